@@ -1,0 +1,33 @@
+"""runlab: put it in front of any command and the run is recorded.
+
+`import runlab` stays cheap: it runs inside users' training scripts, so nothing heavy is
+imported here; the Python API functions load their module on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+_API = (
+    "log_metric",
+    "log_metrics",
+    "log_param",
+    "log_params",
+    "set_tag",
+    "log_artifact",
+    "start_run",
+    "end_run",
+    "active_run",
+)
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        from runlab import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'runlab' has no attribute {name!r}")

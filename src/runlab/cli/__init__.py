@@ -1,0 +1,37 @@
+"""The `runlab` command line.
+
+`main` decides first whether the words are a tracked run (`runlab python train.py`) or one of
+runlab's own subcommands. A tracked run never imports typer or rich: every run pays for
+runlab's start-up, so the run path stays small.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+# Kept equal to the typer app's command names by tests/test_cli.py.
+SUBCOMMANDS = frozenset({
+    "run", "ls", "list", "show", "log", "reindex",
+})
+TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
+                         "--show-completion"})
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and "_RUNLAB_COMPLETE" not in os.environ and words[0] not in TOP_OPTIONS:
+        from runlab.cli import run
+        from runlab.cli.common import guard
+
+        parsed = guard(lambda: run.parse(words))
+        forced = parsed.consumed > 0 and words[parsed.consumed - 1] == "--"
+        if parsed.command and (forced or parsed.command[0] not in SUBCOMMANDS):
+            sys.exit(guard(lambda: run.execute(parsed.values, parsed.command), wrapping=True))
+        if parsed.command and parsed.consumed:
+            # `runlab --store x ls`: the subcommand takes the options itself.
+            words = [parsed.command[0], *words[: parsed.consumed], *parsed.command[1:]]
+    from runlab.cli.app import run_app
+
+    run_app(words)

@@ -1,0 +1,87 @@
+"""The typer application: every subcommand, registered from its module."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from runlab import __version__
+
+HELP = """Put runlab in front of any command and the run is recorded.
+
+    runlab python train.py --lr 0.01 --epochs 10
+    runlab ls
+    runlab show last
+"""
+
+app = typer.Typer(
+    name="runlab",
+    help=HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"runlab {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """Put runlab in front of any command and the run is recorded."""
+
+
+def _register() -> None:
+    from runlab.cli import read, run_cmd
+
+    run_cmd.register(app)
+    read.register(app)
+
+
+_register()
+
+
+def _click_exceptions() -> object:
+    """typer vendors click from 0.29 on; older releases use click itself."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover
+        from click import exceptions  # type: ignore[no-redef]
+    return exceptions
+
+
+def run_app(words: list[str]) -> None:
+    """Run the typer app, with usage errors as one `runlab: error:` line and exit code 2."""
+    from runlab.cli.common import error, quiet_broken_pipe
+
+    ce = _click_exceptions()
+    try:
+        code = app(words, prog_name="runlab", standalone_mode=False)
+    except ce.NoArgsIsHelpError as e:  # type: ignore[attr-defined]
+        sys.stdout.write(e.ctx.get_help() + "\n")
+        sys.exit(0)
+    except ce.UsageError as e:  # type: ignore[attr-defined]
+        hint = f" (see `{e.ctx.command_path} --help`)" if e.ctx else ""
+        error(f"{e.format_message()}{hint}")
+        sys.exit(2)
+    except ce.ClickException as e:  # type: ignore[attr-defined]
+        error(e.format_message())
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        error("aborted")
+        sys.exit(1)
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    sys.exit(code if isinstance(code, int) else 0)

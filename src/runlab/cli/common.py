@@ -1,0 +1,82 @@
+"""What every command shares: opening the store, the one error handler, JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+from runlab.errors import RunlabError, exit_code
+
+T = TypeVar("T")
+
+EPILOG_STORE = "The store is .runlab/ at the git repository's root (or here); --store or RUNLAB_STORE override."
+
+
+def message(text: str) -> None:
+    """A message for the user: stderr, never stdout."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def error(text: str) -> None:
+    message(f"runlab: error: {text}")
+
+
+def warn(text: str) -> None:
+    message(f"runlab: warning: {text}")
+
+
+def guard(fn: Callable[[], T], *, wrapping: bool = False) -> T:
+    """Run a command body; turn runlab's errors into one line and an exit code."""
+    try:
+        return fn()
+    except RunlabError as e:
+        if os.environ.get("RUNLAB_DEBUG") == "1":
+            raise
+        error(str(e))
+        sys.exit(exit_code(e, wrapping=wrapping))
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    except KeyboardInterrupt:
+        if os.environ.get("RUNLAB_DEBUG") == "1":
+            raise
+        message("")
+        sys.exit(128 + signal.SIGINT)
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """`runlab ls | head` ends quietly: stop writing to the closed pipe and leave."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(141 if hasattr(signal, "SIGPIPE") else 1)
+
+
+def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> Any:
+    """The store for this directory, caught up with its journals."""
+    from runlab import config
+    from runlab.store import Store, locate
+
+    cwd = os.getcwd()
+    if store is None and "RUNLAB_STORE" not in os.environ:
+        settings = config.load(cwd)
+        configured = settings.get("store")
+        if configured:
+            store = os.path.join(settings.root, configured)
+    s = Store(locate(cwd, store), create=create)
+    if sync:
+        report = s.sync()
+        for problem in report.problems or []:
+            warn(problem)
+    return s
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,179 @@
+"""`runlab [RUN OPTIONS] COMMAND ...` and `runlab run -- COMMAND ...`: run a command tracked.
+
+The prefix form never imports typer: the run options are parsed here from one table, which
+the typer `run` command declares too (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from runlab.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Opt:
+    names: tuple[str, ...]
+    dest: str
+    takes_value: bool
+    repeat: bool
+    help: str
+
+
+RUN_OPTIONS: tuple[Opt, ...] = (
+    Opt(("-n", "--name"), "name", True, False, "Name the run."),
+    Opt(("-e", "--experiment"), "experiment", True, False, "Experiment of the run (default: Default)."),
+    Opt(("-t", "--tag"), "tag", True, True, "Tag KEY[=VALUE]; repeatable."),
+    Opt(("-p", "--param"), "param", True, True, "Param KEY=VALUE set explicitly; repeatable."),
+    Opt(("--note",), "note", True, False, "A note on the run."),
+    Opt(("-m", "--metric-pattern"), "metric_pattern", True, True,
+        "Regex with named groups key/value/step, or one group per metric; repeatable."),
+    Opt(("-a", "--artifact"), "artifact", True, True, "Glob of files to keep with the run; repeatable."),
+    Opt(("--store",), "store", True, False, "Store directory (default: .runlab at the repository root)."),
+    Opt(("--no-git",), "no_git", False, False, "Do not capture the git state."),
+    Opt(("--pty",), "pty", False, False, "Give the command a pseudo-terminal even when output is not one."),
+    Opt(("--no-pty",), "no_pty", False, False, "Use pipes even when output is a terminal."),
+    Opt(("-q", "--quiet"), "quiet", False, False, "Record the output but do not echo it."),
+)
+_BY_NAME = {name: opt for opt in RUN_OPTIONS for name in opt.names}
+
+
+@dataclass
+class RunArgs:
+    values: dict[str, Any] = field(default_factory=dict)
+    command: list[str] = field(default_factory=list)
+    consumed: int = 0  # how many words were run options
+
+
+def parse(words: list[str]) -> RunArgs:
+    """Split `[RUN OPTIONS] COMMAND ARGS...`; everything from COMMAND on is the command's."""
+    out = RunArgs()
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            i += 1
+            break
+        if not word.startswith("-") or word == "-":
+            break
+        name, eq, attached = word.partition("=")
+        opt = _BY_NAME.get(name)
+        if opt is None and not word.startswith("--") and len(word) > 2:
+            opt = _BY_NAME.get(word[:2])  # -nNAME
+            name, attached, eq = word[:2], word[2:], "=" if opt and opt.takes_value else ""
+        if opt is None:
+            raise UsageError(
+                f"unknown run option {name} (options for the command go after the command; "
+                "`runlab run --help` lists runlab's)"
+            )
+        if opt.takes_value:
+            if eq:
+                value = attached
+            elif i + 1 < len(words):
+                i += 1
+                value = words[i]
+            else:
+                raise UsageError(f"{name} needs a value")
+            if opt.repeat:
+                out.values.setdefault(opt.dest, []).append(value)
+            else:
+                out.values[opt.dest] = value
+        else:
+            if eq:
+                raise UsageError(f"{name} takes no value")
+            out.values[opt.dest] = True
+        i += 1
+    out.consumed = i
+    out.command = words[i:]
+    return out
+
+
+def _pairs(items: list[str], what: str, need_value: bool) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, eq, value = item.partition("=")
+        if not key or (need_value and not eq):
+            form = "KEY=VALUE" if need_value else "KEY[=VALUE]"
+            raise UsageError(f"bad {what} {item!r}: use {form}")
+        out[key.strip()] = value
+    return out
+
+
+def execute(values: dict[str, Any], command: list[str]) -> int:
+    """Run COMMAND tracked with the given run options; returns the exit code to end with."""
+    from runlab import config, tracking
+    from runlab.capture.args import parse_value
+    from runlab.cli.common import message, warn
+    from runlab.compare import changes
+    from runlab.display import format as fmt
+    from runlab.display import summary
+    from runlab.store import Store, locate
+
+    if not command:
+        raise UsageError("no command to run: runlab [RUN OPTIONS] COMMAND [ARGS...]")
+    cwd = os.getcwd()
+    settings = config.load(cwd)
+    store_path = values.get("store")
+    if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
+        store_path = os.path.join(settings.root, settings.get("store"))
+    store = Store(locate(cwd, store_path))
+    store.sync()
+    if values.get("pty") and values.get("no_pty"):
+        raise UsageError("--pty and --no-pty contradict each other")
+    if values.get("pty"):
+        use_pty = True
+    elif values.get("no_pty"):
+        use_pty = False
+    elif settings.get("pty") is not None:
+        use_pty = bool(settings.get("pty")) and os.isatty(1)
+    else:
+        use_pty = os.isatty(1)
+    params = {k: parse_value(v) for k, v in _pairs(values.get("param", []), "param", True).items()}
+    opts = tracking.RunOptions(
+        argv=command,
+        cwd=cwd,
+        name=values.get("name"),
+        experiment=values.get("experiment"),
+        tags=_pairs(values.get("tag", []), "tag", False),
+        params=params,
+        note=values.get("note"),
+        metric_patterns=values.get("metric_pattern", []),
+        artifacts=values.get("artifact", []),
+        git=not values.get("no_git"),
+        pty=use_pty,
+        quiet=bool(values.get("quiet")),
+    )
+    tracked = tracking.track(opts, settings, store, notify=lambda m: message(f"runlab: {m}"))
+    if tracked.outcome.error:
+        message(f"runlab: {tracked.outcome.error}")
+    for problem in tracked.problems:
+        if problem != tracked.outcome.error:
+            warn(problem)
+    if tracked.run is not None:
+        diff = None
+        if tracked.previous is not None:
+            diff = changes(tracked.run, tracked.previous, settings.get("directions"))
+        message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2)))
+    outcome = tracked.outcome
+    if outcome.signal is not None:
+        end_by_signal(outcome.signal)
+    return outcome.exit_code if outcome.exit_code is not None else 1
+
+
+def end_by_signal(sig: int) -> None:
+    """End runlab by the signal that ended the command, so the shell sees the same thing."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if sig in (signal.SIGKILL, signal.SIGSTOP):
+        os._exit(128 + sig)
+    try:
+        signal.signal(sig, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
+        os.kill(os.getpid(), sig)
+    except (OSError, ValueError):
+        pass
+    os._exit(128 + sig)

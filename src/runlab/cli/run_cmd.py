@@ -1,0 +1,52 @@
+"""`runlab run [RUN OPTIONS] -- COMMAND ...`: the explicit form of a tracked run."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from runlab.cli.common import guard
+from runlab.cli.run import RUN_OPTIONS, execute
+
+_HELP = {opt.dest: opt.help for opt in RUN_OPTIONS}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(
+        "run",
+        context_settings={"allow_interspersed_args": False, "ignore_unknown_options": True},
+    )
+    def run_command(
+        command: Annotated[list[str], typer.Argument(help="The command and its arguments.",
+                                                     show_default=False)],
+        name: Annotated[Optional[str], typer.Option("-n", "--name", help=_HELP["name"])] = None,
+        experiment: Annotated[Optional[str], typer.Option("-e", "--experiment",
+                                                          help=_HELP["experiment"])] = None,
+        tag: Annotated[Optional[list[str]], typer.Option("-t", "--tag", help=_HELP["tag"])] = None,
+        param: Annotated[Optional[list[str]], typer.Option("-p", "--param",
+                                                           help=_HELP["param"])] = None,
+        note: Annotated[Optional[str], typer.Option("--note", help=_HELP["note"])] = None,
+        metric_pattern: Annotated[Optional[list[str]], typer.Option(
+            "-m", "--metric-pattern", help=_HELP["metric_pattern"])] = None,
+        artifact: Annotated[Optional[list[str]], typer.Option("-a", "--artifact",
+                                                              help=_HELP["artifact"])] = None,
+        store: Annotated[Optional[str], typer.Option("--store", help=_HELP["store"])] = None,
+        no_git: Annotated[bool, typer.Option("--no-git", help=_HELP["no_git"])] = False,
+        pty: Annotated[bool, typer.Option("--pty", help=_HELP["pty"])] = False,
+        no_pty: Annotated[bool, typer.Option("--no-pty", help=_HELP["no_pty"])] = False,
+        quiet: Annotated[bool, typer.Option("-q", "--quiet", help=_HELP["quiet"])] = False,
+    ) -> None:
+        """Run COMMAND tracked; `runlab COMMAND` is the same without the word run.
+
+        Use `--` before a command that is named like a runlab subcommand.
+
+        Example: runlab run -n baseline -t first -- python train.py --lr 0.01
+        """
+        values = {
+            "name": name, "experiment": experiment, "tag": tag or [], "param": param or [],
+            "note": note, "metric_pattern": metric_pattern or [], "artifact": artifact or [],
+            "store": store, "no_git": no_git, "pty": pty, "no_pty": no_pty, "quiet": quiet,
+        }
+        sys.exit(guard(lambda: execute(values, list(command)), wrapping=True))

@@ -1,0 +1,197 @@
+"""Settings: runlab.toml or [tool.runlab] in pyproject.toml, RUNLAB_* variables, defaults.
+
+Precedence, highest first: the command-line option (applied by the caller), the RUNLAB_*
+environment variable, runlab.toml at the project root, [tool.runlab] in pyproject.toml there,
+then the defaults below. The project root is the git repository's root, else the directory
+runlab runs in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from runlab.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILE = "runlab.toml"
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: type
+    default: Any
+    help: str
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key("store", str, None, "where the store lives (default: .runlab at the project root)"),
+        Key("experiment", str, "Default", "experiment of new runs"),
+        Key("pty", bool, None, "give the command a pseudo-terminal (default: when stdout is one)"),
+        Key("metric_patterns", list, [], "extra metric regexes (named groups key/value/step)"),
+        Key("disabled_rules", list, [], "built-in metric rules switched off, by name"),
+        Key("bool_flags", list, [], "flags that never take a value (--verbose data.csv)"),
+        Key("ignore_params", list, [], "argument names never recorded as params"),
+        Key("secret_patterns", list, [], "extra globs of names whose values are redacted"),
+        Key("env", list, [], "environment variables to record (none by default)"),
+        Key("artifacts", list, [], "globs of files copied into each run when it ends"),
+        Key("directions", dict, {}, "metric name glob -> lower or higher is better"),
+        Key("commands", dict, {}, "named commands: [commands.NAME] run = ..."),
+        Key("max_patch_bytes", int, 10_000_000, "largest uncommitted diff recorded, in bytes"),
+    )
+}
+
+
+@dataclass
+class Settings:
+    """Effective values and where each came from ("default", a file path, or a variable)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    root: str = "."
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.values.get(key)
+        return default if value is None else value
+
+
+def project_root(cwd: str) -> str:
+    from runlab.capture.git import find_repo_root
+
+    return find_repo_root(cwd) or cwd
+
+
+def read_file(path: str) -> dict[str, Any]:
+    """The runlab table of a config file (the whole of runlab.toml, [tool.runlab] of pyproject)."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read it: {e}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        table = data.get("tool", {}).get("runlab", {})
+        return table if isinstance(table, dict) else {}
+    return data
+
+
+def check(key: str, value: Any, origin: str) -> Any:
+    """Validate one setting; raise ConfigError naming the origin and the key."""
+    spec = KEYS.get(key)
+    if spec is None:
+        known = ", ".join(sorted(KEYS))
+        raise ConfigError(f"{origin}: unknown key {key!r} (known keys: {known})")
+    if spec.kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    ok = isinstance(value, spec.kind) and not (spec.kind is int and isinstance(value, bool))
+    if ok and spec.kind is list:
+        ok = all(isinstance(v, str) for v in value)
+    if not ok:
+        raise ConfigError(
+            f"{origin}: {key} must be {_kind_name(spec.kind)}, not {type(value).__name__}"
+        )
+    if key == "directions":
+        for name, way in value.items():
+            if way not in ("lower", "higher"):
+                raise ConfigError(f"{origin}: directions.{name} must be \"lower\" or \"higher\"")
+    return value
+
+
+def _kind_name(kind: type) -> str:
+    return {
+        str: "a string",
+        bool: "true or false",
+        int: "an integer",
+        list: "a list of strings",
+        dict: "a table",
+    }.get(kind, kind.__name__)
+
+
+def from_env(key: str, text: str) -> Any:
+    """A RUNLAB_* variable's text as the setting's type (lists are comma-separated)."""
+    kind = KEYS[key].kind
+    origin = f"RUNLAB_{key.upper()}"
+    if kind is bool:
+        low = text.strip().lower()
+        if low in ("1", "true", "yes", "on"):
+            return True
+        if low in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{origin}: must be true or false, not {text!r}")
+    if kind is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise ConfigError(f"{origin}: must be an integer, not {text!r}") from None
+    if kind is list:
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if kind is dict:
+        raise ConfigError(f"{origin}: {key} can only be set in runlab.toml")
+    return text
+
+
+def load(cwd: str, env: Mapping[str, str] = os.environ) -> Settings:
+    """The effective settings for a command run in `cwd`."""
+    root = project_root(cwd)
+    settings = Settings(root=root)
+    for key, spec in KEYS.items():
+        settings.values[key] = spec.default
+        settings.sources[key] = "default"
+    for path in (os.path.join(root, "pyproject.toml"), os.path.join(root, CONFIG_FILE)):
+        for key, value in read_file(path).items():
+            settings.values[key] = check(key, value, path)
+            settings.sources[key] = path
+    for key in KEYS:
+        name = f"RUNLAB_{key.upper()}"
+        if name in env and KEYS[key].kind is not dict:
+            settings.values[key] = from_env(key, env[name])
+            settings.sources[key] = name
+    return settings
+
+
+def parse_value(key: str, text: str) -> Any:
+    """A value typed on the command line (`runlab config set KEY VALUE`) as the key's type."""
+    if key not in KEYS:
+        check(key, None, CONFIG_FILE)
+    kind = KEYS[key].kind
+    if kind is dict:
+        try:
+            value = tomllib.loads(f"v = {text}")["v"]
+        except tomllib.TOMLDecodeError:
+            raise ConfigError(f"{key} takes a TOML inline table, e.g. {{ loss = \"lower\" }}") from None
+        return check(key, value, "command line")
+    if kind is list and text.strip().startswith("["):
+        try:
+            return check(key, tomllib.loads(f"v = {text}")["v"], "command line")
+        except tomllib.TOMLDecodeError:
+            raise ConfigError(f"{key}: {text!r} is not a TOML list of strings") from None
+    return from_env(key, text)
+
+
+def write_key(root: str, key: str, value: Any) -> str:
+    """Set one key in runlab.toml at `root`, keeping the others; returns the file's path."""
+    import tomli_w
+
+    path = os.path.join(root, CONFIG_FILE)
+    data = read_file(path)
+    check(key, value, path)
+    data[key] = value
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        tomli_w.dump(data, f)
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,117 @@
+"""Plain-text formatting of values shared by every renderer (no rich here: it is cheap)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from datetime import datetime
+from typing import Any
+
+STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
+          "cyan": "36", "magenta": "35"}
+
+
+def use_colour(fd: int, env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR (https://no-color.org)."""
+    if "NO_COLOR" in env:
+        return False
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
+
+
+def paint(text: str, style: str, colour: bool) -> str:
+    if not colour or not text:
+        return text
+    codes = ";".join(STYLES[s] for s in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def number(value: float | int | None, digits: int = 5) -> str:
+    """A number to `digits` significant digits; ints as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    text = f"{value:.{digits}g}"
+    return text
+
+
+def value(v: Any) -> str:
+    """A param or tag value as a user would type it."""
+    if v is None:
+        return "null"
+    if isinstance(v, (bool, int, float)):
+        return number(v)
+    if isinstance(v, (list, dict)):
+        return json.dumps(v)
+    return str(v)
+
+
+def signed(v: float) -> str:
+    text = number(v)
+    return text if text.startswith("-") or text in ("nan",) else "+" + text
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 10:
+        return f"{seconds:.1f}s"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, s = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{s:02d}s"
+    hours, m = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours}h{m:02d}m"
+    days, h = divmod(hours, 24)
+    return f"{days}d{h:02d}h"
+
+
+def when(t: float | None, now: float | None = None) -> str:
+    """A start time as a table shows it: the time today, else the date and time."""
+    if t is None:
+        return ""
+    moment = datetime.fromtimestamp(t)
+    today = datetime.fromtimestamp(now) if now is not None else datetime.now()
+    if moment.date() == today.date():
+        return moment.strftime("%H:%M:%S")
+    if moment.year == today.year:
+        return moment.strftime("%b %d %H:%M")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def size(n: float | None) -> str:
+    if n is None:
+        return ""
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(n) < 1024 or unit == "TiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} TiB"
+
+
+def command(argv: list[str]) -> str:
+    import shlex
+
+    return shlex.join(argv)
+
+
+def timestamp(t: float | None) -> str:
+    """A full local time with its offset, for `show`."""
+    if t is None:
+        return ""
+    return datetime.fromtimestamp(t).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")

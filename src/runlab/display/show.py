@@ -1,0 +1,146 @@
+"""`runlab show RUN`: one run, in sections (rich)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.text import Text
+
+from runlab.display import format as fmt
+from runlab.display.grid import grid
+from runlab.display.summary import STATUS_STYLE
+from runlab.store import MetricPoint, Run
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float], width: int = 24) -> str:
+    """The series squeezed into `width` block characters (mean of each slice)."""
+    finite = [v for v in values if v == v and v not in (float("inf"), float("-inf"))]
+    if not finite:
+        return ""
+    if len(finite) > width:
+        size = len(finite) / width
+        finite = [
+            sum(chunk) / len(chunk)
+            for i in range(width)
+            if (chunk := finite[int(i * size): max(int((i + 1) * size), int(i * size) + 1)])
+        ]
+    lo, hi = min(finite), max(finite)
+    span = hi - lo
+    if span == 0:
+        return SPARK[3] * len(finite)
+    return "".join(SPARK[min(7, int((v - lo) / span * 7.999))] for v in finite)
+
+
+def _pairs(rows: list[tuple[str, str]], colour: bool = False) -> Text:
+    """Aligned `key  value` lines (plain Text, so no padding trails the lines)."""
+    rows = [(k, v) for k, v in rows if v]
+    width = max((len(k) for k, _ in rows), default=0)
+    out = Text()
+    for i, (k, v) in enumerate(rows):
+        if i:
+            out.append("\n")
+        out.append(f"  {k:<{width}}  ", style="dim" if colour else "")
+        out.append(v)
+    return out
+
+
+def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], files: list[str],
+           colour: bool) -> Group:
+    parts: list[RenderableType] = []
+    status = Text(run.status, style=STATUS_STYLE.get(run.status, "") if colour else "")
+    head = Text.assemble(
+        (f"Run {run.number}", "bold" if colour else ""),
+        f"  {run.name}" if run.name else "",
+        "  ", status,
+        f"  exit {run.exit_code}" if run.exit_code is not None else "",
+        f"  signal {run.signal}" if run.signal else "",
+        "  (deleted)" if run.deleted else "",
+    )
+    parts += [head, _pairs([
+        ("id", run.id),
+        ("experiment", run.experiment),
+        ("command", fmt.command(run.command)),
+        ("cwd", run.cwd),
+        ("started", fmt.timestamp(run.started_at)),
+        ("ended", fmt.timestamp(run.ended_at)),
+        ("duration", fmt.duration(run.duration_s) + (" so far" if run.status == "running" else "")),
+        ("author", run.author or ""),
+        ("host", f"{run.user}@{run.host}" if run.user else (run.host or "")),
+        ("python", run.python or ""),
+    ]), Text("")]
+    code: list[tuple[str, str]] = []
+    if run.git:
+        g = run.git
+        changed = g.get("changed_files") or []
+        code = [
+            ("commit", g.get("commit") or "(no commits yet)"),
+            ("branch", g.get("branch") or ("(detached HEAD)" if g.get("detached") else "")),
+            ("dirty", f"yes, {len(changed)} file{'s' if len(changed) != 1 else ''} changed"
+             if g.get("dirty") else "no"),
+            ("message", (g.get("message") or "").splitlines()[0] if g.get("message") else ""),
+            ("remote", g.get("remote") or ""),
+            ("left out", ", ".join(g.get("left_out") or [])),
+        ]
+    elif run.git is None:
+        code = [("git", "not recorded (not a repository, or --no-git)")]
+    if run.source:
+        code.append(("script", f"{run.source.get('path')}  sha256 {str(run.source.get('sha256'))[:12]}"))
+    parts += [Text("Code", style="bold" if colour else ""), _pairs(code, colour), Text("")]
+    if run.params:
+        parts += [Text("Params", style="bold" if colour else ""),
+                  _pairs([(k, fmt.value(v)) for k, v in run.params.items()], colour), Text("")]
+    if run.metrics:
+        rows = []
+        for key, m in run.metrics.items():
+            values = [p.value for p in series.get(key, [])]
+            rows.append([Text(x) for x in (
+                "  " + key, fmt.number(m.last), fmt.number(m.min), fmt.number(m.max),
+                str(m.count), "" if m.last_step is None else str(m.last_step),
+                sparkline(values))])
+        table, _ = grid(["  metric", "last", "min", "max", "count", "step", ""], rows,
+                        right=[False, True, True, True, True, True, False],
+                        header_style="dim" if colour else "")
+        parts += [Text("Metrics", style="bold" if colour else ""), table, Text("")]
+    if run.tags or run.note:
+        rows = [(k, v) for k, v in run.tags.items()]
+        tags = _pairs([(k, v or "·") for k, v in rows])
+        parts += [Text("Tags", style="bold" if colour else ""), tags]
+        if run.note:
+            parts.append(_pairs([("note", run.note)]))
+        parts.append(Text(""))
+    res = run.resources or {}
+    if any(v is not None for v in res.values()):
+        parts += [Text("Resources", style="bold" if colour else ""), _pairs([
+            ("peak RSS", fmt.size(res.get("peak_rss_bytes"))),
+            ("CPU user", fmt.duration(res.get("cpu_user_s"))),
+            ("CPU system", fmt.duration(res.get("cpu_system_s"))),
+        ]), Text("")]
+    if tail:
+        parts += [Text("Output (last lines)", style="bold" if colour else ""),
+                  Text("\n".join(tail), style="dim" if colour else ""), Text("")]
+    if files:
+        parts += [Text("Files", style="bold" if colour else ""),
+                  Text("\n".join(files)), Text("")]
+    return Group(*parts)
+
+
+def list_files(run_dir: str) -> list[str]:
+    out = []
+    for top, dirs, names in os.walk(run_dir):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(top, name)
+            try:
+                size = os.lstat(path).st_size
+            except OSError:
+                continue
+            out.append(f"{os.path.relpath(path, run_dir)}  {fmt.size(size)}")
+    return out
+
+
+def print_run(group: Group, console: Console) -> None:
+    console.print(group, soft_wrap=True)

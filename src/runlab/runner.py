@@ -1,0 +1,329 @@
+"""Launching the child: pseudo-terminal or pipes, live echo, the log, signals, exit status.
+
+The runner knows nothing of the store or of metrics: it hands each chunk of output to a
+callback and calls a tick callback about twice a second, so the caller can batch its work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import FrameType
+
+CHUNK = 65536
+TICK_S = 0.5
+# After the child exits, how long to keep reading output that its own children still write.
+DRAIN_S = 0.5
+FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+STDOUT, STDERR = 1, 2
+
+
+@dataclass
+class Outcome:
+    """How the child ended: an exit code, or the signal that killed it, or why it never ran."""
+
+    exit_code: int | None = None
+    signal: int | None = None
+    error: str | None = None  # the command could not be started (exit_code is 126 or 127)
+    signals_forwarded: list[int] = field(default_factory=list)
+    pid: int | None = None
+
+    @property
+    def status(self) -> str:
+        if self.signal is not None or self.signals_forwarded:
+            return "killed"
+        return "finished" if self.exit_code == 0 else "failed"
+
+
+@dataclass
+class Launch:
+    """What to run and where its output goes."""
+
+    argv: Sequence[str]
+    cwd: str
+    env: Mapping[str, str]
+    use_pty: bool
+    echo: bool = True
+    stdout_fd: int = 1
+    stderr_fd: int = 2
+    on_output: Callable[[int, bytes], None] = lambda stream, data: None
+    on_tick: Callable[[], None] = lambda: None
+    on_start: Callable[[int], None] = lambda pid: None
+    notify: Callable[[str], None] = lambda message: None
+
+
+def run(launch: Launch) -> Outcome:
+    """Run the command to its end and report how it ended."""
+    return _Child(launch).run()
+
+
+class _Child:
+    def __init__(self, launch: Launch) -> None:
+        self.launch = launch
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.outcome = Outcome()
+        self.master: int | None = None
+        # fd we read -> (stream number, fd we echo to or None once echo stopped)
+        self.streams: dict[int, tuple[int, int | None]] = {}
+
+    # -- start -------------------------------------------------------------------------------
+
+    def _spawn(self) -> None:
+        launch = self.launch
+        env = dict(launch.env)
+        stdout: int
+        stderr: int
+        out_tty = launch.use_pty
+        err_tty = out_tty and _isatty(launch.stderr_fd)
+        read_fds: list[tuple[int, int, int]] = []  # (read fd, stream, echo fd)
+        close_after: list[int] = []
+        if out_tty:
+            import pty
+
+            master, slave = pty.openpty()
+            _copy_terminal(launch.stdout_fd, slave)
+            self.master = master
+            stdout = slave
+            close_after.append(slave)
+            read_fds.append((master, STDOUT, launch.stdout_fd))
+        else:
+            env.setdefault("PYTHONUNBUFFERED", "1")
+            r, w = os.pipe()
+            stdout = w
+            close_after.append(w)
+            read_fds.append((r, STDOUT, launch.stdout_fd))
+        if err_tty:
+            stderr = stdout
+        else:
+            r, w = os.pipe()
+            stderr = w
+            close_after.append(w)
+            read_fds.append((r, STDERR, launch.stderr_fd))
+        try:
+            self.proc = subprocess.Popen(
+                list(launch.argv),
+                cwd=launch.cwd,
+                env=env,
+                stdout=stdout,
+                stderr=stderr,
+                start_new_session=True,
+                preexec_fn=_child_setup(controlling_tty=out_tty),
+            )
+        except BaseException:
+            for fd in close_after + [fd for fd, _, _ in read_fds]:
+                os.close(fd)
+            raise
+        for fd in close_after:
+            os.close(fd)
+        for fd, stream, echo in read_fds:
+            self.streams[fd] = (stream, echo if launch.echo else None)
+
+    def run(self) -> Outcome:
+        try:
+            self._spawn()
+        except FileNotFoundError:
+            self.outcome.exit_code = 127
+            self.outcome.error = f"{self.launch.argv[0]}: command not found"
+            return self.outcome
+        except (PermissionError, OSError) as e:
+            if isinstance(e, PermissionError) or e.errno in (errno.ENOEXEC, errno.EACCES):
+                self.outcome.exit_code = 126
+                self.outcome.error = f"{self.launch.argv[0]}: cannot execute: {e.strerror}"
+                return self.outcome
+            raise
+        assert self.proc is not None
+        self.outcome.pid = self.proc.pid
+        previous = self._install_handlers()
+        try:
+            self.launch.on_start(self.proc.pid)
+            self._pump()
+            code = self.proc.wait()
+        finally:
+            self._restore_handlers(previous)
+            for fd in list(self.streams):
+                self._close(fd)
+        if code < 0:
+            self.outcome.signal = -code
+        else:
+            self.outcome.exit_code = code
+        return self.outcome
+
+    # -- output ------------------------------------------------------------------------------
+
+    def _pump(self) -> None:
+        assert self.proc is not None
+        sel = selectors.DefaultSelector()
+        for fd in self.streams:
+            sel.register(fd, selectors.EVENT_READ)
+        next_tick = time.monotonic() + TICK_S
+        exited_at: float | None = None
+        try:
+            while self.streams:
+                now = time.monotonic()
+                timeout = max(0.0, next_tick - now)
+                if exited_at is not None:
+                    timeout = min(timeout, max(0.0, exited_at + DRAIN_S - now))
+                ready = sel.select(timeout)
+                for key, _ in ready:
+                    fd = int(key.fd)  # type: ignore[arg-type]
+                    if not self._read(fd):
+                        sel.unregister(fd)
+                        self._close(fd)
+                now = time.monotonic()
+                if now >= next_tick:
+                    next_tick = now + TICK_S
+                    self.launch.on_tick()
+                    if exited_at is None and self.proc.poll() is not None:
+                        exited_at = now
+                if exited_at is not None and now >= exited_at + DRAIN_S:
+                    # The child is gone; what still holds its output open is a daemon.
+                    break
+                if exited_at is None and not ready and self.proc.poll() is not None:
+                    exited_at = now
+        finally:
+            sel.close()
+
+    def _read(self, fd: int) -> bool:
+        try:
+            data = os.read(fd, CHUNK)
+        except OSError as e:
+            if e.errno == errno.EIO:  # a pty whose every slave end is closed
+                return False
+            if e.errno in (errno.EAGAIN, errno.EINTR):
+                return True
+            raise
+        if not data:
+            return False
+        stream, echo = self.streams[fd]
+        self.launch.on_output(stream, data)
+        if echo is not None and not _write_all(echo, data):
+            if fd == self.master:
+                self.streams[fd] = (stream, None)
+            else:
+                # Our reader went away (`runlab cmd | head`): close the pipe so the child
+                # gets SIGPIPE, as it would without runlab in between.
+                return False
+        return True
+
+    def _close(self, fd: int) -> None:
+        self.streams.pop(fd, None)
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+    # -- signals -----------------------------------------------------------------------------
+
+    def _install_handlers(self) -> dict[int, object]:
+        previous: dict[int, object] = {}
+        for sig in FORWARDED:
+            with contextlib.suppress(ValueError, OSError):
+                previous[sig] = signal.signal(sig, self._forward)
+        if self.master is not None and hasattr(signal, "SIGWINCH"):
+            previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, self._resize)
+        return previous
+
+    def _restore_handlers(self, previous: dict[int, object]) -> None:
+        for sig, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(sig, handler)  # type: ignore[arg-type]
+
+    def _forward(self, signum: int, frame: FrameType | None) -> None:
+        assert self.proc is not None
+        sent = self.outcome.signals_forwarded
+        sent.append(signum)
+        target = signum
+        name = signal.Signals(signum).name
+        if len(sent) >= 3:
+            target = signal.SIGKILL
+            self.launch.notify(f"{name} again: killing the command (SIGKILL)")
+        elif len(sent) == 2:
+            self.launch.notify(f"{name} again: passing it on once more; a third kills the command")
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, target)
+
+    def _resize(self, signum: int, frame: FrameType | None) -> None:
+        if self.master is not None:
+            _copy_size(self.launch.stdout_fd, self.master)
+            if self.proc is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self.proc.pid, signal.SIGWINCH)
+
+
+def _isatty(fd: int) -> bool:
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
+
+
+def _copy_terminal(src: int, dst: int) -> None:
+    """Give the pseudo-terminal the user's terminal settings and size."""
+    with contextlib.suppress(OSError, termios.error):
+        termios.tcsetattr(dst, termios.TCSANOW, termios.tcgetattr(src))
+    _copy_size(src, dst)
+
+
+def _copy_size(src: int, dst: int) -> None:
+    with contextlib.suppress(OSError):
+        size = fcntl.ioctl(src, termios.TIOCGWINSZ, b"\0" * 8)
+        fcntl.ioctl(dst, termios.TIOCSWINSZ, size)
+
+
+def _write_all(fd: int, data: bytes) -> bool:
+    """Write every byte; False when the reader is gone."""
+    view = memoryview(data)
+    while view:
+        try:
+            n = os.write(fd, view)
+        except InterruptedError:
+            continue
+        except BlockingIOError:
+            import select
+
+            select.select([], [fd], [])
+            continue
+        except OSError as e:
+            if e.errno in (errno.EPIPE, errno.EBADF, errno.EIO):
+                return False
+            raise
+        view = view[n:]
+    return True
+
+
+def _child_setup(*, controlling_tty: bool) -> Callable[[], None]:
+    """What runs in the child between fork and exec (after setsid)."""
+    prctl = _prctl()
+    parent = os.getpid()
+
+    def setup() -> None:
+        if controlling_tty:
+            fcntl.ioctl(1, termios.TIOCSCTTY, 0)
+        if prctl is not None:
+            # If runlab itself is killed, the command gets SIGHUP instead of running on alone.
+            prctl(1, int(signal.SIGHUP))  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:
+                os.kill(os.getpid(), signal.SIGHUP)
+
+    return setup
+
+
+def _prctl() -> Callable[[int, int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        fn: Callable[[int, int], int] = ctypes.CDLL(None, use_errno=True).prctl
+        return fn
+    except (OSError, AttributeError):
+        return None

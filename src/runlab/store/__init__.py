@@ -1,0 +1,6 @@
+"""The store: journals per run, the SQLite index built from them, and the query language."""
+
+from runlab.store.records import MetricPoint, MetricSummary, Run
+from runlab.store.store import Store, locate
+
+__all__ = ["MetricPoint", "MetricSummary", "Run", "Store", "locate"]

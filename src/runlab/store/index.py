@@ -1,0 +1,459 @@
+"""The SQLite index: schema, migrations, applying journal events, and every query.
+
+The index is derived data: each run's journal is the record, and everything here can be
+rebuilt from the journals (`runlab reindex`). All of runlab's SQL lives in this package.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from runlab.errors import StoreError
+from runlab.store.journal import Event
+from runlab.store.records import MetricSummary, Run
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run statements one by one: executescript would commit the migration's transaction."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+        CREATE TABLE runs(
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT,
+            experiment TEXT NOT NULL DEFAULT 'Default',
+            status TEXT NOT NULL,
+            exit_code INTEGER,
+            signal INTEGER,
+            command TEXT NOT NULL,
+            command_key TEXT,
+            cwd TEXT,
+            started REAL NOT NULL,
+            ended REAL,
+            git_commit TEXT,
+            git_branch TEXT,
+            git_dirty INTEGER,
+            author TEXT,
+            user TEXT,
+            host TEXT,
+            pid INTEGER,
+            pid_start REAL,
+            note TEXT,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            data TEXT NOT NULL DEFAULT '{}',
+            resources TEXT NOT NULL DEFAULT '{}',
+            journal_offset INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX runs_started ON runs(started);
+        CREATE INDEX runs_name ON runs(name);
+        CREATE INDEX runs_command_key ON runs(command_key, number);
+        CREATE INDEX runs_running ON runs(status) WHERE status = 'running';
+        CREATE TABLE params(
+            run INTEGER NOT NULL REFERENCES runs(number) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value,
+            kind TEXT NOT NULL,
+            PRIMARY KEY(run, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX params_key ON params(key, value);
+        CREATE TABLE metrics(
+            run INTEGER NOT NULL REFERENCES runs(number) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            last REAL,
+            min REAL,
+            max REAL,
+            count INTEGER NOT NULL,
+            last_step INTEGER,
+            last_time REAL,
+            PRIMARY KEY(run, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX metrics_key ON metrics(key, last);
+        CREATE TABLE tags(
+            run INTEGER NOT NULL REFERENCES runs(number) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY(run, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX tags_key ON tags(key, value);
+        """
+    )
+
+
+# Applied in order on every open; PRAGMA user_version counts how many have run.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open (creating and migrating) the index at `path`."""
+    try:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            db.close()
+            raise StoreError(
+                f"the index {path} was written by a newer runlab (schema {version}); "
+                "upgrade runlab to read this store"
+            )
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        if version < len(MIGRATIONS):
+            _migrate(db)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"cannot open the index {path}: {e}") from e
+    return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+# -- typed params ---------------------------------------------------------------------------
+
+
+def encode_param(value: Any) -> tuple[Any, str]:
+    """A param value as (SQL value, kind): numbers stay numbers so they compare as numbers."""
+    if isinstance(value, bool):
+        return int(value), "bool"
+    if value is None:
+        return None, "null"
+    if isinstance(value, int):
+        return value, "int"
+    if isinstance(value, float):
+        return (value if not math.isnan(value) else None), "float"
+    if isinstance(value, str):
+        return value, "str"
+    return json.dumps(value), "json"
+
+
+def decode_param(value: Any, kind: str) -> Any:
+    if kind == "bool":
+        return bool(value)
+    if kind == "json":
+        return json.loads(value)
+    if kind == "float" and value is None:
+        return math.nan
+    return value
+
+
+# -- applying events ------------------------------------------------------------------------
+
+
+def run_offset(db: sqlite3.Connection, run_id: str) -> int | None:
+    row = db.execute("SELECT journal_offset FROM runs WHERE id = ?", (run_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def insert_run(db: sqlite3.Connection, start: Event, number: int | None) -> int:
+    """Index a run from its start event; returns its number (new unless `number` is free)."""
+    if number is not None and db.execute(
+        "SELECT 1 FROM runs WHERE number = ?", (number,)
+    ).fetchone():
+        number = None
+    git = start.get("git") or {}
+    data = {k: start.get(k) for k in ("git", "source", "python", "platform", "args", "env")}
+    cur = db.execute(
+        """INSERT INTO runs(number, id, name, experiment, status, command, command_key, cwd, started,
+               git_commit, git_branch, git_dirty, author, user, host, pid, pid_start, note, data)
+           VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            number,
+            start["id"],
+            start.get("name"),
+            start.get("experiment") or "Default",
+            json.dumps(start.get("command") or []),
+            start.get("command_key"),
+            start.get("cwd"),
+            start.get("t") or time.time(),
+            git.get("commit"),
+            git.get("branch"),
+            None if not git else int(bool(git.get("dirty"))),
+            start.get("author"),
+            start.get("user"),
+            start.get("host"),
+            start.get("pid"),
+            start.get("pid_start"),
+            start.get("note"),
+            json.dumps(data),
+        ),
+    )
+    rownum = cur.lastrowid
+    assert rownum is not None
+    if start.get("params"):
+        set_params(db, rownum, start["params"])
+    if start.get("tags"):
+        set_tags(db, rownum, start["tags"])
+    return rownum
+
+
+def set_params(db: sqlite3.Connection, number: int, params: dict[str, Any]) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO params(run, key, value, kind) VALUES (?, ?, ?, ?)",
+        [(number, k, *encode_param(v)) for k, v in params.items()],
+    )
+
+
+def set_tags(db: sqlite3.Connection, number: int, tags: dict[str, Any]) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO tags(run, key, value) VALUES (?, ?, ?)",
+        [(number, k, "" if v is None else str(v)) for k, v in tags.items()],
+    )
+
+
+def add_metrics(db: sqlite3.Connection, number: int, points: Sequence[Sequence[Any]]) -> None:
+    """Fold a batch of [key, value, step, time] points into the per-run summary."""
+    batch: dict[str, list[Any]] = {}
+    for key, value, step, t in points:
+        value = float(value)
+        finite = None if math.isnan(value) else value
+        s = batch.get(key)
+        if s is None:
+            batch[key] = [finite, finite, finite, 1, step, t]
+            continue
+        s[0] = finite
+        if finite is not None:
+            s[1] = finite if s[1] is None else min(s[1], finite)
+            s[2] = finite if s[2] is None else max(s[2], finite)
+        s[3] += 1
+        s[4] = step
+        s[5] = t
+    db.executemany(
+        """INSERT INTO metrics(run, key, last, min, max, count, last_step, last_time)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(run, key) DO UPDATE SET
+             last = excluded.last,
+             min = CASE WHEN metrics.min IS NULL THEN excluded.min
+                        WHEN excluded.min IS NULL THEN metrics.min
+                        ELSE min(metrics.min, excluded.min) END,
+             max = CASE WHEN metrics.max IS NULL THEN excluded.max
+                        WHEN excluded.max IS NULL THEN metrics.max
+                        ELSE max(metrics.max, excluded.max) END,
+             count = metrics.count + excluded.count,
+             last_step = excluded.last_step,
+             last_time = excluded.last_time""",
+        [(number, key, *s) for key, s in batch.items()],
+    )
+
+
+def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
+    """Apply one journal event (other than start) to an indexed run."""
+    kind = event["e"]
+    if kind == "metrics":
+        add_metrics(db, number, event.get("p") or [])
+    elif kind == "params":
+        set_params(db, number, event.get("params") or {})
+    elif kind == "tag":
+        set_tags(db, number, event.get("tags") or {})
+    elif kind == "untag":
+        keys = event.get("keys") or []
+        db.executemany("DELETE FROM tags WHERE run = ? AND key = ?", [(number, k) for k in keys])
+    elif kind == "note":
+        db.execute("UPDATE runs SET note = ? WHERE number = ?", (event.get("text"), number))
+    elif kind == "rename":
+        db.execute("UPDATE runs SET name = ? WHERE number = ?", (event.get("name"), number))
+    elif kind in ("delete", "restore"):
+        db.execute(
+            "UPDATE runs SET deleted = ? WHERE number = ?", (int(kind == "delete"), number)
+        )
+    elif kind == "end":
+        db.execute(
+            """UPDATE runs SET status = ?, exit_code = ?, signal = ?, ended = ?, resources = ?
+               WHERE number = ?""",
+            (
+                event.get("status", "finished"),
+                event.get("exit_code"),
+                event.get("signal"),
+                event.get("t"),
+                json.dumps(event.get("resources") or {}),
+                number,
+            ),
+        )
+    # "number" and unknown event types (from a newer runlab) change nothing here.
+
+
+def apply_events(
+    db: sqlite3.Connection, run_id: str, events: Iterable[Event], new_offset: int,
+    *, number_for: Callable[[Event, list[Event]], int | None] = lambda s, ev: None,
+) -> int | None:
+    """Apply events read from a run's journal and record how far it has been applied.
+
+    Runs inside the caller's transaction. Returns the run's number, or None when the events
+    hold no start for a run the index does not know yet.
+    """
+    events = list(events)
+    row = db.execute("SELECT number FROM runs WHERE id = ?", (run_id,)).fetchone()
+    number: int | None = None if row is None else int(row[0])
+    for event in events:
+        if event["e"] == "start":
+            if number is None:
+                number = insert_run(db, event, number_for(event, events))
+            continue
+        if number is not None:
+            apply_event(db, number, event)
+    if number is not None:
+        db.execute("UPDATE runs SET journal_offset = ? WHERE number = ?", (new_offset, number))
+    return number
+
+
+# -- reading --------------------------------------------------------------------------------
+
+RUN_COLUMNS = (
+    "number, id, name, experiment, status, exit_code, signal, command, cwd, started, ended, "
+    "author, user, host, pid, note, deleted, data, resources"
+)
+
+
+def _run_from_row(row: Sequence[Any], now: float) -> Run:
+    data = json.loads(row[17])
+    return Run(
+        number=row[0],
+        id=row[1],
+        name=row[2],
+        experiment=row[3],
+        status=row[4],
+        exit_code=row[5],
+        signal=row[6],
+        command=json.loads(row[7]),
+        cwd=row[8],
+        started_at=row[9],
+        ended_at=row[10],
+        author=row[11],
+        user=row[12],
+        host=row[13],
+        pid=row[14],
+        note=row[15],
+        deleted=bool(row[16]),
+        git=data.get("git"),
+        source=data.get("source"),
+        python=data.get("python"),
+        platform=data.get("platform"),
+        args=data.get("args") or [],
+        resources=json.loads(row[18]),
+        now=now,
+    )
+
+
+def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
+              order: str = "runs.number DESC", limit: int | None = None) -> list[Run]:
+    """Runs matching a WHERE clause, with their params, metric summaries and tags."""
+    sql = f"SELECT {RUN_COLUMNS} FROM runs"
+    if where:
+        sql += f" WHERE {where}"
+    sql += f" ORDER BY {order}"
+    args = list(params)
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    now = time.time()
+    runs = [_run_from_row(r, now) for r in db.execute(sql, args)]
+    if not runs:
+        return runs
+    by_number = {r.number: r for r in runs}
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(number INTEGER PRIMARY KEY)")
+    db.execute("DELETE FROM temp.wanted")
+    db.executemany("INSERT INTO temp.wanted VALUES (?)", [(n,) for n in by_number])
+    for run, key, value, kind in db.execute(
+        "SELECT run, key, value, kind FROM params WHERE run IN (SELECT number FROM temp.wanted)"
+    ):
+        by_number[run].params[key] = decode_param(value, kind)
+    for run, key, last, lo, hi, count, step, last_time in db.execute(
+        "SELECT run, key, last, min, max, count, last_step, last_time FROM metrics "
+        "WHERE run IN (SELECT number FROM temp.wanted)"
+    ):
+        by_number[run].metrics[key] = MetricSummary(
+            math.nan if last is None else last, lo, hi, count, step
+        )
+    for run, key, value in db.execute(
+        "SELECT run, key, value FROM tags WHERE run IN (SELECT number FROM temp.wanted)"
+    ):
+        by_number[run].tags[key] = value
+    for r in runs:
+        r.params = dict(sorted(r.params.items()))
+        r.metrics = dict(sorted(r.metrics.items()))
+        r.tags = dict(sorted(r.tags.items()))
+    return runs
+
+
+def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:
+    """Candidate runs (number, id, name) for a run reference other than a number or `last`."""
+    rows = db.execute(
+        "SELECT number, id, name FROM runs WHERE name = ? ORDER BY number", (ref,)
+    ).fetchall()
+    if rows:
+        return [(r[0], r[1], r[2]) for r in rows]
+    if len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()):
+        rows = db.execute(
+            "SELECT number, id, name FROM runs WHERE id >= ? AND id < ? ORDER BY number",
+            (ref.lower(), ref.lower() + "g"),
+        ).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def nth_last(db: sqlite3.Connection, n: int, include_deleted: bool) -> tuple[int, str] | None:
+    clause = "" if include_deleted else "WHERE deleted = 0"
+    row = db.execute(
+        f"SELECT number, id FROM runs {clause} ORDER BY number DESC LIMIT 1 OFFSET ?", (n,)
+    ).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def by_number(db: sqlite3.Connection, number: int) -> str | None:
+    row = db.execute("SELECT id FROM runs WHERE number = ?", (number,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def known_ids(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT id FROM runs")}
+
+
+def running_runs(db: sqlite3.Connection) -> list[tuple[str, int, str | None, int | None, float | None]]:
+    """(id, journal_offset, host, pid, pid_start) of every run the index thinks is running."""
+    return db.execute(
+        "SELECT id, journal_offset, host, pid, pid_start FROM runs WHERE status = 'running'"
+    ).fetchall()
+
+
+def get_meta(db: sqlite3.Connection, key: str) -> Any:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else row[0]
+
+
+def set_meta(db: sqlite3.Connection, key: str, value: Any) -> None:
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+def previous_run(db: sqlite3.Connection, number: int) -> str | None:
+    """The latest earlier run of the same program and script (for the end-of-run summary)."""
+    row = db.execute(
+        "SELECT p.id FROM runs AS r JOIN runs AS p ON p.command_key = r.command_key "
+        "WHERE r.number = ? AND p.number < r.number AND p.deleted = 0 "
+        "ORDER BY p.number DESC LIMIT 1",
+        (number,),
+    ).fetchone()
+    return None if row is None else str(row[0])

@@ -1,0 +1,77 @@
+"""A run's journal: the append-only record of everything that happened to it.
+
+Each line is one JSON event with a type under "e". Lines are written whole with a single
+`write` on a descriptor opened with O_APPEND, so appends from the wrapper and from a later
+`runlab tag` in another process never interleave within a line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+Event = dict[str, Any]
+
+JOURNAL = "journal.jsonl"
+FILE_MODE = 0o600
+
+
+def encode(events: list[Event]) -> bytes:
+    """Serialise events as JSON lines (NaN and infinities kept, as Python's json reads them)."""
+    return "".join(json.dumps(e, separators=(",", ":")) + "\n" for e in events).encode()
+
+
+def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, int]:
+    """Append events to the journal at `path`; return the byte range they occupy."""
+    data = encode(events)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+    try:
+        os.write(fd, data)
+        end = os.lseek(fd, 0, os.SEEK_END)
+        if sync:
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+    return end - len(data), end
+
+
+@dataclass
+class ReadResult:
+    events: list[Event]
+    offset: int  # where the next unread complete line starts
+    problems: list[str] = field(default_factory=list)
+
+
+def read(path: str, offset: int = 0) -> ReadResult:
+    """Read the complete lines after `offset`; a partial last line is left for later."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(offset)
+            data = f.read()
+    except FileNotFoundError:
+        return ReadResult([], offset, [f"{path} is missing"])
+    end = data.rfind(b"\n") + 1
+    events: list[Event] = []
+    problems: list[str] = []
+    for line in data[:end].splitlines():
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+        except ValueError:
+            problems.append(f"skipped an unreadable line in {path}")
+            continue
+        if isinstance(event, dict) and isinstance(event.get("e"), str):
+            events.append(event)
+        else:
+            problems.append(f"skipped a line that is not an event in {path}")
+    return ReadResult(events, offset + end, problems)
+
+
+def size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0

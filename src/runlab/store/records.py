@@ -1,0 +1,124 @@
+"""The plain records the store hands out: a run, its metric summary, its series."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+STATUSES = ("running", "finished", "failed", "killed", "lost")
+
+
+def iso(t: float | None) -> str | None:
+    """An epoch time as ISO-8601 with the local offset (the JSON contract's timestamps)."""
+    if t is None:
+        return None
+    return datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")
+
+
+def json_number(value: float | None) -> float | str | None:
+    """JSON has no NaN or infinity: they are written as the strings "NaN", "Infinity"."""
+    if value is None or math.isfinite(value):
+        return value
+    if math.isnan(value):
+        return "NaN"
+    return "Infinity" if value > 0 else "-Infinity"
+
+
+@dataclass
+class MetricSummary:
+    last: float | None
+    min: float | None
+    max: float | None
+    count: int
+    last_step: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "last": json_number(self.last),
+            "min": json_number(self.min),
+            "max": json_number(self.max),
+            "count": self.count,
+            "last_step": self.last_step,
+        }
+
+
+@dataclass
+class MetricPoint:
+    step: int
+    value: float
+    time: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"step": self.step, "value": json_number(self.value), "time": iso(self.time)}
+
+
+@dataclass
+class Run:
+    """One run as the index knows it. `to_json` is the stable contract (README)."""
+
+    id: str
+    number: int
+    name: str | None
+    experiment: str
+    status: str
+    exit_code: int | None
+    command: list[str]
+    cwd: str
+    started_at: float
+    ended_at: float | None
+    git: dict[str, Any] | None = None
+    author: str | None = None
+    user: str | None = None
+    host: str | None = None
+    python: str | None = None
+    source: dict[str, Any] | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, MetricSummary] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    note: str | None = None
+    resources: dict[str, Any] = field(default_factory=dict)
+    deleted: bool = False
+    signal: int | None = None
+    args: list[str] = field(default_factory=list)
+    platform: str | None = None
+    pid: int | None = None
+    now: float | None = None  # the clock when read, so a running run's duration is current
+
+    @property
+    def duration_s(self) -> float | None:
+        end = self.ended_at if self.ended_at is not None else self.now
+        if end is None:
+            return None
+        return max(0.0, end - self.started_at)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "name": self.name,
+            "experiment": self.experiment,
+            "status": self.status,
+            "exit_code": self.exit_code,
+            "signal": self.signal,
+            "command": self.command,
+            "args": self.args,
+            "cwd": self.cwd,
+            "started_at": iso(self.started_at),
+            "ended_at": iso(self.ended_at),
+            "duration_s": None if self.duration_s is None else round(self.duration_s, 3),
+            "git": self.git,
+            "author": self.author,
+            "user": self.user,
+            "host": self.host,
+            "python": self.python,
+            "platform": self.platform,
+            "source": self.source,
+            "params": self.params,
+            "metrics": {k: m.to_json() for k, m in self.metrics.items()},
+            "tags": self.tags,
+            "note": self.note,
+            "resources": self.resources,
+            "deleted": self.deleted,
+        }

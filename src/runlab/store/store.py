@@ -1,0 +1,363 @@
+"""The store: run directories with their journals, and the index kept current from them.
+
+Every change is a journal line appended first and then applied to the index in one
+transaction. An index write that fails loses nothing: the run is marked pending and the next
+command applies what the index has not seen (`sync`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from runlab.errors import AmbiguousRun, RunNotFound, StoreError, UsageError
+from runlab.store import index, journal
+from runlab.store.journal import Event
+from runlab.store.records import MetricPoint, Run
+
+STORE_DIR = ".runlab"
+DIR_MODE = 0o700
+
+
+def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.environ) -> str:
+    """Where the store is: --store, then RUNLAB_STORE, then .runlab/ at the repository root."""
+    if override:
+        return os.path.abspath(override)
+    if env.get("RUNLAB_STORE"):
+        return os.path.abspath(env["RUNLAB_STORE"])
+    from runlab.capture.git import find_repo_root
+
+    return os.path.join(find_repo_root(cwd) or cwd, STORE_DIR)
+
+
+@dataclass
+class SyncReport:
+    """What a catch-up found: runs newly indexed, runs marked lost, and problems met."""
+
+    added: int = 0
+    lost: int = 0
+    problems: list[str] | None = None
+
+
+class Store:
+    """A store at `root` (created on first use)."""
+
+    def __init__(self, root: str, *, create: bool = True) -> None:
+        self.root = root
+        self.runs_dir = os.path.join(root, "runs")
+        self.pending_dir = os.path.join(root, "pending")
+        self._db: sqlite3.Connection | None = None
+        if create:
+            self._create()
+        elif not os.path.isdir(self.runs_dir):
+            raise StoreError(f"no runlab store at {root}")
+        self.id = self._store_id()
+
+    def _create(self) -> None:
+        try:
+            for d in (self.root, self.runs_dir, self.pending_dir):
+                if not os.path.isdir(d):
+                    os.makedirs(d, mode=DIR_MODE, exist_ok=True)
+            ignore = os.path.join(self.root, ".gitignore")
+            if not os.path.exists(ignore):
+                _write_new(ignore, b"*\n")
+        except OSError as e:
+            raise StoreError(f"cannot create the store at {self.root}: {e.strerror}") from e
+
+    def _store_id(self) -> str:
+        path = os.path.join(self.root, "store-id")
+        try:
+            with open(path) as f:
+                return f.read().strip()
+        except FileNotFoundError:
+            pass
+        with contextlib.suppress(FileExistsError):
+            _write_new(path, uuid.uuid4().hex.encode())
+        with open(path) as f:
+            return f.read().strip()
+
+    # -- the index ---------------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            path = os.path.join(self.root, "index.db")
+            try:
+                self._db = index.connect(path)
+            except StoreError:
+                raise
+            fresh = index.get_meta(self._db, "runs_mtime") is None
+            if fresh and os.listdir(self.runs_dir):
+                self._rebuild_into(self._db)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # -- paths -------------------------------------------------------------------------------
+
+    def run_dir(self, run_id: str) -> str:
+        return os.path.join(self.runs_dir, run_id)
+
+    def journal_path(self, run_id: str) -> str:
+        return os.path.join(self.runs_dir, run_id, journal.JOURNAL)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def create_run(self, start: Event) -> tuple[str, int | None]:
+        """Make the run's directory and journal from a start event; returns (id, number)."""
+        run_id = start.setdefault("id", uuid.uuid4().hex)
+        start["e"] = "start"
+        start.setdefault("t", time.time())
+        path = self.run_dir(run_id)
+        try:
+            os.mkdir(path, DIR_MODE)
+            journal.append(self.journal_path(run_id), [start])
+        except OSError as e:
+            raise StoreError(f"cannot write the run to {path}: {e.strerror}") from e
+        number = self._apply(run_id)
+        if number is not None:
+            self.append(run_id, [{"e": "number", "n": number, "store": self.id}])
+        return run_id, number
+
+    def append(self, run_id: str, events: list[Event], *, sync: bool = False) -> int | None:
+        """Record events in the run's journal, then in the index; returns the run's number."""
+        journal.append(self.journal_path(run_id), events, sync=sync)
+        return self._apply(run_id, events)
+
+    def _apply(self, run_id: str, events: list[Event] | None = None) -> int | None:
+        """Apply the journal's unseen lines; on a busy or broken index, leave it pending."""
+        try:
+            with self.transaction() as db:
+                return self._catch_up_run(db, run_id)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError):
+            self._mark_pending(run_id)
+            return None
+
+    def _mark_pending(self, run_id: str) -> None:
+        with contextlib.suppress(OSError):
+            _write_new(os.path.join(self.pending_dir, run_id), b"")
+
+    def _catch_up_run(self, db: sqlite3.Connection, run_id: str) -> int | None:
+        offset = index.run_offset(db, run_id) or 0
+        path = self.journal_path(run_id)
+        if offset and journal.size(path) <= offset:
+            return _number(db, run_id)
+        result = journal.read(path, offset)
+        return index.apply_events(
+            db, run_id, result.events, result.offset, number_for=self._journal_number
+        )
+
+    def _journal_number(self, start: Event, events: list[Event]) -> int | None:
+        for e in events:
+            if e["e"] == "number" and e.get("store") == self.id and isinstance(e.get("n"), int):
+                return int(e["n"])
+        return None
+
+    # -- catching up -------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        """Apply what the index has not seen: new run directories, growth of running runs'
+        journals, pending runs; and mark runs whose runlab process died as lost."""
+        report = SyncReport(problems=[])
+        db = self.db
+        todo: set[str] = set()
+        try:
+            mtime = os.stat(self.runs_dir).st_mtime_ns
+        except OSError as e:
+            raise StoreError(f"cannot read the store at {self.root}: {e.strerror}") from e
+        if index.get_meta(db, "runs_mtime") != mtime:
+            known = index.known_ids(db)
+            new = [d for d in os.listdir(self.runs_dir) if d not in known]
+            todo.update(d for d in new if os.path.isfile(self.journal_path(d)))
+            report.added = len(todo)
+        with contextlib.suppress(OSError):
+            todo.update(os.listdir(self.pending_dir))
+        host = socket.gethostname()
+        dead: list[str] = []
+        for run_id, offset, run_host, pid, pid_start in index.running_runs(db):
+            if journal.size(self.journal_path(run_id)) > offset:
+                todo.add(run_id)
+            if run_host == host and pid and not _alive(pid, pid_start):
+                dead.append(run_id)
+        if todo:
+            with self.transaction() as tx:
+                for run_id in sorted(todo, key=self._started_key):
+                    self._catch_up_run(tx, run_id)
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(self.pending_dir, run_id))
+        for run_id in dead:
+            # Another process may have finished it meanwhile: only mark what is still running.
+            if self._status(run_id) == "running":
+                self.append(run_id, [_lost_event(self.journal_path(run_id))], sync=True)
+                report.lost += 1
+        if index.get_meta(db, "runs_mtime") != mtime:
+            with self.transaction() as tx:
+                index.set_meta(tx, "runs_mtime", mtime)
+        return report
+
+    def _started_key(self, run_id: str) -> float:
+        try:
+            return os.stat(self.journal_path(run_id)).st_mtime
+        except OSError:
+            return 0.0
+
+    def _status(self, run_id: str) -> str | None:
+        row = self.db.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def reindex(self) -> int:
+        """Rebuild the index from the journals alone; returns the number of runs indexed."""
+        self.close()
+        path = os.path.join(self.root, "index.db")
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path + suffix)
+        return self._rebuild_into(self.db)
+
+    def _rebuild_into(self, db: sqlite3.Connection) -> int:
+        mtime = os.stat(self.runs_dir).st_mtime_ns
+        loaded: list[tuple[str, list[Event], int, int | None, float]] = []
+        for run_id in os.listdir(self.runs_dir):
+            result = journal.read(self.journal_path(run_id))
+            start = next((e for e in result.events if e["e"] == "start"), None)
+            if start is None:
+                continue
+            number = self._journal_number(start, result.events)
+            loaded.append((run_id, result.events, result.offset, number, start.get("t") or 0.0))
+        # Runs numbered by this store keep their numbers; others follow in start order.
+        loaded.sort(key=lambda r: (r[3] is None, r[3] or 0, r[4]))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for run_id, events, offset, _, _ in loaded:
+                index.apply_events(db, run_id, events, offset, number_for=self._journal_number)
+            index.set_meta(db, "runs_mtime", mtime)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(loaded)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def resolve(self, ref: str, *, include_deleted: bool = True) -> str:
+        """The id of the run a reference names: number, last, last~N, name, or id prefix."""
+        ref = ref.strip()
+        db = self.db
+        if ref == "last" or ref.startswith("last~"):
+            try:
+                n = int(ref[5:] or 0)
+            except ValueError:
+                raise UsageError(f"bad run reference {ref!r}: use last or last~N") from None
+            found = index.nth_last(db, n, include_deleted=False)
+            if found is None:
+                raise RunNotFound(f"no run {ref}: the store has fewer runs")
+            return found[1]
+        if ref.isdigit():
+            run_id = index.by_number(db, int(ref))
+            if run_id is None:
+                raise RunNotFound(f"no run number {ref}; `runlab ls` lists them")
+            return run_id
+        candidates = index.find_refs(db, ref)
+        if not candidates:
+            hint = " (an id prefix needs at least 6 characters)" if len(ref) < 6 else ""
+            raise RunNotFound(f"no run matches {ref!r}{hint}; `runlab ls` lists them")
+        if len(candidates) > 1:
+            names = ", ".join(f"{n} ({i[:8]})" for n, i, _ in candidates[:10])
+            raise AmbiguousRun(f"{ref!r} matches several runs: {names}; use a number")
+        return candidates[0][1]
+
+    def get(self, run_id: str) -> Run:
+        runs = index.load_runs(self.db, "runs.id = ?", (run_id,))
+        if not runs:
+            raise RunNotFound(f"no run {run_id}")
+        return runs[0]
+
+    def list_runs(self, where: str = "", params: list[Any] | None = None,
+                  order: str = "runs.number DESC", limit: int | None = None,
+                  deleted: bool = False) -> list[Run]:
+        clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
+        if where:
+            clause += f" AND ({where})"
+        return index.load_runs(self.db, clause, params or [], order, limit)
+
+    def previous(self, run: Run) -> Run | None:
+        prev = index.previous_run(self.db, run.number)
+        return None if prev is None else self.get(prev)
+
+    def events(self, run_id: str) -> list[Event]:
+        return journal.read(self.journal_path(run_id)).events
+
+    def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:
+        """The full metric series of one run, read from its journal."""
+        out: dict[str, list[MetricPoint]] = {}
+        wanted = set(keys) if keys else None
+        for event in self.events(run_id):
+            if event["e"] != "metrics":
+                continue
+            for key, value, step, t in event.get("p") or []:
+                if wanted is None or key in wanted:
+                    out.setdefault(key, []).append(MetricPoint(step, value, t))
+        return out
+
+    def output_path(self, run_id: str) -> str:
+        return os.path.join(self.run_dir(run_id), "output.log")
+
+    def remove_run_dir(self, run_id: str) -> int:
+        """Delete a run directory for good without following links; returns bytes freed."""
+        path = self.run_dir(run_id)
+        freed = 0
+        for top, dirs, files in os.walk(path):
+            for name in files:
+                with contextlib.suppress(OSError):
+                    freed += os.lstat(os.path.join(top, name)).st_size
+        shutil.rmtree(path, ignore_errors=True)
+        return freed
+
+
+def _number(db: sqlite3.Connection, run_id: str) -> int | None:
+    row = db.execute("SELECT number FROM runs WHERE id = ?", (run_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _alive(pid: int, start: float | None) -> bool:
+    from runlab.capture.system import pid_alive
+
+    return pid_alive(pid, start)
+
+
+def _lost_event(journal_path: str) -> Event:
+    try:
+        t = os.stat(journal_path).st_mtime
+    except OSError:
+        t = time.time()
+    return {"e": "end", "t": t, "status": "lost", "exit_code": None}
+
+
+def _write_new(path: str, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, journal.FILE_MODE)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)

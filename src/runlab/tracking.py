@@ -1,0 +1,374 @@
+"""A tracked run from start to end: capture, start the run, run the child, record, finish.
+
+This is the core of `runlab COMMAND`. It never prints: messages for the user go through the
+`notify` callback, and the caller renders the returned `Tracked` record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from runlab import runner
+from runlab.config import Settings
+from runlab.errors import StoreError
+from runlab.store import Run, Store
+from runlab.store.journal import Event
+
+FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
+
+
+@dataclass
+class RunOptions:
+    """What the user asked for on the command line (already merged with settings)."""
+
+    argv: list[str]
+    cwd: str
+    name: str | None = None
+    experiment: str | None = None
+    tags: dict[str, str] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+    metric_patterns: list[str] = field(default_factory=list)
+    artifacts: list[str] = field(default_factory=list)
+    git: bool = True
+    pty: bool = False
+    quiet: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)  # more start fields (rerun, command name)
+
+
+@dataclass
+class Tracked:
+    """The finished run, the previous run of the same command, and what went wrong on the way."""
+
+    run: Run | None
+    outcome: runner.Outcome
+    previous: Run | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def command_key(argv: list[str], script: str | None, module: str | None) -> str:
+    """What makes two runs 'the same command' for the summary: the program and its script."""
+    program = os.path.basename(argv[0]) if argv else ""
+    return json.dumps([program, script or module or ""])
+
+
+def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[Event, Any]:
+    """Everything known before the command starts, as the journal's start event."""
+    from runlab.capture.args import SECRET_PATTERNS, is_secret, parse_args, redact_env
+    from runlab.capture.system import capture_host
+
+    secret_patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+    parsed = parse_args(
+        opts.argv,
+        cwd=opts.cwd,
+        bool_flags=settings.get("bool_flags", []),
+        ignore=settings.get("ignore_params", []),
+        secret_patterns=secret_patterns,
+    )
+    params = dict(parsed.params)
+    for key, value in opts.params.items():
+        params[key] = "***" if is_secret(key, secret_patterns) else value
+    host = capture_host()
+    git_info = None
+    if opts.git:
+        from runlab.capture.git import capture_git
+
+        git_info = capture_git(opts.cwd, max_patch_bytes=settings.get("max_patch_bytes"))
+    author = _author(opts.cwd if opts.git else None, host.get("user"))
+    script = parsed.script
+    source: dict[str, Any] | None = None
+    if script:
+        path = os.path.join(opts.cwd, script)
+        source = {"path": os.path.relpath(os.path.realpath(path), opts.cwd), "sha256": _sha256(path)}
+    git_dict: dict[str, Any] | None = None
+    if git_info is not None:
+        git_dict = {
+            "commit": git_info.commit,
+            "branch": git_info.branch,
+            "detached": git_info.detached,
+            "dirty": git_info.dirty,
+            "remote": git_info.remote,
+            "message": git_info.message,
+            "root": git_info.root,
+            "changed_files": git_info.changed_files,
+            "left_out": git_info.left_out,
+            "patch_sha256": hashlib.sha256(git_info.patch.encode()).hexdigest()
+            if git_info.patch
+            else None,
+        }
+    env_names = settings.get("env", [])
+    start: Event = {
+        "name": opts.name,
+        "experiment": opts.experiment or settings.get("experiment") or "Default",
+        "command": parsed.argv,
+        "command_key": command_key(opts.argv, script, getattr(parsed, "module", None)),
+        "args": parsed.args,
+        "cwd": opts.cwd,
+        "git": git_dict,
+        "author": author,
+        "user": host.get("user"),
+        "host": host.get("host"),
+        "python": host.get("python"),
+        "platform": host.get("platform"),
+        "source": source,
+        "params": params,
+        "tags": dict(opts.tags),
+        "note": opts.note,
+        "pid": os.getpid(),
+        "pid_start": _own_start_time(),
+        "env": redact_env({k: os.environ[k] for k in env_names if k in os.environ},
+                          secret_patterns) if env_names else None,
+        **opts.extra,
+    }
+    return start, git_info
+
+
+def _author(cwd: str | None, fallback: str | None) -> str | None:
+    if cwd is not None:
+        from runlab.capture.git import git_author
+
+        name, email = git_author(cwd)
+        if name and email:
+            return f"{name} <{email}>"
+        if name or email:
+            return name or email
+    return fallback
+
+
+def _own_start_time() -> float | None:
+    from runlab.capture.system import process_start_time
+
+    return process_start_time(os.getpid())
+
+
+def _sha256(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+class Recorder:
+    """Receives the child's output: writes the log, parses metrics, batches them to the store."""
+
+    def __init__(self, store: Store, run_id: str, patterns: list[str], disabled: list[str],
+                 events_path: str, secret_patterns: tuple[str, ...]) -> None:
+        from runlab.parsing import LineSplitter, MetricParser
+
+        self.store = store
+        self.run_id = run_id
+        self.parser = MetricParser(patterns, disabled)
+        self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
+        self.log_fd = os.open(store.output_path(run_id),
+                              os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        self.points: list[list[Any]] = []
+        self.events_path = events_path
+        self.events_offset = 0
+        self.channel_steps: dict[str, int] = {}
+        self.secret_patterns = secret_patterns
+        self.problems: list[str] = []
+        self.log_ok = True
+
+    def output(self, stream: int, data: bytes) -> None:
+        if self.log_ok:
+            try:
+                os.write(self.log_fd, data)
+            except OSError as e:
+                self.log_ok = False
+                self.problems.append(f"the output log stopped being written: {e.strerror}")
+        lines = self.splitters[stream].feed(data)
+        if lines:
+            self._parse(lines)
+
+    def _parse(self, lines: list[str]) -> None:
+        t = round(time.time(), 3)
+        for p in self.parser.parse_lines(lines):
+            self.points.append([p.key, p.value, p.step, t])
+        if len(self.points) >= FLUSH_POINTS:
+            self.flush()
+
+    def flush(self) -> None:
+        self._read_channel()
+        if self.points:
+            points, self.points = self.points, []
+            self._append([{"e": "metrics", "p": points}])
+
+    def _append(self, events: list[Event], sync: bool = False) -> None:
+        try:
+            self.store.append(self.run_id, events, sync=sync)
+        except OSError as e:
+            self.problems.append(f"could not record {len(events)} event(s): {e.strerror}")
+
+    def _read_channel(self) -> None:
+        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API)."""
+        from runlab.capture.args import is_secret
+
+        try:
+            with open(self.events_path, "rb") as f:
+                f.seek(self.events_offset)
+                data = f.read()
+        except OSError:
+            return
+        end = data.rfind(b"\n") + 1
+        self.events_offset += end
+        params: dict[str, Any] = {}
+        tags: dict[str, str] = {}
+        other: list[Event] = []
+        for line in data[:end].splitlines():
+            try:
+                msg = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(msg, dict):
+                continue
+            t = msg.get("time") or round(time.time(), 3)
+            step = msg.get("step")
+            metrics = msg.get("metrics") if isinstance(msg.get("metrics"), dict) else {}
+            if "metric" in msg:
+                metrics = {msg["metric"]: msg.get("value")}
+            for key, value in metrics.items():
+                try:
+                    value = float(value)
+                except (TypeError, ValueError):
+                    continue
+                s = step if isinstance(step, int) else self.channel_steps.get(str(key), 0)
+                self.channel_steps[str(key)] = s + 1
+                self.points.append([str(key), value, s, t])
+            if "param" in msg:
+                params[str(msg["param"])] = msg.get("value")
+            if isinstance(msg.get("params"), dict):
+                params.update({str(k): v for k, v in msg["params"].items()})
+            if "tag" in msg:
+                tags[str(msg["tag"])] = "" if msg.get("value") is None else str(msg["value"])
+            if "artifact" in msg:
+                other.append({"e": "artifact", "path": str(msg["artifact"]), "t": t})
+        events: list[Event] = []
+        if params:
+            events.append({"e": "params", "params": {
+                k: "***" if is_secret(k, self.secret_patterns) else v for k, v in params.items()
+            }})
+        if tags:
+            events.append({"e": "tag", "tags": tags})
+        if events or other:
+            self._append(events + other)
+
+    def close(self) -> None:
+        for splitter in self.splitters.values():
+            rest = splitter.flush()
+            if rest:
+                self._parse(rest)
+        self.flush()
+        with contextlib.suppress(OSError):
+            os.fsync(self.log_fd)
+        os.close(self.log_fd)
+
+
+def track(opts: RunOptions, settings: Settings, store: Store,
+          notify: Callable[[str], None] = lambda m: None,
+          env: Mapping[str, str] | None = None) -> Tracked:
+    """Run the command tracked, from capture to the end event."""
+    from runlab.capture.args import SECRET_PATTERNS
+
+    start, git_info = capture_start(opts, settings, store)
+    run_id, _ = store.create_run(start)
+    run_dir = store.run_dir(run_id)
+    if git_info is not None and git_info.patch:
+        _write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode())
+    if git_info is None and start.get("source") and start["source"].get("sha256"):
+        _copy_source(os.path.join(opts.cwd, start["source"]["path"]), run_dir)
+    secret_patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+    events_path = os.path.join(run_dir, "events.jsonl")
+    recorder = Recorder(
+        store,
+        run_id,
+        list(settings.get("metric_patterns", [])) + opts.metric_patterns,
+        settings.get("disabled_rules", []),
+        events_path,
+        secret_patterns,
+    )
+    child_env = dict(os.environ if env is None else env)
+    child_env["RUNLAB_RUN_ID"] = run_id
+    child_env["RUNLAB_EVENTS"] = events_path
+    monitor: list[Any] = []
+
+    def started(pid: int) -> None:
+        from runlab.capture.system import ResourceMonitor
+
+        m = ResourceMonitor(pid)
+        m.start()
+        monitor.append(m)
+
+    launch = runner.Launch(
+        argv=opts.argv,
+        cwd=opts.cwd,
+        env=child_env,
+        use_pty=opts.pty,
+        echo=not opts.quiet,
+        on_output=recorder.output,
+        on_tick=recorder.flush,
+        on_start=started,
+        notify=notify,
+    )
+    try:
+        outcome = runner.run(launch)
+    finally:
+        resources = monitor[0].stop() if monitor else None
+        recorder.close()
+    if outcome.error:
+        recorder.problems.append(outcome.error)
+        with contextlib.suppress(OSError):
+            with open(store.output_path(run_id), "ab") as f:
+                f.write(f"runlab: {outcome.error}\n".encode())
+    end: Event = {
+        "e": "end",
+        "t": time.time(),
+        "status": outcome.status,
+        "exit_code": outcome.exit_code,
+        "signal": outcome.signal,
+        "resources": {
+            "peak_rss_bytes": resources.peak_rss_bytes if resources else None,
+            "cpu_user_s": resources.cpu_user_s if resources else None,
+            "cpu_system_s": resources.cpu_system_s if resources else None,
+        },
+    }
+    if outcome.error:
+        end["error"] = outcome.error
+    recorder._append([end], sync=True)
+    try:
+        store.sync()
+        run = store.get(run_id)
+        previous = store.previous(run)
+    except (StoreError, OSError) as e:
+        recorder.problems.append(f"the index could not be read back: {e}")
+        return Tracked(None, outcome, None, recorder.problems)
+    return Tracked(run, outcome, previous, recorder.problems)
+
+
+def _write_private(path: str, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _copy_source(path: str, run_dir: str) -> None:
+    """Outside a git repository the entry script is all the code there is: keep a copy."""
+    dest = os.path.join(run_dir, "source")
+    with contextlib.suppress(OSError):
+        os.makedirs(dest, mode=0o700, exist_ok=True)
+        target = os.path.join(dest, os.path.basename(path))
+        shutil.copyfile(path, target)
+        os.chmod(target, 0o600)
