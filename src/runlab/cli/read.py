@@ -135,6 +135,8 @@ def _tail_lines(path: str, n: int) -> list[str]:
 
 
 def _print_log(path: str, keep_escapes: bool, tail: int | None) -> None:
+    from runlab.parsing.lines import strip_escapes
+
     out = sys.stdout.buffer
     try:
         f = open(path, "rb")
@@ -144,15 +146,18 @@ def _print_log(path: str, keep_escapes: bool, tail: int | None) -> None:
         if tail is not None:
             data = f.read()
             lines = data.splitlines(keepends=True)[-tail:] if tail > 0 else []
-            chunks = [b"".join(lines)]
+            chunks = iter([b"".join(lines)])
         else:
-            chunks = iter(lambda: f.read(1 << 16), b"")  # type: ignore[assignment]
+            chunks = iter(lambda: f.read(1 << 16), b"")
+        carry = b""
         for chunk in chunks:
-            out.write(chunk if keep_escapes else _strip(chunk))
+            if keep_escapes:
+                out.write(chunk)
+                continue
+            # Strip whole lines only, so no escape sequence is cut in two between chunks.
+            data = carry + chunk
+            cut = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+            carry = data[cut:]
+            out.write(strip_escapes(data[:cut]))
+        out.write(carry if keep_escapes else strip_escapes(carry))
     out.flush()
-
-
-def _strip(data: bytes) -> bytes:
-    from runlab.parsing.lines import strip_escapes
-
-    return strip_escapes(data)

@@ -1,0 +1,350 @@
+"""Params from a command line: typed values, the entry script, and secret redaction.
+
+`parse_args` turns the argv of a tracked command into params without knowing the program's own
+parser, so it follows the conventions most training scripts share:
+
+- `--lr 0.01`, `--lr=0.01` and `-e 3` give `lr: 0.01` and `e: 3`. Keys keep their spelling minus
+  the leading dashes (`--learning-rate` stays `learning-rate`, as in Guild AI; argparse would
+  say `learning_rate`), so a param reads as it was typed.
+- A flag followed by another option or by nothing is `True`; `--no-flag` is `flag: False`.
+  Names given in `bool_flags` never take a value (`--verbose data.csv` leaves `data.csv`
+  positional).
+- A flag takes the values that follow it up to the next option. Several values become a list
+  while they are all of one kind (all numbers, or all words): `--layers 64 32` is
+  `layers: [64, 32]`, but `--epochs 10 data/` is `epochs: 10` with `data/` positional. The `=`
+  spelling takes exactly one value (`--name=foo data.csv` keeps `data.csv` positional).
+- `key=value` and Hydra overrides are params: `model.lr=0.1`, `+trainer.gpus=2` (key
+  `trainer.gpus`), `++x=1`; a deletion `~key` is no param. A `key=value` token is never the
+  value of a preceding flag, so `-m db=mysql` gives `m: True, db: mysql`.
+- A repeated key collects its values in order into one list (`--layer 64 --layer 32`).
+- A token that parses as a number is a value, never an option: `--offset -3` is `-3`.
+- `--` ends option parsing; everything after it is positional.
+- Values are typed by `parse_value`: int, float, bool, null, else string.
+
+The entry script is the first argument that is an existing file. For a Python interpreter
+(`python`, `python3.11`, ...) its own options are skipped and `-m module` makes the module the
+entry. Params come from the arguments after the entry (all of argv[1:] when there is none);
+other positional arguments are kept in `ParsedArgs.args`.
+
+Keys that look secret store `"***"`, in params and in the recorded command line alike, in every
+spelling (`--api-key X`, `--api-key=X`, `token=X`). Values in well-known credential formats
+(GitHub, OpenAI, AWS, Slack, Hugging Face tokens, passwords in URLs) are redacted whatever
+their key. A bare flag's True/False is not a secret and is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Any
+
+SECRET_PATTERNS: tuple[str, ...] = ("*key*", "*token*", "*secret*", "*password*", "*passwd*")
+REDACTED = "***"
+
+_INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+# A float needs a point or an exponent, so "007" (an id, most likely) stays a string.
+_FLOAT = re.compile(
+    r"[+-]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+)"
+)
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_ASSIGNMENT = re.compile(
+    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>.*)", re.DOTALL
+)
+_DELETION = re.compile(r"~[A-Za-z_][\w.\-/@]*")
+_PYTHON = re.compile(r"(?:python|pypy)[0-9.]*(?:-dbg)?(?:\.exe)?", re.IGNORECASE)
+# Python's own one-letter options that take an argument (attached or as the next word).
+_PYTHON_ARG_OPTIONS = "cmWX"
+_PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
+
+_URL_USERINFO = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?P<userinfo>[^/@\s]*)@")
+_CREDENTIALS = re.compile(
+    r"""
+      \bgh[pousr]_[A-Za-z0-9]{30,}                # GitHub tokens
+    | \bgithub_pat_[A-Za-z0-9_]{20,}
+    | \bsk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_\-]{20,}  # OpenAI and Anthropic keys
+    | \b(?:AKIA|ASIA)[0-9A-Z]{16}\b              # AWS access key ids
+    | \bxox[abposr]-[A-Za-z0-9\-]{10,}           # Slack tokens
+    | \bhf_[A-Za-z0-9]{30,}                      # Hugging Face tokens
+    | \bAIza[0-9A-Za-z_\-]{35}                   # Google API keys
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass
+class ParsedArgs:
+    """What a command line says: params, other positionals, the entry and the redacted argv."""
+
+    params: dict[str, Any] = field(default_factory=dict)  # int, float, bool, None, str, list
+    args: list[str] = field(default_factory=list)  # positionals other than the entry script
+    script: str | None = None  # as typed; None when there is none or it is no existing file
+    module: str | None = None  # `python -m MODULE`
+    argv: list[str] = field(default_factory=list)  # the whole command, secrets as "***"
+
+
+def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
+    """Whether a param name looks like it holds a secret (case-insensitive glob match)."""
+    lowered = key.lower()
+    names = {lowered, lowered.lstrip("-+~")}
+    return any(fnmatchcase(name, pattern.lower()) for name in names for pattern in patterns)
+
+
+def parse_value(text: str) -> Any:
+    """Type a command-line value: int, float, bool (true/false), None (null/none), else str.
+
+    Any case of true/false/null/none counts; yes/no/on/off stay strings, as do numbers with
+    leading zeros ("007") and values that would overflow to infinity.
+    """
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        number = float(text)
+        if number not in (float("inf"), float("-inf")):
+            return number
+        return text
+    lowered = text.lower()
+    if lowered == "true":
+        return True
+    if lowered == "false":
+        return False
+    if lowered in ("null", "none"):
+        return None
+    return text
+
+
+def redact_url(url: str) -> str:
+    """Strip credentials from the URLs in `url`: `https://u:p@host/x` -> `https://host/x`.
+
+    A user name alone is kept for ssh-style URLs (`ssh://git@host`) but dropped for http(s),
+    where it is usually a token (`https://<token>@github.com/...`).
+    """
+
+    def strip(match: re.Match[str]) -> str:
+        scheme, userinfo = match["scheme"], match["userinfo"]
+        if ":" in userinfo or scheme.lower() in ("http://", "https://"):
+            return scheme
+        return match[0]
+
+    return _URL_USERINFO.sub(strip, url)
+
+
+def redact_value(text: str) -> str:
+    """Redact credentials recognisable by their format, whatever key they came with."""
+    return _CREDENTIALS.sub(REDACTED, redact_url(text))
+
+
+def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, str]:
+    """Copy an environment with secret-looking names' values replaced by `"***"`."""
+    return {
+        name: REDACTED if is_secret(name, patterns) else redact_value(value)
+        for name, value in env.items()
+    }
+
+
+def parse_args(
+    argv: Sequence[str],
+    *,
+    cwd: str,
+    bool_flags: Collection[str] = (),
+    ignore: Collection[str] = (),
+    secret_patterns: Sequence[str] = SECRET_PATTERNS,
+) -> ParsedArgs:
+    """Read params, positional args and the entry script from a command line (module docs)."""
+    tokens = list(argv)
+    if not tokens:
+        return ParsedArgs()
+    redacted = [redact_value(token) for token in tokens]
+    scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
+
+    entry = _find_entry(tokens, cwd)
+    if entry.prefix_end > 1:
+        # Options of a launcher (`torchrun --nproc 2 train.py`) are no params of the run, but
+        # a secret among them must still be redacted from the recorded command line.
+        scanner.scan(1, entry.prefix_end)
+    params, args = scanner.scan(entry.params_start, len(tokens))
+    return ParsedArgs(
+        params=params, args=args, script=entry.script, module=entry.module, argv=redacted
+    )
+
+
+@dataclass
+class _Entry:
+    script: str | None = None
+    module: str | None = None
+    prefix_end: int = 1  # launcher options argv[1:prefix_end], scanned for secrets only
+    params_start: int = 1
+
+
+def _find_entry(tokens: list[str], cwd: str) -> _Entry:
+    program = tokens[0]
+    if _PYTHON.fullmatch(os.path.basename(program)):
+        return _python_entry(tokens, cwd)
+    if _is_file(program, cwd):
+        return _Entry(script=program)
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if token == "--":
+            break
+        if not token.startswith("-") and _is_file(token, cwd):
+            return _Entry(script=token, prefix_end=index, params_start=index + 1)
+    return _Entry()
+
+
+def _python_entry(tokens: list[str], cwd: str) -> _Entry:
+    """Skip the interpreter's own options the way CPython reads them."""
+    index = 1
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "-":  # the program comes on stdin
+            return _Entry(params_start=index + 1)
+        if token == "--":
+            index += 1
+            break
+        if token.startswith("--"):
+            index += 2 if token in _PYTHON_LONG_WITH_ARG else 1
+            continue
+        if not token.startswith("-"):
+            break
+        for position, letter in enumerate(token[1:], start=1):
+            if letter not in _PYTHON_ARG_OPTIONS:
+                continue
+            attached = token[position + 1 :]
+            value = attached if attached else (tokens[index + 1] if index + 1 < len(tokens) else "")
+            after = index + 1 if attached else index + 2
+            if letter == "m":
+                return _Entry(module=value or None, params_start=after)
+            if letter == "c":  # `python -c CODE args...`: no file to point at
+                return _Entry(params_start=after)
+            index = after - 1  # -W/-X consumed their argument
+            break
+        index += 1
+    if index >= len(tokens):
+        return _Entry(params_start=len(tokens))
+    candidate = tokens[index]
+    return _Entry(script=candidate if _is_file(candidate, cwd) else None, params_start=index + 1)
+
+
+def _is_file(path: str, cwd: str) -> bool:
+    try:
+        return os.path.isfile(os.path.join(cwd, path))
+    except (OSError, ValueError):  # embedded NUL, name too long
+        return False
+
+
+def _is_option(token: str) -> bool:
+    return len(token) > 1 and token.startswith("-") and not _NUMBER.fullmatch(token)
+
+
+def _kind(value: Any) -> type:
+    if isinstance(value, bool) or value is None:
+        return type(value)
+    return float if isinstance(value, int | float) else str
+
+
+class _Scanner:
+    """Walks a slice of argv once, collecting params and positionals and redacting secrets."""
+
+    def __init__(
+        self,
+        tokens: list[str],
+        redacted: list[str],
+        bool_flags: Collection[str],
+        ignore: Collection[str],
+        secret_patterns: Sequence[str],
+    ) -> None:
+        self.tokens = tokens
+        self.redacted = redacted
+        self.bool_flags = {name.lstrip("-+") for name in bool_flags}
+        self.ignore = [name.lstrip("-+") for name in ignore]
+        self.secret_patterns = secret_patterns
+
+    def scan(self, start: int, end: int) -> tuple[dict[str, Any], list[str]]:
+        params: dict[str, Any] = {}
+        positional: list[str] = []
+        tokens = self.tokens
+        index = start
+        while index < end:
+            token = tokens[index]
+            if token == "--":
+                positional.extend(self.redacted[index + 1 : end])
+                break
+            if _is_option(token):
+                index = self._option(index, end, params)
+                continue
+            assignment = _ASSIGNMENT.fullmatch(token)
+            if assignment:
+                self._assignment(index, assignment, params)
+            elif not _DELETION.fullmatch(token):
+                positional.append(self.redacted[index])
+            index += 1
+        return params, positional
+
+    def _option(self, index: int, end: int, params: dict[str, Any]) -> int:
+        token = self.tokens[index]
+        name = token.lstrip("-")
+        if "=" in name:
+            key, _, text = name.partition("=")
+            if self._add(params, key, [parse_value(text)]):
+                self.redacted[index] = token[: token.index("=") + 1] + REDACTED
+            return index + 1
+        negated = name[3:] if name.startswith("no-") and len(name) > 3 else None
+        if name in self.bool_flags or (negated is not None and negated in self.bool_flags):
+            self._flag(params, name, negated)
+            return index + 1
+
+        values: list[Any] = []
+        after = index + 1
+        while after < end and self._is_value(self.tokens[after]):
+            value = parse_value(self.tokens[after])
+            if values and _kind(value) is not _kind(values[0]):
+                break
+            values.append(value)
+            after += 1
+        if not values:
+            self._flag(params, name, negated)
+        elif self._add(params, name, values):
+            self.redacted[index + 1 : after] = [REDACTED] * len(values)
+        return after
+
+    def _assignment(self, index: int, match: re.Match[str], params: dict[str, Any]) -> None:
+        prefix, key = match["prefix"] or "", match["key"]
+        if prefix == "~":  # a Hydra deletion sets nothing
+            secret = is_secret(key, self.secret_patterns)
+        else:
+            secret = self._add(params, key, [parse_value(match["value"])])
+        if secret:
+            self.redacted[index] = f"{prefix}{key}={REDACTED}"
+
+    def _flag(self, params: dict[str, Any], name: str, negated: str | None) -> None:
+        if self._ignored(name):
+            return
+        key, value = (negated, False) if negated is not None else (name, True)
+        if not self._ignored(key):
+            _store(params, key, [value])
+
+    def _add(self, params: dict[str, Any], key: str, values: list[Any]) -> bool:
+        """Store a key's textual values; return whether they are secret (so argv hides them)."""
+        secret = is_secret(key, self.secret_patterns)
+        if self._ignored(key):
+            return secret
+        if secret:
+            params[key] = REDACTED
+        else:
+            _store(params, key, [redact_value(v) if isinstance(v, str) else v for v in values])
+        return secret
+
+    def _ignored(self, key: str) -> bool:
+        return any(fnmatchcase(key, pattern) for pattern in self.ignore)
+
+    def _is_value(self, token: str) -> bool:
+        return token != "--" and not _is_option(token) and not _ASSIGNMENT.fullmatch(token)
+
+
+def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:
+    if key in params:
+        previous = params[key]
+        values = (previous if isinstance(previous, list) else [previous]) + values
+    params[key] = values[0] if len(values) == 1 else values

@@ -1,0 +1,125 @@
+"""The line pipeline: a child's raw output bytes in, clean text lines out for the metric rules.
+
+Owns line splitting (``\\n``, ``\\r\\n`` and a lone ``\\r`` each end a line, so every tqdm redraw
+is a line of its own), UTF-8 decoding, stripping of terminal escape sequences and control
+characters, and the length cap that keeps memory bounded whatever the child prints. The run's
+log file keeps the raw bytes; what comes out of here is only what the metric rules see.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LineSplitter", "strip_escapes"]
+
+# Escape sequences, matched on bytes before decoding (ESC is ASCII, so this is UTF-8 safe).
+# None of the alternatives crosses a line end, so a sequence cut off by the line cap or left
+# unterminated by the child never swallows the following lines.
+_ESCAPE = re.compile(
+    rb"\x1b(?:"
+    rb"\[[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, erase line, ?25l
+    rb"|[\]PX^_][^\x07\x1b\r\n]*(?:\x07|\x1b\\)?"  # OSC, DCS, SOS, PM, APC: up to BEL or ST
+    rb"|[ -/]*[0-~]"  # two-byte and nF sequences: ESC 7, ESC M, ESC ( B
+    rb")?"
+)
+
+# One C-level pass turns every lone \r into \n (a \r\n becomes an empty line, dropped later)
+# and deletes the C0 controls and DEL, keeping tab. Bytes below 0x80 never occur inside a
+# multi-byte UTF-8 sequence, so deleting them before decoding is safe.
+_CR_TO_LF = bytes.maketrans(b"\r", b"\n")
+_CONTROLS = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
+
+_LINE_END = re.compile(rb"[\r\n]")
+
+# Bigger feeds are worked through in slices so that temporary copies stay this size.
+_SLICE = 64 * 1024
+
+
+_LONE_CR = re.compile(rb"\r+(?!\n)|\r+(?=\r\n)")
+
+
+def strip_escapes(data: bytes) -> bytes:
+    """Output for reading as plain text: escape codes removed, a lone \\r (a redraw) made a
+    line end. Feed whole lines: no sequence is ever split across a line end here."""
+    if b"\x1b" in data:
+        data = _ESCAPE.sub(b"", data)
+    if b"\r" in data:
+        data = _LONE_CR.sub(b"\n", data.replace(b"\r\n", b"\n"))
+    return data
+
+
+class LineSplitter:
+    """Split a byte stream, cut into arbitrary chunks, into clean text lines.
+
+    A line longer than ``max_line`` characters is cut to its first ``max_line`` and the rest is
+    dropped up to its line end. At most ``4 * max_line`` bytes of an unfinished line are held:
+    enough for ``max_line`` characters of any UTF-8 text, though a line that arrives in several
+    chunks and spends those bytes on escape codes keeps fewer. Empty lines are skipped.
+    """
+
+    __slots__ = ("_limit", "_overflow", "_pending", "max_line")
+
+    def __init__(self, max_line: int = 4096) -> None:
+        if max_line < 1:
+            raise ValueError(f"max_line must be at least 1, not {max_line}")
+        self.max_line = max_line
+        self._limit = 4 * max_line
+        self._pending = bytearray()
+        self._overflow = False
+
+    @property
+    def buffered(self) -> int:
+        """Bytes of the unfinished line held now; never more than ``4 * max_line``."""
+        return len(self._pending)
+
+    def feed(self, data: bytes) -> list[str]:
+        """Take the next chunk of output; return the lines it completed."""
+        if len(data) <= _SLICE:
+            return self._feed(data)
+        lines: list[str] = []
+        for start in range(0, len(data), _SLICE):
+            lines.extend(self._feed(data[start : start + _SLICE]))
+        return lines
+
+    def flush(self) -> list[str]:
+        """Return the unfinished last line, if any, at the end of the output."""
+        block = bytes(self._pending)
+        self._pending.clear()
+        self._overflow = False
+        return self._clean(block) if block else []
+
+    def _feed(self, data: bytes) -> list[str]:
+        last = max(data.rfind(b"\n"), data.rfind(b"\r"))
+        if last < 0:
+            self._hold(data)
+            return []
+        if self._overflow:
+            # The held line is already full: drop the rest of it, keep its line end.
+            first = _LINE_END.search(data)
+            assert first is not None  # there is a line end at `last`
+            block = bytes(self._pending) + data[first.start() : last + 1]
+        elif self._pending:
+            block = bytes(self._pending) + data[: last + 1]
+        else:
+            block = data[: last + 1]
+        self._pending.clear()
+        self._overflow = False
+        self._hold(data[last + 1 :])
+        return self._clean(block)
+
+    def _hold(self, data: bytes) -> None:
+        if self._overflow or not data:
+            return
+        room = self._limit - len(self._pending)
+        if len(data) > room:
+            self._pending += data[:room]
+            self._overflow = True
+        else:
+            self._pending += data
+
+    def _clean(self, block: bytes) -> list[str]:
+        if b"\x1b" in block:
+            block = _ESCAPE.sub(b"", block)
+        text = block.translate(_CR_TO_LF, _CONTROLS).decode("utf-8", "replace")
+        cap = self.max_line
+        return [line[:cap] for line in text.split("\n") if line]

@@ -1,0 +1,105 @@
+"""Shared fixtures: a private store per test, real git repositories, and the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from runlab.store import Store
+
+SRC = str(Path(__file__).resolve().parent.parent / "src")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own store, and no colour or user config leaks in."""
+    monkeypatch.setenv("RUNLAB_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Ada Lovelace")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "ada@example.com")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Ada Lovelace")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "ada@example.com")
+    for name in list(os.environ):
+        if name.startswith("RUNLAB_") and name != "RUNLAB_STORE":
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(str(tmp_path / "store"))
+    yield s
+    s.close()
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=Ada Lovelace", "-c", "user.email=ada@example.com",
+         "-c", "init.defaultBranch=main", *args],
+        cwd=cwd, check=True, capture_output=True, text=True,
+    ).stdout
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> Path:
+    """A real repository with one commit holding a small training script."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.name", "Ada Lovelace")
+    git(repo, "config", "user.email", "ada@example.com")
+    (repo / "train.py").write_text(TRAIN)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "first")
+    return repo
+
+
+TRAIN = """\
+import sys
+args = dict(a.lstrip('-').split('=') for a in sys.argv[1:] if '=' in a)
+lr = float(args.get('lr', 0.1))
+for epoch in range(1, 4):
+    print(f"epoch {epoch}/3 loss={1 / (epoch * lr * 10):.4f} acc={0.5 + epoch * lr:.3f}")
+"""
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Callable[..., Result]:
+    """Run the real `runlab` command in a child process (stdout/stderr are pipes)."""
+
+    def run(*args: str, cwd: Path | None = None, input: str | None = None,
+            env: dict[str, str] | None = None, timeout: float = 60) -> Result:
+        full_env = dict(os.environ)
+        full_env["PYTHONPATH"] = SRC + os.pathsep + full_env.get("PYTHONPATH", "")
+        full_env.update(env or {})
+        p = subprocess.run(
+            [sys.executable, "-m", "runlab", *args], cwd=cwd or tmp_path, input=input,
+            capture_output=True, text=True, env=full_env, timeout=timeout,
+        )
+        return Result(p.returncode, p.stdout, p.stderr)
+
+    return run
+
+
+def runlab_argv(*args: str) -> list[str]:
+    return [sys.executable, "-m", "runlab", *args]
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra or {})
+    return env

@@ -1,0 +1,384 @@
+"""Params from command lines: typing, every spelling, the entry script, secrets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from runlab.capture.args import (
+    REDACTED,
+    SECRET_PATTERNS,
+    is_secret,
+    parse_args,
+    parse_value,
+    redact_env,
+    redact_url,
+    redact_value,
+)
+
+GITHUB_TOKEN = "ghp_" + "a1B2c3D4e5" * 4
+OPENAI_KEY = "sk-proj-" + "Ab3dEf6hIj" * 3
+AWS_KEY_ID = "AKIA" + "ABCDEFGHIJKLMNOP"
+
+
+@pytest.fixture
+def cwd(tmp_path: Path) -> str:
+    for name in ("train.py", "run.sh", "data.csv"):
+        (tmp_path / name).write_text("")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3", 3),
+        ("-3", -3),
+        ("+3", 3),
+        ("0", 0),
+        ("0.01", 0.01),
+        ("-1e-3", -0.001),
+        ("1e-4", 0.0001),
+        ("1E5", 100000.0),
+        (".5", 0.5),
+        ("1.", 1.0),
+        ("true", True),
+        ("True", True),
+        ("FALSE", False),
+        ("null", None),
+        ("None", None),
+        ("none", None),
+        ("yes", "yes"),
+        ("off", "off"),
+        ("007", "007"),
+        ("1e999", "1e999"),
+        ("0x10", "0x10"),
+        ("1_000", "1_000"),
+        ("nan", "nan"),
+        ("v1.2.3", "v1.2.3"),
+        ("", ""),
+        ("adam", "adam"),
+    ],
+)
+def test_parse_value_types(text: str, expected: Any) -> None:
+    value = parse_value(text)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+# (argv, params, args, script)
+CASES: list[tuple[list[str], dict[str, Any], list[str], str | None]] = [
+    # the spellings of one value
+    (["python", "train.py", "--lr", "0.01"], {"lr": 0.01}, [], "train.py"),
+    (["python", "train.py", "--lr=0.01"], {"lr": 0.01}, [], "train.py"),
+    (["python", "train.py", "-e", "3"], {"e": 3}, [], "train.py"),
+    (["python", "train.py", "--name", "resnet"], {"name": "resnet"}, [], "train.py"),
+    (["python", "train.py", "--opt", "adam", "--wd=0"], {"opt": "adam", "wd": 0}, [], "train.py"),
+    (["python", "train.py", "--learning-rate", "1"], {"learning-rate": 1}, [], "train.py"),
+    (["python", "train.py", "--batch_size", "8"], {"batch_size": 8}, [], "train.py"),
+    (["python", "train.py", "--eq=a=b"], {"eq": "a=b"}, [], "train.py"),
+    (["python", "train.py", "--empty="], {"empty": ""}, [], "train.py"),
+    # flags
+    (["python", "train.py", "--amp"], {"amp": True}, [], "train.py"),
+    (["python", "train.py", "--amp", "--lr", "1"], {"amp": True, "lr": 1}, [], "train.py"),
+    (["python", "train.py", "--no-cuda"], {"cuda": False}, [], "train.py"),
+    (["python", "train.py", "--no-cuda", "--lr", "1"], {"cuda": False, "lr": 1}, [], "train.py"),
+    (["python", "train.py", "--no-cuda", "3"], {"no-cuda": 3}, [], "train.py"),
+    (["python", "train.py", "--no_cuda"], {"no_cuda": True}, [], "train.py"),
+    (["python", "train.py", "--resume", "true"], {"resume": True}, [], "train.py"),
+    (["python", "train.py", "--ckpt", "null"], {"ckpt": None}, [], "train.py"),
+    # key=value and Hydra overrides
+    (["python", "train.py", "lr=0.1"], {"lr": 0.1}, [], "train.py"),
+    (["python", "train.py", "model.lr=0.1"], {"model.lr": 0.1}, [], "train.py"),
+    (["python", "train.py", "+trainer.gpus=2"], {"trainer.gpus": 2}, [], "train.py"),
+    (["python", "train.py", "++trainer.gpus=2"], {"trainer.gpus": 2}, [], "train.py"),
+    (["python", "train.py", "~trainer.logger"], {}, [], "train.py"),
+    (["python", "train.py", "~db=mysql"], {}, [], "train.py"),
+    (["python", "train.py", "db=mysql", "-m"], {"db": "mysql", "m": True}, [], "train.py"),
+    (["python", "train.py", "-m", "db=mysql,pg"], {"m": True, "db": "mysql,pg"}, [], "train.py"),
+    (["python", "train.py", "layers=[64,32]"], {"layers": "[64,32]"}, [], "train.py"),
+    (["python", "train.py", "data/x=1.csv"], {"data/x": "1.csv"}, [], "train.py"),
+    # repeats and several values
+    (["python", "train.py", "--layer", "64", "--layer", "32"], {"layer": [64, 32]}, [], "train.py"),
+    (["python", "train.py", "x=1", "x=2", "x=3"], {"x": [1, 2, 3]}, [], "train.py"),
+    (["python", "train.py", "--sizes", "1", "2", "3"], {"sizes": [1, 2, 3]}, [], "train.py"),
+    (["python", "train.py", "--lrs", "0.1", "1e-3"], {"lrs": [0.1, 0.001]}, [], "train.py"),
+    (["python", "train.py", "--files", "a", "b"], {"files": ["a", "b"]}, [], "train.py"),
+    (
+        ["python", "train.py", "--sizes", "1", "2", "--sizes", "3"],
+        {"sizes": [1, 2, 3]},
+        [],
+        "train.py",
+    ),
+    (["python", "train.py", "--epochs", "10", "data/"], {"epochs": 10}, ["data/"], "train.py"),
+    (["python", "train.py", "--name=foo", "data.csv"], {"name": "foo"}, ["data.csv"], "train.py"),
+    (["python", "train.py", "--lr", "0.1", "x=1"], {"lr": 0.1, "x": 1}, [], "train.py"),
+    # negative numbers are values
+    (["python", "train.py", "--offset", "-3"], {"offset": -3}, [], "train.py"),
+    (["python", "train.py", "--lr", "-1e-3"], {"lr": -0.001}, [], "train.py"),
+    (["python", "train.py", "-e", "-.5"], {"e": -0.5}, [], "train.py"),
+    (["python", "train.py", "--range", "-1", "1"], {"range": [-1, 1]}, [], "train.py"),
+    (["python", "train.py", "--shift", "-3", "-v"], {"shift": -3, "v": True}, [], "train.py"),
+    (["python", "train.py", "-5"], {}, ["-5"], "train.py"),
+    # positionals, `--` and `-`
+    (["python", "train.py", "data.csv", "--lr", "1"], {"lr": 1}, ["data.csv"], "train.py"),
+    (
+        ["python", "train.py", "fit", "--trainer.max_epochs", "3"],
+        {"trainer.max_epochs": 3},
+        ["fit"],
+        "train.py",
+    ),
+    (
+        ["python", "train.py", "--a", "1", "--", "--b", "2", "c=3"],
+        {"a": 1},
+        ["--b", "2", "c=3"],
+        "train.py",
+    ),
+    (["python", "train.py", "-", "--x"], {"x": True}, ["-"], "train.py"),
+    # the Python interpreter's own options
+    (["python3", "-u", "train.py", "--lr", "1"], {"lr": 1}, [], "train.py"),
+    (
+        ["python3.11", "-O", "-X", "dev", "-W", "ignore", "train.py", "--lr", "1"],
+        {"lr": 1},
+        [],
+        "train.py",
+    ),
+    (
+        ["/usr/bin/python3", "-Wignore", "-Xfrozen_modules=off", "-uB", "train.py"],
+        {},
+        [],
+        "train.py",
+    ),
+    (
+        ["python", "--check-hash-based-pycs", "never", "train.py", "-e", "2"],
+        {"e": 2},
+        [],
+        "train.py",
+    ),
+    (["python", "-m", "pkg.train", "--lr", "1"], {"lr": 1}, [], None),
+    (["python", "-mpkg.train", "--lr", "1"], {"lr": 1}, [], None),
+    (["python", "-um", "pkg.train", "x=1"], {"x": 1}, [], None),
+    (["python", "-c", "print(1)", "--lr", "1"], {"lr": 1}, [], None),
+    (["python", "-", "--lr", "1"], {"lr": 1}, [], None),
+    (["python", "missing.py", "--lr", "1"], {"lr": 1}, [], None),
+    (["python"], {}, [], None),
+    # other programs: the first argument that is a file is the entry
+    (["bash", "run.sh", "--lr", "1"], {"lr": 1}, [], "run.sh"),
+    (["train.py", "--lr", "1"], {"lr": 1}, [], "train.py"),
+    (["torchrun", "--nproc_per_node", "2", "train.py", "--lr", "1"], {"lr": 1}, [], "train.py"),
+    (["mytool", "--lr", "1", "build"], {"lr": 1}, ["build"], None),
+    (["mytool", "sub", "x=1"], {"x": 1}, ["sub"], None),
+]
+
+
+@pytest.mark.parametrize(("argv", "params", "args", "script"), CASES)
+def test_parse_args(
+    cwd: str, argv: list[str], params: dict[str, Any], args: list[str], script: str | None
+) -> None:
+    parsed = parse_args(argv, cwd=cwd)
+    assert parsed.params == params
+    assert [type(v) for v in parsed.params.values()] == [type(v) for v in params.values()]
+    assert parsed.args == args
+    assert parsed.script == script
+    assert parsed.argv == argv  # nothing secret here
+
+
+def test_module_entry(cwd: str) -> None:
+    parsed = parse_args(["python", "-m", "torch.distributed.run", "--nproc", "2"], cwd=cwd)
+    assert parsed.module == "torch.distributed.run"
+    assert parsed.script is None
+    assert parsed.params == {"nproc": 2}
+    assert parse_args(["python", "train.py"], cwd=cwd).module is None
+
+
+def test_script_is_resolved_against_cwd(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "train.py").write_text("")
+    assert parse_args(["python", "sub/train.py"], cwd=str(tmp_path)).script == "sub/train.py"
+    assert parse_args(["bash", "sub"], cwd=str(tmp_path)).script is None  # a directory
+    assert parse_args(["python", "sub/train.py"], cwd=str(tmp_path / "sub")).script is None
+
+
+def test_empty_argv(cwd: str) -> None:
+    parsed = parse_args([], cwd=cwd)
+    assert (parsed.params, parsed.args, parsed.script, parsed.argv) == ({}, [], None, [])
+
+
+@pytest.mark.parametrize(
+    ("argv", "bool_flags", "params", "args"),
+    [
+        (["--verbose", "data.csv"], ["verbose"], {"verbose": True}, ["data.csv"]),
+        (["--verbose", "data.csv"], [], {"verbose": "data.csv"}, []),
+        (["--verbose", "data.csv"], ["--verbose"], {"verbose": True}, ["data.csv"]),
+        (["--no-verbose", "data.csv"], ["verbose"], {"verbose": False}, ["data.csv"]),
+        (["-v", "3"], ["v"], {"v": True}, ["3"]),
+        (["--verbose=2"], ["verbose"], {"verbose": 2}, []),
+    ],
+)
+def test_bool_flags(
+    cwd: str, argv: list[str], bool_flags: list[str], params: dict[str, Any], args: list[str]
+) -> None:
+    parsed = parse_args(["python", "train.py", *argv], cwd=cwd, bool_flags=bool_flags)
+    assert parsed.params == params
+    assert parsed.args == args
+
+
+@pytest.mark.parametrize(
+    ("argv", "ignore", "params"),
+    [
+        (["--seed", "1", "--lr", "2"], ["seed"], {"lr": 2}),
+        (["--seed=1", "--lr", "2"], ["--seed"], {"lr": 2}),
+        (["hydra.run.dir=out", "lr=2"], ["hydra.*"], {"lr": 2}),
+        (["--no-wandb", "--lr", "2"], ["wandb"], {"lr": 2}),
+        (["--debug", "--lr", "2"], ["debug"], {"lr": 2}),
+    ],
+)
+def test_ignore(cwd: str, argv: list[str], ignore: list[str], params: dict[str, Any]) -> None:
+    assert parse_args(["python", "train.py", *argv], cwd=cwd, ignore=ignore).params == params
+
+
+def test_ignored_values_are_not_positional(cwd: str) -> None:
+    parsed = parse_args(["python", "train.py", "--seed", "1", "2"], cwd=cwd, ignore=["seed"])
+    assert parsed.params == {}
+    assert parsed.args == []
+
+
+# (argv after "python train.py", params, redacted argv after "python train.py")
+SECRET_CASES: list[tuple[list[str], dict[str, Any], list[str]]] = [
+    (["--api-key", "XYZ"], {"api-key": REDACTED}, ["--api-key", REDACTED]),
+    (["--api-key=XYZ"], {"api-key": REDACTED}, ["--api-key=***"]),
+    (["token=abc"], {"token": REDACTED}, ["token=***"]),
+    (["+db.password=hunter2"], {"db.password": REDACTED}, ["+db.password=***"]),
+    (["~db.password=hunter2"], {}, ["~db.password=***"]),
+    (
+        ["--password", "pw", "--lr", "1"],
+        {"password": REDACTED, "lr": 1},
+        ["--password", REDACTED, "--lr", "1"],
+    ),
+    (["--DB_PASSWD", "pw"], {"DB_PASSWD": REDACTED}, ["--DB_PASSWD", REDACTED]),
+    (["-secret", "s"], {"secret": REDACTED}, ["-secret", REDACTED]),
+    (["--keys", "a", "b"], {"keys": REDACTED}, ["--keys", REDACTED, REDACTED]),
+    (
+        ["--token", "a", "--token", "b"],
+        {"token": REDACTED},
+        ["--token", REDACTED, "--token", REDACTED],
+    ),
+    (["--token", "123"], {"token": REDACTED}, ["--token", REDACTED]),
+    (["--use-token"], {"use-token": True}, ["--use-token"]),
+    (["--no-api-key"], {"api-key": False}, ["--no-api-key"]),
+    # credential formats are redacted whatever their key
+    (["--auth", GITHUB_TOKEN], {"auth": REDACTED}, ["--auth", REDACTED]),
+    (["--header", f"Bearer {OPENAI_KEY}"], {"header": "Bearer ***"}, ["--header", "Bearer ***"]),
+    ([AWS_KEY_ID], {}, [REDACTED]),
+    (
+        ["--db", "postgres://me:pw@host/db"],
+        {"db": "postgres://host/db"},
+        ["--db", "postgres://host/db"],
+    ),
+    (["--sk-learn", "1"], {"sk-learn": 1}, ["--sk-learn", "1"]),
+]
+
+
+@pytest.mark.parametrize(("argv", "params", "redacted"), SECRET_CASES)
+def test_secrets_redacted(
+    cwd: str, argv: list[str], params: dict[str, Any], redacted: list[str]
+) -> None:
+    parsed = parse_args(["python", "train.py", *argv], cwd=cwd)
+    assert parsed.params == params
+    assert parsed.argv == ["python", "train.py", *redacted]
+
+
+def test_credentials_redacted_in_positionals(cwd: str) -> None:
+    parsed = parse_args(["python", "train.py", AWS_KEY_ID, "--", f"key:{OPENAI_KEY}"], cwd=cwd)
+    assert parsed.args == [REDACTED, "key:***"]
+
+
+def test_secret_in_launcher_options_is_redacted(cwd: str) -> None:
+    parsed = parse_args(["launch", "--hf-token", "abc", "train.py", "--lr", "1"], cwd=cwd)
+    assert parsed.argv == ["launch", "--hf-token", REDACTED, "train.py", "--lr", "1"]
+    assert parsed.params == {"lr": 1}
+    assert parsed.script == "train.py"
+
+
+def test_custom_secret_patterns(cwd: str) -> None:
+    parsed = parse_args(
+        ["python", "train.py", "--pin", "1234", "--token", "t"],
+        cwd=cwd,
+        secret_patterns=(*SECRET_PATTERNS, "pin"),
+    )
+    assert parsed.params == {"pin": REDACTED, "token": REDACTED}
+    assert parsed.argv[2:] == ["--pin", REDACTED, "--token", REDACTED]
+
+
+@pytest.mark.parametrize(
+    ("key", "secret"),
+    [
+        ("api_key", True),
+        ("--API-KEY", True),
+        ("+db.Password", True),
+        ("github_token", True),
+        ("client-secret", True),
+        ("passwd", True),
+        ("lr", False),
+        ("--lr", False),
+        ("tok", False),
+    ],
+)
+def test_is_secret(key: str, secret: bool) -> None:
+    assert is_secret(key) is secret
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://user:token@github.com/x/y.git", "https://github.com/x/y.git"),
+        ("https://ghtoken@github.com/x/y.git", "https://github.com/x/y.git"),
+        ("http://u:p@host:8080/p?q=1", "http://host:8080/p?q=1"),
+        ("ssh://git@github.com/x/y.git", "ssh://git@github.com/x/y.git"),
+        ("ssh://u:pw@host/y.git", "ssh://host/y.git"),
+        ("git@github.com:x/y.git", "git@github.com:x/y.git"),
+        ("https://github.com/x/y.git", "https://github.com/x/y.git"),
+        ("/srv/repos/y.git", "/srv/repos/y.git"),
+        ("see https://a:b@h/x and ftp://c:d@h/y", "see https://h/x and ftp://h/y"),
+    ],
+)
+def test_redact_url(url: str, expected: str) -> None:
+    assert redact_url(url) == expected
+
+
+def test_redact_value_leaves_ordinary_text() -> None:
+    for text in ("resnet50", "sk-learn", "hf_hub", "/data/AKIA", "a@b.com", "user@host:path"):
+        assert redact_value(text) == text
+    assert redact_value(f"token is {GITHUB_TOKEN}.") == "token is ***."
+
+
+def test_redact_env() -> None:
+    env = {
+        "HOME": "/home/me",
+        "WANDB_API_KEY": "abc",
+        "HF_TOKEN": "hf",
+        "AWS_SECRET_ACCESS_KEY": "s",
+        "DATABASE_URL": "postgres://me:pw@db/x",
+        "CUSTOM_PIN": "1234",
+    }
+    assert redact_env(env) == {
+        "HOME": "/home/me",
+        "WANDB_API_KEY": REDACTED,
+        "HF_TOKEN": REDACTED,
+        "AWS_SECRET_ACCESS_KEY": REDACTED,
+        "DATABASE_URL": "postgres://db/x",
+        "CUSTOM_PIN": "1234",
+    }
+    assert redact_env(env, ["*pin*"])["CUSTOM_PIN"] == REDACTED
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, runlab.capture.args\n"
+        "heavy = {'git', 'psutil', 'typer', 'rich'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

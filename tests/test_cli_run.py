@@ -1,0 +1,342 @@
+"""`runlab COMMAND`: a real child, real exit codes and signals, real terminals, real git."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, child_env, git, runlab_argv
+
+PY = sys.executable
+
+
+def show(cli: Callable[..., Result], ref: str = "last", **kw: object) -> dict:  # type: ignore[type-arg]
+    r = cli("show", ref, "--json", **kw)
+    assert r.code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def test_tracked_run_end_to_end(cli: Callable[..., Result], git_repo: Path) -> None:
+    r = cli(PY, "train.py", "--lr=0.2", "--epochs", "3", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    assert "epoch 3/3 loss=0.1667" in r.stdout  # echoed
+    assert "run 1 finished" in r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+    assert run["params"] == {"lr": 0.2, "epochs": 3}
+    assert run["metrics"]["loss"]["count"] == 3
+    assert run["metrics"]["loss"]["last_step"] == 3
+    assert run["metrics"]["acc"]["last"] == pytest.approx(1.1)
+    assert run["git"]["commit"] == git(git_repo, "rev-parse", "HEAD").strip()
+    assert run["git"]["branch"] == "main" and run["git"]["dirty"] is False
+    assert run["author"] == "Ada Lovelace <ada@example.com>"
+    assert run["source"]["path"] == "train.py" and len(run["source"]["sha256"]) == 64
+    assert run["command"] == [PY, "train.py", "--lr=0.2", "--epochs", "3"]
+    assert run["started_at"] <= run["ended_at"] and run["duration_s"] >= 0
+    for key in ("id", "number", "name", "experiment", "cwd", "user", "host", "python", "tags",
+                "note", "resources"):
+        assert key in run
+    assert run["resources"]["cpu_user_s"] is not None
+    log = cli("log", "last", cwd=git_repo)
+    assert log.stdout == r.stdout
+    # The store never makes the repository dirty.
+    assert git(git_repo, "status", "--porcelain") == ""
+
+
+def test_summary_compares_with_the_previous_run(cli: Callable[..., Result], git_repo: Path) -> None:
+    cli(PY, "train.py", "--lr=0.1", cwd=git_repo)
+    r = cli(PY, "train.py", "--lr=0.2", cwd=git_repo)
+    assert "vs run 1: lr 0.1 → 0.2 · same code" in r.stderr
+    assert "loss -" in r.stderr and "acc +" in r.stderr
+
+
+@pytest.mark.parametrize("code", [0, 3])
+def test_exit_code_passes_through(cli: Callable[..., Result], code: int) -> None:
+    r = cli(PY, "-c", f"import sys; print('hi'); sys.exit({code})")
+    assert r.code == code
+    assert show(cli)["status"] == ("finished" if code == 0 else "failed")
+    assert show(cli)["exit_code"] == code
+
+
+def test_command_not_found(cli: Callable[..., Result]) -> None:
+    r = cli("no-such-command-xyz", "--lr", "1")
+    assert r.code == 127
+    assert "no-such-command-xyz: command not found" in r.stderr
+    assert show(cli)["status"] == "failed" and show(cli)["exit_code"] == 127
+
+
+def test_command_not_executable(cli: Callable[..., Result], tmp_path: Path) -> None:
+    script = tmp_path / "script.sh"
+    script.write_text("echo hi\n")
+    script.chmod(0o644)
+    r = cli(str(script))
+    assert r.code == 126
+    assert show(cli)["exit_code"] == 126
+
+
+def test_child_killed_by_a_signal_ends_runlab_by_it(cli: Callable[..., Result]) -> None:
+    r = cli(PY, "-c", "import os, signal; print('bye', flush=True); os.kill(os.getpid(), signal.SIGTERM)")
+    assert r.code == -signal.SIGTERM
+    run = show(cli)
+    assert run["status"] == "killed" and run["signal"] == signal.SIGTERM
+
+
+def _start_waiting_child(tmp_path: Path, extra: str = "") -> subprocess.Popen[bytes]:
+    """runlab wrapping a child that prints 'ready' and then sleeps (its grandchild too)."""
+    code = (
+        "import subprocess, sys, time\n"
+        "g = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"print('ready', g.pid, flush=True)\n{extra}"
+        "time.sleep(60)\n"
+    )
+    p = subprocess.Popen(runlab_argv(PY, "-c", code), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, cwd=tmp_path, env=child_env())
+    assert p.stdout is not None
+    line = p.stdout.readline().decode()
+    assert line.startswith("ready"), line
+    p.grandchild = int(line.split()[1])  # type: ignore[attr-defined]
+    return p
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().split(")")[1].split()[0] == "Z"
+
+
+def test_ctrl_c_kills_the_child_and_runlab_ends_by_sigint(cli: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    p = _start_waiting_child(tmp_path)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == -signal.SIGINT
+    run = show(cli)
+    assert run["status"] == "killed"
+    assert run["signal"] == signal.SIGINT
+    assert "ready" in cli("log", "last").stdout
+    # The whole process group got the signal: the grandchild does not outlive the run.
+    assert _gone(p.grandchild)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_term_and_hup_are_passed_on(cli: Callable[..., Result], tmp_path: Path, sig: int) -> None:
+    p = _start_waiting_child(tmp_path)
+    p.send_signal(sig)
+    p.communicate(timeout=30)
+    assert p.returncode == -sig
+    assert show(cli)["status"] == "killed"
+
+
+def test_sigkill_of_runlab_leaves_a_lost_run_with_its_output(cli: Callable[..., Result],
+                                                              tmp_path: Path) -> None:
+    p = _start_waiting_child(tmp_path)
+    p.kill()
+    p.communicate(timeout=30)
+    r = cli("ls", "--json")
+    runs = json.loads(r.stdout)
+    assert runs[0]["status"] == "lost"
+    assert "ready" in cli("log", "last").stdout
+
+
+def _run_in_pty(args: list[str], cwd: Path, cols: int = 100) -> tuple[int, bytes]:
+    """Run runlab with a real pseudo-terminal as its stdout; returns (wait status, output)."""
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, cols, 0, 0))
+    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL, stdout=slave,
+                         stderr=slave, cwd=cwd, env=child_env())
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        assert ready, "no output from runlab within 30 s"
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.close(master)
+    return p.wait(timeout=30), out
+
+
+def test_child_sees_a_terminal_when_runlab_has_one(cli: Callable[..., Result],
+                                                   tmp_path: Path) -> None:
+    probe = "import os, shutil; print('tty', os.isatty(1), shutil.get_terminal_size().columns)"
+    code, out = _run_in_pty([PY, "-c", probe], tmp_path, cols=123)
+    assert code == 0
+    assert b"tty True 123" in out
+    r = cli(PY, "-c", probe)
+    assert "tty False" in r.stdout
+
+
+def test_progress_bars_and_colours_parse_cleanly(cli: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "for i in range(1, 4):\n"
+        "    sys.stderr.write(f'\\r{i * 33}%|###   | {i}/3 [00:01<00:02] loss={1 / i:.3f}')\n"
+        "sys.stderr.write('\\n')\n"
+        "print('\\x1b[32macc: 0.75\\x1b[0m')\n"
+    )
+    code_, out = _run_in_pty([PY, "-c", code], tmp_path)
+    assert code_ == 0
+    assert b"\x1b[32macc: 0.75" in out  # echoed byte for byte
+    run = show(cli)
+    assert run["metrics"]["acc"]["last"] == 0.75
+    assert run["metrics"]["loss"]["count"] == 3
+    assert run["metrics"]["loss"]["last"] == pytest.approx(0.333)
+    assert set(run["metrics"]) == {"acc", "loss"}
+    raw = cli("log", "last", "--raw").stdout
+    assert "\x1b[32m" in raw
+    assert "\x1b[" not in cli("log", "last").stdout
+
+
+def test_stdin_is_the_users(cli: Callable[..., Result]) -> None:
+    r = cli(PY, "-c", "print('got', input())", input="hello\n")
+    assert r.stdout.strip() == "got hello"
+
+
+def test_stdout_and_stderr_stay_apart(cli: Callable[..., Result]) -> None:
+    r = cli(PY, "-c", "import sys; print('out'); print('err', file=sys.stderr)")
+    assert r.stdout == "out\n"
+    assert r.stderr.startswith("err\n")
+
+
+def test_params_typed_and_secrets_redacted(cli: Callable[..., Result], git_repo: Path) -> None:
+    r = cli(PY, "train.py", "--lr", "1e-3", "--epochs", "10", "--amp", "--no-shuffle",
+            "--api-key", "sk-abc123", "--db-password=hunter2", "model.depth=50",
+            "+trainer.gpus=2", "--offset", "-3", "--name", "null", "--layer", "64",
+            "--layer", "32", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["params"] == {
+        "lr": 0.001, "epochs": 10, "amp": True, "shuffle": False, "api-key": "***",
+        "db-password": "***", "model.depth": 50, "trainer.gpus": 2, "offset": -3,
+        "name": None, "layer": [64, 32],
+    }
+    stored = json.dumps(run)
+    assert "sk-abc123" not in stored and "hunter2" not in stored
+    store = Path(os.environ["RUNLAB_STORE"])
+    for path in store.rglob("*"):
+        if path.is_file():
+            assert b"hunter2" not in path.read_bytes(), path
+
+
+def test_git_states(cli: Callable[..., Result], git_repo: Path, tmp_path: Path) -> None:
+    (git_repo / "train.py").write_text((git_repo / "train.py").read_text() + "# changed\n")
+    (git_repo / "notes.txt").write_text("untracked\n")
+    (git_repo / "blob.bin").write_bytes(b"\0\1\2" * 100)
+    cli(PY, "train.py", cwd=git_repo)
+    run = show(cli, cwd=git_repo)
+    assert run["git"]["dirty"] is True
+    assert set(run["git"]["changed_files"]) >= {"train.py", "notes.txt"}
+    patch = (Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "code.patch").read_text()
+    assert "+# changed" in patch and "+untracked" in patch
+    assert any("blob.bin" in x for x in run["git"]["left_out"])
+
+    head = git(git_repo, "rev-parse", "HEAD").strip()
+    git(git_repo, "stash", "-u")
+    git(git_repo, "checkout", "-q", head)
+    cli(PY, "train.py", cwd=git_repo)
+    run = show(cli, cwd=git_repo)
+    assert run["git"]["branch"] is None and run["git"]["detached"] is True
+    assert run["git"]["commit"] == head
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    git(fresh, "init", "-q")
+    shutil.copy(git_repo / "train.py", fresh)
+    cli(PY, "train.py", cwd=fresh)
+    run = show(cli, cwd=fresh)
+    assert run["git"]["commit"] is None and run["status"] == "finished"
+
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    shutil.copy(git_repo / "train.py", plain)
+    cli(PY, "train.py", cwd=plain)
+    run = show(cli, cwd=plain)
+    assert run["git"] is None
+    copy = Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "source" / "train.py"
+    assert copy.read_text() == (plain / "train.py").read_text()
+
+
+def test_default_store_is_at_the_repository_root(cli: Callable[..., Result],
+                                                 git_repo: Path) -> None:
+    sub = git_repo / "sub"
+    sub.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "RUNLAB_STORE"}
+    p = subprocess.run(runlab_argv(PY, "-c", "print(1)"), cwd=sub, env={**child_env(), **env},
+                       capture_output=True)
+    p = subprocess.run(runlab_argv(PY, "-c", "print(1)"), cwd=sub,
+                       env={k: v for k, v in child_env().items() if k != "RUNLAB_STORE"},
+                       capture_output=True)
+    assert p.returncode == 0
+    assert (git_repo / ".runlab" / "index.db").exists()
+    assert git(git_repo, "status", "--porcelain") == "?? sub/\n" or \
+        git(git_repo, "status", "--porcelain") == ""
+
+
+def test_parallel_runs_get_distinct_numbers(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    procs = [subprocess.Popen(runlab_argv(PY, "-c", f"print('loss: {i}')"), cwd=tmp_path,
+                              env=child_env(), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for i in range(8)]
+    assert [p.wait(timeout=120) for p in procs] == [0] * 8
+    runs = json.loads(cli("ls", "--json").stdout)
+    assert sorted(r["number"] for r in runs) == list(range(1, 9))
+    assert sorted(r["metrics"]["loss"]["last"] for r in runs) == list(range(8))
+
+
+def test_deleting_the_index_then_ls_shows_the_same(cli: Callable[..., Result]) -> None:
+    for i in range(3):
+        cli(PY, "-c", f"print('acc={i / 10}')")
+    before = cli("ls").stdout
+    (Path(os.environ["RUNLAB_STORE"]) / "index.db").unlink()
+    assert cli("ls").stdout == before
+
+
+def test_run_subcommand_and_prefix_options(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "ls").write_text("#!/bin/sh\necho 'from my ls'\n")
+    (tmp_path / "ls").chmod(0o755)
+    r = cli("run", "-n", "mine", "-t", "best", "-t", "k=v", "--", "./ls")
+    assert r.code == 0 and "from my ls" in r.stdout
+    r = cli("-n", "second", "-p", "lr=0.5", "--note", "hi", PY, "-c", "print(1)")
+    assert r.code == 0
+    first, second = show(cli, "mine"), show(cli, "second")
+    assert first["tags"] == {"best": "", "k": "v"}
+    assert second["params"]["lr"] == 0.5 and second["note"] == "hi"
+    bad = cli("--bogus", PY, "-c", "1")
+    assert bad.code == 2 and bad.stderr.startswith("runlab: error: unknown run option --bogus")
+
+
+def test_quiet_records_without_echo(cli: Callable[..., Result]) -> None:
+    r = cli("-q", PY, "-c", "print('secret sauce')")
+    assert "secret sauce" not in r.stdout
+    assert "secret sauce" in cli("log", "last").stdout
+
+
+def test_reading_commands_report_bad_references(cli: Callable[..., Result]) -> None:
+    cli("-n", "same", PY, "-c", "1")
+    cli("-n", "same", PY, "-c", "1")
+    r = cli("show", "same")
+    assert r.code == 2 and "matches several runs: 1 (" in r.stderr
+    r = cli("show", "42")
+    assert r.code == 2 and r.stderr.startswith("runlab: error: no run number 42")
+    assert "Traceback" not in r.stderr

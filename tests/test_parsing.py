@@ -1,0 +1,527 @@
+"""Tests for runlab.parsing: the line pipeline, the metric rules and the parser's step state."""
+
+from __future__ import annotations
+
+import math
+import random
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+from runlab.errors import UsageError
+from runlab.parsing import RULES, LineSplitter, MetricParser, Point, Rule
+
+NAN = float("nan")
+INF = float("inf")
+
+Triple = tuple[str, float | str, int]
+
+
+def triples(points: list[Point]) -> list[Triple]:
+    """(key, value, step) per point, nan spelled "nan" so that it compares equal."""
+    return [(p.key, "nan" if math.isnan(p.value) else p.value, p.step) for p in points]
+
+
+def expect(*items: tuple[str, float, int]) -> list[Triple]:
+    return [(key, "nan" if math.isnan(value) else value, step) for key, value, step in items]
+
+
+def parse(line: str) -> list[Triple]:
+    return triples(MetricParser().parse_line(line))
+
+
+# --- one line through a fresh parser -----------------------------------------------------------
+
+METRIC_LINES: list[tuple[str, list[Triple]]] = [
+    # key_value: separators, several per line, key spellings
+    ("loss: 0.5", expect(("loss", 0.5, 0))),
+    ("loss=0.5", expect(("loss", 0.5, 0))),
+    ("loss = 0.5", expect(("loss", 0.5, 0))),
+    ("loss:0.5\tacc:0.9", expect(("loss", 0.5, 0), ("acc", 0.9, 0))),
+    ("epoch 3 | loss: 0.43 | acc=0.91", expect(("loss", 0.43, 3), ("acc", 0.91, 3))),
+    ("step=10, loss=0.5, lr=1e-4", expect(("loss", 0.5, 10), ("lr", 1e-4, 10))),
+    ("a=1,b=2", expect(("a", 1, 0), ("b", 2, 0))),
+    (
+        "train/loss: 0.25 eval.acc=0.75 val-loss: 1 val_loss: 2",
+        expect(
+            ("train/loss", 0.25, 0), ("eval.acc", 0.75, 0), ("val-loss", 1, 0), ("val_loss", 2, 0)
+        ),
+    ),
+    ("(loss=0.5) [acc: 0.9]", expect(("loss", 0.5, 0), ("acc", 0.9, 0))),
+    ("Test accuracy: 0.91.", expect(("accuracy", 0.91, 0))),
+    ("Loss: 0.5", expect(("Loss", 0.5, 0))),
+    # values
+    ("n: 12345", expect(("n", 12345, 0))),
+    ("delta: -0.5 gain: +2", expect(("delta", -0.5, 0), ("gain", 2, 0))),
+    (
+        "x=3.2E+02 y=1e-4 z=.5 w=2.",
+        expect(("x", 320.0, 0), ("y", 1e-4, 0), ("z", 0.5, 0), ("w", 2.0, 0)),
+    ),
+    ("loss: nan", expect(("loss", NAN, 0))),
+    ("loss: NaN", expect(("loss", NAN, 0))),
+    ("loss: inf grad: -inf", expect(("loss", INF, 0), ("grad", -INF, 0))),
+    ("acc: 91.5%", expect(("acc", 91.5, 0))),
+    ("acc: 91%, top5: 99.5%", expect(("acc", 91, 0), ("top5", 99.5, 0))),
+    # json
+    ('{"loss": 0.5, "step": 3}', expect(("loss", 0.5, 3))),
+    (
+        'metrics {"loss": 0.5, "name": "x", "ok": true, "nested": {"a": 1}, "n": null}',
+        expect(("loss", 0.5, 0)),
+    ),
+    ('{"loss": NaN, "best": -Infinity}', expect(("loss", NAN, 0), ("best", -INF, 0))),
+    # python_dict (Hugging Face Trainer)
+    (
+        "{'loss': 0.52, 'learning_rate': 5e-05, 'epoch': 0.5}",
+        expect(("loss", 0.52, 0), ("learning_rate", 5e-05, 0), ("epoch", 0.5, 0)),
+    ),
+    (
+        "{'loss': nan, 'grad_norm': inf, 'low': -inf, 'flag': True, 'name': 'x'}",
+        expect(("loss", NAN, 0), ("grad_norm", INF, 0), ("low", -INF, 0)),
+    ),
+    ("{'eval_loss': 0.3, 'epoch': 1.0}", expect(("eval_loss", 0.3, 0), ("epoch", 1.0, 0))),
+    ("{'loss': 0.5, 'epoch': 0.5, 'step': 10}", expect(("loss", 0.5, 10), ("epoch", 0.5, 10))),
+    # step keys on the line
+    ("epoch=3 step=120 loss=0.5", expect(("epoch", 3, 120), ("loss", 0.5, 120))),
+    ("global_step=100 step=5 loss=0.1", expect(("step", 5, 100), ("loss", 0.1, 100))),
+    ("iteration=7 loss=0.2", expect(("loss", 0.2, 7))),
+    ("iter: 8, loss: 0.2", expect(("loss", 0.2, 8))),
+    ("Epoch=2 Loss=0.5", expect(("Loss", 0.5, 2))),
+    ("STEP: 7 loss: 1", expect(("loss", 1, 7))),
+    ("epoch=1.5 loss=0.2", expect(("epoch", 1.5, 0), ("loss", 0.2, 0))),
+    ("epoch=2.0 loss=0.2", expect(("epoch", 2.0, 0), ("loss", 0.2, 0))),
+    # headers and library output
+    ("Epoch 3/10 - loss: 0.4", expect(("loss", 0.4, 3))),
+    ("Epoch [1/5], Step [100/600], Loss: 0.2194", expect(("Loss", 0.2194, 1))),
+    (
+        "10/10 [==============================] - 1s 5ms/step - loss: 0.4300 - accuracy: 0.8800",
+        expect(("loss", 0.43, 0), ("accuracy", 0.88, 0)),
+    ),
+    (
+        "Epoch 3: 100%|██████████| 10/10 [00:01<00:00, 9.5it/s, loss=0.3, v_num=0]",
+        expect(("loss", 0.3, 3), ("v_num", 0, 3)),
+    ),
+    ("2024-01-05 12:30:45,123 INFO loss: 0.5", expect(("loss", 0.5, 0))),
+    # the first finding of a key on a line wins
+    ("Train Loss: 0.5 | Val Loss: 0.4", expect(("Loss", 0.5, 0))),
+]
+
+NOT_METRIC_LINES = [
+    # times
+    "12:30:45",
+    "[12:30:45]",
+    "Time: 12:30:45",
+    "ETA: 00:01 elapsed=1:23",
+    # dates and timestamps
+    "2024-01-05",
+    "date: 2024-01-05",
+    "2024-01-05 12:30:45,123 INFO loss would be fine here",
+    # versions
+    "v1.2.3",
+    "version: 1.2.3",
+    "torch==2.1.0",
+    "python=3.11.7",
+    # IP addresses
+    "host: 192.168.1.10",
+    "127.0.0.1:8080",
+    # paths
+    "saved to /tmp/x/model.pt",
+    "path: ./out/run-1",
+    "C:\\data",
+    # URLs
+    "http://host:5000/api",
+    "url=https://example.com/a?b=1",
+    # progress counters
+    "5/10",
+    "batch: 5/10",
+    "[3/100]",
+    "step: 5/100",
+    # log noise
+    "Downloading: 100%|████| 1.2G/1.2G",
+    "Downloading model.safetensors: 45%",
+    "Map: 100%|██████████| 1000/1000 [00:00<00:00, 5000.00 examples/s]",
+    # log-level prefixes
+    "INFO:root:Starting",
+    "WARNING: something",
+    "INFO: 3 workers started",
+    # numbers glued to letters, thousands
+    "size: 12MB",
+    "loss=0.5abc",
+    "took: 3.2s",
+    "samples: 1,234",
+    "id: 0x1F",
+    # no value, no key, headers alone, a step alone
+    "",
+    "   ",
+    "no metrics here",
+    "status: info",
+    "Epoch 3/10",
+    "Epoch [3/10]",
+    "step=5",
+    "{not json}",
+    "{'a': 'b'}",
+    '{"a": "b"}',
+    "[1, 2, 3]",
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), METRIC_LINES, ids=[c[0] for c in METRIC_LINES])
+def test_metric_lines(line: str, expected: list[Triple]) -> None:
+    assert parse(line) == expected
+
+
+@pytest.mark.parametrize("line", NOT_METRIC_LINES)
+def test_lines_that_are_not_metrics(line: str) -> None:
+    assert parse(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("loss: 0.5", "key_value"),
+        ('{"loss": 0.5}', "json"),
+        ("{'loss': 0.5}", "python_dict"),
+    ],
+)
+def test_points_name_their_rule(line: str, rule: str) -> None:
+    (point,) = MetricParser().parse_line(line)
+    assert point.rule == rule
+
+
+def test_rule_table_is_well_formed() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    assert {"key_value", "json", "python_dict", "epoch_header"} <= set(names)
+    for rule in RULES:
+        assert isinstance(rule, Rule)
+        assert rule.description and rule.triggers
+
+
+@pytest.mark.parametrize(
+    ("line", "step"),
+    [
+        ("Epoch 3/10", 3),
+        ("Epoch 3", 3),
+        ("epoch: 3/10", 3),
+        ("Epoch [3/10]", 3),
+        ("[Epoch 4/10]", 4),
+        ("  EPOCH 5", 5),
+        ("Epoch 6: 100%|#####| 10/10", 6),
+    ],
+)
+def test_epoch_headers_set_the_current_step(line: str, step: int) -> None:
+    parser = MetricParser()
+    assert parser.parse_line(line) == []
+    assert parser.current_step == step
+    assert triples(parser.parse_line("loss: 0.3")) == expect(("loss", 0.3, step))
+
+
+@pytest.mark.parametrize("line", ["the epoch 3 ended", "epoch=3 loss=1", "Epochs: 10", "Epoch 3.5"])
+def test_lines_that_are_not_epoch_headers(line: str) -> None:
+    parser = MetricParser()
+    parser.parse_line(line)
+    assert parser.current_step is None
+
+
+# --- step state across lines -------------------------------------------------------------------
+
+
+def run(parser: MetricParser, *lines: str) -> list[Triple]:
+    return triples(parser.parse_lines(lines))
+
+
+def test_header_step_applies_to_following_lines() -> None:
+    parser = MetricParser()
+    assert run(parser, "Epoch 2/5", "loss: 0.3", "acc: 0.8", "Epoch 3/5", "loss: 0.2") == expect(
+        ("loss", 0.3, 2), ("acc", 0.8, 2), ("loss", 0.2, 3)
+    )
+
+
+def test_without_any_step_each_key_counts_its_own_points() -> None:
+    parser = MetricParser()
+    assert run(parser, "loss=0.5", "loss=0.4", "acc=0.9", "loss=0.3 acc=0.95") == expect(
+        ("loss", 0.5, 0), ("loss", 0.4, 1), ("acc", 0.9, 0), ("loss", 0.3, 2), ("acc", 0.95, 1)
+    )
+
+
+def test_a_step_key_holds_for_its_own_line_only() -> None:
+    parser = MetricParser()
+    assert run(parser, "step=10 loss=0.5", "loss=0.4", "epoch=3 acc=1", "acc=2") == expect(
+        ("loss", 0.5, 10), ("loss", 0.4, 1), ("acc", 1, 3), ("acc", 2, 1)
+    )
+
+
+def test_a_step_key_beats_the_header_and_the_header_stays() -> None:
+    parser = MetricParser()
+    assert run(parser, "Epoch 2", "step=7 loss=1", "loss=2") == expect(
+        ("loss", 1, 7), ("loss", 2, 2)
+    )
+
+
+def test_parse_lines_is_parse_line_in_order() -> None:
+    lines = ["Epoch 1", "loss=1", "step=4 loss=2", "{'loss': 3}", "Epoch 2", "loss=4"]
+    one = MetricParser()
+    assert MetricParser().parse_lines(lines) == [p for line in lines for p in one.parse_line(line)]
+
+
+# --- user patterns -----------------------------------------------------------------------------
+
+
+def test_pattern_with_key_value_and_step_groups() -> None:
+    parser = MetricParser([r"(?P<key>\w+) -> (?P<value>\S+) @ (?P<step>\d+)"])
+    points = parser.parse_line("top1 -> 0.7 @ 12, top5 -> 0.9 @ 12")
+    assert triples(points) == expect(("top1", 0.7, 12), ("top5", 0.9, 12))
+    assert {p.rule for p in points} == {"custom"}
+
+
+def test_pattern_with_one_group_per_metric_runs_without_separators() -> None:
+    parser = MetricParser([r"val acc (?P<val_acc>[\d.]+) top5 (?P<val_top5>[\d.]+)"])
+    assert triples(parser.parse_line("val acc 0.93 top5 0.99")) == expect(
+        ("val_acc", 0.93, 0), ("val_top5", 0.99, 0)
+    )
+    assert parser.parse_line("val acc n/a top5 -") == []
+
+
+def test_pattern_steps_follow_the_same_rules() -> None:
+    parser = MetricParser([r"score (?P<score>\d+)"])
+    assert run(parser, "Epoch 4", "score 10", "step=9 score 11") == expect(
+        ("score", 10, 4), ("score", 11, 9)
+    )
+
+
+def test_pattern_wins_over_builtin_rules_and_both_contribute() -> None:
+    parser = MetricParser([r"\(loss=(?P<loss>[\d.]+)\)"])
+    points = parser.parse_line("acc: 0.9 loss: 0.5 (loss=0.7)")
+    assert sorted((p.key, p.value, p.rule) for p in points) == [
+        ("acc", 0.9, "key_value"),
+        ("loss", 0.7, "custom"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (r"loss: (?P<loss>[\d.]+", "not a valid regex"),
+        (r"(?P<value>\d+", "not a valid regex"),
+        (r"loss: ([\d.]+)", "no named group"),
+        (r"step (?P<step>\d+)", "no named group"),
+        (r"(?P<key>\w+)=(\d+)", "needs both"),
+        (r"(\w+)=(?P<value>\d+)", "needs both"),
+    ],
+)
+def test_bad_patterns_are_usage_errors_naming_the_pattern(pattern: str, message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        MetricParser([pattern])
+    text = str(caught.value)
+    assert message in text and repr(pattern) in text and "\n" not in text
+
+
+def test_disabled_rules_are_skipped() -> None:
+    parser = MetricParser(disabled={"key_value", "epoch_header"})
+    assert parser.parse_line("loss: 0.5") == []
+    parser.parse_line("Epoch 3")
+    assert parser.current_step is None
+    assert triples(parser.parse_line('{"loss": 0.5}')) == expect(("loss", 0.5, 0))
+
+
+def test_unknown_disabled_rule_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="jsn"):
+        MetricParser(disabled=["jsn"])
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{" * 10_000,
+        "[" * 10_000 + "{",
+        '{"a": ' + "[" * 100_000,
+        "{'a': " + "(" * 1_000 + "1" + ")" * 1_000 + "}",
+        '{"a": ' + "9" * 5_000 + "}",
+        "{'a': " + "9" * 5_000 + "}",
+        "{'a': " + "9" * 400 + "}",
+        "{'a': 1e999, 'b': -1e999, 'c': --1, 'd': 1j, **x}",
+        "{'a': '\\d', 'b': 1}",
+        "{'a\x00': 1}",
+        "x=" + "9" * 5_000,
+        "Epoch " + "9" * 50,
+        "step=" + "9" * 30 + " loss=1",
+    ],
+)
+def test_hostile_lines_never_raise_or_warn(line: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        points = MetricParser().parse_line(line)
+    for point in points:
+        assert isinstance(point.value, float) and isinstance(point.step, int)
+
+
+def test_python_dict_with_invalid_escapes_parses_without_a_warning() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert parse("{'a': '\\d', 'b': 1}") == expect(("b", 1, 0))
+    assert caught == []
+
+
+def test_huge_numbers_are_values_not_steps() -> None:
+    assert parse("{'a': " + "9" * 400 + ", 'b': 1}")[-1] == ("b", 1, 0)
+    assert parse("x=" + "9" * 5_000) == expect(("x", INF, 0))
+    assert parse("step=" + "9" * 30 + " loss=1") == expect(
+        ("step", float("9" * 30), 0), ("loss", 1, 0)
+    )
+
+
+def test_fuzz_parse_line_with_random_strings() -> None:
+    rng = random.Random(1234)
+    pieces = [
+        "loss", "Epoch", "epoch", "step", "{", "}", "'", '"', ":", "=", " ", ",", "|", "[", "]",
+        "/", ".", "-", "e", "nan", "inf", "%", "\t", "é", "█", "\\", "0", "7", "1e5", "(", ")",
+        "True", "**", "\x00",
+    ]  # fmt: skip
+    alphabet = "".join(map(chr, range(32, 127))) + "\t\x00éλ█\u2028\ud800"
+    parser = MetricParser([r"(?P<key>\w+)~(?P<value>\S+)", r"v (?P<v>\S+)"])
+    for _ in range(3_000):
+        if rng.random() < 0.5:
+            line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        else:
+            line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        for point in parser.parse_line(line):
+            assert isinstance(point.key, str) and point.key
+            assert isinstance(point.value, float) and isinstance(point.step, int)
+
+
+# --- the line pipeline -------------------------------------------------------------------------
+
+
+def split(*chunks: bytes, max_line: int = 4096) -> list[str]:
+    splitter = LineSplitter(max_line)
+    lines = [line for chunk in chunks for line in splitter.feed(chunk)]
+    return lines + splitter.flush()
+
+
+def test_carriage_returns_end_lines_like_tqdm_redraws() -> None:
+    assert split(b"loss=0.5\rloss=0.4\r\n") == ["loss=0.5", "loss=0.4"]
+
+
+def test_every_line_end_counts_and_empty_lines_are_skipped() -> None:
+    assert split(b"a\n\nb\r\n\r\nc\rd\r\re") == ["a", "b", "c", "d", "e"]
+
+
+def test_flush_returns_the_unfinished_line_once() -> None:
+    splitter = LineSplitter()
+    assert splitter.feed(b"done\nhalf") == ["done"]
+    assert splitter.flush() == ["half"]
+    assert splitter.flush() == []
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\x1b[32mloss: 0.5\x1b[0m\n", ["loss: 0.5"]),
+        (b"\x1b[2K\rloss: 0.5\n", ["loss: 0.5"]),
+        (b"\x1b[?25lloss: 0.5\x1b[?25h\n", ["loss: 0.5"]),
+        (b"\x1b[1;31;48;5;200mred\x1b[m\n", ["red"]),
+        (b"\x1b]0;window title\x07loss: 1\n", ["loss: 1"]),
+        (b"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\\n", ["link"]),
+        (b"\x1b(Bplain\x1b7\x1bM\x1b=\n", ["plain"]),
+        (b"a\x1b\nb\n", ["a", "b"]),
+        (b"\x1b]unterminated\nnext\n", ["next"]),
+        (b"a\x00b\x07c\td\x08e\x7ff\x0bg\n", ["abc\tdefg"]),
+        (b"loss=\xff0.5\n", ["loss=\ufffd0.5"]),
+        (b"\xe4\xb8\xad\xe6\x96\x87 loss=1\n", ["中文 loss=1"]),
+        (b"\x1b[2K\x1b[1G\n", []),
+    ],
+)
+def test_escapes_and_controls_are_stripped(data: bytes, expected: list[str]) -> None:
+    assert split(data) == expected
+
+
+STREAM = (
+    b"\x1b[32mEpoch 1/2\x1b[0m\r\n"
+    b"loss=0.5 \xe2\x96\x88\xe2\x96\x88 caf\xc3\xa9\r"
+    b"\x1b]0;t\x07loss=0.4\x1b[K\n\n"
+    b"\xff\x00bad\r\r\n"
+    b"{'loss': 0.3}"
+)
+STREAM_LINES = ["Epoch 1/2", "loss=0.5 ██ café", "loss=0.4", "\ufffdbad", "{'loss': 0.3}"]
+
+
+def test_chunks_may_split_lines_utf8_and_escapes_anywhere() -> None:
+    assert split(STREAM) == STREAM_LINES
+    assert split(*(STREAM[i : i + 1] for i in range(len(STREAM)))) == STREAM_LINES
+    for cut in range(len(STREAM) + 1):
+        assert split(STREAM[:cut], STREAM[cut:]) == STREAM_LINES, cut
+
+
+def test_a_huge_line_without_newline_stays_bounded() -> None:
+    max_line = 4096
+    splitter = LineSplitter(max_line)
+    chunk = b"x" * 65536
+    for _ in range(160):  # 10 MiB
+        assert splitter.feed(chunk) == []
+        assert splitter.buffered <= 4 * max_line
+    assert splitter.feed(b"x\nloss=1\n") == ["x" * max_line, "loss=1"]
+    assert splitter.buffered == 0
+
+
+def test_the_rest_of_an_over_long_line_is_dropped_not_glued_on() -> None:
+    # max_line=4 holds 16 raw bytes: here all escape codes, so the line has no text left.
+    splitter = LineSplitter(4)
+    assert splitter.feed(b"\x1b[0m" * 4 + b"ab") == []
+    assert splitter.feed(b"cd\nok\n") == ["ok"]
+
+
+def test_long_lines_are_cut_to_max_line_characters() -> None:
+    assert split(b"y" * 10_000 + b"\nz\n", max_line=100) == ["y" * 100, "z"]
+    wide = "é" * 300
+    encoded = wide.encode()
+    assert split(encoded[:301], encoded[301:] + b"\n", max_line=250) == [wide[:250]]
+    assert split(b"\x1b[31m" + b"w" * 50 + b"\x1b[0m\n", max_line=50) == ["w" * 50]
+
+
+def test_a_feed_bigger_than_a_chunk_is_worked_in_slices() -> None:
+    data = b"".join(b"loss=%d\n" % i for i in range(100_000))
+    lines = LineSplitter().feed(data)
+    assert len(lines) == 100_000 and lines[-1] == "loss=99999"
+
+
+def test_max_line_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        LineSplitter(0)
+
+
+def test_fuzz_random_bytes_through_splitter_and_parser() -> None:
+    rng = random.Random(4321)
+    tokens = [
+        b"\n", b"\r", b"\r\n", b"\x1b", b"\x1b[", b"31m", b"\x1b]", b"\x07", b"\\", b"loss",
+        b"=", b": ", b"0.5", b"{'a': 1}", b'{"b": 2}', b"Epoch 2/3", b"\xc3", b"\xa9", b"\xff",
+        b"\x00", b"\t", b" ", b"%|", b"step=3",
+    ]  # fmt: skip
+    for _ in range(300):
+        if rng.random() < 0.5:
+            data = b"".join(rng.choice(tokens) for _ in range(rng.randint(0, 300)))
+        else:
+            data = rng.randbytes(rng.randint(0, 3000))
+        whole = split(data, max_line=64)
+        cuts = sorted(rng.sample(range(len(data) + 1), min(len(data) + 1, 5)))
+        chunks = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)])]
+        assert split(*chunks, max_line=64) == whole
+        for line in whole:
+            assert line and len(line) <= 64
+            assert not set(line) & {"\n", "\r", "\x1b", "\x00"}
+        parser = MetricParser()
+        for point in parser.parse_lines(whole):
+            assert isinstance(point.value, float) and isinstance(point.step, int)
+
+
+def test_importing_parsing_stays_light() -> None:
+    code = "import sys, runlab.parsing; print(' '.join(sorted(sys.modules)))"
+    modules = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert not modules & {"typer", "rich", "git", "psutil", "click"}

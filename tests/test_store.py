@@ -1,0 +1,193 @@
+"""The store: journals as the record, the index rebuilt from them, numbers, catch-up."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from runlab.errors import AmbiguousRun, RunNotFound, StoreError
+from runlab.store import Store, journal
+from tests.conftest import child_env
+
+
+def start(name: str | None = None, **extra: object) -> dict[str, object]:
+    return {"name": name, "command": ["python", "train.py"], "cwd": "/tmp",
+            "params": {"lr": 0.01, "epochs": 3, "flag": True, "opt": "adam", "none": None},
+            **extra}
+
+
+def finished(store: Store, name: str | None = None, points: int = 3) -> str:
+    run_id, _ = store.create_run(start(name))
+    pts = [["loss", 1.0 / (i + 1), i, 1000.0 + i] for i in range(points)]
+    store.append(run_id, [{"e": "metrics", "p": pts}])
+    store.append(run_id, [{"e": "end", "t": time.time(), "status": "finished", "exit_code": 0}])
+    return run_id
+
+
+def test_run_round_trip(store: Store) -> None:
+    run_id = finished(store, "first")
+    run = store.get(run_id)
+    assert run.number == 1
+    assert run.status == "finished" and run.exit_code == 0
+    assert run.params == {"epochs": 3, "flag": True, "lr": 0.01, "none": None, "opt": "adam"}
+    assert run.metrics["loss"].count == 3
+    assert run.metrics["loss"].last == pytest.approx(1 / 3)
+    assert run.metrics["loss"].max == 1.0
+    assert run.metrics["loss"].last_step == 2
+    series = store.series(run_id)["loss"]
+    assert [p.step for p in series] == [0, 1, 2]
+
+
+def test_layout_and_permissions(store: Store) -> None:
+    run_id = finished(store)
+    root = Path(store.root)
+    assert (root / ".gitignore").read_text() == "*\n"
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert stat.S_IMODE((root / "runs" / run_id).stat().st_mode) == 0o700
+    assert stat.S_IMODE((root / "runs" / run_id / "journal.jsonl").stat().st_mode) == 0o600
+
+
+def test_deleting_the_index_loses_nothing(store: Store) -> None:
+    ids = [finished(store, f"r{i}") for i in range(3)]
+    store.append(ids[1], [{"e": "tag", "tags": {"best": ""}}, {"e": "note", "text": "hello"}])
+    before = [r.to_json() for r in store.list_runs()]
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(store.root, "index.db" + suffix).unlink(missing_ok=True)
+    again = Store(store.root)
+    again.sync()
+    after = [r.to_json() for r in again.list_runs()]
+    assert [r["number"] for r in after] == [3, 2, 1]
+    strip = lambda rs: [{k: v for k, v in r.items() if k != "duration_s"} for r in rs]  # noqa: E731
+    assert strip(after) == strip(before)
+    assert again.get(ids[1]).tags == {"best": ""}
+    assert again.get(ids[1]).note == "hello"
+
+
+def test_reindex_keeps_numbers_after_a_gap(store: Store) -> None:
+    ids = [finished(store) for _ in range(3)]
+    store.close()
+    subprocess.run(["rm", "-rf", os.path.join(store.root, "runs", ids[0])], check=True)
+    assert store.reindex() == 2
+    assert sorted(r.number for r in store.list_runs()) == [2, 3]
+
+
+def test_catch_up_sees_growth_written_elsewhere(store: Store) -> None:
+    run_id, _ = store.create_run(start())
+    # Another process appended without updating the index (its index write failed).
+    journal.append(store.journal_path(run_id), [{"e": "metrics", "p": [["acc", 0.5, 0, 1.0]]}])
+    assert "acc" not in store.get(run_id).metrics
+    store.sync()
+    assert store.get(run_id).metrics["acc"].last == 0.5
+
+
+def test_copied_run_directory_appears_with_a_new_number(tmp_path: Path, store: Store) -> None:
+    other = Store(str(tmp_path / "elsewhere"))
+    finished(other)
+    foreign = finished(other)
+    finished(store)
+    subprocess.run(["cp", "-r", other.run_dir(foreign), store.runs_dir], check=True)
+    store.sync()
+    run = store.get(foreign)
+    assert run.number == 2
+    assert run.status == "finished"
+
+
+def test_truncated_last_line_is_ignored(store: Store) -> None:
+    run_id = finished(store)
+    with open(store.journal_path(run_id), "ab") as f:
+        f.write(b'{"e":"tag","tags":{"half')
+    store.close()
+    Path(store.root, "index.db").unlink()
+    again = Store(store.root)
+    again.sync()
+    assert again.get(run_id).status == "finished"
+    assert again.get(run_id).tags == {}
+
+
+def test_dead_wrapper_marks_the_run_lost(store: Store) -> None:
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()  # its pid is now free: a wrapper that died
+    import socket
+
+    run_id, _ = store.create_run(start(pid=p.pid, pid_start=12345.0, host=socket.gethostname()))
+    assert store.get(run_id).status == "running"
+    report = store.sync()
+    assert report.lost == 1
+    assert store.get(run_id).status == "lost"
+    assert any(e["e"] == "end" and e["status"] == "lost" for e in store.events(run_id))
+
+
+def test_live_run_elsewhere_is_not_marked_lost(store: Store) -> None:
+    run_id, _ = store.create_run(start(pid=1, pid_start=1.0, host="another-machine"))
+    store.sync()
+    assert store.get(run_id).status == "running"
+
+
+def test_newer_schema_is_refused(store: Store) -> None:
+    finished(store)
+    store.close()
+    db = sqlite3.connect(os.path.join(store.root, "index.db"))
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer runlab"):
+        _ = Store(store.root).db
+
+
+def test_references(store: Store) -> None:
+    a = finished(store, "alpha")
+    b = finished(store, "beta")
+    c = finished(store, "beta")
+    assert store.resolve("1") == a
+    assert store.resolve("last") == c
+    assert store.resolve("last~2") == a
+    assert store.resolve("alpha") == a
+    assert store.resolve(b[:8]) == b
+    with pytest.raises(AmbiguousRun, match="2 .*3 "):
+        store.resolve("beta")
+    with pytest.raises(RunNotFound):
+        store.resolve("7")
+    with pytest.raises(RunNotFound, match="6 characters"):
+        store.resolve("abc")
+    with pytest.raises(RunNotFound):
+        store.resolve("last~5")
+
+
+def test_parallel_processes_get_distinct_numbers(store: Store) -> None:
+    code = (
+        "import sys, time\n"
+        "from runlab.store import Store\n"
+        "s = Store(sys.argv[1])\n"
+        "for _ in range(5):\n"
+        "    rid, n = s.create_run({'command': ['x'], 'cwd': '/'})\n"
+        "    s.append(rid, [{'e': 'end', 't': time.time(), 'status': 'finished', 'exit_code': 0}])\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code, store.root], env=child_env())
+             for _ in range(8)]
+    assert all(p.wait(timeout=120) == 0 for p in procs)
+    store.sync()
+    numbers = sorted(r.number for r in store.list_runs())
+    assert numbers == list(range(1, 41))
+    for run in store.list_runs():
+        events = store.events(run.id)
+        assert [e["n"] for e in events if e["e"] == "number"] == [run.number]
+
+
+def test_metric_summary_handles_nan_and_inf(store: Store) -> None:
+    run_id, _ = store.create_run(start())
+    store.append(run_id, [{"e": "metrics", "p": [["x", 1.0, 0, 1.0], ["x", float("nan"), 1, 2.0],
+                                                   ["y", float("inf"), 0, 1.0]]}])
+    run = store.get(run_id)
+    assert run.metrics["x"].min == 1.0 and run.metrics["x"].count == 2
+    assert run.metrics["y"].max == float("inf")
+    dumped = json.dumps(run.to_json(), allow_nan=False)
+    assert '"Infinity"' in dumped and '"NaN"' in dumped
