@@ -121,10 +121,10 @@ def _kind_name(kind: type) -> str:
     }.get(kind, kind.__name__)
 
 
-def from_env(key: str, text: str) -> Any:
+def from_env(key: str, text: str, origin: str | None = None) -> Any:
     """A RUNLAB_* variable's text as the setting's type (lists are comma-separated)."""
     kind = KEYS[key].kind
-    origin = f"RUNLAB_{key.upper()}"
+    origin = origin or f"RUNLAB_{key.upper()}"
     if kind is bool:
         low = text.strip().lower()
         if low in ("1", "true", "yes", "on"):
@@ -179,7 +179,7 @@ def parse_value(key: str, text: str) -> Any:
             return check(key, tomllib.loads(f"v = {text}")["v"], "command line")
         except tomllib.TOMLDecodeError:
             raise ConfigError(f"{key}: {text!r} is not a TOML list of strings") from None
-    return from_env(key, text)
+    return from_env(key, text, origin=key)
 
 
 def write_key(root: str, key: str, value: Any) -> str:

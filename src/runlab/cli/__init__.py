@@ -14,6 +14,7 @@ from collections.abc import Sequence
 # Kept equal to the typer app's command names by tests/test_cli.py.
 SUBCOMMANDS = frozenset({
     "run", "ls", "list", "show", "log", "reindex",
+    "config",
 })
 TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
                          "--show-completion"})

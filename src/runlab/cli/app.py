@@ -44,10 +44,11 @@ def _root(
 
 
 def _register() -> None:
-    from runlab.cli import read, run_cmd
+    from runlab.cli import config_cmd, read, run_cmd
 
     run_cmd.register(app)
     read.register(app)
+    config_cmd.register(app)
 
 
 _register()

@@ -28,28 +28,67 @@ def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
 def register(app: typer.Typer) -> None:
     @app.command("ls")
     def ls(
+        where: Annotated[Optional[str], typer.Option(
+            "--where", "-w", help="Only runs matching EXPR (see QUERY LANGUAGE).",
+            show_default=False)] = None,
+        sort: Annotated[Optional[list[str]], typer.Option(
+            "--sort", "-s", help="Order by [-]FIELD (- for descending); repeatable.",
+            show_default=False)] = None,
+        columns: Annotated[Optional[str], typer.Option(
+            "--columns", "-c", help="Comma-separated fields to show, e.g. params.lr,metrics.acc.",
+            show_default=False)] = None,
+        experiment: Annotated[Optional[str], typer.Option(
+            "--experiment", "-e", help="Only runs of this experiment.", show_default=False)] = None,
+        deleted: Annotated[bool, typer.Option("--deleted", help="List deleted runs instead.")] = False,
         limit: Annotated[int, typer.Option("--limit", "-l", help="Show at most N runs.")] = 20,
         all_: Annotated[bool, typer.Option("--all", help="Show every run (no limit).")] = False,
+        format_: Annotated[str, typer.Option(
+            "--format", "-f", help="table, json, jsonl or csv.")] = "table",
         json_: JsonOpt = False,
         store: StoreOpt = None,
     ) -> None:
-        """List runs, newest first.
+        """List runs, newest first; filter with --where, order with --sort.
 
-        Example: runlab ls --limit 5
+        Example: runlab ls --where 'metrics.acc > 0.9 and params.lr < 0.1' --sort -metrics.acc
         """
 
         def body() -> None:
-            s = open_store(store)
-            runs = s.list_runs(limit=None if all_ else limit)
-            if json_:
-                emit_json([r.to_json() for r in runs])
-                return
-            if not runs:
-                sys.stderr.write("no runs yet: put runlab in front of a command to record one\n")
-                return
-            from runlab.display.tables import print_runs
+            import time
 
-            print_runs(runs, None, _console())
+            from runlab import fields
+            from runlab.errors import UsageError
+            from runlab.store.query import compile_sort, compile_where
+
+            fmt_ = "json" if json_ else format_
+            if fmt_ not in ("table", "json", "jsonl", "csv"):
+                raise UsageError(f"unknown format {format_!r}: use table, json, jsonl or csv")
+            cols = [fields.check(c.strip()) for c in columns.split(",")] if columns else None
+            sql, args = compile_where(where, now=time.time()) if where else ("", [])
+            if experiment is not None:
+                sql = f"({sql}) AND runs.experiment = ?" if sql else "runs.experiment = ?"
+                args.append(experiment)
+            order = compile_sort(sort) if sort else "runs.number DESC"
+            s = open_store(store)
+            runs = s.list_runs(sql, args, order=order, limit=None if all_ else limit,
+                               deleted=deleted)
+            if fmt_ == "json":
+                emit_json([r.to_json() for r in runs])
+            elif fmt_ == "jsonl":
+                import json
+
+                sys.stdout.write("".join(json.dumps(r.to_json()) + "\n" for r in runs))
+            elif fmt_ == "csv":
+                from runlab.display.csvfile import render
+
+                sys.stdout.write(render(runs, cols))
+            elif not runs:
+                what = "no runs match" if where or experiment or deleted else \
+                    "no runs yet: put runlab in front of a command to record one"
+                sys.stderr.write(what + "\n")
+            else:
+                from runlab.display.tables import print_runs
+
+                print_runs(runs, cols, _console())
 
         guard(body)
 

@@ -354,6 +354,7 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
         python=data.get("python"),
         platform=data.get("platform"),
         args=data.get("args") or [],
+        env=data.get("env") or {},
         resources=json.loads(row[18]),
         now=now,
     )

@@ -83,6 +83,7 @@ class Run:
     signal: int | None = None
     args: list[str] = field(default_factory=list)
     platform: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
     pid: int | None = None
     now: float | None = None  # the clock when read, so a running run's duration is current
 
@@ -114,6 +115,7 @@ class Run:
             "host": self.host,
             "python": self.python,
             "platform": self.platform,
+            "env": self.env,
             "source": self.source,
             "params": self.params,
             "metrics": {k: m.to_json() for k, m in self.metrics.items()},

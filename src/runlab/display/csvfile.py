@@ -1,0 +1,53 @@
+"""Runs as CSV: ISO dates, empty cells for missing values, one column per param and metric."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from runlab import fields
+from runlab.display import format as fmt
+from runlab.store import Run
+from runlab.store.records import iso
+
+BASE = ("number", "id", "name", "experiment", "status", "exit_code", "started", "ended",
+        "duration", "command", "git.commit", "git.branch", "git.dirty", "author", "host")
+
+
+def csv_columns(runs: Sequence[Run]) -> list[str]:
+    cols = list(BASE)
+    cols += [f"params.{k}" for k in sorted({k for r in runs for k in r.params})]
+    cols += [f"metrics.{k}" for k in sorted({k for r in runs for k in r.metrics})]
+    cols += [f"tags.{k}" for k in sorted({k for r in runs for k in r.tags})]
+    return cols
+
+
+def _cell(run: Run, column: str) -> Any:
+    v = fields.value(run, column)
+    if column in ("started", "ended"):
+        return iso(v) or ""
+    if column == "command":
+        return fmt.command(run.command)
+    if column == "duration":
+        return "" if v is None else round(v, 3)
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v) if v == v else "nan"
+    if isinstance(v, (list, dict)):
+        return fmt.value(v)
+    return v
+
+
+def render(runs: Sequence[Run], columns: Sequence[str] | None = None) -> str:
+    cols = list(columns) if columns else csv_columns(runs)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(cols)
+    for run in runs:
+        writer.writerow([_cell(run, c) for c in cols])
+    return out.getvalue()

@@ -1,0 +1,94 @@
+"""Settings: files, environment, precedence, errors, and `runlab config`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from runlab import config
+from runlab.errors import ConfigError
+from tests.conftest import Result, git
+
+
+def test_defaults(tmp_path: Path) -> None:
+    s = config.load(str(tmp_path), env={})
+    assert s["experiment"] == "Default" and s.sources["experiment"] == "default"
+
+
+def test_precedence_env_over_runlab_toml_over_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.runlab]\nexperiment = "from-pyproject"\nbool_flags = ["a"]\nenv = ["X"]\n')
+    (tmp_path / "runlab.toml").write_text('experiment = "from-runlab"\nbool_flags = ["b"]\n')
+    s = config.load(str(tmp_path), env={"RUNLAB_BOOL_FLAGS": "c, d"})
+    assert s["experiment"] == "from-runlab"
+    assert s.sources["experiment"].endswith("runlab.toml")
+    assert s["bool_flags"] == ["c", "d"] and s.sources["bool_flags"] == "RUNLAB_BOOL_FLAGS"
+    assert s["env"] == ["X"] and s.sources["env"].endswith("pyproject.toml")
+
+
+def test_project_root_is_the_repository(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    (tmp_path / "runlab.toml").write_text('experiment = "root"\n')
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    assert config.load(str(sub), env={})["experiment"] == "root"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("colour = true\n", "unknown key 'colour'"),
+    ("pty = 'yes'\n", "pty must be true or false"),
+    ("bool_flags = [1, 2]\n", "bool_flags must be a list of strings"),
+    ("[directions]\nloss = 'down'\n", 'directions.loss must be "lower" or "higher"'),
+    ("experiment = \n", "cannot read it"),
+])
+def test_bad_files_name_the_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "runlab.toml").write_text(text)
+    with pytest.raises(ConfigError, match=message) as e:
+        config.load(str(tmp_path), env={})
+    assert str(tmp_path / "runlab.toml") in str(e.value)
+
+
+def test_bad_environment_value(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="RUNLAB_PTY"):
+        config.load(str(tmp_path), env={"RUNLAB_PTY": "maybe"})
+
+
+def test_config_set_round_trips_and_keeps_other_keys(cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    (tmp_path / "runlab.toml").write_text('experiment = "keep"\n\n[commands.train]\nrun = "x"\n')
+    assert cli("config", "set", "bool_flags", "verbose,debug").code == 0
+    assert cli("config", "set", "pty", "false").code == 0
+    assert cli("config", "set", "directions", '{ f1 = "higher" }').code == 0
+    assert cli("config", "get", "bool_flags").stdout == '["verbose", "debug"]\n'
+    listed = json.loads(cli("config", "list", "--json").stdout)
+    assert listed["experiment"] == {"value": "keep", "source": str(tmp_path / "runlab.toml")}
+    assert listed["pty"]["value"] is False
+    assert listed["commands"]["value"] == {"train": {"run": "x"}}
+    assert listed["directions"]["value"] == {"f1": "higher"}
+
+
+def test_config_errors_are_one_line(cli: Callable[..., Result]) -> None:
+    r = cli("config", "set", "pty", "maybe")
+    assert r.code == 2 and r.stderr == "runlab: error: pty: must be true or false, not 'maybe'\n"
+    r = cli("config", "get", "nope")
+    assert r.code == 2 and "unknown key 'nope'" in r.stderr
+
+
+def test_config_reaches_a_tracked_run(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "runlab.toml").write_text(
+        'experiment = "exp1"\nbool_flags = ["verbose"]\nsecret_patterns = ["*salt*"]\n'
+        'ignore_params = ["seed"]\nenv = ["MY_VAR", "MY_TOKEN"]\n'
+        'metric_patterns = ["score is (?P<score>[0-9.]+)"]\n')
+    r = cli(sys.executable, "-c", "print('score is 0.5')", "--verbose", "data.csv",
+            "--salt", "pepper", "--seed", "3",
+            env={"MY_VAR": "hello", "MY_TOKEN": "abc"})
+    assert r.code == 0, r.stderr
+    run = json.loads(cli("show", "last", "--json").stdout)
+    assert run["experiment"] == "exp1"
+    assert run["params"] == {"verbose": True, "salt": "***"}
+    assert run["metrics"]["score"]["last"] == 0.5
+    assert run["env"] == {"MY_VAR": "hello", "MY_TOKEN": "***"}
