@@ -16,6 +16,7 @@ _API = (
     "log_param",
     "log_params",
     "set_tag",
+    "set_tags",
     "log_artifact",
     "start_run",
     "end_run",

@@ -1,0 +1,331 @@
+"""The Python API (DESIGN section 5): log metrics, params, tags and artifacts from code.
+
+Under `runlab COMMAND` every call goes to the wrapper's run: one JSON line appended to the file
+named by RUNLAB_EVENTS (the events channel, documented in the README so any language can use
+it). Without the wrapper, `start_run` records a run directly in the store, and a module-level
+call with no active run starts one that ends when the program does, as MLflow's does.
+
+Nothing heavy is imported until a run is recorded directly.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+FLUSH_S = 1.0
+FLUSH_POINTS = 5000
+
+
+class Run:
+    """A run being recorded; use it as a context manager or call `end()`."""
+
+    id: str
+
+    def log_metric(self, key: str, value: float, step: int | None = None) -> None:
+        self.log_metrics({key: value}, step)
+
+    def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        raise NotImplementedError
+
+    def log_param(self, key: str, value: Any) -> None:
+        self.log_params({key: value})
+
+    def log_params(self, params: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
+    def set_tag(self, key: str, value: Any = "") -> None:
+        self.set_tags({key: value})
+
+    def set_tags(self, tags: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
+    def log_artifact(self, path: str) -> None:
+        raise NotImplementedError
+
+    def end(self, status: str = "finished") -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is None:
+            self.end("finished")
+        elif issubclass(kind, KeyboardInterrupt):
+            self.end("killed")
+        else:
+            self.end("failed")
+
+
+class _ChannelRun(Run):
+    """The wrapper's run, reached through the events file."""
+
+    def __init__(self, path: str, run_id: str) -> None:
+        self.id = run_id
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+
+    def _send(self, message: dict[str, Any]) -> None:
+        message["time"] = round(time.time(), 3)
+        os.write(self._fd, (json.dumps(message, default=str) + "\n").encode())
+
+    def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        msg: dict[str, Any] = {"metrics": {k: _number(v) for k, v in metrics.items()}}
+        if step is not None:
+            msg["step"] = int(step)
+        self._send(msg)
+
+    def log_params(self, params: Mapping[str, Any]) -> None:
+        self._send({"params": dict(params)})
+
+    def set_tags(self, tags: Mapping[str, Any]) -> None:
+        for k, v in tags.items():
+            self._send({"tag": k, "value": "" if v is None else str(v)})
+
+    def log_artifact(self, path: str) -> None:
+        self._send({"artifact": os.path.abspath(path)})
+
+    def rename(self, name: str) -> None:
+        self._send({"name": name})
+
+    def end(self, status: str = "finished") -> None:
+        """The wrapper ends its run when the command exits; this only stops writing."""
+
+
+class _DirectRun(Run):
+    """A run recorded straight into the store, without the wrapper."""
+
+    def __init__(self, name: str | None, params: Mapping[str, Any] | None,
+                 tags: Mapping[str, Any] | None, store: str | None,
+                 experiment: str | None) -> None:
+        from runlab import config
+        from runlab.capture.args import SECRET_PATTERNS, is_secret
+        from runlab.store import Store, locate
+
+        cwd = os.getcwd()
+        settings = _settings(cwd)
+        store_path = store
+        if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
+            store_path = os.path.join(settings.root, settings.get("store"))
+        self._store = Store(locate(cwd, store_path))
+        self._secret = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+        self._is_secret = is_secret
+        self._points: list[list[Any]] = []
+        self._pending: list[dict[str, Any]] = []
+        self._steps: dict[str, int] = {}
+        self._last_flush = time.monotonic()
+        self._lock = threading.Lock()
+        self._ended = False
+        start = dict(_process_start(cwd))
+        start.update({
+            "name": name,
+            "experiment": experiment or settings.get("experiment") or config.KEYS["experiment"].default,
+            "params": self._redact(params or {}),
+            "tags": {k: "" if v is None else str(v) for k, v in (tags or {}).items()},
+        })
+        self.id, self.number = self._store.create_run(start)
+
+    def _redact(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: "***" if self._is_secret(k, self._secret) else v for k, v in params.items()}
+
+    def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        t = round(time.time(), 3)
+        with self._lock:
+            for key, value in metrics.items():
+                s = step if step is not None else self._steps.get(key, 0)
+                self._steps[key] = s + 1
+                self._points.append([key, _number(value), int(s), t])
+            self._maybe_flush()
+
+    def log_params(self, params: Mapping[str, Any]) -> None:
+        with self._lock:
+            self._pending.append({"e": "params", "params": self._redact(params)})
+            self._maybe_flush()
+
+    def set_tags(self, tags: Mapping[str, Any]) -> None:
+        with self._lock:
+            self._pending.append({"e": "tag", "tags": {k: "" if v is None else str(v)
+                                                       for k, v in tags.items()}})
+            self._maybe_flush()
+
+    def log_artifact(self, path: str) -> None:
+        with self._lock:
+            self._pending.append({"e": "artifact", "path": os.path.abspath(path),
+                                  "t": time.time()})
+            self._flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self._points) >= FLUSH_POINTS or time.monotonic() - self._last_flush >= FLUSH_S:
+            self._flush()
+
+    def _flush(self, extra: list[dict[str, Any]] | None = None) -> None:
+        events = self._pending
+        if self._points:
+            events.append({"e": "metrics", "p": self._points})
+        events += extra or []
+        self._points, self._pending = [], []
+        self._last_flush = time.monotonic()
+        if events:
+            self._store.append(self.id, events, sync=bool(extra))
+
+    def end(self, status: str = "finished") -> None:
+        with self._lock:
+            if self._ended:
+                return
+            self._ended = True
+            self._flush([{"e": "end", "t": time.time(), "status": status,
+                          "exit_code": 0 if status == "finished" else None}])
+            self._store.close()
+        global _active
+        if _active is self:
+            _active = None
+
+
+_active: Run | None = None
+_settings_cache: dict[str, Any] = {}
+
+
+def _settings(cwd: str) -> Any:
+    from runlab import config
+
+    if cwd not in _settings_cache:
+        _settings_cache[cwd] = config.load(cwd)
+    return _settings_cache[cwd]
+
+
+def _process_start(cwd: str) -> dict[str, Any]:
+    """What a direct run records of where it ran: captured once per process (git included)."""
+    key = "start:" + cwd
+    if key not in _settings_cache:
+        from runlab.capture.args import SECRET_PATTERNS, parse_args
+        from runlab.capture.system import capture_host, process_start_time
+        from runlab.tracking import _author, command_key
+
+        host = capture_host()
+        argv = [sys.executable, *sys.argv] if sys.argv and sys.argv[0] else [sys.executable]
+        parsed = parse_args(argv, cwd=cwd, secret_patterns=SECRET_PATTERNS)
+        git_info = None
+        try:
+            from runlab.capture.git import capture_git
+
+            git_info = capture_git(cwd)
+        except Exception:  # noqa: BLE001 - the code state is optional for an API run
+            git_info = None
+        _settings_cache[key] = {
+            "command": parsed.argv,
+            "command_key": command_key(argv, parsed.script, parsed.module),
+            "args": parsed.args,
+            "cwd": cwd,
+            "git": None if git_info is None else {
+                "commit": git_info.commit, "branch": git_info.branch,
+                "detached": git_info.detached, "dirty": git_info.dirty,
+                "remote": git_info.remote, "message": git_info.message, "root": git_info.root,
+                "changed_files": git_info.changed_files, "left_out": git_info.left_out,
+            },
+            "author": _author(cwd, host.get("user")),
+            "user": host.get("user"),
+            "host": host.get("host"),
+            "python": host.get("python"),
+            "platform": host.get("platform"),
+            "pid": os.getpid(),
+            "pid_start": process_start_time(os.getpid()),
+        }
+    return dict(_settings_cache[key])
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"metric values must be numbers, not {value!r}") from None
+
+
+def start_run(name: str | None = None, params: Mapping[str, Any] | None = None,
+              tags: Mapping[str, Any] | None = None, store: str | None = None,
+              experiment: str | None = None) -> Run:
+    """Start a run (or, under `runlab COMMAND`, join the wrapper's run) and make it active."""
+    global _active
+    events = os.environ.get("RUNLAB_EVENTS")
+    run: Run
+    if events:
+        channel = _ChannelRun(events, os.environ.get("RUNLAB_RUN_ID", ""))
+        if name:
+            channel.rename(name)
+        if params:
+            channel.log_params(params)
+        if tags:
+            channel.set_tags(tags)
+        run = channel
+    else:
+        run = _DirectRun(name, params, tags, store, experiment)
+    _active = run
+    return run
+
+
+def active_run() -> Run | None:
+    return _active
+
+
+def _current() -> Run:
+    """The active run, started on first use (and ended when the program ends)."""
+    if _active is None:
+        run = start_run()
+        atexit.register(_end_at_exit, run)
+        _watch_exceptions()
+        return run
+    return _active
+
+
+_failed = False
+
+
+def _watch_exceptions() -> None:
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        global _failed
+        _failed = True
+        previous(kind, exc, tb)
+
+    sys.excepthook = hook
+
+
+def _end_at_exit(run: Run) -> None:
+    run.end("failed" if _failed else "finished")
+
+
+def end_run(status: str = "finished") -> None:
+    if _active is not None:
+        _active.end(status)
+
+
+def log_metric(key: str, value: float, step: int | None = None) -> None:
+    _current().log_metric(key, value, step)
+
+
+def log_metrics(metrics: Mapping[str, float], step: int | None = None) -> None:
+    _current().log_metrics(metrics, step)
+
+
+def log_param(key: str, value: Any) -> None:
+    _current().log_param(key, value)
+
+
+def log_params(params: Mapping[str, Any]) -> None:
+    _current().log_params(params)
+
+
+def set_tag(key: str, value: Any = "") -> None:
+    _current().set_tag(key, value)
+
+
+def log_artifact(path: str) -> None:
+    _current().log_artifact(path)
