@@ -346,27 +346,27 @@ def test_unreadable_git_dir_does_not_raise(tmp_path: Path) -> None:
 
 
 def test_few_git_subprocesses(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import git as gitpython
+    from runlab.capture import git as capture_module
 
-    calls: list[list[str]] = []
-    original = gitpython.Git.execute
+    calls: list[tuple[str, ...]] = []
+    original = capture_module._start
 
-    def counting(self: gitpython.Git, command: list[str], **kwargs: object) -> object:
-        calls.append(command)
-        return original(self, command, **kwargs)  # type: ignore[call-overload]
+    def counting(cwd: str, *args: str) -> object:
+        calls.append(args)
+        return original(cwd, *args)
 
-    monkeypatch.setattr(gitpython.Git, "execute", counting)
+    monkeypatch.setattr(capture_module, "_start", counting)
     capture(repo)
-    assert len(calls) == 2  # status, cat-file
+    assert [c[0] for c in calls] == ["status", "cat-file", "config"]
     calls.clear()
     (repo / "train.py").write_text("changed\n")
     (repo / "new.py").write_text("new\n")
     capture(repo)
-    assert len(calls) == 3  # status, diff, cat-file
+    assert [c[0] for c in calls] == ["status", "cat-file", "config", "diff"]
     calls.clear()
     (repo / "train.py").write_text("lr = 0.1\nprint(lr)\n")
     capture(repo)
-    assert len(calls) == 2  # untracked files only: no diff call
+    assert len(calls) == 3  # untracked files only: no diff call
 
 
 def test_git_author_unset(tmp_path: Path) -> None:

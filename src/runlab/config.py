@@ -48,6 +48,8 @@ KEYS: dict[str, Key] = {
         Key("directions", dict, {}, "metric name glob -> lower or higher is better"),
         Key("commands", dict, {}, "named commands: [commands.NAME] run = ..."),
         Key("max_patch_bytes", int, 10_000_000, "largest uncommitted diff recorded, in bytes"),
+        Key("system_metrics", float, 5.0, "seconds between sys/ metric samples (0: off)"),
+        Key("inject", bool, True, "record argparse arguments of Python commands"),
     )
 }
 
@@ -116,6 +118,7 @@ def _kind_name(kind: type) -> str:
         str: "a string",
         bool: "true or false",
         int: "an integer",
+        float: "a number",
         list: "a list of strings",
         dict: "a table",
     }.get(kind, kind.__name__)
@@ -132,11 +135,12 @@ def from_env(key: str, text: str, origin: str | None = None) -> Any:
         if low in ("0", "false", "no", "off"):
             return False
         raise ConfigError(f"{origin}: must be true or false, not {text!r}")
-    if kind is int:
+    if kind in (int, float):
         try:
-            return int(text)
+            return kind(text)
         except ValueError:
-            raise ConfigError(f"{origin}: must be an integer, not {text!r}") from None
+            what = "an integer" if kind is int else "a number"
+            raise ConfigError(f"{origin}: must be {what}, not {text!r}") from None
     if kind is list:
         return [part.strip() for part in text.split(",") if part.strip()]
     if kind is dict:

@@ -41,6 +41,8 @@ class RunOptions:
     git: bool = True
     pty: bool = False
     quiet: bool = False
+    system_metrics: bool = True  # sample sys/ metrics (the interval comes from settings)
+    inject: bool = True  # record argparse arguments of Python children through a start-up hook
     extra: dict[str, Any] = field(default_factory=dict)  # more start fields (rerun, command name)
 
 
@@ -82,7 +84,10 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[E
         from runlab.capture.git import capture_git
 
         git_info = capture_git(opts.cwd, max_patch_bytes=settings.get("max_patch_bytes"))
-    author = _author(opts.cwd if opts.git else None, host.get("user"))
+    if git_info is not None and any(git_info.author):
+        author = _format_author(*git_info.author)
+    else:
+        author = _author(opts.cwd if opts.git else None, host.get("user"))
     script = parsed.script
     source: dict[str, Any] | None = None
     if script:
@@ -131,16 +136,38 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[E
     return start, git_info
 
 
+def is_python(argv: list[str], cwd: str, env: Mapping[str, str]) -> bool:
+    """Whether the command is a Python interpreter or a script run by one (its #! line)."""
+    import re
+    import shutil
+
+    if not argv:
+        return False
+    if re.fullmatch(r"python[\d.]*", os.path.basename(argv[0])):
+        return True
+    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0], path=env.get("PATH"))
+    if not exe:
+        return False
+    try:
+        with open(os.path.join(cwd, exe), "rb") as f:
+            first = f.readline(256)
+    except OSError:
+        return False
+    return first.startswith(b"#!") and b"python" in first
+
+
 def _author(cwd: str | None, fallback: str | None) -> str | None:
     if cwd is not None:
         from runlab.capture.git import git_author
 
         name, email = git_author(cwd)
-        if name and email:
-            return f"{name} <{email}>"
         if name or email:
-            return name or email
+            return _format_author(name, email)
     return fallback
+
+
+def _format_author(name: str | None, email: str | None) -> str | None:
+    return f"{name} <{email}>" if name and email else (name or email)
 
 
 def _own_start_time() -> float | None:
@@ -180,6 +207,8 @@ class Recorder:
         self.secret_patterns = secret_patterns
         self.problems: list[str] = []
         self.log_ok = True
+        self.monitor: Any = None  # the ResourceMonitor, once the child runs
+        self.argv_params: set[str] = set()  # params read from the command line itself
 
     def output(self, stream: int, data: bytes) -> None:
         if self.log_ok:
@@ -201,6 +230,8 @@ class Recorder:
 
     def flush(self) -> None:
         self._read_channel()
+        if self.monitor is not None:
+            self.points += self.monitor.drain()
         if self.points:
             points, self.points = self.points, []
             self._append([{"e": "metrics", "p": points}])
@@ -250,8 +281,17 @@ class Recorder:
                 params[str(msg["param"])] = msg.get("value")
             if isinstance(msg.get("params"), dict):
                 params.update({str(k): v for k, v in msg["params"].items()})
+            if isinstance(msg.get("argparse"), list):
+                # What argparse parsed, defaults included; values read from the command line
+                # itself keep priority for the arguments that were given there.
+                for entry in msg["argparse"]:
+                    key = str(entry.get("key", ""))
+                    if key and not (entry.get("given") and key in self.argv_params):
+                        params.setdefault(key, entry.get("value"))
             if "tag" in msg:
                 tags[str(msg["tag"])] = "" if msg.get("value") is None else str(msg["value"])
+            if isinstance(msg.get("name"), str):
+                other.append({"e": "rename", "name": msg["name"], "t": t})
             if "artifact" in msg:
                 other.append({"e": "artifact", "path": str(msg["artifact"]), "t": t})
         events: list[Event] = []
@@ -301,14 +341,22 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     child_env = dict(os.environ if env is None else env)
     child_env["RUNLAB_RUN_ID"] = run_id
     child_env["RUNLAB_EVENTS"] = events_path
+    if opts.inject and is_python(opts.argv, opts.cwd, child_env):
+        hook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inject")
+        child_env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (hook, child_env.get("PYTHONPATH")) if p)
+    recorder.argv_params = set(start.get("params") or ())
     monitor: list[Any] = []
+    interval = float(settings.get("system_metrics", 0.0)) if opts.system_metrics else 0.0
 
     def started(pid: int) -> None:
-        from runlab.capture.system import ResourceMonitor
+        from runlab.capture.system import ResourceMonitor, gpu_command
 
-        m = ResourceMonitor(pid)
+        gpu = gpu_command(interval) if interval > 0 else None
+        m = ResourceMonitor(pid, metrics_interval=interval, gpu_command=gpu)
         m.start()
         monitor.append(m)
+        recorder.monitor = m
 
     launch = runner.Launch(
         argv=opts.argv,
@@ -326,6 +374,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     finally:
         resources = monitor[0].stop() if monitor else None
         recorder.close()
+        recorder.monitor = None
     if outcome.error:
         recorder.problems.append(outcome.error)
         with contextlib.suppress(OSError):

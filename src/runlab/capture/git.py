@@ -1,13 +1,14 @@
 """The code state of a run: commit, branch, dirty flag, remote, message and uncommitted patch.
 
-`capture_git` runs on every tracked run, so it asks git as little as it can: one
+`capture_git` runs on every tracked run, so it asks git as little as it can, and at once: one
 `git status --porcelain=v2 --branch` (which also names HEAD's commit and branch), one
-`git diff <commit>` only when tracked files changed, and one `git cat-file commit` for the
-message only when there is a commit. Untracked files are read directly, in path order, and
-added to the patch as new-file diffs until the size limits say stop; what is left out is listed
-with the reason. GitPython is imported inside the functions that need it, since importing it
-costs more than the git calls themselves. An odd repository state never raises: what cannot be
-read is left empty and explained in `GitInfo.errors`.
+`git cat-file commit HEAD` for the message and one `git config` for the author and remotes
+start together; then one `git diff <commit>` only when tracked files changed. Untracked files
+are read directly, in path order, and added to the patch as new-file diffs until the size
+limits say stop; what is left out is listed with the reason. These are plain git calls, not
+GitPython: importing GitPython costs more than all of them together, on every run. An odd
+repository state never raises: what cannot be read is left empty and explained in
+`GitInfo.errors`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,8 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from runlab.capture.args import redact_url
-
-if TYPE_CHECKING:
-    from git import Repo
 
 # git options that keep the output stable whatever the user's configuration says, and stop
 # `git status` from rewriting the index under a git command the user is running.
@@ -49,6 +46,7 @@ class GitInfo:
     changed_files: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # "data.bin (binary)", ...
     errors: list[str] = field(default_factory=list)  # what could not be read, and why
+    author: tuple[str | None, str | None] = (None, None)  # (name, email) as git resolves them
 
 
 def find_repo_root(cwd: str) -> str | None:
@@ -74,110 +72,39 @@ def capture_git(
     if root is None:
         return None
     info = GitInfo(root=root)
-    try:
-        import git
-    except ImportError as error:  # GitPython raises this too when no git executable is found
-        info.errors.append(f"git is not available: {_first_line(error)}")
+    status = _start(root, "status", "--porcelain=v2", "-z", "--branch", "--no-ahead-behind",
+                    "--untracked-files=all", "--no-renames")
+    if status is None:
+        info.errors.append("git is not available")
         _head_from_files(info)
         return info
-    try:
-        repo = git.Repo(root)
-    except (git.GitError, OSError, ValueError) as error:
-        info.errors.append(f"not a readable git repository: {_first_line(error)}")
+    message = _start(root, "cat-file", "commit", "HEAD")
+    config = _start(root, "config", "-z", "--get-regexp", _CONFIG_KEYS)
+    config_out = _finish(config)[0]
+    info.author = _author_from_config(config_out)
+    info.remote = _remote_from_config(config_out)
+    out, err, code = _finish(status)
+    raw_message, _, message_code = _finish(message)
+    if code != 0:
+        info.errors.append(f"git status failed: {_first_text(err)}")
         _head_from_files(info)
         return info
-    with repo:
-        _capture(repo, info, max_file_bytes, max_patch_bytes)
-    return info
-
-
-def git_author(cwd: str) -> tuple[str | None, str | None]:
-    """The (name, email) git would record as author here; (None, None) when unset or no git.
-
-    `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` win, then `author.*` and `user.*` from the repository,
-    global and system configuration, as git resolves them.
-    """
-    name = os.environ.get("GIT_AUTHOR_NAME") or None
-    email = os.environ.get("GIT_AUTHOR_EMAIL") or None
-    if name and email:
-        return name, email
-    try:
-        # Plain subprocess: this also runs outside repositories, where importing GitPython
-        # would cost more than the call.
-        done = subprocess.run(
-            ["git", "config", "-z", "--get-regexp", r"^(user|author)\.(name|email)$"],
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            check=False,
-        )
-    except OSError:
-        return name, email
-    values: dict[str, str] = {}
-    for entry in done.stdout.split(b"\0"):
-        key, _, value = entry.decode("utf-8", "replace").partition("\n")
-        if value:
-            values[key.lower()] = value  # later levels override earlier ones, as in git
-    name = name or values.get("author.name") or values.get("user.name")
-    email = email or values.get("author.email") or values.get("user.email")
-    return name, email
-
-
-@dataclass
-class _Change:
-    path: str  # for display: always valid text
-    fspath: bytes  # as git gave it, for the file system
-
-
-def _capture(repo: Repo, info: GitInfo, max_file_bytes: int, max_patch_bytes: int) -> None:
-    import git
-
-    try:
-        status = _git(
-            repo,
-            "status",
-            "--porcelain=v2",
-            "-z",
-            "--branch",
-            "--no-ahead-behind",
-            "--untracked-files=all",
-            "--no-renames",
-        )
-    except (git.GitError, OSError) as error:
-        info.errors.append(f"git status failed: {_first_line(error)}")
-        _head_from_files(info)
-        info.remote = _remote(repo, info)
-        return
-    tracked, untracked = _parse_status(status, info)
+    tracked, untracked = _parse_status(out, info)
     info.dirty = bool(tracked or untracked)
     changed = [change.path for change in tracked + untracked]
     info.changed_files = changed[:_MAX_LISTED]
     if len(changed) > _MAX_LISTED:
         info.errors.append(f"{len(changed) - _MAX_LISTED} more changed files are not listed")
-    info.remote = _remote(repo, info)
-    if info.commit is not None:
-        info.message = _message(repo, info.commit, info)
+    if info.commit is not None and message_code == 0:
+        info.message = _message(raw_message)
 
     patch = _PatchCollector(max_file_bytes, max_patch_bytes)
     if tracked:
-        base = info.commit or _empty_tree(repo)
-        try:
-            _git(
-                repo,
-                "diff",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-textconv",
-                "--no-renames",
-                "--unified=3",
-                "--src-prefix=a/",
-                "--dst-prefix=b/",
-                base,
-                "--",
-                output_stream=patch,
-            )
-        except (git.GitError, OSError) as error:
-            info.errors.append(f"git diff failed: {_first_line(error)}")
+        base = info.commit or _empty_tree(root)
+        diff = _start(root, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+                      "--unified=3", "--src-prefix=a/", "--dst-prefix=b/", base, "--")
+        if diff is None or not _stream(diff, patch):
+            info.errors.append("git diff failed")
         patch.close()
     unvisited = 0
     for index, change in enumerate(untracked):
@@ -190,17 +117,83 @@ def _capture(repo: Repo, info: GitInfo, max_file_bytes: int, max_patch_bytes: in
     more = len(patch.left_out) - len(info.left_out) + unvisited
     if more:
         info.left_out.append(f"... and {more} more files")
+    return info
 
 
-def _git(repo: Repo, *args: str, output_stream: Any = None) -> bytes:
-    import git
+_CONFIG_KEYS = r"^((user|author)\.(name|email)|remote\..*\.url)$"
 
-    command = [str(git.Git.GIT_PYTHON_GIT_EXECUTABLE), *_GIT_OPTIONS, *args]
-    if output_stream is not None:
-        repo.git.execute(command, output_stream=output_stream)
-        return b""
-    out = repo.git.execute(command, stdout_as_string=False, strip_newline_in_stdout=False)
-    return out if isinstance(out, bytes) else b""
+
+def git_author(cwd: str) -> tuple[str | None, str | None]:
+    """The (name, email) git would record as author here; (None, None) when unset or no git.
+
+    `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` win, then `author.*` and `user.*` from the repository,
+    global and system configuration, as git resolves them.
+    """
+    proc = _start(cwd, "config", "-z", "--get-regexp", _CONFIG_KEYS)
+    return _author_from_config(_finish(proc)[0])
+
+
+def _config_values(output: bytes) -> list[tuple[str, str]]:
+    values = []
+    for entry in output.split(b"\0"):
+        key, _, value = entry.decode("utf-8", "replace").partition("\n")
+        if value:
+            values.append((key.lower(), value))
+    return values
+
+
+def _author_from_config(output: bytes) -> tuple[str | None, str | None]:
+    values = dict(_config_values(output))  # later levels override earlier ones, as in git
+    name = os.environ.get("GIT_AUTHOR_NAME") or values.get("author.name") or values.get("user.name")
+    email = (os.environ.get("GIT_AUTHOR_EMAIL") or values.get("author.email")
+             or values.get("user.email"))
+    return name or None, email or None
+
+
+def _remote_from_config(output: bytes) -> str | None:
+    """origin's URL, else the first remote's, credentials stripped."""
+    urls: dict[str, str] = {}
+    for key, value in _config_values(output):
+        if key.startswith("remote.") and key.endswith(".url"):
+            urls.setdefault(key[7:-4], value)
+    url = urls.get("origin") or next(iter(urls.values()), None)
+    return redact_url(url) if url else None
+
+
+@dataclass
+class _Change:
+    path: str  # for display: always valid text
+    fspath: bytes  # as git gave it, for the file system
+
+
+def _start(cwd: str, *args: str) -> subprocess.Popen[bytes] | None:
+    """Start a git command without waiting for it (so several run at once)."""
+    try:
+        return subprocess.Popen(["git", *_GIT_OPTIONS, *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError:
+        return None
+
+
+def _finish(proc: subprocess.Popen[bytes] | None) -> tuple[bytes, bytes, int]:
+    if proc is None:
+        return b"", b"git is not available", 127
+    out, err = proc.communicate()
+    return out, err, proc.returncode
+
+
+def _stream(proc: subprocess.Popen[bytes], sink: _PatchCollector) -> bool:
+    """Feed a command's output to `sink` as it arrives (a diff may be larger than memory)."""
+    assert proc.stdout is not None and proc.stderr is not None
+    for chunk in iter(lambda: proc.stdout.read(1 << 16), b""):  # type: ignore[union-attr]
+        sink.write(chunk)
+    proc.stderr.read()
+    return proc.wait() == 0
+
+
+def _first_text(err: bytes) -> str:
+    text = err.decode("utf-8", "replace").strip()
+    return text.splitlines()[0] if text else "no message"
 
 
 def _parse_status(output: bytes, info: GitInfo) -> tuple[list[_Change], list[_Change]]:
@@ -232,29 +225,7 @@ def _change(fspath: bytes) -> _Change:
     return _Change(path=fspath.decode("utf-8", "backslashreplace"), fspath=fspath)
 
 
-def _remote(repo: Repo, info: GitInfo) -> str | None:
-    """origin's URL, else the first remote's, read from the repository's config file."""
-    try:
-        config = repo.config_reader("repository")
-        urls: dict[str, str] = {}
-        for section in config.sections():
-            if section.startswith('remote "') and config.has_option(section, "url"):
-                urls[section[8:-1]] = str(config.get_values(section, "url")[0])
-    except (OSError, ValueError, KeyError) as error:  # configparser errors are ValueErrors
-        info.errors.append(f"remote unreadable: {_first_line(error)}")
-        return None
-    url = urls.get("origin") or next(iter(urls.values()), None)
-    return redact_url(url) if url else None
-
-
-def _message(repo: Repo, commit: str, info: GitInfo) -> str | None:
-    import git
-
-    try:
-        raw = _git(repo, "cat-file", "commit", commit)
-    except (git.GitError, OSError) as error:
-        info.errors.append(f"commit message unreadable: {_first_line(error)}")
-        return None
+def _message(raw: bytes) -> str | None:
     headers, _, body = raw.partition(b"\n\n")
     encoding = "utf-8"
     for line in headers.split(b"\n"):
@@ -266,13 +237,9 @@ def _message(repo: Repo, commit: str, info: GitInfo) -> str | None:
         return body.decode("utf-8", "replace").strip()
 
 
-def _empty_tree(repo: Repo) -> str:
-    try:
-        object_format = str(
-            repo.config_reader("repository").get_value("extensions", "objectformat", "sha1")
-        )
-    except (OSError, ValueError, KeyError):
-        object_format = "sha1"
+def _empty_tree(root: str) -> str:
+    out = _finish(_start(root, "rev-parse", "--show-object-format"))[0]
+    object_format = out.decode("ascii", "replace").strip() or "sha1"
     return _EMPTY_TREES.get(object_format.lower(), _EMPTY_TREES["sha1"])
 
 

@@ -12,6 +12,7 @@ import os
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -97,30 +98,40 @@ class Resources:
 class ResourceMonitor:
     """Samples the process tree of a running child in a background thread (psutil).
 
-    Call `start()` right after spawning the child and `stop()` right after reaping it with
-    `os.waitpid`: CPU time comes from `getrusage(RUSAGE_CHILDREN)`, which covers the reaped
-    child and every descendant reaped within the tree, plus the CPU of descendants that outlived
-    it (never reaped by the tree), read at the end. Peak memory is the largest sum of the
-    tree's RSS seen by a sample, or the children's `ru_maxrss` when that is larger.
+    Call `start()` right after spawning the child and `stop()` right after reaping it: CPU
+    time comes from `getrusage(RUSAGE_CHILDREN)`, which covers the reaped child and every
+    descendant reaped within the tree, plus the CPU of descendants that outlived it (never
+    reaped by the tree), read at the end. Peak memory is the largest sum of the tree's RSS seen
+    by a sample, or the children's `ru_maxrss` when that is larger.
+
+    psutil is imported by the thread, while the child already runs, so a short command does not
+    wait for it. Every `metrics_interval` seconds (0: never) the thread also records system
+    metrics under `sys/` (CPU percent, RSS, threads, I/O bytes of the tree; each GPU's
+    utilisation, memory and power when `nvidia-smi` is there), collected with `drain()`.
     Processes vanish between listing and reading; such a sample just counts fewer.
     """
 
-    def __init__(self, pid: int, interval: float = 0.5) -> None:
+    def __init__(self, pid: int, interval: float = 0.5, metrics_interval: float = 0.0,
+                 gpu_command: list[str] | None = None) -> None:
         self.pid = pid
         self.interval = interval
+        self.metrics_interval = metrics_interval
+        self.gpu_command = gpu_command
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._ready = threading.Event()  # psutil loaded and the root process found
         self._baseline: Any = None  # resource.struct_rusage at start()
         self._root: psutil.Process | None = None
         self._peak_rss: int | None = None
         self._descendants: dict[int, psutil.Process] = {}
+        self._metrics: list[list[Any]] = []  # [key, value, step, time] since the last drain
+        self._metric_step = 0
+        self._gpu: GpuReader | None = None
 
     def start(self) -> None:
-        """Take the baseline and a first sample, then sample every `interval` seconds."""
+        """Take the baseline, then sample in a thread every `interval` seconds."""
         self._baseline = _children_rusage()
-        self._root = _process(self.pid)
-        self.sample()
         self._thread = threading.Thread(target=self._run, name="runlab-resources", daemon=True)
         self._thread.start()
 
@@ -132,6 +143,8 @@ class ResourceMonitor:
         import psutil
 
         with self._lock:
+            if self._stop.is_set():
+                return
             try:
                 children = root.children(recursive=True)
             except psutil.Error:  # the child exited: no tree to list any more
@@ -143,16 +156,30 @@ class ResourceMonitor:
                 except psutil.Error:
                     continue
             # Remember descendants: those that outlive the child are not in RUSAGE_CHILDREN.
-            self._descendants = {process.pid: process for process in children}
+            for process in children:
+                if process.pid not in self._descendants:
+                    _prime_cpu(process)
+            self._descendants = {process.pid: self._descendants.get(process.pid, process)
+                                 for process in children}
             if self._peak_rss is None or total > self._peak_rss:
                 self._peak_rss = total
+
+    def drain(self) -> list[list[Any]]:
+        """System metric points measured since the last call."""
+        with self._lock:
+            points, self._metrics = self._metrics, []
+        if self._gpu is not None:
+            points += self._gpu.drain()
+        return points
 
     def stop(self) -> Resources:
         """Stop sampling and combine the samples with the children's rusage."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        if self._thread is not None and self._ready.is_set():
+            self._thread.join()  # otherwise it is still importing psutil: do not wait for it
+        self._thread = None
+        if self._gpu is not None:
+            self._gpu.close()
         with self._lock:
             user, system = self._outlived_cpu()
             peak = self._peak_rss
@@ -174,11 +201,62 @@ class ResourceMonitor:
         )
 
     def _run(self) -> None:
+        root = _process(self.pid)
+        with self._lock:
+            if self._stop.is_set():
+                return
+            self._root = root
+            self._ready.set()
+        if root is not None:
+            _prime_cpu(root)
+        if self.gpu_command and self.metrics_interval > 0:
+            self._gpu = GpuReader.start(self.gpu_command, self.metrics_interval)
+        self.sample()
+        next_metrics = time.monotonic() + self.metrics_interval
         while not self._stop.wait(self.interval):
             try:
                 self.sample()
+                if self.metrics_interval > 0 and time.monotonic() >= next_metrics:
+                    next_metrics += self.metrics_interval
+                    self._measure_system()
             except OSError:  # /proc unreadable for a moment: the next sample may work
                 continue
+
+    def _measure_system(self) -> None:
+        """CPU percent, RSS, threads and I/O of the whole tree, as `sys/` metric points."""
+        import psutil
+
+        root = self._root
+        if root is None:
+            return
+        cpu = rss = threads = read = written = 0.0
+        with self._lock:
+            tree = [root, *self._descendants.values()]
+        for process in tree:
+            try:
+                with process.oneshot():
+                    cpu += process.cpu_percent()  # since this process's previous call
+                    rss += process.memory_info().rss
+                    threads += process.num_threads()
+                    try:
+                        io = process.io_counters()
+                        read += io.read_bytes
+                        written += io.write_bytes
+                    except (psutil.AccessDenied, AttributeError):
+                        pass
+            except psutil.Error:
+                continue
+        t = round(time.time(), 3)
+        step = self._metric_step
+        self._metric_step += 1
+        with self._lock:
+            self._metrics += [
+                ["sys/cpu_percent", round(cpu, 1), step, t],
+                ["sys/rss_bytes", rss, step, t],
+                ["sys/threads", threads, step, t],
+                ["sys/read_bytes", read, step, t],
+                ["sys/write_bytes", written, step, t],
+            ]
 
     def _outlived_cpu(self) -> tuple[float, float]:
         """CPU of processes from the last sample still running now: no rusage includes them.
@@ -204,6 +282,96 @@ class ResourceMonitor:
             user += times.user + times.children_user
             system += times.system + times.children_system
         return user, system
+
+
+def _prime_cpu(process: Any) -> None:
+    """psutil's first cpu_percent() of a process is meaningless: make it now, not in a sample."""
+    import psutil
+
+    try:
+        process.cpu_percent()
+    except psutil.Error:
+        pass
+
+
+GPU_QUERY = "index,utilization.gpu,memory.used,memory.total,power.draw,temperature.gpu"
+GPU_KEYS = ("utilization_percent", "memory_used_mib", "memory_total_mib", "power_w",
+            "temperature_c")
+
+
+def gpu_command(interval: float) -> list[str] | None:
+    """The `nvidia-smi` command that reports every GPU every `interval` s; None without it."""
+    import shutil
+
+    exe = shutil.which("nvidia-smi")
+    if exe is None:
+        return None
+    return [exe, f"--query-gpu={GPU_QUERY}", "--format=csv,noheader,nounits",
+            f"--loop-ms={max(100, int(interval * 1000))}"]
+
+
+class GpuReader:
+    """One long-lived `nvidia-smi --loop-ms` process whose lines become `sys/gpuN/...` points.
+
+    A single process that reports on its own clock costs far less than starting nvidia-smi
+    for every sample.
+    """
+
+    def __init__(self, proc: Any) -> None:
+        self.proc = proc
+        self._lock = threading.Lock()
+        self._points: list[list[Any]] = []
+        self._steps: dict[str, int] = {}
+        self._thread = threading.Thread(target=self._read, name="runlab-gpu", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, command: list[str], interval: float) -> GpuReader | None:
+        import subprocess
+
+        try:
+            proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                    stdin=subprocess.DEVNULL)
+        except OSError:
+            return None
+        return cls(proc)
+
+    def _read(self) -> None:
+        for raw in self.proc.stdout:
+            points = parse_gpu_line(raw.decode("utf-8", "replace"), self._steps)
+            with self._lock:
+                self._points += points
+
+    def drain(self) -> list[list[Any]]:
+        with self._lock:
+            points, self._points = self._points, []
+        return points
+
+    def close(self) -> None:
+        try:
+            self.proc.terminate()
+            self.proc.wait(timeout=5)
+        except Exception:  # noqa: BLE001 - a reporter that will not stop must not fail the run
+            self.proc.kill()
+        self._thread.join(timeout=5)
+
+
+def parse_gpu_line(line: str, steps: dict[str, int]) -> list[list[Any]]:
+    """One `nvidia-smi --query-gpu` CSV line as metric points (unsupported fields skipped)."""
+    fields = [f.strip() for f in line.split(",")]
+    if len(fields) != len(GPU_KEYS) + 1 or not fields[0].isdigit():
+        return []
+    gpu = f"sys/gpu{fields[0]}/"
+    step = steps.get(gpu, 0)
+    steps[gpu] = step + 1
+    t = round(time.time(), 3)
+    points = []
+    for key, text in zip(GPU_KEYS, fields[1:]):
+        try:
+            points.append([gpu + key, float(text), step, t])
+        except ValueError:  # "[N/A]", "[Not Supported]"
+            continue
+    return points
 
 
 def _process(pid: int) -> psutil.Process | None:

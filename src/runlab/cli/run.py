@@ -38,6 +38,10 @@ RUN_OPTIONS: tuple[Opt, ...] = (
     Opt(("--pty",), "pty", False, False, "Give the command a pseudo-terminal even when output is not one."),
     Opt(("--no-pty",), "no_pty", False, False, "Use pipes even when output is a terminal."),
     Opt(("-q", "--quiet"), "quiet", False, False, "Record the output but do not echo it."),
+    Opt(("--no-system-metrics",), "no_system_metrics", False, False,
+        "Do not sample CPU, memory, I/O and GPU metrics (sys/...)."),
+    Opt(("--no-inject",), "no_inject", False, False,
+        "Do not record argparse arguments of a Python command through its start-up hook."),
 )
 _BY_NAME = {name: opt for opt in RUN_OPTIONS for name in opt.names}
 
@@ -146,6 +150,8 @@ def execute(values: dict[str, Any], command: list[str]) -> int:
         git=not values.get("no_git"),
         pty=use_pty,
         quiet=bool(values.get("quiet")),
+        system_metrics=not values.get("no_system_metrics"),
+        inject=not values.get("no_inject") and bool(settings.get("inject", True)),
     )
     tracked = tracking.track(opts, settings, store, notify=lambda m: message(f"runlab: {m}"))
     if tracked.outcome.error:

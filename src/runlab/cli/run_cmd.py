@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
         pty: Annotated[bool, typer.Option("--pty", help=_HELP["pty"])] = False,
         no_pty: Annotated[bool, typer.Option("--no-pty", help=_HELP["no_pty"])] = False,
         quiet: Annotated[bool, typer.Option("-q", "--quiet", help=_HELP["quiet"])] = False,
+        no_system_metrics: Annotated[bool, typer.Option(
+            "--no-system-metrics", help=_HELP["no_system_metrics"])] = False,
+        no_inject: Annotated[bool, typer.Option("--no-inject", help=_HELP["no_inject"])] = False,
     ) -> None:
         """Run COMMAND tracked; `runlab COMMAND` is the same without the word run.
 
@@ -48,5 +51,6 @@ def register(app: typer.Typer) -> None:
             "name": name, "experiment": experiment, "tag": tag or [], "param": param or [],
             "note": note, "metric_pattern": metric_pattern or [], "artifact": artifact or [],
             "store": store, "no_git": no_git, "pty": pty, "no_pty": no_pty, "quiet": quiet,
+            "no_system_metrics": no_system_metrics, "no_inject": no_inject,
         }
         sys.exit(guard(lambda: execute(values, list(command)), wrapping=True))

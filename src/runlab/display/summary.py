@@ -27,8 +27,8 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
     if ending:
         head += f" ({ending})"
     lines = [head]
-    if run.metrics:
-        items = list(run.metrics.items())
+    if any(not k.startswith("sys/") for k in run.metrics):
+        items = [(k, m) for k, m in run.metrics.items() if not k.startswith("sys/")]
         parts = [f"{k} {fmt.number(m.last)}" for k, m in items[:MAX_METRICS]]
         if len(items) > MAX_METRICS:
             parts.append(f"… {len(items) - MAX_METRICS} more")
@@ -41,7 +41,7 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
             parts.append(f"{p.key} {old} → {new}")
         parts.append("code changed" if changes.code_changed else "same code")
         for m in changes.metrics:
-            if m.delta is None or m.delta == 0:
+            if m.delta is None or m.delta == 0 or m.key.startswith("sys/"):
                 continue
             style = {1: "green", -1: "red"}.get(m.verdict, "")
             parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta)}", style, colour))

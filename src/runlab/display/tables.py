@@ -23,7 +23,9 @@ def default_columns(runs: Sequence[Run]) -> list[str]:
         values = {fmt.value(r.params.get(key, "\0missing")) for r in runs}
         if len(values) > 1 or len(runs) == 1:
             cols.append(f"params.{key}")
-    cols += [f"metrics.{k}" for k in sorted({k for r in runs for k in r.metrics})]
+    # System metrics (sys/...) are there on request (--columns), not by default.
+    cols += [f"metrics.{k}" for k in sorted({k for r in runs for k in r.metrics
+                                             if not k.startswith("sys/")})]
     if any(r.tags for r in runs):
         cols.append("tags")
     if not any(r.name for r in runs):
