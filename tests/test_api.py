@@ -107,3 +107,15 @@ def test_events_file_from_a_shell_script(cli: Callable[..., Result], tmp_path: P
     assert run["metrics"]["acc"]["last"] == 0.91 and run["metrics"]["acc"]["last_step"] == 3
     assert run["params"]["lr"] == 0.01
     assert run["tags"]["stage"] == "ft"
+
+
+def test_log_artifact_without_the_wrapper_keeps_the_file(cli: Callable[..., Result],
+                                                         tmp_path: Path) -> None:
+    (tmp_path / "model.pt").write_bytes(b"\x00weights\xff" * 100)
+    _run(cli, tmp_path, "import runlab\nrunlab.log_artifact('model.pt')\n", wrapped=False)
+    listed = cli("artifacts", "last", "--json")
+    assert listed.code == 0, listed.stderr
+    assert [a["path"] for a in json.loads(listed.stdout)] == ["model.pt"]
+    out = tmp_path / "copy.pt"
+    assert cli("get", "last", "model.pt", "-o", str(out)).code == 0
+    assert out.read_bytes() == (tmp_path / "model.pt").read_bytes()

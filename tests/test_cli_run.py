@@ -340,3 +340,46 @@ def test_reading_commands_report_bad_references(cli: Callable[..., Result]) -> N
     r = cli("show", "42")
     assert r.code == 2 and r.stderr.startswith("runlab: error: no run number 42")
     assert "Traceback" not in r.stderr
+
+
+def test_log_tail_and_follow(cli: Callable[..., Result], tmp_path: Path) -> None:
+    code = "import sys\nprint('first', flush=True)\nsys.stdin.readline()\nprint('second')\n"
+    p = subprocess.Popen(runlab_argv(PY, "-c", code), stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                         env=child_env())
+    assert p.stdout is not None and p.stdin is not None
+    assert p.stdout.readline() == b"first\n"
+    follower = subprocess.Popen(runlab_argv("log", "-f", "last"), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=tmp_path, env=child_env())
+    assert follower.stdout is not None
+    assert follower.stdout.readline() == b"first\n"  # what is there already
+    p.stdin.write(b"go\n")
+    p.stdin.close()
+    p.wait(timeout=30)
+    out, _ = follower.communicate(timeout=30)  # ends by itself once the run has ended
+    assert out == b"second\n"
+    assert follower.returncode == 0
+    assert cli("log", "last", "--tail", "1").stdout == "second\n"
+    assert cli("log", "last", "--tail", "0").stdout == ""
+
+
+def test_a_running_run_shows_its_latest_metrics(cli: Callable[..., Result],
+                                                tmp_path: Path) -> None:
+    # 5,000 points fill a batch, which is written at once (no timer involved).
+    code = ("import sys\nfor i in range(5000):\n    print(f'loss={i}')\n"
+            "print('ready', flush=True)\nsys.stdin.readline()\n")
+    p = subprocess.Popen(runlab_argv(PY, "-c", code), stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                         env=child_env())
+    assert p.stdout is not None and p.stdin is not None
+    for line in p.stdout:
+        if line == b"ready\n":
+            break
+    run = show(cli)
+    assert run["status"] == "running" and run["ended_at"] is None
+    assert run["metrics"]["loss"]["count"] == 5000 and run["metrics"]["loss"]["last"] == 4999
+    listed = json.loads(cli("ls", "--json").stdout)[0]
+    assert listed["status"] == "running" and listed["metrics"]["loss"]["count"] == 5000
+    p.stdin.close()
+    p.wait(timeout=30)
+    assert show(cli)["status"] == "finished"

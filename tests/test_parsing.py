@@ -29,7 +29,8 @@ def expect(*items: tuple[str, float, int]) -> list[Triple]:
 
 
 def parse(line: str) -> list[Triple]:
-    return triples(MetricParser().parse_line(line))
+    parser = MetricParser()
+    return triples(parser.parse_line(line) + parser.flush())
 
 
 # --- one line through a fresh parser -----------------------------------------------------------
@@ -95,12 +96,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 3/10 - loss: 0.4", expect(("loss", 0.4, 3))),
     ("Epoch [1/5], Step [100/600], Loss: 0.2194", expect(("Loss", 0.2194, 1))),
     (
+        # a bar without an epoch header: the bar's counter is the step
         "10/10 [==============================] - 1s 5ms/step - loss: 0.4300 - accuracy: 0.8800",
-        expect(("loss", 0.43, 0), ("accuracy", 0.88, 0)),
+        expect(("loss", 0.43, 10), ("accuracy", 0.88, 10)),
     ),
     (
         "Epoch 3: 100%|██████████| 10/10 [00:01<00:00, 9.5it/s, loss=0.3, v_num=0]",
-        expect(("loss", 0.3, 3), ("v_num", 0, 3)),
+        expect(("loss", 0.3, 3)),  # Lightning's v_num is its logger's version, not a metric
     ),
     ("2024-01-05 12:30:45,123 INFO loss: 0.5", expect(("loss", 0.5, 0))),
     # the first finding of a key on a line wins
@@ -525,3 +527,220 @@ def test_importing_parsing_stays_light() -> None:
         ).stdout.split()
     )
     assert not modules & {"typer", "rich", "git", "psutil", "click"}
+
+
+# --- library rules (real lines from tests/corpus/) ----------------------------------------------
+
+
+def run_all(*lines: str, parser: MetricParser | None = None) -> list[tuple[str, float, int, str]]:
+    """Lines through one parser, flushed at the end: (key, value, step, rule)."""
+    parser = parser or MetricParser()
+    points = parser.parse_lines(lines) + parser.flush()
+    return [(p.key, p.value, p.step, p.rule) for p in points]
+
+
+def test_sklearn_iteration_sets_the_step_and_validation_score_follows() -> None:
+    assert run_all(
+        "Iteration 1, loss = 1.07158394", "Validation score: 0.700000",
+        "Iteration 2, loss = 1.06495492", "Validation score: 0.712500",
+    ) == [
+        ("loss", 1.07158394, 1, "sklearn"), ("validation_score", 0.7, 1, "sklearn"),
+        ("loss", 1.06495492, 2, "sklearn"), ("validation_score", 0.7125, 2, "sklearn"),
+    ]
+
+
+def test_sklearn_gradient_boosting_table_rows_until_the_table_ends() -> None:
+    assert run_all(
+        "      Iter       Train Loss      OOB Improve   Remaining Time ",
+        "         1        9421.1268         954.3127            0.04s",
+        "        10        3575.1827       -2272.9223            1.50m",
+        "        20        1465.7190",
+        "        30         605.8376            0.01s",
+    ) == [
+        ("train_loss", 9421.1268, 1, "sklearn_gb"), ("oob_improve", 954.3127, 1, "sklearn_gb"),
+        ("train_loss", 3575.1827, 10, "sklearn_gb"), ("oob_improve", -2272.9223, 10, "sklearn_gb"),
+    ]
+    assert run_all("      Iter       Train Loss   Remaining Time ",
+                   "         2           1.0827            0.44s") == [
+        ("train_loss", 1.0827, 2, "sklearn_gb")]
+    assert run_all("         2           1.0827            0.44s") == []  # no header, no table
+
+
+def test_xgboost_rounds_are_steps_and_keys_are_printed_names() -> None:
+    assert run_all("[4]\ttrain-rmse:0.85525\ttrain-mae:0.59372\teval-rmse:1.06800") == [
+        ("train-rmse", 0.85525, 4, "xgboost"), ("train-mae", 0.59372, 4, "xgboost"),
+        ("eval-rmse", 1.068, 4, "xgboost"),
+    ]
+    assert run_all("[2]\ttrain-rmse:1.5+0.02\ttest-rmse:1.6+0.1") == [
+        ("train-rmse", 1.5, 2, "xgboost"), ("train-rmse-std", 0.02, 2, "xgboost"),
+        ("test-rmse", 1.6, 2, "xgboost"), ("test-rmse-std", 0.1, 2, "xgboost"),
+    ]
+    assert run_all("INFO:root:[7]\teval-auc:0.9") == [("eval-auc", 0.9, 7, "xgboost")]
+
+
+def test_lightgbm_rounds_and_its_noise() -> None:
+    assert run_all(
+        "[LightGBM] [Info] Number of data points in the train set: 200, number of used features: 5",
+        "[1]\ttraining's l2: 2.08739\tvalid_0's l2: 2.58385",
+        "Training until validation scores don't improve for 3 rounds",
+        "[2]\ttraining's l2: 1.26606\tvalid_0's ndcg@5: 0.866513",
+        "Early stopping, best iteration is:",
+        "[1]\ttraining's l2: 2.08739\tvalid_0's l2: 2.58385",
+        "[1]\tcv_agg's l2: 0.3 + 0.01",
+    ) == [
+        ("training-l2", 2.08739, 1, "lightgbm"), ("valid_0-l2", 2.58385, 1, "lightgbm"),
+        ("training-l2", 1.26606, 2, "lightgbm"), ("valid_0-ndcg@5", 0.866513, 2, "lightgbm"),
+        ("cv_agg-l2", 0.3, 1, "lightgbm"), ("cv_agg-l2-stdv", 0.01, 1, "lightgbm"),
+    ]
+
+
+KERAS_BAR = "\x1b[1m{n}/8\x1b[0m ━━━━━━━━━━ \x1b[1m0s\x1b[0m 2ms/step - accuracy: {a} - loss: {l}"
+
+
+def test_keras_redraws_give_one_point_per_key_and_epoch() -> None:
+    lines = LineSplitter().feed(
+        b"Epoch 1/2\r\n"
+        + "\r{}\b\b\b\r{}\b\b\r{} - val_loss: 0.7906\r\n".format(
+            KERAS_BAR.format(n=1, a="0.5000", l="0.6668"),
+            KERAS_BAR.format(n=4, a="0.5100", l="0.7000"),
+            KERAS_BAR.format(n=8, a="0.5312", l="0.7222"),
+        ).encode()
+        + b"Epoch 2/2\r\n"
+        + b"8/8 - 0s - 3ms/step - accuracy: 0.5547 - loss: 0.6997 - val_loss: 0.7647\r\n"
+    )
+    parser = MetricParser()
+    first = parser.parse_lines(lines)
+    assert [(p.key, p.step) for p in first] == [("accuracy", 1), ("loss", 1), ("val_loss", 1)]
+    assert [(p.key, p.value, p.step) for p in first] == [
+        ("accuracy", 0.5312, 1), ("loss", 0.7222, 1), ("val_loss", 0.7906, 1)]
+    assert [(p.key, p.value, p.step, p.rule) for p in parser.flush()] == [
+        ("accuracy", 0.5547, 2, "keras"), ("loss", 0.6997, 2, "keras"),
+        ("val_loss", 0.7647, 2, "keras"),
+    ]
+    assert parser.flush() == []
+
+
+def test_keras_evaluate_after_fit_is_a_new_bar_not_a_redraw() -> None:
+    assert run_all(
+        "Epoch 3/3", "8/8 - 0s - 3ms/step - accuracy: 0.5547 - loss: 0.6997",
+        "1/1 ━━━━━━━━━━ 0s 5ms/step - accuracy: 0.6000 - loss: 0.6500",
+    ) == [
+        ("accuracy", 0.5547, 3, "keras"), ("loss", 0.6997, 3, "keras"),
+        ("accuracy", 0.6, 3, "keras"), ("loss", 0.65, 3, "keras"),
+    ]
+
+
+LIGHTNING = "Epoch {e}: {pct}|██| {n}/6 [00:00<00:00, 96.72it/s, v_num=0{post}]"
+
+
+def test_lightning_bar_keeps_the_last_postfix_of_each_epoch() -> None:
+    assert run_all(
+        LIGHTNING.format(e=0, pct="17%", n=1, post=""),
+        LIGHTNING.format(e=0, pct="100%", n=6, post=""),
+        LIGHTNING.format(e=0, pct="100%", n=6, post=", val_acc=0.969, train_loss=0.603"),
+        LIGHTNING.format(e=0, pct="  0%", n=0, post=", val_acc=0.969, train_loss=0.603"),
+        LIGHTNING.format(e=1, pct="  0%", n=0, post=", val_acc=0.969, train_loss=0.603"),
+        LIGHTNING.format(e=1, pct="100%", n=6, post=", val_acc=0.990, train_loss=0.351")
+        + "`Trainer.fit` stopped: `max_epochs=2` reached.",
+    ) == [
+        ("val_acc", 0.969, 0, "tqdm_postfix"), ("train_loss", 0.603, 0, "tqdm_postfix"),
+        ("val_acc", 0.99, 1, "tqdm_postfix"), ("train_loss", 0.351, 1, "tqdm_postfix"),
+    ]
+
+
+def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
+    assert run_all(
+        " 40%|████      | 4/10 [00:00<00:00, 9.50it/s, loss=0.5]",
+        " 40%|████      | 4/10 [00:00<00:00, 9.50it/s, loss=0.45]",
+        " 50%|█████     | 5/10 [00:01<00:01, 1.20s/it, loss=0.4, name=abc]",
+        "7it [00:01, 5.10it/s, loss=0.3]",
+    ) == [
+        ("loss", 0.45, 4, "tqdm_postfix"), ("loss", 0.4, 5, "tqdm_postfix"),
+        ("loss", 0.3, 7, "tqdm_postfix"),
+    ]
+    assert run_all("Downloading: 100%|████| 1.2G/1.2G [00:21<00:00, 57.1MB/s]") == []
+
+
+def test_hf_trainer_dicts_with_quoted_numbers() -> None:
+    assert run_all(
+        "{'loss': '0.6933', 'grad_norm': '0.414', 'learning_rate': '4.375e-05', 'epoch': '0.375'}",
+        "{'eval_loss': '0.6932', 'eval_runtime': '0.0078', 'epoch': '1'}",
+        "{'loss': '0.692', 'grad_norm': '0.2128', 'learning_rate': '2.5e-05', 'epoch': '1.125'}",
+        "{'train_runtime': '0.1468', 'train_loss': '0.6923', 'epoch': '2', 'num_tokens': 512}",
+    ) == [
+        ("loss", 0.6933, 0, "hf_trainer"), ("grad_norm", 0.414, 0, "hf_trainer"),
+        ("learning_rate", 4.375e-05, 0, "hf_trainer"), ("epoch", 0.375, 0, "hf_trainer"),
+        ("eval_loss", 0.6932, 0, "hf_trainer"), ("eval_runtime", 0.0078, 0, "hf_trainer"),
+        ("epoch", 1.0, 1, "hf_trainer"),
+        ("loss", 0.692, 1, "hf_trainer"), ("grad_norm", 0.2128, 1, "hf_trainer"),
+        ("learning_rate", 2.5e-05, 1, "hf_trainer"), ("epoch", 1.125, 2, "hf_trainer"),
+        ("train_runtime", 0.1468, 0, "hf_trainer"), ("train_loss", 0.6923, 0, "hf_trainer"),
+        ("epoch", 2.0, 3, "hf_trainer"), ("num_tokens", 512.0, 0, "hf_trainer"),
+    ]
+    # A dict without quoted numbers is the python_dict rule's, as before.
+    assert run_all("{'loss': 0.5, 'step': 10}") == [("loss", 0.5, 10, "python_dict")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/x/lightning/pytorch/loops/fit_loop.py:321: ... interval Trainer(log_every_n_steps=50).",
+        "GPU available: False, used: False",
+        "TPU available: False, using: 0 TPU cores",
+        "LOCAL_RANK: 0 - CUDA_VISIBLE_DEVICES: [0]",
+        "[LightGBM] [Info] Number of data points in the train set: 200, number of used features: 5",
+        "Training loss did not improve more than tol=0.000100 for 10 consecutive epochs. Stopping.",
+        "Non-trainable params: 0 (0.00 B)",
+        "  Num Epochs = 3",
+        "[notice] A new release of pip is available: 24.0 -> 24.3.1",
+        "CUDA Version: 12.4",
+        "Running on cuda:0",
+        "I0105 12:30:45.123456 140245 main.cc:42] Initializing",
+    ],
+)
+def test_noise_lines_record_nothing(line: str) -> None:
+    assert run_all(line) == []
+
+
+def test_noise_keeps_user_patterns() -> None:
+    parser = MetricParser([r"features: (?P<features>\d+)"])
+    assert run_all("[LightGBM] [Info] number of used features: 5", parser=parser) == [
+        ("features", 5, 0, "custom")]
+
+
+def test_flush_is_empty_without_progress_bars() -> None:
+    parser = MetricParser()
+    assert len(parser.parse_lines(["loss=1", "Epoch 2", "loss=2"])) == 2
+    assert parser.flush() == []
+
+
+def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
+    names = [rule.name for rule in RULES]
+    library = ["noise", "sklearn", "sklearn_gb", "xgboost", "lightgbm", "keras", "tqdm_postfix",
+               "hf_trainer"]
+    assert set(library) <= set(names)
+    assert max(names.index(n) for n in library) < names.index("json")
+    assert all(rule.redraws for rule in RULES if rule.name in ("keras", "tqdm_postfix"))
+
+
+def test_parse_lines_fast_path_equals_line_by_line() -> None:
+    """parse_lines reads key_value-only lines on a fast path: it must agree with parse_line."""
+    import random
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "corpus"
+    lines: list[str] = []
+    for log in sorted(corpus.glob("*.log")) + [corpus / "noise.txt"]:
+        splitter = LineSplitter()
+        lines += splitter.feed(log.read_bytes()) + splitter.flush()
+    rng = random.Random(7)
+    keys = ["loss", "acc", "step", "epoch", "Epoch", "iter", "val.loss", "lr", "tol", "x"]
+    for _ in range(3000):
+        parts = [f"{rng.choice(keys)}{rng.choice(['=', ': ', ' = ', ':'])}"
+                 f"{rng.choice(['3', '0.5', '-1e-3', 'nan', '12:30', 'v1', '7%'])}"
+                 for _ in range(rng.randint(1, 4))]
+        lines.append(rng.choice([" ", " | ", ", "]).join(parts))
+    one, many = MetricParser(), MetricParser()
+    by_line = [p for line in lines for p in one.parse_line(line)] + one.flush()
+    fast = many.parse_lines(lines) + many.flush()
+    assert [repr(p) for p in fast] == [repr(p) for p in by_line]  # repr: nan == nan

@@ -191,3 +191,11 @@ def test_metric_summary_handles_nan_and_inf(store: Store) -> None:
     assert run.metrics["y"].max == float("inf")
     dumped = json.dumps(run.to_json(), allow_nan=False)
     assert '"Infinity"' in dumped and '"NaN"' in dumped
+
+
+def test_purged_numbers_are_not_reused_even_after_reindex(store: Store) -> None:
+    ids = [finished(store) for _ in range(3)]
+    store.purge_run(ids[2])
+    store.reindex()
+    new = finished(store)
+    assert store.get(new).number == 4

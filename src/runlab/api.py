@@ -108,14 +108,14 @@ class _DirectRun(Run):
                  experiment: str | None) -> None:
         from runlab import config
         from runlab.capture.args import SECRET_PATTERNS, is_secret
-        from runlab.store import Store, locate
+        from runlab.store import locate
 
         cwd = os.getcwd()
         settings = _settings(cwd)
         store_path = store
         if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
             store_path = os.path.join(settings.root, settings.get("store"))
-        self._store = Store(locate(cwd, store_path))
+        self._store = _open_store(locate(cwd, store_path))
         self._secret = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
         self._is_secret = is_secret
         self._points: list[list[Any]] = []
@@ -157,9 +157,16 @@ class _DirectRun(Run):
             self._maybe_flush()
 
     def log_artifact(self, path: str) -> None:
+        """Keep a copy of the file with the run (refused when it lies outside the working
+        directory: a run's files never point out of it)."""
+        from runlab.artifacts import Collector
+
+        collector = Collector(self._store.root, self._store.run_dir(self.id), os.getcwd())
+        captured = collector.add([os.path.abspath(path)], time.time())
+        if captured.problems:
+            raise ValueError("; ".join(captured.problems))
         with self._lock:
-            self._pending.append({"e": "artifact", "path": os.path.abspath(path),
-                                  "t": time.time()})
+            self._pending += captured.events
             self._flush()
 
     def _maybe_flush(self) -> None:
@@ -174,7 +181,9 @@ class _DirectRun(Run):
         self._points, self._pending = [], []
         self._last_flush = time.monotonic()
         if events:
-            self._store.append(self.id, events, sync=bool(extra))
+            self._store.append(self.id, events)
+            if extra:
+                _sync_later(self._store.journal_path(self.id))
 
     def end(self, status: str = "finished") -> None:
         with self._lock:
@@ -183,7 +192,6 @@ class _DirectRun(Run):
             self._ended = True
             self._flush([{"e": "end", "t": time.time(), "status": status,
                           "exit_code": 0 if status == "finished" else None}])
-            self._store.close()
         global _active
         if _active is self:
             _active = None
@@ -191,6 +199,47 @@ class _DirectRun(Run):
 
 _active: Run | None = None
 _settings_cache: dict[str, Any] = {}
+_stores: dict[str, Any] = {}
+_syncing: list[threading.Thread] = []
+
+
+def _open_store(path: str) -> Any:
+    """One store (and index connection) per path for the whole process: a program that
+    records many runs pays for opening it once."""
+    from runlab.store import Store
+
+    if path not in _stores:
+        _stores[path] = Store(path)
+        atexit.register(_close_stores)
+    return _stores[path]
+
+
+def _close_stores() -> None:
+    for thread in _syncing:
+        thread.join()
+    for store in _stores.values():
+        store.close()
+    _stores.clear()
+
+
+def _sync_later(path: str) -> None:
+    """fsync a finished run's journal in the background: the program goes on meanwhile, and
+    the process waits for it at exit."""
+
+    def sync() -> None:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    _syncing[:] = [t for t in _syncing if t.is_alive()]
+    thread = threading.Thread(target=sync, name="runlab-fsync", daemon=True)
+    thread.start()
+    _syncing.append(thread)
 
 
 def _settings(cwd: str) -> Any:

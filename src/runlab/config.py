@@ -12,16 +12,23 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 from runlab.errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_FILE = "runlab.toml"
+
+
+def _toml() -> Any:
+    """tomllib (tomli before 3.11), imported only when there is a file to read: start-up."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 @dataclass(frozen=True)
@@ -80,12 +87,20 @@ def read_file(path: str) -> dict[str, Any]:
     """The runlab table of a config file (the whole of runlab.toml, [tool.runlab] of pyproject)."""
     try:
         with open(path, "rb") as f:
-            data = tomllib.load(f)
+            raw = f.read()
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as e:
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read it: {e.strerror}") from None
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    if pyproject and b"runlab" not in raw:
+        return {}  # most pyproject.toml files say nothing to runlab: skip the TOML parser
+    tomllib = _toml()
+    try:
+        data = tomllib.loads(raw.decode())
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read it: {e}") from None
-    if os.path.basename(path) == "pyproject.toml":
+    if pyproject:
         table = data.get("tool", {}).get("runlab", {})
         return table if isinstance(table, dict) else {}
     return data
@@ -173,12 +188,14 @@ def parse_value(key: str, text: str) -> Any:
         check(key, None, CONFIG_FILE)
     kind = KEYS[key].kind
     if kind is dict:
+        tomllib = _toml()
         try:
             value = tomllib.loads(f"v = {text}")["v"]
         except tomllib.TOMLDecodeError:
             raise ConfigError(f"{key} takes a TOML inline table, e.g. {{ loss = \"lower\" }}") from None
         return check(key, value, "command line")
     if kind is list and text.strip().startswith("["):
+        tomllib = _toml()
         try:
             return check(key, tomllib.loads(f"v = {text}")["v"], "command line")
         except tomllib.TOMLDecodeError:

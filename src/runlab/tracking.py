@@ -7,14 +7,14 @@ This is the core of `runlab COMMAND`. It never prints: messages for the user go 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import shutil
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 from runlab import runner
 from runlab.config import Settings
@@ -62,7 +62,8 @@ def command_key(argv: list[str], script: str | None, module: str | None) -> str:
     return json.dumps([program, script or module or ""])
 
 
-def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[Event, Any]:
+def capture_start(opts: RunOptions, settings: Settings, store: Store,
+                  pending_git: Any = None) -> tuple[Event, Any]:
     """Everything known before the command starts, as the journal's start event."""
     from runlab.capture.args import SECRET_PATTERNS, is_secret, parse_args, redact_env
     from runlab.capture.system import capture_host
@@ -81,9 +82,12 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[E
     host = capture_host()
     git_info = None
     if opts.git:
-        from runlab.capture.git import capture_git
+        from runlab.capture.git import start_capture
 
-        git_info = capture_git(opts.cwd, max_patch_bytes=settings.get("max_patch_bytes"))
+        # The caller may have started git's work already (`start_capture`), to overlap it.
+        pending = pending_git if pending_git is not None else start_capture(opts.cwd)
+        if pending is not None:
+            git_info = pending.finish(max_patch_bytes=settings.get("max_patch_bytes"))
     if git_info is not None and any(git_info.author):
         author = _format_author(*git_info.author)
     else:
@@ -105,7 +109,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[E
             "root": git_info.root,
             "changed_files": git_info.changed_files,
             "left_out": git_info.left_out,
-            "patch_sha256": hashlib.sha256(git_info.patch.encode()).hexdigest()
+            "patch_sha256": _sha256_text(git_info.patch)
             if git_info.patch
             else None,
         }
@@ -139,13 +143,15 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store) -> tuple[E
 def is_python(argv: list[str], cwd: str, env: Mapping[str, str]) -> bool:
     """Whether the command is a Python interpreter or a script run by one (its #! line)."""
     import re
-    import shutil
 
     if not argv:
         return False
     if re.fullmatch(r"python[\d.]*", os.path.basename(argv[0])):
         return True
-    exe = argv[0] if os.sep in argv[0] else shutil.which(argv[0], path=env.get("PATH"))
+    exe: str | None = argv[0]
+    if os.sep not in argv[0]:
+        exe = next((os.path.join(d, argv[0]) for d in env.get("PATH", os.defpath).split(os.pathsep)
+                    if os.access(os.path.join(d, argv[0]), os.X_OK)), None)
     if not exe:
         return False
     try:
@@ -176,7 +182,15 @@ def _own_start_time() -> float | None:
     return process_start_time(os.getpid())
 
 
+def _sha256_text(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def _sha256(path: str) -> str | None:
+    import hashlib
+
     h = hashlib.sha256()
     try:
         with open(path, "rb") as f:
@@ -191,7 +205,7 @@ class Recorder:
     """Receives the child's output: writes the log, parses metrics, batches them to the store."""
 
     def __init__(self, store: Store, run_id: str, patterns: list[str], disabled: list[str],
-                 events_path: str, secret_patterns: tuple[str, ...]) -> None:
+                 events_path: str, secret_patterns: tuple[str, ...], cwd: str = ".") -> None:
         from runlab.parsing import LineSplitter, MetricParser
 
         self.store = store
@@ -209,6 +223,8 @@ class Recorder:
         self.log_ok = True
         self.monitor: Any = None  # the ResourceMonitor, once the child runs
         self.argv_params: set[str] = set()  # params read from the command line itself
+        self.cwd = cwd
+        self.artifacts: Any = None  # an artifacts.Collector, made when a file is to be kept
 
     def output(self, stream: int, data: bytes) -> None:
         if self.log_ok:
@@ -257,6 +273,7 @@ class Recorder:
         params: dict[str, Any] = {}
         tags: dict[str, str] = {}
         other: list[Event] = []
+        files: list[str] = []
         for line in data[:end].splitlines():
             try:
                 msg = json.loads(line)
@@ -293,7 +310,11 @@ class Recorder:
             if isinstance(msg.get("name"), str):
                 other.append({"e": "rename", "name": msg["name"], "t": t})
             if "artifact" in msg:
-                other.append({"e": "artifact", "path": str(msg["artifact"]), "t": t})
+                files.append(str(msg["artifact"]))
+        if files:
+            captured = self._collector().add(files)
+            other += captured.events
+            self.problems += captured.problems
         events: list[Event] = []
         if params:
             events.append({"e": "params", "params": {
@@ -304,11 +325,30 @@ class Recorder:
         if events or other:
             self._append(events + other)
 
+    def _collector(self) -> Any:
+        if self.artifacts is None:
+            from runlab.artifacts import Collector
+
+            self.artifacts = Collector(self.store.root, self.store.run_dir(self.run_id), self.cwd)
+        return self.artifacts
+
+    def capture_artifacts(self, globs: list[str], since: float) -> None:
+        """Keep the files matching `globs` that the run created or changed (artifacts.py)."""
+        if not globs:
+            return
+        captured = self._collector().add_globs(globs, since)
+        self.problems += captured.problems
+        if captured.events:
+            self._append(captured.events)
+
     def close(self) -> None:
         for splitter in self.splitters.values():
             rest = splitter.flush()
             if rest:
                 self._parse(rest)
+        # Progress bars keep their latest point per step back until the step moves on.
+        t = round(time.time(), 3)
+        self.points += [[p.key, p.value, p.step, t] for p in self.parser.flush()]
         self.flush()
         with contextlib.suppress(OSError):
             os.fsync(self.log_fd)
@@ -317,11 +357,11 @@ class Recorder:
 
 def track(opts: RunOptions, settings: Settings, store: Store,
           notify: Callable[[str], None] = lambda m: None,
-          env: Mapping[str, str] | None = None) -> Tracked:
+          env: Mapping[str, str] | None = None, pending_git: Any = None) -> Tracked:
     """Run the command tracked, from capture to the end event."""
     from runlab.capture.args import SECRET_PATTERNS
 
-    start, git_info = capture_start(opts, settings, store)
+    start, git_info = capture_start(opts, settings, store, pending_git)
     run_id, _ = store.create_run(start)
     run_dir = store.run_dir(run_id)
     if git_info is not None and git_info.patch:
@@ -337,6 +377,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         settings.get("disabled_rules", []),
         events_path,
         secret_patterns,
+        cwd=opts.cwd,
     )
     child_env = dict(os.environ if env is None else env)
     child_env["RUNLAB_RUN_ID"] = run_id
@@ -380,6 +421,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         with contextlib.suppress(OSError):
             with open(store.output_path(run_id), "ab") as f:
                 f.write(f"runlab: {outcome.error}\n".encode())
+    recorder.capture_artifacts(list(settings.get("artifacts", [])) + opts.artifacts, start["t"])
     end: Event = {
         "e": "end",
         "t": time.time(),
@@ -415,6 +457,8 @@ def _write_private(path: str, data: bytes) -> None:
 
 def _copy_source(path: str, run_dir: str) -> None:
     """Outside a git repository the entry script is all the code there is: keep a copy."""
+    import shutil
+
     dest = os.path.join(run_dir, "source")
     with contextlib.suppress(OSError):
         os.makedirs(dest, mode=0o700, exist_ok=True)

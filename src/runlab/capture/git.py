@@ -68,23 +68,48 @@ def capture_git(
 
     `max_file_bytes` caps each file's part of the patch, `max_patch_bytes` the whole patch.
     """
+    pending = start_capture(cwd)
+    return None if pending is None else pending.finish(max_file_bytes, max_patch_bytes)
+
+
+class PendingCapture:
+    """The git calls of a capture, started; `finish` waits for them and reads the results.
+
+    Starting them first lets a caller do other work (runlab imports the rest of itself) while
+    git runs.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.status = _start(root, "status", "--porcelain=v2", "-z", "--branch",
+                             "--no-ahead-behind", "--untracked-files=all", "--no-renames")
+        self.message = _start(root, "cat-file", "commit", "HEAD") if self.status else None
+        self.config = _start(root, "config", "-z", "--get-regexp", _CONFIG_KEYS) \
+            if self.status else None
+
+    def finish(self, max_file_bytes: int = 1_000_000,
+               max_patch_bytes: int = 10_000_000) -> GitInfo:
+        return _complete(self, max_file_bytes, max_patch_bytes)
+
+
+def start_capture(cwd: str) -> PendingCapture | None:
+    """Start capturing the repository holding `cwd`; None when `cwd` is not in one."""
     root = find_repo_root(cwd)
-    if root is None:
-        return None
+    return None if root is None else PendingCapture(root)
+
+
+def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int) -> GitInfo:
+    root = pending.root
     info = GitInfo(root=root)
-    status = _start(root, "status", "--porcelain=v2", "-z", "--branch", "--no-ahead-behind",
-                    "--untracked-files=all", "--no-renames")
-    if status is None:
+    if pending.status is None:
         info.errors.append("git is not available")
         _head_from_files(info)
         return info
-    message = _start(root, "cat-file", "commit", "HEAD")
-    config = _start(root, "config", "-z", "--get-regexp", _CONFIG_KEYS)
-    config_out = _finish(config)[0]
+    config_out = _finish(pending.config)[0]
     info.author = _author_from_config(config_out)
     info.remote = _remote_from_config(config_out)
-    out, err, code = _finish(status)
-    raw_message, _, message_code = _finish(message)
+    out, err, code = _finish(pending.status)
+    raw_message, _, message_code = _finish(pending.message)
     if code != 0:
         info.errors.append(f"git status failed: {_first_text(err)}")
         _head_from_files(info)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import getpass
 import os
-import socket
 import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     import psutil
@@ -27,7 +28,7 @@ _START_TIME_TOLERANCE = 1.0
 def capture_host() -> dict[str, str]:
     """Host name, OS user, Python version and platform of this machine."""
     return {
-        "host": socket.gethostname(),
+        "host": os.uname().nodename,  # socket.gethostname(), without importing socket
         "user": _os_user(),
         "python": "{}.{}.{}".format(*sys.version_info[:3]),
         "platform": _platform(),

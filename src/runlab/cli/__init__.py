@@ -15,6 +15,11 @@ from collections.abc import Sequence
 SUBCOMMANDS = frozenset({
     "run", "ls", "list", "show", "log", "reindex",
     "config",
+    "tag", "untag", "note", "rename", "rm", "restore", "purge",
+    "diff", "metrics", "plot",
+    "artifacts", "get", "model", "commands", "rerun", "sweep",
+    "parse", "reparse",
+    "push", "export", "import",
 })
 TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
                          "--show-completion"})

@@ -49,6 +49,21 @@ def _register() -> None:
     run_cmd.register(app)
     read.register(app)
     config_cmd.register(app)
+    from runlab.cli import edit
+
+    edit.register(app)
+    from runlab.cli import analysis
+
+    analysis.register(app)
+    from runlab.cli import lifecycle
+
+    lifecycle.register(app)
+    from runlab.cli import parse_cmd
+
+    parse_cmd.register(app)
+    from runlab.cli import sync
+
+    sync.register(app)
 
 
 _register()

@@ -71,9 +71,10 @@ def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> 
             store = os.path.join(settings.root, configured)
     s = Store(locate(cwd, store), create=create)
     if sync:
-        report = s.sync()
-        for problem in report.problems or []:
-            warn(problem)
+        s.sync()
+    for problem in dict.fromkeys(s.problems):
+        warn(problem)
+    s.problems.clear()
     return s
 
 

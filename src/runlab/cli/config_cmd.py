@@ -11,7 +11,8 @@ import typer
 
 from runlab.cli.common import emit_json, guard, message
 
-config_app = typer.Typer(help="Read and write runlab.toml (project settings).",
+config_app = typer.Typer(help="Read and write runlab.toml (project settings).\n\n"
+                         "Example: runlab config set experiment baseline",
                          no_args_is_help=True)
 
 

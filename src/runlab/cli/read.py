@@ -4,25 +4,32 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from typing import Annotated, Optional
 
 import typer
 
 from runlab.cli.common import emit_json, guard, open_store
+from runlab.cli.completion import complete_run
 
 StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store directory.",
                                                  show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
 RunArg = Annotated[str, typer.Argument(
     help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
-    show_default=False)]
+    show_default=False, autocompletion=complete_run)]
 
 
 def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False,
-                   no_color="NO_COLOR" in os.environ)
+    from runlab.cli.common import quiet_broken_pipe
+
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False,
+                      no_color="NO_COLOR" in os.environ)
+    # rich exits 1 on a closed pipe; end as every other command does (`runlab ls | head`).
+    console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
+    return console
 
 
 def register(app: typer.Typer) -> None:
@@ -121,20 +128,22 @@ def register(app: typer.Typer) -> None:
         run: RunArg,
         raw: Annotated[bool, typer.Option("--raw", help="Keep escape codes (colours, redraws).")] = False,
         tail: Annotated[Optional[int], typer.Option("--tail", "-n", help="Only the last N lines.")] = None,
+        follow: Annotated[bool, typer.Option(
+            "--follow", "-f", help="Keep printing a running run's output until it ends.")] = False,
         store: StoreOpt = None,
     ) -> None:
         """Print a run's captured output.
 
         Escape codes are removed unless --raw is given or the output is a terminal.
 
-        Example: runlab log last --tail 20
+        Example: runlab log last --tail 20 --follow
         """
 
         def body() -> None:
             s = open_store(store)
             r = s.get(s.resolve(run))
             keep = raw or os.isatty(1)
-            _print_log(s.output_path(r.id), keep, tail)
+            _print_log(s.output_log(r.id, tail=tail, follow=follow), keep)
 
         guard(body)
 
@@ -173,30 +182,20 @@ def _tail_lines(path: str, n: int) -> list[str]:
     return lines[-n:]
 
 
-def _print_log(path: str, keep_escapes: bool, tail: int | None) -> None:
+def _print_log(chunks: Iterator[bytes], keep_escapes: bool) -> None:
     from runlab.parsing.lines import strip_escapes
 
     out = sys.stdout.buffer
-    try:
-        f = open(path, "rb")
-    except FileNotFoundError:
-        return
-    with f:
-        if tail is not None:
-            data = f.read()
-            lines = data.splitlines(keepends=True)[-tail:] if tail > 0 else []
-            chunks = iter([b"".join(lines)])
+    carry = b""
+    for chunk in chunks:
+        if keep_escapes:
+            out.write(chunk)
         else:
-            chunks = iter(lambda: f.read(1 << 16), b"")
-        carry = b""
-        for chunk in chunks:
-            if keep_escapes:
-                out.write(chunk)
-                continue
             # Strip whole lines only, so no escape sequence is cut in two between chunks.
             data = carry + chunk
             cut = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
             carry = data[cut:]
             out.write(strip_escapes(data[:cut]))
-        out.write(carry if keep_escapes else strip_escapes(carry))
+        out.flush()
+    out.write(carry if keep_escapes else strip_escapes(carry))
     out.flush()

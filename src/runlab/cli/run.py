@@ -10,7 +10,11 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from runlab.runner import Outcome
 
 from runlab.errors import UsageError
 
@@ -33,6 +37,8 @@ RUN_OPTIONS: tuple[Opt, ...] = (
     Opt(("-m", "--metric-pattern"), "metric_pattern", True, True,
         "Regex with named groups key/value/step, or one group per metric; repeatable."),
     Opt(("-a", "--artifact"), "artifact", True, True, "Glob of files to keep with the run; repeatable."),
+    Opt(("--model",), "model", True, False,
+        "Register the one file -a matched as the next version of model NAME if the run finishes."),
     Opt(("--store",), "store", True, False, "Store directory (default: .runlab at the repository root)."),
     Opt(("--no-git",), "no_git", False, False, "Do not capture the git state."),
     Opt(("--pty",), "pty", False, False, "Give the command a pseudo-terminal even when output is not one."),
@@ -107,8 +113,26 @@ def _pairs(items: list[str], what: str, need_value: bool) -> dict[str, str]:
     return out
 
 
-def execute(values: dict[str, Any], command: list[str]) -> int:
+def execute(values: dict[str, Any], command: list[str], *, cwd: str | None = None,
+            extra: dict[str, Any] | None = None) -> int:
     """Run COMMAND tracked with the given run options; returns the exit code to end with."""
+    return exit_status(track_command(values, command, cwd=cwd, extra=extra))
+
+
+def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None = None,
+                  extra: dict[str, Any] | None = None, expand: bool = True) -> Outcome:
+    """Run COMMAND tracked and report on it; `exit_status` then ends as the command did.
+
+    A first word naming a configured command ([commands.NAME]) is expanded first, unless
+    `expand` is false. `cwd` runs it somewhere other than here and `extra` adds start-event
+    fields (rerun uses both, with a command it has expanded itself).
+    """
+    pending_git = None
+    if command and not values.get("no_git"):
+        # git's work starts first and runs while the rest of runlab loads.
+        from runlab.capture.git import start_capture
+
+        pending_git = start_capture(cwd or os.getcwd())
     from runlab import config, tracking
     from runlab.capture.args import parse_value
     from runlab.cli.common import message, warn
@@ -119,7 +143,7 @@ def execute(values: dict[str, Any], command: list[str]) -> int:
 
     if not command:
         raise UsageError("no command to run: runlab [RUN OPTIONS] COMMAND [ARGS...]")
-    cwd = os.getcwd()
+    cwd = cwd or os.getcwd()
     settings = config.load(cwd)
     store_path = values.get("store")
     if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
@@ -128,6 +152,8 @@ def execute(values: dict[str, Any], command: list[str]) -> int:
     store.sync()
     if values.get("pty") and values.get("no_pty"):
         raise UsageError("--pty and --no-pty contradict each other")
+    if values.get("model") and not values.get("artifact"):
+        raise UsageError("--model NAME needs -a GLOB naming the model file")
     if values.get("pty"):
         use_pty = True
     elif values.get("no_pty"):
@@ -137,6 +163,21 @@ def execute(values: dict[str, Any], command: list[str]) -> int:
     else:
         use_pty = os.isatty(1)
     params = {k: parse_value(v) for k, v in _pairs(values.get("param", []), "param", True).items()}
+    extra = dict(extra or {})
+    if expand and command[0] in settings.get("commands", {}):
+        from runlab import projects
+
+        named = projects.find(command, settings.get("commands", {}), cwd,
+                              settings.sources.get("commands", "runlab.toml"))
+        if named is not None:
+            expansion = projects.expand(named, command[1:], settings.get("secret_patterns", []))
+            command = expansion.argv
+            params = {**expansion.params, **params}
+            extra.update(expansion.extra)
+    # What a rerun needs that the command line does not show.
+    options = {k: values[k] for k in ("metric_pattern", "artifact") if values.get(k)}
+    if options:
+        extra.setdefault("options", options)
     opts = tracking.RunOptions(
         argv=command,
         cwd=cwd,
@@ -152,8 +193,10 @@ def execute(values: dict[str, Any], command: list[str]) -> int:
         quiet=bool(values.get("quiet")),
         system_metrics=not values.get("no_system_metrics"),
         inject=not values.get("no_inject") and bool(settings.get("inject", True)),
+        extra=extra,
     )
-    tracked = tracking.track(opts, settings, store, notify=lambda m: message(f"runlab: {m}"))
+    tracked = tracking.track(opts, settings, store, notify=lambda m: message(f"runlab: {m}"),
+                             pending_git=pending_git)
     if tracked.outcome.error:
         message(f"runlab: {tracked.outcome.error}")
     for problem in tracked.problems:
@@ -164,7 +207,26 @@ def execute(values: dict[str, Any], command: list[str]) -> int:
         if tracked.previous is not None:
             diff = changes(tracked.run, tracked.previous, settings.get("directions"))
         message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2)))
-    outcome = tracked.outcome
+        if values.get("model") and tracked.run.status == "finished":
+            _register_model(store, tracked.run.id, values["model"], opts.artifacts)
+    return tracked.outcome
+
+
+def _register_model(store: Any, run_id: str, name: str, globs: list[str]) -> None:
+    from runlab import registry
+    from runlab.cli.common import message, warn
+    from runlab.errors import RunlabError
+
+    try:
+        v = registry.register_matched(store.root, run_id, store.run_dir(run_id), globs, name)
+    except RunlabError as e:
+        warn(f"--model: {e}")
+        return
+    message(f"runlab: registered {v.ref} ({v.framework or 'unknown format'}, {v.path})")
+
+
+def exit_status(outcome: Outcome) -> int:
+    """The exit code that tells how the command ended; ends runlab by its signal if it had one."""
     if outcome.signal is not None:
         end_by_signal(outcome.signal)
     return outcome.exit_code if outcome.exit_code is not None else 1

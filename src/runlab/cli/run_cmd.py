@@ -32,6 +32,8 @@ def register(app: typer.Typer) -> None:
             "-m", "--metric-pattern", help=_HELP["metric_pattern"])] = None,
         artifact: Annotated[Optional[list[str]], typer.Option("-a", "--artifact",
                                                               help=_HELP["artifact"])] = None,
+        model: Annotated[Optional[str], typer.Option("--model", help=_HELP["model"],
+                                                     metavar="NAME", show_default=False)] = None,
         store: Annotated[Optional[str], typer.Option("--store", help=_HELP["store"])] = None,
         no_git: Annotated[bool, typer.Option("--no-git", help=_HELP["no_git"])] = False,
         pty: Annotated[bool, typer.Option("--pty", help=_HELP["pty"])] = False,
@@ -51,6 +53,6 @@ def register(app: typer.Typer) -> None:
             "name": name, "experiment": experiment, "tag": tag or [], "param": param or [],
             "note": note, "metric_pattern": metric_pattern or [], "artifact": artifact or [],
             "store": store, "no_git": no_git, "pty": pty, "no_pty": no_pty, "quiet": quiet,
-            "no_system_metrics": no_system_metrics, "no_inject": no_inject,
+            "no_system_metrics": no_system_metrics, "no_inject": no_inject, "model": model,
         }
         sys.exit(guard(lambda: execute(values, list(command)), wrapping=True))

@@ -64,6 +64,8 @@ def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], file
         ("id", run.id),
         ("experiment", run.experiment),
         ("command", fmt.command(run.command)),
+        ("named", run.command_name or ""),
+        ("rerun of", run.parent or ""),
         ("cwd", run.cwd),
         ("started", fmt.timestamp(run.started_at)),
         ("ended", fmt.timestamp(run.ended_at)),

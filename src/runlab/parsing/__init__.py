@@ -3,7 +3,7 @@
     splitter, parser = LineSplitter(), MetricParser(patterns=[r"top1 (?P<top1>[\\d.]+)"])
     for chunk in chunks:
         points = parser.parse_lines(splitter.feed(chunk))
-    points = parser.parse_lines(splitter.flush())
+    points = parser.parse_lines(splitter.flush()) + parser.flush()  # progress bars held back
 
 Standard library only: the runner imports this for every tracked run.
 """

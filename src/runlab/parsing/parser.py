@@ -8,12 +8,18 @@ stays a metric); the current step from the latest ``Epoch N`` header; else a cou
 the number of earlier points of that key. An ``epoch`` written with a decimal point (Hugging
 Face's 0.5 and 1.0) is a metric. When a key is found twice on one line the first finding wins, and user patterns come
 first.
+
+Progress bars (rules with ``redraws``: Keras, tqdm, Lightning) print the same step many times;
+their points are held, one per key, and given out when that key's step moves on, when a header
+changes the step, or by ``flush()`` at the end of the output. The rule flags (rules.py) also
+open tables (scikit-learn's gradient boosting) and silence known noise.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from runlab.errors import UsageError
@@ -92,6 +98,11 @@ class MetricParser:
     ``patterns`` are user regexes, applied first; ``disabled`` names built-in rules to skip.
     A pattern that does not compile or has no named group, or an unknown rule name, raises
     ``UsageError``. Keeps step state across lines: use one parser per run.
+
+    Points of progress bars (rules with ``redraws``) are held back until their step moves on,
+    so that a bar redrawn a hundred times in one epoch gives one point per key. At the end of
+    the output, after the last ``parse_lines``, call ``flush()`` once and record what it
+    returns too.
     """
 
     def __init__(self, patterns: Sequence[str] = (), disabled: Collection[str] = ()) -> None:
@@ -105,12 +116,30 @@ class MetricParser:
         self._patterns = [_Pattern(pattern) for pattern in patterns]
         rules = [rule for rule in RULES if rule.name not in disabled]
         # Unpacked once: this loop runs for every line of output.
-        self._plan = tuple((r.triggers, r.parse, r.sets_step, r.name) for r in rules)
-        # The shortest triggers first: they are the most common, so metric lines stop early.
-        triggers = dict.fromkeys(t for rule in rules for t in rule.triggers)
-        self._triggers = tuple(sorted(triggers, key=len))
+        self._plan = tuple(
+            (r.triggers, r.parse, r.sets_step, r.final, r.redraws, r.rows, r.noise, r.name)
+            for r in rules
+        )
+        # The precheck needs no trigger that contains another (`tol=` holds `=`), and the
+        # shortest go first: they are the most common, so metric lines stop early.
+        triggers = sorted(dict.fromkeys(t for rule in rules for t in rule.triggers), key=len)
+        self._triggers = tuple(
+            t for i, t in enumerate(triggers) if not any(u in t for u in triggers[:i])
+        )
+        # The fast path: a line that holds no trigger but `:` or `=` can only be the
+        # key_value rule's (every other rule needs a trigger of its own), so when nothing else
+        # is in play (no user pattern, no table, no silenced lines) that rule alone reads it.
+        special = sorted({t for rule in rules for t in rule.triggers} - {":", "="}, key=len)
+        kv = next((r for r in rules if r.name == "key_value"), None)
+        self._special = re.compile("|".join(map(re.escape, special))) if special else None
+        self._key_value = kv.parse if kv is not None and kv.triggers == (":", "=") else None
         self._current_step: int | None = None
         self._counts: dict[str, int] = {}
+        # Progress-bar points not yet given out: key -> (point, the bar's counter).
+        self._held: dict[str, tuple[Point, int | None]] = {}
+        self._rows: Callable[[str], list[Found]] | None = None
+        self._rows_rule = ""
+        self._silenced = 0
 
     @property
     def current_step(self) -> int | None:
@@ -118,26 +147,55 @@ class MetricParser:
         return self._current_step
 
     def parse_lines(self, lines: Iterable[str]) -> list[Point]:
-        """Parse lines in order; return all their points."""
+        """Parse lines in order; return all their points (what `parse_line` gives, faster)."""
         points: list[Point] = []
+        key_value, special = self._key_value, self._special
+        if key_value is None or special is None or self._patterns:
+            for line in lines:
+                points.extend(self.parse_line(line))
+            return points
+        search = special.search
         for line in lines:
+            if self._rows is None and not self._silenced and not search(line):
+                if ":" in line or "=" in line:
+                    findings = key_value(line)
+                    if findings:
+                        self._resolve_plain(findings, points)
+                continue  # no trigger at all: no metric
             points.extend(self.parse_line(line))
+        return points
+
+    def flush(self) -> list[Point]:
+        """Give out the progress-bar points still held back; call it once, at the end."""
+        points = [point for point, _ in self._held.values()]
+        self._held.clear()
+        for point in points:
+            self._counts[point.key] = self._counts.get(point.key, 0) + 1
         return points
 
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
-        found: list[tuple[str, list[Found]]] = []
+        if self._silenced:
+            self._silenced -= 1
+            return []
+        if self._rows is not None:
+            findings = self._rows(line)
+            if findings:
+                return self._resolve([(self._rows_rule, findings, False)], [])
+            self._rows = None
+        found: list[tuple[str, list[Found], bool]] = []
         for pattern in self._patterns:
             findings = pattern.parse(line)
             if findings:
-                found.append((_CUSTOM, findings))
+                found.append((_CUSTOM, findings, False))
         for trigger in self._triggers:
             if trigger in line:
                 break
         else:
             # Most output lines hold no metric; they stop here, before any regex runs.
-            return self._resolve(found) if found else []
-        for triggers, parse, sets_step, name in self._plan:
+            return self._resolve(found, []) if found else []
+        released: list[Point] = []
+        for triggers, parse, sets_step, final, redraws, rows, noise, name in self._plan:
             for trigger in triggers:
                 if trigger in line:
                     break
@@ -146,42 +204,118 @@ class MetricParser:
             findings = parse(line)
             if not findings:
                 continue
-            if sets_step:
-                _, value, step = findings[0]
-                if step is None and type(value) is int:
-                    step = value
-                if step is not None:
-                    self._current_step = step
+            if noise:
+                self._silenced = max(int(findings[0][1]) - 1, 0)
+                break
+            if rows is not None:
+                self._rows, self._rows_rule = rows, name
+            elif sets_step:
+                metrics: list[Found] = []
+                for key, value, step in findings:
+                    if step is None:
+                        metrics.append((key, value, None))
+                    elif step != self._current_step:
+                        self._current_step = step
+                        released += self.flush()
+                if metrics:
+                    found.append((name, metrics, False))
             else:
-                found.append((name, findings))
-        return self._resolve(found) if found else []
+                found.append((name, findings, redraws))
+            if final:
+                break
+        if found:
+            return self._resolve(found, released)
+        return released
 
-    def _resolve(self, found: list[tuple[str, list[Found]]]) -> list[Point]:
+    def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point]
+                 ) -> list[Point]:
         # The first finding of a key wins, and user patterns were found first.
-        chosen: dict[str, tuple[float, int | None, str]] = {}
-        line_step: int | None = None
+        chosen: dict[str, tuple[float, int | None, str, bool]] = {}
+        key_step: int | None = None
         step_key = ""
         best = len(_STEP_NAMES)
-        for rule, findings in found:
+        for rule, findings, redraws in found:
             for key, value, step in findings:
-                if key in chosen:
+                if key in chosen or not key:  # an empty key: a rule's CLAIM
                     continue
-                chosen[key] = (value, step, rule)
+                chosen[key] = (value, step, rule, redraws)
                 rank = _STEP_RANK.get(key)
                 if rank is None and not key.islower():
                     rank = _STEP_RANK.get(key.lower())
                 if rank is not None and rank < best and type(value) is int:
-                    best, line_step, step_key = rank, value, key
-        if line_step is None:
-            line_step = self._current_step
-        else:
+                    best, key_step, step_key = rank, value, key
+        if key_step is not None:
             del chosen[step_key]
+        line_step = self._current_step if key_step is None else key_step
         counts = self._counts
-        points: list[Point] = []
-        for key, (value, step, rule) in chosen.items():
+        held = self._held
+        for key, (value, step, rule, redraws) in chosen.items():
+            if redraws:
+                # A bar's own step, its counter, gives way to the line's and the header's.
+                counter = step
+                if line_step is not None:
+                    step = line_step
+                elif step is None:
+                    step = counts.get(key, 0)
+                self._hold(Point(key, float(value), step, rule), counter, points)
+                continue
+            if held and key in held:
+                points.append(self._release(key))
             seen = counts.get(key, 0)
             counts[key] = seen + 1
             if step is None:
                 step = seen if line_step is None else line_step
             points.append(Point(key, float(value), step, rule))
         return points
+
+    def _resolve_plain(self, findings: list[Found], points: list[Point]) -> None:
+        """`_resolve` for the key_value rule's findings alone: no step of their own, no
+        redraws. The same result, with less work per line (this is the common line)."""
+        chosen: dict[str, float] = {}
+        for key, value, _ in findings:
+            if key not in chosen:
+                chosen[key] = value
+        key_step: int | None = None
+        step_key = ""
+        best = len(_STEP_NAMES)
+        for key, value in chosen.items():
+            rank = _STEP_RANK.get(key)
+            if rank is None and not key.islower():
+                rank = _STEP_RANK.get(key.lower())
+            if rank is not None and rank < best and type(value) is int:
+                best, key_step, step_key = rank, value, key
+        if key_step is not None:
+            del chosen[step_key]
+        line_step = self._current_step if key_step is None else key_step
+        counts = self._counts
+        held = self._held
+        for key, value in chosen.items():
+            if held and key in held:
+                points.append(self._release(key))
+            seen = counts.get(key, 0)
+            counts[key] = seen + 1
+            points.append(Point(key, float(value), seen if line_step is None else line_step,
+                                "key_value"))
+
+    def _hold(self, point: Point, counter: int | None, out: list[Point]) -> None:
+        """Keep the latest redraw of a bar's point; give out the one it does not replace."""
+        old = self._held.get(point.key)
+        if old is not None:
+            before, before_counter = old
+            if before.step != point.step or (
+                # The counter went back at the same step: a new bar (Keras' evaluate after
+                # fit), unless it only repeats the old values (Lightning's bar reset).
+                counter is not None and before_counter is not None
+                and counter < before_counter and not _same(before.value, point.value)
+            ):
+                out.append(self._release(point.key))
+        self._held[point.key] = (point, counter)
+
+    def _release(self, key: str) -> Point:
+        point, _ = self._held.pop(key)
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return point
+
+
+def _same(a: float, b: float) -> bool:
+    return a == b or (math.isnan(a) and math.isnan(b))

@@ -2,8 +2,11 @@
 
 Owns ``RULES``, the table the parser applies, and the number syntax they share. A rule turns a
 line into ``(key, value, step)`` findings and knows nothing of state across lines: which finding
-sets the step, what the step is when none is given and which duplicate wins is the parser's job
-(parser.py). A new library format is one more ``Rule`` here and one more test case.
+sets the step, what the step is when none is given, which duplicate wins, which redraw of a
+progress bar is kept and how far a table goes is the parser's job (parser.py), steered by the
+rule's flags. A new library format is one more ``Rule`` here and one more test case; the
+library rules come before the generic ones (``json``, ``python_dict``, ``key_value``) and
+claim their lines.
 
 Values are ints, floats, scientific notation, ``nan``, ``inf``/``-inf`` and percentages. A
 percentage keeps the number as printed (``acc: 91.5%`` is 91.5, not 0.915), so that it reads
@@ -23,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-__all__ = ["NUMBER", "RULES", "Found", "Rule", "parse_number"]
+__all__ = ["CLAIM", "NUMBER", "RULES", "Found", "Rule", "parse_number"]
 
 Found: TypeAlias = tuple[str, float, int | None]
 """One finding: metric key, value and the step the line itself gives for it (else None).
@@ -50,9 +53,19 @@ class Rule:
 
     ``parse`` returns the findings of one line (an empty list when the line is not for it).
     It only runs on lines that contain one of ``triggers``, plain substrings checked before any
-    regex, since most output lines hold no metric. A rule with ``sets_step`` is a header: the
-    step of its first finding becomes the current step for this and later lines, and its
-    findings are never recorded as metrics.
+    regex, since most output lines hold no metric. Rules run in table order; the flags say
+    what the parser does with what a rule found:
+
+    - ``sets_step``: a header. Its findings that carry a step set the current step for this
+      and later lines and are not recorded; its other findings are metrics at that step.
+    - ``final``: the line is this rule's alone; the rules after it do not see it.
+    - ``redraws``: a progress bar, redrawn in place. Its step is the bar's counter, and gives
+      way to a header's step; of the points of one key at one step only the last is kept, held
+      until the step moves on or the parser is flushed.
+    - ``rows``: a table header. The following lines are parsed by ``rows`` (under this rule's
+      name) for as long as it finds something; the header itself records nothing.
+    - ``noise``: a known line of log noise. The value of its first finding is how many lines,
+      this one first, record nothing from the rules.
     """
 
     name: str
@@ -60,6 +73,15 @@ class Rule:
     parse: Callable[[str], list[Found]]
     triggers: tuple[str, ...]
     sets_step: bool = False
+    final: bool = False
+    redraws: bool = False
+    rows: Callable[[str], list[Found]] | None = None
+    noise: bool = False
+
+
+CLAIM: Found = ("", 0, None)
+"""What a rule returns for a line it recognises that holds no metric (a bar showing only
+Lightning's ``v_num``): never recorded, but with ``final`` it keeps the line from later rules."""
 
 
 def _to_number(text: str) -> float:
@@ -105,12 +127,16 @@ _PAIR = re.compile(
     re.ASCII,
 )
 
-# `INFO: 3 workers` is a log line, not a metric called INFO.
-_LOG_LEVELS = frozenset(
+# `INFO: 3 workers` is a log line, not a metric called INFO; `CUDA Version: 12.4` is a version
+# and `cuda:0` a device.
+_NOT_KEYS = frozenset(
     spelling
-    for level in ("debug", "info", "notice", "warn", "warning", "error", "critical", "fatal")
-    for spelling in (level, level.upper(), level.capitalize())
+    for word in ("debug", "info", "notice", "warn", "warning", "error", "critical", "fatal",
+                 "version", "cuda", "xla", "mps", "npu", "xpu", "hpu")
+    for spelling in (word, word.upper(), word.capitalize())
 )
+# `main.cc:42]` and `train.py:17` are a source file and a line number.
+_SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|rb)$")
 
 # Download and upload progress (`Downloading model.safetensors: 45%`) is noise.
 _TRANSFER = re.compile(r"\b(?:Down|Up)load(?:ing|ed)\b|\bExtracting\b|\bFetching\b", re.IGNORECASE)
@@ -123,7 +149,7 @@ def parse_key_value(line: str) -> list[Found]:
     return [
         (key, int(integer) if integer else float(number), None)
         for key, integer, number in _PAIR.findall(line)
-        if key not in _LOG_LEVELS
+        if key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key))
     ]
 
 
@@ -175,26 +201,32 @@ def _literal_number(node: ast.expr) -> float | None:
     return None
 
 
-def parse_python_dict(line: str) -> list[Found]:
-    """The top-level numeric values of a Python dict repr (Hugging Face Trainer logs)."""
-    opening = _PY_OPEN.search(line)
-    if opening is None:
-        return []
+def _dict_tree(line: str, start: int) -> ast.Dict | None:
+    """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated."""
     end = line.rfind("}")
-    if end < opening.start():
-        return []
-    # Parsed, never evaluated. literal_eval would reject nan and inf, which repr() prints
-    # as bare names, so the tree is walked here instead.
+    if end < start:
+        return None
+    # literal_eval would reject nan and inf, which repr() prints as bare names, so the tree is
+    # walked instead.
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escapes in strings warn; never print
-            tree = ast.parse(line[opening.start() : end + 1], mode="eval")
+            tree = ast.parse(line[start : end + 1], mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree.body if isinstance(tree.body, ast.Dict) else None
+
+
+def parse_python_dict(line: str) -> list[Found]:
+    """The top-level numeric values of a Python dict repr."""
+    opening = _PY_OPEN.search(line)
+    if opening is None:
         return []
-    if not isinstance(tree.body, ast.Dict):
+    tree = _dict_tree(line, opening.start())
+    if tree is None:
         return []
     found: list[Found] = []
-    for key, node in zip(tree.body.keys, tree.body.values):
+    for key, node in zip(tree.keys, tree.values):
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             continue
         value = _literal_number(node)
@@ -202,6 +234,192 @@ def parse_python_dict(line: str) -> list[Found]:
         if value is not None and name:
             found.append((name, value, None))
     return found
+
+
+# noise ----------------------------------------------------------------------------------------
+
+# Known library lines that look like `key: 3` but hold no metric, and the number of lines each
+# silences: LightGBM repeats its best iteration on the line after the notice.
+_NOISE = re.compile(
+    r"^\s*\S*\.py:\d+: "  # a Python warning: `.../fit_loop.py:321: ... (log_every_n_steps=50)`
+    r"|(?P<two>(?:Early stopping, best|Did not meet early stopping\. Best) iteration is:\s*$)"
+    r"|\[LightGBM\] \["  # [LightGBM] [Info] Number of data points in the train set: 200, ...
+    r"|[GTHI]PU available: "  # Lightning: GPU available: False, used: False
+    r"|LOCAL_RANK: \d+ - CUDA_VISIBLE_DEVICES"  # Lightning
+    r"|did not improve more than tol="  # scikit-learn's early stopping notice
+    r"|^\s*(?:Total|Trainable|Non-trainable) params: "  # Keras' model summary
+    # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`
+    r"|^  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
+    r"|Gradient Accumulation steps|Total optimization steps|Number of trainable parameters"
+    r"|Batch size)\b[^=]* = "
+    r"|^\[notice\] |^\s*Created wheel for "  # pip
+)
+
+
+def parse_noise(line: str) -> list[Found]:
+    """Library log lines that hold no metric (the value: how many lines are silenced)."""
+    match = _NOISE.search(line)
+    if match is None:
+        return []
+    return [("noise", 2 if match.group("two") else 1, None)]
+
+
+# sklearn --------------------------------------------------------------------------------------
+
+_SKLEARN = re.compile(
+    rf"\s*(?:Iteration (\d{{1,18}}), loss = ({NUMBER})|Validation score: ({NUMBER}))\s*$",
+    re.ASCII,
+)
+
+
+def parse_sklearn(line: str) -> list[Found]:
+    """scikit-learn's MLP verbose lines: ``Iteration 5, loss = 0.42`` sets the step,
+    ``Validation score: 0.75`` (early stopping) follows at that step."""
+    match = _SKLEARN.match(line)
+    if match is None:
+        return []
+    iteration, loss, score = match.groups()
+    if iteration is None:
+        return [("validation_score", _to_number(score), None)]
+    step = int(iteration)
+    return [("iteration", step, step), ("loss", _to_number(loss), None)]
+
+
+_GB_HEADER = re.compile(r"\s*Iter\s+Train Loss\s+(?:OOB Improve\s+)?Remaining Time\s*$")
+_GB_ROW = re.compile(
+    rf"\s*(\d{{1,18}})\s+({NUMBER})\s+(?:({NUMBER})\s+)?\d+(?:\.\d+)?[smh]\s*$", re.ASCII
+)
+
+
+def parse_gb_header(line: str) -> list[Found]:
+    """The header of gradient boosting's verbose table."""
+    return [("header", 0, None)] if _GB_HEADER.match(line) else []
+
+
+def parse_gb_row(line: str) -> list[Found]:
+    """``   10   3575.1827   1306.1301   0.02s``: iteration, train loss, [OOB improvement], time."""
+    match = _GB_ROW.match(line)
+    if match is None:
+        return []
+    iteration, loss, oob = match.groups()
+    step = int(iteration)
+    found: list[Found] = [("train_loss", _to_number(loss), step)]
+    if oob is not None:
+        found.append(("oob_improve", _to_number(oob), step))
+    return found
+
+
+# xgboost, lightgbm ----------------------------------------------------------------------------
+
+# `[3]` at the start of the line, or after a logger's prefix (`INFO:root:[3]`).
+_ROUND = re.compile(r"(?:^|.*?[\s:])\[(\d{1,18})\]\t")
+_XGB_ITEM = re.compile(rf"([^\s:]+):({NUMBER})(?:\+({NUMBER}))?(?:\t|\s*$)", re.ASCII)
+_LGB_ITEM = re.compile(rf"(\S+)'s (\S+): ({NUMBER})(?: \+ ({NUMBER}))?(?:\t|\s*$)", re.ASCII)
+
+
+def parse_xgboost(line: str) -> list[Found]:
+    """``[3]\\ttrain-rmse:0.51\\teval-rmse:0.61`` at step 3; ``xgb.cv``'s ``0.51+0.02`` adds
+    ``train-rmse-std``."""
+    start = _ROUND.match(line)
+    if start is None:
+        return []
+    step = int(start.group(1))
+    found: list[Found] = []
+    for key, value, std in _XGB_ITEM.findall(line, start.end()):
+        found.append((key, _to_number(value), step))
+        if std:
+            found.append((f"{key}-std", _to_number(std), step))
+    return found
+
+
+def parse_lightgbm(line: str) -> list[Found]:
+    """``[10]\\tvalid_0's l2: 0.3`` as ``valid_0-l2`` at step 10; ``lgb.cv``'s ``+ 0.01`` adds
+    ``cv_agg-l2-stdv``."""
+    start = _ROUND.match(line)
+    if start is None:
+        return []
+    step = int(start.group(1))
+    found: list[Found] = []
+    for data, metric, value, std in _LGB_ITEM.findall(line, start.end()):
+        found.append((f"{data}-{metric}", _to_number(value), step))
+        if std:
+            found.append((f"{data}-{metric}-stdv", _to_number(std), step))
+    return found
+
+
+# keras ----------------------------------------------------------------------------------------
+
+_KERAS_BAR = re.compile(r"\s*(\d{1,18})/(?:\d{1,18}|Unknown)\s")
+_KERAS_ITEM = re.compile(rf"\s-\s([A-Za-z_][\w.\-/]*):\s({NUMBER}){_VALUE_END}", re.ASCII)
+
+
+def parse_keras(line: str) -> list[Found]:
+    """A Keras progress line, ``8/8 ━━━━ 0s 3ms/step - accuracy: 0.53 - loss: 0.72`` (or
+    ``verbose=2``'s ``8/8 - 0s - 3ms/step - ...``); the bar's counter (8) goes with it."""
+    bar = _KERAS_BAR.match(line)
+    if bar is None:
+        return []
+    n = int(bar.group(1))
+    return [(key, _to_number(value), n) for key, value in _KERAS_ITEM.findall(line, bar.end())]
+
+
+# tqdm_postfix ---------------------------------------------------------------------------------
+
+# `12/12 [00:01<00:00, 9.50it/s, loss=0.3]`, or without a total `5it [00:01, 9.50it/s, ...]`:
+# the counter, then a bracket that starts with the elapsed time and holds the rate.
+_TQDM = re.compile(
+    r"(?<!\S)(\d{1,18})(?:/\S+|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?, [^,\]]*, ([^\]]*)\]"
+)
+_POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
+_NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
+
+
+def parse_tqdm_postfix(line: str) -> list[Found]:
+    """A tqdm bar's postfix, ``... 12/12 [00:01<00:00, 9.5it/s, loss=0.3, acc=0.9]`` (tqdm's
+    ``set_postfix``, PyTorch Lightning's bar); the bar's counter (12) goes with it."""
+    bar = _TQDM.search(line)
+    if bar is None:
+        return []
+    n = int(bar.group(1))
+    found: list[Found] = []
+    for key, text in _POSTFIX_ITEM.findall(bar.group(2)):
+        value = parse_number(text)
+        if value is not None and key not in _NOT_METRICS:
+            found.append((key.strip(), value, n))
+    return found or [CLAIM]
+
+
+# hf_trainer -----------------------------------------------------------------------------------
+
+
+def parse_hf_trainer(line: str) -> list[Found]:
+    """A Hugging Face Trainer log dict, whose floats are printed as strings:
+    ``{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}``. Every value is a
+    metric, ``epoch`` too (``'1'`` is epoch 1.0, never a step)."""
+    opening = _PY_OPEN.search(line)
+    if opening is None:
+        return []
+    tree = _dict_tree(line, opening.start())
+    if tree is None:
+        return []
+    found: list[Found] = []
+    quoted = False
+    for key, node in zip(tree.keys, tree.values):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            continue
+        name = key.value.strip()
+        if not name:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            value = parse_number(node.value) if len(node.value) < 64 else None
+            if value is not None:
+                quoted = True
+                found.append((name, float(value), None))
+            continue
+        number = _literal_number(node)
+        if number is not None:
+            found.append((name, float(number), None))
+    return found if quoted else []
 
 
 # epoch_header ---------------------------------------------------------------------------------
@@ -233,6 +451,75 @@ RULES: list[Rule] = [
         parse_epoch_header,
         ("Epoch", "epoch", "EPOCH"),
         sets_step=True,
+    ),
+    Rule(
+        "noise",
+        "known lines that hold no metric: Python warnings (`x.py:321: ... (n_steps=50)`), "
+        "`[LightGBM] [Info] ...: 200`, LightGBM's `Early stopping, best iteration is:` and "
+        "the repeated line after it, Lightning's `GPU available: False`, scikit-learn's "
+        "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices",
+        parse_noise,
+        (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
+         " params: ", " = ", "[notice] ", "Created wheel"),
+        noise=True,
+    ),
+    Rule(
+        "sklearn",
+        "scikit-learn's verbose MLP: `Iteration 5, loss = 0.42` (step 5), then "
+        "`Validation score: 0.75` as validation_score",
+        parse_sklearn,
+        ("Iteration ", "Validation score: "),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "sklearn_gb",
+        "scikit-learn's gradient boosting table: `Iter  Train Loss  OOB Improve  Remaining "
+        "Time`, then rows as train_loss and oob_improve at the row's iteration",
+        parse_gb_header,
+        ("Remaining Time",),
+        rows=parse_gb_row,
+    ),
+    Rule(
+        "xgboost",
+        "XGBoost's evaluation log: `[3]\\ttrain-rmse:0.51\\teval-rmse:0.61` at step 3",
+        parse_xgboost,
+        ("]\t",),
+        final=True,
+    ),
+    Rule(
+        "lightgbm",
+        "LightGBM's evaluation log: `[10]\\tvalid_0's l2: 0.3` as valid_0-l2 at step 10",
+        parse_lightgbm,
+        ("'s ",),
+        final=True,
+    ),
+    Rule(
+        "keras",
+        "a Keras progress line: `8/8 ━━━━ 0s 3ms/step - accuracy: 0.88 - loss: 0.43`, one "
+        "point per key and epoch however often the bar is redrawn",
+        parse_keras,
+        ("/step", "/sample"),
+        final=True,
+        redraws=True,
+    ),
+    Rule(
+        "tqdm_postfix",
+        "a tqdm bar's postfix (tqdm's set_postfix, PyTorch Lightning): `Epoch 3: 100%|█| "
+        "10/10 [00:01<00:00, 9.5it/s, loss=0.3]`, one point per key and epoch (else per bar "
+        "count) however often the bar is redrawn; Lightning's v_num is not a metric",
+        parse_tqdm_postfix,
+        ("/s, ", "/it, "),
+        final=True,
+        redraws=True,
+    ),
+    Rule(
+        "hf_trainer",
+        "a Hugging Face Trainer log dict, its floats printed as strings: "
+        "{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}",
+        parse_hf_trainer,
+        ("{'",),
+        final=True,
     ),
     Rule(
         "json",

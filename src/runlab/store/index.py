@@ -11,7 +11,9 @@ import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 from runlab.errors import StoreError
 from runlab.store.journal import Event
@@ -116,9 +118,15 @@ def connect(path: str) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous = NORMAL")
         if version < len(MIGRATIONS):
             _migrate(db)
-    except sqlite3.DatabaseError as e:
+    except sqlite3.OperationalError as e:
         raise StoreError(f"cannot open the index {path}: {e}") from e
+    except sqlite3.DatabaseError as e:  # not a database, or a malformed one
+        raise CorruptIndex(f"the index {path} is damaged ({e})") from e
     return db
+
+
+class CorruptIndex(StoreError):
+    """index.db is not a readable SQLite database; the journals can rebuild it."""
 
 
 def _migrate(db: sqlite3.Connection) -> None:
@@ -177,7 +185,8 @@ def insert_run(db: sqlite3.Connection, start: Event, number: int | None) -> int:
     ).fetchone():
         number = None
     git = start.get("git") or {}
-    data = {k: start.get(k) for k in ("git", "source", "python", "platform", "args", "env")}
+    data = {k: start.get(k) for k in ("git", "source", "python", "platform", "args", "env",
+                                      "parent", "command_name")}
     cur = db.execute(
         """INSERT INTO runs(number, id, name, experiment, status, command, command_key, cwd, started,
                git_commit, git_branch, git_dirty, author, user, host, pid, pid_start, note, data)
@@ -228,21 +237,20 @@ def set_tags(db: sqlite3.Connection, number: int, tags: dict[str, Any]) -> None:
 
 def add_metrics(db: sqlite3.Connection, number: int, points: Sequence[Sequence[Any]]) -> None:
     """Fold a batch of [key, value, step, time] points into the per-run summary."""
+    by_key: dict[str, list[Sequence[Any]]] = {}
+    for point in points:
+        group = by_key.get(point[0])
+        if group is None:
+            by_key[point[0]] = [point]
+        else:
+            group.append(point)
     batch: dict[str, list[Any]] = {}
-    for key, value, step, t in points:
-        value = float(value)
-        finite = None if math.isnan(value) else value
-        s = batch.get(key)
-        if s is None:
-            batch[key] = [finite, finite, finite, 1, step, t]
-            continue
-        s[0] = finite
-        if finite is not None:
-            s[1] = finite if s[1] is None else min(s[1], finite)
-            s[2] = finite if s[2] is None else max(s[2], finite)
-        s[3] += 1
-        s[4] = step
-        s[5] = t
+    for key, group in by_key.items():
+        values = [float(p[1]) for p in group]
+        finite = [v for v in values if v == v]  # NaN is stored as NULL and never a min or max
+        last = values[-1]
+        batch[key] = [None if last != last else last, min(finite) if finite else None,
+                      max(finite) if finite else None, len(group), group[-1][2], group[-1][3]]
     db.executemany(
         """INSERT INTO metrics(run, key, last, min, max, count, last_step, last_time)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -265,6 +273,10 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
     """Apply one journal event (other than start) to an indexed run."""
     kind = event["e"]
     if kind == "metrics":
+        add_metrics(db, number, event.get("p") or [])
+    elif kind == "reparse":
+        # `runlab reparse`: the run's metrics extracted again replace all those before.
+        db.execute("DELETE FROM metrics WHERE run = ?", (number,))
         add_metrics(db, number, event.get("p") or [])
     elif kind == "params":
         set_params(db, number, event.get("params") or {})
@@ -355,6 +367,8 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
         platform=data.get("platform"),
         args=data.get("args") or [],
         env=data.get("env") or {},
+        parent=data.get("parent"),
+        command_name=data.get("command_name"),
         resources=json.loads(row[18]),
         now=now,
     )
@@ -458,3 +472,20 @@ def previous_run(db: sqlite3.Connection, number: int) -> str | None:
         (number,),
     ).fetchone()
     return None if row is None else str(row[0])
+
+
+def delete_run(db: sqlite3.Connection, number: int) -> None:
+    """Forget a run (purge): its params, metrics and tags go with it by cascade.
+
+    AUTOINCREMENT keeps the number from being given out again while this index lives.
+    """
+    db.execute("DELETE FROM runs WHERE number = ?", (number,))
+
+
+def raise_sequence(db: sqlite3.Connection, number: int) -> None:
+    """Make sure new runs are numbered above `number` (a purged run's number stays unused)."""
+    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").fetchone()
+    if row is None:
+        db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('runs', ?)", (number,))
+    elif row[0] < number:
+        db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'runs'", (number,))

@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
-Event = dict[str, Any]
+    Event = dict[str, Any]
+else:
+    Event = dict
 
 JOURNAL = "journal.jsonl"
 FILE_MODE = 0o600
@@ -26,8 +30,12 @@ def encode(events: list[Event]) -> bytes:
 def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, int]:
     """Append events to the journal at `path`; return the byte range they occupy."""
     data = encode(events)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
     try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            # A line cut off by a crash: end it, so it cannot swallow the next event.
+            data = b"\n" + data
         os.write(fd, data)
         end = os.lseek(fd, 0, os.SEEK_END)
         if sync:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 STATUSES = ("running", "finished", "failed", "killed", "lost")
 
@@ -14,6 +15,8 @@ def iso(t: float | None) -> str | None:
     """An epoch time as ISO-8601 with the local offset (the JSON contract's timestamps)."""
     if t is None:
         return None
+    from datetime import datetime
+
     return datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")
 
 
@@ -85,6 +88,8 @@ class Run:
     platform: str | None = None
     env: dict[str, str] = field(default_factory=dict)
     pid: int | None = None
+    parent: str | None = None  # the id of the run this one reran
+    command_name: str | None = None  # the named command ([commands.NAME]) it ran
     now: float | None = None  # the clock when read, so a running run's duration is current
 
     @property
@@ -123,4 +128,6 @@ class Run:
             "note": self.note,
             "resources": self.resources,
             "deleted": self.deleted,
+            "parent": self.parent,
+            "command_name": self.command_name,
         }

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import socket
 import sqlite3
 import time
-import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 from runlab.errors import AmbiguousRun, RunNotFound, StoreError, UsageError
 from runlab.store import index, journal
@@ -40,11 +39,11 @@ def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.en
 
 @dataclass
 class SyncReport:
-    """What a catch-up found: runs newly indexed, runs marked lost, and problems met."""
+    """What a catch-up found: runs newly indexed and runs marked lost (problems met go to
+    `Store.problems`)."""
 
     added: int = 0
     lost: int = 0
-    problems: list[str] | None = None
 
 
 class Store:
@@ -55,6 +54,7 @@ class Store:
         self.runs_dir = os.path.join(root, "runs")
         self.pending_dir = os.path.join(root, "pending")
         self._db: sqlite3.Connection | None = None
+        self.problems: list[str] = []  # what the store repaired or skipped, for the user
         if create:
             self._create()
         elif not os.path.isdir(self.runs_dir):
@@ -80,7 +80,7 @@ class Store:
         except FileNotFoundError:
             pass
         with contextlib.suppress(FileExistsError):
-            _write_new(path, uuid.uuid4().hex.encode())
+            _write_new(path, os.urandom(16).hex().encode())
         with open(path) as f:
             return f.read().strip()
 
@@ -92,8 +92,15 @@ class Store:
             path = os.path.join(self.root, "index.db")
             try:
                 self._db = index.connect(path)
-            except StoreError:
-                raise
+            except index.CorruptIndex as e:
+                # The index is derived data: set the damaged file aside and rebuild it.
+                aside = f"{path}.damaged-{int(time.time())}"
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        os.replace(path + suffix, aside + suffix)
+                self.problems.append(f"{e}: set it aside as {aside} and rebuilt the index "
+                                     "from the journals")
+                self._db = index.connect(path)
             fresh = index.get_meta(self._db, "runs_mtime") is None
             if fresh and os.listdir(self.runs_dir):
                 self._rebuild_into(self._db)
@@ -127,7 +134,7 @@ class Store:
 
     def create_run(self, start: Event) -> tuple[str, int | None]:
         """Make the run's directory and journal from a start event; returns (id, number)."""
-        run_id = start.setdefault("id", uuid.uuid4().hex)
+        run_id = start.setdefault("id", os.urandom(16).hex())
         start["e"] = "start"
         start.setdefault("t", time.time())
         path = self.run_dir(run_id)
@@ -143,13 +150,26 @@ class Store:
 
     def append(self, run_id: str, events: list[Event], *, sync: bool = False) -> int | None:
         """Record events in the run's journal, then in the index; returns the run's number."""
-        journal.append(self.journal_path(run_id), events, sync=sync)
-        return self._apply(run_id, events)
+        start, end = journal.append(self.journal_path(run_id), events, sync=sync)
+        return self._apply(run_id, (events, start, end))
 
-    def _apply(self, run_id: str, events: list[Event] | None = None) -> int | None:
-        """Apply the journal's unseen lines; on a busy or broken index, leave it pending."""
+    def _apply(self, run_id: str,
+               written: tuple[list[Event], int, int] | None = None) -> int | None:
+        """Apply the journal's unseen lines; on a busy or broken index, leave it pending.
+
+        `written` is what this process just appended (events and byte range): when the index
+        has seen everything before it, those events are applied as they are, not read back.
+        """
         try:
             with self.transaction() as db:
+                if written is not None:
+                    events, start, end = written
+                    offset = index.run_offset(db, run_id)
+                    if offset is not None and offset >= start and events[0]["e"] != "start":
+                        if offset == start:
+                            return index.apply_events(db, run_id, events, end)
+                        if offset >= end:  # another process applied it already
+                            return _number(db, run_id)
                 return self._catch_up_run(db, run_id)
         except (sqlite3.OperationalError, sqlite3.DatabaseError):
             self._mark_pending(run_id)
@@ -165,9 +185,16 @@ class Store:
         if offset and journal.size(path) <= offset:
             return _number(db, run_id)
         result = journal.read(path, offset)
-        return index.apply_events(
+        self.problems += result.problems
+        number = index.apply_events(
             db, run_id, result.events, result.offset, number_for=self._journal_number
         )
+        if number is not None and journal.size(path) > result.offset and \
+                db.execute("SELECT status FROM runs WHERE number = ?", (number,)).fetchone()[0] \
+                != "running":
+            self.problems.append(f"ignored an unfinished last line in {path} (cut off when "
+                                 "the machine or runlab stopped)")
+        return number
 
     def _journal_number(self, start: Event, events: list[Event]) -> int | None:
         for e in events:
@@ -180,7 +207,7 @@ class Store:
     def sync(self) -> SyncReport:
         """Apply what the index has not seen: new run directories, growth of running runs'
         journals, pending runs; and mark runs whose runlab process died as lost."""
-        report = SyncReport(problems=[])
+        report = SyncReport()
         db = self.db
         todo: set[str] = set()
         try:
@@ -194,7 +221,7 @@ class Store:
             report.added = len(todo)
         with contextlib.suppress(OSError):
             todo.update(os.listdir(self.pending_dir))
-        host = socket.gethostname()
+        host = os.uname().nodename
         dead: list[str] = []
         for run_id, offset, run_host, pid, pid_start in index.running_runs(db):
             if journal.size(self.journal_path(run_id)) > offset:
@@ -250,6 +277,7 @@ class Store:
         loaded.sort(key=lambda r: (r[3] is None, r[3] or 0, r[4]))
         db.execute("BEGIN IMMEDIATE")
         try:
+            index.raise_sequence(db, self._highest_purged())
             for run_id, events, offset, _, _ in loaded:
                 index.apply_events(db, run_id, events, offset, number_for=self._journal_number)
             index.set_meta(db, "runs_mtime", mtime)
@@ -258,6 +286,13 @@ class Store:
             db.execute("ROLLBACK")
             raise
         return len(loaded)
+
+    def _highest_purged(self) -> int:
+        try:
+            with open(os.path.join(self.root, "purged")) as f:
+                return max((int(x) for x in f.read().split() if x.isdigit()), default=0)
+        except OSError:
+            return 0
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -276,9 +311,10 @@ class Store:
             return found[1]
         if ref.isdigit():
             run_id = index.by_number(db, int(ref))
-            if run_id is None:
+            if run_id is not None:
+                return run_id
+            if len(ref) < 6 or not index.find_refs(db, ref):  # else: an id prefix of digits
                 raise RunNotFound(f"no run number {ref}; `runlab ls` lists them")
-            return run_id
         candidates = index.find_refs(db, ref)
         if not candidates:
             hint = " (an id prefix needs at least 6 characters)" if len(ref) < 6 else ""
@@ -310,16 +346,48 @@ class Store:
         return journal.read(self.journal_path(run_id)).events
 
     def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:
-        """The full metric series of one run, read from its journal."""
+        """The full metric series of one run, read from its journal. A `reparse` event
+        replaces every point before it, those reported through the events channel too."""
         out: dict[str, list[MetricPoint]] = {}
         wanted = set(keys) if keys else None
         for event in self.events(run_id):
-            if event["e"] != "metrics":
+            if event["e"] == "reparse":
+                out.clear()
+            elif event["e"] != "metrics":
                 continue
             for key, value, step, t in event.get("p") or []:
                 if wanted is None or key in wanted:
                     out.setdefault(key, []).append(MetricPoint(step, value, t))
         return out
+
+    def output_log(self, run_id: str, *, tail: int | None = None, follow: bool = False,
+                   poll: float = 0.2) -> Iterator[bytes]:
+        """A run's captured output in chunks: the last `tail` lines only, and with `follow`,
+        what it goes on printing until it ends (or is found lost)."""
+        path = self.output_path(run_id)
+        try:
+            f = open(path, "rb")
+        except FileNotFoundError:
+            if not follow:
+                return
+            f = None
+        with contextlib.ExitStack() as stack:
+            if f is not None:
+                stack.enter_context(f)
+                if tail is not None:
+                    yield _last_lines(f, tail)
+                else:
+                    yield from iter(lambda: f.read(1 << 16), b"")
+            while follow:
+                ended = self._status(run_id) != "running"
+                if f is None and os.path.exists(path):
+                    f = stack.enter_context(open(path, "rb"))
+                if f is not None:
+                    yield from iter(lambda: f.read(1 << 16), b"")
+                if ended:
+                    return
+                time.sleep(poll)  # a file offers no wake-up: poll for growth
+                self.sync()  # notices a wrapper that died, and marks its run lost
 
     def output_path(self, run_id: str) -> str:
         return os.path.join(self.run_dir(run_id), "output.log")
@@ -331,9 +399,62 @@ class Store:
         for top, dirs, files in os.walk(path):
             for name in files:
                 with contextlib.suppress(OSError):
-                    freed += os.lstat(os.path.join(top, name)).st_size
+                    st = os.lstat(os.path.join(top, name))
+                    if st.st_nlink == 1:  # a file also linked elsewhere (a blob) stays
+                        freed += st.st_size
+        import shutil
+
         shutil.rmtree(path, ignore_errors=True)
         return freed
+
+    def purge_run(self, run_id: str) -> int:
+        """Delete a run for good, directory then index rows; returns the bytes freed.
+
+        Never follows a link: a run directory that is itself a link loses only the link. The
+        directory goes first, so a purge cut short leaves an index row that purge finds again.
+        """
+        path = self.run_dir(run_id)
+        if os.path.islink(path):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            freed = 0
+        else:
+            freed = self.remove_run_dir(run_id)
+        if os.path.lexists(path):
+            raise StoreError(f"could not remove all of {path}: check its permissions, then "
+                             "purge again")
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(self.pending_dir, run_id))
+        with self.transaction() as db:
+            number = _number(db, run_id)
+            if number is not None:
+                index.delete_run(db, number)
+                # Remembered outside the index, so that a rebuilt one never reuses it either.
+                with contextlib.suppress(OSError):
+                    journal_line = f"{number}\n".encode()
+                    fd = os.open(os.path.join(self.root, "purged"),
+                                 os.O_WRONLY | os.O_APPEND | os.O_CREAT, journal.FILE_MODE)
+                    try:
+                        os.write(fd, journal_line)
+                    finally:
+                        os.close(fd)
+        return freed
+
+
+def _last_lines(f: Any, n: int) -> bytes:
+    """The last `n` lines of a file, reading it backwards in blocks (a log may be huge)."""
+    if n <= 0:
+        return b""
+    end = f.seek(0, os.SEEK_END)
+    pos, data = end, b""
+    while pos > 0 and data.count(b"\n") <= n:
+        step = min(pos, 1 << 16)
+        pos -= step
+        f.seek(pos)
+        data = f.read(step) + data
+    lines = data.splitlines(keepends=True)[-n:]
+    f.seek(end)
+    return b"".join(lines)
 
 
 def _number(db: sqlite3.Connection, run_id: str) -> int | None:

@@ -1,0 +1,243 @@
+"""Looking into runs: `diff`, `metrics` and `plot`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from runlab.cli.common import emit_json, guard, message, open_store, warn
+from runlab.cli.completion import complete_run
+from runlab.errors import RunlabError, UsageError
+
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
+                                                 show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
+RunArg = Annotated[str, typer.Argument(
+    help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
+    show_default=False, autocompletion=complete_run)]
+RunsArg = Annotated[list[str], typer.Argument(
+    metavar="RUN", show_default=False, autocompletion=complete_run,
+    help="Runs: numbers, last, last~N, names, or 6+ characters of an id.")]
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, no_color="NO_COLOR" in os.environ)
+
+
+def _colour() -> bool:
+    from runlab.display.format import use_colour
+
+    return use_colour(1)
+
+
+def _runs(s: Any, refs: list[str]) -> list[Any]:
+    return [s.get(s.resolve(ref)) for ref in refs]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("diff")
+    def diff(
+        runs: RunsArg,
+        all_: Annotated[bool, typer.Option(
+            "--all", help="Show every aspect in full, not only what differs.")] = False,
+        code: Annotated[bool, typer.Option(
+            "--code", help="Print the unified diff of the two runs' source code.")] = False,
+        log: Annotated[bool, typer.Option(
+            "--log", help="Print the unified diff of the two runs' output.")] = False,
+        json_: JsonOpt = False,
+        store: StoreOpt = None,
+    ) -> None:
+        """Compare runs side by side: only what differs, changes measured against the first.
+
+        One line per aspect (command, params, code, metrics, status, environment, tags) says
+        whether it differs; then params changed, added or removed, metrics with the change
+        against the first run (marked better or worse where the direction is known), tags and
+        code. --code prints the source diff (commit plus uncommitted changes of each run) and
+        --log the output diff, of two runs.
+
+        Example: runlab diff 12 14 --code
+        """
+
+        def body() -> None:
+            if len(runs) < 2:
+                raise UsageError("diff compares at least two runs: runlab diff RUN RUN [RUN...]")
+            if (code or log) and len(runs) != 2:
+                raise UsageError("--code and --log compare exactly two runs")
+            s = open_store(store)
+            found = _runs(s, runs)
+            if code or log:
+                _text_diffs(s, found[0], found[1], code, log, json_)
+                return
+            from runlab import compare, config
+
+            directions = config.load(os.getcwd()).get("directions")
+            result = compare.diff_runs(found, directions)
+            if json_:
+                emit_json(result.to_json())
+                return
+            from runlab.display import diff as display
+
+            _console().print(display.render(result, show_all=all_, colour=_colour()),
+                             crop=False, overflow="ignore", no_wrap=True)
+
+        guard(body)
+
+    @app.command("metrics")
+    def metrics(
+        run: RunArg,
+        keys: Annotated[list[str] | None, typer.Argument(
+            metavar="KEY", show_default=False,
+            help="Metrics to show (default: all of the run's).")] = None,
+        json_: JsonOpt = False,
+        csv_: Annotated[bool, typer.Option(
+            "--csv", help="Print CSV: key,step,value,time, one line per point.")] = False,
+        store: StoreOpt = None,
+    ) -> None:
+        """Print a run's full metric series: step, value and time of every point.
+
+        With several keys the table has a column per key, aligned on step. --json gives
+        {key: [{step, value, time}]}, --csv one line per point; times are ISO-8601.
+
+        Example: runlab metrics last loss acc
+        """
+
+        def body() -> None:
+            if json_ and csv_:
+                raise UsageError("choose one of --json and --csv")
+            s = open_store(store)
+            r = s.get(s.resolve(run))
+            wanted = list(dict.fromkeys(keys or []))
+            series = s.series(r.id, wanted or None)
+            known = list(dict.fromkeys([*r.metrics, *series]))
+            unknown = [k for k in wanted if k not in known]
+            if unknown:
+                names = ", ".join(unknown)
+                raise UsageError(f"run {r.number} has no metric {names}; its metrics: "
+                                 f"{', '.join(known) or 'none yet'}")
+            chosen = wanted or known
+            from runlab.display import series as display
+
+            if json_:
+                emit_json(display.to_json(series, chosen))
+            elif csv_:
+                sys.stdout.write(display.to_csv(series, chosen))
+            elif not chosen:
+                message(f"run {r.number} has recorded no metrics")
+            else:
+                _console().print(display.table(series, chosen, _colour()), crop=False,
+                                 overflow="ignore", no_wrap=True)
+
+        guard(body)
+
+    @app.command("plot")
+    def plot(
+        runs: RunsArg,
+        keys: Annotated[list[str] | None, typer.Option(
+            "--key", "-k", metavar="KEY", show_default=False,
+            help="A metric to plot (repeatable; default: the metrics all the runs have, "
+                 "up to 4).")] = None,
+        width: Annotated[int | None, typer.Option(
+            "--width", min=30, show_default=False,
+            help="Chart width (default: the terminal's, else 100).")] = None,
+        height: Annotated[int | None, typer.Option(
+            "--height", min=10, show_default=False,
+            help="Chart height (default: the terminal's, else 25).")] = None,
+        store: StoreOpt = None,
+    ) -> None:
+        """Plot metrics against step in the terminal: a line per run and metric.
+
+        The legend names each line by run number and metric (#12 loss). A run still going
+        is plotted as far as it has got.
+
+        Example: runlab plot 12 14 -k loss
+        """
+
+        def body() -> None:
+            from runlab.display import plot as display
+
+            s = open_store(store)
+            found = _runs(s, runs)
+            chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
+            series = [(r.number, s.series(r.id, chosen)) for r in found]
+            lines = display.build_lines(series, chosen)
+            if not lines:
+                raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
+            for r in found:
+                if r.status == "running":
+                    message(f"run {r.number} is still running: plotting its points so far")
+            w, h = _size(width, height, display.DEFAULT_SIZE)
+            sys.stdout.write(display.render(lines, w, h, colour=_colour(),
+                                            title=", ".join(chosen)))
+            sys.stdout.flush()
+
+        guard(body)
+
+
+def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool) -> None:
+    """`diff --code` / `--log`: unified diffs, notes on stderr (or all of it as JSON)."""
+    from runlab import compare
+
+    parts: dict[str, compare.TextDiff] = {}
+    if code:
+        parts["code"] = compare.code_diff(a, s.run_dir(a.id), b, s.run_dir(b.id))
+    if log:
+        parts["log"] = compare.log_diff(s.output_path(a.id), s.output_path(b.id),
+                                        f"run {a.number} output", f"run {b.number} output")
+    if json_:
+        data: dict[str, Any] = {"runs": [{"id": r.id, "number": r.number, "name": r.name}
+                                         for r in (a, b)]}
+        data.update({k: {"diff": d.text, "notes": d.notes} for k, d in parts.items()})
+        emit_json(data)
+        return
+    from runlab.display.diff import unified
+
+    colour = _colour()
+    for what, d in parts.items():
+        for note in d.notes:
+            warn(note)
+        if d.text:
+            sys.stdout.write(unified(d.text, colour))
+        else:
+            message(f"no differences in the {what if what == 'code' else 'output'} of runs "
+                    f"{a.number} and {b.number}")
+    sys.stdout.flush()
+
+
+def _plot_keys(runs: list[Any], wanted: list[str]) -> list[str]:
+    from runlab.display.plot import MAX_DEFAULT_KEYS, choose_keys
+
+    if wanted:
+        for key in wanted:
+            if not any(key in r.metrics for r in runs):
+                names = sorted({k for r in runs for k in r.metrics})
+                raise UsageError(f"no run here has a metric {key}; their metrics: "
+                                 f"{', '.join(names) or 'none yet'}")
+            for r in runs:
+                if key not in r.metrics:
+                    warn(f"run {r.number} has no metric {key}")
+        return wanted
+    chosen, more = choose_keys([list(r.metrics) for r in runs])
+    if not chosen:
+        which = "; ".join(f"run {r.number}: {', '.join(r.metrics) or 'none yet'}" for r in runs)
+        raise UsageError(f"the runs share no metric; choose with -k KEY ({which})")
+    if more:
+        message(f"plotting the first {MAX_DEFAULT_KEYS} shared metrics; also shared: "
+                f"{', '.join(more)} (choose with -k)")
+    return chosen
+
+
+def _size(width: int | None, height: int | None, default: tuple[int, int]) -> tuple[int, int]:
+    """The chart size: as given, else the terminal's (a line left for the prompt), else 100x25."""
+    if width is not None and height is not None:
+        return width, height
+    if os.isatty(1):
+        import shutil
+
+        columns, lines = shutil.get_terminal_size(default)
+        return width or columns, height or max(10, lines - 1)
+    return width or default[0], height or default[1]

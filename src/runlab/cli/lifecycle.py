@@ -1,0 +1,460 @@
+"""The rest of a run's life: `artifacts`, `get`, `model ...`, `commands`, `rerun`, `sweep`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from runlab.cli.common import emit_json, guard, message, open_store
+from runlab.cli.completion import complete_run
+
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store directory.",
+                                                 show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
+RunArg = Annotated[str, typer.Argument(
+    help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
+    show_default=False, autocompletion=complete_run)]
+ModelRef = Annotated[str, typer.Argument(help="NAME, NAME:VERSION or NAME@ALIAS.",
+                                         show_default=False)]
+OutOpt = Annotated[Optional[str], typer.Option(
+    "-o", "--output", help="Where to write it: a file, a directory, or - for stdout "
+    "(default: its file name, here).", show_default=False)]
+
+model_app = typer.Typer(
+    help="A registry of model versions made from run artifacts.\n\n"
+         "Example: runlab model register last model.pt --name classifier",
+    no_args_is_help=True)
+
+
+def _print(text: Any) -> None:
+    from rich.console import Console
+
+    Console(highlight=False, soft_wrap=False, no_color="NO_COLOR" in os.environ).print(
+        text, crop=False, overflow="ignore", no_wrap=True)
+
+
+def _colour() -> bool:
+    from runlab.display.format import use_colour
+
+    return use_colour(1)
+
+
+def _copied(where: str, size: int) -> None:
+    from runlab.display.format import size as fmt_size
+
+    if where != "-":
+        message(f"wrote {where} ({fmt_size(size)})")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("artifacts")
+    def artifacts_cmd(run: RunArg, json_: JsonOpt = False, store: StoreOpt = None) -> None:
+        """List the files kept with a run (-a/--artifact, the artifacts setting, log_artifact).
+
+        Example: runlab artifacts last --json
+        """
+
+        def body() -> None:
+            from runlab import artifacts
+
+            s = open_store(store)
+            items = artifacts.list_artifacts(s.journal_path(s.resolve(run)))
+            if json_:
+                emit_json([a.to_json() for a in items])
+            elif not items:
+                message("no artifacts: keep files with runlab -a 'GLOB' COMMAND")
+            else:
+                from runlab.display import lifecycle
+
+                _print(lifecycle.artifacts(items, _colour()))
+
+        guard(body)
+
+    @app.command("get")
+    def get_cmd(
+        run: RunArg,
+        path: Annotated[str, typer.Argument(help="The artifact's path, as `artifacts` lists it.",
+                                            show_default=False)],
+        output: OutOpt = None,
+        store: StoreOpt = None,
+    ) -> None:
+        """Copy one of a run's artifacts out, byte for byte (checked against its sha256).
+
+        Example: runlab get last checkpoints/model.pt -o best.pt
+        """
+
+        def body() -> None:
+            from runlab import artifacts
+
+            s = open_store(store)
+            run_id = s.resolve(run)
+            found = artifacts.find(artifacts.list_artifacts(s.journal_path(run_id)), path)
+            src = artifacts.stored_file(s.run_dir(run_id), found.path)
+            dest = output or os.path.basename(found.path)
+            _copied(*artifacts.copy_out(src, dest, found.sha256))
+
+        guard(body)
+
+    @app.command("commands")
+    def commands_cmd(json_: JsonOpt = False) -> None:
+        """List the named commands of runlab.toml ([commands.NAME]).
+
+        Example: runlab commands
+        """
+
+        def body() -> None:
+            from runlab import config, projects
+
+            settings = config.load(os.getcwd())
+            named = projects.load(settings.get("commands", {}),
+                                  settings.sources.get("commands", "runlab.toml"))
+            if json_:
+                emit_json([c.to_json() for c in named.values()])
+            elif not named:
+                message('no named commands: add [commands.NAME] with run = "..." to runlab.toml')
+            else:
+                from runlab.display import lifecycle
+
+                _print(lifecycle.commands(list(named.values()), _colour()))
+
+        guard(body)
+
+    @app.command("rerun")
+    def rerun_cmd(
+        run: RunArg,
+        overrides: Annotated[Optional[list[str]], typer.Argument(
+            help="KEY=VALUE params to change.", show_default=False)] = None,
+        exact: Annotated[bool, typer.Option(
+            "--exact", help="Run the recorded code (commit + uncommitted patch) in a temporary "
+            "git worktree.")] = False,
+        name: Annotated[Optional[str], typer.Option("-n", "--name", help="Name the new run.",
+                                                    show_default=False)] = None,
+        tag: Annotated[Optional[list[str]], typer.Option(
+            "-t", "--tag", help="Tag KEY[=VALUE]; repeatable.", show_default=False)] = None,
+        quiet: Annotated[bool, typer.Option("-q", "--quiet",
+                                            help="Record the output but do not echo it.")] = False,
+        store: StoreOpt = None,
+    ) -> None:
+        """Run a run's command again in its directory, params overridden; linked to it as parent.
+
+        Example: runlab rerun 12 lr=0.05 --exact
+        """
+
+        def body() -> int:
+            from runlab import config, rerun
+            from runlab.cli import run as run_mod
+            from runlab.cli.common import warn
+            from runlab.errors import UsageError
+
+            s = open_store(store)
+            run_id = s.resolve(run)
+            bool_flags = config.load(os.getcwd()).get("bool_flags", [])
+            p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
+            values: dict[str, Any] = {**p.values, "store": s.root, "name": name,
+                                      "tag": tag or [], "quiet": quiet}
+            message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
+                    f"{_shell(_redacted(p.argv, p.cwd))}")
+            if exact:
+                with rerun.checkout(p) as cwd:
+                    for w in p.warnings:
+                        warn(w)
+                    outcome = run_mod.track_command(values, p.argv, cwd=cwd, extra=p.extra,
+                                                    expand=False)
+            else:
+                if not os.path.isdir(p.cwd):
+                    raise UsageError(f"the directory of run {p.number} is gone ({p.cwd}); "
+                                     "--exact recreates its code elsewhere")
+                outcome = run_mod.track_command(values, p.argv, cwd=p.cwd, extra=p.extra,
+                                                expand=False)
+            return run_mod.exit_status(outcome)
+
+        sys.exit(guard(body, wrapping=True))
+
+    @app.command("sweep")
+    def sweep_cmd(
+        words: Annotated[Optional[list[str]], typer.Argument(
+            help="KEY=V1,V2... axes, then -- and the command with {KEY} placeholders (or a "
+            "named command).", metavar="KEY=V1,V2 -- COMMAND", show_default=False)] = None,
+        jobs: Annotated[int, typer.Option("-j", "--jobs", help="Trials run at once.")] = 1,
+        random_: Annotated[Optional[int], typer.Option(
+            "--random", help="Run N combinations drawn at random instead of all.",
+            show_default=False)] = None,
+        seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for --random.",
+                                                    show_default=False)] = None,
+        resume: Annotated[Optional[str], typer.Option(
+            "--resume", help="Run sweep ID again, skipping the trials that finished.",
+            show_default=False)] = None,
+        sort: Annotated[Optional[list[str]], typer.Option(
+            "--sort", "-s", help="Order the final table by [-]FIELD; repeatable.",
+            show_default=False)] = None,
+        experiment: Annotated[Optional[str], typer.Option(
+            "-e", "--experiment", help="Experiment of the trials.", show_default=False)] = None,
+        tag: Annotated[Optional[list[str]], typer.Option(
+            "-t", "--tag", help="Tag every trial KEY[=VALUE]; repeatable.",
+            show_default=False)] = None,
+        json_: JsonOpt = False,
+        store: StoreOpt = None,
+    ) -> None:
+        """Run a command for every combination of params (tagged sweep=ID), N at a time.
+
+        Put -- before the command. Exits 1 when a trial did not finish.
+
+        Example: runlab sweep -j 2 lr=0.1,0.01 epochs=5,10 -- python train.py --lr {lr} --epochs {epochs}
+        """
+
+        def body() -> int:
+            return _sweep(words or [], jobs, random_, seed, resume, sort, experiment, tag or [],
+                          json_, store)
+
+        sys.exit(guard(body))
+
+    app.add_typer(model_app, name="model")
+
+
+def _shell(argv: list[str]) -> str:
+    import shlex
+
+    return shlex.join(argv)
+
+
+def _redacted(argv: list[str], cwd: str) -> list[str]:
+    """The command line as it will be recorded: a secret given as an override stays hidden."""
+    from runlab.capture.args import parse_args
+
+    return parse_args(argv, cwd=cwd).argv
+
+
+def _sweep(words: list[str], jobs: int, sample: int | None, seed: int | None,
+           resume: str | None, sort: list[str] | None, experiment: str | None,
+           tags: list[str], json_: bool, store: str | None) -> int:
+    from runlab import sweep
+    from runlab.cli.run import end_by_signal
+    from runlab.errors import UsageError
+    from runlab.store.query import compile_sort
+
+    s = open_store(store)
+    skip: list[int] = []
+    if resume:
+        if words or sample is not None:
+            raise UsageError("--resume runs the recorded sweep: give no axes, command or --random")
+        plan = sweep.load(s.root, resume)
+        skip = sweep.finished_trials(_sweep_runs(s, plan.id, "runs.number"))
+    else:
+        plan = _new_sweep(words, sample, seed, experiment, tags)
+        sweep.save(s.root, plan)
+    total = len(plan.trials)
+    todo = total - len(skip)
+    message(f"sweep {plan.id}: {todo} of {total} trial{'s' if total != 1 else ''} to run, "
+            f"{min(jobs, max(todo, 1))} at a time")
+
+    def label(n: int) -> str:
+        return " ".join(f"{k}={v}" for k, v in plan.trials[n - 1].items())
+
+    def started(n: int) -> None:
+        message(f"  trial {n}/{total} started: {label(n)}")
+
+    def ended(r: sweep.TrialResult) -> None:
+        how = r.status
+        if r.returncode > 0:
+            how += f" (exit {r.returncode})"
+        elif r.returncode < 0:
+            import signal
+
+            how += f" ({signal.Signals(-r.returncode).name})"
+        message(f"  trial {r.trial}/{total} {how}: {label(r.trial)}")
+        if r.returncode > 0 and r.stderr.strip():
+            for line in r.stderr.strip().splitlines()[-3:]:
+                message(f"    {line}")
+
+    outcome = sweep.run(plan, s.root, jobs=jobs, skip=skip, on_start=started, on_end=ended)
+    s.sync()
+    order = compile_sort(sort) if sort else "runs.number"
+    runs = sweep.latest_per_trial(_sweep_runs(s, plan.id, order))
+    if json_:
+        emit_json([r.to_json() for r in runs])
+    elif runs:
+        from rich.console import Console
+
+        from runlab.display.tables import print_runs
+
+        print_runs(runs, None, Console(highlight=False, soft_wrap=False,
+                                       no_color="NO_COLOR" in os.environ))
+    bad = [r for r in outcome.results if r.returncode != 0]
+    counts = f"{len(outcome.results) - len(bad)} finished, {len(bad)} did not"
+    if outcome.skipped:
+        counts += f", {len(outcome.skipped)} had finished before"
+    if outcome.not_started:
+        counts += f", {len(outcome.not_started)} not started"
+    hint = f"; runlab sweep --resume {plan.id} runs the rest" if bad or outcome.not_started else ""
+    message(f"sweep {plan.id}: {counts}{hint}")
+    if outcome.stopped_by is not None:
+        end_by_signal(outcome.stopped_by)
+    return 1 if bad else 0
+
+
+def _sweep_runs(s: Any, sweep_id: str, order: str) -> list[Any]:
+    import time
+
+    from runlab.store.query import compile_where
+
+    sql, args = compile_where(f"tags.sweep = '{sweep_id}'", now=time.time())
+    return list(s.list_runs(sql, args, order=order))
+
+
+def _new_sweep(words: list[str], sample: int | None, seed: int | None,
+               experiment: str | None, tags: list[str]) -> Any:
+    from runlab import config, projects, sweep
+
+    cwd = os.getcwd()
+    axes, command = sweep.split_words(words)
+    settings = config.load(cwd)
+    commands = settings.get("commands", {})
+    named = projects.find(command, commands, cwd, settings.sources.get("commands",
+                                                                       "runlab.toml"))
+    if named is not None:
+        # Check the first trial now rather than watch every trial fail on the same mistake.
+        first = [f"{k}={v[0]}" for k, v in axes]
+        projects.expand(named, [*first, *command[1:]])
+    return sweep.plan(axes, command, cwd=cwd, named=named is not None, sample=sample,
+                      seed=seed, experiment=experiment, tags=tags)
+
+
+# -- model ------------------------------------------------------------------------------------
+
+
+@model_app.command("register")
+def model_register(
+    run: RunArg,
+    path: Annotated[str, typer.Argument(help="The artifact's path in the run.",
+                                        show_default=False)],
+    name: Annotated[str, typer.Option("--name", help="The model's name.", show_default=False)],
+    json_: JsonOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Make the next version of model NAME from one of a run's artifacts.
+
+    Example: runlab model register 12 model.pt --name classifier
+    """
+
+    def body() -> None:
+        from runlab import registry
+
+        s = open_store(store)
+        run_id = s.resolve(run)
+        v = registry.register(s.root, run_id, s.run_dir(run_id), path, name)
+        if json_:
+            emit_json(v.to_json())
+        else:
+            message(f"registered {v.ref} from run {s.get(run_id).number}: {v.path} "
+                    f"({v.framework or 'unknown format'})")
+
+    guard(body)
+
+
+@model_app.command("ls")
+def model_ls(json_: JsonOpt = False, store: StoreOpt = None) -> None:
+    """List the registered models: latest version, how many, aliases.
+
+    Example: runlab model ls
+    """
+
+    def body() -> None:
+        from runlab import registry
+
+        s = open_store(store, sync=False)
+        models = registry.load(s.root)
+        if json_:
+            emit_json([m.to_json() for m in models.values()])
+        elif not models:
+            message("no models yet: runlab model register RUN PATH --name NAME makes one")
+        else:
+            from runlab.display import lifecycle
+
+            _print(lifecycle.models(list(models.values()), _colour()))
+
+    guard(body)
+
+
+@model_app.command("show")
+def model_show(ref: ModelRef, json_: JsonOpt = False, store: StoreOpt = None) -> None:
+    """Show a model's versions (or one: NAME:VERSION, NAME@ALIAS) with their runs' results.
+
+    Example: runlab model show classifier@champion
+    """
+
+    def body() -> None:
+        from runlab import registry
+        from runlab.errors import RunNotFound
+
+        s = open_store(store)
+        models = registry.load(s.root)
+        name, number, alias = registry.parse_ref(ref)
+        model = registry.get_model(models, name)
+        chosen = model.versions if number is None and alias is None \
+            else [registry.resolve(models, ref)]
+        runs: dict[str, Any] = {}
+        for v in chosen:
+            try:
+                runs[v.run_id] = s.get(v.run_id)
+            except RunNotFound:
+                runs[v.run_id] = None
+        if json_:
+            emit_json({"name": model.name, "aliases": dict(sorted(model.aliases.items())),
+                       "versions": [_version_json(v, runs[v.run_id]) for v in chosen]})
+            return
+        from runlab.display import lifecycle
+
+        _print(lifecycle.versions(model, chosen, runs, _colour()))
+
+    guard(body)
+
+
+def _version_json(v: Any, run: Any) -> dict[str, Any]:
+    data: dict[str, Any] = v.to_json()
+    data["run"] = None if run is None else {
+        "number": run.number, "id": run.id, "name": run.name, "status": run.status,
+        "params": run.params, "metrics": {k: m.to_json() for k, m in run.metrics.items()}}
+    return data
+
+
+@model_app.command("alias")
+def model_alias(
+    name: Annotated[str, typer.Argument(help="The model's name.", show_default=False)],
+    version: Annotated[int, typer.Argument(help="The version to point at.", show_default=False)],
+    alias: Annotated[str, typer.Argument(help="The alias, e.g. champion.", show_default=False)],
+    store: StoreOpt = None,
+) -> None:
+    """Point ALIAS at one version of a model (moving it off any other).
+
+    Example: runlab model alias classifier 3 champion
+    """
+
+    def body() -> None:
+        from runlab import registry
+
+        s = open_store(store, sync=False)
+        v = registry.set_alias(s.root, name, version, alias)
+        message(f"{name}@{alias} is now version {v.version}")
+
+    guard(body)
+
+
+@model_app.command("get")
+def model_get(ref: ModelRef, output: OutOpt = None, store: StoreOpt = None) -> None:
+    """Copy a model version's file out (checked against its sha256).
+
+    Example: runlab model get classifier@champion -o model.pt
+    """
+
+    def body() -> None:
+        from runlab import artifacts, registry
+
+        s = open_store(store, sync=False)
+        v = registry.resolve(registry.load(s.root), ref)
+        src = registry.file_path(s.root, v)
+        _copied(*artifacts.copy_out(src, output or os.path.basename(v.path), v.sha256))
+
+    guard(body)

@@ -1,0 +1,99 @@
+"""Trying the metric rules: `parse` (a log file or stdin) and `reparse` (a stored run)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from runlab.cli.common import emit_json, guard, message, open_store
+from runlab.cli.completion import complete_run
+
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
+                                                 show_default=False)]
+PatternOpt = Annotated[list[str] | None, typer.Option(
+    "--pattern", "-m", help="An extra metric regex: named groups key/value/step, or one group "
+    "per metric; repeatable, added to the config's metric_patterns.", metavar="REGEX",
+    show_default=False)]
+
+
+def _rules(extra: list[str] | None) -> tuple[list[str], list[str]]:
+    """The patterns and disabled rules in force here: config first, then -m."""
+    from runlab import config
+
+    settings = config.load(os.getcwd())
+    patterns = [*settings.get("metric_patterns", []), *(extra or [])]
+    return patterns, list(settings.get("disabled_rules", []))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("parse")
+    def parse(
+        file: Annotated[str, typer.Argument(help="A log file, or - for stdin.")] = "-",
+        pattern: PatternOpt = None,
+        json_: Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
+        = False,
+    ) -> None:
+        """Show the metrics runlab would record from a log, and the rule that found each.
+
+        Uses the rules and patterns in force here (config metric_patterns and disabled_rules),
+        plus -m.
+
+        Example: python train.py 2>&1 | runlab parse -m 'top1 (?P<top1>[\\d.]+)'
+        """
+
+        def body() -> None:
+            from runlab.extract import parse_log, read_chunks
+
+            patterns, disabled = _rules(pattern)
+            if file == "-":
+                stdin = sys.stdin.buffer
+                chunks = iter(lambda: stdin.read(1 << 16), b"")
+            else:
+                chunks = read_chunks(file)
+            points = parse_log(chunks, patterns, disabled)
+            if json_:
+                emit_json([{"key": p.key, "value": p.value, "step": p.step, "rule": p.rule}
+                           for p in points])
+            elif not points:
+                message("no metrics found: add a pattern with -m, or see `runlab parse --help`")
+            else:
+                from rich.console import Console
+
+                from runlab.display.points import print_points
+
+                print_points(points, Console(highlight=False, soft_wrap=True,
+                                             no_color="NO_COLOR" in os.environ))
+
+        guard(body)
+
+    @app.command("reparse")
+    def reparse(
+        run: Annotated[str, typer.Argument(
+            help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
+            show_default=False, autocompletion=complete_run)],
+        pattern: PatternOpt = None,
+        store: StoreOpt = None,
+    ) -> None:
+        """Extract a run's metrics from its output again, with the rules and patterns of now.
+
+        The new points replace all the run's earlier metric points, those the program
+        reported through RUNLAB_EVENTS included. Recorded in the run's journal, so it
+        survives reindex.
+
+        Example: runlab reparse last -m 'top1 (?P<top1>[\\d.]+)'
+        """
+
+        def body() -> None:
+            from runlab.extract import reparse_run
+
+            patterns, disabled = _rules(pattern)
+            s = open_store(store)
+            done = reparse_run(s, s.resolve(run), patterns, disabled)
+            keys = ", ".join(done.keys) if done.keys else "none"
+            message(f"run {done.number}: {done.points} metric points from output.log "
+                    f"(metrics: {keys})")
+
+        guard(body)

@@ -1,0 +1,62 @@
+"""Cheap look-ups for shell completion: run numbers and names, and tag keys.
+
+These run on every Tab press, inside the shell's completion function, so they open the index
+read-only (never creating a store, a database or a journal), do not catch up with the
+journals, wait at most a moment for a lock, and answer an empty list instead of raising:
+a completion that fails loudly would print into the user's command line. A run whose journal
+the index has not applied yet is therefore not offered until the next ordinary command.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from urllib.parse import quote
+
+INDEX = "index.db"
+LIMIT = 200
+_TIMEOUT_S = 0.25
+
+
+def _open(root: str) -> sqlite3.Connection | None:
+    path = os.path.join(os.path.abspath(root), INDEX)
+    if not os.path.isfile(path):
+        return None
+    db = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, timeout=_TIMEOUT_S)
+    db.execute("PRAGMA query_only = 1")
+    return db
+
+
+def run_refs(root: str, limit: int = LIMIT) -> list[tuple[int, str | None]]:
+    """(number, name) of the newest runs that are not deleted, newest first; [] on any trouble."""
+    try:
+        db = _open(root)
+        if db is None:
+            return []
+        try:
+            rows = db.execute(
+                "SELECT number, name FROM runs WHERE deleted = 0 ORDER BY number DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return []
+    return [(int(number), name if isinstance(name, str) else None) for number, name in rows]
+
+
+def tag_keys(root: str, limit: int = LIMIT) -> list[str]:
+    """Every tag key in use, sorted; [] on any trouble."""
+    try:
+        db = _open(root)
+        if db is None:
+            return []
+        try:
+            rows = db.execute(
+                "SELECT DISTINCT key FROM tags ORDER BY key LIMIT ?", (limit,)
+            ).fetchall()
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return []
+    return [key for (key,) in rows if isinstance(key, str)]

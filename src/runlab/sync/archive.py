@@ -1,0 +1,379 @@
+"""Moving runs between stores: `export` packs run directories into a .tar.gz, `import` merges
+runs from such a file or from a directory (another store, its runs/, or one run's directory:
+what rsync brings home from a cluster).
+
+The same id is the same run. A run this store lacks is copied in whole; a run it has already
+gets the journal lines it lacks, appended in order and never twice (lines are compared as
+JSON, counted, so a line that legitimately occurs twice is kept twice), plus the files it
+lacks, and the rest of an output log that grew. Then the index catches up (`Store.sync`).
+Importing the same thing twice changes nothing the second time.
+
+An archive is checked whole before anything is written: a member with an absolute path or a
+`..` part, or a link pointing anywhere but inside its own run, refuses the whole import.
+Other links, devices and files outside any run are left out. Files are extracted by hand
+(never `extractall`) into a private folder inside the store, then moved into place.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import os
+import posixpath
+import re
+import shutil
+import stat
+import tarfile
+import tempfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from runlab.errors import RunlabError, RunNotFound, UsageError
+from runlab.store.journal import JOURNAL, Event
+from runlab.store.store import DIR_MODE, Store
+
+FILE_MODE = 0o600
+_RUN_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+class UnsafeArchive(RunlabError):
+    """An archive holds a path that would land outside the store: nothing was imported."""
+
+
+@dataclass
+class ExportReport:
+    path: str
+    runs: int = 0
+    files: int = 0
+    bytes: int = 0
+    left_out: list[str] = field(default_factory=list)  # links and special files
+
+
+@dataclass
+class ImportReport:
+    source: str
+    added: list[str] = field(default_factory=list)  # run ids new to this store
+    merged: list[str] = field(default_factory=list)  # known runs that gained lines or files
+    unchanged: list[str] = field(default_factory=list)
+    lines: int = 0  # journal lines appended to known runs
+    files: int = 0  # files copied into known runs
+    left_out: list[str] = field(default_factory=list)
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def export_runs(store: Store, run_ids: Sequence[str], path: str) -> ExportReport:
+    """Pack the runs' directories into a gzipped tar at `path` as runs/<id>/... (written to
+    a temporary file first, so a failed export leaves no half archive)."""
+    report = ExportReport(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".runlab-export-", suffix=".tar.gz", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
+            for run_id in run_ids:
+                _add_run(tar, store.run_dir(run_id), f"runs/{run_id}", report)
+                report.runs += 1
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return report
+
+
+def _add_run(tar: tarfile.TarFile, run_dir: str, arcname: str, report: ExportReport) -> None:
+    for top, dirs, files in os.walk(run_dir):
+        rel_top = os.path.relpath(top, run_dir)
+        base = arcname if rel_top == "." else f"{arcname}/{rel_top.replace(os.sep, '/')}"
+        tar.addfile(_clean(tar.gettarinfo(top, base)))
+        for name in sorted(dirs):
+            if os.path.islink(os.path.join(top, name)):
+                report.left_out.append(os.path.join(top, name))
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(top, d)))
+        for name in sorted(files):
+            full = os.path.join(top, name)
+            st = os.lstat(full)
+            if not stat.S_ISREG(st.st_mode):
+                report.left_out.append(full)
+                continue
+            with open(full, "rb") as f:
+                info = _clean(tar.gettarinfo(arcname=f"{base}/{name}", fileobj=f))
+                # A running run's files grow: pack the size seen now, whole lines or not.
+                tar.addfile(info, f)
+            report.files += 1
+            report.bytes += info.size
+
+
+def _clean(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    """No owner names or ids in the archive: they mean nothing on another machine."""
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    return info
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+def import_runs(store: Store, source: str) -> ImportReport:
+    """Merge the runs in `source` (a .tar.gz/.tar file or a directory) into `store`."""
+    report = ImportReport(source)
+    if os.path.isdir(source):
+        runs = _runs_in_dir(source)
+        if os.path.realpath(store.runs_dir) in {os.path.realpath(os.path.dirname(d))
+                                                for d in runs.values()}:
+            raise UsageError(f"{source} is this store: nothing to import")
+        _merge_all(store, runs, report)
+    elif os.path.isfile(source):
+        with _extracted(store, source, report) as runs:
+            _merge_all(store, runs, report)
+    else:
+        raise UsageError(f"no such file or directory: {source}")
+    if not (report.added or report.merged or report.unchanged):
+        raise UsageError(f"no runs found in {source} (a run is a folder holding {JOURNAL})")
+    store.sync()
+    for run_id in report.added:
+        # Pin the number this store gave the run, as for its own runs (a reindex keeps it).
+        with contextlib.suppress(RunNotFound):
+            run = store.get(run_id)
+            store.append(run_id, [{"e": "number", "n": run.number, "store": store.id}])
+    return report
+
+
+def _runs_in_dir(path: str) -> dict[str, str]:
+    """Run id: run directory, for a store, its runs/ folder, or one run's directory."""
+    if os.path.isfile(os.path.join(path, JOURNAL)):
+        name = os.path.basename(os.path.normpath(path))
+        return {name: path} if _RUN_ID.match(name) else {}
+    for candidate in (os.path.join(path, "runs"), os.path.join(path, ".runlab", "runs"), path):
+        if os.path.isdir(candidate):
+            found = {name: os.path.join(candidate, name) for name in sorted(os.listdir(candidate))
+                     if _RUN_ID.match(name) and not os.path.islink(os.path.join(candidate, name))
+                     and os.path.isfile(os.path.join(candidate, name, JOURNAL))}
+            if found:
+                return found
+    return {}
+
+
+@contextlib.contextmanager
+def _extracted(store: Store, path: str, report: ImportReport) -> Iterator[dict[str, str]]:
+    """Check the archive whole, then extract its runs into a private folder in the store."""
+    staging = tempfile.mkdtemp(prefix=".import-", dir=store.root)
+    try:
+        try:
+            with tarfile.open(path, "r:*") as tar:
+                wanted = _check_members(path, tar.getmembers(), report)
+                runs = _extract(tar, wanted, staging)
+        except (tarfile.TarError, EOFError, zlib.error) as e:
+            raise UsageError(f"cannot read {path} as a tar archive: {e}") from None
+        except OSError as e:
+            raise RunlabError(f"cannot import {path}: {e}") from None
+        yield runs
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _extract(tar: tarfile.TarFile, wanted: list[tuple[tarfile.TarInfo, str, str]],
+             staging: str) -> dict[str, str]:
+    runs: dict[str, str] = {}
+    for member, run_id, rel in wanted:
+        run_dir = os.path.join(staging, run_id)
+        if run_id not in runs:
+            os.makedirs(run_dir, DIR_MODE, exist_ok=True)
+            runs[run_id] = run_dir
+        target = os.path.join(run_dir, *rel.split("/")) if rel else run_dir
+        if member.isdir():
+            os.makedirs(target, DIR_MODE, exist_ok=True)
+            continue
+        os.makedirs(os.path.dirname(target), DIR_MODE, exist_ok=True)
+        src = tar.extractfile(member)
+        if src is None:
+            continue
+        if os.path.isfile(target) and not os.path.islink(target):
+            os.unlink(target)  # a later member of the same name wins, as with tar itself
+        with src:
+            _write_new(target, src, member.mtime)
+    return {k: v for k, v in runs.items() if os.path.isfile(os.path.join(v, JOURNAL))}
+
+
+def _check_members(path: str, members: list[tarfile.TarInfo],
+                   report: ImportReport) -> list[tuple[tarfile.TarInfo, str, str]]:
+    """(member, run id, path in the run) of what to extract; raises on anything unsafe."""
+    wanted: list[tuple[tarfile.TarInfo, str, str]] = []
+    for m in members:
+        name = m.name.replace("\\", "/")
+        parts = [p for p in name.split("/") if p not in ("", ".")]
+        if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
+            raise UnsafeArchive(f"refusing {path}: {m.name!r} would land outside the store; "
+                                "nothing was imported")
+        located = _locate(parts)
+        if m.issym() or m.islnk():
+            if located is None or not _link_stays_inside(m, located[1]):
+                raise UnsafeArchive(f"refusing {path}: the link {m.name!r} points outside its "
+                                    "run; nothing was imported")
+            report.left_out.append(m.name)  # links inside a run are not needed: left out
+            continue
+        if located is None or not (m.isfile() or m.isdir()):
+            if not m.isdir():
+                report.left_out.append(m.name)
+            continue
+        wanted.append((m, located[0], located[1]))
+    return wanted
+
+
+def _locate(parts: list[str]) -> tuple[str, str] | None:
+    """(run id, path inside the run) of an archive member: …/runs/<id>/… or <id>/…."""
+    for i, part in enumerate(parts):
+        if _RUN_ID.match(part) and (i == 0 or parts[i - 1] == "runs"):
+            return part, "/".join(parts[i + 1:])
+    return None
+
+
+def _link_stays_inside(member: tarfile.TarInfo, rel: str) -> bool:
+    target = member.linkname.replace("\\", "/")
+    if target.startswith("/") or not target:
+        return False
+    if member.islnk():  # hard links name another member, from the archive's root
+        return False
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+    return not (resolved == ".." or resolved.startswith("../"))
+
+
+def _write_new(target: str, src: IO[bytes], mtime: float) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, FILE_MODE)
+    with os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+    with contextlib.suppress(OSError):
+        os.utime(target, (mtime, mtime))
+
+
+# -- merging ------------------------------------------------------------------------------------
+
+
+def _merge_all(store: Store, runs: dict[str, str], report: ImportReport) -> None:
+    for run_id, path in runs.items():
+        here = store.run_dir(run_id)
+        if not os.path.lexists(here):
+            _copy_in(store, run_id, path)
+            report.added.append(run_id)
+            continue
+        lines = _merge_journal(store, run_id, os.path.join(path, JOURNAL))
+        files = _merge_files(here, path, report)
+        report.lines += lines
+        report.files += files
+        (report.merged if lines or files else report.unchanged).append(run_id)
+
+
+def _copy_in(store: Store, run_id: str, path: str) -> None:
+    """Copy a new run into a private folder, then move it into runs/ at once (a run half
+    copied never shows)."""
+    staging = tempfile.mkdtemp(prefix=".import-", dir=store.root)
+    try:
+        target = os.path.join(staging, run_id)
+        _copy_tree(path, target)
+        os.replace(target, store.run_dir(run_id))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _copy_tree(src: str, dst: str) -> None:
+    """Directories and regular files only, private modes, links never followed."""
+    os.makedirs(dst, DIR_MODE, exist_ok=True)
+    for entry in sorted(os.scandir(src), key=lambda e: e.name):
+        target = os.path.join(dst, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            _copy_tree(entry.path, target)
+        elif entry.is_file(follow_symlinks=False):
+            with open(entry.path, "rb") as f:
+                _write_new(target, f, entry.stat(follow_symlinks=False).st_mtime)
+
+
+def _complete_lines(path: str) -> list[bytes]:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return []
+    return [line for line in data[: data.rfind(b"\n") + 1].splitlines() if line.strip()]
+
+
+def _canonical(line: bytes) -> str | None:
+    try:
+        event = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(event, dict) or not isinstance(event.get("e"), str):
+        return None
+    return json.dumps(event, sort_keys=True, separators=(",", ":"))
+
+
+def _merge_journal(store: Store, run_id: str, incoming: str) -> int:
+    """Append the incoming journal's lines that this one lacks, in their order."""
+    have = collections.Counter(_canonical(line) for line in _complete_lines(store.journal_path(run_id)))
+    new: list[Event] = []
+    for line in _complete_lines(incoming):
+        key = _canonical(line)
+        if key is None:
+            continue
+        if have[key] > 0:
+            have[key] -= 1
+            continue
+        event: dict[str, Any] = json.loads(line)
+        new.append(event)
+    if new:
+        store.append(run_id, new, sync=True)
+    return len(new)
+
+
+def _merge_files(here: str, there: str, report: ImportReport) -> int:
+    """Copy the files this run lacks; extend a log that grew. Returns files changed."""
+    changed = 0
+    for top, dirs, files in os.walk(there):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
+        rel_top = os.path.relpath(top, there)
+        for name in files:
+            src = os.path.join(top, name)
+            rel = os.path.normpath(os.path.join(rel_top, name))
+            if rel == JOURNAL or not stat.S_ISREG(os.lstat(src).st_mode):
+                continue
+            dst = os.path.join(here, rel)
+            if not os.path.lexists(dst):
+                os.makedirs(os.path.dirname(dst), DIR_MODE, exist_ok=True)
+                with open(src, "rb") as f:
+                    _write_new(dst, f, os.stat(src).st_mtime)
+                changed += 1
+            elif _extends(dst, src):
+                _append_rest(dst, src)
+                changed += 1
+    return changed
+
+
+def _extends(mine: str, theirs: str) -> bool:
+    """Whether `theirs` is `mine` with more at the end (a log copied while the run ran)."""
+    try:
+        a, b = os.lstat(mine), os.lstat(theirs)
+    except OSError:
+        return False
+    if not stat.S_ISREG(a.st_mode) or b.st_size <= a.st_size:
+        return False
+    with open(mine, "rb") as f, open(theirs, "rb") as g:
+        left = a.st_size
+        while left:
+            chunk = f.read(min(left, 1 << 20))
+            if not chunk or chunk != g.read(len(chunk)):
+                return False
+            left -= len(chunk)
+    return True
+
+
+def _append_rest(mine: str, theirs: str) -> None:
+    size = os.lstat(mine).st_size
+    fd = os.open(mine, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "ab") as out, open(theirs, "rb") as g:
+        g.seek(size)
+        shutil.copyfileobj(g, out, 1 << 20)

@@ -1,0 +1,323 @@
+"""runlab's benchmark suite (DESIGN section 7), run on demand:
+
+    python tests/bench/run_bench.py [--quick] [--only NAME ...]
+
+Every scenario is measured against a baseline in the same run and printed as a ratio, with
+absolute medians and peak memory from the operating system (wait4's rusage of the measured
+process). Correctness is checked too: the throughput scenarios count the stored points.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+RUNLAB = [sys.executable, "-m", "runlab"]
+
+
+@dataclass
+class Result:
+    scenario: str
+    baseline: str
+    value: float  # seconds (or bytes for memory)
+    base: float | None
+    unit: str
+    target: str
+    note: str = ""
+
+    @property
+    def ratio(self) -> str:
+        if not self.base:
+            return ""
+        return f"{self.value / self.base:.2f}x"
+
+
+def env(store: Path, **extra: str) -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(SRC) + os.pathsep + e.get("PYTHONPATH", "")
+    e["RUNLAB_STORE"] = str(store)
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
+    e.update(extra)
+    return e
+
+
+def timed(argv: list[str], *, env: dict[str, str], cwd: Path, stdout: int | object = subprocess.DEVNULL,
+          stdin: int | object = subprocess.DEVNULL) -> tuple[float, int, int]:
+    """Run once; (wall seconds, peak RSS bytes of the process tree's largest member, code)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL,
+                         stdin=stdin)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss * 1024, p.returncode
+
+
+def median_of(fn: Callable[[], float], reps: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        fn()
+    return statistics.median(fn() for _ in range(reps))
+
+
+def git_repo(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    run = lambda *a: subprocess.run(["git", *a], cwd=path, check=True,  # noqa: E731
+                                    capture_output=True)
+    run("init", "-q")
+    (path / "train.py").write_text("print('loss=0.5')\n")
+    run("add", ".")
+    run("-c", "user.name=bench", "-c", "user.email=b@x", "commit", "-qm", "bench")
+    return path
+
+
+# -- scenarios ------------------------------------------------------------------------------
+
+
+def overhead(work: Path, reps: int) -> list[Result]:
+    repo = git_repo(work / "repo")
+    store = work / "store-overhead"
+    e = env(store)
+    out = []
+    for label, argv in (("runlab true", ["true"]),
+                        ("runlab python -c pass", [sys.executable, "-c", "pass"])):
+        bare = median_of(lambda: timed(argv, env=e, cwd=repo)[0], reps)
+        wrapped = median_of(lambda: timed([*RUNLAB, "-q", *argv], env=e, cwd=repo)[0], reps)
+        out.append(Result(label, " ".join(argv[:1] if argv == ["true"] else argv[:1] + ["-c pass"]),
+                          wrapped, bare, "s",
+                          "<= +60 ms over `true`" if argv == ["true"] else "",
+                          f"+{(wrapped - bare) * 1000:.0f} ms"))
+    return out
+
+
+PRINTER = """\
+import sys
+w = sys.stdout.write
+for i in range({n}):
+    w(f"step={{i}} loss={{1.0 / (i + 1):.6f}} acc={{i % 1000 / 1000:.3f}}\\n")
+"""
+
+
+def _points(store: Path) -> int:
+    sys.path.insert(0, str(SRC))
+    from runlab.store import Store
+
+    s = Store(str(store))
+    s.sync()
+    run = s.list_runs(limit=1)[0]
+    total = sum(m.count for m in run.metrics.values())
+    s.close()
+    return total
+
+
+def throughput(work: Path, lines: int, reps: int) -> list[Result]:
+    script = work / "printer.py"
+    script.write_text(PRINTER.format(n=lines))
+    out = []
+    for mode in ("pipe", "pty"):
+        store = work / f"store-throughput-{mode}"
+        e = env(store, RUNLAB_SYSTEM_METRICS="0")
+        sink = work / "out.txt"
+
+        def bare() -> float:
+            with open(sink, "wb") as f:
+                return timed([sys.executable, str(script)], env=e, cwd=work, stdout=f)[0]
+
+        def wrapped() -> float:
+            with open(sink, "wb") as f:
+                flag = "--pty" if mode == "pty" else "--no-pty"
+                return timed([*RUNLAB, flag, sys.executable, str(script)], env=e, cwd=work,
+                             stdout=f)[0]
+
+        base = median_of(bare, reps, warmup=1)
+        shutil.rmtree(store, ignore_errors=True)
+        value = median_of(wrapped, reps, warmup=0)
+        # Every point of the last run is in the store: two metrics a line (step sets the step).
+        points = _points(store)
+        expected = 2 * lines
+        note = f"{points:,} of {expected:,} points stored"
+        if points != expected:
+            note += "  MISSING POINTS"
+        out.append(Result(f"{lines:,} metric lines ({mode})", "the child alone, to a file",
+                          value, base, "s", "<= 1.5x" if mode == "pipe" else "", note))
+    return out
+
+
+def memory(work: Path, big: int, line: int) -> list[Result]:
+    store = work / "store-memory"
+    e = env(store, RUNLAB_SYSTEM_METRICS="0")
+    out = []
+    cases = (
+        (f"{big >> 20} MiB of output", f"head -c {big} /dev/zero | tr '\\0' 'x' | fold -w 100"),
+        (f"one {line >> 20} MiB line", f"head -c {line} /dev/zero | tr '\\0' 'a'"),
+    )
+    for label, shell in cases:
+        base_wall, base_rss, _ = timed(["sh", "-c", shell], env=e, cwd=work)
+        wall, rss, code = timed([*RUNLAB, "-q", "sh", "-c", shell], env=e, cwd=work)
+        out.append(Result(f"peak RSS, {label}", "the child alone", rss, base_rss, "B",
+                          "< 100 MB", f"wall {wall:.1f}s vs {base_wall:.1f}s, exit {code}"))
+    return out
+
+
+def make_store(path: Path, runs: int, steps: int, running: int = 0) -> float:
+    """A store of `runs` runs (10 params, 3 metrics x `steps`, a few tags) via the store API."""
+    sys.path.insert(0, str(SRC))
+    from runlab.store import Store
+
+    s = Store(str(path))
+    t0 = time.perf_counter()
+    now = time.time() - runs
+    for i in range(runs):
+        run_id, _ = s.create_run({
+            "name": f"run-{i}", "experiment": "bench", "command": ["python", "train.py", f"--lr={i}"],
+            "cwd": "/work", "t": now + i, "host": "bench-host", "pid": 1, "pid_start": 1.0,
+            "params": {"lr": 10 ** -(i % 5), "epochs": i % 50, "batch": 2 ** (i % 8),
+                       "opt": ["adam", "sgd"][i % 2], "dropout": (i % 10) / 10, "seed": i,
+                       "layers": i % 6, "warmup": i % 3, "wd": 1e-4 * (i % 4), "amp": i % 2 == 0},
+            "tags": {"bench": "", "group": f"g{i % 10}"},
+        })
+        points = [[k, (i + step) / (steps + i + 1), step, now + i + step / 1000]
+                  for step in range(steps) for k in ("loss", "acc", "val_loss")]
+        events: list[dict[str, object]] = [{"e": "metrics", "p": points}]
+        if i < runs - running:
+            events.append({"e": "end", "t": now + i + 1, "status": "finished", "exit_code": 0})
+        s.append(run_id, events)
+    elapsed = time.perf_counter() - t0
+    s.close()
+    return elapsed
+
+
+def store_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def scale(work: Path, runs: int, big_runs: int, reps: int) -> list[Result]:
+    store = work / "store-scale"
+    build = make_store(store, runs, 100)
+    e = env(store)
+    out = []
+    points = runs * 300
+    out.append(Result(f"record {runs:,} runs via the store API", "", build, None, "s",
+                      f">= 200 runs/s", f"{runs / build:.0f} runs/s"))
+    size = store_bytes(store)
+    out.append(Result("bytes per metric point (journal + index)", "", size / points, None, "B",
+                      "<= 100 B", f"{size / 1e6:.1f} MB for {points:,} points"))
+    base = median_of(lambda: timed([sys.executable, "-c", "pass"], env=e, cwd=work)[0], reps)
+    queries = {
+        "ls": ["ls"],
+        "ls --where (or + metric)": ["ls", "--where", "metrics.acc > 0.9 or params.lr < 0.001"],
+        "ls --sort -metrics.acc": ["ls", "--sort", "-metrics.acc"],
+        "show": ["show", "last"],
+        "diff": ["diff", "1", "last"],
+        "tag": ["tag", "last", "bench2"],
+        "ls --all --format json": ["ls", "--all", "--format", "json"],
+    }
+    for label, args in queries.items():
+        value = median_of(lambda: timed([*RUNLAB, *args], env=e, cwd=work)[0], reps)
+        out.append(Result(f"{label} @ {runs:,} runs", "python -c pass", value, base, "s",
+                          "<= 300 ms" if "--all" not in label else ""))
+    t = time.perf_counter()
+    subprocess.run([*RUNLAB, "reindex"], env=e, cwd=work, check=True, capture_output=True)
+    out.append(Result(f"reindex {runs:,} runs", "", time.perf_counter() - t, None, "s", ""))
+
+    # Catch-up with 8 running runs among the finished ones.
+    live = work / "store-live"
+    shutil.copytree(store, live)
+    make_store(live, 8, 10, running=8)
+    import socket
+
+    e2 = env(live)
+    value = median_of(lambda: timed([*RUNLAB, "ls", "--limit", "1"], env=e2, cwd=work)[0], reps)
+    out.append(Result(f"catch-up + ls, {runs:,} finished + 8 running", "python -c pass", value,
+                      base, "s", "", f"host {socket.gethostname()}"))
+    if big_runs:
+        huge = work / "store-huge"
+        build = make_store(huge, big_runs, 3)
+        e3 = env(huge)
+        value = median_of(lambda: timed([*RUNLAB, "ls"], env=e3, cwd=work)[0], reps)
+        out.append(Result(f"ls @ {big_runs:,} runs", "python -c pass", value, base, "s",
+                          "<= 1 s", f"built in {build:.0f}s"))
+    return out
+
+
+def api_rate(work: Path, runs: int) -> list[Result]:
+    code = f"""
+import time, runlab
+t = time.perf_counter()
+for i in range({runs}):
+    with runlab.start_run(params={{f"p{{j}}": j for j in range(10)}}) as run:
+        for step in range(100):
+            run.log_metrics({{"loss": 1 / (step + 1), "acc": step / 100, "val": 0.5}}, step=step)
+print(time.perf_counter() - t)
+"""
+    store = work / "store-api"
+    p = subprocess.run([sys.executable, "-c", code], env=env(store), cwd=work, check=True,
+                       capture_output=True, text=True)
+    elapsed = float(p.stdout.strip())
+    size = store_bytes(store)
+    return [
+        Result(f"Python API: {runs} runs x 300 points", "", elapsed, None, "s", ">= 200 runs/s",
+               f"{runs / elapsed:.0f} runs/s"),
+        Result("bytes per point (API runs)", "", size / (runs * 300), None, "B", "<= 100 B"),
+    ]
+
+
+def render(results: list[Result]) -> str:
+    rows = [("scenario", "runlab", "baseline", "ratio", "target", "note")]
+    for r in results:
+        if r.unit == "s":
+            fmt = lambda v: f"{v * 1000:.0f} ms" if v < 10 else f"{v:.1f} s"  # noqa: E731
+        else:
+            fmt = lambda v: f"{v / 1e6:.1f} MB" if v > 1e5 else f"{v:.0f} B"  # noqa: E731
+        rows.append((r.scenario, fmt(r.value), "" if r.base is None else fmt(r.base), r.ratio,
+                     r.target, r.note))
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument("--only", nargs="*", default=None,
+                        choices=["overhead", "throughput", "memory", "scale", "api"])
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args()
+    quick = args.quick
+    only = set(args.only or ["overhead", "throughput", "memory", "scale", "api"])
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="runlab-bench-") as tmp:
+        work = Path(tmp)
+        if "overhead" in only:
+            results += overhead(work, 5 if quick else 15)
+        if "throughput" in only:
+            results += throughput(work, 100_000 if quick else 1_000_000, 1 if quick else 3)
+        if "memory" in only:
+            results += memory(work, (64 if quick else 1024) << 20, (8 if quick else 100) << 20)
+        if "scale" in only:
+            results += scale(work, 1_000 if quick else 10_000, 0 if quick else 100_000,
+                             3 if quick else 5)
+        if "api" in only:
+            results += api_rate(work, 50 if quick else 500)
+    print(f"runlab benchmarks on {platform.node()}: {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {platform.platform()}")
+    print(render(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps([r.__dict__ for r in results], indent=2))
+
+
+if __name__ == "__main__":
+    main()

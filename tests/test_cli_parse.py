@@ -1,0 +1,108 @@
+"""`runlab parse` and `runlab reparse`, through the real command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from runlab.store import Store
+from tests.conftest import Result
+
+PY = sys.executable
+LOG = "Epoch 1/2\nloss: 0.5 acc=0.75\nEpoch 2/2\nloss: 0.25\n[3]\ttrain-rmse:0.51\n"
+SCORE = r"score is (?P<score>[\d.]+)"
+
+
+def test_parse_a_file_as_a_table_and_as_json(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.log").write_text(LOG)
+    r = cli("parse", "train.log")
+    assert r.code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["KEY", "VALUE", "STEP", "RULE"]
+    assert lines[1].split() == ["loss", "0.5", "1", "key_value"]
+    assert lines[-1].split() == ["train-rmse", "0.51", "3", "xgboost"]
+    r = cli("parse", "train.log", "--json")
+    assert json.loads(r.stdout) == [
+        {"key": "loss", "value": 0.5, "step": 1, "rule": "key_value"},
+        {"key": "acc", "value": 0.75, "step": 1, "rule": "key_value"},
+        {"key": "loss", "value": 0.25, "step": 2, "rule": "key_value"},
+        {"key": "train-rmse", "value": 0.51, "step": 3, "rule": "xgboost"},
+    ]
+
+
+def test_parse_stdin_with_patterns_and_config(cli: Callable[..., Result], tmp_path: Path) -> None:
+    text = "score is 0.5\nEpoch 2\nscore is 0.75\nloss: 1\n"
+    r = cli("parse", "-", "-m", SCORE, "--json", input=text)
+    assert [(p["key"], p["value"], p["step"], p["rule"]) for p in json.loads(r.stdout)] == [
+        ("score", 0.5, 0, "custom"), ("score", 0.75, 2, "custom"), ("loss", 1, 2, "key_value")]
+    (tmp_path / "runlab.toml").write_text(
+        f"metric_patterns = [{json.dumps(SCORE)}]\ndisabled_rules = [\"key_value\"]\n")
+    r = cli("parse", "--json", input=text)  # FILE defaults to stdin
+    assert [p["key"] for p in json.loads(r.stdout)] == ["score", "score"]
+
+
+def test_parse_says_so_when_nothing_is_found(cli: Callable[..., Result]) -> None:
+    r = cli("parse", input="nothing here\n")
+    assert r.code == 0 and r.stdout == "" and "no metrics found" in r.stderr
+    assert json.loads(cli("parse", "--json", input="").stdout) == []
+
+
+def test_parse_errors(cli: Callable[..., Result]) -> None:
+    r = cli("parse", "missing.log")
+    assert r.code == 2 and "cannot read missing.log" in r.stderr
+    r = cli("parse", "-m", "(?P<x", input="x\n")
+    assert r.code == 2 and "not a valid regex" in r.stderr
+
+
+def show(cli: Callable[..., Result]) -> dict[str, object]:
+    r = cli("show", "last", "--json")
+    assert r.code == 0, r.stderr
+    data: dict[str, object] = json.loads(r.stdout)
+    return data
+
+
+def metric_last(cli: Callable[..., Result], key: str) -> object:
+    metrics = show(cli)["metrics"]
+    assert isinstance(metrics, dict)
+    entry = metrics.get(key)
+    return entry["last"] if isinstance(entry, dict) else entry
+
+
+def test_reparse_records_new_metrics_that_survive_reindex(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    r = cli(PY, "-c", "print('score is 0.5'); print('loss: 2')")
+    assert r.code == 0, r.stderr
+    assert set(show(cli)["metrics"]) == {"loss"}  # type: ignore[arg-type]
+    r = cli("reparse", "last", "-m", SCORE)
+    assert r.code == 0, r.stderr
+    assert "2 metric points" in r.stderr and "score" in r.stderr
+    assert metric_last(cli, "score") == 0.5
+    assert cli("reindex").code == 0
+    assert metric_last(cli, "score") == 0.5
+    assert metric_last(cli, "loss") == 2
+    store = Store(str(tmp_path / "store"))
+    series = store.series(store.resolve("last"))
+    assert {k: [(p.step, p.value) for p in v] for k, v in series.items()} == {
+        "score": [(0, 0.5)], "loss": [(0, 2)]}
+    store.close()
+
+
+def test_reparse_with_config_replaces_the_old_metrics(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    assert cli(PY, "-c", "print('score is 0.5'); print('loss: 2')").code == 0
+    (tmp_path / "runlab.toml").write_text(
+        f"metric_patterns = [{json.dumps(SCORE)}]\ndisabled_rules = [\"key_value\"]\n")
+    r = cli("reparse", "last")
+    assert r.code == 0, r.stderr
+    assert set(show(cli)["metrics"]) == {"score"}  # type: ignore[arg-type]
+    assert cli("reindex").code == 0
+    assert set(show(cli)["metrics"]) == {"score"}  # type: ignore[arg-type]
+
+
+def test_reparse_of_an_unknown_run(cli: Callable[..., Result]) -> None:
+    r = cli("reparse", "7")
+    assert r.code != 0 and "no run number 7" in r.stderr

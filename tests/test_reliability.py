@@ -1,0 +1,824 @@
+"""Fault injection: signals, load, output abuse, store faults and bad input (issue 6).
+
+Every test drives the real `runlab` command in its own process. Children say they are ready
+by printing a line that the test reads; the test waits on processes and pipes, never on a
+clock (the deadlines below only bound a test that would otherwise hang). Figures the README
+quotes are printed as `runlab-figures: ...` lines: `pytest -s tests/test_reliability.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pty
+import random
+import resource
+import select
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, child_env, runlab_argv
+
+PY = sys.executable
+DEADLINE = 60.0  # seconds: only a bound on a test that would otherwise hang
+MB = 1 << 20
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def figures(what: str, **values: object) -> None:
+    """Print what the test measured, for the README's reliability section (`pytest -s`)."""
+    print(f"\nrunlab-figures: {what}: " + ", ".join(f"{k}={v}" for k, v in values.items()))
+
+
+class Lines:
+    """Read whole lines from a file descriptor (a pipe or a pty master) with a deadline."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.seen = b""  # everything read so far
+        self._buf = b""
+
+    def _more(self, deadline: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, f"nothing more within the deadline; so far: {self.seen[-2000:]!r}"
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:  # EIO: a pty whose other side is gone
+            data = b""
+        self.seen += data
+        self._buf += data
+        return bool(data)
+
+    def until(self, marker: bytes, timeout: float = DEADLINE) -> bytes:
+        """Read up to and including the line holding `marker`; returns that line."""
+        deadline = time.monotonic() + timeout
+        while True:
+            while b"\n" in self._buf:
+                line, _, self._buf = self._buf.partition(b"\n")
+                if marker in line:
+                    return line
+            assert self._more(deadline), f"EOF before {marker!r}; so far: {self.seen[-2000:]!r}"
+
+    def rest(self, timeout: float = DEADLINE) -> bytes:
+        """Read to the end of the stream."""
+        deadline = time.monotonic() + timeout
+        while self._more(deadline):
+            pass
+        out, self._buf = self._buf, b""
+        return out
+
+
+def spawn(*args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL,
+          stdout: int | None = subprocess.PIPE, **kw: object) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(runlab_argv(*args), stdin=stdin, stdout=stdout,
+                            stderr=subprocess.PIPE, cwd=cwd, env=child_env(), **kw)  # type: ignore[call-overload,no-any-return]
+
+
+def show(cli: Callable[..., Result], ref: str = "last") -> dict:  # type: ignore[type-arg]
+    r = cli("show", ref, "--json")
+    assert r.code == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def listing(cli: Callable[..., Result]) -> list[dict]:  # type: ignore[type-arg]
+    r = cli("ls", "--json", "--all")
+    assert r.code == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def store_root() -> Path:
+    return Path(os.environ["RUNLAB_STORE"])
+
+
+def run_dir(run_id: str) -> Path:
+    return store_root() / "runs" / run_id
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(MB), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def gone(pid: int) -> bool:
+    """Whether a process is gone: reaped, or a zombie waiting for its reaper."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def kill_quietly(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def no_traceback(*stderrs: bytes | str) -> None:
+    for err in stderrs:
+        text = err.decode(errors="replace") if isinstance(err, bytes) else err
+        assert "Traceback" not in text, text
+        assert "database is locked" not in text, text
+
+
+# -- signals ----------------------------------------------------------------------------------
+
+# A child that reports each SIGINT and ignores it otherwise, with a grandchild in its process
+# group that ignores SIGINT outright. It prints `ready GRANDCHILD_PID` once both run.
+STUBBORN = """\
+import signal, subprocess, sys
+signal.signal(signal.SIGINT, lambda s, f: print('got', s, flush=True))
+g = subprocess.Popen([sys.executable, '-c', 'import signal, sys; '
+                      'signal.signal(signal.SIGINT, signal.SIG_IGN); print(1, flush=True); '
+                      'sys.stdin.read()'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+g.stdout.readline()
+print('ready', g.pid, flush=True)
+while True:
+    signal.pause()
+"""
+
+
+def test_a_child_that_ignores_sigint_is_interrupted_again_then_killed(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    p = spawn(PY, "-c", STUBBORN, cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    grandchild = int(out.until(b"ready").split()[1])
+    try:
+        for _ in range(2):
+            p.send_signal(signal.SIGINT)
+            assert out.until(b"got") == b"got 2"  # forwarded, each time
+        p.send_signal(signal.SIGINT)
+        out.rest()
+        err = p.stderr.read().decode()
+        assert p.wait(timeout=DEADLINE) == 128 + signal.SIGKILL  # ends as the command did
+    finally:
+        kill_quietly(grandchild)
+    assert "runlab: SIGINT again: passing it on once more" in err
+    assert "runlab: SIGINT again: killing the command (SIGKILL)" in err
+    no_traceback(err)
+    run = show(cli)
+    assert run["status"] == "killed" and run["signal"] == signal.SIGKILL
+    assert gone(grandchild)
+
+
+# The child ends at the first SIGINT; its grandchild ignores SIGINT and SIGHUP and would
+# otherwise live on.
+QUITTER = """\
+import signal, subprocess, sys, time
+g = subprocess.Popen([sys.executable, '-c', 'import signal, time; '
+                      'signal.signal(signal.SIGINT, signal.SIG_IGN); '
+                      'signal.signal(signal.SIGHUP, signal.SIG_IGN); print(1, flush=True); '
+                      'time.sleep(120)'], stdout=subprocess.PIPE)
+g.stdout.readline()
+print('ready', g.pid, flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.parametrize("mode", ["--no-pty", "--pty"])
+def test_grandchildren_never_outlive_an_interrupted_run(cli: Callable[..., Result],
+                                                        tmp_path: Path, mode: str) -> None:
+    p = spawn(mode, PY, "-c", QUITTER, cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    grandchild = int(out.until(b"ready").split()[1])
+    try:
+        p.send_signal(signal.SIGINT)
+        out.rest()
+        err = p.stderr.read().decode()
+        assert p.wait(timeout=DEADLINE) == -signal.SIGINT
+        assert gone(grandchild), "the grandchild outlived the interrupted run"
+    finally:
+        kill_quietly(grandchild)
+    no_traceback(err)
+    assert show(cli)["status"] == "killed"
+
+
+# Counts the signals it gets; ends by the first one after reporting it.
+ONCE = """\
+import os, signal, time
+def handler(s, f):
+    print('got', s, flush=True)
+    signal.signal(s, signal.SIG_DFL)
+    os.kill(os.getpid(), s)
+for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    signal.signal(s, handler)
+print('ready', flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_is_forwarded_once_and_runlab_ends_by_it(cli: Callable[..., Result],
+                                                          tmp_path: Path, sig: int) -> None:
+    p = spawn(PY, "-c", ONCE, cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    out.until(b"ready")
+    p.send_signal(sig)
+    rest = out.rest()
+    assert p.wait(timeout=DEADLINE) == -sig  # the shell sees 128+N
+    assert rest == f"got {int(sig)}\n".encode()  # once
+    no_traceback(p.stderr.read())
+    run = show(cli)
+    assert run["status"] == "killed" and run["signal"] == sig
+
+
+# On SIGHUP, reports it through a FIFO the test holds open, and leaves.
+HANGUP = """\
+import os, signal, sys, time
+def hup(s, f):
+    fd = os.open(sys.argv[1], os.O_WRONLY)
+    os.write(fd, b'hup\\n')
+    os._exit(0)
+signal.signal(signal.SIGHUP, hup)
+for i in range(5000):  # a full batch of points: runlab writes it before echoing it
+    print(f'loss={i}')
+print('ready', flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.parametrize("mode", ["--no-pty", "--pty"])
+def test_sigkill_of_runlab_hangs_up_the_child_and_the_run_is_lost(
+        cli: Callable[..., Result], tmp_path: Path, mode: str) -> None:
+    fifo = tmp_path / "hup.fifo"
+    os.mkfifo(fifo)
+    report = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # read end, never at EOF
+    try:
+        p = spawn(mode, PY, "-c", HANGUP, str(fifo), cwd=tmp_path)
+        assert p.stdout is not None
+        out = Lines(p.stdout.fileno())
+        out.until(b"ready")
+        p.kill()
+        p.wait(timeout=DEADLINE)
+        # pipes: PR_SET_PDEATHSIG; a pseudo-terminal: its hangup as well
+        ready, _, _ = select.select([report], [], [], DEADLINE)
+        assert ready, "the child was not told that runlab died"
+        assert os.read(report, 100) == b"hup\n"
+    finally:
+        os.close(report)
+    runs = listing(cli)
+    assert runs[0]["status"] == "lost"
+    assert runs[0]["metrics"]["loss"]["count"] == 5000
+    assert "ready" in cli("log", "last").stdout  # its output so far is kept
+
+
+def _in_terminal(args: list[str], cwd: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """runlab as the foreground process of a real pseudo-terminal; returns it and the master."""
+    import fcntl
+    import termios
+
+    master, slave = pty.openpty()
+
+    def controlling_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    p = subprocess.Popen(runlab_argv(*args), stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
+                         env=child_env(), start_new_session=True,
+                         preexec_fn=controlling_terminal)
+    os.close(slave)
+    return p, master
+
+
+@pytest.mark.parametrize("presses", [1, 3])
+def test_ctrl_c_in_a_real_terminal(cli: Callable[..., Result], tmp_path: Path,
+                                   presses: int) -> None:
+    code = STUBBORN if presses == 3 else ONCE
+    p, master = _in_terminal([PY, "-c", code], tmp_path)
+    term = Lines(master)
+    grandchild = None
+    try:
+        line = term.until(b"ready")
+        if presses == 3:
+            grandchild = int(line.split()[1])
+        for n in range(presses):
+            os.write(master, b"\x03")  # the terminal turns it into SIGINT for runlab
+            if n < presses - 1:
+                term.until(b"got 2")
+        term.rest()
+        status = p.wait(timeout=DEADLINE)
+    finally:
+        os.close(master)
+        if grandchild:
+            kill_quietly(grandchild)
+    no_traceback(term.seen)
+    if presses == 1:
+        assert status == -signal.SIGINT
+        assert b"got 2" in term.seen
+    else:
+        assert status == 128 + signal.SIGKILL
+        assert b"runlab: SIGINT again: killing the command (SIGKILL)" in term.seen
+        assert grandchild is not None and gone(grandchild)
+    assert show(cli)["status"] == "killed"
+
+
+# -- load -------------------------------------------------------------------------------------
+
+RUNS = 16
+POINTS = 10_000
+
+
+def test_sixteen_runs_at_once_while_another_process_tags_and_lists(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    code = f"for i in range({POINTS}):\n    print(f'step={{i}} loss={{i / {POINTS}}}')\n"
+    started = time.monotonic()
+    procs = [spawn("-q", "--no-git", "-n", f"load{k}", PY, "-c", code, cwd=tmp_path,
+                   stdout=subprocess.DEVNULL) for k in range(RUNS)]
+    expected: dict[int, dict[str, str]] = {}
+    stderrs: list[str] = []
+    edits = 0
+    # The other process: `runlab tag` and `runlab ls` as real processes, in a loop, while the
+    # runs go (the runs are the clock: it stops once they have all ended).
+    while any(p.poll() is None for p in procs) or edits == 0:
+        r = cli("ls", "--json", "--all")
+        stderrs.append(r.stderr)
+        assert r.code == 0, r.stderr
+        numbers = sorted(run["number"] for run in json.loads(r.stdout))
+        if not numbers:
+            continue
+        number = numbers[edits % len(numbers)]
+        key, value = f"k{edits}", f"v{edits}"
+        r = cli("tag", str(number), f"{key}={value}")
+        stderrs.append(r.stderr)
+        assert r.code == 0, r.stderr
+        expected.setdefault(number, {})[key] = value
+        edits += 1
+    for p in procs:
+        assert p.wait(timeout=DEADLINE) == 0
+        assert p.stderr is not None
+        stderrs.append(p.stderr.read().decode())
+    elapsed = time.monotonic() - started
+    for err in stderrs:
+        no_traceback(err)
+        assert "runlab: warning" not in err and "runlab: error" not in err, err
+
+    runs = listing(cli)
+    assert sorted(r["number"] for r in runs) == list(range(1, RUNS + 1))  # distinct, no gap
+    assert sorted(r["name"] for r in runs) == sorted(f"load{k}" for k in range(RUNS))
+    from runlab.store import Store
+
+    store = Store(str(store_root()))
+    try:
+        points = 0
+        for run in runs:
+            assert run["status"] == "finished"
+            assert run["metrics"]["loss"]["count"] == POINTS
+            assert run["metrics"]["loss"]["last_step"] == POINTS - 1
+            assert run["tags"] == expected.get(run["number"], {})
+            series = store.series(run["id"], ["loss"])["loss"]
+            assert [pt.step for pt in series] == list(range(POINTS))
+            points += len(series)
+    finally:
+        store.close()
+    # The numbers are the journals' too: a rebuilt index gives every run the same one.
+    before = {r["id"]: r["number"] for r in runs}
+    for suffix in ("", "-wal", "-shm"):
+        (store_root() / f"index.db{suffix}").unlink(missing_ok=True)
+    assert {r["id"]: r["number"] for r in listing(cli)} == before
+    figures("load", runs=len(runs), points=points, tags=sum(map(len, expected.values())),
+            listings=edits, seconds=f"{elapsed:.1f}")
+
+
+# -- output abuse -----------------------------------------------------------------------------
+
+
+def _run_measured(args: list[str], cwd: Path, **kw: object) -> tuple[int, int, str]:
+    """Run runlab to its end; returns (wait status, peak RSS in bytes, stderr). The peak is
+    the largest of runlab and what it waited for, so the generators here are tiny programs."""
+    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
+                         env=child_env(), **kw)  # type: ignore[call-overload]
+    assert p.stderr is not None
+    err = p.stderr.read().decode()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return p.returncode, usage.ru_maxrss * 1024, err
+
+
+def test_a_gigabyte_of_output(cli: Callable[..., Result], tmp_path: Path) -> None:
+    size, width = 1 << 30, 4000
+    gen = f"head -c {size} /dev/zero | tr '\\0' x | fold -w {width}"
+    started = time.monotonic()
+    code, peak, err = _run_measured(["--no-git", "--no-system-metrics", "sh", "-c", gen],
+                                    tmp_path)
+    elapsed = time.monotonic() - started
+    assert code == 0, err
+    no_traceback(err)
+    run = show(cli)
+    log = run_dir(run["id"]) / "output.log"
+    written = size + -(-size // width) - 1  # fold puts a line end between every 4000 bytes
+    assert log.stat().st_size == written
+    assert peak < 100 * MB
+    assert run["status"] == "finished" and run["metrics"] == {}
+    log.unlink()  # a gigabyte is not left behind in tmp
+    figures("1 GB of output", bytes=written, peak_rss_mb=f"{peak / MB:.1f}",
+            seconds=f"{elapsed:.1f}")
+
+
+def test_one_line_of_100_mb_without_a_newline(cli: Callable[..., Result],
+                                              tmp_path: Path) -> None:
+    size = 100 * MB
+    gen = f"head -c {size} /dev/zero | tr '\\0' y; echo; echo acc=0.5"
+    code, peak, err = _run_measured(["--no-git", "--no-system-metrics", "sh", "-c", gen],
+                                    tmp_path)
+    assert code == 0, err
+    no_traceback(err)
+    run = show(cli)
+    log = run_dir(run["id"]) / "output.log"
+    assert log.stat().st_size == size + len(b"\nacc=0.5\n")
+    assert peak < 100 * MB
+    assert run["metrics"]["acc"]["last"] == 0.5  # parsing goes on after the giant line
+    figures("100 MB line", bytes=log.stat().st_size, peak_rss_mb=f"{peak / MB:.1f}")
+
+
+def _byte_identical(cli: Callable[..., Result], tmp_path: Path, data: bytes,
+                    *options: str) -> dict:  # type: ignore[type-arg]
+    """Run a child that writes `data` to stdout; the log and the echo must be those bytes."""
+    source = tmp_path / "payload.bin"
+    source.write_bytes(data)
+    p = subprocess.run(runlab_argv(*options, "--no-git", "cat", str(source)), cwd=tmp_path,
+                       env=child_env(), capture_output=True, timeout=DEADLINE)
+    assert p.returncode == 0, p.stderr
+    no_traceback(p.stderr)
+    assert hashlib.sha256(p.stdout).hexdigest() == hashlib.sha256(data).hexdigest()
+    run = show(cli)
+    assert sha256_file(run_dir(run["id"]) / "output.log") == hashlib.sha256(data).hexdigest()
+    return run
+
+
+def test_random_binary_and_invalid_utf8(cli: Callable[..., Result], tmp_path: Path) -> None:
+    rng = random.Random(6)
+    parts = []
+    for i in range(64):
+        parts.append(rng.randbytes(64 * 1024))
+        parts.append(b"\xff\xfe\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xed\xa0\x80")
+        parts.append(b"\nloss=%d\n" % i)
+    run = _byte_identical(cli, tmp_path, b"".join(parts))
+    assert run["metrics"]["loss"]["count"] == 64  # the readable lines are still read
+    assert run["metrics"]["loss"]["last"] == 63
+
+
+def test_nul_bytes(cli: Callable[..., Result], tmp_path: Path) -> None:
+    data = b"a\0b\0\0\nloss=\0\n\0\0acc=0.5\n" + b"\0" * MB + b"\nlr=0.1\n\0"
+    run = _byte_identical(cli, tmp_path, data)
+    assert run["metrics"]["acc"]["last"] == 0.5 and run["metrics"]["lr"]["last"] == 0.1
+
+
+def test_endless_carriage_return_redraws(cli: Callable[..., Result], tmp_path: Path) -> None:
+    redraws = 100_000
+    data = b"".join(b"\r%6d/100000 [####  ] loss=%d" % (i, i) for i in range(redraws)) + b"\n"
+    run = _byte_identical(cli, tmp_path, data)
+    assert run["metrics"]["loss"]["count"] == redraws  # every redraw is a line
+    assert run["metrics"]["loss"]["last"] == redraws - 1
+
+
+def test_an_escape_code_storm(cli: Callable[..., Result], tmp_path: Path) -> None:
+    storm = b"\x1b[2K\x1b[1A\x1b[38;5;196m\x1b]0;title\x07\x1b[?25l\x1b7\x1b(B\x1bP\x1b\\"
+    data = (storm * 200_000 + b"acc=0.75\n" + storm * 1000 + b"\x1b[" + b"\x1b]unterminated"
+            + b"\nloss=0.25\x1b[0m\n\x1b")
+    run = _byte_identical(cli, tmp_path, data)
+    assert run["metrics"]["acc"]["last"] == 0.75 and run["metrics"]["loss"]["last"] == 0.25
+
+
+@pytest.mark.parametrize("mode", ["--no-pty", "--pty"])
+def test_a_child_that_closes_its_stdout_and_runs_on(cli: Callable[..., Result],
+                                                    tmp_path: Path, mode: str) -> None:
+    code = ("import os, sys\nprint('closing', flush=True)\nos.close(1)\n"
+            "sys.stdin.readline()\nsys.stderr.write('still here\\n')\nsys.exit(3)\n")
+    p = spawn(mode, PY, "-c", code, cwd=tmp_path, stdin=subprocess.PIPE)
+    assert p.stdout is not None and p.stdin is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    out.until(b"closing")
+    p.stdin.write(b"go on\n")  # only now does the child go on: runlab must still be there
+    p.stdin.close()
+    out.rest()
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=DEADLINE) == 3
+    assert "still here" in err
+    no_traceback(err)
+    run = show(cli)
+    assert run["status"] == "failed" and run["exit_code"] == 3
+    log = cli("log", "last").stdout
+    assert "closing" in log and "still here" in log
+
+
+@pytest.mark.parametrize("mode", ["--no-pty", "--pty"])
+def test_a_child_that_daemonises(cli: Callable[..., Result], tmp_path: Path, mode: str) -> None:
+    # The daemon keeps the output open and outlives the child. runlab finishes shortly after
+    # the child ends (runner.DRAIN_S) and leaves the daemon alone: the run was not
+    # interrupted, and a server started in the background is what the user asked for.
+    code = ("import os, subprocess\n"
+            "d = subprocess.Popen(['sleep', '120'], start_new_session=True)\n"
+            "print('daemon', d.pid, flush=True)\n")
+    p = spawn(mode, PY, "-c", code, cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    daemon = int(out.until(b"daemon").split()[1])
+    try:
+        out.rest(timeout=30)  # runlab let go of the output: it did not wait for the daemon
+        assert p.wait(timeout=30) == 0
+        no_traceback(p.stderr.read())
+        assert not gone(daemon), "runlab killed a daemon of a run that was not interrupted"
+    finally:
+        kill_quietly(daemon)
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+# -- store faults -----------------------------------------------------------------------------
+
+
+def _lost_run(tmp_path: Path) -> str:
+    """A run whose runlab was SIGKILLed mid-run (its child ends on the hangup); its id."""
+    code = ("import time\nfor i in range(5000):\n    print(f'acc={i}')\n"
+            "print('ready', flush=True)\ntime.sleep(120)\n")
+    p = spawn("--no-git", PY, "-c", code, cwd=tmp_path)
+    assert p.stdout is not None
+    Lines(p.stdout.fileno()).until(b"ready")
+    p.kill()
+    p.wait(timeout=DEADLINE)
+    runs = [d.name for d in (store_root() / "runs").iterdir()]
+    assert len(runs) == 1
+    return runs[0]
+
+
+def test_a_truncated_last_journal_line_is_ignored_with_a_warning(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # Power lost mid-write: the journal ends in half a line.
+    run_id = _lost_run(tmp_path)
+    journal = run_dir(run_id) / "journal.jsonl"
+    with open(journal, "ab") as f:
+        f.write(b'{"e":"metrics","p":[["acc",0.9,1,17')
+    r = cli("ls", "--json")
+    assert r.code == 0
+    no_traceback(r.stderr)
+    assert "runlab: warning:" in r.stderr and "journal.jsonl" in r.stderr, r.stderr
+    run = json.loads(r.stdout)[0]
+    assert run["status"] == "lost" and run["metrics"]["acc"]["last"] == 4999
+    # A finished run cut the same way, found by a rebuilt index.
+    cli("--no-git", PY, "-c", "print('loss=1')")
+    finished = show(cli)
+    with open(run_dir(finished["id"]) / "journal.jsonl", "ab") as f:
+        f.write(b'{"e":"tag","tags":{"k":')
+    (store_root() / "index.db").unlink()
+    r = cli("ls", "--json")
+    no_traceback(r.stderr)
+    assert "runlab: warning:" in r.stderr and finished["id"] in r.stderr, r.stderr
+    again = {x["id"]: x for x in json.loads(r.stdout)}
+    assert again[finished["id"]]["status"] == "finished"
+    assert again[finished["id"]]["number"] == finished["number"]
+
+
+def _three_runs(cli: Callable[..., Result]) -> list[dict]:  # type: ignore[type-arg]
+    for i in range(3):
+        r = cli("--no-git", "-t", f"t{i}", PY, "-c", f"print('acc={i / 10}')")
+        assert r.code == 0, r.stderr
+    cli("rm", "2")  # a deleted run is rebuilt deleted
+    cli("tag", "1", "late=yes")
+    return listing(cli) + json.loads(cli("ls", "--json", "--deleted").stdout)
+
+
+def _essentials(runs: list[dict]) -> list[tuple]:  # type: ignore[type-arg]
+    return sorted((r["number"], r["id"], r["status"], json.dumps(r["tags"], sort_keys=True),
+                   json.dumps(r["metrics"], sort_keys=True), r["deleted"] if "deleted" in r else None)
+                  for r in runs)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "deleted", "empty"])
+def test_a_damaged_or_missing_index_is_rebuilt_with_the_same_runs_and_numbers(
+        cli: Callable[..., Result], damage: str) -> None:
+    before = _three_runs(cli)
+    index = store_root() / "index.db"
+    for suffix in ("-wal", "-shm"):
+        (store_root() / f"index.db{suffix}").unlink(missing_ok=True)
+    if damage == "garbage":
+        index.write_bytes(os.urandom(8192))
+    elif damage == "empty":
+        index.write_bytes(b"")
+    else:
+        index.unlink()
+    r = cli("ls", "--json", "--all")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    if damage == "garbage":
+        assert "runlab: warning:" in r.stderr and "rebuilt" in r.stderr
+    after = json.loads(r.stdout) + json.loads(cli("ls", "--json", "--deleted").stdout)
+    assert _essentials(after) == _essentials(before)
+    # And the next run takes the next number.
+    cli("--no-git", PY, "-c", "pass")
+    assert show(cli)["number"] == 4
+
+
+FILL = """\
+import sys
+for i in range(40000):
+    print(f'line {i:06d} loss={i}' + ' pad' * 20)
+sys.exit(4)
+"""
+
+
+@pytest.mark.parametrize("limit", [256 * 1024, 2 * MB], ids=["journal-full", "log-full"])
+def test_a_full_disk_keeps_the_child_running_and_says_what_was_lost(
+        cli: Callable[..., Result], tmp_path: Path, limit: int) -> None:
+    # The tests run as root, which ignores file modes, so "the disk is full" is a file size
+    # limit on runlab (RLIMIT_FSIZE): every write past it fails with EFBIG, as with ENOSPC.
+    # The store is made first, so that the limit hits the run, not the creation of the index.
+    cli("--no-git", "true")
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    p = subprocess.run(runlab_argv("--no-git", "--no-system-metrics", PY, "-c", FILL),
+                       cwd=tmp_path, env=child_env(), capture_output=True, timeout=DEADLINE,
+                       preexec_fn=limited)
+    err = p.stderr.decode()
+    no_traceback(err)
+    assert p.returncode == 4, err  # the command's own code: it ran to its end
+    lines = p.stdout.splitlines()
+    assert len(lines) == 40000 and lines[-1].startswith(b"line 039999")  # all echoed
+    assert "runlab: warning: the output log stopped being written" in err, err
+    run = json.loads(cli("show", "last", "--json").stdout)
+    log = run_dir(run["id"]) / "output.log"
+    assert 0 < log.stat().st_size <= limit
+    if limit == 2 * MB:
+        # The journal had room: every point and the end were recorded.
+        assert run["status"] == "failed" and run["exit_code"] == 4
+        assert run["metrics"]["loss"]["count"] == 40000
+    else:
+        assert "metric point" in err or "event" in err, err
+        assert run["status"] in ("failed", "lost", "running"), run["status"]
+    figures(f"full disk at {limit} bytes", echoed_lines=len(lines),
+            log_bytes=log.stat().st_size, status=run["status"],
+            points=run["metrics"].get("loss", {}).get("count"))
+
+
+def test_a_store_that_cannot_be_created_is_an_error_before_the_child_starts(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory\n")
+    marker = tmp_path / "ran"
+    r = cli("--no-git", "touch", str(marker), env={"RUNLAB_STORE": str(blocker / "store")})
+    assert r.code == 125
+    assert r.stderr.startswith("runlab: error: cannot create the store at ")
+    assert r.stderr.count("\n") == 1  # one line
+    assert not marker.exists()  # the command never ran
+
+
+def test_a_store_from_a_newer_runlab_is_refused_and_left_alone(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    cli("--no-git", PY, "-c", "print('acc=1')")
+    index = store_root() / "index.db"
+    db = sqlite3.connect(index)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    marker = tmp_path / "ran"
+    for args, code in ((["ls"], 1), (["--no-git", "touch", str(marker)], 125)):
+        r = cli(*args)
+        assert r.code == code, r.stderr
+        assert r.stderr.startswith("runlab: error: ") and "newer runlab" in r.stderr
+        assert r.stderr.count("\n") == 1
+    assert not marker.exists()
+    db = sqlite3.connect(index)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 99  # never migrated
+    db.close()
+
+
+# -- bad input --------------------------------------------------------------------------------
+
+
+def _one_line_error(r: Result, code: int = 2) -> None:
+    assert r.code == code, (r.code, r.stderr)
+    assert r.stderr.startswith("runlab: error: "), r.stderr
+    no_traceback(r.stderr)
+
+
+BAD = [
+    ["show", "nope"],
+    ["show", "same"],
+    ["show", "99"],
+    ["show", "last~9"],
+    ["show", "last~x"],
+    ["show", "abcdef"],
+    ["show", ""],
+    ["tag", "99", "k=v"],
+    ["log", "same"],
+    ["metrics", "99"],
+    ["diff", "1", "nope"],
+    ["rm", "nope"],
+    ["ls", "--where", "params.lr >"],
+    ["ls", "--where", "(status = 'finished'"],
+    ["ls", "--where", "status = 'unterminated"],
+    ["ls", "--where", "status === 1"],
+    ["ls", "--where", "params.lr in ()"],
+    ["ls", "--where", "nosuchfield = 1"],
+    ["ls", "--where", "\0"],
+    ["ls", "--sort", "bogus"],
+    ["ls", "--columns", "bogus"],
+    ["ls", "--format", "xml"],
+    ["ls", "--limit", "many"],
+    ["tag", "--where", "status = ", "k"],
+    ["run", "--"],
+    ["-p", "novalue", "true"],
+    ["-p", "=1", "true"],
+    ["--bogus", "true"],
+    ["-n"],
+    ["export", "1", "-o", "/nonexistent/dir/runs.tar.gz"],
+    ["get", "1", "../../etc/passwd"],
+    ["get", "1", "/etc/passwd"],
+    ["get", "1", "no-such-artifact"],
+]
+
+
+def test_bad_references_and_expressions_are_one_line_errors(cli: Callable[..., Result]) -> None:
+    cli("--no-git", "-n", "same", PY, "-c", "print('acc=0.5')")
+    cli("--no-git", "-n", "same", PY, "-c", "print('acc=0.6')")
+    for args in BAD:
+        r = cli(*args)
+        assert r.code in (1, 2), (args, r.code, r.stderr)
+        assert r.stderr.startswith("runlab: error: "), (args, r.stderr)
+        no_traceback(r.stderr)
+    assert len(listing(cli)) == 2  # nothing ran, nothing changed
+
+
+def test_a_command_that_is_a_directory_or_missing(cli: Callable[..., Result],
+                                                  tmp_path: Path) -> None:
+    r = cli("--no-git", str(tmp_path))
+    assert r.code == 126 and "cannot execute" in r.stderr
+    no_traceback(r.stderr)
+    r = cli("--no-git", "./no-such-program")
+    assert r.code == 127 and "command not found" in r.stderr
+    no_traceback(r.stderr)
+    assert [x["exit_code"] for x in listing(cli)] == [127, 126]
+
+
+def test_huge_and_odd_params_are_recorded_faithfully(cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    big = "x" * 100_000  # near the kernel's limit for one argument (128 KiB)
+    huge = "y" * MB  # through the events channel: no such limit
+    odd_keys = {"batch size": 3, "a.b.c": 4, "λ": 5, "ключ": "значение", "emoji😀": True}
+    script = tmp_path / "odd.py"
+    script.write_text(
+        "import json, os\n"
+        "with open(os.environ['RUNLAB_EVENTS'], 'a') as f:\n"
+        f"    f.write(json.dumps({{'param': 'huge', 'value': {huge!r}}}) + '\\n')\n"
+        f"    f.write(json.dumps({{'params': {odd_keys!r}}}) + '\\n')\n"
+        "    f.write(json.dumps({'metric': 'key with spaces', 'value': 1.5}) + '\\n')\n"
+        "    f.write(json.dumps({'metric': 'ünïcödé.acc', 'value': 0.25, 'step': 2}) + '\\n')\n"
+        "    f.write(json.dumps({'metric': 'nan', 'value': 'not a number'}) + '\\n')\n"
+        "    f.write(json.dumps({'metric': 'big', 'value': 1e308, 'step': 'x'}) + '\\n')\n"
+        "    f.write('not json\\n[1, 2]\\n\"text\"\\n{\"param\": null}\\n{}\\n')\n"
+        "print('done')\n"
+    )
+    args = ["--no-git", "-p", f"big={big}", "-p", "batch size=3", "-p", "a.b.c=4", "-p", "λ=5",
+            "-p", "empty=", "-p", "weird=a=b=c", PY, str(script)]
+    r = cli(*args)
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    run = show(cli)
+    params = run["params"]
+    assert params["big"] == big and params["huge"] == huge
+    for key, value in odd_keys.items():
+        assert params[key] == value
+    assert params["empty"] == "" and params["weird"] == "a=b=c"
+    assert run["metrics"]["key with spaces"]["last"] == 1.5
+    assert run["metrics"]["ünïcödé.acc"]["last"] == 0.25
+    assert run["metrics"]["big"]["last"] == 1e308
+    assert "nan" not in run["metrics"]
+    r = cli("ls", "--where", "params.λ = 5", "--columns", "params.λ,params.a.b.c", "--format",
+            "csv")
+    assert r.code == 0 and r.stdout.splitlines()[1] == "5,4", r.stdout
+    for fmt in ("table", "csv", "jsonl"):
+        r = cli("ls", "--format", fmt)
+        assert r.code == 0
+        no_traceback(r.stderr)
+
+
+def test_an_empty_command(cli: Callable[..., Result]) -> None:
+    for args in (["run", "--"], ["run"], ["--no-git"], ["-n", "x", "--"]):
+        r = cli(*args)
+        assert r.code == 2, (args, r.code, r.stderr)
+        assert r.stderr.startswith("runlab: error: "), (args, r.stderr)
+        no_traceback(r.stderr)
