@@ -221,18 +221,27 @@ class Recorder:
         self.secret_patterns = secret_patterns
         self.problems: list[str] = []
         self.log_ok = True
+        self.log_bytes = 0  # of the output: written to the log, and in all
+        self.output_bytes = 0
+        self.unrecorded: list[Any] = [None, 0, 0]  # journal error, metric points, other events
         self.monitor: Any = None  # the ResourceMonitor, once the child runs
         self.argv_params: set[str] = set()  # params read from the command line itself
         self.cwd = cwd
         self.artifacts: Any = None  # an artifacts.Collector, made when a file is to be kept
 
     def output(self, stream: int, data: bytes) -> None:
+        self.output_bytes += len(data)
         if self.log_ok:
             try:
-                os.write(self.log_fd, data)
+                written = os.write(self.log_fd, data)
+                self.log_bytes += written
+                if written < len(data):  # the disk is full: writing the rest says so
+                    self.log_bytes += os.write(self.log_fd, data[written:])
             except OSError as e:
                 self.log_ok = False
-                self.problems.append(f"the output log stopped being written: {e.strerror}")
+                self.problems.append(f"the output log stopped being written at "
+                                     f"{self.log_bytes} bytes ({e.strerror}); the rest of "
+                                     "the output was echoed but not kept")
         lines = self.splitters[stream].feed(data)
         if lines:
             self._parse(lines)
@@ -252,11 +261,25 @@ class Recorder:
             points, self.points = self.points, []
             self._append([{"e": "metrics", "p": points}])
 
-    def _append(self, events: list[Event], sync: bool = False) -> None:
+    def _append(self, events: list[Event], sync: bool = False) -> bool:
         try:
             self.store.append(self.run_id, events, sync=sync)
+            return True
         except OSError as e:
-            self.problems.append(f"could not record {len(events)} event(s): {e.strerror}")
+            # A full disk: count what is lost, and say it once at the end (`losses`).
+            lost = self.unrecorded
+            lost[0] = e.strerror or str(e)
+            lost[1] += sum(len(ev.get("p") or ()) for ev in events if ev["e"] == "metrics")
+            lost[2] += sum(1 for ev in events if ev["e"] != "metrics")
+            return False
+
+    def losses(self) -> str | None:
+        """What the journal could not take, in a sentence; None when it took everything."""
+        error, points, events = self.unrecorded
+        if error is None:
+            return None
+        return (f"the run's journal could not be written ({error}): {points} metric point(s) "
+                f"and {events} other event(s) are not recorded")
 
     def _read_channel(self) -> None:
         """Apply what the command reported itself through RUNLAB_EVENTS (the Python API)."""
@@ -391,10 +414,9 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     interval = float(settings.get("system_metrics", 0.0)) if opts.system_metrics else 0.0
 
     def started(pid: int) -> None:
-        from runlab.capture.system import ResourceMonitor, gpu_command
+        from runlab.capture.system import ResourceMonitor
 
-        gpu = gpu_command(interval) if interval > 0 else None
-        m = ResourceMonitor(pid, metrics_interval=interval, gpu_command=gpu)
+        m = ResourceMonitor(pid, metrics_interval=interval, gpu=True)
         m.start()
         monitor.append(m)
         recorder.monitor = m
@@ -436,7 +458,14 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     }
     if outcome.error:
         end["error"] = outcome.error
-    recorder._append([end], sync=True)
+    ended = recorder._append([end], sync=True)
+    if not ended:
+        # The journal is full: the index still learns how the run ended, so that it does not
+        # show as running, then lost (a rebuilt index, which has only the journal, will).
+        store.index_only(run_id, [end])
+    lost = recorder.losses()
+    if lost:
+        recorder.problems.append(lost if ended else f"{lost}; how it ended is in the index only")
     try:
         store.sync()
         run = store.get(run_id)

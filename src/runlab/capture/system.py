@@ -113,11 +113,11 @@ class ResourceMonitor:
     """
 
     def __init__(self, pid: int, interval: float = 0.5, metrics_interval: float = 0.0,
-                 gpu_command: list[str] | None = None) -> None:
+                 gpu: bool = False) -> None:
         self.pid = pid
         self.interval = interval
         self.metrics_interval = metrics_interval
-        self.gpu_command = gpu_command
+        self.gpu = gpu  # look for nvidia-smi (in the thread: the run does not wait for it)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -210,8 +210,10 @@ class ResourceMonitor:
             self._ready.set()
         if root is not None:
             _prime_cpu(root)
-        if self.gpu_command and self.metrics_interval > 0:
-            self._gpu = GpuReader.start(self.gpu_command, self.metrics_interval)
+        command = gpu_command(self.metrics_interval) if self.gpu and self.metrics_interval > 0 \
+            else None
+        if command:
+            self._gpu = GpuReader.start(command, self.metrics_interval)
         self.sample()
         next_metrics = time.monotonic() + self.metrics_interval
         while not self._stop.wait(self.interval):
@@ -302,9 +304,9 @@ GPU_KEYS = ("utilization_percent", "memory_used_mib", "memory_total_mib", "power
 
 def gpu_command(interval: float) -> list[str] | None:
     """The `nvidia-smi` command that reports every GPU every `interval` s; None without it."""
-    import shutil
-
-    exe = shutil.which("nvidia-smi")
+    # A PATH scan, not shutil.which: shutil costs more to import than this takes.
+    exe = next((os.path.join(d, "nvidia-smi") for d in os.environ.get("PATH", "").split(os.pathsep)
+                if d and os.access(os.path.join(d, "nvidia-smi"), os.X_OK)), None)
     if exe is None:
         return None
     return [exe, f"--query-gpu={GPU_QUERY}", "--format=csv,noheader,nounits",

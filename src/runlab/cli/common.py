@@ -7,11 +7,13 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
+    T = TypeVar("T")
 
 from runlab.errors import RunlabError, exit_code
-
-T = TypeVar("T")
 
 EPILOG_STORE = "The store is .runlab/ at the git repository's root (or here); --store or RUNLAB_STORE override."
 
@@ -41,6 +43,13 @@ def guard(fn: Callable[[], T], *, wrapping: bool = False) -> T:
         sys.exit(exit_code(e, wrapping=wrapping))
     except BrokenPipeError:
         quiet_broken_pipe()
+    except OSError as e:
+        # The system refused (no such directory, a full disk, no permission): one sentence.
+        if os.environ.get("RUNLAB_DEBUG") == "1":
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        error(f"{where}{e.strerror or e}")
+        sys.exit(exit_code(e, wrapping=wrapping))
     except KeyboardInterrupt:
         if os.environ.get("RUNLAB_DEBUG") == "1":
             raise

@@ -24,11 +24,16 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeAlias
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 __all__ = ["CLAIM", "NUMBER", "RULES", "Found", "Rule", "parse_number"]
 
-Found: TypeAlias = tuple[str, float, int | None]
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Found: TypeAlias = tuple[str, float, int | None]
+else:
+    Found = tuple
 """One finding: metric key, value and the step the line itself gives for it (else None).
 
 The value is an ``int`` exactly when it was written as an integer that fits in 64 bits; only
