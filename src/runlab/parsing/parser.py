@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from runlab.errors import UsageError
-from runlab.parsing.rules import RULES, Found, parse_number
+from runlab.parsing.rules import RULES, Found, is_metric_key, key_value_pairs, parse_number
 
 __all__ = ["MetricParser", "Point"]
 
@@ -133,6 +133,7 @@ class MetricParser:
         kv = next((r for r in rules if r.name == "key_value"), None)
         self._special = re.compile("|".join(map(re.escape, special))) if special else None
         self._key_value = kv.parse if kv is not None and kv.triggers == (":", "=") else None
+        self._plans: dict[tuple[str, ...], tuple[list[int], list[tuple[int, str]]]] = {}
         self._current_step: int | None = None
         self._counts: dict[str, int] = {}
         # Progress-bar points not yet given out: key -> (point, the bar's counter).
@@ -158,9 +159,9 @@ class MetricParser:
         for line in lines:
             if self._rows is None and not self._silenced and not search(line):
                 if ":" in line or "=" in line:
-                    findings = key_value(line)
-                    if findings:
-                        self._resolve_plain(findings, points)
+                    pairs = key_value_pairs(line)
+                    if pairs:
+                        self._resolve_pairs(pairs, points)
                 continue  # no trigger at all: no metric
             points.extend(self.parse_line(line))
         return points
@@ -268,33 +269,40 @@ class MetricParser:
             points.append(Point(key, float(value), step, rule))
         return points
 
-    def _resolve_plain(self, findings: list[Found], points: list[Point]) -> None:
-        """`_resolve` for the key_value rule's findings alone: no step of their own, no
-        redraws. The same result, with less work per line (this is the common line)."""
-        chosen: dict[str, float] = {}
-        for key, value, _ in findings:
-            if key not in chosen:
-                chosen[key] = value
+    def _resolve_pairs(self, pairs: list[tuple[str, str, str]], points: list[Point]) -> None:
+        """`_resolve` for the key_value rule alone, from its raw pairs: the same points.
+
+        Output repeats the same line shape (`step=.. loss=.. acc=..`) thousands of times, so
+        what depends only on the keys (which count, which can set the step) is worked out
+        once per shape and kept.
+        """
+        shape = tuple([pair[0] for pair in pairs])
+        plan = self._plans.get(shape)
+        if plan is None:
+            if len(self._plans) > 4096:  # output of ever-new shapes: stay bounded
+                self._plans.clear()
+            plan = self._plans[shape] = _plan(shape)
+        step_slots, metric_slots = plan
         key_step: int | None = None
-        step_key = ""
-        best = len(_STEP_NAMES)
-        for key, value in chosen.items():
-            rank = _STEP_RANK.get(key)
-            if rank is None and not key.islower():
-                rank = _STEP_RANK.get(key.lower())
-            if rank is not None and rank < best and type(value) is int:
-                best, key_step, step_key = rank, value, key
-        if key_step is not None:
-            del chosen[step_key]
+        step_slot = -1
+        for slot in step_slots:
+            integer = pairs[slot][1]
+            if integer:  # a step is written as an integer
+                key_step, step_slot = int(integer), slot
+                break
         line_step = self._current_step if key_step is None else key_step
         counts = self._counts
         held = self._held
-        for key, value in chosen.items():
+        for slot, key in metric_slots:
+            if slot == step_slot:
+                continue
+            _, integer, number = pairs[slot]
             if held and key in held:
                 points.append(self._release(key))
             seen = counts.get(key, 0)
             counts[key] = seen + 1
-            points.append(Point(key, float(value), seen if line_step is None else line_step,
+            value = float(int(integer)) if integer else float(number)
+            points.append(Point(key, value, seen if line_step is None else line_step,
                                 "key_value"))
 
     def _hold(self, point: Point, counter: int | None, out: list[Point]) -> None:
@@ -319,3 +327,21 @@ class MetricParser:
 
 def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
+
+
+def _plan(shape: tuple[str, ...]) -> tuple[list[int], list[tuple[int, str]]]:
+    """For a line's keys in order: the slots that may set the step (best first), and the slot
+    of each key that counts (its first appearance, if it names a metric)."""
+    first: dict[str, int] = {}
+    for slot, key in enumerate(shape):
+        if key not in first and is_metric_key(key):
+            first[key] = slot
+    ranked = []
+    for key, slot in first.items():
+        rank = _STEP_RANK.get(key)
+        if rank is None and not key.islower():
+            rank = _STEP_RANK.get(key.lower())
+        if rank is not None:
+            ranked.append((rank, slot))
+    ranked.sort()
+    return [slot for _, slot in ranked], [(slot, key) for key, slot in first.items()]

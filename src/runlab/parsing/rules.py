@@ -149,13 +149,24 @@ _TRANSFER = re.compile(r"\b(?:Down|Up)load(?:ing|ed)\b|\bExtracting\b|\bFetching
 
 def parse_key_value(line: str) -> list[Found]:
     """``loss: 0.5``, ``loss=0.5``, ``loss = 0.5``, several per line."""
-    if "%" in line and _TRANSFER.search(line):
-        return []
     return [
         (key, int(integer) if integer else float(number), None)
-        for key, integer, number in _PAIR.findall(line)
-        if key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key))
+        for key, integer, number in key_value_pairs(line)
+        if is_metric_key(key)
     ]
+
+
+def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
+    """The raw pairs of a key_value line, (key, int text, other number text), keys unchecked;
+    none for download progress."""
+    if "%" in line and _TRANSFER.search(line):
+        return []
+    return _PAIR.findall(line)  # type: ignore[no-any-return]
+
+
+def is_metric_key(key: str) -> bool:
+    """Whether a key_value key names a metric (not a log level, a device, a source file)."""
+    return key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key))
 
 
 # json -----------------------------------------------------------------------------------------
