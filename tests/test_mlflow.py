@@ -26,16 +26,27 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 from runlab.errors import UsageError
 from runlab.store import Store
 from runlab.sync import mlflow
-from runlab.sync.mlflow import (MAX_ENTITIES, MAX_KEY, MAX_METRICS, MAX_PARAMS,
-                                MAX_REQUEST_BYTES, MAX_TAGS, MlflowClient, MlflowRejected,
-                                MlflowUnavailable, push, remote_state, sanitize_key)
+from runlab.sync.mlflow import (
+    MAX_ENTITIES,
+    MAX_KEY,
+    MAX_METRICS,
+    MAX_PARAMS,
+    MAX_REQUEST_BYTES,
+    MAX_TAGS,
+    MlflowClient,
+    MlflowRejected,
+    MlflowUnavailable,
+    push,
+    remote_state,
+    sanitize_key,
+)
 from tests.conftest import Result
 
 MLFLOW = os.environ.get("RUNLAB_TEST_MLFLOW", "")
@@ -475,6 +486,34 @@ def test_a_push_cut_short_keeps_what_the_server_confirmed(
 
 
 @needs_mlflow
+def test_ctrl_c_keeps_what_was_sent_and_the_next_push_finishes(
+        store: Store, server: Server, experiment: str) -> None:
+    for i in range(16):  # more than a push keeps in flight (twice its jobs)
+        make_run(store, f"r{i}", points=300)
+
+    def interrupt(done: int, total: int, result: mlflow.RunResult) -> None:
+        raise KeyboardInterrupt  # Ctrl-C as the first run is done, others in flight
+
+    with pytest.raises(KeyboardInterrupt):
+        push(store, store.list_runs(order="runs.number ASC"), client=MlflowClient(server.uri),
+             experiment=experiment, progress=interrupt)
+    on_server = {as_dict(r["data"]["tags"])["runlab.id"]: r["info"]["run_id"]
+                 for r in server.runs(experiment)}
+    assert 1 <= len(on_server) <= 2 * mlflow.JOBS
+    for run_id, mlflow_id in on_server.items():
+        state = remote_state(store.events(run_id), server.uri)
+        assert state is not None and state.mlflow_run_id == mlflow_id  # nothing sent unrecorded
+
+    report = push(store, store.list_runs(), client=MlflowClient(server.uri),
+                  experiment=experiment)
+    assert not report.failed
+    assert len(server.runs(experiment)) == 16
+    for run in store.list_runs():
+        assert_same_series(server, store, run.id, remote_run(server, experiment, run.id)
+                           ["info"]["run_id"])
+
+
+@needs_mlflow
 def test_dry_run_sends_nothing(store: Store, server: Server, experiment: str) -> None:
     run_id = make_run(store)
     before = journal_bytes(store, run_id)
@@ -571,8 +610,8 @@ def test_cli_dry_run_needs_no_server(cli: Callable[..., Result], store: Store) -
 class Stub(BaseHTTPRequestHandler):
     """Answers from a script: a list of (status, body); records what it was sent."""
 
-    script: list[tuple[int, bytes]] = []
-    seen: list[tuple[str, str, dict[str, str], bytes]] = []
+    script: ClassVar[list[tuple[int, bytes]]] = []
+    seen: ClassVar[list[tuple[str, str, dict[str, str], bytes]]] = []
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -720,3 +759,17 @@ def test_push_events_fold_into_what_the_server_holds() -> None:
                    "metrics": {"loss": 15}})
     state = remote_state(events, uri)
     assert state is not None and state.mlflow_run_id == "r2" and state.tags == {}
+
+
+def test_run_with_push_sends_the_run_as_it_goes(cli: Callable[..., Result], server: Server,
+                                                tmp_path: Path) -> None:
+    code = "for i in range(3):\n    print(f'step={i} loss={1 / (i + 1)}')\n"
+    r = cli("--push", server.uri, "-e", "pushed-live", sys.executable, "-c", code)
+    assert r.code == 0, r.stderr
+    run = json.loads(cli("show", "last", "--json").stdout)
+    remote = remote_run(server, "pushed-live", run["id"])
+    assert remote["info"]["status"] == "FINISHED"
+    history = server.get("metrics/get-history",
+                         run_id=remote["info"]["run_id"], metric_key="loss")["metrics"]
+    assert sorted((m["step"], m["value"]) for m in history) == [(0, 1.0), (1, 0.5),
+                                                                (2, 1 / 3)]

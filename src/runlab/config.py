@@ -12,12 +12,13 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-if TYPE_CHECKING:
-    from typing import Any
+
 
 from runlab.errors import ConfigError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILE = "runlab.toml"
 
@@ -102,8 +103,8 @@ def read_file(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read it: {e}") from None
     if pyproject:
         table = data.get("tool", {}).get("runlab", {})
-        return table if isinstance(table, dict) else {}
-    return data
+        return dict(table) if isinstance(table, dict) else {}
+    return dict(data)
 
 
 def check(key: str, value: Any, origin: str) -> Any:

@@ -74,6 +74,7 @@ class _Child:
         self.proc: subprocess.Popen[bytes] | None = None
         self.outcome = Outcome()
         self.master: int | None = None
+        self.group_ended = False  # _end_group has run
         # fd we read -> (stream number, fd we echo to or None once echo stopped)
         self.streams: dict[int, tuple[int, int | None]] = {}
 
@@ -148,10 +149,13 @@ class _Child:
         try:
             self.launch.on_start(self.proc.pid)
             self._pump()
+            self._ended(block=True)
+            self._end_group()
             code = self.proc.wait()
         finally:
             self._restore_handlers(previous)
-            for fd in list(self.streams):
+            # The pty master goes last: closing it hangs up whatever still has the terminal.
+            for fd in {*self.streams, *([] if self.master is None else [self.master])}:
                 self._close(fd)
         if code < 0:
             self.outcome.signal = -code
@@ -176,23 +180,51 @@ class _Child:
                     timeout = min(timeout, max(0.0, exited_at + DRAIN_S - now))
                 ready = sel.select(timeout)
                 for key, _ in ready:
-                    fd = int(key.fd)  # type: ignore[arg-type]
+                    fd = int(key.fd)
                     if not self._read(fd):
                         sel.unregister(fd)
-                        self._close(fd)
+                        if fd == self.master:
+                            # The child closed its terminal but may run on: closing the
+                            # master now would hang it up (SIGHUP). `run` closes it at the end.
+                            self.streams.pop(fd, None)
+                        else:
+                            self._close(fd)
                 now = time.monotonic()
                 if now >= next_tick:
                     next_tick = now + TICK_S
                     self.launch.on_tick()
-                    if exited_at is None and self.proc.poll() is not None:
+                    if exited_at is None and self._ended():
                         exited_at = now
+                        self._end_group()
                 if exited_at is not None and now >= exited_at + DRAIN_S:
                     # The child is gone; what still holds its output open is a daemon.
                     break
-                if exited_at is None and not ready and self.proc.poll() is not None:
+                if exited_at is None and not ready and self._ended():
                     exited_at = now
+                    self._end_group()
         finally:
             sel.close()
+
+    def _ended(self, *, block: bool = False) -> bool:
+        """Whether the child has exited, left unreaped: while it is a zombie its pid, which is
+        also its process group's id, cannot be given to another process."""
+        assert self.proc is not None
+        if not hasattr(os, "waitid"):
+            return self.proc.wait() is not None if block else self.proc.poll() is not None
+        flags = os.WEXITED | os.WNOWAIT | (0 if block else os.WNOHANG)
+        try:
+            return os.waitid(os.P_PID, self.proc.pid, flags) is not None
+        except ChildProcessError:  # reaped already
+            return True
+
+    def _end_group(self) -> None:
+        """Once an interrupted command has exited, kill what it left in its process group
+        (workers that ignore SIGINT): nothing of an interrupted run outlives it."""
+        if self.outcome.signals_forwarded and not self.group_ended:
+            assert self.proc is not None
+            self.group_ended = True
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
 
     def _read(self, fd: int) -> bool:
         try:
@@ -207,7 +239,17 @@ class _Child:
             return False
         stream, echo = self.streams[fd]
         self.launch.on_output(stream, data)
-        if echo is not None and not _write_all(echo, data):
+        if echo is None:
+            return True
+        try:
+            there = _write_all(echo, data)
+        except OSError as e:
+            # Where the echo goes refuses more (`runlab cmd > file` on a full disk): stop
+            # echoing this stream; the command runs on and its output is still recorded.
+            self.streams[fd] = (stream, None)
+            self.launch.notify(f"stopped echoing the command's output: {e.strerror}")
+            return True
+        if not there:
             if fd == self.master:
                 self.streams[fd] = (stream, None)
             else:

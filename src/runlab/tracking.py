@@ -12,15 +12,17 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-if TYPE_CHECKING:
-    from typing import Any
+
 
 from runlab import runner
 from runlab.config import Settings
 from runlab.errors import StoreError
 from runlab.store import Run, Store
 from runlab.store.journal import Event
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
 
@@ -306,7 +308,8 @@ class Recorder:
                 continue
             t = msg.get("time") or round(time.time(), 3)
             step = msg.get("step")
-            metrics = msg.get("metrics") if isinstance(msg.get("metrics"), dict) else {}
+            metrics: dict[str, Any] = msg["metrics"] if isinstance(msg.get("metrics"), dict) \
+                else {}
             if "metric" in msg:
                 metrics = {msg["metric"]: msg.get("value")}
             for key, value in metrics.items():
@@ -380,12 +383,15 @@ class Recorder:
 
 def track(opts: RunOptions, settings: Settings, store: Store,
           notify: Callable[[str], None] = lambda m: None,
-          env: Mapping[str, str] | None = None, pending_git: Any = None) -> Tracked:
+          env: Mapping[str, str] | None = None, pending_git: Any = None,
+          on_created: Callable[[str], None] | None = None) -> Tracked:
     """Run the command tracked, from capture to the end event."""
     from runlab.capture.args import SECRET_PATTERNS
 
     start, git_info = capture_start(opts, settings, store, pending_git)
     run_id, _ = store.create_run(start)
+    if on_created is not None:
+        on_created(run_id)
     run_dir = store.run_dir(run_id)
     if git_info is not None and git_info.patch:
         _write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode())
@@ -438,11 +444,14 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         resources = monitor[0].stop() if monitor else None
         recorder.close()
         recorder.monitor = None
+        # The channel is read to its end and its events are in the journal, redacted; the
+        # file itself may hold secrets in the clear, so it does not stay in the store.
+        with contextlib.suppress(OSError):
+            os.unlink(events_path)
     if outcome.error:
         recorder.problems.append(outcome.error)
-        with contextlib.suppress(OSError):
-            with open(store.output_path(run_id), "ab") as f:
-                f.write(f"runlab: {outcome.error}\n".encode())
+        with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:
+            f.write(f"runlab: {outcome.error}\n".encode())
     recorder.capture_artifacts(list(settings.get("artifacts", [])) + opts.artifacts, start["t"])
     end: Event = {
         "e": "end",

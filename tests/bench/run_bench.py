@@ -210,7 +210,7 @@ def scale(work: Path, runs: int, big_runs: int, reps: int) -> list[Result]:
     out = []
     points = runs * 300
     out.append(Result(f"record {runs:,} runs via the store API", "", build, None, "s",
-                      f">= 200 runs/s", f"{runs / build:.0f} runs/s"))
+                      ">= 200 runs/s", f"{runs / build:.0f} runs/s"))
     size = store_bytes(store)
     out.append(Result("bytes per metric point (journal + index)", "", size / points, None, "B",
                       "<= 100 B", f"{size / 1e6:.1f} MB for {points:,} points"))

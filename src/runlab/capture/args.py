@@ -39,9 +39,11 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
+
 
 SECRET_PATTERNS: tuple[str, ...] = ("*key*", "*token*", "*secret*", "*password*", "*passwd*")
 REDACTED = "***"

@@ -13,12 +13,14 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
 if TYPE_CHECKING:
     import psutil
+
 
 # /proc/stat's btime is derived from the wall clock and can move by a second between reads;
 # a pid whose start time is this close to the recorded one is the same process.

@@ -7,21 +7,26 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+
+
+from runlab.errors import RunlabError, exit_code
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import Any, NoReturn, TypeVar
 
     T = TypeVar("T")
 
-from runlab.errors import RunlabError, exit_code
-
 EPILOG_STORE = "The store is .runlab/ at the git repository's root (or here); --store or RUNLAB_STORE override."
 
 
 def message(text: str) -> None:
     """A message for the user: stderr, never stdout."""
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except OSError:  # stderr is closed or on a full disk: there is nowhere left to say it
+        pass
 
 
 def error(text: str) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
 from runlab.cli.common import emit_json, guard, message, open_store
 from runlab.cli.completion import complete_run
 
-StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store directory.",
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
                                                  show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
 RunArg = Annotated[str, typer.Argument(
@@ -19,7 +19,7 @@ RunArg = Annotated[str, typer.Argument(
     show_default=False, autocompletion=complete_run)]
 ModelRef = Annotated[str, typer.Argument(help="NAME, NAME:VERSION or NAME@ALIAS.",
                                          show_default=False)]
-OutOpt = Annotated[Optional[str], typer.Option(
+OutOpt = Annotated[str | None, typer.Option(
     "-o", "--output", help="Where to write it: a file, a directory, or - for stdout "
     "(default: its file name, here).", show_default=False)]
 
@@ -125,14 +125,14 @@ def register(app: typer.Typer) -> None:
     @app.command("rerun")
     def rerun_cmd(
         run: RunArg,
-        overrides: Annotated[Optional[list[str]], typer.Argument(
+        overrides: Annotated[list[str] | None, typer.Argument(
             help="KEY=VALUE params to change.", show_default=False)] = None,
         exact: Annotated[bool, typer.Option(
             "--exact", help="Run the recorded code (commit + uncommitted patch) in a temporary "
             "git worktree.")] = False,
-        name: Annotated[Optional[str], typer.Option("-n", "--name", help="Name the new run.",
+        name: Annotated[str | None, typer.Option("-n", "--name", help="Name the new run.",
                                                     show_default=False)] = None,
-        tag: Annotated[Optional[list[str]], typer.Option(
+        tag: Annotated[list[str] | None, typer.Option(
             "-t", "--tag", help="Tag KEY[=VALUE]; repeatable.", show_default=False)] = None,
         quiet: Annotated[bool, typer.Option("-q", "--quiet",
                                             help="Record the output but do not echo it.")] = False,
@@ -175,24 +175,24 @@ def register(app: typer.Typer) -> None:
 
     @app.command("sweep")
     def sweep_cmd(
-        words: Annotated[Optional[list[str]], typer.Argument(
+        words: Annotated[list[str] | None, typer.Argument(
             help="KEY=V1,V2... axes, then -- and the command with {KEY} placeholders (or a "
             "named command).", metavar="KEY=V1,V2 -- COMMAND", show_default=False)] = None,
         jobs: Annotated[int, typer.Option("-j", "--jobs", help="Trials run at once.")] = 1,
-        random_: Annotated[Optional[int], typer.Option(
+        random_: Annotated[int | None, typer.Option(
             "--random", help="Run N combinations drawn at random instead of all.",
             show_default=False)] = None,
-        seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for --random.",
+        seed: Annotated[int | None, typer.Option("--seed", help="Seed for --random.",
                                                     show_default=False)] = None,
-        resume: Annotated[Optional[str], typer.Option(
+        resume: Annotated[str | None, typer.Option(
             "--resume", help="Run sweep ID again, skipping the trials that finished.",
             show_default=False)] = None,
-        sort: Annotated[Optional[list[str]], typer.Option(
+        sort: Annotated[list[str] | None, typer.Option(
             "--sort", "-s", help="Order the final table by [-]FIELD; repeatable.",
             show_default=False)] = None,
-        experiment: Annotated[Optional[str], typer.Option(
+        experiment: Annotated[str | None, typer.Option(
             "-e", "--experiment", help="Experiment of the trials.", show_default=False)] = None,
-        tag: Annotated[Optional[list[str]], typer.Option(
+        tag: Annotated[list[str] | None, typer.Option(
             "-t", "--tag", help="Tag every trial KEY[=VALUE]; repeatable.",
             show_default=False)] = None,
         json_: JsonOpt = False,

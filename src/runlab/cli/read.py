@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from runlab.cli.common import emit_json, guard, open_store
 from runlab.cli.completion import complete_run
 
-StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store directory.",
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
                                                  show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
 RunArg = Annotated[str, typer.Argument(
@@ -35,16 +35,16 @@ def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
 def register(app: typer.Typer) -> None:
     @app.command("ls")
     def ls(
-        where: Annotated[Optional[str], typer.Option(
+        where: Annotated[str | None, typer.Option(
             "--where", "-w", help="Only runs matching EXPR (see QUERY LANGUAGE).",
             show_default=False)] = None,
-        sort: Annotated[Optional[list[str]], typer.Option(
+        sort: Annotated[list[str] | None, typer.Option(
             "--sort", "-s", help="Order by [-]FIELD (- for descending); repeatable.",
             show_default=False)] = None,
-        columns: Annotated[Optional[str], typer.Option(
+        columns: Annotated[str | None, typer.Option(
             "--columns", "-c", help="Comma-separated fields to show, e.g. params.lr,metrics.acc.",
             show_default=False)] = None,
-        experiment: Annotated[Optional[str], typer.Option(
+        experiment: Annotated[str | None, typer.Option(
             "--experiment", "-e", help="Only runs of this experiment.", show_default=False)] = None,
         deleted: Annotated[bool, typer.Option("--deleted", help="List deleted runs instead.")] = False,
         limit: Annotated[int, typer.Option("--limit", "-l", help="Show at most N runs.")] = 20,
@@ -127,7 +127,7 @@ def register(app: typer.Typer) -> None:
     def log(
         run: RunArg,
         raw: Annotated[bool, typer.Option("--raw", help="Keep escape codes (colours, redraws).")] = False,
-        tail: Annotated[Optional[int], typer.Option("--tail", "-n", help="Only the last N lines.")] = None,
+        tail: Annotated[int | None, typer.Option("--tail", "-n", help="Only the last N lines.")] = None,
         follow: Annotated[bool, typer.Option(
             "--follow", "-f", help="Keep printing a running run's output until it ends.")] = False,
         store: StoreOpt = None,

@@ -10,13 +10,15 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, field
+
+
+from runlab.errors import UsageError
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
     from runlab.runner import Outcome
-
-from runlab.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ RUN_OPTIONS: tuple[Opt, ...] = (
     Opt(("-q", "--quiet"), "quiet", False, False, "Record the output but do not echo it."),
     Opt(("--no-system-metrics",), "no_system_metrics", False, False,
         "Do not sample CPU, memory, I/O and GPU metrics (sys/...)."),
+    Opt(("--push",), "push", True, False,
+        "Push the run to this MLflow tracking server while it runs and when it ends."),
     Opt(("--no-inject",), "no_inject", False, False,
         "Do not record argparse arguments of a Python command through its start-up hook."),
 )
@@ -150,6 +154,9 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         store_path = os.path.join(settings.root, settings.get("store"))
     store = Store(locate(cwd, store_path))
     store.sync()
+    for problem in dict.fromkeys(store.problems):  # a rebuilt index, a cut-off journal line
+        warn(problem)
+    store.problems.clear()
     if values.get("pty") and values.get("no_pty"):
         raise UsageError("--pty and --no-pty contradict each other")
     if values.get("model") and not values.get("artifact"):
@@ -195,8 +202,15 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         inject=not values.get("no_inject") and bool(settings.get("inject", True)),
         extra=extra,
     )
-    tracked = tracking.track(opts, settings, store, notify=lambda m: message(f"runlab: {m}"),
-                             pending_git=pending_git)
+    pusher = _Pusher(values["push"], store.root) if values.get("push") else None
+    try:
+        tracked = tracking.track(opts, settings, store,
+                                 notify=lambda m: message(f"runlab: {m}"),
+                                 pending_git=pending_git,
+                                 on_created=pusher.start if pusher else None)
+    finally:
+        if pusher is not None:
+            pusher.finish()
     if tracked.outcome.error:
         message(f"runlab: {tracked.outcome.error}")
     for problem in tracked.problems:
@@ -210,6 +224,48 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         if values.get("model") and tracked.run.status == "finished":
             _register_model(store, tracked.run.id, values["model"], opts.artifacts)
     return tracked.outcome
+
+
+class _Pusher:
+    """`--push URI`: a `runlab push --watch` beside the run while it goes, then a last push.
+
+    A separate process, so pushing never slows the command's output; it is its own session,
+    so the user's Ctrl-C reaches it only through runlab.
+    """
+
+    def __init__(self, uri: str, store_root: str) -> None:
+        self.uri = uri
+        self.store_root = store_root
+        self.run_id: str | None = None
+        self.proc: Any = None
+
+    def _argv(self, *extra: str) -> list[str]:
+        return [sys.executable, "-m", "runlab", "push", self.run_id or "", "--mlflow", self.uri,
+                "--store", self.store_root, *extra]
+
+    def start(self, run_id: str) -> None:
+        import subprocess
+
+        self.run_id = run_id
+        self.proc = subprocess.Popen(self._argv("--watch", "--interval", "5"),
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def finish(self) -> None:
+        import subprocess
+
+        if self.proc is not None:
+            # Ctrl-C for it: it records what the server confirmed and stops.
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.run_id is not None:
+            # The end of the run, and its files, go in one last push; its messages are ours.
+            subprocess.run(self._argv(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           check=False)
 
 
 def _register_model(store: Any, run_id: str, name: str, globs: list[str]) -> None:

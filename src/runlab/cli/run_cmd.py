@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,20 +21,20 @@ def register(app: typer.Typer) -> None:
     def run_command(
         command: Annotated[list[str], typer.Argument(help="The command and its arguments.",
                                                      show_default=False)],
-        name: Annotated[Optional[str], typer.Option("-n", "--name", help=_HELP["name"])] = None,
-        experiment: Annotated[Optional[str], typer.Option("-e", "--experiment",
+        name: Annotated[str | None, typer.Option("-n", "--name", help=_HELP["name"])] = None,
+        experiment: Annotated[str | None, typer.Option("-e", "--experiment",
                                                           help=_HELP["experiment"])] = None,
-        tag: Annotated[Optional[list[str]], typer.Option("-t", "--tag", help=_HELP["tag"])] = None,
-        param: Annotated[Optional[list[str]], typer.Option("-p", "--param",
+        tag: Annotated[list[str] | None, typer.Option("-t", "--tag", help=_HELP["tag"])] = None,
+        param: Annotated[list[str] | None, typer.Option("-p", "--param",
                                                            help=_HELP["param"])] = None,
-        note: Annotated[Optional[str], typer.Option("--note", help=_HELP["note"])] = None,
-        metric_pattern: Annotated[Optional[list[str]], typer.Option(
+        note: Annotated[str | None, typer.Option("--note", help=_HELP["note"])] = None,
+        metric_pattern: Annotated[list[str] | None, typer.Option(
             "-m", "--metric-pattern", help=_HELP["metric_pattern"])] = None,
-        artifact: Annotated[Optional[list[str]], typer.Option("-a", "--artifact",
+        artifact: Annotated[list[str] | None, typer.Option("-a", "--artifact",
                                                               help=_HELP["artifact"])] = None,
-        model: Annotated[Optional[str], typer.Option("--model", help=_HELP["model"],
+        model: Annotated[str | None, typer.Option("--model", help=_HELP["model"],
                                                      metavar="NAME", show_default=False)] = None,
-        store: Annotated[Optional[str], typer.Option("--store", help=_HELP["store"])] = None,
+        store: Annotated[str | None, typer.Option("--store", help=_HELP["store"])] = None,
         no_git: Annotated[bool, typer.Option("--no-git", help=_HELP["no_git"])] = False,
         pty: Annotated[bool, typer.Option("--pty", help=_HELP["pty"])] = False,
         no_pty: Annotated[bool, typer.Option("--no-pty", help=_HELP["no_pty"])] = False,
@@ -42,6 +42,8 @@ def register(app: typer.Typer) -> None:
         no_system_metrics: Annotated[bool, typer.Option(
             "--no-system-metrics", help=_HELP["no_system_metrics"])] = False,
         no_inject: Annotated[bool, typer.Option("--no-inject", help=_HELP["no_inject"])] = False,
+        push: Annotated[str | None, typer.Option("--push", metavar="URI",
+                                                    help=_HELP["push"])] = None,
     ) -> None:
         """Run COMMAND tracked; `runlab COMMAND` is the same without the word run.
 
@@ -53,6 +55,6 @@ def register(app: typer.Typer) -> None:
             "name": name, "experiment": experiment, "tag": tag or [], "param": param or [],
             "note": note, "metric_pattern": metric_pattern or [], "artifact": artifact or [],
             "store": store, "no_git": no_git, "pty": pty, "no_pty": no_pty, "quiet": quiet,
-            "no_system_metrics": no_system_metrics, "no_inject": no_inject, "model": model,
+            "no_system_metrics": no_system_metrics, "no_inject": no_inject, "push": push, "model": model,
         }
         sys.exit(guard(lambda: execute(values, list(command)), wrapping=True))

@@ -29,7 +29,7 @@ def paint(text: str, style: str, colour: bool) -> str:
     return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-def number(value: float | int | None, digits: int = 5) -> str:
+def number(value: float | None, digits: int = 5) -> str:
     """A number to `digits` significant digits; ints as they are."""
     if value is None:
         return ""

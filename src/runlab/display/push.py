@@ -25,8 +25,11 @@ def push_summary(report: PushReport) -> str:
             return (f"nothing to push: {_plural(report.unchanged, 'run')} already up to date "
                     f"on {report.uri}")
         return f"nothing to push to {report.uri}"
-    text = (f"{verb} {_plural(sent, 'run')} ({report.new:,} new, {report.updated:,} updated), "
-            f"{_plural(report.points, 'point')} to {report.uri}")
+    if sent == 0:
+        text = f"{verb} nothing to {report.uri}"
+    else:
+        text = (f"{verb} {_plural(sent, 'run')} ({report.new:,} new, {report.updated:,} "
+                f"updated), {_plural(report.points, 'point')} to {report.uri}")
     rest = []
     if report.unchanged:
         rest.append(f"{report.unchanged:,} already up to date")

@@ -108,8 +108,7 @@ def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], file
                         header_style="dim" if colour else "")
         parts += [Text("Metrics", style="bold" if colour else ""), table, Text("")]
     if run.tags or run.note:
-        rows = [(k, v) for k, v in run.tags.items()]
-        tags = _pairs([(k, v or "·") for k, v in rows])
+        tags = _pairs([(k, v or "·") for k, v in run.tags.items()])
         parts += [Text("Tags", style="bold" if colour else ""), tags]
         if run.note:
             parts.append(_pairs([("note", run.note)]))

@@ -24,7 +24,9 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+
 
 __all__ = ["CLAIM", "NUMBER", "RULES", "Found", "Rule", "parse_number"]
 
@@ -161,7 +163,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     none for download progress."""
     if "%" in line and _TRANSFER.search(line):
         return []
-    return _PAIR.findall(line)  # type: ignore[no-any-return]
+    return _PAIR.findall(line)
 
 
 def is_metric_key(key: str) -> bool:

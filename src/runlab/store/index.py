@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-if TYPE_CHECKING:
-    from typing import Any
+
 
 from runlab.errors import StoreError
 from runlab.store.journal import Event
 from runlab.store.records import MetricSummary, Run
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -102,6 +105,12 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
 
 def connect(path: str) -> sqlite3.Connection:
     """Open (creating and migrating) the index at `path`."""
+    try:
+        # Made private first, like every file of the store: SQLite would make it 0644 (and
+        # its -wal and -shm files take their mode from it).
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        pass  # it exists already, or SQLite will say why it cannot be made
     try:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -324,7 +333,9 @@ def apply_events(
     for event in events:
         if event["e"] == "start":
             if number is None:
-                number = insert_run(db, event, number_for(event, events))
+                # The directory names the run, whatever its journal claims: a copied-in
+                # journal whose id says "../x" must not send later writes out of the store.
+                number = insert_run(db, {**event, "id": run_id}, number_for(event, events))
             continue
         if number is not None:
             apply_event(db, number, event)
@@ -397,7 +408,7 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         "SELECT run, key, value, kind FROM params WHERE run IN (SELECT number FROM temp.wanted)"
     ):
         by_number[run].params[key] = decode_param(value, kind)
-    for run, key, last, lo, hi, count, step, last_time in db.execute(
+    for run, key, last, lo, hi, count, step, _time in db.execute(
         "SELECT run, key, last, min, max, count, last_step, last_time FROM metrics "
         "WHERE run IN (SELECT number FROM temp.wanted)"
     ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     Event = dict[str, Any]
 else:
     Event = dict
+
 
 JOURNAL = "journal.jsonl"
 FILE_MODE = 0o600
@@ -36,7 +38,11 @@ def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, 
         if size and os.pread(fd, 1, size - 1) != b"\n":
             # A line cut off by a crash: end it, so it cannot swallow the next event.
             data = b"\n" + data
-        os.write(fd, data)
+        written = os.write(fd, data)
+        if written < len(data):
+            # Only a full disk (or a file size limit) writes part of a line: writing the rest
+            # raises why, and the next append ends the cut-off line.
+            os.write(fd, data[written:])
         end = os.lseek(fd, 0, os.SEEK_END)
         if sync:
             os.fsync(fd)
@@ -58,7 +64,7 @@ def read(path: str, offset: int = 0) -> ReadResult:
         with open(path, "rb") as f:
             f.seek(offset)
             data = f.read()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return ReadResult([], offset, [f"{path} is missing"])
     end = data.rfind(b"\n") + 1
     events: list[Event] = []

@@ -13,14 +13,16 @@ import sqlite3
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-if TYPE_CHECKING:
-    from typing import Any
+
 
 from runlab.errors import AmbiguousRun, RunNotFound, StoreError, UsageError
 from runlab.store import index, journal
 from runlab.store.journal import Event
 from runlab.store.records import MetricPoint, Run
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 STORE_DIR = ".runlab"
 DIR_MODE = 0o700
@@ -143,10 +145,7 @@ class Store:
             journal.append(self.journal_path(run_id), [start])
         except OSError as e:
             raise StoreError(f"cannot write the run to {path}: {e.strerror}") from e
-        number = self._apply(run_id)
-        if number is not None:
-            self.append(run_id, [{"e": "number", "n": number, "store": self.id}])
-        return run_id, number
+        return run_id, self._apply(run_id)  # indexing it records its number in the journal
 
     def append(self, run_id: str, events: list[Event], *, sync: bool = False) -> int | None:
         """Record events in the run's journal, then in the index; returns the run's number."""
@@ -175,12 +174,27 @@ class Store:
             self._mark_pending(run_id)
             return None
 
+    def index_only(self, run_id: str, events: list[Event]) -> bool:
+        """Apply events that the journal refused (a full disk) to the index alone, so that it
+        shows at least how a run ended; the journal, and an index rebuilt from it, lack them."""
+        try:
+            with self.transaction() as db:
+                number = _number(db, run_id)
+                if number is None:
+                    return False
+                for event in events:
+                    index.apply_event(db, number, event)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError):
+            return False
+        return True
+
     def _mark_pending(self, run_id: str) -> None:
         with contextlib.suppress(OSError):
             _write_new(os.path.join(self.pending_dir, run_id), b"")
 
     def _catch_up_run(self, db: sqlite3.Connection, run_id: str) -> int | None:
-        offset = index.run_offset(db, run_id) or 0
+        known = index.run_offset(db, run_id)
+        offset = known or 0
         path = self.journal_path(run_id)
         if offset and journal.size(path) <= offset:
             return _number(db, run_id)
@@ -189,18 +203,33 @@ class Store:
         number = index.apply_events(
             db, run_id, result.events, result.offset, number_for=self._journal_number
         )
+        if known is None and number is not None and \
+                self._journal_number({}, result.events) != number:
+            self._record_number(db, run_id, number, result.offset)
         if number is not None and journal.size(path) > result.offset and \
                 db.execute("SELECT status FROM runs WHERE number = ?", (number,)).fetchone()[0] \
                 != "running":
-            self.problems.append(f"ignored an unfinished last line in {path} (cut off when "
-                                 "the machine or runlab stopped)")
+            self.problems.append(_cut_off(path))
         return number
 
     def _journal_number(self, start: Event, events: list[Event]) -> int | None:
+        """The number this store last gave the run, as its journal records it."""
+        found = None
         for e in events:
             if e["e"] == "number" and e.get("store") == self.id and isinstance(e.get("n"), int):
-                return int(e["n"])
-        return None
+                found = int(e["n"])
+        return found
+
+    def _record_number(self, db: sqlite3.Connection, run_id: str, number: int,
+                       applied: int) -> None:
+        """Write a newly given number into the run's journal, so a rebuilt index keeps it."""
+        try:
+            start, end = journal.append(self.journal_path(run_id),
+                                        [{"e": "number", "n": number, "store": self.id}])
+        except OSError:
+            return  # a read-only copy: the number is still right while this index lives
+        if start == applied:
+            db.execute("UPDATE runs SET journal_offset = ? WHERE number = ?", (end, number))
 
     # -- catching up -------------------------------------------------------------------------
 
@@ -267,10 +296,16 @@ class Store:
         mtime = os.stat(self.runs_dir).st_mtime_ns
         loaded: list[tuple[str, list[Event], int, int | None, float]] = []
         for run_id in os.listdir(self.runs_dir):
-            result = journal.read(self.journal_path(run_id))
+            path = self.journal_path(run_id)
+            if not os.path.isfile(path):
+                continue  # not a run: a stray file, a directory being copied in
+            result = journal.read(path)
+            self.problems += result.problems
             start = next((e for e in result.events if e["e"] == "start"), None)
             if start is None:
                 continue
+            if journal.size(path) > result.offset and any(e["e"] == "end" for e in result.events):
+                self.problems.append(_cut_off(path))
             number = self._journal_number(start, result.events)
             loaded.append((run_id, result.events, result.offset, number, start.get("t") or 0.0))
         # Runs numbered by this store keep their numbers; others follow in start order.
@@ -279,7 +314,10 @@ class Store:
         try:
             index.raise_sequence(db, self._highest_purged())
             for run_id, events, offset, _, _ in loaded:
-                index.apply_events(db, run_id, events, offset, number_for=self._journal_number)
+                number = index.apply_events(db, run_id, events, offset,
+                                            number_for=self._journal_number)
+                if number is not None and self._journal_number({}, events) != number:
+                    self._record_number(db, run_id, number, offset)
             index.set_meta(db, "runs_mtime", mtime)
             db.execute("COMMIT")
         except BaseException:
@@ -377,13 +415,13 @@ class Store:
                 if tail is not None:
                     yield _last_lines(f, tail)
                 else:
-                    yield from iter(lambda: f.read(1 << 16), b"")
+                    yield from _chunks(f)
             while follow:
                 ended = self._status(run_id) != "running"
                 if f is None and os.path.exists(path):
                     f = stack.enter_context(open(path, "rb"))
                 if f is not None:
-                    yield from iter(lambda: f.read(1 << 16), b"")
+                    yield from _chunks(f)
                 if ended:
                     return
                 time.sleep(poll)  # a file offers no wake-up: poll for growth
@@ -396,7 +434,7 @@ class Store:
         """Delete a run directory for good without following links; returns bytes freed."""
         path = self.run_dir(run_id)
         freed = 0
-        for top, dirs, files in os.walk(path):
+        for top, _dirs, files in os.walk(path):
             for name in files:
                 with contextlib.suppress(OSError):
                     st = os.lstat(os.path.join(top, name))
@@ -441,6 +479,12 @@ class Store:
         return freed
 
 
+def _chunks(f: Any) -> Iterator[bytes]:
+    """What is left of an open file, in blocks."""
+    while block := f.read(1 << 16):
+        yield block
+
+
 def _last_lines(f: Any, n: int) -> bytes:
     """The last `n` lines of a file, reading it backwards in blocks (a log may be huge)."""
     if n <= 0:
@@ -466,6 +510,10 @@ def _alive(pid: int, start: float | None) -> bool:
     from runlab.capture.system import pid_alive
 
     return pid_alive(pid, start)
+
+
+def _cut_off(path: str) -> str:
+    return f"ignored an unfinished last line in {path} (cut off when the machine or runlab stopped)"
 
 
 def _lost_event(journal_path: str) -> Event:

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from runlab.errors import RunlabError, RunNotFound, UsageError
+from runlab.errors import RunlabError, UsageError
 from runlab.store.journal import JOURNAL, Event
 from runlab.store.store import DIR_MODE, Store
 
@@ -135,12 +135,7 @@ def import_runs(store: Store, source: str) -> ImportReport:
         raise UsageError(f"no such file or directory: {source}")
     if not (report.added or report.merged or report.unchanged):
         raise UsageError(f"no runs found in {source} (a run is a folder holding {JOURNAL})")
-    store.sync()
-    for run_id in report.added:
-        # Pin the number this store gave the run, as for its own runs (a reindex keeps it).
-        with contextlib.suppress(RunNotFound):
-            run = store.get(run_id)
-            store.append(run_id, [{"e": "number", "n": run.number, "store": store.id}])
+    store.sync()  # indexing a run records the number this store gives it in its journal
     return report
 
 

@@ -655,7 +655,9 @@ class PushReport:
 
 
 Progress = Callable[[int, int, RunResult], None]
-JOBS = 4  # runs in flight at once: a single-worker MLflow 3.17 takes 1.5x more this way
+# Runs in flight at once. Over a 20 ms round trip, 200 runs took 12 s instead of 35 s; to a
+# server on the same 2-core machine it made no difference either way.
+JOBS = 4
 
 
 def push(store: Store, runs: Sequence[Run], uri: str | None = None, *,

@@ -1,0 +1,273 @@
+"""Security (issue 6): secrets never reach the store or what runlab prints, the store is
+private, `--where` cannot run SQL, paths never leave the store, and no shell runs the command.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import sys
+import tarfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, git
+
+PY = sys.executable
+
+# Each secret is a string that appears nowhere else, so finding it anywhere is a leak.
+SECRETS = {
+    "remote": "ghp_" + "R" * 36,  # a GitHub token in the git remote's URL
+    "remote_password": "remotepw-8d7c6b",
+    "api_key": "argkey-9f8e7d6c",  # --api-key VALUE
+    "db_password": "argpw-1a2b3c4d",  # --db-password=VALUE
+    "assigned": "assigned-tok-7788",  # auth.token=VALUE (a Hydra override)
+    "url_password": "urlpw-55667788",  # --db postgres://u:PASSWORD@h/db
+    "hf": "hf_" + "H" * 34,  # a Hugging Face token under an innocent key
+    "explicit": "explicit-secret-4242",  # -p client_secret=VALUE
+    "env_token": "envtok-31415926",  # MY_API_TOKEN, an environment variable runlab records
+    "env_url": "envurlpw-2718281",  # DATABASE_URL=postgres://dbu:PASSWORD@db/x
+    "channel": "channel-secret-1618",  # reported through RUNLAB_EVENTS
+    "argparse": "argparse-default-secret-99",  # an argparse default the start-up hook records
+}
+
+TRAIN = f"""\
+import argparse, json, os
+parser = argparse.ArgumentParser()
+parser.add_argument('--api-key')
+parser.add_argument('--db-password')
+parser.add_argument('--db')
+parser.add_argument('--hub')
+parser.add_argument('--lr', type=float, default=0.1)
+parser.add_argument('--secret-key', default={SECRETS['argparse']!r})
+args, rest = parser.parse_known_args()
+with open(os.environ['RUNLAB_EVENTS'], 'a') as f:
+    f.write(json.dumps({{'param': 'aws_secret_access_key', 'value': {SECRETS['channel']!r}}}) + '\\n')
+    f.write(json.dumps({{'params': {{'service_token': {SECRETS['channel']!r}, 'seed': 1}}}}) + '\\n')
+print('acc=0.5 loss=0.25')
+"""
+
+
+def _everything_under(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+
+
+def _assert_no_secret(where: str, data: bytes | str) -> None:
+    blob = data.encode() if isinstance(data, str) else data
+    for name, secret in SECRETS.items():
+        assert secret.encode() not in blob, f"secret {name} leaked into {where}"
+
+
+def test_secrets_are_redacted_everywhere_runlab_writes(cli: Callable[..., Result],
+                                                       git_repo: Path, tmp_path: Path) -> None:
+    git(git_repo, "remote", "add", "origin",
+        f"https://alice:{SECRETS['remote']}@github.com/org/repo.git")
+    git(git_repo, "remote", "add", "backup",
+        f"https://bob:{SECRETS['remote_password']}@example.com/repo.git")
+    (git_repo / "train.py").write_text(TRAIN)
+    (git_repo / "runlab.toml").write_text('env = ["MY_API_TOKEN", "DATABASE_URL", "LANG"]\n')
+    git(git_repo, "add", ".")
+    git(git_repo, "commit", "-qm", "train with secrets")
+    env = {"MY_API_TOKEN": SECRETS["env_token"],
+           "DATABASE_URL": f"postgres://dbu:{SECRETS['env_url']}@db/x", "LANG": "C.UTF-8"}
+    argv = ["-p", f"client_secret={SECRETS['explicit']}", PY, "train.py",
+            "--api-key", SECRETS["api_key"], f"--db-password={SECRETS['db_password']}",
+            "--db", f"postgres://u:{SECRETS['url_password']}@h/db", "--hub", SECRETS["hf"],
+            f"auth.token={SECRETS['assigned']}", "--lr", "0.1"]
+    said: list[tuple[str, str]] = []
+    for lr in ("0.1", "0.2"):  # twice, so that the summary compares with the previous run
+        r = cli(*argv[:-1], lr, cwd=git_repo, env=env)
+        assert r.code == 0, r.stderr
+        said += [("the run's stdout", r.stdout), ("the run's summary", r.stderr)]
+    assert "vs run 1" in said[-1][1]
+
+    run = json.loads(cli("show", "last", "--json", cwd=git_repo).stdout)
+    # What is recorded is there, redacted, not dropped.
+    assert run["params"]["api-key"] == "***" and run["params"]["db-password"] == "***"
+    assert run["params"]["client_secret"] == "***"
+    assert run["params"]["aws_secret_access_key"] == "***"
+    assert run["params"]["service_token"] == "***" and run["params"]["seed"] == 1
+    assert run["params"]["secret-key"] == "***"
+    assert run["env"]["MY_API_TOKEN"] == "***" and run["env"]["LANG"] == "C.UTF-8"
+    assert run["env"]["DATABASE_URL"].startswith("postgres://")
+    assert "github.com/org/repo.git" in run["git"]["remote"]
+
+    for args in (["show", "last", "--json"], ["show", "1"], ["ls", "--format", "csv"],
+                 ["ls", "--format", "json"], ["ls", "--format", "jsonl"], ["ls"],
+                 ["diff", "1", "2", "--all"], ["log", "last"], ["metrics", "last", "--json"]):
+        r = cli(*args, cwd=git_repo)
+        assert r.code == 0, (args, r.stderr)
+        said += [(f"runlab {' '.join(args)}", r.stdout + r.stderr)]
+    archive = tmp_path / "export.tar.gz"
+    r = cli("export", "1", "2", "-o", str(archive), cwd=git_repo)
+    assert r.code == 0, r.stderr
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            f = tar.extractfile(member)
+            if f is not None:
+                said.append((f"the export's {member.name}", f.read().decode(errors="replace")))
+    for where, text in said:
+        _assert_no_secret(where, text)
+
+    store = Path(os.environ["RUNLAB_STORE"])
+    files = _everything_under(store)
+    assert any(p.name == "index.db" for p in files) and any(p.name == "journal.jsonl" for p in files)
+    for path in files:  # journals, index (and its WAL), logs, patches: every byte
+        _assert_no_secret(str(path.relative_to(store)), path.read_bytes())
+    assert not list(store.rglob("events.jsonl"))  # the raw channel does not stay
+
+
+def test_the_store_is_private(cli: Callable[..., Result], tmp_path: Path) -> None:
+    script = tmp_path / "job.py"
+    script.write_text("import runlab\nopen('model.pt', 'w').write('w')\n"
+                      "runlab.log_artifact('model.pt')\nrunlab.log_metric('acc', 1.0)\n")
+    umask = os.umask(0o022)  # the usual umask: files runlab leaves to it would be 0644
+    try:
+        r = cli("--no-git", "-a", "*.pt", PY, str(script), env={
+            "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")})
+    finally:
+        os.umask(umask)
+    assert r.code == 0, r.stderr
+    cli("tag", "last", "k=v")
+    cli("--no-git", PY, "-c", "pass")
+    cli("rm", "2")
+    assert cli("purge", "--yes").code == 0
+    store = Path(os.environ["RUNLAB_STORE"])
+    seen = 0
+    for path in [store, *store.rglob("*")]:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        assert mode & 0o077 == 0, f"{path.relative_to(store)} is {oct(mode)}"
+        seen += 1
+    assert (store / "index.db").exists() and seen > 8
+
+
+def test_where_cannot_run_sql_of_its_own(cli: Callable[..., Result]) -> None:
+    cli("--no-git", "-n", "a", "-p", "lr=0.1", PY, "-c", "print('acc=0.5')")
+    cli("--no-git", "-n", "b'); DROP TABLE runs; --", PY, "-c", "print('acc=0.7')")
+    attempts = [
+        ["--where", "name = 'x'; DROP TABLE runs; --"],
+        ["--where", "name = 'x' OR 1=1"],
+        ["--where", "name = 'x'' OR ''1''=''1'"],
+        ["--where", "name = \"x\" UNION SELECT * FROM sqlite_master"],
+        ["--where", "params.\"lr) OR 1=1 --\" = 1"],
+        ["--where", "metrics.acc > 0 ; DELETE FROM runs"],
+        ["--where", "params.lr in (0.1) ) OR (1=1"],
+        ["--where", "name ~ '*' ) OR 1=1 --"],
+        ["--where", "tags.`x` = 1"],
+        ["--sort", "number; DROP TABLE runs"],
+        ["--sort", "(SELECT 1)"],
+        ["--sort", "-params.lr DESC, (SELECT 1)"],
+        ["--columns", "id FROM runs; --"],
+        ["--where", "name = 'b''); DROP TABLE runs; --'"],
+    ]
+    for args in attempts:
+        r = cli("ls", "--json", *args)
+        assert "Traceback" not in r.stderr, (args, r.stderr)
+        if r.code == 0:  # read as a harmless comparison, if at all
+            assert len(json.loads(r.stdout) if r.stdout.strip().startswith("[") else []) <= 1, args
+        else:
+            assert r.code == 2 and r.stderr.startswith("runlab: error: "), (args, r.stderr)
+    # A name holding SQL is only a name, found as itself.
+    r = cli("ls", "--json", "--where", "name = 'b''); DROP TABLE runs; --'")
+    if r.code == 0:
+        assert [x["name"] for x in json.loads(r.stdout)] in ([], ["b'); DROP TABLE runs; --"])
+    db = sqlite3.connect(Path(os.environ["RUNLAB_STORE"]) / "index.db")
+    try:
+        assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"runs", "params", "metrics", "tags"} <= tables
+    finally:
+        db.close()
+    assert len(json.loads(cli("ls", "--json").stdout)) == 2
+
+
+def test_artifact_and_purge_paths_never_leave_the_store(cli: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "victim.txt"
+    victim.write_text("keep me\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "link.txt").symlink_to(victim)
+    (work / "linkdir").symlink_to(outside)
+    (work / "ok.txt").write_text("fine\n")
+    script = work / "job.py"
+    script.write_text(
+        "import json, os\n"
+        "open('ok.txt', 'a').write('more\\n')\n"
+        "with open(os.environ['RUNLAB_EVENTS'], 'a') as f:\n"
+        f"    for p in ['../outside/victim.txt', {str(victim)!r}, 'link.txt', 'linkdir/victim.txt',\n"
+        "              'ok.txt']:\n"
+        "        f.write(json.dumps({'artifact': p}) + '\\n')\n"
+    )
+    r = cli("--no-git", "-a", "link.txt", "-a", "../outside/*", PY, str(script), cwd=work)
+    assert r.code == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stderr.count("artifact") >= 4  # each refusal is said
+    listed = json.loads(cli("artifacts", "last", "--json", cwd=work).stdout)
+    assert [a["path"] for a in listed] == ["ok.txt"]  # only what is inside the run's directory
+
+    for path in ("../../outside/victim.txt", str(victim), "../journal.jsonl", "..", "/", ""):
+        r = cli("get", "last", path, "-o", str(tmp_path / "got"), cwd=work)
+        assert r.code == 2 and r.stderr.startswith("runlab: error: "), (path, r.stderr)
+    assert not (tmp_path / "got").exists()
+
+    # A link planted in the run's artifacts is never followed out.
+    store = Path(os.environ["RUNLAB_STORE"])
+    run = json.loads(cli("show", "last", "--json").stdout)
+    stored = store / "runs" / run["id"] / "artifacts" / "ok.txt"
+    stored.unlink()
+    stored.symlink_to(victim)
+    r = cli("get", "last", "ok.txt", "-o", str(tmp_path / "got"), cwd=work)
+    assert r.code != 0 and "Traceback" not in r.stderr
+    assert not (tmp_path / "got").exists()
+
+    # Purge removes the run's directory without following links out of it, and a journal that
+    # claims another id (a copied-in run saying "../../outside") is addressed by its directory.
+    (store / "runs" / run["id"] / "escape").symlink_to(outside)
+    forged = store / "runs" / ("f" * 32)
+    forged.mkdir()
+    (forged / "journal.jsonl").write_text(
+        json.dumps({"e": "start", "id": "../../outside", "t": 1.0, "command": ["x"]}) + "\n"
+        + json.dumps({"e": "end", "t": 2.0, "status": "finished", "exit_code": 0}) + "\n")
+    runs = {x["number"]: x["id"] for x in json.loads(cli("ls", "--json", "--all").stdout)}
+    assert sorted(runs.values()) == sorted([run["id"], "f" * 32])
+    for number in runs:
+        assert cli("rm", str(number)).code == 0
+    r = cli("purge", "--yes")
+    assert r.code == 0, r.stderr
+    assert victim.read_text() == "keep me\n" and sorted(os.listdir(outside)) == ["victim.txt"]
+    assert os.listdir(store / "runs") == []
+
+
+def test_no_shell_between_runlab_and_the_command(cli: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    pwned = tmp_path / "pwned"
+    for word in ("$(touch pwned)", "`touch pwned`", "; touch pwned", "| touch pwned",
+                 "&& touch pwned"):
+        r = cli("--no-git", "echo", word)
+        assert r.code == 0 and r.stdout == word + "\n", (word, r.stdout)  # passed literally
+    r = cli("--no-git", "touch pwned")  # one word: a program of that name, which there is not
+    assert r.code == 127
+    assert not pwned.exists()
+    run = json.loads(cli("show", "2", "--json").stdout)
+    assert run["command"] == ["echo", "`touch pwned`"]
+
+
+@pytest.mark.parametrize("name", ["MY_PASSWORD", "GITHUB_TOKEN", "OPENAI_API_KEY"])
+def test_secret_environment_is_never_recorded_unless_asked_and_then_redacted(
+        cli: Callable[..., Result], tmp_path: Path, name: str) -> None:
+    secret = f"{name.lower()}-value-0451"
+    r = cli("--no-git", PY, "-c", "print(1)", env={name: secret})
+    assert r.code == 0
+    (tmp_path / "runlab.toml").write_text(f'env = ["{name}"]\n')
+    r = cli("--no-git", PY, "-c", "print(2)", env={name: secret})
+    assert r.code == 0
+    assert json.loads(cli("show", "last", "--json").stdout)["env"] == {name: "***"}
+    for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
+        assert secret.encode() not in path.read_bytes(), path
