@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from tests.conftest import Result, child_env
@@ -107,6 +108,68 @@ def test_events_file_from_a_shell_script(cli: Callable[..., Result], tmp_path: P
     assert run["metrics"]["acc"]["last"] == 0.91 and run["metrics"]["acc"]["last_step"] == 3
     assert run["params"]["lr"] == 0.01
     assert run["tags"]["stage"] == "ft"
+
+
+# Lines any program may write to the events file: none of them may stop the run or the lines
+# after them, nor leave in the store what a later command cannot read.
+ODD_LINES = [
+    '{"argparse": [1]}',  # entries that are no objects
+    '{"argparse": [null, "x", {"key": 5}, {"value": 1}]}',
+    '{"metric": "a", "value": 1, "time": "x"}',  # a time that is no number: now
+    '{"metric": "b", "value": 2, "step": true}',  # a bool is no step: the next one (0)
+    '{"metric": "c", "value": 3, "time": true, "step": 1.5}',
+    '{"metric": "d", "value": 4, "time": 1e300}',  # past any date: now
+    '{"metric": "e", "value": 5, "time": -1, "step": "2"}',
+    '{"metric": "f", "value": 6, "step": 100000000000000000000000000000}',  # past SQLite's
+    '{"metric": "g", "value": 1' + "0" * 400 + '}',  # no float holds it
+    '{"metric": ["h"], "value": 1}',  # a name that is no string
+    '{"metrics": {"i": "x", "j": 7}, "step": {}}',
+    '{"param": 5, "value": 1}',
+    '{"param": "huge", "value": 1' + "0" * 30 + '}',  # past SQLite's INTEGER: kept as it is
+    '{"tag": ["t"], "value": 1}',
+    '{"name": "12"}',  # a name no run reference reaches
+    '{"name": 3}',
+    '{"artifact": 7}',
+    '{"params": {"p": ' + "[" * 900 + "]" * 900 + "}}",  # nested past any report
+    "[" * 50_000,
+    '[1, 2]', '"text"', "null", "not json", "{}", "{",
+]
+GOOD_LINES = [
+    '{"metric": "good", "value": 0.5, "step": 7, "time": 1700000000.5}',
+    '{"param": "lr", "value": 0.01}',
+    '{"tag": "stage", "value": "ft"}',
+]
+
+
+def test_odd_lines_in_the_events_file_never_stop_the_run(cli: Callable[..., Result]) -> None:
+    lines = [*ODD_LINES[:3], GOOD_LINES[0], *ODD_LINES[3:10], GOOD_LINES[1], *ODD_LINES[10:],
+             GOOD_LINES[2]]
+    r = cli("--no-git", "sh", "-c", 'printf "%s\\n" "$@" >> "$RUNLAB_EVENTS"', "sh", *lines)
+    assert r.code == 0, r.stderr
+    assert "Traceback" not in r.stderr
+
+    shown = cli("show", "last", "--json")
+    assert shown.code == 0, shown.stderr
+    run = json.loads(shown.stdout)
+    assert run["status"] == "finished" and run["name"] is None
+    assert run["params"] == {"lr": 0.01, "huge": 10**30}
+    assert run["tags"] == {"stage": "ft"}
+    assert run["metrics"]["good"]["last"] == 0.5 and run["metrics"]["good"]["last_step"] == 7
+    assert sorted(run["metrics"]) == ["a", "b", "c", "d", "e", "f", "good", "j"]
+
+    listed = cli("metrics", "last", "--json")
+    assert listed.code == 0, listed.stderr
+    series = json.loads(listed.stdout)
+    assert [p["step"] for p in series["b"]] == [0]  # not 1
+    assert {k: [p["step"] for p in v] for k, v in series.items()} == {
+        "a": [0], "b": [0], "c": [0], "d": [0], "e": [0], "f": [0], "good": [7], "j": [0]}
+    assert series["good"][0]["time"].startswith("2023-11-1")
+    started = datetime.fromisoformat(run["started_at"])
+    for key in "acde":  # stamped when read
+        assert abs(datetime.fromisoformat(series[key][0]["time"]) - started).total_seconds() < 60
+    for args in (["ls"], ["ls", "--format", "json"], ["show", "last"], ["reindex"]):
+        r = cli(*args)
+        assert r.code == 0 and "Traceback" not in r.stderr, (args, r.stderr)
 
 
 def test_log_artifact_without_the_wrapper_keeps_the_file(cli: Callable[..., Result],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 import tarfile
 import time
 from collections.abc import Callable
@@ -226,3 +227,32 @@ def test_cli_export_and_import(cli: Callable[..., Result], store: Store,
     r = cli("ls", "--json", "--store", str(tmp_path / "home"))
     assert [run["id"] for run in json.loads(r.stdout)] == [ids[0]]
     assert cli("export").code == 2
+
+
+def test_runs_sharing_an_artifact_export_and_import_whole(cli: Callable[..., Result],
+                                                          store: Store, tmp_path: Path) -> None:
+    # Both runs write the same bytes: the store keeps one blob, hard-linked into each run.
+    weights = bytes(range(256)) * 64
+    make = f"open('model.pt', 'wb').write({weights!r})"
+    for _ in range(2):
+        r = cli("--no-git", "-a", "model.pt", sys.executable, "-c", make)
+        assert r.code == 0, r.stderr
+    store.sync()
+    ids = [run.id for run in store.list_runs()]
+    kept = [Path(store.run_dir(i), "artifacts", "model.pt") for i in ids]
+    assert len(kept) == 2 and all(p.stat().st_nlink > 2 for p in kept)  # blob + two runs
+
+    r = cli("export", "1", "2", "-o", "both.tar.gz")
+    assert r.code == 0, r.stderr
+    with tarfile.open(tmp_path / "both.tar.gz") as tar:
+        assert not [m.name for m in tar.getmembers() if m.islnk() or m.issym()]
+    home = tmp_path / "home"
+    r = cli("import", str(tmp_path / "both.tar.gz"), "--store", str(home))
+    assert r.code == 0, r.stderr
+    assert r.stderr.startswith("imported 2 new runs")
+    for run_id in ids:
+        assert (home / "runs" / run_id / "artifacts" / "model.pt").read_bytes() == weights
+        listed = cli("get", run_id[:8], "model.pt", "-o", str(tmp_path / f"{run_id}.pt"),
+                     "--store", str(home))
+        assert listed.code == 0, listed.stderr
+        assert (tmp_path / f"{run_id}.pt").read_bytes() == weights

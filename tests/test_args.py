@@ -382,3 +382,13 @@ def test_import_is_cheap() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("argv, params", [
+    (["sh", "-c", "python train.py --lr 1"], {}),
+    (["bash", "-ec", "echo loss=1", "name", "--lr", "0.1"], {"lr": 0.1}),
+    (["zsh", "-x", "-c", "make train"], {}),
+])
+def test_shell_command_strings_are_code_not_params(argv: list[str], params: dict[str, object],
+                                                   tmp_path: Path) -> None:
+    assert parse_args(argv, cwd=str(tmp_path)).params == params

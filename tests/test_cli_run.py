@@ -42,7 +42,7 @@ def test_tracked_run_end_to_end(cli: Callable[..., Result], git_repo: Path) -> N
     assert run["author"] == "Ada Lovelace <ada@example.com>"
     assert run["source"]["path"] == "train.py" and len(run["source"]["sha256"]) == 64
     assert run["command"] == [PY, "train.py", "--lr=0.2", "--epochs", "3"]
-    assert run["started_at"] <= run["ended_at"] and run["duration_s"] >= 0
+    assert run["started_at"] < run["ended_at"] and 0 < run["duration_s"] < 60
     for key in ("id", "number", "name", "experiment", "cwd", "user", "host", "python", "tags",
                 "note", "resources"):
         assert key in run
@@ -383,3 +383,16 @@ def test_a_running_run_shows_its_latest_metrics(cli: Callable[..., Result],
     p.stdin.close()
     p.wait(timeout=30)
     assert show(cli)["status"] == "finished"
+
+
+def test_a_bad_metric_pattern_stops_before_any_run(cli: Callable[..., Result]) -> None:
+    r = cli("-m", "(unclosed", PY, "-c", "print('never')")
+    assert r.code == 2 and r.stderr.startswith("runlab: error: ") and "never" not in r.stdout
+    assert json.loads(cli("ls", "--json").stdout) == []
+
+
+def test_limits_must_make_sense(cli: Callable[..., Result]) -> None:
+    cli(PY, "-c", "print(1)")
+    for args in (["ls", "--limit", "0"], ["ls", "--limit", "-1"], ["log", "last", "--tail", "-1"]):
+        r = cli(*args)
+        assert r.code == 2 and r.stderr.startswith("runlab: error: "), args

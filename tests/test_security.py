@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
 import sys
 import tarfile
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, git
+from tests.conftest import Result, child_env, git
 
 PY = sys.executable
 
@@ -33,6 +34,12 @@ SECRETS = {
     "env_url": "envurlpw-2718281",  # DATABASE_URL=postgres://dbu:PASSWORD@db/x
     "channel": "channel-secret-1618",  # reported through RUNLAB_EVENTS
     "argparse": "argparse-default-secret-99",  # an argparse default the start-up hook records
+    "param_hf": "hf_" + "P" * 34,  # -p hub=TOKEN: a token value under an innocent key
+    "tag_gh": "ghp_" + "T" * 36,  # -t k=TOKEN
+    "channel_tag": "ghp_" + "C" * 36,  # {"tag": "k", "value": TOKEN} through RUNLAB_EVENTS
+    "channel_sk": "sk-" + "S" * 40,  # {"params": {"hub": TOKEN}} through RUNLAB_EVENTS
+    "edit_key": "tagkey-5a6b7c8d",  # runlab tag 1 api_key=VALUE
+    "edit_gh": "ghp_" + "E" * 36,  # runlab tag 1 k=TOKEN
 }
 
 TRAIN = f"""\
@@ -48,6 +55,8 @@ args, rest = parser.parse_known_args()
 with open(os.environ['RUNLAB_EVENTS'], 'a') as f:
     f.write(json.dumps({{'param': 'aws_secret_access_key', 'value': {SECRETS['channel']!r}}}) + '\\n')
     f.write(json.dumps({{'params': {{'service_token': {SECRETS['channel']!r}, 'seed': 1}}}}) + '\\n')
+    f.write(json.dumps({{'tag': 'k', 'value': {SECRETS['channel_tag']!r}}}) + '\\n')
+    f.write(json.dumps({{'params': {{'hub': {SECRETS['channel_sk']!r}}}}}) + '\\n')
 print('acc=0.5 loss=0.25')
 """
 
@@ -74,7 +83,8 @@ def test_secrets_are_redacted_everywhere_runlab_writes(cli: Callable[..., Result
     git(git_repo, "commit", "-qm", "train with secrets")
     env = {"MY_API_TOKEN": SECRETS["env_token"],
            "DATABASE_URL": f"postgres://dbu:{SECRETS['env_url']}@db/x", "LANG": "C.UTF-8"}
-    argv = ["-p", f"client_secret={SECRETS['explicit']}", PY, "train.py",
+    argv = ["-p", f"client_secret={SECRETS['explicit']}", "-p", f"hub={SECRETS['param_hf']}",
+            "-t", f"k={SECRETS['tag_gh']}", PY, "train.py",
             "--api-key", SECRETS["api_key"], f"--db-password={SECRETS['db_password']}",
             "--db", f"postgres://u:{SECRETS['url_password']}@h/db", "--hub", SECRETS["hf"],
             f"auth.token={SECRETS['assigned']}", "--lr", "0.1"]
@@ -84,6 +94,12 @@ def test_secrets_are_redacted_everywhere_runlab_writes(cli: Callable[..., Result
         assert r.code == 0, r.stderr
         said += [("the run's stdout", r.stdout), ("the run's summary", r.stderr)]
     assert "vs run 1" in said[-1][1]
+    for tag in (f"api_key={SECRETS['edit_key']}", f"k={SECRETS['edit_gh']}"):
+        r = cli("tag", "1", tag, cwd=git_repo)
+        assert r.code == 0, r.stderr
+        said.append((f"runlab tag 1 {tag.split('=')[0]}=...", r.stdout + r.stderr))
+    assert json.loads(cli("show", "1", "--json", cwd=git_repo).stdout)["tags"] == {
+        "api_key": "***", "k": "***"}
 
     run = json.loads(cli("show", "last", "--json", cwd=git_repo).stdout)
     # What is recorded is there, redacted, not dropped.
@@ -91,7 +107,8 @@ def test_secrets_are_redacted_everywhere_runlab_writes(cli: Callable[..., Result
     assert run["params"]["client_secret"] == "***"
     assert run["params"]["aws_secret_access_key"] == "***"
     assert run["params"]["service_token"] == "***" and run["params"]["seed"] == 1
-    assert run["params"]["secret-key"] == "***"
+    assert run["params"]["secret-key"] == "***" and run["params"]["hub"] == "***"
+    assert run["tags"] == {"k": "***"}
     assert run["env"]["MY_API_TOKEN"] == "***" and run["env"]["LANG"] == "C.UTF-8"
     assert run["env"]["DATABASE_URL"].startswith("postgres://")
     assert "github.com/org/repo.git" in run["git"]["remote"]
@@ -119,6 +136,49 @@ def test_secrets_are_redacted_everywhere_runlab_writes(cli: Callable[..., Result
     for path in files:  # journals, index (and its WAL), logs, patches: every byte
         _assert_no_secret(str(path.relative_to(store)), path.read_bytes())
     assert not list(store.rglob("events.jsonl"))  # the raw channel does not stay
+
+
+API_SECRETS = {
+    "start_param": "hf_" + "A" * 34,  # start_run(params={"hub": TOKEN})
+    "start_tag": "ghp_" + "B" * 36,  # start_run(tags={"k": TOKEN})
+    "logged": "sk-" + "D" * 40,  # log_params({"layers": [1, TOKEN]})
+    "set_tag": "settag-0f1e2d3c",  # set_tag("api_key", VALUE)
+    "named": "hf_" + "N" * 34,  # a named command's param: runlab fetch hub=TOKEN
+}
+
+
+def test_secrets_from_the_api_and_named_commands_never_reach_the_store(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    s = API_SECRETS
+    script = tmp_path / "direct.py"
+    script.write_text(
+        "import runlab\n"
+        f"with runlab.start_run(params={{'hub': {s['start_param']!r}}},\n"
+        f"                      tags={{'k': {s['start_tag']!r}}}) as run:\n"
+        f"    run.log_params({{'layers': [1, {s['logged']!r}]}})\n"
+        f"    run.set_tag('api_key', {s['set_tag']!r})\n"
+        "    run.set_tag('best')\n"
+    )
+    p = subprocess.run([PY, str(script)], cwd=tmp_path, env=child_env(), capture_output=True,
+                       text=True)
+    assert p.returncode == 0, p.stderr
+    run = json.loads(cli("show", "last", "--json").stdout)
+    assert run["params"] == {"hub": "***", "layers": [1, "***"]}
+    assert run["tags"] == {"k": "***", "api_key": "***", "best": ""}
+
+    (tmp_path / "runlab.toml").write_text(
+        f'[commands.fetch]\nrun = "{PY} -c pass --hub {{hub}}"\n')
+    r = cli("--no-git", "fetch", f"hub={s['named']}")
+    assert r.code == 0, r.stderr
+    run = json.loads(cli("show", "last", "--json").stdout)
+    store = Path(os.environ["RUNLAB_STORE"])
+    start = json.loads((store / "runs" / run["id"] / "journal.jsonl").read_text().splitlines()[0])
+    assert start["command_params"] == {"hub": "***"} and run["params"]["hub"] == "***"
+
+    for path in _everything_under(store):
+        blob = path.read_bytes()
+        for name, secret in s.items():
+            assert secret.encode() not in blob, f"secret {name} leaked into {path}"
 
 
 def test_the_store_is_private(cli: Callable[..., Result], tmp_path: Path) -> None:

@@ -199,3 +199,15 @@ def test_purged_numbers_are_not_reused_even_after_reindex(store: Store) -> None:
     store.reindex()
     new = finished(store)
     assert store.get(new).number == 4
+
+
+@pytest.mark.parametrize("m", [65529, 65530, 65531])  # 65530: a \r\n cut between blocks
+def test_output_tail_reads_back_to_whole_lines(store: Store, m: int) -> None:
+    run_id = finished(store)
+    redraws = b"\r".join(b"bar %05d" % i for i in range(20000))  # 200 KB, no \n at all
+    long_line = b"start\n" + b"L" * 65546 + b"\r\n" + b"M" * m + b"\nend\n"
+    for data in (redraws + b"\ndone\n", long_line):
+        Path(store.output_path(run_id)).write_bytes(data)
+        want = data.splitlines(keepends=True)
+        for n in (1, 2, 3, 10):
+            assert b"".join(store.output_log(run_id, tail=n)) == b"".join(want[-n:])

@@ -107,7 +107,7 @@ class _DirectRun(Run):
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
         from runlab import config
-        from runlab.capture.args import SECRET_PATTERNS, is_secret
+        from runlab.capture.args import SECRET_PATTERNS, redact_mapping
         from runlab.store import locate
 
         cwd = os.getcwd()
@@ -117,7 +117,7 @@ class _DirectRun(Run):
             store_path = os.path.join(settings.root, settings.get("store"))
         self._store = _open_store(locate(cwd, store_path))
         self._secret = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
-        self._is_secret = is_secret
+        self._redact_mapping = redact_mapping
         self._points: list[list[Any]] = []
         self._pending: list[dict[str, Any]] = []
         self._steps: dict[str, int] = {}
@@ -129,12 +129,16 @@ class _DirectRun(Run):
             "name": name,
             "experiment": experiment or settings.get("experiment") or config.KEYS["experiment"].default,
             "params": self._redact(params or {}),
-            "tags": {k: "" if v is None else str(v) for k, v in (tags or {}).items()},
+            "tags": self._redact_tags(tags or {}),
         })
         self.id, self.number = self._store.create_run(start)
 
     def _redact(self, params: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: "***" if self._is_secret(k, self._secret) else v for k, v in params.items()}
+        return self._redact_mapping(params, self._secret)
+
+    def _redact_tags(self, tags: Mapping[str, Any]) -> dict[str, str]:
+        return self._redact_mapping({k: "" if v is None else str(v) for k, v in tags.items()},
+                                    self._secret)
 
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
         t = round(time.time(), 3)
@@ -152,8 +156,7 @@ class _DirectRun(Run):
 
     def set_tags(self, tags: Mapping[str, Any]) -> None:
         with self._lock:
-            self._pending.append({"e": "tag", "tags": {k: "" if v is None else str(v)
-                                                       for k, v in tags.items()}})
+            self._pending.append({"e": "tag", "tags": self._redact_tags(tags)})
             self._maybe_flush()
 
     def log_artifact(self, path: str) -> None:

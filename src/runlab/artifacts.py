@@ -37,7 +37,7 @@ import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from runlab.errors import RunlabError, StoreError, UsageError
 from runlab.store.journal import Event
@@ -134,18 +134,11 @@ def ingest(store_root: str, src: str) -> tuple[str, int, str]:
     blobs = os.path.join(store_root, BLOBS_DIR)
     os.makedirs(blobs, mode=0o700, exist_ok=True)
     tmp = os.path.join(blobs, f"tmp-{uuid.uuid4().hex}")
-    h = hashlib.sha256()
-    size = 0
     try:
-        with open(src, "rb") as f_in:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as f_out:
-                for block in iter(lambda: f_in.read(CHUNK), b""):
-                    h.update(block)
-                    size += len(block)
-                    f_out.write(block)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f_out:
+            sha, size = _copy(src, f_out)
         os.chmod(tmp, 0o400)  # shared by hard links: nobody should write into it
-        sha = h.hexdigest()
         dest = blob_path(store_root, sha)
         os.makedirs(os.path.dirname(dest), mode=0o700, exist_ok=True)
         if not os.path.exists(dest):
@@ -160,13 +153,15 @@ def place(blob: str, dest: str) -> None:
     """Put a blob at `dest` (a hard link where possible, else a copy), replacing what is there."""
     tmp = os.path.join(os.path.dirname(dest), f".tmp-{uuid.uuid4().hex}")
     try:
-        os.link(blob, tmp)
-    except OSError as e:
-        if e.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
-            raise
-        _copy(blob, tmp)
-        os.chmod(tmp, 0o400)
-    try:
+        try:
+            os.link(blob, tmp)
+        except OSError as e:
+            if e.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP,
+                               errno.EACCES):
+                raise
+            with open(tmp, "wb") as f_out:
+                _copy(blob, f_out)
+            os.chmod(tmp, 0o400)
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -333,22 +328,17 @@ def copy_out(src: str, dest: str, sha256: str | None = None) -> tuple[str, int]:
     if dest == "-":
         import sys
 
-        h = hashlib.sha256()
-        size = 0
-        with open(src, "rb") as f:
-            for block in iter(lambda: f.read(CHUNK), b""):
-                h.update(block)
-                size += len(block)
-                sys.stdout.buffer.write(block)
+        digest, size = _copy(src, sys.stdout.buffer)
         sys.stdout.buffer.flush()
-        _check(h.hexdigest(), sha256, src)
+        _check(digest, sha256, src)
         return dest, size
     if os.path.isdir(dest):
         dest = os.path.join(dest, os.path.basename(src))
     folder = os.path.dirname(os.path.abspath(dest))
     tmp = os.path.join(folder, f".{os.path.basename(dest)}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        digest, size = _copy(src, tmp)
+        with open(tmp, "wb") as f_out:
+            digest, size = _copy(src, f_out)
         _check(digest, sha256, src)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, dest)
@@ -365,14 +355,21 @@ def _check(digest: str, expected: str | None, src: str) -> None:
         raise StoreError(f"{src} does not match its recorded sha256 (the store is damaged)")
 
 
-def _copy(src: str, dest: str) -> tuple[str, int]:
+def sha256_file(path: str) -> str:
+    """The sha256 of a file's bytes, read in blocks."""
+    return _copy(path, None)[0]
+
+
+def _copy(src: str, out: IO[bytes] | None) -> tuple[str, int]:
+    """Read `src` once, writing it to `out` (when given); returns (sha256, size)."""
     h = hashlib.sha256()
     size = 0
-    with open(src, "rb") as f_in, open(dest, "wb") as f_out:
+    with open(src, "rb") as f_in:
         for block in iter(lambda: f_in.read(CHUNK), b""):
             h.update(block)
             size += len(block)
-            f_out.write(block)
+            if out is not None:
+                out.write(block)
     return h.hexdigest(), size
 
 

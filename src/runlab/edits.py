@@ -93,15 +93,27 @@ def split_runs(store: Store, words: Sequence[str]) -> tuple[list[str], list[str]
     return _unique(ids), list(words[i:])
 
 
-def parse_tags(words: Sequence[str]) -> dict[str, str]:
-    """`KEY=VALUE` words as tags; a bare `KEY` (or `KEY=`) is a label with an empty value."""
+def parse_tags(words: Sequence[str], secret_patterns: Sequence[str] = ()) -> dict[str, str]:
+    """`KEY=VALUE` words as tags; a bare `KEY` (or `KEY=`) is a label with an empty value.
+
+    Secrets are redacted as they would be recorded (`redact_tags`), so what is shown is
+    what is stored.
+    """
     tags: dict[str, str] = {}
     for word in words:
         key, _, value = word.partition("=")
         if not key.strip():
             raise UsageError(f"bad tag {word!r}: write KEY or KEY=VALUE")
         tags[key] = value
-    return tags
+    return redact_tags(tags, secret_patterns)
+
+
+def redact_tags(tags: dict[str, str], secret_patterns: Sequence[str] = ()) -> dict[str, str]:
+    """Tags as the store may keep them: secret-looking keys and credentials as `***`
+    (`secret_patterns` adds to the built-in ones, as the `secret_patterns` setting does)."""
+    from runlab.capture.args import SECRET_PATTERNS, redact_mapping
+
+    return redact_mapping(tags, tuple(SECRET_PATTERNS) + tuple(secret_patterns))
 
 
 def parse_keys(words: Sequence[str]) -> list[str]:
@@ -118,8 +130,12 @@ def parse_keys(words: Sequence[str]) -> list[str]:
 # -- edits ------------------------------------------------------------------------------------
 
 
-def tag(store: Store, run_ids: Sequence[str], tags: dict[str, str]) -> EditResult:
-    """Set tags on runs (a run that already has every one of them unchanged)."""
+def tag(store: Store, run_ids: Sequence[str], tags: dict[str, str],
+        secret_patterns: Sequence[str] = ()) -> EditResult:
+    """Set tags on runs (a run that already has every one of them unchanged); secrets are
+    recorded as `***` (`redact_tags`)."""
+    tags = redact_tags(tags, secret_patterns)
+
     def event(run: Run) -> Event | None:
         if all(run.tags.get(k) == v for k, v in tags.items()):
             return None

@@ -130,7 +130,7 @@ def expand(named: NamedCommand, words: Sequence[str],
 
     The recorded `command_params` hide values whose keys look secret, as params do.
     """
-    from runlab.capture.args import REDACTED, SECRET_PATTERNS, is_secret, parse_value
+    from runlab.capture.args import SECRET_PATTERNS, parse_value, redact_mapping
 
     given: dict[str, str] = {}
     rest: list[str] = []
@@ -157,7 +157,7 @@ def expand(named: NamedCommand, words: Sequence[str],
     values = {k: parse_value(given[k]) if k in given else named.defaults[k]
               for k in known if k in given or k in named.defaults}
     patterns = tuple(SECRET_PATTERNS) + tuple(secret_patterns)
-    recorded = {k: REDACTED if is_secret(k, patterns) else texts[k] for k in known if k in texts}
+    recorded = redact_mapping({k: texts[k] for k in known if k in texts}, patterns)
     extra = {"command_name": named.name, "command_template": named.run,
              "command_params": recorded}
     return Expansion(argv, values, extra)

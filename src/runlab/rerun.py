@@ -23,7 +23,6 @@ cannot be recreated and are reported.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -34,12 +33,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from runlab.artifacts import sha256_file
+from runlab.capture.args import REDACTED, is_option, parse_args, parse_value
 from runlab.errors import RunlabError, UsageError
 from runlab.store import Store
 from runlab.store.journal import Event
 
-REDACTED = "***"
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _ASSIGNMENT = re.compile(r"(\+\+|\+)?([A-Za-z_][\w.\-/@]*)=(.*)", re.DOTALL)
 _OVERRIDE = re.compile(r"([A-Za-z_][\w.\-/@]*)=(.*)", re.DOTALL)
 
@@ -122,7 +121,6 @@ def _refill(start: Event, given: Mapping[str, str],
     import shlex
 
     from runlab import projects
-    from runlab.capture.args import parse_value
 
     template = str(start["command_template"])
     recorded = {str(k): str(v) for k, v in (start.get("command_params") or {}).items()}
@@ -149,8 +147,6 @@ def _text(value: Any) -> str:
 
 def _params_start(argv: list[str], cwd: str) -> int:
     """Where the program's own arguments begin (after the script or `-m module`)."""
-    from runlab.capture.args import parse_args
-
     parsed = parse_args(argv, cwd=cwd)
     if parsed.script is not None and parsed.script in argv:
         return argv.index(parsed.script) + 1
@@ -163,25 +159,19 @@ def _params_start(argv: list[str], cwd: str) -> int:
     return 1
 
 
-def _is_option(token: str) -> bool:
-    return len(token) > 1 and token.startswith("-") and not _NUMBER.fullmatch(token)
-
-
 def _is_value(token: str) -> bool:
-    return token != "--" and not _is_option(token) and not _ASSIGNMENT.fullmatch(token)
+    return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
 
 def _replace(argv: list[str], key: str, value: str, begin: int, bool_flags: set[str]) -> bool:
     """Put `value` wherever `key` is set in argv[begin:]; whether it was found."""
-    from runlab.capture.args import parse_value
-
     found = False
     i = begin
     while i < len(argv):
         token = argv[i]
         if token == "--":
             break
-        name = token.lstrip("-") if _is_option(token) else None
+        name = token.lstrip("-") if is_option(token) else None
         if name is not None and "=" in name and name.partition("=")[0] == key:
             argv[i] = token[: token.index("=") + 1] + value
             found = True
@@ -222,7 +212,7 @@ def _refuse_redacted(argv: Sequence[str], number: int) -> None:
         m = _ASSIGNMENT.fullmatch(token.lstrip("-"))
         if m:
             keys.append(m.group(2))
-        elif i and _is_option(argv[i - 1]):
+        elif i and is_option(argv[i - 1]):
             keys.append(argv[i - 1].lstrip("-"))
         else:
             raise UsageError(f"run {number} was recorded with a hidden value in {token!r}; it "
@@ -283,9 +273,8 @@ def checkout(p: Plan) -> Iterator[str]:
 def _check_patch(path: str, expected: str | None) -> None:
     if not expected:
         return
-    with open(path, "rb") as f:
-        if hashlib.sha256(f.read()).hexdigest() != expected:
-            raise RunlabError(f"{path} does not match the patch recorded at the run's start")
+    if sha256_file(path) != expected:
+        raise RunlabError(f"{path} does not match the patch recorded at the run's start")
 
 
 def _git(cwd: str, *args: str, failure: str) -> None:

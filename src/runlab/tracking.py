@@ -18,6 +18,7 @@ from runlab import runner
 from runlab.config import Settings
 from runlab.errors import StoreError
 from runlab.store import Run, Store
+from runlab.store import journal
 from runlab.store.journal import Event
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -67,7 +68,7 @@ def command_key(argv: list[str], script: str | None, module: str | None) -> str:
 def capture_start(opts: RunOptions, settings: Settings, store: Store,
                   pending_git: Any = None) -> tuple[Event, Any]:
     """Everything known before the command starts, as the journal's start event."""
-    from runlab.capture.args import SECRET_PATTERNS, is_secret, parse_args, redact_env
+    from runlab.capture.args import SECRET_PATTERNS, parse_args, redact_env, redact_mapping
     from runlab.capture.system import capture_host
 
     secret_patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
@@ -79,8 +80,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         secret_patterns=secret_patterns,
     )
     params = dict(parsed.params)
-    for key, value in opts.params.items():
-        params[key] = "***" if is_secret(key, secret_patterns) else value
+    params.update(redact_mapping(opts.params, secret_patterns))
     host = capture_host()
     git_info = None
     if opts.git:
@@ -131,7 +131,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         "platform": host.get("platform"),
         "source": source,
         "params": params,
-        "tags": dict(opts.tags),
+        "tags": redact_mapping(opts.tags, secret_patterns),
         "note": opts.note,
         "pid": os.getpid(),
         "pid_start": _own_start_time(),
@@ -191,16 +191,32 @@ def _sha256_text(text: str) -> str:
 
 
 def _sha256(path: str) -> str | None:
-    import hashlib
+    from runlab.artifacts import sha256_file
 
-    h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
+        return sha256_file(path)
     except OSError:
         return None
-    return h.hexdigest()
+
+
+_MAX_STEP = 2**63 - 2  # SQLite's INTEGER, with room for the next step
+_MAX_TIME = 2.5e11  # epoch seconds around the year 9900: past it dates no longer render
+
+
+def _channel_time(value: Any) -> float:
+    """A reported time when it is a plausible epoch (a number, not a bool), else now."""
+    # The comparison also refuses NaN and infinities, and cannot overflow on a huge int.
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and 0 <= value < _MAX_TIME:
+        return float(value)
+    return round(time.time(), 3)
+
+
+def _channel_step(value: Any) -> int | None:
+    """A reported step when it is an integer (not a bool) SQLite can hold, else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and -_MAX_STEP <= value <= _MAX_STEP:
+        return value
+    return None
 
 
 class Recorder:
@@ -284,9 +300,14 @@ class Recorder:
                 f"and {events} other event(s) are not recorded")
 
     def _read_channel(self) -> None:
-        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API)."""
-        from runlab.capture.args import is_secret
+        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API).
 
+        Any program may write this file, so each line is taken on its own and only for what
+        it holds of the documented shapes: a line that is no JSON object, a name that is no
+        string, a value that is no number, a step that is no integer or a time that is no
+        plausible epoch is passed over (the point gets the next step, or the time now), and
+        never stops the lines after it or the run.
+        """
         try:
             with open(self.events_path, "rb") as f:
                 f.seek(self.events_offset)
@@ -302,54 +323,83 @@ class Recorder:
         for line in data[:end].splitlines():
             try:
                 msg = json.loads(line)
-            except ValueError:
+                if isinstance(msg, dict):
+                    self._take(msg, params, tags, other, files)
+            except (ValueError, RecursionError):  # no JSON, or nested beyond any report
                 continue
-            if not isinstance(msg, dict):
-                continue
-            t = msg.get("time") or round(time.time(), 3)
-            step = msg.get("step")
-            metrics: dict[str, Any] = msg["metrics"] if isinstance(msg.get("metrics"), dict) \
-                else {}
-            if "metric" in msg:
-                metrics = {msg["metric"]: msg.get("value")}
-            for key, value in metrics.items():
-                try:
-                    value = float(value)
-                except (TypeError, ValueError):
-                    continue
-                s = step if isinstance(step, int) else self.channel_steps.get(str(key), 0)
-                self.channel_steps[str(key)] = s + 1
-                self.points.append([str(key), value, s, t])
-            if "param" in msg:
-                params[str(msg["param"])] = msg.get("value")
-            if isinstance(msg.get("params"), dict):
-                params.update({str(k): v for k, v in msg["params"].items()})
-            if isinstance(msg.get("argparse"), list):
-                # What argparse parsed, defaults included; values read from the command line
-                # itself keep priority for the arguments that were given there.
-                for entry in msg["argparse"]:
-                    key = str(entry.get("key", ""))
-                    if key and not (entry.get("given") and key in self.argv_params):
-                        params.setdefault(key, entry.get("value"))
-            if "tag" in msg:
-                tags[str(msg["tag"])] = "" if msg.get("value") is None else str(msg["value"])
-            if isinstance(msg.get("name"), str):
-                other.append({"e": "rename", "name": msg["name"], "t": t})
-            if "artifact" in msg:
-                files.append(str(msg["artifact"]))
         if files:
             captured = self._collector().add(files)
             other += captured.events
             self.problems += captured.problems
         events: list[Event] = []
         if params:
-            events.append({"e": "params", "params": {
-                k: "***" if is_secret(k, self.secret_patterns) else v for k, v in params.items()
-            }})
+            events.append({"e": "params", "params": params})
         if tags:
             events.append({"e": "tag", "tags": tags})
         if events or other:
             self._append(events + other)
+
+    def _take(self, msg: dict[str, Any], params: dict[str, Any], tags: dict[str, str],
+              other: list[Event], files: list[str]) -> None:
+        """One line of the channel, added to what the batch records once all of it is read
+        (redacted here, so nothing of a line that cannot be taken whole is kept)."""
+        t = _channel_time(msg.get("time"))
+        step = _channel_step(msg.get("step"))
+        metrics: dict[str, Any] = msg["metrics"] if isinstance(msg.get("metrics"), dict) \
+            else {}
+        if "metric" in msg:
+            metrics = {msg["metric"]: msg.get("value")} if isinstance(msg["metric"], str) \
+                else {}
+        points: list[tuple[str, float]] = []
+        for key, value in metrics.items():
+            try:
+                points.append((key, float(value)))
+            except (TypeError, ValueError, OverflowError):
+                continue
+        line_params: dict[str, Any] = {}
+        if isinstance(msg.get("param"), str):
+            line_params[msg["param"]] = msg.get("value")
+        if isinstance(msg.get("params"), dict):
+            line_params.update(msg["params"])
+        parsed: dict[str, Any] = {}
+        if isinstance(msg.get("argparse"), list):
+            # What argparse parsed, defaults included; values read from the command line
+            # itself keep priority for the arguments that were given there.
+            for entry in msg["argparse"]:
+                arg = entry.get("key") if isinstance(entry, dict) else None
+                if isinstance(arg, str) and arg \
+                        and not (entry.get("given") and arg in self.argv_params):
+                    parsed.setdefault(arg, entry.get("value"))
+        line_tags: dict[str, Any] = {}
+        if isinstance(msg.get("tag"), str):
+            value = msg.get("value")
+            line_tags[msg["tag"]] = "" if value is None else str(value)
+        if line_params or parsed or line_tags:
+            from runlab.capture.args import redact_mapping
+
+            line_params = redact_mapping(line_params, self.secret_patterns)
+            parsed = redact_mapping(parsed, self.secret_patterns)
+            line_tags = redact_mapping(line_tags, self.secret_patterns)
+        name = msg.get("name")
+        if isinstance(name, str):
+            from runlab.edits import check_name
+            from runlab.errors import UsageError
+
+            try:
+                check_name(name)
+                other.append({"e": "rename", "name": name or None, "t": t})
+            except UsageError:
+                pass  # a name no run reference could reach (`12`, `last`) is not taken
+        if isinstance(msg.get("artifact"), str):
+            files.append(msg["artifact"])
+        for key, value in points:
+            s = self.channel_steps.get(key, 0) if step is None else step
+            self.channel_steps[key] = s + 1
+            self.points.append([key, value, s, t])
+        params.update(line_params)
+        for key, value in parsed.items():
+            params.setdefault(key, value)
+        tags.update(line_tags)
 
     def _collector(self) -> Any:
         if self.artifacts is None:
@@ -388,13 +438,18 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     """Run the command tracked, from capture to the end event."""
     from runlab.capture.args import SECRET_PATTERNS
 
+    from runlab.parsing import MetricParser
+
+    patterns = list(settings.get("metric_patterns", [])) + opts.metric_patterns
+    MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
     start, git_info = capture_start(opts, settings, store, pending_git)
     run_id, _ = store.create_run(start)
     if on_created is not None:
         on_created(run_id)
     run_dir = store.run_dir(run_id)
     if git_info is not None and git_info.patch:
-        _write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode())
+        journal.write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode(),
+                              exclusive=False)
     if git_info is None and start.get("source") and start["source"].get("sha256"):
         _copy_source(os.path.join(opts.cwd, start["source"]["path"]), run_dir)
     secret_patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
@@ -483,14 +538,6 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         recorder.problems.append(f"the index could not be read back: {e}")
         return Tracked(None, outcome, None, recorder.problems)
     return Tracked(run, outcome, previous, recorder.problems)
-
-
-def _write_private(path: str, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
 
 
 def _copy_source(path: str, run_dir: str) -> None:

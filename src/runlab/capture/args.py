@@ -53,7 +53,8 @@ _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(
     r"[+-]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+)"
 )
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# Any number, however written (-3, .5, 1e-4): a value, never an option.
+NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _ASSIGNMENT = re.compile(
     r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>.*)", re.DOTALL
 )
@@ -148,6 +149,36 @@ def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS
     }
 
 
+def redact_mapping(values: Mapping[Any, Any],
+                   patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, Any]:
+    """Params or tags as the store may keep them: the one redaction of every recorded mapping.
+
+    A secret-looking key stores `"***"` (unless its value is None, "" or a bool: a label or a
+    flag hides nothing); credentials in string values, in lists and in nested mappings are
+    redacted by their format, and so are keys that are themselves a credential.
+    """
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        name = redact_value(str(key))
+        hides_nothing = value is None or isinstance(value, bool) or (
+            isinstance(value, str) and not value)
+        if is_secret(name, patterns) and not hides_nothing:
+            out[name] = REDACTED
+        else:
+            out[name] = _redact_any(value, patterns)
+    return out
+
+
+def _redact_any(value: Any, patterns: Sequence[str]) -> Any:
+    if isinstance(value, str):
+        return redact_value(value)
+    if isinstance(value, Mapping):
+        return redact_mapping(value, patterns)
+    if isinstance(value, (list, tuple)):
+        return [_redact_any(v, patterns) for v in value]
+    return value
+
+
 def parse_args(
     argv: Sequence[str],
     *,
@@ -182,10 +213,17 @@ class _Entry:
     params_start: int = 1
 
 
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
+
+
 def _find_entry(tokens: list[str], cwd: str) -> _Entry:
     program = tokens[0]
     if _PYTHON.fullmatch(os.path.basename(program)):
         return _python_entry(tokens, cwd)
+    if os.path.basename(program) in _SHELLS:
+        shell = _shell_command_entry(tokens)
+        if shell is not None:
+            return shell
     if _is_file(program, cwd):
         return _Entry(script=program)
     for index in range(1, len(tokens)):
@@ -231,6 +269,17 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
     return _Entry(script=candidate if _is_file(candidate, cwd) else None, params_start=index + 1)
 
 
+def _shell_command_entry(tokens: list[str]) -> _Entry | None:
+    """`sh -c 'SCRIPT' [NAME [ARGS...]]`: the script is code, not a param (as python -c)."""
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if token == "--" or not token.startswith("-"):
+            return None
+        if "c" in token[1:] and not token.startswith("--"):
+            return _Entry(params_start=index + 2)
+    return None
+
+
 def _is_file(path: str, cwd: str) -> bool:
     try:
         return os.path.isfile(os.path.join(cwd, path))
@@ -238,8 +287,9 @@ def _is_file(path: str, cwd: str) -> bool:
         return False
 
 
-def _is_option(token: str) -> bool:
-    return len(token) > 1 and token.startswith("-") and not _NUMBER.fullmatch(token)
+def is_option(token: str) -> bool:
+    """Whether an argv token is an option: a dash and more, and not a number (`-3`, `-.5`)."""
+    return len(token) > 1 and token.startswith("-") and not NUMBER.fullmatch(token)
 
 
 def _kind(value: Any) -> type:
@@ -275,7 +325,7 @@ class _Scanner:
             if token == "--":
                 positional.extend(self.redacted[index + 1 : end])
                 break
-            if _is_option(token):
+            if is_option(token):
                 index = self._option(index, end, params)
                 continue
             assignment = _ASSIGNMENT.fullmatch(token)
@@ -344,7 +394,7 @@ class _Scanner:
         return any(fnmatchcase(key, pattern) for pattern in self.ignore)
 
     def _is_value(self, token: str) -> bool:
-        return token != "--" and not _is_option(token) and not _ASSIGNMENT.fullmatch(token)
+        return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import emit_json, guard, message, open_store, warn
+from runlab.cli.common import colour, console, emit_json, guard, message, open_store, warn
 from runlab.cli.completion import complete_run
 from runlab.errors import RunlabError, UsageError
 
@@ -21,18 +21,6 @@ RunArg = Annotated[str, typer.Argument(
 RunsArg = Annotated[list[str], typer.Argument(
     metavar="RUN", show_default=False, autocompletion=complete_run,
     help="Runs: numbers, last, last~N, names, or 6+ characters of an id.")]
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False, no_color="NO_COLOR" in os.environ)
-
-
-def _colour() -> bool:
-    from runlab.display.format import use_colour
-
-    return use_colour(1)
 
 
 def _runs(s: Any, refs: list[str]) -> list[Any]:
@@ -82,7 +70,7 @@ def register(app: typer.Typer) -> None:
                 return
             from runlab.display import diff as display
 
-            _console().print(display.render(result, show_all=all_, colour=_colour()),
+            console().print(display.render(result, show_all=all_, colour=colour()),
                              crop=False, overflow="ignore", no_wrap=True)
 
         guard(body)
@@ -129,7 +117,7 @@ def register(app: typer.Typer) -> None:
             elif not chosen:
                 message(f"run {r.number} has recorded no metrics")
             else:
-                _console().print(display.table(series, chosen, _colour()), crop=False,
+                console().print(display.table(series, chosen, colour()), crop=False,
                                  overflow="ignore", no_wrap=True)
 
         guard(body)
@@ -171,7 +159,7 @@ def register(app: typer.Typer) -> None:
                 if r.status == "running":
                     message(f"run {r.number} is still running: plotting its points so far")
             w, h = _size(width, height, display.DEFAULT_SIZE)
-            sys.stdout.write(display.render(lines, w, h, colour=_colour(),
+            sys.stdout.write(display.render(lines, w, h, colour=colour(),
                                             title=", ".join(chosen)))
             sys.stdout.flush()
 
@@ -196,12 +184,12 @@ def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool) -> N
         return
     from runlab.display.diff import unified
 
-    colour = _colour()
+    coloured = colour()
     for what, d in parts.items():
         for note in d.notes:
             warn(note)
         if d.text:
-            sys.stdout.write(unified(d.text, colour))
+            sys.stdout.write(unified(d.text, coloured))
         else:
             message(f"no differences in the {what if what == 'code' else 'output'} of runs "
                     f"{a.number} and {b.number}")

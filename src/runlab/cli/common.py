@@ -95,3 +95,20 @@ def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def colour() -> bool:
+    """Whether stdout gets colours (a terminal, and no NO_COLOR)."""
+    from runlab.display.format import use_colour
+
+    return use_colour(1)
+
+
+def console(*, soft_wrap: bool = False) -> Any:
+    """A rich console on stdout (rich imported here: the tracked-run path never loads it)."""
+    from rich.console import Console
+
+    out = Console(highlight=False, soft_wrap=soft_wrap, no_color="NO_COLOR" in os.environ)
+    # rich exits 1 on a closed pipe; end as every other command does (`runlab ls | head`).
+    out.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
+    return out

@@ -56,12 +56,15 @@ def _register_tags(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            import os
+
+            from runlab import config, edits
 
             s = open_store(store)
             ids, rest = _runs_and_words(s, words, where)
-            tags = edits.parse_tags(rest)
-            result = edits.tag(s, ids, tags)
+            patterns = config.load(os.getcwd()).get("secret_patterns", [])
+            tags = edits.parse_tags(rest, patterns)
+            result = edits.tag(s, ids, tags, patterns)
             _say(result, "tagged", _show_tags(tags), "already had these tags")
 
         guard(body)

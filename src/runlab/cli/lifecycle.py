@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import emit_json, guard, message, open_store
+from runlab.cli.common import colour, console, emit_json, guard, message, open_store
 from runlab.cli.completion import complete_run
 
 StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
@@ -30,16 +30,7 @@ model_app = typer.Typer(
 
 
 def _print(text: Any) -> None:
-    from rich.console import Console
-
-    Console(highlight=False, soft_wrap=False, no_color="NO_COLOR" in os.environ).print(
-        text, crop=False, overflow="ignore", no_wrap=True)
-
-
-def _colour() -> bool:
-    from runlab.display.format import use_colour
-
-    return use_colour(1)
+    console().print(text, crop=False, overflow="ignore", no_wrap=True)
 
 
 def _copied(where: str, size: int) -> None:
@@ -69,7 +60,7 @@ def register(app: typer.Typer) -> None:
             else:
                 from runlab.display import lifecycle
 
-                _print(lifecycle.artifacts(items, _colour()))
+                _print(lifecycle.artifacts(items, colour()))
 
         guard(body)
 
@@ -118,7 +109,7 @@ def register(app: typer.Typer) -> None:
             else:
                 from runlab.display import lifecycle
 
-                _print(lifecycle.commands(list(named.values()), _colour()))
+                _print(lifecycle.commands(list(named.values()), colour()))
 
         guard(body)
 
@@ -276,12 +267,9 @@ def _sweep(words: list[str], jobs: int, sample: int | None, seed: int | None,
     if json_:
         emit_json([r.to_json() for r in runs])
     elif runs:
-        from rich.console import Console
-
         from runlab.display.tables import print_runs
 
-        print_runs(runs, None, Console(highlight=False, soft_wrap=False,
-                                       no_color="NO_COLOR" in os.environ))
+        print_runs(runs, None, console())
     bad = [r for r in outcome.results if r.returncode != 0]
     counts = f"{len(outcome.results) - len(bad)} finished, {len(bad)} did not"
     if outcome.skipped:
@@ -373,7 +361,7 @@ def model_ls(json_: JsonOpt = False, store: StoreOpt = None) -> None:
         else:
             from runlab.display import lifecycle
 
-            _print(lifecycle.models(list(models.values()), _colour()))
+            _print(lifecycle.models(list(models.values()), colour()))
 
     guard(body)
 
@@ -407,7 +395,7 @@ def model_show(ref: ModelRef, json_: JsonOpt = False, store: StoreOpt = None) ->
             return
         from runlab.display import lifecycle
 
-        _print(lifecycle.versions(model, chosen, runs, _colour()))
+        _print(lifecycle.versions(model, chosen, runs, colour()))
 
     guard(body)
 

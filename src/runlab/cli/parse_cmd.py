@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from runlab.cli.common import emit_json, guard, message, open_store
+from runlab.cli.common import console, emit_json, guard, message, open_store
 from runlab.cli.completion import complete_run
 
 StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
@@ -60,12 +60,9 @@ def register(app: typer.Typer) -> None:
             elif not points:
                 message("no metrics found: add a pattern with -m, or see `runlab parse --help`")
             else:
-                from rich.console import Console
-
                 from runlab.display.points import print_points
 
-                print_points(points, Console(highlight=False, soft_wrap=True,
-                                             no_color="NO_COLOR" in os.environ))
+                print_points(points, console(soft_wrap=True))
 
         guard(body)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import emit_json, guard, open_store
+from runlab.cli.common import colour, console, emit_json, guard, open_store
 from runlab.cli.completion import complete_run
 
 StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
@@ -18,18 +18,6 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable co
 RunArg = Annotated[str, typer.Argument(
     help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
     show_default=False, autocompletion=complete_run)]
-
-
-def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    from runlab.cli.common import quiet_broken_pipe
-
-    console = Console(stderr=stderr, highlight=False, soft_wrap=False,
-                      no_color="NO_COLOR" in os.environ)
-    # rich exits 1 on a closed pipe; end as every other command does (`runlab ls | head`).
-    console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
-    return console
 
 
 def register(app: typer.Typer) -> None:
@@ -47,7 +35,8 @@ def register(app: typer.Typer) -> None:
         experiment: Annotated[str | None, typer.Option(
             "--experiment", "-e", help="Only runs of this experiment.", show_default=False)] = None,
         deleted: Annotated[bool, typer.Option("--deleted", help="List deleted runs instead.")] = False,
-        limit: Annotated[int, typer.Option("--limit", "-l", help="Show at most N runs.")] = 20,
+        limit: Annotated[int, typer.Option("--limit", "-l", min=1,
+                                           help="Show at most N runs.")] = 20,
         all_: Annotated[bool, typer.Option("--all", help="Show every run (no limit).")] = False,
         format_: Annotated[str, typer.Option(
             "--format", "-f", help="table, json, jsonl or csv.")] = "table",
@@ -95,7 +84,7 @@ def register(app: typer.Typer) -> None:
             else:
                 from runlab.display.tables import print_runs
 
-                print_runs(runs, cols, _console())
+                print_runs(runs, cols, console())
 
         guard(body)
 
@@ -116,10 +105,10 @@ def register(app: typer.Typer) -> None:
                 return
             from runlab.display import show as display
 
-            tail = _tail_lines(s.output_path(r.id), 10)
+            tail = _tail_lines(s, r.id, 10)
             group = display.render(r, s.series(r.id), tail,
-                                   display.list_files(s.run_dir(r.id)), _colour())
-            display.print_run(group, _console())
+                                   display.list_files(s.run_dir(r.id)), colour())
+            display.print_run(group, console())
 
         guard(body)
 
@@ -127,7 +116,8 @@ def register(app: typer.Typer) -> None:
     def log(
         run: RunArg,
         raw: Annotated[bool, typer.Option("--raw", help="Keep escape codes (colours, redraws).")] = False,
-        tail: Annotated[int | None, typer.Option("--tail", "-n", help="Only the last N lines.")] = None,
+        tail: Annotated[int | None, typer.Option("--tail", "-n", min=0,
+                                                 help="Only the last N lines.")] = None,
         follow: Annotated[bool, typer.Option(
             "--follow", "-f", help="Keep printing a running run's output until it ends.")] = False,
         store: StoreOpt = None,
@@ -162,24 +152,16 @@ def register(app: typer.Typer) -> None:
         guard(body)
 
 
-def _colour() -> bool:
-    from runlab.display.format import use_colour
-
-    return use_colour(1)
-
-
-def _tail_lines(path: str, n: int) -> list[str]:
+def _tail_lines(s: Any, run_id: str, n: int) -> list[str]:
+    """The last `n` lines of a run's output as clean text (escape codes gone, blanks dropped)."""
     from runlab.parsing.lines import LineSplitter
 
     try:
-        with open(path, "rb") as f:
-            f.seek(max(0, os.fstat(f.fileno()).st_size - 64 * 1024))
-            data = f.read()
-    except OSError:
+        data = b"".join(s.output_log(run_id, tail=n))
+    except OSError:  # an unreadable log leaves the rest of the run worth showing
         return []
     splitter = LineSplitter(max_line=1000)
-    lines = splitter.feed(data) + splitter.flush()
-    return lines[-n:]
+    return splitter.feed(data) + splitter.flush()
 
 
 def _print_log(chunks: Iterator[bytes], keep_escapes: bool) -> None:

@@ -140,9 +140,6 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
     from runlab import config, tracking
     from runlab.capture.args import parse_value
     from runlab.cli.common import message, warn
-    from runlab.compare import changes
-    from runlab.display import format as fmt
-    from runlab.display import summary
     from runlab.store import Store, locate
 
     if not command:
@@ -217,6 +214,11 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         if problem != tracked.outcome.error:
             warn(problem)
     if tracked.run is not None:
+        # Imported only now: the command did not wait for what only the summary needs.
+        from runlab.compare import changes
+        from runlab.display import format as fmt
+        from runlab.display import summary
+
         diff = None
         if tracked.previous is not None:
             diff = changes(tracked.run, tracked.previous, settings.get("directions"))

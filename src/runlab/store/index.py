@@ -161,7 +161,9 @@ def encode_param(value: Any) -> tuple[Any, str]:
     if value is None:
         return None, "null"
     if isinstance(value, int):
-        return value, "int"
+        if -(2**63) <= value < 2**63:
+            return value, "int"
+        return json.dumps(value), "json"  # past SQLite's INTEGER: kept exact, as text
     if isinstance(value, float):
         return (value if not math.isnan(value) else None), "float"
     if isinstance(value, str):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import IO, Any
 
     Event = dict[str, Any]
 else:
@@ -22,6 +22,20 @@ else:
 
 JOURNAL = "journal.jsonl"
 FILE_MODE = 0o600
+
+
+def write_private(path: str, data: bytes | IO[bytes], *, exclusive: bool) -> None:
+    """Write bytes, or a binary stream, to `path`, created readable by its owner only.
+    `exclusive`: the file must be new (else FileExistsError, a link included); otherwise one
+    already there is overwritten and keeps its mode."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    with os.fdopen(os.open(path, flags, FILE_MODE), "wb") as f:
+        if isinstance(data, bytes):
+            f.write(data)
+        else:
+            import shutil
+
+            shutil.copyfileobj(data, f, 1 << 20)
 
 
 def encode(events: list[Event]) -> bytes:

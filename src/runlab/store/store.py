@@ -70,7 +70,7 @@ class Store:
                     os.makedirs(d, mode=DIR_MODE, exist_ok=True)
             ignore = os.path.join(self.root, ".gitignore")
             if not os.path.exists(ignore):
-                _write_new(ignore, b"*\n")
+                journal.write_private(ignore, b"*\n", exclusive=True)
         except OSError as e:
             raise StoreError(f"cannot create the store at {self.root}: {e.strerror}") from e
 
@@ -82,7 +82,7 @@ class Store:
         except FileNotFoundError:
             pass
         with contextlib.suppress(FileExistsError):
-            _write_new(path, os.urandom(16).hex().encode())
+            journal.write_private(path, os.urandom(16).hex().encode(), exclusive=True)
         with open(path) as f:
             return f.read().strip()
 
@@ -190,7 +190,7 @@ class Store:
 
     def _mark_pending(self, run_id: str) -> None:
         with contextlib.suppress(OSError):
-            _write_new(os.path.join(self.pending_dir, run_id), b"")
+            journal.write_private(os.path.join(self.pending_dir, run_id), b"", exclusive=True)
 
     def _catch_up_run(self, db: sqlite3.Connection, run_id: str) -> int | None:
         known = index.run_offset(db, run_id)
@@ -290,9 +290,29 @@ class Store:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path + suffix)
-        return self._rebuild_into(self.db)
+        db = self.db  # a fresh index is rebuilt on opening
+        self._rebuild_into(db)  # (for a store with no runs yet: nothing, but marked built)
+        return int(db.execute("SELECT count(*) FROM runs").fetchone()[0])
 
     def _rebuild_into(self, db: sqlite3.Connection) -> int:
+        """Index every run from its journal into a fresh index; returns how many.
+
+        Under the index's write lock from the start: parallel commands that all find a fresh
+        index rebuild it once (the others find it done), never twice over.
+        """
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if index.get_meta(db, "runs_mtime") is not None:
+                db.execute("COMMIT")  # another process rebuilt it meanwhile
+                return 0
+            count = self._rebuild_locked(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return count
+
+    def _rebuild_locked(self, db: sqlite3.Connection) -> int:
         mtime = os.stat(self.runs_dir).st_mtime_ns
         loaded: list[tuple[str, list[Event], int, int | None, float]] = []
         for run_id in os.listdir(self.runs_dir):
@@ -310,19 +330,13 @@ class Store:
             loaded.append((run_id, result.events, result.offset, number, start.get("t") or 0.0))
         # Runs numbered by this store keep their numbers; others follow in start order.
         loaded.sort(key=lambda r: (r[3] is None, r[3] or 0, r[4]))
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            index.raise_sequence(db, self._highest_purged())
-            for run_id, events, offset, _, _ in loaded:
-                number = index.apply_events(db, run_id, events, offset,
-                                            number_for=self._journal_number)
-                if number is not None and self._journal_number({}, events) != number:
-                    self._record_number(db, run_id, number, offset)
-            index.set_meta(db, "runs_mtime", mtime)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        index.raise_sequence(db, self._highest_purged())
+        for run_id, events, offset, _, _ in loaded:
+            number = index.apply_events(db, run_id, events, offset,
+                                        number_for=self._journal_number)
+            if number is not None and self._journal_number({}, events) != number:
+                self._record_number(db, run_id, number, offset)
+        index.set_meta(db, "runs_mtime", mtime)
         return len(loaded)
 
     def _highest_purged(self) -> int:
@@ -334,7 +348,7 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def resolve(self, ref: str, *, include_deleted: bool = True) -> str:
+    def resolve(self, ref: str) -> str:
         """The id of the run a reference names: number, last, last~N, name, or id prefix."""
         ref = ref.strip()
         db = self.db
@@ -490,13 +504,20 @@ def _last_lines(f: Any, n: int) -> bytes:
     if n <= 0:
         return b""
     end = f.seek(0, os.SEEK_END)
-    pos, data = end, b""
-    while pos > 0 and data.count(b"\n") <= n:
+    pos, ends = end, 0
+    blocks: list[bytes] = []
+    # Count line ends as splitlines() splits (\n, \r\n and a lone \r: a progress bar's
+    # redraws), each block once, so a log of redraws is not read whole nor rescanned.
+    while pos > 0 and ends <= n:
         step = min(pos, 1 << 16)
         pos -= step
         f.seek(pos)
-        data = f.read(step) + data
-    lines = data.splitlines(keepends=True)[-n:]
+        block = f.read(step)
+        ends += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+        if blocks and block.endswith(b"\r") and blocks[-1].startswith(b"\n"):
+            ends -= 1  # a \r\n cut in two between blocks
+        blocks.append(block)
+    lines = b"".join(reversed(blocks)).splitlines(keepends=True)[-n:]
     f.seek(end)
     return b"".join(lines)
 
@@ -522,11 +543,3 @@ def _lost_event(journal_path: str) -> Event:
     except OSError:
         t = time.time()
     return {"e": "end", "t": t, "status": "lost", "exit_code": None}
-
-
-def _write_new(path: str, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, journal.FILE_MODE)
-    try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)

@@ -32,10 +32,9 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from runlab.errors import RunlabError, UsageError
-from runlab.store.journal import JOURNAL, Event
+from runlab.store.journal import FILE_MODE, JOURNAL, Event, write_private
 from runlab.store.store import DIR_MODE, Store
 
-FILE_MODE = 0o600
 _RUN_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -103,7 +102,11 @@ def _add_run(tar: tarfile.TarFile, run_dir: str, arcname: str, report: ExportRep
                 continue
             with open(full, "rb") as f:
                 info = _clean(tar.gettarinfo(arcname=f"{base}/{name}", fileobj=f))
+                # Artifacts are hard links into blobs/, so tar would pack a second run's copy
+                # as a link to the first, which import refuses: every file goes in whole.
+                info.type, info.linkname = tarfile.REGTYPE, ""
                 # A running run's files grow: pack the size seen now, whole lines or not.
+                info.size = os.fstat(f.fileno()).st_size
                 tar.addfile(info, f)
             report.files += 1
             report.bytes += info.size
@@ -239,10 +242,7 @@ def _link_stays_inside(member: tarfile.TarInfo, rel: str) -> bool:
 
 
 def _write_new(target: str, src: IO[bytes], mtime: float) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(target, flags, FILE_MODE)
-    with os.fdopen(fd, "wb") as out:
-        shutil.copyfileobj(src, out, 1 << 20)
+    write_private(target, src, exclusive=True)  # O_EXCL: never through a planted link
     with contextlib.suppress(OSError):
         os.utime(target, (mtime, mtime))
 
