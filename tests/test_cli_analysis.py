@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from runlab import compare
-from runlab.compare import MISSING
+from runlab.changes import MISSING
 from runlab.display import plot, series
 from runlab.store import MetricPoint, MetricSummary, Run, Store
 from tests.conftest import Result, git

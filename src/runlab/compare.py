@@ -1,17 +1,17 @@
-"""What differs between runs: params, code, metrics, outputs. Used by the end-of-run summary
-and by `runlab diff`, whose rebuilding of each run's source tree (commit + uncommitted patch)
-for `--code` lives here too. Plain dataclasses and strings out; nothing is printed."""
+"""What differs between runs: params, code, metrics, outputs, for `runlab diff`, whose
+rebuilding of each run's source tree (commit + uncommitted patch) for `--code` lives here too.
+The terms it shares with the end-of-run summary (directions, changes) are in `changes`.
+Plain dataclasses and strings out; nothing is printed."""
 
 from __future__ import annotations
 
-import fnmatch
 import math
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-
+from runlab.changes import MISSING, MetricChange, code_state, direction, same_value
 from runlab.store import Run
 from runlab.store.records import json_number
 
@@ -19,110 +19,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up
 if TYPE_CHECKING:
     from typing import Any
 
-MISSING: Any = object()
 
-# Metric names whose better direction is known (DESIGN: diff marks better or worse).
-LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*perplexity*",
-                   "*ppl*", "*wer*", "*cer*")
-HIGHER_IS_BETTER = ("*acc*", "*accuracy*", "*f1*", "*auc*", "*precision*", "*recall*", "*r2*",
-                    "*score*", "*bleu*", "*rouge*", "*iou*", "*map*")
-
-
-def direction(key: str, overrides: Mapping[str, str] | None = None) -> int:
-    """-1 when lower is better, +1 when higher is, 0 when unknown. Config globs win."""
-    low = key.lower()
-    for pattern, way in (overrides or {}).items():
-        if fnmatch.fnmatchcase(low, pattern.lower()):
-            return -1 if way == "lower" else 1
-    if any(fnmatch.fnmatchcase(low, p) for p in LOWER_IS_BETTER):
-        return -1
-    if any(fnmatch.fnmatchcase(low, p) for p in HIGHER_IS_BETTER):
-        return 1
-    return 0
-
-
-@dataclass
-class ParamChange:
-    key: str
-    old: Any  # MISSING when added
-    new: Any  # MISSING when removed
-
-
-@dataclass
-class MetricChange:
-    key: str
-    old: float | None
-    new: float | None
-    direction: int
-
-    @property
-    def delta(self) -> float | None:
-        if self.old is None or self.new is None:
-            return None
-        return self.new - self.old
-
-    @property
-    def relative(self) -> float | None:
-        d = self.delta
-        if d is None or not self.old or not math.isfinite(self.old):
-            return None
-        return d / abs(self.old)
-
-    @property
-    def verdict(self) -> int:
-        """+1 better, -1 worse, 0 same or unknown."""
-        d = self.delta
-        if d is None or d == 0 or math.isnan(d) or not self.direction:
-            return 0
-        return 1 if d * self.direction > 0 else -1
-
-
-@dataclass
-class Changes:
-    params: list[ParamChange] = field(default_factory=list)
-    code_changed: bool = False
-    metrics: list[MetricChange] = field(default_factory=list)
-
-
-def code_state(run: Run) -> tuple[Any, ...]:
-    git = run.git or {}
-    source = run.source or {}
-    return (git.get("commit"), git.get("patch_sha256"), source.get("sha256"))
-
-
-def param_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[ParamChange]:
-    out = []
-    for key in sorted(set(old) | set(new)):
-        a, b = old.get(key, MISSING), new.get(key, MISSING)
-        if not _same(a, b):
-            out.append(ParamChange(key, a, b))
-    return out
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
-        return True
-    return type(a) is type(b) and a == b
-
-
-def changes(run: Run, previous: Run, directions: Mapping[str, str] | None = None) -> Changes:
-    """How `run` differs from `previous`: params, code, and each shared metric's last value."""
-    metrics = [
-        MetricChange(key, previous.metrics[key].last, m.last, direction(key, directions))
-        for key, m in run.metrics.items()
-        if key in previous.metrics
-    ]
-    return Changes(
-        params=param_changes(previous.params, run.params),
-        code_changed=code_state(run) != code_state(previous),
-        metrics=metrics,
-    )
-
-
-# -- runlab diff ------------------------------------------------------------------------------
-#
-# `diff_runs` lines runs up side by side; every list in it has one entry per run, in the order
-# given, and every change is measured against the first run.
 
 ASPECTS = ("command", "params", "code", "metrics", "status", "environment", "tags")
 
@@ -170,7 +67,7 @@ class Facet:
     def differing_fields(self) -> list[str]:
         first = self.values[0]
         return [f for f in self.fields
-                if any(not _same(first.get(f), v.get(f)) for v in self.values[1:])]
+                if any(not same_value(first.get(f), v.get(f)) for v in self.values[1:])]
 
 
 @dataclass
@@ -251,7 +148,7 @@ def rows(mappings: list[Mapping[str, Any]]) -> list[Row]:
     for key in keys:
         values = [m.get(key, MISSING) for m in mappings]
         first, rest = values[0], values[1:]
-        if all(v is not MISSING and _same(first, v) for v in rest) and first is not MISSING:
+        if all(v is not MISSING and same_value(first, v) for v in rest) and first is not MISSING:
             change = "same"
         elif first is MISSING:
             change = "added"
@@ -284,7 +181,7 @@ def _same_number(a: float | None, b: float | None) -> bool:
 
 def _facet(name: str, fields: tuple[str, ...], values: list[dict[str, Any]]) -> Facet:
     first = values[0]
-    differs = any(not _same(first.get(f), v.get(f)) for v in values[1:] for f in fields)
+    differs = any(not same_value(first.get(f), v.get(f)) for v in values[1:] for f in fields)
     return Facet(name, fields, values, differs)
 
 

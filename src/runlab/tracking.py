@@ -224,11 +224,12 @@ class Recorder:
 
     def __init__(self, store: Store, run_id: str, patterns: list[str], disabled: list[str],
                  events_path: str, secret_patterns: tuple[str, ...], cwd: str = ".") -> None:
-        from runlab.parsing import LineSplitter, MetricParser
+        from runlab.parsing.lines import LineSplitter
 
         self.store = store
         self.run_id = run_id
-        self.parser = MetricParser(patterns, disabled)
+        self._parser: Any = None  # made on the first line of output (see `parser`)
+        self._parser_rules = (patterns, disabled)
         self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
         self.log_fd = os.open(store.output_path(run_id),
                               os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -263,6 +264,16 @@ class Recorder:
         lines = self.splitters[stream].feed(data)
         if lines:
             self._parse(lines)
+
+    @property
+    def parser(self) -> Any:
+        """The metric parser, made when there is output to parse: loading its rules is the
+        one cost a command that prints nothing need not pay."""
+        if self._parser is None:
+            from runlab.parsing.parser import MetricParser
+
+            self._parser = MetricParser(*self._parser_rules)
+        return self._parser
 
     def _parse(self, lines: list[str]) -> None:
         t = round(time.time(), 3)
@@ -424,7 +435,8 @@ class Recorder:
                 self._parse(rest)
         # Progress bars keep their latest point per step back until the step moves on.
         t = round(time.time(), 3)
-        self.points += [[p.key, p.value, p.step, t] for p in self.parser.flush()]
+        if self._parser is not None:
+            self.points += [[p.key, p.value, p.step, t] for p in self._parser.flush()]
         self.flush()
         with contextlib.suppress(OSError):
             os.fsync(self.log_fd)
@@ -438,10 +450,11 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     """Run the command tracked, from capture to the end event."""
     from runlab.capture.args import SECRET_PATTERNS
 
-    from runlab.parsing import MetricParser
-
     patterns = list(settings.get("metric_patterns", [])) + opts.metric_patterns
-    MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
+    if patterns or settings.get("disabled_rules"):
+        from runlab.parsing.parser import MetricParser
+
+        MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
     start, git_info = capture_start(opts, settings, store, pending_git)
     run_id, _ = store.create_run(start)
     if on_created is not None:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
-RUNLAB = [sys.executable, "-m", "runlab"]
+# The `runlab` console script beside this Python, as users run it; else `python -m runlab`.
+_SCRIPT = Path(sys.executable).parent / "runlab"
+RUNLAB = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "runlab"]
 
 
 @dataclass

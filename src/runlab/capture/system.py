@@ -204,6 +204,10 @@ class ResourceMonitor:
         )
 
     def _run(self) -> None:
+        # A command done within the first moment needs no sampling: getrusage has its figures,
+        # and the run is not kept waiting for psutil to load.
+        if self._stop.wait(min(0.1, self.interval)):
+            return
         root = _process(self.pid)
         with self._lock:
             if self._stop.is_set():

@@ -215,7 +215,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
             warn(problem)
     if tracked.run is not None:
         # Imported only now: the command did not wait for what only the summary needs.
-        from runlab.compare import changes
+        from runlab.changes import changes
         from runlab.display import format as fmt
         from runlab.display import summary
 

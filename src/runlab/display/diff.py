@@ -13,7 +13,8 @@ from typing import Any
 
 from rich.text import Text
 
-from runlab.compare import MISSING, Facet, MetricChange, MetricRow, Row, RunDiff
+from runlab.changes import MISSING, MetricChange
+from runlab.compare import Facet, MetricRow, Row, RunDiff
 from runlab.display import format as fmt
 from runlab.display.grid import grid
 

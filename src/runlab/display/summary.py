@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runlab.compare import MISSING, Changes
+from runlab.changes import MISSING, Changes
 from runlab.display import format as fmt
 from runlab.store import Run
 
