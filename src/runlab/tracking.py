@@ -277,8 +277,7 @@ class Recorder:
 
     def _parse(self, lines: list[str]) -> None:
         t = round(time.time(), 3)
-        for p in self.parser.parse_lines(lines):
-            self.points.append([p.key, p.value, p.step, t])
+        self.points += [[p.key, p.value, p.step, t] for p in self.parser.parse_lines(lines)]
         if len(self.points) >= FLUSH_POINTS:
             self.flush()
 
