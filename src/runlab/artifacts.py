@@ -35,7 +35,7 @@ import os
 import stat
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -207,8 +207,11 @@ class Collector:
             self._one(name, t, None, out)
         return out
 
-    def add_globs(self, patterns: Sequence[str], since: float) -> Capture:
-        """Capture the files matching `patterns` that were created or changed since `since`."""
+    def add_globs(self, patterns: Sequence[str], since: float,
+                  before: Mapping[str, tuple[int, ...]] | None = None) -> Capture:
+        """Capture the files matching `patterns` that were created or changed during the run:
+        those not in the `before` snapshot (see `snapshot`) or changed since it; without one,
+        those modified since `since` (with a little slack for coarse file system clocks)."""
         out = Capture()
         seen: set[str] = set()
         for pattern in patterns:
@@ -229,11 +232,33 @@ class Collector:
                     continue
                 if not stat.S_ISREG(st.st_mode) or path in seen:
                     continue
-                if max(st.st_mtime, st.st_ctime) < since - MTIME_SLACK_S:
+                if before is not None:
+                    if before.get(path) == _signature(st):
+                        continue  # there before the run, and untouched
+                elif max(st.st_mtime, st.st_ctime) < since - MTIME_SLACK_S:
                     continue
                 seen.add(path)
                 self._one(match, None, pattern, out)
         return out
+
+    def snapshot(self, patterns: Sequence[str]) -> dict[str, tuple[int, ...]]:
+        """The files matching `patterns` now, each with what would show a change to it:
+        taken when the run starts, it tells exactly which files the run made or changed."""
+        found: dict[str, tuple[int, ...]] = {}
+        for pattern in patterns:
+            try:
+                matches = globmod.glob(pattern, root_dir=self.cwd, recursive=True)
+            except (OSError, ValueError):
+                continue
+            for match in matches:
+                path = os.path.join(self.cwd, match)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                if stat.S_ISREG(st.st_mode):
+                    found[path] = _signature(st)
+        return found
 
     def _one(self, name: str, t: float | None, pattern: str | None, out: Capture) -> None:
         try:
@@ -377,3 +402,7 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _signature(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)

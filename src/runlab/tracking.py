@@ -229,6 +229,7 @@ class Recorder:
         self.store = store
         self.run_id = run_id
         self._parser: Any = None  # made on the first line of output (see `parser`)
+        self._before: dict[str, tuple[int, ...]] | None = None  # artifact globs' files at start
         self._parser_rules = (patterns, disabled)
         self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
         self.log_fd = os.open(store.output_path(run_id),
@@ -418,11 +419,16 @@ class Recorder:
             self.artifacts = Collector(self.store.root, self.store.run_dir(self.run_id), self.cwd)
         return self.artifacts
 
+    def snapshot_artifacts(self, globs: list[str]) -> None:
+        """Note the files the globs match before the command starts (what it changes counts)."""
+        if globs:
+            self._before = self._collector().snapshot(globs)
+
     def capture_artifacts(self, globs: list[str], since: float) -> None:
         """Keep the files matching `globs` that the run created or changed (artifacts.py)."""
         if not globs:
             return
-        captured = self._collector().add_globs(globs, since)
+        captured = self._collector().add_globs(globs, since, self._before)
         self.problems += captured.problems
         if captured.events:
             self._append(captured.events)
@@ -494,6 +500,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         monitor.append(m)
         recorder.monitor = m
 
+    recorder.snapshot_artifacts(list(settings.get("artifacts", [])) + opts.artifacts)
     launch = runner.Launch(
         argv=opts.argv,
         cwd=opts.cwd,
