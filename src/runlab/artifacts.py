@@ -35,7 +35,7 @@ import os
 import stat
 import time
 import uuid
-from collections.abc import Mapping, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -214,41 +214,35 @@ class Collector:
         those modified since `since` (with a little slack for coarse file system clocks)."""
         out = Capture()
         seen: set[str] = set()
-        for pattern in patterns:
-            if os.path.isabs(pattern) and not _inside(os.path.abspath(pattern),
-                                                      os.path.abspath(self.cwd)):
-                out.problems.append(f"artifact glob {pattern!r} is outside the run's directory")
+        for pattern, match, path, st in self._matching(patterns, out.problems):
+            if path in seen:
                 continue
-            try:
-                matches = sorted(globmod.glob(pattern, root_dir=self.cwd, recursive=True))
-            except (OSError, ValueError) as e:
-                out.problems.append(f"artifact glob {pattern!r}: {e}")
+            if before is not None:
+                if before.get(path) == _signature(st):
+                    continue  # there before the run, and untouched
+            elif max(st.st_mtime, st.st_ctime) < since - MTIME_SLACK_S:
                 continue
-            for match in matches:
-                path = os.path.join(self.cwd, match)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                if not stat.S_ISREG(st.st_mode) or path in seen:
-                    continue
-                if before is not None:
-                    if before.get(path) == _signature(st):
-                        continue  # there before the run, and untouched
-                elif max(st.st_mtime, st.st_ctime) < since - MTIME_SLACK_S:
-                    continue
-                seen.add(path)
-                self._one(match, None, pattern, out)
+            seen.add(path)
+            self._one(match, None, pattern, out)
         return out
 
     def snapshot(self, patterns: Sequence[str]) -> dict[str, tuple[int, ...]]:
         """The files matching `patterns` now, each with what would show a change to it:
         taken when the run starts, it tells exactly which files the run made or changed."""
-        found: dict[str, tuple[int, ...]] = {}
+        return {path: _signature(st) for _, _, path, st in self._matching(patterns, [])}
+
+    def _matching(self, patterns: Sequence[str], problems: list[str]
+                  ) -> Iterator[tuple[str, str, str, os.stat_result]]:
+        """(pattern, match, path, stat) of each regular file the globs match, in order."""
         for pattern in patterns:
+            if os.path.isabs(pattern) and not _inside(os.path.abspath(pattern),
+                                                      os.path.abspath(self.cwd)):
+                problems.append(f"artifact glob {pattern!r} is outside the run's directory")
+                continue
             try:
-                matches = globmod.glob(pattern, root_dir=self.cwd, recursive=True)
-            except (OSError, ValueError):
+                matches = sorted(globmod.glob(pattern, root_dir=self.cwd, recursive=True))
+            except (OSError, ValueError) as e:
+                problems.append(f"artifact glob {pattern!r}: {e}")
                 continue
             for match in matches:
                 path = os.path.join(self.cwd, match)
@@ -257,8 +251,7 @@ class Collector:
                 except OSError:
                     continue
                 if stat.S_ISREG(st.st_mode):
-                    found[path] = _signature(st)
-        return found
+                    yield pattern, match, path, st
 
     def _one(self, name: str, t: float | None, pattern: str | None, out: Capture) -> None:
         try:

@@ -11,13 +11,8 @@ import typer
 from runlab.cli.common import colour, console, emit_json, guard, message, open_store, warn
 from runlab.cli.completion import complete_run
 from runlab.errors import RunlabError, UsageError
+from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
-                                                 show_default=False)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
-RunArg = Annotated[str, typer.Argument(
-    help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
-    show_default=False, autocompletion=complete_run)]
 RunsArg = Annotated[list[str], typer.Argument(
     metavar="RUN", show_default=False, autocompletion=complete_run,
     help="Runs: numbers, last, last~N, names, or 6+ characters of an id.")]

@@ -15,13 +15,12 @@ import typer
 from runlab.cli.common import guard, message, open_store
 from runlab.cli.completion import complete_first_run, complete_run, complete_runs_then_tag_keys
 from runlab.errors import UsageError
+from runlab.cli.params import StoreOpt
 
 if TYPE_CHECKING:
     from runlab.edits import EditResult
     from runlab.store import Run, Store
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
-                                              show_default=False)]
 WhereOpt = Annotated[str | None, typer.Option(
     "--where", "-w", metavar="EXPR", show_default=False,
     help="Act on every visible run the expression matches, instead of naming runs.")]

@@ -10,9 +10,8 @@ import typer
 
 from runlab.cli.common import console, emit_json, guard, message, open_store
 from runlab.cli.completion import complete_run
+from runlab.cli.params import StoreOpt
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
-                                                 show_default=False)]
 PatternOpt = Annotated[list[str] | None, typer.Option(
     "--pattern", "-m", help="An extra metric regex: named groups key/value/step, or one group "
     "per metric; repeatable, added to the config's metric_patterns.", metavar="REGEX",

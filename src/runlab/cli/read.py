@@ -10,14 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from runlab.cli.common import colour, console, emit_json, guard, open_store
-from runlab.cli.completion import complete_run
+from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
-                                                 show_default=False)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
-RunArg = Annotated[str, typer.Argument(
-    help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
-    show_default=False, autocompletion=complete_run)]
 
 
 def register(app: typer.Typer) -> None:

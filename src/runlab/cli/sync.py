@@ -16,13 +16,12 @@ import typer
 from runlab.cli.common import error, guard, message, open_store, warn
 from runlab.cli.completion import complete_run
 from runlab.errors import UsageError
+from runlab.cli.params import StoreOpt
 
 if TYPE_CHECKING:
     from runlab.store import Store
     from runlab.sync.mlflow import MlflowClient, PushReport
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
-                                              show_default=False)]
 WhereOpt = Annotated[str | None, typer.Option(
     "--where", "-w", metavar="EXPR", show_default=False,
     help="Only the visible runs the expression matches, instead of naming runs.")]
