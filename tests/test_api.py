@@ -182,3 +182,15 @@ def test_log_artifact_without_the_wrapper_keeps_the_file(cli: Callable[..., Resu
     out = tmp_path / "copy.pt"
     assert cli("get", "last", "model.pt", "-o", str(out)).code == 0
     assert out.read_bytes() == (tmp_path / "model.pt").read_bytes()
+
+
+def test_a_step_the_store_cannot_hold_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    import runlab
+
+    with runlab.start_run(store=str(tmp_path / "s")) as run:
+        for bad in (True, 2**70, -(2**70), 1.5):
+            with pytest.raises(ValueError, match="a step must be a whole number"):
+                run.log_metric("x", 1.0, step=bad)  # type: ignore[arg-type]
+        run.log_metric("x", 1.0, step=3)

@@ -80,7 +80,7 @@ class _ChannelRun(Run):
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
         msg: dict[str, Any] = {"metrics": {k: _number(v) for k, v in metrics.items()}}
         if step is not None:
-            msg["step"] = int(step)
+            msg["step"] = _step(step)
         self._send(msg)
 
     def log_params(self, params: Mapping[str, Any]) -> None:
@@ -142,6 +142,7 @@ class _DirectRun(Run):
 
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
         t = round(time.time(), 3)
+        step = None if step is None else _step(step)
         with self._lock:
             for key, value in metrics.items():
                 s = step if step is not None else self._steps.get(key, 0)
@@ -291,6 +292,16 @@ def _process_start(cwd: str) -> dict[str, Any]:
             "pid_start": process_start_time(os.getpid()),
         }
     return dict(_settings_cache[key])
+
+
+_MAX_STEP = 2**63 - 2  # the index's INTEGER, with room for the next step
+
+
+def _step(step: Any) -> int:
+    """A step as the store keeps it: a whole number the index can hold."""
+    if isinstance(step, bool) or not isinstance(step, int) or not -_MAX_STEP <= step <= _MAX_STEP:
+        raise ValueError(f"a step must be a whole number within ±{_MAX_STEP}, not {step!r}")
+    return step
 
 
 def _number(value: Any) -> float:
