@@ -740,6 +740,14 @@ def test_parse_lines_fast_path_equals_line_by_line() -> None:
                  f"{rng.choice(['3', '0.5', '-1e-3', 'nan', '12:30', 'v1', '7%'])}"
                  for _ in range(rng.randint(1, 4))]
         lines.append(rng.choice([" ", " | ", ", "]).join(parts))
+    # Lines of one shape again and again, with every kind of value: the shape's own regex
+    # reads them, and must read them exactly as the rules do.
+    values = ["3", "0.5", "-1e-3", "nan", "inf", "-inf", "7%", "12:30", "1.2.3", "0.5.", "5/10",
+              "+2", "1e400", "007", "3.", ".5", "99999999999999999999", "x1", "1,000"]
+    for template in ("step={} loss={} acc={}", "epoch: {} | loss: {}, lr={}",
+                     "train/loss = {}; val.acc: {} (best={})"):
+        for _ in range(400):
+            lines.append(template.format(*(rng.choice(values) for _ in range(3))))
     one, many = MetricParser(), MetricParser()
     by_line = [p for line in lines for p in one.parse_line(line)] + one.flush()
     fast = many.parse_lines(lines) + many.flush()

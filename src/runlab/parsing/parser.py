@@ -23,11 +23,20 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from runlab.errors import UsageError
-from runlab.parsing.rules import RULES, Found, is_metric_key, key_value_pairs, parse_number
+from runlab.parsing.rules import (
+    RULES,
+    Found,
+    is_metric_key,
+    key_value_pairs,
+    line_shape,
+    parse_number,
+)
 
 __all__ = ["MetricParser", "Point"]
 
 # In order of precedence when a line has several.
+# For a line's keys: the slots that may set the step (best first), and each counted key's slot.
+_Plan = tuple[list[int], list[tuple[int, str]]]
 _STEP_NAMES = ("global_step", "step", "iteration", "iter", "epoch")
 _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
 
@@ -133,7 +142,9 @@ class MetricParser:
         kv = next((r for r in rules if r.name == "key_value"), None)
         self._special = re.compile("|".join(map(re.escape, special))) if special else None
         self._key_value = kv.parse if kv is not None and kv.triggers == (":", "=") else None
-        self._plans: dict[tuple[str, ...], tuple[list[int], list[tuple[int, str]]]] = {}
+        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self._shapes: dict[tuple[str, ...], tuple[re.Pattern[str], tuple[str, ...], _Plan] | None] = {}
+        self._shape: tuple[re.Pattern[str], tuple[str, ...], _Plan] | None = None
         self._current_step: int | None = None
         self._counts: dict[str, int] = {}
         # Progress-bar points not yet given out: key -> (point, the bar's counter).
@@ -156,15 +167,40 @@ class MetricParser:
                 points.extend(self.parse_line(line))
             return points
         search = special.search
+        shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
-            if self._rows is None and not self._silenced and not search(line):
-                if ":" in line or "=" in line:
-                    pairs = key_value_pairs(line)
-                    if pairs:
-                        self._resolve_pairs(pairs, points)
-                continue  # no trigger at all: no metric
+            if self._rows is None and not self._silenced:
+                if shape is not None:
+                    match = shape[0].fullmatch(line)
+                    if match is not None:  # the same line as before, but for its values
+                        found = match.groups()
+                        self._resolve_plan(shape[2], list(zip(shape[1], found[0::2],
+                                                              found[1::2])), points)
+                        continue
+                if not search(line):
+                    if ":" in line or "=" in line:
+                        pairs = key_value_pairs(line)
+                        if pairs:
+                            shape = self._learn(line, pairs) or shape
+                            self._resolve_pairs(pairs, points)
+                    continue  # no trigger at all: no metric
             points.extend(self.parse_line(line))
+        self._shape = shape
         return points
+
+    def _learn(self, line: str, pairs: list[tuple[str, str, str]]
+               ) -> tuple[re.Pattern[str], tuple[str, ...], _Plan] | None:
+        """The shape regex for lines like this one, made the second time its keys come."""
+        keys = tuple([pair[0] for pair in pairs])
+        if keys in self._shapes:
+            entry = self._shapes[keys]
+            if entry is None:
+                entry = self._shapes[keys] = (line_shape(line), keys, self._plan_for(keys))
+            return entry
+        if len(self._shapes) > 256:  # ever-new shapes: stay bounded
+            self._shapes.clear()
+        self._shapes[keys] = None  # seen once
+        return None
 
     def flush(self) -> list[Point]:
         """Give out the progress-bar points still held back; call it once, at the end."""
@@ -276,12 +312,18 @@ class MetricParser:
         what depends only on the keys (which count, which can set the step) is worked out
         once per shape and kept.
         """
-        shape = tuple([pair[0] for pair in pairs])
-        plan = self._plans.get(shape)
+        self._resolve_plan(self._plan_for(tuple([pair[0] for pair in pairs])), pairs, points)
+
+    def _plan_for(self, keys: tuple[str, ...]) -> _Plan:
+        plan = self._plans.get(keys)
         if plan is None:
             if len(self._plans) > 4096:  # output of ever-new shapes: stay bounded
                 self._plans.clear()
-            plan = self._plans[shape] = _plan(shape)
+            plan = self._plans[keys] = _plan(keys)
+        return plan
+
+    def _resolve_plan(self, plan: _Plan, pairs: list[tuple[str, str, str]],
+                      points: list[Point]) -> None:
         step_slots, metric_slots = plan
         key_step: int | None = None
         step_slot = -1
@@ -329,7 +371,7 @@ def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
 
 
-def _plan(shape: tuple[str, ...]) -> tuple[list[int], list[tuple[int, str]]]:
+def _plan(shape: tuple[str, ...]) -> _Plan:
     """For a line's keys in order: the slots that may set the step (best first), and the slot
     of each key that counts (its first appearance, if it names a metric)."""
     first: dict[str, int] = {}
