@@ -27,36 +27,29 @@ def _open(root: str) -> sqlite3.Connection | None:
     return db
 
 
-def run_refs(root: str, limit: int = LIMIT) -> list[tuple[int, str | None]]:
-    """(number, name) of the newest runs that are not deleted, newest first; [] on any trouble."""
+def _rows(root: str, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
+    """The rows of one read-only query of the store at `root`; [] on any trouble."""
     try:
         db = _open(root)
         if db is None:
             return []
         try:
-            rows = db.execute(
-                "SELECT number, name FROM runs WHERE deleted = 0 ORDER BY number DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
+            return db.execute(sql, args).fetchall()
         finally:
             db.close()
     except (sqlite3.Error, OSError, ValueError):
         return []
-    return [(int(number), name if isinstance(name, str) else None) for number, name in rows]
+
+
+def run_refs(root: str, limit: int = LIMIT) -> list[tuple[int, str | None]]:
+    """(number, name) of the newest runs that are not deleted, newest first; [] on any trouble."""
+    rows = _rows(root, "SELECT number, name FROM runs WHERE deleted = 0 "
+                       "ORDER BY number DESC LIMIT ?", (limit,))
+    return [(int(number), name if isinstance(name, str) else None)  # type: ignore[call-overload]
+            for number, name in rows]
 
 
 def tag_keys(root: str, limit: int = LIMIT) -> list[str]:
     """Every tag key in use, sorted; [] on any trouble."""
-    try:
-        db = _open(root)
-        if db is None:
-            return []
-        try:
-            rows = db.execute(
-                "SELECT DISTINCT key FROM tags ORDER BY key LIMIT ?", (limit,)
-            ).fetchall()
-        finally:
-            db.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return []
+    rows = _rows(root, "SELECT DISTINCT key FROM tags ORDER BY key LIMIT ?", (limit,))
     return [key for (key,) in rows if isinstance(key, str)]
