@@ -175,10 +175,10 @@ def rename(store: Store, run_ids: Sequence[str], name: str) -> EditResult:
 
 
 def check_name(name: str) -> None:
-    """Refuse names that a run reference would never reach (`12`, `last`, `last~2`)."""
-    if name.isdigit() or name == "last" or name.startswith("last~"):
+    """Refuse names that a run reference would never reach (`12`, `last`, `last~2`, `@x`)."""
+    if name.isdigit() or name == "last" or name.startswith(("last~", "@")):
         raise UsageError(
-            f"a run cannot be named {name!r}: references read it as a number or last~N"
+            f"a run cannot be named {name!r}: references read it as a number, last~N or @TAG"
         )
     if name != name.strip():
         raise UsageError(f"a run name cannot start or end with a space: {name!r}")

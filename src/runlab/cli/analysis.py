@@ -32,6 +32,9 @@ def register(app: typer.Typer) -> None:
             "--code", help="Print the unified diff of the two runs' source code.")] = False,
         log: Annotated[bool, typer.Option(
             "--log", help="Print the unified diff of the two runs' output.")] = False,
+        format_: Annotated[str, typer.Option(
+            "--format", "-f", metavar="FORMAT",
+            help="table, markdown (to paste into a pull request) or json.")] = "table",
         json_: JsonOpt = False,
         store: StoreOpt = None,
     ) -> None:
@@ -47,6 +50,9 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
+            if format_ not in ("table", "markdown", "json"):
+                raise UsageError(f"unknown format {format_!r}: use table, markdown or json")
+            as_json = json_ or format_ == "json"
             if len(runs) < 2:
                 raise UsageError("diff compares at least two runs: runlab diff RUN RUN [RUN...]")
             if (code or log) and len(runs) != 2:
@@ -54,18 +60,20 @@ def register(app: typer.Typer) -> None:
             s = open_store(store)
             found = _runs(s, runs)
             if code or log:
-                _text_diffs(s, found[0], found[1], code, log, json_)
+                _text_diffs(s, found[0], found[1], code, log, as_json)
                 return
             from runlab import compare, config
 
             directions = config.load(os.getcwd()).get("directions")
             result = compare.diff_runs(found, directions)
-            if json_:
+            if as_json:
                 emit_json(result.to_json())
                 return
             from runlab.display import diff as display
 
-            console().print(display.render(result, show_all=all_, colour=colour()),
+            markdown = format_ == "markdown"
+            console().print(display.render(result, show_all=all_, colour=colour(),
+                                           as_markdown=markdown),
                              crop=False, overflow="ignore", no_wrap=True)
 
         guard(body)

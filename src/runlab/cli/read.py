@@ -29,11 +29,12 @@ def register(app: typer.Typer) -> None:
         experiment: Annotated[str | None, typer.Option(
             "--experiment", "-e", help="Only runs of this experiment.", show_default=False)] = None,
         deleted: Annotated[bool, typer.Option("--deleted", help="List deleted runs instead.")] = False,
-        limit: Annotated[int, typer.Option("--limit", "-l", min=1,
+        limit: Annotated[int, typer.Option("--limit", "-n", "-l", min=1, metavar="N",
                                            help="Show at most N runs.")] = 20,
         all_: Annotated[bool, typer.Option("--all", help="Show every run (no limit).")] = False,
         format_: Annotated[str, typer.Option(
-            "--format", "-f", help="table, json, jsonl or csv.")] = "table",
+            "--format", "-f", metavar="FORMAT",
+            help="table, markdown (to paste into a pull request), json, jsonl or csv.")] = "table",
         json_: JsonOpt = False,
         store: StoreOpt = None,
     ) -> None:
@@ -50,8 +51,9 @@ def register(app: typer.Typer) -> None:
             from runlab.store.query import compile_sort, compile_where
 
             fmt_ = "json" if json_ else format_
-            if fmt_ not in ("table", "json", "jsonl", "csv"):
-                raise UsageError(f"unknown format {format_!r}: use table, json, jsonl or csv")
+            if fmt_ not in ("table", "markdown", "json", "jsonl", "csv"):
+                raise UsageError(f"unknown format {format_!r}: "
+                                 "use table, markdown, json, jsonl or csv")
             cols = [fields.check(c.strip()) for c in columns.split(",")] if columns else None
             sql, args = compile_where(where, now=time.time()) if where else ("", [])
             if experiment is not None:
@@ -71,6 +73,10 @@ def register(app: typer.Typer) -> None:
                 from runlab.display.csvfile import render
 
                 sys.stdout.write(render(runs, cols))
+            elif fmt_ == "markdown":
+                from runlab.display.tables import markdown_runs
+
+                sys.stdout.write(markdown_runs(runs, cols))
             elif not runs:
                 what = "no runs match" if where or experiment or deleted else \
                     "no runs yet: put runlab in front of a command to record one"

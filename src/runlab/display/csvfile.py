@@ -13,7 +13,8 @@ from runlab.store import Run
 from runlab.store.records import iso
 
 BASE = ("number", "id", "name", "experiment", "status", "exit_code", "started", "ended",
-        "duration", "command", "git.commit", "git.branch", "git.dirty", "author", "host")
+        "duration", "command", "git.commit", "git.branch", "git.dirty", "author", "host", "note",
+        "tags")
 
 
 def csv_columns(runs: Sequence[Run]) -> list[str]:
@@ -30,6 +31,8 @@ def _cell(run: Run, column: str) -> Any:
         return iso(v) or ""
     if column == "command":
         return fmt.command(run.command)
+    if column == "tags":  # every tag in one cell, so that a label (no value) shows too
+        return fmt.tags(run.tags)
     if column == "duration":
         return "" if v is None else round(v, 3)
     if v is None:

@@ -16,6 +16,7 @@ from rich.text import Text
 from runlab.changes import MISSING, MetricChange
 from runlab.compare import Facet, MetricRow, Row, RunDiff
 from runlab.display import format as fmt
+from runlab.display import markdown
 from runlab.display.grid import grid
 
 ABSENT = "–"
@@ -26,32 +27,57 @@ TITLES = {"command": "Command", "params": "Params", "code": "Code", "metrics": "
           "status": "Status", "environment": "Environment", "tags": "Tags"}
 
 
-def render(d: RunDiff, *, show_all: bool = False, colour: bool = False) -> Text:
-    """The aspect lines, then the sections that differ (all of them with `show_all`)."""
+# A layout turns a header (or none) and rows of cells into one block of text.
+Layout = Callable[[Sequence[str] | None, list[list[Text]], Sequence[bool], str], Text]
+
+
+def _aligned(header: Sequence[str] | None, cells: list[list[Text]], right: Sequence[bool],
+             header_style: str) -> Text:
+    table, _ = grid(header, cells, right=right, header_style=header_style)
+    return table
+
+
+def _markdown(header: Sequence[str] | None, cells: list[list[Text]], right: Sequence[bool],
+              header_style: str) -> Text:
+    head = [h.strip() for h in header] if header else [""] * len(right)
+    rows = [[c.plain.strip() for c in row] for row in cells]
+    return Text(markdown.table(head, rows, right).rstrip("\n"))
+
+
+def render(d: RunDiff, *, show_all: bool = False, colour: bool = False,
+           as_markdown: bool = False) -> Text:
+    """The aspect lines, then the sections that differ (all of them with `show_all`).
+
+    `as_markdown` lays every block out as a Markdown table under a `###` heading."""
+    colour = colour and not as_markdown
+    lay: Layout = _markdown if as_markdown else _aligned
     style: Callable[[str], str] = (lambda s: s) if colour else (lambda s: "")
     heads = [f"#{r.number}" for r in d.runs]
-    parts: list[Text] = [_title(d), Text("")]
+    title = _title(d)
+    parts: list[Text] = [Text(f"**{title.plain}**") if as_markdown else title, Text("")]
     aspects = d.aspects()
     rows = [[Text(name), Text("differs", style=style("yellow")) if differs
              else Text("same", style=style("dim")), Text(_summary(d, name))]
             for name, differs in aspects]
-    table, _ = grid(None, rows, right=[False, False, False])
-    parts.append(table)
+    parts.append(lay(["aspect", "", "what"] if as_markdown else None, rows,
+                     [False, False, False], ""))
     if not any(differs for _, differs in aspects) and not show_all:
         parts += [Text(""), Text("Nothing differs (--all shows everything).")]
     sections: dict[str, Text | None] = {
-        "command": _facet(d.command, heads, show_all, colour, long=True),
-        "params": _rows(d.params, heads, show_all, "param", colour),
-        "code": _facet(d.code, heads, show_all, colour),
-        "metrics": _metrics(d.metrics, heads, show_all, colour),
-        "status": _facet(d.status, heads, show_all, colour),
-        "environment": _facet(d.environment, heads, show_all, colour),
-        "tags": _rows(d.tags, heads, show_all, "tag", colour),
+        "command": _facet(d.command, heads, show_all, colour, lay, long=True),
+        "params": _rows(d.params, heads, show_all, "param", colour, lay),
+        "code": _facet(d.code, heads, show_all, colour, lay),
+        "metrics": _metrics(d.metrics, heads, show_all, colour, lay),
+        "status": _facet(d.status, heads, show_all, colour, lay),
+        "environment": _facet(d.environment, heads, show_all, colour, lay),
+        "tags": _rows(d.tags, heads, show_all, "tag", colour, lay),
     }
     for name, _ in aspects:
         body = sections[name]
         if body is not None:
-            parts += [Text(""), Text(TITLES[name], style=style("bold")), body]
+            heading = Text(f"### {TITLES[name]}") if as_markdown else \
+                Text(TITLES[name], style=style("bold"))
+            parts += [Text(""), heading, *([Text("")] if as_markdown else []), body]
     return Text("\n").join(parts)
 
 
@@ -107,16 +133,15 @@ def _differ(values: Sequence[str]) -> bool:
 
 
 def _rows(rows: list[Row], heads: list[str], show_all: bool, what: str,
-          colour: bool) -> Text | None:
+          colour: bool, lay: Layout) -> Text | None:
     shown = [r for r in rows if show_all or r.differs]
     if not shown:
         return None
     cells = [[Text("  " + r.key), *(Text(_value(v)) for v in r.values),
               Text("" if r.change == "same" else r.change, style="dim" if colour else "")]
              for r in shown]
-    table, _ = grid(["  " + what, *heads, "change"], cells,
-                    right=[False] * (len(heads) + 2), header_style="dim" if colour else "")
-    return table
+    return lay(["  " + what, *heads, "change"], cells, [False] * (len(heads) + 2),
+               "dim" if colour else "")
 
 
 def _value(v: Any) -> str:
@@ -128,7 +153,7 @@ def _value(v: Any) -> str:
 
 
 def _metrics(rows: list[MetricRow], heads: list[str], show_all: bool,
-             colour: bool) -> Text | None:
+             colour: bool, lay: Layout) -> Text | None:
     shown = [m for m in rows if show_all or m.differs]
     if not shown:
         return None
@@ -144,8 +169,7 @@ def _metrics(rows: list[MetricRow], heads: list[str], show_all: bool,
         for value, change in zip(m.values[1:], m.changes[1:]):
             row += [Text(_number(value)), *_change_cells(change, colour)]
         cells.append(row)
-    table, _ = grid(header, cells, right=right, header_style="dim" if colour else "")
-    return table
+    return lay(header, cells, right, "dim" if colour else "")
 
 
 def _number(v: float | None) -> str:
@@ -200,7 +224,7 @@ def _text(v: Any, cut: int | None = None) -> str:
     return text[:cut] if cut else text
 
 
-def _facet(f: Facet, heads: list[str], show_all: bool, colour: bool,
+def _facet(f: Facet, heads: list[str], show_all: bool, colour: bool, lay: Layout,
            long: bool = False) -> Text | None:
     lines = [(label, values) for label, values in _facet_lines(f)
              if show_all or (f.differs and _differ(values))]
@@ -210,9 +234,6 @@ def _facet(f: Facet, heads: list[str], show_all: bool, colour: bool,
         # Command lines are long: one line per run under each field, not a column per run.
         cells = [[Text("  " + (label if i == 0 else "")), Text(head), Text(value)]
                  for label, values in lines for i, (head, value) in enumerate(zip(heads, values))]
-        table, _ = grid(None, cells, right=[False, False, False])
-        return table
+        return lay(None, cells, [False, False, False], "")
     cells = [[Text("  " + label), *(Text(v) for v in values)] for label, values in lines]
-    table, _ = grid(["", *heads], cells, right=[False] * (len(heads) + 1),
-                    header_style="dim" if colour else "")
-    return table
+    return lay(["", *heads], cells, [False] * (len(heads) + 1), "dim" if colour else "")

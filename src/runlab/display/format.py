@@ -51,14 +51,22 @@ def number(value: float | None, digits: int = 5) -> str:
 
 
 def value(v: Any) -> str:
-    """A param or tag value as a user would type it."""
+    """A param or tag value as a user would type it: `1.0` stays `1.0` (a float keeps its
+    point, as in the JSON), unlike a metric, which `number` rounds for reading."""
     if v is None:
         return "null"
+    if isinstance(v, float) and math.isfinite(v):
+        return repr(v)
     if isinstance(v, (bool, int, float)):
         return number(v)
     if isinstance(v, (list, dict)):
         return json.dumps(v)
     return str(v)
+
+
+def tags(tags: dict[str, Any]) -> str:
+    """A run's tags on one line: a label as its name, the others as key=value."""
+    return " ".join(k if v == "" else f"{k}={value(v)}" for k, v in tags.items())
 
 
 def signed(v: float) -> str:

@@ -55,12 +55,26 @@ def cell(run: Run, column: str, colour: bool) -> Text:
     if column == "command":
         return Text(fmt.command(run.command))
     if column == "tags":
-        return Text(" ".join(k if val == "" else f"{k}={val}" for k, val in run.tags.items()))
+        return Text(fmt.tags(run.tags))
     if v is None:
         return Text("")
-    if column.startswith("metrics.") or isinstance(v, float):
+    if column.startswith("metrics.") or (isinstance(v, float) and column in fields.PLAIN):
         return Text(fmt.number(v))
     return Text(fmt.value(v))
+
+
+def markdown_runs(runs: Sequence[Run], columns: Sequence[str] | None) -> str:
+    """The same columns as the table, as a Markdown table (every column: no width to fit)."""
+    from runlab.display import markdown
+
+    cols = list(columns) if columns else default_columns(runs)
+    right = [_right(c) for c in cols]
+    rows = [[cell(run, c, False).plain for c in cols] for run in runs]
+    return markdown.table([header(c, cols) for c in cols], rows, right)
+
+
+def _right(column: str) -> bool:
+    return column in ("number", "duration") or column.startswith("metrics.")
 
 
 def print_runs(runs: Sequence[Run], columns: Sequence[str] | None, console: Console) -> None:
@@ -68,7 +82,7 @@ def print_runs(runs: Sequence[Run], columns: Sequence[str] | None, console: Cons
     cols = list(columns) if columns else default_columns(runs)
     colour = console.is_terminal and not console.no_color
     rows = [[cell(run, c, colour) for c in cols] for run in runs]
-    right = [c in ("number", "duration") or c.startswith("metrics.") for c in cols]
+    right = [_right(c) for c in cols]
     width = console.width if console.is_terminal else None
     flexible = cols.index("command") if "command" in cols else None
     text, dropped = grid([header(c, cols) for c in cols], rows, right=right, width=width,

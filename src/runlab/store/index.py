@@ -443,6 +443,16 @@ def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | No
     return [(r[0], r[1], r[2]) for r in rows]
 
 
+def tagged(db: sqlite3.Connection, key: str, n: int) -> tuple[int, str] | None:
+    """The n-th newest run (0 = newest) that is not deleted and carries tag or label `key`."""
+    row = db.execute(
+        "SELECT runs.number, runs.id FROM runs JOIN tags ON tags.run = runs.number "
+        "WHERE tags.key = ? AND runs.deleted = 0 ORDER BY runs.number DESC LIMIT 1 OFFSET ?",
+        (key, n),
+    ).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
 def nth_last(db: sqlite3.Connection, n: int, include_deleted: bool) -> tuple[int, str] | None:
     clause = "" if include_deleted else "WHERE deleted = 0"
     row = db.execute(

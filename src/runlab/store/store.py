@@ -349,9 +349,13 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
 
     def resolve(self, ref: str) -> str:
-        """The id of the run a reference names: number, last, last~N, name, or id prefix."""
+        """The id of the run a reference names: number, last, last~N, @TAG, @TAG~N, name, or
+        id prefix. `@TAG` is the newest run carrying that tag or label (`@TAG~1` the one
+        before it): a tag marks a choice, and the latest choice is the one meant."""
         ref = ref.strip()
         db = self.db
+        if ref.startswith("@"):
+            return self._resolve_tag(ref)
         if ref == "last" or ref.startswith("last~"):
             try:
                 n = int(ref[5:] or 0)
@@ -375,6 +379,17 @@ class Store:
             names = ", ".join(f"{n} ({i[:8]})" for n, i, _ in candidates[:10])
             raise AmbiguousRun(f"{ref!r} matches several runs: {names}; use a number")
         return candidates[0][1]
+
+    def _resolve_tag(self, ref: str) -> str:
+        key, _, back = ref[1:].rpartition("~") if "~" in ref else (ref[1:], "", "0")
+        if not key or not back.isdigit():
+            raise UsageError(f"bad run reference {ref!r}: use @TAG or @TAG~N")
+        found = index.tagged(self.db, key, int(back))
+        if found is not None:
+            return found[1]
+        if back != "0" and index.tagged(self.db, key, 0) is not None:
+            raise RunNotFound(f"no run {ref}: fewer runs carry the tag {key!r}")
+        raise RunNotFound(f"no run carries the tag {key!r}; `runlab tag RUN {key}` sets it")
 
     def get(self, run_id: str) -> Run:
         runs = index.load_runs(self.db, "runs.id = ?", (run_id,))
