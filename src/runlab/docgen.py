@@ -35,6 +35,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from runlab.cli.metavars import argument_name, metavar
+
 REGENERATE = "python -m runlab.docgen"
 
 COMPLETIONS = {
@@ -310,22 +312,6 @@ def _short_first(opts: Sequence[str]) -> list[str]:
     return sorted(opts, key=lambda o: 0 if not o.startswith("--") else 1)
 
 
-def metavar(param: Any) -> str | None:
-    """The placeholder an option's value is shown with; None for flags."""
-    if getattr(param, "is_flag", False) or getattr(param, "count", False):
-        return None
-    if getattr(param, "metavar", None):
-        return str(param.metavar)
-    desc = getattr(param, "type_descriptor", None)
-    choices = getattr(desc, "choices", None) if getattr(desc, "is_choice", False) else None
-    if choices is None:
-        choices = getattr(getattr(param, "type", None), "choices", None)
-    if choices:
-        return "|".join(str(c.value if isinstance(c, enum.Enum) else c) for c in choices)
-    name = (param.name or "value").strip("_")
-    return name.upper()
-
-
 def default(param: Any) -> str | None:
     """The default worth showing, or None."""
     shown = getattr(param, "show_default", None)
@@ -366,13 +352,6 @@ def option_help(param: Any) -> str:
     if d is not None:
         text += f" (default: {bold(d)})"
     return text.strip()
-
-
-def argument_name(param: Any) -> str:
-    name = str(getattr(param, "metavar", None) or (param.name or "arg").strip("_").upper())
-    if param.nargs != 1 and not name.endswith("..."):
-        name += "..."
-    return name
 
 
 def synopsis(path: Sequence[str], cmd: Any, ctx: Any) -> str:

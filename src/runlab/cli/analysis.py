@@ -15,7 +15,7 @@ from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
 RunsArg = Annotated[list[str], typer.Argument(
     metavar="RUN", show_default=False, autocompletion=complete_run,
-    help="Runs: numbers, last, last~N, names, or 6+ characters of an id.")]
+    help="Runs: numbers, last, last~N, @TAG, names, or 6+ characters of an id.")]
 
 
 def _runs(s: Any, refs: list[str]) -> list[Any]:

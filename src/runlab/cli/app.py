@@ -8,11 +8,15 @@ from typing import Annotated
 import typer
 
 from runlab import __version__
+from runlab.cli import metavars
+
+metavars.install()
 
 HELP = """Put runlab in front of any command and the run is recorded.
 
+\b
     runlab python train.py --lr 0.01 --epochs 10
-    runlab ls
+    runlab ls --best val_loss
     runlab show last
 """
 

@@ -26,7 +26,7 @@ WhereOpt = Annotated[str | None, typer.Option(
     help="Act on every visible run the expression matches, instead of naming runs.")]
 RunsArg = Annotated[list[str] | None, typer.Argument(
     metavar="RUN", show_default=False, autocompletion=complete_run,
-    help="Runs: numbers, last, last~N, names, or 6+ characters of an id.")]
+    help="Runs: numbers, last, last~N, @TAG, names, or 6+ characters of an id.")]
 
 
 def register(app: typer.Typer) -> None:

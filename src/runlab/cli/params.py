@@ -8,9 +8,9 @@ import typer
 
 from runlab.cli.completion import complete_run
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store directory.",
+StoreOpt = Annotated[str | None, typer.Option("--store", metavar="PATH", help="Store directory.",
                                               show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
 RunArg = Annotated[str, typer.Argument(
-    help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
+    help="A run: its number, last, last~N, @TAG, its name, or 6+ characters of its id.",
     show_default=False, autocompletion=complete_run)]

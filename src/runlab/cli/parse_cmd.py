@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
     @app.command("reparse")
     def reparse(
         run: Annotated[str, typer.Argument(
-            help="A run: its number, last, last~N, its name, or 6+ characters of its id.",
+            help="A run: its number, last, last~N, @TAG, its name, or 6+ characters of its id.",
             show_default=False, autocompletion=complete_run)],
         pattern: PatternOpt = None,
         store: StoreOpt = None,

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import colour, console, emit_json, guard, open_store
+from runlab.cli.common import colour, console, emit_json, guard, message, open_store, warn
+from runlab.cli.completion import complete_columns, complete_metric, complete_sort, complete_where
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
 
@@ -18,16 +19,28 @@ def register(app: typer.Typer) -> None:
     @app.command("ls")
     def ls(
         where: Annotated[str | None, typer.Option(
-            "--where", "-w", help="Only runs matching EXPR (see QUERY LANGUAGE).",
-            show_default=False)] = None,
+            "--where", "-w", metavar="EXPR", help="Only runs matching EXPR (see QUERY LANGUAGE).",
+            show_default=False, autocompletion=complete_where)] = None,
         sort: Annotated[list[str] | None, typer.Option(
-            "--sort", "-s", help="Order by [-]FIELD (- for descending); repeatable.",
+            "--sort", "-s", metavar="[-]FIELD",
+            help="Order by FIELD (- for descending); repeatable.",
+            show_default=False, autocompletion=complete_sort)] = None,
+        best: Annotated[str | None, typer.Option(
+            "--best", "-b", metavar="METRIC",
+            help="Finished runs that have METRIC, best first: lower is better for names "
+                 "like loss and error, higher for acc, f1, score... (as in the summary).",
+            show_default=False, autocompletion=complete_metric)] = None,
+        better: Annotated[str | None, typer.Option(
+            "--better", metavar="higher|lower",
+            help="With --best: which way is better, when the name does not say.",
             show_default=False)] = None,
         columns: Annotated[str | None, typer.Option(
-            "--columns", "-c", help="Comma-separated fields to show, e.g. params.lr,metrics.acc.",
-            show_default=False)] = None,
+            "--columns", "-c", metavar="FIELD,...",
+            help="Comma-separated fields to show, e.g. params.lr,metrics.acc.",
+            show_default=False, autocompletion=complete_columns)] = None,
         experiment: Annotated[str | None, typer.Option(
-            "--experiment", "-e", help="Only runs of this experiment.", show_default=False)] = None,
+            "--experiment", "-e", metavar="NAME", help="Only runs of this experiment.",
+            show_default=False)] = None,
         deleted: Annotated[bool, typer.Option("--deleted", help="List deleted runs instead.")] = False,
         limit: Annotated[int, typer.Option("--limit", "-n", "-l", min=1, metavar="N",
                                            help="Show at most N runs.")] = 20,
@@ -40,29 +53,41 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List runs, newest first; filter with --where, order with --sort.
 
-        Example: runlab ls --where 'metrics.acc > 0.9 and params.lr < 0.1' --sort -metrics.acc
+        --best METRIC answers "which run is best": finished runs only, ordered by METRIC's
+        last value (METRIC.min or METRIC.max for its best point), best first.
+
+        Examples:
+            runlab ls --where 'metrics.acc > 0.9 and params.lr < 0.1' --sort -metrics.acc
+            runlab ls --best val_loss -n 3
         """
 
         def body() -> None:
             import time
 
-            from runlab import fields
+            from runlab import config, fields
             from runlab.errors import UsageError
-            from runlab.store.query import compile_sort, compile_where
 
             fmt_ = "json" if json_ else format_
             if fmt_ not in ("table", "markdown", "json", "jsonl", "csv"):
                 raise UsageError(f"unknown format {format_!r}: "
                                  "use table, markdown, json, jsonl or csv")
-            cols = [fields.check(c.strip()) for c in columns.split(",")] if columns else None
-            sql, args = compile_where(where, now=time.time()) if where else ("", [])
-            if experiment is not None:
-                sql = f"({sql}) AND runs.experiment = ?" if sql else "runs.experiment = ?"
-                args.append(experiment)
-            order = compile_sort(sort) if sort else "runs.number DESC"
+            if better is not None and best is None:
+                raise UsageError("--better goes with --best METRIC")
             s = open_store(store)
-            runs = s.list_runs(sql, args, order=order, limit=None if all_ else limit,
-                               deleted=deleted)
+            cols = [fields.check(c.strip(), s) for c in columns.split(",")] if columns else None
+            chosen = None
+            if best is not None:
+                directions = config.load(os.getcwd()).get("directions")
+                chosen = fields.best(s, best, better, directions)
+            query = fields.compile_query(s, where, sort or [], time.time(), chosen)
+            for problem in query.missing:
+                warn(problem)
+            if experiment is not None:
+                query.where = f"({query.where}) AND runs.experiment = ?" if query.where \
+                    else "runs.experiment = ?"
+                query.args.append(experiment)
+            runs = s.list_runs(query.where, query.args, order=query.order,
+                               limit=None if all_ else limit, deleted=deleted)
             if fmt_ == "json":
                 emit_json([r.to_json() for r in runs])
             elif fmt_ == "jsonl":
@@ -78,12 +103,15 @@ def register(app: typer.Typer) -> None:
 
                 sys.stdout.write(markdown_runs(runs, cols))
             elif not runs:
-                what = "no runs match" if where or experiment or deleted else \
-                    "no runs yet: put runlab in front of a command to record one"
-                sys.stderr.write(what + "\n")
+                if not query.missing:
+                    what = "no runs match" if where or experiment or deleted or best else \
+                        "no runs yet: put runlab in front of a command to record one"
+                    sys.stderr.write(what + "\n")
             else:
                 from runlab.display.tables import print_runs
 
+                if chosen is not None:
+                    message(chosen.description)
                 print_runs(runs, cols, console())
 
         guard(body)

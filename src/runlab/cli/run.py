@@ -222,7 +222,8 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         diff = None
         if tracked.previous is not None:
             diff = changes(tracked.run, tracked.previous, settings.get("directions"))
-        message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2)))
+        message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2),
+                               width=fmt.terminal_width(2), directions=settings.get("directions")))
         if values.get("model") and tracked.run.status == "finished":
             _register_model(store, tracked.run.id, values["model"], opts.artifacts)
     return tracked.outcome

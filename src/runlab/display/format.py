@@ -25,6 +25,14 @@ def use_colour(fd: int, env: dict[str, str] | os._Environ[str] = os.environ) -> 
         return False
 
 
+def terminal_width(fd: int) -> int | None:
+    """The width of the terminal on `fd`, or None when it is not a terminal."""
+    try:
+        return os.get_terminal_size(fd).columns if os.isatty(fd) else None
+    except OSError:
+        return None
+
+
 def paint(text: str, style: str, colour: bool) -> str:
     if not colour or not text:
         return text

@@ -8,11 +8,57 @@ from runlab.store import Run
 
 STATUS_STYLE = {"finished": "green", "failed": "red", "killed": "yellow", "lost": "red",
                 "running": "cyan"}
-MAX_METRICS = 8
+MAX_METRICS = 8  # without a width to fit (stderr is not a terminal)
 
 
-def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool) -> str:
-    """Two or three short lines: `runlab: run 12 finished in 3.2s, exit 0 · loss 0.12 ...`."""
+def telling_order(keys: list[str], directions: dict[str, str] | None = None) -> list[str]:
+    """Metrics most worth a glance first: those whose better direction is known (loss,
+    accuracy...), held-out ones (val, eval, test) before the others, then the rest; each
+    group in the order the run reported them."""
+    from runlab.changes import direction
+
+    def rank(key: str) -> int:
+        low = key.lower()
+        held_out = any(w in low for w in ("val", "eval", "test"))
+        known = direction(key, directions) != 0
+        return (0 if known else 2) + (0 if held_out else 1)
+
+    return sorted(keys, key=rank)
+
+
+def fit(parts: list[str], width: int | None, lead: str = "  ", sep: str = " · ",
+        colour: bool = False) -> str:
+    """`parts` joined on one line of at most `width` columns, ending `… N more` when some
+    do not fit (at most MAX_METRICS parts when there is no width)."""
+    if width is None:
+        shown = parts[:MAX_METRICS]
+    else:
+        shown = []
+        for i, part in enumerate(parts):
+            rest = len(parts) - i - 1
+            line = lead + sep.join([*shown, part])
+            more = f"{sep}… {rest} more" if rest else ""
+            if _visible(line + more) > width and shown:
+                break
+            shown.append(part)
+    line = lead + sep.join(shown)
+    if len(shown) < len(parts):
+        line += f"{sep}… {len(parts) - len(shown)} more"
+    return line
+
+
+def _visible(text: str) -> int:
+    import re
+
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", text))
+
+
+def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool,
+           width: int | None = None, directions: dict[str, str] | None = None) -> str:
+    """Two or three short lines: `runlab: run 12 finished in 3.2s, exit 0 · loss 0.12 ...`.
+
+    With `width` (the terminal's), each line fits it: the most telling metrics come first
+    and the rest are counted (`… 3 more`), so nothing wraps."""
     status = fmt.paint(run.status, STATUS_STYLE.get(run.status, ""), colour)
     ending = f"exit {run.exit_code}" if run.exit_code is not None else ""
     if run.signal:
@@ -27,12 +73,10 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
     if ending:
         head += f" ({ending})"
     lines = [head]
-    if any(not k.startswith("sys/") for k in run.metrics):
-        items = [(k, m) for k, m in run.metrics.items() if not k.startswith("sys/")]
-        parts = [f"{k} {fmt.number(m.last)}" for k, m in items[:MAX_METRICS]]
-        if len(items) > MAX_METRICS:
-            parts.append(f"… {len(items) - MAX_METRICS} more")
-        lines.append("  " + " · ".join(parts))
+    keys = [k for k in run.metrics if not k.startswith("sys/")]
+    if keys:
+        keys = telling_order(keys, directions)
+        lines.append(fit([f"{k} {fmt.number(run.metrics[k].last)}" for k in keys], width))
     if previous is not None and changes is not None:
         parts = []
         for p in changes.params:
@@ -40,10 +84,15 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
             new = "unset" if p.new is MISSING else fmt.value(p.new)
             parts.append(f"{p.key} {old} → {new}")
         parts.append("code changed" if changes.code_changed else "same code")
-        for m in changes.metrics:
-            if m.delta is None or m.delta == 0 or m.key.startswith("sys/"):
-                continue
+        moved = {m.key: m for m in changes.metrics
+                 if m.delta is not None and m.delta != 0 and not m.key.startswith("sys/")}
+        for key in telling_order(list(moved), directions):
+            m = moved[key]
             style = {1: "green", -1: "red"}.get(m.verdict, "")
-            parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta)}", style, colour))
-        lines.append(f"  vs run {previous.number}: " + " · ".join(parts))
+            parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta or 0)}", style, colour))
+        lead = f"  vs run {previous.number}: "
+        if width is None:
+            lines.append(lead + " · ".join(parts))
+        else:
+            lines.append(fit(parts, width, lead=lead))
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Cheap look-ups for shell completion: run numbers and names, and tag keys.
+"""Cheap look-ups for shell completion: run numbers and names, tag keys, field keys.
 
 These run on every Tab press, inside the shell's completion function, so they open the index
 read-only (never creating a store, a database or a journal), do not catch up with the
@@ -51,5 +51,12 @@ def run_refs(root: str, limit: int = LIMIT) -> list[tuple[int, str | None]]:
 
 def tag_keys(root: str, limit: int = LIMIT) -> list[str]:
     """Every tag key in use, sorted; [] on any trouble."""
-    rows = _rows(root, "SELECT DISTINCT key FROM tags ORDER BY key LIMIT ?", (limit,))
+    return keys(root, "tags", limit)
+
+
+def keys(root: str, table: str, limit: int = LIMIT) -> list[str]:
+    """Every key of `params`, `metrics` or `tags` in use, sorted; [] on any trouble."""
+    if table not in ("params", "metrics", "tags"):
+        return []
+    rows = _rows(root, f"SELECT DISTINCT key FROM {table} ORDER BY key LIMIT ?", (limit,))
     return [key for (key,) in rows if isinstance(key, str)]

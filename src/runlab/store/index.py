@@ -453,6 +453,21 @@ def tagged(db: sqlite3.Connection, key: str, n: int) -> tuple[int, str] | None:
     return None if row is None else (row[0], row[1])
 
 
+KEY_TABLES = ("params", "metrics", "tags")
+
+
+def has_key(db: sqlite3.Connection, table: str, key: str) -> bool:
+    """Whether any run has this param, metric or tag (`table` is one of KEY_TABLES)."""
+    assert table in KEY_TABLES
+    return db.execute(f"SELECT 1 FROM {table} WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+
+def keys(db: sqlite3.Connection, table: str) -> list[str]:
+    """Every param, metric or tag key in the store, sorted."""
+    assert table in KEY_TABLES
+    return [r[0] for r in db.execute(f"SELECT DISTINCT key FROM {table} ORDER BY key")]
+
+
 def nth_last(db: sqlite3.Connection, n: int, include_deleted: bool) -> tuple[int, str] | None:
     clause = "" if include_deleted else "WHERE deleted = 0"
     row = db.execute(

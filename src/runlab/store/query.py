@@ -246,6 +246,7 @@ class _Compiler:
         self.tokens = _tokenize(expr)
         self.i = 0
         self.depth = 0
+        self.fields: list[_Field] = []  # every field the expression names, in order
 
     # token helpers
 
@@ -349,11 +350,14 @@ class _Compiler:
     def parse_field(self, where: str) -> _Field:
         tok = self.take()
         if tok.kind == "field" and tok.field is not None:
+            self.fields.append(tok.field)
             return tok.field
         if tok.kind != "word" or tok.keyword():
             raise self.error(f"expected a field such as params.lr, metrics.acc or status "
                              f"{where}, found {tok.show()}", tok.pos)
-        return _parse_field(tok.text, tok.pos, self.expr, 0)
+        field = _parse_field(tok.text, tok.pos, self.expr, 0)
+        self.fields.append(field)
+        return field
 
     def parse_condition(self, field: _Field) -> _Frag:
         tok = self.peek()
@@ -623,8 +627,8 @@ def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
     hint = f" (did you mean {close[0]}{'KEY' if close[0].endswith('.') else ''}?)" if close else ""
     if lower in STATUSES:
         hint = f" (to match a status, write status = {lower} or status in (...))"
-    raise QueryError(f"unknown field {text!r}{hint}: use one of {_FIELD_HELP}",
-                     expr, pos + offset)
+    raise UnknownField(f"unknown field {text!r}{hint}: use one of {_FIELD_HELP}",
+                       expr, pos + offset, word=text)
 
 
 def _parse_duration(value: _Value) -> float | None:
@@ -676,6 +680,30 @@ def _parse_time(value: _Value, now: float) -> tuple[float, float | None] | None:
 
 
 # -- the interface -----------------------------------------------------------------------------
+
+
+class UnknownField(QueryError):
+    """A field name the language does not know; `word` is the name as written, so that a
+    caller who knows the store's keys can suggest `metrics.val_loss` for `val_loss`."""
+
+    def __init__(self, message: str, expression: str, column: int, word: str) -> None:
+        super().__init__(message, expression, column)
+        self.word = word
+
+
+def keys_used(where: str | None, sort: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(table, key) of each params/metrics/tags field a --where and --sort name, in order.
+    Raises QueryError as compile_where and compile_sort do."""
+    fields: list[_Field] = []
+    if where:
+        compiler = _Compiler(where, 0.0)
+        compiler.compile()
+        fields += compiler.fields
+    for item in sort:
+        for text, offset in _split_sort_item(item):
+            body = text[1:] if text[:1] in "+-" else text
+            fields.append(_sort_field(item, body, offset + len(text) - len(body)))
+    return list(dict.fromkeys((f.table, f.key) for f in fields if f.table))
 
 
 def compile_where(expr: str, *, now: float) -> tuple[str, list[Any]]:

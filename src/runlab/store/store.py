@@ -391,6 +391,14 @@ class Store:
             raise RunNotFound(f"no run {ref}: fewer runs carry the tag {key!r}")
         raise RunNotFound(f"no run carries the tag {key!r}; `runlab tag RUN {key}` sets it")
 
+    def has_key(self, table: str, key: str) -> bool:
+        """Whether any run has this key in `params`, `metrics` or `tags`."""
+        return index.has_key(self.db, table, key)
+
+    def keys(self, table: str) -> list[str]:
+        """Every key of `params`, `metrics` or `tags` that some run has, sorted."""
+        return index.keys(self.db, table)
+
     def get(self, run_id: str) -> Run:
         runs = index.load_runs(self.db, "runs.id = ?", (run_id,))
         if not runs:
