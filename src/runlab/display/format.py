@@ -129,6 +129,68 @@ def command(argv: list[str]) -> str:
     return shlex.join(argv)
 
 
+def _script_split(argv: list[str]) -> tuple[str, str, list[str]] | None:
+    """(program, script, the words after it): the script is the first word after the
+    program that is not an option (`python -m pkg`: the module)."""
+    if len(argv) < 2:
+        return None
+    i = 1
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "-m":
+        i += 1
+    if i < len(argv) and argv[i] == "-m":
+        i += 1
+    if i >= len(argv):
+        return None
+    return os.path.basename(argv[0]), argv[i], argv[i + 1:]
+
+
+def command_head(text: str) -> str:
+    """What a shortened command always keeps: the program and the script's file name."""
+    import shlex
+
+    try:
+        split = _script_split(shlex.split(text))
+    except ValueError:
+        split = None
+    if split is None:
+        return text
+    program, script, _ = split
+    return shlex.join([program, os.path.basename(script)])
+
+
+def shorten_command(text: str, width: int) -> str:
+    """A command line cut to `width` from the middle: the program and the script's name
+    stay (`python train_tqdm.py … --epochs 3`), then as many of the last words as fit."""
+    import shlex
+
+    if len(text) <= width:
+        return text
+    try:
+        split = _script_split(shlex.split(text))
+    except ValueError:
+        split = None
+    if split is None:
+        return text[:max(0, width - 1)] + "…"
+    program, script, rest = split
+    for head in (shlex.join([program, script]), shlex.join([program, os.path.basename(script)]),
+                 shlex.quote(os.path.basename(script))):
+        if len(head) + 2 > width:
+            continue
+        tail: list[str] = []
+        for word in reversed(rest):
+            candidate = shlex.join([word, *tail])
+            if len(head) + 3 + len(candidate) > width:
+                break
+            tail.insert(0, word)
+        if len(tail) == len(rest):
+            return shlex.join([*shlex.split(head), *rest])
+        if any(w.startswith("-") for w in tail):  # begin at an option, not at its value
+            while not tail[0].startswith("-"):
+                tail.pop(0)
+        return f"{head} …" + (f" {shlex.join(tail)}" if tail else "")
+    return text[:max(0, width - 1)] + "…"
+
+
 def timestamp(t: float | None) -> str:
     """A full local time with its offset, for `show`."""
     if t is None:

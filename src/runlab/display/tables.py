@@ -77,20 +77,62 @@ def _right(column: str) -> bool:
     return column in ("number", "duration") or column.startswith("metrics.")
 
 
+def drop_order(cols: Sequence[str]) -> list[int]:
+    """Which columns give way first when the table is too wide: times, tags, params, the
+    command, the name, the status, and metrics last (the run number never)."""
+    def rank(i: int) -> tuple[int, int]:
+        c = cols[i]
+        group = (0 if c in ("started", "ended", "duration") else
+                 1 if c == "tags" or c.startswith("tags.") else
+                 3 if c == "command" else
+                 4 if c == "name" else
+                 5 if c == "status" else
+                 6 if c.startswith("metrics.") else 2)
+        return group, -i  # within a group, from the right
+
+    return sorted(range(1, len(cols)), key=rank)
+
+
 def print_runs(runs: Sequence[Run], columns: Sequence[str] | None, console: Console) -> None:
-    """The runs as aligned columns fitted to the terminal (the command gives way first)."""
+    """The runs as aligned columns fitted to the terminal: the command gives way first (cut in
+    the middle, the script's name kept), then times, tags and params before the metrics.
+    When the table does not fit, columns with the same value on every listed run go into one
+    line under it."""
     cols = list(columns) if columns else default_columns(runs)
     colour = console.is_terminal and not console.no_color
-    rows = [[cell(run, c, colour) for c in cols] for run in runs]
-    right = [_right(c) for c in cols]
     width = console.width if console.is_terminal else None
-    flexible = cols.index("command") if "command" in cols else None
-    text, dropped = grid([header(c, cols) for c in cols], rows, right=right, width=width,
-                         flexible=flexible, header_style="bold" if colour else "")
+    rows = [[cell(run, c, colour) for c in cols] for run in runs]
+    text, dropped = _layout(cols, rows, width, colour)
+    footer = ""
+    if dropped and not columns and len(runs) > 1:
+        same = [i for i, c in enumerate(cols) if i and c != "command"
+                and len({row[i].plain for row in rows}) == 1 and rows[0][i].plain]
+        if same:
+            footer = "same on every run: " + " · ".join(
+                f"{header(cols[i], cols)} {rows[0][i].plain}" for i in same)
+            cols = [c for i, c in enumerate(cols) if i not in same]
+            rows = [[c for i, c in enumerate(row) if i not in same] for row in rows]
+            text, dropped = _layout(cols, rows, width, colour)
     console.print(text, crop=False, overflow="ignore", no_wrap=True)
+    if footer:
+        console.print(Text(footer, style="dim" if colour else ""), crop=False,
+                      overflow="ignore", no_wrap=True)
     if dropped:
         console.file.flush()
         import sys
 
-        sys.stderr.write(f"({dropped} more column{'s' if dropped > 1 else ''} do not fit: "
+        sys.stderr.write(f"({dropped} more column{'s do' if dropped > 1 else ' does'} not fit: "
                          "widen the terminal or choose them with --columns)\n")
+
+
+def _layout(cols: list[str], rows: list[list[Text]], width: int | None,
+            colour: bool) -> tuple[Text, int]:
+    flexible = cols.index("command") if "command" in cols else None
+    keep = 12
+    if flexible is not None:
+        heads = [len(fmt.command_head(row[flexible].plain)) for row in rows]
+        keep = min(max([12, *heads]), 40)
+    return grid([header(c, cols) for c in cols], rows, right=[_right(c) for c in cols],
+                width=width, flexible=flexible, min_flexible=keep,
+                header_style="bold" if colour else "", drop_order=drop_order(cols),
+                shorten=fmt.shorten_command)
