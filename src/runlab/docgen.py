@@ -215,8 +215,10 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
         if not lines:
             continue
         if lines[0].strip() == "\b":  # click's "do not rewrap" marker
-            out.append(("literal", _dedent(lines[1:])))
-            continue
+            if not lines[1:] or not lines[1].strip().startswith("Example"):
+                out.append(("literal", _dedent(lines[1:])))
+                continue
+            lines = lines[1:]
         head = lines[0].strip()
         label, colon, rest = head.partition(":")
         if colon and label in ("Example", "Examples"):

@@ -120,6 +120,9 @@ def best(store: Store, metric: str, better: str | None,
     if not key:
         raise UsageError("--best needs a metric, as in --best val_loss")
     if not store.has_key("metrics", key):
+        if store.has_key("params", key):
+            raise UsageError(f"{key!r} is a param, not a metric: order by it with "
+                             f"--sort params.{key}")
         raise UsageError(missing_keys(store, [("metrics", key)])[0])
     if better not in (None, "higher", "lower"):
         raise UsageError(f"--better takes higher or lower, not {better!r}")

@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
         --best METRIC answers "which run is best": finished runs only, ordered by METRIC's
         last value (METRIC.min or METRIC.max for its best point), best first.
 
+        \b
         Examples:
             runlab ls --where 'metrics.acc > 0.9 and params.lr < 0.1' --sort -metrics.acc
             runlab ls --best val_loss -n 3
