@@ -41,8 +41,10 @@ def _store_root(ctx: Any) -> str | None:
 
 
 def _run_items(root: str, incomplete: str) -> list[tuple[str, str]]:
-    from runlab.store.complete import run_refs
+    from runlab.store.complete import run_refs, tag_keys
 
+    if incomplete.startswith("@"):  # @TAG: the newest run carrying the tag
+        return [(f"@{key}", "tag") for key in tag_keys(root)]
     refs = run_refs(root)
     if not refs:
         return []
@@ -62,7 +64,7 @@ def _run_items(root: str, incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_run(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
-    """Run references, newest first: `last`, run numbers, run names."""
+    """Run references, newest first: `last`, run numbers, run names; `@TAG` after an `@`."""
     try:
         root = _store_root(ctx)
         return _run_items(root, incomplete) if root else []
@@ -156,7 +158,7 @@ def _complete_tail(ctx: Any, incomplete: str, metrics_only: bool = False) -> lis
         if tail.startswith(("-", "+")):
             head, tail = head + tail[0], tail[1:]
         return [(head + name, help_) for name, help_ in _fields(ctx, metrics_only)
-                if name.startswith(tail) or (not metrics_only and f"metrics.{tail}" == name)]
+                if name.startswith(tail)]
     except Exception:  # noqa: BLE001 (Tab must never print a traceback)
         return []
 

@@ -64,7 +64,11 @@ def value(v: Any) -> str:
     if v is None:
         return "null"
     if isinstance(v, float) and math.isfinite(v):
-        return repr(v)
+        text = repr(v)
+        if len(text) > 16:  # a computed value (0.1 * 3): its digits, not its binary noise
+            text = f"{v:.10g}"
+            text += "" if any(c in text for c in ".en") else ".0"
+        return text
     if isinstance(v, (bool, int, float)):
         return number(v)
     if isinstance(v, (list, dict)):

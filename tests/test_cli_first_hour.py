@@ -1,0 +1,287 @@
+"""What a new user reaches for in the first hour: the best run, tags as references, values
+as they were typed, a table and a summary that fit, errors that suggest, Markdown, help.
+
+Every test drives the real `runlab` command (a real pseudo-terminal where width matters,
+real bash for completion) over a real store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from runlab.store import Store
+from tests.conftest import Result
+from tests.test_cli_run import _run_in_pty
+from tests.test_docs import _protocol, bash_complete, shell_env  # noqa: F401 (a fixture)
+
+Cli = Callable[..., Result]
+PY = sys.executable
+
+
+def ok(r: Result) -> Result:
+    assert r.code == 0, r.stderr
+    return r
+
+
+def add_run(store: Store, *, status: str = "finished", metrics: dict[str, float] | None = None,
+            params: dict[str, Any] | None = None, tags: dict[str, str] | None = None,
+            command: list[str] | None = None, name: str | None = None) -> str:
+    run_id, _ = store.create_run({"command": command or ["python", "train.py"], "cwd": "/",
+                                  "params": params or {}, "tags": tags or {}, "name": name})
+    points = [[k, v, 0, time.time()] for k, v in (metrics or {}).items()]
+    events: list[dict[str, Any]] = [{"e": "metrics", "p": points}] if points else []
+    if status != "running":
+        events.append({"e": "end", "t": time.time(), "status": status,
+                       "exit_code": 0 if status == "finished" else 1})
+    store.append(run_id, events)
+    return run_id
+
+
+def numbers(r: Result) -> list[int]:
+    ok(r)
+    return [x["number"] for x in json.loads(r.stdout)]
+
+
+@pytest.fixture
+def ranked(store: Store) -> Store:
+    """1 finished (val_loss .5, acc .6), 2 failed (.1, .9), 3 finished (.3, .7),
+    4 killed (.05, .95), 5 running (.01), 6 finished without val_loss; speed on 1 and 3."""
+    add_run(store, metrics={"val_loss": 0.5, "acc": 0.6, "speed": 10.0})
+    add_run(store, status="failed", metrics={"val_loss": 0.1, "acc": 0.9})
+    add_run(store, metrics={"val_loss": 0.3, "acc": 0.7, "speed": 20.0}, params={"lr": 0.1})
+    add_run(store, status="killed", metrics={"val_loss": 0.05, "acc": 0.95})
+    add_run(store, status="running", metrics={"val_loss": 0.01})
+    add_run(store, metrics={"acc": 0.1})
+    store.close()
+    return store
+
+
+# -- 2. the best run ---------------------------------------------------------------------------
+
+
+def test_best_ranks_finished_runs_only_in_the_metrics_direction(cli: Cli, ranked: Store) -> None:
+    assert numbers(cli("ls", "--best", "val_loss", "--json")) == [3, 1]  # lower is better
+    assert numbers(cli("ls", "--best", "metrics.acc", "--json")) == [3, 1, 6]  # higher
+    assert numbers(cli("ls", "--best", "val_loss", "-n", "1", "--json")) == [3]
+    table = ok(cli("ls", "--best", "val_loss"))
+    assert "lower is better" in table.stderr and "finished runs only" in table.stderr
+    assert [line.split()[0] for line in table.stdout.splitlines()[1:]] == ["3", "1"]
+    # The name says nothing about speed: say it, or be asked to.
+    r = cli("ls", "--best", "speed")
+    assert r.code == 2 and "--better higher or --better lower" in r.stderr
+    assert numbers(cli("ls", "--best", "speed", "--better", "higher", "--json")) == [3, 1]
+    assert numbers(cli("ls", "--best", "speed", "--better", "lower", "--json")) == [1, 3]
+    assert numbers(cli("ls", "--best", "acc", "--better", "lower", "--json")) == [6, 1, 3]
+
+
+def test_best_reads_directions_from_config_and_combines_with_where(
+        cli: Cli, ranked: Store, tmp_path: Path) -> None:
+    (tmp_path / "runlab.toml").write_text('directions = { speed = "lower" }\n')
+    assert numbers(cli("ls", "--best", "speed", "--json")) == [1, 3]
+    assert numbers(cli("ls", "--best", "acc", "--where", "metrics.val_loss",
+                       "--json")) == [3, 1]
+
+
+def test_best_errors_say_what_to_do(cli: Cli, ranked: Store) -> None:
+    r = cli("ls", "--best", "lr")
+    assert r.code == 2 and "'lr' is a param, not a metric" in r.stderr
+    r = cli("ls", "--best", "val_los")
+    assert r.code == 2 and "no run has a metric 'val_los'; did you mean metrics.val_loss?" \
+        in r.stderr
+    r = cli("ls", "--better", "higher")
+    assert r.code == 2 and "--better goes with --best" in r.stderr
+    for r in (cli("ls", "--best", "lr"), cli("ls", "--best", "speed")):
+        assert len(r.stderr.splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+# -- 4. labels and notes in CSV ----------------------------------------------------------------
+
+
+def test_csv_shows_labels_and_notes(cli: Cli, ranked: Store) -> None:
+    ok(cli("tag", "3", "best"))
+    ok(cli("tag", "1", "stage=ft"))
+    ok(cli("note", "3", "the one to beat"))
+    rows = {row["number"]: row for row in
+            csv.DictReader(io.StringIO(ok(cli("ls", "--format", "csv")).stdout))}
+    assert rows["3"]["tags"] == "best" and rows["3"]["note"] == "the one to beat"
+    assert rows["1"]["tags"] == "stage=ft" and rows["1"]["tags.stage"] == "ft"
+    assert rows["6"]["tags"] == "" and rows["6"]["note"] == ""
+
+
+# -- 5. a value keeps the form it was given in -------------------------------------------------
+
+
+def test_a_float_param_keeps_its_point_everywhere(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("print('loss: 0.5')\n")
+    first = ok(cli(PY, "train.py", "--lr", "1.0"))
+    second = ok(cli(PY, "train.py", "--lr", "2.0", "--epochs", "3"))
+    assert "loss" in first.stderr
+    assert "lr 1.0 → 2.0" in second.stderr  # the end-of-run summary
+    table = ok(cli("ls")).stdout.splitlines()
+    assert "2.0" in table[1].split() and "1.0" in table[2].split()
+    show = ok(cli("show", "1")).stdout
+    assert any(line.split() == ["lr", "1.0"] for line in show.splitlines())
+    diff = ok(cli("diff", "1", "2")).stdout
+    assert any(line.split()[:3] == ["lr", "1.0", "2.0"] for line in diff.splitlines())
+    assert json.loads(ok(cli("show", "1", "--json")).stdout)["params"]["lr"] == 1.0
+
+
+# -- 11. telling runs apart in a narrow table; a summary that fits -----------------------------
+
+
+def test_the_command_is_cut_in_the_middle_keeping_the_script(store: Store,
+                                                             tmp_path: Path) -> None:
+    for script in ("train_tqdm.py", "train_hf.py", "train_pl.py"):
+        add_run(store, command=["python", f"examples/{script}", "--learning-rate", "0.001",
+                                "--batch-size", "64", "--epochs", "10"],
+                metrics={"loss": 0.5})
+    store.close()
+    code, out = _run_in_pty(["ls"], tmp_path, cols=90)
+    assert code == 0
+    lines = [x for x in out.decode().replace("\r", "").split("\n") if x.strip()]
+    assert all(len(x) <= 90 for x in lines), lines
+    rows = {line.split()[0]: line for line in lines[1:4]}
+    for number, script in (("3", "train_pl.py"), ("2", "train_hf.py"), ("1", "train_tqdm.py")):
+        assert script in rows[number] and "…" in rows[number], rows[number]
+
+
+def test_the_summary_fits_the_terminal_most_telling_metrics_first(tmp_path: Path) -> None:
+    names = [f"aux_{i}" for i in range(10)] + ["loss", "val_acc"]
+    printing = ", ".join(f"{n}={i / 10}" for i, n in enumerate(names))
+    (tmp_path / "train.py").write_text(f"print({printing!r})\n")
+    code, out = _run_in_pty([PY, "train.py"], tmp_path, cols=60)
+    assert code == 0
+    text = out.decode().replace("\r", "")
+    summary = text[text.index("runlab: run 1"):].splitlines()
+    assert len(summary) == 2 and all(len(line) <= 60 for line in summary), summary
+    assert summary[1].startswith("  val_acc 1.1 · loss 1 · aux_0 0")
+    assert summary[1].endswith("more") and "… " in summary[1]
+
+
+# -- 12. tags as run references -----------------------------------------------------------------
+
+
+def test_tag_references_name_the_newest_run_carrying_the_tag(cli: Cli, store: Store) -> None:
+    for i in range(4):
+        add_run(store, metrics={"loss": 1.0 / (i + 1)}, name=f"r{i + 1}")
+    store.close()
+    ok(cli("tag", "1", "3", "best"))
+    ok(cli("tag", "2", "baseline=resnet"))
+    assert json.loads(ok(cli("show", "@best", "--json")).stdout)["number"] == 3
+    assert json.loads(ok(cli("show", "@best~1", "--json")).stdout)["number"] == 1
+    assert json.loads(ok(cli("show", "@baseline", "--json")).stdout)["number"] == 2
+    assert "Comparing run 2 (r2) with run 4 (r4)" in ok(cli("diff", "@baseline", "last")).stdout
+    ok(cli("rm", "3"))
+    assert json.loads(ok(cli("show", "@best", "--json")).stdout)["number"] == 1
+    for ref, said in (("@best~1", "fewer runs carry the tag 'best'"),
+                      ("@nope", "no run carries the tag 'nope'"),
+                      ("@", "use @TAG or @TAG~N")):
+        r = cli("show", ref)
+        assert r.code == 2 and said in r.stderr and len(r.stderr.splitlines()) == 1
+    r = cli("rename", "2", "@odd")
+    assert r.code == 2 and "@TAG" in r.stderr
+
+
+def test_tag_references_complete(store: Store, shell_env: dict[str, str]) -> None:  # noqa: F811
+    add_run(store, tags={"best": "", "owner": "ada"})
+    store.close()
+    assert bash_complete(shell_env, "show", "@") == ["@best", "@owner"]
+    assert bash_complete(shell_env, "diff", "1", "@b") == ["@best"]
+    assert "@" not in "".join(bash_complete(shell_env, "show", ""))
+
+
+# -- 13. the narrow terminal keeps what tells runs apart ---------------------------------------
+
+
+def test_a_narrow_table_keeps_metrics_and_varying_params(store: Store, tmp_path: Path) -> None:
+    for lr in (0.1, 0.01, 0.001):
+        add_run(store, command=["python", "train.py", "--lr", str(lr), "--epochs", "10",
+                                "--batch-size", "64", "--model", "resnet50"],
+                params={"lr": lr, "epochs": 10, "dropout": 0.1 * lr, "model": "resnet50",
+                        "warmup": lr * 2, "seed": int(lr * 1000)},
+                metrics={"loss": lr, "val_loss": lr * 2, "acc": 1 - lr, "val_acc": 1 - 2 * lr})
+    store.close()
+    code, out = _run_in_pty(["ls"], tmp_path, cols=90)
+    assert code == 0
+    lines = [x for x in out.decode().replace("\r", "").split("\n") if x.strip()]
+    head = lines[0].split()
+    assert {"loss", "val_loss", "acc", "val_acc", "lr"} <= set(head), head
+    assert "started" not in head  # times give way before metrics and params
+    # The columns with one value on every run, as a footer line.
+    assert any(line.startswith("same on every run: status finished") for line in lines)
+    assert all(len(x) <= 90 for x in lines)
+
+
+# -- 14. suggestions in errors; field names complete ---------------------------------------------
+
+
+def test_unknown_fields_get_the_closest_known_one(cli: Cli, ranked: Store) -> None:
+    r = cli("ls", "--sort", "val_loss")
+    assert r.code == 2 and "unknown field 'val_loss': did you mean metrics.val_loss?" in r.stderr
+    r = cli("ls", "--sort", "-lr")
+    assert r.code == 2 and "did you mean params.lr?" in r.stderr
+    r = cli("ls", "--where", "metrics.valacc > 0.5")
+    assert r.code == 0 and r.stdout == ""
+    assert r.stderr == "runlab: warning: no run has a metric 'valacc'; did you mean metrics.acc?\n"
+    r = cli("ls", "--where", "metrics.val_los < 1", "--json")
+    assert json.loads(r.stdout) == [] and "did you mean metrics.val_loss?" in r.stderr
+    r = cli("ls", "--columns", "number,val_loss")
+    assert r.code == 2 and "did you mean metrics.val_loss?" in r.stderr
+    # A key that exists is not warned about, even where no run matches.
+    r = cli("ls", "--where", "metrics.acc > 5")
+    assert r.stderr == "no runs match\n"
+
+
+def test_field_names_complete_in_bash_zsh_and_fish(ranked: Store,
+                                                   shell_env: dict[str, str]) -> None:  # noqa: F811
+    assert bash_complete(shell_env, "ls", "--sort", "metrics.v") == ["metrics.val_loss"]
+    assert bash_complete(shell_env, "ls", "--where", "params.") == ["params.lr"]
+    assert bash_complete(shell_env, "ls", "--columns", "number,metrics.a") == \
+        ["number,metrics.acc"]
+    assert bash_complete(shell_env, "ls", "--best", "sp") == ["speed"]
+    every = bash_complete(shell_env, "ls", "--sort", "")
+    assert every[:3] == ["metrics.acc", "metrics.speed", "metrics.val_loss"]
+    assert "params.lr" in every and "status" in every
+    zsh = _protocol(shell_env, "zsh", "runlab ls --where 'metrics.acc > 0.5 and metrics.v")
+    assert "metrics.acc > 0.5 and metrics.val_loss" in zsh
+    fish = _protocol(shell_env, "fish", "runlab ls --sort metrics.a",
+                     _TYPER_COMPLETE_FISH_ACTION="get-args")
+    assert fish.split("\n")[0] == "metrics.acc\tmetric"
+
+
+# -- 15. ls -n, Markdown -------------------------------------------------------------------------
+
+
+def test_n_is_short_for_limit_and_markdown_pastes(cli: Cli, ranked: Store) -> None:
+    assert numbers(cli("ls", "-n", "2", "--json")) == [6, 5]
+    md = ok(cli("ls", "-n", "2", "--format", "markdown")).stdout.splitlines()
+    assert md[0].startswith("| # | status |") and md[1].startswith("|---:|---|")
+    assert len(md) == 4 and md[2].startswith("| 6 | finished |")
+    diff = ok(cli("diff", "1", "3", "--format", "markdown")).stdout
+    assert diff.startswith("**Comparing run 1 with run 3**")
+    assert "### Metrics" in diff and "| metric | #1 | #3 | Δ | % |  |" in diff
+    assert "| val_loss | 0.5 | 0.3 | -0.2 | -40% | ▲ better |" in diff
+    r = cli("diff", "1", "3", "--format", "html")
+    assert r.code == 2 and "table, markdown or json" in r.stderr
+
+
+# -- 16. help that shows what to type ------------------------------------------------------------
+
+
+def test_help_shows_examples_as_a_block_and_plain_metavars(cli: Cli) -> None:
+    top = ok(cli("--help", env={"COLUMNS": "100"})).stdout.splitlines()
+    examples = [line.strip() for line in top if line.strip().startswith("runlab ")]
+    assert examples[:3] == ["runlab python train.py --lr 0.01 --epochs 10",
+                            "runlab ls --best val_loss", "runlab show last"]
+    every = ok(cli("diff", "--help")).stdout + ok(cli("ls", "--help")).stdout + \
+        ok(cli("tag", "--help")).stdout
+    assert "<list[str]>" not in every and "<str>" not in every and "<int>" not in every
+    assert "RUN..." in every and "--store PATH" in every and "--where EXPR" in every
