@@ -2,9 +2,26 @@
 _runlab_completion() {
     local IFS=$'
 '
-    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \
-                   COMP_CWORD=$COMP_CWORD \
+    # bash splits words at @ (it is in COMP_WORDBREAKS): join an @ to the word after it, so
+    # that runlab sees @TAG as typed, and hand bash back only what follows the @.
+    local words=() cword=0 at="" i=0 w reply
+    while (( i < ${#COMP_WORDS[@]} )); do
+        w="${COMP_WORDS[i]}"
+        if [[ $w == @ ]] && (( i < COMP_CWORD )); then
+            (( i + 1 == COMP_CWORD )) && { cword=${#words[@]}; at=1; }
+            w="@${COMP_WORDS[i+1]}"; (( i++ ))
+        elif (( i == COMP_CWORD )); then
+            cword=${#words[@]}
+            [[ $w == @ ]] && at=1
+        fi
+        words+=("$w")
+        (( i++ ))
+    done
+    reply=( $( env COMP_WORDS="${words[*]}" \
+                   COMP_CWORD=$cword \
                    _RUNLAB_COMPLETE=complete_bash $1 ) )
+    [[ -n $at ]] && reply=( "${reply[@]#@}" )
+    COMPREPLY=( "${reply[@]}" )
     return 0
 }
 

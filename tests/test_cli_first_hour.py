@@ -193,9 +193,14 @@ def test_tag_references_name_the_newest_run_carrying_the_tag(cli: Cli, store: St
 def test_tag_references_complete(store: Store, shell_env: dict[str, str]) -> None:  # noqa: F811
     add_run(store, tags={"best": "", "owner": "ada"})
     store.close()
-    assert bash_complete(shell_env, "show", "@") == ["@best", "@owner"]
-    assert bash_complete(shell_env, "diff", "1", "@b") == ["@best"]
+    # bash splits `@b` into `@` and `b` (@ is in COMP_WORDBREAKS) and replaces only what
+    # follows the @: the words below are what real bash hands the function.
+    assert bash_complete(shell_env, "show", "@") == ["best", "owner"]
+    assert bash_complete(shell_env, "diff", "1", "@", "b") == ["best"]
+    assert bash_complete(shell_env, "diff", "@", "best", "@", "o") == ["owner"]
     assert "@" not in "".join(bash_complete(shell_env, "show", ""))
+    zsh = _protocol(shell_env, "zsh", "runlab show @")
+    assert '"@best":"tag"' in zsh and '"@owner":"tag"' in zsh
 
 
 # -- 13. the narrow terminal keeps what tells runs apart ---------------------------------------

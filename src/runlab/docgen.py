@@ -67,7 +67,45 @@ def completion_script(shell: str) -> str:
     body = text.strip("\n") + "\n"
     if shell == "zsh":
         return _zsh(body)
+    if shell == "bash":
+        return f"# {_HEADER}\n{_bash(body)}"
     return f"# {_HEADER}\n{body}"
+
+
+_BASH_CALL = """\
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   _RUNLAB_COMPLETE=complete_bash $1 ) )
+"""
+_BASH_AT = """\
+    # bash splits words at @ (it is in COMP_WORDBREAKS): join an @ to the word after it, so
+    # that runlab sees @TAG as typed, and hand bash back only what follows the @.
+    local words=() cword=0 at="" i=0 w reply
+    while (( i < ${#COMP_WORDS[@]} )); do
+        w="${COMP_WORDS[i]}"
+        if [[ $w == @ ]] && (( i < COMP_CWORD )); then
+            (( i + 1 == COMP_CWORD )) && { cword=${#words[@]}; at=1; }
+            w="@${COMP_WORDS[i+1]}"; (( i++ ))
+        elif (( i == COMP_CWORD )); then
+            cword=${#words[@]}
+            [[ $w == @ ]] && at=1
+        fi
+        words+=("$w")
+        (( i++ ))
+    done
+    reply=( $( env COMP_WORDS="${words[*]}" \\
+                   COMP_CWORD=$cword \\
+                   _RUNLAB_COMPLETE=complete_bash $1 ) )
+    [[ -n $at ]] && reply=( "${reply[@]#@}" )
+    COMPREPLY=( "${reply[@]}" )
+"""
+
+
+def _bash(body: str) -> str:
+    """typer's bash function, taught that `@` splits a word (for `@TAG` references)."""
+    if _BASH_CALL not in body:
+        raise RuntimeError("typer's bash completion script changed: update docgen._bash")
+    return body.replace(_BASH_CALL, _BASH_AT)
 
 
 _ZSH_REGISTER = "compdef _runlab_completion runlab\n"
