@@ -274,6 +274,11 @@ def test_n_is_short_for_limit_and_markdown_pastes(cli: Cli, ranked: Store) -> No
     assert diff.startswith("**Comparing run 1 with run 3**")
     assert "### Metrics" in diff and "| metric | #1 | #3 | Δ | % |  |" in diff
     assert "| val_loss | 0.5 | 0.3 | -0.2 | -40% | ▲ better |" in diff
+    for ref, text in (("1", "loss 1\n"), ("2", "loss 2\n")):
+        Path(ranked.output_path(ranked.resolve(ref))).write_text(text)
+    ranked.close()
+    log = ok(cli("diff", "1", "2", "--log", "--format", "markdown")).stdout
+    assert log.startswith("```diff\n--- run 1 output\n") and log.endswith("\n```\n")
     r = cli("diff", "1", "3", "--format", "html")
     assert r.code == 2 and "table, markdown or json" in r.stderr
 

@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
             s = open_store(store)
             found = _runs(s, runs)
             if code or log:
-                _text_diffs(s, found[0], found[1], code, log, as_json)
+                _text_diffs(s, found[0], found[1], code, log, as_json, format_ == "markdown")
                 return
             from runlab import compare, config
 
@@ -169,8 +169,10 @@ def register(app: typer.Typer) -> None:
         guard(body)
 
 
-def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool) -> None:
-    """`diff --code` / `--log`: unified diffs, notes on stderr (or all of it as JSON)."""
+def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool,
+                markdown: bool = False) -> None:
+    """`diff --code` / `--log`: unified diffs, notes on stderr (or all of it as JSON); in
+    Markdown, each in a ```diff fence."""
     from runlab import compare
 
     parts: dict[str, compare.TextDiff] = {}
@@ -187,11 +189,17 @@ def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool) -> N
         return
     from runlab.display.diff import unified
 
-    coloured = colour()
+    coloured = colour() and not markdown
     for what, d in parts.items():
         for note in d.notes:
             warn(note)
-        if d.text:
+        if d.text and markdown:
+            fence = "```"
+            while fence in d.text:
+                fence += "`"
+            sys.stdout.write(f"{fence}diff\n{d.text}{'' if d.text.endswith(chr(10)) else chr(10)}"
+                             f"{fence}\n")
+        elif d.text:
             sys.stdout.write(unified(d.text, coloured))
         else:
             message(f"no differences in the {what if what == 'code' else 'output'} of runs "
