@@ -133,10 +133,10 @@ def register(app: typer.Typer) -> None:
             help="A metric to plot (repeatable; default: the metrics all the runs have, "
                  "up to 4).")] = None,
         width: Annotated[int | None, typer.Option(
-            "--width", min=30, show_default=False,
+            "--width", min=30, metavar="COLUMNS", show_default=False,
             help="Chart width (default: the terminal's, else 100).")] = None,
         height: Annotated[int | None, typer.Option(
-            "--height", min=10, show_default=False,
+            "--height", min=10, metavar="LINES", show_default=False,
             help="Chart height (default: the terminal's, else 25).")] = None,
         store: StoreOpt = None,
     ) -> None:

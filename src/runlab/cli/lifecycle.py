@@ -14,7 +14,7 @@ from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 ModelRef = Annotated[str, typer.Argument(help="NAME, NAME:VERSION or NAME@ALIAS.",
                                          show_default=False)]
 OutOpt = Annotated[str | None, typer.Option(
-    "-o", "--output", help="Where to write it: a file, a directory, or - for stdout "
+    "-o", "--output", metavar="PATH", help="Where to write it: a file, a directory, or - for stdout "
     "(default: its file name, here).", show_default=False)]
 
 model_app = typer.Typer(
@@ -163,9 +163,9 @@ def register(app: typer.Typer) -> None:
         words: Annotated[list[str] | None, typer.Argument(
             help="KEY=V1,V2... axes, then -- and the command with {KEY} placeholders (or a "
             "named command).", metavar="KEY=V1,V2 -- COMMAND", show_default=False)] = None,
-        jobs: Annotated[int, typer.Option("-j", "--jobs", help="Trials run at once.")] = 1,
+        jobs: Annotated[int, typer.Option("-j", "--jobs", metavar="N", help="Trials run at once.")] = 1,
         random_: Annotated[int | None, typer.Option(
-            "--random", help="Run N combinations drawn at random instead of all.",
+            "--random", metavar="N", help="Run N combinations drawn at random instead of all.",
             show_default=False)] = None,
         seed: Annotated[int | None, typer.Option("--seed", help="Seed for --random.",
                                                     show_default=False)] = None,

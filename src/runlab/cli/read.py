@@ -145,7 +145,7 @@ def register(app: typer.Typer) -> None:
     def log(
         run: RunArg,
         raw: Annotated[bool, typer.Option("--raw", help="Keep escape codes (colours, redraws).")] = False,
-        tail: Annotated[int | None, typer.Option("--tail", "-n", min=0,
+        tail: Annotated[int | None, typer.Option("--tail", "-n", min=0, metavar="N",
                                                  help="Only the last N lines.")] = None,
         follow: Annotated[bool, typer.Option(
             "--follow", "-f", help="Keep printing a running run's output until it ends.")] = False,

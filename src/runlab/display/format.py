@@ -148,12 +148,21 @@ def _script_split(argv: list[str]) -> tuple[str, str, list[str]] | None:
     return os.path.basename(argv[0]), argv[i], argv[i + 1:]
 
 
+def _argv(text: str) -> list[str]:
+    """A command line (as `command` joins it) back into words; ValueError when unbalanced."""
+    if not any(c in text for c in "'\"\\"):  # nothing quoted: a plain split is exact, and fast
+        return text.split(" ")
+    import shlex
+
+    return shlex.split(text)
+
+
 def command_head(text: str) -> str:
     """What a shortened command always keeps: the program and the script's file name."""
     import shlex
 
     try:
-        split = _script_split(shlex.split(text))
+        split = _script_split(_argv(text))
     except ValueError:
         split = None
     if split is None:
@@ -170,7 +179,7 @@ def shorten_command(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     try:
-        split = _script_split(shlex.split(text))
+        split = _script_split(_argv(text))
     except ValueError:
         split = None
     if split is None:

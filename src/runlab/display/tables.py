@@ -129,7 +129,7 @@ def _layout(cols: list[str], rows: list[list[Text]], width: int | None,
             colour: bool) -> tuple[Text, int]:
     flexible = cols.index("command") if "command" in cols else None
     keep = 12
-    if flexible is not None:
+    if flexible is not None and width is not None:
         heads = [len(fmt.command_head(row[flexible].plain)) for row in rows]
         keep = min(max([12, *heads]), 40)
     return grid([header(c, cols) for c in cols], rows, right=[_right(c) for c in cols],
