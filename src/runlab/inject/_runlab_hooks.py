@@ -1,0 +1,468 @@
+"""runlab's framework hooks, loaded by its start-up hook when a program imports a framework.
+
+Each hook patches the framework's own logging path (a callback, a logger call, a fit method)
+so that what the framework logs reaches the run through the events channel at full precision
+and at the framework's own step; hyperparameters the framework knows become params. Every line
+written names its hook ("hook"), so the wrapper reads no twin of those keys from the output.
+A hook that fails turns itself off (`core.fail`) and calls the framework's code as if runlab
+were not there. Plain Python: this runs on the program's interpreter, without runlab.
+"""
+
+import threading
+import time
+
+core = None  # the start-up hook's module: emit, redact, fail, active
+
+
+def install(name, module, start_hook):
+    global core
+    core = start_hook
+    _INSTALLERS[name](module)
+
+
+# -- shared -------------------------------------------------------------------------------
+
+
+def _number(value):
+    """A loggable value as a float (tensors, numpy scalars, numeric strings); None otherwise."""
+    if hasattr(value, "item"):
+        try:
+            value = value.item()
+        except Exception:  # noqa: BLE001 - not a one-element tensor or array
+            return None
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def metrics(hook, values, step):
+    """Record a dict of values at `step` (non-numeric values are left out)."""
+    points = {}
+    for key, value in values.items():
+        number = _number(value)
+        if number is not None:
+            points[str(key)] = number
+    if points:
+        core.emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time()})
+
+
+def params(hook, values):
+    """Record hyperparameters (flattened with dots, secrets redacted before writing)."""
+    flat = {}
+    _flatten(values, "", flat)
+    if flat:
+        core.emit({"hook": hook, "params": core.redact(flat)})
+
+
+def exclusive(hook, on):
+    """Say that the framework's own printed lines hold no metric of their own while it runs
+    (model summaries, progress bars): the wrapper reads none from the output meanwhile."""
+    core.emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
+
+
+def _flatten(value, prefix, out):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", out)
+    elif isinstance(value, (bool, int, float, str)) or value is None:
+        if prefix:
+            out[prefix] = value
+    elif isinstance(value, (list, tuple)) and all(
+            isinstance(v, (bool, int, float, str)) or v is None for v in value):
+        out[prefix] = list(value)
+    elif hasattr(value, "value") and type(value).__module__ == "enum" or \
+            type(value).__name__ in ("IntervalStrategy", "SchedulerType"):
+        out[prefix] = str(getattr(value, "value", value))
+    elif prefix:
+        out[prefix] = str(value)
+
+
+def guarded(hook, function):
+    """`function` run for its side effect only: an error turns the hook off, never raises."""
+    def run(*args, **kwargs):
+        if hook in core._failed or not core.active():
+            return
+        try:
+            function(*args, **kwargs)
+        except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+            core.fail(hook, e)
+    return run
+
+
+def wrap(owner, attribute, hook, before=None, after=None):
+    """Replace `owner.attribute` with a call that runs `before(*args)` and `after(result,
+    *args)` around the original, guarded; done once per owner."""
+    original = getattr(owner, attribute)
+    if getattr(original, "_runlab", False):
+        return
+    before_g = guarded(hook, before) if before else None
+    after_g = guarded(hook, after) if after else None
+
+    def call(*args, **kwargs):
+        if before_g:
+            before_g(args, kwargs)
+        result = original(*args, **kwargs)
+        if after_g:
+            after_g(result, args, kwargs)
+        return result
+
+    call._runlab = True
+    call.__wrapped__ = original
+    for name in ("__name__", "__qualname__", "__doc__", "__module__"):
+        try:
+            setattr(call, name, getattr(original, name))
+        except (AttributeError, TypeError):
+            pass
+    setattr(owner, attribute, call)
+
+
+# -- tqdm ---------------------------------------------------------------------------------
+
+_FRAMEWORK_BARS = ("lightning", "pytorch_lightning", "transformers", "keras", "accelerate")
+
+
+def _tqdm(module):
+    cls = module.tqdm
+    totals = {}  # a loop's bars (description without digits, total) -> steps done before
+    lock = threading.Lock()
+
+    def loop_key(bar):
+        desc = "".join(c for c in str(getattr(bar, "desc", "") or "") if not c.isdigit())
+        return desc, getattr(bar, "total", None)
+
+    def offset(bar):
+        if not hasattr(bar, "_runlab_offset"):
+            with lock:
+                bar._runlab_offset = totals.get(loop_key(bar), 0)
+        return bar._runlab_offset
+
+    original_iter = cls.__iter__
+
+    def __iter__(self):
+        count = self.n
+        for obj in original_iter(self):
+            count += 1
+            self._runlab_n = count
+            yield obj
+        self._runlab_n = None
+
+    __iter__._runlab = True
+    if not getattr(original_iter, "_runlab", False):
+        cls.__iter__ = __iter__
+
+    def record(args, kwargs):
+        bar = args[0]
+        if type(bar).__module__.split(".")[0] in _FRAMEWORK_BARS:
+            return  # a framework's own bar shows what its hook records already
+        values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
+        values.update({k: v for k, v in kwargs.items() if k != "refresh"})
+        n = getattr(bar, "_runlab_n", None)
+        step = offset(bar) + (bar.n if n is None else n)
+        metrics("tqdm", values, step)
+
+    def closed(result, args, kwargs):
+        bar = args[0]
+        if hasattr(bar, "_runlab_offset"):
+            n = getattr(bar, "_runlab_n", None)
+            with lock:
+                totals[loop_key(bar)] = bar._runlab_offset + (bar.n if n is None else n)
+
+    wrap(cls, "set_postfix", "tqdm", before=record)
+    wrap(cls, "close", "tqdm", before=lambda args, kwargs: closed(None, args, kwargs))
+
+
+# -- Hugging Face Trainer -----------------------------------------------------------------
+
+def _transformers(module):
+    from transformers.trainer_callback import TrainerCallback
+
+    class RunlabCallback(TrainerCallback):
+        def __init__(self):
+            self.on_log = guarded("transformers", self._log)
+            self.on_train_begin = guarded("transformers", self._begin)
+            self.on_train_end = guarded("transformers", self._end)
+
+        def _log(self, args, state, control, logs=None, **kwargs):
+            metrics("transformers", logs or {}, state.global_step)
+
+        def _begin(self, args, state, control, **kwargs):
+            params("transformers", args.to_dict())
+            exclusive("transformers", True)
+
+        def _end(self, args, state, control, **kwargs):
+            exclusive("transformers", False)
+
+    def add(result, args, kwargs):
+        trainer = args[0]
+        # First, so that each record is written before the progress callback prints it.
+        trainer.callback_handler.callbacks.insert(0, RunlabCallback())
+
+    wrap(module.Trainer, "__init__", "transformers", after=add)
+
+
+# -- Lightning ----------------------------------------------------------------------------
+
+def _lightning(module):
+    package = module.__name__.split(".")[0]
+    root = package + (".pytorch" if package == "lightning" else "")
+    import importlib
+
+    connector = importlib.import_module(
+        root + ".trainer.connectors.logger_connector.logger_connector")._LoggerConnector
+
+    def log_metrics(args, kwargs):
+        self, values = args[0], (args[1] if len(args) > 1 else kwargs.get("metrics"))
+        step = args[2] if len(args) > 2 else kwargs.get("step")
+        if not values:
+            return
+        values = {k: _number(v) for k, v in values.items()}
+        # The step the loggers get (as _LoggerConnector.log_metrics computes it).
+        if step is None:
+            if values.get("step") is not None:
+                step = int(values.pop("step"))
+            else:
+                values.setdefault("epoch", self.trainer.current_epoch)
+                step = self.trainer.fit_loop.epoch_loop._batches_that_stepped
+        metrics("lightning", values, step)
+
+    wrap(connector, "log_metrics", "lightning", before=log_metrics)
+
+    def started(args, kwargs):
+        trainer = args[0]
+        model = args[1] if len(args) > 1 else kwargs.get("model")
+        datamodule = kwargs.get("datamodule") or (args[4] if len(args) > 4 else None)
+        hparams = {}
+        for part in (model, datamodule):
+            hparams.update(dict(getattr(part, "hparams_initial", None) or {}))
+        hparams.pop("_class_path", None)
+        if hparams:
+            params("lightning", hparams)
+        exclusive("lightning", True)
+        del trainer
+
+    for method in ("fit", "validate", "test"):
+        wrap(module.Trainer, method, "lightning", before=started,
+             after=lambda result, args, kwargs: exclusive("lightning", False))
+
+
+# -- Keras --------------------------------------------------------------------------------
+
+def _keras(module):
+    from keras.src.callbacks.callback import Callback
+
+    class RunlabCallback(Callback):
+        def __init__(self, per_batch):
+            super().__init__()
+            self.per_batch = per_batch
+            self.batches = 0
+            self.on_epoch_end = guarded("keras", self._epoch_end)
+            self.on_train_batch_end = guarded("keras", self._batch_end)
+            self.on_train_begin = guarded("keras", self._begin)
+            self.on_train_end = guarded("keras", self._end)
+
+        def _begin(self, logs=None):
+            exclusive("keras", True)
+
+        def _end(self, logs=None):
+            exclusive("keras", False)
+
+        def _epoch_end(self, epoch, logs=None):
+            metrics("keras", logs or {}, epoch)
+
+        def _batch_end(self, batch, logs=None):
+            self.batches += 1
+            if self.per_batch:
+                metrics("keras", {f"batch/{k}": v for k, v in (logs or {}).items()},
+                        self.batches)
+
+    original = module.Model.fit
+    if getattr(original, "_runlab", False):
+        return
+
+    def fit(self, *args, **kwargs):
+        try:
+            if core.active() and "keras" not in core._failed:
+                # fit(x, y, batch_size, epochs, verbose, callbacks, ...)
+                verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
+                mine = RunlabCallback(verbose in (1, "auto"))
+                if len(args) > 5:
+                    args = args[:5] + ([mine] + list(args[5] or []),) + args[6:]
+                else:
+                    kwargs["callbacks"] = [mine] + list(kwargs.get("callbacks") or [])
+        except Exception as e:  # noqa: BLE001
+            core.fail("keras", e)
+        return original(self, *args, **kwargs)
+
+    fit._runlab = True
+    fit.__wrapped__ = original
+    module.Model.fit = fit
+
+
+# -- XGBoost and LightGBM -----------------------------------------------------------------
+
+def _xgboost(module):
+    import xgboost.callback as callback
+
+    class RunlabCallback(callback.TrainingCallback):
+        def __init__(self):
+            super().__init__()
+            self.after = guarded("xgboost", self._after)
+
+        def _after(self, model, epoch, evals_log):
+            metrics("xgboost", {f"{data}-{name}": values[-1]
+                                for data, logs in evals_log.items()
+                                for name, values in logs.items() if values}, epoch)
+
+        def after_iteration(self, model, epoch, evals_log):
+            self.after(model, epoch, evals_log)
+            return False
+
+    def add(args, kwargs):
+        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [RunlabCallback()]
+        values = args[0] if args else kwargs.get("params")
+        if isinstance(values, dict):
+            params("xgboost", values)
+        elif isinstance(values, (list, tuple)):
+            params("xgboost", dict(v for v in values if isinstance(v, tuple) and len(v) == 2))
+
+    _patch_train(module, "xgboost", add)
+
+
+def _lightgbm(module):
+    def record(env):
+        values = {}
+        for item in env.evaluation_result_list or ():
+            data, name, value = item[0], item[1], item[2]
+            values[f"{data}-{name}"] = value
+        metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
+
+    record = guarded("lightgbm", record)
+    record.order = 100  # after the built-in callbacks (logging is 10)
+
+    def add(args, kwargs):
+        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [record]
+        values = args[0] if args else kwargs.get("params")
+        if isinstance(values, dict):
+            params("lightgbm", values)
+
+    _patch_train(module, "lightgbm", add)
+
+
+def _patch_train(module, hook, add):
+    """Wrap the `train` function a module holds (the package's and its sklearn API's)."""
+    original = getattr(module, "train", None)
+    if original is None or getattr(original, "_runlab", False):
+        return
+
+    def train(*args, **kwargs):
+        if core.active() and hook not in core._failed:
+            try:
+                add(args, kwargs)
+            except Exception as e:  # noqa: BLE001
+                core.fail(hook, e)
+        return original(*args, **kwargs)
+
+    train._runlab = True
+    train.__wrapped__ = original
+    for name in ("__name__", "__qualname__", "__doc__"):
+        setattr(train, name, getattr(original, name, None))
+    module.train = train  # before the package and its sklearn API bind the name
+
+
+# -- scikit-learn -------------------------------------------------------------------------
+
+_CURVES = ("loss_curve_", "validation_scores_", "train_score_")
+
+
+def _sklearn(module):
+    original = getattr(module, "_fit_context", None)
+    if original is None or getattr(original, "_runlab", False):
+        return
+    depth = threading.local()
+
+    def done(estimator):
+        values = {k: v for k, v in estimator.get_params(deep=True).items()
+                  if isinstance(v, (bool, int, float, str)) or v is None}
+        params("sklearn", values)
+        for attribute in _CURVES:
+            curve = getattr(estimator, attribute, None)
+            if curve is None:
+                continue
+            name = attribute.rstrip("_")
+            for i, value in enumerate(list(curve)):
+                metrics("sklearn", {name: value}, i)
+
+    done = guarded("sklearn", done)
+
+    def _fit_context(*args, **kwargs):
+        decorate = original(*args, **kwargs)
+
+        def decorator(fit_method):
+            fitted = decorate(fit_method)
+
+            def fit(estimator, *a, **k):
+                level = getattr(depth, "level", 0)
+                depth.level = level + 1
+                try:
+                    result = fitted(estimator, *a, **k)
+                finally:
+                    depth.level = level
+                if level == 0:
+                    done(estimator)
+                return result
+
+            for name in ("__name__", "__qualname__", "__doc__", "__module__", "__wrapped__"):
+                if hasattr(fitted, name):
+                    setattr(fit, name, getattr(fitted, name))
+            return fit
+        return decorator
+
+    _fit_context._runlab = True
+    module._fit_context = _fit_context
+
+
+# -- Hydra --------------------------------------------------------------------------------
+
+def _hydra(module):
+    original = module.run_job
+    if getattr(original, "_runlab", False):
+        return
+
+    def composed(cfg):
+        from omegaconf import OmegaConf
+
+        params("hydra", OmegaConf.to_container(cfg, resolve=True))
+
+    composed = guarded("hydra", composed)
+
+    def run_job(*args, **kwargs):
+        function = kwargs["task_function"] if "task_function" in kwargs else args[0]
+
+        def task(cfg):
+            composed(cfg)
+            return function(cfg)
+
+        if "task_function" in kwargs:
+            kwargs["task_function"] = task
+        else:
+            args = (task,) + args[1:]
+        return original(*args, **kwargs)
+
+    run_job._runlab = True
+    module.run_job = run_job
+
+
+_INSTALLERS = {
+    "tqdm.std": _tqdm,
+    "transformers.trainer": _transformers,
+    "lightning.pytorch.trainer.trainer": _lightning,
+    "pytorch_lightning.trainer.trainer": _lightning,
+    "keras.src.models.model": _keras,
+    "xgboost.training": _xgboost,
+    "xgboost.sklearn": _xgboost,
+    "lightgbm.engine": _lightgbm,
+    "lightgbm.sklearn": _lightgbm,
+    "sklearn.base": _sklearn,
+    "hydra._internal.hydra": _hydra,
+}
