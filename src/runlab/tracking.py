@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
+EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may be read
 
 
 @dataclass
@@ -391,7 +392,8 @@ class Recorder:
             if msg.get("exclusive") is True:
                 self.exclusive.append([int(t * 1000) / 1000, float("inf")])
             elif msg.get("exclusive") is False and self.exclusive:
-                self.exclusive[-1][1] = t
+                # Output written just before the mark may be read just after it.
+                self.exclusive[-1][1] = t + EXCLUSIVE_GRACE_S
         if isinstance(msg.get("argparse"), list):
             # What argparse parsed, defaults included; values read from the command line
             # itself keep priority for the arguments that were given there.

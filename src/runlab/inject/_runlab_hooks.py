@@ -58,6 +58,14 @@ def params(hook, values):
 def exclusive(hook, on):
     """Say that the framework's own printed lines hold no metric of their own while it runs
     (model summaries, progress bars): the wrapper reads none from the output meanwhile."""
+    if not on:
+        import sys
+
+        for stream in (sys.stdout, sys.stderr):  # what it printed goes out before the mark
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
+                pass
     core.emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
 
 
@@ -372,7 +380,10 @@ def _patch_train(module, hook, add):
 
 # -- scikit-learn -------------------------------------------------------------------------
 
-_CURVES = ("loss_curve_", "validation_scores_", "train_score_")
+# Curves fitted estimators keep, and the keys they are recorded under (as verbose fits print
+# them: "Iteration 3, loss = ..."), at the iteration counted from 1.
+_CURVES = {"loss_curve_": "loss", "validation_scores_": "validation_score",
+           "train_score_": "train_score"}
 
 
 def _sklearn(module):
@@ -385,13 +396,12 @@ def _sklearn(module):
         values = {k: v for k, v in estimator.get_params(deep=True).items()
                   if isinstance(v, (bool, int, float, str)) or v is None}
         params("sklearn", values)
-        for attribute in _CURVES:
+        for attribute, name in _CURVES.items():
             curve = getattr(estimator, attribute, None)
             if curve is None:
                 continue
-            name = attribute.rstrip("_")
             for i, value in enumerate(list(curve)):
-                metrics("sklearn", {name: value}, i)
+                metrics("sklearn", {name: value}, i + 1)
 
     done = guarded("sklearn", done)
 
@@ -403,11 +413,17 @@ def _sklearn(module):
 
             def fit(estimator, *a, **k):
                 level = getattr(depth, "level", 0)
+                # What a verbose fit prints is what its curves hold: one source.
+                verbose = level == 0 and bool(getattr(estimator, "verbose", 0))
+                if verbose:
+                    guarded("sklearn", exclusive)("sklearn", True)
                 depth.level = level + 1
                 try:
                     result = fitted(estimator, *a, **k)
                 finally:
                     depth.level = level
+                    if verbose:
+                        guarded("sklearn", exclusive)("sklearn", False)
                 if level == 0:
                     done(estimator)
                 return result
