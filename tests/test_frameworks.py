@@ -137,7 +137,7 @@ def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
 
 
 def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
-    for run, truth, output in run_both(cli, tmp_path, python, "tqdm_loop.py"):
+    for run, truth, _ in run_both(cli, tmp_path, python, "tqdm_loop.py"):
         assert_same_points(run, truth)
         assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 91))
 

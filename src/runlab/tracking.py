@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
+# The start-up hooks (inject/), by the names config's disabled_hooks takes.
+HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
+         "sklearn", "hydra")
 EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may be read
 
 
@@ -481,6 +484,12 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         from runlab.parsing.parser import MetricParser
 
         MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
+    unknown = sorted(set(settings.get("disabled_hooks", [])) - set(HOOKS))
+    if unknown:
+        from runlab.errors import ConfigError
+
+        raise ConfigError(f"disabled_hooks: no hook named {', '.join(map(repr, unknown))} "
+                          f"(hooks: {', '.join(HOOKS)})")
     start, git_info = capture_start(opts, settings, store, pending_git)
     run_id, _ = store.create_run(start)
     if on_created is not None:

@@ -8,7 +8,7 @@ metrics = {}
 step = 0
 for epoch in range(3):
     bar = tqdm(range(30), desc=f"Epoch {epoch + 1}")
-    for i in bar:
+    for _ in bar:
         step += 1
         loss = 1.0 / (step + 0.123456789)
         bar.set_postfix(loss=loss, lr=1e-3 / step)

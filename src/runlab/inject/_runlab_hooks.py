@@ -148,12 +148,23 @@ def _tqdm(module):
     original_iter = cls.__iter__
 
     def __iter__(self):
-        count = self.n
+        # The count of items taken, which tqdm keeps in a local until it redraws.
+        try:
+            count = None if "tqdm" in core._failed else int(self.n)
+        except Exception as e:  # noqa: BLE001
+            core.fail("tqdm", e)
+            count = None
         for obj in original_iter(self):
-            count += 1
-            self._runlab_n = count
+            if count is not None:
+                count += 1
+                try:
+                    self._runlab_n = count
+                except Exception as e:  # noqa: BLE001
+                    core.fail("tqdm", e)
+                    count = None
             yield obj
-        self._runlab_n = None
+        if count is not None:
+            self._runlab_n = None
 
     __iter__._runlab = True
     if not getattr(original_iter, "_runlab", False):
