@@ -9,7 +9,7 @@ model summary, became a metric), the same steps and the exact values.
 The frameworks are large, so they live in their own virtualenv, made by `.ci/run` from
 tests/frameworks/requirements.txt; its Python is RUNLAB_TEST_FRAMEWORKS_PYTHON. Without it
 these tests skip, saying so, except under CI (the CI variable set), where a missing framework
-environment is a failure.
+environment is a failure; a variable that names no executable is a failure everywhere.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ TIMEOUT = 600  # importing torch on a busy two-core machine takes a while
 
 @pytest.fixture
 def python() -> str:
-    if not (PYTHON and os.access(PYTHON, os.X_OK)):
+    if PYTHON and not os.access(PYTHON, os.X_OK):
+        pytest.fail(f"RUNLAB_TEST_FRAMEWORKS_PYTHON={PYTHON} is no executable")
+    if not PYTHON:
         message = ("no framework environment: set RUNLAB_TEST_FRAMEWORKS_PYTHON to a Python "
                    "with tests/frameworks/requirements.txt (.ci/run makes one and sets it)")
         if os.environ.get("CI"):

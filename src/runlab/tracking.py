@@ -49,7 +49,7 @@ class RunOptions:
     pty: bool = False
     quiet: bool = False
     system_metrics: bool = True  # sample sys/ metrics (the interval comes from settings)
-    inject: bool = True  # record argparse arguments of Python children through a start-up hook
+    inject: bool = True  # hook a Python command at start-up: argparse, framework records
     extra: dict[str, Any] = field(default_factory=dict)  # more start fields (rerun, command name)
 
 
