@@ -1,23 +1,172 @@
-"""runlab's framework hooks, loaded by its start-up hook when a program imports a framework.
+"""runlab's hooks, loaded by its start-up hook (sitecustomize) when a program imports argparse
+or a framework.
 
-Each hook patches the framework's own logging path (a callback, a logger call, a fit method)
-so that what the framework logs reaches the run through the events channel at full precision
-and at the framework's own step; hyperparameters the framework knows become params. Every line
-written names its hook ("hook"), so the wrapper reads no twin of those keys from the output.
-A hook that fails turns itself off (`core.fail`) and calls the framework's code as if runlab
-were not there. Plain Python: this runs on the program's interpreter, without runlab.
+Each hook patches the library's own path (argparse's parse, a framework's callback, logger
+call or fit method) so that what it parses or logs reaches the run through the events channel
+(RUNLAB_EVENTS) at full precision and at the framework's own step; hyperparameters the
+framework knows become params. Every framework line names its hook ("hook"), so the wrapper
+reads no twin of those keys from the output. Names and values that look secret (the patterns
+the run's settings merge, passed in RUNLAB_SECRETS) are redacted here, before anything is
+written. A hook that fails turns itself off with one line on stderr (`fail`) and calls the
+library's code as if runlab were not there. Plain Python: this runs on the program's
+interpreter, without runlab.
 """
 
+import os
+import sys
 import threading
 import time
 
-core = None  # the start-up hook's module: emit, redact, fail, active
+_state = {"fd": None, "secrets": None, "pid": None}
+_failed = set()
 
 
-def install(name, module, start_hook):
-    global core
-    core = start_hook
-    _INSTALLERS[name](module)
+def install(name, module, pid):
+    """Patch `module` (just imported) for the hook it triggers; `pid` is the recording one."""
+    _state["pid"] = pid
+    hook = "argparse" if name == "argparse" else _INSTALLERS[name].__name__.lstrip("_")
+    if hook in _failed:
+        return
+    try:
+        (_argparse if name == "argparse" else _INSTALLERS[name])(module)
+    except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+        fail(hook, e)
+
+
+def active():
+    """Whether writing is allowed here: the recording process, not a fork of it."""
+    return os.getpid() == _state["pid"]
+
+
+def _secrets():
+    if _state["secrets"] is None:
+        import json
+        import re
+
+        try:
+            spec = json.loads(os.environ.get("RUNLAB_SECRETS") or "{}")
+        except ValueError:
+            spec = {}
+        names = [str(p).lower() for p in spec.get("names") or ()]
+        values = [re.compile(p) for p in spec.get("values") or ()]
+        url = re.compile(spec["url"]) if spec.get("url") else None
+        _state["secrets"] = (names, values, url)
+    return _state["secrets"]
+
+
+def _secret_name(key):
+    from fnmatch import fnmatchcase
+
+    lowered = str(key).lower()
+    names = {lowered, lowered.lstrip("-+~")}
+    return any(fnmatchcase(n, p) for n in names for p in _secrets()[0])
+
+
+def _redact_text(text):
+    _, values, url = _secrets()
+    if url is not None:
+        def strip(match):
+            scheme, userinfo = match["scheme"], match["userinfo"]
+            if ":" in userinfo or scheme.lower() in ("http://", "https://"):
+                return scheme
+            return match[0]
+
+        text = url.sub(strip, text)
+    for pattern in values:
+        text = pattern.sub("***", text)
+    return text
+
+
+def _redact_any(value):
+    if isinstance(value, str):
+        return _redact_text(value)
+    if isinstance(value, dict):
+        return redact(value)
+    if isinstance(value, (list, tuple)):
+        return [_redact_any(v) for v in value]
+    return value
+
+
+def redact(values):
+    """The same redaction as the wrapper's (capture/args.py), applied before writing."""
+    out = {}
+    for key, value in values.items():
+        name = _redact_text(str(key))
+        hides_nothing = value is None or isinstance(value, bool) or value == ""
+        out[name] = "***" if _secret_name(name) and not hides_nothing else _redact_any(value)
+    return out
+
+
+def emit(message):
+    """Append one JSON line to the events channel (the recording process only)."""
+    if not active():
+        return
+    import json
+
+    line = (json.dumps(message, default=str) + "\n").encode()
+    if _state["fd"] is None:
+        _state["fd"] = os.open(os.environ["RUNLAB_EVENTS"],
+                               os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    os.write(_state["fd"], line)
+
+
+_failed = set()
+
+
+def fail(hook, error):
+    """Turn a hook off after an error, saying so once; the program goes on."""
+    if hook in _failed:
+        return
+    _failed.add(hook)
+    try:
+        sys.stderr.write(f"runlab: the {hook} hook is off ({type(error).__name__}: "
+                         f"{str(error)[:200]}); metrics are read from the output\n")
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - a closed stderr must not stop the program either
+        pass
+
+
+def _report(parser, namespace, argv):
+    given = set(argv or ())
+    entries = []
+    for action in getattr(parser, "_actions", []):
+        dest = getattr(action, "dest", None)
+        if not dest or dest == "help" or not hasattr(namespace, dest):
+            continue
+        value = getattr(namespace, dest)
+        if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
+            value = str(value)
+        if isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, list):
+            value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
+                     for v in value]
+        longest = max(action.option_strings, key=len) if action.option_strings else dest
+        explicit = any(s in given or any(a.startswith(s + "=") for a in given)
+                       for s in action.option_strings)
+        key = longest.lstrip("-")
+        entries.append({"key": key, "value": redact({key: value})[_redact_text(key)],
+                        "given": explicit})
+    if entries:
+        emit({"argparse": entries})
+
+
+def _argparse(argparse):
+    original = argparse.ArgumentParser.parse_known_args
+    if getattr(original, "_runlab", False):
+        return
+
+    def parse_known_args(self, args=None, namespace=None):
+        result = original(self, args, namespace)
+        if "argparse" not in _failed:
+            try:
+                _report(self, result[0], sys.argv[1:] if args is None else list(args))
+            except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+                fail("argparse", e)
+        return result
+
+    parse_known_args._runlab = True
+    argparse.ArgumentParser.parse_known_args = parse_known_args
 
 
 # -- shared -------------------------------------------------------------------------------
@@ -44,7 +193,7 @@ def metrics(hook, values, step):
         if number is not None:
             points[str(key)] = number
     if points:
-        core.emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time()})
+        emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time()})
 
 
 def params(hook, values):
@@ -52,7 +201,7 @@ def params(hook, values):
     flat = {}
     _flatten(values, "", flat)
     if flat:
-        core.emit({"hook": hook, "params": core.redact(flat)})
+        emit({"hook": hook, "params": redact(flat)})
 
 
 def exclusive(hook, on):
@@ -66,7 +215,7 @@ def exclusive(hook, on):
                 stream.flush()
             except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
                 pass
-    core.emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
+    emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
 
 
 def _flatten(value, prefix, out):
@@ -89,12 +238,12 @@ def _flatten(value, prefix, out):
 def guarded(hook, function):
     """`function` run for its side effect only: an error turns the hook off, never raises."""
     def run(*args, **kwargs):
-        if hook in core._failed or not core.active():
+        if hook in _failed or not active():
             return
         try:
             function(*args, **kwargs)
         except Exception as e:  # noqa: BLE001 - the program must never notice runlab
-            core.fail(hook, e)
+            fail(hook, e)
     return run
 
 
@@ -150,9 +299,9 @@ def _tqdm(module):
     def __iter__(self):
         # The count of items taken, which tqdm keeps in a local until it redraws.
         try:
-            count = None if "tqdm" in core._failed else int(self.n)
+            count = None if "tqdm" in _failed else int(self.n)
         except Exception as e:  # noqa: BLE001
-            core.fail("tqdm", e)
+            fail("tqdm", e)
             count = None
         for obj in original_iter(self):
             if count is not None:
@@ -160,7 +309,7 @@ def _tqdm(module):
                 try:
                     self._runlab_n = count
                 except Exception as e:  # noqa: BLE001
-                    core.fail("tqdm", e)
+                    fail("tqdm", e)
                     count = None
             yield obj
         if count is not None:
@@ -301,7 +450,7 @@ def _keras(module):
 
     def fit(self, *args, **kwargs):
         try:
-            if core.active() and "keras" not in core._failed:
+            if active() and "keras" not in _failed:
                 # fit(x, y, batch_size, epochs, verbose, callbacks, ...)
                 verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
                 mine = RunlabCallback(verbose in (1, "auto"))
@@ -310,7 +459,7 @@ def _keras(module):
                 else:
                     kwargs["callbacks"] = [mine] + list(kwargs.get("callbacks") or [])
         except Exception as e:  # noqa: BLE001
-            core.fail("keras", e)
+            fail("keras", e)
         return original(self, *args, **kwargs)
 
     fit._runlab = True
@@ -375,11 +524,11 @@ def _patch_train(module, hook, add):
         return
 
     def train(*args, **kwargs):
-        if core.active() and hook not in core._failed:
+        if active() and hook not in _failed:
             try:
                 add(args, kwargs)
             except Exception as e:  # noqa: BLE001
-                core.fail(hook, e)
+                fail(hook, e)
         return original(*args, **kwargs)
 
     train._runlab = True

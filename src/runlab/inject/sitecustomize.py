@@ -2,18 +2,16 @@
 
 runlab puts this directory first on PYTHONPATH for a Python command it tracks. Python imports
 `sitecustomize` at start-up; this one arranges, through an import hook, that when the program
-imports argparse or one of the frameworks in `_TRIGGERS` (and only then), what that library
-parses or logs is reported to the run through RUNLAB_EVENTS: parsed arguments here, framework
-metrics and hyperparameters in `_runlab_hooks`. It then imports the user's own sitecustomize,
-if there is one further along the path.
+imports argparse or one of the frameworks in `_TRIGGERS` (and only then), `_runlab_hooks`
+patches it to report what it parses or logs to the run. It then imports the user's own
+sitecustomize, if there is one further along the path. It stays this small, and imports
+nothing, so that a program that uses none of those libraries pays nothing for it.
 
 Only one process of a run records: the first Python process to start (the one runlab started,
 or the launcher it started), or, under a launcher that sets RANK/LOCAL_RANK, rank 0. Its
 children, which inherit this hook through PYTHONPATH, stay silent, and so does a forked
-process (a DataLoader worker) that inherits the patched code. Names and values that look
-secret (the patterns the run's settings merge, passed in RUNLAB_SECRETS) are redacted here,
-before anything is written. A hook that fails turns itself off with one line on stderr; the
-program never notices otherwise. It imports nothing heavy at start-up.
+process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`).
+RUNLAB_HOOKS_OFF names hooks not to install.
 """
 
 import os
@@ -38,8 +36,6 @@ _TRIGGERS = {
     "hydra._internal.hydra": "hydra",
 }
 _PID = os.getpid()
-_SELF = sys.modules[__name__]
-_state = {"fd": None, "secrets": None}
 
 
 def _records():
@@ -62,155 +58,17 @@ def _records():
     return False
 
 
-def active():
-    """Whether writing is allowed here: the recording process, not a fork of it."""
-    return os.getpid() == _PID
-
-
-def _secrets():
-    if _state["secrets"] is None:
-        import json
-        import re
-
-        try:
-            spec = json.loads(os.environ.get("RUNLAB_SECRETS") or "{}")
-        except ValueError:
-            spec = {}
-        names = [str(p).lower() for p in spec.get("names") or ()]
-        values = [re.compile(p) for p in spec.get("values") or ()]
-        url = re.compile(spec["url"]) if spec.get("url") else None
-        _state["secrets"] = (names, values, url)
-    return _state["secrets"]
-
-
-def _secret_name(key):
-    from fnmatch import fnmatchcase
-
-    lowered = str(key).lower()
-    names = {lowered, lowered.lstrip("-+~")}
-    return any(fnmatchcase(n, p) for n in names for p in _secrets()[0])
-
-
-def _redact_text(text):
-    _, values, url = _secrets()
-    if url is not None:
-        def strip(match):
-            scheme, userinfo = match["scheme"], match["userinfo"]
-            if ":" in userinfo or scheme.lower() in ("http://", "https://"):
-                return scheme
-            return match[0]
-
-        text = url.sub(strip, text)
-    for pattern in values:
-        text = pattern.sub("***", text)
-    return text
-
-
-def _redact_any(value):
-    if isinstance(value, str):
-        return _redact_text(value)
-    if isinstance(value, dict):
-        return redact(value)
-    if isinstance(value, (list, tuple)):
-        return [_redact_any(v) for v in value]
-    return value
-
-
-def redact(values):
-    """The same redaction as the wrapper's (capture/args.py), applied before writing."""
-    out = {}
-    for key, value in values.items():
-        name = _redact_text(str(key))
-        hides_nothing = value is None or isinstance(value, bool) or value == ""
-        out[name] = "***" if _secret_name(name) and not hides_nothing else _redact_any(value)
-    return out
-
-
-def emit(message):
-    """Append one JSON line to the events channel (the recording process only)."""
-    if not active():
-        return
-    import json
-
-    line = (json.dumps(message, default=str) + "\n").encode()
-    if _state["fd"] is None:
-        _state["fd"] = os.open(os.environ["RUNLAB_EVENTS"],
-                               os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
-    os.write(_state["fd"], line)
-
-
-_failed = set()
-
-
-def fail(hook, error):
-    """Turn a hook off after an error, saying so once; the program goes on."""
-    if hook in _failed:
-        return
-    _failed.add(hook)
-    try:
-        sys.stderr.write(f"runlab: the {hook} hook is off ({type(error).__name__}: "
-                         f"{str(error)[:200]}); metrics are read from the output\n")
-        sys.stderr.flush()
-    except Exception:  # noqa: BLE001 - a closed stderr must not stop the program either
-        pass
-
-
-def _report(parser, namespace, argv):
-    given = set(argv or ())
-    entries = []
-    for action in getattr(parser, "_actions", []):
-        dest = getattr(action, "dest", None)
-        if not dest or dest == "help" or not hasattr(namespace, dest):
-            continue
-        value = getattr(namespace, dest)
-        if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
-            value = str(value)
-        if isinstance(value, tuple):
-            value = list(value)
-        if isinstance(value, list):
-            value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
-                     for v in value]
-        longest = max(action.option_strings, key=len) if action.option_strings else dest
-        explicit = any(s in given or any(a.startswith(s + "=") for a in given)
-                       for s in action.option_strings)
-        key = longest.lstrip("-")
-        entries.append({"key": key, "value": redact({key: value})[_redact_text(key)],
-                        "given": explicit})
-    if entries:
-        emit({"argparse": entries})
-
-
-def _patch_argparse(argparse):
-    original = argparse.ArgumentParser.parse_known_args
-    if getattr(original, "_runlab", False):
-        return
-
-    def parse_known_args(self, args=None, namespace=None):
-        result = original(self, args, namespace)
-        if "argparse" not in _failed:
-            try:
-                _report(self, result[0], sys.argv[1:] if args is None else list(args))
-            except Exception as e:  # noqa: BLE001 - the program must never notice runlab
-                fail("argparse", e)
-        return result
-
-    parse_known_args._runlab = True
-    argparse.ArgumentParser.parse_known_args = parse_known_args
-
-
 def _install(name, module):
     hook = _TRIGGERS[name]
-    if hook in _failed:
-        return
     try:
-        if hook == "argparse":
-            _patch_argparse(module)
-        else:
-            import _runlab_hooks
+        import _runlab_hooks
 
-            _runlab_hooks.install(name, module, _SELF)
-    except Exception as e:  # noqa: BLE001
-        fail(hook, e)
+        _runlab_hooks.install(name, module, _PID)
+    except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+        try:
+            sys.stderr.write(f"runlab: the {hook} hook is off ({type(e).__name__}: {e})\n")
+        except Exception:  # noqa: BLE001
+            pass
 
 
 _waiting = {}  # trigger modules not imported yet, to the hook they install
