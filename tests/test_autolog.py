@@ -172,6 +172,15 @@ def test_only_the_started_process_records(cli: Callable[..., Result], tmp_path: 
     assert params(cli) == {"lr": 0.5}
 
 
+def test_a_program_that_execs_python_still_records(cli: Callable[..., Result],
+                                                   tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(ARGPARSE)
+    (tmp_path / "entry.py").write_text(
+        "import os, sys\nos.execv(sys.executable, [sys.executable, 'train.py', '--amp'])\n")
+    assert cli(sys.executable, "entry.py").code == 0
+    assert params(cli)["amp"] is True
+
+
 LAUNCHER = """\
 import argparse, os, subprocess, sys
 p = argparse.ArgumentParser()

@@ -51,8 +51,10 @@ def _records():
     if rank is not None and rank != 0:
         return False
     owner = os.environ.get(_OWNER)
-    # A launcher (no rank) claims first; its rank-0 worker takes over from it.
-    if owner is None or (rank is not None and not owner.endswith("r")):
+    # A launcher (no rank) claims first; its rank-0 worker takes over from it. A program that
+    # replaced itself (os.exec*) is still the same process.
+    if owner is None or owner.rstrip("r") == str(_PID) \
+            or (rank is not None and not owner.endswith("r")):
         os.environ[_OWNER] = str(_PID) + ("r" if rank is not None else "")
         return True
     return False
