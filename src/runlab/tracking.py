@@ -325,7 +325,8 @@ class Recorder:
                 f"and {events} other event(s) are not recorded")
 
     def _read_channel(self) -> None:
-        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API).
+        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API, and
+        the start-up hooks in inject/, whose lines name their hook: see `_take`).
 
         Any program may write this file, so each line is taken on its own and only for what
         it holds of the documented shapes: a line that is no JSON object, a name that is no
