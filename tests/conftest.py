@@ -94,6 +94,35 @@ def cli(tmp_path: Path) -> Callable[..., Result]:
     return run
 
 
+def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
+               env: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """Run runlab with a real pseudo-terminal as its stdout; returns (wait status, output)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, cols, 0, 0))
+    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL, stdout=slave,
+                         stderr=slave, cwd=cwd, env=child_env(env))
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], timeout)
+        assert ready, f"no output from runlab within {timeout} s"
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.close(master)
+    return p.wait(timeout=timeout), out
+
+
 def runlab_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "runlab", *args]
 

@@ -108,3 +108,190 @@ def test_gpu_lines_from_nvidia_smi() -> None:
                                        "sys/gpu0/memory_total_mib", "sys/gpu0/temperature_c"]
     assert points[0][2] == 1
     assert parse_gpu_line("NVIDIA-SMI has failed", steps) == []
+
+
+# -- the start-up hook: secrets, one recording process, failures, switches ----------------
+
+SECRETS = """\
+import argparse, os
+p = argparse.ArgumentParser()
+p.add_argument("--db-password", default="hunter2-default")
+p.add_argument("--dsn", default="opaque-dsn-value")
+p.add_argument("--url", default="https://alice:s3cret-pw@example.com/data")
+p.add_argument("--lr", type=float, default=0.5)
+p.parse_args()
+with open(os.environ["RUNLAB_EVENTS"]) as f:
+    channel = f.read()
+leaks = [s for s in ("hunter2", "opaque-dsn", "s3cret-pw", "given-pw") if s in channel]
+print("leaks", leaks, "lr" in channel)
+"""
+
+
+def test_the_hook_redacts_before_it_writes(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(SECRETS)
+    r = cli(sys.executable, "train.py", "--db-password", "given-pw",
+            env={"RUNLAB_SECRET_PATTERNS": "*dsn*"})
+    assert r.code == 0, r.stderr
+    assert "leaks [] True" in r.stdout  # the channel itself never held them
+    p = params(cli)
+    assert p["db-password"] == "***" and p["dsn"] == "***" and p["lr"] == 0.5
+    assert p["url"] == "https://example.com/data"
+
+
+FAMILY = """\
+import argparse, multiprocessing, os, subprocess, sys
+CHILD = ("import argparse; p = argparse.ArgumentParser(); p.add_argument('--lr', type=float); "
+         "p.add_argument('--child-only', default='x'); p.parse_args(['--lr', '0.999'])")
+
+
+def forked():
+    p = argparse.ArgumentParser()
+    p.add_argument("--lr", type=float)
+    p.add_argument("--fork-only", default="y")
+    p.parse_args(["--lr", "0.777"])
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser()
+    p.add_argument("--lr", type=float, default=0.5)
+    p.parse_args()
+    subprocess.run([sys.executable, "-c", CHILD], check=True)
+    for method in ("fork", "spawn"):
+        child = multiprocessing.get_context(method).Process(target=forked)
+        child.start()
+        child.join()
+        assert child.exitcode == 0
+    print("family done")
+"""
+
+
+def test_only_the_started_process_records(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(FAMILY)
+    r = cli(sys.executable, "train.py")
+    assert r.code == 0 and "family done" in r.stdout, r.stderr
+    assert params(cli) == {"lr": 0.5}
+
+
+def test_a_program_that_execs_python_still_records(cli: Callable[..., Result],
+                                                   tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(ARGPARSE)
+    (tmp_path / "entry.py").write_text(
+        "import os, sys\nos.execv(sys.executable, [sys.executable, 'train.py', '--amp'])\n")
+    assert cli(sys.executable, "entry.py").code == 0
+    assert params(cli)["amp"] is True
+
+
+LAUNCHER = """\
+import argparse, os, subprocess, sys
+p = argparse.ArgumentParser()
+p.add_argument("--nproc", type=int, default=3)
+p.add_argument("script")
+args = p.parse_args()
+workers = [subprocess.Popen([sys.executable, args.script],
+                            env=dict(os.environ, RANK=str(rank), LOCAL_RANK=str(rank)))
+           for rank in range(args.nproc)]
+assert all(w.wait() == 0 for w in workers)
+"""
+WORKER = """\
+import argparse, os, json
+p = argparse.ArgumentParser()
+p.add_argument("--who", default="rank" + os.environ["RANK"])
+p.parse_args()
+with open(os.environ["RUNLAB_EVENTS"], "a") as f:  # what the framework hooks write
+    f.write(json.dumps({"hook": "test", "metrics": {"loss": int(os.environ["RANK"])},
+                        "step": 1}) + "\\n")
+"""
+
+
+def test_under_a_launcher_only_rank_zero_records(cli: Callable[..., Result],
+                                                 tmp_path: Path) -> None:
+    (tmp_path / "launch.py").write_text(LAUNCHER)
+    (tmp_path / "worker.py").write_text(WORKER)
+    assert cli(sys.executable, "launch.py", "worker.py").code == 0
+    p = params(cli)
+    assert p["who"] == "rank0" and p["nproc"] == 3
+
+
+BROKEN_TQDM = """\
+class tqdm:
+    def __init__(self, iterable=None, **kwargs):
+        self.iterable = iterable
+
+    def __iter__(self):
+        return iter(self.iterable)
+
+    @property
+    def n(self):
+        raise RuntimeError("a tqdm runlab does not know")
+
+    def set_postfix(self, ordered_dict=None, refresh=True, **kwargs):
+        self.postfix = kwargs
+
+    def close(self):
+        pass
+"""
+
+
+def test_a_failing_hook_turns_itself_off(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "tqdm").mkdir()
+    (tmp_path / "tqdm" / "__init__.py").write_text("from tqdm.std import tqdm\n")
+    (tmp_path / "tqdm" / "std.py").write_text(BROKEN_TQDM)
+    (tmp_path / "train.py").write_text(
+        ARGPARSE + "from tqdm import tqdm\nbar = tqdm(range(3))\n"
+        "for i in bar:\n    bar.set_postfix(loss=i)\n    print(f'step {i} seen {bar.postfix}')\n")
+    r = cli(sys.executable, "train.py", env={"PYTHONPATH": str(tmp_path)})
+    assert r.code == 0
+    assert "step 2 seen {'loss': 2}" in r.stdout
+    assert [line for line in r.stderr.splitlines() if "hook" in line] == [
+        "runlab: the tqdm hook is off (RuntimeError: a tqdm runlab does not know); metrics "
+        "are read from the output"]
+    assert params(cli)["learning-rate"] == 0.1  # the other hooks go on
+
+
+def test_hooks_are_switched_off_by_name(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(ARGPARSE)
+    assert cli(sys.executable, "train.py", env={"RUNLAB_DISABLED_HOOKS": "argparse"}).code == 0
+    assert params(cli) == {}
+    r = cli(sys.executable, "train.py", env={"RUNLAB_DISABLED_HOOKS": "tqdm,argprase"})
+    assert r.code == 2 and r.stderr.startswith("runlab: error: disabled_hooks: no hook named "
+                                               "'argprase'")
+
+
+def test_the_hook_names_are_the_start_up_hooks() -> None:
+    import ast
+
+    from runlab import tracking
+
+    source = Path(tracking.__file__).parent / "inject" / "sitecustomize.py"
+    tree = ast.parse(source.read_text())
+    triggers = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                    and getattr(node.targets[0], "id", None) == "_TRIGGERS")
+    assert set(ast.literal_eval(triggers).values()) == set(tracking.HOOKS)
+
+
+ONE_SOURCE = """\
+import json, os, sys, time
+def hook(message):
+    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+        f.write(json.dumps(dict(message, hook="test")) + "\\n")
+for step in (1, 2):
+    hook({"metrics": {"loss": 1 / (step + 0.123456789)}, "step": step})
+    print(f"step {step} loss={1 / (step + 0.123456789):.3f} acc={step / 10}", flush=True)
+journal = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"],
+                       "journal.jsonl")
+deadline = time.monotonic() + 60
+while '"acc"' not in open(journal).read() and time.monotonic() < deadline:
+    pass  # what was printed before the mark is recorded before it is written
+hook({"exclusive": True, "time": time.time()})
+print("Total FLOPs: 0\\nModules in train mode: 4", flush=True)
+"""
+
+
+def test_one_source_per_metric(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(ONE_SOURCE)
+    assert cli(sys.executable, "train.py").code == 0
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [(p["step"], p["value"]) for p in series["loss"]] == [
+        (1, 1 / 1.123456789), (2, 1 / 2.123456789)]  # the hook's, not the printed twin
+    assert [p["value"] for p in series["acc"]] == [0.1, 0.2]  # printed only: still read
+    assert not {k for k in series if not k.startswith("sys/")} - {"loss", "acc"}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import shutil
 import signal
 import subprocess
@@ -15,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, child_env, git, runlab_argv
+from tests.conftest import Result, child_env, git, run_in_pty, runlab_argv
 
 PY = sys.executable
 
@@ -151,36 +149,10 @@ def test_sigkill_of_runlab_leaves_a_lost_run_with_its_output(cli: Callable[..., 
     assert "ready" in cli("log", "last").stdout
 
 
-def _run_in_pty(args: list[str], cwd: Path, cols: int = 100) -> tuple[int, bytes]:
-    """Run runlab with a real pseudo-terminal as its stdout; returns (wait status, output)."""
-    import fcntl
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, cols, 0, 0))
-    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL, stdout=slave,
-                         stderr=slave, cwd=cwd, env=child_env())
-    os.close(slave)
-    out = b""
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        assert ready, "no output from runlab within 30 s"
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        out += data
-    os.close(master)
-    return p.wait(timeout=30), out
-
-
 def test_child_sees_a_terminal_when_runlab_has_one(cli: Callable[..., Result],
                                                    tmp_path: Path) -> None:
     probe = "import os, shutil; print('tty', os.isatty(1), shutil.get_terminal_size().columns)"
-    code, out = _run_in_pty([PY, "-c", probe], tmp_path, cols=123)
+    code, out = run_in_pty([PY, "-c", probe], tmp_path, cols=123)
     assert code == 0
     assert b"tty True 123" in out
     r = cli(PY, "-c", probe)
@@ -196,7 +168,7 @@ def test_progress_bars_and_colours_parse_cleanly(cli: Callable[..., Result],
         "sys.stderr.write('\\n')\n"
         "print('\\x1b[32macc: 0.75\\x1b[0m')\n"
     )
-    code_, out = _run_in_pty([PY, "-c", code], tmp_path)
+    code_, out = run_in_pty([PY, "-c", code], tmp_path)
     assert code_ == 0
     assert b"\x1b[32macc: 0.75" in out  # echoed byte for byte
     run = show(cli)

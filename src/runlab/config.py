@@ -57,7 +57,10 @@ KEYS: dict[str, Key] = {
         Key("commands", dict, {}, "named commands: [commands.NAME] run = ..."),
         Key("max_patch_bytes", int, 10_000_000, "largest uncommitted diff recorded, in bytes"),
         Key("system_metrics", float, 5.0, "seconds between sys/ metric samples (0: off)"),
-        Key("inject", bool, True, "record argparse arguments of Python commands"),
+        Key("inject", bool, True,
+            "hook Python commands: argparse arguments, framework metrics and params"),
+        Key("disabled_hooks", list, [],
+            "start-up hooks switched off, by name (argparse, tqdm, transformers, ...)"),
     )
 }
 

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
+# The start-up hooks (inject/), by the names config's disabled_hooks takes.
+HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
+         "sklearn", "hydra")
+EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may be read
 
 
 @dataclass
@@ -45,7 +49,7 @@ class RunOptions:
     pty: bool = False
     quiet: bool = False
     system_metrics: bool = True  # sample sys/ metrics (the interval comes from settings)
-    inject: bool = True  # record argparse arguments of Python children through a start-up hook
+    inject: bool = True  # hook a Python command at start-up: argparse, framework records
     extra: dict[str, Any] = field(default_factory=dict)  # more start fields (rerun, command name)
 
 
@@ -235,6 +239,11 @@ class Recorder:
         self.log_fd = os.open(store.output_path(run_id),
                               os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         self.points: list[list[Any]] = []
+        self.parsed: list[list[Any]] = []  # points read from the output, kept until a flush
+        # One source per metric: keys a framework hook records are not read from the output,
+        # nor is anything while a hook says its framework's printed lines are its own.
+        self.hooked: set[str] = set()
+        self.exclusive: list[list[float]] = []  # [from, to) times; to is inf while open
         self.events_path = events_path
         self.events_offset = 0
         self.channel_steps: dict[str, int] = {}
@@ -278,12 +287,17 @@ class Recorder:
 
     def _parse(self, lines: list[str]) -> None:
         t = round(time.time(), 3)
-        self.points += [[p.key, p.value, p.step, t] for p in self.parser.parse_lines(lines)]
-        if len(self.points) >= FLUSH_POINTS:
+        self.parsed += [[p.key, p.value, p.step, t] for p in self.parser.parse_lines(lines)]
+        if len(self.parsed) + len(self.points) >= FLUSH_POINTS:
             self.flush()
 
     def flush(self) -> None:
         self._read_channel()
+        # After the channel: a hook writes its record before the framework prints it.
+        if self.parsed:
+            parsed, self.parsed = self.parsed, []
+            self.points += [p for p in parsed if p[0] not in self.hooked
+                            and not any(start <= p[3] < end for start, end in self.exclusive)]
         if self.monitor is not None:
             self.points += self.monitor.drain()
         if self.points:
@@ -311,7 +325,8 @@ class Recorder:
                 f"and {events} other event(s) are not recorded")
 
     def _read_channel(self) -> None:
-        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API).
+        """Apply what the command reported itself through RUNLAB_EVENTS (the Python API, and
+        the start-up hooks in inject/, whose lines name their hook: see `_take`).
 
         Any program may write this file, so each line is taken on its own and only for what
         it holds of the documented shapes: a line that is no JSON object, a name that is no
@@ -373,6 +388,16 @@ class Recorder:
         if isinstance(msg.get("params"), dict):
             line_params.update(msg["params"])
         parsed: dict[str, Any] = {}
+        if isinstance(msg.get("hook"), str):
+            # A framework hook's params rank with argparse's: the command line's win.
+            parsed = {k: v for k, v in line_params.items() if k not in self.argv_params}
+            line_params = {}
+            self.hooked.update(key for key, _ in points)
+            if msg.get("exclusive") is True:
+                self.exclusive.append([int(t * 1000) / 1000, float("inf")])
+            elif msg.get("exclusive") is False and self.exclusive:
+                # Output written just before the mark may be read just after it.
+                self.exclusive[-1][1] = t + EXCLUSIVE_GRACE_S
         if isinstance(msg.get("argparse"), list):
             # What argparse parsed, defaults included; values read from the command line
             # itself keep priority for the arguments that were given there.
@@ -441,7 +466,7 @@ class Recorder:
         # Progress bars keep their latest point per step back until the step moves on.
         t = round(time.time(), 3)
         if self._parser is not None:
-            self.points += [[p.key, p.value, p.step, t] for p in self._parser.flush()]
+            self.parsed += [[p.key, p.value, p.step, t] for p in self._parser.flush()]
         self.flush()
         with contextlib.suppress(OSError):
             os.fsync(self.log_fd)
@@ -460,6 +485,12 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         from runlab.parsing.parser import MetricParser
 
         MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
+    unknown = sorted(set(settings.get("disabled_hooks", [])) - set(HOOKS))
+    if unknown:
+        from runlab.errors import ConfigError
+
+        raise ConfigError(f"disabled_hooks: no hook named {', '.join(map(repr, unknown))} "
+                          f"(hooks: {', '.join(HOOKS)})")
     start, git_info = capture_start(opts, settings, store, pending_git)
     run_id, _ = store.create_run(start)
     if on_created is not None:
@@ -485,9 +516,15 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     child_env["RUNLAB_RUN_ID"] = run_id
     child_env["RUNLAB_EVENTS"] = events_path
     if opts.inject and is_python(opts.argv, opts.cwd, child_env):
+        from runlab.capture.args import hook_secrets
+
         hook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inject")
         child_env["PYTHONPATH"] = os.pathsep.join(
             p for p in (hook, child_env.get("PYTHONPATH")) if p)
+        # The hook redacts as the wrapper does, before it writes anything.
+        child_env["RUNLAB_SECRETS"] = hook_secrets(secret_patterns)
+        child_env["RUNLAB_HOOKS_OFF"] = ",".join(settings.get("disabled_hooks", []))
+        child_env.pop("RUNLAB_HOOK_OWNER", None)  # set by the first process that records
     recorder.argv_params = set(start.get("params") or ())
     monitor: list[Any] = []
     interval = float(settings.get("system_metrics", 0.0)) if opts.system_metrics else 0.0

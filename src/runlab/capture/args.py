@@ -149,6 +149,14 @@ def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS
     }
 
 
+def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
+    """What the start-up hook in a Python child needs to redact as `redact_mapping` does."""
+    import json
+
+    return json.dumps({"names": list(patterns), "values": ["(?x)" + _CREDENTIALS.pattern],
+                       "url": _URL_USERINFO.pattern})
+
+
 def redact_mapping(values: Mapping[Any, Any],
                    patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, Any]:
     """Params or tags as the store may keep them: the one redaction of every recorded mapping.

@@ -51,7 +51,7 @@ RUN_OPTIONS: tuple[Opt, ...] = (
     Opt(("--push",), "push", True, False,
         "Push the run to this MLflow tracking server while it runs and when it ends."),
     Opt(("--no-inject",), "no_inject", False, False,
-        "Do not record argparse arguments of a Python command through its start-up hook."),
+        "Do not hook a Python command at start-up (argparse arguments, framework metrics)."),
 )
 _BY_NAME = {name: opt for opt in RUN_OPTIONS for name in opt.names}
 

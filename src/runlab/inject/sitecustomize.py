@@ -1,95 +1,120 @@
-"""runlab's start-up hook for Python commands: records the arguments argparse parsed.
+"""runlab's start-up hook for Python commands: argparse arguments and framework records.
 
 runlab puts this directory first on PYTHONPATH for a Python command it tracks. Python imports
-`sitecustomize` at start-up; this one arranges for argparse, whenever the program imports it,
-to report every parsed argument (defaults included, typed as argparse typed them) to the run
-through RUNLAB_EVENTS. It then imports the user's own sitecustomize, if there is one further
-along the path. It imports nothing heavy and never raises into the program.
+`sitecustomize` at start-up; this one arranges, through an import hook, that when the program
+imports argparse or one of the frameworks in `_TRIGGERS` (and only then), `_runlab_hooks`
+patches it to report what it parses or logs to the run. It then imports the user's own
+sitecustomize, if there is one further along the path. It stays this small, and imports
+nothing, so that a program that uses none of those libraries pays nothing for it.
+
+Only one process of a run records: the first Python process to start (the one runlab started,
+or the launcher it started), or, under a launcher that sets RANK/LOCAL_RANK, rank 0. Its
+children, which inherit this hook through PYTHONPATH, stay silent, and so does a forked
+process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`).
+RUNLAB_HOOKS_OFF names hooks not to install.
 """
 
 import os
 import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
+_OWNER = "RUNLAB_HOOK_OWNER"
+
+# Module whose import (when it completes) installs a hook, and the hook's name.
+_TRIGGERS = {
+    "argparse": "argparse",
+    "tqdm.std": "tqdm",
+    "transformers.trainer": "transformers",
+    "lightning.pytorch.trainer.trainer": "lightning",
+    "pytorch_lightning.trainer.trainer": "lightning",
+    "keras.src.models.model": "keras",
+    "xgboost.training": "xgboost",
+    "xgboost.sklearn": "xgboost",
+    "lightgbm.engine": "lightgbm",
+    "lightgbm.sklearn": "lightgbm",
+    "sklearn.base": "sklearn",
+    "hydra._internal.hydra": "hydra",
+}
+_PID = os.getpid()
 
 
-def _report(parser, namespace, argv):
-    import json
+def _records():
+    """Whether this process is the one that reports to the run (claimed in the environment)."""
+    if not os.environ.get("RUNLAB_EVENTS"):
+        return False
+    rank = None
+    for name in ("RANK", "LOCAL_RANK"):
+        text = os.environ.get(name, "").strip()
+        if text.lstrip("-").isdigit():
+            rank = int(text)
+            break
+    if rank is not None and rank != 0:
+        return False
+    owner = os.environ.get(_OWNER)
+    # A launcher (no rank) claims first; its rank-0 worker takes over from it. A program that
+    # replaced itself (os.exec*) is still the same process.
+    if owner is None or owner.rstrip("r") == str(_PID) \
+            or (rank is not None and not owner.endswith("r")):
+        os.environ[_OWNER] = str(_PID) + ("r" if rank is not None else "")
+        return True
+    return False
 
-    given = set(argv or ())
-    entries = []
-    for action in getattr(parser, "_actions", []):
-        dest = getattr(action, "dest", None)
-        if not dest or dest == "help" or not hasattr(namespace, dest):
-            continue
-        value = getattr(namespace, dest)
-        if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
-            value = str(value)
-        if isinstance(value, tuple):
-            value = list(value)
-        if isinstance(value, list):
-            value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
-                     for v in value]
-        longest = max(action.option_strings, key=len) if action.option_strings else dest
-        explicit = any(s in given or any(a.startswith(s + "=") for a in given)
-                       for s in action.option_strings)
-        entries.append({"key": longest.lstrip("-"), "value": value, "given": explicit})
-    if not entries:
-        return
-    line = json.dumps({"argparse": entries}, default=str) + "\n"
-    fd = os.open(os.environ["RUNLAB_EVENTS"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+
+def _install(name, module):
+    hook = _TRIGGERS[name]
     try:
-        os.write(fd, line.encode())
-    finally:
-        os.close(fd)
+        import _runlab_hooks
 
-
-def _patch(argparse):
-    original = argparse.ArgumentParser.parse_known_args
-    if getattr(original, "_runlab", False):
-        return
-
-    def parse_known_args(self, args=None, namespace=None):
-        result = original(self, args, namespace)
+        _runlab_hooks.install(name, module, _PID)
+    except Exception as e:  # noqa: BLE001 - the program must never notice runlab
         try:
-            _report(self, result[0], sys.argv[1:] if args is None else list(args))
-        except Exception:  # noqa: BLE001 - the program must never notice runlab
+            sys.stderr.write(f"runlab: the {hook} hook is off ({type(e).__name__}: {e})\n")
+        except Exception:  # noqa: BLE001
             pass
-        return result
-
-    parse_known_args._runlab = True
-    argparse.ArgumentParser.parse_known_args = parse_known_args
 
 
-class _ArgparseFinder:
-    """Patches argparse when (and only if) the program imports it."""
+_waiting = {}  # trigger modules not imported yet, to the hook they install
+
+
+class _Finder:
+    """Installs a hook when (and only when) the program imports the module it patches."""
 
     @classmethod
     def find_spec(cls, name, path=None, target=None):
-        if name != "argparse":
+        if name not in _waiting:
             return None
+        import importlib.util
+
+        del _waiting[name]
         sys.meta_path.remove(cls)
         try:
-            import importlib.util
-
             spec = importlib.util.find_spec(name)
         finally:
-            sys.meta_path.insert(0, cls)
-        if spec is None or spec.loader is None:
+            if _waiting:
+                sys.meta_path.insert(0, cls)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
-        loader = spec.loader
-        exec_module = loader.exec_module
+        exec_module = spec.loader.exec_module
 
-        def exec_and_patch(module):
+        def exec_and_install(module):
             exec_module(module)
-            try:
-                _patch(module)
-            except Exception:  # noqa: BLE001
-                pass
-            sys.meta_path[:] = [f for f in sys.meta_path if f is not cls]
+            _install(name, module)
 
-        loader.exec_module = exec_and_patch
+        spec.loader.exec_module = exec_and_install
         return spec
+
+
+def _start():
+    off = {h.strip() for h in os.environ.get("RUNLAB_HOOKS_OFF", "").split(",")}
+    for name, hook in _TRIGGERS.items():
+        if hook in off:
+            continue
+        if name in sys.modules:
+            _install(name, sys.modules[name])
+        else:
+            _waiting[name] = hook
+    if _waiting:
+        sys.meta_path.insert(0, _Finder)
 
 
 def _chain_user_sitecustomize():
@@ -109,10 +134,7 @@ def _chain_user_sitecustomize():
             sys.modules["sitecustomize"] = mine
 
 
-if os.environ.get("RUNLAB_EVENTS"):
-    if "argparse" in sys.modules:
-        _patch(sys.modules["argparse"])
-    else:
-        sys.meta_path.insert(0, _ArgparseFinder)
+if _records():
+    _start()
 # Our directory stays off the path of the program's own children's imports otherwise.
 _chain_user_sitecustomize()

@@ -1,0 +1,644 @@
+"""runlab's hooks, loaded by its start-up hook (sitecustomize) when a program imports argparse
+or a framework.
+
+Each hook patches the library's own path (argparse's parse, a framework's callback, logger
+call or fit method) so that what it parses or logs reaches the run through the events channel
+(RUNLAB_EVENTS) at full precision and at the framework's own step; hyperparameters the
+framework knows become params. Every framework line names its hook ("hook"), so the wrapper
+reads no twin of those keys from the output. Names and values that look secret (the patterns
+the run's settings merge, passed in RUNLAB_SECRETS) are redacted here, before anything is
+written. A hook that fails turns itself off with one line on stderr (`fail`) and calls the
+library's code as if runlab were not there. Plain Python: this runs on the program's
+interpreter, without runlab.
+"""
+
+import os
+import sys
+import threading
+import time
+
+_state = {"fd": None, "secrets": None, "pid": None}
+_failed = set()
+
+
+def install(name, module, pid):
+    """Patch `module` (just imported) for the hook it triggers; `pid` is the recording one."""
+    _state["pid"] = pid
+    hook = "argparse" if name == "argparse" else _INSTALLERS[name].__name__.lstrip("_")
+    if hook in _failed:
+        return
+    try:
+        (_argparse if name == "argparse" else _INSTALLERS[name])(module)
+    except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+        fail(hook, e)
+
+
+def active():
+    """Whether writing is allowed here: the recording process, not a fork of it."""
+    return os.getpid() == _state["pid"]
+
+
+def _secrets():
+    if _state["secrets"] is None:
+        import json
+        import re
+
+        try:
+            spec = json.loads(os.environ.get("RUNLAB_SECRETS") or "{}")
+        except ValueError:
+            spec = {}
+        names = [str(p).lower() for p in spec.get("names") or ()]
+        values = [re.compile(p) for p in spec.get("values") or ()]
+        url = re.compile(spec["url"]) if spec.get("url") else None
+        _state["secrets"] = (names, values, url)
+    return _state["secrets"]
+
+
+def _secret_name(key):
+    from fnmatch import fnmatchcase
+
+    lowered = str(key).lower()
+    names = {lowered, lowered.lstrip("-+~")}
+    return any(fnmatchcase(n, p) for n in names for p in _secrets()[0])
+
+
+def _redact_text(text):
+    _, values, url = _secrets()
+    if url is not None:
+        def strip(match):
+            scheme, userinfo = match["scheme"], match["userinfo"]
+            if ":" in userinfo or scheme.lower() in ("http://", "https://"):
+                return scheme
+            return match[0]
+
+        text = url.sub(strip, text)
+    for pattern in values:
+        text = pattern.sub("***", text)
+    return text
+
+
+def _redact_any(value):
+    if isinstance(value, str):
+        return _redact_text(value)
+    if isinstance(value, dict):
+        return redact(value)
+    if isinstance(value, (list, tuple)):
+        return [_redact_any(v) for v in value]
+    return value
+
+
+def redact(values):
+    """The same redaction as the wrapper's (capture/args.py), applied before writing."""
+    out = {}
+    for key, value in values.items():
+        name = _redact_text(str(key))
+        hides_nothing = value is None or isinstance(value, bool) or value == ""
+        out[name] = "***" if _secret_name(name) and not hides_nothing else _redact_any(value)
+    return out
+
+
+def emit(message):
+    """Append one JSON line to the events channel (the recording process only)."""
+    if not active():
+        return
+    import json
+
+    line = (json.dumps(message, default=str) + "\n").encode()
+    if _state["fd"] is None:
+        _state["fd"] = os.open(os.environ["RUNLAB_EVENTS"],
+                               os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    os.write(_state["fd"], line)
+
+
+_failed = set()
+
+
+def fail(hook, error):
+    """Turn a hook off after an error, saying so once; the program goes on."""
+    if hook in _failed:
+        return
+    _failed.add(hook)
+    try:
+        sys.stderr.write(f"runlab: the {hook} hook is off ({type(error).__name__}: "
+                         f"{str(error)[:200]}); metrics are read from the output\n")
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - a closed stderr must not stop the program either
+        pass
+
+
+def _report(parser, namespace, argv):
+    given = set(argv or ())
+    entries = []
+    for action in getattr(parser, "_actions", []):
+        dest = getattr(action, "dest", None)
+        if not dest or dest == "help" or not hasattr(namespace, dest):
+            continue
+        value = getattr(namespace, dest)
+        if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
+            value = str(value)
+        if isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, list):
+            value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
+                     for v in value]
+        longest = max(action.option_strings, key=len) if action.option_strings else dest
+        explicit = any(s in given or any(a.startswith(s + "=") for a in given)
+                       for s in action.option_strings)
+        key = longest.lstrip("-")
+        entries.append({"key": key, "value": redact({key: value})[_redact_text(key)],
+                        "given": explicit})
+    if entries:
+        emit({"argparse": entries})
+
+
+def _argparse(argparse):
+    original = argparse.ArgumentParser.parse_known_args
+    if getattr(original, "_runlab", False):
+        return
+
+    def parse_known_args(self, args=None, namespace=None):
+        result = original(self, args, namespace)
+        if "argparse" not in _failed:
+            try:
+                _report(self, result[0], sys.argv[1:] if args is None else list(args))
+            except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+                fail("argparse", e)
+        return result
+
+    parse_known_args._runlab = True
+    argparse.ArgumentParser.parse_known_args = parse_known_args
+
+
+# -- shared -------------------------------------------------------------------------------
+
+
+def _number(value):
+    """A loggable value as a float (tensors, numpy scalars, numeric strings); None otherwise."""
+    if hasattr(value, "item"):
+        try:
+            value = value.item()
+        except Exception:  # noqa: BLE001 - not a one-element tensor or array
+            return None
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def metrics(hook, values, step):
+    """Record a dict of values at `step` (non-numeric values are left out)."""
+    points = {}
+    for key, value in values.items():
+        number = _number(value)
+        if number is not None:
+            points[str(key)] = number
+    if points:
+        emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time()})
+
+
+def params(hook, values):
+    """Record hyperparameters (flattened with dots, secrets redacted before writing)."""
+    flat = {}
+    _flatten(values, "", flat)
+    if flat:
+        emit({"hook": hook, "params": redact(flat)})
+
+
+def exclusive(hook, on):
+    """Say that the framework's own printed lines hold no metric of their own while it runs
+    (model summaries, progress bars): the wrapper reads none from the output meanwhile."""
+    if not on:
+        import sys
+
+        for stream in (sys.stdout, sys.stderr):  # what it printed goes out before the mark
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
+                pass
+    emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
+
+
+def _flatten(value, prefix, out):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{prefix}{key}" if not prefix else f"{prefix}.{key}", out)
+    elif isinstance(value, (bool, int, float, str)) or value is None:
+        if prefix:
+            out[prefix] = value
+    elif isinstance(value, (list, tuple)) and all(
+            isinstance(v, (bool, int, float, str)) or v is None for v in value):
+        out[prefix] = list(value)
+    elif hasattr(value, "value") and type(value).__module__ == "enum" or \
+            type(value).__name__ in ("IntervalStrategy", "SchedulerType"):
+        out[prefix] = str(getattr(value, "value", value))
+    elif prefix:
+        out[prefix] = str(value)
+
+
+def guarded(hook, function):
+    """`function` run for its side effect only: an error turns the hook off, never raises."""
+    def run(*args, **kwargs):
+        if hook in _failed or not active():
+            return
+        try:
+            function(*args, **kwargs)
+        except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+            fail(hook, e)
+    return run
+
+
+def wrap(owner, attribute, hook, before=None, after=None):
+    """Replace `owner.attribute` with a call that runs `before(*args)` and `after(result,
+    *args)` around the original, guarded; done once per owner."""
+    original = getattr(owner, attribute)
+    if getattr(original, "_runlab", False):
+        return
+    before_g = guarded(hook, before) if before else None
+    after_g = guarded(hook, after) if after else None
+
+    def call(*args, **kwargs):
+        if before_g:
+            before_g(args, kwargs)
+        result = original(*args, **kwargs)
+        if after_g:
+            after_g(result, args, kwargs)
+        return result
+
+    call._runlab = True
+    call.__wrapped__ = original
+    for name in ("__name__", "__qualname__", "__doc__", "__module__"):
+        try:
+            setattr(call, name, getattr(original, name))
+        except (AttributeError, TypeError):
+            pass
+    setattr(owner, attribute, call)
+
+
+# -- tqdm ---------------------------------------------------------------------------------
+
+_FRAMEWORK_BARS = ("lightning", "pytorch_lightning", "transformers", "keras", "accelerate")
+
+
+def _tqdm(module):
+    cls = module.tqdm
+    totals = {}  # a loop's bars (description without digits, total) -> steps done before
+    lock = threading.Lock()
+
+    def loop_key(bar):
+        desc = "".join(c for c in str(getattr(bar, "desc", "") or "") if not c.isdigit())
+        return desc, getattr(bar, "total", None)
+
+    def offset(bar):
+        if not hasattr(bar, "_runlab_offset"):
+            with lock:
+                bar._runlab_offset = totals.get(loop_key(bar), 0)
+        return bar._runlab_offset
+
+    original_iter = cls.__iter__
+
+    def __iter__(self):
+        # The count of items taken, which tqdm keeps in a local until it redraws.
+        try:
+            count = None if "tqdm" in _failed else int(self.n)
+        except Exception as e:  # noqa: BLE001
+            fail("tqdm", e)
+            count = None
+        for obj in original_iter(self):
+            if count is not None:
+                count += 1
+                try:
+                    self._runlab_n = count
+                except Exception as e:  # noqa: BLE001
+                    fail("tqdm", e)
+                    count = None
+            yield obj
+        if count is not None:
+            self._runlab_n = None
+
+    __iter__._runlab = True
+    if not getattr(original_iter, "_runlab", False):
+        cls.__iter__ = __iter__
+
+    def record(args, kwargs):
+        bar = args[0]
+        if type(bar).__module__.split(".")[0] in _FRAMEWORK_BARS:
+            return  # a framework's own bar shows what its hook records already
+        values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
+        values.update({k: v for k, v in kwargs.items() if k != "refresh"})
+        n = getattr(bar, "_runlab_n", None)
+        step = offset(bar) + (bar.n if n is None else n)
+        metrics("tqdm", values, step)
+
+    def closed(result, args, kwargs):
+        bar = args[0]
+        if hasattr(bar, "_runlab_offset"):
+            n = getattr(bar, "_runlab_n", None)
+            with lock:
+                totals[loop_key(bar)] = bar._runlab_offset + (bar.n if n is None else n)
+
+    wrap(cls, "set_postfix", "tqdm", before=record)
+    wrap(cls, "close", "tqdm", before=lambda args, kwargs: closed(None, args, kwargs))
+
+
+# -- Hugging Face Trainer -----------------------------------------------------------------
+
+def _transformers(module):
+    from transformers.trainer_callback import TrainerCallback
+
+    class RunlabCallback(TrainerCallback):
+        def __init__(self):
+            self.on_log = guarded("transformers", self._log)
+            self.on_train_begin = guarded("transformers", self._begin)
+            self.on_train_end = guarded("transformers", self._end)
+
+        def _log(self, args, state, control, logs=None, **kwargs):
+            metrics("transformers", logs or {}, state.global_step)
+
+        def _begin(self, args, state, control, **kwargs):
+            params("transformers", args.to_dict())
+            exclusive("transformers", True)
+
+        def _end(self, args, state, control, **kwargs):
+            exclusive("transformers", False)
+
+    def add(result, args, kwargs):
+        trainer = args[0]
+        # First, so that each record is written before the progress callback prints it.
+        trainer.callback_handler.callbacks.insert(0, RunlabCallback())
+
+    wrap(module.Trainer, "__init__", "transformers", after=add)
+
+
+# -- Lightning ----------------------------------------------------------------------------
+
+def _lightning(module):
+    package = module.__name__.split(".")[0]
+    root = package + (".pytorch" if package == "lightning" else "")
+    import importlib
+
+    connector = importlib.import_module(
+        root + ".trainer.connectors.logger_connector.logger_connector")._LoggerConnector
+
+    def log_metrics(args, kwargs):
+        self, values = args[0], (args[1] if len(args) > 1 else kwargs.get("metrics"))
+        step = args[2] if len(args) > 2 else kwargs.get("step")
+        if not values:
+            return
+        values = {k: _number(v) for k, v in values.items()}
+        # The step the loggers get (as _LoggerConnector.log_metrics computes it).
+        if step is None:
+            if values.get("step") is not None:
+                step = int(values.pop("step"))
+            else:
+                values.setdefault("epoch", self.trainer.current_epoch)
+                step = self.trainer.fit_loop.epoch_loop._batches_that_stepped
+        metrics("lightning", values, step)
+
+    wrap(connector, "log_metrics", "lightning", before=log_metrics)
+
+    def started(args, kwargs):
+        trainer = args[0]
+        model = args[1] if len(args) > 1 else kwargs.get("model")
+        datamodule = kwargs.get("datamodule") or (args[4] if len(args) > 4 else None)
+        hparams = {}
+        for part in (model, datamodule):
+            hparams.update(dict(getattr(part, "hparams_initial", None) or {}))
+        hparams.pop("_class_path", None)
+        if hparams:
+            params("lightning", hparams)
+        exclusive("lightning", True)
+        del trainer
+
+    for method in ("fit", "validate", "test"):
+        wrap(module.Trainer, method, "lightning", before=started,
+             after=lambda result, args, kwargs: exclusive("lightning", False))
+
+
+# -- Keras --------------------------------------------------------------------------------
+
+def _keras(module):
+    from keras.src.callbacks.callback import Callback
+
+    class RunlabCallback(Callback):
+        def __init__(self, per_batch):
+            super().__init__()
+            self.per_batch = per_batch
+            self.batches = 0
+            self.on_epoch_end = guarded("keras", self._epoch_end)
+            self.on_train_batch_end = guarded("keras", self._batch_end)
+            self.on_train_begin = guarded("keras", self._begin)
+            self.on_train_end = guarded("keras", self._end)
+
+        def _begin(self, logs=None):
+            exclusive("keras", True)
+
+        def _end(self, logs=None):
+            exclusive("keras", False)
+
+        def _epoch_end(self, epoch, logs=None):
+            metrics("keras", logs or {}, epoch)
+
+        def _batch_end(self, batch, logs=None):
+            self.batches += 1
+            if self.per_batch:
+                metrics("keras", {f"batch/{k}": v for k, v in (logs or {}).items()},
+                        self.batches)
+
+    original = module.Model.fit
+    if getattr(original, "_runlab", False):
+        return
+
+    def fit(self, *args, **kwargs):
+        try:
+            if active() and "keras" not in _failed:
+                # fit(x, y, batch_size, epochs, verbose, callbacks, ...)
+                verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
+                mine = RunlabCallback(verbose in (1, "auto"))
+                if len(args) > 5:
+                    args = args[:5] + ([mine] + list(args[5] or []),) + args[6:]
+                else:
+                    kwargs["callbacks"] = [mine] + list(kwargs.get("callbacks") or [])
+        except Exception as e:  # noqa: BLE001
+            fail("keras", e)
+        return original(self, *args, **kwargs)
+
+    fit._runlab = True
+    fit.__wrapped__ = original
+    module.Model.fit = fit
+
+
+# -- XGBoost and LightGBM -----------------------------------------------------------------
+
+def _xgboost(module):
+    import xgboost.callback as callback
+
+    class RunlabCallback(callback.TrainingCallback):
+        def __init__(self):
+            super().__init__()
+            self.after = guarded("xgboost", self._after)
+
+        def _after(self, model, epoch, evals_log):
+            metrics("xgboost", {f"{data}-{name}": values[-1]
+                                for data, logs in evals_log.items()
+                                for name, values in logs.items() if values}, epoch)
+
+        def after_iteration(self, model, epoch, evals_log):
+            self.after(model, epoch, evals_log)
+            return False
+
+    def add(args, kwargs):
+        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [RunlabCallback()]
+        values = args[0] if args else kwargs.get("params")
+        if isinstance(values, dict):
+            params("xgboost", values)
+        elif isinstance(values, (list, tuple)):
+            params("xgboost", dict(v for v in values if isinstance(v, tuple) and len(v) == 2))
+
+    _patch_train(module, "xgboost", add)
+
+
+def _lightgbm(module):
+    def record(env):
+        values = {}
+        for item in env.evaluation_result_list or ():
+            data, name, value = item[0], item[1], item[2]
+            values[f"{data}-{name}"] = value
+        metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
+
+    record = guarded("lightgbm", record)
+    record.order = 100  # after the built-in callbacks (logging is 10)
+
+    def add(args, kwargs):
+        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [record]
+        values = args[0] if args else kwargs.get("params")
+        if isinstance(values, dict):
+            params("lightgbm", values)
+
+    _patch_train(module, "lightgbm", add)
+
+
+def _patch_train(module, hook, add):
+    """Wrap the `train` function a module holds (the package's and its sklearn API's)."""
+    original = getattr(module, "train", None)
+    if original is None or getattr(original, "_runlab", False):
+        return
+
+    def train(*args, **kwargs):
+        if active() and hook not in _failed:
+            try:
+                add(args, kwargs)
+            except Exception as e:  # noqa: BLE001
+                fail(hook, e)
+        return original(*args, **kwargs)
+
+    train._runlab = True
+    train.__wrapped__ = original
+    for name in ("__name__", "__qualname__", "__doc__"):
+        setattr(train, name, getattr(original, name, None))
+    module.train = train  # before the package and its sklearn API bind the name
+
+
+# -- scikit-learn -------------------------------------------------------------------------
+
+# Curves fitted estimators keep, and the keys they are recorded under (as verbose fits print
+# them: "Iteration 3, loss = ..."), at the iteration counted from 1.
+_CURVES = {"loss_curve_": "loss", "validation_scores_": "validation_score",
+           "train_score_": "train_score"}
+
+
+def _sklearn(module):
+    original = getattr(module, "_fit_context", None)
+    if original is None or getattr(original, "_runlab", False):
+        return
+    depth = threading.local()
+
+    def done(estimator):
+        values = {k: v for k, v in estimator.get_params(deep=True).items()
+                  if isinstance(v, (bool, int, float, str)) or v is None}
+        params("sklearn", values)
+        for attribute, name in _CURVES.items():
+            curve = getattr(estimator, attribute, None)
+            if curve is None:
+                continue
+            for i, value in enumerate(list(curve)):
+                metrics("sklearn", {name: value}, i + 1)
+
+    done = guarded("sklearn", done)
+
+    def _fit_context(*args, **kwargs):
+        decorate = original(*args, **kwargs)
+
+        def decorator(fit_method):
+            fitted = decorate(fit_method)
+
+            def fit(estimator, *a, **k):
+                level = getattr(depth, "level", 0)
+                # What a verbose fit prints is what its curves hold: one source.
+                verbose = level == 0 and bool(getattr(estimator, "verbose", 0))
+                if verbose:
+                    guarded("sklearn", exclusive)("sklearn", True)
+                depth.level = level + 1
+                try:
+                    result = fitted(estimator, *a, **k)
+                finally:
+                    depth.level = level
+                    if verbose:
+                        guarded("sklearn", exclusive)("sklearn", False)
+                if level == 0:
+                    done(estimator)
+                return result
+
+            for name in ("__name__", "__qualname__", "__doc__", "__module__", "__wrapped__"):
+                if hasattr(fitted, name):
+                    setattr(fit, name, getattr(fitted, name))
+            return fit
+        return decorator
+
+    _fit_context._runlab = True
+    module._fit_context = _fit_context
+
+
+# -- Hydra --------------------------------------------------------------------------------
+
+def _hydra(module):
+    original = module.run_job
+    if getattr(original, "_runlab", False):
+        return
+
+    def composed(cfg):
+        from omegaconf import OmegaConf
+
+        params("hydra", OmegaConf.to_container(cfg, resolve=True))
+
+    composed = guarded("hydra", composed)
+
+    def run_job(*args, **kwargs):
+        function = kwargs["task_function"] if "task_function" in kwargs else args[0]
+
+        def task(cfg):
+            composed(cfg)
+            return function(cfg)
+
+        if "task_function" in kwargs:
+            kwargs["task_function"] = task
+        else:
+            args = (task,) + args[1:]
+        return original(*args, **kwargs)
+
+    run_job._runlab = True
+    module.run_job = run_job
+
+
+_INSTALLERS = {
+    "tqdm.std": _tqdm,
+    "transformers.trainer": _transformers,
+    "lightning.pytorch.trainer.trainer": _lightning,
+    "pytorch_lightning.trainer.trainer": _lightning,
+    "keras.src.models.model": _keras,
+    "xgboost.training": _xgboost,
+    "xgboost.sklearn": _xgboost,
+    "lightgbm.engine": _lightgbm,
+    "lightgbm.sklearn": _lightgbm,
+    "sklearn.base": _sklearn,
+    "hydra._internal.hydra": _hydra,
+}

@@ -1,0 +1,38 @@
+"""A tiny Keras fit (torch backend), verbose per batch; its own record is the History (epochs)
+and the logs its callbacks get per batch."""
+
+import os
+
+os.environ.setdefault("KERAS_BACKEND", "torch")
+import keras
+import numpy as np
+
+import _truth
+
+
+class Batches(keras.callbacks.Callback):
+    def __init__(self):
+        super().__init__()
+        self.logs, self.count = [], 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.count += 1
+        self.logs.append((self.count, dict(logs)))
+
+
+keras.utils.set_random_seed(0)
+x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
+y = (x.sum(axis=1) > 0).astype("float32")
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+                          keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+batches = Batches()
+history = model.fit(x, y, epochs=3, batch_size=16, validation_split=0.25, callbacks=[batches])
+metrics = {}
+for key, values in history.history.items():
+    for epoch, value in enumerate(values):
+        _truth.add(metrics, key, epoch, value)
+for count, logs in batches.logs:
+    for key, value in logs.items():
+        _truth.add(metrics, f"batch/{key}", count, value)
+_truth.write(metrics)

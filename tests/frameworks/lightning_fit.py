@@ -1,0 +1,52 @@
+"""A tiny Lightning run with the default progress bar and model summary; its own record is the
+CSV logger's metrics.csv. `pytorch_lightning` as the first argument uses that package."""
+
+import csv
+import os
+import sys
+
+if len(sys.argv) > 2 and sys.argv[2] == "pytorch_lightning":
+    import pytorch_lightning as L
+else:
+    import lightning.pytorch as L
+import torch
+
+import _truth
+
+
+class Model(L.LightningModule):
+    def __init__(self, hidden=8, lr=0.05):
+        super().__init__()
+        self.save_hyperparameters()
+        self.net = torch.nn.Sequential(torch.nn.Linear(4, hidden), torch.nn.ReLU(),
+                                       torch.nn.Linear(hidden, 1))
+
+    def training_step(self, batch, i):
+        x, y = batch
+        loss = torch.nn.functional.mse_loss(self.net(x), y)
+        self.log("train_loss", loss, on_step=True, on_epoch=True)
+        return loss
+
+    def validation_step(self, batch, i):
+        x, y = batch
+        self.log("val_loss", torch.nn.functional.mse_loss(self.net(x), y))
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)
+
+
+torch.manual_seed(0)
+x = torch.randn(40, 4)
+data = torch.utils.data.TensorDataset(x, x.sum(1, keepdim=True))
+loader = torch.utils.data.DataLoader(data, batch_size=8)
+logger = L.loggers.CSVLogger("csv-logs", name="run")
+trainer = L.Trainer(max_epochs=3, logger=logger, log_every_n_steps=1, accelerator="cpu",
+                    enable_checkpointing=False)
+trainer.fit(Model(), loader, loader)
+metrics = {}
+with open(os.path.join(logger.log_dir, "metrics.csv")) as f:
+    for row in csv.DictReader(f):
+        for key, value in row.items():
+            if key != "step" and value != "":
+                _truth.add(metrics, key, row["step"], float(value))
+_truth.write(metrics, {"hidden": 8, "lr": 0.05})

@@ -1,0 +1,151 @@
+"""The framework hooks against the real frameworks: every point the framework recorded itself.
+
+Each script in tests/frameworks/ trains a tiny model (built from code, synthetic data) and
+writes the framework's own record (`log_history`, the CSV logger, `History`, `evals_result`,
+...) to a JSON file; the test runs it under runlab, through a pipe and through a real
+pseudo-terminal, and compares what the run recorded: the same keys (so nothing else, such as a
+model summary, became a metric), the same steps and the exact values.
+
+The frameworks are large, so they live in their own virtualenv, made by `.ci/run` from
+tests/frameworks/requirements.txt; its Python is RUNLAB_TEST_FRAMEWORKS_PYTHON. Without it
+these tests skip, saying so, except under CI (the CI variable set), where a missing framework
+environment is a failure; a variable that names no executable is a failure everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Result, run_in_pty
+
+PYTHON = os.environ.get("RUNLAB_TEST_FRAMEWORKS_PYTHON", "")
+SCRIPTS = Path(__file__).resolve().parent / "frameworks"
+TIMEOUT = 600  # importing torch on a busy two-core machine takes a while
+
+
+@pytest.fixture
+def python() -> str:
+    if PYTHON and not os.access(PYTHON, os.X_OK):
+        pytest.fail(f"RUNLAB_TEST_FRAMEWORKS_PYTHON={PYTHON} is no executable")
+    if not PYTHON:
+        message = ("no framework environment: set RUNLAB_TEST_FRAMEWORKS_PYTHON to a Python "
+                   "with tests/frameworks/requirements.txt (.ci/run makes one and sets it)")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return PYTHON
+
+
+def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(_flat(item, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    return {prefix: value}
+
+
+def run_both(cli: Callable[..., Result], tmp_path: Path, python: str, script: str,
+             *args: str) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+    """Run `script` under runlab through a pipe, then a terminal: (run, truth, output) each."""
+    work = tmp_path / "work"
+    shutil.copytree(SCRIPTS, work)
+    results = []
+    for mode in ("pipe", "pty"):
+        truth_path = str(tmp_path / f"truth-{mode}.json")
+        command = [python, str(work / script), truth_path, *args]
+        if mode == "pipe":
+            r = cli(*command, cwd=work, timeout=TIMEOUT)
+            code, output = r.code, r.stdout + r.stderr
+        else:
+            code, raw = run_in_pty(command, work, cols=120, timeout=TIMEOUT,
+                                   env={"RUNLAB_STORE": os.environ["RUNLAB_STORE"]})
+            output = raw.decode(errors="replace")
+        assert code == 0, output[-3000:]
+        run = json.loads(cli("show", "last", "--json").stdout)
+        run["series"] = json.loads(cli("metrics", "last", "--json").stdout)
+        with open(truth_path) as f:
+            results.append((run, json.load(f), output))
+    return results
+
+
+def assert_same_points(run: dict[str, Any], truth: dict[str, Any]) -> None:
+    recorded = {key: sorted([p["step"], p["value"]] for p in points)
+                for key, points in run["series"].items() if not key.startswith("sys/")}
+    expected = {key: sorted(points) for key, points in truth["metrics"].items()}
+    assert sorted(recorded) == sorted(expected)
+    for key in expected:
+        assert recorded[key] == expected[key], key
+
+
+def assert_params(run: dict[str, Any], truth: dict[str, Any]) -> None:
+    expected = _flat(truth["params"])
+    assert {k: run["params"].get(k) for k in expected} == expected
+
+
+def test_transformers_trainer(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "hf_trainer.py"):
+        assert_same_points(run, truth)
+        steps = [step for step, _ in truth["metrics"]["loss"]]
+        assert steps == list(range(1, 25))
+        assert [s for s, _ in truth["metrics"]["eval_loss"]] == [8, 16, 24]
+        assert_params(run, truth)
+        assert "hook is off" not in output
+
+
+def test_lightning_with_its_default_bar(cli: Callable[..., Result], tmp_path: Path,
+                                        python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "lightning_fit.py"):
+        assert_same_points(run, truth)
+        assert len(truth["metrics"]["train_loss_step"]) == 15
+        assert len(truth["metrics"]["val_loss"]) == 3
+        assert_params(run, truth)
+        assert "hook is off" not in output
+
+
+def test_keras_epochs_and_batches(cli: Callable[..., Result], tmp_path: Path,
+                                  python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "keras_fit.py"):
+        assert_same_points(run, truth)
+        assert len(truth["metrics"]["val_loss"]) == 3
+        assert len(truth["metrics"]["batch/loss"]) == 9
+        assert "hook is off" not in output
+
+
+def test_xgboost_and_lightgbm_rounds(cli: Callable[..., Result], tmp_path: Path,
+                                     python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "boosting.py"):
+        assert_same_points(run, truth)
+        assert len(truth["metrics"]["eval-auc"]) == 6
+        assert len(truth["metrics"]["valid_0-binary_logloss"]) == 5
+        assert_params(run, truth)
+        assert "valid_0's binary_logloss" in output  # printed as ever, recorded once
+
+
+def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
+                                   python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "sklearn_fit.py"):
+        assert_same_points(run, truth)
+        assert len(truth["metrics"]["loss"]) == 12
+        assert_params(run, truth)
+        assert "Iteration 12, loss" in output
+
+
+def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "tqdm_loop.py"):
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 91))
+
+
+def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5"):
+        assert truth["params"]["model"]["lr"] == 0.5
+        assert truth["params"]["data"]["name"] == "toy"  # from the YAML file only
+        assert_params(run, truth)
