@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import colour, console, emit_json, guard, open_store
+from runlab.cli.common import colour, console, emit_json, guard, open_store, report_problems
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
 
@@ -64,9 +64,9 @@ def register(app: typer.Typer) -> None:
             if fmt_ == "json":
                 emit_json([r.to_json() for r in runs])
             elif fmt_ == "jsonl":
-                import json
+                from runlab.store.records import to_json_text
 
-                sys.stdout.write("".join(json.dumps(r.to_json()) + "\n" for r in runs))
+                sys.stdout.write("".join(to_json_text(r.to_json(), ascii_only=True) + "\n" for r in runs))
             elif fmt_ == "csv":
                 from runlab.display.csvfile import render
 
@@ -141,6 +141,7 @@ def register(app: typer.Typer) -> None:
         def body() -> None:
             s = open_store(store, sync=False)
             n = s.reindex()
+            report_problems(s)
             sys.stderr.write(f"reindexed {n} run{'s' if n != 1 else ''} from their journals\n")
 
         guard(body)
