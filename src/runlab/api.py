@@ -107,7 +107,7 @@ class _DirectRun(Run):
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
         from runlab import config
-        from runlab.capture.args import SECRET_PATTERNS, redact_mapping
+        from runlab.capture.args import redact_mapping, secret_patterns
         from runlab.store import locate
 
         cwd = os.getcwd()
@@ -116,7 +116,7 @@ class _DirectRun(Run):
         if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
             store_path = os.path.join(settings.root, settings.get("store"))
         self._store = _open_store(locate(cwd, store_path))
-        self._secret = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+        self._secret = secret_patterns(settings)
         self._redact_mapping = redact_mapping
         self._points: list[list[Any]] = []
         self._pending: list[dict[str, Any]] = []
@@ -258,13 +258,13 @@ def _process_start(cwd: str) -> dict[str, Any]:
     """What a direct run records of where it ran: captured once per process (git included)."""
     key = "start:" + cwd
     if key not in _settings_cache:
-        from runlab.capture.args import SECRET_PATTERNS, parse_args
+        from runlab.capture.args import parse_args, secret_patterns
         from runlab.capture.system import capture_host, process_start_time
         from runlab.tracking import _author, command_key
 
         host = capture_host()
         argv = [sys.executable, *sys.argv] if sys.argv and sys.argv[0] else [sys.executable]
-        parsed = parse_args(argv, cwd=cwd, secret_patterns=SECRET_PATTERNS)
+        parsed = parse_args(argv, cwd=cwd, secret_patterns=secret_patterns(_settings(cwd)))
         git_info = None
         try:
             from runlab.capture.git import capture_git

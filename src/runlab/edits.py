@@ -93,7 +93,8 @@ def split_runs(store: Store, words: Sequence[str]) -> tuple[list[str], list[str]
     return _unique(ids), list(words[i:])
 
 
-def parse_tags(words: Sequence[str], secret_patterns: Sequence[str] = ()) -> dict[str, str]:
+def parse_tags(words: Sequence[str],
+               secret_patterns: Sequence[str] | None = None) -> dict[str, str]:
     """`KEY=VALUE` words as tags; a bare `KEY` (or `KEY=`) is a label with an empty value.
 
     Secrets are redacted as they would be recorded (`redact_tags`), so what is shown is
@@ -108,12 +109,14 @@ def parse_tags(words: Sequence[str], secret_patterns: Sequence[str] = ()) -> dic
     return redact_tags(tags, secret_patterns)
 
 
-def redact_tags(tags: dict[str, str], secret_patterns: Sequence[str] = ()) -> dict[str, str]:
+def redact_tags(tags: dict[str, str],
+                secret_patterns: Sequence[str] | None = None) -> dict[str, str]:
     """Tags as the store may keep them: secret-looking keys and credentials as `***`
-    (`secret_patterns` adds to the built-in ones, as the `secret_patterns` setting does)."""
+    (`secret_patterns`: what `capture.args.secret_patterns` gives; the built-in ones by
+    default)."""
     from runlab.capture.args import SECRET_PATTERNS, redact_mapping
 
-    return redact_mapping(tags, tuple(SECRET_PATTERNS) + tuple(secret_patterns))
+    return redact_mapping(tags, SECRET_PATTERNS if secret_patterns is None else secret_patterns)
 
 
 def parse_keys(words: Sequence[str]) -> list[str]:
@@ -131,7 +134,7 @@ def parse_keys(words: Sequence[str]) -> list[str]:
 
 
 def tag(store: Store, run_ids: Sequence[str], tags: dict[str, str],
-        secret_patterns: Sequence[str] = ()) -> EditResult:
+        secret_patterns: Sequence[str] | None = None) -> EditResult:
     """Set tags on runs (a run that already has every one of them unchanged); secrets are
     recorded as `***` (`redact_tags`)."""
     tags = redact_tags(tags, secret_patterns)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 BUSY_TIMEOUT_MS = 30_000
+INT_MAX = 2**63 - 1  # SQLite's INTEGER
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -429,17 +430,18 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
 
 
 def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:
-    """Candidate runs (number, id, name) for a run reference other than a number or `last`."""
+    """Candidate runs (number, id, name) for a run reference other than a number or `last`:
+    the runs of that name and those whose id starts with it (both: the reference is
+    ambiguous)."""
     rows = db.execute(
         "SELECT number, id, name FROM runs WHERE name = ? ORDER BY number", (ref,)
     ).fetchall()
-    if rows:
-        return [(r[0], r[1], r[2]) for r in rows]
     if len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()):
-        rows = db.execute(
+        named = {r[0] for r in rows}
+        rows += [r for r in db.execute(
             "SELECT number, id, name FROM runs WHERE id >= ? AND id < ? ORDER BY number",
             (ref.lower(), ref.lower() + "g"),
-        ).fetchall()
+        ).fetchall() if r[0] not in named]
     return [(r[0], r[1], r[2]) for r in rows]
 
 

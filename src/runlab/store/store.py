@@ -386,16 +386,17 @@ class Store:
         ref = ref.strip()
         db = self.db
         if ref == "last" or ref.startswith("last~"):
-            try:
-                n = int(ref[5:] or 0)
-            except ValueError:
-                raise UsageError(f"bad run reference {ref!r}: use last or last~N") from None
+            n = _small_int(ref[5:] or "0")
+            if n is None:
+                raise UsageError(f"bad run reference {ref!r}: use last or last~N "
+                                 "(N a whole number, 0 or more)")
             found = index.nth_last(db, n, include_deleted=False)
             if found is None:
                 raise RunNotFound(f"no run {ref}: the store has fewer runs")
             return found[1]
         if ref.isdigit():
-            run_id = index.by_number(db, int(ref))
+            number = _small_int(ref)
+            run_id = None if number is None else index.by_number(db, number)
             if run_id is not None:
                 return run_id
             if len(ref) < 6 or not index.find_refs(db, ref):  # else: an id prefix of digits
@@ -418,6 +419,9 @@ class Store:
     def list_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
                   deleted: bool = False) -> list[Run]:
+        if limit is not None and not 0 <= limit <= index.INT_MAX:
+            raise UsageError(f"cannot list {limit} runs: a limit is a whole number from 0 "
+                             "to 2^63-1")
         clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
         if where:
             clause += f" AND ({where})"
@@ -553,6 +557,14 @@ def _last_lines(f: Any, n: int) -> bytes:
     lines = b"".join(reversed(blocks)).splitlines(keepends=True)[-n:]
     f.seek(end)
     return b"".join(lines)
+
+
+def _small_int(text: str) -> int | None:
+    """A whole number of ASCII digits that SQLite can hold, else None (`-1`, `²`, 10**30)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    n = int(text)
+    return n if n <= index.INT_MAX else None
 
 
 def _number(db: sqlite3.Connection, run_id: str) -> int | None:
