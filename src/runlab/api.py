@@ -5,7 +5,9 @@ named by RUNLAB_EVENTS (the events channel, documented in the README so any lang
 it). Without the wrapper, `start_run` records a run directly in the store, and a module-level
 call with no active run starts one that ends when the program does, as MLflow's does.
 
-Nothing heavy is imported until a run is recorded directly.
+Nothing heavy is imported until a run is recorded directly. A process forked from one that
+records a run directly (a data loader's worker) records nothing of it: it neither flushes the
+points its parent had not yet written nor ends the run, and its own calls raise.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class _ChannelRun(Run):
         os.write(self._fd, (json.dumps(message, default=str) + "\n").encode())
 
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        _check_names(metrics)
         msg: dict[str, Any] = {"metrics": {k: _number(v) for k, v in metrics.items()}}
         if step is not None:
             msg["step"] = _step(step)
@@ -124,6 +127,7 @@ class _DirectRun(Run):
         self._last_flush = time.monotonic()
         self._lock = threading.Lock()
         self._ended = False
+        self._pid = os.getpid()
         start = dict(_process_start(cwd))
         start.update({
             "name": name,
@@ -140,9 +144,17 @@ class _DirectRun(Run):
         return self._redact_mapping({k: "" if v is None else str(v) for k, v in tags.items()},
                                     self._secret)
 
+    def _here(self) -> None:
+        """Refuse calls from a forked child: its store connection is its parent's."""
+        if os.getpid() != self._pid:
+            raise RuntimeError(f"run {self.id[:8]} is recorded by process {self._pid}: a "
+                               "forked process cannot log to it (log from the parent)")
+
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        self._here()
         t = round(time.time(), 3)
         step = None if step is None else _step(step)
+        _check_names(metrics)
         with self._lock:
             for key, value in metrics.items():
                 s = step if step is not None else self._steps.get(key, 0)
@@ -151,11 +163,13 @@ class _DirectRun(Run):
             self._maybe_flush()
 
     def log_params(self, params: Mapping[str, Any]) -> None:
+        self._here()
         with self._lock:
             self._pending.append({"e": "params", "params": self._redact(params)})
             self._maybe_flush()
 
     def set_tags(self, tags: Mapping[str, Any]) -> None:
+        self._here()
         with self._lock:
             self._pending.append({"e": "tag", "tags": self._redact_tags(tags)})
             self._maybe_flush()
@@ -165,6 +179,7 @@ class _DirectRun(Run):
         directory: a run's files never point out of it)."""
         from runlab.artifacts import Collector
 
+        self._here()
         collector = Collector(self._store.root, self._store.run_dir(self.id), os.getcwd())
         captured = collector.add([os.path.abspath(path)], time.time())
         if captured.problems:
@@ -190,6 +205,8 @@ class _DirectRun(Run):
                 _sync_later(self._store.journal_path(self.id))
 
     def end(self, status: str = "finished") -> None:
+        if os.getpid() != self._pid:
+            return  # a forked child leaving (its atexit, a `with` block): the parent ends it
         with self._lock:
             if self._ended:
                 return
@@ -204,6 +221,8 @@ class _DirectRun(Run):
 _active: Run | None = None
 _settings_cache: dict[str, Any] = {}
 _stores: dict[str, Any] = {}
+_stores_pid = os.getpid()  # the process that opened them
+_inherited: list[dict[str, Any]] = []  # a forked child's copies of its parent's stores
 _syncing: list[threading.Thread] = []
 
 
@@ -212,6 +231,12 @@ def _open_store(path: str) -> Any:
     records many runs pays for opening it once."""
     from runlab.store import Store
 
+    global _stores_pid
+    if os.getpid() != _stores_pid:
+        # A forked child never uses (nor closes) its parent's index connections.
+        _inherited.append(dict(_stores))
+        _stores.clear()
+        _stores_pid = os.getpid()
     if path not in _stores:
         _stores[path] = Store(path)
         atexit.register(_close_stores)
@@ -219,6 +244,8 @@ def _open_store(path: str) -> Any:
 
 
 def _close_stores() -> None:
+    if os.getpid() != _stores_pid:
+        return  # a forked child: the connections are its parent's to close
     for thread in _syncing:
         thread.join()
     for store in _stores.values():
@@ -302,6 +329,16 @@ def _step(step: Any) -> int:
     if isinstance(step, bool) or not isinstance(step, int) or not -_MAX_STEP <= step <= _MAX_STEP:
         raise ValueError(f"a step must be a whole number within ±{_MAX_STEP}, not {step!r}")
     return step
+
+
+def _check_names(metrics: Mapping[str, Any]) -> None:
+    """Refuse a metric name the store would not keep: not text, blank, or spanning lines."""
+    from runlab.store.events import metric_name_problem
+
+    for key in metrics:
+        why = metric_name_problem(key)
+        if why is not None:
+            raise ValueError(why)
 
 
 def _number(value: Any) -> float:

@@ -19,6 +19,7 @@ from runlab.config import Settings
 from runlab.errors import StoreError
 from runlab.store import Run, Store
 from runlab.store import journal
+from runlab.store.events import metric_name_problem
 from runlab.store.journal import Event
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -364,6 +365,10 @@ class Recorder:
                 else {}
         points: list[tuple[str, float]] = []
         for key, value in metrics.items():
+            why = metric_name_problem(key)
+            if why is not None:
+                self.problems.append(f"refused a metric from the events channel: {why}")
+                continue
             try:
                 points.append((key, float(value)))
             except (TypeError, ValueError, OverflowError):

@@ -306,16 +306,20 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
             "UPDATE runs SET deleted = ? WHERE number = ?", (int(kind == "delete"), number)
         )
     elif kind == "end":
+        # A real end always wins over a `lost` mark (a guess that the run died unseen),
+        # whichever comes first in the journal.
+        status = event.get("status", "finished")
         db.execute(
             """UPDATE runs SET status = ?, exit_code = ?, signal = ?, ended = ?, resources = ?
-               WHERE number = ?""",
+               WHERE number = ? AND NOT (? = 'lost' AND status NOT IN ('running', 'lost'))""",
             (
-                event.get("status", "finished"),
+                status,
                 event.get("exit_code"),
                 event.get("signal"),
                 event.get("t"),
                 json.dumps(event.get("resources") or {}),
                 number,
+                status,
             ),
         )
     # "number" and unknown event types (from a newer runlab) change nothing here.

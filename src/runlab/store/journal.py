@@ -72,8 +72,10 @@ class ReadResult:
     problems: list[str] = field(default_factory=list)
 
 
-def read(path: str, offset: int = 0) -> ReadResult:
-    """Read the complete lines after `offset`; a partial last line is left for later.
+def read(path: str, offset: int = 0, *, whole: bool = False) -> ReadResult:
+    """Read the complete lines after `offset`; a partial last line is left for later
+    (`whole`: the file will not grow, so a last line without its newline counts if it reads
+    as an event; an import's journals).
 
     Every event's shape is checked (`events.problem`): a line that is no event, or an event
     of the wrong shape, is skipped with a problem naming the file and the line.
@@ -88,7 +90,7 @@ def read(path: str, offset: int = 0) -> ReadResult:
         return ReadResult([], offset, [f"{path} is missing"])
     except OSError as e:
         return ReadResult([], offset, [f"cannot read {path}: {e.strerror or e}"])
-    end = data.rfind(b"\n") + 1
+    end = len(data) if whole else data.rfind(b"\n") + 1
     events: list[Event] = []
     bad: list[tuple[int, str]] = []  # (line index in what was read, why)
     for i, line in enumerate(data[:end].split(b"\n")):
@@ -97,7 +99,8 @@ def read(path: str, offset: int = 0) -> ReadResult:
         try:
             event = json.loads(line)
         except (ValueError, RecursionError):
-            bad.append((i, "not JSON"))
+            if not (whole and i == data.count(b"\n")):  # else: a last line cut short
+                bad.append((i, "not JSON"))
             continue
         why = kinds.problem(event) or kinds.text_problem(line, event)
         if why is None:
