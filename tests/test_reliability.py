@@ -1273,3 +1273,99 @@ def test_every_json_output_is_strict_json(cli: Callable[..., Result], tmp_path: 
     r = cli("ls", "--format", "jsonl")
     for line in r.stdout.splitlines():
         _strict(line)
+
+
+# -- fuzzing: random and mutated journals through import and reindex --------------------------
+
+_ODD_VALUES: list[object] = [None, True, 0, -1, 2**63, 10**30, 1.5, float("nan"), float("inf"),
+                             "", " ", "x\ny", "\ud800", [], [1], ["a", None], {}, {"k": [1]},
+                             {"": {"": []}}]
+_KINDS = ["start", "metrics", "reparse", "params", "tag", "untag", "note", "rename", "delete",
+          "restore", "end", "number", "artifact", "push", "future-kind"]
+
+
+def _mutate_event(rng: random.Random, event: dict) -> dict:  # type: ignore[type-arg]
+    event = json.loads(json.dumps(event))
+    how = rng.randrange(4)
+    if how == 0 and event:
+        event[rng.choice(list(event))] = rng.choice(_ODD_VALUES)
+    elif how == 1 and event:
+        del event[rng.choice(list(event))]
+    elif how == 2:
+        event["e"] = rng.choice(_KINDS)
+    elif event.get("p"):
+        point = rng.choice(event["p"])
+        point[rng.randrange(len(point))] = rng.choice(_ODD_VALUES)
+    return event
+
+
+def _fuzzed_journal(rng: random.Random, template: list[dict]) -> bytes:  # type: ignore[type-arg]
+    how = rng.randrange(5)
+    if how == 0:  # a few lines of any JSON at all
+        return b"".join(json.dumps(rng.choice(_ODD_VALUES)).encode() + b"\n"
+                        for _ in range(rng.randrange(4)))
+    events = [_mutate_event(rng, e) if rng.random() < 0.3 else e for e in template]
+    rng.shuffle(events) if how == 1 else None
+    data = bytearray(b"".join(json.dumps(e).encode() + b"\n" for e in events))
+    if how == 2 and data:  # bytes changed, added or lost
+        for _ in range(rng.randrange(1, 6)):
+            i = rng.randrange(len(data))
+            choice = rng.randrange(3)
+            if choice == 0:
+                data[i] = rng.randrange(256)
+            elif choice == 1:
+                data.insert(i, rng.randrange(256))
+            elif len(data) > 1:
+                del data[i]
+    elif how == 3 and data:  # cut anywhere
+        del data[rng.randrange(len(data)):]
+    return bytes(data)
+
+
+def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) -> None:
+    from runlab.store import Store
+    from runlab.store import events as kinds
+    from runlab.store.records import to_json_text
+    from runlab.sync.archive import import_runs
+
+    rng = random.Random(14)
+    store = Store(str(tmp_path / "store"))
+    for i in range(20):
+        run_id, _ = store.create_run({
+            "name": f"valid{i}", "command": ["train", f"--lr={i}"], "cwd": "/",
+            "params": {"lr": i / 10, "layers": [64, 32]}, "tags": {"set": "valid"},
+            "git": {"commit": "abc", "branch": "main", "dirty": False}})
+        store.append(run_id, [kinds.metrics([["acc", i / 20, s, 1.7e9 + s] for s in range(3)]),
+                              kinds.tag({"k": str(i)}), kinds.end("finished", 0, t=1.8e9)])
+
+    valid_ids = [r.id for r in store.list_runs(limit=None)]
+
+    def facts() -> dict[str, tuple]:  # type: ignore[type-arg]
+        runs = store.list_runs(limit=None) + store.list_runs(limit=None, deleted=True)
+        return {r.id: (r.number, r.started_at, r.status, r.exit_code, r.ended_at, r.command)
+                for r in runs if r.id in valid_ids}
+
+    valid = facts()
+    assert len(valid) == 20
+    template = store.events(valid_ids[0])
+    incoming = tmp_path / "incoming" / "runs"
+    cases = 2000
+    for _ in range(cases):
+        # One in ten is a copy of a run the store has: import merges it.
+        run_id = rng.choice(valid_ids) if rng.random() < 0.1 else f"{rng.getrandbits(128):032x}"
+        folder = incoming / run_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "journal.jsonl").write_bytes(_fuzzed_journal(rng, template))
+    report = import_runs(store, str(incoming.parent))
+    assert report.added, report.problems[:5]
+    assert facts() == valid
+    for rebuild in range(2):
+        if rebuild:
+            assert store.reindex() >= 20
+        runs = store.list_runs(limit=None) + store.list_runs(limit=None, deleted=True)
+        assert facts() == valid
+        for run in runs:  # every run reads back whole, in strict JSON
+            to_json_text(run.to_json())
+            store.series(run.id)
+    figures("fuzz", journals=cases, imported=len(report.added), merged=len(report.merged),
+            problems=len(report.problems))

@@ -325,8 +325,8 @@ def _canonical(event: Event) -> str:
 
 def _merge_journal(store: Store, run_id: str, incoming: list[Event]) -> int:
     """Append the incoming events that this journal lacks, in their order, except those that
-    would overrule what this store knows for certain: its start, and an end it saw (a
-    `lost` mark never lands on a run that has an end of any kind)."""
+    would overrule what this store knows for certain: its start, an end it saw (a `lost`
+    mark never lands on a run that has an end of any kind), the number it gave the run."""
     mine = store.events(run_id)
     have = collections.Counter(_canonical(e) for e in mine)
     ends = [e for e in mine if e["e"] == "end"]
@@ -340,6 +340,8 @@ def _merge_journal(store: Store, run_id: str, incoming: list[Event]) -> int:
         if event["e"] == "start" or (event["e"] == "end" and (
                 ended or (kinds.is_lost_mark(event) and ends))):
             continue
+        if event["e"] == "number" and event["store"] == store.id:
+            continue  # only this store numbers its runs
         new.append(event)
     if new:
         store.append(run_id, new, sync=True)
