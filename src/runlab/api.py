@@ -80,7 +80,7 @@ class _ChannelRun(Run):
         os.write(self._fd, (json.dumps(message, default=str) + "\n").encode())
 
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
-        _check_names(metrics)
+        # (Names are checked by the wrapper, which refuses a blank one: nothing heavy here.)
         msg: dict[str, Any] = {"metrics": {k: _number(v) for k, v in metrics.items()}}
         if step is not None:
             msg["step"] = _step(step)
@@ -165,13 +165,13 @@ class _DirectRun(Run):
     def log_params(self, params: Mapping[str, Any]) -> None:
         self._here()
         with self._lock:
-            self._pending.append({"e": "params", "params": self._redact(params)})
+            self._pending.append(_kinds().params(self._redact(params)))
             self._maybe_flush()
 
     def set_tags(self, tags: Mapping[str, Any]) -> None:
         self._here()
         with self._lock:
-            self._pending.append({"e": "tag", "tags": self._redact_tags(tags)})
+            self._pending.append(_kinds().tag(self._redact_tags(tags)))
             self._maybe_flush()
 
     def log_artifact(self, path: str) -> None:
@@ -195,7 +195,7 @@ class _DirectRun(Run):
     def _flush(self, extra: list[dict[str, Any]] | None = None) -> None:
         events = self._pending
         if self._points:
-            events.append({"e": "metrics", "p": self._points})
+            events.append(_kinds().metrics(self._points))
         events += extra or []
         self._points, self._pending = [], []
         self._last_flush = time.monotonic()
@@ -211,8 +211,7 @@ class _DirectRun(Run):
             if self._ended:
                 return
             self._ended = True
-            self._flush([{"e": "end", "t": time.time(), "status": status,
-                          "exit_code": 0 if status == "finished" else None}])
+            self._flush([_kinds().end(status, 0 if status == "finished" else None)])
         global _active
         if _active is self:
             _active = None
@@ -329,6 +328,13 @@ def _step(step: Any) -> int:
     if isinstance(step, bool) or not isinstance(step, int) or not -_MAX_STEP <= step <= _MAX_STEP:
         raise ValueError(f"a step must be a whole number within ±{_MAX_STEP}, not {step!r}")
     return step
+
+
+def _kinds() -> Any:
+    """The journal's event builders (a direct run has loaded the store already)."""
+    from runlab.store import events
+
+    return events
 
 
 def _check_names(metrics: Mapping[str, Any]) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from runlab.errors import AmbiguousRun, RunNotFound, UsageError
 from runlab.store import Run, Store
+from runlab.store import events as kinds
 from runlab.store.journal import Event
 
 
@@ -142,7 +143,7 @@ def tag(store: Store, run_ids: Sequence[str], tags: dict[str, str],
     def event(run: Run) -> Event | None:
         if all(run.tags.get(k) == v for k, v in tags.items()):
             return None
-        return {"e": "tag", "tags": dict(tags)}
+        return kinds.tag(dict(tags))
 
     return _edit(store, run_ids, event)
 
@@ -151,7 +152,7 @@ def untag(store: Store, run_ids: Sequence[str], keys: Sequence[str]) -> EditResu
     """Remove tags from runs; a run with none of the keys is left unchanged."""
     def event(run: Run) -> Event | None:
         present = [k for k in keys if k in run.tags]
-        return {"e": "untag", "keys": present} if present else None
+        return kinds.untag(present) if present else None
 
     return _edit(store, run_ids, event)
 
@@ -161,7 +162,7 @@ def set_note(store: Store, run_ids: Sequence[str], text: str) -> EditResult:
     value = text or None
 
     def event(run: Run) -> Event | None:
-        return None if run.note == value else {"e": "note", "text": value}
+        return None if run.note == value else kinds.note(value)
 
     return _edit(store, run_ids, event)
 
@@ -172,7 +173,7 @@ def rename(store: Store, run_ids: Sequence[str], name: str) -> EditResult:
     value = name or None
 
     def event(run: Run) -> Event | None:
-        return None if run.name == value else {"e": "rename", "name": value}
+        return None if run.name == value else kinds.rename(value)
 
     return _edit(store, run_ids, event)
 
@@ -189,12 +190,12 @@ def check_name(name: str) -> None:
 
 def hide(store: Store, run_ids: Sequence[str]) -> EditResult:
     """Soft-delete runs: `ls` stops listing them until `restore`; `purge` removes them."""
-    return _edit(store, run_ids, lambda run: None if run.deleted else {"e": "delete"})
+    return _edit(store, run_ids, lambda run: None if run.deleted else kinds.delete())
 
 
 def restore(store: Store, run_ids: Sequence[str]) -> EditResult:
     """Bring hidden runs back."""
-    return _edit(store, run_ids, lambda run: {"e": "restore"} if run.deleted else None)
+    return _edit(store, run_ids, lambda run: kinds.restore() if run.deleted else None)
 
 
 def _edit(store: Store, run_ids: Sequence[str],
