@@ -132,20 +132,22 @@ def metric_name_problem(key: Any) -> str | None:
 
 
 def _points(p: Any) -> str | None:
-    if not isinstance(p, list):
+    # Exact type tests (a bool is no number here) and chained comparisons, which also refuse
+    # NaN and infinities: a journal may hold millions of points, so this loop stays lean.
+    if type(p) is not list:
         return "its points are not a list"
     for point in p:
-        if not isinstance(point, list) or len(point) != 4:
+        if type(point) is not list or len(point) != 4:
             return "a point is not [key, value, step, time]"
         key, value, step, t = point
-        why = metric_name_problem(key)
-        if why is not None:
-            return why
-        if not (isinstance(value, float) or _int(value)):
+        if type(key) is not str or not key.strip() or "\n" in key or "\r" in key:
+            return metric_name_problem(key)
+        kind = type(value)
+        if kind is not float and not (kind is int and -INT_MAX <= value <= INT_MAX):
             return f"the value of {key!r} is not a number"
-        if not _opt_int(step):
+        if step is not None and not (type(step) is int and -INT_MAX <= step <= INT_MAX):
             return f"the step of {key!r} is not an integer"
-        if not _time(t):
+        if t is not None and not (type(t) in (float, int) and -1e11 < t < 2.5e11):
             return f"the time of {key!r} is not a time"
     return None
 
