@@ -920,3 +920,452 @@ def test_an_empty_command(cli: Callable[..., Result]) -> None:
         assert r.code == 2, (args, r.code, r.stderr)
         assert r.stderr.startswith("runlab: error: "), (args, r.stderr)
         no_traceback(r.stderr)
+
+
+# -- a journal is input, not a promise --------------------------------------------------------
+
+# Events of the wrong shape, each of which once made ls, reindex and every new run fail.
+BAD_EVENTS = [
+    {"e": "tag", "tags": [1]},
+    {"e": "tag", "tags": {"k": [1, 2]}},
+    {"e": "params", "params": [1, 2]},
+    {"e": "metrics", "p": [["acc", "0.5", 1, 1.0]]},
+    {"e": "metrics", "p": [["", 0.5, 1, 1.0]]},
+    {"e": "metrics", "p": [["acc", 0.5, 10**30, 1.0]]},
+    {"e": "metrics", "p": "acc"},
+    {"e": "end", "status": ["x"], "exit_code": 0},
+    {"e": "end", "status": "finished", "exit_code": 10**30},
+    {"e": "untag", "keys": 5},
+    {"e": "note", "text": 5},
+    {"e": "rename", "name": {"a": 1}},
+    {"e": "note", "text": "x", "t": "str"},
+    {"e": "number", "n": True, "store": "x"},
+    {"e": "artifact", "path": 5},
+]
+BAD_LINES = [json.dumps(e).encode() for e in BAD_EVENTS] + [
+    b'{"e":"tag","tags":{"k":"\\ud800"}}',  # half a UTF-16 pair: no database takes it
+    b"[1, 2]",
+    b"not json at all",
+]
+
+
+def test_journal_events_of_the_wrong_shape_are_skipped_with_one_warning_each(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    assert cli("--no-git", "-n", "first", PY, "-c", "print('acc=0.5')").code == 0
+    assert cli("--no-git", "-n", "second", PY, "-c", "print('acc=0.7')").code == 0
+    first = show(cli, "first")
+    journal = run_dir(first["id"]) / "journal.jsonl"
+    lines_before = journal.read_bytes().count(b"\n")
+    with open(journal, "ab") as f:
+        f.write(b"".join(line + b"\n" for line in BAD_LINES))
+    with open(journal, "ab") as f:  # and a good event after them: it still counts
+        f.write(b'{"e":"tag","tags":{"after":"yes"}}\n')
+    for args in (["ls", "--json", "--all"], ["reindex"], ["ls", "--json", "--all"]):
+        r = cli(*args)
+        assert r.code == 0, (args, r.stderr)
+        no_traceback(r.stderr)
+        if args == ["reindex"]:
+            for n in range(len(BAD_LINES)):
+                assert f"skipped line {lines_before + 1 + n} of {journal}" in r.stderr, r.stderr
+    runs = {r["name"]: r for r in listing(cli)}
+    assert set(runs) == {"first", "second"}
+    assert runs["first"]["tags"] == {"after": "yes"}
+    assert runs["first"]["status"] == "finished" and runs["first"]["exit_code"] == 0
+    assert runs["first"]["metrics"]["acc"]["count"] == 1
+    # A new tracked run works beside it.
+    r = cli("--no-git", PY, "-c", "print('acc=0.9')")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert show(cli)["metrics"]["acc"]["last"] == 0.9
+
+
+def test_a_run_whose_start_event_has_the_wrong_shape_is_named_and_the_rest_listed(
+        cli: Callable[..., Result]) -> None:
+    for name in ("good", "bad"):
+        assert cli("--no-git", "-n", name, PY, "-c", "print('acc=0.5')").code == 0
+    bad = show(cli, "bad")
+    journal = run_dir(bad["id"]) / "journal.jsonl"
+    lines = journal.read_bytes().splitlines()
+    start = json.loads(lines[0])
+    start["git"] = "str"
+    journal.write_bytes(b"\n".join([json.dumps(start).encode(), *lines[1:]]) + b"\n")
+    r = cli("reindex")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert f"could not read the run in {run_dir(bad['id'])}" in r.stderr, r.stderr
+    assert [x["name"] for x in listing(cli)] == ["good"]
+    assert (run_dir(bad["id"]) / "output.log").exists()
+
+
+def test_a_journal_cut_in_its_first_line_is_named_and_its_output_log_stays(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", "-n", "kept", PY, "-c", "print('acc=0.5')").code == 0
+    assert cli("--no-git", "-n", "cut", PY, "-c", "print('acc=0.6')").code == 0
+    cut = show(cli, "cut")
+    journal = run_dir(cut["id"]) / "journal.jsonl"
+    first = journal.read_bytes().split(b"\n")[0]
+    journal.write_bytes(first[: len(first) // 2])  # the machine stopped mid-write
+    for args in (["reindex"], ["ls", "--json"]):
+        (store_root() / "index.db").unlink(missing_ok=True)
+        r = cli(*args)
+        assert r.code == 0, r.stderr
+        no_traceback(r.stderr)
+        assert f"could not read the run in {run_dir(cut['id'])}" in r.stderr, (args, r.stderr)
+    assert [x["name"] for x in listing(cli)] == ["kept"]
+    assert (run_dir(cut["id"]) / "output.log").read_bytes() == b"acc=0.6\n"
+
+
+def test_reindex_that_cannot_finish_keeps_the_old_index(cli: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    for i in range(3):
+        assert cli("--no-git", "-t", f"t{i}", PY, "-c", f"print('acc={i}')").code == 0
+    before = listing(cli)
+    index = store_root() / "index.db"
+    kept = sha256_file(index)
+
+    def full_disk() -> None:  # as root, a file size limit stands in for a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    p = subprocess.run(runlab_argv("reindex"), cwd=tmp_path, env=child_env(),
+                       capture_output=True, timeout=DEADLINE, check=False, preexec_fn=full_disk)
+    err = p.stderr.decode()
+    assert p.returncode == 1, err
+    assert err.startswith("runlab: error: "), err
+    no_traceback(err)
+    assert sha256_file(index) == kept
+    assert [f.name for f in store_root().iterdir() if ".rebuild" in f.name] == []
+    assert listing(cli) == before
+
+
+def _finished_then_lost_elsewhere(cli: Callable[..., Result], tmp_path: Path) -> tuple[dict, Path]:  # type: ignore[type-arg]
+    """A finished run, and another store holding it as exported while it ran, since marked
+    lost there (its runlab is gone)."""
+    assert cli("--no-git", PY, "-c", "print('acc=0.5')").code == 0
+    run = show(cli)
+    other = tmp_path / "other"
+    (other / "runs" / run["id"]).mkdir(parents=True)
+    lines = (run_dir(run["id"]) / "journal.jsonl").read_bytes().splitlines(keepends=True)
+    (other / "runs" / run["id"] / "journal.jsonl").write_bytes(
+        b"".join(line for line in lines if b'"e":"end"' not in line))
+    r = cli("--store", str(other), "ls", "--json")
+    assert json.loads(r.stdout)[0]["status"] == "lost", r.stderr
+    return run, other
+
+
+def test_import_keeps_a_real_end_over_a_lost_mark(cli: Callable[..., Result],
+                                                  tmp_path: Path) -> None:
+    run, other = _finished_then_lost_elsewhere(cli, tmp_path)
+    r = cli("import", str(other))
+    assert r.code == 0, r.stderr
+    after = show(cli)
+    assert (after["status"], after["exit_code"]) == ("finished", 0)
+    assert after["ended_at"] == run["ended_at"] and after["duration_s"] == run["duration_s"]
+    # The other way round: the store that marked it lost learns the real end.
+    r = cli("--store", str(other), "import", str(store_root()))
+    assert r.code == 0, r.stderr
+    there = json.loads(cli("--store", str(other), "show", "last", "--json").stdout)
+    assert (there["status"], there["exit_code"]) == ("finished", 0)
+    assert there["ended_at"] == run["ended_at"]
+    # And a rebuilt index says the same, whatever order the ends have in the journal.
+    assert cli("--store", str(other), "reindex").code == 0
+    there = json.loads(cli("--store", str(other), "show", "last", "--json").stdout)
+    assert (there["status"], there["exit_code"]) == ("finished", 0)
+
+
+def test_imported_runs_are_numbered_by_their_start_not_their_last_change(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    for name in ("older", "newer"):
+        r = cli("--store", str(other), "--no-git", "-n", name, PY, "-c", "print('acc=1')")
+        assert r.code == 0, r.stderr
+    assert cli("--store", str(other), "tag", "older", "late=yes").code == 0  # touched last
+    r = cli("import", str(other))
+    assert r.code == 0, r.stderr
+    assert {x["name"]: x["number"] for x in listing(cli)} == {"older": 1, "newer": 2}
+    assert show(cli)["name"] == "newer"
+
+
+def test_import_checks_journals_before_copying_anything(cli: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    for name in ("fine", "shaky", "broken"):
+        r = cli("--store", str(other), "--no-git", "-n", name, PY, "-c", "print('acc=1')")
+        assert r.code == 0, r.stderr
+    ids = {x["name"]: x["id"] for x in json.loads(
+        cli("--store", str(other), "ls", "--json").stdout)}
+    shaky = other / "runs" / ids["shaky"] / "journal.jsonl"
+    with open(shaky, "ab") as f:
+        f.write(b'{"e":"tag","tags":[1]}\n')
+    broken = other / "runs" / ids["broken"] / "journal.jsonl"
+    lines = broken.read_bytes().splitlines()
+    start = json.loads(lines[0])
+    start["params"] = [1, 2]
+    broken.write_bytes(b"\n".join([json.dumps(start).encode(), *lines[1:]]) + b"\n")
+    archive = tmp_path / "runs.tar.gz"
+    import tarfile
+
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(other / "runs", arcname="runs")
+    r = cli("import", str(archive))
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert f"runs/{ids['shaky']}/journal.jsonl" in r.stderr and "line" in r.stderr, r.stderr
+    assert f"runs/{ids['broken']}" in r.stderr, r.stderr
+    assert not run_dir(ids["broken"]).exists()
+    assert b'"tags":[1]' not in (run_dir(ids["shaky"]) / "journal.jsonl").read_bytes()
+    assert sorted(x["name"] for x in listing(cli)) == ["fine", "shaky"]
+    r = cli("reindex")
+    assert r.code == 0 and "warning" not in r.stderr, r.stderr
+
+
+# -- bad input: one clear line, exit 2, nothing written ---------------------------------------
+
+BAD_INPUT = [
+    ["show", "99999999999999999999999"],
+    ["show", "last~99999999999999999999999"],
+    ["show", "last~-1"],
+    ["show", "last~1.5"],
+    ["tag", "99999999999999999999999", "k=v"],
+    ["ls", "--limit", "99999999999999999999999"],
+    ["ls", "--where", "started > 9999-12-31"],
+    ["ls", "--where", "started < 0001-01-01"],
+    ["ls", "--where", "started = 0001-01-01"],
+]
+
+
+def _store_bytes() -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in (store_root() / "runs").rglob("*") if p.is_file()}
+
+
+def test_numbers_and_dates_past_their_range_are_one_line_errors(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", PY, "-c", "print('acc=0.5')").code == 0
+    before = _store_bytes()
+    for args in BAD_INPUT:
+        r = cli(*args)
+        assert r.code == 2, (args, r.code, r.stderr)
+        assert r.stderr.startswith("runlab: error: "), (args, r.stderr)
+        no_traceback(r.stderr)
+        assert r.stdout == "", (args, r.stdout)
+    assert _store_bytes() == before
+
+
+def test_a_name_that_is_also_another_runs_id_prefix_is_ambiguous(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", PY, "-c", "pass").code == 0
+    target = show(cli)
+    prefix = target["id"][:8]
+    assert cli("--no-git", "-n", prefix, PY, "-c", "pass").code == 0
+    before = _store_bytes()
+    for args in (["show", prefix], ["tag", prefix, "k=v"]):
+        r = cli(*args)
+        assert r.code == 2, (args, r.stderr)
+        assert r.stderr.startswith("runlab: error: ") and "several runs" in r.stderr, r.stderr
+        no_traceback(r.stderr)
+    assert _store_bytes() == before
+    assert show(cli, target["id"][:12])["id"] == target["id"]  # a longer prefix is no name
+
+
+CHANNEL_NAMES = """\
+import json, os
+with open(os.environ['RUNLAB_EVENTS'], 'a') as f:
+    for name in ['', '   ', 'a\\nb', 'c\\rd', 'good']:
+        f.write(json.dumps({'metrics': {name: 1.5}}) + '\\n')
+"""
+
+
+def test_blank_metric_names_and_names_with_newlines_are_refused(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    r = cli("--no-git", PY, "-c", CHANNEL_NAMES)
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert list(show(cli)["metrics"]) == ["good"]
+    assert r.stderr.count("refused a metric") == 4, r.stderr
+    code = ("import runlab\n"
+            "for name in ['', ' ', 'a\\nb']:\n"
+            "    try:\n"
+            "        runlab.log_metric(name, 1.0)\n"
+            "    except ValueError as e:\n"
+            "        print('refused', e)\n"
+            "runlab.log_metric('ok', 1.0)\n")
+    p = subprocess.run([PY, "-c", code], cwd=tmp_path, env=child_env(), capture_output=True,
+                       text=True, timeout=DEADLINE, check=False)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.count("refused") == 3, p.stdout
+    assert list(show(cli)["metrics"]) == ["ok"]
+
+
+FORKING = """\
+import os, runlab
+run = runlab.start_run(name='parent')
+run.log_metric('x', 1.0)  # still buffered when the process forks
+pid = os.fork()
+if pid == 0:
+    try:
+        run.log_metric('x', 9.0)
+        print('child logged', flush=True)
+    except RuntimeError as e:
+        print('child refused:', e, flush=True)
+    run.end()
+    raise SystemExit(0)  # atexit handlers run in the child too
+os.waitpid(pid, 0)
+run.log_metric('x', 2.0)
+run.end()
+"""
+
+
+def test_a_forked_child_of_an_api_run_writes_nothing(cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    p = subprocess.run([PY, "-c", FORKING], cwd=tmp_path, env=child_env(), capture_output=True,
+                       text=True, timeout=DEADLINE, check=False)
+    assert p.returncode == 0, p.stderr
+    no_traceback(p.stderr)
+    assert "child refused" in p.stdout, p.stdout
+    run = show(cli)
+    events = [json.loads(line) for line in
+              (run_dir(run["id"]) / "journal.jsonl").read_text().splitlines()]
+    assert [e["e"] for e in events].count("end") == 1
+    points = [p[1] for e in events if e["e"] == "metrics" for p in e["p"]]
+    assert points == [1.0, 2.0]
+    assert run["status"] == "finished" and run["metrics"]["x"]["count"] == 2
+
+
+# -- strict JSON --------------------------------------------------------------------------------
+
+
+def _strict(text: str) -> object:
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"bare {constant} in JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+INFINITE = """\
+import argparse, runlab
+parser = argparse.ArgumentParser()
+parser.add_argument('--clip', type=float, default=float('inf'))
+parser.add_argument('--floor', type=float, default=float('-inf'))
+parser.parse_args()
+runlab.log_params({'nan_param': float('nan'), 'nested': {'x': [float('inf')]}})
+runlab.log_metric('loss', float('nan'))
+runlab.log_metric('loss', float('inf'))
+"""
+
+
+def test_every_json_output_is_strict_json(cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(INFINITE)
+    assert cli("--no-git", "-a", "train.py", PY, "train.py", cwd=tmp_path).code == 0
+    assert cli("--no-git", PY, "train.py", cwd=tmp_path).code == 0
+    run = _strict(cli("show", "last", "--json").stdout)
+    assert isinstance(run, dict)
+    assert run["params"]["clip"] == "Infinity" and run["params"]["floor"] == "-Infinity"
+    assert run["params"]["nan_param"] == "NaN" and run["params"]["nested"] == {"x": ["Infinity"]}
+    outputs = [
+        ["ls", "--json"], ["ls", "--format", "json"], ["show", "1", "--json"],
+        ["metrics", "last", "--json"], ["diff", "1", "2", "--json"],
+        ["artifacts", "1", "--json"], ["config", "list", "--json"], ["commands", "--json"],
+    ]
+    for args in outputs:
+        r = cli(*args)
+        assert r.code == 0, (args, r.stderr)
+        _strict(r.stdout)
+    r = cli("ls", "--format", "jsonl")
+    for line in r.stdout.splitlines():
+        _strict(line)
+
+
+# -- fuzzing: random and mutated journals through import and reindex --------------------------
+
+_ODD_VALUES: list[object] = [None, True, 0, -1, 2**63, 10**30, 1.5, float("nan"), float("inf"),
+                             "", " ", "x\ny", "\ud800", [], [1], ["a", None], {}, {"k": [1]},
+                             {"": {"": []}}]
+_KINDS = ["start", "metrics", "reparse", "params", "tag", "untag", "note", "rename", "delete",
+          "restore", "end", "number", "artifact", "push", "future-kind"]
+
+
+def _mutate_event(rng: random.Random, event: dict) -> dict:  # type: ignore[type-arg]
+    event = json.loads(json.dumps(event))
+    how = rng.randrange(4)
+    if how == 0 and event:
+        event[rng.choice(list(event))] = rng.choice(_ODD_VALUES)
+    elif how == 1 and event:
+        del event[rng.choice(list(event))]
+    elif how == 2:
+        event["e"] = rng.choice(_KINDS)
+    elif event.get("p"):
+        point = rng.choice(event["p"])
+        point[rng.randrange(len(point))] = rng.choice(_ODD_VALUES)
+    return event
+
+
+def _fuzzed_journal(rng: random.Random, template: list[dict]) -> bytes:  # type: ignore[type-arg]
+    how = rng.randrange(5)
+    if how == 0:  # a few lines of any JSON at all
+        return b"".join(json.dumps(rng.choice(_ODD_VALUES)).encode() + b"\n"
+                        for _ in range(rng.randrange(4)))
+    events = [_mutate_event(rng, e) if rng.random() < 0.3 else e for e in template]
+    rng.shuffle(events) if how == 1 else None
+    data = bytearray(b"".join(json.dumps(e).encode() + b"\n" for e in events))
+    if how == 2 and data:  # bytes changed, added or lost
+        for _ in range(rng.randrange(1, 6)):
+            i = rng.randrange(len(data))
+            choice = rng.randrange(3)
+            if choice == 0:
+                data[i] = rng.randrange(256)
+            elif choice == 1:
+                data.insert(i, rng.randrange(256))
+            elif len(data) > 1:
+                del data[i]
+    elif how == 3 and data:  # cut anywhere
+        del data[rng.randrange(len(data)):]
+    return bytes(data)
+
+
+def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) -> None:
+    from runlab.store import Store
+    from runlab.store import events as kinds
+    from runlab.store.records import to_json_text
+    from runlab.sync.archive import import_runs
+
+    rng = random.Random(14)
+    store = Store(str(tmp_path / "store"))
+    for i in range(20):
+        run_id, _ = store.create_run({
+            "name": f"valid{i}", "command": ["train", f"--lr={i}"], "cwd": "/",
+            "params": {"lr": i / 10, "layers": [64, 32]}, "tags": {"set": "valid"},
+            "git": {"commit": "abc", "branch": "main", "dirty": False}})
+        store.append(run_id, [kinds.metrics([["acc", i / 20, s, 1.7e9 + s] for s in range(3)]),
+                              kinds.tag({"k": str(i)}), kinds.end("finished", 0, t=1.8e9)])
+
+    valid_ids = [r.id for r in store.list_runs(limit=None)]
+
+    def facts() -> dict[str, tuple]:  # type: ignore[type-arg]
+        runs = store.list_runs(limit=None) + store.list_runs(limit=None, deleted=True)
+        return {r.id: (r.number, r.started_at, r.status, r.exit_code, r.ended_at, r.command)
+                for r in runs if r.id in valid_ids}
+
+    valid = facts()
+    assert len(valid) == 20
+    template = store.events(valid_ids[0])
+    incoming = tmp_path / "incoming" / "runs"
+    cases = 2000
+    for _ in range(cases):
+        # One in ten is a copy of a run the store has: import merges it.
+        run_id = rng.choice(valid_ids) if rng.random() < 0.1 else f"{rng.getrandbits(128):032x}"
+        folder = incoming / run_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "journal.jsonl").write_bytes(_fuzzed_journal(rng, template))
+    report = import_runs(store, str(incoming.parent))
+    assert report.added, report.problems[:5]
+    assert facts() == valid
+    for rebuild in range(2):
+        if rebuild:
+            assert store.reindex() >= 20
+        runs = store.list_runs(limit=None) + store.list_runs(limit=None, deleted=True)
+        assert facts() == valid
+        for run in runs:  # every run reads back whole, in strict JSON
+            to_json_text(run.to_json())
+            store.series(run.id)
+    figures("fuzz", journals=cases, imported=len(report.added), merged=len(report.merged),
+            problems=len(report.problems))

@@ -331,3 +331,109 @@ def test_secret_environment_is_never_recorded_unless_asked_and_then_redacted(
     assert json.loads(cli("show", "last", "--json").stdout)["env"] == {name: "***"}
     for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
         assert secret.encode() not in path.read_bytes(), path
+
+
+# -- one function decides what is secret, on every path (issue 14) ----------------------------
+
+MARKS = {name: f"mark-{name}-5e3c" for name in (
+    "killed", "shell", "shell_env", "dash", "edit", "named", "sweep_a", "sweep_b", "api",
+    "param", "tag", "pin_run", "pin_api", "pin_edit", "pin_sweep", "pin_named")}
+
+SLEEPER = """\
+import sys
+print('ready', flush=True)
+sys.stdin.read()
+"""
+
+
+def _runlab(*args: str, cwd: Path, **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([PY, "-m", "runlab", *args], cwd=cwd, env=child_env(),
+                          capture_output=True, text=True, timeout=60, check=False, **kw)  # type: ignore[call-overload]
+
+
+def test_a_marker_secret_on_every_path_never_reaches_a_byte_of_the_store_or_archive(
+        tmp_path: Path) -> None:
+    m = MARKS
+    # A pattern of the project's own: every path must take it from the one place.
+    (tmp_path / "runlab.toml").write_text(
+        'secret_patterns = ["*pin*"]\n'
+        f'[commands.fetch]\nrun = "{PY} -c pass --password {{password}} --pin {{pin}}"\n')
+    (tmp_path / "sleeper.py").write_text(SLEEPER)
+    # Killed at the worst moment: the command runs, runlab is gone before it records the end.
+    p = subprocess.Popen([PY, "-m", "runlab", "--no-git", PY, "sleeper.py", "--password",
+                          m["killed"], "--pin", m["pin_run"]], cwd=tmp_path, env=child_env(),
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout is not None and p.stdin is not None
+    assert p.stdout.readline() == b"ready\n"
+    p.kill()
+    p.wait(timeout=60)
+    p.stdin.close()
+    p.stdout.close()
+    assert p.stderr is not None
+    p.stderr.close()
+    runs = [
+        ["--no-git", "sh", "-c", f"{PY} -c pass --password {m['shell']}; true"],
+        ["--no-git", "bash", "-c", f"API_TOKEN={m['shell_env']} true"],
+        ["--no-git", PY, "-c", "pass", "--password", f"-{m['dash']}"],
+        ["--no-git", "-p", f"db_password={m['param']}", "-t", f"token={m['tag']}", "true"],
+        ["--no-git", "fetch", f"password={m['named']}", f"pin={m['pin_named']}"],
+    ]
+    for args in runs:
+        r = _runlab(*args, cwd=tmp_path)
+        assert r.returncode == 0, (args, r.stderr)
+        assert not any(v in r.stderr + r.stdout for v in m.values()), r.stderr
+    for edit in (f"api_key={m['edit']}", f"pin={m['pin_edit']}"):
+        assert _runlab("tag", "last", edit, cwd=tmp_path).returncode == 0
+    r = _runlab("sweep", f"password={m['sweep_a']},{m['sweep_b']}", f"pin={m['pin_sweep']}",
+                "--", PY, "-c", "pass", "--password", "{password}", "--pin", "{pin}",
+                cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    api = (f"import runlab\nwith runlab.start_run(params={{'db_password': {m['api']!r}}}) as r:\n"
+           f"    r.log_params({{'pin': {m['pin_api']!r}}})\n")
+    done = subprocess.run([PY, "-c", api], cwd=tmp_path, env=child_env(), capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    archive = tmp_path / "all.tar.gz"
+    r = _runlab("export", "-o", str(archive), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    store = Path(os.environ["RUNLAB_STORE"])
+    listed = json.loads(_runlab("ls", "--json", "--all", cwd=tmp_path).stdout)
+    assert len(listed) == 1 + len(runs) + 2 + 1  # the killed run, the runs, 2 trials, the API
+    assert any(run["status"] == "lost" for run in listed)
+    sweeps = list((store / "sweeps").glob("*.json"))
+    assert sweeps and all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in sweeps)
+    for path in _everything_under(store):
+        blob = path.read_bytes()
+        for name, mark in m.items():
+            assert mark.encode() not in blob, f"{name} leaked into {path.relative_to(store)}"
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            f = tar.extractfile(member)
+            blob = f.read() if f is not None else member.name.encode()
+            for name, mark in m.items():
+                assert mark.encode() not in blob, f"{name} leaked into the archive: {member.name}"
+    for path in [store, *store.rglob("*")]:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        assert mode & 0o077 == 0, f"{path.relative_to(store)} is {oct(mode)}"
+
+
+def test_a_sweep_with_secret_values_cannot_be_resumed_and_says_why(tmp_path: Path) -> None:
+    r = _runlab("sweep", "api_key=a1b2c3,d4e5f6", "--", PY, "-c", "pass", "--api-key",
+                "{api_key}", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    sweep_id = json.loads(_runlab("ls", "--json", cwd=tmp_path).stdout)[0]["tags"]["sweep"]
+    r = _runlab("sweep", "--resume", sweep_id, cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.startswith("runlab: error: ") and "secret" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_secret_patterns_is_the_one_place_that_decides() -> None:
+    from runlab import config
+    from runlab.capture.args import SECRET_PATTERNS, is_secret, secret_patterns
+
+    settings = config.Settings(values={"secret_patterns": ["*pin*"]})
+    patterns = secret_patterns(settings)
+    assert patterns[: len(SECRET_PATTERNS)] == SECRET_PATTERNS and "*pin*" in patterns
+    assert is_secret("user_pin", patterns) and not is_secret("user_pin", secret_patterns())
+    assert secret_patterns(config.Settings()) == SECRET_PATTERNS

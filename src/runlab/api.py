@@ -5,7 +5,9 @@ named by RUNLAB_EVENTS (the events channel, documented in the README so any lang
 it). Without the wrapper, `start_run` records a run directly in the store, and a module-level
 call with no active run starts one that ends when the program does, as MLflow's does.
 
-Nothing heavy is imported until a run is recorded directly.
+Nothing heavy is imported until a run is recorded directly. A process forked from one that
+records a run directly (a data loader's worker) records nothing of it: it neither flushes the
+points its parent had not yet written nor ends the run, and its own calls raise.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class _ChannelRun(Run):
         os.write(self._fd, (json.dumps(message, default=str) + "\n").encode())
 
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        # (Names are checked by the wrapper, which refuses a blank one: nothing heavy here.)
         msg: dict[str, Any] = {"metrics": {k: _number(v) for k, v in metrics.items()}}
         if step is not None:
             msg["step"] = _step(step)
@@ -107,7 +110,7 @@ class _DirectRun(Run):
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
         from runlab import config
-        from runlab.capture.args import SECRET_PATTERNS, redact_mapping
+        from runlab.capture.args import redact_mapping, secret_patterns
         from runlab.store import locate
 
         cwd = os.getcwd()
@@ -116,7 +119,7 @@ class _DirectRun(Run):
         if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
             store_path = os.path.join(settings.root, settings.get("store"))
         self._store = _open_store(locate(cwd, store_path))
-        self._secret = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+        self._secret = secret_patterns(settings)
         self._redact_mapping = redact_mapping
         self._points: list[list[Any]] = []
         self._pending: list[dict[str, Any]] = []
@@ -124,6 +127,7 @@ class _DirectRun(Run):
         self._last_flush = time.monotonic()
         self._lock = threading.Lock()
         self._ended = False
+        self._pid = os.getpid()
         start = dict(_process_start(cwd))
         start.update({
             "name": name,
@@ -140,9 +144,17 @@ class _DirectRun(Run):
         return self._redact_mapping({k: "" if v is None else str(v) for k, v in tags.items()},
                                     self._secret)
 
+    def _here(self) -> None:
+        """Refuse calls from a forked child: its store connection is its parent's."""
+        if os.getpid() != self._pid:
+            raise RuntimeError(f"run {self.id[:8]} is recorded by process {self._pid}: a "
+                               "forked process cannot log to it (log from the parent)")
+
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
+        self._here()
         t = round(time.time(), 3)
         step = None if step is None else _step(step)
+        _check_names(metrics)
         with self._lock:
             for key, value in metrics.items():
                 s = step if step is not None else self._steps.get(key, 0)
@@ -151,13 +163,15 @@ class _DirectRun(Run):
             self._maybe_flush()
 
     def log_params(self, params: Mapping[str, Any]) -> None:
+        self._here()
         with self._lock:
-            self._pending.append({"e": "params", "params": self._redact(params)})
+            self._pending.append(_kinds().params(self._redact(params)))
             self._maybe_flush()
 
     def set_tags(self, tags: Mapping[str, Any]) -> None:
+        self._here()
         with self._lock:
-            self._pending.append({"e": "tag", "tags": self._redact_tags(tags)})
+            self._pending.append(_kinds().tag(self._redact_tags(tags)))
             self._maybe_flush()
 
     def log_artifact(self, path: str) -> None:
@@ -165,6 +179,7 @@ class _DirectRun(Run):
         directory: a run's files never point out of it)."""
         from runlab.artifacts import Collector
 
+        self._here()
         collector = Collector(self._store.root, self._store.run_dir(self.id), os.getcwd())
         captured = collector.add([os.path.abspath(path)], time.time())
         if captured.problems:
@@ -180,7 +195,7 @@ class _DirectRun(Run):
     def _flush(self, extra: list[dict[str, Any]] | None = None) -> None:
         events = self._pending
         if self._points:
-            events.append({"e": "metrics", "p": self._points})
+            events.append(_kinds().metrics(self._points))
         events += extra or []
         self._points, self._pending = [], []
         self._last_flush = time.monotonic()
@@ -190,12 +205,13 @@ class _DirectRun(Run):
                 _sync_later(self._store.journal_path(self.id))
 
     def end(self, status: str = "finished") -> None:
+        if os.getpid() != self._pid:
+            return  # a forked child leaving (its atexit, a `with` block): the parent ends it
         with self._lock:
             if self._ended:
                 return
             self._ended = True
-            self._flush([{"e": "end", "t": time.time(), "status": status,
-                          "exit_code": 0 if status == "finished" else None}])
+            self._flush([_kinds().end(status, 0 if status == "finished" else None)])
         global _active
         if _active is self:
             _active = None
@@ -204,6 +220,8 @@ class _DirectRun(Run):
 _active: Run | None = None
 _settings_cache: dict[str, Any] = {}
 _stores: dict[str, Any] = {}
+_stores_pid = os.getpid()  # the process that opened them
+_inherited: list[dict[str, Any]] = []  # a forked child's copies of its parent's stores
 _syncing: list[threading.Thread] = []
 
 
@@ -212,6 +230,12 @@ def _open_store(path: str) -> Any:
     records many runs pays for opening it once."""
     from runlab.store import Store
 
+    global _stores_pid
+    if os.getpid() != _stores_pid:
+        # A forked child never uses (nor closes) its parent's index connections.
+        _inherited.append(dict(_stores))
+        _stores.clear()
+        _stores_pid = os.getpid()
     if path not in _stores:
         _stores[path] = Store(path)
         atexit.register(_close_stores)
@@ -219,6 +243,8 @@ def _open_store(path: str) -> Any:
 
 
 def _close_stores() -> None:
+    if os.getpid() != _stores_pid:
+        return  # a forked child: the connections are its parent's to close
     for thread in _syncing:
         thread.join()
     for store in _stores.values():
@@ -258,13 +284,13 @@ def _process_start(cwd: str) -> dict[str, Any]:
     """What a direct run records of where it ran: captured once per process (git included)."""
     key = "start:" + cwd
     if key not in _settings_cache:
-        from runlab.capture.args import SECRET_PATTERNS, parse_args
+        from runlab.capture.args import parse_args, secret_patterns
         from runlab.capture.system import capture_host, process_start_time
         from runlab.tracking import _author, command_key
 
         host = capture_host()
         argv = [sys.executable, *sys.argv] if sys.argv and sys.argv[0] else [sys.executable]
-        parsed = parse_args(argv, cwd=cwd, secret_patterns=SECRET_PATTERNS)
+        parsed = parse_args(argv, cwd=cwd, secret_patterns=secret_patterns(_settings(cwd)))
         git_info = None
         try:
             from runlab.capture.git import capture_git
@@ -302,6 +328,23 @@ def _step(step: Any) -> int:
     if isinstance(step, bool) or not isinstance(step, int) or not -_MAX_STEP <= step <= _MAX_STEP:
         raise ValueError(f"a step must be a whole number within ±{_MAX_STEP}, not {step!r}")
     return step
+
+
+def _kinds() -> Any:
+    """The journal's event builders (a direct run has loaded the store already)."""
+    from runlab.store import events
+
+    return events
+
+
+def _check_names(metrics: Mapping[str, Any]) -> None:
+    """Refuse a metric name the store would not keep: not text, blank, or spanning lines."""
+    from runlab.store.events import metric_name_problem
+
+    for key in metrics:
+        why = metric_name_problem(key)
+        if why is not None:
+            raise ValueError(why)
 
 
 def _number(value: Any) -> float:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from runlab.errors import AmbiguousRun, RunNotFound, UsageError
 from runlab.store import Run, Store
+from runlab.store import events as kinds
 from runlab.store.journal import Event
 
 
@@ -93,7 +94,8 @@ def split_runs(store: Store, words: Sequence[str]) -> tuple[list[str], list[str]
     return _unique(ids), list(words[i:])
 
 
-def parse_tags(words: Sequence[str], secret_patterns: Sequence[str] = ()) -> dict[str, str]:
+def parse_tags(words: Sequence[str],
+               secret_patterns: Sequence[str] | None = None) -> dict[str, str]:
     """`KEY=VALUE` words as tags; a bare `KEY` (or `KEY=`) is a label with an empty value.
 
     Secrets are redacted as they would be recorded (`redact_tags`), so what is shown is
@@ -108,12 +110,14 @@ def parse_tags(words: Sequence[str], secret_patterns: Sequence[str] = ()) -> dic
     return redact_tags(tags, secret_patterns)
 
 
-def redact_tags(tags: dict[str, str], secret_patterns: Sequence[str] = ()) -> dict[str, str]:
+def redact_tags(tags: dict[str, str],
+                secret_patterns: Sequence[str] | None = None) -> dict[str, str]:
     """Tags as the store may keep them: secret-looking keys and credentials as `***`
-    (`secret_patterns` adds to the built-in ones, as the `secret_patterns` setting does)."""
+    (`secret_patterns`: what `capture.args.secret_patterns` gives; the built-in ones by
+    default)."""
     from runlab.capture.args import SECRET_PATTERNS, redact_mapping
 
-    return redact_mapping(tags, tuple(SECRET_PATTERNS) + tuple(secret_patterns))
+    return redact_mapping(tags, SECRET_PATTERNS if secret_patterns is None else secret_patterns)
 
 
 def parse_keys(words: Sequence[str]) -> list[str]:
@@ -131,7 +135,7 @@ def parse_keys(words: Sequence[str]) -> list[str]:
 
 
 def tag(store: Store, run_ids: Sequence[str], tags: dict[str, str],
-        secret_patterns: Sequence[str] = ()) -> EditResult:
+        secret_patterns: Sequence[str] | None = None) -> EditResult:
     """Set tags on runs (a run that already has every one of them unchanged); secrets are
     recorded as `***` (`redact_tags`)."""
     tags = redact_tags(tags, secret_patterns)
@@ -139,7 +143,7 @@ def tag(store: Store, run_ids: Sequence[str], tags: dict[str, str],
     def event(run: Run) -> Event | None:
         if all(run.tags.get(k) == v for k, v in tags.items()):
             return None
-        return {"e": "tag", "tags": dict(tags)}
+        return kinds.tag(dict(tags))
 
     return _edit(store, run_ids, event)
 
@@ -148,7 +152,7 @@ def untag(store: Store, run_ids: Sequence[str], keys: Sequence[str]) -> EditResu
     """Remove tags from runs; a run with none of the keys is left unchanged."""
     def event(run: Run) -> Event | None:
         present = [k for k in keys if k in run.tags]
-        return {"e": "untag", "keys": present} if present else None
+        return kinds.untag(present) if present else None
 
     return _edit(store, run_ids, event)
 
@@ -158,7 +162,7 @@ def set_note(store: Store, run_ids: Sequence[str], text: str) -> EditResult:
     value = text or None
 
     def event(run: Run) -> Event | None:
-        return None if run.note == value else {"e": "note", "text": value}
+        return None if run.note == value else kinds.note(value)
 
     return _edit(store, run_ids, event)
 
@@ -169,7 +173,7 @@ def rename(store: Store, run_ids: Sequence[str], name: str) -> EditResult:
     value = name or None
 
     def event(run: Run) -> Event | None:
-        return None if run.name == value else {"e": "rename", "name": value}
+        return None if run.name == value else kinds.rename(value)
 
     return _edit(store, run_ids, event)
 
@@ -186,12 +190,12 @@ def check_name(name: str) -> None:
 
 def hide(store: Store, run_ids: Sequence[str]) -> EditResult:
     """Soft-delete runs: `ls` stops listing them until `restore`; `purge` removes them."""
-    return _edit(store, run_ids, lambda run: None if run.deleted else {"e": "delete"})
+    return _edit(store, run_ids, lambda run: None if run.deleted else kinds.delete())
 
 
 def restore(store: Store, run_ids: Sequence[str]) -> EditResult:
     """Bring hidden runs back."""
-    return _edit(store, run_ids, lambda run: {"e": "restore"} if run.deleted else None)
+    return _edit(store, run_ids, lambda run: kinds.restore() if run.deleted else None)
 
 
 def _edit(store: Store, run_ids: Sequence[str],

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from runlab.errors import RunlabError, UsageError
 from runlab.parsing import LineSplitter, MetricParser, Point
 from runlab.store import Store
+from runlab.store import events as kinds
 
 CHUNK = 1 << 16
 
@@ -60,6 +61,6 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
     points = parse_log(read_chunks(path), patterns, disabled)
     # The lines' own times are not kept: every point gets the run's end.
     t = round(run.ended_at or run.started_at or time.time(), 3)
-    store.append(run_id, [{"e": "reparse", "t": round(time.time(), 3),
-                           "p": [[p.key, p.value, p.step, t] for p in points]}], sync=True)
+    store.append(run_id, [kinds.reparse([[p.key, p.value, p.step, t] for p in points])],
+                 sync=True)
     return Reparsed(run.number, len(points), sorted({p.key for p in points}))

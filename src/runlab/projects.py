@@ -125,10 +125,12 @@ def find(command: Sequence[str], commands: Mapping[str, Any], cwd: str,
 
 
 def expand(named: NamedCommand, words: Sequence[str],
-           secret_patterns: Sequence[str] = ()) -> Expansion:
+           secret_patterns: Sequence[str] | None = None) -> Expansion:
     """Fill `named` with the `KEY=VALUE` words (the rest are appended as they are).
 
-    The recorded `command_params` hide values whose keys look secret, as params do.
+    The recorded `command_params` hide values whose keys look secret, as params do
+    (`secret_patterns`: what `capture.args.secret_patterns` gives; the built-in ones by
+    default).
     """
     from runlab.capture.args import SECRET_PATTERNS, parse_value, redact_mapping
 
@@ -156,7 +158,7 @@ def expand(named: NamedCommand, words: Sequence[str],
     argv = fill(shlex.split(named.run), texts) + rest
     values = {k: parse_value(given[k]) if k in given else named.defaults[k]
               for k in known if k in given or k in named.defaults}
-    patterns = tuple(SECRET_PATTERNS) + tuple(secret_patterns)
+    patterns = SECRET_PATTERNS if secret_patterns is None else secret_patterns
     recorded = redact_mapping({k: texts[k] for k in known if k in texts}, patterns)
     extra = {"command_name": named.name, "command_template": named.run,
              "command_params": recorded}

@@ -4,13 +4,15 @@
     runlab sweep -j 2 lr=0.1,0.01 -- train            # a named command: lr=... is its param
 
 A sweep is a plan recorded in `.runlab/sweeps/<id>.json` (its axes, the command, the trials
-in order, where it ran) and the runs it made, each tagged `sweep=<id>` and `trial=<n>`. Each
+in order, where it ran; secret values as `***`, readable by its owner only) and the runs it
+made, each tagged `sweep=<id>` and `trial=<n>`. Each
 trial is a real `runlab` child process (`python -m runlab -q ... -- COMMAND`), so a trial is
 an ordinary tracked run with the store's guarantees for parallel runs; `jobs` of them run at
 once, and a trial that fails does not stop the others.
 
 `--resume ID` runs the recorded plan again, skipping the trials that already finished (a
-failed, killed or lost trial runs again).
+failed, killed or lost trial runs again). A sweep whose plan held secrets cannot be resumed:
+their values were never written down.
 
 Ctrl-C (or SIGTERM) stops the sweep cleanly: no new trial starts, each running trial gets the
 signal once (its runlab passes it to the command and records the run as killed), and the sweep
@@ -60,6 +62,7 @@ class Sweep:
     created: float
     experiment: str | None = None
     tags: list[str] = field(default_factory=list)
+    withheld: bool = False  # secret values were left out of the stored plan
 
     def argv(self, trial: Mapping[str, str]) -> list[str]:
         """The command line of one trial."""
@@ -80,7 +83,40 @@ class Sweep:
                    command=list(data["command"]), named=bool(data["named"]),
                    trials=[dict(t) for t in data["trials"]], cwd=data["cwd"],
                    created=float(data["created"]), experiment=data.get("experiment"),
-                   tags=list(data.get("tags") or []))
+                   tags=list(data.get("tags") or []), withheld=bool(data.get("withheld")))
+
+    def redacted(self, patterns: Sequence[str]) -> Sweep:
+        """The plan as the store may keep it: values of secret-looking keys, credentials and
+        secrets in the command line as `***` (`withheld` says whether any was)."""
+        from runlab.capture.args import REDACTED, is_secret, parse_args, redact_mapping
+
+        axes = [(k, [REDACTED] * len(v) if is_secret(k, patterns)
+                 else list(next(iter(redact_mapping({k: v}, patterns).values()))))
+                for k, v in self.axes]
+        trials = [redact_mapping(t, patterns) for t in self.trials]
+        command = parse_args(self.command, cwd=self.cwd, secret_patterns=patterns).argv \
+            if self.command else []
+        # A placeholder holds no secret, and the trials need it where it stands.
+        command = [c if re.fullmatch(r"\{[\w.\-/@]+\}", c) else r
+                   for c, r in zip(self.command, command)]
+        tags = [_redact_word(t, patterns) for t in self.tags]
+        withheld = self.withheld or (axes, trials, command, tags) != (
+            self.axes, self.trials, self.command, self.tags)
+        return Sweep(id=self.id, axes=axes, command=command, named=self.named, trials=trials,
+                     cwd=self.cwd, created=self.created, experiment=self.experiment, tags=tags,
+                     withheld=withheld)
+
+
+def _redact_word(word: str, patterns: Sequence[str]) -> str:
+    """A `KEY=VALUE` word (or a bare `KEY`) as the store may keep it."""
+    from runlab.capture.args import redact_mapping, redact_value
+
+    key, eq, value = word.partition("=")
+    if not eq:
+        return redact_value(word)
+    ((key, value),) = redact_mapping({key: value}, patterns).items()
+    return f"{key}={value}"
+
 
 
 @dataclass
@@ -161,13 +197,18 @@ def plan(axes: list[tuple[str, list[str]]], command: list[str], *, cwd: str,
     return sweep
 
 
-def save(store_root: str, sweep: Sweep) -> str:
+def save(store_root: str, sweep: Sweep, secret_patterns: Sequence[str]) -> str:
+    """Record the plan, redacted (`Sweep.redacted`), readable by its owner only."""
+    from runlab.store.journal import write_private
+
     folder = os.path.join(store_root, SWEEPS_DIR)
     os.makedirs(folder, mode=0o700, exist_ok=True)
     path = os.path.join(folder, f"{sweep.id}.json")
     tmp = f"{path}.tmp"
-    with open(tmp, "w") as f:
-        json.dump(sweep.to_json(), f, indent=1)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)  # left by a crash, perhaps with another mode
+    text = json.dumps(sweep.redacted(secret_patterns).to_json(), indent=1)
+    write_private(tmp, text.encode(), exclusive=True)
     os.replace(tmp, path)
     return path
 
@@ -178,11 +219,15 @@ def load(store_root: str, sweep_id: str) -> Sweep:
     path = os.path.join(store_root, SWEEPS_DIR, f"{sweep_id}.json")
     try:
         with open(path) as f:
-            return Sweep.from_json(json.load(f))
+            plan = Sweep.from_json(json.load(f))
     except FileNotFoundError:
         raise UsageError(f"no sweep {sweep_id} in this store") from None
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise RunlabError(f"cannot read the sweep {path}: {e}") from None
+    if plan.withheld:
+        raise UsageError(f"sweep {sweep_id} was given secret values, which runlab never "
+                         "writes down: start it again with them instead of --resume")
+    return plan
 
 
 # -- running ----------------------------------------------------------------------------------

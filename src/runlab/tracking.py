@@ -19,6 +19,7 @@ from runlab.config import Settings
 from runlab.errors import StoreError
 from runlab.store import Run, Store
 from runlab.store import journal
+from runlab.store.events import metric_name_problem
 from runlab.store.journal import Event
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -72,10 +73,11 @@ def command_key(argv: list[str], script: str | None, module: str | None) -> str:
 def capture_start(opts: RunOptions, settings: Settings, store: Store,
                   pending_git: Any = None) -> tuple[Event, Any]:
     """Everything known before the command starts, as the journal's start event."""
-    from runlab.capture.args import SECRET_PATTERNS, parse_args, redact_env, redact_mapping
+    from runlab.capture.args import parse_args, redact_env, redact_mapping
+    from runlab.capture.args import secret_patterns as secret_patterns_of
     from runlab.capture.system import capture_host
 
-    secret_patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+    secret_patterns = secret_patterns_of(settings)
     parsed = parse_args(
         opts.argv,
         cwd=opts.cwd,
@@ -378,6 +380,10 @@ class Recorder:
                 else {}
         points: list[tuple[str, float]] = []
         for key, value in metrics.items():
+            why = metric_name_problem(key)
+            if why is not None:
+                self.problems.append(f"refused a metric from the events channel: {why}")
+                continue
             try:
                 points.append((key, float(value)))
             except (TypeError, ValueError, OverflowError):
@@ -478,7 +484,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
           env: Mapping[str, str] | None = None, pending_git: Any = None,
           on_created: Callable[[str], None] | None = None) -> Tracked:
     """Run the command tracked, from capture to the end event."""
-    from runlab.capture.args import SECRET_PATTERNS
+    from runlab.capture.args import secret_patterns as secret_patterns_of
 
     patterns = list(settings.get("metric_patterns", [])) + opts.metric_patterns
     if patterns or settings.get("disabled_rules"):
@@ -501,7 +507,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
                               exclusive=False)
     if git_info is None and start.get("source") and start["source"].get("sha256"):
         _copy_source(os.path.join(opts.cwd, start["source"]["path"]), run_dir)
-    secret_patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+    secret_patterns = secret_patterns_of(settings)
     events_path = os.path.join(run_dir, "events.jsonl")
     recorder = Recorder(
         store,

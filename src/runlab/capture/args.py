@@ -29,7 +29,9 @@ other positional arguments are kept in `ParsedArgs.args`.
 Keys that look secret store `"***"`, in params and in the recorded command line alike, in every
 spelling (`--api-key X`, `--api-key=X`, `token=X`). Values in well-known credential formats
 (GitHub, OpenAI, AWS, Slack, Hugging Face tokens, passwords in URLs) are redacted whatever
-their key. A bare flag's True/False is not a secret and is kept.
+their key. A bare flag's True/False is not a secret and is kept. A secret-looking option
+takes the next word as its value even when it starts with one dash (`--password -x1`), and
+the script of `sh -c SCRIPT` (bash, zsh, ...) is redacted the same way, word by word.
 """
 
 from __future__ import annotations
@@ -88,6 +90,15 @@ class ParsedArgs:
     script: str | None = None  # as typed; None when there is none or it is no existing file
     module: str | None = None  # `python -m MODULE`
     argv: list[str] = field(default_factory=list)  # the whole command, secrets as "***"
+
+
+def secret_patterns(settings: Any = None) -> tuple[str, ...]:
+    """The globs of names whose values are secret: the built-in ones and the
+    `secret_patterns` setting. The one place that decides; every path that records a name
+    and a value (a tracked run, the API, edits, named commands, sweeps, the start-up hook)
+    redacts with what this returns."""
+    extra = settings.get("secret_patterns", []) if settings is not None else []
+    return SECRET_PATTERNS + tuple(str(p) for p in extra or ())
 
 
 def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
@@ -208,6 +219,8 @@ def parse_args(
         # a secret among them must still be redacted from the recorded command line.
         scanner.scan(1, entry.prefix_end)
     params, args = scanner.scan(entry.params_start, len(tokens))
+    if entry.shell_script is not None:
+        redacted[entry.shell_script] = redact_shell(tokens[entry.shell_script], secret_patterns)
     return ParsedArgs(
         params=params, args=args, script=entry.script, module=entry.module, argv=redacted
     )
@@ -219,6 +232,7 @@ class _Entry:
     module: str | None = None
     prefix_end: int = 1  # launcher options argv[1:prefix_end], scanned for secrets only
     params_start: int = 1
+    shell_script: int | None = None  # where the SCRIPT of `sh -c SCRIPT` stands
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -284,8 +298,48 @@ def _shell_command_entry(tokens: list[str]) -> _Entry | None:
         if token == "--" or not token.startswith("-"):
             return None
         if "c" in token[1:] and not token.startswith("--"):
-            return _Entry(params_start=index + 2)
+            script = index + 1 if index + 1 < len(tokens) else None
+            return _Entry(params_start=index + 2, shell_script=script)
     return None
+
+
+_SHELL_OPERATOR = re.compile(r"[();<>|&]+")
+_SHELL_EDGE = r"""[\s=;&|()<>'"`]"""  # what may stand on either side of a shell word
+
+
+def redact_shell(script: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
+    """A shell script with its secrets as `***`: credentials by their format, and the values
+    of secret-looking options and assignments (`--password x`, `TOKEN=x`) wherever the same
+    word stands. A script runlab cannot split into words (an open quote), or whose secret it
+    cannot find again as written, is hidden whole."""
+    import shlex
+
+    text = redact_value(script)
+    try:
+        lexer = shlex.shlex(script, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        words = list(lexer)
+    except ValueError:
+        words = []
+        if any(is_secret(w, patterns) for w in re.split(f"{_SHELL_EDGE}+", script)):
+            return REDACTED
+    redacted = [redact_value(w) for w in words]
+    scanner = _Scanner(words, redacted, (), (), patterns)
+    start = 0
+    for end in [*(i for i, w in enumerate(words) if _SHELL_OPERATOR.fullmatch(w)), len(words)]:
+        scanner.scan(start, end)  # one simple command at a time: `;` is nobody's value
+        start = end + 1
+    for word, hidden in zip(words, redacted):
+        if word == hidden or hidden == redact_value(word):
+            continue
+        value = word.partition("=")[2] if hidden.endswith("=" + REDACTED) else word
+        if not value:
+            continue
+        pattern = re.compile(f"(?:(?<={_SHELL_EDGE})|^){re.escape(value)}(?={_SHELL_EDGE}|$)")
+        text, found = pattern.subn(REDACTED, text)
+        if not found:
+            return REDACTED
+    return text
 
 
 def _is_file(path: str, cwd: str) -> bool:
@@ -365,6 +419,9 @@ class _Scanner:
                 break
             values.append(value)
             after += 1
+        if not values and after < end and negated is None \
+                and is_secret(name, self.secret_patterns) and _could_be_secret(self.tokens[after]):
+            values, after = [self.tokens[after]], after + 1  # `--password -x1`: the password
         if not values:
             self._flag(params, name, negated)
         elif self._add(params, name, values):
@@ -403,6 +460,12 @@ class _Scanner:
 
     def _is_value(self, token: str) -> bool:
         return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
+
+
+def _could_be_secret(token: str) -> bool:
+    """Whether the word after a secret-looking option is its value, though it starts with a
+    dash: anything but `--`, a long option or an assignment."""
+    return not token.startswith("--") and not _ASSIGNMENT.fullmatch(token)
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

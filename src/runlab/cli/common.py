@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -86,14 +85,22 @@ def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> 
     s = Store(locate(cwd, store), create=create)
     if sync:
         s.sync()
-    for problem in dict.fromkeys(s.problems):
-        warn(problem)
-    s.problems.clear()
+    report_problems(s)
     return s
 
 
+def report_problems(s: Any) -> None:
+    """Warn, once each, of what the store repaired or skipped (a bad journal line, a run
+    directory it could not read)."""
+    for problem in dict.fromkeys(s.problems):
+        warn(problem)
+    s.problems.clear()
+
+
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    from runlab.store.records import to_json_text
+
+    sys.stdout.write(to_json_text(data, indent=2) + "\n")
     sys.stdout.flush()
 
 

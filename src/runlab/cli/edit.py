@@ -61,7 +61,9 @@ def _register_tags(app: typer.Typer) -> None:
 
             s = open_store(store)
             ids, rest = _runs_and_words(s, words, where)
-            patterns = config.load(os.getcwd()).get("secret_patterns", [])
+            from runlab.capture.args import secret_patterns
+
+            patterns = secret_patterns(config.load(os.getcwd()))
             tags = edits.parse_tags(rest, patterns)
             result = edits.tag(s, ids, tags, patterns)
             _say(result, "tagged", _show_tags(tags), "already had these tags")

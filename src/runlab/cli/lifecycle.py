@@ -228,8 +228,11 @@ def _sweep(words: list[str], jobs: int, sample: int | None, seed: int | None,
         plan = sweep.load(s.root, resume)
         skip = sweep.finished_trials(_sweep_runs(s, plan.id, "runs.number"))
     else:
+        from runlab import config
+        from runlab.capture.args import secret_patterns
+
         plan = _new_sweep(words, sample, seed, experiment, tags)
-        sweep.save(s.root, plan)
+        sweep.save(s.root, plan, secret_patterns(config.load(os.getcwd())))
     total = len(plan.trials)
     todo = total - len(skip)
     message(f"sweep {plan.id}: {todo} of {total} trial{'s' if total != 1 else ''} to run, "

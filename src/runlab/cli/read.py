@@ -9,7 +9,9 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import colour, console, emit_json, guard, message, open_store, warn
+from runlab.cli.common import (
+    colour, console, emit_json, guard, message, open_store, report_problems, warn,
+)
 from runlab.cli.completion import complete_columns, complete_metric, complete_sort, complete_where
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
@@ -92,9 +94,9 @@ def register(app: typer.Typer) -> None:
             if fmt_ == "json":
                 emit_json([r.to_json() for r in runs])
             elif fmt_ == "jsonl":
-                import json
+                from runlab.store.records import to_json_text
 
-                sys.stdout.write("".join(json.dumps(r.to_json()) + "\n" for r in runs))
+                sys.stdout.write("".join(to_json_text(r.to_json(), ascii_only=True) + "\n" for r in runs))
             elif fmt_ == "csv":
                 from runlab.display.csvfile import render
 
@@ -176,6 +178,7 @@ def register(app: typer.Typer) -> None:
         def body() -> None:
             s = open_store(store, sync=False)
             n = s.reindex()
+            report_problems(s)
             sys.stderr.write(f"reindexed {n} run{'s' if n != 1 else ''} from their journals\n")
 
         guard(body)

@@ -138,7 +138,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
 
         pending_git = start_capture(cwd or os.getcwd())
     from runlab import config, tracking
-    from runlab.capture.args import parse_value
+    from runlab.capture.args import parse_value, secret_patterns
     from runlab.cli.common import message, warn
     from runlab.store import Store, locate
 
@@ -174,7 +174,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         named = projects.find(command, settings.get("commands", {}), cwd,
                               settings.sources.get("commands", "runlab.toml"))
         if named is not None:
-            expansion = projects.expand(named, command[1:], settings.get("secret_patterns", []))
+            expansion = projects.expand(named, command[1:], secret_patterns(settings))
             command = expansion.argv
             params = {**expansion.params, **params}
             extra.update(expansion.extra)

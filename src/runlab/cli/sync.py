@@ -152,6 +152,8 @@ def register(app: typer.Typer) -> None:
             report = import_runs(s, source)
             for name in report.left_out:
                 warn(f"left out {name}: a link, a special file, or outside any run")
+            for problem in report.problems:
+                warn(problem)
             message(import_summary(report))
 
         guard(body)

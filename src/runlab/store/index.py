@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 BUSY_TIMEOUT_MS = 30_000
+INT_MAX = 2**63 - 1  # SQLite's INTEGER
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -305,16 +306,20 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
             "UPDATE runs SET deleted = ? WHERE number = ?", (int(kind == "delete"), number)
         )
     elif kind == "end":
+        # A real end always wins over a `lost` mark (a guess that the run died unseen),
+        # whichever comes first in the journal.
+        status = event.get("status", "finished")
         db.execute(
             """UPDATE runs SET status = ?, exit_code = ?, signal = ?, ended = ?, resources = ?
-               WHERE number = ?""",
+               WHERE number = ? AND NOT (? = 'lost' AND status NOT IN ('running', 'lost'))""",
             (
-                event.get("status", "finished"),
+                status,
                 event.get("exit_code"),
                 event.get("signal"),
                 event.get("t"),
                 json.dumps(event.get("resources") or {}),
                 number,
+                status,
             ),
         )
     # "number" and unknown event types (from a newer runlab) change nothing here.
@@ -429,17 +434,18 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
 
 
 def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:
-    """Candidate runs (number, id, name) for a run reference other than a number or `last`."""
+    """Candidate runs (number, id, name) for a run reference other than a number or `last`:
+    the runs of that name and those whose id starts with it (both: the reference is
+    ambiguous)."""
     rows = db.execute(
         "SELECT number, id, name FROM runs WHERE name = ? ORDER BY number", (ref,)
     ).fetchall()
-    if rows:
-        return [(r[0], r[1], r[2]) for r in rows]
     if len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()):
-        rows = db.execute(
+        named = {r[0] for r in rows}
+        rows += [r for r in db.execute(
             "SELECT number, id, name FROM runs WHERE id >= ? AND id < ? ORDER BY number",
             (ref.lower(), ref.lower() + "g"),
-        ).fetchall()
+        ).fetchall() if r[0] not in named]
     return [(r[0], r[1], r[2]) for r in rows]
 
 

@@ -72,30 +72,59 @@ class ReadResult:
     problems: list[str] = field(default_factory=list)
 
 
-def read(path: str, offset: int = 0) -> ReadResult:
-    """Read the complete lines after `offset`; a partial last line is left for later."""
+def read(path: str, offset: int = 0, *, whole: bool = False) -> ReadResult:
+    """Read the complete lines after `offset`; a partial last line is left for later
+    (`whole`: the file will not grow, so a last line without its newline counts if it reads
+    as an event; an import's journals).
+
+    Every event's shape is checked (`events.problem`): a line that is no event, or an event
+    of the wrong shape, is skipped with a problem naming the file and the line.
+    """
+    from runlab.store import events as kinds
+
     try:
         with open(path, "rb") as f:
             f.seek(offset)
             data = f.read()
     except (FileNotFoundError, NotADirectoryError):
         return ReadResult([], offset, [f"{path} is missing"])
-    end = data.rfind(b"\n") + 1
+    except OSError as e:
+        return ReadResult([], offset, [f"cannot read {path}: {e.strerror or e}"])
+    end = len(data) if whole else data.rfind(b"\n") + 1
     events: list[Event] = []
-    problems: list[str] = []
-    for line in data[:end].splitlines():
+    bad: list[tuple[int, str]] = []  # (line index in what was read, why)
+    for i, line in enumerate(data[:end].split(b"\n")):
         if not line.strip():
             continue
         try:
             event = json.loads(line)
-        except ValueError:
-            problems.append(f"skipped an unreadable line in {path}")
+        except (ValueError, RecursionError):
+            if not (whole and i == data.count(b"\n")):  # else: a last line cut short
+                bad.append((i, "not JSON"))
             continue
-        if isinstance(event, dict) and isinstance(event.get("e"), str):
+        why = kinds.problem(event) or kinds.text_problem(line, event)
+        if why is None:
             events.append(event)
         else:
-            problems.append(f"skipped a line that is not an event in {path}")
+            bad.append((i, why))
+    problems = []
+    if bad:
+        first = _line_number(path, offset)
+        problems = [f"skipped line {first + i} of {path}: {why}" for i, why in bad]
     return ReadResult(events, offset + end, problems)
+
+
+def _line_number(path: str, offset: int) -> int:
+    """The number of the line that starts at byte `offset` (counted only when one is bad)."""
+    if offset == 0:
+        return 1
+    count = 1
+    with open(path, "rb") as f:
+        left = offset
+        while left > 0 and (block := f.read(min(left, 1 << 20))):
+            count += block.count(b"\n")
+            left -= len(block)
+    return count
 
 
 def size(path: str) -> int:

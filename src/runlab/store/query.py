@@ -671,12 +671,12 @@ def _parse_time(value: _Value, now: float) -> tuple[float, float | None] | None:
         iso += zone
     try:
         moment = datetime.fromisoformat(iso)
-    except ValueError:
+        if clock is None and zone is None:
+            next_day = moment + timedelta(days=1)
+            return moment.timestamp(), next_day.timestamp()
+        return moment.timestamp(), None  # naive times are local, as timestamp() reads them
+    except (ValueError, OverflowError):  # no such date, or one at the end of the calendar
         return None
-    if clock is None and zone is None:
-        next_day = moment + timedelta(days=1)
-        return moment.timestamp(), next_day.timestamp()
-    return moment.timestamp(), None  # naive times are local, as timestamp() reads them
 
 
 # -- the interface -----------------------------------------------------------------------------

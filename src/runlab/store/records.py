@@ -31,6 +31,26 @@ def json_number(value: float | None) -> float | str | None:
     return "Infinity" if value > 0 else "-Infinity"
 
 
+def json_safe(value: Any) -> Any:
+    """`value` with every NaN or infinity, however deep, as its string (`json_number`), so
+    that strict JSON parsers read every --json output (a param's `float('inf')` included)."""
+    if isinstance(value, float):
+        return json_number(value)
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def to_json_text(value: Any, *, indent: int | None = None, ascii_only: bool = False) -> str:
+    """Strict JSON text (no bare NaN or Infinity): the one encoder of runlab's JSON output."""
+    import json
+
+    return json.dumps(json_safe(value), indent=indent, ensure_ascii=ascii_only,
+                      allow_nan=False)
+
+
 @dataclass
 class MetricSummary:
     last: float | None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 
 from runlab.errors import AmbiguousRun, RunNotFound, StoreError, UsageError
+from runlab.store import events as kinds
 from runlab.store import index, journal
 from runlab.store.journal import Event
 from runlab.store.records import MetricPoint, Run
@@ -203,6 +204,8 @@ class Store:
         number = index.apply_events(
             db, run_id, result.events, result.offset, number_for=self._journal_number
         )
+        if number is None and journal.size(path) > 0:
+            self.problems.append(_unreadable(self.run_dir(run_id)))
         if known is None and number is not None and \
                 self._journal_number({}, result.events) != number:
             self._record_number(db, run_id, number, result.offset)
@@ -225,7 +228,7 @@ class Store:
         """Write a newly given number into the run's journal, so a rebuilt index keeps it."""
         try:
             start, end = journal.append(self.journal_path(run_id),
-                                        [{"e": "number", "n": number, "store": self.id}])
+                                        [kinds.number(number, self.id)])
         except OSError:
             return  # a read-only copy: the number is still right while this index lives
         if start == applied:
@@ -274,8 +277,19 @@ class Store:
         return report
 
     def _started_key(self, run_id: str) -> float:
+        """When a run started, as its start event says (new runs are numbered in that order;
+        a journal's mtime says when it last changed, a tag added to an old run included)."""
+        path = self.journal_path(run_id)
         try:
-            return os.stat(self.journal_path(run_id)).st_mtime
+            with open(path, "rb") as f:
+                first = f.readline(1 << 22)
+        except OSError:
+            return 0.0
+        t = _start_time(first)
+        if t is not None:
+            return t
+        try:
+            return os.stat(path).st_mtime
         except OSError:
             return 0.0
 
@@ -284,15 +298,32 @@ class Store:
         return None if row is None else str(row[0])
 
     def reindex(self) -> int:
-        """Rebuild the index from the journals alone; returns the number of runs indexed."""
+        """Rebuild the index from the journals alone; returns the number of runs indexed.
+
+        The new index is built beside the old one and swapped in whole: a rebuild that
+        fails, or is killed, leaves the old index as it was.
+        """
         self.close()
         path = os.path.join(self.root, "index.db")
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(path + suffix)
-        db = self.db  # a fresh index is rebuilt on opening
-        self._rebuild_into(db)  # (for a store with no runs yet: nothing, but marked built)
-        return int(db.execute("SELECT count(*) FROM runs").fetchone()[0])
+        fresh = f"{path}.rebuild-{os.getpid()}"
+        _remove_index(fresh)
+        try:
+            db = index.connect(fresh)
+            try:
+                self._rebuild_into(db)  # (a store with no runs yet: nothing, marked built)
+                count = int(db.execute("SELECT count(*) FROM runs").fetchone()[0])
+                db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                db.close()
+            # The old index's write-ahead log must not be read as the new one's.
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path + suffix)
+            os.replace(fresh, path)
+        except BaseException:
+            _remove_index(fresh)
+            raise
+        return count
 
     def _rebuild_into(self, db: sqlite3.Connection) -> int:
         """Index every run from its journal into a fresh index; returns how many.
@@ -323,6 +354,8 @@ class Store:
             self.problems += result.problems
             start = next((e for e in result.events if e["e"] == "start"), None)
             if start is None:
+                if journal.size(path) > 0:
+                    self.problems.append(_unreadable(self.run_dir(run_id)))
                 continue
             if journal.size(path) > result.offset and any(e["e"] == "end" for e in result.events):
                 self.problems.append(_cut_off(path))
@@ -357,16 +390,17 @@ class Store:
         if ref.startswith("@"):
             return self._resolve_tag(ref)
         if ref == "last" or ref.startswith("last~"):
-            try:
-                n = int(ref[5:] or 0)
-            except ValueError:
-                raise UsageError(f"bad run reference {ref!r}: use last or last~N") from None
+            n = _small_int(ref[5:] or "0")
+            if n is None:
+                raise UsageError(f"bad run reference {ref!r}: use last or last~N "
+                                 "(N a whole number, 0 or more)")
             found = index.nth_last(db, n, include_deleted=False)
             if found is None:
                 raise RunNotFound(f"no run {ref}: the store has fewer runs")
             return found[1]
         if ref.isdigit():
-            run_id = index.by_number(db, int(ref))
+            number = _small_int(ref)
+            run_id = None if number is None else index.by_number(db, number)
             if run_id is not None:
                 return run_id
             if len(ref) < 6 or not index.find_refs(db, ref):  # else: an id prefix of digits
@@ -408,6 +442,9 @@ class Store:
     def list_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
                   deleted: bool = False) -> list[Run]:
+        if limit is not None and not 0 <= limit <= index.INT_MAX:
+            raise UsageError(f"cannot list {limit} runs: a limit is a whole number from 0 "
+                             "to 2^63-1")
         clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
         if where:
             clause += f" AND ({where})"
@@ -545,6 +582,14 @@ def _last_lines(f: Any, n: int) -> bytes:
     return b"".join(lines)
 
 
+def _small_int(text: str) -> int | None:
+    """A whole number of ASCII digits that SQLite can hold, else None (`-1`, `²`, 10**30)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    n = int(text)
+    return n if n <= index.INT_MAX else None
+
+
 def _number(db: sqlite3.Connection, run_id: str) -> int | None:
     row = db.execute("SELECT number FROM runs WHERE id = ?", (run_id,)).fetchone()
     return None if row is None else int(row[0])
@@ -565,4 +610,29 @@ def _lost_event(journal_path: str) -> Event:
         t = os.stat(journal_path).st_mtime
     except OSError:
         t = time.time()
-    return {"e": "end", "t": t, "status": "lost", "exit_code": None}
+    return kinds.end("lost", None, t=t)
+
+
+def _unreadable(run_dir: str) -> str:
+    return (f"could not read the run in {run_dir}: its journal has no readable start event "
+            "(its files, output.log included, are left as they are)")
+
+
+def _start_time(line: bytes) -> float | None:
+    """The time of a journal's first line when it is a start event."""
+    import json
+
+    try:
+        event = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if kinds.problem(event) is not None or event.get("e") != "start":
+        return None
+    t = event.get("t")
+    return None if t is None else float(t)
+
+
+def _remove_index(path: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path + suffix)

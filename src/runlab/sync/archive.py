@@ -8,6 +8,13 @@ JSON, counted, so a line that legitimately occurs twice is kept twice), plus the
 lacks, and the rest of an output log that grew. Then the index catches up (`Store.sync`).
 Importing the same thing twice changes nothing the second time.
 
+An incoming journal is input, checked before anything of its run is copied: a line that is no
+event of the right shape is left out (`problems` names it), and a run whose journal has no
+readable start event is not imported at all. Import merges facts, not guesses: an `end` this
+store already holds is never replaced, and a `lost` mark (another store's guess that the run
+died) never lands on a run this store saw end. New runs are numbered in the order they
+started.
+
 An archive is checked whole before anything is written: a member with an absolute path or a
 `..` part, or a link pointing anywhere but inside its own run, refuses the whole import.
 Other links, devices and files outside any run are left out. Files are extracted by hand
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import io
 import json
 import os
 import posixpath
@@ -27,11 +35,13 @@ import stat
 import tarfile
 import tempfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO
 
 from runlab.errors import RunlabError, UsageError
+from runlab.store import events as kinds
+from runlab.store import journal
 from runlab.store.journal import FILE_MODE, JOURNAL, Event, write_private
 from runlab.store.store import DIR_MODE, Store
 
@@ -60,6 +70,7 @@ class ImportReport:
     lines: int = 0  # journal lines appended to known runs
     files: int = 0  # files copied into known runs
     left_out: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # journal lines or runs not imported
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -130,13 +141,13 @@ def import_runs(store: Store, source: str) -> ImportReport:
         if os.path.realpath(store.runs_dir) in {os.path.realpath(os.path.dirname(d))
                                                 for d in runs.values()}:
             raise UsageError(f"{source} is this store: nothing to import")
-        _merge_all(store, runs, report)
+        _merge_all(store, runs, report, lambda run_id: os.path.join(runs[run_id], JOURNAL))
     elif os.path.isfile(source):
         with _extracted(store, source, report) as runs:
-            _merge_all(store, runs, report)
+            _merge_all(store, runs, report, lambda run_id: f"{source}:runs/{run_id}/{JOURNAL}")
     else:
         raise UsageError(f"no such file or directory: {source}")
-    if not (report.added or report.merged or report.unchanged):
+    if not (report.added or report.merged or report.unchanged or report.problems):
         raise UsageError(f"no runs found in {source} (a run is a folder holding {JOURNAL})")
     store.sync()  # indexing a run records the number this store gives it in its journal
     return report
@@ -250,27 +261,47 @@ def _write_new(target: str, src: IO[bytes], mtime: float) -> None:
 # -- merging ------------------------------------------------------------------------------------
 
 
-def _merge_all(store: Store, runs: dict[str, str], report: ImportReport) -> None:
+def _merge_all(store: Store, runs: dict[str, str], report: ImportReport,
+               shown: Callable[[str], str]) -> None:
     for run_id, path in runs.items():
+        incoming = _checked_journal(os.path.join(path, JOURNAL), shown(run_id), report)
+        if incoming is None:
+            continue
         here = store.run_dir(run_id)
         if not os.path.lexists(here):
-            _copy_in(store, run_id, path)
+            _copy_in(store, run_id, path, incoming)
             report.added.append(run_id)
             continue
-        lines = _merge_journal(store, run_id, os.path.join(path, JOURNAL))
+        lines = _merge_journal(store, run_id, incoming)
         files = _merge_files(here, path, report)
         report.lines += lines
         report.files += files
         (report.merged if lines or files else report.unchanged).append(run_id)
 
 
-def _copy_in(store: Store, run_id: str, path: str) -> None:
+def _checked_journal(path: str, shown: str, report: ImportReport) -> list[Event] | None:
+    """The incoming journal's events of the right shape (problems name the others), or None
+    when it holds no start event: such a run is not imported."""
+    result = journal.read(path, whole=True)
+    report.problems += [p.replace(path, shown) for p in result.problems]
+    if not any(e["e"] == "start" for e in result.events):
+        report.problems.append(f"did not import the run in {shown.rpartition('/')[0]}: its "
+                               "journal has no readable start event")
+        return None
+    return result.events
+
+
+def _copy_in(store: Store, run_id: str, path: str, events: list[Event]) -> None:
     """Copy a new run into a private folder, then move it into runs/ at once (a run half
-    copied never shows)."""
+    copied never shows). Its journal holds the checked events only."""
     staging = tempfile.mkdtemp(prefix=".import-", dir=store.root)
     try:
         target = os.path.join(staging, run_id)
         _copy_tree(path, target)
+        mtime = os.stat(os.path.join(target, JOURNAL)).st_mtime
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(os.path.join(target, JOURNAL))
+        _write_new(os.path.join(target, JOURNAL), io.BytesIO(journal.encode(events)), mtime)
         os.replace(target, store.run_dir(run_id))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -288,37 +319,29 @@ def _copy_tree(src: str, dst: str) -> None:
                 _write_new(target, f, entry.stat(follow_symlinks=False).st_mtime)
 
 
-def _complete_lines(path: str) -> list[bytes]:
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        return []
-    return [line for line in data[: data.rfind(b"\n") + 1].splitlines() if line.strip()]
-
-
-def _canonical(line: bytes) -> str | None:
-    try:
-        event = json.loads(line)
-    except ValueError:
-        return None
-    if not isinstance(event, dict) or not isinstance(event.get("e"), str):
-        return None
+def _canonical(event: Event) -> str:
     return json.dumps(event, sort_keys=True, separators=(",", ":"))
 
 
-def _merge_journal(store: Store, run_id: str, incoming: str) -> int:
-    """Append the incoming journal's lines that this one lacks, in their order."""
-    have = collections.Counter(_canonical(line) for line in _complete_lines(store.journal_path(run_id)))
+def _merge_journal(store: Store, run_id: str, incoming: list[Event]) -> int:
+    """Append the incoming events that this journal lacks, in their order, except those that
+    would overrule what this store knows for certain: its start, an end it saw (a `lost`
+    mark never lands on a run that has an end of any kind), the number it gave the run."""
+    mine = store.events(run_id)
+    have = collections.Counter(_canonical(e) for e in mine)
+    ends = [e for e in mine if e["e"] == "end"]
+    ended = any(not kinds.is_lost_mark(e) for e in ends)
     new: list[Event] = []
-    for line in _complete_lines(incoming):
-        key = _canonical(line)
-        if key is None:
-            continue
+    for event in incoming:
+        key = _canonical(event)
         if have[key] > 0:
             have[key] -= 1
             continue
-        event: dict[str, Any] = json.loads(line)
+        if event["e"] == "start" or (event["e"] == "end" and (
+                ended or (kinds.is_lost_mark(event) and ends))):
+            continue
+        if event["e"] == "number" and event["store"] == store.id:
+            continue  # only this store numbers its runs
         new.append(event)
     if new:
         store.append(run_id, new, sync=True)
