@@ -60,6 +60,43 @@ def test_summary_compares_with_the_previous_run(cli: Callable[..., Result], git_
     assert "loss -" in r.stderr and "acc +" in r.stderr
 
 
+def test_summary_compares_with_the_previous_finished_run(cli: Callable[..., Result],
+                                                          git_repo: Path) -> None:
+    (git_repo / "flaky.py").write_text(
+        "import sys\nprint(f'loss={sys.argv[1]}')\nsys.exit(int(sys.argv[2]))\n")
+    cli(PY, "flaky.py", "0.5", "0", cwd=git_repo)
+    cli(PY, "flaky.py", "0.9", "1", cwd=git_repo)  # failed: no yardstick
+    r = cli(PY, "flaky.py", "0.4", "0", cwd=git_repo)
+    assert "vs run 1: same code · loss -0.1" in r.stderr, r.stderr
+    r = cli(PY, "flaky.py", "0.2", "2", cwd=git_repo)
+    assert r.code == 2
+    assert "vs run 3 (the last finished run; this run did not finish): same code · loss -0.2" \
+        in r.stderr, r.stderr
+
+
+def test_summary_matches_the_script_from_a_subdirectory(cli: Callable[..., Result],
+                                                         git_repo: Path) -> None:
+    cli(PY, "train.py", "--lr=0.1", cwd=git_repo)
+    (git_repo / "sub").mkdir()
+    r = cli(PY, "../train.py", "--lr=0.2", cwd=git_repo / "sub")
+    assert "vs run 1: lr 0.1 → 0.2 · same code" in r.stderr, r.stderr
+    # Another script of the same name elsewhere is another command.
+    (git_repo / "sub" / "train.py").write_text("print('loss=1')\n")
+    r = cli(PY, "train.py", cwd=git_repo / "sub")
+    assert "vs run" not in r.stderr
+
+
+def test_every_run_has_a_peak_rss(cli: Callable[..., Result], git_repo: Path) -> None:
+    # Over before the sampler's first look: the kernel's figure from wait4 stands.
+    assert cli("true").code == 0
+    assert show(cli)["resources"]["peak_rss_bytes"] > 0
+    cli(PY, "train.py", "--lr", "0.01", cwd=git_repo)  # the README's example
+    assert show(cli, cwd=git_repo)["resources"]["peak_rss_bytes"] > 0
+    # A short burst of memory is caught whole.
+    cli(PY, "-c", "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096])")
+    assert show(cli)["resources"]["peak_rss_bytes"] >= 300 * 2**20
+
+
 @pytest.mark.parametrize("code", [0, 3])
 def test_exit_code_passes_through(cli: Callable[..., Result], code: int) -> None:
     r = cli(PY, "-c", f"import sys; print('hi'); sys.exit({code})")
@@ -151,15 +188,19 @@ def test_sigkill_of_runlab_leaves_a_lost_run_with_its_output(cli: Callable[..., 
     assert "ready" in cli("log", "last").stdout
 
 
-def _run_in_pty(args: list[str], cwd: Path, cols: int = 100) -> tuple[int, bytes]:
-    """Run runlab with a real pseudo-terminal as its stdout; returns (wait status, output)."""
+def _run_in_pty(args: list[str], cwd: Path, cols: int = 100,
+                argv: list[str] | None = None, stdin: bool = False) -> tuple[int, bytes]:
+    """Run runlab (or `argv`) with a real pseudo-terminal as its stdout (and stdin, with
+    `stdin`, as in a terminal session); returns (wait status, the bytes the terminal
+    received)."""
     import fcntl
     import struct
     import termios
 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, cols, 0, 0))
-    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL, stdout=slave,
+    p = subprocess.Popen(argv or runlab_argv(*args), stdin=slave if stdin else subprocess.DEVNULL,
+                         stdout=slave,
                          stderr=slave, cwd=cwd, env=child_env())
     os.close(slave)
     out = b""
@@ -185,6 +226,27 @@ def test_child_sees_a_terminal_when_runlab_has_one(cli: Callable[..., Result],
     assert b"tty True 123" in out
     r = cli(PY, "-c", probe)
     assert "tty False" in r.stdout
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1)")
+def test_terminal_receives_the_line_ends_script_passes(cli: Callable[..., Result],
+                                                       tmp_path: Path) -> None:
+    import shlex
+
+    code = "import sys; sys.stdout.write('one\\ntwo\\r\\nthree\\n')"
+    status, through_script = _run_in_pty(
+        [], tmp_path, argv=["script", "-qec", shlex.join([PY, "-c", code]), "/dev/null"],
+        stdin=True)
+    assert status == 0 and through_script.endswith(b"three\r\n"), through_script
+    status, through_runlab = _run_in_pty([PY, "-c", code], tmp_path, stdin=True)
+    assert status == 0
+    # What reached the terminal is what script passes; the summary follows on stderr.
+    assert through_runlab.startswith(through_script), through_runlab
+    assert b"\r\r\n" not in through_runlab.replace(b"two\r\r\n", b"")
+    # The log holds the bytes the command wrote.
+    log = subprocess.run(runlab_argv("log", "last", "--raw"), capture_output=True,
+                         env=child_env(), check=True).stdout
+    assert log == b"one\ntwo\r\nthree\n"
 
 
 def test_progress_bars_and_colours_parse_cleanly(cli: Callable[..., Result],

@@ -10,7 +10,7 @@ an ordinary tracked run with the store's guarantees for parallel runs; `jobs` of
 once, and a trial that fails does not stop the others.
 
 `--resume ID` runs the recorded plan again, skipping the trials that already finished (a
-failed, killed or lost trial runs again).
+failed, killed or lost trial runs again), as many at once as the sweep was started with.
 
 Ctrl-C (or SIGTERM) stops the sweep cleanly: no new trial starts, each running trial gets the
 signal once (its runlab passes it to the command and records the run as killed), and the sweep
@@ -60,6 +60,7 @@ class Sweep:
     created: float
     experiment: str | None = None
     tags: list[str] = field(default_factory=list)
+    jobs: int = 1  # trials at once, as started: `--resume` keeps it unless given -j
 
     def argv(self, trial: Mapping[str, str]) -> list[str]:
         """The command line of one trial."""
@@ -80,7 +81,7 @@ class Sweep:
                    command=list(data["command"]), named=bool(data["named"]),
                    trials=[dict(t) for t in data["trials"]], cwd=data["cwd"],
                    created=float(data["created"]), experiment=data.get("experiment"),
-                   tags=list(data.get("tags") or []))
+                   tags=list(data.get("tags") or []), jobs=int(data.get("jobs") or 1))
 
 
 @dataclass

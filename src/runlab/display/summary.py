@@ -45,5 +45,8 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
                 continue
             style = {1: "green", -1: "red"}.get(m.verdict, "")
             parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta)}", style, colour))
-        lines.append(f"  vs run {previous.number}: " + " · ".join(parts))
+        against = f"vs run {previous.number}"
+        if run.status != "finished":
+            against += " (the last finished run; this run did not finish)"
+        lines.append(f"  {against}: " + " · ".join(parts))
     return "\n".join(lines)
