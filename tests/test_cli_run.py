@@ -97,6 +97,40 @@ def test_every_run_has_a_peak_rss(cli: Callable[..., Result], git_repo: Path) ->
     assert show(cli)["resources"]["peak_rss_bytes"] >= 300 * 2**20
 
 
+def test_files_runlab_wrote_are_no_runs_code(cli: Callable[..., Result],
+                                             git_repo: Path) -> None:
+    (git_repo / "report.md").write_text("old\n")
+    git(git_repo, "add", "report.md")
+    git(git_repo, "commit", "-qm", "report")
+    assert cli(PY, "train.py", cwd=git_repo).code == 0
+
+    def redirect(name: str, *args: str) -> None:
+        with open(git_repo / name, "wb") as out:
+            subprocess.run(runlab_argv(*args), stdout=out, cwd=git_repo, env=child_env(),
+                           check=True)
+
+    redirect("runs.csv", "ls", "--format", "csv")  # a new file
+    redirect("report.md", "show", "last")  # a committed file, rewritten
+    assert cli("export", "last", "-o", "runs.tar.gz", cwd=git_repo).code == 0
+    (git_repo / "notes.txt").write_text("mine\n")  # the user's own change
+    r = cli(PY, "train.py", cwd=git_repo)
+    said = [line for line in r.stderr.splitlines() if "files runlab wrote" in line]
+    assert said == ["runlab: left out of this run's code and later ones', as files runlab "
+                    "wrote: report.md, runs.csv, runs.tar.gz"], r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["git"]["changed_files"] == ["notes.txt"] and run["git"]["left_out"] == []
+    patch = (Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "code.patch").read_text()
+    assert "notes.txt" in patch and "report.md" not in patch and "runs.csv" not in patch
+    # Said once: the next run leaves them out without a word.
+    r = cli(PY, "train.py", cwd=git_repo)
+    assert "files runlab wrote" not in r.stderr and "same code" in r.stderr, r.stderr
+    # Edited by hand, a file is the user's again.
+    with open(git_repo / "runs.csv", "a") as f:
+        f.write("by hand\n")
+    cli(PY, "train.py", cwd=git_repo)
+    assert show(cli, cwd=git_repo)["git"]["changed_files"] == ["notes.txt", "runs.csv"]
+
+
 @pytest.mark.parametrize("code", [0, 3])
 def test_exit_code_passes_through(cli: Callable[..., Result], code: int) -> None:
     r = cli(PY, "-c", f"import sys; print('hi'); sys.exit({code})")
