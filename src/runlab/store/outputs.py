@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import stat
+import sys
 
 FILE = "outputs.json"
 MAX_FILES = 1000  # the oldest entries go first
@@ -50,9 +51,7 @@ def record_stdout() -> None:
         if not stat.S_ISREG(os.fstat(1).st_mode):
             return
         with contextlib.suppress(ValueError, OSError):
-            import sys
-
-            sys.stdout.flush()
+            sys.stdout.flush()  # the size recorded is the file's final size
         path = os.readlink("/proc/self/fd/1")  # Linux; elsewhere the file goes unrecorded
     except OSError:
         return
