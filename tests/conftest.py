@@ -95,8 +95,11 @@ def cli(tmp_path: Path) -> Callable[..., Result]:
 
 
 def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
-               env: dict[str, str] | None = None) -> tuple[int, bytes]:
-    """Run runlab with a real pseudo-terminal as its stdout; returns (wait status, output)."""
+               env: dict[str, str] | None = None, argv: list[str] | None = None,
+               stdin: bool = False) -> tuple[int, bytes]:
+    """Run runlab (or `argv`) with a real pseudo-terminal as its stdout (and stdin, with
+    `stdin`, as in a terminal session); returns (wait status, the bytes the terminal
+    received)."""
     import fcntl
     import pty
     import select
@@ -105,8 +108,8 @@ def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, cols, 0, 0))
-    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL, stdout=slave,
-                         stderr=slave, cwd=cwd, env=child_env(env))
+    p = subprocess.Popen(argv or runlab_argv(*args), stdin=slave if stdin else subprocess.DEVNULL,
+                         stdout=slave, stderr=slave, cwd=cwd, env=child_env(env))
     os.close(slave)
     out = b""
     while True:

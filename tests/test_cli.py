@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from runlab.cli import SUBCOMMANDS
 from runlab.cli.run import RUN_OPTIONS, parse
@@ -76,3 +78,43 @@ def test_usage_error_is_one_line(cli: Callable[..., Result]) -> None:
 def test_empty_store_lists_nothing(cli: Callable[..., Result]) -> None:
     r = cli("ls", "--json")
     assert r.code == 0 and json.loads(r.stdout) == []
+
+
+def test_a_typo_of_a_subcommand_is_no_run(cli: Callable[..., Result], tmp_path: Path) -> None:
+    for typo, meant in (("sho", "show"), ("lst", "list"), ("exprt", "export")):
+        r = cli(typo, "last")
+        assert r.code == 2, r.stderr
+        assert r.stderr == (f"runlab: error: unknown command '{typo}'; did you mean '{meant}'? "
+                            f"(`runlab run -- {typo}` runs a program of that name)\n")
+    assert json.loads(cli("ls", "--json").stdout) == []  # nothing recorded
+    # A name far from every subcommand is still a command that was not found (a failed run).
+    assert cli("no-such-program-xyz").code == 127
+    assert len(json.loads(cli("ls", "--json").stdout)) == 1
+
+
+def test_a_program_close_to_a_subcommand_runs(cli: Callable[..., Result],
+                                              tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "sho").write_text("#!/bin/sh\necho shown $1\n")
+    (bin_dir / "sho").chmod(0o755)
+    r = cli("sho", "x", env={"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
+    assert r.code == 0 and r.stdout == "shown x\n", r.stderr
+    # A named command of runlab.toml runs too, and `run --` always runs.
+    (tmp_path / "runlab.toml").write_text('[commands.lst]\nrun = "echo listed"\n')
+    r = cli("lst")
+    assert r.code == 0 and r.stdout == "listed\n", r.stderr
+    assert cli("run", "--", "sho").code == 127
+    assert len(json.loads(cli("ls", "--json").stdout)) == 3
+
+
+def test_help_command(cli: Callable[..., Result]) -> None:
+    r = cli("help")
+    assert r.code == 0 and "Usage: runlab [OPTIONS] COMMAND" in r.stdout
+    r = cli("help", "ls")
+    assert r.code == 0 and r.stdout == cli("ls", "--help").stdout
+    r = cli("help", "model", "register")
+    assert r.code == 0 and r.stdout == cli("model", "register", "--help").stdout
+    r = cli("help", "sho")
+    assert r.code == 2 and r.stderr.startswith("runlab: error: no command 'sho'")
+    assert json.loads(cli("ls", "--json").stdout) == []

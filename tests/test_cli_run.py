@@ -58,6 +58,78 @@ def test_summary_compares_with_the_previous_run(cli: Callable[..., Result], git_
     assert "loss -" in r.stderr and "acc +" in r.stderr
 
 
+def test_summary_compares_with_the_previous_finished_run(cli: Callable[..., Result],
+                                                          git_repo: Path) -> None:
+    (git_repo / "flaky.py").write_text(
+        "import sys\nprint(f'loss={sys.argv[1]}')\nsys.exit(int(sys.argv[2]))\n")
+    cli(PY, "flaky.py", "0.5", "0", cwd=git_repo)
+    cli(PY, "flaky.py", "0.9", "1", cwd=git_repo)  # failed: no yardstick
+    r = cli(PY, "flaky.py", "0.4", "0", cwd=git_repo)
+    assert "vs run 1: same code · loss -0.1" in r.stderr, r.stderr
+    r = cli(PY, "flaky.py", "0.2", "2", cwd=git_repo)
+    assert r.code == 2
+    assert "vs run 3 (the last finished run; this run did not finish): same code · loss -0.2" \
+        in r.stderr, r.stderr
+
+
+def test_summary_matches_the_script_from_a_subdirectory(cli: Callable[..., Result],
+                                                         git_repo: Path) -> None:
+    cli(PY, "train.py", "--lr=0.1", cwd=git_repo)
+    (git_repo / "sub").mkdir()
+    r = cli(PY, "../train.py", "--lr=0.2", cwd=git_repo / "sub")
+    assert "vs run 1: lr 0.1 → 0.2 · same code" in r.stderr, r.stderr
+    # Another script of the same name elsewhere is another command.
+    (git_repo / "sub" / "train.py").write_text("print('loss=1')\n")
+    r = cli(PY, "train.py", cwd=git_repo / "sub")
+    assert "vs run" not in r.stderr
+
+
+def test_every_run_has_a_peak_rss(cli: Callable[..., Result]) -> None:
+    # Over before the sampler's first look: the kernel's figure from wait4 stands.
+    assert cli("true").code == 0
+    assert show(cli)["resources"]["peak_rss_bytes"] > 0
+    example = Path(__file__).resolve().parent.parent / "examples" / "train.py"
+    assert cli(PY, str(example), "--lr", "0.05", "--epochs", "3").code == 0  # the README's
+    assert show(cli)["resources"]["peak_rss_bytes"] > 0
+    # A short burst of memory is caught whole.
+    cli(PY, "-c", "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096])")
+    assert show(cli)["resources"]["peak_rss_bytes"] >= 300 * 2**20
+
+
+def test_files_runlab_wrote_are_no_runs_code(cli: Callable[..., Result],
+                                             git_repo: Path) -> None:
+    (git_repo / "report.md").write_text("old\n")
+    git(git_repo, "add", "report.md")
+    git(git_repo, "commit", "-qm", "report")
+    assert cli(PY, "train.py", cwd=git_repo).code == 0
+
+    def redirect(name: str, *args: str) -> None:
+        with open(git_repo / name, "wb") as out:
+            subprocess.run(runlab_argv(*args), stdout=out, cwd=git_repo, env=child_env(),
+                           check=True)
+
+    redirect("runs.csv", "ls", "--format", "csv")  # a new file
+    redirect("report.md", "show", "last")  # a committed file, rewritten
+    assert cli("export", "last", "-o", "runs.tar.gz", cwd=git_repo).code == 0
+    (git_repo / "notes.txt").write_text("mine\n")  # the user's own change
+    r = cli(PY, "train.py", cwd=git_repo)
+    said = [line for line in r.stderr.splitlines() if "files runlab wrote" in line]
+    assert said == ["runlab: left out of this run's code and later ones', as files runlab "
+                    "wrote: report.md, runs.csv, runs.tar.gz"], r.stderr
+    run = show(cli, cwd=git_repo)
+    assert run["git"]["changed_files"] == ["notes.txt"] and run["git"]["left_out"] == []
+    patch = (Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "code.patch").read_text()
+    assert "notes.txt" in patch and "report.md" not in patch and "runs.csv" not in patch
+    # Said once: the next run leaves them out without a word.
+    r = cli(PY, "train.py", cwd=git_repo)
+    assert "files runlab wrote" not in r.stderr and "same code" in r.stderr, r.stderr
+    # Edited by hand, a file is the user's again.
+    with open(git_repo / "runs.csv", "a") as f:
+        f.write("by hand\n")
+    cli(PY, "train.py", cwd=git_repo)
+    assert show(cli, cwd=git_repo)["git"]["changed_files"] == ["notes.txt", "runs.csv"]
+
+
 @pytest.mark.parametrize("code", [0, 3])
 def test_exit_code_passes_through(cli: Callable[..., Result], code: int) -> None:
     r = cli(PY, "-c", f"import sys; print('hi'); sys.exit({code})")
@@ -157,6 +229,27 @@ def test_child_sees_a_terminal_when_runlab_has_one(cli: Callable[..., Result],
     assert b"tty True 123" in out
     r = cli(PY, "-c", probe)
     assert "tty False" in r.stdout
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1)")
+def test_terminal_receives_the_line_ends_script_passes(cli: Callable[..., Result],
+                                                       tmp_path: Path) -> None:
+    import shlex
+
+    code = "import sys; sys.stdout.write('one\\ntwo\\r\\nthree\\n')"
+    status, through_script = run_in_pty(
+        [], tmp_path, argv=["script", "-qec", shlex.join([PY, "-c", code]), "/dev/null"],
+        stdin=True)
+    assert status == 0 and through_script.endswith(b"three\r\n"), through_script
+    status, through_runlab = run_in_pty([PY, "-c", code], tmp_path, stdin=True)
+    assert status == 0
+    # What reached the terminal is what script passes; the summary follows on stderr.
+    assert through_runlab.startswith(through_script), through_runlab
+    assert b"\r\r\n" not in through_runlab.replace(b"two\r\r\n", b"")
+    # The log holds the bytes the command wrote.
+    log = subprocess.run(runlab_argv("log", "last", "--raw"), capture_output=True,
+                         env=child_env(), check=True).stdout
+    assert log == b"one\ntwo\r\nthree\n"
 
 
 def test_progress_bars_and_colours_parse_cleanly(cli: Callable[..., Result],

@@ -412,6 +412,33 @@ def test_sweep_with_a_failing_trial_and_resume(cli: Cli, tmp_path: Path) -> None
     assert len(r.stdout.splitlines()) == 5  # the table shows each trial's latest run
 
 
+PAIR = """\
+import os, sys, time
+me = sys.argv[1]
+if os.path.exists("fail.flag"):
+    sys.exit(3)
+open(f"here.{me}", "w").close()
+deadline = time.monotonic() + 30
+while not os.path.exists("here." + ("2" if me == "1" else "1")):
+    if time.monotonic() > deadline:  # the other trial never ran beside this one
+        sys.exit(4)
+    time.sleep(0.01)
+"""
+
+
+def test_sweep_resume_keeps_its_jobs(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "pair.py").write_text(PAIR)
+    (tmp_path / "fail.flag").write_text("")
+    r = cli("sweep", "-j", "2", "x=1,2", "--", PY, "pair.py", "{x}")
+    assert r.code == 1 and "2 at a time" in r.stderr, r.stderr
+    sweep_id = r.stderr.split()[1].rstrip(":")
+    (tmp_path / "fail.flag").unlink()
+    # Each trial waits for the other: only two at once can both finish.
+    r = cli("sweep", "--resume", sweep_id)
+    assert r.code == 0, r.stderr
+    assert "2 of 2 trials to run, 2 at a time" in r.stderr
+
+
 def test_sweep_over_a_named_command_with_random_sample(cli: Cli, git_repo: Path) -> None:
     (git_repo / "runlab.toml").write_text(TOML)
     r = cli("sweep", "--random", "2", "--seed", "1", "lr=0.1,0.2,0.3", "epochs=1,2", "--json",

@@ -142,10 +142,10 @@ class Server:
                 self.process.wait(20)
 
 
-def start_server(root: Path) -> Server:
-    """Start `mlflow server` on a free port and wait until it answers /health."""
+def start_server(root: Path, port: int | None = None) -> Server:
+    """Start `mlflow server` on `port` (else a free one) and wait until it answers /health."""
     root.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = port or _free_port()
     log = root / "server.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
@@ -389,7 +389,7 @@ def test_pushing_twice_duplicates_nothing(store: Store, server: Server, experime
     again = MlflowClient(server.uri)
     report = push(store, store.list_runs(), client=again, experiment=experiment)
     assert report.unchanged == 3 and report.points == 0
-    assert again.requests == 0
+    assert again.requests == 1  # one call: does the server still hold what was sent?
     assert {i: journal_bytes(store, i) for i in ids} == before
     assert len(server.runs(experiment)) == 3
     for run_id in ids:
@@ -574,16 +574,42 @@ def test_cli_push_summary_then_server_down(cli: Callable[..., Result], store: St
         assert "nothing to push: 2 runs already up to date" in r.stderr
     finally:
         own.stop()
-    store.append(ids[1], [{"e": "metrics", "p": [["loss", 0.001, 99, 1_700_000_099.0]]}])
+    store.append(ids[0], [{"e": "metrics", "p": [["loss", 0.001, 99, 1_700_000_099.0]]}])
     before = {i: journal_bytes(store, i) for i in ids}
     listing = cli("ls", "--json").stdout
     r = cli("push", "--mlflow", own.uri)
     assert r.code == 1
     assert f"cannot reach the MLflow server at {own.uri}: connection refused" in r.stderr
-    assert "run 2 (r1): updating MLflow run" in r.stderr and "sent 0 of 1 points" in r.stderr
+    assert "run 1 (r0): updating MLflow run" in r.stderr and "sent 0 of 1 points" in r.stderr
     assert "Traceback" not in r.stderr
     assert {i: journal_bytes(store, i) for i in ids} == before
     assert cli("ls", "--json").stdout == listing
+
+
+@needs_mlflow
+def test_cli_push_to_a_server_that_was_reset_sends_everything_again(
+        cli: Callable[..., Result], store: Store, tmp_path: Path) -> None:
+    first = start_server(tmp_path / "before")
+    try:
+        ids = [make_run(store, f"r{i}", experiment="reset") for i in range(2)]
+        assert cli("push", "--mlflow", first.uri).code == 0
+    finally:
+        first.stop()
+    # The same address, a new empty database.
+    port = int(first.uri.rsplit(":", 1)[1])
+    again = start_server(tmp_path / "after", port=port)
+    try:
+        assert again.runs("reset") == []
+        r = cli("push", "--mlflow", again.uri)
+        assert r.code == 0, r.stderr
+        assert r.stderr.strip() == f"pushed 2 runs (2 new, 0 updated), 120 points to {again.uri}"
+        for run_id in ids:
+            mlflow_id = remote_run(again, "reset", run_id)["info"]["run_id"]
+            assert_same_series(again, store, run_id, mlflow_id)
+        r = cli("push", "--mlflow", again.uri)
+        assert "nothing to push: 2 runs already up to date" in r.stderr
+    finally:
+        again.stop()
 
 
 def test_cli_push_needs_a_server(cli: Callable[..., Result], store: Store) -> None:

@@ -300,7 +300,7 @@ def _process_start(cwd: str) -> dict[str, Any]:
             git_info = None
         _settings_cache[key] = {
             "command": parsed.argv,
-            "command_key": command_key(argv, parsed.script, parsed.module),
+            "command_key": command_key(argv, parsed.script, parsed.module, cwd),
             "args": parsed.args,
             "cwd": cwd,
             "git": None if git_info is None else {

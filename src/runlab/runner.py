@@ -38,6 +38,7 @@ class Outcome:
     error: str | None = None  # the command could not be started (exit_code is 126 or 127)
     signals_forwarded: list[int] = field(default_factory=list)
     pid: int | None = None
+    usage: object = None  # the child's resource.struct_rusage from wait4, once reaped
 
     @property
     def status(self) -> str:
@@ -151,7 +152,7 @@ class _Child:
             self._pump()
             self._ended(block=True)
             self._end_group()
-            code = self.proc.wait()
+            code = self._reap()
         finally:
             self._restore_handlers(previous)
             # The pty master goes last: closing it hangs up whatever still has the terminal.
@@ -216,6 +217,15 @@ class _Child:
             return os.waitid(os.P_PID, self.proc.pid, flags) is not None
         except ChildProcessError:  # reaped already
             return True
+
+    def _reap(self) -> int:
+        """Reap the child with wait4, which also gives its resource use (its peak memory)."""
+        assert self.proc is not None
+        if self.proc.returncode is None and hasattr(os, "wait4"):
+            with contextlib.suppress(ChildProcessError):
+                _, status, self.outcome.usage = os.wait4(self.proc.pid, 0)
+                self.proc.returncode = os.waitstatus_to_exitcode(status)
+        return self.proc.wait()
 
     def _end_group(self) -> None:
         """Once an interrupted command has exited, kill what it left in its process group
@@ -301,6 +311,18 @@ class _Child:
                     os.killpg(self.proc.pid, signal.SIGWINCH)
 
 
+def find_program(name: str, env: Mapping[str, str]) -> str | None:
+    """The file the PATH in `env` finds for program `name`, as exec looks it up; a name with
+    a slash is a path and is not looked up."""
+    if os.sep in name:
+        return name
+    for folder in env.get("PATH", os.defpath).split(os.pathsep):
+        path = os.path.join(folder or ".", name)
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    return None
+
+
 def _isatty(fd: int) -> bool:
     try:
         return os.isatty(fd)
@@ -309,9 +331,16 @@ def _isatty(fd: int) -> bool:
 
 
 def _copy_terminal(src: int, dst: int) -> None:
-    """Give the pseudo-terminal the user's terminal settings and size."""
+    """Give the pseudo-terminal the user's terminal settings and size, but no output
+    processing: the user's terminal applies it (`\n` to `\r\n`) to what runlab echoes, and
+    doing it here too would reach the screen twice (`\r\r\n`). So runlab reads, logs and
+    echoes the bytes the command wrote, and the terminal receives what `script` passes on."""
     with contextlib.suppress(OSError, termios.error):
         termios.tcsetattr(dst, termios.TCSANOW, termios.tcgetattr(src))
+    with contextlib.suppress(OSError, termios.error):
+        attrs = termios.tcgetattr(dst)
+        attrs[1] &= ~termios.OPOST
+        termios.tcsetattr(dst, termios.TCSANOW, attrs)
     _copy_size(src, dst)
 
 

@@ -11,8 +11,8 @@ an ordinary tracked run with the store's guarantees for parallel runs; `jobs` of
 once, and a trial that fails does not stop the others.
 
 `--resume ID` runs the recorded plan again, skipping the trials that already finished (a
-failed, killed or lost trial runs again). A sweep whose plan held secrets cannot be resumed:
-their values were never written down.
+failed, killed or lost trial runs again), as many at once as the sweep was started with. A
+sweep whose plan held secrets cannot be resumed: their values were never written down.
 
 Ctrl-C (or SIGTERM) stops the sweep cleanly: no new trial starts, each running trial gets the
 signal once (its runlab passes it to the command and records the run as killed), and the sweep
@@ -63,6 +63,7 @@ class Sweep:
     experiment: str | None = None
     tags: list[str] = field(default_factory=list)
     withheld: bool = False  # secret values were left out of the stored plan
+    jobs: int = 1  # trials at once, as started: `--resume` keeps it unless given -j
 
     def argv(self, trial: Mapping[str, str]) -> list[str]:
         """The command line of one trial."""
@@ -83,7 +84,8 @@ class Sweep:
                    command=list(data["command"]), named=bool(data["named"]),
                    trials=[dict(t) for t in data["trials"]], cwd=data["cwd"],
                    created=float(data["created"]), experiment=data.get("experiment"),
-                   tags=list(data.get("tags") or []), withheld=bool(data.get("withheld")))
+                   tags=list(data.get("tags") or []), withheld=bool(data.get("withheld")),
+                   jobs=int(data.get("jobs") or 1))
 
     def redacted(self, patterns: Sequence[str]) -> Sweep:
         """The plan as the store may keep it: values of secret-looking keys, credentials and
@@ -104,7 +106,7 @@ class Sweep:
             self.axes, self.trials, self.command, self.tags)
         return Sweep(id=self.id, axes=axes, command=command, named=self.named, trials=trials,
                      cwd=self.cwd, created=self.created, experiment=self.experiment, tags=tags,
-                     withheld=withheld)
+                     withheld=withheld, jobs=self.jobs)
 
 
 def _redact_word(word: str, patterns: Sequence[str]) -> str:

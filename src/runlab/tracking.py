@@ -64,10 +64,26 @@ class Tracked:
     problems: list[str] = field(default_factory=list)
 
 
-def command_key(argv: list[str], script: str | None, module: str | None) -> str:
-    """What makes two runs 'the same command' for the summary: the program and its script."""
+def command_key(argv: list[str], script: str | None, module: str | None,
+                cwd: str = ".") -> str:
+    """What makes two runs 'the same command' for the summary: the program and its script.
+
+    The script is named by its path in the repository (else in `cwd`), so that
+    `python ../train.py` from `sub/` is the same command as `python train.py` from the root.
+    """
     program = os.path.basename(argv[0]) if argv else ""
-    return json.dumps([program, script or module or ""])
+    return json.dumps([program, script_identity(script, cwd) if script else module or ""])
+
+
+def script_identity(script: str, cwd: str) -> str:
+    """The script's path from the root of the repository holding it (from `cwd` outside one;
+    absolute when it lies outside that directory)."""
+    from runlab.capture.git import find_repo_root
+
+    path = os.path.realpath(os.path.join(cwd, script))
+    base = os.path.realpath(find_repo_root(os.path.dirname(path)) or cwd)
+    rel = os.path.relpath(path, base)
+    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
 
 
 def capture_start(opts: RunOptions, settings: Settings, store: Store,
@@ -95,7 +111,10 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         # The caller may have started git's work already (`start_capture`), to overlap it.
         pending = pending_git if pending_git is not None else start_capture(opts.cwd)
         if pending is not None:
-            git_info = pending.finish(max_patch_bytes=settings.get("max_patch_bytes"))
+            from runlab.store import outputs
+
+            git_info = pending.finish(max_patch_bytes=settings.get("max_patch_bytes"),
+                                      exclude=outputs.own_files(store.root))
     if git_info is not None and any(git_info.author):
         author = _format_author(*git_info.author)
     else:
@@ -126,7 +145,8 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         "name": opts.name,
         "experiment": opts.experiment or settings.get("experiment") or "Default",
         "command": parsed.argv,
-        "command_key": command_key(opts.argv, script, getattr(parsed, "module", None)),
+        "command_key": command_key(opts.argv, script, getattr(parsed, "module", None),
+                                   opts.cwd),
         "args": parsed.args,
         "cwd": opts.cwd,
         "git": git_dict,
@@ -156,10 +176,7 @@ def is_python(argv: list[str], cwd: str, env: Mapping[str, str]) -> bool:
         return False
     if re.fullmatch(r"python[\d.]*", os.path.basename(argv[0])):
         return True
-    exe: str | None = argv[0]
-    if os.sep not in argv[0]:
-        exe = next((os.path.join(d, argv[0]) for d in env.get("PATH", os.defpath).split(os.pathsep)
-                    if os.access(os.path.join(d, argv[0]), os.X_OK)), None)
+    exe = runner.find_program(argv[0], env)
     if not exe:
         return False
     try:
@@ -498,6 +515,8 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         raise ConfigError(f"disabled_hooks: no hook named {', '.join(map(repr, unknown))} "
                           f"(hooks: {', '.join(HOOKS)})")
     start, git_info = capture_start(opts, settings, store, pending_git)
+    if git_info is not None and git_info.own_outputs:
+        _announce_own_outputs(git_info.root, git_info.own_outputs, store.root, notify)
     run_id, _ = store.create_run(start)
     if on_created is not None:
         on_created(run_id)
@@ -555,16 +574,18 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         on_start=started,
         notify=notify,
     )
+    ran: list[runner.Outcome] = []
     try:
-        outcome = runner.run(launch)
+        ran.append(runner.run(launch))
     finally:
-        resources = monitor[0].stop() if monitor else None
+        resources = monitor[0].stop(ran[0].usage if ran else None) if monitor else None
         recorder.close()
         recorder.monitor = None
         # The channel is read to its end and its events are in the journal, redacted; the
         # file itself may hold secrets in the clear, so it does not stay in the store.
         with contextlib.suppress(OSError):
             os.unlink(events_path)
+    outcome = ran[0]
     if outcome.error:
         recorder.problems.append(outcome.error)
         with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:
@@ -600,6 +621,20 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         recorder.problems.append(f"the index could not be read back: {e}")
         return Tracked(None, outcome, None, recorder.problems)
     return Tracked(run, outcome, previous, recorder.problems)
+
+
+def _announce_own_outputs(root: str, paths: list[str], store_root: str,
+                          notify: Callable[[str], None]) -> None:
+    """Say once per file that a file runlab wrote is left out of runs' code (store/outputs)."""
+    from runlab.store import outputs
+
+    told = outputs.own_files(store_root)
+    real_root = os.path.realpath(root)
+    new = [p for p in paths if not told.get(os.path.join(real_root, p), True)]
+    if new:
+        notify(f"left out of this run's code and later ones', as files runlab wrote: "
+               f"{', '.join(new)}")
+        outputs.mark_announced(store_root, [os.path.join(real_root, p) for p in new])
 
 
 def _copy_source(path: str, run_dir: str) -> None:

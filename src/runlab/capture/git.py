@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from runlab.capture.args import redact_url
@@ -47,6 +48,7 @@ class GitInfo:
     left_out: list[str] = field(default_factory=list)  # "data.bin (binary)", ...
     errors: list[str] = field(default_factory=list)  # what could not be read, and why
     author: tuple[str | None, str | None] = (None, None)  # (name, email) as git resolves them
+    own_outputs: list[str] = field(default_factory=list)  # changed files runlab wrote: not code
 
 
 def find_repo_root(cwd: str) -> str | None:
@@ -87,9 +89,11 @@ class PendingCapture:
         self.config = _start(root, "config", "-z", "--get-regexp", _CONFIG_KEYS) \
             if self.status else None
 
-    def finish(self, max_file_bytes: int = 1_000_000,
-               max_patch_bytes: int = 10_000_000) -> GitInfo:
-        return _complete(self, max_file_bytes, max_patch_bytes)
+    def finish(self, max_file_bytes: int = 1_000_000, max_patch_bytes: int = 10_000_000,
+               exclude: Collection[str] = ()) -> GitInfo:
+        """The repository's state; the files at the absolute paths in `exclude` (runlab's
+        own outputs) are no part of it: not in the patch, the changed files or `dirty`."""
+        return _complete(self, max_file_bytes, max_patch_bytes, exclude)
 
 
 def start_capture(cwd: str) -> PendingCapture | None:
@@ -98,7 +102,8 @@ def start_capture(cwd: str) -> PendingCapture | None:
     return None if root is None else PendingCapture(root)
 
 
-def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int) -> GitInfo:
+def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int,
+              exclude: Collection[str] = ()) -> GitInfo:
     root = pending.root
     info = GitInfo(root=root)
     if pending.status is None:
@@ -115,6 +120,12 @@ def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int
         _head_from_files(info)
         return info
     tracked, untracked = _parse_status(out, info)
+    if exclude:
+        real_root = os.path.realpath(root)
+        skip = {os.path.relpath(p, real_root).replace(os.sep, "/") for p in exclude}
+        info.own_outputs = sorted(c.path for c in tracked + untracked if c.path in skip)
+        tracked = [c for c in tracked if c.path not in skip]
+        untracked = [c for c in untracked if c.path not in skip]
     info.dirty = bool(tracked or untracked)
     changed = [change.path for change in tracked + untracked]
     info.changed_files = changed[:_MAX_LISTED]
@@ -127,7 +138,8 @@ def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int
     if tracked:
         base = info.commit or _empty_tree(root)
         diff = _start(root, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
-                      "--unified=3", "--src-prefix=a/", "--dst-prefix=b/", base, "--")
+                      "--unified=3", "--src-prefix=a/", "--dst-prefix=b/", base, "--",
+                      *(f":(top,literal,exclude){p}" for p in info.own_outputs))
         if diff is None or not _stream(diff, patch):
             info.errors.append("git diff failed")
         patch.close()

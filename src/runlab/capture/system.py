@@ -105,7 +105,8 @@ class ResourceMonitor:
     time comes from `getrusage(RUSAGE_CHILDREN)`, which covers the reaped child and every
     descendant reaped within the tree, plus the CPU of descendants that outlived it (never
     reaped by the tree), read at the end. Peak memory is the largest sum of the tree's RSS seen
-    by a sample, or the children's `ru_maxrss` when that is larger.
+    by a sample, or the child's `ru_maxrss` from `wait4` when that is larger (so a command too
+    short to sample has one too).
 
     psutil is imported by the thread, while the child already runs, so a short command does not
     wait for it. Every `metrics_interval` seconds (0: never) the thread also records system
@@ -175,8 +176,9 @@ class ResourceMonitor:
             points += self._gpu.drain()
         return points
 
-    def stop(self) -> Resources:
-        """Stop sampling and combine the samples with the children's rusage."""
+    def stop(self, child: Any = None) -> Resources:
+        """Stop sampling and combine the samples with the children's rusage; `child` is the
+        rusage `wait4` gave for the reaped child (its own peak, and its reaped descendants')."""
         self._stop.set()
         if self._thread is not None and self._ready.is_set():
             self._thread.join()  # otherwise it is still importing psutil: do not wait for it
@@ -186,6 +188,10 @@ class ResourceMonitor:
         with self._lock:
             user, system = self._outlived_cpu()
             peak = self._peak_rss
+        unit = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+        if child is not None:
+            # The kernel's high-water mark holds for a command too short to sample.
+            peak = max(peak or 0, int(child.ru_maxrss) * unit)
         after = _children_rusage()
         if after is not None and self._baseline is not None:
             user += after.ru_utime - self._baseline.ru_utime
@@ -193,7 +199,6 @@ class ResourceMonitor:
             # ru_maxrss is the largest of all children runlab ever reaped, so it only speaks
             # for this tree when it grew during the run.
             if after.ru_maxrss > self._baseline.ru_maxrss:
-                unit = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
                 peak = max(peak or 0, int(after.ru_maxrss) * unit)
             return Resources(peak_rss_bytes=peak, cpu_user_s=user, cpu_system_s=system)
         measured = self._root is not None

@@ -7,7 +7,9 @@ runlab's start-up, so the run path stays small.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from collections.abc import Sequence
 
@@ -19,13 +21,25 @@ SUBCOMMANDS = frozenset({
     "diff", "metrics", "plot",
     "artifacts", "get", "model", "commands", "rerun", "sweep",
     "parse", "reparse",
-    "push", "export", "import",
+    "push", "export", "import", "help",
 })
 TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
                          "--show-completion"})
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    try:
+        _main(argv)
+    finally:
+        # `runlab ls --format csv > runs.csv`: a file runlab wrote is no run's code.
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.fstat(1).st_mode):
+                from runlab.store.outputs import record_stdout
+
+                record_stdout()
+
+
+def _main(argv: Sequence[str] | None) -> None:
     words = list(sys.argv[1:] if argv is None else argv)
     if words and "_RUNLAB_COMPLETE" not in os.environ and words[0] not in TOP_OPTIONS:
         from runlab.cli import run
@@ -34,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         parsed = guard(lambda: run.parse(words))
         forced = parsed.consumed > 0 and words[parsed.consumed - 1] == "--"
         if parsed.command and (forced or parsed.command[0] not in SUBCOMMANDS):
+            if not forced:
+                guard(lambda: run.check_program(parsed.command[0]))
             sys.exit(guard(lambda: run.execute(parsed.values, parsed.command), wrapping=True))
         if parsed.command and parsed.consumed:
             # `runlab --store x ls`: the subcommand takes the options itself.

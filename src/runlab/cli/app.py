@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -47,6 +47,35 @@ def _root(
     """Put runlab in front of any command and the run is recorded."""
 
 
+def help_cmd(
+    ctx: typer.Context,
+    command: Annotated[list[str] | None, typer.Argument(
+        help="The command (and subcommand) to explain.", metavar="[COMMAND]...",
+        show_default=False)] = None,
+) -> None:
+    """Show help for runlab, or for COMMAND.
+
+    Example: runlab help ls
+    """
+    from runlab.cli.common import guard
+    from runlab.errors import UsageError
+
+    here: Any = ctx.parent or ctx
+    path = ["runlab"]
+    for name in command or []:
+        group = here.command
+        found = group.get_command(here, name) if hasattr(group, "get_command") else None
+        if found is None:
+            def unknown(word: str = name) -> None:
+                raise UsageError(f"no command '{word}' in {' '.join(path)} "
+                                 f"(`{' '.join(path)} --help` lists them)")
+
+            guard(unknown)
+        path.append(name)
+        here = type(here)(found, info_name=name, parent=here)
+    typer.echo(here.get_help())
+
+
 def _register() -> None:
     from runlab.cli import config_cmd, read, run_cmd
 
@@ -71,6 +100,7 @@ def _register() -> None:
 
 
 _register()
+app.command("help")(help_cmd)  # last in the list of commands
 
 
 def _click_exceptions() -> object:

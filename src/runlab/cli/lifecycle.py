@@ -31,6 +31,9 @@ def _copied(where: str, size: int) -> None:
     from runlab.display.format import size as fmt_size
 
     if where != "-":
+        from runlab.store import outputs
+
+        outputs.record(where)  # a copy runlab made is no run's code
         message(f"wrote {where} ({fmt_size(size)})")
 
 
@@ -163,7 +166,9 @@ def register(app: typer.Typer) -> None:
         words: Annotated[list[str] | None, typer.Argument(
             help="KEY=V1,V2... axes, then -- and the command with {KEY} placeholders (or a "
             "named command).", metavar="KEY=V1,V2 -- COMMAND", show_default=False)] = None,
-        jobs: Annotated[int, typer.Option("-j", "--jobs", metavar="N", help="Trials run at once.")] = 1,
+        jobs: Annotated[int | None, typer.Option(
+            "-j", "--jobs", metavar="N", help="Trials run at once (default 1; --resume: as started).",
+            show_default=False)] = None,
         random_: Annotated[int | None, typer.Option(
             "--random", metavar="N", help="Run N combinations drawn at random instead of all.",
             show_default=False)] = None,
@@ -212,7 +217,7 @@ def _redacted(argv: list[str], cwd: str) -> list[str]:
     return parse_args(argv, cwd=cwd).argv
 
 
-def _sweep(words: list[str], jobs: int, sample: int | None, seed: int | None,
+def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | None,
            resume: str | None, sort: list[str] | None, experiment: str | None,
            tags: list[str], json_: bool, store: str | None) -> int:
     from runlab import sweep
@@ -227,12 +232,18 @@ def _sweep(words: list[str], jobs: int, sample: int | None, seed: int | None,
             raise UsageError("--resume runs the recorded sweep: give no axes, command or --random")
         plan = sweep.load(s.root, resume)
         skip = sweep.finished_trials(_sweep_runs(s, plan.id, "runs.number"))
+        if jobs is not None:
+            plan.jobs = jobs
     else:
         from runlab import config
         from runlab.capture.args import secret_patterns
 
         plan = _new_sweep(words, sample, seed, experiment, tags)
+        plan.jobs = 1 if jobs is None else jobs
+        if plan.jobs < 1:
+            raise UsageError("-j takes a positive number of trials to run at once")
         sweep.save(s.root, plan, secret_patterns(config.load(os.getcwd())))
+    jobs = plan.jobs
     total = len(plan.trials)
     todo = total - len(skip)
     message(f"sweep {plan.id}: {todo} of {total} trial{'s' if total != 1 else ''} to run, "

@@ -106,6 +106,29 @@ def parse(words: list[str]) -> RunArgs:
     return out
 
 
+def check_program(word: str) -> None:
+    """A typo of a subcommand (`runlab sho`) is a usage error, never a run: `word` is no path,
+    no program on PATH and no named command ([commands.NAME]), and close to a subcommand.
+    A program that exists always runs; only a name exec cannot find pays for the look-up."""
+    from runlab.runner import find_program
+
+    if find_program(word, os.environ) is not None:
+        return
+    import difflib
+
+    from runlab.cli import SUBCOMMANDS
+
+    close = difflib.get_close_matches(word, sorted(SUBCOMMANDS), n=1, cutoff=0.75)
+    if not close:
+        return
+    from runlab import config
+
+    if word in config.load(os.getcwd()).get("commands", {}):
+        return
+    raise UsageError(f"unknown command '{word}'; did you mean '{close[0]}'? "
+                     f"(`runlab run -- {word}` runs a program of that name)")
+
+
 def _pairs(items: list[str], what: str, need_value: bool) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in items:

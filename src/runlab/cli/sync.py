@@ -123,6 +123,9 @@ def register(app: typer.Typer) -> None:
             if not ids:
                 raise UsageError("no runs to export")
             report = export_runs(s, ids, output)
+            from runlab.store import outputs
+
+            outputs.record(output)  # the archive is no run's code
             for path in report.left_out:
                 warn(f"left out {path}: not a regular file")
             message(export_summary(report))

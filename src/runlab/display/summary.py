@@ -91,6 +91,8 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
             style = {1: "green", -1: "red"}.get(m.verdict, "")
             parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta or 0)}", style, colour))
         lead = f"  vs run {previous.number}: "
+        if run.status != "finished":
+            lead = f"  vs run {previous.number} (the last finished run; this run did not finish): "
         if width is None:
             lines.append(lead + " · ".join(parts))
         else:

@@ -508,10 +508,12 @@ def set_meta(db: sqlite3.Connection, key: str, value: Any) -> None:
 
 
 def previous_run(db: sqlite3.Connection, number: int) -> str | None:
-    """The latest earlier run of the same program and script (for the end-of-run summary)."""
+    """The latest earlier finished run of the same program and script (for the end-of-run
+    summary: a failed or killed run stopped part way, so its metrics are no yardstick)."""
     row = db.execute(
         "SELECT p.id FROM runs AS r JOIN runs AS p ON p.command_key = r.command_key "
         "WHERE r.number = ? AND p.number < r.number AND p.deleted = 0 "
+        "AND p.status = 'finished' "
         "ORDER BY p.number DESC LIMIT 1",
         (number,),
     ).fetchone()

@@ -237,6 +237,16 @@ class MlflowClient:
         run: dict[str, Any] = self.call("GET", "runs/get", query={"run_id": run_id})["run"]
         return run
 
+    def holds_run(self, run_id: str) -> bool:
+        """Whether the server has the run (a server reset to a new database has not)."""
+        try:
+            self.get_run(run_id)
+        except MlflowRejected as e:
+            if e.code == "RESOURCE_DOES_NOT_EXIST":
+                return False
+            raise
+        return True
+
     def log_batch(self, run_id: str, *, metrics: Sequence[Mapping[str, Any]] = (),
                   params: Sequence[Mapping[str, str]] = (),
                   tags: Sequence[Mapping[str, str]] = ()) -> None:
@@ -740,6 +750,9 @@ class _Shared:
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     experiments: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # Whether the server lost runs it had (reset, a new database): None until checked, with
+    # one call about the first run pushed to it before; True: every such run is checked.
+    reset: bool | None = None
 
 
 def _prepare(store: Store, client: MlflowClient, run: Run, experiment: str | None,
@@ -750,6 +763,23 @@ def _prepare(store: Store, client: MlflowClient, run: Run, experiment: str | Non
     files = local_files(store.run_dir(run.id)) if artifacts else []
     series = store.series(run.id)
     plan = plan_run(run, series, files, state, experiment or run.experiment)
+    if plan.empty and state is not None and not dry_run and shared.reset is not False:
+        # Up to date by the local record, which the server may have lost since (a reset, a
+        # new database). One call about the first such run tells; if it was lost, each one
+        # is asked about. A run with something to send finds out as it sends (`send_all`).
+        try:
+            held = client.holds_run(state.mlflow_run_id)
+        except MlflowError as e:
+            failed = RunResult(run.id, run.number, run.name, plan.experiment,
+                               state.mlflow_run_id)
+            failed.error = f"{failed.label}: nothing sent; then: {e}"
+            failed.unreachable = isinstance(e, MlflowUnavailable)
+            return failed
+        if shared.reset is None:
+            shared.reset = not held
+        if not held:
+            state = None
+            plan = plan_run(run, series, files, None, experiment or run.experiment)
     result = RunResult(run.id, run.number, run.name, plan.experiment,
                        None if state is None else state.mlflow_run_id, created=plan.new,
                        warnings=list(plan.warnings))
