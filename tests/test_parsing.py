@@ -51,7 +51,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
         ),
     ),
     ("(loss=0.5) [acc: 0.9]", expect(("loss", 0.5, 0), ("acc", 0.9, 0))),
-    ("Test accuracy: 0.91.", expect(("accuracy", 0.91, 0))),
+    ("Test accuracy: 0.91.", expect(("Test_accuracy", 0.91, 0))),
     ("Loss: 0.5", expect(("Loss", 0.5, 0))),
     # values
     ("n: 12345", expect(("n", 12345, 0))),
@@ -69,7 +69,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ('{"loss": 0.5, "step": 3}', expect(("loss", 0.5, 3))),
     (
         'metrics {"loss": 0.5, "name": "x", "ok": true, "nested": {"a": 1}, "n": null}',
-        expect(("loss", 0.5, 0)),
+        expect(("loss", 0.5, 0), ("nested/a", 1, 0)),
     ),
     ('{"loss": NaN, "best": -Infinity}', expect(("loss", NAN, 0), ("best", -INF, 0))),
     # python_dict (Hugging Face Trainer)
@@ -102,11 +102,45 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ),
     (
         "Epoch 3: 100%|██████████| 10/10 [00:01<00:00, 9.5it/s, loss=0.3, v_num=0]",
-        expect(("loss", 0.3, 3)),  # Lightning's v_num is its logger's version, not a metric
+        expect(("loss", 0.3, 10)),  # Lightning's v_num is its logger's version, not a metric
     ),
     ("2024-01-05 12:30:45,123 INFO loss: 0.5", expect(("loss", 0.5, 0))),
-    # the first finding of a key on a line wins
-    ("Train Loss: 0.5 | Val Loss: 0.4", expect(("Loss", 0.5, 0))),
+    # keys keep the words that qualify them
+    ("Train Loss: 0.5 | Val Loss: 0.4", expect(("Train_Loss", 0.5, 0), ("Val_Loss", 0.4, 0))),
+    (
+        "[epoch 3] train loss: 0.41, val loss: 0.52, val acc: 87.2%",
+        expect(("train_loss", 0.41, 3), ("val_loss", 0.52, 3), ("val_acc", 87.2, 3)),
+    ),
+    ("Validation accuracy = 0.93", expect(("Validation_accuracy", 0.93, 0))),
+    (
+        "Test set: Average loss: 0.0345, Accuracy: 9910/10000 (99%)",
+        expect(("Test_set/Average_loss", 0.0345, 0)),
+    ),
+    ("INFO: val loss: 0.3", expect(("val_loss", 0.3, 0))),
+    ("2024-01-05 12:30:45,123 INFO train loss: 0.5", expect(("train_loss", 0.5, 0))),
+    ("the best score of the model: 0.8", expect(("model", 0.8, 0))),
+    ("done: w=2.1 b=2.0", expect(("w", 2.1, 0), ("b", 2.0, 0))),
+    # name value clauses and leading counters
+    (
+        "it 200 | train_loss 0.3 | val_loss 0.35",
+        expect(("train_loss", 0.3, 200), ("val_loss", 0.35, 200)),
+    ),
+    (
+        "epoch 001 | loss 4.123 | nll_loss 2.9 | ppl 7.47 | num_updates 300",
+        expect(("epoch", 1, 300), ("loss", 4.123, 300), ("nll_loss", 2.9, 300),
+               ("ppl", 7.47, 300)),
+    ),
+    ("step 100: loss 0.41", expect(("loss", 0.41, 100))),
+    ("iter 7: loss=0.2, lr 0.1", expect(("lr", 0.1, 7), ("loss", 0.2, 7))),
+    ("[100] loss: 0.3", expect(("loss", 0.3, 100))),
+    ("100: loss=0.3 acc=0.9", expect(("loss", 0.3, 100), ("acc", 0.9, 100))),
+    ("loss\t0.5\tacc\t0.9", []),
+    # nested JSON and dicts, flattened with /
+    (
+        '{"epoch": 2, "train": {"loss": 0.3}, "val": {"loss": 0.4, "acc": 0.9}}',
+        expect(("train/loss", 0.3, 2), ("val/loss", 0.4, 2), ("val/acc", 0.9, 2)),
+    ),
+    ("{'val': {'loss': 0.4}, 'step': 5}", expect(("val/loss", 0.4, 5))),
 ]
 
 NOT_METRIC_LINES = [
@@ -633,19 +667,65 @@ def test_keras_evaluate_after_fit_is_a_new_bar_not_a_redraw() -> None:
 LIGHTNING = "Epoch {e}: {pct}|██| {n}/6 [00:00<00:00, 96.72it/s, v_num=0{post}]"
 
 
-def test_lightning_bar_keeps_the_last_postfix_of_each_epoch() -> None:
-    assert run_all(
+def test_lightning_bar_is_a_curve_at_the_global_step() -> None:
+    # A new value is a point at the bar's counter; the bar that starts again under the next
+    # epoch continues the count (Lightning's global_step); a repeated value is no point.
+    assert sorted(run_all(
         LIGHTNING.format(e=0, pct="17%", n=1, post=""),
-        LIGHTNING.format(e=0, pct="100%", n=6, post=""),
+        LIGHTNING.format(e=0, pct="17%", n=1, post=", train_loss=0.700"),
+        LIGHTNING.format(e=0, pct="33%", n=2, post=", train_loss=0.700"),
+        LIGHTNING.format(e=0, pct="33%", n=2, post=", train_loss=0.650"),
+        LIGHTNING.format(e=0, pct="100%", n=6, post=", train_loss=0.650"),
         LIGHTNING.format(e=0, pct="100%", n=6, post=", val_acc=0.969, train_loss=0.603"),
         LIGHTNING.format(e=0, pct="  0%", n=0, post=", val_acc=0.969, train_loss=0.603"),
         LIGHTNING.format(e=1, pct="  0%", n=0, post=", val_acc=0.969, train_loss=0.603"),
+        LIGHTNING.format(e=1, pct="17%", n=1, post=", val_acc=0.969, train_loss=0.550"),
         LIGHTNING.format(e=1, pct="100%", n=6, post=", val_acc=0.990, train_loss=0.351")
         + "`Trainer.fit` stopped: `max_epochs=2` reached.",
+    ), key=lambda point: (point[2], point[0])) == sorted([
+        ("train_loss", 0.7, 1, "tqdm_postfix"), ("train_loss", 0.65, 2, "tqdm_postfix"),
+        ("train_loss", 0.603, 6, "tqdm_postfix"), ("train_loss", 0.55, 7, "tqdm_postfix"),
+        ("val_acc", 0.969, 6, "tqdm_postfix"),
+        ("val_acc", 0.99, 12, "tqdm_postfix"), ("train_loss", 0.351, 12, "tqdm_postfix"),
+    ], key=lambda point: (point[2], point[0]))
+
+
+def test_step_less_lines_take_the_main_bars_next_step() -> None:
+    # The Trainer prints its dict, then redraws its bar at the step the dict belongs to; the
+    # evaluation bar in between is not the main bar (it finished; the training bar is bigger).
+    assert run_all(
+        "  0%|          | 0/16 [00:00<?, ?it/s]",
+        "{'loss': '0.6933', 'epoch': '0.375'}",
+        " 19%|█▉        | 3/16 [00:00<00:00, 113.68it/s]",
+        "  0%|          | 0/2 [00:00<?, ?it/s]",
+        "{'eval_loss': '0.6932', 'epoch': '1'}",
+        " 50%|█████     | 8/16 [00:00<00:00, 141.13it/s]",
+        "100%|██████████| 2/2 [00:00<00:00, 1364.89it/s]",
+        "{'loss': '0.692', 'epoch': '1.125'}",
+        " 56%|█████▋    | 9/16 [00:00<00:00, 135.72it/s]",
+        "{'train_runtime': '1.5', 'epoch': '2'}",
     ) == [
-        ("val_acc", 0.969, 0, "tqdm_postfix"), ("train_loss", 0.603, 0, "tqdm_postfix"),
-        ("val_acc", 0.99, 1, "tqdm_postfix"), ("train_loss", 0.351, 1, "tqdm_postfix"),
+        ("loss", 0.6933, 3, "hf_trainer"), ("epoch", 0.375, 3, "hf_trainer"),
+        ("eval_loss", 0.6932, 8, "hf_trainer"), ("epoch", 1.0, 8, "hf_trainer"),
+        ("loss", 0.692, 9, "hf_trainer"), ("epoch", 1.125, 9, "hf_trainer"),
+        ("train_runtime", 1.5, 9, "hf_trainer"), ("epoch", 2.0, 9, "hf_trainer"),
     ]
+
+
+def test_a_finished_data_bar_is_not_the_main_bar() -> None:
+    assert run_all(
+        "Map: 100%|██████████| 1000/1000 [00:00<00:00, 5000.00it/s]",
+        "  0%|          | 0/10 [00:00<?, ?it/s]",
+        "loss: 0.5",
+        " 20%|██        | 2/10 [00:00<00:00, 113.68it/s]",
+    ) == [("loss", 0.5, 2, "key_value")]
+
+
+def test_rich_bar_through_a_pipe_gives_its_last_drawing_at_the_global_step() -> None:
+    assert run_all(
+        "Epoch 1/1  ━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 12.69it/s v_num: 0 train_loss: 0.658",
+        "                                                             val_acc: 0.479     ",
+    ) == [("train_loss", 0.658, 12, "rich_bar"), ("val_acc", 0.479, 12, "key_value")]
 
 
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
@@ -717,10 +797,11 @@ def test_flush_is_empty_without_progress_bars() -> None:
 def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
     names = [rule.name for rule in RULES]
     library = ["noise", "sklearn", "sklearn_gb", "xgboost", "lightgbm", "keras", "tqdm_postfix",
-               "hf_trainer"]
+               "rich_bar", "hf_trainer"]
     assert set(library) <= set(names)
     assert max(names.index(n) for n in library) < names.index("json")
-    assert all(rule.redraws for rule in RULES if rule.name in ("keras", "tqdm_postfix"))
+    assert all(rule.redraws for rule in RULES if rule.name == "keras")
+    assert all(rule.bar for rule in RULES if rule.name in ("tqdm_postfix", "rich_bar"))
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:
