@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import subprocess
@@ -177,6 +178,19 @@ NOT_METRIC_LINES = [
     "Downloading: 100%|████| 1.2G/1.2G",
     "Downloading model.safetensors: 45%",
     "Map: 100%|██████████| 1000/1000 [00:00<00:00, 5000.00 examples/s]",
+    # set-up lines: dataset sizes, threads, workers, seeds, ports, PIDs, model summaries
+    "Generating train split: 60000 examples [00:00, 123456.78 examples/s]",
+    "Generating test split: 10000 examples",
+    "Setting num_threads=2 for intra-op parallelism",
+    "random seed: 1234",
+    "Seed set to 42",
+    "MASTER_PORT=29500",
+    "worker pid: 4242",
+    "num_workers = 4",
+    "Using 8 dataloader workers | world_size 2",
+    "Total FLOPs: 0",
+    "Modules in train mode: 4",
+    "Modules in eval mode: 0",
     # log-level prefixes
     "INFO:root:Starting",
     "WARNING: something",
@@ -335,6 +349,15 @@ def test_pattern_wins_over_builtin_rules_and_both_contribute() -> None:
     ]
 
 
+def test_text_a_pattern_matched_is_not_read_again() -> None:
+    parser = MetricParser([r"val acc: (?P<val_acc>[\d.]+)"])
+    points = parser.parse_line("[epoch 3] train loss: 0.41, val loss: 0.52, val acc: 87.2%")
+    assert sorted((p.key, p.value, p.rule) for p in points) == [
+        ("train_loss", 0.41, "key_value"), ("val_acc", 87.2, "custom"),
+        ("val_loss", 0.52, "key_value"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [
@@ -367,6 +390,49 @@ def test_unknown_disabled_rule_is_a_usage_error() -> None:
 
 
 # --- robustness --------------------------------------------------------------------------------
+
+# Lines that once made the parser backtrack exponentially, and lines too long for comfort.
+# They run in a child process with a generous limit: a hang fails the test, not a slow machine.
+LINEAR_SCRIPT = r"""
+import json
+from runlab.parsing import LineSplitter, MetricParser
+
+def pairs(n, k, end=""):
+    return " ".join(f"c{i}={(i * k) % 90 + 10}" for i in range(n)) + end
+
+# 28 `cN=NN` pairs three times, then the same shape with other ints, then lines of that shape
+# that fail late (a different ending): the learned shape regex must not retry each value.
+hang = [pairs(28, 1)] * 3 + [pairs(28, 7), pairs(28, 7, " x"), pairs(28, 3, "."), pairs(28, 5)]
+wide = [pairs(1000, 1)] * 3 + [pairs(1000, 3), pairs(1000, 3, " x")]
+parser = MetricParser()
+counts = [len(parser.parse_lines(hang)), len(parser.parse_lines(wide)), len(parser.flush())]
+megabyte = [
+    pairs(120_000, 1),
+    "train loss " * 100_000 + ": 1",
+    ": " * 500_000,
+    "step 1: " + "loss 1, " * 120_000,
+    "a=1. " * 200_000,
+    "1 [00:00, x, " * 80_000,
+    "1/2 0:00:00 • " * 70_000,
+    "a 1 | " * 150_000,
+]
+for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
+    counts.append(len(MetricParser().parse_line(line)))
+    splitter, parser = LineSplitter(), MetricParser()
+    counts.append(len(parser.parse_lines(splitter.feed(line.encode() + b"\n"))))
+print(json.dumps(counts))
+"""
+
+
+def test_no_line_stalls_the_parser() -> None:
+    done = subprocess.run([sys.executable, "-c", LINEAR_SCRIPT], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    # Every pair of every line (no step key among them); through the line cap, what fits in
+    # its first 4,096 characters; a key found twice on a line counts once.
+    assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
+                                       0, 0, 0, 0, 0, 0]
+
 
 
 @pytest.mark.parametrize(

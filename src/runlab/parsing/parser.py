@@ -49,6 +49,7 @@ _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
 
 _CUSTOM = "custom"
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
+_SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
@@ -219,6 +220,8 @@ class MetricParser:
     def _learn(self, line: str, pairs: list[tuple[str, str, str]]
                ) -> tuple[re.Pattern[str], tuple[str, ...], _Plan] | None:
         """The shape regex for lines like this one, made the second time its keys come."""
+        if len(pairs) > _SHAPE_PAIRS:
+            return None
         keys = tuple([pair[0] for pair in pairs])
         if keys in self._shapes:
             entry = self._shapes[keys]
