@@ -241,6 +241,11 @@ class MetricParser:
         points += self._give_waiting(self._bar_step)
         return points
 
+    def pending(self) -> list[Point]:
+        """The points held back now, not yet given out (their steps may still change)."""
+        return [*(point for point, _ in self._held.values()), *self._drawn.values(),
+                *self._waiting]
+
     def _release_held(self) -> list[Point]:
         points = [point for point, _ in self._held.values()]
         self._held.clear()
