@@ -787,6 +787,56 @@ def test_a_finished_data_bar_is_not_the_main_bar() -> None:
     ) == [("loss", 0.5, 2, "key_value")]
 
 
+def test_fastai_table_rows_are_points_at_their_epoch() -> None:
+    assert run_all(
+        "epoch     train_loss  valid_loss  accuracy  time    ",
+        "0         0.693147    0.690000    0.500000  00:01     ",
+        " 50.00% [1/2 00:01<00:01]",
+        "1         0.593147    0.590000    0.600000  00:01     ",
+        "Better model found at epoch 1 with valid_loss value: 0.59.",
+    ) == [
+        ("train_loss", 0.693147, 0, "table"), ("valid_loss", 0.69, 0, "table"),
+        ("accuracy", 0.5, 0, "table"), ("train_loss", 0.593147, 1, "table"),
+        ("valid_loss", 0.59, 1, "table"), ("accuracy", 0.6, 1, "table"),
+        ("valid_loss_value", 0.59, 0, "key_value"),
+    ]
+
+
+def test_spacy_table_steps_by_its_step_column() -> None:
+    assert run_all(
+        "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  SCORE ",
+        "---  ------  ------------  --------  ------  ------",
+        "  0       0          0.00     49.00    0.00    0.00",
+        "  1     200         23.38   1844.79   41.38    0.41",
+        "✔ Saved pipeline to output directory",
+    ) == [
+        ("LOSS_TOK2VEC", 0.0, 0, "table"), ("LOSS_NER", 49.0, 0, "table"),
+        ("ENTS_F", 0.0, 0, "table"), ("SCORE", 0.0, 0, "table"),
+        ("LOSS_TOK2VEC", 23.38, 200, "table"), ("LOSS_NER", 1844.79, 200, "table"),
+        ("ENTS_F", 41.38, 200, "table"), ("SCORE", 0.41, 200, "table"),
+    ]
+
+
+def test_stable_baselines3_box_at_its_total_timesteps() -> None:
+    box = [
+        "---------------------------------",
+        "| rollout/           |          |",
+        "|    ep_len_mean     | 22.4     |",
+        "| time/              |          |",
+        "|    fps             | 1234     |",
+        "|    total_timesteps | 2048     |",
+        "---------------------------------",
+    ]
+    assert run_all(*box, *box[:4], "|    total_timesteps | 4096     |", box[-1]) == [
+        ("rollout/ep_len_mean", 22.4, 2048, "sb3_box"), ("time/fps", 1234, 2048, "sb3_box"),
+        ("time/total_timesteps", 2048, 2048, "sb3_box"),
+        ("rollout/ep_len_mean", 22.4, 4096, "sb3_box"),
+        ("time/total_timesteps", 4096, 4096, "sb3_box"),
+    ]
+    # A model summary's dashes open no box.
+    assert run_all("-" * 40, "0 | l    | Linear | 10     | train | 0", "-" * 40) == []
+
+
 def test_rich_bar_through_a_pipe_gives_its_last_drawing_at_the_global_step() -> None:
     assert run_all(
         "Epoch 1/1  ━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 12.69it/s v_num: 0 train_loss: 0.658",

@@ -300,7 +300,7 @@ class MetricParser:
                 self._silenced = max(int(findings[0][1]) - 1, 0)
                 break
             if rows is not None:
-                self._rows, self._rows_rule = rows, name
+                self._rows, self._rows_rule = rows(line), name
             elif sets_step:
                 metrics: list[Found] = []
                 for key, value, step in findings:

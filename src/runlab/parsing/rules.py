@@ -69,8 +69,9 @@ class Rule:
     - ``redraws``: a progress bar, redrawn in place. Its step is the bar's counter, and gives
       way to a header's step; of the points of one key at one step only the last is kept, held
       until the step moves on or the parser is flushed.
-    - ``rows``: a table header. The following lines are parsed by ``rows`` (under this rule's
-      name) for as long as it finds something; the header itself records nothing.
+    - ``rows``: a table header. ``rows(header)`` gives the reader of the following lines
+      (under this rule's name), used for as long as it finds something (a CLAIM keeps it
+      going); the header itself records nothing.
     - ``noise``: a known line of log noise. The value of its first finding is how many lines,
       this one first, record nothing from the rules.
     - ``bar``: a progress bar whose counter is a step (tqdm, rich). The parser calls it instead
@@ -87,7 +88,7 @@ class Rule:
     sets_step: bool = False
     final: bool = False
     redraws: bool = False
-    rows: Callable[[str], list[Found]] | None = None
+    rows: Callable[[str], Callable[[str], list[Found]]] | None = None
     noise: bool = False
     bar: Callable[[str], Bar | None] | None = None
     starts: str = ""
@@ -419,6 +420,91 @@ def parse_gb_row(line: str) -> list[Found]:
     return found
 
 
+# table ----------------------------------------------------------------------------------------
+
+# A header naming its columns, two or more spaces apart, the first a counter: fastai's
+# `epoch     train_loss  valid_loss  accuracy  time`, spaCy's `E    #       LOSS TOK2VEC  ...`.
+_COLUMN = r"[A-Za-z#][\w#/.\-]*(?: [A-Za-z][\w/.\-]*)?"
+_TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?: {{2,}}{_COLUMN}){{2,}}\s*", re.ASCII)
+_COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
+                    "Epoch", "E")
+_DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
+# Progress bars drawn between a table's rows (fastprogress) do not end the table.
+_BARLIKE = re.compile(r"\d%|it/s|s/it|━")
+
+
+def parse_table_header(line: str) -> list[Found]:
+    """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
+    match = _TABLE_HEADER.fullmatch(line)
+    if match is None or match.group(1) not in _COUNTER_COLUMNS:
+        return []
+    return [CLAIM]
+
+
+def table_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of a table's rows: one number a column, the counter column as the step
+    (the finest of them: spaCy's `#` before its `E`); columns of times (`00:01`) are skipped."""
+    names = [name.replace(" ", "_") for name in re.split(r" {2,}", header.strip())]
+    counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
+
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if len(fields) != len(names) or _DIVIDER.fullmatch(line):
+            return [CLAIM] if _DIVIDER.fullmatch(line) or _BARLIKE.search(line) else []
+        values = [parse_number(field) for field in fields]
+        step = values[counters[0]] if counters else None
+        if type(step) is not int:
+            return [CLAIM] if _BARLIKE.search(line) else []
+        return [(name, value, step) for i, (name, value) in enumerate(zip(names, values))
+                if value is not None and i not in counters]
+
+    return read
+
+
+# sb3_box --------------------------------------------------------------------------------------
+
+# stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
+# two dashed lines, dumped at `time/total_timesteps`.
+_BOX_EDGE = re.compile(r"-{10,}\s*")
+_BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
+
+
+def parse_box_edge(line: str) -> list[Found]:
+    """The dashed line that opens a stable-baselines3 box."""
+    return [CLAIM] if _BOX_EDGE.fullmatch(line) else []
+
+
+def box_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of one box: its rows are held, then given out at the closing line, each at
+    the box's ``time/total_timesteps``."""
+    section = ""
+    held: list[Found] = []
+    done = False
+
+    def read(line: str) -> list[Found]:
+        nonlocal section, done
+        if done:
+            return []
+        row = _BOX_ROW.fullmatch(line)
+        if row is None:
+            if not _BOX_EDGE.fullmatch(line):
+                return []
+            done = True
+            steps = [v for k, v, _ in held if k.endswith("total_timesteps") and type(v) is int]
+            step = steps[0] if steps else None
+            return [(key, value, step) for key, value, _ in held] or [CLAIM]
+        name, text = row.groups()
+        if not text:
+            section = name if name.endswith("/") else f"{name}/"
+            return [CLAIM]
+        value = parse_number(text)
+        if value is not None and len(held) < 1000:
+            held.append((section + name, value, None))
+        return [CLAIM]
+
+    return read
+
+
 # xgboost, lightgbm ----------------------------------------------------------------------------
 
 # `[3]` at the start of the line, or after a logger's prefix (`INFO:root:[3]`).
@@ -682,7 +768,24 @@ RULES: list[Rule] = [
         "Time`, then rows as train_loss and oob_improve at the row's iteration",
         parse_gb_header,
         ("Remaining Time",),
-        rows=parse_gb_row,
+        rows=lambda header: parse_gb_row,
+    ),
+    Rule(
+        "sb3_box",
+        "stable-baselines3's box: `| rollout/ |  |` then `|    ep_rew_mean | 22.4 |` as "
+        "rollout/ep_rew_mean, every row at the box's time/total_timesteps",
+        parse_box_edge,
+        ("----------",),
+        rows=box_rows,
+    ),
+    Rule(
+        "table",
+        "a table whose header names its columns, the first a counter (fastai's `epoch  "
+        "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`): "
+        "each row's numbers under their column's name, at the row's counter",
+        parse_table_header,
+        ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter"),
+        rows=table_rows,
     ),
     Rule(
         "xgboost",
