@@ -768,6 +768,7 @@ RULES: list[Rule] = [
         "Time`, then rows as train_loss and oob_improve at the row's iteration",
         parse_gb_header,
         ("Remaining Time",),
+        final=True,
         rows=lambda header: parse_gb_row,
     ),
     Rule(
