@@ -845,14 +845,20 @@ def test_rich_bar_through_a_pipe_gives_its_last_drawing_at_the_global_step() -> 
 
 
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
+    # tqdm throttles its refreshes: set_postfix redraws at the counter of the last refresh, so
+    # new values at a counter that has not moved are the key's next steps.
     assert run_all(
-        " 40%|████      | 4/10 [00:00<00:00, 9.50it/s, loss=0.5]",
-        " 40%|████      | 4/10 [00:00<00:00, 9.50it/s, loss=0.45]",
-        " 50%|█████     | 5/10 [00:01<00:01, 1.20s/it, loss=0.4, name=abc]",
-        "7it [00:01, 5.10it/s, loss=0.3]",
+        "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.5]",
+        "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.45]",
+        "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.4]",
+        " 30%|███       | 3/10 [00:00<00:00, 9.50it/s, loss=0.4]",
+        " 30%|███       | 3/10 [00:00<00:00, 9.50it/s, loss=0.35]",
+        " 50%|█████     | 5/10 [00:01<00:01, 1.20s/it, loss=0.3, name=abc]",
+        "7it [00:01, 5.10it/s, loss=0.2]",
     ) == [
-        ("loss", 0.45, 4, "tqdm_postfix"), ("loss", 0.4, 5, "tqdm_postfix"),
-        ("loss", 0.3, 7, "tqdm_postfix"),
+        ("loss", 0.5, 0, "tqdm_postfix"), ("loss", 0.45, 1, "tqdm_postfix"),
+        ("loss", 0.4, 2, "tqdm_postfix"), ("loss", 0.35, 3, "tqdm_postfix"),
+        ("loss", 0.3, 5, "tqdm_postfix"), ("loss", 0.2, 7, "tqdm_postfix"),
     ]
     assert run_all("Downloading: 100%|████| 1.2G/1.2G [00:21<00:00, 57.1MB/s]") == []
 

@@ -15,7 +15,8 @@ blanked before the built-in rules read the line.
 Progress bars with a counter (rules with ``bar``: tqdm, rich) are curves: each redraw that
 shows a new value of a key is a point at the bar's global step, its counter plus the counters
 its earlier runs reached (a bar that starts again from 0 continues the count: Lightning's
-global step). The main bar is the one showing metrics, else the biggest one still drawing.
+global step), or at the key's next step when the counter has not moved (tqdm throttles its
+refreshes, so the counter it shows lags behind the loop). The main bar is the one showing metrics, else the biggest one still drawing.
 Keras' bar (``redraws``) keeps one point per key and epoch: held, and given out when that
 key's step moves on, when a header changes the step, or by ``flush()`` at the end. The rule
 flags (rules.py) also open tables (scikit-learn's gradient boosting) and silence known noise.
@@ -173,10 +174,9 @@ class MetricParser:
         self._bars: dict[str, list[int]] = {}
         self._main = ""
         self._bar_step: int | None = None
-        # A bar's points not yet given out (a later redraw at the same step replaces them),
-        # and the last value each bar key showed.
-        self._drawn: dict[str, Point] = {}
+        # The last value each bar key showed, and the step it was given.
         self._shown: dict[str, float] = {}
+        self._last_drawn: dict[str, int] = {}
         # Points of lines without a step, waiting for the main bar's next drawing.
         self._waiting: list[Point] = []
         self._rows: Callable[[str], list[Found]] | None = None
@@ -236,15 +236,12 @@ class MetricParser:
     def flush(self) -> list[Point]:
         """Give out the points still held back; call it once, at the end."""
         points = self._release_held()
-        points += self._drawn.values()
-        self._drawn.clear()
         points += self._give_waiting(self._bar_step)
         return points
 
     def pending(self) -> list[Point]:
         """The points held back now, not yet given out (their steps may still change)."""
-        return [*(point for point, _ in self._held.values()), *self._drawn.values(),
-                *self._waiting]
+        return [*(point for point, _ in self._held.values()), *self._waiting]
 
     def _release_held(self) -> list[Point]:
         points = [point for point, _ in self._held.values()]
@@ -353,17 +350,19 @@ class MetricParser:
                     out += self._give_waiting(step)
         if step is None:
             step = bar.counter
-        shown, drawn = self._shown, self._drawn
+        # tqdm shows the counter of its last refresh, which lags behind the loop when redraws
+        # are throttled: a new value at the same counter is the next step of its key.
+        shown, last = self._shown, self._last_drawn
         for key, value, _ in metrics:
             value = float(value)
             before = shown.get(key)
             if before is not None and _same(before, value):
                 continue  # a redraw of the same value
             shown[key] = value
-            old = drawn.get(key)
-            if old is not None and old.step != step:
-                out.append(old)
-            drawn[key] = Point(key, value, step, rule)
+            at = last.get(key)
+            point_step = step if at is None or step > at else at + 1
+            last[key] = point_step
+            out.append(Point(key, value, point_step, rule))
 
     def _give_waiting(self, step: int | None) -> list[Point]:
         points = self._waiting
