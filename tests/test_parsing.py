@@ -841,7 +841,24 @@ def test_rich_bar_through_a_pipe_gives_its_last_drawing_at_the_global_step() -> 
     assert run_all(
         "Epoch 1/1  ━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 12.69it/s v_num: 0 train_loss: 0.658",
         "                                                             val_acc: 0.479     ",
-    ) == [("train_loss", 0.658, 12, "rich_bar"), ("val_acc", 0.479, 12, "key_value")]
+    ) == [("train_loss", 0.658, 12, "rich_bar"), ("val_acc", 0.479, 12, "rich_bar")]
+
+
+def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own() -> None:
+    bar = "Epoch {e}/1  ━━━━━━╺━━━━━━━ {n}/6 0:00:00 • 0:00:01 7.20it/s train_loss: {loss}  "
+    wrapped = "                                                             val_acc: {acc}     "
+    assert run_all(
+        bar.format(e=0, n=5, loss="0.852"),
+        bar.format(e=0, n=6, loss="0.728"),
+        "Validation ━━━━━━╸━━━━━━━━━━━━━ 1/3 0:00:00 • -:--:-- 0.00it/s                  ",
+        bar.format(e=1, n=0, loss="0.728"), wrapped.format(acc="0.438"),
+        bar.format(e=1, n=1, loss="0.800"), wrapped.format(acc="0.438"),
+        bar.format(e=1, n=6, loss="0.658"), wrapped.format(acc="0.479") + "`Trainer.fit` stopped",
+    ) == [
+        ("train_loss", 0.852, 5, "rich_bar"), ("train_loss", 0.728, 6, "rich_bar"),
+        ("val_acc", 0.438, 6, "rich_bar"), ("train_loss", 0.8, 7, "rich_bar"),
+        ("train_loss", 0.658, 12, "rich_bar"), ("val_acc", 0.479, 12, "rich_bar"),
+    ]
 
 
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:

@@ -37,6 +37,7 @@ from runlab.parsing.rules import (
     is_metric_key,
     key_value_pairs,
     line_shape,
+    parse_key_value,
     parse_number,
 )
 
@@ -50,6 +51,7 @@ _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
 
 _CUSTOM = "custom"
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
+_WRAPPED = re.compile(r" {8,}[A-Za-z][\w./\-]*: ")
 _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -181,6 +183,8 @@ class MetricParser:
         self._waiting: list[Point] = []
         self._rows: Callable[[str], list[Found]] | None = None
         self._rows_rule = ""
+        # A bar that may wrap its metrics onto the next line (rich): its step and rule.
+        self._wrap: tuple[int, str] | None = None
         self._silenced = 0
 
     @property
@@ -255,6 +259,13 @@ class MetricParser:
         if self._silenced:
             self._silenced -= 1
             return []
+        if self._wrap is not None:
+            wrapped_step, wrapped_rule = self._wrap
+            self._wrap = None
+            if _WRAPPED.match(line):  # the bar's metrics, wrapped onto this line
+                out: list[Point] = []
+                self._draw_values(parse_key_value(line), wrapped_step, wrapped_rule, out)
+                return out
         if self._rows is not None:
             findings = self._rows(line)
             if findings:
@@ -350,6 +361,11 @@ class MetricParser:
                     out += self._give_waiting(step)
         if step is None:
             step = bar.counter
+        self._wrap = (step, rule) if bar.wraps else None
+        self._draw_values(metrics, step, rule, out)
+
+    def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point]
+                     ) -> None:
         # tqdm shows the counter of its last refresh, which lags behind the loop when redraws
         # are throttled: a new value at the same counter is the next step of its key.
         shown, last = self._shown, self._last_drawn

@@ -98,13 +98,15 @@ class Rule:
 class Bar:
     """One drawing of a progress bar: which bar (its description without digits and its
     total), its counter, the global step of its counter 0 when the bar itself tells it (rich's
-    `Epoch 2/9` and its total) else None, and the metrics it shows."""
+    `Epoch 2/9` and its total) else None, the metrics it shows, and whether more of them
+    may follow on the next line (rich wraps them)."""
 
     family: str
     counter: int
     total: int
     base: int | None
     found: list[Found]
+    wraps: bool = False
 
 
 CLAIM: Found = ("", 0, None)
@@ -632,7 +634,7 @@ def read_rich(line: str) -> Bar | None:
     epoch = _RICH_EPOCH.match(head)
     base = int(epoch.group(1)) * size if epoch is not None and size else None
     family = _DESCRIPTION.sub("", head[:cut])
-    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM])
+    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True)
 
 
 def parse_rich_bar(line: str) -> list[Found]:
