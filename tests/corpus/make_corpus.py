@@ -5,21 +5,22 @@ the fixtures beside it, kept so that they can be made again when a library chang
 One throwaway environment holds every library (the CPU wheel of torch first, then the rest at
 the versions in VERSIONS.md):
 
-    python -m venv /tmp/corpus-venv
-    /tmp/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
-    /tmp/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
+    python -m venv ~/corpus-venv
+    ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
+    ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
         catboost gymnasium
-    /tmp/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
-    /tmp/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
-    /tmp/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
+    ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
+    ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
+    ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
 ``<case>.pty.log``. The child also writes the ground truth taken from the program's own
 record (the library's history or logger, or the dict a hand-written loop keeps of what it
 prints; never from the printed output) as a list of ``{key, value, step}``, ``step`` null
-where the output names none: the points runlab should record. Both runs must agree on it;
+where the output names none: the points runlab should record. The environment's own path
+(in warnings) is written as /home/user/venv in the captures. Both runs must agree on it;
 it is saved as ``<case>.truth.json``. SOURCES.md says where each case's format and truth
 come from. Synthetic data and models built from configs only: nothing is downloaded.
 """
@@ -42,6 +43,7 @@ from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 100, 30
+PREFIX = b"/home/user/venv"  # stands for the environment's own path in the captures
 TIMING = re.compile(r"runtime|per_second|^time$|fps|time_elapsed")
 Truth = list[dict[str, Any]]
 
@@ -747,7 +749,7 @@ def make(case: str) -> None:
             with open(tmp.name) as f:
                 truths.append(json.load(f))
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
-            f.write(data)
+            f.write(data.replace(sys.prefix.encode(), PREFIX))
     truth = merge(case, *truths)
     with open(os.path.join(HERE, f"{case}.truth.json"), "w") as f:
         f.write("[\n" + ",\n".join(json.dumps(p) for p in truth) + "\n]\n")
