@@ -176,6 +176,12 @@ class MetricParser:
         self._bars: dict[str, list[int]] = {}
         self._main = ""
         self._bar_step: int | None = None
+        # How a bar's counter maps to the step of the values it shows, fixed when it first
+        # shows one: Lightning logs a batch's values at its index (counter - 1); a plain tqdm
+        # loop that sets its postfix inside the loop body shows them before the counter moves
+        # (first at 0: counter + 1); else the counter itself.
+        self._lightning = False
+        self._shift: dict[str, int] = {}
         # The last value each bar key showed, and the step it was given.
         self._shown: dict[str, float] = {}
         self._last_drawn: dict[str, int] = {}
@@ -331,6 +337,8 @@ class MetricParser:
         """A progress bar drawn: its global step, and a point for each key it shows with a
         new value."""
         metrics = [item for item in bar.found if item[0]]
+        if bar.lightning:
+            self._lightning = True
         if not bar.family:  # a bar of bytes or records: no step, its postfix only
             step = self._bar_step
         else:
@@ -343,7 +351,11 @@ class MetricParser:
             elif bar.counter < state[1]:  # the bar starts again: its count goes on
                 state[0] += state[1]
             state[1] = bar.counter
-            step = bar.counter + (state[0] if bar.base is None else bar.base)
+            shift = self._shift.get(bar.family)
+            if shift is None and metrics:
+                shift = self._shift[bar.family] = (
+                    -1 if self._lightning else 1 if bar.counter == 0 else 0)
+            step = bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0)
             if metrics:
                 state[3] = 1
             # A finished bar stops drawing once another one is drawn (a data-loading bar
@@ -367,8 +379,15 @@ class MetricParser:
     def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point]
                      ) -> None:
         # tqdm shows the counter of its last refresh, which lags behind the loop when redraws
-        # are throttled: a new value at the same counter is the next step of its key.
+        # are throttled: a new value at the same counter is the next step of its key. A plain
+        # set_postfix sets all its keys at once, so a redraw with any new value is a point of
+        # each; Lightning's bar shows metrics logged each on its own schedule.
         shown, last = self._shown, self._last_drawn
+        if not self._lightning:
+            if all(key in shown and _same(shown[key], float(value))
+                   for key, value, _ in metrics):
+                return  # a redraw of the same values
+            shown.clear()
         for key, value, _ in metrics:
             value = float(value)
             before = shown.get(key)

@@ -98,8 +98,8 @@ class Rule:
 class Bar:
     """One drawing of a progress bar: which bar (its description without digits and its
     total), its counter, the global step of its counter 0 when the bar itself tells it (rich's
-    `Epoch 2/9` and its total) else None, the metrics it shows, and whether more of them
-    may follow on the next line (rich wraps them)."""
+    `Epoch 2/9` and its total) else None, the metrics it shows, whether more of them may
+    follow on the next line (rich wraps them), and whether it is PyTorch Lightning's."""
 
     family: str
     counter: int
@@ -107,6 +107,7 @@ class Bar:
     base: int | None
     found: list[Found]
     wraps: bool = False
+    lightning: bool = False
 
 
 CLAIM: Found = ("", 0, None)
@@ -565,16 +566,18 @@ def parse_keras(line: str) -> list[Found]:
 
 # `Epoch 0:  50%|█████| 12/24 [00:01<00:01, 9.50it/s, loss=0.3]`, or without a total `5it
 # [00:01, 9.50it/s, ...]`: the counter, then a bracket that starts with the elapsed time and
-# holds the rate, then the postfix if any.
+# holds the rate, then the postfix if any; in a terminal the line may be cut at its width.
 _TQDM = re.compile(
     r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?, ([^,\]]*)"
-    r"(?:, ([^\]]*))?\]"
+    r"(?:, ([^\]]*))?(\]|$)"
 )
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 _NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
 _DESCRIPTION = re.compile(r"[\d%:\s]+")
+# Lightning's bars besides the training bar (their descriptions without digits and spaces).
+_LIGHTNING_BARS = ("SanityCheckingDataLoader", "ValidationDataLoader")
 
 
 def read_tqdm(line: str) -> Bar | None:
@@ -583,9 +586,12 @@ def read_tqdm(line: str) -> Bar | None:
     bar = _TQDM.search(line)
     if bar is None:
         return None
-    counter, total, rate, postfix = bar.groups()
+    counter, total, rate, postfix, end = bar.groups()
+    items = _POSTFIX_ITEM.findall(postfix or "")
+    if not end:  # a terminal cut the line at its width: the last item may be cut too
+        items = items[:-1]
     found: list[Found] = []
-    for key, text in _POSTFIX_ITEM.findall(postfix or ""):
+    for key, text in items:
         value = parse_number(text)
         if value is not None and key not in _NOT_METRICS:
             found.append((key.strip(), value, None))
@@ -593,7 +599,9 @@ def read_tqdm(line: str) -> Bar | None:
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix else None
     description = _DESCRIPTION.sub("", line[: bar.start()].split("|", 1)[0])
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
-    return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM])
+    lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
+    return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
+               lightning=lightning)
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:
@@ -634,7 +642,8 @@ def read_rich(line: str) -> Bar | None:
     epoch = _RICH_EPOCH.match(head)
     base = int(epoch.group(1)) * size if epoch is not None and size else None
     family = _DESCRIPTION.sub("", head[:cut])
-    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True)
+    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
+               lightning=True)
 
 
 def parse_rich_bar(line: str) -> list[Found]:
