@@ -5,7 +5,8 @@ the line pipeline in small chunks and the parser, as a tracked run's output does
 the way a user would judge it against NAME.truth.json, what the program recorded itself: at
 least 95% of the truth's points are found under their key (compared lower-cased with all but
 letters and digits dropped: `val_loss`, `val loss` and `val/loss` are one key) with the value
-as printed (2e-3 relative, 5e-5 absolute), and at least 95% of those with a step at that step.
+as printed (2e-3 relative, 5e-5 absolute, or half a unit of the last printed decimal), and at
+least 95% of those with a step at that step.
 The noise corpus must give nothing. None of the programs is needed here.
 """
 
@@ -51,10 +52,14 @@ def norm(key: str) -> str:
     return re.sub(r"[^a-z0-9]", "", key.lower())
 
 
-def close(got: float, printed: float) -> bool:
-    if math.isnan(got) and math.isnan(printed):
+def close(got: float, truth: float) -> bool:
+    """Whether a parsed value is the truth as printed: within the scoring tool's tolerance,
+    or within half a unit of the last decimal the program printed (`1.24ms` for 1.2359)."""
+    if math.isnan(got) and math.isnan(truth):
         return True
-    return abs(got - printed) <= max(5e-5, 2e-3 * abs(printed))
+    text = repr(got)
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return abs(got - truth) <= max(5e-5, 2e-3 * abs(truth), 0.5 * 10.0**-decimals + 1e-12)
 
 
 def truth_for(truth: Path, capture: Path) -> list[dict[str, object]]:

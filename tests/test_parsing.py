@@ -103,7 +103,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ),
     (
         "Epoch 3: 100%|██████████| 10/10 [00:01<00:00, 9.5it/s, loss=0.3, v_num=0]",
-        expect(("loss", 0.3, 10)),  # Lightning's v_num is its logger's version, not a metric
+        # Lightning's v_num is its logger's version, not a metric; its values are logged at
+        # the batch's index, one less than the counter
+        expect(("loss", 0.3, 9)),
     ),
     ("2024-01-05 12:30:45,123 INFO loss: 0.5", expect(("loss", 0.5, 0))),
     # keys keep the words that qualify them
@@ -115,7 +117,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Validation accuracy = 0.93", expect(("Validation_accuracy", 0.93, 0))),
     (
         "Test set: Average loss: 0.0345, Accuracy: 9910/10000 (99%)",
-        expect(("Test_set/Average_loss", 0.0345, 0)),
+        expect(("Accuracy", 9910, 0), ("Test_set/Average_loss", 0.0345, 0)),
     ),
     ("INFO: val loss: 0.3", expect(("val_loss", 0.3, 0))),
     ("2024-01-05 12:30:45,123 INFO train loss: 0.5", expect(("train_loss", 0.5, 0))),
@@ -734,8 +736,9 @@ LIGHTNING = "Epoch {e}: {pct}|██| {n}/6 [00:00<00:00, 96.72it/s, v_num=0{pos
 
 
 def test_lightning_bar_is_a_curve_at_the_global_step() -> None:
-    # A new value is a point at the bar's counter; the bar that starts again under the next
-    # epoch continues the count (Lightning's global_step); a repeated value is no point.
+    # A new value is a point at the bar's counter less one (Lightning logs a batch's values at
+    # its index); the bar that starts again under the next epoch continues the count
+    # (Lightning's global step); a repeated value is no point.
     assert sorted(run_all(
         LIGHTNING.format(e=0, pct="17%", n=1, post=""),
         LIGHTNING.format(e=0, pct="17%", n=1, post=", train_loss=0.700"),
@@ -749,10 +752,10 @@ def test_lightning_bar_is_a_curve_at_the_global_step() -> None:
         LIGHTNING.format(e=1, pct="100%", n=6, post=", val_acc=0.990, train_loss=0.351")
         + "`Trainer.fit` stopped: `max_epochs=2` reached.",
     ), key=lambda point: (point[2], point[0])) == sorted([
-        ("train_loss", 0.7, 1, "tqdm_postfix"), ("train_loss", 0.65, 2, "tqdm_postfix"),
-        ("train_loss", 0.603, 6, "tqdm_postfix"), ("train_loss", 0.55, 7, "tqdm_postfix"),
-        ("val_acc", 0.969, 6, "tqdm_postfix"),
-        ("val_acc", 0.99, 12, "tqdm_postfix"), ("train_loss", 0.351, 12, "tqdm_postfix"),
+        ("train_loss", 0.7, 0, "tqdm_postfix"), ("train_loss", 0.65, 1, "tqdm_postfix"),
+        ("train_loss", 0.603, 5, "tqdm_postfix"), ("train_loss", 0.55, 6, "tqdm_postfix"),
+        ("val_acc", 0.969, 5, "tqdm_postfix"),
+        ("val_acc", 0.99, 11, "tqdm_postfix"), ("train_loss", 0.351, 11, "tqdm_postfix"),
     ], key=lambda point: (point[2], point[0]))
 
 
@@ -841,7 +844,7 @@ def test_rich_bar_through_a_pipe_gives_its_last_drawing_at_the_global_step() -> 
     assert run_all(
         "Epoch 1/1  ━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 12.69it/s v_num: 0 train_loss: 0.658",
         "                                                             val_acc: 0.479     ",
-    ) == [("train_loss", 0.658, 12, "rich_bar"), ("val_acc", 0.479, 12, "rich_bar")]
+    ) == [("train_loss", 0.658, 11, "rich_bar"), ("val_acc", 0.479, 11, "rich_bar")]
 
 
 def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own() -> None:
@@ -855,15 +858,16 @@ def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own()
         bar.format(e=1, n=1, loss="0.800"), wrapped.format(acc="0.438"),
         bar.format(e=1, n=6, loss="0.658"), wrapped.format(acc="0.479") + "`Trainer.fit` stopped",
     ) == [
-        ("train_loss", 0.852, 5, "rich_bar"), ("train_loss", 0.728, 6, "rich_bar"),
-        ("val_acc", 0.438, 6, "rich_bar"), ("train_loss", 0.8, 7, "rich_bar"),
-        ("train_loss", 0.658, 12, "rich_bar"), ("val_acc", 0.479, 12, "rich_bar"),
+        ("train_loss", 0.852, 4, "rich_bar"), ("train_loss", 0.728, 5, "rich_bar"),
+        ("val_acc", 0.438, 5, "rich_bar"), ("train_loss", 0.8, 6, "rich_bar"),
+        ("train_loss", 0.658, 11, "rich_bar"), ("val_acc", 0.479, 11, "rich_bar"),
     ]
 
 
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
-    # tqdm throttles its refreshes: set_postfix redraws at the counter of the last refresh, so
-    # new values at a counter that has not moved are the key's next steps.
+    # A loop body's set_postfix shows a step's values before tqdm counts the step (the first
+    # at 0): they belong to the step after the counter. tqdm throttles its refreshes, so new
+    # values at a counter that has not moved are the next steps.
     assert run_all(
         "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.5]",
         "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.45]",
@@ -873,9 +877,9 @@ def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
         " 50%|█████     | 5/10 [00:01<00:01, 1.20s/it, loss=0.3, name=abc]",
         "7it [00:01, 5.10it/s, loss=0.2]",
     ) == [
-        ("loss", 0.5, 0, "tqdm_postfix"), ("loss", 0.45, 1, "tqdm_postfix"),
-        ("loss", 0.4, 2, "tqdm_postfix"), ("loss", 0.35, 3, "tqdm_postfix"),
-        ("loss", 0.3, 5, "tqdm_postfix"), ("loss", 0.2, 7, "tqdm_postfix"),
+        ("loss", 0.5, 1, "tqdm_postfix"), ("loss", 0.45, 2, "tqdm_postfix"),
+        ("loss", 0.4, 3, "tqdm_postfix"), ("loss", 0.35, 4, "tqdm_postfix"),
+        ("loss", 0.3, 6, "tqdm_postfix"), ("loss", 0.2, 7, "tqdm_postfix"),
     ]
     assert run_all("Downloading: 100%|████| 1.2G/1.2G [00:21<00:00, 57.1MB/s]") == []
 

@@ -48,6 +48,8 @@ __all__ = ["MetricParser", "Point"]
 _Plan = tuple[list[int], list[tuple[int, str]]]
 _STEP_NAMES = ("global_step", "step", "num_updates", "iteration", "iter", "it", "epoch")
 _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
+# Qualified names that end like a step key but count something else.
+_NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
 
 _CUSTOM = "custom"
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
@@ -423,9 +425,7 @@ class MetricParser:
                 if key in chosen or not key:  # an empty key: a rule's CLAIM
                     continue
                 chosen[key] = (value, step, rule, redraws)
-                rank = _STEP_RANK.get(key)
-                if rank is None and not key.islower():
-                    rank = _STEP_RANK.get(key.lower())
+                rank = _step_rank(key)
                 if rank is not None and rank < best and type(value) is int:
                     best, key_step, step_key = rank, value, key
         if key_step is not None:
@@ -523,6 +523,17 @@ def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
 
 
+def _step_rank(key: str) -> int | None:
+    """The precedence of a step key (`step`, `Epoch`, a qualified `Train_Epoch`), else None."""
+    rank = _STEP_RANK.get(key)
+    if rank is None:
+        lower = key.lower()
+        rank = _STEP_RANK.get(lower)
+        if rank is None and "_" in lower and lower not in _NOT_STEPS:
+            rank = _STEP_RANK.get(lower.rsplit("_", 1)[1])
+    return rank
+
+
 def _plan(shape: tuple[str, ...]) -> _Plan:
     """For a line's keys in order: the slots that may set the step (best first), and the slot
     of each key that counts (its first appearance, if it names a metric)."""
@@ -532,9 +543,7 @@ def _plan(shape: tuple[str, ...]) -> _Plan:
             first[key] = slot
     ranked = []
     for key, slot in first.items():
-        rank = _STEP_RANK.get(key)
-        if rank is None and not key.islower():
-            rank = _STEP_RANK.get(key.lower())
+        rank = _step_rank(key)
         if rank is not None:
             ranked.append((rank, slot))
     ranked.sort()

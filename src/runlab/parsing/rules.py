@@ -154,7 +154,8 @@ def _plain_number(value: object) -> float | None:
 # (`Test set: Average loss: 0.03`) is its section, kept with `/` (`Test_set/Average_loss`).
 # The word count is bounded, so each position costs a bounded number of steps (linear time).
 _WORD = (
-    r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|and|or)\ )"
+    r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
+    r"|has|have|had|and|or)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
     r"[A-Za-z](?:[\w.\-/]*\w)?"
 )
@@ -423,6 +424,21 @@ def parse_gb_row(line: str) -> list[Found]:
     return found
 
 
+# fraction -------------------------------------------------------------------------------------
+
+# PyTorch's MNIST example: `Accuracy: 9910/10000 (99%)`, the count right out of the total and its
+# percentage. A bare `5/10` stays a progress counter; with its percentage it is a score.
+_FRACTION = re.compile(
+    rf"(?<![^\s,;|(\[{{])({_NAME}):\s*(\d{{1,18}})/\d{{1,18}} \(\d+(?:\.\d+)?%\)", re.ASCII
+)
+
+
+def parse_fraction(line: str) -> list[Found]:
+    """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first."""
+    return [(name.replace(" ", "_"), int(count), None)
+            for name, count in _FRACTION.findall(line) if is_metric_key(name)]
+
+
 # table ----------------------------------------------------------------------------------------
 
 # A header naming its columns, two or more spaces apart, the first a counter: fastai's
@@ -663,13 +679,17 @@ _COUNTER = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"[|\t,;]")
-_NAMED_VALUE = re.compile(rf"\s*({_NAME})\s+({NUMBER})%?\s*", re.ASCII)
+_NAMED_VALUE = re.compile(rf"\s*({_NAME})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
+# fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
+_SUBSET = re.compile(r"\s*valid on '([\w.\-]+)' subset\s*")
+_UNPREFIXED = frozenset({"epoch", "num_updates"})
 
 
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
-    clauses between `|` or tabs; and a leading counter (`step 100: loss 0.4`, `[100]`,
-    `100:`) as the line's step."""
+    clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
+    (`step 100: loss 0.4`, `[100]`, `100:`) as the line's step. fairseq's `valid on 'valid'
+    subset` prefixes the names after it (`valid_loss`)."""
     counter = _COUNTER.match(line)
     found: list[Found] = []
     if counter is not None:
@@ -680,10 +700,16 @@ def parse_name_value(line: str) -> list[Found]:
         rest = line
     else:
         return []
+    prefix = ""
     for clause in _CLAUSES.split(rest):
         match = _NAMED_VALUE.fullmatch(clause)
-        if match is not None:
-            key = match.group(1).replace(" ", "_")
+        if match is None:
+            subset = _SUBSET.fullmatch(clause)
+            if subset is not None:
+                prefix = subset.group(1) + "_"
+        else:
+            name = match.group(1).replace(" ", "_")
+            key = name if name in _UNPREFIXED else prefix + name
             if is_metric_key(key):
                 found.append((key, _to_number(match.group(2)), None))
     return found
@@ -869,6 +895,13 @@ RULES: list[Rule] = [
         parse_name_value,
         ("|", "\t", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
         starts="0123456789[",
+    ),
+    Rule(
+        "fraction",
+        "a count out of a total with its percentage, `Accuracy: 9910/10000 (99%)`, as "
+        "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric)",
+        parse_fraction,
+        ("%)",),
     ),
     Rule(
         "key_value",
