@@ -548,8 +548,10 @@ def json_lines() -> Truth:
 
 
 def fastai_() -> Truth:
-    """fastai Learner.fit: fastprogress's table `epoch train_loss valid_loss accuracy time`, a row
-    an epoch (epochs printed from 0). Truth: `learn.recorder.values` by `metric_names`."""
+    """fastai Learner.fit with its ProgressCallback (imported by every `fastai.*.all`):
+    fastprogress's table `epoch train_loss valid_loss accuracy time`, a row an epoch (epochs
+    printed from 0). Truth: `learn.recorder.values` by `recorder.metric_names`."""
+    import fastai.callback.progress  # noqa: F401  (registers the progress table, as `.all` does)
     import torch
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
