@@ -362,14 +362,14 @@ def mnist_style() -> Truth:
         for batch_idx, (x, y) in enumerate(toy.train):
             loss, _ = toy.step(x, y)
             if batch_idx % 5 == 0:
-                print("Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss: {:.6f}".format(
-                    epoch, batch_idx * len(x), n, 100.0 * batch_idx / len(toy.train), loss))
-                truth.append({"key": "Loss", "value": loss, "step": None})
+                print(f"Train Epoch: {epoch} [{batch_idx * len(x)}/{n} "
+                      f"({100.0 * batch_idx / len(toy.train):.0f}%)]\tLoss: {loss:.6f}")
+                truth.append(point("Loss", loss, None))
         test_loss, correct, total = toy.evaluate()
-        print("\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\n".format(
-            test_loss, correct, total, 100.0 * correct / total))
-        truth += [{"key": "Test_set_Average_loss", "value": test_loss, "step": None},
-                  {"key": "Accuracy", "value": float(correct), "step": None}]
+        print(f"\nTest set: Average loss: {test_loss:.4f}, Accuracy: {correct}/{total} "
+              f"({100.0 * correct / total:.0f}%)\n")
+        truth += [point("Test_set_Average_loss", test_loss, None),
+                  point("Accuracy", correct, None)]
     return truth
 
 
@@ -398,7 +398,7 @@ def nanogpt_style() -> Truth:
     params = sum(p.numel() for p in model.parameters())
     print(f"tokens per iteration will be: {batch * block:,}")
     print("Initializing a new model from scratch")
-    print("number of parameters: %.2fM" % (params / 1e6,))
+    print(f"number of parameters: {params / 1e6:.2f}M")
     decay = [p for p in model.parameters() if p.dim() >= 2]
     nodecay = [p for p in model.parameters() if p.dim() < 2]
     print(f"num decayed parameter tensors: {len(decay)}, with "
