@@ -528,6 +528,28 @@ def pipe_pairs() -> Truth:
     return truth
 
 
+def equals_style() -> Truth:
+    """Tutorial-style `name = value` lines, a step counter ahead of them:
+    `Step 40: Training loss = 0.5734, Validation loss = 0.5385, Validation accuracy = 0.7969`."""
+    toy = Toy()
+    truth: Truth = []
+    step, losses = 0, []
+    for _ in range(4):
+        for x, y in toy.train:
+            losses.append(toy.step(x, y)[0])
+            step += 1
+            if step % 20 == 0:
+                val_loss, correct, total = toy.evaluate()
+                record = {"Training_loss": sum(losses) / len(losses), "Validation_loss": val_loss,
+                          "Validation_accuracy": correct / total}
+                print(f"Step {step}: Training loss = {record['Training_loss']:.4f}, "
+                      f"Validation loss = {record['Validation_loss']:.4f}, "
+                      f"Validation accuracy = {record['Validation_accuracy']:.4f}")
+                truth += [point(key, value, step) for key, value in record.items()]
+                losses = []
+    return truth
+
+
 def json_lines() -> Truth:
     """One `json.dumps` of the epoch's nested record a line:
     `{"epoch": 2, "train": {"loss": 0.3}, "val": {"loss": 0.4, "acc": 0.9}}`."""
@@ -685,6 +707,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "epoch_bracket": epoch_bracket,
     "pipe_pairs": pipe_pairs,
     "json_lines": json_lines,
+    "equals_style": equals_style,
     "fastai": fastai_,
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
