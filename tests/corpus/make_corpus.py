@@ -362,14 +362,14 @@ def mnist_style() -> Truth:
         for batch_idx, (x, y) in enumerate(toy.train):
             loss, _ = toy.step(x, y)
             if batch_idx % 5 == 0:
-                print("Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss: {:.6f}".format(
-                    epoch, batch_idx * len(x), n, 100.0 * batch_idx / len(toy.train), loss))
-                truth.append({"key": "Loss", "value": loss, "step": None})
+                print(f"Train Epoch: {epoch} [{batch_idx * len(x)}/{n} "
+                      f"({100.0 * batch_idx / len(toy.train):.0f}%)]\tLoss: {loss:.6f}")
+                truth.append(point("Loss", loss, None))
         test_loss, correct, total = toy.evaluate()
-        print("\nTest set: Average loss: {:.4f}, Accuracy: {}/{} ({:.0f}%)\n".format(
-            test_loss, correct, total, 100.0 * correct / total))
-        truth += [{"key": "Test_set_Average_loss", "value": test_loss, "step": None},
-                  {"key": "Accuracy", "value": float(correct), "step": None}]
+        print(f"\nTest set: Average loss: {test_loss:.4f}, Accuracy: {correct}/{total} "
+              f"({100.0 * correct / total:.0f}%)\n")
+        truth += [point("Test_set_Average_loss", test_loss, None),
+                  point("Accuracy", correct, None)]
     return truth
 
 
@@ -398,7 +398,7 @@ def nanogpt_style() -> Truth:
     params = sum(p.numel() for p in model.parameters())
     print(f"tokens per iteration will be: {batch * block:,}")
     print("Initializing a new model from scratch")
-    print("number of parameters: %.2fM" % (params / 1e6,))
+    print(f"number of parameters: {params / 1e6:.2f}M")
     decay = [p for p in model.parameters() if p.dim() >= 2]
     nodecay = [p for p in model.parameters() if p.dim() < 2]
     print(f"num decayed parameter tensors: {len(decay)}, with "
@@ -528,6 +528,28 @@ def pipe_pairs() -> Truth:
     return truth
 
 
+def equals_style() -> Truth:
+    """Tutorial-style `name = value` lines, a step counter ahead of them:
+    `Step 40: Training loss = 0.5734, Validation loss = 0.5385, Validation accuracy = 0.7969`."""
+    toy = Toy()
+    truth: Truth = []
+    step, losses = 0, []
+    for _ in range(4):
+        for x, y in toy.train:
+            losses.append(toy.step(x, y)[0])
+            step += 1
+            if step % 20 == 0:
+                val_loss, correct, total = toy.evaluate()
+                record = {"Training_loss": sum(losses) / len(losses), "Validation_loss": val_loss,
+                          "Validation_accuracy": correct / total}
+                print(f"Step {step}: Training loss = {record['Training_loss']:.4f}, "
+                      f"Validation loss = {record['Validation_loss']:.4f}, "
+                      f"Validation accuracy = {record['Validation_accuracy']:.4f}")
+                truth += [point(key, value, step) for key, value in record.items()]
+                losses = []
+    return truth
+
+
 def json_lines() -> Truth:
     """One `json.dumps` of the epoch's nested record a line:
     `{"epoch": 2, "train": {"loss": 0.3}, "val": {"loss": 0.4, "acc": 0.9}}`."""
@@ -548,8 +570,10 @@ def json_lines() -> Truth:
 
 
 def fastai_() -> Truth:
-    """fastai Learner.fit: fastprogress's table `epoch train_loss valid_loss accuracy time`, a row
-    an epoch (epochs printed from 0). Truth: `learn.recorder.values` by `metric_names`."""
+    """fastai Learner.fit with its ProgressCallback (imported by every `fastai.*.all`):
+    fastprogress's table `epoch train_loss valid_loss accuracy time`, a row an epoch (epochs
+    printed from 0). Truth: `learn.recorder.values` by `recorder.metric_names`."""
+    import fastai.callback.progress  # noqa: F401  (registers the progress table, as `.all` does)
     import torch
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
@@ -683,6 +707,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "epoch_bracket": epoch_bracket,
     "pipe_pairs": pipe_pairs,
     "json_lines": json_lines,
+    "equals_style": equals_style,
     "fastai": fastai_,
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
