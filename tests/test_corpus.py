@@ -59,6 +59,8 @@ def close(got: float, truth: float) -> bool:
         return True
     text = repr(got)
     decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    if text.endswith(".0"):  # printed as an integer, or to fewer digits (`%.3g`: 109)
+        decimals = 0
     return abs(got - truth) <= max(5e-5, 2e-3 * abs(truth), 0.5 * 10.0**-decimals + 1e-12)
 
 

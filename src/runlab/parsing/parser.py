@@ -191,6 +191,8 @@ class MetricParser:
         self._waiting: list[Point] = []
         self._rows: Callable[[str], list[Found]] | None = None
         self._rows_rule = ""
+        # The latest table whose rows stopped, and its rule: a later row continues it.
+        self._table: tuple[Callable[[str], list[Found]], str] | None = None
         # A bar that may wrap its metrics onto the next line (rich): its step and rule.
         self._wrap: tuple[int, str] | None = None
         self._silenced = 0
@@ -278,7 +280,16 @@ class MetricParser:
             findings = self._rows(line)
             if findings:
                 return self._resolve([(self._rows_rule, findings, False)], [])
+            if self._rows_rule == "table":  # library tables with fixed shapes end for good
+                self._table = (self._rows, self._rows_rule)
             self._rows = None
+        elif self._table is not None and line.lstrip()[:1].isdigit():
+            # A row after other output (fastai draws its bars between the rows): the table
+            # goes on.
+            findings = self._table[0](line)
+            if findings and findings[0][0]:
+                self._rows, self._rows_rule = self._table
+                return self._resolve([(self._rows_rule, findings, False)], [])
         found: list[tuple[str, list[Found], bool]] = []
         for pattern in self._patterns:
             findings, line = pattern.parse(line)

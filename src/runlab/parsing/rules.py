@@ -189,10 +189,12 @@ _NOT_KEYS = frozenset(
 )
 # `main.cc:42]` and `train.py:17` are a source file and a line number.
 _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|rb)$")
-# Set-up values, not measurements: `num_threads=2`, `seed: 42`, `port=29500`, `pid: 4242`.
+# Set-up values, not measurements: `num_threads=2`, `seed: 42`, `port=29500`, `pid: 4242`,
+# and counts of data and of parameters (`num_rows: 27000`, `parameter tensors: 2`).
 _SETTING = re.compile(
     r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
-    r"|devices?|nodes?|procs?|processes|jobs|version)$",
+    r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|tensors|parameters"
+    r"|params)$",
     re.IGNORECASE,
 )
 
@@ -368,6 +370,7 @@ _NOISE = re.compile(
     r"|^\[notice\] |^\s*Created wheel for "  # pip
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
+    r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
 )
 
 
@@ -460,6 +463,12 @@ def parse_table_header(line: str) -> list[Found]:
     return [CLAIM]
 
 
+def _between_rows(line: str) -> bool:
+    """A divider, a progress bar or a bar's leftover drawn between a table's rows."""
+    return bool(_DIVIDER.fullmatch(line) or _BARLIKE.search(line)
+                or not any(c.isalnum() for c in line))
+
+
 def table_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of a table's rows: one number a column, the counter column as the step
     (the finest of them: spaCy's `#` before its `E`); columns of times (`00:01`) are skipped."""
@@ -469,11 +478,11 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
     def read(line: str) -> list[Found]:
         fields = line.split()
         if len(fields) != len(names) or _DIVIDER.fullmatch(line):
-            return [CLAIM] if _DIVIDER.fullmatch(line) or _BARLIKE.search(line) else []
+            return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) for field in fields]
         step = values[counters[0]] if counters else None
         if type(step) is not int:
-            return [CLAIM] if _BARLIKE.search(line) else []
+            return [CLAIM] if _between_rows(line) else []
         return [(name, value, step) for i, (name, value) in enumerate(zip(names, values))
                 if value is not None and i not in counters]
 
@@ -787,7 +796,7 @@ RULES: list[Rule] = [
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
-         "Total estimated"),
+         "Total estimated", "ℹ "),
         noise=True,
     ),
     Rule(
