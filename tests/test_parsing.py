@@ -790,6 +790,14 @@ def test_a_finished_data_bar_is_not_the_main_bar() -> None:
     ) == [("loss", 0.5, 2, "key_value")]
 
 
+def test_rich_value_wrapped_away_from_its_key() -> None:
+    bar = "Epoch 0/2  ━━━━━╺━━━━━━━━━ {n}/20 0:00:00 • 0:00:01 18.94it/s v_num: 0.000 train_loss:    "
+    value = " " * 72 + "{v}" + " " * 20
+    assert run_all(bar.format(n=3), value.format(v="0.780"), bar.format(n=4),
+                   value.format(v="0.711")) == [
+        ("train_loss", 0.78, 2, "rich_bar"), ("train_loss", 0.711, 3, "rich_bar")]
+
+
 def test_fastai_table_rows_are_points_at_their_epoch() -> None:
     assert run_all(
         "epoch     train_loss  valid_loss  accuracy  time    ",

@@ -54,6 +54,7 @@ _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warm
 _CUSTOM = "custom"
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
 _WRAPPED = re.compile(r" {8,}[A-Za-z][\w./\-]*: ")
+_WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: |$)")
 _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -194,7 +195,7 @@ class MetricParser:
         # The latest table whose rows stopped, and its rule: a later row continues it.
         self._table: tuple[Callable[[str], list[Found]], str] | None = None
         # A bar that may wrap its metrics onto the next line (rich): its step and rule.
-        self._wrap: tuple[int, str] | None = None
+        self._wrap: tuple[int, str, str] | None = None
         self._silenced = 0
 
     @property
@@ -270,11 +271,17 @@ class MetricParser:
             self._silenced -= 1
             return []
         if self._wrap is not None:
-            wrapped_step, wrapped_rule = self._wrap
+            wrapped_step, wrapped_rule, dangling = self._wrap
             self._wrap = None
-            if _WRAPPED.match(line):  # the bar's metrics, wrapped onto this line
+            alone = _WRAPPED_VALUE.match(line) if dangling else None
+            if alone is not None or _WRAPPED.match(line):  # the bar's metrics, wrapped
+                wrapped = parse_key_value(line)
+                if alone is not None:
+                    number = parse_number(alone.group(1))
+                    if number is not None and dangling != "v_num":
+                        wrapped.insert(0, (dangling, number, None))
                 out: list[Point] = []
-                self._draw_values(parse_key_value(line), wrapped_step, wrapped_rule, out)
+                self._draw_values(wrapped, wrapped_step, wrapped_rule, out)
                 return out
         if self._rows is not None:
             findings = self._rows(line)
@@ -365,10 +372,11 @@ class MetricParser:
                 state[0] += state[1]
             state[1] = bar.counter
             shift = self._shift.get(bar.family)
-            if shift is None and metrics:
+            if shift is None and (metrics or bar.dangling):
                 shift = self._shift[bar.family] = (
                     -1 if self._lightning else 1 if bar.counter == 0 else 0)
-            step = bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0)
+            step = max(bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0),
+                       0)
             if metrics:
                 state[3] = 1
             # A finished bar stops drawing once another one is drawn (a data-loading bar
@@ -386,7 +394,7 @@ class MetricParser:
                     out += self._give_waiting(step)
         if step is None:
             step = bar.counter
-        self._wrap = (step, rule) if bar.wraps else None
+        self._wrap = (step, rule, bar.dangling) if bar.wraps else None
         self._draw_values(metrics, step, rule, out)
 
     def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point]

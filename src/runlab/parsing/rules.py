@@ -99,7 +99,8 @@ class Bar:
     """One drawing of a progress bar: which bar (its description without digits and its
     total), its counter, the global step of its counter 0 when the bar itself tells it (rich's
     `Epoch 2/9` and its total) else None, the metrics it shows, whether more of them may
-    follow on the next line (rich wraps them), and whether it is PyTorch Lightning's."""
+    follow on the next line (rich wraps them), whether it is PyTorch Lightning's, and the key
+    its line ends with when the value went onto the next line (``train_loss:``)."""
 
     family: str
     counter: int
@@ -108,6 +109,7 @@ class Bar:
     found: list[Found]
     wraps: bool = False
     lightning: bool = False
+    dangling: str = ""
 
 
 CLAIM: Found = ("", 0, None)
@@ -647,6 +649,7 @@ _RICH = re.compile(
     r"(?: +\S*(?:it/s|s/it))?(?= |$)"
 )
 _RICH_EPOCH = re.compile(r"\s*Epoch (\d{1,9})/\d+\s")
+_DANGLING = re.compile(r"(?<!\S)([A-Za-z][\w./\-]*):\s*$")
 
 
 def read_rich(line: str) -> Bar | None:
@@ -656,11 +659,13 @@ def read_rich(line: str) -> Bar | None:
     if bar is None:
         return None
     counter, total = int(bar.group(1)), bar.group(2)
+    tail = line[bar.end() :]
     found: list[Found] = [
         (key, int(integer) if integer else float(number), None)
-        for key, integer, number in key_value_pairs(line[bar.end() :])
+        for key, integer, number in key_value_pairs(tail)
         if key not in _NOT_METRICS and is_metric_key(key)
     ]
+    dangling = _DANGLING.search(tail)
     head = line[: bar.start()]
     cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
     size = int(total) if total.isdigit() else 0
@@ -668,7 +673,7 @@ def read_rich(line: str) -> Bar | None:
     base = int(epoch.group(1)) * size if epoch is not None and size else None
     family = _DESCRIPTION.sub("", head[:cut])
     return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
-               lightning=True)
+               lightning=True, dangling=dangling.group(1) if dangling else "")
 
 
 def parse_rich_bar(line: str) -> list[Found]:
