@@ -106,3 +106,40 @@ def test_reparse_with_config_replaces_the_old_metrics(
 def test_reparse_of_an_unknown_run(cli: Callable[..., Result]) -> None:
     r = cli("reparse", "7")
     assert r.code != 0 and "no run number 7" in r.stderr
+
+
+def test_parse_explain_shows_why_each_key_has_its_name(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    (tmp_path / "train.log").write_text(
+        "[epoch 3] train loss: 0.41, val acc: 87.2%\n"
+        '{"epoch": 2, "val": {"loss": 0.4}}\n'
+        "score is 0.5\n"
+    )
+    r = cli("parse", "train.log", "--explain", "--json", "-m", SCORE)
+    assert r.code == 0, r.stderr
+    by_key = {e["key"]: e for e in json.loads(r.stdout)}
+    assert list(by_key) == ["train_loss", "val_acc", "val/loss", "score"]
+    assert by_key["train_loss"]["text"] == "train loss: 0.41"
+    assert "words joined with _" in by_key["train_loss"]["why"]
+    assert by_key["val/loss"]["rule"] == "json" and "/" in by_key["val/loss"]["why"]
+    assert by_key["score"]["rule"] == "custom"
+    r = cli("parse", "train.log", "--explain")
+    assert r.code == 0 and r.stdout.split()[:4] == ["KEY", "RULE", "READ", "FROM"]
+    assert "val acc: 87.2%" in r.stdout
+
+
+def test_reparse_says_which_keys_changed(cli: Callable[..., Result], tmp_path: Path) -> None:
+    assert cli(PY, "-c", "print('val acc: 0.9 | loss: 2')").code == 0
+    (tmp_path / "runlab.toml").write_text('disabled_rules = ["key_value"]\n')
+    r = cli("reparse", "last", "-m", SCORE)
+    assert r.code == 0, r.stderr
+    assert "keys: 0 added, 2 removed, 0 renamed" in r.stderr
+    (tmp_path / "runlab.toml").unlink()
+    r = cli("reparse", "last", "-m", r"(?P<acc>\d\.\d)")
+    assert r.code == 0, r.stderr
+    assert "keys: 2 added, 0 removed, 0 renamed" in r.stderr and "added: acc" in r.stderr
+    r = cli("reparse", "last")
+    assert "keys: 0 added, 0 removed, 1 renamed" in r.stderr
+    assert "renamed: acc -> val_acc" in r.stderr
+    assert set(show(cli)["metrics"]) == {"val_acc", "loss"}  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import subprocess
@@ -51,7 +52,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
         ),
     ),
     ("(loss=0.5) [acc: 0.9]", expect(("loss", 0.5, 0), ("acc", 0.9, 0))),
-    ("Test accuracy: 0.91.", expect(("accuracy", 0.91, 0))),
+    ("Test accuracy: 0.91.", expect(("Test_accuracy", 0.91, 0))),
     ("Loss: 0.5", expect(("Loss", 0.5, 0))),
     # values
     ("n: 12345", expect(("n", 12345, 0))),
@@ -69,7 +70,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ('{"loss": 0.5, "step": 3}', expect(("loss", 0.5, 3))),
     (
         'metrics {"loss": 0.5, "name": "x", "ok": true, "nested": {"a": 1}, "n": null}',
-        expect(("loss", 0.5, 0)),
+        expect(("loss", 0.5, 0), ("nested/a", 1, 0)),
     ),
     ('{"loss": NaN, "best": -Infinity}', expect(("loss", NAN, 0), ("best", -INF, 0))),
     # python_dict (Hugging Face Trainer)
@@ -102,11 +103,47 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ),
     (
         "Epoch 3: 100%|██████████| 10/10 [00:01<00:00, 9.5it/s, loss=0.3, v_num=0]",
-        expect(("loss", 0.3, 3)),  # Lightning's v_num is its logger's version, not a metric
+        # Lightning's v_num is its logger's version, not a metric; its values are logged at
+        # the batch's index, one less than the counter
+        expect(("loss", 0.3, 9)),
     ),
     ("2024-01-05 12:30:45,123 INFO loss: 0.5", expect(("loss", 0.5, 0))),
-    # the first finding of a key on a line wins
-    ("Train Loss: 0.5 | Val Loss: 0.4", expect(("Loss", 0.5, 0))),
+    # keys keep the words that qualify them
+    ("Train Loss: 0.5 | Val Loss: 0.4", expect(("Train_Loss", 0.5, 0), ("Val_Loss", 0.4, 0))),
+    (
+        "[epoch 3] train loss: 0.41, val loss: 0.52, val acc: 87.2%",
+        expect(("train_loss", 0.41, 3), ("val_loss", 0.52, 3), ("val_acc", 87.2, 3)),
+    ),
+    ("Validation accuracy = 0.93", expect(("Validation_accuracy", 0.93, 0))),
+    (
+        "Test set: Average loss: 0.0345, Accuracy: 9910/10000 (99%)",
+        expect(("Accuracy", 9910, 0), ("Test_set/Average_loss", 0.0345, 0)),
+    ),
+    ("INFO: val loss: 0.3", expect(("val_loss", 0.3, 0))),
+    ("2024-01-05 12:30:45,123 INFO train loss: 0.5", expect(("train_loss", 0.5, 0))),
+    ("the best score of the model: 0.8", expect(("model", 0.8, 0))),
+    ("done: w=2.1 b=2.0", expect(("w", 2.1, 0), ("b", 2.0, 0))),
+    # name value clauses and leading counters
+    (
+        "it 200 | train_loss 0.3 | val_loss 0.35",
+        expect(("train_loss", 0.3, 200), ("val_loss", 0.35, 200)),
+    ),
+    (
+        "epoch 001 | loss 4.123 | nll_loss 2.9 | ppl 7.47 | num_updates 300",
+        expect(("epoch", 1, 300), ("loss", 4.123, 300), ("nll_loss", 2.9, 300),
+               ("ppl", 7.47, 300)),
+    ),
+    ("step 100: loss 0.41", expect(("loss", 0.41, 100))),
+    ("iter 7: loss=0.2, lr 0.1", expect(("lr", 0.1, 7), ("loss", 0.2, 7))),
+    ("[100] loss: 0.3", expect(("loss", 0.3, 100))),
+    ("100: loss=0.3 acc=0.9", expect(("loss", 0.3, 100), ("acc", 0.9, 100))),
+    ("loss\t0.5\tacc\t0.9", []),
+    # nested JSON and dicts, flattened with /
+    (
+        '{"epoch": 2, "train": {"loss": 0.3}, "val": {"loss": 0.4, "acc": 0.9}}',
+        expect(("train/loss", 0.3, 2), ("val/loss", 0.4, 2), ("val/acc", 0.9, 2)),
+    ),
+    ("{'val': {'loss': 0.4}, 'step': 5}", expect(("val/loss", 0.4, 5))),
 ]
 
 NOT_METRIC_LINES = [
@@ -143,6 +180,19 @@ NOT_METRIC_LINES = [
     "Downloading: 100%|████| 1.2G/1.2G",
     "Downloading model.safetensors: 45%",
     "Map: 100%|██████████| 1000/1000 [00:00<00:00, 5000.00 examples/s]",
+    # set-up lines: dataset sizes, threads, workers, seeds, ports, PIDs, model summaries
+    "Generating train split: 60000 examples [00:00, 123456.78 examples/s]",
+    "Generating test split: 10000 examples",
+    "Setting num_threads=2 for intra-op parallelism",
+    "random seed: 1234",
+    "Seed set to 42",
+    "MASTER_PORT=29500",
+    "worker pid: 4242",
+    "num_workers = 4",
+    "Using 8 dataloader workers | world_size 2",
+    "Total FLOPs: 0",
+    "Modules in train mode: 4",
+    "Modules in eval mode: 0",
     # log-level prefixes
     "INFO:root:Starting",
     "WARNING: something",
@@ -301,6 +351,15 @@ def test_pattern_wins_over_builtin_rules_and_both_contribute() -> None:
     ]
 
 
+def test_text_a_pattern_matched_is_not_read_again() -> None:
+    parser = MetricParser([r"val acc: (?P<val_acc>[\d.]+)"])
+    points = parser.parse_line("[epoch 3] train loss: 0.41, val loss: 0.52, val acc: 87.2%")
+    assert sorted((p.key, p.value, p.rule) for p in points) == [
+        ("train_loss", 0.41, "key_value"), ("val_acc", 87.2, "custom"),
+        ("val_loss", 0.52, "key_value"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [
@@ -333,6 +392,49 @@ def test_unknown_disabled_rule_is_a_usage_error() -> None:
 
 
 # --- robustness --------------------------------------------------------------------------------
+
+# Lines that once made the parser backtrack exponentially, and lines too long for comfort.
+# They run in a child process with a generous limit: a hang fails the test, not a slow machine.
+LINEAR_SCRIPT = r"""
+import json
+from runlab.parsing import LineSplitter, MetricParser
+
+def pairs(n, k, end=""):
+    return " ".join(f"c{i}={(i * k) % 90 + 10}" for i in range(n)) + end
+
+# 28 `cN=NN` pairs three times, then the same shape with other ints, then lines of that shape
+# that fail late (a different ending): the learned shape regex must not retry each value.
+hang = [pairs(28, 1)] * 3 + [pairs(28, 7), pairs(28, 7, " x"), pairs(28, 3, "."), pairs(28, 5)]
+wide = [pairs(1000, 1)] * 3 + [pairs(1000, 3), pairs(1000, 3, " x")]
+parser = MetricParser()
+counts = [len(parser.parse_lines(hang)), len(parser.parse_lines(wide)), len(parser.flush())]
+megabyte = [
+    pairs(120_000, 1),
+    "train loss " * 100_000 + ": 1",
+    ": " * 500_000,
+    "step 1: " + "loss 1, " * 120_000,
+    "a=1. " * 200_000,
+    "1 [00:00, x, " * 80_000,
+    "1/2 0:00:00 • " * 70_000,
+    "a 1 | " * 150_000,
+]
+for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
+    counts.append(len(MetricParser().parse_line(line)))
+    splitter, parser = LineSplitter(), MetricParser()
+    counts.append(len(parser.parse_lines(splitter.feed(line.encode() + b"\n"))))
+print(json.dumps(counts))
+"""
+
+
+def test_no_line_stalls_the_parser() -> None:
+    done = subprocess.run([sys.executable, "-c", LINEAR_SCRIPT], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    # Every pair of every line (no step key among them); through the line cap, what fits in
+    # its first 4,096 characters; a key found twice on a line counts once.
+    assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
+                                       0, 0, 0, 0, 0, 0]
+
 
 
 @pytest.mark.parametrize(
@@ -633,30 +735,159 @@ def test_keras_evaluate_after_fit_is_a_new_bar_not_a_redraw() -> None:
 LIGHTNING = "Epoch {e}: {pct}|██| {n}/6 [00:00<00:00, 96.72it/s, v_num=0{post}]"
 
 
-def test_lightning_bar_keeps_the_last_postfix_of_each_epoch() -> None:
-    assert run_all(
+def test_lightning_bar_is_a_curve_at_the_global_step() -> None:
+    # A new value is a point at the bar's counter less one (Lightning logs a batch's values at
+    # its index); the bar that starts again under the next epoch continues the count
+    # (Lightning's global step); a repeated value is no point.
+    assert sorted(run_all(
         LIGHTNING.format(e=0, pct="17%", n=1, post=""),
-        LIGHTNING.format(e=0, pct="100%", n=6, post=""),
+        LIGHTNING.format(e=0, pct="17%", n=1, post=", train_loss=0.700"),
+        LIGHTNING.format(e=0, pct="33%", n=2, post=", train_loss=0.700"),
+        LIGHTNING.format(e=0, pct="33%", n=2, post=", train_loss=0.650"),
+        LIGHTNING.format(e=0, pct="100%", n=6, post=", train_loss=0.650"),
         LIGHTNING.format(e=0, pct="100%", n=6, post=", val_acc=0.969, train_loss=0.603"),
         LIGHTNING.format(e=0, pct="  0%", n=0, post=", val_acc=0.969, train_loss=0.603"),
         LIGHTNING.format(e=1, pct="  0%", n=0, post=", val_acc=0.969, train_loss=0.603"),
+        LIGHTNING.format(e=1, pct="17%", n=1, post=", val_acc=0.969, train_loss=0.550"),
         LIGHTNING.format(e=1, pct="100%", n=6, post=", val_acc=0.990, train_loss=0.351")
         + "`Trainer.fit` stopped: `max_epochs=2` reached.",
+    ), key=lambda point: (point[2], point[0])) == sorted([
+        ("train_loss", 0.7, 0, "tqdm_postfix"), ("train_loss", 0.65, 1, "tqdm_postfix"),
+        ("train_loss", 0.603, 5, "tqdm_postfix"), ("train_loss", 0.55, 6, "tqdm_postfix"),
+        ("val_acc", 0.969, 5, "tqdm_postfix"),
+        ("val_acc", 0.99, 11, "tqdm_postfix"), ("train_loss", 0.351, 11, "tqdm_postfix"),
+    ], key=lambda point: (point[2], point[0]))
+
+
+def test_step_less_lines_take_the_main_bars_next_step() -> None:
+    # The Trainer prints its dict, then redraws its bar at the step the dict belongs to; the
+    # evaluation bar in between is not the main bar (it finished; the training bar is bigger).
+    assert run_all(
+        "  0%|          | 0/16 [00:00<?, ?it/s]",
+        "{'loss': '0.6933', 'epoch': '0.375'}",
+        " 19%|█▉        | 3/16 [00:00<00:00, 113.68it/s]",
+        "  0%|          | 0/2 [00:00<?, ?it/s]",
+        "{'eval_loss': '0.6932', 'epoch': '1'}",
+        " 50%|█████     | 8/16 [00:00<00:00, 141.13it/s]",
+        "100%|██████████| 2/2 [00:00<00:00, 1364.89it/s]",
+        "{'loss': '0.692', 'epoch': '1.125'}",
+        " 56%|█████▋    | 9/16 [00:00<00:00, 135.72it/s]",
+        "{'train_runtime': '1.5', 'epoch': '2'}",
     ) == [
-        ("val_acc", 0.969, 0, "tqdm_postfix"), ("train_loss", 0.603, 0, "tqdm_postfix"),
-        ("val_acc", 0.99, 1, "tqdm_postfix"), ("train_loss", 0.351, 1, "tqdm_postfix"),
+        ("loss", 0.6933, 3, "hf_trainer"), ("epoch", 0.375, 3, "hf_trainer"),
+        ("eval_loss", 0.6932, 8, "hf_trainer"), ("epoch", 1.0, 8, "hf_trainer"),
+        ("loss", 0.692, 9, "hf_trainer"), ("epoch", 1.125, 9, "hf_trainer"),
+        ("train_runtime", 1.5, 9, "hf_trainer"), ("epoch", 2.0, 9, "hf_trainer"),
+    ]
+
+
+def test_a_finished_data_bar_is_not_the_main_bar() -> None:
+    assert run_all(
+        "Map: 100%|██████████| 1000/1000 [00:00<00:00, 5000.00it/s]",
+        "  0%|          | 0/10 [00:00<?, ?it/s]",
+        "loss: 0.5",
+        " 20%|██        | 2/10 [00:00<00:00, 113.68it/s]",
+    ) == [("loss", 0.5, 2, "key_value")]
+
+
+def test_rich_value_wrapped_away_from_its_key() -> None:
+    bar = "Epoch 0/2  ━━━━━╺━━━━━━━━━ {n}/20 0:00:00 • 0:00:01 18.94it/s v_num: 0.000 train_loss:    "
+    value = " " * 72 + "{v}" + " " * 20
+    assert run_all(bar.format(n=3), value.format(v="0.780"), bar.format(n=4),
+                   value.format(v="0.711")) == [
+        ("train_loss", 0.78, 2, "rich_bar"), ("train_loss", 0.711, 3, "rich_bar")]
+
+
+def test_fastai_table_rows_are_points_at_their_epoch() -> None:
+    assert run_all(
+        "epoch     train_loss  valid_loss  accuracy  time    ",
+        "0         0.693147    0.690000    0.500000  00:01     ",
+        " 50.00% [1/2 00:01<00:01]",
+        "1         0.593147    0.590000    0.600000  00:01     ",
+        "Better model found at epoch 1 with valid_loss value: 0.59.",
+    ) == [
+        ("train_loss", 0.693147, 0, "table"), ("valid_loss", 0.69, 0, "table"),
+        ("accuracy", 0.5, 0, "table"), ("train_loss", 0.593147, 1, "table"),
+        ("valid_loss", 0.59, 1, "table"), ("accuracy", 0.6, 1, "table"),
+        ("valid_loss_value", 0.59, 0, "key_value"),
+    ]
+
+
+def test_spacy_table_steps_by_its_step_column() -> None:
+    assert run_all(
+        "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  SCORE ",
+        "---  ------  ------------  --------  ------  ------",
+        "  0       0          0.00     49.00    0.00    0.00",
+        "  1     200         23.38   1844.79   41.38    0.41",
+        "✔ Saved pipeline to output directory",
+    ) == [
+        ("LOSS_TOK2VEC", 0.0, 0, "table"), ("LOSS_NER", 49.0, 0, "table"),
+        ("ENTS_F", 0.0, 0, "table"), ("SCORE", 0.0, 0, "table"),
+        ("LOSS_TOK2VEC", 23.38, 200, "table"), ("LOSS_NER", 1844.79, 200, "table"),
+        ("ENTS_F", 41.38, 200, "table"), ("SCORE", 0.41, 200, "table"),
+    ]
+
+
+def test_stable_baselines3_box_at_its_total_timesteps() -> None:
+    box = [
+        "---------------------------------",
+        "| rollout/           |          |",
+        "|    ep_len_mean     | 22.4     |",
+        "| time/              |          |",
+        "|    fps             | 1234     |",
+        "|    total_timesteps | 2048     |",
+        "---------------------------------",
+    ]
+    assert run_all(*box, *box[:4], "|    total_timesteps | 4096     |", box[-1]) == [
+        ("rollout/ep_len_mean", 22.4, 2048, "sb3_box"), ("time/fps", 1234, 2048, "sb3_box"),
+        ("time/total_timesteps", 2048, 2048, "sb3_box"),
+        ("rollout/ep_len_mean", 22.4, 4096, "sb3_box"),
+        ("time/total_timesteps", 4096, 4096, "sb3_box"),
+    ]
+    # A model summary's dashes open no box.
+    assert run_all("-" * 40, "0 | l    | Linear | 10     | train | 0", "-" * 40) == []
+
+
+def test_rich_bar_through_a_pipe_gives_its_last_drawing_at_the_global_step() -> None:
+    assert run_all(
+        "Epoch 1/1  ━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 12.69it/s v_num: 0 train_loss: 0.658",
+        "                                                             val_acc: 0.479     ",
+    ) == [("train_loss", 0.658, 11, "rich_bar"), ("val_acc", 0.479, 11, "rich_bar")]
+
+
+def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own() -> None:
+    bar = "Epoch {e}/1  ━━━━━━╺━━━━━━━ {n}/6 0:00:00 • 0:00:01 7.20it/s train_loss: {loss}  "
+    wrapped = "                                                             val_acc: {acc}     "
+    assert run_all(
+        bar.format(e=0, n=5, loss="0.852"),
+        bar.format(e=0, n=6, loss="0.728"),
+        "Validation ━━━━━━╸━━━━━━━━━━━━━ 1/3 0:00:00 • -:--:-- 0.00it/s                  ",
+        bar.format(e=1, n=0, loss="0.728"), wrapped.format(acc="0.438"),
+        bar.format(e=1, n=1, loss="0.800"), wrapped.format(acc="0.438"),
+        bar.format(e=1, n=6, loss="0.658"), wrapped.format(acc="0.479") + "`Trainer.fit` stopped",
+    ) == [
+        ("train_loss", 0.852, 4, "rich_bar"), ("train_loss", 0.728, 5, "rich_bar"),
+        ("val_acc", 0.438, 5, "rich_bar"), ("train_loss", 0.8, 6, "rich_bar"),
+        ("train_loss", 0.658, 11, "rich_bar"), ("val_acc", 0.479, 11, "rich_bar"),
     ]
 
 
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
+    # A loop body's set_postfix shows a step's values before tqdm counts the step (the first
+    # at 0): they belong to the step after the counter. tqdm throttles its refreshes, so new
+    # values at a counter that has not moved are the next steps.
     assert run_all(
-        " 40%|████      | 4/10 [00:00<00:00, 9.50it/s, loss=0.5]",
-        " 40%|████      | 4/10 [00:00<00:00, 9.50it/s, loss=0.45]",
-        " 50%|█████     | 5/10 [00:01<00:01, 1.20s/it, loss=0.4, name=abc]",
-        "7it [00:01, 5.10it/s, loss=0.3]",
+        "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.5]",
+        "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.45]",
+        "  0%|          | 0/10 [00:00<?, ?it/s, loss=0.4]",
+        " 30%|███       | 3/10 [00:00<00:00, 9.50it/s, loss=0.4]",
+        " 30%|███       | 3/10 [00:00<00:00, 9.50it/s, loss=0.35]",
+        " 50%|█████     | 5/10 [00:01<00:01, 1.20s/it, loss=0.3, name=abc]",
+        "7it [00:01, 5.10it/s, loss=0.2]",
     ) == [
-        ("loss", 0.45, 4, "tqdm_postfix"), ("loss", 0.4, 5, "tqdm_postfix"),
-        ("loss", 0.3, 7, "tqdm_postfix"),
+        ("loss", 0.5, 1, "tqdm_postfix"), ("loss", 0.45, 2, "tqdm_postfix"),
+        ("loss", 0.4, 3, "tqdm_postfix"), ("loss", 0.35, 4, "tqdm_postfix"),
+        ("loss", 0.3, 6, "tqdm_postfix"), ("loss", 0.2, 7, "tqdm_postfix"),
     ]
     assert run_all("Downloading: 100%|████| 1.2G/1.2G [00:21<00:00, 57.1MB/s]") == []
 
@@ -717,10 +948,11 @@ def test_flush_is_empty_without_progress_bars() -> None:
 def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
     names = [rule.name for rule in RULES]
     library = ["noise", "sklearn", "sklearn_gb", "xgboost", "lightgbm", "keras", "tqdm_postfix",
-               "hf_trainer"]
+               "rich_bar", "hf_trainer"]
     assert set(library) <= set(names)
     assert max(names.index(n) for n in library) < names.index("json")
-    assert all(rule.redraws for rule in RULES if rule.name in ("keras", "tqdm_postfix"))
+    assert all(rule.redraws for rule in RULES if rule.name == "keras")
+    assert all(rule.bar for rule in RULES if rule.name in ("tqdm_postfix", "rich_bar"))
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:

@@ -26,6 +26,74 @@ def parse_log(chunks: Iterable[bytes], patterns: Sequence[str] = (),
     return points + parser.flush()
 
 
+@dataclass
+class Explained:
+    """Why a key got its name: the rule, the text it was read from, and the naming rule."""
+
+    key: str
+    rule: str
+    text: str
+    why: str
+
+
+def explain_log(chunks: Iterable[bytes], patterns: Sequence[str] = (),
+                disabled: Sequence[str] = ()) -> list[Explained]:
+    """For each key `parse_log` finds, in order of first appearance: where and why."""
+    splitter, parser = LineSplitter(), MetricParser(patterns, disabled)
+    sources: dict[int, str] = {}
+    first: dict[str, Point] = {}
+
+    def read(lines: Iterable[str]) -> None:
+        for line in lines:
+            for point in [*parser.parse_line(line), *parser.pending()]:
+                sources.setdefault(id(point), line)
+                first.setdefault(point.key, point)
+
+    for chunk in chunks:
+        read(splitter.feed(chunk))
+    read(splitter.flush())
+    for point in parser.flush():
+        first.setdefault(point.key, point)
+    return [Explained(key, point.rule, *_explain(key, point.rule, sources.get(id(point), "")))
+            for key, point in first.items()]
+
+
+_WHY = {
+    "custom": "a named group of your pattern (-m or metric_patterns)",
+    "json": "a JSON key; nested objects joined with /",
+    "python_dict": "a dict key; nested dicts joined with /",
+    "hf_trainer": "a Trainer log dict's key",
+    "tqdm_postfix": "a name in the progress bar's postfix, at the bar's global step",
+    "rich_bar": "a name the rich progress bar shows, at the bar's global step",
+    "xgboost": "XGBoost's data-metric name",
+    "lightgbm": "LightGBM's data's metric, joined with -",
+    "keras": "a name in Keras' progress line",
+}
+
+
+def _explain(key: str, rule: str, line: str) -> tuple[str, str]:
+    """The clause of `line` that holds `key` as printed, and the naming rule used."""
+    words = key.replace("_", " ").split("/")[-1]
+    at = line.find(words)
+    if at < 0:
+        at = line.find(key.split("/")[-1])
+    clause = line.strip()
+    if at >= 0:
+        start = max(line.rfind(sep, 0, at) for sep in (",", ";", "|", " - ", "\t", "[", "(", "]", ")"))
+        ends = [i for i in (line.find(sep, at) for sep in (",", ";", "|", " - ", "\t", "]"))
+                if i >= 0]
+        clause = line[start + 1 : min(ends, default=len(line))].strip()
+    if rule in _WHY:
+        return clause[:120], _WHY[rule]
+    if "/" in key:
+        why = "the name as printed (words joined with _) after its section label, joined with /"
+    elif " " in words and words in line:
+        why = "the whole name as printed in its clause, words joined with _"
+    else:
+        why = "the name as printed in its clause"
+    return clause[:120], why
+
+
 def read_chunks(path: str) -> Iterator[bytes]:
     """A file's bytes in chunks; a missing or unreadable file is the user's to fix."""
     try:
@@ -39,11 +107,15 @@ def read_chunks(path: str) -> Iterator[bytes]:
 
 @dataclass
 class Reparsed:
-    """What `reparse` recorded: the run's number, its points and their keys."""
+    """What `reparse` recorded: the run's number, its points and their keys, and how the keys
+    changed: new ones, gone ones, and those renamed (`acc` to `val_acc`)."""
 
     number: int
     points: int
     keys: list[str]
+    added: list[str]
+    removed: list[str]
+    renamed: list[tuple[str, str]]
 
 
 def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
@@ -63,4 +135,29 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
     t = round(run.ended_at or run.started_at or time.time(), 3)
     store.append(run_id, [kinds.reparse([[p.key, p.value, p.step, t] for p in points])],
                  sync=True)
-    return Reparsed(run.number, len(points), sorted({p.key for p in points}))
+    keys = sorted({p.key for p in points})
+    return Reparsed(run.number, len(points), keys, *key_changes(sorted(run.metrics), keys))
+
+
+def key_changes(old: Sequence[str], new: Sequence[str]
+                ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Keys added, removed and renamed from `old` to `new`. A key is renamed when a new key
+    holds it as its last words (`acc` to `val_acc`, `loss` to `Test_set/Average_loss`) or
+    spells it otherwise (`val-loss` to `val_loss`)."""
+    added = [key for key in new if key not in old]
+    removed = [key for key in old if key not in new]
+    renamed: list[tuple[str, str]] = []
+    for before in list(removed):
+        flat = _flat(before)
+        after = next((key for key in added if _flat(key) == flat), None) or next(
+            (key for key in added
+             if key.endswith(before) and key[-len(before) - 1] in "_/-."), None)
+        if after is not None:
+            renamed.append((before, after))
+            added.remove(after)
+            removed.remove(before)
+    return added, removed, renamed
+
+
+def _flat(key: str) -> str:
+    return "".join(c for c in key.lower() if c.isalnum())

@@ -2,20 +2,27 @@
 
 Not part of the test suite (which needs none of these libraries): this is the script that made
 the fixtures beside it, kept so that they can be made again when a library changes its output.
+One throwaway environment holds every library (the CPU wheel of torch first, then the rest at
+the versions in VERSIONS.md):
 
-    python -m venv /tmp/corpus-venv
-    /tmp/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
-    /tmp/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
-        transformers accelerate lightning tqdm pandas
-    /tmp/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
-    /tmp/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
+    python -m venv ~/corpus-venv
+    ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
+    ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
+        transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
+        catboost gymnasium
+    ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
+    ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
+    ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
-``<case>.pty.log``. The child also writes the ground truth taken from the library's own
-history (never from its printed output) as a list of ``{key, value, step}``: the points
-runlab should record. Both runs must agree on it; it is saved as ``<case>.truth.json``.
-Synthetic data and models built from configs only: nothing is downloaded.
+``<case>.pty.log``. The child also writes the ground truth taken from the program's own
+record (the library's history or logger, or the dict a hand-written loop keeps of what it
+prints; never from the printed output) as a list of ``{key, value, step}``, ``step`` null
+where the output names none: the points runlab should record. The environment's own path
+(in warnings) is written as /home/user/venv in the captures. Both runs must agree on it;
+it is saved as ``<case>.truth.json``. SOURCES.md says where each case's format and truth
+come from. Synthetic data and models built from configs only: nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -36,12 +43,13 @@ from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 100, 30
-TIMING = re.compile(r"runtime|per_second")
+PREFIX = b"/home/user/venv"  # stands for the environment's own path in the captures
+TIMING = re.compile(r"runtime|per_second|^time$|fps|time_elapsed")
 Truth = list[dict[str, Any]]
 
 
-def point(key: str, value: float, step: int) -> dict[str, Any]:
-    return {"key": key, "value": float(value), "step": int(step)}
+def point(key: str, value: float, step: int | None) -> dict[str, Any]:
+    return {"key": key, "value": float(value), "step": None if step is None else int(step)}
 
 
 # --- the cases: each trains briefly and returns its truth -------------------------------------
@@ -150,7 +158,9 @@ def keras_v2() -> Truth:
 
 
 def hf_trainer() -> Truth:
-    """transformers Trainer on a tiny BERT built from a config: its log dicts and tqdm bars."""
+    """transformers Trainer on a tiny BERT built from a config, a log every 2 steps and an
+    evaluation every 4: its log dicts between the redraws of its tqdm bars. The truth is
+    `state.log_history`, each entry at its `step` (the trainer's global step)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
     from transformers import (
@@ -181,92 +191,502 @@ def hf_trainer() -> Truth:
 
     with tempfile.TemporaryDirectory() as out:
         args = TrainingArguments(output_dir=out, num_train_epochs=2, per_device_train_batch_size=8,
-                                 per_device_eval_batch_size=8, logging_steps=3, eval_strategy="epoch",
-                                 save_strategy="no", report_to=[], use_cpu=True, seed=0,
-                                 dataloader_num_workers=0)
+                                 per_device_eval_batch_size=8, logging_steps=2,
+                                 eval_strategy="steps", eval_steps=4, save_strategy="no",
+                                 report_to=[], use_cpu=True, seed=0, dataloader_num_workers=0)
         trainer = Trainer(model=model, args=args, train_dataset=Data(64), eval_dataset=Data(16))
         trainer.train()
-    # The printed dicts carry no global step: runlab counts each key's values (0, 1, 2, ...).
-    truth: Truth = []
-    seen: dict[str, int] = {}
-    for entry in trainer.state.log_history:
-        for key, value in entry.items():
-            if key not in ("step", "total_flos") and isinstance(value, (int, float)):
-                truth.append(point(key, value, seen.get(key, 0)))
-                seen[key] = seen.get(key, 0) + 1
-    return truth
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos") and isinstance(value, (int, float))]
 
 
-def lightning_() -> Truth:
-    """Lightning Trainer, tqdm progress bar: `train_loss`/`val_acc` in the bar's postfix."""
+def _lightning(bar: str) -> Truth:
+    """Lightning fit, 3 epochs of 20 batches: `train_loss` logged every step, `val_loss` and
+    `val_acc` every epoch, all on the progress bar; the truth is the CSVLogger's metrics.csv
+    (each value at the row's `step`)."""
     import csv
 
     import lightning as L
     import torch
-    from lightning.pytorch.callbacks import TQDMProgressBar
+    from lightning.pytorch.callbacks import RichProgressBar, TQDMProgressBar
     from lightning.pytorch.loggers import CSVLogger
 
-    L.seed_everything(0, verbose=False)
+    L.seed_everything(0)
     torch.set_num_threads(1)
-    x = torch.randn(96, 4)
-    y = (x[:, 0] > 0).long()
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(384, 8, generator=gen)
+    y = (x[:, 0] + 0.5 * x[:, 1] > 0).long()
 
     class Model(L.LightningModule):
         def __init__(self) -> None:
             super().__init__()
-            self.net = torch.nn.Linear(4, 2)
+            self.net = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
+                                           torch.nn.Linear(16, 2))
 
         def training_step(self, batch: Any, _: int) -> torch.Tensor:
             loss = torch.nn.functional.cross_entropy(self.net(batch[0]), batch[1])
-            self.log("train_loss", loss, on_step=False, on_epoch=True, prog_bar=True)
+            self.log("train_loss", loss, on_step=True, on_epoch=False, prog_bar=True)
             return loss
 
         def validation_step(self, batch: Any, _: int) -> None:
-            acc = (self.net(batch[0]).argmax(1) == batch[1]).float().mean()
-            self.log("val_acc", acc, on_epoch=True, prog_bar=True)
+            logits = self.net(batch[0])
+            self.log("val_loss", torch.nn.functional.cross_entropy(logits, batch[1]),
+                     prog_bar=True)
+            self.log("val_acc", (logits.argmax(1) == batch[1]).float().mean(), prog_bar=True)
 
         def configure_optimizers(self) -> torch.optim.Optimizer:
-            return torch.optim.SGD(self.parameters(), lr=0.5)
+            return torch.optim.SGD(self.parameters(), lr=0.2)
 
-    data = torch.utils.data.TensorDataset(x, y)
-    train = torch.utils.data.DataLoader(data, batch_size=16)
-    valid = torch.utils.data.DataLoader(data, batch_size=32)
+    data = torch.utils.data.TensorDataset
+    train = torch.utils.data.DataLoader(data(x[:320], y[:320]), batch_size=16)
+    valid = torch.utils.data.DataLoader(data(x[320:], y[320:]), batch_size=32)
+    progress = RichProgressBar() if bar == "rich" else TQDMProgressBar()
     with tempfile.TemporaryDirectory() as out:
         trainer = L.Trainer(max_epochs=3, logger=CSVLogger(out, name="csv"), accelerator="cpu",
-                            enable_checkpointing=False, enable_model_summary=False,
-                            num_sanity_val_steps=0, default_root_dir=out,
-                            callbacks=[TQDMProgressBar()])  # not the rich bar: see README
+                            enable_checkpointing=False, log_every_n_steps=1,
+                            default_root_dir=out, callbacks=[progress])
         trainer.fit(Model(), train, valid)
         with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
             rows = list(csv.DictReader(f))
-    truth: Truth = []
-    for row in rows:
-        for key in ("train_loss", "val_acc"):
-            if row.get(key):
-                truth.append(point(key, float(row[key]), int(row["epoch"])))
-    return truth
+    return [point(key, float(row[key]), int(row["step"]))
+            for row in rows for key in ("train_loss", "val_loss", "val_acc") if row.get(key)]
+
+
+def lightning_() -> Truth:
+    """Lightning with its default tqdm progress bar (`TQDMProgressBar`)."""
+    return _lightning("tqdm")
+
+
+def lightning_rich() -> Truth:
+    """Lightning with `RichProgressBar`, the bar users get when they ask for rich."""
+    return _lightning("rich")
+
+
+# --- hand-written PyTorch loops, printing as popular repositories' scripts do -----------------
+
+
+class Toy:
+    """A tiny real classifier on synthetic data: 25 batches of 16 per epoch, a held-out set."""
+
+    def __init__(self, batches: int = 25, batch: int = 16, seed: int = 0) -> None:
+        import torch
+
+        torch.manual_seed(seed)
+        torch.set_num_threads(1)
+        gen = torch.Generator().manual_seed(seed)
+        n = batches * batch
+        x = torch.randn(n + 128, 8, generator=gen)
+        w = torch.randn(8, generator=gen)
+        y = (x @ w + 0.8 * torch.randn(n + 128, generator=gen) > 0).long()
+        self.train = list(zip(x[:n].split(batch), y[:n].split(batch)))
+        self.valid = (x[n:], y[n:])
+        self.model = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
+                                         torch.nn.Linear(16, 2))
+        self.opt = torch.optim.SGD(self.model.parameters(), lr=0.05)
+
+    def step(self, x: Any, y: Any) -> tuple[float, float]:
+        """One optimizer step: (loss, accuracy) of the batch."""
+        import torch
+
+        self.model.train()
+        logits = self.model(x)
+        loss = torch.nn.functional.cross_entropy(logits, y)
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+        return loss.item(), (logits.argmax(1) == y).float().mean().item()
+
+    def evaluate(self) -> tuple[float, int, int]:
+        """(mean loss, correct, total) on the held-out set."""
+        import torch
+
+        self.model.eval()
+        with torch.no_grad():
+            logits = self.model(self.valid[0])
+            loss = torch.nn.functional.cross_entropy(logits, self.valid[1]).item()
+            correct = int((logits.argmax(1) == self.valid[1]).sum())
+        return loss, correct, len(self.valid[1])
 
 
 def tqdm_() -> Truth:
-    """A hand-written loop: `tqdm(batches, desc=f"Epoch {epoch}")` with `set_postfix` per batch."""
-    import random
+    """A hand-written loop, 3 epochs x 25 batches: `tqdm(batches, desc=f"Epoch {epoch}")` and
+    `bar.set_postfix(loss=..., acc=...)` after every optimizer step. The truth is every value
+    given to set_postfix, at the loop's global step (1 after the first optimizer step)."""
     import time
 
     from tqdm import tqdm
 
-    rng = random.Random(0)
+    toy = Toy()
+    truth: Truth = []
+    global_step = 0
+    for epoch in range(1, 4):
+        bar = tqdm(toy.train, desc=f"Epoch {epoch}")
+        for x, y in bar:
+            loss, acc = toy.step(x, y)
+            global_step += 1
+            bar.set_postfix(loss=loss, acc=acc)
+            truth += [point("acc", acc, global_step), point("loss", loss, global_step)]
+            time.sleep(0.02)  # the rest of a real step: data loading, logging
+    return truth
+
+
+def tqdm_write() -> Truth:
+    """A loop with a transient tqdm bar per epoch and a `tqdm.write` summary line after it:
+    `epoch  1 | train_loss=0.6931 val_loss=0.6812 val_acc=0.562`. Truth: the summary dict."""
+    from tqdm import tqdm
+
+    toy = Toy()
     truth: Truth = []
     for epoch in range(1, 4):
-        bar = tqdm(range(12), desc=f"Epoch {epoch}", mininterval=0.05)
-        loss = acc = 0.0
-        for _ in bar:
-            time.sleep(0.02)
-            loss = rng.uniform(0, 1) / epoch
-            acc = 1 - loss / 2
-            bar.set_postfix(loss=loss, acc=acc)
-        bar.close()
-        truth += [point("acc", acc, epoch), point("loss", loss, epoch)]
+        losses = []
+        for x, y in tqdm(toy.train, desc=f"train {epoch}", leave=False):
+            losses.append(toy.step(x, y)[0])
+        val_loss, correct, total = toy.evaluate()
+        summary = {"train_loss": sum(losses) / len(losses), "val_loss": val_loss,
+                   "val_acc": correct / total}
+        tqdm.write(f"epoch {epoch:>2} | train_loss={summary['train_loss']:.4f} "
+                   f"val_loss={summary['val_loss']:.4f} val_acc={summary['val_acc']:.3f}")
+        truth += [point(key, value, epoch) for key, value in summary.items()]
     return truth
+
+
+def mnist_style() -> Truth:
+    """pytorch/examples mnist/main.py's prints: `Train Epoch: 1 [80/400 (20%)]\\tLoss: 0.693147`
+    every 5 batches and `Test set: Average loss: 0.6812, Accuracy: 72/128 (56%)` after each
+    epoch. The lines name no step: the truth's steps are null."""
+    toy = Toy()
+    truth: Truth = []
+    n = sum(len(y) for _, y in toy.train)
+    for epoch in range(1, 4):
+        for batch_idx, (x, y) in enumerate(toy.train):
+            loss, _ = toy.step(x, y)
+            if batch_idx % 5 == 0:
+                print(f"Train Epoch: {epoch} [{batch_idx * len(x)}/{n} "
+                      f"({100.0 * batch_idx / len(toy.train):.0f}%)]\tLoss: {loss:.6f}")
+                truth.append(point("Loss", loss, None))
+        test_loss, correct, total = toy.evaluate()
+        print(f"\nTest set: Average loss: {test_loss:.4f}, Accuracy: {correct}/{total} "
+              f"({100.0 * correct / total:.0f}%)\n")
+        truth += [point("Test_set_Average_loss", test_loss, None),
+                  point("Accuracy", correct, None)]
+    return truth
+
+
+def nanogpt_style() -> Truth:
+    """karpathy/nanoGPT train.py's prints, with its start-up lines: `step 20: train loss 2.1234,
+    val loss 2.2345` every 20 iterations and `iter 5: loss 2.0123, time 1.23ms, mfu -100.00%`
+    every 5, on a tiny character model over synthetic tokens."""
+    import time
+
+    import torch
+
+    torch.manual_seed(1337)
+    torch.set_num_threads(1)
+    vocab, block, batch = 16, 8, 4
+    data = torch.randint(0, vocab, (2000,), generator=torch.Generator().manual_seed(0))
+    data = (data + torch.arange(2000) % 3) % vocab  # a pattern to learn
+    splits = {"train": data[:1800], "val": data[1800:]}
+
+    def get_batch(split: str) -> tuple[torch.Tensor, torch.Tensor]:
+        d = splits[split]
+        ix = torch.randint(len(d) - block, (batch,))
+        return (torch.stack([d[i : i + block] for i in ix]),
+                torch.stack([d[i + 1 : i + 1 + block] for i in ix]))
+
+    model = torch.nn.Sequential(torch.nn.Embedding(vocab, 32), torch.nn.Linear(32, vocab))
+    params = sum(p.numel() for p in model.parameters())
+    print(f"tokens per iteration will be: {batch * block:,}")
+    print("Initializing a new model from scratch")
+    print(f"number of parameters: {params / 1e6:.2f}M")
+    decay = [p for p in model.parameters() if p.dim() >= 2]
+    nodecay = [p for p in model.parameters() if p.dim() < 2]
+    print(f"num decayed parameter tensors: {len(decay)}, with "
+          f"{sum(p.numel() for p in decay):,} parameters")
+    print(f"num non-decayed parameter tensors: {len(nodecay)}, with "
+          f"{sum(p.numel() for p in nodecay):,} parameters")
+    print("using fused AdamW: False")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+
+    def loss_of(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.cross_entropy(model(x).view(-1, vocab), y.view(-1))
+
+    @torch.no_grad()
+    def estimate_loss() -> dict[str, float]:
+        model.eval()
+        out = {split: sum(loss_of(*get_batch(split)).item() for _ in range(5)) / 5
+               for split in ("train", "val")}
+        model.train()
+        return out
+
+    truth: Truth = []
+    t0 = time.time()
+    running_mfu = -1.0
+    for iter_num in range(61):
+        if iter_num % 20 == 0:
+            losses = estimate_loss()
+            print(f"step {iter_num}: train loss {losses['train']:.4f}, "
+                  f"val loss {losses['val']:.4f}")
+            truth += [point("train_loss", losses["train"], iter_num),
+                      point("val_loss", losses["val"], iter_num)]
+        if iter_num == 60:
+            break
+        loss = loss_of(*get_batch("train"))
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        t1 = time.time()
+        dt, t0 = t1 - t0, t1
+        if iter_num % 5 == 0:
+            lossf = loss.item()
+            if iter_num >= 5:  # nanoGPT's estimate against an A100's 312 TFLOPS
+                mfu = 6 * params * batch * block / dt / 312e12
+                running_mfu = mfu if running_mfu == -1.0 else 0.9 * running_mfu + 0.1 * mfu
+            print(f"iter {iter_num}: loss {lossf:.4f}, time {dt * 1000:.2f}ms, "
+                  f"mfu {running_mfu * 100:.2f}%")
+            truth += [point("loss", lossf, iter_num), point("time", dt * 1000, iter_num)]
+    return truth
+
+
+def fairseq_style() -> Truth:
+    """fairseq's (legacy `--log-format simple`) lines: `| epoch 001:     10 / 25 loss=4.312,
+    ppl=19.87, lr=0.05, gnorm=1.234, num_updates=10` every 10 updates, the epoch summary
+    `| epoch 001 | loss 4.102 | ppl 17.17 | lr 0.05 | gnorm 1.1 | num_updates 25` and
+    `| epoch 001 | valid on 'valid' subset | loss 4.0 | ppl 16.0 | num_updates 25`. The losses
+    are in base 2 and ppl = 2**loss, as fairseq prints them; steps are `num_updates`."""
+    import math
+
+    import torch
+
+    toy = Toy()
+    truth: Truth = []
+    num_updates = 0
+    for epoch in range(1, 4):
+        window: list[tuple[float, float]] = []
+        every: list[tuple[float, float]] = []
+        for i, (x, y) in enumerate(toy.train, start=1):
+            loss, _ = toy.step(x, y)
+            gnorm = float(torch.norm(torch.stack([p.grad.norm() for p in toy.model.parameters()
+                                                  if p.grad is not None])))
+            num_updates += 1
+            pair = (loss / math.log(2), gnorm)
+            window.append(pair)
+            every.append(pair)
+            if i % 10 == 0:
+                stats = {"loss": sum(p[0] for p in window) / len(window),
+                         "gnorm": sum(p[1] for p in window) / len(window)}
+                stats["ppl"] = 2 ** stats["loss"]
+                print(f"| epoch {epoch:03d}: {i:>6} / {len(toy.train)} loss={stats['loss']:.3f}, "
+                      f"ppl={stats['ppl']:.2f}, lr=0.05, gnorm={stats['gnorm']:.3f}, "
+                      f"num_updates={num_updates}", flush=True)
+                truth += [point(key, value, num_updates) for key, value in stats.items()]
+                window = []
+        stats = {"loss": sum(p[0] for p in every) / len(every),
+                 "gnorm": sum(p[1] for p in every) / len(every)}
+        stats["ppl"] = 2 ** stats["loss"]
+        print(f"| epoch {epoch:03d} | loss {stats['loss']:.3f} | ppl {stats['ppl']:.2f} | lr 0.05 "
+              f"| gnorm {stats['gnorm']:.3f} | num_updates {num_updates}")
+        truth += [point(key, value, num_updates) for key, value in stats.items()]
+        val_loss = toy.evaluate()[0] / math.log(2)
+        print(f"| epoch {epoch:03d} | valid on 'valid' subset | loss {val_loss:.3f} "
+              f"| ppl {2 ** val_loss:.2f} | num_updates {num_updates}")
+        truth += [point("valid_loss", val_loss, num_updates),
+                  point("valid_ppl", 2 ** val_loss, num_updates)]
+    return truth
+
+
+def epoch_bracket() -> Truth:
+    """`[epoch 3] train loss: 0.4100, val loss: 0.5200, val acc: 87.2%` once an epoch."""
+    toy = Toy()
+    truth: Truth = []
+    for epoch in range(1, 6):
+        losses = [toy.step(x, y)[0] for x, y in toy.train]
+        val_loss, correct, total = toy.evaluate()
+        record = {"train_loss": sum(losses) / len(losses), "val_loss": val_loss,
+                  "val_acc": 100.0 * correct / total}
+        print(f"[epoch {epoch}] train loss: {record['train_loss']:.4f}, "
+              f"val loss: {record['val_loss']:.4f}, val acc: {record['val_acc']:.1f}%")
+        truth += [point(key, value, epoch) for key, value in record.items()]
+    return truth
+
+
+def pipe_pairs() -> Truth:
+    """`it 20 | train_loss 0.6931 | val_loss 0.6812` every 20 iterations (name, space, value)."""
+    toy = Toy()
+    truth: Truth = []
+    it, losses = 0, []
+    for _ in range(8):
+        for x, y in toy.train:
+            losses.append(toy.step(x, y)[0])
+            it += 1
+            if it % 20 == 0:
+                record = {"train_loss": sum(losses) / len(losses), "val_loss": toy.evaluate()[0]}
+                print(f"it {it} | train_loss {record['train_loss']:.4f} "
+                      f"| val_loss {record['val_loss']:.4f}")
+                truth += [point(key, value, it) for key, value in record.items()]
+                losses = []
+    return truth
+
+
+def equals_style() -> Truth:
+    """Tutorial-style `name = value` lines, a step counter ahead of them:
+    `Step 40: Training loss = 0.5734, Validation loss = 0.5385, Validation accuracy = 0.7969`."""
+    toy = Toy()
+    truth: Truth = []
+    step, losses = 0, []
+    for _ in range(4):
+        for x, y in toy.train:
+            losses.append(toy.step(x, y)[0])
+            step += 1
+            if step % 20 == 0:
+                val_loss, correct, total = toy.evaluate()
+                record = {"Training_loss": sum(losses) / len(losses), "Validation_loss": val_loss,
+                          "Validation_accuracy": correct / total}
+                print(f"Step {step}: Training loss = {record['Training_loss']:.4f}, "
+                      f"Validation loss = {record['Validation_loss']:.4f}, "
+                      f"Validation accuracy = {record['Validation_accuracy']:.4f}")
+                truth += [point(key, value, step) for key, value in record.items()]
+                losses = []
+    return truth
+
+
+def json_lines() -> Truth:
+    """One `json.dumps` of the epoch's nested record a line:
+    `{"epoch": 2, "train": {"loss": 0.3}, "val": {"loss": 0.4, "acc": 0.9}}`."""
+    toy = Toy()
+    truth: Truth = []
+    for epoch in range(1, 6):
+        losses = [toy.step(x, y)[0] for x, y in toy.train]
+        val_loss, correct, total = toy.evaluate()
+        record = {"epoch": epoch, "train": {"loss": sum(losses) / len(losses)},
+                  "val": {"loss": val_loss, "acc": correct / total}}
+        print(json.dumps(record))
+        truth += [point(f"{group}/{key}", value, epoch)
+                  for group in ("train", "val") for key, value in record[group].items()]
+    return truth
+
+
+# --- other libraries ---------------------------------------------------------------------------
+
+
+def fastai_() -> Truth:
+    """fastai Learner.fit with its ProgressCallback (imported by every `fastai.*.all`):
+    fastprogress's table `epoch train_loss valid_loss accuracy time`, a row an epoch (epochs
+    printed from 0). Truth: `learn.recorder.values` by `recorder.metric_names`."""
+    import fastai.callback.progress  # noqa: F401  (registers the progress table, as `.all` does)
+    import torch
+    from fastai.data.core import DataLoaders
+    from fastai.data.load import DataLoader
+    from fastai.learner import Learner
+    from fastai.losses import CrossEntropyLossFlat
+    from fastai.metrics import accuracy
+    from fastai.torch_core import set_seed
+
+    set_seed(0, reproducible=True)
+    torch.set_num_threads(1)
+    toy = Toy()
+    train = [(x, y) for xb, yb in toy.train for x, y in zip(xb, yb)]
+    valid = list(zip(*toy.valid))
+    dls = DataLoaders(DataLoader(train, bs=16, shuffle=False), DataLoader(valid, bs=32),
+                      device=torch.device("cpu"))
+    learn = Learner(dls, toy.model, loss_func=CrossEntropyLossFlat(), metrics=accuracy)
+    learn.fit(4, lr=0.05)
+    names = [name for name in learn.recorder.metric_names[1:] if name != "time"]
+    return [point(name, value, epoch)
+            for epoch, values in enumerate(learn.recorder.values)
+            for name, value in zip(names, values)]
+
+
+def spacy_() -> Truth:
+    """`spacy train` (in process) of a blank English text classifier built from a generated
+    config on synthetic sentences: its table `E # LOSS TOK2VEC LOSS TEXTCAT CATS_SCORE SCORE`.
+    Truth: ConsoleLogger.v3's own log file (`output_file`), scores in percent as it keeps them."""
+    import random
+
+    import spacy
+    from spacy.cli.init_config import init_config
+    from spacy.cli.train import train
+    from spacy.tokens import DocBin
+
+    rng = random.Random(0)
+    words = ["good", "great", "fine", "bad", "awful", "poor", "the", "a", "movie", "film", "was"]
+    nlp = spacy.blank("en")
+
+    def docs(n: int) -> DocBin:
+        out = DocBin()
+        for _ in range(n):
+            text = " ".join(rng.choice(words) for _ in range(6))
+            doc = nlp.make_doc(text)
+            positive = sum(w in ("good", "great", "fine") for w in text.split())
+            negative = sum(w in ("bad", "awful", "poor") for w in text.split())
+            doc.cats = {"POS": float(positive >= negative), "NEG": float(positive < negative)}
+            out.add(doc)
+        return out
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docs(120).to_disk(os.path.join(tmp, "train.spacy"))
+        docs(40).to_disk(os.path.join(tmp, "dev.spacy"))
+        config = init_config(lang="en", pipeline=["tok2vec", "textcat"], optimize="efficiency")
+        config_path = os.path.join(tmp, "config.cfg")
+        config.to_disk(config_path)
+        log = os.path.join(tmp, "log.jsonl")
+        train(config_path, overrides={
+            "paths.train": os.path.join(tmp, "train.spacy"),
+            "paths.dev": os.path.join(tmp, "dev.spacy"),
+            "system.seed": 0, "training.max_steps": 120, "training.eval_frequency": 20,
+            "training.max_epochs": 0, "nlp.batch_size": 16,
+            "training.logger": {"@loggers": "spacy.ConsoleLogger.v3", "progress_bar": "eval",
+                                "output_file": log}})
+        with open(log) as f:
+            entries = [json.loads(line) for line in f]
+    truth: Truth = []
+    for entry in entries:
+        step = entry["step"]
+        truth += [point(f"loss_{name}", value, step) for name, value in entry["losses"].items()]
+        truth += [point(name, value, step) for name, value in entry["scores"].items()]
+        truth.append(point("score", entry["score"], step))
+    return truth
+
+
+def sb3_ppo() -> Truth:
+    """stable-baselines3 PPO on CartPole-v1, verbose=1: its boxed `| rollout/ | ... |` table a
+    rollout. Truth: the same logger's CSV output (progress.csv), at `time/total_timesteps`."""
+    import csv
+
+    import torch
+    from stable_baselines3 import PPO
+    from stable_baselines3.common.logger import configure
+
+    torch.set_num_threads(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        model = PPO("MlpPolicy", "CartPole-v1", n_steps=256, batch_size=64, n_epochs=2, seed=0,
+                    verbose=1, device="cpu")
+        model.set_logger(configure(tmp, ["stdout", "csv"]))
+        model.learn(total_timesteps=1024)
+        with open(os.path.join(tmp, "progress.csv")) as f:
+            rows = list(csv.DictReader(f))
+    return [point(key, float(value), int(row["time/total_timesteps"]))
+            for row in rows for key, value in row.items()
+            if value != "" and key not in ("time/total_timesteps", "time/iterations")]
+
+
+def catboost_() -> Truth:
+    """CatBoostClassifier with an eval set, verbose every 5 iterations: `5:\\tlearn: 0.61\\t
+    test: 0.63\\tbest: 0.63 (5)\\ttotal: 3ms\\tremaining: 20ms`. Truth: get_evals_result(), its
+    `learn` and `validation` series (printed as `learn` and `test`) at the printed iterations."""
+    import numpy as np
+    from catboost import CatBoostClassifier
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 5))
+    y = (x[:, 0] + 0.5 * x[:, 1] + rng.normal(scale=0.5, size=300) > 0).astype(int)
+    model = CatBoostClassifier(iterations=40, learning_rate=0.1, depth=3, random_seed=0,
+                               thread_count=1, verbose=5, allow_writing_files=False)
+    model.fit(x[:200], y[:200], eval_set=(x[200:], y[200:]))
+    history = model.get_evals_result()
+    printed = [i for i in range(40) if i % 5 == 0 or i == 39]
+    return [point(printed_as, history[name]["Logloss"][i], i)
+            for i in printed for name, printed_as in (("learn", "learn"), ("validation", "test"))]
 
 
 CASES: dict[str, Callable[[], Truth]] = {
@@ -278,7 +698,20 @@ CASES: dict[str, Callable[[], Truth]] = {
     "keras_v2": keras_v2,
     "hf_trainer": hf_trainer,
     "lightning": lightning_,
+    "lightning_rich": lightning_rich,
     "tqdm": tqdm_,
+    "tqdm_write": tqdm_write,
+    "mnist_style": mnist_style,
+    "nanogpt_style": nanogpt_style,
+    "fairseq_style": fairseq_style,
+    "epoch_bracket": epoch_bracket,
+    "pipe_pairs": pipe_pairs,
+    "json_lines": json_lines,
+    "equals_style": equals_style,
+    "fastai": fastai_,
+    "spacy": spacy_,
+    "sb3_ppo": sb3_ppo,
+    "catboost": catboost_,
 }
 
 
@@ -341,7 +774,7 @@ def make(case: str) -> None:
             with open(tmp.name) as f:
                 truths.append(json.load(f))
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
-            f.write(data)
+            f.write(data.replace(sys.prefix.encode(), PREFIX))
     truth = merge(case, *truths)
     with open(os.path.join(HERE, f"{case}.truth.json"), "w") as f:
         f.write("[\n" + ",\n".join(json.dumps(p) for p in truth) + "\n]\n")
@@ -368,7 +801,8 @@ def versions() -> None:
     from importlib.metadata import version
 
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
-             "lightning", "tqdm", "torch", "numpy"]
+             "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
+             "stable-baselines3", "gymnasium", "catboost"]
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
     lines += [f"| {name} | {version(name)} |" for name in names]

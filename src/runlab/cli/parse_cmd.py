@@ -34,6 +34,9 @@ def register(app: typer.Typer) -> None:
         pattern: PatternOpt = None,
         json_: Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
         = False,
+        explain: Annotated[bool, typer.Option(
+            "--explain", help="For each key: the rule, the text it was read from, and why it "
+            "has that name.")] = False,
     ) -> None:
         """Show the metrics runlab would record from a log, and the rule that found each.
 
@@ -44,7 +47,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab.extract import parse_log, read_chunks
+            from runlab.extract import explain_log, parse_log, read_chunks
 
             patterns, disabled = _rules(pattern)
             if file == "-":
@@ -52,6 +55,18 @@ def register(app: typer.Typer) -> None:
                 chunks = iter(lambda: stdin.read(1 << 16), b"")
             else:
                 chunks = read_chunks(file)
+            if explain:
+                explained = explain_log(chunks, patterns, disabled)
+                if json_:
+                    emit_json([vars(e) for e in explained])
+                elif not explained:
+                    message("no metrics found: add a pattern with -m, or see "
+                            "`runlab parse --help`")
+                else:
+                    from runlab.display.points import print_explained
+
+                    print_explained(explained, console(soft_wrap=True))
+                return
             points = parse_log(chunks, patterns, disabled)
             if json_:
                 emit_json([{"key": p.key, "value": p.value, "step": p.step, "rule": p.rule}
@@ -91,5 +106,13 @@ def register(app: typer.Typer) -> None:
             keys = ", ".join(done.keys) if done.keys else "none"
             message(f"run {done.number}: {done.points} metric points from output.log "
                     f"(metrics: {keys})")
+            message(f"keys: {len(done.added)} added, {len(done.removed)} removed, "
+                    f"{len(done.renamed)} renamed")
+            for before, after in done.renamed:
+                message(f"  renamed: {before} -> {after}")
+            for key in done.added:
+                message(f"  added: {key}")
+            for key in done.removed:
+                message(f"  removed: {key}")
 
         guard(body)

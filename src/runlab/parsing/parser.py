@@ -1,18 +1,25 @@
 """The metric parser: applies the rules to a run's lines in order and keeps the step state.
 
 Owns ``Point``, user patterns (``-m REGEX``) and step resolution. For each point the step is,
-first to last: the step the rule itself found (a ``step`` group of a user pattern); the line's
-step key (``global_step``, ``step``, ``iteration``, ``iter``, ``epoch``, case-insensitive,
-written as an integer: the first in that order sets the step and is not recorded, any other
-stays a metric); the current step from the latest ``Epoch N`` header; else a counter per key,
-the number of earlier points of that key. An ``epoch`` written with a decimal point (Hugging
-Face's 0.5 and 1.0) is a metric. When a key is found twice on one line the first finding wins, and user patterns come
-first.
+first to last: the step the rule itself found (a ``step`` group of a user pattern, a table
+row's iteration); the line's step key (``global_step``, ``step``, ``num_updates``,
+``iteration``, ``iter``, ``it``, ``epoch``, case-insensitive, written as an integer: the first
+in that order sets the step and is not recorded, any other stays a metric); the global step of
+the run's main progress bar, when one is drawn (taken from the bar's next drawing, since a
+library prints its line, then redraws the bar); the current step from the latest ``Epoch N``
+header; else a counter per key, the number of earlier points of that key. An ``epoch``
+written with a decimal point (Hugging Face's 0.5 and 1.0) is a metric. When a key is found
+twice on one line the first finding wins. User patterns come first, and the text they match is
+blanked before the built-in rules read the line.
 
-Progress bars (rules with ``redraws``: Keras, tqdm, Lightning) print the same step many times;
-their points are held, one per key, and given out when that key's step moves on, when a header
-changes the step, or by ``flush()`` at the end of the output. The rule flags (rules.py) also
-open tables (scikit-learn's gradient boosting) and silence known noise.
+Progress bars with a counter (rules with ``bar``: tqdm, rich) are curves: each redraw that
+shows a new value of a key is a point at the bar's global step, its counter plus the counters
+its earlier runs reached (a bar that starts again from 0 continues the count: Lightning's
+global step), or at the key's next step when the counter has not moved (tqdm throttles its
+refreshes, so the counter it shows lags behind the loop). The main bar is the one showing metrics, else the biggest one still drawing.
+Keras' bar (``redraws``) keeps one point per key and epoch: held, and given out when that
+key's step moves on, when a header changes the step, or by ``flush()`` at the end. The rule
+flags (rules.py) also open tables (scikit-learn's gradient boosting) and silence known noise.
 """
 
 from __future__ import annotations
@@ -25,10 +32,12 @@ from dataclasses import dataclass
 from runlab.errors import UsageError
 from runlab.parsing.rules import (
     RULES,
+    Bar,
     Found,
     is_metric_key,
     key_value_pairs,
     line_shape,
+    parse_key_value,
     parse_number,
 )
 
@@ -37,10 +46,17 @@ __all__ = ["MetricParser", "Point"]
 # In order of precedence when a line has several.
 # For a line's keys: the slots that may set the step (best first), and each counted key's slot.
 _Plan = tuple[list[int], list[tuple[int, str]]]
-_STEP_NAMES = ("global_step", "step", "iteration", "iter", "epoch")
+_STEP_NAMES = ("global_step", "step", "num_updates", "iteration", "iter", "it", "epoch")
 _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
+# Qualified names that end like a step key but count something else.
+_NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
 
 _CUSTOM = "custom"
+_INTEGER = re.compile(r"[-+]?\d{1,18}")
+_WRAPPED = re.compile(r" {8,}[A-Za-z][\w./\-]*: ")
+_WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: |$)")
+_SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
+_WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
 @dataclass(slots=True)
@@ -79,9 +95,13 @@ class _Pattern:
         if "key" not in index:
             self.metrics = tuple(name for name in index if name != "step")
 
-    def parse(self, line: str) -> list[Found]:
+    def parse(self, line: str) -> tuple[list[Found], str]:
+        """The findings, and the line with the text of each match blanked (so that the
+        built-in rules do not read it again)."""
         found: list[Found] = []
+        spans: list[tuple[int, int]] = []
         for match in self.regex.finditer(line):
+            spans.append(match.span())
             step = None
             if self.has_step:
                 text = match.group("step")
@@ -98,7 +118,9 @@ class _Pattern:
                 value = None if text is None else parse_number(text)
                 if value is not None:
                     found.append((name, value, step))
-        return found
+        for start, end in reversed(spans):
+            line = line[:start] + " " * (end - start) + line[end:]
+        return found, line
 
 
 class MetricParser:
@@ -108,10 +130,10 @@ class MetricParser:
     A pattern that does not compile or has no named group, or an unknown rule name, raises
     ``UsageError``. Keeps step state across lines: use one parser per run.
 
-    Points of progress bars (rules with ``redraws``) are held back until their step moves on,
-    so that a bar redrawn a hundred times in one epoch gives one point per key. At the end of
-    the output, after the last ``parse_lines``, call ``flush()`` once and record what it
-    returns too.
+    Some points are held back until their step is known or final: Keras' bar until its step
+    moves on, a bar's point until the next redraw, a line's points until the progress bar
+    that gives their step is drawn again. At the end of the output, after the last
+    ``parse_lines``, call ``flush()`` once and record what it returns too.
     """
 
     def __init__(self, patterns: Sequence[str] = (), disabled: Collection[str] = ()) -> None:
@@ -126,7 +148,8 @@ class MetricParser:
         rules = [rule for rule in RULES if rule.name not in disabled]
         # Unpacked once: this loop runs for every line of output.
         self._plan = tuple(
-            (r.triggers, r.parse, r.sets_step, r.final, r.redraws, r.rows, r.noise, r.name)
+            (r.triggers, r.starts, r.parse, r.sets_step, r.final, r.redraws, r.rows, r.noise,
+             r.bar, r.name)
             for r in rules
         )
         # The precheck needs no trigger that contains another (`tol=` holds `=`), and the
@@ -135,9 +158,11 @@ class MetricParser:
         self._triggers = tuple(
             t for i, t in enumerate(triggers) if not any(u in t for u in triggers[:i])
         )
-        # The fast path: a line that holds no trigger but `:` or `=` can only be the
-        # key_value rule's (every other rule needs a trigger of its own), so when nothing else
-        # is in play (no user pattern, no table, no silenced lines) that rule alone reads it.
+        self._starts = "".join(sorted({c for rule in rules for c in rule.starts}))
+        # The fast path: a line that holds no trigger but `:` or `=` and starts with no
+        # rule's first character can only be the key_value rule's (every other rule needs a
+        # trigger of its own), so when nothing else is in play (no user pattern, no table, no
+        # silenced lines) that rule alone reads it.
         special = sorted({t for rule in rules for t in rule.triggers} - {":", "="}, key=len)
         kv = next((r for r in rules if r.name == "key_value"), None)
         self._special = re.compile("|".join(map(re.escape, special))) if special else None
@@ -147,10 +172,30 @@ class MetricParser:
         self._shape: tuple[re.Pattern[str], tuple[str, ...], _Plan] | None = None
         self._current_step: int | None = None
         self._counts: dict[str, int] = {}
-        # Progress-bar points not yet given out: key -> (point, the bar's counter).
+        # Keras points not yet given out: key -> (point, the bar's counter).
         self._held: dict[str, tuple[Point, int | None]] = {}
+        # Progress bars: family -> [counters of its earlier runs, its last counter, its total,
+        # shows metrics (0/1), still drawing (0/1)]; the main bar's family and global step.
+        self._bars: dict[str, list[int]] = {}
+        self._main = ""
+        self._bar_step: int | None = None
+        # How a bar's counter maps to the step of the values it shows, fixed when it first
+        # shows one: Lightning logs a batch's values at its index (counter - 1); a plain tqdm
+        # loop that sets its postfix inside the loop body shows them before the counter moves
+        # (first at 0: counter + 1); else the counter itself.
+        self._lightning = False
+        self._shift: dict[str, int] = {}
+        # The last value each bar key showed, and the step it was given.
+        self._shown: dict[str, float] = {}
+        self._last_drawn: dict[str, int] = {}
+        # Points of lines without a step, waiting for the main bar's next drawing.
+        self._waiting: list[Point] = []
         self._rows: Callable[[str], list[Found]] | None = None
         self._rows_rule = ""
+        # The latest table whose rows stopped, and its rule: a later row continues it.
+        self._table: tuple[Callable[[str], list[Found]], str] | None = None
+        # A bar that may wrap its metrics onto the next line (rich): its step and rule.
+        self._wrap: tuple[int, str, str] | None = None
         self._silenced = 0
 
     @property
@@ -167,17 +212,16 @@ class MetricParser:
                 points.extend(self.parse_line(line))
             return points
         search = special.search
+        starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
-            if self._rows is None and not self._silenced:
+            if self._rows is None and not self._silenced and self._main == "":
                 if shape is not None:
                     match = shape[0].fullmatch(line)
                     if match is not None:  # the same line as before, but for its values
-                        found = match.groups()
-                        self._resolve_plan(shape[2], list(zip(shape[1], found[0::2],
-                                                              found[1::2])), points)
+                        self._resolve_plan(shape[2], match.groups(), points)
                         continue
-                if not search(line):
+                if not search(line) and line.lstrip()[:1] not in starts:
                     if ":" in line or "=" in line:
                         pairs = key_value_pairs(line)
                         if pairs:
@@ -191,6 +235,8 @@ class MetricParser:
     def _learn(self, line: str, pairs: list[tuple[str, str, str]]
                ) -> tuple[re.Pattern[str], tuple[str, ...], _Plan] | None:
         """The shape regex for lines like this one, made the second time its keys come."""
+        if len(pairs) > _SHAPE_PAIRS:
+            return None
         keys = tuple([pair[0] for pair in pairs])
         if keys in self._shapes:
             entry = self._shapes[keys]
@@ -203,7 +249,16 @@ class MetricParser:
         return None
 
     def flush(self) -> list[Point]:
-        """Give out the progress-bar points still held back; call it once, at the end."""
+        """Give out the points still held back; call it once, at the end."""
+        points = self._release_held()
+        points += self._give_waiting(self._bar_step)
+        return points
+
+    def pending(self) -> list[Point]:
+        """The points held back now, not yet given out (their steps may still change)."""
+        return [*(point for point, _ in self._held.values()), *self._waiting]
+
+    def _release_held(self) -> list[Point]:
         points = [point for point, _ in self._held.values()]
         self._held.clear()
         for point in points:
@@ -215,28 +270,62 @@ class MetricParser:
         if self._silenced:
             self._silenced -= 1
             return []
+        if self._wrap is not None:
+            wrapped_step, wrapped_rule, dangling = self._wrap
+            self._wrap = None
+            alone = _WRAPPED_VALUE.match(line) if dangling else None
+            if alone is not None or _WRAPPED.match(line):  # the bar's metrics, wrapped
+                wrapped = parse_key_value(line)
+                if alone is not None:
+                    number = parse_number(alone.group(1))
+                    if number is not None and dangling != "v_num":
+                        wrapped.insert(0, (dangling, number, None))
+                out: list[Point] = []
+                self._draw_values(wrapped, wrapped_step, wrapped_rule, out)
+                return out
         if self._rows is not None:
             findings = self._rows(line)
             if findings:
                 return self._resolve([(self._rows_rule, findings, False)], [])
+            if self._rows_rule == "table":  # library tables with fixed shapes end for good
+                self._table = (self._rows, self._rows_rule)
             self._rows = None
+        elif self._table is not None and line.lstrip()[:1].isdigit():
+            # A row after other output (fastai draws its bars between the rows): the table
+            # goes on.
+            findings = self._table[0](line)
+            if findings and findings[0][0]:
+                self._rows, self._rows_rule = self._table
+                return self._resolve([(self._rows_rule, findings, False)], [])
         found: list[tuple[str, list[Found], bool]] = []
         for pattern in self._patterns:
-            findings = pattern.parse(line)
+            findings, line = pattern.parse(line)
             if findings:
                 found.append((_CUSTOM, findings, False))
         for trigger in self._triggers:
             if trigger in line:
                 break
         else:
-            # Most output lines hold no metric; they stop here, before any regex runs.
-            return self._resolve(found, []) if found else []
+            if line.lstrip()[:1] not in self._starts or not self._starts:
+                # Most output lines hold no metric; they stop here, before any regex runs.
+                return self._resolve(found, []) if found else []
         released: list[Point] = []
-        for triggers, parse, sets_step, final, redraws, rows, noise, name in self._plan:
+        first = line.lstrip()[:1]
+        for triggers, starts, parse, sets_step, final, redraws, rows, noise, bar, name in (
+                self._plan):
             for trigger in triggers:
                 if trigger in line:
                     break
             else:
+                if not (starts and first and first in starts):
+                    continue
+            if bar is not None:
+                drawn = bar(line)
+                if drawn is None:
+                    continue
+                self._draw(drawn, name, released)
+                if final:
+                    break
                 continue
             findings = parse(line)
             if not findings:
@@ -245,7 +334,7 @@ class MetricParser:
                 self._silenced = max(int(findings[0][1]) - 1, 0)
                 break
             if rows is not None:
-                self._rows, self._rows_rule = rows, name
+                self._rows, self._rows_rule = rows(line), name
             elif sets_step:
                 metrics: list[Found] = []
                 for key, value, step in findings:
@@ -253,7 +342,7 @@ class MetricParser:
                         metrics.append((key, value, None))
                     elif step != self._current_step:
                         self._current_step = step
-                        released += self.flush()
+                        released += self._release_held()
                 if metrics:
                     found.append((name, metrics, False))
             else:
@@ -263,6 +352,85 @@ class MetricParser:
         if found:
             return self._resolve(found, released)
         return released
+
+    def _draw(self, bar: Bar, rule: str, out: list[Point]) -> None:
+        """A progress bar drawn: its global step, and a point for each key it shows with a
+        new value."""
+        metrics = [item for item in bar.found if item[0]]
+        if bar.lightning:
+            self._lightning = True
+        if not bar.family:  # a bar of bytes or records: no step, its postfix only
+            step = self._bar_step
+        else:
+            state = self._bars.get(bar.family)
+            if state is None:
+                if len(self._bars) > 64:  # ever-new bars: stay bounded
+                    self._bars.clear()
+                    self._main = ""
+                state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1]
+            elif bar.counter < state[1]:  # the bar starts again: its count goes on
+                state[0] += state[1]
+            state[1] = bar.counter
+            shift = self._shift.get(bar.family)
+            if shift is None and (metrics or bar.dangling):
+                shift = self._shift[bar.family] = (
+                    -1 if self._lightning else 1 if bar.counter == 0 else 0)
+            step = max(bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0),
+                       0)
+            if metrics:
+                state[3] = 1
+            # A finished bar stops drawing once another one is drawn (a data-loading bar
+            # before training, an evaluation bar between training steps).
+            for family, other in self._bars.items():
+                if family != bar.family and other[2] and other[1] >= other[2]:
+                    other[4] = 0
+            state[4] = 1
+            main = max(self._bars.items(), key=lambda item: (item[1][4], item[1][3],
+                                                              item[1][2]))[0]
+            self._main = main
+            if main == bar.family:
+                self._bar_step = step
+                if self._waiting:
+                    out += self._give_waiting(step)
+        if step is None:
+            step = bar.counter
+        self._wrap = (step, rule, bar.dangling) if bar.wraps else None
+        self._draw_values(metrics, step, rule, out)
+
+    def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point]
+                     ) -> None:
+        # tqdm shows the counter of its last refresh, which lags behind the loop when redraws
+        # are throttled: a new value at the same counter is the next step of its key. A plain
+        # set_postfix sets all its keys at once, so a redraw with any new value is a point of
+        # each; Lightning's bar shows metrics logged each on its own schedule.
+        shown, last = self._shown, self._last_drawn
+        if not self._lightning:
+            if all(key in shown and _same(shown[key], float(value))
+                   for key, value, _ in metrics):
+                return  # a redraw of the same values
+            shown.clear()
+        for key, value, _ in metrics:
+            value = float(value)
+            before = shown.get(key)
+            if before is not None and _same(before, value):
+                continue  # a redraw of the same value
+            shown[key] = value
+            at = last.get(key)
+            point_step = step if at is None or step > at else at + 1
+            last[key] = point_step
+            out.append(Point(key, value, point_step, rule))
+
+    def _give_waiting(self, step: int | None) -> list[Point]:
+        points = self._waiting
+        self._waiting = []
+        for point in points:
+            if step is not None:
+                point.step = step
+            else:
+                seen = self._counts.get(point.key, 0)
+                self._counts[point.key] = seen + 1
+                point.step = seen
+        return points
 
     def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point]
                  ) -> list[Point]:
@@ -276,14 +444,13 @@ class MetricParser:
                 if key in chosen or not key:  # an empty key: a rule's CLAIM
                     continue
                 chosen[key] = (value, step, rule, redraws)
-                rank = _STEP_RANK.get(key)
-                if rank is None and not key.islower():
-                    rank = _STEP_RANK.get(key.lower())
+                rank = _step_rank(key)
                 if rank is not None and rank < best and type(value) is int:
                     best, key_step, step_key = rank, value, key
         if key_step is not None:
             del chosen[step_key]
         line_step = self._current_step if key_step is None else key_step
+        waits = key_step is None and self._main != ""
         counts = self._counts
         held = self._held
         for key, (value, step, rule, redraws) in chosen.items():
@@ -298,6 +465,11 @@ class MetricParser:
                 continue
             if held and key in held:
                 points.append(self._release(key))
+            if step is None and waits:
+                if len(self._waiting) >= _WAITING:
+                    points += self._give_waiting(self._bar_step)
+                self._waiting.append(Point(key, float(value), 0, rule))
+                continue
             seen = counts.get(key, 0)
             counts[key] = seen + 1
             if step is None:
@@ -312,7 +484,9 @@ class MetricParser:
         what depends only on the keys (which count, which can set the step) is worked out
         once per shape and kept.
         """
-        self._resolve_plan(self._plan_for(tuple([pair[0] for pair in pairs])), pairs, points)
+        keys = tuple([pair[0] for pair in pairs])
+        self._resolve_plan(self._plan_for(keys),
+                           [integer or number for _, integer, number in pairs], points)
 
     def _plan_for(self, keys: tuple[str, ...]) -> _Plan:
         plan = self._plans.get(keys)
@@ -322,15 +496,14 @@ class MetricParser:
             plan = self._plans[keys] = _plan(keys)
         return plan
 
-    def _resolve_plan(self, plan: _Plan, pairs: list[tuple[str, str, str]],
-                      points: list[Point]) -> None:
+    def _resolve_plan(self, plan: _Plan, values: Sequence[str], points: list[Point]) -> None:
         step_slots, metric_slots = plan
         key_step: int | None = None
         step_slot = -1
         for slot in step_slots:
-            integer = pairs[slot][1]
-            if integer:  # a step is written as an integer
-                key_step, step_slot = int(integer), slot
+            text = values[slot]
+            if _INTEGER.fullmatch(text):  # a step is written as an integer
+                key_step, step_slot = int(text), slot
                 break
         line_step = self._current_step if key_step is None else key_step
         counts = self._counts
@@ -338,14 +511,12 @@ class MetricParser:
         for slot, key in metric_slots:
             if slot == step_slot:
                 continue
-            _, integer, number = pairs[slot]
             if held and key in held:
                 points.append(self._release(key))
             seen = counts.get(key, 0)
             counts[key] = seen + 1
-            value = float(int(integer)) if integer else float(number)
-            points.append(Point(key, value, seen if line_step is None else line_step,
-                                "key_value"))
+            points.append(Point(key, float(values[slot]),
+                                seen if line_step is None else line_step, "key_value"))
 
     def _hold(self, point: Point, counter: int | None, out: list[Point]) -> None:
         """Keep the latest redraw of a bar's point; give out the one it does not replace."""
@@ -371,6 +542,17 @@ def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
 
 
+def _step_rank(key: str) -> int | None:
+    """The precedence of a step key (`step`, `Epoch`, a qualified `Train_Epoch`), else None."""
+    rank = _STEP_RANK.get(key)
+    if rank is None:
+        lower = key.lower()
+        rank = _STEP_RANK.get(lower)
+        if rank is None and "_" in lower and lower not in _NOT_STEPS:
+            rank = _STEP_RANK.get(lower.rsplit("_", 1)[1])
+    return rank
+
+
 def _plan(shape: tuple[str, ...]) -> _Plan:
     """For a line's keys in order: the slots that may set the step (best first), and the slot
     of each key that counts (its first appearance, if it names a metric)."""
@@ -380,9 +562,7 @@ def _plan(shape: tuple[str, ...]) -> _Plan:
             first[key] = slot
     ranked = []
     for key, slot in first.items():
-        rank = _STEP_RANK.get(key)
-        if rank is None and not key.islower():
-            rank = _STEP_RANK.get(key.lower())
+        rank = _step_rank(key)
         if rank is not None:
             ranked.append((rank, slot))
     ranked.sort()
