@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -74,28 +75,75 @@ class ReadResult:
 
 def read(path: str, offset: int = 0) -> ReadResult:
     """Read the complete lines after `offset`; a partial last line is left for later."""
+    stream = Stream(path, offset)
+    events = list(stream)
+    return ReadResult(events, stream.offset, stream.problems)
+
+
+class Stream:
+    """A journal's events after `offset`, one line at a time (a journal may hold millions of
+    points: nothing holds it whole). Once iterated, `offset` is where the next unread
+    complete line starts and `problems` says what was skipped."""
+
+    def __init__(self, path: str, offset: int = 0) -> None:
+        self.path = path
+        self.offset = offset
+        self.problems: list[str] = []
+
+    def __iter__(self) -> Iterator[Event]:
+        try:
+            f = open(self.path, "rb")
+        except (FileNotFoundError, NotADirectoryError):
+            self.problems.append(f"{self.path} is missing")
+            return
+        with f:
+            f.seek(self.offset)
+            for line in f:
+                if not line.endswith(b"\n"):
+                    break  # a partial last line, left for later
+                self.offset += len(line)
+                event = _decode(line, self.path, self.problems)
+                if event is not None:
+                    yield event
+
+
+def head(path: str) -> tuple[Event | None, list[Event]]:
+    """A journal's start event and its `number` events, without decoding the
+    rest: what rebuilding the index needs to know of a run before reading it through."""
+    start: Event | None = None
+    numbers: list[Event] = []
+    problems: list[str] = []
     try:
         with open(path, "rb") as f:
-            f.seek(offset)
-            data = f.read()
-    except (FileNotFoundError, NotADirectoryError):
-        return ReadResult([], offset, [f"{path} is missing"])
-    end = data.rfind(b"\n") + 1
-    events: list[Event] = []
-    problems: list[str] = []
-    for line in data[:end].splitlines():
-        if not line.strip():
-            continue
-        try:
-            event = json.loads(line)
-        except ValueError:
-            problems.append(f"skipped an unreadable line in {path}")
-            continue
-        if isinstance(event, dict) and isinstance(event.get("e"), str):
-            events.append(event)
-        else:
-            problems.append(f"skipped a line that is not an event in {path}")
-    return ReadResult(events, offset + end, problems)
+            for line in f:
+                if not line.endswith(b"\n"):
+                    break
+                wanted = b'"number"' in line or (start is None and b'"start"' in line)
+                event = _decode(line, path, problems) if wanted else None
+                if event is None:
+                    continue
+                if event["e"] == "number":
+                    numbers.append(event)
+                elif event["e"] == "start" and start is None:
+                    start = event
+    except OSError:
+        return None, []
+    return start, numbers
+
+
+def _decode(line: bytes, path: str, problems: list[str]) -> Event | None:
+    """One journal line as an event, or None (said in `problems`) when it is none."""
+    if not line.strip():
+        return None
+    try:
+        event = json.loads(line)
+    except ValueError:
+        problems.append(f"skipped an unreadable line in {path}")
+        return None
+    if isinstance(event, dict) and isinstance(event.get("e"), str):
+        return event
+    problems.append(f"skipped a line that is not an event in {path}")
+    return None
 
 
 def size(path: str) -> int:

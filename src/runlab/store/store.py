@@ -57,6 +57,8 @@ class Store:
         self.pending_dir = os.path.join(root, "pending")
         self._db: sqlite3.Connection | None = None
         self.problems: list[str] = []  # what the store repaired or skipped, for the user
+        self.writable = True  # False once the index was found unwritable: reading only
+        self._noted = False  # the user was told that the store cannot be written
         if create:
             self._create()
         elif not os.path.isdir(self.runs_dir):
@@ -69,7 +71,7 @@ class Store:
                 if not os.path.isdir(d):
                     os.makedirs(d, mode=DIR_MODE, exist_ok=True)
             ignore = os.path.join(self.root, ".gitignore")
-            if not os.path.exists(ignore):
+            if not os.path.exists(ignore) and _writable(self.root):
                 journal.write_private(ignore, b"*\n", exclusive=True)
         except OSError as e:
             raise StoreError(f"cannot create the store at {self.root}: {e.strerror}") from e
@@ -81,32 +83,56 @@ class Store:
                 return f.read().strip()
         except FileNotFoundError:
             pass
-        with contextlib.suppress(FileExistsError):
+        try:
             journal.write_private(path, os.urandom(16).hex().encode(), exclusive=True)
+        except FileExistsError:
+            pass
+        except OSError:
+            return ""  # a read-only store that never had one: it never numbered a run either
         with open(path) as f:
             return f.read().strip()
 
     # -- the index ---------------------------------------------------------------------------
 
     @property
+    def index_path(self) -> str:
+        return os.path.join(self.root, "index.db")
+
+    @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            path = os.path.join(self.root, "index.db")
+            self._db = self._open_index()
+            if index.get_meta(self._db, "runs_mtime") is None and os.listdir(self.runs_dir):
+                self._rebuild(replace=False)
+        return self._db
+
+    def _open_index(self) -> sqlite3.Connection:
+        """The index, or when the store cannot be written (a read-only copy, another user's
+        store, a full disk) the index opened read-only, or one in memory rebuilt from the
+        journals: reading never needs to write."""
+        path = self.index_path
+        try:
+            return index.connect(path)
+        except index.CorruptIndex as e:
+            # The index is derived data: set the damaged file aside and rebuild it.
+            aside = f"{path}.damaged-{int(time.time())}"
             try:
-                self._db = index.connect(path)
-            except index.CorruptIndex as e:
-                # The index is derived data: set the damaged file aside and rebuild it.
-                aside = f"{path}.damaged-{int(time.time())}"
                 for suffix in ("", "-wal", "-shm"):
-                    with contextlib.suppress(OSError):
+                    if os.path.exists(path + suffix):
                         os.replace(path + suffix, aside + suffix)
                 self.problems.append(f"{e}: set it aside as {aside} and rebuilt the index "
                                      "from the journals")
-                self._db = index.connect(path)
-            fresh = index.get_meta(self._db, "runs_mtime") is None
-            if fresh and os.listdir(self.runs_dir):
-                self._rebuild_into(self._db)
-        return self._db
+                return index.connect(path)
+            except (OSError, StoreError) as e2:
+                why = getattr(e2, "strerror", None) or str(e2)
+        except index.NewerIndex:
+            raise
+        except StoreError as e:
+            why = str(e.__cause__ or e)
+        self.writable = False
+        self._skipped(why)
+        found = index.connect_read_only(path)
+        return found if found is not None else index.connect(":memory:")
 
     def close(self) -> None:
         if self._db is not None:
@@ -166,7 +192,10 @@ class Store:
                     offset = index.run_offset(db, run_id)
                     if offset is not None and offset >= start and events[0]["e"] != "start":
                         if offset == start:
-                            return index.apply_events(db, run_id, events, end)
+                            number = index.apply_events(db, run_id, events)
+                            if number is not None:
+                                index.set_offset(db, number, end)
+                            return number
                         if offset >= end:  # another process applied it already
                             return _number(db, run_id)
                 return self._catch_up_run(db, run_id)
@@ -192,27 +221,33 @@ class Store:
         with contextlib.suppress(OSError):
             journal.write_private(os.path.join(self.pending_dir, run_id), b"", exclusive=True)
 
-    def _catch_up_run(self, db: sqlite3.Connection, run_id: str) -> int | None:
+    def _catch_up_run(self, db: sqlite3.Connection, run_id: str,
+                      number: int | None = None) -> int | None:
+        """Apply what the index has not seen of a run's journal, read as a stream. A run new
+        to the index takes the number its journal records (else `number`, else the next)."""
         known = index.run_offset(db, run_id)
         offset = known or 0
         path = self.journal_path(run_id)
         if offset and journal.size(path) <= offset:
             return _number(db, run_id)
-        result = journal.read(path, offset)
-        self.problems += result.problems
-        number = index.apply_events(
-            db, run_id, result.events, result.offset, number_for=self._journal_number
-        )
-        if known is None and number is not None and \
-                self._journal_number({}, result.events) != number:
-            self._record_number(db, run_id, number, result.offset)
-        if number is not None and journal.size(path) > result.offset and \
-                db.execute("SELECT status FROM runs WHERE number = ?", (number,)).fetchone()[0] \
+        given = number
+        if known is None and given is None:
+            given = self._journal_number(journal.head(path)[1])
+        stream = journal.Stream(path, offset)
+        found = index.apply_events(db, run_id, stream, given)
+        self.problems += stream.problems
+        if found is None:
+            return None
+        index.set_offset(db, found, stream.offset)
+        if known is None and given != found:
+            self._record_number(db, run_id, found, stream.offset)
+        if journal.size(path) > stream.offset and \
+                db.execute("SELECT status FROM runs WHERE number = ?", (found,)).fetchone()[0] \
                 != "running":
             self.problems.append(_cut_off(path))
-        return number
+        return found
 
-    def _journal_number(self, start: Event, events: list[Event]) -> int | None:
+    def _journal_number(self, events: list[Event]) -> int | None:
         """The number this store last gave the run, as its journal records it."""
         found = None
         for e in events:
@@ -229,7 +264,7 @@ class Store:
         except OSError:
             return  # a read-only copy: the number is still right while this index lives
         if start == applied:
-            db.execute("UPDATE runs SET journal_offset = ? WHERE number = ?", (end, number))
+            index.set_offset(db, number, end)
 
     # -- catching up -------------------------------------------------------------------------
 
@@ -257,21 +292,42 @@ class Store:
                 todo.add(run_id)
             if run_host == host and pid and not _alive(pid, pid_start):
                 dead.append(run_id)
-        if todo:
-            with self.transaction() as tx:
-                for run_id in sorted(todo, key=self._started_key):
-                    self._catch_up_run(tx, run_id)
-                    with contextlib.suppress(OSError):
-                        os.unlink(os.path.join(self.pending_dir, run_id))
-        for run_id in dead:
-            # Another process may have finished it meanwhile: only mark what is still running.
-            if self._status(run_id) == "running":
-                self.append(run_id, [_lost_event(self.journal_path(run_id))], sync=True)
-                report.lost += 1
-        if index.get_meta(db, "runs_mtime") != mtime:
+        if not todo and not dead and index.get_meta(db, "runs_mtime") == mtime:
+            return report
+        if not self.writable and not _in_memory(db):
+            self._skipped(f"{len(todo) + len(dead)} run(s) changed since it was indexed")
+            return report
+        try:
+            if todo:
+                with self.transaction() as tx:
+                    for run_id in sorted(todo, key=self._started_key):
+                        self._catch_up_run(tx, run_id)
+                        if self.writable:
+                            with contextlib.suppress(OSError):
+                                os.unlink(os.path.join(self.pending_dir, run_id))
+            for run_id in dead:
+                # Another process may have finished it meanwhile: only mark what is still
+                # running. A store that cannot take the mark shows the run lost all the same.
+                if self._status(run_id) == "running":
+                    lost = _lost_event(self.journal_path(run_id))
+                    try:
+                        self.append(run_id, [lost], sync=True)
+                    except OSError:
+                        self.index_only(run_id, [lost])
+                    report.lost += 1
             with self.transaction() as tx:
                 index.set_meta(tx, "runs_mtime", mtime)
+        except sqlite3.DatabaseError as e:  # a full disk, a read-only file
+            self._skipped(str(e))
         return report
+
+    def _skipped(self, why: str) -> None:
+        """Say once (one line at most) that the store cannot be written: reading goes on,
+        from the index as it was last written or from one built in memory."""
+        if not self._noted:
+            self._noted = True
+            self.problems.append(f"the store at {self.root} cannot be written ({why}): "
+                                 "reading it as it is")
 
     def _started_key(self, run_id: str) -> float:
         try:
@@ -284,60 +340,105 @@ class Store:
         return None if row is None else str(row[0])
 
     def reindex(self) -> int:
-        """Rebuild the index from the journals alone; returns the number of runs indexed."""
-        self.close()
-        path = os.path.join(self.root, "index.db")
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(path + suffix)
-        db = self.db  # a fresh index is rebuilt on opening
-        self._rebuild_into(db)  # (for a store with no runs yet: nothing, but marked built)
-        return int(db.execute("SELECT count(*) FROM runs").fetchone()[0])
+        """Rebuild the index from the journals alone; returns the number of runs indexed.
 
-    def _rebuild_into(self, db: sqlite3.Connection) -> int:
-        """Index every run from its journal into a fresh index; returns how many.
-
-        Under the index's write lock from the start: parallel commands that all find a fresh
-        index rebuild it once (the others find it done), never twice over.
+        Built into a new file while runs go on being recorded, then swapped in (`_rebuild`).
         """
-        db.execute("BEGIN IMMEDIATE")
+        self.close()
+        self._db = self._open_index()
+        self._rebuild(replace=True)
+        return int(self.db.execute("SELECT count(*) FROM runs").fetchone()[0])
+
+    def _rebuild(self, *, replace: bool) -> None:
+        """Index every run from its journal into a new file, then swap it in.
+
+        The build holds no lock on the index: other processes record runs, tag and list
+        meanwhile. The swap catches up, under the index's write lock, with what they did
+        during the build (new runs, events, numbers given out) and replaces the index's
+        contents in one transaction; nothing is unlinked under a process that has it open. A
+        lock file makes parallel rebuilds take turns: one that finds the index built by
+        another process (an automatic rebuild) has nothing left to do.
+        """
+        live = self._db
+        assert live is not None
+        if not self.writable:
+            if _in_memory(live) and index.get_meta(live, "runs_mtime") is None:
+                self._build(live, None)
+            return
+        with _locked(os.path.join(self.root, "index.lock")):
+            if not replace and index.get_meta(live, "runs_mtime") is not None:
+                return  # built by another process while this one waited
+            scratch = f"{self.index_path}.rebuild-{os.getpid()}"
+            _remove(scratch)
+            fresh = index.connect(scratch, scratch=True)
+            try:
+                fresh.execute("ATTACH DATABASE ? AS live", (self.index_path,))
+                self._build(fresh, "live")
+            finally:
+                fresh.close()
+                _remove(scratch)
+
+    def _build(self, db: sqlite3.Connection, live: str | None) -> None:
+        """Fill the index `db` from the journals, one run at a time, then (with the index
+        attached as `live`) catch up and replace that one's contents."""
+        seen: set[str] = set()
+        deferred: list[tuple[float, str]] = []
+
+        def take(run_id: str) -> None:
+            path = self.journal_path(run_id)
+            if not os.path.isfile(path):
+                return  # not a run: a stray file, a directory being copied in
+            start, numbers = journal.head(path)
+            if start is None:
+                return
+            seen.add(run_id)
+            number = self._journal_number(numbers)
+            if number is None and live is not None:
+                row = db.execute(f"SELECT number FROM {live}.runs WHERE id = ?",
+                                 (run_id,)).fetchone()
+                number = None if row is None else int(row[0])
+            if number is None:
+                deferred.append((_start_time(start), run_id))
+            else:
+                self._catch_up_run(db, run_id, number)
+
+        with os.scandir(self.runs_dir) as entries:
+            for k, entry in enumerate(entries):
+                if k % 500 == 0:
+                    db.execute("BEGIN")
+                take(entry.name)
+                if k % 500 == 499:
+                    db.execute("COMMIT")
+        if db.in_transaction:
+            db.execute("COMMIT")
+        db.execute("BEGIN IMMEDIATE")  # on the live index too: its writers wait from here
         try:
-            if index.get_meta(db, "runs_mtime") is not None:
-                db.execute("COMMIT")  # another process rebuilt it meanwhile
-                return 0
-            count = self._rebuild_locked(db)
+            mtime = os.stat(self.runs_dir).st_mtime_ns
+            for run_id in os.listdir(self.runs_dir):
+                if run_id not in seen:
+                    take(run_id)  # recorded during the build
+            if live is not None:
+                for (run_id,) in db.execute(
+                        f"SELECT f.id FROM main.runs AS f JOIN {live}.runs AS l ON l.id = f.id "
+                        "WHERE l.journal_offset > f.journal_offset").fetchall():
+                    self._catch_up_run(db, run_id)  # events indexed during the build
+                for (run_id, number) in db.execute(
+                        f"SELECT f.id, f.number FROM main.runs AS f LEFT JOIN {live}.runs AS l "
+                        "ON l.id = f.id WHERE l.id IS NULL").fetchall():
+                    if not os.path.exists(self.journal_path(run_id)):
+                        index.delete_run(db, number)  # purged during the build
+            # Runs no index numbered yet follow, in start order, every number given out.
+            seq = index.sequence(db, live) if live is not None else 0
+            index.raise_sequence(db, max(seq, self._highest_purged()))
+            for _, run_id in sorted(deferred):
+                self._catch_up_run(db, run_id)
+            index.set_meta(db, "runs_mtime", mtime)
+            if live is not None:
+                index.replace_contents(db, "main", live)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return count
-
-    def _rebuild_locked(self, db: sqlite3.Connection) -> int:
-        mtime = os.stat(self.runs_dir).st_mtime_ns
-        loaded: list[tuple[str, list[Event], int, int | None, float]] = []
-        for run_id in os.listdir(self.runs_dir):
-            path = self.journal_path(run_id)
-            if not os.path.isfile(path):
-                continue  # not a run: a stray file, a directory being copied in
-            result = journal.read(path)
-            self.problems += result.problems
-            start = next((e for e in result.events if e["e"] == "start"), None)
-            if start is None:
-                continue
-            if journal.size(path) > result.offset and any(e["e"] == "end" for e in result.events):
-                self.problems.append(_cut_off(path))
-            number = self._journal_number(start, result.events)
-            loaded.append((run_id, result.events, result.offset, number, start.get("t") or 0.0))
-        # Runs numbered by this store keep their numbers; others follow in start order.
-        loaded.sort(key=lambda r: (r[3] is None, r[3] or 0, r[4]))
-        index.raise_sequence(db, self._highest_purged())
-        for run_id, events, offset, _, _ in loaded:
-            number = index.apply_events(db, run_id, events, offset,
-                                        number_for=self._journal_number)
-            if number is not None and self._journal_number({}, events) != number:
-                self._record_number(db, run_id, number, offset)
-        index.set_meta(db, "runs_mtime", mtime)
-        return len(loaded)
 
     def _highest_purged(self) -> int:
         try:
@@ -520,6 +621,38 @@ def _last_lines(f: Any, n: int) -> bytes:
     lines = b"".join(reversed(blocks)).splitlines(keepends=True)[-n:]
     f.seek(end)
     return b"".join(lines)
+
+
+def _writable(path: str) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _in_memory(db: sqlite3.Connection | None) -> bool:
+    return db is not None and db.execute("PRAGMA database_list").fetchone()[2] == ""
+
+
+def _remove(path: str) -> None:
+    for suffix in ("", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path + suffix)
+
+
+def _start_time(start: Event) -> float:
+    t = start.get("t")
+    return float(t) if isinstance(t, (int, float)) else 0.0
+
+
+@contextlib.contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on the file at `path` (made if need be), waiting for it."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, journal.FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _number(db: sqlite3.Connection, run_id: str) -> int | None:
