@@ -21,7 +21,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -803,6 +803,133 @@ def test_a_store_from_a_newer_runlab_is_refused_and_left_alone(
     db = sqlite3.connect(index)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 99  # never migrated
     db.close()
+
+
+# -- a full disk, a read-only store -----------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 512 KB filesystem (tmpfs), for a disk that fills up: ENOSPC, not a size limit."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0755", "tmpfs", str(where)],
+            capture_output=True, check=False).returncode != 0:
+        pytest.skip("mounting a small filesystem needs root")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    """Take every byte left on the filesystem."""
+    with open(disk / "filler", "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
+def _store_files(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): sha256_file(p) for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+LONG = """\
+import sys
+for i in range(20000):
+    print(f'step={i} loss={i} acc={i} ' + 'pad ' * 10)
+"""
+
+
+def test_a_run_that_fills_the_disk_passes_its_exit_code_through(
+        cli: Callable[..., Result], tmp_path: Path, tiny_disk: Path) -> None:
+    env = {"RUNLAB_STORE": str(tiny_disk / "store")}
+    assert cli("--no-git", "true", env=env).code == 0
+    p = subprocess.run(runlab_argv("--no-git", "--no-system-metrics", PY, "-c", LONG),
+                       cwd=tmp_path, env=child_env(env), capture_output=True,
+                       timeout=DEADLINE, check=False)
+    err = p.stderr.decode()
+    no_traceback(err)
+    assert p.returncode == 0, err  # the command's own code
+    assert "No space left on device" in err  # what was not kept is said
+    assert len(p.stdout.splitlines()) == 20000  # every line echoed
+    runs = [d for d in (tiny_disk / "store" / "runs").iterdir()]
+    ended = []
+    for d in runs:
+        lines = (d / "journal.jsonl").read_bytes().splitlines()
+        events = [json.loads(line) for line in lines]  # no half line left behind
+        ended += [e for e in events if e["e"] == "end"]
+        assert not (d / "reserve").exists()
+    assert sorted(e["status"] for e in ended) == ["finished", "finished"]  # in the journal
+    for args in (["ls", "--json"], ["show", "last", "--json"], ["metrics", "last"], ["log", "last"]):
+        r = cli(*args, env=env)
+        assert r.code == 0, (args, r.stderr)
+        no_traceback(r.stderr)
+    assert [r["status"] for r in json.loads(cli("ls", "--json", env=env).stdout)] == \
+        ["finished", "finished"]
+    # The disk full to the last byte, and the index gone: reading still works, from an index
+    # built in memory, with the same numbers, and one line saying why.
+    (tiny_disk / "store" / "index.db").unlink()
+    _fill(tiny_disk)
+    r = cli("ls", "--json", env=env)
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert r.stderr.count("\n") <= 1 and "cannot be written" in r.stderr, r.stderr
+    assert [(x["number"], x["status"]) for x in json.loads(r.stdout)] == \
+        [(2, "finished"), (1, "finished")]
+
+
+def _as_another_user(argv: list[str]) -> list[str]:
+    """argv run without the right to write the store: as root, in a user namespace whose
+    user owns nothing outside it (root's files are another user's there)."""
+    if os.geteuid() != 0:
+        return argv
+    if subprocess.run(["unshare", "--user", "true"], capture_output=True,
+                      check=False).returncode != 0:
+        pytest.skip("root ignores file modes and user namespaces are not available")
+    return ["unshare", "--user", *argv]
+
+
+@pytest.mark.parametrize("index", ["kept", "stale", "missing"])
+def test_a_read_only_store_can_be_read(cli: Callable[..., Result], tmp_path: Path,
+                                       index: str) -> None:
+    for i in range(2):
+        r = cli("--no-git", "-t", f"k={i}", PY, "-c", f"print('acc={i / 10}')")
+        assert r.code == 0, r.stderr
+    root = store_root()
+    expected = [(x["number"], x["id"], x["status"], x["tags"]) for x in listing(cli)]
+    if index == "stale":  # a tag recorded in a journal that the index has not seen yet
+        first = expected[-1][1]
+        with open(run_dir(first) / "journal.jsonl", "ab") as f:
+            f.write(b'{"e":"tag","tags":{"late":"yes"}}\n')
+        expected[-1][3]["late"] = "yes"
+    elif index == "missing":
+        (root / "index.db").unlink()
+    subprocess.run(["chmod", "-R", "a+rX,a-w", str(root)], check=True)
+    before = _store_files(root)
+    try:
+        for args in (["ls", "--json", "--all"], ["show", "1", "--json"], ["metrics", "1"],
+                     ["log", "2"], ["ls"]):
+            p = subprocess.run(_as_another_user(runlab_argv(*args)), cwd=tmp_path,
+                               env=child_env(), capture_output=True, text=True,
+                               timeout=DEADLINE, check=False)
+            assert p.returncode == 0, (args, p.stderr)
+            no_traceback(p.stderr)
+            assert p.stderr.count("\n") <= 1, p.stderr  # a one-line note at most
+            if args[:2] == ["ls", "--json"]:
+                listed = [(x["number"], x["id"], x["status"], x["tags"])
+                          for x in json.loads(p.stdout)]
+                if index != "stale":  # (a stale index is shown as it was last written)
+                    assert listed == expected
+                else:
+                    assert [x[:3] for x in listed] == [x[:3] for x in expected]
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", str(root)], check=True)
+    assert _store_files(root) == before  # reading wrote nothing
 
 
 # -- bad input --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Each line is one JSON event with a type under "e". Lines are written whole with 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
@@ -49,15 +50,20 @@ def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, 
     data = encode(events)
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
     try:
-        size = os.fstat(fd).st_size
+        size = end_before = os.fstat(fd).st_size
         if size and os.pread(fd, 1, size - 1) != b"\n":
             # A line cut off by a crash: end it, so it cannot swallow the next event.
             data = b"\n" + data
         written = os.write(fd, data)
         if written < len(data):
             # Only a full disk (or a file size limit) writes part of a line: writing the rest
-            # raises why, and the next append ends the cut-off line.
-            os.write(fd, data[written:])
+            # raises why. What was written of it goes again, so no half line stays behind.
+            try:
+                os.write(fd, data[written:])
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, end_before)
+                raise
         end = os.lseek(fd, 0, os.SEEK_END)
         if sync:
             os.fsync(fd)

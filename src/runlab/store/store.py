@@ -158,6 +158,11 @@ class Store:
     def journal_path(self, run_id: str) -> str:
         return os.path.join(self.runs_dir, run_id, journal.JOURNAL)
 
+    def reserve_path(self, run_id: str) -> str:
+        """Room a running run keeps aside for its end on a disk that fills up (tracking.py);
+        a run found lost no longer needs it."""
+        return os.path.join(self.runs_dir, run_id, "reserve")
+
     # -- writing -----------------------------------------------------------------------------
 
     def create_run(self, start: Event) -> tuple[str, int | None]:
@@ -315,6 +320,8 @@ class Store:
                     except OSError:
                         self.index_only(run_id, [lost])
                     report.lost += 1
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.reserve_path(run_id))
             with self.transaction() as tx:
                 index.set_meta(tx, "runs_mtime", mtime)
         except sqlite3.DatabaseError as e:  # a full disk, a read-only file
