@@ -350,6 +350,140 @@ def test_ctrl_c_in_a_real_terminal(cli: Callable[..., Result], tmp_path: Path,
     assert show(cli)["status"] == "killed"
 
 
+# -- job control ------------------------------------------------------------------------------
+
+# Says it is ready with its pid, then waits for a line through the FIFO named first; exits 0.
+WAITER = """\
+import faulthandler, os, signal, sys
+if sys.argv[2] == 'ignore-int':
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+faulthandler.register(signal.SIGQUIT)  # Ctrl-\\\\: a dump of its threads, then on it goes
+print('ready', os.getpid(), flush=True)
+with open(sys.argv[1]) as f:
+    f.readline()
+print('done', flush=True)
+"""
+
+
+def _state(pid: int) -> str:
+    """A process's state letter from /proc (T: stopped)."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()[0]
+
+
+def _until_state(pid: int, stopped: bool) -> None:
+    """Wait (bounded) until the process is stopped, or running again."""
+    deadline = time.monotonic() + DEADLINE
+    while (_state(pid) in "Tt") != stopped:
+        assert time.monotonic() < deadline, f"process {pid} state {_state(pid)}"
+        select.select([], [], [], 0.01)
+
+
+def _release(fifo: Path) -> None:
+    with open(fifo, "w") as f:
+        f.write("go\n")
+
+
+@pytest.mark.parametrize("mode", ["--pty", "--no-pty"])
+def test_ctrl_z_stops_the_command_and_fg_resumes_it(cli: Callable[..., Result], tmp_path: Path,
+                                                    mode: str) -> None:
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    p, master = _in_terminal([mode, PY, "-c", WAITER, str(fifo), "-"], tmp_path)
+    term = Lines(master)
+    try:
+        child = int(term.until(b"ready").split()[1])
+        os.write(master, b"\x1a")  # Ctrl-Z: the terminal sends SIGTSTP to runlab
+        _until_state(child, stopped=True)  # the command stops...
+        _until_state(p.pid, stopped=True)  # ...and so does runlab, as a shell's job would
+        os.kill(p.pid, signal.SIGCONT)  # `fg`
+        _until_state(child, stopped=False)
+        _release(fifo)
+        term.until(b"done")
+        term.rest()
+        assert p.wait(timeout=DEADLINE) == 0
+    finally:
+        os.close(master)
+        kill_quietly(p.pid)
+    no_traceback(term.seen)
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+@pytest.mark.parametrize("mode", ["--pty", "--no-pty"])
+def test_ctrl_backslash_is_passed_to_the_command(cli: Callable[..., Result], tmp_path: Path,
+                                                 mode: str) -> None:
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    p, master = _in_terminal([mode, PY, "-c", WAITER, str(fifo), "-"], tmp_path)
+    term = Lines(master)
+    try:
+        term.until(b"ready")
+        os.write(master, b"\x1c")  # Ctrl-\: SIGQUIT
+        term.until(b"most recent call first")  # the command's faulthandler dump
+        assert p.poll() is None  # runlab lives on
+        _release(fifo)
+        term.until(b"done")
+        term.rest()
+        assert p.wait(timeout=DEADLINE) == 0
+    finally:
+        os.close(master)
+        kill_quietly(p.pid)
+    no_traceback(term.seen)
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+def test_a_command_that_ignores_sigint_and_exits_0_finished(cli: Callable[..., Result],
+                                                            tmp_path: Path) -> None:
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    p = spawn(PY, "-c", WAITER, str(fifo), "ignore-int", cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    out.until(b"ready")
+    p.send_signal(signal.SIGINT)
+    _release(fifo)
+    out.until(b"done")
+    assert p.wait(timeout=DEADLINE) == 0
+    no_traceback(p.stderr.read())
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+def test_a_background_run_in_a_script_ignores_sigint_as_the_command_would(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # A script's `cmd &` starts with SIGINT ignored; Ctrl-C on the script (its process group)
+    # ends the script, not the job.
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    import shlex
+
+    argv = shlex.join(runlab_argv(PY, "-c", WAITER, str(fifo), "-"))
+    script = f"{argv} > {tmp_path / 'out'} 2>&1 &\necho $!\nwait\n"
+    (tmp_path / "out").write_bytes(b"")
+    sh = subprocess.Popen(["sh", "-c", script], stdout=subprocess.PIPE, cwd=tmp_path,
+                          env=child_env(), start_new_session=True)
+    assert sh.stdout is not None
+    pid = int(sh.stdout.readline())
+    watch = os.pidfd_open(pid)
+    try:
+        deadline = time.monotonic() + DEADLINE
+        while b"ready" not in (tmp_path / "out").read_bytes():
+            assert time.monotonic() < deadline
+            select.select([], [], [], 0.01)
+        os.killpg(sh.pid, signal.SIGINT)  # Ctrl-C on the script
+        sh.wait(timeout=DEADLINE)
+        _release(fifo)
+        assert ends_soon(watch, DEADLINE)
+    finally:
+        os.close(watch)
+        kill_quietly(pid)
+    assert b"done" in (tmp_path / "out").read_bytes()
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
 # -- load -------------------------------------------------------------------------------------
 
 RUNS = 16
@@ -930,6 +1064,112 @@ def test_a_read_only_store_can_be_read(cli: Callable[..., Result], tmp_path: Pat
     finally:
         subprocess.run(["chmod", "-R", "u+w", str(root)], check=True)
     assert _store_files(root) == before  # reading wrote nothing
+
+
+# -- maintenance while runs are recorded ------------------------------------------------------
+
+# Records runs through the Python API in one long-lived process (halfway, it waits for a line
+# on stdin), printing the number each got.
+API_LOOP = """\
+import sys
+import runlab
+for i in range(int(sys.argv[1])):
+    if i == int(sys.argv[1]) // 2:
+        sys.stdin.readline()
+    with runlab.start_run(name=f"api{i}") as run:
+        run.log_metric("x", i)
+    print(run.id, run.number, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_reindex_in_a_loop_while_sixteen_runs_record_and_others_tag_and_list(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    import threading
+
+    points = 2000
+    # Each writer records half its points, waits for a line on stdin, then the rest.
+    code = (f"import sys\nfor i in range({points}):\n    print(f'step={{i}} loss={{i}}')\n"
+            f"    if i == {points // 2}: sys.stdin.readline()\n")
+    cli("--no-git", "true")  # the store exists before the crowd comes
+    inode = (store_root() / "index.db").stat().st_ino
+    writers = [spawn("--no-git", "--no-system-metrics", "-n", f"w{k}", PY, "-c", code,
+                     cwd=tmp_path, stdout=subprocess.DEVNULL, stdin=subprocess.PIPE)
+               for k in range(RUNS)]
+    api = subprocess.Popen([PY, "-c", API_LOOP, "40"], cwd=tmp_path, stdout=subprocess.PIPE,
+                           stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env=child_env())
+    done = threading.Event()
+    rounds = threading.Semaphore(0)  # one release per finished reindex
+    failures: list[str] = []
+    counts = {"reindex": 0, "tag": 0, "ls": 0}
+
+    def loop(what: str, args: Callable[[int], list[str]]) -> None:
+        k = 0
+        while not done.is_set() or k == 0:
+            r = cli(*args(k))
+            counts[what] += 1
+            if what == "reindex":
+                rounds.release()
+            if r.code != 0 or "Traceback" in r.stderr or "locked" in r.stderr \
+                    or "I/O error" in r.stderr:
+                failures.append(f"{args(k)}: {r.code} {r.stderr}")
+            k += 1
+
+    loops = [threading.Thread(target=loop, args=("reindex", lambda k: ["reindex"])),
+             threading.Thread(target=loop, args=("tag", lambda k: ["tag", "1", f"t{k}=v"])),
+             threading.Thread(target=loop, args=("ls", lambda k: ["ls", "--json", "--all"]))]
+    for t in loops:
+        t.start()
+    try:
+        for _ in range(2):  # two whole reindexes while every run is halfway, then let go
+            assert rounds.acquire(timeout=DEADLINE * 3)
+        for p in writers:
+            assert p.stdin is not None
+            p.stdin.write(b"go\n")
+            p.stdin.close()
+        api_out, api_err = api.communicate("go\n", timeout=DEADLINE * 3)
+        for p in writers:
+            assert p.wait(timeout=DEADLINE * 3) == 0
+            assert p.stderr is not None
+            err = p.stderr.read().decode()
+            no_traceback(err)
+            assert "runlab: warning" not in err and "runlab: error" not in err, err
+    finally:
+        done.set()
+        for t in loops:
+            t.join(DEADLINE * 3)
+    assert api.returncode == 0, api_err
+    no_traceback(api_err)
+    assert failures == []
+    assert counts["reindex"] >= 3, counts
+    # The index was never unlinked under the processes that had it open: swapped in place.
+    assert (store_root() / "index.db").stat().st_ino == inode
+    # Every number handed out is the one the store gives that run, and no run has two.
+    runs = listing(cli)
+    numbers = {r["id"]: r["number"] for r in runs}
+    for line in api_out.splitlines():
+        run_id, number = line.split()
+        assert numbers[run_id] == int(number), line
+    assert len(runs) == 1 + RUNS + 40
+    assert sorted(numbers.values()) == list(range(1, len(runs) + 1))
+    for run_id in numbers:
+        events = [json.loads(x) for x in (run_dir(run_id) / "journal.jsonl").read_text().splitlines()]
+        given = {e["n"] for e in events if e["e"] == "number"}
+        assert given == {numbers[run_id]}, (run_id, given)
+    by_name = {r["name"]: r for r in runs}
+    for k in range(RUNS):
+        run = by_name[f"w{k}"]
+        assert run["status"] == "finished"
+        assert run["metrics"]["loss"]["count"] == points
+    tags = by_name[None]["tags"] if None in by_name else \
+        next(r for r in runs if r["number"] == 1)["tags"]
+    assert len(tags) == counts["tag"]  # every tag, none lost in a swap
+    # And a rebuilt index agrees with the one that lived through it all.
+    assert cli("reindex").code == 0
+    assert {r["id"]: r["number"] for r in listing(cli)} == numbers
+    figures("reindex under load", writers=RUNS, api_runs=40, reindexes=counts["reindex"],
+            tags=counts["tag"], listings=counts["ls"])
 
 
 # -- bad input --------------------------------------------------------------------------------
