@@ -6,7 +6,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 
 from runlab.errors import RunlabError, exit_code
@@ -95,6 +95,20 @@ def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def write_chunks(chunks: Iterator[str]) -> None:
+    """Write text as it comes, a block at a time (outputs of every run or every point)."""
+    out = sys.stdout
+    block: list[str] = []
+    for chunk in chunks:
+        block.append(chunk)
+        if len(block) >= 256:
+            out.write("".join(block))
+            out.flush()
+            block.clear()
+    out.write("".join(block))
+    out.flush()
 
 
 def colour() -> bool:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import colour, console, emit_json, guard, open_store
+from runlab.cli.common import colour, console, emit_json, guard, open_store, write_chunks
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
 
@@ -59,19 +59,22 @@ def register(app: typer.Typer) -> None:
                 args.append(experiment)
             order = compile_sort(sort) if sort else "runs.number DESC"
             s = open_store(store)
-            runs = s.list_runs(sql, args, order=order, limit=None if all_ else limit,
-                               deleted=deleted)
-            if fmt_ == "json":
-                emit_json([r.to_json() for r in runs])
-            elif fmt_ == "jsonl":
-                import json
+            n = None if all_ else limit
+            if fmt_ != "table":  # streamed: every run of a large store, never all at once
+                stream = s.iter_runs(sql, args, order=order, limit=n, deleted=deleted)
+                if fmt_ == "csv":
+                    from runlab.display.csvfile import columns_for, lines
 
-                sys.stdout.write("".join(json.dumps(r.to_json()) + "\n" for r in runs))
-            elif fmt_ == "csv":
-                from runlab.display.csvfile import render
+                    cols = cols or columns_for(s.keys(sql, args, deleted))
+                    write_chunks(lines(stream, cols))
+                else:
+                    from runlab.display.format import json_lines
 
-                sys.stdout.write(render(runs, cols))
-            elif not runs:
+                    write_chunks(json_lines((r.to_json() for r in stream),
+                                            array=fmt_ == "json"))
+                return
+            runs = s.list_runs(sql, args, order=order, limit=n, deleted=deleted)
+            if not runs:
                 what = "no runs match" if where or experiment or deleted else \
                     "no runs yet: put runlab in front of a command to record one"
                 sys.stderr.write(what + "\n")
@@ -100,7 +103,8 @@ def register(app: typer.Typer) -> None:
             from runlab.display import show as display
 
             tail = _tail_lines(s, r.id, 10)
-            group = display.render(r, s.series(r.id), tail,
+            # The sparklines need a few hundred points, whatever the run's length.
+            group = display.render(r, s.downsampled(r.id, None, 400), tail,
                                    display.list_files(s.run_dir(r.id)), colour())
             display.print_run(group, console())
 

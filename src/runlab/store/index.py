@@ -11,7 +11,7 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 
 from runlab.errors import StoreError
@@ -421,6 +421,16 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
 def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
               order: str = "runs.number DESC", limit: int | None = None) -> list[Run]:
     """Runs matching a WHERE clause, with their params, metric summaries and tags."""
+    return list(iter_runs(db, where, params, order, limit))
+
+
+BATCH = 500  # runs completed with their params, metrics and tags at a time
+
+
+def iter_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
+              order: str = "runs.number DESC", limit: int | None = None) -> Iterator[Run]:
+    """`load_runs` as a stream: the runs' rows come from one query as they are read, and a
+    batch at a time gets its details, so a listing of every run never holds them all."""
     sql = f"SELECT {RUN_COLUMNS} FROM runs"
     if where:
         sql += f" WHERE {where}"
@@ -430,26 +440,28 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         sql += " LIMIT ?"
         args.append(limit)
     now = time.time()
-    runs = [_run_from_row(r, now) for r in db.execute(sql, args)]
-    if not runs:
-        return runs
+    rows = db.execute(sql, args)
+    while batch := rows.fetchmany(BATCH):
+        yield from _with_details(db, [_run_from_row(r, now) for r in batch])
+
+
+def _with_details(db: sqlite3.Connection, runs: list[Run]) -> list[Run]:
     by_number = {r.number: r for r in runs}
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(number INTEGER PRIMARY KEY)")
-    db.execute("DELETE FROM temp.wanted")
-    db.executemany("INSERT INTO temp.wanted VALUES (?)", [(n,) for n in by_number])
+    marks = ",".join("?" * len(by_number))
+    numbers = list(by_number)
     for run, key, value, kind in db.execute(
-        "SELECT run, key, value, kind FROM params WHERE run IN (SELECT number FROM temp.wanted)"
+        f"SELECT run, key, value, kind FROM params WHERE run IN ({marks})", numbers
     ):
         by_number[run].params[key] = decode_param(value, kind)
     for run, key, last, lo, hi, count, step, _time in db.execute(
         "SELECT run, key, last, min, max, count, last_step, last_time FROM metrics "
-        "WHERE run IN (SELECT number FROM temp.wanted)"
+        f"WHERE run IN ({marks})", numbers
     ):
         by_number[run].metrics[key] = MetricSummary(
             math.nan if last is None else last, lo, hi, count, step
         )
     for run, key, value in db.execute(
-        "SELECT run, key, value FROM tags WHERE run IN (SELECT number FROM temp.wanted)"
+        f"SELECT run, key, value FROM tags WHERE run IN ({marks})", numbers
     ):
         by_number[run].tags[key] = value
     for r in runs:
@@ -457,6 +469,16 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         r.metrics = dict(sorted(r.metrics.items()))
         r.tags = dict(sorted(r.tags.items()))
     return runs
+
+
+def keys(db: sqlite3.Connection, where: str, params: Sequence[Any]) -> dict[str, list[str]]:
+    """The param, metric and tag names of the runs matching a WHERE clause, sorted."""
+    found: dict[str, list[str]] = {}
+    for table in ("params", "metrics", "tags"):
+        found[table] = [r[0] for r in db.execute(
+            f"SELECT DISTINCT key FROM {table} WHERE run IN "
+            f"(SELECT number FROM runs WHERE {where or '1'}) ORDER BY key", list(params))]
+    return found
 
 
 def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:

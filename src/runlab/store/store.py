@@ -24,6 +24,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from runlab.store.series import Series
+
 STORE_DIR = ".runlab"
 DIR_MODE = 0o700
 
@@ -493,10 +495,18 @@ class Store:
     def list_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
                   deleted: bool = False) -> list[Run]:
-        clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
-        if where:
-            clause += f" AND ({where})"
-        return index.load_runs(self.db, clause, params or [], order, limit)
+        return index.load_runs(self.db, _clause(where, deleted), params or [], order, limit)
+
+    def iter_runs(self, where: str = "", params: list[Any] | None = None,
+                  order: str = "runs.number DESC", limit: int | None = None,
+                  deleted: bool = False) -> Iterator[Run]:
+        """`list_runs` as a stream, for outputs of every run (a batch in memory at a time)."""
+        return index.iter_runs(self.db, _clause(where, deleted), params or [], order, limit)
+
+    def keys(self, where: str = "", params: list[Any] | None = None,
+             deleted: bool = False) -> dict[str, list[str]]:
+        """The param, metric and tag names that the runs `where` selects have."""
+        return index.keys(self.db, _clause(where, deleted), params or [])
 
     def previous(self, run: Run) -> Run | None:
         prev = index.previous_run(self.db, run.number)
@@ -505,20 +515,30 @@ class Store:
     def events(self, run_id: str) -> list[Event]:
         return journal.read(self.journal_path(run_id)).events
 
+    def series_dir(self, run_id: str) -> str:
+        """Where a run's series cache lives (store/series.py): derived data, like the index."""
+        return os.path.join(self.root, "cache", "series", run_id)
+
+    def series_arrays(self, run_id: str, keys: list[str] | None = None) -> dict[str, Series]:
+        """A run's metric series as flat arrays, read from its series cache (brought up to date
+        from the journal first). A `reparse` event replaces every point before it."""
+        from runlab.store import series
+
+        return series.load(self.series_dir(run_id), self.journal_path(run_id), keys)
+
     def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:
-        """The full metric series of one run, read from its journal. A `reparse` event
-        replaces every point before it, those reported through the events channel too."""
-        out: dict[str, list[MetricPoint]] = {}
-        wanted = set(keys) if keys else None
-        for event in self.events(run_id):
-            if event["e"] == "reparse":
-                out.clear()
-            elif event["e"] != "metrics":
-                continue
-            for key, value, step, t in event.get("p") or []:
-                if wanted is None or key in wanted:
-                    out.setdefault(key, []).append(MetricPoint(step, value, t))
-        return out
+        """The full metric series of one run, point by point (`series_arrays` holds a long
+        run's in less memory, `downsampled` is what a chart needs)."""
+        return {key: list(s.points()) for key, s in self.series_arrays(run_id, keys).items()}
+
+    def downsampled(self, run_id: str, keys: list[str] | None,
+                    max_points: int) -> dict[str, list[MetricPoint]]:
+        """Each series with at most `max_points` points: the first, the last and every
+        extreme (store.series.downsample), for a chart of a run of any length."""
+        from runlab.store.series import downsample
+
+        return {key: list(s.points(downsample(s.values, max_points)))
+                for key, s in self.series_arrays(run_id, keys).items()}
 
     def output_log(self, run_id: str, *, tail: int | None = None, follow: bool = False,
                    poll: float = 0.2) -> Iterator[bytes]:
@@ -585,6 +605,9 @@ class Store:
                              "purge again")
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(self.pending_dir, run_id))
+        import shutil
+
+        shutil.rmtree(self.series_dir(run_id), ignore_errors=True)
         with self.transaction() as db:
             number = _number(db, run_id)
             if number is not None:
@@ -628,6 +651,11 @@ def _last_lines(f: Any, n: int) -> bytes:
     lines = b"".join(reversed(blocks)).splitlines(keepends=True)[-n:]
     f.seek(end)
     return b"".join(lines)
+
+
+def _clause(where: str, deleted: bool) -> str:
+    clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
+    return f"{clause} AND ({where})" if where else clause
 
 
 def _writable(path: str) -> bool:
