@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import pty
 import random
@@ -1170,6 +1171,123 @@ def test_reindex_in_a_loop_while_sixteen_runs_record_and_others_tag_and_list(
     assert {r["id"]: r["number"] for r in listing(cli)} == numbers
     figures("reindex under load", writers=RUNS, api_runs=40, reindexes=counts["reindex"],
             tags=counts["tag"], listings=counts["ls"])
+
+
+# -- memory at scale: streams, series cache, downsampling -------------------------------------
+
+
+def _many_runs(n: int) -> None:
+    """n finished runs written through the store itself (fast: no process per run)."""
+    from runlab.store import Store
+
+    s = Store(str(store_root()))
+    try:
+        for i in range(n):
+            run_id, _ = s.create_run({"command": ["train", str(i)], "cwd": "/", "t": 1e9 + i,
+                                      "params": {"lr": i / n, **({"only_first": 1} if i == 0
+                                                                 else {})},
+                                      "tags": {"ü": str(i)}})
+            s.append(run_id, [{"e": "metrics", "p": [["acc", i / n, 0, 1e9 + i]]},
+                              {"e": "end", "t": 1e9 + i + 1, "status": "finished",
+                               "exit_code": 0}])
+    finally:
+        s.close()
+
+
+def test_ls_streams_every_format_in_order(cli: Callable[..., Result]) -> None:
+    from runlab.store import index
+
+    n = index.BATCH * 2 + 7  # several batches, and a part of one
+    _many_runs(n)
+    r = cli("ls", "--all", "--format", "json")
+    assert r.code == 0, r.stderr
+    runs = json.loads(r.stdout)
+    assert [x["number"] for x in runs] == list(range(n, 0, -1))  # newest first, each once
+    assert r.stdout == json.dumps(runs, indent=2, ensure_ascii=False) + "\n"  # same layout
+    assert runs[-1]["params"] == {"lr": 0.0, "only_first": 1}
+    assert runs[0]["tags"] == {"ü": str(n - 1)} and runs[0]["metrics"]["acc"]["count"] == 1
+    r = cli("ls", "--all", "--format", "jsonl")
+    assert [json.loads(line) for line in r.stdout.splitlines()] == runs
+    r = cli("ls", "--all", "--format", "csv", "--sort", "number")
+    rows = r.stdout.splitlines()
+    # The columns are those of every run: a param only the first run has is one.
+    assert "params.only_first" in rows[0].split(",") and len(rows) == n + 1
+    assert rows[1].startswith("1,") and rows[-1].startswith(f"{n},")
+    assert cli("ls", "--format", "json", "--limit", "3").stdout.count('"number"') == 3
+    assert cli("ls", "--all", "--format", "json", "--where", "params.lr > 2").stdout == "[]\n"
+
+
+def test_downsampling_keeps_first_last_and_every_extreme() -> None:
+    from runlab.store.series import downsample
+
+    rng = random.Random(7)
+    values = [rng.gauss(0, 1) for _ in range(100_000)]
+    values[12_345], values[99_000] = 50.0, -50.0
+    values[500] = math.nan
+    values[600] = math.inf
+    kept = downsample(values, 200)
+    assert len(kept) <= 200 and kept == sorted(set(kept))
+    assert kept[0] == 0 and kept[-1] == len(values) - 1
+    assert 12_345 in kept and 99_000 in kept
+    assert 500 not in kept and 600 not in kept
+    # Each of the buckets keeps its own lowest and highest point.
+    buckets = (200 - 2) // 2
+    inner = len(values) - 2
+    for b in range(buckets):
+        lo, hi = 1 + inner * b // buckets, 1 + inner * (b + 1) // buckets
+        finite = [(v, i) for i, v in enumerate(values[lo:hi], lo) if math.isfinite(v)]
+        assert min(finite)[1] in kept and max(finite)[1] in kept
+    assert downsample([1.0, 2.0, 3.0], 200) == [0, 1, 2]  # few points: all of them
+
+
+SERIES = """\
+import math, runlab
+with runlab.start_run(name="long") as run:
+    for i in range(30000):
+        run.log_metrics({"loss": 1 / (i + 1), "acc": math.sin(i / 500)}, step=i)
+        if i == 20000:
+            run.log_metric("loss", 99.0, step=i)
+"""
+
+
+def test_a_long_series_reads_from_its_cache_and_charts_with_every_extreme(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    p = subprocess.run([PY, "-c", SERIES], cwd=tmp_path, env=child_env(), capture_output=True,
+                       timeout=DEADLINE, check=False)
+    assert p.returncode == 0, p.stderr
+    run = show(cli)
+    r = cli("metrics", "last", "--json")
+    assert r.code == 0, r.stderr
+    series = json.loads(r.stdout)
+    assert r.stdout == json.dumps(series, indent=2, ensure_ascii=False) + "\n"
+    assert list(series) == ["acc", "loss"]
+    assert len(series["loss"]) == 30001 and len(series["acc"]) == 30000
+    assert [pt["step"] for pt in series["acc"]] == list(range(30000))
+    # The same points as the journal, the record, holds.
+    from runlab.store import journal as journal_mod
+
+    recorded = [pt for e in journal_mod.read(str(run_dir(run["id"]) / "journal.jsonl")).events
+                if e["e"] == "metrics" for pt in e["p"] if pt[0] == "loss"]
+    assert [pt["value"] for pt in series["loss"]] == [pt[1] for pt in recorded]
+    r = cli("metrics", "last", "acc", "--csv")
+    assert r.stdout.count("\n") == 30001 and r.stdout.startswith("key,step,value,time\nacc,0,")
+    # The chart gets at most two points a column; the spike is one of them.
+    from runlab.store import Store
+
+    s = Store(str(store_root()))
+    try:
+        drawn = s.downsampled(run["id"], ["loss"], 160)["loss"]
+        assert len(drawn) <= 160 and max(pt.value for pt in drawn) == 99.0
+        assert drawn[0].step == 0 and drawn[-1].step == 29999
+        # Points appended later (here a reparse, which replaces every point) reach the cache.
+        s.append(run["id"], [{"e": "reparse", "p": [["loss", 5.0, 0, 1e9]]}])
+        assert {k: len(v) for k, v in s.series(run["id"]).items()} == {"loss": 1}
+    finally:
+        s.close()
+    r = cli("plot", "last", "-k", "loss", "--width", "80")
+    assert r.code == 0, r.stderr
+    r = cli("show", "last")
+    assert r.code == 0 and "loss" in r.stdout
 
 
 # -- bad input --------------------------------------------------------------------------------
