@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import pty
 import random
@@ -21,7 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -348,6 +349,140 @@ def test_ctrl_c_in_a_real_terminal(cli: Callable[..., Result], tmp_path: Path,
         assert ends_soon(watch), "the grandchild outlived the killed run"
         os.close(watch)
     assert show(cli)["status"] == "killed"
+
+
+# -- job control ------------------------------------------------------------------------------
+
+# Says it is ready with its pid, then waits for a line through the FIFO named first; exits 0.
+WAITER = """\
+import faulthandler, os, signal, sys
+if sys.argv[2] == 'ignore-int':
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+faulthandler.register(signal.SIGQUIT)  # Ctrl-\\\\: a dump of its threads, then on it goes
+print('ready', os.getpid(), flush=True)
+with open(sys.argv[1]) as f:
+    f.readline()
+print('done', flush=True)
+"""
+
+
+def _state(pid: int) -> str:
+    """A process's state letter from /proc (T: stopped)."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()[0]
+
+
+def _until_state(pid: int, stopped: bool) -> None:
+    """Wait (bounded) until the process is stopped, or running again."""
+    deadline = time.monotonic() + DEADLINE
+    while (_state(pid) in "Tt") != stopped:
+        assert time.monotonic() < deadline, f"process {pid} state {_state(pid)}"
+        select.select([], [], [], 0.01)
+
+
+def _release(fifo: Path) -> None:
+    with open(fifo, "w") as f:
+        f.write("go\n")
+
+
+@pytest.mark.parametrize("mode", ["--pty", "--no-pty"])
+def test_ctrl_z_stops_the_command_and_fg_resumes_it(cli: Callable[..., Result], tmp_path: Path,
+                                                    mode: str) -> None:
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    p, master = _in_terminal([mode, PY, "-c", WAITER, str(fifo), "-"], tmp_path)
+    term = Lines(master)
+    try:
+        child = int(term.until(b"ready").split()[1])
+        os.write(master, b"\x1a")  # Ctrl-Z: the terminal sends SIGTSTP to runlab
+        _until_state(child, stopped=True)  # the command stops...
+        _until_state(p.pid, stopped=True)  # ...and so does runlab, as a shell's job would
+        os.kill(p.pid, signal.SIGCONT)  # `fg`
+        _until_state(child, stopped=False)
+        _release(fifo)
+        term.until(b"done")
+        term.rest()
+        assert p.wait(timeout=DEADLINE) == 0
+    finally:
+        os.close(master)
+        kill_quietly(p.pid)
+    no_traceback(term.seen)
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+@pytest.mark.parametrize("mode", ["--pty", "--no-pty"])
+def test_ctrl_backslash_is_passed_to_the_command(cli: Callable[..., Result], tmp_path: Path,
+                                                 mode: str) -> None:
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    p, master = _in_terminal([mode, PY, "-c", WAITER, str(fifo), "-"], tmp_path)
+    term = Lines(master)
+    try:
+        term.until(b"ready")
+        os.write(master, b"\x1c")  # Ctrl-\: SIGQUIT
+        term.until(b"most recent call first")  # the command's faulthandler dump
+        assert p.poll() is None  # runlab lives on
+        _release(fifo)
+        term.until(b"done")
+        term.rest()
+        assert p.wait(timeout=DEADLINE) == 0
+    finally:
+        os.close(master)
+        kill_quietly(p.pid)
+    no_traceback(term.seen)
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+def test_a_command_that_ignores_sigint_and_exits_0_finished(cli: Callable[..., Result],
+                                                            tmp_path: Path) -> None:
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    p = spawn(PY, "-c", WAITER, str(fifo), "ignore-int", cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    out.until(b"ready")
+    p.send_signal(signal.SIGINT)
+    _release(fifo)
+    out.until(b"done")
+    assert p.wait(timeout=DEADLINE) == 0
+    no_traceback(p.stderr.read())
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
+
+
+def test_a_background_run_in_a_script_ignores_sigint_as_the_command_would(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # A script's `cmd &` starts with SIGINT ignored; Ctrl-C on the script (its process group)
+    # ends the script, not the job.
+    fifo = tmp_path / "go.fifo"
+    os.mkfifo(fifo)
+    import shlex
+
+    argv = shlex.join(runlab_argv(PY, "-c", WAITER, str(fifo), "-"))
+    script = f"{argv} > {tmp_path / 'out'} 2>&1 &\necho $!\nwait\n"
+    (tmp_path / "out").write_bytes(b"")
+    sh = subprocess.Popen(["sh", "-c", script], stdout=subprocess.PIPE, cwd=tmp_path,
+                          env=child_env(), start_new_session=True)
+    assert sh.stdout is not None
+    pid = int(sh.stdout.readline())
+    watch = os.pidfd_open(pid)
+    try:
+        deadline = time.monotonic() + DEADLINE
+        while b"ready" not in (tmp_path / "out").read_bytes():
+            assert time.monotonic() < deadline
+            select.select([], [], [], 0.01)
+        os.killpg(sh.pid, signal.SIGINT)  # Ctrl-C on the script
+        sh.wait(timeout=DEADLINE)
+        _release(fifo)
+        assert ends_soon(watch, DEADLINE)
+    finally:
+        os.close(watch)
+        kill_quietly(pid)
+    assert b"done" in (tmp_path / "out").read_bytes()
+    run = show(cli)
+    assert run["status"] == "finished" and run["exit_code"] == 0
 
 
 # -- load -------------------------------------------------------------------------------------
@@ -739,7 +874,13 @@ def test_a_full_disk_keeps_the_child_running_and_says_what_was_lost(
         assert found, err
         lost = int(found.group(1))
         assert lost > 0 and recorded + lost == 40000
-        assert "how it ended is in the index only" in err
+        # A line the limit cut in half is taken back, so the small end event still fits:
+        # the journal, the record, says how the run ended.
+        assert "how it ended is in the index only" not in err
+        ends = [json.loads(line) for line in
+                (run_dir(run["id"]) / "journal.jsonl").read_text().splitlines()
+                if '"e":"end"' in line]
+        assert [(e["status"], e["exit_code"]) for e in ends] == [("failed", 4)]
         series = cli("metrics", "last", "loss", "--json")
         assert series.code == 0
         no_traceback(series.stderr)
@@ -803,6 +944,356 @@ def test_a_store_from_a_newer_runlab_is_refused_and_left_alone(
     db = sqlite3.connect(index)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 99  # never migrated
     db.close()
+
+
+# -- a full disk, a read-only store -----------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 512 KB filesystem (tmpfs), for a disk that fills up: ENOSPC, not a size limit."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0755", "tmpfs", str(where)],
+            capture_output=True, check=False).returncode != 0:
+        pytest.skip("mounting a small filesystem needs root")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    """Take every byte left on the filesystem."""
+    with open(disk / "filler", "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
+def _store_files(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): sha256_file(p) for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+LONG = """\
+import sys
+for i in range(20000):
+    print(f'step={i} loss={i} acc={i} ' + 'pad ' * 10)
+"""
+
+
+def test_a_run_that_fills_the_disk_passes_its_exit_code_through(
+        cli: Callable[..., Result], tmp_path: Path, tiny_disk: Path) -> None:
+    env = {"RUNLAB_STORE": str(tiny_disk / "store")}
+    assert cli("--no-git", "true", env=env).code == 0
+    p = subprocess.run(runlab_argv("--no-git", "--no-system-metrics", PY, "-c", LONG),
+                       cwd=tmp_path, env=child_env(env), capture_output=True,
+                       timeout=DEADLINE, check=False)
+    err = p.stderr.decode()
+    no_traceback(err)
+    assert p.returncode == 0, err  # the command's own code
+    assert "No space left on device" in err  # what was not kept is said
+    assert len(p.stdout.splitlines()) == 20000  # every line echoed
+    runs = [d for d in (tiny_disk / "store" / "runs").iterdir()]
+    ended = []
+    for d in runs:
+        lines = (d / "journal.jsonl").read_bytes().splitlines()
+        events = [json.loads(line) for line in lines]  # no half line left behind
+        ended += [e for e in events if e["e"] == "end"]
+        assert not (d / "reserve").exists()
+    assert sorted(e["status"] for e in ended) == ["finished", "finished"]  # in the journal
+    for args in (["ls", "--json"], ["show", "last", "--json"], ["metrics", "last"], ["log", "last"]):
+        r = cli(*args, env=env)
+        assert r.code == 0, (args, r.stderr)
+        no_traceback(r.stderr)
+    assert [r["status"] for r in json.loads(cli("ls", "--json", env=env).stdout)] == \
+        ["finished", "finished"]
+    # The disk full to the last byte, and the index gone: reading still works, from an index
+    # built in memory, with the same numbers, and one line saying why.
+    (tiny_disk / "store" / "index.db").unlink()
+    _fill(tiny_disk)
+    r = cli("ls", "--json", env=env)
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert r.stderr.count("\n") <= 1 and "cannot be written" in r.stderr, r.stderr
+    assert [(x["number"], x["status"]) for x in json.loads(r.stdout)] == \
+        [(2, "finished"), (1, "finished")]
+
+
+def _as_another_user(argv: list[str]) -> list[str]:
+    """argv run without the right to write the store: as root, in a user namespace whose
+    user owns nothing outside it (root's files are another user's there)."""
+    if os.geteuid() != 0:
+        return argv
+    if subprocess.run(["unshare", "--user", "true"], capture_output=True,
+                      check=False).returncode != 0:
+        pytest.skip("root ignores file modes and user namespaces are not available")
+    return ["unshare", "--user", *argv]
+
+
+@pytest.mark.parametrize("index", ["kept", "stale", "missing"])
+def test_a_read_only_store_can_be_read(cli: Callable[..., Result], tmp_path: Path,
+                                       index: str) -> None:
+    for i in range(2):
+        r = cli("--no-git", "-t", f"k={i}", PY, "-c", f"print('acc={i / 10}')")
+        assert r.code == 0, r.stderr
+    root = store_root()
+    expected = [(x["number"], x["id"], x["status"], x["tags"]) for x in listing(cli)]
+    if index == "stale":  # a tag recorded in a journal that the index has not seen yet
+        first = expected[-1][1]
+        with open(run_dir(first) / "journal.jsonl", "ab") as f:
+            f.write(b'{"e":"tag","tags":{"late":"yes"}}\n')
+        expected[-1][3]["late"] = "yes"
+    elif index == "missing":
+        (root / "index.db").unlink()
+    subprocess.run(["chmod", "-R", "a+rX,a-w", str(root)], check=True)
+    before = _store_files(root)
+    try:
+        for args in (["ls", "--json", "--all"], ["show", "1", "--json"], ["metrics", "1"],
+                     ["log", "2"], ["ls"]):
+            p = subprocess.run(_as_another_user(runlab_argv(*args)), cwd=tmp_path,
+                               env=child_env(), capture_output=True, text=True,
+                               timeout=DEADLINE, check=False)
+            assert p.returncode == 0, (args, p.stderr)
+            no_traceback(p.stderr)
+            assert p.stderr.count("\n") <= 1, p.stderr  # a one-line note at most
+            if args[:2] == ["ls", "--json"]:
+                listed = [(x["number"], x["id"], x["status"], x["tags"])
+                          for x in json.loads(p.stdout)]
+                if index != "stale":  # (a stale index is shown as it was last written)
+                    assert listed == expected
+                else:
+                    assert [x[:3] for x in listed] == [x[:3] for x in expected]
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", str(root)], check=True)
+    assert _store_files(root) == before  # reading wrote nothing
+
+
+# -- maintenance while runs are recorded ------------------------------------------------------
+
+# Records runs through the Python API in one long-lived process (halfway, it waits for a line
+# on stdin), printing the number each got.
+API_LOOP = """\
+import sys
+import runlab
+for i in range(int(sys.argv[1])):
+    if i == int(sys.argv[1]) // 2:
+        sys.stdin.readline()
+    with runlab.start_run(name=f"api{i}") as run:
+        run.log_metric("x", i)
+    print(run.id, run.number, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_reindex_in_a_loop_while_sixteen_runs_record_and_others_tag_and_list(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    import threading
+
+    points = 2000
+    # Each writer records half its points, waits for a line on stdin, then the rest.
+    code = (f"import sys\nfor i in range({points}):\n    print(f'step={{i}} loss={{i}}')\n"
+            f"    if i == {points // 2}: sys.stdin.readline()\n")
+    cli("--no-git", "true")  # the store exists before the crowd comes
+    inode = (store_root() / "index.db").stat().st_ino
+    writers = [spawn("--no-git", "--no-system-metrics", "-n", f"w{k}", PY, "-c", code,
+                     cwd=tmp_path, stdout=subprocess.DEVNULL, stdin=subprocess.PIPE)
+               for k in range(RUNS)]
+    api = subprocess.Popen([PY, "-c", API_LOOP, "40"], cwd=tmp_path, stdout=subprocess.PIPE,
+                           stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env=child_env())
+    done = threading.Event()
+    rounds = threading.Semaphore(0)  # one release per finished reindex
+    failures: list[str] = []
+    counts = {"reindex": 0, "tag": 0, "ls": 0}
+
+    def loop(what: str, args: Callable[[int], list[str]]) -> None:
+        k = 0
+        while not done.is_set() or k == 0:
+            r = cli(*args(k))
+            counts[what] += 1
+            if what == "reindex":
+                rounds.release()
+            if r.code != 0 or "Traceback" in r.stderr or "locked" in r.stderr \
+                    or "I/O error" in r.stderr:
+                failures.append(f"{args(k)}: {r.code} {r.stderr}")
+            k += 1
+
+    loops = [threading.Thread(target=loop, args=("reindex", lambda k: ["reindex"])),
+             threading.Thread(target=loop, args=("tag", lambda k: ["tag", "1", f"t{k}=v"])),
+             threading.Thread(target=loop, args=("ls", lambda k: ["ls", "--json", "--all"]))]
+    for t in loops:
+        t.start()
+    try:
+        for _ in range(2):  # two whole reindexes while every run is halfway, then let go
+            assert rounds.acquire(timeout=DEADLINE * 3)
+        for p in writers:
+            assert p.stdin is not None
+            p.stdin.write(b"go\n")
+            p.stdin.close()
+        api_out, api_err = api.communicate("go\n", timeout=DEADLINE * 3)
+        for p in writers:
+            assert p.wait(timeout=DEADLINE * 3) == 0
+            assert p.stderr is not None
+            err = p.stderr.read().decode()
+            no_traceback(err)
+            assert "runlab: warning" not in err and "runlab: error" not in err, err
+    finally:
+        done.set()
+        for t in loops:
+            t.join(DEADLINE * 3)
+    assert api.returncode == 0, api_err
+    no_traceback(api_err)
+    assert failures == []
+    assert counts["reindex"] >= 3, counts
+    # The index was never unlinked under the processes that had it open: swapped in place.
+    assert (store_root() / "index.db").stat().st_ino == inode
+    # Every number handed out is the one the store gives that run, and no run has two.
+    runs = listing(cli)
+    numbers = {r["id"]: r["number"] for r in runs}
+    for line in api_out.splitlines():
+        run_id, number = line.split()
+        assert numbers[run_id] == int(number), line
+    assert len(runs) == 1 + RUNS + 40
+    assert sorted(numbers.values()) == list(range(1, len(runs) + 1))
+    for run_id in numbers:
+        events = [json.loads(x) for x in (run_dir(run_id) / "journal.jsonl").read_text().splitlines()]
+        given = {e["n"] for e in events if e["e"] == "number"}
+        assert given == {numbers[run_id]}, (run_id, given)
+    by_name = {r["name"]: r for r in runs}
+    for k in range(RUNS):
+        run = by_name[f"w{k}"]
+        assert run["status"] == "finished"
+        assert run["metrics"]["loss"]["count"] == points
+    tags = by_name[None]["tags"] if None in by_name else \
+        next(r for r in runs if r["number"] == 1)["tags"]
+    assert len(tags) == counts["tag"]  # every tag, none lost in a swap
+    # And a rebuilt index agrees with the one that lived through it all.
+    assert cli("reindex").code == 0
+    assert {r["id"]: r["number"] for r in listing(cli)} == numbers
+    figures("reindex under load", writers=RUNS, api_runs=40, reindexes=counts["reindex"],
+            tags=counts["tag"], listings=counts["ls"])
+
+
+# -- memory at scale: streams, series cache, downsampling -------------------------------------
+
+
+def _many_runs(n: int) -> None:
+    """n finished runs written through the store itself (fast: no process per run)."""
+    from runlab.store import Store
+
+    s = Store(str(store_root()))
+    try:
+        for i in range(n):
+            run_id, _ = s.create_run({"command": ["train", str(i)], "cwd": "/", "t": 1e9 + i,
+                                      "params": {"lr": i / n, **({"only_first": 1} if i == 0
+                                                                 else {})},
+                                      "tags": {"ü": str(i)}})
+            s.append(run_id, [{"e": "metrics", "p": [["acc", i / n, 0, 1e9 + i]]},
+                              {"e": "end", "t": 1e9 + i + 1, "status": "finished",
+                               "exit_code": 0}])
+    finally:
+        s.close()
+
+
+def test_ls_streams_every_format_in_order(cli: Callable[..., Result]) -> None:
+    from runlab.store import index
+
+    n = index.BATCH * 2 + 7  # several batches, and a part of one
+    _many_runs(n)
+    r = cli("ls", "--all", "--format", "json")
+    assert r.code == 0, r.stderr
+    runs = json.loads(r.stdout)
+    assert [x["number"] for x in runs] == list(range(n, 0, -1))  # newest first, each once
+    assert r.stdout == json.dumps(runs, indent=2, ensure_ascii=False) + "\n"  # same layout
+    assert runs[-1]["params"] == {"lr": 0.0, "only_first": 1}
+    assert runs[0]["tags"] == {"ü": str(n - 1)} and runs[0]["metrics"]["acc"]["count"] == 1
+    r = cli("ls", "--all", "--format", "jsonl")
+    assert [json.loads(line) for line in r.stdout.splitlines()] == runs
+    r = cli("ls", "--all", "--format", "csv", "--sort", "number")
+    rows = r.stdout.splitlines()
+    # The columns are those of every run: a param only the first run has is one.
+    assert "params.only_first" in rows[0].split(",") and len(rows) == n + 1
+    assert rows[1].startswith("1,") and rows[-1].startswith(f"{n},")
+    assert cli("ls", "--format", "json", "--limit", "3").stdout.count('"number"') == 3
+    assert cli("ls", "--all", "--format", "json", "--where", "params.lr > 2").stdout == "[]\n"
+
+
+def test_downsampling_keeps_first_last_and_every_extreme() -> None:
+    from runlab.store.series import downsample
+
+    rng = random.Random(7)
+    values = [rng.gauss(0, 1) for _ in range(100_000)]
+    values[12_345], values[99_000] = 50.0, -50.0
+    values[500] = math.nan
+    values[600] = math.inf
+    kept = downsample(values, 200)
+    assert len(kept) <= 200 and kept == sorted(set(kept))
+    assert kept[0] == 0 and kept[-1] == len(values) - 1
+    assert 12_345 in kept and 99_000 in kept
+    assert 500 not in kept and 600 not in kept
+    # Each of the buckets keeps its own lowest and highest point.
+    buckets = (200 - 2) // 2
+    inner = len(values) - 2
+    for b in range(buckets):
+        lo, hi = 1 + inner * b // buckets, 1 + inner * (b + 1) // buckets
+        finite = [(v, i) for i, v in enumerate(values[lo:hi], lo) if math.isfinite(v)]
+        assert min(finite)[1] in kept and max(finite)[1] in kept
+    assert downsample([1.0, 2.0, 3.0], 200) == [0, 1, 2]  # few points: all of them
+
+
+SERIES = """\
+import math, runlab
+with runlab.start_run(name="long") as run:
+    for i in range(30000):
+        run.log_metrics({"loss": 1 / (i + 1), "acc": math.sin(i / 500)}, step=i)
+        if i == 20000:
+            run.log_metric("loss", 99.0, step=i)
+"""
+
+
+def test_a_long_series_reads_from_its_cache_and_charts_with_every_extreme(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    p = subprocess.run([PY, "-c", SERIES], cwd=tmp_path, env=child_env(), capture_output=True,
+                       timeout=DEADLINE, check=False)
+    assert p.returncode == 0, p.stderr
+    run = show(cli)
+    r = cli("metrics", "last", "--json")
+    assert r.code == 0, r.stderr
+    series = json.loads(r.stdout)
+    assert r.stdout == json.dumps(series, indent=2, ensure_ascii=False) + "\n"
+    assert list(series) == ["acc", "loss"]
+    assert len(series["loss"]) == 30001 and len(series["acc"]) == 30000
+    assert [pt["step"] for pt in series["acc"]] == list(range(30000))
+    # The same points as the journal, the record, holds.
+    from runlab.store import journal as journal_mod
+
+    recorded = [pt for e in journal_mod.read(str(run_dir(run["id"]) / "journal.jsonl")).events
+                if e["e"] == "metrics" for pt in e["p"] if pt[0] == "loss"]
+    assert [pt["value"] for pt in series["loss"]] == [pt[1] for pt in recorded]
+    r = cli("metrics", "last", "acc", "--csv")
+    assert r.stdout.count("\n") == 30001 and r.stdout.startswith("key,step,value,time\nacc,0,")
+    # The chart gets at most two points a column; the spike is one of them.
+    from runlab.store import Store
+
+    s = Store(str(store_root()))
+    try:
+        drawn = s.downsampled(run["id"], ["loss"], 160)["loss"]
+        assert len(drawn) <= 160 and max(pt.value for pt in drawn) == 99.0
+        assert drawn[0].step == 0 and drawn[-1].step == 29999
+        # Points appended later (here a reparse, which replaces every point) reach the cache.
+        s.append(run["id"], [{"e": "reparse", "p": [["loss", 5.0, 0, 1e9]]}])
+        assert {k: len(v) for k, v in s.series(run["id"]).items()} == {"loss": 1}
+    finally:
+        s.close()
+    r = cli("plot", "last", "-k", "loss", "--width", "80")
+    assert r.code == 0, r.stderr
+    r = cli("show", "last")
+    assert r.code == 0 and "loss" in r.stdout
 
 
 # -- bad input --------------------------------------------------------------------------------

@@ -24,7 +24,10 @@ CHUNK = 65536
 TICK_S = 0.5
 # After the child exits, how long to keep reading output that its own children still write.
 DRAIN_S = 0.5
+# Passed on to the command's process group; a third one kills it.
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# Passed on as they are, as a shell would: Ctrl-\ (Python's faulthandler dumps its threads).
+PASSED_ON = (signal.SIGQUIT,)
 
 STDOUT, STDERR = 1, 2
 
@@ -42,7 +45,9 @@ class Outcome:
 
     @property
     def status(self) -> str:
-        if self.signal is not None or self.signals_forwarded:
+        """killed: ended by a signal, or interrupted and then failed. A command that was
+        interrupted but let it pass and exited 0 finished."""
+        if self.signal is not None or (self.signals_forwarded and self.exit_code != 0):
             return "killed"
         return "finished" if self.exit_code == 0 else "failed"
 
@@ -276,12 +281,21 @@ class _Child:
     # -- signals -----------------------------------------------------------------------------
 
     def _install_handlers(self) -> dict[int, object]:
+        """Take the signals a shell would deliver to the command. One ignored from the start
+        stays ignored (`runlab cmd &` in a script, `nohup runlab cmd`), as it would be for
+        the command without runlab."""
+        handlers: dict[int, Callable[[int, FrameType | None], None]] = {
+            sig: self._forward for sig in FORWARDED}
+        handlers.update({sig: self._pass_on for sig in PASSED_ON})
+        handlers[signal.SIGTSTP] = self._stop
+        handlers[signal.SIGCONT] = self._resume
+        if self.master is not None:
+            handlers[signal.SIGWINCH] = self._resize
         previous: dict[int, object] = {}
-        for sig in FORWARDED:
+        for sig, handler in handlers.items():
             with contextlib.suppress(ValueError, OSError):
-                previous[sig] = signal.signal(sig, self._forward)
-        if self.master is not None and hasattr(signal, "SIGWINCH"):
-            previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, self._resize)
+                if signal.getsignal(sig) != signal.SIG_IGN:
+                    previous[sig] = signal.signal(sig, handler)
         return previous
 
     def _restore_handlers(self, previous: dict[int, object]) -> None:
@@ -302,6 +316,25 @@ class _Child:
             self.launch.notify(f"{name} again: passing it on once more; a third kills the command")
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, target)
+
+    def _pass_on(self, signum: int, frame: FrameType | None) -> None:
+        self._signal_group(signum)
+
+    def _stop(self, signum: int, frame: FrameType | None) -> None:
+        """Ctrl-Z: stop the command with runlab, as a shell stops its whole job. The command
+        runs in a session of its own, where a stop signal that it does not handle is
+        discarded: it gets SIGTSTP (for a handler) and then SIGSTOP."""
+        self._signal_group(signal.SIGTSTP)
+        self._signal_group(signal.SIGSTOP)
+        os.kill(os.getpid(), signal.SIGSTOP)  # until `fg` or `bg` (SIGCONT: `_resume`)
+
+    def _resume(self, signum: int, frame: FrameType | None) -> None:
+        self._signal_group(signal.SIGCONT)
+
+    def _signal_group(self, signum: int) -> None:
+        if self.proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signum)
 
     def _resize(self, signum: int, frame: FrameType | None) -> None:
         if self.master is not None:

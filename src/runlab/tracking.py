@@ -521,6 +521,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     if on_created is not None:
         on_created(run_id)
     run_dir = store.run_dir(run_id)
+    reserve = _reserve(store.reserve_path(run_id))
     if git_info is not None and git_info.patch:
         journal.write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode(),
                               exclusive=False)
@@ -606,6 +607,12 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     if outcome.error:
         end["error"] = outcome.error
     ended = recorder._append([end], sync=True)
+    if not ended and _release(reserve):
+        # A full disk: the room kept aside at the start takes how the run ended.
+        ended = recorder._append([end], sync=True)
+        if ended:
+            recorder.unrecorded[2] -= 1
+    _release(reserve)
     if not ended:
         # The journal is full: the index still learns how the run ended, so that it does not
         # show as running, then lost (a rebuilt index, which has only the journal, will).
@@ -635,6 +642,30 @@ def _announce_own_outputs(root: str, paths: list[str], store_root: str,
         notify(f"left out of this run's code and later ones', as files runlab wrote: "
                f"{', '.join(new)}")
         outputs.mark_announced(store_root, [os.path.join(real_root, p) for p in new])
+
+
+RESERVE_BYTES = 64 * 1024
+
+
+def _reserve(path: str) -> str | None:
+    """Keep some room aside while the run goes: on a disk that fills up meanwhile, freeing it
+    at the end leaves space for the end event and the index's last write."""
+    try:
+        journal.write_private(path, bytes(RESERVE_BYTES), exclusive=True)
+    except OSError:
+        return None
+    return path
+
+
+def _release(path: str | None) -> bool:
+    """Free the room kept aside; whether there was any."""
+    if path is None:
+        return False
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return True
 
 
 def _copy_source(path: str, run_dir: str) -> None:

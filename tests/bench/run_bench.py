@@ -1,6 +1,9 @@
 """runlab's benchmark suite (DESIGN section 7), run on demand:
 
-    python tests/bench/run_bench.py [--quick] [--only NAME ...]
+    python tests/bench/run_bench.py [--quick] [--only NAME ...] [--runs N] [--steps N]
+
+`--only` defaults to every scenario but bigstore and longrun, the memory-at-scale ones (they
+build a store of 100,000 runs and a run of 1,000,000 steps: minutes and gigabytes of disk).
 
 Every scenario is measured against a baseline in the same run and printed as a ratio, with
 absolute medians and peak memory from the operating system (wait4's rusage of the measured
@@ -254,6 +257,67 @@ def scale(work: Path, runs: int, big_runs: int, reps: int) -> list[Result]:
     return out
 
 
+def big_store(work: Path, runs: int) -> list[Result]:
+    """Recovery and every listing format of a store of `runs` runs of 300 points each: time
+    and peak memory (target: < 150 MB at 100,000 runs), against `python -c pass`."""
+    store = work / "store-big"
+    build = make_store(store, runs, 100)
+    e = env(store)
+    _, base_rss, _ = timed([sys.executable, "-c", "pass"], env=e, cwd=work)
+    out = [Result(f"build {runs:,} runs x 300 points", "", build, None, "s", "")]
+    cases = {
+        "reindex": ["reindex"],
+        "automatic rebuild (index deleted) + ls": ["ls"],
+        "ls --all --format json": ["ls", "--all", "--format", "json"],
+        "ls --all --format jsonl": ["ls", "--all", "--format", "jsonl"],
+        "ls --all --format csv": ["ls", "--all", "--format", "csv"],
+    }
+    for label, args in cases.items():
+        if label.startswith("automatic"):
+            for suffix in ("", "-wal", "-shm"):
+                (store / f"index.db{suffix}").unlink(missing_ok=True)
+        wall, rss, code = timed([*RUNLAB, *args], env=e, cwd=work)
+        out.append(Result(f"peak RSS, {label} @ {runs:,} runs", "python -c pass", rss, base_rss,
+                          "B", "< 150 MB", f"{wall:.1f}s, exit {code}"))
+    return out
+
+
+def long_run(work: Path, steps: int, reps: int) -> list[Result]:
+    """One run of `steps` steps of two metrics: show, plot and metrics (time, peak memory);
+    the first read builds the run's series cache from its journal."""
+    sys.path.insert(0, str(SRC))
+    from runlab.store import Store
+
+    store = work / "store-long"
+    s = Store(str(store))
+    run_id, _ = s.create_run({"command": ["python", "train.py"], "cwd": "/work", "t": 1e9})
+    for start in range(0, steps, 2500):
+        s.append(run_id, [{"e": "metrics", "p": [
+            [k, 1 / (i + 1) if k == "loss" else i / steps, i, 1e9 + i / 100]
+            for i in range(start, min(steps, start + 2500)) for k in ("loss", "acc")]}])
+    s.append(run_id, [{"e": "end", "t": 1e9 + steps, "status": "finished", "exit_code": 0}])
+    s.close()
+    e = env(store)
+    base_wall, base_rss, _ = timed([sys.executable, "-c", "pass"], env=e, cwd=work)
+    out = []
+    wall, rss, _ = timed([*RUNLAB, "show", "last"], env=e, cwd=work)
+    out.append(Result(f"first show (builds the series cache) @ {steps:,} steps", "", wall, None,
+                      "s", "", f"peak {rss / 1e6:.0f} MB"))
+    cases = {"show": ["show", "last"], "plot": ["plot", "last", "--width", "100"],
+             "metrics --json": ["metrics", "last", "--json"]}
+    for label, args in cases.items():
+        walls, peak = [], 0
+        for _ in range(reps if label != "metrics --json" else 1):
+            wall, rss, _ = timed([*RUNLAB, *args], env=e, cwd=work)
+            walls.append(wall)
+            peak = max(peak, rss)
+        target = "<= 300 ms" if label != "metrics --json" else ""
+        out.append(Result(f"{label} @ {steps:,} steps x 2", "python -c pass",
+                          statistics.median(walls), base_wall, "s", target,
+                          f"peak {peak / 1e6:.0f} MB (python -c pass {base_rss / 1e6:.0f} MB)"))
+    return out
+
+
 def api_rate(work: Path, runs: int) -> list[Result]:
     code = f"""
 import time, runlab
@@ -295,7 +359,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     parser.add_argument("--only", nargs="*", default=None,
-                        choices=["overhead", "throughput", "memory", "scale", "api"])
+                        choices=["overhead", "throughput", "memory", "scale", "api", "bigstore",
+                                 "longrun"])
+    parser.add_argument("--runs", type=int, default=100_000,
+                        help="runs in the bigstore scenario (default 100,000)")
+    parser.add_argument("--steps", type=int, default=1_000_000,
+                        help="steps of the longrun scenario (default 1,000,000)")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     quick = args.quick
@@ -314,6 +383,10 @@ def main() -> None:
                              3 if quick else 5)
         if "api" in only:
             results += api_rate(work, 50 if quick else 500)
+        if "bigstore" in only:
+            results += big_store(work, 1_000 if quick else args.runs)
+        if "longrun" in only:
+            results += long_run(work, 20_000 if quick else args.steps, 3)
     print(f"runlab benchmarks on {platform.node()}: {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.platform()}")
     print(render(results))

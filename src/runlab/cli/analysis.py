@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import colour, console, emit_json, guard, message, open_store, warn
+from runlab.cli.common import (colour, console, emit_json, guard, message, open_store, warn,
+                               write_chunks)
 from runlab.cli.completion import complete_run
 from runlab.errors import RunlabError, UsageError
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
@@ -103,8 +104,8 @@ def register(app: typer.Typer) -> None:
             s = open_store(store)
             r = s.get(s.resolve(run))
             wanted = list(dict.fromkeys(keys or []))
-            series = s.series(r.id, wanted or None)
-            known = list(dict.fromkeys([*r.metrics, *series]))
+            arrays = s.series_arrays(r.id, wanted or None)
+            known = list(dict.fromkeys([*r.metrics, *arrays]))
             unknown = [k for k in wanted if k not in known]
             if unknown:
                 names = ", ".join(unknown)
@@ -113,13 +114,14 @@ def register(app: typer.Typer) -> None:
             chosen = wanted or known
             from runlab.display import series as display
 
-            if json_:
-                emit_json(display.to_json(series, chosen))
-            elif csv_:
-                sys.stdout.write(display.to_csv(series, chosen))
+            streams = ((k, arrays[k].points() if k in arrays else iter(())) for k in chosen)
+            if json_ or csv_:  # streamed: a run of millions of points is never held whole
+                chunks = display.json_chunks(streams) if json_ else display.csv_chunks(streams)
+                write_chunks(chunks)
             elif not chosen:
                 message(f"run {r.number} has recorded no metrics")
             else:
+                series = {k: list(points) for k, points in streams}
                 console().print(display.table(series, chosen, colour()), crop=False,
                                  overflow="ignore", no_wrap=True)
 
@@ -154,14 +156,15 @@ def register(app: typer.Typer) -> None:
             s = open_store(store)
             found = _runs(s, runs)
             chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
-            series = [(r.number, s.series(r.id, chosen)) for r in found]
+            w, h = _size(width, height, display.DEFAULT_SIZE)
+            # At most two points a column: the first, the last and every extreme are kept.
+            series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
             lines = display.build_lines(series, chosen)
             if not lines:
                 raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
             for r in found:
                 if r.status == "running":
                     message(f"run {r.number} is still running: plotting its points so far")
-            w, h = _size(width, height, display.DEFAULT_SIZE)
             sys.stdout.write(display.render(lines, w, h, colour=colour(),
                                             title=", ".join(chosen)))
             sys.stdout.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 
 from runlab.errors import RunlabError, exit_code
@@ -102,6 +102,20 @@ def emit_json(data: Any) -> None:
 
     sys.stdout.write(to_json_text(data, indent=2) + "\n")
     sys.stdout.flush()
+
+
+def write_chunks(chunks: Iterator[str]) -> None:
+    """Write text as it comes, a block at a time (outputs of every run or every point)."""
+    out = sys.stdout
+    block: list[str] = []
+    for chunk in chunks:
+        block.append(chunk)
+        if len(block) >= 256:
+            out.write("".join(block))
+            out.flush()
+            block.clear()
+    out.write("".join(block))
+    out.flush()
 
 
 def colour() -> bool:

@@ -11,6 +11,7 @@ import typer
 
 from runlab.cli.common import (
     colour, console, emit_json, guard, message, open_store, report_problems, warn,
+    write_chunks,
 )
 from runlab.cli.completion import complete_columns, complete_metric, complete_sort, complete_where
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
@@ -89,19 +90,24 @@ def register(app: typer.Typer) -> None:
                 query.where = f"({query.where}) AND runs.experiment = ?" if query.where \
                     else "runs.experiment = ?"
                 query.args.append(experiment)
-            runs = s.list_runs(query.where, query.args, order=query.order,
-                               limit=None if all_ else limit, deleted=deleted)
-            if fmt_ == "json":
-                emit_json([r.to_json() for r in runs])
-            elif fmt_ == "jsonl":
-                from runlab.store.records import to_json_text
+            n = None if all_ else limit
+            if fmt_ in ("json", "jsonl", "csv"):  # streamed: never every run at once
+                stream = s.iter_runs(query.where, query.args, order=query.order, limit=n,
+                                     deleted=deleted)
+                if fmt_ == "csv":
+                    from runlab.display.csvfile import columns_for, lines
 
-                sys.stdout.write("".join(to_json_text(r.to_json(), ascii_only=True) + "\n" for r in runs))
-            elif fmt_ == "csv":
-                from runlab.display.csvfile import render
+                    cols = cols or columns_for(s.run_keys(query.where, query.args, deleted))
+                    write_chunks(lines(stream, cols))
+                else:
+                    from runlab.display.format import json_lines
 
-                sys.stdout.write(render(runs, cols))
-            elif fmt_ == "markdown":
+                    write_chunks(json_lines((r.to_json() for r in stream),
+                                            array=fmt_ == "json"))
+                return
+            runs = s.list_runs(query.where, query.args, order=query.order, limit=n,
+                               deleted=deleted)
+            if fmt_ == "markdown":
                 from runlab.display.tables import markdown_runs
 
                 sys.stdout.write(markdown_runs(runs, cols))
@@ -137,7 +143,8 @@ def register(app: typer.Typer) -> None:
             from runlab.display import show as display
 
             tail = _tail_lines(s, r.id, 10)
-            group = display.render(r, s.series(r.id), tail,
+            # The sparklines need a few hundred points, whatever the run's length.
+            group = display.render(r, s.downsampled(r.id, None, 400), tail,
                                    display.list_files(s.run_dir(r.id)), colour())
             display.print_run(group, console())
 

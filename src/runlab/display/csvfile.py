@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from runlab import fields
@@ -18,10 +18,16 @@ BASE = ("number", "id", "name", "experiment", "status", "exit_code", "started", 
 
 
 def csv_columns(runs: Sequence[Run]) -> list[str]:
+    return columns_for({"params": sorted({k for r in runs for k in r.params}),
+                        "metrics": sorted({k for r in runs for k in r.metrics}),
+                        "tags": sorted({k for r in runs for k in r.tags})})
+
+
+def columns_for(keys: Mapping[str, Sequence[str]]) -> list[str]:
+    """The default columns: the base ones, then one per param, metric and tag name."""
     cols = list(BASE)
-    cols += [f"params.{k}" for k in sorted({k for r in runs for k in r.params})]
-    cols += [f"metrics.{k}" for k in sorted({k for r in runs for k in r.metrics})]
-    cols += [f"tags.{k}" for k in sorted({k for r in runs for k in r.tags})]
+    for group in ("params", "metrics", "tags"):
+        cols += [f"{group}.{k}" for k in keys.get(group, ())]
     return cols
 
 
@@ -47,10 +53,21 @@ def _cell(run: Run, column: str) -> Any:
 
 
 def render(runs: Sequence[Run], columns: Sequence[str] | None = None) -> str:
-    cols = list(columns) if columns else csv_columns(runs)
+    return "".join(lines(runs, list(columns) if columns else csv_columns(runs)))
+
+
+def lines(runs: Iterable[Run], columns: Sequence[str]) -> Iterator[str]:
+    """The header, then one line per run as it comes (a listing of every run streams)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(cols)
+
+    def line(cells: list[Any]) -> str:
+        writer.writerow(cells)
+        text = out.getvalue()
+        out.seek(0)
+        out.truncate()
+        return text
+
+    yield line(list(columns))
     for run in runs:
-        writer.writerow([_cell(run, c) for c in cols])
-    return out.getvalue()
+        yield line([_cell(run, c) for c in columns])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -209,3 +210,21 @@ def timestamp(t: float | None) -> str:
     if t is None:
         return ""
     return datetime.fromtimestamp(t).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def json_lines(items: Iterable[Any], *, array: bool) -> Iterator[str]:
+    """JSON written one item at a time: an array laid out as `json.dumps(list, indent=2)` lays
+    it out, or (not `array`) one compact object a line, JSON Lines."""
+    from runlab.store.records import to_json_text
+
+    if not array:
+        for item in items:
+            yield to_json_text(item, ascii_only=True) + "\n"
+        return
+    first = True
+    for item in items:
+        # Inside a string a newline is escaped: every raw one starts a line of the layout.
+        text = to_json_text(item, indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + text
+        first = False
+    yield "[]\n" if first else "\n]\n"

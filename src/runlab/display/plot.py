@@ -56,23 +56,13 @@ def build_lines(runs: Sequence[tuple[int, dict[str, list[MetricPoint]]]],
 
 def downsample(steps: Sequence[float], values: Sequence[float], buckets: int
                ) -> tuple[list[float], list[float]]:
-    """Finite points only; beyond 2 x `buckets` of them, the lowest and highest point of each
-    of `buckets` equal slices of the step range, in the order they were recorded."""
+    """Finite points only; beyond 2 x `buckets` of them, the first, the last and the lowest
+    and highest point of each run of them (runlab's one downsampling, store.series)."""
+    from runlab.store.series import downsample as keep
+
     points = [(s, v) for s, v in zip(steps, values) if math.isfinite(v)]
-    if len(points) <= 2 * buckets:
-        return [s for s, _ in points], [v for _, v in points]
-    lo = min(s for s, _ in points)
-    span = (max(s for s, _ in points) - lo) or 1.0
-    slices: dict[int, list[int]] = {}
-    for i, (s, _) in enumerate(points):
-        slices.setdefault(min(buckets - 1, int((s - lo) / span * buckets)), []).append(i)
-    keep: list[int] = []
-    for b in sorted(slices):
-        members = slices[b]
-        low = min(members, key=lambda i: points[i][1])
-        high = max(members, key=lambda i: points[i][1])
-        keep += sorted({low, high})
-    return [points[i][0] for i in keep], [points[i][1] for i in keep]
+    chosen = keep([v for _, v in points], 2 * buckets)
+    return [points[i][0] for i in chosen], [points[i][1] for i in chosen]
 
 
 def ticks(lo: float, hi: float, count: int) -> list[int]:

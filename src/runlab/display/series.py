@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +22,7 @@ from rich.text import Text
 from runlab.display import format as fmt
 from runlab.display.grid import grid
 from runlab.store import MetricPoint
-from runlab.store.records import iso
+from runlab.store.records import iso, to_json_text
 
 
 @dataclass
@@ -84,6 +84,35 @@ def to_csv(series: Mapping[str, Sequence[MetricPoint]], keys: Sequence[str]) -> 
         for p in series.get(key, ()):
             writer.writerow([key, p.step, _csv_number(p.value), iso(p.time)])
     return out.getvalue()
+
+
+def json_chunks(series: Iterable[tuple[str, Iterable[MetricPoint]]]) -> Iterator[str]:
+    """`to_json` as `json.dumps(..., indent=2)` lays it out, a point at a time: the series
+    of a long run are never held whole."""
+    opened = False
+    for key, points in series:
+        yield ("{\n  " if not opened else ",\n  ") + to_json_text(key) + ": ["
+        opened = True
+        first = True
+        for p in points:
+            text = to_json_text(p.to_json(), indent=2).replace("\n", "\n    ")
+            yield ("\n    " if first else ",\n    ") + text
+            first = False
+        yield "]" if first else "\n  ]"
+    yield "\n}\n" if opened else "{}\n"
+
+
+def csv_chunks(series: Iterable[tuple[str, Iterable[MetricPoint]]]) -> Iterator[str]:
+    """`to_csv`, a line at a time."""
+    yield "key,step,value,time\n"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for key, points in series:
+        for p in points:
+            writer.writerow([key, p.step, _csv_number(p.value), iso(p.time)])
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
 
 
 def _csv_number(v: float) -> str:

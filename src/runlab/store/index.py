@@ -11,7 +11,7 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 
 from runlab.errors import StoreError
@@ -104,8 +104,9 @@ def _m001_initial(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """Open (creating and migrating) the index at `path`."""
+def connect(path: str, *, scratch: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating) the index at `path`. A `scratch` index (one being
+    rebuilt, to be copied into the live one) keeps no journal: it is thrown away if cut off."""
     try:
         # Made private first, like every file of the store: SQLite would make it 0644 (and
         # its -wal and -shm files take their mode from it).
@@ -118,14 +119,18 @@ def connect(path: str) -> sqlite3.Connection:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             db.close()
-            raise StoreError(
+            raise NewerIndex(
                 f"the index {path} was written by a newer runlab (schema {version}); "
                 "upgrade runlab to read this store"
             )
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if scratch:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+        elif db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = NORMAL")
+        if not scratch:
+            db.execute("PRAGMA synchronous = NORMAL")
         if version < len(MIGRATIONS):
             _migrate(db)
     except sqlite3.OperationalError as e:
@@ -137,6 +142,30 @@ def connect(path: str) -> sqlite3.Connection:
 
 class CorruptIndex(StoreError):
     """index.db is not a readable SQLite database; the journals can rebuild it."""
+
+
+class NewerIndex(StoreError):
+    """index.db has a schema this runlab does not know: it is left alone."""
+
+
+def connect_read_only(path: str) -> sqlite3.Connection | None:
+    """Open an index this process cannot write, for reading; None when it cannot be read as
+    it is (missing, damaged, of another schema): the caller builds one in memory instead."""
+    from urllib.parse import quote
+
+    # mode=ro reads a WAL index whose -wal and -shm files exist; immutable=1 one that was
+    # closed cleanly (no -wal left), where SQLite cannot make the -shm file it wants.
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(f"file:{quote(path)}?{mode}", uri=True, isolation_level=None)
+            if db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+                db.execute("SELECT count(*) FROM runs").fetchone()
+                return db
+            db.close()
+            return None
+        except sqlite3.DatabaseError:
+            continue
+    return None
 
 
 def _migrate(db: sqlite3.Connection) -> None:
@@ -325,30 +354,32 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
     # "number" and unknown event types (from a newer runlab) change nothing here.
 
 
-def apply_events(
-    db: sqlite3.Connection, run_id: str, events: Iterable[Event], new_offset: int,
-    *, number_for: Callable[[Event, list[Event]], int | None] = lambda s, ev: None,
-) -> int | None:
-    """Apply events read from a run's journal and record how far it has been applied.
+def apply_events(db: sqlite3.Connection, run_id: str, events: Iterable[Event],
+                 number: int | None = None) -> int | None:
+    """Apply events read from a run's journal, as they come (a stream is never held whole).
 
-    Runs inside the caller's transaction. Returns the run's number, or None when the events
-    hold no start for a run the index does not know yet.
+    Runs inside the caller's transaction. A start event indexes a run the index does not know
+    yet, under `number` when that is free. Returns the run's number, or None when the events
+    hold no start for a run the index does not know yet. The caller records how far the
+    journal has been applied (`set_offset`).
     """
-    events = list(events)
     row = db.execute("SELECT number FROM runs WHERE id = ?", (run_id,)).fetchone()
-    number: int | None = None if row is None else int(row[0])
+    known: int | None = None if row is None else int(row[0])
     for event in events:
         if event["e"] == "start":
-            if number is None:
+            if known is None:
                 # The directory names the run, whatever its journal claims: a copied-in
                 # journal whose id says "../x" must not send later writes out of the store.
-                number = insert_run(db, {**event, "id": run_id}, number_for(event, events))
+                known = insert_run(db, {**event, "id": run_id}, number)
             continue
-        if number is not None:
-            apply_event(db, number, event)
-    if number is not None:
-        db.execute("UPDATE runs SET journal_offset = ? WHERE number = ?", (new_offset, number))
-    return number
+        if known is not None:
+            apply_event(db, known, event)
+    return known
+
+
+def set_offset(db: sqlite3.Connection, number: int, offset: int) -> None:
+    """Record how far the run's journal has been applied."""
+    db.execute("UPDATE runs SET journal_offset = ? WHERE number = ?", (offset, number))
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -395,6 +426,16 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
 def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
               order: str = "runs.number DESC", limit: int | None = None) -> list[Run]:
     """Runs matching a WHERE clause, with their params, metric summaries and tags."""
+    return list(iter_runs(db, where, params, order, limit))
+
+
+BATCH = 500  # runs completed with their params, metrics and tags at a time
+
+
+def iter_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
+              order: str = "runs.number DESC", limit: int | None = None) -> Iterator[Run]:
+    """`load_runs` as a stream: the runs' rows come from one query as they are read, and a
+    batch at a time gets its details, so a listing of every run never holds them all."""
     sql = f"SELECT {RUN_COLUMNS} FROM runs"
     if where:
         sql += f" WHERE {where}"
@@ -404,26 +445,28 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         sql += " LIMIT ?"
         args.append(limit)
     now = time.time()
-    runs = [_run_from_row(r, now) for r in db.execute(sql, args)]
-    if not runs:
-        return runs
+    rows = db.execute(sql, args)
+    while batch := rows.fetchmany(BATCH):
+        yield from _with_details(db, [_run_from_row(r, now) for r in batch])
+
+
+def _with_details(db: sqlite3.Connection, runs: list[Run]) -> list[Run]:
     by_number = {r.number: r for r in runs}
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(number INTEGER PRIMARY KEY)")
-    db.execute("DELETE FROM temp.wanted")
-    db.executemany("INSERT INTO temp.wanted VALUES (?)", [(n,) for n in by_number])
+    marks = ",".join("?" * len(by_number))
+    numbers = list(by_number)
     for run, key, value, kind in db.execute(
-        "SELECT run, key, value, kind FROM params WHERE run IN (SELECT number FROM temp.wanted)"
+        f"SELECT run, key, value, kind FROM params WHERE run IN ({marks})", numbers
     ):
         by_number[run].params[key] = decode_param(value, kind)
     for run, key, last, lo, hi, count, step, _time in db.execute(
         "SELECT run, key, last, min, max, count, last_step, last_time FROM metrics "
-        "WHERE run IN (SELECT number FROM temp.wanted)"
+        f"WHERE run IN ({marks})", numbers
     ):
         by_number[run].metrics[key] = MetricSummary(
             math.nan if last is None else last, lo, hi, count, step
         )
     for run, key, value in db.execute(
-        "SELECT run, key, value FROM tags WHERE run IN (SELECT number FROM temp.wanted)"
+        f"SELECT run, key, value FROM tags WHERE run IN ({marks})", numbers
     ):
         by_number[run].tags[key] = value
     for r in runs:
@@ -431,6 +474,16 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         r.metrics = dict(sorted(r.metrics.items()))
         r.tags = dict(sorted(r.tags.items()))
     return runs
+
+
+def run_keys(db: sqlite3.Connection, where: str, params: Sequence[Any]) -> dict[str, list[str]]:
+    """The param, metric and tag names of the runs matching a WHERE clause, sorted."""
+    found: dict[str, list[str]] = {}
+    for table in ("params", "metrics", "tags"):
+        found[table] = [r[0] for r in db.execute(
+            f"SELECT DISTINCT key FROM {table} WHERE run IN "
+            f"(SELECT number FROM runs WHERE {where or '1'}) ORDER BY key", list(params))]
+    return found
 
 
 def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:
@@ -535,3 +588,24 @@ def raise_sequence(db: sqlite3.Connection, number: int) -> None:
         db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('runs', ?)", (number,))
     elif row[0] < number:
         db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'runs'", (number,))
+
+
+TABLES = ("runs", "params", "metrics", "tags", "meta")  # in the order they are filled
+
+
+def sequence(db: sqlite3.Connection, schema: str = "main") -> int:
+    """The highest run number this index has given out (purged ones included)."""
+    row = db.execute(f"SELECT seq FROM {schema}.sqlite_sequence WHERE name = 'runs'").fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def replace_contents(db: sqlite3.Connection, source: str, target: str) -> None:
+    """Make the index attached as `target` hold exactly what `source` holds, inside the
+    caller's transaction: the other processes see the old index or the new, never a mix."""
+    for table in reversed(TABLES):
+        db.execute(f"DELETE FROM {target}.{table}")
+    for table in TABLES:
+        db.execute(f"INSERT INTO {target}.{table} SELECT * FROM {source}.{table}")
+    seq = max(sequence(db, source), sequence(db, target))
+    db.execute(f"DELETE FROM {target}.sqlite_sequence WHERE name = 'runs'")
+    db.execute(f"INSERT INTO {target}.sqlite_sequence(name, seq) VALUES ('runs', ?)", (seq,))

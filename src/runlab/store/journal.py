@@ -7,8 +7,10 @@ Each line is one JSON event with a type under "e". Lines are written whole with 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -48,15 +50,20 @@ def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, 
     data = encode(events)
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
     try:
-        size = os.fstat(fd).st_size
+        size = end_before = os.fstat(fd).st_size
         if size and os.pread(fd, 1, size - 1) != b"\n":
             # A line cut off by a crash: end it, so it cannot swallow the next event.
             data = b"\n" + data
         written = os.write(fd, data)
         if written < len(data):
             # Only a full disk (or a file size limit) writes part of a line: writing the rest
-            # raises why, and the next append ends the cut-off line.
-            os.write(fd, data[written:])
+            # raises why. What was written of it goes again, so no half line stays behind.
+            try:
+                os.write(fd, data[written:])
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, end_before)
+                raise
         end = os.lseek(fd, 0, os.SEEK_END)
         if sync:
             os.fsync(fd)
@@ -75,43 +82,92 @@ class ReadResult:
 def read(path: str, offset: int = 0, *, whole: bool = False) -> ReadResult:
     """Read the complete lines after `offset`; a partial last line is left for later
     (`whole`: the file will not grow, so a last line without its newline counts if it reads
-    as an event; an import's journals).
+    as an event; an import's journals). Bad lines are skipped as `Stream` says."""
+    stream = Stream(path, offset, whole=whole)
+    events = list(stream)
+    return ReadResult(events, stream.offset, stream.problems)
+
+
+class Stream:
+    """A journal's events after `offset`, one line at a time (a journal may hold millions of
+    points: nothing holds it whole). Once iterated, `offset` is where the next unread
+    complete line starts and `problems` says what was skipped.
 
     Every event's shape is checked (`events.problem`): a line that is no event, or an event
     of the wrong shape, is skipped with a problem naming the file and the line.
     """
-    from runlab.store import events as kinds
 
+    def __init__(self, path: str, offset: int = 0, *, whole: bool = False) -> None:
+        self.path = path
+        self.offset = offset
+        self.whole = whole
+        self.problems: list[str] = []
+
+    def __iter__(self) -> Iterator[Event]:
+        try:
+            f = open(self.path, "rb")
+        except (FileNotFoundError, NotADirectoryError):
+            self.problems.append(f"{self.path} is missing")
+            return
+        except OSError as e:
+            self.problems.append(f"cannot read {self.path}: {e.strerror or e}")
+            return
+        start = self.offset
+        first: int | None = None  # the number of the line at `start`, counted when needed
+        with f:
+            f.seek(start)
+            for i, line in enumerate(f):
+                complete = line.endswith(b"\n")
+                if not complete and not self.whole:
+                    break  # a partial last line, left for later
+                event, why = _decode(line)
+                self.offset += len(line)
+                if why is None:
+                    if event is not None:
+                        yield event
+                    continue
+                if not complete and why == "not JSON":
+                    continue  # the file's last line, cut short
+                if first is None:
+                    first = _line_number(self.path, start)
+                self.problems.append(f"skipped line {first + i} of {self.path}: {why}")
+
+
+def head(path: str) -> tuple[Event | None, list[Event]]:
+    """A journal's start event and its `number` events, without decoding the
+    rest: what rebuilding the index needs to know of a run before reading it through."""
+    start: Event | None = None
+    numbers: list[Event] = []
     try:
         with open(path, "rb") as f:
-            f.seek(offset)
-            data = f.read()
-    except (FileNotFoundError, NotADirectoryError):
-        return ReadResult([], offset, [f"{path} is missing"])
-    except OSError as e:
-        return ReadResult([], offset, [f"cannot read {path}: {e.strerror or e}"])
-    end = len(data) if whole else data.rfind(b"\n") + 1
-    events: list[Event] = []
-    bad: list[tuple[int, str]] = []  # (line index in what was read, why)
-    for i, line in enumerate(data[:end].split(b"\n")):
-        if not line.strip():
-            continue
-        try:
-            event = json.loads(line)
-        except (ValueError, RecursionError):
-            if not (whole and i == data.count(b"\n")):  # else: a last line cut short
-                bad.append((i, "not JSON"))
-            continue
-        why = kinds.problem(event) or kinds.text_problem(line, event)
-        if why is None:
-            events.append(event)
-        else:
-            bad.append((i, why))
-    problems = []
-    if bad:
-        first = _line_number(path, offset)
-        problems = [f"skipped line {first + i} of {path}: {why}" for i, why in bad]
-    return ReadResult(events, offset + end, problems)
+            for line in f:
+                if not line.endswith(b"\n"):
+                    break
+                wanted = b'"number"' in line or (start is None and b'"start"' in line)
+                event = _decode(line)[0] if wanted else None
+                if event is None:
+                    continue
+                if event["e"] == "number":
+                    numbers.append(event)
+                elif event["e"] == "start" and start is None:
+                    start = event
+    except OSError:
+        return None, []
+    return start, numbers
+
+
+def _decode(line: bytes) -> tuple[Event | None, str | None]:
+    """One journal line as a checked event, or why it is none (None, None: a blank line)."""
+    from runlab.store import events as kinds
+
+    if not line.strip():
+        return None, None
+    try:
+        event = json.loads(line)
+    except (ValueError, RecursionError):
+        return None, "not JSON"
+    why = kinds.problem(event) or kinds.text_problem(line, event)
+    return (event, None) if why is None else (None, why)
 
 
 def _line_number(path: str, offset: int) -> int:

@@ -25,6 +25,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from runlab.store.series import Series
+
 STORE_DIR = ".runlab"
 DIR_MODE = 0o700
 
@@ -58,6 +60,8 @@ class Store:
         self.pending_dir = os.path.join(root, "pending")
         self._db: sqlite3.Connection | None = None
         self.problems: list[str] = []  # what the store repaired or skipped, for the user
+        self.writable = True  # False once the index was found unwritable: reading only
+        self._noted = False  # the user was told that the store cannot be written
         if create:
             self._create()
         elif not os.path.isdir(self.runs_dir):
@@ -70,7 +74,7 @@ class Store:
                 if not os.path.isdir(d):
                     os.makedirs(d, mode=DIR_MODE, exist_ok=True)
             ignore = os.path.join(self.root, ".gitignore")
-            if not os.path.exists(ignore):
+            if not os.path.exists(ignore) and _writable(self.root):
                 journal.write_private(ignore, b"*\n", exclusive=True)
         except OSError as e:
             raise StoreError(f"cannot create the store at {self.root}: {e.strerror}") from e
@@ -82,32 +86,56 @@ class Store:
                 return f.read().strip()
         except FileNotFoundError:
             pass
-        with contextlib.suppress(FileExistsError):
+        try:
             journal.write_private(path, os.urandom(16).hex().encode(), exclusive=True)
+        except FileExistsError:
+            pass
+        except OSError:
+            return ""  # a read-only store that never had one: it never numbered a run either
         with open(path) as f:
             return f.read().strip()
 
     # -- the index ---------------------------------------------------------------------------
 
     @property
+    def index_path(self) -> str:
+        return os.path.join(self.root, "index.db")
+
+    @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            path = os.path.join(self.root, "index.db")
+            self._db = self._open_index()
+            if index.get_meta(self._db, "runs_mtime") is None and os.listdir(self.runs_dir):
+                self._rebuild(replace=False)
+        return self._db
+
+    def _open_index(self) -> sqlite3.Connection:
+        """The index, or when the store cannot be written (a read-only copy, another user's
+        store, a full disk) the index opened read-only, or one in memory rebuilt from the
+        journals: reading never needs to write."""
+        path = self.index_path
+        try:
+            return index.connect(path)
+        except index.CorruptIndex as e:
+            # The index is derived data: set the damaged file aside and rebuild it.
+            aside = f"{path}.damaged-{int(time.time())}"
             try:
-                self._db = index.connect(path)
-            except index.CorruptIndex as e:
-                # The index is derived data: set the damaged file aside and rebuild it.
-                aside = f"{path}.damaged-{int(time.time())}"
                 for suffix in ("", "-wal", "-shm"):
-                    with contextlib.suppress(OSError):
+                    if os.path.exists(path + suffix):
                         os.replace(path + suffix, aside + suffix)
                 self.problems.append(f"{e}: set it aside as {aside} and rebuilt the index "
                                      "from the journals")
-                self._db = index.connect(path)
-            fresh = index.get_meta(self._db, "runs_mtime") is None
-            if fresh and os.listdir(self.runs_dir):
-                self._rebuild_into(self._db)
-        return self._db
+                return index.connect(path)
+            except (OSError, StoreError) as e2:
+                why = getattr(e2, "strerror", None) or str(e2)
+        except index.NewerIndex:
+            raise
+        except StoreError as e:
+            why = str(e.__cause__ or e)
+        self.writable = False
+        self._skipped(why)
+        found = index.connect_read_only(path)
+        return found if found is not None else index.connect(":memory:")
 
     def close(self) -> None:
         if self._db is not None:
@@ -132,6 +160,11 @@ class Store:
 
     def journal_path(self, run_id: str) -> str:
         return os.path.join(self.runs_dir, run_id, journal.JOURNAL)
+
+    def reserve_path(self, run_id: str) -> str:
+        """Room a running run keeps aside for its end on a disk that fills up (tracking.py);
+        a run found lost no longer needs it."""
+        return os.path.join(self.runs_dir, run_id, "reserve")
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -167,7 +200,10 @@ class Store:
                     offset = index.run_offset(db, run_id)
                     if offset is not None and offset >= start and events[0]["e"] != "start":
                         if offset == start:
-                            return index.apply_events(db, run_id, events, end)
+                            number = index.apply_events(db, run_id, events)
+                            if number is not None:
+                                index.set_offset(db, number, end)
+                            return number
                         if offset >= end:  # another process applied it already
                             return _number(db, run_id)
                 return self._catch_up_run(db, run_id)
@@ -193,29 +229,35 @@ class Store:
         with contextlib.suppress(OSError):
             journal.write_private(os.path.join(self.pending_dir, run_id), b"", exclusive=True)
 
-    def _catch_up_run(self, db: sqlite3.Connection, run_id: str) -> int | None:
+    def _catch_up_run(self, db: sqlite3.Connection, run_id: str,
+                      number: int | None = None) -> int | None:
+        """Apply what the index has not seen of a run's journal, read as a stream. A run new
+        to the index takes the number its journal records (else `number`, else the next)."""
         known = index.run_offset(db, run_id)
         offset = known or 0
         path = self.journal_path(run_id)
         if offset and journal.size(path) <= offset:
             return _number(db, run_id)
-        result = journal.read(path, offset)
-        self.problems += result.problems
-        number = index.apply_events(
-            db, run_id, result.events, result.offset, number_for=self._journal_number
-        )
-        if number is None and journal.size(path) > 0:
-            self.problems.append(_unreadable(self.run_dir(run_id)))
-        if known is None and number is not None and \
-                self._journal_number({}, result.events) != number:
-            self._record_number(db, run_id, number, result.offset)
-        if number is not None and journal.size(path) > result.offset and \
-                db.execute("SELECT status FROM runs WHERE number = ?", (number,)).fetchone()[0] \
+        given = number
+        if known is None and given is None:
+            given = self._journal_number(journal.head(path)[1])
+        stream = journal.Stream(path, offset)
+        found = index.apply_events(db, run_id, stream, given)
+        self.problems += stream.problems
+        if found is None:
+            if journal.size(path) > 0:
+                self.problems.append(_unreadable(self.run_dir(run_id)))
+            return None
+        index.set_offset(db, found, stream.offset)
+        if known is None and given != found:
+            self._record_number(db, run_id, found, stream.offset)
+        if journal.size(path) > stream.offset and \
+                db.execute("SELECT status FROM runs WHERE number = ?", (found,)).fetchone()[0] \
                 != "running":
             self.problems.append(_cut_off(path))
-        return number
+        return found
 
-    def _journal_number(self, start: Event, events: list[Event]) -> int | None:
+    def _journal_number(self, events: list[Event]) -> int | None:
         """The number this store last gave the run, as its journal records it."""
         found = None
         for e in events:
@@ -232,7 +274,7 @@ class Store:
         except OSError:
             return  # a read-only copy: the number is still right while this index lives
         if start == applied:
-            db.execute("UPDATE runs SET journal_offset = ? WHERE number = ?", (end, number))
+            index.set_offset(db, number, end)
 
     # -- catching up -------------------------------------------------------------------------
 
@@ -260,21 +302,44 @@ class Store:
                 todo.add(run_id)
             if run_host == host and pid and not _alive(pid, pid_start):
                 dead.append(run_id)
-        if todo:
-            with self.transaction() as tx:
-                for run_id in sorted(todo, key=self._started_key):
-                    self._catch_up_run(tx, run_id)
+        if not todo and not dead and index.get_meta(db, "runs_mtime") == mtime:
+            return report
+        if not self.writable and not _in_memory(db):
+            self._skipped(f"{len(todo) + len(dead)} run(s) changed since it was indexed")
+            return report
+        try:
+            if todo:
+                with self.transaction() as tx:
+                    for run_id in sorted(todo, key=self._started_key):
+                        self._catch_up_run(tx, run_id)
+                        if self.writable:
+                            with contextlib.suppress(OSError):
+                                os.unlink(os.path.join(self.pending_dir, run_id))
+            for run_id in dead:
+                # Another process may have finished it meanwhile: only mark what is still
+                # running. A store that cannot take the mark shows the run lost all the same.
+                if self._status(run_id) == "running":
+                    lost = _lost_event(self.journal_path(run_id))
+                    try:
+                        self.append(run_id, [lost], sync=True)
+                    except OSError:
+                        self.index_only(run_id, [lost])
+                    report.lost += 1
                     with contextlib.suppress(OSError):
-                        os.unlink(os.path.join(self.pending_dir, run_id))
-        for run_id in dead:
-            # Another process may have finished it meanwhile: only mark what is still running.
-            if self._status(run_id) == "running":
-                self.append(run_id, [_lost_event(self.journal_path(run_id))], sync=True)
-                report.lost += 1
-        if index.get_meta(db, "runs_mtime") != mtime:
+                        os.unlink(self.reserve_path(run_id))
             with self.transaction() as tx:
                 index.set_meta(tx, "runs_mtime", mtime)
+        except sqlite3.DatabaseError as e:  # a full disk, a read-only file
+            self._skipped(str(e))
         return report
+
+    def _skipped(self, why: str) -> None:
+        """Say once (one line at most) that the store cannot be written: reading goes on,
+        from the index as it was last written or from one built in memory."""
+        if not self._noted:
+            self._noted = True
+            self.problems.append(f"the store at {self.root} cannot be written ({why}): "
+                                 "reading it as it is")
 
     def _started_key(self, run_id: str) -> float:
         """When a run started, as its start event says (new runs are numbered in that order;
@@ -285,13 +350,14 @@ class Store:
                 first = f.readline(1 << 22)
         except OSError:
             return 0.0
-        t = _start_time(first)
+        t = _first_line_time(first)
         if t is not None:
             return t
         try:
             return os.stat(path).st_mtime
         except OSError:
             return 0.0
+
 
     def _status(self, run_id: str) -> str | None:
         row = self.db.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()
@@ -300,77 +366,105 @@ class Store:
     def reindex(self) -> int:
         """Rebuild the index from the journals alone; returns the number of runs indexed.
 
-        The new index is built beside the old one and swapped in whole: a rebuild that
-        fails, or is killed, leaves the old index as it was.
+        Built into a new file while runs go on being recorded, then swapped in (`_rebuild`).
         """
         self.close()
-        path = os.path.join(self.root, "index.db")
-        fresh = f"{path}.rebuild-{os.getpid()}"
-        _remove_index(fresh)
-        try:
-            db = index.connect(fresh)
-            try:
-                self._rebuild_into(db)  # (a store with no runs yet: nothing, marked built)
-                count = int(db.execute("SELECT count(*) FROM runs").fetchone()[0])
-                db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                db.close()
-            # The old index's write-ahead log must not be read as the new one's.
-            for suffix in ("-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(path + suffix)
-            os.replace(fresh, path)
-        except BaseException:
-            _remove_index(fresh)
-            raise
-        return count
+        self._db = self._open_index()
+        self._rebuild(replace=True)
+        return int(self.db.execute("SELECT count(*) FROM runs").fetchone()[0])
 
-    def _rebuild_into(self, db: sqlite3.Connection) -> int:
-        """Index every run from its journal into a fresh index; returns how many.
+    def _rebuild(self, *, replace: bool) -> None:
+        """Index every run from its journal into a new file, then swap it in.
 
-        Under the index's write lock from the start: parallel commands that all find a fresh
-        index rebuild it once (the others find it done), never twice over.
+        The build holds no lock on the index: other processes record runs, tag and list
+        meanwhile. The swap catches up, under the index's write lock, with what they did
+        during the build (new runs, events, numbers given out) and replaces the index's
+        contents in one transaction; nothing is unlinked under a process that has it open. A
+        lock file makes parallel rebuilds take turns: one that finds the index built by
+        another process (an automatic rebuild) has nothing left to do.
         """
-        db.execute("BEGIN IMMEDIATE")
+        live = self._db
+        assert live is not None
+        if not self.writable:
+            if _in_memory(live) and index.get_meta(live, "runs_mtime") is None:
+                self._build(live, None)
+            return
+        with _locked(os.path.join(self.root, "index.lock")):
+            if not replace and index.get_meta(live, "runs_mtime") is not None:
+                return  # built by another process while this one waited
+            scratch = f"{self.index_path}.rebuild-{os.getpid()}"
+            _remove(scratch)
+            fresh = index.connect(scratch, scratch=True)
+            try:
+                fresh.execute("ATTACH DATABASE ? AS live", (self.index_path,))
+                self._build(fresh, "live")
+            finally:
+                fresh.close()
+                _remove(scratch)
+
+    def _build(self, db: sqlite3.Connection, live: str | None) -> None:
+        """Fill the index `db` from the journals, one run at a time, then (with the index
+        attached as `live`) catch up and replace that one's contents."""
+        seen: set[str] = set()
+        deferred: list[tuple[float, str]] = []
+
+        def take(run_id: str) -> None:
+            path = self.journal_path(run_id)
+            if not os.path.isfile(path):
+                return  # not a run: a stray file, a directory being copied in
+            start, numbers = journal.head(path)
+            if start is None:
+                if journal.size(path) > 0:
+                    self.problems.append(_unreadable(self.run_dir(run_id)))
+                return
+            seen.add(run_id)
+            number = self._journal_number(numbers)
+            if number is None and live is not None:
+                row = db.execute(f"SELECT number FROM {live}.runs WHERE id = ?",
+                                 (run_id,)).fetchone()
+                number = None if row is None else int(row[0])
+            if number is None:
+                deferred.append((_start_time(start), run_id))
+            else:
+                self._catch_up_run(db, run_id, number)
+
+        with os.scandir(self.runs_dir) as entries:
+            for k, entry in enumerate(entries):
+                if k % 500 == 0:
+                    db.execute("BEGIN")
+                take(entry.name)
+                if k % 500 == 499:
+                    db.execute("COMMIT")
+        if db.in_transaction:
+            db.execute("COMMIT")
+        db.execute("BEGIN IMMEDIATE")  # on the live index too: its writers wait from here
         try:
-            if index.get_meta(db, "runs_mtime") is not None:
-                db.execute("COMMIT")  # another process rebuilt it meanwhile
-                return 0
-            count = self._rebuild_locked(db)
+            mtime = os.stat(self.runs_dir).st_mtime_ns
+            for run_id in os.listdir(self.runs_dir):
+                if run_id not in seen:
+                    take(run_id)  # recorded during the build
+            if live is not None:
+                for (run_id,) in db.execute(
+                        f"SELECT f.id FROM main.runs AS f JOIN {live}.runs AS l ON l.id = f.id "
+                        "WHERE l.journal_offset > f.journal_offset").fetchall():
+                    self._catch_up_run(db, run_id)  # events indexed during the build
+                for (run_id, number) in db.execute(
+                        f"SELECT f.id, f.number FROM main.runs AS f LEFT JOIN {live}.runs AS l "
+                        "ON l.id = f.id WHERE l.id IS NULL").fetchall():
+                    if not os.path.exists(self.journal_path(run_id)):
+                        index.delete_run(db, number)  # purged during the build
+            # Runs no index numbered yet follow, in start order, every number given out.
+            seq = index.sequence(db, live) if live is not None else 0
+            index.raise_sequence(db, max(seq, self._highest_purged()))
+            for _, run_id in sorted(deferred):
+                self._catch_up_run(db, run_id)
+            index.set_meta(db, "runs_mtime", mtime)
+            if live is not None:
+                index.replace_contents(db, "main", live)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return count
-
-    def _rebuild_locked(self, db: sqlite3.Connection) -> int:
-        mtime = os.stat(self.runs_dir).st_mtime_ns
-        loaded: list[tuple[str, list[Event], int, int | None, float]] = []
-        for run_id in os.listdir(self.runs_dir):
-            path = self.journal_path(run_id)
-            if not os.path.isfile(path):
-                continue  # not a run: a stray file, a directory being copied in
-            result = journal.read(path)
-            self.problems += result.problems
-            start = next((e for e in result.events if e["e"] == "start"), None)
-            if start is None:
-                if journal.size(path) > 0:
-                    self.problems.append(_unreadable(self.run_dir(run_id)))
-                continue
-            if journal.size(path) > result.offset and any(e["e"] == "end" for e in result.events):
-                self.problems.append(_cut_off(path))
-            number = self._journal_number(start, result.events)
-            loaded.append((run_id, result.events, result.offset, number, start.get("t") or 0.0))
-        # Runs numbered by this store keep their numbers; others follow in start order.
-        loaded.sort(key=lambda r: (r[3] is None, r[3] or 0, r[4]))
-        index.raise_sequence(db, self._highest_purged())
-        for run_id, events, offset, _, _ in loaded:
-            number = index.apply_events(db, run_id, events, offset,
-                                        number_for=self._journal_number)
-            if number is not None and self._journal_number({}, events) != number:
-                self._record_number(db, run_id, number, offset)
-        index.set_meta(db, "runs_mtime", mtime)
-        return len(loaded)
 
     def _highest_purged(self) -> int:
         try:
@@ -442,13 +536,20 @@ class Store:
     def list_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
                   deleted: bool = False) -> list[Run]:
-        if limit is not None and not 0 <= limit <= index.INT_MAX:
-            raise UsageError(f"cannot list {limit} runs: a limit is a whole number from 0 "
-                             "to 2^63-1")
-        clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
-        if where:
-            clause += f" AND ({where})"
-        return index.load_runs(self.db, clause, params or [], order, limit)
+        _check_limit(limit)
+        return index.load_runs(self.db, _clause(where, deleted), params or [], order, limit)
+
+    def iter_runs(self, where: str = "", params: list[Any] | None = None,
+                  order: str = "runs.number DESC", limit: int | None = None,
+                  deleted: bool = False) -> Iterator[Run]:
+        """`list_runs` as a stream, for outputs of every run (a batch in memory at a time)."""
+        _check_limit(limit)
+        return index.iter_runs(self.db, _clause(where, deleted), params or [], order, limit)
+
+    def run_keys(self, where: str = "", params: list[Any] | None = None,
+                 deleted: bool = False) -> dict[str, list[str]]:
+        """The param, metric and tag names that the runs `where` selects have."""
+        return index.run_keys(self.db, _clause(where, deleted), params or [])
 
     def previous(self, run: Run) -> Run | None:
         prev = index.previous_run(self.db, run.number)
@@ -457,20 +558,30 @@ class Store:
     def events(self, run_id: str) -> list[Event]:
         return journal.read(self.journal_path(run_id)).events
 
+    def series_dir(self, run_id: str) -> str:
+        """Where a run's series cache lives (store/series.py): derived data, like the index."""
+        return os.path.join(self.root, "cache", "series", run_id)
+
+    def series_arrays(self, run_id: str, keys: list[str] | None = None) -> dict[str, Series]:
+        """A run's metric series as flat arrays, read from its series cache (brought up to date
+        from the journal first). A `reparse` event replaces every point before it."""
+        from runlab.store import series
+
+        return series.load(self.series_dir(run_id), self.journal_path(run_id), keys)
+
     def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:
-        """The full metric series of one run, read from its journal. A `reparse` event
-        replaces every point before it, those reported through the events channel too."""
-        out: dict[str, list[MetricPoint]] = {}
-        wanted = set(keys) if keys else None
-        for event in self.events(run_id):
-            if event["e"] == "reparse":
-                out.clear()
-            elif event["e"] != "metrics":
-                continue
-            for key, value, step, t in event.get("p") or []:
-                if wanted is None or key in wanted:
-                    out.setdefault(key, []).append(MetricPoint(step, value, t))
-        return out
+        """The full metric series of one run, point by point (`series_arrays` holds a long
+        run's in less memory, `downsampled` is what a chart needs)."""
+        return {key: list(s.points()) for key, s in self.series_arrays(run_id, keys).items()}
+
+    def downsampled(self, run_id: str, keys: list[str] | None,
+                    max_points: int) -> dict[str, list[MetricPoint]]:
+        """Each series with at most `max_points` points: the first, the last and every
+        extreme (store.series.downsample), for a chart of a run of any length."""
+        from runlab.store.series import downsample
+
+        return {key: list(s.points(downsample(s.values, max_points)))
+                for key, s in self.series_arrays(run_id, keys).items()}
 
     def output_log(self, run_id: str, *, tail: int | None = None, follow: bool = False,
                    poll: float = 0.2) -> Iterator[bytes]:
@@ -537,6 +648,9 @@ class Store:
                              "purge again")
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(self.pending_dir, run_id))
+        import shutil
+
+        shutil.rmtree(self.series_dir(run_id), ignore_errors=True)
         with self.transaction() as db:
             number = _number(db, run_id)
             if number is not None:
@@ -582,6 +696,49 @@ def _last_lines(f: Any, n: int) -> bytes:
     return b"".join(lines)
 
 
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and not 0 <= limit <= index.INT_MAX:
+        raise UsageError(f"cannot list {limit} runs: a limit is a whole number from 0 "
+                         "to 2^63-1")
+
+
+def _clause(where: str, deleted: bool) -> str:
+    clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
+    return f"{clause} AND ({where})" if where else clause
+
+
+def _writable(path: str) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _in_memory(db: sqlite3.Connection | None) -> bool:
+    return db is not None and db.execute("PRAGMA database_list").fetchone()[2] == ""
+
+
+def _remove(path: str) -> None:
+    for suffix in ("", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path + suffix)
+
+
+def _start_time(start: Event) -> float:
+    t = start.get("t")
+    return float(t) if isinstance(t, (int, float)) else 0.0
+
+
+@contextlib.contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on the file at `path` (made if need be), waiting for it."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, journal.FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def _small_int(text: str) -> int | None:
     """A whole number of ASCII digits that SQLite can hold, else None (`-1`, `²`, 10**30)."""
     if not (text.isascii() and text.isdigit()) or len(text) > 19:
@@ -618,7 +775,7 @@ def _unreadable(run_dir: str) -> str:
             "(its files, output.log included, are left as they are)")
 
 
-def _start_time(line: bytes) -> float | None:
+def _first_line_time(line: bytes) -> float | None:
     """The time of a journal's first line when it is a start event."""
     import json
 
@@ -630,9 +787,3 @@ def _start_time(line: bytes) -> float | None:
         return None
     t = event.get("t")
     return None if t is None else float(t)
-
-
-def _remove_index(path: str) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path + suffix)
