@@ -18,8 +18,7 @@ from typing import Any
 import pytest
 
 from runlab.store import Store
-from tests.conftest import Result
-from tests.test_cli_run import _run_in_pty
+from tests.conftest import Result, run_in_pty
 from tests.test_docs import _protocol, bash_complete, shell_env  # noqa: F401 (a fixture)
 
 Cli = Callable[..., Result]
@@ -144,7 +143,7 @@ def test_the_command_is_cut_in_the_middle_keeping_the_script(store: Store,
                                 "--batch-size", "64", "--epochs", "10"],
                 metrics={"loss": 0.5})
     store.close()
-    code, out = _run_in_pty(["ls"], tmp_path, cols=90)
+    code, out = run_in_pty(["ls"], tmp_path, cols=90)
     assert code == 0
     lines = [x for x in out.decode().replace("\r", "").split("\n") if x.strip()]
     assert all(len(x) <= 90 for x in lines), lines
@@ -157,7 +156,7 @@ def test_the_summary_fits_the_terminal_most_telling_metrics_first(tmp_path: Path
     names = [f"aux_{i}" for i in range(10)] + ["loss", "val_acc"]
     printing = ", ".join(f"{n}={i / 10}" for i, n in enumerate(names))
     (tmp_path / "train.py").write_text(f"print({printing!r})\n")
-    code, out = _run_in_pty([PY, "train.py"], tmp_path, cols=60)
+    code, out = run_in_pty([PY, "train.py"], tmp_path, cols=60)
     assert code == 0
     text = out.decode().replace("\r", "")
     summary = text[text.index("runlab: run 1"):].splitlines()
@@ -214,7 +213,7 @@ def test_a_narrow_table_keeps_metrics_and_varying_params(store: Store, tmp_path:
                         "warmup": lr * 2, "seed": int(lr * 1000)},
                 metrics={"loss": lr, "val_loss": lr * 2, "acc": 1 - lr, "val_acc": 1 - 2 * lr})
     store.close()
-    code, out = _run_in_pty(["ls"], tmp_path, cols=90)
+    code, out = run_in_pty(["ls"], tmp_path, cols=90)
     assert code == 0
     lines = [x for x in out.decode().replace("\r", "").split("\n") if x.strip()]
     head = lines[0].split()

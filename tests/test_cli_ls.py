@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from runlab.store import Store
-from tests.conftest import Result
-from tests.test_cli_run import _run_in_pty
+from tests.conftest import Result, run_in_pty
 
 
 def make_runs(store: Store) -> None:
@@ -106,7 +105,7 @@ def test_table_fits_the_terminal(tmp_path: Path, runs: Store) -> None:
     long_id, _ = runs.create_run({"command": ["python", "x" * 200], "cwd": "/",
                                   "params": {f"p{i}": i for i in range(30)}})
     runs.close()
-    code, out = _run_in_pty(["ls"], tmp_path, cols=60)
+    code, out = run_in_pty(["ls"], tmp_path, cols=60)
     assert code == 0
     lines = [x for x in out.decode().replace("\r", "").split("\n") if x.strip()]
     table = [x for x in lines if not x.startswith(("(", "same on every run:"))]
