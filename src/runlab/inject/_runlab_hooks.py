@@ -110,14 +110,20 @@ def emit(message):
     os.write(_state["fd"], line)
 
 
-_failed = set()
+_open = set()  # hooks whose framework's printed lines are their own just now (`exclusive`)
 
 
 def fail(hook, error):
-    """Turn a hook off after an error, saying so once; the program goes on."""
+    """Turn a hook off after an error, saying so once; the program goes on, its metrics read
+    from the output again."""
     if hook in _failed:
         return
     _failed.add(hook)
+    if hook in _open:
+        try:
+            exclusive(hook, False)
+        except Exception:  # noqa: BLE001 - the program must never notice runlab
+            pass
     try:
         sys.stderr.write(f"runlab: the {hook} hook is off ({type(error).__name__}: "
                          f"{str(error)[:200]}); metrics are read from the output\n")
@@ -215,6 +221,7 @@ def exclusive(hook, on):
                 stream.flush()
             except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
                 pass
+    (_open.add if on else _open.discard)(hook)
     emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
 
 
