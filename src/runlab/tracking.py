@@ -406,6 +406,8 @@ class Recorder:
             parsed = {k: v for k, v in line_params.items() if k not in self.argv_params}
             line_params = {}
             self.hooked.update(key for key, _ in points)
+            if isinstance(msg.get("owns"), list):  # keys its framework prints, never logs
+                self.hooked.update(k for k in msg["owns"] if isinstance(k, str))
             if msg.get("exclusive") is True:
                 self.exclusive.append([int(t * 1000) / 1000, float("inf"), float("inf")])
             elif msg.get("exclusive") is False and self.exclusive:

@@ -413,6 +413,8 @@ def _lightning(module):
         hparams.pop("_class_path", None)
         if hparams:
             params("lightning", hparams)
+        # The bar's version number, which its last render (after the window) may still show.
+        emit({"hook": "lightning", "owns": ["v_num"]})
         exclusive("lightning", True)
         del trainer
 
