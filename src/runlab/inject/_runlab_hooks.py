@@ -469,7 +469,11 @@ def _keras(module):
                     kwargs["callbacks"] = [mine] + list(kwargs.get("callbacks") or [])
         except Exception as e:  # noqa: BLE001
             fail("keras", e)
-        return original(self, *args, **kwargs)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            if "keras" in _open:  # a fit that raised: on_train_end never came
+                guarded("keras", exclusive)("keras", False)
 
     fit._runlab = True
     fit.__wrapped__ = original
