@@ -295,3 +295,33 @@ def test_one_source_per_metric(cli: Callable[..., Result], tmp_path: Path) -> No
         (1, 1 / 1.123456789), (2, 1 / 2.123456789)]  # the hook's, not the printed twin
     assert [p["value"] for p in series["acc"]] == [0.1, 0.2]  # printed only: still read
     assert not {k for k in series if not k.startswith("sys/")} - {"loss", "acc"}
+
+
+AFTER_THE_WINDOW = """\
+import json, os, time
+run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])
+def hook(message):
+    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+        f.write(json.dumps(dict(message, hook="test")) + "\\n")
+def wait_for(name, text):
+    deadline = time.monotonic() + 60
+    while text not in open(os.path.join(run, name)).read() and time.monotonic() < deadline:
+        pass
+hook({"exclusive": True, "time": time.time()})
+print("Total FLOPs: 0", flush=True)  # the framework's own line, inside its window
+wait_for("output.log", "FLOPs")
+hook({"metrics": {"tick": 1.0}, "step": 1})
+wait_for("journal.jsonl", '"tick"')  # the line above was read before the mark
+hook({"exclusive": False, "time": time.time()})
+print("Total FLOPs: 0", flush=True)  # a late copy of a framework line: still the framework's
+print("r2=0.9125", flush=True)  # the program's own result, printed as soon as fit returns
+"""
+
+
+def test_what_the_program_prints_after_a_framework_window_is_read(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(AFTER_THE_WINDOW)
+    assert cli(sys.executable, "train.py").code == 0
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["value"] for p in series.get("r2", [])] == [0.9125], series
+    assert "FLOPs" not in series

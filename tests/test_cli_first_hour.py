@@ -152,6 +152,24 @@ def test_the_command_is_cut_in_the_middle_keeping_the_script(store: Store,
         assert script in rows[number] and "…" in rows[number], rows[number]
 
 
+def test_a_cut_command_never_shows_a_value_without_its_option(store: Store,
+                                                               tmp_path: Path) -> None:
+    for lr in ("1.0", "0.5"):
+        add_run(store, command=["python", "train.py", "--lr", lr, "--batch-size", "64"],
+                metrics={"loss": 0.5, "val_loss": 0.25})
+    store.close()
+    for cols in (40, 42, 44, 46):
+        code, out = run_in_pty(["ls", "--columns", "number,command,metrics.loss"], tmp_path,
+                                cols=cols)
+        assert code == 0
+        rows = [x for x in out.decode().replace("\r", "").split("\n")[1:3]]
+        for row in rows:
+            assert "…" in row, row
+            kept = row.split("…")[1].split("  ")[0].split()
+            # "… 64" would read as a positional argument: the cut begins at an option.
+            assert not kept or kept[0].startswith("--"), (cols, row)
+
+
 def test_the_summary_fits_the_terminal_most_telling_metrics_first(tmp_path: Path) -> None:
     names = [f"aux_{i}" for i in range(10)] + ["loss", "val_acc"]
     printing = ", ".join(f"{n}={i / 10}" for i, n in enumerate(names))

@@ -130,6 +130,27 @@ def test_files_runlab_wrote_are_no_runs_code(cli: Callable[..., Result],
     assert show(cli, cwd=git_repo)["git"]["changed_files"] == ["notes.txt", "runs.csv"]
 
 
+MANY_PARAMS = """\
+import argparse
+p = argparse.ArgumentParser()
+for i in range(40):
+    p.add_argument(f"--hp{i}", type=int, default=0)
+a = p.parse_args()
+print(f"loss={1 / (1 + a.hp0)}")
+"""
+
+
+def test_many_changed_params_leave_room_for_the_metrics(cli: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(MANY_PARAMS)
+    cli(PY, "train.py")
+    r = cli(PY, "train.py", *[f"--hp{i}=1" for i in range(40)])
+    vs = r.stderr.splitlines()[-1]
+    # A framework's hyperparameters change by the dozen; the metric still shows.
+    assert vs.startswith("  vs run 1: hp0 0 → 1") and "37 more params" in vs, vs
+    assert "loss -0.5" in vs and len(vs) < 200, vs
+
+
 @pytest.mark.parametrize("code", [0, 3])
 def test_exit_code_passes_through(cli: Callable[..., Result], code: int) -> None:
     r = cli(PY, "-c", f"import sys; print('hi'); sys.exit({code})")

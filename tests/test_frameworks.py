@@ -149,3 +149,67 @@ def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, pytho
         assert truth["params"]["model"]["lr"] == 0.5
         assert truth["params"]["data"]["name"] == "toy"  # from the YAML file only
         assert_params(run, truth)
+
+
+KERAS_MOVED = """\
+import os
+
+os.environ.setdefault("KERAS_BACKEND", "torch")
+import keras
+import numpy as np
+
+# A Keras that passes the epoch in another form, as a version the hook does not know might.
+original = keras.callbacks.CallbackList.on_epoch_end
+keras.callbacks.CallbackList.on_epoch_end = lambda self, epoch, logs=None: original(
+    self, f"epoch-{epoch}", logs)
+keras.utils.set_random_seed(0)
+x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
+y = (x.sum(axis=1) > 0).astype("float32")
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+history = model.fit(x, y, epochs=2, batch_size=16, verbose=2)
+print(f"final_loss={history.history['loss'][-1]}")
+"""
+
+
+def test_a_hook_that_fails_inside_a_fit_leaves_the_output_read(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    (tmp_path / "moved.py").write_text(KERAS_MOVED)
+    r = cli(python, "moved.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0 and "the keras hook is off (ValueError" in r.stderr, r.stderr[-2000:]
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert len(series.get("loss", [])) == 2, series  # read from the printed epochs again
+    assert len(series.get("final_loss", [])) == 1, series
+
+
+KERAS_RAISES = """\
+import os
+
+os.environ.setdefault("KERAS_BACKEND", "torch")
+import keras
+import numpy as np
+
+
+class Stop(keras.callbacks.Callback):
+    def on_epoch_end(self, epoch, logs=None):
+        raise RuntimeError("out of patience")
+
+
+x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
+y = (x.sum(axis=1) > 0).astype("float32")
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+try:
+    model.fit(x, y, epochs=2, batch_size=16, verbose=0, callbacks=[Stop()])
+except RuntimeError:
+    print("recovered=1")
+"""
+
+
+def test_a_fit_that_raises_leaves_what_follows_read(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    (tmp_path / "raises.py").write_text(KERAS_RAISES)
+    r = cli(python, "raises.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0, r.stderr[-2000:]
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["value"] for p in series.get("recovered", [])] == [1.0], series

@@ -262,7 +262,10 @@ class Recorder:
         # One source per metric: keys a framework hook records are not read from the output,
         # nor is anything while a hook says its framework's printed lines are its own.
         self.hooked: set[str] = set()
-        self.exclusive: list[list[float]] = []  # [from, to) times; to is inf while open
+        # [from, to, grace) times, to and grace inf while open: what is read in [from, to) is
+        # the framework's; in [to, grace) only keys it printed in the window are (late reads).
+        self.exclusive: list[list[float]] = []
+        self.framework_keys: set[str] = set()  # keys read inside a window
         self.events_path = events_path
         self.events_offset = 0
         self.channel_steps: dict[str, int] = {}
@@ -310,13 +313,23 @@ class Recorder:
         if len(self.parsed) + len(self.points) >= FLUSH_POINTS:
             self.flush()
 
+    def _framework_line(self, key: str, t: float) -> bool:
+        """Whether a point read at `t` came from a hooked framework's own printed lines."""
+        for start, end, grace in self.exclusive:
+            if start <= t < end:
+                self.framework_keys.add(key)
+                return True
+            if end <= t < grace and key in self.framework_keys:
+                return True
+        return False
+
     def flush(self) -> None:
         self._read_channel()
         # After the channel: a hook writes its record before the framework prints it.
         if self.parsed:
             parsed, self.parsed = self.parsed, []
             self.points += [p for p in parsed if p[0] not in self.hooked
-                            and not any(start <= p[3] < end for start, end in self.exclusive)]
+                            and not self._framework_line(p[0], p[3])]
         if self.monitor is not None:
             self.points += self.monitor.drain()
         if self.points:
@@ -416,11 +429,14 @@ class Recorder:
             parsed = {k: v for k, v in line_params.items() if k not in self.argv_params}
             line_params = {}
             self.hooked.update(key for key, _ in points)
+            if isinstance(msg.get("owns"), list):  # keys its framework prints, never logs
+                self.hooked.update(k for k in msg["owns"] if isinstance(k, str))
             if msg.get("exclusive") is True:
-                self.exclusive.append([int(t * 1000) / 1000, float("inf")])
+                self.exclusive.append([int(t * 1000) / 1000, float("inf"), float("inf")])
             elif msg.get("exclusive") is False and self.exclusive:
-                # Output written just before the mark may be read just after it.
-                self.exclusive[-1][1] = t + EXCLUSIVE_GRACE_S
+                # Output written just before the mark may be read just after it; what the
+                # program prints itself once the framework returns is its own.
+                self.exclusive[-1][1:] = [t, t + EXCLUSIVE_GRACE_S]
         if isinstance(msg.get("argparse"), list):
             # What argparse parsed, defaults included; values read from the command line
             # itself keep priority for the arguments that were given there.

@@ -198,8 +198,9 @@ def shorten_command(text: str, width: int) -> str:
             tail.insert(0, word)
         if len(tail) == len(rest):
             return shlex.join([*shlex.split(head), *rest])
-        if any(w.startswith("-") for w in tail):  # begin at an option, not at its value
-            while not tail[0].startswith("-"):
+        first = len(rest) - len(tail)
+        if tail and first and rest[first - 1].startswith("-"):  # at an option, not its value
+            while tail and not tail[0].startswith("-"):
                 tail.pop(0)
         return f"{head} …" + (f" {shlex.join(tail)}" if tail else "")
     return text[:max(0, width - 1)] + "…"

@@ -9,6 +9,7 @@ from runlab.store import Run
 STATUS_STYLE = {"finished": "green", "failed": "red", "killed": "yellow", "lost": "red",
                 "running": "cyan"}
 MAX_METRICS = 8  # without a width to fit (stderr is not a terminal)
+MAX_PARAM_CHANGES = 3  # more are counted, so that the metrics' changes still show
 
 
 def telling_order(keys: list[str], directions: dict[str, str] | None = None) -> list[str]:
@@ -79,10 +80,12 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
         lines.append(fit([f"{k} {fmt.number(run.metrics[k].last)}" for k in keys], width))
     if previous is not None and changes is not None:
         parts = []
-        for p in changes.params:
+        for p in changes.params[:MAX_PARAM_CHANGES]:
             old = "unset" if p.old is MISSING else fmt.value(p.old)
             new = "unset" if p.new is MISSING else fmt.value(p.new)
             parts.append(f"{p.key} {old} → {new}")
+        if len(changes.params) > MAX_PARAM_CHANGES:
+            parts.append(f"{len(changes.params) - MAX_PARAM_CHANGES} more params")
         parts.append("code changed" if changes.code_changed else "same code")
         moved = {m.key: m for m in changes.metrics
                  if m.delta is not None and m.delta != 0 and not m.key.startswith("sys/")}

@@ -110,14 +110,20 @@ def emit(message):
     os.write(_state["fd"], line)
 
 
-_failed = set()
+_open = set()  # hooks whose framework's printed lines are their own just now (`exclusive`)
 
 
 def fail(hook, error):
-    """Turn a hook off after an error, saying so once; the program goes on."""
+    """Turn a hook off after an error, saying so once; the program goes on, its metrics read
+    from the output again."""
     if hook in _failed:
         return
     _failed.add(hook)
+    if hook in _open:
+        try:
+            exclusive(hook, False)
+        except Exception:  # noqa: BLE001 - the program must never notice runlab
+            pass
     try:
         sys.stderr.write(f"runlab: the {hook} hook is off ({type(error).__name__}: "
                          f"{str(error)[:200]}); metrics are read from the output\n")
@@ -215,6 +221,7 @@ def exclusive(hook, on):
                 stream.flush()
             except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
                 pass
+    (_open.add if on else _open.discard)(hook)
     emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
 
 
@@ -406,6 +413,8 @@ def _lightning(module):
         hparams.pop("_class_path", None)
         if hparams:
             params("lightning", hparams)
+        # The bar's version number, which its last render (after the window) may still show.
+        emit({"hook": "lightning", "owns": ["v_num"]})
         exclusive("lightning", True)
         del trainer
 
@@ -460,7 +469,11 @@ def _keras(module):
                     kwargs["callbacks"] = [mine] + list(kwargs.get("callbacks") or [])
         except Exception as e:  # noqa: BLE001
             fail("keras", e)
-        return original(self, *args, **kwargs)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            if "keras" in _open:  # a fit that raised: on_train_end never came
+                guarded("keras", exclusive)("keras", False)
 
     fit._runlab = True
     fit.__wrapped__ = original
