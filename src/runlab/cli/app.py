@@ -64,6 +64,9 @@ def _register() -> None:
     from runlab.cli import sync
 
     sync.register(app)
+    from runlab.cli import ui_cmd
+
+    ui_cmd.register(app)
 
 
 _register()

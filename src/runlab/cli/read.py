@@ -43,24 +43,17 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            import time
-
             from runlab import fields
             from runlab.errors import UsageError
-            from runlab.store.query import compile_sort, compile_where
+            from runlab.reading import find_runs
 
             fmt_ = "json" if json_ else format_
             if fmt_ not in ("table", "json", "jsonl", "csv"):
                 raise UsageError(f"unknown format {format_!r}: use table, json, jsonl or csv")
             cols = [fields.check(c.strip()) for c in columns.split(",")] if columns else None
-            sql, args = compile_where(where, now=time.time()) if where else ("", [])
-            if experiment is not None:
-                sql = f"({sql}) AND runs.experiment = ?" if sql else "runs.experiment = ?"
-                args.append(experiment)
-            order = compile_sort(sort) if sort else "runs.number DESC"
             s = open_store(store)
-            runs = s.list_runs(sql, args, order=order, limit=None if all_ else limit,
-                               deleted=deleted)
+            runs = find_runs(s, where, sort, None if all_ else limit, experiment=experiment,
+                             deleted=deleted).runs
             if fmt_ == "json":
                 emit_json([r.to_json() for r in runs])
             elif fmt_ == "jsonl":

@@ -388,16 +388,17 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
 
 
 def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
-              order: str = "runs.number DESC", limit: int | None = None) -> list[Run]:
+              order: str = "runs.number DESC", limit: int | None = None,
+              offset: int = 0) -> list[Run]:
     """Runs matching a WHERE clause, with their params, metric summaries and tags."""
     sql = f"SELECT {RUN_COLUMNS} FROM runs"
     if where:
         sql += f" WHERE {where}"
     sql += f" ORDER BY {order}"
     args = list(params)
-    if limit is not None:
-        sql += " LIMIT ?"
-        args.append(limit)
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        args += [-1 if limit is None else limit, offset]
     now = time.time()
     runs = [_run_from_row(r, now) for r in db.execute(sql, args)]
     if not runs:
@@ -426,6 +427,20 @@ def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         r.metrics = dict(sorted(r.metrics.items()))
         r.tags = dict(sorted(r.tags.items()))
     return runs
+
+
+def count_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()) -> int:
+    """How many runs match a WHERE clause (a listing's total, for paging)."""
+    sql = "SELECT count(*) FROM runs" + (f" WHERE {where}" if where else "")
+    return int(db.execute(sql, list(params)).fetchone()[0])
+
+
+def field_keys(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every param, metric and tag key of the visible runs, sorted (for choosing columns)."""
+    return {table: [k for (k,) in db.execute(
+        f"SELECT DISTINCT key FROM {table} WHERE run IN "
+        "(SELECT number FROM runs WHERE deleted = 0) ORDER BY key")]
+        for table in ("params", "metrics", "tags")}
 
 
 def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:

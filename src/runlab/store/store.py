@@ -384,11 +384,19 @@ class Store:
 
     def list_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
-                  deleted: bool = False) -> list[Run]:
-        clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
-        if where:
-            clause += f" AND ({where})"
-        return index.load_runs(self.db, clause, params or [], order, limit)
+                  deleted: bool = False, offset: int = 0,
+                  experiment: str | None = None) -> list[Run]:
+        clause, args = _visible(where, params, deleted, experiment)
+        return index.load_runs(self.db, clause, args, order, limit, offset)
+
+    def count_runs(self, where: str = "", params: list[Any] | None = None,
+                   deleted: bool = False, experiment: str | None = None) -> int:
+        """How many runs `list_runs` would give without a limit."""
+        return index.count_runs(self.db, *_visible(where, params, deleted, experiment))
+
+    def field_keys(self) -> dict[str, list[str]]:
+        """The param, metric and tag keys of the visible runs: {"params": [...], ...}."""
+        return index.field_keys(self.db)
 
     def previous(self, run: Run) -> Run | None:
         prev = index.previous_run(self.db, run.number)
@@ -491,6 +499,19 @@ class Store:
                     finally:
                         os.close(fd)
         return freed
+
+
+def _visible(where: str, params: list[Any] | None, deleted: bool,
+             experiment: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of a listing: hidden or visible runs, an experiment, an expression."""
+    clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
+    args = list(params or [])
+    if where:
+        clause += f" AND ({where})"
+    if experiment is not None:
+        clause += " AND runs.experiment = ?"
+        args.append(experiment)
+    return clause, args
 
 
 def _chunks(f: Any) -> Iterator[bytes]:
