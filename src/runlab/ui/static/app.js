@@ -292,10 +292,10 @@ function plotLayout(title, opts) {
   const dark = matchMedia("(prefers-color-scheme: dark)").matches;
   const fg = dark ? "#dde3e8" : "#1d2328", grid = dark ? "#2e353c" : "#e5e8eb";
   return Object.assign({
-    title: { text: plotText(title), font: { size: 13 } }, margin: { l: 50, r: 10, t: 30, b: 35 },
+    title: { text: plotText(title), font: { size: 13 }, y: 0.98, yanchor: "top" }, margin: { l: 50, r: 10, t: 50, b: 40 },
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)", font: { color: fg, size: 11 },
     xaxis: { gridcolor: grid, zeroline: false }, yaxis: { gridcolor: grid, zeroline: false },
-    showlegend: true, legend: { orientation: "h", y: -0.2 }, hovermode: "closest",
+    showlegend: true, legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom" }, hovermode: "closest",
   }, opts || {});
 }
 function newPlot(el, traces, layout) {
@@ -413,17 +413,19 @@ async function comparePage(root, params) {
     const mSel = h("select", { id: "sweep-metric" }, shared.map((k) => opt(k)));
     const pSel = h("select", { id: "sweep-param" }, differing.map((k) => opt(k)));
     const scatter = h("div", { class: "chart", id: "sweep-scatter" });
-    const parcoords = h("div", { class: "chart", id: "sweep-parcoords" });
+    // Parallel coordinates need WebGL; without it the scatter alone stays.
+    const webgl = !!document.createElement("canvas").getContext("webgl");
+    const parcoords = webgl && numeric.length >= 1 ? h("div", { class: "chart", id: "sweep-parcoords" }) : null;
     root.append(h("section", {}, h("h2", { text: "Sweep" }),
       h("div", { class: "toolbar" }, h("label", {}, "param ", pSel), h("label", {}, "metric ", mSel)),
-      h("div", { class: "charts" }, scatter, numeric.length >= 1 ? parcoords : null)));
+      h("div", { class: "charts" }, scatter, parcoords)));
     const drawSweep = () => {
       const m = mSel.value, p = pSel.value;
       const ys = runs.map((r) => r.metrics[m] ? num(r.metrics[m].last) : null);
       newPlot(scatter, [{ type: "scatter", mode: "markers", x: runs.map((r) => r.params[p]), y: ys,
         text: runs.map((r) => plotText(runLabel(r))), marker: { size: 10, color: colours() }, name: plotText(m) }],
       plotLayout(p + " vs " + m, { showlegend: false, xaxis: { title: { text: plotText("params." + p) } }, yaxis: { title: { text: plotText("metrics." + m) } } }));
-      if (numeric.length >= 1) {
+      if (parcoords) {
         const dims = numeric.map((k) => ({ label: plotText(k), values: runs.map((r) => r.params[k]) }));
         dims.push({ label: plotText(m), values: ys });
         newPlot(parcoords, [{ type: "parcoords", dimensions: dims,
@@ -571,14 +573,17 @@ async function runPage(root, params, ref) {
       counts[key] = run.metrics[key].count;
       if (!chartEls[key]) {
         chartEls[key] = h("div", { class: "chart", dataset: { key } });
-        (key.startsWith("sys/") ? sysBox : metricsBox).append(chartEls[key]);
+        const box = key.startsWith("sys/") ? sysBox : metricsBox;
+        box.querySelector("p.muted")?.remove();
+        box.append(chartEls[key]);
       }
       newPlot(chartEls[key], [{ type: "scatter", mode: d.points.length === 1 ? "markers" : "lines", name: plotText(key),
         x: d.points.map((p) => p.step), y: d.points.map((p) => num(p.value)), line: { width: 1.5 } }],
       plotLayout(key + (d.downsampled ? " (" + d.points.length + " of " + d.count + " points)" : ""), { showlegend: false }));
       chartEls[key].dataset.points = String(d.points.length);
     }));
-    if (!keys.length) metricsBox.replaceChildren(h("p", { class: "muted", text: "no metrics" }));
+    if (!keys.some((k) => !k.startsWith("sys/"))) metricsBox.replaceChildren(h("p", { class: "muted", text: "no metrics" }));
+    if (!keys.some((k) => k.startsWith("sys/"))) sysBox.replaceChildren(h("p", { class: "muted", text: "no system metrics" }));
   }
 
   // The log: its last 256 KiB, then what it goes on printing.
