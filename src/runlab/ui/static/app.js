@@ -525,7 +525,10 @@ async function runPage(root, params, ref) {
         onclick: () => edit(() => send("DELETE", base + "/tags/" + encodeURIComponent(k))) }))));
   }
   async function edit(fn) {
-    try { run = await fn(); editErr.replaceChildren(); renderTags(); header(); }
+    try {
+      run = await fn(); editErr.replaceChildren(); renderTags(); header();
+      root.dataset.edits = String(+(root.dataset.edits || 0) + 1);
+    }
     catch (e) { editErr.replaceChildren(errorBox(e)); }
   }
   const addTag = () => {
