@@ -67,8 +67,7 @@ def page(browser: Any) -> Iterator[Any]:
 def make_sweep(cli: Callable[..., Result]) -> None:
     """Four runs of a small sweep (20 or 15 points each), one named with HTML, one that
     printed HTML and escape codes."""
-    for number, (lr, seed, steps) in enumerate([(0.1, 1, 20), (0.1, 2, 15), (0.01, 1, 20),
-                                                (0.01, 2, 15)], start=1):
+    for lr, seed, steps in [(0.1, 1, 20), (0.1, 2, 15), (0.01, 1, 20), (0.01, 2, 15)]:
         with runlab.start_run(name=f"lr{lr}-s{seed}", params={"lr": lr, "seed": seed}) as r:
             for s in range(steps):
                 r.log_metrics({"loss": math.exp(-lr * s) + seed / 100, "acc": 1 - math.exp(-lr * s)},
