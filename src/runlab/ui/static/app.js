@@ -159,7 +159,7 @@ async function runsPage(root, params) {
   const next = h("button", { id: "next-page", text: "Next \u2192", onclick: () => page(1) });
   root.append(
     h("div", { class: "toolbar" }, input, h("button", { text: "Filter", onclick: apply }), colsBtn, compareBtn),
-    err, panel, table, h("div", { class: "pager" }, prev, next, info));
+    err, panel, h("div", { class: "table-wrap" }, table), h("div", { class: "pager" }, prev, next, info));
 
   input.addEventListener("keydown", (e) => { if (e.key === "Enter") apply(); if (e.key === "Escape") input.blur(); });
   colsBtn.addEventListener("click", async () => {
@@ -182,19 +182,20 @@ async function runsPage(root, params) {
     const keys = await getJSON("/api/fields");
     const all = [...BASE_COLUMNS, ...keys.params.map((k) => "params." + k),
       ...keys.metrics.map((k) => "metrics." + k), ...keys.tags.map((k) => "tags." + k)];
-    const cols = currentColumns(keys);
+    const cols = currentColumns();
     panel.replaceChildren(...all.map((f) => h("label", {},
       h("input", { type: "checkbox", checked: cols.includes(f), onchange: (e) => {
-        const now = currentColumns(keys).filter((c) => c !== f);
+        const now = currentColumns().filter((c) => c !== f);
         if (e.target.checked) now.push(f);
         st.columns = now; localStorage.setItem("runlab.columns", JSON.stringify(now)); render();
       } }), " ", f)));
   }
-  function currentColumns(keys) {
+  function currentColumns() {
     if (st.columns) return st.columns;
-    const k = keys || st.keys || { params: [], metrics: [] };
-    return [...DEFAULT_COLUMNS, ...k.params.slice(0, 6).map((x) => "params." + x),
-      ...k.metrics.slice(0, 6).map((x) => "metrics." + x)];
+    // Until columns are chosen: the params and metrics of the runs on this page.
+    const present = (part) => [...new Set(st.runs.flatMap((r) => Object.keys(r[part])))].sort();
+    return [...DEFAULT_COLUMNS, ...present("params").slice(0, 8).map((x) => "params." + x),
+      ...present("metrics").slice(0, 6).map((x) => "metrics." + x)];
   }
   function render() {
     const cols = currentColumns();
@@ -229,8 +230,7 @@ async function runsPage(root, params) {
   async function load() {
     const q = query({ where: st.where, sort: st.sort, limit: PAGE_SIZE, offset: st.offset });
     try {
-      const [data, keys] = await Promise.all([getJSON("/api/runs?" + q), st.keys ? st.keys : getJSON("/api/fields")]);
-      st.keys = keys;
+      const data = await getJSON("/api/runs?" + q);
       st.runs = data.runs; st.total = data.total;
       err.replaceChildren();
       render();
@@ -430,6 +430,8 @@ async function comparePage(root, params) {
         dims.push({ label: plotText(m), values: ys });
         newPlot(parcoords, [{ type: "parcoords", dimensions: dims,
           line: { color: ys, colorscale: "Viridis", showscale: true } }], plotLayout("params \u2192 " + m, { margin: { l: 60, r: 60, t: 50, b: 30 } }));
+        // plotly replaces the chart by a notice where WebGL lacks what it needs.
+        if (/WebGL is not supported/.test(parcoords.textContent)) parcoords.remove();
       }
     };
     [mSel, pSel].forEach((el) => el.addEventListener("input", drawSweep));
