@@ -77,7 +77,7 @@ def _click_exceptions() -> object:
     try:
         from typer._click import exceptions
     except ImportError:  # pragma: no cover
-        from click import exceptions  # type: ignore[no-redef,import-not-found]
+        from click import exceptions  # type: ignore[no-redef,import-not-found,unused-ignore]
     return exceptions
 
 

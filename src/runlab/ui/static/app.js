@@ -279,7 +279,7 @@ function ema(values, alpha) {
 
 function xOf(points, mode, startedAt) {
   if (mode === "step") return points.map((p) => p.step);
-  if (mode === "wall") return points.map((p) => p.time);
+  if (mode === "wall") return points.map((p) => new Date(p.time));
   const t0 = new Date(startedAt).getTime();
   return points.map((p) => (new Date(p.time).getTime() - t0) / 1000);
 }
