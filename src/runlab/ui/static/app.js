@@ -298,6 +298,19 @@ function plotLayout(title, opts) {
     showlegend: true, legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom" }, hovermode: "closest",
   }, opts || {});
 }
+// plotly.min.js is large: loaded by the first page that draws a chart, not by the runs table.
+let plotlyLoading = null;
+function loadPlotly() {
+  if (!plotlyLoading) {
+    plotlyLoading = new Promise((resolve, reject) => {
+      const s = h("script", { src: "/static/plotly.min.js" });
+      s.addEventListener("load", resolve);
+      s.addEventListener("error", () => reject(new Error("could not load the charting library")));
+      document.head.append(s);
+    });
+  }
+  return plotlyLoading;
+}
 function newPlot(el, traces, layout) {
   window.Plotly.react(el, traces, layout, { displaylogo: false, responsive: true });
 }
@@ -310,7 +323,9 @@ async function comparePage(root, params) {
   }
   root.append(h("h1", { text: "Compare " + refs.length + " runs" }));
   let runs;
-  try { runs = await Promise.all(refs.map((r) => getJSON("/api/runs/" + encodeURIComponent(r)))); }
+  try {
+    [runs] = await Promise.all([Promise.all(refs.map((r) => getJSON("/api/runs/" + encodeURIComponent(r)))), loadPlotly()]);
+  }
   catch (e) { root.append(errorBox(e)); return; }
   const paramKeys = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
   const differing = paramKeys.filter((k) => new Set(runs.map((r) => JSON.stringify(r.params[k]))).size > 1);
@@ -381,10 +396,10 @@ async function comparePage(root, params) {
     const groups = new Map();
     rs.forEach((r, i) => {
       const rest = Object.keys(r.params).filter((k) => k !== over).sort().map((k) => k + "=" + JSON.stringify(r.params[k])).join(" ");
-      if (!groups.has(rest)) groups.set(rest, []);
-      groups.get(rest).push(i);
+      if (!groups.has(rest)) groups.set(rest, { label: differing.filter((k) => k !== over).map((k) => k + "=" + JSON.stringify(r.params[k] ?? null)).join(" "), members: [] });
+      groups.get(rest).members.push(i);
     });
-    return [...groups.entries()];
+    return [...groups.values()].map((g) => [g.label, g.members]);
   }
   function bandTraces(key, [label, members], gi, alpha) {
     // Mean, min and max over the group's runs at each step any of them reached.
@@ -494,7 +509,7 @@ function diffInto(pre, patch) {
 
 async function runPage(root, params, ref) {
   let run;
-  try { run = await getJSON("/api/runs/" + encodeURIComponent(ref)); }
+  try { [run] = await Promise.all([getJSON("/api/runs/" + encodeURIComponent(ref)), loadPlotly()]); }
   catch (e) { root.append(errorBox(e)); return; }
   const base = "/api/runs/" + run.number;
   const title = h("h1", { id: "run-title" });
