@@ -245,6 +245,29 @@ def show_run(s: Store, request: Request, body: Any) -> dict[str, Any]:
     return _run(s, request).to_json()
 
 
+class SeriesCache:
+    """Downsampled series by (run, key, max_points, journal size): a chart drawn again, or
+    polled while nothing changed, is not read and decimated again. Bounded, oldest out."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: dict[tuple[str, str, int, int], dict[str, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, int, int]) -> dict[str, Any] | None:
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key: tuple[str, str, int, int], value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                del self._items[next(iter(self._items))]
+
+
+_series = SeriesCache()
+
+
 def metric(s: Store, request: Request, body: Any) -> dict[str, Any]:
     from runlab.downsample import downsample
 
@@ -253,10 +276,19 @@ def metric(s: Store, request: Request, body: Any) -> dict[str, Any]:
     limit = _int(request, "max_points", DEFAULT_POINTS)
     if 0 < limit < 4:
         raise ApiError(400, "max_points must be 0 (every point) or at least 4")
+    try:
+        size = os.stat(s.journal_path(run.id)).st_size
+    except OSError:
+        size = -1
+    cached = _series.get((run.id, key, limit, size))
+    if cached is not None:
+        return cached
     points = reading.metric_history(s, run, key)
     chosen = downsample(points, limit) if limit else points
-    return {"key": key, "points": [p.to_json() for p in chosen],
-            "downsampled": len(chosen) < len(points), "count": len(points)}
+    answer = {"key": key, "points": [p.to_json() for p in chosen],
+              "downsampled": len(chosen) < len(points), "count": len(points)}
+    _series.put((run.id, key, limit, size), answer)
+    return answer
 
 
 def log(s: Store, request: Request, body: Any) -> Response:
