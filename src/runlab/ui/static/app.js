@@ -234,7 +234,7 @@ async function runsPage(root, params) {
       st.runs = data.runs; st.total = data.total;
       err.replaceChildren();
       render();
-      table.dataset.loaded = String(Date.now());
+      if (!table.dataset.drawnAt) table.dataset.drawnAt = String(Math.round(performance.now()));
     } catch (e) {
       err.replaceChildren(errorBox(e));
     }
@@ -453,6 +453,7 @@ async function comparePage(root, params) {
     drawSweep();
   }
   charts.dataset.ready = "1";
+  charts.dataset.drawnAt = String(Math.round(performance.now()));
 }
 
 // -- one run ------------------------------------------------------------------------------------
