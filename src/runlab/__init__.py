@@ -26,7 +26,9 @@ _API = (
     "active_run",
 )
 
-__all__ = ["__version__", *_API]
+_QUERIES = ("runs", "metric_history", "runs_frame")
+
+__all__ = ["__version__", *_API, *_QUERIES]
 
 
 def __getattr__(name: str) -> Any:
@@ -34,4 +36,8 @@ def __getattr__(name: str) -> Any:
         from runlab import api
 
         return getattr(api, name)
+    if name in _QUERIES:
+        from runlab import queries
+
+        return getattr(queries, name)
     raise AttributeError(f"module 'runlab' has no attribute {name!r}")

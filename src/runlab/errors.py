@@ -67,3 +67,7 @@ def exit_code(error: BaseException, *, wrapping: bool = False) -> int:
     if isinstance(error, KeyboardInterrupt):
         return ExitStatus.SIGNAL_BASE + 2
     return ExitStatus.WRAPPER_ERROR if wrapping else ExitStatus.ERROR
+
+
+class MissingExtra(RunlabError, ImportError):
+    """A feature needs an optional dependency that is not installed (names the extra)."""

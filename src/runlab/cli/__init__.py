@@ -22,6 +22,7 @@ SUBCOMMANDS = frozenset({
     "artifacts", "get", "model", "commands", "rerun", "sweep",
     "parse", "reparse",
     "push", "export", "import", "help",
+    "ui",
 })
 TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
                          "--show-completion"})

@@ -97,6 +97,9 @@ def _register() -> None:
     from runlab.cli import sync
 
     sync.register(app)
+    from runlab.cli import ui_cmd
+
+    ui_cmd.register(app)
 
 
 _register()
@@ -108,7 +111,7 @@ def _click_exceptions() -> object:
     try:
         from typer._click import exceptions
     except ImportError:  # pragma: no cover
-        from click import exceptions  # type: ignore[no-redef,import-not-found]
+        from click import exceptions  # type: ignore[no-redef,import-not-found,unused-ignore]
     return exceptions
 
 

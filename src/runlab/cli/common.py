@@ -73,18 +73,9 @@ def quiet_broken_pipe() -> NoReturn:
 
 def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> Any:
     """The store for this directory, caught up with its journals."""
-    from runlab import config
-    from runlab.store import Store, locate
+    from runlab import reading
 
-    cwd = os.getcwd()
-    if store is None and "RUNLAB_STORE" not in os.environ:
-        settings = config.load(cwd)
-        configured = settings.get("store")
-        if configured:
-            store = os.path.join(settings.root, configured)
-    s = Store(locate(cwd, store), create=create)
-    if sync:
-        s.sync()
+    s = reading.open_store(store, sync=sync, create=create)
     report_problems(s)
     return s
 

@@ -398,22 +398,15 @@ def model_show(ref: ModelRef, json_: JsonOpt = False, store: StoreOpt = None) ->
             except RunNotFound:
                 runs[v.run_id] = None
         if json_:
-            emit_json({"name": model.name, "aliases": dict(sorted(model.aliases.items())),
-                       "versions": [_version_json(v, runs[v.run_id]) for v in chosen]})
+            from runlab.reading import model_versions
+
+            emit_json(model_versions(s, ref))
             return
         from runlab.display import lifecycle
 
         _print(lifecycle.versions(model, chosen, runs, colour()))
 
     guard(body)
-
-
-def _version_json(v: Any, run: Any) -> dict[str, Any]:
-    data: dict[str, Any] = v.to_json()
-    data["run"] = None if run is None else {
-        "number": run.number, "id": run.id, "name": run.name, "status": run.status,
-        "params": run.params, "metrics": {k: m.to_json() for k, m in run.metrics.items()}}
-    return data
 
 
 @model_app.command("alias")

@@ -424,16 +424,18 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
 
 
 def load_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
-              order: str = "runs.number DESC", limit: int | None = None) -> list[Run]:
+              order: str = "runs.number DESC", limit: int | None = None,
+              offset: int = 0) -> list[Run]:
     """Runs matching a WHERE clause, with their params, metric summaries and tags."""
-    return list(iter_runs(db, where, params, order, limit))
+    return list(iter_runs(db, where, params, order, limit, offset))
 
 
 BATCH = 500  # runs completed with their params, metrics and tags at a time
 
 
 def iter_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (),
-              order: str = "runs.number DESC", limit: int | None = None) -> Iterator[Run]:
+              order: str = "runs.number DESC", limit: int | None = None,
+              offset: int = 0) -> Iterator[Run]:
     """`load_runs` as a stream: the runs' rows come from one query as they are read, and a
     batch at a time gets its details, so a listing of every run never holds them all."""
     sql = f"SELECT {RUN_COLUMNS} FROM runs"
@@ -441,9 +443,9 @@ def iter_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = (
         sql += f" WHERE {where}"
     sql += f" ORDER BY {order}"
     args = list(params)
-    if limit is not None:
-        sql += " LIMIT ?"
-        args.append(limit)
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        args += [-1 if limit is None else limit, offset]
     now = time.time()
     rows = db.execute(sql, args)
     while batch := rows.fetchmany(BATCH):
@@ -484,6 +486,20 @@ def run_keys(db: sqlite3.Connection, where: str, params: Sequence[Any]) -> dict[
             f"SELECT DISTINCT key FROM {table} WHERE run IN "
             f"(SELECT number FROM runs WHERE {where or '1'}) ORDER BY key", list(params))]
     return found
+
+
+def count_runs(db: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()) -> int:
+    """How many runs match a WHERE clause (a listing's total, for paging)."""
+    sql = "SELECT count(*) FROM runs" + (f" WHERE {where}" if where else "")
+    return int(db.execute(sql, list(params)).fetchone()[0])
+
+
+def field_keys(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every param, metric and tag key of the visible runs, sorted (for choosing columns)."""
+    return {table: [k for (k,) in db.execute(
+        f"SELECT DISTINCT key FROM {table} WHERE run IN "
+        "(SELECT number FROM runs WHERE deleted = 0) ORDER BY key")]
+        for table in ("params", "metrics", "tags")}
 
 
 def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | None]]:

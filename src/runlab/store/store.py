@@ -535,21 +535,32 @@ class Store:
 
     def list_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
-                  deleted: bool = False) -> list[Run]:
+                  deleted: bool = False, offset: int = 0,
+                  experiment: str | None = None) -> list[Run]:
         _check_limit(limit)
-        return index.load_runs(self.db, _clause(where, deleted), params or [], order, limit)
+        clause, args = _visible(where, params, deleted, experiment)
+        return index.load_runs(self.db, clause, args, order, limit, offset)
 
     def iter_runs(self, where: str = "", params: list[Any] | None = None,
                   order: str = "runs.number DESC", limit: int | None = None,
                   deleted: bool = False) -> Iterator[Run]:
         """`list_runs` as a stream, for outputs of every run (a batch in memory at a time)."""
         _check_limit(limit)
-        return index.iter_runs(self.db, _clause(where, deleted), params or [], order, limit)
+        return index.iter_runs(self.db, *_visible(where, params, deleted, None), order, limit)
 
     def run_keys(self, where: str = "", params: list[Any] | None = None,
                  deleted: bool = False) -> dict[str, list[str]]:
         """The param, metric and tag names that the runs `where` selects have."""
-        return index.run_keys(self.db, _clause(where, deleted), params or [])
+        return index.run_keys(self.db, *_visible(where, params, deleted, None))
+
+    def count_runs(self, where: str = "", params: list[Any] | None = None,
+                   deleted: bool = False, experiment: str | None = None) -> int:
+        """How many runs `list_runs` would give without a limit."""
+        return index.count_runs(self.db, *_visible(where, params, deleted, experiment))
+
+    def field_keys(self) -> dict[str, list[str]]:
+        """The param, metric and tag keys of the visible runs: {"params": [...], ...}."""
+        return index.field_keys(self.db)
 
     def previous(self, run: Run) -> Run | None:
         prev = index.previous_run(self.db, run.number)
@@ -667,6 +678,19 @@ class Store:
         return freed
 
 
+def _visible(where: str, params: list[Any] | None, deleted: bool,
+             experiment: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of a listing: hidden or visible runs, an experiment, an expression."""
+    clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
+    args = list(params or [])
+    if where:
+        clause += f" AND ({where})"
+    if experiment is not None:
+        clause += " AND runs.experiment = ?"
+        args.append(experiment)
+    return clause, args
+
+
 def _chunks(f: Any) -> Iterator[bytes]:
     """What is left of an open file, in blocks."""
     while block := f.read(1 << 16):
@@ -700,11 +724,6 @@ def _check_limit(limit: int | None) -> None:
     if limit is not None and not 0 <= limit <= index.INT_MAX:
         raise UsageError(f"cannot list {limit} runs: a limit is a whole number from 0 "
                          "to 2^63-1")
-
-
-def _clause(where: str, deleted: bool) -> str:
-    clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
-    return f"{clause} AND ({where})" if where else clause
 
 
 def _writable(path: str) -> bool:

@@ -1,0 +1,137 @@
+"""Reading runs back, for every face of runlab: the CLI's `ls`/`show`, the Python queries
+(`runlab.runs()`), and the REST API of `runlab ui`.
+
+Each face parses its own input and renders the result; what a query means, which runs it finds
+and what a record holds is decided here once. The records are the `--json` contract
+(`Run.to_json`); the SQL stays in `runlab.store`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from runlab.errors import UsageError
+from runlab.store import Run, Store
+from runlab.store.records import MetricPoint
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = True,
+               create: bool = True) -> Store:
+    """The store for `cwd` (--store, RUNLAB_STORE, the `store` setting, else .runlab/ at the
+    repository root), caught up with its journals. What it repaired is in `store.problems`."""
+    from runlab import config
+    from runlab.store import locate
+
+    cwd = cwd or os.getcwd()
+    if path is None and "RUNLAB_STORE" not in os.environ:
+        settings = config.load(cwd)
+        configured = settings.get("store")
+        if configured:
+            path = os.path.join(settings.root, configured)
+    s = Store(locate(cwd, path), create=create)
+    if sync:
+        s.sync()
+    return s
+
+
+@dataclass
+class RunPage:
+    """One page of a listing: its runs, and how many runs match in all (when counted)."""
+
+    runs: list[Run]
+    total: int | None = None
+
+
+def find_runs(store: Store, where: str | None = None, sort: Sequence[str] | str | None = None,
+              limit: int | None = None, offset: int = 0, *, experiment: str | None = None,
+              deleted: bool = False, count: bool = False) -> RunPage:
+    """The runs an `ls` query names: `where` in the query language, `sort` as `[-]FIELD`
+    items (newest first without one), a page of `limit` runs from `offset`.
+
+    Raises QueryError (pointing at the column) for a malformed expression or sort field.
+    """
+    from runlab.store.query import compile_sort, compile_where
+
+    if limit is not None and limit < 0 or offset < 0:
+        raise UsageError("limit and offset cannot be negative")
+    sql, args = compile_where(where, now=time.time()) if where else ("", [])
+    items = [sort] if isinstance(sort, str) else list(sort or [])
+    order = compile_sort(items) if items else "runs.number DESC"
+    runs = store.list_runs(sql, args, order=order, limit=limit, offset=offset, deleted=deleted,
+                           experiment=experiment)
+    total = None
+    if count:
+        total = store.count_runs(sql, args, deleted=deleted, experiment=experiment)
+    return RunPage(runs, total)
+
+
+def get_run(store: Store, ref: str) -> Run:
+    """The run a reference names (number, last, last~N, name, id prefix), as `show` reads it."""
+    return store.get(store.resolve(ref))
+
+
+def metric_history(store: Store, run: Run, key: str) -> list[MetricPoint]:
+    """Every point of one metric of a run, in order; UsageError naming the run's metrics
+    when it has no such key."""
+    points = store.series(run.id, [key]).get(key)
+    if points is None:
+        if key in run.metrics:
+            return []  # the summary knows it, the series holds no point yet (a reparse)
+        have = ", ".join(list(run.metrics)[:20]) or "none"
+        raise UsageError(f"run {run.number} has no metric {key!r} (it has: {have})")
+    return points
+
+
+def read_log(store: Store, run: Run, offset: int = 0, limit: int | None = None) -> tuple[bytes, int]:
+    """Bytes of a run's output from `offset` (at most `limit`), and the log's size now;
+    a negative offset counts from the end."""
+    path = store.output_path(run.id)
+    try:
+        with open(path, "rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            start = max(0, size + offset) if offset < 0 else min(offset, size)
+            f.seek(start)
+            return f.read(-1 if limit is None else limit), size
+    except FileNotFoundError:
+        return b"", 0
+
+
+def read_patch(store: Store, run: Run) -> str | None:
+    """The uncommitted diff the run started from (None when the tree was clean)."""
+    try:
+        with open(os.path.join(store.run_dir(run.id), "code.patch"), "rb") as f:
+            return f.read().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return None
+
+
+def model_versions(store: Store, name: str) -> dict[str, Any]:
+    """A model's versions with their runs' results: the `model show --json` object."""
+    from runlab import registry
+    from runlab.errors import RunNotFound
+
+    models = registry.load(store.root)
+    model_name, number, alias = registry.parse_ref(name)
+    model = registry.get_model(models, model_name)
+    chosen = model.versions if number is None and alias is None \
+        else [registry.resolve(models, name)]
+    versions = []
+    for v in chosen:
+        data: dict[str, Any] = v.to_json()
+        try:
+            run: Run | None = store.get(v.run_id)
+        except RunNotFound:
+            run = None
+        data["run"] = None if run is None else {
+            "number": run.number, "id": run.id, "name": run.name, "status": run.status,
+            "params": run.params, "metrics": {k: m.to_json() for k, m in run.metrics.items()}}
+        versions.append(data)
+    return {"name": model.name, "aliases": dict(sorted(model.aliases.items())),
+            "versions": versions}

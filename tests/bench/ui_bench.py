@@ -1,0 +1,206 @@
+"""Benchmarks of `runlab ui` (DESIGN section 8), run on demand:
+
+    python tests/bench/ui_bench.py [--runs 10000] [--points 1000000] [--mlflow PATH]
+                                   [--only start|runs|points]
+
+- start: from launching `runlab ui` to its first answered request (and the same for
+  `mlflow server` when --mlflow names its executable);
+- runs: with 10,000 runs (10 params, 3 metrics x 100 steps), the runs page's first data:
+  the API's first page with its total, sorted and filtered, and in a headless Chromium from
+  navigation to the table's rows;
+- points: 10 runs of 1,000,000 points each, downsampled on the server: the ten series, and
+  the Compare page in Chromium until its charts are drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+import runlab  # noqa: E402
+
+
+def env(store: Path) -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + e.get("PYTHONPATH", "")
+    e["RUNLAB_STORE"] = str(store)
+    return e
+
+
+def start(store: Path) -> tuple[subprocess.Popen[str], str, float]:
+    """Launch the server; returns it, its URL and the seconds to its first answered request."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "runlab", "ui", "--port", "0", "--no-browser"],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env=env(store))
+    assert proc.stderr is not None
+    url = proc.stderr.readline().split()[-1]
+    with urllib.request.urlopen(url + "api/runs?limit=1") as res:
+        res.read()
+    took = time.perf_counter() - t0
+    print(f"  (the server's own CPU time until then: {cpu_s(proc.pid) * 1000:.0f} ms)")
+    return proc, url, took
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a live process (Linux): a figure the machine's load
+    does not inflate, unlike wall time."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fetch(url: str) -> float:
+    t0 = time.perf_counter()
+    with urllib.request.urlopen(url) as res:
+        res.read()
+    return time.perf_counter() - t0
+
+
+def median_ms(url: str, n: int = 7) -> float:
+    fetch(url)
+    return statistics.median(fetch(url) for _ in range(n)) * 1000
+
+
+def bench_start(tmp: Path, mlflow: str | None) -> None:
+    store = tmp / "start"
+    times = []
+    for _ in range(5):
+        proc, _url, took = start(store)
+        times.append(took)
+        proc.terminate()
+        proc.wait()
+    print(f"start: runlab ui answers its first request {statistics.median(times) * 1000:.0f} ms "
+          "after launch (median of 5; target 1 s)")
+    if mlflow:
+        port = 5199
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([mlflow, "server", "--port", str(port), "--backend-store-uri",
+                                 f"sqlite:///{tmp / 'mlflow.db'}"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, cwd=tmp)
+        while True:
+            try:
+                fetch(f"http://127.0.0.1:{port}/health")
+                break
+            except OSError:
+                time.sleep(0.05)  # polling a server that has not bound yet
+        print(f"start: mlflow server answers its first request "
+              f"{(time.perf_counter() - t0) * 1000:.0f} ms after launch")
+        proc.terminate()
+        proc.wait()
+
+
+def make_runs(store: Path, n: int) -> None:
+    t0 = time.perf_counter()
+    for i in range(n):
+        params = {f"p{j}": (i * 7 + j) % 13 / 10 for j in range(10)}
+        with runlab.start_run(name=f"r{i}", params=params, store=str(store)) as r:
+            for step in range(100):
+                r.log_metrics({"m0": (i % 97) / 97 + step / 1000, "m1": step * 0.5,
+                               "m2": 1 / (step + 1)}, step=step)
+    print(f"runs: made {n} runs in {time.perf_counter() - t0:.0f} s")
+
+
+def bench_runs(tmp: Path, n: int) -> None:
+    store = tmp / "runs"
+    make_runs(store, n)
+    proc, url, took = start(store)
+    try:
+        print(f"runs: first request after launch with {n} runs: {took * 1000:.0f} ms")
+        for label, query in [("first page (50 runs + total)", "limit=50"),
+                             ("sorted by a metric", "limit=50&sort=-metrics.m0"),
+                             ("filtered", "limit=50&where=metrics.m0+%3E+0.5+and+params.p1+%3C+0.5")]:
+            print(f"runs: /api/runs {label}: {median_ms(url + 'api/runs?' + query):.0f} ms")
+        browser_ms = browser_time(url, "#runs-table tbody tr")
+        if browser_ms is not None:
+            print(f"runs: runs page in Chromium, navigation to rows shown: {browser_ms:.0f} ms "
+                  "(the browser's own clock, from navigation start to the table filled)")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def bench_points(tmp: Path, points: int) -> None:
+    store = tmp / "points"
+    t0 = time.perf_counter()
+    for i in range(10):
+        with runlab.start_run(name=f"long{i}", store=str(store)) as r:
+            for step in range(points):
+                r.log_metric("loss", 1 / (step + 1) + (5.0 if step == points // 3 else 0.0),
+                             step=step)
+    print(f"points: made 10 runs of {points} points in {time.perf_counter() - t0:.0f} s")
+    proc, url, _ = start(store)
+    try:
+        def one(n: int) -> float:
+            return fetch(f"{url}api/runs/{n}/metrics/loss?max_points=2000")
+
+        for attempt in ("first", "again"):
+            t0 = time.perf_counter()
+            with concurrent.futures.ThreadPoolExecutor(10) as pool:
+                list(pool.map(one, range(1, 11)))
+            print(f"points: 10 series of {points} points downsampled to 2000 ({attempt}): "
+                  f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+        browser_ms = browser_time(url + "#/compare?runs=" + ",".join(map(str, range(1, 11))),
+                                  "#compare-charts[data-ready]")
+        if browser_ms is not None:
+            print(f"points: Compare page of the 10 runs in Chromium, until drawn: {browser_ms:.0f} ms")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def browser_time(url: str, selector: str) -> float | None:
+    path = shutil.which("chromium")
+    if path is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        page = b.new_page()
+        page.goto(url.split("#")[0])  # warm: plotly.min.js in the cache, as on a second visit
+        page.wait_for_load_state("load")
+        times = []
+        for _ in range(3):
+            page.goto("about:blank")
+            page.goto(url)
+            page.wait_for_selector(selector, timeout=120_000)
+            # The page marks when its data is drawn: timed by the browser, not by this script.
+            times.append(page.evaluate(
+                "() => +document.querySelector('[data-drawn-at]').dataset.drawnAt"))
+        b.close()
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=10_000)
+    ap.add_argument("--points", type=int, default=1_000_000)
+    ap.add_argument("--mlflow", help="an mlflow executable, to time `mlflow server` too")
+    ap.add_argument("--only", choices=("start", "runs", "points"), action="append")
+    args = ap.parse_args()
+    only = set(args.only or ("start", "runs", "points"))
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        if "start" in only:
+            bench_start(tmp, args.mlflow)
+        if "runs" in only:
+            bench_runs(tmp, args.runs)
+        if "points" in only:
+            bench_points(tmp, args.points)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""The web pages in a real headless browser: the system's Chromium driven by Playwright.
+
+`.ci/run` installs Chromium (Debian's package); in CI a missing browser fails these tests
+rather than skipping them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import runlab
+from runlab.store import Store
+from tests.conftest import Result
+from tests.uiserver import serving
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def chromium() -> str:
+    found = os.environ.get("RUNLAB_TEST_CHROMIUM") or shutil.which("chromium") \
+        or shutil.which("chromium-browser")
+    if found:
+        return found
+    why = "no Chromium: apt-get install chromium (or set RUNLAB_TEST_CHROMIUM)"
+    if os.environ.get("CI"):
+        pytest.fail(why)
+    pytest.skip(why)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    path = chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("playwright is missing: pip install '.[test]'")
+        pytest.skip("playwright is missing: pip install '.[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    pg.problems = problems
+    yield pg
+    assert problems == []
+    pg.close()
+
+
+def make_sweep(cli: Callable[..., Result]) -> None:
+    """Four runs of a small sweep (20 or 15 points each), one named with HTML, one that
+    printed HTML and escape codes."""
+    for lr, seed, steps in [(0.1, 1, 20), (0.1, 2, 15), (0.01, 1, 20), (0.01, 2, 15)]:
+        with runlab.start_run(name=f"lr{lr}-s{seed}", params={"lr": lr, "seed": seed}) as r:
+            for s in range(steps):
+                r.log_metrics({"loss": math.exp(-lr * s) + seed / 100, "acc": 1 - math.exp(-lr * s)},
+                              step=s)
+    with runlab.start_run(name=XSS, params={"lr": 0.5}) as r:
+        r.log_metric("loss", 1.0, step=0)
+    code = "print('<script>alert(2)</script>'); print('\\x1b[31mred\\x1b[0m plain')"
+    assert cli("-q", "-n", "printer", "--note", "<b>bold?</b>", sys.executable, "-c", code).code == 0
+
+
+def numbers(page: Any) -> list[int]:
+    return [int(x) for x in page.eval_on_selector_all(
+        "#runs-table tbody tr", "rows => rows.map(r => r.dataset.number)")]
+
+
+def test_filter_sort_select_and_compare(page: Any, cli: Callable[..., Result]) -> None:
+    make_sweep(cli)
+    with serving() as srv:
+        page.goto(srv.url)
+        page.wait_for_selector("#runs-table tbody tr")
+        assert numbers(page) == [6, 5, 4, 3, 2, 1]
+        # Recorded strings are text, never markup.
+        assert page.locator("#runs-table").inner_text().count(XSS) == 1
+        assert page.locator("img[src=x]").count() == 0
+
+        page.fill("#query", "params.lr >")
+        page.press("#query", "Enter")
+        page.wait_for_selector("#query-error .error")
+        assert "^" in page.inner_text("#query-error") and "column 12" in page.inner_text("#query-error")
+
+        page.fill("#query", "params.lr < 0.2")
+        page.press("#query", "Enter")
+        page.wait_for_function("() => document.querySelectorAll('#runs-table tbody tr').length === 4")
+        assert page.inner_text("#runs-count") == "1\u20134 of 4 runs"
+
+        page.click("th[data-field='params.seed']")
+        page.wait_for_selector("th.sorted[data-field='params.seed']:not(.desc)")
+        assert numbers(page) == [3, 1, 4, 2]  # seed 1 first, newest first among equals
+        page.click("th[data-field='params.seed']")
+        page.wait_for_selector("th.sorted.desc[data-field='params.seed']")
+        assert numbers(page) == [4, 2, 3, 1]
+
+        page.check("tr[data-number='1'] input.select")
+        page.check("tr[data-number='2'] input.select")
+        assert page.inner_text("#compare-button") == "Compare 2 selected"
+        page.click("#compare-button")
+        page.wait_for_selector("#compare-charts[data-ready]")
+        charts = page.evaluate(
+            "[...document.querySelectorAll('#compare-charts .chart')].map(c => "
+            "[c.dataset.key, c.data.map(t => t.x.length)])")
+        assert sorted(charts) == [["acc", [20, 15]], ["loss", [20, 15]]]
+        assert "params.seed" in page.inner_text("#params-diff")
+        # Grouping over the seed: one mean curve (with its band) for the two runs.
+        page.select_option("#group-by", "seed")
+        mean = page.evaluate(
+            "document.querySelector(\".chart[data-key='loss']\").data.filter(t => t.showlegend !== false)")
+        assert len(mean) == 1 and "2 runs" in mean[0]["name"]
+
+
+def test_a_running_run_updates_live(page: Any, tmp_path: Path) -> None:
+    run = runlab.start_run(name="live", params={"lr": 0.1})
+    try:
+        run.log_metric("loss", 1.0, step=0)
+        run.log_metric("loss", 0.5, step=1)
+        run._flush()  # the points in the journal now, not at the next batch
+        store = Store(os.environ["RUNLAB_STORE"])
+        log = Path(store.output_path(run.id))
+        log.write_bytes(b"starting\n")
+        with serving() as srv:
+            page.goto(srv.url + "#/run/live")
+            page.wait_for_selector("main[data-ready]")
+            assert page.inner_text("#run-status") == "running"
+            chart = ".chart[data-key='loss']"
+            assert page.get_attribute(chart, "data-points") == "2"
+            store.append(run.id, [{"e": "metrics", "p": [["loss", 0.25, 2, time.time()]]}])
+            with log.open("ab") as f:
+                f.write(b"epoch 3 <i>done</i>\n")
+            page.wait_for_selector(f"{chart}[data-points='3']", timeout=20_000)
+            page.wait_for_function(
+                "() => document.querySelector('#log').textContent.includes('epoch 3 <i>done</i>')",
+                timeout=20_000)
+            assert page.locator("#log i").count() == 0
+            run.end()
+            page.wait_for_function(
+                "() => document.querySelector('#run-status').textContent === 'finished'",
+                timeout=20_000)
+        store.close()
+    finally:
+        run.end()
+
+
+def test_run_page_edits_and_escapes(page: Any, cli: Callable[..., Result]) -> None:
+    make_sweep(cli)
+    with serving() as srv:
+        page.goto(srv.url + "#/run/printer")
+        page.wait_for_selector("main[data-ready]")
+        assert page.input_value("#note") == "<b>bold?</b>"
+        log = page.locator("#log")
+        assert "<script>alert(2)</script>" in log.inner_text()
+        assert page.locator("#log script").count() == 0
+        assert page.locator("#log span.fg1").inner_text() == "red"
+        assert "\x1b" not in log.inner_text()
+
+        page.fill("#tag-input", "reviewed=yes")
+        page.press("#tag-input", "Enter")
+        page.wait_for_selector("main[data-edits='1']")
+        page.fill("#note", "looks <i>fine</i>")
+        page.click("#save-note")
+        page.wait_for_selector("main[data-edits='2']")
+        r = cli("ls", "--json", "--where", 'tags.reviewed = "yes"')
+        found = json.loads(r.stdout)
+        assert [x["name"] for x in found] == ["printer"]
+        page.click(".tag[data-key='reviewed'] button")
+        page.wait_for_selector(".tag[data-key='reviewed']", state="detached")
+        after = json.loads(cli("show", "printer", "--json").stdout)
+        assert "reviewed" not in after["tags"] and after["note"] == "looks <i>fine</i>"
+
+        page.goto(srv.url + "#/run/5")
+        page.wait_for_selector("main[data-ready]")
+        assert page.inner_text("#run-name") == XSS
+        assert page.locator("img[src=x]").count() == 0
+
+
+def test_keyboard_moves_selects_and_opens(page: Any, cli: Callable[..., Result]) -> None:
+    make_sweep(cli)
+    with serving() as srv:
+        page.goto(srv.url)
+        page.wait_for_selector("#runs-table tbody tr")
+        page.keyboard.press("j")
+        page.keyboard.press("x")
+        page.keyboard.press("j")
+        page.keyboard.press("x")
+        assert page.inner_text("#compare-button") == "Compare 2 selected"
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") == "query"
+        page.keyboard.press("Escape")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("main[data-ready]")
+        assert page.inner_text("#run-title").startswith("#4 ")
+
+
+def test_models_page(page: Any, cli: Callable[..., Result], tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    assert cli("-a", "m.pt", sys.executable, "-c", "open('m.pt','wb').write(b'w')", cwd=work).code == 0
+    assert cli("model", "register", "last", "m.pt", "--name", "clf").code == 0
+    with serving() as srv:
+        page.goto(srv.url + "#/models")
+        page.wait_for_selector("#models tbody tr")
+        page.click("#models tbody tr")
+        page.wait_for_selector("#models table td:has-text('v1')")
+        assert "m.pt" in page.inner_text("#models")
