@@ -58,6 +58,9 @@ KEYS: dict[str, Key] = {
         Key("max_patch_bytes", int, 10_000_000, "largest uncommitted diff recorded, in bytes"),
         Key("system_metrics", float, 5.0, "seconds between sys/ metric samples (0: off)"),
         Key("inject", bool, True, "record argparse arguments of Python commands"),
+        Key("inputs", bool, True, "fingerprint the files and directories the arguments name"),
+        Key("input_globs", list, [], "more input globs (may reach outside the run's directory)"),
+        Key("hash_budget", int, 1 << 30, "bytes of inputs hashed whole per run; partial beyond"),
     )
 }
 

@@ -317,6 +317,12 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
                 number,
             ),
         )
+    elif kind in ("inputs", "environment"):
+        # What the run read and ran with (capture/inputs.py): the latest event of a kind wins.
+        body = event.get("inputs") if kind == "inputs" else \
+            {k: v for k, v in event.items() if k != "e"}
+        db.execute(f"UPDATE runs SET data = json_set(data, '$.{kind}', json(?)) WHERE number = ?",
+                   (json.dumps(body if isinstance(body, dict) else {}), number))
     # "number" and unknown event types (from a newer runlab) change nothing here.
 
 
@@ -382,6 +388,8 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
         env=data.get("env") or {},
         parent=data.get("parent"),
         command_name=data.get("command_name"),
+        inputs=data.get("inputs") or {},
+        environment=data.get("environment") or {},
         resources=json.loads(row[18]),
         now=now,
     )
