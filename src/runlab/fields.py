@@ -11,7 +11,7 @@ from runlab.store import Run
 PLAIN = ("number", "id", "name", "experiment", "status", "exit_code", "started", "ended",
          "duration", "command", "author", "user", "host", "cwd", "note", "git.commit",
          "git.branch", "git.dirty", "tags")
-PREFIXES = ("params.", "metrics.", "tags.")
+PREFIXES = ("params.", "metrics.", "tags.", "inputs.", "packages.")
 METRIC_STATS = ("last", "min", "max", "count", "last_step")
 
 
@@ -19,7 +19,8 @@ def check(field: str) -> str:
     if field in PLAIN or (field.startswith(PREFIXES) and "." in field and field.split(".", 1)[1]):
         return field
     raise UsageError(
-        f"unknown field {field!r}: use one of {', '.join(PLAIN)}, params.X, metrics.X[.min|.max], tags.X"
+        f"unknown field {field!r}: use one of {', '.join(PLAIN)}, params.X, metrics.X[.min|.max], tags.X, "
+        "inputs.PATH, packages.NAME"
     )
 
 
@@ -37,6 +38,11 @@ def value(run: Run, field: str) -> Any:
         return None if summary is None else getattr(summary, stat)
     if field.startswith("tags."):
         return run.tags.get(field[5:])
+    if field.startswith("inputs."):
+        entry = run.inputs.get(field[7:])
+        return entry.get("fingerprint") if isinstance(entry, dict) else None
+    if field.startswith("packages."):
+        return run.packages.get(field[9:])
     if field.startswith("git."):
         return (run.git or {}).get(field[4:])
     return {

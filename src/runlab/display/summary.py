@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from runlab.changes import MISSING, Changes
+from runlab.changes import MISSING, Changes, ParamChange
 from runlab.display import format as fmt
 from runlab.store import Run
 
 STATUS_STYLE = {"finished": "green", "failed": "red", "killed": "yellow", "lost": "red",
                 "running": "cyan"}
 MAX_METRICS = 8
+MAX_PACKAGES = 5
 
 
 def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool) -> str:
@@ -40,6 +41,9 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
             new = "unset" if p.new is MISSING else fmt.value(p.new)
             parts.append(f"{p.key} {old} → {new}")
         parts.append("code changed" if changes.code_changed else "same code")
+        if changes.data_changed:
+            parts.append(f"data changed: {', '.join(changes.data_changed)}")
+        parts += package_parts(changes.packages)
         for m in changes.metrics:
             if m.delta is None or m.delta == 0 or m.key.startswith("sys/"):
                 continue
@@ -47,3 +51,18 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
             parts.append(fmt.paint(f"{m.key} {fmt.signed(m.delta)}", style, colour))
         lines.append(f"  vs run {previous.number}: " + " · ".join(parts))
     return "\n".join(lines)
+
+
+def package_parts(changes: list[ParamChange]) -> list[str]:
+    """`numpy 1.26.4 → 2.1.0`, `+tqdm 4.66.1`, `-six 1.16.0`: a few, then how many more."""
+    parts = []
+    for p in changes[:MAX_PACKAGES]:
+        if p.old is MISSING:
+            parts.append(f"+{p.key} {p.new}")
+        elif p.new is MISSING:
+            parts.append(f"-{p.key} {p.old}")
+        else:
+            parts.append(f"{p.key} {p.old} → {p.new}")
+    if len(changes) > MAX_PACKAGES:
+        parts.append(f"… {len(changes) - MAX_PACKAGES} more packages changed")
+    return parts
