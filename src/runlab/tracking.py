@@ -588,6 +588,9 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
     paths: list[str] = []
     if opts.inputs:
         script = (start.get("source") or {}).get("path")
+        if script and not (is_python(opts.argv, opts.cwd, env)
+                           or script.endswith(inputs.CODE_SUFFIXES)):
+            script = None  # `cat data.csv`: the first file is data, not an entry script
         skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p]
         paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.get("input_globs", []))
         if paths and settings.get("artifacts", []) + opts.artifacts:

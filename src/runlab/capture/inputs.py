@@ -32,6 +32,7 @@ MAX_DIR_FILES = 10_000  # files listed in a directory's manifest
 MAX_CONFIG_BYTES = 1 << 20  # config files larger than this are inputs, not params
 MAX_CONFIG_PARAMS = 1000
 CONFIG_SUFFIXES = (".json", ".toml", ".yaml", ".yml")
+CODE_SUFFIXES = (".py", ".sh", ".bash", ".r", ".R", ".jl", ".rb", ".pl", ".js", ".lua")
 
 
 def _hasher() -> tuple[str, Callable[[], Any]]:
