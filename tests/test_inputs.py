@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from runlab.capture import inputs, packages
+from runlab.store import Store
+from runlab.sync import mlflow
 from tests.conftest import Result, git
 
 PY = sys.executable
@@ -228,6 +230,25 @@ def test_packages_of_a_virtual_environment_and_an_upgrade(cli: Callable[..., Res
                               "present": [True, True]}]
     found = cli("ls", "--where", "packages.demo-pkg = '2.0'", "-c", "number", cwd=project)
     assert found.stdout.split()[1:] == ["2"]
+
+
+def test_mlflow_push_carries_inputs_as_tags_and_packages_as_requirements(
+        cli: Callable[..., Result], project: Path, tmp_path: Path) -> None:
+    python = _venv(tmp_path / "venv", "1.5")
+    cli(str(python), "read.py", "--data", "data/train.csv", cwd=project)
+    run_json = show(cli, project)
+    store = Store(os.environ["RUNLAB_STORE"])
+    try:
+        run = store.get(run_json["id"])
+        run_dir = store.run_dir(run.id)
+    finally:
+        store.close()
+    requirements = Path(run_dir) / "requirements.txt"
+    assert requirements.read_text() == "demo-pkg==1.5\n"
+    assert ("runlab/requirements.txt", str(requirements)) in mlflow.local_files(run_dir)
+    tags = mlflow.run_tags(run)
+    assert tags["runlab.input.data/train.csv"] == \
+        run_json["inputs"]["data/train.csv"]["fingerprint"]
 
 
 def test_a_script_run_through_its_shebang_gets_its_interpreter(cli: Callable[..., Result],

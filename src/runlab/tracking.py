@@ -546,6 +546,12 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         if events:
             recorder._append(events)
         recorder.problems += problems
+        if watch[0].packages:
+            from runlab.capture.inputs import requirements
+
+            with contextlib.suppress(OSError):
+                journal.write_private(os.path.join(run_dir, "requirements.txt"),
+                                      requirements(watch[0].packages).encode(), exclusive=False)
     end: Event = {
         "e": "end",
         "t": time.time(),

@@ -287,6 +287,7 @@ class Watch:
         self.config = config  # redacts and drops the keys the command line already set
         self.events: list[Event] = []
         self.stats: dict[str, tuple[int, int]] = {}
+        self.packages: dict[str, str] = {}  # of the Python command, once read
         self.inputs: dict[str, dict[str, Any]] = {}
         self.problems: list[str] = []
         self._lock = threading.Lock()
@@ -307,7 +308,9 @@ class Watch:
     def _run(self) -> None:
         try:
             if self.environment is not None:
-                self._emit({"e": "environment", **self.environment()})
+                body = self.environment()
+                self.packages = dict((body.get("python") or {}).get("packages") or {})
+                self._emit({"e": "environment", **body})
             if self.paths:
                 self._fingerprint()
         except Exception as e:  # noqa: BLE001 - a thread's failure is told, never raised
@@ -357,6 +360,11 @@ class Watch:
             events.append({"e": "inputs", "inputs": inputs})
             self.problems += [f"input {rel} changed while the run was going" for rel in changed]
         return events, self.problems
+
+
+def requirements(packages: Mapping[str, str]) -> str:
+    """`name==version` lines, as `pip freeze` writes them (`pip install -r` takes them)."""
+    return "".join(f"{name}=={version}\n" for name, version in sorted(packages.items()))
 
 
 def _stat_key(path: str, entry: dict[str, Any] | None) -> tuple[int, int] | None:
