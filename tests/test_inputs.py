@@ -335,3 +335,25 @@ def test_candidates_are_argument_values_under_the_directory(project: Path) -> No
         [PY, "read.py", "--data=data/train.csv", "data", "-v", "missing.csv", "data/"],
         str(project), skip=["read.py"])
     assert found == ["data/train.csv", "data"]
+
+
+def test_the_file_of_a_secret_looking_option_is_not_an_input(cli: Callable[..., Result],
+                                                             project: Path) -> None:
+    (project / "creds.json").write_text('{"user": "ada", "password": "hunter2"}')
+    cli(PY, "read.py", "--api-key", "creds.json", "--token=creds.json", "data/train.csv",
+        cwd=project)
+    run = show(cli, project)
+    assert list(run["inputs"]) == ["data/train.csv"]
+    assert "user" not in run["params"]
+
+
+def test_an_interpreter_outside_a_virtual_environment_is_asked_once(tmp_path: Path) -> None:
+    base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    site = tmp_path / "extra"
+    (site / "extra_pkg-0.1.dist-info").mkdir(parents=True)
+    (site / "extra_pkg-0.1.dist-info" / "METADATA").write_text("Name: extra-pkg\nVersion: 0.1\n")
+    info = packages.python_info(base, {"PATH": os.environ.get("PATH", ""),
+                                       "PYTHONPATH": str(site)})
+    assert info["path"] == base
+    assert info["version"] == ".".join(map(str, sys.version_info[:3]))
+    assert info["packages"]["extra-pkg"] == "0.1"  # PYTHONPATH counts, ahead of site-packages

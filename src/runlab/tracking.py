@@ -589,7 +589,7 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
     """The background thread that reads the packages and platform, and fingerprints the
     inputs the arguments name (capture/inputs.py), for a child that has just started."""
     from runlab.capture import inputs, packages
-    from runlab.capture.args import SECRET_PATTERNS, redact_mapping
+    from runlab.capture.args import SECRET_PATTERNS, is_secret, redact_mapping
 
     paths: list[str] = []
     if opts.inputs:
@@ -598,7 +598,9 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                            or script.endswith(inputs.CODE_SUFFIXES)):
             script = None  # `cat data.csv`: the first file is data, not an entry script
         skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p]
-        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.get("input_globs", []))
+        patterns = tuple(SECRET_PATTERNS) + tuple(settings.get("secret_patterns", []))
+        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.get("input_globs", []),
+                                  secret=lambda key: is_secret(key, patterns))
         if paths and settings.get("artifacts", []) + opts.artifacts:
             outputs = set(_artifact_paths(list(settings.get("artifacts", [])) + opts.artifacts,
                                           opts.cwd))

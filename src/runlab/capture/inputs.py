@@ -48,17 +48,24 @@ def _hasher() -> tuple[str, Callable[[], Any]]:
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
-               globs: Sequence[str] = ()) -> list[str]:
+               globs: Sequence[str] = (),
+               secret: Callable[[str], bool] = lambda key: False) -> list[str]:
     """The inputs a command line names: each argument value (`--k=v` gives v) that is an
     existing file or directory under `cwd`, as a path relative to it, plus the files the
     `globs` match (which may reach outside `cwd`: they are configured). `skip` holds paths
-    that are not inputs (the entry script, the interpreter, artifacts)."""
+    that are not inputs (the entry script, the interpreter, artifacts); the value of an
+    option whose name is `secret` (`--key-file k.json`) is never one."""
     root = os.path.realpath(cwd)
     skipped = {os.path.realpath(os.path.join(cwd, s)) for s in skip}
     out: list[str] = []
+    after_secret = False
     for word in argv[1:]:
-        value = word.split("=", 1)[1] if word.startswith("-") and "=" in word else word
-        if not value or value.startswith("-") or "\0" in value:
+        key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
+        hidden, after_secret = after_secret, False
+        if word.startswith("-") and not eq:
+            after_secret = secret(word.lstrip("-"))
+            continue
+        if hidden or (eq and secret(key.lstrip("-"))) or not value or "\0" in value:
             continue
         path = os.path.realpath(os.path.join(cwd, value))
         if path in skipped or path == root or not path.startswith(root + os.sep):

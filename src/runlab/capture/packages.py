@@ -69,6 +69,7 @@ def python_info(exe: str, env: Mapping[str, str], skip: Iterable[str] = ()) -> d
     is asked once for its `sys.path` (the same as runlab's own is not asked: it is known).
     `PYTHONPATH` entries of the command's environment count, except those in `skip`.
     """
+    skip = list(skip)
     version: str | None = None
     paths: list[str] = []
     venv = os.path.dirname(os.path.dirname(os.path.abspath(exe)))
@@ -77,14 +78,14 @@ def python_info(exe: str, env: Mapping[str, str], skip: Iterable[str] = ()) -> d
         version = cfg.get("version_info") or cfg.get("version")
         paths = _venv_site(venv)
         if cfg.get("include-system-site-packages", "false").lower() == "true":
-            base = _probe(os.path.join(cfg.get("home", ""), os.path.basename(exe)), env)
+            base = _probe(os.path.join(cfg.get("home", ""), os.path.basename(exe)), env, skip)
             if base is not None:
                 paths += [p for p in base[2] if p not in paths]
     elif os.path.realpath(exe) == os.path.realpath(sys.executable) and sys.prefix == sys.base_prefix:
         version = sys.version.split()[0]
         paths = list(sys.path)
     else:
-        probed = _probe(exe, env)
+        probed = _probe(exe, env, skip)
         if probed is not None:
             version, _, paths = probed
     extra = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p not in skip]
@@ -127,11 +128,16 @@ def _venv_site(venv: str) -> list[str]:
     return out
 
 
-def _probe(exe: str, env: Mapping[str, str]) -> tuple[str, str, list[str]] | None:
+def _probe(exe: str, env: Mapping[str, str], skip: Iterable[str] = ()
+           ) -> tuple[str, str, list[str]] | None:
     import json
 
+    # Asked as the command would start it, less runlab's start-up hook and run channel.
+    probe_env = {k: v for k, v in env.items() if not k.startswith("RUNLAB_")}
+    probe_env["PYTHONPATH"] = os.pathsep.join(
+        p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p not in skip)
     try:
-        done = subprocess.run([exe, "-c", _PROBE], env=dict(env), capture_output=True,
+        done = subprocess.run([exe, "-c", _PROBE], env=probe_env, capture_output=True,
                               timeout=10, stdin=subprocess.DEVNULL)
         version, executable, paths = json.loads(done.stdout)
         return str(version), str(executable), [str(p) for p in paths]
