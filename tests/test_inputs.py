@@ -357,3 +357,21 @@ def test_an_interpreter_outside_a_virtual_environment_is_asked_once(tmp_path: Pa
     assert info["path"] == base
     assert info["version"] == ".".join(map(str, sys.version_info[:3]))
     assert info["packages"]["extra-pkg"] == "0.1"  # PYTHONPATH counts, ahead of site-packages
+
+
+def test_the_budget_decides_whole_or_sampled(tmp_path: Path) -> None:
+    big, small = tmp_path / "big.bin", tmp_path / "small.bin"
+    big.write_bytes(b"a" * (3 << 20))
+    small.write_bytes(b"b" * 1000)
+    printer = inputs.Fingerprinter(budget=(3 << 20) + 10)
+    assert printer.file(str(big), big.stat())["partial"] is False
+    assert printer.budget == 10
+    sampled = printer.file(str(big), big.stat())  # the budget is spent
+    assert sampled["partial"] is True and sampled["by"] == "sample"
+    assert printer.file(str(small), small.stat())["partial"] is False  # small: always whole
+    before = big.stat()
+    with open(big, "r+b") as f:  # a change in the first block shows in the sampled print,
+        f.write(b"z")
+    os.utime(big, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time and size
+    again = inputs.Fingerprinter(budget=0).file(str(big), big.stat())
+    assert again["partial"] is True and again["fingerprint"] != sampled["fingerprint"]

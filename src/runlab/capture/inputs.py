@@ -105,8 +105,9 @@ class Fingerprinter:
         dvc = dvc_hash(path)
         if dvc is not None:
             return {"fingerprint": dvc, "partial": False, "by": "dvc"}
-        if st.st_size <= self.budget:
-            self.budget -= st.st_size
+        # A file no larger than the samples costs no more to hash whole than to sample.
+        if st.st_size <= self.budget or st.st_size <= SAMPLES * SAMPLE_BYTES:
+            self.budget -= min(st.st_size, self.budget)
             return {"fingerprint": f"{self.algo}:{self._whole(path)}", "partial": False,
                     "by": "hash"}
         return {"fingerprint": f"partial:{self.algo}:{self._sampled(path, st)}",
