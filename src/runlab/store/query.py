@@ -92,7 +92,8 @@ _ALIAS = {"params": "p", "metrics": "m", "tags": "t", "inputs": "j", "packages":
 # package's its version, both text.
 _JSON_FIELDS = {
     "inputs": ("json_each(runs.data, '$.inputs')", "json_extract(j.value, '$.fingerprint')"),
-    "packages": ("json_each(runs.data, '$.environment.python.packages')", "j.value"),
+    "packages": ("json_each((SELECT value FROM meta WHERE key = 'packages/' || "
+                 "json_extract(runs.data, '$.environment.python.packages_id')))", "j.value"),
 }
 _FIELD_HELP = (
     f"{', '.join(FIELDS)}, params.KEY, metrics.KEY[.{'|.'.join(METRIC_STATS)}], tags.KEY, "

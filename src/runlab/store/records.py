@@ -93,7 +93,8 @@ class Run:
     parent: str | None = None  # the id of the run this one reran
     command_name: str | None = None  # the named command ([commands.NAME]) it ran
     inputs: dict[str, Any] = field(default_factory=dict)  # path -> size, mtime, fingerprint
-    environment: dict[str, Any] = field(default_factory=dict)  # python (packages), gpu, container
+    environment: dict[str, Any] = field(default_factory=dict)  # python, gpu, container
+    packages: dict[str, str] = field(default_factory=dict)  # of the Python command: name -> version
     now: float | None = None  # the clock when read, so a running run's duration is current
 
     @property
@@ -136,14 +137,7 @@ class Run:
             "command_name": self.command_name,
             "inputs": self.inputs,
             "packages": self.packages,
-            "environment": {k: ({n: x for n, x in v.items() if n != "packages"}
+            "environment": {k: ({n: x for n, x in v.items() if n != "packages_id"}
                                 if k == "python" and isinstance(v, dict) else v)
                             for k, v in self.environment.items()},
         }
-
-    @property
-    def packages(self) -> dict[str, str]:
-        """{name: version} of the Python packages the command ran with (empty when unknown)."""
-        python = self.environment.get("python") or {}
-        packages = python.get("packages") if isinstance(python, dict) else None
-        return packages if isinstance(packages, dict) else {}
