@@ -29,6 +29,7 @@ CHUNK = 1 << 20
 SAMPLES = 16  # blocks read for a partial fingerprint, spread over the file
 SAMPLE_BYTES = 64 << 10
 MAX_DIR_FILES = 10_000  # files listed in a directory's manifest
+MAX_INPUTS = 1000  # inputs recorded per run (a glob matching more records the first ones)
 MAX_CONFIG_BYTES = 1 << 20  # config files larger than this are inputs, not params
 MAX_CONFIG_PARAMS = 1000
 CONFIG_SUFFIXES = (".json", ".toml", ".yaml", ".yml")
@@ -86,7 +87,7 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
             rel = os.path.relpath(path, root) if path.startswith(root + os.sep) else path
             if rel not in out and os.path.exists(path):
                 out.append(rel)
-    return out
+    return out[:MAX_INPUTS]
 
 
 class Fingerprinter:
