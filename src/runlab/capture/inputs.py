@@ -90,11 +90,17 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
     return out[:MAX_INPUTS]
 
 
+class Stopped(Exception):
+    """Fingerprinting was cut short (Ctrl-C while the run waited for it)."""
+
+
 class Fingerprinter:
     """Fingerprints files within a budget of bytes hashed whole, shared by all a run's inputs."""
 
-    def __init__(self, budget: int, git_blobs: Mapping[str, str] | None = None) -> None:
+    def __init__(self, budget: int, git_blobs: Mapping[str, str] | None = None,
+                 stop: threading.Event | None = None) -> None:
         self.budget = budget
+        self.stop = stop or threading.Event()  # set: hashing ends at the next chunk
         self.algo, self.new = _hasher()
         self.git_blobs = git_blobs or {}  # real path -> blob id of files git knows unchanged
 
@@ -118,6 +124,8 @@ class Fingerprinter:
         h = self.new()
         with open(path, "rb") as f:
             while chunk := f.read(CHUNK):
+                if self.stop.is_set():
+                    raise Stopped
                 h.update(chunk)
         return str(h.hexdigest())
 
@@ -300,6 +308,7 @@ class Watch:
         self.inputs: dict[str, dict[str, Any]] = {}
         self.problems: list[str] = []
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="runlab-inputs", daemon=True)
 
     def start(self) -> None:
@@ -322,13 +331,15 @@ class Watch:
                 self._emit({"e": "environment", **body})
             if self.paths:
                 self._fingerprint()
+        except Stopped:
+            self.problems.append("inputs not fingerprinted: interrupted")
         except Exception as e:  # noqa: BLE001 - a thread's failure is told, never raised
             self.problems.append(f"inputs not fingerprinted: {e}")
 
     def _fingerprint(self) -> None:
         full = [os.path.join(self.cwd, p) for p in self.paths]
         blobs = git_blobs(self.git[0], self.git[1], full, self.git[2]) if self.git else {}
-        printer = Fingerprinter(self.budget, blobs)
+        printer = Fingerprinter(self.budget, blobs, self._stop)
         params: dict[str, Any] = {}
         for rel, path in zip(self.paths, full):
             try:
@@ -355,7 +366,11 @@ class Watch:
     def finish(self, outputs: Iterable[str] = ()) -> tuple[list[Event], list[str]]:
         """Wait for the thread; then the events left, with the inputs that changed during the
         run marked (and `outputs`, files the run wrote that are artifacts, left out)."""
-        self._thread.join()
+        try:
+            self._thread.join()
+        except KeyboardInterrupt:  # Ctrl-C while the run waits for the hash: stop hashing
+            self._stop.set()
+            self._thread.join()
         events = self.take()
         outputs = set(outputs)
         changed = [rel for rel, (size, mtime) in self.stats.items()

@@ -200,7 +200,7 @@ def gpus() -> dict[str, Any] | None:
     if exe is None:
         return None
     try:
-        done = subprocess.run([exe, "-q"], capture_output=True, timeout=20,
+        done = subprocess.run([exe, "-q"], capture_output=True, timeout=10,
                               stdin=subprocess.DEVNULL)
     except (OSError, subprocess.SubprocessError):
         return None
