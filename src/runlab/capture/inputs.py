@@ -11,7 +11,6 @@ also read into params (`optimizer/lr`).
 
 from __future__ import annotations
 
-import glob as globmod
 import os
 import re
 import stat
@@ -75,6 +74,8 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
             rel = os.path.relpath(path, root)
             if rel not in out:
                 out.append(rel)
+    if globs:
+        import glob as globmod
     for pattern in globs:
         try:
             matches = sorted(globmod.glob(pattern, root_dir=cwd, recursive=True))
