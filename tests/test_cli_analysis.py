@@ -77,7 +77,7 @@ def test_diff_shows_only_what_differs(cli: Cli, two_commits: Path) -> None:
     assert ESC not in out
     assert out.splitlines()[0] == "Comparing run 1 with run 2"
     assert aspects(out) == {"command": "differs", "params": "differs", "code": "differs",
-                            "metrics": "differs", "status": "same", "environment": "same",
+                            "inputs": "same", "packages": "same", "metrics": "differs", "status": "same", "environment": "same",
                             "tags": "differs"}
     params = section(out, "Params")
     assert params[0].split() == ["param", "#1", "#2", "change"]
@@ -404,7 +404,7 @@ def test_diff_runs_with_plain_values() -> None:
             status="failed", exit_code=1, tags={"k": "v"})
     d = compare.diff_runs([a, b], {"n": "higher"})
     assert dict(d.aspects()) == {"command": False, "params": False, "code": False,
-                                 "metrics": True, "status": True, "environment": False,
+                                 "inputs": False, "packages": False, "metrics": True, "status": True, "environment": False,
                                  "tags": True}
     assert d.code.differing_fields() == ["branch"]  # a branch name is not a code change
     m = {row.key: row for row in d.metrics}

@@ -78,6 +78,8 @@ class Changes:
     params: list[ParamChange] = field(default_factory=list)
     code_changed: bool = False
     metrics: list[MetricChange] = field(default_factory=list)
+    data_changed: list[str] = field(default_factory=list)  # inputs both runs read, now different
+    packages: list[ParamChange] = field(default_factory=list)  # name, old and new version
 
 
 def code_state(run: Run) -> tuple[Any, ...]:
@@ -112,7 +114,29 @@ def changes(run: Run, previous: Run, directions: Mapping[str, str] | None = None
         params=param_changes(previous.params, run.params),
         code_changed=code_state(run) != code_state(previous),
         metrics=metrics,
+        data_changed=data_changes(previous, run),
+        packages=package_changes(previous, run),
     )
+
+
+def fingerprints(run: Run) -> dict[str, str]:
+    """{input path: fingerprint} of what the run read."""
+    return {path: str(entry.get("fingerprint")) for path, entry in run.inputs.items()
+            if isinstance(entry, dict)}
+
+
+def data_changes(old: Run, new: Run) -> list[str]:
+    """The inputs both runs read (same path) whose content differs."""
+    a, b = fingerprints(old), fingerprints(new)
+    return sorted(path for path in b if path in a and a[path] != b[path])
+
+
+def package_changes(old: Run, new: Run) -> list[ParamChange]:
+    """Packages installed, removed or at another version; nothing when either run did not
+    record its packages (a command that is not Python, or a run from before they were)."""
+    if not old.packages or not new.packages:
+        return []
+    return param_changes(old.packages, new.packages)
 
 
 # -- runlab diff ------------------------------------------------------------------------------

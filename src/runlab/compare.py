@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from runlab.changes import MISSING, MetricChange, code_state, direction, same_value
+from runlab.changes import (MISSING, MetricChange, code_state, direction, fingerprints,
+                            same_value)
 from runlab.store import Run
 from runlab.store.records import json_number
 
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 
 
-ASPECTS = ("command", "params", "code", "metrics", "status", "environment", "tags")
+ASPECTS = ("command", "params", "code", "inputs", "packages", "metrics", "status",
+           "environment", "tags")
 
 
 @dataclass
@@ -82,6 +84,8 @@ class RunDiff:
     status: Facet
     environment: Facet
     tags: list[Row]
+    inputs: list[Row] = field(default_factory=list)  # path -> fingerprint
+    packages: list[Row] = field(default_factory=list)  # name -> version
 
     def aspects(self) -> list[tuple[str, bool]]:
         """(aspect, differs) in the order `ASPECTS` names them."""
@@ -89,6 +93,8 @@ class RunDiff:
             ("command", self.command.differs),
             ("params", any(r.differs for r in self.params)),
             ("code", self.code.differs),
+            ("inputs", any(r.differs for r in self.inputs)),
+            ("packages", any(r.differs for r in self.packages)),
             ("metrics", any(m.differs for m in self.metrics)),
             ("status", self.status.differs),
             ("environment", self.environment.differs),
@@ -100,7 +106,7 @@ class RunDiff:
 
         runs: [{id, number, name}]; aspects: {aspect: {differs}} for each of `ASPECTS`;
         command, code, status, environment: {differs, values: [{field: value}]};
-        params, tags: [{key, change: same|changed|added|removed, values, present}] (a value
+        params, tags, inputs (path: fingerprint), packages (name: version): [{key, change: same|changed|added|removed, values, present}] (a value
         is null where `present` is false); metrics: [{key, direction: lower|higher|null,
         differs, values (last values, null where absent), changes: [null for the first run,
         then {delta, relative, verdict: better|worse|same|null}]}]. Everything is listed,
@@ -112,6 +118,8 @@ class RunDiff:
             "command": _facet_json(self.command),
             "params": [_row_json(r) for r in self.params],
             "code": _facet_json(self.code),
+            "inputs": [_row_json(r) for r in self.inputs],
+            "packages": [_row_json(r) for r in self.packages],
             "metrics": [_metric_json(m) for m in self.metrics],
             "status": _facet_json(self.status),
             "environment": _facet_json(self.environment),
@@ -138,6 +146,9 @@ def diff_runs(runs: list[Run], directions: Mapping[str, str] | None = None) -> R
                            [{"host": r.host, "user": r.user, "python": r.python,
                              "platform": r.platform} for r in runs]),
         tags=rows([r.tags for r in runs]),
+        inputs=rows([fingerprints(r) for r in runs]),
+        # Packages line up only between runs that all recorded theirs.
+        packages=rows([r.packages for r in runs]) if all(r.packages for r in runs) else [],
     )
 
 

@@ -61,6 +61,9 @@ KEYS: dict[str, Key] = {
             "hook Python commands: argparse arguments, framework metrics and params"),
         Key("disabled_hooks", list, [],
             "start-up hooks switched off, by name (argparse, tqdm, transformers, ...)"),
+        Key("inputs", bool, True, "fingerprint the files and directories the arguments name"),
+        Key("input_globs", list, [], "more input globs (may reach outside the run's directory)"),
+        Key("hash_budget", int, 1 << 30, "bytes of inputs hashed whole per run; partial beyond"),
     )
 }
 

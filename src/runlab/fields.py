@@ -14,7 +14,7 @@ from runlab.store import Run, Store
 PLAIN = ("number", "id", "name", "experiment", "status", "exit_code", "started", "ended",
          "duration", "command", "author", "user", "host", "cwd", "note", "git.commit",
          "git.branch", "git.dirty", "tags")
-PREFIXES = ("params.", "metrics.", "tags.")
+PREFIXES = ("params.", "metrics.", "tags.", "inputs.", "packages.")
 METRIC_STATS = ("last", "min", "max", "count", "last_step")
 
 
@@ -28,7 +28,7 @@ def check(field: str, store: Store | None = None) -> str:
     hint = f" (did you mean {close}?)" if close else ""
     raise UsageError(
         f"unknown field {field!r}{hint}: use one of {', '.join(PLAIN)}, params.X, "
-        "metrics.X[.min|.max], tags.X"
+        "metrics.X[.min|.max], tags.X, inputs.PATH, packages.NAME"
     )
 
 
@@ -148,6 +148,11 @@ def value(run: Run, field: str) -> Any:
         return None if summary is None else getattr(summary, stat)
     if field.startswith("tags."):
         return run.tags.get(field[5:])
+    if field.startswith("inputs."):
+        entry = run.inputs.get(field[7:])
+        return entry.get("fingerprint") if isinstance(entry, dict) else None
+    if field.startswith("packages."):
+        return run.packages.get(field[9:])
     if field.startswith("git."):
         return (run.git or {}).get(field[4:])
     return {

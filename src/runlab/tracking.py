@@ -51,6 +51,7 @@ class RunOptions:
     quiet: bool = False
     system_metrics: bool = True  # sample sys/ metrics (the interval comes from settings)
     inject: bool = True  # hook a Python command at start-up: argparse, framework records
+    inputs: bool = True  # fingerprint the files the arguments name (capture/inputs.py)
     extra: dict[str, Any] = field(default_factory=dict)  # more start fields (rerun, command name)
 
 
@@ -557,10 +558,11 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     child_env = dict(os.environ if env is None else env)
     child_env["RUNLAB_RUN_ID"] = run_id
     child_env["RUNLAB_EVENTS"] = events_path
+    hook_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inject")
     if opts.inject and is_python(opts.argv, opts.cwd, child_env):
         from runlab.capture.args import hook_secrets
 
-        hook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inject")
+        hook = hook_dir
         child_env["PYTHONPATH"] = os.pathsep.join(
             p for p in (hook, child_env.get("PYTHONPATH")) if p)
         # The hook redacts as the wrapper does, before it writes anything.
@@ -571,6 +573,8 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     monitor: list[Any] = []
     interval = float(settings.get("system_metrics", 0.0)) if opts.system_metrics else 0.0
 
+    watch: list[Any] = []
+
     def started(pid: int) -> None:
         from runlab.capture.system import ResourceMonitor
 
@@ -578,6 +582,15 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         m.start()
         monitor.append(m)
         recorder.monitor = m
+        watch.append(_watch(opts, settings, start, git_info, child_env, hook_dir))
+        watch[0].start()
+
+    def tick() -> None:
+        recorder.flush()
+        if watch:
+            events = watch[0].take()
+            if events:
+                recorder._append(events)
 
     recorder.snapshot_artifacts(list(settings.get("artifacts", [])) + opts.artifacts)
     launch = runner.Launch(
@@ -587,7 +600,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         use_pty=opts.pty,
         echo=not opts.quiet,
         on_output=recorder.output,
-        on_tick=recorder.flush,
+        on_tick=tick,
         on_start=started,
         notify=notify,
     )
@@ -608,6 +621,18 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:
             f.write(f"runlab: {outcome.error}\n".encode())
     recorder.capture_artifacts(list(settings.get("artifacts", [])) + opts.artifacts, start["t"])
+    if watch:
+        kept = recorder.artifacts.kept if recorder.artifacts is not None else {}
+        events, problems = watch[0].finish(outputs=kept)
+        if events:
+            recorder._append(events)
+        recorder.problems += problems
+        if watch[0].packages:
+            from runlab.capture.inputs import requirements
+
+            with contextlib.suppress(OSError):
+                journal.write_private(os.path.join(run_dir, "requirements.txt"),
+                                      requirements(watch[0].packages).encode(), exclusive=False)
     end: Event = {
         "e": "end",
         "t": time.time(),
@@ -682,6 +707,55 @@ def _release(path: str | None) -> bool:
     except OSError:
         return False
     return True
+
+
+def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
+           env: Mapping[str, str], hook_dir: str) -> Any:
+    """The background thread that reads the packages and platform, and fingerprints the
+    inputs the arguments name (capture/inputs.py), for a child that has just started."""
+    from runlab.capture import inputs, packages
+    from runlab.capture.args import is_secret, redact_mapping, secret_patterns
+
+    patterns = secret_patterns(settings)
+    paths: list[str] = []
+    if opts.inputs:
+        script = (start.get("source") or {}).get("path")
+        if script and not (is_python(opts.argv, opts.cwd, env)
+                           or script.endswith(inputs.CODE_SUFFIXES)):
+            script = None  # `cat data.csv`: the first file is data, not an entry script
+        skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p]
+        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.get("input_globs", []),
+                                  secret=lambda key: is_secret(key, patterns))
+        if paths and settings.get("artifacts", []) + opts.artifacts:
+            outputs = set(_artifact_paths(list(settings.get("artifacts", [])) + opts.artifacts,
+                                          opts.cwd))
+            paths = [p for p in paths if p not in outputs]
+    git = (git_info.root, git_info.commit, list(git_info.changed_files)) \
+        if git_info is not None and git_info.root and not git_info.errors else None
+    argv_params = set(start.get("params") or ())
+
+    def config(params: dict[str, Any]) -> dict[str, Any]:
+        return redact_mapping({k: v for k, v in params.items() if k not in argv_params},
+                              patterns)
+
+    return inputs.Watch(
+        paths, opts.cwd, int(settings.get("hash_budget", 1 << 30)), git,
+        lambda: packages.environment(opts.argv, opts.cwd, env, skip_paths=[hook_dir]),
+        config)
+
+
+def _artifact_paths(globs: list[str], cwd: str) -> list[str]:
+    """The files the artifact globs match now, relative to `cwd` (outputs, not inputs)."""
+    import glob as globmod
+
+    out = []
+    for pattern in globs:
+        try:
+            out += [os.path.normpath(m) for m in globmod.glob(pattern, root_dir=cwd,
+                                                               recursive=True)]
+        except (OSError, ValueError):
+            continue
+    return out
 
 
 def _copy_source(path: str, run_dir: str) -> None:

@@ -340,6 +340,59 @@ print(time.perf_counter() - t)
     ]
 
 
+def _cpu_timed(argv: list[str], *, env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Run once; (wall seconds, CPU seconds of the process and its children)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    _, _, usage = os.wait4(p.pid, 0)
+    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime
+
+
+def inputs_cost(work: Path, size: int, reps: int) -> list[Result]:
+    """Hashing throughput of input fingerprints, and what a large input adds to a run that
+    lasts longer than its hash: wall time (none expected) and CPU."""
+    sys.path.insert(0, str(SRC))
+    from runlab.capture.inputs import Fingerprinter
+
+    data = work / "inputs" / "big.bin"
+    data.parent.mkdir(parents=True, exist_ok=True)
+    block = os.urandom(1 << 20)
+    with open(data, "wb") as f:
+        for _ in range(size >> 20):
+            f.write(block)
+
+    def read_only() -> float:
+        t = time.perf_counter()
+        with open(data, "rb") as f:
+            while f.read(1 << 20):
+                pass
+        return time.perf_counter() - t
+
+    def hashed() -> float:
+        t = time.perf_counter()
+        Fingerprinter(size).file(str(data), os.stat(data))
+        return time.perf_counter() - t
+
+    read_s = median_of(read_only, reps)
+    hash_s = median_of(hashed, reps)
+    out = [Result(f"hash a {size >> 20} MiB input", "read it", hash_s, read_s, "s", "",
+                  f"{size / hash_s / 1e6:.0f} MB/s")]
+    e = env(work / "store-inputs")
+    sleeper = [sys.executable, "-c", f"import time; time.sleep(max(1.0, 3 * {hash_s:f}))"]
+    plain = [_cpu_timed([*RUNLAB, "-q", "--no-inputs", *sleeper, str(data)], env=e,
+                        cwd=data.parent) for _ in range(reps)]
+    with_inputs = [_cpu_timed([*RUNLAB, "-q", *sleeper, str(data)], env=e, cwd=data.parent)
+                   for _ in range(reps)]
+    wall = statistics.median(w for w, _ in with_inputs)
+    base = statistics.median(w for w, _ in plain)
+    cpu = statistics.median(c for _, c in with_inputs) - statistics.median(c for _, c in plain)
+    out.append(Result("run reading it", "--no-inputs", wall, base, "s",
+                      "no added wall time", f"+{(wall - base) * 1000:.0f} ms wall, "
+                      f"+{cpu * 1000:.0f} ms CPU"))
+    return out
+
+
 def render(results: list[Result]) -> str:
     rows = [("scenario", "runlab", "baseline", "ratio", "target", "note")]
     for r in results:
@@ -360,7 +413,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     parser.add_argument("--only", nargs="*", default=None,
                         choices=["overhead", "throughput", "memory", "scale", "api", "bigstore",
-                                 "longrun"])
+                                 "longrun", "inputs"])
     parser.add_argument("--runs", type=int, default=100_000,
                         help="runs in the bigstore scenario (default 100,000)")
     parser.add_argument("--steps", type=int, default=1_000_000,
@@ -368,7 +421,7 @@ def main() -> None:
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     quick = args.quick
-    only = set(args.only or ["overhead", "throughput", "memory", "scale", "api"])
+    only = set(args.only or ["overhead", "throughput", "memory", "scale", "api", "inputs"])
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="runlab-bench-") as tmp:
         work = Path(tmp)
@@ -387,6 +440,8 @@ def main() -> None:
             results += big_store(work, 1_000 if quick else args.runs)
         if "longrun" in only:
             results += long_run(work, 20_000 if quick else args.steps, 3)
+        if "inputs" in only:
+            results += inputs_cost(work, (64 if quick else 1024) << 20, 3 if quick else 5)
     print(f"runlab benchmarks on {platform.node()}: {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.platform()}")
     print(render(results))

@@ -313,11 +313,16 @@ GPU_KEYS = ("utilization_percent", "memory_used_mib", "memory_total_mib", "power
             "temperature_c")
 
 
+def find_program(name: str) -> str | None:
+    """The executable `name` on PATH, or None."""
+    # A PATH scan, not shutil.which: shutil costs more to import than this takes.
+    return next((os.path.join(d, name) for d in os.environ.get("PATH", "").split(os.pathsep)
+                 if d and os.access(os.path.join(d, name), os.X_OK)), None)
+
+
 def gpu_command(interval: float) -> list[str] | None:
     """The `nvidia-smi` command that reports every GPU every `interval` s; None without it."""
-    # A PATH scan, not shutil.which: shutil costs more to import than this takes.
-    exe = next((os.path.join(d, "nvidia-smi") for d in os.environ.get("PATH", "").split(os.pathsep)
-                if d and os.access(os.path.join(d, "nvidia-smi"), os.X_OK)), None)
+    exe = find_program("nvidia-smi")
     if exe is None:
         return None
     return [exe, f"--query-gpu={GPU_QUERY}", "--format=csv,noheader,nounits",

@@ -41,10 +41,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Compare runs side by side: only what differs, changes measured against the first.
 
-        One line per aspect (command, params, code, metrics, status, environment, tags) says
-        whether it differs; then params changed, added or removed, metrics with the change
-        against the first run (marked better or worse where the direction is known), tags and
-        code. --code prints the source diff (commit plus uncommitted changes of each run) and
+        One line per aspect (command, params, code, inputs, packages, metrics, status,
+        environment, tags) says whether it differs; then params changed, added or removed,
+        inputs whose content changed, package versions, metrics with the change against the
+        first run (marked better or worse where the direction is known), tags and code. --code prints the source diff (commit plus uncommitted changes of each run) and
         --log the output diff, of two runs.
 
         Example: runlab diff 12 14 --code

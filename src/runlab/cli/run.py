@@ -52,6 +52,8 @@ RUN_OPTIONS: tuple[Opt, ...] = (
         "Push the run to this MLflow tracking server while it runs and when it ends."),
     Opt(("--no-inject",), "no_inject", False, False,
         "Do not hook a Python command at start-up (argparse arguments, framework metrics)."),
+    Opt(("--no-inputs",), "no_inputs", False, False,
+        "Do not fingerprint the files and directories the arguments name."),
 )
 _BY_NAME = {name: opt for opt in RUN_OPTIONS for name in opt.names}
 
@@ -220,6 +222,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         quiet=bool(values.get("quiet")),
         system_metrics=not values.get("no_system_metrics"),
         inject=not values.get("no_inject") and bool(settings.get("inject", True)),
+        inputs=not values.get("no_inputs") and bool(settings.get("inputs", True)),
         extra=extra,
     )
     pusher = _Pusher(values["push"], store.root) if values.get("push") else None

@@ -42,6 +42,7 @@ def register(app: typer.Typer) -> None:
         no_system_metrics: Annotated[bool, typer.Option(
             "--no-system-metrics", help=_HELP["no_system_metrics"])] = False,
         no_inject: Annotated[bool, typer.Option("--no-inject", help=_HELP["no_inject"])] = False,
+        no_inputs: Annotated[bool, typer.Option("--no-inputs", help=_HELP["no_inputs"])] = False,
         push: Annotated[str | None, typer.Option("--push", metavar="URI",
                                                     help=_HELP["push"])] = None,
     ) -> None:
@@ -56,5 +57,6 @@ def register(app: typer.Typer) -> None:
             "note": note, "metric_pattern": metric_pattern or [], "artifact": artifact or [],
             "store": store, "no_git": no_git, "pty": pty, "no_pty": no_pty, "quiet": quiet,
             "no_system_metrics": no_system_metrics, "no_inject": no_inject, "push": push, "model": model,
+            "no_inputs": no_inputs,
         }
         sys.exit(guard(lambda: execute(values, list(command)), wrapping=True))

@@ -23,7 +23,8 @@ ABSENT = "–"
 UNSET = "unset"
 BETTER = "▲ better"
 WORSE = "▼ worse"
-TITLES = {"command": "Command", "params": "Params", "code": "Code", "metrics": "Metrics",
+TITLES = {"command": "Command", "params": "Params", "code": "Code", "inputs": "Inputs",
+          "packages": "Packages", "metrics": "Metrics",
           "status": "Status", "environment": "Environment", "tags": "Tags"}
 
 
@@ -67,6 +68,8 @@ def render(d: RunDiff, *, show_all: bool = False, colour: bool = False,
         "command": _facet(d.command, heads, show_all, colour, lay, long=True),
         "params": _rows(d.params, heads, show_all, "param", colour, lay),
         "code": _facet(d.code, heads, show_all, colour, lay),
+        "inputs": _rows(d.inputs, heads, show_all, "input", colour, lay),
+        "packages": _rows(d.packages, heads, show_all, "package", colour, lay),
         "metrics": _metrics(d.metrics, heads, show_all, colour, lay),
         "status": _facet(d.status, heads, show_all, colour, lay),
         "environment": _facet(d.environment, heads, show_all, colour, lay),
@@ -109,7 +112,7 @@ def _title(d: RunDiff) -> Text:
 
 def _summary(d: RunDiff, aspect: str) -> str:
     """A few words on what differs in one aspect ("" when nothing does)."""
-    if aspect in ("params", "tags"):
+    if aspect in ("params", "tags", "inputs", "packages"):
         rows: list[Row] = getattr(d, aspect)
         counts = {k: sum(1 for r in rows if r.change == k) for k in ("changed", "added", "removed")}
         return ", ".join(f"{n} {k}" for k, n in counts.items() if n)

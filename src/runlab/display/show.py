@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
@@ -95,6 +96,14 @@ def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], file
     if run.params:
         parts += [Text("Params", style="bold" if colour else ""),
                   _pairs([(k, fmt.value(v)) for k, v in run.params.items()], colour), Text("")]
+    if run.inputs:
+        parts += [Text("Inputs", style="bold" if colour else ""),
+                  _pairs([(path, input_line(e)) for path, e in run.inputs.items()], colour),
+                  Text("")]
+    environment = environment_pairs(run)
+    if environment:
+        parts += [Text("Environment", style="bold" if colour else ""),
+                  _pairs(environment, colour), Text("")]
     if run.metrics:
         rows = []
         for key, m in run.metrics.items():
@@ -127,6 +136,40 @@ def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], file
         parts += [Text("Files", style="bold" if colour else ""),
                   Text("\n".join(files)), Text("")]
     return Group(*parts)
+
+
+def input_line(entry: dict[str, Any]) -> str:
+    """`3.9 KB  xxh3-128:8527d9296fb8`, with what kind of fingerprint it is when not whole."""
+    size = fmt.size(entry.get("size"))
+    words = [f"{entry['files']} files, {size}" if entry.get("kind") == "dir" else size]
+    fingerprint = str(entry.get("fingerprint") or "")
+    words.append(fingerprint[:fingerprint.rfind(":") + 13] if ":" in fingerprint
+                 else fingerprint)
+    if entry.get("partial"):
+        words.append("(partial: over the hashing budget)")
+    if entry.get("by") in ("git", "dvc"):
+        words.append(f"({entry['by']})")
+    if entry.get("changed_during_run"):
+        words.append("changed during the run")
+    return "  ".join(w for w in words if w)
+
+
+def environment_pairs(run: Run) -> list[tuple[str, str]]:
+    """The interpreter and its package count, the GPU and the container, as show lists them."""
+    env = run.environment
+    out = []
+    python = env.get("python")
+    if isinstance(python, dict):
+        out.append(("interpreter", f"{python.get('path')}  {python.get('version') or ''}"))
+        out.append(("packages", str(len(run.packages))))
+    gpu = env.get("gpu")
+    if isinstance(gpu, dict):
+        models = ", ".join(gpu.get("models") or [])
+        out.append(("gpu", f"{models}  driver {gpu.get('driver')}  CUDA {gpu.get('cuda')}"))
+    box = env.get("container")
+    if isinstance(box, dict):
+        out.append(("container", " ".join(str(box[k]) for k in ("runtime", "image") if k in box)))
+    return out
 
 
 def list_files(run_dir: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runlab.changes import MISSING, Changes
+from runlab.changes import MISSING, Changes, ParamChange
 from runlab.display import format as fmt
 from runlab.store import Run
 
@@ -10,6 +10,7 @@ STATUS_STYLE = {"finished": "green", "failed": "red", "killed": "yellow", "lost"
                 "running": "cyan"}
 MAX_METRICS = 8  # without a width to fit (stderr is not a terminal)
 MAX_PARAM_CHANGES = 3  # more are counted, so that the metrics' changes still show
+MAX_PACKAGES = 5
 
 
 def telling_order(keys: list[str], directions: dict[str, str] | None = None) -> list[str]:
@@ -87,6 +88,9 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
         if len(changes.params) > MAX_PARAM_CHANGES:
             parts.append(f"{len(changes.params) - MAX_PARAM_CHANGES} more params")
         parts.append("code changed" if changes.code_changed else "same code")
+        if changes.data_changed:
+            parts.append(f"data changed: {', '.join(changes.data_changed)}")
+        parts += package_parts(changes.packages)
         moved = {m.key: m for m in changes.metrics
                  if m.delta is not None and m.delta != 0 and not m.key.startswith("sys/")}
         for key in telling_order(list(moved), directions):
@@ -101,3 +105,18 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
         else:
             lines.append(fit(parts, width, lead=lead))
     return "\n".join(lines)
+
+
+def package_parts(changes: list[ParamChange]) -> list[str]:
+    """`numpy 1.26.4 → 2.1.0`, `+tqdm 4.66.1`, `-six 1.16.0`: a few, then how many more."""
+    parts = []
+    for p in changes[:MAX_PACKAGES]:
+        if p.old is MISSING:
+            parts.append(f"+{p.key} {p.new}")
+        elif p.new is MISSING:
+            parts.append(f"-{p.key} {p.old}")
+        else:
+            parts.append(f"{p.key} {p.old} → {p.new}")
+    if len(changes) > MAX_PACKAGES:
+        parts.append(f"… {len(changes) - MAX_PACKAGES} more packages changed")
+    return parts

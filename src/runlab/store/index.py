@@ -351,7 +351,32 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
                 status,
             ),
         )
+    elif kind in ("inputs", "environment"):
+        # What the run read and ran with (capture/inputs.py): the latest event of a kind wins.
+        body = event.get("inputs") if kind == "inputs" else \
+            _environment(db, {k: v for k, v in event.items() if k != "e"})
+        db.execute(f"UPDATE runs SET data = json_set(data, '$.{kind}', json(?)) WHERE number = ?",
+                   (json.dumps(body if isinstance(body, dict) else {}), number))
     # "number" and unknown event types (from a newer runlab) change nothing here.
+
+
+PACKAGES_KEY = "packages/"  # meta key prefix of a package set, shared by the runs that used it
+
+
+def _environment(db: sqlite3.Connection, body: dict[str, Any]) -> dict[str, Any]:
+    """The environment as a run's data keeps it: its package list stored once per distinct set
+    (in meta, by digest), so that listing thousands of runs never parses it again and again."""
+    python = body.get("python")
+    if isinstance(python, dict) and isinstance(python.get("packages"), dict):
+        import hashlib
+
+        text = json.dumps(python["packages"], sort_keys=True)
+        digest = hashlib.sha256(text.encode()).hexdigest()[:20]
+        db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
+                   (PACKAGES_KEY + digest, text))
+        body["python"] = {**{k: v for k, v in python.items() if k != "packages"},
+                          "packages_id": digest, "package_count": len(python["packages"])}
+    return body
 
 
 def apply_events(db: sqlite3.Connection, run_id: str, events: Iterable[Event],
@@ -418,6 +443,8 @@ def _run_from_row(row: Sequence[Any], now: float) -> Run:
         env=data.get("env") or {},
         parent=data.get("parent"),
         command_name=data.get("command_name"),
+        inputs=data.get("inputs") or {},
+        environment=data.get("environment") or {},
         resources=json.loads(row[18]),
         now=now,
     )
@@ -471,6 +498,13 @@ def _with_details(db: sqlite3.Connection, runs: list[Run]) -> list[Run]:
         f"SELECT run, key, value FROM tags WHERE run IN ({marks})", numbers
     ):
         by_number[run].tags[key] = value
+    sets: dict[str, dict[str, str]] = {}
+    for r in runs:
+        digest = (r.environment.get("python") or {}).get("packages_id")
+        if digest and digest not in sets:
+            text = get_meta(db, PACKAGES_KEY + str(digest))
+            sets[digest] = json.loads(text) if isinstance(text, str) else {}
+        r.packages = sets.get(digest, {}) if digest else {}
     for r in runs:
         r.params = dict(sorted(r.params.items()))
         r.metrics = dict(sorted(r.metrics.items()))

@@ -81,13 +81,23 @@ _PLAIN: dict[str, _Column] = {
 }
 
 FIELDS: tuple[str, ...] = tuple(_PLAIN)
-"""The plain field names; besides them: params.KEY, metrics.KEY[.STAT], tags.KEY."""
+"""The plain field names; besides them: params.KEY, metrics.KEY[.STAT], tags.KEY, inputs.PATH
+(its fingerprint) and packages.NAME (its version)."""
 
 METRIC_STATS: tuple[str, ...] = ("last", "min", "max", "count", "last_step")
-_PREFIXES = {"params.": "params", "metrics.": "metrics", "tags.": "tags"}
-_ALIAS = {"params": "p", "metrics": "m", "tags": "t"}
+_PREFIXES = {"params.": "params", "metrics.": "metrics", "tags.": "tags", "inputs.": "inputs",
+             "packages.": "packages"}
+_ALIAS = {"params": "p", "metrics": "m", "tags": "t", "inputs": "j", "packages": "j"}
+# Inputs and packages live in the run's data (JSON): an input's value is its fingerprint, a
+# package's its version, both text.
+_JSON_FIELDS = {
+    "inputs": ("json_each(runs.data, '$.inputs')", "json_extract(j.value, '$.fingerprint')"),
+    "packages": ("json_each((SELECT value FROM meta WHERE key = 'packages/' || "
+                 "json_extract(runs.data, '$.environment.python.packages_id')))", "j.value"),
+}
 _FIELD_HELP = (
-    f"{', '.join(FIELDS)}, params.KEY, metrics.KEY[.{'|.'.join(METRIC_STATS)}], tags.KEY"
+    f"{', '.join(FIELDS)}, params.KEY, metrics.KEY[.{'|.'.join(METRIC_STATS)}], tags.KEY, "
+    "inputs.PATH, packages.NAME"
 )
 _KEY = re.compile(r"[\w\-/.]+")  # an unquoted key: letters, digits, _ - / and dots
 
@@ -465,7 +475,16 @@ class _Compiler:
             return self.metric_condition(field, op, value, op_tok)
         if field.table == "tags":
             return self.tag_condition(op, value)
+        if field.table in _JSON_FIELDS:
+            return self.json_condition(field, op, value)
         return self.plain_condition(field, op, value, op_tok)
+
+    def json_condition(self, field: _Field, op: str, value: _Value) -> _Frag:
+        if value.kind == "null":
+            raise self.error(f"{field.table} values are text: use 'not {field.name}' for runs "
+                             "without it", value.pos)
+        column = _JSON_FIELDS[field.table][1]
+        return f"{column} {'GLOB' if op == '~' else op} ?", [value.text]
 
     def param_condition(self, op: str, value: _Value) -> _Frag:
         if op == "~":
@@ -580,6 +599,11 @@ def _subject(field: _Field, now: float) -> _Frag:
 
 def _within(field: _Field, cond: _Frag | None) -> _Frag:
     """`cond` on the field's value, true only when the run has the field (presence if None)."""
+    if field.table in _JSON_FIELDS:
+        sql = f"EXISTS (SELECT 1 FROM {_JSON_FIELDS[field.table][0]} j WHERE j.key = ?"
+        if cond is None:
+            return sql + ")", [field.key]
+        return f"{sql} AND ({cond[0]}))", [field.key, *cond[1]]
     if field.table:
         alias = _ALIAS[field.table]
         sql = (f"EXISTS (SELECT 1 FROM {field.table} {alias} WHERE {alias}.run = runs.number "
@@ -778,5 +802,8 @@ def _sort_expression(field: _Field) -> str:
     alias = _ALIAS[field.table]
     value = f"{alias}.{field.stat}" if field.table == "metrics" else f"{alias}.value"
     key = field.key.encode("utf-8").hex()  # hex digits only: nothing the user wrote reaches SQL
+    if field.table in _JSON_FIELDS:
+        source, subject = _JSON_FIELDS[field.table]
+        return f"(SELECT {subject} FROM {source} j WHERE j.key = CAST(X'{key}' AS TEXT))"
     return (f"(SELECT {value} FROM {field.table} {alias} WHERE {alias}.run = runs.number "
             f"AND {alias}.key = CAST(X'{key}' AS TEXT))")

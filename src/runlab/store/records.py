@@ -112,6 +112,9 @@ class Run:
     pid: int | None = None
     parent: str | None = None  # the id of the run this one reran
     command_name: str | None = None  # the named command ([commands.NAME]) it ran
+    inputs: dict[str, Any] = field(default_factory=dict)  # path -> size, mtime, fingerprint
+    environment: dict[str, Any] = field(default_factory=dict)  # python, gpu, container
+    packages: dict[str, str] = field(default_factory=dict)  # of the Python command: name -> version
     now: float | None = None  # the clock when read, so a running run's duration is current
 
     @property
@@ -152,4 +155,9 @@ class Run:
             "deleted": self.deleted,
             "parent": self.parent,
             "command_name": self.command_name,
+            "inputs": self.inputs,
+            "packages": self.packages,
+            "environment": {k: ({n: x for n, x in v.items() if n != "packages_id"}
+                                if k == "python" and isinstance(v, dict) else v)
+                            for k, v in self.environment.items()},
         }

@@ -431,6 +431,9 @@ class RunPlan:
                     or self.status or self.artifacts)
 
 
+MAX_INPUT_TAGS = 100  # a run reading more inputs than this sends the first ones as tags
+
+
 def run_tags(run: Run) -> dict[str, str]:
     """The tags runlab writes for a run: its own under `runlab.*`, and MLflow's system tags."""
     tags = {
@@ -462,6 +465,11 @@ def run_tags(run: Run) -> dict[str, str]:
             "mlflow.source.git.branch": git.get("branch"),
             "mlflow.source.git.repoURL": git.get("remote"),
         })
+    # What the run read: each input's fingerprint (MLflow's dataset inputs need a source
+    # and a schema runlab does not know; a tag per input is searchable on the server).
+    for path, entry in sorted(run.inputs.items())[:MAX_INPUT_TAGS]:
+        if isinstance(entry, dict) and entry.get("fingerprint"):
+            optional[sanitize_key(f"runlab.input.{path}")] = entry["fingerprint"]
     tags.update({k: str(v) for k, v in optional.items() if v is not None and v != ""})
     return tags
 
@@ -482,10 +490,10 @@ def param_text(value: Any) -> str:
 
 
 def local_files(run_dir: str) -> list[tuple[str, str]]:
-    """(artifact path, file) of a run's files: the log, the patch and the entry script copy
-    under runlab/, the run's artifacts/ at the root. Regular files only, never links."""
+    """(artifact path, file) of a run's files: the log, the patch, the packages
+    (requirements.txt) and the entry script copy under runlab/, the run's artifacts/ at the root. Regular files only, never links."""
     out: list[tuple[str, str]] = []
-    for name in ("output.log", "code.patch"):
+    for name in ("output.log", "code.patch", "requirements.txt"):
         path = os.path.join(run_dir, name)
         if _regular(path):
             out.append((f"runlab/{name}", path))

@@ -1,0 +1,400 @@
+"""The data a run read: every argument naming an existing file or directory under the run's
+directory, fingerprinted in a background thread while the command runs (`Watch`).
+
+A file is hashed whole (xxh3-128) while the run's hashing budget lasts; beyond it the
+fingerprint is partial, and says so: size, modification time and sampled blocks. A directory
+gets a manifest fingerprint over its files' relative paths, sizes and fingerprints. A file git
+tracks and the work tree has not changed is identified by its blob in the commit, not hashed;
+a file with a DVC pointer (`NAME.dvc`) takes the pointer's hash. A JSON, TOML or YAML file is
+also read into params (`optimizer/lr`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from runlab.store.journal import Event
+
+CHUNK = 1 << 20
+SAMPLES = 16  # blocks read for a partial fingerprint, spread over the file
+SAMPLE_BYTES = 64 << 10
+MAX_DIR_FILES = 10_000  # files listed in a directory's manifest
+MAX_INPUTS = 1000  # inputs recorded per run (a glob matching more records the first ones)
+MAX_CONFIG_BYTES = 1 << 20  # config files larger than this are inputs, not params
+MAX_CONFIG_PARAMS = 1000
+CONFIG_SUFFIXES = (".json", ".toml", ".yaml", ".yml")
+CODE_SUFFIXES = (".py", ".sh", ".bash", ".r", ".R", ".jl", ".rb", ".pl", ".js", ".lua")
+
+
+def _hasher() -> tuple[str, Callable[[], Any]]:
+    """The hash of whole files: xxh3-128 (xxhash), or BLAKE2b where xxhash is missing."""
+    try:
+        import xxhash
+
+        return "xxh3-128", xxhash.xxh3_128
+    except ImportError:  # pragma: no cover - xxhash is a dependency
+        import hashlib
+
+        return "blake2b", lambda: hashlib.blake2b(digest_size=16)
+
+
+def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
+               globs: Sequence[str] = (),
+               secret: Callable[[str], bool] = lambda key: False) -> list[str]:
+    """The inputs a command line names: each argument value (`--k=v` gives v) that is an
+    existing file or directory under `cwd`, as a path relative to it, plus the files the
+    `globs` match (which may reach outside `cwd`: they are configured). `skip` holds paths
+    that are not inputs (the entry script, the interpreter, artifacts); the value of an
+    option whose name is `secret` (`--key-file k.json`) is never one."""
+    root = os.path.realpath(cwd)
+    skipped = {os.path.realpath(os.path.join(cwd, s)) for s in skip}
+    out: list[str] = []
+    after_secret = False
+    for word in argv[1:]:
+        key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
+        hidden, after_secret = after_secret, False
+        if word.startswith("-") and not eq:
+            after_secret = secret(word.lstrip("-"))
+            continue
+        if hidden or (eq and secret(key.lstrip("-"))) or not value or "\0" in value:
+            continue
+        path = os.path.realpath(os.path.join(cwd, value))
+        if path in skipped or path == root or not path.startswith(root + os.sep):
+            continue
+        if os.path.isfile(path) or os.path.isdir(path):
+            rel = os.path.relpath(path, root)
+            if rel not in out:
+                out.append(rel)
+    if globs:
+        import glob as globmod
+    for pattern in globs:
+        try:
+            matches = sorted(globmod.glob(pattern, root_dir=cwd, recursive=True))
+        except (OSError, ValueError):
+            continue
+        for match in matches:
+            path = os.path.realpath(os.path.join(cwd, match))
+            if path in skipped:
+                continue
+            rel = os.path.relpath(path, root) if path.startswith(root + os.sep) else path
+            if rel not in out and os.path.exists(path):
+                out.append(rel)
+    return out[:MAX_INPUTS]
+
+
+class Stopped(Exception):
+    """Fingerprinting was cut short (Ctrl-C while the run waited for it)."""
+
+
+class Fingerprinter:
+    """Fingerprints files within a budget of bytes hashed whole, shared by all a run's inputs."""
+
+    def __init__(self, budget: int, git_blobs: Mapping[str, str] | None = None,
+                 stop: threading.Event | None = None) -> None:
+        self.budget = budget
+        self.stop = stop or threading.Event()  # set: hashing ends at the next chunk
+        self.algo, self.new = _hasher()
+        self.git_blobs = git_blobs or {}  # real path -> blob id of files git knows unchanged
+
+    def file(self, path: str, st: os.stat_result) -> dict[str, Any]:
+        """{fingerprint, partial, by} of one regular file."""
+        blob = self.git_blobs.get(os.path.realpath(path))
+        if blob is not None:
+            return {"fingerprint": f"git:{blob}", "partial": False, "by": "git"}
+        dvc = dvc_hash(path)
+        if dvc is not None:
+            return {"fingerprint": dvc, "partial": False, "by": "dvc"}
+        # A file no larger than the samples costs no more to hash whole than to sample.
+        if st.st_size <= self.budget or st.st_size <= SAMPLES * SAMPLE_BYTES:
+            self.budget -= min(st.st_size, self.budget)
+            return {"fingerprint": f"{self.algo}:{self._whole(path)}", "partial": False,
+                    "by": "hash"}
+        return {"fingerprint": f"partial:{self.algo}:{self._sampled(path, st)}",
+                "partial": True, "by": "sample"}
+
+    def _whole(self, path: str) -> str:
+        h = self.new()
+        with open(path, "rb") as f:
+            while chunk := f.read(CHUNK):
+                if self.stop.is_set():
+                    raise Stopped
+                h.update(chunk)
+        return str(h.hexdigest())
+
+    def _sampled(self, path: str, st: os.stat_result) -> str:
+        """Size, modification time and SAMPLES blocks spread from the start to the end."""
+        h = self.new()
+        h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+        span = max(0, st.st_size - SAMPLE_BYTES)
+        with open(path, "rb") as f:
+            for i in range(SAMPLES):
+                f.seek(span * i // (SAMPLES - 1))
+                h.update(f.read(SAMPLE_BYTES))
+        return str(h.hexdigest())
+
+    def directory(self, path: str) -> dict[str, Any]:
+        """A manifest fingerprint: each file's relative path, size and fingerprint, in order."""
+        h = self.new()
+        count = size = 0
+        partial = truncated = False
+        for rel, full, st in _walk(path):
+            if count >= MAX_DIR_FILES:
+                truncated = True
+                break
+            entry = self.file(full, st)
+            partial = partial or entry["partial"]
+            h.update(f"{rel}\0{st.st_size}\0{entry['fingerprint']}\n".encode())
+            count += 1
+            size += st.st_size
+        out = {"fingerprint": f"{'partial:' if partial or truncated else ''}manifest:"
+                              f"{self.algo}:{h.hexdigest()}",
+               "partial": partial or truncated, "by": "manifest", "files": count, "size": size}
+        if truncated:
+            out["truncated"] = True
+        return out
+
+
+def _walk(path: str) -> Iterable[tuple[str, str, os.stat_result]]:
+    """(relative path, path, stat) of the regular files under `path`, sorted; .git skipped."""
+    for top, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if d != ".git")
+        for name in sorted(files):
+            full = os.path.join(top, name)
+            try:
+                st = os.stat(full)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                yield os.path.relpath(full, path).replace(os.sep, "/"), full, st
+
+
+_DVC_HASH = re.compile(r"^\s*-?\s*(md5|etag|checksum|sha256):\s*['\"]?([0-9A-Za-z.\-]+)", re.M)
+
+
+def dvc_hash(path: str) -> str | None:
+    """The hash a `PATH.dvc` pointer next to the file records (`dvc:md5:...`), or None."""
+    try:
+        with open(path + ".dvc", encoding="utf-8", errors="replace") as f:
+            text = f.read(64_000)
+    except OSError:
+        return None
+    m = _DVC_HASH.search(text)
+    return f"dvc:{m.group(1)}:{m.group(2)}" if m else None
+
+
+def git_blobs(root: str, commit: str | None, paths: Sequence[str],
+              changed: Iterable[str]) -> dict[str, str]:
+    """{real path: blob id} of the files under `paths` that git tracks in `commit` and that
+    the work tree has not changed (`changed`: repository-relative paths from git status)."""
+    if commit is None or not paths:
+        return {}
+    real_root = os.path.realpath(root)
+    rels = []
+    for p in paths:
+        real = os.path.realpath(p)
+        if real.startswith(real_root + os.sep):
+            rels.append(os.path.relpath(real, real_root))
+    if not rels:
+        return {}
+    try:
+        done = subprocess.run(["git", "ls-tree", "-r", "-z", commit, "--", *rels], cwd=root,
+                              capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    dirty = set(changed)
+    out = {}
+    for entry in done.stdout.split(b"\0"):
+        meta, _, name = entry.partition(b"\t")
+        parts = meta.split()
+        if len(parts) != 3 or parts[1] != b"blob":
+            continue
+        rel = name.decode("utf-8", "surrogateescape")
+        if rel in dirty or any(rel.startswith(d.rstrip("/") + "/") for d in dirty
+                               if d.endswith("/")):
+            continue
+        out[os.path.join(real_root, rel)] = parts[2].decode("ascii")
+    return out
+
+
+# -- config files -------------------------------------------------------------------------
+
+
+def config_params(path: str) -> dict[str, Any] | None:
+    """The values of a JSON, TOML or YAML file flattened with `/` (`optimizer/lr`); None when
+    it is no such file, cannot be read, or is not a mapping. YAML needs PyYAML installed."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in CONFIG_SUFFIXES:
+        return None
+    try:
+        if os.path.getsize(path) > MAX_CONFIG_BYTES:
+            return None
+        with open(path, "rb") as f:
+            data = f.read()
+        if suffix == ".json":
+            import json
+
+            value = json.loads(data)
+        elif suffix == ".toml":
+            from runlab.config import _toml
+
+            value = _toml().loads(data.decode())
+        else:
+            import importlib
+
+            try:  # PyYAML when it is installed: runlab does not depend on it
+                yaml = importlib.import_module("yaml")
+            except ImportError:
+                return None
+            value = yaml.safe_load(data)
+    except Exception:  # noqa: BLE001 - any reason a file is not readable config: not params
+        return None
+    if not isinstance(value, dict):
+        return None
+    out: dict[str, Any] = {}
+    _flatten(value, "", out)
+    return out
+
+
+def _flatten(value: Mapping[Any, Any], prefix: str, out: dict[str, Any]) -> None:
+    for key, item in value.items():
+        if len(out) >= MAX_CONFIG_PARAMS:
+            return
+        name = f"{prefix}{key}"
+        if isinstance(item, Mapping) and item:
+            _flatten(item, f"{name}/", out)
+        elif item is None or isinstance(item, (bool, int, float, str)):
+            out[name] = item
+        elif isinstance(item, list) and all(
+                x is None or isinstance(x, (bool, int, float, str)) for x in item):
+            out[name] = item
+        else:
+            out[name] = str(item)
+
+
+# -- the run's watch --------------------------------------------------------------------------
+
+
+class Watch:
+    """Fingerprints a run's inputs and reads its environment in a thread, once it has started.
+
+    `take()` hands the journal events over once they are ready (never waiting); `finish()`
+    waits for the thread, checks whether an input changed while the run was going, and returns
+    what is left to record and the problems to tell.
+    """
+
+    def __init__(self, paths: list[str], cwd: str, budget: int,
+                 git: tuple[str, str | None, list[str]] | None,
+                 environment: Callable[[], dict[str, Any]] | None,
+                 config: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        self.paths = paths
+        self.cwd = cwd
+        self.budget = budget
+        self.git = git  # (root, commit, changed files) when the run is in a repository
+        self.environment = environment
+        self.config = config  # redacts and drops the keys the command line already set
+        self.events: list[Event] = []
+        self.stats: dict[str, tuple[int, int]] = {}
+        self.packages: dict[str, str] = {}  # of the Python command, once read
+        self.inputs: dict[str, dict[str, Any]] = {}
+        self.problems: list[str] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="runlab-inputs", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def take(self) -> list[Event]:
+        with self._lock:
+            events, self.events = self.events, []
+        return events
+
+    def _emit(self, event: Event) -> None:
+        with self._lock:
+            self.events.append(event)
+
+    def _run(self) -> None:
+        try:
+            if self.environment is not None:
+                body = self.environment()
+                self.packages = dict((body.get("python") or {}).get("packages") or {})
+                self._emit({"e": "environment", **body})
+            if self.paths:
+                self._fingerprint()
+        except Stopped:
+            self.problems.append("inputs not fingerprinted: interrupted")
+        except Exception as e:  # noqa: BLE001 - a thread's failure is told, never raised
+            self.problems.append(f"inputs not fingerprinted: {e}")
+
+    def _fingerprint(self) -> None:
+        full = [os.path.join(self.cwd, p) for p in self.paths]
+        blobs = git_blobs(self.git[0], self.git[1], full, self.git[2]) if self.git else {}
+        printer = Fingerprinter(self.budget, blobs, self._stop)
+        params: dict[str, Any] = {}
+        for rel, path in zip(self.paths, full):
+            try:
+                st = os.stat(path)
+                self.stats[rel] = (st.st_size, st.st_mtime_ns)
+                if stat.S_ISDIR(st.st_mode):
+                    entry = {"kind": "dir", "mtime": st.st_mtime, **printer.directory(path)}
+                else:
+                    entry = {"kind": "file", "size": st.st_size, "mtime": st.st_mtime,
+                             **printer.file(path, st)}
+                    for key, value in (config_params(path) or {}).items():
+                        params.setdefault(key, value)
+            except OSError as e:
+                self.problems.append(f"input {rel} not fingerprinted: {e.strerror or e}")
+                continue
+            self.inputs[rel] = entry
+        if params:
+            params = self.config(params)
+            if params:
+                self._emit({"e": "params", "params": params})
+        if self.inputs:
+            self._emit({"e": "inputs", "inputs": dict(self.inputs)})
+
+    def finish(self, outputs: Iterable[str] = ()) -> tuple[list[Event], list[str]]:
+        """Wait for the thread; then the events left, with the inputs that changed during the
+        run marked (and `outputs`, files the run wrote that are artifacts, left out)."""
+        try:
+            self._thread.join()
+        except KeyboardInterrupt:  # Ctrl-C while the run waits for the hash: stop hashing
+            self._stop.set()
+            self._thread.join()
+        events = self.take()
+        outputs = set(outputs)
+        changed = [rel for rel, (size, mtime) in self.stats.items()
+                   if rel not in outputs and _stat_key(os.path.join(self.cwd, rel),
+                                                       self.inputs.get(rel)) != (size, mtime)]
+        gone = [rel for rel in self.inputs if rel in outputs]
+        if changed or gone:
+            inputs = {rel: ({**e, "changed_during_run": True} if rel in changed else e)
+                      for rel, e in self.inputs.items() if rel not in outputs}
+            events = [e for e in events if e["e"] != "inputs"]
+            events.append({"e": "inputs", "inputs": inputs})
+            self.problems += [f"input {rel} changed while the run was going" for rel in changed]
+        return events, self.problems
+
+
+def requirements(packages: Mapping[str, str]) -> str:
+    """`name==version` lines, as `pip freeze` writes them (`pip install -r` takes them)."""
+    return "".join(f"{name}=={version}\n" for name, version in sorted(packages.items()))
+
+
+def _stat_key(path: str, entry: dict[str, Any] | None) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns

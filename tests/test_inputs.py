@@ -1,0 +1,377 @@
+"""Inputs, packages and platform: real files, real virtual environments, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from runlab.capture import inputs, packages
+from runlab.store import Store
+from runlab.sync import mlflow
+from tests.conftest import Result, git
+
+PY = sys.executable
+READ = "import sys\nfor p in sys.argv[1:]:\n    print('read', p)\n"
+
+
+def show(cli: Callable[..., Result], cwd: Path, ref: str = "last") -> dict:  # type: ignore[type-arg]
+    r = cli("show", ref, "--json", cwd=cwd)
+    assert r.code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    (root / "data").mkdir(parents=True)
+    (root / "read.py").write_text(READ)
+    (root / "data" / "train.csv").write_text("x,y\n1,2\n")
+    return root
+
+
+def test_regenerated_data_shows_in_the_summary_and_diff(cli: Callable[..., Result],
+                                                        project: Path) -> None:
+    r = cli(PY, "read.py", "--data", "data/train.csv", cwd=project)
+    assert r.code == 0, r.stderr
+    first = show(cli, project)["inputs"]
+    assert list(first) == ["data/train.csv"]  # the entry script is not an input
+    entry = first["data/train.csv"]
+    assert entry["size"] == 8 and entry["kind"] == "file" and entry["partial"] is False
+    assert entry["fingerprint"].startswith("xxh3-128:") and entry["by"] == "hash"
+    (project / "data" / "train.csv").write_text("x,y\n1,3\n")
+    r = cli(PY, "read.py", "--data", "data/train.csv", cwd=project)
+    assert "data changed: data/train.csv" in r.stderr
+    d = json.loads(cli("diff", "1", "2", "--json", cwd=project).stdout)
+    assert d["aspects"]["inputs"] == {"differs": True}
+    row = d["inputs"][0]
+    assert row["key"] == "data/train.csv" and row["change"] == "changed"
+    assert row["values"][0] == entry["fingerprint"] != row["values"][1]
+    text = cli("diff", "1", "2", cwd=project).stdout
+    assert "Inputs" in text and "data/train.csv" in text
+    # The same data again: the summary says nothing about it.
+    r = cli(PY, "read.py", "--data", "data/train.csv", cwd=project)
+    assert "data changed" not in r.stderr
+    # The query language finds the runs that read a given fingerprint.
+    fingerprint = show(cli, project)["inputs"]["data/train.csv"]["fingerprint"]
+    found = cli("ls", "--where", f"inputs.data/train.csv = '{fingerprint}'", "-c", "number",
+                cwd=project)
+    assert found.stdout.split()[1:] == ["3", "2"]
+
+
+def test_a_huge_input_is_fingerprinted_partially(cli: Callable[..., Result],
+                                                 project: Path) -> None:
+    huge = project / "data" / "huge.bin"
+    with open(huge, "wb") as f:  # sparse: 3 GiB that take no disk
+        f.truncate(3 << 30)
+        f.seek(1 << 30)
+        f.write(b"marker")
+    r = cli(PY, "read.py", "data/huge.bin", "data/train.csv", cwd=project,
+            env={"RUNLAB_HASH_BUDGET": str(1 << 20)})
+    assert r.code == 0, r.stderr
+    run = show(cli, project)
+    entry = run["inputs"]["data/huge.bin"]
+    assert entry["partial"] is True and entry["by"] == "sample"
+    assert entry["fingerprint"].startswith("partial:xxh3-128:")
+    assert entry["size"] == 3 << 30
+    assert run["inputs"]["data/train.csv"]["partial"] is False  # within the budget
+    assert "partial" in cli("show", "last", cwd=project).stdout
+
+
+def test_a_directory_manifest_changes_when_one_file_changes(cli: Callable[..., Result],
+                                                            project: Path) -> None:
+    for i in range(3):
+        (project / "data" / f"part{i}.csv").write_text(f"{i}\n")
+    cli(PY, "read.py", "--data-dir", "data", cwd=project)
+    before = show(cli, project)["inputs"]["data"]
+    assert before["kind"] == "dir" and before["files"] == 4
+    assert before["fingerprint"].startswith("manifest:")
+    cli(PY, "read.py", "--data-dir", "data", cwd=project)
+    assert show(cli, project)["inputs"]["data"]["fingerprint"] == before["fingerprint"]
+    (project / "data" / "part1.csv").write_text("changed\n")
+    r = cli(PY, "read.py", "--data-dir", "data", cwd=project)
+    after = show(cli, project)["inputs"]["data"]
+    assert after["fingerprint"] != before["fingerprint"] and after["files"] == 4
+    assert "data changed: data" in r.stderr
+
+
+def test_nothing_outside_the_run_directory_unless_configured(cli: Callable[..., Result],
+                                                             tmp_path: Path,
+                                                             project: Path) -> None:
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("1\n")
+    cli(PY, "read.py", str(outside), "../elsewhere.csv", "data/../../elsewhere.csv",
+        cwd=project)
+    assert show(cli, project)["inputs"] == {}
+    (project / "runlab.toml").write_text(f"input_globs = [{json.dumps(str(outside))}]\n")
+    cli(PY, "read.py", str(outside), cwd=project)
+    assert list(show(cli, project)["inputs"]) == [str(outside)]
+
+
+def test_inputs_can_be_turned_off(cli: Callable[..., Result], project: Path) -> None:
+    cli("--no-inputs", PY, "read.py", "data/train.csv", cwd=project)
+    assert show(cli, project)["inputs"] == {}
+    (project / "runlab.toml").write_text("inputs = false\n")
+    cli(PY, "read.py", "data/train.csv", cwd=project)
+    assert show(cli, project)["inputs"] == {}
+
+
+def test_git_tracked_unchanged_files_are_identified_by_their_blob(
+        cli: Callable[..., Result], git_repo: Path) -> None:
+    (git_repo / "data.csv").write_text("a\n")
+    git(git_repo, "add", "data.csv")
+    git(git_repo, "commit", "-qm", "data")
+    cli(PY, "train.py", "data.csv", cwd=git_repo)
+    entry = show(cli, git_repo)["inputs"]["data.csv"]
+    blob = git(git_repo, "rev-parse", "HEAD:data.csv").strip()
+    assert entry["fingerprint"] == f"git:{blob}" and entry["by"] == "git"
+    (git_repo / "data.csv").write_text("b\n")  # changed in the work tree: hashed
+    r = cli(PY, "train.py", "data.csv", cwd=git_repo)
+    entry = show(cli, git_repo)["inputs"]["data.csv"]
+    assert entry["by"] == "hash"
+    assert "data changed: data.csv" in r.stderr
+
+
+def test_a_dvc_pointer_gives_the_hash(cli: Callable[..., Result], project: Path) -> None:
+    (project / "data" / "train.csv.dvc").write_text(
+        "outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 8\n  path: train.csv\n")
+    cli(PY, "read.py", "data/train.csv", cwd=project)
+    entry = show(cli, project)["inputs"]["data/train.csv"]
+    assert entry["fingerprint"] == "dvc:md5:0123456789abcdef0123456789abcdef"
+
+
+def test_config_files_are_inputs_and_params(cli: Callable[..., Result], project: Path) -> None:
+    (project / "exp.json").write_text(json.dumps(
+        {"optimizer": {"lr": 0.01, "name": "adam"}, "epochs": 5, "layers": [64, 32]}))
+    (project / "extra.toml").write_text("[model]\ndepth = 3\nepochs = 9\n")
+    cli(PY, "read.py", "--config", "exp.json", "--extra", "extra.toml", "--epochs", "7",
+        cwd=project)
+    run = show(cli, project)
+    assert set(run["inputs"]) == {"exp.json", "extra.toml"}
+    params = run["params"]
+    assert params["optimizer/lr"] == 0.01 and params["optimizer/name"] == "adam"
+    assert params["layers"] == [64, 32] and params["model/depth"] == 3
+    assert params["epochs"] == 7  # the command line wins over the file
+    found = cli("ls", "--where", "params.optimizer/lr = 0.01", "-c", "number", cwd=project)
+    assert found.stdout.split()[1:] == ["1"]
+
+
+def test_yaml_config_files_are_read_when_pyyaml_is_there(cli: Callable[..., Result],
+                                                         project: Path) -> None:
+    pytest.importorskip("yaml")
+    (project / "exp.yaml").write_text("optimizer:\n  lr: 0.5\n")
+    cli(PY, "read.py", "--config", "exp.yaml", cwd=project)
+    assert show(cli, project)["params"]["optimizer/lr"] == 0.5
+
+
+def test_an_input_changed_during_the_run_is_reported(cli: Callable[..., Result],
+                                                     project: Path) -> None:
+    # The command waits until its journal holds the inputs (fingerprinted), then appends.
+    (project / "grow.py").write_text(
+        "import os, sys, time\n"
+        "journal = os.path.join(os.path.dirname(os.environ['RUNLAB_EVENTS']), 'journal.jsonl')\n"
+        "while '\"inputs\"' not in open(journal).read():\n"
+        "    time.sleep(0.05)\n"
+        "with open(sys.argv[1], 'a') as f:\n"
+        "    f.write('more\\n')\n")
+    r = cli(PY, "grow.py", "data/train.csv", cwd=project)
+    assert r.code == 0, r.stderr
+    entry = show(cli, project)["inputs"]["data/train.csv"]
+    assert entry["changed_during_run"] is True
+    assert "input data/train.csv changed while the run was going" in r.stderr
+
+
+def test_outputs_matched_by_artifact_globs_are_not_inputs(cli: Callable[..., Result],
+                                                          project: Path) -> None:
+    (project / "model.txt").write_text("old\n")
+    cli("-a", "model.txt", PY, "read.py", "--out", "model.txt", "data/train.csv", cwd=project)
+    assert list(show(cli, project)["inputs"]) == ["data/train.csv"]
+
+
+def _venv(where: Path, version: str) -> Path:
+    subprocess.run([PY, "-m", "venv", "--without-pip", str(where)], check=True)
+    site = next(where.glob("lib/python*/site-packages"))
+    _install_fake(site, version)
+    return where / "bin" / "python"
+
+
+def _install_fake(site: Path, version: str) -> None:
+    for old in site.glob("demo_pkg-*.dist-info"):
+        for f in old.iterdir():
+            f.unlink()
+        old.rmdir()
+    info = site / f"demo_pkg-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: Demo_Pkg\nVersion: {version}\n\nA demo.\n")
+
+
+def test_packages_of_a_virtual_environment_and_an_upgrade(cli: Callable[..., Result],
+                                                          project: Path, tmp_path: Path) -> None:
+    python = _venv(tmp_path / "venv", "1.0")
+    r = cli(str(python), "read.py", cwd=project)
+    assert r.code == 0, r.stderr
+    run = show(cli, project)
+    assert run["packages"] == {"demo-pkg": "1.0"}
+    env = run["environment"]["python"]
+    assert env["path"] == str(python)
+    assert env["version"] == ".".join(map(str, sys.version_info[:3]))
+    assert "packages" in cli("show", "last", cwd=project).stdout
+    _install_fake(next((tmp_path / "venv").glob("lib/python*/site-packages")), "2.0")
+    r = cli(str(python), "read.py", cwd=project)
+    assert "demo-pkg 1.0 → 2.0" in r.stderr
+    d = json.loads(cli("diff", "1", "2", "--json", cwd=project).stdout)
+    assert d["packages"] == [{"key": "demo-pkg", "change": "changed", "values": ["1.0", "2.0"],
+                              "present": [True, True]}]
+    found = cli("ls", "--where", "packages.demo-pkg = '2.0'", "-c", "number", cwd=project)
+    assert found.stdout.split()[1:] == ["2"]
+
+
+def test_mlflow_push_carries_inputs_as_tags_and_packages_as_requirements(
+        cli: Callable[..., Result], project: Path, tmp_path: Path) -> None:
+    python = _venv(tmp_path / "venv", "1.5")
+    cli(str(python), "read.py", "--data", "data/train.csv", cwd=project)
+    run_json = show(cli, project)
+    store = Store(os.environ["RUNLAB_STORE"])
+    try:
+        run = store.get(run_json["id"])
+        run_dir = store.run_dir(run.id)
+    finally:
+        store.close()
+    requirements = Path(run_dir) / "requirements.txt"
+    assert requirements.read_text() == "demo-pkg==1.5\n"
+    assert ("runlab/requirements.txt", str(requirements)) in mlflow.local_files(run_dir)
+    tags = mlflow.run_tags(run)
+    assert tags["runlab.input.data/train.csv"] == \
+        run_json["inputs"]["data/train.csv"]["fingerprint"]
+
+
+def test_a_script_run_through_its_shebang_gets_its_interpreter(cli: Callable[..., Result],
+                                                                project: Path,
+                                                                tmp_path: Path) -> None:
+    python = _venv(tmp_path / "venv", "3.1")
+    script = project / "tool.py"
+    script.write_text(f"#!{python}\nprint('hi')\n")
+    script.chmod(0o755)
+    cli("./tool.py", cwd=project)
+    assert show(cli, project)["packages"] == {"demo-pkg": "3.1"}
+
+
+def test_a_command_that_is_not_python_records_the_platform_only(cli: Callable[..., Result],
+                                                                project: Path) -> None:
+    cli("cat", "data/train.csv", cwd=project)
+    run = show(cli, project)
+    assert run["environment"]["python"] is None and run["packages"] == {}
+    assert list(run["inputs"]) == ["data/train.csv"]
+
+
+def test_distributions_are_read_from_dist_info_and_egg_info(tmp_path: Path) -> None:
+    (tmp_path / "a-1.0.dist-info").mkdir()
+    (tmp_path / "a-1.0.dist-info" / "METADATA").write_text("Name: A\nVersion: 1.0\n")
+    (tmp_path / "b.egg-info").mkdir()
+    (tmp_path / "b.egg-info" / "PKG-INFO").write_text("Name: b.c\nVersion: 0.3\n")
+    (tmp_path / "d-2.egg-info").write_text("Metadata-Version: 1.0\nName: D\nVersion: 2\n")
+    (tmp_path / "broken.dist-info").mkdir()
+    later = tmp_path / "later"
+    (later / "a-9.dist-info").mkdir(parents=True)
+    (later / "a-9.dist-info" / "METADATA").write_text("Name: a\nVersion: 9\n")
+    found = packages.scan_distributions([str(tmp_path), str(later)])
+    assert found == {"a": "1.0", "b-c": "0.3", "d": "2"}  # the first on the path wins
+
+
+NVIDIA_SMI_Q = """
+==============NVSMI LOG==============
+
+Timestamp                                 : Tue Dec  1 15:00:00 2026
+Driver Version                            : 550.54.15
+CUDA Version                              : 12.4
+
+Attached GPUs                             : 2
+GPU 00000000:17:00.0
+    Product Name                          : NVIDIA A100-SXM4-80GB
+    Product Brand                         : NVIDIA
+    Product Architecture                  : Ampere
+    Display Mode                          : Enabled
+GPU 00000000:65:00.0
+    Product Name                          : NVIDIA A100-SXM4-80GB
+    Product Brand                         : NVIDIA
+"""
+
+
+def test_nvidia_smi_output_is_parsed() -> None:
+    assert packages.parse_nvidia_smi(NVIDIA_SMI_Q) == {
+        "models": ["NVIDIA A100-SXM4-80GB", "NVIDIA A100-SXM4-80GB"],
+        "driver": "550.54.15", "cuda": "12.4"}
+    assert packages.parse_nvidia_smi("NVIDIA-SMI has failed\n") is None
+
+
+def test_no_nvidia_smi_means_no_gpu(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert packages.gpus() is None
+
+
+def test_the_container_is_read_from_its_runtime_files(tmp_path: Path) -> None:
+    assert packages.container(str(tmp_path), env={}) is None
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / ".containerenv").write_text(
+        'engine="podman-4.9.3"\nname="train"\nimage="docker.io/library/python:3.12"\n'
+        'imageid="abc123"\n')
+    assert packages.container(str(tmp_path), env={}) == {
+        "runtime": "podman-4.9.3", "image": "docker.io/library/python:3.12",
+        "imageid": "abc123", "name": "train"}
+    os.unlink(tmp_path / "run" / ".containerenv")
+    (tmp_path / ".dockerenv").write_text("")
+    assert packages.container(str(tmp_path), env={"CONTAINER_IMAGE": "me/train:1"}) == {
+        "runtime": "docker", "image": "me/train:1"}
+
+
+def test_candidates_are_argument_values_under_the_directory(project: Path) -> None:
+    found = inputs.candidates(
+        [PY, "read.py", "--data=data/train.csv", "data", "-v", "missing.csv", "data/"],
+        str(project), skip=["read.py"])
+    assert found == ["data/train.csv", "data"]
+
+
+def test_the_file_of_a_secret_looking_option_is_not_an_input(cli: Callable[..., Result],
+                                                             project: Path) -> None:
+    (project / "creds.json").write_text('{"user": "ada", "password": "hunter2"}')
+    cli(PY, "read.py", "--api-key", "creds.json", "--token=creds.json", "data/train.csv",
+        cwd=project)
+    run = show(cli, project)
+    assert list(run["inputs"]) == ["data/train.csv"]
+    assert "user" not in run["params"]
+
+
+def test_an_interpreter_outside_a_virtual_environment_is_asked_once(tmp_path: Path) -> None:
+    base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+    site = tmp_path / "extra"
+    (site / "extra_pkg-0.1.dist-info").mkdir(parents=True)
+    (site / "extra_pkg-0.1.dist-info" / "METADATA").write_text("Name: extra-pkg\nVersion: 0.1\n")
+    info = packages.python_info(base, {"PATH": os.environ.get("PATH", ""),
+                                       "PYTHONPATH": str(site)})
+    assert info["path"] == base
+    assert info["version"] == ".".join(map(str, sys.version_info[:3]))
+    assert info["packages"]["extra-pkg"] == "0.1"  # PYTHONPATH counts, ahead of site-packages
+
+
+def test_the_budget_decides_whole_or_sampled(tmp_path: Path) -> None:
+    big, small = tmp_path / "big.bin", tmp_path / "small.bin"
+    big.write_bytes(b"a" * (3 << 20))
+    small.write_bytes(b"b" * 1000)
+    printer = inputs.Fingerprinter(budget=(3 << 20) + 10)
+    assert printer.file(str(big), big.stat())["partial"] is False
+    assert printer.budget == 10
+    sampled = printer.file(str(big), big.stat())  # the budget is spent
+    assert sampled["partial"] is True and sampled["by"] == "sample"
+    assert printer.file(str(small), small.stat())["partial"] is False  # small: always whole
+    before = big.stat()
+    with open(big, "r+b") as f:  # a change in the first block shows in the sampled print,
+        f.write(b"z")
+    os.utime(big, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time and size
+    again = inputs.Fingerprinter(budget=0).file(str(big), big.stat())
+    assert again["partial"] is True and again["fingerprint"] != sampled["fingerprint"]
