@@ -462,14 +462,20 @@ class Store:
         replaces every point before it, those reported through the events channel too."""
         out: dict[str, list[MetricPoint]] = {}
         wanted = set(keys) if keys else None
-        for event in self.events(run_id):
+        known = 0.0  # a point a journal gives without a time or step (a hand-written one)
+        for event in self.events(run_id):  # takes the last time known, and the next step
+            known = event.get("t") or known
             if event["e"] == "reparse":
                 out.clear()
             elif event["e"] != "metrics":
                 continue
             for key, value, step, t in event.get("p") or []:
                 if wanted is None or key in wanted:
-                    out.setdefault(key, []).append(MetricPoint(step, value, t))
+                    points = out.setdefault(key, [])
+                    if step is None:
+                        step = points[-1].step + 1 if points else 0
+                    known = known if t is None else t
+                    points.append(MetricPoint(step, value, known))
         return out
 
     def output_log(self, run_id: str, *, tail: int | None = None, follow: bool = False,
