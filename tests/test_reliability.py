@@ -1389,3 +1389,13 @@ def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) 
             store.series(run.id)
     figures("fuzz", journals=cases, imported=len(report.added), merged=len(report.merged),
             problems=len(report.problems))
+
+
+def test_show_draws_metrics_that_span_more_than_a_float_holds(
+        cli: Callable[..., Result]) -> None:
+    code = "print('step 1 loss=1e308'); print('step 2 loss=-1e308'); print('step 3 loss=5')"
+    assert cli("--no-git", PY, "-c", code).code == 0
+    r = cli("show", "last")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert "█▁▄" in r.stdout, r.stdout
