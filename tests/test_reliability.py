@@ -1432,6 +1432,10 @@ BAD_EVENTS = [
     {"e": "note", "text": "x", "t": "str"},
     {"e": "number", "n": True, "store": "x"},
     {"e": "artifact", "path": 5},
+    {"e": "end", "status": "finished", "exit_code": 0, "resources": {"peak_rss_bytes": "x"}},
+    {"e": "end", "status": "finished", "exit_code": 0, "resources": {"cpu_user_s": 1e308 * 10}},
+    {"e": "metrics", "p": [["acc", 0.5, 1, -9e10]]},  # a time before 1970: no date shows it
+    {"e": "note", "text": "x", "t": -9e10},
 ]
 BAD_LINES = [json.dumps(e).encode() for e in BAD_EVENTS] + [
     b'{"e":"tag","tags":{"k":"\\ud800"}}',  # half a UTF-16 pair: no database takes it
@@ -1468,6 +1472,22 @@ def test_journal_events_of_the_wrong_shape_are_skipped_with_one_warning_each(
     assert r.code == 0, r.stderr
     no_traceback(r.stderr)
     assert show(cli)["metrics"]["acc"]["last"] == 0.9
+
+
+def test_points_without_step_or_time_are_shown_by_every_reading_command(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", "-n", "hand", PY, "-c", "print('acc=0.5')").code == 0
+    journal = run_dir(show(cli, "hand")["id"]) / "journal.jsonl"
+    with open(journal, "ab") as f:  # a hand-written journal may leave both out
+        f.write(b'{"e":"metrics","p":[["acc",0.6,null,null],["loss",1.5,null,null]]}\n')
+    for args in (["show", "hand"], ["metrics", "hand"], ["metrics", "hand", "--json"],
+                 ["plot", "hand", "-k", "acc"]):
+        r = cli(*args)
+        assert r.code == 0, (args, r.stderr)
+        no_traceback(r.stderr)
+    points = json.loads(cli("metrics", "hand", "--json").stdout)
+    assert [p["value"] for p in points["acc"]] == [0.5, 0.6], points
+    assert [p["step"] for p in points["acc"]][1] == [p["step"] for p in points["acc"]][0] + 1
 
 
 def test_a_run_whose_start_event_has_the_wrong_shape_is_named_and_the_rest_listed(
@@ -1860,3 +1880,13 @@ def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) 
             store.series(run.id)
     figures("fuzz", journals=cases, imported=len(report.added), merged=len(report.merged),
             problems=len(report.problems))
+
+
+def test_show_draws_metrics_that_span_more_than_a_float_holds(
+        cli: Callable[..., Result]) -> None:
+    code = "print('step 1 loss=1e308'); print('step 2 loss=-1e308'); print('step 3 loss=5')"
+    assert cli("--no-git", PY, "-c", code).code == 0
+    r = cli("show", "last")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert "█▁▄" in r.stdout, r.stdout

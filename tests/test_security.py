@@ -437,3 +437,50 @@ def test_secret_patterns_is_the_one_place_that_decides() -> None:
     assert patterns[: len(SECRET_PATTERNS)] == SECRET_PATTERNS and "*pin*" in patterns
     assert is_secret("user_pin", patterns) and not is_secret("user_pin", secret_patterns())
     assert secret_patterns(config.Settings()) == SECRET_PATTERNS
+
+
+TEXT_MARKS = {name: f"mark-{name}-7f1d" for name in (
+    "json_arg", "code", "query", "bearer", "shell_set", "note_run", "note_edit", "rerun",
+    "hook_json")}
+
+
+def test_a_secret_written_inside_a_longer_value_is_redacted_on_every_path(
+        tmp_path: Path) -> None:
+    m = TEXT_MARKS
+    (tmp_path / "train.py").write_text(
+        "import argparse\nparser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--config', default=open('cfg.json').read())\n"
+        "parser.add_argument('--url')\nparser.add_argument('--header')\n"
+        "parser.parse_known_args()\nprint('loss=0.5')\n")
+    (tmp_path / "cfg.json").write_text(f'{{"api_key": "{m["hook_json"]}"}}')
+    runs = [
+        ["--no-git", PY, "train.py", "--config", f'{{"password": "{m["json_arg"]}", "lr": 1}}'],
+        ["--no-git", PY, "-c", f"token = '{m['code']}'; print('loss=1')"],
+        ["--no-git", PY, "train.py", "--url", f"https://h/x?a=1&access_token={m['query']}"],
+        ["--no-git", PY, "train.py", "--header", f"Authorization: Bearer {m['bearer']}"],
+        ["--no-git", "bash", "-o", "pipefail", "-c", f"true --password {m['shell_set']}"],
+        ["--no-git", "--note", f"the password: {m['note_run']}", "true"],
+    ]
+    for args in runs:
+        r = _runlab(*args, cwd=tmp_path)
+        assert r.returncode == 0, (args, r.stderr)
+    assert _runlab("note", "last", f"token={m['note_edit']}", cwd=tmp_path).returncode == 0
+    r = _runlab("rerun", "1", f'config={{"secret": "{m["rerun"]}"}}', cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    archive = tmp_path / "all.tar.gz"
+    assert _runlab("export", "-o", str(archive), cwd=tmp_path).returncode == 0
+    listed = json.loads(_runlab("ls", "--json", "--all", cwd=tmp_path).stdout)
+    assert len(listed) == len(runs) + 1
+    shown = _runlab("show", "1", "--json", cwd=tmp_path).stdout
+    assert json.loads(shown)["params"]["config"] == '{"password": "***", "lr": 1}'
+    store = Path(os.environ["RUNLAB_STORE"])
+    for path in _everything_under(store):
+        blob = path.read_bytes()
+        for name, mark in m.items():
+            assert mark.encode() not in blob, f"{name} leaked into {path.relative_to(store)}"
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            f = tar.extractfile(member)
+            blob = f.read() if f is not None else member.name.encode()
+            for name, mark in m.items():
+                assert mark.encode() not in blob, f"{name} leaked into the archive: {member.name}"

@@ -157,9 +157,14 @@ def untag(store: Store, run_ids: Sequence[str], keys: Sequence[str]) -> EditResu
     return _edit(store, run_ids, event)
 
 
-def set_note(store: Store, run_ids: Sequence[str], text: str) -> EditResult:
-    """Replace runs' note with `text`; an empty text clears it."""
-    value = text or None
+def set_note(store: Store, run_ids: Sequence[str], text: str,
+             secret_patterns: Sequence[str] | None = None) -> EditResult:
+    """Replace runs' note with `text`; an empty text clears it. Credentials and the values of
+    secret-looking keys in it (`token=...`) are recorded as `***`."""
+    from runlab.capture.args import SECRET_PATTERNS, redact_value
+
+    value = redact_value(text, SECRET_PATTERNS if secret_patterns is None
+                         else secret_patterns) or None
 
     def event(run: Run) -> Event | None:
         return None if run.note == value else kinds.note(value)

@@ -115,7 +115,7 @@ def _redact_word(word: str, patterns: Sequence[str]) -> str:
 
     key, eq, value = word.partition("=")
     if not eq:
-        return redact_value(word)
+        return redact_value(word, patterns)
     ((key, value),) = redact_mapping({key: value}, patterns).items()
     return f"{key}={value}"
 

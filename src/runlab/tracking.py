@@ -90,7 +90,7 @@ def script_identity(script: str, cwd: str) -> str:
 def capture_start(opts: RunOptions, settings: Settings, store: Store,
                   pending_git: Any = None) -> tuple[Event, Any]:
     """Everything known before the command starts, as the journal's start event."""
-    from runlab.capture.args import parse_args, redact_env, redact_mapping
+    from runlab.capture.args import parse_args, redact_env, redact_mapping, redact_value
     from runlab.capture.args import secret_patterns as secret_patterns_of
     from runlab.capture.system import capture_host
 
@@ -159,7 +159,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         "source": source,
         "params": params,
         "tags": redact_mapping(opts.tags, secret_patterns),
-        "note": opts.note,
+        "note": None if opts.note is None else redact_value(opts.note, secret_patterns),
         "pid": os.getpid(),
         "pid_start": _own_start_time(),
         "env": redact_env({k: os.environ[k] for k in env_names if k in os.environ},

@@ -76,8 +76,15 @@ _CREDENTIALS = re.compile(
     | \bxox[abposr]-[A-Za-z0-9\-]{10,}           # Slack tokens
     | \bhf_[A-Za-z0-9]{30,}                      # Hugging Face tokens
     | \bAIza[0-9A-Za-z_\-]{35}                   # Google API keys
+    | (?<=\bBearer\ )[A-Za-z0-9\-._~+/]{8,}=*    # HTTP bearer tokens
     """,
     re.VERBOSE,
+)
+# `KEY=VALUE`, `KEY: VALUE`, `"KEY": "VALUE"` inside a longer text (JSON or Python passed as
+# an argument, a query string): the value is redacted when the key looks secret.
+_PAIR = re.compile(
+    r"""(?P<key>[A-Za-z_][\w.\-]*)(?P<q>["']?)\s*[:=]\s*"""
+    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&|()\[\]{}"'<>]+)"""
 )
 
 
@@ -147,15 +154,27 @@ def redact_url(url: str) -> str:
     return _URL_USERINFO.sub(strip, url)
 
 
-def redact_value(text: str) -> str:
-    """Redact credentials recognisable by their format, whatever key they came with."""
-    return _CREDENTIALS.sub(REDACTED, redact_url(text))
+def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
+    """Redact credentials recognisable by their format, whatever key they came with, and the
+    values of secret-looking keys written inside the text (`{"password": "x"}`, `token=x`)."""
+    text = _CREDENTIALS.sub(REDACTED, redact_url(text))
+    if ":" not in text and "=" not in text:
+        return text
+
+    def hide(match: re.Match[str]) -> str:
+        value = match["value"]
+        if not is_secret(match["key"], patterns) or value.strip("\"'") == REDACTED:
+            return match[0]
+        quote = value[0] if value[0] in "\"'" else ""
+        return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
+
+    return _PAIR.sub(hide, text)
 
 
 def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, str]:
     """Copy an environment with secret-looking names' values replaced by `"***"`."""
     return {
-        name: REDACTED if is_secret(name, patterns) else redact_value(value)
+        name: REDACTED if is_secret(name, patterns) else redact_value(value, patterns)
         for name, value in env.items()
     }
 
@@ -165,7 +184,7 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     import json
 
     return json.dumps({"names": list(patterns), "values": ["(?x)" + _CREDENTIALS.pattern],
-                       "url": _URL_USERINFO.pattern})
+                       "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern})
 
 
 def redact_mapping(values: Mapping[Any, Any],
@@ -178,7 +197,7 @@ def redact_mapping(values: Mapping[Any, Any],
     """
     out: dict[str, Any] = {}
     for key, value in values.items():
-        name = redact_value(str(key))
+        name = redact_value(str(key), patterns)
         hides_nothing = value is None or isinstance(value, bool) or (
             isinstance(value, str) and not value)
         if is_secret(name, patterns) and not hides_nothing:
@@ -190,7 +209,7 @@ def redact_mapping(values: Mapping[Any, Any],
 
 def _redact_any(value: Any, patterns: Sequence[str]) -> Any:
     if isinstance(value, str):
-        return redact_value(value)
+        return redact_value(value, patterns)
     if isinstance(value, Mapping):
         return redact_mapping(value, patterns)
     if isinstance(value, (list, tuple)):
@@ -210,7 +229,7 @@ def parse_args(
     tokens = list(argv)
     if not tokens:
         return ParsedArgs()
-    redacted = [redact_value(token) for token in tokens]
+    redacted = [redact_value(token, secret_patterns) for token in tokens]
     scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
 
     entry = _find_entry(tokens, cwd)
@@ -236,6 +255,7 @@ class _Entry:
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
+_SHELL_LONG_WITH_ARG = ("--rcfile", "--init-file")
 
 
 def _find_entry(tokens: list[str], cwd: str) -> _Entry:
@@ -293,13 +313,19 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
 
 def _shell_command_entry(tokens: list[str]) -> _Entry | None:
     """`sh -c 'SCRIPT' [NAME [ARGS...]]`: the script is code, not a param (as python -c)."""
-    for index in range(1, len(tokens)):
+    index = 1
+    while index < len(tokens):
         token = tokens[index]
-        if token == "--" or not token.startswith("-"):
+        if token == "--" or not token.startswith(("-", "+")):
             return None
-        if "c" in token[1:] and not token.startswith("--"):
+        if token in _SHELL_LONG_WITH_ARG:
+            index += 2
+            continue
+        if "c" in token[1:] and token.startswith("-") and not token.startswith("--"):
             script = index + 1 if index + 1 < len(tokens) else None
             return _Entry(params_start=index + 2, shell_script=script)
+        # `-o pipefail`, `+O extglob`: a set/shopt option takes the next word
+        index += 2 if token[-1] in "oO" and not token.startswith("--") else 1
     return None
 
 
@@ -314,7 +340,7 @@ def redact_shell(script: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     cannot find again as written, is hidden whole."""
     import shlex
 
-    text = redact_value(script)
+    text = redact_value(script, patterns)
     try:
         lexer = shlex.shlex(script, posix=True, punctuation_chars=True)
         lexer.whitespace_split = True
@@ -323,14 +349,14 @@ def redact_shell(script: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
         words = []
         if any(is_secret(w, patterns) for w in re.split(f"{_SHELL_EDGE}+", script)):
             return REDACTED
-    redacted = [redact_value(w) for w in words]
+    redacted = [redact_value(w, patterns) for w in words]
     scanner = _Scanner(words, redacted, (), (), patterns)
     start = 0
     for end in [*(i for i, w in enumerate(words) if _SHELL_OPERATOR.fullmatch(w)), len(words)]:
         scanner.scan(start, end)  # one simple command at a time: `;` is nobody's value
         start = end + 1
     for word, hidden in zip(words, redacted):
-        if word == hidden or hidden == redact_value(word):
+        if word == hidden or hidden == redact_value(word, patterns):
             continue
         value = word.partition("=")[2] if hidden.endswith("=" + REDACTED) else word
         if not value:
@@ -452,7 +478,8 @@ class _Scanner:
         if secret:
             params[key] = REDACTED
         else:
-            _store(params, key, [redact_value(v) if isinstance(v, str) else v for v in values])
+            _store(params, key, [redact_value(v, self.secret_patterns) if isinstance(v, str)
+                                 else v for v in values])
         return secret
 
     def _ignored(self, key: str) -> bool:

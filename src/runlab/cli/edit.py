@@ -113,12 +113,16 @@ def _register_text(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            import os
+
+            from runlab import config, edits
+            from runlab.capture.args import secret_patterns
 
             s = open_store(store)
             refs, text = _split_last(words, where, "TEXT")
             text = _read_stdin() if text == "-" else text
-            result = edits.set_note(s, edits.select_runs(s, refs, where), text)
+            patterns = secret_patterns(config.load(os.getcwd()))
+            result = edits.set_note(s, edits.select_runs(s, refs, where), text, patterns)
             _say(result, "noted" if text else "cleared the note of", "",
                  "already had this note")
 

@@ -25,15 +25,15 @@ def sparkline(values: Sequence[float], width: int = 24) -> str:
     if len(finite) > width:
         size = len(finite) / width
         finite = [
-            sum(chunk) / len(chunk)
+            sum(v / len(chunk) for v in chunk)  # a sum of large values overflows
             for i in range(width)
             if (chunk := finite[int(i * size): max(int((i + 1) * size), int(i * size) + 1)])
         ]
     lo, hi = min(finite), max(finite)
-    span = hi - lo
+    span = hi / 2 - lo / 2  # halved: -1e308 to 1e308 spans more than a float holds
     if span == 0:
         return SPARK[3] * len(finite)
-    return "".join(SPARK[min(7, int((v - lo) / span * 7.999))] for v in finite)
+    return "".join(SPARK[min(7, int((v / 2 - lo / 2) / span * 7.999))] for v in finite)
 
 
 def _pairs(rows: list[tuple[str, str]], colour: bool = False) -> Text:

@@ -50,7 +50,8 @@ def _secrets():
         names = [str(p).lower() for p in spec.get("names") or ()]
         values = [re.compile(p) for p in spec.get("values") or ()]
         url = re.compile(spec["url"]) if spec.get("url") else None
-        _state["secrets"] = (names, values, url)
+        pairs = re.compile(spec["pairs"]) if spec.get("pairs") else None
+        _state["secrets"] = (names, values, url, pairs)
     return _state["secrets"]
 
 
@@ -63,7 +64,7 @@ def _secret_name(key):
 
 
 def _redact_text(text):
-    _, values, url = _secrets()
+    _, values, url, pairs = _secrets()
     if url is not None:
         def strip(match):
             scheme, userinfo = match["scheme"], match["userinfo"]
@@ -74,6 +75,15 @@ def _redact_text(text):
         text = url.sub(strip, text)
     for pattern in values:
         text = pattern.sub("***", text)
+    if pairs is not None and (":" in text or "=" in text):
+        def hide(match):
+            value = match["value"]
+            if not _secret_name(match["key"]) or value.strip("\"'") == "***":
+                return match[0]
+            quote = value[0] if value[0] in "\"'" else ""
+            return match[0][: match.start("value") - match.start()] + quote + "***" + quote
+
+        text = pairs.sub(hide, text)
     return text
 
 

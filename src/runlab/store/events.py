@@ -97,7 +97,7 @@ def _int(v: Any) -> bool:
 
 def _time(v: Any) -> bool:
     return v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)
-                         and math.isfinite(v) and -1e11 < v < 2.5e11)
+                         and math.isfinite(v) and 0 <= v < 2.5e11)
 
 
 def _opt_str(v: Any) -> bool:
@@ -147,7 +147,7 @@ def _points(p: Any) -> str | None:
             return f"the value of {key!r} is not a number"
         if step is not None and not (type(step) is int and -INT_MAX <= step <= INT_MAX):
             return f"the step of {key!r} is not an integer"
-        if t is not None and not (type(t) in (float, int) and -1e11 < t < 2.5e11):
+        if t is not None and not (type(t) in (float, int) and 0 <= t < 2.5e11):
             return f"the time of {key!r} is not a time"
     return None
 
@@ -192,8 +192,13 @@ def _end(e: Event) -> str | None:
         return f"'status' is not one of {', '.join(END_STATUSES)}"
     if not _opt_int(e.get("exit_code")) or not _opt_int(e.get("signal")):
         return "'exit_code' or 'signal' is not an integer"
-    if not _opt_dict(e.get("resources")):
+    resources = e.get("resources")
+    if not _opt_dict(resources):
         return "'resources' is not an object"
+    for key in ("peak_rss_bytes", "cpu_user_s", "cpu_system_s"):
+        v = (resources or {}).get(key)
+        if v is not None and not (type(v) in (int, float) and 0 <= v < 2**63):
+            return f"'resources' holds {key!r} that is no amount"
     return None
 
 

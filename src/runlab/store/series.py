@@ -107,10 +107,16 @@ def _points(events: Iterator[dict[str, Any]] | journal.Stream,
             on_reparse: Any) -> Iterator[tuple[str, int, float, float]]:
     """(key, step, value, time) of every metric point, in journal order; `on_reparse` is
     called where a `reparse` event replaces every point before it."""
+    last: dict[str, int] = {}  # a point without a step (a hand-written one) takes the next
+    known = 0.0  # and one without a time, the last time known
     for event in events:
         kind = event["e"]
+        t = event.get("t")
+        if isinstance(t, (int, float)):
+            known = float(t)
         if kind == "reparse":
             on_reparse()
+            last.clear()
         elif kind != "metrics":
             continue
         points = event.get("p")
@@ -119,7 +125,12 @@ def _points(events: Iterator[dict[str, Any]] | journal.Stream,
         for point in points:
             try:
                 key, value, step, t = point
-                yield str(key), int(step), float(value), float(t or 0.0)
+                key = str(key)
+                step = last.get(key, -1) + 1 if step is None else int(step)
+                if t is not None:
+                    known = float(t)
+                last[key] = step
+                yield key, step, float(value), known
             except (TypeError, ValueError, OverflowError):
                 continue  # a point of the wrong shape: the index skips it too
 
