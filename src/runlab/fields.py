@@ -47,8 +47,8 @@ def missing_keys(store: Store, used: Sequence[tuple[str, str]]) -> list[str]:
     """A sentence for each (table, key) that no run in the store has, naming the closest."""
     out = []
     for table, key in used:
-        if store.has_key(table, key):
-            continue
+        if table not in KEY_KINDS or store.has_key(table, key):
+            continue  # (inputs and packages: their keys are paths and names, never suggested)
         close = difflib.get_close_matches(key, store.keys(table), n=1, cutoff=0.6)
         hint = f"; did you mean {table}.{close[0]}?" if close else ""
         out.append(f"no run has a {KEY_KINDS[table]} {key!r}{hint}")

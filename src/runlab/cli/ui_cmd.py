@@ -51,7 +51,9 @@ def register(app: typer.Typer) -> None:
                 sock = bind(host, port)
             except OSError as e:
                 raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-            patterns = config.load(os.getcwd()).get("secret_patterns", [])
+            from runlab.capture.args import secret_patterns
+
+            patterns = list(secret_patterns(config.load(os.getcwd())))
 
             def ready(url: str) -> None:
                 message(f"runlab: serving {url}")

@@ -82,7 +82,11 @@ def create_app(store_path: str, *, token: str | None = None,
     (`token` None: loopback only, no token)."""
     stores = Stores(store_path)
     policy = security.Policy(token)
-    patterns = list(secret_patterns or [])
+    from runlab.capture.args import SECRET_PATTERNS
+
+    # What `capture.args.secret_patterns` gives for the store's settings; the built-in ones
+    # when none are given.
+    patterns = list(SECRET_PATTERNS if secret_patterns is None else secret_patterns)
 
     def endpoint(fn: Callable[..., Any]) -> Callable[[Request], Awaitable[Response]]:
         async def handle(request: Request) -> Response:
