@@ -370,7 +370,14 @@ class Store:
         """
         self.close()
         self._db = self._open_index()
-        self._rebuild(replace=True)
+        if not self.writable:  # a rebuild in memory only would rebuild nothing
+            raise StoreError(f"cannot rebuild the index: the store at {self.root} cannot be "
+                             "written; the old index is left as it was")
+        try:
+            self._rebuild(replace=True)
+        except (OSError, sqlite3.DatabaseError) as e:
+            raise StoreError(f"cannot rebuild the index ({getattr(e, 'strerror', None) or e}); "
+                             "the old index is left as it was") from None
         return int(self.db.execute("SELECT count(*) FROM runs").fetchone()[0])
 
     def _rebuild(self, *, replace: bool) -> None:
