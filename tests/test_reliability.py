@@ -595,17 +595,30 @@ def test_sixteen_runs_at_once_while_another_process_tags_and_lists(
 # -- output abuse -----------------------------------------------------------------------------
 
 
+# A small launcher starts runlab and reports its peak: a child's peak RSS counts the memory of
+# the process it was forked from (the kernel keeps the high-water mark across exec), so runlab
+# started straight from this test process would be charged with pytest's own size.
+_LAUNCHER = """
+import os, subprocess, sys
+p = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(p.pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def _run_measured(args: list[str], cwd: Path, **kw: object) -> tuple[int, int, str]:
-    """Run runlab to its end; returns (wait status, peak RSS in bytes, stderr). The peak is
+    """Run runlab to its end; returns (exit code, peak RSS in bytes, stderr). The peak is
     the largest of runlab and what it waited for, so the generators here are tiny programs."""
-    p = subprocess.Popen(runlab_argv(*args), stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
-                         env=child_env(), **kw)  # type: ignore[call-overload]
-    assert p.stderr is not None
-    err = p.stderr.read().decode()
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return p.returncode, usage.ru_maxrss * 1024, err
+    report = cwd / "peak.txt"
+    p = subprocess.run([sys.executable, "-c", _LAUNCHER, str(report), *runlab_argv(*args)],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, cwd=cwd, env=child_env(), check=False,
+                       **kw)  # type: ignore[call-overload]
+    assert p.returncode == 0, p.stderr.decode()
+    code, peak = map(int, report.read_text().split())
+    report.unlink()
+    return code, peak * 1024, p.stderr.decode()
 
 
 def test_a_gigabyte_of_output(cli: Callable[..., Result], tmp_path: Path) -> None:
