@@ -16,7 +16,7 @@ import pytest
 
 from runlab.errors import UsageError
 from runlab.store import Store
-from runlab.sync.archive import UnsafeArchive, export_runs, import_runs
+from runlab.remote.archive import UnsafeArchive, export_runs, import_runs
 from tests.conftest import Result
 
 

@@ -260,7 +260,7 @@ def test_hooks_are_switched_off_by_name(cli: Callable[..., Result], tmp_path: Pa
 def test_the_hook_names_are_the_start_up_hooks() -> None:
     import ast
 
-    from runlab import tracking
+    from runlab.record import tracking
 
     source = Path(tracking.__file__).parent / "inject" / "sitecustomize.py"
     tree = ast.parse(source.read_text())

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from runlab import compare
-from runlab.changes import MISSING
+from runlab.compare import diff as compare
+from runlab.compare.changes import MISSING
 from runlab.display import plot, series
 from runlab.store import MetricPoint, MetricSummary, Run, Store
 from tests.conftest import Result, git

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from runlab import edits
+from runlab.lifecycle import edits
 from runlab.errors import AmbiguousRun, RunNotFound, UsageError
 from runlab.store import Store
 from tests.conftest import Result, child_env, runlab_argv

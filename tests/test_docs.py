@@ -1,4 +1,4 @@
-"""Completions and the man page: generated from the CLI by `python -m runlab.docgen`, kept
+"""Completions and the man page: generated from the CLI by `python -m runlab.cli.docgen`, kept
 current, rendering without warnings, listing every command and option, and completing for
 real (bash driven through COMP_WORDS, zsh and fish through typer's protocol, all through
 `runlab`'s own `main`)."""
@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from runlab import __version__, docgen
+from runlab import __version__
+from runlab.cli import docgen
 from runlab.cli.run import RUN_OPTIONS
 from runlab.store import Store
 from runlab.store.complete import run_refs, tag_keys

@@ -13,7 +13,7 @@ import pytest
 
 from runlab.capture import inputs, packages
 from runlab.store import Store
-from runlab.sync import mlflow
+from runlab.remote import mlflow
 from tests.conftest import Result, git
 
 PY = sys.executable

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from runlab import artifacts, projects, registry, rerun, sweep
+from runlab.launch import commands as projects, rerun, sweep
+from runlab.lifecycle import artifacts, registry
 from runlab.errors import UsageError
 from tests.conftest import Result, child_env, git, runlab_argv
 

@@ -32,8 +32,8 @@ import pytest
 
 from runlab.errors import UsageError
 from runlab.store import Store
-from runlab.sync import mlflow
-from runlab.sync.mlflow import (
+from runlab.remote import mlflow
+from runlab.remote.mlflow import (
     MAX_ENTITIES,
     MAX_KEY,
     MAX_METRICS,

@@ -1850,7 +1850,7 @@ def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) 
     from runlab.store import Store
     from runlab.store import events as kinds
     from runlab.store.records import to_json_text
-    from runlab.sync.archive import import_runs
+    from runlab.remote.archive import import_runs
 
     rng = random.Random(14)
     store = Store(str(tmp_path / "store"))

@@ -33,7 +33,7 @@ __all__ = ["__version__", *_API, *_QUERIES]
 
 def __getattr__(name: str) -> Any:
     if name in _API:
-        from runlab import api
+        from runlab.record import api
 
         return getattr(api, name)
     if name in _QUERIES:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def _store(store: str | None) -> Store:
-    from runlab.reading import open_store
+    from runlab.store.reading import open_store
 
     return open_store(store)
 
@@ -33,7 +33,7 @@ def runs(where: str | None = None, sort: str | Sequence[str] | None = None,
          experiment: str | None = None, deleted: bool = False) -> list[dict[str, Any]]:
     """The runs matching `where`, ordered by `sort` (`"-metrics.acc"` or a list of such), as
     the records of `runlab ls --json`; every run unless `limit` is given."""
-    from runlab.reading import find_runs
+    from runlab.store.reading import find_runs
 
     s = _store(store)
     try:
@@ -47,7 +47,7 @@ def metric_history(run: str | int | dict[str, Any], key: str,
                    store: str | None = None) -> list[dict[str, Any]]:
     """Every point of metric `key` of a run (a reference such as 12, "last", a name, or a
     record from `runs()`), as `{"step", "value", "time"}` dicts in order."""
-    from runlab.reading import get_run, metric_history as history
+    from runlab.store.reading import get_run, metric_history as history
 
     ref = str(run["id"] if isinstance(run, dict) else run)
     s = _store(store)

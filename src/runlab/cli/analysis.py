@@ -63,7 +63,8 @@ def register(app: typer.Typer) -> None:
             if code or log:
                 _text_diffs(s, found[0], found[1], code, log, as_json, format_ == "markdown")
                 return
-            from runlab import compare, config
+            from runlab import config
+            from runlab.compare import diff as compare
 
             directions = config.load(os.getcwd()).get("directions")
             result = compare.diff_runs(found, directions)
@@ -176,7 +177,7 @@ def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool,
                 markdown: bool = False) -> None:
     """`diff --code` / `--log`: unified diffs, notes on stderr (or all of it as JSON); in
     Markdown, each in a ```diff fence."""
-    from runlab import compare
+    from runlab.compare import diff as compare
 
     parts: dict[str, compare.TextDiff] = {}
     if code:

@@ -94,9 +94,9 @@ def _register() -> None:
     from runlab.cli import parse_cmd
 
     parse_cmd.register(app)
-    from runlab.cli import sync
+    from runlab.cli import remote
 
-    sync.register(app)
+    remote.register(app)
     from runlab.cli import ui_cmd
 
     ui_cmd.register(app)

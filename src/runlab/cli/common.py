@@ -73,7 +73,7 @@ def quiet_broken_pipe() -> NoReturn:
 
 def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> Any:
     """The store for this directory, caught up with its journals."""
-    from runlab import reading
+    from runlab.store import reading
 
     s = reading.open_store(store, sync=sync, create=create)
     report_problems(s)

@@ -1,6 +1,6 @@
 """Editing runs from the shell: `tag`, `untag`, `note`, `rename`, `rm`, `restore`, `purge`.
 
-The work is done by `runlab.edits`; these commands parse, call it, and say on stderr what
+The work is done by `runlab.lifecycle.edits`; these commands parse, call it, and say on stderr what
 changed. Each takes `--where EXPR` instead of run references to act on many runs.
 """
 
@@ -18,7 +18,7 @@ from runlab.errors import UsageError
 from runlab.cli.params import StoreOpt
 
 if TYPE_CHECKING:
-    from runlab.edits import EditResult
+    from runlab.lifecycle.edits import EditResult
     from runlab.store import Run, Store
 
 WhereOpt = Annotated[str | None, typer.Option(
@@ -57,7 +57,8 @@ def _register_tags(app: typer.Typer) -> None:
         def body() -> None:
             import os
 
-            from runlab import config, edits
+            from runlab import config
+            from runlab.lifecycle import edits
 
             s = open_store(store)
             ids, rest = _runs_and_words(s, words, where)
@@ -85,7 +86,7 @@ def _register_tags(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            from runlab.lifecycle import edits
 
             s = open_store(store)
             ids, rest = _runs_and_words(s, words, where)
@@ -115,7 +116,8 @@ def _register_text(app: typer.Typer) -> None:
         def body() -> None:
             import os
 
-            from runlab import config, edits
+            from runlab import config
+            from runlab.lifecycle import edits
             from runlab.capture.args import secret_patterns
 
             s = open_store(store)
@@ -142,7 +144,7 @@ def _register_text(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            from runlab.lifecycle import edits
 
             s = open_store(store)
             if len(words) != (1 if where is not None else 2):
@@ -167,7 +169,7 @@ def _register_removal(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            from runlab.lifecycle import edits
 
             s = open_store(store)
             result = edits.hide(s, edits.select_runs(s, runs or [], where))
@@ -189,7 +191,7 @@ def _register_removal(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            from runlab.lifecycle import edits
 
             s = open_store(store)
             result = edits.restore(s, edits.select_runs(s, runs or [], where, deleted=True))
@@ -212,7 +214,7 @@ def _register_removal(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import edits
+            from runlab.lifecycle import edits
             from runlab.display.format import size
 
             s = open_store(store)
@@ -241,7 +243,7 @@ def _register_removal(app: typer.Typer) -> None:
 def _runs_and_words(s: Store, words: Sequence[str], where: str | None
                     ) -> tuple[list[str], list[str]]:
     """Run ids and the other words: with --where every word is a key."""
-    from runlab import edits
+    from runlab.lifecycle import edits
 
     if where is not None:
         return edits.select_runs(s, [], where), list(words)

@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import artifacts
+            from runlab.lifecycle import artifacts
 
             s = open_store(store)
             items = artifacts.list_artifacts(s.journal_path(s.resolve(run)))
@@ -55,9 +55,9 @@ def register(app: typer.Typer) -> None:
             elif not items:
                 message("no artifacts: keep files with runlab -a 'GLOB' COMMAND")
             else:
-                from runlab.display import lifecycle
+                from runlab.display import listings
 
-                _print(lifecycle.artifacts(items, colour()))
+                _print(listings.artifacts(items, colour()))
 
         guard(body)
 
@@ -75,7 +75,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import artifacts
+            from runlab.lifecycle import artifacts
 
             s = open_store(store)
             run_id = s.resolve(run)
@@ -94,7 +94,8 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab import config, projects
+            from runlab import config
+            from runlab.launch import commands as projects
 
             settings = config.load(os.getcwd())
             named = projects.load(settings.get("commands", {}),
@@ -104,9 +105,9 @@ def register(app: typer.Typer) -> None:
             elif not named:
                 message('no named commands: add [commands.NAME] with run = "..." to runlab.toml')
             else:
-                from runlab.display import lifecycle
+                from runlab.display import listings
 
-                _print(lifecycle.commands(list(named.values()), colour()))
+                _print(listings.commands(list(named.values()), colour()))
 
         guard(body)
 
@@ -132,7 +133,8 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> int:
-            from runlab import config, rerun
+            from runlab import config
+            from runlab.launch import rerun
             from runlab.cli import run as run_mod
             from runlab.cli.common import warn
             from runlab.errors import UsageError
@@ -220,7 +222,7 @@ def _redacted(argv: list[str], cwd: str) -> list[str]:
 def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | None,
            resume: str | None, sort: list[str] | None, experiment: str | None,
            tags: list[str], json_: bool, store: str | None) -> int:
-    from runlab import sweep
+    from runlab.launch import sweep
     from runlab.cli.run import end_by_signal
     from runlab.errors import UsageError
     from runlab.store.query import compile_sort
@@ -302,7 +304,9 @@ def _sweep_runs(s: Any, sweep_id: str, order: str) -> list[Any]:
 
 def _new_sweep(words: list[str], sample: int | None, seed: int | None,
                experiment: str | None, tags: list[str]) -> Any:
-    from runlab import config, projects, sweep
+    from runlab import config
+    from runlab.launch import commands as projects
+    from runlab.launch import sweep
 
     cwd = os.getcwd()
     axes, command = sweep.split_words(words)
@@ -336,7 +340,7 @@ def model_register(
     """
 
     def body() -> None:
-        from runlab import registry
+        from runlab.lifecycle import registry
 
         s = open_store(store)
         run_id = s.resolve(run)
@@ -358,7 +362,7 @@ def model_ls(json_: JsonOpt = False, store: StoreOpt = None) -> None:
     """
 
     def body() -> None:
-        from runlab import registry
+        from runlab.lifecycle import registry
 
         s = open_store(store, sync=False)
         models = registry.load(s.root)
@@ -367,9 +371,9 @@ def model_ls(json_: JsonOpt = False, store: StoreOpt = None) -> None:
         elif not models:
             message("no models yet: runlab model register RUN PATH --name NAME makes one")
         else:
-            from runlab.display import lifecycle
+            from runlab.display import listings
 
-            _print(lifecycle.models(list(models.values()), colour()))
+            _print(listings.models(list(models.values()), colour()))
 
     guard(body)
 
@@ -382,7 +386,7 @@ def model_show(ref: ModelRef, json_: JsonOpt = False, store: StoreOpt = None) ->
     """
 
     def body() -> None:
-        from runlab import registry
+        from runlab.lifecycle import registry
         from runlab.errors import RunNotFound
 
         s = open_store(store)
@@ -398,13 +402,13 @@ def model_show(ref: ModelRef, json_: JsonOpt = False, store: StoreOpt = None) ->
             except RunNotFound:
                 runs[v.run_id] = None
         if json_:
-            from runlab.reading import model_versions
+            from runlab.store.reading import model_versions
 
             emit_json(model_versions(s, ref))
             return
-        from runlab.display import lifecycle
+        from runlab.display import listings
 
-        _print(lifecycle.versions(model, chosen, runs, colour()))
+        _print(listings.versions(model, chosen, runs, colour()))
 
     guard(body)
 
@@ -422,7 +426,7 @@ def model_alias(
     """
 
     def body() -> None:
-        from runlab import registry
+        from runlab.lifecycle import registry
 
         s = open_store(store, sync=False)
         v = registry.set_alias(s.root, name, version, alias)
@@ -439,7 +443,7 @@ def model_get(ref: ModelRef, output: OutOpt = None, store: StoreOpt = None) -> N
     """
 
     def body() -> None:
-        from runlab import artifacts, registry
+        from runlab.lifecycle import artifacts, registry
 
         s = open_store(store, sync=False)
         v = registry.resolve(registry.load(s.root), ref)

@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab.extract import explain_log, parse_log, read_chunks
+            from runlab.parsing.extract import explain_log, parse_log, read_chunks
 
             patterns, disabled = _rules(pattern)
             if file == "-":
@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            from runlab.extract import reparse_run
+            from runlab.parsing.extract import reparse_run
 
             patterns, disabled = _rules(pattern)
             s = open_store(store)

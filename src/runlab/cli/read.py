@@ -68,7 +68,8 @@ def register(app: typer.Typer) -> None:
         def body() -> None:
             import time
 
-            from runlab import config, fields
+            from runlab import config
+            from runlab.store import fields
             from runlab.errors import UsageError
 
             fmt_ = "json" if json_ else format_

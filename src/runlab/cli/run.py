@@ -18,7 +18,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-    from runlab.runner import Outcome
+    from runlab.record.runner import Outcome
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def check_program(word: str) -> None:
     """A typo of a subcommand (`runlab sho`) is a usage error, never a run: `word` is no path,
     no program on PATH and no named command ([commands.NAME]), and close to a subcommand.
     A program that exists always runs; only a name exec cannot find pays for the look-up."""
-    from runlab.runner import find_program
+    from runlab.record.runner import find_program
 
     if find_program(word, os.environ) is not None:
         return
@@ -162,7 +162,8 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         from runlab.capture.git import start_capture
 
         pending_git = start_capture(cwd or os.getcwd())
-    from runlab import config, tracking
+    from runlab import config
+    from runlab.record import tracking
     from runlab.capture.args import parse_value, secret_patterns
     from runlab.cli.common import message, warn
     from runlab.store import Store, locate
@@ -194,7 +195,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
     params = {k: parse_value(v) for k, v in _pairs(values.get("param", []), "param", True).items()}
     extra = dict(extra or {})
     if expand and command[0] in settings.get("commands", {}):
-        from runlab import projects
+        from runlab.launch import commands as projects
 
         named = projects.find(command, settings.get("commands", {}), cwd,
                               settings.sources.get("commands", "runlab.toml"))
@@ -241,7 +242,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
             warn(problem)
     if tracked.run is not None:
         # Imported only now: the command did not wait for what only the summary needs.
-        from runlab.changes import changes
+        from runlab.compare.changes import changes
         from runlab.display import format as fmt
         from runlab.display import summary
 
@@ -298,7 +299,7 @@ class _Pusher:
 
 
 def _register_model(store: Any, run_id: str, name: str, globs: list[str]) -> None:
-    from runlab import registry
+    from runlab.lifecycle import registry
     from runlab.cli.common import message, warn
     from runlab.errors import RunlabError
 

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from runlab import fields
+from runlab.store import fields
 from runlab.display import format as fmt
 from runlab.store import Run
 from runlab.store.records import iso

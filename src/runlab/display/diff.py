@@ -13,8 +13,8 @@ from typing import Any
 
 from rich.text import Text
 
-from runlab.changes import MISSING, MetricChange
-from runlab.compare import Facet, MetricRow, Row, RunDiff
+from runlab.compare.changes import MISSING, MetricChange
+from runlab.compare.diff import Facet, MetricRow, Row, RunDiff
 from runlab.display import format as fmt
 from runlab.display import markdown
 from runlab.display.grid import grid

@@ -12,7 +12,7 @@ from runlab.parsing import Point
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from runlab.extract import Explained
+    from runlab.parsing.extract import Explained
 
 
 def print_points(points: Sequence[Point], console: Console) -> None:

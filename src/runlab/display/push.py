@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from runlab.sync.archive import ExportReport, ImportReport
-    from runlab.sync.mlflow import PushReport, RunResult
+    from runlab.remote.archive import ExportReport, ImportReport
+    from runlab.remote.mlflow import PushReport, RunResult
 
 
 def _plural(n: int, word: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runlab.changes import MISSING, Changes, ParamChange
+from runlab.compare.changes import MISSING, Changes, ParamChange
 from runlab.display import format as fmt
 from runlab.store import Run
 
@@ -17,7 +17,7 @@ def telling_order(keys: list[str], directions: dict[str, str] | None = None) -> 
     """Metrics most worth a glance first: those whose better direction is known (loss,
     accuracy...), held-out ones (val, eval, test) before the others, then the rest; each
     group in the order the run reported them."""
-    from runlab.changes import direction
+    from runlab.compare.changes import direction
 
     def rank(key: str) -> int:
         low = key.lower()

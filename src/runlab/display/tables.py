@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from runlab import fields
+from runlab.store import fields
 from runlab.display import format as fmt
 from runlab.display.grid import grid
 from runlab.display.summary import STATUS_STYLE

@@ -1,5 +1,5 @@
-"""The REST API and the web pages, as one Starlette application over `runlab.reading` and
-`runlab.edits` (the CLI's own read and edit functions).
+"""The REST API and the web pages, as one Starlette application over `runlab.store.reading` and
+`runlab.lifecycle.edits` (the CLI's own read and edit functions).
 
 Every answer is JSON in the shapes of the CLI's `--json` contract, or the raw bytes of a log
 or an artifact; errors are `{"error": "..."}` with a 4xx status (a malformed query adds the
@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from runlab import reading
+from runlab.store import reading
 from runlab.errors import QueryError, RunlabError, RunNotFound, UsageError
 from runlab.store import Run, Store
 from runlab.ui import security
@@ -324,13 +324,13 @@ def patch(s: Store, request: Request, body: Any) -> Response:
 
 
 def artifact_list(s: Store, request: Request, body: Any) -> list[dict[str, Any]]:
-    from runlab import artifacts
+    from runlab.lifecycle import artifacts
 
     return [a.to_json() for a in artifacts.list_artifacts(s.journal_path(_run(s, request).id))]
 
 
 def artifact(s: Store, request: Request, body: Any) -> Response:
-    from runlab import artifacts
+    from runlab.lifecycle import artifacts
 
     run = _run(s, request)
     path = request.path_params["path"]
@@ -349,7 +349,7 @@ def artifact(s: Store, request: Request, body: Any) -> Response:
 
 
 def models(s: Store, request: Request, body: Any) -> dict[str, Any]:
-    from runlab import registry
+    from runlab.lifecycle import registry
 
     return {"models": [m.to_json() for m in registry.load(s.root).values()]}
 
@@ -369,7 +369,7 @@ def _text(body: Any, key: str) -> str:
 
 
 def set_tags(s: Store, request: Request, body: Any, patterns: list[str]) -> dict[str, Any]:
-    from runlab import edits
+    from runlab.lifecycle import edits
 
     tags = body.get("tags")
     if not isinstance(tags, dict) or not tags:
@@ -385,7 +385,7 @@ def set_tags(s: Store, request: Request, body: Any, patterns: list[str]) -> dict
 
 
 def remove_tag(s: Store, request: Request, body: Any) -> dict[str, Any]:
-    from runlab import edits
+    from runlab.lifecycle import edits
 
     run = _run(s, request)
     edits.untag(s, [run.id], edits.parse_keys([request.path_params["key"]]))
@@ -393,7 +393,7 @@ def remove_tag(s: Store, request: Request, body: Any) -> dict[str, Any]:
 
 
 def set_note(s: Store, request: Request, body: Any) -> dict[str, Any]:
-    from runlab import edits
+    from runlab.lifecycle import edits
 
     run = _run(s, request)
     edits.set_note(s, [run.id], _text(body, "note"))
@@ -401,7 +401,7 @@ def set_note(s: Store, request: Request, body: Any) -> dict[str, Any]:
 
 
 def rename(s: Store, request: Request, body: Any) -> dict[str, Any]:
-    from runlab import edits
+    from runlab.lifecycle import edits
 
     run = _run(s, request)
     edits.rename(s, [run.id], _text(body, "name"))

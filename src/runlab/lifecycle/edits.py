@@ -247,7 +247,7 @@ def purge(store: Store, run_ids: Sequence[str]) -> PurgeResult:
         result.freed += store.purge_run(run_id)
         result.purged.append(run)
     if result.purged:
-        from runlab.artifacts import collect_garbage
+        from runlab.lifecycle.artifacts import collect_garbage
 
         result.freed += collect_garbage(store.root)  # artifact contents no run keeps any more
     return result

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from runlab import artifacts
+from runlab.lifecycle import artifacts
 from runlab.errors import StoreError, UsageError
 from runlab.store import journal
 from runlab.store.journal import Event

@@ -177,7 +177,7 @@ class _DirectRun(Run):
     def log_artifact(self, path: str) -> None:
         """Keep a copy of the file with the run (refused when it lies outside the working
         directory: a run's files never point out of it)."""
-        from runlab.artifacts import Collector
+        from runlab.lifecycle.artifacts import Collector
 
         self._here()
         collector = Collector(self._store.root, self._store.run_dir(self.id), os.getcwd())
@@ -286,7 +286,7 @@ def _process_start(cwd: str) -> dict[str, Any]:
     if key not in _settings_cache:
         from runlab.capture.args import parse_args, secret_patterns
         from runlab.capture.system import capture_host, process_start_time
-        from runlab.tracking import _author, command_key
+        from runlab.record.tracking import _author, command_key
 
         host = capture_host()
         argv = [sys.executable, *sys.argv] if sys.argv and sys.argv[0] else [sys.executable]

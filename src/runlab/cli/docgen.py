@@ -1,8 +1,8 @@
 """Generate the shell completions and the man page from the command line itself.
 
-    python -m runlab.docgen            # rewrite completions/ and man/ in the repository
-    python -m runlab.docgen --check    # exit 1 naming the files that are out of date
-    python -m runlab.docgen --root DIR # write (or check) under DIR instead
+    python -m runlab.cli.docgen            # rewrite completions/ and man/ in the repository
+    python -m runlab.cli.docgen --check    # exit 1 naming the files that are out of date
+    python -m runlab.cli.docgen --root DIR # write (or check) under DIR instead
 
 Completions: the typer app is invoked in-process with `prog_name="runlab"` and
 `_RUNLAB_COMPLETE=source_bash` (`source_zsh`, `source_fish`), the script that
@@ -37,7 +37,7 @@ from typing import Any
 
 from runlab.cli.metavars import argument_name, metavar
 
-REGENERATE = "python -m runlab.docgen"
+REGENERATE = "python -m runlab.cli.docgen"
 
 COMPLETIONS = {
     "bash": "completions/runlab.bash",
@@ -704,8 +704,8 @@ def outputs() -> dict[str, str]:
 
 
 def default_root() -> Path:
-    """The repository this module sits in (src/runlab/docgen.py), else the current directory."""
-    here = Path(__file__).resolve().parent.parent.parent
+    """The repository this module sits in (src/runlab/cli/docgen.py), else the current directory."""
+    here = Path(__file__).resolve().parents[3]
     if (here / "pyproject.toml").is_file() and (here / "src" / "runlab").is_dir():
         return here
     return Path.cwd()
@@ -740,7 +740,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(
-        prog="python -m runlab.docgen",
+        prog="python -m runlab.cli.docgen",
         description="Regenerate completions/ and man/runlab.1 from the runlab command line.",
     )
     parser.add_argument("--check", action="store_true",

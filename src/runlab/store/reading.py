@@ -114,7 +114,7 @@ def read_patch(store: Store, run: Run) -> str | None:
 
 def model_versions(store: Store, name: str) -> dict[str, Any]:
     """A model's versions with their runs' results: the `model show --json` object."""
-    from runlab import registry
+    from runlab.lifecycle import registry
     from runlab.errors import RunNotFound
 
     models = registry.load(store.root)

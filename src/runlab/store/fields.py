@@ -110,7 +110,7 @@ def best(store: Store, metric: str, better: str | None,
          directions: dict[str, str] | None = None) -> Best:
     """Read `--best METRIC [--better higher|lower]`: the direction comes from the metric's name
     as the end-of-run summary decides it (config `directions` win), unless `better` says."""
-    from runlab.changes import direction
+    from runlab.compare.changes import direction
 
     key = metric[len("metrics."):] if metric.startswith("metrics.") else metric
     stat = "last"

@@ -69,7 +69,7 @@ class Sweep:
         """The command line of one trial."""
         if self.named:
             return [*self.command, *(f"{k}={v}" for k, v in trial.items())]
-        from runlab import projects
+        from runlab.launch import commands as projects
 
         return projects.fill(self.command, trial)
 
@@ -185,7 +185,7 @@ def plan(axes: list[tuple[str, list[str]]], command: list[str], *, cwd: str,
                   trials=grid, cwd=cwd, created=time.time(), experiment=experiment,
                   tags=list(tags))
     if not named:
-        from runlab import projects
+        from runlab.launch import commands as projects
 
         used = projects.placeholders(" ".join(command))
         unused = [k for k in keys if k not in used]

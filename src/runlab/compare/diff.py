@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from runlab.changes import (MISSING, MetricChange, code_state, direction, fingerprints,
+from runlab.compare.changes import (MISSING, MetricChange, code_state, direction, fingerprints,
                             same_value)
 from runlab.store import Run
 from runlab.store.records import json_number

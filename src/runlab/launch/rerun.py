@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from runlab.artifacts import sha256_file
+from runlab.lifecycle.artifacts import sha256_file
 from runlab.capture.args import REDACTED, is_option, parse_args, parse_value
 from runlab.errors import RunlabError, UsageError
 from runlab.store import Store
@@ -120,7 +120,7 @@ def _refill(start: Event, given: Mapping[str, str],
     """A named command's run, filled again from its recorded template and params."""
     import shlex
 
-    from runlab import projects
+    from runlab.launch import commands as projects
 
     template = str(start["command_template"])
     recorded = {str(k): str(v) for k, v in (start.get("command_params") or {}).items()}
@@ -140,7 +140,7 @@ def _refill(start: Event, given: Mapping[str, str],
 
 
 def _text(value: Any) -> str:
-    from runlab import projects
+    from runlab.launch import commands as projects
 
     return projects.render(value)
 

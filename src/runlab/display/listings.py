@@ -7,11 +7,11 @@ from typing import Any
 
 from rich.text import Text
 
-from runlab.artifacts import Artifact
+from runlab.lifecycle.artifacts import Artifact
 from runlab.display import format as fmt
 from runlab.display.grid import grid
-from runlab.projects import NamedCommand
-from runlab.registry import Model, ModelVersion
+from runlab.launch.commands import NamedCommand
+from runlab.lifecycle.registry import Model, ModelVersion
 from runlab.store import Run
 
 

@@ -1,6 +1,6 @@
 """Beyond one machine: `push` runs to an MLflow tracking server, `export` and `import` runs.
 
-The work is done by `runlab.sync.mlflow` and `runlab.sync.archive`; these commands parse,
+The work is done by `runlab.remote.mlflow` and `runlab.remote.archive`; these commands parse,
 call them, print dry-run plans on stdout and everything else on stderr.
 """
 
@@ -20,7 +20,7 @@ from runlab.cli.params import StoreOpt
 
 if TYPE_CHECKING:
     from runlab.store import Store
-    from runlab.sync.mlflow import MlflowClient, PushReport
+    from runlab.remote.mlflow import MlflowClient, PushReport
 
 WhereOpt = Annotated[str | None, typer.Option(
     "--where", "-w", metavar="EXPR", show_default=False,
@@ -60,8 +60,8 @@ def register(app: typer.Typer) -> None:
 
         def body() -> None:
             from runlab.display import push as display
-            from runlab.sync.mlflow import MlflowClient
-            from runlab.sync.mlflow import push as push_runs
+            from runlab.remote.mlflow import MlflowClient
+            from runlab.remote.mlflow import push as push_runs
 
             uri = mlflow or os.environ.get("MLFLOW_TRACKING_URI")
             if not uri:
@@ -114,7 +114,7 @@ def register(app: typer.Typer) -> None:
 
         def body() -> None:
             from runlab.display.push import export_summary
-            from runlab.sync.archive import export_runs
+            from runlab.remote.archive import export_runs
 
             if not output:
                 raise UsageError("name the archive to write with -o FILE.tar.gz")
@@ -149,7 +149,7 @@ def register(app: typer.Typer) -> None:
 
         def body() -> None:
             from runlab.display.push import import_summary
-            from runlab.sync.archive import import_runs
+            from runlab.remote.archive import import_runs
 
             s = open_store(store)
             report = import_runs(s, source)
@@ -164,7 +164,7 @@ def register(app: typer.Typer) -> None:
 
 def _select(store: Store, refs: Sequence[str], where: str | None) -> list[str]:
     """Runs named, or matched by --where; neither means every visible run."""
-    from runlab.edits import select_runs
+    from runlab.lifecycle.edits import select_runs
 
     if not refs and where is None:
         return [r.id for r in store.list_runs(order="runs.number ASC")]
@@ -198,7 +198,7 @@ def _watch(store: Store, client: MlflowClient, run_ids: list[str], interval: flo
            experiment: str | None) -> PushReport:
     """Push the running runs' news every `interval` seconds until they end; Ctrl-C stops."""
     from runlab.display.push import push_summary, tick
-    from runlab.sync.mlflow import PushReport, watch
+    from runlab.remote.mlflow import PushReport, watch
 
     if not run_ids:
         message("no running runs to watch")

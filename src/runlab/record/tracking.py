@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
-from runlab import runner
+from runlab.record import runner
 from runlab.config import Settings
 from runlab.errors import StoreError
 from runlab.store import Run, Store
@@ -215,7 +215,7 @@ def _sha256_text(text: str) -> str:
 
 
 def _sha256(path: str) -> str | None:
-    from runlab.artifacts import sha256_file
+    from runlab.lifecycle.artifacts import sha256_file
 
     try:
         return sha256_file(path)
@@ -458,7 +458,7 @@ class Recorder:
             line_tags = redact_mapping(line_tags, self.secret_patterns)
         name = msg.get("name")
         if isinstance(name, str):
-            from runlab.edits import check_name
+            from runlab.lifecycle.edits import check_name
             from runlab.errors import UsageError
 
             try:
@@ -479,7 +479,7 @@ class Recorder:
 
     def _collector(self) -> Any:
         if self.artifacts is None:
-            from runlab.artifacts import Collector
+            from runlab.lifecycle.artifacts import Collector
 
             self.artifacts = Collector(self.store.root, self.store.run_dir(self.run_id), self.cwd)
         return self.artifacts
@@ -558,7 +558,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     child_env = dict(os.environ if env is None else env)
     child_env["RUNLAB_RUN_ID"] = run_id
     child_env["RUNLAB_EVENTS"] = events_path
-    hook_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inject")
+    hook_dir = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "inject")
     if opts.inject and is_python(opts.argv, opts.cwd, child_env):
         from runlab.capture.args import hook_secrets
 

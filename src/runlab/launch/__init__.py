@@ -1,0 +1,1 @@
+"""Launching again from the store: named commands, reruns and sweeps."""

@@ -1,0 +1,1 @@
+"""What is done to stored runs: edits (tags, notes, names, hiding), their files, the model registry."""

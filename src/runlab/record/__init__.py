@@ -1,0 +1,1 @@
+"""The tracked run: launching the child, recording what it prints and logs, finishing."""
