@@ -50,7 +50,8 @@ def register(app: typer.Typer) -> None:
             except OSError as e:
                 raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
             # Listening: connections wait in the socket's queue while the server loads.
-            url = url_for(*sock.getsockname()[:2], chosen)
+            bound_host, bound_port = sock.getsockname()[:2]
+            url = url_for(bound_host, bound_port, chosen)
             message(f"runlab: serving {url}")
             if not no_browser:
                 import webbrowser
