@@ -21,7 +21,7 @@ import pytest
 import runlab
 from runlab.store import Store
 from tests.conftest import Result
-from tests.uiserver import serving
+from tests.uiserver import serving, write_runs
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -187,29 +187,11 @@ def test_new_runs_appear_without_a_reload(page: Any) -> None:
         assert page.evaluate("window.loadedOnce") is True  # the same document: no reload
 
 
-def many_runs(n: int) -> None:
-    """`n` finished runs, their journals written as the store writes them, then indexed at
-    once (a tracked run each would take minutes)."""
-    from runlab.store import events, journal
-
-    store = Store(os.environ["RUNLAB_STORE"])
-    now = time.time() - n
-    for i in range(n):
-        run_id = os.urandom(16).hex()
-        os.mkdir(store.run_dir(run_id), 0o700)
-        journal.append(store.journal_path(run_id), [
-            {"e": "start", "id": run_id, "t": now + i, "name": f"r{i}", "command": ["train"],
-             "cwd": "/", "params": {"lr": i % 7 / 10, "seed": i % 5}},
-            events.metrics([["loss", 1 / (i + 1), 0, now + i]]),
-            events.end("finished", 0, t=now + i + 0.5)])
-    store.sync()
-    assert store.count_runs() == n
-    store.close()
-
-
 @pytest.mark.slow
 def test_ten_thousand_runs_page_by_page_with_keys(page: Any) -> None:
-    many_runs(10_000)
+    write_runs(os.environ["RUNLAB_STORE"],
+               [({"lr": i % 7 / 10, "seed": i % 5}, {"loss": [1 / (i + 1)]}) for i in range(10_000)])
+    assert runlab.runs(limit=1)[0]["number"] == 10_000
     with serving() as srv:
         page.goto(srv.url)
         page.wait_for_selector("#runs-table tbody tr")
