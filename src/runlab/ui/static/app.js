@@ -227,10 +227,13 @@ async function runsPage(root, params) {
     if (st.selected.has(r.number)) st.selected.delete(r.number); else st.selected.set(r.number, r);
     render();
   }
+  const stamp = { now: null };
   async function load(live) {
     const q = query({ where: st.where, sort: st.sort, limit: PAGE_SIZE, offset: st.offset });
     try {
-      const data = await getJSON("/api/runs?" + q);
+      const res = await api("/api/runs?" + q);
+      const data = await res.json();
+      stamp.now = res.headers.get("X-Runlab-Stamp");
       // A live refresh keeps the cursor on its run, wherever new runs put it.
       const at = live ? st.runs[st.cursor]?.number : undefined;
       st.runs = data.runs; st.total = data.total;
@@ -264,17 +267,16 @@ async function runsPage(root, params) {
   cleanup.push(() => document.removeEventListener("keydown", keys));
   // Live: the store's stamp is polled (two stats on the server, whatever the number of runs);
   // the page is fetched again only when it moved: a new run, new points, a status, an edit.
-  const stamp = { now: null };
-  const changed = async () => {
-    const c = await getJSON("/api/changes");
-    const moved = stamp.now !== null && c.stamp !== stamp.now;
-    stamp.now = c.stamp;
-    return moved;
-  };
-  await Promise.all([load(), changed().catch(() => false)]);
+  // Each page of runs comes with the stamp it was read at.
+  await load();
   every(async () => {
     if (document.hidden) return;
-    try { if (await changed()) await load(true); } catch (e) { /* the next tick tries again */ }
+    try {
+      const c = await getJSON("/api/changes");
+      const moved = c.stamp !== stamp.now;
+      stamp.now = c.stamp;  // a query that fails is not asked again until the store moves
+      if (moved) await load(true);
+    } catch (e) { /* the next tick tries again */ }
   }, POLL_MS);
 }
 
