@@ -77,6 +77,20 @@ def test_runs_page_by_page_with_the_total(server: Server) -> None:
         "error": "offset must be a whole number, not 'x'"}
 
 
+def test_the_changes_stamp_moves_with_the_store_only(server: Server,
+                                                    cli: Callable[..., Result]) -> None:
+    first = get(server, "/api/changes").json()["stamp"]
+    assert get(server, "/api/runs").headers["X-Runlab-Stamp"] == first
+    assert get(server, "/api/changes").json()["stamp"] == first  # reading changes nothing
+    with runlab.start_run(name="new") as r:
+        r.log_metric("loss", 1.0, step=0)
+    second = get(server, "/api/changes").json()["stamp"]
+    assert second != first
+    assert get(server, "/api/runs?limit=1").json()["runs"][0]["name"] == "new"
+    assert cli("tag", "last", "seen=yes").code == 0
+    assert get(server, "/api/changes").json()["stamp"] != second
+
+
 def test_a_malformed_query_points_at_the_column(server: Server,
                                                 cli: Callable[..., Result]) -> None:
     answer = get(server, "/api/runs?" + urllib.parse.urlencode({"where": "params.lr >"}))
@@ -212,7 +226,7 @@ def test_openapi_lists_every_endpoint(server: Server) -> None:
     for path in ("/api/runs", "/api/runs/{ref}", "/api/runs/{ref}/metrics/{key}",
                  "/api/runs/{ref}/log", "/api/runs/{ref}/artifacts/{path}", "/api/models",
                  "/api/runs/{ref}/tags", "/api/runs/{ref}/tags/{key}", "/api/runs/{ref}/note",
-                 "/api/runs/{ref}/name"):
+                 "/api/runs/{ref}/name", "/api/changes"):
         assert path in doc["paths"], path
 
 

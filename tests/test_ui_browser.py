@@ -21,7 +21,7 @@ import pytest
 import runlab
 from runlab.store import Store
 from tests.conftest import Result
-from tests.uiserver import serving
+from tests.uiserver import serving, write_runs
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -120,6 +120,13 @@ def test_filter_sort_select_and_compare(page: Any, cli: Callable[..., Result]) -
             "[c.dataset.key, c.data.map(t => t.x.length)])")
         assert sorted(charts) == [["acc", [20, 15]], ["loss", [20, 15]]]
         assert "params.seed" in page.inner_text("#params-diff")
+        # The sweep's parallel coordinates are SVG (headless Chromium has no WebGL): one line
+        # per run across the seed axis and the metric's.
+        assert page.get_attribute("#sweep-parcoords", "data-lines") == "2"
+        assert page.locator("#sweep-parcoords svg polyline").count() == 2
+        axes = page.eval_on_selector_all("#sweep-parcoords .pc-axis text:first-of-type",
+                                         "names => names.map(t => t.textContent)")
+        assert axes == ["params.seed", "metrics.acc"]
         # Grouping over the seed: one mean curve (with its band) for the two runs.
         page.select_option("#group-by", "seed")
         mean = page.evaluate(
@@ -157,6 +164,61 @@ def test_a_running_run_updates_live(page: Any, tmp_path: Path) -> None:
         store.close()
     finally:
         run.end()
+
+
+def test_new_runs_appear_without_a_reload(page: Any) -> None:
+    with runlab.start_run(name="before") as r:
+        r.log_metric("loss", 1.0, step=0)
+    with serving() as srv:
+        page.goto(srv.url)
+        page.wait_for_selector("#runs-table tbody tr")
+        assert numbers(page) == [1]
+        page.keyboard.press("j")  # the cursor stays on its run when rows arrive above it
+        page.evaluate("window.loadedOnce = true")
+        run = runlab.start_run(name="arrived")
+        try:
+            page.wait_for_selector("tr[data-number='2'][data-status='running']", timeout=20_000)
+            assert numbers(page) == [2, 1]
+            assert page.inner_text("#runs-count") == "1\u20132 of 2 runs"
+            assert page.get_attribute("tr.cursor", "data-number") == "1"
+        finally:
+            run.end()
+        page.wait_for_selector("tr[data-number='2'][data-status='finished']", timeout=20_000)
+        assert page.evaluate("window.loadedOnce") is True  # the same document: no reload
+
+
+@pytest.mark.slow
+def test_ten_thousand_runs_page_by_page_with_keys(page: Any) -> None:
+    write_runs(os.environ["RUNLAB_STORE"],
+               [({"lr": i % 7 / 10, "seed": i % 5}, {"loss": [1 / (i + 1)]}) for i in range(10_000)])
+    assert runlab.runs(limit=1)[0]["number"] == 10_000
+    with serving() as srv:
+        page.goto(srv.url)
+        page.wait_for_selector("#runs-table tbody tr")
+        # One page of rows in the document, never all ten thousand.
+        assert page.locator("#runs-table tbody tr").count() == 50
+        assert page.inner_text("#runs-count") == "1\u201350 of 10000 runs"
+        assert numbers(page)[0] == 10_000
+        page.keyboard.press("n")
+        page.wait_for_selector("tr[data-number='9950']")
+        assert page.inner_text("#runs-count") == "51\u2013100 of 10000 runs"
+        page.keyboard.press("p")
+        page.wait_for_selector("tr[data-number='10000']")
+        page.keyboard.press("/")
+        page.keyboard.type("params.seed = 3 and params.lr >= 0.5")
+        page.keyboard.press("Enter")
+        matching = sum(1 for i in range(10_000) if i % 5 == 3 and i % 7 >= 5)
+        page.wait_for_function(
+            f"() => document.querySelector('#runs-count').textContent.endsWith('of {matching} runs')")
+        page.keyboard.press("Escape")
+        page.keyboard.press("k")  # already at the top: stays
+        page.keyboard.press("j")
+        page.keyboard.press("x")
+        second = numbers(page)[1]
+        assert page.inner_text("#compare-button") == "Compare 1 selected"
+        page.keyboard.press("o")
+        page.wait_for_selector("main[data-ready]")
+        assert page.inner_text("#run-title").startswith(f"#{second} ")
 
 
 def test_run_page_edits_and_escapes(page: Any, cli: Callable[..., Result]) -> None:

@@ -34,14 +34,12 @@ def register(app: typer.Typer) -> None:
         def body() -> None:
             import os
 
-            from runlab import config
             from runlab.errors import UsageError
             from runlab.ui import security
-            from runlab.ui.server import bind, serve
+            from runlab.ui.server import bind, serve, url_for
 
-            s = open_store(store)
-            root = s.root
-            s.close()
+            # The store is found (and made), not scanned: each request catches up with it.
+            root = open_store(store, sync=False).root
             chosen = token
             if chosen is not None and len(chosen) < 8:
                 raise UsageError("a --token needs at least 8 characters")
@@ -51,17 +49,18 @@ def register(app: typer.Typer) -> None:
                 sock = bind(host, port)
             except OSError as e:
                 raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+            # Listening: connections wait in the socket's queue while the server loads.
+            bound_host, bound_port = sock.getsockname()[:2]
+            url = url_for(bound_host, bound_port, chosen)
+            message(f"runlab: serving {url}")
+            if not no_browser:
+                import webbrowser
+
+                webbrowser.open(url)
+            from runlab import config
             from runlab.capture.args import secret_patterns
 
             patterns = list(secret_patterns(config.load(os.getcwd())))
-
-            def ready(url: str) -> None:
-                message(f"runlab: serving {url}")
-                if not no_browser:
-                    import webbrowser
-
-                    webbrowser.open(url)
-
-            serve(root, sock, token=chosen, secret_patterns=patterns, ready=ready)
+            serve(root, sock, token=chosen, secret_patterns=patterns)
 
         guard(body)

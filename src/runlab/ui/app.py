@@ -33,6 +33,7 @@ STATIC = os.path.join(os.path.dirname(__file__), "static")
 DEFAULT_PAGE = 100
 MAX_PAGE = 1000
 DEFAULT_POINTS = 2000
+STAMP_HEADER = "X-Runlab-Stamp"  # /api/runs answers carry the store's stamp (/api/changes)
 # Recorded strings are shown with textContent only; the policy is the second line of defence.
 PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
@@ -123,6 +124,7 @@ def create_app(store_path: str, *, token: str | None = None,
         Route("/api/openapi.json", _openapi),
         Route("/api/runs", endpoint(list_runs)),
         Route("/api/fields", endpoint(fields)),
+        Route("/api/changes", endpoint(changes)),
         Route("/api/models", endpoint(models)),
         Route("/api/models/{name}", endpoint(model)),
         Route("/api/runs/{ref}", endpoint(show_run)),
@@ -231,18 +233,39 @@ def _run(s: Store, request: Request) -> Run:
     return reading.get_run(s, request.path_params["ref"])
 
 
-def list_runs(s: Store, request: Request, body: Any) -> dict[str, Any]:
+def list_runs(s: Store, request: Request, body: Any) -> Response:
     q = request.query_params
+    stamp = _stamp(s)  # before the query: a change after it moves the stamp the page polls
     page = reading.find_runs(
         s, q.get("where") or None, [x for x in q.getlist("sort") if x] or None,
         _int(request, "limit", DEFAULT_PAGE, 1, MAX_PAGE), _int(request, "offset", 0),
         experiment=q.get("experiment") or None, deleted=q.get("deleted") in ("1", "true"),
         count=True)
-    return {"runs": [r.to_json() for r in page.runs], "total": page.total}
+    return JSONResponse({"runs": [r.to_json() for r in page.runs], "total": page.total},
+                        headers={STAMP_HEADER: stamp})
 
 
 def fields(s: Store, request: Request, body: Any) -> dict[str, Any]:
     return s.field_keys()
+
+
+def changes(s: Store, request: Request, body: Any) -> dict[str, Any]:
+    """The store's stamp: the runs page polls it and fetches its page again only when it
+    moved (its first page of runs carries it in a header, so it needs no extra request)."""
+    return {"stamp": _stamp(s)}
+
+
+def _stamp(s: Store) -> str:
+    """A stamp that moves whenever the index does (a run added, a point, a status, an edit),
+    read after the catch-up with the journals: two stats, whatever the number of runs."""
+    parts = []
+    for path in (s.index_path, s.index_path + "-wal"):
+        try:
+            st = os.stat(path)
+            parts.append(f"{st.st_mtime_ns}.{st.st_size}")
+        except OSError:
+            parts.append("-")
+    return ":".join(parts)
 
 
 def show_run(s: Store, request: Request, body: Any) -> dict[str, Any]:

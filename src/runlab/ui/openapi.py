@@ -46,6 +46,9 @@ def document() -> dict[str, Any]:
                 _query("experiment", "string", "Only runs of this experiment."),
                 _query("deleted", "boolean", "List deleted runs instead.")])},
             "/api/fields": {"get": _op("The param, metric and tag keys in use")},
+            "/api/changes": {"get": _op(
+                "{\"stamp\": S}: S changes whenever a run is added or changes (poll it, then "
+                "fetch the runs again)")},
             "/api/runs/{ref}": {"get": _op("One run: the `runlab show --json` object", [_REF])},
             "/api/runs/{ref}/metrics/{key}": {"get": _op(
                 "A metric's series, downsampled to max_points keeping the first and last point "

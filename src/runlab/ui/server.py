@@ -1,14 +1,13 @@
-"""Serving the application with uvicorn: the socket, the ready callback, the browser."""
+"""Serving the application with uvicorn: the socket first, then the server.
+
+`runlab ui` listens before it imports anything heavy: a browser or client that connects at
+once waits in the socket's queue while uvicorn, starlette and the application load (the
+kernel accepts the connection; the first answer follows as soon as they are loaded).
+"""
 
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
-from typing import Any
-
-import uvicorn
-
-from runlab.ui.app import create_app
 
 
 def url_for(host: str, port: int, token: str | None) -> str:
@@ -31,23 +30,16 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-class _Server(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, ready: Callable[[], None]) -> None:
-        super().__init__(config)
-        self._ready = ready
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets)
-        if self.started:
-            self._ready()
-
-
 def serve(store_path: str, sock: socket.socket, *, token: str | None,
-          secret_patterns: list[str], ready: Callable[[str], Any]) -> None:
-    """Serve the store on `sock` until interrupted; `ready(url)` once it accepts connections."""
-    host, port = sock.getsockname()[:2]
-    url = url_for(host, port, token)
+          secret_patterns: list[str]) -> None:
+    """Serve the store on the listening `sock` until interrupted."""
+    import uvicorn
+
+    from runlab.ui.app import create_app
+
     app = create_app(store_path, token=token, secret_patterns=secret_patterns)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = _Server(config, lambda: ready(url))
-    server.run(sockets=[sock])
+    # Named outright, so uvicorn does not look for optional packages (uvloop, httptools,
+    # websockets) nor inspect the application before its first answer.
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                            loop="asyncio", http="h11", ws="none", interface="asgi3")
+    uvicorn.Server(config).run(sockets=[sock])

@@ -227,11 +227,17 @@ async function runsPage(root, params) {
     if (st.selected.has(r.number)) st.selected.delete(r.number); else st.selected.set(r.number, r);
     render();
   }
-  async function load() {
+  const stamp = { now: null };
+  async function load(live) {
     const q = query({ where: st.where, sort: st.sort, limit: PAGE_SIZE, offset: st.offset });
     try {
-      const data = await getJSON("/api/runs?" + q);
+      const res = await api("/api/runs?" + q);
+      const data = await res.json();
+      stamp.now = res.headers.get("X-Runlab-Stamp");
+      // A live refresh keeps the cursor on its run, wherever new runs put it.
+      const at = live ? st.runs[st.cursor]?.number : undefined;
       st.runs = data.runs; st.total = data.total;
+      if (at !== undefined) st.cursor = Math.max(0, st.runs.findIndex((r) => r.number === at));
       err.replaceChildren();
       render();
       if (!table.dataset.drawnAt) table.dataset.drawnAt = String(Math.round(performance.now()));
@@ -259,9 +265,19 @@ async function runsPage(root, params) {
   };
   document.addEventListener("keydown", keys);
   cleanup.push(() => document.removeEventListener("keydown", keys));
+  // Live: the store's stamp is polled (two stats on the server, whatever the number of runs);
+  // the page is fetched again only when it moved: a new run, new points, a status, an edit.
+  // Each page of runs comes with the stamp it was read at.
   await load();
-  // Live: the page is fetched again while it shows a running run (new points, new status).
-  every(() => { if (!document.hidden && st.runs.some((r) => r.status === "running")) load(); }, POLL_MS);
+  every(async () => {
+    if (document.hidden) return;
+    try {
+      const c = await getJSON("/api/changes");
+      const moved = c.stamp !== stamp.now;
+      stamp.now = c.stamp;  // a query that fails is not asked again until the store moves
+      if (moved) await load(true);
+    } catch (e) { /* the next tick tries again */ }
+  }, POLL_MS);
 }
 
 // -- compare ------------------------------------------------------------------------------------
@@ -428,9 +444,8 @@ async function comparePage(root, params) {
     const mSel = h("select", { id: "sweep-metric" }, shared.map((k) => opt(k)));
     const pSel = h("select", { id: "sweep-param" }, differing.map((k) => opt(k)));
     const scatter = h("div", { class: "chart", id: "sweep-scatter" });
-    // Parallel coordinates need WebGL; without it the scatter alone stays.
-    const webgl = !!document.createElement("canvas").getContext("webgl");
-    const parcoords = webgl && numeric.length >= 1 ? h("div", { class: "chart", id: "sweep-parcoords" }) : null;
+    // Parallel coordinates drawn as SVG: no WebGL needed (headless browsers, remote desktops).
+    const parcoords = numeric.length >= 1 ? h("div", { class: "chart parcoords", id: "sweep-parcoords" }) : null;
     root.append(h("section", {}, h("h2", { text: "Sweep" }),
       h("div", { class: "toolbar" }, h("label", {}, "param ", pSel), h("label", {}, "metric ", mSel)),
       h("div", { class: "charts" }, scatter, parcoords)));
@@ -441,12 +456,9 @@ async function comparePage(root, params) {
         text: runs.map((r) => plotText(runLabel(r))), marker: { size: 10, color: colours() }, name: plotText(m) }],
       plotLayout(p + " vs " + m, { showlegend: false, xaxis: { title: { text: plotText("params." + p) } }, yaxis: { title: { text: plotText("metrics." + m) } } }));
       if (parcoords) {
-        const dims = numeric.map((k) => ({ label: plotText(k), values: runs.map((r) => r.params[k]) }));
-        dims.push({ label: plotText(m), values: ys });
-        newPlot(parcoords, [{ type: "parcoords", dimensions: dims,
-          line: { color: ys, colorscale: "Viridis", showscale: true } }], plotLayout("params \u2192 " + m, { margin: { l: 60, r: 60, t: 50, b: 30 } }));
-        // plotly replaces the chart by a notice where WebGL lacks what it needs.
-        if (/WebGL is not supported/.test(parcoords.textContent)) parcoords.remove();
+        const axes = numeric.map((k) => ({ label: "params." + k, values: runs.map((r) => r.params[k]) }));
+        axes.push({ label: "metrics." + m, values: ys });
+        parallelCoordinates(parcoords, axes, runs.map(runLabel), "params \u2192 " + m);
       }
     };
     [mSel, pSel].forEach((el) => el.addEventListener("input", drawSweep));
@@ -454,6 +466,59 @@ async function comparePage(root, params) {
   }
   charts.dataset.ready = "1";
   charts.dataset.drawnAt = String(Math.round(performance.now()));
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
+  for (const c of children) el.append(c);
+  return el;
+}
+function viridis(t) {
+  // Five stops of the Viridis scale, interpolated: low values dark blue, high ones yellow.
+  const stops = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  const x = Math.min(Math.max(t, 0), 1) * (stops.length - 1), i = Math.min(Math.floor(x), stops.length - 2), f = x - i;
+  return "rgb(" + stops[i].map((c, j) => Math.round(c + (stops[i + 1][j] - c) * f)).join(",") + ")";
+}
+function parallelCoordinates(box, axes, labels, title) {
+  // One vertical axis per param (and the metric last); one line per run, coloured by the
+  // metric. Labels are SVG text nodes (textContent), never markup.
+  const W = Math.max(box.clientWidth || 600, 300), H = 320, top = 50, bottom = 30, side = 60;
+  const xs = axes.map((_, i) => side + i * (W - 2 * side) / Math.max(axes.length - 1, 1));
+  const scales = axes.map((a) => {
+    const vals = a.values.filter((v) => typeof v === "number" && isFinite(v));
+    const lo = Math.min(...vals), hi = Math.max(...vals);
+    return { lo, hi, y: (v) => hi === lo ? (top + H - bottom) / 2 : top + (hi - v) / (hi - lo) * (H - top - bottom) };
+  });
+  const metric = scales[scales.length - 1];
+  const plot = svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img" });
+  const heading = svg("text", { x: 10, y: 18, class: "pc-title" }); heading.textContent = title;
+  const name = svg("title", {}); name.textContent = title;
+  plot.append(name, heading);
+  let lines = 0;
+  labels.forEach((label, r) => {
+    const vals = axes.map((a) => a.values[r]);
+    if (!vals.every((v) => typeof v === "number" && isFinite(v))) return;
+    const t = metric.hi === metric.lo ? 0.5 : (vals[vals.length - 1] - metric.lo) / (metric.hi - metric.lo);
+    const line = svg("polyline", { points: vals.map((v, i) => xs[i] + "," + scales[i].y(v).toFixed(1)).join(" "),
+      fill: "none", stroke: viridis(t), "stroke-width": "2", class: "pc-line" });
+    const tip = svg("title", {}); tip.textContent = label + "\n" + axes.map((a, i) => a.label + " = " + fmtNumber(vals[i])).join("\n");
+    line.append(tip);
+    plot.append(line);
+    lines++;
+  });
+  axes.forEach((a, i) => {
+    const sc = scales[i];
+    const g = svg("g", { class: "pc-axis" }, svg("line", { x1: xs[i], x2: xs[i], y1: top, y2: H - bottom }));
+    const label = svg("text", { x: xs[i], y: top - 12, "text-anchor": "middle" }); label.textContent = a.label;
+    const hi = svg("text", { x: xs[i] + 4, y: top + 4 }); hi.textContent = isFinite(sc.hi) ? fmtNumber(sc.hi) : "";
+    const lo = svg("text", { x: xs[i] + 4, y: H - bottom + 14 }); lo.textContent = isFinite(sc.lo) ? fmtNumber(sc.lo) : "";
+    g.append(label, hi, lo);
+    plot.append(g);
+  });
+  box.replaceChildren(plot);
+  box.dataset.lines = String(lines);
 }
 
 // -- one run ------------------------------------------------------------------------------------
