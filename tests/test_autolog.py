@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from runlab.capture.system import parse_gpu_line
 from tests.conftest import Result
 
@@ -88,12 +90,34 @@ def test_system_metrics_appear(cli: Callable[..., Result], tmp_path: Path) -> No
     assert "sys/" not in r.stderr  # the summary leaves them out
 
 
-def test_no_system_metrics(cli: Callable[..., Result], tmp_path: Path) -> None:
-    r = cli("--no-system-metrics", sys.executable, "-c", "print('x=1')",
+WAIT_FOR_FLUSHES = """\
+import json, os, time
+journal = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"],
+                       "journal.jsonl")
+deadline = time.monotonic() + 60
+with open(os.environ["RUNLAB_EVENTS"], "a") as channel:
+    for n in range(1, 4):
+        channel.write(json.dumps({"metric": "tick", "value": n}) + "\\n")
+        channel.flush()
+        while time.monotonic() < deadline:  # until the wrapper has flushed once more
+            with open(journal) as f:
+                if f.read().count('"tick"') >= n:
+                    break
+print("flushed")
+"""
+
+
+@pytest.mark.parametrize("off", [False, True])
+def test_no_system_metrics(cli: Callable[..., Result], tmp_path: Path, off: bool) -> None:
+    # The command outlives three of the wrapper's flushes, each of which takes the samples
+    # taken so far: sampled every 10 ms, there are some unless sampling is off.
+    (tmp_path / "work.py").write_text(WAIT_FOR_FLUSHES)
+    r = cli(*(["--no-system-metrics"] if off else []), sys.executable, "work.py",
             env={"RUNLAB_SYSTEM_METRICS": "0.01"})
-    assert r.code == 0
+    assert r.code == 0 and "flushed" in r.stdout
     metrics = json.loads(cli("show", "last", "--json").stdout)["metrics"]
-    assert not any(k.startswith("sys/") for k in metrics)
+    assert metrics["tick"]["count"] == 3
+    assert any(k.startswith("sys/") for k in metrics) is not off
 
 
 def test_gpu_lines_from_nvidia_smi() -> None:
@@ -262,7 +286,7 @@ def test_the_hook_names_are_the_start_up_hooks() -> None:
 
     from runlab.record import tracking
 
-    source = Path(tracking.__file__).parents[1] / "inject" / "sitecustomize.py"
+    source = Path(tracking.__file__).parent.parent / "inject" / "sitecustomize.py"
     tree = ast.parse(source.read_text())
     triggers = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
                     and getattr(node.targets[0], "id", None) == "_TRIGGERS")

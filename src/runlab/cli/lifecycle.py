@@ -143,22 +143,20 @@ def register(app: typer.Typer) -> None:
             run_id = s.resolve(run)
             bool_flags = config.load(os.getcwd()).get("bool_flags", [])
             p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
-            values: dict[str, Any] = {**p.values, "store": s.root, "name": name,
-                                      "tag": tag or [], "quiet": quiet}
             message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
                     f"{_shell(_redacted(p.argv, p.cwd))}")
             if exact:
                 with rerun.checkout(p) as cwd:
                     for w in p.warnings:
                         warn(w)
-                    outcome = run_mod.track_command(values, p.argv, cwd=cwd, extra=p.extra,
-                                                    expand=False)
+                    outcome = run_mod.track_and_report(p.request(
+                        cwd, name=name, tags=tag or [], quiet=quiet, store=s.root))
             else:
                 if not os.path.isdir(p.cwd):
                     raise UsageError(f"the directory of run {p.number} is gone ({p.cwd}); "
                                      "--exact recreates its code elsewhere")
-                outcome = run_mod.track_command(values, p.argv, cwd=p.cwd, extra=p.extra,
-                                                expand=False)
+                outcome = run_mod.track_and_report(p.request(
+                    p.cwd, name=name, tags=tag or [], quiet=quiet, store=s.root))
             return run_mod.exit_status(outcome)
 
         sys.exit(guard(body, wrapping=True))

@@ -18,7 +18,9 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from runlab.record.request import RunRequest
     from runlab.record.runner import Outcome
+    from runlab.record.tracking import Tracked
 
 
 @dataclass(frozen=True)
@@ -131,110 +133,44 @@ def check_program(word: str) -> None:
                      f"(`runlab run -- {word}` runs a program of that name)")
 
 
-def _pairs(items: list[str], what: str, need_value: bool) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        key, eq, value = item.partition("=")
-        if not key or (need_value and not eq):
-            form = "KEY=VALUE" if need_value else "KEY[=VALUE]"
-            raise UsageError(f"bad {what} {item!r}: use {form}")
-        out[key.strip()] = value
-    return out
+def request(values: dict[str, Any], command: list[str]) -> RunRequest:
+    """The run options, as `parse` or the typer `run` command gives them, as a request."""
+    from runlab.record.request import RunRequest
 
-
-def execute(values: dict[str, Any], command: list[str], *, cwd: str | None = None,
-            extra: dict[str, Any] | None = None) -> int:
-    """Run COMMAND tracked with the given run options; returns the exit code to end with."""
-    return exit_status(track_command(values, command, cwd=cwd, extra=extra))
-
-
-def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None = None,
-                  extra: dict[str, Any] | None = None, expand: bool = True) -> Outcome:
-    """Run COMMAND tracked and report on it; `exit_status` then ends as the command did.
-
-    A first word naming a configured command ([commands.NAME]) is expanded first, unless
-    `expand` is false. `cwd` runs it somewhere other than here and `extra` adds start-event
-    fields (rerun uses both, with a command it has expanded itself).
-    """
-    pending_git = None
-    if command and not values.get("no_git"):
-        # git's work starts first and runs while the rest of runlab loads.
-        from runlab.capture.git import start_capture
-
-        pending_git = start_capture(cwd or os.getcwd())
-    from runlab import config
-    from runlab.record import tracking
-    from runlab.capture.args import parse_value, secret_patterns
-    from runlab.cli.common import message, warn
-    from runlab.store import Store, locate
-
-    if not command:
-        raise UsageError("no command to run: runlab [RUN OPTIONS] COMMAND [ARGS...]")
-    cwd = cwd or os.getcwd()
-    settings = config.load(cwd)
-    store_path = values.get("store")
-    if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
-        store_path = os.path.join(settings.root, settings.get("store"))
-    store = Store(locate(cwd, store_path))
-    store.sync()
-    for problem in dict.fromkeys(store.problems):  # a rebuilt index, a cut-off journal line
-        warn(problem)
-    store.problems.clear()
     if values.get("pty") and values.get("no_pty"):
         raise UsageError("--pty and --no-pty contradict each other")
-    if values.get("model") and not values.get("artifact"):
-        raise UsageError("--model NAME needs -a GLOB naming the model file")
-    if values.get("pty"):
-        use_pty = True
-    elif values.get("no_pty"):
-        use_pty = False
-    elif settings.get("pty") is not None:
-        use_pty = bool(settings.get("pty")) and os.isatty(1)
-    else:
-        use_pty = os.isatty(1)
-    params = {k: parse_value(v) for k, v in _pairs(values.get("param", []), "param", True).items()}
-    extra = dict(extra or {})
-    if expand and command[0] in settings.get("commands", {}):
-        from runlab.launch import commands as projects
-
-        named = projects.find(command, settings.get("commands", {}), cwd,
-                              settings.sources.get("commands", "runlab.toml"))
-        if named is not None:
-            expansion = projects.expand(named, command[1:], secret_patterns(settings))
-            command = expansion.argv
-            params = {**expansion.params, **params}
-            extra.update(expansion.extra)
-    # What a rerun needs that the command line does not show.
-    options = {k: values[k] for k in ("metric_pattern", "artifact") if values.get(k)}
-    if options:
-        extra.setdefault("options", options)
-    opts = tracking.RunOptions(
-        argv=command,
-        cwd=cwd,
+    return RunRequest(
+        command=command,
         name=values.get("name"),
         experiment=values.get("experiment"),
-        tags=_pairs(values.get("tag", []), "tag", False),
-        params=params,
+        tags=list(values.get("tag") or []),
+        params=list(values.get("param") or []),
         note=values.get("note"),
-        metric_patterns=values.get("metric_pattern", []),
-        artifacts=values.get("artifact", []),
+        metric_patterns=list(values.get("metric_pattern") or []),
+        artifacts=list(values.get("artifact") or []),
+        model=values.get("model"),
+        store=values.get("store"),
         git=not values.get("no_git"),
-        pty=use_pty,
+        pty=True if values.get("pty") else False if values.get("no_pty") else None,
         quiet=bool(values.get("quiet")),
         system_metrics=not values.get("no_system_metrics"),
-        inject=not values.get("no_inject") and bool(settings.get("inject", True)),
-        inputs=not values.get("no_inputs") and bool(settings.get("inputs", True)),
-        extra=extra,
+        inject=not values.get("no_inject"),
+        inputs=not values.get("no_inputs"),
+        push=values.get("push"),
     )
-    pusher = _Pusher(values["push"], store.root) if values.get("push") else None
-    try:
-        tracked = tracking.track(opts, settings, store,
-                                 notify=lambda m: message(f"runlab: {m}"),
-                                 pending_git=pending_git,
-                                 on_created=pusher.start if pusher else None)
-    finally:
-        if pusher is not None:
-            pusher.finish()
+
+
+def execute(values: dict[str, Any], command: list[str]) -> int:
+    """Run COMMAND tracked with the given run options; returns the exit code to end with."""
+    return exit_status(track_and_report(request(values, command)))
+
+
+def track_and_report(req: RunRequest) -> Outcome:
+    """Run the request tracked and report on it; `exit_status` then ends as the command did."""
+    from runlab.cli.common import message, warn
+    from runlab.record.session import track
+
+    tracked = track(req, notify=lambda m: message(f"runlab: {m}"), warn=warn)
     if tracked.outcome.error:
         message(f"runlab: {tracked.outcome.error}")
     for problem in tracked.problems:
@@ -248,67 +184,25 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
 
         diff = None
         if tracked.previous is not None:
-            diff = changes(tracked.run, tracked.previous, settings.get("directions"))
+            diff = changes(tracked.run, tracked.previous, tracked.directions)
         message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2),
-                               width=fmt.terminal_width(2), directions=settings.get("directions")))
-        if values.get("model") and tracked.run.status == "finished":
-            _register_model(store, tracked.run.id, values["model"], opts.artifacts)
+                               width=fmt.terminal_width(2), directions=tracked.directions))
+        _register_model(tracked, req)
     return tracked.outcome
 
 
-class _Pusher:
-    """`--push URI`: a `runlab push --watch` beside the run while it goes, then a last push.
-
-    A separate process, so pushing never slows the command's output; it is its own session,
-    so the user's Ctrl-C reaches it only through runlab.
-    """
-
-    def __init__(self, uri: str, store_root: str) -> None:
-        self.uri = uri
-        self.store_root = store_root
-        self.run_id: str | None = None
-        self.proc: Any = None
-
-    def _argv(self, *extra: str) -> list[str]:
-        return [sys.executable, "-m", "runlab", "push", self.run_id or "", "--mlflow", self.uri,
-                "--store", self.store_root, *extra]
-
-    def start(self, run_id: str) -> None:
-        import subprocess
-
-        self.run_id = run_id
-        self.proc = subprocess.Popen(self._argv("--watch", "--interval", "5"),
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
-
-    def finish(self) -> None:
-        import subprocess
-
-        if self.proc is not None:
-            # Ctrl-C for it: it records what the server confirmed and stops.
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        if self.run_id is not None:
-            # The end of the run, and its files, go in one last push; its messages are ours.
-            subprocess.run(self._argv(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           check=False)
-
-
-def _register_model(store: Any, run_id: str, name: str, globs: list[str]) -> None:
-    from runlab.lifecycle import registry
+def _register_model(tracked: Tracked, req: RunRequest) -> None:
     from runlab.cli.common import message, warn
     from runlab.errors import RunlabError
+    from runlab.record.session import register_model
 
     try:
-        v = registry.register_matched(store.root, run_id, store.run_dir(run_id), globs, name)
+        v = register_model(tracked, req)
     except RunlabError as e:
         warn(f"--model: {e}")
         return
-    message(f"runlab: registered {v.ref} ({v.framework or 'unknown format'}, {v.path})")
+    if v is not None:
+        message(f"runlab: registered {v.ref} ({v.framework or 'unknown format'}, {v.path})")
 
 
 def exit_status(outcome: Outcome) -> int:

@@ -107,13 +107,19 @@ def redact(values):
     return out
 
 
+def encode(message):
+    """One line of the events channel: runlab's `record.channel.encode`, kept here because
+    runlab may not be importable in the program's Python (a test keeps the two in step)."""
+    import json
+
+    return (json.dumps(message, default=str) + "\n").encode()
+
+
 def emit(message):
     """Append one JSON line to the events channel (the recording process only)."""
     if not active():
         return
-    import json
-
-    line = (json.dumps(message, default=str) + "\n").encode()
+    line = encode(message)
     if _state["fd"] is None:
         _state["fd"] = os.open(os.environ["RUNLAB_EVENTS"],
                                os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)

@@ -36,6 +36,7 @@ from typing import Any
 from runlab.lifecycle.artifacts import sha256_file
 from runlab.capture.args import REDACTED, is_option, parse_args, parse_value
 from runlab.errors import RunlabError, UsageError
+from runlab.record.request import RunRequest
 from runlab.store import Store
 from runlab.store.journal import Event
 
@@ -51,12 +52,24 @@ class Plan:
     number: int
     argv: list[str]
     cwd: str  # where the original ran
-    values: dict[str, Any]  # run options for cli.run (experiment, -m, -a, -p)
     extra: dict[str, Any]  # start-event fields: parent, and the named command's
+    experiment: str | None = None
+    metric_patterns: list[str] = field(default_factory=list)  # the original's -m
+    artifacts: list[str] = field(default_factory=list)  # the original's -a
+    params: list[str] = field(default_factory=list)  # KEY=VALUE: a named command's params
     git: dict[str, Any] | None = None
     git_root: str | None = None  # the original repository (not an earlier rerun's worktree)
     patch: str | None = None  # the run's code.patch, when it had one
     warnings: list[str] = field(default_factory=list)
+
+    def request(self, cwd: str, *, name: str | None = None, tags: Sequence[str] = (),
+                quiet: bool = False, store: str | None = None) -> RunRequest:
+        """The tracked run that reruns it in `cwd`, with the rerun's own run options."""
+        return RunRequest(command=list(self.argv), cwd=cwd, name=name,
+                          experiment=self.experiment, tags=list(tags), params=list(self.params),
+                          metric_patterns=list(self.metric_patterns),
+                          artifacts=list(self.artifacts), store=store, quiet=quiet,
+                          expand=False, extra=dict(self.extra))
 
 
 def start_event(store: Store, run_id: str) -> Event:
@@ -90,15 +103,14 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
     origin: dict[str, Any] = start["exact"] if isinstance(start.get("exact"), dict) else {}
     cwd = origin.get("cwd") or start.get("cwd") or run.cwd
     git: dict[str, Any] | None = start["git"] if isinstance(start.get("git"), dict) else None
-    values: dict[str, Any] = {"experiment": start.get("experiment")}
     options: dict[str, Any] = start["options"] if isinstance(start.get("options"), dict) else {}
-    for key in ("metric_pattern", "artifact"):
-        if isinstance(options.get(key), list):
-            values[key] = list(options[key])
+    kept = {k: list(options[k]) if isinstance(options.get(k), list) else []
+            for k in ("metric_pattern", "artifact")}
+    params: list[str] = []
     extra: dict[str, Any] = {"parent": run_id}
     if start.get("command_template"):
-        argv, params, named_extra = _refill(start, given, run.number)
-        values["param"] = [f"{k}={_text(v)}" for k, v in params.items()]
+        argv, named_params, named_extra = _refill(start, given, run.number)
+        params = [f"{k}={_text(v)}" for k, v in named_params.items()]
         extra.update(named_extra)
     else:
         argv = list(start.get("command") or run.command)
@@ -110,8 +122,9 @@ def plan(store: Store, run_id: str, overrides: Sequence[str], *,
                 argv += [f"--{key}", value]
         _refuse_redacted(argv, run.number)
     patch = os.path.join(store.run_dir(run_id), "code.patch")
-    return Plan(parent=run_id, number=run.number, argv=argv, cwd=cwd, values=values,
-                extra=extra, git=git, git_root=origin.get("root") or (git or {}).get("root"),
+    return Plan(parent=run_id, number=run.number, argv=argv, cwd=cwd, extra=extra,
+                experiment=start.get("experiment"), metric_patterns=kept["metric_pattern"],
+                artifacts=kept["artifact"], params=params, git=git, git_root=origin.get("root") or (git or {}).get("root"),
                 patch=patch if os.path.isfile(patch) else None)
 
 

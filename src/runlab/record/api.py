@@ -13,7 +13,6 @@ points its parent had not yet written nor ends the run, and its own calls raise.
 from __future__ import annotations
 
 import atexit
-import json
 import os
 import sys
 import threading
@@ -76,8 +75,10 @@ class _ChannelRun(Run):
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
 
     def _send(self, message: dict[str, Any]) -> None:
+        from runlab.record.channel import encode
+
         message["time"] = round(time.time(), 3)
-        os.write(self._fd, (json.dumps(message, default=str) + "\n").encode())
+        os.write(self._fd, encode(message))
 
     def log_metrics(self, metrics: Mapping[str, float], step: int | None = None) -> None:
         # (Names are checked by the wrapper, which refuses a blank one: nothing heavy here.)
@@ -128,13 +129,16 @@ class _DirectRun(Run):
         self._lock = threading.Lock()
         self._ended = False
         self._pid = os.getpid()
-        start = dict(_process_start(cwd))
-        start.update({
-            "name": name,
-            "experiment": experiment or settings.get("experiment") or config.KEYS["experiment"].default,
-            "params": self._redact(params or {}),
-            "tags": self._redact_tags(tags or {}),
-        })
+        from runlab.record.start import start_event
+
+        start = start_event(
+            _process_start(cwd),
+            name=name,
+            experiment=experiment or settings.get("experiment")
+            or config.KEYS["experiment"].default,
+            params=self._redact(params or {}),
+            tags=self._redact_tags(tags or {}),
+        )
         self.id, self.number = self._store.create_run(start)
 
     def _redact(self, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -285,10 +289,9 @@ def _process_start(cwd: str) -> dict[str, Any]:
     key = "start:" + cwd
     if key not in _settings_cache:
         from runlab.capture.args import parse_args, secret_patterns
-        from runlab.capture.system import capture_host, process_start_time
-        from runlab.record.tracking import _author, command_key
+        from runlab.capture.system import capture_host
+        from runlab.record.start import process_fields
 
-        host = capture_host()
         argv = [sys.executable, *sys.argv] if sys.argv and sys.argv[0] else [sys.executable]
         parsed = parse_args(argv, cwd=cwd, secret_patterns=secret_patterns(_settings(cwd)))
         git_info = None
@@ -298,35 +301,17 @@ def _process_start(cwd: str) -> dict[str, Any]:
             git_info = capture_git(cwd)
         except Exception:  # noqa: BLE001 - the code state is optional for an API run
             git_info = None
-        _settings_cache[key] = {
-            "command": parsed.argv,
-            "command_key": command_key(argv, parsed.script, parsed.module, cwd),
-            "args": parsed.args,
-            "cwd": cwd,
-            "git": None if git_info is None else {
-                "commit": git_info.commit, "branch": git_info.branch,
-                "detached": git_info.detached, "dirty": git_info.dirty,
-                "remote": git_info.remote, "message": git_info.message, "root": git_info.root,
-                "changed_files": git_info.changed_files, "left_out": git_info.left_out,
-            },
-            "author": _author(cwd, host.get("user")),
-            "user": host.get("user"),
-            "host": host.get("host"),
-            "python": host.get("python"),
-            "platform": host.get("platform"),
-            "pid": os.getpid(),
-            "pid_start": process_start_time(os.getpid()),
-        }
+        _settings_cache[key] = process_fields(parsed, argv, cwd, capture_host(), git_info,
+                                              patch_hash=False)
     return dict(_settings_cache[key])
-
-
-_MAX_STEP = 2**63 - 2  # the index's INTEGER, with room for the next step
 
 
 def _step(step: Any) -> int:
     """A step as the store keeps it: a whole number the index can hold."""
-    if isinstance(step, bool) or not isinstance(step, int) or not -_MAX_STEP <= step <= _MAX_STEP:
-        raise ValueError(f"a step must be a whole number within ±{_MAX_STEP}, not {step!r}")
+    from runlab.record.channel import MAX_STEP
+
+    if isinstance(step, bool) or not isinstance(step, int) or not -MAX_STEP <= step <= MAX_STEP:
+        raise ValueError(f"a step must be a whole number within ±{MAX_STEP}, not {step!r}")
     return step
 
 

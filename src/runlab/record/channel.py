@@ -1,0 +1,133 @@
+"""The events channel: the file named by RUNLAB_EVENTS, one JSON object a line.
+
+A tracked command reports what it knows itself through it: the Python API (`api.py`) and the
+start-up hooks (`inject/`, which keep a copy of `encode` because runlab may not be importable
+in the program's Python; a test ties the two together). The recorder reads it while the
+command runs. This module is the format, and nothing else: `encode` writes a line, `decode`
+reads complete lines back as `Report`s, each holding only what its line holds of the
+documented shapes (README, "The events channel").
+
+Any program may write the file, so each line is taken on its own: a line that is no JSON
+object is passed over, a value that is no number is left out, a metric name the store would
+not keep is refused (with the reason),
+a step that is no integer is none (the point gets the next step) and a time that is no
+plausible epoch is `now`. A last line without its newline is not read yet.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+MAX_STEP = 2**63 - 2  # SQLite's INTEGER, with room for the next step
+_MAX_TIME = 2.5e11  # epoch seconds around the year 9900: past it dates no longer render
+
+
+@dataclass
+class ArgparseValue:
+    """One argument argparse parsed (defaults included); `given` when the command line had it."""
+
+    key: str
+    value: Any
+    given: bool
+
+
+@dataclass
+class Report:
+    """What one line of the channel holds, in the documented shapes."""
+
+    time: float
+    step: int | None = None
+    metrics: dict[str, float] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)  # why a metric name was not taken
+    params: dict[str, Any] = field(default_factory=dict)
+    tag: tuple[str, str] | None = None
+    name: str | None = None  # a new name for the run (checked by the recorder)
+    artifact: str | None = None  # a file to keep with the run
+    hook: str | None = None  # the start-up hook that wrote the line
+    owns: list[str] = field(default_factory=list)  # keys the hook's framework prints, never logs
+    exclusive: bool | None = None  # the framework's printed lines are its own from now / no more
+    argparse: list[ArgparseValue] = field(default_factory=list)
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One line of the channel (what the start-up hooks' `encode` writes too)."""
+    return (json.dumps(message, default=str) + "\n").encode()
+
+
+def decode(data: bytes, now: float) -> tuple[list[Report], int]:
+    """The reports in `data`'s complete lines, and how many bytes those lines took."""
+    end = data.rfind(b"\n") + 1
+    reports = []
+    for line in data[:end].splitlines():
+        try:
+            msg = json.loads(line)
+        except (ValueError, RecursionError):  # no JSON, or nested beyond any report
+            continue
+        if isinstance(msg, dict):
+            reports.append(read(msg, now))
+    return reports, end
+
+
+def read(msg: dict[str, Any], now: float) -> Report:
+    """One decoded line as a report: what it holds of the documented shapes."""
+    # Here, not at the top: the API writes the channel without loading the store.
+    from runlab.store.events import metric_name_problem
+
+    report = Report(time=_time(msg.get("time"), now), step=_step(msg.get("step")))
+    metrics: dict[Any, Any] = msg["metrics"] if isinstance(msg.get("metrics"), dict) else {}
+    if "metric" in msg:
+        metrics = {msg["metric"]: msg.get("value")} if isinstance(msg["metric"], str) else {}
+    for key, value in metrics.items():
+        why = metric_name_problem(key)
+        if why is not None:
+            report.refused.append(why)
+            continue
+        try:
+            report.metrics[key] = float(value)
+        except (TypeError, ValueError, OverflowError):
+            continue
+    if isinstance(msg.get("param"), str):
+        report.params[msg["param"]] = msg.get("value")
+    if isinstance(msg.get("params"), dict):
+        report.params.update(msg["params"])
+    if isinstance(msg.get("tag"), str):
+        value = msg.get("value")
+        report.tag = (msg["tag"], "" if value is None else str(value))
+    if isinstance(msg.get("name"), str):
+        report.name = msg["name"]
+    if isinstance(msg.get("artifact"), str):
+        report.artifact = msg["artifact"]
+    if isinstance(msg.get("hook"), str):
+        report.hook = msg["hook"]
+        if isinstance(msg.get("owns"), list):
+            report.owns = [k for k in msg["owns"] if isinstance(k, str)]
+        if isinstance(msg.get("exclusive"), bool):
+            report.exclusive = msg["exclusive"]
+    if isinstance(msg.get("argparse"), list):
+        for entry in msg["argparse"]:
+            key = entry.get("key") if isinstance(entry, dict) else None
+            if isinstance(key, str) and key:
+                report.argparse.append(ArgparseValue(key, entry.get("value"),
+                                                     bool(entry.get("given"))))
+    return report
+
+
+def _time(value: Any, now: float) -> float:
+    """A reported time when it is a plausible epoch (a number, not a bool), else `now`."""
+    # The comparison also refuses NaN and infinities, and cannot overflow on a huge int.
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and 0 <= value < _MAX_TIME:
+        return float(value)
+    return now
+
+
+def _step(value: Any) -> int | None:
+    """A reported step when it is an integer (not a bool) SQLite can hold, else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and -MAX_STEP <= value <= MAX_STEP:
+        return value
+    return None

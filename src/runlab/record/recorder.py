@@ -1,0 +1,393 @@
+"""The recorder: what the child prints and reports, into the run's journal.
+
+Small parts, one job each, wired together by `Recorder`:
+
+- `OutputLog` keeps every byte of the output, until the disk says no;
+- `OutputMetrics` reads metrics from the output, line by line on each stream;
+- `Ownership` decides which source records a metric: a key a framework hook logs is not read
+  from the output too, nor is anything the framework prints while its hook says so;
+- `ChannelReader` takes what the command reports through the events channel (`channel.py`);
+- `Artifacts` keeps the files the run made or names;
+- `JournalWriter` appends to the journal and counts in `Losses` what a full disk refused.
+
+The resources monitor (capture/system.py) is given to the recorder once the child runs; its
+samples go to the journal with the metrics.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from dataclasses import dataclass, field
+
+from runlab.record import channel, runner
+from runlab.store import events as journal_events
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from runlab.lifecycle.artifacts import Capture, Collector
+    from runlab.store import Store
+    from runlab.store.journal import Event
+
+FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
+EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may be read
+
+
+def _now() -> float:
+    return round(time.time(), 3)
+
+
+@dataclass
+class Losses:
+    """What the journal could not take (a full disk), said once at the end."""
+
+    error: str | None = None
+    points: int = 0  # metric points
+    events: int = 0  # other events
+
+    def count(self, events: list[Event], error: str) -> None:
+        self.error = error
+        self.points += sum(len(ev.get("p") or ()) for ev in events if ev["e"] == "metrics")
+        self.events += sum(1 for ev in events if ev["e"] != "metrics")
+
+    def sentence(self) -> str | None:
+        """What was lost, in a sentence; None when the journal took everything."""
+        if self.error is None:
+            return None
+        return (f"the run's journal could not be written ({self.error}): {self.points} metric "
+                f"point(s) and {self.events} other event(s) are not recorded")
+
+
+class JournalWriter:
+    """Appends the run's events to its journal; what a full disk refuses goes to `losses`."""
+
+    def __init__(self, store: Store, run_id: str) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.losses = Losses()
+
+    def append(self, events: list[Event], sync: bool = False) -> bool:
+        """Whether the journal took the events."""
+        try:
+            self.store.append(self.run_id, events, sync=sync)
+            return True
+        except OSError as e:
+            self.losses.count(events, e.strerror or str(e))
+            return False
+
+
+class OutputLog:
+    """The output log: every byte the child printed, written as it comes."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        self.problems = problems
+        self.ok = True
+        self.written = 0  # bytes in the log
+        self.seen = 0  # bytes of output in all
+
+    def write(self, data: bytes) -> None:
+        self.seen += len(data)
+        if not self.ok:
+            return
+        try:
+            written = os.write(self.fd, data)
+            self.written += written
+            if written < len(data):  # the disk is full: writing the rest says so
+                self.written += os.write(self.fd, data[written:])
+        except OSError as e:
+            self.ok = False
+            self.problems.append(f"the output log stopped being written at {self.written} "
+                                 f"bytes ({e.strerror}); the rest of the output was echoed "
+                                 "but not kept")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.fsync(self.fd)
+        os.close(self.fd)
+
+
+class OutputMetrics:
+    """Metric points read from the output, each stream split into lines, kept until taken."""
+
+    def __init__(self, patterns: list[str], disabled: list[str]) -> None:
+        from runlab.parsing.lines import LineSplitter
+
+        self._rules = (patterns, disabled)
+        self._parser: Any = None  # made on the first line of output (see `parser`)
+        self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
+        self.points: list[list[Any]] = []  # [key, value, step, time]
+
+    @property
+    def parser(self) -> Any:
+        """The metric parser, made when there is output to parse: loading its rules is the
+        one cost a command that prints nothing need not pay."""
+        if self._parser is None:
+            from runlab.parsing.parser import MetricParser
+
+            self._parser = MetricParser(*self._rules)
+        return self._parser
+
+    def feed(self, stream: int, data: bytes) -> None:
+        lines = self.splitters[stream].feed(data)
+        if lines:
+            self._parse(lines)
+
+    def _parse(self, lines: list[str]) -> None:
+        t = _now()
+        self.points += [[p.key, p.value, p.step, t] for p in self.parser.parse_lines(lines)]
+
+    def end(self) -> None:
+        """Parse what the output ended with: unfinished lines, and the points progress bars
+        keep back until their step moves on."""
+        for splitter in self.splitters.values():
+            rest = splitter.flush()
+            if rest:
+                self._parse(rest)
+        if self._parser is not None:
+            t = _now()
+            self.points += [[p.key, p.value, p.step, t] for p in self._parser.flush()]
+
+    def take(self) -> list[list[Any]]:
+        points, self.points = self.points, []
+        return points
+
+
+class Ownership:
+    """One source per metric: the keys a framework hook records are not read from the output,
+    nor is anything read while a hook says its framework's printed lines are its own."""
+
+    def __init__(self) -> None:
+        self.hooked: set[str] = set()
+        # [from, to, grace) times, to and grace inf while open: what is read in [from, to) is
+        # the framework's; in [to, grace) only keys it printed in the window are (late reads).
+        self.exclusive: list[list[float]] = []
+        self.framework_keys: set[str] = set()  # keys read inside a window
+
+    def take_report(self, report: channel.Report) -> None:
+        """What a hook's line says of the keys and the lines it owns."""
+        if report.hook is None:
+            return
+        self.hooked.update(report.metrics)
+        self.hooked.update(report.owns)
+        t = report.time
+        if report.exclusive is True:
+            self.exclusive.append([int(t * 1000) / 1000, float("inf"), float("inf")])
+        elif report.exclusive is False and self.exclusive:
+            # Output written just before the mark may be read just after it; what the
+            # program prints itself once the framework returns is its own.
+            self.exclusive[-1][1:] = [t, t + EXCLUSIVE_GRACE_S]
+
+    def from_output(self, points: list[list[Any]]) -> list[list[Any]]:
+        """The points read from the output that the output records (not a hook)."""
+        return [p for p in points
+                if p[0] not in self.hooked and not self._framework_line(p[0], p[3])]
+
+    def _framework_line(self, key: str, t: float) -> bool:
+        """Whether a point read at `t` came from a hooked framework's own printed lines."""
+        for start, end, grace in self.exclusive:
+            if start <= t < end:
+                self.framework_keys.add(key)
+                return True
+            if end <= t < grace and key in self.framework_keys:
+                return True
+        return False
+
+
+@dataclass
+class ChannelBatch:
+    """What the channel's new lines add to the run: journal events, points, files to keep."""
+
+    events: list[Event] = field(default_factory=list)
+    points: list[list[Any]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+class ChannelReader:
+    """Reads the events channel as it grows and turns its reports into the run's events.
+
+    Params a hook reports (argparse's included) rank below those read from the command line
+    itself (`argv_params`); everything is redacted before it is recorded.
+    """
+
+    def __init__(self, path: str, ownership: Ownership, secret_patterns: tuple[str, ...],
+                 problems: list[str]) -> None:
+        self.path = path
+        self.offset = 0
+        self.ownership = ownership
+        self.secret_patterns = secret_patterns
+        self.problems = problems
+        self.argv_params: set[str] = set()  # params read from the command line itself
+        self.steps: dict[str, int] = {}  # the next step of a key reported without one
+
+    def read(self) -> ChannelBatch:
+        """The reports in the lines written since the last read."""
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                data = f.read()
+        except OSError:
+            return ChannelBatch()
+        reports, used = channel.decode(data, _now())
+        self.offset += used
+        return self.apply(reports)
+
+    def apply(self, reports: list[channel.Report]) -> ChannelBatch:
+        batch = ChannelBatch()
+        params: dict[str, Any] = {}
+        tags: dict[str, str] = {}
+        renames: list[Event] = []
+        for report in reports:
+            try:
+                self._take(report, batch, params, tags, renames)
+            except RecursionError:  # params nested beyond what redaction walks: not taken
+                continue
+        if params:
+            batch.events.append(journal_events.params(params))
+        if tags:
+            batch.events.append(journal_events.tag(tags))
+        batch.events += renames
+        return batch
+
+    def _take(self, report: channel.Report, batch: ChannelBatch, params: dict[str, Any],
+              tags: dict[str, str], renames: list[Event]) -> None:
+        """One report, added to what the batch records once all of it is read (redacted
+        here, so nothing of a line that cannot be taken whole is kept)."""
+        from runlab.capture.args import redact_mapping
+
+        self.problems += [f"refused a metric from the events channel: {why}"
+                          for why in report.refused]
+        line_params = dict(report.params)
+        ranked: dict[str, Any] = {}  # params that the command line's own override
+        if report.hook is not None:
+            ranked = {k: v for k, v in line_params.items() if k not in self.argv_params}
+            line_params = {}
+            self.ownership.take_report(report)
+        for entry in report.argparse:
+            if not (entry.given and entry.key in self.argv_params):
+                ranked.setdefault(entry.key, entry.value)
+        line_tags = dict([report.tag]) if report.tag is not None else {}
+        if line_params or ranked or line_tags:
+            line_params = redact_mapping(line_params, self.secret_patterns)
+            ranked = redact_mapping(ranked, self.secret_patterns)
+            line_tags = redact_mapping(line_tags, self.secret_patterns)
+        if report.name is not None:
+            from runlab.errors import UsageError
+            from runlab.lifecycle.edits import check_name
+
+            try:
+                check_name(report.name)
+                renames.append(journal_events.rename(report.name or None, report.time))
+            except UsageError:
+                pass  # a name no run reference could reach (`12`, `last`) is not taken
+        if report.artifact is not None:
+            batch.files.append(report.artifact)
+        for key, value in report.metrics.items():
+            s = self.steps.get(key, 0) if report.step is None else report.step
+            self.steps[key] = s + 1
+            batch.points.append([key, value, s, report.time])
+        params.update(line_params)
+        for key, value in ranked.items():
+            params.setdefault(key, value)
+        tags.update(line_tags)
+
+
+class Artifacts:
+    """The files kept with the run: those the artifact globs match that the run created or
+    changed, and those the command names itself (lifecycle/artifacts.py does the keeping)."""
+
+    def __init__(self, store: Store, run_id: str, cwd: str) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.cwd = cwd
+        self._collector: Collector | None = None  # made when a file is to be kept
+        self._before: dict[str, tuple[int, ...]] | None = None  # the globs' files at start
+
+    def collector(self) -> Collector:
+        if self._collector is None:
+            from runlab.lifecycle.artifacts import Collector
+
+            self._collector = Collector(self.store.root, self.store.run_dir(self.run_id),
+                                        self.cwd)
+        return self._collector
+
+    @property
+    def kept(self) -> dict[str, str]:
+        """Stored name -> sha256 of each file kept so far."""
+        return self._collector.kept if self._collector is not None else {}
+
+    def snapshot(self, globs: list[str]) -> None:
+        """Note the files the globs match before the command starts (what it changes counts)."""
+        if globs:
+            self._before = self.collector().snapshot(globs)
+
+    def capture(self, globs: list[str], since: float) -> Capture:
+        return self.collector().add_globs(globs, since, self._before)
+
+    def add(self, files: list[str]) -> Capture:
+        return self.collector().add(files)
+
+
+class Recorder:
+    """Receives the child's output and reports, and records them through the parts above."""
+
+    def __init__(self, store: Store, run_id: str, patterns: list[str], disabled: list[str],
+                 events_path: str, secret_patterns: tuple[str, ...], cwd: str = ".") -> None:
+        self.problems: list[str] = []
+        self.journal = JournalWriter(store, run_id)
+        self.log = OutputLog(store.output_path(run_id), self.problems)
+        self.metrics = OutputMetrics(patterns, disabled)
+        self.ownership = Ownership()
+        self.channel = ChannelReader(events_path, self.ownership, secret_patterns,
+                                     self.problems)
+        self.artifacts = Artifacts(store, run_id, cwd)
+        self.monitor: Any = None  # the ResourceMonitor, once the child runs
+
+    def output(self, stream: int, data: bytes) -> None:
+        self.log.write(data)
+        self.metrics.feed(stream, data)
+        if len(self.metrics.points) >= FLUSH_POINTS:
+            self.flush()
+
+    def append(self, events: list[Event], sync: bool = False) -> bool:
+        """Record events in the journal; whether it took them (see `losses`)."""
+        return self.journal.append(events, sync)
+
+    def flush(self) -> None:
+        batch = self.channel.read()
+        events = batch.events
+        if batch.files:
+            captured = self.artifacts.add(batch.files)
+            events += captured.events
+            self.problems += captured.problems
+        if events:
+            self.append(events)
+        # After the channel: a hook writes its record before the framework prints it.
+        points = batch.points + self.ownership.from_output(self.metrics.take())
+        if self.monitor is not None:
+            points += self.monitor.drain()
+        if points:
+            self.append([journal_events.metrics(points)])
+
+    def snapshot_artifacts(self, globs: list[str]) -> None:
+        self.artifacts.snapshot(globs)
+
+    def capture_artifacts(self, globs: list[str], since: float) -> None:
+        """Keep the files matching `globs` that the run created or changed."""
+        if not globs:
+            return
+        captured = self.artifacts.capture(globs, since)
+        self.problems += captured.problems
+        if captured.events:
+            self.append(captured.events)
+
+    def losses(self) -> str | None:
+        return self.journal.losses.sentence()
+
+    def close(self) -> None:
+        self.metrics.end()
+        self.flush()
+        self.log.close()

@@ -1,0 +1,267 @@
+"""The run path's parts, in-process: the events channel, the recorder, the start event."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from runlab.capture.args import parse_args
+from runlab.capture.git import capture_git
+from runlab.record import api, channel, runner
+from runlab.record.recorder import Losses, Recorder
+from runlab.record.start import command_key, process_fields, source_fields, start_event
+from runlab.store import Store
+
+NOW = 1_700_000_000.0
+HOST = {"user": "ada", "host": "lab", "python": "3.11", "platform": "Linux"}
+
+
+def decode(text: str) -> tuple[list[channel.Report], int]:
+    return channel.decode(text.encode(), NOW)
+
+
+# -- the channel ----------------------------------------------------------------------------
+
+
+def test_channel_lines_decode_to_reports() -> None:
+    text = (
+        '{"metrics": {"loss": 0.5, "acc": "0.9"}, "step": 3, "time": 1700000001.5}\n'
+        '{"metric": "lr", "value": 0.01}\n'
+        '{"param": "seed", "value": 7}\n'
+        '{"params": {"lr": 0.1, "layers": [64, 32]}}\n'
+        '{"tag": "stage", "value": null}\n'
+        '{"name": "baseline"}\n'
+        '{"artifact": "/tmp/model.pt"}\n'
+        '{"hook": "lightning", "owns": ["v_num", 3], "exclusive": true, "time": 1700000002}\n'
+        '{"argparse": [{"key": "lr", "value": 0.1, "given": true}, {"key": "", "value": 1}]}\n')
+    reports, used = decode(text)
+    assert used == len(text)
+    first, metric, param, params, tag, name, artifact, hook, parsed = reports
+    assert (first.metrics, first.step, first.time) == ({"loss": 0.5, "acc": 0.9}, 3, 1700000001.5)
+    assert (metric.metrics, metric.step, metric.time) == ({"lr": 0.01}, None, NOW)
+    assert param.params == {"seed": 7}
+    assert params.params == {"lr": 0.1, "layers": [64, 32]}
+    assert tag.tag == ("stage", "")
+    assert name.name == "baseline" and artifact.artifact == "/tmp/model.pt"
+    assert (hook.hook, hook.owns, hook.exclusive, hook.time) == ("lightning", ["v_num"], True,
+                                                                 1700000002.0)
+    assert [(a.key, a.value, a.given) for a in parsed.argparse] == [("lr", 0.1, True)]
+
+
+def test_bad_channel_lines_are_passed_over_and_never_stop_the_next() -> None:
+    reports, _ = decode(
+        "not json\n"
+        "[1, 2]\n"
+        '{"metrics": {"loss": "high", "ok": 1, "": 2, "a\\nb": 3}}\n'
+        '{"metric": 5, "value": 1}\n'
+        '{"metrics": {"x": 1}, "step": true, "time": "yesterday"}\n'
+        '{"metrics": {"y": 1}, "step": 99999999999999999999, "time": 1e300}\n'
+        '{"owns": ["k"], "exclusive": true}\n'
+        + "[" * 100_000 + "\n"
+        '{"metric": "last", "value": 1}\n')
+    ok, no_metric, not_bool, too_big, not_hook, last = reports
+    assert ok.metrics == {"ok": 1.0} and len(ok.refused) == 2
+    assert no_metric.metrics == {}
+    assert (not_bool.step, not_bool.time) == (None, NOW)
+    assert (too_big.step, too_big.time) == (None, NOW)
+    assert not_hook.owns == [] and not_hook.exclusive is None  # only a hook's line says so
+    assert last.metrics == {"last": 1.0}
+
+
+def test_a_partial_last_line_waits_for_its_newline() -> None:
+    text = '{"metric": "a", "value": 1}\n{"metric": "b", "val'
+    reports, used = decode(text)
+    assert [r.metrics for r in reports] == [{"a": 1.0}]
+    assert used == text.index("\n") + 1
+    rest = text[used:] + 'ue": 2}\n'
+    reports, used = decode(rest)
+    assert [r.metrics for r in reports] == [{"b": 2.0}] and used == len(rest)
+    assert decode("") == ([], 0)
+
+
+def test_encode_writes_what_decode_reads() -> None:
+    line = channel.encode({"metrics": {"loss": 0.25}, "step": 2, "time": NOW, "odd": {1, 2}})
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    (report,), used = channel.decode(line, 0.0)
+    assert used == len(line) and report.metrics == {"loss": 0.25} and report.step == 2
+
+
+def _hooks_module() -> ModuleType:
+    """The start-up hooks as the program's Python loads them: from their own directory."""
+    path = Path(runner.__file__).parent.parent / "inject" / "_runlab_hooks.py"
+    spec = importlib.util.spec_from_file_location("_runlab_hooks_under_test", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_start_up_hooks_write_what_the_channel_decodes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    events = tmp_path / "events.jsonl"
+    monkeypatch.setenv("RUNLAB_EVENTS", str(events))
+    monkeypatch.setenv("RUNLAB_SECRETS", json.dumps({"names": ["*token*"]}))
+    hooks = _hooks_module()
+    hooks._state["pid"] = os.getpid()  # this process records, as `install` would set it
+    hooks.metrics("keras", {"loss": 0.5, "name": "not a number"}, 4)
+    hooks.params("keras", {"optimizer": {"lr": 0.01}, "api_token": "s3cret"})
+    hooks.exclusive("keras", True)
+    hooks.exclusive("keras", False)
+    hooks.emit({"hook": "lightning", "owns": ["v_num"]})
+    assert hooks.encode({"a": 1}) == channel.encode({"a": 1})
+    reports, used = channel.decode(events.read_bytes(), NOW)
+    assert used == events.stat().st_size
+    point, params, on, off, owns = reports
+    assert (point.hook, point.metrics, point.step) == ("keras", {"loss": 0.5}, 4)
+    assert abs(point.time - time.time()) < 3600  # the hook's own clock, not `now`
+    assert params.params == {"optimizer.lr": 0.01, "api_token": "***"}
+    assert (on.exclusive, off.exclusive) == (True, False)
+    assert owns.owns == ["v_num"]
+
+
+def test_the_python_api_writes_what_the_channel_decodes(tmp_path: Path) -> None:
+    events = tmp_path / "events.jsonl"
+    run = api._ChannelRun(str(events), "run-id")
+    run.log_metrics({"loss": 0.5}, step=2)
+    run.log_params({"lr": 0.1})
+    run.set_tags({"stage": None})
+    run.log_artifact("model.pt")
+    run.rename("best")
+    reports, _ = channel.decode(events.read_bytes(), NOW)
+    assert [(r.metrics, r.step) for r in reports[:1]] == [({"loss": 0.5}, 2)]
+    assert reports[1].params == {"lr": 0.1} and reports[2].tag == ("stage", "")
+    assert reports[3].artifact == os.path.abspath("model.pt") and reports[4].name == "best"
+
+
+# -- the recorder ---------------------------------------------------------------------------
+
+
+def _recorder(store: Store, tmp_path: Path, patterns: list[str] | None = None,
+              ) -> tuple[Recorder, str, Path]:
+    run_id, _ = store.create_run({"name": None, "command": ["train"], "params": {"lr": 0.1}})
+    events = tmp_path / "events.jsonl"
+    recorder = Recorder(store, run_id, patterns or [], [], str(events), ("*token*",),
+                        cwd=str(tmp_path))
+    recorder.channel.argv_params = {"lr"}
+    return recorder, run_id, events
+
+
+def _points(store: Store, run_id: str) -> list[list[object]]:
+    return [p for e in store.events(run_id) if e["e"] == "metrics" for p in e["p"]]
+
+
+def test_the_recorder_logs_output_and_reads_metrics_from_chunks(
+        store: Store, tmp_path: Path) -> None:
+    recorder, run_id, _ = _recorder(store, tmp_path)
+    chunks = [b"epoch 1 lo", b"ss=0.5 acc=0.7\nepoch 2 loss=0.25", b" acc=0.8\n", b"done"]
+    for chunk in chunks:
+        recorder.output(runner.STDOUT, chunk)
+    recorder.output(runner.STDERR, b"warning: nothing\n")
+    recorder.close()
+    with open(store.output_path(run_id), "rb") as f:
+        assert f.read() == b"".join(chunks) + b"warning: nothing\n"
+    got = {(k, v) for k, v, _step, _t in _points(store, run_id)}
+    assert got == {("loss", 0.5), ("acc", 0.7), ("loss", 0.25), ("acc", 0.8)}
+    assert recorder.losses() is None and recorder.problems == []
+
+
+def test_the_recorder_takes_the_channel_and_ranks_hooks_below_the_command_line(
+        store: Store, tmp_path: Path) -> None:
+    recorder, run_id, events = _recorder(store, tmp_path)
+    events.write_bytes(
+        channel.encode({"hook": "keras", "metrics": {"loss": 0.4}, "step": 1, "time": NOW})
+        + channel.encode({"hook": "keras", "params": {"lr": 0.5, "batch": 32}})
+        + channel.encode({"params": {"api_token": "s3cret"}})
+        + channel.encode({"tag": "stage", "value": "warm"})
+        + channel.encode({"metric": "acc", "value": 0.9})
+        + channel.encode({"metric": "acc", "value": 0.95})
+        + channel.encode({"name": "12"})
+        # JSON reads this line, redaction cannot walk it: none of it is taken.
+        + b'{"params": {"deep": ' + b"[" * 900 + b"]" * 900
+        + b'}, "metric": "gone", "value": 1}\n'
+        + b'{"metric": "half')
+    recorder.output(runner.STDOUT, b"loss=9.0\n")  # the hook owns loss: not read twice
+    recorder.close()
+    journal = store.events(run_id)
+    params = [e["params"] for e in journal if e["e"] == "params"]
+    assert params == [{"api_token": "***", "batch": 32}]  # lr is the command line's
+    assert [e["tags"] for e in journal if e["e"] == "tag"] == [{"stage": "warm"}]
+    assert not [e for e in journal if e["e"] == "rename"]  # `12` names no run
+    assert [(k, v, s) for k, v, s, _t in _points(store, run_id)] == [
+        ("loss", 0.4, 1), ("acc", 0.9, 0), ("acc", 0.95, 1)]
+
+
+def test_the_recorder_counts_what_the_journal_could_not_take(
+        store: Store, tmp_path: Path) -> None:
+    recorder, run_id, events = _recorder(store, tmp_path)
+    events.write_bytes(channel.encode({"params": {"seed": 1}}))
+    recorder.output(runner.STDOUT, b"loss=0.5 acc=0.7\n")
+    # The journal's directory goes away: every append fails as on a full disk.
+    shutil.rmtree(store.run_dir(run_id))
+    recorder.close()
+    assert recorder.journal.losses == Losses(recorder.journal.losses.error, points=2, events=1)
+    lost = recorder.losses()
+    assert lost is not None and "2 metric point(s) and 1 other event(s)" in lost
+
+
+def test_losses_say_nothing_until_something_is_lost() -> None:
+    losses = Losses()
+    assert losses.sentence() is None
+    losses.count([{"e": "metrics", "p": [["a", 1, 0, NOW]] * 3}, {"e": "tag", "tags": {}}],
+                 "No space left on device")
+    losses.count([{"e": "end"}], "No space left on device")
+    assert (losses.points, losses.events) == (3, 2)
+    assert losses.sentence() == ("the run's journal could not be written (No space left on "
+                                 "device): 3 metric point(s) and 2 other event(s) are not "
+                                 "recorded")
+
+
+# -- the start event ------------------------------------------------------------------------
+
+
+def test_the_start_event_holds_the_command_host_and_what_the_run_was_given(
+        tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("print(1)\n")
+    argv = [sys.executable, "train.py", "--lr", "0.1"]
+    parsed = parse_args(argv, cwd=str(tmp_path))
+    process = process_fields(parsed, argv, str(tmp_path), HOST, None, author_from_git=False)
+    event = start_event(process, name="base", experiment="Default", params={"lr": 0.1},
+                        tags={"t": ""}, source=source_fields("train.py", str(tmp_path)),
+                        extra={"parent": "abc"})
+    assert event["command"] == argv and event["cwd"] == str(tmp_path)
+    assert event["command_key"] == json.dumps([os.path.basename(sys.executable), "train.py"])
+    assert (event["author"], event["user"], event["host"]) == ("ada", "ada", "lab")
+    assert event["git"] is None and event["pid"] == os.getpid()
+    assert event["source"]["path"] == "train.py" and len(event["source"]["sha256"]) == 64
+    assert (event["name"], event["params"], event["tags"], event["parent"]) == (
+        "base", {"lr": 0.1}, {"t": ""}, "abc")
+    assert event["note"] is None and event["env"] is None
+
+
+def test_the_start_event_records_the_code_and_its_author(git_repo: Path) -> None:
+    (git_repo / "train.py").write_text("print(2)\n")  # uncommitted
+    argv = ["python", "train.py"]
+    git_info = capture_git(str(git_repo))
+    parsed = parse_args(argv, cwd=str(git_repo))
+    with_patch = process_fields(parsed, argv, str(git_repo), HOST, git_info)
+    without = process_fields(parsed, argv, str(git_repo), HOST, git_info, patch_hash=False)
+    assert with_patch["author"] == "Ada Lovelace <ada@example.com>"
+    assert with_patch["git"]["dirty"] is True and len(with_patch["git"]["patch_sha256"]) == 64
+    assert "patch_sha256" not in without["git"]
+
+
+def test_the_same_script_from_another_directory_is_the_same_command(git_repo: Path) -> None:
+    sub = git_repo / "sub"
+    sub.mkdir()
+    here = command_key(["python", "train.py"], "train.py", None, str(git_repo))
+    there = command_key(["python3.11", "../train.py"], "../train.py", None, str(sub))
+    assert json.loads(here)[1] == json.loads(there)[1] == "train.py"
+    assert command_key(["python", "-m", "pkg"], None, "pkg") == json.dumps(["python", "pkg"])
