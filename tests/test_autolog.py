@@ -325,3 +325,34 @@ def test_what_the_program_prints_after_a_framework_window_is_read(
     series = json.loads(cli("metrics", "last", "--json").stdout)
     assert [p["value"] for p in series.get("r2", [])] == [0.9125], series
     assert "FLOPs" not in series
+
+
+INSIDE_THE_WINDOW = """\
+import json, os, time
+run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])
+def hook(message):
+    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+        f.write(json.dumps(dict(message, hook="test")) + "\\n")
+hook({"metrics": {"loss": 0.5}, "step": 1})
+hook({"exclusive": True, "time": time.time()})
+print("Epoch 0: 100%|#| 4/4 [00:00<00:00, 9.50it/s, v_num=0, train_loss=0.715]", flush=True)
+print("Epoch 0: val_f1=0.8125", flush=True)  # the program's own print, from a callback
+print('{"val_auc": 0.75}', flush=True)  # so is this
+print("loss=0.25", flush=True)  # the hook records loss: it stays the one source
+deadline = time.monotonic() + 60
+while "loss=0.25" not in open(os.path.join(run, "output.log")).read() \\
+        and time.monotonic() < deadline:
+    pass  # read inside the window
+hook({"exclusive": False, "time": time.time()})
+"""
+
+
+def test_the_program_s_own_prints_inside_a_framework_window_are_read(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(INSIDE_THE_WINDOW)
+    assert cli(sys.executable, "train.py").code == 0
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["value"] for p in series.get("val_f1", [])] == [0.8125], series
+    assert [p["value"] for p in series.get("val_auc", [])] == [0.75], series
+    assert [p["value"] for p in series["loss"]] == [0.5]  # the hook's only
+    assert "train_loss" not in series  # the framework's bar: its own format, not read

@@ -46,6 +46,7 @@ _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
 
 _CUSTOM = "custom"
+_GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
 _WRAPPED = re.compile(r" {8,}[A-Za-z][\w./\-]*: ")
 _WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: |$)")
@@ -61,6 +62,12 @@ class Point:
     value: float
     step: int
     rule: str
+
+    @property
+    def generic(self) -> bool:
+        """Whether a shape any program prints gave it (a ``generic`` rule or a user pattern),
+        rather than one library's own format (its progress bar, its log line, its table)."""
+        return self.rule in _GENERIC
 
 
 class _Pattern:

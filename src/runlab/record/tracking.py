@@ -259,12 +259,15 @@ class Recorder:
         self.log_fd = os.open(store.output_path(run_id),
                               os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         self.points: list[list[Any]] = []
-        self.parsed: list[list[Any]] = []  # points read from the output, kept until a flush
+        # Points read from the output, kept until a flush: key, value, step, time, and whether
+        # a shape any program prints gave it (Point.generic).
+        self.parsed: list[list[Any]] = []
         # One source per metric: keys a framework hook records are not read from the output,
-        # nor is anything while a hook says its framework's printed lines are its own.
+        # nor are the framework's own formats (bars, log lines) while a hook says its
+        # framework's printed lines are its own; the program's own prints still are.
         self.hooked: set[str] = set()
-        # [from, to, grace) times, to and grace inf while open: what is read in [from, to) is
-        # the framework's; in [to, grace) only keys it printed in the window are (late reads).
+        # [from, to, grace) times, to and grace inf while open: what a library format gives in
+        # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
         self.framework_keys: set[str] = set()  # keys read inside a window
         self.events_path = events_path
@@ -310,14 +313,19 @@ class Recorder:
 
     def _parse(self, lines: list[str]) -> None:
         t = round(time.time(), 3)
-        self.parsed += [[p.key, p.value, p.step, t] for p in self.parser.parse_lines(lines)]
+        self.parsed += [[p.key, p.value, p.step, t, p.generic]
+                        for p in self.parser.parse_lines(lines)]
         if len(self.parsed) + len(self.points) >= FLUSH_POINTS:
             self.flush()
 
-    def _framework_line(self, key: str, t: float) -> bool:
-        """Whether a point read at `t` came from a hooked framework's own printed lines."""
+    def _framework_line(self, key: str, t: float, generic: bool) -> bool:
+        """Whether a point read at `t` came from a hooked framework's own printed lines: a
+        library format's (not a `generic` shape's: a user's `print(f"val_f1={x}")` in a
+        callback is the program's own) inside its window, or a late read of such a key."""
         for start, end, grace in self.exclusive:
             if start <= t < end:
+                if generic:
+                    return False
                 self.framework_keys.add(key)
                 return True
             if end <= t < grace and key in self.framework_keys:
@@ -329,8 +337,8 @@ class Recorder:
         # After the channel: a hook writes its record before the framework prints it.
         if self.parsed:
             parsed, self.parsed = self.parsed, []
-            self.points += [p for p in parsed if p[0] not in self.hooked
-                            and not self._framework_line(p[0], p[3])]
+            self.points += [p[:4] for p in parsed if p[0] not in self.hooked
+                            and not self._framework_line(p[0], p[3], p[4])]
         if self.monitor is not None:
             self.points += self.monitor.drain()
         if self.points:
@@ -506,7 +514,7 @@ class Recorder:
         # Progress bars keep their latest point per step back until the step moves on.
         t = round(time.time(), 3)
         if self._parser is not None:
-            self.parsed += [[p.key, p.value, p.step, t] for p in self._parser.flush()]
+            self.parsed += [[p.key, p.value, p.step, t, p.generic] for p in self._parser.flush()]
         self.flush()
         with contextlib.suppress(OSError):
             os.fsync(self.log_fd)

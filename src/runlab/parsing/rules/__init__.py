@@ -155,12 +155,14 @@ RULES: list[Rule] = [
         'the top-level numbers of a JSON object on the line: {"loss": 0.5, "step": 3}',
         parse_json,
         ("{",),
+        generic=True,
     ),
     Rule(
         "python_dict",
         "the top-level numbers of a Python dict repr: {'loss': 0.52, 'epoch': 0.5}",
         parse_python_dict,
         ("{",),
+        generic=True,
     ),
     Rule(
         "name_value",
@@ -170,6 +172,7 @@ RULES: list[Rule] = [
         parse_name_value,
         ("|", "\t", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
         starts="0123456789[",
+        generic=True,
     ),
     Rule(
         "fraction",
@@ -177,6 +180,7 @@ RULES: list[Rule] = [
         "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric)",
         parse_fraction,
         ("%)",),
+        generic=True,
     ),
     Rule(
         "key_value",
@@ -184,5 +188,6 @@ RULES: list[Rule] = [
         "in its clause: `train loss: 0.41, val acc: 87%` gives train_loss and val_acc",
         parse_key_value,
         (":", "="),
+        generic=True,
     ),
 ]

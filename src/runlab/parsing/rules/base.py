@@ -69,6 +69,9 @@ class Rule:
       a point at the bar's global step (see parser.py).
     - ``starts``: characters a line may start with (after spaces) to reach the rule besides
       its triggers: `100: loss 0.4` holds no trigger but its first character.
+    - ``generic``: a shape any program prints (`loss: 0.4`, JSON, `| loss 0.4 |`), not one
+      library's own format: while a hooked framework runs, what such a rule reads under a key
+      the hook does not record is the program's own print (a user's line in a callback).
     """
 
     name: str
@@ -82,6 +85,7 @@ class Rule:
     noise: bool = False
     bar: Callable[[str], Bar | None] | None = None
     starts: str = ""
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
