@@ -262,7 +262,7 @@ def test_the_hook_names_are_the_start_up_hooks() -> None:
 
     from runlab.record import tracking
 
-    source = Path(tracking.__file__).parent / "inject" / "sitecustomize.py"
+    source = Path(tracking.__file__).parent.parent / "inject" / "sitecustomize.py"
     tree = ast.parse(source.read_text())
     triggers = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
                     and getattr(node.targets[0], "id", None) == "_TRIGGERS")

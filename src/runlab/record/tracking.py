@@ -259,11 +259,11 @@ class Recorder:
         self.log_fd = os.open(store.output_path(run_id),
                               os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         self.points: list[list[Any]] = []
-        # Points read from the output, kept until a flush: key, value, step, time, and whether
-        # a shape any program prints gave it (Point.generic).
-        self.parsed: list[list[Any]] = []
+        # Points read from the output, kept until a flush: (time read, the parser's points).
+        self.parsed: list[tuple[float, list[Any]]] = []
+        self.parsed_count = 0
         # One source per metric: keys a framework hook records are not read from the output,
-        # nor are the framework's own formats (bars, log lines) while a hook says its
+        # nor are the framework's own formats (bars, log dicts) while a hook says its
         # framework's printed lines are its own; the program's own prints still are.
         self.hooked: set[str] = set()
         # [from, to, grace) times, to and grace inf while open: what a library format gives in
@@ -313,32 +313,51 @@ class Recorder:
 
     def _parse(self, lines: list[str]) -> None:
         t = round(time.time(), 3)
-        self.parsed += [[p.key, p.value, p.step, t, p.generic]
-                        for p in self.parser.parse_lines(lines)]
-        if len(self.parsed) + len(self.points) >= FLUSH_POINTS:
-            self.flush()
+        points = self.parser.parse_lines(lines)
+        if points:
+            self.parsed.append((t, points))
+            self.parsed_count += len(points)
+            if self.parsed_count + len(self.points) >= FLUSH_POINTS:
+                self.flush()
 
-    def _framework_line(self, key: str, t: float, generic: bool) -> bool:
-        """Whether a point read at `t` came from a hooked framework's own printed lines: a
-        library format's (not a `generic` shape's: a user's `print(f"val_f1={x}")` in a
-        callback is the program's own) inside its window, or a late read of such a key."""
+    def _window(self, t: float) -> int:
+        """Where `t` falls: 1 inside a hooked framework's window, 2 just after one (where
+        late reads of its lines come), else 0."""
+        where = 0
         for start, end, grace in self.exclusive:
             if start <= t < end:
-                if generic:
-                    return False
-                self.framework_keys.add(key)
-                return True
-            if end <= t < grace and key in self.framework_keys:
-                return True
-        return False
+                return 1
+            if end <= t < grace:
+                where = 2
+        return where
+
+    def _keep_parsed(self) -> None:
+        """The points read from the output that are not a hooked framework's: none under a
+        key its hook records; inside its window, none that its own formats (progress bars,
+        log dicts) gave, while a shape any program prints (`Point.generic`: a callback's
+        `print(f"val_f1={x}")`) is the program's own; just after it, no late read of a key
+        its formats gave in the window."""
+        batches, self.parsed, self.parsed_count = self.parsed, [], 0
+        hooked, framework = self.hooked, self.framework_keys
+        for t, points in batches:
+            where = self._window(t) if self.exclusive else 0
+            if not where:
+                self.points += [[p.key, p.value, p.step, t] for p in points
+                                if p.key not in hooked]
+                continue
+            for p in points:
+                if p.key in hooked or (where == 2 and p.key in framework):
+                    continue
+                if where == 1 and not p.generic:
+                    framework.add(p.key)
+                    continue
+                self.points.append([p.key, p.value, p.step, t])
 
     def flush(self) -> None:
         self._read_channel()
         # After the channel: a hook writes its record before the framework prints it.
         if self.parsed:
-            parsed, self.parsed = self.parsed, []
-            self.points += [p[:4] for p in parsed if p[0] not in self.hooked
-                            and not self._framework_line(p[0], p[3], p[4])]
+            self._keep_parsed()
         if self.monitor is not None:
             self.points += self.monitor.drain()
         if self.points:
@@ -512,9 +531,10 @@ class Recorder:
             if rest:
                 self._parse(rest)
         # Progress bars keep their latest point per step back until the step moves on.
-        t = round(time.time(), 3)
         if self._parser is not None:
-            self.parsed += [[p.key, p.value, p.step, t, p.generic] for p in self._parser.flush()]
+            points = self._parser.flush()
+            if points:
+                self.parsed.append((round(time.time(), 3), points))
         self.flush()
         with contextlib.suppress(OSError):
             os.fsync(self.log_fd)
