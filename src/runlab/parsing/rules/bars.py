@@ -43,10 +43,10 @@ _TQDM = re.compile(
     r"(?:, ([^\]]*))?(\]|$)"
 )
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
-NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
+_NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
-DESCRIPTION = re.compile(r"[\d%:\s]+")
+_DESCRIPTION = re.compile(r"[\d%:\s]+")
 # Lightning's bars besides the training bar (their descriptions without digits and spaces).
 _LIGHTNING_BARS = ("SanityCheckingDataLoader", "ValidationDataLoader")
 
@@ -64,11 +64,11 @@ def read_tqdm(line: str) -> Bar | None:
     found: list[Found] = []
     for key, text in items:
         value = parse_number(text)
-        if value is not None and key not in NOT_METRICS:
+        if value is not None and key not in _NOT_METRICS:
             found.append((key.strip(), value, None))
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix else None
-    description = DESCRIPTION.sub("", line[: bar.start()].split("|", 1)[0])
+    description = _DESCRIPTION.sub("", line[: bar.start()].split("|", 1)[0])
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
@@ -104,7 +104,7 @@ def read_rich(line: str) -> Bar | None:
     found: list[Found] = [
         (key, int(integer) if integer else float(number), None)
         for key, integer, number in key_value_pairs(tail)
-        if key not in NOT_METRICS and is_metric_key(key)
+        if key not in _NOT_METRICS and is_metric_key(key)
     ]
     dangling = _DANGLING.search(tail)
     head = line[: bar.start()]
@@ -112,7 +112,7 @@ def read_rich(line: str) -> Bar | None:
     size = int(total) if total.isdigit() else 0
     epoch = _RICH_EPOCH.match(head)
     base = int(epoch.group(1)) * size if epoch is not None and size else None
-    family = DESCRIPTION.sub("", head[:cut])
+    family = _DESCRIPTION.sub("", head[:cut])
     return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
                lightning=True, dangling=dangling.group(1) if dangling else "")
 

@@ -7,6 +7,7 @@ import ast
 import json
 import re
 import warnings
+from collections.abc import Iterator
 
 from runlab.parsing.rules.base import Found, parse_number, plain_number
 
@@ -52,11 +53,11 @@ _DEPTH = 8  # nesting levels read below the top
 
 # python_dict ----------------------------------------------------------------------------------
 
-PY_OPEN = re.compile(r"\{\s*'")
+_PY_OPEN = re.compile(r"\{\s*'")
 _SPECIAL = {"nan": float("nan"), "inf": float("inf")}
 
 
-def literal_number(node: ast.expr) -> float | None:
+def _literal_number(node: ast.expr) -> float | None:
     if isinstance(node, ast.Constant):
         return plain_number(node.value)
     if isinstance(node, ast.Name):  # repr() of a float prints nan and inf as bare names
@@ -65,14 +66,14 @@ def literal_number(node: ast.expr) -> float | None:
         inner = node.operand
         if isinstance(inner, ast.UnaryOp):  # `--1` is not something a program prints
             return None
-        value = literal_number(inner)
+        value = _literal_number(inner)
         if value is None or isinstance(node.op, ast.UAdd):
             return value
         return -value
     return None
 
 
-def dict_tree(line: str, start: int) -> ast.Dict | None:
+def _dict_tree(line: str, start: int) -> ast.Dict | None:
     """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated."""
     end = line.rfind("}")
     if end < start:
@@ -90,10 +91,7 @@ def dict_tree(line: str, start: int) -> ast.Dict | None:
 
 def parse_python_dict(line: str) -> list[Found]:
     """The numbers of a Python dict repr, nested dicts flattened with `/`."""
-    opening = PY_OPEN.search(line)
-    if opening is None:
-        return []
-    tree = dict_tree(line, opening.start())
+    tree = _line_dict(line)
     if tree is None:
         return []
     found: list[Found] = []
@@ -101,18 +99,26 @@ def parse_python_dict(line: str) -> list[Found]:
     return found
 
 
-def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -> None:
+def _line_dict(line: str) -> ast.Dict | None:
+    """The Python dict display on the line, from its first `{'`, parsed and never evaluated."""
+    opening = _PY_OPEN.search(line)
+    return None if opening is None else _dict_tree(line, opening.start())
+
+
+def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
+    """A dict display's entries under string keys that are not blank (the key stripped)."""
     for key, node in zip(tree.keys, tree.values):
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            continue
-        name = key.value.strip()
-        if not name:
-            continue
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.strip():
+            yield key.value.strip(), node
+
+
+def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -> None:
+    for name, node in _named(tree):
         if isinstance(node, ast.Dict):
             if depth < _DEPTH:
                 _flatten_tree(node, f"{prefix}{name}/", found, depth + 1)
             continue
-        value = literal_number(node)
+        value = _literal_number(node)
         if value is not None:
             found.append((prefix + name, value, None))
 
@@ -124,27 +130,19 @@ def parse_hf_trainer(line: str) -> list[Found]:
     """A Hugging Face Trainer log dict, whose floats are printed as strings:
     ``{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}``. Every value is a
     metric, ``epoch`` too (``'1'`` is epoch 1.0, never a step)."""
-    opening = PY_OPEN.search(line)
-    if opening is None:
-        return []
-    tree = dict_tree(line, opening.start())
+    tree = _line_dict(line)
     if tree is None:
         return []
     found: list[Found] = []
     quoted = False
-    for key, node in zip(tree.keys, tree.values):
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            continue
-        name = key.value.strip()
-        if not name:
-            continue
+    for name, node in _named(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             value = parse_number(node.value) if len(node.value) < 64 else None
             if value is not None:
                 quoted = True
                 found.append((name, float(value), None))
             continue
-        number = literal_number(node)
+        number = _literal_number(node)
         if number is not None:
             found.append((name, float(number), None))
     return found if quoted else []

@@ -24,7 +24,7 @@ _WORD = (
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
     r"[A-Za-z](?:[\w.\-/]*\w)?"
 )
-NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
+_NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
@@ -32,8 +32,8 @@ _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{VALUE_END}"
 _PAIR = re.compile(
     r"(?<![^\s,;|(\[{])"
-    rf"(?:({NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
-    rf"({NAME})"
+    rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
+    rf"({_NAME})"
     r"\s*(?(1):|[:=])\s*"  # after a section label, only `name: value`
     + VALUE + _COUNTED,
     re.ASCII,
@@ -114,7 +114,7 @@ def is_metric_key(key: str) -> bool:
 # PyTorch's MNIST example: `Accuracy: 9910/10000 (99%)`, the count right out of the total and its
 # percentage. A bare `5/10` stays a progress counter; with its percentage it is a score.
 _FRACTION = re.compile(
-    rf"(?<![^\s,;|(\[{{])({NAME}):\s*(\d{{1,18}})/\d{{1,18}} \(\d+(?:\.\d+)?%\)", re.ASCII
+    rf"(?<![^\s,;|(\[{{])({_NAME}):\s*(\d{{1,18}})/\d{{1,18}} \(\d+(?:\.\d+)?%\)", re.ASCII
 )
 
 
@@ -133,7 +133,7 @@ _COUNTER = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"[|\t,;]")
-_NAMED_VALUE = re.compile(rf"\s*({NAME})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
+_NAMED_VALUE = re.compile(rf"\s*({_NAME})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
 # fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
 _SUBSET = re.compile(r"\s*valid on '([\w.\-]+)' subset\s*")
 _UNPREFIXED = frozenset({"epoch", "num_updates"})
