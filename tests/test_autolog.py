@@ -335,14 +335,14 @@ def hook(message):
         f.write(json.dumps(dict(message, hook="test")) + "\\n")
 hook({"metrics": {"loss": 0.5}, "step": 1})
 hook({"exclusive": True, "time": time.time()})
-print("Epoch 0: 100%|#| 4/4 [00:00<00:00, 9.50it/s, v_num=0, train_loss=0.715]", flush=True)
-print("Epoch 0: val_f1=0.8125", flush=True)  # the program's own print, from a callback
-print('{"val_auc": 0.75}', flush=True)  # so is this
+print("[3]\\ttrain-rmse:0.51\\teval-rmse:0.61", flush=True)  # the framework's own log format
 print("loss=0.25", flush=True)  # the hook records loss: it stays the one source
-deadline = time.monotonic() + 60
-while "loss=0.25" not in open(os.path.join(run, "output.log")).read() \\
+print('{"val_auc": 0.75}', flush=True)  # the program's own prints, from a callback
+print("Epoch 0: val_f1=0.8125", flush=True)
+deadline = time.monotonic() + 20
+while '"val_f1"' not in open(os.path.join(run, "journal.jsonl")).read() \\
         and time.monotonic() < deadline:
-    pass  # read inside the window
+    pass  # every line above was judged inside the window
 hook({"exclusive": False, "time": time.time()})
 """
 
@@ -355,4 +355,4 @@ def test_the_program_s_own_prints_inside_a_framework_window_are_read(
     assert [p["value"] for p in series.get("val_f1", [])] == [0.8125], series
     assert [p["value"] for p in series.get("val_auc", [])] == [0.75], series
     assert [p["value"] for p in series["loss"]] == [0.5]  # the hook's only
-    assert "train_loss" not in series  # the framework's bar: its own format, not read
+    assert "train-rmse" not in series  # the framework's own format: not read
