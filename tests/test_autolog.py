@@ -349,3 +349,34 @@ def test_what_the_program_prints_after_a_framework_window_is_read(
     series = json.loads(cli("metrics", "last", "--json").stdout)
     assert [p["value"] for p in series.get("r2", [])] == [0.9125], series
     assert "FLOPs" not in series
+
+
+INSIDE_THE_WINDOW = """\
+import json, os, time
+run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])
+def hook(message):
+    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+        f.write(json.dumps(dict(message, hook="test")) + "\\n")
+hook({"metrics": {"loss": 0.5}, "step": 1})
+hook({"exclusive": True, "time": time.time()})
+print("[3]\\ttrain-rmse:0.51\\teval-rmse:0.61", flush=True)  # the framework's own log format
+print("loss=0.25", flush=True)  # the hook records loss: it stays the one source
+print('{"val_auc": 0.75}', flush=True)  # the program's own prints, from a callback
+print("Epoch 0: val_f1=0.8125", flush=True)
+deadline = time.monotonic() + 20
+while '"val_f1"' not in open(os.path.join(run, "journal.jsonl")).read() \\
+        and time.monotonic() < deadline:
+    pass  # every line above was judged inside the window
+hook({"exclusive": False, "time": time.time()})
+"""
+
+
+def test_the_program_s_own_prints_inside_a_framework_window_are_read(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(INSIDE_THE_WINDOW)
+    assert cli(sys.executable, "train.py").code == 0
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["value"] for p in series.get("val_f1", [])] == [0.8125], series
+    assert [p["value"] for p in series.get("val_auc", [])] == [0.75], series
+    assert [p["value"] for p in series["loss"]] == [0.5]  # the hook's only
+    assert "train-rmse" not in series  # the framework's own format: not read

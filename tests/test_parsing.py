@@ -955,6 +955,19 @@ def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
     assert all(rule.bar for rule in RULES if rule.name in ("tqdm_postfix", "rich_bar"))
 
 
+def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
+    parser = MetricParser(patterns=[r"top1 (?P<top1>[\d.]+)"])
+    lines = ["Epoch 0:  50%|#| 2/4 [00:00<00:00, 9.50it/s, v_num=0, train_loss=0.715]",
+             "{'loss': '0.6933', 'epoch': '0.5'}", "8/8 - 0s - 3ms/step - loss: 0.72",
+             "val_f1=0.81", '{"val": {"auc": 0.75}}', "top1 0.9", "| step 5 | ppl 1.5 |"]
+    points = parser.parse_lines(lines) + parser.flush()
+    generic = {p.key: p.generic for p in points}
+    assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
+                       "val/auc": True, "top1": True, "ppl": True}
+    assert {rule.name for rule in RULES if rule.generic} == {
+        "json", "python_dict", "name_value", "fraction", "key_value"}
+
+
 def test_parse_lines_fast_path_equals_line_by_line() -> None:
     """parse_lines reads key_value-only lines on a fast path: it must agree with parse_line."""
     import random

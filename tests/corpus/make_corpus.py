@@ -20,9 +20,10 @@ one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.
 record (the library's history or logger, or the dict a hand-written loop keeps of what it
 prints; never from the printed output) as a list of ``{key, value, step}``, ``step`` null
 where the output names none: the points runlab should record. The environment's own path
-(in warnings) is written as /home/user/venv in the captures. Both runs must agree on it;
-it is saved as ``<case>.truth.json``. SOURCES.md says where each case's format and truth
-come from. Synthetic data and models built from configs only: nothing is downloaded.
+(in warnings) is written as /home/user/venv in the captures. Both runs must record the same
+points, and the same values but for timings: it is saved as ``<case>.truth.json``, or, when
+a timing differs, each run's own as ``<case>.pipe.truth.json`` and ``<case>.pty.truth.json``.
+SOURCES.md says where each case's format and truth come from. Synthetic data and models built from configs only: nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -453,7 +454,9 @@ def fairseq_style() -> Truth:
     ppl=19.87, lr=0.05, gnorm=1.234, num_updates=10` every 10 updates, the epoch summary
     `| epoch 001 | loss 4.102 | ppl 17.17 | lr 0.05 | gnorm 1.1 | num_updates 25` and
     `| epoch 001 | valid on 'valid' subset | loss 4.0 | ppl 16.0 | num_updates 25`. The losses
-    are in base 2 and ppl = 2**loss, as fairseq prints them; steps are `num_updates`."""
+    are in base 2 and ppl = 2**loss; steps are `num_updates`. The stats dict is what fairseq
+    records: `lr` among them, the loss and gnorm rounded to 3 decimals (its meters'
+    `round=3`) and ppl to 2 (`fairseq/utils.py`, `get_perplexity`: `safe_round(2**loss, 2)`)."""
     import math
 
     import torch
@@ -473,26 +476,30 @@ def fairseq_style() -> Truth:
             window.append(pair)
             every.append(pair)
             if i % 10 == 0:
-                stats = {"loss": sum(p[0] for p in window) / len(window),
-                         "gnorm": sum(p[1] for p in window) / len(window)}
-                stats["ppl"] = 2 ** stats["loss"]
+                stats = fairseq_stats(window)
                 print(f"| epoch {epoch:03d}: {i:>6} / {len(toy.train)} loss={stats['loss']:.3f}, "
-                      f"ppl={stats['ppl']:.2f}, lr=0.05, gnorm={stats['gnorm']:.3f}, "
+                      f"ppl={stats['ppl']:.2f}, lr={stats['lr']}, gnorm={stats['gnorm']:.3f}, "
                       f"num_updates={num_updates}", flush=True)
                 truth += [point(key, value, num_updates) for key, value in stats.items()]
                 window = []
-        stats = {"loss": sum(p[0] for p in every) / len(every),
-                 "gnorm": sum(p[1] for p in every) / len(every)}
-        stats["ppl"] = 2 ** stats["loss"]
-        print(f"| epoch {epoch:03d} | loss {stats['loss']:.3f} | ppl {stats['ppl']:.2f} | lr 0.05 "
-              f"| gnorm {stats['gnorm']:.3f} | num_updates {num_updates}")
+        stats = fairseq_stats(every)
+        print(f"| epoch {epoch:03d} | loss {stats['loss']:.3f} | ppl {stats['ppl']:.2f} "
+              f"| lr {stats['lr']} | gnorm {stats['gnorm']:.3f} | num_updates {num_updates}")
         truth += [point(key, value, num_updates) for key, value in stats.items()]
         val_loss = toy.evaluate()[0] / math.log(2)
-        print(f"| epoch {epoch:03d} | valid on 'valid' subset | loss {val_loss:.3f} "
-              f"| ppl {2 ** val_loss:.2f} | num_updates {num_updates}")
-        truth += [point("valid_loss", val_loss, num_updates),
-                  point("valid_ppl", 2 ** val_loss, num_updates)]
+        valid = {"valid_loss": round(val_loss, 3), "valid_ppl": round(2 ** val_loss, 2)}
+        print(f"| epoch {epoch:03d} | valid on 'valid' subset | loss {valid['valid_loss']:.3f} "
+              f"| ppl {valid['valid_ppl']:.2f} | num_updates {num_updates}")
+        truth += [point(key, value, num_updates) for key, value in valid.items()]
     return truth
+
+
+def fairseq_stats(pairs: list[tuple[float, float]]) -> dict[str, float]:
+    """What fairseq records for a window of updates' (loss, gnorm): the means, rounded as
+    its meters round them, ppl derived from the unrounded loss, and the learning rate."""
+    loss = sum(p[0] for p in pairs) / len(pairs)
+    return {"loss": round(loss, 3), "ppl": round(2 ** loss, 2), "lr": 0.05,
+            "gnorm": round(sum(p[1] for p in pairs) / len(pairs), 3)}
 
 
 def epoch_bracket() -> Truth:
@@ -766,35 +773,37 @@ def run_pty(argv: list[str], env: dict[str, str]) -> bytes:
 
 def make(case: str) -> None:
     env = child_env()
-    truths = []
+    truths = {}
     for mode, runner in (("pipe", run_pipe), ("pty", run_pty)):
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
             data = runner([sys.executable, os.path.abspath(__file__), "--child", case, tmp.name],
                           env)
             with open(tmp.name) as f:
-                truths.append(json.load(f))
+                truths[mode] = json.load(f)
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
             f.write(data.replace(sys.prefix.encode(), PREFIX))
-    truth = merge(case, *truths)
-    with open(os.path.join(HERE, f"{case}.truth.json"), "w") as f:
-        f.write("[\n" + ",\n".join(json.dumps(p) for p in truth) + "\n]\n")
-    print(f"{case}: {len(truth)} points")
+    check(case, truths["pipe"], truths["pty"])
+    # One truth for both captures when the runs agree; else each capture has its run's own.
+    names = {"": truths["pipe"]} if truths["pipe"] == truths["pty"] else {
+        f".{mode}": truth for mode, truth in truths.items()}
+    for suffix in ("", ".pipe", ".pty"):
+        path = os.path.join(HERE, f"{case}{suffix}.truth.json")
+        if suffix not in names and os.path.exists(path):
+            os.remove(path)
+    for suffix, truth in names.items():
+        with open(os.path.join(HERE, f"{case}{suffix}.truth.json"), "w") as f:
+            f.write("[\n" + ",\n".join(json.dumps(p) for p in truth) + "\n]\n")
+    print(f"{case}: {', '.join(f'{len(t)} points{s}' for s, t in names.items())}")
 
 
-def merge(case: str, pipe: Truth, term: Truth) -> Truth:
-    """One truth for both runs. Timings (`train_runtime`, `*_per_second`) differ from run to
-    run: those points are kept once per run, marked with the run's mode."""
+def check(case: str, pipe: Truth, term: Truth) -> None:
+    """The two runs must record the same points; only timings (`train_runtime`,
+    `*_per_second`, nanoGPT's `time`, sb3's `time/fps`) may differ in value from run to run."""
     if [(p["key"], p["step"]) for p in pipe] != [(p["key"], p["step"]) for p in term]:
         raise SystemExit(f"{case}: the pipe and terminal runs disagree on the truth's points")
-    merged: Truth = []
     for a, b in zip(pipe, term):
-        if a == b:
-            merged.append(a)
-        elif TIMING.search(a["key"]):
-            merged += [dict(a, mode="pipe"), dict(b, mode="pty")]
-        else:
+        if a != b and not TIMING.search(a["key"]):
             raise SystemExit(f"{case}: the runs disagree on {a} and {b}")
-    return merged
 
 
 def versions() -> None:

@@ -1,4 +1,4 @@
-"""Metrics from output: the line pipeline (lines.py), the rules (rules.py), the parser (parser.py).
+"""Metrics from output: the line pipeline (lines.py), the rules (rules/), the parser (parser.py).
 
     splitter, parser = LineSplitter(), MetricParser(patterns=[r"top1 (?P<top1>[\\d.]+)"])
     for chunk in chunks:

@@ -16,10 +16,11 @@ Progress bars with a counter (rules with ``bar``: tqdm, rich) are curves: each r
 shows a new value of a key is a point at the bar's global step, its counter plus the counters
 its earlier runs reached (a bar that starts again from 0 continues the count: Lightning's
 global step), or at the key's next step when the counter has not moved (tqdm throttles its
-refreshes, so the counter it shows lags behind the loop). The main bar is the one showing metrics, else the biggest one still drawing.
+refreshes, so the counter it shows lags behind the loop). The main bar is the one showing
+metrics, else the biggest one still drawing.
 Keras' bar (``redraws``) keeps one point per key and epoch: held, and given out when that
 key's step moves on, when a header changes the step, or by ``flush()`` at the end. The rule
-flags (rules.py) also open tables (scikit-learn's gradient boosting) and silence known noise.
+flags (rules/) also open tables (scikit-learn's gradient boosting) and silence known noise.
 """
 
 from __future__ import annotations
@@ -30,16 +31,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from runlab.errors import UsageError
-from runlab.parsing.rules import (
-    RULES,
-    Bar,
-    Found,
-    is_metric_key,
-    key_value_pairs,
-    line_shape,
-    parse_key_value,
-    parse_number,
-)
+from runlab.parsing.rules import RULES
+from runlab.parsing.rules.base import Bar, Found, parse_number
+from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_key_value
 
 __all__ = ["MetricParser", "Point"]
 
@@ -52,6 +46,7 @@ _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
 
 _CUSTOM = "custom"
+_GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
 _WRAPPED = re.compile(r" {8,}[A-Za-z][\w./\-]*: ")
 _WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: |$)")
@@ -67,6 +62,12 @@ class Point:
     value: float
     step: int
     rule: str
+
+    @property
+    def generic(self) -> bool:
+        """Whether a shape any program prints gave it (a ``generic`` rule or a user pattern),
+        rather than one library's own format (its progress bar, its log line, its table)."""
+        return self.rule in _GENERIC
 
 
 class _Pattern:

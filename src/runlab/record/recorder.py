@@ -119,7 +119,9 @@ class OutputMetrics:
         self._rules = (patterns, disabled)
         self._parser: Any = None  # made on the first line of output (see `parser`)
         self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
-        self.points: list[list[Any]] = []  # [key, value, step, time]
+        # Points read from the output, kept until taken: (time read, the parser's points).
+        self.batches: list[tuple[float, list[Any]]] = []
+        self.count = 0
 
     @property
     def parser(self) -> Any:
@@ -134,11 +136,12 @@ class OutputMetrics:
     def feed(self, stream: int, data: bytes) -> None:
         lines = self.splitters[stream].feed(data)
         if lines:
-            self._parse(lines)
+            self._keep(self.parser.parse_lines(lines))
 
-    def _parse(self, lines: list[str]) -> None:
-        t = _now()
-        self.points += [[p.key, p.value, p.step, t] for p in self.parser.parse_lines(lines)]
+    def _keep(self, points: list[Any]) -> None:
+        if points:
+            self.batches.append((_now(), points))
+            self.count += len(points)
 
     def end(self) -> None:
         """Parse what the output ended with: unfinished lines, and the points progress bars
@@ -146,24 +149,24 @@ class OutputMetrics:
         for splitter in self.splitters.values():
             rest = splitter.flush()
             if rest:
-                self._parse(rest)
+                self._keep(self.parser.parse_lines(rest))
         if self._parser is not None:
-            t = _now()
-            self.points += [[p.key, p.value, p.step, t] for p in self._parser.flush()]
+            self._keep(self._parser.flush())
 
-    def take(self) -> list[list[Any]]:
-        points, self.points = self.points, []
-        return points
+    def take(self) -> list[tuple[float, list[Any]]]:
+        batches, self.batches, self.count = self.batches, [], 0
+        return batches
 
 
 class Ownership:
     """One source per metric: the keys a framework hook records are not read from the output,
-    nor is anything read while a hook says its framework's printed lines are its own."""
+    nor are the framework's own formats (bars, log dicts) while a hook says its framework's
+    printed lines are its own; the program's own prints still are."""
 
     def __init__(self) -> None:
         self.hooked: set[str] = set()
-        # [from, to, grace) times, to and grace inf while open: what is read in [from, to) is
-        # the framework's; in [to, grace) only keys it printed in the window are (late reads).
+        # [from, to, grace) times, to and grace inf while open: what a library format gives in
+        # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
         self.framework_keys: set[str] = set()  # keys read inside a window
 
@@ -181,20 +184,38 @@ class Ownership:
             # program prints itself once the framework returns is its own.
             self.exclusive[-1][1:] = [t, t + EXCLUSIVE_GRACE_S]
 
-    def from_output(self, points: list[list[Any]]) -> list[list[Any]]:
-        """The points read from the output that the output records (not a hook)."""
-        return [p for p in points
-                if p[0] not in self.hooked and not self._framework_line(p[0], p[3])]
+    def from_output(self, batches: list[tuple[float, list[Any]]]) -> list[list[Any]]:
+        """The points read from the output that are not a hooked framework's: none under a
+        key its hook records; inside its window, none that its own formats (progress bars,
+        log dicts) gave, while a shape any program prints (`Point.generic`: a callback's
+        `print(f"val_f1={x}")`) is the program's own; just after it, no late read of a key
+        its formats gave in the window."""
+        kept: list[list[Any]] = []
+        hooked, framework = self.hooked, self.framework_keys
+        for t, points in batches:
+            where = self._window(t) if self.exclusive else 0
+            if not where:
+                kept += [[p.key, p.value, p.step, t] for p in points if p.key not in hooked]
+                continue
+            for p in points:
+                if p.key in hooked or (where == 2 and p.key in framework):
+                    continue
+                if where == 1 and not p.generic:
+                    framework.add(p.key)
+                    continue
+                kept.append([p.key, p.value, p.step, t])
+        return kept
 
-    def _framework_line(self, key: str, t: float) -> bool:
-        """Whether a point read at `t` came from a hooked framework's own printed lines."""
+    def _window(self, t: float) -> int:
+        """Where `t` falls: 1 inside a hooked framework's window, 2 just after one (where
+        late reads of its lines come), else 0."""
+        where = 0
         for start, end, grace in self.exclusive:
             if start <= t < end:
-                self.framework_keys.add(key)
-                return True
-            if end <= t < grace and key in self.framework_keys:
-                return True
-        return False
+                return 1
+            if end <= t < grace:
+                where = 2
+        return where
 
 
 @dataclass
@@ -349,7 +370,7 @@ class Recorder:
     def output(self, stream: int, data: bytes) -> None:
         self.log.write(data)
         self.metrics.feed(stream, data)
-        if len(self.metrics.points) >= FLUSH_POINTS:
+        if self.metrics.count >= FLUSH_POINTS:
             self.flush()
 
     def append(self, events: list[Event], sync: bool = False) -> bool:

@@ -1,0 +1,193 @@
+"""The built-in metric rules: small named functions that find metrics in one line of output.
+
+Owns ``RULES``, the table the parser applies. A rule turns a line into ``(key, value, step)``
+findings and knows nothing of state across lines: which finding sets the step, what the step is
+when none is given, which duplicate wins, which redraw of a progress bar is kept and how far a
+table goes is the parser's job (parser.py), steered by the rule's flags. A new library format
+is one more ``Rule`` in the table and one more test case; the library rules come before the
+generic ones (``json``, ``python_dict``, ``key_value``) and claim their lines.
+
+The rules live by family: base.py (what a rule is, the number syntax they share), pairs.py
+(names and values in a line, and which names are metrics'), dicts.py (JSON and Python dicts),
+bars.py (progress bars), libraries.py (libraries' own log formats and known noise).
+"""
+
+from __future__ import annotations
+
+from runlab.parsing.rules.bars import (
+    parse_keras,
+    parse_rich_bar,
+    parse_tqdm_postfix,
+    read_rich,
+    read_tqdm,
+)
+from runlab.parsing.rules.base import Rule
+from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
+from runlab.parsing.rules.libraries import (
+    box_rows,
+    parse_box_edge,
+    parse_gb_header,
+    parse_gb_row,
+    parse_lightgbm,
+    parse_noise,
+    parse_sklearn,
+    parse_table_header,
+    parse_xgboost,
+    table_rows,
+)
+from runlab.parsing.rules.pairs import (
+    parse_epoch_header,
+    parse_fraction,
+    parse_key_value,
+    parse_name_value,
+)
+
+__all__ = ["RULES", "Rule"]
+
+RULES: list[Rule] = [
+    Rule(
+        "epoch_header",
+        "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10` or `Epoch [3/10]` sets "
+        "the step for itself and the following lines; it records nothing",
+        parse_epoch_header,
+        ("Epoch", "epoch", "EPOCH"),
+        sets_step=True,
+    ),
+    Rule(
+        "noise",
+        "known lines that hold no metric: Python warnings (`x.py:321: ... (n_steps=50)`), "
+        "`[LightGBM] [Info] ...: 200`, LightGBM's `Early stopping, best iteration is:` and "
+        "the repeated line after it, Lightning's `GPU available: False`, scikit-learn's "
+        "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices",
+        parse_noise,
+        (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
+         " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
+         "Total estimated", "ℹ "),
+        noise=True,
+    ),
+    Rule(
+        "sklearn",
+        "scikit-learn's verbose MLP: `Iteration 5, loss = 0.42` (step 5), then "
+        "`Validation score: 0.75` as validation_score",
+        parse_sklearn,
+        ("Iteration ", "Validation score: "),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "sklearn_gb",
+        "scikit-learn's gradient boosting table: `Iter  Train Loss  OOB Improve  Remaining "
+        "Time`, then rows as train_loss and oob_improve at the row's iteration",
+        parse_gb_header,
+        ("Remaining Time",),
+        final=True,
+        rows=lambda header: parse_gb_row,
+    ),
+    Rule(
+        "sb3_box",
+        "stable-baselines3's box: `| rollout/ |  |` then `|    ep_rew_mean | 22.4 |` as "
+        "rollout/ep_rew_mean, every row at the box's time/total_timesteps",
+        parse_box_edge,
+        ("----------",),
+        rows=box_rows,
+    ),
+    Rule(
+        "table",
+        "a table whose header names its columns, the first a counter (fastai's `epoch  "
+        "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`): "
+        "each row's numbers under their column's name, at the row's counter",
+        parse_table_header,
+        ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter"),
+        rows=table_rows,
+    ),
+    Rule(
+        "xgboost",
+        "XGBoost's evaluation log: `[3]\\ttrain-rmse:0.51\\teval-rmse:0.61` at step 3",
+        parse_xgboost,
+        ("]\t",),
+        final=True,
+    ),
+    Rule(
+        "lightgbm",
+        "LightGBM's evaluation log: `[10]\\tvalid_0's l2: 0.3` as valid_0-l2 at step 10",
+        parse_lightgbm,
+        ("'s ",),
+        final=True,
+    ),
+    Rule(
+        "keras",
+        "a Keras progress line: `8/8 ━━━━ 0s 3ms/step - accuracy: 0.88 - loss: 0.43`, one "
+        "point per key and epoch however often the bar is redrawn",
+        parse_keras,
+        ("/step", "/sample"),
+        final=True,
+        redraws=True,
+    ),
+    Rule(
+        "tqdm_postfix",
+        "a tqdm bar (tqdm's set_postfix, PyTorch Lightning): `Epoch 3: 50%|█| 12/24 "
+        "[00:01<00:01, 9.5it/s, loss=0.3]`, a point per key whenever a redraw shows a new "
+        "value, at the bar's global step; Lightning's v_num is not a metric",
+        parse_tqdm_postfix,
+        ("/s, ", "/it, ", "/s]", "/it]"),
+        final=True,
+        bar=read_tqdm,
+    ),
+    Rule(
+        "rich_bar",
+        "a rich progress bar (Lightning's RichProgressBar): `Epoch 2/9 ━━━━ 12/24 0:00:01 • "
+        "0:00:01 9.50it/s train_loss: 0.61`, a point per new value at the bar's global step",
+        parse_rich_bar,
+        (" • ",),
+        final=True,
+        bar=read_rich,
+    ),
+    Rule(
+        "hf_trainer",
+        "a Hugging Face Trainer log dict, its floats printed as strings: "
+        "{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}",
+        parse_hf_trainer,
+        ("{'",),
+        final=True,
+    ),
+    Rule(
+        "json",
+        'the top-level numbers of a JSON object on the line: {"loss": 0.5, "step": 3}',
+        parse_json,
+        ("{",),
+        generic=True,
+    ),
+    Rule(
+        "python_dict",
+        "the top-level numbers of a Python dict repr: {'loss': 0.52, 'epoch': 0.5}",
+        parse_python_dict,
+        ("{",),
+        generic=True,
+    ),
+    Rule(
+        "name_value",
+        "`name value` clauses between `|` or tabs: `it 200 | train_loss 0.3 | val_loss 0.35`; "
+        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `[100]` or `100:` is the "
+        "line's step",
+        parse_name_value,
+        ("|", "\t", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
+        starts="0123456789[",
+        generic=True,
+    ),
+    Rule(
+        "fraction",
+        "a count out of a total with its percentage, `Accuracy: 9910/10000 (99%)`, as "
+        "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric)",
+        parse_fraction,
+        ("%)",),
+        generic=True,
+    ),
+    Rule(
+        "key_value",
+        "`key: value`, `key=value`, `key = value`, several per line, the key the whole name "
+        "in its clause: `train loss: 0.41, val acc: 87%` gives train_loss and val_acc",
+        parse_key_value,
+        (":", "="),
+        generic=True,
+    ),
+]

@@ -1,0 +1,122 @@
+"""The rules for progress bars: Keras' progress line, tqdm's bar with its postfix (plain
+loops and PyTorch Lightning) and rich's bar (Lightning's RichProgressBar)."""
+
+from __future__ import annotations
+
+import re
+
+from runlab.parsing.rules.base import (
+    CLAIM,
+    NUMBER,
+    VALUE_END,
+    Bar,
+    Found,
+    bar_findings,
+    parse_number,
+    to_number,
+)
+from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs
+
+# keras ----------------------------------------------------------------------------------------
+
+_KERAS_BAR = re.compile(r"\s*(\d{1,18})/(?:\d{1,18}|Unknown)\s")
+_KERAS_ITEM = re.compile(rf"\s-\s([A-Za-z_][\w.\-/]*):\s({NUMBER}){VALUE_END}", re.ASCII)
+
+
+def parse_keras(line: str) -> list[Found]:
+    """A Keras progress line, ``8/8 ━━━━ 0s 3ms/step - accuracy: 0.53 - loss: 0.72`` (or
+    ``verbose=2``'s ``8/8 - 0s - 3ms/step - ...``); the bar's counter (8) goes with it."""
+    bar = _KERAS_BAR.match(line)
+    if bar is None:
+        return []
+    n = int(bar.group(1))
+    return [(key, to_number(value), n) for key, value in _KERAS_ITEM.findall(line, bar.end())]
+
+
+# tqdm_postfix ---------------------------------------------------------------------------------
+
+# `Epoch 0:  50%|█████| 12/24 [00:01<00:01, 9.50it/s, loss=0.3]`, or without a total `5it
+# [00:01, 9.50it/s, ...]`: the counter, then a bracket that starts with the elapsed time and
+# holds the rate, then the postfix if any; in a terminal the line may be cut at its width.
+_TQDM = re.compile(
+    r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?, ([^,\]]*)"
+    r"(?:, ([^\]]*))?(\]|$)"
+)
+_POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
+_NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
+# Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
+_NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
+_DESCRIPTION = re.compile(r"[\d%:\s]+")
+# Lightning's bars besides the training bar (their descriptions without digits and spaces).
+_LIGHTNING_BARS = ("SanityCheckingDataLoader", "ValidationDataLoader")
+
+
+def read_tqdm(line: str) -> Bar | None:
+    """A tqdm bar, ``Epoch 3:  50%|█| 12/24 [00:01<00:01, 9.5it/s, loss=0.3, acc=0.9]``
+    (tqdm's ``set_postfix``, PyTorch Lightning's bar): its counter (12) and its postfix."""
+    bar = _TQDM.search(line)
+    if bar is None:
+        return None
+    counter, total, rate, postfix, end = bar.groups()
+    items = _POSTFIX_ITEM.findall(postfix or "")
+    if not end:  # a terminal cut the line at its width: the last item may be cut too
+        items = items[:-1]
+    found: list[Found] = []
+    for key, text in items:
+        value = parse_number(text)
+        if value is not None and key not in _NOT_METRICS:
+            found.append((key.strip(), value, None))
+    if _NOT_STEPS.search(rate):
+        return Bar("", 0, 0, None, found or [CLAIM]) if postfix else None
+    description = _DESCRIPTION.sub("", line[: bar.start()].split("|", 1)[0])
+    size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
+    lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
+    return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
+               lightning=lightning)
+
+
+def parse_tqdm_postfix(line: str) -> list[Found]:
+    """The metrics a tqdm bar shows, at the bar's counter."""
+    return bar_findings(read_tqdm(line))
+
+
+# rich_bar -------------------------------------------------------------------------------------
+
+# PyTorch Lightning's RichProgressBar: `Epoch 2/9 ━━━━━╸━━━━ 12/24 0:00:01 • 0:00:01 9.50it/s
+# v_num: 0 train_loss: 0.61`. Through a pipe rich draws it once, at the end of the run, and
+# may wrap its metrics onto the next line (which the key_value rule reads).
+_RICH = re.compile(
+    r"(?<!\S)(\d{1,18})/(\d{1,18}|\?) +(?:-:--:--|\d+:\d\d:\d\d) • (?:-:--:--|\d+:\d\d:\d\d)"
+    r"(?: +\S*(?:it/s|s/it))?(?= |$)"
+)
+_RICH_EPOCH = re.compile(r"\s*Epoch (\d{1,9})/\d+\s")
+_DANGLING = re.compile(r"(?<!\S)([A-Za-z][\w./\-]*):\s*$")
+
+
+def read_rich(line: str) -> Bar | None:
+    """A rich progress bar (Lightning's RichProgressBar): its counter and metrics; under an
+    `Epoch N/M` description its global step is N times the total plus the counter."""
+    bar = _RICH.search(line)
+    if bar is None:
+        return None
+    counter, total = int(bar.group(1)), bar.group(2)
+    tail = line[bar.end() :]
+    found: list[Found] = [
+        (key, int(integer) if integer else float(number), None)
+        for key, integer, number in key_value_pairs(tail)
+        if key not in _NOT_METRICS and is_metric_key(key)
+    ]
+    dangling = _DANGLING.search(tail)
+    head = line[: bar.start()]
+    cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
+    size = int(total) if total.isdigit() else 0
+    epoch = _RICH_EPOCH.match(head)
+    base = int(epoch.group(1)) * size if epoch is not None and size else None
+    family = _DESCRIPTION.sub("", head[:cut])
+    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
+               lightning=True, dangling=dangling.group(1) if dangling else "")
+
+
+def parse_rich_bar(line: str) -> list[Found]:
+    """The metrics a rich bar shows, at the bar's counter."""
+    return bar_findings(read_rich(line))

@@ -1,0 +1,146 @@
+"""What a metric rule is, and the number syntax every rule shares.
+
+A rule (``Rule``) turns one line into ``(key, value, step)`` findings (``Found``); a progress
+bar's rule reads the ``Bar`` drawn. Values are ints, floats, scientific notation, ``nan``,
+``inf``/``-inf`` and percentages. A percentage keeps the number as printed (``acc: 91.5%`` is
+91.5, not 0.915), so that it reads the same in runlab as in the program's output. A number must
+end at a delimiter (space, tab, ``,`` ``;`` ``|`` ``)`` ``]`` ``}``, a sentence-ending ``.`` or
+the end of the line), which is what keeps times, dates, versions, IP addresses, sizes
+(``12MB``) and progress counters (``5/10``) from becoming metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+
+__all__ = ["CLAIM", "NUMBER", "VALUE_END", "Bar", "Found", "Rule", "bar_findings",
+           "parse_number", "plain_number", "to_number"]
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Found: TypeAlias = tuple[str, float, int | None]
+else:
+    Found = tuple
+"""One finding: metric key, value and the step the line itself gives for it (else None).
+
+The value is an ``int`` exactly when it was written as an integer that fits in 64 bits; only
+such values can become a step.
+"""
+
+_INT64 = 2**63
+
+# One number as printed. Signs on nan/inf are accepted because numpy prints -inf and -nan.
+NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?i:nan|inf(?:inity)?)"
+
+# What may follow a value. A comma before a digit is a thousands separator (1,234 is not 1),
+# and a `.` only ends a sentence when a space or the line end follows it.
+VALUE_END = r"(?=[\s;|)\]}]|,(?!\d)|\.(?:\s|$)|$)"
+
+_NUMBER_ALONE = re.compile(rf"\s*({NUMBER})\s*%?\s*", re.ASCII)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named way of finding metrics in a line.
+
+    ``parse`` returns the findings of one line (an empty list when the line is not for it).
+    It only runs on lines that contain one of ``triggers``, plain substrings checked before any
+    regex, since most output lines hold no metric. Rules run in table order; the flags say
+    what the parser does with what a rule found:
+
+    - ``sets_step``: a header. Its findings that carry a step set the current step for this
+      and later lines and are not recorded; its other findings are metrics at that step.
+    - ``final``: the line is this rule's alone; the rules after it do not see it.
+    - ``redraws``: a progress bar, redrawn in place. Its step is the bar's counter, and gives
+      way to a header's step; of the points of one key at one step only the last is kept, held
+      until the step moves on or the parser is flushed.
+    - ``rows``: a table header. ``rows(header)`` gives the reader of the following lines
+      (under this rule's name), used for as long as it finds something (a CLAIM keeps it
+      going); the header itself records nothing.
+    - ``noise``: a known line of log noise. The value of its first finding is how many lines,
+      this one first, record nothing from the rules.
+    - ``bar``: a progress bar whose counter is a step (tqdm, rich). The parser calls it instead
+      of ``parse``; it gives the ``Bar`` drawn, or None. Every redraw that shows new values is
+      a point at the bar's global step (see parser.py).
+    - ``starts``: characters a line may start with (after spaces) to reach the rule besides
+      its triggers: `100: loss 0.4` holds no trigger but its first character.
+    - ``generic``: a shape any program prints (`loss: 0.4`, JSON, `| loss 0.4 |`), not one
+      library's own format: while a hooked framework runs, what such a rule reads under a key
+      the hook does not record is the program's own print (a user's line in a callback).
+    """
+
+    name: str
+    description: str
+    parse: Callable[[str], list[Found]]
+    triggers: tuple[str, ...]
+    sets_step: bool = False
+    final: bool = False
+    redraws: bool = False
+    rows: Callable[[str], Callable[[str], list[Found]]] | None = None
+    noise: bool = False
+    bar: Callable[[str], Bar | None] | None = None
+    starts: str = ""
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One drawing of a progress bar: which bar (its description without digits and its
+    total), its counter, the global step of its counter 0 when the bar itself tells it (rich's
+    `Epoch 2/9` and its total) else None, the metrics it shows, whether more of them may
+    follow on the next line (rich wraps them), whether it is PyTorch Lightning's, and the key
+    its line ends with when the value went onto the next line (``train_loss:``)."""
+
+    family: str
+    counter: int
+    total: int
+    base: int | None
+    found: list[Found]
+    wraps: bool = False
+    lightning: bool = False
+    dangling: str = ""
+
+
+CLAIM: Found = ("", 0, None)
+"""What a rule returns for a line it recognises that holds no metric (a bar showing only
+Lightning's ``v_num``): never recorded, but with ``final`` it keeps the line from later rules."""
+
+
+def to_number(text: str) -> float:
+    """Convert text matched by ``NUMBER``: an int when written as one that fits 64 bits."""
+    digits = text[1:] if text[:1] in "+-" else text
+    if digits.isdigit() and len(digits) <= 18:
+        return int(text)
+    return float(text)
+
+
+def parse_number(text: str) -> float | None:
+    """Read a whole string as one number (surrounding space and a trailing % allowed)."""
+    match = _NUMBER_ALONE.fullmatch(text)
+    return to_number(match.group(1)) if match else None
+
+
+def plain_number(value: object) -> float | None:
+    """A decoded JSON or Python value as a metric value; None for bools, strings, overflow."""
+    if type(value) is int:
+        if -_INT64 <= value < _INT64:
+            return value
+        try:
+            return float(value)
+        except OverflowError:
+            return None
+    if type(value) is float:
+        return value
+    return None
+
+
+def bar_findings(bar: Bar | None) -> list[Found]:
+    """What a progress bar shows, as a rule's findings: each metric at the bar's counter."""
+    if bar is None:
+        return []
+    return [(key, value, bar.counter if key else None) for key, value, _ in bar.found]

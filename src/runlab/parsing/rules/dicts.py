@@ -1,0 +1,148 @@
+"""The rules for dicts printed on a line: ``json``, ``python_dict`` (nested ones flattened
+with ``/``) and ``hf_trainer`` (the Trainer's dicts, whose floats are printed as strings)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import warnings
+from collections.abc import Iterator
+
+from runlab.parsing.rules.base import Found, parse_number, plain_number
+
+# json -----------------------------------------------------------------------------------------
+
+_JSON_OPEN = re.compile(r'\{\s*"')
+_DECODER = json.JSONDecoder()
+
+
+def parse_json(line: str) -> list[Found]:
+    """The numbers of the first JSON object on the line, nested objects flattened with `/`:
+    ``{"val": {"loss": 0.4}}`` is ``val/loss``."""
+    opening = _JSON_OPEN.search(line)
+    if opening is None:
+        return []
+    try:
+        obj, _ = _DECODER.raw_decode(line, opening.start())
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(obj, dict):
+        return []
+    found: list[Found] = []
+    _flatten(obj, "", found, 0)
+    return found
+
+
+def _flatten(obj: dict[object, object], prefix: str, found: list[Found], depth: int) -> None:
+    for key, raw in obj.items():
+        name = str(key).strip()
+        if not name:
+            continue
+        if isinstance(raw, dict):
+            if depth < _DEPTH:
+                _flatten(raw, f"{prefix}{name}/", found, depth + 1)
+            continue
+        value = plain_number(raw)
+        if value is not None:
+            found.append((prefix + name, value, None))
+
+
+_DEPTH = 8  # nesting levels read below the top
+
+
+# python_dict ----------------------------------------------------------------------------------
+
+_PY_OPEN = re.compile(r"\{\s*'")
+_SPECIAL = {"nan": float("nan"), "inf": float("inf")}
+
+
+def _literal_number(node: ast.expr) -> float | None:
+    if isinstance(node, ast.Constant):
+        return plain_number(node.value)
+    if isinstance(node, ast.Name):  # repr() of a float prints nan and inf as bare names
+        return _SPECIAL.get(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        inner = node.operand
+        if isinstance(inner, ast.UnaryOp):  # `--1` is not something a program prints
+            return None
+        value = _literal_number(inner)
+        if value is None or isinstance(node.op, ast.UAdd):
+            return value
+        return -value
+    return None
+
+
+def _dict_tree(line: str, start: int) -> ast.Dict | None:
+    """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated."""
+    end = line.rfind("}")
+    if end < start:
+        return None
+    # literal_eval would reject nan and inf, which repr() prints as bare names, so the tree is
+    # walked instead.
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escapes in strings warn; never print
+            tree = ast.parse(line[start : end + 1], mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree.body if isinstance(tree.body, ast.Dict) else None
+
+
+def parse_python_dict(line: str) -> list[Found]:
+    """The numbers of a Python dict repr, nested dicts flattened with `/`."""
+    tree = _line_dict(line)
+    if tree is None:
+        return []
+    found: list[Found] = []
+    _flatten_tree(tree, "", found, 0)
+    return found
+
+
+def _line_dict(line: str) -> ast.Dict | None:
+    """The Python dict display on the line, from its first `{'`, parsed and never evaluated."""
+    opening = _PY_OPEN.search(line)
+    return None if opening is None else _dict_tree(line, opening.start())
+
+
+def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
+    """A dict display's entries under string keys that are not blank (the key stripped)."""
+    for key, node in zip(tree.keys, tree.values):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.strip():
+            yield key.value.strip(), node
+
+
+def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -> None:
+    for name, node in _named(tree):
+        if isinstance(node, ast.Dict):
+            if depth < _DEPTH:
+                _flatten_tree(node, f"{prefix}{name}/", found, depth + 1)
+            continue
+        value = _literal_number(node)
+        if value is not None:
+            found.append((prefix + name, value, None))
+
+
+# hf_trainer -----------------------------------------------------------------------------------
+
+
+def parse_hf_trainer(line: str) -> list[Found]:
+    """A Hugging Face Trainer log dict, whose floats are printed as strings:
+    ``{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}``. Every value is a
+    metric, ``epoch`` too (``'1'`` is epoch 1.0, never a step)."""
+    tree = _line_dict(line)
+    if tree is None:
+        return []
+    found: list[Found] = []
+    quoted = False
+    for name, node in _named(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            value = parse_number(node.value) if len(node.value) < 64 else None
+            if value is not None:
+                quoted = True
+                found.append((name, float(value), None))
+            continue
+        number = _literal_number(node)
+        if number is not None:
+            found.append((name, float(number), None))
+    return found if quoted else []

@@ -1,0 +1,214 @@
+"""The rules for libraries' own log formats: known noise lines, scikit-learn's MLP and
+gradient boosting, header-named tables (fastai, spaCy), stable-baselines3's boxes, XGBoost and
+LightGBM evaluation logs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from runlab.parsing.rules.base import CLAIM, NUMBER, Found, parse_number, to_number
+
+# noise ----------------------------------------------------------------------------------------
+
+# Known library lines that look like `key: 3` but hold no metric, and the number of lines each
+# silences: LightGBM repeats its best iteration on the line after the notice.
+_NOISE = re.compile(
+    r"^\s*\S*\.py:\d+: "  # a Python warning: `.../fit_loop.py:321: ... (log_every_n_steps=50)`
+    r"|(?P<two>(?:Early stopping, best|Did not meet early stopping\. Best) iteration is:\s*$)"
+    r"|\[LightGBM\] \["  # [LightGBM] [Info] Number of data points in the train set: 200, ...
+    r"|[GTHI]PU available: "  # Lightning: GPU available: False, used: False
+    r"|LOCAL_RANK: \d+ - CUDA_VISIBLE_DEVICES"  # Lightning
+    r"|did not improve more than tol="  # scikit-learn's early stopping notice
+    r"|^\s*(?:Total|Trainable|Non-trainable) params: "  # Keras' model summary
+    # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`
+    r"|^  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
+    r"|Gradient Accumulation steps|Total optimization steps|Number of trainable parameters"
+    r"|Batch size)\b[^=]* = "
+    r"|^\[notice\] |^\s*Created wheel for "  # pip
+    # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
+    r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
+    r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
+)
+
+
+def parse_noise(line: str) -> list[Found]:
+    """Library log lines that hold no metric (the value: how many lines are silenced)."""
+    match = _NOISE.search(line)
+    if match is None:
+        return []
+    return [("noise", 2 if match.group("two") else 1, None)]
+
+
+# sklearn --------------------------------------------------------------------------------------
+
+_SKLEARN = re.compile(
+    rf"\s*(?:Iteration (\d{{1,18}}), loss = ({NUMBER})|Validation score: ({NUMBER}))\s*$",
+    re.ASCII,
+)
+
+
+def parse_sklearn(line: str) -> list[Found]:
+    """scikit-learn's MLP verbose lines: ``Iteration 5, loss = 0.42`` sets the step,
+    ``Validation score: 0.75`` (early stopping) follows at that step."""
+    match = _SKLEARN.match(line)
+    if match is None:
+        return []
+    iteration, loss, score = match.groups()
+    if iteration is None:
+        return [("validation_score", to_number(score), None)]
+    step = int(iteration)
+    return [("iteration", step, step), ("loss", to_number(loss), None)]
+
+
+_GB_HEADER = re.compile(r"\s*Iter\s+Train Loss\s+(?:OOB Improve\s+)?Remaining Time\s*$")
+_GB_ROW = re.compile(
+    rf"\s*(\d{{1,18}})\s+({NUMBER})\s+(?:({NUMBER})\s+)?\d+(?:\.\d+)?[smh]\s*$", re.ASCII
+)
+
+
+def parse_gb_header(line: str) -> list[Found]:
+    """The header of gradient boosting's verbose table."""
+    return [("header", 0, None)] if _GB_HEADER.match(line) else []
+
+
+def parse_gb_row(line: str) -> list[Found]:
+    """``   10   3575.1827   1306.1301   0.02s``: iteration, train loss, [OOB improvement], time."""
+    match = _GB_ROW.match(line)
+    if match is None:
+        return []
+    iteration, loss, oob = match.groups()
+    step = int(iteration)
+    found: list[Found] = [("train_loss", to_number(loss), step)]
+    if oob is not None:
+        found.append(("oob_improve", to_number(oob), step))
+    return found
+
+
+# table ----------------------------------------------------------------------------------------
+
+# A header naming its columns, two or more spaces apart, the first a counter: fastai's
+# `epoch     train_loss  valid_loss  accuracy  time`, spaCy's `E    #       LOSS TOK2VEC  ...`.
+_COLUMN = r"[A-Za-z#][\w#/.\-]*(?: [A-Za-z][\w/.\-]*)?"
+_TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?: {{2,}}{_COLUMN}){{2,}}\s*", re.ASCII)
+_COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
+                    "Epoch", "E")
+_DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
+# Progress bars drawn between a table's rows (fastprogress) do not end the table.
+_BARLIKE = re.compile(r"\d%|it/s|s/it|━")
+
+
+def parse_table_header(line: str) -> list[Found]:
+    """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
+    match = _TABLE_HEADER.fullmatch(line)
+    if match is None or match.group(1) not in _COUNTER_COLUMNS:
+        return []
+    return [CLAIM]
+
+
+def _between_rows(line: str) -> bool:
+    """A divider, a progress bar or a bar's leftover drawn between a table's rows."""
+    return bool(_DIVIDER.fullmatch(line) or _BARLIKE.search(line)
+                or not any(c.isalnum() for c in line))
+
+
+def table_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of a table's rows: one number a column, the counter column as the step
+    (the finest of them: spaCy's `#` before its `E`); columns of times (`00:01`) are skipped."""
+    names = [name.replace(" ", "_") for name in re.split(r" {2,}", header.strip())]
+    counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
+
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if len(fields) != len(names) or _DIVIDER.fullmatch(line):
+            return [CLAIM] if _between_rows(line) else []
+        values = [parse_number(field) for field in fields]
+        step = values[counters[0]] if counters else None
+        if type(step) is not int:
+            return [CLAIM] if _between_rows(line) else []
+        return [(name, value, step) for i, (name, value) in enumerate(zip(names, values))
+                if value is not None and i not in counters]
+
+    return read
+
+
+# sb3_box --------------------------------------------------------------------------------------
+
+# stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
+# two dashed lines, dumped at `time/total_timesteps`.
+_BOX_EDGE = re.compile(r"-{10,}\s*")
+_BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
+
+
+def parse_box_edge(line: str) -> list[Found]:
+    """The dashed line that opens a stable-baselines3 box."""
+    return [CLAIM] if _BOX_EDGE.fullmatch(line) else []
+
+
+def box_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of one box: its rows are held, then given out at the closing line, each at
+    the box's ``time/total_timesteps``."""
+    section = ""
+    held: list[Found] = []
+    done = False
+
+    def read(line: str) -> list[Found]:
+        nonlocal section, done
+        if done:
+            return []
+        row = _BOX_ROW.fullmatch(line)
+        if row is None:
+            if not _BOX_EDGE.fullmatch(line):
+                return []
+            done = True
+            steps = [v for k, v, _ in held if k.endswith("total_timesteps") and type(v) is int]
+            step = steps[0] if steps else None
+            return [(key, value, step) for key, value, _ in held] or [CLAIM]
+        name, text = row.groups()
+        if not text:
+            section = name if name.endswith("/") else f"{name}/"
+            return [CLAIM]
+        value = parse_number(text)
+        if value is not None and len(held) < 1000:
+            held.append((section + name, value, None))
+        return [CLAIM]
+
+    return read
+
+
+# xgboost, lightgbm ----------------------------------------------------------------------------
+
+# `[3]` at the start of the line, or after a logger's prefix (`INFO:root:[3]`).
+_ROUND = re.compile(r"(?:^|.*?[\s:])\[(\d{1,18})\]\t")
+_XGB_ITEM = re.compile(rf"([^\s:]+):({NUMBER})(?:\+({NUMBER}))?(?:\t|\s*$)", re.ASCII)
+_LGB_ITEM = re.compile(rf"(\S+)'s (\S+): ({NUMBER})(?: \+ ({NUMBER}))?(?:\t|\s*$)", re.ASCII)
+
+
+def parse_xgboost(line: str) -> list[Found]:
+    """``[3]\\ttrain-rmse:0.51\\teval-rmse:0.61`` at step 3; ``xgb.cv``'s ``0.51+0.02`` adds
+    ``train-rmse-std``."""
+    start = _ROUND.match(line)
+    if start is None:
+        return []
+    step = int(start.group(1))
+    found: list[Found] = []
+    for key, value, std in _XGB_ITEM.findall(line, start.end()):
+        found.append((key, to_number(value), step))
+        if std:
+            found.append((f"{key}-std", to_number(std), step))
+    return found
+
+
+def parse_lightgbm(line: str) -> list[Found]:
+    """``[10]\\tvalid_0's l2: 0.3`` as ``valid_0-l2`` at step 10; ``lgb.cv``'s ``+ 0.01`` adds
+    ``cv_agg-l2-stdv``."""
+    start = _ROUND.match(line)
+    if start is None:
+        return []
+    step = int(start.group(1))
+    found: list[Found] = []
+    for data, metric, value, std in _LGB_ITEM.findall(line, start.end()):
+        found.append((f"{data}-{metric}", to_number(value), step))
+        if std:
+            found.append((f"{data}-{metric}-stdv", to_number(std), step))
+    return found

@@ -1,0 +1,190 @@
+"""The generic rules for names and values written in a line: ``key_value`` (``loss: 0.5``,
+``val loss = 0.5``), ``name_value`` (``it 200 | train_loss 0.3``), ``fraction`` (``Accuracy:
+9910/10000 (99%)``) and ``epoch_header`` (``Epoch 3/10``); and what makes a name a metric's."""
+
+from __future__ import annotations
+
+import re
+
+from runlab.parsing.rules.base import NUMBER, VALUE_END, Found, to_number
+
+# key_value ------------------------------------------------------------------------------------
+
+# A key is the whole name as printed in its clause: up to four words, each starting with a
+# letter, joined by single spaces (`val acc`), recorded joined with `_` (`val_acc`). A clause
+# starts at the line start or after a space-free separator: `,` `;` `|` ` - `, a tab, a bracket
+# (the lookbehind), so the `host` in `http://host:5000` or the `b` in `?b=1` is not one. An
+# article or preposition (`the`, `of`, `in`, ...) and an upper-case log level (`INFO`) are not
+# part of a name: the name starts after them. A label ending in `: ` just before the name
+# (`Test set: Average loss: 0.03`) is its section, kept with `/` (`Test_set/Average_loss`).
+# The word count is bounded, so each position costs a bounded number of steps (linear time).
+_WORD = (
+    r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
+    r"|has|have|had|and|or)[\ :])"
+    r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
+    r"[A-Za-z](?:[\w.\-/]*\w)?"
+)
+_NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
+# A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
+# percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
+_COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
+            r"|records|lines|bytes|batches|shards|chunks|objects)\b)")
+VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{VALUE_END}"
+_PAIR = re.compile(
+    r"(?<![^\s,;|(\[{])"
+    rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
+    rf"({_NAME})"
+    r"\s*(?(1):|[:=])\s*"  # after a section label, only `name: value`
+    + VALUE + _COUNTED,
+    re.ASCII,
+)
+
+# What a learned line shape reads for each value: the number is captured by a lookahead and
+# then consumed whole, so a value can be read one way only and a line that fails to match
+# late never makes the regex retry every earlier value (that retrying is exponential).
+_SHAPE_VALUE = "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)(?:%(?!\|))?" + VALUE_END
+
+# `INFO: 3 workers` is a log line, not a metric called INFO; `CUDA Version: 12.4` is a version
+# and `cuda:0` a device.
+_NOT_KEYS = frozenset(
+    spelling
+    for word in ("debug", "info", "notice", "warn", "warning", "error", "critical", "fatal",
+                 "version", "cuda", "xla", "mps", "npu", "xpu", "hpu")
+    for spelling in (word, word.upper(), word.capitalize())
+)
+# `main.cc:42]` and `train.py:17` are a source file and a line number.
+_SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|rb)$")
+# Set-up values, not measurements: `num_threads=2`, `seed: 42`, `port=29500`, `pid: 4242`,
+# and counts of data and of parameters (`num_rows: 27000`, `parameter tensors: 2`).
+_SETTING = re.compile(
+    r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
+    r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|tensors|parameters"
+    r"|params)$",
+    re.IGNORECASE,
+)
+
+# Download and upload progress (`Downloading model.safetensors: 45%`) is noise.
+_TRANSFER = re.compile(r"\b(?:Down|Up)load(?:ing|ed)\b|\bExtracting\b|\bFetching\b", re.IGNORECASE)
+
+
+def parse_key_value(line: str) -> list[Found]:
+    """``loss: 0.5``, ``loss=0.5``, ``val loss = 0.5`` (``val_loss``), several per line."""
+    return [
+        (key, int(integer) if integer else float(number), None)
+        for key, integer, number in key_value_pairs(line)
+        if is_metric_key(key)
+    ]
+
+
+def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
+    """The raw pairs of a key_value line, (key, int text, other number text), keys named but
+    unchecked; none for download progress."""
+    if "%" in line and _TRANSFER.search(line):
+        return []
+    return [
+        (f"{head}/{key}".replace(" ", "_") if head else key.replace(" ", "_"), integer, number)
+        for head, key, integer, number in _PAIR.findall(line)
+    ]
+
+
+def line_shape(line: str) -> re.Pattern[str]:
+    """A regex for lines exactly like `line` but for their key_value values: one group per
+    pair, the value's text, in order. Output repeats such lines thousands of times; one match
+    of this reads a line faster than finding its pairs again, and in linear time."""
+    parts = []
+    end = 0
+    for slot, match in enumerate(_PAIR.finditer(line)):
+        value = match.start(3) if match.group(3) is not None else match.start(4)
+        parts.append(re.escape(line[end:value]))
+        parts.append(_SHAPE_VALUE.replace("SLOT", str(slot)))
+        end = match.end()
+    parts.append(re.escape(line[end:]))
+    return re.compile("".join(parts), re.ASCII)
+
+
+def is_metric_key(key: str) -> bool:
+    """Whether a key_value key names a metric (not a log level, a device, a source file, a
+    setting such as a seed or a thread count)."""
+    return key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key)) and not (
+        _SETTING.search(key))
+
+
+# fraction -------------------------------------------------------------------------------------
+
+# PyTorch's MNIST example: `Accuracy: 9910/10000 (99%)`, the count right out of the total and its
+# percentage. A bare `5/10` stays a progress counter; with its percentage it is a score.
+_FRACTION = re.compile(
+    rf"(?<![^\s,;|(\[{{])({_NAME}):\s*(\d{{1,18}})/\d{{1,18}} \(\d+(?:\.\d+)?%\)", re.ASCII
+)
+
+
+def parse_fraction(line: str) -> list[Found]:
+    """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first."""
+    return [(name.replace(" ", "_"), int(count), None)
+            for name, count in _FRACTION.findall(line) if is_metric_key(name)]
+
+
+# name_value -----------------------------------------------------------------------------------
+
+# A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `[100]` (not XGBoost's `[3]\t`), `100:`.
+_COUNTER = re.compile(
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})\s*(?:[:|]|$)|\[(\d{1,18})\](?!\t)"
+    r"|(\d{1,18}):(?![\d/]))",
+    re.ASCII | re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"[|\t,;]")
+_NAMED_VALUE = re.compile(rf"\s*({_NAME})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
+# fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
+_SUBSET = re.compile(r"\s*valid on '([\w.\-]+)' subset\s*")
+_UNPREFIXED = frozenset({"epoch", "num_updates"})
+
+
+def parse_name_value(line: str) -> list[Found]:
+    """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
+    clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
+    (`step 100: loss 0.4`, `[100]`, `100:`) as the line's step. fairseq's `valid on 'valid'
+    subset` prefixes the names after it (`valid_loss`)."""
+    counter = _COUNTER.match(line)
+    found: list[Found] = []
+    if counter is not None:
+        text = counter.group(1) or counter.group(2) or counter.group(3)
+        found.append(("step", int(text), None))
+        rest = line[counter.end() :]
+    elif "|" in line or "\t" in line:
+        rest = line
+    else:
+        return []
+    prefix = ""
+    for clause in _CLAUSES.split(rest):
+        match = _NAMED_VALUE.fullmatch(clause)
+        if match is None:
+            subset = _SUBSET.fullmatch(clause)
+            if subset is not None:
+                prefix = subset.group(1) + "_"
+        else:
+            name = match.group(1).replace(" ", "_")
+            key = name if name in _UNPREFIXED else prefix + name
+            if is_metric_key(key):
+                found.append((key, to_number(match.group(2)), None))
+    return found
+
+
+# epoch_header ---------------------------------------------------------------------------------
+
+# At the start of the line only: `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]`,
+# `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
+# counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
+_EPOCH_HEADER = re.compile(
+    r"\s*\[?\s*epoch(?:\s*:|\s)\s*\[?\s*(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
+    r"(?=[\s,;|:\])\-]|$)",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def parse_epoch_header(line: str) -> list[Found]:
+    """``Epoch 3/10`` and its variants: the step for this and the following lines."""
+    match = _EPOCH_HEADER.match(line)
+    if match is None:
+        return []
+    epoch = int(match.group(1))
+    return [("epoch", epoch, epoch)]
