@@ -172,10 +172,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         raise UsageError("no command to run: runlab [RUN OPTIONS] COMMAND [ARGS...]")
     cwd = cwd or os.getcwd()
     settings = config.load(cwd)
-    store_path = values.get("store")
-    if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
-        store_path = os.path.join(settings.root, settings.get("store"))
-    store = Store(locate(cwd, store_path))
+    store = Store(locate(cwd, values.get("store"), settings=settings))
     store.sync()
     for problem in dict.fromkeys(store.problems):  # a rebuilt index, a cut-off journal line
         warn(problem)
