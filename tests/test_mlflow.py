@@ -32,6 +32,7 @@ import pytest
 
 from runlab.errors import UsageError
 from runlab.store import Store
+from runlab.store.selection import RunQuery
 from runlab.remote import mlflow
 from runlab.remote.mlflow import (
     MAX_ENTITIES,
@@ -272,7 +273,7 @@ def test_push_sends_everything_runlab_holds(store: Store, server: Server, client
     killed = make_run(store, "stopped", status="killed")
     lost = make_run(store, "lost one", status="lost")
     running = make_run(store, "live", status=None)
-    runs = store.list_runs(order="runs.number ASC")
+    runs = store.list_runs(RunQuery(sort=["number"]))
     report = push(store, runs, client=client, experiment=experiment)
 
     assert not report.failed and not report.aborted
@@ -495,7 +496,7 @@ def test_ctrl_c_keeps_what_was_sent_and_the_next_push_finishes(
         raise KeyboardInterrupt  # Ctrl-C as the first run is done, others in flight
 
     with pytest.raises(KeyboardInterrupt):
-        push(store, store.list_runs(order="runs.number ASC"), client=MlflowClient(server.uri),
+        push(store, store.list_runs(RunQuery(sort=["number"])), client=MlflowClient(server.uri),
              experiment=experiment, progress=interrupt)
     on_server = {as_dict(r["data"]["tags"])["runlab.id"]: r["info"]["run_id"]
                  for r in server.runs(experiment)}

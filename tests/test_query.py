@@ -12,7 +12,9 @@ import pytest
 
 from runlab.errors import QueryError
 from runlab.store import Store
-from runlab.store.query import FIELDS, compile_sort, compile_where
+from runlab.store.fields import PLAIN as FIELDS
+from runlab.store.query import compile_sort, compile_where
+from runlab.store.selection import RunQuery
 
 # Local noon, so that `today` and `yesterday` are the same days in every time zone.
 NOW = datetime(2024, 6, 15, 12, 0).timestamp()
@@ -104,12 +106,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def where(store: Store, expr: str) -> set[int]:
-    sql, args = compile_where(expr, now=NOW)
-    return {run.number for run in store.list_runs(where=sql, params=args)}
+    return {run.number for run in store.list_runs(RunQuery(expr, now=NOW))}
 
 
 def order(store: Store, fields: list[str]) -> list[int]:
-    return [run.number for run in store.list_runs(order=compile_sort(fields))]
+    return [run.number for run in store.list_runs(RunQuery(sort=fields))]
 
 
 def utc(t: float) -> str:
@@ -461,6 +462,6 @@ def test_sort_errors(item: str, column: int, message: str) -> None:
 
 
 def test_where_and_sort_together(store: Store) -> None:
-    sql, args = compile_where("metrics.acc > 0.8 or params.epochs >= 20", now=NOW)
-    runs = store.list_runs(where=sql, params=args, order=compile_sort(["-metrics.acc"]))
+    runs = store.list_runs(RunQuery("metrics.acc > 0.8 or params.epochs >= 20",
+                                    ["-metrics.acc"], now=NOW))
     assert [r.number for r in runs] == [2, 1, 8, 6, 5]

@@ -1852,6 +1852,7 @@ def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) 
     from runlab.store import Store
     from runlab.store import events as kinds
     from runlab.store.records import to_json_text
+    from runlab.store.selection import RunQuery
     from runlab.remote.archive import import_runs
 
     rng = random.Random(14)
@@ -1864,10 +1865,10 @@ def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) 
         store.append(run_id, [kinds.metrics([["acc", i / 20, s, 1.7e9 + s] for s in range(3)]),
                               kinds.tag({"k": str(i)}), kinds.end("finished", 0, t=1.8e9)])
 
-    valid_ids = [r.id for r in store.list_runs(limit=None)]
+    valid_ids = [r.id for r in store.list_runs()]
 
     def facts() -> dict[str, tuple]:  # type: ignore[type-arg]
-        runs = store.list_runs(limit=None) + store.list_runs(limit=None, deleted=True)
+        runs = store.list_runs() + store.list_runs(RunQuery(deleted=True))
         return {r.id: (r.number, r.started_at, r.status, r.exit_code, r.ended_at, r.command)
                 for r in runs if r.id in valid_ids}
 
@@ -1888,7 +1889,7 @@ def test_random_and_mutated_journals_through_import_and_reindex(tmp_path: Path) 
     for rebuild in range(2):
         if rebuild:
             assert store.reindex() >= 20
-        runs = store.list_runs(limit=None) + store.list_runs(limit=None, deleted=True)
+        runs = store.list_runs() + store.list_runs(RunQuery(deleted=True))
         assert facts() == valid
         for run in runs:  # every run reads back whole, in strict JSON
             to_json_text(run.to_json())

@@ -118,10 +118,11 @@ for i in range({n}):
 def _points(store: Path) -> int:
     sys.path.insert(0, str(SRC))
     from runlab.store import Store
+    from runlab.store.selection import RunQuery
 
     s = Store(str(store))
     s.sync()
-    run = s.list_runs(limit=1)[0]
+    run = s.list_runs(RunQuery(limit=1))[0]
     total = sum(m.count for m in run.metrics.values())
     s.close()
     return total

@@ -18,26 +18,19 @@ from typing import Any
 
 def _store_root(ctx: Any) -> str | None:
     """The store a command would use: its --store, RUNLAB_STORE, the config, or .runlab/."""
+    from runlab.config import Settings
     from runlab.store import locate
 
-    while ctx is not None:
+    given = None
+    while ctx is not None and given is None:
         store = (getattr(ctx, "params", None) or {}).get("store")
-        if isinstance(store, str) and store:
-            return os.path.abspath(store)
+        given = store if isinstance(store, str) and store else None
         ctx = getattr(ctx, "parent", None)
     cwd = os.getcwd()
-    if not os.environ.get("RUNLAB_STORE"):
-        # A broken runlab.toml is for real commands to report, not for Tab.
-        try:
-            from runlab import config
-
-            settings = config.load(cwd)
-            configured = settings.get("store")
-            if configured:
-                return os.path.join(settings.root, configured)
-        except Exception:  # noqa: BLE001, S110
-            pass
-    return locate(cwd)
+    try:
+        return locate(cwd, given)
+    except Exception:  # noqa: BLE001 - a broken runlab.toml is for real commands to report, not for Tab
+        return locate(cwd, given, settings=Settings(root=cwd))
 
 
 def _run_items(root: str, incomplete: str) -> list[tuple[str, str]]:

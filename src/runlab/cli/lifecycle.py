@@ -223,7 +223,6 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
     from runlab.launch import sweep
     from runlab.cli.run import end_by_signal
     from runlab.errors import UsageError
-    from runlab.store.query import compile_sort
 
     s = open_store(store)
     skip: list[int] = []
@@ -231,7 +230,7 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
         if words or sample is not None:
             raise UsageError("--resume runs the recorded sweep: give no axes, command or --random")
         plan = sweep.load(s.root, resume)
-        skip = sweep.finished_trials(_sweep_runs(s, plan.id, "runs.number"))
+        skip = sweep.finished_trials(_sweep_runs(s, plan.id, ["number"]))
         if jobs is not None:
             plan.jobs = jobs
     else:
@@ -270,8 +269,7 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
 
     outcome = sweep.run(plan, s.root, jobs=jobs, skip=skip, on_start=started, on_end=ended)
     s.sync()
-    order = compile_sort(sort) if sort else "runs.number"
-    runs = sweep.latest_per_trial(_sweep_runs(s, plan.id, order))
+    runs = sweep.latest_per_trial(_sweep_runs(s, plan.id, sort or ["number"]))
     if json_:
         emit_json([r.to_json() for r in runs])
     elif runs:
@@ -291,13 +289,10 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
     return 1 if bad else 0
 
 
-def _sweep_runs(s: Any, sweep_id: str, order: str) -> list[Any]:
-    import time
+def _sweep_runs(s: Any, sweep_id: str, sort: list[str]) -> list[Any]:
+    from runlab.store.selection import RunQuery
 
-    from runlab.store.query import compile_where
-
-    sql, args = compile_where(f"tags.sweep = '{sweep_id}'", now=time.time())
-    return list(s.list_runs(sql, args, order=order))
+    return list(s.list_runs(RunQuery(sort=tuple(sort), tags={"sweep": sweep_id})))
 
 
 def _new_sweep(words: list[str], sample: int | None, seed: int | None,

@@ -66,10 +66,9 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            import time
-
             from runlab import config
-            from runlab.store import fields
+            from runlab.store import fields, reading
+            from runlab.store.selection import RunQuery
             from runlab.errors import UsageError
 
             fmt_ = "json" if json_ else format_
@@ -84,21 +83,17 @@ def register(app: typer.Typer) -> None:
             if best is not None:
                 directions = config.load(os.getcwd()).get("directions")
                 chosen = fields.best(s, best, better, directions)
-            query = fields.compile_query(s, where, sort or [], time.time(), chosen)
-            for problem in query.missing:
+            query = RunQuery(where, tuple(sort or ()), None if all_ else limit,
+                             deleted=deleted, experiment=experiment, best=chosen)
+            missing = reading.check_query(s, query)
+            for problem in missing:
                 warn(problem)
-            if experiment is not None:
-                query.where = f"({query.where}) AND runs.experiment = ?" if query.where \
-                    else "runs.experiment = ?"
-                query.args.append(experiment)
-            n = None if all_ else limit
             if fmt_ in ("json", "jsonl", "csv"):  # streamed: never every run at once
-                stream = s.iter_runs(query.where, query.args, order=query.order, limit=n,
-                                     deleted=deleted)
+                stream = s.iter_runs(query)
                 if fmt_ == "csv":
                     from runlab.display.csvfile import columns_for, lines
 
-                    cols = cols or columns_for(s.run_keys(query.where, query.args, deleted))
+                    cols = cols or columns_for(s.run_keys(query))
                     write_chunks(lines(stream, cols))
                 else:
                     from runlab.display.format import json_lines
@@ -106,14 +101,13 @@ def register(app: typer.Typer) -> None:
                     write_chunks(json_lines((r.to_json() for r in stream),
                                             array=fmt_ == "json"))
                 return
-            runs = s.list_runs(query.where, query.args, order=query.order, limit=n,
-                               deleted=deleted)
+            runs = s.list_runs(query)
             if fmt_ == "markdown":
                 from runlab.display.tables import markdown_runs
 
                 sys.stdout.write(markdown_runs(runs, cols))
             elif not runs:
-                if not query.missing:
+                if not missing:
                     what = "no runs match" if where or experiment or deleted or best else \
                         "no runs yet: put runlab in front of a command to record one"
                     sys.stderr.write(what + "\n")

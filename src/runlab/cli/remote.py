@@ -167,7 +167,9 @@ def _select(store: Store, refs: Sequence[str], where: str | None) -> list[str]:
     from runlab.lifecycle.edits import select_runs
 
     if not refs and where is None:
-        return [r.id for r in store.list_runs(order="runs.number ASC")]
+        from runlab.store.selection import RunQuery
+
+        return [r.id for r in store.list_runs(RunQuery(sort=("number",)))]
     return select_runs(store, refs, where)
 
 

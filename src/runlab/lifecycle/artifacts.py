@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from runlab.store import events as kinds
 from runlab.errors import RunlabError, StoreError, UsageError
 from runlab.store.journal import Event
 
@@ -272,11 +273,7 @@ class Collector:
             out.problems.append(f"artifact {name} not kept: {e.strerror or e}")
             return
         self.kept[rel] = sha
-        event: Event = {"e": "artifact", "path": rel, "size": size, "sha256": sha,
-                        "t": round(t if t is not None else time.time(), 3)}
-        if pattern is not None:
-            event["glob"] = pattern
-        out.events.append(event)
+        out.events.append(kinds.artifact(rel, size, sha, t, pattern))
 
 
 # -- reading ----------------------------------------------------------------------------------

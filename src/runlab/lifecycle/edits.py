@@ -63,10 +63,9 @@ def select_runs(store: Store, refs: Sequence[str], where: str | None = None,
     if where is not None:
         if refs:
             raise UsageError("give runs or --where EXPR, not both")
-        from runlab.store.query import compile_where
+        from runlab.store.selection import RunQuery
 
-        sql, params = compile_where(where, now=time.time())
-        return [r.id for r in store.list_runs(where=sql, params=params, deleted=deleted)]
+        return [r.id for r in store.list_runs(RunQuery(where, deleted=deleted))]
     if not refs:
         raise UsageError("name at least one run, or select runs with --where EXPR")
     return _unique([store.resolve(ref) for ref in refs])
@@ -226,7 +225,9 @@ def plan_purge(store: Store) -> PurgePlan:
 
     A hidden run that is still running is kept: its wrapper is still writing to it.
     """
-    hidden = store.list_runs(deleted=True, order="runs.number")
+    from runlab.store.selection import RunQuery
+
+    hidden = store.list_runs(RunQuery(sort=("number",), deleted=True))
     runs = [r for r in hidden if r.status != "running"]
     running = [r for r in hidden if r.status == "running"]
     return PurgePlan(runs, running, sum(dir_size(store.run_dir(r.id)) for r in runs))

@@ -24,7 +24,6 @@ import contextlib
 import fcntl
 import os
 import re
-import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from typing import Any
 
 from runlab.lifecycle import artifacts
 from runlab.errors import StoreError, UsageError
+from runlab.store import events as kinds
 from runlab.store import journal
 from runlab.store.journal import Event
 
@@ -209,10 +209,8 @@ def register(store_root: str, run_id: str, run_dir: str, path: str, name: str,
             artifacts.place(blob, dest)
         except OSError as e:
             raise StoreError(f"cannot store the model file at {dest}: {e.strerror}") from e
-        event: Event = {"e": "version", "name": name, "version": number, "run": run_id,
-                        "path": found.path, "framework": framework, "size": size,
-                        "sha256": sha, "file": rel, "t": round(t or time.time(), 3)}
-        _append(store_root, event)
+        _append(store_root, kinds.model_version(name, number, run_id, found.path, framework,
+                                                size, sha, rel, t))
     return load(store_root)[name].version(number)
 
 
@@ -225,8 +223,7 @@ def set_alias(store_root: str, name: str, number: int, alias: str,
     with _locked(store_root):
         model = get_model(load(store_root), name)
         model.version(number)
-        _append(store_root, {"e": "alias", "name": name, "alias": alias, "version": number,
-                             "t": round(t or time.time(), 3)})
+        _append(store_root, kinds.model_alias(name, alias, number, t))
     return load(store_root)[name].version(number)
 
 

@@ -116,10 +116,7 @@ class _DirectRun(Run):
 
         cwd = os.getcwd()
         settings = _settings(cwd)
-        store_path = store
-        if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
-            store_path = os.path.join(settings.root, settings.get("store"))
-        self._store = _open_store(locate(cwd, store_path))
+        self._store = _open_store(locate(cwd, store, settings=settings))
         self._secret = secret_patterns(settings)
         self._redact_mapping = redact_mapping
         self._points: list[list[Any]] = []

@@ -72,9 +72,7 @@ def _open_store(path: str | None, cwd: str, settings: Settings) -> Store:
     caught up with its journals."""
     from runlab.store import Store, locate
 
-    if path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
-        path = os.path.join(settings.root, settings.get("store"))
-    store = Store(locate(cwd, path))
+    store = Store(locate(cwd, path, settings=settings))
     store.sync()
     return store
 

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from runlab.errors import RunlabError, UsageError
+from runlab.store import events as kinds
 from runlab.store.journal import Event
 from runlab.store.records import MetricPoint, Run, json_number
 from runlab.store.store import Store
@@ -818,7 +819,7 @@ class _Sender:
         self.result = result
         self.shared = shared
         self.afresh = afresh
-        self.event: Event = {"e": "push", "uri": client.uri}
+        self.event: Event = kinds.push(client.uri)
         self.confirmed = False
         self.tags_sent: set[str] = set()
         result.points_planned = len(plan.metrics)
@@ -836,7 +837,7 @@ class _Sender:
                     raise
                 # The server lost the run (deleted for good, a new database): push it afresh.
                 self.plan = self.afresh()
-                self.event = {"e": "push", "uri": self.client.uri}
+                self.event = kinds.push(self.client.uri)
                 result.created, result.mlflow_run_id = True, None
                 result.points_planned = len(self.plan.metrics)
                 result.artifacts_planned = len(self.plan.artifacts)

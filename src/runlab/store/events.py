@@ -83,6 +83,48 @@ def number(n: int, store_id: str) -> Event:
     return {"e": "number", "n": n, "store": store_id}
 
 
+def environment(body: dict[str, Any]) -> Event:
+    """What the run ran with (python, packages, gpu, container): capture/inputs.py."""
+    return {"e": "environment", **body}
+
+
+def inputs(entries: dict[str, Any]) -> Event:
+    """The files the run read: path -> kind, size, mtime, fingerprint (the latest wins)."""
+    return {"e": "inputs", "inputs": entries}
+
+
+def artifact(path: str, size: int, sha256: str, t: float | None = None,
+             glob: str | None = None) -> Event:
+    """A file kept with the run (its blob by sha256), and the -a pattern that chose it."""
+    event: Event = {"e": "artifact", "path": path, "size": size, "sha256": sha256,
+                    "t": round(time.time() if t is None else t, 3)}
+    if glob is not None:
+        event["glob"] = glob
+    return event
+
+
+def push(uri: str) -> Event:
+    """A push to an MLflow server (remote/mlflow.py fills in what it sent)."""
+    return {"e": "push", "uri": uri}
+
+
+# The registry journal (lifecycle/registry.py) holds its own two kinds.
+
+
+def model_version(name: str, version: int, run_id: str, path: str, framework: str | None,
+                  size: int, sha256: str, file: str, t: float | None = None) -> Event:
+    """Version `version` of model `name`: a run's artifact `path`, copied to `file`."""
+    return {"e": "version", "name": name, "version": version, "run": run_id, "path": path,
+            "framework": framework, "size": size, "sha256": sha256, "file": file,
+            "t": round(t or time.time(), 3)}
+
+
+def model_alias(name: str, alias: str, version: int | None, t: float | None = None) -> Event:
+    """Point a model's alias at a version (None: remove it)."""
+    return {"e": "alias", "name": name, "alias": alias, "version": version,
+            "t": round(t or time.time(), 3)}
+
+
 def is_lost_mark(event: Event) -> bool:
     """An end that is a guess (the runlab that ran it died unseen), not a fact."""
     return event.get("e") == "end" and event.get("status") == "lost"
@@ -222,6 +264,12 @@ def _artifact(e: Event) -> str | None:
     return None
 
 
+def _model(e: Event) -> str | None:
+    if not isinstance(e.get("name"), str):
+        return "'name' is not a model name"
+    return None
+
+
 _CHECKS: dict[str, Callable[[Event], str | None]] = {
     "start": _start,
     "metrics": lambda e: _points(e.get("p")),
@@ -234,6 +282,8 @@ _CHECKS: dict[str, Callable[[Event], str | None]] = {
     "end": _end,
     "number": _number,
     "artifact": _artifact,
+    "version": _model,
+    "alias": _model,
 }
 
 

@@ -1,27 +1,96 @@
-"""Run fields by name (`params.lr`, `metrics.acc.max`, `git.commit`, ...): what `ls --columns`,
-CSV output and sorting read from a run. The query language compiles the same names to SQL."""
+"""Run fields by name (`params.lr`, `metrics.acc.max`, `git.commit`, ...): the one table of
+what `--where`, `--sort`, `--columns`, JSON and CSV accept.
+
+Each plain field has its SQL (fixed text over the table `runs`: the query language in
+store/query.py compiles to it), how the query language types its values, where `Run.to_json`
+holds it, and its value in a `Run` (what the table and CSV show). Besides the plain fields:
+params.KEY, metrics.KEY[.STAT], tags.KEY, inputs.PATH (its fingerprint) and packages.NAME (its
+version).
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
-from dataclasses import dataclass, field as dataclass_field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from runlab.errors import QueryError, UsageError
-from runlab.store import Run, Store
+from runlab.errors import UsageError
 
-PLAIN = ("number", "id", "name", "experiment", "status", "exit_code", "started", "ended",
-         "duration", "command", "author", "user", "host", "cwd", "note", "git.commit",
-         "git.branch", "git.dirty", "tags")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from runlab.store import Run, Store
+    from runlab.store.selection import Best
+
+
+@dataclass(frozen=True)
+class Field:
+    """A plain field: its SQL, how the query language types its values (text, status, hex, int,
+    bool, time, duration), whether it can be NULL, its place in `Run.to_json`, its value."""
+
+    sql: str
+    type: str
+    json: tuple[str, ...]
+    get: Callable[[Run], Any]
+    nullable: bool = True
+    sort_sql: str | None = None  # when sorting needs other SQL than filtering
+
+    @property
+    def order_sql(self) -> str:
+        return self.sort_sql or self.sql
+
+
+_COMMAND_TEXT = "(SELECT group_concat(j.value, ' ') FROM json_each(runs.command) AS j)"
+# The duration of a running run grows with the clock: a filter binds its `now` here; a sort,
+# which binds nothing, reads SQLite's own clock.
+_DURATION = "(COALESCE(runs.ended, ?) - runs.started)"
+_DURATION_SORT = "(COALESCE(runs.ended, (julianday('now') - 2440587.5) * 86400.0) - runs.started)"
+# Every tag on one line, as the table and CSV show them: a label as its name, else key=value.
+_TAGS_TEXT = ("(SELECT group_concat(CASE t.value WHEN '' THEN t.key ELSE t.key || '=' || "
+              "t.value END, ' ') FROM (SELECT key, value FROM tags WHERE tags.run = runs.number "
+              "ORDER BY key) AS t)")
+
+
+def _git(key: str) -> Callable[[Run], Any]:
+    return lambda run: (run.git or {}).get(key)
+
+
+FIELDS: dict[str, Field] = {
+    "number": Field("runs.number", "int", ("number",), lambda r: r.number, nullable=False),
+    "id": Field("runs.id", "hex", ("id",), lambda r: r.id, nullable=False),
+    "name": Field("runs.name", "text", ("name",), lambda r: r.name),
+    "experiment": Field("runs.experiment", "text", ("experiment",), lambda r: r.experiment,
+                        nullable=False),
+    "status": Field("runs.status", "status", ("status",), lambda r: r.status, nullable=False),
+    "exit_code": Field("runs.exit_code", "int", ("exit_code",), lambda r: r.exit_code),
+    "started": Field("runs.started", "time", ("started_at",), lambda r: r.started_at,
+                     nullable=False),
+    "ended": Field("runs.ended", "time", ("ended_at",), lambda r: r.ended_at),
+    "duration": Field(_DURATION, "duration", ("duration_s",), lambda r: r.duration_s,
+                      nullable=False, sort_sql=_DURATION_SORT),
+    "command": Field(_COMMAND_TEXT, "text", ("command",), lambda r: r.command),
+    "author": Field("runs.author", "text", ("author",), lambda r: r.author),
+    "user": Field("runs.user", "text", ("user",), lambda r: r.user),
+    "host": Field("runs.host", "text", ("host",), lambda r: r.host),
+    "cwd": Field("runs.cwd", "text", ("cwd",), lambda r: r.cwd),
+    "note": Field("runs.note", "text", ("note",), lambda r: r.note),
+    "git.commit": Field("runs.git_commit", "hex", ("git", "commit"), _git("commit")),
+    "git.branch": Field("runs.git_branch", "text", ("git", "branch"), _git("branch")),
+    "git.dirty": Field("runs.git_dirty", "bool", ("git", "dirty"), _git("dirty")),
+    "tags": Field(_TAGS_TEXT, "text", ("tags",), lambda r: r.tags),
+}
+
+PLAIN: tuple[str, ...] = tuple(FIELDS)
 PREFIXES = ("params.", "metrics.", "tags.", "inputs.", "packages.")
 METRIC_STATS = ("last", "min", "max", "count", "last_step")
-
+FIELD_HELP = (f"{', '.join(PLAIN)}, params.KEY, metrics.KEY[.{'|.'.join(METRIC_STATS)}], "
+              "tags.KEY, inputs.PATH, packages.NAME")
 
 KEY_KINDS = {"metrics": "metric", "params": "param", "tags": "tag"}  # most asked for first
 
 
 def check(field: str, store: Store | None = None) -> str:
+    """`field` when it names a field (a column of `ls --columns`), else a UsageError."""
     if field in PLAIN or (field.startswith(PREFIXES) and "." in field and field.split(".", 1)[1]):
         return field
     close = closest_field(store, field) if store is not None else None
@@ -55,62 +124,12 @@ def missing_keys(store: Store, used: Sequence[tuple[str, str]]) -> list[str]:
     return out
 
 
-@dataclass
-class Query:
-    """A compiled --where and --sort, and what they name that the store does not have."""
-
-    where: str
-    args: list[Any]
-    order: str
-    missing: list[str] = dataclass_field(default_factory=list)
-
-
-def compile_query(store: Store, where: str | None, sort: Sequence[str], now: float,
-                  best: Best | None = None) -> Query:
-    """Compile --where and --sort; a field named like a key the store has (`--sort val_loss`)
-    gets the right spelling suggested, and keys no run has are listed in `missing`.
-    With `best`, only finished runs that have its metric, best first."""
-    from runlab.store.query import UnknownField, compile_sort, compile_where, keys_used
-
-    try:
-        sql, args = compile_where(where, now=now) if where else ("", [])
-        order = compile_sort(sort) if sort else "runs.number DESC"
-    except UnknownField as e:
-        close = closest_field(store, e.word)
-        if close is None:
-            raise
-        raise QueryError(f"unknown field {e.word!r}: did you mean {close}?", e.expression,
-                         e.column) from None
-    query = Query(sql, args, order, missing_keys(store, keys_used(where, sort)))
-    if best is not None:
-        field = f"metrics.`{best.key}`" + ("" if best.stat == "last" else f".{best.stat}")
-        best_sql, best_args = compile_where(f"status = finished and exists {field}", now=now)
-        query.where = f"({sql}) AND {best_sql}" if sql else best_sql
-        query.args = [*args, *best_args]
-        query.order = compile_sort([("-" if best.direction > 0 else "") + field, *sort])
-    return query
-
-
-@dataclass
-class Best:
-    """`ls --best METRIC`: the metric, the statistic compared, and which way is better."""
-
-    key: str
-    stat: str
-    direction: int  # +1 higher is better, -1 lower
-
-    @property
-    def description(self) -> str:
-        name = self.key + ("" if self.stat == "last" else f".{self.stat}")
-        way = "higher" if self.direction > 0 else "lower"
-        return f"best {name} first ({way} is better), finished runs only"
-
-
 def best(store: Store, metric: str, better: str | None,
          directions: dict[str, str] | None = None) -> Best:
     """Read `--best METRIC [--better higher|lower]`: the direction comes from the metric's name
     as the end-of-run summary decides it (config `directions` win), unless `better` says."""
     from runlab.compare.changes import direction
+    from runlab.store.selection import Best
 
     key = metric[len("metrics."):] if metric.startswith("metrics.") else metric
     stat = "last"
@@ -136,6 +155,9 @@ def best(store: Store, metric: str, better: str | None,
 
 def value(run: Run, field: str) -> Any:
     """The field's value in a run, or None when the run lacks it."""
+    plain = FIELDS.get(field)
+    if plain is not None:
+        return plain.get(run)
     if field.startswith("params."):
         return run.params.get(field[7:])
     if field.startswith("metrics."):
@@ -153,11 +175,4 @@ def value(run: Run, field: str) -> Any:
         return entry.get("fingerprint") if isinstance(entry, dict) else None
     if field.startswith("packages."):
         return run.packages.get(field[9:])
-    if field.startswith("git."):
-        return (run.git or {}).get(field[4:])
-    return {
-        "started": run.started_at,
-        "ended": run.ended_at,
-        "duration": run.duration_s,
-        "tags": run.tags,
-    }.get(field, getattr(run, field, None))
+    return None

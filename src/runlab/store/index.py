@@ -659,3 +659,7 @@ def replace_contents(db: sqlite3.Connection, source: str, target: str) -> None:
     seq = max(sequence(db, source), sequence(db, target))
     db.execute(f"DELETE FROM {target}.sqlite_sequence WHERE name = 'runs'")
     db.execute(f"INSERT INTO {target}.sqlite_sequence(name, seq) VALUES ('runs', ?)", (seq,))
+
+
+def in_memory(db: sqlite3.Connection | None) -> bool:
+    return db is not None and db.execute("PRAGMA database_list").fetchone()[2] == ""

@@ -188,3 +188,21 @@ def size(path: str) -> int:
         return os.stat(path).st_size
     except FileNotFoundError:
         return 0
+
+
+@contextlib.contextmanager
+def locked(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on the file at `path` (made if need be), waiting for it."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def unreadable(run_dir: str) -> str:
+    return (f"could not read the run in {run_dir}: its journal has no readable start event "
+            "(its files, output.log included, are left as they are)")

@@ -33,9 +33,13 @@ def record(path: str, store_root: str | None = None) -> None:
     if not stat.S_ISREG(st.st_mode):
         return
     if store_root is None:
+        from runlab.errors import RunlabError
         from runlab.store.store import locate
 
-        store_root = locate(os.path.dirname(path))
+        try:
+            store_root = locate(os.path.dirname(path))
+        except RunlabError:  # a broken runlab.toml: the command that reads it says so
+            return
     if not os.path.isdir(store_root):
         return
     entries = _read(store_root)

@@ -6,7 +6,7 @@ returns an ORDER BY body. Params, metrics and tags are reached through correlate
 on their (run, key) primary keys, so a filter never multiplies rows.
 
 Security: every value and every key written in a `--where` is a bound parameter. The SQL text
-itself comes only from the fixed tables in this module, with one exception: `compile_sort`
+itself comes only from the fixed tables in this module and store/fields.py, with one exception: `compile_sort`
 returns a bare string (the store binds no parameters after the WHERE ones), so a sort key is
 written as a hex blob literal `CAST(X'6c72' AS TEXT)` of its UTF-8 bytes; the only characters
 that reach the SQL from the user are then hex digits.
@@ -39,52 +39,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from runlab.errors import QueryError
+from runlab.store.fields import FIELDS, FIELD_HELP, METRIC_STATS, Field
 from runlab.store.records import STATUSES
 
-# -- the fields --------------------------------------------------------------------------------
+# -- the fields (store/fields.py holds the table) -----------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Column:
-    """A plain field: its SQL (fixed text), how its values are typed, and whether it can be NULL."""
-
-    sql: str
-    type: str  # text, status, hex, int, bool, time, duration
-    nullable: bool = True
-
-
-_COMMAND_TEXT = "(SELECT group_concat(j.value, ' ') FROM json_each(runs.command) AS j)"
-# The duration of a running run grows with the clock: compile_where binds its `now` here;
-# compile_sort, which binds nothing, reads SQLite's own clock.
-_DURATION = "(COALESCE(runs.ended, ?) - runs.started)"
-_DURATION_SORT = "(COALESCE(runs.ended, (julianday('now') - 2440587.5) * 86400.0) - runs.started)"
-
-_PLAIN: dict[str, _Column] = {
-    "status": _Column("runs.status", "status", nullable=False),
-    "name": _Column("runs.name", "text"),
-    "experiment": _Column("runs.experiment", "text", nullable=False),
-    "exit_code": _Column("runs.exit_code", "int"),
-    "duration": _Column(_DURATION, "duration", nullable=False),
-    "started": _Column("runs.started", "time", nullable=False),
-    "ended": _Column("runs.ended", "time"),
-    "git.commit": _Column("runs.git_commit", "hex"),
-    "git.branch": _Column("runs.git_branch", "text"),
-    "git.dirty": _Column("runs.git_dirty", "bool"),
-    "author": _Column("runs.author", "text"),
-    "host": _Column("runs.host", "text"),
-    "user": _Column("runs.user", "text"),
-    "command": _Column(_COMMAND_TEXT, "text"),
-    "cwd": _Column("runs.cwd", "text"),
-    "number": _Column("runs.number", "int", nullable=False),
-    "id": _Column("runs.id", "hex", nullable=False),
-    "note": _Column("runs.note", "text"),
-}
-
-FIELDS: tuple[str, ...] = tuple(_PLAIN)
-"""The plain field names; besides them: params.KEY, metrics.KEY[.STAT], tags.KEY, inputs.PATH
-(its fingerprint) and packages.NAME (its version)."""
-
-METRIC_STATS: tuple[str, ...] = ("last", "min", "max", "count", "last_step")
 _PREFIXES = {"params.": "params", "metrics.": "metrics", "tags.": "tags", "inputs.": "inputs",
              "packages.": "packages"}
 _ALIAS = {"params": "p", "metrics": "m", "tags": "t", "inputs": "j", "packages": "j"}
@@ -95,10 +54,6 @@ _JSON_FIELDS = {
     "packages": ("json_each((SELECT value FROM meta WHERE key = 'packages/' || "
                  "json_extract(runs.data, '$.environment.python.packages_id')))", "j.value"),
 }
-_FIELD_HELP = (
-    f"{', '.join(FIELDS)}, params.KEY, metrics.KEY[.{'|.'.join(METRIC_STATS)}], tags.KEY, "
-    "inputs.PATH, packages.NAME"
-)
 _KEY = re.compile(r"[\w\-/.]+")  # an unquoted key: letters, digits, _ - / and dots
 
 # -- values ------------------------------------------------------------------------------------
@@ -134,8 +89,8 @@ class _Field:
     pos: int
 
     @property
-    def column(self) -> _Column:
-        return _PLAIN[self.key]
+    def column(self) -> Field:
+        return FIELDS[self.key]
 
 
 # -- tokens ------------------------------------------------------------------------------------
@@ -626,7 +581,7 @@ def _presence(field: _Field) -> _Frag:
 def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
     """A field written unquoted: a plain name, or params./metrics./tags. and a key."""
     lower = text.lower()
-    if lower in _PLAIN:
+    if lower in FIELDS:
         return _Field("", lower, "last", text, pos + offset)
     for prefix, table in _PREFIXES.items():
         if not lower.startswith(prefix):
@@ -647,11 +602,11 @@ def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
                 key, stat = base, suffix
         return _Field(table, key, stat, text, pos + offset)
     head = lower.split(".", 1)[0] + "." if "." in lower else lower
-    close = difflib.get_close_matches(head, [*_PLAIN, *_PREFIXES], n=1)
+    close = difflib.get_close_matches(head, [*FIELDS, *_PREFIXES], n=1)
     hint = f" (did you mean {close[0]}{'KEY' if close[0].endswith('.') else ''}?)" if close else ""
     if lower in STATUSES:
         hint = f" (to match a status, write status = {lower} or status in (...))"
-    raise UnknownField(f"unknown field {text!r}{hint}: use one of {_FIELD_HELP}",
+    raise UnknownField(f"unknown field {text!r}{hint}: use one of {FIELD_HELP}",
                        expr, pos + offset, word=text)
 
 
@@ -797,8 +752,7 @@ def _sort_field(item: str, body: str, offset: int) -> _Field:
 
 def _sort_expression(field: _Field) -> str:
     if not field.table:
-        column = field.column
-        return _DURATION_SORT if column.type == "duration" else column.sql
+        return field.column.order_sql
     alias = _ALIAS[field.table]
     value = f"{alias}.{field.stat}" if field.table == "metrics" else f"{alias}.value"
     key = field.key.encode("utf-8").hex()  # hex digits only: nothing the user wrote reaches SQL

@@ -9,13 +9,13 @@ and what a record holds is decided here once. The records are the `--json` contr
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from runlab.errors import UsageError
 from runlab.store import Run, Store
 from runlab.store.records import MetricPoint
+from runlab.store.selection import Best, RunQuery
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -24,18 +24,11 @@ if TYPE_CHECKING:
 
 def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = True,
                create: bool = True) -> Store:
-    """The store for `cwd` (--store, RUNLAB_STORE, the `store` setting, else .runlab/ at the
-    repository root), caught up with its journals. What it repaired is in `store.problems`."""
-    from runlab import config
+    """The store for `cwd` (store.locate decides where), caught up with its journals. What it
+    repaired is in `store.problems`."""
     from runlab.store import locate
 
-    cwd = cwd or os.getcwd()
-    if path is None and "RUNLAB_STORE" not in os.environ:
-        settings = config.load(cwd)
-        configured = settings.get("store")
-        if configured:
-            path = os.path.join(settings.root, configured)
-    s = Store(locate(cwd, path), create=create)
+    s = Store(locate(cwd or os.getcwd(), path), create=create)
     if sync:
         s.sync()
     return s
@@ -43,33 +36,39 @@ def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = 
 
 @dataclass
 class RunPage:
-    """One page of a listing: its runs, and how many runs match in all (when counted)."""
+    """One page of a listing: its runs, how many runs match in all (when counted), and a
+    sentence for each key the query names that no run has."""
 
     runs: list[Run]
     total: int | None = None
+    missing: list[str] = field(default_factory=list)
 
 
 def find_runs(store: Store, where: str | None = None, sort: Sequence[str] | str | None = None,
               limit: int | None = None, offset: int = 0, *, experiment: str | None = None,
-              deleted: bool = False, count: bool = False) -> RunPage:
+              deleted: bool = False, count: bool = False, best: Best | None = None) -> RunPage:
     """The runs an `ls` query names: `where` in the query language, `sort` as `[-]FIELD`
     items (newest first without one), a page of `limit` runs from `offset`.
 
     Raises QueryError (pointing at the column) for a malformed expression or sort field.
     """
-    from runlab.store.query import compile_sort, compile_where
-
     if limit is not None and limit < 0 or offset < 0:
         raise UsageError("limit and offset cannot be negative")
-    sql, args = compile_where(where, now=time.time()) if where else ("", [])
-    items = [sort] if isinstance(sort, str) else list(sort or [])
-    order = compile_sort(items) if items else "runs.number DESC"
-    runs = store.list_runs(sql, args, order=order, limit=limit, offset=offset, deleted=deleted,
-                           experiment=experiment)
-    total = None
-    if count:
-        total = store.count_runs(sql, args, deleted=deleted, experiment=experiment)
-    return RunPage(runs, total)
+    query = RunQuery(where, tuple([sort] if isinstance(sort, str) else sort or ()), limit,
+                     offset, deleted=deleted, experiment=experiment, best=best)
+    missing = check_query(store, query)
+    return RunPage(store.list_runs(query), store.count_runs(query) if count else None, missing)
+
+
+def check_query(store: Store, query: RunQuery) -> list[str]:
+    """Check a query against the store before reading: a field named like one of its keys
+    (`--sort val_loss`) is a QueryError suggesting `metrics.val_loss`; returns a sentence for
+    each params/metrics/tags key named that no run in the store has."""
+    from runlab.store.fields import missing_keys
+    from runlab.store.query import keys_used
+
+    store.compiled(query)
+    return missing_keys(store, keys_used(query.where, query.sort))
 
 
 def get_run(store: Store, ref: str) -> Run:

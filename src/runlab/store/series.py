@@ -158,9 +158,9 @@ class _Cache:
         if self._current():
             return
         os.makedirs(self.dir, mode=0o700, exist_ok=True)
-        from runlab.store.store import _locked
+        from runlab.store.journal import locked
 
-        with _locked(os.path.join(self.dir, "lock")):
+        with locked(os.path.join(self.dir, "lock")):
             self._load_meta()
             if not self._current():
                 self._append()

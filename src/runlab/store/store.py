@@ -15,28 +15,41 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 
-from runlab.errors import AmbiguousRun, RunNotFound, StoreError, UsageError
+from runlab.errors import AmbiguousRun, QueryError, RunNotFound, StoreError, UsageError
 from runlab.store import events as kinds
 from runlab.store import index, journal
 from runlab.store.journal import Event
+from runlab.store.rebuild import rebuild
 from runlab.store.records import MetricPoint, Run
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from runlab.config import Settings
+    from runlab.store.selection import Compiled, RunQuery
     from runlab.store.series import Series
 
 STORE_DIR = ".runlab"
 DIR_MODE = 0o700
 
 
-def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.environ) -> str:
-    """Where the store is: --store, then RUNLAB_STORE, then .runlab/ at the repository root."""
+def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.environ,
+           settings: Settings | None = None) -> str:
+    """Where the store is: --store, then RUNLAB_STORE, then the `store` setting (relative to
+    the project root), then .runlab/ at the repository root. The one place that decides it;
+    `settings` are the ones already read for `cwd` (read here when None)."""
     if override:
         return os.path.abspath(override)
     if env.get("RUNLAB_STORE"):
         return os.path.abspath(env["RUNLAB_STORE"])
+    if settings is None:
+        from runlab import config
+
+        settings = config.load(cwd, env)
+    configured = settings.get("store")
+    if configured:
+        return os.path.abspath(os.path.join(settings.root, configured))
     from runlab.capture.git import find_repo_root
 
     return os.path.join(find_repo_root(cwd) or cwd, STORE_DIR)
@@ -106,7 +119,7 @@ class Store:
         if self._db is None:
             self._db = self._open_index()
             if index.get_meta(self._db, "runs_mtime") is None and os.listdir(self.runs_dir):
-                self._rebuild(replace=False)
+                rebuild(self, replace=False)
         return self._db
 
     def _open_index(self) -> sqlite3.Connection:
@@ -206,7 +219,7 @@ class Store:
                             return number
                         if offset >= end:  # another process applied it already
                             return _number(db, run_id)
-                return self._catch_up_run(db, run_id)
+                return self.catch_up_run(db, run_id)
         except (sqlite3.OperationalError, sqlite3.DatabaseError):
             self._mark_pending(run_id)
             return None
@@ -229,7 +242,7 @@ class Store:
         with contextlib.suppress(OSError):
             journal.write_private(os.path.join(self.pending_dir, run_id), b"", exclusive=True)
 
-    def _catch_up_run(self, db: sqlite3.Connection, run_id: str,
+    def catch_up_run(self, db: sqlite3.Connection, run_id: str,
                       number: int | None = None) -> int | None:
         """Apply what the index has not seen of a run's journal, read as a stream. A run new
         to the index takes the number its journal records (else `number`, else the next)."""
@@ -240,13 +253,13 @@ class Store:
             return _number(db, run_id)
         given = number
         if known is None and given is None:
-            given = self._journal_number(journal.head(path)[1])
+            given = self.journal_number(journal.head(path)[1])
         stream = journal.Stream(path, offset)
         found = index.apply_events(db, run_id, stream, given)
         self.problems += stream.problems
         if found is None:
             if journal.size(path) > 0:
-                self.problems.append(_unreadable(self.run_dir(run_id)))
+                self.problems.append(journal.unreadable(self.run_dir(run_id)))
             return None
         index.set_offset(db, found, stream.offset)
         if known is None and given != found:
@@ -257,7 +270,7 @@ class Store:
             self.problems.append(_cut_off(path))
         return found
 
-    def _journal_number(self, events: list[Event]) -> int | None:
+    def journal_number(self, events: list[Event]) -> int | None:
         """The number this store last gave the run, as its journal records it."""
         found = None
         for e in events:
@@ -304,14 +317,14 @@ class Store:
                 dead.append(run_id)
         if not todo and not dead and index.get_meta(db, "runs_mtime") == mtime:
             return report
-        if not self.writable and not _in_memory(db):
+        if not self.writable and not index.in_memory(db):
             self._skipped(f"{len(todo) + len(dead)} run(s) changed since it was indexed")
             return report
         try:
             if todo:
                 with self.transaction() as tx:
                     for run_id in sorted(todo, key=self._started_key):
-                        self._catch_up_run(tx, run_id)
+                        self.catch_up_run(tx, run_id)
                         if self.writable:
                             with contextlib.suppress(OSError):
                                 os.unlink(os.path.join(self.pending_dir, run_id))
@@ -366,7 +379,7 @@ class Store:
     def reindex(self) -> int:
         """Rebuild the index from the journals alone; returns the number of runs indexed.
 
-        Built into a new file while runs go on being recorded, then swapped in (`_rebuild`).
+        Built into a new file while runs go on being recorded, then swapped in (store/rebuild.py).
         """
         self.close()
         self._db = self._open_index()
@@ -374,111 +387,11 @@ class Store:
             raise StoreError(f"cannot rebuild the index: the store at {self.root} cannot be "
                              "written; the old index is left as it was")
         try:
-            self._rebuild(replace=True)
+            rebuild(self, replace=True)
         except (OSError, sqlite3.DatabaseError) as e:
             raise StoreError(f"cannot rebuild the index ({getattr(e, 'strerror', None) or e}); "
                              "the old index is left as it was") from None
         return int(self.db.execute("SELECT count(*) FROM runs").fetchone()[0])
-
-    def _rebuild(self, *, replace: bool) -> None:
-        """Index every run from its journal into a new file, then swap it in.
-
-        The build holds no lock on the index: other processes record runs, tag and list
-        meanwhile. The swap catches up, under the index's write lock, with what they did
-        during the build (new runs, events, numbers given out) and replaces the index's
-        contents in one transaction; nothing is unlinked under a process that has it open. A
-        lock file makes parallel rebuilds take turns: one that finds the index built by
-        another process (an automatic rebuild) has nothing left to do.
-        """
-        live = self._db
-        assert live is not None
-        if not self.writable:
-            if _in_memory(live) and index.get_meta(live, "runs_mtime") is None:
-                self._build(live, None)
-            return
-        with _locked(os.path.join(self.root, "index.lock")):
-            if not replace and index.get_meta(live, "runs_mtime") is not None:
-                return  # built by another process while this one waited
-            scratch = f"{self.index_path}.rebuild-{os.getpid()}"
-            _remove(scratch)
-            fresh = index.connect(scratch, scratch=True)
-            try:
-                fresh.execute("ATTACH DATABASE ? AS live", (self.index_path,))
-                self._build(fresh, "live")
-            finally:
-                fresh.close()
-                _remove(scratch)
-
-    def _build(self, db: sqlite3.Connection, live: str | None) -> None:
-        """Fill the index `db` from the journals, one run at a time, then (with the index
-        attached as `live`) catch up and replace that one's contents."""
-        seen: set[str] = set()
-        deferred: list[tuple[float, str]] = []
-
-        def take(run_id: str) -> None:
-            path = self.journal_path(run_id)
-            if not os.path.isfile(path):
-                return  # not a run: a stray file, a directory being copied in
-            start, numbers = journal.head(path)
-            if start is None:
-                if journal.size(path) > 0:
-                    self.problems.append(_unreadable(self.run_dir(run_id)))
-                return
-            seen.add(run_id)
-            number = self._journal_number(numbers)
-            if number is None and live is not None:
-                row = db.execute(f"SELECT number FROM {live}.runs WHERE id = ?",
-                                 (run_id,)).fetchone()
-                number = None if row is None else int(row[0])
-            if number is None:
-                deferred.append((_start_time(start), run_id))
-            else:
-                self._catch_up_run(db, run_id, number)
-
-        with os.scandir(self.runs_dir) as entries:
-            for k, entry in enumerate(entries):
-                if k % 500 == 0:
-                    db.execute("BEGIN")
-                take(entry.name)
-                if k % 500 == 499:
-                    db.execute("COMMIT")
-        if db.in_transaction:
-            db.execute("COMMIT")
-        db.execute("BEGIN IMMEDIATE")  # on the live index too: its writers wait from here
-        try:
-            mtime = os.stat(self.runs_dir).st_mtime_ns
-            for run_id in os.listdir(self.runs_dir):
-                if run_id not in seen:
-                    take(run_id)  # recorded during the build
-            if live is not None:
-                for (run_id,) in db.execute(
-                        f"SELECT f.id FROM main.runs AS f JOIN {live}.runs AS l ON l.id = f.id "
-                        "WHERE l.journal_offset > f.journal_offset").fetchall():
-                    self._catch_up_run(db, run_id)  # events indexed during the build
-                for (run_id, number) in db.execute(
-                        f"SELECT f.id, f.number FROM main.runs AS f LEFT JOIN {live}.runs AS l "
-                        "ON l.id = f.id WHERE l.id IS NULL").fetchall():
-                    if not os.path.exists(self.journal_path(run_id)):
-                        index.delete_run(db, number)  # purged during the build
-            # Runs no index numbered yet follow, in start order, every number given out.
-            seq = index.sequence(db, live) if live is not None else 0
-            index.raise_sequence(db, max(seq, self._highest_purged()))
-            for _, run_id in sorted(deferred):
-                self._catch_up_run(db, run_id)
-            index.set_meta(db, "runs_mtime", mtime)
-            if live is not None:
-                index.replace_contents(db, "main", live)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-
-    def _highest_purged(self) -> int:
-        try:
-            with open(os.path.join(self.root, "purged")) as f:
-                return max((int(x) for x in f.read().split() if x.isdigit()), default=0)
-        except OSError:
-            return 0
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -540,30 +453,51 @@ class Store:
             raise RunNotFound(f"no run {run_id}")
         return runs[0]
 
-    def list_runs(self, where: str = "", params: list[Any] | None = None,
-                  order: str = "runs.number DESC", limit: int | None = None,
-                  deleted: bool = False, offset: int = 0,
-                  experiment: str | None = None) -> list[Run]:
-        _check_limit(limit)
-        clause, args = _visible(where, params, deleted, experiment)
-        return index.load_runs(self.db, clause, args, order, limit, offset)
+    def list_runs(self, query: RunQuery | None = None) -> list[Run]:
+        """The runs a query names (every visible run, newest first, without one)."""
+        found = self.compiled(query)
+        return index.load_runs(self.db, found.where, found.args, found.order, *self._page(query))
 
-    def iter_runs(self, where: str = "", params: list[Any] | None = None,
-                  order: str = "runs.number DESC", limit: int | None = None,
-                  deleted: bool = False) -> Iterator[Run]:
+    def iter_runs(self, query: RunQuery | None = None) -> Iterator[Run]:
         """`list_runs` as a stream, for outputs of every run (a batch in memory at a time)."""
-        _check_limit(limit)
-        return index.iter_runs(self.db, *_visible(where, params, deleted, None), order, limit)
+        found = self.compiled(query)
+        return index.iter_runs(self.db, found.where, found.args, found.order,
+                               *self._page(query))
 
-    def run_keys(self, where: str = "", params: list[Any] | None = None,
-                 deleted: bool = False) -> dict[str, list[str]]:
-        """The param, metric and tag names that the runs `where` selects have."""
-        return index.run_keys(self.db, *_visible(where, params, deleted, None))
+    def run_keys(self, query: RunQuery | None = None) -> dict[str, list[str]]:
+        """The param, metric and tag names that the runs a query names have."""
+        found = self.compiled(query)
+        return index.run_keys(self.db, found.where, found.args)
 
-    def count_runs(self, where: str = "", params: list[Any] | None = None,
-                   deleted: bool = False, experiment: str | None = None) -> int:
+    def count_runs(self, query: RunQuery | None = None) -> int:
         """How many runs `list_runs` would give without a limit."""
-        return index.count_runs(self.db, *_visible(where, params, deleted, experiment))
+        found = self.compiled(query)
+        return index.count_runs(self.db, found.where, found.args)
+
+    def compiled(self, query: RunQuery | None) -> Compiled:
+        """The query's SQL; a field named like a key of this store (`--sort val_loss`) gets
+        the right spelling suggested."""
+        from runlab.store.fields import closest_field
+        from runlab.store.query import UnknownField
+        from runlab.store.selection import RunQuery, compile_query
+
+        try:
+            return compile_query(query or RunQuery(), time.time())
+        except UnknownField as e:
+            close = closest_field(self, e.word)
+            if close is None:
+                raise
+            raise QueryError(f"unknown field {e.word!r}: did you mean {close}?", e.expression,
+                             e.column) from None
+
+    @staticmethod
+    def _page(query: RunQuery | None) -> tuple[int | None, int]:
+        if query is None:
+            return None, 0
+        _check_limit(query.limit)
+        if query.offset < 0:
+            raise UsageError("limit and offset cannot be negative")
+        return query.limit, query.offset
 
     def field_keys(self) -> dict[str, list[str]]:
         """The param, metric and tag keys of the visible runs: {"params": [...], ...}."""
@@ -685,19 +619,6 @@ class Store:
         return freed
 
 
-def _visible(where: str, params: list[Any] | None, deleted: bool,
-             experiment: str | None) -> tuple[str, list[Any]]:
-    """The WHERE clause of a listing: hidden or visible runs, an experiment, an expression."""
-    clause = "runs.deleted = 1" if deleted else "runs.deleted = 0"
-    args = list(params or [])
-    if where:
-        clause += f" AND ({where})"
-    if experiment is not None:
-        clause += " AND runs.experiment = ?"
-        args.append(experiment)
-    return clause, args
-
-
 def _chunks(f: Any) -> Iterator[bytes]:
     """What is left of an open file, in blocks."""
     while block := f.read(1 << 16):
@@ -737,34 +658,6 @@ def _writable(path: str) -> bool:
     return os.access(path, os.W_OK)
 
 
-def _in_memory(db: sqlite3.Connection | None) -> bool:
-    return db is not None and db.execute("PRAGMA database_list").fetchone()[2] == ""
-
-
-def _remove(path: str) -> None:
-    for suffix in ("", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path + suffix)
-
-
-def _start_time(start: Event) -> float:
-    t = start.get("t")
-    return float(t) if isinstance(t, (int, float)) else 0.0
-
-
-@contextlib.contextmanager
-def _locked(path: str) -> Iterator[None]:
-    """Hold an exclusive lock on the file at `path` (made if need be), waiting for it."""
-    import fcntl
-
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, journal.FILE_MODE)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
-
-
 def _small_int(text: str) -> int | None:
     """A whole number of ASCII digits that SQLite can hold, else None (`-1`, `²`, 10**30)."""
     if not (text.isascii() and text.isdigit()) or len(text) > 19:
@@ -794,11 +687,6 @@ def _lost_event(journal_path: str) -> Event:
     except OSError:
         t = time.time()
     return kinds.end("lost", None, t=t)
-
-
-def _unreadable(run_dir: str) -> str:
-    return (f"could not read the run in {run_dir}: its journal has no readable start event "
-            "(its files, output.log included, are left as they are)")
 
 
 def _first_line_time(line: bytes) -> float | None:
