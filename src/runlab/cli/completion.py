@@ -32,7 +32,7 @@ def _store_root(ctx: Any) -> str | None:
             from runlab import config
 
             settings = config.load(cwd)
-            configured = settings.get("store")
+            configured = settings.store
             if configured:
                 return os.path.join(settings.root, configured)
         except Exception:  # noqa: BLE001, S110

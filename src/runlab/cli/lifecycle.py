@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
             from runlab.launch import commands as projects
 
             settings = config.load(os.getcwd())
-            named = projects.load(settings.get("commands", {}),
+            named = projects.load(settings.commands,
                                   settings.sources.get("commands", "runlab.toml"))
             if json_:
                 emit_json([c.to_json() for c in named.values()])
@@ -141,7 +141,7 @@ def register(app: typer.Typer) -> None:
 
             s = open_store(store)
             run_id = s.resolve(run)
-            bool_flags = config.load(os.getcwd()).get("bool_flags", [])
+            bool_flags = config.load(os.getcwd()).bool_flags
             p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
             values: dict[str, Any] = {**p.values, "store": s.root, "name": name,
                                       "tag": tag or [], "quiet": quiet}
@@ -311,7 +311,7 @@ def _new_sweep(words: list[str], sample: int | None, seed: int | None,
     cwd = os.getcwd()
     axes, command = sweep.split_words(words)
     settings = config.load(cwd)
-    commands = settings.get("commands", {})
+    commands = settings.commands
     named = projects.find(command, commands, cwd, settings.sources.get("commands",
                                                                        "runlab.toml"))
     if named is not None:

@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
             cols = [fields.check(c.strip(), s) for c in columns.split(",")] if columns else None
             chosen = None
             if best is not None:
-                directions = config.load(os.getcwd()).get("directions")
+                directions = config.load(os.getcwd()).directions
                 chosen = fields.best(s, best, better, directions)
             query = fields.compile_query(s, where, sort or [], time.time(), chosen)
             for problem in query.missing:

@@ -125,7 +125,7 @@ def check_program(word: str) -> None:
         return
     from runlab import config
 
-    if word in config.load(os.getcwd()).get("commands", {}):
+    if word in config.load(os.getcwd()).commands:
         return
     raise UsageError(f"unknown command '{word}'; did you mean '{close[0]}'? "
                      f"(`runlab run -- {word}` runs a program of that name)")
@@ -173,8 +173,8 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
     cwd = cwd or os.getcwd()
     settings = config.load(cwd)
     store_path = values.get("store")
-    if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
-        store_path = os.path.join(settings.root, settings.get("store"))
+    if store_path is None and "RUNLAB_STORE" not in os.environ and settings.store:
+        store_path = os.path.join(settings.root, settings.store)
     store = Store(locate(cwd, store_path))
     store.sync()
     for problem in dict.fromkeys(store.problems):  # a rebuilt index, a cut-off journal line
@@ -188,16 +188,16 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         use_pty = True
     elif values.get("no_pty"):
         use_pty = False
-    elif settings.get("pty") is not None:
-        use_pty = bool(settings.get("pty")) and os.isatty(1)
+    elif settings.pty is not None:
+        use_pty = settings.pty and os.isatty(1)
     else:
         use_pty = os.isatty(1)
     params = {k: parse_value(v) for k, v in _pairs(values.get("param", []), "param", True).items()}
     extra = dict(extra or {})
-    if expand and command[0] in settings.get("commands", {}):
+    if expand and command[0] in settings.commands:
         from runlab.launch import commands as projects
 
-        named = projects.find(command, settings.get("commands", {}), cwd,
+        named = projects.find(command, settings.commands, cwd,
                               settings.sources.get("commands", "runlab.toml"))
         if named is not None:
             expansion = projects.expand(named, command[1:], secret_patterns(settings))
@@ -222,8 +222,8 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
         pty=use_pty,
         quiet=bool(values.get("quiet")),
         system_metrics=not values.get("no_system_metrics"),
-        inject=not values.get("no_inject") and bool(settings.get("inject", True)),
-        inputs=not values.get("no_inputs") and bool(settings.get("inputs", True)),
+        inject=not values.get("no_inject") and settings.inject,
+        inputs=not values.get("no_inputs") and settings.inputs,
         extra=extra,
     )
     pusher = _Pusher(values["push"], store.root) if values.get("push") else None
@@ -248,9 +248,9 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
 
         diff = None
         if tracked.previous is not None:
-            diff = changes(tracked.run, tracked.previous, settings.get("directions"))
+            diff = changes(tracked.run, tracked.previous, settings.directions)
         message(summary.render(tracked.run, tracked.previous, diff, fmt.use_colour(2),
-                               width=fmt.terminal_width(2), directions=settings.get("directions")))
+                               width=fmt.terminal_width(2), directions=settings.directions))
         if values.get("model") and tracked.run.status == "finished":
             _register_model(store, tracked.run.id, values["model"], opts.artifacts)
     return tracked.outcome

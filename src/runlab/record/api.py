@@ -20,7 +20,10 @@ import threading
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from runlab.config import Settings
 
 FLUSH_S = 1.0
 FLUSH_POINTS = 5000
@@ -109,15 +112,14 @@ class _DirectRun(Run):
     def __init__(self, name: str | None, params: Mapping[str, Any] | None,
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
-        from runlab import config
         from runlab.capture.args import redact_mapping, secret_patterns
         from runlab.store import locate
 
         cwd = os.getcwd()
         settings = _settings(cwd)
         store_path = store
-        if store_path is None and "RUNLAB_STORE" not in os.environ and settings.get("store"):
-            store_path = os.path.join(settings.root, settings.get("store"))
+        if store_path is None and "RUNLAB_STORE" not in os.environ and settings.store:
+            store_path = os.path.join(settings.root, settings.store)
         self._store = _open_store(locate(cwd, store_path))
         self._secret = secret_patterns(settings)
         self._redact_mapping = redact_mapping
@@ -131,7 +133,7 @@ class _DirectRun(Run):
         start = dict(_process_start(cwd))
         start.update({
             "name": name,
-            "experiment": experiment or settings.get("experiment") or config.KEYS["experiment"].default,
+            "experiment": experiment or settings.experiment,
             "params": self._redact(params or {}),
             "tags": self._redact_tags(tags or {}),
         })
@@ -272,12 +274,13 @@ def _sync_later(path: str) -> None:
     _syncing.append(thread)
 
 
-def _settings(cwd: str) -> Any:
+def _settings(cwd: str) -> Settings:
     from runlab import config
 
     if cwd not in _settings_cache:
         _settings_cache[cwd] = config.load(cwd)
-    return _settings_cache[cwd]
+    settings: Settings = _settings_cache[cwd]
+    return settings
 
 
 def _process_start(cwd: str) -> dict[str, Any]:

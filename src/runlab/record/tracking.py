@@ -98,8 +98,8 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
     parsed = parse_args(
         opts.argv,
         cwd=opts.cwd,
-        bool_flags=settings.get("bool_flags", []),
-        ignore=settings.get("ignore_params", []),
+        bool_flags=settings.bool_flags,
+        ignore=settings.ignore_params,
         secret_patterns=secret_patterns,
     )
     params = dict(parsed.params)
@@ -114,7 +114,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         if pending is not None:
             from runlab.store import outputs
 
-            git_info = pending.finish(max_patch_bytes=settings.get("max_patch_bytes"),
+            git_info = pending.finish(max_patch_bytes=settings.max_patch_bytes,
                                       exclude=outputs.own_files(store.root))
     if git_info is not None and any(git_info.author):
         author = _format_author(*git_info.author)
@@ -141,10 +141,10 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
             if git_info.patch
             else None,
         }
-    env_names = settings.get("env", [])
+    env_names = settings.env
     start: Event = {
         "name": opts.name,
-        "experiment": opts.experiment or settings.get("experiment") or "Default",
+        "experiment": opts.experiment or settings.experiment,
         "command": parsed.argv,
         "command_key": command_key(opts.argv, script, getattr(parsed, "module", None),
                                    opts.cwd),
@@ -520,12 +520,12 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     """Run the command tracked, from capture to the end event."""
     from runlab.capture.args import secret_patterns as secret_patterns_of
 
-    patterns = list(settings.get("metric_patterns", [])) + opts.metric_patterns
-    if patterns or settings.get("disabled_rules"):
+    patterns = settings.metric_patterns + opts.metric_patterns
+    if patterns or settings.disabled_rules:
         from runlab.parsing.parser import MetricParser
 
-        MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
-    unknown = sorted(set(settings.get("disabled_hooks", [])) - set(HOOKS))
+        MetricParser(patterns, settings.disabled_rules)  # a bad regex stops us here
+    unknown = sorted(set(settings.disabled_hooks) - set(HOOKS))
     if unknown:
         from runlab.errors import ConfigError
 
@@ -549,8 +549,8 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     recorder = Recorder(
         store,
         run_id,
-        list(settings.get("metric_patterns", [])) + opts.metric_patterns,
-        settings.get("disabled_rules", []),
+        settings.metric_patterns + opts.metric_patterns,
+        settings.disabled_rules,
         events_path,
         secret_patterns,
         cwd=opts.cwd,
@@ -567,11 +567,11 @@ def track(opts: RunOptions, settings: Settings, store: Store,
             p for p in (hook, child_env.get("PYTHONPATH")) if p)
         # The hook redacts as the wrapper does, before it writes anything.
         child_env["RUNLAB_SECRETS"] = hook_secrets(secret_patterns)
-        child_env["RUNLAB_HOOKS_OFF"] = ",".join(settings.get("disabled_hooks", []))
+        child_env["RUNLAB_HOOKS_OFF"] = ",".join(settings.disabled_hooks)
         child_env.pop("RUNLAB_HOOK_OWNER", None)  # set by the first process that records
     recorder.argv_params = set(start.get("params") or ())
     monitor: list[Any] = []
-    interval = float(settings.get("system_metrics", 0.0)) if opts.system_metrics else 0.0
+    interval = settings.system_metrics if opts.system_metrics else 0.0
 
     watch: list[Any] = []
 
@@ -592,7 +592,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
             if events:
                 recorder._append(events)
 
-    recorder.snapshot_artifacts(list(settings.get("artifacts", [])) + opts.artifacts)
+    recorder.snapshot_artifacts(settings.artifacts + opts.artifacts)
     launch = runner.Launch(
         argv=opts.argv,
         cwd=opts.cwd,
@@ -620,7 +620,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
         recorder.problems.append(outcome.error)
         with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:
             f.write(f"runlab: {outcome.error}\n".encode())
-    recorder.capture_artifacts(list(settings.get("artifacts", [])) + opts.artifacts, start["t"])
+    recorder.capture_artifacts(settings.artifacts + opts.artifacts, start["t"])
     if watch:
         kept = recorder.artifacts.kept if recorder.artifacts is not None else {}
         events, problems = watch[0].finish(outputs=kept)
@@ -724,10 +724,10 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                            or script.endswith(inputs.CODE_SUFFIXES)):
             script = None  # `cat data.csv`: the first file is data, not an entry script
         skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p]
-        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.get("input_globs", []),
+        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.input_globs,
                                   secret=lambda key: is_secret(key, patterns))
-        if paths and settings.get("artifacts", []) + opts.artifacts:
-            outputs = set(_artifact_paths(list(settings.get("artifacts", [])) + opts.artifacts,
+        if paths and settings.artifacts + opts.artifacts:
+            outputs = set(_artifact_paths(settings.artifacts + opts.artifacts,
                                           opts.cwd))
             paths = [p for p in paths if p not in outputs]
     git = (git_info.root, git_info.commit, list(git_info.changed_files)) \
@@ -739,7 +739,7 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                               patterns)
 
     return inputs.Watch(
-        paths, opts.cwd, int(settings.get("hash_budget", 1 << 30)), git,
+        paths, opts.cwd, settings.hash_budget, git,
         lambda: packages.environment(opts.argv, opts.cwd, env, skip_paths=[hook_dir]),
         config)
 

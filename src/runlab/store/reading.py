@@ -32,7 +32,7 @@ def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = 
     cwd = cwd or os.getcwd()
     if path is None and "RUNLAB_STORE" not in os.environ:
         settings = config.load(cwd)
-        configured = settings.get("store")
+        configured = settings.store
         if configured:
             path = os.path.join(settings.root, configured)
     s = Store(locate(cwd, path), create=create)
