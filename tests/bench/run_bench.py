@@ -120,7 +120,7 @@ def _points(store: Path) -> int:
     from runlab.store import Store
 
     s = Store(str(store))
-    s.sync()
+    s.catch_up()
     run = s.list_runs(limit=1)[0]
     total = sum(m.count for m in run.metrics.values())
     s.close()

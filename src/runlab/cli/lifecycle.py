@@ -271,7 +271,7 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
                 message(f"    {line}")
 
     outcome = sweep.run(plan, s.root, jobs=jobs, skip=skip, on_start=started, on_end=ended)
-    s.sync()
+    s.catch_up()
     order = compile_sort(sort) if sort else "runs.number"
     runs = sweep.latest_per_trial(_sweep_runs(s, plan.id, order))
     if json_:
@@ -364,7 +364,7 @@ def model_ls(json_: JsonOpt = False, store: StoreOpt = None) -> None:
     def body() -> None:
         from runlab.lifecycle import registry
 
-        s = open_store(store, sync=False)
+        s = open_store(store, catch_up=False)
         models = registry.load(s.root)
         if json_:
             emit_json([m.to_json() for m in models.values()])
@@ -428,7 +428,7 @@ def model_alias(
     def body() -> None:
         from runlab.lifecycle import registry
 
-        s = open_store(store, sync=False)
+        s = open_store(store, catch_up=False)
         v = registry.set_alias(s.root, name, version, alias)
         message(f"{name}@{alias} is now version {v.version}")
 
@@ -445,7 +445,7 @@ def model_get(ref: ModelRef, output: OutOpt = None, store: StoreOpt = None) -> N
     def body() -> None:
         from runlab.lifecycle import artifacts, registry
 
-        s = open_store(store, sync=False)
+        s = open_store(store, catch_up=False)
         v = registry.resolve(registry.load(s.root), ref)
         src = registry.file_path(s.root, v)
         _copied(*artifacts.copy_out(src, output or os.path.basename(v.path), v.sha256))

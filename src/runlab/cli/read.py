@@ -184,7 +184,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            s = open_store(store, sync=False)
+            s = open_store(store, catch_up=False)
             n = s.reindex()
             report_problems(s)
             sys.stderr.write(f"reindexed {n} run{'s' if n != 1 else ''} from their journals\n")

@@ -176,7 +176,7 @@ def track_command(values: dict[str, Any], command: list[str], *, cwd: str | None
     if store_path is None and "RUNLAB_STORE" not in os.environ and settings.store:
         store_path = os.path.join(settings.root, settings.store)
     store = Store(locate(cwd, store_path))
-    store.sync()
+    store.catch_up()
     for problem in dict.fromkeys(store.problems):  # a rebuilt index, a cut-off journal line
         warn(problem)
     store.problems.clear()

@@ -337,9 +337,9 @@ class Recorder:
             points, self.points = self.points, []
             self._append([{"e": "metrics", "p": points}])
 
-    def _append(self, events: list[Event], sync: bool = False) -> bool:
+    def _append(self, events: list[Event], fsync: bool = False) -> bool:
         try:
-            self.store.append(self.run_id, events, sync=sync)
+            self.store.append(self.run_id, events, fsync=fsync)
             return True
         except OSError as e:
             # A full disk: count what is lost, and say it once at the end (`losses`).
@@ -647,10 +647,10 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     }
     if outcome.error:
         end["error"] = outcome.error
-    ended = recorder._append([end], sync=True)
+    ended = recorder._append([end], fsync=True)
     if not ended and _release(reserve):
         # A full disk: the room kept aside at the start takes how the run ended.
-        ended = recorder._append([end], sync=True)
+        ended = recorder._append([end], fsync=True)
         if ended:
             recorder.unrecorded[2] -= 1
     _release(reserve)
@@ -662,7 +662,7 @@ def track(opts: RunOptions, settings: Settings, store: Store,
     if lost:
         recorder.problems.append(lost if ended else f"{lost}; how it ended is in the index only")
     try:
-        store.sync()
+        store.catch_up()
         run = store.get(run_id)
         previous = store.previous(run)
     except (StoreError, OSError) as e:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = True,
+def open_store(path: str | None = None, *, cwd: str | None = None, catch_up: bool = True,
                create: bool = True) -> Store:
     """The store for `cwd` (--store, RUNLAB_STORE, the `store` setting, else .runlab/ at the
     repository root), caught up with its journals. What it repaired is in `store.problems`."""
@@ -36,8 +36,8 @@ def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = 
         if configured:
             path = os.path.join(settings.root, configured)
     s = Store(locate(cwd, path), create=create)
-    if sync:
-        s.sync()
+    if catch_up:
+        s.catch_up()
     return s
 
 

@@ -23,7 +23,7 @@ def watch(store: Store, run_ids: Sequence[str], client: MlflowClient, *, interva
     watching = list(run_ids)
     while watching:
         sleep(interval)
-        store.sync()
+        store.catch_up()
         runs = [store.get(run_id) for run_id in watching]
         report = PushReport(client.uri)
         for running in (False, True):
