@@ -237,7 +237,7 @@ def test_runs_sharing_an_artifact_export_and_import_whole(cli: Callable[..., Res
     for _ in range(2):
         r = cli("--no-git", "-a", "model.pt", sys.executable, "-c", make)
         assert r.code == 0, r.stderr
-    store.sync()
+    store.catch_up()
     ids = [run.id for run in store.list_runs()]
     kept = [Path(store.run_dir(i), "artifacts", "model.pt") for i in ids]
     assert len(kept) == 2 and all(p.stat().st_nlink > 2 for p in kept)  # blob + two runs

@@ -16,7 +16,7 @@ from tests.conftest import Result, git
 
 def test_defaults(tmp_path: Path) -> None:
     s = config.load(str(tmp_path), env={})
-    assert s["experiment"] == "Default" and s.sources["experiment"] == "default"
+    assert s.experiment == "Default" and s.sources["experiment"] == "default"
 
 
 def test_precedence_env_over_runlab_toml_over_pyproject(tmp_path: Path) -> None:
@@ -24,10 +24,35 @@ def test_precedence_env_over_runlab_toml_over_pyproject(tmp_path: Path) -> None:
         '[tool.runlab]\nexperiment = "from-pyproject"\nbool_flags = ["a"]\nenv = ["X"]\n')
     (tmp_path / "runlab.toml").write_text('experiment = "from-runlab"\nbool_flags = ["b"]\n')
     s = config.load(str(tmp_path), env={"RUNLAB_BOOL_FLAGS": "c, d"})
-    assert s["experiment"] == "from-runlab"
+    assert s.experiment == "from-runlab"
     assert s.sources["experiment"].endswith("runlab.toml")
-    assert s["bool_flags"] == ["c", "d"] and s.sources["bool_flags"] == "RUNLAB_BOOL_FLAGS"
-    assert s["env"] == ["X"] and s.sources["env"].endswith("pyproject.toml")
+    assert s.bool_flags == ["c", "d"] and s.sources["bool_flags"] == "RUNLAB_BOOL_FLAGS"
+    assert s.env == ["X"] and s.sources["env"].endswith("pyproject.toml")
+
+
+def test_every_key_is_a_typed_property_with_the_tables_default(tmp_path: Path) -> None:
+    kinds = {str: "str", bool: "bool", int: "int", float: "float", list: "list[str]",
+             dict: "dict[str, "}
+    loaded = config.load(str(tmp_path), env={})
+    for key, spec in config.KEYS.items():
+        prop = getattr(config.Settings, key)
+        assert isinstance(prop, property), key
+        assert prop.fget.__annotations__["return"].startswith(kinds[spec.kind]), key
+        assert getattr(config.Settings(), key) == spec.default, key
+        assert getattr(loaded, key) == loaded.values[key] == spec.default, key
+    assert {name for name, v in vars(config.Settings).items()
+            if isinstance(v, property)} == set(config.KEYS)
+
+
+def test_properties_read_the_values_with_their_types(tmp_path: Path) -> None:
+    (tmp_path / "runlab.toml").write_text(
+        'system_metrics = 2\npty = false\nstore = "runs"\n[directions]\nloss = "lower"\n')
+    s = config.load(str(tmp_path), env={"RUNLAB_HASH_BUDGET": "1024"})
+    assert s.system_metrics == 2.0 and isinstance(s.system_metrics, float)
+    assert s.pty is False and s.store == "runs" and s.hash_budget == 1024
+    assert s.directions == {"loss": "lower"}
+    s.artifacts.append("changed")  # a copy: the settings stay as loaded
+    assert s.artifacts == []
 
 
 def test_project_root_is_the_repository(tmp_path: Path) -> None:
@@ -35,7 +60,7 @@ def test_project_root_is_the_repository(tmp_path: Path) -> None:
     (tmp_path / "runlab.toml").write_text('experiment = "root"\n')
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
-    assert config.load(str(sub), env={})["experiment"] == "root"
+    assert config.load(str(sub), env={}).experiment == "root"
 
 
 @pytest.mark.parametrize("text, message", [

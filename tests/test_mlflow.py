@@ -47,6 +47,7 @@ from runlab.remote.mlflow import (
     push,
     remote_state,
     sanitize_key,
+    send,
 )
 from tests.conftest import Result
 
@@ -753,7 +754,7 @@ def test_batches_respect_the_servers_limits(store: Store) -> None:
     run_id = make_run(store, params=params, tags=tags, points=1300)
     run = store.get(run_id)
     plan = mlflow.plan_run(run, store.series(run_id), [], None, "x")
-    batches = list(mlflow._batches(plan))
+    batches = list(send._batches(plan))
     assert sum(len(b.params) for b in batches) == 250
     assert sum(len(b.tags) for b in batches) == len(plan.tags)
     assert sum(len(b.metrics) for b in batches) == 2600

@@ -63,7 +63,7 @@ def test_deleting_the_index_loses_nothing(store: Store) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(store.root, "index.db" + suffix).unlink(missing_ok=True)
     again = Store(store.root)
-    again.sync()
+    again.catch_up()
     after = [r.to_json() for r in again.list_runs()]
     assert [r["number"] for r in after] == [3, 2, 1]
     strip = lambda rs: [{k: v for k, v in r.items() if k != "duration_s"} for r in rs]  # noqa: E731
@@ -85,7 +85,7 @@ def test_catch_up_sees_growth_written_elsewhere(store: Store) -> None:
     # Another process appended without updating the index (its index write failed).
     journal.append(store.journal_path(run_id), [{"e": "metrics", "p": [["acc", 0.5, 0, 1.0]]}])
     assert "acc" not in store.get(run_id).metrics
-    store.sync()
+    store.catch_up()
     assert store.get(run_id).metrics["acc"].last == 0.5
 
 
@@ -95,7 +95,7 @@ def test_copied_run_directory_appears_with_a_new_number(tmp_path: Path, store: S
     foreign = finished(other)
     finished(store)
     subprocess.run(["cp", "-r", other.run_dir(foreign), store.runs_dir], check=True)
-    store.sync()
+    store.catch_up()
     run = store.get(foreign)
     assert run.number == 2
     assert run.status == "finished"
@@ -108,7 +108,7 @@ def test_truncated_last_line_is_ignored(store: Store) -> None:
     store.close()
     Path(store.root, "index.db").unlink()
     again = Store(store.root)
-    again.sync()
+    again.catch_up()
     assert again.get(run_id).status == "finished"
     assert again.get(run_id).tags == {}
 
@@ -120,7 +120,7 @@ def test_dead_wrapper_marks_the_run_lost(store: Store) -> None:
 
     run_id, _ = store.create_run(start(pid=p.pid, pid_start=12345.0, host=socket.gethostname()))
     assert store.get(run_id).status == "running"
-    report = store.sync()
+    report = store.catch_up()
     assert report.lost == 1
     assert store.get(run_id).status == "lost"
     assert any(e["e"] == "end" and e["status"] == "lost" for e in store.events(run_id))
@@ -128,7 +128,7 @@ def test_dead_wrapper_marks_the_run_lost(store: Store) -> None:
 
 def test_live_run_elsewhere_is_not_marked_lost(store: Store) -> None:
     run_id, _ = store.create_run(start(pid=1, pid_start=1.0, host="another-machine"))
-    store.sync()
+    store.catch_up()
     assert store.get(run_id).status == "running"
 
 
@@ -174,7 +174,7 @@ def test_parallel_processes_get_distinct_numbers(store: Store) -> None:
     procs = [subprocess.Popen([sys.executable, "-c", code, store.root], env=child_env())
              for _ in range(8)]
     assert all(p.wait(timeout=120) == 0 for p in procs)
-    store.sync()
+    store.catch_up()
     numbers = sorted(r.number for r in store.list_runs())
     assert numbers == list(range(1, 41))
     for run in store.list_runs():

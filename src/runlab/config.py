@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-
 
 from runlab.errors import ConfigError
 
@@ -32,12 +30,17 @@ def _toml() -> Any:
     return tomllib
 
 
-@dataclass(frozen=True)
 class Key:
-    name: str
-    kind: type
-    default: Any
-    help: str
+    """One setting: its name, type, default and one line of help (a plain class: `runlab
+    true` reads settings, and a dataclass would cost its import on that path)."""
+
+    __slots__ = ("name", "kind", "default", "help")
+
+    def __init__(self, name: str, kind: type, default: Any, help: str) -> None:
+        self.name = name
+        self.kind = kind
+        self.default = default
+        self.help = help
 
 
 KEYS: dict[str, Key] = {
@@ -68,20 +71,100 @@ KEYS: dict[str, Key] = {
 }
 
 
-@dataclass
 class Settings:
-    """Effective values and where each came from ("default", a file path, or a variable)."""
+    """The effective settings, one typed property per key of KEYS, and where each value came
+    from ("default", a file path, or a variable). A key absent from `values` (or None there)
+    has its default; `values` and `sources` hold what `runlab config` shows."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
-    root: str = "."
+    __slots__ = ("values", "sources", "root")
 
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
+    def __init__(self, values: dict[str, Any] | None = None,
+                 sources: dict[str, str] | None = None, root: str = ".") -> None:
+        self.values: dict[str, Any] = {} if values is None else values
+        self.sources: dict[str, str] = {} if sources is None else sources
+        self.root = root
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def _value(self, key: str) -> Any:
         value = self.values.get(key)
-        return default if value is None else value
+        return KEYS[key].default if value is None else value
+
+    @property
+    def store(self) -> str | None:
+        value = self.values.get("store")
+        return None if value is None else str(value)
+
+    @property
+    def experiment(self) -> str:
+        return str(self.values.get("experiment") or KEYS["experiment"].default)
+
+    @property
+    def pty(self) -> bool | None:
+        value = self.values.get("pty")
+        return None if value is None else bool(value)
+
+    @property
+    def metric_patterns(self) -> list[str]:
+        return list(self._value("metric_patterns"))
+
+    @property
+    def disabled_rules(self) -> list[str]:
+        return list(self._value("disabled_rules"))
+
+    @property
+    def bool_flags(self) -> list[str]:
+        return list(self._value("bool_flags"))
+
+    @property
+    def ignore_params(self) -> list[str]:
+        return list(self._value("ignore_params"))
+
+    @property
+    def secret_patterns(self) -> list[str]:
+        return list(self._value("secret_patterns"))
+
+    @property
+    def env(self) -> list[str]:
+        return list(self._value("env"))
+
+    @property
+    def artifacts(self) -> list[str]:
+        return list(self._value("artifacts"))
+
+    @property
+    def directions(self) -> dict[str, str]:
+        return dict(self._value("directions"))
+
+    @property
+    def commands(self) -> dict[str, Any]:
+        return dict(self._value("commands"))
+
+    @property
+    def max_patch_bytes(self) -> int:
+        return int(self._value("max_patch_bytes"))
+
+    @property
+    def system_metrics(self) -> float:
+        return float(self._value("system_metrics"))
+
+    @property
+    def inject(self) -> bool:
+        return bool(self._value("inject"))
+
+    @property
+    def disabled_hooks(self) -> list[str]:
+        return list(self._value("disabled_hooks"))
+
+    @property
+    def inputs(self) -> bool:
+        return bool(self._value("inputs"))
+
+    @property
+    def input_globs(self) -> list[str]:
+        return list(self._value("input_globs"))
+
+    @property
+    def hash_budget(self) -> int:
+        return int(self._value("hash_budget"))
 
 
 def project_root(cwd: str) -> str:

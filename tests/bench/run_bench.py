@@ -121,7 +121,7 @@ def _points(store: Path) -> int:
     from runlab.store.selection import RunQuery
 
     s = Store(str(store))
-    s.sync()
+    s.catch_up()
     run = s.list_runs(RunQuery(limit=1))[0]
     total = sum(m.count for m in run.metrics.values())
     s.close()

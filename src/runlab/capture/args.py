@@ -46,6 +46,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+    from runlab.config import Settings
+
 
 SECRET_PATTERNS: tuple[str, ...] = ("*key*", "*token*", "*secret*", "*password*", "*passwd*")
 REDACTED = "***"
@@ -99,12 +101,12 @@ class ParsedArgs:
     argv: list[str] = field(default_factory=list)  # the whole command, secrets as "***"
 
 
-def secret_patterns(settings: Any = None) -> tuple[str, ...]:
+def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
     """The globs of names whose values are secret: the built-in ones and the
     `secret_patterns` setting. The one place that decides; every path that records a name
     and a value (a tracked run, the API, edits, named commands, sweeps, the start-up hook)
     redacts with what this returns."""
-    extra = settings.get("secret_patterns", []) if settings is not None else []
+    extra = settings.secret_patterns if settings is not None else []
     return SECRET_PATTERNS + tuple(str(p) for p in extra or ())
 
 

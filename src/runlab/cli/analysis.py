@@ -66,7 +66,7 @@ def register(app: typer.Typer) -> None:
             from runlab import config
             from runlab.compare import diff as compare
 
-            directions = config.load(os.getcwd()).get("directions")
+            directions = config.load(os.getcwd()).directions
             result = compare.diff_runs(found, directions)
             if as_json:
                 emit_json(result.to_json())

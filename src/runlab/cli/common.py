@@ -71,11 +71,11 @@ def quiet_broken_pipe() -> NoReturn:
     sys.exit(141 if hasattr(signal, "SIGPIPE") else 1)
 
 
-def open_store(store: str | None, *, sync: bool = True, create: bool = True) -> Any:
+def open_store(store: str | None, *, catch_up: bool = True, create: bool = True) -> Any:
     """The store for this directory, caught up with its journals."""
     from runlab.store import reading
 
-    s = reading.open_store(store, sync=sync, create=create)
+    s = reading.open_store(store, catch_up=catch_up, create=create)
     report_problems(s)
     return s
 

@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
             from runlab.launch import commands as projects
 
             settings = config.load(os.getcwd())
-            named = projects.load(settings.get("commands", {}),
+            named = projects.load(settings.commands,
                                   settings.sources.get("commands", "runlab.toml"))
             if json_:
                 emit_json([c.to_json() for c in named.values()])
@@ -141,7 +141,7 @@ def register(app: typer.Typer) -> None:
 
             s = open_store(store)
             run_id = s.resolve(run)
-            bool_flags = config.load(os.getcwd()).get("bool_flags", [])
+            bool_flags = config.load(os.getcwd()).bool_flags
             p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
             message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
                     f"{_shell(_redacted(p.argv, p.cwd))}")
@@ -268,7 +268,7 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
                 message(f"    {line}")
 
     outcome = sweep.run(plan, s.root, jobs=jobs, skip=skip, on_start=started, on_end=ended)
-    s.sync()
+    s.catch_up()
     runs = sweep.latest_per_trial(_sweep_runs(s, plan.id, sort or ["number"]))
     if json_:
         emit_json([r.to_json() for r in runs])
@@ -304,7 +304,7 @@ def _new_sweep(words: list[str], sample: int | None, seed: int | None,
     cwd = os.getcwd()
     axes, command = sweep.split_words(words)
     settings = config.load(cwd)
-    commands = settings.get("commands", {})
+    commands = settings.commands
     named = projects.find(command, commands, cwd, settings.sources.get("commands",
                                                                        "runlab.toml"))
     if named is not None:
@@ -357,7 +357,7 @@ def model_ls(json_: JsonOpt = False, store: StoreOpt = None) -> None:
     def body() -> None:
         from runlab.lifecycle import registry
 
-        s = open_store(store, sync=False)
+        s = open_store(store, catch_up=False)
         models = registry.load(s.root)
         if json_:
             emit_json([m.to_json() for m in models.values()])
@@ -421,7 +421,7 @@ def model_alias(
     def body() -> None:
         from runlab.lifecycle import registry
 
-        s = open_store(store, sync=False)
+        s = open_store(store, catch_up=False)
         v = registry.set_alias(s.root, name, version, alias)
         message(f"{name}@{alias} is now version {v.version}")
 
@@ -438,7 +438,7 @@ def model_get(ref: ModelRef, output: OutOpt = None, store: StoreOpt = None) -> N
     def body() -> None:
         from runlab.lifecycle import artifacts, registry
 
-        s = open_store(store, sync=False)
+        s = open_store(store, catch_up=False)
         v = registry.resolve(registry.load(s.root), ref)
         src = registry.file_path(s.root, v)
         _copied(*artifacts.copy_out(src, output or os.path.basename(v.path), v.sha256))

@@ -23,8 +23,8 @@ def _rules(extra: list[str] | None) -> tuple[list[str], list[str]]:
     from runlab import config
 
     settings = config.load(os.getcwd())
-    patterns = [*settings.get("metric_patterns", []), *(extra or [])]
-    return patterns, list(settings.get("disabled_rules", []))
+    patterns = [*settings.metric_patterns, *(extra or [])]
+    return patterns, settings.disabled_rules
 
 
 def register(app: typer.Typer) -> None:

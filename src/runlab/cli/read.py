@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
             cols = [fields.check(c.strip(), s) for c in columns.split(",")] if columns else None
             chosen = None
             if best is not None:
-                directions = config.load(os.getcwd()).get("directions")
+                directions = config.load(os.getcwd()).directions
                 chosen = fields.best(s, best, better, directions)
             query = RunQuery(where, tuple(sort or ()), None if all_ else limit,
                              deleted=deleted, experiment=experiment, best=chosen)
@@ -178,7 +178,7 @@ def register(app: typer.Typer) -> None:
         """
 
         def body() -> None:
-            s = open_store(store, sync=False)
+            s = open_store(store, catch_up=False)
             n = s.reindex()
             report_problems(s)
             sys.stderr.write(f"reindexed {n} run{'s' if n != 1 else ''} from their journals\n")

@@ -127,7 +127,7 @@ def check_program(word: str) -> None:
         return
     from runlab import config
 
-    if word in config.load(os.getcwd()).get("commands", {}):
+    if word in config.load(os.getcwd()).commands:
         return
     raise UsageError(f"unknown command '{word}'; did you mean '{close[0]}'? "
                      f"(`runlab run -- {word}` runs a program of that name)")

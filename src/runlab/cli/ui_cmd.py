@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
             from runlab.ui.server import bind, serve, url_for
 
             # The store is found (and made), not scanned: each request catches up with it.
-            root = open_store(store, sync=False).root
+            root = open_store(store, catch_up=False).root
             chosen = token
             if chosen is not None and len(chosen) < 8:
                 raise UsageError("a --token needs at least 8 characters")

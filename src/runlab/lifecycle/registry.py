@@ -229,7 +229,7 @@ def set_alias(store_root: str, name: str, number: int, alias: str,
 
 def _append(store_root: str, event: Event) -> None:
     try:
-        journal.append(os.path.join(store_root, REGISTRY), [event], sync=True)
+        journal.append(os.path.join(store_root, REGISTRY), [event], fsync=True)
     except OSError as e:
         raise StoreError(f"cannot write the registry in {store_root}: {e.strerror}") from e
 

@@ -134,7 +134,7 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
     # The lines' own times are not kept: every point gets the run's end.
     t = round(run.ended_at or run.started_at or time.time(), 3)
     store.append(run_id, [kinds.reparse([[p.key, p.value, p.step, t] for p in points])],
-                 sync=True)
+                 fsync=True)
     keys = sorted({p.key for p in points})
     return Reparsed(run.number, len(points), keys, *key_changes(sorted(run.metrics), keys))
 

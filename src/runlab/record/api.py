@@ -19,7 +19,10 @@ import threading
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from runlab.config import Settings
 
 FLUSH_S = 1.0
 FLUSH_POINTS = 5000
@@ -110,7 +113,6 @@ class _DirectRun(Run):
     def __init__(self, name: str | None, params: Mapping[str, Any] | None,
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
-        from runlab import config
         from runlab.capture.args import redact_mapping, secret_patterns
         from runlab.store import locate
 
@@ -131,8 +133,7 @@ class _DirectRun(Run):
         start = start_event(
             _process_start(cwd),
             name=name,
-            experiment=experiment or settings.get("experiment")
-            or config.KEYS["experiment"].default,
+            experiment=experiment or settings.experiment,
             params=self._redact(params or {}),
             tags=self._redact_tags(tags or {}),
         )
@@ -203,7 +204,7 @@ class _DirectRun(Run):
         if events:
             self._store.append(self.id, events)
             if extra:
-                _sync_later(self._store.journal_path(self.id))
+                _fsync_later(self._store.journal_path(self.id))
 
     def end(self, status: str = "finished") -> None:
         if os.getpid() != self._pid:
@@ -223,7 +224,7 @@ _settings_cache: dict[str, Any] = {}
 _stores: dict[str, Any] = {}
 _stores_pid = os.getpid()  # the process that opened them
 _inherited: list[dict[str, Any]] = []  # a forked child's copies of its parent's stores
-_syncing: list[threading.Thread] = []
+_fsyncing: list[threading.Thread] = []
 
 
 def _open_store(path: str) -> Any:
@@ -246,18 +247,18 @@ def _open_store(path: str) -> Any:
 def _close_stores() -> None:
     if os.getpid() != _stores_pid:
         return  # a forked child: the connections are its parent's to close
-    for thread in _syncing:
+    for thread in _fsyncing:
         thread.join()
     for store in _stores.values():
         store.close()
     _stores.clear()
 
 
-def _sync_later(path: str) -> None:
+def _fsync_later(path: str) -> None:
     """fsync a finished run's journal in the background: the program goes on meanwhile, and
     the process waits for it at exit."""
 
-    def sync() -> None:
+    def fsync() -> None:
         try:
             fd = os.open(path, os.O_RDONLY)
         except OSError:
@@ -267,18 +268,19 @@ def _sync_later(path: str) -> None:
         finally:
             os.close(fd)
 
-    _syncing[:] = [t for t in _syncing if t.is_alive()]
-    thread = threading.Thread(target=sync, name="runlab-fsync", daemon=True)
+    _fsyncing[:] = [t for t in _fsyncing if t.is_alive()]
+    thread = threading.Thread(target=fsync, name="runlab-fsync", daemon=True)
     thread.start()
-    _syncing.append(thread)
+    _fsyncing.append(thread)
 
 
-def _settings(cwd: str) -> Any:
+def _settings(cwd: str) -> Settings:
     from runlab import config
 
     if cwd not in _settings_cache:
         _settings_cache[cwd] = config.load(cwd)
-    return _settings_cache[cwd]
+    settings: Settings = _settings_cache[cwd]
+    return settings
 
 
 def _process_start(cwd: str) -> dict[str, Any]:

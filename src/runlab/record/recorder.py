@@ -69,10 +69,10 @@ class JournalWriter:
         self.run_id = run_id
         self.losses = Losses()
 
-    def append(self, events: list[Event], sync: bool = False) -> bool:
+    def append(self, events: list[Event], fsync: bool = False) -> bool:
         """Whether the journal took the events."""
         try:
-            self.store.append(self.run_id, events, sync=sync)
+            self.store.append(self.run_id, events, fsync=fsync)
             return True
         except OSError as e:
             self.losses.count(events, e.strerror or str(e))
@@ -373,9 +373,9 @@ class Recorder:
         if self.metrics.count >= FLUSH_POINTS:
             self.flush()
 
-    def append(self, events: list[Event], sync: bool = False) -> bool:
+    def append(self, events: list[Event], fsync: bool = False) -> bool:
         """Record events in the journal; whether it took them (see `losses`)."""
-        return self.journal.append(events, sync)
+        return self.journal.append(events, fsync)
 
     def flush(self) -> None:
         batch = self.channel.read()

@@ -73,7 +73,7 @@ def _open_store(path: str | None, cwd: str, settings: Settings) -> Store:
     from runlab.store import Store, locate
 
     store = Store(locate(cwd, path, settings=settings))
-    store.sync()
+    store.catch_up()
     return store
 
 
@@ -84,17 +84,17 @@ def options(request: RunRequest, settings: Settings, cwd: str) -> RunOptions:
 
     if request.pty is not None:
         use_pty = request.pty
-    elif settings.get("pty") is not None:
-        use_pty = bool(settings.get("pty")) and os.isatty(1)
+    elif settings.pty is not None:
+        use_pty = settings.pty and os.isatty(1)
     else:
         use_pty = os.isatty(1)
     params = {k: parse_value(v) for k, v in pairs(request.params, "param", True).items()}
     command = list(request.command)
     extra = dict(request.extra)
-    if request.expand and command[0] in settings.get("commands", {}):
+    if request.expand and command[0] in settings.commands:
         from runlab.launch import commands as projects
 
-        named = projects.find(command, settings.get("commands", {}), cwd,
+        named = projects.find(command, settings.commands, cwd,
                               settings.sources.get("commands", "runlab.toml"))
         if named is not None:
             expansion = projects.expand(named, command[1:], secret_patterns(settings))
@@ -120,8 +120,8 @@ def options(request: RunRequest, settings: Settings, cwd: str) -> RunOptions:
         pty=use_pty,
         quiet=request.quiet,
         system_metrics=request.system_metrics,
-        inject=request.inject and bool(settings.get("inject", True)),
-        inputs=request.inputs and bool(settings.get("inputs", True)),
+        inject=request.inject and settings.inject,
+        inputs=request.inputs and settings.inputs,
         extra=extra,
     )
 

@@ -75,8 +75,8 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
     parsed = parse_args(
         opts.argv,
         cwd=opts.cwd,
-        bool_flags=settings.get("bool_flags", []),
-        ignore=settings.get("ignore_params", []),
+        bool_flags=settings.bool_flags,
+        ignore=settings.ignore_params,
         secret_patterns=secret_patterns,
     )
     params = dict(parsed.params)
@@ -90,15 +90,15 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         if pending is not None:
             from runlab.store import outputs
 
-            git_info = pending.finish(max_patch_bytes=settings.get("max_patch_bytes"),
+            git_info = pending.finish(max_patch_bytes=settings.max_patch_bytes,
                                       exclude=outputs.own_files(store.root))
     process = start.process_fields(parsed, opts.argv, opts.cwd, capture_host(), git_info,
                                    author_from_git=opts.git)
-    env_names = settings.get("env", [])
+    env_names = settings.env
     event = start.start_event(
         process,
         name=opts.name,
-        experiment=opts.experiment or settings.get("experiment") or "Default",
+        experiment=opts.experiment or settings.experiment,
         params=params,
         tags=redact_mapping(opts.tags, secret_patterns),
         note=None if opts.note is None else redact_value(opts.note, secret_patterns),
@@ -137,12 +137,12 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     that makes `opts` from a request and the settings)."""
     from runlab.capture.args import secret_patterns as secret_patterns_of
 
-    patterns = list(settings.get("metric_patterns", [])) + opts.metric_patterns
-    if patterns or settings.get("disabled_rules"):
+    patterns = settings.metric_patterns + opts.metric_patterns
+    if patterns or settings.disabled_rules:
         from runlab.parsing.parser import MetricParser
 
-        MetricParser(patterns, settings.get("disabled_rules", []))  # a bad regex stops us here
-    unknown = sorted(set(settings.get("disabled_hooks", [])) - set(HOOKS))
+        MetricParser(patterns, settings.disabled_rules)  # a bad regex stops us here
+    unknown = sorted(set(settings.disabled_hooks) - set(HOOKS))
     if unknown:
         from runlab.errors import ConfigError
 
@@ -166,8 +166,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     recorder = Recorder(
         store,
         run_id,
-        list(settings.get("metric_patterns", [])) + opts.metric_patterns,
-        settings.get("disabled_rules", []),
+        settings.metric_patterns + opts.metric_patterns,
+        settings.disabled_rules,
         events_path,
         secret_patterns,
         cwd=opts.cwd,
@@ -175,7 +175,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     child_env = _child_env(opts, settings, run_id, events_path, secret_patterns, env)
     recorder.channel.argv_params = set(start_event.get("params") or ())
     monitor: list[Any] = []
-    interval = float(settings.get("system_metrics", 0.0)) if opts.system_metrics else 0.0
+    interval = settings.system_metrics if opts.system_metrics else 0.0
 
     watch: list[Any] = []
 
@@ -196,7 +196,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
             if events:
                 recorder.append(events)
 
-    recorder.snapshot_artifacts(list(settings.get("artifacts", [])) + opts.artifacts)
+    recorder.snapshot_artifacts(settings.artifacts + opts.artifacts)
     launch = runner.Launch(
         argv=opts.argv,
         cwd=opts.cwd,
@@ -224,7 +224,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         recorder.problems.append(outcome.error)
         with contextlib.suppress(OSError), open(store.output_path(run_id), "ab") as f:
             f.write(f"runlab: {outcome.error}\n".encode())
-    recorder.capture_artifacts(list(settings.get("artifacts", [])) + opts.artifacts,
+    recorder.capture_artifacts(settings.artifacts + opts.artifacts,
                                start_event["t"])
     if watch:
         events, problems = watch[0].finish(outputs=recorder.artifacts.kept)
@@ -245,10 +245,10 @@ def record(opts: RunOptions, settings: Settings, store: Store,
                              })
     if outcome.error:
         end["error"] = outcome.error
-    ended = recorder.append([end], sync=True)
+    ended = recorder.append([end], fsync=True)
     if not ended and _release(reserve):
         # A full disk: the room kept aside at the start takes how the run ended.
-        ended = recorder.append([end], sync=True)
+        ended = recorder.append([end], fsync=True)
         if ended:
             recorder.journal.losses.events -= 1
     _release(reserve)
@@ -256,12 +256,12 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         # The journal is full: the index still learns how the run ended, so that it does not
         # show as running, then lost (a rebuilt index, which has only the journal, will).
         store.index_only(run_id, [end])
-    directions = settings.get("directions")
+    directions = settings.directions
     lost = recorder.losses()
     if lost:
         recorder.problems.append(lost if ended else f"{lost}; how it ended is in the index only")
     try:
-        store.sync()
+        store.catch_up()
         run = store.get(run_id)
         previous = store.previous(run)
     except (StoreError, OSError) as e:
@@ -285,7 +285,7 @@ def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: s
             p for p in (HOOK_DIR, child_env.get("PYTHONPATH")) if p)
         # The hook redacts as the wrapper does, before it writes anything.
         child_env["RUNLAB_SECRETS"] = hook_secrets(secret_patterns)
-        child_env["RUNLAB_HOOKS_OFF"] = ",".join(settings.get("disabled_hooks", []))
+        child_env["RUNLAB_HOOKS_OFF"] = ",".join(settings.disabled_hooks)
         child_env.pop("RUNLAB_HOOK_OWNER", None)  # set by the first process that records
     return child_env
 
@@ -343,10 +343,10 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                            or script.endswith(inputs.CODE_SUFFIXES)):
             script = None  # `cat data.csv`: the first file is data, not an entry script
         skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p]
-        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.get("input_globs", []),
+        paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.input_globs,
                                   secret=lambda key: is_secret(key, patterns))
-        if paths and settings.get("artifacts", []) + opts.artifacts:
-            outputs = set(_artifact_paths(list(settings.get("artifacts", [])) + opts.artifacts,
+        if paths and settings.artifacts + opts.artifacts:
+            outputs = set(_artifact_paths(settings.artifacts + opts.artifacts,
                                           opts.cwd))
             paths = [p for p in paths if p not in outputs]
     git = (git_info.root, git_info.commit, list(git_info.changed_files)) \
@@ -358,7 +358,7 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                               patterns)
 
     return inputs.Watch(
-        paths, opts.cwd, int(settings.get("hash_budget", 1 << 30)), git,
+        paths, opts.cwd, settings.hash_budget, git,
         lambda: packages.environment(opts.argv, opts.cwd, env, skip_paths=[hook_dir]),
         config)
 

@@ -5,7 +5,7 @@ what rsync brings home from a cluster).
 The same id is the same run. A run this store lacks is copied in whole; a run it has already
 gets the journal lines it lacks, appended in order and never twice (lines are compared as
 JSON, counted, so a line that legitimately occurs twice is kept twice), plus the files it
-lacks, and the rest of an output log that grew. Then the index catches up (`Store.sync`).
+lacks, and the rest of an output log that grew. Then the index catches up (`Store.catch_up`).
 Importing the same thing twice changes nothing the second time.
 
 An incoming journal is input, checked before anything of its run is copied: a line that is no
@@ -149,7 +149,7 @@ def import_runs(store: Store, source: str) -> ImportReport:
         raise UsageError(f"no such file or directory: {source}")
     if not (report.added or report.merged or report.unchanged or report.problems):
         raise UsageError(f"no runs found in {source} (a run is a folder holding {JOURNAL})")
-    store.sync()  # indexing a run records the number this store gives it in its journal
+    store.catch_up()  # indexing a run records the number this store gives it in its journal
     return report
 
 
@@ -344,7 +344,7 @@ def _merge_journal(store: Store, run_id: str, incoming: list[Event]) -> int:
             continue  # only this store numbers its runs
         new.append(event)
     if new:
-        store.append(run_id, new, sync=True)
+        store.append(run_id, new, fsync=True)
     return len(new)
 
 

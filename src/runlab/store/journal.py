@@ -45,7 +45,7 @@ def encode(events: list[Event]) -> bytes:
     return "".join(json.dumps(e, separators=(",", ":")) + "\n" for e in events).encode()
 
 
-def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, int]:
+def append(path: str, events: list[Event], *, fsync: bool = False) -> tuple[int, int]:
     """Append events to the journal at `path`; return the byte range they occupy."""
     data = encode(events)
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
@@ -65,7 +65,7 @@ def append(path: str, events: list[Event], *, sync: bool = False) -> tuple[int, 
                     os.ftruncate(fd, end_before)
                 raise
         end = os.lseek(fd, 0, os.SEEK_END)
-        if sync:
+        if fsync:
             os.fsync(fd)
     finally:
         os.close(fd)

@@ -22,15 +22,15 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def open_store(path: str | None = None, *, cwd: str | None = None, sync: bool = True,
+def open_store(path: str | None = None, *, cwd: str | None = None, catch_up: bool = True,
                create: bool = True) -> Store:
     """The store for `cwd` (store.locate decides where), caught up with its journals. What it
     repaired is in `store.problems`."""
     from runlab.store import locate
 
     s = Store(locate(cwd or os.getcwd(), path), create=create)
-    if sync:
-        s.sync()
+    if catch_up:
+        s.catch_up()
     return s
 
 

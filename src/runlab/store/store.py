@@ -2,7 +2,7 @@
 
 Every change is a journal line appended first and then applied to the index in one
 transaction. An index write that fails loses nothing: the run is marked pending and the next
-command applies what the index has not seen (`sync`).
+command applies what the index has not seen (`catch_up`).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.en
         from runlab import config
 
         settings = config.load(cwd, env)
-    configured = settings.get("store")
+    configured = settings.store
     if configured:
         return os.path.abspath(os.path.join(settings.root, configured))
     from runlab.capture.git import find_repo_root
@@ -56,7 +56,7 @@ def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.en
 
 
 @dataclass
-class SyncReport:
+class CatchUpReport:
     """What a catch-up found: runs newly indexed and runs marked lost (problems met go to
     `Store.problems`)."""
 
@@ -194,9 +194,9 @@ class Store:
             raise StoreError(f"cannot write the run to {path}: {e.strerror}") from e
         return run_id, self._apply(run_id)  # indexing it records its number in the journal
 
-    def append(self, run_id: str, events: list[Event], *, sync: bool = False) -> int | None:
+    def append(self, run_id: str, events: list[Event], *, fsync: bool = False) -> int | None:
         """Record events in the run's journal, then in the index; returns the run's number."""
-        start, end = journal.append(self.journal_path(run_id), events, sync=sync)
+        start, end = journal.append(self.journal_path(run_id), events, fsync=fsync)
         return self._apply(run_id, (events, start, end))
 
     def _apply(self, run_id: str,
@@ -291,10 +291,10 @@ class Store:
 
     # -- catching up -------------------------------------------------------------------------
 
-    def sync(self) -> SyncReport:
+    def catch_up(self) -> CatchUpReport:
         """Apply what the index has not seen: new run directories, growth of running runs'
         journals, pending runs; and mark runs whose runlab process died as lost."""
-        report = SyncReport()
+        report = CatchUpReport()
         db = self.db
         todo: set[str] = set()
         try:
@@ -334,7 +334,7 @@ class Store:
                 if self._status(run_id) == "running":
                     lost = _lost_event(self.journal_path(run_id))
                     try:
-                        self.append(run_id, [lost], sync=True)
+                        self.append(run_id, [lost], fsync=True)
                     except OSError:
                         self.index_only(run_id, [lost])
                     report.lost += 1
@@ -562,7 +562,7 @@ class Store:
                 if ended:
                     return
                 time.sleep(poll)  # a file offers no wake-up: poll for growth
-                self.sync()  # notices a wrapper that died, and marks its run lost
+                self.catch_up()  # notices a wrapper that died, and marks its run lost
 
     def output_path(self, run_id: str) -> str:
         return os.path.join(self.run_dir(run_id), "output.log")

@@ -72,7 +72,7 @@ class Stores:
         if s is None:
             s = Store(self.path)
             self._local.store = s
-        s.sync()
+        s.catch_up()
         s.problems.clear()
         return s
 
