@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from runlab.capture.system import parse_gpu_line
-from tests.conftest import Result
+from tests.conftest import Result, child_env, runlab_argv
 
 ARGPARSE = """\
 import argparse, pathlib
@@ -88,12 +89,33 @@ def test_system_metrics_appear(cli: Callable[..., Result], tmp_path: Path) -> No
     assert "sys/" not in r.stderr  # the summary leaves them out
 
 
+UNTIL_TOLD = """\
+import sys
+print("started", flush=True)
+sys.stdin.read()  # until the test closes it
+"""
+
+
 def test_no_system_metrics(cli: Callable[..., Result], tmp_path: Path) -> None:
-    r = cli("--no-system-metrics", sys.executable, "-c", "print('x=1')",
-            env={"RUNLAB_SYSTEM_METRICS": "0.01"})
-    assert r.code == 0
-    metrics = json.loads(cli("show", "last", "--json").stdout)["metrics"]
-    assert not any(k.startswith("sys/") for k in metrics)
+    # The run without metrics lives through a whole run with them at the same interval (which
+    # takes its samples before it ends), so a sampler that ignored the option would sample too.
+    env = {"RUNLAB_SYSTEM_METRICS": "0.2"}
+    (tmp_path / "wait.py").write_text(UNTIL_TOLD)
+    (tmp_path / "work.py").write_text(WAIT_FOR_SAMPLES)
+    off = subprocess.Popen(runlab_argv("--no-system-metrics", "-n", "off", sys.executable,
+                                       "wait.py"),
+                           cwd=tmp_path, env=child_env(env), stdin=subprocess.PIPE,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert off.stdout is not None and off.stdout.readline() == "started\n"
+        on = cli("-n", "on", sys.executable, "work.py", env=env)
+        assert on.code == 0 and "sampled" in on.stdout, on.stderr
+    finally:
+        _, err = off.communicate("", timeout=60)
+    assert off.returncode == 0, err
+    metrics = {r["name"]: r["metrics"] for r in json.loads(cli("ls", "--json").stdout)}
+    assert any(k.startswith("sys/") for k in metrics["on"])
+    assert not any(k.startswith("sys/") for k in metrics["off"])
 
 
 def test_gpu_lines_from_nvidia_smi() -> None:
