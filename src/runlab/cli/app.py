@@ -1,4 +1,4 @@
-"""The typer application: every subcommand, registered from its module."""
+"""The typer application: every subcommand, listed in one table in the order `--help` shows."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ import typer
 from runlab.cli.common import command, emit_json, message
 from runlab.cli.params import json_option
 
-HELP = "Read and write runlab.toml (project settings).\n\nExample: runlab config set experiment baseline"
+HELP = ("Read and write runlab.toml (project settings).\n\n"
+        "Example: runlab config set experiment baseline")
 
 
 def _show(value: Any) -> str:
