@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -92,6 +93,45 @@ def cli(tmp_path: Path) -> Callable[..., Result]:
         return Result(p.returncode, p.stdout, p.stderr)
 
     return run
+
+
+@pytest.fixture
+def main(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run `runlab.cli.main` in this process, as `cli` runs it in a child: the same arguments,
+    directory, stdin text and environment, stdout and stderr captured. For what the commands
+    print and exit with; a tracked run, a signal or a terminal needs the child (`cli`)."""
+
+    def run(*args: str, cwd: Path | None = None, input: str | None = None,
+            env: dict[str, str] | None = None) -> Result:
+        from runlab.cli import main as runlab_main
+
+        out, err = io.BytesIO(), io.BytesIO()
+        stdout = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        stderr = io.TextIOWrapper(err, encoding="utf-8", newline="", write_through=True)
+        stdin = io.TextIOWrapper(io.BytesIO((input or "").encode()), encoding="utf-8")
+        code: int = 0
+        with monkeypatch.context() as m:
+            m.chdir(cwd or tmp_path)
+            for key, value in (env or {}).items():
+                m.setenv(key, value)
+            m.setattr(sys, "stdin", stdin)
+            m.setattr(sys, "stdout", stdout)
+            m.setattr(sys, "stderr", stderr)
+            try:
+                runlab_main(list(args))
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
+            finally:
+                stdout.flush()
+                stderr.flush()
+        return Result(code, _text(out.getvalue()), _text(err.getvalue()))
+
+    return run
+
+
+def _text(data: bytes) -> str:
+    """Bytes read as `subprocess.run(text=True)` reads them (universal newlines)."""
+    return data.decode().replace("\r\n", "\n").replace("\r", "\n")
 
 
 def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,

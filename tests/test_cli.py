@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from runlab.cli import SUBCOMMANDS
 from runlab.cli.run import RUN_OPTIONS, parse
 from tests.conftest import Result, child_env
@@ -62,21 +64,28 @@ def test_tracked_run_path_never_imports_typer_or_rich(tmp_path: object) -> None:
     assert r.stderr.strip().endswith("[]"), r.stderr
 
 
-def test_version_and_help(cli: Callable[..., Result]) -> None:
-    r = cli("--version")
+def test_version_and_help(main: Callable[..., Result]) -> None:
+    r = main("--version")
     assert r.code == 0 and r.stdout.startswith("runlab ")
-    r = cli("--help")
-    assert r.code == 0 and "ls" in r.stdout and "show" in r.stdout
+    r = main("--help")
+    assert r.code == 0
+    # The command table, not the examples above it: one line per visible command, in order.
+    table = r.stdout.split("\nCommands:\n", 1)[1].splitlines()
+    listed = {line.split()[0]: line.split(None, 1)[1] for line in table if line.strip()}
+    shown = [name for name, c in _app_commands().items() if not c.hidden]  # type: ignore[attr-defined]
+    assert list(listed) == shown and "list" not in listed
+    assert listed["ls"].startswith("List runs, newest first")
+    assert listed["show"] == "Show everything recorded about one run."
 
 
-def test_usage_error_is_one_line(cli: Callable[..., Result]) -> None:
-    r = cli("ls", "--limit", "many")
+def test_usage_error_is_one_line(main: Callable[..., Result]) -> None:
+    r = main("ls", "--limit", "many")
     assert r.code == 2
     assert r.stderr.startswith("runlab: error: ") and r.stderr.count("\n") == 1
 
 
-def test_empty_store_lists_nothing(cli: Callable[..., Result]) -> None:
-    r = cli("ls", "--json")
+def test_empty_store_lists_nothing(main: Callable[..., Result]) -> None:
+    r = main("ls", "--json")
     assert r.code == 0 and json.loads(r.stdout) == []
 
 
@@ -108,13 +117,45 @@ def test_a_program_close_to_a_subcommand_runs(cli: Callable[..., Result],
     assert len(json.loads(cli("ls", "--json").stdout)) == 3
 
 
-def test_help_command(cli: Callable[..., Result]) -> None:
-    r = cli("help")
+def test_help_command(main: Callable[..., Result]) -> None:
+    r = main("help")
     assert r.code == 0 and "Usage: runlab [OPTIONS] COMMAND" in r.stdout
-    r = cli("help", "ls")
-    assert r.code == 0 and r.stdout == cli("ls", "--help").stdout
-    r = cli("help", "model", "register")
-    assert r.code == 0 and r.stdout == cli("model", "register", "--help").stdout
-    r = cli("help", "sho")
+    r = main("help", "ls")
+    assert r.code == 0 and r.stdout == main("ls", "--help").stdout
+    r = main("help", "model", "register")
+    assert r.code == 0 and r.stdout == main("model", "register", "--help").stdout
+    r = main("help", "sho")
     assert r.code == 2 and r.stderr.startswith("runlab: error: no command 'sho'")
-    assert json.loads(cli("ls", "--json").stdout) == []
+    assert json.loads(main("ls", "--json").stdout) == []
+
+
+def test_the_command_decorator_applies_the_error_policy(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from runlab.cli.common import command
+    from runlab.errors import RunlabError, UsageError
+
+    def raises(error: BaseException, *, wrapping: bool = False) -> int:
+        @command(wrapping=wrapping)
+        def body() -> None:
+            raise error
+
+        with pytest.raises(SystemExit) as e:
+            body()
+        return e.value.code  # type: ignore[return-value]
+
+    assert raises(KeyboardInterrupt()) == 130  # inside the command, before click's Abort
+    assert raises(UsageError("bad word")) == 2
+    assert capsys.readouterr().err.endswith("\nrunlab: error: bad word\n")
+    assert raises(RunlabError("broke")) == 1
+    assert raises(RunlabError("broke"), wrapping=True) == 125
+    assert raises(FileNotFoundError(2, "No such file or directory", "x.toml")) == 1
+    assert capsys.readouterr().err.endswith("runlab: error: x.toml: No such file or directory\n")
+
+    @command(wrapping=True)
+    def ends_with(code: int) -> int:
+        return code
+
+    with pytest.raises(SystemExit) as e:
+        ends_with(3)
+    assert e.value.code == 3
+    assert ends_with.__name__ == "ends_with"  # typer reads the wrapped signature

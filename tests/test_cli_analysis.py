@@ -72,8 +72,8 @@ def two_commits(cli: Cli, git_repo: Path) -> Path:
     return git_repo
 
 
-def test_diff_shows_only_what_differs(cli: Cli, two_commits: Path) -> None:
-    out = ok(cli("diff", "1", "2", cwd=two_commits)).stdout
+def test_diff_shows_only_what_differs(main: Cli, two_commits: Path) -> None:
+    out = ok(main("diff", "1", "2", cwd=two_commits)).stdout
     assert ESC not in out
     assert out.splitlines()[0] == "Comparing run 1 with run 2"
     assert aspects(out) == {"command": "differs", "params": "differs", "code": "differs",
@@ -100,9 +100,9 @@ def test_diff_shows_only_what_differs(cli: Cli, two_commits: Path) -> None:
         assert line == line.rstrip()
 
 
-def test_diff_code_shows_committed_and_uncommitted_changes(cli: Cli, two_commits: Path) -> None:
+def test_diff_code_shows_committed_and_uncommitted_changes(main: Cli, two_commits: Path) -> None:
     status_before = git(two_commits, "status", "--porcelain")
-    r = ok(cli("diff", "1", "2", "--code", cwd=two_commits))
+    r = ok(main("diff", "1", "2", "--code", cwd=two_commits))
     assert ESC not in r.stdout
     assert "diff --git a/train.py b/train.py" in r.stdout
     assert "+# committed in the second commit" in r.stdout
@@ -113,7 +113,7 @@ def test_diff_code_shows_committed_and_uncommitted_changes(cli: Cli, two_commits
     # Rebuilding the trees leaves the repository as it was: same status, nothing staged.
     assert git(two_commits, "status", "--porcelain") == status_before
     assert git(two_commits, "diff", "--cached") == ""
-    back = ok(cli("diff", "2", "1", "--code", cwd=two_commits)).stdout
+    back = ok(main("diff", "2", "1", "--code", cwd=two_commits)).stdout
     assert "-# uncommitted tweak" in back and "deleted file mode" in back
 
 
@@ -136,16 +136,16 @@ def test_diff_code_outside_git_uses_the_script_copies(cli: Cli, tmp_path: Path) 
     assert "a/job.py" in out
 
 
-def test_diff_code_says_when_a_repository_is_gone(cli: Cli, two_commits: Path) -> None:
+def test_diff_code_says_when_a_repository_is_gone(main: Cli, two_commits: Path) -> None:
     two_commits.rename(two_commits.parent / "moved")
-    r = cli("diff", "1", "2", "--code")
+    r = main("diff", "1", "2", "--code")
     assert r.code == 1
     assert r.stderr == (f"runlab: error: run 1's repository {two_commits} is gone: its code "
                         "cannot be rebuilt\n")
 
 
-def test_diff_json_is_the_documented_structure(cli: Cli, two_commits: Path) -> None:
-    data = json.loads(ok(cli("diff", "1", "2", "--json", cwd=two_commits)).stdout)
+def test_diff_json_is_the_documented_structure(main: Cli, two_commits: Path) -> None:
+    data = json.loads(ok(main("diff", "1", "2", "--json", cwd=two_commits)).stdout)
     assert [r["number"] for r in data["runs"]] == [1, 2]
     assert data["aspects"]["params"] == {"differs": True}
     assert data["aspects"]["status"] == {"differs": False}
@@ -164,7 +164,7 @@ def test_diff_json_is_the_documented_structure(cli: Cli, two_commits: Path) -> N
     assert data["environment"]["values"][0]["python"]
     assert data["tags"] == [{"key": "best", "change": "added", "values": [None, ""],
                              "present": [False, True]}]
-    code = json.loads(ok(cli("diff", "1", "2", "--code", "--json", cwd=two_commits)).stdout)
+    code = json.loads(ok(main("diff", "1", "2", "--code", "--json", cwd=two_commits)).stdout)
     assert "+# uncommitted tweak" in code["code"]["diff"] and code["code"]["notes"] == []
 
 
@@ -318,16 +318,16 @@ def test_plot_at_a_fixed_width(cli: Cli, tmp_path: Path) -> None:
     assert ok(cli("plot", "1", "2", "--width", "80", "--height", "20")).stdout == r.stdout
 
 
-def test_plot_of_a_running_run_with_thousands_of_points(cli: Cli, store: Store) -> None:
+def test_plot_of_a_running_run_with_thousands_of_points(main: Cli, store: Store) -> None:
     run_id, _ = store.create_run({"command": ["python", "train.py"], "cwd": "/tmp",
                                   "pid": 1, "pid_start": 1.0, "host": "another-machine"})
     points = [["loss", 1 / (i + 1) + 0.01 * (i % 7), i, 1000.0 + i] for i in range(5000)]
     store.append(run_id, [{"e": "metrics", "p": points}])
-    r = ok(cli("plot", "1", "--width", "100", "--height", "25"))
+    r = ok(main("plot", "1", "--width", "100", "--height", "25"))
     assert len(r.stdout.splitlines()) == 25 and "#1 loss" in r.stdout
     assert "run 1 is still running" in r.stderr
     store.append(run_id, [{"e": "metrics", "p": [["loss", 0.5, 5000, 2000.0]]}])
-    assert len(ok(cli("plot", "1", "--width", "100", "--height", "25")).stdout.splitlines()) == 25
+    assert len(ok(main("plot", "1", "--width", "100", "--height", "25")).stdout.splitlines()) == 25
 
 
 def test_plot_errors_and_default_key_cap(cli: Cli, tmp_path: Path) -> None:

@@ -42,14 +42,14 @@ def make_run(store: Store, *, name: str | None = None, status: str = "finished",
     return run_id, number
 
 
-def show(cli: Cli, ref: str) -> dict[str, Any]:
-    r = cli("show", ref, "--json")
+def show(main: Cli, ref: str) -> dict[str, Any]:
+    r = main("show", ref, "--json")
     assert r.code == 0, r.stderr
     return json.loads(r.stdout)  # type: ignore[no-any-return]
 
 
-def listed(cli: Cli, *args: str) -> list[int]:
-    r = cli("ls", "--all", "--json", *args)
+def listed(main: Cli, *args: str) -> list[int]:
+    r = main("ls", "--all", "--json", *args)
     assert r.code == 0, r.stderr
     return sorted(run["number"] for run in json.loads(r.stdout))
 
@@ -68,45 +68,45 @@ def three(store: Store) -> list[str]:
 # -- tag and untag ------------------------------------------------------------------------------
 
 
-def test_tag_sets_tags_and_labels_and_says_so(cli: Cli, store: Store, three: list[str]) -> None:
-    r = cli("tag", "1", "2", "good", "lr=0.1")
+def test_tag_sets_tags_and_labels_and_says_so(main: Cli, store: Store, three: list[str]) -> None:
+    r = main("tag", "1", "2", "good", "lr=0.1")
     assert r.code == 0, r.stderr
     assert "tagged runs 1, 2 good lr=0.1" in r.stderr
     assert r.stdout == ""
-    assert show(cli, "1")["tags"] == {"good": "", "lr": "0.1"}
-    assert show(cli, "2")["tags"] == {"good": "", "lr": "0.1"}
-    assert show(cli, "3")["tags"] == {}
+    assert show(main, "1")["tags"] == {"good": "", "lr": "0.1"}
+    assert show(main, "2")["tags"] == {"good": "", "lr": "0.1"}
+    assert show(main, "3")["tags"] == {}
     # The edit is a journal event, with its time.
     tag = [e for e in journal_events(store, three[0]) if e["e"] == "tag"]
     assert tag == [{"e": "tag", "tags": {"good": "", "lr": "0.1"}, "t": tag[0]["t"]}]
-    again = cli("tag", "1", "good")
+    again = main("tag", "1", "good")
     assert "run 1: unchanged" in again.stderr
 
 
-def test_untag_removes_keys(cli: Cli, three: list[str]) -> None:
-    cli("tag", "1", "2", "good", "lr=0.1")
-    r = cli("untag", "1", "2", "good")
+def test_untag_removes_keys(main: Cli, three: list[str]) -> None:
+    main("tag", "1", "2", "good", "lr=0.1")
+    r = main("untag", "1", "2", "good")
     assert r.code == 0, r.stderr
     assert "untagged runs 1, 2 good" in r.stderr
-    assert show(cli, "1")["tags"] == {"lr": "0.1"}
-    r = cli("untag", "3", "good")
+    assert show(main, "1")["tags"] == {"lr": "0.1"}
+    r = main("untag", "3", "good")
     assert "run 3: unchanged (had none of these tags)" in r.stderr
-    r = cli("untag", "1", "lr=0.1")
+    r = main("untag", "1", "lr=0.1")
     assert r.code == 2 and "untag takes tag keys" in r.stderr
 
 
-def test_the_last_word_is_always_a_key(cli: Cli, three: list[str]) -> None:
+def test_the_last_word_is_always_a_key(main: Cli, three: list[str]) -> None:
     # "best" is also run 3's name, but as the last word it is a label.
-    r = cli("tag", "1", "best")
+    r = main("tag", "1", "best")
     assert "tagged run 1 best" in r.stderr
-    assert show(cli, "3")["tags"] == {}
+    assert show(main, "3")["tags"] == {}
     # Between the first and the last word, a run reference is a run...
-    cli("tag", "1", "best", "seen")
-    assert show(cli, "best")["tags"] == {"seen": ""}
+    main("tag", "1", "best", "seen")
+    assert show(main, "best")["tags"] == {"seen": ""}
     # ...unless written KEY=, which is always a key (and the same label as a bare KEY).
-    cli("tag", "2", "best=", "kept")
-    assert show(cli, "2")["tags"] == {"best": "", "kept": ""}
-    assert show(cli, "best")["tags"] == {"seen": ""}
+    main("tag", "2", "best=", "kept")
+    assert show(main, "2")["tags"] == {"best": "", "kept": ""}
+    assert show(main, "best")["tags"] == {"seen": ""}
 
 
 def test_split_runs_in_the_core(store: Store, three: list[str]) -> None:
@@ -138,60 +138,60 @@ def test_tag_errors_are_one_line_and_exit_2(cli: Cli, three: list[str]) -> None:
 # -- note and rename ----------------------------------------------------------------------------
 
 
-def test_note_from_words_from_stdin_and_cleared(cli: Cli, three: list[str]) -> None:
-    r = cli("note", "1", "diverged", "after epoch 3")
+def test_note_from_words_from_stdin_and_cleared(main: Cli, three: list[str]) -> None:
+    r = main("note", "1", "diverged", "after epoch 3")
     assert r.code == 0 and "noted run 1" in r.stderr
-    assert show(cli, "1")["note"] == "diverged after epoch 3"
-    r = cli("note", "1", "-", input="line one\nline two\n")
+    assert show(main, "1")["note"] == "diverged after epoch 3"
+    r = main("note", "1", "-", input="line one\nline two\n")
     assert r.code == 0, r.stderr
-    assert show(cli, "1")["note"] == "line one\nline two"
-    r = cli("note", "1", "")
+    assert show(main, "1")["note"] == "line one\nline two"
+    r = main("note", "1", "")
     assert "cleared the note of run 1" in r.stderr
-    assert show(cli, "1")["note"] is None
+    assert show(main, "1")["note"] is None
 
 
-def test_rename(cli: Cli, three: list[str]) -> None:
-    r = cli("rename", "1", "baseline")
+def test_rename(main: Cli, three: list[str]) -> None:
+    r = main("rename", "1", "baseline")
     assert r.code == 0 and "renamed run 1 to baseline" in r.stderr
-    assert show(cli, "baseline")["number"] == 1
+    assert show(main, "baseline")["number"] == 1
     for bad in ("12", "last~1"):
-        r = cli("rename", "1", bad)
+        r = main("rename", "1", bad)
         assert r.code == 2 and "cannot be named" in r.stderr
-    assert cli("rename", "1", "2", "x").code == 2
+    assert main("rename", "1", "2", "x").code == 2
 
 
 # -- --where ------------------------------------------------------------------------------------
 
 
-def test_where_acts_on_every_matching_run(cli: Cli, store: Store, three: list[str]) -> None:
-    r = cli("tag", "--where", "metrics.acc > 0.15", "good")
+def test_where_acts_on_every_matching_run(main: Cli, store: Store, three: list[str]) -> None:
+    r = main("tag", "--where", "metrics.acc > 0.15", "good")
     assert r.code == 0, r.stderr
     assert "tagged runs 2, 3 good" in r.stderr
-    assert show(cli, "1")["tags"] == {}
-    r = cli("note", "--where", "tags.good", "worth a look")
+    assert show(main, "1")["tags"] == {}
+    r = main("note", "--where", "tags.good", "worth a look")
     assert "noted runs 2, 3" in r.stderr
-    assert show(cli, "3")["note"] == "worth a look"
-    r = cli("untag", "-w", "tags.good", "good")
+    assert show(main, "3")["note"] == "worth a look"
+    r = main("untag", "-w", "tags.good", "good")
     assert "untagged runs 2, 3 good" in r.stderr
-    r = cli("tag", "--where", "metrics.acc > 5", "good")
+    r = main("tag", "--where", "metrics.acc > 5", "good")
     assert r.code == 0 and "no run matches" in r.stderr
-    r = cli("rm", "1", "--where", "metrics.acc > 0.15")
+    r = main("rm", "1", "--where", "metrics.acc > 0.15")
     assert r.code == 2 and "not both" in r.stderr
-    r = cli("rm", "--where", "metrics.acc >")
+    r = main("rm", "--where", "metrics.acc >")
     assert r.code == 2 and r.stderr.startswith("runlab: error: ")
 
 
-def test_many_runs_are_counted(cli: Cli, store: Store) -> None:
+def test_many_runs_are_counted(main: Cli, store: Store) -> None:
     for _ in range(12):
         make_run(store)
-    r = cli("tag", "--where", "status = finished", "batch")
+    r = main("tag", "--where", "status = finished", "batch")
     assert "tagged 12 runs batch" in r.stderr
 
 
 # -- edits while the run is still writing its journal --------------------------------------------
 
 
-def test_edits_while_running_survive_the_end_and_reindex(cli: Cli, store: Store,
+def test_edits_while_running_survive_the_end_and_reindex(main: Cli, store: Store,
                                                          tmp_path: Path) -> None:
     code = ("import sys\nprint('ready', flush=True)\nsys.stdin.readline()\n"
             "print('acc=0.75', flush=True)\n")
@@ -201,58 +201,58 @@ def test_edits_while_running_survive_the_end_and_reindex(cli: Cli, store: Store,
     assert p.stdout is not None
     assert p.stdout.readline().strip() == b"ready"
     try:
-        assert show(cli, "1")["status"] == "running"
-        assert cli("tag", "1", "live", "stage=1").code == 0
-        assert cli("note", "1", "tagged while running").code == 0
-        assert cli("rename", "1", "inflight").code == 0
-        assert cli("untag", "inflight", "stage").code == 0
-        during = show(cli, "inflight")
+        assert show(main, "1")["status"] == "running"
+        assert main("tag", "1", "live", "stage=1").code == 0
+        assert main("note", "1", "tagged while running").code == 0
+        assert main("rename", "1", "inflight").code == 0
+        assert main("untag", "inflight", "stage").code == 0
+        during = show(main, "inflight")
         assert during["status"] == "running" and during["tags"] == {"live": ""}
     finally:
         _, err = p.communicate(b"go\n", timeout=60)
     assert p.returncode == 0, err
     expected = {"status": "finished", "name": "inflight", "tags": {"live": ""},
                 "note": "tagged while running"}
-    after = show(cli, "1")
+    after = show(main, "1")
     assert {k: after[k] for k in expected} == expected
     assert after["metrics"]["acc"]["last"] == 0.75
     kinds = [e["e"] for e in journal_events(store, after["id"])]
     assert kinds.index("tag") < kinds.index("end")
     assert {"tag", "note", "rename", "untag"} <= set(kinds)
-    r = cli("reindex")
+    r = main("reindex")
     assert r.code == 0, r.stderr
-    rebuilt = show(cli, "1")
+    rebuilt = show(main, "1")
     assert {k: rebuilt[k] for k in expected} == expected
 
 
 # -- rm, restore, ls --deleted ------------------------------------------------------------------
 
 
-def test_rm_hides_and_restore_brings_back(cli: Cli, three: list[str]) -> None:
-    r = cli("rm", "1", "best")
+def test_rm_hides_and_restore_brings_back(main: Cli, three: list[str]) -> None:
+    r = main("rm", "1", "best")
     assert r.code == 0, r.stderr
     assert "hid runs 1, 3" in r.stderr
-    assert listed(cli) == [2]
-    assert listed(cli, "--deleted") == [1, 3]
-    assert show(cli, "1")["deleted"] is True  # a hidden run is still reachable by reference
-    assert "run 1: unchanged (already hidden)" in cli("rm", "1").stderr
-    r = cli("restore", "--where", "metrics.acc > 0.25")
+    assert listed(main) == [2]
+    assert listed(main, "--deleted") == [1, 3]
+    assert show(main, "1")["deleted"] is True  # a hidden run is still reachable by reference
+    assert "run 1: unchanged (already hidden)" in main("rm", "1").stderr
+    r = main("restore", "--where", "metrics.acc > 0.25")
     assert "restored run 3" in r.stderr
-    assert listed(cli) == [2, 3]
-    r = cli("restore", "1", "2")
+    assert listed(main) == [2, 3]
+    r = main("restore", "1", "2")
     assert "restored run 1" in r.stderr and "run 2: unchanged (not hidden)" in r.stderr
-    assert listed(cli, "--deleted") == []
-    cli("rm", "-w", "status = finished")
-    assert listed(cli) == []
-    cli("reindex")
-    assert listed(cli, "--deleted") == [1, 2, 3]
+    assert listed(main, "--deleted") == []
+    main("rm", "-w", "status = finished")
+    assert listed(main) == []
+    main("reindex")
+    assert listed(main, "--deleted") == [1, 2, 3]
 
 
-def test_rm_of_a_running_run_is_allowed_but_said(cli: Cli, store: Store) -> None:
+def test_rm_of_a_running_run_is_allowed_but_said(main: Cli, store: Store) -> None:
     make_run(store, status="running")
-    r = cli("rm", "1")
+    r = main("rm", "1")
     assert r.code == 0 and "hid run 1" in r.stderr and "still running" in r.stderr
-    r = cli("purge", "--yes")
+    r = main("purge", "--yes")
     assert "keeping run 1: still running" in r.stderr and "no hidden runs to purge" in r.stderr
     assert os.path.isdir(store.run_dir(store.resolve("1")))
 
@@ -260,47 +260,47 @@ def test_rm_of_a_running_run_is_allowed_but_said(cli: Cli, store: Store) -> None
 # -- purge --------------------------------------------------------------------------------------
 
 
-def test_purge_with_yes_frees_space_and_never_reuses_the_number(cli: Cli, store: Store,
+def test_purge_with_yes_frees_space_and_never_reuses_the_number(main: Cli, store: Store,
                                                                  three: list[str]) -> None:
-    cli("tag", "3", "gone")
+    main("tag", "3", "gone")
     run_dir = Path(store.run_dir(three[2]))
     (run_dir / "artifacts").mkdir()
     (run_dir / "artifacts" / "model.bin").write_bytes(b"\0" * 300_000)
-    cli("rm", "3")
-    r = cli("purge", "--yes")
+    main("rm", "3")
+    r = main("purge", "--yes")
     assert r.code == 0, r.stderr
     assert "purged run 3, freed 29" in r.stderr  # 293.x KiB
     assert "KiB" in r.stderr
     assert not run_dir.exists()
-    assert listed(cli, "--deleted") == [] and listed(cli) == [1, 2]
-    assert cli("show", "3").code == 2
+    assert listed(main, "--deleted") == [] and listed(main) == [1, 2]
+    assert main("show", "3").code == 2
     assert store.db.execute("SELECT count(*) FROM tags WHERE run = 3").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM metrics WHERE run = 3").fetchone()[0] == 0
     assert make_run(store)[1] == 4  # the gap stays
-    assert "no hidden runs to purge" in cli("purge", "--yes").stderr
+    assert "no hidden runs to purge" in main("purge", "--yes").stderr
 
 
 @pytest.mark.parametrize("answer, purged", [("y\n", True), ("yes\n", True), ("n\n", False),
                                             ("\n", False)])
-def test_purge_asks_on_stdin(cli: Cli, store: Store, three: list[str], answer: str,
+def test_purge_asks_on_stdin(main: Cli, store: Store, three: list[str], answer: str,
                              purged: bool) -> None:
-    cli("rm", "2")
-    r = cli("purge", input=answer)
+    main("rm", "2")
+    r = main("purge", input=answer)
     assert "purge run 2 for good, freeing" in r.stderr and "[y/N]" in r.stderr
     assert r.code == (0 if purged else 1), r.stderr
     assert os.path.isdir(store.run_dir(three[1])) is not purged
-    assert listed(cli, "--deleted") == ([] if purged else [2])
+    assert listed(main, "--deleted") == ([] if purged else [2])
 
 
-def test_purge_without_an_answer_refuses(cli: Cli, store: Store, three: list[str]) -> None:
-    cli("rm", "2")
-    r = cli("purge", input="")  # not a terminal, and nothing piped: no answer at all
+def test_purge_without_an_answer_refuses(main: Cli, store: Store, three: list[str]) -> None:
+    main("rm", "2")
+    r = main("purge", input="")  # not a terminal, and nothing piped: no answer at all
     assert r.code == 2
     assert "runlab: error: purge needs a confirmation" in r.stderr and "--yes" in r.stderr
-    assert listed(cli, "--deleted") == [2]
+    assert listed(main, "--deleted") == [2]
 
 
-def test_purge_never_follows_links_out_of_the_store(cli: Cli, store: Store, tmp_path: Path,
+def test_purge_never_follows_links_out_of_the_store(main: Cli, store: Store, tmp_path: Path,
                                                     three: list[str]) -> None:
     outside = tmp_path / "outside"
     (outside / "dir").mkdir(parents=True)
@@ -313,8 +313,8 @@ def test_purge_never_follows_links_out_of_the_store(cli: Cli, store: Store, tmp_
     moved = tmp_path / "moved-run"
     os.rename(store.run_dir(three[1]), moved)
     os.symlink(moved, store.run_dir(three[1]))
-    cli("rm", "1", "2")
-    r = cli("purge", "--yes")
+    main("rm", "1", "2")
+    r = main("purge", "--yes")
     assert r.code == 0, r.stderr
     assert "purged runs 1, 2" in r.stderr
     assert not os.path.lexists(run_dir) and not os.path.lexists(store.run_dir(three[1]))

@@ -66,50 +66,50 @@ def ranked(store: Store) -> Store:
 # -- 2. the best run ---------------------------------------------------------------------------
 
 
-def test_best_ranks_finished_runs_only_in_the_metrics_direction(cli: Cli, ranked: Store) -> None:
-    assert numbers(cli("ls", "--best", "val_loss", "--json")) == [3, 1]  # lower is better
-    assert numbers(cli("ls", "--best", "metrics.acc", "--json")) == [3, 1, 6]  # higher
-    assert numbers(cli("ls", "--best", "val_loss", "-n", "1", "--json")) == [3]
-    table = ok(cli("ls", "--best", "val_loss"))
+def test_best_ranks_finished_runs_only_in_the_metrics_direction(main: Cli, ranked: Store) -> None:
+    assert numbers(main("ls", "--best", "val_loss", "--json")) == [3, 1]  # lower is better
+    assert numbers(main("ls", "--best", "metrics.acc", "--json")) == [3, 1, 6]  # higher
+    assert numbers(main("ls", "--best", "val_loss", "-n", "1", "--json")) == [3]
+    table = ok(main("ls", "--best", "val_loss"))
     assert "lower is better" in table.stderr and "finished runs only" in table.stderr
     assert [line.split()[0] for line in table.stdout.splitlines()[1:]] == ["3", "1"]
     # The name says nothing about speed: say it, or be asked to.
-    r = cli("ls", "--best", "speed")
+    r = main("ls", "--best", "speed")
     assert r.code == 2 and "--better higher or --better lower" in r.stderr
-    assert numbers(cli("ls", "--best", "speed", "--better", "higher", "--json")) == [3, 1]
-    assert numbers(cli("ls", "--best", "speed", "--better", "lower", "--json")) == [1, 3]
-    assert numbers(cli("ls", "--best", "acc", "--better", "lower", "--json")) == [6, 1, 3]
+    assert numbers(main("ls", "--best", "speed", "--better", "higher", "--json")) == [3, 1]
+    assert numbers(main("ls", "--best", "speed", "--better", "lower", "--json")) == [1, 3]
+    assert numbers(main("ls", "--best", "acc", "--better", "lower", "--json")) == [6, 1, 3]
 
 
 def test_best_reads_directions_from_config_and_combines_with_where(
-        cli: Cli, ranked: Store, tmp_path: Path) -> None:
+        main: Cli, ranked: Store, tmp_path: Path) -> None:
     (tmp_path / "runlab.toml").write_text('directions = { speed = "lower" }\n')
-    assert numbers(cli("ls", "--best", "speed", "--json")) == [1, 3]
-    assert numbers(cli("ls", "--best", "acc", "--where", "metrics.val_loss",
+    assert numbers(main("ls", "--best", "speed", "--json")) == [1, 3]
+    assert numbers(main("ls", "--best", "acc", "--where", "metrics.val_loss",
                        "--json")) == [3, 1]
 
 
-def test_best_errors_say_what_to_do(cli: Cli, ranked: Store) -> None:
-    r = cli("ls", "--best", "lr")
+def test_best_errors_say_what_to_do(main: Cli, ranked: Store) -> None:
+    r = main("ls", "--best", "lr")
     assert r.code == 2 and "'lr' is a param, not a metric" in r.stderr
-    r = cli("ls", "--best", "val_los")
+    r = main("ls", "--best", "val_los")
     assert r.code == 2 and "no run has a metric 'val_los'; did you mean metrics.val_loss?" \
         in r.stderr
-    r = cli("ls", "--better", "higher")
+    r = main("ls", "--better", "higher")
     assert r.code == 2 and "--better goes with --best" in r.stderr
-    for r in (cli("ls", "--best", "lr"), cli("ls", "--best", "speed")):
+    for r in (main("ls", "--best", "lr"), main("ls", "--best", "speed")):
         assert len(r.stderr.splitlines()) == 1 and "Traceback" not in r.stderr
 
 
 # -- 4. labels and notes in CSV ----------------------------------------------------------------
 
 
-def test_csv_shows_labels_and_notes(cli: Cli, ranked: Store) -> None:
-    ok(cli("tag", "3", "best"))
-    ok(cli("tag", "1", "stage=ft"))
-    ok(cli("note", "3", "the one to beat"))
+def test_csv_shows_labels_and_notes(main: Cli, ranked: Store) -> None:
+    ok(main("tag", "3", "best"))
+    ok(main("tag", "1", "stage=ft"))
+    ok(main("note", "3", "the one to beat"))
     rows = {row["number"]: row for row in
-            csv.DictReader(io.StringIO(ok(cli("ls", "--format", "csv")).stdout))}
+            csv.DictReader(io.StringIO(ok(main("ls", "--format", "csv")).stdout))}
     assert rows["3"]["tags"] == "best" and rows["3"]["note"] == "the one to beat"
     assert rows["1"]["tags"] == "stage=ft" and rows["1"]["tags.stage"] == "ft"
     assert rows["6"]["tags"] == "" and rows["6"]["note"] == ""
@@ -186,24 +186,24 @@ def test_the_summary_fits_the_terminal_most_telling_metrics_first(tmp_path: Path
 # -- 12. tags as run references -----------------------------------------------------------------
 
 
-def test_tag_references_name_the_newest_run_carrying_the_tag(cli: Cli, store: Store) -> None:
+def test_tag_references_name_the_newest_run_carrying_the_tag(main: Cli, store: Store) -> None:
     for i in range(4):
         add_run(store, metrics={"loss": 1.0 / (i + 1)}, name=f"r{i + 1}")
     store.close()
-    ok(cli("tag", "1", "3", "best"))
-    ok(cli("tag", "2", "baseline=resnet"))
-    assert json.loads(ok(cli("show", "@best", "--json")).stdout)["number"] == 3
-    assert json.loads(ok(cli("show", "@best~1", "--json")).stdout)["number"] == 1
-    assert json.loads(ok(cli("show", "@baseline", "--json")).stdout)["number"] == 2
-    assert "Comparing run 2 (r2) with run 4 (r4)" in ok(cli("diff", "@baseline", "last")).stdout
-    ok(cli("rm", "3"))
-    assert json.loads(ok(cli("show", "@best", "--json")).stdout)["number"] == 1
+    ok(main("tag", "1", "3", "best"))
+    ok(main("tag", "2", "baseline=resnet"))
+    assert json.loads(ok(main("show", "@best", "--json")).stdout)["number"] == 3
+    assert json.loads(ok(main("show", "@best~1", "--json")).stdout)["number"] == 1
+    assert json.loads(ok(main("show", "@baseline", "--json")).stdout)["number"] == 2
+    assert "Comparing run 2 (r2) with run 4 (r4)" in ok(main("diff", "@baseline", "last")).stdout
+    ok(main("rm", "3"))
+    assert json.loads(ok(main("show", "@best", "--json")).stdout)["number"] == 1
     for ref, said in (("@best~1", "fewer runs carry the tag 'best'"),
                       ("@nope", "no run carries the tag 'nope'"),
                       ("@", "use @TAG or @TAG~N")):
-        r = cli("show", ref)
+        r = main("show", ref)
         assert r.code == 2 and said in r.stderr and len(r.stderr.splitlines()) == 1
-    r = cli("rename", "2", "@odd")
+    r = main("rename", "2", "@odd")
     assert r.code == 2 and "@TAG" in r.stderr
 
 
@@ -245,20 +245,20 @@ def test_a_narrow_table_keeps_metrics_and_varying_params(store: Store, tmp_path:
 # -- 14. suggestions in errors; field names complete ---------------------------------------------
 
 
-def test_unknown_fields_get_the_closest_known_one(cli: Cli, ranked: Store) -> None:
-    r = cli("ls", "--sort", "val_loss")
+def test_unknown_fields_get_the_closest_known_one(main: Cli, ranked: Store) -> None:
+    r = main("ls", "--sort", "val_loss")
     assert r.code == 2 and "unknown field 'val_loss': did you mean metrics.val_loss?" in r.stderr
-    r = cli("ls", "--sort", "-lr")
+    r = main("ls", "--sort", "-lr")
     assert r.code == 2 and "did you mean params.lr?" in r.stderr
-    r = cli("ls", "--where", "metrics.valacc > 0.5")
+    r = main("ls", "--where", "metrics.valacc > 0.5")
     assert r.code == 0 and r.stdout == ""
     assert r.stderr == "runlab: warning: no run has a metric 'valacc'; did you mean metrics.acc?\n"
-    r = cli("ls", "--where", "metrics.val_los < 1", "--json")
+    r = main("ls", "--where", "metrics.val_los < 1", "--json")
     assert json.loads(r.stdout) == [] and "did you mean metrics.val_loss?" in r.stderr
-    r = cli("ls", "--columns", "number,val_loss")
+    r = main("ls", "--columns", "number,val_loss")
     assert r.code == 2 and "did you mean metrics.val_loss?" in r.stderr
     # A key that exists is not warned about, even where no run matches.
-    r = cli("ls", "--where", "metrics.acc > 5")
+    r = main("ls", "--where", "metrics.acc > 5")
     assert r.stderr == "no runs match\n"
 
 
@@ -282,21 +282,21 @@ def test_field_names_complete_in_bash_zsh_and_fish(ranked: Store,
 # -- 15. ls -n, Markdown -------------------------------------------------------------------------
 
 
-def test_n_is_short_for_limit_and_markdown_pastes(cli: Cli, ranked: Store) -> None:
-    assert numbers(cli("ls", "-n", "2", "--json")) == [6, 5]
-    md = ok(cli("ls", "-n", "2", "--format", "markdown")).stdout.splitlines()
+def test_n_is_short_for_limit_and_markdown_pastes(main: Cli, ranked: Store) -> None:
+    assert numbers(main("ls", "-n", "2", "--json")) == [6, 5]
+    md = ok(main("ls", "-n", "2", "--format", "markdown")).stdout.splitlines()
     assert md[0].startswith("| # | status |") and md[1].startswith("|---:|---|")
     assert len(md) == 4 and md[2].startswith("| 6 | finished |")
-    diff = ok(cli("diff", "1", "3", "--format", "markdown")).stdout
+    diff = ok(main("diff", "1", "3", "--format", "markdown")).stdout
     assert diff.startswith("**Comparing run 1 with run 3**")
     assert "### Metrics" in diff and "| metric | #1 | #3 | Δ | % |  |" in diff
     assert "| val_loss | 0.5 | 0.3 | -0.2 | -40% | ▲ better |" in diff
     for ref, text in (("1", "loss 1\n"), ("2", "loss 2\n")):
         Path(ranked.output_path(ranked.resolve(ref))).write_text(text)
     ranked.close()
-    log = ok(cli("diff", "1", "2", "--log", "--format", "markdown")).stdout
+    log = ok(main("diff", "1", "2", "--log", "--format", "markdown")).stdout
     assert log.startswith("```diff\n--- run 1 output\n") and log.endswith("\n```\n")
-    r = cli("diff", "1", "3", "--format", "html")
+    r = main("diff", "1", "3", "--format", "html")
     assert r.code == 2 and "table, markdown or json" in r.stderr
 
 

@@ -42,25 +42,25 @@ def numbers(r: Result) -> list[int]:
     return [x["number"] for x in json.loads(r.stdout)]
 
 
-def test_where_typed_and_sorted(cli: Callable[..., Result], runs: Store) -> None:
+def test_where_typed_and_sorted(main: Callable[..., Result], runs: Store) -> None:
     # lr "0.5" is text: a numeric comparison must not match it, string order would have.
-    assert numbers(cli("ls", "--json", "--where", "params.lr < 0.05", "--sort", "params.lr")) == [3, 2]
-    assert numbers(cli("ls", "--json", "--where", "tags.best or tags.stage = ft")) == [4, 1]
+    assert numbers(main("ls", "--json", "--where", "params.lr < 0.05", "--sort", "params.lr")) == [3, 2]
+    assert numbers(main("ls", "--json", "--where", "tags.best or tags.stage = ft")) == [4, 1]
 
 
-def test_sort_puts_missing_values_last_both_ways(cli: Callable[..., Result], runs: Store) -> None:
-    assert numbers(cli("ls", "--json", "--sort", "-metrics.acc")) == [2, 4, 1, 3]
-    assert numbers(cli("ls", "--json", "--sort", "metrics.acc")) == [1, 4, 2, 3]
+def test_sort_puts_missing_values_last_both_ways(main: Callable[..., Result], runs: Store) -> None:
+    assert numbers(main("ls", "--json", "--sort", "-metrics.acc")) == [2, 4, 1, 3]
+    assert numbers(main("ls", "--json", "--sort", "metrics.acc")) == [1, 4, 2, 3]
 
 
-def test_experiment_limit_and_all(cli: Callable[..., Result], runs: Store) -> None:
-    assert numbers(cli("ls", "--json", "--experiment", "exp2")) == [4, 3]
-    assert numbers(cli("ls", "--json", "--limit", "1")) == [4]
-    assert numbers(cli("ls", "--json", "--all")) == [4, 3, 2, 1]
+def test_experiment_limit_and_all(main: Callable[..., Result], runs: Store) -> None:
+    assert numbers(main("ls", "--json", "--experiment", "exp2")) == [4, 3]
+    assert numbers(main("ls", "--json", "--limit", "1")) == [4]
+    assert numbers(main("ls", "--json", "--all")) == [4, 3, 2, 1]
 
 
-def test_csv_parses_back(cli: Callable[..., Result], runs: Store) -> None:
-    r = cli("ls", "--format", "csv")
+def test_csv_parses_back(main: Callable[..., Result], runs: Store) -> None:
+    r = main("ls", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert [row["number"] for row in rows] == ["4", "3", "2", "1"]
     assert rows[1]["metrics.acc"] == ""  # missing is an empty cell
@@ -70,34 +70,34 @@ def test_csv_parses_back(cli: Callable[..., Result], runs: Store) -> None:
     assert "T" in rows[0]["started"] and rows[0]["started"][-6] in "+-"
 
 
-def test_jsonl_and_columns(cli: Callable[..., Result], runs: Store) -> None:
-    lines = cli("ls", "--format", "jsonl").stdout.splitlines()
+def test_jsonl_and_columns(main: Callable[..., Result], runs: Store) -> None:
+    lines = main("ls", "--format", "jsonl").stdout.splitlines()
     assert [json.loads(x)["name"] for x in lines] == ["d", "c", "b", "a"]
-    r = cli("ls", "--columns", "number,params.lr,metrics.acc")
+    r = main("ls", "--columns", "number,params.lr,metrics.acc")
     assert r.stdout.splitlines()[0].split() == ["#", "lr", "acc"]
     assert r.stdout.splitlines()[3].split() == ["2", "0.01", "0.9"]
-    bad = cli("ls", "--columns", "number,bogus")
+    bad = main("ls", "--columns", "number,bogus")
     assert bad.code == 2 and "unknown field 'bogus'" in bad.stderr
 
 
-def test_malformed_where_points_at_the_column(cli: Callable[..., Result], runs: Store) -> None:
-    r = cli("ls", "--where", "params.lr >> 1")
+def test_malformed_where_points_at_the_column(main: Callable[..., Result], runs: Store) -> None:
+    r = main("ls", "--where", "params.lr >> 1")
     assert r.code == 2
     lines = r.stderr.splitlines()
     assert lines[0].startswith("runlab: error: ")
     assert lines[2].index("^") == lines[1].index(">>") + 1 or lines[2].index("^") == lines[1].index(">>")
 
 
-def test_injection_runs_no_sql(cli: Callable[..., Result], runs: Store) -> None:
-    r = cli("ls", "--json", "--where", "name = \"x' OR 1=1; DROP TABLE runs; --\"")
+def test_injection_runs_no_sql(main: Callable[..., Result], runs: Store) -> None:
+    r = main("ls", "--json", "--where", "name = \"x' OR 1=1; DROP TABLE runs; --\"")
     assert numbers(r) == []
-    assert numbers(cli("ls", "--json")) == [4, 3, 2, 1]
+    assert numbers(main("ls", "--json")) == [4, 3, 2, 1]
 
 
-def test_default_table_shows_only_varying_params(cli: Callable[..., Result], runs: Store) -> None:
-    head = cli("ls", "--where", "experiment = exp1").stdout.splitlines()[0].split()
+def test_default_table_shows_only_varying_params(main: Callable[..., Result], runs: Store) -> None:
+    head = main("ls", "--where", "experiment = exp1").stdout.splitlines()[0].split()
     assert "lr" in head and "opt" in head
-    head = cli("ls", "--where", "name = c").stdout.splitlines()[0].split()
+    head = main("ls", "--where", "name = c").stdout.splitlines()[0].split()
     assert head[:3] == ["#", "name", "status"]
 
 

@@ -15,15 +15,15 @@ LOG = "Epoch 1/2\nloss: 0.5 acc=0.75\nEpoch 2/2\nloss: 0.25\n[3]\ttrain-rmse:0.5
 SCORE = r"score is (?P<score>[\d.]+)"
 
 
-def test_parse_a_file_as_a_table_and_as_json(cli: Callable[..., Result], tmp_path: Path) -> None:
+def test_parse_a_file_as_a_table_and_as_json(main: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.log").write_text(LOG)
-    r = cli("parse", "train.log")
+    r = main("parse", "train.log")
     assert r.code == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["KEY", "VALUE", "STEP", "RULE"]
     assert lines[1].split() == ["loss", "0.5", "1", "key_value"]
     assert lines[-1].split() == ["train-rmse", "0.51", "3", "xgboost"]
-    r = cli("parse", "train.log", "--json")
+    r = main("parse", "train.log", "--json")
     assert json.loads(r.stdout) == [
         {"key": "loss", "value": 0.5, "step": 1, "rule": "key_value"},
         {"key": "acc", "value": 0.75, "step": 1, "rule": "key_value"},
@@ -32,32 +32,32 @@ def test_parse_a_file_as_a_table_and_as_json(cli: Callable[..., Result], tmp_pat
     ]
 
 
-def test_parse_stdin_with_patterns_and_config(cli: Callable[..., Result], tmp_path: Path) -> None:
+def test_parse_stdin_with_patterns_and_config(main: Callable[..., Result], tmp_path: Path) -> None:
     text = "score is 0.5\nEpoch 2\nscore is 0.75\nloss: 1\n"
-    r = cli("parse", "-", "-m", SCORE, "--json", input=text)
+    r = main("parse", "-", "-m", SCORE, "--json", input=text)
     assert [(p["key"], p["value"], p["step"], p["rule"]) for p in json.loads(r.stdout)] == [
         ("score", 0.5, 0, "custom"), ("score", 0.75, 2, "custom"), ("loss", 1, 2, "key_value")]
     (tmp_path / "runlab.toml").write_text(
         f"metric_patterns = [{json.dumps(SCORE)}]\ndisabled_rules = [\"key_value\"]\n")
-    r = cli("parse", "--json", input=text)  # FILE defaults to stdin
+    r = main("parse", "--json", input=text)  # FILE defaults to stdin
     assert [p["key"] for p in json.loads(r.stdout)] == ["score", "score"]
 
 
-def test_parse_says_so_when_nothing_is_found(cli: Callable[..., Result]) -> None:
-    r = cli("parse", input="nothing here\n")
+def test_parse_says_so_when_nothing_is_found(main: Callable[..., Result]) -> None:
+    r = main("parse", input="nothing here\n")
     assert r.code == 0 and r.stdout == "" and "no metrics found" in r.stderr
-    assert json.loads(cli("parse", "--json", input="").stdout) == []
+    assert json.loads(main("parse", "--json", input="").stdout) == []
 
 
-def test_parse_errors(cli: Callable[..., Result]) -> None:
-    r = cli("parse", "missing.log")
+def test_parse_errors(main: Callable[..., Result]) -> None:
+    r = main("parse", "missing.log")
     assert r.code == 2 and "cannot read missing.log" in r.stderr
-    r = cli("parse", "-m", "(?P<x", input="x\n")
+    r = main("parse", "-m", "(?P<x", input="x\n")
     assert r.code == 2 and "not a valid regex" in r.stderr
 
 
-def show(cli: Callable[..., Result]) -> dict[str, object]:
-    r = cli("show", "last", "--json")
+def show(main: Callable[..., Result]) -> dict[str, object]:
+    r = main("show", "last", "--json")
     assert r.code == 0, r.stderr
     data: dict[str, object] = json.loads(r.stdout)
     return data
@@ -103,20 +103,20 @@ def test_reparse_with_config_replaces_the_old_metrics(
     assert set(show(cli)["metrics"]) == {"score"}  # type: ignore[arg-type]
 
 
-def test_reparse_of_an_unknown_run(cli: Callable[..., Result]) -> None:
-    r = cli("reparse", "7")
+def test_reparse_of_an_unknown_run(main: Callable[..., Result]) -> None:
+    r = main("reparse", "7")
     assert r.code != 0 and "no run number 7" in r.stderr
 
 
 def test_parse_explain_shows_why_each_key_has_its_name(
-    cli: Callable[..., Result], tmp_path: Path
+    main: Callable[..., Result], tmp_path: Path
 ) -> None:
     (tmp_path / "train.log").write_text(
         "[epoch 3] train loss: 0.41, val acc: 87.2%\n"
         '{"epoch": 2, "val": {"loss": 0.4}}\n'
         "score is 0.5\n"
     )
-    r = cli("parse", "train.log", "--explain", "--json", "-m", SCORE)
+    r = main("parse", "train.log", "--explain", "--json", "-m", SCORE)
     assert r.code == 0, r.stderr
     by_key = {e["key"]: e for e in json.loads(r.stdout)}
     assert list(by_key) == ["train_loss", "val_acc", "val/loss", "score"]
@@ -124,7 +124,7 @@ def test_parse_explain_shows_why_each_key_has_its_name(
     assert "words joined with _" in by_key["train_loss"]["why"]
     assert by_key["val/loss"]["rule"] == "json" and "/" in by_key["val/loss"]["why"]
     assert by_key["score"]["rule"] == "custom"
-    r = cli("parse", "train.log", "--explain")
+    r = main("parse", "train.log", "--explain")
     assert r.code == 0 and r.stdout.split()[:4] == ["KEY", "RULE", "READ", "FROM"]
     assert "val acc: 87.2%" in r.stdout
 

@@ -504,6 +504,7 @@ for i in range({POINTS // 2}, {POINTS}):
 """
 
 
+@pytest.mark.slow
 def test_sixteen_runs_at_once_while_another_process_tags_and_lists(
         cli: Callable[..., Result], tmp_path: Path) -> None:
     import threading
@@ -623,6 +624,7 @@ def _run_measured(args: list[str], cwd: Path, **kw: object) -> tuple[int, int, s
     return code, peak * 1024, p.stderr.decode()
 
 
+@pytest.mark.slow
 def test_a_gigabyte_of_output(cli: Callable[..., Result], tmp_path: Path) -> None:
     size, width = 1 << 30, 4000
     gen = f"head -c {size} /dev/zero | tr '\\0' x | fold -w {width}"
@@ -643,6 +645,7 @@ def test_a_gigabyte_of_output(cli: Callable[..., Result], tmp_path: Path) -> Non
             seconds=f"{elapsed:.1f}")
 
 
+@pytest.mark.slow
 def test_one_line_of_100_mb_without_a_newline(cli: Callable[..., Result],
                                               tmp_path: Path) -> None:
     size = 100 * MB

@@ -89,5 +89,5 @@ def write_runs(store_path: str, runs: Iterable[tuple[dict[str, Any], dict[str, l
                 journal.append(path, [events.metrics(
                     [[key, v, lo + j, t] for j, v in enumerate(values[lo:lo + batch])])])
         journal.append(path, [events.end("finished", 0, t=t + 0.5)])
-    store.sync()
+    store.catch_up()
     store.close()

@@ -4,173 +4,158 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from runlab.cli.common import (colour, console, emit_json, guard, message, open_store, warn,
+from runlab.cli.common import (colour, command, emit_json, message, open_store, print_wide, warn,
                                write_chunks)
-from runlab.cli.completion import complete_run
 from runlab.errors import RunlabError, UsageError
-from runlab.cli.params import JsonOpt, RunArg, StoreOpt
+from runlab.cli.params import JsonOpt, RunArg, RunsArg, StoreOpt
 
-RunsArg = Annotated[list[str], typer.Argument(
-    metavar="RUN", show_default=False, autocompletion=complete_run,
-    help="Runs: numbers, last, last~N, @TAG, names, or 6+ characters of an id.")]
-
-
-def _runs(s: Any, refs: list[str]) -> list[Any]:
-    return [s.get(s.resolve(ref)) for ref in refs]
+if TYPE_CHECKING:
+    from runlab.store import Run, Store
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("diff")
-    def diff(
-        runs: RunsArg,
-        all_: Annotated[bool, typer.Option(
-            "--all", help="Show every aspect in full, not only what differs.")] = False,
-        code: Annotated[bool, typer.Option(
-            "--code", help="Print the unified diff of the two runs' source code.")] = False,
-        log: Annotated[bool, typer.Option(
-            "--log", help="Print the unified diff of the two runs' output.")] = False,
-        format_: Annotated[str, typer.Option(
-            "--format", "-f", metavar="FORMAT",
-            help="table, markdown (to paste into a pull request) or json.")] = "table",
-        json_: JsonOpt = False,
-        store: StoreOpt = None,
-    ) -> None:
-        """Compare runs side by side: only what differs, changes measured against the first.
+def _runs(s: Store, refs: list[str] | None) -> list[Run]:
+    return [s.get(s.resolve(ref)) for ref in refs or []]
 
-        One line per aspect (command, params, code, inputs, packages, metrics, status,
-        environment, tags) says whether it differs; then params changed, added or removed,
-        inputs whose content changed, package versions, metrics with the change against the
-        first run (marked better or worse where the direction is known), tags and code. --code prints the source diff (commit plus uncommitted changes of each run) and
-        --log the output diff, of two runs.
 
-        Example: runlab diff 12 14 --code
-        """
+@command()
+def diff(
+    runs: RunsArg,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="Show every aspect in full, not only what differs.")] = False,
+    code: Annotated[bool, typer.Option(
+        "--code", help="Print the unified diff of the two runs' source code.")] = False,
+    log: Annotated[bool, typer.Option(
+        "--log", help="Print the unified diff of the two runs' output.")] = False,
+    format_: Annotated[str, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="table, markdown (to paste into a pull request) or json.")] = "table",
+    json_: JsonOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Compare runs side by side: only what differs, changes measured against the first.
 
-        def body() -> None:
-            if format_ not in ("table", "markdown", "json"):
-                raise UsageError(f"unknown format {format_!r}: use table, markdown or json")
-            as_json = json_ or format_ == "json"
-            if len(runs) < 2:
-                raise UsageError("diff compares at least two runs: runlab diff RUN RUN [RUN...]")
-            if (code or log) and len(runs) != 2:
-                raise UsageError("--code and --log compare exactly two runs")
-            s = open_store(store)
-            found = _runs(s, runs)
-            if code or log:
-                _text_diffs(s, found[0], found[1], code, log, as_json, format_ == "markdown")
-                return
-            from runlab import config
-            from runlab.compare import diff as compare
+    One line per aspect (command, params, code, inputs, packages, metrics, status,
+    environment, tags) says whether it differs; then params changed, added or removed,
+    inputs whose content changed, package versions, metrics with the change against the
+    first run (marked better or worse where the direction is known), tags and code. --code prints the source diff (commit plus uncommitted changes of each run) and
+    --log the output diff, of two runs.
 
-            directions = config.load(os.getcwd()).directions
-            result = compare.diff_runs(found, directions)
-            if as_json:
-                emit_json(result.to_json())
-                return
-            from runlab.display import diff as display
+    Example: runlab diff 12 14 --code
+    """
+    runs = runs or []  # never None: RUN... is required
+    if format_ not in ("table", "markdown", "json"):
+        raise UsageError(f"unknown format {format_!r}: use table, markdown or json")
+    as_json = json_ or format_ == "json"
+    if len(runs) < 2:
+        raise UsageError("diff compares at least two runs: runlab diff RUN RUN [RUN...]")
+    if (code or log) and len(runs) != 2:
+        raise UsageError("--code and --log compare exactly two runs")
+    s = open_store(store)
+    found = _runs(s, runs)
+    if code or log:
+        _text_diffs(s, found[0], found[1], code, log, as_json, format_ == "markdown")
+        return
+    from runlab import config
+    from runlab.compare import diff as compare
 
-            markdown = format_ == "markdown"
-            console().print(display.render(result, show_all=all_, colour=colour(),
-                                           as_markdown=markdown),
-                             crop=False, overflow="ignore", no_wrap=True)
+    directions = config.load(os.getcwd()).directions
+    result = compare.diff_runs(found, directions)
+    if as_json:
+        emit_json(result.to_json())
+        return
+    from runlab.display import diff as display
 
-        guard(body)
+    markdown = format_ == "markdown"
+    print_wide(display.render(result, show_all=all_, colour=colour(), as_markdown=markdown))
 
-    @app.command("metrics")
-    def metrics(
-        run: RunArg,
-        keys: Annotated[list[str] | None, typer.Argument(
-            metavar="KEY", show_default=False,
-            help="Metrics to show (default: all of the run's).")] = None,
-        json_: JsonOpt = False,
-        csv_: Annotated[bool, typer.Option(
-            "--csv", help="Print CSV: key,step,value,time, one line per point.")] = False,
-        store: StoreOpt = None,
-    ) -> None:
-        """Print a run's full metric series: step, value and time of every point.
 
-        With several keys the table has a column per key, aligned on step. --json gives
-        {key: [{step, value, time}]}, --csv one line per point; times are ISO-8601.
+@command()
+def metrics(
+    run: RunArg,
+    keys: Annotated[list[str] | None, typer.Argument(
+        metavar="KEY", show_default=False,
+        help="Metrics to show (default: all of the run's).")] = None,
+    json_: JsonOpt = False,
+    csv_: Annotated[bool, typer.Option(
+        "--csv", help="Print CSV: key,step,value,time, one line per point.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Print a run's full metric series: step, value and time of every point.
 
-        Example: runlab metrics last loss acc
-        """
+    With several keys the table has a column per key, aligned on step. --json gives
+    {key: [{step, value, time}]}, --csv one line per point; times are ISO-8601.
 
-        def body() -> None:
-            if json_ and csv_:
-                raise UsageError("choose one of --json and --csv")
-            s = open_store(store)
-            r = s.get(s.resolve(run))
-            wanted = list(dict.fromkeys(keys or []))
-            arrays = s.series_arrays(r.id, wanted or None)
-            known = list(dict.fromkeys([*r.metrics, *arrays]))
-            unknown = [k for k in wanted if k not in known]
-            if unknown:
-                names = ", ".join(unknown)
-                raise UsageError(f"run {r.number} has no metric {names}; its metrics: "
-                                 f"{', '.join(known) or 'none yet'}")
-            chosen = wanted or known
-            from runlab.display import series as display
+    Example: runlab metrics last loss acc
+    """
+    if json_ and csv_:
+        raise UsageError("choose one of --json and --csv")
+    s = open_store(store)
+    r = s.get(s.resolve(run))
+    wanted = list(dict.fromkeys(keys or []))
+    arrays = s.series_arrays(r.id, wanted or None)
+    known = list(dict.fromkeys([*r.metrics, *arrays]))
+    unknown = [k for k in wanted if k not in known]
+    if unknown:
+        names = ", ".join(unknown)
+        raise UsageError(f"run {r.number} has no metric {names}; its metrics: "
+                         f"{', '.join(known) or 'none yet'}")
+    chosen = wanted or known
+    from runlab.display import series as display
 
-            streams = ((k, arrays[k].points() if k in arrays else iter(())) for k in chosen)
-            if json_ or csv_:  # streamed: a run of millions of points is never held whole
-                chunks = display.json_chunks(streams) if json_ else display.csv_chunks(streams)
-                write_chunks(chunks)
-            elif not chosen:
-                message(f"run {r.number} has recorded no metrics")
-            else:
-                series = {k: list(points) for k, points in streams}
-                console().print(display.table(series, chosen, colour()), crop=False,
-                                 overflow="ignore", no_wrap=True)
+    streams = ((k, arrays[k].points() if k in arrays else iter(())) for k in chosen)
+    if json_ or csv_:  # streamed: a run of millions of points is never held whole
+        chunks = display.json_chunks(streams) if json_ else display.csv_chunks(streams)
+        write_chunks(chunks)
+    elif not chosen:
+        message(f"run {r.number} has recorded no metrics")
+    else:
+        series = {k: list(points) for k, points in streams}
+        print_wide(display.table(series, chosen, colour()))
 
-        guard(body)
 
-    @app.command("plot")
-    def plot(
-        runs: RunsArg,
-        keys: Annotated[list[str] | None, typer.Option(
-            "--key", "-k", metavar="KEY", show_default=False,
-            help="A metric to plot (repeatable; default: the metrics all the runs have, "
-                 "up to 4).")] = None,
-        width: Annotated[int | None, typer.Option(
-            "--width", min=30, metavar="COLUMNS", show_default=False,
-            help="Chart width (default: the terminal's, else 100).")] = None,
-        height: Annotated[int | None, typer.Option(
-            "--height", min=10, metavar="LINES", show_default=False,
-            help="Chart height (default: the terminal's, else 25).")] = None,
-        store: StoreOpt = None,
-    ) -> None:
-        """Plot metrics against step in the terminal: a line per run and metric.
+@command()
+def plot(
+    runs: RunsArg,
+    keys: Annotated[list[str] | None, typer.Option(
+        "--key", "-k", metavar="KEY", show_default=False,
+        help="A metric to plot (repeatable; default: the metrics all the runs have, "
+             "up to 4).")] = None,
+    width: Annotated[int | None, typer.Option(
+        "--width", min=30, metavar="COLUMNS", show_default=False,
+        help="Chart width (default: the terminal's, else 100).")] = None,
+    height: Annotated[int | None, typer.Option(
+        "--height", min=10, metavar="LINES", show_default=False,
+        help="Chart height (default: the terminal's, else 25).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Plot metrics against step in the terminal: a line per run and metric.
 
-        The legend names each line by run number and metric (#12 loss). A run still going
-        is plotted as far as it has got.
+    The legend names each line by run number and metric (#12 loss). A run still going
+    is plotted as far as it has got.
 
-        Example: runlab plot 12 14 -k loss
-        """
+    Example: runlab plot 12 14 -k loss
+    """
+    from runlab.display import plot as display
 
-        def body() -> None:
-            from runlab.display import plot as display
-
-            s = open_store(store)
-            found = _runs(s, runs)
-            chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
-            w, h = _size(width, height, display.DEFAULT_SIZE)
-            # At most two points a column: the first, the last and every extreme are kept.
-            series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
-            lines = display.build_lines(series, chosen)
-            if not lines:
-                raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
-            for r in found:
-                if r.status == "running":
-                    message(f"run {r.number} is still running: plotting its points so far")
-            sys.stdout.write(display.render(lines, w, h, colour=colour(),
-                                            title=", ".join(chosen)))
-            sys.stdout.flush()
-
-        guard(body)
+    s = open_store(store)
+    found = _runs(s, runs)
+    chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
+    w, h = _size(width, height, display.DEFAULT_SIZE)
+    # At most two points a column: the first, the last and every extreme are kept.
+    series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
+    lines = display.build_lines(series, chosen)
+    if not lines:
+        raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
+    for r in found:
+        if r.status == "running":
+            message(f"run {r.number} is still running: plotting its points so far")
+    sys.stdout.write(display.render(lines, w, h, colour=colour(),
+                                    title=", ".join(chosen)))
+    sys.stdout.flush()
 
 
 def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool,

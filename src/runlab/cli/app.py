@@ -1,4 +1,4 @@
-"""The typer application: every subcommand, registered from its module."""
+"""The typer application: every subcommand, listed in one table in the order `--help` shows."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from runlab import __version__
 from runlab.cli import metavars
+from runlab.cli.common import command
 
 metavars.install()
 
@@ -47,6 +48,7 @@ def _root(
     """Put runlab in front of any command and the run is recorded."""
 
 
+@command()
 def help_cmd(
     ctx: typer.Context,
     command: Annotated[list[str] | None, typer.Argument(
@@ -57,7 +59,6 @@ def help_cmd(
 
     Example: runlab help ls
     """
-    from runlab.cli.common import guard
     from runlab.errors import UsageError
 
     here: Any = ctx.parent or ctx
@@ -66,44 +67,72 @@ def help_cmd(
         group = here.command
         found = group.get_command(here, name) if hasattr(group, "get_command") else None
         if found is None:
-            def unknown(word: str = name) -> None:
-                raise UsageError(f"no command '{word}' in {' '.join(path)} "
-                                 f"(`{' '.join(path)} --help` lists them)")
-
-            guard(unknown)
+            raise UsageError(f"no command '{name}' in {' '.join(path)} "
+                             f"(`{' '.join(path)} --help` lists them)")
         path.append(name)
         here = type(here)(found, info_name=name, parent=here)
     typer.echo(here.get_help())
 
 
+def _group(help: str) -> typer.Typer:
+    return typer.Typer(help=help, no_args_is_help=True)
+
+
 def _register() -> None:
-    from runlab.cli import config_cmd, read, run_cmd
+    """Every command, in the order `--help` and the man page list them."""
+    from runlab.cli import analysis, artifacts, config_cmd, edit, launch, parse_cmd, read, remote
+    from runlab.cli import run_cmd, ui_cmd
 
     run_cmd.register(app)
-    read.register(app)
-    config_cmd.register(app)
-    from runlab.cli import edit
+    app.command("ls")(read.ls)
+    app.command("list", hidden=True, help="Alias of ls.")(read.ls)
+    app.command("show")(read.show)
+    app.command("log")(read.log)
+    app.command("reindex")(read.reindex)
 
-    edit.register(app)
-    from runlab.cli import analysis
+    config = _group(config_cmd.HELP)
+    config.command("list")(config_cmd.config_list)
+    config.command("get")(config_cmd.config_get)
+    config.command("set")(config_cmd.config_set)
+    app.add_typer(config, name="config")
 
-    analysis.register(app)
-    from runlab.cli import lifecycle
+    app.command("tag")(edit.tag)
+    app.command("untag")(edit.untag)
+    app.command("note")(edit.note)
+    app.command("rename")(edit.rename)
+    app.command("rm")(edit.rm)
+    app.command("restore")(edit.restore)
+    app.command("purge")(edit.purge)
 
-    lifecycle.register(app)
-    from runlab.cli import parse_cmd
+    app.command("diff")(analysis.diff)
+    app.command("metrics")(analysis.metrics)
+    app.command("plot")(analysis.plot)
 
-    parse_cmd.register(app)
-    from runlab.cli import remote
+    app.command("artifacts")(artifacts.artifacts_cmd)
+    app.command("get")(artifacts.get_cmd)
+    app.command("commands")(launch.commands_cmd)
+    app.command("rerun")(launch.rerun_cmd)
+    app.command("sweep")(launch.sweep_cmd)
+    model = _group(artifacts.MODEL_HELP)
+    model.command("register")(artifacts.model_register)
+    model.command("ls")(artifacts.model_ls)
+    model.command("show")(artifacts.model_show)
+    model.command("alias")(artifacts.model_alias)
+    model.command("get")(artifacts.model_get)
+    app.add_typer(model, name="model")
 
-    remote.register(app)
-    from runlab.cli import ui_cmd
+    app.command("parse")(parse_cmd.parse)
+    app.command("reparse")(parse_cmd.reparse)
 
-    ui_cmd.register(app)
+    app.command("push")(remote.push)
+    app.command("export")(remote.export)
+    app.command("import")(remote.import_)
+
+    app.command("ui")(ui_cmd.ui)
+    app.command("help")(help_cmd)  # last in the list of commands
 
 
 _register()
-app.command("help")(help_cmd)  # last in the list of commands
 
 
 def _click_exceptions() -> object:

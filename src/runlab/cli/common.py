@@ -12,8 +12,11 @@ from runlab.errors import RunlabError, exit_code
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from typing import Any, NoReturn, TypeVar
+    from typing import Any, NoReturn, ParamSpec, TypeVar
 
+    from runlab.store import Store
+
+    P = ParamSpec("P")
     T = TypeVar("T")
 
 EPILOG_STORE = "The store is .runlab/ at the git repository's root (or here); --store or RUNLAB_STORE override."
@@ -61,6 +64,26 @@ def guard(fn: Callable[[], T], *, wrapping: bool = False) -> T:
         sys.exit(128 + signal.SIGINT)
 
 
+def command(*, wrapping: bool = False) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """The error policy of every subcommand: its body runs under `guard`, so runlab's errors
+    are one line and an exit code, and Ctrl-C exits 130 (outside it, click would turn Ctrl-C
+    into `Abort`). A command that returns a number (rerun, sweep) ends with that exit code;
+    `wrapping` marks one that wraps a command, whose own failures exit 125."""
+    import functools
+
+    def decorate(fn: Callable[P, T]) -> Callable[P, T]:
+        @functools.wraps(fn)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> T:
+            result = guard(lambda: fn(*args, **kwargs), wrapping=wrapping)
+            if isinstance(result, int) and not isinstance(result, bool):
+                sys.exit(result)
+            return result
+
+        return guarded
+
+    return decorate
+
+
 def quiet_broken_pipe() -> NoReturn:
     """`runlab ls | head` ends quietly: stop writing to the closed pipe and leave."""
     try:
@@ -71,7 +94,7 @@ def quiet_broken_pipe() -> NoReturn:
     sys.exit(141 if hasattr(signal, "SIGPIPE") else 1)
 
 
-def open_store(store: str | None, *, catch_up: bool = True, create: bool = True) -> Any:
+def open_store(store: str | None, *, catch_up: bool = True, create: bool = True) -> Store:
     """The store for this directory, caught up with its journals."""
     from runlab.store import reading
 
@@ -80,7 +103,7 @@ def open_store(store: str | None, *, catch_up: bool = True, create: bool = True)
     return s
 
 
-def report_problems(s: Any) -> None:
+def report_problems(s: Store) -> None:
     """Warn, once each, of what the store repaired or skipped (a bad journal line, a run
     directory it could not read)."""
     for problem in dict.fromkeys(s.problems):
@@ -114,6 +137,11 @@ def colour() -> bool:
     from runlab.display.format import use_colour
 
     return use_colour(1)
+
+
+def print_wide(renderable: Any) -> None:
+    """Print a table or text whole: never cropped, folded or wrapped at the terminal's edge."""
+    console().print(renderable, crop=False, overflow="ignore", no_wrap=True)
 
 
 def console(*, soft_wrap: bool = False) -> Any:

@@ -9,11 +9,11 @@ from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import emit_json, guard, message
+from runlab.cli.common import command, emit_json, message
+from runlab.cli.params import json_option
 
-config_app = typer.Typer(help="Read and write runlab.toml (project settings).\n\n"
-                         "Example: runlab config set experiment baseline",
-                         no_args_is_help=True)
+HELP = ("Read and write runlab.toml (project settings).\n\n"
+        "Example: runlab config set experiment baseline")
 
 
 def _show(value: Any) -> str:
@@ -26,48 +26,40 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-@config_app.command("list")
-def config_list(json_: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+@command()
+def config_list(json_: Annotated[bool, json_option("Print JSON.")] = False) -> None:
     """Show every setting, its effective value and where it came from.
 
     Example: runlab config list
     """
+    from runlab import config
 
-    def body() -> None:
-        from runlab import config
-
-        settings = config.load(os.getcwd())
-        if json_:
-            emit_json({k: {"value": settings.values[k], "source": settings.sources[k]}
-                       for k in config.KEYS})
-            return
-        width = max(len(k) for k in config.KEYS)
-        for key in config.KEYS:
-            value = _show(settings.values[key])
-            sys.stdout.write(f"{key:<{width}}  {value or '-'}  ({settings.sources[key]})\n")
-
-    guard(body)
+    settings = config.load(os.getcwd())
+    if json_:
+        emit_json({k: {"value": settings.values[k], "source": settings.sources[k]}
+                   for k in config.KEYS})
+        return
+    width = max(len(k) for k in config.KEYS)
+    for key in config.KEYS:
+        value = _show(settings.values[key])
+        sys.stdout.write(f"{key:<{width}}  {value or '-'}  ({settings.sources[key]})\n")
 
 
-@config_app.command("get")
+@command()
 def config_get(key: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
     """Print one setting's effective value.
 
     Example: runlab config get experiment
     """
+    from runlab import config
 
-    def body() -> None:
-        from runlab import config
-
-        settings = config.load(os.getcwd())
-        if key not in config.KEYS:
-            config.check(key, None, "runlab config get")
-        sys.stdout.write(_show(settings.values[key]) + "\n")
-
-    guard(body)
+    settings = config.load(os.getcwd())
+    if key not in config.KEYS:
+        config.check(key, None, "runlab config get")
+    sys.stdout.write(_show(settings.values[key]) + "\n")
 
 
-@config_app.command("set")
+@command()
 def config_set(
     key: Annotated[str, typer.Argument(help="A setting's name.")],
     value: Annotated[str, typer.Argument(
@@ -77,16 +69,8 @@ def config_set(
 
     Example: runlab config set bool_flags verbose,debug
     """
+    from runlab import config
 
-    def body() -> None:
-        from runlab import config
-
-        parsed = config.parse_value(key, value)
-        path = config.write_key(config.project_root(os.getcwd()), key, parsed)
-        message(f"set {key} = {_show(parsed)} in {path}")
-
-    guard(body)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(config_app, name="config")
+    parsed = config.parse_value(key, value)
+    path = config.write_key(config.project_root(os.getcwd()), key, parsed)
+    message(f"set {key} = {_show(parsed)} in {path}")

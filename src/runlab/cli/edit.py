@@ -12,229 +12,187 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from runlab.cli.common import guard, message, open_store
-from runlab.cli.completion import complete_first_run, complete_run, complete_runs_then_tag_keys
+from runlab.cli.common import command, message, open_store
+from runlab.cli.completion import complete_first_run, complete_runs_then_tag_keys
 from runlab.errors import UsageError
-from runlab.cli.params import StoreOpt
+from runlab.cli.params import RunsArg, StoreOpt, WhereOpt, where_option
 
 if TYPE_CHECKING:
     from runlab.lifecycle.edits import EditResult
     from runlab.store import Run, Store
 
-WhereOpt = Annotated[str | None, typer.Option(
-    "--where", "-w", metavar="EXPR", show_default=False,
-    help="Act on every visible run the expression matches, instead of naming runs.")]
-RunsArg = Annotated[list[str] | None, typer.Argument(
-    metavar="RUN", show_default=False, autocompletion=complete_run,
-    help="Runs: numbers, last, last~N, @TAG, names, or 6+ characters of an id.")]
+@command()
+def tag(
+    words: Annotated[list[str], typer.Argument(
+        metavar="RUN... KEY[=VALUE]", show_default=False,
+        autocompletion=complete_runs_then_tag_keys,
+        help="Runs, then tags (only tags with --where).")],
+    where: WhereOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Tag runs: KEY=VALUE sets a tag, a bare KEY adds a label (an empty value).
+
+    The first word is a run and the last a tag; the words between are runs while they
+    name runs and hold no "=". So write KEY= for a label that is also a run's name.
+    With --where, every word is a tag.
+
+    Example: runlab tag 14 15 best baseline=resnet
+    """
+    import os
+
+    from runlab import config
+    from runlab.lifecycle import edits
+
+    s = open_store(store)
+    ids, rest = _runs_and_words(s, words, where)
+    from runlab.capture.args import secret_patterns
+
+    patterns = secret_patterns(config.load(os.getcwd()))
+    tags = edits.parse_tags(rest, patterns)
+    result = edits.tag(s, ids, tags, patterns)
+    _say(result, "tagged", _show_tags(tags), "already had these tags")
 
 
-def register(app: typer.Typer) -> None:
-    _register_tags(app)
-    _register_text(app)
-    _register_removal(app)
+@command()
+def untag(
+    words: Annotated[list[str], typer.Argument(
+        metavar="RUN... KEY", show_default=False,
+        autocompletion=complete_runs_then_tag_keys,
+        help="Runs, then tag keys (only keys with --where).")],
+    where: WhereOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Remove tags from runs (runs and keys are told apart as for tag).
+
+    Example: runlab untag 14 best
+    """
+    from runlab.lifecycle import edits
+
+    s = open_store(store)
+    ids, rest = _runs_and_words(s, words, where)
+    keys = edits.parse_keys(rest)
+    result = edits.untag(s, ids, keys)
+    _say(result, "untagged", " ".join(keys), "had none of these tags")
 
 
-def _register_tags(app: typer.Typer) -> None:
-    @app.command("tag")
-    def tag(
-        words: Annotated[list[str], typer.Argument(
-            metavar="RUN... KEY[=VALUE]", show_default=False,
-            autocompletion=complete_runs_then_tag_keys,
-            help="Runs, then tags (only tags with --where).")],
-        where: WhereOpt = None,
-        store: StoreOpt = None,
-    ) -> None:
-        """Tag runs: KEY=VALUE sets a tag, a bare KEY adds a label (an empty value).
+@command()
+def note(
+    words: Annotated[list[str], typer.Argument(
+        metavar="RUN TEXT", show_default=False, autocompletion=complete_first_run,
+        help="A run, then the note's words (only the words with --where).")],
+    where: WhereOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Set a run's note (replacing the old one; "" clears it; - reads it from stdin).
 
-        The first word is a run and the last a tag; the words between are runs while they
-        name runs and hold no "=". So write KEY= for a label that is also a run's name.
-        With --where, every word is a tag.
+    The words after RUN are the text. With --where, every word is.
 
-        Example: runlab tag 14 15 best baseline=resnet
-        """
+    Example: runlab note 14 "lr too high: diverged after epoch 3"
+    """
+    import os
 
-        def body() -> None:
-            import os
+    from runlab import config
+    from runlab.lifecycle import edits
+    from runlab.capture.args import secret_patterns
 
-            from runlab import config
-            from runlab.lifecycle import edits
-
-            s = open_store(store)
-            ids, rest = _runs_and_words(s, words, where)
-            from runlab.capture.args import secret_patterns
-
-            patterns = secret_patterns(config.load(os.getcwd()))
-            tags = edits.parse_tags(rest, patterns)
-            result = edits.tag(s, ids, tags, patterns)
-            _say(result, "tagged", _show_tags(tags), "already had these tags")
-
-        guard(body)
-
-    @app.command("untag")
-    def untag(
-        words: Annotated[list[str], typer.Argument(
-            metavar="RUN... KEY", show_default=False,
-            autocompletion=complete_runs_then_tag_keys,
-            help="Runs, then tag keys (only keys with --where).")],
-        where: WhereOpt = None,
-        store: StoreOpt = None,
-    ) -> None:
-        """Remove tags from runs (runs and keys are told apart as for tag).
-
-        Example: runlab untag 14 best
-        """
-
-        def body() -> None:
-            from runlab.lifecycle import edits
-
-            s = open_store(store)
-            ids, rest = _runs_and_words(s, words, where)
-            keys = edits.parse_keys(rest)
-            result = edits.untag(s, ids, keys)
-            _say(result, "untagged", " ".join(keys), "had none of these tags")
-
-        guard(body)
+    s = open_store(store)
+    refs, text = _split_last(words, where, "TEXT")
+    text = _read_stdin() if text == "-" else text
+    patterns = secret_patterns(config.load(os.getcwd()))
+    result = edits.set_note(s, edits.select_runs(s, refs, where), text, patterns)
+    _say(result, "noted" if text else "cleared the note of", "",
+         "already had this note")
 
 
-def _register_text(app: typer.Typer) -> None:
-    @app.command("note")
-    def note(
-        words: Annotated[list[str], typer.Argument(
-            metavar="RUN TEXT", show_default=False, autocompletion=complete_first_run,
-            help="A run, then the note's words (only the words with --where).")],
-        where: WhereOpt = None,
-        store: StoreOpt = None,
-    ) -> None:
-        """Set a run's note (replacing the old one; "" clears it; - reads it from stdin).
+@command()
+def rename(
+    words: Annotated[list[str], typer.Argument(
+        metavar="RUN NAME", show_default=False, autocompletion=complete_first_run,
+        help="A run and its new name (only the name with --where).")],
+    where: WhereOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Give a run a new name ("" removes it); the name then works as a run reference.
 
-        The words after RUN are the text. With --where, every word is.
+    Example: runlab rename 14 resnet-baseline
+    """
+    from runlab.lifecycle import edits
 
-        Example: runlab note 14 "lr too high: diverged after epoch 3"
-        """
-
-        def body() -> None:
-            import os
-
-            from runlab import config
-            from runlab.lifecycle import edits
-            from runlab.capture.args import secret_patterns
-
-            s = open_store(store)
-            refs, text = _split_last(words, where, "TEXT")
-            text = _read_stdin() if text == "-" else text
-            patterns = secret_patterns(config.load(os.getcwd()))
-            result = edits.set_note(s, edits.select_runs(s, refs, where), text, patterns)
-            _say(result, "noted" if text else "cleared the note of", "",
-                 "already had this note")
-
-        guard(body)
-
-    @app.command("rename")
-    def rename(
-        words: Annotated[list[str], typer.Argument(
-            metavar="RUN NAME", show_default=False, autocompletion=complete_first_run,
-            help="A run and its new name (only the name with --where).")],
-        where: WhereOpt = None,
-        store: StoreOpt = None,
-    ) -> None:
-        """Give a run a new name ("" removes it); the name then works as a run reference.
-
-        Example: runlab rename 14 resnet-baseline
-        """
-
-        def body() -> None:
-            from runlab.lifecycle import edits
-
-            s = open_store(store)
-            if len(words) != (1 if where is not None else 2):
-                raise UsageError("rename takes a run and a name, or --where EXPR and a name "
-                                 "(quote a name with spaces)")
-            refs, name = _split_last(words, where, "NAME")
-            result = edits.rename(s, edits.select_runs(s, refs, where), name)
-            _say(result, "renamed", f"to {name}" if name else "to no name",
-                 "already had this name")
-
-        guard(body)
+    s = open_store(store)
+    if len(words) != (1 if where is not None else 2):
+        raise UsageError("rename takes a run and a name, or --where EXPR and a name "
+                         "(quote a name with spaces)")
+    refs, name = _split_last(words, where, "NAME")
+    result = edits.rename(s, edits.select_runs(s, refs, where), name)
+    _say(result, "renamed", f"to {name}" if name else "to no name",
+         "already had this name")
 
 
-def _register_removal(app: typer.Typer) -> None:
-    @app.command("rm")
-    def rm(runs: RunsArg = None, where: WhereOpt = None, store: StoreOpt = None) -> None:
-        """Hide runs: ls stops listing them (ls --deleted does), restore brings them back.
+@command()
+def rm(runs: RunsArg = None, where: WhereOpt = None, store: StoreOpt = None) -> None:
+    """Hide runs: ls stops listing them (ls --deleted does), restore brings them back.
 
-        Nothing is removed from disk until `runlab purge`.
+    Nothing is removed from disk until `runlab purge`.
 
-        Example: runlab rm --where 'status = failed'
-        """
+    Example: runlab rm --where 'status = failed'
+    """
+    from runlab.lifecycle import edits
 
-        def body() -> None:
-            from runlab.lifecycle import edits
+    s = open_store(store)
+    result = edits.hide(s, edits.select_runs(s, runs or [], where))
+    _say(result, "hid", "(ls --deleted lists hidden runs)", "already hidden")
+    if result.running:
+        message(f"{_phrase(result.running)}: still running, hidden anyway "
+                "(purge keeps a run until it ends)")
 
-            s = open_store(store)
-            result = edits.hide(s, edits.select_runs(s, runs or [], where))
-            _say(result, "hid", "(ls --deleted lists hidden runs)", "already hidden")
-            if result.running:
-                message(f"{_phrase(result.running)}: still running, hidden anyway "
-                        "(purge keeps a run until it ends)")
 
-        guard(body)
+@command()
+def restore(runs: RunsArg = None, where: Annotated[str | None, where_option(
+        "Restore every hidden run the expression matches.")] = None,
+        store: StoreOpt = None) -> None:
+    """Bring back runs hidden by rm.
 
-    @app.command("restore")
-    def restore(runs: RunsArg = None, where: Annotated[str | None, typer.Option(
-            "--where", "-w", metavar="EXPR", show_default=False,
-            help="Restore every hidden run the expression matches.")] = None,
-            store: StoreOpt = None) -> None:
-        """Bring back runs hidden by rm.
+    Example: runlab restore 14
+    """
+    from runlab.lifecycle import edits
 
-        Example: runlab restore 14
-        """
+    s = open_store(store)
+    result = edits.restore(s, edits.select_runs(s, runs or [], where, deleted=True))
+    _say(result, "restored", "", "not hidden")
 
-        def body() -> None:
-            from runlab.lifecycle import edits
 
-            s = open_store(store)
-            result = edits.restore(s, edits.select_runs(s, runs or [], where, deleted=True))
-            _say(result, "restored", "", "not hidden")
+@command()
+def purge(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Delete hidden runs and their files for good, after asking (or with --yes).
 
-        guard(body)
+    The answer is read from stdin; with no answer there (not a terminal, nothing piped)
+    purge refuses. Runs still running are kept. Links inside a run are removed, never
+    followed. Purged runs' numbers are not given out again.
 
-    @app.command("purge")
-    def purge(
-        yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-        store: StoreOpt = None,
-    ) -> None:
-        """Delete hidden runs and their files for good, after asking (or with --yes).
+    Example: runlab rm --where 'status = failed' && runlab purge --yes
+    """
+    from runlab.lifecycle import edits
+    from runlab.display.format import size
 
-        The answer is read from stdin; with no answer there (not a terminal, nothing piped)
-        purge refuses. Runs still running are kept. Links inside a run are removed, never
-        followed. Purged runs' numbers are not given out again.
-
-        Example: runlab rm --where 'status = failed' && runlab purge --yes
-        """
-
-        def body() -> None:
-            from runlab.lifecycle import edits
-            from runlab.display.format import size
-
-            s = open_store(store)
-            plan = edits.plan_purge(s)
-            if plan.running:
-                message(f"keeping {_phrase(plan.running)}: still running")
-            if not plan.runs:
-                message("no hidden runs to purge (runlab rm hides runs)")
-                return
-            if not yes and not _confirm(f"purge {_phrase(plan.runs)} for good, freeing "
-                                        f"{size(plan.size)}? [y/N] "):
-                message("nothing purged")
-                raise typer.Exit(1)
-            result = edits.purge(s, [r.id for r in plan.runs])
-            if result.skipped:
-                message(f"kept {_phrase(result.skipped)}: restored or running since the question")
-            if result.purged:
-                message(f"purged {_phrase(result.purged)}, freed {size(result.freed)}")
-
-        guard(body)
+    s = open_store(store)
+    plan = edits.plan_purge(s)
+    if plan.running:
+        message(f"keeping {_phrase(plan.running)}: still running")
+    if not plan.runs:
+        message("no hidden runs to purge (runlab rm hides runs)")
+        return
+    if not yes and not _confirm(f"purge {_phrase(plan.runs)} for good, freeing "
+                                f"{size(plan.size)}? [y/N] "):
+        message("nothing purged")
+        raise typer.Exit(1)
+    result = edits.purge(s, [r.id for r in plan.runs])
+    if result.skipped:
+        message(f"kept {_phrase(result.skipped)}: restored or running since the question")
+    if result.purged:
+        message(f"purged {_phrase(result.purged)}, freed {size(result.freed)}")
 
 
 # -- helpers ----------------------------------------------------------------------------------

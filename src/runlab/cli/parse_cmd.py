@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from runlab.cli.common import console, emit_json, guard, message, open_store
-from runlab.cli.completion import complete_run
-from runlab.cli.params import StoreOpt
+from runlab.cli.common import command, console, emit_json, message, open_store
+from runlab.cli.params import JsonOpt, RunArg, StoreOpt
 
 PatternOpt = Annotated[list[str] | None, typer.Option(
     "--pattern", "-m", help="An extra metric regex: named groups key/value/step, or one group "
@@ -27,92 +26,82 @@ def _rules(extra: list[str] | None) -> tuple[list[str], list[str]]:
     return patterns, settings.disabled_rules
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("parse")
-    def parse(
-        file: Annotated[str, typer.Argument(help="A log file, or - for stdin.")] = "-",
-        pattern: PatternOpt = None,
-        json_: Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
-        = False,
-        explain: Annotated[bool, typer.Option(
-            "--explain", help="For each key: the rule, the text it was read from, and why it "
-            "has that name.")] = False,
-    ) -> None:
-        """Show the metrics runlab would record from a log, and the rule that found each.
+@command()
+def parse(
+    file: Annotated[str, typer.Argument(help="A log file, or - for stdin.")] = "-",
+    pattern: PatternOpt = None,
+    json_: JsonOpt = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="For each key: the rule, the text it was read from, and why it "
+        "has that name.")] = False,
+) -> None:
+    """Show the metrics runlab would record from a log, and the rule that found each.
 
-        Uses the rules and patterns in force here (config metric_patterns and disabled_rules),
-        plus -m.
+    Uses the rules and patterns in force here (config metric_patterns and disabled_rules),
+    plus -m.
 
-        Example: python train.py 2>&1 | runlab parse -m 'top1 (?P<top1>[\\d.]+)'
-        """
+    Example: python train.py 2>&1 | runlab parse -m 'top1 (?P<top1>[\\d.]+)'
+    """
+    from runlab.parsing.extract import explain_log, parse_log, read_chunks
 
-        def body() -> None:
-            from runlab.parsing.extract import explain_log, parse_log, read_chunks
+    patterns, disabled = _rules(pattern)
+    if file == "-":
+        stdin = sys.stdin.buffer
+        chunks = iter(lambda: stdin.read(1 << 16), b"")
+    else:
+        chunks = read_chunks(file)
+    if explain:
+        explained = explain_log(chunks, patterns, disabled)
+        if json_:
+            emit_json([vars(e) for e in explained])
+        elif not explained:
+            message("no metrics found: add a pattern with -m, or see "
+                    "`runlab parse --help`")
+        else:
+            from runlab.display.points import print_explained
 
-            patterns, disabled = _rules(pattern)
-            if file == "-":
-                stdin = sys.stdin.buffer
-                chunks = iter(lambda: stdin.read(1 << 16), b"")
-            else:
-                chunks = read_chunks(file)
-            if explain:
-                explained = explain_log(chunks, patterns, disabled)
-                if json_:
-                    emit_json([vars(e) for e in explained])
-                elif not explained:
-                    message("no metrics found: add a pattern with -m, or see "
-                            "`runlab parse --help`")
-                else:
-                    from runlab.display.points import print_explained
+            print_explained(explained, console(soft_wrap=True))
+        return
+    points = parse_log(chunks, patterns, disabled)
+    if json_:
+        emit_json([{"key": p.key, "value": p.value, "step": p.step, "rule": p.rule}
+                   for p in points])
+    elif not points:
+        message("no metrics found: add a pattern with -m, or see `runlab parse --help`")
+    else:
+        from runlab.display.points import print_points
 
-                    print_explained(explained, console(soft_wrap=True))
-                return
-            points = parse_log(chunks, patterns, disabled)
-            if json_:
-                emit_json([{"key": p.key, "value": p.value, "step": p.step, "rule": p.rule}
-                           for p in points])
-            elif not points:
-                message("no metrics found: add a pattern with -m, or see `runlab parse --help`")
-            else:
-                from runlab.display.points import print_points
+        print_points(points, console(soft_wrap=True))
 
-                print_points(points, console(soft_wrap=True))
 
-        guard(body)
+@command()
+def reparse(
+    run: RunArg,
+    pattern: PatternOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """Extract a run's metrics from its output again, with the rules and patterns of now.
 
-    @app.command("reparse")
-    def reparse(
-        run: Annotated[str, typer.Argument(
-            help="A run: its number, last, last~N, @TAG, its name, or 6+ characters of its id.",
-            show_default=False, autocompletion=complete_run)],
-        pattern: PatternOpt = None,
-        store: StoreOpt = None,
-    ) -> None:
-        """Extract a run's metrics from its output again, with the rules and patterns of now.
+    The new points replace all the run's earlier metric points, those the program
+    reported through RUNLAB_EVENTS included. Recorded in the run's journal, so it
+    survives reindex.
 
-        The new points replace all the run's earlier metric points, those the program
-        reported through RUNLAB_EVENTS included. Recorded in the run's journal, so it
-        survives reindex.
+    Example: runlab reparse last -m 'top1 (?P<top1>[\\d.]+)'
+    """
+    from runlab.parsing.extract import reparse_run
 
-        Example: runlab reparse last -m 'top1 (?P<top1>[\\d.]+)'
-        """
+    patterns, disabled = _rules(pattern)
+    s = open_store(store)
+    done = reparse_run(s, s.resolve(run), patterns, disabled)
+    keys = ", ".join(done.keys) if done.keys else "none"
+    message(f"run {done.number}: {done.points} metric points from output.log "
+            f"(metrics: {keys})")
+    message(f"keys: {len(done.added)} added, {len(done.removed)} removed, "
+            f"{len(done.renamed)} renamed")
+    for before, after in done.renamed:
+        message(f"  renamed: {before} -> {after}")
+    for key in done.added:
+        message(f"  added: {key}")
+    for key in done.removed:
+        message(f"  removed: {key}")
 
-        def body() -> None:
-            from runlab.parsing.extract import reparse_run
-
-            patterns, disabled = _rules(pattern)
-            s = open_store(store)
-            done = reparse_run(s, s.resolve(run), patterns, disabled)
-            keys = ", ".join(done.keys) if done.keys else "none"
-            message(f"run {done.number}: {done.points} metric points from output.log "
-                    f"(metrics: {keys})")
-            message(f"keys: {len(done.added)} added, {len(done.removed)} removed, "
-                    f"{len(done.renamed)} renamed")
-            for before, after in done.renamed:
-                message(f"  renamed: {before} -> {after}")
-            for key in done.added:
-                message(f"  added: {key}")
-            for key in done.removed:
-                message(f"  removed: {key}")
-
-        guard(body)

@@ -13,153 +13,139 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from runlab.cli.common import error, guard, message, open_store, warn
-from runlab.cli.completion import complete_run
+from runlab.cli.common import command, error, message, open_store, warn
 from runlab.errors import UsageError
-from runlab.cli.params import StoreOpt
+from runlab.cli.params import RUNS_HELP, StoreOpt, runs_argument, where_option
 
 if TYPE_CHECKING:
     from runlab.store import Store
     from runlab.remote.mlflow import MlflowClient, PushReport
 
-WhereOpt = Annotated[str | None, typer.Option(
-    "--where", "-w", metavar="EXPR", show_default=False,
-    help="Only the visible runs the expression matches, instead of naming runs.")]
-RunsArg = Annotated[list[str] | None, typer.Argument(
-    metavar="RUN", show_default=False, autocompletion=complete_run,
-    help="Runs: numbers, last, last~N, @TAG, names, or 6+ characters of an id (default: all).")]
+# What push and export send: the runs named, or matched, or else every visible run.
+SentWhereOpt = Annotated[str | None, where_option(
+    "Only the visible runs the expression matches, instead of naming runs.")]
+SentRunsArg = Annotated[list[str] | None, runs_argument(RUNS_HELP[:-1] + " (default: all).")]
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("push")
-    def push(
-        runs: RunsArg = None,
-        where: WhereOpt = None,
-        mlflow: Annotated[str | None, typer.Option(
-            "--mlflow", metavar="URI", show_default=False,
-            help="The MLflow tracking server (default: $MLFLOW_TRACKING_URI).")] = None,
-        experiment: Annotated[str | None, typer.Option(
-            "--experiment", "-e", metavar="NAME", show_default=False,
-            help="MLflow experiment for runs pushed the first time (default: the run's own).")]
-        = None,
-        dry_run: Annotated[bool, typer.Option(
-            "--dry-run", "-n", help="Say what would be sent; send nothing.")] = False,
-        watch: Annotated[bool, typer.Option(
-            "--watch", help="Keep pushing running runs' new points until they end.")] = False,
-        interval: Annotated[float, typer.Option(
-            "--interval", metavar="S", help="Seconds between two pushes with --watch.")] = 5.0,
-        store: StoreOpt = None,
-    ) -> None:
-        """Send runs to an MLflow tracking server; pushing again sends only what is new.
+@command()
+def push(
+    runs: SentRunsArg = None,
+    where: SentWhereOpt = None,
+    mlflow: Annotated[str | None, typer.Option(
+        "--mlflow", metavar="URI", show_default=False,
+        help="The MLflow tracking server (default: $MLFLOW_TRACKING_URI).")] = None,
+    experiment: Annotated[str | None, typer.Option(
+        "--experiment", "-e", metavar="NAME", show_default=False,
+        help="MLflow experiment for runs pushed the first time (default: the run's own).")]
+    = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", "-n", help="Say what would be sent; send nothing.")] = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Keep pushing running runs' new points until they end.")] = False,
+    interval: Annotated[float, typer.Option(
+        "--interval", metavar="S", help="Seconds between two pushes with --watch.")] = 5.0,
+    store: StoreOpt = None,
+) -> None:
+    """Send runs to an MLflow tracking server; pushing again sends only what is new.
 
-        Credentials come from MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME and
-        MLFLOW_TRACKING_PASSWORD (basic); they are never stored or printed.
+    Credentials come from MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME and
+    MLFLOW_TRACKING_PASSWORD (basic); they are never stored or printed.
 
-        Example: runlab push --mlflow http://localhost:5000 --where 'status = finished'
-        """
+    Example: runlab push --mlflow http://localhost:5000 --where 'status = finished'
+    """
+    from runlab.display import push as display
+    from runlab.remote.mlflow import MlflowClient
+    from runlab.remote.mlflow import push as push_runs
 
-        def body() -> None:
-            from runlab.display import push as display
-            from runlab.remote.mlflow import MlflowClient
-            from runlab.remote.mlflow import push as push_runs
+    uri = mlflow or os.environ.get("MLFLOW_TRACKING_URI")
+    if not uri:
+        raise UsageError("no MLflow server: pass --mlflow URI or set "
+                         "MLFLOW_TRACKING_URI")
+    if watch and dry_run:
+        raise UsageError("--watch sends as it goes: it cannot be a --dry-run")
+    if interval <= 0:
+        raise UsageError("--interval takes a number of seconds above 0")
+    client = MlflowClient.from_env(uri)
+    s = open_store(store)
+    selected = [s.get(i) for i in _select(s, runs or [], where)]
+    selected.sort(key=lambda r: r.number)
+    if not selected:
+        message("no runs to push")
+        return
+    bar = (display.progress_bar(len(selected), "pushing")
+           if len(selected) > 1 and not dry_run and _terminal(2) else None)
+    if bar is None:
+        report = push_runs(s, selected, client=client, experiment=experiment,
+                           dry_run=dry_run)
+    else:
+        with bar as progress:
+            report = push_runs(s, selected, client=client, experiment=experiment,
+                               progress=progress)
+    if dry_run:
+        sys.stdout.write("".join(display.describe(r) + "\n" for r in report.results))
+    _tell(report)
+    if watch and not (report.failed or report.aborted):
+        report = _watch(s, client, [r.id for r in selected if r.status == "running"],
+                        interval, experiment)
+    if report.failed or report.aborted:
+        raise typer.Exit(1)
 
-            uri = mlflow or os.environ.get("MLFLOW_TRACKING_URI")
-            if not uri:
-                raise UsageError("no MLflow server: pass --mlflow URI or set "
-                                 "MLFLOW_TRACKING_URI")
-            if watch and dry_run:
-                raise UsageError("--watch sends as it goes: it cannot be a --dry-run")
-            if interval <= 0:
-                raise UsageError("--interval takes a number of seconds above 0")
-            client = MlflowClient.from_env(uri)
-            s = open_store(store)
-            selected = [s.get(i) for i in _select(s, runs or [], where)]
-            selected.sort(key=lambda r: r.number)
-            if not selected:
-                message("no runs to push")
-                return
-            bar = (display.progress_bar(len(selected), "pushing")
-                   if len(selected) > 1 and not dry_run and _terminal(2) else None)
-            if bar is None:
-                report = push_runs(s, selected, client=client, experiment=experiment,
-                                   dry_run=dry_run)
-            else:
-                with bar as progress:
-                    report = push_runs(s, selected, client=client, experiment=experiment,
-                                       progress=progress)
-            if dry_run:
-                sys.stdout.write("".join(display.describe(r) + "\n" for r in report.results))
-            _tell(report)
-            if watch and not (report.failed or report.aborted):
-                report = _watch(s, client, [r.id for r in selected if r.status == "running"],
-                                interval, experiment)
-            if report.failed or report.aborted:
-                raise typer.Exit(1)
 
-        guard(body)
+@command()
+def export(
+    runs: SentRunsArg = None,
+    where: SentWhereOpt = None,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE", show_default=False,
+        help="The archive to write (.tar.gz).")] = "",
+    store: StoreOpt = None,
+) -> None:
+    """Pack runs (journals, logs, patches, artifacts) into a .tar.gz for `runlab import`.
 
-    @app.command("export")
-    def export(
-        runs: RunsArg = None,
-        where: WhereOpt = None,
-        output: Annotated[str, typer.Option(
-            "--output", "-o", metavar="FILE", show_default=False,
-            help="The archive to write (.tar.gz).")] = "",
-        store: StoreOpt = None,
-    ) -> None:
-        """Pack runs (journals, logs, patches, artifacts) into a .tar.gz for `runlab import`.
+    Example: runlab export --where tags.best -o best-runs.tar.gz
+    """
+    from runlab.display.push import export_summary
+    from runlab.remote.archive import export_runs
 
-        Example: runlab export --where tags.best -o best-runs.tar.gz
-        """
+    if not output:
+        raise UsageError("name the archive to write with -o FILE.tar.gz")
+    s = open_store(store)
+    ids = _select(s, runs or [], where)
+    if not ids:
+        raise UsageError("no runs to export")
+    report = export_runs(s, ids, output)
+    from runlab.store import outputs
 
-        def body() -> None:
-            from runlab.display.push import export_summary
-            from runlab.remote.archive import export_runs
+    outputs.record(output)  # the archive is no run's code
+    for path in report.left_out:
+        warn(f"left out {path}: not a regular file")
+    message(export_summary(report))
 
-            if not output:
-                raise UsageError("name the archive to write with -o FILE.tar.gz")
-            s = open_store(store)
-            ids = _select(s, runs or [], where)
-            if not ids:
-                raise UsageError("no runs to export")
-            report = export_runs(s, ids, output)
-            from runlab.store import outputs
 
-            outputs.record(output)  # the archive is no run's code
-            for path in report.left_out:
-                warn(f"left out {path}: not a regular file")
-            message(export_summary(report))
+@command()
+def import_(
+    source: Annotated[str, typer.Argument(
+        metavar="FILE|DIR", show_default=False,
+        help="An archive from `runlab export`, another store, or run directories.")],
+    store: StoreOpt = None,
+) -> None:
+    """Merge runs from an archive or another store; the same run is never duplicated.
 
-        guard(body)
+    A run new here is copied in; a run already here gets the journal lines and files it
+    lacks. Archive paths that would land outside the store refuse the whole import.
 
-    @app.command("import")
-    def import_(
-        source: Annotated[str, typer.Argument(
-            metavar="FILE|DIR", show_default=False,
-            help="An archive from `runlab export`, another store, or run directories.")],
-        store: StoreOpt = None,
-    ) -> None:
-        """Merge runs from an archive or another store; the same run is never duplicated.
+    Example: runlab import cluster-runs.tar.gz
+    """
+    from runlab.display.push import import_summary
+    from runlab.remote.archive import import_runs
 
-        A run new here is copied in; a run already here gets the journal lines and files it
-        lacks. Archive paths that would land outside the store refuse the whole import.
-
-        Example: runlab import cluster-runs.tar.gz
-        """
-
-        def body() -> None:
-            from runlab.display.push import import_summary
-            from runlab.remote.archive import import_runs
-
-            s = open_store(store)
-            report = import_runs(s, source)
-            for name in report.left_out:
-                warn(f"left out {name}: a link, a special file, or outside any run")
-            for problem in report.problems:
-                warn(problem)
-            message(import_summary(report))
-
-        guard(body)
+    s = open_store(store)
+    report = import_runs(s, source)
+    for name in report.left_out:
+        warn(f"left out {name}: a link, a special file, or outside any run")
+    for problem in report.problems:
+        warn(problem)
+    message(import_summary(report))
 
 
 def _select(store: Store, refs: Sequence[str], where: str | None) -> list[str]:

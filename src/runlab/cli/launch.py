@@ -1,0 +1,231 @@
+"""Launching again: `commands` (runlab.toml's named commands), `rerun` and `sweep`."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from runlab.cli.common import colour, command, console, emit_json, message, open_store, print_wide
+from runlab.cli.params import JsonOpt, RunArg, StoreOpt
+
+if TYPE_CHECKING:
+    from runlab.store import Store
+
+
+@command()
+def commands_cmd(json_: JsonOpt = False) -> None:
+    """List the named commands of runlab.toml ([commands.NAME]).
+
+    Example: runlab commands
+    """
+    from runlab import config
+    from runlab.launch import commands as projects
+
+    settings = config.load(os.getcwd())
+    named = projects.load(settings.commands,
+                          settings.sources.get("commands", "runlab.toml"))
+    if json_:
+        emit_json([c.to_json() for c in named.values()])
+    elif not named:
+        message('no named commands: add [commands.NAME] with run = "..." to runlab.toml')
+    else:
+        from runlab.display import listings
+
+        print_wide(listings.commands(list(named.values()), colour()))
+
+
+@command(wrapping=True)
+def rerun_cmd(
+    run: RunArg,
+    overrides: Annotated[list[str] | None, typer.Argument(
+        help="KEY=VALUE params to change.", show_default=False)] = None,
+    exact: Annotated[bool, typer.Option(
+        "--exact", help="Run the recorded code (commit + uncommitted patch) in a temporary "
+        "git worktree.")] = False,
+    name: Annotated[str | None, typer.Option("-n", "--name", help="Name the new run.",
+                                                show_default=False)] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "-t", "--tag", help="Tag KEY[=VALUE]; repeatable.", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet",
+                                        help="Record the output but do not echo it.")] = False,
+    store: StoreOpt = None,
+) -> int:
+    """Run a run's command again in its directory, params overridden; linked to it as parent.
+
+    Example: runlab rerun 12 lr=0.05 --exact
+    """
+    from runlab import config
+    from runlab.launch import rerun
+    from runlab.cli import run as run_mod
+    from runlab.cli.common import warn
+    from runlab.errors import UsageError
+
+    s = open_store(store)
+    run_id = s.resolve(run)
+    bool_flags = config.load(os.getcwd()).bool_flags
+    p = rerun.plan(s, run_id, overrides or [], bool_flags=bool_flags)
+    message(f"runlab: rerun of run {p.number}{' (exact code)' if exact else ''}: "
+            f"{_shell(_redacted(p.argv, p.cwd))}")
+    if exact:
+        with rerun.checkout(p) as cwd:
+            for w in p.warnings:
+                warn(w)
+            outcome = run_mod.track_and_report(p.request(
+                cwd, name=name, tags=tag or [], quiet=quiet, store=s.root))
+    else:
+        if not os.path.isdir(p.cwd):
+            raise UsageError(f"the directory of run {p.number} is gone ({p.cwd}); "
+                             "--exact recreates its code elsewhere")
+        outcome = run_mod.track_and_report(p.request(
+            p.cwd, name=name, tags=tag or [], quiet=quiet, store=s.root))
+    return run_mod.exit_status(outcome)
+
+
+@command()
+def sweep_cmd(
+    words: Annotated[list[str] | None, typer.Argument(
+        help="KEY=V1,V2... axes, then -- and the command with {KEY} placeholders (or a "
+        "named command).", metavar="KEY=V1,V2 -- COMMAND", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "-j", "--jobs", metavar="N", help="Trials run at once (default 1; --resume: as started).",
+        show_default=False)] = None,
+    random_: Annotated[int | None, typer.Option(
+        "--random", metavar="N", help="Run N combinations drawn at random instead of all.",
+        show_default=False)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for --random.",
+                                                show_default=False)] = None,
+    resume: Annotated[str | None, typer.Option(
+        "--resume", help="Run sweep ID again, skipping the trials that finished.",
+        show_default=False)] = None,
+    sort: Annotated[list[str] | None, typer.Option(
+        "--sort", "-s", help="Order the final table by [-]FIELD; repeatable.",
+        show_default=False)] = None,
+    experiment: Annotated[str | None, typer.Option(
+        "-e", "--experiment", help="Experiment of the trials.", show_default=False)] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "-t", "--tag", help="Tag every trial KEY[=VALUE]; repeatable.",
+        show_default=False)] = None,
+    json_: JsonOpt = False,
+    store: StoreOpt = None,
+) -> int:
+    """Run a command for every combination of params (tagged sweep=ID), N at a time.
+
+    Put -- before the command. Exits 1 when a trial did not finish.
+
+    Example: runlab sweep -j 2 lr=0.1,0.01 epochs=5,10 -- python train.py --lr {lr} --epochs {epochs}
+    """
+    return _sweep(words or [], jobs, random_, seed, resume, sort, experiment, tag or [],
+                  json_, store)
+
+
+def _shell(argv: list[str]) -> str:
+    import shlex
+
+    return shlex.join(argv)
+
+
+def _redacted(argv: list[str], cwd: str) -> list[str]:
+    """The command line as it will be recorded: a secret given as an override stays hidden."""
+    from runlab.capture.args import parse_args
+
+    return parse_args(argv, cwd=cwd).argv
+
+
+def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | None,
+           resume: str | None, sort: list[str] | None, experiment: str | None,
+           tags: list[str], json_: bool, store: str | None) -> int:
+    from runlab.launch import sweep
+    from runlab.cli.run import end_by_signal
+    from runlab.errors import UsageError
+
+    s = open_store(store)
+    skip: list[int] = []
+    if resume:
+        if words or sample is not None:
+            raise UsageError("--resume runs the recorded sweep: give no axes, command or --random")
+        plan = sweep.load(s.root, resume)
+        skip = sweep.finished_trials(_sweep_runs(s, plan.id, ["number"]))
+        if jobs is not None:
+            plan.jobs = jobs
+    else:
+        from runlab import config
+        from runlab.capture.args import secret_patterns
+
+        plan = _new_sweep(words, sample, seed, experiment, tags)
+        plan.jobs = 1 if jobs is None else jobs
+        if plan.jobs < 1:
+            raise UsageError("-j takes a positive number of trials to run at once")
+        sweep.save(s.root, plan, secret_patterns(config.load(os.getcwd())))
+    jobs = plan.jobs
+    total = len(plan.trials)
+    todo = total - len(skip)
+    message(f"sweep {plan.id}: {todo} of {total} trial{'s' if total != 1 else ''} to run, "
+            f"{min(jobs, max(todo, 1))} at a time")
+
+    def label(n: int) -> str:
+        return " ".join(f"{k}={v}" for k, v in plan.trials[n - 1].items())
+
+    def started(n: int) -> None:
+        message(f"  trial {n}/{total} started: {label(n)}")
+
+    def ended(r: sweep.TrialResult) -> None:
+        how = r.status
+        if r.returncode > 0:
+            how += f" (exit {r.returncode})"
+        elif r.returncode < 0:
+            import signal
+
+            how += f" ({signal.Signals(-r.returncode).name})"
+        message(f"  trial {r.trial}/{total} {how}: {label(r.trial)}")
+        if r.returncode > 0 and r.stderr.strip():
+            for line in r.stderr.strip().splitlines()[-3:]:
+                message(f"    {line}")
+
+    outcome = sweep.run(plan, s.root, jobs=jobs, skip=skip, on_start=started, on_end=ended)
+    s.catch_up()
+    runs = sweep.latest_per_trial(_sweep_runs(s, plan.id, sort or ["number"]))
+    if json_:
+        emit_json([r.to_json() for r in runs])
+    elif runs:
+        from runlab.display.tables import print_runs
+
+        print_runs(runs, None, console())
+    bad = [r for r in outcome.results if r.returncode != 0]
+    counts = f"{len(outcome.results) - len(bad)} finished, {len(bad)} did not"
+    if outcome.skipped:
+        counts += f", {len(outcome.skipped)} had finished before"
+    if outcome.not_started:
+        counts += f", {len(outcome.not_started)} not started"
+    hint = f"; runlab sweep --resume {plan.id} runs the rest" if bad or outcome.not_started else ""
+    message(f"sweep {plan.id}: {counts}{hint}")
+    if outcome.stopped_by is not None:
+        end_by_signal(outcome.stopped_by)
+    return 1 if bad else 0
+
+
+def _sweep_runs(s: Store, sweep_id: str, sort: list[str]) -> list[Any]:
+    from runlab.store.selection import RunQuery
+
+    return list(s.list_runs(RunQuery(sort=tuple(sort), tags={"sweep": sweep_id})))
+
+
+def _new_sweep(words: list[str], sample: int | None, seed: int | None,
+               experiment: str | None, tags: list[str]) -> Any:
+    from runlab import config
+    from runlab.launch import commands as projects
+    from runlab.launch import sweep
+
+    cwd = os.getcwd()
+    axes, command = sweep.split_words(words)
+    settings = config.load(cwd)
+    commands = settings.commands
+    named = projects.find(command, commands, cwd, settings.sources.get("commands",
+                                                                       "runlab.toml"))
+    if named is not None:
+        # Check the first trial now rather than watch every trial fail on the same mistake.
+        first = [f"{k}={v[0]}" for k, v in axes]
+        projects.expand(named, [*first, *command[1:]])
+    return sweep.plan(axes, command, cwd=cwd, named=named is not None, sample=sample,
+                      seed=seed, experiment=experiment, tags=tags)
