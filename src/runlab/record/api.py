@@ -110,7 +110,7 @@ class _DirectRun(Run):
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
         from runlab import config
-        from runlab.capture.args import redact_mapping, secret_patterns
+        from runlab.capture.args import redact_mapping, redact_value, secret_patterns
         from runlab.store import locate
 
         cwd = os.getcwd()
@@ -130,7 +130,7 @@ class _DirectRun(Run):
         self._pid = os.getpid()
         start = dict(_process_start(cwd))
         start.update({
-            "name": name,
+            "name": name and redact_value(name, self._secret),
             "experiment": experiment or settings.get("experiment") or config.KEYS["experiment"].default,
             "params": self._redact(params or {}),
             "tags": self._redact_tags(tags or {}),

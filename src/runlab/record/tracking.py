@@ -143,7 +143,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         }
     env_names = settings.get("env", [])
     start: Event = {
-        "name": opts.name,
+        "name": opts.name and redact_value(opts.name, secret_patterns),
         "experiment": opts.experiment or settings.get("experiment") or "Default",
         "command": parsed.argv,
         "command_key": command_key(opts.argv, script, getattr(parsed, "module", None),
@@ -458,11 +458,11 @@ class Recorder:
             line_tags = redact_mapping(line_tags, self.secret_patterns)
         name = msg.get("name")
         if isinstance(name, str):
-            from runlab.lifecycle.edits import check_name
+            from runlab.lifecycle.edits import run_name
             from runlab.errors import UsageError
 
             try:
-                check_name(name)
+                name = run_name(name, self.secret_patterns)
                 other.append({"e": "rename", "name": name or None, "t": t})
             except UsageError:
                 pass  # a name no run reference could reach (`12`, `last`) is not taken
