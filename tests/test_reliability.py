@@ -1474,7 +1474,7 @@ def test_journal_events_of_the_wrong_shape_are_skipped_with_one_warning_each(
         no_traceback(r.stderr)
         if args == ["reindex"]:
             for n in range(len(BAD_LINES)):
-                assert f"skipped line {lines_before + 1 + n} of {journal}" in r.stderr, r.stderr
+                assert f"line {lines_before + 1 + n} of {journal}" in r.stderr, r.stderr
     runs = {r["name"]: r for r in listing(cli)}
     assert set(runs) == {"first", "second"}
     assert runs["first"]["tags"] == {"after": "yes"}
@@ -1903,3 +1903,53 @@ def test_show_draws_metrics_that_span_more_than_a_float_holds(
     assert r.code == 0, r.stderr
     no_traceback(r.stderr)
     assert "█▁▄" in r.stdout, r.stdout
+
+
+def test_plot_leaves_out_values_no_chart_can_draw_and_says_how_many(
+        cli: Callable[..., Result]) -> None:
+    code = ("for v in ('1e308', '-1e308', 'nan', 'inf', '-inf', '2', '5', '3'): "
+            "print('loss=' + v)")
+    assert cli("--no-git", "-n", "wild", PY, "-c", code).code == 0
+    assert [p["value"] for p in json.loads(cli("metrics", "wild", "--json").stdout)["loss"]][-3:] \
+        == [2, 5, 3]
+    r = cli("plot", "wild", "--width", "60", "--height", "12")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert "left out 5 points no chart can draw" in r.stderr, r.stderr
+    assert "5.0┤" in r.stdout and "2.0┤" in r.stdout, r.stdout  # drawn: 2..5 on its y axis
+    # Only what cannot be drawn is left out: a span just inside a float still draws.
+    code = "for v in ('1e307', '-1e307', '1'): print('loss=' + v)"
+    assert cli("--no-git", "-n", "wide", PY, "-c", code).code == 0
+    r = cli("plot", "wide", "--width", "60", "--height", "12")
+    assert r.code == 0 and "left out" not in r.stderr, r.stderr
+
+
+def test_tag_values_no_index_keeps_are_left_out_and_the_run_stays_listed(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", "-n", "plain", "true").code == 0
+    assert cli("--no-git", "-n", "odd", "-t", "kept=1", "true").code == 0
+    journal = run_dir(show(cli, "odd")["id"]) / "journal.jsonl"
+    lines = journal.read_bytes().splitlines()
+    start = json.loads(lines[0])
+    start["tags"].update({"nan": math.nan, "inf": math.inf, "list": [1], "object": {"a": 1},
+                          "huge": 10**30, "flag": True})
+    tagged = json.dumps({"e": "tag", "tags": {"later": -math.inf, "fine": "yes"}})
+    journal.write_bytes(b"\n".join([json.dumps(start).encode(), *lines[1:],
+                                    tagged.encode()]) + b"\n")
+    for args in (["reindex"], ["ls", "--json"]):
+        (store_root() / "index.db").unlink(missing_ok=True)
+        r = cli(*args)
+        assert r.code == 0, (args, r.stderr)
+        no_traceback(r.stderr)
+        warnings = [w for w in r.stderr.splitlines() if "left out tags" in w]
+        assert len(warnings) == 2, r.stderr  # one for each event, naming the file and line
+        assert f"line 1 of {journal}" in warnings[0]
+        assert "'nan', 'inf', 'list', 'object', 'huge'" in warnings[0]
+        assert f"line {len(lines) + 1} of {journal}" in warnings[1] and "'later'" in warnings[1]
+    runs = {run["name"]: run for run in listing(cli)}
+    assert set(runs) == {"plain", "odd"}
+    assert runs["odd"]["tags"] == {"kept": "1", "flag": "True", "fine": "yes"}
+    assert runs["odd"]["status"] == "finished"
+    r = cli("ls", "--where", "tags.fine = yes")
+    assert r.code == 0 and "odd" in r.stdout and "left out" not in r.stderr, r.stderr
+    assert show(cli, "odd")["tags"] == runs["odd"]["tags"]
