@@ -1953,3 +1953,51 @@ def test_tag_values_no_index_keeps_are_left_out_and_the_run_stays_listed(
     r = cli("ls", "--where", "tags.fine = yes")
     assert r.code == 0 and "odd" in r.stdout and "left out" not in r.stderr, r.stderr
     assert show(cli, "odd")["tags"] == runs["odd"]["tags"]
+
+
+def test_the_series_cache_reads_every_kind_of_metrics_line_as_the_index_does(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", "-n", "lines", PY, "-c", "print('loss=1.0')").code == 0
+    run = show(cli, "lines")
+    cache = store_root() / "cache" / "series" / run["id"] / "series.json"
+    journal = run_dir(run["id"]) / "journal.jsonl"
+    assert json.loads(cache.read_text())["offset"] == journal.stat().st_size  # built at the end
+    t = 1.8e9
+    lines = [
+        # As runlab writes them, interleaved (k1, k2, k1, k2) and not.
+        {"e": "metrics", "p": [["loss", 0.9, 1, t], ["acc", 0.5, 0, t], ["loss", 0.8, 2, t + 1],
+                               ["acc", 0.6, 1, t + 1]]},
+        {"e": "metrics", "p": [["loss", 0.7, 3, t + 2], ["loss", 0.6, 4, t + 2],
+                               ["acc", 0.7, 2, t + 2]]},
+        {"e": "metrics", "p": [["epoch", 1, 0, t + 3], ["epoch", 2, 1, 1800000004]]},
+        {"e": "metrics", "p": [["loss", 0.5, None, None]]},  # the next step, the last time
+        {"e": "metrics", "p": [["loss", 0.4, 9, t], ["acc", "x", 3, t]]},  # skipped whole
+        {"e": "metrics", "p": [["acc", 10**30, 3, t]]},  # past 64 bits: skipped
+        {"e": "metrics", "p": [["acc", 0.8, 3, 3e11]]},  # a time past the calendar: skipped
+        {"e": "metrics", "p": [["loss", True, 9, t]]},  # a bool is no number: skipped
+        {"e": "metrics", "p": [["loss", 0.4, 9, t], ["acc", 0.9, 10**30, t]]},  # skipped
+        {"e": "metrics", "p": [["v\u00e9", 1.5, 0, t]]},
+        {"e": "metrics", "p": [["loss", math.nan, 6, t + 5], ["acc", -math.inf, 3, t + 5]]},
+        {"e": "metrics", "t": t + 6, "p": [["acc", 1.0, 4, None]]},
+        {"e": "metrics", "p": []},
+    ]
+    with open(journal, "ab") as f:
+        f.write(b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n" for e in lines))
+    r = cli("metrics", "lines", "--json")
+    assert r.code == 0, r.stderr
+    points = _strict(r.stdout)
+    assert isinstance(points, dict)
+    got = {k: [(p["step"], p["value"]) for p in v] for k, v in points.items()}
+    assert got == {
+        "loss": [(0, 1.0), (1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6), (5, 0.5), (6, "NaN")],
+        "acc": [(0, 0.5), (1, 0.6), (2, 0.7), (3, "-Infinity"), (4, 1.0)],
+        "epoch": [(0, 1), (1, 2)],
+        "v\u00e9": [(0, 1.5)],
+    }, got
+    times = {k: [p["time"] for p in v] for k, v in points.items()}
+    assert times["loss"][5] == times["epoch"][1]  # no time: the last one known
+    assert times["acc"][4] != times["acc"][3]  # the event's own time
+    # The index, which reads every line the slow way, counts the same points.
+    assert cli("reindex").code == 0
+    listed = {k: m["count"] for k, m in show(cli, "lines")["metrics"].items()}
+    assert listed == {k: len(v) for k, v in got.items()}, listed
