@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import chain, compress
 
 from runlab.store import journal
+from runlab.store.events import INT_MAX
 from runlab.store.records import MetricPoint
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -115,7 +116,6 @@ def _in_memory(path: str, keys: Sequence[str] | None) -> dict[str, Series]:
 # same checks as `events.problem`'s, so both ways keep the same points. A line of another
 # shape (null steps or times, escapes in a name, a time on the event) takes the slow way.
 _HEAD = b'{"e":"metrics","p":['
-_INT_MAX = 2**63 - 1  # as events.INT_MAX
 _MAX_TIME = 2.5e11  # as events._points
 
 
@@ -135,7 +135,7 @@ class _Reader:
         """`on_reparse` is called where a `reparse` event replaces every point before it."""
         try:
             f = open(self.path, "rb")
-        except FileNotFoundError:
+        except OSError:  # missing, or unreadable: no points (`ls` names such a run)
             return
         with f:
             f.seek(self.offset)
@@ -165,10 +165,10 @@ class _Reader:
         if set(map(type, steps)) != {int} or not kinds <= {float, int} \
                 or not set(map(type, times)) <= {float, int}:
             return None
-        if not (-_INT_MAX <= min(steps) and max(steps) <= _INT_MAX and 0 <= min(times)
+        if not (-INT_MAX <= min(steps) and max(steps) <= INT_MAX and 0 <= min(times)
                 and max(times) < _MAX_TIME and not math.isnan(sum(times))):
             return None
-        if int in kinds and not all(-_INT_MAX <= v <= _INT_MAX
+        if int in kinds and not all(-INT_MAX <= v <= INT_MAX
                                     for v in values if type(v) is int):
             return None
         distinct = list(dict.fromkeys(keys))
@@ -208,7 +208,7 @@ class _Reader:
             return
         grouped: dict[str, tuple[list[int], list[float], list[float]]] = {}
         for key, value, step, t in event["p"]:  # checked: [name, number, int|None, time|None]
-            step = self.last.get(key, -1) + 1 if step is None else step
+            step = min(self.last.get(key, -1) + 1, INT_MAX) if step is None else step
             if t is not None:
                 self.known = float(t)
             self.last[key] = step
