@@ -287,6 +287,11 @@ class _Cache:
             keys.clear()
 
         reader = _Reader(self.journal, self.meta["offset"])
+        # Where the last update stopped: each metric's last step and the last time known, for
+        # the points without them that come next (a hand-written line after the run's end).
+        with contextlib.suppress(TypeError, ValueError, AttributeError):
+            reader.last = {str(k): int(v) for k, v in self.meta.get("last", {}).items()}
+            reader.known = float(self.meta.get("known", 0.0))
         for key, steps, values, times in reader.batches(reparse):
             if key not in keys:
                 keys[key] = {"stem": f"m{len(keys)}", "count": 0}
@@ -301,7 +306,7 @@ class _Cache:
                 flush()
                 held = 0
         flush()
-        self.meta["offset"] = reader.offset
+        self.meta.update(offset=reader.offset, last=reader.last, known=reader.known)
         tmp = os.path.join(self.dir, META + ".tmp")
         journal.write_private(tmp, json.dumps(self.meta).encode(), exclusive=False)
         os.replace(tmp, os.path.join(self.dir, META))
