@@ -1479,7 +1479,7 @@ def test_journal_events_of_the_wrong_shape_are_skipped_with_one_warning_each(
         no_traceback(r.stderr)
         if args == ["reindex"]:
             for n in range(len(BAD_LINES)):
-                assert f"skipped line {lines_before + 1 + n} of {journal}" in r.stderr, r.stderr
+                assert f"line {lines_before + 1 + n} of {journal}" in r.stderr, r.stderr
     runs = {r["name"]: r for r in listing(cli)}
     assert set(runs) == {"first", "second"}
     assert runs["first"]["tags"] == {"after": "yes"}
@@ -1909,3 +1909,101 @@ def test_show_draws_metrics_that_span_more_than_a_float_holds(
     assert r.code == 0, r.stderr
     no_traceback(r.stderr)
     assert "█▁▄" in r.stdout, r.stdout
+
+
+def test_plot_leaves_out_values_no_chart_can_draw_and_says_how_many(
+        cli: Callable[..., Result]) -> None:
+    code = ("for v in ('1e308', '-1e308', 'nan', 'inf', '-inf', '2', '5', '3'): "
+            "print('loss=' + v)")
+    assert cli("--no-git", "-n", "wild", PY, "-c", code).code == 0
+    assert [p["value"] for p in json.loads(cli("metrics", "wild", "--json").stdout)["loss"]][-3:] \
+        == [2, 5, 3]
+    r = cli("plot", "wild", "--width", "60", "--height", "12")
+    assert r.code == 0, r.stderr
+    no_traceback(r.stderr)
+    assert "left out 5 points no chart can draw" in r.stderr, r.stderr
+    assert "5.0┤" in r.stdout and "2.0┤" in r.stdout, r.stdout  # drawn: 2..5 on its y axis
+    # Only what cannot be drawn is left out: a span just inside a float still draws.
+    code = "for v in ('1e307', '-1e307', '1'): print('loss=' + v)"
+    assert cli("--no-git", "-n", "wide", PY, "-c", code).code == 0
+    r = cli("plot", "wide", "--width", "60", "--height", "12")
+    assert r.code == 0 and "left out" not in r.stderr, r.stderr
+
+
+def test_tag_values_no_index_keeps_are_left_out_and_the_run_stays_listed(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", "-n", "plain", "true").code == 0
+    assert cli("--no-git", "-n", "odd", "-t", "kept=1", "true").code == 0
+    journal = run_dir(show(cli, "odd")["id"]) / "journal.jsonl"
+    lines = journal.read_bytes().splitlines()
+    start = json.loads(lines[0])
+    start["tags"].update({"nan": math.nan, "inf": math.inf, "list": [1], "object": {"a": 1},
+                          "huge": 10**30, "flag": True})
+    tagged = json.dumps({"e": "tag", "tags": {"later": -math.inf, "fine": "yes"}})
+    journal.write_bytes(b"\n".join([json.dumps(start).encode(), *lines[1:],
+                                    tagged.encode()]) + b"\n")
+    for args in (["reindex"], ["ls", "--json"]):
+        (store_root() / "index.db").unlink(missing_ok=True)
+        r = cli(*args)
+        assert r.code == 0, (args, r.stderr)
+        no_traceback(r.stderr)
+        warnings = [w for w in r.stderr.splitlines() if "left out tags" in w]
+        assert len(warnings) == 2, r.stderr  # one for each event, naming the file and line
+        assert f"line 1 of {journal}" in warnings[0]
+        assert "'nan', 'inf', 'list', 'object', 'huge'" in warnings[0]
+        assert f"line {len(lines) + 1} of {journal}" in warnings[1] and "'later'" in warnings[1]
+    runs = {run["name"]: run for run in listing(cli)}
+    assert set(runs) == {"plain", "odd"}
+    assert runs["odd"]["tags"] == {"kept": "1", "flag": "True", "fine": "yes"}
+    assert runs["odd"]["status"] == "finished"
+    r = cli("ls", "--where", "tags.fine = yes")
+    assert r.code == 0 and "odd" in r.stdout and "left out" not in r.stderr, r.stderr
+    assert show(cli, "odd")["tags"] == runs["odd"]["tags"]
+
+
+def test_the_series_cache_reads_every_kind_of_metrics_line_as_the_index_does(
+        cli: Callable[..., Result]) -> None:
+    assert cli("--no-git", "-n", "lines", PY, "-c", "print('loss=1.0')").code == 0
+    run = show(cli, "lines")
+    cache = store_root() / "cache" / "series" / run["id"] / "series.json"
+    journal = run_dir(run["id"]) / "journal.jsonl"
+    assert json.loads(cache.read_text())["offset"] == journal.stat().st_size  # built at the end
+    t = 1.8e9
+    lines = [
+        # As runlab writes them, interleaved (k1, k2, k1, k2) and not.
+        {"e": "metrics", "p": [["loss", 0.9, 1, t], ["acc", 0.5, 0, t], ["loss", 0.8, 2, t + 1],
+                               ["acc", 0.6, 1, t + 1]]},
+        {"e": "metrics", "p": [["loss", 0.7, 3, t + 2], ["loss", 0.6, 4, t + 2],
+                               ["acc", 0.7, 2, t + 2]]},
+        {"e": "metrics", "p": [["epoch", 1, 0, t + 3], ["epoch", 2, 1, 1800000004]]},
+        {"e": "metrics", "p": [["loss", 0.5, None, None]]},  # the next step, the last time
+        {"e": "metrics", "p": [["loss", 0.4, 9, t], ["acc", "x", 3, t]]},  # skipped whole
+        {"e": "metrics", "p": [["acc", 10**30, 3, t]]},  # past 64 bits: skipped
+        {"e": "metrics", "p": [["acc", 0.8, 3, 3e11]]},  # a time past the calendar: skipped
+        {"e": "metrics", "p": [["loss", True, 9, t]]},  # a bool is no number: skipped
+        {"e": "metrics", "p": [["loss", 0.4, 9, t], ["acc", 0.9, 10**30, t]]},  # skipped
+        {"e": "metrics", "p": [["v\u00e9", 1.5, 0, t]]},
+        {"e": "metrics", "p": [["loss", math.nan, 6, t + 5], ["acc", -math.inf, 3, t + 5]]},
+        {"e": "metrics", "t": t + 6, "p": [["acc", 1.0, 4, None]]},
+        {"e": "metrics", "p": []},
+    ]
+    with open(journal, "ab") as f:
+        f.write(b"".join(json.dumps(e, separators=(",", ":")).encode() + b"\n" for e in lines))
+    r = cli("metrics", "lines", "--json")
+    assert r.code == 0, r.stderr
+    points = _strict(r.stdout)
+    assert isinstance(points, dict)
+    got = {k: [(p["step"], p["value"]) for p in v] for k, v in points.items()}
+    assert got == {
+        "loss": [(0, 1.0), (1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6), (5, 0.5), (6, "NaN")],
+        "acc": [(0, 0.5), (1, 0.6), (2, 0.7), (3, "-Infinity"), (4, 1.0)],
+        "epoch": [(0, 1), (1, 2)],
+        "v\u00e9": [(0, 1.5)],
+    }, got
+    times = {k: [p["time"] for p in v] for k, v in points.items()}
+    assert times["loss"][5] == times["epoch"][1]  # no time: the last one known
+    assert times["acc"][4] != times["acc"][3]  # the event's own time
+    # The index, which reads every line the slow way, counts the same points.
+    assert cli("reindex").code == 0
+    listed = {k: m["count"] for k, m in show(cli, "lines")["metrics"].items()}
+    assert listed == {k: len(v) for k, v in got.items()}, listed

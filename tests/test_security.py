@@ -484,3 +484,92 @@ def test_a_secret_written_inside_a_longer_value_is_redacted_on_every_path(
             blob = f.read() if f is not None else member.name.encode()
             for name, mark in m.items():
                 assert mark.encode() not in blob, f"{name} leaked into the archive: {member.name}"
+
+
+def _no_mark_in_store_or_archive(tmp_path: Path, marks: dict[str, str]) -> None:
+    archive = tmp_path / "all.tar.gz"
+    r = _runlab("export", "-o", str(archive), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    store = Path(os.environ["RUNLAB_STORE"])
+    blobs = [(str(p.relative_to(store)), p.read_bytes()) for p in _everything_under(store)]
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            f = tar.extractfile(member)
+            blobs.append((f"the archive's {member.name}",
+                          f.read() if f is not None else member.name.encode()))
+    for where, blob in blobs:
+        for name, mark in marks.items():
+            assert mark.encode() not in blob, f"{name} leaked into {where}"
+
+
+def test_a_run_name_that_looks_secret_is_redacted_on_every_path(tmp_path: Path) -> None:
+    m = {"run": "hf_" + "N" * 34, "pair": "name-pair-6c1a", "rename": "ghp_" + "R" * 36,
+         "api": "sk-" + "A" * 40, "channel": "xoxb-" + "C" * 20, "pin": "name-pin-2b9d"}
+    (tmp_path / "runlab.toml").write_text('secret_patterns = ["*pin*"]\n')
+    api = "import runlab\nwith runlab.start_run(name={!r}) as r:\n    r.log_metrics({{'a': 1}})\n"
+    steps: list[list[str]] = [
+        ["--no-git", "-n", m["run"], "true"],
+        ["--no-git", "--name", f"exp token={m['pair']}", "true"],
+        ["--no-git", PY, "-c", api.format(m["channel"])],  # renamed through the events channel
+        ["rename", "1", m["rename"]],
+        ["rename", "2", f"try pin={m['pin']}"],
+    ]
+    said = ""
+    for args in steps:
+        r = _runlab(*args, cwd=tmp_path)
+        assert r.returncode == 0, (args, r.stderr)
+        said += r.stdout + r.stderr
+    done = subprocess.run([PY, "-c", api.format(m["api"])], cwd=tmp_path, env=child_env(),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    for name, mark in m.items():
+        assert mark not in said, f"{name} was printed"
+    names = [run["name"] for run in json.loads(_runlab("ls", "--json", cwd=tmp_path).stdout)]
+    assert names == ["***", "***", "try pin=***", "***"], names  # newest first; 1 was renamed
+    _no_mark_in_store_or_archive(tmp_path, m)
+
+
+SHORT_FLAGS = ("pwd", "pass", "auth", "passwd", "pw", "api-key", "apikey", "auth-token")
+
+
+def test_short_secret_flag_names_are_redacted_on_every_path(tmp_path: Path) -> None:
+    m = {f"{flag}_{where}": f"mark-{flag}-{where}-3d1f" for flag in SHORT_FLAGS
+         for where in ("arg", "shell", "sweep")}
+    m.update({"env_pass": "mark-env-pass-8a", "env_auth": "mark-env-auth-8b",
+              "hook_pw": "mark-hook-pw-8c", "hook_auth": "mark-hook-auth-8d"})
+    (tmp_path / "runlab.toml").write_text('env = ["DB_PASS", "HTTP_AUTH", "LANG"]\n')
+    (tmp_path / "train.py").write_text(
+        "import argparse\nparser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--pw', default=open('pw.txt').read())\n"  # not in the source
+        "parser.add_argument('--auth', default=open('auth.txt').read())\n"
+        "parser.add_argument('--bypass', type=int, default=3)\n"
+        "parser.add_argument('--author', default='ada')\n"
+        "parser.parse_known_args()\n")
+    (tmp_path / "pw.txt").write_text(m["hook_pw"])
+    (tmp_path / "auth.txt").write_text(m["hook_auth"])
+    args = [w for flag in SHORT_FLAGS for w in (f"--{flag}", m[f"{flag}_arg"])]
+    shell = " ".join(f"--{flag} {m[f'{flag}_shell']}" for flag in SHORT_FLAGS)
+    env = {"DB_PASS": m["env_pass"], "HTTP_AUTH": m["env_auth"], "LANG": "C.UTF-8"}
+    runs = [["--no-git", "true", *args, "--bypass", "2", "--author", "ada"],
+            ["--no-git", "sh", "-c", f"true {shell}"],
+            ["--no-git", PY, "train.py"]]
+    for argv in runs:
+        r = subprocess.run([PY, "-m", "runlab", *argv], cwd=tmp_path, env=child_env(env),
+                           capture_output=True, text=True, timeout=60, check=False)
+        assert r.returncode == 0, (argv, r.stderr)
+    grid = [f"{flag}={m[f'{flag}_sweep']},x" for flag in SHORT_FLAGS]
+    template = [w for flag in SHORT_FLAGS for w in (f"--{flag}", f"{{{flag}}}")]
+    r = _runlab("sweep", *grid[:2], "--", "true", *template[:4], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = _runlab("sweep", *grid[2:], "--random", "2", "--", "true", *template[4:], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    listed = json.loads(_runlab("ls", "--json", "--all", cwd=tmp_path).stdout)
+    first, hooked = listed[-1], listed[-3]
+    assert {k: first["params"][k] for k in SHORT_FLAGS} == dict.fromkeys(SHORT_FLAGS, "***")
+    assert first["params"]["bypass"] == 2 and first["params"]["author"] == "ada"  # not secret
+    assert hooked["params"]["pw"] == hooked["params"]["auth"] == "***", hooked["params"]
+    assert hooked["params"]["bypass"] == 3 and hooked["params"]["author"] == "ada"
+    assert first["env"] == {"DB_PASS": "***", "HTTP_AUTH": "***", "LANG": "C.UTF-8"}
+    store = Path(os.environ["RUNLAB_STORE"])
+    assert list((store / "sweeps").glob("*.json"))
+    _no_mark_in_store_or_archive(tmp_path, m)

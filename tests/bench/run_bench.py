@@ -280,6 +280,20 @@ def big_store(work: Path, runs: int) -> list[Result]:
         wall, rss, code = timed([*RUNLAB, *args], env=e, cwd=work)
         out.append(Result(f"peak RSS, {label} @ {runs:,} runs", "python -c pass", rss, base_rss,
                           "B", "< 150 MB", f"{wall:.1f}s, exit {code}"))
+    # What a user types most, against the same baseline: time (median of 3) and peak memory.
+    base_wall = median_of(lambda: timed([sys.executable, "-c", "pass"], env=e, cwd=work)[0], 3)
+    reads = {"ls": ["ls"], "ls --where": ["ls", "--where", "metrics.acc > 0.9 and params.lr < 0.01"],
+             "ls --where on a tag": ["ls", "--where", "tags.group = g3"],
+             "ls --sort -metrics.acc": ["ls", "--sort", "-metrics.acc"],
+             "show last": ["show", "last"], "show 1": ["show", "1"]}
+    for label, args in reads.items():
+        walls, peak = [], 0
+        for _ in range(3):
+            wall, rss, _ = timed([*RUNLAB, *args], env=e, cwd=work)
+            walls.append(wall)
+            peak = max(peak, rss)
+        out.append(Result(f"{label} @ {runs:,} runs", "python -c pass", statistics.median(walls),
+                          base_wall, "s", "<= 300 ms", f"peak {peak / 1e6:.0f} MB"))
     return out
 
 

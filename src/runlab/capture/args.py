@@ -49,7 +49,13 @@ if TYPE_CHECKING:
     from runlab.config import Settings
 
 
-SECRET_PATTERNS: tuple[str, ...] = ("*key*", "*token*", "*secret*", "*password*", "*passwd*")
+# Long words anywhere in a name; the short ones (pass, pw, pwd, auth) only as a whole name or
+# its last word (`--pass`, `db_pwd`, `http-auth`), so that `bypass`, `author` and
+# `pass_at_k` stay readable.
+SECRET_PATTERNS: tuple[str, ...] = (
+    "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*",
+    "pass", "*[-_.]pass", "pw", "*[-_.]pw", "pwd", "*[-_.]pwd", "auth", "*[-_.]auth",
+)
 REDACTED = "***"
 
 _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")

@@ -147,7 +147,9 @@ def plot(
     w, h = _size(width, height, display.DEFAULT_SIZE)
     # At most two points a column: the first, the last and every extreme are kept.
     series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
-    lines = display.build_lines(series, chosen)
+    lines, skipped = display.drawable(display.build_lines(series, chosen))
+    if skipped:
+        warn(display.skipped_note(skipped))
     if not lines:
         raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
     for r in found:

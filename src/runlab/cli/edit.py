@@ -116,6 +116,10 @@ def rename(
 
     Example: runlab rename 14 resnet-baseline
     """
+    import os
+
+    from runlab import config
+    from runlab.capture.args import secret_patterns
     from runlab.lifecycle import edits
 
     s = open_store(store)
@@ -123,7 +127,9 @@ def rename(
         raise UsageError("rename takes a run and a name, or --where EXPR and a name "
                          "(quote a name with spaces)")
     refs, name = _split_last(words, where, "NAME")
-    result = edits.rename(s, edits.select_runs(s, refs, where), name)
+    patterns = secret_patterns(config.load(os.getcwd()))
+    name = edits.run_name(name, patterns)
+    result = edits.rename(s, edits.select_runs(s, refs, where), name, patterns)
     _say(result, "renamed", f"to {name}" if name else "to no name",
          "already had this name")
 

@@ -20,6 +20,9 @@ from runlab.store import MetricPoint
 DEFAULT_SIZE = (100, 25)  # when stdout is not a terminal
 MIN_SIZE = (30, 10)
 MAX_DEFAULT_KEYS = 4
+# Beyond this magnitude the span of an axis (max - min) may overflow a float, and the chart
+# library fails: such values, NaN and infinities are left out of a chart, and counted.
+DRAWABLE = 1e307
 MARKERS = ("hd", "braille", "•", "x", "+", "o", "*", "#")  # one per line when colourless
 _ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 _PADDING = re.compile(r" +((?:\x1b\[0m)?)$")
@@ -54,13 +57,31 @@ def build_lines(runs: Sequence[tuple[int, dict[str, list[MetricPoint]]]],
     return out
 
 
+def drawable(lines: Sequence[Line]) -> tuple[list[Line], int]:
+    """The lines with only the points a chart can draw (finite, within ±`DRAWABLE`), lines
+    left with none dropped; and how many points were left out."""
+    out, skipped = [], 0
+    for line in lines:
+        kept = [(s, v) for s, v in zip(line.steps, line.values) if -DRAWABLE <= v <= DRAWABLE]
+        skipped += len(line.values) - len(kept)
+        if kept:
+            out.append(Line(line.label, [s for s, _ in kept], [v for _, v in kept]))
+    return out, skipped
+
+
+def skipped_note(count: int) -> str:
+    return (f"left out {count} point{'s' if count != 1 else ''} no chart can draw (not a "
+            "number, infinite, or beyond ±1e307)")
+
+
 def downsample(steps: Sequence[float], values: Sequence[float], buckets: int
                ) -> tuple[list[float], list[float]]:
-    """Finite points only; beyond 2 x `buckets` of them, the first, the last and the lowest
-    and highest point of each run of them (runlab's one downsampling, store.series)."""
+    """Drawable points only (`drawable`); beyond 2 x `buckets` of them, the first, the last
+    and the lowest and highest point of each run of them (runlab's one downsampling,
+    store.series)."""
     from runlab.store.series import downsample as keep
 
-    points = [(s, v) for s, v in zip(steps, values) if math.isfinite(v)]
+    points = [(s, v) for s, v in zip(steps, values) if -DRAWABLE <= v <= DRAWABLE]
     chosen = keep([v for _, v in points], 2 * buckets)
     return [points[i][0] for i in chosen], [points[i][1] for i in chosen]
 

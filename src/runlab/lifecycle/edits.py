@@ -171,15 +171,27 @@ def set_note(store: Store, run_ids: Sequence[str], text: str,
     return _edit(store, run_ids, event)
 
 
-def rename(store: Store, run_ids: Sequence[str], name: str) -> EditResult:
-    """Give runs a new name; an empty name removes it."""
-    check_name(name)
-    value = name or None
+def rename(store: Store, run_ids: Sequence[str], name: str,
+           secret_patterns: Sequence[str] | None = None) -> EditResult:
+    """Give runs a new name (`run_name`: a credential in it is recorded as `***`); an empty
+    name removes it."""
+    value = run_name(name, secret_patterns) or None
 
     def event(run: Run) -> Event | None:
         return None if run.name == value else kinds.rename(value)
 
     return _edit(store, run_ids, event)
+
+
+def run_name(name: str, secret_patterns: Sequence[str] | None = None) -> str:
+    """A run name as the store may keep it: checked (`check_name`), with credentials and the
+    values of secret-looking keys in it (`hf_...`, `token=...`) as `***`, as in args
+    (`secret_patterns`: what `capture.args.secret_patterns` gives; the built-in ones by
+    default). So what is shown is what is stored."""
+    from runlab.capture.args import SECRET_PATTERNS, redact_value
+
+    check_name(name)
+    return redact_value(name, SECRET_PATTERNS if secret_patterns is None else secret_patterns)
 
 
 def check_name(name: str) -> None:

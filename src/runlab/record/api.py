@@ -113,7 +113,7 @@ class _DirectRun(Run):
     def __init__(self, name: str | None, params: Mapping[str, Any] | None,
                  tags: Mapping[str, Any] | None, store: str | None,
                  experiment: str | None) -> None:
-        from runlab.capture.args import redact_mapping, secret_patterns
+        from runlab.capture.args import redact_mapping, redact_value, secret_patterns
         from runlab.store import locate
 
         cwd = os.getcwd()
@@ -132,7 +132,7 @@ class _DirectRun(Run):
 
         start = start_event(
             _process_start(cwd),
-            name=name,
+            name=name and redact_value(name, self._secret),
             experiment=experiment or settings.experiment,
             params=self._redact(params or {}),
             tags=self._redact_tags(tags or {}),

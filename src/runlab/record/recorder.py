@@ -297,11 +297,11 @@ class ChannelReader:
             line_tags = redact_mapping(line_tags, self.secret_patterns)
         if report.name is not None:
             from runlab.errors import UsageError
-            from runlab.lifecycle.edits import check_name
+            from runlab.lifecycle.edits import run_name
 
             try:
-                check_name(report.name)
-                renames.append(journal_events.rename(report.name or None, report.time))
+                name = run_name(report.name, self.secret_patterns)
+                renames.append(journal_events.rename(name or None, report.time))
             except UsageError:
                 pass  # a name no run reference could reach (`12`, `last`) is not taken
         if report.artifact is not None:

@@ -97,7 +97,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
     env_names = settings.env
     event = start.start_event(
         process,
-        name=opts.name,
+        name=opts.name and redact_value(opts.name, secret_patterns),
         experiment=opts.experiment or settings.experiment,
         params=params,
         tags=redact_mapping(opts.tags, secret_patterns),
@@ -252,6 +252,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         if ended:
             recorder.journal.losses.events -= 1
     _release(reserve)
+    store.cache_series(run_id)  # built now, the first read of a long run is quick
     if not ended:
         # The journal is full: the index still learns how the run ended, so that it does not
         # show as running, then lost (a rebuilt index, which has only the journal, will).

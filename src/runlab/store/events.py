@@ -220,8 +220,6 @@ def _start(e: Event) -> str | None:
     for key in ("params", "tags", "env"):
         if not _opt_dict(e.get(key)):
             return f"{key!r} is not an object"
-    if not all(_scalar(v) for v in (e.get("tags") or {}).values()):
-        return "a tag's value is not text"
     if not all(isinstance(v, str) for v in (e.get("env") or {}).values()):
         return "an environment value is not text"
     if not _opt_int(e.get("pid")) or not _time(e.get("pid_start")):
@@ -246,8 +244,8 @@ def _end(e: Event) -> str | None:
 
 def _tags(e: Event) -> str | None:
     tags = e.get("tags")
-    if not isinstance(tags, dict) or not all(_scalar(v) for v in tags.values()):
-        return "'tags' is not an object of text values"
+    if not isinstance(tags, dict):
+        return "'tags' is not an object"
     return None
 
 
@@ -285,6 +283,21 @@ _CHECKS: dict[str, Callable[[Event], str | None]] = {
     "version": _model,
     "alias": _model,
 }
+
+
+def _tag_value(v: Any) -> bool:
+    return _scalar(v) and (not isinstance(v, float) or math.isfinite(v))
+
+
+def drop_bad_tags(event: Event) -> str | None:
+    """Take out of a start or tag event the tags whose values no index keeps (NaN, infinity,
+    a list, an object): the run and its other tags stay. Says which went (None: none)."""
+    tags = event.get("tags") if event["e"] in ("start", "tag") else None
+    bad = [key for key, value in (tags or {}).items() if not _tag_value(value)]
+    for key in bad:
+        del tags[key]  # type: ignore[union-attr]
+    return f"left out tags whose values are no text: {', '.join(map(repr, bad))}" \
+        if bad else None
 
 
 def problem(event: Any) -> str | None:

@@ -120,17 +120,16 @@ class Stream:
                 complete = line.endswith(b"\n")
                 if not complete and not self.whole:
                     break  # a partial last line, left for later
-                event, why = _decode(line)
+                event, why = decode(line)
                 self.offset += len(line)
-                if why is None:
-                    if event is not None:
-                        yield event
-                    continue
-                if not complete and why == "not JSON":
-                    continue  # the file's last line, cut short
+                if event is not None:
+                    yield event
+                if why is None or (not complete and why == "not JSON"):
+                    continue  # a good line, or the file's last line cut short
                 if first is None:
                     first = _line_number(self.path, start)
-                self.problems.append(f"skipped line {first + i} of {self.path}: {why}")
+                what = "line" if event is not None else "skipped line"  # kept, less a part
+                self.problems.append(f"{what} {first + i} of {self.path}: {why}")
 
 
 def head(path: str) -> tuple[Event | None, list[Event]]:
@@ -144,7 +143,7 @@ def head(path: str) -> tuple[Event | None, list[Event]]:
                 if not line.endswith(b"\n"):
                     break
                 wanted = b'"number"' in line or (start is None and b'"start"' in line)
-                event = _decode(line)[0] if wanted else None
+                event = decode(line)[0] if wanted else None
                 if event is None:
                     continue
                 if event["e"] == "number":
@@ -156,8 +155,9 @@ def head(path: str) -> tuple[Event | None, list[Event]]:
     return start, numbers
 
 
-def _decode(line: bytes) -> tuple[Event | None, str | None]:
-    """One journal line as a checked event, or why it is none (None, None: a blank line)."""
+def decode(line: bytes) -> tuple[Event | None, str | None]:
+    """One journal line as a checked event, or why it is none (None, None: a blank line);
+    an event with tags no index keeps comes without them, and says so."""
     from runlab.store import events as kinds
 
     if not line.strip():
@@ -167,7 +167,7 @@ def _decode(line: bytes) -> tuple[Event | None, str | None]:
     except (ValueError, RecursionError):
         return None, "not JSON"
     why = kinds.problem(event) or kinds.text_problem(line, event)
-    return (event, None) if why is None else (None, why)
+    return (event, kinds.drop_bad_tags(event)) if why is None else (None, why)
 
 
 def _line_number(path: str, offset: int) -> int:

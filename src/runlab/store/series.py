@@ -15,10 +15,12 @@ import json
 import math
 import os
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress
 
 from runlab.store import journal
+from runlab.store.events import INT_MAX
 from runlab.store.records import MetricPoint
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -77,6 +79,11 @@ def downsample(values: Sequence[float], max_points: int) -> list[int]:
     return sorted(keep)
 
 
+def update(cache_dir: str, journal_path: str) -> None:
+    """Bring a run's cache up to date with its journal (OSError: it could not be written)."""
+    _Cache(cache_dir, journal_path).update()
+
+
 def load(cache_dir: str, journal_path: str,
          keys: Sequence[str] | None = None) -> dict[str, Series]:
     """A run's series (only `keys` when given), from its cache brought up to date first."""
@@ -92,47 +99,125 @@ def load(cache_dir: str, journal_path: str,
 def _in_memory(path: str, keys: Sequence[str] | None) -> dict[str, Series]:
     out: dict[str, Series] = {}
     wanted = set(keys) if keys else None
-    for key, step, value, t in _points(journal.Stream(path), out.clear):
+    reader = _Reader(path, 0)
+    for key, steps, values, times in reader.batches(out.clear):
         if wanted is None or key in wanted:
             found = out.get(key)
             if found is None:
                 found = out[key] = Series(array("q"), array("d"), array("d"))
-            found.steps.append(step)
-            found.values.append(value)
-            found.times.append(t)
+            found.steps.extend(steps)
+            found.values.extend(values)
+            found.times.extend(times)
     return out
 
 
-def _points(events: Iterator[dict[str, Any]] | journal.Stream,
-            on_reparse: Any) -> Iterator[tuple[str, int, float, float]]:
-    """(key, step, value, time) of every metric point, in journal order; `on_reparse` is
-    called where a `reparse` event replaces every point before it."""
-    last: dict[str, int] = {}  # a point without a step (a hand-written one) takes the next
-    known = 0.0  # and one without a time, the last time known
-    for event in events:
+# The metrics lines runlab writes itself (`journal.encode` of `events.metrics`) are decoded
+# as JSON and then checked and converted a column at a time, in bulk, not point by point: the
+# same checks as `events.problem`'s, so both ways keep the same points. A line of another
+# shape (null steps or times, escapes in a name, a time on the event) takes the slow way.
+_HEAD = b'{"e":"metrics","p":['
+_MAX_TIME = 2.5e11  # as events._points
+
+
+class _Reader:
+    """Every metric point of a journal from `offset` in recorded order, as batches of one
+    metric's points: (key, steps, values, times). A point without a step takes the next of
+    its metric, and one without a time the last time known (as the index reads them)."""
+
+    def __init__(self, path: str, offset: int) -> None:
+        self.path = path
+        self.offset = offset  # once read: where the next unread complete line starts
+        self.last: dict[str, int] = {}
+        self.known = 0.0
+
+    def batches(self, on_reparse: Callable[[], Any]
+                ) -> Iterator[tuple[str, Sequence[int], Sequence[float], Sequence[float]]]:
+        """`on_reparse` is called where a `reparse` event replaces every point before it."""
+        try:
+            f = open(self.path, "rb")
+        except OSError:  # missing, or unreadable: no points (`ls` names such a run)
+            return
+        with f:
+            f.seek(self.offset)
+            for line in f:
+                if not line.endswith(b"\n"):
+                    break  # a partial last line, left for later
+                self.offset += len(line)
+                fast = self._fast(line) if line.startswith(_HEAD) else None
+                yield from fast if fast is not None else self._slow(line, on_reparse)
+
+    def _fast(self, line: bytes) -> list[tuple[str, Any, Any, Any]] | None:
+        """A metrics line's batches, or None when it must be read the slow way (where each
+        point is checked, and a bad one skips the event)."""
+        if b"\\" in line or b"null" in line or b"true" in line or b"false" in line:
+            return None  # escapes, points without step or time, booleans: the slow way
+        try:
+            event = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        points = event.get("p") if type(event) is dict else None
+        if len(event) != 2 or type(points) is not list or not points \
+                or set(map(type, points)) != {list} or set(map(len, points)) != {4}:
+            return None
+        flat = list(chain.from_iterable(points))  # key, value, step, time, key, ...
+        keys, values, steps, times = flat[0::4], flat[1::4], flat[2::4], flat[3::4]
+        kinds = set(map(type, values))
+        if set(map(type, steps)) != {int} or not kinds <= {float, int} \
+                or not set(map(type, times)) <= {float, int}:
+            return None
+        if not (-INT_MAX <= min(steps) and max(steps) <= INT_MAX and 0 <= min(times)
+                and max(times) < _MAX_TIME and not math.isnan(sum(times))):
+            return None
+        if int in kinds and not all(-INT_MAX <= v <= INT_MAX
+                                    for v in values if type(v) is int):
+            return None
+        distinct = list(dict.fromkeys(keys))
+        if not all(type(k) is str and k.strip() and "\n" not in k and "\r" not in k
+                   for k in distinct):
+            return None
+        out: list[tuple[str, Any, Any, Any]] = []
+        stride = len(distinct)
+        regular = all(keys[i::stride].count(k) == len(keys[i::stride])
+                      for i, k in enumerate(distinct))  # k1, k2, k1, k2...: slices will do
+        for i, key in enumerate(distinct):
+            if regular:
+                columns: tuple[Iterable[Any], ...] = (
+                    steps[i::stride], values[i::stride], times[i::stride])
+            else:
+                mask = [k == key for k in keys]
+                columns = tuple(compress(column, mask) for column in (steps, values, times))
+            s = array("q", columns[0])
+            out.append((key, s, array("d", columns[1]), array("d", columns[2])))
+            self.last[key] = s[-1]
+        self.known = float(times[-1])
+        return out
+
+    def _slow(self, line: bytes, on_reparse: Callable[[], Any]
+              ) -> Iterator[tuple[str, Sequence[int], Sequence[float], Sequence[float]]]:
+        event = journal.decode(line)[0]
+        if event is None:
+            return
         kind = event["e"]
         t = event.get("t")
         if isinstance(t, (int, float)):
-            known = float(t)
+            self.known = float(t)
         if kind == "reparse":
             on_reparse()
-            last.clear()
+            self.last.clear()
         elif kind != "metrics":
-            continue
-        points = event.get("p")
-        if not isinstance(points, list):
-            continue
-        for point in points:
-            try:
-                key, value, step, t = point
-                key = str(key)
-                step = last.get(key, -1) + 1 if step is None else int(step)
-                if t is not None:
-                    known = float(t)
-                last[key] = step
-                yield key, step, float(value), known
-            except (TypeError, ValueError, OverflowError):
-                continue  # a point of the wrong shape: the index skips it too
+            return
+        grouped: dict[str, tuple[list[int], list[float], list[float]]] = {}
+        for key, value, step, t in event["p"]:  # checked: [name, number, int|None, time|None]
+            step = min(self.last.get(key, -1) + 1, INT_MAX) if step is None else step
+            if t is not None:
+                self.known = float(t)
+            self.last[key] = step
+            columns = grouped.setdefault(key, ([], [], []))
+            columns[0].append(step)
+            columns[1].append(float(value))
+            columns[2].append(self.known)
+        for key, (s, v, times) in grouped.items():
+            yield key, s, v, times
 
 
 class _Cache:
@@ -201,25 +286,27 @@ class _Cache:
                         os.unlink(self._file(entry["stem"], column))
             keys.clear()
 
-        stream = journal.Stream(self.journal, self.meta["offset"])
-        for key, step, value, t in _points(stream, reparse):
+        reader = _Reader(self.journal, self.meta["offset"])
+        # Where the last update stopped: each metric's last step and the last time known, for
+        # the points without them that come next (a hand-written line after the run's end).
+        with contextlib.suppress(TypeError, ValueError, AttributeError):
+            reader.last = {str(k): int(v) for k, v in self.meta.get("last", {}).items()}
+            reader.known = float(self.meta.get("known", 0.0))
+        for key, steps, values, times in reader.batches(reparse):
             if key not in keys:
                 keys[key] = {"stem": f"m{len(keys)}", "count": 0}
             s = pending.get(key)
             if s is None:
                 s = pending[key] = Series(array("q"), array("d"), array("d"))
-            try:
-                s.steps.append(step)
-            except OverflowError:
-                s.steps.append(0)
-            s.values.append(value)
-            s.times.append(t)
-            held += 1
+            s.steps.extend(steps)
+            s.values.extend(values)
+            s.times.extend(times)
+            held += len(values)
             if held >= FLUSH_POINTS:
                 flush()
                 held = 0
         flush()
-        self.meta["offset"] = stream.offset
+        self.meta.update(offset=reader.offset, last=reader.last, known=reader.known)
         tmp = os.path.join(self.dir, META + ".tmp")
         journal.write_private(tmp, json.dumps(self.meta).encode(), exclusive=False)
         os.replace(tmp, os.path.join(self.dir, META))

@@ -521,6 +521,15 @@ class Store:
 
         return series.load(self.series_dir(run_id), self.journal_path(run_id), keys)
 
+    def cache_series(self, run_id: str) -> None:
+        """Bring a run's series cache up to date, as a run's end does: the first `show` or
+        `plot` of a long run then finds it built. Derived data: a store that cannot take it
+        (full, read-only) is left as it is, and readers build it, or do without."""
+        from runlab.store import series
+
+        with contextlib.suppress(OSError):
+            series.update(self.series_dir(run_id), self.journal_path(run_id))
+
     def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:
         """The full metric series of one run, point by point (`series_arrays` holds a long
         run's in less memory, `downsampled` is what a chart needs)."""
