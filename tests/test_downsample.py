@@ -50,3 +50,27 @@ def test_nan_neither_hides_an_extreme_nor_becomes_one() -> None:
 def test_too_few_points_asked_still_keeps_the_ends() -> None:
     kept = downsample([float(i % 10) for i in range(100)], 2)
     assert kept[0] == 0 and kept[-1] == 99 and len(kept) <= 4
+
+
+def test_every_bucket_keeps_its_finite_extremes_whatever_it_holds() -> None:
+    # NaN and infinities anywhere in a bucket (first, last, alone, among ties): the bucket
+    # still keeps its lowest and highest finite values, and nothing non-finite.
+    rng = random.Random(7)
+    pool = [float("nan"), math.inf, -math.inf, 0.0, 1.0]
+    for _ in range(3000):
+        values = [rng.choice([rng.random(), *pool]) for _ in range(rng.randint(5, 60))]
+        max_points = rng.randint(4, 20)
+        kept = downsample(values, max_points)
+        n = len(values)
+        if n <= max_points:
+            assert kept == list(range(n))
+            continue
+        assert kept[0] == 0 and kept[-1] == n - 1 and kept == sorted(set(kept))
+        buckets = (max_points - 2) // 2
+        for b in range(buckets):
+            lo, hi = 1 + (n - 2) * b // buckets, 1 + (n - 2) * (b + 1) // buckets
+            finite = [v for v in values[lo:hi] if math.isfinite(v)]
+            inside = [values[i] for i in kept if lo <= i < hi]
+            assert all(math.isfinite(v) for v in inside)
+            assert (min(inside), max(inside)) == (min(finite), max(finite)) if finite \
+                else not inside

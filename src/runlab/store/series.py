@@ -68,9 +68,12 @@ def downsample(values: Sequence[float], max_points: int) -> list[int]:
         chunk = values[lo:hi]
         if not len(chunk):
             continue
-        if math.isfinite(sum(chunk)):  # no NaN nor infinity: min and max run in C
-            keep.add(lo + chunk.index(min(chunk)))
-            keep.add(lo + chunk.index(max(chunk)))
+        # min and max run in C. A comparison with NaN is false, so NaN is never picked unless
+        # it comes first, and then (as with an infinity) the result is not finite.
+        least, most = min(chunk), max(chunk)
+        if math.isfinite(least) and math.isfinite(most):
+            keep.add(lo + chunk.index(least))
+            keep.add(lo + chunk.index(most))
             continue
         finite = [(v, i) for i, v in enumerate(chunk) if math.isfinite(v)]
         if finite:
