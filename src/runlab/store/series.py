@@ -82,6 +82,20 @@ def downsample(values: Sequence[float], max_points: int) -> list[int]:
     return sorted(keep)
 
 
+def _private(path: str, flags: int) -> int:
+    """An opener for cache files only their owner can read, as everything in the store."""
+    return os.open(path, flags, 0o600)
+
+
+def _private_dirs(path: str) -> None:
+    """`path` and the folders above it that are missing, each made 0700 (os.makedirs gives
+    its mode to the last folder only)."""
+    if not os.path.isdir(path):
+        _private_dirs(os.path.dirname(path))
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, 0o700)
+
+
 def update(cache_dir: str, journal_path: str) -> None:
     """Bring a run's cache up to date with its journal (OSError: it could not be written)."""
     _Cache(cache_dir, journal_path).update()
@@ -245,7 +259,7 @@ class _Cache:
         self._load_meta()
         if self._current():
             return
-        os.makedirs(self.dir, mode=0o700, exist_ok=True)
+        _private_dirs(self.dir)
         from runlab.store.journal import locked
 
         with locked(os.path.join(self.dir, "lock")):
@@ -274,7 +288,7 @@ class _Cache:
                 entry = keys[key]
                 columns: list[array[Any]] = [s.steps, s.values, s.times]
                 for (column, _), data in zip(COLUMNS, columns):
-                    with open(self._file(entry["stem"], column), "ab") as f:
+                    with open(self._file(entry["stem"], column), "ab", opener=_private) as f:
                         data.tofile(f)
                 entry["count"] += len(s)
             pending.clear()
