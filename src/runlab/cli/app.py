@@ -83,7 +83,7 @@ def _register() -> None:
     from runlab.cli import analysis, artifacts, config_cmd, edit, launch, parse_cmd, read, remote
     from runlab.cli import run_cmd, ui_cmd
 
-    run_cmd.register(app)
+    app.command("run", context_settings=run_cmd.CONTEXT)(run_cmd.run_command)
     app.command("ls")(read.ls)
     app.command("list", hidden=True, help="Alias of ls.")(read.ls)
     app.command("show")(read.show)
