@@ -431,3 +431,25 @@ def test_metric_rows_handle_missing_and_nan() -> None:
     assert change is not None and change.delta is None and change.verdict == 0
     with pytest.raises(ValueError):
         compare.diff_runs([a])
+
+
+def test_streamed_metrics_json_is_the_document_json_dumps_lays_out() -> None:
+    # `metrics --json` writes a point at a time; the text must be exactly the indented JSON
+    # of the whole document, NaN and infinities as strings, steps past 32 bits, no time.
+    import random
+
+    from runlab.display.series import json_chunks, to_json
+    from runlab.store import MetricPoint
+    from runlab.store.records import to_json_text
+
+    rng = random.Random(5)
+    values = [0.5, float("nan"), float("inf"), -float("inf"), -1e308, 0.0, 1e-300]
+    series = {
+        "loss": [MetricPoint(i, rng.choice([rng.random(), *values]), 1.7e9 + rng.random() * 1e5)
+                 for i in range(300)],
+        'val "é"': [],
+        "big": [MetricPoint(2**62, 1.0, None)],
+    }
+    streamed = "".join(json_chunks(series.items()))
+    assert streamed == to_json_text(to_json(series, list(series)), indent=2) + "\n"
+    json.loads(streamed, parse_constant=lambda c: pytest.fail(f"bare {c}"))
