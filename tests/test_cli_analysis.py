@@ -453,3 +453,28 @@ def test_streamed_metrics_json_is_the_document_json_dumps_lays_out() -> None:
     streamed = "".join(json_chunks(series.items()))
     assert streamed == to_json_text(to_json(series, list(series)), indent=2) + "\n"
     json.loads(streamed, parse_constant=lambda c: pytest.fail(f"bare {c}"))
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "America/St_Johns", "Australia/Lord_Howe"])
+def test_iso_times_keep_the_local_offset_across_summer_time(
+        zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # iso() works each minute's offset out once; around every change of offset (and at
+    # random), its text must be the one datetime gives for that very instant.
+    import random
+    import time
+
+    from runlab.store.records import iso
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        rng = random.Random(2)
+        times = [rng.uniform(0, 2.1e9) for _ in range(20_000)]
+        start = 1735689600  # 2025-01-01: every half hour of two years, either side
+        times += [start + k * 1800 + d for k in range(2 * 365 * 48) for d in (-0.0005, 0.0004)]
+        for t in times:
+            want = datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")
+            assert iso(t) == want, t
+    finally:
+        monkeypatch.undo()
+        time.tzset()

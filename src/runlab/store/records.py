@@ -19,7 +19,18 @@ def iso(t: float | None) -> str | None:
         return None
     from datetime import datetime
 
-    return datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")
+    # The local offset of each minute is worked out once (offsets change on whole minutes):
+    # a series of a million points is written at a few microseconds a time.
+    minute = int(t // 60)
+    zone = _ZONES.get(minute)
+    if zone is None:
+        if len(_ZONES) > 4096:
+            _ZONES.clear()
+        zone = _ZONES[minute] = datetime.fromtimestamp(minute * 60).astimezone().tzinfo
+    return datetime.fromtimestamp(t, zone).isoformat(timespec="milliseconds")
+
+
+_ZONES: dict[int, Any] = {}  # minute since the epoch -> the local offset then
 
 
 def json_number(value: float | None) -> float | str | None:
