@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from runlab.lifecycle.edits import EditResult
     from runlab.store import Run, Store
 
+
 @command()
 def tag(
     words: Annotated[list[str], typer.Argument(

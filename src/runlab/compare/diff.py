@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-
 ASPECTS = ("command", "params", "code", "inputs", "packages", "metrics", "status",
            "environment", "tags")
 

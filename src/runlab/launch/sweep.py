@@ -120,7 +120,6 @@ def _redact_word(word: str, patterns: Sequence[str]) -> str:
     return f"{key}={value}"
 
 
-
 @dataclass
 class TrialResult:
     """How one trial's runlab process ended."""

@@ -301,7 +301,6 @@ def _looks_like_onnx(head: bytes) -> bool:
             and head[2] in _ONNX_FIELDS)
 
 
-
 def register_matched(store_root: str, run_id: str, run_dir: str, globs: list[str],
                      name: str) -> ModelVersion:
     """Register the one artifact of a run that `globs` (its `-a` options) captured."""

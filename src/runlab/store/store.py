@@ -371,7 +371,6 @@ class Store:
         except OSError:
             return 0.0
 
-
     def _status(self, run_id: str) -> str | None:
         row = self.db.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()
         return None if row is None else str(row[0])

@@ -51,7 +51,6 @@ class MlflowRejected(MlflowError):
         self.code = code
 
 
-
 class MlflowClient:
     """A small client of MLflow's REST API.
 
