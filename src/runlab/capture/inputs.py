@@ -18,6 +18,8 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from runlab.store import events as kinds  # the one builder of each journal event
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
@@ -329,7 +331,7 @@ class Watch:
             if self.environment is not None:
                 body = self.environment()
                 self.packages = dict((body.get("python") or {}).get("packages") or {})
-                self._emit({"e": "environment", **body})
+                self._emit(kinds.environment(body))
             if self.paths:
                 self._fingerprint()
         except Stopped:
@@ -360,9 +362,9 @@ class Watch:
         if params:
             params = self.config(params)
             if params:
-                self._emit({"e": "params", "params": params})
+                self._emit(kinds.params(params))
         if self.inputs:
-            self._emit({"e": "inputs", "inputs": dict(self.inputs)})
+            self._emit(kinds.inputs(dict(self.inputs)))
 
     def finish(self, outputs: Iterable[str] = ()) -> tuple[list[Event], list[str]]:
         """Wait for the thread; then the events left, with the inputs that changed during the
@@ -382,7 +384,7 @@ class Watch:
             inputs = {rel: ({**e, "changed_during_run": True} if rel in changed else e)
                       for rel, e in self.inputs.items() if rel not in outputs}
             events = [e for e in events if e["e"] != "inputs"]
-            events.append({"e": "inputs", "inputs": inputs})
+            events.append(kinds.inputs(inputs))
             self.problems += [f"input {rel} changed while the run was going" for rel in changed]
         return events, self.problems
 
