@@ -1963,6 +1963,16 @@ def test_tag_values_no_index_keeps_are_left_out_and_the_run_stays_listed(
     assert show(cli, "odd")["tags"] == runs["odd"]["tags"]
 
 
+def test_a_run_without_metrics_leaves_no_series_cache(cli: Callable[..., Result]) -> None:
+    # The cache is built at a run's end only when there is a series to read back: a run of
+    # `true` pays nothing for it.
+    assert cli("--no-git", "--no-system-metrics", "-n", "quiet", PY, "-c", "pass").code == 0
+    assert cli("--no-git", "-n", "loud", PY, "-c", "print('loss=1.0')").code == 0
+    cache = store_root() / "cache" / "series"
+    assert (cache / show(cli, "loud")["id"] / "series.json").exists()
+    assert not (cache / show(cli, "quiet")["id"]).exists()
+
+
 def test_the_series_cache_reads_every_kind_of_metrics_line_as_the_index_does(
         cli: Callable[..., Result]) -> None:
     assert cli("--no-git", "-n", "lines", PY, "-c", "print('loss=1.0')").code == 0

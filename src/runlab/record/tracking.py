@@ -252,7 +252,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         if ended:
             recorder.journal.losses.events -= 1
     _release(reserve)
-    store.cache_series(run_id)  # built now, the first read of a long run is quick
+    if recorder.journal.metrics:
+        store.cache_series(run_id)  # built now, the first read of a long run is quick
     if not ended:
         # The journal is full: the index still learns how the run ended, so that it does not
         # show as running, then lost (a rebuilt index, which has only the journal, will).
