@@ -872,6 +872,24 @@ def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own()
     ]
 
 
+def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
+    # A 100-column terminal: the value of train_loss opens the second line, val_acc fills the
+    # third. Both lines belong to the drawing above them; a value only repeated is no point.
+    bar = "Epoch 1/2  ━━━━╺━━━━━━━━━━ {n}/20 0:00:00 • 0:00:01 19.92it/s v_num: 0.000 train_loss:    "
+    second = " " * 72 + "{loss} val_loss: 0.609       "
+    third = " " * 72 + "val_acc: {acc}              "
+    lines = []
+    for n, loss, acc in ((0, "0.656", "0.672"), (1, "0.515", "0.672"), (2, "0.560", "0.672"),
+                         (3, "0.578", "0.700")):
+        lines += [bar.format(n=n), second.format(loss=loss), third.format(acc=acc)]
+    assert run_all(*lines) == [
+        ("train_loss", 0.656, 19, "rich_bar"), ("val_loss", 0.609, 19, "rich_bar"),
+        ("val_acc", 0.672, 19, "rich_bar"), ("train_loss", 0.515, 20, "rich_bar"),
+        ("train_loss", 0.56, 21, "rich_bar"), ("train_loss", 0.578, 22, "rich_bar"),
+        ("val_acc", 0.7, 22, "rich_bar"),
+    ]
+
+
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
     # A loop body's set_postfix shows a step's values before tqdm counts the step (the first
     # at 0): they belong to the step after the counter. tqdm throttles its refreshes, so new
