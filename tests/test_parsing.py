@@ -890,6 +890,31 @@ def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
     ]
 
 
+def test_torchvision_metric_logger_gives_current_values_at_the_global_step() -> None:
+    assert run_all(
+        "Epoch: [2]  [10/50]  eta: 0:00:10  lr: 0.1  img/s: 100.3  loss: 2.3012 (2.3120)  "
+        "acc1: 10.0000 (9.8000)  acc5: 50.0000 (49.0000)  time: 0.2000  data: 0.1000  max mem: 100",
+        "Epoch: [2] Total time: 0:00:10",
+        "Test:   [ 0/20]  eta: 0:00:01  loss: 1.3170 (1.3170)  acc1: 62.5000 (62.5000)  "
+        "time: 0.0090  data: 0.0000",
+        "Test:  Acc@1 67.188 Acc@5 92.188",
+        # The logger's default delimiter is a tab; DINO's header names the epochs; a long eta.
+        "Epoch: [1/100]\t[ 5/50]\teta: 1 day, 2:03:04\tloss: 0.5000 (0.6000)\ttime: 0.1",
+        " * Acc@1 70.000 Acc@5 90.000 loss 1.234",
+    ) == [
+        ("lr", 0.1, 110, "metric_logger"), ("img/s", 100.3, 110, "metric_logger"),
+        ("loss", 2.3012, 110, "metric_logger"), ("acc1", 10.0, 110, "metric_logger"),
+        ("acc5", 50.0, 110, "metric_logger"),
+        # The evaluation after an epoch: at the latest training step printed.
+        ("Test_loss", 1.317, 110, "metric_logger"), ("Test_acc1", 62.5, 110, "metric_logger"),
+        ("Test_Acc@1", 67.188, 110, "metric_logger"),
+        ("Test_Acc@5", 92.188, 110, "metric_logger"),
+        ("loss", 0.5, 55, "metric_logger"),
+        ("Acc@1", 70.0, 55, "metric_logger"), ("Acc@5", 90.0, 55, "metric_logger"),
+        ("loss", 1.234, 55, "metric_logger"),
+    ]
+
+
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
     # A loop body's set_postfix shows a step's values before tqdm counts the step (the first
     # at 0): they belong to the step after the counter. tqdm throttles its refreshes, so new
@@ -966,7 +991,7 @@ def test_flush_is_empty_without_progress_bars() -> None:
 def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
     names = [rule.name for rule in RULES]
     library = ["noise", "sklearn", "sklearn_gb", "xgboost", "lightgbm", "keras", "tqdm_postfix",
-               "rich_bar", "hf_trainer"]
+               "rich_bar", "hf_trainer", "metric_logger"]
     assert set(library) <= set(names)
     assert max(names.index(n) for n in library) < names.index("json")
     assert all(rule.redraws for rule in RULES if rule.name == "keras")

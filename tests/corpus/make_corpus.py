@@ -11,6 +11,9 @@ the versions in VERSIONS.md):
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
         catboost gymnasium
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
+    git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
+    export VISION_REFERENCES=~/vision/references/classification
+    export VISION_COMMIT=$(git -C ~/vision rev-parse HEAD)              # for VERSIONS.md
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
@@ -45,7 +48,7 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 100, 30
 PREFIX = b"/home/user/venv"  # stands for the environment's own path in the captures
-TIMING = re.compile(r"runtime|per_second|^time$|fps|time_elapsed")
+TIMING = re.compile(r"runtime|per_second|^time$|fps|time_elapsed|^img/s$")
 Truth = list[dict[str, Any]]
 
 
@@ -696,6 +699,83 @@ def catboost_() -> Truth:
             for i in printed for name, printed_as in (("learn", "learn"), ("validation", "test"))]
 
 
+def torchvision_ref() -> Truth:
+    """The `MetricLogger` of torchvision's reference scripts (references/classification/utils.py,
+    copied by DETR, DeiT, MAE, DINO and others), driven the way references/classification/
+    train.py drives it, on a tiny 10-class model: `Epoch: [0]  [ 5/25]  eta: 0:00:00  lr: 0.1
+    img/s: 9153.9  loss: 2.30 (2.31)  acc1: 12.50 (10.2)  acc5: ...  time: ...  data: ...`
+    every 5 steps, then evaluate's `Test:  [0/4]  ...` and `Test:  Acc@1 30.469 Acc@5 75.000`.
+    The logger is imported from a checkout of pytorch/vision named by VISION_REFERENCES (its
+    references/classification folder). Truth: the loggers' own meters as they are printed
+    (each meter's median, or its value for `lr` and `img/s`, whose fmt is `{value}`), at the
+    global step epoch * len + i; evaluate's meters under `Test_`, with no step (its lines name
+    none)."""
+    folder = os.environ.get("VISION_REFERENCES")
+    if not folder:
+        raise SystemExit("torchvision_ref: set VISION_REFERENCES to a pytorch/vision checkout's "
+                         "references/classification folder")
+    sys.path.insert(0, folder)
+    import time
+
+    import torch
+    import utils  # type: ignore[import-not-found]
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(25 * 16 + 128, 16, generator=gen)
+    y = (x @ torch.randn(16, 10, generator=gen)).argmax(1)
+    train = list(zip(x[:400].split(16), y[:400].split(16)))
+    test = list(zip(x[400:].split(32), y[400:].split(32)))
+    model = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10))
+    criterion = torch.nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5)
+    print_freq = 5
+    truth: Truth = []
+    for epoch in range(3):
+        model.train()
+        logger = utils.MetricLogger(delimiter="  ")
+        logger.add_meter("lr", utils.SmoothedValue(window_size=1, fmt="{value}"))
+        logger.add_meter("img/s", utils.SmoothedValue(window_size=10, fmt="{value}"))
+        for i, (image, target) in enumerate(logger.log_every(train, print_freq,
+                                                             f"Epoch: [{epoch}]")):
+            start = time.time()
+            output = model(image)
+            loss = criterion(output, target)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            acc1, acc5 = utils.accuracy(output, target, topk=(1, 5))
+            logger.update(loss=loss.item(), lr=optimizer.param_groups[0]["lr"])
+            logger.meters["acc1"].update(acc1.item(), n=image.shape[0])
+            logger.meters["acc5"].update(acc5.item(), n=image.shape[0])
+            logger.meters["img/s"].update(image.shape[0] / max(time.time() - start, 1e-6))
+            if i % print_freq == 0:  # log_every prints after this body, at the same i
+                step = epoch * len(train) + i
+                truth += [point(name, meter.value if name in ("lr", "img/s") else meter.median,
+                                step) for name, meter in logger.meters.items()]
+        scheduler.step()
+        model.eval()
+        logger = utils.MetricLogger(delimiter="  ")
+        header = "Test: "
+        with torch.no_grad():
+            for i, (image, target) in enumerate(logger.log_every(test, 100, header)):
+                output = model(image)
+                loss = criterion(output, target)
+                acc1, acc5 = utils.accuracy(output, target, topk=(1, 5))
+                logger.update(loss=loss.item())
+                logger.meters["acc1"].update(acc1.item(), n=image.shape[0])
+                logger.meters["acc5"].update(acc5.item(), n=image.shape[0])
+                if i % 100 == 0:
+                    truth += [point(f"Test_{name}", meter.median, None)
+                              for name, meter in logger.meters.items()]
+        print(f"{header} Acc@1 {logger.acc1.global_avg:.3f} Acc@5 {logger.acc5.global_avg:.3f}")
+        truth += [point("Test_Acc@1", logger.acc1.global_avg, None),
+                  point("Test_Acc@5", logger.acc5.global_avg, None)]
+    return truth
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -719,6 +799,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
     "catboost": catboost_,
+    "torchvision_ref": torchvision_ref,
 }
 
 
@@ -807,15 +888,32 @@ def check(case: str, pipe: Truth, term: Truth) -> None:
 
 
 def versions() -> None:
-    from importlib.metadata import version
+    """VERSIONS.md: the version of each package here; a package not installed here (a run of
+    some cases in a smaller environment) keeps the row it had."""
+    from importlib.metadata import PackageNotFoundError, version
 
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
              "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
              "stable-baselines3", "gymnasium", "catboost"]
+    path = os.path.join(HERE, "VERSIONS.md")
+    rows: dict[str, str] = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+                if len(cells) == 2 and cells[0] not in ("package", "---"):
+                    rows[cells[0]] = cells[1]
+    for name in names:
+        try:
+            rows[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    if os.environ.get("VISION_REFERENCES"):
+        rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
-    lines += [f"| {name} | {version(name)} |" for name in names]
-    with open(os.path.join(HERE, "VERSIONS.md"), "w") as f:
+    lines += [f"| {name} | {value} |" for name, value in rows.items()]
+    with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
 

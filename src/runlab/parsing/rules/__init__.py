@@ -29,6 +29,7 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_lightgbm,
+    parse_metric_logger,
     parse_noise,
     parse_sklearn,
     parse_table_header,
@@ -45,6 +46,18 @@ from runlab.parsing.rules.pairs import (
 __all__ = ["RULES", "Rule"]
 
 RULES: list[Rule] = [
+    Rule(
+        "metric_logger",
+        "the MetricLogger of torchvision's reference scripts (and DETR, DeiT, MAE, DINO): "
+        "`Epoch: [2]  [10/50]  eta: 0:00:10  lr: 0.1  loss: 2.30 (2.31)  time: 0.2  data: 0.1` "
+        "gives each meter's current value (not the bracketed average) at the global step "
+        "2 * 50 + 10, the step of the lines that follow; under `Test:` the keys are Test_loss, ..., and `Test:  Acc@1 70.0 "
+        "Acc@5 90.0` gives Test_Acc@1 and Test_Acc@5",
+        parse_metric_logger,
+        ("eta: ", "Acc@1 ", "] Total time: "),
+        sets_step=True,
+        final=True,
+    ),
     Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10` or `Epoch [3/10]` sets "

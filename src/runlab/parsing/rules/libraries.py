@@ -1,6 +1,6 @@
 """The rules for libraries' own log formats: known noise lines, scikit-learn's MLP and
 gradient boosting, header-named tables (fastai, spaCy), stable-baselines3's boxes, XGBoost and
-LightGBM evaluation logs."""
+LightGBM evaluation logs, the MetricLogger of torchvision's reference scripts."""
 
 from __future__ import annotations
 
@@ -212,3 +212,62 @@ def parse_lightgbm(line: str) -> list[Found]:
         if std:
             found.append((f"{data}-{metric}-stdv", to_number(std), step))
     return found
+
+
+# metric_logger --------------------------------------------------------------------------------
+
+# torchvision's references/classification/utils.py `MetricLogger.log_every` (copied by DETR,
+# DeiT, MAE, DINO, ...): the header, `[ i/len]`, `eta: 0:00:10`, then the meters as `name:
+# median (global_avg)` or `name: value`, then the logger's own `time:`, `data:` and `max
+# mem:`, joined by its delimiter (two spaces in the scripts, a tab by default).
+_LOGGER = re.compile(
+    r"(.*?)(?:\t|  )\[ *(\d{1,18})/(\d{1,18})\](?:\t|  )eta: (?:\d+ days?, )?\d+:\d\d:\d\d(?=\t|  |$)"
+)
+_LOGGER_EPOCH = re.compile(r"\s*Epoch: \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
+_LOGGER_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})(?: \(({NUMBER})\))?", re.ASCII)
+_LOGGER_TOTAL = re.compile(r"\s*Epoch: \[\d{1,9}(?:/\d{1,9})?\] Total time: ")
+_LOGGER_OWN = frozenset({"time", "data", "max mem"})
+_LOGGER_SPLIT = re.compile(r"\t| {2,}")
+# evaluate()'s summary: `Test:  Acc@1 76.130 Acc@5 92.862` (older scripts and DeiT: ` * Acc@1
+# 76.130 Acc@5 92.862 loss 0.962`).
+_ACC_SUMMARY = re.compile(
+    rf"\s*(?:\*|([A-Za-z][\w ]*):)?\s+(Acc@1) ({NUMBER}) (Acc@5) ({NUMBER})(?: (loss) ({NUMBER}))?\s*$",
+    re.ASCII,
+)
+_WORD = re.compile(r"[A-Za-z][\w@/.\-]*", re.ASCII)
+
+
+def parse_metric_logger(line: str) -> list[Found]:
+    """A line of torchvision's MetricLogger: `Epoch: [2]  [ 10/50]  eta: 0:00:10  lr: 0.1  loss:
+    2.30 (2.31)  acc1: 9.4 (9.8)  time: 0.2  data: 0.1` gives each meter's first number (its
+    median; the bracket is the running average) at the global step 2 * 50 + 10, which stays
+    the step of the lines after it; another header (`Test:`) qualifies the keys (`Test_loss`)
+    and gives no step. The evaluation summary `Test:  Acc@1 70.0 Acc@5 90.0` gives Test_Acc@1
+    and Test_Acc@5; the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
+    match = _LOGGER.match(line)
+    if match is None:
+        if _LOGGER_TOTAL.match(line):
+            return [CLAIM]
+        summary = _ACC_SUMMARY.match(line)
+        if summary is None:
+            return []
+        prefix = "_".join(_WORD.findall(summary.group(1) or ""))
+        prefix = f"{prefix}_" if prefix else ""
+        names_values = summary.groups()[1:]
+        return [(prefix + names_values[i], to_number(names_values[i + 1]), None)
+                for i in range(0, len(names_values), 2) if names_values[i]]
+    header, counter, total = match.groups()
+    epoch = _LOGGER_EPOCH.match(header)
+    step: int | None = None
+    prefix = ""
+    if epoch is not None:
+        step = int(epoch.group(1)) * int(total) + int(counter)
+    else:
+        prefix = "_".join(_WORD.findall(header))
+        prefix = f"{prefix}_" if prefix else ""
+    found: list[Found] = [] if step is None else [("step", step, step)]
+    for item in _LOGGER_SPLIT.split(line[match.end() :]):
+        meter = _LOGGER_ITEM.fullmatch(item)
+        if meter is not None and meter.group(1) not in _LOGGER_OWN:
+            found.append((prefix + meter.group(1), to_number(meter.group(2)), None))
+    return found or [CLAIM]
