@@ -193,6 +193,8 @@ NOT_METRIC_LINES = [
     "Total FLOPs: 0",
     "Modules in train mode: 4",
     "Modules in eval mode: 0",
+    "    GPU number: 1",
+    "  - Build settings: BLAS_INFO=mkl, BUILD_TYPE=Release, PERF_WITH_AVX=1, USE_CUDA=0",
     # log-level prefixes
     "INFO:root:Starting",
     "WARNING: something",
@@ -915,6 +917,23 @@ def test_torchvision_metric_logger_gives_current_values_at_the_global_step() -> 
     ]
 
 
+def test_mmengine_lines_at_the_steps_its_own_visualizer_records() -> None:
+    prefix = "12/01 21:01:08 - mmengine - INFO - "
+    assert run_all(
+        prefix + "Epoch(train) [2][ 5/25]  lr: 1.0000e-01  eta: 0:00:00  time: 0.0051  "
+        "data_time: 0.0031  memory: 120  loss: 2.2991  loss_cls: 1.5",
+        prefix + "Epoch(val) [2][4/4]    accuracy/top1: 57.8125  data_time: 0.0036  time: 0.0047",
+        prefix + "Iter(train) [  50/1000]  lr: 2.0000e-02  eta: 1 day, 0:00:01  loss: 0.7",
+    ) == [
+        ("lr", 0.1, 30, "mmengine"), ("time", 0.0051, 30, "mmengine"),
+        ("data_time", 0.0031, 30, "mmengine"), ("memory", 120, 30, "mmengine"),
+        ("loss", 2.2991, 30, "mmengine"), ("loss_cls", 1.5, 30, "mmengine"),
+        ("accuracy/top1", 57.8125, 2, "mmengine"), ("data_time", 0.0036, 2, "mmengine"),
+        ("time", 0.0047, 2, "mmengine"),
+        ("lr", 0.02, 50, "mmengine"), ("loss", 0.7, 50, "mmengine"),
+    ]
+
+
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
     # A loop body's set_postfix shows a step's values before tqdm counts the step (the first
     # at 0): they belong to the step after the counter. tqdm throttles its refreshes, so new
@@ -991,7 +1010,7 @@ def test_flush_is_empty_without_progress_bars() -> None:
 def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
     names = [rule.name for rule in RULES]
     library = ["noise", "sklearn", "sklearn_gb", "xgboost", "lightgbm", "keras", "tqdm_postfix",
-               "rich_bar", "hf_trainer", "metric_logger"]
+               "rich_bar", "hf_trainer", "metric_logger", "mmengine"]
     assert set(library) <= set(names)
     assert max(names.index(n) for n in library) < names.index("json")
     assert all(rule.redraws for rule in RULES if rule.name == "keras")

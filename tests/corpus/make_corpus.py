@@ -9,7 +9,7 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium
+        catboost gymnasium mmengine
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -48,7 +48,7 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 100, 30
 PREFIX = b"/home/user/venv"  # stands for the environment's own path in the captures
-TIMING = re.compile(r"runtime|per_second|^time$|fps|time_elapsed|^img/s$")
+TIMING = re.compile(r"runtime|per_second|^time$|^data_time$|fps|time_elapsed|^img/s$")
 Truth = list[dict[str, Any]]
 
 
@@ -776,6 +776,72 @@ def torchvision_ref() -> Truth:
     return truth
 
 
+def mmengine_() -> Truth:
+    """An MMEngine `Runner` (the engine of OpenMMLab's mmdet, mmseg, mmpretrain, ...) training a
+    tiny 10-class network by epochs, its LoggerHook every 5 iterations and a validation metric
+    each epoch: its environment banner and hook table, then `12/01 21:01:08 - mmengine - INFO -
+    Epoch(train) [1][ 5/25]  lr: 1.0000e-01  eta: 0:00:00  time: 0.0051  data_time: 0.0031
+    loss: 2.2991` and `Epoch(val) [1][4/4]    accuracy: 57.8125  data_time: ...  time: ...`.
+    Truth: the `scalars.json` its visualizer writes (the values the LoggerHook logs), each
+    entry at its `step`: the global iteration for training, the epoch for validation."""
+    import glob
+
+    import torch
+    import torch.nn.functional as F
+    from mmengine.evaluator import BaseMetric
+    from mmengine.model import BaseModel
+    from mmengine.runner import Runner
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)  # the model is built before the Runner seeds
+
+    class Net(BaseModel):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(),
+                                           torch.nn.Linear(32, 10))
+
+        def forward(self, inputs: Any, labels: Any, mode: str = "tensor") -> Any:
+            logits = self.net(inputs)
+            if mode == "loss":
+                return {"loss": F.cross_entropy(logits, labels)}
+            return logits, labels
+
+    class Accuracy(BaseMetric):  # type: ignore[misc]
+        def process(self, data_batch: Any, data_samples: Any) -> None:
+            logits, labels = data_samples
+            self.results.append({"n": len(labels),
+                                 "correct": int((logits.argmax(1) == labels).sum())})
+
+        def compute_metrics(self, results: list[dict[str, int]]) -> dict[str, float]:
+            correct = sum(r["correct"] for r in results)
+            return {"accuracy": 100 * correct / sum(r["n"] for r in results)}
+
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(400 + 128, 16, generator=gen)
+    y = (x @ torch.randn(16, 10, generator=gen)).argmax(1)
+    train = DataLoader(TensorDataset(x[:400], y[:400]), batch_size=16, shuffle=True,
+                       generator=gen)
+    val = DataLoader(TensorDataset(x[400:], y[400:]), batch_size=32)
+    with tempfile.TemporaryDirectory() as tmp:
+        runner = Runner(
+            model=Net(), work_dir=tmp, train_dataloader=train, val_dataloader=val,
+            optim_wrapper=dict(optimizer=dict(type=torch.optim.SGD, lr=0.1, momentum=0.9)),
+            param_scheduler=dict(type="StepLR", step_size=1, gamma=0.5, by_epoch=True),
+            train_cfg=dict(by_epoch=True, max_epochs=3, val_interval=1), val_cfg=dict(),
+            val_evaluator=dict(type=Accuracy),
+            default_hooks=dict(logger=dict(type="LoggerHook", interval=5),
+                               checkpoint=dict(type="CheckpointHook", interval=-1)),
+            randomness=dict(seed=0))
+        runner.train()
+        (scalars,) = glob.glob(os.path.join(tmp, "*", "vis_data", "scalars.json"))
+        with open(scalars) as f:
+            entries = [json.loads(line) for line in f]
+    return [point(key, value, entry["step"]) for entry in entries
+            for key, value in entry.items() if key not in ("epoch", "iter", "step")]
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -800,6 +866,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "sb3_ppo": sb3_ppo,
     "catboost": catboost_,
     "torchvision_ref": torchvision_ref,
+    "mmengine": mmengine_,
 }
 
 
@@ -894,7 +961,7 @@ def versions() -> None:
 
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
              "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
-             "stable-baselines3", "gymnasium", "catboost"]
+             "stable-baselines3", "gymnasium", "catboost", "mmengine"]
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):

@@ -1,6 +1,7 @@
 """The rules for libraries' own log formats: known noise lines, scikit-learn's MLP and
 gradient boosting, header-named tables (fastai, spaCy), stable-baselines3's boxes, XGBoost and
-LightGBM evaluation logs, the MetricLogger of torchvision's reference scripts."""
+LightGBM evaluation logs, the MetricLogger of torchvision's reference scripts, MMEngine's log
+lines."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ _NOISE = re.compile(
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
+    # torch.__config__.show() in environment banners (MMEngine, mmcv, detectron2):
+    # `  - Build settings: BLAS_INFO=mkl, ..., PERF_WITH_AVX=1, USE_CUDA=0, ...`
+    r"|^\s*- Build settings: "
 )
 
 
@@ -270,4 +274,38 @@ def parse_metric_logger(line: str) -> list[Found]:
         meter = _LOGGER_ITEM.fullmatch(item)
         if meter is not None and meter.group(1) not in _LOGGER_OWN:
             found.append((prefix + meter.group(1), to_number(meter.group(2)), None))
+    return found or [CLAIM]
+
+
+# mmengine -------------------------------------------------------------------------------------
+
+# MMEngine's LogProcessor (mmengine/runner/log_processor.py), after its logger's `12/01 21:01:08
+# - mmengine - INFO - ` prefix: `Epoch(train) [1][ 5/25]  lr: 1.0000e-01  eta: 0:00:00  time:
+# 0.0051  data_time: 0.0031  loss: 2.2991`, `Epoch(val) [1][4/4]    accuracy: 57.8125  ...`,
+# by iterations `Iter(train) [  50/1000]  ...`; the items are joined by two spaces.
+_MMENGINE = re.compile(
+    r"(?:^|\s)(Epoch|Iter)\((\w+)\) *(?:\[(\d{1,9})\])?\[ *(\d{1,18})/(\d{1,18})\]"
+)
+_MM_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})", re.ASCII)
+
+
+def parse_mmengine(line: str) -> list[Found]:
+    """MMEngine's log line: every item but `eta`, at the step MMEngine's own visualizer
+    records: for training the global iteration (`Epoch(train) [2][ 5/25]`: 25 + 5;
+    `Iter(train) [ 50/1000]`: 50); for validation by epochs the epoch (`Epoch(val)
+    [2][4/4]`: 2); else none."""
+    match = _MMENGINE.search(line)
+    if match is None:
+        return []
+    unit, mode, epoch, counter, total = match.groups()
+    found: list[Found] = []
+    step: int | None = None
+    if mode == "train":
+        step = int(counter) + ((int(epoch) - 1) * int(total) if epoch else 0)
+    elif unit == "Epoch" and epoch:
+        step = int(epoch)
+    for item in _LOGGER_SPLIT.split(line[match.end() :]):
+        pair = _MM_ITEM.fullmatch(item.strip())
+        if pair is not None and pair.group(1) != "eta":
+            found.append((pair.group(1), to_number(pair.group(2)), step))
     return found or [CLAIM]
