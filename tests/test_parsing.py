@@ -419,6 +419,11 @@ megabyte = [
     "1 [00:00, x, " * 80_000,
     "1/2 0:00:00 • " * 70_000,
     "a 1 | " * 150_000,
+    " " * 1_000_000 + "x Acc@1 ",
+    "Epoch: [0]  [ " * 70_000 + "eta: ",
+    "Epoch: [0]  [1/2]  eta: 0:00:00" + "  a: 1 (2" * 100_000,
+    "Epoch(train) [" * 70_000,
+    "Epoch(train) [1][1/2]" + "  a: 1" * 150_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -435,7 +440,7 @@ def test_no_line_stalls_the_parser() -> None:
     # Every pair of every line (no step key among them); through the line cap, what fits in
     # its first 4,096 characters; a key found twice on a line counts once.
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
-                                       0, 0, 0, 0, 0, 0]
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]
 
 
 

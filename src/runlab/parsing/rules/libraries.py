@@ -235,7 +235,8 @@ _LOGGER_SPLIT = re.compile(r"\t| {2,}")
 # evaluate()'s summary: `Test:  Acc@1 76.130 Acc@5 92.862` (older scripts and DeiT: ` * Acc@1
 # 76.130 Acc@5 92.862 loss 0.962`).
 _ACC_SUMMARY = re.compile(
-    rf"\s*(?:\*|([A-Za-z][\w ]*):)?\s+(Acc@1) ({NUMBER}) (Acc@5) ({NUMBER})(?: (loss) ({NUMBER}))?\s*$",
+    rf"\s*(?:\*\s+|([A-Za-z][\w ]*):\s+)?(Acc@1) ({NUMBER}) (Acc@5) ({NUMBER})"
+    rf"(?: (loss) ({NUMBER}))?\s*$",
     re.ASCII,
 )
 _WORD = re.compile(r"[A-Za-z][\w@/.\-]*", re.ASCII)
