@@ -194,6 +194,10 @@ NOT_METRIC_LINES = [
     "Modules in train mode: 4",
     "Modules in eval mode: 0",
     "    GPU number: 1",
+    # transformers' examples/pytorch/*/run_*_no_trainer.py, through accelerate's logger
+    "12/01/2026 21:00:00 - INFO - __main__ -   Num Epochs = 3",
+    "12/01/2026 21:00:00 - INFO - __main__ -   Gradient Accumulation steps = 1",
+    "12/01/2026 21:00:00 - INFO - __main__ -   Total optimization steps = 75",
     "  - Build settings: BLAS_INFO=mkl, BUILD_TYPE=Release, PERF_WITH_AVX=1, USE_CUDA=0",
     # log-level prefixes
     "INFO:root:Starting",

@@ -22,8 +22,10 @@ _NOISE = re.compile(
     r"|LOCAL_RANK: \d+ - CUDA_VISIBLE_DEVICES"  # Lightning
     r"|did not improve more than tol="  # scikit-learn's early stopping notice
     r"|^\s*(?:Total|Trainable|Non-trainable) params: "  # Keras' model summary
-    # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`
-    r"|^  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
+    # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`,
+    # also after a logging prefix (`... - INFO - __main__ -   Num Epochs = 3`: the *_no_trainer
+    # examples log it through accelerate's logger)
+    r"|(?:^| - )  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
     r"|Gradient Accumulation steps|Total optimization steps|Number of trainable parameters"
     r"|Batch size)\b[^=]* = "
     r"|^\[notice\] |^\s*Created wheel for "  # pip
