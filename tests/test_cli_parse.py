@@ -129,6 +129,22 @@ def test_parse_explain_shows_why_each_key_has_its_name(
     assert "val acc: 87.2%" in r.stdout
 
 
+def test_parse_explain_reads_each_key_from_its_own_line(
+    main: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Many lines, each giving points: a key first found late is shown with its own line.
+    lines = [f"Epoch: [0]  [{i:2d}/40]  eta: 0:00:00  loss: {i}.5 ({i}.5)  time: 0.1" for i in range(40)]
+    lines += ["Test:   [0/4]  eta: 0:00:00  loss: 1.3170 (1.3170)  time: 0.0090",
+              "Test:  Acc@1 67.188 Acc@5 92.188"]
+    (tmp_path / "train.log").write_text("\n".join(lines) + "\n")
+    r = main("parse", "train.log", "--explain", "--json")
+    assert r.code == 0, r.stderr
+    by_key = {e["key"]: e for e in json.loads(r.stdout)}
+    assert list(by_key) == ["loss", "Test_loss", "Test_Acc@1", "Test_Acc@5"]
+    assert by_key["Test_loss"]["text"].startswith("Test:")
+    assert by_key["Test_Acc@5"]["text"] == "Test:  Acc@1 67.188 Acc@5 92.188"
+
+
 def test_reparse_says_which_keys_changed(cli: Callable[..., Result], tmp_path: Path) -> None:
     assert cli(PY, "-c", "print('val acc: 0.9 | loss: 2')").code == 0
     (tmp_path / "runlab.toml").write_text('disabled_rules = ["key_value"]\n')

@@ -111,6 +111,15 @@ def test_program_output_gives_the_truth(truth: Path, capture: Path) -> None:
         assert at_step >= recall, f"{at_step:.1%} at the right step; off: {off_step[:20]}"
 
 
+def test_rich_bar_wrapped_in_a_terminal_repeats_no_value() -> None:
+    # Lightning's rich bar on a 100-column terminal wraps its metrics onto two more lines and
+    # redraws them at every step: val_acc changes once per epoch, and so do its points.
+    points = parse_bytes((CORPUS / "lightning_rich.pty.log").read_bytes())
+    val_acc = [(p.value, p.step, p.rule) for p in points if p.key == "val_acc"]
+    assert val_acc == [(0.281, 0, "rich_bar"), (0.672, 19, "rich_bar"),
+                       (0.797, 39, "rich_bar"), (0.891, 59, "rich_bar")]
+
+
 @pytest.mark.parametrize("chunk", [1, 7, 4096, 1 << 20])
 def test_chunk_size_changes_nothing(chunk: int) -> None:
     data = b"".join(capture.read_bytes() for _, capture in CAPTURES

@@ -193,6 +193,12 @@ NOT_METRIC_LINES = [
     "Total FLOPs: 0",
     "Modules in train mode: 4",
     "Modules in eval mode: 0",
+    "    GPU number: 1",
+    # transformers' examples/pytorch/*/run_*_no_trainer.py, through accelerate's logger
+    "12/01/2026 21:00:00 - INFO - __main__ -   Num Epochs = 3",
+    "12/01/2026 21:00:00 - INFO - __main__ -   Gradient Accumulation steps = 1",
+    "12/01/2026 21:00:00 - INFO - __main__ -   Total optimization steps = 75",
+    "  - Build settings: BLAS_INFO=mkl, BUILD_TYPE=Release, PERF_WITH_AVX=1, USE_CUDA=0",
     # log-level prefixes
     "INFO:root:Starting",
     "WARNING: something",
@@ -417,6 +423,11 @@ megabyte = [
     "1 [00:00, x, " * 80_000,
     "1/2 0:00:00 • " * 70_000,
     "a 1 | " * 150_000,
+    " " * 1_000_000 + "x Acc@1 ",
+    "Epoch: [0]  [ " * 70_000 + "eta: ",
+    "Epoch: [0]  [1/2]  eta: 0:00:00" + "  a: 1 (2" * 100_000,
+    "Epoch(train) [" * 70_000,
+    "Epoch(train) [1][1/2]" + "  a: 1" * 150_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -433,7 +444,7 @@ def test_no_line_stalls_the_parser() -> None:
     # Every pair of every line (no step key among them); through the line cap, what fits in
     # its first 4,096 characters; a key found twice on a line counts once.
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
-                                       0, 0, 0, 0, 0, 0]
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]
 
 
 
@@ -872,6 +883,66 @@ def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own()
     ]
 
 
+def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
+    # A 100-column terminal: the value of train_loss opens the second line, val_acc fills the
+    # third. Both lines belong to the drawing above them; a value only repeated is no point.
+    bar = "Epoch 1/2  ━━━━╺━━━━━━━━━━ {n}/20 0:00:00 • 0:00:01 19.92it/s v_num: 0.000 train_loss:    "
+    second = " " * 72 + "{loss} val_loss: 0.609       "
+    third = " " * 72 + "val_acc: {acc}              "
+    lines = []
+    for n, loss, acc in ((0, "0.656", "0.672"), (1, "0.515", "0.672"), (2, "0.560", "0.672"),
+                         (3, "0.578", "0.700")):
+        lines += [bar.format(n=n), second.format(loss=loss), third.format(acc=acc)]
+    assert run_all(*lines) == [
+        ("train_loss", 0.656, 19, "rich_bar"), ("val_loss", 0.609, 19, "rich_bar"),
+        ("val_acc", 0.672, 19, "rich_bar"), ("train_loss", 0.515, 20, "rich_bar"),
+        ("train_loss", 0.56, 21, "rich_bar"), ("train_loss", 0.578, 22, "rich_bar"),
+        ("val_acc", 0.7, 22, "rich_bar"),
+    ]
+
+
+def test_torchvision_metric_logger_gives_current_values_at_the_global_step() -> None:
+    assert run_all(
+        "Epoch: [2]  [10/50]  eta: 0:00:10  lr: 0.1  img/s: 100.3  loss: 2.3012 (2.3120)  "
+        "acc1: 10.0000 (9.8000)  acc5: 50.0000 (49.0000)  time: 0.2000  data: 0.1000  max mem: 100",
+        "Epoch: [2] Total time: 0:00:10",
+        "Test:   [ 0/20]  eta: 0:00:01  loss: 1.3170 (1.3170)  acc1: 62.5000 (62.5000)  "
+        "time: 0.0090  data: 0.0000",
+        "Test:  Acc@1 67.188 Acc@5 92.188",
+        # The logger's default delimiter is a tab; DINO's header names the epochs; a long eta.
+        "Epoch: [1/100]\t[ 5/50]\teta: 1 day, 2:03:04\tloss: 0.5000 (0.6000)\ttime: 0.1",
+        " * Acc@1 70.000 Acc@5 90.000 loss 1.234",
+    ) == [
+        ("lr", 0.1, 110, "metric_logger"), ("img/s", 100.3, 110, "metric_logger"),
+        ("loss", 2.3012, 110, "metric_logger"), ("acc1", 10.0, 110, "metric_logger"),
+        ("acc5", 50.0, 110, "metric_logger"),
+        # The evaluation after an epoch: at the latest training step printed.
+        ("Test_loss", 1.317, 110, "metric_logger"), ("Test_acc1", 62.5, 110, "metric_logger"),
+        ("Test_Acc@1", 67.188, 110, "metric_logger"),
+        ("Test_Acc@5", 92.188, 110, "metric_logger"),
+        ("loss", 0.5, 55, "metric_logger"),
+        ("Acc@1", 70.0, 55, "metric_logger"), ("Acc@5", 90.0, 55, "metric_logger"),
+        ("loss", 1.234, 55, "metric_logger"),
+    ]
+
+
+def test_mmengine_lines_at_the_steps_its_own_visualizer_records() -> None:
+    prefix = "12/01 21:01:08 - mmengine - INFO - "
+    assert run_all(
+        prefix + "Epoch(train) [2][ 5/25]  lr: 1.0000e-01  eta: 0:00:00  time: 0.0051  "
+        "data_time: 0.0031  memory: 120  loss: 2.2991  loss_cls: 1.5",
+        prefix + "Epoch(val) [2][4/4]    accuracy/top1: 57.8125  data_time: 0.0036  time: 0.0047",
+        prefix + "Iter(train) [  50/1000]  lr: 2.0000e-02  eta: 1 day, 0:00:01  loss: 0.7",
+    ) == [
+        ("lr", 0.1, 30, "mmengine"), ("time", 0.0051, 30, "mmengine"),
+        ("data_time", 0.0031, 30, "mmengine"), ("memory", 120, 30, "mmengine"),
+        ("loss", 2.2991, 30, "mmengine"), ("loss_cls", 1.5, 30, "mmengine"),
+        ("accuracy/top1", 57.8125, 2, "mmengine"), ("data_time", 0.0036, 2, "mmengine"),
+        ("time", 0.0047, 2, "mmengine"),
+        ("lr", 0.02, 50, "mmengine"), ("loss", 0.7, 50, "mmengine"),
+    ]
+
+
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:
     # A loop body's set_postfix shows a step's values before tqdm counts the step (the first
     # at 0): they belong to the step after the counter. tqdm throttles its refreshes, so new
@@ -948,7 +1019,7 @@ def test_flush_is_empty_without_progress_bars() -> None:
 def test_library_rules_are_in_the_table_before_the_generic_ones() -> None:
     names = [rule.name for rule in RULES]
     library = ["noise", "sklearn", "sklearn_gb", "xgboost", "lightgbm", "keras", "tqdm_postfix",
-               "rich_bar", "hf_trainer"]
+               "rich_bar", "hf_trainer", "metric_logger", "mmengine"]
     assert set(library) <= set(names)
     assert max(names.index(n) for n in library) < names.index("json")
     assert all(rule.redraws for rule in RULES if rule.name == "keras")

@@ -9,8 +9,11 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium
+        catboost gymnasium mmengine
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
+    git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
+    export VISION_REFERENCES=~/vision/references/classification
+    export VISION_COMMIT=$(git -C ~/vision rev-parse HEAD)              # for VERSIONS.md
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
@@ -45,7 +48,7 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 100, 30
 PREFIX = b"/home/user/venv"  # stands for the environment's own path in the captures
-TIMING = re.compile(r"runtime|per_second|^time$|fps|time_elapsed")
+TIMING = re.compile(r"runtime|per_second|^time$|^data_time$|fps|time_elapsed|^img/s$")
 Truth = list[dict[str, Any]]
 
 
@@ -696,6 +699,149 @@ def catboost_() -> Truth:
             for i in printed for name, printed_as in (("learn", "learn"), ("validation", "test"))]
 
 
+def torchvision_ref() -> Truth:
+    """The `MetricLogger` of torchvision's reference scripts (references/classification/utils.py,
+    copied by DETR, DeiT, MAE, DINO and others), driven the way references/classification/
+    train.py drives it, on a tiny 10-class model: `Epoch: [0]  [ 5/25]  eta: 0:00:00  lr: 0.1
+    img/s: 9153.9  loss: 2.30 (2.31)  acc1: 12.50 (10.2)  acc5: ...  time: ...  data: ...`
+    every 5 steps, then evaluate's `Test:  [0/4]  ...` and `Test:  Acc@1 30.469 Acc@5 75.000`.
+    The logger is imported from a checkout of pytorch/vision named by VISION_REFERENCES (its
+    references/classification folder). Truth: the loggers' own meters as they are printed
+    (each meter's median, or its value for `lr` and `img/s`, whose fmt is `{value}`), at the
+    global step epoch * len + i; evaluate's meters under `Test_`, with no step (its lines name
+    none)."""
+    folder = os.environ.get("VISION_REFERENCES")
+    if not folder:
+        raise SystemExit("torchvision_ref: set VISION_REFERENCES to a pytorch/vision checkout's "
+                         "references/classification folder")
+    sys.path.insert(0, folder)
+    import time
+
+    import torch
+    import utils  # type: ignore[import-not-found]
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(25 * 16 + 128, 16, generator=gen)
+    y = (x @ torch.randn(16, 10, generator=gen)).argmax(1)
+    train = list(zip(x[:400].split(16), y[:400].split(16)))
+    test = list(zip(x[400:].split(32), y[400:].split(32)))
+    model = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10))
+    criterion = torch.nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5)
+    print_freq = 5
+    truth: Truth = []
+    for epoch in range(3):
+        model.train()
+        logger = utils.MetricLogger(delimiter="  ")
+        logger.add_meter("lr", utils.SmoothedValue(window_size=1, fmt="{value}"))
+        logger.add_meter("img/s", utils.SmoothedValue(window_size=10, fmt="{value}"))
+        for i, (image, target) in enumerate(logger.log_every(train, print_freq,
+                                                             f"Epoch: [{epoch}]")):
+            start = time.time()
+            output = model(image)
+            loss = criterion(output, target)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            acc1, acc5 = utils.accuracy(output, target, topk=(1, 5))
+            logger.update(loss=loss.item(), lr=optimizer.param_groups[0]["lr"])
+            logger.meters["acc1"].update(acc1.item(), n=image.shape[0])
+            logger.meters["acc5"].update(acc5.item(), n=image.shape[0])
+            logger.meters["img/s"].update(image.shape[0] / max(time.time() - start, 1e-6))
+            if i % print_freq == 0:  # log_every prints after this body, at the same i
+                step = epoch * len(train) + i
+                truth += [point(name, meter.value if name in ("lr", "img/s") else meter.median,
+                                step) for name, meter in logger.meters.items()]
+        scheduler.step()
+        model.eval()
+        logger = utils.MetricLogger(delimiter="  ")
+        header = "Test: "
+        with torch.no_grad():
+            for i, (image, target) in enumerate(logger.log_every(test, 100, header)):
+                output = model(image)
+                loss = criterion(output, target)
+                acc1, acc5 = utils.accuracy(output, target, topk=(1, 5))
+                logger.update(loss=loss.item())
+                logger.meters["acc1"].update(acc1.item(), n=image.shape[0])
+                logger.meters["acc5"].update(acc5.item(), n=image.shape[0])
+                if i % 100 == 0:
+                    truth += [point(f"Test_{name}", meter.median, None)
+                              for name, meter in logger.meters.items()]
+        print(f"{header} Acc@1 {logger.acc1.global_avg:.3f} Acc@5 {logger.acc5.global_avg:.3f}")
+        truth += [point("Test_Acc@1", logger.acc1.global_avg, None),
+                  point("Test_Acc@5", logger.acc5.global_avg, None)]
+    return truth
+
+
+def mmengine_() -> Truth:
+    """An MMEngine `Runner` (the engine of OpenMMLab's mmdet, mmseg, mmpretrain, ...) training a
+    tiny 10-class network by epochs, its LoggerHook every 5 iterations and a validation metric
+    each epoch: its environment banner and hook table, then `12/01 21:01:08 - mmengine - INFO -
+    Epoch(train) [1][ 5/25]  lr: 1.0000e-01  eta: 0:00:00  time: 0.0051  data_time: 0.0031
+    loss: 2.2991` and `Epoch(val) [1][4/4]    accuracy: 57.8125  data_time: ...  time: ...`.
+    Truth: the `scalars.json` its visualizer writes (the values the LoggerHook logs), each
+    entry at its `step`: the global iteration for training, the epoch for validation."""
+    import glob
+
+    import torch
+    import torch.nn.functional as F
+    from mmengine.evaluator import BaseMetric
+    from mmengine.model import BaseModel
+    from mmengine.runner import Runner
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)  # the model is built before the Runner seeds
+
+    class Net(BaseModel):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(),
+                                           torch.nn.Linear(32, 10))
+
+        def forward(self, inputs: Any, labels: Any, mode: str = "tensor") -> Any:
+            logits = self.net(inputs)
+            if mode == "loss":
+                return {"loss": F.cross_entropy(logits, labels)}
+            return logits, labels
+
+    class Accuracy(BaseMetric):  # type: ignore[misc]
+        def process(self, data_batch: Any, data_samples: Any) -> None:
+            logits, labels = data_samples
+            self.results.append({"n": len(labels),
+                                 "correct": int((logits.argmax(1) == labels).sum())})
+
+        def compute_metrics(self, results: list[dict[str, int]]) -> dict[str, float]:
+            correct = sum(r["correct"] for r in results)
+            return {"accuracy": 100 * correct / sum(r["n"] for r in results)}
+
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(400 + 128, 16, generator=gen)
+    y = (x @ torch.randn(16, 10, generator=gen)).argmax(1)
+    train = DataLoader(TensorDataset(x[:400], y[:400]), batch_size=16, shuffle=True,
+                       generator=gen)
+    val = DataLoader(TensorDataset(x[400:], y[400:]), batch_size=32)
+    with tempfile.TemporaryDirectory() as tmp:
+        runner = Runner(
+            model=Net(), work_dir=tmp, train_dataloader=train, val_dataloader=val,
+            optim_wrapper=dict(optimizer=dict(type=torch.optim.SGD, lr=0.1, momentum=0.9)),
+            param_scheduler=dict(type="StepLR", step_size=1, gamma=0.5, by_epoch=True),
+            train_cfg=dict(by_epoch=True, max_epochs=3, val_interval=1), val_cfg=dict(),
+            val_evaluator=dict(type=Accuracy),
+            default_hooks=dict(logger=dict(type="LoggerHook", interval=5),
+                               checkpoint=dict(type="CheckpointHook", interval=-1)),
+            randomness=dict(seed=0))
+        runner.train()
+        (scalars,) = glob.glob(os.path.join(tmp, "*", "vis_data", "scalars.json"))
+        with open(scalars) as f:
+            entries = [json.loads(line) for line in f]
+    return [point(key, value, entry["step"]) for entry in entries
+            for key, value in entry.items() if key not in ("epoch", "iter", "step")]
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -719,6 +865,8 @@ CASES: dict[str, Callable[[], Truth]] = {
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
     "catboost": catboost_,
+    "torchvision_ref": torchvision_ref,
+    "mmengine": mmengine_,
 }
 
 
@@ -807,15 +955,32 @@ def check(case: str, pipe: Truth, term: Truth) -> None:
 
 
 def versions() -> None:
-    from importlib.metadata import version
+    """VERSIONS.md: the version of each package here; a package not installed here (a run of
+    some cases in a smaller environment) keeps the row it had."""
+    from importlib.metadata import PackageNotFoundError, version
 
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
              "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
-             "stable-baselines3", "gymnasium", "catboost"]
+             "stable-baselines3", "gymnasium", "catboost", "mmengine"]
+    path = os.path.join(HERE, "VERSIONS.md")
+    rows: dict[str, str] = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+                if len(cells) == 2 and cells[0] not in ("package", "---"):
+                    rows[cells[0]] = cells[1]
+    for name in names:
+        try:
+            rows[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    if os.environ.get("VISION_REFERENCES"):
+        rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
-    lines += [f"| {name} | {version(name)} |" for name in names]
-    with open(os.path.join(HERE, "VERSIONS.md"), "w") as f:
+    lines += [f"| {name} | {value} |" for name, value in rows.items()]
+    with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
 

@@ -40,22 +40,30 @@ def explain_log(chunks: Iterable[bytes], patterns: Sequence[str] = (),
                 disabled: Sequence[str] = ()) -> list[Explained]:
     """For each key `parse_log` finds, in order of first appearance: where and why."""
     splitter, parser = LineSplitter(), MetricParser(patterns, disabled)
-    sources: dict[int, str] = {}
-    first: dict[str, Point] = {}
+    # A point held back (pending) keeps the line it was read from until the parser gives it
+    # out; the points themselves are kept alive meanwhile, so that no id is reused.
+    held: dict[int, tuple[Point, str]] = {}
+    first: dict[str, tuple[Point, str]] = {}
+
+    def source(point: Point, line: str) -> str:
+        seen = held.pop(id(point), None)
+        return seen[1] if seen is not None and seen[0] is point else line
 
     def read(lines: Iterable[str]) -> None:
         for line in lines:
-            for point in [*parser.parse_line(line), *parser.pending()]:
-                sources.setdefault(id(point), line)
-                first.setdefault(point.key, point)
+            for point in parser.parse_line(line):
+                first.setdefault(point.key, (point, source(point, line)))
+            for point in parser.pending():
+                held.setdefault(id(point), (point, line))
+                first.setdefault(point.key, (point, line))
 
     for chunk in chunks:
         read(splitter.feed(chunk))
     read(splitter.flush())
     for point in parser.flush():
-        first.setdefault(point.key, point)
-    return [Explained(key, point.rule, *_explain(key, point.rule, sources.get(id(point), "")))
-            for key, point in first.items()]
+        first.setdefault(point.key, (point, source(point, "")))
+    return [Explained(key, point.rule, *_explain(key, point.rule, line))
+            for key, (point, line) in first.items()]
 
 
 _WHY = {
@@ -68,6 +76,9 @@ _WHY = {
     "xgboost": "XGBoost's data-metric name",
     "lightgbm": "LightGBM's data's metric, joined with -",
     "keras": "a name in Keras' progress line",
+    "metric_logger": "a meter of torchvision's MetricLogger; under a header other than "
+                     "`Epoch: [N]` (`Test:`) the header's words, joined with _, come first",
+    "mmengine": "an item of MMEngine's log line, as in its scalars.json",
 }
 
 

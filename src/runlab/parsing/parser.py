@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import Bar, Found, parse_number
-from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_key_value
+from runlab.parsing.rules.bars import read_wrapped
+from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape
 
 __all__ = ["MetricParser", "Point"]
 
@@ -48,8 +49,6 @@ _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warm
 _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
-_WRAPPED = re.compile(r" {8,}[A-Za-z][\w./\-]*: ")
-_WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: |$)")
 _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -274,15 +273,12 @@ class MetricParser:
         if self._wrap is not None:
             wrapped_step, wrapped_rule, dangling = self._wrap
             self._wrap = None
-            alone = _WRAPPED_VALUE.match(line) if dangling else None
-            if alone is not None or _WRAPPED.match(line):  # the bar's metrics, wrapped
-                wrapped = parse_key_value(line)
-                if alone is not None:
-                    number = parse_number(alone.group(1))
-                    if number is not None and dangling != "v_num":
-                        wrapped.insert(0, (dangling, number, None))
+            wrapped = read_wrapped(line, dangling)
+            if wrapped is not None:  # the bar's metrics go on: part of the same drawing
+                shown, dangling = wrapped
+                self._wrap = (wrapped_step, wrapped_rule, dangling)
                 out: list[Point] = []
-                self._draw_values(wrapped, wrapped_step, wrapped_rule, out)
+                self._draw_values(shown, wrapped_step, wrapped_rule, out)
                 return out
         if self._rows is not None:
             findings = self._rows(line)

@@ -29,6 +29,8 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_lightgbm,
+    parse_metric_logger,
+    parse_mmengine,
     parse_noise,
     parse_sklearn,
     parse_table_header,
@@ -46,6 +48,28 @@ __all__ = ["RULES", "Rule"]
 
 RULES: list[Rule] = [
     Rule(
+        "metric_logger",
+        "the MetricLogger of torchvision's reference scripts (and DETR, DeiT, MAE, DINO): "
+        "`Epoch: [2]  [10/50]  eta: 0:00:10  lr: 0.1  loss: 2.30 (2.31)  time: 0.2  data: 0.1` "
+        "gives each meter's current value (not the bracketed average) at the global step "
+        "2 * 50 + 10, the step of the lines that follow; under `Test:` the keys are Test_loss, ..., and `Test:  Acc@1 70.0 "
+        "Acc@5 90.0` gives Test_Acc@1 and Test_Acc@5",
+        parse_metric_logger,
+        ("eta: ", "Acc@1 ", "] Total time: "),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "mmengine",
+        "MMEngine's log lines (OpenMMLab: mmdet, mmseg, mmpretrain): `Epoch(train) [2][ 5/25]  "
+        "lr: 1.0000e-01  eta: 0:00:01  time: 0.0051  data_time: 0.0031  loss: 2.2991` at the "
+        "global iteration 25 + 5; `Epoch(val) [2][4/4]  accuracy: 57.8` at the epoch, as "
+        "MMEngine's own scalars.json; `eta` is not a metric",
+        parse_mmengine,
+        ("(train) ", "(val) ", "(test) "),
+        final=True,
+    ),
+    Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10` or `Epoch [3/10]` sets "
         "the step for itself and the following lines; it records nothing",
@@ -62,7 +86,7 @@ RULES: list[Rule] = [
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
-         "Total estimated", "ℹ "),
+         "Total estimated", "ℹ ", "Build settings: "),
         noise=True,
     ),
     Rule(

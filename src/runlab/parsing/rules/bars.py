@@ -83,14 +83,17 @@ def parse_tqdm_postfix(line: str) -> list[Found]:
 # rich_bar -------------------------------------------------------------------------------------
 
 # PyTorch Lightning's RichProgressBar: `Epoch 2/9 ━━━━━╸━━━━ 12/24 0:00:01 • 0:00:01 9.50it/s
-# v_num: 0 train_loss: 0.61`. Through a pipe rich draws it once, at the end of the run, and
-# may wrap its metrics onto the next line (which the key_value rule reads).
+# v_num: 0 train_loss: 0.61`. Through a pipe rich draws it once, at the end of the run. In
+# either it may wrap its metrics onto the lines below, indented under the metrics column, with
+# a key at the end of one line and its value at the start of the next.
 _RICH = re.compile(
     r"(?<!\S)(\d{1,18})/(\d{1,18}|\?) +(?:-:--:--|\d+:\d\d:\d\d) • (?:-:--:--|\d+:\d\d:\d\d)"
     r"(?: +\S*(?:it/s|s/it))?(?= |$)"
 )
 _RICH_EPOCH = re.compile(r"\s*Epoch (\d{1,9})/\d+\s")
 _DANGLING = re.compile(r"(?<!\S)([A-Za-z][\w./\-]*):\s*$")
+_WRAPPED = re.compile(r" {8,}(?=[A-Za-z][\w./\-]*: )")
+_WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: +|$)")
 
 
 def read_rich(line: str) -> Bar | None:
@@ -101,11 +104,7 @@ def read_rich(line: str) -> Bar | None:
         return None
     counter, total = int(bar.group(1)), bar.group(2)
     tail = line[bar.end() :]
-    found: list[Found] = [
-        (key, int(integer) if integer else float(number), None)
-        for key, integer, number in key_value_pairs(tail)
-        if key not in _NOT_METRICS and is_metric_key(key)
-    ]
+    found = _shown(tail)
     dangling = _DANGLING.search(tail)
     head = line[: bar.start()]
     cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
@@ -115,6 +114,41 @@ def read_rich(line: str) -> Bar | None:
     family = _DESCRIPTION.sub("", head[:cut])
     return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
                lightning=True, dangling=dangling.group(1) if dangling else "")
+
+
+def _shown(text: str) -> list[Found]:
+    """The metrics in a rich bar's metrics column (Lightning's v_num is not one)."""
+    return [
+        (key, int(integer) if integer else float(number), None)
+        for key, integer, number in key_value_pairs(text)
+        if key not in _NOT_METRICS and is_metric_key(key)
+    ]
+
+
+def read_wrapped(line: str, dangling: str) -> tuple[list[Found], str] | None:
+    """A line that goes on with the metrics of the rich bar drawn just above it: indented,
+    starting with the value of the key the line above ended with (``dangling``) if any, else
+    with a ``key: value`` pair. Its metrics, and the key it ends with in turn ("" if none);
+    None when the line is not such a continuation."""
+    found: list[Found] = []
+    if dangling:
+        alone = _WRAPPED_VALUE.match(line)
+        if alone is None:
+            return None
+        value = parse_number(alone.group(1))
+        if value is None:
+            return None
+        if dangling not in _NOT_METRICS:
+            found.append((dangling, value, None))
+        tail = line[alone.end() :]
+    else:
+        lead = _WRAPPED.match(line)
+        if lead is None:
+            return None
+        tail = line[lead.end() :]
+    found += _shown(tail)
+    ends = _DANGLING.search(tail)
+    return found, ends.group(1) if ends else ""
 
 
 def parse_rich_bar(line: str) -> list[Found]:

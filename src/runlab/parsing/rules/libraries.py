@@ -1,6 +1,7 @@
 """The rules for libraries' own log formats: known noise lines, scikit-learn's MLP and
 gradient boosting, header-named tables (fastai, spaCy), stable-baselines3's boxes, XGBoost and
-LightGBM evaluation logs."""
+LightGBM evaluation logs, the MetricLogger of torchvision's reference scripts, MMEngine's log
+lines."""
 
 from __future__ import annotations
 
@@ -21,14 +22,19 @@ _NOISE = re.compile(
     r"|LOCAL_RANK: \d+ - CUDA_VISIBLE_DEVICES"  # Lightning
     r"|did not improve more than tol="  # scikit-learn's early stopping notice
     r"|^\s*(?:Total|Trainable|Non-trainable) params: "  # Keras' model summary
-    # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`
-    r"|^  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
+    # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`,
+    # also after a logging prefix (`... - INFO - __main__ -   Num Epochs = 3`: the *_no_trainer
+    # examples log it through accelerate's logger)
+    r"|(?:^| - )  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
     r"|Gradient Accumulation steps|Total optimization steps|Number of trainable parameters"
     r"|Batch size)\b[^=]* = "
     r"|^\[notice\] |^\s*Created wheel for "  # pip
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
+    # torch.__config__.show() in environment banners (MMEngine, mmcv, detectron2):
+    # `  - Build settings: BLAS_INFO=mkl, ..., PERF_WITH_AVX=1, USE_CUDA=0, ...`
+    r"|^\s*- Build settings: "
 )
 
 
@@ -212,3 +218,97 @@ def parse_lightgbm(line: str) -> list[Found]:
         if std:
             found.append((f"{data}-{metric}-stdv", to_number(std), step))
     return found
+
+
+# metric_logger --------------------------------------------------------------------------------
+
+# torchvision's references/classification/utils.py `MetricLogger.log_every` (copied by DETR,
+# DeiT, MAE, DINO, ...): the header, `[ i/len]`, `eta: 0:00:10`, then the meters as `name:
+# median (global_avg)` or `name: value`, then the logger's own `time:`, `data:` and `max
+# mem:`, joined by its delimiter (two spaces in the scripts, a tab by default).
+_LOGGER = re.compile(
+    r"(.*?)(?:\t|  )\[ *(\d{1,18})/(\d{1,18})\](?:\t|  )eta: (?:\d+ days?, )?\d+:\d\d:\d\d(?=\t|  |$)"
+)
+_LOGGER_EPOCH = re.compile(r"\s*Epoch: \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
+_LOGGER_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})(?: \(({NUMBER})\))?", re.ASCII)
+_LOGGER_TOTAL = re.compile(r"\s*Epoch: \[\d{1,9}(?:/\d{1,9})?\] Total time: ")
+_LOGGER_OWN = frozenset({"time", "data", "max mem"})
+_LOGGER_SPLIT = re.compile(r"\t| {2,}")
+# evaluate()'s summary: `Test:  Acc@1 76.130 Acc@5 92.862` (older scripts and DeiT: ` * Acc@1
+# 76.130 Acc@5 92.862 loss 0.962`).
+_ACC_SUMMARY = re.compile(
+    rf"\s*(?:\*\s+|([A-Za-z][\w ]*):\s+)?(Acc@1) ({NUMBER}) (Acc@5) ({NUMBER})"
+    rf"(?: (loss) ({NUMBER}))?\s*$",
+    re.ASCII,
+)
+_WORD = re.compile(r"[A-Za-z][\w@/.\-]*", re.ASCII)
+
+
+def parse_metric_logger(line: str) -> list[Found]:
+    """A line of torchvision's MetricLogger: `Epoch: [2]  [ 10/50]  eta: 0:00:10  lr: 0.1  loss:
+    2.30 (2.31)  acc1: 9.4 (9.8)  time: 0.2  data: 0.1` gives each meter's first number (its
+    median; the bracket is the running average) at the global step 2 * 50 + 10, which stays
+    the step of the lines after it; another header (`Test:`) qualifies the keys (`Test_loss`)
+    and gives no step. The evaluation summary `Test:  Acc@1 70.0 Acc@5 90.0` gives Test_Acc@1
+    and Test_Acc@5; the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
+    match = _LOGGER.match(line)
+    if match is None:
+        if _LOGGER_TOTAL.match(line):
+            return [CLAIM]
+        summary = _ACC_SUMMARY.match(line)
+        if summary is None:
+            return []
+        prefix = "_".join(_WORD.findall(summary.group(1) or ""))
+        prefix = f"{prefix}_" if prefix else ""
+        names_values = summary.groups()[1:]
+        return [(prefix + names_values[i], to_number(names_values[i + 1]), None)
+                for i in range(0, len(names_values), 2) if names_values[i]]
+    header, counter, total = match.groups()
+    epoch = _LOGGER_EPOCH.match(header)
+    step: int | None = None
+    prefix = ""
+    if epoch is not None:
+        step = int(epoch.group(1)) * int(total) + int(counter)
+    else:
+        prefix = "_".join(_WORD.findall(header))
+        prefix = f"{prefix}_" if prefix else ""
+    found: list[Found] = [] if step is None else [("step", step, step)]
+    for item in _LOGGER_SPLIT.split(line[match.end() :]):
+        meter = _LOGGER_ITEM.fullmatch(item)
+        if meter is not None and meter.group(1) not in _LOGGER_OWN:
+            found.append((prefix + meter.group(1), to_number(meter.group(2)), None))
+    return found or [CLAIM]
+
+
+# mmengine -------------------------------------------------------------------------------------
+
+# MMEngine's LogProcessor (mmengine/runner/log_processor.py), after its logger's `12/01 21:01:08
+# - mmengine - INFO - ` prefix: `Epoch(train) [1][ 5/25]  lr: 1.0000e-01  eta: 0:00:00  time:
+# 0.0051  data_time: 0.0031  loss: 2.2991`, `Epoch(val) [1][4/4]    accuracy: 57.8125  ...`,
+# by iterations `Iter(train) [  50/1000]  ...`; the items are joined by two spaces.
+_MMENGINE = re.compile(
+    r"(?:^|\s)(Epoch|Iter)\((\w+)\) *(?:\[(\d{1,9})\])?\[ *(\d{1,18})/(\d{1,18})\]"
+)
+_MM_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})", re.ASCII)
+
+
+def parse_mmengine(line: str) -> list[Found]:
+    """MMEngine's log line: every item but `eta`, at the step MMEngine's own visualizer
+    records: for training the global iteration (`Epoch(train) [2][ 5/25]`: 25 + 5;
+    `Iter(train) [ 50/1000]`: 50); for validation by epochs the epoch (`Epoch(val)
+    [2][4/4]`: 2); else none."""
+    match = _MMENGINE.search(line)
+    if match is None:
+        return []
+    unit, mode, epoch, counter, total = match.groups()
+    found: list[Found] = []
+    step: int | None = None
+    if mode == "train":
+        step = int(counter) + ((int(epoch) - 1) * int(total) if epoch else 0)
+    elif unit == "Epoch" and epoch:
+        step = int(epoch)
+    for item in _LOGGER_SPLIT.split(line[match.end() :]):
+        pair = _MM_ITEM.fullmatch(item.strip())
+        if pair is not None and pair.group(1) != "eta":
+            found.append((pair.group(1), to_number(pair.group(2)), step))
+    return found or [CLAIM]

@@ -59,7 +59,8 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|tensors|parameters"
-    r"|params)$",
+    r"|params)$"
+    r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?)_(?:number|count)$",
     re.IGNORECASE,
 )
 
