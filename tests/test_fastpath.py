@@ -165,3 +165,24 @@ def test_a_fast_show_loads_no_typer(runs: Path) -> None:
     slow = subprocess.run([PY, "-c", code], capture_output=True, text=True,
                           env=child_env({fast.OFF: "1"}), cwd=runs)
     assert "'typer'" in slow.stderr  # the same check sees typer on the other path
+
+
+def test_plot_draws_the_same_without_plotexts_manual() -> None:
+    """plotext is loaded without its interactive manual (display/plot.py): the chart is the
+    one plotext draws when loaded whole."""
+    code = (
+        "import sys\n"
+        "if sys.argv[1] == 'whole':\n"
+        "    import plotext\n"
+        "from runlab.display import plot as d\n"
+        "lines = [d.Line('#1 loss', [0, 1, 2, 3, 4], [1.0, 0.5, 0.25, 0.3, 0.1]),\n"
+        "         d.Line('#2 loss', [0, 2, 4], [0.9, 0.4, 0.2])]\n"
+        "print(d.render(lines, 60, 15, colour=True, title='loss'))\n"
+        "print(d.render(lines, 40, 10, colour=False))\n"
+        "print('plotext._doc.doc' in sys.modules, file=sys.stderr)\n"
+    )
+    light, whole = (subprocess.run([PY, "-c", code, how], capture_output=True, text=True,
+                                   env=child_env(), check=True) for how in ("light", "whole"))
+    assert light.stdout == whole.stdout
+    assert "#2 loss" in light.stdout and "\x1b[" in light.stdout
+    assert (light.stderr.strip(), whole.stderr.strip()) == ("False", "True")
