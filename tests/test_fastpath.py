@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from runlab.cli import fast, views
-from tests.conftest import Result, child_env
+from tests.conftest import Result, child_env, run_in_pty
 
 PY = sys.executable
 
@@ -114,6 +114,7 @@ FORMS: list[tuple[list[str], bool]] = [
     (["ls", "-c", "params.lr,metrics.loss"], True), (["ls", "-c", "nosuch"], True),
     (["ls", "--deleted"], True), (["ls", "-e", "nope"], True), (["ls", "-w", "tags.keep"], True),
     (["ls", "--limit", "99999999999999999999999"], True),
+    (["ls", "--where", "--", "-w", "tags.keep"], True), (["ls", "-e", "--json"], True),
     (["ls", "--limit", "0"], False), (["ls", "extra"], False), (["ls", "-n5"], False),
     (["ls", "--limit", "+3"], False), (["ls", "--where"], False),
     (["metrics", "1"], True), (["metrics", "1", "loss"], True), (["metrics", "2", "--csv"], True),
@@ -145,6 +146,18 @@ def test_the_fast_path_prints_what_the_typer_app_prints(runs: Path, tmp_path: Pa
         got, want = quick.communicate(timeout=120), slow.communicate(timeout=120)
         assert (quick.returncode, *got) == (slow.returncode, *want), words
         assert want[0] or want[1] or words[-2:] == ["-n", "0"], words  # each says something
+
+
+def test_on_a_terminal_too(runs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In colour, at the terminal's width, the same bytes both ways."""
+    monkeypatch.delenv("NO_COLOR")
+    for words in (["show", "1"], ["ls"], ["plot", "1", "2"], ["metrics", "2"], ["log", "3"]):
+        quick = run_in_pty(words, runs, cols=90)
+        slow = run_in_pty(words, runs, cols=90, env={fast.OFF: "1"})
+        assert quick == slow, words
+        assert quick[0] == 0 and quick[1], words
+        if words[0] in ("show", "ls", "plot"):
+            assert b"\x1b[" in quick[1], words
 
 
 def test_a_fast_show_loads_no_typer(runs: Path) -> None:
