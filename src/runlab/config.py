@@ -168,9 +168,19 @@ class Settings:
 
 
 def project_root(cwd: str) -> str:
-    from runlab.capture.git import find_repo_root
-
     return find_repo_root(cwd) or cwd
+
+
+def find_repo_root(cwd: str) -> str | None:
+    """The nearest directory at or above `cwd` holding `.git` (a directory or a file)."""
+    path = os.path.abspath(cwd)
+    while True:
+        if os.path.exists(os.path.join(path, ".git")):
+            return path
+        parent = os.path.dirname(path)
+        if parent == path:
+            return None
+        path = parent
 
 
 def read_file(path: str) -> dict[str, Any]:

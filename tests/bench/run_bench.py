@@ -299,7 +299,9 @@ def big_store(work: Path, runs: int) -> list[Result]:
 
 def long_run(work: Path, steps: int, reps: int) -> list[Result]:
     """One run of `steps` steps of two metrics: show, plot and metrics (time, peak memory);
-    the first read builds the run's series cache from its journal."""
+    the first read builds the run's series cache from its journal. show, plot and ls are
+    measured on it and on a run of two points (start-up alone), through the fast path and
+    through the full typer app."""
     sys.path.insert(0, str(SRC))
     from runlab.store import Store
 
@@ -312,24 +314,44 @@ def long_run(work: Path, steps: int, reps: int) -> list[Result]:
             for i in range(start, min(steps, start + 2500)) for k in ("loss", "acc")]}])
     s.append(run_id, [{"e": "end", "t": 1e9 + steps, "status": "finished", "exit_code": 0}])
     s.close()
+    tiny = work / "store-tiny"  # one run of two points: what start-up alone costs
+    s = Store(str(tiny))
+    tiny_id, _ = s.create_run({"command": ["python", "train.py"], "cwd": "/work", "t": 1e9})
+    s.append(tiny_id, [{"e": "metrics", "p": [[k, 0.5, i, 1e9 + i] for i in range(2)
+                                              for k in ("loss", "acc")]},
+                       {"e": "end", "t": 1e9 + 2, "status": "finished", "exit_code": 0}])
+    s.close()
     e = env(store)
-    base_wall, base_rss, _ = timed([sys.executable, "-c", "pass"], env=e, cwd=work)
     out = []
     wall, rss, _ = timed([*RUNLAB, "show", "last"], env=e, cwd=work)
     out.append(Result(f"first show (builds the series cache) @ {steps:,} steps", "", wall, None,
                       "s", "", f"peak {rss / 1e6:.0f} MB"))
+    # Median of `reps`, each against `python -c pass` measured alongside; the note gives the
+    # same command through the full typer app (the fast path turned off), as before it.
+    base = median_of(lambda: timed([sys.executable, "-c", "pass"], env=e, cwd=work)[0], reps)
+    base_rss = timed([sys.executable, "-c", "pass"], env=e, cwd=work)[1]
     cases = {"show": ["show", "last"], "plot": ["plot", "last", "--width", "100"],
-             "metrics --json": ["metrics", "last", "--json"]}
-    for label, args in cases.items():
-        walls, peak = [], 0
-        for _ in range(reps if label != "metrics --json" else 1):
-            wall, rss, _ = timed([*RUNLAB, *args], env=e, cwd=work)
-            walls.append(wall)
-            peak = max(peak, rss)
-        target = "<= 300 ms" if label != "metrics --json" else ""
-        out.append(Result(f"{label} @ {steps:,} steps x 2", "python -c pass",
-                          statistics.median(walls), base_wall, "s", target,
-                          f"peak {peak / 1e6:.0f} MB (python -c pass {base_rss / 1e6:.0f} MB)"))
+             "ls": ["ls"]}
+    for where, path in (("a 2-point run", tiny), (f"{steps:,} steps x 2", store)):
+        for label, args in cases.items():
+            peak = 0
+
+            def one(path: Path = path, args: list[str] = args, **extra: str) -> float:
+                nonlocal peak
+                wall, rss, code = timed([*RUNLAB, *args], env=env(path, **extra), cwd=work)
+                assert code == 0, (args, code)
+                peak = max(peak, rss)
+                return wall
+
+            fast = median_of(one, reps, warmup=1)
+            full = median_of(lambda: one(_RUNLAB_NO_FASTPATH="1"), reps, warmup=1)
+            target = "<= 300 ms" if label != "ls" and path == store else ""
+            out.append(Result(f"{label} @ {where}", "python -c pass", fast, base, "s", target,
+                              f"typer app {full * 1000:.0f} ms ({full / base:.1f}x); "
+                              f"peak {peak / 1e6:.0f} MB (python -c pass {base_rss / 1e6:.0f} MB)"))
+    walls = [timed([*RUNLAB, "metrics", "last", "--json"], env=e, cwd=work) for _ in range(1)]
+    out.append(Result(f"metrics --json @ {steps:,} steps x 2", "python -c pass", walls[0][0],
+                      base, "s", "", f"peak {walls[0][1] / 1e6:.0f} MB"))
     return out
 
 
@@ -434,7 +456,12 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=1_000_000,
                         help="steps of the longrun scenario (default 1,000,000)")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--src", help="measure the runlab of this src/ folder (another "
+                        "checkout's: figures before and after a change)")
     args = parser.parse_args()
+    if args.src:
+        global SRC
+        SRC = Path(args.src).resolve()
     quick = args.quick
     only = set(args.only or ["overhead", "throughput", "memory", "scale", "api", "inputs"])
     results: list[Result] = []
@@ -454,7 +481,7 @@ def main() -> None:
         if "bigstore" in only:
             results += big_store(work, 1_000 if quick else args.runs)
         if "longrun" in only:
-            results += long_run(work, 20_000 if quick else args.steps, 3)
+            results += long_run(work, 20_000 if quick else args.steps, 3 if quick else 5)
         if "inputs" in only:
             results += inputs_cost(work, (64 if quick else 1024) << 20, 3 if quick else 5)
     print(f"runlab benchmarks on {platform.node()}: {os.cpu_count()} cores, "

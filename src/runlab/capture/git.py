@@ -19,6 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from runlab.capture.args import redact_url
+from runlab.config import find_repo_root
 
 # git options that keep the output stable whatever the user's configuration says, and stop
 # `git status` from rewriting the index under a git command the user is running.
@@ -49,18 +50,6 @@ class GitInfo:
     errors: list[str] = field(default_factory=list)  # what could not be read, and why
     author: tuple[str | None, str | None] = (None, None)  # (name, email) as git resolves them
     own_outputs: list[str] = field(default_factory=list)  # changed files runlab wrote: not code
-
-
-def find_repo_root(cwd: str) -> str | None:
-    """The nearest directory at or above `cwd` holding `.git` (a directory or a file)."""
-    path = os.path.abspath(cwd)
-    while True:
-        if os.path.exists(os.path.join(path, ".git")):
-            return path
-        parent = os.path.dirname(path)
-        if parent == path:
-            return None
-        path = parent
 
 
 def capture_git(

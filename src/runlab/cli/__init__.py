@@ -2,7 +2,9 @@
 
 `main` decides first whether the words are a tracked run (`runlab python train.py`) or one of
 runlab's own subcommands. A tracked run never imports typer or rich: every run pays for
-runlab's start-up, so the run path stays small.
+runlab's start-up, so the run path stays small. The reading commands (`show`, `plot`, `ls`,
+`metrics`, `log`) take a fast path that skips building the typer app when it understands
+every word (fast.py).
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _main(argv: Sequence[str] | None) -> None:
     words = list(sys.argv[1:] if argv is None else argv)
-    if words and "_RUNLAB_COMPLETE" not in os.environ and words[0] not in TOP_OPTIONS:
+    # A subcommand's name first is never a run (the run options all start with -).
+    if words and "_RUNLAB_COMPLETE" not in os.environ and words[0] not in TOP_OPTIONS \
+            and words[0] not in SUBCOMMANDS:
         from runlab.cli import run
         from runlab.cli.common import guard
 
@@ -55,6 +59,9 @@ def _main(argv: Sequence[str] | None) -> None:
         if parsed.command and parsed.consumed:
             # `runlab --store x ls`: the subcommand takes the options itself.
             words = [parsed.command[0], *words[: parsed.consumed], *parsed.command[1:]]
+    from runlab.cli import fast
+
+    fast.run(words)  # exits when it ran the command
     from runlab.cli.app import run_app
 
     run_app(words)

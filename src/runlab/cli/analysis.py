@@ -1,24 +1,17 @@
-"""Looking into runs: `diff`, `metrics` and `plot`."""
+"""Looking into runs: `diff`, `metrics` and `plot` (what the last two do is in views.py)."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from runlab.cli.common import (colour, command, emit_json, message, open_store, print_wide, warn,
-                               write_chunks)
-from runlab.errors import RunlabError, UsageError
+from runlab.cli import views
+from runlab.cli.common import colour, command, emit_json, message, open_store, print_wide, warn
+from runlab.errors import UsageError
 from runlab.cli.params import JsonOpt, RunArg, RunsArg, StoreOpt
-
-if TYPE_CHECKING:
-    from runlab.store import Run, Store
-
-
-def _runs(s: Store, refs: list[str] | None) -> list[Run]:
-    return [s.get(s.resolve(ref)) for ref in refs or []]
 
 
 @command()
@@ -55,7 +48,7 @@ def diff(
     if (code or log) and len(runs) != 2:
         raise UsageError("--code and --log compare exactly two runs")
     s = open_store(store)
-    found = _runs(s, runs)
+    found = views.runs_of(s, runs)
     if code or log:
         _text_diffs(s, found[0], found[1], code, log, as_json, format_ == "markdown")
         return
@@ -91,30 +84,7 @@ def metrics(
 
     Example: runlab metrics last loss acc
     """
-    if json_ and csv_:
-        raise UsageError("choose one of --json and --csv")
-    s = open_store(store)
-    r = s.get(s.resolve(run))
-    wanted = list(dict.fromkeys(keys or []))
-    arrays = s.series_arrays(r.id, wanted or None)
-    known = list(dict.fromkeys([*r.metrics, *arrays]))
-    unknown = [k for k in wanted if k not in known]
-    if unknown:
-        names = ", ".join(unknown)
-        raise UsageError(f"run {r.number} has no metric {names}; its metrics: "
-                         f"{', '.join(known) or 'none yet'}")
-    chosen = wanted or known
-    from runlab.display import series as display
-
-    streams = ((k, arrays[k].points() if k in arrays else iter(())) for k in chosen)
-    if json_ or csv_:  # streamed: a run of millions of points is never held whole
-        chunks = display.json_chunks(streams) if json_ else display.csv_chunks(streams)
-        write_chunks(chunks)
-    elif not chosen:
-        message(f"run {r.number} has recorded no metrics")
-    else:
-        series = {k: list(points) for k, points in streams}
-        print_wide(display.table(series, chosen, colour()))
+    views.metrics(run, keys, json_, csv_, store)
 
 
 @command()
@@ -139,25 +109,7 @@ def plot(
 
     Example: runlab plot 12 14 -k loss
     """
-    from runlab.display import plot as display
-
-    s = open_store(store)
-    found = _runs(s, runs)
-    chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
-    w, h = _size(width, height, display.DEFAULT_SIZE)
-    # At most two points a column: the first, the last and every extreme are kept.
-    series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
-    lines, skipped = display.drawable(display.build_lines(series, chosen))
-    if skipped:
-        warn(display.skipped_note(skipped))
-    if not lines:
-        raise RunlabError(f"nothing to plot yet: no points of {', '.join(chosen)}")
-    for r in found:
-        if r.status == "running":
-            message(f"run {r.number} is still running: plotting its points so far")
-    sys.stdout.write(display.render(lines, w, h, colour=colour(),
-                                    title=", ".join(chosen)))
-    sys.stdout.flush()
+    views.plot(runs, keys, width, height, store)
 
 
 def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool,
@@ -197,37 +149,3 @@ def _text_diffs(s: Any, a: Any, b: Any, code: bool, log: bool, json_: bool,
                     f"{a.number} and {b.number}")
     sys.stdout.flush()
 
-
-def _plot_keys(runs: list[Any], wanted: list[str]) -> list[str]:
-    from runlab.display.plot import MAX_DEFAULT_KEYS, choose_keys
-
-    if wanted:
-        for key in wanted:
-            if not any(key in r.metrics for r in runs):
-                names = sorted({k for r in runs for k in r.metrics})
-                raise UsageError(f"no run here has a metric {key}; their metrics: "
-                                 f"{', '.join(names) or 'none yet'}")
-            for r in runs:
-                if key not in r.metrics:
-                    warn(f"run {r.number} has no metric {key}")
-        return wanted
-    chosen, more = choose_keys([list(r.metrics) for r in runs])
-    if not chosen:
-        which = "; ".join(f"run {r.number}: {', '.join(r.metrics) or 'none yet'}" for r in runs)
-        raise UsageError(f"the runs share no metric; choose with -k KEY ({which})")
-    if more:
-        message(f"plotting the first {MAX_DEFAULT_KEYS} shared metrics; also shared: "
-                f"{', '.join(more)} (choose with -k)")
-    return chosen
-
-
-def _size(width: int | None, height: int | None, default: tuple[int, int]) -> tuple[int, int]:
-    """The chart size: as given, else the terminal's (a line left for the prompt), else 100x25."""
-    if width is not None and height is not None:
-        return width, height
-    if os.isatty(1):
-        import shutil
-
-        columns, lines = shutil.get_terminal_size(default)
-        return width or columns, height or max(10, lines - 1)
-    return width or default[0], height or default[1]

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
           "cyan": "36", "magenta": "35"}
 
+STATUS_STYLE = {"finished": "green", "failed": "red", "killed": "yellow", "lost": "red",
+                "running": "cyan"}
+
 
 def use_colour(fd: int, env: dict[str, str] | os._Environ[str] = os.environ) -> bool:
     """Colour only on a terminal, and never with NO_COLOR (https://no-color.org)."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from runlab.compare.changes import MISSING, Changes, ParamChange
 from runlab.display import format as fmt
+from runlab.display.format import STATUS_STYLE
 from runlab.store import Run
 
-STATUS_STYLE = {"finished": "green", "failed": "red", "killed": "yellow", "lost": "red",
-                "running": "cyan"}
 MAX_METRICS = 8  # without a width to fit (stderr is not a terminal)
 MAX_PARAM_CHANGES = 3  # more are counted, so that the metrics' changes still show
 MAX_PACKAGES = 5

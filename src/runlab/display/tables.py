@@ -11,7 +11,7 @@ from rich.text import Text
 from runlab.store import fields
 from runlab.display import format as fmt
 from runlab.display.grid import grid
-from runlab.display.summary import STATUS_STYLE
+from runlab.display.format import STATUS_STYLE
 from runlab.store import Run
 
 

@@ -101,7 +101,7 @@ def command_key(argv: list[str], script: str | None, module: str | None,
 def script_identity(script: str, cwd: str) -> str:
     """The script's path from the root of the repository holding it (from `cwd` outside one;
     absolute when it lies outside that directory)."""
-    from runlab.capture.git import find_repo_root
+    from runlab.config import find_repo_root
 
     path = os.path.realpath(os.path.join(cwd, script))
     base = os.path.realpath(find_repo_root(os.path.dirname(path)) or cwd)

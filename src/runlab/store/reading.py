@@ -64,10 +64,12 @@ def check_query(store: Store, query: RunQuery) -> list[str]:
     """Check a query against the store before reading: a field named like one of its keys
     (`--sort val_loss`) is a QueryError suggesting `metrics.val_loss`; returns a sentence for
     each params/metrics/tags key named that no run in the store has."""
+    store.compiled(query)
+    if not query.where and not query.sort:
+        return []
     from runlab.store.fields import missing_keys
     from runlab.store.query import keys_used
 
-    store.compiled(query)
     return missing_keys(store, keys_used(query.where, query.sort))
 
 

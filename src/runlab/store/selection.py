@@ -68,11 +68,12 @@ NEWEST_FIRST = "runs.number DESC"
 def compile_query(query: RunQuery, now: float) -> Compiled:
     """The SQL of a query; raises QueryError (store.query.UnknownField for a field name it
     does not know) as the query language does."""
-    from runlab.store.query import compile_sort, compile_where
-
     now = now if query.now is None else query.now
     clause = "runs.deleted = 1" if query.deleted else "runs.deleted = 0"
     args: list[Any] = []
+    if query.where or query.best is not None or query.sort:
+        # The query language is imported only by a query that uses it (`ls` start-up time).
+        from runlab.store.query import compile_sort, compile_where
     if query.where:
         sql, where_args = compile_where(query.where, now=now)
         clause += f" AND ({sql})"

@@ -43,16 +43,14 @@ def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.en
         return os.path.abspath(override)
     if env.get("RUNLAB_STORE"):
         return os.path.abspath(env["RUNLAB_STORE"])
-    if settings is None:
-        from runlab import config
+    from runlab import config
 
+    if settings is None:
         settings = config.load(cwd, env)
     configured = settings.store
     if configured:
         return os.path.abspath(os.path.join(settings.root, configured))
-    from runlab.capture.git import find_repo_root
-
-    return os.path.join(find_repo_root(cwd) or cwd, STORE_DIR)
+    return os.path.join(config.project_root(cwd), STORE_DIR)
 
 
 @dataclass
@@ -476,13 +474,17 @@ class Store:
     def compiled(self, query: RunQuery | None) -> Compiled:
         """The query's SQL; a field named like a key of this store (`--sort val_loss`) gets
         the right spelling suggested."""
-        from runlab.store.fields import closest_field
-        from runlab.store.query import UnknownField
         from runlab.store.selection import RunQuery, compile_query
 
         try:
             return compile_query(query or RunQuery(), time.time())
-        except UnknownField as e:
+        except QueryError as e:
+            # Imported here: a query without --where or --sort never loads the query language.
+            from runlab.store.fields import closest_field
+            from runlab.store.query import UnknownField
+
+            if not isinstance(e, UnknownField):
+                raise
             close = closest_field(self, e.word)
             if close is None:
                 raise
