@@ -199,3 +199,26 @@ def test_plot_draws_the_same_without_plotexts_manual() -> None:
     assert light.stdout == whole.stdout
     assert "#2 loss" in light.stdout and "\x1b[" in light.stdout
     assert (light.stderr.strip(), whole.stderr.strip()) == ("False", "True")
+
+
+def test_plot_loads_a_plotext_that_wants_more_of_its_manual(tmp_path: Path) -> None:
+    """A plotext whose import needs more of its manual than the stand-in has is loaded whole
+    instead: the chart is still drawn."""
+    pkg = tmp_path / "plotext"
+    (pkg / "_doc").mkdir(parents=True)
+    (pkg / "_doc" / "__init__.py").write_text("")
+    (pkg / "_doc" / "doc.py").write_text("docs = None\nexamples = 'the whole manual'\n")
+    (pkg / "__init__.py").write_text(
+        "from ._doc.doc import examples\n"
+        "def plot(*a, **k): pass\n")
+    code = (
+        "import sys\n"
+        "from runlab.display import plot as d\n"
+        "p = d._import_plotext()\n"
+        "print(p.examples, sys.modules['plotext._doc.doc'].examples)\n"
+    )
+    env = child_env()
+    env["PYTHONPATH"] = f"{tmp_path}:{env.get('PYTHONPATH', '')}"
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["the", "whole", "manual", "the", "whole", "manual"]

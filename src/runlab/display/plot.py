@@ -114,9 +114,13 @@ def _import_plotext() -> Any:
     sys.modules.setdefault(manual, stand_in)
     try:
         return importlib.import_module("plotext")
+    except Exception:  # a plotext that wants more of its manual: load it whole
+        for name in [n for n in sys.modules if n == "plotext" or n.startswith("plotext.")]:
+            del sys.modules[name]
     finally:
         if sys.modules.get(manual) is stand_in:
             del sys.modules[manual]
+    return importlib.import_module("plotext")
 
 
 def render(lines: Sequence[Line], width: int, height: int, *, colour: bool,
