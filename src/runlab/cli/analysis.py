@@ -146,7 +146,8 @@ def plot(
     chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
     w, h = _size(width, height, display.DEFAULT_SIZE)
     # At most two points a column: the first, the last and every extreme are kept.
-    series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
+    series = [(r.number, {key: d.points for key, d in s.downsampled(r.id, chosen, 2 * w).items()})
+              for r in found]
     lines, skipped = display.drawable(display.build_lines(series, chosen))
     if skipped:
         warn(display.skipped_note(skipped))

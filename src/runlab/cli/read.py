@@ -129,7 +129,8 @@ def show(run: RunArg, json_: JsonOpt = False, store: StoreOpt = None) -> None:
 
     tail = _tail_lines(s, r.id, 10)
     # The sparklines need a few hundred points, whatever the run's length.
-    group = display.render(r, s.downsampled(r.id, None, 400), tail,
+    drawn = {key: d.points for key, d in s.downsampled(r.id, None, 400).items()}
+    group = display.render(r, drawn, tail,
                            display.list_files(s.run_dir(r.id)), colour())
     display.print_run(group, console())
 

@@ -4,8 +4,11 @@ The journal is the record; decoding a long run's series from it costs seconds an
 of bytes a point. So each run has a series cache, rebuilt from the journal like the index:
 `cache/series/RUN_ID/` in the store holds, per metric, three flat files of its steps (int64), values
 and times (float64), and `series.json` says how far into the journal they go and how many
-points each file holds. It is brought up to date from the journal's unread part on every
-read; a store that cannot be written gets the same arrays built in memory instead.
+points each file holds. Beside the values, two more files hold the lowest and highest finite
+value of each block of `BLOCK` points, so that a chart's downsampling reads the blocks and the
+few points at its buckets' edges, not the million points of a long run. It is brought up to
+date from the journal's unread part on every read; a store that cannot be written gets the
+same arrays built in memory instead.
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 META = "series.json"
+VERSION = 2  # 1 (no "version"): the columns only; 2: and the blocks' extremes
 COLUMNS = (("step", "q"), ("value", "d"), ("time", "d"))
+BLOCK = 64  # points a block (see `_Cache.drawn`)
+EXTREMES = ("low", "high")  # per block: its lowest and highest finite value (else ±inf)
 FLUSH_POINTS = 200_000  # points held in memory per update before they go to the files
 
 
@@ -50,36 +56,59 @@ class Series:
             yield MetricPoint(steps[i], values[i], times[i])
 
 
+@dataclass
+class Drawn:
+    """What a chart draws of a series of `count` points: the points `downsample` picks."""
+
+    count: int
+    points: list[MetricPoint]
+
+
 def downsample(values: Sequence[float], max_points: int) -> list[int]:
     """The positions of the points to draw so that at most `max_points` remain (at least 4):
-    the first, the last, and in each of (max_points - 2) // 2 runs of consecutive points its
-    lowest and highest value, so that no extreme is lost. Every point when there are no more
-    than `max_points`. Non-finite values are never picked as extremes (a chart cannot draw
-    them). This is the one downsampling of runlab: `plot`, `show` and the web UI use it."""
+    the first, the last, and in each of (max_points - 2) // 2 runs of consecutive points the
+    first of its lowest and the first of its highest values, so that no extreme is lost. Every
+    point when there are no more than `max_points`. Non-finite values are never picked as
+    extremes (a chart cannot draw them). This is the one downsampling of runlab: `plot`, `show`
+    and the web UI use it, over a cache's blocks (`_Cache.drawn`) or over all the values."""
     n = len(values)
     if n <= max_points:
         return list(range(n))
-    buckets = max(1, (max(max_points, 4) - 2) // 2)
     keep = {0, n - 1}
+    for lo, hi in _buckets(n, max_points):
+        found = _extremes(values[lo:hi])
+        if found is not None:
+            keep.add(lo + found[1])
+            keep.add(lo + found[3])
+    return sorted(keep)
+
+
+def _buckets(n: int, max_points: int) -> Iterator[tuple[int, int]]:
+    """The runs of points between the first and the last that each keep their extremes."""
+    buckets = max(1, (max(max_points, 4) - 2) // 2)
     inner = n - 2
     for b in range(buckets):
         lo = 1 + inner * b // buckets
         hi = 1 + inner * (b + 1) // buckets
-        chunk = values[lo:hi]
-        if not len(chunk):
-            continue
-        # min and max run in C. A comparison with NaN is false, so NaN is never picked unless
-        # it comes first, and then (as with an infinity) the result is not finite.
-        least, most = min(chunk), max(chunk)
-        if math.isfinite(least) and math.isfinite(most):
-            keep.add(lo + chunk.index(least))
-            keep.add(lo + chunk.index(most))
-            continue
-        finite = [(v, i) for i, v in enumerate(chunk) if math.isfinite(v)]
-        if finite:
-            keep.add(lo + min(finite)[1])
-            keep.add(lo + max(finite)[1])
-    return sorted(keep)
+        if lo < hi:
+            yield lo, hi
+
+
+def _extremes(chunk: Sequence[float]) -> tuple[float, int, float, int] | None:
+    """The lowest finite value of `chunk` and where it first is, the same of the highest;
+    None when no value is finite."""
+    if not len(chunk):
+        return None
+    # min and max run in C. A comparison with NaN is false, so NaN is never picked unless
+    # it comes first, and then (as with an infinity) the result is not finite.
+    least, most = min(chunk), max(chunk)
+    if not (math.isfinite(least) and math.isfinite(most)):
+        finite = [v for v in chunk if math.isfinite(v)]
+        if not finite:
+            return None
+        least, most = min(finite), max(finite)
+    # index finds the first value equal to it (0.0 and -0.0 are equal, as min saw them).
+    return least, chunk.index(least), most, chunk.index(most)
 
 
 def _private(path: str, flags: int) -> int:
@@ -111,6 +140,20 @@ def load(cache_dir: str, journal_path: str,
     except OSError:
         # A store that cannot be written (read-only, full): the same arrays, in memory.
         return _in_memory(journal_path, keys)
+
+
+def load_drawn(cache_dir: str, journal_path: str, keys: Sequence[str] | None,
+               max_points: int) -> dict[str, Drawn]:
+    """A run's series (only `keys` when given) downsampled to `max_points` each, from its
+    cache brought up to date first: at a cost that follows the points drawn, not the points
+    recorded."""
+    cache = _Cache(cache_dir, journal_path)
+    try:
+        cache.update()
+        return cache.drawn(keys, max_points)
+    except OSError:
+        return {key: Drawn(len(s), list(s.points(downsample(s.values, max_points))))
+                for key, s in _in_memory(journal_path, keys).items()}
 
 
 def _in_memory(path: str, keys: Sequence[str] | None) -> dict[str, Series]:
@@ -237,6 +280,10 @@ class _Reader:
             yield key, s, v, times
 
 
+class _Damaged(Exception):
+    """A cache whose files hold less than its meta says: built again from the journal."""
+
+
 class _Cache:
     def __init__(self, cache_dir: str, journal_path: str) -> None:
         self.dir = cache_dir
@@ -265,21 +312,47 @@ class _Cache:
         with locked(os.path.join(self.dir, "lock")):
             self._load_meta()
             if not self._current():
-                self._append()
+                try:
+                    self._append()
+                except _Damaged:
+                    self._wipe()
+                    self._append()
 
     def _current(self) -> bool:
-        return os.path.exists(os.path.join(self.dir, META)) and \
-            journal.size(self.journal) <= self.meta["offset"]
+        meta = self.meta
+        return meta.get("version") == VERSION and meta.get("block") == BLOCK \
+            and os.path.exists(os.path.join(self.dir, META)) \
+            and journal.size(self.journal) <= meta["offset"] \
+            and all(e.get("blocks") == e["count"] // BLOCK for e in meta["keys"].values())
+
+    def _upgrade(self) -> None:
+        """A cache another runlab wrote: one of version 1 (the same columns, no blocks) or
+        with other blocks gets its blocks built from its values; one of an unknown version is
+        built again from the journal."""
+        if self.meta.get("version", 1) not in (1, VERSION):
+            self._wipe()
+        elif self.meta.get("block") != BLOCK:
+            for entry in self.meta["keys"].values():
+                entry["blocks"] = 0
+        self.meta.update(version=VERSION, block=BLOCK)
+
+    def _wipe(self) -> None:
+        """Start again from the journal's first line."""
+        for name in os.listdir(self.dir):
+            if name not in (META, "lock"):
+                os.unlink(os.path.join(self.dir, name))
+        self.meta = {"offset": 0, "keys": {}, "version": VERSION, "block": BLOCK}
 
     def _append(self) -> None:
+        self._upgrade()
         keys: dict[str, dict[str, Any]] = self.meta["keys"]
         # Files longer than the counts recorded hold points of an update cut short: drop them.
         for entry in keys.values():
-            for column, code in COLUMNS:
-                path = self._file(entry["stem"], column)
+            entry.setdefault("blocks", 0)
+            for column, size in self._sizes(entry):
                 with contextlib.suppress(FileNotFoundError):
-                    if os.path.getsize(path) > entry["count"] * array(code).itemsize:
-                        os.truncate(path, entry["count"] * array(code).itemsize)
+                    if os.path.getsize(self._file(entry["stem"], column)) > size:
+                        os.truncate(self._file(entry["stem"], column), size)
         pending: dict[str, Series] = {}
         held = 0
 
@@ -291,6 +364,7 @@ class _Cache:
                     with open(self._file(entry["stem"], column), "ab", opener=_private) as f:
                         data.tofile(f)
                 entry["count"] += len(s)
+                self._extend_blocks(entry, s.values)
             pending.clear()
 
         def reparse() -> None:
@@ -298,7 +372,7 @@ class _Cache:
             pending.clear()
             held = 0
             for entry in keys.values():
-                for column, _ in COLUMNS:
+                for column, _ in self._sizes(entry):
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(self._file(entry["stem"], column))
             keys.clear()
@@ -311,7 +385,7 @@ class _Cache:
             reader.known = float(self.meta.get("known", 0.0))
         for key, steps, values, times in reader.batches(reparse):
             if key not in keys:
-                keys[key] = {"stem": f"m{len(keys)}", "count": 0}
+                keys[key] = {"stem": f"m{len(keys)}", "count": 0, "blocks": 0}
             s = pending.get(key)
             if s is None:
                 s = pending[key] = Series(array("q"), array("d"), array("d"))
@@ -323,10 +397,43 @@ class _Cache:
                 flush()
                 held = 0
         flush()
+        for entry in keys.values():  # an upgraded cache: blocks from the values on file
+            self._extend_blocks(entry, array("d"))
         self.meta.update(offset=reader.offset, last=reader.last, known=reader.known)
         tmp = os.path.join(self.dir, META + ".tmp")
         journal.write_private(tmp, json.dumps(self.meta).encode(), exclusive=False)
         os.replace(tmp, os.path.join(self.dir, META))
+
+    def _sizes(self, entry: dict[str, Any]) -> list[tuple[str, int]]:
+        """Each file of a metric and the bytes the meta's counts give it."""
+        return [(column, entry["count"] * array(code).itemsize) for column, code in COLUMNS] \
+            + [(column, entry["blocks"] * 8) for column in EXTREMES]
+
+    def _extend_blocks(self, entry: dict[str, Any], tail: array[float]) -> None:
+        """Add the blocks that the metric's values now fill, `tail` being its last values as
+        just appended (the rest is read from the values file)."""
+        done, full = entry["blocks"], entry["count"] // BLOCK
+        if done >= full:
+            return
+        start, stop = done * BLOCK, full * BLOCK
+        values: array[float] = array("d")
+        first = entry["count"] - len(tail)  # where `tail` starts
+        if start < first:
+            with open(self._file(entry["stem"], "value"), "rb") as f:
+                f.seek(start * 8)
+                values.frombytes(f.read((min(first, stop) - start) * 8))
+        values.extend(tail[max(0, start - first):max(0, stop - first)])
+        if len(values) != stop - start:
+            raise _Damaged  # a values file shorter than its count
+        lows, highs = array("d"), array("d")
+        for at in range(0, len(values), BLOCK):
+            found = _extremes(values[at:at + BLOCK])
+            lows.append(math.inf if found is None else found[0])
+            highs.append(-math.inf if found is None else found[2])
+        for column, data in zip(EXTREMES, (lows, highs)):
+            with open(self._file(entry["stem"], column), "ab", opener=_private) as f:
+                data.tofile(f)
+        entry["blocks"] = full
 
     def read(self, keys: Sequence[str] | None) -> dict[str, Series]:
         out: dict[str, Series] = {}
@@ -341,3 +448,98 @@ class _Cache:
                 columns.append(data)
             out[key] = Series(*columns)
         return out
+
+    def drawn(self, keys: Sequence[str] | None, max_points: int) -> dict[str, Drawn]:
+        """`downsample` of each series, read from its blocks' extremes and, of its values,
+        only those at its buckets' edges and in the blocks that hold an extreme."""
+        out: dict[str, Drawn] = {}
+        for key, entry in self.meta["keys"].items():
+            if keys and key not in keys:
+                continue
+            count = entry["count"]
+            if count <= max_points:
+                out[key] = Drawn(count, list(self.read([key])[key].points()))
+                continue
+            lows: array[float] = array("d")
+            highs: array[float] = array("d")
+            for column, data in zip(EXTREMES, (lows, highs)):
+                with open(self._file(entry["stem"], column), "rb") as f:
+                    data.frombytes(f.read(entry["blocks"] * 8))
+            with contextlib.ExitStack() as stack:
+                maps = [_mapped(stack, self._file(entry["stem"], column), code, count)
+                        for column, code in COLUMNS]
+                steps, values, times = maps
+                chosen = _downsample_blocks(values, lows, highs, max_points)
+                out[key] = Drawn(count, [MetricPoint(steps[i], values[i], times[i])
+                                         for i in chosen])
+        return out
+
+
+def _mapped(stack: contextlib.ExitStack, path: str, code: str, count: int) -> Any:
+    """The first `count` items of a column file, mapped into memory (read as they are
+    touched), released when `stack` closes: a memoryview of `code` items."""
+    import mmap
+
+    with open(path, "rb") as f:
+        try:
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file
+            raise OSError(f"{path} holds fewer points than the series cache says") from None
+    stack.callback(mapped.close)
+    view = memoryview(mapped)
+    stack.callback(view.release)
+    if len(view) < count * array(code).itemsize:
+        raise OSError(f"{path} holds fewer points than the series cache says")
+    head: Any = view[:count * array(code).itemsize]
+    items = head.cast(code)
+    stack.callback(items.release)
+    return items
+
+
+def _downsample_blocks(values: memoryview[float], lows: array[float], highs: array[float],
+                       max_points: int) -> list[int]:
+    """`downsample(values, max_points)`, the same positions, from the lowest and highest
+    finite value of each block of `BLOCK` values (`lows`, `highs`: inf and -inf for a block
+    without any): a bucket reads its whole blocks' extremes, the values at its two ends that
+    are not a whole block, and the values of the block that holds each extreme it keeps."""
+    n = len(values)
+    if n <= max_points:
+        return list(range(n))
+    keep = {0, n - 1}
+    for lo, hi in _buckets(n, max_points):
+        first, last = -(-lo // BLOCK), hi // BLOCK  # the whole blocks: [first, last)
+        if last - first < 2:
+            found = _extremes(values[lo:hi].tolist())
+            if found is not None:
+                keep.add(lo + found[1])
+                keep.add(lo + found[3])
+            continue
+        left = _extremes(values[lo:first * BLOCK].tolist())
+        right = _extremes(values[last * BLOCK:hi].tolist())
+        ends = [e for e in (left, right) if e is not None]
+        low, high = min(lows[first:last]), max(highs[first:last])
+        least = min([low, *(e[0] for e in ends)])
+        if least == math.inf:
+            continue  # no finite value: nothing kept (nor a highest)
+        most = max([high, *(e[2] for e in ends)])
+        # Each where it first is: at the left end, in a whole block, else at the right end.
+        if left is not None and left[0] == least:
+            keep.add(lo + left[1])
+        elif low == least:
+            keep.add(_in_block(values, lows.index(least, first, last), least))
+        elif right is not None:
+            keep.add(last * BLOCK + right[1])
+        if left is not None and left[2] == most:
+            keep.add(lo + left[3])
+        elif high == most:
+            keep.add(_in_block(values, highs.index(most, first, last), most))
+        elif right is not None:
+            keep.add(last * BLOCK + right[3])
+    return sorted(keep)
+
+
+def _in_block(values: memoryview[float], block: int, value: float) -> int:
+    """Where `value` first is in the block (one of its extremes)."""
+    start = block * BLOCK
+    chunk: Sequence[float] = values[start:start + BLOCK].tolist()
+    return start + chunk.index(value)

@@ -296,7 +296,7 @@ _series = SeriesCache()
 
 
 def metric(s: Store, request: Request, body: Any) -> dict[str, Any]:
-    from runlab.store.series import downsample
+    from runlab.store.series import Drawn
 
     run = _run(s, request)
     key = request.path_params["key"]
@@ -310,15 +310,19 @@ def metric(s: Store, request: Request, body: Any) -> dict[str, Any]:
     cached = _series.get((run.id, key, limit, size))
     if cached is not None:
         return cached
-    # From the run's series cache (flat arrays), never decoding the journal point by point.
-    found = s.series_arrays(run.id, [key]).get(key)
+    # From the run's series cache (flat arrays, and the blocks' extremes when downsampled),
+    # never decoding the journal point by point.
+    if limit:
+        found = s.downsampled(run.id, [key], limit).get(key)
+    else:
+        whole = s.series_arrays(run.id, [key]).get(key)
+        found = None if whole is None else Drawn(len(whole), list(whole.points()))
     if found is None:
         reading.metric_history(s, run, key)  # no such metric: its error names the run's
         answer: dict[str, Any] = {"key": key, "points": [], "downsampled": False, "count": 0}
     else:
-        chosen = list(found.points(downsample(found.values, limit) if limit else None))
-        answer = {"key": key, "points": [p.to_json() for p in chosen],
-                  "downsampled": len(chosen) < len(found), "count": len(found)}
+        answer = {"key": key, "points": [p.to_json() for p in found.points],
+                  "downsampled": len(found.points) < found.count, "count": found.count}
     _series.put((run.id, key, limit, size), answer)
     return answer
 
