@@ -97,18 +97,30 @@ def _buckets(n: int, max_points: int) -> Iterator[tuple[int, int]]:
 def _extremes(chunk: Sequence[float]) -> tuple[float, int, float, int] | None:
     """The lowest finite value of `chunk` and where it first is, the same of the highest;
     None when no value is finite."""
+    lowest = _first(chunk, min)
+    if lowest is None:
+        return None
+    highest = _first(chunk, max)
+    assert highest is not None
+    return lowest + highest
+
+
+def _first(chunk: Sequence[float], pick: Callable[[Sequence[float]], float]
+           ) -> tuple[float, int] | None:
+    """The lowest (`pick` min) or highest (max) finite value of `chunk` and where it first is;
+    None when no value is finite."""
     if not len(chunk):
         return None
     # min and max run in C. A comparison with NaN is false, so NaN is never picked unless
     # it comes first, and then (as with an infinity) the result is not finite.
-    least, most = min(chunk), max(chunk)
-    if not (math.isfinite(least) and math.isfinite(most)):
+    value = pick(chunk)
+    if not math.isfinite(value):
         finite = [v for v in chunk if math.isfinite(v)]
         if not finite:
             return None
-        least, most = min(finite), max(finite)
-    # index finds the first value equal to it (0.0 and -0.0 are equal, as min saw them).
-    return least, chunk.index(least), most, chunk.index(most)
+        value = pick(finite)
+    # index finds the first value equal to it (0.0 and -0.0 are equal, as `pick` saw them).
+    return value, chunk.index(value)
 
 
 def _private(path: str, flags: int) -> int:
@@ -496,50 +508,42 @@ def _mapped(stack: contextlib.ExitStack, path: str, code: str, count: int) -> An
     return items
 
 
-def _downsample_blocks(values: memoryview[float], lows: array[float], highs: array[float],
+def _downsample_blocks(values: Any, lows: array[float], highs: array[float],
                        max_points: int) -> list[int]:
-    """`downsample(values, max_points)`, the same positions, from the lowest and highest
-    finite value of each block of `BLOCK` values (`lows`, `highs`: inf and -inf for a block
-    without any): a bucket reads its whole blocks' extremes, the values at its two ends that
-    are not a whole block, and the values of the block that holds each extreme it keeps."""
+    """`downsample(values, max_points)`, the same positions, for `values` a memoryview of
+    floats (or an array), from the lowest and highest finite value of each block of `BLOCK`
+    values (`lows`, `highs`: inf and -inf for a block without any): a bucket reads its whole
+    blocks' extremes, the values at its two ends that are not a whole block, and the values
+    of the block that holds each extreme it keeps."""
     n = len(values)
     if n <= max_points:
         return list(range(n))
     keep = {0, n - 1}
+    low_of: list[float] = lows.tolist()
+    high_of: list[float] = highs.tolist()
     for lo, hi in _buckets(n, max_points):
         first, last = -(-lo // BLOCK), hi // BLOCK  # the whole blocks: [first, last)
-        if last - first < 2:
+        if last <= first:
             found = _extremes(values[lo:hi].tolist())
             if found is not None:
                 keep.add(lo + found[1])
                 keep.add(lo + found[3])
             continue
-        left = _extremes(values[lo:first * BLOCK].tolist())
-        right = _extremes(values[last * BLOCK:hi].tolist())
-        ends = [e for e in (left, right) if e is not None]
-        low, high = min(lows[first:last]), max(highs[first:last])
-        least = min([low, *(e[0] for e in ends)])
-        if least == math.inf:
+        # In order: the values before the first whole block, one value a block (its lowest,
+        # or its highest), the values after the last. The first extreme of these is the
+        # first of the bucket's: a block before it holding the same value would come first.
+        left, right = values[lo:first * BLOCK].tolist(), values[last * BLOCK:hi].tolist()
+        lowest = _first(left + low_of[first:last] + right, min)
+        if lowest is None:
             continue  # no finite value: nothing kept (nor a highest)
-        most = max([high, *(e[2] for e in ends)])
-        # Each where it first is: at the left end, in a whole block, else at the right end.
-        if left is not None and left[0] == least:
-            keep.add(lo + left[1])
-        elif low == least:
-            keep.add(_in_block(values, lows.index(least, first, last), least))
-        elif right is not None:
-            keep.add(last * BLOCK + right[1])
-        if left is not None and left[2] == most:
-            keep.add(lo + left[3])
-        elif high == most:
-            keep.add(_in_block(values, highs.index(most, first, last), most))
-        elif right is not None:
-            keep.add(last * BLOCK + right[3])
+        highest = _first(left + high_of[first:last] + right, max)
+        assert highest is not None
+        for value, at in (lowest, highest):
+            if at < len(left):
+                keep.add(lo + at)
+            elif at < len(left) + last - first:
+                start = (first + at - len(left)) * BLOCK
+                keep.add(start + values[start:start + BLOCK].tolist().index(value))
+            else:
+                keep.add(last * BLOCK + at - len(left) - (last - first))
     return sorted(keep)
-
-
-def _in_block(values: memoryview[float], block: int, value: float) -> int:
-    """Where `value` first is in the block (one of its extremes)."""
-    start = block * BLOCK
-    chunk: Sequence[float] = values[start:start + BLOCK].tolist()
-    return start + chunk.index(value)
