@@ -202,8 +202,35 @@ async def _static(request: Request) -> Response:
         path = os.path.join(STATIC, name)
     else:
         return _error(404, f"no such file {name!r}")
-    return FileResponse(path, headers={"X-Content-Type-Options": "nosniff",
-                                       "Cache-Control": "max-age=3600"})
+    st = os.stat(path)
+    tag = f'"{st.st_mtime_ns:x}-{st.st_size:x}"'
+    headers = {"X-Content-Type-Options": "nosniff", "Cache-Control": "max-age=3600",
+               "ETag": tag, "Vary": "Accept-Encoding"}
+    if tag in [t.strip().removeprefix("W/") for t in
+               request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    if name == "plotly.min.js" and "gzip" in request.headers.get("accept-encoding", ""):
+        # 4.8 MB: compressed once per server (1.5 MB), not on each request (0.3 s).
+        body = await run_in_threadpool(_gzipped, path, tag)
+        return Response(body, media_type="text/javascript",
+                        headers={**headers, "Content-Encoding": "gzip"})
+    return FileResponse(path, headers=headers)
+
+
+_compressed: dict[tuple[str, str], bytes] = {}
+_compressing = threading.Lock()
+
+
+def _gzipped(path: str, tag: str) -> bytes:
+    """The file at `path` (as `tag` names its version) gzipped, kept for the next request."""
+    with _compressing:
+        found = _compressed.get((path, tag))
+        if found is None:
+            import gzip
+
+            with open(path, "rb") as f:
+                found = _compressed[(path, tag)] = gzip.compress(f.read(), 6, mtime=0)
+        return found
 
 
 async def _openapi(request: Request) -> Response:
