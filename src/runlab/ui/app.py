@@ -138,7 +138,9 @@ def create_app(store_path: str, *, token: str | None = None,
         Route("/api/runs/{ref}/note", endpoint(set_note), methods=["POST"]),
         Route("/api/runs/{ref}/name", endpoint(rename), methods=["POST"]),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=2048)])
+    # Level 6: a chart's series (170 KB of JSON) in 3.6 ms instead of 9 at level 9, 3% larger.
+    app = Starlette(routes=routes, middleware=[
+        Middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)])
 
     async def guard(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
