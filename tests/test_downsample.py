@@ -226,3 +226,26 @@ def test_a_store_that_cannot_be_written_downsamples_in_memory(tmp_path: Path) ->
     found = series.load_drawn(str(blocked / "cache"), str(path), None, 60)["loss"]
     assert found.count == 5000
     assert [(p.step, repr(p.value)) for p in found.points] == want
+
+
+def test_an_old_cache_that_cannot_be_written_is_read_as_it_is(tmp_path: Path) -> None:
+    # A store made read-only since an earlier runlab wrote its cache (no blocks): its
+    # columns, up to date, are read and downsampled in memory, not the journal again.
+    values = [math.cos(i / 30) for i in range(4000)]
+    path = tmp_path / "journal.jsonl"
+    _journal_of(path, [values])
+    cache = tmp_path / "cache"
+    want = _expected(series.load(str(cache), str(path))["loss"], 50)
+    meta = json.loads((cache / "series.json").read_text())
+    old = {k: v for k, v in meta.items() if k not in ("version", "block")}
+    old["keys"] = {"loss": {"stem": "m0", "count": 4000}}
+    (cache / "series.json").write_text(json.dumps(old))
+    for column in series.EXTREMES:
+        (cache / f"m0.{column}").unlink()
+    (cache / "lock").unlink()
+    (cache / "lock").mkdir()  # the lock cannot be taken: nothing can be written
+    path.write_bytes(b" " * path.stat().st_size)  # the same size, and no points left in it
+    found = series.load_drawn(str(cache), str(path), None, 50)["loss"]
+    assert [(p.step, repr(p.value)) for p in found.points] == want and found.count == 4000
+    assert len(series.load(str(cache), str(path))["loss"]) == 4000
+    assert json.loads((cache / "series.json").read_text()) == old  # left as it was

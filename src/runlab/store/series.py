@@ -150,8 +150,7 @@ def load(cache_dir: str, journal_path: str,
         cache.update()
         return cache.read(keys)
     except OSError:
-        # A store that cannot be written (read-only, full): the same arrays, in memory.
-        return _in_memory(journal_path, keys)
+        return _unwritable(cache, keys)
 
 
 def load_drawn(cache_dir: str, journal_path: str, keys: Sequence[str] | None,
@@ -165,7 +164,17 @@ def load_drawn(cache_dir: str, journal_path: str, keys: Sequence[str] | None,
         return cache.drawn(keys, max_points)
     except OSError:
         return {key: Drawn(len(s), list(s.points(downsample(s.values, max_points))))
-                for key, s in _in_memory(journal_path, keys).items()}
+                for key, s in _unwritable(cache, keys).items()}
+
+
+def _unwritable(cache: _Cache, keys: Sequence[str] | None) -> dict[str, Series]:
+    """The series of a cache that cannot be brought up to date (a read-only store, a full
+    disk): its columns when they are (an earlier runlab's cache, without blocks, on a store
+    made read-only since), else the same arrays built in memory from the journal."""
+    if cache.columns_current():
+        with contextlib.suppress(OSError):
+            return cache.read(keys)
+    return _in_memory(cache.journal, keys)
 
 
 def _in_memory(path: str, keys: Sequence[str] | None) -> dict[str, Series]:
@@ -336,6 +345,12 @@ class _Cache:
             and os.path.exists(os.path.join(self.dir, META)) \
             and journal.size(self.journal) <= meta["offset"] \
             and all(e.get("blocks") == e["count"] // BLOCK for e in meta["keys"].values())
+
+    def columns_current(self) -> bool:
+        """Whether the steps, values and times on file hold the whole journal (blocks or not)."""
+        return self.meta.get("version", 1) in (1, VERSION) \
+            and os.path.exists(os.path.join(self.dir, META)) \
+            and journal.size(self.journal) <= self.meta["offset"]
 
     def _upgrade(self) -> None:
         """A cache another runlab wrote: one of version 1 (the same columns, no blocks) or
