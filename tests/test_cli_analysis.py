@@ -472,6 +472,9 @@ def test_iso_times_keep_the_local_offset_across_summer_time(
         times = [rng.uniform(0, 2.1e9) for _ in range(20_000)]
         start = 1735689600  # 2025-01-01: every half hour of two years, either side
         times += [start + k * 1800 + d for k in range(2 * 365 * 48) for d in (-0.0005, 0.0004)]
+        # Rounded to the microsecond as datetime rounds (half to even), over a whole second.
+        times += [rng.randint(0, 2**31) + d for _ in range(2000)
+                  for d in (0.0005, 0.9995, 5e-7, 0.9999995, 0.4999995, 0.5000005, 1e-9)]
         for t in times:
             want = datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")
             assert iso(t) == want, t

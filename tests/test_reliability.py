@@ -1302,7 +1302,7 @@ def test_a_long_series_reads_from_its_cache_and_charts_with_every_extreme(
 
     s = Store(str(store_root()))
     try:
-        drawn = s.downsampled(run["id"], ["loss"], 160)["loss"]
+        drawn = s.downsampled(run["id"], ["loss"], 160)["loss"].points
         assert len(drawn) <= 160 and max(pt.value for pt in drawn) == 99.0
         assert drawn[0].step == 0 and drawn[-1].step == 29999
         # Points appended later (here a reparse, which replaces every point) reach the cache.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -123,6 +124,13 @@ def test_a_series_is_downsampled_keeping_every_spike(server: Server) -> None:
     full = get(server, "/api/runs/3/metrics/loss?max_points=0").json()
     assert len(full["points"]) == 10_000 and full["downsampled"] is False
     assert full["points"] == runlab.metric_history(3, "loss")
+    # Read from the series cache's blocks: the very points downsample() picks of them all.
+    from runlab.store.series import downsample
+
+    for max_points in (100, 2000):
+        picked = downsample([p["value"] for p in full["points"]], max_points)
+        data = get(server, f"/api/runs/3/metrics/loss?max_points={max_points}").json()
+        assert data["points"] == [full["points"][i] for i in picked]
     unknown = get(server, "/api/runs/3/metrics/acc")
     assert unknown.status == 400 and "has no metric 'acc'" in unknown.json()["error"]
 
@@ -236,6 +244,14 @@ def test_the_page_and_its_scripts_are_served_from_runlab(server: Server) -> None
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
     plotly = get(server, "/static/plotly.min.js")
     assert plotly.status == 200 and len(plotly.body) > 1_000_000
+    # Compressed for a browser (once per server), and not sent again to one that has it.
+    packed = get(server, "/static/plotly.min.js", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.body) == plotly.body and len(packed.body) < len(plotly.body)
+    for name in ("plotly.min.js", "app.js"):
+        tag = get(server, "/static/" + name).headers["ETag"]
+        again = get(server, "/static/" + name, headers={"If-None-Match": tag})
+        assert again.status == 304 and again.body == b""
     assert get(server, "/static/../app.py").status == 404
 
 

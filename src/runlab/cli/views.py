@@ -89,7 +89,8 @@ def show(run: str, json_: bool = False, store: str | None = None) -> None:
 
     tail = _tail_lines(s, r.id, 10)
     # The sparklines need a few hundred points, whatever the run's length.
-    group = display.render(r, s.downsampled(r.id, None, 400), tail,
+    drawn = {key: d.points for key, d in s.downsampled(r.id, None, 400).items()}
+    group = display.render(r, drawn, tail,
                            display.list_files(s.run_dir(r.id)), colour())
     display.print_run(group, console())
 
@@ -142,7 +143,8 @@ def plot(runs: list[str] | None, keys: list[str] | None = None, width: int | Non
     chosen = _plot_keys(found, list(dict.fromkeys(keys or [])))
     w, h = _size(width, height, display.DEFAULT_SIZE)
     # At most two points a column: the first, the last and every extreme are kept.
-    series = [(r.number, s.downsampled(r.id, chosen, 2 * w)) for r in found]
+    series = [(r.number, {key: d.points for key, d in s.downsampled(r.id, chosen, 2 * w).items()})
+              for r in found]
     lines, skipped = display.drawable(display.build_lines(series, chosen))
     if skipped:
         warn(display.skipped_note(skipped))

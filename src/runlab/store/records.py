@@ -14,23 +14,46 @@ STATUSES = ("running", "finished", "failed", "killed", "lost")
 
 
 def iso(t: float | None) -> str | None:
-    """An epoch time as ISO-8601 with the local offset (the JSON contract's timestamps)."""
+    """An epoch time as ISO-8601 with the local offset (the JSON contract's timestamps): the
+    text of `datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")`."""
     if t is None:
         return None
+    # Each minute's text up to its seconds, and its offset, is worked out once (offsets change
+    # on whole minutes): a series of a million points is written at a microsecond a time.
+    # The seconds are rounded as datetime rounds them: to the microsecond, half to even.
+    fraction, whole = math.modf(t)
+    micro = round(fraction * 1e6)
+    if micro >= 1_000_000:
+        whole, micro = whole + 1, micro - 1_000_000
+    elif micro < 0:
+        whole, micro = whole - 1, micro + 1_000_000
+    minute, second = divmod(int(whole), 60)
+    parts = _MINUTES.get(minute)
+    if parts is None:
+        if len(_MINUTES) > 4096:
+            _MINUTES.clear()
+        parts = _MINUTES[minute] = _minute(minute)
+    if not parts[0]:  # an offset of a part of a minute (local mean times of the 1800s)
+        from datetime import datetime
+
+        return datetime.fromtimestamp(t).astimezone().isoformat(timespec="milliseconds")
+    return f"{parts[0]}{second:02d}.{micro // 1000:03d}{parts[1]}"
+
+
+def _minute(minute: int) -> tuple[str, str]:
+    """The local text of a minute up to its seconds ("2026-12-01T20:54:") and its offset
+    ("+01:00"); empty when the offset is not whole minutes."""
     from datetime import datetime
 
-    # The local offset of each minute is worked out once (offsets change on whole minutes):
-    # a series of a million points is written at a few microseconds a time.
-    minute = int(t // 60)
-    zone = _ZONES.get(minute)
-    if zone is None:
-        if len(_ZONES) > 4096:
-            _ZONES.clear()
-        zone = _ZONES[minute] = datetime.fromtimestamp(minute * 60).astimezone().tzinfo
-    return datetime.fromtimestamp(t, zone).isoformat(timespec="milliseconds")
+    local = datetime.fromtimestamp(minute * 60).astimezone()
+    offset = local.utcoffset()
+    if offset is None or offset.seconds % 60 or offset.microseconds:
+        return "", ""
+    text = local.isoformat(timespec="milliseconds")  # 2026-12-01T20:54:00.000+01:00
+    return text[:17], text[23:]
 
 
-_ZONES: dict[int, Any] = {}  # minute since the epoch -> the local offset then
+_MINUTES: dict[int, tuple[str, str]] = {}  # minute since the epoch -> its text, its offset
 
 
 def json_number(value: float | None) -> float | str | None:

@@ -4,8 +4,11 @@ The journal is the record; decoding a long run's series from it costs seconds an
 of bytes a point. So each run has a series cache, rebuilt from the journal like the index:
 `cache/series/RUN_ID/` in the store holds, per metric, three flat files of its steps (int64), values
 and times (float64), and `series.json` says how far into the journal they go and how many
-points each file holds. It is brought up to date from the journal's unread part on every
-read; a store that cannot be written gets the same arrays built in memory instead.
+points each file holds. Beside the values, two more files hold the lowest and highest finite
+value of each block of `BLOCK` points, so that a chart's downsampling reads the blocks and the
+few points at its buckets' edges, not the million points of a long run. It is brought up to
+date from the journal's unread part on every read; a store that cannot be written gets the
+same arrays built in memory instead.
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 META = "series.json"
+VERSION = 2  # 1 (no "version"): the columns only; 2: and the blocks' extremes
 COLUMNS = (("step", "q"), ("value", "d"), ("time", "d"))
+BLOCK = 64  # points a block (see `_Cache.drawn`)
+EXTREMES = ("low", "high")  # per block: its lowest and highest finite value (else ±inf)
 FLUSH_POINTS = 200_000  # points held in memory per update before they go to the files
 
 
@@ -50,36 +56,71 @@ class Series:
             yield MetricPoint(steps[i], values[i], times[i])
 
 
+@dataclass
+class Drawn:
+    """What a chart draws of a series of `count` points: the points `downsample` picks."""
+
+    count: int
+    points: list[MetricPoint]
+
+
 def downsample(values: Sequence[float], max_points: int) -> list[int]:
     """The positions of the points to draw so that at most `max_points` remain (at least 4):
-    the first, the last, and in each of (max_points - 2) // 2 runs of consecutive points its
-    lowest and highest value, so that no extreme is lost. Every point when there are no more
-    than `max_points`. Non-finite values are never picked as extremes (a chart cannot draw
-    them). This is the one downsampling of runlab: `plot`, `show` and the web UI use it."""
+    the first, the last, and in each of (max_points - 2) // 2 runs of consecutive points the
+    first of its lowest and the first of its highest values, so that no extreme is lost. Every
+    point when there are no more than `max_points`. Non-finite values are never picked as
+    extremes (a chart cannot draw them). This is the one downsampling of runlab: `plot`, `show`
+    and the web UI use it, over a cache's blocks (`_Cache.drawn`) or over all the values."""
     n = len(values)
     if n <= max_points:
         return list(range(n))
-    buckets = max(1, (max(max_points, 4) - 2) // 2)
     keep = {0, n - 1}
+    for lo, hi in _buckets(n, max_points):
+        found = _extremes(values[lo:hi])
+        if found is not None:
+            keep.add(lo + found[1])
+            keep.add(lo + found[3])
+    return sorted(keep)
+
+
+def _buckets(n: int, max_points: int) -> Iterator[tuple[int, int]]:
+    """The runs of points between the first and the last that each keep their extremes."""
+    buckets = max(1, (max(max_points, 4) - 2) // 2)
     inner = n - 2
     for b in range(buckets):
         lo = 1 + inner * b // buckets
         hi = 1 + inner * (b + 1) // buckets
-        chunk = values[lo:hi]
-        if not len(chunk):
-            continue
-        # min and max run in C. A comparison with NaN is false, so NaN is never picked unless
-        # it comes first, and then (as with an infinity) the result is not finite.
-        least, most = min(chunk), max(chunk)
-        if math.isfinite(least) and math.isfinite(most):
-            keep.add(lo + chunk.index(least))
-            keep.add(lo + chunk.index(most))
-            continue
-        finite = [(v, i) for i, v in enumerate(chunk) if math.isfinite(v)]
-        if finite:
-            keep.add(lo + min(finite)[1])
-            keep.add(lo + max(finite)[1])
-    return sorted(keep)
+        if lo < hi:
+            yield lo, hi
+
+
+def _extremes(chunk: Sequence[float]) -> tuple[float, int, float, int] | None:
+    """The lowest finite value of `chunk` and where it first is, the same of the highest;
+    None when no value is finite."""
+    lowest = _first(chunk, min)
+    if lowest is None:
+        return None
+    highest = _first(chunk, max)
+    assert highest is not None
+    return lowest + highest
+
+
+def _first(chunk: Sequence[float], pick: Callable[[Sequence[float]], float]
+           ) -> tuple[float, int] | None:
+    """The lowest (`pick` min) or highest (max) finite value of `chunk` and where it first is;
+    None when no value is finite."""
+    if not len(chunk):
+        return None
+    # min and max run in C. A comparison with NaN is false, so NaN is never picked unless
+    # it comes first, and then (as with an infinity) the result is not finite.
+    value = pick(chunk)
+    if not math.isfinite(value):
+        finite = [v for v in chunk if math.isfinite(v)]
+        if not finite:
+            return None
+        value = pick(finite)
+    # index finds the first value equal to it (0.0 and -0.0 are equal, as `pick` saw them).
+    return value, chunk.index(value)
 
 
 def _private(path: str, flags: int) -> int:
@@ -109,8 +150,31 @@ def load(cache_dir: str, journal_path: str,
         cache.update()
         return cache.read(keys)
     except OSError:
-        # A store that cannot be written (read-only, full): the same arrays, in memory.
-        return _in_memory(journal_path, keys)
+        return _unwritable(cache, keys)
+
+
+def load_drawn(cache_dir: str, journal_path: str, keys: Sequence[str] | None,
+               max_points: int) -> dict[str, Drawn]:
+    """A run's series (only `keys` when given) downsampled to `max_points` each, from its
+    cache brought up to date first: at a cost that follows the points drawn, not the points
+    recorded."""
+    cache = _Cache(cache_dir, journal_path)
+    try:
+        cache.update()
+        return cache.drawn(keys, max_points)
+    except OSError:
+        return {key: Drawn(len(s), list(s.points(downsample(s.values, max_points))))
+                for key, s in _unwritable(cache, keys).items()}
+
+
+def _unwritable(cache: _Cache, keys: Sequence[str] | None) -> dict[str, Series]:
+    """The series of a cache that cannot be brought up to date (a read-only store, a full
+    disk): its columns when they are (an earlier runlab's cache, without blocks, on a store
+    made read-only since), else the same arrays built in memory from the journal."""
+    if cache.columns_current():
+        with contextlib.suppress(OSError):
+            return cache.read(keys)
+    return _in_memory(cache.journal, keys)
 
 
 def _in_memory(path: str, keys: Sequence[str] | None) -> dict[str, Series]:
@@ -237,6 +301,10 @@ class _Reader:
             yield key, s, v, times
 
 
+class _Damaged(Exception):
+    """A cache whose files hold less than its meta says: built again from the journal."""
+
+
 class _Cache:
     def __init__(self, cache_dir: str, journal_path: str) -> None:
         self.dir = cache_dir
@@ -265,21 +333,53 @@ class _Cache:
         with locked(os.path.join(self.dir, "lock")):
             self._load_meta()
             if not self._current():
-                self._append()
+                try:
+                    self._append()
+                except _Damaged:
+                    self._wipe()
+                    self._append()
 
     def _current(self) -> bool:
-        return os.path.exists(os.path.join(self.dir, META)) and \
-            journal.size(self.journal) <= self.meta["offset"]
+        meta = self.meta
+        return meta.get("version") == VERSION and meta.get("block") == BLOCK \
+            and os.path.exists(os.path.join(self.dir, META)) \
+            and journal.size(self.journal) <= meta["offset"] \
+            and all(e.get("blocks") == e["count"] // BLOCK for e in meta["keys"].values())
+
+    def columns_current(self) -> bool:
+        """Whether the steps, values and times on file hold the whole journal (blocks or not)."""
+        return self.meta.get("version", 1) in (1, VERSION) \
+            and os.path.exists(os.path.join(self.dir, META)) \
+            and journal.size(self.journal) <= self.meta["offset"]
+
+    def _upgrade(self) -> None:
+        """A cache another runlab wrote: one of version 1 (the same columns, no blocks) or
+        with other blocks gets its blocks built from its values; one of an unknown version is
+        built again from the journal."""
+        if self.meta.get("version", 1) not in (1, VERSION):
+            self._wipe()
+        elif self.meta.get("block") != BLOCK:
+            for entry in self.meta["keys"].values():
+                entry["blocks"] = 0
+        self.meta.update(version=VERSION, block=BLOCK)
+
+    def _wipe(self) -> None:
+        """Start again from the journal's first line."""
+        for name in os.listdir(self.dir):
+            if name not in (META, "lock"):
+                os.unlink(os.path.join(self.dir, name))
+        self.meta = {"offset": 0, "keys": {}, "version": VERSION, "block": BLOCK}
 
     def _append(self) -> None:
+        self._upgrade()
         keys: dict[str, dict[str, Any]] = self.meta["keys"]
         # Files longer than the counts recorded hold points of an update cut short: drop them.
         for entry in keys.values():
-            for column, code in COLUMNS:
-                path = self._file(entry["stem"], column)
+            entry.setdefault("blocks", 0)
+            for column, size in self._sizes(entry):
                 with contextlib.suppress(FileNotFoundError):
-                    if os.path.getsize(path) > entry["count"] * array(code).itemsize:
-                        os.truncate(path, entry["count"] * array(code).itemsize)
+                    if os.path.getsize(self._file(entry["stem"], column)) > size:
+                        os.truncate(self._file(entry["stem"], column), size)
         pending: dict[str, Series] = {}
         held = 0
 
@@ -291,6 +391,7 @@ class _Cache:
                     with open(self._file(entry["stem"], column), "ab", opener=_private) as f:
                         data.tofile(f)
                 entry["count"] += len(s)
+                self._extend_blocks(entry, s.values)
             pending.clear()
 
         def reparse() -> None:
@@ -298,7 +399,7 @@ class _Cache:
             pending.clear()
             held = 0
             for entry in keys.values():
-                for column, _ in COLUMNS:
+                for column, _ in self._sizes(entry):
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(self._file(entry["stem"], column))
             keys.clear()
@@ -311,7 +412,7 @@ class _Cache:
             reader.known = float(self.meta.get("known", 0.0))
         for key, steps, values, times in reader.batches(reparse):
             if key not in keys:
-                keys[key] = {"stem": f"m{len(keys)}", "count": 0}
+                keys[key] = {"stem": f"m{len(keys)}", "count": 0, "blocks": 0}
             s = pending.get(key)
             if s is None:
                 s = pending[key] = Series(array("q"), array("d"), array("d"))
@@ -323,10 +424,43 @@ class _Cache:
                 flush()
                 held = 0
         flush()
+        for entry in keys.values():  # an upgraded cache: blocks from the values on file
+            self._extend_blocks(entry, array("d"))
         self.meta.update(offset=reader.offset, last=reader.last, known=reader.known)
         tmp = os.path.join(self.dir, META + ".tmp")
         journal.write_private(tmp, json.dumps(self.meta).encode(), exclusive=False)
         os.replace(tmp, os.path.join(self.dir, META))
+
+    def _sizes(self, entry: dict[str, Any]) -> list[tuple[str, int]]:
+        """Each file of a metric and the bytes the meta's counts give it."""
+        return [(column, entry["count"] * array(code).itemsize) for column, code in COLUMNS] \
+            + [(column, entry["blocks"] * 8) for column in EXTREMES]
+
+    def _extend_blocks(self, entry: dict[str, Any], tail: array[float]) -> None:
+        """Add the blocks that the metric's values now fill, `tail` being its last values as
+        just appended (the rest is read from the values file)."""
+        done, full = entry["blocks"], entry["count"] // BLOCK
+        if done >= full:
+            return
+        start, stop = done * BLOCK, full * BLOCK
+        values: array[float] = array("d")
+        first = entry["count"] - len(tail)  # where `tail` starts
+        if start < first:
+            with open(self._file(entry["stem"], "value"), "rb") as f:
+                f.seek(start * 8)
+                values.frombytes(f.read((min(first, stop) - start) * 8))
+        values.extend(tail[max(0, start - first):max(0, stop - first)])
+        if len(values) != stop - start:
+            raise _Damaged  # a values file shorter than its count
+        lows, highs = array("d"), array("d")
+        for at in range(0, len(values), BLOCK):
+            found = _extremes(values[at:at + BLOCK])
+            lows.append(math.inf if found is None else found[0])
+            highs.append(-math.inf if found is None else found[2])
+        for column, data in zip(EXTREMES, (lows, highs)):
+            with open(self._file(entry["stem"], column), "ab", opener=_private) as f:
+                data.tofile(f)
+        entry["blocks"] = full
 
     def read(self, keys: Sequence[str] | None) -> dict[str, Series]:
         out: dict[str, Series] = {}
@@ -341,3 +475,90 @@ class _Cache:
                 columns.append(data)
             out[key] = Series(*columns)
         return out
+
+    def drawn(self, keys: Sequence[str] | None, max_points: int) -> dict[str, Drawn]:
+        """`downsample` of each series, read from its blocks' extremes and, of its values,
+        only those at its buckets' edges and in the blocks that hold an extreme."""
+        out: dict[str, Drawn] = {}
+        for key, entry in self.meta["keys"].items():
+            if keys and key not in keys:
+                continue
+            count = entry["count"]
+            if count <= max_points:
+                out[key] = Drawn(count, list(self.read([key])[key].points()))
+                continue
+            lows: array[float] = array("d")
+            highs: array[float] = array("d")
+            for column, data in zip(EXTREMES, (lows, highs)):
+                with open(self._file(entry["stem"], column), "rb") as f:
+                    data.frombytes(f.read(entry["blocks"] * 8))
+            with contextlib.ExitStack() as stack:
+                maps = [_mapped(stack, self._file(entry["stem"], column), code, count)
+                        for column, code in COLUMNS]
+                steps, values, times = maps
+                chosen = _downsample_blocks(values, lows, highs, max_points)
+                out[key] = Drawn(count, [MetricPoint(steps[i], values[i], times[i])
+                                         for i in chosen])
+        return out
+
+
+def _mapped(stack: contextlib.ExitStack, path: str, code: str, count: int) -> Any:
+    """The first `count` items of a column file, mapped into memory (read as they are
+    touched), released when `stack` closes: a memoryview of `code` items."""
+    import mmap
+
+    with open(path, "rb") as f:
+        try:
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file
+            raise OSError(f"{path} holds fewer points than the series cache says") from None
+    stack.callback(mapped.close)
+    view = memoryview(mapped)
+    stack.callback(view.release)
+    if len(view) < count * array(code).itemsize:
+        raise OSError(f"{path} holds fewer points than the series cache says")
+    head: Any = view[:count * array(code).itemsize]
+    items = head.cast(code)
+    stack.callback(items.release)
+    return items
+
+
+def _downsample_blocks(values: Any, lows: array[float], highs: array[float],
+                       max_points: int) -> list[int]:
+    """`downsample(values, max_points)`, the same positions, for `values` a memoryview of
+    floats (or an array), from the lowest and highest finite value of each block of `BLOCK`
+    values (`lows`, `highs`: inf and -inf for a block without any): a bucket reads its whole
+    blocks' extremes, the values at its two ends that are not a whole block, and the values
+    of the block that holds each extreme it keeps."""
+    n = len(values)
+    if n <= max_points:
+        return list(range(n))
+    keep = {0, n - 1}
+    low_of: list[float] = lows.tolist()
+    high_of: list[float] = highs.tolist()
+    for lo, hi in _buckets(n, max_points):
+        first, last = -(-lo // BLOCK), hi // BLOCK  # the whole blocks: [first, last)
+        if last <= first:
+            found = _extremes(values[lo:hi].tolist())
+            if found is not None:
+                keep.add(lo + found[1])
+                keep.add(lo + found[3])
+            continue
+        # In order: the values before the first whole block, one value a block (its lowest,
+        # or its highest), the values after the last. The first extreme of these is the
+        # first of the bucket's: a block before it holding the same value would come first.
+        left, right = values[lo:first * BLOCK].tolist(), values[last * BLOCK:hi].tolist()
+        lowest = _first(left + low_of[first:last] + right, min)
+        if lowest is None:
+            continue  # no finite value: nothing kept (nor a highest)
+        highest = _first(left + high_of[first:last] + right, max)
+        assert highest is not None
+        for value, at in (lowest, highest):
+            if at < len(left):
+                keep.add(lo + at)
+            elif at < len(left) + last - first:
+                start = (first + at - len(left)) * BLOCK
+                keep.add(start + values[start:start + BLOCK].tolist().index(value))
+            else:
+                keep.add(last * BLOCK + at - len(left) - (last - first))
+    return sorted(keep)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from runlab.config import Settings
     from runlab.store.selection import Compiled, RunQuery
-    from runlab.store.series import Series
+    from runlab.store.series import Drawn, Series
 
 STORE_DIR = ".runlab"
 DIR_MODE = 0o700
@@ -537,13 +537,14 @@ class Store:
         return {key: list(s.points()) for key, s in self.series_arrays(run_id, keys).items()}
 
     def downsampled(self, run_id: str, keys: list[str] | None,
-                    max_points: int) -> dict[str, list[MetricPoint]]:
+                    max_points: int) -> dict[str, Drawn]:
         """Each series with at most `max_points` points: the first, the last and every
-        extreme (store.series.downsample), for a chart of a run of any length."""
-        from runlab.store.series import downsample
+        extreme (store.series.downsample), for a chart of a run of any length; read from the
+        series cache's blocks, at a cost that follows `max_points`, not the run's length."""
+        from runlab.store import series
 
-        return {key: list(s.points(downsample(s.values, max_points)))
-                for key, s in self.series_arrays(run_id, keys).items()}
+        return series.load_drawn(self.series_dir(run_id), self.journal_path(run_id), keys,
+                                 max_points)
 
     def output_log(self, run_id: str, *, tail: int | None = None, follow: bool = False,
                    poll: float = 0.2) -> Iterator[bytes]:

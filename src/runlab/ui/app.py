@@ -138,7 +138,9 @@ def create_app(store_path: str, *, token: str | None = None,
         Route("/api/runs/{ref}/note", endpoint(set_note), methods=["POST"]),
         Route("/api/runs/{ref}/name", endpoint(rename), methods=["POST"]),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(GZipMiddleware, minimum_size=2048)])
+    # Level 6: a chart's series (170 KB of JSON) in 3.6 ms instead of 9 at level 9, 3% larger.
+    app = Starlette(routes=routes, middleware=[
+        Middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)])
 
     async def guard(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -202,8 +204,35 @@ async def _static(request: Request) -> Response:
         path = os.path.join(STATIC, name)
     else:
         return _error(404, f"no such file {name!r}")
-    return FileResponse(path, headers={"X-Content-Type-Options": "nosniff",
-                                       "Cache-Control": "max-age=3600"})
+    st = os.stat(path)
+    tag = f'"{st.st_mtime_ns:x}-{st.st_size:x}"'
+    headers = {"X-Content-Type-Options": "nosniff", "Cache-Control": "max-age=3600",
+               "ETag": tag, "Vary": "Accept-Encoding"}
+    if tag in [t.strip().removeprefix("W/") for t in
+               request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    if name == "plotly.min.js" and "gzip" in request.headers.get("accept-encoding", ""):
+        # 4.8 MB: compressed once per server (1.5 MB), not on each request (0.3 s).
+        body = await run_in_threadpool(_gzipped, path, tag)
+        return Response(body, media_type="text/javascript",
+                        headers={**headers, "Content-Encoding": "gzip"})
+    return FileResponse(path, headers=headers)
+
+
+_compressed: dict[tuple[str, str], bytes] = {}
+_compressing = threading.Lock()
+
+
+def _gzipped(path: str, tag: str) -> bytes:
+    """The file at `path` (as `tag` names its version) gzipped, kept for the next request."""
+    with _compressing:
+        found = _compressed.get((path, tag))
+        if found is None:
+            import gzip
+
+            with open(path, "rb") as f:
+                found = _compressed[(path, tag)] = gzip.compress(f.read(), 6, mtime=0)
+        return found
 
 
 async def _openapi(request: Request) -> Response:
@@ -296,7 +325,7 @@ _series = SeriesCache()
 
 
 def metric(s: Store, request: Request, body: Any) -> dict[str, Any]:
-    from runlab.store.series import downsample
+    from runlab.store.series import Drawn
 
     run = _run(s, request)
     key = request.path_params["key"]
@@ -310,15 +339,19 @@ def metric(s: Store, request: Request, body: Any) -> dict[str, Any]:
     cached = _series.get((run.id, key, limit, size))
     if cached is not None:
         return cached
-    # From the run's series cache (flat arrays), never decoding the journal point by point.
-    found = s.series_arrays(run.id, [key]).get(key)
+    # From the run's series cache (flat arrays, and the blocks' extremes when downsampled),
+    # never decoding the journal point by point.
+    if limit:
+        found = s.downsampled(run.id, [key], limit).get(key)
+    else:
+        whole = s.series_arrays(run.id, [key]).get(key)
+        found = None if whole is None else Drawn(len(whole), list(whole.points()))
     if found is None:
         reading.metric_history(s, run, key)  # no such metric: its error names the run's
         answer: dict[str, Any] = {"key": key, "points": [], "downsampled": False, "count": 0}
     else:
-        chosen = list(found.points(downsample(found.values, limit) if limit else None))
-        answer = {"key": key, "points": [p.to_json() for p in chosen],
-                  "downsampled": len(chosen) < len(found), "count": len(found)}
+        answer = {"key": key, "points": [p.to_json() for p in found.points],
+                  "downsampled": len(found.points) < found.count, "count": found.count}
     _series.put((run.id, key, limit, size), answer)
     return answer
 

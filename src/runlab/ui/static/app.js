@@ -339,9 +339,7 @@ async function comparePage(root, params) {
   }
   root.append(h("h1", { text: "Compare " + refs.length + " runs" }));
   let runs;
-  try {
-    [runs] = await Promise.all([Promise.all(refs.map((r) => getJSON("/api/runs/" + encodeURIComponent(r)))), loadPlotly()]);
-  }
+  try { runs = await Promise.all(refs.map((r) => getJSON("/api/runs/" + encodeURIComponent(r)))); }
   catch (e) { root.append(errorBox(e)); return; }
   const paramKeys = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
   const differing = paramKeys.filter((k) => new Set(runs.map((r) => JSON.stringify(r.params[k]))).size > 1);
@@ -370,12 +368,16 @@ async function comparePage(root, params) {
   const charts = h("div", { class: "charts", id: "compare-charts" });
   root.append(h("section", {}, h("h2", { text: "Metrics" }), charts));
   const series = {};  // key -> [points per run]
-  await Promise.all(shared.map(async (key) => {
+  // The series are asked for before plotly.min.js is run: the first time a browser runs it
+  // takes seconds, which the server's answers no longer wait behind.
+  const fetching = Promise.all(shared.map(async (key) => {
     series[key] = await Promise.all(runs.map((r) => r.metrics[key]
       ? getJSON("/api/runs/" + r.number + "/metrics/" + encodeURIComponent(key) + "?max_points=" + MAX_POINTS)
         .then((d) => d.points).catch(() => [])
       : Promise.resolve([])));
   }));
+  try { await Promise.all([fetching, loadPlotly()]); }
+  catch (e) { root.append(errorBox(e)); return; }
   const chartEls = {};
   for (const key of shared) {
     chartEls[key] = h("div", { class: "chart", dataset: { key } });
