@@ -159,3 +159,34 @@ def test_the_command_decorator_applies_the_error_policy(
         ends_with(3)
     assert e.value.code == 3
     assert ends_with.__name__ == "ends_with"  # typer reads the wrapped signature
+
+
+# Runs runlab's main after arranging a real SIGINT (what Ctrl-C sends) the moment the function
+# named argv[1] (a code name and a part of its file's path) is first called: a point chosen
+# exactly, with no timing involved.
+CTRL_C_AT = """\
+import os, signal, sys
+name, where = sys.argv.pop(1).split('@')
+def profile(frame, event, arg):
+    if event == 'call' and frame.f_code.co_name == name and where in frame.f_code.co_filename:
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGINT)
+sys.setprofile(profile)
+from runlab.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("point", [
+    "_register@runlab/cli/app.py",  # loading the subcommands
+    "<module>@typer/main.py",  # importing typer
+    "make_context@typer",  # click parsing the words
+    "parse_args@typer",
+])
+def test_ctrl_c_before_a_command_runs_exits_130_without_a_traceback(
+        point: str, tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-c", CTRL_C_AT, point, "ls", "--limit", "1"],
+                       cwd=tmp_path, env=child_env({"RUNLAB_STORE": str(tmp_path / "s")}),
+                       capture_output=True, text=True, timeout=60, check=False)
+    assert r.returncode == 130, (point, r.stderr)
+    assert r.stdout == "" and r.stderr.strip() == "", (point, r.stderr)

@@ -573,3 +573,61 @@ def test_short_secret_flag_names_are_redacted_on_every_path(tmp_path: Path) -> N
     store = Path(os.environ["RUNLAB_STORE"])
     assert list((store / "sweeps").glob("*.json"))
     _no_mark_in_store_or_archive(tmp_path, m)
+
+
+CAMEL = ("dbPass", "apiKey", "authToken", "clientSecret", "dbPassword", "userPW", "APIKey")
+READABLE = {"bypass": 2, "author": "ada", "passthrough": 1, "keyboard": "us", "keyframe": 4,
+            "tokenizer": "gpt2", "max_tokens": 64, "num_tokens": 8, "monkey": 5,
+            "maxNewTokens": 16, "authorName": "ada"}
+
+
+def test_camel_case_secret_names_are_redacted_on_every_path(tmp_path: Path) -> None:
+    m = {f"{name}_{where}": f"mark-{name}-{where}-6e2a" for name in CAMEL
+         for where in ("arg", "hook", "config")}
+    m.update({"env": "mark-env-aws-6e2b", "env_camel": "mark-env-camel-6e2c",
+              "note": "mark-note-6e2d", "pair": "mark-pair-6e2e", "sweep": "mark-sweep-6e2f"})
+    (tmp_path / "runlab.toml").write_text(
+        'env = ["AWS_SECRET_ACCESS_KEY", "hfAuthToken", "LANG"]\n')
+    (tmp_path / "defaults.json").write_text(json.dumps({n: m[f"{n}_hook"] for n in CAMEL}))
+    hooked = "".join(f"parser.add_argument('--{name}', default=defaults[{name!r}])\n"
+                     for name in CAMEL)  # the values are not in the source
+    readable = "".join(f"parser.add_argument('--{k}', default={v!r})\n"
+                       for k, v in READABLE.items())
+    (tmp_path / "train.py").write_text(
+        "import argparse, json\ndefaults = json.load(open('defaults.json'))\n"
+        "parser = argparse.ArgumentParser()\n" + hooked + readable
+        + "parser.add_argument('--config')\nparser.parse_known_args()\n")
+    (tmp_path / "cfg.json").write_text(json.dumps(
+        {"db": {name: m[f"{name}_config"] for name in CAMEL}, "model": READABLE}))
+    args = [w for name in CAMEL for w in (f"--{name}={m[f'{name}_arg']}",)]
+    shown = [w for k, v in READABLE.items() for w in (f"--{k}", str(v))]
+    env = {"AWS_SECRET_ACCESS_KEY": m["env"], "hfAuthToken": m["env_camel"], "LANG": "C.UTF-8"}
+    runs = [["--no-git", "--note", f"apiKey: {m['note']}", "true", *args, *shown,
+             f"clientSecret={m['pair']}"],
+            ["--no-git", PY, "train.py", "--config", "cfg.json"]]
+    said = ""
+    for argv in runs:
+        r = subprocess.run([PY, "-m", "runlab", *argv], cwd=tmp_path, env=child_env(env),
+                           capture_output=True, text=True, timeout=60, check=False)
+        assert r.returncode == 0, (argv, r.stderr)
+        said += r.stdout + r.stderr
+    r = _runlab("sweep", f"dbPass={m['sweep']},x", "--", "true", "--dbPass", "{dbPass}",
+                cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said += r.stdout + r.stderr
+    listed = json.loads(_runlab("ls", "--json", "--all", cwd=tmp_path).stdout)
+    first, hooked_run = listed[-1], listed[-2]
+    hidden = dict.fromkeys(CAMEL, "***")
+    assert {k: first["params"][k] for k in CAMEL} == hidden, first["params"]
+    assert first["params"]["clientSecret"] == "***"
+    assert {k: first["params"][k] for k in READABLE} == READABLE  # not secret
+    assert first["note"] == "apiKey: ***"
+    assert first["env"] == {"AWS_SECRET_ACCESS_KEY": "***", "hfAuthToken": "***",
+                            "LANG": "C.UTF-8"}
+    assert {k: hooked_run["params"][k] for k in CAMEL} == hidden, hooked_run["params"]
+    assert {k: hooked_run["params"][f"db/{k}"] for k in CAMEL} == hidden
+    assert {k: hooked_run["params"][k] for k in READABLE} == READABLE
+    assert {k: hooked_run["params"][f"model/{k}"] for k in READABLE} == READABLE
+    for name, mark in m.items():
+        assert mark not in said, f"{name} was printed"
+    _no_mark_in_store_or_archive(tmp_path, m)

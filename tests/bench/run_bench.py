@@ -1,6 +1,7 @@
 """runlab's benchmark suite (DESIGN section 7), run on demand:
 
-    python tests/bench/run_bench.py [--quick] [--only NAME ...] [--runs N] [--steps N]
+    python tests/bench/run_bench.py [--quick] [--only NAME ...] [--runs N] [--keep-store DIR]
+                                    [--steps N]
 
 `--only` defaults to every scenario but bigstore and longrun, the memory-at-scale ones (they
 build a store of 100,000 runs and a run of 1,000,000 steps: minutes and gigabytes of disk).
@@ -59,16 +60,25 @@ def env(store: Path, **extra: str) -> dict[str, str]:
     return e
 
 
-def timed(argv: list[str], *, env: dict[str, str], cwd: Path, stdout: int | object = subprocess.DEVNULL,
-          stdin: int | object = subprocess.DEVNULL) -> tuple[float, int, int]:
-    """Run once; (wall seconds, peak RSS bytes of the process tree's largest member, code)."""
+def measured(argv: list[str], *, env: dict[str, str], cwd: Path,
+             stdout: int | object = subprocess.DEVNULL,
+             stdin: int | object = subprocess.DEVNULL) -> tuple[float, float, int, int]:
+    """Run once; (wall seconds, CPU seconds of the process and its children, peak RSS bytes
+    of the process tree's largest member, exit code)."""
     t = time.perf_counter()
     p = subprocess.Popen(argv, env=env, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL,
                          stdin=stdin)
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss * 1024, p.returncode
+    return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+            os.waitstatus_to_exitcode(status))
+
+
+def timed(argv: list[str], *, env: dict[str, str], cwd: Path, stdout: int | object = subprocess.DEVNULL,
+          stdin: int | object = subprocess.DEVNULL) -> tuple[float, int, int]:
+    """Run once; (wall seconds, peak RSS bytes of the process tree's largest member, code)."""
+    wall, _, rss, code = measured(argv, env=env, cwd=cwd, stdout=stdout, stdin=stdin)
+    return wall, rss, code
 
 
 def median_of(fn: Callable[[], float], reps: int, warmup: int = 2) -> float:
@@ -258,14 +268,20 @@ def scale(work: Path, runs: int, big_runs: int, reps: int) -> list[Result]:
     return out
 
 
-def big_store(work: Path, runs: int) -> list[Result]:
+def big_store(work: Path, runs: int, keep: Path | None = None) -> list[Result]:
     """Recovery and every listing format of a store of `runs` runs of 300 points each: time
-    and peak memory (target: < 150 MB at 100,000 runs), against `python -c pass`."""
-    store = work / "store-big"
-    build = make_store(store, runs, 100)
+    and peak memory (target: < 150 MB at 100,000 runs), against `python -c pass`. `keep`: the
+    store's folder, kept afterwards, and used as it is when it already holds runs (building
+    100,000 runs takes longer than measuring them)."""
+    store = keep or work / "store-big"
+    out = []
+    if (store / "runs").is_dir():
+        runs = len(os.listdir(store / "runs"))
+    else:
+        build = make_store(store, runs, 100)
+        out.append(Result(f"build {runs:,} runs x 300 points", "", build, None, "s", ""))
     e = env(store)
     _, base_rss, _ = timed([sys.executable, "-c", "pass"], env=e, cwd=work)
-    out = [Result(f"build {runs:,} runs x 300 points", "", build, None, "s", "")]
     cases = {
         "reindex": ["reindex"],
         "automatic rebuild (index deleted) + ls": ["ls"],
@@ -277,9 +293,10 @@ def big_store(work: Path, runs: int) -> list[Result]:
         if label.startswith("automatic"):
             for suffix in ("", "-wal", "-shm"):
                 (store / f"index.db{suffix}").unlink(missing_ok=True)
-        wall, rss, code = timed([*RUNLAB, *args], env=e, cwd=work)
+        wall, cpu, rss, code = measured([*RUNLAB, *args], env=e, cwd=work)
         out.append(Result(f"peak RSS, {label} @ {runs:,} runs", "python -c pass", rss, base_rss,
-                          "B", "< 150 MB", f"{wall:.1f}s, exit {code}"))
+                          "B", "< 150 MB", f"{wall:.1f}s wall, {cpu:.1f}s CPU, exit {code}, "
+                          f"load {os.getloadavg()[0]:.1f}"))
     # What a user types most, against the same baseline: time (median of 3) and peak memory.
     base_wall = median_of(lambda: timed([sys.executable, "-c", "pass"], env=e, cwd=work)[0], 3)
     reads = {"ls": ["ls"], "ls --where": ["ls", "--where", "metrics.acc > 0.9 and params.lr < 0.01"],
@@ -379,11 +396,8 @@ print(time.perf_counter() - t)
 
 def _cpu_timed(argv: list[str], *, env: dict[str, str], cwd: Path) -> tuple[float, float]:
     """Run once; (wall seconds, CPU seconds of the process and its children)."""
-    t = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    _, _, usage = os.wait4(p.pid, 0)
-    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime
+    wall, cpu, _, _ = measured(argv, env=env, cwd=cwd)
+    return wall, cpu
 
 
 def inputs_cost(work: Path, size: int, reps: int) -> list[Result]:
@@ -453,6 +467,9 @@ def main() -> None:
                                  "longrun", "inputs"])
     parser.add_argument("--runs", type=int, default=100_000,
                         help="runs in the bigstore scenario (default 100,000)")
+    parser.add_argument("--keep-store", type=Path, metavar="DIR",
+                        help="the bigstore scenario's store: built there and kept, or measured "
+                             "as it is when DIR already holds one")
     parser.add_argument("--steps", type=int, default=1_000_000,
                         help="steps of the longrun scenario (default 1,000,000)")
     parser.add_argument("--json", help="also write the results to this file")
@@ -479,13 +496,14 @@ def main() -> None:
         if "api" in only:
             results += api_rate(work, 50 if quick else 500)
         if "bigstore" in only:
-            results += big_store(work, 1_000 if quick else args.runs)
+            results += big_store(work, 1_000 if quick else args.runs, args.keep_store)
         if "longrun" in only:
             results += long_run(work, 20_000 if quick else args.steps, 3 if quick else 5)
         if "inputs" in only:
             results += inputs_cost(work, (64 if quick else 1024) << 20, 3 if quick else 5)
     print(f"runlab benchmarks on {platform.node()}: {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.platform()}")
+          f"Python {platform.python_version()}, {platform.platform()}, load average "
+          f"{os.getloadavg()[0]:.1f} at the end")
     print(render(results))
     if args.json:
         Path(args.json).write_text(json.dumps([r.__dict__ for r in results], indent=2))

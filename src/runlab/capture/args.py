@@ -49,13 +49,27 @@ if TYPE_CHECKING:
     from runlab.config import Settings
 
 
-# Long words anywhere in a name; the short ones (pass, pw, pwd, auth) only as a whole name or
-# its last word (`--pass`, `db_pwd`, `http-auth`), so that `bypass`, `author` and
-# `pass_at_k` stay readable.
+# Names are matched lowercased, and also split into words at camelCase humps (`dbPass` is
+# `db_pass`, `APIKey` is `api_key`). The long words count anywhere in a name, run together
+# too (`dbpassword`, `clientsecret`). `key`, `keys` and `token` count as words (`api_key`,
+# `apiKey`, `key_file`, `AWS_SECRET_ACCESS_KEY`), and run together only where the word before
+# says what kind it is (`apikey`, `authtoken`): `keyboard`, `keyframe`, `monkey`, `tokenizer`
+# and `max_tokens` (a count of text tokens) stay readable. The short ones (pass, pw, pwd,
+# auth) only as a whole name or its last word (`--pass`, `db_pwd`, `httpAuth`), so that
+# `bypass`, `author`, `passthrough` and `pass_at_k` stay readable.
+_SEP = "[-_./]"
+_KEY_KINDS = ("api", "access", "private", "auth", "ssh", "master", "session", "signing",
+              "encryption", "license", "client", "app", "service", "account", "hmac", "gpg")
 SECRET_PATTERNS: tuple[str, ...] = (
-    "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*",
-    "pass", "*[-_.]pass", "pw", "*[-_.]pw", "pwd", "*[-_.]pwd", "auth", "*[-_.]auth",
+    "*secret*", "*password*", "*passwd*", "*passphrase*",
+    *(glob for word in ("key", "keys")
+      for glob in (word, f"{word}{_SEP}*", f"*{_SEP}{word}", f"*{_SEP}{word}{_SEP}*")),
+    *(f"*{kind}key*" for kind in _KEY_KINDS),
+    "*token", f"*token{_SEP}*",
+    *(glob for word in ("pass", "pw", "pwd", "auth") for glob in (word, f"*{_SEP}{word}")),
 )
+# Where a camelCase or PascalCase name splits into words.
+_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 REDACTED = "***"
 
 _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
@@ -117,9 +131,10 @@ def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
 
 
 def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
-    """Whether a param name looks like it holds a secret (case-insensitive glob match)."""
-    lowered = key.lower()
-    names = {lowered, lowered.lstrip("-+~")}
+    """Whether a param name looks like it holds a secret: a case-insensitive glob match of the
+    name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`)."""
+    bare = key.lstrip("-+~")
+    names = {key.lower(), bare.lower(), _HUMP.sub("_", bare).lower()}
     return any(fnmatchcase(name, pattern.lower()) for name in names for pattern in patterns)
 
 
@@ -191,7 +206,8 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     """What the start-up hook in a Python child needs to redact as `redact_mapping` does."""
     import json
 
-    return json.dumps({"names": list(patterns), "values": ["(?x)" + _CREDENTIALS.pattern],
+    return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
+                       "values": ["(?x)" + _CREDENTIALS.pattern],
                        "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern})
 
 

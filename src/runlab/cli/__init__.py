@@ -31,8 +31,11 @@ TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from runlab.cli.common import guard
+
     try:
-        _main(argv)
+        # Ctrl-C while the command line loads or is parsed exits 130, as in a command's body.
+        guard(lambda: _main(argv))
     finally:
         # `runlab ls --format csv > runs.csv`: a file runlab wrote is no run's code.
         with contextlib.suppress(OSError):

@@ -138,9 +138,12 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
            tags: list[str], json_: bool, store: str | None) -> int:
     from runlab.launch import sweep
     from runlab.cli.run import end_by_signal
+    from runlab import config
+    from runlab.capture.args import redact_mapping, secret_patterns
     from runlab.errors import UsageError
 
     s = open_store(store)
+    patterns = secret_patterns(config.load(os.getcwd()))
     skip: list[int] = []
     if resume:
         if words or sample is not None:
@@ -150,14 +153,11 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
         if jobs is not None:
             plan.jobs = jobs
     else:
-        from runlab import config
-        from runlab.capture.args import secret_patterns
-
         plan = _new_sweep(words, sample, seed, experiment, tags)
         plan.jobs = 1 if jobs is None else jobs
         if plan.jobs < 1:
             raise UsageError("-j takes a positive number of trials to run at once")
-        sweep.save(s.root, plan, secret_patterns(config.load(os.getcwd())))
+        sweep.save(s.root, plan, patterns)
     jobs = plan.jobs
     total = len(plan.trials)
     todo = total - len(skip)
@@ -165,7 +165,8 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
             f"{min(jobs, max(todo, 1))} at a time")
 
     def label(n: int) -> str:
-        return " ".join(f"{k}={v}" for k, v in plan.trials[n - 1].items())
+        trial = redact_mapping(plan.trials[n - 1], patterns)  # printed: secrets hidden
+        return " ".join(f"{k}={v}" for k, v in trial.items())
 
     def started(n: int) -> None:
         message(f"  trial {n}/{total} started: {label(n)}")

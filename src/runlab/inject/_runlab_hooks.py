@@ -51,20 +51,24 @@ def _secrets():
         values = [re.compile(p) for p in spec.get("values") or ()]
         url = re.compile(spec["url"]) if spec.get("url") else None
         pairs = re.compile(spec["pairs"]) if spec.get("pairs") else None
-        _state["secrets"] = (names, values, url, pairs)
+        humps = re.compile(spec["humps"]) if spec.get("humps") else None
+        _state["secrets"] = (names, values, url, pairs, humps)
     return _state["secrets"]
 
 
 def _secret_name(key):
     from fnmatch import fnmatchcase
 
-    lowered = str(key).lower()
-    names = {lowered, lowered.lstrip("-+~")}
-    return any(fnmatchcase(n, p) for n in names for p in _secrets()[0])
+    names, humps = _secrets()[0], _secrets()[4]
+    bare = str(key).lstrip("-+~")
+    forms = {str(key).lower(), bare.lower()}
+    if humps is not None:
+        forms.add(humps.sub("_", bare).lower())  # camelCase words: dbPass as db_pass
+    return any(fnmatchcase(n, p) for n in forms for p in names)
 
 
 def _redact_text(text):
-    _, values, url, pairs = _secrets()
+    _, values, url, pairs, _ = _secrets()
     if url is not None:
         def strip(match):
             scheme, userinfo = match["scheme"], match["userinfo"]
