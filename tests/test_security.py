@@ -576,9 +576,9 @@ def test_short_secret_flag_names_are_redacted_on_every_path(tmp_path: Path) -> N
 
 
 CAMEL = ("dbPass", "apiKey", "authToken", "clientSecret", "dbPassword", "userPW", "APIKey")
-READABLE = {"bypass": 2, "author": "ada", "passthrough": 1, "keyboard": "us", "keyframe": 4,
-            "tokenizer": "gpt2", "max_tokens": 64, "num_tokens": 8, "monkey": 5,
-            "maxNewTokens": 16, "authorName": "ada"}
+CAMEL = (*CAMEL, "httpAuth", "sshPwd")
+READABLE = {"bypass": 2, "author": "ada", "passthrough": 1, "authorName": "ada",
+            "passAtK": 3}
 
 
 def test_camel_case_secret_names_are_redacted_on_every_path(tmp_path: Path) -> None:

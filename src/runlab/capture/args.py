@@ -50,22 +50,13 @@ if TYPE_CHECKING:
 
 
 # Names are matched lowercased, and also split into words at camelCase humps (`dbPass` is
-# `db_pass`, `APIKey` is `api_key`). The long words count anywhere in a name, run together
-# too (`dbpassword`, `clientsecret`). `key`, `keys` and `token` count as words (`api_key`,
-# `apiKey`, `key_file`, `AWS_SECRET_ACCESS_KEY`), and run together only where the word before
-# says what kind it is (`apikey`, `authtoken`): `keyboard`, `keyframe`, `monkey`, `tokenizer`
-# and `max_tokens` (a count of text tokens) stay readable. The short ones (pass, pw, pwd,
-# auth) only as a whole name or its last word (`--pass`, `db_pwd`, `httpAuth`), so that
-# `bypass`, `author`, `passthrough` and `pass_at_k` stay readable.
+# `db_pass`, `userPW` is `user_pw`). The long words count anywhere in a name (`api_key`,
+# `apikey`, `authtoken`, `dbpassword`, `clientSecret`); the short ones (pass, pw, pwd, auth)
+# only as a whole name or its last word (`--pass`, `db_pwd`, `httpAuth`), so that `bypass`,
+# `author`, `passthrough` and `pass_at_k` stay readable.
 _SEP = "[-_./]"
-_KEY_KINDS = ("api", "access", "private", "auth", "ssh", "master", "session", "signing",
-              "encryption", "license", "client", "app", "service", "account", "hmac", "gpg")
 SECRET_PATTERNS: tuple[str, ...] = (
-    "*secret*", "*password*", "*passwd*", "*passphrase*",
-    *(glob for word in ("key", "keys")
-      for glob in (word, f"{word}{_SEP}*", f"*{_SEP}{word}", f"*{_SEP}{word}{_SEP}*")),
-    *(f"*{kind}key*" for kind in _KEY_KINDS),
-    "*token", f"*token{_SEP}*",
+    "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*",
     *(glob for word in ("pass", "pw", "pwd", "auth") for glob in (word, f"*{_SEP}{word}")),
 )
 # Where a camelCase or PascalCase name splits into words.
