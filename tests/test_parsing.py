@@ -432,6 +432,8 @@ megabyte = [
     "Epoch[1] Iteration[1/2] " + "Loss: 1 " * 120_000,
     "Training " * 110_000 + "Results - Epoch: 1 a: 1",
     "Training Results - Epoch: 1 " + "Avg loss: 1 " * 80_000,
+    "[1/2] 50%|" + " " * 1_000_000 + "[00:00",
+    "[1/2] 50%|, " + "a=1 " * 200_000 + "[00:00<",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -449,7 +451,7 @@ def test_no_line_stalls_the_parser() -> None:
     # its first 4,096 characters; a key found twice on a line counts once.
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
-                                       0, 0, 1, 1, 0, 0, 1, 1]
+                                       0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1]
 
 
 
@@ -949,6 +951,24 @@ def test_ignite_example_lines_keep_which_evaluation_and_the_engine_steps() -> No
         ("Loss", 0.61, 30, "ignite"),
         ("Validation_Results/Avg_accuracy", 0.61, 2, "ignite"),
         ("Validation_Results/Avg_loss", 0.66, 2, "ignite"),
+    ]
+
+
+def test_ignite_progress_bar_is_read_at_the_trainer_iterations() -> None:
+    bar = "Epoch [{e}/2]: [{n}/3]  {p}%|███       {post} [00:00<00:01]"
+    lines = [bar.format(e=1, n=1, p=33, post=""), bar.format(e=1, n=1, p=33, post=", loss=0.7")]
+    # Ignite sets the next batch's loss, then moves the counter; a new bar each epoch.
+    for e, n, loss in ((1, 2, 0.6), (1, 3, 0.5), (2, 1, 0.4), (2, 2, 0.3)):
+        if n == 1:
+            lines += [bar.format(e=e, n=1, p=33, post=""),
+                      bar.format(e=e, n=1, p=33, post=f", loss={loss}")]
+        else:
+            lines += [bar.format(e=e, n=n - 1, p=33, post=f", loss={loss}"),
+                      bar.format(e=e, n=n, p=66, post=f", loss={loss}")]
+    assert run_all(*lines) == [
+        ("loss", 0.7, 1, "tqdm_postfix"), ("loss", 0.6, 2, "tqdm_postfix"),
+        ("loss", 0.5, 3, "tqdm_postfix"), ("loss", 0.4, 4, "tqdm_postfix"),
+        ("loss", 0.3, 5, "tqdm_postfix"),
     ]
 
 

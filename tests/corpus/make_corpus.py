@@ -934,6 +934,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "torchvision_ref": torchvision_ref,
     "mmengine": mmengine_,
     "ignite": ignite_,
+    "ignite_bar": ignite_bar,
 }
 
 

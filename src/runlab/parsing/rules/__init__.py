@@ -163,9 +163,10 @@ RULES: list[Rule] = [
         "tqdm_postfix",
         "a tqdm bar (tqdm's set_postfix, PyTorch Lightning): `Epoch 3: 50%|█| 12/24 "
         "[00:01<00:01, 9.5it/s, loss=0.3]`, a point per key whenever a redraw shows a new "
-        "value, at the bar's global step; Lightning's v_num is not a metric",
+        "value, at the bar's global step; Lightning's v_num is not a metric; Ignite's "
+        "`Epoch [3/5]: [12/24]  50%|█     , loss=0.3 [00:01<00:01]` too",
         parse_tqdm_postfix,
-        ("/s, ", "/it, ", "/s]", "/it]"),
+        ("/s, ", "/it, ", "/s]", "/it]", "%|"),
         final=True,
         bar=read_tqdm,
     ),
