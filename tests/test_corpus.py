@@ -29,12 +29,7 @@ RECALL = 0.95
 # ten frames a second, and shows some steps' values a frame late or never. The values it never
 # printed are not in the output.
 LAST_FRAME_ONLY = {"lightning_rich.pipe.log"}
-# Ignite's ProgressBar sets a batch's loss before its counter moves, so the value is drawn
-# first at the counter before its own, and the parser counts on from there; a loss that shows
-# the same 3 digits as the one before is no new drawing, and from such a repeat on the steps of
-# that bar are one short (a known gap of the parser, not of the capture).
-RECALL_OF = {"lightning_rich.pty.log": 0.65, "ignite_bar.pipe.log": 0.7,
-             "ignite_bar.pty.log": 0.7}
+RECALL_OF = {"lightning_rich.pty.log": 0.65}
 
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()

@@ -62,6 +62,7 @@ def read_tqdm(line: str) -> Bar | None:
     (tqdm's ``set_postfix``, PyTorch Lightning's bar) or Ignite's ``Epoch [3/5]: [12/24]
     50%|█     , loss=0.3 [00:01<00:01]``: its counter (12) and its postfix."""
     bar = _TQDM.search(line)
+    ahead = False
     if bar is not None:
         counter, total, rate, postfix, end = bar.groups()
     else:
@@ -70,6 +71,7 @@ def read_tqdm(line: str) -> Bar | None:
             return None
         counter, total, postfix, end = bar.groups()
         rate = ""
+        ahead = True
     items = _POSTFIX_ITEM.findall(postfix or "")
     if not end:  # a terminal cut the line at its width: the last item may be cut too
         items = items[:-1]
@@ -84,7 +86,7 @@ def read_tqdm(line: str) -> Bar | None:
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
-               lightning=lightning)
+               lightning=lightning, ahead=ahead)
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:
