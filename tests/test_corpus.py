@@ -120,6 +120,19 @@ def test_rich_bar_wrapped_in_a_terminal_repeats_no_value() -> None:
                        (0.797, 39, "rich_bar"), (0.891, 59, "rich_bar")]
 
 
+@pytest.mark.parametrize("capture", ["ignite.pipe.log", "ignite_bar.pty.log"])
+def test_ignite_training_and_validation_results_are_two_series(capture: str) -> None:
+    # `Training Results - Epoch: 1 Avg loss: ...` and `Validation Results - ...`: the same
+    # words after the label, two evaluations; one series each, a point per epoch.
+    points = parse_bytes((CORPUS / capture).read_bytes())
+    steps: dict[str, list[int | None]] = {}
+    for p in points:
+        if p.key.endswith("Avg_loss"):
+            steps.setdefault(p.key, []).append(p.step)
+    assert steps == {"Training_Results/Avg_loss": [1, 2, 3],
+                     "Validation_Results/Avg_loss": [1, 2, 3]}
+
+
 @pytest.mark.parametrize("chunk", [1, 7, 4096, 1 << 20])
 def test_chunk_size_changes_nothing(chunk: int) -> None:
     data = b"".join(capture.read_bytes() for _, capture in CAPTURES

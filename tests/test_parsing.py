@@ -428,6 +428,12 @@ megabyte = [
     "Epoch: [0]  [1/2]  eta: 0:00:00" + "  a: 1 (2" * 100_000,
     "Epoch(train) [" * 70_000,
     "Epoch(train) [1][1/2]" + "  a: 1" * 150_000,
+    "Epoch[1] Iteration[" * 60_000,
+    "Epoch[1] Iteration[1/2] " + "Loss: 1 " * 120_000,
+    "Training " * 110_000 + "Results - Epoch: 1 a: 1",
+    "Training Results - Epoch: 1 " + "Avg loss: 1 " * 80_000,
+    "[1/2] 50%|" + " " * 1_000_000 + "[00:00",
+    "[1/2] 50%|, " + "a=1 " * 200_000 + "[00:00<",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -444,7 +450,8 @@ def test_no_line_stalls_the_parser() -> None:
     # Every pair of every line (no step key among them); through the line cap, what fits in
     # its first 4,096 characters; a key found twice on a line counts once.
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
-                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
+                                       0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1]
 
 
 
@@ -921,8 +928,47 @@ def test_torchvision_metric_logger_gives_current_values_at_the_global_step() -> 
         ("Test_Acc@1", 67.188, 110, "metric_logger"),
         ("Test_Acc@5", 92.188, 110, "metric_logger"),
         ("loss", 0.5, 55, "metric_logger"),
-        ("Acc@1", 70.0, 55, "metric_logger"), ("Acc@5", 90.0, 55, "metric_logger"),
-        ("loss", 1.234, 55, "metric_logger"),
+        # The older summary's ` * ` is evaluate()'s, under the `Test:` header: not training's.
+        ("Test_Acc@1", 70.0, 55, "metric_logger"), ("Test_Acc@5", 90.0, 55, "metric_logger"),
+        ("Test_loss", 1.234, 55, "metric_logger"),
+    ]
+
+
+def test_ignite_example_lines_keep_which_evaluation_and_the_engine_steps() -> None:
+    assert run_all(
+        "Epoch[1] Iteration[10/25] Loss: 0.69",
+        "Training Results - Epoch: 1 Avg accuracy: 0.56 Avg loss: 0.68",
+        "Validation Results - Epoch: 1 Avg accuracy: 0.53 Avg loss: 0.70",
+        # The iteration is the trainer's global counter, past the epoch's length.
+        "Epoch[2] Iteration[30/25] Loss: 0.61",
+        "Validation Results - Epoch: 2  Avg accuracy: 0.61 Avg loss: 0.66",
+    ) == [
+        ("Loss", 0.69, 10, "ignite"),
+        ("Training_Results/Avg_accuracy", 0.56, 1, "ignite"),
+        ("Training_Results/Avg_loss", 0.68, 1, "ignite"),
+        ("Validation_Results/Avg_accuracy", 0.53, 1, "ignite"),
+        ("Validation_Results/Avg_loss", 0.7, 1, "ignite"),
+        ("Loss", 0.61, 30, "ignite"),
+        ("Validation_Results/Avg_accuracy", 0.61, 2, "ignite"),
+        ("Validation_Results/Avg_loss", 0.66, 2, "ignite"),
+    ]
+
+
+def test_ignite_progress_bar_is_read_at_the_trainer_iterations() -> None:
+    bar = "Epoch [{e}/2]: [{n}/3]  {p}%|███       {post} [00:00<00:01]"
+    lines = [bar.format(e=1, n=1, p=33, post=""), bar.format(e=1, n=1, p=33, post=", loss=0.7")]
+    # Ignite sets the next batch's loss, then moves the counter; a new bar each epoch.
+    for e, n, loss in ((1, 2, 0.6), (1, 3, 0.5), (2, 1, 0.4), (2, 2, 0.3)):
+        if n == 1:
+            lines += [bar.format(e=e, n=1, p=33, post=""),
+                      bar.format(e=e, n=1, p=33, post=f", loss={loss}")]
+        else:
+            lines += [bar.format(e=e, n=n - 1, p=33, post=f", loss={loss}"),
+                      bar.format(e=e, n=n, p=66, post=f", loss={loss}")]
+    assert run_all(*lines) == [
+        ("loss", 0.7, 1, "tqdm_postfix"), ("loss", 0.6, 2, "tqdm_postfix"),
+        ("loss", 0.5, 3, "tqdm_postfix"), ("loss", 0.4, 4, "tqdm_postfix"),
+        ("loss", 0.3, 5, "tqdm_postfix"),
     ]
 
 

@@ -9,7 +9,7 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine
+        catboost gymnasium mmengine pytorch-ignite
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -842,6 +842,72 @@ def mmengine_() -> Truth:
             for key, value in entry.items() if key not in ("epoch", "iter", "step")]
 
 
+def _ignite(bar: bool) -> Truth:
+    """A PyTorch Ignite `create_supervised_trainer` (3 epochs of 25 batches) with the evaluator
+    of its examples/mnist scripts, printing as they do: `Training Results - Epoch: 1 Avg
+    accuracy: 0.91 Avg loss: 0.28` and `Validation Results - ...` after each epoch, and either
+    mnist_with_tensorboard.py's `Epoch[1] Iteration[10/25] Loss: 0.23` every 5 iterations or
+    mnist_with_tqdm_logger.py's `ProgressBar(persist=True)` showing the loss (a redraw an
+    iteration: a 0.12 s step outlasts tqdm's 0.1 s minimum interval). The truth is the engine's
+    own record: `engine.state.output` at `engine.state.iteration` (global), the evaluators'
+    `engine.state.metrics` at `engine.state.epoch` (the step the example gives its TensorBoard
+    writer); the lines print them with two decimals (`:.2f`)."""
+    import time
+
+    from ignite.engine import Events, create_supervised_evaluator, create_supervised_trainer
+    from ignite.handlers import ProgressBar
+    from ignite.metrics import Accuracy, Loss
+
+    toy = Toy()
+    loss_fn = __import__("torch").nn.functional.cross_entropy
+    trainer = create_supervised_trainer(toy.model, toy.opt, loss_fn)
+    evaluator = create_supervised_evaluator(
+        toy.model, metrics={"accuracy": Accuracy(), "nll": Loss(loss_fn)})
+    truth: Truth = []
+    if bar:
+        pbar = ProgressBar(persist=True)
+        pbar.attach(trainer, output_transform=lambda x: {"loss": x})
+        write = pbar.log_message
+
+        @trainer.on(Events.ITERATION_COMPLETED)
+        def log_training_loss(engine: Any) -> None:
+            truth.append(point("loss", engine.state.output, engine.state.iteration))
+            time.sleep(0.12)
+    else:
+        write = print
+
+        @trainer.on(Events.ITERATION_COMPLETED(every=5))
+        def log_training_loss(engine: Any) -> None:
+            print(f"Epoch[{engine.state.epoch}] Iteration[{engine.state.iteration}/"
+                  f"{len(toy.train)}] Loss: {engine.state.output:.2f}")
+            truth.append(point("Loss", engine.state.output, engine.state.iteration))
+
+    @trainer.on(Events.EPOCH_COMPLETED)
+    def log_results(engine: Any) -> None:
+        for name, data in (("Training", toy.train), ("Validation", [toy.valid])):
+            evaluator.run(data)
+            metrics = evaluator.state.metrics
+            avg_accuracy, avg_nll = metrics["accuracy"], metrics["nll"]
+            write(f"{name} Results - Epoch: {engine.state.epoch} Avg accuracy: "
+                  f"{avg_accuracy:.2f} Avg loss: {avg_nll:.2f}")
+            truth.extend([
+                point(f"{name}_Results/Avg_accuracy", avg_accuracy, engine.state.epoch),
+                point(f"{name}_Results/Avg_loss", avg_nll, engine.state.epoch)])
+
+    trainer.run(toy.train, max_epochs=3)
+    return truth
+
+
+def ignite_() -> Truth:
+    """Ignite printing as examples/mnist/mnist_with_tensorboard.py does."""
+    return _ignite(bar=False)
+
+
+def ignite_bar() -> Truth:
+    """Ignite with its tqdm `ProgressBar`, as examples/mnist/mnist_with_tqdm_logger.py."""
+    return _ignite(bar=True)
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -867,6 +933,8 @@ CASES: dict[str, Callable[[], Truth]] = {
     "catboost": catboost_,
     "torchvision_ref": torchvision_ref,
     "mmengine": mmengine_,
+    "ignite": ignite_,
+    "ignite_bar": ignite_bar,
 }
 
 
@@ -961,7 +1029,8 @@ def versions() -> None:
 
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
              "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
-             "stable-baselines3", "gymnasium", "catboost", "mmengine"]
+             "stable-baselines3", "gymnasium", "catboost", "mmengine",
+             "pytorch-ignite"]
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):

@@ -77,7 +77,10 @@ _WHY = {
     "lightgbm": "LightGBM's data's metric, joined with -",
     "keras": "a name in Keras' progress line",
     "metric_logger": "a meter of torchvision's MetricLogger; under a header other than "
-                     "`Epoch: [N]` (`Test:`) the header's words, joined with _, come first",
+                     "`Epoch: [N]` (`Test:`, and the ` * ` summary evaluate() prints under "
+                     "it) the header's words, joined with _, come first",
+    "ignite": "the name as printed in Ignite's example line; after `Training Results - ` "
+              "(or Validation, ...) those words, joined with _, then /",
     "mmengine": "an item of MMEngine's log line, as in its scalars.json",
 }
 

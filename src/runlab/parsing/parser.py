@@ -185,6 +185,10 @@ class MetricParser:
         # (first at 0: counter + 1); else the counter itself.
         self._lightning = False
         self._shift: dict[str, int] = {}
+        # Ignite's bar (`ahead`) shows a step's values at the counter before it, but the first
+        # step of each bar (made at counter 1) at its own: the bars that have shown values since
+        # they started again.
+        self._ahead_shown: set[str] = set()
         # The last value each bar key showed, and the step it was given.
         self._shown: dict[str, float] = {}
         self._last_drawn: dict[str, int] = {}
@@ -363,13 +367,18 @@ class MetricParser:
             if state is None:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded
                     self._bars.clear()
+                    self._ahead_shown.clear()
                     self._main = ""
                 state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1]
             elif bar.counter < state[1]:  # the bar starts again: its count goes on
                 state[0] += state[1]
+                self._ahead_shown.discard(bar.family)
             state[1] = bar.counter
             shift = self._shift.get(bar.family)
-            if shift is None and (metrics or bar.dangling):
+            if bar.ahead and metrics:
+                shift = 0 if bar.family not in self._ahead_shown and bar.counter <= 1 else 1
+                self._ahead_shown.add(bar.family)
+            elif shift is None and (metrics or bar.dangling):
                 shift = self._shift[bar.family] = (
                     -1 if self._lightning else 1 if bar.counter == 0 else 0)
             step = max(bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0),

@@ -28,6 +28,7 @@ from runlab.parsing.rules.libraries import (
     parse_box_edge,
     parse_gb_header,
     parse_gb_row,
+    parse_ignite,
     parse_lightgbm,
     parse_metric_logger,
     parse_mmengine,
@@ -53,7 +54,8 @@ RULES: list[Rule] = [
         "`Epoch: [2]  [10/50]  eta: 0:00:10  lr: 0.1  loss: 2.30 (2.31)  time: 0.2  data: 0.1` "
         "gives each meter's current value (not the bracketed average) at the global step "
         "2 * 50 + 10, the step of the lines that follow; under `Test:` the keys are Test_loss, ..., and `Test:  Acc@1 70.0 "
-        "Acc@5 90.0` gives Test_Acc@1 and Test_Acc@5",
+        "Acc@5 90.0` (or the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2`, printed by the same "
+        "evaluation) gives Test_Acc@1, Test_Acc@5 (and Test_loss)",
         parse_metric_logger,
         ("eta: ", "Acc@1 ", "] Total time: "),
         sets_step=True,
@@ -67,6 +69,16 @@ RULES: list[Rule] = [
         "MMEngine's own scalars.json; `eta` is not a metric",
         parse_mmengine,
         ("(train) ", "(val) ", "(test) "),
+        final=True,
+    ),
+    Rule(
+        "ignite",
+        "PyTorch Ignite's example lines: `Epoch[1] Iteration[10/469] Loss: 0.23` at the "
+        "trainer's global iteration, 10; `Validation Results - Epoch: 2  Avg accuracy: 0.9 "
+        "Avg loss: 0.3` as Validation_Results/Avg_accuracy, ... at the epoch, 2 (the words "
+        "before `Results` name the evaluation, as a section label does)",
+        parse_ignite,
+        ("] Iteration[", " Results - Epoch: "),
         final=True,
     ),
     Rule(
@@ -151,9 +163,10 @@ RULES: list[Rule] = [
         "tqdm_postfix",
         "a tqdm bar (tqdm's set_postfix, PyTorch Lightning): `Epoch 3: 50%|█| 12/24 "
         "[00:01<00:01, 9.5it/s, loss=0.3]`, a point per key whenever a redraw shows a new "
-        "value, at the bar's global step; Lightning's v_num is not a metric",
+        "value, at the bar's global step; Lightning's v_num is not a metric; Ignite's "
+        "`Epoch [3/5]: [12/24]  50%|█     , loss=0.3 [00:01<00:01]` too",
         parse_tqdm_postfix,
-        ("/s, ", "/it, ", "/s]", "/it]"),
+        ("/s, ", "/it, ", "/s]", "/it]", "%|"),
         final=True,
         bar=read_tqdm,
     ),

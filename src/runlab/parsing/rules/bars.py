@@ -42,6 +42,12 @@ _TQDM = re.compile(
     r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?, ([^,\]]*)"
     r"(?:, ([^\]]*))?(\]|$)"
 )
+# PyTorch Ignite's `ProgressBar` (ignite/handlers/tqdm_logger.py) draws its own layout:
+# `Epoch [2/3]: [12/25]  48%|████▊     , loss=0.3 [00:01<00:01]`, the counter first.
+_IGNITE_BAR = re.compile(
+    r"\[(\d{1,18})/(\d{1,18}|\?)\] +\d{1,3}%\|[^|,\[]*(?:, ([^\[]*?))? ?"
+    r"\[(?:\d+:)?\d+:\d\d(?:<[^\]]*)?(\]|$)"
+)
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 _NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
@@ -53,11 +59,19 @@ _LIGHTNING_BARS = ("SanityCheckingDataLoader", "ValidationDataLoader")
 
 def read_tqdm(line: str) -> Bar | None:
     """A tqdm bar, ``Epoch 3:  50%|█| 12/24 [00:01<00:01, 9.5it/s, loss=0.3, acc=0.9]``
-    (tqdm's ``set_postfix``, PyTorch Lightning's bar): its counter (12) and its postfix."""
+    (tqdm's ``set_postfix``, PyTorch Lightning's bar) or Ignite's ``Epoch [3/5]: [12/24]
+    50%|█     , loss=0.3 [00:01<00:01]``: its counter (12) and its postfix."""
     bar = _TQDM.search(line)
-    if bar is None:
-        return None
-    counter, total, rate, postfix, end = bar.groups()
+    ahead = False
+    if bar is not None:
+        counter, total, rate, postfix, end = bar.groups()
+    else:
+        bar = _IGNITE_BAR.search(line)
+        if bar is None:
+            return None
+        counter, total, postfix, end = bar.groups()
+        rate = ""
+        ahead = True
     items = _POSTFIX_ITEM.findall(postfix or "")
     if not end:  # a terminal cut the line at its width: the last item may be cut too
         items = items[:-1]
@@ -72,7 +86,7 @@ def read_tqdm(line: str) -> Bar | None:
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
-               lightning=lightning)
+               lightning=lightning, ahead=ahead)
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:

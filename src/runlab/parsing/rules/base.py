@@ -93,8 +93,10 @@ class Bar:
     """One drawing of a progress bar: which bar (its description without digits and its
     total), its counter, the global step of its counter 0 when the bar itself tells it (rich's
     `Epoch 2/9` and its total) else None, the metrics it shows, whether more of them may
-    follow on the next line (rich wraps them), whether it is PyTorch Lightning's, and the key
-    its line ends with when the value went onto the next line (``train_loss:``)."""
+    follow on the next line (rich wraps them), whether it is PyTorch Lightning's, the key
+    its line ends with when the value went onto the next line (``train_loss:``), and whether
+    it shows a step's values before its counter moves to that step (Ignite's, but for the
+    first step of each of its bars)."""
 
     family: str
     counter: int
@@ -104,6 +106,7 @@ class Bar:
     wraps: bool = False
     lightning: bool = False
     dangling: str = ""
+    ahead: bool = False
 
 
 CLAIM: Found = ("", 0, None)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from runlab.parsing.rules.base import CLAIM, NUMBER, Found, parse_number, to_number
+from runlab.parsing.rules.pairs import parse_key_value
 
 # noise ----------------------------------------------------------------------------------------
 
@@ -235,7 +236,8 @@ _LOGGER_TOTAL = re.compile(r"\s*Epoch: \[\d{1,9}(?:/\d{1,9})?\] Total time: ")
 _LOGGER_OWN = frozenset({"time", "data", "max mem"})
 _LOGGER_SPLIT = re.compile(r"\t| {2,}")
 # evaluate()'s summary: `Test:  Acc@1 76.130 Acc@5 92.862` (older scripts and DeiT: ` * Acc@1
-# 76.130 Acc@5 92.862 loss 0.962`).
+# 76.130 Acc@5 92.862 loss 0.962`, printed by the evaluate() whose logger's header is `Test:`,
+# so its keys are Test_Acc@1, Test_Acc@5 and Test_loss as under that header).
 _ACC_SUMMARY = re.compile(
     rf"\s*(?:\*\s+|([A-Za-z][\w ]*):\s+)?(Acc@1) ({NUMBER}) (Acc@5) ({NUMBER})"
     rf"(?: (loss) ({NUMBER}))?\s*$",
@@ -250,7 +252,7 @@ def parse_metric_logger(line: str) -> list[Found]:
     median; the bracket is the running average) at the global step 2 * 50 + 10, which stays
     the step of the lines after it; another header (`Test:`) qualifies the keys (`Test_loss`)
     and gives no step. The evaluation summary `Test:  Acc@1 70.0 Acc@5 90.0` gives Test_Acc@1
-    and Test_Acc@5; the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
+    and Test_Acc@5, and so does the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2` (and Test_loss); the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
     match = _LOGGER.match(line)
     if match is None:
         if _LOGGER_TOTAL.match(line):
@@ -258,7 +260,9 @@ def parse_metric_logger(line: str) -> list[Found]:
         summary = _ACC_SUMMARY.match(line)
         if summary is None:
             return []
-        prefix = "_".join(_WORD.findall(summary.group(1) or ""))
+        # The ` * ` form is printed by the same evaluate() whose logger's header is `Test:`.
+        label = "Test" if line.lstrip().startswith("*") else summary.group(1) or ""
+        prefix = "_".join(_WORD.findall(label))
         prefix = f"{prefix}_" if prefix else ""
         names_values = summary.groups()[1:]
         return [(prefix + names_values[i], to_number(names_values[i + 1]), None)
@@ -278,6 +282,33 @@ def parse_metric_logger(line: str) -> list[Found]:
         if meter is not None and meter.group(1) not in _LOGGER_OWN:
             found.append((prefix + meter.group(1), to_number(meter.group(2)), None))
     return found or [CLAIM]
+
+
+# ignite ---------------------------------------------------------------------------------------
+
+# PyTorch Ignite's examples (examples/mnist/mnist_with_tensorboard.py and its siblings):
+# `Epoch[1] Iteration[10/469] Loss: 0.23`, the counter being the trainer's global
+# `engine.state.iteration`, and after each epoch `Training Results - Epoch: 1  Avg accuracy:
+# 0.91 Avg loss: 0.28` and `Validation Results - ...`: the words before `Results` say which
+# evaluation, so they qualify its keys (`Training_Results/Avg_loss`) as a section label does.
+_IGNITE_ITERATION = re.compile(r"\s*Epoch\[\d{1,9}\] Iteration\[(\d{1,18})/\d{1,18}\]\s+")
+_IGNITE_RESULTS = re.compile(r"\s*([A-Za-z]\w{0,40}(?: [A-Za-z]\w{0,40}){0,3}) Results - Epoch: (\d{1,9})\s+")
+
+
+def parse_ignite(line: str) -> list[Found]:
+    """Ignite's example lines: `Epoch[1] Iteration[10/469] Loss: 0.23` at the global iteration
+    10; `Validation Results - Epoch: 2  Avg accuracy: 0.9 Avg loss: 0.3` as
+    Validation_Results/Avg_accuracy and Validation_Results/Avg_loss at the epoch, 2, the step
+    the examples give their TensorBoard writer."""
+    match = _IGNITE_ITERATION.match(line)
+    if match is not None:
+        prefix, step = "", int(match.group(1))
+    else:
+        match = _IGNITE_RESULTS.match(line)
+        if match is None:
+            return []
+        prefix, step = match.group(1).replace(" ", "_") + "_Results/", int(match.group(2))
+    return [(prefix + key, value, step) for key, value, _ in parse_key_value(line[match.end():])]
 
 
 # mmengine -------------------------------------------------------------------------------------
