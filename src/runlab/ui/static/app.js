@@ -577,8 +577,11 @@ function diffInto(pre, patch) {
 
 async function runPage(root, params, ref) {
   let run;
-  try { [run] = await Promise.all([getJSON("/api/runs/" + encodeURIComponent(ref)), loadPlotly()]); }
+  try { run = await getJSON("/api/runs/" + encodeURIComponent(ref)); }
   catch (e) { root.append(errorBox(e)); return; }
+  // plotly.min.js runs while the page fills in (the first time in a browser takes seconds):
+  // only the charts wait for it.
+  const plotlyReady = loadPlotly();
   const base = "/api/runs/" + run.number;
   const title = h("h1", { id: "run-title" });
   const status = h("span", { class: "status", id: "run-status" });
@@ -658,6 +661,7 @@ async function runPage(root, params, ref) {
     await Promise.all(keys.map(async (key) => {
       if (counts[key] === run.metrics[key].count) return;
       const d = await getJSON(base + "/metrics/" + encodeURIComponent(key) + "?max_points=" + MAX_POINTS);
+      try { await plotlyReady; } catch (e) { metricsBox.replaceChildren(errorBox(e)); return; }
       counts[key] = run.metrics[key].count;
       if (!chartEls[key]) {
         chartEls[key] = h("div", { class: "chart", dataset: { key } });
