@@ -53,7 +53,8 @@ RULES: list[Rule] = [
         "the MetricLogger of torchvision's reference scripts (and DETR, DeiT, MAE, DINO): "
         "`Epoch: [2]  [10/50]  eta: 0:00:10  lr: 0.1  loss: 2.30 (2.31)  time: 0.2  data: 0.1` "
         "gives each meter's current value (not the bracketed average) at the global step "
-        "2 * 50 + 10, the step of the lines that follow; under `Test:` the keys are Test_loss, ..., and `Test:  Acc@1 70.0 "
+        "2 * 50 + 10, the step of the lines that follow; under `Test:` the keys are "
+        "Test_loss, ..., and `Test:  Acc@1 70.0 "
         "Acc@5 90.0` (or the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2`, printed by the same "
         "evaluation) gives Test_Acc@1, Test_Acc@5 (and Test_loss)",
         parse_metric_logger,

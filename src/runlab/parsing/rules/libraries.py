@@ -228,7 +228,8 @@ def parse_lightgbm(line: str) -> list[Found]:
 # median (global_avg)` or `name: value`, then the logger's own `time:`, `data:` and `max
 # mem:`, joined by its delimiter (two spaces in the scripts, a tab by default).
 _LOGGER = re.compile(
-    r"(.*?)(?:\t|  )\[ *(\d{1,18})/(\d{1,18})\](?:\t|  )eta: (?:\d+ days?, )?\d+:\d\d:\d\d(?=\t|  |$)"
+    r"(.*?)(?:\t|  )\[ *(\d{1,18})/(\d{1,18})\](?:\t|  )"
+    r"eta: (?:\d+ days?, )?\d+:\d\d:\d\d(?=\t|  |$)"
 )
 _LOGGER_EPOCH = re.compile(r"\s*Epoch: \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
 _LOGGER_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})(?: \(({NUMBER})\))?", re.ASCII)
@@ -252,7 +253,8 @@ def parse_metric_logger(line: str) -> list[Found]:
     median; the bracket is the running average) at the global step 2 * 50 + 10, which stays
     the step of the lines after it; another header (`Test:`) qualifies the keys (`Test_loss`)
     and gives no step. The evaluation summary `Test:  Acc@1 70.0 Acc@5 90.0` gives Test_Acc@1
-    and Test_Acc@5, and so does the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2` (and Test_loss); the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
+    and Test_Acc@5, and so does the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2` (and
+    Test_loss); the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
     match = _LOGGER.match(line)
     if match is None:
         if _LOGGER_TOTAL.match(line):
@@ -292,7 +294,9 @@ def parse_metric_logger(line: str) -> list[Found]:
 # 0.91 Avg loss: 0.28` and `Validation Results - ...`: the words before `Results` say which
 # evaluation, so they qualify its keys (`Training_Results/Avg_loss`) as a section label does.
 _IGNITE_ITERATION = re.compile(r"\s*Epoch\[\d{1,9}\] Iteration\[(\d{1,18})/\d{1,18}\]\s+")
-_IGNITE_RESULTS = re.compile(r"\s*([A-Za-z]\w{0,40}(?: [A-Za-z]\w{0,40}){0,3}) Results - Epoch: (\d{1,9})\s+")
+_IGNITE_RESULTS = re.compile(
+    r"\s*([A-Za-z]\w{0,40}(?: [A-Za-z]\w{0,40}){0,3}) Results - Epoch: (\d{1,9})\s+"
+)
 
 
 def parse_ignite(line: str) -> list[Found]:
@@ -320,7 +324,6 @@ def parse_ignite(line: str) -> list[Found]:
 _MMENGINE = re.compile(
     r"(?:^|\s)(Epoch|Iter)\((\w+)\) *(?:\[(\d{1,9})\])?\[ *(\d{1,18})/(\d{1,18})\]"
 )
-_MM_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})", re.ASCII)
 
 
 def parse_mmengine(line: str) -> list[Found]:
@@ -339,7 +342,7 @@ def parse_mmengine(line: str) -> list[Found]:
     elif unit == "Epoch" and epoch:
         step = int(epoch)
     for item in _LOGGER_SPLIT.split(line[match.end() :]):
-        pair = _MM_ITEM.fullmatch(item.strip())
+        pair = _LOGGER_ITEM.fullmatch(item.strip())  # `name: value`, as the MetricLogger's
         if pair is not None and pair.group(1) != "eta":
             found.append((pair.group(1), to_number(pair.group(2)), step))
     return found or [CLAIM]
