@@ -95,7 +95,16 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("epoch=2.0 loss=0.2", expect(("epoch", 2.0, 0), ("loss", 0.2, 0))),
     # headers and library output
     ("Epoch 3/10 - loss: 0.4", expect(("loss", 0.4, 3))),
-    ("Epoch [1/5], Step [100/600], Loss: 0.2194", expect(("Loss", 0.2194, 1))),
+    # a position within the epoch: the global step, counting from the first epoch seen
+    ("Epoch [1/5], Step [100/600], Loss: 0.2194", expect(("Loss", 0.2194, 100))),
+    ("Train Epoch: 3 [80/400 (20%)]\tLoss: 0.63", expect(("Loss", 0.63, 80))),
+    ("step=7 [5/10] loss: 0.2", expect(("loss", 0.2, 7))),
+    ("loss: 2.303511  [   64/60000]", expect(("loss", 2.303511, 64))),
+    # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
+    ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
+                                                       ("norm", 12.1, 3))),
+    ("val loss 3.9123", expect(("val_loss", 3.9123, 0))),
+    ("test accuracy 97.5%", expect(("test_accuracy", 97.5, 0))),
     (
         # a bar without an epoch header: the bar's counter is the step
         "10/10 [==============================] - 1s 5ms/step - loss: 0.4300 - accuracy: 0.8800",
@@ -191,6 +200,10 @@ NOT_METRIC_LINES = [
     "num_workers = 4",
     "Using 8 dataloader workers | world_size 2",
     "Total FLOPs: 0",
+    "Epoch 3",
+    "Processing 500",
+    "Batch [5/10]",
+    "loss of the run 3",
     "Modules in train mode: 4",
     "Modules in eval mode: 0",
     "    GPU number: 1",
@@ -317,6 +330,24 @@ def test_a_step_key_beats_the_header_and_the_header_stays() -> None:
     )
 
 
+def test_a_position_in_the_epoch_gives_the_global_step() -> None:
+    # yunjey/pytorch-tutorial's lines: epochs counted from the first one seen
+    parser = MetricParser()
+    assert run(parser, "Epoch [1/2], Step [100/300], Loss: 0.5",
+               "Epoch [1/2], Step [300/300], Loss: 0.4",
+               "Epoch [2/2], Step [100/300], Loss: 0.3") == expect(
+        ("Loss", 0.5, 100), ("Loss", 0.4, 300), ("Loss", 0.3, 400))
+    # PyTorch's quickstart: the epoch from the header above, counting from epoch 1
+    parser = MetricParser()
+    assert run(parser, "Epoch 1", "loss: 2.3  [   64/640]", "loss: 2.1  [  576/640]",
+               "Epoch 2", "loss: 1.9  [   64/640]") == expect(
+        ("loss", 2.3, 64), ("loss", 2.1, 576), ("loss", 1.9, 704))
+    # no epoch anywhere: a position that goes back starts the next epoch
+    parser = MetricParser()
+    assert run(parser, "[5/10] loss: 1", "[10/10] loss: 2", "[5/10] loss: 3") == expect(
+        ("loss", 1, 5), ("loss", 2, 10), ("loss", 3, 15))
+
+
 def test_parse_lines_is_parse_line_in_order() -> None:
     lines = ["Epoch 1", "loss=1", "step=4 loss=2", "{'loss': 3}", "Epoch 2", "loss=4"]
     one = MetricParser()
@@ -434,6 +465,11 @@ megabyte = [
     "Training Results - Epoch: 1 " + "Avg loss: 1 " * 80_000,
     "[1/2] 50%|" + " " * 1_000_000 + "[00:00",
     "[1/2] 50%|, " + "a=1 " * 200_000 + "[00:00<",
+    "Step [" * 150_000 + "1/2] acc: 1",
+    "acc: 1 " + "x:" + " " * 1_000_000 + "[1/2]",
+    "x [1/2 " * 150_000 + "acc: 1",
+    "val loss " * 120_000 + "1",
+    "val" + " " * 1_000_000 + "loss 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -451,7 +487,8 @@ def test_no_line_stalls_the_parser() -> None:
     # its first 4,096 characters; a key found twice on a line counts once.
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
-                                       0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1]
+                                       0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1,
+                                       1, 0, 1, 1, 1, 0, 0, 0, 0, 0]
 
 
 
@@ -1082,7 +1119,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
-        "json", "python_dict", "name_value", "fraction", "key_value"}
+        "json", "python_dict", "position", "name_value", "fraction", "key_value"}
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:

@@ -34,7 +34,7 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import Bar, Found, parse_number
 from runlab.parsing.rules.bars import read_wrapped
-from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape
+from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
 
 __all__ = ["MetricParser", "Point"]
 
@@ -43,6 +43,7 @@ __all__ = ["MetricParser", "Point"]
 _Plan = tuple[list[int], list[tuple[int, str]]]
 _STEP_NAMES = ("global_step", "step", "num_updates", "iteration", "iter", "it", "epoch")
 _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
+_EPOCH_RANK = _STEP_RANK["epoch"]
 # Qualified names that end like a step key but count something else.
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
 
@@ -50,6 +51,7 @@ _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
 _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
+_ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
@@ -149,9 +151,11 @@ class MetricParser:
         # Unpacked once: this loop runs for every line of output.
         self._plan = tuple(
             (r.triggers, r.starts, r.parse, r.sets_step, r.final, r.redraws, r.rows, r.noise,
-             r.bar, r.name)
+             r.bar, r.counts, r.name)
             for r in rules
         )
+        # `val loss 3.91` alone on a line holds no trigger: read where such lines stop.
+        self._alone = parse_alone if "name_value" in {r.name for r in rules} else None
         # The precheck needs no trigger that contains another (`tol=` holds `=`), and the
         # shortest go first: they are the most common, so metric lines stop early.
         triggers = sorted(dict.fromkeys(t for rule in rules for t in rule.triggers), key=len)
@@ -171,6 +175,11 @@ class MetricParser:
         self._shapes: dict[tuple[str, ...], tuple[re.Pattern[str], tuple[str, ...], _Plan] | None] = {}
         self._shape: tuple[re.Pattern[str], tuple[str, ...], _Plan] | None = None
         self._current_step: int | None = None
+        # The epoch of the latest `Epoch N` header (None after another header set the step),
+        # the first epoch a position was counted from, and a position count with no epoch.
+        self._header_epoch: int | None = None
+        self._first_epoch: int | None = None
+        self._position: tuple[int, int] = (0, -1)  # (count before this epoch, last position)
         self._counts: dict[str, int] = {}
         # Keras points not yet given out: key -> (point, the bar's counter).
         self._held: dict[str, tuple[Point, int | None]] = {}
@@ -231,6 +240,10 @@ class MetricParser:
                         if pairs:
                             shape = self._learn(line, pairs) or shape
                             self._resolve_pairs(pairs, points)
+                    elif line.rstrip()[-1:] in _ENDS_NUMBER and self._alone is not None:
+                        alone = self._alone(line)
+                        if alone:
+                            self._resolve([("name_value", alone, False)], points)
                     continue  # no trigger at all: no metric
             points.extend(self.parse_line(line))
         self._shape = shape
@@ -309,10 +322,15 @@ class MetricParser:
         else:
             if line.lstrip()[:1] not in self._starts or not self._starts:
                 # Most output lines hold no metric; they stop here, before any regex runs.
+                if not found and line.rstrip()[-1:] in _ENDS_NUMBER and self._alone is not None:
+                    alone = self._alone(line)
+                    if alone:
+                        found.append(("name_value", alone, False))
                 return self._resolve(found, []) if found else []
         released: list[Point] = []
+        position: tuple[int, int] | None = None
         first = line.lstrip()[:1]
-        for triggers, starts, parse, sets_step, final, redraws, rows, noise, bar, name in (
+        for triggers, starts, parse, sets_step, final, redraws, rows, noise, bar, counts, name in (
                 self._plan):
             for trigger in triggers:
                 if trigger in line:
@@ -331,6 +349,9 @@ class MetricParser:
             findings = parse(line)
             if not findings:
                 continue
+            if counts:
+                position = (int(findings[0][1]), findings[0][2] or 0)
+                continue
             if noise:
                 self._silenced = max(int(findings[0][1]) - 1, 0)
                 break
@@ -341,7 +362,9 @@ class MetricParser:
                 for key, value, step in findings:
                     if step is None:
                         metrics.append((key, value, None))
-                    elif step != self._current_step:
+                        continue
+                    self._header_epoch = step if key == "epoch" else None
+                    if step != self._current_step:
                         self._current_step = step
                         released += self._release_held()
                 if metrics:
@@ -351,7 +374,7 @@ class MetricParser:
             if final:
                 break
         if found:
-            return self._resolve(found, released)
+            return self._resolve(found, released, position)
         return released
 
     def _draw(self, bar: Bar, rule: str, out: list[Point]) -> None:
@@ -438,8 +461,8 @@ class MetricParser:
                 point.step = seen
         return points
 
-    def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point]
-                 ) -> list[Point]:
+    def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point],
+                 position: tuple[int, int] | None = None) -> list[Point]:
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
@@ -455,6 +478,9 @@ class MetricParser:
                     best, key_step, step_key = rank, value, key
         if key_step is not None:
             del chosen[step_key]
+        if position is not None and (key_step is None or best >= _EPOCH_RANK):
+            key_step = self._position_step(*position, key_step if key_step is not None
+                                           else self._header_epoch)
         line_step = self._current_step if key_step is None else key_step
         waits = key_step is None and self._main != ""
         counts = self._counts
@@ -482,6 +508,19 @@ class MetricParser:
                 step = seen if line_step is None else line_step
             points.append(Point(key, float(value), step, rule))
         return points
+
+    def _position_step(self, position: int, length: int, epoch: int | None) -> int:
+        """The global step of a position within an epoch of ``length``: epochs counted from
+        the first one seen; with no epoch, a position that goes back starts the next epoch."""
+        if epoch is not None:
+            if self._first_epoch is None:
+                self._first_epoch = epoch
+            return max(epoch - self._first_epoch, 0) * length + position
+        before, last = self._position
+        if position < last:
+            before += length
+        self._position = (before, position)
+        return before + position
 
     def _resolve_pairs(self, pairs: list[tuple[str, str, str]], points: list[Point]) -> None:
         """`_resolve` for the key_value rule alone, from its raw pairs: the same points.

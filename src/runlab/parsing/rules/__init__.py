@@ -43,6 +43,7 @@ from runlab.parsing.rules.pairs import (
     parse_fraction,
     parse_key_value,
     parse_name_value,
+    parse_position,
 )
 
 __all__ = ["RULES", "Rule"]
@@ -203,10 +204,22 @@ RULES: list[Rule] = [
         generic=True,
     ),
     Rule(
+        "position",
+        "a position within the epoch in brackets, `Epoch [2/5], Step [100/600], Loss: 0.2` or "
+        "`Train Epoch: 2 [80/400 (20%)]`: the line's step is the global one, (2 - 1) * 600 + "
+        "100 counting epochs from the first one seen (the latest `Epoch N` header's when the "
+        "line names none); it records nothing",
+        parse_position,
+        ("]",),
+        counts=True,
+        generic=True,
+    ),
+    Rule(
         "name_value",
         "`name value` clauses between `|` or tabs: `it 200 | train_loss 0.3 | val_loss 0.35`; "
-        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `[100]` or `100:` is the "
-        "line's step",
+        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |`, `[100]` or "
+        "`100:` is the line's step; a line of only a name ending in a measure's word (loss, "
+        "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
         ("|", "\t", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
         starts="0123456789[",

@@ -69,6 +69,10 @@ class Rule:
       a point at the bar's global step (see parser.py).
     - ``starts``: characters a line may start with (after spaces) to reach the rule besides
       its triggers: `100: loss 0.4` holds no trigger but its first character.
+    - ``counts``: a position within an epoch (``Step [100/600]``). Its one finding is
+      ``(name, position, length)``; the parser turns it into the line's global step, the
+      epoch (the line's own, else the latest header's) times the length plus the position,
+      unless the line names a finer step (``step``, ``iter``).
     - ``generic``: a shape any program prints (`loss: 0.4`, JSON, `| loss 0.4 |`), not one
       library's own format: while a hooked framework runs, what such a rule reads under a key
       the hook does not record is the program's own print (a user's line in a callback).
@@ -85,6 +89,7 @@ class Rule:
     noise: bool = False
     bar: Callable[[str], Bar | None] | None = None
     starts: str = ""
+    counts: bool = False
     generic: bool = False
 
 

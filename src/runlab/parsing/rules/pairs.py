@@ -127,9 +127,11 @@ def parse_fraction(line: str) -> list[Found]:
 
 # name_value -----------------------------------------------------------------------------------
 
-# A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `[100]` (not XGBoost's `[3]\t`), `100:`.
+# A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |` (llm.c), `[100]` (not
+# XGBoost's `[3]\t`), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})\s*(?:[:|]|$)|\[(\d{1,18})\](?!\t)"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:/\d{1,18})?\s*(?:[:|]|$)"
+    r"|\[(\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
 )
@@ -138,6 +140,26 @@ _NAMED_VALUE = re.compile(rf"\s*({_NAME})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
 # fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
 _SUBSET = re.compile(r"\s*valid on '([\w.\-]+)' subset\s*")
 _UNPREFIXED = frozenset({"epoch", "num_updates"})
+
+
+# A line that is only a name and its number, the name ending in a word that names a measure:
+# llm.c's `val loss 3.9123`, `test accuracy 97.5%`. Any other `name number` line (`Epoch 3`,
+# `Processing 500`) is not a metric.
+_ALONE = re.compile(rf"\s*({_NAME})\s+({NUMBER})%?\s*", re.ASCII)
+_MEASURE = re.compile(
+    r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
+    r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5)$",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def parse_alone(line: str) -> list[Found]:
+    """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number."""
+    match = _ALONE.fullmatch(line)
+    if match is None or _MEASURE.search(match.group(1)) is None:
+        return []
+    key = match.group(1).replace(" ", "_")
+    return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
 
 
 def parse_name_value(line: str) -> list[Found]:
@@ -154,7 +176,7 @@ def parse_name_value(line: str) -> list[Found]:
     elif "|" in line or "\t" in line:
         rest = line
     else:
-        return []
+        return parse_alone(line)
     prefix = ""
     for clause in _CLAUSES.split(rest):
         match = _NAMED_VALUE.fullmatch(clause)
@@ -168,6 +190,32 @@ def parse_name_value(line: str) -> list[Found]:
             if is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
     return found
+
+
+# position -------------------------------------------------------------------------------------
+
+# Where a line is within its epoch, in brackets: `Step [100/600]` (yunjey/pytorch-tutorial's
+# `Epoch [1/5], Step [100/600], Loss: 0.2386`), `Train Epoch: 1 [80/400 (20%)]` (pytorch/examples'
+# mnist), `loss: 2.303511  [   64/60000]` (PyTorch's quickstart, under an `Epoch 1` header).
+# A bracket labelled `Epoch` is the epoch, not a position. Spaces are bounded: linear time.
+_POSITION = re.compile(
+    r"(?<![^\s,;|(])(?:([A-Za-z]{1,12}):?\ {0,8})?"
+    r"\[\ {0,12}(\d{1,18})\ {0,4}/\ {0,4}(\d{1,18})\ {0,4}(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
+    re.ASCII,
+)
+_EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
+
+
+def parse_position(line: str) -> list[Found]:
+    """``Step [100/600]``, ``[80/400 (20%)]``: the line's position in its epoch and the epoch's
+    length, as ``("position", 100, 600)``; the parser makes it a global step."""
+    for label, count, total in _POSITION.findall(line):
+        if label.lower() in _EPOCH_LABELS:
+            continue
+        if 0 < int(total) and int(count) <= int(total):
+            return [("position", int(count), int(total))]
+        return []
+    return []
 
 
 # epoch_header ---------------------------------------------------------------------------------
