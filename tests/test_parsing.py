@@ -100,6 +100,18 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Train Epoch: 3 [80/400 (20%)]\tLoss: 0.63", expect(("Loss", 0.63, 80))),
     ("step=7 [5/10] loss: 0.2", expect(("loss", 0.2, 7))),
     ("loss: 2.303511  [   64/60000]", expect(("loss", 2.303511, 64))),
+    # timm's train.py: current values at the global step, its timings left out
+    ("Train: 2 [  10/25 ( 44%)]  Loss: 2.31 (2.35)  Time: 0.102s,  233.93/s  (0.221s,  "
+     "582.23/s)  LR: 1.000e-03  Data: 0.350 (0.180)",
+     expect(("Loss", 2.31, 60), ("LR", 1e-3, 60))),
+    ("Test: [   3/10]  Time: 0.392 (0.392)  Loss:   6.906 (6.906)  Acc@1:   1.500 (  1.200)  "
+     "Acc@5:  10.000 ( 9.000)",
+     expect(("Test_Loss", 6.906, 0), ("Test_Acc@1", 1.5, 0), ("Test_Acc@5", 10.0, 0))),
+    # Optuna: the objective's value at the trial's number, not the parameters or the best
+    ("[I 2026-12-01 10:00:00,123] Trial 3 finished with value: 0.12 and parameters: "
+     "{'lr': 0.01, 'n_layers': 2}. Best is trial 1 with value: 0.1.", expect(("value", 0.12, 3))),
+    ("[I 2026-12-01 10:00:00,123] Trial 3 finished with values: [0.1, 0.2] and parameters: "
+     "{'lr': 0.01}.", []),
     # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
     ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
                                                        ("norm", 12.1, 3))),

@@ -33,8 +33,10 @@ from runlab.parsing.rules.libraries import (
     parse_metric_logger,
     parse_mmengine,
     parse_noise,
+    parse_optuna,
     parse_sklearn,
     parse_table_header,
+    parse_timm,
     parse_xgboost,
     table_rows,
 )
@@ -81,6 +83,27 @@ RULES: list[Rule] = [
         "before `Results` name the evaluation, as a section label does)",
         parse_ignite,
         ("] Iteration[", " Results - Epoch: "),
+        final=True,
+    ),
+    Rule(
+        "timm",
+        "timm's train.py: `Train: 2 [  10/25 ( 44%)]  Loss: 2.31 (2.35)  Time: 0.102s, 233.9/s  "
+        "(0.221s, 582.2/s)  LR: 1.000e-03  Data: 0.350 (0.180)` gives Loss and LR (the current "
+        "values, not the bracketed averages) at the global step 2 * 25 + 10, the step of the "
+        "lines that follow; `Test: [   3/10]  Time: ...  Loss: 6.906 (6.906)  Acc@1: 1.5 (1.2)  "
+        "Acc@5: ...` gives Test_Loss, Test_Acc@1, Test_Acc@5; Time and Data are its timings",
+        parse_timm,
+        ("Train: ", "Test: ", "Test ("),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "optuna",
+        "Optuna's `Trial 3 finished with value: 0.12 and parameters: {'lr': 0.01}. Best is "
+        "trial 1 with value: 0.1.` as value 0.12 at step 3 (the trial's number); its "
+        "parameters and the best value are not points",
+        parse_optuna,
+        (" finished with value",),
         final=True,
     ),
     Rule(

@@ -346,3 +346,64 @@ def parse_mmengine(line: str) -> list[Found]:
         if pair is not None and pair.group(1) != "eta":
             found.append((pair.group(1), to_number(pair.group(2)), step))
     return found or [CLAIM]
+
+
+# timm -----------------------------------------------------------------------------------------
+
+# pytorch-image-models' train.py: `Train: 2 [  10/25 ( 44%)]  Loss: 2.31 (2.35)  Time: 0.102s,
+# 233.93/s  (0.221s,  582.23/s)  LR: 1.000e-03  Data: 0.350 (0.180)`, each meter's current value
+# then its average in brackets; validate()'s `Test: [   3/10]  Time: 0.392 (0.392)  Loss: 6.906
+# (6.906)  Acc@1: 0.000 (0.000)  Acc@5: 0.391 (0.391)` (`Test (EMA)` for the EMA model). Time
+# and Data are the logger's own timings, as torchvision's `time` and `data`.
+_TIMM_TRAIN = re.compile(r"\s*Train: (\d{1,9}) \[ *(\d{1,18})/(\d{1,18}) \( *\d{1,3}%\)\] ")
+_TIMM_TEST = re.compile(r"\s*(Test(?: \(\w{1,20}\))?): \[ *\d{1,18}/\d{1,18}\] ")
+_TIMM_ITEM = re.compile(
+    rf"(?:^| )([A-Za-z][\w@]{{0,30}}(?: [A-Za-z][\w@]{{0,30}}){{0,3}}): +({NUMBER})(?= |$)",
+    re.ASCII,
+)
+_TIMM_OWN = frozenset({"Time", "Data"})
+
+
+def parse_timm(line: str) -> list[Found]:
+    """timm's train.py: `Train: 2 [ 10/25 ( 44%)]  Loss: 2.31 (2.35)  ...  LR: 1.000e-03` gives
+    Loss and LR (the current values, not the bracketed averages) at the global step 2 * 25 +
+    10, the step of the lines after it; `Test: [ 3/10]  ...  Loss: 6.906 (6.906)  Acc@1: ...`
+    gives Test_Loss, Test_Acc@1 and Test_Acc@5."""
+    train = _TIMM_TRAIN.match(line)
+    if train is not None:
+        epoch, position, length = (int(group) for group in train.groups())
+        step = epoch * length + position
+        found: list[Found] = [("step", step, step)]
+        prefix = ""
+        rest = line[train.end() :]
+    else:
+        test = _TIMM_TEST.match(line)
+        if test is None:
+            return []
+        found = []
+        prefix = "_".join(_WORD.findall(test.group(1))) + "_"
+        rest = line[test.end() :]
+    for name, value in _TIMM_ITEM.findall(rest):
+        if name not in _TIMM_OWN:
+            found.append((prefix + name.replace(" ", "_"), to_number(value), None))
+    return found or [CLAIM]
+
+
+# optuna ---------------------------------------------------------------------------------------
+
+# Optuna's log line for a finished trial (optuna/study/_tell.py): `[I 2026-12-01 10:00:00,123]
+# Trial 3 finished with value: 0.12 and parameters: {'lr': 0.01}. Best is trial 1 with value:
+# 0.1.` The objective's value at the trial's number; the parameters are not metrics, and the
+# best value is an earlier trial's. A study of several objectives prints `values: [...]`.
+_OPTUNA = re.compile(rf"(?:^|[\s\]])Trial (\d{{1,18}}) finished with (?:value: ({NUMBER}) )?")
+
+
+def parse_optuna(line: str) -> list[Found]:
+    """Optuna's `Trial 3 finished with value: 0.12 and parameters: {...}` as value 0.12 at step
+    3; nothing else of the line."""
+    match = _OPTUNA.search(line)
+    if match is None:
+        return []
+    if match.group(2) is None:
+        return [CLAIM]
+    return [("value", to_number(match.group(2)), int(match.group(1)))]
