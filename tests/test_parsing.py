@@ -112,6 +112,19 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      "{'lr': 0.01, 'n_layers': 2}. Best is trial 1 with value: 0.1.", expect(("value", 0.12, 3))),
     ("[I 2026-12-01 10:00:00,123] Trial 3 finished with values: [0.1, 0.2] and parameters: "
      "{'lr': 0.01}.", []),
+    # PyTorch-GAN: the position's label inside its bracket
+    ("[Epoch 0/200] [Batch 100/938] [D loss: 0.51] [G loss: 0.72]",
+     expect(("D_loss", 0.51, 100), ("G_loss", 0.72, 100))),
+    # Megatron-LM's leading counter, spaces after the slash
+    (" iteration       10/     100 | lm loss: 1.043E+01 | grad norm: 12.345 |",
+     expect(("lm_loss", 10.43, 10), ("grad_norm", 12.345, 10))),
+    # logging.basicConfig()'s prefix, and TensorFlow's
+    ("INFO:__main__:loss: 0.5", expect(("loss", 0.5, 0))),
+    ("INFO:tensorflow:loss = 0.51234, step = 100 (0.512 sec)", expect(("loss", 0.51234, 100))),
+    # fairseq's json log format: numbers as strings
+    ('2020-11-11 10:00:00 | INFO | train_inner | {"epoch": 1, "loss": "13.849", "ppl": '
+     '"14757.5", "num_updates": "100"}',
+     expect(("epoch", 1, 100), ("loss", 13.849, 100), ("ppl", 14757.5, 100))),
     # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
     ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
                                                        ("norm", 12.1, 3))),

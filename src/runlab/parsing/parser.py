@@ -51,6 +51,10 @@ _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
 _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex costs to build)
+# Python's `logging.basicConfig()` format, `INFO:__main__:loss: 0.5` (TensorFlow's too,
+# `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
+_LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
+_LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -228,6 +232,8 @@ class MetricParser:
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
+            if line.startswith(_LEVELS):
+                line = _unprefixed(line)
             if self._rows is None and not self._silenced and self._main == "":
                 if shape is not None:
                     match = shape[0].fullmatch(line)
@@ -245,7 +251,7 @@ class MetricParser:
                         if alone:
                             self._resolve([("name_value", alone, False)], points)
                     continue  # no trigger at all: no metric
-            points.extend(self.parse_line(line))
+            points.extend(self._parse_line(line))
         self._shape = shape
         return points
 
@@ -284,6 +290,9 @@ class MetricParser:
 
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
+        return self._parse_line(_unprefixed(line) if line.startswith(_LEVELS) else line)
+
+    def _parse_line(self, line: str) -> list[Point]:
         if self._silenced:
             self._silenced -= 1
             return []
@@ -581,6 +590,12 @@ class MetricParser:
         point, _ = self._held.pop(key)
         self._counts[key] = self._counts.get(key, 0) + 1
         return point
+
+
+def _unprefixed(line: str) -> str:
+    """The line without a `logging.basicConfig()` prefix (`INFO:__main__:`)."""
+    match = _LOG_PREFIX.match(line)
+    return line if match is None else line[match.end() :]
 
 
 def _same(a: float, b: float) -> bool:

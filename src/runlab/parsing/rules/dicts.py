@@ -19,7 +19,8 @@ _DECODER = json.JSONDecoder()
 
 def parse_json(line: str) -> list[Found]:
     """The numbers of the first JSON object on the line, nested objects flattened with `/`:
-    ``{"val": {"loss": 0.4}}`` is ``val/loss``."""
+    ``{"val": {"loss": 0.4}}`` is ``val/loss``; a string that is a number counts as it
+    (fairseq's ``{"loss": "13.849", "num_updates": "100"}``)."""
     opening = _JSON_OPEN.search(line)
     if opening is None:
         return []
@@ -43,7 +44,8 @@ def _flatten(obj: dict[object, object], prefix: str, found: list[Found], depth: 
             if depth < _DEPTH:
                 _flatten(raw, f"{prefix}{name}/", found, depth + 1)
             continue
-        value = plain_number(raw)
+        # fairseq's json log format prints its numbers as strings: `"loss": "13.849"`.
+        value = parse_number(raw) if type(raw) is str and len(raw) < 64 else plain_number(raw)
         if value is not None:
             found.append((prefix + name, value, None))
 

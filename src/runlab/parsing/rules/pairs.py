@@ -127,10 +127,11 @@ def parse_fraction(line: str) -> list[Found]:
 
 # name_value -----------------------------------------------------------------------------------
 
-# A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |` (llm.c), `[100]` (not
+# A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |` (llm.c), `iteration
+# 10/     100 |` (Megatron-LM), `[100]` (not
 # XGBoost's `[3]\t`), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:/\d{1,18})?\s*(?:[:|]|$)"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:/\ {0,12}\d{1,18})?\s*(?:[:|]|$)"
     r"|\[(\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
@@ -196,11 +197,13 @@ def parse_name_value(line: str) -> list[Found]:
 
 # Where a line is within its epoch, in brackets: `Step [100/600]` (yunjey/pytorch-tutorial's
 # `Epoch [1/5], Step [100/600], Loss: 0.2386`), `Train Epoch: 1 [80/400 (20%)]` (pytorch/examples'
-# mnist), `loss: 2.303511  [   64/60000]` (PyTorch's quickstart, under an `Epoch 1` header).
+# mnist), `loss: 2.303511  [   64/60000]` (PyTorch's quickstart, under an `Epoch 1` header),
+# `[Epoch 0/200] [Batch 100/938] [D loss: 0.51]` (PyTorch-GAN: the label inside the bracket).
 # A bracket labelled `Epoch` is the epoch, not a position. Spaces are bounded: linear time.
 _POSITION = re.compile(
-    r"(?<![^\s,;|(])(?:([A-Za-z]{1,12}):?\ {0,8})?"
-    r"\[\ {0,12}(\d{1,18})\ {0,4}/\ {0,4}(\d{1,18})\ {0,4}(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
+    r"(?<![^\s,;|(\]])(?:([A-Za-z]{1,12}):?\ {0,8})?"
+    r"\[\ {0,12}(?:([A-Za-z]{1,12}):?\ {1,8})?(\d{1,18})\ {0,4}/\ {0,4}(\d{1,18})\ {0,4}"
+    r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
 _EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
@@ -209,8 +212,8 @@ _EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
 def parse_position(line: str) -> list[Found]:
     """``Step [100/600]``, ``[80/400 (20%)]``: the line's position in its epoch and the epoch's
     length, as ``("position", 100, 600)``; the parser makes it a global step."""
-    for label, count, total in _POSITION.findall(line):
-        if label.lower() in _EPOCH_LABELS:
+    for label, inside, count, total in _POSITION.findall(line):
+        if label.lower() in _EPOCH_LABELS or inside.lower() in _EPOCH_LABELS:
             continue
         if 0 < int(total) and int(count) <= int(total):
             return [("position", int(count), int(total))]
