@@ -373,6 +373,25 @@ def test_a_position_in_the_epoch_gives_the_global_step() -> None:
         ("loss", 1, 5), ("loss", 2, 10), ("loss", 3, 15))
 
 
+def test_lightning_results_table_after_test_and_validate() -> None:
+    # lightning/pytorch/loops/evaluation_loop.py _print_results, with rich and without
+    rich = ["┏━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+            "┃        Test metric        ┃       DataLoader 0        ┃",
+            "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
+            "│         test_acc          │          0.4375           │",
+            "│         test_loss         │     0.839676022529602     │",
+            "└───────────────────────────┴───────────────────────────┘",
+            "Done: 4 batches"]
+    assert run(MetricParser(), *rich) == expect(("test_acc", 0.4375, 0),
+                                                ("test_loss", 0.839676022529602, 0))
+    row = "{:^25}{:^25}{:^25}"
+    plain = ["─" * 80, row.format("Validate metric", "DataLoader 0", "DataLoader 1").rstrip(),
+             "─" * 80, row.format("val_loss", "0.75", "0.5").rstrip(),
+             row.format("val_acc", "0.9", " ").rstrip(), "─" * 80, "val_acc 3 of 4"]
+    assert run(MetricParser(), *plain) == expect(
+        ("val_loss", 0.75, 0), ("val_loss/dataloader_idx_1", 0.5, 0), ("val_acc", 0.9, 0))
+
+
 def test_parse_lines_is_parse_line_in_order() -> None:
     lines = ["Epoch 1", "loss=1", "step=4 loss=2", "{'loss': 3}", "Epoch 2", "loss=4"]
     one = MetricParser()

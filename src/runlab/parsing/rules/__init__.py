@@ -34,10 +34,12 @@ from runlab.parsing.rules.libraries import (
     parse_mmengine,
     parse_noise,
     parse_optuna,
+    parse_results_header,
     parse_sklearn,
     parse_table_header,
     parse_timm,
     parse_xgboost,
+    results_rows,
     table_rows,
 )
 from runlab.parsing.rules.pairs import (
@@ -151,6 +153,17 @@ RULES: list[Rule] = [
         parse_box_edge,
         ("----------",),
         rows=box_rows,
+    ),
+    Rule(
+        "lightning_results",
+        "the table Lightning prints after trainer.test() or validate(): `┃ Test metric ┃ "
+        "DataLoader 0 ┃` then `│ test_acc │ 0.4375 │` (or the same in plain columns without "
+        "rich): each row's value under its name (another dataloader's as "
+        "name/dataloader_idx_N)",
+        parse_results_header,
+        ("DataLoader 0",),
+        final=True,
+        rows=results_rows,
     ),
     Rule(
         "table",

@@ -407,3 +407,46 @@ def parse_optuna(line: str) -> list[Found]:
     if match.group(2) is None:
         return [CLAIM]
     return [("value", to_number(match.group(2)), int(match.group(1)))]
+
+
+# lightning_results ----------------------------------------------------------------------------
+
+# The table Lightning prints after `trainer.test()` / `validate()` (lightning/pytorch/loops/
+# evaluation_loop.py `_print_results`): with rich, `┃ Test metric ┃ DataLoader 0 ┃` then
+# `│ test_acc │ 0.4375 │` rows between box lines; without it, the same centred in columns with
+# `─` lines. Another dataloader's column is its key with `/dataloader_idx_N`, as Lightning
+# names it in its loggers.
+_RESULTS_HEADER = re.compile(
+    r"\s*[┃│|]?\s*(?:Test|Validate|Predict) metric\s*[┃│|]?\s*DataLoader 0(?:\s*[┃│|]?\s*"
+    r"DataLoader \d{1,3}){0,32}\s*[┃│|]?\s*"
+)
+_RESULTS_CELL = re.compile(r"\s*[┃│|]\s*|\s{2,}")
+_RESULTS_RULE = frozenset("─━┏┓┡┩┗┛└┘┌┐├┤┬┴┼╇╈╋┳┻-= ")
+
+
+def parse_results_header(line: str) -> list[Found]:
+    """The header of Lightning's test and validation results table."""
+    return [CLAIM] if _RESULTS_HEADER.fullmatch(line) else []
+
+
+def results_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of Lightning's results rows: `name  value` (a value per dataloader)."""
+
+    def read(line: str) -> list[Found]:
+        text = line.strip()
+        if not text or len(text) > 1000:
+            return []
+        if set(text) <= _RESULTS_RULE:
+            return [CLAIM]
+        cells = [cell for cell in _RESULTS_CELL.split(text) if cell]
+        if len(cells) < 2 or parse_number(cells[0]) is not None:
+            return []
+        found: list[Found] = []
+        for index, cell in enumerate(cells[1:]):
+            value = parse_number(cell)
+            if value is not None:
+                key = cells[0] if index == 0 else f"{cells[0]}/dataloader_idx_{index}"
+                found.append((key, value, None))
+        return found or [CLAIM]
+
+    return read
