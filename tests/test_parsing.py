@@ -392,6 +392,26 @@ def test_lightning_results_table_after_test_and_validate() -> None:
         ("val_loss", 0.75, 0), ("val_loss/dataloader_idx_1", 0.5, 0), ("val_acc", 0.9, 0))
 
 
+def test_a_tqdm_description_with_metrics_is_a_curve() -> None:
+    # bar.set_description(f"Epoch {epoch} loss: {loss:.4f}") inside the loop body: shown before
+    # the counter moves, like set_postfix; the epoch in it is not a metric
+    lines = ["Epoch 0:   0%|          | 0/3 [00:00<?, ?it/s]",
+             "Epoch 0 loss: 1.0000:   0%|          | 0/3 [00:00<?, ?it/s]",
+             "Epoch 0 loss: 1.0000:  33%|███▎      | 1/3 [00:00<00:00,  9.07it/s]",
+             "Epoch 0 loss: 0.5000:  33%|███▎      | 1/3 [00:00<00:00,  9.07it/s]",
+             "Epoch 0 loss: 0.5000:  67%|██████▋   | 2/3 [00:00<00:00,  9.05it/s]",
+             "Epoch 0 loss: 0.3333:  67%|██████▋   | 2/3 [00:00<00:00,  9.05it/s]",
+             "Epoch 0 loss: 0.3333: 100%|██████████| 3/3 [00:00<00:00,  9.05it/s]",
+             "Epoch 1:   0%|          | 0/3 [00:00<?, ?it/s]",
+             "Epoch 1 loss: 0.2500:   0%|          | 0/3 [00:00<?, ?it/s]",
+             "Epoch 1 loss: 0.2500:  33%|███▎      | 1/3 [00:00<00:00,  9.07it/s]"]
+    parser = MetricParser()
+    points = parser.parse_lines(lines) + parser.flush()
+    assert triples(points) == expect(("loss", 1.0, 1), ("loss", 0.5, 2), ("loss", 0.3333, 3),
+                                     ("loss", 0.25, 4))
+    assert {p.rule for p in points} == {"tqdm_postfix"}
+
+
 def test_parse_lines_is_parse_line_in_order() -> None:
     lines = ["Epoch 1", "loss=1", "step=4 loss=2", "{'loss': 3}", "Epoch 2", "loss=4"]
     one = MetricParser()

@@ -80,13 +80,41 @@ def read_tqdm(line: str) -> Bar | None:
         value = parse_number(text)
         if value is not None and key not in _NOT_METRICS:
             found.append((key.strip(), value, None))
+    head = line[: bar.start()].split("|", 1)[0]
+    if ahead:
+        head = head.split("[", 1)[0]
+    shown = _described(head)
+    if shown:
+        # set_description(f"loss: {loss:.4f}"): metrics in the description, before the bar's
+        # own `: 50%`; the postfix's win when both show a key.
+        keys = {key for key, _, _ in found}
+        found = [item for item in shown if item[0] not in keys] + found
+        head = _VALUES.sub("", head)
     if _NOT_STEPS.search(rate):
-        return Bar("", 0, 0, None, found or [CLAIM]) if postfix else None
-    description = _DESCRIPTION.sub("", line[: bar.start()].split("|", 1)[0])
+        return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
+    description = _DESCRIPTION.sub("", head)
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
                lightning=lightning, ahead=ahead)
+
+
+# The description's end: tqdm's `: ` before the percentage (`{desc}: {percentage:3.0f}%|`).
+_DESCRIPTION_END = re.compile(r":?\s*\d{1,3}%\s*$")
+_VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)
+_STEP_WORDS = frozenset({"epoch", "step", "iter", "it", "iteration", "global_step", "batch"})
+
+
+def _described(head: str) -> list[Found]:
+    """The metrics a bar's description shows (`Epoch 2 loss: 0.4123`), not its counters."""
+    if ":" not in head and "=" not in head:
+        return []
+    text = _DESCRIPTION_END.sub("", head)
+    return [
+        (key, to_number(integer) if integer else to_number(number), None)
+        for key, integer, number in key_value_pairs(text)
+        if key.lower() not in _STEP_WORDS and is_metric_key(key)
+    ]
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:
