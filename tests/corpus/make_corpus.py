@@ -9,11 +9,19 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite
+        catboost gymnasium mmengine pytorch-ignite optuna
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
     export VISION_COMMIT=$(git -C ~/vision rev-parse HEAD)              # for VERSIONS.md
+    # timm_train in an environment of its own, as timm needs the torchvision removed above
+    # (PyPI's, a CUDA build whose ops the case does without); train.py is not in the package:
+    python -m venv ~/timm-venv && ~/timm-venv/bin/pip install torch==2.13.0
+    ~/timm-venv/bin/pip install torch==2.13.0 torchvision timm==1.0.28
+    git clone https://github.com/huggingface/pytorch-image-models ~/timm
+    git -C ~/timm checkout v1.0.28
+    export TIMM_TRAIN=~/timm/train.py TIMM_COMMIT=$(git -C ~/timm rev-parse HEAD)
+    ~/timm-venv/bin/python tests/corpus/make_corpus.py timm_train
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
@@ -908,6 +916,112 @@ def ignite_bar() -> Truth:
     return _ignite(bar=True)
 
 
+def _image_folder(root: str, classes: int = 10, train: int = 16, valid: int = 5) -> None:
+    """`root/train/classN/*.png` and `root/validation/classN/*.png`: 32-pixel noise around a
+    colour of the class's own, so that a tiny network learns something in three epochs."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    colours = rng.integers(0, 256, size=(classes, 3))
+    for split, n in (("train", train), ("validation", valid)):
+        for c in range(classes):
+            folder = os.path.join(root, split, f"class{c}")
+            os.makedirs(folder)
+            for i in range(n):
+                pixels = colours[c] + rng.normal(0, 60, size=(32, 32, 3))
+                Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).save(
+                    os.path.join(folder, f"{i}.png"))
+
+
+def timm_train() -> Truth:
+    """timm's own `train.py` (pytorch-image-models; the file named by TIMM_TRAIN, from the
+    commit in VERSIONS.md, which the pip package does not include) training `resnet10t` on a
+    generated 10-class image folder, 32 px, 16 a batch (10 batches an epoch), 3 epochs,
+    `--log-interval 3`, CPU: `Train: 0 [   3/10 ( 40%)]  Loss: 2.32 (2.33)  Time: ...  LR:
+    1.000e-05  Data: ...`, `Test: [   3/3]  Time: ...  Loss:   2.262 ( 2.305)  Acc@1: ...
+    Acc@5: ...`, `*** Best metric: 70.0 (epoch 2)` and the `--result` JSON of each epoch.
+    Truth: the meters of `train_one_epoch` and `validate`, read from their frames when each
+    line is logged (the value printed first: `losses_m.val`, `lr`, `top1_m.val`, ...), train
+    lines at the global step epoch * updates_per_epoch + update_idx, test lines with none;
+    main's `best_metric`; and the rows of the `summary.csv` it writes, as the `--result` dump
+    names them (`train/loss`, `validation/top1`, ...) at their epoch. Timings are left out."""
+    script = os.environ.get("TIMM_TRAIN")
+    if not script:
+        raise SystemExit("timm_train: set TIMM_TRAIN to train.py of a pytorch-image-models "
+                         "checkout")
+    import csv
+    import importlib.util
+    import logging
+    import warnings
+
+    import torch
+
+    # Its image reader leaves each file to the collector: a ResourceWarning an image, which
+    # Python's default filters hide from users; hidden here too (the corpus runs show them).
+    warnings.filterwarnings("ignore", category=ResourceWarning)
+
+    # torchvision's wheel on PyPI is built for the CUDA torch: with the CPU torch its C ops do
+    # not load, and its _meta_registrations registers `nms` and `qnms` without checking for
+    # them. Defining those two schemas lets it import; training uses none of its ops.
+    vision = importlib.util.find_spec("torchvision")
+    assert vision is not None and vision.submodule_search_locations
+    try:
+        torch.ops.load_library(os.path.join(vision.submodule_search_locations[0], "_C.so"))
+    except OSError:
+        schemas = torch.library.Library("torchvision", "DEF")  # noqa: F841 (kept alive)
+        for op in ("nms", "qnms"):
+            schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+    spec = importlib.util.spec_from_file_location("train", script)
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    truth: Truth = []
+
+    class Meters(logging.Handler):
+        """Reads what the logging function holds as each line is logged."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            frame = sys._getframe()
+            while frame.f_code.co_name not in ("train_one_epoch", "validate", "main"):
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            if message.startswith("Train:"):
+                step = f["epoch"] * f["updates_per_epoch"] + f["update_idx"]
+                truth.extend([point("Loss", f["losses_m"].val, step), point("LR", f["lr"], step)])
+            elif message.startswith("Test:"):
+                truth.extend([point("Test_Loss", f["losses_m"].val, None),
+                              point("Test_Acc@1", f["top1_m"].val, None),
+                              point("Test_Acc@5", f["top5_m"].val, None)])
+            elif message.startswith("*** Best metric"):
+                truth.append(point("Best_metric", f["best_metric"], None))
+
+    logging.getLogger("train").addHandler(Meters())
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)  # its output folder and checkpoints' paths print as ./output/...
+        try:
+            _image_folder("data")
+            sys.argv = ["train.py", "--data-dir", "data", "--dataset", "", "--model", "resnet10t",
+                        "--num-classes", "10", "--img-size", "32", "-b", "16", "--epochs", "3",
+                        "--warmup-epochs", "1", "--lr", "0.05", "--log-interval", "3",
+                        "--workers", "1", "--device", "cpu", "--experiment", "tiny",
+                        "--seed", "0"]
+            train.main()
+            with open(os.path.join("output", "train", "tiny", "summary.csv")) as f:
+                rows = list(csv.DictReader(f))
+        finally:
+            os.chdir(cwd)
+    for row in rows:
+        epoch = int(row["epoch"])
+        truth += [point("train/loss", float(row["train_loss"]), epoch),
+                  point("validation/loss", float(row["eval_loss"]), epoch),
+                  point("validation/top1", float(row["eval_top1"]), epoch),
+                  point("validation/top5", float(row["eval_top5"]), epoch)]
+    return truth
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -935,6 +1049,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "mmengine": mmengine_,
     "ignite": ignite_,
     "ignite_bar": ignite_bar,
+    "timm_train": timm_train,
 }
 
 
@@ -1030,7 +1145,7 @@ def versions() -> None:
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
              "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
              "stable-baselines3", "gymnasium", "catboost", "mmengine",
-             "pytorch-ignite"]
+             "pytorch-ignite", "timm", "torchvision", "optuna"]
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -1046,6 +1161,8 @@ def versions() -> None:
             pass
     if os.environ.get("VISION_REFERENCES"):
         rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
+    if os.environ.get("TIMM_TRAIN"):
+        rows["pytorch-image-models train.py"] = os.environ.get("TIMM_COMMIT", "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in rows.items()]
