@@ -1022,6 +1022,31 @@ def timm_train() -> Truth:
     return truth
 
 
+def optuna_study() -> Truth:
+    """An Optuna study with its default logging, 6 trials (TPE, seed 0) of a scikit-learn
+    logistic regression's validation log-loss: `[I 2026-12-01 23:40:01,234] Trial 3 finished
+    with value: 0.4123 and parameters: {'C': 0.05, 'class_weight': None}. Best is trial 1
+    with value: 0.3987.` Truth: `study.trials`' values, keyed `value`, at the trial's number
+    (from 0, as printed); parameters are not metrics."""
+    import optuna
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+
+    x, y = make_classification(n_samples=300, n_features=8, flip_y=0.1, random_state=0)
+
+    def objective(trial: Any) -> float:
+        model = LogisticRegression(C=trial.suggest_float("C", 1e-3, 10.0, log=True),
+                                   class_weight=trial.suggest_categorical(
+                                       "class_weight", [None, "balanced"]))
+        model.fit(x[:200], y[:200])
+        return float(log_loss(y[200:], model.predict_proba(x[200:])))
+
+    study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=0))
+    study.optimize(objective, n_trials=6)
+    return [point("value", trial.value, trial.number) for trial in study.trials]
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -1050,6 +1075,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "ignite": ignite_,
     "ignite_bar": ignite_bar,
     "timm_train": timm_train,
+    "optuna": optuna_study,
 }
 
 
