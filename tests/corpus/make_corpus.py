@@ -584,6 +584,428 @@ def json_lines() -> Truth:
     return truth
 
 
+def _classes(n: int, shape: tuple[int, ...], seed: int, spread: float) -> tuple[Any, Any]:
+    """`n` synthetic samples of 10 classes, as many of each: unit noise around a mean of the
+    class's own, the means `spread` apart (per value): (x of `(n, *shape)`, y)."""
+    import torch
+
+    gen = torch.Generator().manual_seed(seed)
+    means = spread * torch.randn(10, *shape, generator=torch.Generator().manual_seed(0))
+    y = torch.arange(n) % 10
+    y = y[torch.randperm(n, generator=gen)]
+    return means[y] + torch.randn(n, *shape, generator=gen), y
+
+
+def cifar10_tutorial() -> Truth:
+    """The PyTorch "Training a Classifier" tutorial (beginner_source/blitz/cifar10_tutorial.py):
+    its `Net` and loop on synthetic 3x32x32 images of its ten classes, batches of 4, the running
+    loss every 10 mini-batches (the tutorial's 2000) as `[1,    10] loss: 2.303`, then
+    `Accuracy of the network on the 10000 test images: 54 %` (the tutorial's text) and
+    `Accuracy for class: plane is 58.2 %` a class. Steps are null: the lines name the epoch and
+    the mini-batch within it, and nothing says how long an epoch is."""
+    import torch
+    from torch import nn
+    from torch.nn import functional as F
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv1 = nn.Conv2d(3, 6, 5)
+            self.pool = nn.MaxPool2d(2, 2)
+            self.conv2 = nn.Conv2d(6, 16, 5)
+            self.fc1 = nn.Linear(16 * 5 * 5, 120)
+            self.fc2 = nn.Linear(120, 84)
+            self.fc3 = nn.Linear(84, 10)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            x = self.pool(F.relu(self.conv1(x)))
+            x = self.pool(F.relu(self.conv2(x)))
+            x = torch.flatten(x, 1)
+            x = F.relu(self.fc1(x))
+            x = F.relu(self.fc2(x))
+            return self.fc3(x)
+
+    classes = ("plane", "car", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+    x, y = _classes(300, (3, 1, 1), seed=1, spread=2.0)  # a colour a class, and noise
+    x = x + torch.randn(300, 3, 32, 32, generator=torch.Generator().manual_seed(1))
+    trainloader = list(zip(x[:200].split(4), y[:200].split(4)))
+    testloader = list(zip(x[200:].split(4), y[200:].split(4)))
+    net = Net()
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
+    truth: Truth = []
+    for epoch in range(2):  # loop over the dataset multiple times
+        running_loss = 0.0
+        for i, data in enumerate(trainloader, 0):
+            inputs, labels = data
+            optimizer.zero_grad()
+            outputs = net(inputs)
+            loss = criterion(outputs, labels)
+            loss.backward()
+            optimizer.step()
+            running_loss += loss.item()
+            if i % 10 == 9:    # print every 10 mini-batches
+                print(f'[{epoch + 1}, {i + 1:5d}] loss: {running_loss / 10:.3f}')
+                truth.append(point("loss", running_loss / 10, None))
+                running_loss = 0.0
+    print('Finished Training')
+    images, labels = testloader[0]
+    print('GroundTruth: ', ' '.join(f'{classes[labels[j]]:5s}' for j in range(4)))
+    _, predicted = torch.max(net(images), 1)
+    print('Predicted: ', ' '.join(f'{classes[predicted[j]]:5s}' for j in range(4)))
+    correct = 0
+    total = 0
+    with torch.no_grad():
+        for images, labels in testloader:
+            outputs = net(images)
+            _, predicted = torch.max(outputs.data, 1)
+            total += labels.size(0)
+            correct += (predicted == labels).sum().item()
+    print(f'Accuracy of the network on the 10000 test images: {100 * correct // total} %')
+    truth.append(point("Accuracy_of_the_network_on_the_10000_test_images",
+                       100 * correct // total, None))
+    correct_pred = {classname: 0 for classname in classes}
+    total_pred = {classname: 0 for classname in classes}
+    with torch.no_grad():
+        for images, labels in testloader:
+            _, predictions = torch.max(net(images), 1)
+            for label, prediction in zip(labels, predictions):
+                if label == prediction:
+                    correct_pred[classes[label]] += 1
+                total_pred[classes[label]] += 1
+    for classname, correct_count in correct_pred.items():
+        accuracy = 100 * float(correct_count) / total_pred[classname]
+        print(f'Accuracy for class: {classname:5s} is {accuracy:.1f} %')
+        truth.append(point(f"Accuracy_for_class_{classname}", accuracy, None))
+    return truth
+
+
+def quickstart_tutorial() -> Truth:
+    """The PyTorch Quickstart tutorial (beginner_source/basics/quickstart_tutorial.py): its
+    `NeuralNetwork`, `train` and `test` on synthetic 28x28 images of 10 classes (640 to train
+    in batches of 64, 128 to test), 3 epochs, the loss every 3 batches (the tutorial's 100):
+    `Epoch 1` and a rule, `loss: 2.303511  [   64/  640]`, `Test Error: ` then
+    ` Accuracy: 45.2%, Avg loss: 2.149268 `. The train lines' counter is samples within the
+    epoch, not a step: null; the test results are at the epoch of the header above them."""
+    import torch
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(768, (1, 28, 28), seed=2, spread=1.0)
+    train_dataloader = list(zip(x[:640].split(64), y[:640].split(64)))
+    test_dataloader = list(zip(x[640:].split(64), y[640:].split(64)))
+    device = "cpu"
+    print(f"Using {device} device")
+
+    class NeuralNetwork(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.flatten = nn.Flatten()
+            self.linear_relu_stack = nn.Sequential(
+                nn.Linear(28*28, 512),
+                nn.ReLU(),
+                nn.Linear(512, 512),
+                nn.ReLU(),
+                nn.Linear(512, 10)
+            )
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.linear_relu_stack(self.flatten(x))  # type: ignore[no-any-return]
+
+    model = NeuralNetwork().to(device)
+    print(model)
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=1e-2)
+    truth: Truth = []
+
+    def train(dataloader: Any, model: nn.Module, loss_fn: Any, optimizer: Any) -> None:
+        size = sum(len(y) for _, y in dataloader)
+        model.train()
+        for batch, (X, y) in enumerate(dataloader):
+            pred = model(X)
+            loss = loss_fn(pred, y)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+            if batch % 3 == 0:
+                loss, current = loss.item(), (batch + 1) * len(X)
+                print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")
+                truth.append(point("loss", loss, None))
+
+    def test(dataloader: Any, model: nn.Module, loss_fn: Any, epoch: int) -> None:
+        size = sum(len(y) for _, y in dataloader)
+        num_batches = len(dataloader)
+        model.eval()
+        test_loss, correct = 0.0, 0.0
+        with torch.no_grad():
+            for X, y in dataloader:
+                pred = model(X)
+                test_loss += loss_fn(pred, y).item()
+                correct += (pred.argmax(1) == y).type(torch.float).sum().item()
+        test_loss /= num_batches
+        correct /= size
+        print(f"Test Error: \n Accuracy: {(100*correct):>0.1f}%, Avg loss: {test_loss:>8f} \n")
+        truth.extend([point("Accuracy", 100 * correct, epoch),
+                      point("Avg_loss", test_loss, epoch)])
+
+    epochs = 3
+    for t in range(epochs):
+        print(f"Epoch {t+1}\n-------------------------------")
+        train(train_dataloader, model, loss_fn, optimizer)
+        test(test_dataloader, model, loss_fn, t + 1)
+    print("Done!")
+    return truth
+
+
+def yunjey_feedforward() -> Truth:
+    """yunjey/pytorch-tutorial tutorials/01-basics/feedforward_neural_network/main.py: its
+    `NeuralNet` (784-500-10, Adam) on synthetic 28x28 images of 10 classes, 3 epochs of 20
+    batches of 100, `Epoch [1/3], Step [5/20], Loss: 0.2386` every 5 steps (the script's 100),
+    then `Accuracy of the network on the 10000 test images: 97.5 %` (its text) once. The train
+    lines are at the global step epoch * total_step + i + 1; the accuracy has none."""
+    import torch
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(2500, (1, 28, 28), seed=3, spread=0.1)
+    train_loader = list(zip(x[:2000].split(100), y[:2000].split(100)))
+    test_loader = list(zip(x[2000:].split(100), y[2000:].split(100)))
+    input_size, hidden_size, num_classes, num_epochs = 784, 500, 10, 3
+
+    class NeuralNet(nn.Module):
+        def __init__(self, input_size: int, hidden_size: int, num_classes: int) -> None:
+            super().__init__()
+            self.fc1 = nn.Linear(input_size, hidden_size)
+            self.relu = nn.ReLU()
+            self.fc2 = nn.Linear(hidden_size, num_classes)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.fc2(self.relu(self.fc1(x)))  # type: ignore[no-any-return]
+
+    model = NeuralNet(input_size, hidden_size, num_classes)
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    truth: Truth = []
+    total_step = len(train_loader)
+    for epoch in range(num_epochs):
+        for i, (images, labels) in enumerate(train_loader):
+            images = images.reshape(-1, 28*28)
+            outputs = model(images)
+            loss = criterion(outputs, labels)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            if (i+1) % 5 == 0:
+                print ('Epoch [{}/{}], Step [{}/{}], Loss: {:.4f}'  # noqa: UP032 (the script's)
+                       .format(epoch+1, num_epochs, i+1, total_step, loss.item()))
+                truth.append(point("Loss", loss.item(), epoch * total_step + i + 1))
+    with torch.no_grad():
+        correct = 0
+        total = 0
+        for images, labels in test_loader:
+            images = images.reshape(-1, 28*28)
+            outputs = model(images)
+            _, predicted = torch.max(outputs.data, 1)
+            total += labels.size(0)
+            correct += (predicted == labels).sum().item()
+        print('Accuracy of the network on the 10000 test images: {} %'  # noqa: UP032
+              .format(100 * correct / total))
+    truth.append(point("Accuracy_of_the_network_on_the_10000_test_images",
+                       100 * correct / total, None))
+    return truth
+
+
+class TinyLM:
+    """A bigram language model over synthetic tokens with a pattern to learn, for the loops of
+    karpathy's GPT-2 scripts: `batch()` gives (x, y) of B sequences of T tokens."""
+
+    def __init__(self, B: int = 4, T: int = 16, vocab: int = 32) -> None:
+        import torch
+
+        torch.manual_seed(1337)
+        torch.set_num_threads(1)
+        gen = torch.Generator().manual_seed(0)
+        data = (torch.randint(0, vocab, (4096,), generator=gen) + torch.arange(4096) % 5) % vocab
+        self.splits = {"train": data[:3584], "val": data[3584:]}
+        self.B, self.T, self.vocab = B, T, vocab
+        self.model = torch.nn.Sequential(torch.nn.Embedding(vocab, 64),
+                                         torch.nn.Linear(64, vocab))
+        self.gen = torch.Generator().manual_seed(1)
+
+    def batch(self, split: str) -> tuple[Any, Any]:
+        import torch
+
+        d = self.splits[split]
+        ix = torch.randint(len(d) - self.T - 1, (self.B,), generator=self.gen)
+        return (torch.stack([d[i : i + self.T] for i in ix]),
+                torch.stack([d[i + 1 : i + 1 + self.T] for i in ix]))
+
+    def loss(self, x: Any, y: Any) -> Any:
+        import torch
+
+        logits = self.model(x)
+        return torch.nn.functional.cross_entropy(logits.view(-1, self.vocab), y.view(-1))
+
+    def parameter_groups(self) -> tuple[list[Any], list[Any]]:
+        """(decayed, non-decayed) as the GPT-2 scripts split them: matrices and the rest."""
+        params = list(self.model.parameters())
+        return [p for p in params if p.dim() >= 2], [p for p in params if p.dim() < 2]
+
+
+def _cosine_lr(it: int, max_lr: float, warmup: int, steps: int, min_frac: float) -> float:
+    """Linear warmup, then cosine decay to min_frac * max_lr, as both GPT-2 scripts do."""
+    import math
+
+    if it < warmup:
+        return max_lr * (it + 1) / warmup
+    ratio = (it - warmup) / (steps - warmup)
+    return max_lr * min_frac + 0.5 * (1.0 + math.cos(math.pi * ratio)) * max_lr * (1 - min_frac)
+
+
+def llmc_gpt2() -> Truth:
+    """karpathy/llm.c train_gpt2.py's prints, with its start-up lines: `val loss 3.9123` (the
+    float as Python prints it) every 5 steps and at the end, and `step    1/20 | train loss
+    4.234531 | norm 12.1234 | lr 1.00e-04 | (123.45 ms | 4150 tok/s)` after each optimizer
+    step. The printed step counts the optimizer steps so far; `val loss` is at the steps done
+    when it runs (its own log's `s:%d tel:%f`). Timings are left out of the truth."""
+    import time
+
+    import numpy as np
+    import torch
+
+    print(f"Running pytorch {torch.version.__version__}")
+    lm = TinyLM()
+    B, T, num_iterations, val_loss_every, val_max_steps = lm.B, lm.T, 20, 5, 4
+    total_batch_size = 2 * B * T
+    print("using device: cpu")
+    grad_accum_steps = total_batch_size // (B * T)
+    print(f"total desired batch size: {total_batch_size}")
+    print(f"=> calculated gradient accumulation steps: {grad_accum_steps}")
+    ntok = len(lm.splits["train"])
+    print(f"DataLoader: total number of tokens: {ntok:,} across 1 files")
+    ntok = len(lm.splits["val"])
+    print(f"DataLoader: total number of tokens: {ntok:,} across 1 files")
+    decay, nodecay = lm.parameter_groups()
+    print(f"num decayed parameter tensors: {len(decay)}, with "
+          f"{sum(p.numel() for p in decay):,} parameters")
+    print(f"num non-decayed parameter tensors: {len(nodecay)}, with "
+          f"{sum(p.numel() for p in nodecay):,} parameters")
+    print("using fused AdamW: False")
+    print("using regular AdamW")
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": 0.0},
+                                   {"params": nodecay, "weight_decay": 0.0}],
+                                  lr=1e-2, betas=(0.9, 0.95))
+    truth: Truth = []
+    timings = []
+    for step in range(num_iterations + 1):
+        t0 = time.time()
+        last_step = (step == num_iterations)
+        if step % val_loss_every == 0 or last_step:
+            lm.model.eval()
+            with torch.no_grad():
+                val_loss = 0.0
+                for _ in range(val_max_steps):
+                    val_loss += lm.loss(*lm.batch("val")).item()
+                val_loss /= val_max_steps
+            print(f"val loss {val_loss}")
+            truth.append(point("val_loss", val_loss, step))
+        if last_step:
+            break
+        lm.model.train()
+        optimizer.zero_grad(set_to_none=True)
+        lossf = 0.0
+        for _ in range(grad_accum_steps):
+            loss = lm.loss(*lm.batch("train")) / grad_accum_steps
+            lossf += loss.item()
+            loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(lm.model.parameters(), 1.0)
+        lr = _cosine_lr(step, 1e-2, 5, num_iterations, 0.1)
+        for param_group in optimizer.param_groups:
+            param_group['lr'] = lr
+        optimizer.step()
+        t1 = time.time()
+        tokens_per_second = grad_accum_steps * B * T / (t1-t0)
+        print(f"step {step+1:4d}/{num_iterations} | train loss {lossf:.6f} | norm {norm:.4f} | "
+              f"lr {lr:.2e} | ({(t1-t0)*1000:.2f} ms | {tokens_per_second:.0f} tok/s)")
+        truth += [point("train_loss", lossf, step + 1), point("norm", norm.item(), step + 1),
+                  point("lr", lr, step + 1)]
+        if step > 0 and step > num_iterations - 20:
+            timings.append(t1-t0)
+    timings = timings[-20:]
+    print(f"final {len(timings)} iters avg: {np.mean(timings)*1000:.3f}ms")
+    print(f"peak memory consumption: {torch.cuda.max_memory_allocated() // 1024 // 1024} MiB")
+    return truth
+
+
+def build_nanogpt() -> Truth:
+    """karpathy/build-nanogpt train_gpt2.py's prints, with its start-up lines: `validation
+    loss: 3.1234` every 5 steps and at the last, and `step     0 | loss: 10.998436 | lr
+    6.0000e-05 | norm: 15.3512 | dt: 1021.33ms | tok/sec: 16041.21` after each optimizer step.
+    Steps are the loop's `step` as printed (from 0), and the validation loss is at the `step`
+    its loop is at, as the script's own log.txt writes both (`{step} val`, `{step} train`).
+    Timings (dt, tok/sec) are left out of the truth."""
+    import time
+
+    import torch
+
+    lm = TinyLM()
+    print("using device: cpu")
+    B, T, max_steps = lm.B, lm.T, 20
+    total_batch_size = 2 * B * T
+    grad_accum_steps = total_batch_size // (B * T)
+    print(f"total desired batch size: {total_batch_size}")
+    print(f"=> calculated gradient accumulation steps: {grad_accum_steps}")
+    print("found 1 shards for split train")
+    print("found 1 shards for split val")
+    decay, nodecay = lm.parameter_groups()
+    print(f"num decayed parameter tensors: {len(decay)}, with "
+          f"{sum(p.numel() for p in decay):,} parameters")
+    print(f"num non-decayed parameter tensors: {len(nodecay)}, with "
+          f"{sum(p.numel() for p in nodecay):,} parameters")
+    print("using fused AdamW: False")
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1},
+                                   {"params": nodecay, "weight_decay": 0.0}],
+                                  lr=6e-3, betas=(0.9, 0.95), eps=1e-8)
+    truth: Truth = []
+    for step in range(max_steps):
+        t0 = time.time()
+        last_step = (step == max_steps - 1)
+        if step % 5 == 0 or last_step:
+            lm.model.eval()
+            with torch.no_grad():
+                val_loss_accum = 0.0
+                val_loss_steps = 4
+                for _ in range(val_loss_steps):
+                    val_loss_accum += lm.loss(*lm.batch("val")).item() / val_loss_steps
+            print(f"validation loss: {val_loss_accum:.4f}")
+            truth.append(point("validation_loss", val_loss_accum, step))
+        lm.model.train()
+        optimizer.zero_grad()
+        loss_accum = 0.0
+        for _ in range(grad_accum_steps):
+            loss = lm.loss(*lm.batch("train")) / grad_accum_steps
+            loss_accum += loss.item()
+            loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(lm.model.parameters(), 1.0)
+        lr = _cosine_lr(step, 6e-3, 5, max_steps, 0.1)
+        for param_group in optimizer.param_groups:
+            param_group['lr'] = lr
+        optimizer.step()
+        t1 = time.time()
+        dt = t1 - t0
+        tokens_per_sec = B * T * grad_accum_steps / dt
+        print(f"step {step:5d} | loss: {loss_accum:.6f} | lr {lr:.4e} | norm: {norm:.4f} | "
+              f"dt: {dt*1000:.2f}ms | tok/sec: {tokens_per_sec:.2f}")
+        truth += [point("loss", loss_accum, step), point("lr", lr, step),
+                  point("norm", norm.item(), step)]
+    return truth
+
+
 # --- other libraries ---------------------------------------------------------------------------
 
 
@@ -1066,6 +1488,11 @@ CASES: dict[str, Callable[[], Truth]] = {
     "pipe_pairs": pipe_pairs,
     "json_lines": json_lines,
     "equals_style": equals_style,
+    "cifar10_tutorial": cifar10_tutorial,
+    "quickstart_tutorial": quickstart_tutorial,
+    "yunjey_feedforward": yunjey_feedforward,
+    "llmc_gpt2": llmc_gpt2,
+    "build_nanogpt": build_nanogpt,
     "fastai": fastai_,
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
