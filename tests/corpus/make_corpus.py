@@ -14,14 +14,14 @@ the versions in VERSIONS.md):
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
     export VISION_COMMIT=$(git -C ~/vision rev-parse HEAD)              # for VERSIONS.md
-    # timm_train in an environment of its own, as timm needs the torchvision removed above
+    # timm_train runs on an environment of its own, as timm needs the torchvision removed above
     # (PyPI's, a CUDA build whose ops the case does without); train.py is not in the package:
     python -m venv ~/timm-venv && ~/timm-venv/bin/pip install torch==2.13.0
     ~/timm-venv/bin/pip install torch==2.13.0 torchvision timm==1.0.28
     git clone https://github.com/huggingface/pytorch-image-models ~/timm
     git -C ~/timm checkout v1.0.28
-    export TIMM_TRAIN=~/timm/train.py TIMM_COMMIT=$(git -C ~/timm rev-parse HEAD)
-    ~/timm-venv/bin/python tests/corpus/make_corpus.py timm_train
+    export TIMM_PYTHON=~/timm-venv/bin/python TIMM_TRAIN=~/timm/train.py
+    export TIMM_COMMIT=$(git -C ~/timm rev-parse HEAD)                   # for VERSIONS.md
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
@@ -1508,6 +1508,10 @@ CASES: dict[str, Callable[[], Truth]] = {
 
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
+# Cases whose child runs on another environment's Python, named by an environment variable:
+# timm needs a torchvision, which the environment of the other cases must not have.
+OWN_PYTHON = {"timm_train": "TIMM_PYTHON"}
+
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
@@ -1557,15 +1561,17 @@ def run_pty(argv: list[str], env: dict[str, str]) -> bytes:
 
 def make(case: str) -> None:
     env = child_env()
+    python = os.environ.get(OWN_PYTHON.get(case, ""), sys.executable)
+    prefix = subprocess.run([python, "-c", "import sys; print(sys.prefix, end='')"],
+                            capture_output=True, check=True).stdout
     truths = {}
     for mode, runner in (("pipe", run_pipe), ("pty", run_pty)):
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
-            data = runner([sys.executable, os.path.abspath(__file__), "--child", case, tmp.name],
-                          env)
+            data = runner([python, os.path.abspath(__file__), "--child", case, tmp.name], env)
             with open(tmp.name) as f:
                 truths[mode] = json.load(f)
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
-            f.write(data.replace(sys.prefix.encode(), PREFIX))
+            f.write(data.replace(prefix, PREFIX))
     check(case, truths["pipe"], truths["pty"])
     # One truth for both captures when the runs agree; else each capture has its run's own.
     names = {"": truths["pipe"]} if truths["pipe"] == truths["pty"] else {
