@@ -9,11 +9,19 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite
+        catboost gymnasium mmengine pytorch-ignite optuna
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
     export VISION_COMMIT=$(git -C ~/vision rev-parse HEAD)              # for VERSIONS.md
+    # timm_train runs on an environment of its own, as timm needs the torchvision removed above
+    # (PyPI's, a CUDA build whose ops the case does without); train.py is not in the package:
+    python -m venv ~/timm-venv && ~/timm-venv/bin/pip install torch==2.13.0
+    ~/timm-venv/bin/pip install torch==2.13.0 torchvision timm==1.0.28
+    git clone https://github.com/huggingface/pytorch-image-models ~/timm
+    git -C ~/timm checkout v1.0.28
+    export TIMM_PYTHON=~/timm-venv/bin/python TIMM_TRAIN=~/timm/train.py
+    export TIMM_COMMIT=$(git -C ~/timm rev-parse HEAD)                   # for VERSIONS.md
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
@@ -576,6 +584,428 @@ def json_lines() -> Truth:
     return truth
 
 
+def _classes(n: int, shape: tuple[int, ...], seed: int, spread: float) -> tuple[Any, Any]:
+    """`n` synthetic samples of 10 classes, as many of each: unit noise around a mean of the
+    class's own, the means `spread` apart (per value): (x of `(n, *shape)`, y)."""
+    import torch
+
+    gen = torch.Generator().manual_seed(seed)
+    means = spread * torch.randn(10, *shape, generator=torch.Generator().manual_seed(0))
+    y = torch.arange(n) % 10
+    y = y[torch.randperm(n, generator=gen)]
+    return means[y] + torch.randn(n, *shape, generator=gen), y
+
+
+def cifar10_tutorial() -> Truth:
+    """The PyTorch "Training a Classifier" tutorial (beginner_source/blitz/cifar10_tutorial.py):
+    its `Net` and loop on synthetic 3x32x32 images of its ten classes, batches of 4, the running
+    loss every 10 mini-batches (the tutorial's 2000) as `[1,    10] loss: 2.303`, then
+    `Accuracy of the network on the 10000 test images: 54 %` (the tutorial's text) and
+    `Accuracy for class: plane is 58.2 %` a class. Steps are null: the lines name the epoch and
+    the mini-batch within it, and nothing says how long an epoch is."""
+    import torch
+    from torch import nn
+    from torch.nn import functional as F
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv1 = nn.Conv2d(3, 6, 5)
+            self.pool = nn.MaxPool2d(2, 2)
+            self.conv2 = nn.Conv2d(6, 16, 5)
+            self.fc1 = nn.Linear(16 * 5 * 5, 120)
+            self.fc2 = nn.Linear(120, 84)
+            self.fc3 = nn.Linear(84, 10)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            x = self.pool(F.relu(self.conv1(x)))
+            x = self.pool(F.relu(self.conv2(x)))
+            x = torch.flatten(x, 1)
+            x = F.relu(self.fc1(x))
+            x = F.relu(self.fc2(x))
+            return self.fc3(x)
+
+    classes = ("plane", "car", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+    x, y = _classes(300, (3, 1, 1), seed=1, spread=2.0)  # a colour a class, and noise
+    x = x + torch.randn(300, 3, 32, 32, generator=torch.Generator().manual_seed(1))
+    trainloader = list(zip(x[:200].split(4), y[:200].split(4)))
+    testloader = list(zip(x[200:].split(4), y[200:].split(4)))
+    net = Net()
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
+    truth: Truth = []
+    for epoch in range(2):  # loop over the dataset multiple times
+        running_loss = 0.0
+        for i, data in enumerate(trainloader, 0):
+            inputs, labels = data
+            optimizer.zero_grad()
+            outputs = net(inputs)
+            loss = criterion(outputs, labels)
+            loss.backward()
+            optimizer.step()
+            running_loss += loss.item()
+            if i % 10 == 9:    # print every 10 mini-batches
+                print(f'[{epoch + 1}, {i + 1:5d}] loss: {running_loss / 10:.3f}')
+                truth.append(point("loss", running_loss / 10, None))
+                running_loss = 0.0
+    print('Finished Training')
+    images, labels = testloader[0]
+    print('GroundTruth: ', ' '.join(f'{classes[labels[j]]:5s}' for j in range(4)))
+    _, predicted = torch.max(net(images), 1)
+    print('Predicted: ', ' '.join(f'{classes[predicted[j]]:5s}' for j in range(4)))
+    correct = 0
+    total = 0
+    with torch.no_grad():
+        for images, labels in testloader:
+            outputs = net(images)
+            _, predicted = torch.max(outputs.data, 1)
+            total += labels.size(0)
+            correct += (predicted == labels).sum().item()
+    print(f'Accuracy of the network on the 10000 test images: {100 * correct // total} %')
+    truth.append(point("Accuracy_of_the_network_on_the_10000_test_images",
+                       100 * correct // total, None))
+    correct_pred = {classname: 0 for classname in classes}
+    total_pred = {classname: 0 for classname in classes}
+    with torch.no_grad():
+        for images, labels in testloader:
+            _, predictions = torch.max(net(images), 1)
+            for label, prediction in zip(labels, predictions):
+                if label == prediction:
+                    correct_pred[classes[label]] += 1
+                total_pred[classes[label]] += 1
+    for classname, correct_count in correct_pred.items():
+        accuracy = 100 * float(correct_count) / total_pred[classname]
+        print(f'Accuracy for class: {classname:5s} is {accuracy:.1f} %')
+        truth.append(point(f"Accuracy_for_class_{classname}", accuracy, None))
+    return truth
+
+
+def quickstart_tutorial() -> Truth:
+    """The PyTorch Quickstart tutorial (beginner_source/basics/quickstart_tutorial.py): its
+    `NeuralNetwork`, `train` and `test` on synthetic 28x28 images of 10 classes (640 to train
+    in batches of 64, 128 to test), 3 epochs, the loss every 3 batches (the tutorial's 100):
+    `Epoch 1` and a rule, `loss: 2.303511  [   64/  640]`, `Test Error: ` then
+    ` Accuracy: 45.2%, Avg loss: 2.149268 `. The train lines' counter is samples within the
+    epoch, not a step: null; the test results are at the epoch of the header above them."""
+    import torch
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(768, (1, 28, 28), seed=2, spread=1.0)
+    train_dataloader = list(zip(x[:640].split(64), y[:640].split(64)))
+    test_dataloader = list(zip(x[640:].split(64), y[640:].split(64)))
+    device = "cpu"
+    print(f"Using {device} device")
+
+    class NeuralNetwork(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.flatten = nn.Flatten()
+            self.linear_relu_stack = nn.Sequential(
+                nn.Linear(28*28, 512),
+                nn.ReLU(),
+                nn.Linear(512, 512),
+                nn.ReLU(),
+                nn.Linear(512, 10)
+            )
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.linear_relu_stack(self.flatten(x))  # type: ignore[no-any-return]
+
+    model = NeuralNetwork().to(device)
+    print(model)
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=1e-2)
+    truth: Truth = []
+
+    def train(dataloader: Any, model: nn.Module, loss_fn: Any, optimizer: Any) -> None:
+        size = sum(len(y) for _, y in dataloader)
+        model.train()
+        for batch, (X, y) in enumerate(dataloader):
+            pred = model(X)
+            loss = loss_fn(pred, y)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+            if batch % 3 == 0:
+                loss, current = loss.item(), (batch + 1) * len(X)
+                print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")
+                truth.append(point("loss", loss, None))
+
+    def test(dataloader: Any, model: nn.Module, loss_fn: Any, epoch: int) -> None:
+        size = sum(len(y) for _, y in dataloader)
+        num_batches = len(dataloader)
+        model.eval()
+        test_loss, correct = 0.0, 0.0
+        with torch.no_grad():
+            for X, y in dataloader:
+                pred = model(X)
+                test_loss += loss_fn(pred, y).item()
+                correct += (pred.argmax(1) == y).type(torch.float).sum().item()
+        test_loss /= num_batches
+        correct /= size
+        print(f"Test Error: \n Accuracy: {(100*correct):>0.1f}%, Avg loss: {test_loss:>8f} \n")
+        truth.extend([point("Accuracy", 100 * correct, epoch),
+                      point("Avg_loss", test_loss, epoch)])
+
+    epochs = 3
+    for t in range(epochs):
+        print(f"Epoch {t+1}\n-------------------------------")
+        train(train_dataloader, model, loss_fn, optimizer)
+        test(test_dataloader, model, loss_fn, t + 1)
+    print("Done!")
+    return truth
+
+
+def yunjey_feedforward() -> Truth:
+    """yunjey/pytorch-tutorial tutorials/01-basics/feedforward_neural_network/main.py: its
+    `NeuralNet` (784-500-10, Adam) on synthetic 28x28 images of 10 classes, 3 epochs of 20
+    batches of 100, `Epoch [1/3], Step [5/20], Loss: 0.2386` every 5 steps (the script's 100),
+    then `Accuracy of the network on the 10000 test images: 97.5 %` (its text) once. The train
+    lines are at the global step epoch * total_step + i + 1; the accuracy has none."""
+    import torch
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(2500, (1, 28, 28), seed=3, spread=0.1)
+    train_loader = list(zip(x[:2000].split(100), y[:2000].split(100)))
+    test_loader = list(zip(x[2000:].split(100), y[2000:].split(100)))
+    input_size, hidden_size, num_classes, num_epochs = 784, 500, 10, 3
+
+    class NeuralNet(nn.Module):
+        def __init__(self, input_size: int, hidden_size: int, num_classes: int) -> None:
+            super().__init__()
+            self.fc1 = nn.Linear(input_size, hidden_size)
+            self.relu = nn.ReLU()
+            self.fc2 = nn.Linear(hidden_size, num_classes)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.fc2(self.relu(self.fc1(x)))  # type: ignore[no-any-return]
+
+    model = NeuralNet(input_size, hidden_size, num_classes)
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    truth: Truth = []
+    total_step = len(train_loader)
+    for epoch in range(num_epochs):
+        for i, (images, labels) in enumerate(train_loader):
+            images = images.reshape(-1, 28*28)
+            outputs = model(images)
+            loss = criterion(outputs, labels)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            if (i+1) % 5 == 0:
+                print ('Epoch [{}/{}], Step [{}/{}], Loss: {:.4f}'  # noqa: UP032 (the script's)
+                       .format(epoch+1, num_epochs, i+1, total_step, loss.item()))
+                truth.append(point("Loss", loss.item(), epoch * total_step + i + 1))
+    with torch.no_grad():
+        correct = 0
+        total = 0
+        for images, labels in test_loader:
+            images = images.reshape(-1, 28*28)
+            outputs = model(images)
+            _, predicted = torch.max(outputs.data, 1)
+            total += labels.size(0)
+            correct += (predicted == labels).sum().item()
+        print('Accuracy of the network on the 10000 test images: {} %'  # noqa: UP032
+              .format(100 * correct / total))
+    truth.append(point("Accuracy_of_the_network_on_the_10000_test_images",
+                       100 * correct / total, None))
+    return truth
+
+
+class TinyLM:
+    """A bigram language model over synthetic tokens with a pattern to learn, for the loops of
+    karpathy's GPT-2 scripts: `batch()` gives (x, y) of B sequences of T tokens."""
+
+    def __init__(self, B: int = 4, T: int = 16, vocab: int = 32) -> None:
+        import torch
+
+        torch.manual_seed(1337)
+        torch.set_num_threads(1)
+        gen = torch.Generator().manual_seed(0)
+        data = (torch.randint(0, vocab, (4096,), generator=gen) + torch.arange(4096) % 5) % vocab
+        self.splits = {"train": data[:3584], "val": data[3584:]}
+        self.B, self.T, self.vocab = B, T, vocab
+        self.model = torch.nn.Sequential(torch.nn.Embedding(vocab, 64),
+                                         torch.nn.Linear(64, vocab))
+        self.gen = torch.Generator().manual_seed(1)
+
+    def batch(self, split: str) -> tuple[Any, Any]:
+        import torch
+
+        d = self.splits[split]
+        ix = torch.randint(len(d) - self.T - 1, (self.B,), generator=self.gen)
+        return (torch.stack([d[i : i + self.T] for i in ix]),
+                torch.stack([d[i + 1 : i + 1 + self.T] for i in ix]))
+
+    def loss(self, x: Any, y: Any) -> Any:
+        import torch
+
+        logits = self.model(x)
+        return torch.nn.functional.cross_entropy(logits.view(-1, self.vocab), y.view(-1))
+
+    def parameter_groups(self) -> tuple[list[Any], list[Any]]:
+        """(decayed, non-decayed) as the GPT-2 scripts split them: matrices and the rest."""
+        params = list(self.model.parameters())
+        return [p for p in params if p.dim() >= 2], [p for p in params if p.dim() < 2]
+
+
+def _cosine_lr(it: int, max_lr: float, warmup: int, steps: int, min_frac: float) -> float:
+    """Linear warmup, then cosine decay to min_frac * max_lr, as both GPT-2 scripts do."""
+    import math
+
+    if it < warmup:
+        return max_lr * (it + 1) / warmup
+    ratio = (it - warmup) / (steps - warmup)
+    return max_lr * min_frac + 0.5 * (1.0 + math.cos(math.pi * ratio)) * max_lr * (1 - min_frac)
+
+
+def llmc_gpt2() -> Truth:
+    """karpathy/llm.c train_gpt2.py's prints, with its start-up lines: `val loss 3.9123` (the
+    float as Python prints it) every 5 steps and at the end, and `step    1/20 | train loss
+    4.234531 | norm 12.1234 | lr 1.00e-04 | (123.45 ms | 4150 tok/s)` after each optimizer
+    step. The printed step counts the optimizer steps so far; `val loss` is at the steps done
+    when it runs (its own log's `s:%d tel:%f`). Timings are left out of the truth."""
+    import time
+
+    import numpy as np
+    import torch
+
+    print(f"Running pytorch {torch.version.__version__}")
+    lm = TinyLM()
+    B, T, num_iterations, val_loss_every, val_max_steps = lm.B, lm.T, 20, 5, 4
+    total_batch_size = 2 * B * T
+    print("using device: cpu")
+    grad_accum_steps = total_batch_size // (B * T)
+    print(f"total desired batch size: {total_batch_size}")
+    print(f"=> calculated gradient accumulation steps: {grad_accum_steps}")
+    ntok = len(lm.splits["train"])
+    print(f"DataLoader: total number of tokens: {ntok:,} across 1 files")
+    ntok = len(lm.splits["val"])
+    print(f"DataLoader: total number of tokens: {ntok:,} across 1 files")
+    decay, nodecay = lm.parameter_groups()
+    print(f"num decayed parameter tensors: {len(decay)}, with "
+          f"{sum(p.numel() for p in decay):,} parameters")
+    print(f"num non-decayed parameter tensors: {len(nodecay)}, with "
+          f"{sum(p.numel() for p in nodecay):,} parameters")
+    print("using fused AdamW: False")
+    print("using regular AdamW")
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": 0.0},
+                                   {"params": nodecay, "weight_decay": 0.0}],
+                                  lr=1e-2, betas=(0.9, 0.95))
+    truth: Truth = []
+    timings = []
+    for step in range(num_iterations + 1):
+        t0 = time.time()
+        last_step = (step == num_iterations)
+        if step % val_loss_every == 0 or last_step:
+            lm.model.eval()
+            with torch.no_grad():
+                val_loss = 0.0
+                for _ in range(val_max_steps):
+                    val_loss += lm.loss(*lm.batch("val")).item()
+                val_loss /= val_max_steps
+            print(f"val loss {val_loss}")
+            truth.append(point("val_loss", val_loss, step))
+        if last_step:
+            break
+        lm.model.train()
+        optimizer.zero_grad(set_to_none=True)
+        lossf = 0.0
+        for _ in range(grad_accum_steps):
+            loss = lm.loss(*lm.batch("train")) / grad_accum_steps
+            lossf += loss.item()
+            loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(lm.model.parameters(), 1.0)
+        lr = _cosine_lr(step, 1e-2, 5, num_iterations, 0.1)
+        for param_group in optimizer.param_groups:
+            param_group['lr'] = lr
+        optimizer.step()
+        t1 = time.time()
+        tokens_per_second = grad_accum_steps * B * T / (t1-t0)
+        print(f"step {step+1:4d}/{num_iterations} | train loss {lossf:.6f} | norm {norm:.4f} | "
+              f"lr {lr:.2e} | ({(t1-t0)*1000:.2f} ms | {tokens_per_second:.0f} tok/s)")
+        truth += [point("train_loss", lossf, step + 1), point("norm", norm.item(), step + 1),
+                  point("lr", lr, step + 1)]
+        if step > 0 and step > num_iterations - 20:
+            timings.append(t1-t0)
+    timings = timings[-20:]
+    print(f"final {len(timings)} iters avg: {np.mean(timings)*1000:.3f}ms")
+    print(f"peak memory consumption: {torch.cuda.max_memory_allocated() // 1024 // 1024} MiB")
+    return truth
+
+
+def build_nanogpt() -> Truth:
+    """karpathy/build-nanogpt train_gpt2.py's prints, with its start-up lines: `validation
+    loss: 3.1234` every 5 steps and at the last, and `step     0 | loss: 10.998436 | lr
+    6.0000e-05 | norm: 15.3512 | dt: 1021.33ms | tok/sec: 16041.21` after each optimizer step.
+    Steps are the loop's `step` as printed (from 0), and the validation loss is at the `step`
+    its loop is at, as the script's own log.txt writes both (`{step} val`, `{step} train`).
+    Timings (dt, tok/sec) are left out of the truth."""
+    import time
+
+    import torch
+
+    lm = TinyLM()
+    print("using device: cpu")
+    B, T, max_steps = lm.B, lm.T, 20
+    total_batch_size = 2 * B * T
+    grad_accum_steps = total_batch_size // (B * T)
+    print(f"total desired batch size: {total_batch_size}")
+    print(f"=> calculated gradient accumulation steps: {grad_accum_steps}")
+    print("found 1 shards for split train")
+    print("found 1 shards for split val")
+    decay, nodecay = lm.parameter_groups()
+    print(f"num decayed parameter tensors: {len(decay)}, with "
+          f"{sum(p.numel() for p in decay):,} parameters")
+    print(f"num non-decayed parameter tensors: {len(nodecay)}, with "
+          f"{sum(p.numel() for p in nodecay):,} parameters")
+    print("using fused AdamW: False")
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": 0.1},
+                                   {"params": nodecay, "weight_decay": 0.0}],
+                                  lr=6e-3, betas=(0.9, 0.95), eps=1e-8)
+    truth: Truth = []
+    for step in range(max_steps):
+        t0 = time.time()
+        last_step = (step == max_steps - 1)
+        if step % 5 == 0 or last_step:
+            lm.model.eval()
+            with torch.no_grad():
+                val_loss_accum = 0.0
+                val_loss_steps = 4
+                for _ in range(val_loss_steps):
+                    val_loss_accum += lm.loss(*lm.batch("val")).item() / val_loss_steps
+            print(f"validation loss: {val_loss_accum:.4f}")
+            truth.append(point("validation_loss", val_loss_accum, step))
+        lm.model.train()
+        optimizer.zero_grad()
+        loss_accum = 0.0
+        for _ in range(grad_accum_steps):
+            loss = lm.loss(*lm.batch("train")) / grad_accum_steps
+            loss_accum += loss.item()
+            loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(lm.model.parameters(), 1.0)
+        lr = _cosine_lr(step, 6e-3, 5, max_steps, 0.1)
+        for param_group in optimizer.param_groups:
+            param_group['lr'] = lr
+        optimizer.step()
+        t1 = time.time()
+        dt = t1 - t0
+        tokens_per_sec = B * T * grad_accum_steps / dt
+        print(f"step {step:5d} | loss: {loss_accum:.6f} | lr {lr:.4e} | norm: {norm:.4f} | "
+              f"dt: {dt*1000:.2f}ms | tok/sec: {tokens_per_sec:.2f}")
+        truth += [point("loss", loss_accum, step), point("lr", lr, step),
+                  point("norm", norm.item(), step)]
+    return truth
+
+
 # --- other libraries ---------------------------------------------------------------------------
 
 
@@ -908,6 +1338,137 @@ def ignite_bar() -> Truth:
     return _ignite(bar=True)
 
 
+def _image_folder(root: str, classes: int = 10, train: int = 16, valid: int = 5) -> None:
+    """`root/train/classN/*.png` and `root/validation/classN/*.png`: 32-pixel noise around a
+    colour of the class's own, so that a tiny network learns something in three epochs."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    colours = rng.integers(0, 256, size=(classes, 3))
+    for split, n in (("train", train), ("validation", valid)):
+        for c in range(classes):
+            folder = os.path.join(root, split, f"class{c}")
+            os.makedirs(folder)
+            for i in range(n):
+                pixels = colours[c] + rng.normal(0, 60, size=(32, 32, 3))
+                Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).save(
+                    os.path.join(folder, f"{i}.png"))
+
+
+def timm_train() -> Truth:
+    """timm's own `train.py` (pytorch-image-models; the file named by TIMM_TRAIN, from the
+    commit in VERSIONS.md, which the pip package does not include) training `resnet10t` on a
+    generated 10-class image folder, 32 px, 16 a batch (10 batches an epoch), 3 epochs,
+    `--log-interval 3`, CPU: `Train: 0 [   3/10 ( 40%)]  Loss: 2.32 (2.33)  Time: ...  LR:
+    1.000e-05  Data: ...`, `Test: [   3/3]  Time: ...  Loss:   2.262 ( 2.305)  Acc@1: ...
+    Acc@5: ...`, `*** Best metric: 70.0 (epoch 2)` and the `--result` JSON of each epoch.
+    Truth: the meters of `train_one_epoch` and `validate`, read from their frames when each
+    line is logged (the value printed first: `losses_m.val`, `lr`, `top1_m.val`, ...), train
+    lines at the global step epoch * updates_per_epoch + update_idx, test lines with none;
+    main's `best_metric`; and the rows of the `summary.csv` it writes, as the `--result` dump
+    names them (`train/loss`, `validation/top1`, ...) at their epoch. Timings are left out."""
+    script = os.environ.get("TIMM_TRAIN")
+    if not script:
+        raise SystemExit("timm_train: set TIMM_TRAIN to train.py of a pytorch-image-models "
+                         "checkout")
+    import csv
+    import importlib.util
+    import logging
+    import warnings
+
+    import torch
+
+    # Its image reader leaves each file to the collector: a ResourceWarning an image, which
+    # Python's default filters hide from users; hidden here too (the corpus runs show them).
+    warnings.filterwarnings("ignore", category=ResourceWarning)
+
+    # torchvision's wheel on PyPI is built for the CUDA torch: with the CPU torch its C ops do
+    # not load, and its _meta_registrations registers `nms` and `qnms` without checking for
+    # them. Defining those two schemas lets it import; training uses none of its ops.
+    vision = importlib.util.find_spec("torchvision")
+    assert vision is not None and vision.submodule_search_locations
+    try:
+        torch.ops.load_library(os.path.join(vision.submodule_search_locations[0], "_C.so"))
+    except OSError:
+        schemas = torch.library.Library("torchvision", "DEF")  # noqa: F841 (kept alive)
+        for op in ("nms", "qnms"):
+            schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+    spec = importlib.util.spec_from_file_location("train", script)
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    truth: Truth = []
+
+    class Meters(logging.Handler):
+        """Reads what the logging function holds as each line is logged."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            frame = sys._getframe()
+            while frame.f_code.co_name not in ("train_one_epoch", "validate", "main"):
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            if message.startswith("Train:"):
+                step = f["epoch"] * f["updates_per_epoch"] + f["update_idx"]
+                truth.extend([point("Loss", f["losses_m"].val, step), point("LR", f["lr"], step)])
+            elif message.startswith("Test:"):
+                truth.extend([point("Test_Loss", f["losses_m"].val, None),
+                              point("Test_Acc@1", f["top1_m"].val, None),
+                              point("Test_Acc@5", f["top5_m"].val, None)])
+            elif message.startswith("*** Best metric"):
+                truth.append(point("Best_metric", f["best_metric"], None))
+
+    logging.getLogger("train").addHandler(Meters())
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)  # its output folder and checkpoints' paths print as ./output/...
+        try:
+            _image_folder("data")
+            sys.argv = ["train.py", "--data-dir", "data", "--dataset", "", "--model", "resnet10t",
+                        "--num-classes", "10", "--img-size", "32", "-b", "16", "--epochs", "3",
+                        "--warmup-epochs", "1", "--lr", "0.05", "--log-interval", "3",
+                        "--workers", "1", "--device", "cpu", "--experiment", "tiny",
+                        "--seed", "0"]
+            train.main()
+            with open(os.path.join("output", "train", "tiny", "summary.csv")) as f:
+                rows = list(csv.DictReader(f))
+        finally:
+            os.chdir(cwd)
+    for row in rows:
+        epoch = int(row["epoch"])
+        truth += [point("train/loss", float(row["train_loss"]), epoch),
+                  point("validation/loss", float(row["eval_loss"]), epoch),
+                  point("validation/top1", float(row["eval_top1"]), epoch),
+                  point("validation/top5", float(row["eval_top5"]), epoch)]
+    return truth
+
+
+def optuna_study() -> Truth:
+    """An Optuna study with its default logging, 6 trials (TPE, seed 0) of a scikit-learn
+    logistic regression's validation log-loss: `[I 2026-12-01 23:40:01,234] Trial 3 finished
+    with value: 0.4123 and parameters: {'C': 0.05, 'class_weight': None}. Best is trial 1
+    with value: 0.3987.` Truth: `study.trials`' values, keyed `value`, at the trial's number
+    (from 0, as printed); parameters are not metrics."""
+    import optuna
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+
+    x, y = make_classification(n_samples=300, n_features=8, flip_y=0.1, random_state=0)
+
+    def objective(trial: Any) -> float:
+        model = LogisticRegression(C=trial.suggest_float("C", 1e-3, 10.0, log=True),
+                                   class_weight=trial.suggest_categorical(
+                                       "class_weight", [None, "balanced"]))
+        model.fit(x[:200], y[:200])
+        return float(log_loss(y[200:], model.predict_proba(x[200:])))
+
+    study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=0))
+    study.optimize(objective, n_trials=6)
+    return [point("value", trial.value, trial.number) for trial in study.trials]
+
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -927,6 +1488,11 @@ CASES: dict[str, Callable[[], Truth]] = {
     "pipe_pairs": pipe_pairs,
     "json_lines": json_lines,
     "equals_style": equals_style,
+    "cifar10_tutorial": cifar10_tutorial,
+    "quickstart_tutorial": quickstart_tutorial,
+    "yunjey_feedforward": yunjey_feedforward,
+    "llmc_gpt2": llmc_gpt2,
+    "build_nanogpt": build_nanogpt,
     "fastai": fastai_,
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
@@ -935,10 +1501,16 @@ CASES: dict[str, Callable[[], Truth]] = {
     "mmengine": mmengine_,
     "ignite": ignite_,
     "ignite_bar": ignite_bar,
+    "timm_train": timm_train,
+    "optuna": optuna_study,
 }
 
 
 # --- running a case as a child, through a pipe and through a terminal -------------------------
+
+# Cases whose child runs on another environment's Python, named by an environment variable:
+# timm needs a torchvision, which the environment of the other cases must not have.
+OWN_PYTHON = {"timm_train": "TIMM_PYTHON"}
 
 
 def child_env() -> dict[str, str]:
@@ -989,15 +1561,17 @@ def run_pty(argv: list[str], env: dict[str, str]) -> bytes:
 
 def make(case: str) -> None:
     env = child_env()
+    python = os.environ.get(OWN_PYTHON.get(case, ""), sys.executable)
+    prefix = subprocess.run([python, "-c", "import sys; print(sys.prefix, end='')"],
+                            capture_output=True, check=True).stdout
     truths = {}
     for mode, runner in (("pipe", run_pipe), ("pty", run_pty)):
         with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
-            data = runner([sys.executable, os.path.abspath(__file__), "--child", case, tmp.name],
-                          env)
+            data = runner([python, os.path.abspath(__file__), "--child", case, tmp.name], env)
             with open(tmp.name) as f:
                 truths[mode] = json.load(f)
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
-            f.write(data.replace(sys.prefix.encode(), PREFIX))
+            f.write(data.replace(prefix, PREFIX))
     check(case, truths["pipe"], truths["pty"])
     # One truth for both captures when the runs agree; else each capture has its run's own.
     names = {"": truths["pipe"]} if truths["pipe"] == truths["pty"] else {
@@ -1030,7 +1604,7 @@ def versions() -> None:
     names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
              "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
              "stable-baselines3", "gymnasium", "catboost", "mmengine",
-             "pytorch-ignite"]
+             "pytorch-ignite", "timm", "torchvision", "optuna"]
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -1046,6 +1620,8 @@ def versions() -> None:
             pass
     if os.environ.get("VISION_REFERENCES"):
         rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
+    if os.environ.get("TIMM_TRAIN"):
+        rows["pytorch-image-models train.py"] = os.environ.get("TIMM_COMMIT", "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in rows.items()]
