@@ -125,6 +125,12 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ('2020-11-11 10:00:00 | INFO | train_inner | {"epoch": 1, "loss": "13.849", "ppl": '
      '"14757.5", "num_updates": "100"}',
      expect(("epoch", 1, 100), ("loss", 13.849, 100), ("ppl", 14757.5, 100))),
+    # a clause that starts with a measure's word and a preposition is the name whole
+    ("Accuracy of the network on the 10000 test images: 54 %",
+     expect(("Accuracy_of_the_network_on_the_10000_test_images", 54, 0))),
+    ("Loss on the test set: 0.3, acc: 0.9",
+     expect(("Loss_on_the_test_set", 0.3, 0), ("acc", 0.9, 0))),
+    ("Accuracy for class: car   is 67.1 %", expect(("Accuracy_for_class/car", 67.1, 0))),
     # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
     ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
                                                        ("norm", 12.1, 3))),
@@ -226,6 +232,13 @@ NOT_METRIC_LINES = [
     "Using 8 dataloader workers | world_size 2",
     "Total FLOPs: 0",
     "Epoch 3",
+    "Created SGD (sgd) optimizer: lr: 0.05, momentum: 0.9, dampening: 0, weight_decay: 2e-05",
+    "Scheduled epochs: 3 (epochs + cooldown_epochs). Warmup within epochs.",
+    "Model resnet10t created, param count:4927618",
+    "    (0): Linear(in_features=784, out_features=512, bias=True)",
+    "  (flatten): Flatten(start_dim=1, end_dim=-1)",
+    "total desired batch size: 128",
+    "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
     "Batch [5/10]",
     "loss of the run 3",
@@ -341,11 +354,13 @@ def test_without_any_step_each_key_counts_its_own_points() -> None:
     )
 
 
-def test_a_step_key_holds_for_its_own_line_only() -> None:
+def test_a_step_key_holds_for_its_own_line_and_later_lines_are_at_the_steps_done() -> None:
     parser = MetricParser()
     assert run(parser, "step=10 loss=0.5", "loss=0.4", "epoch=3 acc=1", "acc=2") == expect(
-        ("loss", 0.5, 10), ("loss", 0.4, 1), ("acc", 1, 3), ("acc", 2, 1)
+        ("loss", 0.5, 10), ("loss", 0.4, 10), ("acc", 1, 3), ("acc", 2, 10)
     )
+    parser = MetricParser()  # an epoch on a line is that line's alone
+    assert run(parser, "epoch=3 acc=1", "acc=2") == expect(("acc", 1, 3), ("acc", 2, 1))
 
 
 def test_a_step_key_beats_the_header_and_the_header_stays() -> None:
@@ -410,6 +425,38 @@ def test_a_tqdm_description_with_metrics_is_a_curve() -> None:
     assert triples(points) == expect(("loss", 1.0, 1), ("loss", 0.5, 2), ("loss", 0.3333, 3),
                                      ("loss", 0.25, 4))
     assert {p.rule for p in points} == {"tqdm_postfix"}
+
+
+def test_json_printed_over_several_lines() -> None:
+    # print(json.dumps(results, indent=4)): timm's --result, a list of records at their epoch
+    text = json.dumps([{"epoch": 0, "train": {"loss": 2.3}, "validation": {"top1": 12.0}},
+                       {"epoch": 1, "train": {"loss": 1.6}, "validation": {"top1": 42.0}}],
+                      indent=4)
+    parser = MetricParser()
+    assert run(parser, "--result", *text.splitlines(), "loss: 0.5") == expect(
+        ("train/loss", 2.3, 0), ("validation/top1", 12.0, 0), ("train/loss", 1.6, 1),
+        ("validation/top1", 42.0, 1), ("loss", 0.5, 0))
+    # a bracket alone that is not JSON: its lines are read one by one, none lost
+    parser = MetricParser()
+    assert run(parser, "[", "loss: 0.5", "]") == expect(("loss", 0.5, 0))
+    parser = MetricParser()
+    assert triples(parser.parse_lines(["{", "  loss: 0.5"]) + parser.flush()) == expect(
+        ("loss", 0.5, 0))
+
+
+def test_a_line_without_a_step_after_step_lines_is_at_the_steps_done() -> None:
+    # build-nanogpt counts from 0: `validation loss` printed before `step 250 |` is at 250
+    parser = MetricParser()
+    assert run(parser, "validation loss: 3.1", "step     0 | loss: 9.1", "step     1 | loss: 8.1",
+               "validation loss: 2.9", "step     2 | loss: 7.1") == expect(
+        ("validation_loss", 3.1, 0), ("loss", 9.1, 0), ("loss", 8.1, 1),
+        ("validation_loss", 2.9, 2), ("loss", 7.1, 2))
+    # llm.c counts from 1: `val loss` printed after `step 2/4 |` is at 2 steps done
+    parser = MetricParser()
+    assert run(parser, "val loss 3.1", "step    1/4 | train loss 9.1",
+               "step    2/4 | train loss 8.1", "val loss 2.9") == expect(
+        ("val_loss", 3.1, 0), ("train_loss", 9.1, 1), ("train_loss", 8.1, 2),
+        ("val_loss", 2.9, 2))
 
 
 def test_parse_lines_is_parse_line_in_order() -> None:

@@ -34,13 +34,14 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import Bar, Found, parse_number
 from runlab.parsing.rules.bars import read_wrapped
+from runlab.parsing.rules.dicts import json_records
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
 
 __all__ = ["MetricParser", "Point"]
 
 # In order of precedence when a line has several.
 # For a line's keys: the slots that may set the step (best first), and each counted key's slot.
-_Plan = tuple[list[int], list[tuple[int, str]]]
+_Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
 _STEP_NAMES = ("global_step", "step", "num_updates", "iteration", "iter", "it", "epoch")
 _STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
@@ -55,6 +56,10 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 # `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
+# A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
+# what its lines may start with, and how many are read before it is given up as not JSON.
+_JSON_LINE = re.compile(r"\s*(?:[\"{}\[\]\d\-]|true|false|null)")
+_BLOCK_LINES = 10_000
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -158,6 +163,7 @@ class MetricParser:
              r.bar, r.counts, r.name)
             for r in rules
         )
+        self._blocks = "json" in {r.name for r in rules}
         # `val loss 3.91` alone on a line holds no trigger: read where such lines stop.
         self._alone = parse_alone if "name_value" in {r.name for r in rules} else None
         # The precheck needs no trigger that contains another (`tol=` holds `=`), and the
@@ -185,6 +191,11 @@ class MetricParser:
         self._first_epoch: int | None = None
         self._position: tuple[int, int] = (0, -1)  # (count before this epoch, last position)
         self._counts: dict[str, int] = {}
+        # Steps done, from the lines that give a step finer than the epoch (`step 250 | ...`):
+        # the step of a line without one printed after them (llm.c's and build-nanogpt's
+        # `val loss` before the next step's line); and 1 when that count starts at 0.
+        self._done: int | None = None
+        self._zero_based: int | None = None
         # Keras points not yet given out: key -> (point, the bar's counter).
         self._held: dict[str, tuple[Point, int | None]] = {}
         # Progress bars: family -> [counters of its earlier runs, its last counter, its total,
@@ -214,6 +225,9 @@ class MetricParser:
         # A bar that may wrap its metrics onto the next line (rich): its step and rule.
         self._wrap: tuple[int, str, str] | None = None
         self._silenced = 0
+        # The lines of a JSON value printed over several lines, and its closing line.
+        self._block: list[str] | None = None
+        self._block_end = ""
 
     @property
     def current_step(self) -> int | None:
@@ -234,6 +248,9 @@ class MetricParser:
         for line in lines:
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
+            if self._block is not None:
+                points.extend(self._feed_block(line))
+                continue
             if self._rows is None and not self._silenced and self._main == "":
                 if shape is not None:
                     match = shape[0].fullmatch(line)
@@ -264,7 +281,10 @@ class MetricParser:
         if keys in self._shapes:
             entry = self._shapes[keys]
             if entry is None:
-                entry = self._shapes[keys] = (line_shape(line), keys, self._plan_for(keys))
+                shape = line_shape(line)
+                if shape is None:  # a line read whole, not pair by pair
+                    return None
+                entry = self._shapes[keys] = (shape, keys, self._plan_for(keys))
             return entry
         if len(self._shapes) > 256:  # ever-new shapes: stay bounded
             self._shapes.clear()
@@ -273,7 +293,11 @@ class MetricParser:
 
     def flush(self) -> list[Point]:
         """Give out the points still held back; call it once, at the end."""
-        points = self._release_held()
+        points: list[Point] = []
+        block, self._block = self._block, None
+        for held in block[1:] if block else ():  # output ended inside what looked like JSON
+            points += self._parse_line(held)
+        points += self._release_held()
         points += self._give_waiting(self._bar_step)
         return points
 
@@ -293,6 +317,14 @@ class MetricParser:
         return self._parse_line(_unprefixed(line) if line.startswith(_LEVELS) else line)
 
     def _parse_line(self, line: str) -> list[Point]:
+        if self._block is not None:
+            return self._feed_block(line)
+        if line[-1:] in "{[" and self._blocks and line.strip() in ("{", "["):
+            # A JSON value printed over several lines starts: read when it closes.
+            self._block = [line]
+            self._block_end = line[: len(line) - len(line.lstrip())] + (
+                "}" if line.strip() == "{" else "]")
+            return []
         if self._silenced:
             self._silenced -= 1
             return []
@@ -385,6 +417,28 @@ class MetricParser:
         if found:
             return self._resolve(found, released, position)
         return released
+
+    def _feed_block(self, line: str) -> list[Point]:
+        """The next line of a JSON value printed over several lines: its points once it
+        closes; its lines read one by one when it turns out not to be JSON."""
+        block = self._block
+        assert block is not None
+        block.append(line)
+        points: list[Point] = []
+        if line.rstrip() == self._block_end:
+            self._block = None
+            records = json_records("\n".join(block))
+            if records is not None:
+                for found in records:
+                    if found:
+                        self._resolve([("json", found, False)], points)
+                return points
+        elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
+            return points
+        self._block = None
+        for held in block[1:]:
+            points += self._parse_line(held)
+        return points
 
     def _draw(self, bar: Bar, rule: str, out: list[Point]) -> None:
         """A progress bar drawn: its global step, and a point for each key it shows with a
@@ -487,11 +541,14 @@ class MetricParser:
                     best, key_step, step_key = rank, value, key
         if key_step is not None:
             del chosen[step_key]
+            if best < _EPOCH_RANK:
+                self._steps_done(key_step)
         if position is not None and (key_step is None or best >= _EPOCH_RANK):
             key_step = self._position_step(*position, key_step if key_step is not None
                                            else self._header_epoch)
         line_step = self._current_step if key_step is None else key_step
         waits = key_step is None and self._main != ""
+        done = self._done if line_step is None else None
         counts = self._counts
         held = self._held
         for key, (value, step, rule, redraws) in chosen.items():
@@ -514,9 +571,16 @@ class MetricParser:
             seen = counts.get(key, 0)
             counts[key] = seen + 1
             if step is None:
-                step = seen if line_step is None else line_step
+                step = line_step if line_step is not None else seen if done is None else done
             points.append(Point(key, float(value), step, rule))
         return points
+
+    def _steps_done(self, step: int) -> None:
+        """A line gave a step finer than the epoch: the steps done after it are that step, or
+        the next one when the count starts at 0 (the loop's own index)."""
+        if self._zero_based is None:
+            self._zero_based = 1 if step == 0 else 0
+        self._done = step + self._zero_based
 
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
@@ -551,15 +615,19 @@ class MetricParser:
         return plan
 
     def _resolve_plan(self, plan: _Plan, values: Sequence[str], points: list[Point]) -> None:
-        step_slots, metric_slots = plan
+        step_slots, metric_slots, fine = plan
         key_step: int | None = None
         step_slot = -1
         for slot in step_slots:
             text = values[slot]
             if _INTEGER.fullmatch(text):  # a step is written as an integer
                 key_step, step_slot = int(text), slot
+                if slot in fine:
+                    self._steps_done(key_step)
                 break
         line_step = self._current_step if key_step is None else key_step
+        if line_step is None:
+            line_step = self._done
         counts = self._counts
         held = self._held
         for slot, key in metric_slots:
@@ -626,4 +694,5 @@ def _plan(shape: tuple[str, ...]) -> _Plan:
         if rank is not None:
             ranked.append((rank, slot))
     ranked.sort()
-    return [slot for _, slot in ranked], [(slot, key) for key, slot in first.items()]
+    fine = frozenset(slot for rank, slot in ranked if rank < _EPOCH_RANK)
+    return [slot for _, slot in ranked], [(slot, key) for key, slot in first.items()], fine

@@ -121,11 +121,14 @@ RULES: list[Rule] = [
         "known lines that hold no metric: Python warnings (`x.py:321: ... (n_steps=50)`), "
         "`[LightGBM] [Info] ...: 200`, LightGBM's `Early stopping, best iteration is:` and "
         "the repeated line after it, Lightning's `GPU available: False`, scikit-learn's "
-        "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices",
+        "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices, timm's "
+        "optimizer and schedule lines, a PyTorch module's repr (`print(model)`)",
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
-         "Total estimated", "ℹ ", "Build settings: "),
+         "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
+         "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
+         "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope="),
         noise=True,
     ),
     Rule(

@@ -35,6 +35,25 @@ def parse_json(line: str) -> list[Found]:
     return found
 
 
+def json_records(text: str) -> list[list[Found]] | None:
+    """The numbers of a JSON object or list of objects printed over several lines
+    (``print(json.dumps(results, indent=4))``): one list of findings per object; None when
+    the text is not such JSON."""
+    try:
+        obj = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    objects = obj if isinstance(obj, list) else [obj]
+    if not all(isinstance(item, dict) for item in objects):
+        return None
+    records: list[list[Found]] = []
+    for item in objects:
+        found: list[Found] = []
+        _flatten(item, "", found, 0)
+        records.append(found)
+    return records
+
+
 def _flatten(obj: dict[object, object], prefix: str, found: list[Found], depth: int) -> None:
     for key, raw in obj.items():
         name = str(key).strip()

@@ -36,6 +36,12 @@ _NOISE = re.compile(
     # torch.__config__.show() in environment banners (MMEngine, mmcv, detectron2):
     # `  - Build settings: BLAS_INFO=mkl, ..., PERF_WITH_AVX=1, USE_CUDA=0, ...`
     r"|^\s*- Build settings: "
+    # timm's train.py: `Created SGD (sgd) optimizer: lr: 0.05, momentum: 0.9, ...` and
+    # `Scheduled epochs: 3 (epochs + cooldown_epochs). ...`: its settings
+    r"|^\s*Created \w+ \(\w+\) optimizer: |^\s*Scheduled epochs: "
+    # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`
+    r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:in_features|in_channels|num_features|start_dim"
+    r"|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope)="
 )
 
 
