@@ -908,6 +908,77 @@ def ignite_bar() -> Truth:
     return _ignite(bar=True)
 
 
+def ultralytics_() -> Truth:
+    """Ultralytics YOLO (`YOLO("yolo11n.yaml")`, built from its config, no weights) training a
+    detector 3 epochs on a tiny synthetic dataset (one class: a light rectangle on noise), CPU,
+    validating each epoch: its banner, dataset scan and model summary, then per epoch the
+    `Epoch GPU_mem box_loss cls_loss dfl_loss Instances Size` header, the bar (`1/3 0G 3.2 4.1
+    2.9 12 64: 50% ━━━ 2/4 ...`, its losses the running mean of the epoch) and the validation
+    table (`Class Images Instances Box(P R mAP50 mAP50-95)`, then `all 8 8 0.0033 0.5 ...`),
+    and after training the same table again for `best.pt`. Truth: the trainer's own running
+    mean `trainer.tloss` after each batch (what the bar shows), at the global batch (from 1);
+    the run's `results.csv` for each epoch's validation (`metrics/precision(B)` as `P`, ...), at
+    the epoch as printed (from 1); the metrics `train()` returns for the last table, no step."""
+    import csv
+    import shutil
+
+    os.environ["YOLO_OFFLINE"] = "1"  # no online checks (fonts, updates, hub)
+    os.environ["YOLO_AUTOINSTALL"] = "False"  # never pip install a missing requirement
+    import numpy as np
+    from PIL import Image
+
+    tmp = tempfile.mkdtemp()
+    os.environ["YOLO_CONFIG_DIR"] = os.path.join(tmp, "config")  # its settings file, made anew
+    from ultralytics import YOLO
+
+    rng = np.random.default_rng(0)
+    for split, n in (("train", 256), ("val", 16)):
+        os.makedirs(os.path.join(tmp, "images", split))
+        os.makedirs(os.path.join(tmp, "labels", split))
+        for i in range(n):
+            img = rng.integers(0, 90, (64, 64, 3), dtype=np.uint8)
+            w, h = rng.integers(16, 40, 2)
+            x0, y0 = rng.integers(0, 64 - w), rng.integers(0, 64 - h)
+            img[y0:y0 + h, x0:x0 + w] = rng.integers(170, 255, 3, dtype=np.uint8)
+            Image.fromarray(img).save(os.path.join(tmp, "images", split, f"{i}.png"))
+            with open(os.path.join(tmp, "labels", split, f"{i}.txt"), "w") as f:
+                f.write(f"0 {(x0 + w / 2) / 64:.6f} {(y0 + h / 2) / 64:.6f} {w / 64:.6f} "
+                        f"{h / 64:.6f}\n")
+    data = os.path.join(tmp, "data.yaml")
+    with open(data, "w") as f:
+        f.write(f"path: {tmp}\ntrain: images/train\nval: images/val\nnames:\n  0: box\n")
+
+    truth: Truth = []
+    model = YOLO("yolo11n.yaml")
+
+    def batch_end(trainer: Any) -> None:
+        step = len(truth) // len(trainer.tloss) + 1
+        truth.extend(point(key, value, step) for key, value in trainer.tloss.items())
+
+    model.add_callback("on_train_batch_end", batch_end)
+    final = model.train(data=data, epochs=3, imgsz=64, batch=16, nbs=16, device="cpu", workers=0,
+                        pretrained=False, plots=False, amp=False, val=True, seed=0,
+                        deterministic=True, optimizer="AdamW", lr0=0.003, warmup_epochs=0,
+                        project=os.path.join(tmp, "runs"), name="train")
+    printed = {"metrics/precision(B)": "P", "metrics/recall(B)": "R",
+               "metrics/mAP50(B)": "mAP50", "metrics/mAP50-95(B)": "mAP50-95"}
+    with open(os.path.join(tmp, "runs", "train", "results.csv")) as f:
+        for row in csv.DictReader(f):
+            truth += [point(printed[k], float(v), int(row["epoch"]))
+                      for k, v in row.items() if k in printed]
+    truth += [point(printed[k], v, None) for k, v in final.results_dict.items() if k in printed]
+    shutil.rmtree(tmp)
+    return truth
+
+
+# Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
+# CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
+# own, and its rows in VERSIONS.md say so: {package: its row}.
+OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
+                                   "torch": "torch (ultralytics case)",
+                                   "torchvision": "torchvision (ultralytics case)",
+                                   "numpy": "numpy (ultralytics case)"}}
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -935,6 +1006,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "mmengine": mmengine_,
     "ignite": ignite_,
     "ignite_bar": ignite_bar,
+    "ultralytics": ultralytics_,
 }
 
 
@@ -1022,15 +1094,16 @@ def check(case: str, pipe: Truth, term: Truth) -> None:
             raise SystemExit(f"{case}: the runs disagree on {a} and {b}")
 
 
-def versions() -> None:
+def versions(own: dict[str, str]) -> None:
     """VERSIONS.md: the version of each package here; a package not installed here (a run of
-    some cases in a smaller environment) keeps the row it had."""
+    some cases in a smaller environment) keeps the row it had. A case of OWN_ENVIRONMENT,
+    run alone, writes only its environment's rows, under their names there."""
     from importlib.metadata import PackageNotFoundError, version
 
-    names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
-             "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
-             "stable-baselines3", "gymnasium", "catboost", "mmengine",
-             "pytorch-ignite"]
+    names = own or {name: name for name in [
+        "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
+        "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
+        "gymnasium", "catboost", "mmengine", "pytorch-ignite"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -1039,12 +1112,12 @@ def versions() -> None:
                 cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
                 if len(cells) == 2 and cells[0] not in ("package", "---"):
                     rows[cells[0]] = cells[1]
-    for name in names:
+    for name, row in names.items():
         try:
-            rows[name] = version(name)
+            rows[row] = version(name)
         except PackageNotFoundError:
             pass
-    if os.environ.get("VISION_REFERENCES"):
+    if os.environ.get("VISION_REFERENCES") and not own:
         rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
@@ -1065,9 +1138,12 @@ def main(argv: list[str]) -> None:
     unknown = set(argv) - set(CASES)
     if unknown:
         raise SystemExit(f"unknown cases {sorted(unknown)}; the cases are {', '.join(CASES)}")
-    for case in argv or CASES:
+    own = set(argv) & set(OWN_ENVIRONMENT)
+    if own and len(argv) > 1:
+        raise SystemExit(f"{', '.join(sorted(own))} runs alone, in its own environment")
+    for case in argv or [case for case in CASES if case not in OWN_ENVIRONMENT]:
         make(case)
-    versions()
+    versions(OWN_ENVIRONMENT.get(argv[0], {}) if own else {})
 
 
 if __name__ == "__main__":
