@@ -9,13 +9,27 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite
+        catboost gymnasium mmengine pytorch-ignite datasets evaluate
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
     export VISION_COMMIT=$(git -C ~/vision rev-parse HEAD)              # for VERSIONS.md
+    git clone https://github.com/huggingface/transformers ~/transformers  # run_glue_no_trainer
+    export TRANSFORMERS_EXAMPLES=~/transformers/examples/pytorch
+    export TRANSFORMERS_COMMIT=$(git -C ~/transformers rev-parse HEAD)
+    git clone https://github.com/huggingface/evaluate ~/evaluate        # its accuracy metric
+    export EVALUATE_METRICS=~/evaluate/metrics
+    export EVALUATE_COMMIT=$(git -C ~/evaluate rev-parse HEAD)
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
+
+Ultralytics needs torchvision, and PyPI's torchvision is built for CUDA: it loads only beside
+PyPI's (CUDA) torch, not the CPU wheel. Its case runs alone, in an environment of its own (still
+on the CPU), and writes its own rows in VERSIONS.md:
+
+    python -m venv ~/yolo-venv
+    ~/yolo-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 ultralytics
+    ~/yolo-venv/bin/python tests/corpus/make_corpus.py ultralytics
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
@@ -971,6 +985,86 @@ def ultralytics_() -> Truth:
     return truth
 
 
+def accelerate_glue() -> Truth:
+    """transformers' examples/pytorch/text-classification/run_glue_no_trainer.py (the 🤗
+    Accelerate loop of the examples' `*_no_trainer` scripts), from a checkout named by
+    `TRANSFORMERS_EXAMPLES`, run as its `__main__` on a tiny BERT built from a config and saved
+    locally, local CSV files, 3 epochs, CPU: transformers' info logging, the datasets' progress
+    bars, the `***** Running training *****` block, a tqdm bar of the optimization steps, and
+    `epoch 0: {'accuracy': 0.5}` after each epoch's evaluation. Its `evaluate.load("accuracy")`
+    finds the metric's folder (`accuracy/accuracy.py` from a checkout of huggingface/evaluate's
+    `metrics`, named by `EVALUATE_METRICS`) in the working folder, as evaluate loads a local
+    metric, instead of downloading it. transformers 5 has no `send_example_telemetry` (the
+    script's usage ping): a no-op stands for it. The truth: each `eval_metric` the script
+    computes (the values `EvaluationModule.compute` returns, recorded as they pass), at the
+    epoch as printed (from 0)."""
+    import csv
+    import runpy
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["HF_HOME"] = os.path.join(tmp, "hf")  # the datasets' cache, made anew
+    import evaluate
+    import torch
+    import transformers.utils
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    words = [f"w{i}" for i in range(40)]
+    vocab = {word: i for i, word in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words])}
+    model_dir = os.path.join(tmp, "tiny-bert")
+    BertTokenizerFast(vocab=vocab).save_pretrained(model_dir)
+    config = BertConfig(vocab_size=45, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=32, num_labels=2)
+    BertForSequenceClassification(config).save_pretrained(model_dir)
+    gen = torch.Generator().manual_seed(0)
+    for split, n in (("train", 256), ("validation", 64)):
+        with open(os.path.join(tmp, f"{split}.csv"), "w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["sentence", "label"])
+            labels = torch.randint(0, 2, (n,), generator=gen)  # label 1: mostly words w20-w39
+            ids = torch.randint(0, 20, (n, 6), generator=gen) + 20 * (
+                torch.rand(n, 6, generator=gen) < 0.3 + 0.4 * labels[:, None])
+            for sentence, label in zip(ids.tolist(), labels.tolist()):
+                writer.writerow([" ".join(words[i] for i in sentence), label])
+    shutil.copytree(os.path.join(os.environ["EVALUATE_METRICS"], "accuracy"),
+                    os.path.join(tmp, "accuracy"))
+
+    truth: Truth = []
+    load = evaluate.load
+
+    def load_recorded(*args: Any, **kwargs: Any) -> Any:
+        """evaluate.load, its module's `compute` recording each result it returns."""
+        metric = load(*args, **kwargs)
+        compute = metric.compute
+
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            result = compute(*args, **kwargs)
+            epoch = len(truth) // len(result)
+            truth.extend(point(key, value, epoch) for key, value in result.items())
+            return result
+
+        metric.compute = recorded
+        return metric
+
+    evaluate.load = load_recorded
+    if not hasattr(transformers.utils, "send_example_telemetry"):
+        transformers.utils.send_example_telemetry = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    script = os.path.join(os.environ["TRANSFORMERS_EXAMPLES"], "text-classification",
+                          "run_glue_no_trainer.py")
+    sys.argv = [script, "--model_name_or_path", model_dir, "--train_file",
+                os.path.join(tmp, "train.csv"), "--validation_file",
+                os.path.join(tmp, "validation.csv"), "--max_length", "16",
+                "--per_device_train_batch_size", "8", "--learning_rate", "5e-3",
+                "--num_train_epochs", "3", "--seed", "0"]
+    os.chdir(tmp)
+    runpy.run_path(script, run_name="__main__")
+    os.chdir(HERE)
+    shutil.rmtree(tmp)
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
 # own, and its rows in VERSIONS.md say so: {package: its row}.
@@ -1006,6 +1100,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "mmengine": mmengine_,
     "ignite": ignite_,
     "ignite_bar": ignite_bar,
+    "accelerate_glue": accelerate_glue,
     "ultralytics": ultralytics_,
 }
 
@@ -1103,7 +1198,7 @@ def versions(own: dict[str, str]) -> None:
     names = own or {name: name for name in [
         "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
-        "gymnasium", "catboost", "mmengine", "pytorch-ignite"]}
+        "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -1117,8 +1212,13 @@ def versions(own: dict[str, str]) -> None:
             rows[row] = version(name)
         except PackageNotFoundError:
             pass
-    if os.environ.get("VISION_REFERENCES") and not own:
-        rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
+    checkouts = {"VISION_REFERENCES": ("pytorch/vision references", "VISION_COMMIT"),
+                 "TRANSFORMERS_EXAMPLES": ("huggingface/transformers examples",
+                                           "TRANSFORMERS_COMMIT"),
+                 "EVALUATE_METRICS": ("huggingface/evaluate metrics", "EVALUATE_COMMIT")}
+    for variable, (row, commit) in checkouts.items():
+        if os.environ.get(variable) and not own:
+            rows[row] = os.environ.get(commit, "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in rows.items()]
