@@ -996,7 +996,7 @@ def accelerate_glue() -> Truth:
     `metrics`, named by `EVALUATE_METRICS`) in the working folder, as evaluate loads a local
     metric, instead of downloading it. transformers 5 has no `send_example_telemetry` (the
     script's usage ping): a no-op stands for it. The truth: each `eval_metric` the script
-    computes (the values `EvaluationModule.compute` returns, recorded as they pass), at the
+    computes (the dict its metric's `compute` returns, recorded as it passes), at the
     epoch as printed (from 0)."""
     import csv
     import runpy
@@ -1058,9 +1058,10 @@ def accelerate_glue() -> Truth:
                 os.path.join(tmp, "validation.csv"), "--max_length", "16",
                 "--per_device_train_batch_size", "8", "--learning_rate", "5e-3",
                 "--num_train_epochs", "3", "--seed", "0"]
-    os.chdir(tmp)
+    cwd = os.getcwd()
+    os.chdir(tmp)  # where evaluate.load("accuracy") finds the metric's folder
     runpy.run_path(script, run_name="__main__")
-    os.chdir(HERE)
+    os.chdir(cwd)
     shutil.rmtree(tmp)
     return truth
 
