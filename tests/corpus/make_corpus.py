@@ -9,7 +9,7 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite optuna
+        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -22,8 +22,22 @@ the versions in VERSIONS.md):
     git -C ~/timm checkout v1.0.28
     export TIMM_PYTHON=~/timm-venv/bin/python TIMM_TRAIN=~/timm/train.py
     export TIMM_COMMIT=$(git -C ~/timm rev-parse HEAD)                   # for VERSIONS.md
+    git clone https://github.com/huggingface/transformers ~/transformers  # run_glue_no_trainer
+    export TRANSFORMERS_EXAMPLES=~/transformers/examples/pytorch
+    export TRANSFORMERS_COMMIT=$(git -C ~/transformers rev-parse HEAD)
+    git clone https://github.com/huggingface/evaluate ~/evaluate        # its accuracy metric
+    export EVALUATE_METRICS=~/evaluate/metrics
+    export EVALUATE_COMMIT=$(git -C ~/evaluate rev-parse HEAD)
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
+
+Ultralytics needs torchvision, and PyPI's torchvision is built for CUDA: it loads only beside
+PyPI's (CUDA) torch, not the CPU wheel. Its case runs alone, in an environment of its own (still
+on the CPU), and writes its own rows in VERSIONS.md:
+
+    python -m venv ~/yolo-venv
+    ~/yolo-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 ultralytics
+    ~/yolo-venv/bin/python tests/corpus/make_corpus.py ultralytics
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
@@ -1469,6 +1483,158 @@ def optuna_study() -> Truth:
     return [point("value", trial.value, trial.number) for trial in study.trials]
 
 
+def ultralytics_() -> Truth:
+    """Ultralytics YOLO (`YOLO("yolo11n.yaml")`, built from its config, no weights) training a
+    detector 3 epochs on a tiny synthetic dataset (one class: a light rectangle on noise), CPU,
+    validating each epoch: its banner, dataset scan and model summary, then per epoch the
+    `Epoch GPU_mem box_loss cls_loss dfl_loss Instances Size` header, the bar (`1/3 0G 3.2 4.1
+    2.9 12 64: 50% ━━━ 2/4 ...`, its losses the running mean of the epoch) and the validation
+    table (`Class Images Instances Box(P R mAP50 mAP50-95)`, then `all 8 8 0.0033 0.5 ...`),
+    and after training the same table again for `best.pt`. Truth: the trainer's own running
+    mean `trainer.tloss` after each batch (what the bar shows), at the global batch (from 1);
+    the run's `results.csv` for each epoch's validation (`metrics/precision(B)` as `P`, ...), at
+    the epoch as printed (from 1); the metrics `train()` returns for the last table, no step."""
+    import csv
+    import shutil
+
+    os.environ["YOLO_OFFLINE"] = "1"  # no online checks (fonts, updates, hub)
+    os.environ["YOLO_AUTOINSTALL"] = "False"  # never pip install a missing requirement
+    import numpy as np
+    from PIL import Image
+
+    tmp = tempfile.mkdtemp()
+    os.environ["YOLO_CONFIG_DIR"] = os.path.join(tmp, "config")  # its settings file, made anew
+    from ultralytics import YOLO
+
+    rng = np.random.default_rng(0)
+    for split, n in (("train", 256), ("val", 16)):
+        os.makedirs(os.path.join(tmp, "images", split))
+        os.makedirs(os.path.join(tmp, "labels", split))
+        for i in range(n):
+            img = rng.integers(0, 90, (64, 64, 3), dtype=np.uint8)
+            w, h = rng.integers(16, 40, 2)
+            x0, y0 = rng.integers(0, 64 - w), rng.integers(0, 64 - h)
+            img[y0:y0 + h, x0:x0 + w] = rng.integers(170, 255, 3, dtype=np.uint8)
+            Image.fromarray(img).save(os.path.join(tmp, "images", split, f"{i}.png"))
+            with open(os.path.join(tmp, "labels", split, f"{i}.txt"), "w") as f:
+                f.write(f"0 {(x0 + w / 2) / 64:.6f} {(y0 + h / 2) / 64:.6f} {w / 64:.6f} "
+                        f"{h / 64:.6f}\n")
+    data = os.path.join(tmp, "data.yaml")
+    with open(data, "w") as f:
+        f.write(f"path: {tmp}\ntrain: images/train\nval: images/val\nnames:\n  0: box\n")
+
+    truth: Truth = []
+    model = YOLO("yolo11n.yaml")
+
+    def batch_end(trainer: Any) -> None:
+        step = len(truth) // len(trainer.tloss) + 1
+        truth.extend(point(key, value, step) for key, value in trainer.tloss.items())
+
+    model.add_callback("on_train_batch_end", batch_end)
+    final = model.train(data=data, epochs=3, imgsz=64, batch=16, nbs=16, device="cpu", workers=0,
+                        pretrained=False, plots=False, amp=False, val=True, seed=0,
+                        deterministic=True, optimizer="AdamW", lr0=0.003, warmup_epochs=0,
+                        project=os.path.join(tmp, "runs"), name="train")
+    printed = {"metrics/precision(B)": "P", "metrics/recall(B)": "R",
+               "metrics/mAP50(B)": "mAP50", "metrics/mAP50-95(B)": "mAP50-95"}
+    with open(os.path.join(tmp, "runs", "train", "results.csv")) as f:
+        for row in csv.DictReader(f):
+            truth += [point(printed[k], float(v), int(row["epoch"]))
+                      for k, v in row.items() if k in printed]
+    truth += [point(printed[k], v, None) for k, v in final.results_dict.items() if k in printed]
+    shutil.rmtree(tmp)
+    return truth
+
+
+def accelerate_glue() -> Truth:
+    """transformers' examples/pytorch/text-classification/run_glue_no_trainer.py (the 🤗
+    Accelerate loop of the examples' `*_no_trainer` scripts), from a checkout named by
+    `TRANSFORMERS_EXAMPLES`, run as its `__main__` on a tiny BERT built from a config and saved
+    locally, local CSV files, 3 epochs, CPU: transformers' info logging, the datasets' progress
+    bars, the `***** Running training *****` block, a tqdm bar of the optimization steps, and
+    `epoch 0: {'accuracy': 0.5}` after each epoch's evaluation. Its `evaluate.load("accuracy")`
+    finds the metric's folder (`accuracy/accuracy.py` from a checkout of huggingface/evaluate's
+    `metrics`, named by `EVALUATE_METRICS`) in the working folder, as evaluate loads a local
+    metric, instead of downloading it. transformers 5 has no `send_example_telemetry` (the
+    script's usage ping): a no-op stands for it. The truth: each `eval_metric` the script
+    computes (the dict its metric's `compute` returns, recorded as it passes), at the
+    epoch as printed (from 0)."""
+    import csv
+    import runpy
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["HF_HOME"] = os.path.join(tmp, "hf")  # the datasets' cache, made anew
+    import evaluate
+    import torch
+    import transformers.utils
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    words = [f"w{i}" for i in range(40)]
+    vocab = {word: i for i, word in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words])}
+    model_dir = os.path.join(tmp, "tiny-bert")
+    BertTokenizerFast(vocab=vocab).save_pretrained(model_dir)
+    config = BertConfig(vocab_size=45, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=32, num_labels=2)
+    BertForSequenceClassification(config).save_pretrained(model_dir)
+    gen = torch.Generator().manual_seed(0)
+    for split, n in (("train", 256), ("validation", 64)):
+        with open(os.path.join(tmp, f"{split}.csv"), "w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["sentence", "label"])
+            labels = torch.randint(0, 2, (n,), generator=gen)  # label 1: mostly words w20-w39
+            ids = torch.randint(0, 20, (n, 6), generator=gen) + 20 * (
+                torch.rand(n, 6, generator=gen) < 0.3 + 0.4 * labels[:, None])
+            for sentence, label in zip(ids.tolist(), labels.tolist()):
+                writer.writerow([" ".join(words[i] for i in sentence), label])
+    shutil.copytree(os.path.join(os.environ["EVALUATE_METRICS"], "accuracy"),
+                    os.path.join(tmp, "accuracy"))
+
+    truth: Truth = []
+    load = evaluate.load
+
+    def load_recorded(*args: Any, **kwargs: Any) -> Any:
+        """evaluate.load, its module's `compute` recording each result it returns."""
+        metric = load(*args, **kwargs)
+        compute = metric.compute
+
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            result = compute(*args, **kwargs)
+            epoch = len(truth) // len(result)
+            truth.extend(point(key, value, epoch) for key, value in result.items())
+            return result
+
+        metric.compute = recorded
+        return metric
+
+    evaluate.load = load_recorded
+    if not hasattr(transformers.utils, "send_example_telemetry"):
+        transformers.utils.send_example_telemetry = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    script = os.path.join(os.environ["TRANSFORMERS_EXAMPLES"], "text-classification",
+                          "run_glue_no_trainer.py")
+    sys.argv = [script, "--model_name_or_path", model_dir, "--train_file",
+                os.path.join(tmp, "train.csv"), "--validation_file",
+                os.path.join(tmp, "validation.csv"), "--max_length", "16",
+                "--per_device_train_batch_size", "8", "--learning_rate", "5e-3",
+                "--num_train_epochs", "3", "--seed", "0"]
+    cwd = os.getcwd()
+    os.chdir(tmp)  # where evaluate.load("accuracy") finds the metric's folder
+    runpy.run_path(script, run_name="__main__")
+    os.chdir(cwd)
+    shutil.rmtree(tmp)
+    return truth
+
+
+# Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
+# CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
+# own, and its rows in VERSIONS.md say so: {package: its row}.
+OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
+                                   "torch": "torch (ultralytics case)",
+                                   "torchvision": "torchvision (ultralytics case)",
+                                   "numpy": "numpy (ultralytics case)"}}
+
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
@@ -1503,6 +1669,8 @@ CASES: dict[str, Callable[[], Truth]] = {
     "ignite_bar": ignite_bar,
     "timm_train": timm_train,
     "optuna": optuna_study,
+    "accelerate_glue": accelerate_glue,
+    "ultralytics": ultralytics_,
 }
 
 
@@ -1596,15 +1764,17 @@ def check(case: str, pipe: Truth, term: Truth) -> None:
             raise SystemExit(f"{case}: the runs disagree on {a} and {b}")
 
 
-def versions() -> None:
+def versions(own: dict[str, str]) -> None:
     """VERSIONS.md: the version of each package here; a package not installed here (a run of
-    some cases in a smaller environment) keeps the row it had."""
+    some cases in a smaller environment) keeps the row it had. A case of OWN_ENVIRONMENT,
+    run alone, writes only its environment's rows, under their names there."""
     from importlib.metadata import PackageNotFoundError, version
 
-    names = ["scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate",
-             "lightning", "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy",
-             "stable-baselines3", "gymnasium", "catboost", "mmengine",
-             "pytorch-ignite", "timm", "torchvision", "optuna"]
+    names = own or {name: name for name in [
+        "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
+        "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
+        "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
+        "timm", "torchvision", "optuna"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -1613,15 +1783,19 @@ def versions() -> None:
                 cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
                 if len(cells) == 2 and cells[0] not in ("package", "---"):
                     rows[cells[0]] = cells[1]
-    for name in names:
+    for name, row in names.items():
         try:
-            rows[name] = version(name)
+            rows[row] = version(name)
         except PackageNotFoundError:
             pass
-    if os.environ.get("VISION_REFERENCES"):
-        rows["pytorch/vision references"] = os.environ.get("VISION_COMMIT", "(checkout)")
-    if os.environ.get("TIMM_TRAIN"):
-        rows["pytorch-image-models train.py"] = os.environ.get("TIMM_COMMIT", "(checkout)")
+    checkouts = {"VISION_REFERENCES": ("pytorch/vision references", "VISION_COMMIT"),
+                 "TRANSFORMERS_EXAMPLES": ("huggingface/transformers examples",
+                                           "TRANSFORMERS_COMMIT"),
+                 "EVALUATE_METRICS": ("huggingface/evaluate metrics", "EVALUATE_COMMIT"),
+                 "TIMM_TRAIN": ("pytorch-image-models train.py", "TIMM_COMMIT")}
+    for variable, (row, commit) in checkouts.items():
+        if os.environ.get(variable) and not own:
+            rows[row] = os.environ.get(commit, "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in rows.items()]
@@ -1641,9 +1815,12 @@ def main(argv: list[str]) -> None:
     unknown = set(argv) - set(CASES)
     if unknown:
         raise SystemExit(f"unknown cases {sorted(unknown)}; the cases are {', '.join(CASES)}")
-    for case in argv or CASES:
+    own = set(argv) & set(OWN_ENVIRONMENT)
+    if own and len(argv) > 1:
+        raise SystemExit(f"{', '.join(sorted(own))} runs alone, in its own environment")
+    for case in argv or [case for case in CASES if case not in OWN_ENVIRONMENT]:
         make(case)
-    versions()
+    versions(OWN_ENVIRONMENT.get(argv[0], {}) if own else {})
 
 
 if __name__ == "__main__":
