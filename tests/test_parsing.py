@@ -459,6 +459,41 @@ def test_a_line_without_a_step_after_step_lines_is_at_the_steps_done() -> None:
         ("val_loss", 2.9, 2))
 
 
+def test_ultralytics_yolo_bar_rows_and_validation() -> None:
+    # ultralytics/engine/trainer.py's header and bar frames (running means after the
+    # counter's next batch), then models/yolo/detect/val.py's table; a terminal cuts with …
+    lines = ["      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size",
+             "        1/2         0G      6.869      3.926      4.188         16         64: 0% "
+             "──────────── 0/2  2.0s",
+             "        1/2         0G      6.731      3.752      4.067  …: 50% ╸───── 1/2 4.6s/it",
+             "        1/2         0G      6.731      3.752      4.067         16         64: 100% "
+             "━━━━━━ 2/2 4.6s/it",
+             "                 Class     Images  Instances      Box(P       …: 100% ━━━ 1/1 1.2it/s",
+             "                   all         16         16    0.00397     0.0625   0.000496   "
+             "0.000149",
+             "",
+             "      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size",
+             "        2/2         0G      2.357      1.024      1.562         16         64: 0% "
+             "──────────── 0/2  2.0s"]
+    parser = MetricParser()
+    points = parser.parse_lines(lines) + parser.flush()
+    assert triples(points) == expect(
+        ("box_loss", 6.869, 1), ("cls_loss", 3.926, 1), ("dfl_loss", 4.188, 1),
+        ("box_loss", 6.731, 2), ("cls_loss", 3.752, 2), ("dfl_loss", 4.067, 2),
+        ("P", 0.00397, 1), ("R", 0.0625, 1), ("mAP50", 0.000496, 1), ("mAP50-95", 0.000149, 1),
+        ("box_loss", 2.357, 3), ("cls_loss", 1.024, 3), ("dfl_loss", 1.562, 3))
+    assert {p.rule for p in points} == {"yolo"}
+
+
+def test_a_log_line_written_after_a_bar_on_its_line() -> None:
+    # accelerate's logger writes while tqdm's bar has not ended its line
+    parser = MetricParser()
+    line = (" 25%|██▌       | 24/96 [00:00<00:00, 118.97it/s]12/01/2026 23:50:29 - INFO - "
+            "__main__ - [RANK 0] epoch 0: {'accuracy': 0.375}")
+    assert [(p.key, p.value, p.step) for p in parser.parse_lines([line]) + parser.flush()] == [
+        ("accuracy", 0.375, 0)]
+
+
 def test_parse_lines_is_parse_line_in_order() -> None:
     lines = ["Epoch 1", "loss=1", "step=4 loss=2", "{'loss': 3}", "Epoch 2", "loss=4"]
     one = MetricParser()

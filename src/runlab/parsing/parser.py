@@ -384,6 +384,8 @@ class MetricParser:
                 if drawn is None:
                     continue
                 self._draw(drawn, name, released)
+                if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
+                    released += self._parse_line(drawn.rest)
                 if final:
                     break
                 continue

@@ -39,8 +39,10 @@ from runlab.parsing.rules.libraries import (
     parse_table_header,
     parse_timm,
     parse_xgboost,
+    parse_yolo_header,
     results_rows,
     table_rows,
+    yolo_rows,
 )
 from runlab.parsing.rules.pairs import (
     parse_epoch_header,
@@ -128,7 +130,9 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope="),
+         "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
+         "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
+         "fraction=", " of the training set: "),
         noise=True,
     ),
     Rule(
@@ -156,6 +160,19 @@ RULES: list[Rule] = [
         parse_box_edge,
         ("----------",),
         rows=box_rows,
+    ),
+    Rule(
+        "yolo",
+        "Ultralytics YOLO: the `Epoch  GPU_mem  box_loss  cls_loss  dfl_loss  Instances  Size` "
+        "header, then its bar's frames `1/3  0G  6.869  3.926  4.188  16  64: 6% ╸── 1/16`, "
+        "each new row of running means at the global batch (epoch - 1) x 16 + 1 + 1; the "
+        "validation's `Class  Images  Instances  Box(P  R  mAP50  mAP50-95)` and its `all` "
+        "row as P, R, mAP50, mAP50-95 at the epoch (another class's as class/P, ...); GPU_mem, "
+        "Instances, Size and Images are not metrics",
+        parse_yolo_header,
+        ("GPU_mem", "Instances  "),
+        final=True,
+        rows=yolo_rows,
     ),
     Rule(
         "lightning_results",

@@ -95,8 +95,9 @@ def read_tqdm(line: str) -> Bar | None:
     description = _DESCRIPTION.sub("", head)
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
+    rest = line[bar.end() :].strip() if end else ""
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
-               lightning=lightning, ahead=ahead)
+               lightning=lightning, ahead=ahead, rest=rest)
 
 
 # The description's end: tqdm's `: ` before the percentage (`{desc}: {percentage:3.0f}%|`).

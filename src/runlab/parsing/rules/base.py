@@ -101,7 +101,8 @@ class Bar:
     follow on the next line (rich wraps them), whether it is PyTorch Lightning's, the key
     its line ends with when the value went onto the next line (``train_loss:``), and whether
     it shows a step's values before its counter moves to that step (Ignite's, but for the
-    first step of each of its bars)."""
+    first step of each of its bars), and the text printed right after it on the same line (a
+    log line written while the bar had not ended its line)."""
 
     family: str
     counter: int
@@ -112,6 +113,7 @@ class Bar:
     lightning: bool = False
     dangling: str = ""
     ahead: bool = False
+    rest: str = ""
 
 
 CLAIM: Found = ("", 0, None)

@@ -14,6 +14,16 @@ from runlab.parsing.rules.base import Found, parse_number, plain_number
 # json -----------------------------------------------------------------------------------------
 
 _JSON_OPEN = re.compile(r'\{\s*"')
+# A counter written just before the dict: `epoch 0: {'accuracy': 0.375}` (transformers'
+# *_no_trainer examples), `step 100 {...}`: the dict's step, as if it held it.
+_BEFORE = re.compile(r"(?:^|[\s\]|])(epoch|step|iter|iteration)\s*(\d{1,18})\s*[:|\-]?\s*$",
+                     re.ASCII | re.IGNORECASE)
+
+
+def _counter_before(line: str, start: int) -> list[Found]:
+    """The `epoch 0:` written right before a dict, as a finding of that name."""
+    match = _BEFORE.search(line, max(0, start - 40), start)
+    return [(match.group(1).lower(), int(match.group(2)), None)] if match else []
 _DECODER = json.JSONDecoder()
 
 
@@ -32,7 +42,7 @@ def parse_json(line: str) -> list[Found]:
         return []
     found: list[Found] = []
     _flatten(obj, "", found, 0)
-    return found
+    return found + _counter_before(line, opening.start()) if found else found
 
 
 def json_records(text: str) -> list[list[Found]] | None:
@@ -112,12 +122,13 @@ def _dict_tree(line: str, start: int) -> ast.Dict | None:
 
 def parse_python_dict(line: str) -> list[Found]:
     """The numbers of a Python dict repr, nested dicts flattened with `/`."""
-    tree = _line_dict(line)
-    if tree is None:
+    opening = _PY_OPEN.search(line)
+    tree = None if opening is None else _dict_tree(line, opening.start())
+    if tree is None or opening is None:
         return []
     found: list[Found] = []
     _flatten_tree(tree, "", found, 0)
-    return found
+    return found + _counter_before(line, opening.start()) if found else found
 
 
 def _line_dict(line: str) -> ast.Dict | None:

@@ -26,7 +26,7 @@ _NOISE = re.compile(
     # Hugging Face Trainer's banner: `  Num Epochs = 3`, `  Total optimization steps = 9,375`,
     # also after a logging prefix (`... - INFO - __main__ -   Num Epochs = 3`: the *_no_trainer
     # examples log it through accelerate's logger)
-    r"|(?:^| - )  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
+    r"|(?:^| - (?:\[RANK \d{1,6}\] )?)  (?:Num examples|Num Epochs|Instantaneous batch size|Total train batch size"
     r"|Gradient Accumulation steps|Total optimization steps|Number of trainable parameters"
     r"|Batch size)\b[^=]* = "
     r"|^\[notice\] |^\s*Created wheel for "  # pip
@@ -39,6 +39,12 @@ _NOISE = re.compile(
     # timm's train.py: `Created SGD (sgd) optimizer: lr: 0.05, momentum: 0.9, ...` and
     # `Scheduled epochs: 3 (epochs + cooldown_epochs). ...`: its settings
     r"|^\s*Created \w+ \(\w+\) optimizer: |^\s*Scheduled epochs: "
+    # Ultralytics' set-up: its arguments, the model's summary, the dataset scan, the optimizer
+    r"|^\s*engine/trainer: |^\s*Overriding model\.yaml |\bsummary(?: \(fused\))?: \d[\d,]* layers"
+    r"|Fast image access |\bScanning \S+\.\.\. \d+ images, |^\s*optimizer: \w+\("
+    r"| images for fraction="
+    # transformers' *_no_trainer examples print a few training samples' features
+    r"| Sample \d+ of the training set: "
     # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`
     r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:in_features|in_channels|num_features|start_dim"
     r"|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope)="
@@ -454,5 +460,112 @@ def results_rows(header: str) -> Callable[[str], list[Found]]:
                 key = cells[0] if index == 0 else f"{cells[0]}/dataloader_idx_{index}"
                 found.append((key, value, None))
         return found or [CLAIM]
+
+    return read
+
+
+# yolo -----------------------------------------------------------------------------------------
+
+# Ultralytics YOLO (ultralytics/engine/trainer.py, models/yolo/*/train.py and val.py): a header
+# of column names, `Epoch  GPU_mem  box_loss  cls_loss  dfl_loss  Instances  Size`, then a bar
+# per epoch whose description is the row: `1/3  0G  6.869  3.926  4.188  16  64: 6% ╸─── 1/16
+# 4.6s/it` (its own bar; tqdm's `64: 6%|▌ | 1/16 [...]` before 8.3), running means after the
+# counter's next batch; after it the validation, `Class  Images  Instances  Box(P  R  mAP50
+# mAP50-95): 100% ━━━ 1/1`, then `all  16  16  0.00397  0.0625  0.000496  0.000149`. On a
+# terminal the description is cut to its width with `…`.
+_YOLO_FRAME = re.compile(r"(.*?): {0,3}\d{1,3}%(?:\||\s)")
+_YOLO_COUNTER = re.compile(r"(\d{1,18})/(\d{1,18})")
+_YOLO_EPOCH = re.compile(r"(\d{1,9})/(\d{1,9})")
+_YOLO_COUNTS = frozenset({"Epoch", "GPU_mem", "Instances", "Size", "Images", "Class", "classes"})
+# The detection columns, for a header a terminal cut after `Box(P`.
+_YOLO_BOX = ("P", "R", "mAP50", "mAP50-95")
+
+
+def parse_yolo_header(line: str) -> list[Found]:
+    """Ultralytics' training header (`Epoch  GPU_mem  box_loss ...`) or validation bar
+    (`Class  Images  Instances  Box(P ...): 100% ...`); their rows follow."""
+    return [CLAIM] if _yolo_header(line) is not None else []
+
+
+def _yolo_header(line: str) -> tuple[str, list[str]] | None:
+    """("train", its columns) or ("val", its columns), else None."""
+    words = line.split()
+    if len(words) >= 3 and words[0] == "Epoch" and words[1] == "GPU_mem":
+        return "train", words
+    frame = _YOLO_FRAME.match(line)
+    if frame is None:
+        return None
+    words = frame.group(1).replace("…", " ").split()
+    if len(words) < 2 or words[0] not in ("Class", "classes"):
+        return None
+    columns: list[str] = []
+    group = ""
+    for word in words:
+        if "(" in word:  # `Box(P`: the group's columns follow until its `)`
+            group, _, word = word.partition("(")
+            group = "" if group == "Box" else f"{group}/"
+        closed = word.endswith(")")
+        columns.append(group + word.rstrip(")"))
+        if closed:
+            group = ""
+    if columns[-1] == "P" and len(columns) == 4:  # cut by the terminal after `Box(P`
+        columns[-1:] = _YOLO_BOX
+    return "val", columns
+
+
+def _yolo_value(token: str) -> float | None:
+    """A number of a row; one the terminal cut (`2.39…`) only if it shows 4 digits."""
+    if token.endswith("…"):
+        token = token[:-1]
+        if sum(c.isdigit() for c in token.lstrip("0.-")) < 4:
+            return None
+    return parse_number(token)
+
+
+def yolo_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of an Ultralytics run's bar frames and validation rows, from its header:
+    each frame with new values at the global batch, (epoch - 1) x batches + counter + 1; the
+    `all` row of the validation after it at that epoch."""
+    kind, columns = _yolo_header(header) or ("", [])
+    train = columns if kind == "train" else []
+    val = columns if kind == "val" else []
+    epoch: list[int] = []
+    last: list[tuple[float, ...]] = []
+
+    def read(line: str) -> list[Found]:
+        nonlocal val
+        frame = _YOLO_FRAME.match(line)
+        if frame is not None:
+            found = _yolo_header(line)
+            if found is not None and found[0] == "val":
+                val = found[1]
+                return [CLAIM]
+            words = frame.group(1).split()
+            counter = _YOLO_COUNTER.search(line, frame.end())
+            shown = _YOLO_EPOCH.fullmatch(words[0]) if words else None
+            if not train or shown is None or counter is None:
+                return []
+            epoch[:] = [int(shown.group(1))]
+            step = (epoch[0] - 1) * int(counter.group(2)) + int(counter.group(1)) + 1
+            points: list[Found] = []
+            for name, token in zip(train, words):
+                value = None if name in _YOLO_COUNTS else _yolo_value(token)
+                if value is not None:
+                    points.append((name, value, step))
+            values = tuple(value for _, value, _ in points)
+            if last and last[0] == values:
+                return [CLAIM]  # the last frame of an epoch repeats its last batch
+            last[:] = [values]
+            return points or [CLAIM]
+        words = line.split()
+        if not val or len(words) < 2 or parse_number(words[0]) is not None:
+            return []
+        row = [parse_number(word) for word in words[1:]]
+        if any(value is None for value in row):
+            return []
+        section = "" if words[0] == "all" else f"{words[0]}/"
+        at = epoch[0] if epoch else None
+        return [(section + name, value, at) for name, value in zip(val[1:], row)
+                if name not in _YOLO_COUNTS and value is not None] or [CLAIM]
 
     return read
