@@ -107,6 +107,12 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Test: [   3/10]  Time: 0.392 (0.392)  Loss:   6.906 (6.906)  Acc@1:   1.500 (  1.200)  "
      "Acc@5:  10.000 ( 9.000)",
      expect(("Test_Loss", 6.906, 0), ("Test_Acc@1", 1.5, 0), ("Test_Acc@5", 10.0, 0))),
+    # pytorch/examples imagenet/main.py's ProgressMeter: current values at the global step
+    ("Epoch: [2][ 10/500]\tTime  0.234 ( 0.334)\tData  0.067 ( 0.167)\tLoss 6.8078e+00 "
+     "(6.8578e+00)\tAcc@1   1.00 (  0.50)\tAcc@5   2.39 (  1.39)",
+     expect(("Loss", 6.8078, 1010), ("Acc@1", 1.0, 1010), ("Acc@5", 2.39, 1010))),
+    ("Test: [ 10/196]\tTime  0.500 ( 0.500)\tLoss 5.1e+00 (5.1e+00)\tAcc@1  10.00 ( 10.00)",
+     expect(("Test_Loss", 5.1, 0), ("Test_Acc@1", 10.0, 0))),
     # Optuna: the objective's value at the trial's number, not the parameters or the best
     ("[I 2026-12-01 10:00:00,123] Trial 3 finished with value: 0.12 and parameters: "
      "{'lr': 0.01, 'n_layers': 2}. Best is trial 1 with value: 0.1.", expect(("value", 0.12, 3))),

@@ -34,6 +34,7 @@ from runlab.parsing.rules.libraries import (
     parse_mmengine,
     parse_noise,
     parse_optuna,
+    parse_progress_meter,
     parse_results_header,
     parse_sklearn,
     parse_table_header,
@@ -98,6 +99,18 @@ RULES: list[Rule] = [
         "Acc@5: ...` gives Test_Loss, Test_Acc@1, Test_Acc@5; Time and Data are its timings",
         parse_timm,
         ("Train: ", "Test: ", "Test ("),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "progress_meter",
+        "the ProgressMeter of pytorch/examples' imagenet/main.py (MoCo, SimCLR, ...): "
+        "`Epoch: [2][ 10/500]\\tTime  0.234 ( 0.334)\\tLoss 6.8e+00 (6.9e+00)\\tAcc@1   1.00 "
+        "(  0.50)` gives Loss and Acc@1 (current values, not the averages in brackets; Time "
+        "and Data are its timings) at the global step 2 * 500 + 10, the step of the lines "
+        "that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1",
+        parse_progress_meter,
+        ("]\t",),
         sets_step=True,
         final=True,
     ),

@@ -569,3 +569,44 @@ def yolo_rows(header: str) -> Callable[[str], list[Found]]:
                 if name not in _YOLO_COUNTS and value is not None] or [CLAIM]
 
     return read
+
+
+# progress_meter -------------------------------------------------------------------------------
+
+# pytorch/examples imagenet/main.py's `ProgressMeter` and `AverageMeter` (copied into MoCo,
+# SimCLR, SwAV and many more): `Epoch: [2][ 10/500]\tTime  0.234 ( 0.334)\tData  0.067 (
+# 0.167)\tLoss 6.8078e+00 (6.8578e+00)\tAcc@1   1.00 (  0.50)\tAcc@5   2.39 (  1.39)`, each
+# meter's current value then its average; `Test: [ 10/196]\t...` for validation. Time and Data
+# are the meter's timings, as in the MetricLogger.
+_METER_LINE = re.compile(r"\s*([^\t\[]{0,40}(?:\[\d{1,9}\])?)\[ *(\d{1,18})/ *(\d{1,18})\]\t")
+_METER_EPOCH = re.compile(r"\s*Epoch: \[(\d{1,9})\]\s*$")
+_METER = re.compile(
+    rf"\s*([A-Za-z][\w@/.\-]*(?: [A-Za-z][\w@/.\-]*){{0,3}}) +({NUMBER}) \( *(?:{NUMBER})\)\s*",
+    re.ASCII,
+)
+_METER_OWN = frozenset({"Time", "Data"})
+
+
+def parse_progress_meter(line: str) -> list[Found]:
+    """A ProgressMeter line: `Epoch: [2][ 10/500]\\tLoss 6.8e+00 (6.9e+00)\\tAcc@1 1.00 (0.50)`
+    gives Loss and Acc@1 (current values) at the global step 2 * 500 + 10, the step of the lines
+    after it; under another prefix (`Test: [ 10/196]`) the keys are Test_Loss, Test_Acc@1."""
+    match = _METER_LINE.match(line)
+    if match is None:
+        return []
+    prefix, position, length = match.groups()
+    epoch = _METER_EPOCH.match(prefix)
+    found: list[Found] = []
+    label = ""
+    if epoch is not None:
+        step = int(epoch.group(1)) * int(length) + int(position)
+        found.append(("step", step, step))
+    else:
+        label = "_".join(_WORD.findall(prefix))
+        label = f"{label}_" if label else ""
+    for item in line[match.end() :].split("\t"):
+        meter = _METER.fullmatch(item)
+        if meter is not None and meter.group(1) not in _METER_OWN:
+            found.append((label + meter.group(1).replace(" ", "_"), to_number(meter.group(2)),
+                          None))
+    return found if len(found) > (epoch is not None) else []
