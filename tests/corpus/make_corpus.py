@@ -9,7 +9,8 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate
+        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate skorch \\
+        pytorch-tabnet
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -1627,6 +1628,60 @@ def accelerate_glue() -> Truth:
     return truth
 
 
+def skorch_() -> Truth:
+    """skorch `NeuralNetClassifier` (a two-layer network on synthetic data, 5 epochs, its
+    default verbose `PrintLog`): the `  epoch    train_loss    valid_acc    valid_loss     dur`
+    table, a row an epoch (from 1), each best value so far coloured. Truth: `net.history`'s
+    `train_loss`, `valid_acc` and `valid_loss` at each row's `epoch`; `dur` is a timing, left
+    out."""
+    import numpy as np
+    import torch
+    from sklearn.datasets import make_classification
+    from skorch import NeuralNetClassifier
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = make_classification(n_samples=400, n_features=10, random_state=0)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = nn.Sequential(nn.Linear(10, 16), nn.ReLU(), nn.Linear(16, 2))
+
+        def forward(self, x: Any) -> Any:
+            return self.layers(x)
+
+    net = NeuralNetClassifier(Net, criterion=nn.CrossEntropyLoss, max_epochs=5, lr=0.1,
+                              batch_size=32)
+    net.fit(x.astype(np.float32), y.astype(np.int64))
+    return [point(key, row[key], row["epoch"]) for row in net.history
+            for key in ("train_loss", "valid_acc", "valid_loss")]
+
+
+def tabnet() -> Truth:
+    """pytorch-tabnet `TabNetClassifier().fit(X, y, eval_set=[(Xv, yv)], max_epochs=5)` on
+    synthetic data: `epoch 0  | loss: 0.76684 | val_0_auc: 0.75561 |  0:00:01s` an epoch (from
+    0), then `Stop training because you reached max_epochs = 5 with best_epoch = 4 and
+    best_val_0_auc = 0.95903`. Truth: `clf.history`'s `loss` and `val_0_auc` at the epoch as
+    printed (its `lr` is not printed), and the best value it stops with, `clf.best_cost`, as
+    `best_val_0_auc` with no step (the epoch it names is where it was reached, not a step
+    of its own). The elapsed time is a timing, left out."""
+    import torch
+    from pytorch_tabnet.tab_model import TabNetClassifier
+    from sklearn.datasets import make_classification
+
+    torch.set_num_threads(1)
+    x, y = make_classification(n_samples=400, n_features=8, random_state=0)
+    clf = TabNetClassifier(seed=0)
+    clf.fit(x[:320], y[:320], eval_set=[(x[320:], y[320:])], max_epochs=5, batch_size=64,
+            virtual_batch_size=32)
+    history = clf.history.history
+    truth = [point(key, history[key][epoch], epoch)
+             for epoch in range(len(history["loss"])) for key in ("loss", "val_0_auc")]
+    return truth + [point("best_val_0_auc", clf.best_cost, None)]
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
 # own, and its rows in VERSIONS.md say so: {package: its row}.
@@ -1671,6 +1726,8 @@ CASES: dict[str, Callable[[], Truth]] = {
     "optuna": optuna_study,
     "accelerate_glue": accelerate_glue,
     "ultralytics": ultralytics_,
+    "skorch": skorch_,
+    "tabnet": tabnet,
 }
 
 
@@ -1774,7 +1831,7 @@ def versions(own: dict[str, str]) -> None:
         "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
         "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
-        "timm", "torchvision", "optuna"]}
+        "timm", "torchvision", "optuna", "skorch", "pytorch-tabnet"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
