@@ -9,7 +9,8 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate
+        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate skorch \\
+        pytorch-tabnet
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -31,13 +32,20 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py            # every case
     ~/corpus-venv/bin/python tests/corpus/make_corpus.py xgboost    # some cases
 
-Ultralytics needs torchvision, and PyPI's torchvision is built for CUDA: it loads only beside
-PyPI's (CUDA) torch, not the CPU wheel. Its case runs alone, in an environment of its own (still
-on the CPU), and writes its own rows in VERSIONS.md:
+Ultralytics and pytorch/examples' imagenet/main.py need torchvision, and PyPI's torchvision is
+built for CUDA: it loads only beside PyPI's (CUDA) torch, not the CPU wheel. Each of those cases
+runs alone, in an environment of its own (still on the CPU), and writes its own rows in
+VERSIONS.md:
 
     python -m venv ~/yolo-venv
     ~/yolo-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 ultralytics
     ~/yolo-venv/bin/python tests/corpus/make_corpus.py ultralytics
+    python -m venv ~/vision-venv
+    ~/vision-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+    git clone https://github.com/pytorch/examples ~/examples             # imagenet/main.py
+    export PYTORCH_EXAMPLES=~/examples
+    export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
+    ~/vision-venv/bin/python tests/corpus/make_corpus.py imagenet_main
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
@@ -1627,13 +1635,151 @@ def accelerate_glue() -> Truth:
     return truth
 
 
-# Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
-# CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
-# own, and its rows in VERSIONS.md say so: {package: its row}.
+def skorch_() -> Truth:
+    """skorch `NeuralNetClassifier` (a two-layer network on synthetic data, 5 epochs, its
+    default verbose `PrintLog`): the `  epoch    train_loss    valid_acc    valid_loss     dur`
+    table, a row an epoch (from 1), each best value so far coloured. Truth: `net.history`'s
+    `train_loss`, `valid_acc` and `valid_loss` at each row's `epoch`; `dur` is a timing, left
+    out."""
+    import numpy as np
+    import torch
+    from sklearn.datasets import make_classification
+    from skorch import NeuralNetClassifier
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = make_classification(n_samples=400, n_features=10, random_state=0)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = nn.Sequential(nn.Linear(10, 16), nn.ReLU(), nn.Linear(16, 2))
+
+        def forward(self, x: Any) -> Any:
+            return self.layers(x)
+
+    net = NeuralNetClassifier(Net, criterion=nn.CrossEntropyLoss, max_epochs=5, lr=0.1,
+                              batch_size=32)
+    net.fit(x.astype(np.float32), y.astype(np.int64))
+    return [point(key, row[key], row["epoch"]) for row in net.history
+            for key in ("train_loss", "valid_acc", "valid_loss")]
+
+
+def tabnet() -> Truth:
+    """pytorch-tabnet `TabNetClassifier().fit(X, y, eval_set=[(Xv, yv)], max_epochs=5)` on
+    synthetic data: `epoch 0  | loss: 0.76684 | val_0_auc: 0.75561 |  0:00:01s` an epoch (from
+    0), then `Stop training because you reached max_epochs = 5 with best_epoch = 4 and
+    best_val_0_auc = 0.95903`. Truth: `clf.history`'s `loss` and `val_0_auc` at the epoch as
+    printed (its `lr` is not printed), and the best value it stops with, `clf.best_cost`, as
+    `best_val_0_auc` with no step (the epoch it names is where it was reached, not a step
+    of its own). The elapsed time is a timing, left out."""
+    import torch
+    from pytorch_tabnet.tab_model import TabNetClassifier
+    from sklearn.datasets import make_classification
+
+    torch.set_num_threads(1)
+    x, y = make_classification(n_samples=400, n_features=8, random_state=0)
+    clf = TabNetClassifier(seed=0)
+    clf.fit(x[:320], y[:320], eval_set=[(x[320:], y[320:])], max_epochs=5, batch_size=64,
+            virtual_batch_size=32)
+    history = clf.history.history
+    truth = [point(key, history[key][epoch], epoch)
+             for epoch in range(len(history["loss"])) for key in ("loss", "val_0_auc")]
+    return truth + [point("best_val_0_auc", clf.best_cost, None)]
+
+
+# imagenet/main.py's `--dummy` data, 1,281,167 and 50,000 random 224-pixel images of 1000
+# classes, made tiny: the case's only change to the script (every print is as it is).
+IMAGENET_FAKEDATA = {
+    "datasets.FakeData(1281167, (3, 224, 224), 1000, transforms.ToTensor())":
+        "datasets.FakeData(64, (3, 32, 32), 10, transforms.ToTensor())",
+    "datasets.FakeData(50000, (3, 224, 224), 1000, transforms.ToTensor())":
+        "datasets.FakeData(32, (3, 32, 32), 10, transforms.ToTensor())",
+}
+
+
+def imagenet_main() -> Truth:
+    """pytorch/examples `imagenet/main.py` (from the checkout named by PYTORCH_EXAMPLES, at the
+    commit in VERSIONS.md) run with `--dummy -a resnet18 --epochs 2 -b 8 -j 0 --print-freq 2
+    --lr 0.01` on the CPU, its fake data made tiny (IMAGENET_FAKEDATA: 64 training and 32
+    validation images of 32 pixels, 10 classes): `Epoch: [0][1/8]\\tTime ...\\tData ...\\tLoss
+    7.0e+00 (7.0e+00)\\tAcc@1   0.00 (  0.00)\\tAcc@5   0.00 (  0.00)`, `Test: [1/4]\\t...` and
+    ` *   Acc@1 12.500 Acc@5 50.000` after each validation. Truth: the AverageMeter objects
+    the ProgressMeter prints, read as each line is printed: their current `val` as printed
+    (`Loss`, `Acc@1`, `Acc@5`; the validation's as `Test_Loss`, `Test_Acc@1`, `Test_Acc@5`,
+    as torchvision_ref names its `Test:` lines), training lines at the printed batch made
+    global (`epoch * len(train_loader) + i + 1`: batches done), validation lines with no
+    step (they print only the validation batch); the summary's averages (`top1.avg`,
+    `top5.avg`) as `Test_Acc@1`/`Test_Acc@5` with no step. `Time` and `Data` are timings,
+    left out."""
+    examples = os.environ.get("PYTORCH_EXAMPLES")
+    if not examples:
+        raise SystemExit("imagenet_main: set PYTORCH_EXAMPLES to a pytorch/examples checkout")
+    import shutil
+    import types
+
+    import torch
+
+    torch.set_num_threads(1)
+    with open(os.path.join(examples, "imagenet", "main.py")) as f:
+        source = f.read()
+    for old, new in IMAGENET_FAKEDATA.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)  # run from its folder, as `python main.py`: its checkpoints are written there
+    with open("main.py", "w") as f:
+        f.write(source)
+    main = types.ModuleType("main")  # imported, not run: `__name__` is not "__main__"
+    main.__file__ = "main.py"
+    exec(compile(source, "main.py", "exec"), vars(main))  # its warnings name main.py
+    truth: Truth = []
+    display, display_summary = main.ProgressMeter.display, main.ProgressMeter.display_summary
+
+    def recorded(self: Any, batch: int) -> None:
+        """ProgressMeter.display, its meters' current values recorded as they are printed."""
+        f = sys._getframe(1).f_locals  # train's or validate's run_validate's
+        if "train_loader" in f:
+            step = f["epoch"] * len(f["train_loader"]) + f["i"] + 1
+            truth.extend(point(m.name, float(m.val), step) for m in self.meters
+                         if m.name not in ("Time", "Data"))
+        else:
+            truth.extend(point(f"Test_{m.name}", float(m.val), None) for m in self.meters
+                         if m.name != "Time")
+        display(self, batch)
+
+    def recorded_summary(self: Any) -> None:
+        truth.extend(point(f"Test_{m.name}", float(m.avg), None) for m in self.meters
+                     if m.summary_type is main.Summary.AVERAGE)
+        display_summary(self)
+
+    main.ProgressMeter.display = recorded
+    main.ProgressMeter.display_summary = recorded_summary
+    try:
+        sys.argv = ["main.py", "--dummy", "-a", "resnet18", "--epochs", "2", "-b", "8", "-j", "0",
+                    "--print-freq", "2", "--lr", "0.01", "--seed", "0"]
+        main.main()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+# Ultralytics and imagenet/main.py need torchvision, whose CPU build is not on PyPI: PyPI's
+# torchvision is built for CUDA and loads only beside PyPI's (CUDA) torch. Each of those cases
+# runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
+# {package: its row}.
 OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
                                    "torch": "torch (ultralytics case)",
                                    "torchvision": "torchvision (ultralytics case)",
-                                   "numpy": "numpy (ultralytics case)"}}
+                                   "numpy": "numpy (ultralytics case)"},
+                   "imagenet_main": {"torch": "torch (imagenet_main case)",
+                                     "torchvision": "torchvision (imagenet_main case)",
+                                     "numpy": "numpy (imagenet_main case)"}}
+# The checkout a case of OWN_ENVIRONMENT runs, whose commit it writes in VERSIONS.md.
+OWN_CHECKOUT = {"imagenet_main": "PYTORCH_EXAMPLES"}
 
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
@@ -1671,6 +1817,9 @@ CASES: dict[str, Callable[[], Truth]] = {
     "optuna": optuna_study,
     "accelerate_glue": accelerate_glue,
     "ultralytics": ultralytics_,
+    "skorch": skorch_,
+    "tabnet": tabnet,
+    "imagenet_main": imagenet_main,
 }
 
 
@@ -1764,17 +1913,19 @@ def check(case: str, pipe: Truth, term: Truth) -> None:
             raise SystemExit(f"{case}: the runs disagree on {a} and {b}")
 
 
-def versions(own: dict[str, str]) -> None:
+def versions(case: str | None) -> None:
     """VERSIONS.md: the version of each package here; a package not installed here (a run of
     some cases in a smaller environment) keeps the row it had. A case of OWN_ENVIRONMENT,
-    run alone, writes only its environment's rows, under their names there."""
+    run alone, writes only its environment's rows, under their names there, and its
+    checkout's."""
     from importlib.metadata import PackageNotFoundError, version
 
+    own = OWN_ENVIRONMENT.get(case or "", {})
     names = own or {name: name for name in [
         "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
         "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
-        "timm", "torchvision", "optuna"]}
+        "timm", "torchvision", "optuna", "skorch", "pytorch-tabnet"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -1792,9 +1943,12 @@ def versions(own: dict[str, str]) -> None:
                  "TRANSFORMERS_EXAMPLES": ("huggingface/transformers examples",
                                            "TRANSFORMERS_COMMIT"),
                  "EVALUATE_METRICS": ("huggingface/evaluate metrics", "EVALUATE_COMMIT"),
-                 "TIMM_TRAIN": ("pytorch-image-models train.py", "TIMM_COMMIT")}
+                 "TIMM_TRAIN": ("pytorch-image-models train.py", "TIMM_COMMIT"),
+                 "PYTORCH_EXAMPLES": ("pytorch/examples imagenet/main.py",
+                                      "PYTORCH_EXAMPLES_COMMIT")}
     for variable, (row, commit) in checkouts.items():
-        if os.environ.get(variable) and not own:
+        if os.environ.get(variable) and (OWN_CHECKOUT.get(case or "") == variable
+                                         if own else variable not in OWN_CHECKOUT.values()):
             rows[row] = os.environ.get(commit, "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
@@ -1820,7 +1974,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit(f"{', '.join(sorted(own))} runs alone, in its own environment")
     for case in argv or [case for case in CASES if case not in OWN_ENVIRONMENT]:
         make(case)
-    versions(OWN_ENVIRONMENT.get(argv[0], {}) if own else {})
+    versions(argv[0] if own else None)
 
 
 if __name__ == "__main__":
