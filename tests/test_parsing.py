@@ -244,6 +244,7 @@ NOT_METRIC_LINES = [
     "    (0): Linear(in_features=784, out_features=512, bias=True)",
     "  (flatten): Flatten(start_dim=1, end_dim=-1)",
     "total desired batch size: 128",
+    "Stop training because you reached max_epochs = 5 with best_epoch = 3",
     "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
     "Batch [5/10]",

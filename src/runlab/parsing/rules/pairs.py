@@ -60,7 +60,7 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|tensors|parameters"
-    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index)$"
+    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$",
     re.IGNORECASE,
