@@ -113,6 +113,25 @@ def sklearn_gb() -> Truth:
     return truth
 
 
+def sklearn_grid() -> Truth:
+    """GridSearchCV(verbose=3) of an SVC over 2 x 2 candidates, 3 folds: `Fitting 3 folds for
+    each of 4 candidates, totalling 12 fits`, then a line a fit, `[CV 1/3] END ....C=1,
+    gamma=0.1;, score=0.967 total time=   0.0s`. Truth: `cv_results_`' `split{k}_test_score`
+    of each candidate and fold, keyed `score` as printed; no step (the line names the fold and
+    the candidate's parameters, not a step of one series)."""
+    from sklearn.datasets import make_classification
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=150, n_features=6, random_state=0)
+    search = GridSearchCV(SVC(), {"C": [1, 10], "gamma": [0.1, 1.0]}, cv=3, verbose=3)
+    search.fit(x, y)
+    results = search.cv_results_
+    # Printed candidate by candidate, each one's folds in turn (n_jobs=None keeps that order).
+    return [point("score", results[f"split{fold}_test_score"][candidate], None)
+            for candidate in range(len(results["params"])) for fold in range(3)]
+
+
 def xgboost_() -> Truth:
     """xgboost.train with evals: `[3]\\ttrain-rmse:0.51\\teval-rmse:0.61`, every 2nd round."""
     import numpy as np
@@ -287,6 +306,79 @@ def lightning_() -> Truth:
 def lightning_rich() -> Truth:
     """Lightning with `RichProgressBar`, the bar users get when they ask for rich."""
     return _lightning("rich")
+
+
+def lightning_test() -> Truth:
+    """Lightning `fit` (2 epochs of 10 batches, the default tqdm bar), then `trainer.test()` and
+    `trainer.validate()`, each ending in the table of its metrics that Lightning draws with rich
+    when rich is installed (`Test metric │ DataLoader 0`, `test_acc │ 0.84375`). Truth: the
+    CSVLogger's metrics.csv rows of `fit` (each value at the row's `step`), and the dicts
+    `test()` and `validate()` return, at the trainer's global step, where the CSVLogger writes
+    them too."""
+    import csv
+
+    import lightning as L
+    import torch
+    from lightning.pytorch.loggers import CSVLogger
+
+    L.seed_everything(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(288, 8, generator=gen)
+    y = (x[:, 0] + 0.5 * x[:, 1] > 0).long()
+
+    class Model(L.LightningModule):
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
+                                           torch.nn.Linear(16, 2))
+
+        def training_step(self, batch: Any, _: int) -> torch.Tensor:
+            loss = torch.nn.functional.cross_entropy(self.net(batch[0]), batch[1])
+            self.log("train_loss", loss, on_step=True, on_epoch=False, prog_bar=True)
+            return loss
+
+        def _evaluate(self, batch: Any, stage: str) -> None:
+            logits = self.net(batch[0])
+            self.log(f"{stage}_loss", torch.nn.functional.cross_entropy(logits, batch[1]),
+                     prog_bar=True)
+            self.log(f"{stage}_acc", (logits.argmax(1) == batch[1]).float().mean(),
+                     prog_bar=True)
+
+        def validation_step(self, batch: Any, _: int) -> None:
+            self._evaluate(batch, "val")
+
+        def test_step(self, batch: Any, _: int) -> None:
+            self._evaluate(batch, "test")
+
+        def configure_optimizers(self) -> torch.optim.Optimizer:
+            return torch.optim.SGD(self.parameters(), lr=0.2)
+
+    data = torch.utils.data.TensorDataset
+    train = torch.utils.data.DataLoader(data(x[:160], y[:160]), batch_size=16)
+    valid = torch.utils.data.DataLoader(data(x[160:224], y[160:224]), batch_size=32)
+    test = torch.utils.data.DataLoader(data(x[224:], y[224:]), batch_size=32)
+    with tempfile.TemporaryDirectory() as out:
+        trainer = L.Trainer(max_epochs=2, logger=CSVLogger(out, name="csv"), accelerator="cpu",
+                            enable_checkpointing=False, log_every_n_steps=1,
+                            default_root_dir=out)
+        model = Model()
+        trainer.fit(model, train, valid)
+        trainer.logger.save()
+        with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
+            rows = list(csv.DictReader(f))
+        truth = [point(key, float(row[key]), int(row["step"]))
+                 for row in rows for key in ("train_loss", "val_loss", "val_acc") if row.get(key)]
+        for results in (trainer.test(model, test), trainer.validate(model, valid)):
+            truth += [point(key, value, trainer.global_step)
+                      for key, value in results[0].items()]
+        trainer.logger.save()
+        with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
+            written = {(key, int(row["step"])) for row in list(csv.DictReader(f))[len(rows):]
+                       for key in row if key != "epoch" and key != "step" and row[key]}
+    if written != {(p["key"], p["step"]) for p in truth[-4:]}:
+        raise SystemExit(f"lightning_test: the CSVLogger wrote {written} for test and validate")
+    return truth
 
 
 # --- hand-written PyTorch loops, printing as popular repositories' scripts do -----------------
@@ -1627,6 +1719,86 @@ def accelerate_glue() -> Truth:
     return truth
 
 
+def pyg_gcn() -> Truth:
+    """PyTorch Geometric's examples/gcn.py: its two-layer `GCN`, Adam with weight decay on the
+    first convolution, `train`, `test` and loop, 20 epochs, on one synthetic graph instead of
+    Cora (`FakeDataset`, its features shifted by the node's class, split into train, val and
+    test masks by `RandomNodeSplit`): `torch_geometric.logging.log(Epoch=epoch, Loss=loss,
+    Train=train_acc, Val=val_acc, Test=test_acc)` prints `Epoch: 001, Loss: 1.9462, Train:
+    0.5143, Val: 0.3820, Test: 0.3990`, then `Median time per epoch: 0.0035s`. Truth: the values
+    the loop passes to `log`, under the names it gives them, at the epoch (from 1); `Test` is
+    the test accuracy at the best validation so far, as the example keeps it. The median time
+    is a timing, left out."""
+    import time
+
+    import torch
+    import torch.nn.functional as F
+    import torch_geometric
+    import torch_geometric.transforms as T
+    from torch_geometric.datasets import FakeDataset
+    from torch_geometric.logging import log
+    from torch_geometric.nn import GCNConv
+
+    torch_geometric.seed_everything(0)
+    torch.set_num_threads(1)
+    device = torch_geometric.device("cpu")
+    transform = T.Compose([T.RandomNodeSplit(num_val=0.2, num_test=0.3), T.NormalizeFeatures()])
+    dataset = FakeDataset(num_graphs=1, avg_num_nodes=300, avg_degree=6, num_channels=32,
+                          num_classes=5, task="node", transform=transform)
+    data = dataset[0].to(device)
+
+    class GCN(torch.nn.Module):
+        def __init__(self, in_channels: int, hidden_channels: int, out_channels: int) -> None:
+            super().__init__()
+            self.conv1 = GCNConv(in_channels, hidden_channels)
+            self.conv2 = GCNConv(hidden_channels, out_channels)
+
+        def forward(self, x: Any, edge_index: Any, edge_weight: Any = None) -> Any:
+            x = F.dropout(x, p=0.5, training=self.training)
+            x = self.conv1(x, edge_index, edge_weight).relu()
+            x = F.dropout(x, p=0.5, training=self.training)
+            return self.conv2(x, edge_index, edge_weight)
+
+    model = GCN(dataset.num_features, 16, dataset.num_classes).to(device)
+    optimizer = torch.optim.Adam([dict(params=model.conv1.parameters(), weight_decay=5e-4),
+                                  dict(params=model.conv2.parameters(), weight_decay=0)],
+                                 lr=0.01)
+
+    def train() -> float:
+        model.train()
+        optimizer.zero_grad()
+        out = model(data.x, data.edge_index, data.edge_attr)
+        loss = F.cross_entropy(out[data.train_mask], data.y[data.train_mask])
+        loss.backward()
+        optimizer.step()
+        return float(loss.detach())
+
+    @torch.no_grad()
+    def test() -> list[float]:
+        model.eval()
+        pred = model(data.x, data.edge_index, data.edge_attr).argmax(dim=-1)
+        return [int((pred[mask] == data.y[mask]).sum()) / int(mask.sum())
+                for mask in (data.train_mask, data.val_mask, data.test_mask)]
+
+    truth: Truth = []
+    best_val_acc = test_acc = 0.0
+    times = []
+    for epoch in range(1, 21):
+        start = time.time()
+        loss = train()
+        if epoch >= 10:  # the example treats the first 10 iterations as a warm-up
+            times.append(time.time() - start)
+        train_acc, val_acc, tmp_test_acc = test()
+        if val_acc > best_val_acc:
+            best_val_acc = val_acc
+            test_acc = tmp_test_acc
+        logged = dict(Loss=loss, Train=train_acc, Val=val_acc, Test=test_acc)
+        log(Epoch=epoch, **logged)
+        truth += [point(key, value, epoch) for key, value in logged.items()]
+    print(f"Median time per epoch: {torch.tensor(times).median():.4f}s")
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
 # own, and its rows in VERSIONS.md say so: {package: its row}.
@@ -1638,6 +1810,7 @@ OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
+    "sklearn_grid": sklearn_grid,
     "xgboost": xgboost_,
     "lightgbm": lightgbm_,
     "keras_v1": keras_v1,
@@ -1645,6 +1818,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "hf_trainer": hf_trainer,
     "lightning": lightning_,
     "lightning_rich": lightning_rich,
+    "lightning_test": lightning_test,
     "tqdm": tqdm_,
     "tqdm_write": tqdm_write,
     "mnist_style": mnist_style,
@@ -1671,6 +1845,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "optuna": optuna_study,
     "accelerate_glue": accelerate_glue,
     "ultralytics": ultralytics_,
+    "pyg_gcn": pyg_gcn,
 }
 
 
@@ -1774,7 +1949,7 @@ def versions(own: dict[str, str]) -> None:
         "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
         "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
-        "timm", "torchvision", "optuna"]}
+        "timm", "torchvision", "optuna", "torch-geometric"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
