@@ -1806,13 +1806,115 @@ def pyg_gcn() -> Truth:
     return truth
 
 
+def flair_() -> Truth:
+    """flair's `ModelTrainer.train` of a `TextClassifier` over pooled one-hot word embeddings
+    built from the corpus itself (`OneHotEmbeddings.from_corpus`: nothing downloaded), on 16
+    synthetic two-class sentences (8 dev, 8 test), 3 epochs of 4 batches: its settings block,
+    `epoch 1 - iter 2/4 - loss 0.82763076 - time (sec): 0.12 - samples/sec: 67.40 - lr: 0.100000
+    - momentum: 0.000000`, `EPOCH 1 done: loss 0.7547 - lr: 0.100000`, `DEV : loss 0.6886 -
+    f1-score (micro avg)  0.5`, and the final test's `Results:` block. Truth, read by a logging
+    handler from the trainer's frame as each line is logged: the iteration line's `loss` (the
+    epoch's running mean, `epoch_train_loss / epoch_train_samples`), `lr` and `momentum` (the
+    optimizer's), at the global batch (`batch_count`: the printed iteration made global); the
+    dev evaluation's `loss` and main score as `DEV_loss` and `DEV_f1-score_(micro_avg)` at the
+    epoch, where flair's own `loss.tsv` has them (checked against it, which rounds them to 4
+    decimals); the test's classification report as printed, `F-score_(micro)`,
+    `F-score_(macro)` and `Accuracy`, no step. `EPOCH N done` repeats the last iteration
+    line's loss (the epoch's mean) and lr: no point of its own. Left out: the timings, and the
+    `By class:` table (scikit-learn's classification report, per class)."""
+    import csv
+    import logging
+    import random
+
+    import flair
+    import torch
+    from flair.data import Corpus, Sentence
+    from flair.datasets import FlairDatapointDataset
+    from flair.embeddings import DocumentPoolEmbeddings, OneHotEmbeddings
+    from flair.models import TextClassifier
+    from flair.trainers import ModelTrainer
+
+    flair.set_seed(0)
+    flair.device = torch.device("cpu")
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    good = "great fine good nice happy lovely superb".split()
+    bad = "awful poor bad sad ugly terrible dull".split()
+    filler = "the movie was film plot acting really quite".split()
+
+    def sentences(n: int) -> Any:
+        made = []
+        for i in range(n):
+            label = "pos" if i % 2 == 0 else "neg"
+            words = rng.sample(filler, 3) + rng.sample(good if label == "pos" else bad, 2)
+            rng.shuffle(words)
+            sentence = Sentence(" ".join(words))
+            sentence.add_label("class", label)
+            made.append(sentence)
+        return FlairDatapointDataset(made)
+
+    corpus = Corpus(sentences(16), sentences(8), sentences(8))
+    embeddings = DocumentPoolEmbeddings([OneHotEmbeddings.from_corpus(corpus,
+                                                                      embedding_length=8)])
+    model = TextClassifier(embeddings, label_type="class",
+                           label_dictionary=corpus.make_label_dictionary("class", add_unk=False))
+    truth: Truth = []
+
+    class Trainer(logging.Handler):
+        """Reads what the trainer holds as each line is logged."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            frame = sys._getframe()
+            while frame.f_code.co_name != "train_custom":
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            if message.startswith("epoch ") and " - iter " in message:
+                group = f["self"].optimizer.param_groups[0]
+                step = f["batch_count"]
+                truth.extend([point("loss", f["epoch_train_loss"] / f["epoch_train_samples"], step),
+                              point("lr", group["lr"], step),
+                              point("momentum", group.get("momentum", 0), step)])
+            elif message.startswith("DEV : "):
+                result = f["eval_result"]
+                truth.extend([point("DEV_loss", result.loss, f["epoch"]),
+                              point("DEV_f1-score_(micro_avg)", result.main_score, f["epoch"])])
+            elif message.lstrip().startswith("Results:"):
+                report = f["test_results"].classification_report
+                truth.extend([point("F-score_(micro)", report["micro avg"]["f1-score"], None),
+                              point("F-score_(macro)", report["macro avg"]["f1-score"], None),
+                              point("Accuracy", report["accuracy"], None)])
+
+    handler = Trainer()
+    logging.getLogger("flair").addHandler(handler)
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)  # its base path prints as `out`
+        try:
+            ModelTrainer(model, corpus).train("out", learning_rate=0.1, mini_batch_size=4,
+                                              max_epochs=3)
+            with open(os.path.join("out", "loss.tsv")) as f:
+                rows = list(csv.DictReader(f, delimiter="\t"))
+        finally:
+            os.chdir(cwd)
+            logging.getLogger("flair").removeHandler(handler)
+    written = {(key, int(row["EPOCH"])): float(row[column]) for row in rows
+               for key, column in (("DEV_loss", "DEV_LOSS"),
+                                   ("DEV_f1-score_(micro_avg)", "DEV_F1"))}
+    for p in truth:
+        if p["key"].startswith("DEV_") and abs(written[p["key"], p["step"]] - p["value"]) > 5e-5:
+            raise SystemExit(f"flair: loss.tsv has {written[p['key'], p['step']]} for {p}")
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
 # own, and its rows in VERSIONS.md say so: {package: its row}.
 OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
                                    "torch": "torch (ultralytics case)",
                                    "torchvision": "torchvision (ultralytics case)",
-                                   "numpy": "numpy (ultralytics case)"}}
+                                   "numpy": "numpy (ultralytics case)"},
+                   "flair": {"flair": "flair", "transformers": "transformers (flair case)"}}
 
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
@@ -1853,6 +1955,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "accelerate_glue": accelerate_glue,
     "ultralytics": ultralytics_,
     "pyg_gcn": pyg_gcn,
+    "flair": flair_,
 }
 
 
