@@ -309,16 +309,18 @@ def lightning_rich() -> Truth:
 
 
 def lightning_test() -> Truth:
-    """Lightning `fit` (2 epochs of 10 batches, the default tqdm bar), then `trainer.test()` and
-    `trainer.validate()`, each ending in the table of its metrics that Lightning draws with rich
-    when rich is installed (`Test metric │ DataLoader 0`, `test_acc │ 0.84375`). Truth: the
-    CSVLogger's metrics.csv rows of `fit` (each value at the row's `step`), and the dicts
-    `test()` and `validate()` return, at the trainer's global step, where the CSVLogger writes
-    them too."""
+    """Lightning `fit` (2 epochs of 10 batches, the tqdm bar: `TQDMProgressBar`, named, as
+    Lightning 2.6 picks its rich bar by default when rich is installed), then `trainer.test()`
+    and `trainer.validate()`, each with its bar and ending in the table of its metrics that
+    Lightning draws with rich when rich is installed (`Test metric │ DataLoader 0`, then
+    `test_acc │ 0.890625`, the full float). Truth: the CSVLogger's metrics.csv rows of `fit`
+    (each value at the row's `step`), and the dicts `test()` and `validate()` return, at the
+    trainer's global step, where the CSVLogger writes them too."""
     import csv
 
     import lightning as L
     import torch
+    from lightning.pytorch.callbacks import TQDMProgressBar
     from lightning.pytorch.loggers import CSVLogger
 
     L.seed_everything(0)
@@ -361,7 +363,7 @@ def lightning_test() -> Truth:
     with tempfile.TemporaryDirectory() as out:
         trainer = L.Trainer(max_epochs=2, logger=CSVLogger(out, name="csv"), accelerator="cpu",
                             enable_checkpointing=False, log_every_n_steps=1,
-                            default_root_dir=out)
+                            default_root_dir=out, callbacks=[TQDMProgressBar()])
         model = Model()
         trainer.fit(model, train, valid)
         trainer.logger.save()
