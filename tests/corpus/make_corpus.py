@@ -9,7 +9,7 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0          # a CPU wheel; install it first
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
-        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate
+        catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate torch_geometric
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -38,6 +38,14 @@ on the CPU), and writes its own rows in VERSIONS.md:
     python -m venv ~/yolo-venv
     ~/yolo-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 ultralytics
     ~/yolo-venv/bin/python tests/corpus/make_corpus.py ultralytics
+
+flair pins transformers below 5 (the corpus environment has transformers 5): its case runs
+alone too, in an environment of its own on the same CPU wheel of torch (so no second torch):
+
+    python -m venv ~/flair-venv
+    ~/flair-venv/bin/pip install torch==2.13.0
+    ~/flair-venv/bin/pip install torch==2.13.0 flair
+    ~/flair-venv/bin/python tests/corpus/make_corpus.py flair
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
@@ -1910,8 +1918,9 @@ def flair_() -> Truth:
 
 
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
-# CUDA and loads only beside PyPI's (CUDA) torch. That case runs alone, in an environment of its
-# own, and its rows in VERSIONS.md say so: {package: its row}.
+# CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
+# cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
+# {package: its row}.
 OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
                                    "torch": "torch (ultralytics case)",
                                    "torchvision": "torchvision (ultralytics case)",
