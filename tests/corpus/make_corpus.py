@@ -10,7 +10,7 @@ the versions in VERSIONS.md):
     ~/corpus-venv/bin/pip install torch==2.13.0 scikit-learn xgboost lightgbm keras \\
         transformers accelerate lightning rich tqdm pandas fastai spacy stable-baselines3 \\
         catboost gymnasium mmengine pytorch-ignite optuna datasets evaluate skorch \\
-        pytorch-tabnet
+        pytorch-tabnet torch_geometric
     ~/corpus-venv/bin/pip uninstall -y torchvision       # fastai pulls a GPU build in
     git clone https://github.com/pytorch/vision ~/vision                # its MetricLogger
     export VISION_REFERENCES=~/vision/references/classification
@@ -46,6 +46,14 @@ VERSIONS.md:
     export PYTORCH_EXAMPLES=~/examples
     export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
     ~/vision-venv/bin/python tests/corpus/make_corpus.py imagenet_main
+
+flair pins transformers below 5 (the corpus environment has transformers 5): its case runs
+alone too, in an environment of its own on the same CPU wheel of torch (so no second torch):
+
+    python -m venv ~/flair-venv
+    ~/flair-venv/bin/pip install torch==2.13.0
+    ~/flair-venv/bin/pip install torch==2.13.0 flair
+    ~/flair-venv/bin/python tests/corpus/make_corpus.py flair
 
 Each case runs twice as a child process, its stdout and stderr going to one pipe and then to
 one pseudo-terminal (100 columns), and its raw bytes are saved as ``<case>.pipe.log`` and
@@ -119,6 +127,25 @@ def sklearn_gb() -> Truth:
     truth = [point("train_loss", model.train_score_[i - 1], i) for i in printed]
     truth += [point("oob_improve", model.oob_improvement_[i - 1], i) for i in printed]
     return truth
+
+
+def sklearn_grid() -> Truth:
+    """GridSearchCV(verbose=3) of an SVC over 2 x 2 candidates, 3 folds: `Fitting 3 folds for
+    each of 4 candidates, totalling 12 fits`, then a line a fit, `[CV 1/3] END ....C=1,
+    gamma=0.1;, score=0.967 total time=   0.0s`. Truth: `cv_results_`' `split{k}_test_score`
+    of each candidate and fold, keyed `score` as printed; no step (the line names the fold and
+    the candidate's parameters, not a step of one series)."""
+    from sklearn.datasets import make_classification
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=150, n_features=6, random_state=0)
+    search = GridSearchCV(SVC(), {"C": [1, 10], "gamma": [0.1, 1.0]}, cv=3, verbose=3)
+    search.fit(x, y)
+    results = search.cv_results_
+    # Printed candidate by candidate, each one's folds in turn (n_jobs=None keeps that order).
+    return [point("score", results[f"split{fold}_test_score"][candidate], None)
+            for candidate in range(len(results["params"])) for fold in range(3)]
 
 
 def xgboost_() -> Truth:
@@ -295,6 +322,81 @@ def lightning_() -> Truth:
 def lightning_rich() -> Truth:
     """Lightning with `RichProgressBar`, the bar users get when they ask for rich."""
     return _lightning("rich")
+
+
+def lightning_test() -> Truth:
+    """Lightning `fit` (2 epochs of 10 batches, the tqdm bar: `TQDMProgressBar`, named, as
+    Lightning 2.6 picks its rich bar by default when rich is installed), then `trainer.test()`
+    and `trainer.validate()`, each with its bar and ending in the table of its metrics that
+    Lightning draws with rich when rich is installed (`Test metric │ DataLoader 0`, then
+    `test_acc │ 0.890625`, the full float). Truth: the CSVLogger's metrics.csv rows of `fit`
+    (each value at the row's `step`), and the dicts `test()` and `validate()` return, at the
+    trainer's global step, where the CSVLogger writes them too."""
+    import csv
+
+    import lightning as L
+    import torch
+    from lightning.pytorch.callbacks import TQDMProgressBar
+    from lightning.pytorch.loggers import CSVLogger
+
+    L.seed_everything(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(288, 8, generator=gen)
+    y = (x[:, 0] + 0.5 * x[:, 1] > 0).long()
+
+    class Model(L.LightningModule):
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
+                                           torch.nn.Linear(16, 2))
+
+        def training_step(self, batch: Any, _: int) -> torch.Tensor:
+            loss = torch.nn.functional.cross_entropy(self.net(batch[0]), batch[1])
+            self.log("train_loss", loss, on_step=True, on_epoch=False, prog_bar=True)
+            return loss
+
+        def _evaluate(self, batch: Any, stage: str) -> None:
+            logits = self.net(batch[0])
+            self.log(f"{stage}_loss", torch.nn.functional.cross_entropy(logits, batch[1]),
+                     prog_bar=True)
+            self.log(f"{stage}_acc", (logits.argmax(1) == batch[1]).float().mean(),
+                     prog_bar=True)
+
+        def validation_step(self, batch: Any, _: int) -> None:
+            self._evaluate(batch, "val")
+
+        def test_step(self, batch: Any, _: int) -> None:
+            self._evaluate(batch, "test")
+
+        def configure_optimizers(self) -> torch.optim.Optimizer:
+            return torch.optim.SGD(self.parameters(), lr=0.2)
+
+    data = torch.utils.data.TensorDataset
+    train = torch.utils.data.DataLoader(data(x[:160], y[:160]), batch_size=16)
+    valid = torch.utils.data.DataLoader(data(x[160:224], y[160:224]), batch_size=32)
+    test = torch.utils.data.DataLoader(data(x[224:], y[224:]), batch_size=32)
+    with tempfile.TemporaryDirectory() as out:
+        trainer = L.Trainer(max_epochs=2, logger=CSVLogger(out, name="csv"), accelerator="cpu",
+                            enable_checkpointing=False, log_every_n_steps=1,
+                            default_root_dir=out, callbacks=[TQDMProgressBar()])
+        model = Model()
+        trainer.fit(model, train, valid)
+        trainer.logger.save()
+        with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
+            rows = list(csv.DictReader(f))
+        truth = [point(key, float(row[key]), int(row["step"]))
+                 for row in rows for key in ("train_loss", "val_loss", "val_acc") if row.get(key)]
+        for results in (trainer.test(model, test), trainer.validate(model, valid)):
+            truth += [point(key, value, trainer.global_step)
+                      for key, value in results[0].items()]
+        trainer.logger.save()
+        with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
+            written = {(key, int(row["step"])) for row in list(csv.DictReader(f))[len(rows):]
+                       for key in row if key != "epoch" and key != "step" and row[key]}
+    if written != {(p["key"], p["step"]) for p in truth[-4:]}:
+        raise SystemExit(f"lightning_test: the CSVLogger wrote {written} for test and validate")
+    return truth
 
 
 # --- hand-written PyTorch loops, printing as popular repositories' scripts do -----------------
@@ -1770,6 +1872,197 @@ def imagenet_main() -> Truth:
 # Ultralytics and imagenet/main.py need torchvision, whose CPU build is not on PyPI: PyPI's
 # torchvision is built for CUDA and loads only beside PyPI's (CUDA) torch. Each of those cases
 # runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
+def pyg_gcn() -> Truth:
+    """PyTorch Geometric's examples/gcn.py: its two-layer `GCN`, Adam with weight decay on the
+    first convolution, `train`, `test` and loop, 20 epochs, on one synthetic graph instead of
+    Cora (5 communities of 60 nodes from `stochastic_blockmodel_graph`, the features noise
+    shifted by the node's class, split into train, val and test masks by `RandomNodeSplit`):
+    `torch_geometric.logging.log(Epoch=epoch, Loss=loss, Train=train_acc, Val=val_acc,
+    Test=test_acc)` prints `Epoch: 001, Loss: 1.9462, Train: 0.5143, Val: 0.3820, Test: 0.3990`,
+    then `Median time per epoch: 0.0035s`. Truth: the values the loop passes to `log`, under
+    the names it gives them, at the epoch (from 1); `Test` is the test accuracy at the best
+    validation so far, as the example keeps it. The median time is a timing, left out."""
+    import time
+
+    import torch
+    import torch.nn.functional as F
+    import torch_geometric
+    import torch_geometric.transforms as T
+    from torch_geometric.data import Data
+    from torch_geometric.logging import log
+    from torch_geometric.nn import GCNConv
+    from torch_geometric.utils import stochastic_blockmodel_graph
+
+    torch_geometric.seed_everything(0)
+    torch.set_num_threads(1)
+    device = torch_geometric.device("cpu")
+    # A graph of 5 communities (a stochastic block model: edges mostly within a class), node
+    # features noise shifted by the class; no NormalizeFeatures (for Cora's word counts).
+    y = torch.arange(5).repeat_interleave(60)
+    x = torch.randn(300, 32)
+    x[:, :5] += F.one_hot(y, 5)
+    edge_index = stochastic_blockmodel_graph([60] * 5, torch.full((5, 5), 0.005)
+                                             + torch.eye(5) * 0.06)
+    split = T.RandomNodeSplit(num_val=0.2, num_test=0.3)
+    data = split(Data(x=x, edge_index=edge_index, y=y)).to(device)
+    num_features, num_classes = 32, 5
+
+    class GCN(torch.nn.Module):
+        def __init__(self, in_channels: int, hidden_channels: int, out_channels: int) -> None:
+            super().__init__()
+            self.conv1 = GCNConv(in_channels, hidden_channels)
+            self.conv2 = GCNConv(hidden_channels, out_channels)
+
+        def forward(self, x: Any, edge_index: Any, edge_weight: Any = None) -> Any:
+            x = F.dropout(x, p=0.5, training=self.training)
+            x = self.conv1(x, edge_index, edge_weight).relu()
+            x = F.dropout(x, p=0.5, training=self.training)
+            return self.conv2(x, edge_index, edge_weight)
+
+    model = GCN(num_features, 16, num_classes).to(device)
+    optimizer = torch.optim.Adam([dict(params=model.conv1.parameters(), weight_decay=5e-4),
+                                  dict(params=model.conv2.parameters(), weight_decay=0)],
+                                 lr=0.01)
+
+    def train() -> float:
+        model.train()
+        optimizer.zero_grad()
+        out = model(data.x, data.edge_index, data.edge_attr)
+        loss = F.cross_entropy(out[data.train_mask], data.y[data.train_mask])
+        loss.backward()
+        optimizer.step()
+        return float(loss.detach())
+
+    @torch.no_grad()
+    def test() -> list[float]:
+        model.eval()
+        pred = model(data.x, data.edge_index, data.edge_attr).argmax(dim=-1)
+        return [int((pred[mask] == data.y[mask]).sum()) / int(mask.sum())
+                for mask in (data.train_mask, data.val_mask, data.test_mask)]
+
+    truth: Truth = []
+    best_val_acc = test_acc = 0
+    times = []
+    for epoch in range(1, 21):
+        start = time.time()
+        loss = train()
+        if epoch >= 10:  # the example treats the first 10 iterations as a warm-up
+            times.append(time.time() - start)
+        train_acc, val_acc, tmp_test_acc = test()
+        if val_acc > best_val_acc:
+            best_val_acc = val_acc
+            test_acc = tmp_test_acc
+        logged = dict(Loss=loss, Train=train_acc, Val=val_acc, Test=test_acc)
+        log(Epoch=epoch, **logged)
+        truth += [point(key, value, epoch) for key, value in logged.items()]
+    print(f"Median time per epoch: {torch.tensor(times).median():.4f}s")
+    return truth
+
+
+def flair_() -> Truth:
+    """flair's `ModelTrainer.train` of a `TextClassifier` over pooled one-hot word embeddings
+    built from the corpus itself (`OneHotEmbeddings.from_corpus`: nothing downloaded), on 16
+    synthetic two-class sentences (8 dev, 8 test), 3 epochs of 4 batches: its settings block,
+    `epoch 1 - iter 2/4 - loss 0.82763076 - time (sec): 0.12 - samples/sec: 67.40 - lr: 0.100000
+    - momentum: 0.000000`, `EPOCH 1 done: loss 0.7547 - lr: 0.100000`, `DEV : loss 0.6886 -
+    f1-score (micro avg)  0.5`, and the final test's `Results:` block. Truth, read by a logging
+    handler from the trainer's frame as each line is logged: the iteration line's `loss` (the
+    epoch's running mean, `epoch_train_loss / epoch_train_samples`), `lr` and `momentum` (the
+    optimizer's), at the global batch (`batch_count`: the printed iteration made global); the
+    dev evaluation's `loss` and main score as `DEV_loss` and `DEV_f1-score_(micro_avg)` at the
+    epoch, where flair's own `loss.tsv` has them (checked against it, which rounds them to 4
+    decimals); the test's classification report as printed, `F-score_(micro)`,
+    `F-score_(macro)` and `Accuracy`, no step. `EPOCH N done` repeats the last iteration
+    line's loss (the epoch's mean) and lr: no point of its own. Left out: the timings, and the
+    `By class:` table (scikit-learn's classification report, per class)."""
+    import csv
+    import logging
+    import random
+
+    import flair
+    import torch
+    from flair.data import Corpus, Sentence
+    from flair.datasets import FlairDatapointDataset
+    from flair.embeddings import DocumentPoolEmbeddings, OneHotEmbeddings
+    from flair.models import TextClassifier
+    from flair.trainers import ModelTrainer
+
+    flair.set_seed(0)
+    flair.device = torch.device("cpu")
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    good = "great fine good nice happy lovely superb".split()
+    bad = "awful poor bad sad ugly terrible dull".split()
+    filler = "the movie was film plot acting really quite".split()
+
+    def sentences(n: int) -> Any:
+        made = []
+        for i in range(n):
+            label = "pos" if i % 2 == 0 else "neg"
+            words = rng.sample(filler, 3) + rng.sample(good if label == "pos" else bad, 2)
+            rng.shuffle(words)
+            sentence = Sentence(" ".join(words))
+            sentence.add_label("class", label)
+            made.append(sentence)
+        return FlairDatapointDataset(made)
+
+    corpus = Corpus(sentences(16), sentences(8), sentences(8))
+    embeddings = DocumentPoolEmbeddings([OneHotEmbeddings.from_corpus(corpus,
+                                                                      embedding_length=8)])
+    model = TextClassifier(embeddings, label_type="class",
+                           label_dictionary=corpus.make_label_dictionary("class", add_unk=False))
+    truth: Truth = []
+
+    class Trainer(logging.Handler):
+        """Reads what the trainer holds as each line is logged."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            frame = sys._getframe()
+            while frame.f_code.co_name != "train_custom":
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            if message.startswith("epoch ") and " - iter " in message:
+                group = f["self"].optimizer.param_groups[0]
+                step = f["batch_count"]
+                truth.extend([point("loss", f["epoch_train_loss"] / f["epoch_train_samples"], step),
+                              point("lr", group["lr"], step),
+                              point("momentum", group.get("momentum", 0), step)])
+            elif message.startswith("DEV : "):
+                result = f["eval_result"]
+                truth.extend([point("DEV_loss", result.loss, f["epoch"]),
+                              point("DEV_f1-score_(micro_avg)", result.main_score, f["epoch"])])
+            elif message.lstrip().startswith("Results:"):
+                report = f["test_results"].classification_report
+                truth.extend([point("F-score_(micro)", report["micro avg"]["f1-score"], None),
+                              point("F-score_(macro)", report["macro avg"]["f1-score"], None),
+                              point("Accuracy", report["accuracy"], None)])
+
+    handler = Trainer()
+    logging.getLogger("flair").addHandler(handler)
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)  # its base path prints as `out`
+        try:
+            ModelTrainer(model, corpus).train("out", learning_rate=0.1, mini_batch_size=4,
+                                              max_epochs=3)
+            with open(os.path.join("out", "loss.tsv")) as f:
+                rows = list(csv.DictReader(f, delimiter="\t"))
+        finally:
+            os.chdir(cwd)
+            logging.getLogger("flair").removeHandler(handler)
+    written = {(key, int(row["EPOCH"])): float(row[column]) for row in rows
+               for key, column in (("DEV_loss", "DEV_LOSS"),
+                                   ("DEV_f1-score_(micro_avg)", "DEV_F1"))}
+    for p in truth:
+        if p["key"].startswith("DEV_") and abs(written[p["key"], p["step"]] - p["value"]) > 5e-5:
+            raise SystemExit(f"flair: loss.tsv has {written[p['key'], p['step']]} for {p}")
+    return truth
+
+
+# Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
+# CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
+# cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
 # {package: its row}.
 OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
                                    "torch": "torch (ultralytics case)",
@@ -1777,13 +2070,15 @@ OWN_ENVIRONMENT = {"ultralytics": {"ultralytics": "ultralytics",
                                    "numpy": "numpy (ultralytics case)"},
                    "imagenet_main": {"torch": "torch (imagenet_main case)",
                                      "torchvision": "torchvision (imagenet_main case)",
-                                     "numpy": "numpy (imagenet_main case)"}}
+                                     "numpy": "numpy (imagenet_main case)"},
+                   "flair": {"flair": "flair", "transformers": "transformers (flair case)"}}
 # The checkout a case of OWN_ENVIRONMENT runs, whose commit it writes in VERSIONS.md.
 OWN_CHECKOUT = {"imagenet_main": "PYTORCH_EXAMPLES"}
 
 CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
+    "sklearn_grid": sklearn_grid,
     "xgboost": xgboost_,
     "lightgbm": lightgbm_,
     "keras_v1": keras_v1,
@@ -1791,6 +2086,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "hf_trainer": hf_trainer,
     "lightning": lightning_,
     "lightning_rich": lightning_rich,
+    "lightning_test": lightning_test,
     "tqdm": tqdm_,
     "tqdm_write": tqdm_write,
     "mnist_style": mnist_style,
@@ -1820,6 +2116,8 @@ CASES: dict[str, Callable[[], Truth]] = {
     "skorch": skorch_,
     "tabnet": tabnet,
     "imagenet_main": imagenet_main,
+    "pyg_gcn": pyg_gcn,
+    "flair": flair_,
 }
 
 
@@ -1925,7 +2223,7 @@ def versions(case: str | None) -> None:
         "scikit-learn", "xgboost", "lightgbm", "keras", "transformers", "accelerate", "lightning",
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
         "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
-        "timm", "torchvision", "optuna", "skorch", "pytorch-tabnet"]}
+        "timm", "torchvision", "optuna", "skorch", "pytorch-tabnet", "torch-geometric"]}
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
