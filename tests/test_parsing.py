@@ -247,6 +247,8 @@ NOT_METRIC_LINES = [
     "Stop training because you reached max_epochs = 5 with best_epoch = 3",
     "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
+    "  - GCC 13.3",
+    "2026-12-02 00:19:37,047 Corpus: 16 train + 8 dev + 8 test sentences",
     "Batch [5/10]",
     "loss of the run 3",
     "Modules in train mode: 4",
@@ -499,6 +501,23 @@ def test_a_log_line_written_after_a_bar_on_its_line() -> None:
             "__main__ - [RANK 0] epoch 0: {'accuracy': 0.375}")
     assert [(p.key, p.value, p.step) for p in parser.parse_lines([line]) + parser.flush()] == [
         ("accuracy", 0.375, 0)]
+
+
+def test_flair_trainer_lines() -> None:
+    # flair/trainers/trainer.py: ` - ` between clauses, `iter 2/4` a position in the epoch,
+    # `DEV :` a label for the clauses after it, then the final results as `- name value`
+    lines = ["2026-12-02 00:19:37,073 epoch 1 - iter 3/4 - loss 0.71634903 - lr: 0.100000",
+             "2026-12-02 00:19:37,079 epoch 1 - iter 4/4 - loss 0.75468047 - lr: 0.100000",
+             "2026-12-02 00:19:37,092 EPOCH 1 done: loss 0.7547 - lr: 0.100000",
+             "2026-12-02 00:19:37,161 DEV : loss 0.688674807548523 - f1-score (micro avg)  0.5",
+             "2026-12-02 00:19:37,172 epoch 2 - iter 1/4 - loss 0.66521913 - lr: 0.100000",
+             "Results:", "- F-score (micro) 0.5", "- Accuracy 0.5"]
+    parser = MetricParser()
+    assert run(parser, *lines) == expect(
+        ("loss", 0.71634903, 3), ("lr", 0.1, 3), ("loss", 0.75468047, 4), ("lr", 0.1, 4),
+        ("lr", 0.1, 1), ("DEV_loss", 0.688674807548523, 1),
+        ("DEV_f1-score_(micro_avg)", 0.5, 1), ("loss", 0.66521913, 5), ("lr", 0.1, 5),
+        ("F-score_(micro)", 0.5, 2), ("Accuracy", 0.5, 2))
 
 
 def test_parse_lines_is_parse_line_in_order() -> None:

@@ -208,6 +208,9 @@ class MetricParser:
         # loop that sets its postfix inside the loop body shows them before the counter moves
         # (first at 0: counter + 1); else the counter itself.
         self._lightning = False
+        # Lightning's global step after the latest training step its bar showed (batches
+        # stepped): the step its loggers give trainer.test() and validate() results.
+        self._lightning_done: int | None = None
         self._shift: dict[str, int] = {}
         # Ignite's bar (`ahead`) shows a step's values at the counter before it, but the first
         # step of each bar (made at counter 1) at its own: the bars that have shown values since
@@ -341,6 +344,8 @@ class MetricParser:
         if self._rows is not None:
             findings = self._rows(line)
             if findings:
+                if self._rows_rule == "lightning_results" and self._lightning_done is not None:
+                    findings = [(key, value, self._lightning_done) for key, value, _ in findings]
                 return self._resolve([(self._rows_rule, findings, False)], [])
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
                 self._table = (self._rows, self._rows_rule)
@@ -488,6 +493,8 @@ class MetricParser:
                     out += self._give_waiting(step)
         if step is None:
             step = bar.counter
+        elif metrics and self._lightning:
+            self._lightning_done = max(self._lightning_done or 0, step + 1)
         self._wrap = (step, rule, bar.dangling) if bar.wraps else None
         self._draw_values(metrics, step, rule, out)
 

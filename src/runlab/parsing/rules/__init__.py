@@ -145,7 +145,7 @@ RULES: list[Rule] = [
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
          "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
-         "fraction=", " of the training set: "),
+         "fraction=", " of the training set: ", "Corpus: "),
         noise=True,
     ),
     Rule(
@@ -279,7 +279,7 @@ RULES: list[Rule] = [
         "100 counting epochs from the first one seen (the latest `Epoch N` header's when the "
         "line names none); it records nothing",
         parse_position,
-        ("]",),
+        ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step "),
         counts=True,
         generic=True,
     ),
@@ -290,7 +290,7 @@ RULES: list[Rule] = [
         "`100:` is the line's step; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
-        ("|", "\t", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
+        ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
         starts="0123456789[",
         generic=True,
     ),

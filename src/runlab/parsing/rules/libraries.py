@@ -43,6 +43,8 @@ _NOISE = re.compile(
     r"|^\s*engine/trainer: |^\s*Overriding model\.yaml |\bsummary(?: \(fused\))?: \d[\d,]* layers"
     r"|Fast image access |\bScanning \S+\.\.\. \d+ images, |^\s*optimizer: \w+\("
     r"| images for fraction="
+    # flair's trainer: `Corpus: 16 train + 8 dev + 8 test sentences`
+    r"|\bCorpus: \d+ train \+ "
     # transformers' *_no_trainer examples print a few training samples' features
     r"| Sample \d+ of the training set: "
     # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`
@@ -444,22 +446,33 @@ def parse_results_header(line: str) -> list[Found]:
 def results_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of Lightning's results rows: `name  value` (a value per dataloader)."""
 
+    rows = 0
+
     def read(line: str) -> list[Found]:
+        nonlocal rows
         text = line.strip()
         if not text or len(text) > 1000:
             return []
         if set(text) <= _RESULTS_RULE:
-            return [CLAIM]
+            # `└───┴───┘`, or the plain table's rule after its rows: the table ends
+            if text[0] == "└" or rows:
+                rows = -1
+            return [CLAIM] if rows >= 0 or text[0] == "└" else []
+        if rows < 0:
+            return []
         cells = [cell for cell in _RESULTS_CELL.split(text) if cell]
-        if len(cells) < 2 or parse_number(cells[0]) is not None:
+        if (len(cells) < 2 or " " in cells[0] or cells[0].endswith(":")
+                or parse_number(cells[0]) is not None):
             return []
         found: list[Found] = []
         for index, cell in enumerate(cells[1:]):
             value = parse_number(cell)
-            if value is not None:
-                key = cells[0] if index == 0 else f"{cells[0]}/dataloader_idx_{index}"
-                found.append((key, value, None))
-        return found or [CLAIM]
+            if value is None:
+                return []
+            key = cells[0] if index == 0 else f"{cells[0]}/dataloader_idx_{index}"
+            found.append((key, value, None))
+        rows += 1
+        return found
 
     return read
 

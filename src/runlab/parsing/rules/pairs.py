@@ -177,8 +177,12 @@ _COUNTER = re.compile(
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
 )
-_CLAUSES = re.compile(r"[|\t,;]")
-_NAMED_VALUE = re.compile(rf"\s*({_NAME})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
+_CLAUSES = re.compile(r"[|\t,;]| - ")
+# A name may end in a parenthesis: flair's `f1-score (micro avg)  0.5`.
+_QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
+_NAMED_VALUE = re.compile(rf"\s*({_QUALIFIED})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
+# A label before ` : ` names the clauses after it: flair's `DEV : loss 0.69 - f1-score ...`.
+_LABEL = re.compile(r"(?:.*\s)?([A-Za-z]\w{0,30})\ :\ +(.*)", re.ASCII)
 # fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
 _SUBSET = re.compile(r"\s*valid on '([\w.\-]+)' subset\s*")
 _UNPREFIXED = frozenset({"epoch", "num_updates"})
@@ -187,7 +191,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 # A line that is only a name and its number, the name ending in a word that names a measure:
 # llm.c's `val loss 3.9123`, `test accuracy 97.5%`. Any other `name number` line (`Epoch 3`,
 # `Processing 500`) is not a metric.
-_ALONE = re.compile(rf"\s*({_NAME})\s+({NUMBER})%?\s*", re.ASCII)
+_ALONE = re.compile(rf"\s*(?:[-*•]\ )?({_QUALIFIED})\s+({NUMBER})%?\s*", re.ASCII)
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5)$",
@@ -198,7 +202,7 @@ _MEASURE = re.compile(
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number."""
     match = _ALONE.fullmatch(line)
-    if match is None or _MEASURE.search(match.group(1)) is None:
+    if match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None:
         return []
     key = match.group(1).replace(" ", "_")
     return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
@@ -215,13 +219,18 @@ def parse_name_value(line: str) -> list[Found]:
         text = counter.group(1) or counter.group(2) or counter.group(3)
         found.append(("step", int(text), None))
         rest = line[counter.end() :]
-    elif "|" in line or "\t" in line:
+    elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         rest = line
     else:
         return parse_alone(line)
     prefix = ""
     for clause in _CLAUSES.split(rest):
         match = _NAMED_VALUE.fullmatch(clause)
+        if match is None and " : " in clause:
+            label = _LABEL.fullmatch(clause)
+            if label is not None:
+                prefix = label.group(1) + "_"
+                match = _NAMED_VALUE.fullmatch(label.group(2))
         if match is None:
             subset = _SUBSET.fullmatch(clause)
             if subset is not None:
@@ -247,6 +256,11 @@ _POSITION = re.compile(
     r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
+# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`.
+_BARE_POSITION = re.compile(
+    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step)\ (\d{1,18})/(\d{1,18})(?=\ -\ |\ ?[|,;]|$)",
+    re.ASCII | re.IGNORECASE,
+)
 _EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
 
 
@@ -259,15 +273,20 @@ def parse_position(line: str) -> list[Found]:
         if 0 < int(total) and int(count) <= int(total):
             return [("position", int(count), int(total))]
         return []
+    bare = _BARE_POSITION.search(line)
+    if bare is not None and 0 < int(bare.group(2)) and int(bare.group(1)) <= int(bare.group(2)):
+        return [("position", int(bare.group(1)), int(bare.group(2)))]
     return []
 
 
 # epoch_header ---------------------------------------------------------------------------------
 
-# At the start of the line only: `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]`,
+# At the start of the line only (or after a timestamp): `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]`,
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
+    # after a log line's timestamp too: flair's `2026-12-02 00:19:37,092 epoch 1 - iter 2/4`
+    r"(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\ )?"
     r"\s*\[?\s*epoch(?:\s*:|\s)\s*\[?\s*(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
     r"(?=[\s,;|:\])\-]|$)",
     re.ASCII | re.IGNORECASE,
