@@ -137,6 +137,12 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Loss on the test set: 0.3, acc: 0.9",
      expect(("Loss_on_the_test_set", 0.3, 0), ("acc", 0.9, 0))),
     ("Accuracy for class: car   is 67.1 %", expect(("Accuracy_for_class/car", 67.1, 0))),
+    # no separators at all after a counter (makemore; print('epoch', e, 'loss', l))
+    ("step 500 train loss 2.1234 test loss 2.2345",
+     expect(("train_loss", 2.1234, 500), ("test_loss", 2.2345, 500))),
+    ("epoch 3 loss 0.5 acc 0.9", expect(("loss", 0.5, 3), ("acc", 0.9, 3))),
+    # minGPT's trainer callback: the counter after a `;`
+    ("iter_dt 12.34ms; iter 100: train loss 2.34567", expect(("train_loss", 2.34567, 100))),
     # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
     ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
                                                        ("norm", 12.1, 3))),
@@ -247,6 +253,8 @@ NOT_METRIC_LINES = [
     "Stop training because you reached max_epochs = 5 with best_epoch = 3",
     "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
+    "Epoch 3 took 35 seconds",
+    "step 5 of 10",
     "  - GCC 13.3",
     "2026-12-02 00:19:37,047 Corpus: 16 train + 8 dev + 8 test sentences",
     "Batch [5/10]",

@@ -290,7 +290,8 @@ RULES: list[Rule] = [
         "`100:` is the line's step; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
-        ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It "),
+        ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
+         "epoch ", "Epoch ", ";"),
         starts="0123456789[",
         generic=True,
     ),

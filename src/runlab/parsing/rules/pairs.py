@@ -208,6 +208,35 @@ def parse_alone(line: str) -> list[Found]:
     return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
 
 
+# A counter with no separator after it, then `name value` pairs separated by spaces only:
+# karpathy/makemore's `step 500 train loss 2.1234 test loss 2.2345`, `print('epoch', e, 'loss',
+# l)`'s `epoch 3 loss 0.5`. Every word after the counter must belong to a pair.
+_BARE_COUNTER = re.compile(r"\s*(step|iter|iteration|it|epoch)\s+(\d{1,18})\s+(?=[A-Za-z])",
+                           re.ASCII | re.IGNORECASE)
+_SPACED_WORD = re.compile(r"[A-Za-z](?:[\w.\-/@]*\w)?", re.ASCII)
+_SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
+_NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "for", "from", "with",
+                             "by", "is", "are", "was", "were", "and", "or", "took", "after"})
+
+
+def spaced_pairs(text: str) -> list[Found] | None:
+    """``train loss 2.1234 test loss 2.2345``: names of up to four words, each followed by a
+    number; None unless the whole text is such pairs."""
+    found: list[Found] = []
+    words: list[str] = []
+    for token in text.split():
+        if _SPACED_NUMBER.fullmatch(token) and not token[:1].isalpha():
+            if not 1 <= len(words) <= 4:
+                return None
+            found.append(("_".join(words), to_number(token.rstrip("%")), None))
+            words = []
+        elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
+            words.append(token)
+        else:
+            return None
+    return found if found and not words else None
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -215,6 +244,20 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`)."""
     counter = _COUNTER.match(line)
     found: list[Found] = []
+    if counter is None and ";" in line:
+        # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`
+        head, _, tail = line.rpartition(";")
+        counter = _COUNTER.match(tail)
+        if counter is not None:
+            line = tail
+    if counter is None:
+        bare = _BARE_COUNTER.match(line)
+        pairs = None if bare is None else spaced_pairs(line[bare.end() :])
+        if bare is not None and pairs:
+            step = int(bare.group(2))
+            key = bare.group(1).lower()
+            pairs = [(k, v, s) for k, v, s in pairs if is_metric_key(k)]
+            return [("epoch" if key == "epoch" else "step", step, None), *pairs]
     if counter is not None:
         text = counter.group(1) or counter.group(2) or counter.group(3)
         found.append(("step", int(text), None))
