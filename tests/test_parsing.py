@@ -254,6 +254,8 @@ NOT_METRIC_LINES = [
     "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
     "Epoch 3 took 35 seconds",
+    "Binning 0.001 GB of training data: 0.002 s",
+    "Fit 100 trees in 0.321 s, (3100 total leaves)",
     "step 5 of 10",
     "  - GCC 13.3",
     "2026-12-02 00:19:37,047 Corpus: 16 train + 8 dev + 8 test sentences",

@@ -145,7 +145,7 @@ RULES: list[Rule] = [
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
          "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
-         "fraction=", " of the training set: ", "Corpus: "),
+         "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in "),
         noise=True,
     ),
     Rule(

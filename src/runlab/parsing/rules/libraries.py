@@ -43,6 +43,9 @@ _NOISE = re.compile(
     r"|^\s*engine/trainer: |^\s*Overriding model\.yaml |\bsummary(?: \(fused\))?: \d[\d,]* layers"
     r"|Fast image access |\bScanning \S+\.\.\. \d+ images, |^\s*optimizer: \w+\("
     r"| images for fraction="
+    # scikit-learn's HistGradientBoosting: `Binning 0.001 GB of training data: 0.002 s`,
+    # `Fit 30 trees in 0.321 s, (930 total leaves)`
+    r"|^\s*Binning [\d.]+ GB of |^\s*Fit \d+ trees in "
     # flair's trainer: `Corpus: 16 train + 8 dev + 8 test sentences`
     r"|\bCorpus: \d+ train \+ "
     # transformers' *_no_trainer examples print a few training samples' features
