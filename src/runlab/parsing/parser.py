@@ -163,7 +163,9 @@ class MetricParser:
              r.bar, r.counts, r.name)
             for r in rules
         )
-        self._blocks = "json" in {r.name for r in rules}
+        # 1 when JSON over several lines is read; 0 when not, or while lines that turned out
+        # not to be JSON are read again (each line is read again at most once).
+        self._blocks = int("json" in {r.name for r in rules})
         # `val loss 3.91` alone on a line holds no trigger: read where such lines stop.
         self._alone = parse_alone if "name_value" in {r.name for r in rules} else None
         # The precheck needs no trigger that contains another (`tol=` holds `=`), and the
@@ -322,7 +324,7 @@ class MetricParser:
     def _parse_line(self, line: str) -> list[Point]:
         if self._block is not None:
             return self._feed_block(line)
-        if line[-1:] in "{[" and self._blocks and line.strip() in ("{", "["):
+        if line[-1:] in "{[" and self._blocks > 0 and line.strip() in ("{", "["):
             # A JSON value printed over several lines starts: read when it closes.
             self._block = [line]
             self._block_end = line[: len(line) - len(line.lstrip())] + (
@@ -443,8 +445,12 @@ class MetricParser:
         elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
             return points
         self._block = None
-        for held in block[1:]:
-            points += self._parse_line(held)
+        blocks, self._blocks = self._blocks, 0
+        try:
+            for held in block[1:]:
+                points += self._parse_line(held)
+        finally:
+            self._blocks = blocks
         return points
 
     def _draw(self, bar: Bar, rule: str, out: list[Point]) -> None:
