@@ -143,6 +143,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("epoch 3 loss 0.5 acc 0.9", expect(("loss", 0.5, 3), ("acc", 0.9, 3))),
     # minGPT's trainer callback: the counter after a `;`
     ("iter_dt 12.34ms; iter 100: train loss 2.34567", expect(("train_loss", 2.34567, 100))),
+    # a log line's prefix is not part of its message
+    ("[2024-01-01 12:00:00] INFO: step 100 loss 2.345", expect(("loss", 2.345, 100))),
+    ("INFO 2024-01-01 12:00:00 trainer.py:120] Step 300: loss = 1.11",
+     expect(("loss", 1.11, 300))),
+    ("2024-01-01 12:00:00,123 - __main__ - INFO - epoch 2 train_loss 0.41 val_loss 0.45",
+     expect(("train_loss", 0.41, 2), ("val_loss", 0.45, 2))),
+    ("root mean squared error 0.5", expect(("root_mean_squared_error", 0.5, 0))),
     # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
     ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
                                                        ("norm", 12.1, 3))),
@@ -254,6 +261,8 @@ NOT_METRIC_LINES = [
     "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
     "Epoch 3 took 35 seconds",
+    "2024-01-01 12:00:00 - root - INFO - Processing 500",
+    "[2024-01-01 12:00:00] INFO: Loading 3 files",
     "Binning 0.001 GB of training data: 0.002 s",
     "Fit 100 trees in 0.321 s, (3100 total leaves)",
     "step 5 of 10",
@@ -652,6 +661,8 @@ megabyte = [
     "x [1/2 " * 150_000 + "acc: 1",
     "val loss " * 120_000 + "1",
     "val" + " " * 1_000_000 + "loss 1",
+    "[12:00] " * 120_000 + "step 1 loss 2",
+    "2024-01-01 12:00:00 - " * 40_000 + "epoch 1 loss 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -673,7 +684,7 @@ def test_no_line_stalls_the_parser() -> None:
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
                                        0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1,
-                                       1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1]
+                                       1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]
 
 
 

@@ -237,11 +237,38 @@ def spaced_pairs(text: str) -> list[Found] | None:
     return found if found and not words else None
 
 
+# A log line's prefix before its message: timestamps, a level, a source file, a rank, and the
+# separators between them (`[2024-01-01 12:00:00] INFO: `, `INFO 2024-01-01 12:00:00
+# trainer.py:120] `, `2024-01-01 12:00:00,123 - __main__ - INFO - `). Each part is bounded and
+# the whole is tried once, at the start of the line.
+_LOG_PART = (
+    r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d)[^\]\[]{0,40}\]"
+    r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
+    r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
+    r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
+    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
+    r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,9}"
+    r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
+    r"|(?:__main__|root)(?=\ {0,4}[-|:])"
+)
+_LOG_PREFIX = re.compile(rf"(?:\ {{0,4}}(?:{_LOG_PART})(?:\ {{0,4}}[-|:]\ )?){{1,8}}\ {{0,4}}", re.ASCII)
+
+
+def message(line: str) -> str:
+    """The line after its log prefix (the whole line when it has none)."""
+    if line[:1] not in "[0123456789DIWEFCr_ " or len(line) < 8:
+        return line
+    prefix = _LOG_PREFIX.match(line)
+    return line if prefix is None else line[prefix.end() :]
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
     (`step 100: loss 0.4`, `[100]`, `100:`) as the line's step. fairseq's `valid on 'valid'
-    subset` prefixes the names after it (`valid_loss`)."""
+    subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
+    level) is not part of its message."""
+    line = message(line)
     counter = _COUNTER.match(line)
     found: list[Found] = []
     if counter is None and ";" in line:
@@ -275,6 +302,13 @@ def parse_name_value(line: str) -> list[Found]:
                 prefix = label.group(1) + "_"
                 match = _NAMED_VALUE.fullmatch(label.group(2))
         if match is None:
+            bare = _BARE_COUNTER.match(clause)
+            pairs = None if bare is None else spaced_pairs(clause[bare.end() :])
+            if bare is not None and pairs:
+                key = bare.group(1).lower()
+                found.append(("epoch" if key == "epoch" else "step", int(bare.group(2)), None))
+                found += [pair for pair in pairs if is_metric_key(pair[0])]
+                continue
             subset = _SUBSET.fullmatch(clause)
             if subset is not None:
                 prefix = subset.group(1) + "_"
@@ -338,7 +372,7 @@ _EPOCH_HEADER = re.compile(
 
 def parse_epoch_header(line: str) -> list[Found]:
     """``Epoch 3/10`` and its variants: the step for this and the following lines."""
-    match = _EPOCH_HEADER.match(line)
+    match = _EPOCH_HEADER.match(message(line))
     if match is None:
         return []
     epoch = int(match.group(1))
