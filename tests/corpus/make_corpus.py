@@ -1349,14 +1349,14 @@ def mingpt_chargpt() -> Truth:
     index = (index + torch.arange(5000) % 4) % len(letters)
     text = "".join(letters[int(i)] for i in index)
     chars = sorted(set(text))
-    print('data has %d characters, %d unique.' % (len(text), len(chars)))
+    print('data has %d characters, %d unique.' % (len(text), len(chars)))  # noqa: UP031 (the script's)
     stoi = {ch: i for i, ch in enumerate(chars)}
     itos = {i: ch for i, ch in enumerate(chars)}
     data = torch.tensor([stoi[c] for c in text], dtype=torch.long)
     vocab, block = len(chars), 16
     model = torch.nn.Sequential(torch.nn.Embedding(vocab, 32), torch.nn.Linear(32, vocab))
     n_params = sum(p.numel() for p in model.parameters())
-    print("number of parameters: %.2fM" % (n_params/1e6,))
+    print("number of parameters: %.2fM" % (n_params/1e6,))  # noqa: UP031 (minGPT's)
     print("running on device", "cpu")
     optimizer = torch.optim.AdamW(model.parameters(), lr=5e-3)
     truth: Truth = []
