@@ -1333,16 +1333,41 @@ def makemore_style() -> Truth:
 
 def mingpt_chargpt() -> Truth:
     """karpathy/minGPT projects/chargpt/chargpt.py's `batch_end_callback`: `iter_dt 0.52ms;
-    iter 10: train loss 2.91234` every 10 iterations, with its start-up lines (`data has 5000
-    characters, 12 unique.`, minGPT's `number of parameters: 0.00M` and `running on device
-    cpu`), on a tiny character model over synthetic text; every 50 iterations (chargpt: 500) a
-    sample from the model and `saving model`. Truth: the loop's own record of `train_loss` and
-    `iter_dt` (a timing, ms) at the printed iteration (minGPT's `iter_num`, from 0)."""
+    iter 10: train loss 2.91234` every 10 iterations, with its start-up lines (its config as
+    `print(config)` writes a minGPT `CfgNode`, `data has 5000 characters, 12 unique.`,
+    minGPT's `number of parameters: 0.00M` and `running on device cpu`), on a tiny character
+    model over synthetic text; every 50 iterations (chargpt: 500) a sample from the model and
+    `saving model`. minGPT's Trainer calls the callback before it counts the iteration and
+    times it, so `iter_dt` is the previous iteration's (0 at iteration 0), as here. Truth: the
+    loop's own record of `train_loss` and `iter_dt` (a timing, ms) at the printed iteration
+    (minGPT's `iter_num`, from 0)."""
     import time
 
     import torch
 
-    torch.manual_seed(1337)
+    vocab, block = 12, 16
+    config = {"system": {"seed": 1337, "work_dir": "./out/chargpt"},
+              "data": {"block_size": block},
+              "model": {"model_type": "gpt-mini", "n_layer": None, "n_head": None,
+                        "n_embd": None, "vocab_size": None, "block_size": None,
+                        "embd_pdrop": 0.1, "resid_pdrop": 0.1, "attn_pdrop": 0.1},
+              "trainer": {"device": "auto", "num_workers": 4, "batch_size": 16,
+                          "learning_rate": 5e-3, "betas": (0.9, 0.95), "weight_decay": 0.1,
+                          "grad_norm_clip": 1.0}}
+
+    def cfg_str(node: dict[str, Any], indent: int) -> str:  # minGPT's CfgNode._str_helper
+        parts = []
+        for k, v in node.items():
+            if isinstance(v, dict):
+                parts.append("%s:\n" % k)  # noqa: UP031 (minGPT's)
+                parts.append(cfg_str(v, indent + 1))
+            else:
+                parts.append("%s: %s\n" % (k, v))  # noqa: UP031 (minGPT's)
+        parts = [' ' * (indent * 4) + p for p in parts]
+        return "".join(parts)
+
+    print(cfg_str(config, 0))
+    torch.manual_seed(config["system"]["seed"])
     gen = torch.Generator().manual_seed(0)
     letters = "abcdefgh ,.\n"
     index = torch.randint(0, len(letters), (5000,), generator=gen)
@@ -1353,17 +1378,18 @@ def mingpt_chargpt() -> Truth:
     stoi = {ch: i for i, ch in enumerate(chars)}
     itos = {i: ch for i, ch in enumerate(chars)}
     data = torch.tensor([stoi[c] for c in text], dtype=torch.long)
-    vocab, block = len(chars), 16
+    vocab = len(chars)
     model = torch.nn.Sequential(torch.nn.Embedding(vocab, 32), torch.nn.Linear(32, vocab))
     n_params = sum(p.numel() for p in model.parameters())
     print("number of parameters: %.2fM" % (n_params/1e6,))  # noqa: UP031 (minGPT's)
     print("running on device", "cpu")
-    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-3)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config["trainer"]["learning_rate"])
     truth: Truth = []
-    iter_num, iter_time = 0, time.time()
+    iter_num, iter_time, iter_dt = 0, time.time(), 0.0
     with tempfile.TemporaryDirectory() as work_dir:
         while True:
-            ix = torch.randint(len(data) - block - 1, (16,), generator=gen)
+            ix = torch.randint(len(data) - block - 1, (config["trainer"]["batch_size"],),
+                               generator=gen)
             x = torch.stack([data[i : i + block] for i in ix])
             y = torch.stack([data[i + 1 : i + 1 + block] for i in ix])
             logits = model(x)
@@ -1372,8 +1398,6 @@ def mingpt_chargpt() -> Truth:
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
-            tnow = time.time()
-            iter_dt, iter_time = tnow - iter_time, tnow
             # the callback, as chargpt.py writes it (minGPT's trainer.iter_dt, trainer.loss)
             if iter_num % 10 == 0:
                 print(f"iter_dt {iter_dt * 1000:.2f}ms; iter {iter_num}: train loss "
@@ -1392,11 +1416,13 @@ def mingpt_chargpt() -> Truth:
                 print("saving model")
                 torch.save(model.state_dict(), os.path.join(work_dir, "model.pt"))
                 model.train()
+            # then the Trainer counts the iteration and times it
             iter_num += 1
+            tnow = time.time()
+            iter_dt, iter_time = tnow - iter_time, tnow
             if iter_num > 100:
                 break
     return truth
-
 
 def fastai_() -> Truth:
     """fastai Learner.fit with its ProgressCallback (imported by every `fastai.*.all`):
