@@ -86,7 +86,8 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 COLUMNS, ROWS = 100, 30
 PREFIX = b"/home/user/venv"  # stands for the environment's own path in the captures
-TIMING = re.compile(r"runtime|per_second|^time$|^data_time$|fps|time_elapsed|^img/s$")
+TIMING = re.compile(r"runtime|per_second|^time$|^data_time$|fps|time_elapsed|^img/s$|"
+                    r"^step_time$|^iter_dt$")
 Truth = list[dict[str, Any]]
 
 
@@ -146,6 +147,35 @@ def sklearn_grid() -> Truth:
     # Printed candidate by candidate, each one's folds in turn (n_jobs=None keeps that order).
     return [point("score", results[f"split{fold}_test_score"][candidate], None)
             for candidate in range(len(results["params"])) for fold in range(3)]
+
+
+def sklearn_hgb() -> Truth:
+    """HistGradientBoostingClassifier(verbose=2, early_stopping=True, max_iter=30): a line an
+    iteration, `[3/30] 1 tree, 15 leaves, max depth = 7, train loss: 0.53864, val loss:
+    0.52855, in 0.003s` (scikit-learn prints it only from verbose=2; verbose=1 prints the
+    binning and closing lines alone). Truth: `train_score_` and `validation_score_`, the
+    negated losses with entry 0 the score before the first tree, so iteration k (as printed,
+    from 1) prints `-train_score_[k]`; and the tree of each iteration's own record,
+    `get_n_leaf_nodes()` and `get_max_depth()` of its predictor, as `leaves` and `max_depth`.
+    `1 tree` (one tree an iteration for two classes, fixed by the problem) and the time are
+    left out."""
+    from sklearn.datasets import make_classification
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    x, y = make_classification(n_samples=400, n_features=8, random_state=0)
+    model = HistGradientBoostingClassifier(verbose=2, early_stopping=True, max_iter=30,
+                                           random_state=0)
+    model.fit(x, y)
+    if model.scoring != "loss" or len(model.train_score_) != model.n_iter_ + 1:
+        raise SystemExit("sklearn_hgb: the scores are not one loss an iteration plus one")
+    truth = [point("train_loss", -model.train_score_[k], k) for k in range(1, model.n_iter_ + 1)]
+    truth += [point("val_loss", -model.validation_score_[k], k)
+              for k in range(1, model.n_iter_ + 1)]
+    truth += [point("leaves", trees[0].get_n_leaf_nodes(), k + 1)
+              for k, trees in enumerate(model._predictors)]
+    truth += [point("max_depth", trees[0].get_max_depth(), k + 1)
+              for k, trees in enumerate(model._predictors)]
+    return truth
 
 
 def xgboost_() -> Truth:
@@ -216,6 +246,39 @@ def keras_v1() -> Truth:
 def keras_v2() -> Truth:
     """Keras 3 fit, verbose=2: one `8/8 - 0s - 3ms/step - accuracy: ... - loss: ...` per epoch."""
     return _keras(2)
+
+
+def keras_evaluate() -> Truth:
+    """Keras 3 `fit(verbose=2)`, then `evaluate(x_test, y_test, verbose=1)`, whose bar ends in
+    `4/4 ━━━━ 0s 3ms/step - accuracy: 0.7250 - loss: 0.5432`, and the keras-io examples'
+    `print("Test loss:", score[0])`, `print("Test accuracy:", score[1])`
+    (examples/vision/mnist_convnet.py). Truth: `History.history` at the epoch (from 1); the
+    values `evaluate` returns under the names printed: `accuracy` and `loss` for its bar (the
+    names it prints them under; no step), and `Test_loss`, `Test_accuracy` (no step)."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    import keras
+    import numpy as np
+
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(280, 6)).astype("float32")
+    y = (x[:, 0] + x[:, 1] > 0).astype("float32")
+    x_train, y_train, x_test, y_test = x[:160], y[:160], x[160:], y[160:]
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    history = model.fit(x_train, y_train, epochs=3, batch_size=16, validation_split=0.2,
+                        verbose=2)
+    score = model.evaluate(x_test, y_test, verbose=1, batch_size=32, return_dict=False)
+    print("Test loss:", score[0])
+    print("Test accuracy:", score[1])
+    if model.metrics_names[:1] != ["loss"] or len(score) != 2:
+        raise SystemExit(f"keras_evaluate: evaluate returned {model.metrics_names}")
+    truth = [point(key, v, epoch + 1)
+             for key, values in history.history.items() for epoch, v in enumerate(values)]
+    truth += [point("accuracy", score[1], None), point("loss", score[0], None)]
+    truth += [point("Test_loss", score[0], None), point("Test_accuracy", score[1], None)]
+    return truth
 
 
 def hf_trainer() -> Truth:
@@ -1132,6 +1195,234 @@ def build_nanogpt() -> Truth:
 
 # --- other libraries ---------------------------------------------------------------------------
 
+
+def makemore_style() -> Truth:
+    """karpathy/makemore makemore.py's prints, with its start-up lines (the arguments' dict, the
+    dataset's summary, the model's size), on a tiny bigram model over synthetic words: `step 10
+    | loss 2.9812 | step time 0.52ms` every 10 steps, and every 20 (makemore: 500) `step 20
+    train loss: 2.91 test loss: 2.95` (the floats as Python prints them), the `test loss ...
+    is the best so far` line, and every 40 (makemore: 200) its samples. Truth: `loss` and
+    `step_time` (a timing, ms) at the step printed, `train_loss` and `test_loss` at theirs."""
+    import time
+
+    import torch
+
+    args = {"input_file": "names.txt", "work_dir": "out", "resume": False, "sample_only": False,
+            "num_workers": 0, "device": "cpu", "seed": 3407, "top_k": -1, "n_layer": 4,
+            "n_head": 4, "n_embd": 64, "batch_size": 32, "learning_rate": 0.05,
+            "weight_decay": 0.01}
+    print(args)
+    torch.manual_seed(args["seed"])
+    gen = torch.Generator().manual_seed(0)
+    chars = "abcdefghijklmnopqrstuvwxyz"
+    # Synthetic "names": syllables of a consonant and a vowel, so there is a pattern to learn.
+    words = []
+    for _ in range(600):
+        n = int(torch.randint(1, 5, (1,), generator=gen))
+        cs = torch.randint(0, 21, (n,), generator=gen).tolist()
+        vs = torch.randint(0, 5, (n,), generator=gen).tolist()
+        words.append("".join("bcdfghjklmnpqrstvwxyz"[c] + "aeiou"[v] for c, v in zip(cs, vs)))
+    max_word_length = max(len(w) for w in words)
+    print(f"number of examples in the dataset: {len(words)}")
+    print(f"max word length: {max_word_length}")
+    print(f"number of unique characters in the vocabulary: {len(chars)}")
+    print("vocabulary:")
+    print(chars)
+    test_set_size = min(1000, int(len(words) * 0.1))
+    rp = torch.randperm(len(words)).tolist()
+    train_words = [words[i] for i in rp[:-test_set_size]]
+    test_words = [words[i] for i in rp[-test_set_size:]]
+    print(f"split up the dataset into {len(train_words)} training examples and "
+          f"{len(test_words)} test examples")
+    stoi = {ch: i + 1 for i, ch in enumerate(chars)}
+    itos = {i: s for s, i in stoi.items()}
+    vocab_size, block_size = len(chars) + 1, max_word_length + 1
+    print(f"dataset determined that: {vocab_size=}, {block_size=}")
+
+    def encode(split: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        xs = torch.zeros(len(split), block_size, dtype=torch.long)
+        ys = torch.zeros(len(split), block_size, dtype=torch.long)
+        for i, word in enumerate(split):
+            ix = torch.tensor([stoi[w] for w in word], dtype=torch.long)
+            xs[i, 1 : 1 + len(ix)] = ix
+            ys[i, : len(ix)] = ix
+            ys[i, len(ix) + 1 :] = -1
+        return xs, ys
+
+    data = {"train": encode(train_words), "test": encode(test_words)}
+    model = torch.nn.Sequential(torch.nn.Embedding(vocab_size, 16),
+                                torch.nn.Linear(16, vocab_size))
+    print(f"model #params: {sum(p.numel() for p in model.parameters())}")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args["learning_rate"],
+                                  weight_decay=args["weight_decay"])
+
+    def loss_of(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        logits = model(x)
+        return torch.nn.functional.cross_entropy(logits.view(-1, vocab_size), y.view(-1),
+                                                 ignore_index=-1)
+
+    @torch.inference_mode()
+    def evaluate(split: str, batch_size: int = 100, max_batches: int = 10) -> float:
+        model.eval()
+        xs, ys = data[split]
+        order = torch.randperm(len(xs), generator=gen)
+        losses = []
+        for i, start in enumerate(range(0, len(xs), batch_size)):
+            ix = order[start : start + batch_size]
+            losses.append(loss_of(xs[ix], ys[ix]).item())
+            if i >= max_batches:
+                break
+        model.train()
+        return torch.tensor(losses).mean().item()
+
+    @torch.no_grad()
+    def print_samples(num: int = 10) -> None:
+        samples = []
+        for _ in range(num):
+            idx, word = 0, ""
+            for _ in range(block_size - 1):
+                probs = torch.softmax(model(torch.tensor([idx])), dim=-1)
+                idx = int(torch.multinomial(probs[0], 1, generator=gen))
+                if idx == 0:
+                    break
+                word += itos[idx]
+            samples.append(word)
+        train_samples = [w for w in samples if w in train_words]
+        test_samples = [w for w in samples if w not in train_words and w in test_words]
+        new_samples = [w for w in samples if w not in train_words and w not in test_words]
+        print('-'*80)
+        for lst, desc in [(train_samples, 'in train'), (test_samples, 'in test'),
+                          (new_samples, 'new')]:
+            print(f"{len(lst)} samples that are {desc}:")
+            for word in lst:
+                print(word)
+        print('-'*80)
+
+    truth: Truth = []
+    best_loss = None
+    with tempfile.TemporaryDirectory() as work:
+        for step in range(81):
+            t0 = time.time()
+            ix = torch.randint(len(data["train"][0]), (args["batch_size"],), generator=gen)
+            X, Y = data["train"][0][ix], data["train"][1][ix]
+            loss = loss_of(X, Y)
+            model.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            t1 = time.time()
+            if step % 10 == 0:
+                print(f"step {step} | loss {loss.item():.4f} | step time {(t1-t0)*1000:.2f}ms")
+                truth += [point("loss", loss.item(), step),
+                          point("step_time", (t1 - t0) * 1000, step)]
+            if step > 0 and step % 20 == 0:
+                train_loss = evaluate("train")
+                test_loss = evaluate("test")
+                print(f"step {step} train loss: {train_loss} test loss: {test_loss}")
+                truth += [point("train_loss", train_loss, step),
+                          point("test_loss", test_loss, step)]
+                if best_loss is None or test_loss < best_loss:
+                    out_path = os.path.join(args["work_dir"], "model.pt")
+                    print(f"test loss {test_loss} is the best so far, saving model to {out_path}")
+                    torch.save(model.state_dict(), os.path.join(work, "model.pt"))
+                    best_loss = test_loss
+            if step > 0 and step % 40 == 0:
+                print_samples(num=10)
+    return truth
+
+
+def mingpt_chargpt() -> Truth:
+    """karpathy/minGPT projects/chargpt/chargpt.py's `batch_end_callback`: `iter_dt 0.52ms;
+    iter 10: train loss 2.91234` every 10 iterations, with its start-up lines (its config as
+    `print(config)` writes a minGPT `CfgNode`, `data has 5000 characters, 12 unique.`,
+    minGPT's `number of parameters: 0.00M` and `running on device cpu`), on a tiny character
+    model over synthetic text; every 50 iterations (chargpt: 500) a sample from the model and
+    `saving model`. minGPT's Trainer calls the callback before it counts the iteration and
+    times it, so `iter_dt` is the previous iteration's (0 at iteration 0), as here. Truth: the
+    loop's own record of `train_loss` and `iter_dt` (a timing, ms) at the printed iteration
+    (minGPT's `iter_num`, from 0)."""
+    import time
+
+    import torch
+
+    vocab, block = 12, 16
+    config = {"system": {"seed": 1337, "work_dir": "./out/chargpt"},
+              "data": {"block_size": block},
+              "model": {"model_type": "gpt-mini", "n_layer": None, "n_head": None,
+                        "n_embd": None, "vocab_size": None, "block_size": None,
+                        "embd_pdrop": 0.1, "resid_pdrop": 0.1, "attn_pdrop": 0.1},
+              "trainer": {"device": "auto", "num_workers": 4, "batch_size": 16,
+                          "learning_rate": 5e-3, "betas": (0.9, 0.95), "weight_decay": 0.1,
+                          "grad_norm_clip": 1.0}}
+
+    def cfg_str(node: dict[str, Any], indent: int) -> str:  # minGPT's CfgNode._str_helper
+        parts = []
+        for k, v in node.items():
+            if isinstance(v, dict):
+                parts.append("%s:\n" % k)  # noqa: UP031 (minGPT's)
+                parts.append(cfg_str(v, indent + 1))
+            else:
+                parts.append("%s: %s\n" % (k, v))  # noqa: UP031 (minGPT's)
+        parts = [' ' * (indent * 4) + p for p in parts]
+        return "".join(parts)
+
+    print(cfg_str(config, 0))
+    torch.manual_seed(config["system"]["seed"])
+    gen = torch.Generator().manual_seed(0)
+    letters = "abcdefgh ,.\n"
+    index = torch.randint(0, len(letters), (5000,), generator=gen)
+    index = (index + torch.arange(5000) % 4) % len(letters)
+    text = "".join(letters[int(i)] for i in index)
+    chars = sorted(set(text))
+    print('data has %d characters, %d unique.' % (len(text), len(chars)))  # noqa: UP031 (the script's)
+    stoi = {ch: i for i, ch in enumerate(chars)}
+    itos = {i: ch for i, ch in enumerate(chars)}
+    data = torch.tensor([stoi[c] for c in text], dtype=torch.long)
+    vocab = len(chars)
+    model = torch.nn.Sequential(torch.nn.Embedding(vocab, 32), torch.nn.Linear(32, vocab))
+    n_params = sum(p.numel() for p in model.parameters())
+    print("number of parameters: %.2fM" % (n_params/1e6,))  # noqa: UP031 (minGPT's)
+    print("running on device", "cpu")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config["trainer"]["learning_rate"])
+    truth: Truth = []
+    iter_num, iter_time, iter_dt = 0, time.time(), 0.0
+    with tempfile.TemporaryDirectory() as work_dir:
+        while True:
+            ix = torch.randint(len(data) - block - 1, (config["trainer"]["batch_size"],),
+                               generator=gen)
+            x = torch.stack([data[i : i + block] for i in ix])
+            y = torch.stack([data[i + 1 : i + 1 + block] for i in ix])
+            logits = model(x)
+            loss = torch.nn.functional.cross_entropy(logits.view(-1, vocab), y.view(-1))
+            model.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            # the callback, as chargpt.py writes it (minGPT's trainer.iter_dt, trainer.loss)
+            if iter_num % 10 == 0:
+                print(f"iter_dt {iter_dt * 1000:.2f}ms; iter {iter_num}: train loss "
+                      f"{loss.item():.5f}")
+                truth += [point("iter_dt", iter_dt * 1000, iter_num),
+                          point("train_loss", loss.item(), iter_num)]
+            if iter_num % 50 == 0:
+                model.eval()
+                with torch.no_grad():
+                    context = "abc"
+                    idx = [stoi[s] for s in context]
+                    for _ in range(60):
+                        probs = torch.softmax(model(torch.tensor(idx[-1:]))[-1], dim=-1)
+                        idx.append(int(torch.multinomial(probs, 1, generator=gen)))
+                    print(''.join(itos[i] for i in idx))
+                print("saving model")
+                torch.save(model.state_dict(), os.path.join(work_dir, "model.pt"))
+                model.train()
+            # then the Trainer counts the iteration and times it
+            iter_num += 1
+            tnow = time.time()
+            iter_dt, iter_time = tnow - iter_time, tnow
+            if iter_num > 100:
+                break
+    return truth
 
 def fastai_() -> Truth:
     """fastai Learner.fit with its ProgressCallback (imported by every `fastai.*.all`):
@@ -2079,10 +2370,12 @@ CASES: dict[str, Callable[[], Truth]] = {
     "sklearn_mlp": sklearn_mlp,
     "sklearn_gb": sklearn_gb,
     "sklearn_grid": sklearn_grid,
+    "sklearn_hgb": sklearn_hgb,
     "xgboost": xgboost_,
     "lightgbm": lightgbm_,
     "keras_v1": keras_v1,
     "keras_v2": keras_v2,
+    "keras_evaluate": keras_evaluate,
     "hf_trainer": hf_trainer,
     "lightning": lightning_,
     "lightning_rich": lightning_rich,
@@ -2101,6 +2394,8 @@ CASES: dict[str, Callable[[], Truth]] = {
     "yunjey_feedforward": yunjey_feedforward,
     "llmc_gpt2": llmc_gpt2,
     "build_nanogpt": build_nanogpt,
+    "makemore_style": makemore_style,
+    "mingpt_chargpt": mingpt_chargpt,
     "fastai": fastai_,
     "spacy": spacy_,
     "sb3_ppo": sb3_ppo,
