@@ -142,7 +142,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      expect(("train_loss", 2.1234, 500), ("test_loss", 2.2345, 500))),
     ("epoch 3 loss 0.5 acc 0.9", expect(("loss", 0.5, 3), ("acc", 0.9, 3))),
     # minGPT's trainer callback: the counter after a `;`
-    ("iter_dt 12.34ms; iter 100: train loss 2.34567", expect(("train_loss", 2.34567, 100))),
+    ("iter_dt 12.34ms; iter 100: train loss 2.34567",
+     expect(("iter_dt", 12.34, 100), ("train_loss", 2.34567, 100))),
     # a log line's prefix is not part of its message
     ("[2024-01-01 12:00:00] INFO: step 100 loss 2.345", expect(("loss", 2.345, 100))),
     ("INFO 2024-01-01 12:00:00 trainer.py:120] Step 300: loss = 1.11",
@@ -261,6 +262,15 @@ NOT_METRIC_LINES = [
     "DataLoader: total number of tokens: 512 across 1 files",
     "Processing 500",
     "Epoch 3 took 35 seconds",
+    "Chapter 1 - Section 2 - Page 33",
+    "Retries 3 - timeout 30",
+    "12/02/2026 00:19:37 - INFO - root - Epoch 3 - Train 5000 - Val 1000",
+    "Hyperparameters - lr 0.001 - batch 32 - seed 42",
+    "exit error 1",
+    "Final score 2026",
+    "Step 3/7 : RUN pip install -r requirements.txt",
+    "Epoch 3 n_batches=100 size=64: 50%|#####     | 50/100 [00:01<00:01, 5.00it/s]",
+    "GPU [1/8] done",
     "2024-01-01 12:00:00 - root - INFO - Processing 500",
     "[2024-01-01 12:00:00] INFO: Loading 3 files",
     "Binning 0.001 GB of training data: 0.002 s",
@@ -539,6 +549,18 @@ def test_flair_trainer_lines() -> None:
         ("F-score_(micro)", 0.5, 2), ("Accuracy", 0.5, 2))
 
 
+def test_a_rank_a_gpu_or_a_fold_is_no_position() -> None:
+    parser = MetricParser()
+    assert run(parser, "epoch 1", "[Rank 0/2] loss: 0.50", "[Rank 1/2] loss: 0.52",
+               "epoch 2", "[Rank 0/2] loss: 0.40", "Fold [2/5] accuracy: 0.81") == expect(
+        ("loss", 0.5, 1), ("loss", 0.52, 1), ("loss", 0.4, 2), ("accuracy", 0.81, 2))
+
+
+def test_a_multi_line_json_of_settings_is_no_metric() -> None:
+    text = json.dumps({"batch_size": 32, "num_workers": 4, "fp16": True, "lr": 0.1}, indent=2)
+    assert run(MetricParser(), *text.splitlines()) == []
+
+
 def test_parse_lines_is_parse_line_in_order() -> None:
     lines = ["Epoch 1", "loss=1", "step=4 loss=2", "{'loss': 3}", "Epoch 2", "loss=4"]
     one = MetricParser()
@@ -661,6 +683,10 @@ megabyte = [
     "x [1/2 " * 150_000 + "acc: 1",
     "val loss " * 120_000 + "1",
     "val" + " " * 1_000_000 + "loss 1",
+    "Test metric DataLoader 0" + " DataLoader 1 " * 20 + "x",
+    "Test metric DataLoader 0" + " " * 1_000_000 + "x",
+    "loss: 0.5" + " " * 1_000_000 + "x: 50%|#####     | 5/10 [00:01<00:01, 5.00it/s]",
+    "50%|##| 5/10 [00:01<00:01, 5.00it/s]" * 28_000,
     "[12:00] " * 120_000 + "step 1 loss 2",
     "2024-01-01 12:00:00 - " * 40_000 + "epoch 1 loss 1",
 ]
@@ -684,7 +710,8 @@ def test_no_line_stalls_the_parser() -> None:
     assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
                                        0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1,
-                                       1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]
+                                       1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
+                                       0, 0, 1, 0, 1]
 
 
 

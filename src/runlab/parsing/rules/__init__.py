@@ -25,7 +25,9 @@ from runlab.parsing.rules.base import Rule
 from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
 from runlab.parsing.rules.libraries import (
     box_rows,
+    config_rows,
     parse_box_edge,
+    parse_config_head,
     parse_gb_header,
     parse_gb_row,
     parse_ignite,
@@ -37,6 +39,7 @@ from runlab.parsing.rules.libraries import (
     parse_progress_meter,
     parse_results_header,
     parse_sklearn,
+    parse_sklearn_hgb,
     parse_table_header,
     parse_timm,
     parse_xgboost,
@@ -145,7 +148,8 @@ RULES: list[Rule] = [
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
          "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
-         "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in "),
+         "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
+         "number of ", "max word length", "dataset determined", "#params", "data has "),
         noise=True,
     ),
     Rule(
@@ -155,6 +159,24 @@ RULES: list[Rule] = [
         parse_sklearn,
         ("Iteration ", "Validation score: "),
         sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "config_dump",
+        "minGPT's printed config (`system:`, then indented `seed: 3407` lines and its "
+        "`data:`, `model:`, `trainer:` sections): settings, not metrics",
+        parse_config_head,
+        ("system:",),
+        final=True,
+        rows=config_rows,
+    ),
+    Rule(
+        "sklearn_hgb",
+        "scikit-learn's HistGradientBoosting at verbose 2: `[3/30] 1 tree, 15 leaves, max "
+        "depth = 7, train loss: 0.53864, val loss: 0.52855, in 0.001s` as leaves, max_depth, "
+        "train_loss and val_loss at the iteration, 3",
+        parse_sklearn_hgb,
+        (" leaves, max depth = ",),
         final=True,
     ),
     Rule(

@@ -96,12 +96,12 @@ def read_tqdm(line: str) -> Bar | None:
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     rest = line[bar.end() :].strip() if end else ""
+    if rest and (_TQDM.search(rest) or _IGNITE_BAR.search(rest)):
+        rest = ""  # more bars on the line: redraws run together, not a log line
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
                lightning=lightning, ahead=ahead, rest=rest)
 
 
-# The description's end: tqdm's `: ` before the percentage (`{desc}: {percentage:3.0f}%|`).
-_DESCRIPTION_END = re.compile(r":?\s*\d{1,3}%\s*$")
 _VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)
 _STEP_WORDS = frozenset({"epoch", "step", "iter", "it", "iteration", "global_step", "batch"})
 
@@ -110,11 +110,16 @@ def _described(head: str) -> list[Found]:
     """The metrics a bar's description shows (`Epoch 2 loss: 0.4123`), not its counters."""
     if ":" not in head and "=" not in head:
         return []
-    text = _DESCRIPTION_END.sub("", head)
+    # its end: tqdm's `: ` before the percentage (`{desc}: {percentage:3.0f}%|`)
+    text = head.rstrip()
+    if text.endswith("%"):
+        text = text[:-1].rstrip("0123456789").rstrip().removesuffix(":")
+    # values with a fraction: a description's whole numbers are its settings and counts
+    # (`n_batches=100`, `warmup=100`)
     return [
-        (key, to_number(integer) if integer else to_number(number), None)
+        (key, to_number(number), None)
         for key, integer, number in key_value_pairs(text)
-        if key.lower() not in _STEP_WORDS and is_metric_key(key)
+        if not integer and key.lower() not in _STEP_WORDS and is_metric_key(key)
     ]
 
 

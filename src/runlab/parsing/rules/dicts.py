@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Iterator
 
 from runlab.parsing.rules.base import Found, parse_number, plain_number
+from runlab.parsing.rules.pairs import is_metric_key
 
 # json -----------------------------------------------------------------------------------------
 
@@ -58,9 +59,13 @@ def json_records(text: str) -> list[list[Found]] | None:
         return None
     records: list[list[Found]] = []
     for item in objects:
+        if any(value is None or type(value) is bool for value in item.values()):
+            # `json.dumps(vars(args), indent=2)`: a program's settings, not metrics
+            records.append([])
+            continue
         found: list[Found] = []
         _flatten(item, "", found, 0)
-        records.append(found)
+        records.append([finding for finding in found if is_metric_key(finding[0])])
     return records
 
 
@@ -126,6 +131,10 @@ def parse_python_dict(line: str) -> list[Found]:
     tree = None if opening is None else _dict_tree(line, opening.start())
     if tree is None or opening is None:
         return []
+    flags = [node.value for _, node in _named(tree)
+             if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
+    if None in flags or len(flags) > 1:
+        return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
     found: list[Found] = []
     _flatten_tree(tree, "", found, 0)
     return found + _counter_before(line, opening.start()) if found else found

@@ -46,6 +46,9 @@ _NOISE = re.compile(
     # scikit-learn's HistGradientBoosting: `Binning 0.001 GB of training data: 0.002 s`,
     # `Fit 30 trees in 0.321 s, (930 total leaves)`
     r"|^\s*Binning [\d.]+ GB of |^\s*Fit \d+ trees in "
+    # karpathy/makemore's and minGPT's start-up: the dataset's summary, the model's size
+    r"|^\s*number of (?:examples|unique characters|parameters)\b|^\s*max word length: "
+    r"|^\s*dataset determined that: |^\s*model #params: |^\s*data has \d+ characters"
     # flair's trainer: `Corpus: 16 train + 8 dev + 8 test sentences`
     r"|\bCorpus: \d+ train \+ "
     # transformers' *_no_trainer examples print a few training samples' features
@@ -433,17 +436,21 @@ def parse_optuna(line: str) -> list[Found]:
 # `│ test_acc │ 0.4375 │` rows between box lines; without it, the same centred in columns with
 # `─` lines. Another dataloader's column is its key with `/dataloader_idx_N`, as Lightning
 # names it in its loggers.
-_RESULTS_HEADER = re.compile(
-    r"\s*[┃│|]?\s*(?:Test|Validate|Predict) metric\s*[┃│|]?\s*DataLoader 0(?:\s*[┃│|]?\s*"
-    r"DataLoader \d{1,3}){0,32}\s*[┃│|]?\s*"
-)
+_RESULTS_STAGE = re.compile(r"(?:Test|Validate|Predict) metric")
+_RESULTS_LOADER = re.compile(r"DataLoader \d{1,3}")
 _RESULTS_CELL = re.compile(r"\s*[┃│|]\s*|\s{2,}")
 _RESULTS_RULE = frozenset("─━┏┓┡┩┗┛└┘┌┐├┤┬┴┼╇╈╋┳┻-= ")
 
 
 def parse_results_header(line: str) -> list[Found]:
     """The header of Lightning's test and validation results table."""
-    return [CLAIM] if _RESULTS_HEADER.fullmatch(line) else []
+    if len(line) > 4096:
+        return []
+    cells = [cell for cell in _RESULTS_CELL.split(line.strip()) if cell]
+    if (len(cells) >= 2 and _RESULTS_STAGE.fullmatch(cells[0])
+            and all(_RESULTS_LOADER.fullmatch(cell) for cell in cells[1:])):
+        return [CLAIM]
+    return []
 
 
 def results_rows(header: str) -> Callable[[str], list[Found]]:
@@ -626,3 +633,58 @@ def parse_progress_meter(line: str) -> list[Found]:
             found.append((label + meter.group(1).replace(" ", "_"), to_number(meter.group(2)),
                           None))
     return found if len(found) > (epoch is not None) else []
+
+
+# sklearn_hgb ----------------------------------------------------------------------------------
+
+# scikit-learn's HistGradientBoosting at verbose >= 2 (ensemble/_hist_gradient_boosting/
+# gradient_boosting.py `_print_iteration_stats`): `[3/30] 1 tree, 15 leaves, max depth = 7,
+# train loss: 0.53864, val loss: 0.52855, in 0.001s`; several trees an iteration print `3 trees,
+# 45 leaves (15 on avg), max depth = 7`; a scorer other than the loss prints `train score:`.
+_HGB = re.compile(
+    rf"\s*\[(\d{{1,18}})/\d{{1,18}}\] \d{{1,9}} trees?, (\d{{1,18}}) leaves(?: \(\d{{1,18}} on avg\))?, "
+    rf"max depth = (\d{{1,9}}), (?:train (loss|score): ({NUMBER}), )?(?:val (loss|score): ({NUMBER}), )?"
+    rf"in [\d.]+s\s*$",
+    re.ASCII,
+)
+
+
+def parse_sklearn_hgb(line: str) -> list[Found]:
+    """HistGradientBoosting's iteration line: leaves, max_depth, train_loss and val_loss (or
+    _score) at the iteration, 3."""
+    match = _HGB.match(line)
+    if match is None:
+        return []
+    step, leaves, depth, train, train_value, val, val_value = match.groups()
+    k = int(step)
+    found: list[Found] = [("leaves", int(leaves), k), ("max_depth", int(depth), k)]
+    if train_value is not None:
+        found.append((f"train_{train}", to_number(train_value), k))
+    if val_value is not None:
+        found.append((f"val_{val}", to_number(val_value), k))
+    return found
+
+
+# config_dump ----------------------------------------------------------------------------------
+
+# minGPT's `CfgNode` printed (projects/chargpt/chargpt.py prints its config at start-up): a
+# `system:` line, then `    seed: 3407` ... and the `data:`, `model:`, `trainer:` sections:
+# settings, not metrics.
+_CFG_HEAD = re.compile(r"system:\s*")
+_CFG_SECTION = re.compile(r"(?:data|model|trainer|system):\s*")
+
+
+def parse_config_head(line: str) -> list[Found]:
+    """The first line of minGPT's printed config."""
+    return [CLAIM] if _CFG_HEAD.fullmatch(line) else []
+
+
+def config_rows(header: str) -> Callable[[str], list[Found]]:
+    """Every indented `name: value` line of the config and its section lines: nothing."""
+
+    def read(line: str) -> list[Found]:
+        if (line.startswith("    ") and ":" in line) or _CFG_SECTION.fullmatch(line):
+            return [CLAIM]
+        return []
+
+    return read

@@ -172,7 +172,7 @@ def parse_fraction(line: str) -> list[Found]:
 # 10/     100 |` (Megatron-LM), `[100]` (not
 # XGBoost's `[3]\t`), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:/\ {0,12}\d{1,18})?\s*(?:[:|]|$)"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:\||$))"
     r"|\[(\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
@@ -202,7 +202,8 @@ _MEASURE = re.compile(
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number."""
     match = _ALONE.fullmatch(line)
-    if match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None:
+    if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
+            or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
         return []
     key = match.group(1).replace(" ", "_")
     return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
@@ -271,29 +272,38 @@ def parse_name_value(line: str) -> list[Found]:
     line = message(line)
     counter = _COUNTER.match(line)
     found: list[Found] = []
+    head = ""
     if counter is None and ";" in line:
-        # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`
-        head, _, tail = line.rpartition(";")
+        # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`,
+        # the clauses before it read too
+        before, _, tail = line.rpartition(";")
         counter = _COUNTER.match(tail)
         if counter is not None:
-            line = tail
+            head, line = before + ";", tail
     if counter is None:
         bare = _BARE_COUNTER.match(line)
-        pairs = None if bare is None else spaced_pairs(line[bare.end() :])
-        if bare is not None and pairs:
-            step = int(bare.group(2))
-            key = bare.group(1).lower()
-            pairs = [(k, v, s) for k, v, s in pairs if is_metric_key(k)]
-            return [("epoch" if key == "epoch" else "step", step, None), *pairs]
+        if bare is not None:
+            key = "epoch" if bare.group(1).lower() == "epoch" else "step"
+            pairs = spaced_pairs(line[bare.end() :])
+            if pairs:
+                return [(key, int(bare.group(2)), None),
+                        *(pair for pair in pairs if is_metric_key(pair[0]))]
+            if ":" in line or "=" in line:
+                # makemore's `step 500 train loss: 2.12 test loss: 2.23`: the counter is the
+                # step of the pairs the key_value rule reads
+                return [(key, int(bare.group(2)), None)]
     if counter is not None:
         text = counter.group(1) or counter.group(2) or counter.group(3)
         found.append(("step", int(text), None))
-        rest = line[counter.end() :]
+        rest = head + line[counter.end() :]
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         rest = line
     else:
         return parse_alone(line)
     prefix = ""
+    # Clauses only between ` - ` (no `|`, no tab) are prose as often as metrics (`Chapter 1 -
+    # Section 2`, `Retries 3 - timeout 30`): there a name must end in a measure's word.
+    dashed = counter is None and "|" not in rest and "\t" not in rest and ";" not in rest
     for clause in _CLAUSES.split(rest):
         match = _NAMED_VALUE.fullmatch(clause)
         if match is None and " : " in clause:
@@ -301,6 +311,9 @@ def parse_name_value(line: str) -> list[Found]:
             if label is not None:
                 prefix = label.group(1) + "_"
                 match = _NAMED_VALUE.fullmatch(label.group(2))
+        if (match is not None and dashed
+                and _MEASURE.search(match.group(1).split(" (", 1)[0]) is None):
+            match = None
         if match is None:
             bare = _BARE_COUNTER.match(clause)
             pairs = None if bare is None else spaced_pairs(clause[bare.end() :])
@@ -339,6 +352,8 @@ _BARE_POSITION = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 _EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
+# The labels a position may have; a rank, a GPU, a fold (`[CV 1/3]`, `GPU [1/8]`) is none.
+_POSITION_LABELS = frozenset({"", "step", "iter", "iteration", "it", "batch", "steps", "batches"})
 
 
 def parse_position(line: str) -> list[Found]:
@@ -347,6 +362,8 @@ def parse_position(line: str) -> list[Found]:
     for label, inside, count, total in _POSITION.findall(line):
         if label.lower() in _EPOCH_LABELS or inside.lower() in _EPOCH_LABELS:
             continue
+        if label.lower() not in _POSITION_LABELS or inside.lower() not in _POSITION_LABELS:
+            return []
         if 0 < int(total) and int(count) <= int(total):
             return [("position", int(count), int(total))]
         return []
