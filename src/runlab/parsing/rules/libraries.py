@@ -167,9 +167,14 @@ _BOX_EDGE = re.compile(r"-{10,}\s*")
 _BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
 
 
-def parse_box_edge(line: str) -> list[Found]:
-    """The dashed line that opens a stable-baselines3 box."""
-    return [CLAIM] if _BOX_EDGE.fullmatch(line) else []
+def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
+    """A rule that claims the lines `pattern` matches whole (a table's or a block's first
+    line, whose rows follow) and finds nothing in them."""
+    return lambda line: [CLAIM] if pattern.fullmatch(line) else []
+
+
+parse_box_edge = _claims(_BOX_EDGE)
+"""The dashed line that opens a stable-baselines3 box."""
 
 
 def box_rows(header: str) -> Callable[[str], list[Found]]:
@@ -381,7 +386,8 @@ _TIMM_ITEM = re.compile(
     rf"(?:^| )([A-Za-z][\w@]{{0,30}}(?: [A-Za-z][\w@]{{0,30}}){{0,3}}): +({NUMBER})(?= |$)",
     re.ASCII,
 )
-_TIMM_OWN = frozenset({"Time", "Data"})
+# The meters' own timings, in timm's and in pytorch/examples' loggers.
+_TIMINGS = frozenset({"Time", "Data"})
 
 
 def parse_timm(line: str) -> list[Found]:
@@ -404,7 +410,7 @@ def parse_timm(line: str) -> list[Found]:
         prefix = "_".join(_WORD.findall(test.group(1))) + "_"
         rest = line[test.end() :]
     for name, value in _TIMM_ITEM.findall(rest):
-        if name not in _TIMM_OWN:
+        if name not in _TIMINGS:
             found.append((prefix + name.replace(" ", "_"), to_number(value), None))
     return found or [CLAIM]
 
@@ -607,7 +613,6 @@ _METER = re.compile(
     rf"\s*([A-Za-z][\w@/.\-]*(?: [A-Za-z][\w@/.\-]*){{0,3}}) +({NUMBER}) \( *(?:{NUMBER})\)\s*",
     re.ASCII,
 )
-_METER_OWN = frozenset({"Time", "Data"})
 
 
 def parse_progress_meter(line: str) -> list[Found]:
@@ -629,7 +634,7 @@ def parse_progress_meter(line: str) -> list[Found]:
         label = f"{label}_" if label else ""
     for item in line[match.end() :].split("\t"):
         meter = _METER.fullmatch(item)
-        if meter is not None and meter.group(1) not in _METER_OWN:
+        if meter is not None and meter.group(1) not in _TIMINGS:
             found.append((label + meter.group(1).replace(" ", "_"), to_number(meter.group(2)),
                           None))
     return found if len(found) > (epoch is not None) else []
@@ -674,17 +679,11 @@ _CFG_HEAD = re.compile(r"system:\s*")
 _CFG_SECTION = re.compile(r"(?:data|model|trainer|system):\s*")
 
 
-def parse_config_head(line: str) -> list[Found]:
-    """The first line of minGPT's printed config."""
-    return [CLAIM] if _CFG_HEAD.fullmatch(line) else []
+parse_config_head = _claims(_CFG_HEAD)
+"""The first line of minGPT's printed config."""
 
 
 def config_rows(header: str) -> Callable[[str], list[Found]]:
     """Every indented `name: value` line of the config and its section lines: nothing."""
-
-    def read(line: str) -> list[Found]:
-        if (line.startswith("    ") and ":" in line) or _CFG_SECTION.fullmatch(line):
-            return [CLAIM]
-        return []
-
-    return read
+    return lambda line: [CLAIM] if (
+        (line.startswith("    ") and ":" in line) or _CFG_SECTION.fullmatch(line)) else []
