@@ -151,6 +151,12 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("2024-01-01 12:00:00,123 - __main__ - INFO - epoch 2 train_loss 0.41 val_loss 0.45",
      expect(("train_loss", 0.41, 2), ("val_loss", 0.45, 2))),
     ("root mean squared error 0.5", expect(("root_mean_squared_error", 0.5, 0))),
+    # a phase word qualifies the measures after it in its clause (PyTorch's transfer-learning
+    # tutorial), and `Val.` before a name (bentrevett's seq2seq tutorials); not across a tab
+    ("val Loss: 0.6812 Acc: 0.5500", expect(("val_Loss", 0.6812, 0), ("val_Acc", 0.55, 0))),
+    ("\t Val. Loss: 0.681 |  Val. PPL:   1.976",
+     expect(("Val_Loss", 0.681, 0), ("Val_PPL", 1.976, 0))),
+    ("train loss: 0.5 lr: 0.001", expect(("train_loss", 0.5, 0), ("lr", 0.001, 0))),
     # llm.c: `step N/M |` is the step; a name ending in a measure alone with its number
     ("step    3/74 | train loss 4.234 | norm 12.1", expect(("train_loss", 4.234, 3),
                                                        ("norm", 12.1, 3))),

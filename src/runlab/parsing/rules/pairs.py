@@ -111,6 +111,15 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     return None
 
 
+# A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
+# val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
+_PHASES = frozenset({"train", "training", "val", "valid", "validation", "test", "testing",
+                     "eval", "evaluation", "dev"})
+_PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
+# Within its clause only: a separator between the names ends the phase's reach.
+_SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
@@ -120,10 +129,29 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         whole = _whole(line)
         if whole is not None:
             return whole
-    return [
-        (f"{head}/{key}".replace(" ", "_") if head else key.replace(" ", "_"), integer, number)
-        for head, key, integer, number in _PAIR.findall(line)
-    ]
+    pairs = []
+    phase = ""
+    end = 0
+    for match in _PAIR.finditer(line):
+        head, key, integer, number = match.groups()
+        if head:
+            pairs.append((f"{head}/{key}".replace(" ", "_"), integer, number))
+            end = match.end()
+            continue
+        first = key.split(" ", 1)[0]
+        if first.lower() in _PHASES:
+            phase = first if " " in key else phase
+        else:
+            before = _PHASE_DOT.search(line, end, match.start())
+            if before is not None and before.group(1).lower() in _PHASES:
+                phase = before.group(1)  # `Val. Loss: 0.68` (bentrevett's seq2seq tutorials)
+                key = f"{phase} {key}"
+            elif (phase and " " not in key and _MEASURE.search(key)
+                  and _SEPARATOR.search(line, end, match.start()) is None):
+                key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
+        pairs.append((key.replace(" ", "_"), integer, number))
+        end = match.end()
+    return pairs
 
 
 def line_shape(line: str) -> re.Pattern[str] | None:
