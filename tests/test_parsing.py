@@ -113,6 +113,12 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      expect(("Loss", 6.8078, 1010), ("Acc@1", 1.0, 1010), ("Acc@5", 2.39, 1010))),
     ("Test: [ 10/196]\tTime  0.500 ( 0.500)\tLoss 5.1e+00 (5.1e+00)\tAcc@1  10.00 ( 10.00)",
      expect(("Test_Loss", 5.1, 0), ("Test_Acc@1", 10.0, 0))),
+    # scikit-learn's HistGradientBoosting at verbose 2: the counts of its tree too
+    ("[3/30] 1 tree, 15 leaves, max depth = 7, train loss: 0.53864, val loss: 0.52855, in 0.001s",
+     expect(("leaves", 15, 3), ("max_depth", 7, 3), ("train_loss", 0.53864, 3),
+            ("val_loss", 0.52855, 3))),
+    ("[3/30] 3 trees, 45 leaves (15 on avg), max depth = 7, train score: 0.9, in 0.01s",
+     expect(("leaves", 45, 3), ("max_depth", 7, 3), ("train_score", 0.9, 3))),
     # Optuna: the objective's value at the trial's number, not the parameters or the best
     ("[I 2026-12-01 10:00:00,123] Trial 3 finished with value: 0.12 and parameters: "
      "{'lr': 0.01, 'n_layers': 2}. Best is trial 1 with value: 0.1.", expect(("value", 0.12, 3))),

@@ -325,6 +325,43 @@ def hf_trainer() -> Truth:
             if key not in ("step", "total_flos") and isinstance(value, (int, float))]
 
 
+def _lightning_classifier() -> Any:
+    """The LightningModule of the Lightning cases: a two-layer classifier of 8 features that
+    logs `train_loss` every step, and `{stage}_loss`, `{stage}_acc` in validation and test,
+    all on the progress bar."""
+    import lightning as L
+    import torch
+
+    class Model(L.LightningModule):
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
+                                           torch.nn.Linear(16, 2))
+
+        def training_step(self, batch: Any, _: int) -> torch.Tensor:
+            loss = torch.nn.functional.cross_entropy(self.net(batch[0]), batch[1])
+            self.log("train_loss", loss, on_step=True, on_epoch=False, prog_bar=True)
+            return loss
+
+        def _evaluate(self, batch: Any, stage: str) -> None:
+            logits = self.net(batch[0])
+            self.log(f"{stage}_loss", torch.nn.functional.cross_entropy(logits, batch[1]),
+                     prog_bar=True)
+            self.log(f"{stage}_acc", (logits.argmax(1) == batch[1]).float().mean(),
+                     prog_bar=True)
+
+        def validation_step(self, batch: Any, _: int) -> None:
+            self._evaluate(batch, "val")
+
+        def test_step(self, batch: Any, _: int) -> None:
+            self._evaluate(batch, "test")
+
+        def configure_optimizers(self) -> torch.optim.Optimizer:
+            return torch.optim.SGD(self.parameters(), lr=0.2)
+
+    return Model
+
+
 def _lightning(bar: str) -> Truth:
     """Lightning fit, 3 epochs of 20 batches: `train_loss` logged every step, `val_loss` and
     `val_acc` every epoch, all on the progress bar; the truth is the CSVLogger's metrics.csv
@@ -342,26 +379,7 @@ def _lightning(bar: str) -> Truth:
     x = torch.randn(384, 8, generator=gen)
     y = (x[:, 0] + 0.5 * x[:, 1] > 0).long()
 
-    class Model(L.LightningModule):
-        def __init__(self) -> None:
-            super().__init__()
-            self.net = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
-                                           torch.nn.Linear(16, 2))
-
-        def training_step(self, batch: Any, _: int) -> torch.Tensor:
-            loss = torch.nn.functional.cross_entropy(self.net(batch[0]), batch[1])
-            self.log("train_loss", loss, on_step=True, on_epoch=False, prog_bar=True)
-            return loss
-
-        def validation_step(self, batch: Any, _: int) -> None:
-            logits = self.net(batch[0])
-            self.log("val_loss", torch.nn.functional.cross_entropy(logits, batch[1]),
-                     prog_bar=True)
-            self.log("val_acc", (logits.argmax(1) == batch[1]).float().mean(), prog_bar=True)
-
-        def configure_optimizers(self) -> torch.optim.Optimizer:
-            return torch.optim.SGD(self.parameters(), lr=0.2)
-
+    Model = _lightning_classifier()
     data = torch.utils.data.TensorDataset
     train = torch.utils.data.DataLoader(data(x[:320], y[:320]), batch_size=16)
     valid = torch.utils.data.DataLoader(data(x[320:], y[320:]), batch_size=32)
@@ -408,33 +426,7 @@ def lightning_test() -> Truth:
     x = torch.randn(288, 8, generator=gen)
     y = (x[:, 0] + 0.5 * x[:, 1] > 0).long()
 
-    class Model(L.LightningModule):
-        def __init__(self) -> None:
-            super().__init__()
-            self.net = torch.nn.Sequential(torch.nn.Linear(8, 16), torch.nn.ReLU(),
-                                           torch.nn.Linear(16, 2))
-
-        def training_step(self, batch: Any, _: int) -> torch.Tensor:
-            loss = torch.nn.functional.cross_entropy(self.net(batch[0]), batch[1])
-            self.log("train_loss", loss, on_step=True, on_epoch=False, prog_bar=True)
-            return loss
-
-        def _evaluate(self, batch: Any, stage: str) -> None:
-            logits = self.net(batch[0])
-            self.log(f"{stage}_loss", torch.nn.functional.cross_entropy(logits, batch[1]),
-                     prog_bar=True)
-            self.log(f"{stage}_acc", (logits.argmax(1) == batch[1]).float().mean(),
-                     prog_bar=True)
-
-        def validation_step(self, batch: Any, _: int) -> None:
-            self._evaluate(batch, "val")
-
-        def test_step(self, batch: Any, _: int) -> None:
-            self._evaluate(batch, "test")
-
-        def configure_optimizers(self) -> torch.optim.Optimizer:
-            return torch.optim.SGD(self.parameters(), lr=0.2)
-
+    Model = _lightning_classifier()
     data = torch.utils.data.TensorDataset
     train = torch.utils.data.DataLoader(data(x[:160], y[:160]), batch_size=16)
     valid = torch.utils.data.DataLoader(data(x[160:224], y[160:224]), batch_size=32)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
-from runlab.parsing.rules.base import Bar, Found, parse_number
+from runlab.parsing.rules.base import STEP_NAMES, Bar, Found, parse_number
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.dicts import json_records
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
@@ -42,8 +42,7 @@ __all__ = ["MetricParser", "Point"]
 # In order of precedence when a line has several.
 # For a line's keys: the slots that may set the step (best first), and each counted key's slot.
 _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
-_STEP_NAMES = ("global_step", "step", "num_updates", "iteration", "iter", "it", "epoch")
-_STEP_RANK = {name: rank for rank, name in enumerate(_STEP_NAMES)}
+_STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
 # Qualified names that end like a step key but count something else.
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
@@ -545,7 +544,7 @@ class MetricParser:
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
         step_key = ""
-        best = len(_STEP_NAMES)
+        best = len(STEP_NAMES)
         for rule, findings, redraws in found:
             for key, value, step in findings:
                 if key in chosen or not key:  # an empty key: a rule's CLAIM

@@ -176,7 +176,7 @@ RULES: list[Rule] = [
         "depth = 7, train loss: 0.53864, val loss: 0.52855, in 0.001s` as leaves, max_depth, "
         "train_loss and val_loss at the iteration, 3",
         parse_sklearn_hgb,
-        (" leaves, max depth = ",),
+        (", max depth = ",),
         final=True,
     ),
     Rule(

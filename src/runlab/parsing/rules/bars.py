@@ -8,6 +8,7 @@ import re
 from runlab.parsing.rules.base import (
     CLAIM,
     NUMBER,
+    STEP_NAMES,
     VALUE_END,
     Bar,
     Found,
@@ -103,7 +104,7 @@ def read_tqdm(line: str) -> Bar | None:
 
 
 _VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)
-_STEP_WORDS = frozenset({"epoch", "step", "iter", "it", "iteration", "global_step", "batch"})
+_STEP_WORDS = frozenset({*STEP_NAMES, "batch"})
 
 
 def _described(head: str) -> list[Found]:

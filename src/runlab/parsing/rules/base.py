@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
-__all__ = ["CLAIM", "NUMBER", "VALUE_END", "Bar", "Found", "Rule", "bar_findings",
+__all__ = ["CLAIM", "NUMBER", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule", "bar_findings",
            "parse_number", "plain_number", "to_number"]
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ such values can become a step.
 """
 
 _INT64 = 2**63
+
+# The names of a step, best first: a line's integer under one of them is its step.
+STEP_NAMES = ("global_step", "step", "num_updates", "iteration", "iter", "it", "epoch")
 
 # One number as printed. Signs on nan/inf are accepted because numpy prints -inf and -nan.
 NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?i:nan|inf(?:inity)?)"

@@ -219,7 +219,6 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 # A line that is only a name and its number, the name ending in a word that names a measure:
 # llm.c's `val loss 3.9123`, `test accuracy 97.5%`. Any other `name number` line (`Epoch 3`,
 # `Processing 500`) is not a metric.
-_ALONE = re.compile(rf"\s*(?:[-*•]\ )?({_QUALIFIED})\s+({NUMBER})%?\s*", re.ASCII)
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5)$",
@@ -229,7 +228,8 @@ _MEASURE = re.compile(
 
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number."""
-    match = _ALONE.fullmatch(line)
+    text = line.lstrip()
+    match = _NAMED_VALUE.fullmatch(text[2:] if text[:2] in ("- ", "* ", "• ") else text)
     if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
             or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
         return []
@@ -403,12 +403,11 @@ def parse_position(line: str) -> list[Found]:
 
 # epoch_header ---------------------------------------------------------------------------------
 
-# At the start of the line only (or after a timestamp): `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]`,
+# At the start of the message (after a log line's prefix, `message()`): `Epoch 3/10`, `Epoch 3`,
+# `epoch: 3/10`, `Epoch [3/10]`,
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    # after a log line's timestamp too: flair's `2026-12-02 00:19:37,092 epoch 1 - iter 2/4`
-    r"(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\ )?"
     r"\s*\[?\s*epoch(?:\s*:|\s)\s*\[?\s*(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
     r"(?=[\s,;|:\])\-]|$)",
     re.ASCII | re.IGNORECASE,
