@@ -124,6 +124,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      "{'lr': 0.01, 'n_layers': 2}. Best is trial 1 with value: 0.1.", expect(("value", 0.12, 3))),
     ("[I 2026-12-01 10:00:00,123] Trial 3 finished with values: [0.1, 0.2] and parameters: "
      "{'lr': 0.01}.", []),
+    # scikit-learn's search at verbose 2 or more: the scores, never the candidate's parameters
+    ("[CV 1/3] END ....................C=1, gamma=0.1;, score=0.860 total time=   0.0s",
+     expect(("score", 0.86, 0))),
+    ("[CV 2/5] END C=10, gamma=1.0;, score=(train=1.000, test=0.750) total time=   0.0s",
+     expect(("score/train", 1.0, 0), ("score/test", 0.75, 0))),
+    ("[CV 1/2] END C=1; accuracy: (train=0.980, test=0.860) f1: (test=0.851) total time=   0.0s",
+     expect(("accuracy/train", 0.98, 0), ("accuracy/test", 0.86, 0), ("f1/test", 0.851, 0))),
     # PyTorch-GAN: the position's label inside its bracket
     ("[Epoch 0/200] [Batch 100/938] [D loss: 0.51] [G loss: 0.72]",
      expect(("D_loss", 0.51, 100), ("G_loss", 0.72, 100))),
@@ -281,6 +288,7 @@ NOT_METRIC_LINES = [
     "exit error 1",
     "Final score 2026",
     "Step 3/7 : RUN pip install -r requirements.txt",
+    "[CV] END ................................................C=1, gamma=0.5; total time=   0.0s",
     "Epoch 3 n_batches=100 size=64: 50%|#####     | 50/100 [00:01<00:01, 5.00it/s]",
     "GPU [1/8] done",
     "2024-01-01 12:00:00 - root - INFO - Processing 500",

@@ -39,6 +39,7 @@ from runlab.parsing.rules.libraries import (
     parse_progress_meter,
     parse_results_header,
     parse_sklearn,
+    parse_sklearn_cv,
     parse_sklearn_hgb,
     parse_table_header,
     parse_timm,
@@ -124,6 +125,15 @@ RULES: list[Rule] = [
         "parameters and the best value are not points",
         parse_optuna,
         (" finished with value",),
+        final=True,
+    ),
+    Rule(
+        "sklearn_cv",
+        "scikit-learn's search at verbose 2 or more: `[CV 1/3] END ....C=1, gamma=0.1;, "
+        "score=0.860 total time=   0.0s` as score; the candidate's parameters before the `;` "
+        "are settings, not metrics",
+        parse_sklearn_cv,
+        ("] END ",),
         final=True,
     ),
     Rule(

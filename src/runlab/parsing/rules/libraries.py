@@ -435,6 +435,30 @@ def parse_optuna(line: str) -> list[Found]:
     return [("value", to_number(match.group(2)), int(match.group(1)))]
 
 
+# sklearn_cv -----------------------------------------------------------------------------------
+
+# A search's fit line at verbose >= 2 (sklearn/model_selection/_validation.py `_fit_and_score`):
+# `[CV 1/3] END .....C=1, gamma=0.1;, score=0.860 total time=   0.0s`. Before the `;` are the
+# candidate's parameters, settings and not metrics; the scores after it are read as any line's.
+# With train scores or several scorers each is a group, `score=(train=0.9, test=0.86)` or
+# `accuracy: (train=0.9, test=0.86) f1: (test=0.8)`: score/train, accuracy/test, as a nested
+# dict's keys are joined.
+_CV_END = re.compile(r"\s*\[CV[ \d/]{0,24}\] END [^;]*;")
+_CV_GROUP = re.compile(r"([\w.\-]{1,80})(?:=|: )\(([^()]{0,400})\)", re.ASCII)
+
+
+def parse_sklearn_cv(line: str) -> list[Found]:
+    """The scores of scikit-learn's `[CV 1/3] END C=1, gamma=0.1;, score=0.860 total time=
+    0.0s` (score), never the candidate's parameters before the `;`."""
+    match = _CV_END.match(line)
+    if match is None:
+        return []
+    rest = line[match.end():]
+    groups = [(f"{name}/{key}", value, step) for name, inner in _CV_GROUP.findall(rest)
+              for key, value, step in parse_key_value(inner)]
+    return groups or parse_key_value(rest) or [CLAIM]
+
+
 # lightning_results ----------------------------------------------------------------------------
 
 # The table Lightning prints after `trainer.test()` / `validate()` (lightning/pytorch/loops/
