@@ -276,6 +276,7 @@ NOT_METRIC_LINES = [
     "Model resnet10t created, param count:4927618",
     "    (0): Linear(in_features=784, out_features=512, bias=True)",
     "  (flatten): Flatten(start_dim=1, end_dim=-1)",
+    "Namespace(dataset='fake', batchSize=64, imageSize=64, nz=100, niter=25, lr=0.0002, beta1=0.5)",
     "total desired batch size: 128",
     "Stop training because you reached max_epochs = 5 with best_epoch = 3",
     "DataLoader: total number of tokens: 512 across 1 files",

@@ -150,13 +150,15 @@ RULES: list[Rule] = [
         "`[LightGBM] [Info] ...: 200`, LightGBM's `Early stopping, best iteration is:` and "
         "the repeated line after it, Lightning's `GPU available: False`, scikit-learn's "
         "`... tol=0.0001 ...`, Keras' model summary, the Trainer's banner, pip's notices, timm's "
-        "optimizer and schedule lines, a PyTorch module's repr (`print(model)`)",
+        "optimizer and schedule lines, a PyTorch module's repr (`print(model)`), argparse's "
+        "`Namespace(lr=0.1, ...)` (`print(args)`)",
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
+         "kernel_size=", "Namespace(", "(p=", "(inplace=", "(dim=", "(negative_slope=",
+         "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has "),

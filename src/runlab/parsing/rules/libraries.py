@@ -53,6 +53,8 @@ _NOISE = re.compile(
     r"|\bCorpus: \d+ train \+ "
     # transformers' *_no_trainer examples print a few training samples' features
     r"| Sample \d+ of the training set: "
+    # print(args) of argparse: `Namespace(batchSize=64, lr=0.0002, ...)`, the run's settings
+    r"|^\s*Namespace\(\w+="
     # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`
     r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:in_features|in_channels|num_features|start_dim"
     r"|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope)="
