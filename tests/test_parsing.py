@@ -441,6 +441,21 @@ def test_a_position_in_the_epoch_gives_the_global_step() -> None:
     assert run(parser, "Epoch 1", "loss: 2.3  [   64/640]", "loss: 2.1  [  576/640]",
                "Epoch 2", "loss: 1.9  [   64/640]") == expect(
         ("loss", 2.3, 64), ("loss", 2.1, 576), ("loss", 1.9, 704))
+    # pytorch/examples' dcgan: the epoch's bracket before the position's
+    parser = MetricParser()
+    assert run(parser, "[0/2][0/4] Loss_D: 1.6 Loss_G: 5.2", "[0/2][3/4] Loss_D: 1.5 Loss_G: 5.1",
+               "[1/2][0/4] Loss_D: 1.4 Loss_G: 5.0") == expect(
+        ("Loss_D", 1.6, 0), ("Loss_G", 5.2, 0), ("Loss_D", 1.5, 3), ("Loss_G", 5.1, 3),
+        ("Loss_D", 1.4, 4), ("Loss_G", 5.0, 4))
+    # its super_resolution: the position in parentheses after `Epoch[N]`
+    parser = MetricParser()
+    assert run(parser, "===> Epoch[1](1/200): Loss: 0.12", "===> Epoch[2](1/200): Loss: 0.11") == (
+        expect(("Loss", 0.12, 1), ("Loss", 0.11, 201)))
+    # its word_language_model: `N/ M batches` as a clause of its own, after the epoch's
+    parser = MetricParser()
+    assert run(parser, "| epoch   1 |   200/ 2983 batches | lr 20.00 | loss  7.63",
+               "| epoch   2 |   200/ 2983 batches | lr 20.00 | loss  5.63") == expect(
+        ("lr", 20.0, 200), ("loss", 7.63, 200), ("lr", 20.0, 3183), ("loss", 5.63, 3183))
     # no epoch anywhere: a position that goes back starts the next epoch
     parser = MetricParser()
     assert run(parser, "[5/10] loss: 1", "[10/10] loss: 2", "[5/10] loss: 3") == expect(

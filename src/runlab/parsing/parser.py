@@ -375,7 +375,7 @@ class MetricParser:
                         found.append(("name_value", alone, False))
                 return self._resolve(found, []) if found else []
         released: list[Point] = []
-        position: tuple[int, int] | None = None
+        position: tuple[int, int, int | None] | None = None
         first = line.lstrip()[:1]
         for triggers, starts, parse, sets_step, final, redraws, rows, noise, bar, counts, name in (
                 self._plan):
@@ -399,7 +399,8 @@ class MetricParser:
             if not findings:
                 continue
             if counts:
-                position = (int(findings[0][1]), findings[0][2] or 0)
+                epoch = int(findings[1][1]) if len(findings) > 1 else None
+                position = (int(findings[0][1]), findings[0][2] or 0, epoch)
                 continue
             if noise:
                 self._silenced = max(int(findings[0][1]) - 1, 0)
@@ -539,7 +540,7 @@ class MetricParser:
         return points
 
     def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point],
-                 position: tuple[int, int] | None = None) -> list[Point]:
+                 position: tuple[int, int, int | None] | None = None) -> list[Point]:
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
@@ -558,8 +559,12 @@ class MetricParser:
             if best < _EPOCH_RANK:
                 self._steps_done(key_step)
         if position is not None and (key_step is None or best >= _EPOCH_RANK):
-            key_step = self._position_step(*position, key_step if key_step is not None
-                                           else self._header_epoch)
+            count, length, epoch = position
+            if key_step is not None:
+                epoch = key_step
+            elif epoch is None:
+                epoch = self._header_epoch
+            key_step = self._position_step(count, length, epoch)
         line_step = self._current_step if key_step is None else key_step
         waits = key_step is None and self._main != ""
         done = self._done if line_step is None else None

@@ -309,11 +309,13 @@ RULES: list[Rule] = [
     Rule(
         "position",
         "a position within the epoch in brackets, `Epoch [2/5], Step [100/600], Loss: 0.2` or "
-        "`Train Epoch: 2 [80/400 (20%)]`: the line's step is the global one, (2 - 1) * 600 + "
+        "`Train Epoch: 2 [80/400 (20%)]`, `[2/25][100/600]` (dcgan), `Epoch[2](100/600)`, "
+        "`| epoch 2 | 100/ 600 batches |`: the line's step is the global one, (2 - 1) * 600 + "
         "100 counting epochs from the first one seen (the latest `Epoch N` header's when the "
         "line names none); it records nothing",
         parse_position,
-        ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step "),
+        ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
+         " iterations", " iters"),
         counts=True,
         generic=True,
     ),

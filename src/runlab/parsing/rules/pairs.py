@@ -374,11 +374,18 @@ _POSITION = re.compile(
     r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
-# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`.
+# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, and
+# pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
 _BARE_POSITION = re.compile(
-    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step)\ (\d{1,18})/(\d{1,18})(?=\ -\ |\ ?[|,;]|$)",
+    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step)\ (\d{1,18})/(\d{1,18})(?=\ -\ |\ ?[|,;]|$)"
+    r"|(?:^|[|,;])\ {0,12}(\d{1,18})\ {0,4}/\ {0,12}(\d{1,18})\ (?:batches|steps|iterations|iters)"
+    r"(?=\ {0,4}[|,;]|\s*$)",
     re.ASCII | re.IGNORECASE,
 )
+# An epoch's bracket before the position's, `[0/25][100/782] Loss_D: ...` (pytorch/examples'
+# dcgan, and the GANs copied from it), or the position in parentheses after `Epoch[1]`
+# (`===> Epoch[1](1/200): Loss: 0.12`, its super_resolution): the epoch comes with it.
+_EPOCH_PARENS = re.compile(r"(?<![^\s>=])Epoch\[(\d{1,18})\]\((\d{1,18})/(\d{1,18})\)", re.ASCII)
 _EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
 # The labels a position may have; a rank, a GPU, a fold (`[CV 1/3]`, `GPU [1/8]`) is none.
 _POSITION_LABELS = frozenset({"", "step", "iter", "iteration", "it", "batch", "steps", "batches"})
@@ -386,18 +393,33 @@ _POSITION_LABELS = frozenset({"", "step", "iter", "iteration", "it", "batch", "s
 
 def parse_position(line: str) -> list[Found]:
     """``Step [100/600]``, ``[80/400 (20%)]``: the line's position in its epoch and the epoch's
-    length, as ``("position", 100, 600)``; the parser makes it a global step."""
-    for label, inside, count, total in _POSITION.findall(line):
-        if label.lower() in _EPOCH_LABELS or inside.lower() in _EPOCH_LABELS:
+    length, as ``("position", 100, 600)``, and ``("epoch", 2, None)`` after it where the
+    position comes with its epoch (``[2/25][100/600]``); the parser makes it a global step."""
+    for match in _POSITION.finditer(line):
+        label, inside, count, total = match.groups()
+        label, inside = (label or "").lower(), (inside or "").lower()
+        if label in _EPOCH_LABELS or inside in _EPOCH_LABELS:
             continue
-        if label.lower() not in _POSITION_LABELS or inside.lower() not in _POSITION_LABELS:
+        if label not in _POSITION_LABELS or inside not in _POSITION_LABELS:
             return []
+        if not (0 < int(total) and int(count) <= int(total)):
+            return []
+        if not label and line[match.end():match.end() + 1] == "[":
+            after = _POSITION.match(line, match.end())  # this bracket was the epoch's
+            if after is not None and not any(after.group(1, 2)):
+                count2, total2 = int(after.group(3)), int(after.group(4))
+                if 0 < total2 and count2 <= total2:
+                    return [("position", count2, total2), ("epoch", int(count), None)]
+        return [("position", int(count), int(total))]
+    parens = _EPOCH_PARENS.search(line)
+    if parens is not None and 0 < int(parens.group(3)) and int(parens.group(2)) <= int(parens.group(3)):
+        return [("position", int(parens.group(2)), int(parens.group(3))),
+                ("epoch", int(parens.group(1)), None)]
+    bare = _BARE_POSITION.search(line)
+    if bare is not None:
+        count, total = (bare.group(1), bare.group(2)) if bare.group(1) else bare.group(3, 4)
         if 0 < int(total) and int(count) <= int(total):
             return [("position", int(count), int(total))]
-        return []
-    bare = _BARE_POSITION.search(line)
-    if bare is not None and 0 < int(bare.group(2)) and int(bare.group(1)) <= int(bare.group(2)):
-        return [("position", int(bare.group(1)), int(bare.group(2)))]
     return []
 
 
