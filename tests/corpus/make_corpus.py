@@ -2467,6 +2467,35 @@ def word_language_model() -> Truth:
     return truth
 
 
+def dcgan() -> Truth:
+    """pytorch/examples `dcgan/main.py --dataset fake --imageSize 64 --nz 8 --ngf 4 --ndf 4
+    --niter 2 --batchSize 200 --workers 0 --manualSeed 0` (its `fake` dataset: torchvision's
+    FakeData, 1000 random images, 5 batches; 64 pixels, the size its networks are built for;
+    the script is not changed): `print(opt)`, `Random Seed:  0`, the two networks, then
+    `[0/2][0/5] Loss_D: 1.4 Loss_G: 0.7 D(x): 0.5 D(G(z)): 0.5 / 0.5` after each batch.
+    Truth: the loop's own values as each line is printed, read from the printing frame:
+    `errD.item()` as `Loss_D`, `errG.item()` as `Loss_G`, `D_x` as `D(x)`, and the two values
+    printed after `D(G(z))`, `D_G_z1` (before D's update) and `D_G_z2` (after it), as
+    `D(G(z))_1` and `D(G(z))_2` (the name printed once for both, numbered in the order
+    printed), at the printed batch made global (`epoch * len(dataloader) + i`, both from 0 as
+    printed)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Loss_D" in call:
+            step = values["epoch"] * len(values["dataloader"]) + values["i"]
+            truth.extend([point("Loss_D", values["errD"].item(), step),
+                          point("Loss_G", values["errG"].item(), step),
+                          point("D(x)", values["D_x"], step),
+                          point("D(G(z))_1", values["D_G_z1"], step),
+                          point("D(G(z))_2", values["D_G_z2"], step)])
+
+    run_example("dcgan", ["--dataset", "fake", "--imageSize", "64", "--nz", "8", "--ngf", "4",
+                          "--ndf", "4", "--niter", "2", "--batchSize", "200", "--workers", "0",
+                          "--manualSeed", "0"], record)
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2535,6 +2564,7 @@ CASES: dict[str, Callable[[], Truth]] = {
 # (torch and torchvision from PyPI, gymnasium), their rows in VERSIONS.md their own:
 EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "word_language_model": word_language_model,
+    "dcgan": dcgan,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
