@@ -2343,6 +2343,159 @@ def flair_() -> Truth:
     return truth
 
 
+# --- pytorch/examples scripts, run as they are from the checkout named by PYTORCH_EXAMPLES -----
+
+
+def example_prints(source: str) -> dict[int, str]:
+    """Each line of a script's source that a `print(...)` call spans, to the call's source text:
+    which print statement a frame is at (`f_lineno`), told from the program, not its output."""
+    import ast
+
+    calls: dict[int, str] = {}
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "print"):
+            text = ast.get_source_segment(source, node) or ""
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                calls[line] = text
+    return calls
+
+
+def run_example(folder: str, argv: list[str], record: Callable[[str, dict[str, Any]], None],
+                changes: dict[str, str] | None = None, setup: Callable[[], None] | None = None,
+                script: str = "main.py") -> None:
+    """Run `folder/script` of the pytorch/examples checkout named by PYTORCH_EXAMPLES as
+    `python script argv...` from a folder of its own (its checkpoints and images are written
+    there), its folder first on the path (its own modules). Each of the script's `print(...)`
+    calls first gives `record` the call's source text (which print statement it is) and the
+    printing frame's variables (its globals and locals), then prints. `changes` are the case's
+    only edits to the source (its data), each made exactly once; `setup` makes files in the
+    run's folder first."""
+    examples = os.environ.get("PYTORCH_EXAMPLES")
+    if not examples:
+        raise SystemExit("set PYTORCH_EXAMPLES to a pytorch/examples checkout")
+    import builtins
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    path = os.path.join(examples, folder)
+    with open(os.path.join(path, script)) as f:
+        source = f.read()
+    for old, new in (changes or {}).items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    prints = example_prints(source)
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals})
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, path)
+    try:
+        if setup:
+            setup()
+        sys.argv = [script, *argv]
+        code = compile(source, script, "exec")  # its warnings name the script, not a path
+        exec(code, {"__name__": "__main__", "__file__": script, "print": printed})
+    finally:
+        sys.path.remove(path)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+
+
+# word_language_model's data folder holds wikitext-2's train.txt (10.8 MB), valid.txt and
+# test.txt; the case runs on three small files made from the checkout's own valid.txt and
+# test.txt (wikitext-2's text, cut short), written where the script reads them by default.
+# 605 lines make 1480 rows of 20 tokens: 74 batches of 20 (`bptt`) and a last of 19 targets,
+# so the number of batches it prints, `len(train_data) // args.bptt`, is the loop's own.
+WIKITEXT_LINES = {"train.txt": ("valid.txt", 0, 605), "valid.txt": ("valid.txt", 605, 805),
+                  "test.txt": ("test.txt", 0, 200)}
+
+
+def word_language_model() -> Truth:
+    """pytorch/examples `word_language_model/main.py` (an LSTM language model, the script's
+    default) with `--emsize 16 --nhid 16 --epochs 2 --bptt 20 --log-interval 20`, on wikitext-2
+    cut short (WIKITEXT_LINES: lines 1-605 of its valid.txt to train on, lines 606-805 to
+    validate, lines 1-200 of its test.txt to test; the checkout's files, unchanged; the script
+    is not changed): `| epoch   1 |    20/   74 batches | lr 20.00 | ms/batch 53.07 | loss
+    7.75 | ppl  2312.62`, `| end of epoch   1 | time:  5.93s | valid loss  6.75 | valid ppl
+    850.77` and `| End of training | test loss  6.73 | test ppl   840.12`. Truth: the script's
+    own variables as each line is printed, read from the printing frame: `train`'s `cur_loss`
+    (`loss`, and `ppl` its `math.exp`, as the script computes it) and the global `lr`, at the
+    printed batch made global (`(epoch - 1) * (len(train_data) // args.bptt) + batch`: the
+    printed position and the printed number of batches, which here is the loop's own: checked);
+    the module's `val_loss` (`valid_loss`, `valid_ppl`) at the printed epoch; `test_loss`
+    (`test_loss`, `test_ppl`) with no step. `ms/batch` and `time` are timings, left out."""
+    import math
+
+    source = os.path.join(os.environ.get("PYTORCH_EXAMPLES", ""), "word_language_model")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.makedirs(os.path.join("data", "wikitext-2"))
+        for name, (origin, first, last) in WIKITEXT_LINES.items():
+            with open(os.path.join(source, "data", "wikitext-2", origin)) as f:
+                lines = f.readlines()[first:last]
+            with open(os.path.join("data", "wikitext-2", name), "w") as f:
+                f.writelines(lines)
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "cur_loss" in call:
+            batches = len(values["train_data"]) // values["args"].bptt
+            assert batches == len(range(0, values["train_data"].size(0) - 1,
+                                        values["args"].bptt))
+            step = (values["epoch"] - 1) * batches + values["batch"]
+            truth.extend([point("lr", values["lr"], step),
+                          point("loss", values["cur_loss"], step),
+                          point("ppl", math.exp(values["cur_loss"]), step)])
+        elif "val_loss" in call:
+            truth.extend([point("valid_loss", values["val_loss"], values["epoch"]),
+                          point("valid_ppl", math.exp(values["val_loss"]), values["epoch"])])
+        elif "test_loss" in call:
+            truth.extend([point("test_loss", values["test_loss"], None),
+                          point("test_ppl", math.exp(values["test_loss"]), None)])
+
+    run_example("word_language_model", ["--emsize", "16", "--nhid", "16", "--epochs", "2",
+                                        "--bptt", "20", "--log-interval", "20"],
+                record, setup=setup)
+    return truth
+
+
+def dcgan() -> Truth:
+    """pytorch/examples `dcgan/main.py --dataset fake --imageSize 64 --nz 8 --ngf 4 --ndf 4
+    --niter 2 --batchSize 200 --workers 0 --manualSeed 0` (its `fake` dataset: torchvision's
+    FakeData, 1000 random images, 5 batches; 64 pixels, the size its networks are built for;
+    the script is not changed): `print(opt)`, `Random Seed:  0`, the two networks, then
+    `[0/2][0/5] Loss_D: 1.4 Loss_G: 0.7 D(x): 0.5 D(G(z)): 0.5 / 0.5` after each batch.
+    Truth: the loop's own values as each line is printed, read from the printing frame:
+    `errD.item()` as `Loss_D`, `errG.item()` as `Loss_G`, `D_x` as `D(x)`, and the two values
+    printed after `D(G(z))`, `D_G_z1` (before D's update) and `D_G_z2` (after it), as
+    `D(G(z))_1` and `D(G(z))_2` (the name printed once for both, numbered in the order
+    printed), at the printed batch made global (`epoch * len(dataloader) + i`, both from 0 as
+    printed)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Loss_D" in call:
+            step = values["epoch"] * len(values["dataloader"]) + values["i"]
+            truth.extend([point("Loss_D", values["errD"].item(), step),
+                          point("Loss_G", values["errG"].item(), step),
+                          point("D(x)", values["D_x"], step),
+                          point("D(G(z))_1", values["D_G_z1"], step),
+                          point("D(G(z))_2", values["D_G_z2"], step)])
+
+    run_example("dcgan", ["--dataset", "fake", "--imageSize", "64", "--nz", "8", "--ngf", "4",
+                          "--ndf", "4", "--niter", "2", "--batchSize", "200", "--workers", "0",
+                          "--manualSeed", "0"], record)
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2406,6 +2559,20 @@ CASES: dict[str, Callable[[], Truth]] = {
     "pyg_gcn": pyg_gcn,
     "flair": flair_,
 }
+
+# pytorch/examples' other scripts, each run alone on an environment like imagenet_main's
+# (torch and torchvision from PyPI, gymnasium), their rows in VERSIONS.md their own:
+EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
+    "word_language_model": word_language_model,
+    "dcgan": dcgan,
+}
+CASES.update(EXAMPLES_CASES)
+OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
+    "torch": "torch (pytorch/examples scripts)", "torchvision": "torchvision (pytorch/examples scripts)",
+    "numpy": "numpy (pytorch/examples scripts)", "gymnasium": "gymnasium (pytorch/examples scripts)"}))
+OWN_CHECKOUT.update(dict.fromkeys(EXAMPLES_CASES, "PYTORCH_EXAMPLES"))
+# The row of a case's checkout in VERSIONS.md, where it is not the variable's usual row.
+CHECKOUT_ROW = dict.fromkeys(EXAMPLES_CASES, "pytorch/examples scripts")
 
 
 # --- running a case as a child, through a pipe and through a terminal -------------------------
@@ -2534,7 +2701,7 @@ def versions(case: str | None) -> None:
     for variable, (row, commit) in checkouts.items():
         if os.environ.get(variable) and (OWN_CHECKOUT.get(case or "") == variable
                                          if own else variable not in OWN_CHECKOUT.values()):
-            rows[row] = os.environ.get(commit, "(checkout)")
+            rows[CHECKOUT_ROW.get(case or "", row)] = os.environ.get(commit, "(checkout)")
     made = f"Made by `make_corpus.py` with Python {sys.version.split()[0]} on {sys.platform}, CPU."
     lines = ["# Where the corpus came from", "", made, "", "| package | version |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in rows.items()]
