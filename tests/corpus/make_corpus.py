@@ -2495,6 +2495,116 @@ def dcgan() -> Truth:
                           "--manualSeed", "0"], record)
     return truth
 
+# --- famous repositories' own loggers, imported from checkouts ---------------------------------
+
+
+def _bare_packages(root: str, names: list[str]) -> None:
+    """Register the packages `names` (dotted, under the checkout `root`) without running their
+    `__init__`, which imports what a case does not need (a model zoo, compiled operators): the
+    modules under them are then imported from the checkout as they are."""
+    import types
+
+    sys.path.insert(0, root)
+    for name in names:
+        package = types.ModuleType(name)
+        package.__path__ = [os.path.join(root, *name.split("."))]
+        sys.modules[name] = package
+
+
+def detectron2_events() -> Truth:
+    """detectron2's `CommonMetricPrinter` over its `EventStorage` (detectron2/utils/events.py),
+    driven by detectron2's own `SimpleTrainer` (engine/train_loop.py) and the hooks
+    `DefaultTrainer` registers (engine/hooks.py: `IterationTimer`, `LRScheduler` over a
+    `WarmupParamScheduler`, `PeriodicWriter` with the printer and a `JSONWriter`, as
+    `default_writers` makes them), logging through `setup_logger()`: `[12/01 23:38:42
+    d2.utils.events]:  eta: 0:00:00  iter: 4  total_loss: 2.31  loss_cls: 1.6  loss_box_reg:
+    0.71  time: 0.0021  last_time: ...  data_time: ...  last_data_time: ...  lr: 0.00010019`
+    every 5 iterations (DefaultTrainer: 20) of 60, a tiny two-head model on synthetic data.
+    The modules are imported from the checkout named by DETECTRON2 (detectron2's repository
+    root); its `detectron2.engine`, `.solver` and `.evaluation` packages are registered bare, as
+    their `__init__` imports the model zoo and the compiled operators. Truth: the storage, read
+    by a logging handler as the printer logs its line: each loss history's median over the
+    printer's window, the `lr` history's latest value, at `storage.iter` (printed `iter`)."""
+    root = os.environ.get("DETECTRON2")
+    if not root:
+        raise SystemExit("detectron2_events: set DETECTRON2 to a detectron2 checkout")
+    _bare_packages(root, ["detectron2.engine", "detectron2.solver", "detectron2.evaluation"])
+    import logging
+
+    import torch
+    from detectron2.solver import lr_scheduler  # type: ignore[import-not-found]
+
+    solver = sys.modules["detectron2.solver"]
+    solver.LRMultiplier = lr_scheduler.LRMultiplier  # type: ignore[attr-defined]
+    solver.LRScheduler = lr_scheduler.LRScheduler  # type: ignore[attr-defined]
+    from detectron2.engine import hooks  # type: ignore[import-not-found]
+    from detectron2.engine.train_loop import SimpleTrainer  # type: ignore[import-not-found]
+    from detectron2.utils import events  # type: ignore[import-not-found]
+    from detectron2.utils.logger import setup_logger  # type: ignore[import-not-found]
+    from fvcore.common.param_scheduler import MultiStepParamScheduler
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    setup_logger(name="fvcore")
+    setup_logger()
+
+    class Detector(torch.nn.Module):
+        """Class scores and box deltas from 16 features: detectron2's two ROI-head losses."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.trunk = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU())
+            self.cls = torch.nn.Linear(32, 5)
+            self.box = torch.nn.Linear(32, 4)
+
+        def forward(self, data: Any) -> dict[str, Any]:
+            x, label, box = data
+            h = self.trunk(x)
+            return {"loss_cls": torch.nn.functional.cross_entropy(self.cls(h), label),
+                    "loss_box_reg": torch.nn.functional.smooth_l1_loss(self.box(h), box)}
+
+    def batches() -> Any:  # detectron2's training loaders are infinite
+        gen = torch.Generator().manual_seed(0)
+        w = torch.randn(16, 5, generator=gen)
+        v = torch.randn(16, 4, generator=gen)
+        while True:
+            x = torch.randn(16, 16, generator=gen)
+            yield x, (x @ w).argmax(1), x @ v * 0.5
+
+    max_iter, window = 60, 20
+    printer = events.CommonMetricPrinter(max_iter)
+    truth: Truth = []
+
+    class Storage(logging.Handler):
+        """What the storage holds when the printer logs: the values the line is made of."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            storage = events.get_event_storage()
+            for name, history in storage.histories().items():
+                if "loss" in name:
+                    value = history.median(storage.count_samples(name, window))
+                    truth.append(point(name, value, storage.iter))
+            truth.append(point("lr", storage.history("lr").latest(), storage.iter))
+
+    logging.getLogger("detectron2.utils.events").addHandler(Storage())
+    model = Detector()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.02, momentum=0.9)
+    schedule = lr_scheduler.WarmupParamScheduler(
+        MultiStepParamScheduler([1.0, 0.1], milestones=[40], num_updates=max_iter), 0.001, 10 / 60)
+    trainer = SimpleTrainer(model, batches(), optimizer)
+    out = tempfile.mkdtemp()
+    trainer.register_hooks([
+        hooks.IterationTimer(), hooks.LRScheduler(scheduler=schedule),
+        hooks.PeriodicWriter([printer, events.JSONWriter(os.path.join(out, "metrics.json"))],
+                             period=5)])
+    trainer.train(0, max_iter)
+    return truth
+
+
+# The packages and checkouts of the cases above, for VERSIONS.md: {package: row} and
+# {variable naming a checkout: (its row, the variable holding its commit)}.
+REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
+REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT")}
 
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
@@ -2558,6 +2668,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "imagenet_main": imagenet_main,
     "pyg_gcn": pyg_gcn,
     "flair": flair_,
+    "detectron2_events": detectron2_events,
 }
 
 # pytorch/examples' other scripts, each run alone on an environment like imagenet_main's
@@ -2678,6 +2789,8 @@ def versions(case: str | None) -> None:
         "rich", "tqdm", "torch", "numpy", "fastai", "fastprogress", "spacy", "stable-baselines3",
         "gymnasium", "catboost", "mmengine", "pytorch-ignite", "datasets", "evaluate",
         "timm", "torchvision", "optuna", "skorch", "pytorch-tabnet", "torch-geometric"]}
+    if not own:
+        names.update(REPOSITORY_PACKAGES)
     path = os.path.join(HERE, "VERSIONS.md")
     rows: dict[str, str] = {}
     if os.path.exists(path):
@@ -2698,6 +2811,7 @@ def versions(case: str | None) -> None:
                  "TIMM_TRAIN": ("pytorch-image-models train.py", "TIMM_COMMIT"),
                  "PYTORCH_EXAMPLES": ("pytorch/examples imagenet/main.py",
                                       "PYTORCH_EXAMPLES_COMMIT")}
+    checkouts.update(REPOSITORY_CHECKOUTS)
     for variable, (row, commit) in checkouts.items():
         if os.environ.get(variable) and (OWN_CHECKOUT.get(case or "") == variable
                                          if own else variable not in OWN_CHECKOUT.values()):
