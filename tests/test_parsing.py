@@ -131,6 +131,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      expect(("score/train", 1.0, 0), ("score/test", 0.75, 0))),
     ("[CV 1/2] END C=1; accuracy: (train=0.980, test=0.860) f1: (test=0.851) total time=   0.0s",
      expect(("accuracy/train", 0.98, 0), ("accuracy/test", 0.86, 0), ("f1/test", 0.851, 0))),
+    # the DCGAN tutorial's names written as calls, two values after one name
+    ("[0/2][1/5] Loss_D: 1.4089 Loss_G: 0.7145 D(x): 0.5182 D(G(z)): 0.5188 / 0.4930",
+     expect(("D(x)", 0.5182, 1), ("D(G(z))_1", 0.5188, 1), ("D(G(z))_2", 0.493, 1),
+            ("Loss_D", 1.4089, 1), ("Loss_G", 0.7145, 1))),
+    # word_language_model: the end of an epoch names it
+    ("| end of epoch   2 | time:  5.00s | valid loss  5.95 | valid ppl   384.38",
+     expect(("valid_loss", 5.95, 2), ("valid_ppl", 384.38, 2))),
     # PyTorch-GAN: the position's label inside its bracket
     ("[Epoch 0/200] [Batch 100/938] [D loss: 0.51] [G loss: 0.72]",
      expect(("D_loss", 0.51, 100), ("G_loss", 0.72, 100))),
@@ -276,6 +283,8 @@ NOT_METRIC_LINES = [
     "Model resnet10t created, param count:4927618",
     "    (0): Linear(in_features=784, out_features=512, bias=True)",
     "  (flatten): Flatten(start_dim=1, end_dim=-1)",
+    "    (1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+    "[12/02 02:31:04 d2.engine.hooks]: Overall training speed: 58 iterations in 0:00:00 (0.0016 s / it)",
     "Namespace(dataset='fake', batchSize=64, imageSize=64, nz=100, niter=25, lr=0.0002, beta1=0.5)",
     "total desired batch size: 128",
     "Stop training because you reached max_epochs = 5 with best_epoch = 3",
@@ -1378,7 +1387,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
-        "json", "python_dict", "position", "name_value", "fraction", "key_value"}
+        "json", "python_dict", "position", "name_value", "call_name", "fraction", "key_value"}
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:

@@ -50,6 +50,7 @@ from runlab.parsing.rules.libraries import (
     yolo_rows,
 )
 from runlab.parsing.rules.pairs import (
+    parse_call_name,
     parse_epoch_header,
     parse_fraction,
     parse_key_value,
@@ -157,8 +158,8 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "Namespace(", "(p=", "(inplace=", "(dim=", "(negative_slope=",
-         "engine/trainer: ",
+         "kernel_size=", "eps=", "training speed: ", "Namespace(", "(p=", "(inplace=", "(dim=",
+         "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has "),
@@ -329,6 +330,14 @@ RULES: list[Rule] = [
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";"),
         starts="0123456789[",
+        generic=True,
+    ),
+    Rule(
+        "call_name",
+        "a name written as a call, the DCGAN tutorial's `D(x): 0.5046 D(G(z)): 0.5128 / "
+        "0.4866`: D(x), and the two values after one name as D(G(z))_1 and D(G(z))_2",
+        parse_call_name,
+        ("): ",),
         generic=True,
     ),
     Rule(

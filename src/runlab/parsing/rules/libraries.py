@@ -55,9 +55,12 @@ _NOISE = re.compile(
     r"| Sample \d+ of the training set: "
     # print(args) of argparse: `Namespace(batchSize=64, lr=0.0002, ...)`, the run's settings
     r"|^\s*Namespace\(\w+="
-    # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`
-    r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:in_features|in_channels|num_features|start_dim"
-    r"|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope)="
+    # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`,
+    # `(1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, ...)`
+    r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, ){0,4}(?:in_features|in_channels|num_features"
+    r"|start_dim|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope|eps)="
+    # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`
+    r"| Overall training speed: \d+ iterations in "
 )
 
 

@@ -179,6 +179,30 @@ def is_metric_key(key: str) -> bool:
         _SETTING.search(key))
 
 
+# call_name ------------------------------------------------------------------------------------
+
+# A name written as a call: the DCGAN tutorial's `D(x): 0.5046 D(G(z)): 0.5128 / 0.4866`
+# (pytorch/examples' dcgan and the GANs copied from it): the discriminator's mean output on real
+# images, and on fakes before and after its update, `D(G(z))_1` and `D(G(z))_2`. No spaces
+# inside, one level of nesting: a bounded pattern.
+_CALL_NAME = re.compile(
+    rf"(?<![^\s,;|\[{{])([A-Za-z]\w{{0,30}}\((?:[\w.]{{1,30}}|[A-Za-z]\w{{0,30}}\([\w.]{{1,30}}\))\))"
+    rf":\ ?({NUMBER}){VALUE_END}(?:\ /\ ({NUMBER}){VALUE_END})?",
+    re.ASCII,
+)
+
+
+def parse_call_name(line: str) -> list[Found]:
+    """``D(x): 0.5``, and ``D(G(z)): 0.51 / 0.49`` as ``D(G(z))_1`` and ``D(G(z))_2``."""
+    found: list[Found] = []
+    for name, value, second in _CALL_NAME.findall(line):
+        if second:
+            found += [(f"{name}_1", to_number(value), None), (f"{name}_2", to_number(second), None)]
+        else:
+            found.append((name, to_number(value), None))
+    return found
+
+
 # fraction -------------------------------------------------------------------------------------
 
 # PyTorch's MNIST example: `Accuracy: 9910/10000 (99%)`, the count right out of the total and its
@@ -242,6 +266,9 @@ def parse_alone(line: str) -> list[Found]:
 # l)`'s `epoch 3 loss 0.5`. Every word after the counter must belong to a pair.
 _BARE_COUNTER = re.compile(r"\s*(step|iter|iteration|it|epoch)\s+(\d{1,18})\s+(?=[A-Za-z])",
                            re.ASCII | re.IGNORECASE)
+# The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
+_END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
+                     re.ASCII | re.IGNORECASE)
 _SPACED_WORD = re.compile(r"[A-Za-z](?:[\w.\-/@]*\w)?", re.ASCII)
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
 _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "for", "from", "with",
@@ -343,6 +370,11 @@ def parse_name_value(line: str) -> list[Found]:
                 and _MEASURE.search(match.group(1).split(" (", 1)[0]) is None):
             match = None
         if match is None:
+            end = _END_OF.fullmatch(clause)
+            if end is not None:  # word_language_model's `| end of epoch   1 | valid loss 5.95`
+                key = end.group(1).lower()
+                found.append(("epoch" if key == "epoch" else "step", int(end.group(2)), None))
+                continue
             bare = _BARE_COUNTER.match(clause)
             pairs = None if bare is None else spaced_pairs(clause[bare.end() :])
             if bare is not None and pairs:
