@@ -2496,6 +2496,34 @@ def dcgan() -> Truth:
     return truth
 
 
+# reinforce.py trains until its running reward passes CartPole-v1's threshold (475), a few
+# hundred episodes of up to 500 steps: minutes here. The case's one change stops it after 100.
+REINFORCE_EPISODES = {"    for i_episode in count(1):": "    for i_episode in range(1, 101):"}
+
+
+def reinforce() -> Truth:
+    """pytorch/examples `reinforcement_learning/reinforce.py` (REINFORCE on gymnasium's
+    CartPole-v1, its default seed 543 and `--log-interval 10`), stopped after 100 episodes
+    (REINFORCE_EPISODES, the one change): `Episode 10\\tLast reward: 13.00\\tAverage reward:
+    10.59` every 10 episodes. Truth: `main`'s own variables as each line is printed, read from
+    the printing frame: `ep_reward` as `Last_reward` and `running_reward` as `Average_reward`,
+    at the printed episode (`i_episode`, from 1)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Last reward" in call:
+            truth.extend([point("Last_reward", values["ep_reward"], values["i_episode"]),
+                          point("Average_reward", values["running_reward"],
+                                values["i_episode"])])
+        elif "Solved" in call:
+            raise SystemExit("reinforce: solved within the episodes run; the case has no truth "
+                             "for its last line")
+
+    run_example("reinforcement_learning", [], record, changes=REINFORCE_EPISODES,
+                script="reinforce.py")
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2565,6 +2593,7 @@ CASES: dict[str, Callable[[], Truth]] = {
 EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "word_language_model": word_language_model,
     "dcgan": dcgan,
+    "reinforce": reinforce,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
