@@ -2524,6 +2524,44 @@ def reinforce() -> Truth:
     return truth
 
 
+# vae/main.py downloads MNIST (60,000 and 10,000 images of 28 pixels); the case's only change
+# gives it random images of the same shape instead, as imagenet/main.py's own `--dummy` does:
+# 640 to train on and 256 to test (other images: `random_offset`).
+VAE_FAKEDATA = {
+    "datasets.MNIST('../data', train=True, download=True,\n"
+    "                   transform=transforms.ToTensor())":
+        "datasets.FakeData(640, (1, 28, 28), 10, transforms.ToTensor())",
+    "datasets.MNIST('../data', train=False, transform=transforms.ToTensor())":
+        "datasets.FakeData(256, (1, 28, 28), 10, transforms.ToTensor(), random_offset=640)",
+}
+
+
+def vae_main() -> Truth:
+    """pytorch/examples `vae/main.py --epochs 2 --batch-size 64 --log-interval 2` on the CPU,
+    MNIST replaced by random images of its shape (VAE_FAKEDATA): `Train Epoch: 1 [128/640
+    (20%)]\\tLoss: 543.2`, `====> Epoch: 1 Average loss: 540.1`, `====> Test set loss: 530.7`.
+    It saves its images in `results/`, a folder of the checkout, made in the run's folder.
+    Truth: the script's own values as each line is printed, read from the printing frame:
+    `train`'s `loss.item() / len(data)` (the expression it prints) as `Loss`, no step (the line
+    names the samples seen in the epoch, not a step, as mnist_style); `train_loss /
+    len(train_loader.dataset)` as `Average_loss` at the printed epoch; `test`'s `test_loss` as
+    `Test_set_loss`, no step (the line names none)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item() / len(values["data"]), None))
+        elif "Average loss" in call:
+            average = values["train_loss"] / len(values["train_loader"].dataset)
+            truth.append(point("Average_loss", average, values["epoch"]))
+        elif "Test set loss" in call:
+            truth.append(point("Test_set_loss", values["test_loss"], None))
+
+    run_example("vae", ["--epochs", "2", "--batch-size", "64", "--log-interval", "2"], record,
+                changes=VAE_FAKEDATA, setup=lambda: os.makedirs("results"))
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2594,6 +2632,7 @@ EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "word_language_model": word_language_model,
     "dcgan": dcgan,
     "reinforce": reinforce,
+    "vae_main": vae_main,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
