@@ -2606,6 +2606,72 @@ def detectron2_events() -> Truth:
 REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
 REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT")}
 
+# reinforce.py trains until its running reward passes CartPole-v1's threshold (475), a few
+# hundred episodes of up to 500 steps: minutes here. The case's one change stops it after 100.
+REINFORCE_EPISODES = {"    for i_episode in count(1):": "    for i_episode in range(1, 101):"}
+
+
+def reinforce() -> Truth:
+    """pytorch/examples `reinforcement_learning/reinforce.py` (REINFORCE on gymnasium's
+    CartPole-v1, its default seed 543 and `--log-interval 10`), stopped after 100 episodes
+    (REINFORCE_EPISODES, the one change): `Episode 10\\tLast reward: 13.00\\tAverage reward:
+    10.59` every 10 episodes. Truth: `main`'s own variables as each line is printed, read from
+    the printing frame: `ep_reward` as `Last_reward` and `running_reward` as `Average_reward`,
+    at the printed episode (`i_episode`, from 1)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Last reward" in call:
+            truth.extend([point("Last_reward", values["ep_reward"], values["i_episode"]),
+                          point("Average_reward", values["running_reward"],
+                                values["i_episode"])])
+        elif "Solved" in call:
+            raise SystemExit("reinforce: solved within the episodes run; the case has no truth "
+                             "for its last line")
+
+    run_example("reinforcement_learning", [], record, changes=REINFORCE_EPISODES,
+                script="reinforce.py")
+    return truth
+
+
+# vae/main.py downloads MNIST (60,000 and 10,000 images of 28 pixels); the case's only change
+# gives it random images of the same shape instead, as imagenet/main.py's own `--dummy` does:
+# 640 to train on and 256 to test (other images: `random_offset`).
+VAE_FAKEDATA = {
+    "datasets.MNIST('../data', train=True, download=True,\n"
+    "                   transform=transforms.ToTensor())":
+        "datasets.FakeData(640, (1, 28, 28), 10, transforms.ToTensor())",
+    "datasets.MNIST('../data', train=False, transform=transforms.ToTensor())":
+        "datasets.FakeData(256, (1, 28, 28), 10, transforms.ToTensor(), random_offset=640)",
+}
+
+
+def vae_main() -> Truth:
+    """pytorch/examples `vae/main.py --epochs 2 --batch-size 64 --log-interval 2` on the CPU,
+    MNIST replaced by random images of its shape (VAE_FAKEDATA): `Train Epoch: 1 [128/640
+    (20%)]\\tLoss: 543.2`, `====> Epoch: 1 Average loss: 540.1`, `====> Test set loss: 530.7`.
+    It saves its images in `results/`, a folder of the checkout, made in the run's folder.
+    Truth: the script's own values as each line is printed, read from the printing frame:
+    `train`'s `loss.item() / len(data)` (the expression it prints) as `Loss`, no step (the line
+    names the samples seen in the epoch, not a step, as mnist_style); `train_loss /
+    len(train_loader.dataset)` as `Average_loss` at the printed epoch; `test`'s `test_loss` as
+    `Test_set_loss`, no step (the line names none)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item() / len(values["data"]), None))
+        elif "Average loss" in call:
+            average = values["train_loss"] / len(values["train_loader"].dataset)
+            truth.append(point("Average_loss", average, values["epoch"]))
+        elif "Test set loss" in call:
+            truth.append(point("Test_set_loss", values["test_loss"], None))
+
+    run_example("vae", ["--epochs", "2", "--batch-size", "64", "--log-interval", "2"], record,
+                changes=VAE_FAKEDATA, setup=lambda: os.makedirs("results"))
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2676,6 +2742,8 @@ CASES: dict[str, Callable[[], Truth]] = {
 EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "word_language_model": word_language_model,
     "dcgan": dcgan,
+    "reinforce": reinforce,
+    "vae_main": vae_main,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
