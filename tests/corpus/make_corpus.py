@@ -2860,6 +2860,300 @@ OWN_CHECKOUT.update(dict.fromkeys(EXAMPLES_CASES, "PYTORCH_EXAMPLES"))
 CHECKOUT_ROW = dict.fromkeys(EXAMPLES_CASES, "pytorch/examples scripts")
 
 
+# --- river, NGBoost, tianshou, FLAML, Keras Tuner: an environment of their own ----------------
+# tianshou pins pandas below 3 (the environment above has pandas 3) and Keras Tuner imports
+# `six` without asking for it; these cases run alone, each in the same second environment:
+#
+#     python -m venv ~/more-venv
+#     ~/more-venv/bin/pip install torch==2.13.0          # the CPU wheel first
+#     ~/more-venv/bin/pip install torch==2.13.0 river ngboost tianshou "flaml[automl]" \
+#         keras-tuner six keras lightgbm scikit-learn gymnasium
+#     ~/more-venv/bin/python tests/corpus/make_corpus.py river    # and ngboost, tianshou, ...
+
+
+def river_() -> Truth:
+    """river's `evaluate.progressive_val_score(dataset, model, metric, print_every=100,
+    show_time=True)` of its README's model (a scaled logistic regression) on its bundled
+    `datasets.Phishing`, the metric `Accuracy() + LogLoss()`: `[1,000] Accuracy: 89.10%` and,
+    the metrics being joined by a new line, `LogLoss: 0.3500302279074443 – 00:00:00` under it.
+    Truth: the metric objects of the checkpoint it prints (`checkpoint[name].get()`, read by the
+    file it prints to, from `progressive_val_score`'s frame), at the checkpoint's `Step` (the
+    samples seen, as printed); Accuracy in percent, as its `%` format prints it. The elapsed
+    time is left out."""
+    from river import datasets, evaluate, linear_model, metrics, preprocessing
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """The file `progressive_val_score` prints to: reads the checkpoint it prints."""
+
+        def write(self, text: str) -> int:
+            if text.strip():
+                frame = sys._getframe()
+                while frame.f_code.co_name != "progressive_val_score":
+                    frame = frame.f_back  # type: ignore[assignment]
+                checkpoint = frame.f_locals["checkpoint"]
+                for name, metric in checkpoint.items():
+                    if isinstance(metric, metrics.base.Metric):
+                        scale = 100 if "%" in metric._fmt else 1
+                        truth.append(point(name, metric.get() * scale, checkpoint["Step"]))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    model = preprocessing.StandardScaler() | linear_model.LogisticRegression()
+    metric = metrics.Accuracy() + metrics.LogLoss()
+    evaluate.progressive_val_score(datasets.Phishing(), model, metric, print_every=100,
+                                   show_time=True, file=Stdout())
+    return truth
+
+
+def ngboost_() -> Truth:
+    """NGBoost `NGBRegressor(n_estimators=60, verbose=True, verbose_eval=5).fit(X, y,
+    X_val=..., Y_val=...)` on synthetic data (its default base tree, seeded): `[iter 5] loss=1.3279 val_loss=1.4632
+    scale=1.0000 norm=0.9288`. Truth: `evals_result` (`train` and `val`, its LOGSCORE lists) as
+    `loss` and `val_loss`, `scalings` (the line search's scale of each iteration) as `scale`, at
+    the printed iteration (from 0); and `norm`, the gradient norm `partial_fit` keeps only in its
+    local `grad_norm`, read from its frame by the file it prints to."""
+    from ngboost import NGBRegressor
+    from sklearn.datasets import make_regression
+    from sklearn.tree import DecisionTreeRegressor
+
+    x, y = make_regression(n_samples=300, n_features=6, noise=10.0, random_state=0)
+    y = y / y.std()
+    norms: dict[int, float] = {}
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where NGBoost prints: keeps the gradient norm of each iteration it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "partial_fit" and "grad_norm" in frame.f_locals:
+                norms.setdefault(frame.f_locals["itr"], float(frame.f_locals["grad_norm"]))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    # NGBoost's default base learner (its "friedman_mse", which scikit-learn now names
+    # "squared_error"), seeded: unseeded, its ties differ from run to run.
+    base = DecisionTreeRegressor(criterion="squared_error", max_depth=3, random_state=0)
+    model = NGBRegressor(Base=base, n_estimators=60, verbose=True, verbose_eval=5,
+                         random_state=0)
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        model.fit(x[:200], y[:200], X_val=x[200:], Y_val=y[200:])
+    finally:
+        sys.stdout = stdout
+    (score,) = model.evals_result["train"]
+    train, val = model.evals_result["train"][score], model.evals_result["val"][score]
+    truth: Truth = []
+    for itr, norm in norms.items():
+        truth += [point("loss", train[itr], itr), point("val_loss", val[itr], itr),
+                  point("scale", model.scalings[itr], itr), point("norm", norm, itr)]
+    return truth
+
+
+def tianshou_() -> Truth:
+    """tianshou's DQN on `CartPole-v1` (its `examples/discrete/discrete_dqn.py`, smaller: 4
+    training and 5 test environments, 3 epochs of 240 environment steps, 12 a collection step)
+    with its `OffPolicyTrainer`: the initial test line `Initial test step: test_reward: 10.000000
+    ± 1.095445, best_reward: 10.000000 ± 1.095445 in #0`, an ascii tqdm bar an epoch (`Epoch #1:
+    15%|#5        | 36/240 [00:01<00:05, 34.19it/s, env_episode=2, env_step=36, len=9, n_ep=2,
+    n_st=12, rew=9.00, update_step=3]`), and `Epoch #1: test_reward: ... in #1` after each.
+    Truth: a `BaseLogger` subclass keeping every record the trainer gives it: each training
+    collection that ended episodes, its `returns_stat` mean as `rew` and its `lens_stat` mean as
+    `len` (the bar shows `int(mean)`: tianshou's `_create_epoch_pbar_data_dict`), at its
+    `env_step` (the bar's counter made global); each test line's `rew` and the trainer's
+    `_best_reward`, read from `_test_step`'s frame as it prints, as `test_reward` and
+    `best_reward` at the trainer's epoch (no step for the initial test). Left out: the counters
+    (`env_episode`, `env_step`, `n_ep`, `n_st`, `update_step`), the spreads after `±` (they
+    have no name of their own) and the speed."""
+    import gymnasium as gym
+    import numpy as np
+    import tianshou as ts
+    import torch
+    from tianshou.algorithm.modelfree.dqn import DiscreteQLearningPolicy
+    from tianshou.algorithm.optim import AdamOptimizerFactory
+    from tianshou.data import CollectStats
+    from tianshou.trainer import OffPolicyTrainerParams
+    from tianshou.utils.logger.logger_base import BaseLogger
+    from tianshou.utils.net.common import Net
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Logger(BaseLogger):
+        """Keeps every collection the trainer logs (every one: intervals of 1)."""
+
+        def __init__(self) -> None:
+            super().__init__(training_interval=1, test_interval=1, update_interval=1)
+
+        def prepare_dict_for_logging(self, log_data: dict[str, Any]) -> dict[str, Any]:
+            return log_data
+
+        def write(self, step_type: str, step: int, data: dict[str, Any]) -> None:
+            if step_type.startswith("training/") and data["n_collected_episodes"] > 0:
+                truth.extend([point("rew", data["returns_stat"]["mean"], step),
+                              point("len", int(data["lens_stat"]["mean"]), step)])
+
+        def finalize(self) -> None:
+            pass
+
+        def save_data(self, *args: Any) -> None:
+            pass
+
+        def restore_data(self) -> tuple[int, int, int]:
+            return 0, 0, 0
+
+        @staticmethod
+        def restore_logged_data(log_path: str) -> dict[str, Any]:
+            return {}
+
+    class Stdout:
+        """Where the trainer prints its test lines: reads the test step that prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "_test_step" and text.strip():
+                f = frame.f_locals
+                epoch = None if f["force_update_best"] else f["self"]._epoch
+                truth.extend([point("test_reward", f["rew"], epoch),
+                              point("best_reward", f["self"]._best_reward, epoch)])
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    torch.manual_seed(0)
+    np.random.seed(0)
+    task = "CartPole-v1"
+    train_envs = ts.env.DummyVectorEnv([lambda: gym.make(task) for _ in range(4)])
+    test_envs = ts.env.DummyVectorEnv([lambda: gym.make(task) for _ in range(5)])
+    train_envs.seed(0)
+    test_envs.seed(100)
+    env = gym.make(task)
+    net = Net(state_shape=env.observation_space.shape, action_shape=env.action_space.n,
+              hidden_sizes=[64, 64])
+    policy = DiscreteQLearningPolicy(model=net, action_space=env.action_space, eps_training=0.1,
+                                     eps_inference=0.05)
+    algorithm = ts.algorithm.DQN(policy=policy, optim=AdamOptimizerFactory(lr=1e-3), gamma=0.9,
+                                 n_step_return_horizon=3, target_update_freq=100)
+    train_collector = ts.data.Collector[CollectStats](
+        algorithm, train_envs, ts.data.VectorReplayBuffer(2000, 4), exploration_noise=True)
+    test_collector = ts.data.Collector[CollectStats](algorithm, test_envs, exploration_noise=True)
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        algorithm.run_training(OffPolicyTrainerParams(
+            training_collector=train_collector, test_collector=test_collector, max_epochs=3,
+            epoch_num_steps=240, collection_step_num_env_steps=12, test_step_num_episodes=5,
+            batch_size=32, update_step_num_gradient_steps_per_sample=0.1, logger=Logger()))
+    finally:
+        sys.stdout = stdout
+    return truth
+
+
+def flaml_() -> Truth:
+    """FLAML `AutoML().fit(X, y, task="classification", estimator_list=["lgbm"], max_iter=8,
+    time_budget=-1, seed=0, log_file_name=..., log_type="all")` on synthetic data, its default
+    logging (`verbose=3`): `[flaml.automl.logger: 12-02 02:37:28] {3026} INFO - iteration 1,
+    current learner lgbm`, then `... INFO -  at 0.3s,\\testimator lgbm's best error=1.8000e-02,
+    \\tbest estimator lgbm's best error=1.8000e-02`. Truth: its own log file (JSON lines, a
+    record a trial with `log_type="all"`, `record_id` the iteration): the lowest
+    `validation_loss` of the trials so far (the best error it prints, its search state's
+    `best_loss`; one learner, so both printed errors are the same), keys as printed
+    (`estimator lgbm's best error`, `best estimator lgbm's best error`), at the iteration named
+    by the line before (from 0). The times (`at 0.3s`, the estimated budgets, the retrain and
+    the time to find the best model) are left out."""
+    from flaml import AutoML
+    from sklearn.datasets import make_classification
+
+    x, y = make_classification(n_samples=300, n_features=8, random_state=0)
+    with tempfile.TemporaryDirectory() as folder:
+        log = os.path.join(folder, "flaml.log")
+        AutoML().fit(x, y, task="classification", estimator_list=["lgbm"], max_iter=8,
+                     time_budget=-1, seed=0, n_jobs=1, log_file_name=log, log_type="all")
+        with open(log) as f:
+            records = [json.loads(line) for line in f]
+    truth: Truth = []
+    best = float("inf")
+    for record in records:
+        if "record_id" not in record:  # the closing `curr_best_record_id`
+            continue
+        best = min(best, record["validation_loss"])
+        truth += [point("estimator_lgbm's_best_error", best, record["record_id"]),
+                  point("best_estimator_lgbm's_best_error", best, record["record_id"])]
+    return truth
+
+
+def keras_tuner_() -> Truth:
+    """Keras Tuner `RandomSearch(build, objective="val_accuracy", max_trials=3, seed=0)` of a
+    small Keras 3 classifier (units and learning rate searched), `search(..., epochs=2,
+    validation_data=...)`, torch backend: `Search: Running Trial #1`, the hyperparameter table,
+    each trial's `fit` with Keras' default bar (`Epoch 1/2`, `8/8 ━━━━ 1s 104ms/step - accuracy:
+    0.4922 - loss: 0.8877 - val_accuracy: 0.5469 - val_loss: 0.7377`), then `Trial 1 Complete
+    [00h 00m 03s]`, `val_accuracy: 0.609375`, `Best val_accuracy So Far: 0.609375`, `Total
+    elapsed time: 00h 00m 03s`. Truth: each trial's epoch logs (a callback passed to `search`,
+    as `History` keeps them) at the epoch as printed (from 1, again in each trial); each trial's
+    `score` in `tuner.oracle.trials` as `val_accuracy`, and the best score of the trials so far
+    as `Best_val_accuracy_So_Far`, at the trial's number as printed (its display's
+    `trial_number`). The hyperparameters are settings; the times are left out."""
+    import keras
+    import keras_tuner
+    import numpy as np
+
+    epochs: list[tuple[int, dict[str, float]]] = []
+
+    class Logs(keras.callbacks.Callback):
+        """What History keeps, through the copies Keras Tuner makes of the callbacks."""
+
+        def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
+            epochs.append((epoch + 1, dict(logs or {})))
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(320, 8)).astype("float32")
+    y = (x[:, 0] + x[:, 1] > 0).astype("int32")
+
+    def build(hp: Any) -> Any:
+        model = keras.Sequential([
+            keras.Input((8,)),
+            keras.layers.Dense(hp.Int("units", 4, 32, step=4), activation="relu"),
+            keras.layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer=keras.optimizers.Adam(hp.Choice("learning_rate", [1e-2, 1e-3])),
+                      loss="binary_crossentropy", metrics=["accuracy"])
+        return model
+
+    keras.utils.set_random_seed(0)
+    truth: Truth = []
+    with tempfile.TemporaryDirectory() as folder:
+        tuner = keras_tuner.RandomSearch(build, objective="val_accuracy", max_trials=3, seed=0,
+                                         directory=folder, project_name="search")
+        tuner.search(x[:256], y[:256], epochs=2, validation_data=(x[256:], y[256:]),
+                     callbacks=[Logs()])
+    truth += [point(key, value, epoch) for epoch, logs in epochs for key, value in logs.items()]
+    numbers = tuner.oracle._display.trial_number
+    best = -float("inf")
+    for trial in sorted(tuner.oracle.trials.values(), key=lambda t: numbers[t.trial_id]):
+        best = max(best, trial.score)
+        truth += [point("val_accuracy", trial.score, numbers[trial.trial_id]),
+                  point("Best_val_accuracy_So_Far", best, numbers[trial.trial_id])]
+    return truth
+
+
+CASES.update({"river": river_, "ngboost": ngboost_, "tianshou": tianshou_, "flaml": flaml_,
+              "keras_tuner": keras_tuner_})
+OWN_ENVIRONMENT.update({
+    "river": {"river": "river"},
+    "ngboost": {"ngboost": "ngboost"},
+    "tianshou": {"tianshou": "tianshou", "gymnasium": "gymnasium (tianshou case)",
+                 "pandas": "pandas (tianshou case)"},
+    "flaml": {"flaml": "flaml", "lightgbm": "lightgbm (flaml case)"},
+    "keras_tuner": {"keras-tuner": "keras-tuner", "keras": "keras (keras_tuner case)"}})
+
+
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
 # Cases whose child runs on another environment's Python, named by an environment variable:
