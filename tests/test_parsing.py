@@ -1387,7 +1387,8 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
-        "json", "python_dict", "position", "name_value", "call_name", "fraction", "key_value"}
+        "json", "python_dict", "position", "name_value", "at_step", "call_name", "fraction",
+        "key_value"}
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:

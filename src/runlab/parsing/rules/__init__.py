@@ -27,6 +27,7 @@ from runlab.parsing.rules.libraries import (
     box_rows,
     config_rows,
     parse_box_edge,
+    parse_flaml,
     parse_config_head,
     parse_gb_header,
     parse_gb_row,
@@ -37,6 +38,7 @@ from runlab.parsing.rules.libraries import (
     parse_noise,
     parse_optuna,
     parse_progress_meter,
+    parse_repr_head,
     parse_results_header,
     parse_sklearn,
     parse_sklearn_cv,
@@ -45,11 +47,13 @@ from runlab.parsing.rules.libraries import (
     parse_timm,
     parse_xgboost,
     parse_yolo_header,
+    repr_rows,
     results_rows,
     table_rows,
     yolo_rows,
 )
 from runlab.parsing.rules.pairs import (
+    parse_at_step,
     parse_call_name,
     parse_epoch_header,
     parse_fraction,
@@ -138,8 +142,29 @@ RULES: list[Rule] = [
         final=True,
     ),
     Rule(
+        "flaml",
+        "FLAML's AutoML log: `iteration 3, current learner lgbm` sets the step, 3; `at 0.7s, "
+        "estimator lgbm's best error=0.0171, best estimator lgbm's best error=0.0171` gives "
+        "estimator_lgbm's_best_error and best_estimator_lgbm's_best_error at it",
+        parse_flaml,
+        (", current learner ", "s best error="),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
+        "repr",
+        "an object's settings printed over several lines, a scikit-learn estimator's repr "
+        "(`LGBMClassifier(colsample_bytree=0.65,` then `    max_bin=1023, n_estimators=9,` "
+        "lines until its parenthesis closes): settings, not metrics",
+        parse_repr_head,
+        ("=",),
+        final=True,
+        rows=repr_rows,
+    ),
+    Rule(
         "epoch_header",
-        "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10` or `Epoch [3/10]` sets "
+        "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
+        "`Start of epoch 3` sets "
         "the step for itself and the following lines; it records nothing",
         parse_epoch_header,
         ("Epoch", "epoch", "EPOCH"),
@@ -158,8 +183,8 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "eps=", "training speed: ", "Namespace(", "(p=", "(inplace=", "(dim=",
-         "(negative_slope=", "engine/trainer: ",
+         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "Namespace(",
+         "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has "),
@@ -330,6 +355,15 @@ RULES: list[Rule] = [
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";"),
         starts="0123456789[",
+        generic=True,
+    ),
+    Rule(
+        "at_step",
+        "a name, what it is taken over and its step in words: keras-io's `Training loss (for "
+        "1 batch) at step 100: 0.6021` as Training_loss at step 100; `Loss at epoch 3: 0.5`",
+        parse_at_step,
+        (" at step ", " at iter", " at epoch ", " at batch ", " at Step ", " at Epoch "),
+        final=True,
         generic=True,
     ),
     Rule(

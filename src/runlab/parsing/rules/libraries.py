@@ -59,6 +59,8 @@ _NOISE = re.compile(
     # `(1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, ...)`
     r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, ){0,4}(?:in_features|in_channels|num_features"
     r"|start_dim|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope|eps)="
+    # FLAML's search summary: `Time taken to find the best model: 1.25` (a timing)
+    r"|\bTime taken to find the best model: "
     # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`
     r"| Overall training speed: \d+ iterations in "
 )
@@ -462,6 +464,68 @@ def parse_sklearn_cv(line: str) -> list[Found]:
     groups = [(f"{name}/{key}", value, step) for name, inner in _CV_GROUP.findall(rest)
               for key, value, step in parse_key_value(inner)]
     return groups or parse_key_value(rest) or [CLAIM]
+
+
+# repr -----------------------------------------------------------------------------------------
+
+# An object's settings printed over several lines: a scikit-learn estimator's repr (`print(clf)`,
+# FLAML's `retrained model: LGBMClassifier(colsample_bytree=0.65,`), then indented `name=value,`
+# lines until its parenthesis closes. Settings, not metrics.
+_REPR_HEAD = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=")
+
+
+def _depth(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def parse_repr_head(line: str) -> list[Found]:
+    """The first line of a repr left open at a comma: claimed, nothing found."""
+    if not line.rstrip().endswith(","):
+        return []
+    head = _REPR_HEAD.search(line)
+    return [CLAIM] if head is not None and _depth(line[head.start():]) > 0 else []
+
+
+def repr_rows(header: str) -> Callable[[str], list[Found]]:
+    """The repr's following lines, claimed until its parentheses close."""
+    head = _REPR_HEAD.search(header)
+    depth = [_depth(header[head.start():]) if head is not None else 0]
+
+    def row(line: str) -> list[Found]:
+        if depth[0] <= 0:
+            return []
+        depth[0] += _depth(line)
+        return [CLAIM]
+
+    return row
+
+
+# flaml ----------------------------------------------------------------------------------------
+
+# FLAML's AutoML search log (flaml/automl/automl.py, through its `flaml.automl.logger`):
+# `iteration 3, current learner lgbm` starts a trial, then `at 0.7s,\testimator lgbm's best
+# error=1.7111e-02,\tbest estimator lgbm's best error=1.7111e-02`: the learner's best error so
+# far and the search's, at the iteration. The elapsed time is a timing.
+_FLAML_ITERATION = re.compile(r"(?:^|\s)iteration (\d{1,18}), current learner \S")
+_FLAML_ERROR = re.compile(
+    rf"(?:^|\s)at [\d.]{{1,20}}s,\s{{1,8}}estimator (\S{{1,80}}) best error=({NUMBER}),"
+    rf"\s{{1,8}}best estimator (\S{{1,80}}) best error=({NUMBER})\s*$",
+    re.ASCII,
+)
+
+
+def parse_flaml(line: str) -> list[Found]:
+    """FLAML's `iteration 3, current learner lgbm` (the step) and `at 0.7s, estimator lgbm's
+    best error=0.017, best estimator lgbm's best error=0.017` (two points at it)."""
+    iteration = _FLAML_ITERATION.search(line)
+    if iteration is not None:
+        return [("iteration", int(iteration.group(1)), int(iteration.group(1)))]
+    error = _FLAML_ERROR.search(line)
+    if error is None:
+        return []
+    learner, value, best, best_value = error.groups()
+    return [(f"estimator_{learner}_best_error", to_number(value), None),
+            (f"best_estimator_{best}_best_error", to_number(best_value), None)]
 
 
 # lightning_results ----------------------------------------------------------------------------

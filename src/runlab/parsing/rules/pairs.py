@@ -179,6 +179,31 @@ def is_metric_key(key: str) -> bool:
         _SETTING.search(key))
 
 
+# at_step --------------------------------------------------------------------------------------
+
+# A name, what it is taken over in parentheses, and its step in words before the value: keras-io's
+# custom training loops, `Training loss (for 1 batch) at step 100: 0.6021`, and `Loss at step
+# 100: 0.53`: the name is the metric's, the counter its step.
+_AT_STEP = re.compile(
+    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ at\ (step|iteration|iter|epoch|batch)\ (\d{{1,18}})"
+    rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def parse_at_step(line: str) -> list[Found]:
+    """``Training loss (for 1 batch) at step 100: 0.6021`` as Training_loss at step 100."""
+    match = _AT_STEP.match(message(line).lstrip())
+    if match is None:
+        return []
+    name, unit, step, value = match.groups()
+    key = name.replace(" ", "_")
+    if not is_metric_key(key):
+        return []
+    return [("epoch" if unit.lower() == "epoch" else "step", int(step), None),
+            (key, to_number(value), None)]
+
+
 # call_name ------------------------------------------------------------------------------------
 
 # A name written as a call: the DCGAN tutorial's `D(x): 0.5046 D(G(z)): 0.5128 / 0.4866`
@@ -221,11 +246,11 @@ def parse_fraction(line: str) -> list[Found]:
 # name_value -----------------------------------------------------------------------------------
 
 # A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |` (llm.c), `iteration
-# 10/     100 |` (Megatron-LM), `[100]` (not
-# XGBoost's `[3]\t`), `100:`.
+# 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
+# (NGBoost), `100:`.
 _COUNTER = re.compile(
     r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:\||$))"
-    r"|\[(\d{1,18})\](?!\t)"
+    r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
 )
@@ -349,7 +374,7 @@ def parse_name_value(line: str) -> list[Found]:
                 return [(key, int(bare.group(2)), None)]
     if counter is not None:
         text = counter.group(1) or counter.group(2) or counter.group(3)
-        found.append(("step", int(text), None))
+        found.append(("step", int(text.replace(",", "")), None))
         rest = head + line[counter.end() :]
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         rest = line
@@ -458,11 +483,11 @@ def parse_position(line: str) -> list[Found]:
 # epoch_header ---------------------------------------------------------------------------------
 
 # At the start of the message (after a log line's prefix, `message()`): `Epoch 3/10`, `Epoch 3`,
-# `epoch: 3/10`, `Epoch [3/10]`,
+# `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops),
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"\s*\[?\s*epoch(?:\s*:|\s)\s*\[?\s*(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
+    r"\s*(?:start of |starting |beginning of )?\[?\s*epoch(?:\s*:|\s)\s*\[?\s*(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
     r"(?=[\s,;|:\])\-]|$)",
     re.ASCII | re.IGNORECASE,
 )
