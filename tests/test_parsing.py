@@ -138,6 +138,21 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # word_language_model: the end of an epoch names it
     ("| end of epoch   2 | time:  5.00s | valid loss  5.95 | valid ppl   384.38",
      expect(("valid_loss", 5.95, 2), ("valid_ppl", 384.38, 2))),
+    # river's progressive_val_score: a thousands separator in the counter
+    ("[1,000] Accuracy: 89.10%", expect(("Accuracy", 89.1, 1000))),
+    # NGBoost's verbose_eval: the counter's name inside its bracket
+    ("[iter 5] loss=1.3279 val_loss=1.4601 scale=1.0000 norm=0.9288",
+     expect(("loss", 1.3279, 5), ("val_loss", 1.4601, 5), ("scale", 1.0, 5), ("norm", 0.9288, 5))),
+    # pytorch/examples' reinforce.py: the episode is the step
+    ("Episode 10\tLast reward: 40.00\tAverage reward: 16.52",
+     expect(("Last_reward", 40.0, 10), ("Average_reward", 16.52, 10))),
+    # keras-io's custom training loops: the name, what it is over, its step in words
+    ("Training loss (for 1 batch) at step 100: 0.6021", expect(("Training_loss", 0.6021, 100))),
+    ("Loss at epoch 3: 0.5", expect(("Loss", 0.5, 3))),
+    # FLAML: each learner's best error and the search's
+    ("[flaml.automl.logger: 12-02 02:40:16] {3212} INFO -  at 0.4s,\testimator lgbm's best "
+     "error=1.8000e-02,\tbest estimator lgbm's best error=1.7000e-02",
+     expect(("estimator_lgbm's_best_error", 0.018, 0), ("best_estimator_lgbm's_best_error", 0.017, 0))),
     # PyTorch-GAN: the position's label inside its bracket
     ("[Epoch 0/200] [Batch 100/938] [D loss: 0.51] [G loss: 0.72]",
      expect(("D_loss", 0.51, 100), ("G_loss", 0.72, 100))),
@@ -285,6 +300,8 @@ NOT_METRIC_LINES = [
     "  (flatten): Flatten(start_dim=1, end_dim=-1)",
     "    (1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
     "[12/02 02:31:04 d2.engine.hooks]: Overall training speed: 58 iterations in 0:00:00 (0.0016 s / it)",
+    "[flaml.automl.logger: 12-02 02:40:17] {2752} INFO - Time taken to find the best model: 1.25",
+    "[flaml.automl.logger: 12-02 02:40:16] {3026} INFO - iteration 3, current learner lgbm",
     "Namespace(dataset='fake', batchSize=64, imageSize=64, nz=100, niter=25, lr=0.0002, beta1=0.5)",
     "total desired batch size: 128",
     "Stop training because you reached max_epochs = 5 with best_epoch = 3",
@@ -592,6 +609,30 @@ def test_flair_trainer_lines() -> None:
         ("lr", 0.1, 1), ("DEV_loss", 0.688674807548523, 1),
         ("DEV_f1-score_(micro_avg)", 0.5, 1), ("loss", 0.66521913, 5), ("lr", 0.1, 5),
         ("F-score_(micro)", 0.5, 2), ("Accuracy", 0.5, 2))
+
+
+def test_headers_that_start_an_epoch_set_its_step() -> None:
+    # keras-io's `Start of epoch 0`, tianshou's `Epoch #1: test_reward: ...` (after its bar: the
+    # header's step, not the bar's next one)
+    parser = MetricParser()
+    assert run(parser, "Start of epoch 0", "Training loss (for 1 batch) at step 3: 2.5",
+               "Validation acc: 0.19", "Start of epoch 1", "Validation acc: 0.25") == expect(
+        ("Training_loss", 2.5, 3), ("Validation_acc", 0.19, 0), ("Validation_acc", 0.25, 1))
+    parser = MetricParser()
+    assert run(parser, "Epoch #1: 100%|#| 240/240 [00:01<00:00, 240it/s, env_step=240, rew=9.00]",
+               "Epoch #1: test_reward: 9.800000 ± 1.166190, best_reward: 10.000000 ± 1.095445 in #0"
+               ) == expect(("env_step", 240, 240), ("rew", 9.0, 240), ("test_reward", 9.8, 1),
+                           ("best_reward", 10.0, 1))
+
+
+def test_a_repr_over_several_lines_is_settings() -> None:
+    parser = MetricParser()
+    assert run(parser, "[flaml.automl.logger: 12-02 02:40:17] {3477} INFO - retrained model: "
+               "LGBMClassifier(colsample_bytree=np.float64(0.6457709041561397),",
+               "               learning_rate=np.float64(0.00897848948847986), max_bin=1023,",
+               "               min_child_samples=29, n_estimators=9, n_jobs=1, num_leaves=7,",
+               "               reg_lambda=np.float64(0.04436478083846602), verbose=-1)",
+               "loss: 0.5") == expect(("loss", 0.5, 0))
 
 
 def test_a_rank_a_gpu_or_a_fold_is_no_position() -> None:

@@ -376,6 +376,7 @@ class MetricParser:
                 return self._resolve(found, []) if found else []
         released: list[Point] = []
         position: tuple[int, int, int | None] | None = None
+        header: int | None = None  # the step a header on this very line set
         first = line.lstrip()[:1]
         for triggers, starts, parse, sets_step, final, redraws, rows, noise, bar, counts, name in (
                 self._plan):
@@ -414,6 +415,7 @@ class MetricParser:
                         metrics.append((key, value, None))
                         continue
                     self._header_epoch = step if key == "epoch" else None
+                    header = step
                     if step != self._current_step:
                         self._current_step = step
                         released += self._release_held()
@@ -424,7 +426,7 @@ class MetricParser:
             if final:
                 break
         if found:
-            return self._resolve(found, released, position)
+            return self._resolve(found, released, position, header)
         return released
 
     def _feed_block(self, line: str) -> list[Point]:
@@ -540,7 +542,8 @@ class MetricParser:
         return points
 
     def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point],
-                 position: tuple[int, int, int | None] | None = None) -> list[Point]:
+                 position: tuple[int, int, int | None] | None = None,
+                 header: int | None = None) -> list[Point]:
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
@@ -565,6 +568,8 @@ class MetricParser:
             elif epoch is None:
                 epoch = self._header_epoch
             key_step = self._position_step(count, length, epoch)
+        if key_step is None and header is not None:
+            key_step = header  # `Epoch #1: test_reward: 9.8`: not the bar's next step
         line_step = self._current_step if key_step is None else key_step
         waits = key_step is None and self._main != ""
         done = self._done if line_step is None else None

@@ -483,11 +483,12 @@ def parse_position(line: str) -> list[Found]:
 # epoch_header ---------------------------------------------------------------------------------
 
 # At the start of the message (after a log line's prefix, `message()`): `Epoch 3/10`, `Epoch 3`,
-# `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops),
+# `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops), `Epoch #3:`
+# (tianshou),
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"\s*(?:start of |starting |beginning of )?\[?\s*epoch(?:\s*:|\s)\s*\[?\s*(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
+    r"\s*(?:start of |starting |beginning of )?\[?\s*epoch(?:\s*:|\s)\s*\[?\s*#?(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
     r"(?=[\s,;|:\])\-]|$)",
     re.ASCII | re.IGNORECASE,
 )
