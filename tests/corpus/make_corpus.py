@@ -2408,14 +2408,15 @@ CASES: dict[str, Callable[[], Truth]] = {
 }
 
 
-# --- river, NGBoost, tianshou, FLAML, Keras Tuner: an environment of their own ----------------
+# --- river, NGBoost, tianshou, FLAML, Keras Tuner, statsmodels: an environment of their own ---
 # tianshou pins pandas below 3 (the environment above has pandas 3) and Keras Tuner imports
-# `six` without asking for it; these cases run alone, each in the same second environment:
+# `six` without asking for it; these cases run alone, each in the same second environment
+# (sklearn_tsne and sklearn_kmeans, further down, need only scikit-learn: they run in either):
 #
 #     python -m venv ~/more-venv
 #     ~/more-venv/bin/pip install torch==2.13.0          # the CPU wheel first
 #     ~/more-venv/bin/pip install torch==2.13.0 river ngboost tianshou "flaml[automl]" \
-#         keras-tuner six keras lightgbm scikit-learn gymnasium
+#         keras-tuner six keras lightgbm scikit-learn gymnasium statsmodels
 #     ~/more-venv/bin/python tests/corpus/make_corpus.py river    # and ngboost, tianshou, ...
 
 
