@@ -2706,8 +2706,15 @@ OWN_ENVIRONMENT.update({
 def statsmodels_logit() -> Truth:
     """statsmodels `Logit(y, add_constant(x)).fit()` (Newton's method, `disp=True` by default)
     on synthetic data: `Optimization terminated successfully.`, `         Current function
-    value: 0.568174`, `         Iterations 6`. Truth: the result's `mle_retvals`, `fopt` as
-    `Current_function_value` and `iterations` as `Iterations`, no step (the lines name none)."""
+    value: 0.568174`, `         Iterations 6`; then `print(result.summary())`, as statsmodels'
+    documentation does, its two-column box (`Pseudo R-squ.:                  0.1751`,
+    `Log-Likelihood:                -170.45`, `LL-Null:`, `LLR p-value:                 1.329e-15`
+    beside the model's description) and the coefficients' table. Truth, no step (the lines
+    name none): the result's `mle_retvals`, `fopt` as `Current_function_value` and
+    `iterations` as `Iterations`; its `prsquared`, `llf`, `llnull` and `llr_pvalue` under the
+    names the summary prints. Left out: the counts (`No. Observations`, `Df Residuals`, `Df
+    Model`), and the coefficients' table (the fitted parameters, a row a variable: estimates,
+    not measures of the fit)."""
     import numpy as np
     import statsmodels.api as sm
 
@@ -2715,8 +2722,13 @@ def statsmodels_logit() -> Truth:
     x = rng.normal(size=(300, 3))
     y = (x @ [1.0, -0.5, 0.25] + rng.logistic(size=300) > 0).astype(float)
     result = sm.Logit(y, sm.add_constant(x)).fit()
+    print(result.summary())
     return [point("Current_function_value", result.mle_retvals["fopt"], None),
-            point("Iterations", result.mle_retvals["iterations"], None)]
+            point("Iterations", result.mle_retvals["iterations"], None),
+            point("Pseudo_R-squ.", result.prsquared, None),
+            point("Log-Likelihood", result.llf, None),
+            point("LL-Null", result.llnull, None),
+            point("LLR_p-value", result.llr_pvalue, None)]
 
 
 def sklearn_tsne() -> Truth:
