@@ -2860,14 +2860,15 @@ OWN_CHECKOUT.update(dict.fromkeys(EXAMPLES_CASES, "PYTORCH_EXAMPLES"))
 CHECKOUT_ROW = dict.fromkeys(EXAMPLES_CASES, "pytorch/examples scripts")
 
 
-# --- river, NGBoost, tianshou, FLAML, Keras Tuner: an environment of their own ----------------
+# --- river, NGBoost, tianshou, FLAML, Keras Tuner, statsmodels: an environment of their own ---
 # tianshou pins pandas below 3 (the environment above has pandas 3) and Keras Tuner imports
-# `six` without asking for it; these cases run alone, each in the same second environment:
+# `six` without asking for it; these cases run alone, each in the same second environment
+# (sklearn_tsne and sklearn_kmeans, further down, need only scikit-learn: they run in either):
 #
 #     python -m venv ~/more-venv
 #     ~/more-venv/bin/pip install torch==2.13.0          # the CPU wheel first
 #     ~/more-venv/bin/pip install torch==2.13.0 river ngboost tianshou "flaml[automl]" \
-#         keras-tuner six keras lightgbm scikit-learn gymnasium
+#         keras-tuner six keras lightgbm scikit-learn gymnasium statsmodels
 #     ~/more-venv/bin/python tests/corpus/make_corpus.py river    # and ngboost, tianshou, ...
 
 
@@ -3152,6 +3153,125 @@ OWN_ENVIRONMENT.update({
                  "pandas": "pandas (tianshou case)"},
     "flaml": {"flaml": "flaml", "lightgbm": "lightgbm (flaml case)"},
     "keras_tuner": {"keras-tuner": "keras-tuner", "keras": "keras (keras_tuner case)"}})
+
+
+def statsmodels_logit() -> Truth:
+    """statsmodels `Logit(y, add_constant(x)).fit()` (Newton's method, `disp=True` by default)
+    on synthetic data: `Optimization terminated successfully.`, `         Current function
+    value: 0.568174`, `         Iterations 6`; then `print(result.summary())`, as statsmodels'
+    documentation does, its two-column box (`Pseudo R-squ.:                  0.1751`,
+    `Log-Likelihood:                -170.45`, `LL-Null:`, `LLR p-value:                 1.329e-15`
+    beside the model's description) and the coefficients' table. Truth, no step (the lines
+    name none): the result's `mle_retvals`, `fopt` as `Current_function_value` and
+    `iterations` as `Iterations`; its `prsquared`, `llf`, `llnull` and `llr_pvalue` under the
+    names the summary prints. Left out: the counts (`No. Observations`, `Df Residuals`, `Df
+    Model`), and the coefficients' table (the fitted parameters, a row a variable: estimates,
+    not measures of the fit)."""
+    import numpy as np
+    import statsmodels.api as sm
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 3))
+    y = (x @ [1.0, -0.5, 0.25] + rng.logistic(size=300) > 0).astype(float)
+    result = sm.Logit(y, sm.add_constant(x)).fit()
+    print(result.summary())
+    return [point("Current_function_value", result.mle_retvals["fopt"], None),
+            point("Iterations", result.mle_retvals["iterations"], None),
+            point("Pseudo_R-squ.", result.prsquared, None),
+            point("Log-Likelihood", result.llf, None),
+            point("LL-Null", result.llnull, None),
+            point("LLR_p-value", result.llr_pvalue, None)]
+
+
+def sklearn_tsne() -> Truth:
+    """scikit-learn `TSNE(verbose=2, max_iter=500, random_state=0)` of 300 synthetic points:
+    `[t-SNE] Iteration 50: error = 54.2131958, gradient norm = 0.0453920 (50 iterations in
+    0.023s)` every 50 iterations, `[t-SNE] KL divergence after 250 iterations with early
+    exaggeration: 54.213196` and `[t-SNE] KL divergence after 500 iterations: 0.412345`. The
+    estimator keeps only the last KL divergence (`kl_divergence_`): the truth is read, by the
+    file it prints to, from the frames that print: `_gradient_descent`'s `error` and
+    `grad_norm` as `error` and `gradient_norm` at its iteration as printed (`i + 1`), and
+    `_tsne`'s `kl_divergence` at the iterations it prints (`it + 1`), as
+    `KL_divergence_with_early_exaggeration` (the first phase's objective, on the exaggerated
+    affinities) and `KL_divergence` (the last equals `kl_divergence_`, checked). Left out: the
+    timings, sample counts, and `Mean sigma` (printed from Cython, whose locals cannot be
+    read: no record to take it from)."""
+    from sklearn.datasets import make_blobs
+    from sklearn.manifold import TSNE
+
+    x, _ = make_blobs(n_samples=300, n_features=10, centers=4, random_state=0)
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where TSNE prints: reads the iteration or the phase it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            f = frame.f_locals
+            # Which of the frame's prints it is: the iteration line, or the first or the
+            # second KL divergence line (`remaining` is set between them).
+            if frame.f_code.co_name == "_gradient_descent" and ": error = " in text:
+                truth.extend([point("error", f["error"], f["i"] + 1),
+                              point("gradient_norm", f["grad_norm"], f["i"] + 1)])
+            elif frame.f_code.co_name == "_tsne" and text.strip():
+                key = "KL_divergence" if "remaining" in f else \
+                    "KL_divergence_with_early_exaggeration"
+                truth.append(point(key, f["kl_divergence"], f["it"] + 1))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    model = TSNE(verbose=2, max_iter=500, random_state=0)
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        model.fit(x)
+    finally:
+        sys.stdout = stdout
+    if truth[-1]["key"] != "KL_divergence" or truth[-1]["value"] != model.kl_divergence_:
+        raise SystemExit("sklearn_tsne: the last KL divergence is not kl_divergence_")
+    return truth
+
+
+def sklearn_kmeans() -> Truth:
+    """scikit-learn `KMeans(n_clusters=4, n_init=3, verbose=1, random_state=0)` of 400
+    synthetic points: `Initialization complete`, `Iteration 0, inertia 5432.1.` a line an
+    iteration, `Converged at iteration 3: strict convergence.`, for each of the 3 runs. The
+    estimator keeps only the best run's `inertia_`: the truth is `_kmeans_single_lloyd`'s
+    `inertia` at its `i` (from 0, as printed), read from its frame by the file it prints to,
+    keyed `inertia` as printed, a point a line (each run's iterations start again at 0)."""
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+
+    x, _ = make_blobs(n_samples=400, n_features=5, centers=4, cluster_std=3.0, random_state=0)
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where KMeans prints: reads the iteration it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "_kmeans_single_lloyd" and text.startswith("Iteration"):
+                truth.append(point("inertia", frame.f_locals["inertia"], frame.f_locals["i"]))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        KMeans(n_clusters=4, n_init=3, verbose=1, random_state=0).fit(x)
+    finally:
+        sys.stdout = stdout
+    return truth
+
+
+CASES.update({"statsmodels_logit": statsmodels_logit, "sklearn_tsne": sklearn_tsne,
+              "sklearn_kmeans": sklearn_kmeans})
+OWN_ENVIRONMENT.update({"statsmodels_logit": {"statsmodels": "statsmodels",
+                                              "scipy": "scipy (statsmodels_logit case)"}})
 
 
 # --- running a case as a child, through a pipe and through a terminal -------------------------
