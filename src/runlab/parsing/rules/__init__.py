@@ -32,6 +32,7 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_ignite,
+    parse_keras_tuner,
     parse_lightgbm,
     parse_metric_logger,
     parse_mmengine,
@@ -43,12 +44,14 @@ from runlab.parsing.rules.libraries import (
     parse_sklearn,
     parse_sklearn_cv,
     parse_sklearn_hgb,
+    parse_statsmodels_head,
     parse_table_header,
     parse_timm,
     parse_xgboost,
     parse_yolo_header,
     repr_rows,
     results_rows,
+    statsmodels_rows,
     table_rows,
     yolo_rows,
 )
@@ -162,6 +165,25 @@ RULES: list[Rule] = [
         rows=repr_rows,
     ),
     Rule(
+        "statsmodels",
+        "statsmodels' optimizer report: `Optimization terminated successfully.`, then "
+        "`Current function value: 0.568174` and `Iterations 6` (the evaluation counts of "
+        "scipy's methods are not metrics)",
+        parse_statsmodels_head,
+        ("Optimization terminated", "Maximum number of iterations"),
+        final=True,
+        rows=statsmodels_rows,
+    ),
+    Rule(
+        "keras_tuner",
+        "Keras Tuner's `Trial 3 Complete [00h 00m 02s]`: the trial's score and the best so far "
+        "after it (`val_accuracy: 0.61`, `Best val_accuracy So Far: 0.78`) are at step 3",
+        parse_keras_tuner,
+        (" Complete [",),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
         "`Start of epoch 3` sets "
@@ -193,9 +215,11 @@ RULES: list[Rule] = [
     Rule(
         "sklearn",
         "scikit-learn's verbose MLP: `Iteration 5, loss = 0.42` (step 5), then "
-        "`Validation score: 0.75` as validation_score",
+        "`Validation score: 0.75` as validation_score; KMeans' `Iteration 5, inertia 2.1e4.`; "
+        "t-SNE's `[t-SNE] Iteration 50: error = 43.6, gradient norm = 0.13 (...)` and `KL "
+        "divergence after 250 iterations with early exaggeration: 40.7` at the iteration",
         parse_sklearn,
-        ("Iteration ", "Validation score: "),
+        ("Iteration ", "Validation score: ", "[t-SNE] "),
         sets_step=True,
         final=True,
     ),

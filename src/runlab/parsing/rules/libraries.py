@@ -76,23 +76,45 @@ def parse_noise(line: str) -> list[Found]:
 
 # sklearn --------------------------------------------------------------------------------------
 
+# KMeans' `Iteration 0, inertia 31494.96689316255.` (sklearn/cluster/_kmeans.py), each of its
+# `n_init` runs counting from 0 again.
 _SKLEARN = re.compile(
-    rf"\s*(?:Iteration (\d{{1,18}}), loss = ({NUMBER})|Validation score: ({NUMBER}))\s*$",
+    rf"\s*(?:Iteration (\d{{1,18}}), (loss = |inertia )({NUMBER})\.?|Validation score: ({NUMBER}))"
+    r"\s*$",
+    re.ASCII,
+)
+# t-SNE (sklearn/manifold/_t_sne.py): `[t-SNE] Iteration 50: error = 43.6108589, gradient norm =
+# 0.1278733 (50 iterations in 0.116s)`, `[t-SNE] KL divergence after 250 iterations with early
+# exaggeration: 40.693939`: the counts of iterations name the step.
+_TSNE = re.compile(
+    rf"\[t-SNE\] (?:Iteration (\d{{1,18}}): error = ({NUMBER}), gradient norm = ({NUMBER})"
+    rf"|KL divergence after (\d{{1,18}}) iterations( with early exaggeration)?: ({NUMBER})\s*$)",
     re.ASCII,
 )
 
 
 def parse_sklearn(line: str) -> list[Found]:
-    """scikit-learn's MLP verbose lines: ``Iteration 5, loss = 0.42`` sets the step,
-    ``Validation score: 0.75`` (early stopping) follows at that step."""
+    """scikit-learn's verbose lines: the MLP's ``Iteration 5, loss = 0.42`` and KMeans'
+    ``Iteration 5, inertia 2.0e4.`` set the step, ``Validation score: 0.75`` (early stopping)
+    follows at that step; t-SNE's ``[t-SNE] Iteration 50: error = 43.6, gradient norm = 0.13``
+    and ``KL divergence after 250 iterations ...: 40.7`` at the iteration."""
     match = _SKLEARN.match(line)
     if match is None:
-        return []
-    iteration, loss, score = match.groups()
+        tsne = _TSNE.match(line)
+        if tsne is None:
+            return []
+        iteration, error, norm, after, early, divergence = tsne.groups()
+        if iteration is not None:
+            step = int(iteration)
+            return [("iteration", step, step), ("error", to_number(error), None),
+                    ("gradient_norm", to_number(norm), None)]
+        key = "KL_divergence_with_early_exaggeration" if early else "KL_divergence"
+        return [("iteration", int(after), int(after)), (key, to_number(divergence), None)]
+    iteration, measure, value, score = match.groups()
     if iteration is None:
         return [("validation_score", to_number(score), None)]
     step = int(iteration)
-    return [("iteration", step, step), ("loss", to_number(loss), None)]
+    return [("iteration", step, step), (measure.strip(" ="), to_number(value), None)]
 
 
 _GB_HEADER = re.compile(r"\s*Iter\s+Train Loss\s+(?:OOB Improve\s+)?Remaining Time\s*$")
@@ -498,6 +520,49 @@ def repr_rows(header: str) -> Callable[[str], list[Found]]:
         return [CLAIM]
 
     return row
+
+
+# statsmodels ----------------------------------------------------------------------------------
+
+# statsmodels' optimizers (statsmodels/base/optimizer.py): `Optimization terminated
+# successfully.` (or its warnings), then indented `Current function value: 0.568174` and
+# `Iterations 6` (`Iterations: 7`, `Function evaluations: 8` from scipy's methods): the fit's
+# objective and the iterations it took; the evaluations are counts.
+_SM_HEAD = re.compile(r"(?:Optimization terminated successfully\."
+                      r"|Warning: Maximum number of iterations has been exceeded\.)\s*")
+_SM_ROW = re.compile(rf"\s{{4,}}(Current function value: |Iterations:? |(?:Function|Gradient|Hessian)"
+                     rf" evaluations: )({NUMBER})\s*", re.ASCII)
+
+
+parse_statsmodels_head = _claims(_SM_HEAD)
+"""The first line of a statsmodels optimizer's report."""
+
+
+def statsmodels_rows(header: str) -> Callable[[str], list[Found]]:
+    """The report's indented lines: the function value and the iterations."""
+    def row(line: str) -> list[Found]:
+        match = _SM_ROW.fullmatch(line)
+        if match is None:
+            return []
+        name = match.group(1).strip(": ")
+        if name.endswith("evaluations"):
+            return [CLAIM]
+        return [(name.replace(" ", "_"), to_number(match.group(2)), None)]
+    return row
+
+
+# keras_tuner ----------------------------------------------------------------------------------
+
+# Keras Tuner's display (keras_tuner/src/engine/oracle.py): `Trial 3 Complete [00h 00m 02s]`,
+# then the trial's score, `val_accuracy: 0.61`, and `Best val_accuracy So Far: 0.78`, at the
+# trial's number.
+_TRIAL = re.compile(r"\s*Trial (\d{1,18}) Complete \[")
+
+
+def parse_keras_tuner(line: str) -> list[Found]:
+    """``Trial 3 Complete [00h 00m 02s]``: the step of the lines that follow, 3."""
+    match = _TRIAL.match(line)
+    return [] if match is None else [("trial", int(match.group(1)), int(match.group(1)))]
 
 
 # flaml ----------------------------------------------------------------------------------------

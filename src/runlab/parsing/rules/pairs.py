@@ -22,7 +22,7 @@ _WORD = (
     r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
     r"|has|have|had|and|or)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
-    r"[A-Za-z](?:[\w.\-/]*\w)?"
+    r"[A-Za-z](?:[\w.\-/]*\w)?(?:\.(?=:))?"  # an abbreviation's dot before `:` (`R-squ.:`)
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
@@ -59,7 +59,8 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 # 4927618`, `total number of tokens: 512`), batch sizes and image crops.
 _SETTING = re.compile(
     r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
-    r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|tensors|parameters"
+    r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
+    r"|parameters"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$",
