@@ -2357,6 +2357,9 @@ def _bare_packages(root: str, names: list[str]) -> None:
         package = types.ModuleType(name)
         package.__path__ = [os.path.join(root, *name.split("."))]
         sys.modules[name] = package
+        parent, _, child = name.rpartition(".")
+        if parent in sys.modules:
+            setattr(sys.modules[parent], child, package)
 
 
 def detectron2_events() -> Truth:
@@ -2554,10 +2557,138 @@ def keras_io_loop() -> Truth:
     return truth
 
 
+def opennmt_stats() -> Truth:
+    """OpenNMT-py's training report: `onmt/utils/statistics.py` (`Statistics`, its `output`:
+    `[2026-12-02 02:40:11,123 INFO] Step 10/  100; acc: 12.3; ppl: 45.6; xent: 3.8; lr:
+    0.00070; sents:     160; bsz:   96/  96/16; 5120/5120 tok/s;      0 sec;`) through
+    `onmt/utils/report_manager.py`'s `ReportMgr` (`Train perplexity: 12.3`, `Validation
+    accuracy: 45.6`, ... at each validation) and `onmt/utils/logging.py`'s `init_logger`, with
+    its `Optimizer` and `noam_decay` (`onmt/utils/optimizers.py`), imported from the checkout
+    named by OPENNMT_PY (its `onmt` and `onmt.utils` packages registered bare: their `__init__`
+    imports the whole toolkit and its pinned dependencies). They are driven as
+    `onmt/trainer.py`'s `Trainer.train` drives them (its loop copied: a `Statistics` a batch as
+    `onmt/utils/loss.py`'s `LossCompute._stats` makes it, summed into `total_stats` and
+    `report_stats`, `report_training` at the step before the optimizer counted it, with the
+    learning rate after, `report_step` every `valid_steps` with the validation's `Statistics`
+    and `total_stats`), on a tiny token-translation model over synthetic padded sentences,
+    100 steps, `report_every` 10 (OpenNMT's default 50), `valid_steps` 50. Truth: the
+    `Statistics` objects themselves (`accuracy()`, `ppl()`, `xent()`) and the learning rate
+    passed, at the step; the validation's and `total_stats`' at the step they are reported at
+    (the `Step` line printed just before them names it)."""
+    root = os.environ.get("OPENNMT_PY")
+    if not root:
+        raise SystemExit("opennmt_stats: set OPENNMT_PY to an OpenNMT-py checkout")
+    _bare_packages(root, ["onmt", "onmt.utils"])
+    import functools
+    import time
+
+    import torch
+    from onmt.utils import optimizers, report_manager, statistics  # type: ignore[import-not-found]
+    from onmt.utils.logging import init_logger, logger  # type: ignore[import-not-found]
+
+    sys.modules["onmt.utils"].Statistics = statistics.Statistics  # type: ignore[attr-defined]
+    Statistics = statistics.Statistics
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    init_logger()
+    vocab, pad, hidden = 24, 1, 32
+    gen = torch.Generator().manual_seed(0)
+
+    def sentences(count: int) -> list[dict[str, Any]]:
+        """Batches of 16 padded source sentences; the target is each token's translation, or
+        (2 in 5) another token."""
+        batches = []
+        for _ in range(count):
+            lengths = torch.randint(3, 9, (16,), generator=gen)
+            src = torch.randint(2, vocab, (16, 8), generator=gen)
+            src[torch.arange(8)[None, :] >= lengths[:, None]] = pad
+            tgt = (src * 7) % (vocab - 2) + 2
+            noise = torch.rand(src.shape, generator=gen) < 0.4  # ambiguous translations
+            tgt = torch.where(noise, torch.randint(2, vocab, src.shape, generator=gen), tgt)
+            tgt[src == pad] = pad
+            batches.append({"src": src, "srclen": lengths, "tgt": tgt})
+        return batches
+
+    model = torch.nn.Sequential(torch.nn.Embedding(vocab, hidden), torch.nn.ReLU(),
+                                torch.nn.Linear(hidden, vocab))
+    criterion = torch.nn.CrossEntropyLoss(ignore_index=pad, reduction="sum")
+    optim = optimizers.Optimizer(
+        torch.optim.Adam(model.parameters(), betas=(0.9, 0.998)), learning_rate=2.0,
+        learning_rate_decay_fn=functools.partial(optimizers.noam_decay, warmup_steps=40,
+                                                 model_size=hidden))
+    train_steps, report_every, valid_steps = 100, 10, 50
+    train_iter, valid_iter = sentences(train_steps), sentences(4)
+    report = report_manager.ReportMgr(report_every, start_time=-1)
+    truth: Truth = []
+
+    def loss_and_stats(batch: dict[str, Any]) -> tuple[Any, Any]:
+        """LossCompute: the summed loss and the batch's Statistics, as its `_stats` makes them."""
+        scores = model(batch["src"]).view(-1, vocab)
+        target = batch["tgt"].view(-1)
+        loss = criterion(scores, target)
+        non_padding = target.ne(pad)
+        num_correct = scores.max(1)[1].eq(target).masked_select(non_padding).sum().item()
+        return loss, Statistics(loss=loss.item(), n_batchs=1, n_sents=len(batch["src"]),
+                                n_words=non_padding.sum().item(), n_correct=num_correct)
+
+    def validate() -> Any:
+        model.eval()
+        with torch.no_grad():
+            stats = Statistics()
+            start = time.time()
+            for batch in valid_iter:
+                stats.update(loss_and_stats(batch)[1])
+            logger.info(
+                """valid stats calculation
+                           took: {} s.""".format(
+                    time.time() - start
+                )
+            )
+        model.train()
+        return stats
+
+    def measures(prefix: str, stats: Any, step: int) -> Truth:
+        return [point(f"{prefix}perplexity", stats.ppl(), step),
+                point(f"{prefix}accuracy", stats.accuracy(), step)]
+
+    logger.info("Start training loop and validate every %d steps...", valid_steps)
+    total_stats = Statistics()
+    report_stats = Statistics()
+    report.start_time = total_stats.start_time
+    for batch in train_iter:
+        step = optim.training_step
+        optim.zero_grad(set_to_none=True)
+        report_stats.n_src_words += batch["srclen"].sum().item()
+        total_stats.n_src_words += batch["srclen"].sum().item()
+        loss, batch_stats = loss_and_stats(batch)
+        optim.backward(loss / len(batch["src"]))  # normalization: sentences
+        total_stats.update(batch_stats)
+        report_stats.update(batch_stats)
+        optim.step()
+        learning_rate = optim.learning_rate()
+        if step % report_every == 0:  # what report_training prints: this Statistics
+            truth.extend([point("acc", report_stats.accuracy(), step),
+                          point("ppl", report_stats.ppl(), step),
+                          point("xent", report_stats.xent(), step),
+                          point("lr", learning_rate, step)])
+        report_stats = report.report_training(step, train_steps, learning_rate, None,
+                                              report_stats)
+        if step % valid_steps == 0:
+            valid_stats = validate()
+            report.report_step(learning_rate, None, step, valid_stats=valid_stats,
+                               train_stats=total_stats)
+            truth += measures("Train_", total_stats, step)
+            truth += measures("Validation_", valid_stats, step)
+        if train_steps > 0 and step >= train_steps:
+            break
+    return truth
+
+
 # The packages and checkouts of the cases above, for VERSIONS.md: {package: row} and
 # {variable naming a checkout: (its row, the variable holding its commit)}.
 REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
-REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT")}
+REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT"),
+                        "OPENNMT_PY": ("OpenNMT/OpenNMT-py", "OPENNMT_PY_COMMIT")}
 
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
@@ -2623,6 +2754,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "flair": flair_,
     "detectron2_events": detectron2_events,
     "keras_io_loop": keras_io_loop,
+    "opennmt_stats": opennmt_stats,
 }
 
 
