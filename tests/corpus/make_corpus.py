@@ -2684,6 +2684,130 @@ def opennmt_stats() -> Truth:
     return truth
 
 
+def pix2pix_losses() -> Truth:
+    """junyanz/pytorch-CycleGAN-and-pix2pix's loss lines: `Visualizer.print_current_losses`
+    (util/visualizer.py, its message and loss-log file copied as they are: `(epoch: 1, iters: 4,
+    time: 0.002, data: 0.000) G_GAN: 0.812 G_L1: 12.345 D_real: 0.543 D_fake: 0.456 `), driven
+    by train.py's loop (its counters, print frequency and end-of-epoch lines) and
+    models/pix2pix_model.py's `optimize_parameters` and `get_current_losses` (`loss_names`
+    G_GAN, G_L1, D_real, D_fake; vanilla GAN loss, L1 weighted 100), with its base model's
+    linear learning-rate policy and `update_learning_rate` (`learning rate = 0.0001333`), on a
+    tiny generator and PatchGAN discriminator over 16 synthetic 16x16 image pairs, batch 1, 4
+    epochs (`niter` 2, `niter_decay` 2), a line every 4 images (pix2pix: 100). Truth: the
+    OrderedDict of losses passed to `print_current_losses`, at train.py's own `total_steps` (the
+    images seen so far: the printed epoch and `iters`, the images seen in that epoch, made
+    global); the learning rate it prints, no step."""
+    import time
+    from collections import OrderedDict
+
+    import torch
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    images_b = torch.rand(16, 3, 16, 16, generator=gen) * 2 - 1
+    images_a = (images_b.mean(1, keepdim=True).expand(-1, 3, -1, -1)
+                + 0.1 * torch.randn(16, 3, 16, 16, generator=gen))  # colourise the grey image
+    dataset = [{"A": images_a[i:i + 1], "B": images_b[i:i + 1]} for i in range(16)]
+    dataset_size = len(dataset)
+    print('#training images = %d' % dataset_size)
+    epoch_count, niter, niter_decay, batch_size, print_freq, lambda_l1 = 1, 2, 2, 1, 4, 100.0
+    net_g = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 3, 3, padding=1),
+                          nn.Tanh())
+    net_d = nn.Sequential(nn.Conv2d(6, 16, 4, stride=2, padding=1), nn.LeakyReLU(0.2),
+                          nn.Conv2d(16, 1, 4, padding=1))
+    gan_loss = nn.BCEWithLogitsLoss()  # networks.GANLoss('vanilla')
+
+    def criterion_gan(prediction: Any, target_is_real: bool) -> Any:
+        return gan_loss(prediction, torch.full_like(prediction, 1.0 if target_is_real else 0.0))
+
+    optimizer_g = torch.optim.Adam(net_g.parameters(), lr=0.0002, betas=(0.5, 0.999))
+    optimizer_d = torch.optim.Adam(net_d.parameters(), lr=0.0002, betas=(0.5, 0.999))
+    optimizers = [optimizer_g, optimizer_d]
+
+    def lambda_rule(epoch: int) -> float:  # networks.get_scheduler, lr_policy 'lambda'
+        return 1.0 - max(0, epoch + 1 + epoch_count - niter) / float(niter_decay + 1)
+
+    schedulers = [torch.optim.lr_scheduler.LambdaLR(o, lr_lambda=lambda_rule) for o in optimizers]
+    loss_names = ['G_GAN', 'G_L1', 'D_real', 'D_fake']
+    state: dict[str, Any] = {}
+
+    def optimize_parameters(data: dict[str, Any]) -> None:
+        real_a, real_b = data["A"], data["B"]
+        fake_b = net_g(real_a)
+        for p in net_d.parameters():
+            p.requires_grad = True
+        optimizer_d.zero_grad()
+        pred_fake = net_d(torch.cat((real_a, fake_b), 1).detach())
+        state["loss_D_fake"] = criterion_gan(pred_fake, False)
+        pred_real = net_d(torch.cat((real_a, real_b), 1))
+        state["loss_D_real"] = criterion_gan(pred_real, True)
+        ((state["loss_D_fake"] + state["loss_D_real"]) * 0.5).backward()
+        optimizer_d.step()
+        for p in net_d.parameters():
+            p.requires_grad = False
+        optimizer_g.zero_grad()
+        state["loss_G_GAN"] = criterion_gan(net_d(torch.cat((real_a, fake_b), 1)), True)
+        state["loss_G_L1"] = nn.functional.l1_loss(fake_b, real_b) * lambda_l1
+        (state["loss_G_GAN"] + state["loss_G_L1"]).backward()
+        optimizer_g.step()
+
+    def get_current_losses() -> Any:
+        errors_ret = OrderedDict()
+        for name in loss_names:
+            if isinstance(name, str):
+                errors_ret[name] = float(state['loss_' + name])
+        return errors_ret
+
+    log_name = os.path.join(tempfile.mkdtemp(), 'loss_log.txt')
+    with open(log_name, "a") as log_file:
+        now = time.strftime("%c")
+        log_file.write('================ Training Loss (%s) ================\n' % now)
+
+    def print_current_losses(epoch: int, iters: int, losses: Any, t_comp: float,
+                             t_data: float) -> None:
+        message = '(epoch: %d, iters: %d, time: %.3f, data: %.3f) ' % (epoch, iters, t_comp, t_data)
+        for k, v in losses.items():
+            message += '%s: %.3f ' % (k, v)
+
+        print(message)  # print the message
+        with open(log_name, "a") as log_file:
+            log_file.write('%s\n' % message)  # save the message
+
+    truth: Truth = []
+    total_steps = 0
+    for epoch in range(epoch_count, niter + niter_decay + 1):
+        epoch_start_time = time.time()
+        iter_data_time = time.time()
+        epoch_iter = 0
+
+        for i, data in enumerate(dataset):
+            iter_start_time = time.time()
+            if total_steps % print_freq == 0:
+                t_data = iter_start_time - iter_data_time
+            total_steps += batch_size
+            epoch_iter += batch_size
+            optimize_parameters(data)
+
+            if total_steps % print_freq == 0:
+                losses = get_current_losses()
+                t = (time.time() - iter_start_time) / batch_size
+                print_current_losses(epoch, epoch_iter, losses, t, t_data)
+                truth.extend(point(name, value, total_steps) for name, value in losses.items())
+
+            iter_data_time = time.time()
+
+        print('End of epoch %d / %d \t Time Taken: %d sec' %
+              (epoch, niter + niter_decay, time.time() - epoch_start_time))
+        for scheduler in schedulers:  # model.update_learning_rate()
+            scheduler.step()
+        lr = optimizers[0].param_groups[0]['lr']
+        print('learning rate = %.7f' % lr)
+        truth.append(point("learning_rate", lr, None))
+    return truth
+
+
 # The packages and checkouts of the cases above, for VERSIONS.md: {package: row} and
 # {variable naming a checkout: (its row, the variable holding its commit)}.
 REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
@@ -2755,6 +2879,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "detectron2_events": detectron2_events,
     "keras_io_loop": keras_io_loop,
     "opennmt_stats": opennmt_stats,
+    "pix2pix_losses": pix2pix_losses,
 }
 
 
