@@ -2808,11 +2808,185 @@ def pix2pix_losses() -> Truth:
     return truth
 
 
+def stylegan2_ada_tick() -> Truth:
+    """stylegan2-ada-pytorch's status line (training/training_loop.py, its `fields`: `tick 1
+    kimg 0.0     time 2s           sec/tick 1.0     sec/kimg 31.07   maintenance 0.0
+    cpumem 0.55   gpumem 0.00   augment 0.016`), from training_loop's own loop copied (its
+    phases with lazy regularization, G_ema, the ADA heuristic, the tick logic, the
+    `training_stats` reports and the `stats.jsonl` collector), on the CPU: the repository's
+    `Generator` and `Discriminator` (training/networks.py, 16x16, at most 32 channels),
+    `StyleGAN2Loss` (training/loss.py) and `AugmentPipe` (training/augment.py, train.py's
+    `bgc` pipe) with `torch_utils` and `dnnlib`, imported from the checkout named by
+    STYLEGAN2_ADA; 64 synthetic images, batch 4, 0.16 kimg, a tick every 0.032 kimg
+    (StyleGAN: 4), ADA target 0.6 with `ada_kimg` 1 (StyleGAN: 500) so that `p` moves. No CUDA:
+    `gpumem` is 0 and no phase timings (training_loop reads both from CUDA). Truth: the
+    `Progress/augment` the loop reports (its `stats.jsonl` record), at the printed tick."""
+    root = os.environ.get("STYLEGAN2_ADA")
+    if not root:
+        raise SystemExit("stylegan2_ada_tick: set STYLEGAN2_ADA to a stylegan2-ada-pytorch "
+                         "checkout")
+    sys.path.insert(0, root)
+    import copy
+    import time
+
+    import dnnlib  # type: ignore[import-not-found]
+    import numpy as np
+    import psutil
+    import torch
+    from torch_utils import misc, training_stats  # type: ignore[import-not-found]
+    from torch_utils.ops import conv2d_gradfix, grid_sample_gradfix  # type: ignore[import-not-found]
+
+    start_time = time.time()
+    device = torch.device('cpu')
+    np.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    conv2d_gradfix.enabled = True                       # Improves training speed.
+    grid_sample_gradfix.enabled = True                  # Avoids errors with the augmentation pipe.
+    gen = torch.Generator().manual_seed(0)
+    images = (torch.rand(64, 3, 16, 16, generator=gen) * 255).round()  # uint8 values as floats
+    batch_size = batch_gpu = 4
+    total_kimg, kimg_per_tick, ada_target, ada_interval, ada_kimg = 0.16, 0.032, 0.6, 4, 1
+    ema_kimg, ema_rampup = batch_size * 10 / 32, 0.05
+
+    def training_set_iterator() -> Any:
+        while True:
+            for order in torch.randperm(64, generator=gen).split(batch_size):
+                yield images[order], torch.zeros(batch_size, 0)
+
+    batches = training_set_iterator()
+    print('Constructing networks...')
+    common_kwargs = dict(c_dim=0, img_resolution=16, img_channels=3)
+    G = dnnlib.util.construct_class_by_name(
+        class_name='training.networks.Generator', z_dim=32, w_dim=32,
+        mapping_kwargs=dict(num_layers=2),
+        synthesis_kwargs=dict(channel_base=512, channel_max=32, num_fp16_res=0, conv_clamp=None),
+        **common_kwargs).train().requires_grad_(False).to(device)
+    D = dnnlib.util.construct_class_by_name(
+        class_name='training.networks.Discriminator', channel_base=512, channel_max=32,
+        num_fp16_res=0, conv_clamp=None, epilogue_kwargs=dict(mbstd_group_size=4),
+        **common_kwargs).train().requires_grad_(False).to(device)
+    G_ema = copy.deepcopy(G).eval()
+    print('Setting up augmentation...')
+    augment_pipe = dnnlib.util.construct_class_by_name(
+        class_name='training.augment.AugmentPipe', xflip=1, rotate90=1, xint=1, scale=1,
+        rotate=1, aniso=1, xfrac=1, brightness=1, contrast=1, lumaflip=1, hue=1,
+        saturation=1).train().requires_grad_(False).to(device)
+    augment_pipe.p.copy_(torch.as_tensor(0.0))
+    ada_stats = training_stats.Collector(regex='Loss/signs/real')
+    print('Setting up training phases...')
+    loss = dnnlib.util.construct_class_by_name(
+        class_name='training.loss.StyleGAN2Loss', device=device, G_mapping=G.mapping,
+        G_synthesis=G.synthesis, D=D, augment_pipe=augment_pipe, r1_gamma=0.01)
+    phases = []
+    opt_kwargs_all = dnnlib.EasyDict(class_name='torch.optim.Adam', lr=0.0025, betas=[0, 0.99],
+                                     eps=1e-8)
+    for name, module, reg_interval in [('G', G, 4), ('D', D, 16)]:
+        mb_ratio = reg_interval / (reg_interval + 1)
+        opt_kwargs = dnnlib.EasyDict(opt_kwargs_all)
+        opt_kwargs.lr = opt_kwargs.lr * mb_ratio
+        opt_kwargs.betas = [beta ** mb_ratio for beta in opt_kwargs.betas]
+        opt = dnnlib.util.construct_class_by_name(module.parameters(), **opt_kwargs)
+        phases += [dnnlib.EasyDict(name=name+'main', module=module, opt=opt, interval=1)]
+        phases += [dnnlib.EasyDict(name=name+'reg', module=module, opt=opt, interval=reg_interval)]
+    print('Initializing logs...')
+    stats_collector = training_stats.Collector(regex='.*')
+    truth: Truth = []
+    print(f'Training for {total_kimg} kimg...')
+    print()
+    cur_nimg = 0
+    cur_tick = 0
+    tick_start_nimg = cur_nimg
+    tick_start_time = time.time()
+    maintenance_time = tick_start_time - start_time
+    batch_idx = 0
+    while True:
+        phase_real_img, phase_real_c = next(batches)
+        phase_real_img = (phase_real_img.to(device).to(torch.float32) / 127.5 - 1).split(batch_gpu)
+        phase_real_c = phase_real_c.to(device).split(batch_gpu)
+        all_gen_z = torch.randn([len(phases) * batch_size, G.z_dim], device=device)
+        all_gen_z = [phase_gen_z.split(batch_gpu) for phase_gen_z in all_gen_z.split(batch_size)]
+        all_gen_c = torch.zeros(len(phases) * batch_size, 0, device=device)
+        all_gen_c = [phase_gen_c.split(batch_gpu) for phase_gen_c in all_gen_c.split(batch_size)]
+        for phase, phase_gen_z, phase_gen_c in zip(phases, all_gen_z, all_gen_c):
+            if batch_idx % phase.interval != 0:
+                continue
+            phase.opt.zero_grad(set_to_none=True)
+            phase.module.requires_grad_(True)
+            for round_idx, (real_img, real_c, gen_z, gen_c) in enumerate(zip(phase_real_img, phase_real_c, phase_gen_z, phase_gen_c)):
+                sync = (round_idx == batch_size // batch_gpu - 1)
+                gain = phase.interval
+                loss.accumulate_gradients(phase=phase.name, real_img=real_img, real_c=real_c, gen_z=gen_z, gen_c=gen_c, sync=sync, gain=gain)
+            phase.module.requires_grad_(False)
+            for param in phase.module.parameters():
+                if param.grad is not None:
+                    misc.nan_to_num(param.grad, nan=0, posinf=1e5, neginf=-1e5, out=param.grad)
+            phase.opt.step()
+        ema_nimg = ema_kimg * 1000
+        if ema_rampup is not None:
+            ema_nimg = min(ema_nimg, cur_nimg * ema_rampup)
+        ema_beta = 0.5 ** (batch_size / max(ema_nimg, 1e-8))
+        for p_ema, p in zip(G_ema.parameters(), G.parameters()):
+            p_ema.copy_(p.lerp(p_ema, ema_beta))
+        for b_ema, b in zip(G_ema.buffers(), G.buffers()):
+            b_ema.copy_(b)
+        cur_nimg += batch_size
+        batch_idx += 1
+        if (ada_stats is not None) and (batch_idx % ada_interval == 0):
+            ada_stats.update()
+            adjust = np.sign(ada_stats['Loss/signs/real'] - ada_target) * (batch_size * ada_interval) / (ada_kimg * 1000)
+            augment_pipe.p.copy_((augment_pipe.p + adjust).max(misc.constant(0, device=device)))
+        done = (cur_nimg >= total_kimg * 1000)
+        if (not done) and (cur_tick != 0) and (cur_nimg < tick_start_nimg + kimg_per_tick * 1000):
+            continue
+        tick_end_time = time.time()
+        fields = []
+        fields += [f"tick {training_stats.report0('Progress/tick', cur_tick):<5d}"]
+        fields += [f"kimg {training_stats.report0('Progress/kimg', cur_nimg / 1e3):<8.1f}"]
+        fields += [f"time {dnnlib.util.format_time(training_stats.report0('Timing/total_sec', tick_end_time - start_time)):<12s}"]
+        fields += [f"sec/tick {training_stats.report0('Timing/sec_per_tick', tick_end_time - tick_start_time):<7.1f}"]
+        fields += [f"sec/kimg {training_stats.report0('Timing/sec_per_kimg', (tick_end_time - tick_start_time) / (cur_nimg - tick_start_nimg) * 1e3):<7.2f}"]
+        fields += [f"maintenance {training_stats.report0('Timing/maintenance_sec', maintenance_time):<6.1f}"]
+        fields += [f"cpumem {training_stats.report0('Resources/cpu_mem_gb', psutil.Process(os.getpid()).memory_info().rss / 2**30):<6.2f}"]
+        fields += [f"gpumem {training_stats.report0('Resources/peak_gpu_mem_gb', 0 / 2**30):<6.2f}"]  # no CUDA
+        fields += [f"augment {training_stats.report0('Progress/augment', float(augment_pipe.p.cpu()) if augment_pipe is not None else 0):.3f}"]
+        training_stats.report0('Timing/total_hours', (tick_end_time - start_time) / (60 * 60))
+        training_stats.report0('Timing/total_days', (tick_end_time - start_time) / (24 * 60 * 60))
+        print(' '.join(fields))
+        stats_collector.update()
+        stats_dict = stats_collector.as_dict()
+        truth.append(point("augment", stats_dict['Progress/augment'].mean, cur_tick))
+        cur_tick += 1
+        tick_start_nimg = cur_nimg
+        tick_start_time = time.time()
+        maintenance_time = tick_start_time - tick_end_time
+        if done:
+            break
+    print()
+    print('Exiting...')
+    return truth
+
+
 # The packages and checkouts of the cases above, for VERSIONS.md: {package: row} and
 # {variable naming a checkout: (its row, the variable holding its commit)}.
 REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
 REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT"),
-                        "OPENNMT_PY": ("OpenNMT/OpenNMT-py", "OPENNMT_PY_COMMIT")}
+                        "OPENNMT_PY": ("OpenNMT/OpenNMT-py", "OPENNMT_PY_COMMIT"),
+                        "STYLEGAN2_ADA": ("NVlabs/stylegan2-ada-pytorch", "STYLEGAN2_ADA_COMMIT")}
+
+
+def neutral_paths(data: bytes) -> bytes:
+    """The capture with this machine's paths in warnings written as the corpus writes them: the
+    repository's own root as /home/user/project, a checkout named by a variable of
+    REPOSITORY_CHECKOUTS as /home/user/<its repository's name>."""
+    root = os.path.dirname(os.path.dirname(HERE))
+    paths = {root: "/home/user/project"}
+    for variable, (row, _) in REPOSITORY_CHECKOUTS.items():
+        if os.environ.get(variable):
+            paths[os.path.abspath(os.environ[variable])] = "/home/user/" + row.split("/")[-1]
+    for path, neutral in sorted(paths.items(), key=lambda item: -len(item[0])):
+        data = data.replace(path.encode(), neutral.encode())
+    return data
 
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
@@ -2880,6 +3054,7 @@ CASES: dict[str, Callable[[], Truth]] = {
     "keras_io_loop": keras_io_loop,
     "opennmt_stats": opennmt_stats,
     "pix2pix_losses": pix2pix_losses,
+    "stylegan2_ada_tick": stylegan2_ada_tick,
 }
 
 
@@ -2948,7 +3123,7 @@ def make(case: str) -> None:
             with open(tmp.name) as f:
                 truths[mode] = json.load(f)
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
-            f.write(data.replace(prefix, PREFIX))
+            f.write(neutral_paths(data.replace(prefix, PREFIX)))
     check(case, truths["pipe"], truths["pty"])
     # One truth for both captures when the runs agree; else each capture has its run's own.
     names = {"": truths["pipe"]} if truths["pipe"] == truths["pty"] else {
