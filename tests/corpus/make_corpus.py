@@ -2640,7 +2640,7 @@ def opennmt_stats() -> Truth:
                 stats.update(loss_and_stats(batch)[1])
             logger.info(
                 """valid stats calculation
-                           took: {} s.""".format(
+                           took: {} s.""".format(  # noqa: UP032 (OpenNMT-py's)
                     time.time() - start
                 )
             )
@@ -2711,7 +2711,7 @@ def pix2pix_losses() -> Truth:
                 + 0.1 * torch.randn(16, 3, 16, 16, generator=gen))  # colourise the grey image
     dataset = [{"A": images_a[i:i + 1], "B": images_b[i:i + 1]} for i in range(16)]
     dataset_size = len(dataset)
-    print('#training images = %d' % dataset_size)
+    print('#training images = %d' % dataset_size)  # noqa: UP031 (the script's)
     epoch_count, niter, niter_decay, batch_size, print_freq, lambda_l1 = 1, 2, 2, 1, 4, 100.0
     net_g = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 3, 3, padding=1),
                           nn.Tanh())
@@ -2763,17 +2763,17 @@ def pix2pix_losses() -> Truth:
     log_name = os.path.join(tempfile.mkdtemp(), 'loss_log.txt')
     with open(log_name, "a") as log_file:
         now = time.strftime("%c")
-        log_file.write('================ Training Loss (%s) ================\n' % now)
+        log_file.write('================ Training Loss (%s) ================\n' % now)  # noqa: UP031 (the script's)
 
     def print_current_losses(epoch: int, iters: int, losses: Any, t_comp: float,
                              t_data: float) -> None:
-        message = '(epoch: %d, iters: %d, time: %.3f, data: %.3f) ' % (epoch, iters, t_comp, t_data)
+        message = '(epoch: %d, iters: %d, time: %.3f, data: %.3f) ' % (epoch, iters, t_comp, t_data)  # noqa: UP031 (the script's)
         for k, v in losses.items():
-            message += '%s: %.3f ' % (k, v)
+            message += '%s: %.3f ' % (k, v)  # noqa: UP031 (the script's)
 
         print(message)  # print the message
         with open(log_name, "a") as log_file:
-            log_file.write('%s\n' % message)  # save the message
+            log_file.write('%s\n' % message)  # save the message  # noqa: UP031 (the script's)
 
     truth: Truth = []
     total_steps = 0
@@ -2782,7 +2782,7 @@ def pix2pix_losses() -> Truth:
         iter_data_time = time.time()
         epoch_iter = 0
 
-        for i, data in enumerate(dataset):
+        for i, data in enumerate(dataset):  # noqa: B007 (the script's)
             iter_start_time = time.time()
             if total_steps % print_freq == 0:
                 t_data = iter_start_time - iter_data_time
@@ -2798,12 +2798,12 @@ def pix2pix_losses() -> Truth:
 
             iter_data_time = time.time()
 
-        print('End of epoch %d / %d \t Time Taken: %d sec' %
+        print('End of epoch %d / %d \t Time Taken: %d sec' %  # noqa: UP031 (the script's)
               (epoch, niter + niter_decay, time.time() - epoch_start_time))
         for scheduler in schedulers:  # model.update_learning_rate()
             scheduler.step()
         lr = optimizers[0].param_groups[0]['lr']
-        print('learning rate = %.7f' % lr)
+        print('learning rate = %.7f' % lr)  # noqa: UP031 (the script's)
         truth.append(point("learning_rate", lr, None))
     return truth
 
@@ -2968,8 +2968,23 @@ def stylegan2_ada_tick() -> Truth:
 
 
 # The packages and checkouts of the cases above, for VERSIONS.md: {package: row} and
-# {variable naming a checkout: (its row, the variable holding its commit)}.
-REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
+# {variable naming a checkout: (its row, the variable holding its commit)}. Their environment
+# (the corpus environment above has all but fvcore, iopath and termcolor):
+#
+#     python -m venv ~/repos-venv && ~/repos-venv/bin/pip install torch==2.13.0
+#     ~/repos-venv/bin/pip install torch==2.13.0 numpy fvcore iopath termcolor tabulate \
+#         pyyaml keras scipy requests psutil
+#     git clone https://github.com/facebookresearch/detectron2 ~/detectron2
+#     git clone https://github.com/OpenNMT/OpenNMT-py ~/OpenNMT-py
+#     git clone https://github.com/NVlabs/stylegan2-ada-pytorch ~/stylegan2-ada-pytorch
+#     export DETECTRON2=~/detectron2 OPENNMT_PY=~/OpenNMT-py \
+#         STYLEGAN2_ADA=~/stylegan2-ada-pytorch                 # and each one's *_COMMIT
+#     ~/repos-venv/bin/python tests/corpus/make_corpus.py detectron2_events keras_io_loop \
+#         opennmt_stats pix2pix_losses stylegan2_ada_tick
+#
+# keras_io_loop and pix2pix_losses copy their scripts' print statements (keras-io's guide and
+# pytorch-CycleGAN-and-pix2pix at the commits in VERSIONS.md) and need no checkout.
+REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath", "scipy": "scipy"}
 REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT"),
                         "OPENNMT_PY": ("OpenNMT/OpenNMT-py", "OPENNMT_PY_COMMIT"),
                         "STYLEGAN2_ADA": ("NVlabs/stylegan2-ada-pytorch", "STYLEGAN2_ADA_COMMIT")}
