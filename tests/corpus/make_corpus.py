@@ -2984,7 +2984,8 @@ def stylegan2_ada_tick() -> Truth:
 #
 # keras_io_loop and pix2pix_losses copy their scripts' print statements (keras-io's guide and
 # pytorch-CycleGAN-and-pix2pix at the commits in VERSIONS.md) and need no checkout.
-REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath", "scipy": "scipy"}
+REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath", "termcolor": "termcolor",
+                       "scipy": "scipy"}
 REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT"),
                         "OPENNMT_PY": ("OpenNMT/OpenNMT-py", "OPENNMT_PY_COMMIT"),
                         "STYLEGAN2_ADA": ("NVlabs/stylegan2-ada-pytorch", "STYLEGAN2_ADA_COMMIT")}
