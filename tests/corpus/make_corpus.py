@@ -2509,6 +2509,9 @@ def _bare_packages(root: str, names: list[str]) -> None:
         package = types.ModuleType(name)
         package.__path__ = [os.path.join(root, *name.split("."))]
         sys.modules[name] = package
+        parent, _, child = name.rpartition(".")
+        if parent in sys.modules:
+            setattr(sys.modules[parent], child, package)
 
 
 def detectron2_events() -> Truth:
@@ -2706,10 +2709,452 @@ def keras_io_loop() -> Truth:
     return truth
 
 
+def opennmt_stats() -> Truth:
+    """OpenNMT-py's training report: `onmt/utils/statistics.py` (`Statistics`, its `output`:
+    `[2026-12-02 02:40:11,123 INFO] Step 10/  100; acc: 12.3; ppl: 45.6; xent: 3.8; lr:
+    0.00070; sents:     160; bsz:   96/  96/16; 5120/5120 tok/s;      0 sec;`) through
+    `onmt/utils/report_manager.py`'s `ReportMgr` (`Train perplexity: 12.3`, `Validation
+    accuracy: 45.6`, ... at each validation) and `onmt/utils/logging.py`'s `init_logger`, with
+    its `Optimizer` and `noam_decay` (`onmt/utils/optimizers.py`), imported from the checkout
+    named by OPENNMT_PY (its `onmt` and `onmt.utils` packages registered bare: their `__init__`
+    imports the whole toolkit and its pinned dependencies). They are driven as
+    `onmt/trainer.py`'s `Trainer.train` drives them (its loop copied: a `Statistics` a batch as
+    `onmt/utils/loss.py`'s `LossCompute._stats` makes it, summed into `total_stats` and
+    `report_stats`, `report_training` at the step before the optimizer counted it, with the
+    learning rate after, `report_step` every `valid_steps` with the validation's `Statistics`
+    and `total_stats`), on a tiny token-translation model over synthetic padded sentences,
+    100 steps, `report_every` 10 (OpenNMT's default 50), `valid_steps` 50. Truth: the
+    `Statistics` objects themselves (`accuracy()`, `ppl()`, `xent()`) and the learning rate
+    passed, at the step; the validation's and `total_stats`' at the step they are reported at
+    (the `Step` line printed just before them names it)."""
+    root = os.environ.get("OPENNMT_PY")
+    if not root:
+        raise SystemExit("opennmt_stats: set OPENNMT_PY to an OpenNMT-py checkout")
+    _bare_packages(root, ["onmt", "onmt.utils"])
+    import functools
+    import time
+
+    import torch
+    from onmt.utils import optimizers, report_manager, statistics  # type: ignore[import-not-found]
+    from onmt.utils.logging import init_logger, logger  # type: ignore[import-not-found]
+
+    sys.modules["onmt.utils"].Statistics = statistics.Statistics  # type: ignore[attr-defined]
+    Statistics = statistics.Statistics
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    init_logger()
+    vocab, pad, hidden = 24, 1, 32
+    gen = torch.Generator().manual_seed(0)
+
+    def sentences(count: int) -> list[dict[str, Any]]:
+        """Batches of 16 padded source sentences; the target is each token's translation, or
+        (2 in 5) another token."""
+        batches = []
+        for _ in range(count):
+            lengths = torch.randint(3, 9, (16,), generator=gen)
+            src = torch.randint(2, vocab, (16, 8), generator=gen)
+            src[torch.arange(8)[None, :] >= lengths[:, None]] = pad
+            tgt = (src * 7) % (vocab - 2) + 2
+            noise = torch.rand(src.shape, generator=gen) < 0.4  # ambiguous translations
+            tgt = torch.where(noise, torch.randint(2, vocab, src.shape, generator=gen), tgt)
+            tgt[src == pad] = pad
+            batches.append({"src": src, "srclen": lengths, "tgt": tgt})
+        return batches
+
+    model = torch.nn.Sequential(torch.nn.Embedding(vocab, hidden), torch.nn.ReLU(),
+                                torch.nn.Linear(hidden, vocab))
+    criterion = torch.nn.CrossEntropyLoss(ignore_index=pad, reduction="sum")
+    optim = optimizers.Optimizer(
+        torch.optim.Adam(model.parameters(), betas=(0.9, 0.998)), learning_rate=2.0,
+        learning_rate_decay_fn=functools.partial(optimizers.noam_decay, warmup_steps=40,
+                                                 model_size=hidden))
+    train_steps, report_every, valid_steps = 100, 10, 50
+    train_iter, valid_iter = sentences(train_steps), sentences(4)
+    report = report_manager.ReportMgr(report_every, start_time=-1)
+    truth: Truth = []
+
+    def loss_and_stats(batch: dict[str, Any]) -> tuple[Any, Any]:
+        """LossCompute: the summed loss and the batch's Statistics, as its `_stats` makes them."""
+        scores = model(batch["src"]).view(-1, vocab)
+        target = batch["tgt"].view(-1)
+        loss = criterion(scores, target)
+        non_padding = target.ne(pad)
+        num_correct = scores.max(1)[1].eq(target).masked_select(non_padding).sum().item()
+        return loss, Statistics(loss=loss.item(), n_batchs=1, n_sents=len(batch["src"]),
+                                n_words=non_padding.sum().item(), n_correct=num_correct)
+
+    def validate() -> Any:
+        model.eval()
+        with torch.no_grad():
+            stats = Statistics()
+            start = time.time()
+            for batch in valid_iter:
+                stats.update(loss_and_stats(batch)[1])
+            logger.info(
+                """valid stats calculation
+                           took: {} s.""".format(  # noqa: UP032 (OpenNMT-py's)
+                    time.time() - start
+                )
+            )
+        model.train()
+        return stats
+
+    def measures(prefix: str, stats: Any, step: int) -> Truth:
+        return [point(f"{prefix}perplexity", stats.ppl(), step),
+                point(f"{prefix}accuracy", stats.accuracy(), step)]
+
+    logger.info("Start training loop and validate every %d steps...", valid_steps)
+    total_stats = Statistics()
+    report_stats = Statistics()
+    report.start_time = total_stats.start_time
+    for batch in train_iter:
+        step = optim.training_step
+        optim.zero_grad(set_to_none=True)
+        report_stats.n_src_words += batch["srclen"].sum().item()
+        total_stats.n_src_words += batch["srclen"].sum().item()
+        loss, batch_stats = loss_and_stats(batch)
+        optim.backward(loss / len(batch["src"]))  # normalization: sentences
+        total_stats.update(batch_stats)
+        report_stats.update(batch_stats)
+        optim.step()
+        learning_rate = optim.learning_rate()
+        if step % report_every == 0:  # what report_training prints: this Statistics
+            truth.extend([point("acc", report_stats.accuracy(), step),
+                          point("ppl", report_stats.ppl(), step),
+                          point("xent", report_stats.xent(), step),
+                          point("lr", learning_rate, step)])
+        report_stats = report.report_training(step, train_steps, learning_rate, None,
+                                              report_stats)
+        if step % valid_steps == 0:
+            valid_stats = validate()
+            report.report_step(learning_rate, None, step, valid_stats=valid_stats,
+                               train_stats=total_stats)
+            truth += measures("Train_", total_stats, step)
+            truth += measures("Validation_", valid_stats, step)
+        if train_steps > 0 and step >= train_steps:
+            break
+    return truth
+
+
+def pix2pix_losses() -> Truth:
+    """junyanz/pytorch-CycleGAN-and-pix2pix's loss lines: `Visualizer.print_current_losses`
+    (util/visualizer.py, its message and loss-log file copied as they are: `(epoch: 1, iters: 4,
+    time: 0.002, data: 0.000) G_GAN: 0.812 G_L1: 12.345 D_real: 0.543 D_fake: 0.456 `), driven
+    by train.py's loop (its counters, print frequency and end-of-epoch lines) and
+    models/pix2pix_model.py's `optimize_parameters` and `get_current_losses` (`loss_names`
+    G_GAN, G_L1, D_real, D_fake; vanilla GAN loss, L1 weighted 100), with its base model's
+    linear learning-rate policy and `update_learning_rate` (`learning rate = 0.0001333`), on a
+    tiny generator and PatchGAN discriminator over 16 synthetic 16x16 image pairs, batch 1, 4
+    epochs (`niter` 2, `niter_decay` 2), a line every 4 images (pix2pix: 100). Truth: the
+    OrderedDict of losses passed to `print_current_losses`, at train.py's own `total_steps` (the
+    images seen so far: the printed epoch and `iters`, the images seen in that epoch, made
+    global); the learning rate it prints, no step."""
+    import time
+    from collections import OrderedDict
+
+    import torch
+    from torch import nn
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    images_b = torch.rand(16, 3, 16, 16, generator=gen) * 2 - 1
+    images_a = (images_b.mean(1, keepdim=True).expand(-1, 3, -1, -1)
+                + 0.1 * torch.randn(16, 3, 16, 16, generator=gen))  # colourise the grey image
+    dataset = [{"A": images_a[i:i + 1], "B": images_b[i:i + 1]} for i in range(16)]
+    dataset_size = len(dataset)
+    print('#training images = %d' % dataset_size)  # noqa: UP031 (the script's)
+    epoch_count, niter, niter_decay, batch_size, print_freq, lambda_l1 = 1, 2, 2, 1, 4, 100.0
+    net_g = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 3, 3, padding=1),
+                          nn.Tanh())
+    net_d = nn.Sequential(nn.Conv2d(6, 16, 4, stride=2, padding=1), nn.LeakyReLU(0.2),
+                          nn.Conv2d(16, 1, 4, padding=1))
+    gan_loss = nn.BCEWithLogitsLoss()  # networks.GANLoss('vanilla')
+
+    def criterion_gan(prediction: Any, target_is_real: bool) -> Any:
+        return gan_loss(prediction, torch.full_like(prediction, 1.0 if target_is_real else 0.0))
+
+    optimizer_g = torch.optim.Adam(net_g.parameters(), lr=0.0002, betas=(0.5, 0.999))
+    optimizer_d = torch.optim.Adam(net_d.parameters(), lr=0.0002, betas=(0.5, 0.999))
+    optimizers = [optimizer_g, optimizer_d]
+
+    def lambda_rule(epoch: int) -> float:  # networks.get_scheduler, lr_policy 'lambda'
+        return 1.0 - max(0, epoch + 1 + epoch_count - niter) / float(niter_decay + 1)
+
+    schedulers = [torch.optim.lr_scheduler.LambdaLR(o, lr_lambda=lambda_rule) for o in optimizers]
+    loss_names = ['G_GAN', 'G_L1', 'D_real', 'D_fake']
+    state: dict[str, Any] = {}
+
+    def optimize_parameters(data: dict[str, Any]) -> None:
+        real_a, real_b = data["A"], data["B"]
+        fake_b = net_g(real_a)
+        for p in net_d.parameters():
+            p.requires_grad = True
+        optimizer_d.zero_grad()
+        pred_fake = net_d(torch.cat((real_a, fake_b), 1).detach())
+        state["loss_D_fake"] = criterion_gan(pred_fake, False)
+        pred_real = net_d(torch.cat((real_a, real_b), 1))
+        state["loss_D_real"] = criterion_gan(pred_real, True)
+        ((state["loss_D_fake"] + state["loss_D_real"]) * 0.5).backward()
+        optimizer_d.step()
+        for p in net_d.parameters():
+            p.requires_grad = False
+        optimizer_g.zero_grad()
+        state["loss_G_GAN"] = criterion_gan(net_d(torch.cat((real_a, fake_b), 1)), True)
+        state["loss_G_L1"] = nn.functional.l1_loss(fake_b, real_b) * lambda_l1
+        (state["loss_G_GAN"] + state["loss_G_L1"]).backward()
+        optimizer_g.step()
+
+    def get_current_losses() -> Any:
+        errors_ret = OrderedDict()
+        for name in loss_names:
+            if isinstance(name, str):
+                errors_ret[name] = float(state['loss_' + name])
+        return errors_ret
+
+    log_name = os.path.join(tempfile.mkdtemp(), 'loss_log.txt')
+    with open(log_name, "a") as log_file:
+        now = time.strftime("%c")
+        log_file.write('================ Training Loss (%s) ================\n' % now)  # noqa: UP031 (the script's)
+
+    def print_current_losses(epoch: int, iters: int, losses: Any, t_comp: float,
+                             t_data: float) -> None:
+        message = '(epoch: %d, iters: %d, time: %.3f, data: %.3f) ' % (epoch, iters, t_comp, t_data)  # noqa: UP031 (the script's)
+        for k, v in losses.items():
+            message += '%s: %.3f ' % (k, v)  # noqa: UP031 (the script's)
+
+        print(message)  # print the message
+        with open(log_name, "a") as log_file:
+            log_file.write('%s\n' % message)  # save the message  # noqa: UP031 (the script's)
+
+    truth: Truth = []
+    total_steps = 0
+    for epoch in range(epoch_count, niter + niter_decay + 1):
+        epoch_start_time = time.time()
+        iter_data_time = time.time()
+        epoch_iter = 0
+
+        for i, data in enumerate(dataset):  # noqa: B007 (the script's)
+            iter_start_time = time.time()
+            if total_steps % print_freq == 0:
+                t_data = iter_start_time - iter_data_time
+            total_steps += batch_size
+            epoch_iter += batch_size
+            optimize_parameters(data)
+
+            if total_steps % print_freq == 0:
+                losses = get_current_losses()
+                t = (time.time() - iter_start_time) / batch_size
+                print_current_losses(epoch, epoch_iter, losses, t, t_data)
+                truth.extend(point(name, value, total_steps) for name, value in losses.items())
+
+            iter_data_time = time.time()
+
+        print('End of epoch %d / %d \t Time Taken: %d sec' %  # noqa: UP031 (the script's)
+              (epoch, niter + niter_decay, time.time() - epoch_start_time))
+        for scheduler in schedulers:  # model.update_learning_rate()
+            scheduler.step()
+        lr = optimizers[0].param_groups[0]['lr']
+        print('learning rate = %.7f' % lr)  # noqa: UP031 (the script's)
+        truth.append(point("learning_rate", lr, None))
+    return truth
+
+
+def stylegan2_ada_tick() -> Truth:
+    """stylegan2-ada-pytorch's status line (training/training_loop.py, its `fields`: `tick 1
+    kimg 0.0     time 2s           sec/tick 1.0     sec/kimg 31.07   maintenance 0.0
+    cpumem 0.55   gpumem 0.00   augment 0.016`), from training_loop's own loop copied (its
+    phases with lazy regularization, G_ema, the ADA heuristic, the tick logic, the
+    `training_stats` reports and the `stats.jsonl` collector), on the CPU: the repository's
+    `Generator` and `Discriminator` (training/networks.py, 16x16, at most 32 channels),
+    `StyleGAN2Loss` (training/loss.py) and `AugmentPipe` (training/augment.py, train.py's
+    `bgc` pipe) with `torch_utils` and `dnnlib`, imported from the checkout named by
+    STYLEGAN2_ADA; 64 synthetic images, batch 4, 0.16 kimg, a tick every 0.032 kimg
+    (StyleGAN: 4), ADA target 0.6 with `ada_kimg` 1 (StyleGAN: 500) so that `p` moves. No CUDA:
+    `gpumem` is 0 and no phase timings (training_loop reads both from CUDA). Truth: the
+    `Progress/augment` the loop reports (its `stats.jsonl` record), at the printed tick."""
+    root = os.environ.get("STYLEGAN2_ADA")
+    if not root:
+        raise SystemExit("stylegan2_ada_tick: set STYLEGAN2_ADA to a stylegan2-ada-pytorch "
+                         "checkout")
+    sys.path.insert(0, root)
+    import copy
+    import time
+
+    import dnnlib  # type: ignore[import-not-found]
+    import numpy as np
+    import psutil
+    import torch
+    from torch_utils import misc, training_stats  # type: ignore[import-not-found]
+    from torch_utils.ops import conv2d_gradfix, grid_sample_gradfix  # type: ignore[import-not-found]
+
+    start_time = time.time()
+    device = torch.device('cpu')
+    np.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    conv2d_gradfix.enabled = True                       # Improves training speed.
+    grid_sample_gradfix.enabled = True                  # Avoids errors with the augmentation pipe.
+    gen = torch.Generator().manual_seed(0)
+    images = (torch.rand(64, 3, 16, 16, generator=gen) * 255).round()  # uint8 values as floats
+    batch_size = batch_gpu = 4
+    total_kimg, kimg_per_tick, ada_target, ada_interval, ada_kimg = 0.16, 0.032, 0.6, 4, 1
+    ema_kimg, ema_rampup = batch_size * 10 / 32, 0.05
+
+    def training_set_iterator() -> Any:
+        while True:
+            for order in torch.randperm(64, generator=gen).split(batch_size):
+                yield images[order], torch.zeros(batch_size, 0)
+
+    batches = training_set_iterator()
+    print('Constructing networks...')
+    common_kwargs = dict(c_dim=0, img_resolution=16, img_channels=3)
+    G = dnnlib.util.construct_class_by_name(
+        class_name='training.networks.Generator', z_dim=32, w_dim=32,
+        mapping_kwargs=dict(num_layers=2),
+        synthesis_kwargs=dict(channel_base=512, channel_max=32, num_fp16_res=0, conv_clamp=None),
+        **common_kwargs).train().requires_grad_(False).to(device)
+    D = dnnlib.util.construct_class_by_name(
+        class_name='training.networks.Discriminator', channel_base=512, channel_max=32,
+        num_fp16_res=0, conv_clamp=None, epilogue_kwargs=dict(mbstd_group_size=4),
+        **common_kwargs).train().requires_grad_(False).to(device)
+    G_ema = copy.deepcopy(G).eval()
+    print('Setting up augmentation...')
+    augment_pipe = dnnlib.util.construct_class_by_name(
+        class_name='training.augment.AugmentPipe', xflip=1, rotate90=1, xint=1, scale=1,
+        rotate=1, aniso=1, xfrac=1, brightness=1, contrast=1, lumaflip=1, hue=1,
+        saturation=1).train().requires_grad_(False).to(device)
+    augment_pipe.p.copy_(torch.as_tensor(0.0))
+    ada_stats = training_stats.Collector(regex='Loss/signs/real')
+    print('Setting up training phases...')
+    loss = dnnlib.util.construct_class_by_name(
+        class_name='training.loss.StyleGAN2Loss', device=device, G_mapping=G.mapping,
+        G_synthesis=G.synthesis, D=D, augment_pipe=augment_pipe, r1_gamma=0.01)
+    phases = []
+    opt_kwargs_all = dnnlib.EasyDict(class_name='torch.optim.Adam', lr=0.0025, betas=[0, 0.99],
+                                     eps=1e-8)
+    for name, module, reg_interval in [('G', G, 4), ('D', D, 16)]:
+        mb_ratio = reg_interval / (reg_interval + 1)
+        opt_kwargs = dnnlib.EasyDict(opt_kwargs_all)
+        opt_kwargs.lr = opt_kwargs.lr * mb_ratio
+        opt_kwargs.betas = [beta ** mb_ratio for beta in opt_kwargs.betas]
+        opt = dnnlib.util.construct_class_by_name(module.parameters(), **opt_kwargs)
+        phases += [dnnlib.EasyDict(name=name+'main', module=module, opt=opt, interval=1)]
+        phases += [dnnlib.EasyDict(name=name+'reg', module=module, opt=opt, interval=reg_interval)]
+    print('Initializing logs...')
+    stats_collector = training_stats.Collector(regex='.*')
+    truth: Truth = []
+    print(f'Training for {total_kimg} kimg...')
+    print()
+    cur_nimg = 0
+    cur_tick = 0
+    tick_start_nimg = cur_nimg
+    tick_start_time = time.time()
+    maintenance_time = tick_start_time - start_time
+    batch_idx = 0
+    while True:
+        phase_real_img, phase_real_c = next(batches)
+        phase_real_img = (phase_real_img.to(device).to(torch.float32) / 127.5 - 1).split(batch_gpu)
+        phase_real_c = phase_real_c.to(device).split(batch_gpu)
+        all_gen_z = torch.randn([len(phases) * batch_size, G.z_dim], device=device)
+        all_gen_z = [phase_gen_z.split(batch_gpu) for phase_gen_z in all_gen_z.split(batch_size)]
+        all_gen_c = torch.zeros(len(phases) * batch_size, 0, device=device)
+        all_gen_c = [phase_gen_c.split(batch_gpu) for phase_gen_c in all_gen_c.split(batch_size)]
+        for phase, phase_gen_z, phase_gen_c in zip(phases, all_gen_z, all_gen_c):
+            if batch_idx % phase.interval != 0:
+                continue
+            phase.opt.zero_grad(set_to_none=True)
+            phase.module.requires_grad_(True)
+            for round_idx, (real_img, real_c, gen_z, gen_c) in enumerate(zip(phase_real_img, phase_real_c, phase_gen_z, phase_gen_c)):
+                sync = (round_idx == batch_size // batch_gpu - 1)
+                gain = phase.interval
+                loss.accumulate_gradients(phase=phase.name, real_img=real_img, real_c=real_c, gen_z=gen_z, gen_c=gen_c, sync=sync, gain=gain)
+            phase.module.requires_grad_(False)
+            for param in phase.module.parameters():
+                if param.grad is not None:
+                    misc.nan_to_num(param.grad, nan=0, posinf=1e5, neginf=-1e5, out=param.grad)
+            phase.opt.step()
+        ema_nimg = ema_kimg * 1000
+        if ema_rampup is not None:
+            ema_nimg = min(ema_nimg, cur_nimg * ema_rampup)
+        ema_beta = 0.5 ** (batch_size / max(ema_nimg, 1e-8))
+        for p_ema, p in zip(G_ema.parameters(), G.parameters()):
+            p_ema.copy_(p.lerp(p_ema, ema_beta))
+        for b_ema, b in zip(G_ema.buffers(), G.buffers()):
+            b_ema.copy_(b)
+        cur_nimg += batch_size
+        batch_idx += 1
+        if (ada_stats is not None) and (batch_idx % ada_interval == 0):
+            ada_stats.update()
+            adjust = np.sign(ada_stats['Loss/signs/real'] - ada_target) * (batch_size * ada_interval) / (ada_kimg * 1000)
+            augment_pipe.p.copy_((augment_pipe.p + adjust).max(misc.constant(0, device=device)))
+        done = (cur_nimg >= total_kimg * 1000)
+        if (not done) and (cur_tick != 0) and (cur_nimg < tick_start_nimg + kimg_per_tick * 1000):
+            continue
+        tick_end_time = time.time()
+        fields = []
+        fields += [f"tick {training_stats.report0('Progress/tick', cur_tick):<5d}"]
+        fields += [f"kimg {training_stats.report0('Progress/kimg', cur_nimg / 1e3):<8.1f}"]
+        fields += [f"time {dnnlib.util.format_time(training_stats.report0('Timing/total_sec', tick_end_time - start_time)):<12s}"]
+        fields += [f"sec/tick {training_stats.report0('Timing/sec_per_tick', tick_end_time - tick_start_time):<7.1f}"]
+        fields += [f"sec/kimg {training_stats.report0('Timing/sec_per_kimg', (tick_end_time - tick_start_time) / (cur_nimg - tick_start_nimg) * 1e3):<7.2f}"]
+        fields += [f"maintenance {training_stats.report0('Timing/maintenance_sec', maintenance_time):<6.1f}"]
+        fields += [f"cpumem {training_stats.report0('Resources/cpu_mem_gb', psutil.Process(os.getpid()).memory_info().rss / 2**30):<6.2f}"]
+        fields += [f"gpumem {training_stats.report0('Resources/peak_gpu_mem_gb', 0 / 2**30):<6.2f}"]  # no CUDA
+        fields += [f"augment {training_stats.report0('Progress/augment', float(augment_pipe.p.cpu()) if augment_pipe is not None else 0):.3f}"]
+        training_stats.report0('Timing/total_hours', (tick_end_time - start_time) / (60 * 60))
+        training_stats.report0('Timing/total_days', (tick_end_time - start_time) / (24 * 60 * 60))
+        print(' '.join(fields))
+        stats_collector.update()
+        stats_dict = stats_collector.as_dict()
+        truth.append(point("augment", stats_dict['Progress/augment'].mean, cur_tick))
+        cur_tick += 1
+        tick_start_nimg = cur_nimg
+        tick_start_time = time.time()
+        maintenance_time = tick_start_time - tick_end_time
+        if done:
+            break
+    print()
+    print('Exiting...')
+    return truth
+
+
 # The packages and checkouts of the cases above, for VERSIONS.md: {package: row} and
-# {variable naming a checkout: (its row, the variable holding its commit)}.
-REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath"}
-REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT")}
+# {variable naming a checkout: (its row, the variable holding its commit)}. Their environment
+# (the corpus environment above has all but fvcore, iopath and termcolor):
+#
+#     python -m venv ~/repos-venv && ~/repos-venv/bin/pip install torch==2.13.0
+#     ~/repos-venv/bin/pip install torch==2.13.0 numpy fvcore iopath termcolor tabulate \
+#         pyyaml keras scipy requests psutil
+#     git clone https://github.com/facebookresearch/detectron2 ~/detectron2
+#     git clone https://github.com/OpenNMT/OpenNMT-py ~/OpenNMT-py
+#     git clone https://github.com/NVlabs/stylegan2-ada-pytorch ~/stylegan2-ada-pytorch
+#     export DETECTRON2=~/detectron2 OPENNMT_PY=~/OpenNMT-py \
+#         STYLEGAN2_ADA=~/stylegan2-ada-pytorch                 # and each one's *_COMMIT
+#     ~/repos-venv/bin/python tests/corpus/make_corpus.py detectron2_events keras_io_loop \
+#         opennmt_stats pix2pix_losses stylegan2_ada_tick
+#
+# keras_io_loop and pix2pix_losses copy their scripts' print statements (keras-io's guide and
+# pytorch-CycleGAN-and-pix2pix at the commits in VERSIONS.md) and need no checkout.
+REPOSITORY_PACKAGES = {"fvcore": "fvcore", "iopath": "iopath", "termcolor": "termcolor",
+                       "scipy": "scipy"}
+REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON2_COMMIT"),
+                        "OPENNMT_PY": ("OpenNMT/OpenNMT-py", "OPENNMT_PY_COMMIT"),
+                        "STYLEGAN2_ADA": ("NVlabs/stylegan2-ada-pytorch", "STYLEGAN2_ADA_COMMIT")}
+
+
+def neutral_paths(data: bytes) -> bytes:
+    """The capture with this machine's paths in warnings written as the corpus writes them: the
+    repository's own root as /home/user/project, a checkout named by a variable of
+    REPOSITORY_CHECKOUTS as /home/user/<its repository's name>."""
+    root = os.path.dirname(os.path.dirname(HERE))
+    paths = {root: "/home/user/project"}
+    for variable, (row, _) in REPOSITORY_CHECKOUTS.items():
+        if os.environ.get(variable):
+            paths[os.path.abspath(os.environ[variable])] = "/home/user/" + row.split("/")[-1]
+    for path, neutral in sorted(paths.items(), key=lambda item: -len(item[0])):
+        data = data.replace(path.encode(), neutral.encode())
+    return data
 
 # reinforce.py trains until its running reward passes CartPole-v1's threshold (475), a few
 # hundred episodes of up to 500 steps: minutes here. The case's one change stops it after 100.
@@ -2841,6 +3286,9 @@ CASES: dict[str, Callable[[], Truth]] = {
     "flair": flair_,
     "detectron2_events": detectron2_events,
     "keras_io_loop": keras_io_loop,
+    "opennmt_stats": opennmt_stats,
+    "pix2pix_losses": pix2pix_losses,
+    "stylegan2_ada_tick": stylegan2_ada_tick,
 }
 
 # pytorch/examples' other scripts, each run alone on an environment like imagenet_main's
@@ -3339,7 +3787,7 @@ def make(case: str) -> None:
             with open(tmp.name) as f:
                 truths[mode] = json.load(f)
         with open(os.path.join(HERE, f"{case}.{mode}.log"), "wb") as f:
-            f.write(data.replace(prefix, PREFIX))
+            f.write(neutral_paths(data.replace(prefix, PREFIX)))
     check(case, truths["pipe"], truths["pty"])
     # One truth for both captures when the runs agree; else each capture has its run's own.
     names = {"": truths["pipe"]} if truths["pipe"] == truths["pty"] else {
