@@ -191,6 +191,9 @@ class MetricParser:
         self._header_epoch: int | None = None
         self._first_epoch: int | None = None
         self._position: tuple[int, int] = (0, -1)  # (count before this epoch, last position)
+        # Positions whose epoch's length is not printed: (their epoch, the count before it, the
+        # furthest position in it).
+        self._unsized: tuple[int | None, int, int] = (None, 0, 0)
         self._counts: dict[str, int] = {}
         # Steps done, from the lines that give a step finer than the epoch (`step 250 | ...`):
         # the step of a line without one printed after them (llm.c's and build-nanogpt's
@@ -400,8 +403,15 @@ class MetricParser:
             if not findings:
                 continue
             if counts:
-                epoch = int(findings[1][1]) if len(findings) > 1 else None
+                rest = findings[1:]
+                epoch = int(rest[0][1]) if rest and rest[0][0] == "epoch" else None
                 position = (int(findings[0][1]), findings[0][2] or 0, epoch)
+                if epoch is not None:
+                    rest = rest[1:]
+                if rest:  # a library's position rule reads its line's metrics too
+                    found.append((name, rest, False))
+                if final:
+                    break
                 continue
             if noise:
                 self._silenced = max(int(findings[0][1]) - 1, 0)
@@ -609,6 +619,15 @@ class MetricParser:
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
         the first one seen; with no epoch, a position that goes back starts the next epoch."""
+        if length <= 0 and epoch is not None:
+            # The epoch's length is not printed (`(epoch: 2, iters: 4, ...)`): an epoch is as
+            # long as the furthest position seen in it, exact when the printing interval
+            # divides the epoch.
+            seen, before, furthest = self._unsized
+            if seen is not None and epoch > seen:
+                before, furthest = before + furthest, 0
+            self._unsized = (epoch, before, max(furthest, position))
+            return before + position
         if epoch is not None:
             if self._first_epoch is None:
                 self._first_epoch = epoch

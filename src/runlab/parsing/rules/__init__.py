@@ -45,8 +45,10 @@ from runlab.parsing.rules.libraries import (
     parse_sklearn_cv,
     parse_sklearn_hgb,
     parse_statsmodels_head,
+    parse_stylegan,
     parse_table_header,
     parse_timm,
+    parse_visualizer,
     parse_xgboost,
     parse_yolo_header,
     repr_rows,
@@ -184,6 +186,26 @@ RULES: list[Rule] = [
         final=True,
     ),
     Rule(
+        "visualizer",
+        "pytorch-CycleGAN-and-pix2pix's losses (CUT, SPADE, ...): `(epoch: 2, iters: 4, time: "
+        "0.026, data: 0.000) G_GAN: 0.698 G_L1: 49.070 D_real: 0.692` at the images seen, "
+        "(epochs before) x (images an epoch, the furthest `iters` of an epoch) + 4; time and "
+        "data are its timings",
+        parse_visualizer,
+        ("(epoch: ",),
+        final=True,
+        counts=True,
+    ),
+    Rule(
+        "stylegan",
+        "StyleGAN2-ADA's tick line: `tick 2     kimg 0.1      time 13s   sec/tick 2.3   ... "
+        "augment 0.032`, each field (kimg, sec/tick, ..., augment) at the tick, 2",
+        parse_stylegan,
+        ("kimg ",),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
         "`Start of epoch 3` sets "
@@ -205,7 +227,7 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "Namespace(",
+         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "#", "Namespace(",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",

@@ -59,6 +59,8 @@ _NOISE = re.compile(
     # `(1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, ...)`
     r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, ){0,4}(?:in_features|in_channels|num_features"
     r"|start_dim|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope|eps)="
+    # a count written `#name` (`#training images = 16`, pix2pix's dataset size)
+    r"|^\s*#[A-Za-z][\w ]{0,40}(?: = |: )\d+\s*$"
     # FLAML's search summary: `Time taken to find the best model: 1.25` (a timing)
     r"|\bTime taken to find the best model: "
     # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`
@@ -563,6 +565,46 @@ def parse_keras_tuner(line: str) -> list[Found]:
     """``Trial 3 Complete [00h 00m 02s]``: the step of the lines that follow, 3."""
     match = _TRIAL.match(line)
     return [] if match is None else [("trial", int(match.group(1)), int(match.group(1)))]
+
+
+# visualizer -----------------------------------------------------------------------------------
+
+# pytorch-CycleGAN-and-pix2pix's `Visualizer.print_current_losses` (util/visualizer.py), copied
+# into CUT, SPADE and other image-to-image repositories: `(epoch: 2, iters: 4, time: 0.026, data:
+# 0.000) G_GAN: 0.698 G_L1: 49.070 D_real: 0.692 D_fake: 0.689`. The losses at the images seen
+# (train.py's total_steps): `iters` counts the epoch's images, whose number is printed once, at
+# the start. `time` and `data` are its timings.
+_VISUALIZER = re.compile(
+    r"\s*\(epoch: (\d{1,9}), iters: (\d{1,18}), time: [\d.]{1,20}, data: [\d.]{1,20}\) ")
+
+
+def parse_visualizer(line: str) -> list[Found]:
+    """The losses after `(epoch: 2, iters: 4, time: ..., data: ...) `, at a position in
+    epoch 2 whose length is not printed."""
+    match = _VISUALIZER.match(line)
+    if match is None:
+        return []
+    return [("position", int(match.group(2)), 0), ("epoch", int(match.group(1)), None),
+            *parse_key_value(line[match.end():])]
+
+
+# stylegan ---------------------------------------------------------------------------------------
+
+# StyleGAN2-ADA's (and StyleGAN3's) tick line (training/training_loop.py): `tick 2     kimg 0.1
+# time 13s          sec/tick 2.3     sec/kimg 70.50   maintenance 0.0    cpumem 0.41   gpumem
+# 0.00   augment 0.032`, fixed-width `name value` fields at the tick; `time` is a duration.
+_TICK = re.compile(r"\s*tick (\d{1,18}) +kimg ")
+_TICK_FIELD = re.compile(rf"([A-Za-z][\w/]{{0,30}}) +({NUMBER})(?= |$)", re.ASCII)
+
+
+def parse_stylegan(line: str) -> list[Found]:
+    """``tick 2  kimg 0.1  time 13s  sec/tick 2.3 ... augment 0.032``: each field at tick 2."""
+    match = _TICK.match(line)
+    if match is None:
+        return []
+    step = int(match.group(1))
+    return [("tick", step, step), *((name, to_number(value), None)
+            for name, value in _TICK_FIELD.findall(line, match.end() - 5))]
 
 
 # flaml ----------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ _NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
-            r"|records|lines|bytes|batches|shards|chunks|objects)\b)")
+            r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds)\b)")
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{VALUE_END}"
 _PAIR = re.compile(
     r"(?<![^\s,;|(\[{])"
@@ -60,7 +60,7 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
-    r"|parameters"
+    r"|parameters|processed"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$",
@@ -250,7 +250,7 @@ def parse_fraction(line: str) -> list[Found]:
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:\||$))"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:[|;]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
