@@ -2562,6 +2562,67 @@ def vae_main() -> Truth:
     return truth
 
 
+def regression() -> Truth:
+    """pytorch/examples `regression/main.py` (a linear fit of a random degree-4 polynomial, one
+    batch of 32 after another until the loss is below 1e-3; nothing changed; the script draws
+    its polynomial unseeded, so the case seeds torch's generator with 0 first, for both runs to
+    print the same): `Loss: 0.000845 after 830 batches`, then the learned and the actual
+    polynomial (`==> Learned function:\\ty = +7.67 x^1 -1.56 x^2 -10.85 x^3 +2.87 x^4 -5.40`:
+    coefficients, not metrics). Truth: the module's `loss` as `Loss` at the printed
+    `batch_idx`, the batches done (from 1)."""
+    import torch
+
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Loss" in call:
+            truth.append(point("Loss", values["loss"], values["batch_idx"]))
+
+    run_example("regression", [], record)
+    return truth
+
+
+# time_sequence_prediction/generate_sine_wave.py makes 100 sine waves of 1000 points (L); the
+# case makes them 100 points long, the one change (to its data): train.py's LSTM cells step
+# through every point of every wave, up to 20 times an LBFGS step (3 minutes a step here).
+SINE_WAVE_LENGTH = {"L = 1000\n": "L = 100\n"}
+
+
+def time_sequence_prediction() -> Truth:
+    """pytorch/examples `time_sequence_prediction/train.py --steps 2` (two LSTM cells fitted to
+    sine waves with LBFGS), after its `generate_sine_wave.py` wrote `traindata.pt` in the run's
+    folder, waves cut to 100 points (SINE_WAVE_LENGTH). train.py loads the numpy array with
+    `torch.load`, which since torch 2.6 refuses it (`weights_only`); the case sets torch's own
+    switch back, TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 (torch warns of it). It prints `STEP:  0`,
+    then `loss: 0.5023738120466186` at each of LBFGS's evaluations of the loss (up to 20 a
+    step), then `test loss: 0.0013000894101893163`. Truth: the script's values as each line is
+    printed, read from the printing frame: the closure's `loss.item()` as `loss` and the test's
+    `loss.item()` as `test_loss`, at the step of the `STEP:` line above them (`i`, from 0):
+    every evaluation LBFGS makes in a step is a point of that step."""
+    truth: Truth = []
+    folder = os.path.join(os.environ.get("PYTORCH_EXAMPLES", ""), "time_sequence_prediction")
+    os.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"
+
+    def setup() -> None:
+        with open(os.path.join(folder, "generate_sine_wave.py")) as f:
+            source = f.read()
+        for old, new in SINE_WAVE_LENGTH.items():
+            assert source.count(old) == 1, old
+            source = source.replace(old, new)
+        exec(compile(source, "generate_sine_wave.py", "exec"), {"__name__": "__main__"})
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "test loss" in call:
+            truth.append(point("test_loss", values["loss"].item(), values["i"]))
+        elif "loss" in call:
+            truth.append(point("loss", values["loss"].item(), values["i"]))
+
+    run_example("time_sequence_prediction", ["--steps", "2"], record, setup=setup,
+                script="train.py")
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2633,6 +2694,8 @@ EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "dcgan": dcgan,
     "reinforce": reinforce,
     "vae_main": vae_main,
+    "regression": regression,
+    "time_sequence_prediction": time_sequence_prediction,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
