@@ -2592,7 +2592,7 @@ SINE_WAVE_LENGTH = {"L = 1000\n": "L = 100\n"}
 def time_sequence_prediction() -> Truth:
     """pytorch/examples `time_sequence_prediction/train.py --steps 2` (two LSTM cells fitted to
     sine waves with LBFGS), after its `generate_sine_wave.py` wrote `traindata.pt` in the run's
-    folder, waves cut to 100 points (SINE_WAVE_LENGTH). train.py loads the numpy array with
+    folder (run before it, its output not kept), waves cut to 100 points (SINE_WAVE_LENGTH). train.py loads the numpy array with
     `torch.load`, which since torch 2.6 refuses it (`weights_only`); the case sets torch's own
     switch back, TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 (torch warns of it). It prints `STEP:  0`,
     then `loss: 0.5023738120466186` at each of LBFGS's evaluations of the loss (up to 20 a
@@ -2610,7 +2610,8 @@ def time_sequence_prediction() -> Truth:
         for old, new in SINE_WAVE_LENGTH.items():
             assert source.count(old) == 1, old
             source = source.replace(old, new)
-        exec(compile(source, "generate_sine_wave.py", "exec"), {"__name__": "__main__"})
+        # a command of its own before train.py, as the example's README runs it
+        subprocess.run([sys.executable, "-c", source], check=True, capture_output=True)
 
     def record(call: str, values: dict[str, Any]) -> None:
         if "test loss" in call:
