@@ -2624,6 +2624,60 @@ def time_sequence_prediction() -> Truth:
     return truth
 
 
+def sr_images() -> None:
+    """What super_resolution's `download_bsd300` would unpack, made here instead:
+    `dataset/BSDS300/images/train/` and `.../test/`, 12 and 4 JPEGs of 256 x 256 pixels
+    (BSDS300's are 481 x 321; the script crops 255), smooth colour gradients and noise."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for split, count in (("train", 12), ("test", 4)):
+        folder = os.path.join("dataset", "BSDS300", "images", split)
+        os.makedirs(folder)
+        for n in range(count):
+            y, x = np.mgrid[0:256, 0:256] / 255.0
+            base = np.stack([np.sin(x * rng.uniform(1, 8) + rng.uniform(0, 3)),
+                             np.cos(y * rng.uniform(1, 8) + rng.uniform(0, 3)),
+                             np.sin((x + y) * rng.uniform(1, 8))], axis=-1)
+            pixels = (base + 1) * 110 + rng.normal(0, 12, base.shape)
+            image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+            image.save(os.path.join(folder, f"{split}_{n:02d}.jpg"), quality=90)
+
+
+def super_resolution() -> Truth:
+    """pytorch/examples `super_resolution/main.py --upscale_factor 3 --batchSize 4
+    --testBatchSize 2 --nEpochs 2 --threads 0` (its sub-pixel convolution `Net`), on generated
+    images where its `data.py` would download BSDS300 (sr_images: the script finds the folder
+    there and downloads nothing; nothing changed): `Namespace(...)`, `===> Loading datasets`,
+    `===> Building model`, then `===> Epoch[1](1/3): Loss: 0.0796` after each batch,
+    `===> Epoch 1 Complete: Avg. Loss: 0.0547`, `===> Avg. PSNR: 12.9105 dB` and
+    `Checkpoint saved to model_epoch_1.pth`. Truth: the script's values as each line is
+    printed, read from the printing frame: `train`'s `loss.item()` as `Loss` at the printed
+    iteration made global (`(epoch - 1) * len(training_data_loader) + iteration`, iteration
+    from 1); `epoch_loss / len(training_data_loader)` as `Avg._Loss` at the printed epoch;
+    `test`'s `avg_psnr / len(testing_data_loader)` as `Avg._PSNR` (in dB), no step (the line
+    names none)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "Complete" in call:
+            average = values["epoch_loss"] / len(values["training_data_loader"])
+            truth.append(point("Avg._Loss", average, values["epoch"]))
+        elif "Loss" in call:
+            loader = values["training_data_loader"]
+            step = (values["epoch"] - 1) * len(loader) + values["iteration"]
+            truth.append(point("Loss", values["loss"].item(), step))
+        elif "PSNR" in call:
+            psnr = values["avg_psnr"] / len(values["testing_data_loader"])
+            truth.append(point("Avg._PSNR", psnr, None))
+
+    run_example("super_resolution", ["--upscale_factor", "3", "--batchSize", "4",
+                                     "--testBatchSize", "2", "--nEpochs", "2", "--threads", "0"],
+                record, setup=sr_images)
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2697,6 +2751,7 @@ EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "vae_main": vae_main,
     "regression": regression,
     "time_sequence_prediction": time_sequence_prediction,
+    "super_resolution": super_resolution,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
