@@ -2592,14 +2592,15 @@ SINE_WAVE_LENGTH = {"L = 1000\n": "L = 100\n"}
 def time_sequence_prediction() -> Truth:
     """pytorch/examples `time_sequence_prediction/train.py --steps 2` (two LSTM cells fitted to
     sine waves with LBFGS), after its `generate_sine_wave.py` wrote `traindata.pt` in the run's
-    folder (run before it, its output not kept), waves cut to 100 points (SINE_WAVE_LENGTH). train.py loads the numpy array with
-    `torch.load`, which since torch 2.6 refuses it (`weights_only`); the case sets torch's own
-    switch back, TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 (torch warns of it). It prints `STEP:  0`,
-    then `loss: 0.5023738120466186` at each of LBFGS's evaluations of the loss (up to 20 a
-    step), then `test loss: 0.0013000894101893163`. Truth: the script's values as each line is
-    printed, read from the printing frame: the closure's `loss.item()` as `loss` and the test's
-    `loss.item()` as `test_loss`, at the step of the `STEP:` line above them (`i`, from 0):
-    every evaluation LBFGS makes in a step is a point of that step."""
+    folder (run before it, its output not kept), waves cut to 100 points (SINE_WAVE_LENGTH).
+    train.py loads the numpy array with `torch.load`, which since torch 2.6 refuses it
+    (`weights_only`); the case sets torch's own switch back, TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1
+    (torch warns of it). It prints `STEP:  0`, then `loss: 0.5023738120466186` at each of
+    LBFGS's evaluations of the loss (up to 20 a step), then `test loss: 0.0013000894101893163`.
+    Truth: the script's values as each line is printed, read from the printing frame: the
+    closure's `loss.item()` as `loss` and the test's `loss.item()` as `test_loss`, at the step
+    of the `STEP:` line above them (`i`, from 0): every evaluation LBFGS makes in a step is a
+    point of that step."""
     truth: Truth = []
     folder = os.path.join(os.environ.get("PYTORCH_EXAMPLES", ""), "time_sequence_prediction")
     os.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"
@@ -2755,8 +2756,8 @@ EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
-    "torch": "torch (pytorch/examples scripts)", "torchvision": "torchvision (pytorch/examples scripts)",
-    "numpy": "numpy (pytorch/examples scripts)", "gymnasium": "gymnasium (pytorch/examples scripts)"}))
+    name: f"{name} (pytorch/examples scripts)"
+    for name in ("torch", "torchvision", "numpy", "gymnasium", "matplotlib", "pillow", "six")}))
 OWN_CHECKOUT.update(dict.fromkeys(EXAMPLES_CASES, "PYTORCH_EXAMPLES"))
 # The row of a case's checkout in VERSIONS.md, where it is not the variable's usual row.
 CHECKOUT_ROW = dict.fromkeys(EXAMPLES_CASES, "pytorch/examples scripts")
