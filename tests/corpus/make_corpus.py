@@ -2679,6 +2679,68 @@ def super_resolution() -> Truth:
     return truth
 
 
+# gcn/main.py downloads Cora (a tarball from linqs-data.soe.ucsc.edu) and unpacks `cora/`; the
+# case's one change drops the download, and the case writes a `cora/` of its own (cora_files).
+GCN_DOWNLOAD = {
+    "    with requests.get(cora_url, stream=True) as tgz_file:\n"
+    "        with tarfile.open(fileobj=tgz_file.raw, mode='r:gz') as tgz_object:\n"
+    "            tgz_object.extractall()\n": "",
+}
+
+
+def cora_files() -> None:
+    """`cora/cora.content` (a line a paper: its id, binary word features, its class) and
+    `cora/cora.cites` (a line a citation: two ids), as Cora's, for a synthetic graph: 1700
+    papers (gcn/main.py tests on the first 1000 of a permutation, validates on the next 500
+    and trains on the rest), 7 classes, 64 features drawn more often for a paper's class, and
+    3 citations a paper, mostly within its class."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    papers, classes, words = 1700, 7, 64
+    ids = rng.choice(np.arange(1000, 2_000_000), papers, replace=False)
+    label = rng.integers(0, classes, papers)
+    rate = np.where(np.arange(words)[None, :] % classes == label[:, None], 0.35, 0.05)
+    features = (rng.random((papers, words)) < rate).astype(int)
+    os.makedirs("cora")
+    with open(os.path.join("cora", "cora.content"), "w") as f:
+        for n in range(papers):
+            row = "\t".join(map(str, features[n]))
+            f.write(f"{ids[n]}\t{row}\tClass_{label[n]}\n")
+    with open(os.path.join("cora", "cora.cites"), "w") as f:
+        for n in range(papers):
+            for _ in range(3):
+                same = np.flatnonzero(label == label[n])
+                other = rng.choice(same) if rng.random() < 0.8 else rng.integers(0, papers)
+                f.write(f"{ids[other]}\t{ids[n]}\n")
+
+
+def gcn_main() -> Truth:
+    """pytorch/examples `gcn/main.py --epochs 60 --val-every 10` (its own two-layer GCN in
+    plain torch) on the CPU, its Cora download dropped (GCN_DOWNLOAD) and a synthetic Cora
+    written in its place (cora_files): `Using cpu device`, `Downloading dataset...`, `Loading
+    dataset...`, `Epoch: 0010 (0.0123s) loss_train: 1.9 acc_train: 0.3 loss_val: 1.9 acc_val:
+    0.3` every 10 epochs and `Test set results: loss 1.2 accuracy 0.6`. Truth: `train_iter`'s
+    own `loss_train`, `acc_train`, `loss_val`, `acc_val` (what `test` returned), read from the
+    printing frame, at the printed epoch (from 1); the module's `loss_test` and `acc_test` as
+    `Test_set_results_loss` and `Test_set_results_accuracy` (the names after the printed
+    `Test set results:`, as torchvision_ref's `Test:` lines are named), no step. The time in
+    brackets is a timing, left out."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any]) -> None:
+        if "loss_train" in call:
+            truth.extend(point(key, values[key], values["epoch"])
+                         for key in ("loss_train", "acc_train", "loss_val", "acc_val"))
+        elif "Test set results" in call:
+            truth.extend([point("Test_set_results_loss", values["loss_test"], None),
+                          point("Test_set_results_accuracy", values["acc_test"], None)])
+
+    run_example("gcn", ["--epochs", "60", "--val-every", "10"], record, changes=GCN_DOWNLOAD,
+                setup=cora_files)
+    return truth
+
+
 # Ultralytics needs torchvision, whose CPU build is not on PyPI: PyPI's torchvision is built for
 # CUDA and loads only beside PyPI's (CUDA) torch; flair needs transformers below 5. Each of those
 # cases runs alone, in an environment of its own, and its rows in VERSIONS.md say so:
@@ -2753,11 +2815,13 @@ EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "regression": regression,
     "time_sequence_prediction": time_sequence_prediction,
     "super_resolution": super_resolution,
+    "gcn_main": gcn_main,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
     name: f"{name} (pytorch/examples scripts)"
-    for name in ("torch", "torchvision", "numpy", "gymnasium", "matplotlib", "pillow", "six")}))
+    for name in ("torch", "torchvision", "numpy", "gymnasium", "matplotlib", "pillow", "six",
+                 "requests")}))
 OWN_CHECKOUT.update(dict.fromkeys(EXAMPLES_CASES, "PYTORCH_EXAMPLES"))
 # The row of a case's checkout in VERSIONS.md, where it is not the variable's usual row.
 CHECKOUT_ROW = dict.fromkeys(EXAMPLES_CASES, "pytorch/examples scripts")
