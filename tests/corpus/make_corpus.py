@@ -2361,14 +2361,16 @@ def example_prints(source: str) -> dict[int, str]:
     return calls
 
 
-def run_example(folder: str, argv: list[str], record: Callable[[str, dict[str, Any]], None],
+def run_example(folder: str, argv: list[str],
+                record: Callable[[str, dict[str, Any], tuple[Any, ...]], None],
                 changes: dict[str, str] | None = None, setup: Callable[[], None] | None = None,
                 script: str = "main.py") -> None:
     """Run `folder/script` of the pytorch/examples checkout named by PYTORCH_EXAMPLES as
     `python script argv...` from a folder of its own (its checkpoints and images are written
     there), its folder first on the path (its own modules). Each of the script's `print(...)`
-    calls first gives `record` the call's source text (which print statement it is) and the
-    printing frame's variables (its globals and locals), then prints. `changes` are the case's
+    calls first gives `record` the call's source text (which print statement it is), the
+    printing frame's variables (its globals and locals) and the objects given to `print` (the
+    values themselves, before any text is made of them), then prints. `changes` are the case's
     only edits to the source (its data), each made exactly once; `setup` makes files in the
     run's folder first."""
     examples = os.environ.get("PYTORCH_EXAMPLES")
@@ -2390,7 +2392,7 @@ def run_example(folder: str, argv: list[str], record: Callable[[str, dict[str, A
 
     def printed(*args: Any, **kwargs: Any) -> None:
         frame = sys._getframe(1)
-        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals})
+        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals}, args)
         builtins.print(*args, **kwargs)
 
     cwd = os.getcwd()
@@ -2445,7 +2447,7 @@ def word_language_model() -> Truth:
             with open(os.path.join("data", "wikitext-2", name), "w") as f:
                 f.writelines(lines)
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "cur_loss" in call:
             batches = len(values["train_data"]) // values["args"].bptt
             assert batches == len(range(0, values["train_data"].size(0) - 1,
@@ -2481,7 +2483,7 @@ def dcgan() -> Truth:
     printed)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Loss_D" in call:
             step = values["epoch"] * len(values["dataloader"]) + values["i"]
             truth.extend([point("Loss_D", values["errD"].item(), step),
@@ -2510,7 +2512,7 @@ def reinforce() -> Truth:
     at the printed episode (`i_episode`, from 1)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Last reward" in call:
             truth.extend([point("Last_reward", values["ep_reward"], values["i_episode"]),
                           point("Average_reward", values["running_reward"],
@@ -2548,7 +2550,7 @@ def vae_main() -> Truth:
     `Test_set_loss`, no step (the line names none)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Train Epoch" in call:
             truth.append(point("Loss", values["loss"].item() / len(values["data"]), None))
         elif "Average loss" in call:
@@ -2575,7 +2577,7 @@ def regression() -> Truth:
     torch.manual_seed(0)
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Loss" in call:
             truth.append(point("Loss", values["loss"], values["batch_idx"]))
 
@@ -2614,7 +2616,7 @@ def time_sequence_prediction() -> Truth:
         # a command of its own before train.py, as the example's README runs it
         subprocess.run([sys.executable, "-c", source], check=True, capture_output=True)
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "test loss" in call:
             truth.append(point("test_loss", values["loss"].item(), values["i"]))
         elif "loss" in call:
@@ -2661,7 +2663,7 @@ def super_resolution() -> Truth:
     names none)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Complete" in call:
             average = values["epoch_loss"] / len(values["training_data_loader"])
             truth.append(point("Avg._Loss", average, values["epoch"]))
@@ -2728,7 +2730,7 @@ def gcn_main() -> Truth:
     brackets is a timing, left out."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "loss_train" in call:
             truth.extend(point(key, values[key], values["epoch"])
                          for key in ("loss_train", "acc_train", "loss_val", "acc_val"))
@@ -2738,6 +2740,49 @@ def gcn_main() -> Truth:
 
     run_example("gcn", ["--epochs", "60", "--val-every", "10"], record, changes=GCN_DOWNLOAD,
                 setup=cora_files)
+    return truth
+
+
+# mnist_forward_forward/main.py downloads MNIST; the case's one change gives it random images
+# of MNIST's shape instead (600 to train on, 200 to test, other images), as vae_main.
+FORWARD_FORWARD_FAKEDATA = {
+    'MNIST("./data/", train=True, download=True, transform=transform)':
+        "FakeData(600, (1, 28, 28), 10, transform)",
+    'MNIST("./data/", train=False, download=True, transform=transform)':
+        "FakeData(200, (1, 28, 28), 10, transform, random_offset=600)",
+    "from torchvision.datasets import MNIST\n": "from torchvision.datasets import FakeData\n",
+}
+
+
+def mnist_forward_forward() -> Truth:
+    """pytorch/examples `mnist_forward_forward/main.py --epochs 50 --log-interval 10
+    --train_size 600 --test_size 200` (Hinton's forward-forward training of a 784-500-500
+    network, layer by layer, each on the whole training batch), MNIST replaced by random images
+    of its shape (FORWARD_FORWARD_FAKEDATA): `training layer:  0`, `Loss:  0.78` every 10 of
+    the layer's epochs, the same for layer 1, then `train error: 0.89` and `test error: 0.9`.
+    Truth: read as each line is printed: the layer's `loss.item()` from the printing frame
+    (`Layer.train`) as `Loss`, no step (the line names none, and the layer's epoch counter
+    starts again at each layer); the error each of the last two lines prints, the value given
+    to `print` (the script computes it in the call: the float, not its text), as `train_error`
+    and `test_error`, no step. `training layer:  0` names the layer being trained: no metric.
+    The script parses a `--seed` but seeds nothing; the case seeds torch's generator with 0
+    first, for both runs to print the same."""
+    import torch
+
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if '"Loss: "' in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif '"train error:"' in call:
+            truth.append(point("train_error", printed[1], None))
+        elif '"test error:"' in call:
+            truth.append(point("test_error", printed[1], None))
+
+    run_example("mnist_forward_forward", ["--epochs", "50", "--log-interval", "10",
+                                          "--train_size", "600", "--test_size", "200"],
+                record, changes=FORWARD_FORWARD_FAKEDATA)
     return truth
 
 
@@ -2816,6 +2861,7 @@ EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "time_sequence_prediction": time_sequence_prediction,
     "super_resolution": super_resolution,
     "gcn_main": gcn_main,
+    "mnist_forward_forward": mnist_forward_forward,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
