@@ -47,6 +47,17 @@ VERSIONS.md:
     export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
     ~/vision-venv/bin/python tests/corpus/make_corpus.py imagenet_main
 
+pytorch/examples' other scripts (EXAMPLES_CASES) run from the same checkout, each alone, on
+such an environment with a few of the scripts' own needs added:
+
+    python -m venv ~/examples-venv
+    ~/examples-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 gymnasium matplotlib \
+        six requests
+    for case in word_language_model dcgan reinforce vae_main regression \
+            time_sequence_prediction super_resolution gcn_main mnist_forward_forward; do
+        ~/examples-venv/bin/python tests/corpus/make_corpus.py $case
+    done
+
 flair pins transformers below 5 (the corpus environment has transformers 5): its case runs
 alone too, in an environment of its own on the same CPU wheel of torch (so no second torch):
 
