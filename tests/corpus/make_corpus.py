@@ -47,6 +47,17 @@ VERSIONS.md:
     export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
     ~/vision-venv/bin/python tests/corpus/make_corpus.py imagenet_main
 
+pytorch/examples' other scripts (EXAMPLES_CASES) run from the same checkout, each alone, on
+such an environment with a few of the scripts' own needs added:
+
+    python -m venv ~/examples-venv
+    ~/examples-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 gymnasium matplotlib \
+        six requests
+    for case in word_language_model word_language_model_transformer dcgan reinforce vae_main \
+            regression time_sequence_prediction super_resolution gcn_main mnist_forward_forward; do
+        ~/examples-venv/bin/python tests/corpus/make_corpus.py $case
+    done
+
 flair pins transformers below 5 (the corpus environment has transformers 5): its case runs
 alone too, in an environment of its own on the same CPU wheel of torch (so no second torch):
 
@@ -2361,14 +2372,16 @@ def example_prints(source: str) -> dict[int, str]:
     return calls
 
 
-def run_example(folder: str, argv: list[str], record: Callable[[str, dict[str, Any]], None],
+def run_example(folder: str, argv: list[str],
+                record: Callable[[str, dict[str, Any], tuple[Any, ...]], None],
                 changes: dict[str, str] | None = None, setup: Callable[[], None] | None = None,
                 script: str = "main.py") -> None:
     """Run `folder/script` of the pytorch/examples checkout named by PYTORCH_EXAMPLES as
     `python script argv...` from a folder of its own (its checkpoints and images are written
     there), its folder first on the path (its own modules). Each of the script's `print(...)`
-    calls first gives `record` the call's source text (which print statement it is) and the
-    printing frame's variables (its globals and locals), then prints. `changes` are the case's
+    calls first gives `record` the call's source text (which print statement it is), the
+    printing frame's variables (its globals and locals) and the objects given to `print` (the
+    values themselves, before any text is made of them), then prints. `changes` are the case's
     only edits to the source (its data), each made exactly once; `setup` makes files in the
     run's folder first."""
     examples = os.environ.get("PYTORCH_EXAMPLES")
@@ -2390,7 +2403,7 @@ def run_example(folder: str, argv: list[str], record: Callable[[str, dict[str, A
 
     def printed(*args: Any, **kwargs: Any) -> None:
         frame = sys._getframe(1)
-        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals})
+        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals}, args)
         builtins.print(*args, **kwargs)
 
     cwd = os.getcwd()
@@ -2418,7 +2431,7 @@ WIKITEXT_LINES = {"train.txt": ("valid.txt", 0, 605), "valid.txt": ("valid.txt",
                   "test.txt": ("test.txt", 0, 200)}
 
 
-def word_language_model() -> Truth:
+def word_language_model(model: tuple[str, ...] = (), epochs: int = 2) -> Truth:
     """pytorch/examples `word_language_model/main.py` (an LSTM language model, the script's
     default) with `--emsize 16 --nhid 16 --epochs 2 --bptt 20 --log-interval 20`, on wikitext-2
     cut short (WIKITEXT_LINES: lines 1-605 of its valid.txt to train on, lines 606-805 to
@@ -2445,7 +2458,7 @@ def word_language_model() -> Truth:
             with open(os.path.join("data", "wikitext-2", name), "w") as f:
                 f.writelines(lines)
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "cur_loss" in call:
             batches = len(values["train_data"]) // values["args"].bptt
             assert batches == len(range(0, values["train_data"].size(0) - 1,
@@ -2461,10 +2474,19 @@ def word_language_model() -> Truth:
             truth.extend([point("test_loss", values["test_loss"], None),
                           point("test_ppl", math.exp(values["test_loss"]), None)])
 
-    run_example("word_language_model", ["--emsize", "16", "--nhid", "16", "--epochs", "2",
-                                        "--bptt", "20", "--log-interval", "20"],
+    run_example("word_language_model", [*model, "--emsize", "16", "--nhid", "16", "--epochs",
+                                        str(epochs), "--bptt", "20", "--log-interval", "20"],
                 record, setup=setup)
     return truth
+
+
+def word_language_model_transformer() -> Truth:
+    """word_language_model's script and data with `--model Transformer --epochs 3` (its
+    `TransformerModel`, 2 heads, 2 layers), the rest as word_language_model: at its default lr
+    of 20 the validation loss rises after the second epoch, so the script divides `lr` by 4 and
+    the third epoch's lines print `lr 5.00`. torch warns that the encoder is not batch-first.
+    Truth as word_language_model's."""
+    return word_language_model(("--model", "Transformer"), epochs=3)
 
 
 def dcgan() -> Truth:
@@ -2481,7 +2503,7 @@ def dcgan() -> Truth:
     printed)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Loss_D" in call:
             step = values["epoch"] * len(values["dataloader"]) + values["i"]
             truth.extend([point("Loss_D", values["errD"].item(), step),
@@ -3170,7 +3192,7 @@ def reinforce() -> Truth:
     at the printed episode (`i_episode`, from 1)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Last reward" in call:
             truth.extend([point("Last_reward", values["ep_reward"], values["i_episode"]),
                           point("Average_reward", values["running_reward"],
@@ -3208,7 +3230,7 @@ def vae_main() -> Truth:
     `Test_set_loss`, no step (the line names none)."""
     truth: Truth = []
 
-    def record(call: str, values: dict[str, Any]) -> None:
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if "Train Epoch" in call:
             truth.append(point("Loss", values["loss"].item() / len(values["data"]), None))
         elif "Average loss" in call:
@@ -3219,6 +3241,228 @@ def vae_main() -> Truth:
 
     run_example("vae", ["--epochs", "2", "--batch-size", "64", "--log-interval", "2"], record,
                 changes=VAE_FAKEDATA, setup=lambda: os.makedirs("results"))
+    return truth
+
+
+def regression() -> Truth:
+    """pytorch/examples `regression/main.py` (a linear fit of a random degree-4 polynomial, one
+    batch of 32 after another until the loss is below 1e-3; nothing changed; the script draws
+    its polynomial unseeded, so the case seeds torch's generator with 0 first, for both runs to
+    print the same): `Loss: 0.000845 after 830 batches`, then the learned and the actual
+    polynomial (`==> Learned function:\\ty = +7.67 x^1 -1.56 x^2 -10.85 x^3 +2.87 x^4 -5.40`:
+    coefficients, not metrics). Truth: the module's `loss` as `Loss` at the printed
+    `batch_idx`, the batches done (from 1)."""
+    import torch
+
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Loss" in call:
+            truth.append(point("Loss", values["loss"], values["batch_idx"]))
+
+    run_example("regression", [], record)
+    return truth
+
+
+# time_sequence_prediction/generate_sine_wave.py makes 100 sine waves of 1000 points (L); the
+# case makes them 100 points long, the one change (to its data): train.py's LSTM cells step
+# through every point of every wave, up to 20 times an LBFGS step (3 minutes a step here).
+SINE_WAVE_LENGTH = {"L = 1000\n": "L = 100\n"}
+
+
+def time_sequence_prediction() -> Truth:
+    """pytorch/examples `time_sequence_prediction/train.py --steps 2` (two LSTM cells fitted to
+    sine waves with LBFGS), after its `generate_sine_wave.py` wrote `traindata.pt` in the run's
+    folder (run before it, its output not kept), waves cut to 100 points (SINE_WAVE_LENGTH).
+    train.py loads the numpy array with `torch.load`, which since torch 2.6 refuses it
+    (`weights_only`); the case sets torch's own switch back, TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1
+    (torch warns of it). It prints `STEP:  0`, then `loss: 0.5023738120466186` at each of
+    LBFGS's evaluations of the loss (up to 20 a step), then `test loss: 0.0013000894101893163`.
+    Truth: the script's values as each line is printed, read from the printing frame: the
+    closure's `loss.item()` as `loss` and the test's `loss.item()` as `test_loss`, at the step
+    of the `STEP:` line above them (`i`, from 0): every evaluation LBFGS makes in a step is a
+    point of that step."""
+    truth: Truth = []
+    folder = os.path.join(os.environ.get("PYTORCH_EXAMPLES", ""), "time_sequence_prediction")
+    os.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"
+
+    def setup() -> None:
+        with open(os.path.join(folder, "generate_sine_wave.py")) as f:
+            source = f.read()
+        for old, new in SINE_WAVE_LENGTH.items():
+            assert source.count(old) == 1, old
+            source = source.replace(old, new)
+        # a command of its own before train.py, as the example's README runs it
+        subprocess.run([sys.executable, "-c", source], check=True, capture_output=True)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "test loss" in call:
+            truth.append(point("test_loss", values["loss"].item(), values["i"]))
+        elif "loss" in call:
+            truth.append(point("loss", values["loss"].item(), values["i"]))
+
+    run_example("time_sequence_prediction", ["--steps", "2"], record, setup=setup,
+                script="train.py")
+    return truth
+
+
+def sr_images() -> None:
+    """What super_resolution's `download_bsd300` would unpack, made here instead:
+    `dataset/BSDS300/images/train/` and `.../test/`, 12 and 4 JPEGs of 256 x 256 pixels
+    (BSDS300's are 481 x 321; the script crops 255), smooth colour gradients and noise."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for split, count in (("train", 12), ("test", 4)):
+        folder = os.path.join("dataset", "BSDS300", "images", split)
+        os.makedirs(folder)
+        for n in range(count):
+            y, x = np.mgrid[0:256, 0:256] / 255.0
+            base = np.stack([np.sin(x * rng.uniform(1, 8) + rng.uniform(0, 3)),
+                             np.cos(y * rng.uniform(1, 8) + rng.uniform(0, 3)),
+                             np.sin((x + y) * rng.uniform(1, 8))], axis=-1)
+            pixels = (base + 1) * 110 + rng.normal(0, 12, base.shape)
+            image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+            image.save(os.path.join(folder, f"{split}_{n:02d}.jpg"), quality=90)
+
+
+def super_resolution() -> Truth:
+    """pytorch/examples `super_resolution/main.py --upscale_factor 3 --batchSize 4
+    --testBatchSize 2 --nEpochs 2 --threads 0` (its sub-pixel convolution `Net`), on generated
+    images where its `data.py` would download BSDS300 (sr_images: the script finds the folder
+    there and downloads nothing; nothing changed): `Namespace(...)`, `===> Loading datasets`,
+    `===> Building model`, then `===> Epoch[1](1/3): Loss: 0.0796` after each batch,
+    `===> Epoch 1 Complete: Avg. Loss: 0.0547`, `===> Avg. PSNR: 12.9105 dB` and
+    `Checkpoint saved to model_epoch_1.pth`. Truth: the script's values as each line is
+    printed, read from the printing frame: `train`'s `loss.item()` as `Loss` at the printed
+    iteration made global (`(epoch - 1) * len(training_data_loader) + iteration`, iteration
+    from 1); `epoch_loss / len(training_data_loader)` as `Avg._Loss` at the printed epoch;
+    `test`'s `avg_psnr / len(testing_data_loader)` as `Avg._PSNR` (in dB), no step (the line
+    names none)."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Complete" in call:
+            average = values["epoch_loss"] / len(values["training_data_loader"])
+            truth.append(point("Avg._Loss", average, values["epoch"]))
+        elif "Loss" in call:
+            loader = values["training_data_loader"]
+            step = (values["epoch"] - 1) * len(loader) + values["iteration"]
+            truth.append(point("Loss", values["loss"].item(), step))
+        elif "PSNR" in call:
+            psnr = values["avg_psnr"] / len(values["testing_data_loader"])
+            truth.append(point("Avg._PSNR", psnr, None))
+
+    run_example("super_resolution", ["--upscale_factor", "3", "--batchSize", "4",
+                                     "--testBatchSize", "2", "--nEpochs", "2", "--threads", "0"],
+                record, setup=sr_images)
+    return truth
+
+
+# gcn/main.py downloads Cora (a tarball from linqs-data.soe.ucsc.edu) and unpacks `cora/`; the
+# case's one change drops the download, and the case writes a `cora/` of its own (cora_files).
+GCN_DOWNLOAD = {
+    "    with requests.get(cora_url, stream=True) as tgz_file:\n"
+    "        with tarfile.open(fileobj=tgz_file.raw, mode='r:gz') as tgz_object:\n"
+    "            tgz_object.extractall()\n": "",
+}
+
+
+def cora_files() -> None:
+    """`cora/cora.content` (a line a paper: its id, binary word features, its class) and
+    `cora/cora.cites` (a line a citation: two ids), as Cora's, for a synthetic graph: 1700
+    papers (gcn/main.py tests on the first 1000 of a permutation, validates on the next 500
+    and trains on the rest), 7 classes, 64 features drawn more often for a paper's class, and
+    3 citations a paper, mostly within its class."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    papers, classes, words = 1700, 7, 64
+    ids = rng.choice(np.arange(1000, 2_000_000), papers, replace=False)
+    label = rng.integers(0, classes, papers)
+    rate = np.where(np.arange(words)[None, :] % classes == label[:, None], 0.35, 0.05)
+    features = (rng.random((papers, words)) < rate).astype(int)
+    os.makedirs("cora")
+    with open(os.path.join("cora", "cora.content"), "w") as f:
+        for n in range(papers):
+            row = "\t".join(map(str, features[n]))
+            f.write(f"{ids[n]}\t{row}\tClass_{label[n]}\n")
+    with open(os.path.join("cora", "cora.cites"), "w") as f:
+        for n in range(papers):
+            for _ in range(3):
+                same = np.flatnonzero(label == label[n])
+                other = rng.choice(same) if rng.random() < 0.8 else rng.integers(0, papers)
+                f.write(f"{ids[other]}\t{ids[n]}\n")
+
+
+def gcn_main() -> Truth:
+    """pytorch/examples `gcn/main.py --epochs 60 --val-every 10` (its own two-layer GCN in
+    plain torch) on the CPU, its Cora download dropped (GCN_DOWNLOAD) and a synthetic Cora
+    written in its place (cora_files): `Using cpu device`, `Downloading dataset...`, `Loading
+    dataset...`, `Epoch: 0010 (0.0123s) loss_train: 1.9 acc_train: 0.3 loss_val: 1.9 acc_val:
+    0.3` every 10 epochs and `Test set results: loss 1.2 accuracy 0.6`. Truth: `train_iter`'s
+    own `loss_train`, `acc_train`, `loss_val`, `acc_val` (what `test` returned), read from the
+    printing frame, at the printed epoch (from 1); the module's `loss_test` and `acc_test` as
+    `Test_set_results_loss` and `Test_set_results_accuracy` (the names after the printed
+    `Test set results:`, as torchvision_ref's `Test:` lines are named), no step. The time in
+    brackets is a timing, left out."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "loss_train" in call:
+            truth.extend(point(key, values[key], values["epoch"])
+                         for key in ("loss_train", "acc_train", "loss_val", "acc_val"))
+        elif "Test set results" in call:
+            truth.extend([point("Test_set_results_loss", values["loss_test"], None),
+                          point("Test_set_results_accuracy", values["acc_test"], None)])
+
+    run_example("gcn", ["--epochs", "60", "--val-every", "10"], record, changes=GCN_DOWNLOAD,
+                setup=cora_files)
+    return truth
+
+
+# mnist_forward_forward/main.py downloads MNIST; the case's one change gives it random images
+# of MNIST's shape instead (600 to train on, 200 to test, other images), as vae_main.
+FORWARD_FORWARD_FAKEDATA = {
+    'MNIST("./data/", train=True, download=True, transform=transform)':
+        "FakeData(600, (1, 28, 28), 10, transform)",
+    'MNIST("./data/", train=False, download=True, transform=transform)':
+        "FakeData(200, (1, 28, 28), 10, transform, random_offset=600)",
+    "from torchvision.datasets import MNIST\n": "from torchvision.datasets import FakeData\n",
+}
+
+
+def mnist_forward_forward() -> Truth:
+    """pytorch/examples `mnist_forward_forward/main.py --epochs 50 --log-interval 10
+    --train_size 600 --test_size 200` (Hinton's forward-forward training of a 784-500-500
+    network, layer by layer, each on the whole training batch), MNIST replaced by random images
+    of its shape (FORWARD_FORWARD_FAKEDATA): `training layer:  0`, `Loss:  0.78` every 10 of
+    the layer's epochs, the same for layer 1, then `train error: 0.89` and `test error: 0.9`.
+    Truth: read as each line is printed: the layer's `loss.item()` from the printing frame
+    (`Layer.train`) as `Loss`, no step (the line names none, and the layer's epoch counter
+    starts again at each layer); the error each of the last two lines prints, the value given
+    to `print` (the script computes it in the call: the float, not its text), as `train_error`
+    and `test_error`, no step. `training layer:  0` names the layer being trained: no metric.
+    The script parses a `--seed` but seeds nothing; the case seeds torch's generator with 0
+    first, for both runs to print the same."""
+    import torch
+
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if '"Loss: "' in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif '"train error:"' in call:
+            truth.append(point("train_error", printed[1], None))
+        elif '"test error:"' in call:
+            truth.append(point("test_error", printed[1], None))
+
+    run_example("mnist_forward_forward", ["--epochs", "50", "--log-interval", "10",
+                                          "--train_size", "600", "--test_size", "200"],
+                record, changes=FORWARD_FORWARD_FAKEDATA)
     return truth
 
 
@@ -3295,14 +3539,21 @@ CASES: dict[str, Callable[[], Truth]] = {
 # (torch and torchvision from PyPI, gymnasium), their rows in VERSIONS.md their own:
 EXAMPLES_CASES: dict[str, Callable[[], Truth]] = {
     "word_language_model": word_language_model,
+    "word_language_model_transformer": word_language_model_transformer,
     "dcgan": dcgan,
     "reinforce": reinforce,
     "vae_main": vae_main,
+    "regression": regression,
+    "time_sequence_prediction": time_sequence_prediction,
+    "super_resolution": super_resolution,
+    "gcn_main": gcn_main,
+    "mnist_forward_forward": mnist_forward_forward,
 }
 CASES.update(EXAMPLES_CASES)
 OWN_ENVIRONMENT.update(dict.fromkeys(EXAMPLES_CASES, {
-    "torch": "torch (pytorch/examples scripts)", "torchvision": "torchvision (pytorch/examples scripts)",
-    "numpy": "numpy (pytorch/examples scripts)", "gymnasium": "gymnasium (pytorch/examples scripts)"}))
+    name: f"{name} (pytorch/examples scripts)"
+    for name in ("torch", "torchvision", "numpy", "gymnasium", "matplotlib", "pillow", "six",
+                 "requests")}))
 OWN_CHECKOUT.update(dict.fromkeys(EXAMPLES_CASES, "PYTORCH_EXAMPLES"))
 # The row of a case's checkout in VERSIONS.md, where it is not the variable's usual row.
 CHECKOUT_ROW = dict.fromkeys(EXAMPLES_CASES, "pytorch/examples scripts")
