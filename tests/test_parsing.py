@@ -153,6 +153,24 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("[flaml.automl.logger: 12-02 02:40:16] {3212} INFO -  at 0.4s,\testimator lgbm's best "
      "error=1.8000e-02,\tbest estimator lgbm's best error=1.7000e-02",
      expect(("estimator_lgbm's_best_error", 0.018, 0), ("best_estimator_lgbm's_best_error", 0.017, 0))),
+    # pytorch/examples: gcn's label before space-separated pairs, regression's step after the
+    # value, super_resolution's abbreviation before a name and its epoch after an arrow
+    ("Test set results: loss 0.7838 accuracy 0.8930",
+     expect(("Test_set_results/loss", 0.7838, 0), ("Test_set_results/accuracy", 0.893, 0))),
+    ("Loss: 0.000845 after 830 batches", expect(("Loss", 0.000845, 830))),
+    ("===> Avg. PSNR: 8.1085 dB", expect(("Avg_PSNR", 8.1085, 0))),
+    ("===> Epoch 2 Complete: Avg. Loss: 0.1808", expect(("Avg_Loss", 0.1808, 2))),
+    # StyleGAN2-ADA's tick line: its fields at the tick (`time` is a duration)
+    ("tick 2     kimg 0.1      time 13s          sec/tick 2.3     sec/kimg 70.50   maintenance "
+     "0.0    cpumem 0.41   gpumem 0.00   augment 0.032",
+     expect(("kimg", 0.1, 2), ("sec/tick", 2.3, 2), ("sec/kimg", 70.5, 2), ("maintenance", 0.0, 2),
+            ("cpumem", 0.41, 2), ("gpumem", 0.0, 2), ("augment", 0.032, 2))),
+    # OpenNMT-py's training statistics: `Step N/ M;` the step
+    ("[2026-12-02 02:40:36,339 INFO] Step 10/  100; acc: 11.4; ppl:  22.3; xent: 3.1; lr: 0.01537",
+     expect(("acc", 11.4, 10), ("ppl", 22.3, 10), ("xent", 3.1, 10), ("lr", 0.01537, 10))),
+    # statsmodels' summary: an abbreviation's dot before the colon stays in the name
+    ("Date:                Wed, 02 Dec 2026   Pseudo R-squ.:                  0.1751",
+     expect(("Pseudo_R-squ.", 0.1751, 0))),
     # PyTorch-GAN: the position's label inside its bracket
     ("[Epoch 0/200] [Batch 100/938] [D loss: 0.51] [G loss: 0.72]",
      expect(("D_loss", 0.51, 100), ("G_loss", 0.72, 100))),
@@ -302,6 +320,12 @@ NOT_METRIC_LINES = [
     "[12/02 02:31:04 d2.engine.hooks]: Overall training speed: 58 iterations in 0:00:00 (0.0016 s / it)",
     "[flaml.automl.logger: 12-02 02:40:17] {2752} INFO - Time taken to find the best model: 1.25",
     "[flaml.automl.logger: 12-02 02:40:16] {3026} INFO - iteration 3, current learner lgbm",
+    "#training images = 16",
+    "End of epoch 1 / 4 \t Time Taken: 0 sec",
+    "                           took: 0.0010564327239990234 s.",
+    "[2026-12-02 02:40:36,475 INFO] Sentences processed: 800",
+    "==> Learned function:\ty = +7.67 x^1 +2.35 x^2 -1.09 x^3 +0.52 x^4 +0.43",
+    "Dep. Variable:                      y   No. Observations:                  300",
     "Namespace(dataset='fake', batchSize=64, imageSize=64, nz=100, niter=25, lr=0.0002, beta1=0.5)",
     "total desired batch size: 128",
     "Stop training because you reached max_epochs = 5 with best_epoch = 3",
@@ -633,6 +657,26 @@ def test_a_repr_over_several_lines_is_settings() -> None:
                "               min_child_samples=29, n_estimators=9, n_jobs=1, num_leaves=7,",
                "               reg_lambda=np.float64(0.04436478083846602), verbose=-1)",
                "loss: 0.5") == expect(("loss", 0.5, 0))
+
+
+def test_a_line_of_only_a_step_is_a_header() -> None:
+    # pytorch/examples' time_sequence_prediction: `STEP:  0`, then that step's losses
+    parser = MetricParser()
+    assert run(parser, "STEP:  0", "loss: 0.50", "loss: 0.49", "test loss: 0.47", "STEP:  1",
+               "loss: 0.41") == expect(("loss", 0.5, 0), ("loss", 0.49, 0), ("test_loss", 0.47, 0),
+                                       ("loss", 0.41, 1))
+
+
+def test_positions_in_epochs_of_unprinted_length() -> None:
+    # pytorch-CycleGAN-and-pix2pix: `iters` counts the epoch's images; an epoch is as long as
+    # its furthest position
+    parser = MetricParser()
+    lines = [f"(epoch: {e}, iters: {i}, time: 0.026, data: 0.000) G_GAN: 0.{e}{i} D_real: 0.5 "
+             for e in (1, 2) for i in (4, 8)]
+    points = run(parser, *lines)
+    assert [p for p in points if p[0] == "G_GAN"] == expect(
+        ("G_GAN", 0.14, 4), ("G_GAN", 0.18, 8), ("G_GAN", 0.24, 12), ("G_GAN", 0.28, 16))
+    assert {p[0] for p in points} == {"G_GAN", "D_real"}
 
 
 def test_a_rank_a_gpu_or_a_fold_is_no_position() -> None:
@@ -1428,8 +1472,8 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
-        "json", "python_dict", "position", "name_value", "at_step", "call_name", "fraction",
-        "key_value"}
+        "json", "python_dict", "position", "name_value", "at_step", "labelled_pairs", "call_name",
+        "fraction", "key_value"}
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:

@@ -580,6 +580,9 @@ class MetricParser:
             key_step = self._position_step(count, length, epoch)
         if key_step is None and header is not None:
             key_step = header  # `Epoch #1: test_reward: 9.8`: not the bar's next step
+        elif key_step is not None and best < _EPOCH_RANK and not chosen and position is None:
+            self._step_header(key_step, points)  # a line of only a step, `STEP:  0`
+            return points
         line_step = self._current_step if key_step is None else key_step
         waits = key_step is None and self._main != ""
         done = self._done if line_step is None else None
@@ -608,6 +611,16 @@ class MetricParser:
                 step = line_step if line_step is not None else seen if done is None else done
             points.append(Point(key, float(value), step, rule))
         return points
+
+    def _step_header(self, step: int | None, out: list[Point]) -> None:
+        """A line of only a step (`STEP:  0`, `iteration 5`): the lines after it are at that
+        step, as after an epoch header, until a line names another."""
+        if step is None:
+            return
+        self._header_epoch = None
+        if step != self._current_step:
+            self._current_step = step
+            out += self._release_held()
 
     def _steps_done(self, step: int) -> None:
         """A line gave a step finer than the epoch: the steps done after it are that step, or
@@ -668,6 +681,9 @@ class MetricParser:
                 if slot in fine:
                     self._steps_done(key_step)
                 break
+        if step_slot in fine and all(slot == step_slot for slot, _ in metric_slots):
+            self._step_header(key_step, points)  # `STEP:  0`
+            return
         line_step = self._current_step if key_step is None else key_step
         if line_step is None:
             line_step = self._done

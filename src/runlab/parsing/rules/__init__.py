@@ -63,6 +63,7 @@ from runlab.parsing.rules.pairs import (
     parse_epoch_header,
     parse_fraction,
     parse_key_value,
+    parse_labelled_pairs,
     parse_name_value,
     parse_position,
 )
@@ -227,7 +228,7 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "#", "Namespace(",
+         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "#", "function:", "Namespace(",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
@@ -406,10 +407,20 @@ RULES: list[Rule] = [
     Rule(
         "at_step",
         "a name, what it is taken over and its step in words: keras-io's `Training loss (for "
-        "1 batch) at step 100: 0.6021` as Training_loss at step 100; `Loss at epoch 3: 0.5`",
+        "1 batch) at step 100: 0.6021` as Training_loss at step 100; `Loss at epoch 3: 0.5`; "
+        "`Loss: 0.000845 after 830 batches` (pytorch/examples' regression) at 830",
         parse_at_step,
-        (" at step ", " at iter", " at epoch ", " at batch ", " at Step ", " at Epoch "),
+        (" at step ", " at iter", " at epoch ", " at batch ", " at Step ", " at Epoch ",
+         " after "),
         final=True,
+        generic=True,
+    ),
+    Rule(
+        "labelled_pairs",
+        "a label, then `name value` pairs separated by spaces: `Test set results: loss 0.7838 "
+        "accuracy 0.8930` as Test_set_results/loss and Test_set_results/accuracy",
+        parse_labelled_pairs,
+        (": ",),
         generic=True,
     ),
     Rule(

@@ -61,6 +61,8 @@ _NOISE = re.compile(
     r"|start_dim|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope|eps)="
     # a count written `#name` (`#training images = 16`, pix2pix's dataset size)
     r"|^\s*#[A-Za-z][\w ]{0,40}(?: = |: )\d+\s*$"
+    # pytorch/examples' regression: `==> Learned function:\ty = +7.67 x^1 +2.35 x^2 ...`
+    r"|\bfunction:\s+y = "
     # FLAML's search summary: `Time taken to find the best model: 1.25` (a timing)
     r"|\bTime taken to find the best model: "
     # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`

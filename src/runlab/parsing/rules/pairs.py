@@ -117,6 +117,8 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
 _PHASES = frozenset({"train", "training", "val", "valid", "validation", "test", "testing",
                      "eval", "evaluation", "dev"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
+# Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
+_ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 
@@ -147,6 +149,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             if before is not None and before.group(1).lower() in _PHASES:
                 phase = before.group(1)  # `Val. Loss: 0.68` (bentrevett's seq2seq tutorials)
                 key = f"{phase} {key}"
+            elif before is not None and before.group(1).lower() in _ABBREVIATED:
+                key = f"{before.group(1)} {key}"  # `Avg. Loss: 0.05` (super_resolution)
             elif (phase and " " not in key and _MEASURE.search(key)
                   and _SEPARATOR.search(line, end, match.start()) is None):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
@@ -190,19 +194,49 @@ _AT_STEP = re.compile(
     rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
+# Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`.
+_AFTER_STEPS = re.compile(
+    rf"({_NAME}):\s*({NUMBER})\ after\ (\d{{1,18}})\ (steps|batches|iterations|epochs)\s*$",
+    re.ASCII | re.IGNORECASE,
+)
 
 
 def parse_at_step(line: str) -> list[Found]:
     """``Training loss (for 1 batch) at step 100: 0.6021`` as Training_loss at step 100."""
-    match = _AT_STEP.match(message(line).lstrip())
+    text = message(line).lstrip()
+    match = _AT_STEP.match(text)
     if match is None:
-        return []
-    name, unit, step, value = match.groups()
+        after = _AFTER_STEPS.match(text)
+        if after is None:
+            return []
+        name, value, step, unit = after.groups()
+    else:
+        name, unit, step, value = match.groups()
     key = name.replace(" ", "_")
     if not is_metric_key(key):
         return []
     return [("epoch" if unit.lower() == "epoch" else "step", int(step), None),
             (key, to_number(value), None)]
+
+
+# labelled_pairs -------------------------------------------------------------------------------
+
+# A label, then `name value` pairs separated by spaces only: pytorch/examples' gcn, `Test set
+# results: loss 0.7838 accuracy 0.8930`: Test_set_results/loss, Test_set_results/accuracy.
+_PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\s+(?=[A-Za-z])", re.ASCII)
+
+
+def parse_labelled_pairs(line: str) -> list[Found]:
+    """``Test set results: loss 0.7838 accuracy 0.8930`` under the label's name."""
+    label = _PAIRS_LABEL.match(message(line))
+    if label is None:
+        return []
+    pairs = spaced_pairs(message(line)[label.end():])
+    if not pairs:
+        return []
+    head = label.group(1).strip().replace(" ", "_")
+    return [(f"{head}/{key}", value, None) for key, value, _ in pairs
+            if is_metric_key(key) and _MEASURE.search(key)]
 
 
 # call_name ------------------------------------------------------------------------------------
@@ -485,11 +519,12 @@ def parse_position(line: str) -> list[Found]:
 
 # At the start of the message (after a log line's prefix, `message()`): `Epoch 3/10`, `Epoch 3`,
 # `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops), `Epoch #3:`
-# (tianshou),
+# (tianshou), `===> Epoch 3 Complete:` (pytorch/examples' super_resolution),
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"\s*(?:start of |starting |beginning of )?\[?\s*epoch(?:\s*:|\s)\s*\[?\s*#?(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
+    r"\s*(?:[=\-]{1,8}>\ {0,4})?(?:start of |starting |beginning of )?"
+    r"\[?\s*epoch(?:\s*:|\s)\s*\[?\s*#?(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
     r"(?=[\s,;|:\])\-]|$)",
     re.ASCII | re.IGNORECASE,
 )
