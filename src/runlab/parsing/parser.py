@@ -264,7 +264,8 @@ class MetricParser:
                     if match is not None:  # the same line as before, but for its values
                         self._resolve_plan(shape[2], match.groups(), points)
                         continue
-                if not search(line) and line.lstrip()[:1] not in starts:
+                # (A line left open at a comma may start a repr over several lines.)
+                if not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ",":
                     if ":" in line or "=" in line:
                         pairs = key_value_pairs(line)
                         if pairs:

@@ -63,7 +63,6 @@ from runlab.parsing.rules.pairs import (
     parse_epoch_header,
     parse_fraction,
     parse_key_value,
-    parse_labelled_pairs,
     parse_name_value,
     parse_position,
 )
@@ -416,14 +415,6 @@ RULES: list[Rule] = [
         generic=True,
     ),
     Rule(
-        "labelled_pairs",
-        "a label, then `name value` pairs separated by spaces: `Test set results: loss 0.7838 "
-        "accuracy 0.8930` as Test_set_results/loss and Test_set_results/accuracy",
-        parse_labelled_pairs,
-        (": ",),
-        generic=True,
-    ),
-    Rule(
         "call_name",
         "a name written as a call, the DCGAN tutorial's `D(x): 0.5046 D(G(z)): 0.5128 / "
         "0.4866`: D(x), and the two values after one name as D(G(z))_1 and D(G(z))_2",
@@ -442,7 +433,9 @@ RULES: list[Rule] = [
     Rule(
         "key_value",
         "`key: value`, `key=value`, `key = value`, several per line, the key the whole name "
-        "in its clause: `train loss: 0.41, val acc: 87%` gives train_loss and val_acc",
+        "in its clause: `train loss: 0.41, val acc: 87%` gives train_loss and val_acc; a label "
+        "before measures' `name value` pairs, `Test set results: loss 0.78 accuracy 0.89`, as "
+        "Test_set_results/loss and Test_set_results/accuracy",
         parse_key_value,
         (":", "="),
         generic=True,

@@ -109,7 +109,39 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     if labelled is not None:
         label, name, integer, number = labelled.groups()
         return [(f"{label}/{name}".replace(" ", "_"), integer or "", number or "")]
+    label = _PAIRS_LABEL.match(line)
+    if label is not None:
+        pairs = _spaced_texts(line[label.end():])
+        if pairs and all(_MEASURE.search(key) for key, _ in pairs):
+            head = label.group(1).replace(" ", "_")
+            return [(f"{head}/{key}", text if _INTEGER_TEXT.fullmatch(text) else "",
+                     "" if _INTEGER_TEXT.fullmatch(text) else text) for key, text in pairs]
     return None
+
+
+# A label, then `name value` pairs separated by spaces only: pytorch/examples' gcn, `Test set
+# results: loss 0.7838 accuracy 0.8930`: Test_set_results/loss, Test_set_results/accuracy (each
+# name a measure's).
+_PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\ +(?=[A-Za-z])", re.ASCII)
+_INTEGER_TEXT = re.compile(r"[-+]?\d{1,18}")
+
+
+def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
+    """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
+    text is such pairs."""
+    found: list[tuple[str, str]] = []
+    words: list[str] = []
+    for token in text.split():
+        if _SPACED_NUMBER.fullmatch(token) and not token[:1].isalpha():
+            if not 1 <= len(words) <= 4:
+                return None
+            found.append(("_".join(words), token.rstrip("%")))
+            words = []
+        elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
+            words.append(token)
+        else:
+            return None
+    return found if found and not words else None
 
 
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
@@ -219,26 +251,6 @@ def parse_at_step(line: str) -> list[Found]:
             (key, to_number(value), None)]
 
 
-# labelled_pairs -------------------------------------------------------------------------------
-
-# A label, then `name value` pairs separated by spaces only: pytorch/examples' gcn, `Test set
-# results: loss 0.7838 accuracy 0.8930`: Test_set_results/loss, Test_set_results/accuracy.
-_PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\s+(?=[A-Za-z])", re.ASCII)
-
-
-def parse_labelled_pairs(line: str) -> list[Found]:
-    """``Test set results: loss 0.7838 accuracy 0.8930`` under the label's name."""
-    label = _PAIRS_LABEL.match(message(line))
-    if label is None:
-        return []
-    pairs = spaced_pairs(message(line)[label.end():])
-    if not pairs:
-        return []
-    head = label.group(1).strip().replace(" ", "_")
-    return [(f"{head}/{key}", value, None) for key, value, _ in pairs
-            if is_metric_key(key) and _MEASURE.search(key)]
-
-
 # call_name ------------------------------------------------------------------------------------
 
 # A name written as a call: the DCGAN tutorial's `D(x): 0.5046 D(G(z)): 0.5128 / 0.4866`
@@ -338,19 +350,8 @@ _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "fo
 def spaced_pairs(text: str) -> list[Found] | None:
     """``train loss 2.1234 test loss 2.2345``: names of up to four words, each followed by a
     number; None unless the whole text is such pairs."""
-    found: list[Found] = []
-    words: list[str] = []
-    for token in text.split():
-        if _SPACED_NUMBER.fullmatch(token) and not token[:1].isalpha():
-            if not 1 <= len(words) <= 4:
-                return None
-            found.append(("_".join(words), to_number(token.rstrip("%")), None))
-            words = []
-        elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
-            words.append(token)
-        else:
-            return None
-    return found if found and not words else None
+    pairs = _spaced_texts(text)
+    return None if pairs is None else [(key, to_number(value), None) for key, value in pairs]
 
 
 # A log line's prefix before its message: timestamps, a level, a source file, a rank, and the
