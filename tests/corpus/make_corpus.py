@@ -3722,6 +3722,74 @@ OWN_ENVIRONMENT.update({"statsmodels_logit": {"statsmodels": "statsmodels",
                                               "scipy": "scipy (statsmodels_logit case)"}})
 
 
+# --- CleanRL, Weights & Biases, Ray Tune, stable-baselines3's DQN ------------------------------
+# CleanRL pins gymnasium 0.29.1 (its ppo.py reads the `final_info` that gymnasium 1 no longer
+# gives), which needs numpy below 2: its case runs alone, in an environment of its own:
+#
+#     python -m venv ~/cleanrl-venv && ~/cleanrl-venv/bin/pip install torch==2.13.0
+#     ~/cleanrl-venv/bin/pip install torch==2.13.0 gymnasium==0.29.1 "numpy<2" tensorboard tyro
+#     git clone https://github.com/vwxyzjn/cleanrl ~/cleanrl
+#     export CLEANRL=~/cleanrl CLEANRL_COMMIT=$(git -C ~/cleanrl rev-parse HEAD)
+#     ~/cleanrl-venv/bin/python tests/corpus/make_corpus.py cleanrl_ppo
+
+
+def cleanrl_ppo() -> Truth:
+    """CleanRL's `cleanrl/ppo.py`, read from the checkout named by CLEANRL and run as the script
+    (`__main__`, from a folder of its own: its TensorBoard `runs/` are written there) with
+    `--total-timesteps 2048 --no-cuda` on CartPole-v1, its defaults otherwise (4 environments,
+    128 steps a rollout, seed 1), nothing changed: `global_step=92, episodic_return=[23.]` as
+    each episode ends, `SPS: 1234` after each update. Truth: what the script writes to its
+    TensorBoard `SummaryWriter` (`add_scalar` wrapped to record the tag, value and step as it
+    is called): its `charts/episodic_return` scalars, under the name printed
+    (`episodic_return`), at their step, the `global_step` printed. Its other scalars (the
+    losses, the learning rate, `charts/episodic_length`) are not printed; `charts/SPS` (the
+    `SPS:` line) is a throughput: left out."""
+    root = os.environ.get("CLEANRL")
+    if not root:
+        raise SystemExit("cleanrl_ppo: set CLEANRL to a vwxyzjn/cleanrl checkout")
+    import shutil
+
+    import numpy as np
+    import torch
+    from torch.utils.tensorboard import SummaryWriter
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    add_scalar = SummaryWriter.add_scalar
+
+    def recorded(self: Any, tag: str, scalar_value: Any, global_step: Any = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        if tag == "charts/episodic_return":
+            values = np.asarray(scalar_value).reshape(-1)  # the episode's return, an array of 1
+            assert values.size == 1, scalar_value
+            truth.append(point("episodic_return", values[0], global_step))
+        return add_scalar(self, tag, scalar_value, global_step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = recorded  # type: ignore[method-assign]
+    with open(os.path.join(root, "cleanrl", "ppo.py")) as f:
+        source = f.read()
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["ppo.py", "--total-timesteps", "2048", "--no-cuda"]
+        exec(compile(source, "ppo.py", "exec"), {"__name__": "__main__", "__file__": "ppo.py"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["cleanrl_ppo"] = cleanrl_ppo
+OWN_ENVIRONMENT["cleanrl_ppo"] = {"torch": "torch (cleanrl_ppo case)",
+                                  "gymnasium": "gymnasium (cleanrl_ppo case)",
+                                  "numpy": "numpy (cleanrl_ppo case)",
+                                  "tensorboard": "tensorboard (cleanrl_ppo case)",
+                                  "tyro": "tyro (cleanrl_ppo case)"}
+OWN_CHECKOUT["cleanrl_ppo"] = "CLEANRL"
+REPOSITORY_CHECKOUTS["CLEANRL"] = ("vwxyzjn/cleanrl", "CLEANRL_COMMIT")
+
+
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
 # Cases whose child runs on another environment's Python, named by an environment variable:
