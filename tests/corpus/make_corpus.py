@@ -3790,6 +3790,55 @@ OWN_CHECKOUT["cleanrl_ppo"] = "CLEANRL"
 REPOSITORY_CHECKOUTS["CLEANRL"] = ("vwxyzjn/cleanrl", "CLEANRL_COMMIT")
 
 
+# Weights & Biases runs alone, in the corpus environment with wandb added (its row in
+# VERSIONS.md is its own):
+#
+#     ~/corpus-venv/bin/pip install wandb
+#     ~/corpus-venv/bin/python tests/corpus/make_corpus.py wandb_offline
+
+
+def wandb_offline() -> Truth:
+    """Weights & Biases in offline mode (`WANDB_MODE=offline`, its files in a folder of its
+    own): `wandb.init(project="corpus")`, a logistic regression trained by gradient descent on
+    synthetic data (numpy), `wandb.log({"loss": ..., "acc": ...})` after each of its 30 steps,
+    then `wandb.finish()`, which prints the run's footer: `wandb: Run history:` (a sparkline a
+    key, no numbers) and `wandb: Run summary:` (`wandb:  acc 0.8875`, `wandb: loss 0.41932`),
+    after its start-up lines (`Tracking run with wandb version ...`, the offline folder) and
+    before its closing ones (`wandb sync ...`). Truth: the run's own summary, `run.summary`
+    (each key's last logged value), read before `finish`, the keys it prints (not those
+    starting with `_`: `_step`, `_runtime`, `_timestamp`), no step (the block names none)."""
+    import numpy as np
+
+    tmp = tempfile.mkdtemp()
+    os.environ["WANDB_MODE"] = "offline"
+    os.environ["WANDB_DIR"] = tmp
+    import wandb
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    y = (x @ [1.0, -2.0, 0.5, 0.0, 1.5] + rng.normal(scale=1.5, size=400) > 0).astype(float)
+    w = np.zeros(5)
+    run = wandb.init(project="corpus")
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        acc = float(np.mean((p > 0.5) == y))
+        wandb.log({"loss": loss, "acc": acc})
+        w -= 0.1 * x.T @ (p - y) / len(y)
+    summary = dict(run.summary)
+    truth = [point(key, summary[key], None) for key in sorted(summary)
+             if not key.startswith("_")]
+    wandb.finish()
+    import shutil
+
+    shutil.rmtree(tmp)
+    return truth
+
+
+CASES["wandb_offline"] = wandb_offline
+OWN_ENVIRONMENT["wandb_offline"] = {"wandb": "wandb"}
+
+
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
 # Cases whose child runs on another environment's Python, named by an environment variable:
