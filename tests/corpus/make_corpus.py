@@ -3839,6 +3839,71 @@ CASES["wandb_offline"] = wandb_offline
 OWN_ENVIRONMENT["wandb_offline"] = {"wandb": "wandb"}
 
 
+# Ray Tune runs alone, in an environment of its own (ray starts its own processes; it needs no
+# torch):
+#
+#     python -m venv ~/ray-venv && ~/ray-venv/bin/pip install "ray[tune]" pandas
+#     ~/ray-venv/bin/python tests/corpus/make_corpus.py ray_tune
+
+
+def ray_tune() -> Truth:
+    """Ray Tune's `Tuner(trainable, param_space={"lr": tune.grid_search([0.01, 0.1, 1.0])},
+    tune_config=TuneConfig(num_samples=1)).fit()` of a function trainable reporting `loss` and
+    `acc` for 3 iterations, on a local Ray instance of 1 CPU (`ray.init(num_cpus=1,
+    include_dashboard=False)`: the trials run one after the other), its default verbosity:
+    the experiment's configuration box, `Trial status: 3 PENDING` and its table, then for each
+    trial `Trial trainable_1a2b3_00000 started with configuration:` and its config box, `Trial
+    trainable_1a2b3_00000 completed after 3 iterations at ...` and its `result` box (`acc
+    0.94`, `loss 0.66384`, `training_iteration 3`, `time_total_s ...`), and the closing
+    `Trial status: 3 TERMINATED` table (a row a trial: `lr`, `iter`, `total time (s)`, `loss`,
+    `acc`). Truth: each trial's own results, `ResultGrid`'s `result.metrics_dataframe` (the
+    trainable's reports, a row an iteration): its last row, the values both boxes print
+    (checked against `result.metrics`; the default verbosity prints no other iteration's), as
+    `loss` and `acc`, at the trial's number (the `_00000` its name ends in, Ray's index of the
+    trial in the search, from `trial_id`). `lr` is a setting, `training_iteration`/`iter` a
+    count, `time_this_iter_s`, `time_total_s`, `total time (s)` timings: left out."""
+    import numpy as np
+    import ray
+    from ray import tune
+
+    def trainable(config: dict[str, Any]) -> None:
+        """A logistic regression on synthetic data, a report after each of 3 gradient steps."""
+        rng = np.random.default_rng(0)
+        x = rng.normal(size=(200, 4))
+        y = (x @ [1.0, -1.0, 0.5, 0.0] + rng.normal(scale=0.5, size=200) > 0).astype(float)
+        w = np.zeros(4)
+        for _ in range(3):
+            w -= config["lr"] * x.T @ (1 / (1 + np.exp(-(x @ w))) - y) / len(y)
+            p = 1 / (1 + np.exp(-(x @ w)))
+            tune.report({"loss": float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))),
+                         "acc": float(np.mean((p > 0.5) == y))})
+
+    tmp = tempfile.mkdtemp()
+    ray.init(num_cpus=1, include_dashboard=False)
+    tuner = tune.Tuner(trainable,
+                       param_space={"lr": tune.grid_search([0.01, 0.1, 1.0])},
+                       tune_config=tune.TuneConfig(num_samples=1),
+                       run_config=tune.RunConfig(storage_path=tmp, name="corpus"))
+    results = tuner.fit()
+    truth: Truth = []
+    for result in sorted(results, key=lambda r: int(r.metrics["trial_id"].split("_")[-1])):
+        last = result.metrics_dataframe.iloc[-1]
+        number = int(result.metrics["trial_id"].split("_")[-1])
+        for key in ("loss", "acc"):
+            assert last[key] == result.metrics[key], (last, result.metrics)
+            truth.append(point(key, last[key], number))
+    ray.shutdown()
+    import shutil
+
+    shutil.rmtree(tmp)
+    return truth
+
+
+CASES["ray_tune"] = ray_tune
+OWN_ENVIRONMENT["ray_tune"] = {"ray": "ray", "pandas": "pandas (ray_tune case)",
+                               "numpy": "numpy (ray_tune case)"}
+
+
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
 # Cases whose child runs on another environment's Python, named by an environment variable:
