@@ -3904,6 +3904,36 @@ OWN_ENVIRONMENT["ray_tune"] = {"ray": "ray", "pandas": "pandas (ray_tune case)",
                                "numpy": "numpy (ray_tune case)"}
 
 
+def sb3_dqn() -> Truth:
+    """stable-baselines3 DQN on CartPole-v1, verbose=1 (runs in the corpus environment, as
+    sb3_ppo): its boxed table every 4 episodes (`log_interval`), `rollout/` with
+    `exploration_rate`, `time/` with `episodes`, and from the first update on `train/` with
+    `learning_rate`, `loss`, `n_updates`. Truth: the same logger's CSV output (progress.csv),
+    at `time/total_timesteps`, as sb3_ppo; `time/episodes` is a count, as PPO's
+    `time/iterations`, and left out."""
+    import csv
+
+    import torch
+    from stable_baselines3 import DQN
+    from stable_baselines3.common.logger import configure
+
+    torch.set_num_threads(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        model = DQN("MlpPolicy", "CartPole-v1", learning_starts=200, buffer_size=2000,
+                    batch_size=32, train_freq=4, target_update_interval=100,
+                    exploration_fraction=0.5, seed=0, verbose=1, device="cpu")
+        model.set_logger(configure(tmp, ["stdout", "csv"]))
+        model.learn(total_timesteps=1500)
+        with open(os.path.join(tmp, "progress.csv")) as f:
+            rows = list(csv.DictReader(f))
+    return [point(key, float(value), int(row["time/total_timesteps"]))
+            for row in rows for key, value in row.items()
+            if value != "" and key not in ("time/total_timesteps", "time/episodes")]
+
+
+CASES["sb3_dqn"] = sb3_dqn
+
+
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
 # Cases whose child runs on another environment's Python, named by an environment variable:
