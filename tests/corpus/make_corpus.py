@@ -3973,6 +3973,218 @@ OWN_ENVIRONMENT.update({"statsmodels_logit": {"statsmodels": "statsmodels",
                                               "scipy": "scipy (statsmodels_logit case)"}})
 
 
+# --- CleanRL, Weights & Biases, Ray Tune, stable-baselines3's DQN ------------------------------
+# CleanRL pins gymnasium 0.29.1 (its ppo.py reads the `final_info` that gymnasium 1 no longer
+# gives), which needs numpy below 2: its case runs alone, in an environment of its own:
+#
+#     python -m venv ~/cleanrl-venv && ~/cleanrl-venv/bin/pip install torch==2.13.0
+#     ~/cleanrl-venv/bin/pip install torch==2.13.0 gymnasium==0.29.1 "numpy<2" tensorboard tyro
+#     git clone https://github.com/vwxyzjn/cleanrl ~/cleanrl
+#     export CLEANRL=~/cleanrl CLEANRL_COMMIT=$(git -C ~/cleanrl rev-parse HEAD)
+#     ~/cleanrl-venv/bin/python tests/corpus/make_corpus.py cleanrl_ppo
+
+
+def cleanrl_ppo() -> Truth:
+    """CleanRL's `cleanrl/ppo.py`, read from the checkout named by CLEANRL and run as the script
+    (`__main__`, from a folder of its own: its TensorBoard `runs/` are written there) with
+    `--total-timesteps 2048 --no-cuda` on CartPole-v1, its defaults otherwise (4 environments,
+    128 steps a rollout, seed 1), nothing changed: `global_step=92, episodic_return=[23.]` as
+    each episode ends, `SPS: 1234` after each update. Truth: what the script writes to its
+    TensorBoard `SummaryWriter` (`add_scalar` wrapped to record the tag, value and step as it
+    is called): its `charts/episodic_return` scalars, under the name printed
+    (`episodic_return`), at their step, the `global_step` printed. Its other scalars (the
+    losses, the learning rate, `charts/episodic_length`) are not printed; `charts/SPS` (the
+    `SPS:` line) is a throughput: left out."""
+    root = os.environ.get("CLEANRL")
+    if not root:
+        raise SystemExit("cleanrl_ppo: set CLEANRL to a vwxyzjn/cleanrl checkout")
+    import shutil
+
+    import numpy as np
+    import torch
+    from torch.utils.tensorboard import SummaryWriter
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    add_scalar = SummaryWriter.add_scalar
+
+    def recorded(self: Any, tag: str, scalar_value: Any, global_step: Any = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        if tag == "charts/episodic_return":
+            values = np.asarray(scalar_value).reshape(-1)  # the episode's return, an array of 1
+            assert values.size == 1, scalar_value
+            truth.append(point("episodic_return", values[0], global_step))
+        return add_scalar(self, tag, scalar_value, global_step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = recorded  # type: ignore[method-assign]
+    with open(os.path.join(root, "cleanrl", "ppo.py")) as f:
+        source = f.read()
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["ppo.py", "--total-timesteps", "2048", "--no-cuda"]
+        exec(compile(source, "ppo.py", "exec"), {"__name__": "__main__", "__file__": "ppo.py"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["cleanrl_ppo"] = cleanrl_ppo
+OWN_ENVIRONMENT["cleanrl_ppo"] = {"torch": "torch (cleanrl_ppo case)",
+                                  "gymnasium": "gymnasium (cleanrl_ppo case)",
+                                  "numpy": "numpy (cleanrl_ppo case)",
+                                  "tensorboard": "tensorboard (cleanrl_ppo case)",
+                                  "tyro": "tyro (cleanrl_ppo case)"}
+OWN_CHECKOUT["cleanrl_ppo"] = "CLEANRL"
+REPOSITORY_CHECKOUTS["CLEANRL"] = ("vwxyzjn/cleanrl", "CLEANRL_COMMIT")
+
+
+# Weights & Biases runs alone, in the corpus environment with wandb added (its row in
+# VERSIONS.md is its own):
+#
+#     ~/corpus-venv/bin/pip install wandb
+#     ~/corpus-venv/bin/python tests/corpus/make_corpus.py wandb_offline
+
+
+def wandb_offline() -> Truth:
+    """Weights & Biases in offline mode (`WANDB_MODE=offline`, its files in a folder of its
+    own): `wandb.init(project="corpus")`, a logistic regression trained by gradient descent on
+    synthetic data (numpy), `wandb.log({"loss": ..., "acc": ...})` after each of its 30 steps,
+    then `wandb.finish()`, which prints the run's footer: `wandb: Run history:` (a sparkline a
+    key, no numbers) and `wandb: Run summary:` (`wandb:  acc 0.8875`, `wandb: loss 0.41932`),
+    after its start-up lines (`Tracking run with wandb version ...`, the offline folder) and
+    before its closing ones (`wandb sync ...`). Truth: the run's own summary, `run.summary`
+    (each key's last logged value), read before `finish`, the keys it prints (not those
+    starting with `_`: `_step`, `_runtime`, `_timestamp`), no step (the block names none)."""
+    import numpy as np
+
+    tmp = tempfile.mkdtemp()
+    os.environ["WANDB_MODE"] = "offline"
+    os.environ["WANDB_DIR"] = tmp
+    import wandb
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    y = (x @ [1.0, -2.0, 0.5, 0.0, 1.5] + rng.normal(scale=1.5, size=400) > 0).astype(float)
+    w = np.zeros(5)
+    run = wandb.init(project="corpus")
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        acc = float(np.mean((p > 0.5) == y))
+        wandb.log({"loss": loss, "acc": acc})
+        w -= 0.1 * x.T @ (p - y) / len(y)
+    summary = dict(run.summary)
+    truth = [point(key, summary[key], None) for key in sorted(summary)
+             if not key.startswith("_")]
+    wandb.finish()
+    import shutil
+
+    shutil.rmtree(tmp)
+    return truth
+
+
+CASES["wandb_offline"] = wandb_offline
+OWN_ENVIRONMENT["wandb_offline"] = {"wandb": "wandb"}
+
+
+# Ray Tune runs alone, in an environment of its own (ray starts its own processes; it needs no
+# torch):
+#
+#     python -m venv ~/ray-venv && ~/ray-venv/bin/pip install "ray[tune]" pandas
+#     ~/ray-venv/bin/python tests/corpus/make_corpus.py ray_tune
+
+
+def ray_tune() -> Truth:
+    """Ray Tune's `Tuner(trainable, param_space={"lr": tune.grid_search([0.01, 0.1, 1.0])},
+    tune_config=TuneConfig(num_samples=1)).fit()` of a function trainable reporting `loss` and
+    `acc` for 3 iterations, on a local Ray instance of 1 CPU (`ray.init(num_cpus=1,
+    include_dashboard=False)`: the trials run one after the other), its default verbosity:
+    the experiment's configuration box, `Trial status: 3 PENDING` and its table, then for each
+    trial `Trial trainable_1a2b3_00000 started with configuration:` and its config box, `Trial
+    trainable_1a2b3_00000 completed after 3 iterations at ...` and its `result` box (`acc
+    0.94`, `loss 0.66384`, `training_iteration 3`, `time_total_s ...`), and the closing
+    `Trial status: 3 TERMINATED` table (a row a trial: `lr`, `iter`, `total time (s)`, `loss`,
+    `acc`). Truth: each trial's own results, `ResultGrid`'s `result.metrics_dataframe` (the
+    trainable's reports, a row an iteration): its last row, the values both boxes print
+    (checked against `result.metrics`; the default verbosity prints no other iteration's), as
+    `loss` and `acc`, at the trial's number (the `_00000` its name ends in, Ray's index of the
+    trial in the search, from `trial_id`). `lr` is a setting, `training_iteration`/`iter` a
+    count, `time_this_iter_s`, `time_total_s`, `total time (s)` timings: left out."""
+    import numpy as np
+    import ray
+    from ray import tune
+
+    def trainable(config: dict[str, Any]) -> None:
+        """A logistic regression on synthetic data, a report after each of 3 gradient steps."""
+        rng = np.random.default_rng(0)
+        x = rng.normal(size=(200, 4))
+        y = (x @ [1.0, -1.0, 0.5, 0.0] + rng.normal(scale=0.5, size=200) > 0).astype(float)
+        w = np.zeros(4)
+        for _ in range(3):
+            w -= config["lr"] * x.T @ (1 / (1 + np.exp(-(x @ w))) - y) / len(y)
+            p = 1 / (1 + np.exp(-(x @ w)))
+            tune.report({"loss": float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))),
+                         "acc": float(np.mean((p > 0.5) == y))})
+
+    tmp = tempfile.mkdtemp()
+    ray.init(num_cpus=1, include_dashboard=False)
+    tuner = tune.Tuner(trainable,
+                       param_space={"lr": tune.grid_search([0.01, 0.1, 1.0])},
+                       tune_config=tune.TuneConfig(num_samples=1),
+                       run_config=tune.RunConfig(storage_path=tmp, name="corpus"))
+    results = tuner.fit()
+    truth: Truth = []
+    for result in sorted(results, key=lambda r: int(r.metrics["trial_id"].split("_")[-1])):
+        last = result.metrics_dataframe.iloc[-1]
+        number = int(result.metrics["trial_id"].split("_")[-1])
+        for key in ("loss", "acc"):
+            assert last[key] == result.metrics[key], (last, result.metrics)
+            truth.append(point(key, last[key], number))
+    ray.shutdown()
+    import shutil
+
+    shutil.rmtree(tmp)
+    return truth
+
+
+CASES["ray_tune"] = ray_tune
+OWN_ENVIRONMENT["ray_tune"] = {"ray": "ray", "pandas": "pandas (ray_tune case)",
+                               "numpy": "numpy (ray_tune case)"}
+
+
+def sb3_dqn() -> Truth:
+    """stable-baselines3 DQN on CartPole-v1, verbose=1 (runs in the corpus environment, as
+    sb3_ppo): its boxed table every 4 episodes (`log_interval`), `rollout/` with
+    `exploration_rate`, `time/` with `episodes`, and from the first update on `train/` with
+    `learning_rate`, `loss`, `n_updates`. Truth: the same logger's CSV output (progress.csv),
+    at `time/total_timesteps`, as sb3_ppo; `time/episodes` is a count, as PPO's
+    `time/iterations`, and left out."""
+    import csv
+
+    import torch
+    from stable_baselines3 import DQN
+    from stable_baselines3.common.logger import configure
+
+    torch.set_num_threads(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        model = DQN("MlpPolicy", "CartPole-v1", learning_starts=200, buffer_size=2000,
+                    batch_size=32, train_freq=4, target_update_interval=100,
+                    exploration_fraction=0.5, seed=0, verbose=1, device="cpu")
+        model.set_logger(configure(tmp, ["stdout", "csv"]))
+        model.learn(total_timesteps=1500)
+        with open(os.path.join(tmp, "progress.csv")) as f:
+            rows = list(csv.DictReader(f))
+    return [point(key, float(value), int(row["time/total_timesteps"]))
+            for row in rows for key, value in row.items()
+            if value != "" and key not in ("time/total_timesteps", "time/episodes")]
+
+
+CASES["sb3_dqn"] = sb3_dqn
+
+
 # --- running a case as a child, through a pipe and through a terminal -------------------------
 
 # Cases whose child runs on another environment's Python, named by an environment variable:
