@@ -1472,7 +1472,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
-        "json", "python_dict", "position", "name_value", "at_step", "call_name",
+        "json", "python_dict", "position", "name_value", "at_step", "array_value", "call_name",
         "fraction", "key_value"}
 
 

@@ -39,6 +39,7 @@ from runlab.parsing.rules.libraries import (
     parse_noise,
     parse_optuna,
     parse_progress_meter,
+    parse_ray_box,
     parse_repr_head,
     parse_results_header,
     parse_sklearn,
@@ -49,15 +50,19 @@ from runlab.parsing.rules.libraries import (
     parse_table_header,
     parse_timm,
     parse_visualizer,
+    parse_wandb_summary,
+    ray_rows,
     parse_xgboost,
     parse_yolo_header,
     repr_rows,
     results_rows,
     statsmodels_rows,
     table_rows,
+    wandb_rows,
     yolo_rows,
 )
 from runlab.parsing.rules.pairs import (
+    parse_array_value,
     parse_at_step,
     parse_call_name,
     parse_epoch_header,
@@ -206,6 +211,25 @@ RULES: list[Rule] = [
         final=True,
     ),
     Rule(
+        "ray_tune",
+        "Ray Tune's trial boxes: `│ Trial train_fn_1b812_00002 result │` then `│ loss  0.44035 "
+        "│` rows, each at the trial's number, 2 (`training_iteration` and the `time_*` timings "
+        "are not metrics; a `config` box holds settings)",
+        parse_ray_box,
+        (" result ", " config "),
+        final=True,
+        rows=ray_rows,
+    ),
+    Rule(
+        "wandb_summary",
+        "Weights & Biases' `wandb: Run summary:`, then `wandb:  acc 0.8275` rows: each number "
+        "under its name",
+        parse_wandb_summary,
+        ("Run summary:",),
+        final=True,
+        rows=wandb_rows,
+    ),
+    Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
         "`Start of epoch 3` sets "
@@ -227,7 +251,7 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "#", "function:", "Namespace(",
+         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "Namespace(",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
@@ -412,6 +436,14 @@ RULES: list[Rule] = [
         (" at step ", " at iter", " at epoch ", " at batch ", " at Step ", " at Epoch ",
          " after "),
         final=True,
+        generic=True,
+    ),
+    Rule(
+        "array_value",
+        "a value printed as a one-element array, CleanRL's `global_step=60, "
+        "episodic_return=[15.]`: episodic_return 15 (at global_step 60)",
+        parse_array_value,
+        ("=[",),
         generic=True,
     ),
     Rule(

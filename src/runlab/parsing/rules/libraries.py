@@ -59,10 +59,10 @@ _NOISE = re.compile(
     # `(1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, ...)`
     r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, ){0,4}(?:in_features|in_channels|num_features"
     r"|start_dim|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope|eps)="
-    # a count written `#name` (`#training images = 16`, pix2pix's dataset size)
-    r"|^\s*#[A-Za-z][\w ]{0,40}(?: = |: )\d+\s*$"
     # pytorch/examples' regression: `==> Learned function:\ty = +7.67 x^1 +2.35 x^2 ...`
     r"|\bfunction:\s+y = "
+    # Ray Tune's status line: `Trial status: 3 TERMINATED` (a count of trials)
+    r"|^\s*Trial status: \d"
     # FLAML's search summary: `Time taken to find the best model: 1.25` (a timing)
     r"|\bTime taken to find the best model: "
     # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`
@@ -607,6 +607,66 @@ def parse_stylegan(line: str) -> list[Found]:
     step = int(match.group(1))
     return [("tick", step, step), *((name, to_number(value), None)
             for name, value in _TICK_FIELD.findall(line, match.end() - 5))]
+
+
+# ray_tune -------------------------------------------------------------------------------------
+
+# Ray Tune's trial boxes (ray/tune/experimental/output.py): `│ Trial train_fn_1b812_00002
+# result │`, then `│ loss   0.44035 │` rows, the trial's last result, at the trial's number
+# (the end of its name); `training_iteration` counts and `time_*` are timings. A trial's
+# `config` box holds its settings.
+_RAY_BOX = re.compile(r"\s*│\s*Trial \S{1,200}?_(\d{5}) (result|config)\s*│\s*")
+_RAY_ROW = re.compile(rf"\s*│\s*(\S{{1,200}})\s+({NUMBER})\s*│\s*", re.ASCII)
+_RAY_OWN = frozenset({"training_iteration", "time_this_iter_s", "time_total_s",
+                      "iterations_since_restore", "timesteps_total", "episodes_total", "pid"})
+
+
+def parse_ray_box(line: str) -> list[Found]:
+    """The first line of a Ray Tune trial's result or config box."""
+    return [CLAIM] if _RAY_BOX.fullmatch(line) else []
+
+
+def ray_rows(header: str) -> Callable[[str], list[Found]]:
+    """The box's rows: in a result box, each number under its name at the trial's number."""
+    match = _RAY_BOX.fullmatch(header)
+    trial = int(match.group(1)) if match is not None else 0
+    result = match is not None and match.group(2) == "result"
+
+    def row(line: str) -> list[Found]:
+        text = line.strip()
+        if text[:1] in ("├", "╰"):
+            return [CLAIM]
+        if text[:1] != "│":
+            return []
+        found = _RAY_ROW.fullmatch(line) if result else None
+        if found is None or found.group(1) in _RAY_OWN:
+            return [CLAIM]
+        return [(found.group(1), to_number(found.group(2)), trial)]
+
+    return row
+
+
+# wandb_summary --------------------------------------------------------------------------------
+
+# Weights & Biases' end of a run (wandb/sdk/wandb_run.py `_footer_history_summary_info`):
+# `wandb: Run summary:`, then `wandb:  acc 0.8275` rows (rounded to 5 decimals) until an empty
+# `wandb: `. Its `Run history:` sparklines hold no numbers.
+_WANDB_SUMMARY = re.compile(r"\s*wandb: Run summary:\s*")
+_WANDB_ROW = re.compile(rf"\s*wandb:\s+(\S{{1,200}}) ({NUMBER})\s*", re.ASCII)
+_WANDB_ANY = re.compile(r"\s*wandb:\s+\S")
+
+parse_wandb_summary = _claims(_WANDB_SUMMARY)
+"""The first line of W&B's run summary."""
+
+
+def wandb_rows(header: str) -> Callable[[str], list[Found]]:
+    """The summary's rows: each number under its name (other values claimed)."""
+    def row(line: str) -> list[Found]:
+        match = _WANDB_ROW.fullmatch(line)
+        if match is not None:
+            return [(match.group(1), to_number(match.group(2)), None)]
+        return [CLAIM] if _WANDB_ANY.match(line) else []
+    return row
 
 
 # flaml ----------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ _WORD = (
     r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
     r"|has|have|had|and|or)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
-    r"[A-Za-z](?:[\w.\-/]*\w)?(?:\.(?=:))?"  # an abbreviation's dot before `:` (`R-squ.:`)
+    r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:\.(?=:))?"  # an abbreviation's dot before `:` (`R-squ.:`)
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
@@ -58,7 +58,8 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 # counts of data and of parameters (`num_rows: 27000`, `parameter tensors: 2`, `param count:
 # 4927618`, `total number of tokens: 512`), batch sizes and image crops.
 _SETTING = re.compile(
-    r"(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
+    r"^\#"  # `#training images = 16`: a count
+    r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|parameters|processed"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
@@ -249,6 +250,21 @@ def parse_at_step(line: str) -> list[Found]:
         return []
     return [("epoch" if unit.lower() == "epoch" else "step", int(step), None),
             (key, to_number(value), None)]
+
+
+# array_value ----------------------------------------------------------------------------------
+
+# A value printed as a one-element array: CleanRL's `global_step=60, episodic_return=[15.]`
+# (a numpy array of one environment's return).
+_ARRAY_VALUE = re.compile(
+    rf"(?<![^\s,;|(])([A-Za-z]\w{{0,60}})=\[\s{{0,4}}({NUMBER})\s{{0,4}}\](?=[\s,;|)]|$)", re.ASCII
+)
+
+
+def parse_array_value(line: str) -> list[Found]:
+    """``episodic_return=[15.]`` as episodic_return 15."""
+    return [(key, to_number(value), None) for key, value in _ARRAY_VALUE.findall(line)
+            if is_metric_key(key)]
 
 
 # call_name ------------------------------------------------------------------------------------
