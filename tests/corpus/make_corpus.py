@@ -3859,6 +3859,303 @@ def versions(case: str | None) -> None:
         f.write("\n".join(lines) + "\n")
 
 
+# --- JAX/Flax, Hydra, TRL, PaddlePaddle -------------------------------------------------------
+# Each runs alone, in an environment of its own (JAX and PaddlePaddle need no torch; TRL and
+# PEFT pin their own transformers):
+#
+#     python -m venv ~/jax-venv && ~/jax-venv/bin/pip install jax flax optax
+#     git clone https://github.com/google/flax ~/flax      # examples/mnist/train.py
+#     export FLAX_EXAMPLES=~/flax/examples FLAX_COMMIT=$(git -C ~/flax rev-parse HEAD)
+#     ~/jax-venv/bin/python tests/corpus/make_corpus.py flax_mnist
+
+
+def flax_mnist() -> Truth:
+    """The Flax MNIST example, google/flax `examples/mnist/train.py` (the file named by
+    `FLAX_EXAMPLES`, `mnist/train.py`; commit in VERSIONS.md): it imports tensorflow and
+    tensorflow_datasets (MNIST is downloaded through them) and exports the model with orbax at
+    the end, so it is not imported: its `CNN`, `loss_fn`, `train_step`, `eval_step` and the loop
+    of `train_and_evaluate` with its `logging.info` are copied as they are, run by absl's
+    `app.run` as its `main.py` runs it (with its two `JAX process` / `JAX local devices` lines),
+    on synthetic 28x28 images of 10 classes (512 to train in batches of 32, 128 to test) instead
+    of MNIST, 3 epochs, the default config's SGD (0.1, momentum 0.9); the TensorBoard writer and
+    the export are left out. absl prints `I1202 03:10:00.123456 1234 make_corpus.py:123]
+    epoch:  1, train_loss: 2.3012, train_accuracy: 12.50, test_loss: 2.2801, test_accuracy:
+    15.62`. Truth: `train_metrics['loss']`, `train_metrics['accuracy'] * 100`,
+    `eval_metrics['loss']`, `eval_metrics['accuracy'] * 100` (the values the call formats),
+    read from `train_and_evaluate`'s frame by a logging handler as the line is logged, keyed
+    as printed, at `epoch` (from 1)."""
+    import logging as std_logging
+    from functools import partial
+
+    import jax
+    import numpy as np
+    import optax
+    from absl import app, logging
+    from flax import nnx
+
+    folder = os.environ.get("FLAX_EXAMPLES")
+    if not folder or not os.path.exists(os.path.join(folder, "mnist", "train.py")):
+        raise SystemExit("set FLAX_EXAMPLES to a google/flax checkout's examples folder")
+    truth: Truth = []
+
+    class CNN(nnx.Module):
+      """A simple CNN model."""
+
+      def __init__(self, rngs: nnx.Rngs):
+        self.conv1 = nnx.Conv(1, 32, kernel_size=(3, 3), rngs=rngs)
+        self.batch_norm1 = nnx.BatchNorm(32, rngs=rngs)
+        self.dropout1 = nnx.Dropout(rate=0.025)
+        self.conv2 = nnx.Conv(32, 64, kernel_size=(3, 3), rngs=rngs)
+        self.batch_norm2 = nnx.BatchNorm(64, rngs=rngs)
+        self.avg_pool = partial(nnx.avg_pool, window_shape=(2, 2), strides=(2, 2))
+        self.linear1 = nnx.Linear(3136, 256, rngs=rngs)
+        self.dropout2 = nnx.Dropout(rate=0.025)
+        self.linear2 = nnx.Linear(256, 10, rngs=rngs)
+
+      def __call__(self, x, rngs: nnx.Rngs):
+        x = self.avg_pool(nnx.relu(self.batch_norm1(self.dropout1(self.conv1(x), rngs=rngs))))
+        x = self.avg_pool(nnx.relu(self.batch_norm2(self.conv2(x))))
+        x = x.reshape(x.shape[0], -1)  # flatten
+        x = nnx.relu(self.dropout2(self.linear1(x), rngs=rngs))
+        x = self.linear2(x)
+        return x
+
+    def loss_fn(model: CNN, batch, rngs):
+      logits = model(batch['image'], rngs)
+      loss = optax.softmax_cross_entropy_with_integer_labels(
+        logits=logits, labels=batch['label']
+      ).mean()
+      return loss, logits
+
+    @nnx.jit
+    def train_step(model: CNN, optimizer: nnx.Optimizer, metrics: nnx.MultiMetric, batch, rngs):
+      """Train for a single step."""
+      grad_fn = nnx.value_and_grad(loss_fn, has_aux=True)
+      (loss, logits), grads = grad_fn(model, batch, rngs)
+      metrics.update(loss=loss, logits=logits, labels=batch['label'])  # In-place updates.
+      optimizer.update(model, grads)  # In-place updates.
+
+    @nnx.jit
+    def eval_step(model: CNN, metrics: nnx.MultiMetric, batch):
+      loss, logits = loss_fn(model, batch, None)
+      metrics.update(loss=loss, logits=logits, labels=batch['label'])  # In-place updates.
+
+    class Batches:
+        """A split of synthetic 28x28x1 images in batches, as `tf.data`'s `batch(32,
+        drop_remainder=True)`, shuffled each pass for training as `train_ds.shuffle` does."""
+
+        def __init__(self, n: int, seed: int, shuffle: bool) -> None:
+            means = 0.3 * np.random.default_rng(0).normal(size=(10, 28, 28, 1))
+            self.rng = np.random.default_rng(seed)
+            self.labels = np.arange(n) % 10
+            self.images = (means[self.labels]
+                           + self.rng.normal(size=(n, 28, 28, 1))).astype(np.float32)
+            self.shuffle = shuffle
+
+        def as_numpy_iterator(self) -> Any:
+            order = self.rng.permutation(len(self.labels)) if self.shuffle else np.arange(
+                len(self.labels))
+            for start in range(0, len(order) - 31, 32):
+                index = order[start:start + 32]
+                yield {'image': self.images[index], 'label': self.labels[index]}
+
+    def train_and_evaluate(config: dict[str, Any], workdir: str) -> None:
+      train_ds, test_ds = Batches(512, 1, True), Batches(128, 2, False)
+
+      # Instantiate the model.
+      model = CNN(rngs=nnx.Rngs(0))
+
+      learning_rate = config['learning_rate']
+      momentum = config['momentum']
+
+      optimizer = nnx.Optimizer(
+          model, optax.sgd(learning_rate, momentum), wrt=nnx.Param
+      )
+      metrics = nnx.MultiMetric(
+          accuracy=nnx.metrics.Accuracy(),
+          loss=nnx.metrics.Average('loss'),
+      )
+      rngs = nnx.Rngs(0)
+
+      for epoch in range(1, config['num_epochs'] + 1):
+        model.train()  # Switch to train mode
+
+        for batch in train_ds.as_numpy_iterator():
+          train_step(model, optimizer, metrics, batch, rngs)
+        #  Compute the training metrics.
+        train_metrics = metrics.compute()
+        metrics.reset()  # Reset the metrics for the test set.
+
+        # Compute the metrics on the test set after each training epoch.
+        model.eval()  # Switch to eval mode
+        for batch in test_ds.as_numpy_iterator():
+          eval_step(model, metrics, batch)
+
+        # Compute the eval metrics.
+        eval_metrics = metrics.compute()
+        metrics.reset()  # Reset the metrics for the next training epoch.
+
+        logging.info(  # pylint: disable=logging-not-lazy
+            'epoch:% 3d, train_loss: %.4f, train_accuracy: %.2f, test_loss: %.4f,'
+            ' test_accuracy: %.2f'
+            % (
+                epoch,
+                train_metrics['loss'],
+                train_metrics['accuracy'] * 100,
+                eval_metrics['loss'],
+                eval_metrics['accuracy'] * 100,
+            )
+        )
+
+    class Record(std_logging.Handler):
+        """The values `train_and_evaluate` formats into its epoch line, read from its frame."""
+
+        def emit(self, record: std_logging.LogRecord) -> None:
+            frame = sys._getframe()
+            while frame is not None and frame.f_code.co_name != "train_and_evaluate":
+                frame = frame.f_back
+            if frame is None:
+                return
+            epoch, train, test = (frame.f_locals[name] for name in (
+                "epoch", "train_metrics", "eval_metrics"))
+            truth.extend([point("train_loss", train["loss"], epoch),
+                          point("train_accuracy", train["accuracy"] * 100, epoch),
+                          point("test_loss", test["loss"], epoch),
+                          point("test_accuracy", test["accuracy"] * 100, epoch)])
+
+    logging.get_absl_logger().addHandler(Record())
+
+    def main(argv: list[str]) -> None:
+      if len(argv) > 1:
+        raise app.UsageError('Too many command-line arguments.')
+
+      logging.info('JAX process: %d / %d', jax.process_index(), jax.process_count())
+      logging.info('JAX local devices: %r', jax.local_devices())
+
+      # The default config (configs/default.py) but for the number of epochs.
+      train_and_evaluate({'learning_rate': 0.1, 'momentum': 0.9, 'batch_size': 32,
+                          'num_epochs': 3}, tempfile.mkdtemp())
+
+    try:
+        app.run(main, argv=["main.py"])
+    except SystemExit as e:  # app.run ends the program with main's return
+        if e.code not in (None, 0):
+            raise
+    if len(truth) != 12:
+        raise SystemExit(f"flax_mnist: {len(truth) // 4} epoch lines recorded, not 3")
+    return truth
+
+
+# Hydra: runs alone, in an environment with hydra-core beside the CPU wheel of torch:
+#
+#     python -m venv ~/hydra-venv && ~/hydra-venv/bin/pip install torch==2.13.0
+#     ~/hydra-venv/bin/pip install torch==2.13.0 hydra-core
+#     ~/hydra-venv/bin/python tests/corpus/make_corpus.py hydra_logging
+
+
+def hydra_logging() -> Truth:
+    """A plain PyTorch loop in a `@hydra.main` script, logging through Python's `logging` as
+    Hydra configures it (its default `job_logging`: `[%(asctime)s][%(name)s][%(levelname)s] -
+    %(message)s` to the console and to `<job>.log`), as Hydra's logging tutorial
+    (`log = logging.getLogger(__name__)`, `log.info(...)`) and the lightning-hydra-template's
+    `RankedLogger` lines do (`Instantiating model <...>`), after the tutorial's
+    `print(OmegaConf.to_yaml(cfg))` of its config (settings: `lr: 0.1`, `epochs: 3`). The tiny
+    10-class network on synthetic data, 3 epochs of 25 batches: `[2026-12-02 03:00:00,123][
+    __main__][INFO] - step 5/75: loss=2.2841 lr=0.1` every 5 steps and `[...] - epoch 1:
+    train_loss=0.5200 train_acc=0.8100 val_loss=0.4900 val_acc=0.8300` after each. Truth: the
+    loop's own values (the dict it logs), at the global step for the step lines and at the
+    epoch (from 1) for the epoch lines."""
+    import logging
+    import shutil
+
+    import hydra
+    import torch
+    from omegaconf import DictConfig, OmegaConf
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    x, y = _classes(1000, (20,), seed=0, spread=0.4)
+    x_val, y_val = x[800:], y[800:]
+    x, y = x[:800], y[:800]
+    log = logging.getLogger("__main__")  # a script's `logging.getLogger(__name__)`
+
+    yaml = ("model:\n  _target_: torch.nn.Sequential\n  hidden: 32\n"
+            "optimizer:\n  lr: 0.1\n  momentum: 0.9\ntrainer:\n  epochs: 3\n  batch_size: 32\n"
+            "  log_every_n_steps: 5\nseed: 0\n")
+    config_dir = tempfile.mkdtemp()
+    with open(os.path.join(config_dir, "train.yaml"), "w") as f:
+        f.write(yaml)
+
+    @hydra.main(version_base="1.3", config_path=config_dir, config_name="train")
+    def main(cfg: DictConfig) -> None:
+        print(OmegaConf.to_yaml(cfg))
+        log.info(f"Instantiating model <{cfg.model._target_}>")
+        model = torch.nn.Sequential(torch.nn.Linear(20, cfg.model.hidden), torch.nn.ReLU(),
+                                    torch.nn.Linear(cfg.model.hidden, 10))
+        log.info("Instantiating optimizer <torch.optim.SGD>")
+        optimizer = torch.optim.SGD(model.parameters(), lr=cfg.optimizer.lr,
+                                    momentum=cfg.optimizer.momentum)
+        loss_fn = torch.nn.CrossEntropyLoss()
+        per_epoch = len(x) // cfg.trainer.batch_size
+        total = per_epoch * cfg.trainer.epochs
+        log.info("Starting training!")
+        step = 0
+        for epoch in range(1, cfg.trainer.epochs + 1):
+            model.train()
+            losses, correct = [], 0
+            for i in range(per_epoch):
+                xb = x[i * cfg.trainer.batch_size:(i + 1) * cfg.trainer.batch_size]
+                yb = y[i * cfg.trainer.batch_size:(i + 1) * cfg.trainer.batch_size]
+                out = model(xb)
+                loss = loss_fn(out, yb)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                step += 1
+                losses.append(loss.item())
+                correct += int((out.argmax(1) == yb).sum())
+                if step % cfg.trainer.log_every_n_steps == 0:
+                    logged = {"loss": loss.item(), "lr": optimizer.param_groups[0]["lr"]}
+                    log.info(f"step {step}/{total}: loss={logged['loss']:.4f} "
+                             f"lr={logged['lr']}")
+                    truth.extend(point(k, v, step) for k, v in logged.items())
+            model.eval()
+            with torch.no_grad():
+                out = model(x_val)
+                logged = {"train_loss": sum(losses) / len(losses),
+                          "train_acc": correct / (per_epoch * cfg.trainer.batch_size),
+                          "val_loss": loss_fn(out, y_val).item(),
+                          "val_acc": (out.argmax(1) == y_val).float().mean().item()}
+            log.info(f"epoch {epoch}: " + " ".join(f"{k}={v:.4f}" for k, v in logged.items()))
+            truth.extend(point(k, v, epoch) for k, v in logged.items())
+        log.info("Training finished.")
+
+    cwd = os.getcwd()
+    run_dir = tempfile.mkdtemp()
+    os.chdir(run_dir)  # Hydra writes its outputs/ folder (the log file, the config) here
+    argv = sys.argv
+    sys.argv = ["train.py"]
+    try:
+        main()
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(run_dir)
+        shutil.rmtree(config_dir)
+    return truth
+
+
+CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging})
+OWN_ENVIRONMENT.update({
+    "flax_mnist": {"jax": "jax", "flax": "flax", "optax": "optax", "absl-py": "absl-py",
+                   "numpy": "numpy (flax_mnist case)"},
+    "hydra_logging": {"hydra-core": "hydra-core", "omegaconf": "omegaconf"}})
+OWN_CHECKOUT.update({"flax_mnist": "FLAX_EXAMPLES"})
+REPOSITORY_CHECKOUTS["FLAX_EXAMPLES"] = ("google/flax", "FLAX_COMMIT")
+CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied statements)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
