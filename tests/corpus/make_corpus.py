@@ -3896,6 +3896,13 @@ def flax_mnist() -> Truth:
     folder = os.environ.get("FLAX_EXAMPLES")
     if not folder or not os.path.exists(os.path.join(folder, "mnist", "train.py")):
         raise SystemExit("set FLAX_EXAMPLES to a google/flax checkout's examples folder")
+    with open(os.path.join(folder, "mnist", "train.py")) as f:
+        source = f.read()
+    for copied in ("'epoch:% 3d, train_loss: %.4f, train_accuracy: %.2f, test_loss: %.4f,'",
+                   "train_metrics['accuracy'] * 100,", "eval_metrics = metrics.compute()",
+                   "optimizer.update(model, grads)  # In-place updates."):
+        if copied not in source:  # the statements below are the checkout's
+            raise SystemExit(f"flax_mnist: the checkout's train.py has no {copied}")
     truth: Truth = []
 
     class CNN(nnx.Module):
