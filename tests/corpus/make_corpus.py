@@ -4153,11 +4153,88 @@ def hydra_logging() -> Truth:
     return truth
 
 
+# TRL and PEFT: run alone, in an environment of their own (TRL pins its transformers and
+# datasets; the CPU wheel of torch first):
+#
+#     python -m venv ~/trl-venv && ~/trl-venv/bin/pip install torch==2.13.0
+#     ~/trl-venv/bin/pip install torch==2.13.0 trl peft
+#     ~/trl-venv/bin/python tests/corpus/make_corpus.py trl_sft        # and trl_sft_lora
+
+
+def _trl_sft(lora: bool) -> Truth:
+    """TRL's `SFTTrainer` on a tiny GPT-2 built from a config, with a word-level tokenizer
+    made from the synthetic texts themselves (nothing downloaded): 48 short synthetic texts to
+    train on, 8 to evaluate, `max_steps=10`, `logging_steps=2`, an evaluation every 5 steps,
+    CPU; with `lora`, a PEFT `LoraConfig(r=4)` on GPT-2's `c_attn`. It prints the Trainer's
+    dicts with TRL's own keys (`{'loss': '4.021', 'grad_norm': '1.37', 'learning_rate':
+    '4.5e-05', 'entropy': '4.03', 'num_tokens': '320', 'mean_token_accuracy': '0.0625',
+    'epoch': '0.4'}`) between the redraws of its tqdm bars. Truth: `trainer.state.log_history`,
+    each entry at its `step` (the global step), the timings too (`train_runtime`,
+    `*_per_second`: a truth per capture), as hf_trainer's; `total_flos` is not printed, and
+    `num_tokens` and `eval_num_tokens` (the tokens seen so far, counts) are left out."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import random
+
+    import torch
+    from datasets import Dataset
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, set_seed
+    from trl import SFTConfig, SFTTrainer
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    words = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
+             "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(6, 14))) for _ in range(56)]
+    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *words])}
+    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
+                                        unk_token="<unk>", eos_token="<eos>")
+    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
+                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
+    model = GPT2LMHeadModel(config)
+    peft_config = None
+    if lora:
+        from peft import LoraConfig
+
+        peft_config = LoraConfig(r=4, lora_alpha=8, target_modules=["c_attn"],
+                                 task_type="CAUSAL_LM", fan_in_fan_out=True)
+    with tempfile.TemporaryDirectory() as out:
+        args = SFTConfig(output_dir=out, max_steps=10, logging_steps=2, eval_strategy="steps",
+                         eval_steps=5, per_device_train_batch_size=4,
+                         per_device_eval_batch_size=4, learning_rate=1e-3 if lora else 5e-4,
+                         max_length=32, save_strategy="no", report_to=[], use_cpu=True,
+                         seed=0, dataloader_num_workers=0)
+        trainer = SFTTrainer(model=model, args=args, processing_class=tokenizer,
+                             train_dataset=Dataset.from_dict({"text": texts[:48]}),
+                             eval_dataset=Dataset.from_dict({"text": texts[48:]}),
+                             peft_config=peft_config)
+        trainer.train()
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
+            and isinstance(value, (int, float))]
+
+
+def trl_sft() -> Truth:
+    return _trl_sft(lora=False)
+
+
+def trl_sft_lora() -> Truth:
+    return _trl_sft(lora=True)
+
+
 CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging})
 OWN_ENVIRONMENT.update({
     "flax_mnist": {"jax": "jax", "flax": "flax", "optax": "optax", "absl-py": "absl-py",
                    "numpy": "numpy (flax_mnist case)"},
     "hydra_logging": {"hydra-core": "hydra-core", "omegaconf": "omegaconf"}})
+CASES.update({"trl_sft": trl_sft, "trl_sft_lora": trl_sft_lora})
+OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora"], {
+    "trl": "trl", "peft": "peft", "transformers": "transformers (trl cases)",
+    "datasets": "datasets (trl cases)", "tokenizers": "tokenizers (trl cases)"}))
 OWN_CHECKOUT.update({"flax_mnist": "FLAX_EXAMPLES"})
 REPOSITORY_CHECKOUTS["FLAX_EXAMPLES"] = ("google/flax", "FLAX_COMMIT")
 CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied statements)"})
