@@ -4226,6 +4226,87 @@ def trl_sft_lora() -> Truth:
     return _trl_sft(lora=True)
 
 
+# PaddlePaddle: runs alone, in an environment of its own (its CPU wheel; no torch):
+#
+#     python -m venv ~/paddle-venv && ~/paddle-venv/bin/pip install paddlepaddle
+#     ~/paddle-venv/bin/python tests/corpus/make_corpus.py paddle_fit_v1    # and paddle_fit_v2
+
+
+def _paddle_fit(verbose: int) -> Truth:
+    """PaddlePaddle's high-level API, `paddle.Model(network).fit(train, eval_data=test,
+    epochs=2, batch_size=32, log_freq=5, verbose=...)` of a small classifier (20 inputs, 10
+    classes; `prepare(Adam, CrossEntropyLoss, Accuracy)`) on synthetic data (640 samples to
+    train, 20 steps an epoch; 128 to evaluate, 4 steps), CPU. Its `ProgBarLogger` prints
+    `Epoch 1/2`, then every 5 steps and at the epoch's end `step 5/20 - loss: 2.2391 - acc:
+    0.1375 - 2ms/step` (verbose=2, a line each; verbose=1, a bar redrawn in place), then
+    `Eval begin...`, the evaluation's `step 4/4 - loss: ... - acc: ...` and `Eval samples:
+    128`. Truth: a `paddle.callbacks.Callback` keeping the `logs` the model gives its callbacks,
+    at the steps `ProgBarLogger` prints (its own rule: every `log_freq`-th step before the
+    last, and the last at the epoch's end): `loss` (a one-value list: the step's loss) and
+    `acc` (the running accuracy) at the printed step made global, `epoch * 20 + step` (from
+    1); the evaluation's `loss` and `acc` from `on_eval_end`, keyed as printed, no step (its
+    `step 4/4` counts evaluation batches, not training steps)."""
+    import numpy as np
+    import paddle
+
+    paddle.seed(0)
+    rng = np.random.default_rng(0)
+    means = 0.4 * np.random.default_rng(1).normal(size=(10, 20))
+    labels = np.arange(768) % 10
+    rng.shuffle(labels)
+    features = (means[labels] + rng.normal(size=(768, 20))).astype("float32")
+
+    class Data(paddle.io.Dataset):  # type: ignore[misc]
+        def __init__(self, start: int, stop: int) -> None:
+            self.x, self.y = features[start:stop], labels[start:stop].astype("int64")
+
+        def __getitem__(self, i: int) -> tuple[Any, Any]:
+            return self.x[i], self.y[i:i + 1]
+
+        def __len__(self) -> int:
+            return len(self.y)
+
+    truth: Truth = []
+
+    class Record(paddle.callbacks.Callback):  # type: ignore[misc]
+        """The logs the model hands its callbacks, where ProgBarLogger prints them."""
+
+        def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+            self.epoch, self.steps = epoch, self.params["steps"]
+
+        def keep(self, logs: dict[str, Any], step: int | None) -> None:
+            for key in ("loss", "acc"):
+                value = logs[key]
+                truth.append(point(key, value[0] if isinstance(value, list) else value, step))
+
+        def on_train_batch_end(self, step: int, logs: dict[str, Any] | None = None) -> None:
+            if (step + 1) % 5 == 0 and step + 1 < self.steps:
+                self.keep(logs or {}, self.epoch * self.steps + step + 1)
+
+        def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+            self.keep(logs or {}, (epoch + 1) * self.steps)
+
+        def on_eval_end(self, logs: dict[str, Any] | None = None) -> None:
+            self.keep(logs or {}, None)
+
+    network = paddle.nn.Sequential(paddle.nn.Linear(20, 32), paddle.nn.ReLU(),
+                                   paddle.nn.Linear(32, 10))
+    model = paddle.Model(network)
+    model.prepare(paddle.optimizer.Adam(learning_rate=0.01, parameters=model.parameters()),
+                  paddle.nn.CrossEntropyLoss(), paddle.metric.Accuracy())
+    model.fit(Data(0, 640), eval_data=Data(640, 768), epochs=2, batch_size=32, log_freq=5,
+              verbose=verbose, shuffle=False, callbacks=[Record()])
+    return truth
+
+
+def paddle_fit_v1() -> Truth:
+    return _paddle_fit(verbose=1)
+
+
+def paddle_fit_v2() -> Truth:
+    return _paddle_fit(verbose=2)
+
+
 CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging})
 OWN_ENVIRONMENT.update({
     "flax_mnist": {"jax": "jax", "flax": "flax", "optax": "optax", "absl-py": "absl-py",
@@ -4235,6 +4316,9 @@ CASES.update({"trl_sft": trl_sft, "trl_sft_lora": trl_sft_lora})
 OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora"], {
     "trl": "trl", "peft": "peft", "transformers": "transformers (trl cases)",
     "datasets": "datasets (trl cases)", "tokenizers": "tokenizers (trl cases)"}))
+CASES.update({"paddle_fit_v1": paddle_fit_v1, "paddle_fit_v2": paddle_fit_v2})
+OWN_ENVIRONMENT.update(dict.fromkeys(["paddle_fit_v1", "paddle_fit_v2"], {
+    "paddlepaddle": "paddlepaddle", "numpy": "numpy (paddle cases)"}))
 OWN_CHECKOUT.update({"flax_mnist": "FLAX_EXAMPLES"})
 REPOSITORY_CHECKOUTS["FLAX_EXAMPLES"] = ("google/flax", "FLAX_COMMIT")
 CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied statements)"})
