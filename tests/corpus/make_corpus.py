@@ -4056,11 +4056,11 @@ def flax_mnist() -> Truth:
 # Hydra: runs alone, in an environment with hydra-core beside the CPU wheel of torch:
 #
 #     python -m venv ~/hydra-venv && ~/hydra-venv/bin/pip install torch==2.13.0
-#     ~/hydra-venv/bin/pip install torch==2.13.0 hydra-core
-#     ~/hydra-venv/bin/python tests/corpus/make_corpus.py hydra_logging
+#     ~/hydra-venv/bin/pip install torch==2.13.0 hydra-core hydra-colorlog
+#     ~/hydra-venv/bin/python tests/corpus/make_corpus.py hydra_logging    # and hydra_colorlog
 
 
-def hydra_logging() -> Truth:
+def _hydra(overrides: list[str]) -> Truth:
     """A plain PyTorch loop in a `@hydra.main` script, logging through Python's `logging` as
     Hydra configures it (its default `job_logging`: `[%(asctime)s][%(name)s][%(levelname)s] -
     %(message)s` to the console and to `<job>.log`), as Hydra's logging tutorial
@@ -4142,7 +4142,7 @@ def hydra_logging() -> Truth:
     run_dir = tempfile.mkdtemp()
     os.chdir(run_dir)  # Hydra writes its outputs/ folder (the log file, the config) here
     argv = sys.argv
-    sys.argv = ["train.py"]
+    sys.argv = ["train.py", *overrides]
     try:
         main()
     finally:
@@ -4151,6 +4151,19 @@ def hydra_logging() -> Truth:
         shutil.rmtree(run_dir)
         shutil.rmtree(config_dir)
     return truth
+
+
+def hydra_logging() -> Truth:
+    return _hydra([])
+
+
+def hydra_colorlog() -> Truth:
+    """The same script with the lightning-hydra-template's logging (its
+    `configs/hydra/default.yaml`: `override hydra_logging: colorlog`, `override job_logging:
+    colorlog`, from the hydra-colorlog plugin), given as the same overrides on the command
+    line: `[%(cyan)s%(asctime)s%(reset)s][%(blue)s%(name)s%(reset)s][%(log_color)s%(levelname)s
+    %(reset)s] - %(message)s` on the console (colorlog colours it through a pipe as well)."""
+    return _hydra(["hydra/hydra_logging=colorlog", "hydra/job_logging=colorlog"])
 
 
 # TRL and PEFT: run alone, in an environment of their own (TRL pins its transformers and
@@ -4307,11 +4320,14 @@ def paddle_fit_v2() -> Truth:
     return _paddle_fit(verbose=2)
 
 
-CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging})
+CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging,
+              "hydra_colorlog": hydra_colorlog})
 OWN_ENVIRONMENT.update({
     "flax_mnist": {"jax": "jax", "flax": "flax", "optax": "optax", "absl-py": "absl-py",
                    "numpy": "numpy (flax_mnist case)"},
-    "hydra_logging": {"hydra-core": "hydra-core", "omegaconf": "omegaconf"}})
+    "hydra_logging": {"hydra-core": "hydra-core", "omegaconf": "omegaconf"},
+    "hydra_colorlog": {"hydra-core": "hydra-core", "omegaconf": "omegaconf",
+                       "hydra-colorlog": "hydra-colorlog", "colorlog": "colorlog"}})
 CASES.update({"trl_sft": trl_sft, "trl_sft_lora": trl_sft_lora})
 OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora"], {
     "trl": "trl", "peft": "peft", "transformers": "transformers (trl cases)",
