@@ -4003,7 +4003,7 @@ def flax_mnist() -> Truth:
         metrics.reset()  # Reset the metrics for the next training epoch.
 
         logging.info(  # pylint: disable=logging-not-lazy
-            'epoch:% 3d, train_loss: %.4f, train_accuracy: %.2f, test_loss: %.4f,'
+            'epoch:% 3d, train_loss: %.4f, train_accuracy: %.2f, test_loss: %.4f,'  # noqa: UP031 (the example's)
             ' test_accuracy: %.2f'
             % (
                 epoch,
