@@ -3878,12 +3878,12 @@ def flax_mnist() -> Truth:
     `app.run` as its `main.py` runs it (with its two `JAX process` / `JAX local devices` lines),
     on synthetic 28x28 images of 10 classes (512 to train in batches of 32, 128 to test) instead
     of MNIST, 3 epochs, the default config's SGD (0.1, momentum 0.9); the TensorBoard writer and
-    the export are left out. absl prints `I1202 03:10:00.123456 1234 make_corpus.py:123]
-    epoch:  1, train_loss: 2.3012, train_accuracy: 12.50, test_loss: 2.2801, test_accuracy:
-    15.62`. Truth: `train_metrics['loss']`, `train_metrics['accuracy'] * 100`,
-    `eval_metrics['loss']`, `eval_metrics['accuracy'] * 100` (the values the call formats),
-    read from `train_and_evaluate`'s frame by a logging handler as the line is logged, keyed
-    as printed, at `epoch` (from 1)."""
+    the export are left out. absl prints its prefix (`I1202 03:11:33.001979 140447014632320
+    make_corpus.py:<line>] `), then `epoch:  1, train_loss: 2.4372, train_accuracy: 15.82,
+    test_loss: 2.2464, test_accuracy: 17.97`. Truth: `train_metrics['loss']`,
+    `train_metrics['accuracy'] * 100`, `eval_metrics['loss']`, `eval_metrics['accuracy'] *
+    100` (the values the call formats), read from `train_and_evaluate`'s frame by a logging
+    handler as the line is logged, keyed as printed, at `epoch` (from 1)."""
     import logging as std_logging
     from functools import partial
 
@@ -4067,9 +4067,9 @@ def _hydra(overrides: list[str]) -> Truth:
     (`log = logging.getLogger(__name__)`, `log.info(...)`) and the lightning-hydra-template's
     `RankedLogger` lines do (`Instantiating model <...>`), after the tutorial's
     `print(OmegaConf.to_yaml(cfg))` of its config (settings: `lr: 0.1`, `epochs: 3`). The tiny
-    10-class network on synthetic data, 3 epochs of 25 batches: `[2026-12-02 03:00:00,123][
-    __main__][INFO] - step 5/75: loss=2.2841 lr=0.1` every 5 steps and `[...] - epoch 1:
-    train_loss=0.5200 train_acc=0.8100 val_loss=0.4900 val_acc=0.8300` after each. Truth: the
+    10-class network on synthetic data, 3 epochs of 25 batches: `[2026-12-02 03:07:40,608][
+    __main__][INFO] - step 5/75: loss=2.3146 lr=0.1` every 5 steps and `[...] - epoch 1:
+    train_loss=2.0661 train_acc=0.2450 val_loss=1.6165 val_acc=0.4350` after each. Truth: the
     loop's own values (the dict it logs), at the global step for the step lines and at the
     epoch (from 1) for the epoch lines."""
     import logging
@@ -4179,9 +4179,9 @@ def _trl_sft(lora: bool) -> Truth:
     made from the synthetic texts themselves (nothing downloaded): 48 short synthetic texts to
     train on, 8 to evaluate, `max_steps=10`, `logging_steps=2`, an evaluation every 5 steps,
     CPU; with `lora`, a PEFT `LoraConfig(r=4)` on GPT-2's `c_attn`. It prints the Trainer's
-    dicts with TRL's own keys (`{'loss': '4.021', 'grad_norm': '1.37', 'learning_rate':
-    '4.5e-05', 'entropy': '4.03', 'num_tokens': '320', 'mean_token_accuracy': '0.0625',
-    'epoch': '0.4'}`) between the redraws of its tqdm bars. Truth: `trainer.state.log_history`,
+    dicts with TRL's own keys (`{'loss': '2.866', 'grad_norm': '1.636', 'learning_rate':
+    '0.00045', 'entropy': '3.126', 'mean_token_accuracy': '0.05013', 'num_tokens': '88',
+    'epoch': '0.1667'}`) between the redraws of its tqdm bars. Truth: `trainer.state.log_history`,
     each entry at its `step` (the global step), the timings too (`train_runtime`,
     `*_per_second`: a truth per capture), as hf_trainer's; `total_flos` is not printed, and
     `num_tokens` and `eval_num_tokens` (the tokens seen so far, counts) are left out."""
@@ -4250,8 +4250,8 @@ def _paddle_fit(verbose: int) -> Truth:
     epochs=2, batch_size=32, log_freq=5, verbose=...)` of a small classifier (20 inputs, 10
     classes; `prepare(Adam, CrossEntropyLoss, Accuracy)`) on synthetic data (640 samples to
     train, 20 steps an epoch; 128 to evaluate, 4 steps), CPU. Its `ProgBarLogger` prints
-    `Epoch 1/2`, then every 5 steps and at the epoch's end `step 5/20 - loss: 2.2391 - acc:
-    0.1375 - 2ms/step` (verbose=2, a line each; verbose=1, a bar redrawn in place), then
+    `Epoch 1/2`, then every 5 steps and at the epoch's end `step  5/20 - loss: 2.2999 - acc:
+    0.1625 - 22ms/step` (verbose=2, a line each; verbose=1, a bar redrawn in place), then
     `Eval begin...`, the evaluation's `step 4/4 - loss: ... - acc: ...` and `Eval samples:
     128`. Truth: a `paddle.callbacks.Callback` keeping the `logs` the model gives its callbacks,
     at the steps `ProgBarLogger` prints (its own rule: every `log_freq`-th step before the
