@@ -4231,6 +4231,60 @@ def _trl_sft(lora: bool) -> Truth:
             and isinstance(value, (int, float))]
 
 
+def trl_dpo() -> Truth:
+    """TRL's `DPOTrainer` on the same tiny GPT-2 and word-level tokenizer as trl_sft (the
+    reference model a copy TRL makes of it), 48 synthetic preference pairs to train on (a
+    prompt of words, a chosen and a rejected completion) and 8 to evaluate, `max_steps=10`,
+    `logging_steps=2`, an evaluation every 5 steps, CPU. Its dicts carry DPO's own keys with
+    slashes (`'rewards/chosen'`, `'rewards/rejected'`, `'rewards/accuracies'`,
+    `'rewards/margins'`, `'logps/chosen'`, `'logits/chosen'`, ..., `eval_`-prefixed at
+    evaluation). Truth: `trainer.state.log_history` at its `step`, as trl_sft's; the token
+    counts (`num_tokens`, `eval_num_tokens`) left out."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import copy
+    import random
+
+    import torch
+    from datasets import Dataset
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, set_seed
+    from trl import DPOConfig, DPOTrainer
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    words = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
+             "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
+
+    def phrase(low: int, high: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(low, high)))
+
+    pairs = [{"prompt": phrase(3, 6), "chosen": " " + phrase(3, 6),
+              "rejected": " " + phrase(3, 6)} for _ in range(56)]
+    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *words])}
+    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
+                                        unk_token="<unk>", eos_token="<eos>")
+    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
+                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
+    model = GPT2LMHeadModel(config)
+    with tempfile.TemporaryDirectory() as out:
+        args = DPOConfig(output_dir=out, max_steps=10, logging_steps=2, eval_strategy="steps",
+                         eval_steps=5, per_device_train_batch_size=4,
+                         per_device_eval_batch_size=4, learning_rate=5e-4, max_length=32,
+                         save_strategy="no", report_to=[], use_cpu=True, seed=0,
+                         dataloader_num_workers=0)
+        trainer = DPOTrainer(model=model, ref_model=copy.deepcopy(model), args=args,
+                             processing_class=tokenizer, train_dataset=Dataset.from_list(pairs[:48]),
+                             eval_dataset=Dataset.from_list(pairs[48:]))
+        trainer.train()
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
+            and isinstance(value, (int, float))]
+
+
 def trl_sft() -> Truth:
     return _trl_sft(lora=False)
 
@@ -4328,8 +4382,8 @@ OWN_ENVIRONMENT.update({
     "hydra_logging": {"hydra-core": "hydra-core", "omegaconf": "omegaconf"},
     "hydra_colorlog": {"hydra-core": "hydra-core", "omegaconf": "omegaconf",
                        "hydra-colorlog": "hydra-colorlog", "colorlog": "colorlog"}})
-CASES.update({"trl_sft": trl_sft, "trl_sft_lora": trl_sft_lora})
-OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora"], {
+CASES.update({"trl_sft": trl_sft, "trl_sft_lora": trl_sft_lora, "trl_dpo": trl_dpo})
+OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora", "trl_dpo"], {
     "trl": "trl", "peft": "peft", "transformers": "transformers (trl cases)",
     "datasets": "datasets (trl cases)", "tokenizers": "tokenizers (trl cases)"}))
 CASES.update({"paddle_fit_v1": paddle_fit_v1, "paddle_fit_v2": paddle_fit_v2})
