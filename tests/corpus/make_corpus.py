@@ -4374,6 +4374,82 @@ def paddle_fit_v2() -> Truth:
     return _paddle_fit(verbose=2)
 
 
+# flax_seq2seq runs the checkout's own script; its writer (clu's `create_default_writer`)
+# writes TensorBoard summaries through tensorflow, so its environment holds tensorflow-cpu too:
+#
+#     python -m venv ~/clu-venv
+#     ~/clu-venv/bin/pip install jax flax optax clu ml_collections tensorflow-cpu
+#     ~/clu-venv/bin/python tests/corpus/make_corpus.py flax_seq2seq   # FLAX_EXAMPLES as above
+
+
+def flax_seq2seq() -> Truth:
+    """The Flax seq2seq example (google/flax `examples/seq2seq/train.py`, from the checkout
+    named by `FLAX_EXAMPLES`, run as it is: `python train.py --workdir=... --num_train_steps=101
+    --decode_frequency=20 --hidden_size=32 --batch_size=32`), an LSTM learning to add numbers on
+    the additions its own input pipeline draws (Python's `random`, seeded here), CPU. Every 20
+    steps its clu writer (`metric_writers.create_default_writer`: a `LoggingWriter` beside the
+    TensorBoard one, run asynchronously) logs the step's metrics through absl, `I1202 ...
+    logging_writer.py:64] [20] accuracy=0.0, loss=1.1563...`, and the script decodes 5
+    additions, `DECODE: 37+581 = 618 (CORRECT)` or `DECODE: 9+22 = 41 (INCORRECT)
+    correct=31`. Truth: the scalars `LoggingWriter.write_scalars` is given, read from its frame
+    by a logging handler as the line is logged, keyed as printed, at its `step` (the `[20]`).
+    The decoded additions (`correct=31` is the right answer, not a measure) are left out."""
+    import logging as std_logging
+    import random
+    import runpy
+
+    from absl import logging
+
+    # tensorboard's hparams plugin loads Keras through tensorflow: its own backend, not torch.
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    folder = os.environ.get("FLAX_EXAMPLES")
+    if not folder or not os.path.exists(os.path.join(folder, "seq2seq", "train.py")):
+        raise SystemExit("set FLAX_EXAMPLES to a google/flax checkout's examples folder")
+    path = os.path.join(folder, "seq2seq")
+    truth: Truth = []
+
+    class Record(std_logging.Handler):
+        """What `LoggingWriter.write_scalars` logs, read from its own frame."""
+
+        def emit(self, record: std_logging.LogRecord) -> None:
+            frame = sys._getframe()
+            while frame is not None and frame.f_code.co_name != "write_scalars":
+                frame = frame.f_back
+            if frame is not None and "logging_writer" in frame.f_code.co_filename:
+                step, scalars = frame.f_locals["step"], frame.f_locals["scalars"]
+                truth.extend(point(key, float(value), step)
+                             for key, value in sorted(scalars.items()))
+
+    logging.get_absl_logger().addHandler(Record())
+    random.seed(0)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, path)
+    argv = sys.argv
+    sys.argv = ["train.py", f"--workdir={tmp}", "--num_train_steps=101",
+                "--decode_frequency=20", "--hidden_size=32", "--batch_size=32"]
+    try:
+        runpy.run_path(os.path.join(path, "train.py"), run_name="__main__")
+    except SystemExit as e:  # app.run ends the program with main's return
+        if e.code not in (None, 0):
+            raise
+    finally:
+        sys.argv = argv
+        sys.path.remove(path)
+        os.chdir(cwd)
+    # The writer writes from a thread pool that the script never closes; Python drains such
+    # pools when it exits. Drain them now, as exiting would, so that every line is in the truth.
+    import concurrent.futures.thread
+    import shutil
+
+    concurrent.futures.thread._python_exit()
+    shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [s for s in (20, 40, 60, 80, 100) for _ in range(2)]:
+        raise SystemExit(f"flax_seq2seq: the writer logged {truth}")
+    return truth
+
+
 CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging,
               "hydra_colorlog": hydra_colorlog})
 OWN_ENVIRONMENT.update({
@@ -4389,7 +4465,13 @@ OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora", "trl_dpo"], {
 CASES.update({"paddle_fit_v1": paddle_fit_v1, "paddle_fit_v2": paddle_fit_v2})
 OWN_ENVIRONMENT.update(dict.fromkeys(["paddle_fit_v1", "paddle_fit_v2"], {
     "paddlepaddle": "paddlepaddle", "numpy": "numpy (paddle cases)"}))
-OWN_CHECKOUT.update({"flax_mnist": "FLAX_EXAMPLES"})
+CASES.update({"flax_seq2seq": flax_seq2seq})
+OWN_ENVIRONMENT.update({"flax_seq2seq": {
+    "jax": "jax (flax_seq2seq case)", "flax": "flax (flax_seq2seq case)",
+    "optax": "optax (flax_seq2seq case)", "clu": "clu", "tensorflow-cpu": "tensorflow-cpu",
+    "absl-py": "absl-py (flax_seq2seq case)"}})
+OWN_CHECKOUT.update({"flax_mnist": "FLAX_EXAMPLES", "flax_seq2seq": "FLAX_EXAMPLES"})
+CHECKOUT_ROW.update({"flax_seq2seq": "google/flax examples/seq2seq"})
 REPOSITORY_CHECKOUTS["FLAX_EXAMPLES"] = ("google/flax", "FLAX_COMMIT")
 CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied statements)"})
 
