@@ -4322,6 +4322,623 @@ def versions(case: str | None) -> None:
         f.write("\n".join(lines) + "\n")
 
 
+# --- JAX/Flax, Hydra, TRL, PaddlePaddle -------------------------------------------------------
+# Each runs alone, in an environment of its own (JAX and PaddlePaddle need no torch; TRL and
+# PEFT pin their own transformers):
+#
+#     python -m venv ~/jax-venv && ~/jax-venv/bin/pip install jax flax optax
+#     git clone https://github.com/google/flax ~/flax      # examples/mnist/train.py
+#     export FLAX_EXAMPLES=~/flax/examples FLAX_COMMIT=$(git -C ~/flax rev-parse HEAD)
+#     ~/jax-venv/bin/python tests/corpus/make_corpus.py flax_mnist
+
+
+def flax_mnist() -> Truth:
+    """The Flax MNIST example, google/flax `examples/mnist/train.py` (the file named by
+    `FLAX_EXAMPLES`, `mnist/train.py`; commit in VERSIONS.md): it imports tensorflow and
+    tensorflow_datasets (MNIST is downloaded through them) and exports the model with orbax at
+    the end, so it is not imported: its `CNN`, `loss_fn`, `train_step`, `eval_step` and the loop
+    of `train_and_evaluate` with its `logging.info` are copied as they are, run by absl's
+    `app.run` as its `main.py` runs it (with its two `JAX process` / `JAX local devices` lines),
+    on synthetic 28x28 images of 10 classes (512 to train in batches of 32, 128 to test) instead
+    of MNIST, 3 epochs, the default config's SGD (0.1, momentum 0.9); the TensorBoard writer and
+    the export are left out. absl prints its prefix (`I1202 03:11:33.001979 140447014632320
+    make_corpus.py:<line>] `), then `epoch:  1, train_loss: 2.4372, train_accuracy: 15.82,
+    test_loss: 2.2464, test_accuracy: 17.97`. Truth: `train_metrics['loss']`,
+    `train_metrics['accuracy'] * 100`, `eval_metrics['loss']`, `eval_metrics['accuracy'] *
+    100` (the values the call formats), read from `train_and_evaluate`'s frame by a logging
+    handler as the line is logged, keyed as printed, at `epoch` (from 1)."""
+    import logging as std_logging
+    from functools import partial
+
+    import jax
+    import numpy as np
+    import optax
+    from absl import app, logging
+    from flax import nnx
+
+    folder = os.environ.get("FLAX_EXAMPLES")
+    if not folder or not os.path.exists(os.path.join(folder, "mnist", "train.py")):
+        raise SystemExit("set FLAX_EXAMPLES to a google/flax checkout's examples folder")
+    with open(os.path.join(folder, "mnist", "train.py")) as f:
+        source = f.read()
+    for copied in ("'epoch:% 3d, train_loss: %.4f, train_accuracy: %.2f, test_loss: %.4f,'",
+                   "train_metrics['accuracy'] * 100,", "eval_metrics = metrics.compute()",
+                   "optimizer.update(model, grads)  # In-place updates."):
+        if copied not in source:  # the statements below are the checkout's
+            raise SystemExit(f"flax_mnist: the checkout's train.py has no {copied}")
+    truth: Truth = []
+
+    class CNN(nnx.Module):
+      """A simple CNN model."""
+
+      def __init__(self, rngs: nnx.Rngs):
+        self.conv1 = nnx.Conv(1, 32, kernel_size=(3, 3), rngs=rngs)
+        self.batch_norm1 = nnx.BatchNorm(32, rngs=rngs)
+        self.dropout1 = nnx.Dropout(rate=0.025)
+        self.conv2 = nnx.Conv(32, 64, kernel_size=(3, 3), rngs=rngs)
+        self.batch_norm2 = nnx.BatchNorm(64, rngs=rngs)
+        self.avg_pool = partial(nnx.avg_pool, window_shape=(2, 2), strides=(2, 2))
+        self.linear1 = nnx.Linear(3136, 256, rngs=rngs)
+        self.dropout2 = nnx.Dropout(rate=0.025)
+        self.linear2 = nnx.Linear(256, 10, rngs=rngs)
+
+      def __call__(self, x, rngs: nnx.Rngs):
+        x = self.avg_pool(nnx.relu(self.batch_norm1(self.dropout1(self.conv1(x), rngs=rngs))))
+        x = self.avg_pool(nnx.relu(self.batch_norm2(self.conv2(x))))
+        x = x.reshape(x.shape[0], -1)  # flatten
+        x = nnx.relu(self.dropout2(self.linear1(x), rngs=rngs))
+        x = self.linear2(x)
+        return x
+
+    def loss_fn(model: CNN, batch, rngs):
+      logits = model(batch['image'], rngs)
+      loss = optax.softmax_cross_entropy_with_integer_labels(
+        logits=logits, labels=batch['label']
+      ).mean()
+      return loss, logits
+
+    @nnx.jit
+    def train_step(model: CNN, optimizer: nnx.Optimizer, metrics: nnx.MultiMetric, batch, rngs):
+      """Train for a single step."""
+      grad_fn = nnx.value_and_grad(loss_fn, has_aux=True)
+      (loss, logits), grads = grad_fn(model, batch, rngs)
+      metrics.update(loss=loss, logits=logits, labels=batch['label'])  # In-place updates.
+      optimizer.update(model, grads)  # In-place updates.
+
+    @nnx.jit
+    def eval_step(model: CNN, metrics: nnx.MultiMetric, batch):
+      loss, logits = loss_fn(model, batch, None)
+      metrics.update(loss=loss, logits=logits, labels=batch['label'])  # In-place updates.
+
+    class Batches:
+        """A split of synthetic 28x28x1 images in batches, as `tf.data`'s `batch(32,
+        drop_remainder=True)`, shuffled each pass for training as `train_ds.shuffle` does."""
+
+        def __init__(self, n: int, seed: int, shuffle: bool) -> None:
+            means = 0.3 * np.random.default_rng(0).normal(size=(10, 28, 28, 1))
+            self.rng = np.random.default_rng(seed)
+            self.labels = np.arange(n) % 10
+            self.images = (means[self.labels]
+                           + self.rng.normal(size=(n, 28, 28, 1))).astype(np.float32)
+            self.shuffle = shuffle
+
+        def as_numpy_iterator(self) -> Any:
+            order = self.rng.permutation(len(self.labels)) if self.shuffle else np.arange(
+                len(self.labels))
+            for start in range(0, len(order) - 31, 32):
+                index = order[start:start + 32]
+                yield {'image': self.images[index], 'label': self.labels[index]}
+
+    def train_and_evaluate(config: dict[str, Any], workdir: str) -> None:
+      train_ds, test_ds = Batches(512, 1, True), Batches(128, 2, False)
+
+      # Instantiate the model.
+      model = CNN(rngs=nnx.Rngs(0))
+
+      learning_rate = config['learning_rate']
+      momentum = config['momentum']
+
+      optimizer = nnx.Optimizer(
+          model, optax.sgd(learning_rate, momentum), wrt=nnx.Param
+      )
+      metrics = nnx.MultiMetric(
+          accuracy=nnx.metrics.Accuracy(),
+          loss=nnx.metrics.Average('loss'),
+      )
+      rngs = nnx.Rngs(0)
+
+      for epoch in range(1, config['num_epochs'] + 1):
+        model.train()  # Switch to train mode
+
+        for batch in train_ds.as_numpy_iterator():
+          train_step(model, optimizer, metrics, batch, rngs)
+        #  Compute the training metrics.
+        train_metrics = metrics.compute()
+        metrics.reset()  # Reset the metrics for the test set.
+
+        # Compute the metrics on the test set after each training epoch.
+        model.eval()  # Switch to eval mode
+        for batch in test_ds.as_numpy_iterator():
+          eval_step(model, metrics, batch)
+
+        # Compute the eval metrics.
+        eval_metrics = metrics.compute()
+        metrics.reset()  # Reset the metrics for the next training epoch.
+
+        logging.info(  # pylint: disable=logging-not-lazy
+            'epoch:% 3d, train_loss: %.4f, train_accuracy: %.2f, test_loss: %.4f,'  # noqa: UP031 (the example's)
+            ' test_accuracy: %.2f'
+            % (
+                epoch,
+                train_metrics['loss'],
+                train_metrics['accuracy'] * 100,
+                eval_metrics['loss'],
+                eval_metrics['accuracy'] * 100,
+            )
+        )
+
+    class Record(std_logging.Handler):
+        """The values `train_and_evaluate` formats into its epoch line, read from its frame."""
+
+        def emit(self, record: std_logging.LogRecord) -> None:
+            frame = sys._getframe()
+            while frame is not None and frame.f_code.co_name != "train_and_evaluate":
+                frame = frame.f_back
+            if frame is None:
+                return
+            epoch, train, test = (frame.f_locals[name] for name in (
+                "epoch", "train_metrics", "eval_metrics"))
+            truth.extend([point("train_loss", train["loss"], epoch),
+                          point("train_accuracy", train["accuracy"] * 100, epoch),
+                          point("test_loss", test["loss"], epoch),
+                          point("test_accuracy", test["accuracy"] * 100, epoch)])
+
+    logging.get_absl_logger().addHandler(Record())
+
+    def main(argv: list[str]) -> None:
+      if len(argv) > 1:
+        raise app.UsageError('Too many command-line arguments.')
+
+      logging.info('JAX process: %d / %d', jax.process_index(), jax.process_count())
+      logging.info('JAX local devices: %r', jax.local_devices())
+
+      # The default config (configs/default.py) but for the number of epochs.
+      train_and_evaluate({'learning_rate': 0.1, 'momentum': 0.9, 'batch_size': 32,
+                          'num_epochs': 3}, tempfile.mkdtemp())
+
+    try:
+        app.run(main, argv=["main.py"])
+    except SystemExit as e:  # app.run ends the program with main's return
+        if e.code not in (None, 0):
+            raise
+    if len(truth) != 12:
+        raise SystemExit(f"flax_mnist: {len(truth) // 4} epoch lines recorded, not 3")
+    return truth
+
+
+# Hydra: runs alone, in an environment with hydra-core beside the CPU wheel of torch:
+#
+#     python -m venv ~/hydra-venv && ~/hydra-venv/bin/pip install torch==2.13.0
+#     ~/hydra-venv/bin/pip install torch==2.13.0 hydra-core hydra-colorlog
+#     ~/hydra-venv/bin/python tests/corpus/make_corpus.py hydra_logging    # and hydra_colorlog
+
+
+def _hydra(overrides: list[str]) -> Truth:
+    """A plain PyTorch loop in a `@hydra.main` script, logging through Python's `logging` as
+    Hydra configures it (its default `job_logging`: `[%(asctime)s][%(name)s][%(levelname)s] -
+    %(message)s` to the console and to `<job>.log`), as Hydra's logging tutorial
+    (`log = logging.getLogger(__name__)`, `log.info(...)`) and the lightning-hydra-template's
+    `RankedLogger` lines do (`Instantiating model <...>`), after the tutorial's
+    `print(OmegaConf.to_yaml(cfg))` of its config (settings: `lr: 0.1`, `epochs: 3`). The tiny
+    10-class network on synthetic data, 3 epochs of 25 batches: `[2026-12-02 03:07:40,608][
+    __main__][INFO] - step 5/75: loss=2.3146 lr=0.1` every 5 steps and `[...] - epoch 1:
+    train_loss=2.0661 train_acc=0.2450 val_loss=1.6165 val_acc=0.4350` after each. Truth: the
+    loop's own values (the dict it logs), at the global step for the step lines and at the
+    epoch (from 1) for the epoch lines."""
+    import logging
+    import shutil
+
+    import hydra
+    import torch
+    from omegaconf import DictConfig, OmegaConf
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    x, y = _classes(1000, (20,), seed=0, spread=0.4)
+    x_val, y_val = x[800:], y[800:]
+    x, y = x[:800], y[:800]
+    log = logging.getLogger("__main__")  # a script's `logging.getLogger(__name__)`
+
+    yaml = ("model:\n  _target_: torch.nn.Sequential\n  hidden: 32\n"
+            "optimizer:\n  lr: 0.1\n  momentum: 0.9\ntrainer:\n  epochs: 3\n  batch_size: 32\n"
+            "  log_every_n_steps: 5\nseed: 0\n")
+    config_dir = tempfile.mkdtemp()
+    with open(os.path.join(config_dir, "train.yaml"), "w") as f:
+        f.write(yaml)
+
+    @hydra.main(version_base="1.3", config_path=config_dir, config_name="train")
+    def main(cfg: DictConfig) -> None:
+        print(OmegaConf.to_yaml(cfg))
+        log.info(f"Instantiating model <{cfg.model._target_}>")
+        model = torch.nn.Sequential(torch.nn.Linear(20, cfg.model.hidden), torch.nn.ReLU(),
+                                    torch.nn.Linear(cfg.model.hidden, 10))
+        log.info("Instantiating optimizer <torch.optim.SGD>")
+        optimizer = torch.optim.SGD(model.parameters(), lr=cfg.optimizer.lr,
+                                    momentum=cfg.optimizer.momentum)
+        loss_fn = torch.nn.CrossEntropyLoss()
+        per_epoch = len(x) // cfg.trainer.batch_size
+        total = per_epoch * cfg.trainer.epochs
+        log.info("Starting training!")
+        step = 0
+        for epoch in range(1, cfg.trainer.epochs + 1):
+            model.train()
+            losses, correct = [], 0
+            for i in range(per_epoch):
+                xb = x[i * cfg.trainer.batch_size:(i + 1) * cfg.trainer.batch_size]
+                yb = y[i * cfg.trainer.batch_size:(i + 1) * cfg.trainer.batch_size]
+                out = model(xb)
+                loss = loss_fn(out, yb)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                step += 1
+                losses.append(loss.item())
+                correct += int((out.argmax(1) == yb).sum())
+                if step % cfg.trainer.log_every_n_steps == 0:
+                    logged = {"loss": loss.item(), "lr": optimizer.param_groups[0]["lr"]}
+                    log.info(f"step {step}/{total}: loss={logged['loss']:.4f} "
+                             f"lr={logged['lr']}")
+                    truth.extend(point(k, v, step) for k, v in logged.items())
+            model.eval()
+            with torch.no_grad():
+                out = model(x_val)
+                logged = {"train_loss": sum(losses) / len(losses),
+                          "train_acc": correct / (per_epoch * cfg.trainer.batch_size),
+                          "val_loss": loss_fn(out, y_val).item(),
+                          "val_acc": (out.argmax(1) == y_val).float().mean().item()}
+            log.info(f"epoch {epoch}: " + " ".join(f"{k}={v:.4f}" for k, v in logged.items()))
+            truth.extend(point(k, v, epoch) for k, v in logged.items())
+        log.info("Training finished.")
+
+    cwd = os.getcwd()
+    run_dir = tempfile.mkdtemp()
+    os.chdir(run_dir)  # Hydra writes its outputs/ folder (the log file, the config) here
+    argv = sys.argv
+    sys.argv = ["train.py", *overrides]
+    try:
+        main()
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(run_dir)
+        shutil.rmtree(config_dir)
+    return truth
+
+
+def hydra_logging() -> Truth:
+    return _hydra([])
+
+
+def hydra_colorlog() -> Truth:
+    """The same script with the lightning-hydra-template's logging (its
+    `configs/hydra/default.yaml`: `override hydra_logging: colorlog`, `override job_logging:
+    colorlog`, from the hydra-colorlog plugin), given as the same overrides on the command
+    line: `[%(cyan)s%(asctime)s%(reset)s][%(blue)s%(name)s%(reset)s][%(log_color)s%(levelname)s
+    %(reset)s] - %(message)s` on the console (colorlog colours it through a pipe as well)."""
+    return _hydra(["hydra/hydra_logging=colorlog", "hydra/job_logging=colorlog"])
+
+
+# TRL and PEFT: run alone, in an environment of their own (TRL pins its transformers and
+# datasets; the CPU wheel of torch first):
+#
+#     python -m venv ~/trl-venv && ~/trl-venv/bin/pip install torch==2.13.0
+#     ~/trl-venv/bin/pip install torch==2.13.0 trl peft
+#     ~/trl-venv/bin/python tests/corpus/make_corpus.py trl_sft        # and trl_sft_lora
+
+
+def _trl_sft(lora: bool) -> Truth:
+    """TRL's `SFTTrainer` on a tiny GPT-2 built from a config, with a word-level tokenizer
+    made from the synthetic texts themselves (nothing downloaded): 48 short synthetic texts to
+    train on, 8 to evaluate, `max_steps=10`, `logging_steps=2`, an evaluation every 5 steps,
+    CPU; with `lora`, a PEFT `LoraConfig(r=4)` on GPT-2's `c_attn`. It prints the Trainer's
+    dicts with TRL's own keys (`{'loss': '2.866', 'grad_norm': '1.636', 'learning_rate':
+    '0.00045', 'entropy': '3.126', 'mean_token_accuracy': '0.05013', 'num_tokens': '88',
+    'epoch': '0.1667'}`) between the redraws of its tqdm bars. Truth: `trainer.state.log_history`,
+    each entry at its `step` (the global step), the timings too (`train_runtime`,
+    `*_per_second`: a truth per capture), as hf_trainer's; `total_flos` is not printed, and
+    `num_tokens` and `eval_num_tokens` (the tokens seen so far, counts) are left out."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import random
+
+    import torch
+    from datasets import Dataset
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, set_seed
+    from trl import SFTConfig, SFTTrainer
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    words = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
+             "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(6, 14))) for _ in range(56)]
+    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *words])}
+    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
+                                        unk_token="<unk>", eos_token="<eos>")
+    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
+                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
+    model = GPT2LMHeadModel(config)
+    peft_config = None
+    if lora:
+        from peft import LoraConfig
+
+        peft_config = LoraConfig(r=4, lora_alpha=8, target_modules=["c_attn"],
+                                 task_type="CAUSAL_LM", fan_in_fan_out=True)
+    with tempfile.TemporaryDirectory() as out:
+        args = SFTConfig(output_dir=out, max_steps=10, logging_steps=2, eval_strategy="steps",
+                         eval_steps=5, per_device_train_batch_size=4,
+                         per_device_eval_batch_size=4, learning_rate=1e-3 if lora else 5e-4,
+                         max_length=32, save_strategy="no", report_to=[], use_cpu=True,
+                         seed=0, dataloader_num_workers=0)
+        trainer = SFTTrainer(model=model, args=args, processing_class=tokenizer,
+                             train_dataset=Dataset.from_dict({"text": texts[:48]}),
+                             eval_dataset=Dataset.from_dict({"text": texts[48:]}),
+                             peft_config=peft_config)
+        trainer.train()
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
+            and isinstance(value, (int, float))]
+
+
+def trl_dpo() -> Truth:
+    """TRL's `DPOTrainer` on the same tiny GPT-2 and word-level tokenizer as trl_sft (the
+    reference model a copy TRL makes of it), 48 synthetic preference pairs to train on (a
+    prompt of words, a chosen and a rejected completion) and 8 to evaluate, `max_steps=10`,
+    `logging_steps=2`, an evaluation every 5 steps, CPU. Its dicts carry DPO's own keys with
+    slashes (`'rewards/chosen'`, `'rewards/rejected'`, `'rewards/accuracies'`,
+    `'rewards/margins'`, `'logps/chosen'`, `'logits/chosen'`, ..., `eval_`-prefixed at
+    evaluation). Truth: `trainer.state.log_history` at its `step`, as trl_sft's; the token
+    counts (`num_tokens`, `eval_num_tokens`) left out."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import copy
+    import random
+
+    import torch
+    from datasets import Dataset
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, set_seed
+    from trl import DPOConfig, DPOTrainer
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    words = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
+             "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
+
+    def phrase(low: int, high: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(low, high)))
+
+    pairs = [{"prompt": phrase(3, 6), "chosen": " " + phrase(3, 6),
+              "rejected": " " + phrase(3, 6)} for _ in range(56)]
+    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *words])}
+    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
+                                        unk_token="<unk>", eos_token="<eos>")
+    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
+                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
+    model = GPT2LMHeadModel(config)
+    with tempfile.TemporaryDirectory() as out:
+        args = DPOConfig(output_dir=out, max_steps=10, logging_steps=2, eval_strategy="steps",
+                         eval_steps=5, per_device_train_batch_size=4,
+                         per_device_eval_batch_size=4, learning_rate=5e-4, max_length=32,
+                         save_strategy="no", report_to=[], use_cpu=True, seed=0,
+                         dataloader_num_workers=0)
+        trainer = DPOTrainer(model=model, ref_model=copy.deepcopy(model), args=args,
+                             processing_class=tokenizer, train_dataset=Dataset.from_list(pairs[:48]),
+                             eval_dataset=Dataset.from_list(pairs[48:]))
+        trainer.train()
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
+            and isinstance(value, (int, float))]
+
+
+def trl_sft() -> Truth:
+    return _trl_sft(lora=False)
+
+
+def trl_sft_lora() -> Truth:
+    return _trl_sft(lora=True)
+
+
+# PaddlePaddle: runs alone, in an environment of its own (its CPU wheel; no torch):
+#
+#     python -m venv ~/paddle-venv && ~/paddle-venv/bin/pip install paddlepaddle
+#     ~/paddle-venv/bin/python tests/corpus/make_corpus.py paddle_fit_v1    # and paddle_fit_v2
+
+
+def _paddle_fit(verbose: int) -> Truth:
+    """PaddlePaddle's high-level API, `paddle.Model(network).fit(train, eval_data=test,
+    epochs=2, batch_size=32, log_freq=5, verbose=...)` of a small classifier (20 inputs, 10
+    classes; `prepare(Adam, CrossEntropyLoss, Accuracy)`) on synthetic data (640 samples to
+    train, 20 steps an epoch; 128 to evaluate, 4 steps), CPU. Its `ProgBarLogger` prints
+    `Epoch 1/2`, then every 5 steps and at the epoch's end `step  5/20 - loss: 2.2999 - acc:
+    0.1625 - 22ms/step` (verbose=2, a line each; verbose=1, a bar redrawn in place), then
+    `Eval begin...`, the evaluation's `step 4/4 - loss: ... - acc: ...` and `Eval samples:
+    128`. Truth: a `paddle.callbacks.Callback` keeping the `logs` the model gives its callbacks,
+    at the steps `ProgBarLogger` prints (its own rule: every `log_freq`-th step before the
+    last, and the last at the epoch's end): `loss` (a one-value list: the step's loss) and
+    `acc` (the running accuracy) at the printed step made global, `epoch * 20 + step` (from
+    1); the evaluation's `loss` and `acc` from `on_eval_end`, keyed as printed, no step (its
+    `step 4/4` counts evaluation batches, not training steps)."""
+    import numpy as np
+    import paddle
+
+    paddle.seed(0)
+    rng = np.random.default_rng(0)
+    means = 0.4 * np.random.default_rng(1).normal(size=(10, 20))
+    labels = np.arange(768) % 10
+    rng.shuffle(labels)
+    features = (means[labels] + rng.normal(size=(768, 20))).astype("float32")
+
+    class Data(paddle.io.Dataset):  # type: ignore[misc]
+        def __init__(self, start: int, stop: int) -> None:
+            self.x, self.y = features[start:stop], labels[start:stop].astype("int64")
+
+        def __getitem__(self, i: int) -> tuple[Any, Any]:
+            return self.x[i], self.y[i:i + 1]
+
+        def __len__(self) -> int:
+            return len(self.y)
+
+    truth: Truth = []
+
+    class Record(paddle.callbacks.Callback):  # type: ignore[misc]
+        """The logs the model hands its callbacks, where ProgBarLogger prints them."""
+
+        def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+            self.epoch, self.steps = epoch, self.params["steps"]
+
+        def keep(self, logs: dict[str, Any], step: int | None) -> None:
+            for key in ("loss", "acc"):
+                value = logs[key]
+                truth.append(point(key, value[0] if isinstance(value, list) else value, step))
+
+        def on_train_batch_end(self, step: int, logs: dict[str, Any] | None = None) -> None:
+            if (step + 1) % 5 == 0 and step + 1 < self.steps:
+                self.keep(logs or {}, self.epoch * self.steps + step + 1)
+
+        def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+            self.keep(logs or {}, (epoch + 1) * self.steps)
+
+        def on_eval_end(self, logs: dict[str, Any] | None = None) -> None:
+            self.keep(logs or {}, None)
+
+    network = paddle.nn.Sequential(paddle.nn.Linear(20, 32), paddle.nn.ReLU(),
+                                   paddle.nn.Linear(32, 10))
+    model = paddle.Model(network)
+    model.prepare(paddle.optimizer.Adam(learning_rate=0.01, parameters=model.parameters()),
+                  paddle.nn.CrossEntropyLoss(), paddle.metric.Accuracy())
+    model.fit(Data(0, 640), eval_data=Data(640, 768), epochs=2, batch_size=32, log_freq=5,
+              verbose=verbose, shuffle=False, callbacks=[Record()])
+    return truth
+
+
+def paddle_fit_v1() -> Truth:
+    return _paddle_fit(verbose=1)
+
+
+def paddle_fit_v2() -> Truth:
+    return _paddle_fit(verbose=2)
+
+
+# flax_seq2seq runs the checkout's own script; its writer (clu's `create_default_writer`)
+# writes TensorBoard summaries through tensorflow, so its environment holds tensorflow-cpu too:
+#
+#     python -m venv ~/clu-venv
+#     ~/clu-venv/bin/pip install jax flax optax clu ml_collections tensorflow-cpu
+#     ~/clu-venv/bin/python tests/corpus/make_corpus.py flax_seq2seq   # FLAX_EXAMPLES as above
+
+
+def flax_seq2seq() -> Truth:
+    """The Flax seq2seq example (google/flax `examples/seq2seq/train.py`, from the checkout
+    named by `FLAX_EXAMPLES`, run as it is: `python train.py --workdir=... --num_train_steps=101
+    --decode_frequency=20 --hidden_size=32 --batch_size=32`), an LSTM learning to add numbers on
+    the additions its own input pipeline draws (Python's `random`, seeded here), CPU. Every 20
+    steps its clu writer (`metric_writers.create_default_writer`: a `LoggingWriter` beside the
+    TensorBoard one, run asynchronously) logs the step's metrics through absl, `I1202 ...
+    logging_writer.py:64] [20] accuracy=0.0, loss=1.1563...`, and the script decodes 5
+    additions, `DECODE: 37+581 = 618 (CORRECT)` or `DECODE: 9+22 = 41 (INCORRECT)
+    correct=31`. Truth: the scalars `LoggingWriter.write_scalars` is given, read from its frame
+    by a logging handler as the line is logged, keyed as printed, at its `step` (the `[20]`).
+    The decoded additions (`correct=31` is the right answer, not a measure) are left out."""
+    import logging as std_logging
+    import random
+    import runpy
+
+    from absl import logging
+
+    # tensorboard's hparams plugin loads Keras through tensorflow: its own backend, not torch.
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    folder = os.environ.get("FLAX_EXAMPLES")
+    if not folder or not os.path.exists(os.path.join(folder, "seq2seq", "train.py")):
+        raise SystemExit("set FLAX_EXAMPLES to a google/flax checkout's examples folder")
+    path = os.path.join(folder, "seq2seq")
+    truth: Truth = []
+
+    class Record(std_logging.Handler):
+        """What `LoggingWriter.write_scalars` logs, read from its own frame."""
+
+        def emit(self, record: std_logging.LogRecord) -> None:
+            frame = sys._getframe()
+            while frame is not None and frame.f_code.co_name != "write_scalars":
+                frame = frame.f_back
+            if frame is not None and "logging_writer" in frame.f_code.co_filename:
+                step, scalars = frame.f_locals["step"], frame.f_locals["scalars"]
+                truth.extend(point(key, float(value), step)
+                             for key, value in sorted(scalars.items()))
+
+    logging.get_absl_logger().addHandler(Record())
+    random.seed(0)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, path)
+    argv = sys.argv
+    sys.argv = ["train.py", f"--workdir={tmp}", "--num_train_steps=101",
+                "--decode_frequency=20", "--hidden_size=32", "--batch_size=32"]
+    try:
+        runpy.run_path(os.path.join(path, "train.py"), run_name="__main__")
+    except SystemExit as e:  # app.run ends the program with main's return
+        if e.code not in (None, 0):
+            raise
+    finally:
+        sys.argv = argv
+        sys.path.remove(path)
+        os.chdir(cwd)
+    # The writer writes from a thread pool that the script never closes; Python drains such
+    # pools when it exits. Drain them now, as exiting would, so that every line is in the truth.
+    import concurrent.futures.thread
+    import shutil
+
+    concurrent.futures.thread._python_exit()
+    shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [s for s in (20, 40, 60, 80, 100) for _ in range(2)]:
+        raise SystemExit(f"flax_seq2seq: the writer logged {truth}")
+    return truth
+
+
+CASES.update({"flax_mnist": flax_mnist, "hydra_logging": hydra_logging,
+              "hydra_colorlog": hydra_colorlog})
+OWN_ENVIRONMENT.update({
+    "flax_mnist": {"jax": "jax", "flax": "flax", "optax": "optax", "absl-py": "absl-py",
+                   "numpy": "numpy (flax_mnist case)"},
+    "hydra_logging": {"hydra-core": "hydra-core", "omegaconf": "omegaconf"},
+    "hydra_colorlog": {"hydra-core": "hydra-core", "omegaconf": "omegaconf",
+                       "hydra-colorlog": "hydra-colorlog", "colorlog": "colorlog"}})
+CASES.update({"trl_sft": trl_sft, "trl_sft_lora": trl_sft_lora, "trl_dpo": trl_dpo})
+OWN_ENVIRONMENT.update(dict.fromkeys(["trl_sft", "trl_sft_lora", "trl_dpo"], {
+    "trl": "trl", "peft": "peft", "transformers": "transformers (trl cases)",
+    "datasets": "datasets (trl cases)", "tokenizers": "tokenizers (trl cases)"}))
+CASES.update({"paddle_fit_v1": paddle_fit_v1, "paddle_fit_v2": paddle_fit_v2})
+OWN_ENVIRONMENT.update(dict.fromkeys(["paddle_fit_v1", "paddle_fit_v2"], {
+    "paddlepaddle": "paddlepaddle", "numpy": "numpy (paddle cases)"}))
+CASES.update({"flax_seq2seq": flax_seq2seq})
+OWN_ENVIRONMENT.update({"flax_seq2seq": {
+    "jax": "jax (flax_seq2seq case)", "flax": "flax (flax_seq2seq case)",
+    "optax": "optax (flax_seq2seq case)", "clu": "clu", "tensorflow-cpu": "tensorflow-cpu",
+    "absl-py": "absl-py (flax_seq2seq case)"}})
+OWN_CHECKOUT.update({"flax_mnist": "FLAX_EXAMPLES", "flax_seq2seq": "FLAX_EXAMPLES"})
+CHECKOUT_ROW.update({"flax_seq2seq": "google/flax examples/seq2seq"})
+REPOSITORY_CHECKOUTS["FLAX_EXAMPLES"] = ("google/flax", "FLAX_COMMIT")
+CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied statements)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
