@@ -155,10 +155,11 @@ def test_noise_corpus_yields_nothing(noise: Path) -> None:
     for before, line in zip(["", *lines], lines):  # line by line too, each on its own
         if before.endswith("iteration is:"):
             continue  # LightGBM's repeat of its best iteration is noise only after the notice
-        # minGPT's printed config (`system:`, then indented `name: value` lines and sections)
-        # is settings only under its first line: alone, `    weight_decay: 0.1` is a metric.
-        config = line == "system:" or (config and (
-            line.startswith("    ") or line in ("data:", "model:", "trainer:")))
+        # A printed YAML config (minGPT's `system:`, Hydra's `model:`, then indented `name:
+        # value` lines and sections) is settings only under its first line: alone, `    lr:
+        # 0.1` is a metric.
+        config = line in ("system:", "model:") or (config and (
+            line.startswith("  ") or re.fullmatch(r"[a-z_]\w*:\s*", line) is not None))
         if config:
             continue
         # A repr over several lines (FLAML's `retrained model: LGBMClassifier(...,`) is

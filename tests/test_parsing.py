@@ -171,6 +171,14 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # statsmodels' summary: an abbreviation's dot before the colon stays in the name
     ("Date:                Wed, 02 Dec 2026   Pseudo R-squ.:                  0.1751",
      expect(("Pseudo_R-squ.", 0.1751, 0))),
+    # CleanRL: a one-element array's value, at global_step
+    ("global_step=60, episodic_return=[15.]", expect(("episodic_return", 15.0, 60))),
+    # Hydra's job logging prefix, `[time][logger][LEVEL] - `, before a counter
+    ("[2026-12-02 03:07:40,608][__main__][INFO] - step 5/75: loss=2.3146 lr=0.1",
+     expect(("loss", 2.3146, 5), ("lr", 0.1, 5))),
+    # clu's LoggingWriter through absl (a thread id of 15 digits): the bracketed step
+    ("I1202 03:34:40.234796 140060010403520 logging_writer.py:48] [20] accuracy=0.0, loss=1.39",
+     expect(("accuracy", 0.0, 20), ("loss", 1.39, 20))),
     # PyTorch-GAN: the position's label inside its bracket
     ("[Epoch 0/200] [Batch 100/938] [D loss: 0.51] [G loss: 0.72]",
      expect(("D_loss", 0.51, 100), ("G_loss", 0.72, 100))),
@@ -321,6 +329,10 @@ NOT_METRIC_LINES = [
     "[flaml.automl.logger: 12-02 02:40:17] {2752} INFO - Time taken to find the best model: 1.25",
     "[flaml.automl.logger: 12-02 02:40:16] {3026} INFO - iteration 3, current learner lgbm",
     "#training images = 16",
+    "I1202 03:11:33.001811 140447014632320 make_corpus.py:4039] JAX process: 0 / 1",
+    "I1202 03:11:33.001979 140447014632320 make_corpus.py:4040] JAX local devices: [CpuDevice(id=0)]",
+    "I1202 03:34:42.304112 140062456810368 train.py:169] DECODE: 35+956 = 1 (INCORRECT) correct=991",
+    "Trial status: 3 TERMINATED",
     "End of epoch 1 / 4 \t Time Taken: 0 sec",
     "                           took: 0.0010564327239990234 s.",
     "[2026-12-02 02:40:36,475 INFO] Sentences processed: 800",
@@ -677,6 +689,36 @@ def test_positions_in_epochs_of_unprinted_length() -> None:
     assert [p for p in points if p[0] == "G_GAN"] == expect(
         ("G_GAN", 0.14, 4), ("G_GAN", 0.18, 8), ("G_GAN", 0.24, 12), ("G_GAN", 0.28, 16))
     assert {p[0] for p in points} == {"G_GAN", "D_real"}
+
+
+def test_paddle_steps_under_epoch_headers_are_positions() -> None:
+    # paddle.Model.fit: `step  5/20 - loss: ...` counts within the epoch (at verbose 1 with
+    # Keras' old bar, `step  5/20 [====>....] - loss: ...`)
+    parser = MetricParser()
+    assert run(parser, "Epoch 1/2", "step  5/20 - loss: 0.69 - acc: 0.50 - 4ms/step",
+               "Epoch 2/2", "step  5/20 [======>.......] - loss: 0.59 - acc: 0.70 - ETA: 0s"
+               ) == expect(("loss", 0.69, 5), ("acc", 0.5, 5), ("loss", 0.59, 25), ("acc", 0.7, 25))
+
+
+def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
+    parser = MetricParser()
+    assert run(parser, "model:", "  _target_: torch.nn.Sequential", "  hidden: 32", "optimizer:",
+               "  lr: 0.1", "trainer:", "  epochs: 3", "seed: 0", "loss: 0.5") == expect(
+        ("loss", 0.5, 0))
+    parser = MetricParser()
+    assert run(parser, "wandb: Run summary:", "wandb:  acc 0.8275", "wandb: loss 0.50455",
+               "wandb: status finished", "wandb: ") == expect(
+        ("acc", 0.8275, 0), ("loss", 0.50455, 0))
+    parser = MetricParser()
+    assert run(parser, "╭────────────────────────────────────────────────╮",
+               "│ Trial trainable_1b812_00002 result             │",
+               "├────────────────────────────────────────────────┤",
+               "│ time_total_s                           0.00424 │",
+               "│ training_iteration                           3 │",
+               "│ acc                                      0.915 │",
+               "│ loss                                   0.44035 │",
+               "╰────────────────────────────────────────────────╯") == expect(
+        ("acc", 0.915, 2), ("loss", 0.44035, 2))
 
 
 def test_a_rank_a_gpu_or_a_fold_is_no_position() -> None:

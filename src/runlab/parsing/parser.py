@@ -572,7 +572,11 @@ class MetricParser:
             del chosen[step_key]
             if best < _EPOCH_RANK:
                 self._steps_done(key_step)
-        if position is not None and (key_step is None or best >= _EPOCH_RANK):
+        # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
+        # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).
+        if position is not None and (key_step is None or best >= _EPOCH_RANK or (
+                self._header_epoch is not None and key_step == position[0])):
+            key_step = None if best < _EPOCH_RANK else key_step
             count, length, epoch = position
             if key_step is not None:
                 epoch = key_step

@@ -251,7 +251,7 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "Namespace(",
+         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
@@ -271,10 +271,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "config_dump",
-        "minGPT's printed config (`system:`, then indented `seed: 3407` lines and its "
-        "`data:`, `model:`, `trainer:` sections): settings, not metrics",
+        "a config printed as YAML, minGPT's (`system:`, then indented `seed: 3407` lines and "
+        "its `data:`, `model:`, `trainer:` sections) or Hydra's `OmegaConf.to_yaml(cfg)` "
+        "(`optimizer:` then `  lr: 0.1`): settings, not metrics",
         parse_config_head,
-        ("system:",),
+        ("system:", "model:", "trainer:", "optimizer:", "optim:", "data:", "dataset:",
+         "datamodule:", "scheduler:", "callbacks:", "logger:", "paths:", "hydra:",
+         "experiment:", "defaults:"),
         final=True,
         rows=config_rows,
     ),
@@ -418,12 +421,13 @@ RULES: list[Rule] = [
     Rule(
         "name_value",
         "`name value` clauses between `|` or tabs: `it 200 | train_loss 0.3 | val_loss 0.35`; "
-        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |`, `[100]` or "
+        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |`, `[100]` (also "
+        "after a log prefix: clu's `I1202 ... logging_writer.py:48] [20] loss=1.39`) or "
         "`100:` is the line's step; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
-         "epoch ", "Epoch ", ";"),
+         "epoch ", "Epoch ", ";", "] ["),
         starts="0123456789[",
         generic=True,
     ),

@@ -63,6 +63,10 @@ _NOISE = re.compile(
     r"|\bfunction:\s+y = "
     # Ray Tune's status line: `Trial status: 3 TERMINATED` (a count of trials)
     r"|^\s*Trial status: \d"
+    # JAX's start-up (absl): `JAX process: 0 / 1`, `JAX local devices: [CpuDevice(id=0)]`
+    r"|\bJAX process: \d|\bJAX (?:local )?devices: "
+    # Flax's seq2seq example: `DECODE: 35+956 = 1 (INCORRECT) correct=991`, a sample's answer
+    r"|\bDECODE: .{0,200}\((?:IN)?CORRECT\) correct="
     # FLAML's search summary: `Time taken to find the best model: 1.25` (a timing)
     r"|\bTime taken to find the best model: "
     # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`
@@ -937,15 +941,21 @@ def parse_sklearn_hgb(line: str) -> list[Found]:
 # minGPT's `CfgNode` printed (projects/chargpt/chargpt.py prints its config at start-up): a
 # `system:` line, then `    seed: 3407` ... and the `data:`, `model:`, `trainer:` sections:
 # settings, not metrics.
-_CFG_HEAD = re.compile(r"system:\s*")
-_CFG_SECTION = re.compile(r"(?:data|model|trainer|system):\s*")
+# A configuration printed as YAML: minGPT's (`system:`, then `    seed: 3407`, `data:`, ...) and
+# Hydra's `print(OmegaConf.to_yaml(cfg))` (`model:`, then `  hidden: 32`, `optimizer:`, ...):
+# a section a config has, then indented `name: value` lines and other sections. A top-level
+# `name: value` ends it.
+_CFG_NAMES = (r"(?:system|model|trainer|optimizer|optim|data|dataset|datamodule|scheduler"
+              r"|lr_scheduler|callbacks|logger|paths|hydra|experiment|defaults):\s*")
+_CFG_HEAD = re.compile(_CFG_NAMES)
+_CFG_SECTION = re.compile(rf"{_CFG_NAMES}|[a-z_][a-z0-9_]{{0,40}}:\s*")
 
 
 parse_config_head = _claims(_CFG_HEAD)
-"""The first line of minGPT's printed config."""
+"""The first line of a printed YAML config."""
 
 
 def config_rows(header: str) -> Callable[[str], list[Found]]:
     """Every indented `name: value` line of the config and its section lines: nothing."""
     return lambda line: [CLAIM] if (
-        (line.startswith("    ") and ":" in line) or _CFG_SECTION.fullmatch(line)) else []
+        (line.startswith("  ") and ":" in line) or _CFG_SECTION.fullmatch(line)) else []

@@ -312,7 +312,7 @@ def parse_fraction(line: str) -> list[Found]:
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:[|;]|$))"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
@@ -380,9 +380,10 @@ _LOG_PART = (
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
-    r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,9}"
+    r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
+    r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
 )
 _LOG_PREFIX = re.compile(rf"(?:\ {{0,4}}(?:{_LOG_PART})(?:\ {{0,4}}[-|:]\ )?){{1,8}}\ {{0,4}}", re.ASCII)
 
@@ -483,10 +484,12 @@ _POSITION = re.compile(
     r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
-# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, and
+# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, Paddle's `step
+# 5/20 [====>....] - loss: 0.69` (Keras' old progress bar), and
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
 _BARE_POSITION = re.compile(
-    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step)\ (\d{1,18})/(\d{1,18})(?=\ -\ |\ ?[|,;]|$)"
+    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step)\ {1,4}(\d{1,18})/(\d{1,18})"
+    r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$)"
     r"|(?:^|[|,;])\ {0,12}(\d{1,18})\ {0,4}/\ {0,12}(\d{1,18})\ (?:batches|steps|iterations|iters)"
     r"(?=\ {0,4}[|,;]|\s*$)",
     re.ASCII | re.IGNORECASE,
