@@ -383,8 +383,9 @@ def test_default_store_is_at_the_repository_root(cli: Callable[..., Result],
 def test_parallel_runs_get_distinct_numbers(tmp_path: Path, cli: Callable[..., Result]) -> None:
     procs = [subprocess.Popen(runlab_argv(PY, "-c", f"print('loss: {i}')"), cwd=tmp_path,
                               env=child_env(), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL) for i in range(8)]
-    assert [p.wait(timeout=120) for p in procs] == [0] * 8
+                              stderr=subprocess.PIPE, text=True) for i in range(8)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 8, errors
     runs = json.loads(cli("ls", "--json").stdout)
     assert sorted(r["number"] for r in runs) == list(range(1, 9))
     assert sorted(r["metrics"]["loss"]["last"] for r in runs) == list(range(8))
