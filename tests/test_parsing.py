@@ -721,6 +721,27 @@ def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
         ("acc", 0.915, 2), ("loss", 0.44035, 2))
 
 
+def test_new_shapes_keep_to_their_own_lines() -> None:
+    # a call left open in a warning's source line is no repr: the lines after it are read
+    parser = MetricParser()
+    assert run(parser, "  trainer = Trainer(max_epochs=10,", "step=1 loss=0.5",
+               "step=2 loss=0.4") == expect(("loss", 0.5, 1), ("loss", 0.4, 2))
+    # a step-only line's step holds until a line names its own
+    parser = MetricParser()
+    assert run(parser, "step: 0", "step=100 loss=0.5", "val_loss: 0.4") == expect(
+        ("loss", 0.5, 100), ("val_loss", 0.4, 101))
+    # a section then indented numbers: metrics, not a config
+    parser = MetricParser()
+    assert run(parser, "model:", "  accuracy: 0.91", "  f1: 0.88") == expect(
+        ("accuracy", 0.91, 0), ("f1", 0.88, 0))
+    # not measures, not mathematics' names, not W&B's own entries
+    for line in ("Checkpoint saved at step 100: 3", "len(dataset): 50000", "print(x): 3"):
+        assert parse(line) == [], line
+    parser = MetricParser()
+    assert run(parser, "wandb: Run summary:", "wandb:   _runtime 12", "wandb:  acc 0.5") == (
+        expect(("acc", 0.5, 0)))
+
+
 def test_a_rank_a_gpu_or_a_fold_is_no_position() -> None:
     parser = MetricParser()
     assert run(parser, "epoch 1", "[Rank 0/2] loss: 0.50", "[Rank 1/2] loss: 0.52",
@@ -861,6 +882,18 @@ megabyte = [
     "50%|##| 5/10 [00:01<00:01, 5.00it/s]" * 28_000,
     "[12:00] " * 120_000 + "step 1 loss 2",
     "2024-01-01 12:00:00 - " * 40_000 + "epoch 1 loss 1",
+    "Epoch" + " " * 1_000_000 + "x",
+    "Start of epoch" + "\t" * 1_000_000 + "x",
+    "[CV 1/3] END " + "a=1, " * 200_000 + ";",
+    "[CV 1/3] END x; " + "s: (" * 200_000,
+    "tick 1 kimg " + "a 1 " * 200_000,
+    "│ Trial t_00001 result" + " " * 1_000_000 + "x",
+    "D(G(" * 200_000 + "z)): 1",
+    "Training loss " + "(" * 500_000 + " at step 1: 1",
+    "Test set results: " + "loss 1 " * 140_000,
+    "x=[" * 300_000 + "1]",
+    "(epoch: 1, iters: " + "1" * 1_000_000,
+    "Avg. " * 200_000 + "Loss: 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -883,7 +916,9 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
                                        0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1,
                                        1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
-                                       0, 0, 1, 0, 1]
+                                       0, 0, 1, 0,
+                                       0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
+                                       0, 0, 1, 1, 1, 0, 1]
 
 
 

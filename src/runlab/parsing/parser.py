@@ -180,7 +180,7 @@ class MetricParser:
         # silenced lines) that rule alone reads it.
         special = sorted({t for rule in rules for t in rule.triggers} - {":", "="}, key=len)
         kv = next((r for r in rules if r.name == "key_value"), None)
-        self._special = re.compile("|".join(map(re.escape, special))) if special else None
+        self._special = re.compile(_alternation(special)) if special else None
         self._key_value = kv.parse if kv is not None and kv.triggers == (":", "=") else None
         self._plans: dict[tuple[str, ...], _Plan] = {}
         self._shapes: dict[tuple[str, ...], tuple[re.Pattern[str], tuple[str, ...], _Plan] | None] = {}
@@ -194,6 +194,7 @@ class MetricParser:
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
         # furthest position in it).
         self._unsized: tuple[int | None, int, int] = (None, 0, 0)
+        self._step_only = False  # whether the current step is a step-only line's
         self._counts: dict[str, int] = {}
         # Steps done, from the lines that give a step finer than the epoch (`step 250 | ...`):
         # the step of a line without one printed after them (llm.c's and build-nanogpt's
@@ -585,7 +586,8 @@ class MetricParser:
             key_step = self._position_step(count, length, epoch)
         if key_step is None and header is not None:
             key_step = header  # `Epoch #1: test_reward: 9.8`: not the bar's next step
-        elif key_step is not None and best < _EPOCH_RANK and not chosen and position is None:
+        elif (key_step is not None and best < _EPOCH_RANK and not chosen and position is None
+              and self._header_epoch is None):
             self._step_header(key_step, points)  # a line of only a step, `STEP:  0`
             return points
         line_step = self._current_step if key_step is None else key_step
@@ -622,10 +624,10 @@ class MetricParser:
         step, as after an epoch header, until a line names another."""
         if step is None:
             return
-        self._header_epoch = None
         if step != self._current_step:
             self._current_step = step
             out += self._release_held()
+        self._step_only = True
 
     def _steps_done(self, step: int) -> None:
         """A line gave a step finer than the epoch: the steps done after it are that step, or
@@ -633,6 +635,9 @@ class MetricParser:
         if self._zero_based is None:
             self._zero_based = 1 if step == 0 else 0
         self._done = step + self._zero_based
+        if self._step_only:  # a line naming its own step ends a step-only line's reach
+            self._step_only = False
+            self._current_step = None
 
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
@@ -686,7 +691,7 @@ class MetricParser:
                 if slot in fine:
                     self._steps_done(key_step)
                 break
-        if step_slot in fine and all(slot == step_slot for slot, _ in metric_slots):
+        if len(values) == 1 and step_slot in fine and self._header_epoch is None:
             self._step_header(key_step, points)  # `STEP:  0`
             return
         line_step = self._current_step if key_step is None else key_step
@@ -732,6 +737,23 @@ def _unprefixed(line: str) -> str:
 
 def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex for any of ``words``, grouped by their first characters (a trie's first two
+    levels): a position is tried against a few branches, not against every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if "" in rests:  # the shortest word ends here: the longer ones need not be tried
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            parts.append(re.escape(first) + "(?:" + _alternation(rests) + ")")
+    return "|".join(parts)
 
 
 def _step_rank(key: str) -> int | None:

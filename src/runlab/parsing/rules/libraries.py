@@ -517,12 +517,15 @@ def parse_repr_head(line: str) -> list[Found]:
 
 
 def repr_rows(header: str) -> Callable[[str], list[Found]]:
-    """The repr's following lines, claimed until its parentheses close."""
+    """The repr's following lines, claimed until its parentheses close: indented lines of
+    `name=value` items (or its closing parenthesis), 200 at most; any other line ends it."""
     head = _REPR_HEAD.search(header)
-    depth = [_depth(header[head.start():]) if head is not None else 0]
+    depth = [_depth(header[head.start():]) if head is not None else 0, 0]
 
     def row(line: str) -> list[Found]:
-        if depth[0] <= 0:
+        depth[1] += 1
+        if depth[0] <= 0 or depth[1] > 200 or not line[:1].isspace() or (
+                "=" not in line and not line.strip().startswith(")")):
             return []
         depth[0] += _depth(line)
         return [CLAIM]
@@ -667,7 +670,7 @@ def wandb_rows(header: str) -> Callable[[str], list[Found]]:
     """The summary's rows: each number under its name (other values claimed)."""
     def row(line: str) -> list[Found]:
         match = _WANDB_ROW.fullmatch(line)
-        if match is not None:
+        if match is not None and not match.group(1).startswith("_"):  # `_runtime`, `_step`
             return [(match.group(1), to_number(match.group(2)), None)]
         return [CLAIM] if _WANDB_ANY.match(line) else []
     return row
@@ -955,7 +958,23 @@ parse_config_head = _claims(_CFG_HEAD)
 """The first line of a printed YAML config."""
 
 
+_CFG_SETTING = re.compile(r"\s{2,}[\w.\-]{1,80}:(?:\s+(\S.*))?\s*")
+
+
 def config_rows(header: str) -> Callable[[str], list[Found]]:
-    """Every indented `name: value` line of the config and its section lines: nothing."""
-    return lambda line: [CLAIM] if (
-        (line.startswith("  ") and ":" in line) or _CFG_SECTION.fullmatch(line)) else []
+    """Every indented `name: value` line of the config and its section lines: nothing. Under
+    a section other than minGPT's `system:`, the first line must be a setting's (a value that
+    is no number, or a nested section): `model:` then `  accuracy: 0.91` are metrics."""
+    first = [header.strip() != "system:"]
+
+    def row(line: str) -> list[Found]:
+        if first[0]:
+            first[0] = False
+            setting = _CFG_SETTING.fullmatch(line)
+            value = None if setting is None else setting.group(1)
+            if setting is None or (value is not None and parse_number(value) is not None):
+                return []
+        return [CLAIM] if (
+            (line.startswith("  ") and ":" in line) or _CFG_SECTION.fullmatch(line)) else []
+
+    return row

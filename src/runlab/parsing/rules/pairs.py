@@ -111,7 +111,7 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
         label, name, integer, number = labelled.groups()
         return [(f"{label}/{name}".replace(" ", "_"), integer or "", number or "")]
     label = _PAIRS_LABEL.match(line)
-    if label is not None:
+    if label is not None and label.group(1) != "wandb":
         pairs = _spaced_texts(line[label.end():])
         if pairs and all(_MEASURE.search(key) for key, _ in pairs):
             head = label.group(1).replace(" ", "_")
@@ -246,7 +246,7 @@ def parse_at_step(line: str) -> list[Found]:
     else:
         name, unit, step, value = match.groups()
     key = name.replace(" ", "_")
-    if not is_metric_key(key):
+    if not is_metric_key(key) or _MEASURE.search(name) is None:  # `Checkpoint saved at step 5`
         return []
     return [("epoch" if unit.lower() == "epoch" else "step", int(step), None),
             (key, to_number(value), None)]
@@ -271,10 +271,11 @@ def parse_array_value(line: str) -> list[Found]:
 
 # A name written as a call: the DCGAN tutorial's `D(x): 0.5046 D(G(z)): 0.5128 / 0.4866`
 # (pytorch/examples' dcgan and the GANs copied from it): the discriminator's mean output on real
-# images, and on fakes before and after its update, `D(G(z))_1` and `D(G(z))_2`. No spaces
-# inside, one level of nesting: a bounded pattern.
+# images, and on fakes before and after its update, `D(G(z))_1` and `D(G(z))_2`. Names as in
+# mathematics (capitalised, up to three characters: not `len(dataset)`), no spaces inside, one
+# level of nesting: a bounded pattern.
 _CALL_NAME = re.compile(
-    rf"(?<![^\s,;|\[{{])([A-Za-z]\w{{0,30}}\((?:[\w.]{{1,30}}|[A-Za-z]\w{{0,30}}\([\w.]{{1,30}}\))\))"
+    rf"(?<![^\s,;|\[{{])([A-Z]\w{{0,2}}\((?:[\w.]{{1,30}}|[A-Z]\w{{0,2}}\([\w.]{{1,30}}\))\))"
     rf":\ ?({NUMBER}){VALUE_END}(?:\ /\ ({NUMBER}){VALUE_END})?",
     re.ASCII,
 )
@@ -543,8 +544,9 @@ def parse_position(line: str) -> list[Found]:
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"\s*(?:[=\-]{1,8}>\ {0,4})?(?:start of |starting |beginning of )?"
-    r"\[?\s*epoch(?:\s*:|\s)\s*\[?\s*#?(\d{1,18})\s*(?:/\s*\d{1,18}\s*)?\]?"
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4})?(?:start of |starting |beginning of )?"
+    r"\[?[\ \t]{0,4}epoch(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
+    r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?\]?"
     r"(?=[\s,;|:\])\-]|$)",
     re.ASCII | re.IGNORECASE,
 )
