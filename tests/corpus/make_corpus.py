@@ -4637,6 +4637,35 @@ def hydra_colorlog() -> Truth:
 #     ~/trl-venv/bin/python tests/corpus/make_corpus.py trl_sft        # and trl_sft_lora
 
 
+_TRL_WORDS = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
+              "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
+
+
+def _word_gpt2() -> tuple[Any, Any]:
+    """The TRL cases' tiny GPT-2 from a config and its word-level tokenizer over _TRL_WORDS,
+    made from the words themselves (nothing downloaded)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+
+    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *_TRL_WORDS])}
+    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
+                                        unk_token="<unk>", eos_token="<eos>")
+    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
+                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
+    return tokenizer, GPT2LMHeadModel(config)
+
+
+def _log_history(trainer: Any) -> Truth:
+    """A TRL trainer's `state.log_history`, each entry at its `step`; `total_flos` is not
+    printed, and the token counts (`num_tokens`, `eval_num_tokens`) are left out."""
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
+            and isinstance(value, (int, float))]
+
+
 def _trl_sft(lora: bool) -> Truth:
     """TRL's `SFTTrainer` on a tiny GPT-2 built from a config, with a word-level tokenizer
     made from the synthetic texts themselves (nothing downloaded): 48 short synthetic texts to
@@ -4653,24 +4682,15 @@ def _trl_sft(lora: bool) -> Truth:
 
     import torch
     from datasets import Dataset
-    from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, set_seed
+    from transformers import set_seed
     from trl import SFTConfig, SFTTrainer
 
     set_seed(0)
     torch.set_num_threads(1)
     rng = random.Random(0)
-    words = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
-             "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
-    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(6, 14))) for _ in range(56)]
-    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *words])}
-    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
-                                        unk_token="<unk>", eos_token="<eos>")
-    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
-                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
-    model = GPT2LMHeadModel(config)
+    texts = [" ".join(rng.choice(_TRL_WORDS) for _ in range(rng.randint(6, 14)))
+             for _ in range(56)]
+    tokenizer, model = _word_gpt2()
     peft_config = None
     if lora:
         from peft import LoraConfig
@@ -4688,10 +4708,7 @@ def _trl_sft(lora: bool) -> Truth:
                              eval_dataset=Dataset.from_dict({"text": texts[48:]}),
                              peft_config=peft_config)
         trainer.train()
-    return [point(key, value, entry["step"])
-            for entry in trainer.state.log_history for key, value in entry.items()
-            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
-            and isinstance(value, (int, float))]
+    return _log_history(trainer)
 
 
 def trl_dpo() -> Truth:
@@ -4709,29 +4726,19 @@ def trl_dpo() -> Truth:
 
     import torch
     from datasets import Dataset
-    from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, set_seed
+    from transformers import set_seed
     from trl import DPOConfig, DPOTrainer
 
     set_seed(0)
     torch.set_num_threads(1)
     rng = random.Random(0)
-    words = ["the", "model", "learns", "a", "small", "text", "of", "words", "and", "numbers",
-             "one", "two", "three", "four", "five", "six", "red", "green", "blue", "cat"]
 
     def phrase(low: int, high: int) -> str:
-        return " ".join(rng.choice(words) for _ in range(rng.randint(low, high)))
+        return " ".join(rng.choice(_TRL_WORDS) for _ in range(rng.randint(low, high)))
 
     pairs = [{"prompt": phrase(3, 6), "chosen": " " + phrase(3, 6),
               "rejected": " " + phrase(3, 6)} for _ in range(56)]
-    vocab = {name: i for i, name in enumerate(["<pad>", "<unk>", "<eos>", *words])}
-    backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>",
-                                        unk_token="<unk>", eos_token="<eos>")
-    config = GPT2Config(vocab_size=len(vocab), n_positions=32, n_embd=32, n_layer=2, n_head=2,
-                        bos_token_id=2, eos_token_id=2, pad_token_id=0)
-    model = GPT2LMHeadModel(config)
+    tokenizer, model = _word_gpt2()
     with tempfile.TemporaryDirectory() as out:
         args = DPOConfig(output_dir=out, max_steps=10, logging_steps=2, eval_strategy="steps",
                          eval_steps=5, per_device_train_batch_size=4,
@@ -4742,10 +4749,7 @@ def trl_dpo() -> Truth:
                              processing_class=tokenizer, train_dataset=Dataset.from_list(pairs[:48]),
                              eval_dataset=Dataset.from_list(pairs[48:]))
         trainer.train()
-    return [point(key, value, entry["step"])
-            for entry in trainer.state.log_history for key, value in entry.items()
-            if key not in ("step", "total_flos", "num_tokens", "eval_num_tokens")
-            and isinstance(value, (int, float))]
+    return _log_history(trainer)
 
 
 def trl_sft() -> Truth:

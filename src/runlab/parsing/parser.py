@@ -619,11 +619,9 @@ class MetricParser:
             points.append(Point(key, float(value), step, rule))
         return points
 
-    def _step_header(self, step: int | None, out: list[Point]) -> None:
+    def _step_header(self, step: int, out: list[Point]) -> None:
         """A line of only a step (`STEP:  0`, `iteration 5`): the lines after it are at that
         step, as after an epoch header, until a line names another."""
-        if step is None:
-            return
         if step != self._current_step:
             self._current_step = step
             out += self._release_held()
@@ -691,7 +689,8 @@ class MetricParser:
                 if slot in fine:
                     self._steps_done(key_step)
                 break
-        if len(values) == 1 and step_slot in fine and self._header_epoch is None:
+        if (key_step is not None and len(values) == 1 and step_slot in fine
+                and self._header_epoch is None):
             self._step_header(key_step, points)  # `STEP:  0`
             return
         line_step = self._current_step if key_step is None else key_step
@@ -740,8 +739,8 @@ def _same(a: float, b: float) -> bool:
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex for any of ``words``, grouped by their first characters (a trie's first two
-    levels): a position is tried against a few branches, not against every word."""
+    """A regex for any of ``words`` as a trie (words grouped by first character, each group
+    again by its next): a position is tried against a few branches, not against every word."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])

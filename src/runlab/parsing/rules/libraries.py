@@ -602,7 +602,7 @@ def parse_visualizer(line: str) -> list[Found]:
 # StyleGAN2-ADA's (and StyleGAN3's) tick line (training/training_loop.py): `tick 2     kimg 0.1
 # time 13s          sec/tick 2.3     sec/kimg 70.50   maintenance 0.0    cpumem 0.41   gpumem
 # 0.00   augment 0.032`, fixed-width `name value` fields at the tick; `time` is a duration.
-_TICK = re.compile(r"\s*tick (\d{1,18}) +kimg ")
+_TICK = re.compile(r"\s*tick (\d{1,18}) +(?=kimg )")
 _TICK_FIELD = re.compile(rf"([A-Za-z][\w/]{{0,30}}) +({NUMBER})(?= |$)", re.ASCII)
 
 
@@ -613,7 +613,7 @@ def parse_stylegan(line: str) -> list[Found]:
         return []
     step = int(match.group(1))
     return [("tick", step, step), *((name, to_number(value), None)
-            for name, value in _TICK_FIELD.findall(line, match.end() - 5))]
+            for name, value in _TICK_FIELD.findall(line, match.end()))]
 
 
 # ray_tune -------------------------------------------------------------------------------------
