@@ -110,9 +110,16 @@ def test_filter_sort_select_and_compare(page: Any, cli: Callable[..., Result]) -
         page.wait_for_selector("th.sorted.desc[data-field='params.seed']")
         assert numbers(page) == [4, 2, 3, 1]
 
+        # The table loads no charting code; a selection starts loading it for the Compare
+        # it announces (its first run in a browser takes seconds).
+        plotly = "() => [...document.scripts].some(s => s.src.endsWith('/plotly.min.js'))"
+        assert not page.evaluate(plotly)
         page.check("tr[data-number='1'] input.select")
+        assert page.evaluate(plotly)
         page.check("tr[data-number='2'] input.select")
         assert page.inner_text("#compare-button") == "Compare 2 selected"
+        page.wait_for_function("() => window.Plotly !== undefined")
+        assert "compare" not in page.url  # loaded on the runs page, before Compare
         page.click("#compare-button")
         page.wait_for_selector("#compare-charts[data-ready]")
         charts = page.evaluate(

@@ -204,9 +204,52 @@ def bench_points(tmp: Path, points: int) -> None:
             print(f"points: of which plotly.min.js, from the browser's cache to run: "
                   f"{runs[0]:.0f} ms the first time in a browser, then "
                   f"{statistics.median(runs[1:]):.0f} ms")
+        firsts = first_compare(url)
+        if firsts is not None:
+            print("points: the user's first Compare in a fresh browser (runs page, the 10 runs "
+                  "selected one by one, Compare clicked), medians of "
+                  f"{len(firsts)}: click to drawn "
+                  f"{statistics.median(f[0] for f in firsts):.0f} ms "
+                  f"({', '.join(f'{f[0]:.0f}' for f in firsts)}); first selection to drawn "
+                  f"{statistics.median(f[1] for f in firsts):.0f} ms; the runs page's longest "
+                  f"task {statistics.median(f[2] for f in firsts):.0f} ms")
     finally:
         proc.terminate()
         proc.wait()
+
+
+def first_compare(url: str, n: int = 3) -> list[tuple[float, float, float]] | None:
+    """A new user's first Compare, `n` times, each in a fresh browser: the runs page, the ten
+    runs selected one by one, Compare clicked. Milliseconds (the browser's clock) from the
+    click to the charts drawn, from the first selection to them, and the longest task of the
+    runs page's thread before the click (plotly.min.js's first run, started by the selection);
+    None without Chromium."""
+    path = shutil.which("chromium")
+    if path is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    out = []
+    with sync_playwright() as p:
+        for _ in range(n):
+            b = p.chromium.launch(executable_path=path, args=["--no-sandbox"])
+            page = b.new_page()
+            page.add_init_script("""window.longest = 0; new PerformanceObserver((l) => {
+                for (const e of l.getEntries()) longest = Math.max(longest, e.duration); })
+                .observe({ type: "longtask" });""")
+            page.goto(url)
+            page.wait_for_selector("#runs-table tbody tr")
+            first = page.evaluate("performance.now()")
+            for number in range(1, 11):
+                page.check(f"tr[data-number='{number}'] input.select")
+            longest = page.evaluate("window.longest")
+            click = page.evaluate("performance.now()")
+            page.click("#compare-button")
+            page.wait_for_selector("#compare-charts[data-ready]", timeout=120_000)
+            drawn = page.evaluate("+document.querySelector('#compare-charts').dataset.drawnAt")
+            out.append((drawn - click, drawn - first, longest))
+            b.close()
+    return out
 
 
 def browser_times(url: str, selector: str, n: int = 5) -> list[float] | None:

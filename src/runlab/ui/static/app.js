@@ -162,6 +162,8 @@ async function runsPage(root, params) {
     err, panel, h("div", { class: "table-wrap" }, table), h("div", { class: "pager" }, prev, next, info));
 
   input.addEventListener("keydown", (e) => { if (e.key === "Enter") apply(); if (e.key === "Escape") input.blur(); });
+  compareBtn.addEventListener("pointerenter", warmPlotly);
+  compareBtn.addEventListener("focus", warmPlotly);
   colsBtn.addEventListener("click", async () => {
     panel.hidden = !panel.hidden;
     colsBtn.setAttribute("aria-expanded", String(!panel.hidden));
@@ -204,6 +206,7 @@ async function runsPage(root, params) {
       h("input", { type: "checkbox", "aria-label": "select all", onchange: (e) => {
         st.runs.forEach((r) => e.target.checked ? st.selected.set(r.number, r) : st.selected.delete(r.number));
         render();
+        warmPlotly();
       } })),
       ...cols.map((c) => h("th", { class: c === sortField ? "sorted" + (desc ? " desc" : "") : "",
         dataset: { field: c }, text: c, title: "Sort by " + c, onclick: () => {
@@ -226,6 +229,7 @@ async function runsPage(root, params) {
   function toggle(r) {
     if (st.selected.has(r.number)) st.selected.delete(r.number); else st.selected.set(r.number, r);
     render();
+    warmPlotly();
   }
   const stamp = { now: null };
   async function load(live) {
@@ -314,7 +318,8 @@ function plotLayout(title, opts) {
     showlegend: true, legend: { orientation: "h", x: 0, y: 1.0, yanchor: "bottom" }, hovermode: "closest",
   }, opts || {});
 }
-// plotly.min.js is large: loaded by the first page that draws a chart, not by the runs table.
+// plotly.min.js is large: loaded by the first page that draws a chart, or as soon as the runs
+// page is asked for one (a run selected, Compare pointed at), not by the runs table itself.
 let plotlyLoading = null;
 function loadPlotly() {
   if (!plotlyLoading) {
@@ -327,6 +332,9 @@ function loadPlotly() {
   }
   return plotlyLoading;
 }
+// The first time a browser runs plotly.min.js takes seconds (V8 compiles it; later runs use
+// its code cache): started when a chart is likely, it is done by the time one is opened.
+function warmPlotly() { loadPlotly().catch(() => {}); }
 function newPlot(el, traces, layout) {
   window.Plotly.react(el, traces, layout, { displaylogo: false, responsive: true });
 }
