@@ -4943,6 +4943,97 @@ REPOSITORY_CHECKOUTS["FLAX_EXAMPLES"] = ("google/flax", "FLAX_COMMIT")
 CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied statements)"})
 
 
+# --- GPyTorch, Pyro, NumPyro, Hyperopt, scikit-optimize -----------------------------------------
+# Each runs alone, in one environment of their own (the CPU wheel of torch first; NumPyro's JAX
+# runs on the CPU):
+#
+#     python -m venv ~/bayes-venv && ~/bayes-venv/bin/pip install torch==2.13.0
+#     ~/bayes-venv/bin/pip install torch==2.13.0 gpytorch pyro-ppl numpyro jax hyperopt \
+#         scikit-optimize
+#     ~/bayes-venv/bin/python tests/corpus/make_corpus.py gpytorch_exact_gp   # and the others
+#
+# gpytorch_exact_gp and pyro_svi copy their tutorials' statements (GPyTorch's and Pyro's
+# notebooks at the commits in VERSIONS.md) and need no checkout.
+
+
+def gpytorch_exact_gp() -> Truth:
+    """GPyTorch's "GPyTorch Regression Tutorial", cornellius-gp/gpytorch
+    `examples/01_Exact_GPs/Simple_GP_Regression.ipynb`: its code cells copied as they are (but
+    the plots and the notebook's magics), its data (100 points of `sin(2 pi x)` and noise, drawn
+    after `torch.manual_seed(0)`: the notebook draws them unseeded), its `ExactGPModel`, Adam
+    at 0.1 and the loop of 50 iterations (`training_iter`, 2 when `CI` is set: the case sets it
+    to 50), which prints `Iter 1/50 - Loss: 0.950   lengthscale: 0.693   noise: 0.693` before
+    each step. Truth: the loop's own values as it prints them, `loss.item()`, the kernel's
+    `lengthscale.item()` and the likelihood's `noise.item()`, as `Loss`, `lengthscale` and
+    `noise` at the iteration printed (`i + 1`)."""
+    import math
+
+    import gpytorch
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    # Training data is 100 points in [0,1] inclusive regularly spaced
+    train_x = torch.linspace(0, 1, 100)
+    # True function is sin(2*pi*x) with Gaussian noise
+    train_y = torch.sin(train_x * (2 * math.pi)) + torch.randn(train_x.size()) * math.sqrt(0.04)
+
+    # We will use the simplest form of GP model, exact inference
+    class ExactGPModel(gpytorch.models.ExactGP):  # type: ignore[misc]
+        def __init__(self, train_x: Any, train_y: Any, likelihood: Any) -> None:
+            super(ExactGPModel, self).__init__(train_x, train_y, likelihood)  # noqa: UP008
+            self.mean_module = gpytorch.means.ConstantMean()
+            self.covar_module = gpytorch.kernels.ScaleKernel(gpytorch.kernels.RBFKernel())
+
+        def forward(self, x: Any) -> Any:
+            mean_x = self.mean_module(x)
+            covar_x = self.covar_module(x)
+            return gpytorch.distributions.MultivariateNormal(mean_x, covar_x)
+
+    # initialize likelihood and model
+    likelihood = gpytorch.likelihoods.GaussianLikelihood()
+    model = ExactGPModel(train_x, train_y, likelihood)
+
+    training_iter = 50
+
+    # Find optimal model hyperparameters
+    model.train()
+    likelihood.train()
+
+    # Use the adam optimizer
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.1)  # Includes GaussianLikelihood parameters
+
+    # "Loss" for GPs - the marginal log likelihood
+    mll = gpytorch.mlls.ExactMarginalLogLikelihood(likelihood, model)
+
+    for i in range(training_iter):
+        # Zero gradients from previous iteration
+        optimizer.zero_grad()
+        # Output from model
+        output = model(train_x)
+        # Calc loss and backprop gradients
+        loss = -mll(output, train_y)
+        loss.backward()
+        print('Iter %d/%d - Loss: %.3f   lengthscale: %.3f   noise: %.3f' % (  # noqa: UP031
+            i + 1, training_iter, loss.item(),
+            model.covar_module.base_kernel.lengthscale.item(),
+            model.likelihood.noise.item()
+        ))
+        truth += [point("Loss", loss.item(), i + 1),
+                  point("lengthscale", model.covar_module.base_kernel.lengthscale.item(), i + 1),
+                  point("noise", model.likelihood.noise.item(), i + 1)]
+        optimizer.step()
+    return truth
+
+
+CASES["gpytorch_exact_gp"] = gpytorch_exact_gp
+OWN_ENVIRONMENT["gpytorch_exact_gp"] = {"gpytorch": "gpytorch",
+                                        "linear_operator": "linear_operator",
+                                        "torch": "torch (gpytorch, pyro cases)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
