@@ -5032,6 +5032,143 @@ CASES["gpytorch_exact_gp"] = gpytorch_exact_gp
 OWN_ENVIRONMENT["gpytorch_exact_gp"] = {"gpytorch": "gpytorch",
                                         "linear_operator": "linear_operator",
                                         "torch": "torch (gpytorch, pyro cases)"}
+# --- MONAI, Composer, diffusers, AutoGluon, Flax NNX ------------------------------------------
+# Each runs alone, in an environment of its own (see each case's comment), on the CPU wheel of
+# torch where it needs torch:
+#
+#     python -m venv ~/monai-venv && ~/monai-venv/bin/pip install torch==2.13.0
+#     ~/monai-venv/bin/pip install torch==2.13.0 monai nibabel tensorboard
+#     git clone https://github.com/Project-MONAI/tutorials ~/monai-tutorials
+#     export MONAI_TUTORIALS=~/monai-tutorials
+#     export MONAI_TUTORIALS_COMMIT=$(git -C ~/monai-tutorials rev-parse HEAD)
+#     ~/monai-venv/bin/python tests/corpus/make_corpus.py monai_unet_dict
+
+
+def run_script(path: str, argv: list[str],
+               record: Callable[[str, dict[str, Any], tuple[Any, ...]], None],
+               changes: dict[str, str] | None = None) -> None:
+    """Run the script at `path` as `python script argv...` (`__main__`) from a folder of its own,
+    its folder first on the path, as run_example runs pytorch/examples' scripts: each of its
+    `print(...)` calls first gives `record` the call's source text, the printing frame's
+    variables and the objects printed, then prints; `changes` are the case's only edits to the
+    source (its sizes), each made exactly once."""
+    import builtins
+    import shutil
+
+    folder, script = os.path.split(path)
+    with open(path) as f:
+        source = f.read()
+    for old, new in (changes or {}).items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    prints = example_prints(source)
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals}, args)
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, folder)
+    argv_before = sys.argv
+    try:
+        sys.argv = [script, *argv]
+        code = compile(source, script, "exec")  # its warnings name the script, not a path
+        exec(code, {"__name__": "__main__", "__file__": script, "print": printed})
+    finally:
+        sys.argv = argv_before
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+
+
+# unet_training_dict.py makes 40 volumes of 128^3 voxels, trains on 20 (crops of 96^3) for 5
+# epochs and validates on 20 by sliding windows of 96^3: an hour on this CPU. The case's only
+# changes are those sizes: 8 volumes of 64^3 (the smallest its spheres of radius up to 30 fit
+# in), 6 to train on (3 batches of 2 an epoch), 2 to validate, crops and windows of 32^3 (at
+# 16^3 the UNet's fourth stride leaves one voxel, which its instance norm refuses).
+MONAI_SIZES = {
+    "    for i in range(40):": "    for i in range(8):",
+    "create_test_image_3d(128, 128, 128,": "create_test_image_3d(64, 64, 64,",
+    "zip(images[:20], segs[:20])": "zip(images[:6], segs[:6])",
+    "zip(images[-20:], segs[-20:])": "zip(images[-2:], segs[-2:])",
+    "spatial_size=[96, 96, 96]": "spatial_size=[32, 32, 32]",
+    "roi_size = (96, 96, 96)": "roi_size = (32, 32, 32)",
+}
+
+
+def monai_unet_dict() -> Truth:
+    """MONAI's tutorial `3d_segmentation/torch/unet_training_dict.py` (Project-MONAI/tutorials,
+    from the checkout named by `MONAI_TUTORIALS`; commit in VERSIONS.md), run as the script
+    with its sizes made small (MONAI_SIZES; its 3D `UNet`, `DiceLoss`, Adam, 5 epochs and
+    validation every 2 unchanged), on the synthetic volumes it makes itself
+    (`create_test_image_3d`), CPU, MONAI's seeds set first (`set_determinism(0)`) so that both
+    runs print the same. It prints `monai.config.print_config()`, then, each epoch, `epoch
+    1/5`, `1/3, train_loss: 0.6234` after each batch, `epoch 1 average loss: 0.6012`, and every
+    second epoch `current epoch: 2 current mean dice: 0.0512 best mean dice: 0.0512 at epoch
+    2`; at the end `train completed, best_metric: 0.0512 at epoch: 2`. Truth: the scalars it
+    gives its TensorBoard `SummaryWriter` (`add_scalar` wrapped): `train_loss` at its step
+    `epoch_len * epoch + step` (the printed position made global) and `val_mean_dice` (printed
+    as `current mean dice`: the case checks they are the value printed); the loop's own
+    variables as each line is printed, read from the printing frame: `epoch_loss` as
+    `average_loss` at the printed epoch (from 1), `metric` as `current_mean_dice` and
+    `best_metric` as `best_mean_dice` at the printed `current epoch`, and the last line's
+    `best_metric` with no step (as timm_train's `Best_metric`: the epoch it names is where the
+    best was, not a step of its own). The case checks the training losses and `metric` against
+    the scalars the script writes to TensorBoard (`add_scalar` wrapped: `train_loss`,
+    `val_mean_dice`), at the same steps."""
+    import monai
+    from torch.utils.tensorboard import SummaryWriter
+
+    folder = os.environ.get("MONAI_TUTORIALS")
+    script = os.path.join(folder or "", "3d_segmentation", "torch", "unet_training_dict.py")
+    if not folder or not os.path.exists(script):
+        raise SystemExit("set MONAI_TUTORIALS to a Project-MONAI/tutorials checkout")
+    monai.utils.set_determinism(seed=0)
+    truth: Truth = []
+    scalars: list[tuple[str, float, int]] = []
+    add_scalar = SummaryWriter.add_scalar
+
+    def written(self: Any, tag: str, value: Any, step: Any = None, *args: Any,
+                **kwargs: Any) -> Any:
+        scalars.append((tag, float(value), int(step)))
+        return add_scalar(self, tag, value, step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = written  # type: ignore[method-assign]
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "train_loss:" in call:
+            step = values["epoch_len"] * values["epoch"] + values["step"]
+            truth.append(point("train_loss", values["loss"].item(), step))
+        elif "average loss" in call:
+            truth.append(point("average_loss", values["epoch_loss"], values["epoch"] + 1))
+        elif "current mean dice" in call:
+            epoch = values["epoch"] + 1
+            truth.extend([point("current_mean_dice", values["metric"], epoch),
+                          point("best_mean_dice", values["best_metric"], epoch)])
+        elif "train completed" in call:
+            truth.append(point("best_metric", values["best_metric"], None))
+
+    run_script(script, [], record, changes=MONAI_SIZES)
+    SummaryWriter.add_scalar = add_scalar  # type: ignore[method-assign]
+    named = {"train_loss": "train_loss", "current_mean_dice": "val_mean_dice"}
+    printed = [(named[p["key"]], p["value"], p["step"]) for p in truth if p["key"] in named]
+    if printed != scalars or len(scalars) != 17:
+        raise SystemExit(f"monai_unet_dict: the writer's scalars {scalars} are not the printed "
+                         f"{printed}")
+    return truth
+
+
+CASES["monai_unet_dict"] = monai_unet_dict
+OWN_ENVIRONMENT["monai_unet_dict"] = {
+    "monai": "monai", "torch": "torch (monai_unet_dict case)", "nibabel": "nibabel",
+    "tensorboard": "tensorboard (monai_unet_dict case)", "numpy": "numpy (monai_unet_dict case)"}
+OWN_CHECKOUT["monai_unet_dict"] = "MONAI_TUTORIALS"
+REPOSITORY_CHECKOUTS["MONAI_TUTORIALS"] = ("Project-MONAI/tutorials", "MONAI_TUTORIALS_COMMIT")
+CHECKOUT_ROW["monai_unet_dict"] = ("Project-MONAI/tutorials "
+                                   "3d_segmentation/torch/unet_training_dict.py")
 
 
 def main(argv: list[str]) -> None:
