@@ -700,6 +700,19 @@ def test_paddle_steps_under_epoch_headers_are_positions() -> None:
                ) == expect(("loss", 0.69, 5), ("acc", 0.5, 5), ("loss", 0.59, 25), ("acc", 0.7, 25))
 
 
+def test_monai_positions_that_start_the_line() -> None:
+    # MONAI's tutorials: `{step}/{epoch_len}, train_loss: ...` under `epoch 2/5`
+    parser = MetricParser()
+    assert run(parser, "----------", "epoch 1/5", "1/3, train_loss: 0.4972", "3/3, train_loss: 0.3775",
+               "epoch 1 average loss: 0.4218", "epoch 2/5", "2/3, train_loss: 0.3539") == expect(
+        ("train_loss", 0.4972, 1), ("train_loss", 0.3775, 3), ("average_loss", 0.4218, 1),
+        ("train_loss", 0.3539, 5))
+    # Not a position: no comma and a name after it, or a count past its total.
+    parser = MetricParser()
+    assert run(parser, "1/3 train_loss: 0.5", "5/3, train_loss: 0.4", "10/01, loss: 0.3") == expect(
+        ("train_loss", 0.5, 0), ("train_loss", 0.4, 1), ("loss", 0.3, 0))
+
+
 def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
     parser = MetricParser()
     assert run(parser, "model:", "  _target_: torch.nn.Sequential", "  hidden: 32", "optimizer:",

@@ -69,6 +69,7 @@ from runlab.parsing.rules.pairs import (
     parse_fraction,
     parse_key_value,
     parse_name_value,
+    parse_leading_position,
     parse_position,
 )
 
@@ -415,6 +416,15 @@ RULES: list[Rule] = [
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
          " iterations", " iters"),
+        counts=True,
+        generic=True,
+    ),
+    Rule(
+        "leading_position",
+        "a position that starts its line, `1/10, train_loss: 0.62` (MONAI's tutorials): the "
+        "global step of the position in the latest `epoch N` header's epoch; it records nothing",
+        parse_leading_position,
+        ("/",),
         counts=True,
         generic=True,
     ),

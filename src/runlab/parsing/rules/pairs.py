@@ -536,6 +536,20 @@ def parse_position(line: str) -> list[Found]:
     return []
 
 
+# A line that starts with its position and a comma: MONAI's tutorials' `1/10, train_loss: 0.62`
+# (`{step}/{epoch_len}, ...` under their `epoch 1/5` header).
+_LEADING_POSITION = re.compile(r"\ {0,12}(\d{1,18})/(\d{1,18}),\ (?=[A-Za-z])", re.ASCII)
+
+
+def parse_leading_position(line: str) -> list[Found]:
+    """``1/10, train_loss: 0.62``: the position in its epoch that starts the line, as
+    ``("position", 1, 10)``; the parser makes it a global step."""
+    match = _LEADING_POSITION.match(line)
+    if match is None or not 0 < int(match.group(1)) <= int(match.group(2)):
+        return []
+    return [("position", int(match.group(1)), int(match.group(2)))]
+
+
 # epoch_header ---------------------------------------------------------------------------------
 
 # At the start of the message (after a log line's prefix, `message()`): `Epoch 3/10`, `Epoch 3`,
