@@ -425,7 +425,7 @@ def test_rule_table_is_well_formed() -> None:
     assert {"key_value", "json", "python_dict", "epoch_header"} <= set(names)
     for rule in RULES:
         assert isinstance(rule, Rule)
-        assert rule.description and rule.triggers
+        assert rule.description and (rule.triggers or rule.starts)
 
 
 @pytest.mark.parametrize(
@@ -1562,7 +1562,8 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert generic == {"train_loss": False, "loss": False, "epoch": False, "val_f1": True,
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
-        "json", "python_dict", "position", "name_value", "at_step", "array_value", "call_name",
+        "json", "python_dict", "position", "leading_position", "name_value", "at_step",
+        "array_value", "call_name",
         "fraction", "key_value"}
 
 

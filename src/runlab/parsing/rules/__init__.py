@@ -424,7 +424,8 @@ RULES: list[Rule] = [
         "a position that starts its line, `1/10, train_loss: 0.62` (MONAI's tutorials): the "
         "global step of the position in the latest `epoch N` header's epoch; it records nothing",
         parse_leading_position,
-        ("/",),
+        (),
+        starts="0123456789",
         counts=True,
         generic=True,
     ),
