@@ -5171,6 +5171,79 @@ CHECKOUT_ROW["monai_unet_dict"] = ("Project-MONAI/tutorials "
                                    "3d_segmentation/torch/unet_training_dict.py")
 
 
+def pyro_svi() -> Truth:
+    """Pyro's "Bayesian Regression - Introduction (Part 1)" tutorial, pyro-ppl/pyro
+    `tutorial/source/bayesian_regression.ipynb`: its `BayesianRegression` (a `PyroModule`
+    linear layer with `PyroSample` priors, a `Uniform(0, 10)` noise scale), its
+    `AutoDiagonalNormal` guide, `pyro.optim.Adam({"lr": 0.03})`, `SVI(..., Trace_ELBO())` and
+    the loop of 1500 steps (`num_iterations`) copied as they are, printing `[iteration 0001]
+    loss: 6.2310` every 100 steps, then the cell that prints the learnt parameters
+    (`AutoDiagonalNormal.loc Parameter containing:` and the tensor). The tutorial downloads
+    the terrain-ruggedness data (170 nations: `cont_africa`, `rugged`, log `rgdppc_2000`); the
+    case draws 170 such rows instead (`pyro.set_rng_seed(1)` first, as the tutorial). Truth:
+    the values `svi.step()` returns, divided by `len(data)` as the loop prints them, as `loss`
+    at the iteration printed (`j + 1`)."""
+    import pyro
+    import pyro.distributions as dist
+    import torch
+    from pyro.infer import SVI, Trace_ELBO
+    from pyro.infer.autoguide import AutoDiagonalNormal
+    from pyro.nn import PyroModule, PyroSample
+    from torch import nn
+
+    torch.set_num_threads(1)
+    pyro.set_rng_seed(1)
+    truth: Truth = []
+    # 170 made-up nations: in Africa or not, a ruggedness index, a log GDP that falls with
+    # ruggedness outside Africa and rises with it inside (the tutorial's finding).
+    gen = torch.Generator().manual_seed(0)
+    cont_africa = (torch.rand(170, generator=gen) < 0.3).float()
+    rugged = torch.distributions.Gamma(1.5, 1.0).sample((170,))
+    log_gdp = (9.2 - 0.2 * rugged - 1.9 * cont_africa + 0.35 * cont_africa * rugged
+               + 0.9 * torch.randn(170, generator=gen))
+    data = torch.stack([cont_africa, rugged, cont_africa * rugged, log_gdp], 1)
+    x_data, y_data = data[:, :-1], data[:, -1]
+    num_iterations = 1500
+
+    class BayesianRegression(PyroModule):  # type: ignore[misc]
+        def __init__(self, in_features: int, out_features: int) -> None:
+            super().__init__()
+            self.linear = PyroModule[nn.Linear](in_features, out_features)
+            self.linear.weight = PyroSample(dist.Normal(0., 1.).expand([out_features, in_features]).to_event(2))  # noqa: E501
+            self.linear.bias = PyroSample(dist.Normal(0., 10.).expand([out_features]).to_event(1))
+
+        def forward(self, x: Any, y: Any = None) -> Any:
+            sigma = pyro.sample("sigma", dist.Uniform(0., 10.))
+            mean = self.linear(x).squeeze(-1)
+            with pyro.plate("data", x.shape[0]):
+                pyro.sample("obs", dist.Normal(mean, sigma), obs=y)
+            return mean
+
+    model = BayesianRegression(3, 1)
+    guide = AutoDiagonalNormal(model)
+
+    adam = pyro.optim.Adam({"lr": 0.03})
+    svi = SVI(model, guide, adam, loss=Trace_ELBO())
+
+    pyro.clear_param_store()
+    for j in range(num_iterations):
+        # calculate the loss and take a gradient step
+        loss = svi.step(x_data, y_data)
+        if j % 100 == 0:
+            print("[iteration %04d] loss: %.4f" % (j + 1, loss / len(data)))  # noqa: UP031
+            truth.append(point("loss", loss / len(data), j + 1))
+
+    guide.requires_grad_(False)
+
+    for name, _value in pyro.get_param_store().items():
+        print(name, pyro.param(name))
+    return truth
+
+
+CASES["pyro_svi"] = pyro_svi
+OWN_ENVIRONMENT["pyro_svi"] = {"pyro-ppl": "pyro-ppl", "torch": "torch (gpytorch, pyro cases)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
