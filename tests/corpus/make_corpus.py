@@ -5242,6 +5242,77 @@ def pyro_svi() -> Truth:
 
 CASES["pyro_svi"] = pyro_svi
 OWN_ENVIRONMENT["pyro_svi"] = {"pyro-ppl": "pyro-ppl", "torch": "torch (gpytorch, pyro cases)"}
+# Composer 0.32.1 (its newest release) pins torch below 2.7.1 and torchvision below 0.22.1:
+#
+#     python -m venv ~/composer-venv && ~/composer-venv/bin/pip install mosaicml
+#     ~/composer-venv/bin/python tests/corpus/make_corpus.py composer_console
+
+
+def composer_console() -> Truth:
+    """MosaicML Composer's `Trainer` with its console logger (`log_to_console=True`, every
+    batch, the progress bar off: `progress_bar=False`), a `ComposerClassifier` over a small
+    two-layer network (20 inputs, 10 classes) on synthetic data (128 samples to train in
+    batches of 16, 64 to evaluate), SGD, `max_duration="3ep"`, evaluated after each epoch, CPU,
+    `seed=0`. Composer's `ConsoleLogger` (`composer/loggers/console_logger.py`) prints its
+    config, then after each batch `[epoch=1][batch=2/8]:` and an indented line a value logged
+    since, `\t Train loss/train/total: 2.3886`, `\t Train metrics/train/MulticlassAccuracy:
+    0.1250` (and the trainer's counters `time/batch` ... and its microbatch size), and for each
+    evaluation `[Eval batch=1/4] Eval on eval data` ... `[Eval batch=4/4] Eval on eval data:`
+    with `\t Eval metrics/eval/CrossEntropy: 2.2689`. Truth: an `InMemoryLogger` given to the
+    same Trainer, its `data` (each key's `(Timestamp, value)` list): the loss and the training
+    metric at the step Composer gives every logger, the timestamp's `batch` when logged (the
+    batches done before it, from 0: the block headed `[epoch=1][batch=1/8]` is step 0 and
+    prints it as `time/batch: 0`, as Lightning's CSVLogger counts in the lightning case), the
+    evaluation
+    metrics with no step (their lines name only the evaluation's own batches), keyed as printed
+    (`Train_loss/train/total`, `Eval_metrics/eval/CrossEntropy`). Left out: the counters
+    (`time/epoch`, `time/batch`, `time/sample`, `time/batch_in_epoch`,
+    `time/sample_in_epoch`), the microbatch size (a setting), and the training metric the
+    trainer logs again at the end of each epoch (timestamp `batch_in_epoch` 8, the last batch's
+    value): the console logger clears what it holds when the evaluation starts and never
+    prints it."""
+    import torch
+    from composer import Trainer
+    from composer.loggers import InMemoryLogger
+    from composer.models import ComposerClassifier
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.manual_seed(0)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> TensorDataset:
+        y = torch.arange(n) % 10
+        x = torch.randn(n, 20, generator=generator) + 2 * torch.nn.functional.one_hot(y, 20)
+        return TensorDataset(x, y)
+
+    train = DataLoader(samples(128), batch_size=16, shuffle=True, generator=generator)
+    evaluation = DataLoader(samples(64), batch_size=16)
+    network = torch.nn.Sequential(torch.nn.Linear(20, 32), torch.nn.ReLU(),
+                                  torch.nn.Linear(32, 10))
+    model = ComposerClassifier(network, num_classes=10)
+    memory = InMemoryLogger()
+    trainer = Trainer(model=model, train_dataloader=train, eval_dataloader=evaluation,
+                      max_duration="3ep", optimizers=torch.optim.SGD(model.parameters(), lr=0.1),
+                      loggers=[memory], progress_bar=False, log_to_console=True, device="cpu",
+                      seed=0)
+    trainer.fit()
+    batches = len(train)
+    truth: Truth = []
+    for key, entries in memory.data.items():
+        if key.startswith(("loss/train/", "metrics/train/")):
+            truth += [point(f"Train_{key}", float(value), int(t.batch))
+                      for t, value in entries if int(t.batch_in_epoch) < batches]
+        elif key.startswith("metrics/eval/"):
+            truth += [point(f"Eval_{key}", float(value), None) for _, value in entries]
+    if len(truth) != 3 * batches * 2 + 3 * 2:
+        raise SystemExit(f"composer_console: {len(truth)} points in the logger's record")
+    return truth
+
+
+CASES["composer_console"] = composer_console
+OWN_ENVIRONMENT["composer_console"] = {
+    "mosaicml": "mosaicml (composer)", "torch": "torch (composer_console case)",
+    "torchmetrics": "torchmetrics (composer_console case)"}
 
 
 def main(argv: list[str]) -> None:
