@@ -202,6 +202,10 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("step 500 train loss 2.1234 test loss 2.2345",
      expect(("train_loss", 2.1234, 500), ("test_loss", 2.2345, 500))),
     ("epoch 3 loss 0.5 acc 0.9", expect(("loss", 0.5, 3), ("acc", 0.9, 3))),
+    # micrograd's demo: a comma after a number ends its pair
+    ("step 2 loss 0.7429006313851133, accuracy 77.0%",
+     expect(("loss", 0.7429006313851133, 2), ("accuracy", 77.0, 2))),
+    ("step 2 loss, accuracy 77.0%", []),
     # minGPT's trainer callback: the counter after a `;`
     ("iter_dt 12.34ms; iter 100: train loss 2.34567",
      expect(("iter_dt", 12.34, 100), ("train_loss", 2.34567, 100))),

@@ -133,6 +133,9 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     found: list[tuple[str, str]] = []
     words: list[str] = []
     for token in text.split():
+        if token[-1:] == ",":
+            # a comma after a number ends its pair: micrograd's `step 0 loss 0.89, accuracy 50.0%`
+            token = token[:-1] if _SPACED_NUMBER.fullmatch(token[:-1]) else token
         if _SPACED_NUMBER.fullmatch(token) and not token[:1].isalpha():
             if not 1 <= len(words) <= 4:
                 return None
