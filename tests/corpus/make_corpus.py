@@ -4953,6 +4953,197 @@ CHECKOUT_ROW.update({"flax_mnist": "google/flax examples/mnist/train.py (copied 
 # --- pytorch/tutorials' transfer learning, micrograd, min-char-rnn, x-transformers, gensim -----
 # Each runs alone, in an environment of its own:
 #
+#     python -m venv ~/tutorial-venv          # torchvision: PyPI's, beside PyPI's torch
+#     ~/tutorial-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 pillow
+#     ~/tutorial-venv/bin/python tests/corpus/make_corpus.py transfer_learning_tutorial
+
+# pytorch/tutorials `beginner_source/transfer_learning_tutorial.py` (commit in VERSIONS.md; the
+# repository, with its images and notebooks, is too large to check out here): its
+# `train_model`, copied as it is, run by `exec` so that its `print` is the case's wrapper.
+TRANSFER_TRAIN_MODEL = """\
+def train_model(model, criterion, optimizer, scheduler, num_epochs=25):
+    since = time.time()
+
+    # Create a temporary directory to save training checkpoints
+    with TemporaryDirectory() as tempdir:
+        best_model_params_path = os.path.join(tempdir, 'best_model_params.pt')
+    
+        torch.save(model.state_dict(), best_model_params_path)
+        best_acc = 0.0
+
+        for epoch in range(num_epochs):
+            print(f'Epoch {epoch}/{num_epochs - 1}')
+            print('-' * 10)
+
+            # Each epoch has a training and validation phase
+            for phase in ['train', 'val']:
+                if phase == 'train':
+                    model.train()  # Set model to training mode
+                else:
+                    model.eval()   # Set model to evaluate mode
+
+                running_loss = 0.0
+                running_corrects = 0
+
+                # Iterate over data.
+                for inputs, labels in dataloaders[phase]:
+                    inputs = inputs.to(device)
+                    labels = labels.to(device)
+
+                    # zero the parameter gradients
+                    optimizer.zero_grad()
+
+                    # forward
+                    # track history if only in train
+                    with torch.set_grad_enabled(phase == 'train'):
+                        outputs = model(inputs)
+                        _, preds = torch.max(outputs, 1)
+                        loss = criterion(outputs, labels)
+
+                        # backward + optimize only if in training phase
+                        if phase == 'train':
+                            loss.backward()
+                            optimizer.step()
+
+                    # statistics
+                    running_loss += loss.item() * inputs.size(0)
+                    running_corrects += torch.sum(preds == labels.data)
+                if phase == 'train':
+                    scheduler.step()
+
+                epoch_loss = running_loss / dataset_sizes[phase]
+                epoch_acc = running_corrects.double() / dataset_sizes[phase]
+
+                print(f'{phase} Loss: {epoch_loss:.4f} Acc: {epoch_acc:.4f}')
+
+                # deep copy the model
+                if phase == 'val' and epoch_acc > best_acc:
+                    best_acc = epoch_acc
+                    torch.save(model.state_dict(), best_model_params_path)
+
+            print()
+
+        time_elapsed = time.time() - since
+        print(f'Training complete in {time_elapsed // 60:.0f}m {time_elapsed % 60:.0f}s')
+        print(f'Best val Acc: {best_acc:4f}')
+
+        # load best model weights
+        model.load_state_dict(torch.load(best_model_params_path))
+    return model
+"""
+
+
+def hymenoptera_images() -> None:
+    """`data/hymenoptera_data/{train,val}/{ants,bees}/`, the tutorial's folder, in the current
+    folder: 12 training and 6 validation JPEGs a class, 80 x 60 noise around a colour a class."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    colours = {"ants": (150, 90, 60), "bees": (200, 170, 40)}
+    for phase, count in (("train", 12), ("val", 6)):
+        for name, colour in colours.items():
+            folder = os.path.join("data", "hymenoptera_data", phase, name)
+            os.makedirs(folder)
+            for i in range(count):
+                pixels = rng.normal(colour, 60.0, size=(60, 80, 3)).clip(0, 255)
+                Image.fromarray(pixels.astype(np.uint8)).save(
+                    os.path.join(folder, f"{i}.jpg"))
+
+
+def transfer_learning_tutorial() -> Truth:
+    """The PyTorch "Transfer Learning for Computer Vision" tutorial (pytorch/tutorials
+    `beginner_source/transfer_learning_tutorial.py`): its data transforms, `ImageFolder`s and
+    loaders (batches of 4, shuffled, 4 workers) on `data/hymenoptera_data` made by
+    hymenoptera_images, its "Finetuning the ConvNet" set-up with `resnet18(weights=None)` (the
+    tutorial's `weights='IMAGENET1K_V1'` downloads them), and its `train_model`
+    (TRANSFER_TRAIN_MODEL, as it is) for 3 epochs: `Epoch 0/2`, `----------`, `train Loss:
+    0.7013 Acc: 0.5000`, `val Loss: ... Acc: ...`, an empty line; then `Training complete in 0m
+    14s` and `Best val Acc: 0.583333`. Truth: `train_model`'s own locals, read from its frame
+    by its `print` as each line is printed: `epoch_loss` and `epoch_acc` as `<phase>_Loss`
+    and `<phase>_Acc` (the phase qualifies the printed names) at `epoch` (from 0, as printed),
+    `best_acc` as `Best_val_Acc` with no step. The time taken is a timing, left out."""
+    import builtins
+    import shutil
+    import time
+    from tempfile import TemporaryDirectory
+
+    import torch
+    import torch.nn as nn
+    import torch.optim as optim
+    from torch.optim import lr_scheduler
+    from torchvision import datasets, models, transforms
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        local = sys._getframe(1).f_locals
+        text = args[0] if args else ""
+        if isinstance(text, str) and text.startswith(f"{local.get('phase')} Loss:"):
+            truth.extend([point(f"{local['phase']}_Loss", local["epoch_loss"], local["epoch"]),
+                          point(f"{local['phase']}_Acc", float(local["epoch_acc"]),
+                                local["epoch"])])
+        elif isinstance(text, str) and text.startswith("Best val Acc:"):
+            truth.append(point("Best_val_Acc", float(local["best_acc"]), None))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        hymenoptera_images()
+        # The tutorial's data set-up, as it is.
+        data_transforms = {
+            'train': transforms.Compose([
+                transforms.RandomResizedCrop(224),
+                transforms.RandomHorizontalFlip(),
+                transforms.ToTensor(),
+                transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
+            ]),
+            'val': transforms.Compose([
+                transforms.Resize(256),
+                transforms.CenterCrop(224),
+                transforms.ToTensor(),
+                transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
+            ]),
+        }
+        data_dir = 'data/hymenoptera_data'
+        image_datasets = {x: datasets.ImageFolder(os.path.join(data_dir, x),
+                                                  data_transforms[x])
+                          for x in ['train', 'val']}
+        dataloaders = {x: torch.utils.data.DataLoader(image_datasets[x], batch_size=4,
+                                                      shuffle=True, num_workers=4)
+                       for x in ['train', 'val']}
+        dataset_sizes = {x: len(image_datasets[x]) for x in ['train', 'val']}
+        device = torch.device("cuda:0" if torch.cuda.is_available() else "cpu")
+        namespace = {"time": time, "os": os, "torch": torch,
+                     "TemporaryDirectory": TemporaryDirectory, "dataloaders": dataloaders,
+                     "dataset_sizes": dataset_sizes, "device": device, "print": printed}
+        exec(compile(TRANSFER_TRAIN_MODEL, "transfer_learning_tutorial.py", "exec"), namespace)
+        # Its "Finetuning the ConvNet" part, weights=None instead of the downloaded ones.
+        model_ft = models.resnet18(weights=None)
+        num_ftrs = model_ft.fc.in_features
+        model_ft.fc = nn.Linear(num_ftrs, 2)
+        model_ft = model_ft.to(device)
+        criterion = nn.CrossEntropyLoss()
+        optimizer_ft = optim.SGD(model_ft.parameters(), lr=0.001, momentum=0.9)
+        exp_lr_scheduler = lr_scheduler.StepLR(optimizer_ft, step_size=7, gamma=0.1)
+        namespace["train_model"](model_ft, criterion, optimizer_ft, exp_lr_scheduler,
+                                 num_epochs=3)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["transfer_learning_tutorial"] = transfer_learning_tutorial
+OWN_ENVIRONMENT["transfer_learning_tutorial"] = {
+    name: f"{name} (transfer_learning_tutorial case)"
+    for name in ("torch", "torchvision", "pillow", "numpy")}
+
+
 #     python -m venv ~/micrograd-venv
 #     ~/micrograd-venv/bin/pip install numpy scikit-learn matplotlib
 #     git clone https://github.com/karpathy/micrograd ~/micrograd
