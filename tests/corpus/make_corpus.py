@@ -5208,6 +5208,186 @@ OWN_CHECKOUT["micrograd_demo"] = "MICROGRAD"
 REPOSITORY_CHECKOUTS["MICROGRAD"] = ("karpathy/micrograd", "MICROGRAD_COMMIT")
 
 
+#     python -m venv ~/numpy-venv && ~/numpy-venv/bin/pip install numpy
+#     ~/numpy-venv/bin/python tests/corpus/make_corpus.py min_char_rnn
+
+# Andrej Karpathy's min-char-rnn.py, a gist (gist.github.com/karpathy/d4dee566867f8291f086, not a
+# repository): written here from the published gist, statement for statement, in Python 3 (its
+# `print '...' % ...` statements as `print(...)` calls, which print the same text, `xrange` as
+# `range`). Two changes, named by MIN_CHAR_RNN_CHANGES: `while True:` stops after iteration
+# 1000, and the data file is the case's own.
+MIN_CHAR_RNN = """\
+\"\"\"
+Minimal character-level Vanilla RNN model. Written by Andrej Karpathy (@karpathy)
+BSD License
+\"\"\"
+import numpy as np
+
+# data I/O
+data = open('input.txt', 'r').read() # should be simple plain text file
+chars = list(set(data))
+data_size, vocab_size = len(data), len(chars)
+print('data has %d characters, %d unique.' % (data_size, vocab_size))
+char_to_ix = { ch:i for i,ch in enumerate(chars) }
+ix_to_char = { i:ch for i,ch in enumerate(chars) }
+
+# hyperparameters
+hidden_size = 100 # size of hidden layer of neurons
+seq_length = 25 # number of steps to unroll the RNN for
+learning_rate = 1e-1
+
+# model parameters
+Wxh = np.random.randn(hidden_size, vocab_size)*0.01 # input to hidden
+Whh = np.random.randn(hidden_size, hidden_size)*0.01 # hidden to hidden
+Why = np.random.randn(vocab_size, hidden_size)*0.01 # hidden to output
+bh = np.zeros((hidden_size, 1)) # hidden bias
+by = np.zeros((vocab_size, 1)) # output bias
+
+def lossFun(inputs, targets, hprev):
+  \"\"\"
+  inputs,targets are both list of integers.
+  hprev is Hx1 array of initial hidden state
+  returns the loss, gradients on model parameters, and last hidden state
+  \"\"\"
+  xs, hs, ys, ps = {}, {}, {}, {}
+  hs[-1] = np.copy(hprev)
+  loss = 0
+  # forward pass
+  for t in range(len(inputs)):
+    xs[t] = np.zeros((vocab_size,1)) # encode in 1-of-k representation
+    xs[t][inputs[t]] = 1
+    hs[t] = np.tanh(np.dot(Wxh, xs[t]) + np.dot(Whh, hs[t-1]) + bh) # hidden state
+    ys[t] = np.dot(Why, hs[t]) + by # unnormalized log probabilities for next chars
+    ps[t] = np.exp(ys[t]) / np.sum(np.exp(ys[t])) # probabilities for next chars
+    loss += -np.log(ps[t][targets[t],0]) # softmax (cross-entropy loss)
+  # backward pass: compute gradients going backwards
+  dWxh, dWhh, dWhy = np.zeros_like(Wxh), np.zeros_like(Whh), np.zeros_like(Why)
+  dbh, dby = np.zeros_like(bh), np.zeros_like(by)
+  dhnext = np.zeros_like(hs[0])
+  for t in reversed(range(len(inputs))):
+    dy = np.copy(ps[t])
+    dy[targets[t]] -= 1 # backprop into y. see http://cs231n.github.io/neural-networks-case-study/#grad if confused here
+    dWhy += np.dot(dy, hs[t].T)
+    dby += dy
+    dh = np.dot(Why.T, dy) + dhnext # backprop into h
+    dhraw = (1 - hs[t] * hs[t]) * dh # backprop through tanh nonlinearity
+    dbh += dhraw
+    dWxh += np.dot(dhraw, xs[t].T)
+    dWhh += np.dot(dhraw, hs[t-1].T)
+    dhnext = np.dot(Whh.T, dhraw)
+  for dparam in [dWxh, dWhh, dWhy, dbh, dby]:
+    np.clip(dparam, -5, 5, out=dparam) # clip to mitigate exploding gradients
+  return loss, dWxh, dWhh, dWhy, dbh, dby, hs[len(inputs)-1]
+
+def sample(h, seed_ix, n):
+  \"\"\" 
+  sample a sequence of integers from the model 
+  h is memory state, seed_ix is seed letter for first time step
+  \"\"\"
+  x = np.zeros((vocab_size, 1))
+  x[seed_ix] = 1
+  ixes = []
+  for t in range(n):
+    h = np.tanh(np.dot(Wxh, x) + np.dot(Whh, h) + bh)
+    y = np.dot(Why, h) + by
+    p = np.exp(y) / np.sum(np.exp(y))
+    ix = np.random.choice(range(vocab_size), p=p.ravel())
+    x = np.zeros((vocab_size, 1))
+    x[ix] = 1
+    ixes.append(ix)
+  return ixes
+
+n, p = 0, 0
+mWxh, mWhh, mWhy = np.zeros_like(Wxh), np.zeros_like(Whh), np.zeros_like(Why)
+mbh, mby = np.zeros_like(bh), np.zeros_like(by) # memory variables for Adagrad
+smooth_loss = -np.log(1.0/vocab_size)*seq_length # loss at iteration 0
+while True:
+  # prepare inputs (we're sweeping from left to right in steps seq_length long)
+  if p+seq_length+1 >= len(data) or n == 0: 
+    hprev = np.zeros((hidden_size,1)) # reset RNN memory
+    p = 0 # go from start of data
+  inputs = [char_to_ix[ch] for ch in data[p:p+seq_length]]
+  targets = [char_to_ix[ch] for ch in data[p+1:p+seq_length+1]]
+
+  # sample from the model now and then
+  if n % 100 == 0:
+    sample_ix = sample(hprev, inputs[0], 200)
+    txt = ''.join(ix_to_char[ix] for ix in sample_ix)
+    print('----\\n %s \\n----' % (txt, ))
+
+  # forward seq_length characters through the net and fetch gradient
+  loss, dWxh, dWhh, dWhy, dbh, dby, hprev = lossFun(inputs, targets, hprev)
+  smooth_loss = smooth_loss * 0.999 + loss * 0.001
+  if n % 100 == 0: print('iter %d, loss: %f' % (n, smooth_loss)) # print progress
+  
+  # perform parameter update with Adagrad
+  for param, dparam, mem in zip([Wxh, Whh, Why, bh, by], 
+                                [dWxh, dWhh, dWhy, dbh, dby], 
+                                [mWxh, mWhh, mWhy, mbh, mby]):
+    mem += dparam * dparam
+    param += -learning_rate * dparam / np.sqrt(mem + 1e-8) # adagrad update
+
+  p += seq_length # move data pointer
+  n += 1 # iteration counter 
+"""
+MIN_CHAR_RNN_CHANGES = {"while True:": "while n <= 1000:"}
+# The words of its small text (made up, lower case, no digits), with its punctuation.
+MIN_CHAR_RNN_WORDS = ["the", "cat", "sat", "on", "a", "warm", "mat", "and", "dog", "ran",
+                      "to", "old", "barn", "where", "hens", "slept", "under", "red", "roof"]
+
+
+def min_char_rnn() -> Truth:
+    """Karpathy's min-char-rnn.py (MIN_CHAR_RNN, written from the published gist), run as a
+    script from a folder of its own holding its `input.txt`, 4000 characters of made-up
+    sentences (MIN_CHAR_RNN_WORDS, seeded), numpy seeded with 0 (the gist seeds nothing),
+    stopped after iteration 1000 (MIN_CHAR_RNN_CHANGES): `data has 4000 characters, 24
+    unique.`, then every 100 iterations a sample of 200 characters between `----` lines (`----`,
+    ` <the sample> `, `----`) and `iter 100, loss: 79.512301`. Truth: the script's
+    `smooth_loss`, read from the printing frame by its `print` as each `iter` line is printed,
+    as `loss` at `n` (from 0, as printed). The samples are text, not measures."""
+    import builtins
+    import random
+    import shutil
+
+    import numpy as np
+
+    rng = random.Random(0)
+    sentences = []
+    while sum(len(s) + 1 for s in sentences) < 4000:
+        words = [rng.choice(MIN_CHAR_RNN_WORDS) for _ in range(rng.randint(3, 9))]
+        sentences.append(" ".join(words).capitalize() + rng.choice([".", ",", ";", ":", "!"]))
+    text = "\n".join(sentences)[:4000]
+    source = MIN_CHAR_RNN
+    for old, new in MIN_CHAR_RNN_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_globals
+        if args and isinstance(args[0], str) and args[0].startswith("iter "):
+            truth.append(point("loss", values["smooth_loss"], values["n"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        with open("input.txt", "w") as f:
+            f.write(text)
+        np.random.seed(0)
+        exec(compile(source, "min-char-rnn.py", "exec"), {"__name__": "__main__",
+                                                         "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["min_char_rnn"] = min_char_rnn
+OWN_ENVIRONMENT["min_char_rnn"] = {"numpy": "numpy (min_char_rnn case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
