@@ -5388,6 +5388,116 @@ CASES["min_char_rnn"] = min_char_rnn
 OWN_ENVIRONMENT["min_char_rnn"] = {"numpy": "numpy (min_char_rnn case)"}
 
 
+#     python -m venv ~/xt-venv && ~/xt-venv/bin/pip install torch==2.13.0
+#     ~/xt-venv/bin/pip install torch==2.13.0 x-transformers fire wandb accelerate tqdm
+#     git clone https://github.com/lucidrains/x-transformers ~/x-transformers
+#     export X_TRANSFORMERS=~/x-transformers
+#     export X_TRANSFORMERS_COMMIT=$(git -C ~/x-transformers rev-parse HEAD)
+#     ~/xt-venv/bin/python tests/corpus/make_corpus.py x_transformers_enwik8
+
+# train_enwik8.py reads the first 95e6 bytes of `./data/enwik8.gz` and validates on those past
+# 90e6: the synthetic file must be as long. Its model (width 512, 6 layers, 8 heads, fixed in
+# `train`) is made tiny by the case's wrapper of `x_transformers.Decoder`.
+ENWIK8_BYTES = 91_000_000
+ENWIK8_TINY = {"dim": 64, "depth": 2, "heads": 2}
+ENWIK8_ARGS = ["--num_batches", "31", "--seq_len", "128", "--validate_every", "5",
+               "--generate_every", "15", "--generate_length", "64", "--cpu", "True"]
+
+
+def enwik8_synthetic() -> None:
+    """`data/enwik8.gz` in the current folder: ENWIK8_BYTES of made-up wiki-like text (a
+    megabyte of lower-case words, sentences and `[[links]]`, repeated)."""
+    import gzip
+    import random
+
+    rng = random.Random(0)
+    words = ["the", "river", "town", "was", "built", "in", "of", "a", "stone", "bridge", "and",
+             "north", "church", "people", "called", "old", "market", "by", "on", "hill"]
+    parts = []
+    size = 0
+    while size < 1 << 20:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(4, 12)))
+        if rng.random() < 0.3:
+            sentence += f" [[{rng.choice(words)} {rng.choice(words)}]]"
+        parts.append(sentence.capitalize() + ". ")
+        size += len(parts[-1])
+    block = "".join(parts).encode()
+    data = (block * (ENWIK8_BYTES // len(block) + 1))[:ENWIK8_BYTES]
+    os.makedirs("data")
+    with gzip.open(os.path.join("data", "enwik8.gz"), "wb", compresslevel=1) as f:
+        f.write(data)
+
+
+def x_transformers_enwik8() -> Truth:
+    """lucidrains/x-transformers' `train_enwik8.py` (the checkout named by `X_TRANSFORMERS`,
+    commit in VERSIONS.md; the `x_transformers` package from PyPI, the same version), run as
+    the script (`fire.Fire(train)`, `python train_enwik8.py` ENWIK8_ARGS: 31 batches of 4
+    sequences of 128 bytes, 4 accumulated a step, validation every 5, generation every 15) from
+    a folder of its own holding a synthetic `data/enwik8.gz` (enwik8_synthetic), its W&B run
+    `disabled` (its default), CPU. Its model's width, depth and heads are fixed in `train`; the
+    case makes them ENWIK8_TINY by wrapping `x_transformers.Decoder` before the script imports
+    it (nothing else changed). It prints `training loss: 5.62...` each batch (the full float),
+    `validation loss: 5.60...` every 5, and at 0 and 15 a validation sequence, 100 `*` and the
+    generated text, all under a tqdm bar (`desc='training'`, `mininterval=10.`) on stderr.
+    Truth: the loop's own `loss.item()`, read from `train`'s frame by its `print` as each line
+    is printed: `training_loss` and `validation_loss` at `i` (from 0: the bar's counter while
+    the batch runs). The sequences and generated texts are text, not measures."""
+    import builtins
+    import random
+    import runpy
+    import shutil
+
+    import torch
+    import x_transformers
+
+    folder = os.environ.get("X_TRANSFORMERS")
+    if not folder or not os.path.exists(os.path.join(folder, "train_enwik8.py")):
+        raise SystemExit("set X_TRANSFORMERS to a lucidrains/x-transformers checkout")
+    decoder = x_transformers.Decoder
+
+    def tiny_decoder(**kwargs: Any) -> Any:
+        return decoder(**{**kwargs, **ENWIK8_TINY})
+
+    x_transformers.Decoder = tiny_decoder  # type: ignore[misc]
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = args[0] if args else ""
+        for name in ("training loss", "validation loss"):
+            if isinstance(text, str) and text.startswith(f"{name}: "):
+                truth.append(point(name.replace(" ", "_"), values["loss"].item(), values["i"]))
+        builtins.print(*args, **kwargs)
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    random.seed(0)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        enwik8_synthetic()
+        sys.argv = ["train_enwik8.py", *ENWIK8_ARGS]
+        runpy.run_path(os.path.join(folder, "train_enwik8.py"), {"print": printed},
+                       run_name="__main__")
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["x_transformers_enwik8"] = x_transformers_enwik8
+OWN_ENVIRONMENT["x_transformers_enwik8"] = {
+    "x-transformers": "x-transformers", "torch": "torch (x_transformers_enwik8 case)",
+    "accelerate": "accelerate (x_transformers_enwik8 case)", "fire": "fire",
+    "wandb": "wandb (x_transformers_enwik8 case)", "tqdm": "tqdm (x_transformers_enwik8 case)",
+    "einops": "einops", "einx": "einx"}
+OWN_CHECKOUT["x_transformers_enwik8"] = "X_TRANSFORMERS"
+REPOSITORY_CHECKOUTS["X_TRANSFORMERS"] = ("lucidrains/x-transformers", "X_TRANSFORMERS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
