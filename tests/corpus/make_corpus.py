@@ -5498,6 +5498,61 @@ OWN_CHECKOUT["x_transformers_enwik8"] = "X_TRANSFORMERS"
 REPOSITORY_CHECKOUTS["X_TRANSFORMERS"] = ("lucidrains/x-transformers", "X_TRANSFORMERS_COMMIT")
 
 
+#     python -m venv ~/gensim-venv && ~/gensim-venv/bin/pip install gensim
+#     ~/gensim-venv/bin/python tests/corpus/make_corpus.py gensim_word2vec
+
+
+def gensim_word2vec() -> Truth:
+    """gensim `Word2Vec(sentences, vector_size=50, window=5, min_count=1, workers=1, seed=42,
+    epochs=3, compute_loss=True, callbacks=[callback()])` with `logging.basicConfig(level=
+    logging.INFO)`, on 150,000 made-up sentences of 8 words drawn (Zipf-like) from 500 made-up
+    words: big enough that an epoch takes over a second, so that gensim logs its `EPOCH 0 -
+    PROGRESS: at 33.60% examples, 1067104 words/s, in_qsize 1, out_qsize 0` lines (every
+    second) beside its vocabulary, lifecycle and `EPOCH 0: training on 1200000 raw words
+    (649199 effective words) took 2.2s, 295091 effective words/s` lines. The callback is the
+    widely copied one that prints the loss after each epoch (gensim's `CallbackAny2Vec`, as
+    the `EpochLogger` example of gensim's `models/callbacks.py` docstring subclasses it):
+    `Loss after epoch 0: 5310142.5`. Truth: the callback's own `model.get_latest_training_loss()`
+    as it prints it (gensim's running total for the `train` call, so it grows), as `Loss` at
+    its `self.epoch` (from 0, as printed: the `after epoch N` names the step). gensim's own lines
+    give none: progress, throughputs, counts and timings."""
+    import logging
+    import random
+
+    from gensim.models import Word2Vec
+    from gensim.models.callbacks import CallbackAny2Vec
+
+    truth: Truth = []
+
+    class callback(CallbackAny2Vec):  # its name as it is copied
+        '''Callback to print loss after each epoch.'''
+
+        def __init__(self) -> None:
+            self.epoch = 0
+
+        def on_epoch_end(self, model: Any) -> None:
+            loss = model.get_latest_training_loss()
+            truth.append(point("Loss", loss, self.epoch))
+            print('Loss after epoch {}: {}'.format(self.epoch, loss))  # noqa: UP032
+            self.epoch += 1
+
+    logging.basicConfig(level=logging.INFO)
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 8)))
+                    for _ in range(520)})[:500]
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    sentences = [rng.choices(words, weights, k=8) for _ in range(150_000)]
+    Word2Vec(sentences, vector_size=50, window=5, min_count=1, workers=1, seed=42, epochs=3,
+             compute_loss=True, callbacks=[callback()])
+    return truth
+
+
+CASES["gensim_word2vec"] = gensim_word2vec
+OWN_ENVIRONMENT["gensim_word2vec"] = {"gensim": "gensim", "numpy": "numpy (gensim_word2vec case)",
+                                      "scipy": "scipy (gensim_word2vec case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
