@@ -5323,6 +5323,197 @@ OWN_ENVIRONMENT["composer_console"] = {
 # --- pytorch/tutorials' transfer learning, micrograd, min-char-rnn, x-transformers, gensim -----
 # Each runs alone, in an environment of its own:
 #
+#     python -m venv ~/tutorial-venv          # torchvision: PyPI's, beside PyPI's torch
+#     ~/tutorial-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 pillow
+#     ~/tutorial-venv/bin/python tests/corpus/make_corpus.py transfer_learning_tutorial
+
+# pytorch/tutorials `beginner_source/transfer_learning_tutorial.py` (commit in VERSIONS.md; the
+# repository, with its images and notebooks, is too large to check out here): its
+# `train_model`, copied as it is, run by `exec` so that its `print` is the case's wrapper.
+TRANSFER_TRAIN_MODEL = """\
+def train_model(model, criterion, optimizer, scheduler, num_epochs=25):
+    since = time.time()
+
+    # Create a temporary directory to save training checkpoints
+    with TemporaryDirectory() as tempdir:
+        best_model_params_path = os.path.join(tempdir, 'best_model_params.pt')
+    
+        torch.save(model.state_dict(), best_model_params_path)
+        best_acc = 0.0
+
+        for epoch in range(num_epochs):
+            print(f'Epoch {epoch}/{num_epochs - 1}')
+            print('-' * 10)
+
+            # Each epoch has a training and validation phase
+            for phase in ['train', 'val']:
+                if phase == 'train':
+                    model.train()  # Set model to training mode
+                else:
+                    model.eval()   # Set model to evaluate mode
+
+                running_loss = 0.0
+                running_corrects = 0
+
+                # Iterate over data.
+                for inputs, labels in dataloaders[phase]:
+                    inputs = inputs.to(device)
+                    labels = labels.to(device)
+
+                    # zero the parameter gradients
+                    optimizer.zero_grad()
+
+                    # forward
+                    # track history if only in train
+                    with torch.set_grad_enabled(phase == 'train'):
+                        outputs = model(inputs)
+                        _, preds = torch.max(outputs, 1)
+                        loss = criterion(outputs, labels)
+
+                        # backward + optimize only if in training phase
+                        if phase == 'train':
+                            loss.backward()
+                            optimizer.step()
+
+                    # statistics
+                    running_loss += loss.item() * inputs.size(0)
+                    running_corrects += torch.sum(preds == labels.data)
+                if phase == 'train':
+                    scheduler.step()
+
+                epoch_loss = running_loss / dataset_sizes[phase]
+                epoch_acc = running_corrects.double() / dataset_sizes[phase]
+
+                print(f'{phase} Loss: {epoch_loss:.4f} Acc: {epoch_acc:.4f}')
+
+                # deep copy the model
+                if phase == 'val' and epoch_acc > best_acc:
+                    best_acc = epoch_acc
+                    torch.save(model.state_dict(), best_model_params_path)
+
+            print()
+
+        time_elapsed = time.time() - since
+        print(f'Training complete in {time_elapsed // 60:.0f}m {time_elapsed % 60:.0f}s')
+        print(f'Best val Acc: {best_acc:4f}')
+
+        # load best model weights
+        model.load_state_dict(torch.load(best_model_params_path))
+    return model
+"""
+
+
+def hymenoptera_images() -> None:
+    """`data/hymenoptera_data/{train,val}/{ants,bees}/`, the tutorial's folder, in the current
+    folder: 12 training and 6 validation JPEGs a class, 80 x 60 noise around a colour a class."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    colours = {"ants": (150, 90, 60), "bees": (200, 170, 40)}
+    for phase, count in (("train", 12), ("val", 6)):
+        for name, colour in colours.items():
+            folder = os.path.join("data", "hymenoptera_data", phase, name)
+            os.makedirs(folder)
+            for i in range(count):
+                pixels = rng.normal(colour, 60.0, size=(60, 80, 3)).clip(0, 255)
+                Image.fromarray(pixels.astype(np.uint8)).save(
+                    os.path.join(folder, f"{i}.jpg"))
+
+
+def transfer_learning_tutorial() -> Truth:
+    """The PyTorch "Transfer Learning for Computer Vision" tutorial (pytorch/tutorials
+    `beginner_source/transfer_learning_tutorial.py`): its data transforms, `ImageFolder`s and
+    loaders (batches of 4, shuffled, 4 workers) on `data/hymenoptera_data` made by
+    hymenoptera_images, its "Finetuning the ConvNet" set-up with `resnet18(weights=None)` (the
+    tutorial's `weights='IMAGENET1K_V1'` downloads them), and its `train_model`
+    (TRANSFER_TRAIN_MODEL, as it is) for 3 epochs: `Epoch 0/2`, `----------`, `train Loss:
+    0.7013 Acc: 0.5000`, `val Loss: ... Acc: ...`, an empty line; then `Training complete in 0m
+    14s` and `Best val Acc: 0.583333`. Truth: `train_model`'s own locals, read from its frame
+    by its `print` as each line is printed: `epoch_loss` and `epoch_acc` as `<phase>_Loss`
+    and `<phase>_Acc` (the phase qualifies the printed names) at `epoch` (from 0, as printed),
+    `best_acc` as `Best_val_Acc` with no step. The time taken is a timing, left out."""
+    import builtins
+    import shutil
+    import time
+    from tempfile import TemporaryDirectory
+
+    import torch
+    import torch.nn as nn
+    import torch.optim as optim
+    from torch.optim import lr_scheduler
+    from torchvision import datasets, models, transforms
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        local = sys._getframe(1).f_locals
+        text = args[0] if args else ""
+        if isinstance(text, str) and text.startswith(f"{local.get('phase')} Loss:"):
+            truth.extend([point(f"{local['phase']}_Loss", local["epoch_loss"], local["epoch"]),
+                          point(f"{local['phase']}_Acc", float(local["epoch_acc"]),
+                                local["epoch"])])
+        elif isinstance(text, str) and text.startswith("Best val Acc:"):
+            truth.append(point("Best_val_Acc", float(local["best_acc"]), None))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        hymenoptera_images()
+        # The tutorial's data set-up, as it is.
+        data_transforms = {
+            'train': transforms.Compose([
+                transforms.RandomResizedCrop(224),
+                transforms.RandomHorizontalFlip(),
+                transforms.ToTensor(),
+                transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
+            ]),
+            'val': transforms.Compose([
+                transforms.Resize(256),
+                transforms.CenterCrop(224),
+                transforms.ToTensor(),
+                transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
+            ]),
+        }
+        data_dir = 'data/hymenoptera_data'
+        image_datasets = {x: datasets.ImageFolder(os.path.join(data_dir, x),
+                                                  data_transforms[x])
+                          for x in ['train', 'val']}
+        dataloaders = {x: torch.utils.data.DataLoader(image_datasets[x], batch_size=4,
+                                                      shuffle=True, num_workers=4)
+                       for x in ['train', 'val']}
+        dataset_sizes = {x: len(image_datasets[x]) for x in ['train', 'val']}
+        device = torch.device("cuda:0" if torch.cuda.is_available() else "cpu")
+        namespace = {"time": time, "os": os, "torch": torch,
+                     "TemporaryDirectory": TemporaryDirectory, "dataloaders": dataloaders,
+                     "dataset_sizes": dataset_sizes, "device": device, "print": printed}
+        exec(compile(TRANSFER_TRAIN_MODEL, "transfer_learning_tutorial.py", "exec"), namespace)
+        # Its "Finetuning the ConvNet" part, weights=None instead of the downloaded ones.
+        model_ft = models.resnet18(weights=None)
+        num_ftrs = model_ft.fc.in_features
+        model_ft.fc = nn.Linear(num_ftrs, 2)
+        model_ft = model_ft.to(device)
+        criterion = nn.CrossEntropyLoss()
+        optimizer_ft = optim.SGD(model_ft.parameters(), lr=0.001, momentum=0.9)
+        exp_lr_scheduler = lr_scheduler.StepLR(optimizer_ft, step_size=7, gamma=0.1)
+        namespace["train_model"](model_ft, criterion, optimizer_ft, exp_lr_scheduler,
+                                 num_epochs=3)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["transfer_learning_tutorial"] = transfer_learning_tutorial
+OWN_ENVIRONMENT["transfer_learning_tutorial"] = {
+    name: f"{name} (transfer_learning_tutorial case)"
+    for name in ("torch", "torchvision", "pillow", "numpy")}
+
+
 #     python -m venv ~/micrograd-venv
 #     ~/micrograd-venv/bin/pip install numpy scikit-learn matplotlib
 #     git clone https://github.com/karpathy/micrograd ~/micrograd
@@ -5385,6 +5576,351 @@ OWN_ENVIRONMENT["micrograd_demo"] = {name: f"{name} (micrograd_demo case)"
                                      for name in ("numpy", "scikit-learn", "matplotlib")}
 OWN_CHECKOUT["micrograd_demo"] = "MICROGRAD"
 REPOSITORY_CHECKOUTS["MICROGRAD"] = ("karpathy/micrograd", "MICROGRAD_COMMIT")
+
+
+#     python -m venv ~/numpy-venv && ~/numpy-venv/bin/pip install numpy
+#     ~/numpy-venv/bin/python tests/corpus/make_corpus.py min_char_rnn
+
+# Andrej Karpathy's min-char-rnn.py, a gist (gist.github.com/karpathy/d4dee566867f8291f086, not a
+# repository): written here from the published gist, statement for statement, in Python 3 (its
+# `print '...' % ...` statements as `print(...)` calls, which print the same text, `xrange` as
+# `range`). Two changes, named by MIN_CHAR_RNN_CHANGES: `while True:` stops after iteration
+# 1000, and the data file is the case's own.
+MIN_CHAR_RNN = """\
+\"\"\"
+Minimal character-level Vanilla RNN model. Written by Andrej Karpathy (@karpathy)
+BSD License
+\"\"\"
+import numpy as np
+
+# data I/O
+data = open('input.txt', 'r').read() # should be simple plain text file
+chars = list(set(data))
+data_size, vocab_size = len(data), len(chars)
+print('data has %d characters, %d unique.' % (data_size, vocab_size))
+char_to_ix = { ch:i for i,ch in enumerate(chars) }
+ix_to_char = { i:ch for i,ch in enumerate(chars) }
+
+# hyperparameters
+hidden_size = 100 # size of hidden layer of neurons
+seq_length = 25 # number of steps to unroll the RNN for
+learning_rate = 1e-1
+
+# model parameters
+Wxh = np.random.randn(hidden_size, vocab_size)*0.01 # input to hidden
+Whh = np.random.randn(hidden_size, hidden_size)*0.01 # hidden to hidden
+Why = np.random.randn(vocab_size, hidden_size)*0.01 # hidden to output
+bh = np.zeros((hidden_size, 1)) # hidden bias
+by = np.zeros((vocab_size, 1)) # output bias
+
+def lossFun(inputs, targets, hprev):
+  \"\"\"
+  inputs,targets are both list of integers.
+  hprev is Hx1 array of initial hidden state
+  returns the loss, gradients on model parameters, and last hidden state
+  \"\"\"
+  xs, hs, ys, ps = {}, {}, {}, {}
+  hs[-1] = np.copy(hprev)
+  loss = 0
+  # forward pass
+  for t in range(len(inputs)):
+    xs[t] = np.zeros((vocab_size,1)) # encode in 1-of-k representation
+    xs[t][inputs[t]] = 1
+    hs[t] = np.tanh(np.dot(Wxh, xs[t]) + np.dot(Whh, hs[t-1]) + bh) # hidden state
+    ys[t] = np.dot(Why, hs[t]) + by # unnormalized log probabilities for next chars
+    ps[t] = np.exp(ys[t]) / np.sum(np.exp(ys[t])) # probabilities for next chars
+    loss += -np.log(ps[t][targets[t],0]) # softmax (cross-entropy loss)
+  # backward pass: compute gradients going backwards
+  dWxh, dWhh, dWhy = np.zeros_like(Wxh), np.zeros_like(Whh), np.zeros_like(Why)
+  dbh, dby = np.zeros_like(bh), np.zeros_like(by)
+  dhnext = np.zeros_like(hs[0])
+  for t in reversed(range(len(inputs))):
+    dy = np.copy(ps[t])
+    dy[targets[t]] -= 1 # backprop into y. see http://cs231n.github.io/neural-networks-case-study/#grad if confused here
+    dWhy += np.dot(dy, hs[t].T)
+    dby += dy
+    dh = np.dot(Why.T, dy) + dhnext # backprop into h
+    dhraw = (1 - hs[t] * hs[t]) * dh # backprop through tanh nonlinearity
+    dbh += dhraw
+    dWxh += np.dot(dhraw, xs[t].T)
+    dWhh += np.dot(dhraw, hs[t-1].T)
+    dhnext = np.dot(Whh.T, dhraw)
+  for dparam in [dWxh, dWhh, dWhy, dbh, dby]:
+    np.clip(dparam, -5, 5, out=dparam) # clip to mitigate exploding gradients
+  return loss, dWxh, dWhh, dWhy, dbh, dby, hs[len(inputs)-1]
+
+def sample(h, seed_ix, n):
+  \"\"\" 
+  sample a sequence of integers from the model 
+  h is memory state, seed_ix is seed letter for first time step
+  \"\"\"
+  x = np.zeros((vocab_size, 1))
+  x[seed_ix] = 1
+  ixes = []
+  for t in range(n):
+    h = np.tanh(np.dot(Wxh, x) + np.dot(Whh, h) + bh)
+    y = np.dot(Why, h) + by
+    p = np.exp(y) / np.sum(np.exp(y))
+    ix = np.random.choice(range(vocab_size), p=p.ravel())
+    x = np.zeros((vocab_size, 1))
+    x[ix] = 1
+    ixes.append(ix)
+  return ixes
+
+n, p = 0, 0
+mWxh, mWhh, mWhy = np.zeros_like(Wxh), np.zeros_like(Whh), np.zeros_like(Why)
+mbh, mby = np.zeros_like(bh), np.zeros_like(by) # memory variables for Adagrad
+smooth_loss = -np.log(1.0/vocab_size)*seq_length # loss at iteration 0
+while True:
+  # prepare inputs (we're sweeping from left to right in steps seq_length long)
+  if p+seq_length+1 >= len(data) or n == 0: 
+    hprev = np.zeros((hidden_size,1)) # reset RNN memory
+    p = 0 # go from start of data
+  inputs = [char_to_ix[ch] for ch in data[p:p+seq_length]]
+  targets = [char_to_ix[ch] for ch in data[p+1:p+seq_length+1]]
+
+  # sample from the model now and then
+  if n % 100 == 0:
+    sample_ix = sample(hprev, inputs[0], 200)
+    txt = ''.join(ix_to_char[ix] for ix in sample_ix)
+    print('----\\n %s \\n----' % (txt, ))
+
+  # forward seq_length characters through the net and fetch gradient
+  loss, dWxh, dWhh, dWhy, dbh, dby, hprev = lossFun(inputs, targets, hprev)
+  smooth_loss = smooth_loss * 0.999 + loss * 0.001
+  if n % 100 == 0: print('iter %d, loss: %f' % (n, smooth_loss)) # print progress
+  
+  # perform parameter update with Adagrad
+  for param, dparam, mem in zip([Wxh, Whh, Why, bh, by], 
+                                [dWxh, dWhh, dWhy, dbh, dby], 
+                                [mWxh, mWhh, mWhy, mbh, mby]):
+    mem += dparam * dparam
+    param += -learning_rate * dparam / np.sqrt(mem + 1e-8) # adagrad update
+
+  p += seq_length # move data pointer
+  n += 1 # iteration counter 
+"""
+MIN_CHAR_RNN_CHANGES = {"while True:": "while n <= 1000:"}
+# The words of its small text (made up, lower case, no digits), with its punctuation.
+MIN_CHAR_RNN_WORDS = ["the", "cat", "sat", "on", "a", "warm", "mat", "and", "dog", "ran",
+                      "to", "old", "barn", "where", "hens", "slept", "under", "red", "roof"]
+
+
+def min_char_rnn() -> Truth:
+    """Karpathy's min-char-rnn.py (MIN_CHAR_RNN, written from the published gist), run as a
+    script from a folder of its own holding its `input.txt`, 4000 characters of made-up
+    sentences (MIN_CHAR_RNN_WORDS, seeded), numpy seeded with 0 (the gist seeds nothing),
+    stopped after iteration 1000 (MIN_CHAR_RNN_CHANGES): `data has 4000 characters, 24
+    unique.`, then every 100 iterations a sample of 200 characters between `----` lines (`----`,
+    ` <the sample> `, `----`) and `iter 100, loss: 79.512301`. Truth: the script's
+    `smooth_loss`, read from the printing frame by its `print` as each `iter` line is printed,
+    as `loss` at `n` (from 0, as printed). The samples are text, not measures."""
+    import builtins
+    import random
+    import shutil
+
+    import numpy as np
+
+    rng = random.Random(0)
+    sentences = []
+    while sum(len(s) + 1 for s in sentences) < 4000:
+        words = [rng.choice(MIN_CHAR_RNN_WORDS) for _ in range(rng.randint(3, 9))]
+        sentences.append(" ".join(words).capitalize() + rng.choice([".", ",", ";", ":", "!"]))
+    text = "\n".join(sentences)[:4000]
+    source = MIN_CHAR_RNN
+    for old, new in MIN_CHAR_RNN_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_globals
+        if args and isinstance(args[0], str) and args[0].startswith("iter "):
+            truth.append(point("loss", values["smooth_loss"], values["n"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        with open("input.txt", "w") as f:
+            f.write(text)
+        np.random.seed(0)
+        exec(compile(source, "min-char-rnn.py", "exec"), {"__name__": "__main__",
+                                                         "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["min_char_rnn"] = min_char_rnn
+OWN_ENVIRONMENT["min_char_rnn"] = {"numpy": "numpy (min_char_rnn case)"}
+
+
+#     python -m venv ~/xt-venv && ~/xt-venv/bin/pip install torch==2.13.0
+#     ~/xt-venv/bin/pip install torch==2.13.0 x-transformers fire wandb accelerate tqdm
+#     git clone https://github.com/lucidrains/x-transformers ~/x-transformers
+#     export X_TRANSFORMERS=~/x-transformers
+#     export X_TRANSFORMERS_COMMIT=$(git -C ~/x-transformers rev-parse HEAD)
+#     ~/xt-venv/bin/python tests/corpus/make_corpus.py x_transformers_enwik8
+
+# train_enwik8.py reads the first 95e6 bytes of `./data/enwik8.gz` and validates on those past
+# 90e6: the synthetic file must be as long. Its model (width 512, 6 layers, 8 heads, fixed in
+# `train`) is made tiny by the case's wrapper of `x_transformers.Decoder`.
+ENWIK8_BYTES = 91_000_000
+ENWIK8_TINY = {"dim": 64, "depth": 2, "heads": 2}
+ENWIK8_ARGS = ["--num_batches", "31", "--seq_len", "128", "--validate_every", "5",
+               "--generate_every", "15", "--generate_length", "64", "--cpu", "True"]
+
+
+def enwik8_synthetic() -> None:
+    """`data/enwik8.gz` in the current folder: ENWIK8_BYTES of made-up wiki-like text (a
+    megabyte of lower-case words, sentences and `[[links]]`, repeated)."""
+    import gzip
+    import random
+
+    rng = random.Random(0)
+    words = ["the", "river", "town", "was", "built", "in", "of", "a", "stone", "bridge", "and",
+             "north", "church", "people", "called", "old", "market", "by", "on", "hill"]
+    parts = []
+    size = 0
+    while size < 1 << 20:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(4, 12)))
+        if rng.random() < 0.3:
+            sentence += f" [[{rng.choice(words)} {rng.choice(words)}]]"
+        parts.append(sentence.capitalize() + ". ")
+        size += len(parts[-1])
+    block = "".join(parts).encode()
+    data = (block * (ENWIK8_BYTES // len(block) + 1))[:ENWIK8_BYTES]
+    os.makedirs("data")
+    with gzip.open(os.path.join("data", "enwik8.gz"), "wb", compresslevel=1) as f:
+        f.write(data)
+
+
+def x_transformers_enwik8() -> Truth:
+    """lucidrains/x-transformers' `train_enwik8.py` (the checkout named by `X_TRANSFORMERS`,
+    commit in VERSIONS.md; the `x_transformers` package from PyPI, the same version), run as
+    the script (`fire.Fire(train)`, `python train_enwik8.py` ENWIK8_ARGS: 31 batches of 4
+    sequences of 128 bytes, 4 accumulated a step, validation every 5, generation every 15) from
+    a folder of its own holding a synthetic `data/enwik8.gz` (enwik8_synthetic), its W&B run
+    `disabled` (its default), CPU. Its model's width, depth and heads are fixed in `train`; the
+    case makes them ENWIK8_TINY by wrapping `x_transformers.Decoder` before the script imports
+    it (nothing else changed). It prints `training loss: 5.62...` each batch (the full float),
+    `validation loss: 5.60...` every 5, and at 0 and 15 a validation sequence, 100 `*` and the
+    generated text, all under a tqdm bar (`desc='training'`, `mininterval=10.`) on stderr.
+    Truth: the loop's own `loss.item()`, read from `train`'s frame by its `print` as each line
+    is printed: `training_loss` and `validation_loss` at `i` (from 0: the bar's counter while
+    the batch runs). The sequences and generated texts are text, not measures."""
+    import builtins
+    import random
+    import runpy
+    import shutil
+
+    import torch
+    import x_transformers
+
+    folder = os.environ.get("X_TRANSFORMERS")
+    if not folder or not os.path.exists(os.path.join(folder, "train_enwik8.py")):
+        raise SystemExit("set X_TRANSFORMERS to a lucidrains/x-transformers checkout")
+    decoder = x_transformers.Decoder
+
+    def tiny_decoder(**kwargs: Any) -> Any:
+        return decoder(**{**kwargs, **ENWIK8_TINY})
+
+    x_transformers.Decoder = tiny_decoder  # type: ignore[misc]
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = args[0] if args else ""
+        for name in ("training loss", "validation loss"):
+            if isinstance(text, str) and text.startswith(f"{name}: "):
+                truth.append(point(name.replace(" ", "_"), values["loss"].item(), values["i"]))
+        builtins.print(*args, **kwargs)
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    random.seed(0)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        enwik8_synthetic()
+        sys.argv = ["train_enwik8.py", *ENWIK8_ARGS]
+        runpy.run_path(os.path.join(folder, "train_enwik8.py"), {"print": printed},
+                       run_name="__main__")
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["x_transformers_enwik8"] = x_transformers_enwik8
+OWN_ENVIRONMENT["x_transformers_enwik8"] = {
+    "x-transformers": "x-transformers", "torch": "torch (x_transformers_enwik8 case)",
+    "accelerate": "accelerate (x_transformers_enwik8 case)", "fire": "fire",
+    "wandb": "wandb (x_transformers_enwik8 case)", "tqdm": "tqdm (x_transformers_enwik8 case)",
+    "einops": "einops", "einx": "einx"}
+OWN_CHECKOUT["x_transformers_enwik8"] = "X_TRANSFORMERS"
+REPOSITORY_CHECKOUTS["X_TRANSFORMERS"] = ("lucidrains/x-transformers", "X_TRANSFORMERS_COMMIT")
+
+
+#     python -m venv ~/gensim-venv && ~/gensim-venv/bin/pip install gensim
+#     ~/gensim-venv/bin/python tests/corpus/make_corpus.py gensim_word2vec
+
+
+def gensim_word2vec() -> Truth:
+    """gensim `Word2Vec(sentences, vector_size=50, window=5, min_count=1, workers=1, seed=42,
+    epochs=3, compute_loss=True, callbacks=[callback()])` with `logging.basicConfig(level=
+    logging.INFO)`, on 150,000 made-up sentences of 8 words drawn (Zipf-like) from 500 made-up
+    words: big enough that an epoch takes over a second, so that gensim logs its `EPOCH 0 -
+    PROGRESS: at 33.60% examples, 1067104 words/s, in_qsize 1, out_qsize 0` lines (every
+    second) beside its vocabulary, lifecycle and `EPOCH 0: training on 1200000 raw words
+    (649199 effective words) took 2.2s, 295091 effective words/s` lines. The callback is the
+    widely copied one that prints the loss after each epoch (gensim's `CallbackAny2Vec`, as
+    the `EpochLogger` example of gensim's `models/callbacks.py` docstring subclasses it):
+    `Loss after epoch 0: 5310142.5`. Truth: the callback's own `model.get_latest_training_loss()`
+    as it prints it (gensim's running total for the `train` call, so it grows), as `Loss` at
+    its `self.epoch` (from 0, as printed: the `after epoch N` names the step). gensim's own lines
+    give none: progress, throughputs, counts and timings."""
+    import logging
+    import random
+
+    from gensim.models import Word2Vec
+    from gensim.models.callbacks import CallbackAny2Vec
+
+    truth: Truth = []
+
+    class callback(CallbackAny2Vec):  # its name as it is copied
+        '''Callback to print loss after each epoch.'''
+
+        def __init__(self) -> None:
+            self.epoch = 0
+
+        def on_epoch_end(self, model: Any) -> None:
+            loss = model.get_latest_training_loss()
+            truth.append(point("Loss", loss, self.epoch))
+            print('Loss after epoch {}: {}'.format(self.epoch, loss))  # noqa: UP032
+            self.epoch += 1
+
+    logging.basicConfig(level=logging.INFO)
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 8)))
+                    for _ in range(520)})[:500]
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    sentences = [rng.choices(words, weights, k=8) for _ in range(150_000)]
+    Word2Vec(sentences, vector_size=50, window=5, min_count=1, workers=1, seed=42, epochs=3,
+             compute_loss=True, callbacks=[callback()])
+    return truth
+
+
+CASES["gensim_word2vec"] = gensim_word2vec
+OWN_ENVIRONMENT["gensim_word2vec"] = {"gensim": "gensim", "numpy": "numpy (gensim_word2vec case)",
+                                      "scipy": "scipy (gensim_word2vec case)"}
 
 
 def main(argv: list[str]) -> None:
