@@ -5385,6 +5385,56 @@ REPOSITORY_CHECKOUTS["FLAX_DOCS_NNX"] = ("google/flax", "FLAX_DOCS_NNX_COMMIT")
 CHECKOUT_ROW["flax_nnx_mnist"] = "google/flax docs_nnx/mnist_tutorial.md"
 
 
+# AutoGluon's tabular predictor, in an environment of its own (no torch: its tabular models
+# here are LightGBM's and scikit-learn's):
+#
+#     python -m venv ~/autogluon-venv
+#     ~/autogluon-venv/bin/pip install "autogluon.tabular[lightgbm]"
+#     ~/autogluon-venv/bin/python tests/corpus/make_corpus.py autogluon_tabular
+
+
+def autogluon_tabular() -> Truth:
+    """AutoGluon's `TabularPredictor(label="label", path=..., verbosity=2).fit(table,
+    hyperparameters={"GBM": {}, "RF": {}})` on a synthetic table (400 rows, 5 numeric
+    columns, a two-class label of `yes` and `no` from two of them and noise), CPU: it holds out
+    80 rows to validate, fits LightGBM, a random forest and its weighted ensemble, and prints
+    through its logger (`autogluon/tabular/trainer/abstract_trainer.py`, `_log_model_stats`) after
+    each `Fitting model: LightGBM ...` a `\t0.85\t = Validation score   (accuracy)` line
+    and the runtimes, after its start-up (system info, presets, the feature generators, the
+    memory). Truth: the predictor's own `leaderboard()`, each model's `score_val` in the order
+    it was fitted (`fit_order`), keyed as printed (`Validation_score_(accuracy)`) with no step:
+    the lines name a model, not a step of one series (as sklearn_grid's candidates). Left out:
+    the runtimes and the inference throughput (timings), the memory and disk figures, and the
+    ensemble's weights (`Ensemble Weights: {'LightGBM': 1.0}`: how it mixes the models, not a
+    measure)."""
+    import numpy as np
+    import pandas as pd
+    from autogluon.tabular import TabularPredictor
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    y = x[:, 0] + 0.5 * x[:, 1] + 0.5 * rng.normal(size=400) > 0
+    table = pd.DataFrame(x, columns=[f"x{i}" for i in range(5)])
+    table["label"] = np.where(y, "yes", "no")
+    path = os.path.join(tempfile.mkdtemp(), "predictor")
+    predictor = TabularPredictor(label="label", path=path, verbosity=2)
+    predictor.fit(table, hyperparameters={"GBM": {}, "RF": {}})
+    board = predictor.leaderboard(silent=True).sort_values("fit_order")
+    metric = predictor.eval_metric.name
+    import shutil
+
+    shutil.rmtree(os.path.dirname(path))
+    return [point(f"Validation_score_({metric})", score, None) for score in board["score_val"]]
+
+
+CASES["autogluon_tabular"] = autogluon_tabular
+OWN_ENVIRONMENT["autogluon_tabular"] = {
+    "autogluon.tabular": "autogluon.tabular", "autogluon.core": "autogluon.core",
+    "lightgbm": "lightgbm (autogluon_tabular case)",
+    "scikit-learn": "scikit-learn (autogluon_tabular case)",
+    "pandas": "pandas (autogluon_tabular case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
