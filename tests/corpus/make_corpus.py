@@ -5053,12 +5053,13 @@ OWN_ENVIRONMENT["gpytorch_exact_gp"] = {"gpytorch": "gpytorch",
 
 def run_script(path: str, argv: list[str],
                record: Callable[[str, dict[str, Any], tuple[Any, ...]], None],
-               changes: dict[str, str] | None = None) -> None:
+               changes: dict[str, str] | None = None,
+               setup: Callable[[], None] | None = None) -> None:
     """Run the script at `path` as `python script argv...` (`__main__`) from a folder of its own,
     its folder first on the path, as run_example runs pytorch/examples' scripts: each of its
     `print(...)` calls first gives `record` the call's source text, the printing frame's
     variables and the objects printed, then prints; `changes` are the case's only edits to the
-    source (its sizes), each made exactly once."""
+    source (its sizes), each made exactly once; `setup` makes files in the run's folder first."""
     import builtins
     import shutil
 
@@ -5081,6 +5082,8 @@ def run_script(path: str, argv: list[str],
     sys.path.insert(0, folder)
     argv_before = sys.argv
     try:
+        if setup:
+            setup()
         sys.argv = [script, *argv]
         code = compile(source, script, "exec")  # its warnings name the script, not a path
         exec(code, {"__name__": "__main__", "__file__": script, "print": printed})
@@ -5921,6 +5924,283 @@ def gensim_word2vec() -> Truth:
 CASES["gensim_word2vec"] = gensim_word2vec
 OWN_ENVIRONMENT["gensim_word2vec"] = {"gensim": "gensim", "numpy": "numpy (gensim_word2vec case)",
                                       "scipy": "scipy (gensim_word2vec case)"}
+
+
+# diffusers' example needs torchvision, so its environment takes PyPI's torch and torchvision
+# (as composer_console's; run on the CPU):
+#
+#     python -m venv ~/diffusers-venv
+#     ~/diffusers-venv/bin/pip install torch==2.7.0 torchvision==0.22.0 diffusers accelerate \
+#         datasets tensorboard
+#     git clone https://github.com/huggingface/diffusers ~/diffusers
+#     export DIFFUSERS_EXAMPLES=~/diffusers/examples
+#     export DIFFUSERS_COMMIT=$(git -C ~/diffusers rev-parse HEAD)
+#     ~/diffusers-venv/bin/python tests/corpus/make_corpus.py diffusers_unconditional
+
+# A small UNet2DModel for 16-pixel images, given to the script by its own
+# `--model_config_name_or_path` (its default is a 6-level UNet of 128 to 512 channels).
+DIFFUSERS_UNET = {"sample_size": 16, "in_channels": 3, "out_channels": 3, "layers_per_block": 1,
+                  "block_out_channels": [32, 64],
+                  "down_block_types": ["DownBlock2D", "AttnDownBlock2D"],
+                  "up_block_types": ["AttnUpBlock2D", "UpBlock2D"]}
+
+
+def diffusers_unconditional() -> Truth:
+    """diffusers' `examples/unconditional_image_generation/train_unconditional.py` (from the
+    checkout named by `DIFFUSERS_EXAMPLES`; commit in VERSIONS.md), run as the script with
+    `--train_data_dir data --resolution 16 --train_batch_size 4 --num_epochs 2 --use_ema
+    --lr_warmup_steps 2 --ddpm_num_inference_steps 5 --eval_batch_size 2
+    --model_config_name_or_path unet` and its cache and output in the run's folder, on a folder
+    of 16 generated 16 x 16 PNGs (colour gradients and noise), CPU, torch seeded with 0 first
+    (the script seeds nothing but its sampling), its TensorBoard tracker. Nothing changed: its
+    UNet is made small by its own `--model_config_name_or_path` (DIFFUSERS_UNET). Its tqdm bar
+    an epoch, `Epoch 0: 100%|...| 4/4 [00:01<00:00,  2.95it/s, ema_decay=0.25, loss=1.03,
+    lr=0.0001, step=4]` (`set_postfix(**logs)`, floats `.3g`), the `***** Running training
+    *****` block through accelerate's logger, and DDPMPipeline's sampling bar after each epoch.
+    Truth: every `logs` dict the loop gives `progress_bar.set_postfix` (wrapped) and
+    `accelerator.log` (wrapped; checked to be the same dicts, at their `step`): `loss`, `lr`,
+    `ema_decay` at `step=global_step` (the optimizer steps so far, from 1); `step` itself names
+    the step and is not a point of its own."""
+    import torch
+    from accelerate import Accelerator
+    from PIL import Image
+    from tqdm import std
+
+    folder = os.environ.get("DIFFUSERS_EXAMPLES")
+    script = os.path.join(folder or "", "unconditional_image_generation",
+                          "train_unconditional.py")
+    if not folder or not os.path.exists(script):
+        raise SystemExit("set DIFFUSERS_EXAMPLES to a huggingface/diffusers checkout's examples")
+    truth: Truth = []
+    logged: list[tuple[dict[str, Any], Any]] = []
+    set_postfix, log = std.tqdm.set_postfix, Accelerator.log
+
+    def postfix(self: Any, ordered_dict: Any = None, refresh: bool = True,
+                **kwargs: Any) -> None:
+        step = kwargs["step"]
+        truth.extend(point(key, value, step) for key, value in kwargs.items() if key != "step")
+        set_postfix(self, ordered_dict, refresh, **kwargs)
+
+    def logs(self: Any, values: dict[str, Any], step: Any = None, **kwargs: Any) -> None:
+        logged.append((dict(values), step))
+        log(self, values, step, **kwargs)
+
+    def setup() -> None:
+        rng = torch.Generator().manual_seed(0)
+        os.makedirs("data")
+        for i in range(16):
+            ramp = torch.linspace(0, 1, 16)
+            colour = torch.rand(3, 1, 1, generator=rng)
+            image = colour * ramp[None, :, None] * ramp[None, None, :]
+            image = (image + 0.1 * torch.rand(3, 16, 16, generator=rng)).clamp(0, 1)
+            pixels = (image.permute(1, 2, 0) * 255).to(torch.uint8).numpy()
+            Image.fromarray(pixels).save(os.path.join("data", f"{i:02d}.png"))
+        os.makedirs("unet")
+        with open(os.path.join("unet", "config.json"), "w") as f:
+            json.dump({"_class_name": "UNet2DModel", **DIFFUSERS_UNET}, f)
+        torch.manual_seed(0)
+
+    argv = ["--train_data_dir", "data", "--resolution", "16", "--output_dir", "out",
+            "--cache_dir", "cache", "--train_batch_size", "4", "--num_epochs", "2",
+            "--use_ema", "--lr_warmup_steps", "2", "--ddpm_num_inference_steps", "5",
+            "--eval_batch_size", "2", "--model_config_name_or_path", "unet"]
+    std.tqdm.set_postfix = postfix  # type: ignore[method-assign]
+    Accelerator.log = logs  # type: ignore[method-assign]
+    try:
+        run_script(os.path.abspath(script), argv, lambda call, values, printed: None,
+                   setup=setup)
+    finally:
+        std.tqdm.set_postfix = set_postfix  # type: ignore[method-assign]
+        Accelerator.log = log  # type: ignore[method-assign]
+    given = [point(key, value, step) for values, step in logged
+             for key, value in values.items() if key != "step"]
+    if given != truth or len(truth) != 8 * 3:
+        raise SystemExit(f"diffusers_unconditional: logged {given}, shown {truth}")
+    return truth
+
+
+CASES["diffusers_unconditional"] = diffusers_unconditional
+OWN_ENVIRONMENT["diffusers_unconditional"] = {
+    "diffusers": "diffusers", "accelerate": "accelerate (diffusers_unconditional case)",
+    "datasets": "datasets (diffusers_unconditional case)",
+    "torch": "torch (diffusers_unconditional case)",
+    "torchvision": "torchvision (diffusers_unconditional case)",
+    "tqdm": "tqdm (diffusers_unconditional case)"}
+OWN_CHECKOUT["diffusers_unconditional"] = "DIFFUSERS_EXAMPLES"
+REPOSITORY_CHECKOUTS["DIFFUSERS_EXAMPLES"] = ("huggingface/diffusers", "DIFFUSERS_COMMIT")
+CHECKOUT_ROW["diffusers_unconditional"] = ("huggingface/diffusers "
+                                           "examples/unconditional_image_generation")
+
+
+# flax_nnx_mnist runs the Flax NNX MNIST tutorial as it was when it printed its metrics
+# (google/flax `docs_nnx/mnist_tutorial.md` at the commit in VERSIONS.md, January 2025; later
+# versions plot them or write them to TensorBoard instead), on the Flax, JAX and Optax of then
+# (the tutorial's `nnx.Optimizer(model, tx)` and `optimizer.update(grads)` are that API):
+#
+#     python -m venv ~/nnx-venv
+#     ~/nnx-venv/bin/pip install jax==0.4.38 jaxlib==0.4.38 flax==0.10.2 optax==0.2.4
+#     git clone https://github.com/google/flax ~/flax-nnx
+#     git -C ~/flax-nnx checkout 62688664e8060e2b4598948b9e0700632ee13f85
+#     export FLAX_DOCS_NNX=~/flax-nnx/docs_nnx
+#     export FLAX_DOCS_NNX_COMMIT=$(git -C ~/flax-nnx rev-parse HEAD)
+#     ~/nnx-venv/bin/python tests/corpus/make_corpus.py flax_nnx_mnist
+
+
+def notebook_cells(path: str) -> list[str]:
+    """The code cells of a MyST notebook (jupytext's `{code-cell}` blocks), each without its
+    `:tags:`/`:outputId:` options."""
+    cells: list[str] = []
+    lines: list[str] | None = None
+    with open(path) as f:
+        for line in f:
+            if line.startswith("```{code-cell}"):
+                lines = []
+            elif lines is not None and line.startswith("```"):
+                cells.append("".join(lines).strip("\n") + "\n")
+                lines = None
+            elif lines is not None and not (not lines and line.startswith(":")):
+                lines.append(line)
+    return cells
+
+
+def flax_nnx_mnist() -> Truth:
+    """The Flax NNX MNIST tutorial (google/flax `docs_nnx/mnist_tutorial.md`, from the folder
+    named by `FLAX_DOCS_NNX`; commit in VERSIONS.md): its code cells run in order as one
+    program, as the notebook runs them, up to its training loop (the plots and predictions
+    after it are left out), CPU. One cell is replaced: the second, which loads MNIST through
+    tensorflow_datasets (a download) and sets `train_steps = 1200`, `eval_every = 200`,
+    `batch_size = 32` (checked): here `train_steps = 150`, `eval_every = 25` (1200 steps take
+    4 minutes on this CPU), `batch_size = 32`, and its `train_ds` and `test_ds` are synthetic
+    images of MNIST's shape (28x28x1 in [0, 1], 10 classes: a faint pattern a class under
+    noise), the training batches drawn at random, `train_steps` of them as its
+    `take(train_steps)` gives, the test set 640 images (MNIST's: 10,000) in batches of 32. Its cells print `nnx.display(model)`,
+    the model's output and the optimizer (reprs of modules and arrays: no metrics) and, at
+    each evaluation, `[train] step: 200, loss: 0.35234335, accuracy: 88.90625` and `[test]
+    step: 200, loss: ..., accuracy: ...` (the float32 values as numpy prints them). Truth: the
+    tutorial's `metrics_history` dict, its last entries read as each line is printed (`print`
+    in the cells' globals is a wrapper that reads the printing frame), keyed as the dict keys
+    them (`train_loss`, `train_accuracy`, `test_loss`, `test_accuracy`: the `[train]` or
+    `[test]` before the line's `loss` and `accuracy`), the accuracies times 100 as printed, at
+    the printed `step` (the loop's `enumerate` index, from 0)."""
+    import builtins
+
+    import numpy as np
+
+    folder = os.environ.get("FLAX_DOCS_NNX")
+    path = os.path.join(folder or "", "mnist_tutorial.md")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set FLAX_DOCS_NNX to a google/flax checkout's docs_nnx folder")
+    cells = notebook_cells(path)
+    data = next(i for i, cell in enumerate(cells) if "tfds.load('mnist'" in cell)
+    loop = next(i for i, cell in enumerate(cells) if "metrics_history = {" in cell)
+    settings = [line for line in cells[data].splitlines()
+                if re.match(r"(train_steps|eval_every|batch_size) = \d+$", line)]
+    if settings != ["train_steps = 1200", "eval_every = 200", "batch_size = 32"]:
+        raise SystemExit(f"flax_nnx_mnist: the data cell's settings are {settings}")
+    truth: Truth = []
+
+    class Split:
+        """Synthetic images of MNIST's shape in batches of `batch_size`, as the tutorial's
+        `tf.data` pipeline gives them: `batches` of them (`None`: each image once, in order),
+        drawn at random for training as its `repeat().shuffle(1024)` does."""
+
+        def __init__(self, n: int, seed: int, batch_size: int, batches: int | None) -> None:
+            patterns = np.random.default_rng(0).uniform(size=(10, 28, 28, 1))
+            self.rng = np.random.default_rng(seed)
+            self.labels = np.arange(n) % 10
+            noise = self.rng.uniform(size=(n, 28, 28, 1))
+            self.images = (0.3 * patterns[self.labels] + 0.7 * noise).astype(np.float32)
+            self.batch_size, self.batches = batch_size, batches
+
+        def as_numpy_iterator(self) -> Any:
+            n = len(self.labels)
+            count = self.batches if self.batches is not None else n // self.batch_size
+            for b in range(count):
+                index = (self.rng.integers(0, n, self.batch_size) if self.batches is not None
+                         else np.arange(b * self.batch_size, (b + 1) * self.batch_size))
+                yield {"image": self.images[index], "label": self.labels[index]}
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        text = str(args[0]) if args else ""
+        history, step = frame.f_globals.get("metrics_history"), frame.f_globals.get("step")
+        for split in ("train", "test"):
+            if text.startswith(f"[{split}] step:") and history is not None:
+                truth.extend([point(f"{split}_loss", history[f"{split}_loss"][-1], step),
+                              point(f"{split}_accuracy",
+                                    history[f"{split}_accuracy"][-1] * 100, step)])
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    namespace.update(train_steps=150, eval_every=25, batch_size=32)
+    namespace["train_ds"] = Split(6400, 1, namespace["batch_size"], namespace["train_steps"])
+    namespace["test_ds"] = Split(640, 2, namespace["batch_size"], None)
+    for i, cell in enumerate(cells[: loop + 1]):
+        if i != data and not cell.lstrip().startswith("# !pip"):
+            exec(compile(cell, f"mnist_tutorial cell {i + 1}", "exec"), namespace)
+    if len(truth) != 4 * 6:
+        raise SystemExit(f"flax_nnx_mnist: {len(truth)} points printed, not 24")
+    return truth
+
+
+CASES["flax_nnx_mnist"] = flax_nnx_mnist
+OWN_ENVIRONMENT["flax_nnx_mnist"] = {
+    "jax": "jax (flax_nnx_mnist case)", "jaxlib": "jaxlib (flax_nnx_mnist case)",
+    "flax": "flax (flax_nnx_mnist case)", "optax": "optax (flax_nnx_mnist case)",
+    "numpy": "numpy (flax_nnx_mnist case)"}
+OWN_CHECKOUT["flax_nnx_mnist"] = "FLAX_DOCS_NNX"
+REPOSITORY_CHECKOUTS["FLAX_DOCS_NNX"] = ("google/flax", "FLAX_DOCS_NNX_COMMIT")
+CHECKOUT_ROW["flax_nnx_mnist"] = "google/flax docs_nnx/mnist_tutorial.md"
+
+
+# AutoGluon's tabular predictor, in an environment of its own (no torch: its tabular models
+# here are LightGBM's and scikit-learn's):
+#
+#     python -m venv ~/autogluon-venv
+#     ~/autogluon-venv/bin/pip install "autogluon.tabular[lightgbm]"
+#     ~/autogluon-venv/bin/python tests/corpus/make_corpus.py autogluon_tabular
+
+
+def autogluon_tabular() -> Truth:
+    """AutoGluon's `TabularPredictor(label="label", path=..., verbosity=2).fit(table,
+    hyperparameters={"GBM": {}, "RF": {}})` on a synthetic table (400 rows, 5 numeric
+    columns, a two-class label of `yes` and `no` from two of them and noise), CPU: it holds out
+    80 rows to validate, fits LightGBM, a random forest and its weighted ensemble, and prints
+    through its logger (`autogluon/tabular/trainer/abstract_trainer.py`, `_log_model_stats`) after
+    each `Fitting model: LightGBM ...` a `\t0.85\t = Validation score   (accuracy)` line
+    and the runtimes, after its start-up (system info, presets, the feature generators, the
+    memory). Truth: the predictor's own `leaderboard()`, each model's `score_val` in the order
+    it was fitted (`fit_order`), keyed as printed (`Validation_score_(accuracy)`) with no step:
+    the lines name a model, not a step of one series (as sklearn_grid's candidates). Left out:
+    the runtimes and the inference throughput (timings), the memory and disk figures, and the
+    ensemble's weights (`Ensemble Weights: {'LightGBM': 1.0}`: how it mixes the models, not a
+    measure)."""
+    import numpy as np
+    import pandas as pd
+    from autogluon.tabular import TabularPredictor
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 5))
+    y = x[:, 0] + 0.5 * x[:, 1] + 0.5 * rng.normal(size=400) > 0
+    table = pd.DataFrame(x, columns=[f"x{i}" for i in range(5)])
+    table["label"] = np.where(y, "yes", "no")
+    path = os.path.join(tempfile.mkdtemp(), "predictor")
+    predictor = TabularPredictor(label="label", path=path, verbosity=2)
+    predictor.fit(table, hyperparameters={"GBM": {}, "RF": {}})
+    board = predictor.leaderboard(silent=True).sort_values("fit_order")
+    metric = predictor.eval_metric.name
+    import shutil
+
+    shutil.rmtree(os.path.dirname(path))
+    return [point(f"Validation_score_({metric})", score, None) for score in board["score_val"]]
+
+
+CASES["autogluon_tabular"] = autogluon_tabular
+OWN_ENVIRONMENT["autogluon_tabular"] = {
+    "autogluon.tabular": "autogluon.tabular", "autogluon.core": "autogluon.core",
+    "lightgbm": "lightgbm (autogluon_tabular case)",
+    "scikit-learn": "scikit-learn (autogluon_tabular case)",
+    "pandas": "pandas (autogluon_tabular case)"}
 
 
 def main(argv: list[str]) -> None:
