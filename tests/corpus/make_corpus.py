@@ -5107,6 +5107,73 @@ CASES["pyro_svi"] = pyro_svi
 OWN_ENVIRONMENT["pyro_svi"] = {"pyro-ppl": "pyro-ppl", "torch": "torch (gpytorch, pyro cases)"}
 
 
+def numpyro_svi() -> Truth:
+    """NumPyro's `SVI.run(rng_key, 400, data)` (its `progress_bar=True` by default) of the
+    example in `SVI`'s docstring (numpyro `numpyro/infer/svi.py`: a coin's fairness, a `Beta`
+    guide with the `alpha_q`, `beta_q` params, `numpyro.optim.Adam(step_size=0.0005)`, 10
+    tosses; 400 steps instead of 2000), JAX on the CPU. `run` draws a tqdm bar over the steps
+    and every `num_steps // 20` steps (20) sets its postfix, `init loss: 12.6513, avg. loss
+    [21-40]: 7.0921` (`set_postfix_str(..., refresh=False)`: drawn with the step's counter).
+    tqdm draws at most every 0.1 s and the jitted steps take microseconds, so most of those
+    postfixes would never be drawn, and which ones are depends on timing: the case sets tqdm's
+    own `TQDM_MININTERVAL=0` and `TQDM_MINITERS=1`, so the bar is drawn at every step. Truth:
+    the values `run` passes to `set_postfix_str` (the losses it keeps and the average it
+    computes, read from its frame by a wrapper of `set_postfix_str`): `losses[0]` as
+    `init_loss`, once, at the bar's counter when it is first drawn (it does not change), and
+    `avg_loss` as `avg._loss` at the counter it is drawn with, the step `i` that ends its
+    range; both checked against the `losses` that `run` returns."""
+    os.environ.update(TQDM_MININTERVAL="0", TQDM_MINITERS="1", JAX_PLATFORMS="cpu")
+    import jax.numpy as jnp
+    import numpy as np
+    import numpyro
+    import numpyro.distributions as dist
+    import tqdm
+    from jax import random
+    from numpyro.distributions import constraints
+    from numpyro.infer import SVI, Trace_ELBO
+
+    truth: Truth = []
+    set_postfix_str = tqdm.std.tqdm.set_postfix_str
+
+    def recorded(self: Any, s: str = "", refresh: bool = True) -> Any:
+        f = sys._getframe(1).f_locals
+        if not truth:
+            truth.append(point("init_loss", f["losses"][0], f["i"]))
+        truth.append(point("avg._loss", f["avg_loss"], f["i"]))
+        return set_postfix_str(self, s, refresh)
+
+    tqdm.std.tqdm.set_postfix_str = recorded  # type: ignore[method-assign]
+
+    def model(data: Any) -> None:
+        f = numpyro.sample("latent_fairness", dist.Beta(10, 10))
+        with numpyro.plate("N", data.shape[0] if data is not None else 10):
+            numpyro.sample("obs", dist.Bernoulli(f), obs=data)
+
+    def guide(data: Any) -> None:
+        alpha_q = numpyro.param("alpha_q", 15., constraint=constraints.positive)
+        beta_q = numpyro.param("beta_q", lambda rng_key: random.exponential(rng_key),
+                               constraint=constraints.positive)
+        numpyro.sample("latent_fairness", dist.Beta(alpha_q, beta_q))
+
+    data = jnp.concatenate([jnp.ones(6), jnp.zeros(4)])
+    optimizer = numpyro.optim.Adam(step_size=0.0005)
+    svi = SVI(model, guide, optimizer, loss=Trace_ELBO())
+    svi_result = svi.run(random.key(0), 400, data)
+    losses = np.asarray(svi_result.losses, dtype=np.float64)
+    averages = [p for p in truth if p["key"] == "avg._loss"]
+    if (truth[0]["value"] != float(np.float32(losses[0])) or len(averages) != 20
+            or any(abs(p["value"] - losses[p["step"] - 20:p["step"]].mean()) > 1e-4
+                   for p in averages)):
+        raise SystemExit(f"numpyro_svi: the postfixes {truth} are not run's losses")
+    return truth
+
+
+CASES["numpyro_svi"] = numpyro_svi
+OWN_ENVIRONMENT["numpyro_svi"] = {"numpyro": "numpyro", "jax": "jax (numpyro case)",
+                                  "jaxlib": "jaxlib (numpyro case)",
+                                  "numpy": "numpy (numpyro case)", "tqdm": "tqdm (numpyro case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
