@@ -5174,6 +5174,70 @@ OWN_ENVIRONMENT["numpyro_svi"] = {"numpyro": "numpyro", "jax": "jax (numpyro cas
                                   "numpy": "numpy (numpyro case)", "tqdm": "tqdm (numpyro case)"}
 
 
+def hyperopt_fmin() -> Truth:
+    """Hyperopt's `fmin(objective, space, algo=tpe.suggest, max_evals=40, trials=Trials(),
+    rstate=np.random.default_rng(0), show_progressbar=True)` of a function of two variables
+    (`hp.uniform("x", -5, 5)`, `hp.loguniform("lr", log(1e-4), log(1))`: a quadratic in `x`
+    and in `log10(lr)`), then `print(best)` as hyperopt's documentation does. The objective
+    pauses 0.12 s, longer than tqdm's 0.1 s minimum interval, so every trial's update is drawn.
+    hyperopt's bar: `100%|██████████| 40/40 [00:05<00:00,  7.92trial/s, best loss: 0.037705143070980524]`.
+    Truth: what `FMinIter.run` passes to the bar, read from its frame by a wrapper of the bar's
+    `update` (hyperopt sets `progress_ctx.postfix = "best loss: " + str(best_loss)`, then
+    calls `update`): its `best_loss` (the least loss of the trials done, `Trials.losses()`,
+    checked) as `best_loss` at the bar's counter after the update (the number of trials
+    done), where it is new: a trial that finds no better loss redraws the same value, the
+    same point again. `print(best)` prints the best parameters: settings, not a metric."""
+    import contextlib
+    import math
+    import time
+    from collections.abc import Iterator
+
+    import hyperopt.progress
+    import numpy as np
+    from hyperopt import STATUS_OK, Trials, fmin, hp, tpe
+
+    passed: Truth = []  # every update's
+    bar = hyperopt.progress.default_callback
+
+    @contextlib.contextmanager
+    def recorded(initial: int, total: int) -> Iterator[Any]:
+        with bar(initial=initial, total=total) as pbar:
+            update = pbar.update
+
+            def updated(n: int = 1) -> Any:
+                done = update(n)
+                passed.append(point("best_loss", sys._getframe(1).f_locals["best_loss"],
+                                    pbar.n))
+                return done
+
+            pbar.update = updated
+            yield pbar
+
+    hyperopt.progress.default_callback = recorded
+
+    def objective(params: dict[str, float]) -> dict[str, Any]:
+        time.sleep(0.12)
+        loss = (params["x"] - 1.5) ** 2 + 0.5 * (math.log10(params["lr"]) + 2) ** 2
+        return {"loss": loss, "status": STATUS_OK}
+
+    space = {"x": hp.uniform("x", -5, 5), "lr": hp.loguniform("lr", math.log(1e-4), 0)}
+    trials = Trials()
+    best = fmin(objective, space, algo=tpe.suggest, max_evals=40, trials=trials,
+                rstate=np.random.default_rng(0), show_progressbar=True)
+    print(best)
+    losses = trials.losses()
+    if [p["step"] for p in passed] != list(range(1, 41)) or any(
+            p["value"] != min(losses[:p["step"]]) for p in passed):
+        raise SystemExit(f"hyperopt_fmin: the bar's updates {passed} are not the trials'")
+    return [p for before, p in zip([None, *passed], passed)
+            if before is None or p["value"] != before["value"]]
+
+
+CASES["hyperopt_fmin"] = hyperopt_fmin
+OWN_ENVIRONMENT["hyperopt_fmin"] = {"hyperopt": "hyperopt", "numpy": "numpy (hyperopt case)",
+                                    "tqdm": "tqdm (hyperopt case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
