@@ -5238,6 +5238,46 @@ OWN_ENVIRONMENT["hyperopt_fmin"] = {"hyperopt": "hyperopt", "numpy": "numpy (hyp
                                     "tqdm": "tqdm (hyperopt case)"}
 
 
+def skopt_verbose() -> Truth:
+    """scikit-optimize's `gp_minimize(objective, [(-2.0, 2.0)], n_calls=15, n_initial_points=5,
+    random_state=0, verbose=True, callback=[record])` of a noiseless function of one variable
+    (skopt's own documentation's `(np.sin(5 * x) * (1 - np.tanh(x ** 2)))`). Its
+    `VerboseCallback` prints, for each call, `Iteration No: 3 started. Evaluating function at
+    random point.` and, when it is done, `Iteration No: 3 ended. Evaluation done at random
+    point.`, `Time taken: 0.0012`, `Function value obtained: -0.1234`, `Current minimum:
+    -0.5678` (`%0.4f`); from the sixth call on, `Searching for the next optimal point.`.
+    Truth: the result the callbacks are given after each call (the user's callback runs
+    before the verbose one, on the same result): `res.func_vals[-1]` as
+    `Function_value_obtained` and `res.fun` (the least so far) as `Current_minimum`, at the
+    iteration printed (`len(res.func_vals)`, from 1); checked against the result
+    `gp_minimize` returns. `Time taken` is a timing."""
+    import numpy as np
+    from skopt import gp_minimize
+
+    truth: Truth = []
+
+    def record(res: Any) -> None:
+        truth.extend([point("Function_value_obtained", res.func_vals[-1], len(res.func_vals)),
+                      point("Current_minimum", res.fun, len(res.func_vals))])
+
+    def objective(x: list[float]) -> float:
+        return float(np.sin(5 * x[0]) * (1 - np.tanh(x[0] ** 2)))
+
+    res = gp_minimize(objective, [(-2.0, 2.0)], n_calls=15, n_initial_points=5,
+                      random_state=0, verbose=True, callback=[record])
+    values = [p["value"] for p in truth if p["key"] == "Function_value_obtained"]
+    if values != list(res.func_vals) or truth[-1]["value"] != res.fun:
+        raise SystemExit(f"skopt_verbose: the callbacks saw {truth}, not the result's")
+    return truth
+
+
+CASES["skopt_verbose"] = skopt_verbose
+OWN_ENVIRONMENT["skopt_verbose"] = {"scikit-optimize": "scikit-optimize",
+                                    "scikit-learn": "scikit-learn (skopt case)",
+                                    "scipy": "scipy (skopt case)",
+                                    "numpy": "numpy (skopt case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
