@@ -6203,6 +6203,177 @@ OWN_ENVIRONMENT["autogluon_tabular"] = {
     "pandas": "pandas (autogluon_tabular case)"}
 
 
+def numpyro_svi() -> Truth:
+    """NumPyro's `SVI.run(rng_key, 400, data)` (its `progress_bar=True` by default) of the
+    example in `SVI`'s docstring (numpyro `numpyro/infer/svi.py`: a coin's fairness, a `Beta`
+    guide with the `alpha_q`, `beta_q` params, `numpyro.optim.Adam(step_size=0.0005)`, 10
+    tosses; 400 steps instead of 2000), JAX on the CPU. `run` draws a tqdm bar over the steps
+    and every `num_steps // 20` steps (20) sets its postfix, `init loss: 12.6513, avg. loss
+    [21-40]: 7.0921` (`set_postfix_str(..., refresh=False)`: drawn with the step's counter).
+    tqdm draws at most every 0.1 s and the jitted steps take microseconds, so most of those
+    postfixes would never be drawn, and which ones are depends on timing: the case sets tqdm's
+    own `TQDM_MININTERVAL=0` and `TQDM_MINITERS=1`, so the bar is drawn at every step. Truth:
+    the values `run` passes to `set_postfix_str` (the losses it keeps and the average it
+    computes, read from its frame by a wrapper of `set_postfix_str`): `losses[0]` as
+    `init_loss`, once, at the bar's counter when it is first drawn (it does not change), and
+    `avg_loss` as `avg._loss` at the counter it is drawn with, the step `i` that ends its
+    range; both checked against the `losses` that `run` returns."""
+    os.environ.update(TQDM_MININTERVAL="0", TQDM_MINITERS="1", JAX_PLATFORMS="cpu")
+    import jax.numpy as jnp
+    import numpy as np
+    import numpyro
+    import numpyro.distributions as dist
+    import tqdm
+    from jax import random
+    from numpyro.distributions import constraints
+    from numpyro.infer import SVI, Trace_ELBO
+
+    truth: Truth = []
+    set_postfix_str = tqdm.std.tqdm.set_postfix_str
+
+    def recorded(self: Any, s: str = "", refresh: bool = True) -> Any:
+        f = sys._getframe(1).f_locals
+        if not truth:
+            truth.append(point("init_loss", f["losses"][0], f["i"]))
+        truth.append(point("avg._loss", f["avg_loss"], f["i"]))
+        return set_postfix_str(self, s, refresh)
+
+    tqdm.std.tqdm.set_postfix_str = recorded  # type: ignore[method-assign]
+
+    def model(data: Any) -> None:
+        f = numpyro.sample("latent_fairness", dist.Beta(10, 10))
+        with numpyro.plate("N", data.shape[0] if data is not None else 10):
+            numpyro.sample("obs", dist.Bernoulli(f), obs=data)
+
+    def guide(data: Any) -> None:
+        alpha_q = numpyro.param("alpha_q", 15., constraint=constraints.positive)
+        beta_q = numpyro.param("beta_q", lambda rng_key: random.exponential(rng_key),
+                               constraint=constraints.positive)
+        numpyro.sample("latent_fairness", dist.Beta(alpha_q, beta_q))
+
+    data = jnp.concatenate([jnp.ones(6), jnp.zeros(4)])
+    optimizer = numpyro.optim.Adam(step_size=0.0005)
+    svi = SVI(model, guide, optimizer, loss=Trace_ELBO())
+    svi_result = svi.run(random.key(0), 400, data)
+    losses = np.asarray(svi_result.losses, dtype=np.float64)
+    averages = [p for p in truth if p["key"] == "avg._loss"]
+    if (truth[0]["value"] != float(np.float32(losses[0])) or len(averages) != 20
+            or any(abs(p["value"] - losses[p["step"] - 20:p["step"]].mean()) > 1e-4
+                   for p in averages)):
+        raise SystemExit(f"numpyro_svi: the postfixes {truth} are not run's losses")
+    return truth
+
+
+CASES["numpyro_svi"] = numpyro_svi
+OWN_ENVIRONMENT["numpyro_svi"] = {"numpyro": "numpyro", "jax": "jax (numpyro case)",
+                                  "jaxlib": "jaxlib (numpyro case)",
+                                  "numpy": "numpy (numpyro case)", "tqdm": "tqdm (numpyro case)"}
+
+
+def hyperopt_fmin() -> Truth:
+    """Hyperopt's `fmin(objective, space, algo=tpe.suggest, max_evals=40, trials=Trials(),
+    rstate=np.random.default_rng(0), show_progressbar=True)` of a function of two variables
+    (`hp.uniform("x", -5, 5)`, `hp.loguniform("lr", log(1e-4), log(1))`: a quadratic in `x`
+    and in `log10(lr)`), then `print(best)` as hyperopt's documentation does. The objective
+    pauses 0.12 s, longer than tqdm's 0.1 s minimum interval, so every trial's update is drawn.
+    hyperopt's bar: `100%|██████████| 40/40 [00:05<00:00,  7.92trial/s, best loss: 0.037705143070980524]`.
+    Truth: what `FMinIter.run` passes to the bar, read from its frame by a wrapper of the bar's
+    `update` (hyperopt sets `progress_ctx.postfix = "best loss: " + str(best_loss)`, then
+    calls `update`): its `best_loss` (the least loss of the trials done, `Trials.losses()`,
+    checked) as `best_loss` at the bar's counter after the update (the number of trials
+    done), where it is new: a trial that finds no better loss redraws the same value, the
+    same point again. `print(best)` prints the best parameters: settings, not a metric."""
+    import contextlib
+    import math
+    import time
+    from collections.abc import Iterator
+
+    import hyperopt.progress
+    import numpy as np
+    from hyperopt import STATUS_OK, Trials, fmin, hp, tpe
+
+    passed: Truth = []  # every update's
+    bar = hyperopt.progress.default_callback
+
+    @contextlib.contextmanager
+    def recorded(initial: int, total: int) -> Iterator[Any]:
+        with bar(initial=initial, total=total) as pbar:
+            update = pbar.update
+
+            def updated(n: int = 1) -> Any:
+                done = update(n)
+                passed.append(point("best_loss", sys._getframe(1).f_locals["best_loss"],
+                                    pbar.n))
+                return done
+
+            pbar.update = updated
+            yield pbar
+
+    hyperopt.progress.default_callback = recorded
+
+    def objective(params: dict[str, float]) -> dict[str, Any]:
+        time.sleep(0.12)
+        loss = (params["x"] - 1.5) ** 2 + 0.5 * (math.log10(params["lr"]) + 2) ** 2
+        return {"loss": loss, "status": STATUS_OK}
+
+    space = {"x": hp.uniform("x", -5, 5), "lr": hp.loguniform("lr", math.log(1e-4), 0)}
+    trials = Trials()
+    best = fmin(objective, space, algo=tpe.suggest, max_evals=40, trials=trials,
+                rstate=np.random.default_rng(0), show_progressbar=True)
+    print(best)
+    losses = trials.losses()
+    if [p["step"] for p in passed] != list(range(1, 41)) or any(
+            p["value"] != min(losses[:p["step"]]) for p in passed):
+        raise SystemExit(f"hyperopt_fmin: the bar's updates {passed} are not the trials'")
+    return [p for before, p in zip([None, *passed], passed)
+            if before is None or p["value"] != before["value"]]
+
+
+CASES["hyperopt_fmin"] = hyperopt_fmin
+OWN_ENVIRONMENT["hyperopt_fmin"] = {"hyperopt": "hyperopt", "numpy": "numpy (hyperopt case)",
+                                    "tqdm": "tqdm (hyperopt case)"}
+
+
+def skopt_verbose() -> Truth:
+    """scikit-optimize's `gp_minimize(objective, [(-2.0, 2.0)], n_calls=15, n_initial_points=5,
+    random_state=0, verbose=True, callback=[record])` of a noiseless function of one variable
+    (skopt's own documentation's `(np.sin(5 * x) * (1 - np.tanh(x ** 2)))`). Its
+    `VerboseCallback` prints, for each call, `Iteration No: 3 started. Evaluating function at
+    random point.` and, when it is done, `Iteration No: 3 ended. Evaluation done at random
+    point.`, `Time taken: 0.0012`, `Function value obtained: -0.1234`, `Current minimum:
+    -0.5678` (`%0.4f`); from the sixth call on, `Searching for the next optimal point.`.
+    Truth: the result the callbacks are given after each call (the user's callback runs
+    before the verbose one, on the same result): `res.func_vals[-1]` as
+    `Function_value_obtained` and `res.fun` (the least so far) as `Current_minimum`, at the
+    iteration printed (`len(res.func_vals)`, from 1); checked against the result
+    `gp_minimize` returns. `Time taken` is a timing."""
+    import numpy as np
+    from skopt import gp_minimize
+
+    truth: Truth = []
+
+    def record(res: Any) -> None:
+        truth.extend([point("Function_value_obtained", res.func_vals[-1], len(res.func_vals)),
+                      point("Current_minimum", res.fun, len(res.func_vals))])
+
+    def objective(x: list[float]) -> float:
+        return float(np.sin(5 * x[0]) * (1 - np.tanh(x[0] ** 2)))
+
+    res = gp_minimize(objective, [(-2.0, 2.0)], n_calls=15, n_initial_points=5,
+                      random_state=0, verbose=True, callback=[record])
+    values = [p["value"] for p in truth if p["key"] == "Function_value_obtained"]
+    if values != list(res.func_vals) or truth[-1]["value"] != res.fun:
+        raise SystemExit(f"skopt_verbose: the callbacks saw {truth}, not the result's")
+    return truth
+
+
+CASES["skopt_verbose"] = skopt_verbose
+OWN_ENVIRONMENT["skopt_verbose"] = {"scikit-optimize": "scikit-optimize",
+                                    "scikit-learn": "scikit-learn (skopt case)",
+                                    "scipy": "scipy (skopt case)",
+                                    "numpy": "numpy (skopt case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
