@@ -717,6 +717,63 @@ def test_monai_positions_that_start_the_line() -> None:
         ("train_loss", 0.5, 0), ("train_loss", 0.4, 1), ("loss", 0.3, 0))
 
 
+def test_text_postfixes_phase_labels_and_library_steps() -> None:
+    # Hyperopt's and NumPyro's bars: a postfix set as text, `name: value`
+    parser = MetricParser()
+    assert run(parser, "  0%|          | 0/40 [00:00<?, ?trial/s, best loss=?]",
+               "  2%|▎         | 1/40 [00:00<00:04,  8.13trial/s, best loss: 0.876]",
+               "  5%|▌         | 2/40 [00:00<00:04,  8.14trial/s, best loss: 0.876]",
+               "  8%|▊         | 3/40 [00:00<00:04,  8.00trial/s, best loss: 0.571]") == expect(
+        ("best_loss", 0.876, 1), ("best_loss", 0.571, 3))
+    parser = MetricParser()
+    assert run(parser, "  5%|▋  | 20/400 [00:12<00:02, 170.44it/s, init loss: 24.7274, "
+               "avg. loss [1-20]: 22.7216]") == expect(
+        ("init_loss", 24.7274, 20), ("avg_loss", 22.7216, 20))
+    # Flax's NNX tutorial: the phase in brackets names the line's measures, not its step
+    parser = MetricParser()
+    assert run(parser, "[train] step: 25, loss: 2.40, accuracy: 9.01",
+               "[test] step: 25, loss: 2.30, accuracy: 10.0") == expect(
+        ("train_loss", 2.40, 25), ("train_accuracy", 9.01, 25), ("test_loss", 2.30, 25),
+        ("test_accuracy", 10.0, 25))
+    # min-char-rnn's `iter 100, loss: 89.88`; gensim's loss callback
+    parser = MetricParser()
+    assert run(parser, "iter 100, loss: 89.879331", "Loss after epoch 2: 5128548.0") == expect(
+        ("loss", 89.879331, 100), ("Loss", 5128548.0, 2))
+    # scikit-optimize's verbose callback: the iteration's values after its line
+    parser = MetricParser()
+    assert run(parser, "Iteration No: 3 started. Evaluating function at random point.",
+               "Iteration No: 3 ended. Evaluation done at random point.", "Time taken: 0.0063",
+               "Function value obtained: 0.8279", "Current minimum: 0.8279") == expect(
+        ("Time_taken", 0.0063, 3), ("Function_value_obtained", 0.8279, 3),
+        ("Current_minimum", 0.8279, 3))
+    # AutoGluon: the value before its name
+    parser = MetricParser()
+    assert run(parser, "Fitting model: LightGBM ...", "\t0.85\t = Validation score   (accuracy)",
+               "\t2.38s\t = Training   runtime") == expect(("Validation_score_(accuracy)", 0.85, 0))
+
+
+def test_lines_printed_each_step_under_a_throttled_bar_get_their_steps() -> None:
+    # x-transformers' train_enwik8.py: `print(f'training loss: ...')` each batch under a tqdm
+    # bar drawn only at 0/6 and 6/6 (mininterval=10), `validation loss` every 3 batches
+    lines = ["training:   0%|          | 0/6 [00:00<?, ?it/s]training loss: 5.6"]
+    for i in range(1, 6):
+        lines.append(f"training loss: 5.{6 - i}")
+        if i % 3 == 0:
+            lines.append(f"validation loss: 4.{i}")
+    lines.append("training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
+    parser = MetricParser()
+    points = run(parser, *lines)
+    assert [(k, s) for k, _, s in points if k == "training_loss"] == [
+        ("training_loss", i) for i in range(6)]
+    assert [(k, v, s) for k, v, s in points if k == "validation_loss"] == [
+        ("validation_loss", 4.3, 3)]
+    # Printed less often than the bar moves: the bar's step, as before.
+    parser = MetricParser()
+    points = run(parser, "training:   0%|          | 0/6 [00:00<?, ?it/s]", "loss: 1.5",
+                 "loss: 1.2", "training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
+    assert [s for k, _, s in points if k == "loss"] == [6, 6]
+
+
 def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
     parser = MetricParser()
     assert run(parser, "model:", "  _target_: torch.nn.Sequential", "  hidden: 32", "optimizer:",
@@ -911,6 +968,15 @@ megabyte = [
     "x=[" * 300_000 + "1]",
     "(epoch: 1, iters: " + "1" * 1_000_000,
     "Avg. " * 200_000 + "Loss: 1",
+    "1/2, " + "a" * 1_000_000,
+    "[train] " + "loss: 1 " * 125_000,
+    "1/2 [00:00<00:00, 1it/s, " + "[" * 1_000_000,
+    "1/2 [00:00<00:00, 1it/s, " + "[1-2" * 250_000,
+    "1/2 [00:00<00:00, 1it/s, best loss" + " " * 1_000_000 + ": 1]",
+    "\t1\t = Validation score" + " " * 1_000_000 + "(acc)",
+    "Iteration No: " + "1" * 1_000_000,
+    "Loss after epoch " + "1" * 1_000_000 + ": 1",
+    "step 1 " + "loss 1, " * 125_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -935,7 +1001,9 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
                                        0, 0, 1, 0,
                                        0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-                                       0, 0, 1, 1, 1, 0, 1]
+                                       0, 0, 1, 1, 1, 0,
+                                       0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
+                                       1]
 
 
 

@@ -506,11 +506,12 @@ class MetricParser:
             state[4] = 1
             main = max(self._bars.items(), key=lambda item: (item[1][4], item[1][3],
                                                               item[1][2]))[0]
+            since = self._bar_step if self._main == main else None
             self._main = main
             if main == bar.family:
                 self._bar_step = step
                 if self._waiting:
-                    out += self._give_waiting(step)
+                    out += self._give_waiting(step, since)
         if step is None:
             step = bar.counter
         elif metrics and self._lightning:
@@ -541,9 +542,26 @@ class MetricParser:
             last[key] = point_step
             out.append(Point(key, value, point_step, rule))
 
-    def _give_waiting(self, step: int | None) -> list[Point]:
+    def _give_waiting(self, step: int | None, since: int | None = None) -> list[Point]:
+        """The points of the lines printed since the bar was last drawn, at its new step; or,
+        when the bar went from step `since` to `step` and one key was printed exactly once a
+        step in between (a loop that prints each step under a bar throttled by tqdm's
+        `mininterval`), each of that key's points at its own step from `since` on, and the
+        other keys' at the step of that key's point printed before them."""
         points = self._waiting
         self._waiting = []
+        if step is not None and since is not None and step - since >= 2:
+            counts: dict[str, int] = {}
+            for point in points:
+                counts[point.key] = counts.get(point.key, 0) + 1
+            dense = max(counts, key=counts.__getitem__)
+            if counts[dense] == step - since:
+                at, seen = since, 0
+                for point in points:
+                    if point.key == dense:
+                        at, seen = since + seen, seen + 1
+                    point.step = at
+                return points
         for point in points:
             if step is not None:
                 point.step = step

@@ -32,7 +32,9 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_ignite,
+    parse_autogluon,
     parse_keras_tuner,
+    parse_skopt,
     parse_lightgbm,
     parse_metric_logger,
     parse_mmengine,
@@ -192,6 +194,23 @@ RULES: list[Rule] = [
         final=True,
     ),
     Rule(
+        "autogluon",
+        "AutoGluon's score of each model, its value first between tabs: `0.85 = Validation "
+        "score   (accuracy)` as Validation_score_(accuracy) (the runtimes after it are timings)",
+        parse_autogluon,
+        (" = Validation score",),
+        final=True,
+    ),
+    Rule(
+        "skopt",
+        "scikit-optimize's `Iteration No: 3 ended. ...`: the `Function value obtained: 0.83` and "
+        "`Current minimum: 0.83` after it are at step 3 (its `Time taken` is a timing)",
+        parse_skopt,
+        ("Iteration No: ",),
+        sets_step=True,
+        final=True,
+    ),
+    Rule(
         "visualizer",
         "pytorch-CycleGAN-and-pix2pix's losses (CUT, SPADE, ...): `(epoch: 2, iters: 4, time: "
         "0.026, data: 0.000) G_GAN: 0.698 G_L1: 49.070 D_real: 0.692` at the images seen, "
@@ -256,7 +275,8 @@ RULES: list[Rule] = [
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
-         "number of ", "max word length", "dataset determined", "#params", "data has "),
+         "number of ", "max word length", "dataset determined", "#params", "data has ",
+         " lifecycle event {", " downsamples "),
         noise=True,
     ),
     Rule(
@@ -445,7 +465,8 @@ RULES: list[Rule] = [
     Rule(
         "at_step",
         "a name, what it is taken over and its step in words: keras-io's `Training loss (for "
-        "1 batch) at step 100: 0.6021` as Training_loss at step 100; `Loss at epoch 3: 0.5`; "
+        "1 batch) at step 100: 0.6021` as Training_loss at step 100; `Loss at epoch 3: 0.5`, "
+        "`Loss after epoch 3: 0.5`; "
         "`Loss: 0.000845 after 830 batches` (pytorch/examples' regression) at 830",
         parse_at_step,
         (" at step ", " at iter", " at epoch ", " at batch ", " at Step ", " at Epoch ",

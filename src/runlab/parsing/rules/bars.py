@@ -41,7 +41,7 @@ def parse_keras(line: str) -> list[Found]:
 # holds the rate, then the postfix if any; in a terminal the line may be cut at its width.
 _TQDM = re.compile(
     r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?, ([^,\]]*)"
-    r"(?:, ([^\]]*))?(\]|$)"
+    r"(?:, ((?:[^\]\[]|\[[^\]\[]*\])*))?(\]|$)"  # a postfix may hold brackets: `avg. loss [1-20]: 22.7`
 )
 # PyTorch Ignite's `ProgressBar` (ignite/handlers/tqdm_logger.py) draws its own layout:
 # `Epoch [2/3]: [12/25]  48%|████▊     , loss=0.3 [00:01<00:01]`, the counter first.
@@ -50,6 +50,11 @@ _IGNITE_BAR = re.compile(
     r"\[(?:\d+:)?\d+:\d\d(?:<[^\]]*)?(\]|$)"
 )
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
+# A postfix set as text (`set_postfix_str`) names its values with `: `: Hyperopt's `best loss:
+# 0.87`, NumPyro's `init loss: 24.7, avg. loss [1-20]: 22.7` (the range it averages is not
+# part of the name).
+_POSTFIX_TEXT_ITEM = re.compile(r"(?:^|, )([A-Za-z][\w.\- ]{0,40}?)(?: \[[\d\-]{1,40}\])?: ([^,]*)",
+                                re.ASCII)
 _NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
@@ -74,6 +79,9 @@ def read_tqdm(line: str) -> Bar | None:
         rate = ""
         ahead = True
     items = _POSTFIX_ITEM.findall(postfix or "")
+    if not items and postfix and ": " in postfix:
+        items = [(key.replace(". ", " ").replace(" ", "_"), text)
+                 for key, text in _POSTFIX_TEXT_ITEM.findall(postfix)]
     if not end:  # a terminal cut the line at its width: the last item may be cut too
         items = items[:-1]
     found: list[Found] = []

@@ -71,6 +71,10 @@ _NOISE = re.compile(
     r"|\bTime taken to find the best model: "
     # detectron2's IterationTimer hook: `Overall training speed: 58 iterations in 0:00:00 (...)`
     r"| Overall training speed: \d+ iterations in "
+    # gensim's logged lifecycle events (`Word2Vec lifecycle event {'msg': '... using sg=0 hs=0
+    # sample=0.001 negative=5 window=5', ...}`) and `sample=0.001 downsamples 56 most-common
+    # words`: its settings
+    r"| lifecycle event \{|\bsample=\S{1,20} downsamples \d+ most-common words"
 )
 
 
@@ -574,6 +578,36 @@ def parse_keras_tuner(line: str) -> list[Found]:
     """``Trial 3 Complete [00h 00m 02s]``: the step of the lines that follow, 3."""
     match = _TRIAL.match(line)
     return [] if match is None else [("trial", int(match.group(1)), int(match.group(1)))]
+
+
+# skopt ----------------------------------------------------------------------------------------
+
+# scikit-optimize's `VerboseCallback` (skopt/callbacks.py): `Iteration No: 3 started. ...`, then
+# `Iteration No: 3 ended. ...`, `Time taken: 0.0063`, `Function value obtained: 0.8279`,
+# `Current minimum: 0.8279`: the values that follow are the iteration's.
+_SKOPT = re.compile(r"Iteration No: (\d{1,18}) (?:started|ended)\.", re.ASCII)
+
+
+def parse_skopt(line: str) -> list[Found]:
+    """``Iteration No: 3 ended.``: the step of the lines that follow, 3."""
+    match = _SKOPT.match(line)
+    return [] if match is None else [("iteration", int(match.group(1)), int(match.group(1)))]
+
+
+# autogluon ------------------------------------------------------------------------------------
+
+# AutoGluon's `TabularPredictor.fit` (autogluon/core/trainer/abstract_trainer.py): each model's
+# score before its name, `\t0.85\t = Validation score   (accuracy)`; the lines after it
+# (`\t2.38s\t = Training   runtime`) are timings.
+_AUTOGLUON = re.compile(rf"\s*({NUMBER})\s+= Validation score\s+\((\w{{1,40}})\)\s*$", re.ASCII)
+
+
+def parse_autogluon(line: str) -> list[Found]:
+    """``\t0.85\t = Validation score   (accuracy)`` as Validation_score_(accuracy) 0.85."""
+    match = _AUTOGLUON.match(line)
+    if match is None:
+        return []
+    return [(f"Validation_score_({match.group(2)})", to_number(match.group(1)), None)]
 
 
 # visualizer -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from runlab.parsing.rules.base import NUMBER, VALUE_END, Found, to_number
+from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_number
 
 # key_value ------------------------------------------------------------------------------------
 
@@ -157,6 +157,8 @@ _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
+# A line that starts with its phase in brackets: `[train] step: 25, loss: 2.40`.
+_PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.ASCII)
 
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -171,6 +173,12 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     pairs = []
     phase = ""
     end = 0
+    label = _PHASE_LABEL.match(line)
+    if label is not None and label.group(1).lower() in _PHASES:
+        # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
+        # of the line is the phase's; its step is not
+        return [(key if key.lower() in STEP_NAMES else f"{label.group(1)}_{key}", integer, number)
+                for key, integer, number in key_value_pairs(line[label.end():])]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
         if head:
@@ -224,9 +232,10 @@ def is_metric_key(key: str) -> bool:
 
 # A name, what it is taken over in parentheses, and its step in words before the value: keras-io's
 # custom training loops, `Training loss (for 1 batch) at step 100: 0.6021`, and `Loss at step
-# 100: 0.53`: the name is the metric's, the counter its step.
+# 100: 0.53`, `Loss after epoch 0: 1795658.75` (gensim's widely copied loss callback): the name
+# is the metric's, the counter its step.
 _AT_STEP = re.compile(
-    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ at\ (step|iteration|iter|epoch|batch)\ (\d{{1,18}})"
+    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after)\ (step|iteration|iter|epoch|batch)\ (\d{{1,18}})"
     rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
@@ -312,11 +321,11 @@ def parse_fraction(line: str) -> list[Found]:
 
 # name_value -----------------------------------------------------------------------------------
 
-# A leading counter: `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |` (llm.c), `iteration
+# A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
