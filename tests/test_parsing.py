@@ -321,6 +321,9 @@ NOT_METRIC_LINES = [
     "worker pid: 4242",
     "num_workers = 4",
     "Using 8 dataloader workers | world_size 2",
+    "12/02/2026 05:56:14 - INFO - __main__ - [RANK 0] Dataset size: 16",
+    "vocab_size=500, hidden_size=32, train_size: 1000",
+    "INFO:gensim.models.word2vec:sample=0.001 downsamples 56 most-common words",
     "Total FLOPs: 0",
     "Epoch 3",
     "Created SGD (sgd) optimizer: lr: 0.05, momentum: 0.9, dampening: 0, weight_decay: 2e-05",
@@ -725,6 +728,12 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                "  5%|▌         | 2/40 [00:00<00:04,  8.14trial/s, best loss: 0.876]",
                "  8%|▊         | 3/40 [00:00<00:04,  8.00trial/s, best loss: 0.571]") == expect(
         ("best_loss", 0.876, 1), ("best_loss", 0.571, 3))
+    parser = MetricParser()
+    # diffusers' examples show the step beside the values: the counter already is it
+    parser = MetricParser()
+    assert run(parser, "Epoch 0:  50%|█████     | 2/4 [00:00<00:00,  2.79it/s, ema_decay=0.405, "
+               "loss=1.09, lr=0.0001, step=2]") == expect(
+        ("ema_decay", 0.405, 2), ("loss", 1.09, 2), ("lr", 0.0001, 2))
     parser = MetricParser()
     assert run(parser, "  5%|▋  | 20/400 [00:12<00:02, 170.44it/s, init loss: 24.7274, "
                "avg. loss [1-20]: 22.7216]") == expect(

@@ -55,7 +55,9 @@ _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # part of the name).
 _POSTFIX_TEXT_ITEM = re.compile(r"(?:^|, )([A-Za-z][\w.\- ]{0,40}?)(?: \[[\d\-]{1,40}\])?: ([^,]*)",
                                 re.ASCII)
-_NOT_METRICS = frozenset({"v_num"})  # Lightning's logger version
+# Lightning's logger version; the step a loop shows beside its values (diffusers' examples'
+# `set_postfix(**logs)` with `step=global_step`), which the bar's counter already is
+_NOT_METRICS = frozenset({"v_num", "step", "global_step"})
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
 _DESCRIPTION = re.compile(r"[\d%:\s]+")

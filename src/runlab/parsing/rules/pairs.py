@@ -64,7 +64,8 @@ _SETTING = re.compile(
     r"|parameters|processed"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
-    r"_(?:number|count)$",
+    r"_(?:number|count)$"
+    r"|[_./\-]size$",  # `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
     re.IGNORECASE,
 )
 
