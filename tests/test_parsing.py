@@ -323,6 +323,8 @@ NOT_METRIC_LINES = [
     "Using 8 dataloader workers | world_size 2",
     "12/02/2026 05:56:14 - INFO - __main__ - [RANK 0] Dataset size: 16",
     "vocab_size=500, hidden_size=32, train_size: 1000",
+    "\t Train time/batch: 1",  # Composer's counters
+    "\t Train time/sample_in_epoch: 16",
     "INFO:gensim.models.word2vec:sample=0.001 downsamples 56 most-common words",
     "Total FLOPs: 0",
     "Epoch 3",
@@ -744,6 +746,16 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                "[test] step: 25, loss: 2.30, accuracy: 10.0") == expect(
         ("train_loss", 2.40, 25), ("train_accuracy", 9.01, 25), ("test_loss", 2.30, 25),
         ("test_accuracy", 10.0, 25))
+    # a key that already names its phase keeps it once
+    parser = MetricParser()
+    assert run(parser, "[train] train_loss: 0.5", "[val] val loss: 0.4, acc: 0.9") == expect(
+        ("train_loss", 0.5, 0), ("val_loss", 0.4, 0), ("val_acc", 0.9, 0))
+    # a text postfix's settings are not metrics, as anywhere else
+    parser = MetricParser()
+    assert run(parser, "  5%|▌  | 2/40 [00:00<00:04,  8.1it/s, seed: 42, n_jobs: 4]") == []
+    # a comma after a counter only when a `name: value` follows: prose is not metrics
+    parser = MetricParser()
+    assert run(parser, "Step 1, took 0.5s", "iteration 2, retries 3") == []
     # min-char-rnn's `iter 100, loss: 89.88`; gensim's loss callback
     parser = MetricParser()
     assert run(parser, "iter 100, loss: 89.879331", "Loss after epoch 2: 5128548.0") == expect(
@@ -759,6 +771,11 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
     parser = MetricParser()
     assert run(parser, "Fitting model: LightGBM ...", "\t0.85\t = Validation score   (accuracy)",
                "\t2.38s\t = Training   runtime") == expect(("Validation_score_(accuracy)", 0.85, 0))
+    parser = MetricParser()
+    assert run(parser, "\t-49.7061\t = Validation score   (-root_mean_squared_error)",
+               "(_dystack pid=1421) \t-107.445\t = Validation score   (-root_mean_squared_error)"
+               ) == expect(("Validation_score_(-root_mean_squared_error)", -49.7061, 0),
+                           ("Validation_score_(-root_mean_squared_error)", -107.445, 1))
 
 
 def test_lines_printed_each_step_under_a_throttled_bar_get_their_steps() -> None:
@@ -772,10 +789,18 @@ def test_lines_printed_each_step_under_a_throttled_bar_get_their_steps() -> None
     lines.append("training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
     parser = MetricParser()
     points = run(parser, *lines)
+    # Each at the step of the drawing after it, as when every step is drawn (a line printed
+    # while the bar shows 2 is at 3), whatever the redraw rate.
     assert [(k, s) for k, _, s in points if k == "training_loss"] == [
-        ("training_loss", i) for i in range(6)]
+        ("training_loss", i) for i in range(1, 7)]
     assert [(k, v, s) for k, v, s in points if k == "validation_loss"] == [
-        ("validation_loss", 4.3, 3)]
+        ("validation_loss", 4.3, 4)]
+    every = MetricParser()
+    drawn = ["training:   0%|          | 0/6 [00:00<?, ?it/s]"]
+    for i in range(6):
+        drawn.append(f"training loss: 5.{6 - i}")
+        drawn.append(f"training: {i + 1}/6 [00:01<00:00, 5.00it/s]")
+    assert [s for k, _, s in run(every, *drawn) if k == "training_loss"] == list(range(1, 7))
     # Printed less often than the bar moves: the bar's step, as before.
     parser = MetricParser()
     points = run(parser, "training:   0%|          | 0/6 [00:00<?, ?it/s]", "loss: 1.5",

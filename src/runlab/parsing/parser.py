@@ -546,8 +546,10 @@ class MetricParser:
         """The points of the lines printed since the bar was last drawn, at its new step; or,
         when the bar went from step `since` to `step` and one key was printed exactly once a
         step in between (a loop that prints each step under a bar throttled by tqdm's
-        `mininterval`), each of that key's points at its own step from `since` on, and the
-        other keys' at the step of that key's point printed before them."""
+        `mininterval`), each of that key's points at its own step, `since + 1` to `step` (as
+        they would be with the bar drawn at each step: whatever the redraw rate, a line gets
+        the step of the drawing after it), and the other keys' at the step of that key's point
+        printed before them."""
         points = self._waiting
         self._waiting = []
         if step is not None and since is not None and step - since >= 2:
@@ -556,7 +558,7 @@ class MetricParser:
                 counts[point.key] = counts.get(point.key, 0) + 1
             dense = max(counts, key=counts.__getitem__)
             if counts[dense] == step - since:
-                at, seen = since, 0
+                at, seen = since + 1, 1
                 for point in points:
                     if point.key == dense:
                         at, seen = since + seen, seen + 1

@@ -82,8 +82,9 @@ def read_tqdm(line: str) -> Bar | None:
         ahead = True
     items = _POSTFIX_ITEM.findall(postfix or "")
     if not items and postfix and ": " in postfix:
-        items = [(key.replace(". ", " ").replace(" ", "_"), text)
-                 for key, text in _POSTFIX_TEXT_ITEM.findall(postfix)]
+        items = [(name, text) for name, text in (
+            (key.replace(". ", " ").replace(" ", "_"), text)
+            for key, text in _POSTFIX_TEXT_ITEM.findall(postfix)) if is_metric_key(name)]
     if not end:  # a terminal cut the line at its width: the last item may be cut too
         items = items[:-1]
     found: list[Found] = []

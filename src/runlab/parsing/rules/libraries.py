@@ -597,14 +597,16 @@ def parse_skopt(line: str) -> list[Found]:
 # autogluon ------------------------------------------------------------------------------------
 
 # AutoGluon's `TabularPredictor.fit` (autogluon/core/trainer/abstract_trainer.py): each model's
-# score before its name, `\t0.85\t = Validation score   (accuracy)`; the lines after it
+# score before its name, `\t0.85\t = Validation score   (accuracy)` (`\t-49.7\t = Validation
+# score   (-root_mean_squared_error)`: a score to maximise, negated); the lines after it
 # (`\t2.38s\t = Training   runtime`) are timings.
-_AUTOGLUON = re.compile(rf"\s*({NUMBER})\s+= Validation score\s+\((\w{{1,40}})\)\s*$", re.ASCII)
+_AUTOGLUON = re.compile(rf"(?:^|\s)({NUMBER})\s+= Validation score\s+\((-?\w{{1,40}})\)\s*$",
+                        re.ASCII)
 
 
 def parse_autogluon(line: str) -> list[Found]:
     """``\t0.85\t = Validation score   (accuracy)`` as Validation_score_(accuracy) 0.85."""
-    match = _AUTOGLUON.match(line)
+    match = _AUTOGLUON.search(line)  # also after Ray's `(_dystack pid=1421) `
     if match is None:
         return []
     return [(f"Validation_score_({match.group(2)})", to_number(match.group(1)), None)]

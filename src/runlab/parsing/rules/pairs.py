@@ -65,7 +65,9 @@ _SETTING = re.compile(
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
-    r"|[_./\-]size$",  # `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
+    r"|[_./\-]size$"  # `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
+    # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
+    r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$",
     re.IGNORECASE,
 )
 
@@ -162,6 +164,12 @@ _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 _PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.ASCII)
 
 
+def _phased(key: str) -> bool:
+    """Whether a key starts with a phase word (`val_acc`, `train loss`, `Train/Loss`)."""
+    first = re.split(r"[_\s/.\-]", key, maxsplit=1)[0]
+    return first.lower() in _PHASES
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
@@ -178,8 +186,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if label is not None and label.group(1).lower() in _PHASES:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
         # of the line is the phase's; its step is not
-        return [(key if key.lower() in STEP_NAMES else f"{label.group(1)}_{key}", integer, number)
-                for key, integer, number in key_value_pairs(line[label.end():])]
+        phase = label.group(1)
+        return [(key if key.lower() in STEP_NAMES or _phased(key) else f"{phase}_{key}",
+                 integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
         if head:
@@ -322,11 +331,12 @@ def parse_fraction(line: str) -> list[Found]:
 
 # name_value -----------------------------------------------------------------------------------
 
-# A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn), `it 200 |`, `step 1/74 |` (llm.c), `iteration
+# A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: a comma when a
+# `name: value` follows), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|,(?=[^:=]*[:=])|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
