@@ -6374,6 +6374,64 @@ OWN_ENVIRONMENT["skopt_verbose"] = {"scikit-optimize": "scikit-optimize",
                                     "numpy": "numpy (skopt case)"}
 
 
+# --- Keras and Lightning callbacks, d2l's train_ch6 ---------------------------------------------
+# keras_callbacks and lightning_callbacks run in the corpus environment; d2l_train_ch6 alone.
+
+
+def keras_callbacks() -> Truth:
+    """Keras 3 `fit(x, y, validation_data=(x_val, y_val), verbose=2)` of a small classifier on
+    synthetic data (240 samples to train in batches of 16, 80 to validate), Adam 0.05, up to
+    30 epochs, with three callbacks printing: `ModelCheckpoint("best.keras", monitor="val_loss",
+    save_best_only=True, verbose=1)` (`Epoch 3: val_loss improved from 0.55694 to 0.55223,
+    saving model to best.keras`, `Epoch 3: finished saving model to best.keras`, `Epoch 2:
+    val_loss did not improve from 0.55694`), `ReduceLROnPlateau(monitor="val_loss", factor=0.5,
+    patience=1, verbose=1)` (`Epoch 2: ReduceLROnPlateau reducing learning rate to
+    0.02500000037252903.`) and `EarlyStopping(monitor="val_loss", patience=3, verbose=1,
+    restore_best_weights=True)` (`Epoch 7: early stopping`, `Restoring model weights from the
+    end of the best epoch: 4.`), between the epochs' `15/15 - 0s - 14ms/step - accuracy: ...
+    - loss: ... - val_accuracy: ... - val_loss: ... - learning_rate: 0.0500` lines. Run from a
+    temporary folder, so the checkpoint's path is printed as the relative `best.keras`. Truth:
+    `History.history` at the epoch as printed (from 1), as keras_v2's; the callbacks' lines
+    repeat values of the history (the best and the new `val_loss`, the learning rate the next
+    epoch's line prints) and are no points of their own."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    import keras
+    import numpy as np
+
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(320, 6)).astype("float32")
+    y = (x[:, 0] + x[:, 1] + 1.5 * rng.normal(size=320) > 0).astype("float32")
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(16, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    callbacks = [
+        keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True,
+                                        verbose=1),
+        keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1,
+                                          verbose=1),
+        keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbose=1,
+                                      restore_best_weights=True)]
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as out:
+        os.chdir(out)
+        try:
+            history = model.fit(x[:240], y[:240], epochs=30, batch_size=16,
+                                validation_data=(x[240:], y[240:]), verbose=2,
+                                callbacks=callbacks)
+        finally:
+            os.chdir(here)
+    epochs = len(history.history["loss"])
+    if epochs == 30 or callbacks[2].stopped_epoch != epochs - 1:
+        raise SystemExit(f"keras_callbacks: EarlyStopping did not stop the fit ({epochs} epochs)")
+    return [point(key, v, epoch + 1)
+            for key, values in history.history.items() for epoch, v in enumerate(values)]
+
+
+CASES["keras_callbacks"] = keras_callbacks
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
