@@ -6432,6 +6432,61 @@ def keras_callbacks() -> Truth:
 CASES["keras_callbacks"] = keras_callbacks
 
 
+def lightning_callbacks() -> Truth:
+    """Lightning `fit` with its tqdm bar (`TQDMProgressBar`, named, as Lightning 2.6 picks its
+    rich bar by default when rich is installed), `max_epochs=6` of 20 batches, the Lightning
+    cases' classifier (`train_loss` every step, `val_loss` and `val_acc` every epoch, all on
+    the bar) on noisier labels, so that the validation loss stops improving, and two callbacks
+    printing: `EarlyStopping(monitor="val_loss", patience=2, verbose=True)` (`Metric val_loss
+    improved. New best score: 0.718`, `Metric val_loss improved by 0.010 >= min_delta = 0.0.
+    New best score: 0.708`, `Monitored metric val_loss did not improve in the last 2 records.
+    Best score: 0.704. Signaling Trainer to stop.`) and `ModelCheckpoint(monitor="val_loss",
+    verbose=True)` (`Epoch 0, global step 20: 'val_loss' reached 0.71790 (best 0.71790),
+    saving model to './csv/version_0/checkpoints/epoch=0-step=20.ckpt' as top 1`, `Epoch 3,
+    global step 80: 'val_loss' was not in top 1`), run from a temporary folder (the paths
+    print relative). Truth: the CSVLogger's metrics.csv, each value at its row's `step`, as
+    the lightning case's; the callbacks' lines repeat the logged `val_loss` (rounded) and are
+    no points of their own."""
+    import csv
+
+    import lightning as L
+    import torch
+    from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
+    from lightning.pytorch.loggers import CSVLogger
+
+    L.seed_everything(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(384, 8, generator=gen)
+    y = (x[:, 0] + 0.5 * x[:, 1] + 3.0 * torch.randn(384, generator=gen) > 0).long()
+
+    Model = _lightning_classifier()
+    data = torch.utils.data.TensorDataset
+    train = torch.utils.data.DataLoader(data(x[:320], y[:320]), batch_size=16)
+    valid = torch.utils.data.DataLoader(data(x[320:], y[320:]), batch_size=32)
+    stopping = EarlyStopping(monitor="val_loss", patience=2, verbose=True)
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as out:
+        os.chdir(out)
+        try:
+            trainer = L.Trainer(max_epochs=6, logger=CSVLogger(".", name="csv"),
+                                accelerator="cpu", log_every_n_steps=1, default_root_dir=".",
+                                callbacks=[TQDMProgressBar(), stopping,
+                                           ModelCheckpoint(monitor="val_loss", verbose=True)])
+            trainer.fit(Model(), train, valid)
+            with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
+                rows = list(csv.DictReader(f))
+        finally:
+            os.chdir(here)
+    if not stopping.stopped_epoch or trainer.current_epoch >= 6:
+        raise SystemExit("lightning_callbacks: EarlyStopping did not stop the fit")
+    return [point(key, float(row[key]), int(row["step"]))
+            for row in rows for key in ("train_loss", "val_loss", "val_acc") if row.get(key)]
+
+
+CASES["lightning_callbacks"] = lightning_callbacks
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
