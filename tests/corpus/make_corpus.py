@@ -6374,6 +6374,240 @@ OWN_ENVIRONMENT["skopt_verbose"] = {"scikit-optimize": "scikit-optimize",
                                     "numpy": "numpy (skopt case)"}
 
 
+# --- Keras and Lightning callbacks, d2l's train_ch6 ---------------------------------------------
+# keras_callbacks and lightning_callbacks run in the corpus environment; d2l_train_ch6 alone.
+
+
+def keras_callbacks() -> Truth:
+    """Keras 3 `fit(x, y, validation_data=(x_val, y_val), verbose=2)` of a small classifier on
+    synthetic data (240 samples to train in batches of 16, 80 to validate), Adam 0.05, up to
+    30 epochs, with three callbacks printing: `ModelCheckpoint("best.keras", monitor="val_loss",
+    save_best_only=True, verbose=1)` (`Epoch 3: val_loss improved from 0.55694 to 0.55223,
+    saving model to best.keras`, `Epoch 3: finished saving model to best.keras`, `Epoch 2:
+    val_loss did not improve from 0.55694`), `ReduceLROnPlateau(monitor="val_loss", factor=0.5,
+    patience=1, verbose=1)` (`Epoch 2: ReduceLROnPlateau reducing learning rate to
+    0.02500000037252903.`) and `EarlyStopping(monitor="val_loss", patience=3, verbose=1,
+    restore_best_weights=True)` (`Epoch 7: early stopping`, `Restoring model weights from the
+    end of the best epoch: 4.`), between the epochs' `15/15 - 0s - 14ms/step - accuracy: ...
+    - loss: ... - val_accuracy: ... - val_loss: ... - learning_rate: 0.0500` lines. Run from a
+    temporary folder, so the checkpoint's path is printed as the relative `best.keras`. Truth:
+    `History.history` at the epoch as printed (from 1), as keras_v2's; the callbacks' lines
+    repeat values of the history (the best and the new `val_loss`, the learning rate the next
+    epoch's line prints) and are no points of their own."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    import keras
+    import numpy as np
+
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(320, 6)).astype("float32")
+    y = (x[:, 0] + x[:, 1] + 1.5 * rng.normal(size=320) > 0).astype("float32")
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(16, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    callbacks = [
+        keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True,
+                                        verbose=1),
+        keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1,
+                                          verbose=1),
+        keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbose=1,
+                                      restore_best_weights=True)]
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as out:
+        os.chdir(out)
+        try:
+            history = model.fit(x[:240], y[:240], epochs=30, batch_size=16,
+                                validation_data=(x[240:], y[240:]), verbose=2,
+                                callbacks=callbacks)
+        finally:
+            os.chdir(here)
+    epochs = len(history.history["loss"])
+    if epochs == 30 or callbacks[2].stopped_epoch != epochs - 1:
+        raise SystemExit(f"keras_callbacks: EarlyStopping did not stop the fit ({epochs} epochs)")
+    return [point(key, v, epoch + 1)
+            for key, values in history.history.items() for epoch, v in enumerate(values)]
+
+
+CASES["keras_callbacks"] = keras_callbacks
+
+
+def lightning_callbacks() -> Truth:
+    """Lightning `fit` with its tqdm bar (`TQDMProgressBar`, named, as Lightning 2.6 picks its
+    rich bar by default when rich is installed), `max_epochs=6` of 20 batches, the Lightning
+    cases' classifier (`train_loss` every step, `val_loss` and `val_acc` every epoch, all on
+    the bar) on noisier labels, so that the validation loss stops improving, and two callbacks
+    printing: `EarlyStopping(monitor="val_loss", patience=2, verbose=True)` (`Metric val_loss
+    improved. New best score: 0.718`, `Metric val_loss improved by 0.010 >= min_delta = 0.0.
+    New best score: 0.708`, `Monitored metric val_loss did not improve in the last 2 records.
+    Best score: 0.704. Signaling Trainer to stop.`) and `ModelCheckpoint(monitor="val_loss",
+    verbose=True)` (`Epoch 0, global step 20: 'val_loss' reached 0.71790 (best 0.71790),
+    saving model to './csv/version_0/checkpoints/epoch=0-step=20.ckpt' as top 1`, `Epoch 3,
+    global step 80: 'val_loss' was not in top 1`), run from a temporary folder (the paths
+    print relative). Truth: the CSVLogger's metrics.csv, each value at its row's `step`, as
+    the lightning case's; the callbacks' lines repeat the logged `val_loss` (rounded) and are
+    no points of their own."""
+    import csv
+
+    import lightning as L
+    import torch
+    from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint, TQDMProgressBar
+    from lightning.pytorch.loggers import CSVLogger
+
+    L.seed_everything(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(384, 8, generator=gen)
+    y = (x[:, 0] + 0.5 * x[:, 1] + 3.0 * torch.randn(384, generator=gen) > 0).long()
+
+    Model = _lightning_classifier()
+    data = torch.utils.data.TensorDataset
+    train = torch.utils.data.DataLoader(data(x[:320], y[:320]), batch_size=16)
+    valid = torch.utils.data.DataLoader(data(x[320:], y[320:]), batch_size=32)
+    stopping = EarlyStopping(monitor="val_loss", patience=2, verbose=True)
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as out:
+        os.chdir(out)
+        try:
+            trainer = L.Trainer(max_epochs=6, logger=CSVLogger(".", name="csv"),
+                                accelerator="cpu", log_every_n_steps=1, default_root_dir=".",
+                                callbacks=[TQDMProgressBar(), stopping,
+                                           ModelCheckpoint(monitor="val_loss", verbose=True)])
+            trainer.fit(Model(), train, valid)
+            with open(os.path.join(trainer.logger.log_dir, "metrics.csv")) as f:
+                rows = list(csv.DictReader(f))
+        finally:
+            os.chdir(here)
+    if not stopping.stopped_epoch or trainer.current_epoch >= 6:
+        raise SystemExit("lightning_callbacks: EarlyStopping did not stop the fit")
+    return [point(key, float(row[key]), int(row["step"]))
+            for row in rows for key in ("train_loss", "val_loss", "val_acc") if row.get(key)]
+
+
+CASES["lightning_callbacks"] = lightning_callbacks
+
+
+# d2l_train_ch6 runs alone, in an environment of its own (the d2l package on PyPI pins old
+# versions of torch and numpy; the case takes the functions from a checkout instead):
+#
+#     python -m venv ~/d2l-venv
+#     ~/d2l-venv/bin/pip install torch==2.13.0 matplotlib ipython matplotlib-inline
+#     git clone https://github.com/d2l-ai/d2l-en ~/d2l-en
+#     export D2L=~/d2l-en D2L_COMMIT=$(git -C ~/d2l-en rev-parse HEAD)
+#     ~/d2l-venv/bin/python tests/corpus/make_corpus.py d2l_train_ch6
+
+# What train_ch6 calls of `d2l/torch.py`, taken from it as they are: the module's own
+# definitions and the aliases it defines at its end.
+D2L_NAMES = ["use_svg_display", "set_axes", "Timer", "Accumulator", "accuracy",
+             "evaluate_accuracy_gpu", "train_ch6", "Animator", "size", "reduce_sum", "argmax",
+             "astype"]
+
+
+def d2l_module(path: str) -> Any:
+    """A `d2l` module holding D2L_NAMES from the `d2l/torch.py` at `path` (their source as it
+    is), beside the imports they use (torch, nn, numpy, time, IPython's `display`,
+    matplotlib's `pyplot` as `plt`, `backend_inline`)."""
+    import ast
+    import time
+    import types
+
+    import numpy as np
+    import torch
+    from IPython import display
+    from matplotlib import pyplot as plt
+    from matplotlib_inline import backend_inline
+
+    with open(path) as f:
+        source = f.read()
+    tree = ast.parse(source)
+    found: dict[str, str] = {}
+    for node in tree.body:
+        names = [node.name] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else [
+            target.id for target in getattr(node, "targets", []) if isinstance(target, ast.Name)]
+        for name in names:
+            if name in D2L_NAMES:
+                found[name] = ast.get_source_segment(source, node) or ""
+    missing = set(D2L_NAMES) - set(found)
+    if missing:
+        raise SystemExit(f"d2l_train_ch6: {path} defines no {sorted(missing)}")
+    d2l = types.ModuleType("d2l")
+    d2l.__dict__.update(torch=torch, nn=torch.nn, np=np, time=time, display=display, plt=plt,
+                        backend_inline=backend_inline, d2l=d2l)
+    exec(compile("\n\n".join(found[name] for name in D2L_NAMES), path, "exec"), d2l.__dict__)
+    return d2l
+
+
+def d2l_train_ch6() -> Truth:
+    """Dive into Deep Learning's `train_ch6` (PyTorch edition, `d2l/torch.py` of the checkout
+    named by `D2L`; with `Animator`, `Accumulator`, `Timer`, `evaluate_accuracy_gpu`,
+    `accuracy` and what they call, as they are: d2l_module) training the book's LeNet (the
+    `nn.Sequential` of `chapter_convolutional-neural-networks/lenet.md`, sigmoid activations,
+    average pooling) with its `lr` 0.9 for 3 epochs (the book: 10) on the CPU (the device the
+    book's `d2l.try_gpu()` returns here), on synthetic Fashion-MNIST-shaped data instead of
+    the download (4096 training and 256 test images of 1x28x28, 10 classes: noise around a
+    mean of each class's own), batches of 64 (the book: 256). The Animator draws with
+    matplotlib off screen (Agg); outside a notebook IPython's `display` prints the figure's
+    repr, `<Figure size 350x250 with 1 Axes>`, and `clear_output(wait=True)` writes
+    `\x1b[2K\r` on stdout and on stderr, at each of its updates (6 an epoch, and one after
+    the epoch's test). It prints `training on cpu`, then at the end `loss 2.309, train acc
+    0.101, test acc 0.113` and `3347.6 examples/sec on cpu` (the sigmoid LeNet has not begun
+    to learn after 3 such epochs). Truth: the function's own `train_l`, `train_acc` and
+    `test_acc`, read from its frame by its `print` as the line is printed, keyed as printed
+    (`loss`, `train_acc`, `test_acc`), no step (the
+    line names none). The examples/sec figure is a throughput, left out."""
+    import builtins
+
+    folder = os.environ.get("D2L")
+    path = os.path.join(folder or "", "d2l", "torch.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set D2L to a d2l-ai/d2l-en checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+    from torch import nn
+
+    d2l = d2l_module(path)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and isinstance(args[0], str) and args[0].startswith("loss "):
+            values = sys._getframe(1).f_locals
+            truth.extend([point("loss", values["train_l"], None),
+                          point("train_acc", values["train_acc"], None),
+                          point("test_acc", values["test_acc"], None)])
+        builtins.print(*args, **kwargs)
+
+    d2l.print = printed
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(4352, (1, 28, 28), 0, 2.0)
+    x = (x - x.min()) / (x.max() - x.min())
+    data = torch.utils.data
+    train_iter = data.DataLoader(data.TensorDataset(x[:4096], y[:4096]), 64, shuffle=True)
+    test_iter = data.DataLoader(data.TensorDataset(x[4096:], y[4096:]), 64, shuffle=False)
+    net = nn.Sequential(
+        nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
+        nn.AvgPool2d(kernel_size=2, stride=2),
+        nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
+        nn.AvgPool2d(kernel_size=2, stride=2),
+        nn.Flatten(),
+        nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
+        nn.Linear(120, 84), nn.Sigmoid(),
+        nn.Linear(84, 10))
+    lr, num_epochs = 0.9, 3
+    d2l.train_ch6(net, train_iter, test_iter, num_epochs, lr, torch.device("cpu"))
+    if len(truth) != 3:
+        raise SystemExit(f"d2l_train_ch6: train_ch6 printed {len(truth) // 3} summaries")
+    return truth
+
+
+CASES["d2l_train_ch6"] = d2l_train_ch6
+OWN_ENVIRONMENT["d2l_train_ch6"] = {name: f"{name} (d2l_train_ch6 case)" for name in
+                                    ("torch", "numpy", "matplotlib", "ipython",
+                                     "matplotlib-inline")}
+OWN_CHECKOUT["d2l_train_ch6"] = "D2L"
+REPOSITORY_CHECKOUTS["D2L"] = ("d2l-ai/d2l-en", "D2L_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
