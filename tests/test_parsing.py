@@ -324,6 +324,10 @@ NOT_METRIC_LINES = [
     "12/02/2026 05:56:14 - INFO - __main__ - [RANK 0] Dataset size: 16",
     "vocab_size=500, hidden_size=32, train_size: 1000",
     "\t Train time/batch: 1",  # Composer's counters
+    "Metric val_loss improved by 0.010 >= min_delta = 0.0. New best score: 0.708",
+    "Monitored metric val_loss did not improve in the last 2 records. Best score: 0.704. "
+    "Signaling Trainer to stop.",
+    "training on cpu",
     "\t Train time/sample_in_epoch: 16",
     "INFO:gensim.models.word2vec:sample=0.001 downsamples 56 most-common words",
     "Total FLOPs: 0",
@@ -756,6 +760,13 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
     # a comma after a counter only when a `name: value` follows: prose is not metrics
     parser = MetricParser()
     assert run(parser, "Step 1, took 0.5s", "iteration 2, retries 3") == []
+    # d2l's train_ch6: `name number` clauses between commas, each a measure with a fraction
+    parser = MetricParser()
+    assert run(parser, "loss 2.309, train acc 0.101, test acc 0.113",
+               "epoch 2, loss 2.1, train acc 0.2", "Processed 500, skipped 3",
+               "loss 0.5, took 3.2") == expect(
+        ("loss", 2.309, 0), ("train_acc", 0.101, 0), ("test_acc", 0.113, 0), ("loss", 2.1, 2),
+        ("train_acc", 0.2, 2))
     # min-char-rnn's `iter 100, loss: 89.88`; gensim's loss callback
     parser = MetricParser()
     assert run(parser, "iter 100, loss: 89.879331", "Loss after epoch 2: 5128548.0") == expect(
@@ -1011,6 +1022,8 @@ megabyte = [
     "Iteration No: " + "1" * 1_000_000,
     "Loss after epoch " + "1" * 1_000_000 + ": 1",
     "step 1 " + "loss 1, " * 125_000,
+    "loss 1.5, " * 100_000 + "x",
+    "Metric " + "x" * 1_000_000 + " improved. New best score: 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1037,7 +1050,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
-                                       1]
+                                       0, 0, 1, 0, 1]
 
 
 

@@ -276,7 +276,7 @@ RULES: list[Rule] = [
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has ",
-         " lifecycle event {", " downsamples "),
+         " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric "),
         noise=True,
     ),
     Rule(

@@ -75,6 +75,11 @@ _NOISE = re.compile(
     # sample=0.001 negative=5 window=5', ...}`) and `sample=0.001 downsamples 56 most-common
     # words`: its settings
     r"| lifecycle event \{|\bsample=\S{1,20} downsamples \d+ most-common words"
+    # Lightning's EarlyStopping (verbose): `Metric val_loss improved by 0.010 >= min_delta =
+    # 0.0. New best score: 0.708`, `Monitored metric val_loss did not improve in the last 2
+    # records. Best score: 0.704. ...`: the monitored metric's value again, already recorded
+    r"|\bMetric \S{1,200} improved(?: by \S{1,40} >= min_delta = \S{1,40})?\. New best score: "
+    r"|\bMonitored metric \S{1,200} did not improve in the last \d+ records\. Best score: "
 )
 
 

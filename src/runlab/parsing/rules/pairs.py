@@ -362,9 +362,39 @@ _MEASURE = re.compile(
 )
 
 
+def _comma_clauses(text: str) -> list[Found]:
+    """``loss 0.469, train acc 0.823, test acc 0.779`` (d2l's `train_ch6`): a whole line of
+    `name number` clauses between commas, every name ending in a measure's word and every
+    number with a fraction; a leading `epoch 3` clause is the step."""
+    found: list[Found] = []
+    for index, clause in enumerate(text.split(", ")):
+        if index == 0:
+            bare = _BARE_COUNTER_CLAUSE.fullmatch(clause)
+            if bare is not None:
+                found.append(("epoch" if bare.group(1).lower() == "epoch" else "step",
+                              int(bare.group(2)), None))
+                continue
+        match = _NAMED_VALUE.fullmatch(clause)
+        if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
+                or match.group(2).lstrip("+-").isdigit()):
+            return []
+        key = match.group(1).replace(" ", "_")
+        if not is_metric_key(key):
+            return []
+        found.append((key, to_number(match.group(2)), None))
+    return found if len(found) > 1 else []
+
+
+_BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration)\s{1,4}(\d{1,18})",
+                                  re.ASCII | re.IGNORECASE)
+
+
 def parse_alone(line: str) -> list[Found]:
-    """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number."""
+    """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number
+    (or several, between commas: `_comma_clauses`)."""
     text = line.lstrip()
+    if ", " in text:
+        return _comma_clauses(text.rstrip())
     match = _NAMED_VALUE.fullmatch(text[2:] if text[:2] in ("- ", "* ", "• ") else text)
     if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
             or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
