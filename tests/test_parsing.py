@@ -757,9 +757,24 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
     # a text postfix's settings are not metrics, as anywhere else
     parser = MetricParser()
     assert run(parser, "  5%|▌  | 2/40 [00:00<00:04,  8.1it/s, seed: 42, n_jobs: 4]") == []
-    # a comma after a counter only when a `name: value` follows: prose is not metrics
+    # a comma after a counter when the line names a measure: prose is not metrics
     parser = MetricParser()
-    assert run(parser, "Step 1, took 0.5s", "iteration 2, retries 3") == []
+    assert run(parser, "Step 1, took 0.5s", "iteration 2, retries 3",
+               "Step 1, took 0.5s, eta 00:12") == []
+    parser = MetricParser()
+    assert run(parser, "step 3, train loss 0.5, lr 0.001", "it 4, loss 0.5",
+               "- loss 0.469, train acc 0.823") == expect(
+        ("train_loss", 0.5, 3), ("lr", 0.001, 3), ("loss", 0.5, 4), ("loss", 0.469, 4),
+        ("train_acc", 0.823, 4))
+    # sizes of data and models are settings; a measure named `*_size` is not one
+    parser = MetricParser()
+    assert run(parser, "Coverage_rate: 0.90, Average_size: 1.70", "vocab_size=500",
+               "effective_sample_size=120.5") == expect(
+        ("Coverage_rate", 0.9, 0), ("Average_size", 1.7, 0), ("effective_sample_size", 120.5, 0))
+    # a postfix `step` is a count, not a metric (the bar's counter is the step)
+    parser = MetricParser()
+    assert run(parser, "Epoch 0:  33%|###  | 1/3 [00:01<00:02, 1.0it/s, loss=0.1, step=8]") == expect(
+        ("loss", 0.1, 1))
     # d2l's train_ch6: `name number` clauses between commas, each a measure with a fraction
     parser = MetricParser()
     assert run(parser, "loss 2.309, train acc 0.101, test acc 0.113",
@@ -1024,6 +1039,7 @@ megabyte = [
     "step 1 " + "loss 1, " * 125_000,
     "loss 1.5, " * 100_000 + "x",
     "Metric " + "x" * 1_000_000 + " improved. New best score: 1",
+    "step 1, " + "loss" * 250_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1050,7 +1066,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
-                                       0, 0, 1, 0, 1]
+                                       0, 0, 1, 0, 0, 0, 1]
 
 
 

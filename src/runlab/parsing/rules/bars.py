@@ -56,7 +56,8 @@ _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 _POSTFIX_TEXT_ITEM = re.compile(r"(?:^|, )([A-Za-z][\w.\- ]{0,40}?)(?: \[[\d\-]{1,40}\])?: ([^,]*)",
                                 re.ASCII)
 # Lightning's logger version; the step a loop shows beside its values (diffusers' examples'
-# `set_postfix(**logs)` with `step=global_step`), which the bar's counter already is
+# `set_postfix(**logs)` with `step=global_step`, the counter or one behind it when tqdm draws
+# the count before the new postfix): a count, not a metric
 _NOT_METRICS = frozenset({"v_num", "step", "global_step"})
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")

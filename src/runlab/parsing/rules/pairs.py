@@ -65,7 +65,11 @@ _SETTING = re.compile(
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
-    r"|[_./\-]size$"  # `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
+    # sizes of data and of models: `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
+    # (not `average_size`, `effective_sample_size`: measures)
+    r"|(?:^|[_./\-])(?:vocab|hidden|dataset|data|train|training|test|val|valid|validation|eval"
+    r"|image|img|input|output|embed|embedding|model|batch|microbatch|patch|kernel|window|chunk"
+    r"|block|context|ctx|seq|sequence|step|pool|buffer|cache|population|beam|group|crop)_size$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$",
     re.IGNORECASE,
@@ -331,12 +335,12 @@ def parse_fraction(line: str) -> list[Found]:
 
 # name_value -----------------------------------------------------------------------------------
 
-# A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: a comma when a
-# `name: value` follows), `it 200 |`, `step 1/74 |` (llm.c), `iteration
+# A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
+# the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|]|,(?=[^:=]*[:=])|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
@@ -385,7 +389,7 @@ def _comma_clauses(text: str) -> list[Found]:
     return found if len(found) > 1 else []
 
 
-_BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration)\s{1,4}(\d{1,18})",
+_BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,18})",
                                   re.ASCII | re.IGNORECASE)
 
 
@@ -393,9 +397,11 @@ def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number
     (or several, between commas: `_comma_clauses`)."""
     text = line.lstrip()
+    if text[:2] in ("- ", "* ", "• "):
+        text = text[2:]
     if ", " in text:
         return _comma_clauses(text.rstrip())
-    match = _NAMED_VALUE.fullmatch(text[2:] if text[:2] in ("- ", "* ", "• ") else text)
+    match = _NAMED_VALUE.fullmatch(text)
     if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
             or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
         return []
@@ -522,7 +528,18 @@ def parse_name_value(line: str) -> list[Found]:
             key = name if name in _UNPREFIXED else prefix + name
             if is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
+    if counter is not None and counter.group(0).endswith(",") and not any(
+            _MEASURE.search(key) for key, _, _ in found[1:]) and _MEASURE_PAIR.search(rest) is None:
+        return []  # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named
     return found
+
+
+# A measure's `name: value` or `name=value` after a counter: `iter 100, loss: 89.87`.
+_MEASURE_PAIR = re.compile(
+    r"(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|score|mse|rmse|mae|reward"
+    r"|return|precision|recall|dice|iou)\w{0,30}\s{0,4}[:=]\s{0,4}[-+.\d]",
+    re.ASCII | re.IGNORECASE,
+)
 
 
 # position -------------------------------------------------------------------------------------
