@@ -2377,49 +2377,16 @@ def run_example(folder: str, argv: list[str],
                 changes: dict[str, str] | None = None, setup: Callable[[], None] | None = None,
                 script: str = "main.py") -> None:
     """Run `folder/script` of the pytorch/examples checkout named by PYTORCH_EXAMPLES as
-    `python script argv...` from a folder of its own (its checkpoints and images are written
-    there), its folder first on the path (its own modules). Each of the script's `print(...)`
-    calls first gives `record` the call's source text (which print statement it is), the
-    printing frame's variables (its globals and locals) and the objects given to `print` (the
-    values themselves, before any text is made of them), then prints. `changes` are the case's
-    only edits to the source (its data), each made exactly once; `setup` makes files in the
-    run's folder first."""
+    `python script argv...` by `run_script` (its checkpoints and images are written in a folder
+    of its own), torch on one thread; `changes` are the case's only edits to the source (its
+    data)."""
     examples = os.environ.get("PYTORCH_EXAMPLES")
     if not examples:
         raise SystemExit("set PYTORCH_EXAMPLES to a pytorch/examples checkout")
-    import builtins
-    import shutil
-
     import torch
 
     torch.set_num_threads(1)
-    path = os.path.join(examples, folder)
-    with open(os.path.join(path, script)) as f:
-        source = f.read()
-    for old, new in (changes or {}).items():
-        assert source.count(old) == 1, old
-        source = source.replace(old, new)
-    prints = example_prints(source)
-
-    def printed(*args: Any, **kwargs: Any) -> None:
-        frame = sys._getframe(1)
-        record(prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals}, args)
-        builtins.print(*args, **kwargs)
-
-    cwd = os.getcwd()
-    tmp = tempfile.mkdtemp()
-    os.chdir(tmp)
-    sys.path.insert(0, path)
-    try:
-        if setup:
-            setup()
-        sys.argv = [script, *argv]
-        code = compile(source, script, "exec")  # its warnings name the script, not a path
-        exec(code, {"__name__": "__main__", "__file__": script, "print": printed})
-    finally:
-        sys.path.remove(path)
-        os.chdir(cwd)
-        shutil.rmtree(tmp)
+    run_script(os.path.join(examples, folder, script), argv, record, changes, setup)
 
 
 # word_language_model's data folder holds wikitext-2's train.txt (10.8 MB), valid.txt and
@@ -5056,10 +5023,11 @@ def run_script(path: str, argv: list[str],
                changes: dict[str, str] | None = None,
                setup: Callable[[], None] | None = None) -> None:
     """Run the script at `path` as `python script argv...` (`__main__`) from a folder of its own,
-    its folder first on the path, as run_example runs pytorch/examples' scripts: each of its
-    `print(...)` calls first gives `record` the call's source text, the printing frame's
-    variables and the objects printed, then prints; `changes` are the case's only edits to the
-    source (its sizes), each made exactly once; `setup` makes files in the run's folder first."""
+    its folder first on the path (its own modules). Each of its `print(...)` calls first gives
+    `record` the call's source text (which print statement it is), the printing frame's
+    variables (its globals and locals) and the objects given to `print` (the values themselves,
+    before any text is made of them), then prints. `changes` are the case's only edits to the
+    source, each made exactly once; `setup` makes files in the run's folder first."""
     import builtins
     import shutil
 

@@ -366,47 +366,34 @@ _MEASURE = re.compile(
 )
 
 
-def _comma_clauses(text: str) -> list[Found]:
-    """``loss 0.469, train acc 0.823, test acc 0.779`` (d2l's `train_ch6`): a whole line of
-    `name number` clauses between commas, every name ending in a measure's word and every
-    number with a fraction; a leading `epoch 3` clause is the step."""
-    found: list[Found] = []
-    for index, clause in enumerate(text.split(", ")):
-        if index == 0:
-            bare = _BARE_COUNTER_CLAUSE.fullmatch(clause)
-            if bare is not None:
-                found.append(("epoch" if bare.group(1).lower() == "epoch" else "step",
-                              int(bare.group(2)), None))
-                continue
-        match = _NAMED_VALUE.fullmatch(clause)
-        if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
-                or match.group(2).lstrip("+-").isdigit()):
-            return []
-        key = match.group(1).replace(" ", "_")
-        if not is_metric_key(key):
-            return []
-        found.append((key, to_number(match.group(2)), None))
-    return found if len(found) > 1 else []
-
-
 _BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,18})",
                                   re.ASCII | re.IGNORECASE)
 
 
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number
-    (or several, between commas: `_comma_clauses`)."""
-    text = line.lstrip()
+    with a fraction; or of several such clauses between commas, the first of which may be the
+    step (d2l's `train_ch6`: `loss 0.469, train acc 0.823, test acc 0.779`)."""
+    text = line.strip()
     if text[:2] in ("- ", "* ", "• "):
         text = text[2:]
-    if ", " in text:
-        return _comma_clauses(text.rstrip())
-    match = _NAMED_VALUE.fullmatch(text)
-    if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
-            or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
-        return []
-    key = match.group(1).replace(" ", "_")
-    return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
+    clauses = text.split(", ")
+    found: list[Found] = []
+    for index, clause in enumerate(clauses):
+        bare = _BARE_COUNTER_CLAUSE.fullmatch(clause) if index == 0 and len(clauses) > 1 else None
+        if bare is not None:
+            found.append(("epoch" if bare.group(1).lower() == "epoch" else "step",
+                          int(bare.group(2)), None))
+            continue
+        match = _NAMED_VALUE.fullmatch(clause)
+        if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
+                or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
+            return []
+        key = match.group(1).replace(" ", "_")
+        if not is_metric_key(key):
+            return []
+        found.append((key, to_number(match.group(2)), None))
+    return found if len(clauses) == 1 or len(found) > 1 else []
 
 
 # A counter with no separator after it, then `name value` pairs separated by spaces only:
@@ -529,17 +516,12 @@ def parse_name_value(line: str) -> list[Found]:
             if is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
     if counter is not None and counter.group(0).endswith(",") and not any(
-            _MEASURE.search(key) for key, _, _ in found[1:]) and _MEASURE_PAIR.search(rest) is None:
-        return []  # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named
+            _MEASURE.search(key) for key, _, _ in found[1:]) and not any(
+            _MEASURE.search(key) for key, _, _ in key_value_pairs(rest)):
+        # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
+        # loss: 89.87` names one in a key_value pair)
+        return []
     return found
-
-
-# A measure's `name: value` or `name=value` after a counter: `iter 100, loss: 89.87`.
-_MEASURE_PAIR = re.compile(
-    r"(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|score|mse|rmse|mae|reward"
-    r"|return|precision|recall|dice|iou)\w{0,30}\s{0,4}[:=]\s{0,4}[-+.\d]",
-    re.ASCII | re.IGNORECASE,
-)
 
 
 # position -------------------------------------------------------------------------------------
