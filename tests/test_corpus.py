@@ -33,14 +33,6 @@ LAST_FRAME_ONLY = {"lightning_rich.pipe.log"}
 # update_step): a 100-column terminal cuts the bar before them, so most of their values are
 # never drawn there.
 RECALL_OF = {"lightning_rich.pty.log": 0.65, "tianshou.pty.log": 0.5}
-# Captures whose truth counts a line's step one before runlab's convention. x-transformers'
-# train_enwik8.py prints each batch's loss before its optimizer step and before tqdm counts the
-# batch: its truth is the loop's index, i. runlab gives a line printed under a bar the step of
-# the bar's next drawing, i + 1, whatever the redraw rate (the tqdm and Trainer conventions:
-# whether a print comes before or after the optimizer's step is not in the text). Checked one
-# step on; corpus-score counts them off step.
-STEP_AHEAD_OF = {"x_transformers_enwik8.pipe.log": 1, "x_transformers_enwik8.pty.log": 1}
-
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()
                and path.name.startswith("noise") and path.suffix in (".txt", ".log"))
@@ -103,7 +95,6 @@ def test_program_output_gives_the_truth(truth: Path, capture: Path) -> None:
     if capture.name in LAST_FRAME_ONLY:
         expected = list({str(t["key"]): t for t in expected}.values())
     recall = RECALL_OF.get(capture.name, RECALL)
-    ahead = STEP_AHEAD_OF.get(capture.name, 0)
     missing, off_step = [], []
     with_step = 0
     for t in expected:
@@ -113,7 +104,7 @@ def test_program_output_gives_the_truth(truth: Path, capture: Path) -> None:
             missing.append((key, value, step))
         if step is not None:
             with_step += 1
-            if not any(p.step == step + ahead for p in hits):  # type: ignore[operator]
+            if not any(p.step == step for p in hits):  # type: ignore[operator]
                 off_step.append((key, value, step, sorted({p.step for p in hits})))
     found = 1 - len(missing) / len(expected)
     assert found >= recall, f"found {found:.1%}; not found: {missing[:20]}"

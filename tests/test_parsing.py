@@ -815,23 +815,40 @@ def test_lines_printed_each_step_under_a_throttled_bar_get_their_steps() -> None
     lines.append("training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
     parser = MetricParser()
     points = run(parser, *lines)
-    # Each at the step of the drawing after it, as when every step is drawn (a line printed
-    # while the bar shows 2 is at 3), whatever the redraw rate.
+    # A plain print goes on the line of the bar's latest drawing (the bar is not cleared
+    # first): it was printed before the bar counted again, at the count shown (the loop's
+    # index), 0 to 5, as when every step is drawn.
     assert [(k, s) for k, _, s in points if k == "training_loss"] == [
-        ("training_loss", i) for i in range(1, 7)]
+        ("training_loss", i) for i in range(6)]
     assert [(k, v, s) for k, v, s in points if k == "validation_loss"] == [
-        ("validation_loss", 4.3, 4)]
+        ("validation_loss", 4.3, 3)]
+    every = MetricParser()
+    drawn = [f"training: {i}/6 [00:01<00:00, 5.00it/s]training loss: 5.{6 - i}"
+             for i in range(6)] + ["training: 6/6 [00:01<00:00, 5.00it/s]"]
+    assert [s for k, _, s in run(every, *drawn) if k == "training_loss"] == list(range(6))
+    # Lines on their own (tqdm.write clears the bar first; a library prints its line, then
+    # redraws the bar): each at the step of the drawing after it, whatever the redraw rate.
+    written = MetricParser()
+    lines = ["training:   0%|          | 0/6 [00:00<?, ?it/s]"]
+    lines += [f"training loss: 5.{6 - i}" for i in range(6)]
+    lines.append("training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
+    assert [s for k, _, s in run(written, *lines) if k == "training_loss"] == list(range(1, 7))
     every = MetricParser()
     drawn = ["training:   0%|          | 0/6 [00:00<?, ?it/s]"]
     for i in range(6):
         drawn.append(f"training loss: 5.{6 - i}")
         drawn.append(f"training: {i + 1}/6 [00:01<00:00, 5.00it/s]")
     assert [s for k, _, s in run(every, *drawn) if k == "training_loss"] == list(range(1, 7))
-    # Printed less often than the bar moves: the bar's step, as before.
+    # Printed less often than the bar moves: the bar's step, as before; on the bar's line,
+    # the step of the drawing it was printed on.
     parser = MetricParser()
     points = run(parser, "training:   0%|          | 0/6 [00:00<?, ?it/s]", "loss: 1.5",
                  "loss: 1.2", "training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
     assert [s for k, _, s in points if k == "loss"] == [6, 6]
+    parser = MetricParser()
+    points = run(parser, "training:  33%|###       | 2/6 [00:00<?, ?it/s]loss: 1.5",
+                 "loss: 1.2", "training: 100%|##########| 6/6 [00:01<00:00, 5.00it/s]")
+    assert [s for k, _, s in points if k == "loss"] == [2, 2]
 
 
 def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:

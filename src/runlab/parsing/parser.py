@@ -6,7 +6,8 @@ row's iteration); the line's step key (``global_step``, ``step``, ``num_updates`
 ``iteration``, ``iter``, ``it``, ``epoch``, case-insensitive, written as an integer: the first
 in that order sets the step and is not recorded, any other stays a metric); the global step of
 the run's main progress bar, when one is drawn (taken from the bar's next drawing, since a
-library prints its line, then redraws the bar); the current step from the latest ``Epoch N``
+library prints its line, then redraws the bar; from the drawing before for a line printed on
+the bar's own line, a plain print before the bar counts again); the current step from the latest ``Epoch N``
 header; else a counter per key, the number of earlier points of that key. An ``epoch``
 written with a decimal point (Hugging Face's 0.5 and 1.0) is a metric. When a key is found
 twice on one line the first finding wins. User patterns come first, and the text they match is
@@ -224,8 +225,12 @@ class MetricParser:
         # The last value each bar key showed, and the step it was given.
         self._shown: dict[str, float] = {}
         self._last_drawn: dict[str, int] = {}
-        # Points of lines without a step, waiting for the main bar's next drawing.
+        # Points of lines without a step, waiting for the main bar's next drawing; and the
+        # step of the main bar's latest drawing when the first of them was printed on its line
+        # (a plain print in the loop's body, before the bar counts again; tqdm.write clears the
+        # bar first).
         self._waiting: list[Point] = []
+        self._printed_on: int | None = None
         self._rows: Callable[[str], list[Found]] | None = None
         self._rows_rule = ""
         # The latest table whose rows stopped, and its rule: a later row continues it.
@@ -397,6 +402,8 @@ class MetricParser:
                     continue
                 self._draw(drawn, name, released)
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
+                    if drawn.family and drawn.family == self._main:
+                        self._printed_on = self._bar_step
                     released += self._parse_line(drawn.rest)
                 if final:
                     break
@@ -512,6 +519,7 @@ class MetricParser:
                 self._bar_step = step
                 if self._waiting:
                     out += self._give_waiting(step, since)
+                self._printed_on = None
         if step is None:
             step = bar.counter
         elif metrics and self._lightning:
@@ -543,27 +551,32 @@ class MetricParser:
             out.append(Point(key, value, point_step, rule))
 
     def _give_waiting(self, step: int | None, since: int | None = None) -> list[Point]:
-        """The points of the lines printed since the bar was last drawn, at its new step; or,
-        when the bar went from step `since` to `step` and one key was printed exactly once a
-        step in between (a loop that prints each step under a bar throttled by tqdm's
-        `mininterval`), each of that key's points at its own step, `since + 1` to `step` (as
-        they would be with the bar drawn at each step: whatever the redraw rate, a line gets
-        the step of the drawing after it), and the other keys' at the step of that key's point
-        printed before them."""
+        """The points of the lines printed since the bar was last drawn, at its new step (a
+        library prints its line, then redraws the bar); or, when the first of them was printed
+        on the line of that last drawing, at `since`, its step (a plain print in the loop's
+        body, before the bar counts again: Lightning's bar excepted, whose drawing shows the
+        batch before). When the bar went from `since` to `step` and one key was printed
+        exactly once a step in between (a loop that prints each step under a bar throttled by
+        tqdm's `mininterval`), each of that key's points gets its own step, `since + 1` to
+        `step` (`since` to `step - 1` for prints on the bar's line), as with the bar drawn at
+        each step, and the other keys' the step of that key's point printed before them."""
         points = self._waiting
         self._waiting = []
+        first = 0 if since is not None and self._printed_on == since and not self._lightning else 1
         if step is not None and since is not None and step - since >= 2:
             counts: dict[str, int] = {}
             for point in points:
                 counts[point.key] = counts.get(point.key, 0) + 1
             dense = max(counts, key=counts.__getitem__)
             if counts[dense] == step - since:
-                at, seen = since + 1, 1
+                at, seen = since + first, first
                 for point in points:
                     if point.key == dense:
                         at, seen = since + seen, seen + 1
                     point.step = at
                 return points
+        if not first:
+            step = since
         for point in points:
             if step is not None:
                 point.step = step
