@@ -1057,6 +1057,10 @@ megabyte = [
     "loss 1.5, " * 100_000 + "x",
     "Metric " + "x" * 1_000_000 + " improved. New best score: 1",
     "step 1, " + "loss" * 250_000,
+    "loss tensor(1, a=" * 90_000,
+    "x: np.float64(" + "1" * 1_000_000 + ")",
+    "a: tensor([" * 100_000 + "1",
+    "b=tensor(1, grad_fn=" + "()" * 500_000 + ")",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1083,7 +1087,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
-                                       0, 0, 1, 0, 0, 0, 1]
+                                       0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]
 
 
 
@@ -1748,3 +1752,31 @@ def test_parse_lines_fast_path_equals_line_by_line() -> None:
     by_line = [p for line in lines for p in one.parse_line(line)] + one.flush()
     fast = many.parse_lines(lines) + many.flush()
     assert [repr(p) for p in fast] == [repr(p) for p in by_line]  # repr: nan == nan
+
+
+def test_numbers_printed_as_their_types_repr() -> None:
+    # Hand-written loops print tensors and NumPy 2 scalars as they are: the number is read.
+    parser = MetricParser()
+    assert run(parser,
+               "epoch=0: train_ppl=tensor(2.3456) train_epoch_loss=tensor(0.8526) "
+               "eval_ppl=tensor(1.2000)",
+               "Epoch 1 loss: tensor(0.5432, grad_fn=<MeanBackward0>)",
+               "train loss: tensor(0.5000, device='cuda:0')",
+               "{'accuracy': np.float64(0.875), 'f1': np.float32(0.8123)}",
+               "val_loss=np.float64(0.51234)",
+               "{'loss': Array(0.5123, dtype=float32)}",
+               "test loss: tf.Tensor(0.25, shape=(), dtype=float32)",
+               "step 3: acc tensor([0.4321])") == expect(
+        ("train_ppl", 2.3456, 0), ("train_epoch_loss", 0.8526, 0), ("eval_ppl", 1.2, 0),
+        ("loss", 0.5432, 1), ("train_loss", 0.5, 1), ("accuracy", 0.875, 1), ("f1", 0.8123, 1),
+        ("val_loss", 0.51234, 1), ("loss", 0.5123, 1), ("test_loss", 0.25, 1), ("acc", 0.4321, 3))
+    # A postfix set to a tensor (`set_postfix(loss=loss)`) is a curve like any other.
+    parser = MetricParser()
+    assert run(parser, *(f"{i * 10}%|#  | {i}/10 [00:01<00:01, 5.00it/s, "
+                         f"loss=tensor(0.{9 - i}000, grad_fn=<NllLossBackward0>)]"
+                         for i in (1, 2))) == expect(("loss", 0.8, 1), ("loss", 0.7, 2))
+    # A tensor of several numbers is not a value; a user pattern reads the line as printed.
+    assert parse("weights: tensor([0.1, 0.2])") == []
+    parser = MetricParser([r"loss: tensor\((?P<raw_loss>[\d.]+)"])
+    assert run(parser, "loss: tensor(0.5, grad_fn=<MeanBackward0>) acc: np.float64(0.9)") == (
+        expect(("raw_loss", 0.5, 0), ("acc", 0.9, 0)))

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
-from runlab.parsing.rules.base import STEP_NAMES, Bar, Found, parse_number
+from runlab.parsing.rules.base import STEP_NAMES, Bar, Found, parse_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.dicts import json_records
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
@@ -261,6 +261,8 @@ class MetricParser:
         for line in lines:
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
+            if "(" in line:
+                line = unwrapped(line)
             if self._block is not None:
                 points.extend(self._feed_block(line))
                 continue
@@ -328,7 +330,11 @@ class MetricParser:
 
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
-        return self._parse_line(_unprefixed(line) if line.startswith(_LEVELS) else line)
+        if line.startswith(_LEVELS):
+            line = _unprefixed(line)
+        if "(" in line and not self._patterns:  # user patterns read the line as printed
+            line = unwrapped(line)
+        return self._parse_line(line)
 
     def _parse_line(self, line: str) -> list[Point]:
         if self._block is not None:
@@ -373,6 +379,8 @@ class MetricParser:
             findings, line = pattern.parse(line)
             if findings:
                 found.append((_CUSTOM, findings, False))
+        if self._patterns and "(" in line:
+            line = unwrapped(line)
         for trigger in self._triggers:
             if trigger in line:
                 break

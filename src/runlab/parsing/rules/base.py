@@ -18,7 +18,7 @@ from dataclasses import dataclass
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 __all__ = ["CLAIM", "NUMBER", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule", "bar_findings",
-           "parse_number", "plain_number", "to_number"]
+           "parse_number", "plain_number", "to_number", "unwrapped"]
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -45,6 +45,13 @@ NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?i:nan|inf(?:init
 VALUE_END = r"(?=[\s;|)\]}]|,(?!\d)|\.(?:\s|$)|$)"
 
 _NUMBER_ALONE = re.compile(rf"\s*({NUMBER})\s*%?\s*", re.ASCII)
+# A number printed as its type's repr: PyTorch's `tensor(0.6931, grad_fn=<NllLossBackward0>)`
+# and `tensor([0.4321])`, NumPy 2's `np.float64(0.51)`, `array(0.5)`, JAX's `Array(0.5,
+# dtype=float32)`, TensorFlow's `tf.Tensor(0.5, shape=(), dtype=float32)`: one number, then
+# only keyword arguments. A tensor of several numbers is not a value.
+_WRAPPED = re.compile(
+    rf"\b(?:tensor|np\.(?:float|int|uint)\d{{0,3}}|(?:Device)?Array|array|tf\.Tensor)"
+    rf"\(\[?({NUMBER})\]?(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +129,12 @@ class Bar:
 CLAIM: Found = ("", 0, None)
 """What a rule returns for a line it recognises that holds no metric (a bar showing only
 Lightning's ``v_num``): never recorded, but with ``final`` it keeps the line from later rules."""
+
+
+def unwrapped(line: str) -> str:
+    """The line with each number printed as its type's repr written as the number alone
+    (`loss: tensor(0.6931, grad_fn=<NllLossBackward0>)` reads as `loss: 0.6931`)."""
+    return _WRAPPED.sub(r"\1", line) if "(" in line else line
 
 
 def to_number(text: str) -> float:
