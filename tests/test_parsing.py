@@ -252,7 +252,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ),
     ("INFO: val loss: 0.3", expect(("val_loss", 0.3, 0))),
     ("2024-01-05 12:30:45,123 INFO train loss: 0.5", expect(("train_loss", 0.5, 0))),
-    ("the best score of the model: 0.8", expect(("model", 0.8, 0))),
+    ("the best score of the model: 0.8", expect(("the_best_score_of_the_model", 0.8, 0))),
     ("done: w=2.1 b=2.0", expect(("w", 2.1, 0), ("b", 2.0, 0))),
     # name value clauses and leading counters
     (
@@ -1780,3 +1780,31 @@ def test_numbers_printed_as_their_types_repr() -> None:
     parser = MetricParser([r"loss: tensor\((?P<raw_loss>[\d.]+)"])
     assert run(parser, "loss: tensor(0.5, grad_fn=<MeanBackward0>) acc: np.float64(0.9)") == (
         expect(("raw_loss", 0.5, 0), ("acc", 0.9, 0)))
+
+
+def test_scikit_learn_verbose_estimators_and_tutorial_shapes() -> None:
+    # SGD's `-- Epoch N` header; NMF's error after a clause (a log line's `error:` is not a
+    # metric); mini-batch estimators' `Minibatch step N/M:`; LDA's `max_iter` is a setting.
+    parser = MetricParser()
+    assert run(parser, "-- Epoch 2", "Norm: 41.47, Bias: -18.19, Avg. loss: 3.38",
+               "Epoch 10 reached after 0.001 seconds, error: 26.912006",
+               "error: 2 files failed", "Minibatch step 3/93: mean batch inertia: 2.89, "
+               "ewa inertia: 3.64", "iteration: 4 of max_iter: 10, perplexity: 26.75") == expect(
+        ("Norm", 41.47, 2), ("Bias", -18.19, 2), ("Avg_loss", 3.38, 2), ("error", 26.912006, 10),
+        ("mean_batch_inertia", 2.89, 3), ("ewa_inertia", 3.64, 3), ("perplexity", 26.75, 4))
+    # PEFT's `epoch=0: train_ppl=...` (a value ends at a colon after `=`, not in Python's
+    # `sys:1: ResourceWarning`); torchmetrics' `Accuracy on batch 3: 0.3`; the "Training with
+    # PyTorch" tutorial's `Total loss for this batch:` and `LOSS train X valid Y` (lines without
+    # a step after a line with one: at its step).
+    parser = MetricParser()
+    assert run(parser, "epoch=2: train_ppl=41.25 eval_ppl=41.23",
+               "sys:1: ResourceWarning: unclosed file", "Accuracy on batch 3: 0.3",
+               "Total loss for this batch: 2.31", "LOSS train 2.2667 valid 2.2473") == expect(
+        ("train_ppl", 41.25, 2), ("eval_ppl", 41.23, 2), ("Accuracy", 0.3, 3),
+        ("Total_loss_for_this_batch", 2.31, 3), ("LOSS_train", 2.2667, 3),
+        ("LOSS_valid", 2.2473, 3))
+    # A dropped pair keeps its place: the learned shape of a repeated line reads each value
+    # under its own key.
+    parser = MetricParser()
+    assert run(parser, *(f"error: {i}, loss: 0.{i}" for i in range(3, 6))) == expect(
+        ("loss", 0.3, 0), ("loss", 0.4, 1), ("loss", 0.5, 2))

@@ -29,7 +29,9 @@ _NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
             r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds)\b)")
-VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{VALUE_END}"
+# A value may also end at a colon that ends a clause: PEFT's `epoch=0: train_ppl=...`.
+_PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
+VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
 _PAIR = re.compile(
     r"(?<![^\s,;|(\[{])"
     rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
@@ -42,27 +44,35 @@ _PAIR = re.compile(
 # What a learned line shape reads for each value: the number is captured by a lookahead and
 # then consumed whole, so a value can be read one way only and a line that fails to match
 # late never makes the regex retry every earlier value (that retrying is exponential).
-_SHAPE_VALUE = "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)(?:%(?!\|))?" + VALUE_END
+_SHAPE_VALUE = "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)(?:%(?!\|))?" + _PAIR_END
 
+# The key of a pair that is not one (kept in place: a learned line shape reads values by
+# their place among the line's pairs).
+_DROPPED = "\x00"
 # `INFO: 3 workers` is a log line, not a metric called INFO; `CUDA Version: 12.4` is a version
 # and `cuda:0` a device.
 _NOT_KEYS = frozenset(
     spelling
-    for word in ("debug", "info", "notice", "warn", "warning", "error", "critical", "fatal",
+    for word in ("debug", "info", "notice", "warn", "warning", "critical", "fatal",
                  "version", "cuda", "xla", "mps", "npu", "xpu", "hpu")
     for spelling in (word, word.upper(), word.capitalize())
-)
+) | {"ERROR", _DROPPED}
+# `error: 2 files failed` starts a log line; after another clause it is a measure, as in
+# scikit-learn's NMF: `Epoch 10 reached after 0.001 seconds, error: 26.912006`.
+_LOG_LEVEL = frozenset({"error", "Error"})
 # `main.cc:42]` and `train.py:17` are a source file and a line number.
 _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|rb)$")
 # Set-up values, not measurements: `num_threads=2`, `seed: 42`, `port=29500`, `pid: 4242`,
 # counts of data and of parameters (`num_rows: 27000`, `parameter tensors: 2`, `param count:
-# 4927618`, `total number of tokens: 512`), batch sizes and image crops.
+# 4927618`, `total number of tokens: 512`), batch sizes and image crops, lengths of training
+# (`iteration: 1 of max_iter: 10`, scikit-learn's LatentDirichletAllocation).
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
     r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs)$"
+    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs"
+    r"|max_iters?|max_iterations|max_steps?|total_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
     # sizes of data and of models: `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
@@ -90,9 +100,11 @@ def parse_key_value(line: str) -> list[Found]:
 
 # A clause that starts with a measure's word and a preposition is the name whole, articles and
 # numbers in it too: `Accuracy of the network on the 10000 test images: 54 %` (PyTorch's
-# CIFAR-10 tutorial), `Loss on the test set: 0.3`. At the start of the line only.
+# CIFAR-10 tutorial), `Loss on the test set: 0.3`, its qualifiers before it too (`Total loss for
+# this batch: 2.31`, the "Training with PyTorch" tutorial). At the start of the line only.
 _MEASURE_PHRASE = re.compile(
-    r"\s*((?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
+    r"\s*((?:[A-Za-z]{2,20}\ ){0,2}"  # qualifiers: `Total loss for this batch: 2.31`
+    r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map)\ (?i:of|on|for|over|in|at|across|per|with|after)"
     r"(?:\ [\w@.\-/]{1,40}){1,10}):\ +" + VALUE,
     re.ASCII,
@@ -195,6 +207,14 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
+        if ((key in _LOG_LEVEL and not head and _CLAUSES.search(line, 0, match.start()) is None)
+                or (line.startswith(":", match.end()) and "=" not in line[
+                    match.end(2) : match.start(3 if integer is not None else 4)])):
+            # a log level (`error: 2 files failed`); a value ends at a colon only after `=`
+            # (`epoch=0: train_ppl=...`, not Python's warnings, `sys:1: ResourceWarning`)
+            pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
         if head:
             pairs.append((f"{head}/{key}".replace(" ", "_"), integer, number))
             end = match.end()
@@ -246,10 +266,12 @@ def is_metric_key(key: str) -> bool:
 
 # A name, what it is taken over in parentheses, and its step in words before the value: keras-io's
 # custom training loops, `Training loss (for 1 batch) at step 100: 0.6021`, and `Loss at step
-# 100: 0.53`, `Loss after epoch 0: 1795658.75` (gensim's widely copied loss callback): the name
-# is the metric's, the counter its step.
+# 100: 0.53`, `Loss after epoch 0: 1795658.75` (gensim's widely copied loss callback),
+# `Accuracy on batch 3: 0.3` (torchmetrics' README), `Loss for epoch 2: 0.4`: the name is the
+# metric's, the counter its step.
 _AT_STEP = re.compile(
-    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after)\ (step|iteration|iter|epoch|batch)\ (\d{{1,18}})"
+    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in)\ (step|iteration|iter|epoch|batch)"
+    rf"\ (\d{{1,18}})"
     rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
@@ -338,9 +360,10 @@ def parse_fraction(line: str) -> list[Found]:
 # A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
-# (NGBoost), `100:`.
+# (NGBoost), `100:`; a word may name the step: `Minibatch step 3/93:` (scikit-learn's
+# mini-batch estimators), `global step 100:`.
 _COUNTER = re.compile(
-    r"\s*(?:(?:step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"\s*(?:(?:(?:[A-Za-z][\w\-]{0,19}\ )?step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
@@ -370,10 +393,26 @@ _BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,1
                                   re.ASCII | re.IGNORECASE)
 
 
+# A measure's word, then each phase and its value: the "Training with PyTorch" tutorial's
+# `LOSS train 0.5215 valid 0.5430`.
+_MEASURE_BY_PHASE = re.compile(
+    r"\s*((?i:loss|acc|accuracy|error|err|ppl|perplexity|f1|auc|score|mse|rmse|mae))"
+    rf"((?:\ (?i:{'|'.join(sorted(_PHASES))})\ {NUMBER}){{2,8}})\s*",
+    re.ASCII,
+)
+_PHASE_VALUE = re.compile(rf"([A-Za-z]+)\ ({NUMBER})", re.ASCII)
+
+
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number
     with a fraction; or of several such clauses between commas, the first of which may be the
-    step (d2l's `train_ch6`: `loss 0.469, train acc 0.823, test acc 0.779`)."""
+    step (d2l's `train_ch6`: `loss 0.469, train acc 0.823, test acc 0.779`); or a measure's
+    word, then phases and values (`LOSS train 0.52 valid 0.54` as LOSS_train and LOSS_valid)."""
+    by_phase = _MEASURE_BY_PHASE.fullmatch(line)
+    if by_phase is not None:
+        measure = by_phase.group(1)
+        return [(f"{measure}_{phase}", to_number(value), None)
+                for phase, value in _PHASE_VALUE.findall(by_phase.group(2))]
     text = line.strip()
     if text[:2] in ("- ", "* ", "• "):
         text = text[2:]
@@ -517,7 +556,7 @@ def parse_name_value(line: str) -> list[Found]:
                 found.append((key, to_number(match.group(2)), None))
     if counter is not None and counter.group(0).endswith(",") and not any(
             _MEASURE.search(key) for key, _, _ in found[1:]) and not any(
-            _MEASURE.search(key) for key, _, _ in key_value_pairs(rest)):
+            _MEASURE.search(key) for key, _, _ in key_value_pairs(line)):
         # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
         # loss: 89.87` names one in a key_value pair)
         return []
@@ -606,11 +645,12 @@ def parse_leading_position(line: str) -> list[Found]:
 
 # At the start of the message (after a log line's prefix, `message()`): `Epoch 3/10`, `Epoch 3`,
 # `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops), `Epoch #3:`
-# (tianshou), `===> Epoch 3 Complete:` (pytorch/examples' super_resolution),
+# (tianshou), `===> Epoch 3 Complete:` (pytorch/examples' super_resolution), `-- Epoch 3`
+# (scikit-learn's SGD estimators, verbose),
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4})?(?:start of |starting |beginning of )?"
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>?\ {0,4})?(?:start of |starting |beginning of )?"
     r"\[?[\ \t]{0,4}epoch(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?\]?"
     r"(?=[\s,;|:\])\-]|$)",
