@@ -6576,6 +6576,96 @@ OWN_CHECKOUT["d2l_train_ch6"] = "D2L"
 REPOSITORY_CHECKOUTS["D2L"] = ("d2l-ai/d2l-en", "D2L_COMMIT")
 
 
+# --- scikit-learn's other verbose fits, LightGBM's and XGBoost's cross-validation --------------
+# They run in the environment above (scikit-learn, LightGBM, XGBoost, pandas for xgboost.cv's
+# DataFrame).
+
+
+def _sgd_replay(model: Any, x: Any, y: Any, classes: Any, epochs: int,
+                loss: Callable[[float, float], float]) -> list[tuple[float, float, Any]]:
+    """The `Avg. loss` and `Objective` of each of `epochs` epochs of `model`'s fit of x, y
+    (shuffle off), from the library's own state: `_plain_sgd` sums, over the epoch, its loss
+    function at the prediction made before each sample's update, and for the objective that
+    loss plus alpha / 2 times the squared norm of the weights then (L2 penalty); neither sum is
+    kept anywhere Python can read. A clone, fed the same samples one at a time by
+    `partial_fit` (the same `_plain_sgd`, the same learning-rate schedule through `t_`),
+    holds the weights before each update; with the sums, each epoch's last weights and bias,
+    for the caller to check that they are the fit's."""
+    import numpy as np
+    from sklearn.base import clone
+
+    replay = clone(model).set_params(verbose=0)
+    sums = []
+    for _ in range(epochs):
+        total = objective = 0.0
+        for i in range(len(x)):
+            coef = replay.coef_.ravel() if hasattr(replay, "coef_") else np.zeros(x.shape[1])
+            bias = float(np.ravel(replay.intercept_)[0]) if hasattr(replay, "coef_") else 0.0
+            value = loss(float(x[i] @ coef + bias), y[i])
+            total += value
+            objective += value + model.alpha * 0.5 * float(coef @ coef)
+            replay.partial_fit(x[i:i + 1], y[i:i + 1], **(
+                {} if classes is None else {"classes": classes}))
+        sums.append((total / len(x), objective / len(x),
+                     np.append(replay.coef_.ravel(), replay.intercept_)))
+    return sums
+
+
+def sklearn_sgd_verbose() -> Truth:
+    """SGDClassifier(verbose=1) (hinge loss, learning rate `optimal`) then SGDRegressor
+    (verbose=1) (squared error, `invscaling`), 5 epochs each (`tol=None`: no early stop),
+    `shuffle=False`: `-- Epoch 1`, `Norm: 41.70, NNZs: 6, Bias: -10.546019, T: 200, Avg.
+    loss: 3.551407, Objective: 3.651093`, `Total training time: 0.00 seconds.`, printed by
+    `_plain_sgd` (Cython) from its locals. Truth at the epoch (from 1): `Norm` and `Bias`, the
+    norm of `coef_` and the `intercept_` of the same estimator fitted for that many epochs
+    (`max_iter=k`: the first k epochs of a fit do not depend on `max_iter`); `Avg_loss` and
+    `Objective`, sums `_plain_sgd` keeps in C locals only, from the library's own state and
+    loss function (_sgd_replay), checked to reach the k-epoch fits' weights. `NNZs` (the count
+    of non-zero weights: all 6 with an L2 penalty) and `T` (samples seen) are counts, the time
+    a timing."""
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.datasets import make_classification, make_regression
+    from sklearn.linear_model import SGDClassifier, SGDRegressor
+
+    truth: Truth = []
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    xr, yr = make_regression(n_samples=200, n_features=6, noise=5.0, random_state=0)
+    yr = yr / yr.std()
+    epochs = 5
+    for model, xs, ys in ((SGDClassifier(max_iter=epochs, tol=None, shuffle=False,
+                                         random_state=0, verbose=1), x, y),
+                          (SGDRegressor(max_iter=epochs, tol=None, shuffle=False,
+                                        random_state=0, verbose=1), xr, yr)):
+        model.fit(xs, ys)
+        lossfn = model._get_loss_function(model.loss)  # what fit gives _plain_sgd
+        if hasattr(model, "classes_"):
+            positive = model.classes_[1]
+
+            def loss(p: float, target: float) -> float:
+                return float(lossfn.py_loss(p, 1.0 if target == positive else -1.0))
+            classes = model.classes_
+        else:
+            def loss(p: float, target: float) -> float:
+                out = np.empty(1)
+                lossfn.loss(np.array([target], float), np.array([p], float), None, out, 1)
+                return float(out[0])
+            classes = None
+        sums = _sgd_replay(model, xs, ys, classes, epochs, loss)
+        for k, (avg_loss, objective, weights) in enumerate(sums, 1):
+            fitted = clone(model).set_params(verbose=0, max_iter=k).fit(xs, ys)
+            if not np.allclose(weights, np.append(fitted.coef_.ravel(), fitted.intercept_),
+                               rtol=1e-9, atol=1e-12):
+                raise SystemExit(f"sklearn_sgd_verbose: the replay left the fit at epoch {k}")
+            truth += [point("Norm", np.linalg.norm(fitted.coef_), k),
+                      point("Bias", np.ravel(fitted.intercept_)[0], k),
+                      point("Avg_loss", avg_loss, k), point("Objective", objective, k)]
+    return truth
+
+
+CASES["sklearn_sgd_verbose"] = sklearn_sgd_verbose
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
