@@ -6666,6 +6666,70 @@ def sklearn_sgd_verbose() -> Truth:
 CASES["sklearn_sgd_verbose"] = sklearn_sgd_verbose
 
 
+def _returns(functions: list[Any], seen: Callable[[Any, Any], None]) -> Callable[[], None]:
+    """Calls seen(frame, value) as each of the functions returns (a profile hook, on this
+    thread): their locals, and their callers', as they were when they printed. Returns the
+    function that removes the hook."""
+    codes = {function.__code__ for function in functions}
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "return" and frame.f_code in codes:
+            seen(frame, value)
+
+    sys.setprofile(profile)
+    return lambda: sys.setprofile(None)
+
+
+def sklearn_nmf_verbose() -> Truth:
+    """NMF(solver="mu", verbose=1, max_iter=80, init="random"), then MiniBatchNMF(verbose=1,
+    batch_size=20, max_iter=5), 4 components of a 120 x 20 matrix of absolute normal values:
+    `Epoch 10 reached after 0.001 seconds, error: 26.912006` every 10 iterations
+    (`_fit_multiplicative_update`), then `Minibatch step 1/30: mean batch cost:
+    3.3893542139672888` and `Minibatch step 2/30: mean batch cost: 3.73..., ewa cost: 3.73...`
+    (`_minibatch_convergence`, the full float), and each fit's ConvergenceWarning. Truth, read
+    as the functions that print return: the value `_beta_divergence` returns to
+    `_fit_multiplicative_update` in its loop (the one before the loop is the initial error,
+    not printed) as `error` at that function's `n_iter`; `_minibatch_convergence`'s
+    `batch_cost` and its estimator's `_ewa_cost` then (from step 2) as `mean_batch_cost` and
+    `ewa_cost` at its `step` (from 1, as printed). The seconds are a timing."""
+    import numpy as np
+    from sklearn.decomposition import NMF, MiniBatchNMF, _nmf
+
+    truth: Truth = []
+
+    def seen(frame: Any, value: Any) -> None:
+        if frame.f_code.co_name == "_beta_divergence":
+            caller = frame.f_back
+            if caller.f_code.co_name == "_fit_multiplicative_update" and (
+                    "n_iter" in caller.f_locals):
+                truth.append(point("error", value, caller.f_locals["n_iter"]))
+            return
+        values = frame.f_locals
+        truth.append(point("mean_batch_cost", values["batch_cost"], values["step"]))
+        if values["step"] > 1:
+            truth.append(point("ewa_cost", values["self"]._ewa_cost, values["step"]))
+
+    rng = np.random.default_rng(0)
+    x = np.abs(rng.normal(size=(120, 20)))
+    stop = _returns([_nmf._beta_divergence, MiniBatchNMF._minibatch_convergence], seen)
+    try:
+        nmf = NMF(n_components=4, solver="mu", max_iter=80, init="random", random_state=0,
+                  verbose=1).fit(x)
+        minibatch = MiniBatchNMF(n_components=4, batch_size=20, max_iter=5, random_state=0,
+                                 verbose=1).fit(x)
+    finally:
+        stop()
+    errors = [p for p in truth if p["key"] == "error"]
+    if len(errors) != nmf.n_iter_ // 10 or errors[-1]["value"] != nmf.reconstruction_err_:
+        raise SystemExit("sklearn_nmf_verbose: NMF's errors are not one each 10 iterations")
+    if truth[-1]["step"] != minibatch.n_steps_:
+        raise SystemExit("sklearn_nmf_verbose: MiniBatchNMF's steps are not its n_steps_")
+    return truth
+
+
+CASES["sklearn_nmf_verbose"] = sklearn_nmf_verbose
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
