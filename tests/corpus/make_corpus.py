@@ -6730,6 +6730,97 @@ def sklearn_nmf_verbose() -> Truth:
 CASES["sklearn_nmf_verbose"] = sklearn_nmf_verbose
 
 
+def sklearn_lda_verbose() -> Truth:
+    """LatentDirichletAllocation(n_components=5, max_iter=10, evaluate_every=1, verbose=1)
+    (batch learning) of a 200 x 60 matrix of synthetic word counts (Poisson): `iteration: 1 of
+    max_iter: 10, perplexity: 180.9577` each iteration (`%.4f`). Truth: the value
+    `_perplexity_precomp_distr` returns to `fit` inside its loop, read by a profile hook as it
+    returns (the call after the loop, kept as `bound_` and not printed, is told apart by the
+    line of `fit` it is called from), as `perplexity` at `fit`'s `i + 1` (as printed). The
+    perplexity moves less than `perp_tol` (0.1) at the tenth: fit stops there."""
+    import numpy as np
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    rng = np.random.default_rng(0)
+    topics = rng.dirichlet(np.full(60, 0.1), size=5)
+    mixtures = rng.dirichlet(np.full(5, 0.3), size=200)
+    x = rng.poisson(40 * mixtures @ topics)
+    calls: list[tuple[int, int, float]] = []
+
+    def seen(frame: Any, value: Any) -> None:
+        caller = frame.f_back
+        if caller.f_code.co_name == "fit":
+            calls.append((caller.f_lineno, caller.f_locals["i"], value))
+
+    model = LatentDirichletAllocation(n_components=5, max_iter=10, evaluate_every=1,
+                                      random_state=0, verbose=1)
+    stop = _returns([LatentDirichletAllocation._perplexity_precomp_distr], seen)
+    try:
+        model.fit(x)
+    finally:
+        stop()
+    loop = min(line for line, _, _ in calls)
+    after = [value for line, _, value in calls if line != loop]
+    # n_iter_ counts the iterations before the one whose perplexity moved less than perp_tol.
+    if after != [model.bound_] or len(calls) - 1 not in (model.n_iter_, model.n_iter_ + 1):
+        raise SystemExit("sklearn_lda_verbose: not one perplexity an iteration and bound_")
+    return [point("perplexity", value, i + 1) for line, i, value in calls if line == loop]
+
+
+CASES["sklearn_lda_verbose"] = sklearn_lda_verbose
+
+
+def sklearn_minibatch_kmeans() -> Truth:
+    """MiniBatchKMeans(n_clusters=4, init="random", n_init=3, batch_size=32, max_iter=10,
+    verbose=1) of 300 points around 4 centres (`make_blobs`): `Init 1/3 with method random`,
+    `Inertia for init 1/3: 203.07...` (the full float), then `Minibatch step 1/93: mean batch
+    inertia: 1.43...` and `Minibatch step 2/93: mean batch inertia: 1.27..., ewa inertia:
+    1.27...` (`_mini_batch_convergence`), until `Converged (lack of improvement in inertia) at
+    step 52/93`. Truth: `fit`'s `inertia` as its `print` of the init's line is called (a
+    profile hook on the call of print from the line of `fit` that prints it), as `Inertia`, no step (the line names the
+    init, `for init 1/3`, not a step; as sklearn_tsne's `KL_divergence`, the words that name
+    the counter are not in the key); `_mini_batch_convergence`'s `batch_inertia` (divided by
+    the batch size, as printed) and its estimator's `_ewa_inertia` (from step 2) as it
+    returns, as `mean_batch_inertia` and `ewa_inertia` at its `step` (from 1, as printed).
+    Left out: `[MiniBatchKMeans] Reassigning 1 cluster centers.` (a count)."""
+    import linecache
+
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.datasets import make_blobs
+
+    x, _ = make_blobs(n_samples=300, centers=4, n_features=2, random_state=0)
+    truth: Truth = []
+    fit = MiniBatchKMeans.fit.__wrapped__ if hasattr(MiniBatchKMeans.fit, "__wrapped__") \
+        else MiniBatchKMeans.fit
+    convergence = MiniBatchKMeans._mini_batch_convergence.__code__
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "c_call" and value is print and frame.f_code is fit.__code__ and (
+                "Inertia for init" in linecache.getline(frame.f_code.co_filename,
+                                                        frame.f_lineno)):
+            truth.append(point("Inertia", frame.f_locals["inertia"], None))
+        elif event == "return" and frame.f_code is convergence:
+            values = frame.f_locals
+            truth.append(point("mean_batch_inertia", values["batch_inertia"], values["step"]))
+            if values["step"] > 1:
+                truth.append(point("ewa_inertia", values["self"]._ewa_inertia, values["step"]))
+
+    model = MiniBatchKMeans(n_clusters=4, init="random", n_init=3, batch_size=32, max_iter=10,
+                            random_state=0, verbose=1)
+    sys.setprofile(profile)
+    try:
+        model.fit(x)
+    finally:
+        sys.setprofile(None)
+    inits = [p for p in truth if p["key"] == "Inertia"]
+    if len(inits) != 3 or truth[-1]["step"] != model.n_steps_:
+        raise SystemExit("sklearn_minibatch_kmeans: not 3 inits and a point each step")
+    return truth
+
+
+CASES["sklearn_minibatch_kmeans"] = sklearn_minibatch_kmeans
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
