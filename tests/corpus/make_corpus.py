@@ -6821,6 +6821,72 @@ def sklearn_minibatch_kmeans() -> Truth:
 CASES["sklearn_minibatch_kmeans"] = sklearn_minibatch_kmeans
 
 
+def _cv_data() -> tuple[Any, Any]:
+    """300 points of 5 features, a noisy linear boundary between two classes."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 5))
+    y = (x[:, 0] + 0.5 * x[:, 1] + rng.normal(scale=0.8, size=300) > 0).astype(int)
+    return x, y
+
+
+def lightgbm_cv() -> Truth:
+    """lightgbm.cv, 3 folds, 20 rounds, `eval_train_metric=True`, metrics `binary_logloss` and
+    `auc`, with `log_evaluation(1)`: `[1]\\ttrain's binary_logloss: 0.597396 + 0.00860809\\t
+    train's auc: 0.886769 + 0.0171082\\tvalid's binary_logloss: 0.605969 + 0.00917494\\tvalid's
+    auc: 0.844738 + 0.0541293` (`%g`: the mean over the folds, then their standard deviation).
+    Truth: the dict `cv` returns, `{data} {metric}-mean` and `-stdv` at the round (from 1, as
+    printed), keyed as the lightgbm case keys `valid_0's l2` (`valid-binary_logloss`) and
+    the deviation as xgboost.cv names its own (`valid-binary_logloss-std`)."""
+    import lightgbm as lgb
+
+    x, y = _cv_data()
+    history = lgb.cv({"objective": "binary", "metric": ["binary_logloss", "auc"],
+                      "num_leaves": 4, "learning_rate": 0.2, "verbose": -1, "num_threads": 1,
+                      "seed": 0},
+                     lgb.Dataset(x, label=y), num_boost_round=20, nfold=3, seed=0,
+                     eval_train_metric=True, callbacks=[lgb.log_evaluation(1)])
+    truth: Truth = []
+    for name, values in history.items():
+        if name.endswith("-mean"):
+            data, metric = name[: -len("-mean")].split(" ", 1)
+            deviations = history[name[: -len("-mean")] + "-stdv"]
+            truth += [point(f"{data}-{metric}", v, i + 1) for i, v in enumerate(values)]
+            truth += [point(f"{data}-{metric}-std", v, i + 1) for i, v in enumerate(deviations)]
+    return truth
+
+
+CASES["lightgbm_cv"] = lightgbm_cv
+
+
+def xgboost_cv() -> Truth:
+    """xgboost.cv, 3 folds, 15 rounds, metrics `logloss` and `error`, `verbose_eval=True`:
+    `[0]\\ttrain-logloss:0.56240+0.00448\\ttrain-error:0.16667+0.00471\\ttest-logloss:0.58211+
+    0.00418\\ttest-error:0.19333+0.01700` (`EvaluationMonitor`, `.5f`: the mean over the
+    folds, then their standard deviation). Truth: the DataFrame `cv` returns, its
+    `{data}-{metric}-mean` column as `{data}-{metric}` (as the xgboost case keys `train-rmse`)
+    and `{data}-{metric}-std` as it is, at the round (from 0, as printed)."""
+    import xgboost as xgb
+
+    x, y = _cv_data()
+    frame = xgb.cv({"max_depth": 2, "eta": 0.3, "objective": "binary:logistic",
+                    "eval_metric": ["logloss", "error"], "nthread": 1, "seed": 0},
+                   xgb.DMatrix(x, label=y), num_boost_round=15, nfold=3, seed=0,
+                   verbose_eval=True)
+    truth: Truth = []
+    for column in frame.columns:
+        if column.endswith("-mean"):
+            name = column[: -len("-mean")]
+            truth += [point(name, v, i) for i, v in enumerate(frame[column])]
+            truth += [point(f"{name}-std", v, i) for i, v in enumerate(frame[f"{name}-std"])]
+    return truth
+
+
+CASES["xgboost_cv"] = xgboost_cv
+REPOSITORY_PACKAGES["pandas"] = "pandas (xgboost_cv case)"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
