@@ -6611,6 +6611,24 @@ def _sgd_replay(model: Any, x: Any, y: Any, classes: Any, epochs: int,
     return sums
 
 
+def _sgd_loss(model: Any) -> Callable[[float, float], float]:
+    """The loss of a prediction p of a target, by the loss object the fitted SGD estimator
+    gives `_plain_sgd` (`_get_loss_function`): a classifier's targets are +1 for its second
+    class and -1 for the other, as `fit_binary` makes them."""
+    import numpy as np
+
+    loss = model._get_loss_function(model.loss)
+    if hasattr(model, "classes_"):
+        positive = model.classes_[1]
+        return lambda p, target: float(loss.py_loss(p, 1.0 if target == positive else -1.0))
+
+    def regression(p: float, target: float) -> float:
+        out = np.empty(1)
+        loss.loss(np.array([target], float), np.array([p], float), None, out, 1)
+        return float(out[0])
+    return regression
+
+
 def sklearn_sgd_verbose() -> Truth:
     """SGDClassifier(verbose=1) (hinge loss, learning rate `optimal`) then SGDRegressor
     (verbose=1) (squared error, `invscaling`), 5 epochs each (`tol=None`: no early stop),
@@ -6638,20 +6656,8 @@ def sklearn_sgd_verbose() -> Truth:
                           (SGDRegressor(max_iter=epochs, tol=None, shuffle=False,
                                         random_state=0, verbose=1), xr, yr)):
         model.fit(xs, ys)
-        lossfn = model._get_loss_function(model.loss)  # what fit gives _plain_sgd
-        if hasattr(model, "classes_"):
-            positive = model.classes_[1]
-
-            def loss(p: float, target: float) -> float:
-                return float(lossfn.py_loss(p, 1.0 if target == positive else -1.0))
-            classes = model.classes_
-        else:
-            def loss(p: float, target: float) -> float:
-                out = np.empty(1)
-                lossfn.loss(np.array([target], float), np.array([p], float), None, out, 1)
-                return float(out[0])
-            classes = None
-        sums = _sgd_replay(model, xs, ys, classes, epochs, loss)
+        classes = getattr(model, "classes_", None)
+        sums = _sgd_replay(model, xs, ys, classes, epochs, _sgd_loss(model))
         for k, (avg_loss, objective, weights) in enumerate(sums, 1):
             fitted = clone(model).set_params(verbose=0, max_iter=k).fit(xs, ys)
             if not np.allclose(weights, np.append(fitted.coef_.ravel(), fitted.intercept_),
