@@ -6584,7 +6584,9 @@ REPOSITORY_CHECKOUTS["D2L"] = ("d2l-ai/d2l-en", "D2L_COMMIT")
 def _sgd_replay(model: Any, x: Any, y: Any, classes: Any, epochs: int,
                 loss: Callable[[float, float], float]) -> list[tuple[float, float, Any]]:
     """The `Avg. loss` and `Objective` of each of `epochs` epochs of `model`'s fit of x, y
-    (shuffle off), from the library's own state: `_plain_sgd` sums, over the epoch, its loss
+    (shuffle off; x, y the samples it trains on: with early stopping, those outside its
+    validation split, in their order), from the library's own state: `_plain_sgd` sums, over
+    the epoch, its loss
     function at the prediction made before each sample's update, and for the objective that
     loss plus alpha / 2 times the squared norm of the weights then (L2 penalty); neither sum is
     kept anywhere Python can read. A clone, fed the same samples one at a time by
@@ -6594,7 +6596,7 @@ def _sgd_replay(model: Any, x: Any, y: Any, classes: Any, epochs: int,
     import numpy as np
     from sklearn.base import clone
 
-    replay = clone(model).set_params(verbose=0)
+    replay = clone(model).set_params(verbose=0, early_stopping=False)
     sums = []
     for _ in range(epochs):
         total = objective = 0.0
@@ -6632,40 +6634,69 @@ def _sgd_loss(model: Any) -> Callable[[float, float], float]:
 def sklearn_sgd_verbose() -> Truth:
     """SGDClassifier(verbose=1) (hinge loss, learning rate `optimal`) then SGDRegressor
     (verbose=1) (squared error, `invscaling`), 5 epochs each (`tol=None`: no early stop),
-    `shuffle=False`: `-- Epoch 1`, `Norm: 41.70, NNZs: 6, Bias: -10.546019, T: 200, Avg.
-    loss: 3.551407, Objective: 3.651093`, `Total training time: 0.00 seconds.`, printed by
-    `_plain_sgd` (Cython) from its locals. Truth at the epoch (from 1): `Norm` and `Bias`, the
-    norm of `coef_` and the `intercept_` of the same estimator fitted for that many epochs
-    (`max_iter=k`: the first k epochs of a fit do not depend on `max_iter`); `Avg_loss` and
-    `Objective`, sums `_plain_sgd` keeps in C locals only, from the library's own state and
-    loss function (_sgd_replay), checked to reach the k-epoch fits' weights. `NNZs` (the count
-    of non-zero weights: all 6 with an L2 penalty) and `T` (samples seen) are counts, the time
-    a timing."""
+    then SGDClassifier(verbose=1, early_stopping=True, n_iter_no_change=3) (up to 30 epochs),
+    all with `shuffle=False`: `-- Epoch 1`, `Norm: 41.70, NNZs: 6, Bias: -10.546019, T: 200,
+    Avg. loss: 3.551407, Objective: 3.651093` (with early stopping `, Validation score:
+    0.825000` after it), `Total training time: 0.00 seconds.`, printed by `_plain_sgd`
+    (Cython) from its locals, and `Convergence after 7 epochs took 0.00 seconds`. Truth at
+    the epoch (from 1): `Norm` and `Bias`, the norm of `coef_` and the `intercept_` of the
+    same estimator fitted for that many epochs (`max_iter=k`: the first k epochs of a fit do
+    not depend on `max_iter`); `Avg_loss` and `Objective`, sums `_plain_sgd` keeps in C
+    locals only, from the library's own state and loss function (_sgd_replay), checked to
+    reach the k-epoch fits' weights; `Validation_score`, what the estimator's
+    `_ValidationScoreCallback` returns to `_plain_sgd` (a profile hook). `NNZs` (the count
+    of non-zero weights: all 6 with an L2 penalty) and `T` (samples seen) are counts, the
+    times timings."""
+    import warnings
+
     import numpy as np
     from sklearn.base import clone
     from sklearn.datasets import make_classification, make_regression
     from sklearn.linear_model import SGDClassifier, SGDRegressor
+    from sklearn.linear_model._stochastic_gradient import _ValidationScoreCallback
+    from sklearn.exceptions import ConvergenceWarning
 
     truth: Truth = []
     x, y = make_classification(n_samples=200, n_features=6, random_state=0)
     xr, yr = make_regression(n_samples=200, n_features=6, noise=5.0, random_state=0)
     yr = yr / yr.std()
-    epochs = 5
-    for model, xs, ys in ((SGDClassifier(max_iter=epochs, tol=None, shuffle=False,
-                                         random_state=0, verbose=1), x, y),
-                          (SGDRegressor(max_iter=epochs, tol=None, shuffle=False,
-                                        random_state=0, verbose=1), xr, yr)):
-        model.fit(xs, ys)
+    scores: list[float] = []
+
+    def score(frame: Any, value: Any) -> None:
+        scores.append(float(value))
+
+    fits = [(SGDClassifier(max_iter=5, tol=None, shuffle=False, random_state=0, verbose=1),
+             x, y),
+            (SGDRegressor(max_iter=5, tol=None, shuffle=False, random_state=0, verbose=1),
+             xr, yr),
+            (SGDClassifier(max_iter=30, early_stopping=True, n_iter_no_change=3,
+                           shuffle=False, random_state=0, verbose=1), x, y)]
+    for model, xs, ys in fits:
+        del scores[:]
+        stop = _returns([_ValidationScoreCallback.__call__], score)
+        try:
+            model.fit(xs, ys)
+        finally:
+            stop()
+        # The samples it trained on, in order: all but the validation split's.
+        train = ~model._make_validation_split(ys, np.ones(len(ys), bool))
         classes = getattr(model, "classes_", None)
-        sums = _sgd_replay(model, xs, ys, classes, epochs, _sgd_loss(model))
+        sums = _sgd_replay(model, xs[train], ys[train], classes, model.n_iter_,
+                           _sgd_loss(model))
+        if model.early_stopping and len(scores) != model.n_iter_:
+            raise SystemExit("sklearn_sgd_verbose: not one validation score an epoch")
         for k, (avg_loss, objective, weights) in enumerate(sums, 1):
-            fitted = clone(model).set_params(verbose=0, max_iter=k).fit(xs, ys)
+            with warnings.catch_warnings():  # the truth's own fits print nothing
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                fitted = clone(model).set_params(verbose=0, max_iter=k).fit(xs, ys)
             if not np.allclose(weights, np.append(fitted.coef_.ravel(), fitted.intercept_),
                                rtol=1e-9, atol=1e-12):
                 raise SystemExit(f"sklearn_sgd_verbose: the replay left the fit at epoch {k}")
             truth += [point("Norm", np.linalg.norm(fitted.coef_), k),
                       point("Bias", np.ravel(fitted.intercept_)[0], k),
                       point("Avg_loss", avg_loss, k), point("Objective", objective, k)]
+            if model.early_stopping:
+                truth.append(point("Validation_score", scores[k - 1], k))
     return truth
 
 
