@@ -6637,8 +6637,8 @@ def sklearn_sgd_verbose() -> Truth:
     then SGDClassifier(verbose=1, early_stopping=True, n_iter_no_change=3) (up to 30 epochs),
     all with `shuffle=False`: `-- Epoch 1`, `Norm: 41.70, NNZs: 6, Bias: -10.546019, T: 200,
     Avg. loss: 3.551407, Objective: 3.651093` (with early stopping `, Validation score:
-    0.825000` after it), `Total training time: 0.00 seconds.`, printed by `_plain_sgd`
-    (Cython) from its locals, and `Convergence after 7 epochs took 0.00 seconds`. Truth at
+    0.850000` after it), `Total training time: 0.00 seconds.`, printed by `_plain_sgd`
+    (Cython) from its locals, and `Convergence after 5 epochs took 0.04 seconds`. Truth at
     the epoch (from 1): `Norm` and `Bias`, the norm of `coef_` and the `intercept_` of the
     same estimator fitted for that many epochs (`max_iter=k`: the first k epochs of a fit do
     not depend on `max_iter`); `Avg_loss` and `Objective`, sums `_plain_sgd` keeps in C
