@@ -6875,7 +6875,7 @@ def lightgbm_cv() -> Truth:
     auc: 0.844738 + 0.0541293` (`%g`: the mean over the folds, then their standard deviation).
     Truth: the dict `cv` returns, `{data} {metric}-mean` and `-stdv` at the round (from 1, as
     printed), keyed as the lightgbm case keys `valid_0's l2` (`valid-binary_logloss`) and
-    the deviation as xgboost.cv names its own (`valid-binary_logloss-std`)."""
+    the deviation under the suffix `cv` gives it (`valid-binary_logloss-stdv`)."""
     import lightgbm as lgb
 
     x, y = _cv_data()
@@ -6890,7 +6890,7 @@ def lightgbm_cv() -> Truth:
             data, metric = name[: -len("-mean")].split(" ", 1)
             deviations = history[name[: -len("-mean")] + "-stdv"]
             truth += [point(f"{data}-{metric}", v, i + 1) for i, v in enumerate(values)]
-            truth += [point(f"{data}-{metric}-std", v, i + 1) for i, v in enumerate(deviations)]
+            truth += [point(f"{data}-{metric}-stdv", v, i + 1) for i, v in enumerate(deviations)]
     return truth
 
 
