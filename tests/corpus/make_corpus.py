@@ -6576,6 +6576,354 @@ OWN_CHECKOUT["d2l_train_ch6"] = "D2L"
 REPOSITORY_CHECKOUTS["D2L"] = ("d2l-ai/d2l-en", "D2L_COMMIT")
 
 
+# --- scikit-learn's other verbose fits, LightGBM's and XGBoost's cross-validation --------------
+# They run in the environment above (scikit-learn, LightGBM, XGBoost, pandas for xgboost.cv's
+# DataFrame).
+
+
+def _sgd_replay(model: Any, x: Any, y: Any, classes: Any, epochs: int,
+                loss: Callable[[float, float], float]) -> list[tuple[float, float, Any]]:
+    """The `Avg. loss` and `Objective` of each of `epochs` epochs of `model`'s fit of x, y
+    (shuffle off; x, y the samples it trains on: with early stopping, those outside its
+    validation split, in their order), from the library's own state: `_plain_sgd` sums, over
+    the epoch, its loss
+    function at the prediction made before each sample's update, and for the objective that
+    loss plus alpha / 2 times the squared norm of the weights then (L2 penalty); neither sum is
+    kept anywhere Python can read. A clone, fed the same samples one at a time by
+    `partial_fit` (the same `_plain_sgd`, the same learning-rate schedule through `t_`),
+    holds the weights before each update; with the sums, each epoch's last weights and bias,
+    for the caller to check that they are the fit's."""
+    import numpy as np
+    from sklearn.base import clone
+
+    replay = clone(model).set_params(verbose=0, early_stopping=False)
+    sums = []
+    for _ in range(epochs):
+        total = objective = 0.0
+        for i in range(len(x)):
+            coef = replay.coef_.ravel() if hasattr(replay, "coef_") else np.zeros(x.shape[1])
+            bias = float(np.ravel(replay.intercept_)[0]) if hasattr(replay, "coef_") else 0.0
+            value = loss(float(x[i] @ coef + bias), y[i])
+            total += value
+            objective += value + model.alpha * 0.5 * float(coef @ coef)
+            replay.partial_fit(x[i:i + 1], y[i:i + 1], **(
+                {} if classes is None else {"classes": classes}))
+        sums.append((total / len(x), objective / len(x),
+                     np.append(replay.coef_.ravel(), replay.intercept_)))
+    return sums
+
+
+def _sgd_loss(model: Any) -> Callable[[float, float], float]:
+    """The loss of a prediction p of a target, by the loss object the fitted SGD estimator
+    gives `_plain_sgd` (`_get_loss_function`): a classifier's targets are +1 for its second
+    class and -1 for the other, as `fit_binary` makes them."""
+    import numpy as np
+
+    loss = model._get_loss_function(model.loss)
+    if hasattr(model, "classes_"):
+        positive = model.classes_[1]
+        return lambda p, target: float(loss.py_loss(p, 1.0 if target == positive else -1.0))
+
+    def regression(p: float, target: float) -> float:
+        out = np.empty(1)
+        loss.loss(np.array([target], float), np.array([p], float), None, out, 1)
+        return float(out[0])
+    return regression
+
+
+def sklearn_sgd_verbose() -> Truth:
+    """SGDClassifier(verbose=1) (hinge loss, learning rate `optimal`) then SGDRegressor
+    (verbose=1) (squared error, `invscaling`), 5 epochs each (`tol=None`: no early stop),
+    then SGDClassifier(verbose=1, early_stopping=True, n_iter_no_change=3) (up to 30 epochs),
+    all with `shuffle=False`: `-- Epoch 1`, `Norm: 41.70, NNZs: 6, Bias: -10.546019, T: 200,
+    Avg. loss: 3.551407, Objective: 3.651093` (with early stopping `, Validation score:
+    0.850000` after it), `Total training time: 0.00 seconds.`, printed by `_plain_sgd`
+    (Cython) from its locals, and `Convergence after 5 epochs took 0.04 seconds`. Truth at
+    the epoch (from 1): `Norm` and `Bias`, the norm of `coef_` and the `intercept_` of the
+    same estimator fitted for that many epochs (`max_iter=k`: the first k epochs of a fit do
+    not depend on `max_iter`); `Avg_loss` and `Objective`, sums `_plain_sgd` keeps in C
+    locals only, from the library's own state and loss function (_sgd_replay), checked to
+    reach the k-epoch fits' weights; `Validation_score`, what the estimator's
+    `_ValidationScoreCallback` returns to `_plain_sgd` (a profile hook). `NNZs` (the count
+    of non-zero weights: all 6 with an L2 penalty) and `T` (samples seen) are counts, the
+    times timings."""
+    import warnings
+
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.datasets import make_classification, make_regression
+    from sklearn.linear_model import SGDClassifier, SGDRegressor
+    from sklearn.linear_model._stochastic_gradient import _ValidationScoreCallback
+    from sklearn.exceptions import ConvergenceWarning
+
+    truth: Truth = []
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    xr, yr = make_regression(n_samples=200, n_features=6, noise=5.0, random_state=0)
+    yr = yr / yr.std()
+    scores: list[float] = []
+
+    def score(frame: Any, value: Any) -> None:
+        scores.append(float(value))
+
+    fits = [(SGDClassifier(max_iter=5, tol=None, shuffle=False, random_state=0, verbose=1),
+             x, y),
+            (SGDRegressor(max_iter=5, tol=None, shuffle=False, random_state=0, verbose=1),
+             xr, yr),
+            (SGDClassifier(max_iter=30, early_stopping=True, n_iter_no_change=3,
+                           shuffle=False, random_state=0, verbose=1), x, y)]
+    for model, xs, ys in fits:
+        del scores[:]
+        stop = _returns([_ValidationScoreCallback.__call__], score)
+        try:
+            model.fit(xs, ys)
+        finally:
+            stop()
+        # The samples it trained on, in order: all but the validation split's.
+        train = ~model._make_validation_split(ys, np.ones(len(ys), bool))
+        classes = getattr(model, "classes_", None)
+        sums = _sgd_replay(model, xs[train], ys[train], classes, model.n_iter_,
+                           _sgd_loss(model))
+        if model.early_stopping and len(scores) != model.n_iter_:
+            raise SystemExit("sklearn_sgd_verbose: not one validation score an epoch")
+        for k, (avg_loss, objective, weights) in enumerate(sums, 1):
+            with warnings.catch_warnings():  # the truth's own fits print nothing
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                fitted = clone(model).set_params(verbose=0, max_iter=k).fit(xs, ys)
+            if not np.allclose(weights, np.append(fitted.coef_.ravel(), fitted.intercept_),
+                               rtol=1e-9, atol=1e-12):
+                raise SystemExit(f"sklearn_sgd_verbose: the replay left the fit at epoch {k}")
+            truth += [point("Norm", np.linalg.norm(fitted.coef_), k),
+                      point("Bias", np.ravel(fitted.intercept_)[0], k),
+                      point("Avg_loss", avg_loss, k), point("Objective", objective, k)]
+            if model.early_stopping:
+                truth.append(point("Validation_score", scores[k - 1], k))
+    return truth
+
+
+CASES["sklearn_sgd_verbose"] = sklearn_sgd_verbose
+
+
+def _returns(functions: list[Any], seen: Callable[[Any, Any], None]) -> Callable[[], None]:
+    """Calls seen(frame, value) as each of the functions returns (a profile hook, on this
+    thread): their locals, and their callers', as they were when they printed. Returns the
+    function that removes the hook."""
+    codes = {function.__code__ for function in functions}
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "return" and frame.f_code in codes:
+            seen(frame, value)
+
+    sys.setprofile(profile)
+    return lambda: sys.setprofile(None)
+
+
+def sklearn_nmf_verbose() -> Truth:
+    """NMF(solver="mu", verbose=1, max_iter=80, init="random"), then MiniBatchNMF(verbose=1,
+    batch_size=20, max_iter=5), 4 components of a 120 x 20 matrix of absolute normal values:
+    `Epoch 10 reached after 0.001 seconds, error: 26.912006` every 10 iterations
+    (`_fit_multiplicative_update`), then `Minibatch step 1/30: mean batch cost:
+    3.3893542139672888` and `Minibatch step 2/30: mean batch cost: 3.73..., ewa cost: 3.73...`
+    (`_minibatch_convergence`, the full float), and each fit's ConvergenceWarning. Truth, read
+    as the functions that print return: the value `_beta_divergence` returns to
+    `_fit_multiplicative_update` in its loop (the one before the loop is the initial error,
+    not printed) as `error` at that function's `n_iter`; `_minibatch_convergence`'s
+    `batch_cost` and its estimator's `_ewa_cost` then (from step 2) as `mean_batch_cost` and
+    `ewa_cost` at its `step` (from 1, as printed). The seconds are a timing."""
+    import numpy as np
+    from sklearn.decomposition import NMF, MiniBatchNMF, _nmf
+
+    truth: Truth = []
+
+    def seen(frame: Any, value: Any) -> None:
+        if frame.f_code.co_name == "_beta_divergence":
+            caller = frame.f_back
+            if caller.f_code.co_name == "_fit_multiplicative_update" and (
+                    "n_iter" in caller.f_locals):
+                truth.append(point("error", value, caller.f_locals["n_iter"]))
+            return
+        values = frame.f_locals
+        truth.append(point("mean_batch_cost", values["batch_cost"], values["step"]))
+        if values["step"] > 1:
+            truth.append(point("ewa_cost", values["self"]._ewa_cost, values["step"]))
+
+    rng = np.random.default_rng(0)
+    x = np.abs(rng.normal(size=(120, 20)))
+    stop = _returns([_nmf._beta_divergence, MiniBatchNMF._minibatch_convergence], seen)
+    try:
+        nmf = NMF(n_components=4, solver="mu", max_iter=80, init="random", random_state=0,
+                  verbose=1).fit(x)
+        minibatch = MiniBatchNMF(n_components=4, batch_size=20, max_iter=5, random_state=0,
+                                 verbose=1).fit(x)
+    finally:
+        stop()
+    errors = [p for p in truth if p["key"] == "error"]
+    if len(errors) != nmf.n_iter_ // 10 or errors[-1]["value"] != nmf.reconstruction_err_:
+        raise SystemExit("sklearn_nmf_verbose: NMF's errors are not one each 10 iterations")
+    if truth[-1]["step"] != minibatch.n_steps_:
+        raise SystemExit("sklearn_nmf_verbose: MiniBatchNMF's steps are not its n_steps_")
+    return truth
+
+
+CASES["sklearn_nmf_verbose"] = sklearn_nmf_verbose
+
+
+def sklearn_lda_verbose() -> Truth:
+    """LatentDirichletAllocation(n_components=5, max_iter=10, evaluate_every=1, verbose=1)
+    (batch learning) of a 200 x 60 matrix of synthetic word counts (Poisson): `iteration: 1 of
+    max_iter: 10, perplexity: 180.9577` each iteration (`%.4f`). Truth: the value
+    `_perplexity_precomp_distr` returns to `fit` inside its loop, read by a profile hook as it
+    returns (the call after the loop, kept as `bound_` and not printed, is told apart by the
+    line of `fit` it is called from), as `perplexity` at `fit`'s `i + 1` (as printed). The
+    perplexity moves less than `perp_tol` (0.1) at the tenth: fit stops there."""
+    import numpy as np
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    rng = np.random.default_rng(0)
+    topics = rng.dirichlet(np.full(60, 0.1), size=5)
+    mixtures = rng.dirichlet(np.full(5, 0.3), size=200)
+    x = rng.poisson(40 * mixtures @ topics)
+    calls: list[tuple[int, int, float]] = []
+
+    def seen(frame: Any, value: Any) -> None:
+        caller = frame.f_back
+        if caller.f_code.co_name == "fit":
+            calls.append((caller.f_lineno, caller.f_locals["i"], value))
+
+    model = LatentDirichletAllocation(n_components=5, max_iter=10, evaluate_every=1,
+                                      random_state=0, verbose=1)
+    stop = _returns([LatentDirichletAllocation._perplexity_precomp_distr], seen)
+    try:
+        model.fit(x)
+    finally:
+        stop()
+    loop = min(line for line, _, _ in calls)
+    after = [value for line, _, value in calls if line != loop]
+    # n_iter_ counts the iterations before the one whose perplexity moved less than perp_tol.
+    if after != [model.bound_] or len(calls) - 1 not in (model.n_iter_, model.n_iter_ + 1):
+        raise SystemExit("sklearn_lda_verbose: not one perplexity an iteration and bound_")
+    return [point("perplexity", value, i + 1) for line, i, value in calls if line == loop]
+
+
+CASES["sklearn_lda_verbose"] = sklearn_lda_verbose
+
+
+def sklearn_minibatch_kmeans() -> Truth:
+    """MiniBatchKMeans(n_clusters=4, init="random", n_init=3, batch_size=32, max_iter=10,
+    verbose=1) of 300 points around 4 centres (`make_blobs`): `Init 1/3 with method random`,
+    `Inertia for init 1/3: 203.07...` (the full float), then `Minibatch step 1/93: mean batch
+    inertia: 1.43...` and `Minibatch step 2/93: mean batch inertia: 1.27..., ewa inertia:
+    1.27...` (`_mini_batch_convergence`), until `Converged (lack of improvement in inertia) at
+    step 52/93`. Truth: `fit`'s `inertia` as its `print` of the init's line is called (a
+    profile hook on the call of print from the line of `fit` that prints it), as `Inertia`, no step (the line names the
+    init, `for init 1/3`, not a step; as sklearn_tsne's `KL_divergence`, the words that name
+    the counter are not in the key); `_mini_batch_convergence`'s `batch_inertia` (divided by
+    the batch size, as printed) and its estimator's `_ewa_inertia` (from step 2) as it
+    returns, as `mean_batch_inertia` and `ewa_inertia` at its `step` (from 1, as printed).
+    Left out: `[MiniBatchKMeans] Reassigning 1 cluster centers.` (a count)."""
+    import linecache
+
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.datasets import make_blobs
+
+    x, _ = make_blobs(n_samples=300, centers=4, n_features=2, random_state=0)
+    truth: Truth = []
+    fit = MiniBatchKMeans.fit.__wrapped__ if hasattr(MiniBatchKMeans.fit, "__wrapped__") \
+        else MiniBatchKMeans.fit
+    convergence = MiniBatchKMeans._mini_batch_convergence.__code__
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "c_call" and value is print and frame.f_code is fit.__code__ and (
+                "Inertia for init" in linecache.getline(frame.f_code.co_filename,
+                                                        frame.f_lineno)):
+            truth.append(point("Inertia", frame.f_locals["inertia"], None))
+        elif event == "return" and frame.f_code is convergence:
+            values = frame.f_locals
+            truth.append(point("mean_batch_inertia", values["batch_inertia"], values["step"]))
+            if values["step"] > 1:
+                truth.append(point("ewa_inertia", values["self"]._ewa_inertia, values["step"]))
+
+    model = MiniBatchKMeans(n_clusters=4, init="random", n_init=3, batch_size=32, max_iter=10,
+                            random_state=0, verbose=1)
+    sys.setprofile(profile)
+    try:
+        model.fit(x)
+    finally:
+        sys.setprofile(None)
+    inits = [p for p in truth if p["key"] == "Inertia"]
+    if len(inits) != 3 or truth[-1]["step"] != model.n_steps_:
+        raise SystemExit("sklearn_minibatch_kmeans: not 3 inits and a point each step")
+    return truth
+
+
+CASES["sklearn_minibatch_kmeans"] = sklearn_minibatch_kmeans
+
+
+def _cv_data() -> tuple[Any, Any]:
+    """300 points of 5 features, a noisy linear boundary between two classes."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 5))
+    y = (x[:, 0] + 0.5 * x[:, 1] + rng.normal(scale=0.8, size=300) > 0).astype(int)
+    return x, y
+
+
+def lightgbm_cv() -> Truth:
+    """lightgbm.cv, 3 folds, 20 rounds, `eval_train_metric=True`, metrics `binary_logloss` and
+    `auc`, with `log_evaluation(1)`: `[1]\\ttrain's binary_logloss: 0.597396 + 0.00860809\\t
+    train's auc: 0.886769 + 0.0171082\\tvalid's binary_logloss: 0.605969 + 0.00917494\\tvalid's
+    auc: 0.844738 + 0.0541293` (`%g`: the mean over the folds, then their standard deviation).
+    Truth: the dict `cv` returns, `{data} {metric}-mean` and `-stdv` at the round (from 1, as
+    printed), keyed as the lightgbm case keys `valid_0's l2` (`valid-binary_logloss`) and
+    the deviation under the suffix `cv` gives it (`valid-binary_logloss-stdv`)."""
+    import lightgbm as lgb
+
+    x, y = _cv_data()
+    history = lgb.cv({"objective": "binary", "metric": ["binary_logloss", "auc"],
+                      "num_leaves": 4, "learning_rate": 0.2, "verbose": -1, "num_threads": 1,
+                      "seed": 0},
+                     lgb.Dataset(x, label=y), num_boost_round=20, nfold=3, seed=0,
+                     eval_train_metric=True, callbacks=[lgb.log_evaluation(1)])
+    truth: Truth = []
+    for name, values in history.items():
+        if name.endswith("-mean"):
+            data, metric = name[: -len("-mean")].split(" ", 1)
+            deviations = history[name[: -len("-mean")] + "-stdv"]
+            truth += [point(f"{data}-{metric}", v, i + 1) for i, v in enumerate(values)]
+            truth += [point(f"{data}-{metric}-stdv", v, i + 1) for i, v in enumerate(deviations)]
+    return truth
+
+
+CASES["lightgbm_cv"] = lightgbm_cv
+
+
+def xgboost_cv() -> Truth:
+    """xgboost.cv, 3 folds, 15 rounds, metrics `logloss` and `error`, `verbose_eval=True`:
+    `[0]\\ttrain-logloss:0.56240+0.00448\\ttrain-error:0.16667+0.00471\\ttest-logloss:0.58211+
+    0.00418\\ttest-error:0.19333+0.01700` (`EvaluationMonitor`, `.5f`: the mean over the
+    folds, then their standard deviation). Truth: the DataFrame `cv` returns, its
+    `{data}-{metric}-mean` column as `{data}-{metric}` (as the xgboost case keys `train-rmse`)
+    and `{data}-{metric}-std` as it is, at the round (from 0, as printed)."""
+    import xgboost as xgb
+
+    x, y = _cv_data()
+    frame = xgb.cv({"max_depth": 2, "eta": 0.3, "objective": "binary:logistic",
+                    "eval_metric": ["logloss", "error"], "nthread": 1, "seed": 0},
+                   xgb.DMatrix(x, label=y), num_boost_round=15, nfold=3, seed=0,
+                   verbose_eval=True)
+    truth: Truth = []
+    for column in frame.columns:
+        if column.endswith("-mean"):
+            name = column[: -len("-mean")]
+            truth += [point(name, v, i) for i, v in enumerate(frame[column])]
+            truth += [point(f"{name}-std", v, i) for i, v in enumerate(frame[f"{name}-std"])]
+    return truth
+
+
+CASES["xgboost_cv"] = xgboost_cv
+REPOSITORY_PACKAGES["pandas"] = "pandas (xgboost_cv case)"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
