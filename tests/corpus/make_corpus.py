@@ -6576,6 +6576,72 @@ OWN_CHECKOUT["d2l_train_ch6"] = "D2L"
 REPOSITORY_CHECKOUTS["D2L"] = ("d2l-ai/d2l-en", "D2L_COMMIT")
 
 
+# --- Values printed as their type's repr: tensors, NumPy 2 scalars, JAX arrays ------------------
+# Each runs alone, in an environment of its own (torch CPU, torchmetrics, PEFT, JAX, Equinox,
+# optax, CLU; versions in VERSIONS.md):
+#
+#     python -m venv ~/repr-venv && ~/repr-venv/bin/pip install torch==2.13.0
+#     ~/repr-venv/bin/pip install torch==2.13.0 torchmetrics peft transformers scikit-learn \
+#         jax equinox optax clu
+#     git clone https://github.com/Lightning-AI/torchmetrics ~/torchmetrics   # its README
+#     export TORCHMETRICS=~/torchmetrics TORCHMETRICS_COMMIT=$(git -C ~/torchmetrics rev-parse HEAD)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py torchmetrics_readme
+
+
+def readme_block(path: str, marker: str) -> str:
+    """The first ```python block of the Markdown file at `path` that holds `marker`."""
+    with open(path) as f:
+        text = f.read()
+    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+        if marker in block:
+            return str(block)
+    raise SystemExit(f"{path} has no python block with {marker!r}")
+
+
+def torchmetrics_readme() -> Truth:
+    """torchmetrics' README (the checkout named by `TORCHMETRICS`): its single-device example,
+    the README's code block run as it is (torch seeded with 0 first: the example draws random
+    predictions): `Accuracy(task="multiclass", num_classes=5)` over 10 batches of 10,
+    `print(f"Accuracy on batch {i}: {acc}")` a batch, then `print(f"Accuracy on all data:
+    {acc}")` (0-dimensional tensors, which an f-string formats as their float:
+    `Accuracy on batch 0: 0.20000000298023224`). Truth: the values the metric returned, read
+    from the example's frame by its `print` as each line is printed: the batch's `acc` as
+    `Accuracy` at `i` (the batch the line names, from 0), and `metric.compute()` as
+    `Accuracy_on_all_data`, no step."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("TORCHMETRICS")
+    if not folder or not os.path.exists(os.path.join(folder, "README.md")):
+        raise SystemExit("set TORCHMETRICS to a Lightning-AI/torchmetrics checkout")
+    source = readme_block(os.path.join(folder, "README.md"), 'print(f"Accuracy on batch {i}')
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Accuracy on batch"):
+            truth.append(point("Accuracy", float(values["acc"]), values["i"]))
+        elif text.startswith("Accuracy on all data"):
+            truth.append(point("Accuracy_on_all_data", float(values["acc"]), None))
+        builtins.print(*args, **kwargs)
+
+    torch.manual_seed(0)
+    exec(compile(source, "README.md", "exec"), {"__name__": "__main__", "print": printed})
+    if len(truth) != 11:
+        raise SystemExit(f"torchmetrics_readme: {len(truth)} lines printed, not 11")
+    return truth
+
+
+CASES["torchmetrics_readme"] = torchmetrics_readme
+OWN_ENVIRONMENT["torchmetrics_readme"] = {
+    "torchmetrics": "torchmetrics", "torch": "torch (repr cases)",
+    "numpy": "numpy (repr cases)"}
+OWN_CHECKOUT["torchmetrics_readme"] = "TORCHMETRICS"
+REPOSITORY_CHECKOUTS["TORCHMETRICS"] = ("Lightning-AI/torchmetrics", "TORCHMETRICS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
