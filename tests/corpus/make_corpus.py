@@ -6642,6 +6642,123 @@ OWN_CHECKOUT["torchmetrics_readme"] = "TORCHMETRICS"
 REPOSITORY_CHECKOUTS["TORCHMETRICS"] = ("Lightning-AI/torchmetrics", "TORCHMETRICS_COMMIT")
 
 
+#     git clone https://github.com/huggingface/peft ~/peft   # examples/causal_language_modeling
+#     export PEFT=~/peft PEFT_COMMIT=$(git -C ~/peft rev-parse HEAD)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py peft_prompt_tuning
+
+
+def ipynb_cells(path: str) -> list[str]:
+    """The code cells of a Jupyter notebook (`.ipynb`), in order."""
+    with open(path) as f:
+        notebook = json.load(f)
+    return ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
+
+
+PEFT_WORDS = ["my", "order", "is", "late", "again", "thanks", "for", "the", "help", "great",
+              "service", "still", "waiting", "on", "refund", "love", "this", "app", "why",
+              "no", "reply", "today", "happy", "with", "support", "broken", "package", "fast"]
+
+
+def peft_prompt_tuning() -> Truth:
+    """PEFT's prompt-tuning example, huggingface/peft
+    `examples/causal_language_modeling/peft_prompt_tuning_clm.ipynb` (the checkout named by
+    `PEFT`): its optimizer cell and its training cell run as they are (`exec`, the notebook's
+    own code), which prints after each epoch `print(f"{epoch=}: {train_ppl=}
+    {train_epoch_loss=} {eval_ppl=} {eval_epoch_loss=}")`: `epoch=0: train_ppl=tensor(53.6)
+    train_epoch_loss=tensor(3.98) ...`, the tensors' reprs, under tqdm's bars (`100%|...| 4/4`,
+    on stderr). What the notebook downloads is made here instead: `bigscience/bloomz-560m`
+    becomes a Bloom model of the same class built from a tiny `BloomConfig` (randomly
+    initialised), the RAFT `twitter_complaints` set 32 made-up tweets labelled `complaint` or
+    `no complaint`, laid out as its `preprocess_function` lays them out (`Tweet text : ...
+    Label : ` then the label's tokens and the end token, left-padded to `max_length`, the
+    labels -100 but for the label's tokens), its tokenizer a word-level one over the case's
+    words (`PreTrainedTokenizerFast`: the training cell decodes the predictions with it), and
+    `PromptTuningInit.TEXT` (which tokenizes its text with the downloaded tokenizer)
+    `PromptTuningInit.RANDOM`; `get_peft_model` and `print_trainable_parameters()` as the
+    notebook's model cell calls them; `num_epochs` 5 (the notebook's 50), its `lr` 3e-2, batches
+    of 8, `max_length` 16 (its 64), CPU. Truth: the training cell's own variables, read from its
+    frame by its `print` as each epoch's line is printed: `train_ppl`, `train_epoch_loss`,
+    `eval_ppl`, `eval_epoch_loss` under those names at `epoch` (from 0, as printed)."""
+    import builtins
+
+    import torch
+    from peft import PromptTuningConfig, PromptTuningInit, TaskType, get_peft_model
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from torch.utils.data import DataLoader
+    from tqdm import tqdm
+    from transformers import (BloomConfig, BloomForCausalLM, PreTrainedTokenizerFast,
+                              default_data_collator, get_linear_schedule_with_warmup)
+
+    folder = os.environ.get("PEFT")
+    path = os.path.join(folder or "", "examples", "causal_language_modeling",
+                        "peft_prompt_tuning_clm.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PEFT to a huggingface/peft checkout")
+    cells = ipynb_cells(path)
+    optimizer_cell = next(c for c in cells if "get_linear_schedule_with_warmup(" in c
+                          and "optimizer = " in c)
+    training_cell = next(c for c in cells if "{train_ppl=}" in c)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    vocab = {word: i for i, word in enumerate(
+        ["<pad>", "<unk>", "</s>", "Tweet", "text", ":", "Label", "complaint", *PEFT_WORDS])}
+    words = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    words.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=words, pad_token="<pad>",
+                                        eos_token="</s>", unk_token="<unk>")
+    max_length, batch_size, lr, num_epochs = 16, 8, 3e-2, 5
+    gen = torch.Generator().manual_seed(0)
+    rows = []
+    for n in range(32):
+        tweet = [PEFT_WORDS[int(i)] for i in torch.randint(len(PEFT_WORDS), (6,), generator=gen)]
+        label = "complaint" if n % 2 else "no complaint"
+        source = tokenizer(f"Tweet text : {' '.join(tweet)} Label : ")["input_ids"]
+        target = tokenizer(label, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+        ids = source + target
+        pad = max_length - len(ids)
+        rows.append({"input_ids": torch.tensor([tokenizer.pad_token_id] * pad + ids),
+                     "attention_mask": torch.tensor([0] * pad + [1] * len(ids)),
+                     "labels": torch.tensor([-100] * (pad + len(source)) + target)})
+    train_dataloader = DataLoader(rows, shuffle=True, collate_fn=default_data_collator,
+                                  batch_size=batch_size, generator=gen)
+    eval_dataloader = DataLoader(rows, collate_fn=default_data_collator, batch_size=batch_size)
+    config = BloomConfig(vocab_size=len(vocab), hidden_size=32, n_layer=2, n_head=2,
+                         pad_token_id=0, eos_token_id=2, bos_token_id=2)
+    peft_config = PromptTuningConfig(task_type=TaskType.CAUSAL_LM,
+                                     prompt_tuning_init=PromptTuningInit.RANDOM,
+                                     num_virtual_tokens=8)
+    model = get_peft_model(BloomForCausalLM(config), peft_config)
+    model.print_trainable_parameters()
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("epoch="):
+            truth.extend(point(key, float(values[key]), values["epoch"]) for key in
+                         ("train_ppl", "train_epoch_loss", "eval_ppl", "eval_epoch_loss"))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {
+        "__name__": "__main__", "print": printed, "torch": torch, "tqdm": tqdm,
+        "get_linear_schedule_with_warmup": get_linear_schedule_with_warmup, "model": model,
+        "tokenizer": tokenizer, "train_dataloader": train_dataloader,
+        "eval_dataloader": eval_dataloader, "lr": lr, "num_epochs": num_epochs,
+        "device": "cpu"}
+    exec(compile(optimizer_cell, "peft_prompt_tuning_clm.ipynb", "exec"), namespace)
+    exec(compile(training_cell, "peft_prompt_tuning_clm.ipynb", "exec"), namespace)
+    if len(truth) != 4 * num_epochs:
+        raise SystemExit(f"peft_prompt_tuning: {len(truth) // 4} epochs printed")
+    return truth
+
+
+CASES["peft_prompt_tuning"] = peft_prompt_tuning
+OWN_ENVIRONMENT["peft_prompt_tuning"] = {
+    "peft": "peft (repr cases)", "transformers": "transformers (repr cases)", "tqdm": "tqdm (repr cases)",
+    "torch": "torch (repr cases)", "numpy": "numpy (repr cases)"}
+OWN_CHECKOUT["peft_prompt_tuning"] = "PEFT"
+REPOSITORY_CHECKOUTS["PEFT"] = ("huggingface/peft", "PEFT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
