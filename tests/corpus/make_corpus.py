@@ -6759,6 +6759,235 @@ OWN_CHECKOUT["peft_prompt_tuning"] = "PEFT"
 REPOSITORY_CHECKOUTS["PEFT"] = ("huggingface/peft", "PEFT_COMMIT")
 
 
+#     python -m venv ~/repr-venv ...   (as above; no checkout: the tutorial is copied below)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py pytorch_blitz_loss
+
+# The PyTorch "Training with PyTorch" tutorial, pytorch/tutorials
+# `beginner_source/introyt/trainingyt.py` (commit in VERSIONS.md; the repository, with its
+# images and notebooks, is too large to check out here): from its split-size report to the end
+# of its epoch loop, copied as it is but for the two changes TRAININGYT_CHANGES names (the
+# image display, which needs matplotlib and a window, is left out). Its datasets, loaders and
+# SummaryWriter are the case's.
+TRAININGYT = """\
+# Report split sizes
+print('Training set has {} instances'.format(len(training_set)))
+print('Validation set has {} instances'.format(len(validation_set)))
+
+import torch.nn as nn
+import torch.nn.functional as F
+
+# PyTorch models inherit from torch.nn.Module
+class GarmentClassifier(nn.Module):
+    def __init__(self):
+        super(GarmentClassifier, self).__init__()
+        self.conv1 = nn.Conv2d(1, 6, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 4 * 4, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv1(x)))
+        x = self.pool(F.relu(self.conv2(x)))
+        x = x.view(-1, 16 * 4 * 4)
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        x = self.fc3(x)
+        return x
+
+
+model = GarmentClassifier()
+
+loss_fn = torch.nn.CrossEntropyLoss()
+
+# NB: Loss functions expect data in batches, so we're creating batches of 4
+# Represents the model's confidence in each of the 10 classes for a given input
+dummy_outputs = torch.rand(4, 10)
+# Represents the correct class among the 10 being tested
+dummy_labels = torch.tensor([1, 5, 3, 7])
+
+print(dummy_outputs)
+print(dummy_labels)
+
+loss = loss_fn(dummy_outputs, dummy_labels)
+print('Total loss for this batch: {}'.format(loss.item()))
+
+# Optimizers specified in the torch.optim package
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.9)
+
+def train_one_epoch(epoch_index, tb_writer):
+    running_loss = 0.
+    last_loss = 0.
+
+    # Here, we use enumerate(training_loader) instead of
+    # iter(training_loader) so that we can track the batch
+    # index and do some intra-epoch reporting
+    for i, data in enumerate(training_loader):
+        # Every data instance is an input + label pair
+        inputs, labels = data
+
+        # Zero your gradients for every batch!
+        optimizer.zero_grad()
+
+        # Make predictions for this batch
+        outputs = model(inputs)
+
+        # Compute the loss and its gradients
+        loss = loss_fn(outputs, labels)
+        loss.backward()
+
+        # Adjust learning weights
+        optimizer.step()
+
+        # Gather data and report
+        running_loss += loss.item()
+        if i % 1000 == 999:
+            last_loss = running_loss / 1000 # loss per batch
+            print('  batch {} loss: {}'.format(i + 1, last_loss))
+            tb_x = epoch_index * len(training_loader) + i + 1
+            tb_writer.add_scalar('Loss/train', last_loss, tb_x)
+            running_loss = 0.
+
+    return last_loss
+
+# Initializing in a separate cell so we can easily add more epochs to the same run
+timestamp = datetime.now().strftime('%Y%m%d_%H%M%S')
+writer = SummaryWriter('runs/fashion_trainer_{}'.format(timestamp))
+epoch_number = 0
+
+EPOCHS = 5
+
+best_vloss = 1_000_000.
+
+for epoch in range(EPOCHS):
+    print('EPOCH {}:'.format(epoch_number + 1))
+
+    # Make sure gradient tracking is on, and do a pass over the data
+    model.train(True)
+    avg_loss = train_one_epoch(epoch_number, writer)
+
+
+    running_vloss = 0.0
+    # Set the model to evaluation mode, disabling dropout and using population
+    # statistics for batch normalization.
+    model.eval()
+
+    # Disable gradient computation and reduce memory consumption.
+    with torch.no_grad():
+        for i, vdata in enumerate(validation_loader):
+            vinputs, vlabels = vdata
+            voutputs = model(vinputs)
+            vloss = loss_fn(voutputs, vlabels)
+            running_vloss += vloss
+
+    avg_vloss = running_vloss / (i + 1)
+    print('LOSS train {} valid {}'.format(avg_loss, avg_vloss))
+
+    # Log the running loss averaged per batch
+    # for both training and validation
+    writer.add_scalars('Training vs. Validation Loss',
+                    { 'Training' : avg_loss, 'Validation' : avg_vloss },
+                    epoch_number + 1)
+    writer.flush()
+
+    # Track best performance, and save the model's state
+    if avg_vloss < best_vloss:
+        best_vloss = avg_vloss
+        model_path = 'model_{}_{}'.format(timestamp, epoch_number)
+        torch.save(model.state_dict(), model_path)
+
+    epoch_number += 1
+"""
+# Its report every 1000 batches (of Fashion-MNIST's 15,000) becomes every 25 (of 125 here).
+TRAININGYT_CHANGES = {"        if i % 1000 == 999:\n": "        if i % 25 == 24:\n",
+                      "running_loss / 1000 #": "running_loss / 25 #"}
+
+
+def pytorch_blitz_loss() -> Truth:
+    """The PyTorch "Training with PyTorch" tutorial (pytorch/tutorials
+    `beginner_source/introyt/trainingyt.py`, TRAININGYT, run by `exec` so that its `print` and
+    `SummaryWriter` are the case's): its `GarmentClassifier` (LeNet), the loss demonstration on
+    random outputs (`print(dummy_outputs)`, a 4 x 10 tensor over five lines, `print(dummy_labels)`,
+    `Total loss for this batch: 2.38...`), SGD 0.001 with momentum 0.9, `train_one_epoch` and the
+    epoch loop as they are, 5 epochs, on synthetic Fashion-MNIST-shaped data (500 training and
+    100 validation images of 1x28x28, 10 classes; batches of 4, 2 workers, as the tutorial's
+    loaders), the training loss every 25 batches (TRAININGYT_CHANGES; the tutorial's 1000), run
+    from a temporary folder (it saves the model after each better epoch). It prints `EPOCH 1:`,
+    `  batch 25 loss: 2.30...` and `LOSS train 2.29... valid 2.27...`: `avg_vloss` is a
+    0-dimensional tensor, which `format` prints as its float. Truth: what the tutorial writes to
+    its SummaryWriter (a stand-in recording each call): `add_scalar('Loss/train', last_loss,
+    tb_x)` as `loss` with no step (the line's `batch 25` counts batches within the epoch and
+    no line says how many an epoch has, as keras_io_loop's), and `add_scalars(..., {'Training':
+    avg_loss, 'Validation': avg_vloss}, epoch_number + 1)` as `LOSS_train` and `LOSS_valid` at
+    the epoch the `EPOCH N:` header above names (from 1, the writer's step); and the
+    demonstration's `loss.item()`, read from the printing frame, as `Total_loss_for_this_batch`,
+    no step."""
+    import builtins
+    from datetime import datetime
+
+    import torch
+
+    source = TRAININGYT
+    for old, new in TRAININGYT_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    class SummaryWriter:
+        """Records what the tutorial writes to TensorBoard."""
+
+        def __init__(self, log_dir: str) -> None:
+            self.log_dir = log_dir
+
+        def add_scalar(self, tag: str, value: float, step: int) -> None:
+            assert tag == "Loss/train", tag
+            truth.append(point("loss", value, None))
+
+        def add_scalars(self, tag: str, values: dict[str, Any], step: int) -> None:
+            truth.extend([point("LOSS_train", float(values["Training"]), step),
+                          point("LOSS_valid", float(values["Validation"]), step)])
+
+        def flush(self) -> None:
+            pass
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and str(args[0]).startswith("Total loss for this batch"):
+            truth.append(point("Total_loss_for_this_batch",
+                               sys._getframe(1).f_locals["loss"].item(), None))
+        builtins.print(*args, **kwargs)
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(600, (1, 28, 28), seed=3, spread=1.5)
+    data = torch.utils.data
+    training_set = data.TensorDataset(x[:500], y[:500])
+    validation_set = data.TensorDataset(x[500:], y[500:])
+    namespace: dict[str, Any] = {
+        "__name__": "__main__", "print": printed, "torch": torch, "datetime": datetime,
+        "SummaryWriter": SummaryWriter, "training_set": training_set,
+        "validation_set": validation_set,
+        "training_loader": data.DataLoader(training_set, batch_size=4, shuffle=True,
+                                           num_workers=2),
+        "validation_loader": data.DataLoader(validation_set, batch_size=4, shuffle=False,
+                                             num_workers=2)}
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as out:
+        os.chdir(out)
+        try:
+            exec(compile(source, "trainingyt.py", "exec"), namespace)
+        finally:
+            os.chdir(here)
+    if len(truth) != 1 + 5 * 5 + 2 * 5:
+        raise SystemExit(f"pytorch_blitz_loss: {len(truth)} points, not 36")
+    return truth
+
+
+CASES["pytorch_blitz_loss"] = pytorch_blitz_loss
+OWN_ENVIRONMENT["pytorch_blitz_loss"] = {"torch": "torch (repr cases)",
+                                         "numpy": "numpy (repr cases)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
