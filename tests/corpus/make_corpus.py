@@ -6988,6 +6988,66 @@ OWN_ENVIRONMENT["pytorch_blitz_loss"] = {"torch": "torch (repr cases)",
                                          "numpy": "numpy (repr cases)"}
 
 
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py numpy2_dict_metrics
+
+
+def numpy2_dict_metrics() -> Truth:
+    """A hand-written NumPy loop as many people's scripts are: a logistic regression in float32
+    trained by mini-batch gradient descent (synthetic data: 512 training and 128 validation
+    samples of 8 features, batches of 32, 8 epochs), its metrics from NumPy and scikit-learn,
+    and the epoch's results printed as a dict (as a public training script's
+    `print({"epoch": epoch, "loss": np.mean(losses), "global_t": gt, **m})` does) and as an
+    `{x=}` f-string: `{'epoch': 1, 'loss': np.float32(0.6117), 'train_acc': np.float64(0.73),
+    'val_acc': 0.7265625}` and `epoch=1 val_loss=np.float32(0.5622)`. Under NumPy 2 a NumPy
+    scalar's repr names its type, so the dict shows `np.float32(...)` for the mean of the
+    float32 losses and `np.float64(...)` for the mean of a boolean array, while scikit-learn's
+    `accuracy_score` returns a Python float. Truth: the dict the loop prints (each key but
+    `epoch`) and its `val_loss`, at `epoch` (from 1, as printed)."""
+    import numpy as np
+    from sklearn.metrics import accuracy_score
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(640, 8)).astype(np.float32)
+    y = (x[:, 0] - 0.5 * x[:, 1] + 0.8 * rng.normal(size=640) > 0).astype(np.float32)
+    x_train, y_train, x_val, y_val = x[:512], y[:512], x[512:], y[512:]
+    w, b, lr = np.zeros(8, dtype=np.float32), np.float32(0.0), np.float32(0.1)
+
+    def predict(x: Any) -> Any:
+        return 1 / (1 + np.exp(-(x @ w + b)))
+
+    def bce(p: Any, y: Any) -> Any:
+        return -np.mean(y * np.log(p + 1e-7) + (1 - y) * np.log(1 - p + 1e-7))
+
+    truth: Truth = []
+    for epoch in range(1, 9):
+        losses = []
+        order = rng.permutation(512)
+        for start in range(0, 512, 32):
+            batch = order[start : start + 32]
+            p = predict(x_train[batch])
+            losses.append(bce(p, y_train[batch]))
+            grad = p - y_train[batch]
+            w -= lr * (x_train[batch].T @ grad) / len(batch)
+            b -= lr * np.mean(grad)
+        train_pred = predict(x_train) > 0.5
+        val_p = predict(x_val)
+        val_loss = bce(val_p, y_val)
+        metrics = {"epoch": epoch, "loss": np.mean(losses),
+                   "train_acc": np.mean(train_pred == y_train),
+                   "val_acc": accuracy_score(y_val, val_p > 0.5)}
+        print(metrics)
+        print(f"{epoch=} {val_loss=}")
+        truth.extend(point(key, value, epoch) for key, value in metrics.items()
+                     if key != "epoch")
+        truth.append(point("val_loss", val_loss, epoch))
+    return truth
+
+
+CASES["numpy2_dict_metrics"] = numpy2_dict_metrics
+OWN_ENVIRONMENT["numpy2_dict_metrics"] = {"numpy": "numpy (repr cases)",
+                                          "scikit-learn": "scikit-learn (repr cases)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
