@@ -7048,6 +7048,129 @@ OWN_ENVIRONMENT["numpy2_dict_metrics"] = {"numpy": "numpy (repr cases)",
                                           "scikit-learn": "scikit-learn (repr cases)"}
 
 
+#     git clone https://github.com/patrick-kidger/equinox ~/equinox   # docs/examples/mnist.ipynb
+#     export EQUINOX=~/equinox EQUINOX_COMMIT=$(git -C ~/equinox rev-parse HEAD)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py jax_metrics_dict
+
+
+def jax_metrics_dict() -> Truth:
+    """Two JAX loops. First Equinox's MNIST tutorial, patrick-kidger/equinox
+    `docs/examples/mnist.ipynb` (the checkout named by `EQUINOX`): its code cells run in order
+    as the notebook runs them (`STEPS = 300`, `PRINT_EVERY = 30`, its CNN, `loss`,
+    `compute_accuracy`, `evaluate`, optax's `adamw`, `train`), but for three: the imports lose
+    `import torchvision` (which needs a CUDA build of torch here), the data cell's MNIST
+    download becomes synthetic 1x28x28 images of 10 classes in torch `DataLoader`s as its own
+    (batches of 64, shuffled; 1280 to train, 320 to test, normalised to [-1, 1] as its
+    `Normalize((0.5,), (0.5,))`), and the cell that shows an error (`jax.value_and_grad(loss)`
+    of a model that is not all arrays) is left out. Its cells print shapes, the labels, the
+    model's repr and two bare losses (`2.3128624`), then `print(f"{step=},
+    train_loss={train_loss.item()}, " f"test_loss={test_loss.item()},
+    test_accuracy={test_accuracy.item()}")`: `step=0, train_loss=2.31..., test_loss=2.29...,
+    test_accuracy=0.12...`. Then CLU's metrics (google/CommonLoopUtils `clu/metrics.py`, the
+    `Collection` synopsis: `metrics = update if metrics is None else metrics.merge(update)` over
+    the batches, then `print(metrics.compute())`), made with `Collection.create(accuracy=Accuracy,
+    loss=Average.from_output("loss"))` (CLU's collections do not work under `from __future__
+    import annotations`, which this file has), evaluating a softmax regression trained by optax
+    (SGD 0.1; 1280 training and 320 test samples of 16 features, 10 classes, noise around a
+    mean a class) after each of 3 epochs: `{'accuracy': Array(0.49375,
+    dtype=float32), 'loss': Array(1.9442585, dtype=float32)}`, the JAX arrays' reprs. Truth: the
+    printing frames' own values, read by `print` as each line is printed: `train`'s
+    `train_loss`, `test_loss`, `test_accuracy` (`.item()`, as printed) at `step` (from 0, as
+    printed), and each key of the dict `compute()` returned, as printed, with no step (the
+    line names none)."""
+    import builtins
+
+    folder = os.environ.get("EQUINOX")
+    path = os.path.join(folder or "", "docs", "examples", "mnist.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set EQUINOX to a patrick-kidger/equinox checkout")
+    import jax
+    import jax.numpy as jnp
+    import numpy as np
+    import optax
+    import torch
+    from clu import metrics as clu_metrics
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    imports = next(i for i, c in enumerate(cells) if "import torchvision" in c)
+    data = next(i for i, c in enumerate(cells) if "torchvision.datasets.MNIST" in c)
+    error = next(i for i, c in enumerate(cells) if c.startswith("# This is an error!"))
+    cells[imports] = "".join(line for line in cells[imports].splitlines(keepends=True)
+                             if not line.startswith("import torchvision"))
+    x, y = _classes(1600, (1, 28, 28), seed=4, spread=0.5)
+    x = 2 * (x - x.min()) / (x.max() - x.min()) - 1
+    loader = torch.utils.data.DataLoader
+    train_dataset = torch.utils.data.TensorDataset(x[:1280], y[:1280])
+    test_dataset = torch.utils.data.TensorDataset(x[1280:], y[1280:])
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("step="):
+            truth.extend(point(key, values[key].item(), values["step"])
+                         for key in ("train_loss", "test_loss", "test_accuracy"))
+        elif args and isinstance(args[0], dict):
+            truth.extend(point(key, float(value), None) for key, value in args[0].items())
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {
+        "__name__": "__main__", "print": printed, "torchvision": None,
+        "train_dataset": train_dataset, "test_dataset": test_dataset,
+        "trainloader": loader(train_dataset, batch_size=64, shuffle=True),
+        "testloader": loader(test_dataset, batch_size=64, shuffle=True)}
+    for i, cell in enumerate(cells):
+        if i not in (data, error):
+            exec(compile(cell, f"mnist.ipynb cell {i + 1}", "exec"), namespace)
+
+    # CLU's Collection over a softmax regression, evaluated after each epoch.
+    Metrics = clu_metrics.Collection.create(accuracy=clu_metrics.Accuracy,
+                                            loss=clu_metrics.Average.from_output("loss"))
+    features, classes = _classes(1600, (16,), seed=5, spread=0.4)
+    flat = features.numpy()
+    labels = classes.numpy().astype(np.int32)
+    params = {"w": jnp.zeros((flat.shape[1], 10)), "b": jnp.zeros(10)}
+    optim = optax.sgd(0.1)
+    opt_state = optim.init(params)
+
+    def loss_and_logits(params: Any, inputs: Any, targets: Any) -> Any:
+        logits = inputs @ params["w"] + params["b"]
+        return optax.softmax_cross_entropy_with_integer_labels(logits, targets).mean(), logits
+
+    @jax.jit
+    def train_step(params: Any, opt_state: Any, inputs: Any, targets: Any) -> Any:
+        grads, _ = jax.grad(loss_and_logits, has_aux=True)(params, inputs, targets)
+        updates, opt_state = optim.update(grads, opt_state)
+        return optax.apply_updates(params, updates), opt_state
+
+    rng = np.random.default_rng(0)
+    for epoch in range(3):
+        order = rng.permutation(1280)
+        for start in range(0, 1280, 64):
+            batch = order[start : start + 64]
+            params, opt_state = train_step(params, opt_state, flat[batch], labels[batch])
+        metrics = None
+        for start in range(1280, 1600, 64):
+            inputs, targets = flat[start : start + 64], labels[start : start + 64]
+            loss, logits = loss_and_logits(params, inputs, targets)
+            update = Metrics.single_from_model_output(logits=logits, labels=targets, loss=loss)
+            metrics = update if metrics is None else metrics.merge(update)
+        printed(metrics.compute())  # type: ignore[union-attr]
+    if len(truth) != 3 * 11 + 2 * 3:
+        raise SystemExit(f"jax_metrics_dict: {len(truth)} points, not 39")
+    return truth
+
+
+CASES["jax_metrics_dict"] = jax_metrics_dict
+OWN_ENVIRONMENT["jax_metrics_dict"] = {
+    "jax": "jax (repr cases)", "jaxlib": "jaxlib (repr cases)", "equinox": "equinox",
+    "optax": "optax (repr cases)", "clu": "clu (repr cases)", "flax": "flax (repr cases)",
+    "torch": "torch (repr cases)", "numpy": "numpy (repr cases)"}
+OWN_CHECKOUT["jax_metrics_dict"] = "EQUINOX"
+REPOSITORY_CHECKOUTS["EQUINOX"] = ("patrick-kidger/equinox", "EQUINOX_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
