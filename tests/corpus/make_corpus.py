@@ -7145,7 +7145,7 @@ def jax_metrics_dict() -> Truth:
         return optax.apply_updates(params, updates), opt_state
 
     rng = np.random.default_rng(0)
-    for epoch in range(3):
+    for _epoch in range(3):
         order = rng.permutation(1280)
         for start in range(0, 1280, 64):
             batch = order[start : start + 64]
