@@ -6922,6 +6922,599 @@ def xgboost_cv() -> Truth:
 
 CASES["xgboost_cv"] = xgboost_cv
 REPOSITORY_PACKAGES["pandas"] = "pandas (xgboost_cv case)"
+# --- Values printed as their type's repr: tensors, NumPy 2 scalars, JAX arrays ------------------
+# Each runs alone, in an environment of its own (torch CPU, torchmetrics, PEFT, JAX, Equinox,
+# optax, CLU; versions in VERSIONS.md):
+#
+#     python -m venv ~/repr-venv && ~/repr-venv/bin/pip install torch==2.13.0
+#     ~/repr-venv/bin/pip install torch==2.13.0 torchmetrics peft transformers scikit-learn \
+#         jax equinox optax clu
+#     git clone https://github.com/Lightning-AI/torchmetrics ~/torchmetrics   # its README
+#     export TORCHMETRICS=~/torchmetrics TORCHMETRICS_COMMIT=$(git -C ~/torchmetrics rev-parse HEAD)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py torchmetrics_readme
+
+
+def readme_block(path: str, marker: str) -> str:
+    """The first ```python block of the Markdown file at `path` that holds `marker`."""
+    with open(path) as f:
+        text = f.read()
+    for block in re.findall(r"```python\n(.*?)```", text, re.S):
+        if marker in block:
+            return str(block)
+    raise SystemExit(f"{path} has no python block with {marker!r}")
+
+
+def torchmetrics_readme() -> Truth:
+    """torchmetrics' README (the checkout named by `TORCHMETRICS`): its single-device example,
+    the README's code block run as it is (torch seeded with 0 first: the example draws random
+    predictions): `Accuracy(task="multiclass", num_classes=5)` over 10 batches of 10,
+    `print(f"Accuracy on batch {i}: {acc}")` a batch, then `print(f"Accuracy on all data:
+    {acc}")` (0-dimensional tensors, which an f-string formats as their float:
+    `Accuracy on batch 0: 0.20000000298023224`). Truth: the values the metric returned, read
+    from the example's frame by its `print` as each line is printed: the batch's `acc` as
+    `Accuracy` at `i` (the batch the line names, from 0), and `metric.compute()` as
+    `Accuracy_on_all_data`, no step."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("TORCHMETRICS")
+    if not folder or not os.path.exists(os.path.join(folder, "README.md")):
+        raise SystemExit("set TORCHMETRICS to a Lightning-AI/torchmetrics checkout")
+    source = readme_block(os.path.join(folder, "README.md"), 'print(f"Accuracy on batch {i}')
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Accuracy on batch"):
+            truth.append(point("Accuracy", float(values["acc"]), values["i"]))
+        elif text.startswith("Accuracy on all data"):
+            truth.append(point("Accuracy_on_all_data", float(values["acc"]), None))
+        builtins.print(*args, **kwargs)
+
+    torch.manual_seed(0)
+    exec(compile(source, "README.md", "exec"), {"__name__": "__main__", "print": printed})
+    if len(truth) != 11:
+        raise SystemExit(f"torchmetrics_readme: {len(truth)} lines printed, not 11")
+    return truth
+
+
+CASES["torchmetrics_readme"] = torchmetrics_readme
+OWN_ENVIRONMENT["torchmetrics_readme"] = {
+    "torchmetrics": "torchmetrics", "torch": "torch (repr cases)",
+    "numpy": "numpy (repr cases)"}
+OWN_CHECKOUT["torchmetrics_readme"] = "TORCHMETRICS"
+REPOSITORY_CHECKOUTS["TORCHMETRICS"] = ("Lightning-AI/torchmetrics", "TORCHMETRICS_COMMIT")
+
+
+#     git clone https://github.com/huggingface/peft ~/peft   # examples/causal_language_modeling
+#     export PEFT=~/peft PEFT_COMMIT=$(git -C ~/peft rev-parse HEAD)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py peft_prompt_tuning
+
+
+def ipynb_cells(path: str) -> list[str]:
+    """The code cells of a Jupyter notebook (`.ipynb`), in order."""
+    with open(path) as f:
+        notebook = json.load(f)
+    return ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
+
+
+PEFT_WORDS = ["my", "order", "is", "late", "again", "thanks", "for", "the", "help", "great",
+              "service", "still", "waiting", "on", "refund", "love", "this", "app", "why",
+              "no", "reply", "today", "happy", "with", "support", "broken", "package", "fast"]
+
+
+def peft_prompt_tuning() -> Truth:
+    """PEFT's prompt-tuning example, huggingface/peft
+    `examples/causal_language_modeling/peft_prompt_tuning_clm.ipynb` (the checkout named by
+    `PEFT`): its optimizer cell and its training cell run as they are (`exec`, the notebook's
+    own code), which prints after each epoch `print(f"{epoch=}: {train_ppl=}
+    {train_epoch_loss=} {eval_ppl=} {eval_epoch_loss=}")`: `epoch=0: train_ppl=tensor(53.6)
+    train_epoch_loss=tensor(3.98) ...`, the tensors' reprs, under tqdm's bars (`100%|...| 4/4`,
+    on stderr). What the notebook downloads is made here instead: `bigscience/bloomz-560m`
+    becomes a Bloom model of the same class built from a tiny `BloomConfig` (randomly
+    initialised), the RAFT `twitter_complaints` set 32 made-up tweets labelled `complaint` or
+    `no complaint`, laid out as its `preprocess_function` lays them out (`Tweet text : ...
+    Label : ` then the label's tokens and the end token, left-padded to `max_length`, the
+    labels -100 but for the label's tokens), its tokenizer a word-level one over the case's
+    words (`PreTrainedTokenizerFast`: the training cell decodes the predictions with it), and
+    `PromptTuningInit.TEXT` (which tokenizes its text with the downloaded tokenizer)
+    `PromptTuningInit.RANDOM`; `get_peft_model` and `print_trainable_parameters()` as the
+    notebook's model cell calls them; `num_epochs` 5 (the notebook's 50), its `lr` 3e-2, batches
+    of 8, `max_length` 16 (its 64), CPU. Truth: the training cell's own variables, read from its
+    frame by its `print` as each epoch's line is printed: `train_ppl`, `train_epoch_loss`,
+    `eval_ppl`, `eval_epoch_loss` under those names at `epoch` (from 0, as printed)."""
+    import builtins
+
+    import torch
+    from peft import PromptTuningConfig, PromptTuningInit, TaskType, get_peft_model
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from torch.utils.data import DataLoader
+    from tqdm import tqdm
+    from transformers import (BloomConfig, BloomForCausalLM, PreTrainedTokenizerFast,
+                              default_data_collator, get_linear_schedule_with_warmup)
+
+    folder = os.environ.get("PEFT")
+    path = os.path.join(folder or "", "examples", "causal_language_modeling",
+                        "peft_prompt_tuning_clm.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PEFT to a huggingface/peft checkout")
+    cells = ipynb_cells(path)
+    optimizer_cell = next(c for c in cells if "get_linear_schedule_with_warmup(" in c
+                          and "optimizer = " in c)
+    training_cell = next(c for c in cells if "{train_ppl=}" in c)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    vocab = {word: i for i, word in enumerate(
+        ["<pad>", "<unk>", "</s>", "Tweet", "text", ":", "Label", "complaint", *PEFT_WORDS])}
+    words = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    words.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=words, pad_token="<pad>",
+                                        eos_token="</s>", unk_token="<unk>")
+    max_length, batch_size, lr, num_epochs = 16, 8, 3e-2, 5
+    gen = torch.Generator().manual_seed(0)
+    rows = []
+    for n in range(32):
+        tweet = [PEFT_WORDS[int(i)] for i in torch.randint(len(PEFT_WORDS), (6,), generator=gen)]
+        label = "complaint" if n % 2 else "no complaint"
+        source = tokenizer(f"Tweet text : {' '.join(tweet)} Label : ")["input_ids"]
+        target = tokenizer(label, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+        ids = source + target
+        pad = max_length - len(ids)
+        rows.append({"input_ids": torch.tensor([tokenizer.pad_token_id] * pad + ids),
+                     "attention_mask": torch.tensor([0] * pad + [1] * len(ids)),
+                     "labels": torch.tensor([-100] * (pad + len(source)) + target)})
+    train_dataloader = DataLoader(rows, shuffle=True, collate_fn=default_data_collator,
+                                  batch_size=batch_size, generator=gen)
+    eval_dataloader = DataLoader(rows, collate_fn=default_data_collator, batch_size=batch_size)
+    config = BloomConfig(vocab_size=len(vocab), hidden_size=32, n_layer=2, n_head=2,
+                         pad_token_id=0, eos_token_id=2, bos_token_id=2)
+    peft_config = PromptTuningConfig(task_type=TaskType.CAUSAL_LM,
+                                     prompt_tuning_init=PromptTuningInit.RANDOM,
+                                     num_virtual_tokens=8)
+    model = get_peft_model(BloomForCausalLM(config), peft_config)
+    model.print_trainable_parameters()
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("epoch="):
+            truth.extend(point(key, float(values[key]), values["epoch"]) for key in
+                         ("train_ppl", "train_epoch_loss", "eval_ppl", "eval_epoch_loss"))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {
+        "__name__": "__main__", "print": printed, "torch": torch, "tqdm": tqdm,
+        "get_linear_schedule_with_warmup": get_linear_schedule_with_warmup, "model": model,
+        "tokenizer": tokenizer, "train_dataloader": train_dataloader,
+        "eval_dataloader": eval_dataloader, "lr": lr, "num_epochs": num_epochs,
+        "device": "cpu"}
+    exec(compile(optimizer_cell, "peft_prompt_tuning_clm.ipynb", "exec"), namespace)
+    exec(compile(training_cell, "peft_prompt_tuning_clm.ipynb", "exec"), namespace)
+    if len(truth) != 4 * num_epochs:
+        raise SystemExit(f"peft_prompt_tuning: {len(truth) // 4} epochs printed")
+    return truth
+
+
+CASES["peft_prompt_tuning"] = peft_prompt_tuning
+OWN_ENVIRONMENT["peft_prompt_tuning"] = {
+    "peft": "peft (repr cases)", "transformers": "transformers (repr cases)", "tqdm": "tqdm (repr cases)",
+    "torch": "torch (repr cases)", "numpy": "numpy (repr cases)"}
+OWN_CHECKOUT["peft_prompt_tuning"] = "PEFT"
+REPOSITORY_CHECKOUTS["PEFT"] = ("huggingface/peft", "PEFT_COMMIT")
+
+
+#     python -m venv ~/repr-venv ...   (as above; no checkout: the tutorial is copied below)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py pytorch_blitz_loss
+
+# The PyTorch "Training with PyTorch" tutorial, pytorch/tutorials
+# `beginner_source/introyt/trainingyt.py` (commit in VERSIONS.md; the repository, with its
+# images and notebooks, is too large to check out here): from its split-size report to the end
+# of its epoch loop, copied as it is but for the two changes TRAININGYT_CHANGES names (the
+# image display, which needs matplotlib and a window, is left out). Its datasets, loaders and
+# SummaryWriter are the case's.
+TRAININGYT = """\
+# Report split sizes
+print('Training set has {} instances'.format(len(training_set)))
+print('Validation set has {} instances'.format(len(validation_set)))
+
+import torch.nn as nn
+import torch.nn.functional as F
+
+# PyTorch models inherit from torch.nn.Module
+class GarmentClassifier(nn.Module):
+    def __init__(self):
+        super(GarmentClassifier, self).__init__()
+        self.conv1 = nn.Conv2d(1, 6, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 4 * 4, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv1(x)))
+        x = self.pool(F.relu(self.conv2(x)))
+        x = x.view(-1, 16 * 4 * 4)
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        x = self.fc3(x)
+        return x
+
+
+model = GarmentClassifier()
+
+loss_fn = torch.nn.CrossEntropyLoss()
+
+# NB: Loss functions expect data in batches, so we're creating batches of 4
+# Represents the model's confidence in each of the 10 classes for a given input
+dummy_outputs = torch.rand(4, 10)
+# Represents the correct class among the 10 being tested
+dummy_labels = torch.tensor([1, 5, 3, 7])
+
+print(dummy_outputs)
+print(dummy_labels)
+
+loss = loss_fn(dummy_outputs, dummy_labels)
+print('Total loss for this batch: {}'.format(loss.item()))
+
+# Optimizers specified in the torch.optim package
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.9)
+
+def train_one_epoch(epoch_index, tb_writer):
+    running_loss = 0.
+    last_loss = 0.
+
+    # Here, we use enumerate(training_loader) instead of
+    # iter(training_loader) so that we can track the batch
+    # index and do some intra-epoch reporting
+    for i, data in enumerate(training_loader):
+        # Every data instance is an input + label pair
+        inputs, labels = data
+
+        # Zero your gradients for every batch!
+        optimizer.zero_grad()
+
+        # Make predictions for this batch
+        outputs = model(inputs)
+
+        # Compute the loss and its gradients
+        loss = loss_fn(outputs, labels)
+        loss.backward()
+
+        # Adjust learning weights
+        optimizer.step()
+
+        # Gather data and report
+        running_loss += loss.item()
+        if i % 1000 == 999:
+            last_loss = running_loss / 1000 # loss per batch
+            print('  batch {} loss: {}'.format(i + 1, last_loss))
+            tb_x = epoch_index * len(training_loader) + i + 1
+            tb_writer.add_scalar('Loss/train', last_loss, tb_x)
+            running_loss = 0.
+
+    return last_loss
+
+# Initializing in a separate cell so we can easily add more epochs to the same run
+timestamp = datetime.now().strftime('%Y%m%d_%H%M%S')
+writer = SummaryWriter('runs/fashion_trainer_{}'.format(timestamp))
+epoch_number = 0
+
+EPOCHS = 5
+
+best_vloss = 1_000_000.
+
+for epoch in range(EPOCHS):
+    print('EPOCH {}:'.format(epoch_number + 1))
+
+    # Make sure gradient tracking is on, and do a pass over the data
+    model.train(True)
+    avg_loss = train_one_epoch(epoch_number, writer)
+
+
+    running_vloss = 0.0
+    # Set the model to evaluation mode, disabling dropout and using population
+    # statistics for batch normalization.
+    model.eval()
+
+    # Disable gradient computation and reduce memory consumption.
+    with torch.no_grad():
+        for i, vdata in enumerate(validation_loader):
+            vinputs, vlabels = vdata
+            voutputs = model(vinputs)
+            vloss = loss_fn(voutputs, vlabels)
+            running_vloss += vloss
+
+    avg_vloss = running_vloss / (i + 1)
+    print('LOSS train {} valid {}'.format(avg_loss, avg_vloss))
+
+    # Log the running loss averaged per batch
+    # for both training and validation
+    writer.add_scalars('Training vs. Validation Loss',
+                    { 'Training' : avg_loss, 'Validation' : avg_vloss },
+                    epoch_number + 1)
+    writer.flush()
+
+    # Track best performance, and save the model's state
+    if avg_vloss < best_vloss:
+        best_vloss = avg_vloss
+        model_path = 'model_{}_{}'.format(timestamp, epoch_number)
+        torch.save(model.state_dict(), model_path)
+
+    epoch_number += 1
+"""
+# Its report every 1000 batches (of Fashion-MNIST's 15,000) becomes every 25 (of 125 here).
+TRAININGYT_CHANGES = {"        if i % 1000 == 999:\n": "        if i % 25 == 24:\n",
+                      "running_loss / 1000 #": "running_loss / 25 #"}
+
+
+def pytorch_blitz_loss() -> Truth:
+    """The PyTorch "Training with PyTorch" tutorial (pytorch/tutorials
+    `beginner_source/introyt/trainingyt.py`, TRAININGYT, run by `exec` so that its `print` and
+    `SummaryWriter` are the case's): its `GarmentClassifier` (LeNet), the loss demonstration on
+    random outputs (`print(dummy_outputs)`, a 4 x 10 tensor over five lines, `print(dummy_labels)`,
+    `Total loss for this batch: 2.38...`), SGD 0.001 with momentum 0.9, `train_one_epoch` and the
+    epoch loop as they are, 5 epochs, on synthetic Fashion-MNIST-shaped data (500 training and
+    100 validation images of 1x28x28, 10 classes; batches of 4, 2 workers, as the tutorial's
+    loaders), the training loss every 25 batches (TRAININGYT_CHANGES; the tutorial's 1000), run
+    from a temporary folder (it saves the model after each better epoch). It prints `EPOCH 1:`,
+    `  batch 25 loss: 2.30...` and `LOSS train 2.29... valid 2.27...`: `avg_vloss` is a
+    0-dimensional tensor, which `format` prints as its float. Truth: what the tutorial writes to
+    its SummaryWriter (a stand-in recording each call): `add_scalar('Loss/train', last_loss,
+    tb_x)` as `loss` with no step (the line's `batch 25` counts batches within the epoch and
+    no line says how many an epoch has, as keras_io_loop's), and `add_scalars(..., {'Training':
+    avg_loss, 'Validation': avg_vloss}, epoch_number + 1)` as `LOSS_train` and `LOSS_valid` at
+    the epoch the `EPOCH N:` header above names (from 1, the writer's step); and the
+    demonstration's `loss.item()`, read from the printing frame, as `Total_loss_for_this_batch`,
+    no step."""
+    import builtins
+    from datetime import datetime
+
+    import torch
+
+    source = TRAININGYT
+    for old, new in TRAININGYT_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    class SummaryWriter:
+        """Records what the tutorial writes to TensorBoard."""
+
+        def __init__(self, log_dir: str) -> None:
+            self.log_dir = log_dir
+
+        def add_scalar(self, tag: str, value: float, step: int) -> None:
+            assert tag == "Loss/train", tag
+            truth.append(point("loss", value, None))
+
+        def add_scalars(self, tag: str, values: dict[str, Any], step: int) -> None:
+            truth.extend([point("LOSS_train", float(values["Training"]), step),
+                          point("LOSS_valid", float(values["Validation"]), step)])
+
+        def flush(self) -> None:
+            pass
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and str(args[0]).startswith("Total loss for this batch"):
+            truth.append(point("Total_loss_for_this_batch",
+                               sys._getframe(1).f_locals["loss"].item(), None))
+        builtins.print(*args, **kwargs)
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    x, y = _classes(600, (1, 28, 28), seed=3, spread=1.5)
+    data = torch.utils.data
+    training_set = data.TensorDataset(x[:500], y[:500])
+    validation_set = data.TensorDataset(x[500:], y[500:])
+    namespace: dict[str, Any] = {
+        "__name__": "__main__", "print": printed, "torch": torch, "datetime": datetime,
+        "SummaryWriter": SummaryWriter, "training_set": training_set,
+        "validation_set": validation_set,
+        "training_loader": data.DataLoader(training_set, batch_size=4, shuffle=True,
+                                           num_workers=2),
+        "validation_loader": data.DataLoader(validation_set, batch_size=4, shuffle=False,
+                                             num_workers=2)}
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as out:
+        os.chdir(out)
+        try:
+            exec(compile(source, "trainingyt.py", "exec"), namespace)
+        finally:
+            os.chdir(here)
+    if len(truth) != 1 + 5 * 5 + 2 * 5:
+        raise SystemExit(f"pytorch_blitz_loss: {len(truth)} points, not 36")
+    return truth
+
+
+CASES["pytorch_blitz_loss"] = pytorch_blitz_loss
+OWN_ENVIRONMENT["pytorch_blitz_loss"] = {"torch": "torch (repr cases)",
+                                         "numpy": "numpy (repr cases)"}
+
+
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py numpy2_dict_metrics
+
+
+def numpy2_dict_metrics() -> Truth:
+    """A hand-written NumPy loop as many people's scripts are: a logistic regression in float32
+    trained by mini-batch gradient descent (synthetic data: 512 training and 128 validation
+    samples of 8 features, batches of 32, 8 epochs), its metrics from NumPy and scikit-learn,
+    and the epoch's results printed as a dict (as a public training script's
+    `print({"epoch": epoch, "loss": np.mean(losses), "global_t": gt, **m})` does) and as an
+    `{x=}` f-string: `{'epoch': 1, 'loss': np.float32(0.6117), 'train_acc': np.float64(0.73),
+    'val_acc': 0.7265625}` and `epoch=1 val_loss=np.float32(0.5622)`. Under NumPy 2 a NumPy
+    scalar's repr names its type, so the dict shows `np.float32(...)` for the mean of the
+    float32 losses and `np.float64(...)` for the mean of a boolean array, while scikit-learn's
+    `accuracy_score` returns a Python float. Truth: the dict the loop prints (each key but
+    `epoch`) and its `val_loss`, at `epoch` (from 1, as printed)."""
+    import numpy as np
+    from sklearn.metrics import accuracy_score
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(640, 8)).astype(np.float32)
+    y = (x[:, 0] - 0.5 * x[:, 1] + 0.8 * rng.normal(size=640) > 0).astype(np.float32)
+    x_train, y_train, x_val, y_val = x[:512], y[:512], x[512:], y[512:]
+    w, b, lr = np.zeros(8, dtype=np.float32), np.float32(0.0), np.float32(0.1)
+
+    def predict(x: Any) -> Any:
+        return 1 / (1 + np.exp(-(x @ w + b)))
+
+    def bce(p: Any, y: Any) -> Any:
+        return -np.mean(y * np.log(p + 1e-7) + (1 - y) * np.log(1 - p + 1e-7))
+
+    truth: Truth = []
+    for epoch in range(1, 9):
+        losses = []
+        order = rng.permutation(512)
+        for start in range(0, 512, 32):
+            batch = order[start : start + 32]
+            p = predict(x_train[batch])
+            losses.append(bce(p, y_train[batch]))
+            grad = p - y_train[batch]
+            w -= lr * (x_train[batch].T @ grad) / len(batch)
+            b -= lr * np.mean(grad)
+        train_pred = predict(x_train) > 0.5
+        val_p = predict(x_val)
+        val_loss = bce(val_p, y_val)
+        metrics = {"epoch": epoch, "loss": np.mean(losses),
+                   "train_acc": np.mean(train_pred == y_train),
+                   "val_acc": accuracy_score(y_val, val_p > 0.5)}
+        print(metrics)
+        print(f"{epoch=} {val_loss=}")
+        truth.extend(point(key, value, epoch) for key, value in metrics.items()
+                     if key != "epoch")
+        truth.append(point("val_loss", val_loss, epoch))
+    return truth
+
+
+CASES["numpy2_dict_metrics"] = numpy2_dict_metrics
+OWN_ENVIRONMENT["numpy2_dict_metrics"] = {"numpy": "numpy (repr cases)",
+                                          "scikit-learn": "scikit-learn (repr cases)"}
+
+
+#     git clone https://github.com/patrick-kidger/equinox ~/equinox   # docs/examples/mnist.ipynb
+#     export EQUINOX=~/equinox EQUINOX_COMMIT=$(git -C ~/equinox rev-parse HEAD)
+#     ~/repr-venv/bin/python tests/corpus/make_corpus.py jax_metrics_dict
+
+
+def jax_metrics_dict() -> Truth:
+    """Two JAX loops. First Equinox's MNIST tutorial, patrick-kidger/equinox
+    `docs/examples/mnist.ipynb` (the checkout named by `EQUINOX`): its code cells run in order
+    as the notebook runs them (`STEPS = 300`, `PRINT_EVERY = 30`, its CNN, `loss`,
+    `compute_accuracy`, `evaluate`, optax's `adamw`, `train`), but for three: the imports lose
+    `import torchvision` (which needs a CUDA build of torch here), the data cell's MNIST
+    download becomes synthetic 1x28x28 images of 10 classes in torch `DataLoader`s as its own
+    (batches of 64, shuffled; 1280 to train, 320 to test, normalised to [-1, 1] as its
+    `Normalize((0.5,), (0.5,))`), and the cell that shows an error (`jax.value_and_grad(loss)`
+    of a model that is not all arrays) is left out. Its cells print shapes, the labels, the
+    model's repr and two bare losses (`2.3128624`), then `print(f"{step=},
+    train_loss={train_loss.item()}, " f"test_loss={test_loss.item()},
+    test_accuracy={test_accuracy.item()}")`: `step=0, train_loss=2.31..., test_loss=2.29...,
+    test_accuracy=0.12...`. Then CLU's metrics (google/CommonLoopUtils `clu/metrics.py`, the
+    `Collection` synopsis: `metrics = update if metrics is None else metrics.merge(update)` over
+    the batches, then `print(metrics.compute())`), made with `Collection.create(accuracy=Accuracy,
+    loss=Average.from_output("loss"))` (CLU's collections do not work under `from __future__
+    import annotations`, which this file has), evaluating a softmax regression trained by optax
+    (SGD 0.1; 1280 training and 320 test samples of 16 features, 10 classes, noise around a
+    mean a class) after each of 3 epochs: `{'accuracy': Array(0.49375,
+    dtype=float32), 'loss': Array(1.9442585, dtype=float32)}`, the JAX arrays' reprs. Truth: the
+    printing frames' own values, read by `print` as each line is printed: `train`'s
+    `train_loss`, `test_loss`, `test_accuracy` (`.item()`, as printed) at `step` (from 0, as
+    printed), and each key of the dict `compute()` returned, as printed, with no step (the
+    line names none)."""
+    import builtins
+
+    folder = os.environ.get("EQUINOX")
+    path = os.path.join(folder or "", "docs", "examples", "mnist.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set EQUINOX to a patrick-kidger/equinox checkout")
+    import jax
+    import jax.numpy as jnp
+    import numpy as np
+    import optax
+    import torch
+    from clu import metrics as clu_metrics
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    imports = next(i for i, c in enumerate(cells) if "import torchvision" in c)
+    data = next(i for i, c in enumerate(cells) if "torchvision.datasets.MNIST" in c)
+    error = next(i for i, c in enumerate(cells) if c.startswith("# This is an error!"))
+    cells[imports] = "".join(line for line in cells[imports].splitlines(keepends=True)
+                             if not line.startswith("import torchvision"))
+    x, y = _classes(1600, (1, 28, 28), seed=4, spread=0.5)
+    x = 2 * (x - x.min()) / (x.max() - x.min()) - 1
+    loader = torch.utils.data.DataLoader
+    train_dataset = torch.utils.data.TensorDataset(x[:1280], y[:1280])
+    test_dataset = torch.utils.data.TensorDataset(x[1280:], y[1280:])
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("step="):
+            truth.extend(point(key, values[key].item(), values["step"])
+                         for key in ("train_loss", "test_loss", "test_accuracy"))
+        elif args and isinstance(args[0], dict):
+            truth.extend(point(key, float(value), None) for key, value in args[0].items())
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {
+        "__name__": "__main__", "print": printed, "torchvision": None,
+        "train_dataset": train_dataset, "test_dataset": test_dataset,
+        "trainloader": loader(train_dataset, batch_size=64, shuffle=True),
+        "testloader": loader(test_dataset, batch_size=64, shuffle=True)}
+    for i, cell in enumerate(cells):
+        if i not in (data, error):
+            exec(compile(cell, f"mnist.ipynb cell {i + 1}", "exec"), namespace)
+
+    # CLU's Collection over a softmax regression, evaluated after each epoch.
+    Metrics = clu_metrics.Collection.create(accuracy=clu_metrics.Accuracy,
+                                            loss=clu_metrics.Average.from_output("loss"))
+    features, classes = _classes(1600, (16,), seed=5, spread=0.4)
+    flat = features.numpy()
+    labels = classes.numpy().astype(np.int32)
+    params = {"w": jnp.zeros((flat.shape[1], 10)), "b": jnp.zeros(10)}
+    optim = optax.sgd(0.1)
+    opt_state = optim.init(params)
+
+    def loss_and_logits(params: Any, inputs: Any, targets: Any) -> Any:
+        logits = inputs @ params["w"] + params["b"]
+        return optax.softmax_cross_entropy_with_integer_labels(logits, targets).mean(), logits
+
+    @jax.jit
+    def train_step(params: Any, opt_state: Any, inputs: Any, targets: Any) -> Any:
+        grads, _ = jax.grad(loss_and_logits, has_aux=True)(params, inputs, targets)
+        updates, opt_state = optim.update(grads, opt_state)
+        return optax.apply_updates(params, updates), opt_state
+
+    rng = np.random.default_rng(0)
+    for _epoch in range(3):
+        order = rng.permutation(1280)
+        for start in range(0, 1280, 64):
+            batch = order[start : start + 64]
+            params, opt_state = train_step(params, opt_state, flat[batch], labels[batch])
+        metrics = None
+        for start in range(1280, 1600, 64):
+            inputs, targets = flat[start : start + 64], labels[start : start + 64]
+            loss, logits = loss_and_logits(params, inputs, targets)
+            update = Metrics.single_from_model_output(logits=logits, labels=targets, loss=loss)
+            metrics = update if metrics is None else metrics.merge(update)
+        printed(metrics.compute())  # type: ignore[union-attr]
+    if len(truth) != 3 * 11 + 2 * 3:
+        raise SystemExit(f"jax_metrics_dict: {len(truth)} points, not 39")
+    return truth
+
+
+CASES["jax_metrics_dict"] = jax_metrics_dict
+OWN_ENVIRONMENT["jax_metrics_dict"] = {
+    "jax": "jax (repr cases)", "jaxlib": "jaxlib (repr cases)", "equinox": "equinox",
+    "optax": "optax (repr cases)", "clu": "clu (repr cases)", "flax": "flax (repr cases)",
+    "torch": "torch (repr cases)", "numpy": "numpy (repr cases)"}
+OWN_CHECKOUT["jax_metrics_dict"] = "EQUINOX"
+REPOSITORY_CHECKOUTS["EQUINOX"] = ("patrick-kidger/equinox", "EQUINOX_COMMIT")
 
 
 def main(argv: list[str]) -> None:
