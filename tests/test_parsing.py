@@ -1784,14 +1784,17 @@ def test_numbers_printed_as_their_types_repr() -> None:
 
 def test_scikit_learn_verbose_estimators_and_tutorial_shapes() -> None:
     # SGD's `-- Epoch N` header; NMF's error after a clause (a log line's `error:` is not a
-    # metric); mini-batch estimators' `Minibatch step N/M:`; LDA's `max_iter` is a setting.
+    # metric); mini-batch estimators' `Minibatch step N/M:`; LDA's `max_iter` is a setting;
+    # k-means' `Inertia for init N/M:` (a series over the inits).
     parser = MetricParser()
     assert run(parser, "-- Epoch 2", "Norm: 41.47, Bias: -18.19, Avg. loss: 3.38",
                "Epoch 10 reached after 0.001 seconds, error: 26.912006",
                "error: 2 files failed", "Minibatch step 3/93: mean batch inertia: 2.89, "
-               "ewa inertia: 3.64", "iteration: 4 of max_iter: 10, perplexity: 26.75") == expect(
+               "ewa inertia: 3.64", "iteration: 4 of max_iter: 10, perplexity: 26.75",
+               "Inertia for init 2/3: 489.12") == expect(
         ("Norm", 41.47, 2), ("Bias", -18.19, 2), ("Avg_loss", 3.38, 2), ("error", 26.912006, 10),
-        ("mean_batch_inertia", 2.89, 3), ("ewa_inertia", 3.64, 3), ("perplexity", 26.75, 4))
+        ("mean_batch_inertia", 2.89, 3), ("ewa_inertia", 3.64, 3), ("perplexity", 26.75, 4),
+        ("Inertia", 489.12, 2))
     # PEFT's `epoch=0: train_ppl=...` (a value ends at a colon after `=`, not in Python's
     # `sys:1: ResourceWarning`); torchmetrics' `Accuracy on batch 3: 0.3`; the "Training with
     # PyTorch" tutorial's `Total loss for this batch:` and `LOSS train X valid Y` (lines without

@@ -267,11 +267,12 @@ def is_metric_key(key: str) -> bool:
 # A name, what it is taken over in parentheses, and its step in words before the value: keras-io's
 # custom training loops, `Training loss (for 1 batch) at step 100: 0.6021`, and `Loss at step
 # 100: 0.53`, `Loss after epoch 0: 1795658.75` (gensim's widely copied loss callback),
-# `Accuracy on batch 3: 0.3` (torchmetrics' README), `Loss for epoch 2: 0.4`: the name is the
-# metric's, the counter its step.
+# `Accuracy on batch 3: 0.3` (torchmetrics' README), `Loss for epoch 2: 0.4`, `Inertia for init
+# 1/3: 489.12` (scikit-learn's k-means), `Accuracy for fold 2: 0.9`: the name is the metric's,
+# the counter its step.
 _AT_STEP = re.compile(
-    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in)\ (step|iteration|iter|epoch|batch)"
-    rf"\ (\d{{1,18}})"
+    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in)"
+    rf"\ (step|iteration|iter|epoch|batch|init|fold|trial|round)\ (\d{{1,18}})(?:/\d{{1,18}})?"
     rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
@@ -384,7 +385,8 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 # `Processing 500`) is not a metric.
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
-    r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5)$",
+    r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
+    r"|inertia)$",
     re.ASCII | re.IGNORECASE,
 )
 
