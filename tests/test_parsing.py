@@ -1811,3 +1811,13 @@ def test_scikit_learn_verbose_estimators_and_tutorial_shapes() -> None:
     parser = MetricParser()
     assert run(parser, *(f"error: {i}, loss: 0.{i}" for i in range(3, 6))) == expect(
         ("loss", 0.3, 0), ("loss", 0.4, 1), ("loss", 0.5, 2))
+
+
+def test_a_modules_repr_opened_alone_on_its_line_is_settings() -> None:
+    # Flax NNX's `nnx.display(model)` and Equinox's `print(model)`: `CNN(` alone, then its
+    # indented fields, nested brackets and all, until it closes; the line after it is read.
+    parser = MetricParser()
+    assert run(parser, "CNN(", "  layers=[", "    Conv2d(", "      in_channels=1,",
+               "      kernel_size=(4, 4),", "    ),", "    MaxPool2d(init=-inf, stride=2)",
+               "  ],", "  dropout=0.5", ")", "    in_features=1,", "step=0, loss=0.5") == expect(
+        ("in_features", 1, 0), ("loss", 0.5, 0))

@@ -35,6 +35,7 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import STEP_NAMES, Bar, Found, parse_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
+from runlab.parsing.rules.libraries import open_repr
 from runlab.parsing.rules.dicts import json_records
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
 
@@ -272,8 +273,10 @@ class MetricParser:
                     if match is not None:  # the same line as before, but for its values
                         self._resolve_plan(shape[2], match.groups(), points)
                         continue
-                # (A line left open at a comma may start a repr over several lines.)
-                if not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ",":
+                # (A line left open at a comma or a parenthesis may start a repr over several
+                # lines.)
+                if (not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ","
+                        and line[-1:] != "("):
                     if ":" in line or "=" in line:
                         pairs = key_value_pairs(line)
                         if pairs:
@@ -345,6 +348,11 @@ class MetricParser:
             self._block_end = line[: len(line) - len(line.lstrip())] + (
                 "}" if line.strip() == "{" else "]")
             return []
+        if line[-1:] == "(" and self._rows is None:
+            rows = open_repr(line)
+            if rows is not None:  # `CNN(`: a module's repr, its settings until it closes
+                self._rows, self._rows_rule = rows, "repr"
+                return []
         if self._silenced:
             self._silenced -= 1
             return []

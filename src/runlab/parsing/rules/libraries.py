@@ -542,6 +542,33 @@ def repr_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# A module's repr that opens alone on its line (`nnx.display(model)` in Flax's NNX, Equinox's
+# `print(model)`): `CNN(`, then indented fields (`conv1=Conv(`, `layers=[`, `Conv2d(`,
+# `in_channels=1,`) until its brackets close. Its numbers are the model's settings.
+_OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\(\s*", re.ASCII)
+_OPENERS = str.maketrans("([{)]}", "((()))")
+
+
+def open_repr(line: str) -> Callable[[str], list[Found]] | None:
+    """The rows of a repr whose first line is only its class and `(`, else None: each later
+    line claimed while the brackets stay open, if indented or closing (10,000 at most)."""
+    if _OPEN_REPR.fullmatch(line) is None:
+        return None
+    state = [1, 0]  # brackets open, lines read
+
+    def row(text: str) -> list[Found]:
+        state[1] += 1
+        stripped = text.lstrip()
+        if state[0] <= 0 or state[1] > 10_000 or not (
+                text[:1].isspace() or stripped[:1] in (")", "]", "}")):
+            return []
+        brackets = text.translate(_OPENERS)
+        state[0] += brackets.count("(") - brackets.count(")")
+        return [CLAIM]
+
+    return row
+
+
 # statsmodels ----------------------------------------------------------------------------------
 
 # statsmodels' optimizers (statsmodels/base/optimizer.py): `Optimization terminated
