@@ -6701,9 +6701,9 @@ def megatron_training_log() -> Truth:
         suffix = ""
         string = f' validation{suffix} loss at {prefix} | '
         for key in total_loss_dict:
-            string += '{} value: {:.6E} | '.format(key, total_loss_dict[key].item())
+            string += '{} value: {:.6E} | '.format(key, total_loss_dict[key].item())  # noqa: UP032
             ppl = math.exp(min(20, total_loss_dict[key].item()))
-            string += '{} PPL: {:.6E} | '.format(key, ppl)
+            string += '{} PPL: {:.6E} | '.format(key, ppl)  # noqa: UP032
             truth.extend([point(f"{key} value", total_loss_dict[key].item(), iteration),
                           point(f"{key} PPL", ppl, iteration)])
         length = len(string) + 1
@@ -6747,9 +6747,9 @@ def megatron_training_log() -> Truth:
             if should_reset:
                 interval_start = now
             log_string = f" [{datetime.now().strftime('%Y-%m-%d %H:%M:%S.%f')}]"
-            log_string += ' iteration {:8d}/{:8d} |'.format(iteration, args.train_iters)
-            log_string += ' consumed samples: {:12d} |'.format(args.consumed_train_samples)
-            log_string += ' elapsed time per iteration (ms): {:.1f} |'.format(
+            log_string += ' iteration {:8d}/{:8d} |'.format(iteration, args.train_iters)  # noqa: UP032
+            log_string += ' consumed samples: {:12d} |'.format(args.consumed_train_samples)  # noqa: UP032
+            log_string += ' elapsed time per iteration (ms): {:.1f} |'.format(  # noqa: UP032
                 elapsed_time_per_iteration * 1000.0
             )
             if learning_rate is not None:
@@ -6762,7 +6762,7 @@ def megatron_training_log() -> Truth:
                         max(1, total_loss_dict[advanced_iters_key])
                     )
                     if avg >= 0.0:
-                        log_string += ' {}: {:.6E} |'.format(key, avg)
+                        log_string += ' {}: {:.6E} |'.format(key, avg)  # noqa: UP032
                         truth.append(point(key, avg, iteration))
                     if should_reset:
                         total_loss_dict[key] = torch.tensor([0.0])
@@ -6771,10 +6771,10 @@ def megatron_training_log() -> Truth:
             if grad_norm is not None:
                 log_string += f' grad norm: {grad_norm:.3f} |'
                 truth.append(point("grad norm", grad_norm, iteration))
-            log_string += ' number of skipped iterations: {:3d} |'.format(
+            log_string += ' number of skipped iterations: {:3d} |'.format(  # noqa: UP032
                 total_loss_dict[skipped_iters_key]
             )
-            log_string += ' number of nan iterations: {:3d} |'.format(total_loss_dict[nan_iters_key])
+            log_string += ' number of nan iterations: {:3d} |'.format(total_loss_dict[nan_iters_key])  # noqa: UP032
             if should_reset:
                 total_loss_dict[advanced_iters_key] = 0
                 total_loss_dict[skipped_iters_key] = 0
@@ -6868,7 +6868,7 @@ def litgpt_pretrain() -> Truth:
                 self.epoch += 1
                 return next(self._iterator)
 
-        def __iter__(self) -> "CycleIterator":
+        def __iter__(self) -> CycleIterator:
             return self
 
     fabric = Fabric()
@@ -7290,7 +7290,7 @@ def nnunet_log() -> Truth:
             self.current_epoch += 1
 
         def run_training(self) -> None:
-            for epoch in range(self.current_epoch, self.num_epochs):
+            for _ in range(self.current_epoch, self.num_epochs):
                 self.logger.log('epoch_start_timestamps', time(), self.current_epoch)
                 self.on_train_epoch_start()
                 train_outputs = [self.train_step(i) for i in range(self.num_iterations_per_epoch)]
