@@ -4244,7 +4244,7 @@ def check(case: str, pipe: Truth, term: Truth) -> None:
     if [(p["key"], p["step"]) for p in pipe] != [(p["key"], p["step"]) for p in term]:
         raise SystemExit(f"{case}: the pipe and terminal runs disagree on the truth's points")
     for a, b in zip(pipe, term):
-        if a != b and not TIMING.search(a["key"]) and not (
+        if a != b and not TIMING.search(a["key"]) and case not in RUN_TO_RUN and not (
                 case in LAST_BITS and abs(a["value"] - b["value"]) <= 1e-9 * abs(a["value"])):
             raise SystemExit(f"{case}: the runs disagree on {a} and {b}")
 
@@ -7515,6 +7515,958 @@ OWN_ENVIRONMENT["jax_metrics_dict"] = {
     "torch": "torch (repr cases)", "numpy": "numpy (repr cases)"}
 OWN_CHECKOUT["jax_metrics_dict"] = "EQUINOX"
 REPOSITORY_CHECKOUTS["EQUINOX"] = ("patrick-kidger/equinox", "EQUINOX_COMMIT")
+
+
+# --- Megatron-LM, litgpt, torchtune, nnU-Net: their loops' print statements -------------------
+# Each copies the statements that print from a repository (checked against the checkout named
+# by its environment variable) into a small loop on synthetic data, CPU, and runs alone in an
+# environment of its own (the CPU wheel of torch, with tqdm, numpy and torchmetrics):
+#
+#     python -m venv ~/loops-venv && ~/loops-venv/bin/pip install torch==2.13.0
+#     ~/loops-venv/bin/pip install torch==2.13.0 tqdm numpy torchmetrics
+#     git clone https://github.com/NVIDIA/Megatron-LM ~/Megatron-LM
+#     export MEGATRON_LM=~/Megatron-LM MEGATRON_LM_COMMIT=$(git -C ~/Megatron-LM rev-parse HEAD)
+#     git clone https://github.com/Lightning-AI/litgpt ~/litgpt
+#     export LITGPT=~/litgpt LITGPT_COMMIT=$(git -C ~/litgpt rev-parse HEAD)
+#     git clone https://github.com/pytorch/torchtune ~/torchtune
+#     export TORCHTUNE=~/torchtune TORCHTUNE_COMMIT=$(git -C ~/torchtune rev-parse HEAD)
+#     git clone https://github.com/MIC-DKFZ/nnUNet ~/nnUNet
+#     export NNUNET=~/nnUNet NNUNET_COMMIT=$(git -C ~/nnUNet rev-parse HEAD)
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py megatron_training_log   # and the others
+
+
+def copied_from(variable: str, path: str, case: str, statements: list[str]) -> None:
+    """Check that the file `path` of the checkout named by `variable` holds each of the
+    statements a case copies (so that the case prints as that file does)."""
+    folder = os.environ.get(variable)
+    if not folder or not os.path.exists(os.path.join(folder, path)):
+        raise SystemExit(f"set {variable} to a checkout holding {path}")
+    with open(os.path.join(folder, path)) as f:
+        source = f.read()
+    for copied in statements:
+        if copied not in source:  # the statements the case runs are the checkout's
+            raise SystemExit(f"{case}: the checkout's {path} has no {copied}")
+
+
+MEGATRON_COPIED = [
+    "log_string = f\" [{datetime.now().strftime('%Y-%m-%d %H:%M:%S.%f')}]\"",
+    "log_string += ' iteration {:8d}/{:8d} |'.format(iteration, args.train_iters)",
+    "log_string += ' consumed samples: {:12d} |'.format(args.consumed_train_samples)",
+    "log_string += ' elapsed time per iteration (ms): {:.1f} |'.format(",
+    "log_string += f' learning rate: {learning_rate:.6E} |'",
+    "log_string += f' global batch size: {batch_size:5d} |'",
+    "log_string += ' {}: {:.6E} |'.format(key, avg)",
+    "log_string += f' loss scale: {loss_scale:.1f} |'",
+    "log_string += f' grad norm: {grad_norm:.3f} |'",
+    "log_string += ' number of skipped iterations: {:3d} |'.format(",
+    "log_string += ' number of nan iterations: {:3d} |'.format(total_loss_dict[nan_iters_key])",
+    "if iteration % args.log_interval == 0 or is_first_iteration:",
+    "string = f' validation{suffix} loss at {prefix} | '",
+    "string += '{} value: {:.6E} | '.format(key, total_loss_dict[key].item())",
+    "ppl = math.exp(min(20, total_loss_dict[key].item()))",
+    "string += '{} PPL: {:.6E} | '.format(key, ppl)",
+    "length = len(string) + 1",
+    "print_rank_last('-' * length)",
+    "prefix = f'iteration {iteration}'",
+    "prefix = f'iteration {iteration} on validation set'",
+    "print_rank_0(f'[{string}] datetime: {time_str} ')",
+]
+
+
+def megatron_training_log() -> Truth:
+    """Megatron-LM's training loop prints (NVIDIA/Megatron-LM `megatron/training/training.py`,
+    the checkout named by `MEGATRON_LM`, commit in VERSIONS.md: MEGATRON_COPIED, checked
+    there): `training_log`'s line after the first iteration and every `log_interval` (10)
+    iterations, ` [2026-12-02 08:30:00.123456] iteration       10/     100 | consumed samples:
+    80 | elapsed time per iteration (ms): 1.2 | learning rate: 9.755283E-03 | global batch
+    size:     8 | lm loss: 3.123456E+00 | loss scale: 1.0 | grad norm: 0.456 | number of
+    skipped iterations:   0 | number of nan iterations:   0 |` (the loss the average of the
+    iterations since the last line: the first line's iteration is not reset, as Megatron's
+    `is_first_iteration`), `evaluate_and_print_results`' box every `eval_interval` (40) and
+    after training (`validation loss at iteration 40 | lm loss value: 3.1E+00 | lm loss PPL:
+    2.2E+01 |` between rules of dashes, `... at iteration 100 on validation set | ...`), and
+    `print_datetime`'s lines; on a tiny bigram model (TinyLM) over synthetic tokens, fp32
+    (loss scale 1.0), AdamW with Megatron's warmup and cosine decay, gradients clipped at 1.0.
+    Truth: the values the statements format, read from the loop as it prints: `learning rate`,
+    `lm loss` (the average of `total_loss_dict`), `loss scale` and `grad norm` (the norm
+    before clipping, as Megatron's optimizer returns it) at the iteration printed; the
+    validation's `lm loss value` and `lm loss PPL` (keys as printed: the value of the loss
+    named `lm loss`, and its perplexity `exp(min(20, loss))`) at the iteration the line names.
+    The consumed samples, the batch size and the counts of skipped and nan iterations are
+    counts (Megatron's TensorBoard writer records none of the iteration counts), the elapsed
+    time a timing: left out."""
+    import math
+    import time
+    from datetime import datetime
+
+    import torch
+
+    copied_from("MEGATRON_LM", "megatron/training/training.py", "megatron_training_log",
+                MEGATRON_COPIED)
+    truth: Truth = []
+
+    def print_rank_last(message: str) -> None:
+        print(message, flush=True)
+
+    print_rank_0 = print_rank_last
+
+    def print_datetime(string: str) -> None:
+        time_str = datetime.now().strftime('%Y-%m-%d %H:%M:%S.%f')
+        print_rank_0(f'[{string}] datetime: {time_str} ')
+
+    class Args:
+        train_iters, log_interval, eval_interval, eval_iters = 100, 10, 40, 4
+        micro_batch_size, global_batch_size, consumed_train_samples = 8, 8, 0
+        lr, min_lr, lr_warmup_iters = 1e-2, 1e-3, 10
+
+    args = Args()
+    lm = TinyLM(B=args.micro_batch_size)
+    optimizer = torch.optim.AdamW(lm.model.parameters(), lr=args.lr, weight_decay=0.01)
+    print_datetime('after model, optimizer, and learning rate scheduler are built')
+    print_datetime('after dataloaders are built')
+    print_rank_0('training ...')
+
+    def get_lr(num_steps: int) -> float:  # Megatron's OptimizerParamScheduler, cosine
+        if num_steps <= args.lr_warmup_iters:
+            return args.lr * num_steps / args.lr_warmup_iters
+        ratio = (num_steps - args.lr_warmup_iters) / (args.train_iters - args.lr_warmup_iters)
+        coeff = 0.5 * (math.cos(math.pi * ratio) + 1.0)
+        return args.min_lr + coeff * (args.lr - args.min_lr)
+
+    def evaluate_and_print_results(prefix: str, iteration: int) -> None:
+        lm.model.eval()
+        with torch.no_grad():
+            losses = [lm.loss(*lm.batch("val")) for _ in range(args.eval_iters)]
+        lm.model.train()
+        total_loss_dict = {"lm loss": torch.stack(losses).mean()}
+        suffix = ""
+        string = f' validation{suffix} loss at {prefix} | '
+        for key in total_loss_dict:
+            string += '{} value: {:.6E} | '.format(key, total_loss_dict[key].item())  # noqa: UP032
+            ppl = math.exp(min(20, total_loss_dict[key].item()))
+            string += '{} PPL: {:.6E} | '.format(key, ppl)  # noqa: UP032
+            truth.extend([point(f"{key} value", total_loss_dict[key].item(), iteration),
+                          point(f"{key} PPL", ppl, iteration)])
+        length = len(string) + 1
+        print_rank_last('-' * length)
+        print_rank_last(string)
+        print_rank_last('-' * length)
+
+    advanced_iters_key = 'advanced iterations'
+    skipped_iters_key = 'skipped iterations'
+    nan_iters_key = 'nan iterations'
+    total_loss_dict: dict[str, Any] = {}
+    iteration = 0
+    is_first_iteration = True
+    print_datetime('before the start of training step')
+    interval_start = time.time()
+    while iteration < args.train_iters:
+        learning_rate = get_lr(iteration + 1)
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate
+        optimizer.zero_grad()
+        loss = lm.loss(*lm.batch("train"))
+        loss.backward()
+        grad_norm = torch.nn.utils.clip_grad_norm_(lm.model.parameters(), 1.0).item()
+        optimizer.step()
+        iteration += 1
+        args.consumed_train_samples += args.global_batch_size
+        loss_dict = {"lm loss": loss.detach().reshape(1)}
+        skipped_iter, loss_scale, batch_size = 0, 1.0, args.global_batch_size
+
+        # training_log, as Megatron's (fp32 on one CPU process: no throughput, no MoE)
+        should_reset = not is_first_iteration
+        total_loss_dict[advanced_iters_key] = total_loss_dict.get(advanced_iters_key, 0) + 1
+        total_loss_dict[skipped_iters_key] = total_loss_dict.get(skipped_iters_key, 0) + skipped_iter
+        for key in loss_dict:
+            total_loss_dict[key] = (total_loss_dict.get(key, torch.tensor([0.0])) + loss_dict[key])
+        total_loss_dict[nan_iters_key] = total_loss_dict.get(nan_iters_key, 0) + 0
+        if iteration % args.log_interval == 0 or is_first_iteration:
+            now = time.time()
+            total_iterations = total_loss_dict[advanced_iters_key]
+            elapsed_time_per_iteration = (now - interval_start) / total_iterations
+            if should_reset:
+                interval_start = now
+            log_string = f" [{datetime.now().strftime('%Y-%m-%d %H:%M:%S.%f')}]"
+            log_string += ' iteration {:8d}/{:8d} |'.format(iteration, args.train_iters)  # noqa: UP032
+            log_string += ' consumed samples: {:12d} |'.format(args.consumed_train_samples)  # noqa: UP032
+            log_string += ' elapsed time per iteration (ms): {:.1f} |'.format(  # noqa: UP032
+                elapsed_time_per_iteration * 1000.0
+            )
+            if learning_rate is not None:
+                log_string += f' learning rate: {learning_rate:.6E} |'
+                truth.append(point("learning rate", learning_rate, iteration))
+            log_string += f' global batch size: {batch_size:5d} |'
+            for key in total_loss_dict:
+                if key not in [advanced_iters_key, skipped_iters_key, nan_iters_key]:
+                    avg = total_loss_dict[key].item() / float(
+                        max(1, total_loss_dict[advanced_iters_key])
+                    )
+                    if avg >= 0.0:
+                        log_string += ' {}: {:.6E} |'.format(key, avg)  # noqa: UP032
+                        truth.append(point(key, avg, iteration))
+                    if should_reset:
+                        total_loss_dict[key] = torch.tensor([0.0])
+            log_string += f' loss scale: {loss_scale:.1f} |'
+            truth.append(point("loss scale", loss_scale, iteration))
+            if grad_norm is not None:
+                log_string += f' grad norm: {grad_norm:.3f} |'
+                truth.append(point("grad norm", grad_norm, iteration))
+            log_string += ' number of skipped iterations: {:3d} |'.format(  # noqa: UP032
+                total_loss_dict[skipped_iters_key]
+            )
+            log_string += ' number of nan iterations: {:3d} |'.format(total_loss_dict[nan_iters_key])  # noqa: UP032
+            if should_reset:
+                total_loss_dict[advanced_iters_key] = 0
+                total_loss_dict[skipped_iters_key] = 0
+                total_loss_dict[nan_iters_key] = 0
+            print_rank_last(log_string)
+        is_first_iteration = False
+        if args.eval_interval and iteration % args.eval_interval == 0:
+            prefix = f'iteration {iteration}'
+            evaluate_and_print_results(prefix, iteration)
+    print_datetime('after training is done')
+    prefix = f'iteration {iteration} on validation set'
+    evaluate_and_print_results(prefix, iteration)
+    return truth
+
+
+CASES["megatron_training_log"] = megatron_training_log
+OWN_CHECKOUT["megatron_training_log"] = "MEGATRON_LM"
+REPOSITORY_CHECKOUTS["MEGATRON_LM"] = ("NVIDIA/Megatron-LM", "MEGATRON_LM_COMMIT")
+CHECKOUT_ROW["megatron_training_log"] = (
+    "NVIDIA/Megatron-LM megatron/training/training.py (copied statements)")
+
+
+LITGPT_COPIED = [
+    'fabric.print("Verifying settings ...")',
+    'fabric.print("Validating ...")',
+    'val_loss = "n/a"',
+    "if isinstance(val_loss, torch.Tensor):",
+    'val_loss = f"{val_loss:.3f}"',
+    "f\"Epoch {metrics['epoch'] + 1} | iter {metrics['iter']} step {metrics['step']} |\"",
+    "f\" loss train: {metrics['loss']:.3f},\"",
+    'f" val: {val_loss} |"',
+    "f\" iter time: {metrics['iter_time'] * 1000:.2f} ms\"",
+    "f\"{' (step)' if not is_accumulating else ''}\"",
+    "if not is_accumulating and step_count % eval.interval == 0:",
+    'f"iter {iter_num}: val loss {val_loss_tensor.item():.4f}, val time: '
+    '{val_time_tensor.item() * 1000:.2f} ms"',
+    'fabric.print(f"Final evaluation | val loss: {val_loss.item():.3f} | val ppl: '
+    '{math.exp(val_loss):.3f}")',
+]
+
+
+def litgpt_pretrain() -> Truth:
+    """litgpt's fine-tuning loop, `fit` of `litgpt/finetune/lora.py` (Lightning-AI/litgpt, the
+    checkout named by `LITGPT`, commit in VERSIONS.md; LITGPT_COPIED, checked there; its
+    `litgpt/pretrain.py` prints the same training line with a `remaining time` after it, only
+    at the end of each accumulation): micro-batches of 2, 4 accumulated an optimizer step
+    (lora.py's `gradient_accumulation_iters`), a line every iteration (`log_interval` 1),
+    `Epoch 1 | iter 1 step 0 | loss train: 3.512, val: n/a | iter time: 1.23 ms`, ` (step)`
+    after the iterations that step the optimizer; every 5 optimizer steps `Validating ...`
+    and `iter 20: val loss 3.4512, val time: 2.10 ms`, after which the training lines print
+    that validation's loss (`val: 3.451`); 15 optimizer steps (60 iterations, an epoch is 24,
+    so `Epoch 3` appears), then lora.py's `Final evaluation | val loss: 3.210 | val ppl:
+    24.781`. On a tiny bigram model (TinyLM) over synthetic tokens, AdamW, torchmetrics'
+    `RunningMean` over the accumulation window and litgpt's `CycleIterator` (copied), CPU;
+    `generate_example` (a sample text after each validation, which needs a tokenizer) and the
+    performance report (token counts and times) are left out. Truth: what the loop formats,
+    read as it prints: `metrics['loss']` as `loss_train` and the validation's loss as
+    `val_loss` at `iter_num`, the counter both lines name (litgpt's own `fabric.log_dict`
+    logs both at `step=iter_num`; `step` on the training line counts optimizer steps, 0 before
+    the first), the final `val_loss` and `val_ppl` with no step (the line names none). The
+    `val:` on the training lines repeats the last validation's loss: no point of its own; the
+    iteration time is a timing."""
+    import math
+    import time
+
+    import torch
+    from torchmetrics import RunningMean
+
+    copied_from("LITGPT", "litgpt/finetune/lora.py", "litgpt_pretrain", LITGPT_COPIED)
+    truth: Truth = []
+
+    class Fabric:
+        device = torch.device("cpu")
+
+        def print(self, *args: Any) -> None:
+            print(*args, flush=True)
+
+    class CycleIterator:  # litgpt/utils.py's, as it is
+        def __init__(self, iterable: Any) -> None:
+            self.iterable = iterable
+            self.epoch = 0
+            self._iterator: Any = None
+
+        def __next__(self) -> Any:
+            if self._iterator is None:
+                self._iterator = iter(self.iterable)
+            try:
+                return next(self._iterator)
+            except StopIteration:
+                self._iterator = iter(self.iterable)
+                self.epoch += 1
+                return next(self._iterator)
+
+        def __iter__(self) -> CycleIterator:
+            return self
+
+    fabric = Fabric()
+    lm = TinyLM()
+    model = lm.model
+    T = lm.T
+
+    def chunks(split: str, n: int) -> Any:
+        data = lm.splits[split]
+        return torch.stack([data[i * (T + 1): (i + 1) * (T + 1)] for i in range(n)])
+
+    train_dataloader = torch.utils.data.DataLoader(chunks("train", 48), batch_size=2)
+    val_dataloader = torch.utils.data.DataLoader(chunks("val", 8), batch_size=2)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-2, weight_decay=0.0)
+    gradient_accumulation_iters, log_interval, eval_interval, eval_max_iters = 4, 1, 5, 100
+
+    def chunked_cross_entropy(logits: Any, targets: Any) -> Any:
+        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.size(-1)),
+                                                 targets.reshape(-1))
+
+    def validate(verbose: bool = True, max_iters: int = eval_max_iters) -> Any:
+        if verbose:
+            fabric.print("Validating ...")
+        model.eval()
+        losses = torch.zeros(min(len(val_dataloader), max_iters))
+        with torch.no_grad():
+            for k, batch in enumerate(val_dataloader):
+                if k >= max_iters:
+                    break
+                input_ids, targets = batch[:, :-1], batch[:, 1:]
+                logits = model(input_ids)
+                losses[k] = chunked_cross_entropy(logits, targets)
+        val_loss = losses.mean()
+        model.train()
+        return val_loss
+
+    fabric.print("Verifying settings ...")
+    validate(verbose=False, max_iters=2)  # sanity check
+    val_loss: Any = "n/a"
+    train_iterator = CycleIterator(train_dataloader)
+    running_loss = RunningMean(window=gradient_accumulation_iters, sync_on_compute=False)
+    max_steps, step_count, iter_num = 15, 0, 0
+    while step_count < max_steps:
+        iter_num += 1
+        iter_t0 = time.perf_counter()
+        batch = next(train_iterator)
+        input_ids, targets = batch[:, :-1], batch[:, 1:]
+        is_accumulating = iter_num % gradient_accumulation_iters != 0
+        logits = model(input_ids)
+        loss = chunked_cross_entropy(logits, targets)
+        (loss / gradient_accumulation_iters).backward()
+        running_loss.update(loss.detach())
+        if not is_accumulating:
+            optimizer.step()
+            optimizer.zero_grad()
+            step_count += 1
+        if iter_num % log_interval == 0:
+            loss = running_loss.compute().item()  # expensive device-to-host synchronization
+            t1 = time.perf_counter()
+            metrics = {
+                "loss": loss,
+                "iter": iter_num,
+                "step": step_count,
+                "epoch": train_iterator.epoch,
+                "iter_time": t1 - iter_t0,
+            }
+            if isinstance(val_loss, torch.Tensor):
+                val_loss = f"{val_loss:.3f}"
+            fabric.print(
+                f"Epoch {metrics['epoch'] + 1} | iter {metrics['iter']} step {metrics['step']} |"
+                f" loss train: {metrics['loss']:.3f},"
+                f" val: {val_loss} |"
+                f" iter time: {metrics['iter_time'] * 1000:.2f} ms"
+                f"{' (step)' if not is_accumulating else ''}"
+            )
+            truth.append(point("loss_train", metrics["loss"], iter_num))
+        if not is_accumulating and step_count % eval_interval == 0:
+            t0 = time.perf_counter()
+            val_loss = validate()
+            t1 = time.perf_counter() - t0
+            val_loss_tensor = val_loss.detach().clone()
+            val_time_tensor = torch.tensor(t1, dtype=torch.float32)
+            fabric.print(
+                f"iter {iter_num}: val loss {val_loss_tensor.item():.4f}, val time: {val_time_tensor.item() * 1000:.2f} ms"
+            )
+            truth.append(point("val_loss", val_loss_tensor.item(), iter_num))
+    # Final evaluation
+    val_loss = validate()
+    fabric.print(f"Final evaluation | val loss: {val_loss.item():.3f} | val ppl: {math.exp(val_loss):.3f}")
+    truth += [point("val_loss", val_loss.item(), None), point("val_ppl", math.exp(val_loss), None)]
+    return truth
+
+
+CASES["litgpt_pretrain"] = litgpt_pretrain
+OWN_CHECKOUT["litgpt_pretrain"] = "LITGPT"
+REPOSITORY_CHECKOUTS["LITGPT"] = ("Lightning-AI/litgpt", "LITGPT_COMMIT")
+CHECKOUT_ROW["litgpt_pretrain"] = "Lightning-AI/litgpt litgpt/finetune/lora.py (copied statements)"
+
+
+TORCHTUNE_COPIED = [
+    "inner_step_count = self.global_step % self._steps_per_epoch",
+    "pbar = tqdm(",
+    "initial=inner_step_count,",
+    "total=self._steps_per_epoch,",
+    'desc=f"{self.epochs_run}|{self.global_step}",',
+    "if (batch_count + 1) % self._gradient_accumulation_steps == 0:",
+    "self.global_step += 1",
+    "running_loss",
+    "/ (num_tokens if not self.optimizer_in_bwd else 1.0)",
+    "pbar.update(1)",
+    "pbar.set_description(",
+    'f"{curr_epoch + 1}|{self.global_step}|Loss: {loss_value:.4f}"',
+    "running_loss, num_tokens = 0.0, 0",
+]
+
+
+def torchtune_bar() -> Truth:
+    """torchtune's recipe loop, `FullFinetuneRecipeSingleDevice.train` of
+    `recipes/full_finetune_single_device.py` (pytorch/torchtune, the checkout named by
+    `TORCHTUNE`, commit in VERSIONS.md; TORCHTUNE_COPIED, checked there): a tqdm bar an epoch
+    (`tqdm(initial=..., total=steps_per_epoch, desc=f"{epochs_run}|{global_step}")`, never
+    closed by the recipe: the next epoch's replaces it), and after each optimizer step
+    `pbar.update(1)` and `pbar.set_description(f"{curr_epoch + 1}|{self.global_step}|Loss:
+    {loss_value:.4f}")`: `1|3|Loss: 3.4012:  30%|███       | 3/10 [00:00<00:00, 52.1it/s]`.
+    The loss is the recipe's token-weighted mean over the accumulated micro-batches
+    (`running_loss / num_tokens`, each micro-batch's mean loss times its count of labelled
+    tokens); 2 epochs of 10 optimizer steps, micro-batches of 2 padded sequences (labels
+    `-100` past each one's length), 2 accumulated a step; a tiny bigram model (TinyLM) over
+    synthetic tokens, AdamW, CPU. Truth: `loss_value` as `Loss` at `self.global_step`, read as
+    the description is set (the value the recipe's metric logger logs at that step); the
+    description's first number is the epoch (from 1), the bar's counter the step in the
+    epoch."""
+    import torch
+    from tqdm import tqdm
+
+    copied_from("TORCHTUNE", "recipes/full_finetune_single_device.py", "torchtune_bar",
+                TORCHTUNE_COPIED)
+    truth: Truth = []
+    lm = TinyLM()
+    gen = torch.Generator().manual_seed(2)
+    T = lm.T
+    data = lm.splits["train"]
+    tokens, labels = [], []
+    for i in range(40):
+        seq = data[i * (T + 1): (i + 1) * (T + 1)]
+        length = int(torch.randint(6, T + 1, (1,), generator=gen))
+        label = seq[1:].clone()
+        label[length:] = -100
+        tokens.append(seq[:-1])
+        labels.append(label)
+    dataset = torch.utils.data.TensorDataset(torch.stack(tokens), torch.stack(labels))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+
+    class Recipe:
+        def __init__(self) -> None:
+            self._model = lm.model
+            self.optimizer = torch.optim.AdamW(self._model.parameters(), lr=2e-2)
+            self._dataloader = torch.utils.data.DataLoader(dataset, batch_size=2, shuffle=True,
+                                                           generator=gen)
+            self._gradient_accumulation_steps = 2
+            self._steps_per_epoch = len(self._dataloader) // self._gradient_accumulation_steps
+            self.epochs_run, self.total_epochs, self.global_step = 0, 2, 0
+            self.optimizer_in_bwd = False
+            self._loss_fn = loss_fn
+
+        def _loss_step(self, batch: dict[str, Any]) -> Any:
+            logits = self._model(batch["tokens"])
+            return self._loss_fn(logits.reshape(-1, logits.size(-1)), batch["labels"].reshape(-1))
+
+        def train(self) -> None:
+            self.optimizer.zero_grad()
+            running_loss, num_tokens = 0.0, 0
+            for curr_epoch in range(self.epochs_run, self.total_epochs):
+                inner_step_count = self.global_step % self._steps_per_epoch
+                pbar = tqdm(
+                    initial=inner_step_count,
+                    total=self._steps_per_epoch,
+                    desc=f"{self.epochs_run}|{self.global_step}",
+                )
+                dataloader_iter = iter(self._dataloader)
+                batch_count = 0
+                while inner_step_count < self._steps_per_epoch:
+                    try:
+                        tokens, labels = next(dataloader_iter)
+                    except StopIteration:
+                        break
+                    batch = {"tokens": tokens, "labels": labels}
+                    current_num_tokens = (
+                        batch["labels"] != self._loss_fn.ignore_index
+                    ).sum()
+                    num_tokens += current_num_tokens
+                    loss_factor = current_num_tokens if not self.optimizer_in_bwd else 1.0
+                    current_loss = self._loss_step(batch) * loss_factor
+                    running_loss += current_loss.detach()
+                    current_loss.backward()
+                    if (batch_count + 1) % self._gradient_accumulation_steps == 0:
+                        for p in self._model.parameters():  # training.scale_grads_
+                            p.grad *= 1.0 / num_tokens
+                        self.optimizer.step()
+                        self.optimizer.zero_grad(set_to_none=True)
+                        self.global_step += 1
+                        inner_step_count += 1
+                        loss_value = (
+                            running_loss
+                            / (num_tokens if not self.optimizer_in_bwd else 1.0)
+                        ).item()
+                        pbar.update(1)
+                        pbar.set_description(
+                            f"{curr_epoch + 1}|{self.global_step}|Loss: {loss_value:.4f}"
+                        )
+                        truth.append(point("Loss", loss_value, self.global_step))
+                        running_loss, num_tokens = 0.0, 0
+                    batch_count += 1
+                self.epochs_run += 1
+
+    Recipe().train()
+    return truth
+
+
+CASES["torchtune_bar"] = torchtune_bar
+OWN_CHECKOUT["torchtune_bar"] = "TORCHTUNE"
+REPOSITORY_CHECKOUTS["TORCHTUNE"] = ("pytorch/torchtune", "TORCHTUNE_COMMIT")
+CHECKOUT_ROW["torchtune_bar"] = (
+    "pytorch/torchtune recipes/full_finetune_single_device.py (copied statements)")
+
+
+NNUNET_COPIED = [
+    "args = (f\"{dt_object}:\", *args)",
+    "print(*args)",
+    "self.print_to_log_file('')",
+    "self.print_to_log_file(f'Epoch {self.current_epoch}')",
+    "f\"Current learning rate: {np.round(self.optimizer.param_groups[0]['lr'], decimals=5)}\")",
+    "self.print_to_log_file('train_loss', np.round(self.logger.get_value('train_losses', step=-1), decimals=4))",
+    "self.print_to_log_file('val_loss', np.round(self.logger.get_value('val_losses', step=-1), decimals=4))",
+    "self.print_to_log_file('Pseudo dice', [np.round(i, decimals=4) for i in",
+    "self.logger.get_value('dice_per_class_or_region', step=-1)])",
+    "f\"Epoch time: {np.round(self.logger.get_value('epoch_end_timestamps', step=-1) - self.logger.get_value('epoch_start_timestamps', step=-1), decimals=2)} s\")",
+    "self.print_to_log_file(f\"Yayy! New best EMA pseudo Dice: {np.round(self._best_ema, decimals=4)}\")",
+    "global_dc_per_class = [i for i in [2 * i / (2 * i + j + k) for i, j, k in zip(tp, fp, fn)]]",
+    "self.print_to_log_file(\"Training done.\")",
+    "self.print_to_log_file(\"Mean Validation Dice: \", (metrics['foreground_mean'][\"Dice\"]),",
+]
+
+
+def nnunet_log() -> Truth:
+    """nnU-Net v2's trainer log, `nnUNetTrainer` of
+    `nnunetv2/training/nnUNetTrainer/nnUNetTrainer.py` (MIC-DKFZ/nnUNet, the checkout named by
+    `NNUNET`, commit in VERSIONS.md; NNUNET_COPIED, checked there): `print_to_log_file` (each
+    line after `datetime.fromtimestamp(time())` and a colon, `print(*args)`, and written to a
+    log file too), called by `on_train_epoch_start` (an empty line, `Epoch 5`, `Current
+    learning rate: 0.00254`), `on_epoch_end` (`train_loss -0.4123`, `val_loss -0.4412`,
+    `Pseudo dice [np.float32(0.7312), np.float32(0.5521)]`: numpy 2's repr in a list, `Epoch
+    time: 0.12 s`, and `Yayy! New best EMA pseudo Dice: 0.6017` when the moving average of the
+    mean pseudo Dice improves), then `Training done.` and `Mean Validation Dice:
+    0.6412`. A tiny 2D network (two convolutions) segmenting synthetic 32x32 images (two
+    foreground classes: a bright square and a dark disc on noise) with nnU-Net's loss (cross
+    entropy plus its negative soft Dice over the foreground, so the loss goes below 0), SGD
+    with Nesterov momentum 0.99 and `PolyLRScheduler`'s decay from 1e-2, weight decay 3e-5,
+    gradients clipped at 12, 6 epochs of 12 iterations (nnU-Net's 250) and 4 validation
+    iterations (its 50), CPU. Truth: the trainer's logger (nnU-Net's `LocalLogger`: one value
+    a key an epoch, as the trainer logs them): `train_losses` as `train_loss`, `val_losses`
+    as `val_loss`, each entry of `dice_per_class_or_region` as `Pseudo_dice/1`,
+    `Pseudo_dice/2` (the foreground label it is the Dice of; nnU-Net's W&B logger names them
+    `dice_per_class_or_region/class_1`, ...), `lrs` as `Current_learning_rate`, and
+    `ema_fg_dice` as `New_best_EMA_pseudo_Dice` at the epochs where the line prints it, each
+    at the epoch the `Epoch N` line before it names (from 0); the final validation's mean
+    foreground Dice as `Mean_Validation_Dice`, no step. The epoch time is a timing."""
+    import shutil
+    from datetime import datetime
+    from time import time
+
+    import numpy as np
+    import torch
+
+    copied_from("NNUNET", "nnunetv2/training/nnUNetTrainer/nnUNetTrainer.py", "nnunet_log",
+                NNUNET_COPIED)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    gen = torch.Generator().manual_seed(0)
+
+    def images(n: int) -> tuple[Any, Any]:
+        x = 0.3 * torch.randn(n, 1, 32, 32, generator=gen)
+        y = torch.zeros(n, 32, 32, dtype=torch.long)
+        yy, xx = torch.meshgrid(torch.arange(32), torch.arange(32), indexing="ij")
+        for i in range(n):
+            r, c, s = (int(v) for v in torch.randint(2, 20, (3,), generator=gen))
+            s = 4 + s % 8
+            y[i, r:r + s, c:c + s] = 1
+            cr, cc = (int(v) for v in torch.randint(6, 26, (2,), generator=gen))
+            disc = (yy - cr) ** 2 + (xx - cc) ** 2 <= 16
+            y[i][disc] = 2
+        x[:, 0][y == 1] += 1.0
+        x[:, 0][y == 2] -= 1.0
+        return x, y
+
+    class LocalLogger:  # nnU-Net's, its log and get_value
+        def __init__(self) -> None:
+            self.my_fantastic_logging: dict[str, list[Any]] = {
+                key: [] for key in ('mean_fg_dice', 'ema_fg_dice', 'dice_per_class_or_region',
+                                    'train_losses', 'val_losses', 'lrs',
+                                    'epoch_start_timestamps', 'epoch_end_timestamps')}
+
+        def log(self, key: str, value: Any, epoch: int) -> None:
+            assert len(self.my_fantastic_logging[key]) == epoch
+            self.my_fantastic_logging[key].append(value)
+            if key == 'mean_fg_dice':  # MetaLogger's moving average, as it computes it
+                new_ema_pseudo_dice = self.get_value('ema_fg_dice', step=epoch - 1) * 0.9 + 0.1 * value \
+                    if len(self.get_value('ema_fg_dice', step=None)) > 0 else value
+                self.log('ema_fg_dice', new_ema_pseudo_dice, epoch)
+
+        def get_value(self, key: str, step: Any) -> Any:
+            if step is not None:
+                return self.my_fantastic_logging[key][step]
+            return self.my_fantastic_logging[key]
+
+    class Trainer:
+        def __init__(self, folder: str) -> None:
+            self.log_file = os.path.join(folder, "training_log.txt")
+            self.local_rank, self.current_epoch, self.num_epochs = 0, 0, 6
+            self.num_iterations_per_epoch, self.num_val_iterations_per_epoch = 25, 4
+            self.initial_lr, self.weight_decay, self._best_ema = 1e-2, 3e-5, None
+            self.logger = LocalLogger()
+            self.network = torch.nn.Sequential(
+                torch.nn.Conv2d(1, 16, 3, padding=1), torch.nn.LeakyReLU(0.01),
+                torch.nn.Conv2d(16, 16, 3, padding=1), torch.nn.LeakyReLU(0.01),
+                torch.nn.Conv2d(16, 3, 1))
+            self.optimizer = torch.optim.SGD(self.network.parameters(), self.initial_lr,
+                                             weight_decay=self.weight_decay, momentum=0.99,
+                                             nesterov=True)
+            self.train_x, self.train_y = images(96)
+            self.val_x, self.val_y = images(32)
+
+        def print_to_log_file(self, *args: Any, also_print_to_console: bool = True,
+                              add_timestamp: bool = True) -> None:
+            timestamp = time()
+            dt_object = datetime.fromtimestamp(timestamp)
+            if add_timestamp:
+                args = (f"{dt_object}:", *args)
+            with open(self.log_file, 'a+') as f:
+                for a in args:
+                    f.write(str(a))
+                    f.write(" ")
+                f.write("\n")
+            if also_print_to_console:
+                print(*args, flush=True)
+
+        def loss(self, output: Any, target: Any) -> Any:  # DC_and_CE_loss, batch Dice
+            ce = torch.nn.functional.cross_entropy(output, target)
+            probs = torch.softmax(output, 1)[:, 1:]
+            onehot = torch.nn.functional.one_hot(target, 3).permute(0, 3, 1, 2)[:, 1:].float()
+            intersect = (probs * onehot).sum((0, 2, 3))
+            dc = (2 * intersect + 1e-5) / torch.clip(probs.sum((0, 2, 3)) + onehot.sum((0, 2, 3))
+                                                     + 1e-5, 1e-8)
+            return ce - dc.mean()
+
+        def on_train_epoch_start(self) -> None:
+            self.network.train()
+            new_lr = self.initial_lr * (1 - self.current_epoch / self.num_epochs) ** 0.9
+            for param_group in self.optimizer.param_groups:  # PolyLRScheduler.step
+                param_group['lr'] = new_lr
+            self.print_to_log_file('')
+            self.print_to_log_file(f'Epoch {self.current_epoch}')
+            self.print_to_log_file(
+                f"Current learning rate: {np.round(self.optimizer.param_groups[0]['lr'], decimals=5)}")
+            self.logger.log('lrs', self.optimizer.param_groups[0]['lr'], self.current_epoch)
+
+        def batch(self, x: Any, y: Any, i: int) -> tuple[Any, Any]:
+            start = (i * 8) % len(x)
+            return x[start:start + 8], y[start:start + 8]
+
+        def train_step(self, i: int) -> dict[str, Any]:
+            data, target = self.batch(self.train_x, self.train_y, i)
+            self.optimizer.zero_grad(set_to_none=True)
+            l = self.loss(self.network(data), target)  # noqa: E741
+            l.backward()
+            torch.nn.utils.clip_grad_norm_(self.network.parameters(), 12)
+            self.optimizer.step()
+            return {'loss': l.detach().cpu().numpy()}
+
+        def validation_step(self, i: int) -> dict[str, Any]:
+            data, target = self.batch(self.val_x, self.val_y, i)
+            with torch.no_grad():
+                output = self.network(data)
+                l = self.loss(output, target)  # noqa: E741
+            predicted = output.argmax(1)
+            tp_hard = np.array([((predicted == c) & (target == c)).sum() for c in (0, 1, 2)],
+                               dtype=np.float32)
+            fp_hard = np.array([((predicted == c) & (target != c)).sum() for c in (0, 1, 2)],
+                               dtype=np.float32)
+            fn_hard = np.array([((predicted != c) & (target == c)).sum() for c in (0, 1, 2)],
+                               dtype=np.float32)
+            # [1:] in order to remove background
+            return {'loss': l.detach().cpu().numpy(), 'tp_hard': tp_hard[1:],
+                    'fp_hard': fp_hard[1:], 'fn_hard': fn_hard[1:]}
+
+        def on_validation_epoch_end(self, val_outputs: list[dict[str, Any]]) -> None:
+            tp = np.sum([o['tp_hard'] for o in val_outputs], 0)
+            fp = np.sum([o['fp_hard'] for o in val_outputs], 0)
+            fn = np.sum([o['fn_hard'] for o in val_outputs], 0)
+            loss_here = np.mean([o['loss'] for o in val_outputs])
+            global_dc_per_class = [i for i in [2 * i / (2 * i + j + k) for i, j, k in zip(tp, fp, fn)]]
+            mean_fg_dice = np.nanmean(global_dc_per_class)
+            self.logger.log('mean_fg_dice', mean_fg_dice, self.current_epoch)
+            self.logger.log('dice_per_class_or_region', global_dc_per_class, self.current_epoch)
+            self.logger.log('val_losses', loss_here, self.current_epoch)
+
+        def on_epoch_end(self) -> None:
+            self.logger.log('epoch_end_timestamps', time(), self.current_epoch)
+            self.print_to_log_file('train_loss', np.round(self.logger.get_value('train_losses', step=-1), decimals=4))
+            self.print_to_log_file('val_loss', np.round(self.logger.get_value('val_losses', step=-1), decimals=4))
+            self.print_to_log_file('Pseudo dice', [np.round(i, decimals=4) for i in
+                                                   self.logger.get_value('dice_per_class_or_region', step=-1)])
+            self.print_to_log_file(
+                f"Epoch time: {np.round(self.logger.get_value('epoch_end_timestamps', step=-1) - self.logger.get_value('epoch_start_timestamps', step=-1), decimals=2)} s")
+            if self._best_ema is None or self.logger.get_value('ema_fg_dice', step=-1) > self._best_ema:
+                self._best_ema = self.logger.get_value('ema_fg_dice', step=-1)
+                self.print_to_log_file(f"Yayy! New best EMA pseudo Dice: {np.round(self._best_ema, decimals=4)}")
+                best.append(self.current_epoch)
+            self.current_epoch += 1
+
+        def run_training(self) -> None:
+            for _ in range(self.current_epoch, self.num_epochs):
+                self.logger.log('epoch_start_timestamps', time(), self.current_epoch)
+                self.on_train_epoch_start()
+                train_outputs = [self.train_step(i) for i in range(self.num_iterations_per_epoch)]
+                self.logger.log('train_losses', np.mean([o['loss'] for o in train_outputs]),
+                                self.current_epoch)
+                self.network.eval()
+                val_outputs = [self.validation_step(i)
+                               for i in range(self.num_val_iterations_per_epoch)]
+                self.on_validation_epoch_end(val_outputs)
+                self.on_epoch_end()
+            self.print_to_log_file("Training done.")
+
+        def perform_actual_validation(self) -> float:
+            with torch.no_grad():
+                predicted = self.network(self.val_x).argmax(1)
+            dice = [[2 * float(((p == c) & (t == c)).sum())
+                     / max(float((p == c).sum() + (t == c).sum()), 1.0)
+                     for p, t in zip(predicted, self.val_y)] for c in (1, 2)]
+            metrics = {'foreground_mean': {"Dice": float(np.mean([np.mean(d) for d in dice]))}}
+            self.print_to_log_file("Mean Validation Dice: ", (metrics['foreground_mean']["Dice"]),
+                                   also_print_to_console=True)
+            return metrics['foreground_mean']["Dice"]
+
+    best: list[int] = []
+    folder = tempfile.mkdtemp()
+    try:
+        trainer = Trainer(folder)
+        trainer.run_training()
+        mean_dice = trainer.perform_actual_validation()
+    finally:
+        shutil.rmtree(folder)
+    log = trainer.logger
+    truth: Truth = []
+    for epoch in range(trainer.num_epochs):
+        truth += [point("Current_learning_rate", log.get_value('lrs', epoch), epoch),
+                  point("train_loss", log.get_value('train_losses', epoch), epoch),
+                  point("val_loss", log.get_value('val_losses', epoch), epoch)]
+        truth += [point(f"Pseudo_dice/{label}", dice, epoch) for label, dice in
+                  enumerate(log.get_value('dice_per_class_or_region', epoch), start=1)]
+        if epoch in best:
+            truth.append(point("New_best_EMA_pseudo_Dice", log.get_value('ema_fg_dice', epoch),
+                               epoch))
+    truth.append(point("Mean_Validation_Dice", mean_dice, None))
+    return truth
+
+
+CASES["nnunet_log"] = nnunet_log
+OWN_CHECKOUT["nnunet_log"] = "NNUNET"
+REPOSITORY_CHECKOUTS["NNUNET"] = ("MIC-DKFZ/nnUNet", "NNUNET_COMMIT")
+CHECKOUT_ROW["nnunet_log"] = (
+    "MIC-DKFZ/nnUNet nnunetv2/training/nnUNetTrainer/nnUNetTrainer.py (copied statements)")
+for _case in ("megatron_training_log", "litgpt_pretrain", "torchtune_bar", "nnunet_log"):
+    OWN_ENVIRONMENT[_case] = {name: f"{name} (Megatron-LM, litgpt, torchtune, nnU-Net cases)"
+                              for name in ("torch", "numpy", "tqdm", "torchmetrics")}
+
+
+# --- fastText, Vowpal Wabbit ------------------------------------------------------------------
+# Each runs alone, in an environment of its own (fastText's and Vowpal Wabbit's wheels):
+#
+#     python -m venv ~/ftvw-venv && ~/ftvw-venv/bin/pip install fasttext-wheel vowpalwabbit numpy
+#     git clone https://github.com/facebookresearch/fastText ~/fastText   # its example script
+#     export FASTTEXT=~/fastText FASTTEXT_COMMIT=$(git -C ~/fastText rev-parse HEAD)
+#     ~/ftvw-venv/bin/python tests/corpus/make_corpus.py fasttext_supervised
+#     ~/ftvw-venv/bin/python tests/corpus/make_corpus.py vowpal_wabbit
+
+# Made-up cooking questions, a few words of a topic each and common words, one to three labels.
+FASTTEXT_TOPICS = {
+    "baking": ["bread", "dough", "oven", "yeast", "flour", "cake", "rise", "knead"],
+    "equipment": ["knife", "pan", "skillet", "blender", "pot", "sharpen", "cast", "iron"],
+    "sauce": ["sauce", "thicken", "roux", "gravy", "emulsion", "reduce", "cream", "whisk"],
+    "meat": ["steak", "chicken", "pork", "brine", "roast", "grill", "beef", "marinade"],
+    "storage": ["freeze", "fridge", "store", "keep", "jar", "shelf", "spoil", "container"],
+}
+FASTTEXT_COMMON = ["how", "do", "i", "can", "my", "the", "a", "what", "is", "best", "to", "for",
+                   "why", "does", "with", "without", "should", "long", "much", "make"]
+
+
+def fasttext_files(folder: str) -> None:
+    """`cooking.train` (12000 lines) and `cooking.valid` (3000) in `folder`, as the example
+    reads them from `DATADIR`: `__label__baking __label__storage how do i keep bread ...`."""
+    import random
+
+    rng = random.Random(0)
+    topics = list(FASTTEXT_TOPICS)
+    for name, lines in (("cooking.train", 12000), ("cooking.valid", 3000)):
+        with open(os.path.join(folder, name), "w") as f:
+            for _ in range(lines):
+                labels = rng.sample(topics, rng.choice([1, 1, 1, 2, 3]))
+                words = [rng.choice(FASTTEXT_TOPICS[t]) for t in labels for _ in range(2)]
+                words += [rng.choice(FASTTEXT_COMMON) for _ in range(rng.randint(3, 8))]
+                words += [rng.choice(FASTTEXT_TOPICS[rng.choice(topics)])]  # a stray word
+                rng.shuffle(words)
+                f.write(" ".join(f"__label__{t}" for t in labels) + " " + " ".join(words) + "\n")
+
+
+# The example's two changes: its model quantized from 1000 rows, not 100000 (quantizing 100000
+# takes minutes here), and each training on two threads (below).
+FASTTEXT_CHANGES = {"cutoff=100000": "cutoff=1000"}
+
+
+def fasttext_supervised() -> Truth:
+    """fastText's own example of supervised training, facebookresearch/fastText
+    `python/doc/examples/train_supervised.py` (the checkout named by `FASTTEXT`, commit in
+    VERSIONS.md), run as the script (`__main__`) with `DATADIR` naming a folder of made-up
+    cooking questions (fasttext_files) and from a folder of its own (it saves `cooking.bin`
+    and `cooking.ftz`): `train_supervised(input=..., epoch=25, lr=1.0, wordNgrams=2,
+    verbose=2, minCount=1)`, `print_results(*model.test(valid_data))`, the same with
+    `loss="hs"`, then `quantize(..., qnorm=True, retrain=True, cutoff=1000)` and its results
+    again. Two changes: the quantization keeps 1000 rows, not 100000 (FASTTEXT_CHANGES: the
+    product quantizer takes minutes on 100000 here), and each training runs on two threads (a
+    wrapper of `train_supervised` adds `thread=2`): the example leaves `thread` to its
+    default, `cpu_count() - 1`, one thread on a machine of two cores, and on one thread
+    fastText trains in its calling thread and draws no progress until the end; from two
+    threads on it redraws it every 100 ms, as it does on most machines. fastText's C++
+    (`src/fasttext.cc`, `FastText::startThreads` and `printInfo`) writes on stderr `Read 0M
+    words`, `Number of words:  61`, `Number of labels: 5`, then `\\rProgress:  42.3%
+    words/sec/thread: 1234567 lr:  0.577000 avg.loss:  1.234567 ETA:   0h 0m 1s` every 100 ms
+    while it trains (which redraws appear depends on timing) and once at 100%, ended by a
+    newline; the example prints `N\\t3000`, `P@1\\t0.812`, `R@1\\t0.543`. Two threads train
+    (Hogwild) in an order that changes from run to run, so each capture has its run's truth
+    (RUN_TO_RUN). Truth: what `model.test` returns (fastText's own evaluation: the precision
+    and recall at one), as `P@1` and `R@1` with no step (the lines name none), read by a
+    wrapper of the model's `test`; `N` is a count of examples. fastText keeps no record of its
+    progress: its Python module exposes neither the average loss nor the learning rate it
+    prints (they live in the C++ trainer and are only printed), so the progress lines' `lr`
+    and `avg.loss` are in no truth: a reader of the output gets them as points this case
+    cannot check."""
+    import shutil
+
+    import fasttext
+    from fasttext.FastText import _FastText
+
+    folder = os.environ.get("FASTTEXT")
+    script = os.path.join(folder or "", "python", "doc", "examples", "train_supervised.py")
+    if not folder or not os.path.exists(script):
+        raise SystemExit("set FASTTEXT to a facebookresearch/fastText checkout")
+    with open(script) as f:
+        source = f.read()
+    for old, new in FASTTEXT_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+    train_supervised, test = fasttext.train_supervised, _FastText.test
+
+    def two_threads(*args: Any, **kwargs: Any) -> Any:
+        return train_supervised(*args, **dict(kwargs, thread=2))
+
+    def recorded(self: Any, path: str, k: int = 1, threshold: float = 0.0) -> Any:
+        n, p, r = test(self, path, k, threshold)
+        truth.extend([point("P@1", p, None), point("R@1", r, None)])
+        return n, p, r
+
+    fasttext.train_supervised = two_threads
+    _FastText.test = recorded  # type: ignore[method-assign]
+    here = os.getcwd()
+    work = tempfile.mkdtemp()
+    try:
+        fasttext_files(work)
+        os.environ["DATADIR"] = work
+        os.chdir(work)
+        exec(compile(source, "train_supervised.py", "exec"), {"__name__": "__main__"})
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if len(truth) != 6:
+        raise SystemExit(f"fasttext_supervised: the example tested {len(truth) // 2} models")
+    return truth
+
+
+# Cases whose values change from run to run (threads that train in an order of their own): each
+# capture has its run's own truth, the same points.
+RUN_TO_RUN = {"fasttext_supervised"}
+
+
+CASES["fasttext_supervised"] = fasttext_supervised
+OWN_ENVIRONMENT["fasttext_supervised"] = {"fasttext-wheel": "fasttext-wheel",
+                                          "numpy": "numpy (fasttext, vowpal_wabbit cases)"}
+OWN_CHECKOUT["fasttext_supervised"] = "FASTTEXT"
+REPOSITORY_CHECKOUTS["FASTTEXT"] = ("facebookresearch/fastText", "FASTTEXT_COMMIT")
+CHECKOUT_ROW["fasttext_supervised"] = (
+    "facebookresearch/fastText python/doc/examples/train_supervised.py")
+
+
+def vowpal_wabbit() -> Truth:
+    """Vowpal Wabbit from Python: `vowpalwabbit.Workspace("--loss_function logistic -b 18")`
+    learning 5000 synthetic examples one by one (`ws.learn("1 | a:0.4967 b:-0.1383 ... |w
+    red")`: a label of -1 or 1 from a linear function of five numeric features and noise, and
+    a word in a second namespace), then `ws.finish()`. VW prints on stderr (its C++,
+    `vowpalwabbit/core/src/shared_data.cc`: `print_update_header`, `print_update`,
+    `print_summary`) its settings (`Num weight bits = 18`, `learning rate = 0.5`, ...), the
+    progressive-validation table (`average  since         example        example ...` over
+    `loss     last          counter         weight ...`, then `0.693147 0.693147            1
+    1.0         1.0000         0.0000        7`) at example 1, 2, 4, ... (each time the
+    weighted examples reach the dump interval, which then doubles: `update_dump_interval`),
+    and at `finish` its summary (`finished run`, `number of examples = 5000`, `weighted
+    example sum`, `weighted label sum`, `average loss = 0.412345`, `best constant`, `best
+    constant's loss`, `total feature number`). Truth: VW's own sums, read after each `learn`
+    (`ws.get_sum_loss()`, `ws.get_weighted_examples()`) at the examples whose row it prints:
+    `average_loss` (sum of losses over weighted examples) and `since_last` (the losses since
+    the previous row over the examples since), at the example counter; after `finish`'s
+    summary the overall `average_loss` with no step (the summary names none). The counter,
+    weight, current label, prediction and feature count are the example's, not measures of
+    the learning; the summary's counts and sums, and the best constant (a prediction) and
+    its loss (VW's Python API gives neither), are left out."""
+    import random
+
+    import vowpalwabbit
+
+    rng = random.Random(0)
+    weights = [0.9, -0.6, 0.4, 0.0, 1.2]
+    ws = vowpalwabbit.Workspace("--loss_function logistic -b 18")
+    truth: Truth = []
+    dump_interval, last_loss, last_weight = 1.0, 0.0, 0.0
+    for _ in range(5000):
+        x = [rng.gauss(0, 1) for _ in weights]
+        margin = sum(w * v for w, v in zip(weights, x)) + rng.gauss(0, 0.7)
+        label = 1 if margin > 0 else -1
+        colour = rng.choice(["red", "green", "blue"])
+        features = " ".join(f"{name}:{v:.4f}" for name, v in zip("abcde", x))
+        ws.learn(f"{label} | {features} |w {colour}")
+        sum_loss, weighted = ws.get_sum_loss(), ws.get_weighted_examples()
+        if weighted >= dump_interval:  # the row VW prints for this example
+            truth += [point("average_loss", sum_loss / weighted, int(weighted)),
+                      point("since_last", (sum_loss - last_loss) / (weighted - last_weight),
+                            int(weighted))]
+            dump_interval, last_loss, last_weight = weighted * 2, sum_loss, weighted
+    sum_loss, weighted = ws.get_sum_loss(), ws.get_weighted_examples()
+    ws.finish()
+    truth.append(point("average_loss", sum_loss / weighted, None))
+    return truth
+
+
+CASES["vowpal_wabbit"] = vowpal_wabbit
+OWN_ENVIRONMENT["vowpal_wabbit"] = {"vowpalwabbit": "vowpalwabbit",
+                                    "numpy": "numpy (fasttext, vowpal_wabbit cases)"}
 
 
 def main(argv: list[str]) -> None:

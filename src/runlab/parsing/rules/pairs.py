@@ -80,6 +80,11 @@ _SETTING = re.compile(
     r"|(?:^|[_./\-])(?:vocab|hidden|dataset|data|train|training|test|val|valid|validation|eval"
     r"|image|img|input|output|embed|embedding|model|batch|microbatch|patch|kernel|window|chunk"
     r"|block|context|ctx|seq|sequence|step|pool|buffer|cache|population|beam|group|crop)_size$"
+    # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
+    # (Vowpal Wabbit), not fairseq's step, `num_updates`
+    r"|^(?:number_of|num)_(?!updates$)\w+$"
+    # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
+    r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$",
     re.IGNORECASE,
