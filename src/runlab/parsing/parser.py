@@ -349,9 +349,9 @@ class MetricParser:
                 "}" if line.strip() == "{" else "]")
             return []
         if line[-1:] == "(" and self._rows is None:
-            rows = open_repr(line)
-            if rows is not None:  # `CNN(`: a module's repr, its settings until it closes
-                self._rows, self._rows_rule = rows, "repr"
+            settings = open_repr(line)
+            if settings is not None:  # `CNN(`: a module's repr, its settings until it closes
+                self._rows, self._rows_rule = settings, "repr"
                 return []
         if self._silenced:
             self._silenced -= 1
