@@ -1821,3 +1821,30 @@ def test_a_modules_repr_opened_alone_on_its_line_is_settings() -> None:
                "      kernel_size=(4, 4),", "    ),", "    MaxPool2d(init=-inf, stride=2)",
                "  ],", "  dropout=0.5", ")", "    in_features=1,", "step=0, loss=0.5") == expect(
         ("in_features", 1, 0), ("loss", 0.5, 0))
+
+
+def test_reprs_continued_or_cut_and_object_state() -> None:
+    # torch continues a long repr's keywords on the next line; a terminal cuts a bar's postfix
+    # inside one; TensorFlow's repr; an optimizer's state repr is not metrics.
+    parser = MetricParser()
+    assert run(parser, "loss: tensor(0.6931, device='cuda:0',",
+               "       grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)",
+               " 50%|#    | 2/4 [00:00<00:00, 43.49it/s, acc=tensor(0.8000), loss=tensor(4.9000, "
+               "grad_fn=<DivBac",
+               "{'val_loss': <tf.Tensor: shape=(), dtype=float32, numpy=0.25>}",
+               "(ScaleByAdamState(count=Array(0, dtype=int32), mu={'bias': Array([0.], "
+               "dtype=float32)}), EmptyState())") + triples(parser.flush()) == expect(
+        ("loss", 0.6931, 0), ("acc", 0.8, 2), ("loss", 4.9, 2), ("val_loss", 0.25, 2))
+
+
+def test_a_print_on_the_outer_bars_line_keeps_its_step_under_an_inner_bar() -> None:
+    # `for epoch in tqdm(range(3)): print(...); for b in tqdm(range(20), leave=False): ...`:
+    # the inner (evaluation) bar is drawn next, and is bigger, but the line was printed on the
+    # outer bar's drawing.
+    lines = []
+    for epoch in range(3):
+        lines.append(f"epochs:   0%|   | {epoch}/3 [00:00<?, ?it/s]train loss: {epoch}.5")
+        lines += [f"eval:  50%|#  | {i}/20 [00:00<00:00, 9.00it/s]" for i in (0, 10, 20)]
+    lines.append("epochs: 100%|###| 3/3 [00:01<00:00, 2.00it/s]")
+    assert [(k, s) for k, _, s in run(MetricParser(), *lines)] == [
+        ("train_loss", 0), ("train_loss", 1), ("train_loss", 2)]

@@ -7,11 +7,11 @@ row's iteration); the line's step key (``global_step``, ``step``, ``num_updates`
 in that order sets the step and is not recorded, any other stays a metric); the global step of
 the run's main progress bar, when one is drawn (taken from the bar's next drawing, since a
 library prints its line, then redraws the bar; from the drawing before for a line printed on
-the bar's own line, a plain print before the bar counts again); the current step from the latest ``Epoch N``
-header; else a counter per key, the number of earlier points of that key. An ``epoch``
-written with a decimal point (Hugging Face's 0.5 and 1.0) is a metric. When a key is found
-twice on one line the first finding wins. User patterns come first, and the text they match is
-blanked before the built-in rules read the line.
+the bar's own line, a plain print before the bar counts again); the current step from the
+latest ``Epoch N`` header; else a counter per key, the number of earlier points of that key.
+An ``epoch`` written with a decimal point (Hugging Face's 0.5 and 1.0) is a metric. When a key
+is found twice on one line the first finding wins. User patterns come first, and the text
+they match is blanked before the built-in rules read the line.
 
 Progress bars with a counter (rules with ``bar``: tqdm, rich) are curves: each redraw that
 shows a new value of a key is a point at the bar's global step, its counter plus the counters
@@ -578,7 +578,10 @@ class MetricParser:
         each step, and the other keys' the step of that key's point printed before them."""
         points = self._waiting
         self._waiting = []
-        first = 0 if since is not None and self._printed_on == since and not self._lightning else 1
+        printed_on = None if self._lightning else self._printed_on
+        if printed_on is not None and since is None:
+            since = step = printed_on  # another bar is main now (an evaluation's, inside)
+        first = 0 if since is not None and printed_on == since else 1
         if step is not None and since is not None and step - since >= 2:
             counts: dict[str, int] = {}
             for point in points:

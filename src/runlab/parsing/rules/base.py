@@ -47,11 +47,19 @@ VALUE_END = r"(?=[\s;|)\]}]|,(?!\d)|\.(?:\s|$)|$)"
 _NUMBER_ALONE = re.compile(rf"\s*({NUMBER})\s*%?\s*", re.ASCII)
 # A number printed as its type's repr: PyTorch's `tensor(0.6931, grad_fn=<NllLossBackward0>)`
 # and `tensor([0.4321])`, NumPy 2's `np.float64(0.51)`, `array(0.5)`, JAX's `Array(0.5,
-# dtype=float32)`, TensorFlow's `tf.Tensor(0.5, shape=(), dtype=float32)`: one number, then
-# only keyword arguments. A tensor of several numbers is not a value.
+# dtype=float32)`, TensorFlow's `tf.Tensor(0.5, shape=(), dtype=float32)` (its str) and
+# `<tf.Tensor: shape=(), dtype=float32, numpy=0.5>` (its repr): one number, then only keyword
+# arguments, to the line's end when torch continues them on the next line (`tensor(0.6931,
+# device='cuda:0',`) or a terminal cuts the line (`loss=tensor(4.9000, grad_fn=<DivBac`). A
+# tensor of several numbers is not a value.
 _WRAPPED = re.compile(
     rf"\b(?:tensor|np\.(?:float|int|uint)\d{{0,3}}|(?:Device)?Array|array|tf\.Tensor)"
-    rf"\(\[?({NUMBER})\]?(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)", re.ASCII)
+    rf"\(\[?({NUMBER})\]?(?:(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)"
+    rf"|(,(?: ?[a-z_]{{1,40}}(?:=[^()]{{0,160}})?)?\s*$))"
+    rf"|<tf\.Tensor: shape=\(\), dtype=\w{{1,20}}, numpy=({NUMBER})>", re.ASCII)
+# An object's repr, whose fields are its state, not metrics: optax's `ScaleByAdamState(count=
+# Array(0, dtype=int32), ...)`.
+_OBJECT_REPR = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +142,17 @@ Lightning's ``v_num``): never recorded, but with ``final`` it keeps the line fro
 def unwrapped(line: str) -> str:
     """The line with each number printed as its type's repr written as the number alone
     (`loss: tensor(0.6931, grad_fn=<NllLossBackward0>)` reads as `loss: 0.6931`)."""
-    return _WRAPPED.sub(r"\1", line) if "(" in line else line
+    if "(" not in line or _OBJECT_REPR.search(line):
+        return line
+    return _WRAPPED.sub(_number_of, line)
+
+
+def _number_of(match: re.Match[str]) -> str:
+    if match[1] is None:
+        return match[3]
+    # Continued or cut after the number: the number is whole, as if its bracket closed (a
+    # tqdm postfix cut at the terminal's width keeps its last item).
+    return match[1] + "]" if match[2] else match[1]
 
 
 def to_number(text: str) -> float:
