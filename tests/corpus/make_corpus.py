@@ -8071,9 +8071,10 @@ def nnunet_log() -> Truth:
     gradients clipped at 12, 6 epochs of 12 iterations (nnU-Net's 250) and 4 validation
     iterations (its 50), CPU. Truth: the trainer's logger (nnU-Net's `LocalLogger`: one value
     a key an epoch, as the trainer logs them): `train_losses` as `train_loss`, `val_losses`
-    as `val_loss`, each entry of `dice_per_class_or_region` as `Pseudo_dice/1`,
-    `Pseudo_dice/2` (the foreground label it is the Dice of; nnU-Net's W&B logger names them
-    `dice_per_class_or_region/class_1`, ...), `lrs` as `Current_learning_rate`, and
+    as `val_loss`, each entry of `dice_per_class_or_region` as `Pseudo_dice/0`,
+    `Pseudo_dice/1` (its place in the logger's list, from 0: the line prints the list, not the
+    foreground labels, 1 and 2, that nnU-Net's W&B logger names them by), `lrs` as
+    `Current_learning_rate`, and
     `ema_fg_dice` as `New_best_EMA_pseudo_Dice` at the epochs where the line prints it, each
     at the epoch the `Epoch N` line before it names (from 0); the final validation's mean
     foreground Dice as `Mean_Validation_Dice`, no step. The epoch time is a timing."""
@@ -8270,7 +8271,7 @@ def nnunet_log() -> Truth:
                   point("train_loss", log.get_value('train_losses', epoch), epoch),
                   point("val_loss", log.get_value('val_losses', epoch), epoch)]
         truth += [point(f"Pseudo_dice/{label}", dice, epoch) for label, dice in
-                  enumerate(log.get_value('dice_per_class_or_region', epoch), start=1)]
+                  enumerate(log.get_value('dice_per_class_or_region', epoch))]
         if epoch in best:
             truth.append(point("New_best_EMA_pseudo_Dice", log.get_value('ema_fg_dice', epoch),
                                epoch))

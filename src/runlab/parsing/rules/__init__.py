@@ -479,9 +479,11 @@ RULES: list[Rule] = [
     Rule(
         "array_value",
         "a value printed as a one-element array, CleanRL's `global_step=60, "
-        "episodic_return=[15.]`: episodic_return 15 (at global_step 60)",
+        "episodic_return=[15.]`: episodic_return 15 (at global_step 60); a measure's values "
+        "printed as a list, nnU-Net's `Pseudo dice [0.8755, 0.8615]`: Pseudo_dice/0 and "
+        "Pseudo_dice/1",
         parse_array_value,
-        ("=[",),
+        ("=[", ": [", *(f" [{c}" for c in "0123456789-.")),
         generic=True,
     ),
     Rule(

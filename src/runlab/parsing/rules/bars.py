@@ -62,6 +62,7 @@ _NOT_METRICS = frozenset({"v_num", "step", "global_step"})
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
 _DESCRIPTION = re.compile(r"[\d%:\s]+")
+_PERCENT_BAR = re.compile(r"\d{1,3}%\|")
 # Lightning's bars besides the training bar (their descriptions without digits and spaces).
 _LIGHTNING_BARS = ("SanityCheckingDataLoader", "ValidationDataLoader")
 
@@ -93,7 +94,11 @@ def read_tqdm(line: str) -> Bar | None:
         value = parse_number(text)
         if value is not None and key not in _NOT_METRICS:
             found.append((key.strip(), value, None))
-    head = line[: bar.start()].split("|", 1)[0]
+    before = line[: bar.start()]
+    # the description ends at the bar's own `|` after its percentage: torchtune's holds `|`s
+    # (`1|3|Loss: 3.7376:  30%|███       | 3/10`)
+    percent = _PERCENT_BAR.search(before)
+    head = before[: percent.end() - 1] if percent is not None else before.split("|", 1)[0]
     if ahead:
         head = head.split("[", 1)[0]
     shown = _described(head)

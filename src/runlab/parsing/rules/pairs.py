@@ -316,10 +316,27 @@ _ARRAY_VALUE = re.compile(
 )
 
 
+# A measure's values, one per class, printed as a list: nnU-Net's `Pseudo dice [0.8755,
+# 0.8615]` (after NumPy 2's `np.float32(...)` reprs are read as their numbers), `val_iou=[0.5,
+# 0.7]`: one series per position, `Pseudo_dice/0`, `Pseudo_dice/1`.
+_LIST_VALUE = re.compile(
+    rf"(?<![^\s,;|(])({_NAME})(?::\ ?|=|\ )\[\ ?((?:{NUMBER})(?:,\ ?(?:{NUMBER})){{1,63}})\ ?\]"
+    r"(?=[\s,;|)]|$)",
+    re.ASCII,
+)
+
+
 def parse_array_value(line: str) -> list[Found]:
-    """``episodic_return=[15.]`` as episodic_return 15."""
-    return [(key, to_number(value), None) for key, value in _ARRAY_VALUE.findall(line)
-            if is_metric_key(key)]
+    """``episodic_return=[15.]`` as episodic_return 15; ``Pseudo dice [0.87, 0.86]`` as
+    Pseudo_dice/0 0.87 and Pseudo_dice/1 0.86."""
+    found: list[Found] = [(key, to_number(value), None)
+                          for key, value in _ARRAY_VALUE.findall(line) if is_metric_key(key)]
+    for name, values in _LIST_VALUE.findall(line):
+        key = name.replace(" ", "_")
+        if _MEASURE.search(name) is not None and is_metric_key(key):
+            found += [(f"{key}/{index}", to_number(value.strip()), None)
+                      for index, value in enumerate(values.split(","))]
+    return found
 
 
 # call_name ------------------------------------------------------------------------------------
