@@ -10,7 +10,7 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 
 # key_value ------------------------------------------------------------------------------------
 
-# A key is the whole name as printed in its clause: up to four words, each starting with a
+# A key is the whole name as printed in its clause: up to five words, each starting with a
 # letter, joined by single spaces (`val acc`), recorded joined with `_` (`val_acc`). A clause
 # starts at the line start or after a space-free separator: `,` `;` `|` ` - `, a tab, a bracket
 # (the lookbehind), so the `host` in `http://host:5000` or the `b` in `?b=1` is not one. An
@@ -24,7 +24,7 @@ _WORD = (
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
     r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:\.(?=:))?"  # an abbreviation's dot before `:` (`R-squ.:`)
 )
-_NAME = rf"{_WORD}(?:\ {_WORD}){{0,3}}"
+_NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
@@ -227,7 +227,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             continue
         first = key.split(" ", 1)[0]
         if first.lower() in _PHASES:
-            phase = first if " " in key else phase
+            # (a phase names a short name: not prose, `training because you reached`)
+            phase = first if 0 < key.count(" ") <= 2 else phase
         else:
             before = _PHASE_DOT.search(line, end, match.start())
             if before is not None and before.group(1).lower() in _PHASES:
