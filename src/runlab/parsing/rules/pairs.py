@@ -22,7 +22,8 @@ _WORD = (
     r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
     r"|has|have|had|and|or)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
-    r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:\.(?=:))?"  # an abbreviation's dot before `:` (`R-squ.:`)
+    # `@` within (`Acc@1`, `P@1`, `ndcg@10`); an abbreviation's dot before `:` (`R-squ.:`)
+    r"\#?[A-Za-z](?:[\w.\-/@]*\w)?(?:\.(?=:))?"
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
@@ -542,6 +543,14 @@ def parse_name_value(line: str) -> list[Found]:
         found.append(("step", int(text.replace(",", "")), None))
         rest = head + line[counter.end() :]
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
+        name, tab, value = line.strip().partition("\t")
+        if tab and "\t" not in value and "|" not in line:
+            # a name, a tab, its number: fastText's `print_results`, `P@1\t0.997` (not a
+            # count, `N\t3000`)
+            match = _NAMED_VALUE.fullmatch(f"{name} {value}")
+            if match is not None and not match.group(2).lstrip("+-").isdigit():
+                key = match.group(1).replace(" ", "_")
+                return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
         rest = line
     else:
         return parse_alone(line)
