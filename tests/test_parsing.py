@@ -1848,3 +1848,26 @@ def test_a_print_on_the_outer_bars_line_keeps_its_step_under_an_inner_bar() -> N
     lines.append("epochs: 100%|###| 3/3 [00:01<00:00, 2.00it/s]")
     assert [(k, s) for k, _, s in run(MetricParser(), *lines)] == [
         ("train_loss", 0), ("train_loss", 1), ("train_loss", 2)]
+
+
+def test_more_library_shapes() -> None:
+    # Vowpal Wabbit's table; torchtune's bar description; nnU-Net's list of Dice; fastText's
+    # `P@1<tab>0.997` (its `Progress:` is not a metric); names with `@`.
+    parser = MetricParser()
+    assert run(parser, "average  since         example        example        current  current  current",
+               "loss     last          counter         weight          label  predict features",
+               "0.693147 0.693147            1            1.0         1.0000   0.0000        7",
+               "0.701144 0.709141            2            2.0         1.0000  -0.0317        7",
+               "", "finished run") == expect(
+        ("average_loss", 0.693147, 1), ("since_last", 0.693147, 1),
+        ("average_loss", 0.701144, 2), ("since_last", 0.709141, 2))
+    parser = MetricParser()
+    assert run(parser, *(f"\r1|{i}|Loss: 3.{i}:  {i}0%|#  | {i}/10 [00:00<00:00, 80.06it/s]"
+                         for i in (1, 2))) == expect(("Loss", 3.1, 1), ("Loss", 3.2, 2))
+    parser = MetricParser()
+    assert run(parser, "2026-12-02 08:33:01.933871: Pseudo dice [np.float32(0.8755), "
+               "np.float32(0.8615)]", "N\t3000", "P@1\t0.997", "Acc@1: 76.1",
+               "Progress:  42.6% words/sec/thread: 2448802 lr:  0.448559 avg.loss:  0.708722"
+               ) == expect(("Pseudo_dice/0", 0.8755, 0), ("Pseudo_dice/1", 0.8615, 0),
+                           ("P@1", 0.997, 0), ("Acc@1", 76.1, 0), ("lr", 0.448559, 0),
+                           ("avg.loss", 0.708722, 0))

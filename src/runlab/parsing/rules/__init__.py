@@ -31,6 +31,7 @@ from runlab.parsing.rules.libraries import (
     parse_config_head,
     parse_gb_header,
     parse_gb_row,
+    parse_vw_header,
     parse_ignite,
     parse_autogluon,
     parse_keras_tuner,
@@ -57,6 +58,7 @@ from runlab.parsing.rules.libraries import (
     parse_xgboost,
     parse_yolo_header,
     repr_rows,
+    vw_rows,
     results_rows,
     statsmodels_rows,
     table_rows,
@@ -319,6 +321,16 @@ RULES: list[Rule] = [
         ("Remaining Time",),
         final=True,
         rows=lambda header: parse_gb_row,
+    ),
+    Rule(
+        "vowpal_wabbit",
+        "Vowpal Wabbit's progressive validation table: `average  since  example ...` over "
+        "`loss  last  counter ...`, then rows as average_loss and since_last at the example "
+        "counter",
+        parse_vw_header,
+        ("average  since",),
+        final=True,
+        rows=vw_rows,
     ),
     Rule(
         "sb3_box",

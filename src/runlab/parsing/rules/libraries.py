@@ -158,6 +158,43 @@ def parse_gb_row(line: str) -> list[Found]:
     return found
 
 
+# vowpal_wabbit --------------------------------------------------------------------------------
+
+# Vowpal Wabbit's progressive validation table (vowpalwabbit's driver, printed to stderr): a
+# header over two lines, `average  since  example  example  current  current  current` and
+# `loss  last  counter  weight  label  predict features`, then a row at each doubling of the
+# examples seen, `0.792751 0.884358  4  4.0  -1.0000  0.7341  7`: the average loss so far and
+# since the row before, at the example counter.
+_VW_HEADER = re.compile(r"\s*average\s+since\s+example\s+example\s+current\s+current\s+current\s*")
+_VW_SECOND = re.compile(r"\s*loss\s+last\s+counter\s+weight\s+label\s+predict\s+features\s*")
+_VW_ROW = re.compile(
+    rf"\s*({NUMBER})\s+({NUMBER})\s+(\d{{1,18}})\s+(?:{NUMBER})\s+\S{{1,40}}\s+\S{{1,40}}\s+\d{{1,18}}\s*",
+    re.ASCII,
+)
+
+
+def parse_vw_header(line: str) -> list[Found]:
+    """The first line of Vowpal Wabbit's table header: claimed, nothing found."""
+    return [CLAIM] if _VW_HEADER.fullmatch(line) else []
+
+
+def vw_rows(header: str) -> Callable[[str], list[Found]]:
+    """The table's second header line, then its rows as average_loss and since_last at the
+    example counter."""
+
+    def row(line: str) -> list[Found]:
+        if _VW_SECOND.fullmatch(line):
+            return [CLAIM]
+        match = _VW_ROW.fullmatch(line)
+        if match is None:
+            return []
+        average, since, counter = match.groups()
+        step = int(counter)
+        return [("average_loss", to_number(average), step), ("since_last", to_number(since), step)]
+
+    return row
+
+
 # table ----------------------------------------------------------------------------------------
 
 # A header naming its columns, two or more spaces apart, the first a counter: fastai's

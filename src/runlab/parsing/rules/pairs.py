@@ -71,7 +71,7 @@ _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
     r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
-    r"|words|labels"
+    r"|words|labels|progress"
     r"|parameters|processed"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs"
     r"|max_iters?|max_iterations|max_steps?|total_steps|warmup_steps)$"
