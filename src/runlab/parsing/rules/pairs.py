@@ -87,6 +87,8 @@ _SETTING = re.compile(
     r"|^(?:number_of|num)_(?!updates$)\w+$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
+    # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
+    r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$",
     re.IGNORECASE,
