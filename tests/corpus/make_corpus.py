@@ -8470,6 +8470,58 @@ OWN_ENVIRONMENT["vowpal_wabbit"] = {"vowpalwabbit": "vowpalwabbit",
                                     "numpy": "numpy (fasttext, vowpal_wabbit cases)"}
 
 
+# --- scikit-learn's reports and searches, pmdarima, NLTK --------------------------------------
+
+
+def sklearn_classification_report() -> Truth:
+    """The scikit-learn user guide's evaluation lines as people paste them into scripts: a
+    `LogisticRegression` on 300 synthetic samples of 3 classes (`make_classification`), 75
+    held out, then `print(classification_report(y_test, y_pred))` (the table: a row a class,
+    `           0       0.83      0.80      0.82        25`, then `accuracy`, `macro avg`,
+    `weighted avg`; `sklearn/metrics/_classification.py`), `print(confusion_matrix(y_test,
+    y_pred))`, and `scores = cross_val_score(clf, X, y, cv=5)` printed as
+    `print("CV scores:", scores)` (numpy's array, no commas) and as the user guide's
+    `print("%0.2f accuracy with a standard deviation of %0.2f" % (scores.mean(),
+    scores.std()))` (doc/modules/cross_validation.rst). Truth: `classification_report(...,
+    output_dict=True)` of the same predictions, flattened with `/` under the names printed
+    (`0/precision`, `macro avg/f1-score`, and `accuracy`), support left out (counts); the
+    scores `cross_val_score` returned, as `CV_scores` (the name printed before the array; the
+    folds' scores are the series a user reads there, as sklearn_grid's `score` a fold), no
+    step; their mean and standard deviation as `accuracy` and `standard_deviation`, the names
+    the sentence gives them, no step (the line names none). The confusion matrix holds counts
+    and is left out."""
+    import numpy as np
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import classification_report, confusion_matrix
+    from sklearn.model_selection import cross_val_score, train_test_split
+
+    x, y = make_classification(n_samples=300, n_features=8, n_informative=4, n_classes=3,
+                               random_state=0)
+    x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
+    clf = LogisticRegression(max_iter=1000).fit(x_train, y_train)
+    y_pred = clf.predict(x_test)
+    print(classification_report(y_test, y_pred))
+    print(confusion_matrix(y_test, y_pred))
+    scores = cross_val_score(clf, x, y, cv=5)
+    print("CV scores:", scores)
+    print("%0.2f accuracy with a standard deviation of %0.2f" % (scores.mean(), scores.std()))
+    truth: Truth = []
+    for row, values in classification_report(y_test, y_pred, output_dict=True).items():
+        if isinstance(values, dict):
+            truth += [point(f"{row}/{name}", value, None) for name, value in values.items()
+                      if name != "support"]
+        else:
+            truth.append(point(row, values, None))
+    truth += [point("CV_scores", value, None) for value in scores]
+    truth += [point("accuracy", np.mean(scores), None),
+              point("standard_deviation", np.std(scores), None)]
+    return truth
+
+
+CASES["sklearn_classification_report"] = sklearn_classification_report
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
