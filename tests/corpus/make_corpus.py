@@ -8522,6 +8522,36 @@ def sklearn_classification_report() -> Truth:
 CASES["sklearn_classification_report"] = sklearn_classification_report
 
 
+def sklearn_randomized_search() -> Truth:
+    """RandomizedSearchCV(SVC(), {"C": loguniform(0.01, 100), "gamma": loguniform(1e-3, 1)},
+    n_iter=4, cv=3, verbose=3, return_train_score=True, random_state=0) on 150 synthetic
+    samples: `Fitting 3 folds for each of 4 candidates, totalling 12 fits`, then a line a fit
+    with both scores, `[CV 1/3] END C=1.5676677195506077, gamma=0.13981961408994045;, score=(train=0.950,
+    test=0.880) total time=   0.0s` (`_fit_and_score`, `sklearn/model_selection/_validation.py`;
+    the sampled parameters printed in full). GridSearchCV's verbose=3 lines without training
+    scores are sklearn_grid's. Truth: `cv_results_`' `split{k}_train_score` and
+    `split{k}_test_score` of each candidate and fold, in the printed order (candidate by
+    candidate, its folds in turn), as `score/train` and `score/test` (the names printed,
+    `score=(train=..., test=...)`, flattened with `/`), no step, as sklearn_grid."""
+    from scipy.stats import loguniform
+    from sklearn.datasets import make_classification
+    from sklearn.model_selection import RandomizedSearchCV
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=150, n_features=6, random_state=0)
+    search = RandomizedSearchCV(SVC(), {"C": loguniform(0.01, 100), "gamma": loguniform(1e-3, 1)},
+                                n_iter=4, cv=3, verbose=3, return_train_score=True,
+                                random_state=0)
+    search.fit(x, y)
+    results = search.cv_results_
+    return [point(f"score/{split}", results[f"split{fold}_{split}_score"][candidate], None)
+            for candidate in range(len(results["params"])) for fold in range(3)
+            for split in ("train", "test")]
+
+
+CASES["sklearn_randomized_search"] = sklearn_randomized_search
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
