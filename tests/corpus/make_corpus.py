@@ -8552,6 +8552,60 @@ def sklearn_randomized_search() -> Truth:
 CASES["sklearn_randomized_search"] = sklearn_randomized_search
 
 
+# pmdarima and NLTK each run alone, in an environment of their own:
+#
+#     python -m venv ~/pmdarima-venv && ~/pmdarima-venv/bin/pip install pmdarima
+#     ~/pmdarima-venv/bin/python tests/corpus/make_corpus.py pmdarima_auto_arima
+#     python -m venv ~/nltk-venv && ~/nltk-venv/bin/pip install nltk numpy
+#     ~/nltk-venv/bin/python tests/corpus/make_corpus.py nltk_maxent
+
+
+def pmdarima_auto_arima() -> Truth:
+    """pmdarima's `auto_arima(y, trace=True, seasonal=False)` stepwise search of a synthetic
+    ARIMA(1,1,1) series of 200 points: `Performing stepwise search to minimize aic`, a line a
+    model tried, ` ARIMA(2,1,2)(0,0,0)[0] intercept   : AIC=612.345, Time=0.12 sec`
+    (`_fit_candidate_model`, `pmdarima/arima/_auto_solvers.py`), then `Best model:
+    ARIMA(1,1,1)(0,0,0)[0]` and `Total fit time: 0.845 seconds` (`pmdarima/arima/auto.py`).
+    Truth: the information criterion `_fit_candidate_model` returns with each model it
+    prints (the fitted model's own `aic()`, after pmdarima's root test; read by a profile hook
+    as the function returns), as `AIC`, the name printed, no step: the line names a model
+    (its orders), not a step of one series, as autogluon_tabular's models. The times are
+    timings."""
+    import numpy as np
+    import pmdarima
+    from pmdarima.arima import _auto_solvers
+
+    rng = np.random.default_rng(0)
+    noise = rng.normal(size=201)
+    diff = np.zeros(200)
+    for t in range(1, 200):
+        diff[t] = 0.6 * diff[t - 1] + noise[t + 1] + 0.3 * noise[t]
+    y = 50 + np.cumsum(diff)
+    truth: Truth = []
+    code = _auto_solvers._fit_candidate_model.__code__
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "return" and frame.f_code is code:
+            truth.append(point("AIC", value[2], None))
+
+    sys.setprofile(profile)
+    try:
+        model = pmdarima.auto_arima(y, trace=True, seasonal=False, suppress_warnings=True)
+    finally:
+        sys.setprofile(None)
+    if not truth or not any(p["value"] == model.aic() for p in truth):
+        raise SystemExit("pmdarima_auto_arima: the best model's aic() was not among the fits")
+    if any(not np.isfinite(p["value"]) for p in truth):
+        raise SystemExit("pmdarima_auto_arima: a model's AIC is not finite")
+    return truth
+
+
+CASES["pmdarima_auto_arima"] = pmdarima_auto_arima
+OWN_ENVIRONMENT["pmdarima_auto_arima"] = {
+    "pmdarima": "pmdarima", "statsmodels": "statsmodels (pmdarima case)",
+    "scikit-learn": "scikit-learn (pmdarima case)", "numpy": "numpy (pmdarima case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
