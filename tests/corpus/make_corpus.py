@@ -8606,6 +8606,77 @@ OWN_ENVIRONMENT["pmdarima_auto_arima"] = {
     "scikit-learn": "scikit-learn (pmdarima case)", "numpy": "numpy (pmdarima case)"}
 
 
+def nltk_maxent() -> Truth:
+    """NLTK's maximum entropy classifier as its book and `names_demo` use it: made-up names
+    (random letters, 400 to train, 100 to test) labelled `male`/`female` mostly by their last
+    letter, the features a dict (`last_letter`, `first_letter`, `length`);
+    `nltk.MaxentClassifier.train(train_set, max_iter=10)` (the default algorithm, IIS, and
+    trace 3) prints `  ==> Training (10 iterations)`, then the table (`nltk/classify/maxent.py`,
+    `train_maxent_classifier_with_iis`): `      Iteration    Log Likelihood    Accuracy`, a
+    dashed rule, `             1          -0.69315        0.505` a row an iteration (1 to 9:
+    the tenth stops the loop) and `         Final          -0.31234        0.920`; then
+    `print("Accuracy: %6.4f" % nltk.classify.accuracy(classifier, test_set))` (the line
+    `nltk/classify/util.py`'s `names_demo` prints). Truth: the trainer's locals `ll` and `acc`
+    (what `log_likelihood` and `accuracy` of `nltk/classify/util.py` returned, on the
+    training set) as each row is printed, read by a profile hook on its call of `safe_print`,
+    as `Log_Likelihood` and `Accuracy` (the columns' names) at `iternum` (from 1, as printed),
+    and the `Final` row's with no step (it names none); `nltk.classify.accuracy`'s return on
+    the test set as `Accuracy`, no step."""
+    import linecache
+    import random
+
+    import nltk
+    from nltk.classify import maxent
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def example() -> tuple[dict[str, Any], str]:
+        name = "".join(rng.choice(letters) for _ in range(rng.randint(3, 8)))
+        label = "female" if name[-1] in "aeiouy" else "male"
+        if rng.random() < 0.1:
+            label = "male" if label == "female" else "female"
+        return {"last_letter": name[-1], "first_letter": name[0], "length": len(name)}, label
+
+    train_set = [example() for _ in range(400)]
+    test_set = [example() for _ in range(100)]
+    truth: Truth = []
+    trainers = {maxent.train_maxent_classifier_with_iis.__code__,
+                maxent.train_maxent_classifier_with_gis.__code__}
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        caller = frame.f_back
+        if event != "call" or frame.f_code is not maxent.safe_print.__code__ or (
+                caller is None or caller.f_code not in trainers):
+            return
+        line = linecache.getline(caller.f_code.co_filename, caller.f_lineno)
+        values = caller.f_locals
+        if "%9d" in line:
+            step = values["iternum"]
+        elif "Final" in line:
+            step = None
+        else:
+            return
+        truth.extend([point("Log_Likelihood", values["ll"], step),
+                      point("Accuracy", values["acc"], step)])
+
+    sys.setprofile(profile)
+    try:
+        classifier = nltk.MaxentClassifier.train(train_set, max_iter=10)
+    finally:
+        sys.setprofile(None)
+    test_accuracy = nltk.classify.accuracy(classifier, test_set)
+    print("Accuracy: %6.4f" % test_accuracy)
+    truth.append(point("Accuracy", test_accuracy, None))
+    if [p["step"] for p in truth[:-3:2]] != list(range(1, 10)):
+        raise SystemExit("nltk_maxent: not a row for each of the iterations 1 to 9")
+    return truth
+
+
+CASES["nltk_maxent"] = nltk_maxent
+OWN_ENVIRONMENT["nltk_maxent"] = {"nltk": "nltk", "numpy": "numpy (nltk case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
