@@ -8505,7 +8505,8 @@ def sklearn_classification_report() -> Truth:
     print(confusion_matrix(y_test, y_pred))
     scores = cross_val_score(clf, x, y, cv=5)
     print("CV scores:", scores)
-    print("%0.2f accuracy with a standard deviation of %0.2f" % (scores.mean(), scores.std()))
+    print("%0.2f accuracy with a standard deviation of %0.2f"  # noqa: UP031 (the user guide's)
+          % (scores.mean(), scores.std()))
     truth: Truth = []
     for row, values in classification_report(y_test, y_pred, output_dict=True).items():
         if isinstance(values, dict):
@@ -8666,7 +8667,7 @@ def nltk_maxent() -> Truth:
     finally:
         sys.setprofile(None)
     test_accuracy = nltk.classify.accuracy(classifier, test_set)
-    print("Accuracy: %6.4f" % test_accuracy)
+    print("Accuracy: %6.4f" % test_accuracy)  # noqa: UP031 (names_demo's)
     truth.append(point("Accuracy", test_accuracy, None))
     if [p["step"] for p in truth[:-3:2]] != list(range(1, 10)):
         raise SystemExit("nltk_maxent: not a row for each of the iterations 1 to 9")
