@@ -8470,6 +8470,214 @@ OWN_ENVIRONMENT["vowpal_wabbit"] = {"vowpalwabbit": "vowpalwabbit",
                                     "numpy": "numpy (fasttext, vowpal_wabbit cases)"}
 
 
+# --- scikit-learn's reports and searches, pmdarima, NLTK --------------------------------------
+
+
+def sklearn_classification_report() -> Truth:
+    """The scikit-learn user guide's evaluation lines as people paste them into scripts: a
+    `LogisticRegression` on 300 synthetic samples of 3 classes (`make_classification`), 75
+    held out, then `print(classification_report(y_test, y_pred))` (the table: a row a class,
+    `           0       0.83      0.80      0.82        25`, then `accuracy`, `macro avg`,
+    `weighted avg`; `sklearn/metrics/_classification.py`), `print(confusion_matrix(y_test,
+    y_pred))`, and `scores = cross_val_score(clf, X, y, cv=5)` printed as
+    `print("CV scores:", scores)` (numpy's array, no commas) and as the user guide's
+    `print("%0.2f accuracy with a standard deviation of %0.2f" % (scores.mean(),
+    scores.std()))` (doc/modules/cross_validation.rst). Truth: `classification_report(...,
+    output_dict=True)` of the same predictions, flattened with `/` under the names printed
+    (`0/precision`, `macro avg/f1-score`, and `accuracy`), support left out (counts); the
+    scores `cross_val_score` returned, as `CV_scores` (the name printed before the array; the
+    folds' scores are the series a user reads there, as sklearn_grid's `score` a fold), no
+    step; their mean and standard deviation as `accuracy` and `standard_deviation`, the names
+    the sentence gives them, no step (the line names none). The confusion matrix holds counts
+    and is left out."""
+    import numpy as np
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import classification_report, confusion_matrix
+    from sklearn.model_selection import cross_val_score, train_test_split
+
+    x, y = make_classification(n_samples=300, n_features=8, n_informative=4, n_classes=3,
+                               random_state=0)
+    x_train, x_test, y_train, y_test = train_test_split(x, y, random_state=0)
+    clf = LogisticRegression(max_iter=1000).fit(x_train, y_train)
+    y_pred = clf.predict(x_test)
+    print(classification_report(y_test, y_pred))
+    print(confusion_matrix(y_test, y_pred))
+    scores = cross_val_score(clf, x, y, cv=5)
+    print("CV scores:", scores)
+    print("%0.2f accuracy with a standard deviation of %0.2f"  # noqa: UP031 (the user guide's)
+          % (scores.mean(), scores.std()))
+    truth: Truth = []
+    for row, values in classification_report(y_test, y_pred, output_dict=True).items():
+        if isinstance(values, dict):
+            truth += [point(f"{row}/{name}", value, None) for name, value in values.items()
+                      if name != "support"]
+        else:
+            truth.append(point(row, values, None))
+    truth += [point("CV_scores", value, None) for value in scores]
+    truth += [point("accuracy", np.mean(scores), None),
+              point("standard_deviation", np.std(scores), None)]
+    return truth
+
+
+CASES["sklearn_classification_report"] = sklearn_classification_report
+
+
+def sklearn_randomized_search() -> Truth:
+    """RandomizedSearchCV(SVC(), {"C": loguniform(0.01, 100), "gamma": loguniform(1e-3, 1)},
+    n_iter=4, cv=3, verbose=3, return_train_score=True, random_state=0) on 150 synthetic
+    samples: `Fitting 3 folds for each of 4 candidates, totalling 12 fits`, then a line a fit
+    with both scores, `[CV 1/3] END C=1.5676677195506077, gamma=0.13981961408994045;, score=(train=0.950,
+    test=0.880) total time=   0.0s` (`_fit_and_score`, `sklearn/model_selection/_validation.py`;
+    the sampled parameters printed in full). GridSearchCV's verbose=3 lines without training
+    scores are sklearn_grid's. Truth: `cv_results_`' `split{k}_train_score` and
+    `split{k}_test_score` of each candidate and fold, in the printed order (candidate by
+    candidate, its folds in turn), as `score/train` and `score/test` (the names printed,
+    `score=(train=..., test=...)`, flattened with `/`), no step, as sklearn_grid."""
+    from scipy.stats import loguniform
+    from sklearn.datasets import make_classification
+    from sklearn.model_selection import RandomizedSearchCV
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=150, n_features=6, random_state=0)
+    search = RandomizedSearchCV(SVC(), {"C": loguniform(0.01, 100), "gamma": loguniform(1e-3, 1)},
+                                n_iter=4, cv=3, verbose=3, return_train_score=True,
+                                random_state=0)
+    search.fit(x, y)
+    results = search.cv_results_
+    return [point(f"score/{split}", results[f"split{fold}_{split}_score"][candidate], None)
+            for candidate in range(len(results["params"])) for fold in range(3)
+            for split in ("train", "test")]
+
+
+CASES["sklearn_randomized_search"] = sklearn_randomized_search
+
+
+# pmdarima and NLTK each run alone, in an environment of their own:
+#
+#     python -m venv ~/pmdarima-venv && ~/pmdarima-venv/bin/pip install pmdarima
+#     ~/pmdarima-venv/bin/python tests/corpus/make_corpus.py pmdarima_auto_arima
+#     python -m venv ~/nltk-venv && ~/nltk-venv/bin/pip install nltk numpy
+#     ~/nltk-venv/bin/python tests/corpus/make_corpus.py nltk_maxent
+
+
+def pmdarima_auto_arima() -> Truth:
+    """pmdarima's `auto_arima(y, trace=True, seasonal=False)` stepwise search of a synthetic
+    ARIMA(1,1,1) series of 200 points: `Performing stepwise search to minimize aic`, a line a
+    model tried, ` ARIMA(2,1,2)(0,0,0)[0] intercept   : AIC=612.345, Time=0.12 sec`
+    (`_fit_candidate_model`, `pmdarima/arima/_auto_solvers.py`), then `Best model:
+    ARIMA(1,1,1)(0,0,0)[0]` and `Total fit time: 0.845 seconds` (`pmdarima/arima/auto.py`).
+    Truth: the information criterion `_fit_candidate_model` returns with each model it
+    prints (the fitted model's own `aic()`, after pmdarima's root test; read by a profile hook
+    as the function returns), as `AIC`, the name printed, no step: the line names a model
+    (its orders), not a step of one series, as autogluon_tabular's models. The times are
+    timings."""
+    import numpy as np
+    import pmdarima
+    from pmdarima.arima import _auto_solvers
+
+    rng = np.random.default_rng(0)
+    noise = rng.normal(size=201)
+    diff = np.zeros(200)
+    for t in range(1, 200):
+        diff[t] = 0.6 * diff[t - 1] + noise[t + 1] + 0.3 * noise[t]
+    y = 50 + np.cumsum(diff)
+    truth: Truth = []
+    code = _auto_solvers._fit_candidate_model.__code__
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "return" and frame.f_code is code:
+            truth.append(point("AIC", value[2], None))
+
+    sys.setprofile(profile)
+    try:
+        model = pmdarima.auto_arima(y, trace=True, seasonal=False, suppress_warnings=True)
+    finally:
+        sys.setprofile(None)
+    if not truth or not any(p["value"] == model.aic() for p in truth):
+        raise SystemExit("pmdarima_auto_arima: the best model's aic() was not among the fits")
+    if any(not np.isfinite(p["value"]) for p in truth):
+        raise SystemExit("pmdarima_auto_arima: a model's AIC is not finite")
+    return truth
+
+
+CASES["pmdarima_auto_arima"] = pmdarima_auto_arima
+OWN_ENVIRONMENT["pmdarima_auto_arima"] = {
+    "pmdarima": "pmdarima", "statsmodels": "statsmodels (pmdarima case)",
+    "scikit-learn": "scikit-learn (pmdarima case)", "numpy": "numpy (pmdarima case)"}
+
+
+def nltk_maxent() -> Truth:
+    """NLTK's maximum entropy classifier as its book and `names_demo` use it: made-up names
+    (random letters, 400 to train, 100 to test) labelled `male`/`female` mostly by their last
+    letter, the features a dict (`last_letter`, `first_letter`, `length`);
+    `nltk.MaxentClassifier.train(train_set, max_iter=10)` (the default algorithm, IIS, and
+    trace 3) prints `  ==> Training (10 iterations)`, then the table (`nltk/classify/maxent.py`,
+    `train_maxent_classifier_with_iis`): `      Iteration    Log Likelihood    Accuracy`, a
+    dashed rule, `             1          -0.69315        0.505` a row an iteration (1 to 9:
+    the tenth stops the loop) and `         Final          -0.31234        0.920`; then
+    `print("Accuracy: %6.4f" % nltk.classify.accuracy(classifier, test_set))` (the line
+    `nltk/classify/util.py`'s `names_demo` prints). Truth: the trainer's locals `ll` and `acc`
+    (what `log_likelihood` and `accuracy` of `nltk/classify/util.py` returned, on the
+    training set) as each row is printed, read by a profile hook on its call of `safe_print`,
+    as `Log_Likelihood` and `Accuracy` (the columns' names) at `iternum` (from 1, as printed),
+    and the `Final` row's with no step (it names none); `nltk.classify.accuracy`'s return on
+    the test set as `Accuracy`, no step."""
+    import linecache
+    import random
+
+    import nltk
+    from nltk.classify import maxent
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def example() -> tuple[dict[str, Any], str]:
+        name = "".join(rng.choice(letters) for _ in range(rng.randint(3, 8)))
+        label = "female" if name[-1] in "aeiouy" else "male"
+        if rng.random() < 0.1:
+            label = "male" if label == "female" else "female"
+        return {"last_letter": name[-1], "first_letter": name[0], "length": len(name)}, label
+
+    train_set = [example() for _ in range(400)]
+    test_set = [example() for _ in range(100)]
+    truth: Truth = []
+    trainers = {maxent.train_maxent_classifier_with_iis.__code__,
+                maxent.train_maxent_classifier_with_gis.__code__}
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        caller = frame.f_back
+        if event != "call" or frame.f_code is not maxent.safe_print.__code__ or (
+                caller is None or caller.f_code not in trainers):
+            return
+        line = linecache.getline(caller.f_code.co_filename, caller.f_lineno)
+        values = caller.f_locals
+        if "%9d" in line:
+            step = values["iternum"]
+        elif "Final" in line:
+            step = None
+        else:
+            return
+        truth.extend([point("Log_Likelihood", values["ll"], step),
+                      point("Accuracy", values["acc"], step)])
+
+    sys.setprofile(profile)
+    try:
+        classifier = nltk.MaxentClassifier.train(train_set, max_iter=10)
+    finally:
+        sys.setprofile(None)
+    test_accuracy = nltk.classify.accuracy(classifier, test_set)
+    print("Accuracy: %6.4f" % test_accuracy)  # noqa: UP031 (names_demo's)
+    truth.append(point("Accuracy", test_accuracy, None))
+    if [p["step"] for p in truth[:-3:2]] != list(range(1, 10)):
+        raise SystemExit("nltk_maxent: not a row for each of the iterations 1 to 9")
+    return truth
+
+
+CASES["nltk_maxent"] = nltk_maxent
+OWN_ENVIRONMENT["nltk_maxent"] = {"nltk": "nltk", "numpy": "numpy (nltk case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
