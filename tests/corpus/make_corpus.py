@@ -8581,7 +8581,7 @@ def loguru_loop() -> Truth:
                     loss_str = ", ".join(f"{k}: {v:.1f}" for k, v in losses.items())
                     time_str = f"iter_time: {iter_time:.3f}s, data_time: 0.000s"
                     mem = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
-                    logger.info("{}, mem: {:.1f}Gb, {}, {}, lr: {:.3e}".format(
+                    logger.info("{}, mem: {:.1f}Gb, {}, {}, lr: {:.3e}".format(  # noqa: UP032 (YOLOX's statement)
                         progress_str, mem, time_str, loss_str, lr) + f", {eta_str}")
                     truth.extend(point(k, v, done) for k, v in losses.items())
                     truth.append(point("lr", lr, done))
