@@ -8678,6 +8678,334 @@ CASES["nltk_maxent"] = nltk_maxent
 OWN_ENVIRONMENT["nltk_maxent"] = {"nltk": "nltk", "numpy": "numpy (nltk case)"}
 
 
+# --- logging libraries: loguru, rich, absl, structlog, the standard library's formats ---------
+# Hand-written loops that report through a logging library with its default output. Each runs
+# alone, in one environment of its own (NumPy and the logging libraries, no torch):
+#
+#     python -m venv ~/logging-venv
+#     ~/logging-venv/bin/pip install numpy loguru rich absl-py structlog
+#     for case in loguru_loop rich_logging_loop absl_logging_loop structlog_loop \
+#             python_logging_formats; do
+#         ~/logging-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+
+
+class _LogisticLoop:
+    """The logging cases' training loop: a NumPy logistic regression (8 features, an L2 penalty
+    of 1e-3) trained by mini-batch gradient descent on synthetic data (400 training and 100
+    validation samples, batches of 16: 25 steps an epoch), its learning rate decayed by a
+    cosine from 0.5 to 0.05 over the run."""
+
+    def __init__(self, epochs: int) -> None:
+        import numpy as np
+
+        self.np = np
+        self.rng = np.random.default_rng(0)
+        x = self.rng.normal(size=(500, 8))
+        noise = 0.8 * self.rng.normal(size=500)
+        y = (x[:, 0] - 0.7 * x[:, 1] + 0.5 * x[:, 2] + noise > 0).astype(float)
+        self.x, self.y, self.x_val, self.y_val = x[:400], y[:400], x[400:], y[400:]
+        self.w, self.b = np.zeros(8), 0.0
+        self.steps_per_epoch, self.total = 25, epochs * 25
+        self.step = 0
+
+    def lr(self) -> float:
+        import math
+
+        return 0.05 + 0.225 * (1 + math.cos(math.pi * self.step / self.total))
+
+    def _predict(self, x: Any) -> Any:
+        return 1 / (1 + self.np.exp(-(x @ self.w + self.b)))
+
+    def _bce(self, p: Any, y: Any) -> float:
+        np = self.np
+        return float(-np.mean(y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9)))
+
+    def train_epoch(self) -> Any:
+        """Each batch's `(position in the epoch from 1, losses, batch accuracy, lr)`, the
+        losses a dict of `total_loss`, `bce_loss`, `l2_loss`, the parameters updated."""
+        np = self.np
+        order = self.rng.permutation(len(self.x))
+        for i in range(self.steps_per_epoch):
+            batch = order[i * 16 : (i + 1) * 16]
+            x, y = self.x[batch], self.y[batch]
+            p = self._predict(x)
+            bce, l2 = self._bce(p, y), float(1e-3 * np.sum(self.w**2))
+            lr = self.lr()
+            self.w -= lr * (x.T @ (p - y) / len(batch) + 2e-3 * self.w)
+            self.b -= lr * float(np.mean(p - y))
+            self.step += 1
+            losses = {"total_loss": bce + l2, "bce_loss": bce, "l2_loss": l2}
+            yield i + 1, losses, np.mean((p > 0.5) == y), lr
+
+    def evaluate(self, train: bool = False) -> tuple[float, Any]:
+        """The loss (a Python float) and accuracy (a NumPy float, `(pred == y).mean()`) on the
+        validation set, or on the training set."""
+        x, y = (self.x, self.y) if train else (self.x_val, self.y_val)
+        p = self._predict(x)
+        return self._bce(p, y), ((p > 0.5) == y).mean()
+
+
+def loguru_loop() -> Truth:
+    """A hand-written loop that logs through loguru's default sink (stderr, `2026-12-02
+    10:00:00.123 | INFO     | __main__:train:42 - ...`, coloured on a terminal only), as
+    Megvii-BaseDetection/YOLOX `yolox/core/trainer.py` (`after_iter`) logs its training:
+    `logger.info("{}, gpu mem: {:.0f}Mb, mem: {:.1f}Gb, {}, {}, lr: {:.3e}".format(
+    progress_str, ..., time_str, loss_str, lr) + (", size: {:d}, {}".format(..., eta_str)))`
+    every `print_interval` iterations, with `progress_str` `epoch: 1/3, iter: 5/25`, the
+    meters' times `iter_time: 0.001s, data_time: 0.000s` and the losses `total_loss: 0.7,
+    bce_loss: 0.7, l2_loss: 0.0` (`{:.1f}` of each loss meter's latest value); on a CPU
+    without its GPU memory and input size. After each epoch two lines of the shapes people
+    write with loguru: `logger.info(f"epoch {epoch} | train_loss {loss:.4f} | val_acc
+    {acc:.4f}")` and `logger.info("Epoch {}: loss={:.4f}, accuracy={:.2%}", epoch, loss,
+    acc)` (the training set's loss and accuracy after the epoch). 3 epochs of 25 steps, a
+    line every 5. Truth: the values the loop formats, kept as it logs them: the losses and
+    `lr` at the global iteration `(epoch - 1) * 25 + iter` (the printed counter made global),
+    the epoch lines' values at the epoch (from 1), the accuracy `{:.2%}` formats in percent,
+    as printed. The memory, times and ETA are left out."""
+    import datetime
+    import resource
+    import time
+
+    from loguru import logger
+
+    loop = _LogisticLoop(epochs=3)
+    truth: Truth = []
+    max_epoch, max_iter = 3, loop.steps_per_epoch
+
+    def train() -> None:
+        start = time.perf_counter()
+        for epoch in range(1, max_epoch + 1):
+            epoch_losses = []
+            tick = time.perf_counter()
+            for it, losses, _acc, lr in loop.train_epoch():
+                epoch_losses.append(losses["total_loss"])
+                iter_time, tick = time.perf_counter() - tick, time.perf_counter()
+                if it % 5 == 0:
+                    done = (epoch - 1) * max_iter + it
+                    eta = (time.perf_counter() - start) / done * (max_epoch * max_iter - done)
+                    eta_str = f"ETA: {datetime.timedelta(seconds=int(eta))}"
+                    progress_str = f"epoch: {epoch}/{max_epoch}, iter: {it}/{max_iter}"
+                    loss_str = ", ".join(f"{k}: {v:.1f}" for k, v in losses.items())
+                    time_str = f"iter_time: {iter_time:.3f}s, data_time: 0.000s"
+                    mem = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+                    logger.info("{}, mem: {:.1f}Gb, {}, {}, lr: {:.3e}".format(  # noqa: UP032 (YOLOX's statement)
+                        progress_str, mem, time_str, loss_str, lr) + f", {eta_str}")
+                    truth.extend(point(k, v, done) for k, v in losses.items())
+                    truth.append(point("lr", lr, done))
+            loss = sum(epoch_losses) / len(epoch_losses)
+            _, acc = loop.evaluate()
+            logger.info(f"epoch {epoch} | train_loss {loss:.4f} | val_acc {acc:.4f}")
+            truth.extend([point("train_loss", loss, epoch), point("val_acc", acc, epoch)])
+            train_loss, train_acc = loop.evaluate(train=True)
+            logger.info("Epoch {}: loss={:.4f}, accuracy={:.2%}", epoch, train_loss, train_acc)
+            truth.extend([point("loss", train_loss, epoch),
+                          point("accuracy", train_acc * 100, epoch)])
+
+    train()
+    return truth
+
+
+def rich_logging_loop() -> Truth:
+    """A hand-written loop logging through the standard library's `logging` with rich's
+    handler, configured as rich's documentation gives it (`docs/source/logging.rst`:
+    `logging.basicConfig(level="NOTSET", format="%(message)s", datefmt="[%X]",
+    handlers=[RichHandler()])`, here at level INFO): `log.info(f"step {step}: loss={loss:.4f}
+    lr={lr:.2e}")` every 5 steps and, after each epoch, `log.info(f"epoch {epoch} finished:
+    train_loss={...:.4f}, val_loss={...:.4f}, val_acc={...:.4f}, best_val_acc={...:.4f}")`.
+    RichHandler (`rich/logging.py`, `rich/_log_render.py`) draws a table row a record: the
+    time (`[10:00:00]`, left blank when it repeats the line before's), the level, the message
+    (numbers highlighted on a terminal) and the source file and line right-aligned at the
+    console's width (`make_corpus.py:8650`), wrapping a long message onto the next lines
+    under the message column. Through a pipe rich draws without colours at the width
+    `COLUMNS` gives (100), as on the terminal. 3 epochs of 25 steps. Truth: the values the
+    loop formats, kept as it logs them, at the step the line names (`step N`, the global
+    step from 1; the epoch line's at its epoch, from 1)."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    logging.basicConfig(level="INFO", format="%(message)s", datefmt="[%X]",
+                        handlers=[RichHandler()])
+    log = logging.getLogger("rich")
+    loop = _LogisticLoop(epochs=3)
+    truth: Truth = []
+    best = 0.0
+    for epoch in range(1, 4):
+        epoch_losses = []
+        for _, losses, _acc, lr in loop.train_epoch():
+            step, loss = loop.step, losses["total_loss"]
+            epoch_losses.append(loss)
+            if step % 5 == 0:
+                log.info(f"step {step}: loss={loss:.4f} lr={lr:.2e}")
+                truth.extend([point("loss", loss, step), point("lr", lr, step)])
+        train_loss = sum(epoch_losses) / len(epoch_losses)
+        val_loss, val_acc = loop.evaluate()
+        best = max(best, float(val_acc))
+        log.info(f"epoch {epoch} finished: train_loss={train_loss:.4f}, val_loss={val_loss:.4f}, "
+                 f"val_acc={val_acc:.4f}, best_val_acc={best:.4f}")
+        truth.extend([point("train_loss", train_loss, epoch), point("val_loss", val_loss, epoch),
+                      point("val_acc", val_acc, epoch), point("best_val_acc", best, epoch)])
+    return truth
+
+
+def absl_logging_loop() -> Truth:
+    """A hand-written loop under `absl.app.run`, logging with absl's default handler (stderr,
+    `I1202 10:00:00.123456 140000 make_corpus.py:42] ...`: absl-py `absl/logging/__init__.py`,
+    `PythonFormatter` and `get_absl_log_prefix`), as TensorFlow-era and JAX research code
+    does: `logging.info("Step %d: loss = %.4f, accuracy = %.3f", step, loss, acc)` every 5
+    steps (the batch's loss and accuracy) and after each epoch `logging.info("Epoch %d:
+    val_loss = %.4f, val_accuracy = %.3f", epoch, val_loss, val_acc)`. 3 epochs of 25 steps.
+    Truth: the arguments of each record (`record.args`, read by a logging handler on absl's
+    logger as each line is logged), keyed as the message names them, at the step it names
+    (the global step from 1; the epoch line's at its epoch, from 1)."""
+    import logging as std_logging
+
+    from absl import app, logging
+
+    truth: Truth = []
+    names = {"Step %d: loss = %.4f, accuracy = %.3f": ("loss", "accuracy"),
+             "Epoch %d: val_loss = %.4f, val_accuracy = %.3f": ("val_loss", "val_accuracy")}
+
+    class Record(std_logging.Handler):
+        def emit(self, record: std_logging.LogRecord) -> None:
+            if record.msg in names:
+                step, *values = record.args  # type: ignore[misc]
+                truth.extend(point(key, value, step)
+                             for key, value in zip(names[record.msg], values))
+
+    logging.get_absl_logger().addHandler(Record())
+
+    def main(argv: list[str]) -> None:
+        loop = _LogisticLoop(epochs=3)
+        for epoch in range(1, 4):
+            for _, losses, acc, _lr in loop.train_epoch():
+                if loop.step % 5 == 0:
+                    logging.info("Step %d: loss = %.4f, accuracy = %.3f", loop.step,
+                                 losses["total_loss"], acc)
+            val_loss, val_acc = loop.evaluate()
+            logging.info("Epoch %d: val_loss = %.4f, val_accuracy = %.3f", epoch, val_loss,
+                         val_acc)
+
+    try:
+        app.run(main, argv=["train.py"])
+    except SystemExit as e:  # app.run ends the program with main's return
+        if e.code not in (None, 0):
+            raise
+    if len(truth) != 36:
+        raise SystemExit(f"absl_logging_loop: {len(truth)} values recorded, not 36")
+    return truth
+
+
+def structlog_loop() -> Truth:
+    """A hand-written loop logging through structlog with its default configuration (no
+    `structlog.configure`): `structlog.get_logger()`, whose default processors end in
+    `ConsoleRenderer` (structlog `src/structlog/dev.py`: `2026-12-02 10:00:00 [info     ]
+    epoch_end                      epoch=1 train_loss=0.5 val_acc=np.float64(0.8)`, the event
+    padded to 30 columns, each value's repr after its key, sorted by key; coloured when the
+    output is a terminal), to stdout: `log.info("train_step", step=step, loss=loss, lr=lr)`
+    every 5 steps (Python floats, printed in full) and `log.info("epoch_end", epoch=epoch,
+    train_loss=..., val_loss=..., val_acc=...)` after each epoch, the accuracy as the loop
+    computes it, `(pred == y).mean()`, a NumPy float whose repr under NumPy 2 names its type.
+    3 epochs of 25 steps. Truth: the keyword values of each call, kept as the loop logs them,
+    at its `step` (the global step from 1), the epoch's at `epoch` (from 1)."""
+    import structlog
+
+    log = structlog.get_logger()
+    loop = _LogisticLoop(epochs=3)
+    truth: Truth = []
+    for epoch in range(1, 4):
+        epoch_losses = []
+        for _, losses, _acc, lr in loop.train_epoch():
+            step, loss = loop.step, losses["total_loss"]
+            epoch_losses.append(loss)
+            if step % 5 == 0:
+                log.info("train_step", step=step, loss=loss, lr=lr)
+                truth.extend([point("loss", loss, step), point("lr", lr, step)])
+        train_loss = sum(epoch_losses) / len(epoch_losses)
+        val_loss, val_acc = loop.evaluate()
+        log.info("epoch_end", epoch=epoch, train_loss=train_loss, val_loss=val_loss,
+                 val_acc=val_acc)
+        truth.extend([point("train_loss", train_loss, epoch), point("val_loss", val_loss, epoch),
+                      point("val_acc", val_acc, epoch)])
+    return truth
+
+
+# (format, datefmt, stream) of each of python_logging_formats' configurations, in turn.
+PYTHON_LOGGING_FORMATS = [
+    ("%(asctime)s - %(levelname)s - %(name)s - %(message)s", "%m/%d/%Y %H:%M:%S", "stdout"),
+    ("%(asctime)s - %(name)s - %(levelname)s - %(message)s", None, "stderr"),
+    ("[%(asctime)s][%(name)s][%(levelname)s] - %(message)s", None, "stdout"),
+    ("%(asctime)s %(levelname)-8s %(message)s", None, "stderr"),
+]
+
+
+def python_logging_formats() -> Truth:
+    """A hand-written loop logging through the standard library's `logging` with the formats
+    most repositories copy, one after the other: the loop trains 8 epochs of 25 steps and
+    configures the next (`logging.basicConfig(format=..., datefmt=..., handlers=[...],
+    level=INFO, force=True)`) every 2 epochs: the Hugging Face examples' (huggingface/
+    transformers `examples/pytorch/text-classification/run_glue.py`: `format="%(asctime)s -
+    %(levelname)s - %(name)s - %(message)s", datefmt="%m/%d/%Y %H:%M:%S",
+    handlers=[logging.StreamHandler(sys.stdout)]`), the Python logging HOWTO's
+    `%(asctime)s - %(name)s - %(levelname)s - %(message)s` (stderr), Hydra's default job
+    logging (facebookresearch/hydra `hydra/conf/hydra/job_logging/default.yaml`: `[%(asctime)s]
+    [%(name)s][%(levelname)s] - %(message)s`, stdout) and `%(asctime)s %(levelname)-8s
+    %(message)s` (stderr). It logs `logger.info("Step %d/%d: train_loss=%.4f, lr=%.2e", step,
+    total, loss, lr)` every 10 steps and after each epoch `logger.info("Epoch %d/%d - loss:
+    %.4f - val_loss: %.4f - val_accuracy: %.4f", ...)` (Keras' way of printing an epoch).
+    Truth: the arguments of each record (`record.args`, read by a handler on the root logger
+    as it is logged), keyed as the message names them, at the step it names (`Step N/200`: N;
+    `Epoch N/8`: N); the totals (200, 8) are counts."""
+    import logging
+
+    truth: Truth = []
+    names = {"Step %d/%d: train_loss=%.4f, lr=%.2e": ("train_loss", "lr"),
+             "Epoch %d/%d - loss: %.4f - val_loss: %.4f - val_accuracy: %.4f":
+             ("loss", "val_loss", "val_accuracy")}
+
+    class Record(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.msg in names:
+                step, _total, *values = record.args  # type: ignore[misc]
+                truth.extend(point(key, value, step)
+                             for key, value in zip(names[record.msg], values))
+
+    logger = logging.getLogger(__name__)
+    loop = _LogisticLoop(epochs=8)
+    for epoch in range(1, 9):
+        if epoch % 2 == 1:
+            fmt, datefmt, stream = PYTHON_LOGGING_FORMATS[epoch // 2]
+            logging.basicConfig(format=fmt, datefmt=datefmt, level=logging.INFO, force=True,
+                                handlers=[logging.StreamHandler(getattr(sys, stream))])
+            logging.getLogger().addHandler(Record())
+        epoch_losses = []
+        for _, losses, _acc, lr in loop.train_epoch():
+            epoch_losses.append(losses["total_loss"])
+            if loop.step % 10 == 0:
+                logger.info("Step %d/%d: train_loss=%.4f, lr=%.2e", loop.step, loop.total,
+                            losses["total_loss"], lr)
+        val_loss, val_acc = loop.evaluate()
+        logger.info("Epoch %d/%d - loss: %.4f - val_loss: %.4f - val_accuracy: %.4f", epoch, 8,
+                    sum(epoch_losses) / len(epoch_losses), val_loss, val_acc)
+    if len(truth) != 20 * 2 + 8 * 3:
+        raise SystemExit(f"python_logging_formats: {len(truth)} values recorded")
+    return truth
+
+
+_LOGGING_CASES = {"loguru_loop": loguru_loop, "rich_logging_loop": rich_logging_loop,
+                  "absl_logging_loop": absl_logging_loop, "structlog_loop": structlog_loop,
+                  "python_logging_formats": python_logging_formats}
+CASES.update(_LOGGING_CASES)
+_LOGGING_PACKAGES = {"loguru_loop": "loguru", "rich_logging_loop": "rich",
+                     "absl_logging_loop": "absl-py", "structlog_loop": "structlog"}
+for _case in _LOGGING_CASES:
+    OWN_ENVIRONMENT[_case] = {"numpy": "numpy (logging library cases)"}
+    if _case in _LOGGING_PACKAGES:
+        _package = _LOGGING_PACKAGES[_case]
+        OWN_ENVIRONMENT[_case][_package] = f"{_package} (logging library cases)"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
