@@ -8485,9 +8485,9 @@ def sklearn_classification_report() -> Truth:
     scores.std()))` (doc/modules/cross_validation.rst). Truth: `classification_report(...,
     output_dict=True)` of the same predictions, flattened with `/` under the names printed
     (`0/precision`, `macro avg/f1-score`, and `accuracy`), support left out (counts); the
-    scores `cross_val_score` returned, as `CV_scores` (the name printed before the array; the
-    folds' scores are the series a user reads there, as sklearn_grid's `score` a fold), no
-    step; their mean and standard deviation as `accuracy` and `standard_deviation`, the names
+    scores `cross_val_score` returned, as `CV_scores/0` to `CV_scores/4` (the name printed
+    before the array, a series a place in it, as a printed list's values are named
+    everywhere: nnunet_log's `Pseudo_dice/0`), no step; their mean and standard deviation as `accuracy` and `standard_deviation`, the names
     the sentence gives them, no step (the line names none). The confusion matrix holds counts
     and is left out."""
     import numpy as np
@@ -8514,7 +8514,7 @@ def sklearn_classification_report() -> Truth:
                       if name != "support"]
         else:
             truth.append(point(row, values, None))
-    truth += [point("CV_scores", value, None) for value in scores]
+    truth += [point(f"CV_scores/{fold}", value, None) for fold, value in enumerate(scores)]
     truth += [point("accuracy", np.mean(scores), None),
               point("standard_deviation", np.std(scores), None)]
     return truth
