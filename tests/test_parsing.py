@@ -1871,3 +1871,34 @@ def test_more_library_shapes() -> None:
                ) == expect(("Pseudo_dice/0", 0.8755, 0), ("Pseudo_dice/1", 0.8615, 0),
                            ("P@1", 0.997, 0), ("Acc@1", 76.1, 0), ("lr", 0.448559, 0),
                            ("avg.loss", 0.708722, 0))
+
+
+def test_scikit_learn_reports_and_logging_libraries_prefixes() -> None:
+    parser = MetricParser()
+    assert run(parser, "              precision    recall  f1-score   support", "",
+               "           0       0.61      0.86      0.72        22", "",
+               "    accuracy                           0.64        75",
+               "   macro avg       0.64      0.65      0.64        75", "", "[[19  2  1]",
+               "CV scores: [0.73333333 0.71666667 0.8       ]",
+               "0.74 accuracy with a standard deviation of 0.03") == expect(
+        ("0/precision", 0.61, 0), ("0/recall", 0.86, 0), ("0/f1-score", 0.72, 0),
+        ("accuracy", 0.64, 0), ("macro_avg/precision", 0.64, 0), ("macro_avg/recall", 0.65, 0),
+        ("macro_avg/f1-score", 0.64, 0), ("CV_scores/0", 0.73333333, 0),
+        ("CV_scores/1", 0.71666667, 0), ("CV_scores/2", 0.8, 0), ("accuracy", 0.74, 1),
+        ("standard_deviation", 0.03, 0))
+    # loguru's and rich's prefixes (rich leaves a repeated time blank); YOLOX's `epoch: 1/3,
+    # iter: 5/25` is a position in the epoch; NLTK's `Final` row has no step of its own.
+    parser = MetricParser()
+    assert run(parser, "2026-12-02 09:02:06.294 | INFO     | __main__:train:8584 - epoch: 2/3, "
+               "iter: 5/25, total_loss: 0.5",
+               "2026-12-02 09:02:06.295 | INFO     | __main__:train:8584 - epoch: 3/3, "
+               "iter: 5/25, total_loss: 0.4",
+               "[09:02:11] INFO     step 5: loss=0.5162                  train.py:32",
+               "           INFO     step 10: loss=0.4978                 train.py:32") == expect(
+        ("total_loss", 0.5, 5), ("total_loss", 0.4, 30), ("loss", 0.5162, 5), ("loss", 0.4978, 10))
+    parser = MetricParser()
+    assert run(parser, "      Iteration    Log Likelihood    Accuracy",
+               "      ---------------------------------------",
+               "             1          -0.69315        0.665",
+               "         Final          -0.22092        0.885")[:2] == expect(
+        ("Log_Likelihood", -0.69315, 1), ("Accuracy", 0.665, 1))

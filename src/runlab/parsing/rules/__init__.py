@@ -32,6 +32,8 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_vw_header,
+    parse_report_header,
+    parse_with_std,
     parse_ignite,
     parse_autogluon,
     parse_keras_tuner,
@@ -59,6 +61,7 @@ from runlab.parsing.rules.libraries import (
     parse_yolo_header,
     repr_rows,
     vw_rows,
+    report_rows,
     results_rows,
     statsmodels_rows,
     table_rows,
@@ -323,6 +326,24 @@ RULES: list[Rule] = [
         rows=lambda header: parse_gb_row,
     ),
     Rule(
+        "classification_report",
+        "scikit-learn's classification report: `precision  recall  f1-score  support`, then "
+        "a row a class and the averages, each score under its row's label (`0/precision`, "
+        "`macro_avg/f1-score`) and `accuracy`; the supports are counts",
+        parse_report_header,
+        ("f1-score   support",),
+        final=True,
+        rows=report_rows,
+    ),
+    Rule(
+        "with_std",
+        "the scikit-learn user guide's `0.98 accuracy with a standard deviation of 0.02`: "
+        "accuracy and standard_deviation",
+        parse_with_std,
+        (" with a standard deviation of ",),
+        final=True,
+    ),
+    Rule(
         "vowpal_wabbit",
         "Vowpal Wabbit's progressive validation table: `average  since  example ...` over "
         "`loss  last  counter ...`, then rows as average_loss and since_last at the example "
@@ -447,7 +468,7 @@ RULES: list[Rule] = [
         "line names none); it records nothing",
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
-         " iterations", " iters"),
+         " iterations", " iters", "iter: ", "batch: ", "step: "),
         counts=True,
         generic=True,
     ),

@@ -158,6 +158,67 @@ def parse_gb_row(line: str) -> list[Found]:
     return found
 
 
+# classification_report ------------------------------------------------------------------------
+
+# scikit-learn's `classification_report` (sklearn/metrics/_classification.py): a header
+# `precision    recall  f1-score   support`, then a row a class, `           0       0.61
+# 0.86      0.72        22`, `    accuracy                           0.64        75`, `   macro
+# avg       0.64 ...` and `weighted avg ...`, blank lines between: each score under its row's
+# label (`0/precision`, `macro_avg/f1-score`, `accuracy`); the supports are counts.
+_CR_HEADER = re.compile(r"\s*precision\s+recall\s+f1-score\s+support\s*")
+_CR_ROW = re.compile(
+    rf"\s*(\S(?:.{{0,60}}?\S)?)\s{{2,}}({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+\d{{1,18}}\s*",
+    re.ASCII,
+)
+_CR_ACCURACY = re.compile(rf"\s*accuracy\s+({NUMBER})\s+\d{{1,18}}\s*", re.ASCII)
+_CR_COLUMNS = ("precision", "recall", "f1-score")
+
+def parse_report_header(line: str) -> list[Found]:
+    """The header of scikit-learn's classification report: claimed, nothing found."""
+    return [CLAIM] if _CR_HEADER.fullmatch(line) else []
+
+
+def report_rows(header: str) -> Callable[[str], list[Found]]:
+    """The report's rows, blank lines between them included (two at most in a row)."""
+    blanks = [0]
+
+    def row(line: str) -> list[Found]:
+        if not line.strip():
+            blanks[0] += 1
+            return [CLAIM] if blanks[0] <= 2 else []
+        blanks[0] = 0
+        accuracy = _CR_ACCURACY.fullmatch(line)
+        if accuracy is not None:
+            return [("accuracy", to_number(accuracy.group(1)), None)]
+        match = _CR_ROW.fullmatch(line)
+        if match is None:
+            return []
+        label = match.group(1).replace(" ", "_")
+        return [(f"{label}/{column}", to_number(value), None)
+                for column, value in zip(_CR_COLUMNS, match.groups()[1:])]
+
+    return row
+
+
+# The scikit-learn user guide's cross-validation summary, value first: `0.98 accuracy with a
+# standard deviation of 0.02` (doc/modules/cross_validation.rst).
+_WITH_STD = re.compile(
+    rf"\s*({NUMBER})\ ([A-Za-z][\w\-]{{0,40}}(?:\ [A-Za-z][\w\-]{{0,40}}){{0,2}})"
+    rf"\ with\ a\ standard\ deviation\ of\ ({NUMBER})\s*",
+    re.ASCII,
+)
+
+
+def parse_with_std(line: str) -> list[Found]:
+    """``0.98 accuracy with a standard deviation of 0.02``: accuracy and standard_deviation."""
+    match = _WITH_STD.fullmatch(line)
+    if match is None:
+        return []
+    value, name, std = match.groups()
+    return [(name.replace(" ", "_"), to_number(value), None),
+            ("standard_deviation", to_number(std), None)]
+
+
 # vowpal_wabbit --------------------------------------------------------------------------------
 
 # Vowpal Wabbit's progressive validation table (vowpalwabbit's driver, printed to stderr): a
@@ -224,7 +285,8 @@ def _between_rows(line: str) -> bool:
 
 def table_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of a table's rows: one number a column, the counter column as the step
-    (the finest of them: spaCy's `#` before its `E`); columns of times (`00:01`) are skipped."""
+    (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
+    times (`00:01`) are skipped."""
     names = [name.replace(" ", "_") for name in re.split(r" {2,}", header.strip())]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
 
@@ -234,7 +296,9 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
             return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) for field in fields]
         step = values[counters[0]] if counters else None
-        if type(step) is not int:
+        if counters and fields[counters[0]] == "Final":  # NLTK's last row: no step
+            step = None
+        elif type(step) is not int:
             return [CLAIM] if _between_rows(line) else []
         return [(name, value, step) for i, (name, value) in enumerate(zip(names, values))
                 if value is not None and i not in counters]

@@ -322,12 +322,16 @@ _ARRAY_VALUE = re.compile(
 
 # A measure's values, one per class, printed as a list: nnU-Net's `Pseudo dice [0.8755,
 # 0.8615]` (after NumPy 2's `np.float32(...)` reprs are read as their numbers), `val_iou=[0.5,
-# 0.7]`: one series per position, `Pseudo_dice/0`, `Pseudo_dice/1`.
+# 0.7]`, NumPy's array without commas (`CV scores: [0.733 0.717 0.8]`, cross_val_score's): one
+# series per position, `Pseudo_dice/0`, `Pseudo_dice/1`.
 _LIST_VALUE = re.compile(
-    rf"(?<![^\s,;|(])({_NAME})(?::\ ?|=|\ )\[\ ?((?:{NUMBER})(?:,\ ?(?:{NUMBER})){{1,63}})\ ?\]"
+    rf"(?<![^\s,;|(])({_NAME})(?::\ ?|=|\ )\[\ ?((?:{NUMBER})(?:(?:,\ ?|\ +)(?:{NUMBER})){{1,63}})\ {{0,20}}\]"
     r"(?=[\s,;|)]|$)",
     re.ASCII,
 )
+
+
+_LIST_SEPARATOR = re.compile(r",\ ?|\ +")
 
 
 def parse_array_value(line: str) -> list[Found]:
@@ -338,8 +342,8 @@ def parse_array_value(line: str) -> list[Found]:
     for name, values in _LIST_VALUE.findall(line):
         key = name.replace(" ", "_")
         if _MEASURE.search(name) is not None and is_metric_key(key):
-            found += [(f"{key}/{index}", to_number(value.strip()), None)
-                      for index, value in enumerate(values.split(","))]
+            found += [(f"{key}/{index}", to_number(value), None)
+                      for index, value in enumerate(_LIST_SEPARATOR.split(values))]
     return found
 
 
@@ -413,7 +417,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
-    r"|inertia)$",
+    r"|inertia|scores)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -487,8 +491,9 @@ def spaced_pairs(text: str) -> list[Found] | None:
 
 # A log line's prefix before its message: timestamps, a level, a source file, a rank, and the
 # separators between them (`[2024-01-01 12:00:00] INFO: `, `INFO 2024-01-01 12:00:00
-# trainer.py:120] `, `2024-01-01 12:00:00,123 - __main__ - INFO - `). Each part is bounded and
-# the whole is tried once, at the start of the line.
+# trainer.py:120] `, `2024-01-01 12:00:00,123 - __main__ - INFO - `, loguru's `2024-01-01
+# 12:00:00.123 | INFO     | __main__:train:42 - `, rich's `[12:00:00] INFO     `). Each part
+# is bounded and the whole is tried once, at the start of the line.
 _LOG_PART = (
     r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d)[^\]\[]{0,40}\]"
     r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
@@ -497,10 +502,14 @@ _LOG_PART = (
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
+    r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
 )
-_LOG_PREFIX = re.compile(rf"(?:\ {{0,4}}(?:{_LOG_PART})(?:\ {{0,4}}[-|:]\ )?){{1,8}}\ {{0,4}}", re.ASCII)
+# (Up to 40 spaces before it: rich's RichHandler leaves its time column blank when the time
+# repeats; up to 8 around a separator: loguru pads its level, `INFO     | `.)
+_LOG_PREFIX = re.compile(
+    rf"\ {{0,40}}(?:(?:{_LOG_PART})(?:\ {{0,8}}[-|:]\ )?\ {{0,8}}){{1,8}}", re.ASCII)
 
 
 def message(line: str) -> str:
@@ -613,11 +622,12 @@ _POSITION = re.compile(
     r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
-# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, Paddle's `step
+# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, YOLOX's `epoch:
+# 1/3, iter: 5/25, ...`, Paddle's `step
 # 5/20 [====>....] - loss: 0.69` (Keras' old progress bar), and
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
 _BARE_POSITION = re.compile(
-    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step)\ {1,4}(\d{1,18})/(\d{1,18})"
+    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
     r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$)"
     r"|(?:^|[|,;])\ {0,12}(\d{1,18})\ {0,4}/\ {0,12}(\d{1,18})\ (?:batches|steps|iterations|iters)"
     r"(?=\ {0,4}[|,;]|\s*$)",
