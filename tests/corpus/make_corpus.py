@@ -8470,6 +8470,426 @@ OWN_ENVIRONMENT["vowpal_wabbit"] = {"vowpalwabbit": "vowpalwabbit",
                                     "numpy": "numpy (fasttext, vowpal_wabbit cases)"}
 
 
+
+# --- torchtitan, mlx-lm, DeepSpeed: their loops' print statements; SpeechBrain, smp ------------
+# torchtitan, mlx-lm (Apple silicon) and DeepSpeed (GPUs) are too large to run here: each case
+# copies the statements that print from a checkout (checked there, as the cases above) into a
+# small loop on synthetic data, CPU. Each runs alone, in an environment of its own (the CPU
+# wheel of torch, with SpeechBrain for its own case):
+#
+#     python -m venv ~/r9-venv && ~/r9-venv/bin/pip install torch==2.13.0
+#     ~/r9-venv/bin/pip install torch==2.13.0 speechbrain tqdm numpy
+#     git clone https://github.com/pytorch/torchtitan ~/torchtitan
+#     export TORCHTITAN=~/torchtitan TORCHTITAN_COMMIT=$(git -C ~/torchtitan rev-parse HEAD)
+#     git clone https://github.com/ml-explore/mlx-lm ~/mlx-lm
+#     export MLX_LM=~/mlx-lm MLX_LM_COMMIT=$(git -C ~/mlx-lm rev-parse HEAD)
+#     git clone https://github.com/deepspeedai/DeepSpeed ~/DeepSpeed
+#     export DEEPSPEED=~/DeepSpeed DEEPSPEED_COMMIT=$(git -C ~/DeepSpeed rev-parse HEAD)
+#     ~/r9-venv/bin/python tests/corpus/make_corpus.py torchtitan_metrics   # and the others
+#
+# segmentation_models_pytorch 0.3.3 needs torchvision, whose PyPI build loads only beside
+# PyPI's torch: its case runs in an environment of its own with those:
+#
+#     python -m venv ~/smp-venv
+#     ~/smp-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 segmentation-models-pytorch==0.3.3
+#     ~/smp-venv/bin/python tests/corpus/make_corpus.py smp_train_epoch
+
+def copied_from_files(variable: str, paths: list[str], case: str,
+                      statements: list[str]) -> None:
+    """copied_from over several files of one checkout: each statement is in one of them."""
+    folder = os.environ.get(variable, "")
+    source = ""
+    for path in paths:
+        if not folder or not os.path.exists(os.path.join(folder, path)):
+            raise SystemExit(f"set {variable} to a checkout holding {path}")
+        with open(os.path.join(folder, path)) as f:
+            source += f.read()
+    for copied in statements:
+        if copied not in source:  # the statements the case runs are the checkout's
+            raise SystemExit(f"{case}: the checkout's {', '.join(paths)} have no {copied}")
+
+
+R9_ENVIRONMENT = {name: f"{name} (torchtitan, mlx-lm, DeepSpeed, SpeechBrain cases)"
+                  for name in ("torch", "numpy", "tqdm")}
+
+TORCHTITAN_FILES = ["torchtitan/components/metrics.py", "torchtitan/tools/logging.py",
+                    "torchtitan/tools/utils.py", "torchtitan/trainer.py"]
+TORCHTITAN_COPIED = [
+    '"[titan] %(asctime)s - %(name)s - %(levelname)s - %(message)s"',
+    'red = "\\033[31m"',
+    'green = "\\033[32m"',
+    'yellow = "\\033[33m"',
+    'blue = "\\033[34m"',
+    'magenta = "\\033[35m"',
+    'cyan = "\\033[36m"',
+    'reset = "\\033[39m"',
+    'orange = "\\033[38;2;180;60;0m"',
+    'turquoise = "\\033[38;2;54;234;195m"',
+    'tflops = self.num_flops_per_token * tps / 1e12',
+    'mfu = 100 * self.num_flops_per_token * tps / self.gpu_peak_flops',
+    'mfu_str = f"{mfu:.2f}%" if mfu is not None else "N/A"',
+    'f"{color.red}step: {step:2}  "',
+    'f"{color.green}loss: {global_avg_loss:8.5f}  "',
+    'f"{color.orange}grad_norm: {grad_norm:7.4f}  "',
+    'f"{color.turquoise}memory: {device_mem_stats.max_reserved_gib:5.2f}GiB"',
+    'f"({device_mem_stats.max_reserved_pct:.2f}%)  "',
+    'f"{color.blue}tps: {round(tps):,}  "',
+    'f"{color.cyan}tflops: {tflops:,.2f}  "',
+    'f"{color.magenta}mfu: {mfu_str}{color.reset}"',
+    'f"{color.yellow}validate step: {step:2}  "',
+    'f"{color.green}loss: {loss:7.4f}  "',
+    'f"{color.blue}tps: {round(tps):,}{color.reset}"',
+    'return step == 1 or step % self.config.log_freq == 0',
+    'logger.info(f"Training starts at step {self.step + 1}")',
+    'logger.info("Training completed")',
+    'logger.warning(f"Peak flops undefined for: {device_name}, fallback to A100")',
+]
+
+
+def torchtitan_metrics() -> Truth:
+    """torchtitan's training log (pytorch/torchtitan, the checkout named by `TORCHTITAN`,
+    commit in VERSIONS.md; TORCHTITAN_COPIED, checked in `torchtitan/components/metrics.py`
+    (`MetricsProcessor.log`, `log_validation`, `should_log`), `torchtitan/tools/logging.py`
+    (`init_logger`: the root logger on stdout, `[titan] %(asctime)s - %(name)s -
+    %(levelname)s - %(message)s`), `torchtitan/tools/utils.py` (`Color`, `get_peak_flops`'
+    fallback warning) and `torchtitan/trainer.py` (`Training starts at step 1`, `Training
+    completed`)): at step 1 and every `log_freq` (10) steps `[titan] 2026-12-02 09:00:00,123 -
+    root - INFO - \\x1b[31mstep:  1  \\x1b[32mloss:  3.61234  \\x1b[38;2;180;60;0mgrad_norm:
+    0.7123  \\x1b[38;2;54;234;195mmemory:  0.31GiB(1.34%)  \\x1b[34mtps: 12,345  \\x1b[36mtflops:
+    0.00  \\x1b[35mmfu: 0.00%\\x1b[39m` (its colours, on by default, in both captures), every 20
+    steps the validator's `validate step: 20  loss:  3.4567  memory: ...  tps: ...`. A tiny
+    bigram model (TinyLM) over synthetic tokens, 40 steps of 2 micro-batches (torchtitan's
+    loss: the sum of token losses over the step's valid tokens), AdamW, gradients clipped at
+    1.0 (torchtitan's `max_norm`), CPU: the memory is the process's peak resident size
+    against the machine's memory, the peak flops the A100's that torchtitan falls back to.
+    Truth: what `log` is called with, `global_avg_loss` as `loss` and `grad_norm` (the total
+    norm `clip_grad_norm_` returns) at `step`; the validation's loss as `validate_loss` at its
+    step (torchtitan logs it as `validation_metrics/loss`; the line names it `loss` after
+    `validate step`). Memory, tokens per second, TFLOPS and MFU are timings and sizes: left
+    out."""
+    import logging
+    import resource
+    import sys as _sys
+    import time
+
+    import torch
+
+    copied_from_files("TORCHTITAN", TORCHTITAN_FILES, "torchtitan_metrics", TORCHTITAN_COPIED)
+    truth: Truth = []
+
+    logger = logging.getLogger()
+    logger.setLevel(logging.INFO)
+    logger.handlers.clear()
+    ch = logging.StreamHandler(_sys.stdout)
+    ch.setLevel(logging.INFO)
+    formatter = logging.Formatter(
+        "[titan] %(asctime)s - %(name)s - %(levelname)s - %(message)s"
+    )
+    ch.setFormatter(formatter)
+    logger.addHandler(ch)
+
+    class color:  # torchtitan's Color (colour printing is on by default)
+        red = "\033[31m"
+        green = "\033[32m"
+        yellow = "\033[33m"
+        blue = "\033[34m"
+        magenta = "\033[35m"
+        cyan = "\033[36m"
+        reset = "\033[39m"
+        orange = "\033[38;2;180;60;0m"
+        turquoise = "\033[38;2;54;234;195m"
+
+    class DeviceMemStats:  # the process's peak resident size against the machine's memory
+        def __init__(self) -> None:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+            total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+            self.max_reserved_gib = peak / 1024**3
+            self.max_reserved_pct = 100 * peak / total
+
+    device_name = "CPU"
+    logger.warning(f"Peak flops undefined for: {device_name}, fallback to A100")
+    gpu_peak_flops = 312e12
+    lm = TinyLM(B=4)
+    model = lm.model
+    num_flops_per_token = 6 * sum(p.numel() for p in model.parameters())
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    log_freq, val_freq, steps, accumulation = 10, 20, 40, 2
+    state = {"ntokens": 0, "time_last_log": time.perf_counter()}
+
+    def log(step: int, global_avg_loss: float, grad_norm: float) -> None:
+        time_delta = time.perf_counter() - state["time_last_log"]
+        tps = state["ntokens"] / time_delta
+        tflops = num_flops_per_token * tps / 1e12
+        mfu = 100 * num_flops_per_token * tps / gpu_peak_flops
+        device_mem_stats = DeviceMemStats()
+        truth.extend([point("loss", global_avg_loss, step), point("grad_norm", grad_norm, step)])
+        mfu_str = f"{mfu:.2f}%" if mfu is not None else "N/A"
+        logger.info(
+            f"{color.red}step: {step:2}  "
+            f"{color.green}loss: {global_avg_loss:8.5f}  "
+            f"{color.orange}grad_norm: {grad_norm:7.4f}  "
+            f"{color.turquoise}memory: {device_mem_stats.max_reserved_gib:5.2f}GiB"
+            f"({device_mem_stats.max_reserved_pct:.2f}%)  "
+            f"{color.blue}tps: {round(tps):,}  "
+            f"{color.cyan}tflops: {tflops:,.2f}  "
+            f"{color.magenta}mfu: {mfu_str}{color.reset}"
+        )
+        state["ntokens"], state["time_last_log"] = 0, time.perf_counter()
+
+    def log_validation(loss: float, step: int) -> None:
+        time_delta = time.perf_counter() - state["time_last_log"]
+        tps = state["ntokens"] / time_delta
+        device_mem_stats = DeviceMemStats()
+        truth.append(point("validate_loss", loss, step))
+        logger.info(
+            f"{color.yellow}validate step: {step:2}  "
+            f"{color.green}loss: {loss:7.4f}  "
+            f"{color.turquoise}memory: {device_mem_stats.max_reserved_gib:5.2f}GiB"
+            f"({device_mem_stats.max_reserved_pct:.2f}%)  "
+            f"{color.blue}tps: {round(tps):,}{color.reset}"
+        )
+        state["ntokens"], state["time_last_log"] = 0, time.perf_counter()
+
+    step = 0
+    logger.info(f"Training starts at step {step + 1}")
+    while step < steps:
+        step += 1
+        optimizer.zero_grad()
+        batches = [lm.batch("train") for _ in range(accumulation)]
+        global_valid_tokens = sum(y.numel() for _, y in batches)
+        accumulated_loss = torch.tensor(0.0)
+        for x, y in batches:
+            logits = model(x)
+            loss_sum = torch.nn.functional.cross_entropy(
+                logits.view(-1, lm.vocab), y.view(-1), reduction="sum")
+            loss = loss_sum / global_valid_tokens
+            loss.backward()
+            accumulated_loss += loss.detach()
+            state["ntokens"] += x.numel()
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        if step == 1 or step % log_freq == 0:
+            log(step, float(accumulated_loss.item()), float(grad_norm.item()))
+        if step % val_freq == 0:
+            model.eval()
+            with torch.no_grad():
+                losses = [lm.loss(*lm.batch("val")) for _ in range(4)]
+            model.train()
+            log_validation(float(torch.stack(losses).mean().item()), step)
+    logger.info("Training completed")
+    return truth
+
+
+CASES["torchtitan_metrics"] = torchtitan_metrics
+OWN_ENVIRONMENT["torchtitan_metrics"] = R9_ENVIRONMENT
+OWN_CHECKOUT["torchtitan_metrics"] = "TORCHTITAN"
+REPOSITORY_CHECKOUTS["TORCHTITAN"] = ("pytorch/torchtitan", "TORCHTITAN_COMMIT")
+CHECKOUT_ROW["torchtitan_metrics"] = (
+    "pytorch/torchtitan torchtitan/components/metrics.py (copied statements)")
+
+
+MLX_LM_FILES = ["mlx_lm/tuner/trainer.py", "mlx_lm/lora.py", "mlx_lm/tuner/utils.py"]
+MLX_LM_COPIED = [
+    'print(f"Starting training..., iters: {args.iters}")',
+    'it == 1 or it % args.steps_per_eval == 0 or it == args.iters',
+    'f"Iter {it}: "',
+    'f"Val loss {val_loss:.3f}, "',
+    'f"Val took {val_time:.3f}s",',
+    'if it % args.steps_per_report == 0 or it == args.iters:',
+    'train_loss /= steps * world_size',
+    'it_sec = args.steps_per_report / train_time',
+    'tokens_sec = float(n_tokens) / train_time',
+    'f"Iter {it}: Train loss {train_loss:.3f}, "',
+    'f"Learning Rate {learning_rate:.3e}, "',
+    'f"It/sec {it_sec:.3f}, "',
+    'f"Tokens/sec {tokens_sec:.3f}, "',
+    'f"Trained Tokens {trained_tokens}, "',
+    'f"Peak mem {peak_mem:.3f} GB",',
+    'f"Iter {it}: Saved adapter weights to "',
+    'f"{args.adapter_file} and {checkpoint}."',
+    'Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"',
+    'print(f"Saved final weights to {args.adapter_file}.")',
+    'desc="Calculating loss...",',
+    'total=min(len(dataset) // batch_size, num_batches),',
+    'avg_loss = (all_losses / ntokens).item()',
+    'print("Loading pretrained model")',
+    'print("Loading datasets")',
+    'print("Training")',
+    'print("Testing")',
+    'test_ppl = math.exp(test_loss)',
+    'print(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")',
+    'f"Trainable parameters: {(trainable_p * 100 / total_p):.3f}% "',
+    'f"({trainable_p:.3f}M/{total_p:.3f}M)"',
+]
+
+
+def mlx_lm_lora() -> Truth:
+    """mlx-lm's LoRA fine-tuning prints (ml-explore/mlx-lm, the checkout named by `MLX_LM`, at
+    the commit in VERSIONS.md, the last before its rich UI of June 2026 replaced these lines;
+    MLX_LM_COPIED, checked in `mlx_lm/tuner/trainer.py` (`train`, `evaluate`), `mlx_lm/lora.py`
+    (`run`, `evaluate_model`) and `mlx_lm/tuner/utils.py` (`print_trainable_parameters`)):
+    `Loading pretrained model`, `Loading datasets`, `Training`, `Trainable parameters: 9.412%
+    (0.001M/0.007M)`, `Starting training..., iters: 60`, then at iteration 1, every
+    `steps_per_eval` (25) and at the last `Iter 1: Val loss 3.612, Val took 0.012s` after
+    `evaluate`'s tqdm bar (`Calculating loss...`, on stderr), every `steps_per_report` (10)
+    `Iter 10: Train loss 3.512, Learning Rate 9.755e-03, It/sec 123.456, Tokens/sec 7890.123,
+    Trained Tokens 640, Peak mem 0.321 GB`, every `steps_per_save` (50) `Iter 50: Saved adapter
+    weights to adapters/adapters.safetensors and adapters/0000050_adapters.safetensors.`, then
+    `Saved final weights to adapters/adapters.safetensors.`, `Testing` and `Test loss 3.456,
+    Test ppl 31.690.`. MLX runs on Apple silicon: the loop is torch, CPU: a LoRA adapter (rank
+    4, scale 20 as mlx-lm's default, the B matrix from zero) on the output layer of a frozen
+    tiny bigram model (TinyLM) over synthetic tokens, batches of 4, AdamW with cosine decay
+    from 1e-2 (mlx-lm's `lr_schedule`), mlx-lm's `default_loss` (the mean over the batch's
+    tokens) and `evaluate` (token-weighted over `val_batches`, 5). Truth: what the statements
+    format, read as the loop prints: `train_loss` (the mean of the report's steps) as
+    `Train_loss`, `learning_rate` as `Learning_Rate`, `val_loss` as `Val_loss`, each at `it`
+    (the iteration the line names, from 1; mlx-lm's callback gets `it - 1` for the validation,
+    the line names `it`); `Test_loss` and `Test_ppl` with no step. It/sec, Tokens/sec and the
+    validation's time are timings, Trained Tokens a count, Peak mem a size, the trainable
+    parameters a count: left out."""
+    import math
+    import shutil
+    import time
+    from pathlib import Path
+
+    import torch
+    from tqdm import tqdm
+
+    copied_from_files("MLX_LM", MLX_LM_FILES, "mlx_lm_lora", MLX_LM_COPIED)
+    truth: Truth = []
+
+    class Args:
+        iters, batch_size, steps_per_report, steps_per_eval, steps_per_save = 60, 4, 10, 25, 50
+        val_batches, test_batches = 5, 5
+        adapter_file = Path("adapters") / "adapters.safetensors"
+
+    args = Args()
+    world_size = 1
+    print("Loading pretrained model")
+    lm = TinyLM(B=args.batch_size)
+    model = lm.model
+    for p in model.parameters():
+        p.requires_grad_(False)
+    rank, scale = 4, 20.0
+    lora_a = torch.nn.Parameter(torch.randn(64, rank) / math.sqrt(64))
+    lora_b = torch.nn.Parameter(torch.zeros(rank, lm.vocab))
+
+    def forward(x: Any) -> Any:
+        h = model[0](x)
+        return model[1](h) + scale * (h @ lora_a @ lora_b)
+
+    def default_loss(x: Any, y: Any) -> tuple[Any, int]:
+        logits = forward(x)
+        return (torch.nn.functional.cross_entropy(logits.view(-1, lm.vocab), y.view(-1)),
+                y.numel())
+
+    print("Loading datasets")
+    print("Training")
+    trainable_p = (lora_a.numel() + lora_b.numel()) / 10**6
+    total_p = sum(p.numel() for p in model.parameters()) / 10**6 + trainable_p
+    print(
+        f"Trainable parameters: {(trainable_p * 100 / total_p):.3f}% "
+        f"({trainable_p:.3f}M/{total_p:.3f}M)"
+    )
+    optimizer = torch.optim.AdamW([lora_a, lora_b], lr=1e-2)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.iters,
+                                                          eta_min=1e-3)
+
+    def evaluate(split: str, num_batches: int) -> float:
+        all_losses, ntokens = 0.0, 0
+        batch_size = args.batch_size
+        dataset = range(40)  # 40 sequences: more than the batches evaluated
+        with torch.no_grad():
+            for _ in tqdm(range(num_batches), desc="Calculating loss...",
+                          total=min(len(dataset) // batch_size, num_batches)):
+                losses, toks = default_loss(*lm.batch(split))
+                all_losses += losses.item() * toks
+                ntokens += toks
+        avg_loss = all_losses / ntokens
+        return avg_loss
+
+    print(f"Starting training..., iters: {args.iters}")
+    losses, n_tokens, steps, trained_tokens, train_time = 0.0, 0, 0, 0, 0.0
+    work = tempfile.mkdtemp()
+    here = os.getcwd()
+    os.chdir(work)
+    try:
+        for it in range(1, args.iters + 1):
+            tic = time.perf_counter()
+            if it == 1 or it % args.steps_per_eval == 0 or it == args.iters:
+                tic = time.perf_counter()
+                val_loss = evaluate("val", args.val_batches)
+                val_time = time.perf_counter() - tic
+                print(
+                    f"Iter {it}: "
+                    f"Val loss {val_loss:.3f}, "
+                    f"Val took {val_time:.3f}s",
+                    flush=True,
+                )
+                truth.append(point("Val_loss", val_loss, it))
+                tic = time.perf_counter()
+            lvalue, toks = default_loss(*lm.batch("train"))
+            optimizer.zero_grad()
+            lvalue.backward()
+            optimizer.step()
+            schedule.step()
+            losses += lvalue.item()
+            n_tokens += toks
+            steps += 1
+            train_time += time.perf_counter() - tic
+            if it % args.steps_per_report == 0 or it == args.iters:
+                train_loss = losses
+                train_loss /= steps * world_size
+                learning_rate = optimizer.param_groups[0]["lr"]
+                it_sec = args.steps_per_report / train_time
+                tokens_sec = float(n_tokens) / train_time
+                trained_tokens += n_tokens
+                peak_mem = resource_peak_bytes() / 1e9
+                print(
+                    f"Iter {it}: Train loss {train_loss:.3f}, "
+                    f"Learning Rate {learning_rate:.3e}, "
+                    f"It/sec {it_sec:.3f}, "
+                    f"Tokens/sec {tokens_sec:.3f}, "
+                    f"Trained Tokens {trained_tokens}, "
+                    f"Peak mem {peak_mem:.3f} GB",
+                    flush=True,
+                )
+                truth.extend([point("Train_loss", train_loss, it),
+                              point("Learning_Rate", learning_rate, it)])
+                losses, n_tokens, steps, train_time = 0.0, 0, 0, 0.0
+            if it % args.steps_per_save == 0:
+                checkpoint = (
+                    Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+                )
+                print(
+                    f"Iter {it}: Saved adapter weights to "
+                    f"{args.adapter_file} and {checkpoint}."
+                )
+        print(f"Saved final weights to {args.adapter_file}.")
+        print("Testing")
+        test_loss = evaluate("val", args.test_batches)
+        test_ppl = math.exp(test_loss)
+        print(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")
+        truth.extend([point("Test_loss", test_loss, None), point("Test_ppl", test_ppl, None)])
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+def resource_peak_bytes() -> int:
+    """The process's peak resident size, in bytes (Linux counts it in KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+CASES["mlx_lm_lora"] = mlx_lm_lora
+OWN_ENVIRONMENT["mlx_lm_lora"] = R9_ENVIRONMENT
+OWN_CHECKOUT["mlx_lm_lora"] = "MLX_LM"
+REPOSITORY_CHECKOUTS["MLX_LM"] = ("ml-explore/mlx-lm", "MLX_LM_COMMIT")
+CHECKOUT_ROW["mlx_lm_lora"] = "ml-explore/mlx-lm mlx_lm/tuner/trainer.py (copied statements)"
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
