@@ -8890,6 +8890,78 @@ OWN_CHECKOUT["mlx_lm_lora"] = "MLX_LM"
 REPOSITORY_CHECKOUTS["MLX_LM"] = ("ml-explore/mlx-lm", "MLX_LM_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora"] = "ml-explore/mlx-lm mlx_lm/tuner/trainer.py (copied statements)"
 
+
+def deepspeed_engine() -> Truth:
+    """DeepSpeed's engine on the CPU (its `cpu` accelerator, gloo for one process, set by
+    `DS_ACCELERATOR=cpu`), training a tiny bigram model (TinyLM) over synthetic tokens with
+    `deepspeed.initialize(model=..., config=...)`: `train_batch_size` 8 in micro-batches of 4
+    (2 accumulated a step), its Adam (`torch_adam`) at 1e-2 with its `WarmupDecayLR` scheduler
+    (10 warmup steps, then a linear decay over 50), `steps_per_print` 5, `wall_clock_breakdown`
+    on, `log_level` info (the engine's logger is at WARNING otherwise and prints none of its
+    INFO lines), 40 steps
+    (`engine.backward(loss)`, `engine.step()` each micro-batch). DeepSpeed prints through its
+    logger (`deepspeed/utils/logging.py`: `[2026-12-02 09:14:14,378] [INFO]
+    [logging.py:123:log_dist] [Rank 0] ...`, on stdout): its set-up lines, the configuration
+    dump (`DeepSpeedEngine configuration:`, `  steps_per_print .............. 10`, its JSON),
+    `_report_progress` of `deepspeed/runtime/engine.py` (`step=10, skipped=0,
+    lr=[0.009999999999999998], mom=[(0.9, 0.999)]`, once with step 0 as the scheduler is set
+    up, then every `steps_per_print` steps), `ThroughputTimer.stop` of
+    `deepspeed/utils/timer.py` (`epoch=0/micro_step=20/global_step=10,
+    RunningAvgSamplesPerSec=..., CurrSamplesPerSec=..., MemAllocated=0.33GB,
+    MaxMemAllocated=0.33GB`) and, with `wall_clock_breakdown`, `SynchronizedWallClockTimer.log`'s
+    `[Rank 0] time (ms) | fwd_microstep: 0.18 | bwd_microstep: 0.90 | ...` and `[Rank 0] time
+    (ms) | fwd: 0.18 | bwd: 0.90 | ... | step: 1.46` (plain prints, every step). Truth: the
+    learning rate `_report_progress` prints, `engine.get_lr()` (one parameter group) read by a
+    wrapper of `_report_progress` as it logs, as `lr` at the step it names. Left out: `skipped`
+    (a count of skipped steps), `mom` (Adam's betas, settings), the throughputs, memory sizes
+    and timers, and the configuration's settings."""
+    import torch
+
+    os.environ.update({"DS_ACCELERATOR": "cpu", "MASTER_ADDR": "127.0.0.1",
+                       "MASTER_PORT": "29533", "RANK": "0", "LOCAL_RANK": "0",
+                       "WORLD_SIZE": "1"})
+    import deepspeed
+    from deepspeed.runtime.engine import DeepSpeedEngine
+
+    truth: Truth = []
+    report = DeepSpeedEngine._report_progress
+
+    def recorded(self: Any, step: int) -> None:
+        lr = self.get_lr()
+        if len(lr) != 1:
+            raise SystemExit(f"deepspeed_engine: {len(lr)} parameter groups")
+        truth.append(point("lr", lr[0], step))
+        report(self, step)
+
+    DeepSpeedEngine._report_progress = recorded  # type: ignore[method-assign]
+    lm = TinyLM(B=4)
+    config = {
+        "train_batch_size": 8, "train_micro_batch_size_per_gpu": 4,
+        "gradient_accumulation_steps": 2, "steps_per_print": 5, "log_level": "info",
+        "wall_clock_breakdown": True,
+        "optimizer": {"type": "Adam", "params": {"lr": 1e-2, "torch_adam": True}},
+        "scheduler": {"type": "WarmupDecayLR", "params": {"warmup_min_lr": 0,
+                                                          "warmup_max_lr": 1e-2,
+                                                          "warmup_num_steps": 10,
+                                                          "total_num_steps": 50}},
+    }
+    engine, _, _, _ = deepspeed.initialize(model=lm.model,
+                                           model_parameters=lm.model.parameters(),
+                                           config=config)
+    for _ in range(40 * 2):
+        x, y = lm.batch("train")
+        logits = engine(x)  # the engine's forward (it times it)
+        loss = torch.nn.functional.cross_entropy(logits.view(-1, lm.vocab), y.view(-1))
+        engine.backward(loss)
+        engine.step()
+    if engine.global_steps != 40:
+        raise SystemExit(f"deepspeed_engine: {engine.global_steps} steps, not 40")
+    return truth
+
+
+CASES["deepspeed_engine"] = deepspeed_engine
+OWN_ENVIRONMENT["deepspeed_engine"] = dict(R9_ENVIRONMENT, deepspeed="deepspeed")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
