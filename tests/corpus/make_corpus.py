@@ -8962,6 +8962,88 @@ def deepspeed_engine() -> Truth:
 CASES["deepspeed_engine"] = deepspeed_engine
 OWN_ENVIRONMENT["deepspeed_engine"] = dict(R9_ENVIRONMENT, deepspeed="deepspeed")
 
+
+def smp_train_epoch() -> Truth:
+    """segmentation_models_pytorch 0.3.3's training helpers (`segmentation_models_pytorch/utils/
+    train.py`: `TrainEpoch` and `ValidEpoch`, whose `Epoch.run` draws a tqdm bar on stdout,
+    `desc` the stage's name, and after each batch `iterator.set_postfix_str(s)` with
+    `_format_logs`' `"{} - {:.4}".format(k, v)` joined by `, `: `train: 100%|██████████| 8/8
+    [00:01<00:00,  6.12it/s, dice_loss - 0.4123, iou_score - 0.5321]`; smp 0.4 removed them),
+    driven as smp's example notebook drives them (`examples/cars segmentation (camvid).ipynb`:
+    `print('\\nEpoch: {}'.format(i))`, `train_epoch.run(train_loader)`,
+    `valid_epoch.run(valid_loader)`, `Model saved!` when the validation IoU improves, a lower
+    learning rate at a set epoch with `Decrease decoder learning rate to 1e-5!`): a `Unet`
+    (resnet18 encoder from no weights, depth 3, decoder channels 32, 16, 8) segmenting 32
+    synthetic 64x64 images (a bright square on noise; 16 to validate), batches of 4, its
+    `utils.losses.DiceLoss()` and `utils.metrics.IoU(threshold=0.5)`, Adam 1e-3, 4 epochs (the
+    rate lowered after epoch 2), from a folder of its own (it saves `best_model.pth`). Truth:
+    the logs dict each `run` returns (its meters' means over the epoch, the values of the
+    bar's last frame), keyed by the bar's stage and the name printed, `train/dice_loss`,
+    `train/iou_score`, `valid/dice_loss`, `valid/iou_score`, at the epoch the `Epoch: N` line
+    before them names (from 0). The bar's frames before the last show the running means
+    part-way through the epoch, drawn as tqdm's timer allows: not in the truth."""
+    import shutil
+
+    import numpy as np
+    import segmentation_models_pytorch as smp
+    import torch
+    from segmentation_models_pytorch import utils
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+
+    def images(n: int) -> Any:
+        x = rng.normal(0.0, 0.3, size=(n, 3, 64, 64)).astype("float32")
+        y = np.zeros((n, 1, 64, 64), dtype="float32")
+        for i in range(n):
+            r, c, size = *rng.integers(4, 36, size=2), int(rng.integers(12, 24))
+            x[i, :, r:r + size, c:c + size] += 1.0
+            y[i, 0, r:r + size, c:c + size] = 1.0
+        return torch.utils.data.TensorDataset(torch.from_numpy(x), torch.from_numpy(y))
+
+    train_loader = torch.utils.data.DataLoader(images(32), batch_size=4, shuffle=True)
+    valid_loader = torch.utils.data.DataLoader(images(16), batch_size=4, shuffle=False)
+    model = smp.Unet(encoder_name="resnet18", encoder_weights=None, encoder_depth=3,
+                     decoder_channels=(32, 16, 8), classes=1, activation="sigmoid")
+    loss = utils.losses.DiceLoss()
+    metrics = [utils.metrics.IoU(threshold=0.5)]
+    optimizer = torch.optim.Adam([dict(params=model.parameters(), lr=0.001)])
+    train_epoch = utils.train.TrainEpoch(model, loss=loss, metrics=metrics, optimizer=optimizer,
+                                         device="cpu", verbose=True)
+    valid_epoch = utils.train.ValidEpoch(model, loss=loss, metrics=metrics, device="cpu",
+                                         verbose=True)
+    truth: Truth = []
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        max_score = 0
+        for i in range(0, 4):
+            print('\nEpoch: {}'.format(i))  # noqa: UP032
+            train_logs = train_epoch.run(train_loader)
+            valid_logs = valid_epoch.run(valid_loader)
+            for stage, logs in (("train", train_logs), ("valid", valid_logs)):
+                truth += [point(f"{stage}/{name}", value, i) for name, value in logs.items()]
+            if max_score < valid_logs['iou_score']:
+                max_score = valid_logs['iou_score']
+                torch.save(model, './best_model.pth')
+                print('Model saved!')
+            if i == 2:
+                optimizer.param_groups[0]['lr'] = 1e-5
+                print('Decrease decoder learning rate to 1e-5!')
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["smp_train_epoch"] = smp_train_epoch
+OWN_ENVIRONMENT["smp_train_epoch"] = {
+    "segmentation-models-pytorch": "segmentation-models-pytorch",
+    "timm": "timm (smp_train_epoch case)", "torch": "torch (smp_train_epoch case)",
+    "torchvision": "torchvision (smp_train_epoch case)", "numpy": "numpy (smp_train_epoch case)",
+    "tqdm": "tqdm (smp_train_epoch case)"}
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
