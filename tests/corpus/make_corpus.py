@@ -9044,6 +9044,160 @@ OWN_ENVIRONMENT["smp_train_epoch"] = {
     "torchvision": "torchvision (smp_train_epoch case)", "numpy": "numpy (smp_train_epoch case)",
     "tqdm": "tqdm (smp_train_epoch case)"}
 
+
+SPEECHBRAIN_CORE_COPIED = [
+    "with tqdm(\n            train_set,\n            initial=self.step,\n            dynamic_ncols=True,",
+    "t.set_postfix(train_loss=self.avg_train_loss)",
+    "avg_loss -= avg_loss / self.step",
+    "avg_loss += float(loss) / self.step",
+    "avg_valid_loss = self.update_average(loss, avg_valid_loss)",
+]
+
+
+def speechbrain_train_log() -> Truth:
+    """SpeechBrain's training log, its own `FileTrainLogger.log_stats`
+    (`speechbrain/utils/train_logger.py`: `", ".join(...)` of `key: value`, each float in
+    (1, 100) `.2f` and any other float `.2e`, the dataset's name before its stats' keys, `" -
+    "` between the groups: `epoch: 1, lr: 1.00e+00 - train loss: 2.31 - valid loss: 2.10,
+    valid error: 5.00e-01`), written to its `train_log.txt` and logged through its
+    `log-config.yaml` as its `create_experiment_directory` sets it up (`setup_logging`: the
+    console handler, `TqdmCompatibleStreamHandler`, on stdout, `%(name)s - %(message)s`:
+    `speechbrain.utils.train_logger - epoch: 1, ...`), from a classifier trained as a
+    SpeechBrain recipe's `Brain.fit` does (`speechbrain/core.py`, the installed package's:
+    SPEECHBRAIN_CORE_COPIED, checked there: a tqdm bar an epoch, `set_postfix(train_loss=...)`
+    after each batch with `update_average`'s running mean, a bar for the validation, the step
+    counter reset each stage) and its `on_stage_end` as SpeechBrain's templates write it
+    (`stats_meta={"epoch": epoch, "lr": old_lr}`, `train_stats={"loss": ...}`,
+    `valid_stats={"loss": ..., "error": ...}`; after training `stats_meta={"Epoch loaded":
+    ...}`, `test_stats={"loss": ..., "error": ...}`): a linear classifier of 10 classes over
+    synthetic 40-dimensional features, SGD at 0.2 halved every 2 epochs, 5 epochs of 10
+    batches of 16, 4 to validate and 4 to test. SpeechBrain's package needs torchaudio, which
+    has no build for the CPU torch here: the case loads `speechbrain.utils.train_logger` and
+    `speechbrain.utils.logger` (which import no audio) without running the package's
+    `__init__`. Truth: the stats dicts handed to `log_stats`, read by a wrapper as it logs,
+    keyed as printed: `lr` (the epoch's rate), `train loss`, `valid loss`, `valid error` at
+    the epoch the line names (from 1); `test loss` and `test error` with no step (the line
+    names the epoch of the checkpoint tested, `Epoch loaded: 5`, not a step of training).
+    The bars' running means (the last frame of each epoch's training bar is the epoch's
+    `train loss`) are not in the truth."""
+    import importlib.util
+    import shutil
+    import types
+
+    import torch
+    from tqdm import tqdm
+
+    spec = importlib.util.find_spec("speechbrain")
+    if spec is None or spec.origin is None:
+        raise SystemExit("speechbrain_train_log: speechbrain is not installed")
+    folder = os.path.dirname(spec.origin)
+    with open(os.path.join(folder, "core.py")) as f:
+        core = f.read()
+    for copied in SPEECHBRAIN_CORE_COPIED:
+        if copied not in core:
+            raise SystemExit(f"speechbrain_train_log: speechbrain/core.py has no {copied}")
+    for name, path in (("speechbrain", folder), ("speechbrain.utils",
+                                                 os.path.join(folder, "utils"))):
+        package = types.ModuleType(name)
+        package.__path__ = [path]  # its modules, without the package's imports
+        sys.modules[name] = package
+    sys.modules["speechbrain"].utils = sys.modules["speechbrain.utils"]  # type: ignore[attr-defined]
+    from speechbrain.utils.logger import setup_logging
+    from speechbrain.utils.train_logger import FileTrainLogger
+
+    truth: Truth = []
+    log_stats = FileTrainLogger.log_stats
+
+    def recorded(self: Any, stats_meta: dict[str, Any], train_stats: Any = None,
+                 valid_stats: Any = None, test_stats: Any = None, verbose: bool = True) -> None:
+        step = stats_meta.get("epoch")
+        for key, value in stats_meta.items():
+            if key not in ("epoch", "Epoch loaded"):
+                truth.append(point(key, value, step))
+        for dataset, stats in (("train", train_stats), ("valid", valid_stats),
+                               ("test", test_stats)):
+            for key, value in (stats or {}).items():
+                truth.append(point(f"{dataset} {key}", value, step))
+        log_stats(self, stats_meta, train_stats, valid_stats, test_stats, verbose)
+
+    FileTrainLogger.log_stats = recorded  # type: ignore[method-assign]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        setup_logging(os.path.join(folder, "log-config.yaml"),
+                      {"handlers": {"file_handler": {"filename": "log.txt"}}})
+        train_logger = FileTrainLogger(save_file="train_log.txt")
+        torch.manual_seed(0)
+        torch.set_num_threads(1)
+        centres = torch.randn(10, 40)
+
+        def batches(n: int) -> list[tuple[Any, Any]]:
+            out = []
+            for _ in range(n):
+                y = torch.randint(0, 10, (16,))
+                out.append((centres[y] + 4.0 * torch.randn(16, 40), y))
+            return out
+
+        train_set, valid_set, test_set = batches(10), batches(4), batches(4)
+        model = torch.nn.Linear(40, 10)
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.2)
+
+        def stage(data: list[tuple[Any, Any]], train: bool) -> tuple[float, float]:
+            self = types.SimpleNamespace(step=0, avg_train_loss=0.0)
+
+            def update_average(loss: Any, avg_loss: float) -> float:
+                if torch.isfinite(loss):
+                    avg_loss -= avg_loss / self.step
+                    avg_loss += float(loss) / self.step
+                return avg_loss
+
+            errors, avg_valid_loss = 0, 0.0
+            if train:
+                with tqdm(data, initial=self.step, dynamic_ncols=True, colour="") as t:
+                    for x, y in t:
+                        self.step += 1
+                        loss = torch.nn.functional.cross_entropy(model(x), y)
+                        optimizer.zero_grad()
+                        loss.backward()
+                        optimizer.step()
+                        self.avg_train_loss = update_average(loss.detach(),
+                                                             self.avg_train_loss)
+                        t.set_postfix(train_loss=self.avg_train_loss)
+                return self.avg_train_loss, 0.0
+            with torch.no_grad():
+                for x, y in tqdm(data, dynamic_ncols=True, colour=""):
+                    self.step += 1
+                    logits = model(x)
+                    loss = torch.nn.functional.cross_entropy(logits, y)
+                    avg_valid_loss = update_average(loss, avg_valid_loss)
+                    errors += int((logits.argmax(-1) != y).sum())
+            return avg_valid_loss, errors / (16 * len(data))
+
+        for epoch in range(1, 6):
+            train_loss, _ = stage(train_set, True)
+            valid_loss, error = stage(valid_set, False)
+            old_lr = optimizer.param_groups[0]["lr"]
+            if epoch % 2 == 0:
+                optimizer.param_groups[0]["lr"] = old_lr / 2
+            train_logger.log_stats(
+                stats_meta={"epoch": epoch, "lr": old_lr},
+                train_stats={"loss": train_loss},
+                valid_stats={"loss": valid_loss, "error": error},
+            )
+        test_loss, error = stage(test_set, False)
+        train_logger.log_stats(
+            stats_meta={"Epoch loaded": 5},
+            test_stats={"loss": test_loss, "error": error},
+        )
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["speechbrain_train_log"] = speechbrain_train_log
+OWN_ENVIRONMENT["speechbrain_train_log"] = dict(R9_ENVIRONMENT, speechbrain="speechbrain")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
