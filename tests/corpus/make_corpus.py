@@ -8472,27 +8472,30 @@ OWN_ENVIRONMENT["vowpal_wabbit"] = {"vowpalwabbit": "vowpalwabbit",
 
 
 # --- torchtitan, mlx-lm, DeepSpeed: their loops' print statements; SpeechBrain, smp ------------
-# torchtitan, mlx-lm (Apple silicon) and DeepSpeed (GPUs) are too large to run here: each case
-# copies the statements that print from a checkout (checked there, as the cases above) into a
-# small loop on synthetic data, CPU. Each runs alone, in an environment of its own (the CPU
-# wheel of torch, with SpeechBrain for its own case):
+# torchtitan and mlx-lm (Apple silicon) are too large to run here: each case copies the
+# statements that print from a checkout (checked there, as the cases above) into a small loop on
+# synthetic data, CPU. DeepSpeed (on its CPU accelerator), SpeechBrain and
+# segmentation_models_pytorch run themselves. Each runs alone, in an environment of its own
+# (the CPU wheel of torch, with DeepSpeed and SpeechBrain for their cases):
 #
 #     python -m venv ~/r9-venv && ~/r9-venv/bin/pip install torch==2.13.0
 #     ~/r9-venv/bin/pip install torch==2.13.0 speechbrain tqdm numpy
+#     DS_ACCELERATOR=cpu DS_BUILD_OPS=0 ~/r9-venv/bin/pip install --no-build-isolation deepspeed
 #     git clone https://github.com/pytorch/torchtitan ~/torchtitan
 #     export TORCHTITAN=~/torchtitan TORCHTITAN_COMMIT=$(git -C ~/torchtitan rev-parse HEAD)
-#     git clone https://github.com/ml-explore/mlx-lm ~/mlx-lm
+#     git clone https://github.com/ml-explore/mlx-lm ~/mlx-lm   # its lines before the rich UI:
+#     git -C ~/mlx-lm checkout 480934402db07054048d1d4ef640b6bb185cdb8f
 #     export MLX_LM=~/mlx-lm MLX_LM_COMMIT=$(git -C ~/mlx-lm rev-parse HEAD)
-#     git clone https://github.com/deepspeedai/DeepSpeed ~/DeepSpeed
-#     export DEEPSPEED=~/DeepSpeed DEEPSPEED_COMMIT=$(git -C ~/DeepSpeed rev-parse HEAD)
 #     ~/r9-venv/bin/python tests/corpus/make_corpus.py torchtitan_metrics   # and the others
 #
 # segmentation_models_pytorch 0.3.3 needs torchvision, whose PyPI build loads only beside
 # PyPI's torch: its case runs in an environment of its own with those:
 #
 #     python -m venv ~/smp-venv
-#     ~/smp-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 segmentation-models-pytorch==0.3.3
+#     ~/smp-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 \
+#         segmentation-models-pytorch==0.3.3 six
 #     ~/smp-venv/bin/python tests/corpus/make_corpus.py smp_train_epoch
+
 
 def copied_from_files(variable: str, paths: list[str], case: str,
                       statements: list[str]) -> None:
