@@ -9201,6 +9201,178 @@ def speechbrain_train_log() -> Truth:
 CASES["speechbrain_train_log"] = speechbrain_train_log
 OWN_ENVIRONMENT["speechbrain_train_log"] = dict(R9_ENVIRONMENT, speechbrain="speechbrain")
 
+
+MLX_LM_UI_COPIED = [
+    "ui = TrainUI(args.iters, rank=rank)",
+    "it == 1 or it % args.steps_per_eval == 0 or it == args.iters",
+    "with ui.val_task(val_total) as advance_val:",
+    "ui.report_val(it, val_loss, val_time)",
+    "ui.advance()",
+    "if it % args.steps_per_report == 0 or it == args.iters:",
+    "train_loss /= steps * world_size",
+    "tokens_sec = float(n_tokens) / train_time",
+    "ui.report_train(it, train_loss, tokens_sec, trained_tokens)",
+    "ui.report_save(checkpoint)",
+    'Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"',
+    'rprint("Loading pretrained model")',
+    'rprint("Loading datasets")',
+    'rprint("Training")',
+    'rprint("Testing")',
+    "print_lora_run_header(make_console(), args)",
+    'rprint(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")',
+]
+
+
+def mlx_lm_lora_ui() -> Truth:
+    """mlx-lm's LoRA fine-tuning as it prints since its rich UI (ml-explore/mlx-lm, the checkout
+    named by `MLX_LM_UI`, commit in VERSIONS.md): the checkout's own `mlx_lm/cli_ui.py`, loaded
+    from the file and run (`print_lora_run_header`'s panel, `TrainUI`: the heading `iter
+    train_loss     tok/s     tokens`, a row a report, `    10    3.758 ▼    7,497      0.6k`
+    with ▼ or ▲ as the loss falls or rises, a validation row `     1    val 3.651    0.03s`, a
+    save row `  save  0000050_adapters.safetensors`, and its rich progress bar, `train` and
+    `val`; `rprint`), with MLX's `mx.distributed.init().rank()`, all `cli_ui.py` asks of MLX,
+    given as rank 0 (MLX runs on Apple silicon); the loop, `train` of
+    `mlx_lm/tuner/trainer.py`, with the calls MLX_LM_UI_COPIED checked there, and `lora.py`'s
+    prints (`Loading pretrained model`, ..., `Test loss 3.576, Test ppl 35.738.`), on the
+    same adapter, model, data and settings as mlx_lm_lora. Truth: as mlx_lm_lora's, what
+    `report_train` and `report_val` are called with: `train_loss` and `val_loss` at `it`,
+    the iteration the row names (the heading names the columns `iter` and `train_loss`; a
+    validation row names its loss `val`), keyed `train_loss` and `val`; `Test_loss` and
+    `Test_ppl` with no step. The learning rate is no longer printed; tok/s is a throughput,
+    tokens a count, the validation's time a timing."""
+    import importlib.util
+    import math
+    import shutil
+    import time
+    import types
+    from pathlib import Path
+
+    import torch
+
+    copied_from_files("MLX_LM_UI", ["mlx_lm/tuner/trainer.py", "mlx_lm/lora.py"],
+                      "mlx_lm_lora_ui", MLX_LM_UI_COPIED)
+    folder = os.environ["MLX_LM_UI"]
+
+    class World:
+        def rank(self) -> int:
+            return 0
+
+        def size(self) -> int:
+            return 1
+
+    mlx = types.ModuleType("mlx")
+    core = types.ModuleType("mlx.core")
+    core.distributed = types.SimpleNamespace(init=World)  # type: ignore[attr-defined]
+    mlx.core = core  # type: ignore[attr-defined]
+    sys.modules.update({"mlx": mlx, "mlx.core": core})
+    spec = importlib.util.spec_from_file_location("cli_ui",
+                                                  os.path.join(folder, "mlx_lm", "cli_ui.py"))
+    assert spec is not None and spec.loader is not None
+    cli_ui = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cli_ui)
+    TrainUI, rprint = cli_ui.TrainUI, cli_ui.rprint
+    make_console, print_lora_run_header = cli_ui.make_console, cli_ui.print_lora_run_header
+    truth: Truth = []
+
+    class Args:
+        model, data, fine_tune_type, num_layers = "tiny-bigram", "synthetic", "lora", 1
+        lora_parameters = {"rank": 4, "scale": 20.0}
+        optimizer, learning_rate, max_seq_length = "adamw", 1e-2, 16
+        iters, batch_size, steps_per_report, steps_per_eval, steps_per_save = 60, 4, 10, 25, 50
+        val_batches, test_batches = 5, 5
+        adapter_file = Path("adapters") / "adapters.safetensors"
+
+    args = Args()
+    world_size, rank = 1, 0
+    rprint("Loading pretrained model")
+    lm = TinyLM(B=args.batch_size)
+    model = lm.model
+    for p in model.parameters():
+        p.requires_grad_(False)
+    lora_a = torch.nn.Parameter(torch.randn(64, 4) / math.sqrt(64))
+    lora_b = torch.nn.Parameter(torch.zeros(4, lm.vocab))
+
+    def default_loss(x: Any, y: Any) -> tuple[Any, int]:
+        h = model[0](x)
+        logits = model[1](h) + 20.0 * (h @ lora_a @ lora_b)
+        return (torch.nn.functional.cross_entropy(logits.view(-1, lm.vocab), y.view(-1)),
+                y.numel())
+
+    rprint("Loading datasets")
+    rprint("Training")
+    print_lora_run_header(make_console(), args)
+    optimizer = torch.optim.AdamW([lora_a, lora_b], lr=1e-2)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.iters,
+                                                          eta_min=1e-3)
+
+    def evaluate(split: str, num_batches: int, progress_callback: Any = None) -> float:
+        all_losses, ntokens = 0.0, 0
+        with torch.no_grad():
+            for _ in range(num_batches):
+                losses, toks = default_loss(*lm.batch(split))
+                all_losses += losses.item() * toks
+                ntokens += toks
+                if progress_callback is not None:
+                    progress_callback()
+        return all_losses / ntokens
+
+    losses, n_tokens, steps, trained_tokens, train_time = 0.0, 0, 0, 0, 0.0
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        ui = TrainUI(args.iters, rank=rank)
+        with ui:
+            for it in range(1, args.iters + 1):
+                tic = time.perf_counter()
+                if it == 1 or it % args.steps_per_eval == 0 or it == args.iters:
+                    val_total = args.val_batches
+                    tic = time.perf_counter()
+                    with ui.val_task(val_total) as advance_val:
+                        val_loss = evaluate("val", args.val_batches, advance_val)
+                    val_time = time.perf_counter() - tic
+                    truth.append(point("val", val_loss, it))
+                    ui.report_val(it, val_loss, val_time)
+                    tic = time.perf_counter()
+                lvalue, toks = default_loss(*lm.batch("train"))
+                optimizer.zero_grad()
+                lvalue.backward()
+                optimizer.step()
+                schedule.step()
+                losses += lvalue.item()
+                n_tokens += toks
+                steps += 1
+                train_time += time.perf_counter() - tic
+                ui.advance()
+                if it % args.steps_per_report == 0 or it == args.iters:
+                    train_loss = losses
+                    train_loss /= steps * world_size
+                    tokens_sec = float(n_tokens) / train_time
+                    trained_tokens += n_tokens
+                    truth.append(point("train_loss", train_loss, it))
+                    ui.report_train(it, train_loss, tokens_sec, trained_tokens)
+                    losses, n_tokens, steps, train_time = 0.0, 0, 0, 0.0
+                if it % args.steps_per_save == 0 and rank == 0:
+                    checkpoint = (
+                        Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+                    )
+                    ui.report_save(checkpoint)
+        rprint("Testing")
+        test_loss = evaluate("val", args.test_batches)
+        test_ppl = math.exp(test_loss)
+        rprint(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")
+        truth.extend([point("Test_loss", test_loss, None), point("Test_ppl", test_ppl, None)])
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["mlx_lm_lora_ui"] = mlx_lm_lora_ui
+OWN_ENVIRONMENT["mlx_lm_lora_ui"] = dict(R9_ENVIRONMENT, rich="rich (mlx_lm_lora_ui case)")
+OWN_CHECKOUT["mlx_lm_lora_ui"] = "MLX_LM_UI"
+REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
+CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
