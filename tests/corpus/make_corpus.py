@@ -9006,6 +9006,909 @@ for _case in _LOGGING_CASES:
         OWN_ENVIRONMENT[_case][_package] = f"{_package} (logging library cases)"
 
 
+# --- torchtitan, mlx-lm, DeepSpeed: their loops' print statements; SpeechBrain, smp ------------
+# torchtitan and mlx-lm (Apple silicon) are too large to run here: each case copies the
+# statements that print from a checkout (checked there, as the cases above) into a small loop on
+# synthetic data, CPU. DeepSpeed (on its CPU accelerator), SpeechBrain and
+# segmentation_models_pytorch run themselves. Each runs alone, in an environment of its own
+# (the CPU wheel of torch, with DeepSpeed and SpeechBrain for their cases):
+#
+#     python -m venv ~/r9-venv && ~/r9-venv/bin/pip install torch==2.13.0
+#     ~/r9-venv/bin/pip install torch==2.13.0 speechbrain tqdm numpy
+#     DS_ACCELERATOR=cpu DS_BUILD_OPS=0 ~/r9-venv/bin/pip install --no-build-isolation deepspeed
+#     git clone https://github.com/pytorch/torchtitan ~/torchtitan
+#     export TORCHTITAN=~/torchtitan TORCHTITAN_COMMIT=$(git -C ~/torchtitan rev-parse HEAD)
+#     git clone https://github.com/ml-explore/mlx-lm ~/mlx-lm   # its lines before the rich UI:
+#     git -C ~/mlx-lm checkout 480934402db07054048d1d4ef640b6bb185cdb8f
+#     export MLX_LM=~/mlx-lm MLX_LM_COMMIT=$(git -C ~/mlx-lm rev-parse HEAD)
+#     ~/r9-venv/bin/python tests/corpus/make_corpus.py torchtitan_metrics   # and the others
+#
+# segmentation_models_pytorch 0.3.3 needs torchvision, whose PyPI build loads only beside
+# PyPI's torch: its case runs in an environment of its own with those:
+#
+#     python -m venv ~/smp-venv
+#     ~/smp-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 \
+#         segmentation-models-pytorch==0.3.3 six
+#     ~/smp-venv/bin/python tests/corpus/make_corpus.py smp_train_epoch
+
+
+def copied_from_files(variable: str, paths: list[str], case: str,
+                      statements: list[str]) -> None:
+    """copied_from over several files of one checkout: each statement is in one of them."""
+    folder = os.environ.get(variable, "")
+    source = ""
+    for path in paths:
+        if not folder or not os.path.exists(os.path.join(folder, path)):
+            raise SystemExit(f"set {variable} to a checkout holding {path}")
+        with open(os.path.join(folder, path)) as f:
+            source += f.read()
+    for copied in statements:
+        if copied not in source:  # the statements the case runs are the checkout's
+            raise SystemExit(f"{case}: the checkout's {', '.join(paths)} have no {copied}")
+
+
+R9_ENVIRONMENT = {name: f"{name} (torchtitan, mlx-lm, DeepSpeed, SpeechBrain cases)"
+                  for name in ("torch", "numpy", "tqdm")}
+
+TORCHTITAN_FILES = ["torchtitan/components/metrics.py", "torchtitan/tools/logging.py",
+                    "torchtitan/tools/utils.py", "torchtitan/trainer.py"]
+TORCHTITAN_COPIED = [
+    '"[titan] %(asctime)s - %(name)s - %(levelname)s - %(message)s"',
+    'red = "\\033[31m"',
+    'green = "\\033[32m"',
+    'yellow = "\\033[33m"',
+    'blue = "\\033[34m"',
+    'magenta = "\\033[35m"',
+    'cyan = "\\033[36m"',
+    'reset = "\\033[39m"',
+    'orange = "\\033[38;2;180;60;0m"',
+    'turquoise = "\\033[38;2;54;234;195m"',
+    'tflops = self.num_flops_per_token * tps / 1e12',
+    'mfu = 100 * self.num_flops_per_token * tps / self.gpu_peak_flops',
+    'mfu_str = f"{mfu:.2f}%" if mfu is not None else "N/A"',
+    'f"{color.red}step: {step:2}  "',
+    'f"{color.green}loss: {global_avg_loss:8.5f}  "',
+    'f"{color.orange}grad_norm: {grad_norm:7.4f}  "',
+    'f"{color.turquoise}memory: {device_mem_stats.max_reserved_gib:5.2f}GiB"',
+    'f"({device_mem_stats.max_reserved_pct:.2f}%)  "',
+    'f"{color.blue}tps: {round(tps):,}  "',
+    'f"{color.cyan}tflops: {tflops:,.2f}  "',
+    'f"{color.magenta}mfu: {mfu_str}{color.reset}"',
+    'f"{color.yellow}validate step: {step:2}  "',
+    'f"{color.green}loss: {loss:7.4f}  "',
+    'f"{color.blue}tps: {round(tps):,}{color.reset}"',
+    'return step == 1 or step % self.config.log_freq == 0',
+    'logger.info(f"Training starts at step {self.step + 1}")',
+    'logger.info("Training completed")',
+    'logger.warning(f"Peak flops undefined for: {device_name}, fallback to A100")',
+]
+
+
+def torchtitan_metrics() -> Truth:
+    """torchtitan's training log (pytorch/torchtitan, the checkout named by `TORCHTITAN`,
+    commit in VERSIONS.md; TORCHTITAN_COPIED, checked in `torchtitan/components/metrics.py`
+    (`MetricsProcessor.log`, `log_validation`, `should_log`), `torchtitan/tools/logging.py`
+    (`init_logger`: the root logger on stdout, `[titan] %(asctime)s - %(name)s -
+    %(levelname)s - %(message)s`), `torchtitan/tools/utils.py` (`Color`, `get_peak_flops`'
+    fallback warning) and `torchtitan/trainer.py` (`Training starts at step 1`, `Training
+    completed`)): at step 1 and every `log_freq` (10) steps `[titan] 2026-12-02 09:00:00,123 -
+    root - INFO - \\x1b[31mstep:  1  \\x1b[32mloss:  3.61234  \\x1b[38;2;180;60;0mgrad_norm:
+    0.7123  \\x1b[38;2;54;234;195mmemory:  0.31GiB(1.34%)  \\x1b[34mtps: 12,345  \\x1b[36mtflops:
+    0.00  \\x1b[35mmfu: 0.00%\\x1b[39m` (its colours, on by default, in both captures), every 20
+    steps the validator's `validate step: 20  loss:  3.4567  memory: ...  tps: ...`. A tiny
+    bigram model (TinyLM) over synthetic tokens, 40 steps of 2 micro-batches (torchtitan's
+    loss: the sum of token losses over the step's valid tokens), AdamW, gradients clipped at
+    1.0 (torchtitan's `max_norm`), CPU: the memory is the process's peak resident size
+    against the machine's memory, the peak flops the A100's that torchtitan falls back to.
+    Truth: what `log` is called with, `global_avg_loss` as `loss` and `grad_norm` (the total
+    norm `clip_grad_norm_` returns) at `step`; the validation's loss as `validate_loss` at its
+    step (torchtitan logs it as `validation_metrics/loss`; the line names it `loss` after
+    `validate step`). Memory, tokens per second, TFLOPS and MFU are timings and sizes: left
+    out."""
+    import logging
+    import resource
+    import sys as _sys
+    import time
+
+    import torch
+
+    copied_from_files("TORCHTITAN", TORCHTITAN_FILES, "torchtitan_metrics", TORCHTITAN_COPIED)
+    truth: Truth = []
+
+    logger = logging.getLogger()
+    logger.setLevel(logging.INFO)
+    logger.handlers.clear()
+    ch = logging.StreamHandler(_sys.stdout)
+    ch.setLevel(logging.INFO)
+    formatter = logging.Formatter(
+        "[titan] %(asctime)s - %(name)s - %(levelname)s - %(message)s"
+    )
+    ch.setFormatter(formatter)
+    logger.addHandler(ch)
+
+    class color:  # torchtitan's Color (colour printing is on by default)
+        red = "\033[31m"
+        green = "\033[32m"
+        yellow = "\033[33m"
+        blue = "\033[34m"
+        magenta = "\033[35m"
+        cyan = "\033[36m"
+        reset = "\033[39m"
+        orange = "\033[38;2;180;60;0m"
+        turquoise = "\033[38;2;54;234;195m"
+
+    class DeviceMemStats:  # the process's peak resident size against the machine's memory
+        def __init__(self) -> None:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+            total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+            self.max_reserved_gib = peak / 1024**3
+            self.max_reserved_pct = 100 * peak / total
+
+    device_name = "CPU"
+    logger.warning(f"Peak flops undefined for: {device_name}, fallback to A100")
+    gpu_peak_flops = 312e12
+    lm = TinyLM(B=4)
+    model = lm.model
+    num_flops_per_token = 6 * sum(p.numel() for p in model.parameters())
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    log_freq, val_freq, steps, accumulation = 10, 20, 40, 2
+    state = {"ntokens": 0, "time_last_log": time.perf_counter()}
+
+    def log(step: int, global_avg_loss: float, grad_norm: float) -> None:
+        time_delta = time.perf_counter() - state["time_last_log"]
+        tps = state["ntokens"] / time_delta
+        tflops = num_flops_per_token * tps / 1e12
+        mfu = 100 * num_flops_per_token * tps / gpu_peak_flops
+        device_mem_stats = DeviceMemStats()
+        truth.extend([point("loss", global_avg_loss, step), point("grad_norm", grad_norm, step)])
+        mfu_str = f"{mfu:.2f}%" if mfu is not None else "N/A"
+        logger.info(
+            f"{color.red}step: {step:2}  "
+            f"{color.green}loss: {global_avg_loss:8.5f}  "
+            f"{color.orange}grad_norm: {grad_norm:7.4f}  "
+            f"{color.turquoise}memory: {device_mem_stats.max_reserved_gib:5.2f}GiB"
+            f"({device_mem_stats.max_reserved_pct:.2f}%)  "
+            f"{color.blue}tps: {round(tps):,}  "
+            f"{color.cyan}tflops: {tflops:,.2f}  "
+            f"{color.magenta}mfu: {mfu_str}{color.reset}"
+        )
+        state["ntokens"], state["time_last_log"] = 0, time.perf_counter()
+
+    def log_validation(loss: float, step: int) -> None:
+        time_delta = time.perf_counter() - state["time_last_log"]
+        tps = state["ntokens"] / time_delta
+        device_mem_stats = DeviceMemStats()
+        truth.append(point("validate_loss", loss, step))
+        logger.info(
+            f"{color.yellow}validate step: {step:2}  "
+            f"{color.green}loss: {loss:7.4f}  "
+            f"{color.turquoise}memory: {device_mem_stats.max_reserved_gib:5.2f}GiB"
+            f"({device_mem_stats.max_reserved_pct:.2f}%)  "
+            f"{color.blue}tps: {round(tps):,}{color.reset}"
+        )
+        state["ntokens"], state["time_last_log"] = 0, time.perf_counter()
+
+    step = 0
+    logger.info(f"Training starts at step {step + 1}")
+    while step < steps:
+        step += 1
+        optimizer.zero_grad()
+        batches = [lm.batch("train") for _ in range(accumulation)]
+        global_valid_tokens = sum(y.numel() for _, y in batches)
+        accumulated_loss = torch.tensor(0.0)
+        for x, y in batches:
+            logits = model(x)
+            loss_sum = torch.nn.functional.cross_entropy(
+                logits.view(-1, lm.vocab), y.view(-1), reduction="sum")
+            loss = loss_sum / global_valid_tokens
+            loss.backward()
+            accumulated_loss += loss.detach()
+            state["ntokens"] += x.numel()
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        if step == 1 or step % log_freq == 0:
+            log(step, float(accumulated_loss.item()), float(grad_norm.item()))
+        if step % val_freq == 0:
+            model.eval()
+            with torch.no_grad():
+                losses = [lm.loss(*lm.batch("val")) for _ in range(4)]
+            model.train()
+            log_validation(float(torch.stack(losses).mean().item()), step)
+    logger.info("Training completed")
+    return truth
+
+
+CASES["torchtitan_metrics"] = torchtitan_metrics
+OWN_ENVIRONMENT["torchtitan_metrics"] = R9_ENVIRONMENT
+OWN_CHECKOUT["torchtitan_metrics"] = "TORCHTITAN"
+REPOSITORY_CHECKOUTS["TORCHTITAN"] = ("pytorch/torchtitan", "TORCHTITAN_COMMIT")
+CHECKOUT_ROW["torchtitan_metrics"] = (
+    "pytorch/torchtitan torchtitan/components/metrics.py (copied statements)")
+
+
+MLX_LM_FILES = ["mlx_lm/tuner/trainer.py", "mlx_lm/lora.py", "mlx_lm/tuner/utils.py"]
+MLX_LM_COPIED = [
+    'print(f"Starting training..., iters: {args.iters}")',
+    'it == 1 or it % args.steps_per_eval == 0 or it == args.iters',
+    'f"Iter {it}: "',
+    'f"Val loss {val_loss:.3f}, "',
+    'f"Val took {val_time:.3f}s",',
+    'if it % args.steps_per_report == 0 or it == args.iters:',
+    'train_loss /= steps * world_size',
+    'it_sec = args.steps_per_report / train_time',
+    'tokens_sec = float(n_tokens) / train_time',
+    'f"Iter {it}: Train loss {train_loss:.3f}, "',
+    'f"Learning Rate {learning_rate:.3e}, "',
+    'f"It/sec {it_sec:.3f}, "',
+    'f"Tokens/sec {tokens_sec:.3f}, "',
+    'f"Trained Tokens {trained_tokens}, "',
+    'f"Peak mem {peak_mem:.3f} GB",',
+    'f"Iter {it}: Saved adapter weights to "',
+    'f"{args.adapter_file} and {checkpoint}."',
+    'Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"',
+    'print(f"Saved final weights to {args.adapter_file}.")',
+    'desc="Calculating loss...",',
+    'total=min(len(dataset) // batch_size, num_batches),',
+    'avg_loss = (all_losses / ntokens).item()',
+    'print("Loading pretrained model")',
+    'print("Loading datasets")',
+    'print("Training")',
+    'print("Testing")',
+    'test_ppl = math.exp(test_loss)',
+    'print(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")',
+    'f"Trainable parameters: {(trainable_p * 100 / total_p):.3f}% "',
+    'f"({trainable_p:.3f}M/{total_p:.3f}M)"',
+]
+
+
+def mlx_lm_lora() -> Truth:
+    """mlx-lm's LoRA fine-tuning prints (ml-explore/mlx-lm, the checkout named by `MLX_LM`, at
+    the commit in VERSIONS.md, the last before its rich UI of June 2026 replaced these lines;
+    MLX_LM_COPIED, checked in `mlx_lm/tuner/trainer.py` (`train`, `evaluate`), `mlx_lm/lora.py`
+    (`run`, `evaluate_model`) and `mlx_lm/tuner/utils.py` (`print_trainable_parameters`)):
+    `Loading pretrained model`, `Loading datasets`, `Training`, `Trainable parameters: 9.412%
+    (0.001M/0.007M)`, `Starting training..., iters: 60`, then at iteration 1, every
+    `steps_per_eval` (25) and at the last `Iter 1: Val loss 3.612, Val took 0.012s` after
+    `evaluate`'s tqdm bar (`Calculating loss...`, on stderr), every `steps_per_report` (10)
+    `Iter 10: Train loss 3.512, Learning Rate 9.755e-03, It/sec 123.456, Tokens/sec 7890.123,
+    Trained Tokens 640, Peak mem 0.321 GB`, every `steps_per_save` (50) `Iter 50: Saved adapter
+    weights to adapters/adapters.safetensors and adapters/0000050_adapters.safetensors.`, then
+    `Saved final weights to adapters/adapters.safetensors.`, `Testing` and `Test loss 3.456,
+    Test ppl 31.690.`. MLX runs on Apple silicon: the loop is torch, CPU: a LoRA adapter (rank
+    4, scale 20 as mlx-lm's default, the B matrix from zero) on the output layer of a frozen
+    tiny bigram model (TinyLM) over synthetic tokens, batches of 4, AdamW with cosine decay
+    from 1e-2 (mlx-lm's `lr_schedule`), mlx-lm's `default_loss` (the mean over the batch's
+    tokens) and `evaluate` (token-weighted over `val_batches`, 5). Truth: what the statements
+    format, read as the loop prints: `train_loss` (the mean of the report's steps) as
+    `Train_loss`, `learning_rate` as `Learning_Rate`, `val_loss` as `Val_loss`, each at `it`
+    (the iteration the line names, from 1; mlx-lm's callback gets `it - 1` for the validation,
+    the line names `it`); `Test_loss` and `Test_ppl` with no step. It/sec, Tokens/sec and the
+    validation's time are timings, Trained Tokens a count, Peak mem a size, the trainable
+    parameters a count: left out."""
+    import math
+    import shutil
+    import time
+    from pathlib import Path
+
+    import torch
+    from tqdm import tqdm
+
+    copied_from_files("MLX_LM", MLX_LM_FILES, "mlx_lm_lora", MLX_LM_COPIED)
+    truth: Truth = []
+
+    class Args:
+        iters, batch_size, steps_per_report, steps_per_eval, steps_per_save = 60, 4, 10, 25, 50
+        val_batches, test_batches = 5, 5
+        adapter_file = Path("adapters") / "adapters.safetensors"
+
+    args = Args()
+    world_size = 1
+    print("Loading pretrained model")
+    lm = TinyLM(B=args.batch_size)
+    model = lm.model
+    for p in model.parameters():
+        p.requires_grad_(False)
+    rank, scale = 4, 20.0
+    lora_a = torch.nn.Parameter(torch.randn(64, rank) / math.sqrt(64))
+    lora_b = torch.nn.Parameter(torch.zeros(rank, lm.vocab))
+
+    def forward(x: Any) -> Any:
+        h = model[0](x)
+        return model[1](h) + scale * (h @ lora_a @ lora_b)
+
+    def default_loss(x: Any, y: Any) -> tuple[Any, int]:
+        logits = forward(x)
+        return (torch.nn.functional.cross_entropy(logits.view(-1, lm.vocab), y.view(-1)),
+                y.numel())
+
+    print("Loading datasets")
+    print("Training")
+    trainable_p = (lora_a.numel() + lora_b.numel()) / 10**6
+    total_p = sum(p.numel() for p in model.parameters()) / 10**6 + trainable_p
+    print(
+        f"Trainable parameters: {(trainable_p * 100 / total_p):.3f}% "
+        f"({trainable_p:.3f}M/{total_p:.3f}M)"
+    )
+    optimizer = torch.optim.AdamW([lora_a, lora_b], lr=1e-2)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.iters,
+                                                          eta_min=1e-3)
+
+    def evaluate(split: str, num_batches: int) -> float:
+        all_losses, ntokens = 0.0, 0
+        batch_size = args.batch_size
+        dataset = range(40)  # 40 sequences: more than the batches evaluated
+        with torch.no_grad():
+            for _ in tqdm(range(num_batches), desc="Calculating loss...",
+                          total=min(len(dataset) // batch_size, num_batches)):
+                losses, toks = default_loss(*lm.batch(split))
+                all_losses += losses.item() * toks
+                ntokens += toks
+        avg_loss = all_losses / ntokens
+        return avg_loss
+
+    print(f"Starting training..., iters: {args.iters}")
+    losses, n_tokens, steps, trained_tokens, train_time = 0.0, 0, 0, 0, 0.0
+    work = tempfile.mkdtemp()
+    here = os.getcwd()
+    os.chdir(work)
+    try:
+        for it in range(1, args.iters + 1):
+            tic = time.perf_counter()
+            if it == 1 or it % args.steps_per_eval == 0 or it == args.iters:
+                tic = time.perf_counter()
+                val_loss = evaluate("val", args.val_batches)
+                val_time = time.perf_counter() - tic
+                print(
+                    f"Iter {it}: "
+                    f"Val loss {val_loss:.3f}, "
+                    f"Val took {val_time:.3f}s",
+                    flush=True,
+                )
+                truth.append(point("Val_loss", val_loss, it))
+                tic = time.perf_counter()
+            lvalue, toks = default_loss(*lm.batch("train"))
+            optimizer.zero_grad()
+            lvalue.backward()
+            optimizer.step()
+            schedule.step()
+            losses += lvalue.item()
+            n_tokens += toks
+            steps += 1
+            train_time += time.perf_counter() - tic
+            if it % args.steps_per_report == 0 or it == args.iters:
+                train_loss = losses
+                train_loss /= steps * world_size
+                learning_rate = optimizer.param_groups[0]["lr"]
+                it_sec = args.steps_per_report / train_time
+                tokens_sec = float(n_tokens) / train_time
+                trained_tokens += n_tokens
+                peak_mem = resource_peak_bytes() / 1e9
+                print(
+                    f"Iter {it}: Train loss {train_loss:.3f}, "
+                    f"Learning Rate {learning_rate:.3e}, "
+                    f"It/sec {it_sec:.3f}, "
+                    f"Tokens/sec {tokens_sec:.3f}, "
+                    f"Trained Tokens {trained_tokens}, "
+                    f"Peak mem {peak_mem:.3f} GB",
+                    flush=True,
+                )
+                truth.extend([point("Train_loss", train_loss, it),
+                              point("Learning_Rate", learning_rate, it)])
+                losses, n_tokens, steps, train_time = 0.0, 0, 0, 0.0
+            if it % args.steps_per_save == 0:
+                checkpoint = (
+                    Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+                )
+                print(
+                    f"Iter {it}: Saved adapter weights to "
+                    f"{args.adapter_file} and {checkpoint}."
+                )
+        print(f"Saved final weights to {args.adapter_file}.")
+        print("Testing")
+        test_loss = evaluate("val", args.test_batches)
+        test_ppl = math.exp(test_loss)
+        print(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")
+        truth.extend([point("Test_loss", test_loss, None), point("Test_ppl", test_ppl, None)])
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+def resource_peak_bytes() -> int:
+    """The process's peak resident size, in bytes (Linux counts it in KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+CASES["mlx_lm_lora"] = mlx_lm_lora
+OWN_ENVIRONMENT["mlx_lm_lora"] = R9_ENVIRONMENT
+OWN_CHECKOUT["mlx_lm_lora"] = "MLX_LM"
+REPOSITORY_CHECKOUTS["MLX_LM"] = ("ml-explore/mlx-lm", "MLX_LM_COMMIT")
+CHECKOUT_ROW["mlx_lm_lora"] = "ml-explore/mlx-lm mlx_lm/tuner/trainer.py (copied statements)"
+
+
+def deepspeed_engine() -> Truth:
+    """DeepSpeed's engine on the CPU (its `cpu` accelerator, gloo for one process, set by
+    `DS_ACCELERATOR=cpu`), training a tiny bigram model (TinyLM) over synthetic tokens with
+    `deepspeed.initialize(model=..., config=...)`: `train_batch_size` 8 in micro-batches of 4
+    (2 accumulated a step), its Adam (`torch_adam`) at 1e-2 with its `WarmupDecayLR` scheduler
+    (10 warmup steps, then a linear decay over 50), `steps_per_print` 5, `wall_clock_breakdown`
+    on, `log_level` info (the engine's logger is at WARNING otherwise and prints none of its
+    INFO lines), 40 steps
+    (`engine.backward(loss)`, `engine.step()` each micro-batch). DeepSpeed prints through its
+    logger (`deepspeed/utils/logging.py`: `[2026-12-02 09:14:14,378] [INFO]
+    [logging.py:123:log_dist] [Rank 0] ...`, on stdout): its set-up lines, the configuration
+    dump (`DeepSpeedEngine configuration:`, `  steps_per_print .............. 10`, its JSON),
+    `_report_progress` of `deepspeed/runtime/engine.py` (`step=10, skipped=0,
+    lr=[0.009999999999999998], mom=[(0.9, 0.999)]`, once with step 0 as the scheduler is set
+    up, then every `steps_per_print` steps), `ThroughputTimer.stop` of
+    `deepspeed/utils/timer.py` (`epoch=0/micro_step=20/global_step=10,
+    RunningAvgSamplesPerSec=..., CurrSamplesPerSec=..., MemAllocated=0.33GB,
+    MaxMemAllocated=0.33GB`) and, with `wall_clock_breakdown`, `SynchronizedWallClockTimer.log`'s
+    `[Rank 0] time (ms) | fwd_microstep: 0.18 | bwd_microstep: 0.90 | ...` and `[Rank 0] time
+    (ms) | fwd: 0.18 | bwd: 0.90 | ... | step: 1.46` (plain prints, every step). Truth: the
+    learning rate `_report_progress` prints, `engine.get_lr()` (one parameter group) read by a
+    wrapper of `_report_progress` as it logs, as `lr` at the step it names. Left out: `skipped`
+    (a count of skipped steps), `mom` (Adam's betas, settings), the throughputs, memory sizes
+    and timers, and the configuration's settings."""
+    import torch
+
+    os.environ.update({"DS_ACCELERATOR": "cpu", "MASTER_ADDR": "127.0.0.1",
+                       "MASTER_PORT": "29533", "RANK": "0", "LOCAL_RANK": "0",
+                       "WORLD_SIZE": "1"})
+    import deepspeed
+    from deepspeed.runtime.engine import DeepSpeedEngine
+
+    truth: Truth = []
+    report = DeepSpeedEngine._report_progress
+
+    def recorded(self: Any, step: int) -> None:
+        lr = self.get_lr()
+        if len(lr) != 1:
+            raise SystemExit(f"deepspeed_engine: {len(lr)} parameter groups")
+        truth.append(point("lr", lr[0], step))
+        report(self, step)
+
+    DeepSpeedEngine._report_progress = recorded  # type: ignore[method-assign]
+    lm = TinyLM(B=4)
+    config = {
+        "train_batch_size": 8, "train_micro_batch_size_per_gpu": 4,
+        "gradient_accumulation_steps": 2, "steps_per_print": 5, "log_level": "info",
+        "wall_clock_breakdown": True,
+        "optimizer": {"type": "Adam", "params": {"lr": 1e-2, "torch_adam": True}},
+        "scheduler": {"type": "WarmupDecayLR", "params": {"warmup_min_lr": 0,
+                                                          "warmup_max_lr": 1e-2,
+                                                          "warmup_num_steps": 10,
+                                                          "total_num_steps": 50}},
+    }
+    engine, _, _, _ = deepspeed.initialize(model=lm.model,
+                                           model_parameters=lm.model.parameters(),
+                                           config=config)
+    for _ in range(40 * 2):
+        x, y = lm.batch("train")
+        logits = engine(x)  # the engine's forward (it times it)
+        loss = torch.nn.functional.cross_entropy(logits.view(-1, lm.vocab), y.view(-1))
+        engine.backward(loss)
+        engine.step()
+    if engine.global_steps != 40:
+        raise SystemExit(f"deepspeed_engine: {engine.global_steps} steps, not 40")
+    return truth
+
+
+CASES["deepspeed_engine"] = deepspeed_engine
+OWN_ENVIRONMENT["deepspeed_engine"] = dict(R9_ENVIRONMENT, deepspeed="deepspeed")
+
+
+def smp_train_epoch() -> Truth:
+    """segmentation_models_pytorch 0.3.3's training helpers (`segmentation_models_pytorch/utils/
+    train.py`: `TrainEpoch` and `ValidEpoch`, whose `Epoch.run` draws a tqdm bar on stdout,
+    `desc` the stage's name, and after each batch `iterator.set_postfix_str(s)` with
+    `_format_logs`' `"{} - {:.4}".format(k, v)` joined by `, `: `train: 100%|██████████| 8/8
+    [00:01<00:00,  6.12it/s, dice_loss - 0.4123, iou_score - 0.5321]`; smp 0.4 removed them),
+    driven as smp's example notebook drives them (`examples/cars segmentation (camvid).ipynb`:
+    `print('\\nEpoch: {}'.format(i))`, `train_epoch.run(train_loader)`,
+    `valid_epoch.run(valid_loader)`, `Model saved!` when the validation IoU improves, a lower
+    learning rate at a set epoch with `Decrease decoder learning rate to 1e-5!`): a `Unet`
+    (resnet18 encoder from no weights, depth 3, decoder channels 32, 16, 8) segmenting 32
+    synthetic 64x64 images (a bright square on noise; 16 to validate), batches of 4, its
+    `utils.losses.DiceLoss()` and `utils.metrics.IoU(threshold=0.5)`, Adam 1e-3, 4 epochs (the
+    rate lowered after epoch 2), from a folder of its own (it saves `best_model.pth`). Truth:
+    the logs dict each `run` returns (its meters' means over the epoch, the values of the
+    bar's last frame), keyed by the bar's stage and the name printed, `train/dice_loss`,
+    `train/iou_score`, `valid/dice_loss`, `valid/iou_score`, at the epoch the `Epoch: N` line
+    before them names (from 0). The bar's frames before the last show the running means
+    part-way through the epoch, drawn as tqdm's timer allows: not in the truth."""
+    import shutil
+
+    import numpy as np
+    import segmentation_models_pytorch as smp
+    import torch
+    from segmentation_models_pytorch import utils
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+
+    def images(n: int) -> Any:
+        x = rng.normal(0.0, 0.3, size=(n, 3, 64, 64)).astype("float32")
+        y = np.zeros((n, 1, 64, 64), dtype="float32")
+        for i in range(n):
+            r, c, size = *rng.integers(4, 36, size=2), int(rng.integers(12, 24))
+            x[i, :, r:r + size, c:c + size] += 1.0
+            y[i, 0, r:r + size, c:c + size] = 1.0
+        return torch.utils.data.TensorDataset(torch.from_numpy(x), torch.from_numpy(y))
+
+    train_loader = torch.utils.data.DataLoader(images(32), batch_size=4, shuffle=True)
+    valid_loader = torch.utils.data.DataLoader(images(16), batch_size=4, shuffle=False)
+    model = smp.Unet(encoder_name="resnet18", encoder_weights=None, encoder_depth=3,
+                     decoder_channels=(32, 16, 8), classes=1, activation="sigmoid")
+    loss = utils.losses.DiceLoss()
+    metrics = [utils.metrics.IoU(threshold=0.5)]
+    optimizer = torch.optim.Adam([dict(params=model.parameters(), lr=0.001)])
+    train_epoch = utils.train.TrainEpoch(model, loss=loss, metrics=metrics, optimizer=optimizer,
+                                         device="cpu", verbose=True)
+    valid_epoch = utils.train.ValidEpoch(model, loss=loss, metrics=metrics, device="cpu",
+                                         verbose=True)
+    truth: Truth = []
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        max_score = 0
+        for i in range(0, 4):
+            print('\nEpoch: {}'.format(i))  # noqa: UP032
+            train_logs = train_epoch.run(train_loader)
+            valid_logs = valid_epoch.run(valid_loader)
+            for stage, logs in (("train", train_logs), ("valid", valid_logs)):
+                truth += [point(f"{stage}/{name}", value, i) for name, value in logs.items()]
+            if max_score < valid_logs['iou_score']:
+                max_score = valid_logs['iou_score']
+                torch.save(model, './best_model.pth')
+                print('Model saved!')
+            if i == 2:
+                optimizer.param_groups[0]['lr'] = 1e-5
+                print('Decrease decoder learning rate to 1e-5!')
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["smp_train_epoch"] = smp_train_epoch
+OWN_ENVIRONMENT["smp_train_epoch"] = {
+    "segmentation-models-pytorch": "segmentation-models-pytorch",
+    "timm": "timm (smp_train_epoch case)", "torch": "torch (smp_train_epoch case)",
+    "torchvision": "torchvision (smp_train_epoch case)", "numpy": "numpy (smp_train_epoch case)",
+    "tqdm": "tqdm (smp_train_epoch case)"}
+
+
+SPEECHBRAIN_CORE_COPIED = [
+    "with tqdm(\n            train_set,\n            initial=self.step,\n            dynamic_ncols=True,",
+    "t.set_postfix(train_loss=self.avg_train_loss)",
+    "avg_loss -= avg_loss / self.step",
+    "avg_loss += float(loss) / self.step",
+    "avg_valid_loss = self.update_average(loss, avg_valid_loss)",
+]
+
+
+def speechbrain_train_log() -> Truth:
+    """SpeechBrain's training log, its own `FileTrainLogger.log_stats`
+    (`speechbrain/utils/train_logger.py`: `", ".join(...)` of `key: value`, each float in
+    (1, 100) `.2f` and any other float `.2e`, the dataset's name before its stats' keys, `" -
+    "` between the groups: `epoch: 1, lr: 1.00e+00 - train loss: 2.31 - valid loss: 2.10,
+    valid error: 5.00e-01`), written to its `train_log.txt` and logged through its
+    `log-config.yaml` as its `create_experiment_directory` sets it up (`setup_logging`: the
+    console handler, `TqdmCompatibleStreamHandler`, on stdout, `%(name)s - %(message)s`:
+    `speechbrain.utils.train_logger - epoch: 1, ...`), from a classifier trained as a
+    SpeechBrain recipe's `Brain.fit` does (`speechbrain/core.py`, the installed package's:
+    SPEECHBRAIN_CORE_COPIED, checked there: a tqdm bar an epoch, `set_postfix(train_loss=...)`
+    after each batch with `update_average`'s running mean, a bar for the validation, the step
+    counter reset each stage) and its `on_stage_end` as SpeechBrain's templates write it
+    (`stats_meta={"epoch": epoch, "lr": old_lr}`, `train_stats={"loss": ...}`,
+    `valid_stats={"loss": ..., "error": ...}`; after training `stats_meta={"Epoch loaded":
+    ...}`, `test_stats={"loss": ..., "error": ...}`): a linear classifier of 10 classes over
+    synthetic 40-dimensional features, SGD at 0.2 halved every 2 epochs, 5 epochs of 10
+    batches of 16, 4 to validate and 4 to test. SpeechBrain's package needs torchaudio, which
+    has no build for the CPU torch here: the case loads `speechbrain.utils.train_logger` and
+    `speechbrain.utils.logger` (which import no audio) without running the package's
+    `__init__`. Truth: the stats dicts handed to `log_stats`, read by a wrapper as it logs,
+    keyed as printed: `lr` (the epoch's rate), `train loss`, `valid loss`, `valid error` at
+    the epoch the line names (from 1); `test loss` and `test error` with no step (the line
+    names the epoch of the checkpoint tested, `Epoch loaded: 5`, not a step of training).
+    The bars' running means (the last frame of each epoch's training bar is the epoch's
+    `train loss`) are not in the truth."""
+    import importlib.util
+    import shutil
+    import types
+
+    import torch
+    from tqdm import tqdm
+
+    spec = importlib.util.find_spec("speechbrain")
+    if spec is None or spec.origin is None:
+        raise SystemExit("speechbrain_train_log: speechbrain is not installed")
+    folder = os.path.dirname(spec.origin)
+    with open(os.path.join(folder, "core.py")) as f:
+        core = f.read()
+    for copied in SPEECHBRAIN_CORE_COPIED:
+        if copied not in core:
+            raise SystemExit(f"speechbrain_train_log: speechbrain/core.py has no {copied}")
+    for name, path in (("speechbrain", folder), ("speechbrain.utils",
+                                                 os.path.join(folder, "utils"))):
+        package = types.ModuleType(name)
+        package.__path__ = [path]  # its modules, without the package's imports
+        sys.modules[name] = package
+    sys.modules["speechbrain"].utils = sys.modules["speechbrain.utils"]  # type: ignore[attr-defined]
+    from speechbrain.utils.logger import setup_logging
+    from speechbrain.utils.train_logger import FileTrainLogger
+
+    truth: Truth = []
+    log_stats = FileTrainLogger.log_stats
+
+    def recorded(self: Any, stats_meta: dict[str, Any], train_stats: Any = None,
+                 valid_stats: Any = None, test_stats: Any = None, verbose: bool = True) -> None:
+        step = stats_meta.get("epoch")
+        for key, value in stats_meta.items():
+            if key not in ("epoch", "Epoch loaded"):
+                truth.append(point(key, value, step))
+        for dataset, stats in (("train", train_stats), ("valid", valid_stats),
+                               ("test", test_stats)):
+            for key, value in (stats or {}).items():
+                truth.append(point(f"{dataset} {key}", value, step))
+        log_stats(self, stats_meta, train_stats, valid_stats, test_stats, verbose)
+
+    FileTrainLogger.log_stats = recorded  # type: ignore[method-assign]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        setup_logging(os.path.join(folder, "log-config.yaml"),
+                      {"handlers": {"file_handler": {"filename": "log.txt"}}})
+        train_logger = FileTrainLogger(save_file="train_log.txt")
+        torch.manual_seed(0)
+        torch.set_num_threads(1)
+        centres = torch.randn(10, 40)
+
+        def batches(n: int) -> list[tuple[Any, Any]]:
+            out = []
+            for _ in range(n):
+                y = torch.randint(0, 10, (16,))
+                out.append((centres[y] + 4.0 * torch.randn(16, 40), y))
+            return out
+
+        train_set, valid_set, test_set = batches(10), batches(4), batches(4)
+        model = torch.nn.Linear(40, 10)
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.2)
+
+        def stage(data: list[tuple[Any, Any]], train: bool) -> tuple[float, float]:
+            self = types.SimpleNamespace(step=0, avg_train_loss=0.0)
+
+            def update_average(loss: Any, avg_loss: float) -> float:
+                if torch.isfinite(loss):
+                    avg_loss -= avg_loss / self.step
+                    avg_loss += float(loss) / self.step
+                return avg_loss
+
+            errors, avg_valid_loss = 0, 0.0
+            if train:
+                with tqdm(data, initial=self.step, dynamic_ncols=True, colour="") as t:
+                    for x, y in t:
+                        self.step += 1
+                        loss = torch.nn.functional.cross_entropy(model(x), y)
+                        optimizer.zero_grad()
+                        loss.backward()
+                        optimizer.step()
+                        self.avg_train_loss = update_average(loss.detach(),
+                                                             self.avg_train_loss)
+                        t.set_postfix(train_loss=self.avg_train_loss)
+                return self.avg_train_loss, 0.0
+            with torch.no_grad():
+                for x, y in tqdm(data, dynamic_ncols=True, colour=""):
+                    self.step += 1
+                    logits = model(x)
+                    loss = torch.nn.functional.cross_entropy(logits, y)
+                    avg_valid_loss = update_average(loss, avg_valid_loss)
+                    errors += int((logits.argmax(-1) != y).sum())
+            return avg_valid_loss, errors / (16 * len(data))
+
+        for epoch in range(1, 6):
+            train_loss, _ = stage(train_set, True)
+            valid_loss, error = stage(valid_set, False)
+            old_lr = optimizer.param_groups[0]["lr"]
+            if epoch % 2 == 0:
+                optimizer.param_groups[0]["lr"] = old_lr / 2
+            train_logger.log_stats(
+                stats_meta={"epoch": epoch, "lr": old_lr},
+                train_stats={"loss": train_loss},
+                valid_stats={"loss": valid_loss, "error": error},
+            )
+        test_loss, error = stage(test_set, False)
+        train_logger.log_stats(
+            stats_meta={"Epoch loaded": 5},
+            test_stats={"loss": test_loss, "error": error},
+        )
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["speechbrain_train_log"] = speechbrain_train_log
+OWN_ENVIRONMENT["speechbrain_train_log"] = dict(R9_ENVIRONMENT, speechbrain="speechbrain")
+
+
+MLX_LM_UI_COPIED = [
+    "ui = TrainUI(args.iters, rank=rank)",
+    "it == 1 or it % args.steps_per_eval == 0 or it == args.iters",
+    "with ui.val_task(val_total) as advance_val:",
+    "ui.report_val(it, val_loss, val_time)",
+    "ui.advance()",
+    "if it % args.steps_per_report == 0 or it == args.iters:",
+    "train_loss /= steps * world_size",
+    "tokens_sec = float(n_tokens) / train_time",
+    "ui.report_train(it, train_loss, tokens_sec, trained_tokens)",
+    "ui.report_save(checkpoint)",
+    'Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"',
+    'rprint("Loading pretrained model")',
+    'rprint("Loading datasets")',
+    'rprint("Training")',
+    'rprint("Testing")',
+    "print_lora_run_header(make_console(), args)",
+    'rprint(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")',
+]
+
+
+def mlx_lm_lora_ui() -> Truth:
+    """mlx-lm's LoRA fine-tuning as it prints since its rich UI (ml-explore/mlx-lm, the checkout
+    named by `MLX_LM_UI`, commit in VERSIONS.md): the checkout's own `mlx_lm/cli_ui.py`, loaded
+    from the file and run (`print_lora_run_header`'s panel, `TrainUI`: the heading `iter
+    train_loss     tok/s     tokens`, a row a report, `    10    3.758 ▼    7,497      0.6k`
+    with ▼ or ▲ as the loss falls or rises, a validation row `     1    val 3.651    0.03s`, a
+    save row `  save  0000050_adapters.safetensors`, and its rich progress bar, `train` and
+    `val`; `rprint`), with MLX's `mx.distributed.init().rank()`, all `cli_ui.py` asks of MLX,
+    given as rank 0 (MLX runs on Apple silicon); the loop, `train` of
+    `mlx_lm/tuner/trainer.py`, with the calls MLX_LM_UI_COPIED checked there, and `lora.py`'s
+    prints (`Loading pretrained model`, ..., `Test loss 3.576, Test ppl 35.738.`), on the
+    same adapter, model, data and settings as mlx_lm_lora. Truth: as mlx_lm_lora's, what
+    `report_train` and `report_val` are called with: `train_loss` and `val_loss` at `it`,
+    the iteration the row names (the heading names the columns `iter` and `train_loss`; a
+    validation row names its loss `val`), keyed `train_loss` and `val`; `Test_loss` and
+    `Test_ppl` with no step. The learning rate is no longer printed; tok/s is a throughput,
+    tokens a count, the validation's time a timing."""
+    import importlib.util
+    import math
+    import shutil
+    import time
+    import types
+    from pathlib import Path
+
+    import torch
+
+    copied_from_files("MLX_LM_UI", ["mlx_lm/tuner/trainer.py", "mlx_lm/lora.py"],
+                      "mlx_lm_lora_ui", MLX_LM_UI_COPIED)
+    folder = os.environ["MLX_LM_UI"]
+
+    class World:
+        def rank(self) -> int:
+            return 0
+
+        def size(self) -> int:
+            return 1
+
+    mlx = types.ModuleType("mlx")
+    core = types.ModuleType("mlx.core")
+    core.distributed = types.SimpleNamespace(init=World)  # type: ignore[attr-defined]
+    mlx.core = core  # type: ignore[attr-defined]
+    sys.modules.update({"mlx": mlx, "mlx.core": core})
+    spec = importlib.util.spec_from_file_location("cli_ui",
+                                                  os.path.join(folder, "mlx_lm", "cli_ui.py"))
+    assert spec is not None and spec.loader is not None
+    cli_ui = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cli_ui)
+    TrainUI, rprint = cli_ui.TrainUI, cli_ui.rprint
+    make_console, print_lora_run_header = cli_ui.make_console, cli_ui.print_lora_run_header
+    truth: Truth = []
+
+    class Args:
+        model, data, fine_tune_type, num_layers = "tiny-bigram", "synthetic", "lora", 1
+        lora_parameters = {"rank": 4, "scale": 20.0}
+        optimizer, learning_rate, max_seq_length = "adamw", 1e-2, 16
+        iters, batch_size, steps_per_report, steps_per_eval, steps_per_save = 60, 4, 10, 25, 50
+        val_batches, test_batches = 5, 5
+        adapter_file = Path("adapters") / "adapters.safetensors"
+
+    args = Args()
+    world_size, rank = 1, 0
+    rprint("Loading pretrained model")
+    lm = TinyLM(B=args.batch_size)
+    model = lm.model
+    for p in model.parameters():
+        p.requires_grad_(False)
+    lora_a = torch.nn.Parameter(torch.randn(64, 4) / math.sqrt(64))
+    lora_b = torch.nn.Parameter(torch.zeros(4, lm.vocab))
+
+    def default_loss(x: Any, y: Any) -> tuple[Any, int]:
+        h = model[0](x)
+        logits = model[1](h) + 20.0 * (h @ lora_a @ lora_b)
+        return (torch.nn.functional.cross_entropy(logits.view(-1, lm.vocab), y.view(-1)),
+                y.numel())
+
+    rprint("Loading datasets")
+    rprint("Training")
+    print_lora_run_header(make_console(), args)
+    optimizer = torch.optim.AdamW([lora_a, lora_b], lr=1e-2)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.iters,
+                                                          eta_min=1e-3)
+
+    def evaluate(split: str, num_batches: int, progress_callback: Any = None) -> float:
+        all_losses, ntokens = 0.0, 0
+        with torch.no_grad():
+            for _ in range(num_batches):
+                losses, toks = default_loss(*lm.batch(split))
+                all_losses += losses.item() * toks
+                ntokens += toks
+                if progress_callback is not None:
+                    progress_callback()
+        return all_losses / ntokens
+
+    losses, n_tokens, steps, trained_tokens, train_time = 0.0, 0, 0, 0, 0.0
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        ui = TrainUI(args.iters, rank=rank)
+        with ui:
+            for it in range(1, args.iters + 1):
+                tic = time.perf_counter()
+                if it == 1 or it % args.steps_per_eval == 0 or it == args.iters:
+                    val_total = args.val_batches
+                    tic = time.perf_counter()
+                    with ui.val_task(val_total) as advance_val:
+                        val_loss = evaluate("val", args.val_batches, advance_val)
+                    val_time = time.perf_counter() - tic
+                    truth.append(point("val", val_loss, it))
+                    ui.report_val(it, val_loss, val_time)
+                    tic = time.perf_counter()
+                lvalue, toks = default_loss(*lm.batch("train"))
+                optimizer.zero_grad()
+                lvalue.backward()
+                optimizer.step()
+                schedule.step()
+                losses += lvalue.item()
+                n_tokens += toks
+                steps += 1
+                train_time += time.perf_counter() - tic
+                ui.advance()
+                if it % args.steps_per_report == 0 or it == args.iters:
+                    train_loss = losses
+                    train_loss /= steps * world_size
+                    tokens_sec = float(n_tokens) / train_time
+                    trained_tokens += n_tokens
+                    truth.append(point("train_loss", train_loss, it))
+                    ui.report_train(it, train_loss, tokens_sec, trained_tokens)
+                    losses, n_tokens, steps, train_time = 0.0, 0, 0, 0.0
+                if it % args.steps_per_save == 0 and rank == 0:
+                    checkpoint = (
+                        Path(args.adapter_file).parent / f"{it:07d}_adapters.safetensors"
+                    )
+                    ui.report_save(checkpoint)
+        rprint("Testing")
+        test_loss = evaluate("val", args.test_batches)
+        test_ppl = math.exp(test_loss)
+        rprint(f"Test loss {test_loss:.3f}, Test ppl {test_ppl:.3f}.")
+        truth.extend([point("Test_loss", test_loss, None), point("Test_ppl", test_ppl, None)])
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["mlx_lm_lora_ui"] = mlx_lm_lora_ui
+OWN_ENVIRONMENT["mlx_lm_lora_ui"] = dict(R9_ENVIRONMENT, rich="rich (mlx_lm_lora_ui case)")
+OWN_CHECKOUT["mlx_lm_lora_ui"] = "MLX_LM_UI"
+REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
+CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
