@@ -1902,3 +1902,16 @@ def test_scikit_learn_reports_and_logging_libraries_prefixes() -> None:
                "             1          -0.69315        0.665",
                "         Final          -0.22092        0.885")[:2] == expect(
         ("Log_Likelihood", -0.69315, 1), ("Accuracy", 0.665, 1))
+
+
+def test_trainer_formats_of_large_models() -> None:
+    # mlx-lm's closing sentence; torchtitan's validation line (`validate` qualifies its loss);
+    # DeepSpeed's timers and configuration dump are timings and settings.
+    parser = MetricParser()
+    assert run(parser, "Test loss 3.576, Test ppl 35.738.",
+               "validate step: 20  loss:  3.5994  memory:  0.32GiB(1.36%)  tps: 0",
+               "[Rank 0] time (ms) | fwd_microstep: 0.63 | bwd_microstep: 0.36 | step: 2.88",
+               "[2026-12-02 09:15:31,488] [INFO] [config.py:678:print]   seed "
+               "......................... 1234",
+               "  lr .............................................. 0.00015") == expect(
+        ("Test_loss", 3.576, 0), ("Test_ppl", 35.738, 0), ("validate_loss", 3.5994, 20))

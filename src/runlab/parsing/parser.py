@@ -282,7 +282,7 @@ class MetricParser:
                         if pairs:
                             shape = self._learn(line, pairs) or shape
                             self._resolve_pairs(pairs, points)
-                    elif line.rstrip()[-1:] in _ENDS_NUMBER and self._alone is not None:
+                    elif _ends_number(line) and self._alone is not None:
                         alone = self._alone(line)
                         if alone:
                             self._resolve([("name_value", alone, False)], points)
@@ -395,7 +395,7 @@ class MetricParser:
         else:
             if line.lstrip()[:1] not in self._starts or not self._starts:
                 # Most output lines hold no metric; they stop here, before any regex runs.
-                if not found and line.rstrip()[-1:] in _ENDS_NUMBER and self._alone is not None:
+                if not found and _ends_number(line) and self._alone is not None:
                     alone = self._alone(line)
                     if alone:
                         found.append(("name_value", alone, False))
@@ -778,6 +778,13 @@ class MetricParser:
         point, _ = self._held.pop(key)
         self._counts[key] = self._counts.get(key, 0) + 1
         return point
+
+
+def _ends_number(line: str) -> bool:
+    """Whether a line ends in a number (and may be a name and its number), a sentence's full
+    stop after it too (mlx-lm's `Test loss 3.576, Test ppl 35.738.`)."""
+    end = line.rstrip()[-2:]
+    return end[-1:] in _ENDS_NUMBER or (end[-1:] == "." and end[:1] in _ENDS_NUMBER)
 
 
 def _unprefixed(line: str) -> str:

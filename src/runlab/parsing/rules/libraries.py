@@ -80,6 +80,10 @@ _NOISE = re.compile(
     # records. Best score: 0.704. ...`: the monitored metric's value again, already recorded
     r"|\bMetric \S{1,200} improved(?: by \S{1,40} >= min_delta = \S{1,40})?\. New best score: "
     r"|\bMonitored metric \S{1,200} did not improve in the last \d+ records\. Best score: "
+    # DeepSpeed's wall-clock timers, `[Rank 0] time (ms) | fwd_microstep: 0.63 | bwd: ...`
+    # (timings), and the configuration it prints, `  seed ...................... 1234` (also
+    # Megatron-LM's arguments): settings
+    r"|\] time \(ms\) \| |(?:^|\]\ )\s{0,8}[\w.\[\]\-]{1,80} \.{3,} "
 )
 
 

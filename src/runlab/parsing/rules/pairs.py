@@ -178,7 +178,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
-_PHASES = frozenset({"train", "training", "val", "valid", "validation", "test", "testing",
+_PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test", "testing",
                      "eval", "evaluation", "dev"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
@@ -449,6 +449,8 @@ def parse_alone(line: str) -> list[Found]:
     text = line.strip()
     if text[:2] in ("- ", "* ", "• "):
         text = text[2:]
+    if text[-1:] == "." and text[-2:-1].isdigit():  # a sentence's full stop
+        text = text[:-1]
     clauses = text.split(", ")
     found: list[Found] = []
     for index, clause in enumerate(clauses):
