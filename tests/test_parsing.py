@@ -1914,4 +1914,5 @@ def test_trainer_formats_of_large_models() -> None:
                "[2026-12-02 09:15:31,488] [INFO] [config.py:678:print]   seed "
                "......................... 1234",
                "  lr .............................................. 0.00015") == expect(
-        ("Test_loss", 3.576, 0), ("Test_ppl", 35.738, 0), ("validate_loss", 3.5994, 20))
+        ("Test_loss", 3.576, 0), ("Test_ppl", 35.738, 0), ("validate_loss", 3.5994, 20),
+        ("tps", 0, 20))
