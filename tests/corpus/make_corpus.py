@@ -9515,11 +9515,11 @@ def smp_train_epoch() -> Truth:
     synthetic 64x64 images (a bright square on noise; 16 to validate), batches of 4, its
     `utils.losses.DiceLoss()` and `utils.metrics.IoU(threshold=0.5)`, Adam 1e-3, 4 epochs (the
     rate lowered after epoch 2), from a folder of its own (it saves `best_model.pth`). Truth:
-    the logs dict each `run` returns (its meters' means over the epoch, the values of the
-    bar's last frame), keyed by the bar's stage and the name printed, `train/dice_loss`,
-    `train/iou_score`, `valid/dice_loss`, `valid/iou_score`, at the epoch the `Epoch: N` line
-    before them names (from 0). The bar's frames before the last show the running means
-    part-way through the epoch, drawn as tqdm's timer allows: not in the truth."""
+    the logs dict `run` formats for the bar after each batch (its meters' running means; the
+    last of an epoch is the dict `run` returns), read as `Epoch._format_logs` is called, keyed
+    by the bar's stage and the name printed, `train/dice_loss`, `train/iou_score`,
+    `valid/dice_loss`, `valid/iou_score`, at the stage's global batch (from 1, its bars'
+    counts made global: `set_postfix_str` draws a batch's values before tqdm counts it)."""
     import shutil
 
     import numpy as np
@@ -9552,16 +9552,24 @@ def smp_train_epoch() -> Truth:
     valid_epoch = utils.train.ValidEpoch(model, loss=loss, metrics=metrics, device="cpu",
                                          verbose=True)
     truth: Truth = []
+    batches: dict[str, int] = {}
+    format_logs = utils.train.Epoch._format_logs
+
+    def recorded(self: Any, logs: dict[str, float]) -> str:
+        batches[self.stage_name] = batches.get(self.stage_name, 0) + 1
+        truth.extend(point(f"{self.stage_name}/{name}", value, batches[self.stage_name])
+                     for name, value in logs.items())
+        return format_logs(self, logs)
+
+    utils.train.Epoch._format_logs = recorded
     here, work = os.getcwd(), tempfile.mkdtemp()
     os.chdir(work)
     try:
         max_score = 0
         for i in range(0, 4):
             print('\nEpoch: {}'.format(i))  # noqa: UP032
-            train_logs = train_epoch.run(train_loader)
+            train_epoch.run(train_loader)
             valid_logs = valid_epoch.run(valid_loader)
-            for stage, logs in (("train", train_logs), ("valid", valid_logs)):
-                truth += [point(f"{stage}/{name}", value, i) for name, value in logs.items()]
             if max_score < valid_logs['iou_score']:
                 max_score = valid_logs['iou_score']
                 torch.save(model, './best_model.pth')

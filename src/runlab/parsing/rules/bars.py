@@ -16,6 +16,7 @@ from runlab.parsing.rules.base import (
     parse_number,
     to_number,
 )
+from runlab.parsing.rules.pairs import PHASES as _PHASES
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs
 
 # keras ----------------------------------------------------------------------------------------
@@ -50,6 +51,9 @@ _IGNITE_BAR = re.compile(
     r"\[(?:\d+:)?\d+:\d\d(?:<[^\]]*)?(\]|$)"
 )
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
+# Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
+_POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
+                                re.ASCII)
 # A postfix set as text (`set_postfix_str`) names its values with `: `: Hyperopt's `best loss:
 # 0.87`, NumPyro's `init loss: 24.7, avg. loss [1-20]: 22.7` (the range it averages is not
 # part of the name).
@@ -83,6 +87,8 @@ def read_tqdm(line: str) -> Bar | None:
         rate = ""
         ahead = True
     items = _POSTFIX_ITEM.findall(postfix or "")
+    if not items and postfix and " - " in postfix:
+        items = _POSTFIX_DASH_ITEM.findall(postfix)
     if not items and postfix and ": " in postfix:
         items = [(name, text) for name, text in (
             (key.replace(". ", " ").replace(" ", "_"), text)
@@ -111,6 +117,11 @@ def read_tqdm(line: str) -> Bar | None:
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
     description = _DESCRIPTION.sub("", head)
+    if description.lower() in _PHASES and found:
+        # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch):
+        # the same postfix keys in each, one series a stage
+        found = [(f"{description}/{key}" if key else key, value, step)
+                 for key, value, step in found]
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     rest = line[bar.end() :].strip() if end else ""

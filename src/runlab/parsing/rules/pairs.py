@@ -178,7 +178,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
-_PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test", "testing",
+PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test", "testing",
                      "eval", "evaluation", "dev"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
@@ -192,7 +192,7 @@ _PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.
 def _phased(key: str) -> bool:
     """Whether a key starts with a phase word (`val_acc`, `train loss`, `Train/Loss`)."""
     first = re.split(r"[_\s/.\-]", key, maxsplit=1)[0]
-    return first.lower() in _PHASES
+    return first.lower() in PHASES
 
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -208,7 +208,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     phase = ""
     end = 0
     label = _PHASE_LABEL.match(line)
-    if label is not None and label.group(1).lower() in _PHASES:
+    if label is not None and label.group(1).lower() in PHASES:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
         # of the line is the phase's; its step is not
         phase = label.group(1)
@@ -229,12 +229,12 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             end = match.end()
             continue
         first = key.split(" ", 1)[0]
-        if first.lower() in _PHASES:
+        if first.lower() in PHASES:
             # (a phase names a short name: not prose, `training because you reached`)
             phase = first if 0 < key.count(" ") <= 2 else phase
         else:
             before = _PHASE_DOT.search(line, end, match.start())
-            if before is not None and before.group(1).lower() in _PHASES:
+            if before is not None and before.group(1).lower() in PHASES:
                 phase = before.group(1)  # `Val. Loss: 0.68` (bentrevett's seq2seq tutorials)
                 key = f"{phase} {key}"
             elif before is not None and before.group(1).lower() in _ABBREVIATED:
@@ -430,7 +430,7 @@ _BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,1
 # `LOSS train 0.5215 valid 0.5430`.
 _MEASURE_BY_PHASE = re.compile(
     r"\s*((?i:loss|acc|accuracy|error|err|ppl|perplexity|f1|auc|score|mse|rmse|mae))"
-    rf"((?:\ (?i:{'|'.join(sorted(_PHASES))})\ {NUMBER}){{2,8}})\s*",
+    rf"((?:\ (?i:{'|'.join(sorted(PHASES))})\ {NUMBER}){{2,8}})\s*",
     re.ASCII,
 )
 _PHASE_VALUE = re.compile(rf"([A-Za-z]+)\ ({NUMBER})", re.ASCII)
