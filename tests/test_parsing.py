@@ -1916,3 +1916,20 @@ def test_trainer_formats_of_large_models() -> None:
                "  lr .............................................. 0.00015") == expect(
         ("Test_loss", 3.576, 0), ("Test_ppl", 35.738, 0), ("validate_loss", 3.5994, 20),
         ("tps", 0, 20))
+
+
+def test_stage_bars_and_tables_with_trends() -> None:
+    # segmentation_models_pytorch's `train:` and `valid:` bars, `name - value` postfixes: one
+    # series a stage; mlx-lm's training table, trend arrows and named `val` rows.
+    parser = MetricParser()
+    lines = [f"{stage}:  50%|#  | {i}/4 [00:00<00:00, 5.80it/s, dice_loss - 0.{i}1, "
+             f"iou_score - 0.{i}2]" for stage in ("train", "valid") for i in (1, 2)]
+    assert run(parser, *lines) == expect(
+        ("train/dice_loss", 0.11, 1), ("train/iou_score", 0.12, 1), ("train/dice_loss", 0.21, 2),
+        ("train/iou_score", 0.22, 2), ("valid/dice_loss", 0.11, 1), ("valid/iou_score", 0.12, 1),
+        ("valid/dice_loss", 0.21, 2), ("valid/iou_score", 0.22, 2))
+    parser = MetricParser()
+    assert run(parser, "  iter   train_loss     tok/s     tokens",
+               "     1    val 3.651    0.01s", "    10    3.758 ▼    53,089      0.6k",
+               "    20    3.654 ▲    90,040      1.3k") == expect(
+        ("val", 3.651, 1), ("train_loss", 3.758, 10), ("train_loss", 3.654, 20))

@@ -269,6 +269,8 @@ _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?: {{2,}}{_COLUMN}){{2,}}\s*", re.A
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
                     "Epoch", "E")
 _DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
+# A trend drawn beside a value (mlx-lm's training table: `3.758 ▼`): not a column.
+_TRENDS = frozenset("▲▼↑↓")
 # Progress bars drawn between a table's rows (fastprogress) do not end the table.
 _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 
@@ -290,12 +292,18 @@ def _between_rows(line: str) -> bool:
 def table_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of a table's rows: one number a column, the counter column as the step
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
-    times (`00:01`) are skipped."""
+    times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
+    row may name its one value after the counter (`25  val 3.582`)."""
     names = [name.replace(" ", "_") for name in re.split(r" {2,}", header.strip())]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
 
     def read(line: str) -> list[Found]:
-        fields = line.split()
+        fields = [field for field in line.split() if field not in _TRENDS]
+        if (counters == [0] and len(fields) >= 3 and fields[1].isalpha()
+                and fields[0].isdigit() and len(fields[0]) <= 18):
+            # a row that names its value: mlx-lm's `  25    val 3.582    0.00s`
+            value = parse_number(fields[2])
+            return [(fields[1], value, int(fields[0]))] if value is not None else []
         if len(fields) != len(names) or _DIVIDER.fullmatch(line):
             return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) for field in fields]
