@@ -252,7 +252,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ),
     ("INFO: val loss: 0.3", expect(("val_loss", 0.3, 0))),
     ("2024-01-05 12:30:45,123 INFO train loss: 0.5", expect(("train_loss", 0.5, 0))),
-    ("the best score of the model: 0.8", expect(("the_best_score_of_the_model", 0.8, 0))),
+    ("the best score of the model: 0.8", expect(("best_score_of_the_model", 0.8, 0))),
     ("done: w=2.1 b=2.0", expect(("w", 2.1, 0), ("b", 2.0, 0))),
     # name value clauses and leading counters
     (
@@ -1933,3 +1933,18 @@ def test_stage_bars_and_tables_with_trends() -> None:
                "     1    val 3.651    0.01s", "    10    3.758 ▼    53,089      0.6k",
                "    20    3.654 ▲    90,040      1.3k") == expect(
         ("val", 3.651, 1), ("train_loss", 3.758, 10), ("train_loss", 3.654, 20))
+
+
+def test_lines_that_look_like_the_new_shapes_but_are_not_metrics() -> None:
+    # A log line's `error:` (after its prefix's separators too, or with a count); a debug
+    # print's `idx=12: ...`; a YAML item and a flag naming an epoch; an evaluation's step; a
+    # word's similarity after a tab; an e-mail address; an outcome count is a metric.
+    parser = MetricParser()
+    assert run(parser, "2024-05-01 10:00:00.123 | INFO | __main__:main:12 - error: 3 retries",
+               "2024-05-01 10:00:00,123 error: 2 workers failed", "Skipping batch=3: empty",
+               "schedule:", "  - epoch: 30", "--epoch 30", "step 100: loss=0.5",
+               "Validation step 3/50: loss=0.4", "woman\t0.7118",
+               "Sending results to ml-team@example.com: 3 attachments",
+               "num_correct: 950", "INFO loss on val set: 0.5") == expect(
+        ("loss", 0.5, 100), ("loss", 0.4, 100), ("num_correct", 950, 100),
+        ("loss_on_val_set", 0.5, 100))

@@ -22,8 +22,9 @@ _WORD = (
     r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
     r"|has|have|had|and|or)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
-    # `@` within (`Acc@1`, `P@1`, `ndcg@10`); an abbreviation's dot before `:` (`R-squ.:`)
-    r"\#?[A-Za-z](?:[\w.\-/@]*\w)?(?:\.(?=:))?"
+    # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
+    # abbreviation's dot before `:` (`R-squ.:`)
+    r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
@@ -84,7 +85,7 @@ _SETTING = re.compile(
     r"|block|context|ctx|seq|sequence|step|pool|buffer|cache|population|beam|group|crop)_size$"
     # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
     # (Vowpal Wabbit), not fairseq's step, `num_updates`
-    r"|^(?:number_of|num)_(?!updates$)\w+$"
+    r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
@@ -112,7 +113,8 @@ def parse_key_value(line: str) -> list[Found]:
 # CIFAR-10 tutorial), `Loss on the test set: 0.3`, its qualifiers before it too (`Total loss for
 # this batch: 2.31`, the "Training with PyTorch" tutorial). At the start of the line only.
 _MEASURE_PHRASE = re.compile(
-    r"\s*((?:[A-Za-z]{2,20}\ ){0,2}"  # qualifiers: `Total loss for this batch: 2.31`
+    r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR)\ )?"  # not part of the name
+    r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,2}"  # qualifiers: `Total loss for this batch`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map)\ (?i:of|on|for|over|in|at|across|per|with|after)"
     r"(?:\ [\w@.\-/]{1,40}){1,10}):\ +" + VALUE,
@@ -216,11 +218,14 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
-        if ((key in _LOG_LEVEL and not head and _CLAUSES.search(line, 0, match.start()) is None)
-                or (line.startswith(":", match.end()) and "=" not in line[
-                    match.end(2) : match.start(3 if integer is not None else 4)])):
-            # a log level (`error: 2 files failed`); a value ends at a colon only after `=`
-            # (`epoch=0: train_ppl=...`, not Python's warnings, `sys:1: ResourceWarning`)
+        if ((key in _LOG_LEVEL and not head and (integer is not None or _CLAUSES.search(
+                line, len(line) - len(message(line)), match.start()) is None))
+                or (line.startswith(":", match.end()) and (key.lower() not in STEP_NAMES or "=" not in line[
+                    match.end(2) : match.start(3 if integer is not None else 4)]))):
+            # a log level (`error: 2 files failed`, `... - error: 3 retries`: a bare `error` is a
+            # measure with a fraction, after another clause of the message); a value ends at a
+            # colon only for a step after `=` (`epoch=0: train_ppl=...`, not `idx=12: too long`
+            # or Python's warnings, `sys:1: ResourceWarning`)
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
@@ -392,10 +397,11 @@ def parse_fraction(line: str) -> list[Found]:
 # A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
-# (NGBoost), `100:`; a word may name the step: `Minibatch step 3/93:` (scikit-learn's
-# mini-batch estimators), `global step 100:`.
+# (NGBoost), `100:`; a word may name the training's step: `Minibatch step 3/93:` (scikit-learn's
+# mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`).
 _COUNTER = re.compile(
-    r"\s*(?:(?:(?:[A-Za-z][\w\-]{0,19}\ )?step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update)\ )?"
+    r"step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
     re.ASCII | re.IGNORECASE,
@@ -558,10 +564,11 @@ def parse_name_value(line: str) -> list[Found]:
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         name, tab, value = line.strip().partition("\t")
         if tab and "\t" not in value and "|" not in line:
-            # a name, a tab, its number: fastText's `print_results`, `P@1\t0.997` (not a
-            # count, `N\t3000`)
+            # a measure's name, a tab, its number: fastText's `print_results`, `P@1\t0.997`
+            # (not a count, `N\t3000`, nor a word's similarity, `woman\t0.71`)
             match = _NAMED_VALUE.fullmatch(f"{name} {value}")
-            if match is not None and not match.group(2).lstrip("+-").isdigit():
+            if (match is not None and not match.group(2).lstrip("+-").isdigit()
+                    and ("@" in name or _MEASURE.search(name))):  # not `woman\t0.71`
                 key = match.group(1).replace(" ", "_")
                 return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
         rest = line
@@ -699,7 +706,7 @@ def parse_leading_position(line: str) -> list[Found]:
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"[\ \t]{0,40}(?:[=\-]{1,8}>?\ {0,4})?(?:start of |starting |beginning of )?"
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|-{2,8}\ {1,4})?(?:start of |starting |beginning of )?"
     r"\[?[\ \t]{0,4}epoch(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?\]?"
     r"(?=[\s,;|:\])\-]|$)",
