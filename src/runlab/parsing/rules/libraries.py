@@ -1,7 +1,7 @@
 """The rules for libraries' own log formats: known noise lines, scikit-learn's MLP and
-gradient boosting, header-named tables (fastai, spaCy), stable-baselines3's boxes, XGBoost and
-LightGBM evaluation logs, the MetricLogger of torchvision's reference scripts, MMEngine's log
-lines."""
+gradient boosting, its classification report, header-named tables (fastai, spaCy, mlx-lm),
+Vowpal Wabbit's table, stable-baselines3's boxes, XGBoost and LightGBM evaluation logs, the
+MetricLogger of torchvision's reference scripts, MMEngine's log lines."""
 
 from __future__ import annotations
 
@@ -10,6 +10,13 @@ from collections.abc import Callable
 
 from runlab.parsing.rules.base import CLAIM, NUMBER, Found, parse_number, to_number
 from runlab.parsing.rules.pairs import parse_key_value
+
+
+def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
+    """A rule that claims the lines `pattern` matches whole (a table's or a block's first
+    line, whose rows follow) and finds nothing in them."""
+    return lambda line: [CLAIM] if pattern.fullmatch(line) else []
+
 
 # noise ----------------------------------------------------------------------------------------
 
@@ -177,9 +184,8 @@ _CR_ROW = re.compile(
 _CR_ACCURACY = re.compile(rf"\s*accuracy\s+({NUMBER})\s+\d{{1,18}}\s*", re.ASCII)
 _CR_COLUMNS = ("precision", "recall", "f1-score")
 
-def parse_report_header(line: str) -> list[Found]:
-    """The header of scikit-learn's classification report: claimed, nothing found."""
-    return [CLAIM] if _CR_HEADER.fullmatch(line) else []
+parse_report_header = _claims(_CR_HEADER)
+"""The header of scikit-learn's classification report."""
 
 
 def report_rows(header: str) -> Callable[[str], list[Found]]:
@@ -238,9 +244,8 @@ _VW_ROW = re.compile(
 )
 
 
-def parse_vw_header(line: str) -> list[Found]:
-    """The first line of Vowpal Wabbit's table header: claimed, nothing found."""
-    return [CLAIM] if _VW_HEADER.fullmatch(line) else []
+parse_vw_header = _claims(_VW_HEADER)
+"""The first line of Vowpal Wabbit's table header."""
 
 
 def vw_rows(header: str) -> Callable[[str], list[Found]]:
@@ -324,12 +329,6 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
 # two dashed lines, dumped at `time/total_timesteps`.
 _BOX_EDGE = re.compile(r"-{10,}\s*")
 _BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
-
-
-def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
-    """A rule that claims the lines `pattern` matches whole (a table's or a block's first
-    line, whose rows follow) and finds nothing in them."""
-    return lambda line: [CLAIM] if pattern.fullmatch(line) else []
 
 
 parse_box_edge = _claims(_BOX_EDGE)
