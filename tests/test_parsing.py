@@ -1061,6 +1061,10 @@ megabyte = [
     "x: np.float64(" + "1" * 1_000_000 + ")",
     "a: tensor([" * 100_000 + "1",
     "b=tensor(1, grad_fn=" + "()" * 500_000 + ")",
+    "CV scores: [" + "0.5 " * 250_000 + "x",
+    "loss" + " train 0.5" * 100_000 + " x",
+    " " * 39 + "INFO " * 200_000,
+    "P@1\t" + "1" * 1_000_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1087,7 +1091,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
-                                       0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]
+                                       0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 1]
 
 
 

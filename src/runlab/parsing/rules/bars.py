@@ -16,8 +16,7 @@ from runlab.parsing.rules.base import (
     parse_number,
     to_number,
 )
-from runlab.parsing.rules.pairs import PHASES as _PHASES
-from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs
+from runlab.parsing.rules.pairs import PHASES, is_metric_key, key_value_pairs
 
 # keras ----------------------------------------------------------------------------------------
 
@@ -117,7 +116,7 @@ def read_tqdm(line: str) -> Bar | None:
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
     description = _DESCRIPTION.sub("", head)
-    if description.lower() in _PHASES and found:
+    if description.lower() in PHASES and found:
         # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch):
         # the same postfix keys in each, one series a stage
         found = [(f"{description}/{key}" if key else key, value, step)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
-__all__ = ["CLAIM", "NUMBER", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule", "bar_findings",
-           "parse_number", "plain_number", "to_number", "unwrapped"]
+__all__ = ["CLAIM", "NUMBER", "OBJECT_REPR", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule",
+           "bar_findings", "parse_number", "plain_number", "to_number", "unwrapped"]
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -57,9 +57,9 @@ _WRAPPED = re.compile(
     rf"\(\[?({NUMBER})\]?(?:(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)"
     rf"|(,(?: ?[a-z_]{{1,40}}(?:=[^()]{{0,160}})?)?\s*$))"
     rf"|<tf\.Tensor: shape=\(\), dtype=\w{{1,20}}, numpy=({NUMBER})>", re.ASCII)
-# An object's repr, whose fields are its state, not metrics: optax's `ScaleByAdamState(count=
-# Array(0, dtype=int32), ...)`.
-_OBJECT_REPR = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=", re.ASCII)
+# The head of an object's repr, `Name(field=`: its fields are its state or settings, not metrics
+# (optax's `ScaleByAdamState(count=Array(0, dtype=int32), ...)`, a scikit-learn estimator's).
+OBJECT_REPR = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ Lightning's ``v_num``): never recorded, but with ``final`` it keeps the line fro
 def unwrapped(line: str) -> str:
     """The line with each number printed as its type's repr written as the number alone
     (`loss: tensor(0.6931, grad_fn=<NllLossBackward0>)` reads as `loss: 0.6931`)."""
-    if "(" not in line or _OBJECT_REPR.search(line):
+    if "(" not in line or OBJECT_REPR.search(line):
         return line
     return _WRAPPED.sub(_number_of, line)
 

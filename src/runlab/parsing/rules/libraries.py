@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from runlab.parsing.rules.base import CLAIM, NUMBER, Found, parse_number, to_number
+from runlab.parsing.rules.base import CLAIM, NUMBER, OBJECT_REPR, Found, parse_number, to_number
 from runlab.parsing.rules.pairs import parse_key_value
 
 
@@ -621,26 +621,28 @@ def parse_sklearn_cv(line: str) -> list[Found]:
 
 # An object's settings printed over several lines: a scikit-learn estimator's repr (`print(clf)`,
 # FLAML's `retrained model: LGBMClassifier(colsample_bytree=0.65,`), then indented `name=value,`
-# lines until its parenthesis closes. Settings, not metrics.
-_REPR_HEAD = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=")
+# lines until its parenthesis closes (its head: `OBJECT_REPR`). Settings, not metrics.
+_OPENERS = str.maketrans("([{)]}", "((()))")
 
 
 def _depth(text: str) -> int:
-    return text.count("(") - text.count(")")
+    """The brackets a line leaves open (any kind: `layers=[`, `Conv2d(`)."""
+    brackets = text.translate(_OPENERS)
+    return brackets.count("(") - brackets.count(")")
 
 
 def parse_repr_head(line: str) -> list[Found]:
     """The first line of a repr left open at a comma: claimed, nothing found."""
     if not line.rstrip().endswith(","):
         return []
-    head = _REPR_HEAD.search(line)
+    head = OBJECT_REPR.search(line)
     return [CLAIM] if head is not None and _depth(line[head.start():]) > 0 else []
 
 
 def repr_rows(header: str) -> Callable[[str], list[Found]]:
     """The repr's following lines, claimed until its parentheses close: indented lines of
     `name=value` items (or its closing parenthesis), 200 at most; any other line ends it."""
-    head = _REPR_HEAD.search(header)
+    head = OBJECT_REPR.search(header)
     depth = [_depth(header[head.start():]) if head is not None else 0, 0]
 
     def row(line: str) -> list[Found]:
@@ -658,7 +660,6 @@ def repr_rows(header: str) -> Callable[[str], list[Found]]:
 # `print(model)`): `CNN(`, then indented fields (`conv1=Conv(`, `layers=[`, `Conv2d(`,
 # `in_channels=1,`) until its brackets close. Its numbers are the model's settings.
 _OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\(\s*", re.ASCII)
-_OPENERS = str.maketrans("([{)]}", "((()))")
 
 
 def open_repr(line: str) -> Callable[[str], list[Found]] | None:
@@ -674,8 +675,7 @@ def open_repr(line: str) -> Callable[[str], list[Found]] | None:
         if state[0] <= 0 or state[1] > 10_000 or not (
                 text[:1].isspace() or stripped[:1] in (")", "]", "}")):
             return []
-        brackets = text.translate(_OPENERS)
-        state[0] += brackets.count("(") - brackets.count(")")
+        state[0] += _depth(text)
         return [CLAIM]
 
     return row

@@ -180,8 +180,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
-PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test", "testing",
-                     "eval", "evaluation", "dev"})
+PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
+                    "testing", "eval", "evaluation", "dev"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
@@ -195,6 +195,20 @@ def _phased(key: str) -> bool:
     """Whether a key starts with a phase word (`val_acc`, `train loss`, `Train/Loss`)."""
     first = re.split(r"[_\s/.\-]", key, maxsplit=1)[0]
     return first.lower() in PHASES
+
+
+def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> bool:
+    """Whether a `_PAIR` match is no pair: a log level (`error: 2 files failed`, `... - error: 3
+    retries`; a bare `error` is a measure with a fraction after another clause of the message),
+    or a value ended at a colon that is not a step's after `=` (`epoch=0: train_ppl=...` is
+    one; not `idx=12: too long`, nor Python's warnings, `sys:1: ResourceWarning`)."""
+    if key in _LOG_LEVEL:
+        return integer or _CLAUSES.search(
+            line, len(line) - len(message(line)), match.start()) is None
+    if not line.startswith(":", match.end()):
+        return False
+    return key.lower() not in STEP_NAMES or "=" not in line[match.end(2) : match.start(
+        3 if integer else 4)]
 
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -218,14 +232,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
-        if ((key in _LOG_LEVEL and not head and (integer is not None or _CLAUSES.search(
-                line, len(line) - len(message(line)), match.start()) is None))
-                or (line.startswith(":", match.end()) and (key.lower() not in STEP_NAMES or "=" not in line[
-                    match.end(2) : match.start(3 if integer is not None else 4)]))):
-            # a log level (`error: 2 files failed`, `... - error: 3 retries`: a bare `error` is a
-            # measure with a fraction, after another clause of the message); a value ends at a
-            # colon only for a step after `=` (`epoch=0: train_ppl=...`, not `idx=12: too long`
-            # or Python's warnings, `sys:1: ResourceWarning`)
+        if not head and _not_a_pair(line, match, key, integer is not None):
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
@@ -334,8 +341,6 @@ _LIST_VALUE = re.compile(
     r"(?=[\s,;|)]|$)",
     re.ASCII,
 )
-
-
 _LIST_SEPARATOR = re.compile(r",\ ?|\ +")
 
 
@@ -435,8 +440,7 @@ _BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,1
 # A measure's word, then each phase and its value: the "Training with PyTorch" tutorial's
 # `LOSS train 0.5215 valid 0.5430`.
 _MEASURE_BY_PHASE = re.compile(
-    r"\s*((?i:loss|acc|accuracy|error|err|ppl|perplexity|f1|auc|score|mse|rmse|mae))"
-    rf"((?:\ (?i:{'|'.join(sorted(PHASES))})\ {NUMBER}){{2,8}})\s*",
+    rf"\s*([A-Za-z]{{2,20}})((?:\ (?i:{'|'.join(sorted(PHASES))})\ {NUMBER}){{2,8}})\s*",
     re.ASCII,
 )
 _PHASE_VALUE = re.compile(rf"([A-Za-z]+)\ ({NUMBER})", re.ASCII)
@@ -448,7 +452,7 @@ def parse_alone(line: str) -> list[Found]:
     step (d2l's `train_ch6`: `loss 0.469, train acc 0.823, test acc 0.779`); or a measure's
     word, then phases and values (`LOSS train 0.52 valid 0.54` as LOSS_train and LOSS_valid)."""
     by_phase = _MEASURE_BY_PHASE.fullmatch(line)
-    if by_phase is not None:
+    if by_phase is not None and _MEASURE.search(by_phase.group(1)):
         measure = by_phase.group(1)
         return [(f"{measure}_{phase}", to_number(value), None)
                 for phase, value in _PHASE_VALUE.findall(by_phase.group(2))]
