@@ -28,6 +28,10 @@ from runlab.parsing.rules.libraries import (
     config_rows,
     parse_box_edge,
     parse_flaml,
+    parse_gensim,
+    parse_hmmlearn,
+    parse_labelled_header,
+    labelled_rows,
     parse_config_head,
     parse_gb_header,
     parse_gb_row,
@@ -78,6 +82,7 @@ from runlab.parsing.rules.pairs import (
     parse_name_value,
     parse_leading_position,
     parse_position,
+    parse_split_name,
 )
 
 __all__ = ["RULES", "Rule"]
@@ -337,11 +342,39 @@ RULES: list[Rule] = [
         rows=report_rows,
     ),
     Rule(
+        "labelled_table",
+        "a table of labelled rows under a header naming the value columns (CRFsuite's `Label  "
+        "Precision  Recall  F1  Support`, scikit-surprise's `Fold 1  Fold 2  Fold 3  Mean  "
+        "Std`): each value under its row's label and column (`NAME/Precision`, "
+        "`RMSE_(testset)/Fold_1`); supports are counts",
+        parse_labelled_header,
+        ("Label  ", "Class  ", "Metric  ", "Fold 1  "),
+        final=True,
+        rows=labelled_rows,
+    ),
+    Rule(
         "with_std",
         "the scikit-learn user guide's `0.98 accuracy with a standard deviation of 0.02`: "
         "accuracy and standard_deviation",
         parse_with_std,
         (" with a standard deviation of ",),
+        final=True,
+    ),
+    Rule(
+        "gensim",
+        "gensim's LDA evaluation, `-7.123 per-word bound, 139.5 perplexity estimate based on "
+        "...`: per-word_bound and perplexity_estimate",
+        parse_gensim,
+        (" perplexity estimate based on ",),
+        final=True,
+    ),
+    Rule(
+        "hmmlearn",
+        "hmmlearn's convergence report, `         3   -1210.70573326      +7.09010736`: "
+        "log_prob and delta (its template's names) at the iteration",
+        parse_hmmlearn,
+        (),
+        starts="0123456789",
         final=True,
     ),
     Rule(
@@ -389,10 +422,12 @@ RULES: list[Rule] = [
     Rule(
         "table",
         "a table whose header names its columns, the first a counter (fastai's `epoch  "
-        "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`): "
+        "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`, DEAP's "
+        "`gen\\tnevals\\tavg\\tstd\\tmin\\tmax`): "
         "each row's numbers under their column's name, at the row's counter",
         parse_table_header,
-        ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter"),
+        ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
+         "Gen"),
         rows=table_rows,
     ),
     Rule(
@@ -469,7 +504,8 @@ RULES: list[Rule] = [
         "line names none); it records nothing",
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
-         " iterations", " iters", "iter: ", "batch: ", "step: "),
+         " iterations", " iters", "iter: ", "batch: ", "step: ", "Step: ", "Iter: ",
+         "iteration: ", "Iteration: "),
         counts=True,
         generic=True,
     ),
@@ -534,6 +570,14 @@ RULES: list[Rule] = [
         "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric)",
         parse_fraction,
         ("%)",),
+        generic=True,
+    ),
+    Rule(
+        "split_name",
+        "one name for two values, its qualifier naming each: CRFsuite's `Acc(item/seq)=0.907 "
+        "0.433` as Acc_item and Acc_seq",
+        parse_split_name,
+        (")=", "):", ") =", ") :"),
         generic=True,
     ),
     Rule(

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from runlab.parsing.rules.base import CLAIM, NUMBER, OBJECT_REPR, Found, parse_number, to_number
-from runlab.parsing.rules.pairs import parse_key_value
+from runlab.parsing.rules.pairs import is_metric_key, parse_key_value
 
 
 def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
@@ -229,6 +229,88 @@ def parse_with_std(line: str) -> list[Found]:
             ("standard_deviation", to_number(std), None)]
 
 
+# labelled_table -------------------------------------------------------------------------------
+
+# A table of rows named by a label, under a header naming the value columns: CRFsuite's
+# per-label report (`Label      Precision    Recall     F1    Support`, then `NAME  0.868  0.825
+# 0.846  40`), scikit-surprise's `cross_validate(..., verbose=True)` (the label column blank in
+# the header: `                  Fold 1  Fold 2  Fold 3  Mean    Std`, then `RMSE (testset)
+# 0.8484  0.8700  0.8422  0.8535  0.0119`). Each value under its row's label and column
+# (`NAME/Precision`, `RMSE_(testset)/Fold_1`); a support column holds counts.
+_HEADING = r"[A-Za-z][\w\-@]{0,30}(?:\ [\w\-@]{1,30})?"
+_LABELLED_HEADER = re.compile(
+    rf"(?:\ {{8,40}}|(?:Label|Class|Metric)\ {{2,40}})({_HEADING}(?:\ {{2,40}}{_HEADING}){{1,15}})\ *",
+    re.ASCII)
+_LABELLED_ROW = re.compile(r"\ {0,8}(\S(?:[^\ ]|\ (?!\ )){0,60})\ {2,}(\S.*?)\ *", re.ASCII)
+_COUNT_COLUMNS = frozenset({"support", "count", "n"})
+
+
+def parse_labelled_header(line: str) -> list[Found]:
+    """The header of a table of labelled rows."""
+    return [CLAIM] if _LABELLED_HEADER.fullmatch(line) else []
+
+
+def labelled_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of a labelled table's rows, dividers between them included."""
+    match = _LABELLED_HEADER.fullmatch(header)
+    assert match is not None
+    columns = [name.replace(" ", "_") for name in re.split(r" {2,}", match.group(1))]
+
+    def row(line: str) -> list[Found]:
+        if _DIVIDER.fullmatch(line) or (line.strip() and not line.strip("-= ")):
+            return [CLAIM]
+        named = _LABELLED_ROW.fullmatch(line)
+        if named is None:
+            return []
+        values = [parse_number(text) for text in named.group(2).split()]
+        if len(values) != len(columns) or any(value is None for value in values):
+            return []
+        label = named.group(1).replace(" ", "_")
+        return [(f"{label}/{column}", value, None) for column, value in zip(columns, values)
+                if value is not None and column.lower() not in _COUNT_COLUMNS] or [CLAIM]
+
+    return row
+
+
+# gensim ---------------------------------------------------------------------------------------
+
+# gensim's LdaModel evaluation, logged at INFO (gensim/models/ldamodel.py, `log_perplexity`):
+# `-7.123 per-word bound, 139.5 perplexity estimate based on a held-out corpus of 20 documents
+# with 165 words`, each value before its name.
+_GENSIM_PERPLEXITY = re.compile(
+    rf"({NUMBER})\ per-word\ bound,\ ({NUMBER})\ perplexity\ estimate\ based\ on\ ", re.ASCII)
+
+
+def parse_gensim(line: str) -> list[Found]:
+    """gensim's ``-7.123 per-word bound, 139.5 perplexity estimate based on ...``."""
+    match = _GENSIM_PERPLEXITY.search(line)
+    if match is None:
+        return []
+    return [("per-word_bound", to_number(match.group(1)), None),
+            ("perplexity_estimate", to_number(match.group(2)), None)]
+
+
+# hmmlearn -------------------------------------------------------------------------------------
+
+# hmmlearn's ConvergenceMonitor, verbose (hmmlearn/base.py, its `_template`, `{iter:>10d}
+# {log_prob:>16.8f} {delta:>+16.8f}`, on stderr): a row an EM iteration, no names printed;
+# they are the template's, log_prob and delta, at the iteration. The widths, the eight decimals
+# and the delta's sign tell its rows from other numbers.
+_HMM_ROW = re.compile(r" {0,9}(\d{1,10}) {1,16}(-?\d{1,16}\.\d{8}) {1,16}([+-](?:\d{1,16}\.\d{8}|nan|inf))")
+
+
+def parse_hmmlearn(line: str) -> list[Found]:
+    """A row of hmmlearn's ConvergenceMonitor: log_prob and delta at the iteration."""
+    match = _HMM_ROW.fullmatch(line.rstrip())
+    if match is None:
+        return []
+    step = int(match.group(1))
+    found: list[Found] = [("log_prob", to_number(match.group(2)), step)]
+    if match.group(3)[1:] != "nan":  # the first iteration has no delta
+        found.append(("delta", to_number(match.group(3)), step))
+    return found
+
+
 # vowpal_wabbit --------------------------------------------------------------------------------
 
 # Vowpal Wabbit's progressive validation table (vowpalwabbit's driver, printed to stderr): a
@@ -267,12 +349,14 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 
 # table ----------------------------------------------------------------------------------------
 
-# A header naming its columns, two or more spaces apart, the first a counter: fastai's
-# `epoch     train_loss  valid_loss  accuracy  time`, spaCy's `E    #       LOSS TOK2VEC  ...`.
+# A header naming its columns, two or more spaces or a tab apart, the first a counter: fastai's
+# `epoch     train_loss  valid_loss  accuracy  time`, spaCy's `E    #       LOSS TOK2VEC  ...`,
+# DEAP's logbook, `gen\tnevals\tavg    \tstd    \tmin\tmax` (a generation's row).
 _COLUMN = r"[A-Za-z#][\w#/.\-]*(?: [A-Za-z][\w/.\-]*)?"
-_TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?: {{2,}}{_COLUMN}){{2,}}\s*", re.ASCII)
+_COLUMN_GAP = r"(?: {0,40}\t {0,40}| {2,})"
+_TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*", re.ASCII)
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
-                    "Epoch", "E")
+                    "Epoch", "E", "gen", "Gen")
 _DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
 # A trend drawn beside a value (mlx-lm's training table: `3.758 ▼`): not a column.
 _TRENDS = frozenset("▲▼↑↓")
@@ -299,7 +383,7 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
     times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
     row may name its one value after the counter (`25  val 3.582`)."""
-    names = [name.replace(" ", "_") for name in re.split(r" {2,}", header.strip())]
+    names = [name.replace(" ", "_") for name in re.split(_COLUMN_GAP, header.strip())]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
 
     def read(line: str) -> list[Found]:
@@ -318,7 +402,7 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
         elif type(step) is not int:
             return [CLAIM] if _between_rows(line) else []
         return [(name, value, step) for i, (name, value) in enumerate(zip(names, values))
-                if value is not None and i not in counters]
+                if value is not None and i not in counters and is_metric_key(name)]
 
     return read
 

@@ -74,7 +74,7 @@ _SETTING = re.compile(
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs"
+    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs|steps"
     r"|max_iters?|max_iterations|max_steps?|total_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
@@ -88,6 +88,8 @@ _SETTING = re.compile(
     r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
+    # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`
+    r"|^(?:n_?evals?|\#?f?evals)$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
@@ -106,6 +108,27 @@ def parse_key_value(line: str) -> list[Found]:
         for key, integer, number in key_value_pairs(line)
         if is_metric_key(key)
     ]
+
+
+# split_name -----------------------------------------------------------------------------------
+
+# One name for two values, the qualifier in parentheses naming each: CRFsuite's
+# `Acc(item/seq)=0.907 0.433` (item and sequence accuracy, crfsuite's `logging_callback`),
+# `loss (train/val): 0.41 0.52`: Acc_item and Acc_seq, loss_train and loss_val.
+_SPLIT_NAME = re.compile(
+    r"(?<![^\s,;|])([A-Za-z][\w\-]{0,40})\ ?\(([A-Za-z][\w\-]{0,20})/([A-Za-z][\w\-]{0,20})\)"
+    rf"\ ?[:=]\ {{0,4}}({NUMBER})\ {{1,4}}({NUMBER}){VALUE_END}",
+    re.ASCII,
+)
+
+
+def parse_split_name(line: str) -> list[Found]:
+    """``Acc(item/seq)=0.907 0.433``: Acc_item and Acc_seq."""
+    found: list[Found] = []
+    for name, first, second, one, two in _SPLIT_NAME.findall(line):
+        found += [(f"{name}_{first}", to_number(one), None),
+                  (f"{name}_{second}", to_number(two), None)]
+    return found
 
 
 # A clause that starts with a measure's word and a preposition is the name whole, articles and
@@ -242,8 +265,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             continue
         first = key.split(" ", 1)[0]
         if first.lower() in PHASES:
-            # (a phase names a short name: not prose, `training because you reached`)
-            phase = first if 0 < key.count(" ") <= 2 else phase
+            # (a phase names a short name of a measure: not prose, `training because you
+            # reached`, nor a count, Poutyne's `Val steps: 3 0.09s loss: 1.44`)
+            phase = first if 0 < key.count(" ") <= 2 and (
+                _MEASURE.search(key) or key.rsplit(" ", 1)[1].lower() in STEP_NAMES) else phase
         else:
             before = _PHASE_DOT.search(line, end, match.start())
             if before is not None and before.group(1).lower() in PHASES:
@@ -251,7 +276,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                 key = f"{phase} {key}"
             elif before is not None and before.group(1).lower() in _ABBREVIATED:
                 key = f"{before.group(1)} {key}"  # `Avg. Loss: 0.05` (super_resolution)
-            elif (phase and " " not in key and _MEASURE.search(key)
+            elif (phase and " " not in key and _MEASURE.search(key) and not _phased(key)
                   and _SEPARATOR.search(line, end, match.start()) is None):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
         pairs.append((key.replace(" ", "_"), integer, number))
@@ -414,7 +439,8 @@ _COUNTER = re.compile(
 _CLAUSES = re.compile(r"[|\t,;]| - ")
 # A name may end in a parenthesis: flair's `f1-score (micro avg)  0.5`.
 _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
-_NAMED_VALUE = re.compile(rf"\s*({_QUALIFIED})\s+({NUMBER})(?:%|ms|s)?\s*", re.ASCII)
+# (A sentence's full stop may end it: scikit-learn's GaussianMixture, `lower bound -4.25975.`)
+_NAMED_VALUE = re.compile(rf"\s*({_QUALIFIED})\s+({NUMBER})(?:%|ms|s)?\.?\s*", re.ASCII)
 # A label before ` : ` names the clauses after it: flair's `DEV : loss 0.69 - f1-score ...`.
 _LABEL = re.compile(r"(?:.*\s)?([A-Za-z]\w{0,30})\ :\ +(.*)", re.ASCII)
 # fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
@@ -428,7 +454,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores)$",
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -642,6 +668,9 @@ _POSITION = re.compile(
 _BARE_POSITION = re.compile(
     r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
     r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$)"
+    # or after a space, where its share follows: Poutyne's `Epoch: 1/5 Step:  3/10  30.00% |`
+    r"|(?<=\ )(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
+    r"(?=\ {1,4}\d{1,3}(?:\.\d{1,4})?%)"
     r"|(?:^|[|,;])\ {0,12}(\d{1,18})\ {0,4}/\ {0,12}(\d{1,18})\ (?:batches|steps|iterations|iters)"
     r"(?=\ {0,4}[|,;]|\s*$)",
     re.ASCII | re.IGNORECASE,
@@ -681,7 +710,8 @@ def parse_position(line: str) -> list[Found]:
                 ("epoch", int(parens.group(1)), None)]
     bare = _BARE_POSITION.search(line)
     if bare is not None:
-        count, total = (bare.group(1), bare.group(2)) if bare.group(1) else bare.group(3, 4)
+        count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5)
+                            if bare.group(i))
         if 0 < int(total) and int(count) <= int(total):
             return [("position", int(count), int(total))]
     return []
