@@ -9917,6 +9917,72 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
+# --- GaussianMixture, hmmlearn, CRFsuite, k-modes, gensim's LDA ---------------------------------
+# Libraries whose own verbose output reports an iterative fit. They run alone, in one
+# environment of their own (no torch):
+#
+#     python -m venv ~/fit-venv
+#     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
+#     for case in sklearn_gaussian_mixture; do
+#         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+#
+# Not a case: `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print
+# liblinear's trust-region iterations from C (`iter  1 act 6.1e+01 pre 5.6e+01 delta 1.2e+00 f
+# 1.4e+02 |g| 1.1e+02 CG   2`, scikit-learn `sklearn/svm/src/liblinear/tron.cpp`), but nothing
+# in the program keeps them: the C locals are gone when the fit returns and the estimator keeps
+# only `n_iter_`, so there is no record to take a truth from.
+FIT_ENVIRONMENT = {name: f"{name} (GaussianMixture, hmmlearn, CRFsuite, k-modes, LDA cases)"
+                   for name in ("scikit-learn", "numpy", "scipy")}
+
+
+def sklearn_gaussian_mixture() -> Truth:
+    """scikit-learn `GaussianMixture(n_components=3, n_init=2, verbose=2, verbose_interval=1)`
+    of 300 synthetic points (`make_blobs`), then `BayesianGaussianMixture` the same way: for each
+    initialisation `Initialization 0`, a line an iteration, `  Iteration 2\t time lapse
+    0.00102s\t ll change 0.01234`, and `Initialization converged. time lapse 0.00514s\t lower
+    bound -4.56789.` (`sklearn/mixture/_base.py`, `_print_verbose_msg_iter_end` and
+    `_print_verbose_msg_init_end`). Truth: the arguments the fit passes to those two methods
+    (wrapped on the class, read as they are called): `diff_ll` as `ll_change` at `n_iter` (from
+    1, as printed; each initialisation counts again from 1), and `lb` as `lower_bound`, no step
+    (the line names none). The first iteration's change is from the `-inf` the fit starts from,
+    printed `inf`: no point of a curve, left out. The time lapses are timings."""
+    import math
+
+    from sklearn.datasets import make_blobs
+    from sklearn.mixture import BayesianGaussianMixture, GaussianMixture
+    from sklearn.mixture._base import BaseMixture
+
+    x, _ = make_blobs(n_samples=300, n_features=2, centers=3, cluster_std=1.5, random_state=0)
+    truth: Truth = []
+    iter_end = BaseMixture._print_verbose_msg_iter_end
+    init_end = BaseMixture._print_verbose_msg_init_end
+
+    def on_iter_end(self: Any, n_iter: int, diff_ll: float) -> None:
+        if n_iter % self.verbose_interval == 0 and math.isfinite(diff_ll):
+            truth.append(point("ll_change", diff_ll, n_iter))
+        iter_end(self, n_iter, diff_ll)
+
+    def on_init_end(self: Any, lb: float, init_has_converged: bool) -> None:
+        truth.append(point("lower_bound", lb, None))
+        init_end(self, lb, init_has_converged)
+
+    BaseMixture._print_verbose_msg_iter_end = on_iter_end  # type: ignore[method-assign]
+    BaseMixture._print_verbose_msg_init_end = on_init_end  # type: ignore[method-assign]
+    try:
+        for model in (GaussianMixture, BayesianGaussianMixture):
+            model(n_components=3, n_init=2, verbose=2, verbose_interval=1,
+                  random_state=0).fit(x)
+    finally:
+        BaseMixture._print_verbose_msg_iter_end = iter_end  # type: ignore[method-assign]
+        BaseMixture._print_verbose_msg_init_end = init_end  # type: ignore[method-assign]
+    return truth
+
+
+CASES["sklearn_gaussian_mixture"] = sklearn_gaussian_mixture
+OWN_ENVIRONMENT["sklearn_gaussian_mixture"] = FIT_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
