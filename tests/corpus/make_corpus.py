@@ -9923,7 +9923,7 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #
 #     python -m venv ~/fit-venv
 #     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
-#     for case in sklearn_gaussian_mixture; do
+#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -9981,6 +9981,47 @@ def sklearn_gaussian_mixture() -> Truth:
 
 CASES["sklearn_gaussian_mixture"] = sklearn_gaussian_mixture
 OWN_ENVIRONMENT["sklearn_gaussian_mixture"] = FIT_ENVIRONMENT
+
+
+def hmmlearn_gaussian_hmm() -> Truth:
+    """hmmlearn `GaussianHMM(n_components=3, n_iter=30, verbose=True, random_state=0)` fitted to
+    a synthetic sequence of 300 points (three 2-D Gaussian states): its `ConvergenceMonitor`
+    prints a row an EM iteration to stderr (`hmmlearn/base.py`, `ConvergenceMonitor.report`,
+    `"{iter:>10d} {log_prob:>16.8f} {delta:>+16.8f}"`: `         2    -681.29746763
+    +121.58630358`), no header, no name on any column. Truth: the arguments of `report` (wrapped
+    on the class, read as it is called) and the monitor's own `history` before it: `log_prob` and
+    its change from the last entry of `history`, `delta` (the names the template gives them), at
+    the printed `iter` (from 1); checked against `model.monitor_.history` after the fit. The
+    first row's `delta` is `nan` (no iteration before it, printed `+nan`): no point, left out."""
+    import numpy as np
+    from hmmlearn import base, hmm
+
+    rng = np.random.default_rng(0)
+    means = np.array([[0.0, 0.0], [3.0, 3.0], [0.0, 4.0]])
+    states = np.repeat(rng.integers(0, 3, size=30), 10)
+    x = means[states] + rng.normal(size=(300, 2))
+    truth: Truth = []
+    report = base.ConvergenceMonitor.report
+
+    def on_report(self: Any, log_prob: float) -> None:
+        step = self.iter + 1
+        truth.append(point("log_prob", log_prob, step))
+        if self.history:
+            truth.append(point("delta", log_prob - self.history[-1], step))
+        report(self, log_prob)
+
+    base.ConvergenceMonitor.report = on_report  # type: ignore[method-assign]
+    try:
+        model = hmm.GaussianHMM(n_components=3, n_iter=30, verbose=True, random_state=0).fit(x)
+    finally:
+        base.ConvergenceMonitor.report = report  # type: ignore[method-assign]
+    if [p["value"] for p in truth if p["key"] == "log_prob"] != list(model.monitor_.history):
+        raise SystemExit("hmmlearn_gaussian_hmm: the reports are not the monitor's history")
+    return truth
+
+
+CASES["hmmlearn_gaussian_hmm"] = hmmlearn_gaussian_hmm
+OWN_ENVIRONMENT["hmmlearn_gaussian_hmm"] = dict(FIT_ENVIRONMENT, hmmlearn="hmmlearn")
 
 
 def main(argv: list[str]) -> None:
