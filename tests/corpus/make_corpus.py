@@ -9923,7 +9923,7 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #
 #     python -m venv ~/fit-venv
 #     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
-#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm; do
+#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -10022,6 +10022,80 @@ def hmmlearn_gaussian_hmm() -> Truth:
 
 CASES["hmmlearn_gaussian_hmm"] = hmmlearn_gaussian_hmm
 OWN_ENVIRONMENT["hmmlearn_gaussian_hmm"] = dict(FIT_ENVIRONMENT, hmmlearn="hmmlearn")
+
+
+def crfsuite_tagger() -> Truth:
+    """sklearn-crfsuite's `CRF(algorithm="lbfgs", c1=0.1, c2=0.01, max_iterations=25,
+    all_possible_transitions=True, verbose=True)` fitted with a dev set (`X_dev`, `y_dev`) on
+    a tiny synthetic tagging set (120 training and 30 dev sentences of made-up words tagged
+    `NAME`, `VERB`, `O`, the features those of its tutorial: the word lower-cased, its suffix,
+    its case, the words beside it; 10% of the tags flipped): the tqdm bars `loading training
+    data to CRFsuite`, then a line an L-BFGS iteration (`sklearn_crfsuite/trainer.py`,
+    `LinePerIterationTrainer.on_iteration`: `Iter 3   time=0.00  loss=245.36   active=87
+    precision=0.612  recall=0.598  F1=0.601  Acc(item/seq)=0.702 0.300  feature_norm=2.41`)
+    and the last iteration's table a label (`on_optimization_end`, tabulate's `Label
+    Precision Recall F1 Support`). Truth: the trainer's own log, `crf.training_log_` (the
+    `pycrfsuite` log parser the lines are printed from): each of its `iterations`' `loss`,
+    `active_features` as `active` (the features L1 leaves non-zero: a property of the model
+    each iteration, changing from one to the next), `avg_precision`, `avg_recall`, `avg_f1`
+    as `precision`, `recall`, `F1`, the two accuracies printed after the one name
+    `Acc(item/seq)` as `Acc(item/seq)_1` and `Acc(item/seq)_2` (numbered in the order
+    printed, as dcgan's `D(G(z))`), and `feature_norm`, at `num` (from 1, as printed); the
+    last iteration's `scores` as the table prints them, `NAME/Precision`, `NAME/Recall`,
+    `NAME/F1` (row, then column, as sklearn_classification_report), no step. Left out: `time`
+    (a timing) and `Support` (counts)."""
+    import random
+
+    import sklearn_crfsuite
+
+    rng = random.Random(0)
+    names = ["Alba", "Brun", "Cato", "Dara", "Enzo", "Fina", "Gus", "Hana"]
+    verbs = ["runs", "sees", "likes", "takes", "finds", "calls", "helps"]
+    others = ["the", "a", "big", "red", "dog", "house", "with", "and", "old", "car"]
+
+    def sentence() -> tuple[list[dict[str, Any]], list[str]]:
+        words, tags = [], []
+        for _ in range(rng.randint(4, 9)):
+            kind = rng.choice(["NAME", "VERB", "O", "O"])
+            words.append(rng.choice({"NAME": names, "VERB": verbs, "O": others}[kind]))
+            tags.append(kind if rng.random() > 0.1 else rng.choice(["NAME", "VERB", "O"]))
+        features = []
+        for i, word in enumerate(words):
+            feature: dict[str, Any] = {"word.lower()": word.lower(), "word[-2:]": word[-2:],
+                                       "word.istitle()": word.istitle()}
+            feature.update({"-1:word.lower()": words[i - 1].lower()} if i else {"BOS": True})
+            feature.update({"+1:word.lower()": words[i + 1].lower()}
+                           if i + 1 < len(words) else {"EOS": True})
+            features.append(feature)
+        return features, tags
+
+    train = [sentence() for _ in range(120)]
+    dev = [sentence() for _ in range(30)]
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.1, c2=0.01, max_iterations=25,
+                               all_possible_transitions=True, verbose=True)
+    crf.fit([x for x, _ in train], [y for _, y in train],
+            X_dev=[x for x, _ in dev], y_dev=[y for _, y in dev])
+    truth: Truth = []
+    for entry in crf.training_log_.iterations:
+        step = entry["num"]
+        truth += [point("loss", entry["loss"], step), point("active", entry["active_features"], step),
+                  point("precision", entry["avg_precision"], step),
+                  point("recall", entry["avg_recall"], step), point("F1", entry["avg_f1"], step),
+                  point("Acc(item/seq)_1", entry["item_accuracy_float"], step),
+                  point("Acc(item/seq)_2", entry["instance_accuracy_float"], step),
+                  point("feature_norm", entry["feature_norm"], step)]
+    for label, score in sorted(crf.training_log_.last_iteration["scores"].items()):
+        truth += [point(f"{label}/Precision", score.precision, None),
+                  point(f"{label}/Recall", score.recall, None),
+                  point(f"{label}/F1", score.f1 or 0, None)]
+    return truth
+
+
+CASES["crfsuite_tagger"] = crfsuite_tagger
+OWN_ENVIRONMENT["crfsuite_tagger"] = dict(
+    FIT_ENVIRONMENT, **{"sklearn-crfsuite": "sklearn-crfsuite",
+                        "python-crfsuite": "python-crfsuite", "tqdm": "tqdm (CRFsuite case)",
+                        "tabulate": "tabulate (CRFsuite case)"})
 
 
 def main(argv: list[str]) -> None:
