@@ -9923,7 +9923,8 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #
 #     python -m venv ~/fit-venv
 #     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
-#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger; do
+#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \\
+#             kmodes_clustering; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -10096,6 +10097,70 @@ OWN_ENVIRONMENT["crfsuite_tagger"] = dict(
     FIT_ENVIRONMENT, **{"sklearn-crfsuite": "sklearn-crfsuite",
                         "python-crfsuite": "python-crfsuite", "tqdm": "tqdm (CRFsuite case)",
                         "tabulate": "tabulate (CRFsuite case)"})
+
+
+def kmodes_clustering() -> Truth:
+    """kmodes' `KModes(n_clusters=3, init="Huang", n_init=2, verbose=1, random_state=0)` of 300
+    synthetic rows of 6 categorical attributes (three prototypes, half of the values drawn at
+    random), then `KPrototypes(n_clusters=3, init="Huang", n_init=2, verbose=1,
+    random_state=0)` of the same rows with 2 numeric columns (`categorical=[2, ..., 7]`): each
+    run prints `Init: initializing centroids`, `Init: initializing clusters`, `Starting
+    iterations...`, then a line an iteration (`kmodes/kmodes.py`, `_k_modes_single`: `Run 1,
+    iteration: 2/100, moves: 12, cost: 512.0`; `kmodes/kprototypes.py`,
+    `_k_prototypes_single`: `Run: 1, iteration: 2/100, moves: 9, ncost: 301.2345`, its cost
+    named `ncost`), and `Best run was number 2`. Truth: the `epoch_costs` each run returns
+    (`_k_modes_single` and `_k_prototypes_single` wrapped in their modules, where `k_modes`
+    and `k_prototypes` call them: the list holds the cost before the first iteration, then the
+    cost after each, the value each line prints), as `cost` and `ncost` at the printed
+    `iteration` (from 1; each run counts again from 1); the best run's are checked equal to
+    the estimator's `epoch_costs_`. `moves` (the number of points that changed cluster: a
+    count) is left out, and so are the run's number and `/100` (`max_iter`, a setting)."""
+    import numpy as np
+    from kmodes import kmodes, kprototypes
+
+    rng = np.random.default_rng(0)
+    prototypes = rng.integers(0, 4, size=(3, 6))
+    group = rng.integers(0, 3, size=300)
+    categories = np.where(rng.random((300, 6)) < 0.5, rng.integers(0, 4, size=(300, 6)),
+                          prototypes[group])
+    numbers = rng.normal(size=(300, 2)) + group[:, None]
+    truth: Truth = []
+    singles = {kmodes: ("_k_modes_single", "cost"),
+               kprototypes: ("_k_prototypes_single", "ncost")}
+    originals = {module: getattr(module, name) for module, (name, _) in singles.items()}
+
+    def wrapped(module: Any) -> Callable[..., Any]:
+        single, key = originals[module], singles[module][1]
+
+        def run(*args: Any) -> Any:
+            result = single(*args)
+            truth.extend(point(key, cost, itr) for itr, cost in enumerate(result[4][1:], 1))
+            return result
+
+        return run
+
+    for module, (name, _) in singles.items():
+        setattr(module, name, wrapped(module))
+    try:
+        modes = kmodes.KModes(n_clusters=3, init="Huang", n_init=2, verbose=1,
+                              random_state=0).fit(categories)
+        protos = kprototypes.KPrototypes(n_clusters=3, init="Huang", n_init=2, verbose=1,
+                                         random_state=0)
+        protos.fit(np.column_stack([numbers, categories]).astype(object),
+                   categorical=list(range(2, 8)))
+    finally:
+        for module, (name, _) in singles.items():
+            setattr(module, name, originals[module])
+    for model, key in ((modes, "cost"), (protos, "ncost")):
+        if not any([p["value"] for p in truth[i:i + len(model.epoch_costs_) - 1]]
+                   == list(model.epoch_costs_[1:]) and truth[i]["key"] == key
+                   for i in range(len(truth))):
+            raise SystemExit("kmodes_clustering: the best run's costs are not epoch_costs_")
+    return truth
+
+
+CASES["kmodes_clustering"] = kmodes_clustering
+OWN_ENVIRONMENT["kmodes_clustering"] = dict(FIT_ENVIRONMENT, kmodes="kmodes")
 
 
 def main(argv: list[str]) -> None:
