@@ -10106,8 +10106,8 @@ def kmodes_clustering() -> Truth:
     random_state=0)` of the same rows with 2 numeric columns (`categorical=[2, ..., 7]`): each
     run prints `Init: initializing centroids`, `Init: initializing clusters`, `Starting
     iterations...`, then a line an iteration (`kmodes/kmodes.py`, `_k_modes_single`: `Run 1,
-    iteration: 2/100, moves: 12, cost: 512.0`; `kmodes/kprototypes.py`,
-    `_k_prototypes_single`: `Run: 1, iteration: 2/100, moves: 9, ncost: 301.2345`, its cost
+    iteration: 1/100, moves: 102, cost: 654.0`; `kmodes/kprototypes.py`,
+    `_k_prototypes_single`: `Run: 1, iteration: 2/100, moves: 43, ncost: 1041.425896427914`, its cost
     named `ncost`), and `Best run was number 2`. Truth: the `epoch_costs` each run returns
     (`_k_modes_single` and `_k_prototypes_single` wrapped in their modules, where `k_modes`
     and `k_prototypes` call them: the list holds the cost before the first iteration, then the
