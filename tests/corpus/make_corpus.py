@@ -9924,7 +9924,7 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #     python -m venv ~/fit-venv
 #     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
 #     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \\
-#             kmodes_clustering; do
+#             kmodes_clustering gensim_lda; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -10161,6 +10161,67 @@ def kmodes_clustering() -> Truth:
 
 CASES["kmodes_clustering"] = kmodes_clustering
 OWN_ENVIRONMENT["kmodes_clustering"] = dict(FIT_ENVIRONMENT, kmodes="kmodes")
+
+
+def gensim_lda() -> Truth:
+    """gensim's `LdaModel(corpus, id2word=dictionary, num_topics=4, chunksize=20, passes=3,
+    eval_every=1, random_state=0)` of 100 made-up documents (words drawn from four made-up
+    topics' vocabularies, a `corpora.Dictionary` of them), logging at INFO in the format of
+    gensim's tutorials (`%(asctime)s : %(levelname)s : %(message)s`): its set-up lines, then
+    for each chunk of 20 documents `-5.123 per-word bound, 34.9 perplexity estimate based on a
+    held-out corpus of 20 documents with 160 words` (`gensim/models/ldamodel.py`,
+    `log_perplexity`, evaluated on each chunk before it is learnt: `eval_every=1`), `PROGRESS:
+    pass 0, at document #20/100`, the five topics' top words (`topic #0 (0.250): 0.089*"kelo"
+    + ...`, `show_topics`) and `topic diff=0.881262, rho=1.000000` (`do_mstep`). Truth: read
+    by a profile hook as gensim's own functions return: `log_perplexity`'s return (the
+    per-word bound) as `per-word_bound`, and `np.exp2(-bound)` (the expression gensim prints)
+    as `perplexity_estimate`; `do_mstep`'s locals `diff` and `rho` as `topic_diff` and `rho`
+    (the learning rate of the update), all with no step (the lines name none: the chunk's
+    position is on the `PROGRESS` line after the bound and before the update, never on a
+    metric line). Left out: the documents' and words' counts, the topics' word weights and
+    their `alpha` (parameters of the model, not measures of the fit), the times."""
+    import logging
+    import random
+
+    import numpy as np
+    from gensim import corpora
+    from gensim.models import ldamodel
+
+    rng = random.Random(0)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pu"]
+    topics = [[rng.choice(syllables) + rng.choice(syllables) for _ in range(10)]
+              for _ in range(4)]
+    texts = []
+    for _ in range(100):
+        mix = rng.sample(range(4), 2)
+        texts.append([rng.choice(topics[rng.choice(mix)]) for _ in range(rng.randint(6, 12))])
+    dictionary = corpora.Dictionary(texts)
+    corpus = [dictionary.doc2bow(text) for text in texts]
+    truth: Truth = []
+    perplexity, mstep = ldamodel.LdaModel.log_perplexity, ldamodel.LdaModel.do_mstep
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event != "return":
+            return
+        if frame.f_code is perplexity.__code__:
+            truth.extend([point("per-word_bound", value, None),
+                          point("perplexity_estimate", np.exp2(-value), None)])
+        elif frame.f_code is mstep.__code__:
+            truth.extend([point("topic_diff", frame.f_locals["diff"], None),
+                          point("rho", frame.f_locals["rho"], None)])
+
+    logging.basicConfig(format="%(asctime)s : %(levelname)s : %(message)s", level=logging.INFO)
+    sys.setprofile(profile)
+    try:
+        ldamodel.LdaModel(corpus, id2word=dictionary, num_topics=4, chunksize=20, passes=3,
+                          eval_every=1, random_state=0)
+    finally:
+        sys.setprofile(None)
+    return truth
+
+
+CASES["gensim_lda"] = gensim_lda
+OWN_ENVIRONMENT["gensim_lda"] = dict(FIT_ENVIRONMENT, gensim="gensim (LDA case)")
 
 
 def main(argv: list[str]) -> None:
