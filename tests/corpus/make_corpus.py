@@ -9924,7 +9924,7 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #     python -m venv ~/fit-venv
 #     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
 #     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \\
-#             kmodes_clustering gensim_lda; do
+#             kmodes_clustering gensim_lda opentsne_embedding; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -10222,6 +10222,54 @@ def gensim_lda() -> Truth:
 
 CASES["gensim_lda"] = gensim_lda
 OWN_ENVIRONMENT["gensim_lda"] = dict(FIT_ENVIRONMENT, gensim="gensim (LDA case)")
+
+
+def opentsne_embedding() -> Truth:
+    """openTSNE's `TSNE(n_iter=500, verbose=True, random_state=0, n_jobs=1)` of 300 synthetic
+    points (`make_blobs`, 10 dimensions): the estimator's repr between rules of dashes, its
+    set-up steps (`===> Finding 90 nearest neighbors using exact search ...`, `   --> Time
+    elapsed: 0.01 seconds`), then the two phases of the optimisation, each opening with
+    `===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...` and
+    printing every 50 iterations `Iteration   50, KL divergence 0.9153, 50 iterations in
+    0.1132 sec` (`openTSNE/tsne.py`, `gradient_descent.__call__`; each phase counts from 1).
+    Truth: `gradient_descent.__call__`'s locals as it prints, read from its frame by the file
+    it prints to (as sklearn_kmeans's): `error` (the KL divergence, corrected for the
+    exaggeration in the first phase: the value openTSNE passes its callbacks) as
+    `KL_divergence` at `iteration + 1` (as printed; the second phase counts again from 50).
+    Left out: the times, the neighbour count, and the phase's settings (exaggeration, lr,
+    iterations)."""
+    from openTSNE import TSNE
+    from sklearn.datasets import make_blobs
+
+    x, _ = make_blobs(n_samples=300, n_features=10, centers=4, random_state=0)
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where openTSNE prints: reads the iteration it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "__call__" and text.startswith("Iteration"):
+                values = frame.f_locals
+                truth.append(point("KL_divergence", values["error"], values["iteration"] + 1))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        TSNE(n_iter=500, verbose=True, random_state=0, n_jobs=1).fit(x)
+    finally:
+        sys.stdout = stdout
+    if [p["step"] for p in truth] != list(range(50, 251, 50)) + list(range(50, 501, 50)):
+        raise SystemExit("opentsne_embedding: not a line every 50 iterations of 250 + 500")
+    return truth
+
+
+CASES["opentsne_embedding"] = opentsne_embedding
+OWN_ENVIRONMENT["opentsne_embedding"] = dict(FIT_ENVIRONMENT, openTSNE="openTSNE")
 
 
 def main(argv: list[str]) -> None:
