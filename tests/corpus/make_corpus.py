@@ -9924,7 +9924,7 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #     python -m venv ~/fit-venv
 #     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
 #     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \\
-#             kmodes_clustering gensim_lda opentsne_embedding; do
+#             kmodes_clustering gensim_lda opentsne_embedding lifelines_coxph; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -10270,6 +10270,55 @@ def opentsne_embedding() -> Truth:
 
 CASES["opentsne_embedding"] = opentsne_embedding
 OWN_ENVIRONMENT["opentsne_embedding"] = dict(FIT_ENVIRONMENT, openTSNE="openTSNE")
+
+
+def lifelines_coxph() -> Truth:
+    """lifelines' README example: `CoxPHFitter().fit(rossi, duration_col="week",
+    event_col="arrest", show_progress=True)` on `load_rossi()` (the data set bundled with
+    lifelines, 432 rows): Newton-Raphson prints a line an iteration, starting with a carriage
+    return (`lifelines/fitters/coxph_fitter.py`, `_newton_raphson_for_efron_model`:
+    `\rIteration 1: norm_delta = 4.78e-01, step_size = 0.9500, log_lik = -675.38063,
+    newton_decrement = 1.65e+01, seconds_since_start = 0.0`), then `Convergence success after
+    6 iterations.`. Truth: `_newton_raphson_for_efron_model`'s locals as it prints, read from
+    its frame by the file it prints to (as sklearn_kmeans's): `norm_delta`, `step_size`, `ll_`
+    as `log_lik` and `newton_decrement`, at `i` (from 1, as printed); the last `log_lik` is
+    checked equal to the fitter's `log_likelihood_`. `seconds_since_start` is a timing."""
+    from lifelines import CoxPHFitter
+    from lifelines.datasets import load_rossi
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where lifelines prints: reads the iteration it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "_newton_raphson_for_efron_model" and (
+                    text.startswith("\rIteration")):
+                values = frame.f_locals
+                truth.extend(point(key, values[name], values["i"]) for key, name in (
+                    ("norm_delta", "norm_delta"), ("step_size", "step_size"), ("log_lik", "ll_"),
+                    ("newton_decrement", "newton_decrement")))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        fitter = CoxPHFitter().fit(load_rossi(), duration_col="week", event_col="arrest",
+                                   show_progress=True)
+    finally:
+        sys.stdout = stdout
+    if not truth or truth[-2]["value"] != fitter.log_likelihood_:
+        raise SystemExit("lifelines_coxph: the last log_lik is not the fitter's log_likelihood_")
+    return truth
+
+
+CASES["lifelines_coxph"] = lifelines_coxph
+OWN_ENVIRONMENT["lifelines_coxph"] = dict(FIT_ENVIRONMENT, lifelines="lifelines",
+                                          pandas="pandas (lifelines case)")
 
 
 def main(argv: list[str]) -> None:
