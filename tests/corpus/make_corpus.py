@@ -9917,23 +9917,25 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
-# --- GaussianMixture, hmmlearn, CRFsuite, k-modes, gensim's LDA ---------------------------------
+# --- GaussianMixture, hmmlearn, CRFsuite, k-modes, gensim's LDA, openTSNE, lifelines ----------
 # Libraries whose own verbose output reports an iterative fit. They run alone, in one
 # environment of their own (no torch):
 #
 #     python -m venv ~/fit-venv
-#     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim
-#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \\
+#     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim openTSNE \
+#         lifelines
+#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \
 #             kmodes_clustering gensim_lda opentsne_embedding lifelines_coxph; do
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
 # Not a case: `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print
-# liblinear's trust-region iterations from C (`iter  1 act 6.1e+01 pre 5.6e+01 delta 1.2e+00 f
-# 1.4e+02 |g| 1.1e+02 CG   2`, scikit-learn `sklearn/svm/src/liblinear/tron.cpp`), but nothing
-# in the program keeps them: the C locals are gone when the fit returns and the estimator keeps
-# only `n_iter_`, so there is no record to take a truth from.
-FIT_ENVIRONMENT = {name: f"{name} (GaussianMixture, hmmlearn, CRFsuite, k-modes, LDA cases)"
+# liblinear's trust-region iterations from C (`[LibLinear]iter  1 act 7.786e+01 pre 6.717e+01
+# delta 1.199e+00 f 1.386e+02 |g| 1.394e+02 CG   2`, scikit-learn
+# `sklearn/svm/src/liblinear/tron.cpp`), but nothing in the program keeps them: the C locals
+# are gone when the fit returns and the estimator keeps only `n_iter_`, so there is no record
+# to take a truth from.
+FIT_ENVIRONMENT = {name: f"{name} (iterative fit cases: GaussianMixture to lifelines)"
                    for name in ("scikit-learn", "numpy", "scipy")}
 
 
