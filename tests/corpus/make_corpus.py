@@ -9917,6 +9917,412 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
+# --- GaussianMixture, hmmlearn, CRFsuite, k-modes, gensim's LDA, openTSNE, lifelines ----------
+# Libraries whose own verbose output reports an iterative fit. They run alone, in one
+# environment of their own (no torch):
+#
+#     python -m venv ~/fit-venv
+#     ~/fit-venv/bin/pip install scikit-learn hmmlearn sklearn-crfsuite kmodes gensim openTSNE \
+#         lifelines
+#     for case in sklearn_gaussian_mixture hmmlearn_gaussian_hmm crfsuite_tagger \
+#             kmodes_clustering gensim_lda opentsne_embedding lifelines_coxph; do
+#         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+#
+# Not a case: `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print
+# liblinear's trust-region iterations from C (`[LibLinear]iter  1 act 7.786e+01 pre 6.717e+01
+# delta 1.199e+00 f 1.386e+02 |g| 1.394e+02 CG   2`, scikit-learn
+# `sklearn/svm/src/liblinear/tron.cpp`), but nothing in the program keeps them: the C locals
+# are gone when the fit returns and the estimator keeps only `n_iter_`, so there is no record
+# to take a truth from.
+FIT_ENVIRONMENT = {name: f"{name} (iterative fit cases: GaussianMixture to lifelines)"
+                   for name in ("scikit-learn", "numpy", "scipy")}
+
+
+def sklearn_gaussian_mixture() -> Truth:
+    """scikit-learn `GaussianMixture(n_components=3, n_init=2, verbose=2, verbose_interval=1)`
+    of 300 synthetic points (`make_blobs`), then `BayesianGaussianMixture` the same way: for each
+    initialisation `Initialization 0`, a line an iteration, `  Iteration 2\t time lapse
+    0.00102s\t ll change 0.01234`, and `Initialization converged. time lapse 0.00514s\t lower
+    bound -4.56789.` (`sklearn/mixture/_base.py`, `_print_verbose_msg_iter_end` and
+    `_print_verbose_msg_init_end`). Truth: the arguments the fit passes to those two methods
+    (wrapped on the class, read as they are called): `diff_ll` as `ll_change` at `n_iter` (from
+    1, as printed; each initialisation counts again from 1), and `lb` as `lower_bound`, no step
+    (the line names none). The first iteration's change is from the `-inf` the fit starts from,
+    printed `inf`: no point of a curve, left out. The time lapses are timings."""
+    import math
+
+    from sklearn.datasets import make_blobs
+    from sklearn.mixture import BayesianGaussianMixture, GaussianMixture
+    from sklearn.mixture._base import BaseMixture
+
+    x, _ = make_blobs(n_samples=300, n_features=2, centers=3, cluster_std=1.5, random_state=0)
+    truth: Truth = []
+    iter_end = BaseMixture._print_verbose_msg_iter_end
+    init_end = BaseMixture._print_verbose_msg_init_end
+
+    def on_iter_end(self: Any, n_iter: int, diff_ll: float) -> None:
+        if n_iter % self.verbose_interval == 0 and math.isfinite(diff_ll):
+            truth.append(point("ll_change", diff_ll, n_iter))
+        iter_end(self, n_iter, diff_ll)
+
+    def on_init_end(self: Any, lb: float, init_has_converged: bool) -> None:
+        truth.append(point("lower_bound", lb, None))
+        init_end(self, lb, init_has_converged)
+
+    BaseMixture._print_verbose_msg_iter_end = on_iter_end  # type: ignore[method-assign]
+    BaseMixture._print_verbose_msg_init_end = on_init_end  # type: ignore[method-assign]
+    try:
+        for model in (GaussianMixture, BayesianGaussianMixture):
+            model(n_components=3, n_init=2, verbose=2, verbose_interval=1,
+                  random_state=0).fit(x)
+    finally:
+        BaseMixture._print_verbose_msg_iter_end = iter_end  # type: ignore[method-assign]
+        BaseMixture._print_verbose_msg_init_end = init_end  # type: ignore[method-assign]
+    return truth
+
+
+CASES["sklearn_gaussian_mixture"] = sklearn_gaussian_mixture
+OWN_ENVIRONMENT["sklearn_gaussian_mixture"] = FIT_ENVIRONMENT
+
+
+def hmmlearn_gaussian_hmm() -> Truth:
+    """hmmlearn `GaussianHMM(n_components=3, n_iter=30, verbose=True, random_state=0)` fitted to
+    a synthetic sequence of 300 points (three 2-D Gaussian states): its `ConvergenceMonitor`
+    prints a row an EM iteration to stderr (`hmmlearn/base.py`, `ConvergenceMonitor.report`,
+    `"{iter:>10d} {log_prob:>16.8f} {delta:>+16.8f}"`: `         2    -681.29746763
+    +121.58630358`), no header, no name on any column. Truth: the arguments of `report` (wrapped
+    on the class, read as it is called) and the monitor's own `history` before it: `log_prob` and
+    its change from the last entry of `history`, `delta` (the names the template gives them), at
+    the printed `iter` (from 1); checked against `model.monitor_.history` after the fit. The
+    first row's `delta` is `nan` (no iteration before it, printed `+nan`): no point, left out."""
+    import numpy as np
+    from hmmlearn import base, hmm
+
+    rng = np.random.default_rng(0)
+    means = np.array([[0.0, 0.0], [3.0, 3.0], [0.0, 4.0]])
+    states = np.repeat(rng.integers(0, 3, size=30), 10)
+    x = means[states] + rng.normal(size=(300, 2))
+    truth: Truth = []
+    report = base.ConvergenceMonitor.report
+
+    def on_report(self: Any, log_prob: float) -> None:
+        step = self.iter + 1
+        truth.append(point("log_prob", log_prob, step))
+        if self.history:
+            truth.append(point("delta", log_prob - self.history[-1], step))
+        report(self, log_prob)
+
+    base.ConvergenceMonitor.report = on_report  # type: ignore[method-assign]
+    try:
+        model = hmm.GaussianHMM(n_components=3, n_iter=30, verbose=True, random_state=0).fit(x)
+    finally:
+        base.ConvergenceMonitor.report = report  # type: ignore[method-assign]
+    if [p["value"] for p in truth if p["key"] == "log_prob"] != list(model.monitor_.history):
+        raise SystemExit("hmmlearn_gaussian_hmm: the reports are not the monitor's history")
+    return truth
+
+
+CASES["hmmlearn_gaussian_hmm"] = hmmlearn_gaussian_hmm
+OWN_ENVIRONMENT["hmmlearn_gaussian_hmm"] = dict(FIT_ENVIRONMENT, hmmlearn="hmmlearn")
+
+
+def crfsuite_tagger() -> Truth:
+    """sklearn-crfsuite's `CRF(algorithm="lbfgs", c1=0.1, c2=0.01, max_iterations=25,
+    all_possible_transitions=True, verbose=True)` fitted with a dev set (`X_dev`, `y_dev`) on
+    a tiny synthetic tagging set (120 training and 30 dev sentences of made-up words tagged
+    `NAME`, `VERB`, `O`, the features those of its tutorial: the word lower-cased, its suffix,
+    its case, the words beside it; 10% of the tags flipped): the tqdm bars `loading training
+    data to CRFsuite`, then a line an L-BFGS iteration (`sklearn_crfsuite/trainer.py`,
+    `LinePerIterationTrainer.on_iteration`: `Iter 3   time=0.00  loss=245.36   active=87
+    precision=0.612  recall=0.598  F1=0.601  Acc(item/seq)=0.702 0.300  feature_norm=2.41`)
+    and the last iteration's table a label (`on_optimization_end`, tabulate's `Label
+    Precision Recall F1 Support`). Truth: the trainer's own log, `crf.training_log_` (the
+    `pycrfsuite` log parser the lines are printed from): each of its `iterations`' `loss`,
+    `active_features` as `active` (the features L1 leaves non-zero: a property of the model
+    each iteration, changing from one to the next), `avg_precision`, `avg_recall`, `avg_f1`
+    as `precision`, `recall`, `F1`, the two accuracies printed after the one name
+    `Acc(item/seq)` as `Acc(item/seq)_1` and `Acc(item/seq)_2` (numbered in the order
+    printed, as dcgan's `D(G(z))`), and `feature_norm`, at `num` (from 1, as printed); the
+    last iteration's `scores` as the table prints them, `NAME/Precision`, `NAME/Recall`,
+    `NAME/F1` (row, then column, as sklearn_classification_report), no step. Left out: `time`
+    (a timing) and `Support` (counts)."""
+    import random
+
+    import sklearn_crfsuite
+
+    rng = random.Random(0)
+    names = ["Alba", "Brun", "Cato", "Dara", "Enzo", "Fina", "Gus", "Hana"]
+    verbs = ["runs", "sees", "likes", "takes", "finds", "calls", "helps"]
+    others = ["the", "a", "big", "red", "dog", "house", "with", "and", "old", "car"]
+
+    def sentence() -> tuple[list[dict[str, Any]], list[str]]:
+        words, tags = [], []
+        for _ in range(rng.randint(4, 9)):
+            kind = rng.choice(["NAME", "VERB", "O", "O"])
+            words.append(rng.choice({"NAME": names, "VERB": verbs, "O": others}[kind]))
+            tags.append(kind if rng.random() > 0.1 else rng.choice(["NAME", "VERB", "O"]))
+        features = []
+        for i, word in enumerate(words):
+            feature: dict[str, Any] = {"word.lower()": word.lower(), "word[-2:]": word[-2:],
+                                       "word.istitle()": word.istitle()}
+            feature.update({"-1:word.lower()": words[i - 1].lower()} if i else {"BOS": True})
+            feature.update({"+1:word.lower()": words[i + 1].lower()}
+                           if i + 1 < len(words) else {"EOS": True})
+            features.append(feature)
+        return features, tags
+
+    train = [sentence() for _ in range(120)]
+    dev = [sentence() for _ in range(30)]
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.1, c2=0.01, max_iterations=25,
+                               all_possible_transitions=True, verbose=True)
+    crf.fit([x for x, _ in train], [y for _, y in train],
+            X_dev=[x for x, _ in dev], y_dev=[y for _, y in dev])
+    truth: Truth = []
+    for entry in crf.training_log_.iterations:
+        step = entry["num"]
+        truth += [point("loss", entry["loss"], step), point("active", entry["active_features"], step),
+                  point("precision", entry["avg_precision"], step),
+                  point("recall", entry["avg_recall"], step), point("F1", entry["avg_f1"], step),
+                  point("Acc(item/seq)_1", entry["item_accuracy_float"], step),
+                  point("Acc(item/seq)_2", entry["instance_accuracy_float"], step),
+                  point("feature_norm", entry["feature_norm"], step)]
+    for label, score in sorted(crf.training_log_.last_iteration["scores"].items()):
+        truth += [point(f"{label}/Precision", score.precision, None),
+                  point(f"{label}/Recall", score.recall, None),
+                  point(f"{label}/F1", score.f1 or 0, None)]
+    return truth
+
+
+CASES["crfsuite_tagger"] = crfsuite_tagger
+OWN_ENVIRONMENT["crfsuite_tagger"] = dict(
+    FIT_ENVIRONMENT, **{"sklearn-crfsuite": "sklearn-crfsuite",
+                        "python-crfsuite": "python-crfsuite", "tqdm": "tqdm (CRFsuite case)",
+                        "tabulate": "tabulate (CRFsuite case)"})
+
+
+def kmodes_clustering() -> Truth:
+    """kmodes' `KModes(n_clusters=3, init="Huang", n_init=2, verbose=1, random_state=0)` of 300
+    synthetic rows of 6 categorical attributes (three prototypes, half of the values drawn at
+    random), then `KPrototypes(n_clusters=3, init="Huang", n_init=2, verbose=1,
+    random_state=0)` of the same rows with 2 numeric columns (`categorical=[2, ..., 7]`): each
+    run prints `Init: initializing centroids`, `Init: initializing clusters`, `Starting
+    iterations...`, then a line an iteration (`kmodes/kmodes.py`, `_k_modes_single`: `Run 1,
+    iteration: 1/100, moves: 102, cost: 654.0`; `kmodes/kprototypes.py`,
+    `_k_prototypes_single`: `Run: 1, iteration: 2/100, moves: 43, ncost: 1041.425896427914`, its cost
+    named `ncost`), and `Best run was number 2`. Truth: the `epoch_costs` each run returns
+    (`_k_modes_single` and `_k_prototypes_single` wrapped in their modules, where `k_modes`
+    and `k_prototypes` call them: the list holds the cost before the first iteration, then the
+    cost after each, the value each line prints), as `cost` and `ncost` at the printed
+    `iteration` (from 1; each run counts again from 1); the best run's are checked equal to
+    the estimator's `epoch_costs_`. `moves` (the number of points that changed cluster: a
+    count) is left out, and so are the run's number and `/100` (`max_iter`, a setting)."""
+    import numpy as np
+    from kmodes import kmodes, kprototypes
+
+    rng = np.random.default_rng(0)
+    prototypes = rng.integers(0, 4, size=(3, 6))
+    group = rng.integers(0, 3, size=300)
+    categories = np.where(rng.random((300, 6)) < 0.5, rng.integers(0, 4, size=(300, 6)),
+                          prototypes[group])
+    numbers = rng.normal(size=(300, 2)) + group[:, None]
+    truth: Truth = []
+    singles = {kmodes: ("_k_modes_single", "cost"),
+               kprototypes: ("_k_prototypes_single", "ncost")}
+    originals = {module: getattr(module, name) for module, (name, _) in singles.items()}
+
+    def wrapped(module: Any) -> Callable[..., Any]:
+        single, key = originals[module], singles[module][1]
+
+        def run(*args: Any) -> Any:
+            result = single(*args)
+            truth.extend(point(key, cost, itr) for itr, cost in enumerate(result[4][1:], 1))
+            return result
+
+        return run
+
+    for module, (name, _) in singles.items():
+        setattr(module, name, wrapped(module))
+    try:
+        modes = kmodes.KModes(n_clusters=3, init="Huang", n_init=2, verbose=1,
+                              random_state=0).fit(categories)
+        protos = kprototypes.KPrototypes(n_clusters=3, init="Huang", n_init=2, verbose=1,
+                                         random_state=0)
+        protos.fit(np.column_stack([numbers, categories]).astype(object),
+                   categorical=list(range(2, 8)))
+    finally:
+        for module, (name, _) in singles.items():
+            setattr(module, name, originals[module])
+    for model, key in ((modes, "cost"), (protos, "ncost")):
+        if not any([p["value"] for p in truth[i:i + len(model.epoch_costs_) - 1]]
+                   == list(model.epoch_costs_[1:]) and truth[i]["key"] == key
+                   for i in range(len(truth))):
+            raise SystemExit("kmodes_clustering: the best run's costs are not epoch_costs_")
+    return truth
+
+
+CASES["kmodes_clustering"] = kmodes_clustering
+OWN_ENVIRONMENT["kmodes_clustering"] = dict(FIT_ENVIRONMENT, kmodes="kmodes")
+
+
+def gensim_lda() -> Truth:
+    """gensim's `LdaModel(corpus, id2word=dictionary, num_topics=4, chunksize=20, passes=3,
+    eval_every=1, random_state=0)` of 100 made-up documents (words drawn from four made-up
+    topics' vocabularies, a `corpora.Dictionary` of them), logging at INFO in the format of
+    gensim's tutorials (`%(asctime)s : %(levelname)s : %(message)s`): its set-up lines, then
+    for each chunk of 20 documents `-5.123 per-word bound, 34.9 perplexity estimate based on a
+    held-out corpus of 20 documents with 160 words` (`gensim/models/ldamodel.py`,
+    `log_perplexity`, evaluated on each chunk before it is learnt: `eval_every=1`), `PROGRESS:
+    pass 0, at document #20/100`, the five topics' top words (`topic #0 (0.250): 0.089*"kelo"
+    + ...`, `show_topics`) and `topic diff=0.881262, rho=1.000000` (`do_mstep`). Truth: read
+    by a profile hook as gensim's own functions return: `log_perplexity`'s return (the
+    per-word bound) as `per-word_bound`, and `np.exp2(-bound)` (the expression gensim prints)
+    as `perplexity_estimate`; `do_mstep`'s locals `diff` and `rho` as `topic_diff` and `rho`
+    (the learning rate of the update), all with no step (the lines name none: the chunk's
+    position is on the `PROGRESS` line after the bound and before the update, never on a
+    metric line). Left out: the documents' and words' counts, the topics' word weights and
+    their `alpha` (parameters of the model, not measures of the fit), the times."""
+    import logging
+    import random
+
+    import numpy as np
+    from gensim import corpora
+    from gensim.models import ldamodel
+
+    rng = random.Random(0)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pu"]
+    topics = [[rng.choice(syllables) + rng.choice(syllables) for _ in range(10)]
+              for _ in range(4)]
+    texts = []
+    for _ in range(100):
+        mix = rng.sample(range(4), 2)
+        texts.append([rng.choice(topics[rng.choice(mix)]) for _ in range(rng.randint(6, 12))])
+    dictionary = corpora.Dictionary(texts)
+    corpus = [dictionary.doc2bow(text) for text in texts]
+    truth: Truth = []
+    perplexity, mstep = ldamodel.LdaModel.log_perplexity, ldamodel.LdaModel.do_mstep
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event != "return":
+            return
+        if frame.f_code is perplexity.__code__:
+            truth.extend([point("per-word_bound", value, None),
+                          point("perplexity_estimate", np.exp2(-value), None)])
+        elif frame.f_code is mstep.__code__:
+            truth.extend([point("topic_diff", frame.f_locals["diff"], None),
+                          point("rho", frame.f_locals["rho"], None)])
+
+    logging.basicConfig(format="%(asctime)s : %(levelname)s : %(message)s", level=logging.INFO)
+    sys.setprofile(profile)
+    try:
+        ldamodel.LdaModel(corpus, id2word=dictionary, num_topics=4, chunksize=20, passes=3,
+                          eval_every=1, random_state=0)
+    finally:
+        sys.setprofile(None)
+    return truth
+
+
+CASES["gensim_lda"] = gensim_lda
+OWN_ENVIRONMENT["gensim_lda"] = dict(FIT_ENVIRONMENT, gensim="gensim (LDA case)")
+
+
+def opentsne_embedding() -> Truth:
+    """openTSNE's `TSNE(n_iter=500, verbose=True, random_state=0, n_jobs=1)` of 300 synthetic
+    points (`make_blobs`, 10 dimensions): the estimator's repr between rules of dashes, its
+    set-up steps (`===> Finding 90 nearest neighbors using exact search ...`, `   --> Time
+    elapsed: 0.01 seconds`), then the two phases of the optimisation, each opening with
+    `===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...` and
+    printing every 50 iterations `Iteration   50, KL divergence 0.9153, 50 iterations in
+    0.1132 sec` (`openTSNE/tsne.py`, `gradient_descent.__call__`; each phase counts from 1).
+    Truth: `gradient_descent.__call__`'s locals as it prints, read from its frame by the file
+    it prints to (as sklearn_kmeans's): `error` (the KL divergence, corrected for the
+    exaggeration in the first phase: the value openTSNE passes its callbacks) as
+    `KL_divergence` at `iteration + 1` (as printed; the second phase counts again from 50).
+    Left out: the times, the neighbour count, and the phase's settings (exaggeration, lr,
+    iterations)."""
+    from openTSNE import TSNE
+    from sklearn.datasets import make_blobs
+
+    x, _ = make_blobs(n_samples=300, n_features=10, centers=4, random_state=0)
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where openTSNE prints: reads the iteration it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "__call__" and text.startswith("Iteration"):
+                values = frame.f_locals
+                truth.append(point("KL_divergence", values["error"], values["iteration"] + 1))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        TSNE(n_iter=500, verbose=True, random_state=0, n_jobs=1).fit(x)
+    finally:
+        sys.stdout = stdout
+    if [p["step"] for p in truth] != list(range(50, 251, 50)) + list(range(50, 501, 50)):
+        raise SystemExit("opentsne_embedding: not a line every 50 iterations of 250 + 500")
+    return truth
+
+
+CASES["opentsne_embedding"] = opentsne_embedding
+OWN_ENVIRONMENT["opentsne_embedding"] = dict(FIT_ENVIRONMENT, openTSNE="openTSNE")
+
+
+def lifelines_coxph() -> Truth:
+    """lifelines' README example: `CoxPHFitter().fit(rossi, duration_col="week",
+    event_col="arrest", show_progress=True)` on `load_rossi()` (the data set bundled with
+    lifelines, 432 rows): Newton-Raphson prints a line an iteration, starting with a carriage
+    return (`lifelines/fitters/coxph_fitter.py`, `_newton_raphson_for_efron_model`:
+    `\rIteration 1: norm_delta = 4.78e-01, step_size = 0.9500, log_lik = -675.38063,
+    newton_decrement = 1.65e+01, seconds_since_start = 0.0`), then `Convergence success after
+    6 iterations.`. Truth: `_newton_raphson_for_efron_model`'s locals as it prints, read from
+    its frame by the file it prints to (as sklearn_kmeans's): `norm_delta`, `step_size`, `ll_`
+    as `log_lik` and `newton_decrement`, at `i` (from 1, as printed); the last `log_lik` is
+    checked equal to the fitter's `log_likelihood_`. `seconds_since_start` is a timing."""
+    from lifelines import CoxPHFitter
+    from lifelines.datasets import load_rossi
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where lifelines prints: reads the iteration it prints."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "_newton_raphson_for_efron_model" and (
+                    text.startswith("\rIteration")):
+                values = frame.f_locals
+                truth.extend(point(key, values[name], values["i"]) for key, name in (
+                    ("norm_delta", "norm_delta"), ("step_size", "step_size"), ("log_lik", "ll_"),
+                    ("newton_decrement", "newton_decrement")))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        fitter = CoxPHFitter().fit(load_rossi(), duration_col="week", event_col="arrest",
+                                   show_progress=True)
+    finally:
+        sys.stdout = stdout
+    if not truth or truth[-2]["value"] != fitter.log_likelihood_:
+        raise SystemExit("lifelines_coxph: the last log_lik is not the fitter's log_likelihood_")
+    return truth
+
+
+CASES["lifelines_coxph"] = lifelines_coxph
+OWN_ENVIRONMENT["lifelines_coxph"] = dict(FIT_ENVIRONMENT, lifelines="lifelines",
+                                          pandas="pandas (lifelines case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
