@@ -10042,8 +10042,9 @@ def crfsuite_tagger() -> Truth:
     `active_features` as `active` (the features L1 leaves non-zero: a property of the model
     each iteration, changing from one to the next), `avg_precision`, `avg_recall`, `avg_f1`
     as `precision`, `recall`, `F1`, the two accuracies printed after the one name
-    `Acc(item/seq)` as `Acc(item/seq)_1` and `Acc(item/seq)_2` (numbered in the order
-    printed, as dcgan's `D(G(z))`), and `feature_norm`, at `num` (from 1, as printed); the
+    `Acc(item/seq)` as `Acc(item)` and `Acc(seq)` (the qualifier names each, in the order
+    printed; dcgan's `D(G(z))` names neither of its two, so they are numbered), and
+    `feature_norm`, at `num` (from 1, as printed); the
     last iteration's `scores` as the table prints them, `NAME/Precision`, `NAME/Recall`,
     `NAME/F1` (row, then column, as sklearn_classification_report), no step. Left out: `time`
     (a timing) and `Support` (counts)."""
@@ -10084,8 +10085,8 @@ def crfsuite_tagger() -> Truth:
         truth += [point("loss", entry["loss"], step), point("active", entry["active_features"], step),
                   point("precision", entry["avg_precision"], step),
                   point("recall", entry["avg_recall"], step), point("F1", entry["avg_f1"], step),
-                  point("Acc(item/seq)_1", entry["item_accuracy_float"], step),
-                  point("Acc(item/seq)_2", entry["instance_accuracy_float"], step),
+                  point("Acc(item)", entry["item_accuracy_float"], step),
+                  point("Acc(seq)", entry["instance_accuracy_float"], step),
                   point("feature_norm", entry["feature_norm"], step)]
     for label, score in sorted(crf.training_log_.last_iteration["scores"].items()):
         truth += [point(f"{label}/Precision", score.precision, None),
