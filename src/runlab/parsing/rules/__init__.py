@@ -26,6 +26,8 @@ from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_pytho
 from runlab.parsing.rules.libraries import (
     box_rows,
     config_rows,
+    crfsuite_settings,
+    parse_crfsuite_stage,
     parse_box_edge,
     parse_flaml,
     parse_gensim,
@@ -281,7 +283,8 @@ RULES: list[Rule] = [
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
-         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(",
+         "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
+         "Running optimization with ", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
          " .... ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
@@ -300,6 +303,18 @@ RULES: list[Rule] = [
         ("Iteration ", "Validation score: ", "[t-SNE] "),
         sets_step=True,
         final=True,
+    ),
+    Rule(
+        "crfsuite_settings",
+        "CRFsuite's training stages (sklearn-crfsuite at verbose): a stage's title (`Feature "
+        "generation`, `L-BFGS optimization`, `Holdout group: 2`), then its settings (`c1: "
+        "0.100000`), progress and counts up to a blank line: settings, not metrics",
+        parse_crfsuite_stage,
+        ("Feature generation", "L-BFGS optimization", "Stochastic Gradient Descent (SGD)",
+         "Averaged perceptron", "Passive Aggressive (PA)", "Adaptive Regularization of ",
+         "Holdout group: "),
+        final=True,
+        rows=crfsuite_settings,
     ),
     Rule(
         "config_dump",

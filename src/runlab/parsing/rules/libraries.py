@@ -62,6 +62,14 @@ _NOISE = re.compile(
     r"| Sample \d+ of the training set: "
     # print(args) of argparse: `Namespace(batchSize=64, lr=0.0002, ...)`, the run's settings
     r"|^\s*Namespace\(\w+="
+    # an estimator's repr, closed on its line: openTSNE's `TSNE(early_exaggeration=12,
+    # random_state=0, verbose=True)`, its constructor's settings; and openTSNE's phases,
+    # `===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...`
+    r"|^\s*[A-Z]\w{0,80}\((?=[^()]{0,2000}\b(?:random_state|verbose)=)[^()]{0,2000}\)\s*$"
+    r"|^===> Running optimization with "
+    # CRFsuite's closing lines: `Total seconds required for training: 0.014`, `Seconds
+    # required: 0.000` after storing the model
+    r"|^(?:Total seconds required for training|Seconds required): "
     # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`,
     # `(1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, ...)`
     r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, ){0,4}(?:in_features|in_channels|num_features"
@@ -268,6 +276,31 @@ def labelled_rows(header: str) -> Callable[[str], list[Found]]:
         label = named.group(1).replace(" ", "_")
         return [(f"{label}/{column}", value, None) for column, value in zip(columns, values)
                 if value is not None and column.lower() not in _COUNT_COLUMNS] or [CLAIM]
+
+    return row
+
+
+# crfsuite_settings ----------------------------------------------------------------------------
+
+# CRFsuite's trainer (python-crfsuite's `Trainer.message`, what sklearn-crfsuite prints at
+# verbose) opens each stage with its title, `Feature generation` or the algorithm's (`L-BFGS
+# optimization`, ...), then its settings, `c1: 0.100000`, `feature.minfreq: 0.000000`, its
+# progress `0....1....2`, and counts and times (`Number of features: 284`, `Seconds required:
+# 0.001`) up to a blank line: none a metric.
+_CRF_STAGE = re.compile(
+    r"Feature generation|L-BFGS optimization|Stochastic Gradient Descent \(SGD\)"
+    r"|Averaged perceptron|Passive Aggressive \(PA\)|Adaptive Regularization of Weights \(AROW\)"
+    r"|Holdout group: \d{1,9}")
+_CRF_SETTING = re.compile(r"[\w.\- ]{1,80}: \S{1,80}|[\d.]{1,200}")
+
+parse_crfsuite_stage = _claims(_CRF_STAGE)
+"""The title of a CRFsuite training stage."""
+
+
+def crfsuite_settings(header: str) -> Callable[[str], list[Found]]:
+    """A stage's `name: value` settings, progress and counts, up to its blank line."""
+    def row(line: str) -> list[Found]:
+        return [CLAIM] if _CRF_SETTING.fullmatch(line.strip()) else []
 
     return row
 
