@@ -191,6 +191,9 @@ class MetricParser:
         # The epoch of the latest `Epoch N` header (None after another header set the step),
         # the first epoch a position was counted from, and a position count with no epoch.
         self._header_epoch: int | None = None
+        # An epoch header printed after the main bar's last drawing (Avalanche's `Epoch 0
+        # ended.`): the lines after it are at its step, not the next drawing's.
+        self._header_since_bar = False
         self._first_epoch: int | None = None
         self._position: tuple[int, int] = (0, -1)  # (count before this epoch, last position)
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
@@ -450,6 +453,7 @@ class MetricParser:
                         metrics.append((key, value, None))
                         continue
                     self._header_epoch = step if key == "epoch" else None
+                    self._header_since_bar = self._main != ""
                     header = step
                     if step != self._current_step:
                         self._current_step = step
@@ -533,6 +537,7 @@ class MetricParser:
             self._main = main
             if main == bar.family:
                 self._bar_step = step
+                self._header_since_bar = False
                 if self._waiting:
                     out += self._give_waiting(step, since)
                 self._printed_on = None
@@ -643,7 +648,7 @@ class MetricParser:
             self._step_header(key_step, points)  # a line of only a step, `STEP:  0`
             return points
         line_step = self._current_step if key_step is None else key_step
-        waits = key_step is None and self._main != ""
+        waits = key_step is None and self._main != "" and not self._header_since_bar
         done = self._done if line_step is None else None
         counts = self._counts
         held = self._held

@@ -25,10 +25,12 @@ from runlab.parsing.rules.base import Rule
 from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
 from runlab.parsing.rules.libraries import (
     box_rows,
+    cma_rows,
     config_rows,
     crfsuite_settings,
     parse_crfsuite_stage,
     parse_box_edge,
+    parse_cma_header,
     parse_flaml,
     parse_gensim,
     parse_hmmlearn,
@@ -284,7 +286,7 @@ RULES: list[Rule] = [
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
          "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
-         "Running optimization with ", "Total seconds required ", "Seconds required: ",
+         "Running optimization with ", "CMA-ES (", " iters with {", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
          " .... ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
@@ -303,6 +305,15 @@ RULES: list[Rule] = [
         ("Iteration ", "Validation score: ", "[t-SNE] "),
         sets_step=True,
         final=True,
+    ),
+    Rule(
+        "pycma",
+        "pycma's display, `Iterat #Fevals  function value  axis ratio  sigma  min&max std  "
+        "t[m:s]`: function_value, axis_ratio, sigma, min_std and max_std at the iteration",
+        parse_cma_header,
+        ("Iterat #Fevals",),
+        final=True,
+        rows=cma_rows,
     ),
     Rule(
         "crfsuite_settings",
@@ -442,7 +453,7 @@ RULES: list[Rule] = [
         "each row's numbers under their column's name, at the row's counter",
         parse_table_header,
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
-         "Gen"),
+         "Gen", "n_gen "),
         rows=table_rows,
     ),
     Rule(

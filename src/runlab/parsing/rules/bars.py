@@ -49,6 +49,9 @@ _IGNITE_BAR = re.compile(
     r"\[(\d{1,18})/(\d{1,18}|\?)\] +\d{1,3}%\|[^|,\[]*(?:, ([^\[]*?))? ?"
     r"\[(?:\d+:)?\d+:\d\d(?:<[^\]]*)?(\]|$)"
 )
+# A bar_format of its own with no times, its postfix after the count: PySwarms' Reporter
+# (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`).
+_PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\|(\d{1,18})/(\d{1,18})(?:, (.{1,2000}))?$")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
@@ -80,11 +83,16 @@ def read_tqdm(line: str) -> Bar | None:
         counter, total, rate, postfix, end = bar.groups()
     else:
         bar = _IGNITE_BAR.search(line)
-        if bar is None:
-            return None
-        counter, total, postfix, end = bar.groups()
-        rate = ""
-        ahead = True
+        if bar is not None:
+            counter, total, postfix, end = bar.groups()
+            rate = ""
+            ahead = True
+        else:
+            bar = _PLAIN_BAR.search(line)
+            if bar is None:
+                return None
+            counter, total, postfix = bar.groups()
+            rate, end = "", "$"
     items = _POSTFIX_ITEM.findall(postfix or "")
     if not items and postfix and " - " in postfix:
         items = _POSTFIX_DASH_ITEM.findall(postfix)

@@ -9,7 +9,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
-from runlab.parsing.rules.base import Found, parse_number, plain_number
+from runlab.parsing.rules.base import CLAIM, Found, parse_number, plain_number
 from runlab.parsing.rules.pairs import is_metric_key
 
 # json -----------------------------------------------------------------------------------------
@@ -135,9 +135,21 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
+    named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
+    name = "" if named is None else named.group(1)
+    if name.lower() in _SETTINGS_DICTS:
+        return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
-    _flatten_tree(tree, "", found, 0)
+    _flatten_tree(tree, f"{name}/" if name else "", found, 0)
     return found + _counter_before(line, opening.start()) if found else found
+
+
+# A dict given as a name's value, `metrics={'loss': 0.09}` (structlog's rendering of d3rlpy's
+# epoch log): nested under that name, `metrics/loss`, as a nested dict's values are. Under a
+# name for settings (`params={...}`, `config={...}`), none is a metric.
+_NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})=\Z")
+_SETTINGS_DICTS = frozenset({"params", "hparams", "hyperparams", "config", "cfg", "args", "kwargs",
+                             "settings", "options", "parameters"})
 
 
 def _line_dict(line: str) -> ast.Dict | None:

@@ -67,6 +67,10 @@ _NOISE = re.compile(
     # `===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...`
     r"|^\s*[A-Z]\w{0,80}\((?=[^()]{0,2000}\b(?:random_state|verbose)=)[^()]{0,2000}\)\s*$"
     r"|^===> Running optimization with "
+    # PySwarms' start: `Optimize for 100 iters with {'c1': 0.5, 'c2': 0.3, 'w': 0.9}`
+    r"|\bOptimize for \d{1,18} iters with \{"
+    # pycma's banner: `(5_w,10)-aCMA-ES (mu_w=3.2,w_1=45%) in dimension 8 (seed=1, ...)`
+    r"|\)-a?CMA-ES \(mu_w="
     # CRFsuite's closing lines: `Total seconds required for training: 0.014`, `Seconds
     # required: 0.000` after storing the model
     r"|^(?:Total seconds required for training|Seconds required): "
@@ -280,6 +284,39 @@ def labelled_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# pycma -----------------------------------------------------------------------------------------
+
+# pycma's display (cma/evolution_strategy.py, `CMAEvolutionStrategy.disp`): `Iterat #Fevals
+# function value  axis ratio  sigma  min&max std  t[m:s]`, then a row an iteration shown,
+# `  100   1000 4.600138710557692e+00 6.5e+00 3.35e-02  9e-03  3e-02 0:00.2`: the function
+# value, the axis ratio, the step size and the smallest and largest standard deviation
+# (min_std, max_std) at the iteration; the evaluations are counts, t[m:s] a time.
+_CMA_HEADER = re.compile(
+    r"\s*Iterat\s+#Fevals\s+function value\s+axis ratio\s+sigma\s+min&max std\s+t\[m:s\]\s*")
+_CMA_ROW = re.compile(
+    rf"\s*(\d{{1,18}})\s+\d{{1,18}}\s+({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+({NUMBER})"
+    rf"\s+({NUMBER})\s+\d{{1,9}}:\d\d\.\d\s*", re.ASCII)
+_CMA_COLUMNS = ("function_value", "axis_ratio", "sigma", "min_std", "max_std")
+
+parse_cma_header = _claims(_CMA_HEADER)
+"""The header of pycma's display."""
+
+
+def cma_rows(header: str) -> Callable[[str], list[Found]]:
+    """pycma's rows, at their iteration; the header repeats every so many rows."""
+    def row(line: str) -> list[Found]:
+        if _CMA_HEADER.fullmatch(line):
+            return [CLAIM]
+        match = _CMA_ROW.fullmatch(line)
+        if match is None:
+            return []
+        step = int(match.group(1))
+        return [(name, to_number(value), step)
+                for name, value in zip(_CMA_COLUMNS, match.groups()[1:])]
+
+    return row
+
+
 # crfsuite_settings ----------------------------------------------------------------------------
 
 # CRFsuite's trainer (python-crfsuite's `Trainer.message`, what sklearn-crfsuite prints at
@@ -384,12 +421,13 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 
 # A header naming its columns, two or more spaces or a tab apart, the first a counter: fastai's
 # `epoch     train_loss  valid_loss  accuracy  time`, spaCy's `E    #       LOSS TOK2VEC  ...`,
-# DEAP's logbook, `gen\tnevals\tavg    \tstd    \tmin\tmax` (a generation's row).
+# DEAP's logbook, `gen\tnevals\tavg    \tstd    \tmin\tmax` (a generation's row), or a `|`
+# apart: pymoo's `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`.
 _COLUMN = r"[A-Za-z#][\w#/.\-]*(?: [A-Za-z][\w/.\-]*)?"
-_COLUMN_GAP = r"(?: {0,40}\t {0,40}| {2,})"
+_COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*", re.ASCII)
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
-                    "Epoch", "E", "gen", "Gen")
+                    "Epoch", "E", "gen", "Gen", "n_gen")
 _DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
 # A trend drawn beside a value (mlx-lm's training table: `3.758 ▼`): not a column.
 _TRENDS = frozenset("▲▼↑↓")
@@ -420,7 +458,7 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
 
     def read(line: str) -> list[Found]:
-        fields = [field for field in line.split() if field not in _TRENDS]
+        fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
         if (counters == [0] and len(fields) >= 3 and fields[1].isalpha()
                 and fields[0].isdigit() and len(fields[0]) <= 18):
             # a row that names its value: mlx-lm's `  25    val 3.582    0.00s`

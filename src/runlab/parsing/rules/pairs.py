@@ -82,7 +82,8 @@ _SETTING = re.compile(
     # (not `average_size`, `effective_sample_size`: measures)
     r"|(?:^|[_./\-])(?:vocab|hidden|dataset|data|train|training|test|val|valid|validation|eval"
     r"|image|img|input|output|embed|embedding|model|batch|microbatch|patch|kernel|window|chunk"
-    r"|block|context|ctx|seq|sequence|step|pool|buffer|cache|population|beam|group|crop)_size$"
+    r"|block|context|ctx|seq|sequence|step|pool|buffer|cache|population|beam|group|crop|action"
+    r"|observation|obs|state)_size$"
     # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
     # (Vowpal Wabbit), not fairseq's step, `num_updates`
     r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+$"
