@@ -9917,6 +9917,80 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
+# --- implicit, scikit-surprise, d3rlpy, denoising-diffusion-pytorch, tinygrad -----------------
+# Each runs alone, in an environment of its own:
+#
+#     python -m venv ~/implicit-venv && ~/implicit-venv/bin/pip install implicit tqdm
+#     ~/implicit-venv/bin/python tests/corpus/make_corpus.py implicit_bpr
+
+
+def implicit_bpr() -> Truth:
+    """implicit's `BayesianPersonalizedRanking(...).fit(user_items, show_progress=True)` on a
+    synthetic 200 x 120 user-item matrix (each user likes about 15 items, mostly of one of four
+    groups), 30 epochs, one thread (so that both runs draw the same samples): its tqdm bar
+    (implicit `implicit/cpu/bpr.pyx`, `fit`: `tqdm(total=self.iterations)` from `tqdm.auto`,
+    `progress.update(1)` then `progress.set_postfix({"train_auc": "%.2f%%" % (100.0 * correct /
+    (total - skipped)), "skipped": "%.2f%%" % (100.0 * skipped / total)})` each epoch: `100%|
+    ...| 30/30 [00:00<00:00, 1234.5it/s, train_auc=91.23%, skipped=11.84%]`). Truth: what
+    `bpr_update` returns each epoch, read by a wrapper of it as `fit` calls it: `correct` and
+    `skipped` (of `total`, the matrix's stored entries, one sampled pair each), as the shares
+    `fit` computes for the bar, in percent: `train_auc` (the sampled pairs ranked right, of
+    those not skipped) and `skipped` (the pairs whose sampled negative item the user liked,
+    so not trained on: a share of the epoch's samples that changes as the sampler draws, not
+    a count of the data), at the bar's count after `update(1)`, the epoch from 1. The wrapper
+    also checks the dict handed to `set_postfix` against them."""
+    import numpy as np
+    import scipy.sparse
+    from implicit.cpu import bpr
+
+    rng = np.random.default_rng(0)
+    users, items = 200, 120
+    rows, cols = [], []
+    for user in range(users):
+        group = user % 4
+        liked = rng.choice(np.arange(group * 30, group * 30 + 30), size=12, replace=False)
+        liked = np.union1d(liked, rng.choice(items, size=3, replace=False))
+        rows += [user] * len(liked)
+        cols += list(liked)
+    user_items = scipy.sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                         shape=(users, items))
+    total = user_items.nnz
+    truth: Truth = []
+    update, tqdm = bpr.bpr_update, bpr.tqdm
+    epochs: list[tuple[int, int]] = []
+
+    def recorded_update(*args: Any) -> Any:
+        correct, skipped = update(*args)
+        epochs.append((correct, skipped))
+        epoch = len(epochs)
+        truth.append(point("train_auc", 100.0 * correct / (total - skipped), epoch))
+        truth.append(point("skipped", 100.0 * skipped / total, epoch))
+        return correct, skipped
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_postfix(self, ordered_dict: Any = None, *args: Any, **kwargs: Any) -> Any:
+            correct, skipped = epochs[-1]
+            expected = {"train_auc": "%.2f%%" % (100.0 * correct / (total - skipped)),
+                        "skipped": "%.2f%%" % (100.0 * skipped / total)}
+            if dict(ordered_dict) != expected or self.n != len(epochs):
+                raise SystemExit(f"implicit_bpr: the bar got {ordered_dict} at {self.n}")
+            return super().set_postfix(ordered_dict, *args, **kwargs)
+
+    bpr.bpr_update, bpr.tqdm = recorded_update, RecordedBar
+    model = bpr.BayesianPersonalizedRanking(factors=16, learning_rate=0.05, iterations=30,
+                                            num_threads=1, random_state=0)
+    model.fit(user_items, show_progress=True)
+    if len(epochs) != 30:
+        raise SystemExit(f"implicit_bpr: {len(epochs)} epochs recorded, not 30")
+    return truth
+
+
+CASES["implicit_bpr"] = implicit_bpr
+OWN_ENVIRONMENT["implicit_bpr"] = {"implicit": "implicit", "numpy": "numpy (implicit_bpr case)",
+                                   "scipy": "scipy (implicit_bpr case)",
+                                   "tqdm": "tqdm (implicit_bpr case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
