@@ -9991,6 +9991,57 @@ OWN_ENVIRONMENT["implicit_bpr"] = {"implicit": "implicit", "numpy": "numpy (impl
                                    "tqdm": "tqdm (implicit_bpr case)"}
 
 
+def surprise_cross_validate() -> Truth:
+    """scikit-surprise's `cross_validate(SVD(random_state=0), data, measures=["RMSE", "MAE"],
+    cv=3, verbose=True)` on a synthetic ratings DataFrame (120 users, 60 items, 1,500 ratings
+    from 1 to 5 from a user's and an item's bias, `Dataset.load_from_df` with a `Reader` of
+    that scale), NumPy's and Python's generators seeded (the folds are drawn from NumPy's). It
+    prints one table (`surprise/model_selection/validation.py`, `print_summary`: `Evaluating
+    RMSE, MAE of algorithm SVD on 3 split(s).`, the header `Fold 1  Fold 2  Fold 3  Mean
+    Std`, then `RMSE (testset)    0.9441  0.9250  0.9412  0.9368  0.0084`, `MAE (testset)
+    ...`, `Fit time ...`, `Test time ...`, `{:1.4f}`, columns of 8). Truth: the dict
+    `cross_validate` returns, `test_rmse` and `test_mae` (a value a fold), under the names the
+    table prints, its row then its column, `RMSE (testset)/Fold 1` ... `/Fold 3`, and their
+    `np.mean` and `np.std`, as `print_summary` computes them, as `.../Mean` and `.../Std`; no
+    step (the columns are folds and summaries, not steps). `fit_time` and `test_time` (the
+    `Fit time` and `Test time` rows) are timings: left out."""
+    import random
+
+    import numpy as np
+    import pandas as pd
+    from surprise import SVD, Dataset, Reader
+    from surprise.model_selection import cross_validate
+
+    random.seed(0)
+    np.random.seed(0)
+    rng = np.random.default_rng(0)
+    users, items = rng.integers(0, 120, size=4000), rng.integers(0, 60, size=4000)
+    pairs = pd.DataFrame({"user": users, "item": items}).drop_duplicates().head(1500)
+    user_bias, item_bias = rng.normal(0, 0.8, size=120), rng.normal(0, 0.6, size=60)
+    rating = (3.2 + user_bias[pairs["user"]] + item_bias[pairs["item"]]
+              + rng.normal(0, 0.7, size=len(pairs)))
+    ratings = pd.DataFrame({"userID": pairs["user"].to_numpy(), "itemID": pairs["item"].to_numpy(),
+                            "rating": np.clip(np.round(rating), 1, 5)})
+    data = Dataset.load_from_df(ratings[["userID", "itemID", "rating"]],
+                                Reader(rating_scale=(1, 5)))
+    results = cross_validate(SVD(random_state=0), data, measures=["RMSE", "MAE"], cv=3,
+                             verbose=True)
+    truth: Truth = []
+    for measure in ("rmse", "mae"):
+        values = results[f"test_{measure}"]
+        row = f"{measure.upper()} (testset)"
+        truth += [point(f"{row}/Fold {fold + 1}", value, None) for fold, value in enumerate(values)]
+        truth += [point(f"{row}/Mean", np.mean(values), None),
+                  point(f"{row}/Std", np.std(values), None)]
+    return truth
+
+
+CASES["surprise_cross_validate"] = surprise_cross_validate
+OWN_ENVIRONMENT["surprise_cross_validate"] = {
+    "scikit-surprise": "scikit-surprise", "numpy": "numpy (surprise_cross_validate case)",
+    "pandas": "pandas (surprise_cross_validate case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
