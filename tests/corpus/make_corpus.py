@@ -9922,6 +9922,18 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #
 #     python -m venv ~/implicit-venv && ~/implicit-venv/bin/pip install implicit tqdm
 #     ~/implicit-venv/bin/python tests/corpus/make_corpus.py implicit_bpr
+#     python -m venv ~/surprise-venv && ~/surprise-venv/bin/pip install scikit-surprise pandas
+#     ~/surprise-venv/bin/python tests/corpus/make_corpus.py surprise_cross_validate
+#     python -m venv ~/d3rlpy-venv && ~/d3rlpy-venv/bin/pip install torch==2.13.0
+#     ~/d3rlpy-venv/bin/pip install torch==2.13.0 d3rlpy
+#     ~/d3rlpy-venv/bin/python tests/corpus/make_corpus.py d3rlpy_dqn
+#
+# tinygrad runs from its checkout, with any Python 3.11 and clang (its CPU device compiles its
+# kernels with clang: `apt-get install clang`); the case takes about two minutes a run:
+#
+#     git clone https://github.com/tinygrad/tinygrad ~/tinygrad
+#     export TINYGRAD=~/tinygrad TINYGRAD_COMMIT=$(git -C ~/tinygrad rev-parse HEAD)
+#     python3 tests/corpus/make_corpus.py tinygrad_mnist
 
 
 def implicit_bpr() -> Truth:
@@ -10040,6 +10052,90 @@ CASES["surprise_cross_validate"] = surprise_cross_validate
 OWN_ENVIRONMENT["surprise_cross_validate"] = {
     "scikit-surprise": "scikit-surprise", "numpy": "numpy (surprise_cross_validate case)",
     "pandas": "pandas (surprise_cross_validate case)"}
+
+
+TINYGRAD_STEPS = 30
+
+
+def tinygrad_mnist() -> Truth:
+    """tinygrad's `examples/beautiful_mnist.py`, read from the checkout named by TINYGRAD and
+    run as the script (`__main__`, tinygrad imported from the same checkout) on tinygrad's CPU
+    device (it compiles its kernels with clang), with its own settings `BS=32` and `STEPS=30`
+    (its `getenv`), nothing changed in it; `tinygrad.nn.datasets.mnist`, which downloads
+    MNIST, is replaced by synthetic 28x28 uint8 images of 10 classes (a template a class under
+    noise; 1024 to train, 256 to test), in the same shapes and types. Its bar is tinygrad's own
+    tqdm (`tinygrad/helpers.py`: `trange`; `tqdm.update` prints `\\r`, the description and
+    `  3%|...| 1/30 [00:00<00:12,  2.41it/s]` on stderr) with the description the loop sets each
+    step, `t.set_description(f"loss: {loss.item():6.2f} test_accuracy: {test_acc:5.2f}%")`,
+    the test accuracy `nan` until step 10 (it is measured every 10 steps). Truth: the loop's
+    own values as it sets the description, read from its frame by a wrapper of
+    `set_description`: `loss.item()` as `loss` at every step, and `test_acc` as
+    `test_accuracy` at the steps that measure it (a new value in the loop's variable; the nine
+    descriptions after each repeat it, and before the first it is NaN, no point), at `i + 1`,
+    the bar's count when it draws the description (after the step's `update(1)`)."""
+    root = os.environ.get("TINYGRAD")
+    if not root:
+        raise SystemExit("tinygrad_mnist: set TINYGRAD to a tinygrad/tinygrad checkout")
+    import math
+
+    sys.path.insert(0, os.path.abspath(root))
+    os.environ.update(BS="32", STEPS=str(TINYGRAD_STEPS))
+    import tinygrad.nn.datasets
+    from tinygrad import Tensor, dtypes
+    from tinygrad.helpers import tqdm
+
+    def synthetic_mnist(device: Any = None, fashion: bool = False) -> Any:
+        Tensor.manual_seed(0)
+        templates = Tensor.rand(10, 1, 28, 28)
+
+        def images(n: int) -> Any:
+            labels = Tensor.randint(n, high=10)
+            x = (templates[labels] * 0.6 + Tensor.rand(n, 1, 28, 28) * 0.4) * 255
+            return x.cast(dtypes.uint8).realize(), labels.cast(dtypes.uint8).realize()
+
+        x_train, y_train = images(1024)
+        x_test, y_test = images(256)
+        return x_train, y_train, x_test, y_test
+
+    tinygrad.nn.datasets.mnist = synthetic_mnist
+    truth: Truth = []
+    set_description, update = tqdm.set_description, tqdm.update
+
+    measured: list[Any] = [None]
+
+    def recorded(self: Any, desc: str) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_filename == "beautiful_mnist.py":
+            step, test_acc = frame.f_locals["i"] + 1, frame.f_locals["test_acc"]
+            truth.append(point("loss", frame.f_locals["loss"].item(), step))
+            # A new float object is a new measure; the same object is the last one shown again.
+            if test_acc is not measured[0] and not math.isnan(test_acc):
+                truth.append(point("test_accuracy", test_acc, step))
+            measured[0] = test_acc
+        set_description(self, desc)
+
+    def drawn(self: Any, n: int = 0, close: bool = False) -> None:
+        update(self, n, close)
+        if self.skip != 1:  # tinygrad's bar skips redraws past 100 steps a second
+            raise SystemExit("tinygrad_mnist: the bar skipped a redraw")
+
+    tqdm.set_description, tqdm.update = recorded, drawn  # type: ignore[method-assign]
+    with open(os.path.join(root, "examples", "beautiful_mnist.py")) as f:
+        source = f.read()
+    sys.argv = ["beautiful_mnist.py"]
+    exec(compile(source, "beautiful_mnist.py", "exec"), {"__name__": "__main__"})
+    if len([p for p in truth if p["key"] == "loss"]) != TINYGRAD_STEPS:
+        raise SystemExit("tinygrad_mnist: not a loss a step")
+    return truth
+
+
+CASES["tinygrad_mnist"] = tinygrad_mnist
+# tinygrad runs from the checkout (its commit is the version); no package of its own is needed.
+OWN_ENVIRONMENT["tinygrad_mnist"] = {"tinygrad": "tinygrad (tinygrad_mnist case)"}
+OWN_CHECKOUT["tinygrad_mnist"] = "TINYGRAD"
+REPOSITORY_CHECKOUTS["TINYGRAD"] = ("tinygrad/tinygrad", "TINYGRAD_COMMIT")
+CHECKOUT_ROW["tinygrad_mnist"] = ("tinygrad/tinygrad examples/beautiful_mnist.py "
+                                  "(run from the checkout)")
 
 
 def main(argv: list[str]) -> None:
