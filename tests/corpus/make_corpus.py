@@ -10054,6 +10054,77 @@ OWN_ENVIRONMENT["surprise_cross_validate"] = {
     "pandas": "pandas (surprise_cross_validate case)"}
 
 
+def d3rlpy_dqn() -> Truth:
+    """d3rlpy 2's offline `DQN` (`DQNConfig(batch_size=32, learning_rate=1e-3,
+    target_update_interval=50).create(device="cpu")`) fitted on a synthetic `MDPDataset`
+    (20 episodes of 50 steps, 4-dimensional observations, 2 actions, a reward for the action
+    that matches the sign of the first observation), `fit(dataset, n_steps=300,
+    n_steps_per_epoch=100)` from a folder of its own (its `FileAdapter` writes `d3rlpy_logs/`
+    there), `d3rlpy.seed(0)`. It prints through structlog as d3rlpy configures it
+    (`d3rlpy/logging/logger.py`: `ConsoleRenderer`, `2026-12-02 11:02.33 [info     ]
+    DQN_20261202110233: epoch=1 step=100 epoch=1 metrics={'time_sample_batch': 0.0001,
+    'time_algorithm_update': 0.0012, 'loss': 0.0347, 'time_step': 0.0014} step=100`, coloured
+    on a terminal, from `D3RLPyLogger.commit` at the end of each epoch) and a tqdm bar an epoch
+    (`d3rlpy/algos/qlearning/base.py`, `fitter`: `tqdm(range(n_steps_per_epoch), desc=f"Epoch
+    {epoch}/{n_epochs}")`, `range_gen.set_postfix(mean_loss)` every 10 iterations with the
+    epoch's mean losses so far: `Epoch 1/3: 100%|██████████| 100/100 [00:00<00:00, 502.17it/s,
+    loss=0.0473]`). Truth: the metrics `fit` returns (the dict `commit` logs, a list of
+    `(epoch, metrics)`), `loss` as `metrics/loss` (the dict printed after `metrics=`, flattened
+    with `/`) at the step the line names (the epoch's last global step); and the dicts
+    `set_postfix` is handed (read by a wrapper of it), `loss`, at the global iteration whose
+    loss they include last (`(epoch - 1) * 100 + itr + 1`: the bar draws them before it
+    counts that iteration). The `time_*` metrics are timings: left out."""
+    import shutil
+
+    import d3rlpy
+    import numpy as np
+    import torch
+    from d3rlpy.algos.qlearning import base
+
+    torch.set_num_threads(1)
+    d3rlpy.seed(0)
+    rng = np.random.default_rng(0)
+    observations = rng.normal(size=(1000, 4)).astype("float32")
+    actions = rng.integers(0, 2, size=1000)
+    rewards = (actions == (observations[:, 0] > 0)).astype("float32")
+    terminals = np.zeros(1000, dtype="float32")
+    terminals[49::50] = 1.0
+    dataset = d3rlpy.dataset.MDPDataset(observations, actions, rewards, terminals)
+    truth: Truth = []
+    tqdm = base.tqdm
+    per_epoch = 100
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_postfix(self, ordered_dict: Any = None, *args: Any, **kwargs: Any) -> Any:
+            epoch = int(self.desc.split()[1].split("/")[0])
+            frame = sys._getframe(1)
+            step = (epoch - 1) * per_epoch + frame.f_locals["itr"] + 1
+            truth.extend(point(name, value, step) for name, value in ordered_dict.items())
+            return super().set_postfix(ordered_dict, *args, **kwargs)
+
+    base.tqdm = RecordedBar
+    dqn = d3rlpy.algos.DQNConfig(batch_size=32, learning_rate=1e-3,
+                                 target_update_interval=50).create(device="cpu")
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        results = dqn.fit(dataset, n_steps=300, n_steps_per_epoch=per_epoch)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    truth += [point(f"metrics/{name}", value, epoch * per_epoch)
+              for epoch, metrics in results for name, value in metrics.items()
+              if not name.startswith("time_")]
+    return truth
+
+
+CASES["d3rlpy_dqn"] = d3rlpy_dqn
+OWN_ENVIRONMENT["d3rlpy_dqn"] = {
+    "d3rlpy": "d3rlpy", "torch": "torch (d3rlpy_dqn case)", "numpy": "numpy (d3rlpy_dqn case)",
+    "structlog": "structlog (d3rlpy_dqn case)", "tqdm": "tqdm (d3rlpy_dqn case)",
+    "gymnasium": "gymnasium (d3rlpy_dqn case)"}
+
+
 TINYGRAD_STEPS = 30
 
 
