@@ -9927,6 +9927,9 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #     python -m venv ~/d3rlpy-venv && ~/d3rlpy-venv/bin/pip install torch==2.13.0
 #     ~/d3rlpy-venv/bin/pip install torch==2.13.0 d3rlpy
 #     ~/d3rlpy-venv/bin/python tests/corpus/make_corpus.py d3rlpy_dqn
+#     python -m venv ~/ddpm-venv     # torchvision: PyPI's torch and torchvision, as smp_train_epoch
+#     ~/ddpm-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 denoising-diffusion-pytorch
+#     ~/ddpm-venv/bin/python tests/corpus/make_corpus.py ddpm_trainer
 #
 # tinygrad runs from its checkout, with any Python 3.11 and clang (its CPU device compiles its
 # kernels with clang: `apt-get install clang`); the case takes about two minutes a run:
@@ -10123,6 +10126,78 @@ OWN_ENVIRONMENT["d3rlpy_dqn"] = {
     "d3rlpy": "d3rlpy", "torch": "torch (d3rlpy_dqn case)", "numpy": "numpy (d3rlpy_dqn case)",
     "structlog": "structlog (d3rlpy_dqn case)", "tqdm": "tqdm (d3rlpy_dqn case)",
     "gymnasium": "gymnasium (d3rlpy_dqn case)"}
+
+
+def ddpm_trainer() -> Truth:
+    """lucidrains' denoising-diffusion-pytorch `Trainer` (the package, version in VERSIONS.md)
+    training a tiny `Unet(dim=16, dim_mults=(1, 2))` inside `GaussianDiffusion(image_size=16,
+    timesteps=100)` on a folder of 100 generated 16x16 PNGs (a coloured disc on noise, made by
+    the case), `Trainer(..., train_batch_size=16, train_lr=1e-3, train_num_steps=30,
+    augment_horizontal_flip=False, calculate_fid=False)` (FID loads Inception weights, which
+    are downloaded), `save_and_sample_every` past the last step (sampling runs the 100
+    denoising steps), from a folder of its own (`results/`), on the CPU through accelerate.
+    It prints a tqdm bar (`denoising_diffusion_pytorch/denoising_diffusion_pytorch.py`,
+    `Trainer.train`: `tqdm(initial=self.step, total=self.train_num_steps)`, each step
+    `pbar.set_description(f'loss: {total_loss:.4f}')` before the optimizer's step, then
+    `pbar.update(1)`: `loss: 0.9312:  10%|█         | 3/30 [00:01<00:09,  2.80it/s]` on stderr),
+    then `training complete`. Truth: the trainer's `total_loss` as it sets the description,
+    read from its frame by a wrapper of `set_description`, as `loss`, at the step it trains
+    (`self.step + 1`, from 1: the bar draws the description before it counts the step)."""
+    import shutil
+
+    import numpy as np
+    import torch
+    from denoising_diffusion_pytorch import GaussianDiffusion, Trainer, Unet
+    from denoising_diffusion_pytorch import denoising_diffusion_pytorch as ddpm
+    from PIL import Image
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+    truth: Truth = []
+    tqdm = ddpm.tqdm
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "train":
+                trainer = frame.f_locals["self"]
+                truth.append(point("loss", frame.f_locals["total_loss"], trainer.step + 1))
+            super().set_description(desc, refresh)
+
+    ddpm.tqdm = RecordedBar
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        os.mkdir("images")
+        grid = np.mgrid[0:16, 0:16]
+        for i in range(100):
+            image = rng.integers(0, 60, size=(16, 16, 3))
+            r, c, radius = *rng.integers(4, 12, size=2), int(rng.integers(2, 5))
+            disc = (grid[0] - r) ** 2 + (grid[1] - c) ** 2 <= radius ** 2
+            image[disc] = rng.integers(120, 256, size=3)
+            Image.fromarray(image.astype("uint8")).save(f"images/{i:03d}.png")
+        model = Unet(dim=16, dim_mults=(1, 2), flash_attn=False)
+        diffusion = GaussianDiffusion(model, image_size=16, timesteps=100)
+        trainer = Trainer(diffusion, "images", train_batch_size=16, train_lr=1e-3,
+                          train_num_steps=30, augment_horizontal_flip=False,
+                          calculate_fid=False, save_and_sample_every=1000,
+                          results_folder="results")
+        trainer.train()
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if len(truth) != 30:
+        raise SystemExit(f"ddpm_trainer: {len(truth)} losses recorded, not 30")
+    return truth
+
+
+CASES["ddpm_trainer"] = ddpm_trainer
+OWN_ENVIRONMENT["ddpm_trainer"] = {
+    "denoising-diffusion-pytorch": "denoising-diffusion-pytorch",
+    "accelerate": "accelerate (ddpm_trainer case)", "torch": "torch (ddpm_trainer case)",
+    "torchvision": "torchvision (ddpm_trainer case)", "numpy": "numpy (ddpm_trainer case)",
+    "tqdm": "tqdm (ddpm_trainer case)", "pillow": "pillow (ddpm_trainer case)"}
 
 
 TINYGRAD_STEPS = 30
