@@ -9917,7 +9917,7 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
-# --- implicit, scikit-surprise, d3rlpy, denoising-diffusion-pytorch, tinygrad -----------------
+# --- implicit, scikit-surprise, d3rlpy, denoising-diffusion-pytorch, SAC, tinygrad ------------
 # Each runs alone, in an environment of its own:
 #
 #     python -m venv ~/implicit-venv && ~/implicit-venv/bin/pip install implicit tqdm
@@ -9930,6 +9930,9 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #     python -m venv ~/ddpm-venv     # torchvision: PyPI's torch and torchvision, as smp_train_epoch
 #     ~/ddpm-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 denoising-diffusion-pytorch
 #     ~/ddpm-venv/bin/python tests/corpus/make_corpus.py ddpm_trainer
+#     python -m venv ~/sb3-venv && ~/sb3-venv/bin/pip install torch==2.13.0
+#     ~/sb3-venv/bin/pip install torch==2.13.0 stable-baselines3
+#     ~/sb3-venv/bin/python tests/corpus/make_corpus.py sb3_sac
 #
 # tinygrad runs from its checkout, with any Python 3.11 and clang (its CPU device compiles its
 # kernels with clang: `apt-get install clang`); the case takes about two minutes a run:
@@ -10198,6 +10201,47 @@ OWN_ENVIRONMENT["ddpm_trainer"] = {
     "accelerate": "accelerate (ddpm_trainer case)", "torch": "torch (ddpm_trainer case)",
     "torchvision": "torchvision (ddpm_trainer case)", "numpy": "numpy (ddpm_trainer case)",
     "tqdm": "tqdm (ddpm_trainer case)", "pillow": "pillow (ddpm_trainer case)"}
+
+
+def sb3_sac() -> Truth:
+    """stable-baselines3's `SAC` on gymnasium's `Pendulum-v1`, `verbose=1`, `log_interval=1`
+    (a table an episode, 200 steps), `learning_starts=100`, `batch_size=64`, a `[32, 32]`
+    network, `seed=0`, 1,000 steps, CPU: its boxed table (`stable_baselines3/common/logger.py`,
+    `HumanOutputFormat.write`, values `.3g`) with SAC's own keys, `rollout/` (`ep_len_mean`,
+    `ep_rew_mean`), `time/`, and `train/` (`actor_loss`, `critic_loss`, `ent_coef`,
+    `ent_coef_loss`, `learning_rate`, `n_updates`). Truth: the logger's own values as it
+    dumps them (`Logger.dump` wrapped: `name_to_value`, less the keys excluded from stdout),
+    keyed as the table's section and row (`train/actor_loss`), at the step `dump` is given
+    (`num_timesteps`, the table's `total_timesteps`). `time/fps` and `time/time_elapsed` are
+    timings, `time/episodes` a count and `time/total_timesteps` the step: left out
+    (`train/n_updates` is kept, as sb3_dqn keeps it)."""
+    import torch
+    from stable_baselines3 import SAC
+    from stable_baselines3.common.logger import Logger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    dump = Logger.dump
+    left_out = {"time/fps", "time/time_elapsed", "time/episodes", "time/total_timesteps"}
+
+    def recorded(self: Any, step: int = 0) -> None:
+        for key, value in self.name_to_value.items():
+            excluded = self.name_to_excluded.get(key, ())
+            if key not in left_out and not (excluded and "stdout" in excluded):
+                truth.append(point(key, value, step))
+        dump(self, step)
+
+    Logger.dump = recorded  # type: ignore[method-assign]
+    model = SAC("MlpPolicy", "Pendulum-v1", learning_starts=100, batch_size=64,
+                policy_kwargs={"net_arch": [32, 32]}, seed=0, verbose=1, device="cpu")
+    model.learn(total_timesteps=1000, log_interval=1)
+    return truth
+
+
+CASES["sb3_sac"] = sb3_sac
+OWN_ENVIRONMENT["sb3_sac"] = {
+    "stable-baselines3": "stable-baselines3 (sb3_sac case)", "torch": "torch (sb3_sac case)",
+    "gymnasium": "gymnasium (sb3_sac case)", "numpy": "numpy (sb3_sac case)"}
 
 
 TINYGRAD_STEPS = 30
