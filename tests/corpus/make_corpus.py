@@ -9917,7 +9917,7 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
-# --- implicit, scikit-surprise, d3rlpy, denoising-diffusion-pytorch, SAC, tinygrad ------------
+# --- implicit, scikit-surprise, d3rlpy, denoising-diffusion-pytorch, SAC, tinygrad -----------
 # Each runs alone, in an environment of its own:
 #
 #     python -m venv ~/implicit-venv && ~/implicit-venv/bin/pip install implicit tqdm
