@@ -10324,6 +10324,417 @@ OWN_ENVIRONMENT["lifelines_coxph"] = dict(FIT_ENVIRONMENT, lifelines="lifelines"
                                           pandas="pandas (lifelines case)")
 
 
+# --- implicit, scikit-surprise, d3rlpy, denoising-diffusion-pytorch, SAC, tinygrad -----------
+# Each runs alone, in an environment of its own:
+#
+#     python -m venv ~/implicit-venv && ~/implicit-venv/bin/pip install implicit tqdm
+#     ~/implicit-venv/bin/python tests/corpus/make_corpus.py implicit_bpr
+#     python -m venv ~/surprise-venv && ~/surprise-venv/bin/pip install scikit-surprise pandas
+#     ~/surprise-venv/bin/python tests/corpus/make_corpus.py surprise_cross_validate
+#     python -m venv ~/d3rlpy-venv && ~/d3rlpy-venv/bin/pip install torch==2.13.0
+#     ~/d3rlpy-venv/bin/pip install torch==2.13.0 d3rlpy
+#     ~/d3rlpy-venv/bin/python tests/corpus/make_corpus.py d3rlpy_dqn
+#     python -m venv ~/ddpm-venv     # torchvision: PyPI's torch and torchvision, as smp_train_epoch
+#     ~/ddpm-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 denoising-diffusion-pytorch
+#     ~/ddpm-venv/bin/python tests/corpus/make_corpus.py ddpm_trainer
+#     python -m venv ~/sb3-venv && ~/sb3-venv/bin/pip install torch==2.13.0
+#     ~/sb3-venv/bin/pip install torch==2.13.0 stable-baselines3
+#     ~/sb3-venv/bin/python tests/corpus/make_corpus.py sb3_sac
+#
+# tinygrad runs from its checkout, with any Python 3.11 and clang (its CPU device compiles its
+# kernels with clang: `apt-get install clang`); the case takes about two minutes a run:
+#
+#     git clone https://github.com/tinygrad/tinygrad ~/tinygrad
+#     export TINYGRAD=~/tinygrad TINYGRAD_COMMIT=$(git -C ~/tinygrad rev-parse HEAD)
+#     python3 tests/corpus/make_corpus.py tinygrad_mnist
+
+
+def implicit_bpr() -> Truth:
+    """implicit's `BayesianPersonalizedRanking(...).fit(user_items, show_progress=True)` on a
+    synthetic 200 x 120 user-item matrix (each user likes about 15 items, mostly of one of four
+    groups), 30 epochs, one thread (so that both runs draw the same samples): its tqdm bar
+    (implicit `implicit/cpu/bpr.pyx`, `fit`: `tqdm(total=self.iterations)` from `tqdm.auto`,
+    `progress.update(1)` then `progress.set_postfix({"train_auc": "%.2f%%" % (100.0 * correct /
+    (total - skipped)), "skipped": "%.2f%%" % (100.0 * skipped / total)})` each epoch: `100%|
+    ...| 30/30 [00:00<00:00, 1234.5it/s, train_auc=91.23%, skipped=11.84%]`). Truth: what
+    `bpr_update` returns each epoch, read by a wrapper of it as `fit` calls it: `correct` and
+    `skipped` (of `total`, the matrix's stored entries, one sampled pair each), as the shares
+    `fit` computes for the bar, in percent: `train_auc` (the sampled pairs ranked right, of
+    those not skipped) and `skipped` (the pairs whose sampled negative item the user liked,
+    so not trained on: a share of the epoch's samples that changes as the sampler draws, not
+    a count of the data), at the bar's count after `update(1)`, the epoch from 1. The wrapper
+    also checks the dict handed to `set_postfix` against them."""
+    import numpy as np
+    import scipy.sparse
+    from implicit.cpu import bpr
+
+    rng = np.random.default_rng(0)
+    users, items = 200, 120
+    rows, cols = [], []
+    for user in range(users):
+        group = user % 4
+        liked = rng.choice(np.arange(group * 30, group * 30 + 30), size=12, replace=False)
+        liked = np.union1d(liked, rng.choice(items, size=3, replace=False))
+        rows += [user] * len(liked)
+        cols += list(liked)
+    user_items = scipy.sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                         shape=(users, items))
+    total = user_items.nnz
+    truth: Truth = []
+    update, tqdm = bpr.bpr_update, bpr.tqdm
+    epochs: list[tuple[int, int]] = []
+
+    def recorded_update(*args: Any) -> Any:
+        correct, skipped = update(*args)
+        epochs.append((correct, skipped))
+        epoch = len(epochs)
+        truth.append(point("train_auc", 100.0 * correct / (total - skipped), epoch))
+        truth.append(point("skipped", 100.0 * skipped / total, epoch))
+        return correct, skipped
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_postfix(self, ordered_dict: Any = None, *args: Any, **kwargs: Any) -> Any:
+            correct, skipped = epochs[-1]
+            expected = {"train_auc": "%.2f%%" % (100.0 * correct / (total - skipped)),
+                        "skipped": "%.2f%%" % (100.0 * skipped / total)}
+            if dict(ordered_dict) != expected or self.n != len(epochs):
+                raise SystemExit(f"implicit_bpr: the bar got {ordered_dict} at {self.n}")
+            return super().set_postfix(ordered_dict, *args, **kwargs)
+
+    bpr.bpr_update, bpr.tqdm = recorded_update, RecordedBar
+    model = bpr.BayesianPersonalizedRanking(factors=16, learning_rate=0.05, iterations=30,
+                                            num_threads=1, random_state=0)
+    model.fit(user_items, show_progress=True)
+    if len(epochs) != 30:
+        raise SystemExit(f"implicit_bpr: {len(epochs)} epochs recorded, not 30")
+    return truth
+
+
+CASES["implicit_bpr"] = implicit_bpr
+OWN_ENVIRONMENT["implicit_bpr"] = {"implicit": "implicit", "numpy": "numpy (implicit_bpr case)",
+                                   "scipy": "scipy (implicit_bpr case)",
+                                   "tqdm": "tqdm (implicit_bpr case)"}
+
+
+def surprise_cross_validate() -> Truth:
+    """scikit-surprise's `cross_validate(SVD(random_state=0), data, measures=["RMSE", "MAE"],
+    cv=3, verbose=True)` on a synthetic ratings DataFrame (120 users, 60 items, 1,500 ratings
+    from 1 to 5 from a user's and an item's bias, `Dataset.load_from_df` with a `Reader` of
+    that scale), NumPy's and Python's generators seeded (the folds are drawn from NumPy's). It
+    prints one table (`surprise/model_selection/validation.py`, `print_summary`: `Evaluating
+    RMSE, MAE of algorithm SVD on 3 split(s).`, the header `Fold 1  Fold 2  Fold 3  Mean
+    Std`, then `RMSE (testset)    0.9441  0.9250  0.9412  0.9368  0.0084`, `MAE (testset)
+    ...`, `Fit time ...`, `Test time ...`, `{:1.4f}`, columns of 8). Truth: the dict
+    `cross_validate` returns, `test_rmse` and `test_mae` (a value a fold), under the names the
+    table prints, its row then its column, `RMSE (testset)/Fold 1` ... `/Fold 3`, and their
+    `np.mean` and `np.std`, as `print_summary` computes them, as `.../Mean` and `.../Std`; no
+    step (the columns are folds and summaries, not steps). `fit_time` and `test_time` (the
+    `Fit time` and `Test time` rows) are timings: left out."""
+    import random
+
+    import numpy as np
+    import pandas as pd
+    from surprise import SVD, Dataset, Reader
+    from surprise.model_selection import cross_validate
+
+    random.seed(0)
+    np.random.seed(0)
+    rng = np.random.default_rng(0)
+    users, items = rng.integers(0, 120, size=4000), rng.integers(0, 60, size=4000)
+    pairs = pd.DataFrame({"user": users, "item": items}).drop_duplicates().head(1500)
+    user_bias, item_bias = rng.normal(0, 0.8, size=120), rng.normal(0, 0.6, size=60)
+    rating = (3.2 + user_bias[pairs["user"]] + item_bias[pairs["item"]]
+              + rng.normal(0, 0.7, size=len(pairs)))
+    ratings = pd.DataFrame({"userID": pairs["user"].to_numpy(), "itemID": pairs["item"].to_numpy(),
+                            "rating": np.clip(np.round(rating), 1, 5)})
+    data = Dataset.load_from_df(ratings[["userID", "itemID", "rating"]],
+                                Reader(rating_scale=(1, 5)))
+    results = cross_validate(SVD(random_state=0), data, measures=["RMSE", "MAE"], cv=3,
+                             verbose=True)
+    truth: Truth = []
+    for measure in ("rmse", "mae"):
+        values = results[f"test_{measure}"]
+        row = f"{measure.upper()} (testset)"
+        truth += [point(f"{row}/Fold {fold + 1}", value, None) for fold, value in enumerate(values)]
+        truth += [point(f"{row}/Mean", np.mean(values), None),
+                  point(f"{row}/Std", np.std(values), None)]
+    return truth
+
+
+CASES["surprise_cross_validate"] = surprise_cross_validate
+OWN_ENVIRONMENT["surprise_cross_validate"] = {
+    "scikit-surprise": "scikit-surprise", "numpy": "numpy (surprise_cross_validate case)",
+    "pandas": "pandas (surprise_cross_validate case)"}
+
+
+def d3rlpy_dqn() -> Truth:
+    """d3rlpy 2's offline `DQN` (`DQNConfig(batch_size=32, learning_rate=1e-3,
+    target_update_interval=50).create(device="cpu")`) fitted on a synthetic `MDPDataset`
+    (20 episodes of 50 steps, 4-dimensional observations, 2 actions, a reward for the action
+    that matches the sign of the first observation), `fit(dataset, n_steps=300,
+    n_steps_per_epoch=100)` from a folder of its own (its `FileAdapter` writes `d3rlpy_logs/`
+    there), `d3rlpy.seed(0)`. It prints through structlog as d3rlpy configures it
+    (`d3rlpy/logging/logger.py`: `ConsoleRenderer`, `2026-12-02 11:02.33 [info     ]
+    DQN_20261202110233: epoch=1 step=100 epoch=1 metrics={'time_sample_batch': 0.0001,
+    'time_algorithm_update': 0.0012, 'loss': 0.0347, 'time_step': 0.0014} step=100`, coloured
+    on a terminal, from `D3RLPyLogger.commit` at the end of each epoch) and a tqdm bar an epoch
+    (`d3rlpy/algos/qlearning/base.py`, `fitter`: `tqdm(range(n_steps_per_epoch), desc=f"Epoch
+    {epoch}/{n_epochs}")`, `range_gen.set_postfix(mean_loss)` every 10 iterations with the
+    epoch's mean losses so far: `Epoch 1/3: 100%|██████████| 100/100 [00:00<00:00, 502.17it/s,
+    loss=0.0473]`). Truth: the metrics `fit` returns (the dict `commit` logs, a list of
+    `(epoch, metrics)`), `loss` as `metrics/loss` (the dict printed after `metrics=`, flattened
+    with `/`) at the step the line names (the epoch's last global step); and the dicts
+    `set_postfix` is handed (read by a wrapper of it), `loss`, at the global iteration whose
+    loss they include last (`(epoch - 1) * 100 + itr + 1`: the bar draws them before it
+    counts that iteration). The `time_*` metrics are timings: left out."""
+    import shutil
+
+    import d3rlpy
+    import numpy as np
+    import torch
+    from d3rlpy.algos.qlearning import base
+
+    torch.set_num_threads(1)
+    d3rlpy.seed(0)
+    rng = np.random.default_rng(0)
+    observations = rng.normal(size=(1000, 4)).astype("float32")
+    actions = rng.integers(0, 2, size=1000)
+    rewards = (actions == (observations[:, 0] > 0)).astype("float32")
+    terminals = np.zeros(1000, dtype="float32")
+    terminals[49::50] = 1.0
+    dataset = d3rlpy.dataset.MDPDataset(observations, actions, rewards, terminals)
+    truth: Truth = []
+    tqdm = base.tqdm
+    per_epoch = 100
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_postfix(self, ordered_dict: Any = None, *args: Any, **kwargs: Any) -> Any:
+            epoch = int(self.desc.split()[1].split("/")[0])
+            frame = sys._getframe(1)
+            step = (epoch - 1) * per_epoch + frame.f_locals["itr"] + 1
+            truth.extend(point(name, value, step) for name, value in ordered_dict.items())
+            return super().set_postfix(ordered_dict, *args, **kwargs)
+
+    base.tqdm = RecordedBar
+    dqn = d3rlpy.algos.DQNConfig(batch_size=32, learning_rate=1e-3,
+                                 target_update_interval=50).create(device="cpu")
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        results = dqn.fit(dataset, n_steps=300, n_steps_per_epoch=per_epoch)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    truth += [point(f"metrics/{name}", value, epoch * per_epoch)
+              for epoch, metrics in results for name, value in metrics.items()
+              if not name.startswith("time_")]
+    return truth
+
+
+CASES["d3rlpy_dqn"] = d3rlpy_dqn
+OWN_ENVIRONMENT["d3rlpy_dqn"] = {
+    "d3rlpy": "d3rlpy", "torch": "torch (d3rlpy_dqn case)", "numpy": "numpy (d3rlpy_dqn case)",
+    "structlog": "structlog (d3rlpy_dqn case)", "tqdm": "tqdm (d3rlpy_dqn case)",
+    "gymnasium": "gymnasium (d3rlpy_dqn case)"}
+
+
+def ddpm_trainer() -> Truth:
+    """lucidrains' denoising-diffusion-pytorch `Trainer` (the package, version in VERSIONS.md)
+    training a tiny `Unet(dim=16, dim_mults=(1, 2))` inside `GaussianDiffusion(image_size=16,
+    timesteps=100)` on a folder of 100 generated 16x16 PNGs (a coloured disc on noise, made by
+    the case), `Trainer(..., train_batch_size=16, train_lr=1e-3, train_num_steps=30,
+    augment_horizontal_flip=False, calculate_fid=False)` (FID loads Inception weights, which
+    are downloaded), `save_and_sample_every` past the last step (sampling runs the 100
+    denoising steps), from a folder of its own (`results/`), on the CPU through accelerate.
+    It prints a tqdm bar (`denoising_diffusion_pytorch/denoising_diffusion_pytorch.py`,
+    `Trainer.train`: `tqdm(initial=self.step, total=self.train_num_steps)`, each step
+    `pbar.set_description(f'loss: {total_loss:.4f}')` before the optimizer's step, then
+    `pbar.update(1)`: `loss: 0.9312:  10%|█         | 3/30 [00:01<00:09,  2.80it/s]` on stderr),
+    then `training complete`. Truth: the trainer's `total_loss` as it sets the description,
+    read from its frame by a wrapper of `set_description`, as `loss`, at the step it trains
+    (`self.step + 1`, from 1: the bar draws the description before it counts the step)."""
+    import shutil
+
+    import numpy as np
+    import torch
+    from denoising_diffusion_pytorch import GaussianDiffusion, Trainer, Unet
+    from denoising_diffusion_pytorch import denoising_diffusion_pytorch as ddpm
+    from PIL import Image
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+    truth: Truth = []
+    tqdm = ddpm.tqdm
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "train":
+                trainer = frame.f_locals["self"]
+                truth.append(point("loss", frame.f_locals["total_loss"], trainer.step + 1))
+            super().set_description(desc, refresh)
+
+    ddpm.tqdm = RecordedBar
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        os.mkdir("images")
+        grid = np.mgrid[0:16, 0:16]
+        for i in range(100):
+            image = rng.integers(0, 60, size=(16, 16, 3))
+            r, c, radius = *rng.integers(4, 12, size=2), int(rng.integers(2, 5))
+            disc = (grid[0] - r) ** 2 + (grid[1] - c) ** 2 <= radius ** 2
+            image[disc] = rng.integers(120, 256, size=3)
+            Image.fromarray(image.astype("uint8")).save(f"images/{i:03d}.png")
+        model = Unet(dim=16, dim_mults=(1, 2), flash_attn=False)
+        diffusion = GaussianDiffusion(model, image_size=16, timesteps=100)
+        trainer = Trainer(diffusion, "images", train_batch_size=16, train_lr=1e-3,
+                          train_num_steps=30, augment_horizontal_flip=False,
+                          calculate_fid=False, save_and_sample_every=1000,
+                          results_folder="results")
+        trainer.train()
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if len(truth) != 30:
+        raise SystemExit(f"ddpm_trainer: {len(truth)} losses recorded, not 30")
+    return truth
+
+
+CASES["ddpm_trainer"] = ddpm_trainer
+OWN_ENVIRONMENT["ddpm_trainer"] = {
+    "denoising-diffusion-pytorch": "denoising-diffusion-pytorch",
+    "accelerate": "accelerate (ddpm_trainer case)", "torch": "torch (ddpm_trainer case)",
+    "torchvision": "torchvision (ddpm_trainer case)", "numpy": "numpy (ddpm_trainer case)",
+    "tqdm": "tqdm (ddpm_trainer case)", "pillow": "pillow (ddpm_trainer case)"}
+
+
+def sb3_sac() -> Truth:
+    """stable-baselines3's `SAC` on gymnasium's `Pendulum-v1`, `verbose=1`, `log_interval=1`
+    (a table an episode, 200 steps), `learning_starts=100`, `batch_size=64`, a `[32, 32]`
+    network, `seed=0`, 1,000 steps, CPU: its boxed table (`stable_baselines3/common/logger.py`,
+    `HumanOutputFormat.write`, values `.3g`) with SAC's own keys, `rollout/` (`ep_len_mean`,
+    `ep_rew_mean`), `time/`, and `train/` (`actor_loss`, `critic_loss`, `ent_coef`,
+    `ent_coef_loss`, `learning_rate`, `n_updates`). Truth: the logger's own values as it
+    dumps them (`Logger.dump` wrapped: `name_to_value`, less the keys excluded from stdout),
+    keyed as the table's section and row (`train/actor_loss`), at the step `dump` is given
+    (`num_timesteps`, the table's `total_timesteps`). `time/fps` and `time/time_elapsed` are
+    timings, `time/episodes` a count and `time/total_timesteps` the step: left out
+    (`train/n_updates` is kept, as sb3_dqn keeps it)."""
+    import torch
+    from stable_baselines3 import SAC
+    from stable_baselines3.common.logger import Logger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    dump = Logger.dump
+    left_out = {"time/fps", "time/time_elapsed", "time/episodes", "time/total_timesteps"}
+
+    def recorded(self: Any, step: int = 0) -> None:
+        for key, value in self.name_to_value.items():
+            excluded = self.name_to_excluded.get(key, ())
+            if key not in left_out and not (excluded and "stdout" in excluded):
+                truth.append(point(key, value, step))
+        dump(self, step)
+
+    Logger.dump = recorded  # type: ignore[method-assign]
+    model = SAC("MlpPolicy", "Pendulum-v1", learning_starts=100, batch_size=64,
+                policy_kwargs={"net_arch": [32, 32]}, seed=0, verbose=1, device="cpu")
+    model.learn(total_timesteps=1000, log_interval=1)
+    return truth
+
+
+CASES["sb3_sac"] = sb3_sac
+OWN_ENVIRONMENT["sb3_sac"] = {
+    "stable-baselines3": "stable-baselines3 (sb3_sac case)", "torch": "torch (sb3_sac case)",
+    "gymnasium": "gymnasium (sb3_sac case)", "numpy": "numpy (sb3_sac case)"}
+
+
+TINYGRAD_STEPS = 30
+
+
+def tinygrad_mnist() -> Truth:
+    """tinygrad's `examples/beautiful_mnist.py`, read from the checkout named by TINYGRAD and
+    run as the script (`__main__`, tinygrad imported from the same checkout) on tinygrad's CPU
+    device (it compiles its kernels with clang), with its own settings `BS=32` and `STEPS=30`
+    (its `getenv`), nothing changed in it; `tinygrad.nn.datasets.mnist`, which downloads
+    MNIST, is replaced by synthetic 28x28 uint8 images of 10 classes (a template a class under
+    noise; 1024 to train, 256 to test), in the same shapes and types. Its bar is tinygrad's own
+    tqdm (`tinygrad/helpers.py`: `trange`; `tqdm.update` prints `\\r`, the description and
+    `  3%|...| 1/30 [00:00<00:12,  2.41it/s]` on stderr) with the description the loop sets each
+    step, `t.set_description(f"loss: {loss.item():6.2f} test_accuracy: {test_acc:5.2f}%")`,
+    the test accuracy `nan` until step 10 (it is measured every 10 steps). Truth: the loop's
+    own values as it sets the description, read from its frame by a wrapper of
+    `set_description`: `loss.item()` as `loss` at every step, and `test_acc` as
+    `test_accuracy` at the steps that measure it (a new value in the loop's variable; the nine
+    descriptions after each repeat it, and before the first it is NaN, no point), at `i + 1`,
+    the bar's count when it draws the description (after the step's `update(1)`)."""
+    root = os.environ.get("TINYGRAD")
+    if not root:
+        raise SystemExit("tinygrad_mnist: set TINYGRAD to a tinygrad/tinygrad checkout")
+    import math
+
+    sys.path.insert(0, os.path.abspath(root))
+    os.environ.update(BS="32", STEPS=str(TINYGRAD_STEPS))
+    import tinygrad.nn.datasets
+    from tinygrad import Tensor, dtypes
+    from tinygrad.helpers import tqdm
+
+    def synthetic_mnist(device: Any = None, fashion: bool = False) -> Any:
+        Tensor.manual_seed(0)
+        templates = Tensor.rand(10, 1, 28, 28)
+
+        def images(n: int) -> Any:
+            labels = Tensor.randint(n, high=10)
+            x = (templates[labels] * 0.6 + Tensor.rand(n, 1, 28, 28) * 0.4) * 255
+            return x.cast(dtypes.uint8).realize(), labels.cast(dtypes.uint8).realize()
+
+        x_train, y_train = images(1024)
+        x_test, y_test = images(256)
+        return x_train, y_train, x_test, y_test
+
+    tinygrad.nn.datasets.mnist = synthetic_mnist
+    truth: Truth = []
+    set_description, update = tqdm.set_description, tqdm.update
+
+    measured: list[Any] = [None]
+
+    def recorded(self: Any, desc: str) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_filename == "beautiful_mnist.py":
+            step, test_acc = frame.f_locals["i"] + 1, frame.f_locals["test_acc"]
+            truth.append(point("loss", frame.f_locals["loss"].item(), step))
+            # A new float object is a new measure; the same object is the last one shown again.
+            if test_acc is not measured[0] and not math.isnan(test_acc):
+                truth.append(point("test_accuracy", test_acc, step))
+            measured[0] = test_acc
+        set_description(self, desc)
+
+    def drawn(self: Any, n: int = 0, close: bool = False) -> None:
+        update(self, n, close)
+        if self.skip != 1:  # tinygrad's bar skips redraws past 100 steps a second
+            raise SystemExit("tinygrad_mnist: the bar skipped a redraw")
+
+    tqdm.set_description, tqdm.update = recorded, drawn  # type: ignore[method-assign]
+    with open(os.path.join(root, "examples", "beautiful_mnist.py")) as f:
+        source = f.read()
+    sys.argv = ["beautiful_mnist.py"]
+    exec(compile(source, "beautiful_mnist.py", "exec"), {"__name__": "__main__"})
+    if len([p for p in truth if p["key"] == "loss"]) != TINYGRAD_STEPS:
+        raise SystemExit("tinygrad_mnist: not a loss a step")
+    return truth
+
+
+CASES["tinygrad_mnist"] = tinygrad_mnist
+# tinygrad runs from the checkout (its commit is the version); no package of its own is needed.
+OWN_ENVIRONMENT["tinygrad_mnist"] = {"tinygrad": "tinygrad (tinygrad_mnist case)"}
+OWN_CHECKOUT["tinygrad_mnist"] = "TINYGRAD"
+REPOSITORY_CHECKOUTS["TINYGRAD"] = ("tinygrad/tinygrad", "TINYGRAD_COMMIT")
+CHECKOUT_ROW["tinygrad_mnist"] = ("tinygrad/tinygrad examples/beautiful_mnist.py "
+                                  "(run from the checkout)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
