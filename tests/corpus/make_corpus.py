@@ -9917,6 +9917,188 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
+# --- DEAP, pycma, pymoo, PySwarms, SciPy's optimizers, EvoTorch: evolutionary search ------------
+# Each runs alone, in one environment of their own (the CPU wheel of torch first, for EvoTorch):
+#
+#     python -m venv ~/evo-venv && ~/evo-venv/bin/pip install torch==2.13.0
+#     ~/evo-venv/bin/pip install torch==2.13.0 deap cma pymoo pyswarms scipy evotorch
+#     git clone https://github.com/DEAP/deap ~/deap                     # examples/ga/onemax_short.py
+#     export DEAP_EXAMPLES=~/deap/examples DEAP_COMMIT=$(git -C ~/deap rev-parse HEAD)
+#     ~/evo-venv/bin/python tests/corpus/make_corpus.py deap_onemax     # and the others
+
+
+def deap_onemax() -> Truth:
+    """DEAP's `examples/ga/onemax_short.py` (the checkout named by DEAP_EXAMPLES, its `main()`
+    run as it is: 100 bits, 300 individuals, `eaSimple(..., cxpb=0.5, mutpb=0.2, ngen=40,
+    stats=stats, halloffame=hof, verbose=True)`, `random.seed(64)`): the Logbook's table,
+    `gen\\tnevals\\tavg    \\tstd    \\tmin\\tmax`, then a row a generation, `0  \\t300   \\t50.4933
+    \\t2.91...`, tab-separated and padded, floats as `{0:n}` prints them (6 significant
+    digits). Truth: the logbook `main()` returns, each record's `avg`, `std`, `min` and `max`
+    at its `gen` (from 0, as printed); `nevals` (the evaluations of the generation) is a
+    count."""
+    import runpy
+
+    folder = os.environ.get("DEAP_EXAMPLES")
+    if not folder:
+        raise SystemExit("set DEAP_EXAMPLES to a checkout's examples folder")
+    example = runpy.run_path(os.path.join(folder, "ga", "onemax_short.py"), run_name="onemax")
+    _, log, _ = example["main"]()
+    return [point(key, record[key], record["gen"])
+            for record in log for key in ("avg", "std", "min", "max")]
+
+
+def cma_fmin2() -> Truth:
+    """pycma's `cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})` (its README's example,
+    seeded): the strategy's line, `Iterat #Fevals   function value  axis ratio  sigma  min&max
+    std  t[m:s]`, a row at iterations 1-3 and every 100th (`verb_disp`) and at the stop,
+    `  100   1000 4.600138710557692e+00 6.5e+00 3.35e-02  9e-03  3e-02 0:00.1  `, then
+    `termination on {'tolfun': 1e-11}`, `final/bestever f-value = 3.050884e-14 3.050884e-14
+    after 4581/4581 evaluations` and the incumbent solution and its standard deviations (the
+    solution itself: estimates, not measures). Truth: the strategy's own values each time
+    `disp` prints a row (read by a wrapper of `CMAEvolutionStrategy.disp` after it prints,
+    at `countiter`, the iteration the row names): the least fitness of the iteration,
+    `min(es.fit.fit)`, as `function_value`, `D.max() / D.min()` as `axis_ratio`, `sigma`, and
+    the two values printed under the one name `min&max std` (the least and the largest
+    coordinate-wise standard deviation), numbered in the order printed, `min&max_std_1` and
+    `min&max_std_2`; the two values after `final/bestever f-value`, what `result_pretty` is
+    given (`best.last.f`, the last iteration's best, and the best ever), read by a wrapper as
+    it is called, as `final/bestever_f-value_1` and `final/bestever_f-value_2`, no step (the
+    line names evaluations, not an iteration). `#Fevals` is a count, `t[m:s]` a timing."""
+    import cma
+
+    truth: Truth = []
+    disp, result_pretty = cma.CMAEvolutionStrategy.disp, cma.CMAEvolutionStrategy.result_pretty
+
+    def record_disp(es: Any, *args: Any, **kwargs: Any) -> Any:
+        shown = getattr(es, "times_displayed", 0)
+        done = disp(es, *args, **kwargs)
+        if getattr(es, "times_displayed", 0) > shown:  # it printed a row
+            stds = es.sigma * es.sigma_vec * es.dC**0.5
+            truth.extend([point("function_value", min(es.fit.fit), es.countiter),
+                          point("axis_ratio", es.D.max() / es.D.min(), es.countiter),
+                          point("sigma", es.sigma, es.countiter),
+                          point("min&max_std_1", min(stds), es.countiter),
+                          point("min&max_std_2", max(stds), es.countiter)])
+        return done
+
+    def record_result(es: Any, number_of_restarts: int = 0, time_str: Any = None,
+                      fbestever: Any = None) -> Any:
+        best = es.best.f if fbestever is None else fbestever
+        truth.extend([point("final/bestever_f-value_1", es.best.last.f, None),
+                      point("final/bestever_f-value_2", best, None)])
+        return result_pretty(es, number_of_restarts, time_str, fbestever)
+
+    cma.CMAEvolutionStrategy.disp = record_disp  # type: ignore[method-assign]
+    cma.CMAEvolutionStrategy.result_pretty = record_result  # type: ignore[method-assign]
+    cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})
+    return truth
+
+
+def pymoo_nsga2() -> Truth:
+    """pymoo's `minimize(get_problem("zdt1"), NSGA2(pop_size=40), ("n_gen", 20), seed=1,
+    verbose=True)` (its getting-started example, smaller): the `|`-separated table between
+    rules of `=`, `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`, a
+    row a generation, `     5 |      200 |     12 |  2.0283854805 |  2.3452606820 |
+    0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is known). Truth: the
+    columns of the algorithm's own `Output` as `Display.update` prints them (read by a wrapper
+    after it prints): `n_nds` (how many solutions are not dominated: it changes from
+    generation to generation, a measure of the front as a tree's leaves are of a boosting
+    iteration), `igd`, `gd` and `hv`, at `n_gen` (from 1, as printed); `n_eval` is a count
+    of evaluations."""
+    from pymoo.algorithms.moo.nsga2 import NSGA2
+    from pymoo.optimize import minimize
+    from pymoo.problems import get_problem
+    from pymoo.util.display.display import Display
+
+    truth: Truth = []
+    update = Display.update
+
+    def record(display: Any, algorithm: Any, **kwargs: Any) -> None:
+        update(display, algorithm, **kwargs)
+        if display.verbose and display.output:
+            values = {column.name: column.value for column in display.output.columns}
+            truth.extend(point(name, values[name], values["n_gen"])
+                         for name in ("n_nds", "igd", "gd", "hv"))
+
+    Display.update = record  # type: ignore[method-assign]
+    minimize(get_problem("zdt1"), NSGA2(pop_size=40), ("n_gen", 20), seed=1, verbose=True)
+    return truth
+
+
+def pyswarms_gbest() -> Truth:
+    """PySwarms' `GlobalBestPSO(n_particles=10, dimensions=2, options={"c1": 0.5, "c2": 0.3,
+    "w": 0.9}).optimize(fx.sphere, iters=100)` (its README's example, `np.random.seed(0)`),
+    from a folder of its own (its Reporter logs to `report.log` there too): its log line
+    `2026-12-02 10:48:01,123 - pyswarms.single.global_best - INFO - Optimize for 100 iters
+    with {'c1': 0.5, 'c2': 0.3, 'w': 0.9}`, the Reporter's tqdm bar (`bar_format
+    "{l_bar}{bar}|{n_fmt}/{total_fmt}{postfix}"`, on stderr), redrawn by `set_postfix` each
+    iteration, `pyswarms.single.global_best:  42%|████▏     |42/100, best_cost=0.000123`, the
+    value as tqdm formats a float (`.3g`), and `Optimization finished | best cost:
+    1.2345e-08, best pos: [...]`. Truth: `optimizer.cost_history` (the best cost after each
+    iteration) at the iteration it belongs to (from 1: `set_postfix` draws an iteration's
+    value before the bar counts the iteration), where it is new: an iteration that finds no
+    better cost redraws the same value, no point of its own (as hyperopt_fmin's best loss);
+    the final best cost as `best_cost` with no step (the line names none). The best position
+    is the solution (estimates), the options settings."""
+    import shutil
+
+    import numpy as np
+    import pyswarms as ps
+    from pyswarms.utils.functions import single_obj as fx
+
+    np.random.seed(0)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        options = {"c1": 0.5, "c2": 0.3, "w": 0.9}
+        optimizer = ps.single.GlobalBestPSO(n_particles=10, dimensions=2, options=options)
+        best_cost, _ = optimizer.optimize(fx.sphere, iters=100)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    truth: Truth = []
+    for i, cost in enumerate(optimizer.cost_history):
+        if i == 0 or cost != optimizer.cost_history[i - 1]:
+            truth.append(point("best_cost", cost, i + 1))
+    return truth + [point("best_cost", best_cost, None)]
+
+
+def scipy_de() -> Truth:
+    """SciPy's `optimize.differential_evolution(rosen, [(0, 2)] * 5, rng=1, disp=True,
+    callback=record)` (its documentation's example, seeded): `differential_evolution step 7:
+    f(x)= 3.4218573270425924` after each generation (the best energy, NumPy's float as `str`
+    prints it), then `Polishing solution with 'L-BFGS-B'`. Truth: the intermediate result the
+    callback is given after each printed line, `fun` as `f(x)` at `nit` (the step printed,
+    from 1; the case checks that it is the best energy the solver printed,
+    `population_energies[0]`)."""
+    from scipy.optimize import differential_evolution, rosen
+
+    truth: Truth = []
+
+    def record(intermediate_result: Any) -> None:
+        solver = sys._getframe(1).f_locals["self"]
+        if intermediate_result.fun != solver.population_energies[0]:
+            raise SystemExit("scipy_de: the callback's fun is not the energy printed")
+        truth.append(point("f(x)", intermediate_result.fun, intermediate_result.nit))
+
+    differential_evolution(rosen, [(0, 2)] * 5, rng=1, disp=True, callback=record)
+    return truth
+
+
+CASES.update({"deap_onemax": deap_onemax, "cma_fmin2": cma_fmin2, "pymoo_nsga2": pymoo_nsga2,
+              "pyswarms_gbest": pyswarms_gbest, "scipy_de": scipy_de})
+R10A_ENVIRONMENT = {name: f"{name} (DEAP, pycma, pymoo, PySwarms, SciPy, EvoTorch cases)"
+                    for name in ("numpy", "scipy", "tqdm", "torch")}
+OWN_ENVIRONMENT.update({
+    "deap_onemax": dict(R10A_ENVIRONMENT, deap="deap"),
+    "cma_fmin2": dict(R10A_ENVIRONMENT, cma="cma"),
+    "pymoo_nsga2": dict(R10A_ENVIRONMENT, pymoo="pymoo"),
+    "pyswarms_gbest": dict(R10A_ENVIRONMENT, pyswarms="pyswarms"),
+    "scipy_de": R10A_ENVIRONMENT})
+OWN_CHECKOUT["deap_onemax"] = "DEAP_EXAMPLES"
+REPOSITORY_CHECKOUTS["DEAP_EXAMPLES"] = ("DEAP/deap examples/ga/onemax_short.py", "DEAP_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
