@@ -9963,7 +9963,10 @@ def cma_fmin2() -> Truth:
     `min&max_std_2`; the two values after `final/bestever f-value`, what `result_pretty` is
     given (`best.last.f`, the last iteration's best, and the best ever), read by a wrapper as
     it is called, as `final/bestever_f-value_1` and `final/bestever_f-value_2`, no step (the
-    line names evaluations, not an iteration). `#Fevals` is a count, `t[m:s]` a timing."""
+    line names evaluations, not an iteration). `#Fevals` is a count, `t[m:s]` a timing. Run
+    from a folder of its own (its data logger writes `outcmaes/` there)."""
+    import shutil
+
     import cma
 
     truth: Truth = []
@@ -9990,7 +9993,13 @@ def cma_fmin2() -> Truth:
 
     cma.CMAEvolutionStrategy.disp = record_disp  # type: ignore[method-assign]
     cma.CMAEvolutionStrategy.result_pretty = record_result  # type: ignore[method-assign]
-    cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)  # its data logger writes `outcmaes/` here
+    try:
+        cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
     return truth
 
 
