@@ -10036,10 +10036,13 @@ def pymoo_nsga2() -> Truth:
 
 def pyswarms_gbest() -> Truth:
     """PySwarms' `GlobalBestPSO(n_particles=10, dimensions=2, options={"c1": 0.5, "c2": 0.3,
-    "w": 0.9}).optimize(fx.sphere, iters=100)` (its README's example, `np.random.seed(0)`),
-    from a folder of its own (its Reporter logs to `report.log` there too): its log line
-    `2026-12-02 10:48:01,123 - pyswarms.single.global_best - INFO - Optimize for 100 iters
-    with {'c1': 0.5, 'c2': 0.3, 'w': 0.9}`, the Reporter's tqdm bar (`bar_format
+    "w": 0.9}).optimize(objective, iters=100)` (its README's example, `np.random.seed(0)`) of
+    its `fx.sphere` after a pause of 0.11 s, as an objective that takes time does: tqdm counts
+    the bar's iterations only every 0.1 s (`mininterval`), so with the README's instant sphere
+    every redraw shows `0/100`. Run from a folder of its own (its Reporter, made when
+    `pyswarms` is imported, logs to `report.log` there too): its log line `2026-12-02
+    10:48:01,123 - pyswarms.single.global_best - INFO - Optimize for 100 iters with {'c1': 0.5,
+    'c2': 0.3, 'w': 0.9}`, the Reporter's tqdm bar (`bar_format
     "{l_bar}{bar}|{n_fmt}/{total_fmt}{postfix}"`, on stderr), redrawn by `set_postfix` each
     iteration, `pyswarms.single.global_best:  42%|████▏     |42/100, best_cost=0.000123`, the
     value as tqdm formats a float (`.3g`), and `Optimization finished | best cost:
@@ -10050,18 +10053,24 @@ def pyswarms_gbest() -> Truth:
     the final best cost as `best_cost` with no step (the line names none). The best position
     is the solution (estimates), the options settings."""
     import shutil
+    import time
 
     import numpy as np
-    import pyswarms as ps
-    from pyswarms.utils.functions import single_obj as fx
 
-    np.random.seed(0)
     here, work = os.getcwd(), tempfile.mkdtemp()
     os.chdir(work)
     try:
+        import pyswarms as ps
+        from pyswarms.utils.functions import single_obj as fx
+
+        def objective(x: Any) -> Any:
+            time.sleep(0.11)
+            return fx.sphere(x)
+
+        np.random.seed(0)
         options = {"c1": 0.5, "c2": 0.3, "w": 0.9}
         optimizer = ps.single.GlobalBestPSO(n_particles=10, dimensions=2, options=options)
-        best_cost, _ = optimizer.optimize(fx.sphere, iters=100)
+        best_cost, _ = optimizer.optimize(objective, iters=100)
     finally:
         os.chdir(here)
         shutil.rmtree(work)
