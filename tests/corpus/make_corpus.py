@@ -10094,7 +10094,7 @@ def scipy_de() -> Truth:
     truth: Truth = []
 
     def record(intermediate_result: Any) -> None:
-        solver = sys._getframe(1).f_locals["self"]
+        solver = sys._getframe(2).f_locals["self"]  # `solve`, through SciPy's wrapper
         if intermediate_result.fun != solver.population_energies[0]:
             raise SystemExit("scipy_de: the callback's fun is not the energy printed")
         truth.append(point("f(x)", intermediate_result.fun, intermediate_result.nit))
