@@ -10117,6 +10117,53 @@ OWN_CHECKOUT["deap_onemax"] = "DEAP_EXAMPLES"
 REPOSITORY_CHECKOUTS["DEAP_EXAMPLES"] = ("DEAP/deap examples/ga/onemax_short.py", "DEAP_COMMIT")
 
 
+def evotorch_snes() -> Truth:
+    """EvoTorch's README example, smaller: SNES (`popsize=1000, stdev_init=10.0`) on the
+    Rastrigin function of 100 variables (`Problem("min", rastrigin, initial_bounds=(-5.12,
+    5.12), solution_length=100, vectorized=True, seed=0)`), `StdOutLogger(searcher,
+    interval=10)`, 200 generations (the README runs 2000): after the problem's INFO lines, a
+    block every 10 generations, `         iter : 10`, `    mean_eval : 1799.8...`,
+    `pop_best_eval : ...`, `  median_eval : ...`, `    best_eval : ...`, `   worst_eval :
+    ...`, the keys right-aligned before ` : `, then an empty line. Truth: the status dict
+    the logger is given at each report (read by a wrapper of `StdOutLogger._log`, the
+    searcher's status as `ScalarLogger` filters it), each value under its key at its `iter`
+    (the first key printed)."""
+    import math
+
+    import torch
+    from evotorch import Problem
+    from evotorch.algorithms import SNES
+    from evotorch.logging import StdOutLogger
+
+    truth: Truth = []
+    log = StdOutLogger._log
+
+    def record(logger: Any, status: dict[str, Any]) -> None:
+        truth.extend(point(key, value, status["iter"])
+                     for key, value in status.items() if key != "iter")
+        log(logger, status)
+
+    StdOutLogger._log = record  # type: ignore[method-assign]
+
+    # Declare the objective function
+    def rastrigin(x: torch.Tensor) -> torch.Tensor:
+        A = 10  # noqa: N806
+        (_, n) = x.shape
+        return A * n + torch.sum((x ** 2) - A * torch.cos(2 * math.pi * x), 1)
+
+    torch.manual_seed(0)
+    problem = Problem("min", rastrigin, initial_bounds=(-5.12, 5.12), solution_length=100,
+                      vectorized=True, seed=0)
+    searcher = SNES(problem, popsize=1000, stdev_init=10.0)
+    _ = StdOutLogger(searcher, interval=10)
+    searcher.run(200)
+    return truth
+
+
+CASES["evotorch_snes"] = evotorch_snes
+OWN_ENVIRONMENT["evotorch_snes"] = dict(R10A_ENVIRONMENT, evotorch="evotorch")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
