@@ -9948,8 +9948,8 @@ def deap_onemax() -> Truth:
 
 
 def cma_fmin2() -> Truth:
-    """pycma's `cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})` (its README's example,
-    seeded): the strategy's line, `Iterat #Fevals   function value  axis ratio  sigma  min&max
+    """pycma's `cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})` (the Rosenbrock
+    function in 8 dimensions, as the examples of `fmin2`'s docstring call it): the strategy's line, `Iterat #Fevals   function value  axis ratio  sigma  min&max
     std  t[m:s]`, a row at iterations 1-3 and every 100th (`verb_disp`) and at the stop,
     `  100   1000 4.600138710557692e+00 6.5e+00 3.35e-02  9e-03  3e-02 0:00.1  `, then
     `termination on {'tolfun': 1e-11}`, `final/bestever f-value = 3.050884e-14 3.050884e-14
@@ -10005,7 +10005,8 @@ def cma_fmin2() -> Truth:
 
 def pymoo_nsga2() -> Truth:
     """pymoo's `minimize(get_problem("zdt1"), NSGA2(pop_size=40), ("n_gen", 20), seed=1,
-    verbose=True)` (its getting-started example, smaller): the `|`-separated table between
+    verbose=True)` (NSGA-II on the ZDT1 benchmark, 40 individuals, 20
+    generations): the `|`-separated table between
     rules of `=`, `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`, a
     row a generation, `     5 |      200 |     12 |  2.0283854805 |  2.3452606820 |
     0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is known). Truth: the
