@@ -10165,6 +10165,65 @@ CASES["evotorch_snes"] = evotorch_snes
 OWN_ENVIRONMENT["evotorch_snes"] = dict(R10A_ENVIRONMENT, evotorch="evotorch")
 
 
+def scipy_basinhopping() -> Truth:
+    """SciPy's `optimize.basinhopping` of its docstring's first example (`func = lambda x:
+    np.cos(14.5 * x - 0.3) + (x + 0.2) * x`, `x0 = [1.]`, `minimizer_kwargs={"method":
+    "BFGS"}`), 100 hops (the docstring's 200), `rng=1`, `disp=True`: `basinhopping step 0: f
+    0.42592`, then a line a hop, `basinhopping step 2: f -0.897267 trial_f -0.897267 accepted
+    True lowest_f -0.897267` (`%g`), `found new global minimum on step 2 with function value
+    -0.897267` when the lowest falls, and every 50 hops `adaptive stepsize: acceptance rate
+    0.900000 target 0.500000 new stepsize 0.555556 old stepsize 0.5`. Truth: the runner's own
+    values as it prints, read from the printing frames by the file they print to: the
+    current minimum's energy (`self.energy`) as `f`, the hop's local minimum (`energy_trial`)
+    as `trial_f` and the storage's lowest (`get_lowest().fun`) as `lowest_f`, at the runner's
+    `nstep`, the step printed (the first line's `f` at step 0); the adaptive step's
+    `accept_rate` as `acceptance_rate` and the step size it sets as `new_stepsize`, no step
+    (the line names none). Left out: `accepted` (a yes or no), `found new global minimum ...
+    with function value` (it repeats the line before it's `lowest_f`, as optuna's `Best is
+    trial ...`), the target rate (a setting) and `old stepsize` (the size before: the setting,
+    then the last line's `new stepsize` again)."""
+    import numpy as np
+    from scipy.optimize import basinhopping
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where basinhopping prints: reads the line it prints from its frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            name, f = frame.f_code.co_name, frame.f_locals
+            if text.startswith("basinhopping step") and name == "__init__":
+                truth.append(point("f", f["self"].energy, f["self"].nstep))
+            elif text.startswith("basinhopping step") and name == "print_report":
+                runner, step = f["self"], f["self"].nstep
+                truth.extend([point("f", runner.energy, step),
+                              point("trial_f", f["energy_trial"], step),
+                              point("lowest_f", runner.storage.get_lowest().fun, step)])
+            elif text.startswith("adaptive stepsize") and name == "_adjust_step_size":
+                truth.extend([point("acceptance_rate", f["accept_rate"], None),
+                              point("new_stepsize", f["self"].takestep.stepsize, None)])
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    func = lambda x: np.cos(14.5 * x - 0.3) + (x + 0.2) * x  # noqa: E731
+    x0 = [1.]
+    minimizer_kwargs = {"method": "BFGS"}
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        basinhopping(func, x0, minimizer_kwargs=minimizer_kwargs, niter=100, rng=1, disp=True)
+    finally:
+        sys.stdout = stdout
+    return truth
+
+
+CASES["scipy_basinhopping"] = scipy_basinhopping
+OWN_ENVIRONMENT["scipy_basinhopping"] = R10A_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
