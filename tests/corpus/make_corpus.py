@@ -10224,6 +10224,42 @@ CASES["scipy_basinhopping"] = scipy_basinhopping
 OWN_ENVIRONMENT["scipy_basinhopping"] = R10A_ENVIRONMENT
 
 
+def pymoo_ga() -> Truth:
+    """pymoo's `minimize(get_problem("g1"), GA(pop_size=20), ("n_gen", 30), seed=1,
+    verbose=True)`: a genetic algorithm on the constrained single-objective problem G1, whose
+    table is the single-objective output's, `n_gen  |  n_eval  |     cv_min    |     cv_avg
+    |     f_avg     |     f_min     |     f_gap`, and whose rows print `-` under the
+    objective's columns until a solution satisfies the constraints (generation 16 here):
+    `    12 |      240 |  2.352196E+01 |  3.224571E+01 |             - |             - |
+    -`, then `    16 |      320 |  0.000000E+00 |  3.9915924734 | -1.295903E+00 | ...`.
+    Truth: as pymoo_nsga2, the columns of the algorithm's own `Output` as `Display.update`
+    prints them, `cv_min`, `cv_avg`, `f_avg`, `f_min` and `f_gap` at `n_gen`, a column whose
+    value is `None` (printed `-`) no point."""
+    from pymoo.algorithms.soo.nonconvex.ga import GA
+    from pymoo.optimize import minimize
+    from pymoo.problems import get_problem
+    from pymoo.util.display.display import Display
+
+    truth: Truth = []
+    update = Display.update
+
+    def record(display: Any, algorithm: Any, **kwargs: Any) -> None:
+        update(display, algorithm, **kwargs)
+        if display.verbose and display.output:
+            values = {column.name: column.value for column in display.output.columns}
+            truth.extend(point(name, values[name], values["n_gen"])
+                         for name in ("cv_min", "cv_avg", "f_avg", "f_min", "f_gap")
+                         if values[name] is not None)
+
+    Display.update = record  # type: ignore[method-assign]
+    minimize(get_problem("g1"), GA(pop_size=20), ("n_gen", 30), seed=1, verbose=True)
+    return truth
+
+
+CASES["pymoo_ga"] = pymoo_ga
+OWN_ENVIRONMENT["pymoo_ga"] = dict(R10A_ENVIRONMENT, pymoo="pymoo")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
