@@ -10007,8 +10007,8 @@ def pymoo_nsga2() -> Truth:
     """pymoo's `minimize(get_problem("zdt1"), NSGA2(pop_size=40), ("n_gen", 20), seed=1,
     verbose=True)` (NSGA-II on the ZDT1 benchmark, 40 individuals, 20 generations): the
     `|`-separated table between rules of `=`, `n_gen  |  n_eval  | n_nds  |      igd      |
-    gd      |       hv`, a row a generation, `     5 |      200 |     12 |  2.0283854805 |  2.3452606820 |
-    0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is known). Truth: the
+    gd      |       hv`, a row a generation, `     5 |      200 |     12 |  2.0283854805 |
+    2.3452606820 |  0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is known). Truth: the
     columns of the algorithm's own `Output` as `Display.update` prints them (read by a wrapper
     after it prints): `n_nds` (how many solutions are not dominated: it changes from
     generation to generation, a measure of the front as a tree's leaves are of a boosting
