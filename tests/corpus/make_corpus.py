@@ -9922,7 +9922,7 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #
 #     python -m venv ~/evo-venv && ~/evo-venv/bin/pip install torch==2.13.0
 #     ~/evo-venv/bin/pip install torch==2.13.0 deap cma pymoo pyswarms scipy evotorch
-#     git clone https://github.com/DEAP/deap ~/deap                     # examples/ga/onemax_short.py
+#     git clone https://github.com/DEAP/deap ~/deap        # examples/ga/onemax_short.py
 #     export DEAP_EXAMPLES=~/deap/examples DEAP_COMMIT=$(git -C ~/deap rev-parse HEAD)
 #     ~/evo-venv/bin/python tests/corpus/make_corpus.py deap_onemax     # and the others
 
@@ -9949,7 +9949,8 @@ def deap_onemax() -> Truth:
 
 def cma_fmin2() -> Truth:
     """pycma's `cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})` (the Rosenbrock
-    function in 8 dimensions, as the examples of `fmin2`'s docstring call it): the strategy's line, `Iterat #Fevals   function value  axis ratio  sigma  min&max
+    function in 8 dimensions, as the examples of `fmin2`'s docstring call it): the
+    strategy's line, `Iterat #Fevals   function value  axis ratio  sigma  min&max
     std  t[m:s]`, a row at iterations 1-3 and every 100th (`verb_disp`) and at the stop,
     `  100   1000 4.600138710557692e+00 6.5e+00 3.35e-02  9e-03  3e-02 0:00.1  `, then
     `termination on {'tolfun': 1e-11}`, `final/bestever f-value = 3.050884e-14 3.050884e-14
@@ -10008,7 +10009,8 @@ def pymoo_nsga2() -> Truth:
     verbose=True)` (NSGA-II on the ZDT1 benchmark, 40 individuals, 20 generations): the
     `|`-separated table between rules of `=`, `n_gen  |  n_eval  | n_nds  |      igd      |
     gd      |       hv`, a row a generation, `     5 |      200 |     12 |  2.0283854805 |
-    2.3452606820 |  0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is known). Truth: the
+    2.3452606820 |  0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is
+    known). Truth: the
     columns of the algorithm's own `Output` as `Display.update` prints them (read by a wrapper
     after it prints): `n_nds` (how many solutions are not dominated: it changes from
     generation to generation, a measure of the front as a tree's leaves are of a boosting
@@ -10044,7 +10046,8 @@ def pyswarms_gbest() -> Truth:
     10:48:01,123 - pyswarms.single.global_best - INFO - Optimize for 100 iters with {'c1': 0.5,
     'c2': 0.3, 'w': 0.9}`, the Reporter's tqdm bar (`bar_format
     "{l_bar}{bar}|{n_fmt}/{total_fmt}{postfix}"`, on stderr), redrawn by `set_postfix` each
-    iteration, `pyswarms.single.global_best:  42%|████▏     |42/100, best_cost=0.000123`, the
+    iteration, `pyswarms.single.global_best:  42%|████▏     |42/100, best_cost=0.000123`,
+    the
     value as tqdm formats a float (`.3g`), and `Optimization finished | best cost:
     1.2345e-08, best pos: [...]`. Truth: `optimizer.cost_history` (the best cost after each
     iteration) at the iteration it belongs to (from 1: `set_postfix` draws an iteration's
