@@ -10735,6 +10735,351 @@ CHECKOUT_ROW["tinygrad_mnist"] = ("tinygrad/tinygrad examples/beautiful_mnist.py
                                   "(run from the checkout)")
 
 
+# --- DEAP, pycma, pymoo, PySwarms, SciPy's optimizers, EvoTorch: evolutionary search ------------
+# Each runs alone, in one environment of their own (the CPU wheel of torch first, for EvoTorch):
+#
+#     python -m venv ~/evo-venv && ~/evo-venv/bin/pip install torch==2.13.0
+#     ~/evo-venv/bin/pip install torch==2.13.0 deap cma pymoo pyswarms scipy evotorch
+#     git clone https://github.com/DEAP/deap ~/deap        # examples/ga/onemax_short.py
+#     export DEAP_EXAMPLES=~/deap/examples DEAP_COMMIT=$(git -C ~/deap rev-parse HEAD)
+#     ~/evo-venv/bin/python tests/corpus/make_corpus.py deap_onemax     # and the others
+
+
+def deap_onemax() -> Truth:
+    """DEAP's `examples/ga/onemax_short.py` (the checkout named by DEAP_EXAMPLES, its `main()`
+    run as it is: 100 bits, 300 individuals, `eaSimple(..., cxpb=0.5, mutpb=0.2, ngen=40,
+    stats=stats, halloffame=hof, verbose=True)`, `random.seed(64)`): the Logbook's table,
+    `gen\\tnevals\\tavg    \\tstd    \\tmin\\tmax`, then a row a generation, `0  \\t300   \\t50.4933
+    \\t2.91...`, tab-separated and padded, floats as `{0:n}` prints them (6 significant
+    digits). Truth: the logbook `main()` returns, each record's `avg`, `std`, `min` and `max`
+    at its `gen` (from 0, as printed); `nevals` (the evaluations of the generation) is a
+    count."""
+    import runpy
+
+    folder = os.environ.get("DEAP_EXAMPLES")
+    if not folder:
+        raise SystemExit("set DEAP_EXAMPLES to a checkout's examples folder")
+    example = runpy.run_path(os.path.join(folder, "ga", "onemax_short.py"), run_name="onemax")
+    _, log, _ = example["main"]()
+    return [point(key, record[key], record["gen"])
+            for record in log for key in ("avg", "std", "min", "max")]
+
+
+def cma_fmin2() -> Truth:
+    """pycma's `cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})` (the Rosenbrock
+    function in 8 dimensions, as the examples of `fmin2`'s docstring call it): the
+    strategy's line, `Iterat #Fevals   function value  axis ratio  sigma  min&max
+    std  t[m:s]`, a row at iterations 1-3 and every 100th (`verb_disp`) and at the stop,
+    `  100   1000 4.600138710557692e+00 6.5e+00 3.35e-02  9e-03  3e-02 0:00.1  `, then
+    `termination on {'tolfun': 1e-11}`, `final/bestever f-value = 3.050884e-14 3.050884e-14
+    after 4581/4581 evaluations` and the incumbent solution and its standard deviations (the
+    solution itself: estimates, not measures). Truth: the strategy's own values each time
+    `disp` prints a row (read by a wrapper of `CMAEvolutionStrategy.disp` after it prints,
+    at `countiter`, the iteration the row names): the least fitness of the iteration,
+    `min(es.fit.fit)`, as `function_value`, `D.max() / D.min()` as `axis_ratio`, `sigma`, and
+    the two values printed under the one name `min&max std` (the least and the largest
+    coordinate-wise standard deviation), numbered in the order printed, `min&max_std_1` and
+    `min&max_std_2`; the two values after `final/bestever f-value`, what `result_pretty` is
+    given (`best.last.f`, the last iteration's best, and the best ever), read by a wrapper as
+    it is called, as `final/bestever_f-value_1` and `final/bestever_f-value_2`, no step (the
+    line names evaluations, not an iteration). `#Fevals` is a count, `t[m:s]` a timing. Run
+    from a folder of its own (its data logger writes `outcmaes/` there)."""
+    import shutil
+
+    import cma
+
+    truth: Truth = []
+    disp, result_pretty = cma.CMAEvolutionStrategy.disp, cma.CMAEvolutionStrategy.result_pretty
+
+    def record_disp(es: Any, *args: Any, **kwargs: Any) -> Any:
+        shown = getattr(es, "times_displayed", 0)
+        done = disp(es, *args, **kwargs)
+        if getattr(es, "times_displayed", 0) > shown:  # it printed a row
+            stds = es.sigma * es.sigma_vec * es.dC**0.5
+            truth.extend([point("function_value", min(es.fit.fit), es.countiter),
+                          point("axis_ratio", es.D.max() / es.D.min(), es.countiter),
+                          point("sigma", es.sigma, es.countiter),
+                          point("min&max_std_1", min(stds), es.countiter),
+                          point("min&max_std_2", max(stds), es.countiter)])
+        return done
+
+    def record_result(es: Any, number_of_restarts: int = 0, time_str: Any = None,
+                      fbestever: Any = None) -> Any:
+        best = es.best.f if fbestever is None else fbestever
+        truth.extend([point("final/bestever_f-value_1", es.best.last.f, None),
+                      point("final/bestever_f-value_2", best, None)])
+        return result_pretty(es, number_of_restarts, time_str, fbestever)
+
+    cma.CMAEvolutionStrategy.disp = record_disp  # type: ignore[method-assign]
+    cma.CMAEvolutionStrategy.result_pretty = record_result  # type: ignore[method-assign]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)  # its data logger writes `outcmaes/` here
+    try:
+        cma.fmin2(cma.ff.rosen, 8 * [0.1], 0.5, {"seed": 1})
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+def pymoo_nsga2() -> Truth:
+    """pymoo's `minimize(get_problem("zdt1"), NSGA2(pop_size=40), ("n_gen", 20), seed=1,
+    verbose=True)` (NSGA-II on the ZDT1 benchmark, 40 individuals, 20 generations): the
+    `|`-separated table between rules of `=`, `n_gen  |  n_eval  | n_nds  |      igd      |
+    gd      |       hv`, a row a generation, `     5 |      200 |     12 |  2.0283854805 |
+    2.3452606820 |  0.000000E+00` (`igd`, `gd` and `hv` because ZDT1's Pareto front is
+    known). Truth: the
+    columns of the algorithm's own `Output` as `Display.update` prints them (read by a wrapper
+    after it prints): `n_nds` (how many solutions are not dominated: it changes from
+    generation to generation, a measure of the front as a tree's leaves are of a boosting
+    iteration), `igd`, `gd` and `hv`, at `n_gen` (from 1, as printed); `n_eval` is a count
+    of evaluations."""
+    from pymoo.algorithms.moo.nsga2 import NSGA2
+    from pymoo.optimize import minimize
+    from pymoo.problems import get_problem
+    from pymoo.util.display.display import Display
+
+    truth: Truth = []
+    update = Display.update
+
+    def record(display: Any, algorithm: Any, **kwargs: Any) -> None:
+        update(display, algorithm, **kwargs)
+        if display.verbose and display.output:
+            values = {column.name: column.value for column in display.output.columns}
+            truth.extend(point(name, values[name], values["n_gen"])
+                         for name in ("n_nds", "igd", "gd", "hv"))
+
+    Display.update = record  # type: ignore[method-assign]
+    minimize(get_problem("zdt1"), NSGA2(pop_size=40), ("n_gen", 20), seed=1, verbose=True)
+    return truth
+
+
+def pyswarms_gbest() -> Truth:
+    """PySwarms' `GlobalBestPSO(n_particles=10, dimensions=2, options={"c1": 0.5, "c2": 0.3,
+    "w": 0.9}).optimize(objective, iters=100)` (its README's example, `np.random.seed(0)`) of
+    its `fx.sphere` after a pause of 0.11 s, as an objective that takes time does: tqdm counts
+    the bar's iterations only every 0.1 s (`mininterval`), so with the README's instant sphere
+    every redraw shows `0/100`. Run from a folder of its own (its Reporter, made when
+    `pyswarms` is imported, logs to `report.log` there too): its log line `2026-12-02
+    10:48:01,123 - pyswarms.single.global_best - INFO - Optimize for 100 iters with {'c1': 0.5,
+    'c2': 0.3, 'w': 0.9}`, the Reporter's tqdm bar (`bar_format
+    "{l_bar}{bar}|{n_fmt}/{total_fmt}{postfix}"`, on stderr), redrawn by `set_postfix` each
+    iteration, `pyswarms.single.global_best:  42%|████▏     |42/100, best_cost=0.000123`,
+    the
+    value as tqdm formats a float (`.3g`), and `Optimization finished | best cost:
+    1.2345e-08, best pos: [...]`. Truth: `optimizer.cost_history` (the best cost after each
+    iteration) at the iteration it belongs to (from 1: `set_postfix` draws an iteration's
+    value before the bar counts the iteration), where it is new: an iteration that finds no
+    better cost redraws the same value, no point of its own (as hyperopt_fmin's best loss);
+    the final best cost as `best_cost` with no step (the line names none). The best position
+    is the solution (estimates), the options settings."""
+    import shutil
+    import time
+
+    import numpy as np
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        import pyswarms as ps
+        from pyswarms.utils.functions import single_obj as fx
+
+        def objective(x: Any) -> Any:
+            time.sleep(0.11)
+            return fx.sphere(x)
+
+        np.random.seed(0)
+        options = {"c1": 0.5, "c2": 0.3, "w": 0.9}
+        optimizer = ps.single.GlobalBestPSO(n_particles=10, dimensions=2, options=options)
+        best_cost, _ = optimizer.optimize(objective, iters=100)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    truth: Truth = []
+    for i, cost in enumerate(optimizer.cost_history):
+        if i == 0 or cost != optimizer.cost_history[i - 1]:
+            truth.append(point("best_cost", cost, i + 1))
+    return truth + [point("best_cost", best_cost, None)]
+
+
+def scipy_de() -> Truth:
+    """SciPy's `optimize.differential_evolution(rosen, [(0, 2)] * 5, rng=1, disp=True,
+    callback=record)` (its documentation's example, seeded): `differential_evolution step 7:
+    f(x)= 3.4218573270425924` after each generation (the best energy, NumPy's float as `str`
+    prints it), then `Polishing solution with 'L-BFGS-B'`. Truth: the intermediate result the
+    callback is given after each printed line, `fun` as `f(x)` at `nit` (the step printed,
+    from 1; the case checks that it is the best energy the solver printed,
+    `population_energies[0]`)."""
+    from scipy.optimize import differential_evolution, rosen
+
+    truth: Truth = []
+
+    def record(intermediate_result: Any) -> None:
+        solver = sys._getframe(2).f_locals["self"]  # `solve`, through SciPy's wrapper
+        if intermediate_result.fun != solver.population_energies[0]:
+            raise SystemExit("scipy_de: the callback's fun is not the energy printed")
+        truth.append(point("f(x)", intermediate_result.fun, intermediate_result.nit))
+
+    differential_evolution(rosen, [(0, 2)] * 5, rng=1, disp=True, callback=record)
+    return truth
+
+
+CASES.update({"deap_onemax": deap_onemax, "cma_fmin2": cma_fmin2, "pymoo_nsga2": pymoo_nsga2,
+              "pyswarms_gbest": pyswarms_gbest, "scipy_de": scipy_de})
+R10A_ENVIRONMENT = {name: f"{name} (DEAP, pycma, pymoo, PySwarms, SciPy, EvoTorch cases)"
+                    for name in ("numpy", "scipy", "tqdm", "torch")}
+OWN_ENVIRONMENT.update({
+    "deap_onemax": dict(R10A_ENVIRONMENT, deap="deap"),
+    "cma_fmin2": dict(R10A_ENVIRONMENT, cma="cma"),
+    "pymoo_nsga2": dict(R10A_ENVIRONMENT, pymoo="pymoo"),
+    "pyswarms_gbest": dict(R10A_ENVIRONMENT, pyswarms="pyswarms"),
+    "scipy_de": R10A_ENVIRONMENT})
+OWN_CHECKOUT["deap_onemax"] = "DEAP_EXAMPLES"
+REPOSITORY_CHECKOUTS["DEAP_EXAMPLES"] = ("DEAP/deap examples/ga/onemax_short.py", "DEAP_COMMIT")
+
+
+def evotorch_snes() -> Truth:
+    """EvoTorch's README example, smaller: SNES (`popsize=1000, stdev_init=10.0`) on the
+    Rastrigin function of 100 variables (`Problem("min", rastrigin, initial_bounds=(-5.12,
+    5.12), solution_length=100, vectorized=True, seed=0)`), `StdOutLogger(searcher,
+    interval=10)`, 200 generations (the README runs 2000): after the problem's INFO lines, a
+    block every 10 generations, `         iter : 10`, `    mean_eval : 1799.8...`,
+    `pop_best_eval : ...`, `  median_eval : ...`, `    best_eval : ...`, `   worst_eval :
+    ...`, the keys right-aligned before ` : `, then an empty line. Truth: the status dict
+    the logger is given at each report (read by a wrapper of `StdOutLogger._log`, the
+    searcher's status as `ScalarLogger` filters it), each value under its key at its `iter`
+    (the first key printed)."""
+    import math
+
+    import torch
+    from evotorch import Problem
+    from evotorch.algorithms import SNES
+    from evotorch.logging import StdOutLogger
+
+    truth: Truth = []
+    log = StdOutLogger._log
+
+    def record(logger: Any, status: dict[str, Any]) -> None:
+        truth.extend(point(key, value, status["iter"])
+                     for key, value in status.items() if key != "iter")
+        log(logger, status)
+
+    StdOutLogger._log = record  # type: ignore[method-assign]
+
+    # Declare the objective function
+    def rastrigin(x: torch.Tensor) -> torch.Tensor:
+        A = 10  # noqa: N806
+        (_, n) = x.shape
+        return A * n + torch.sum((x ** 2) - A * torch.cos(2 * math.pi * x), 1)
+
+    torch.manual_seed(0)
+    problem = Problem("min", rastrigin, initial_bounds=(-5.12, 5.12), solution_length=100,
+                      vectorized=True, seed=0)
+    searcher = SNES(problem, popsize=1000, stdev_init=10.0)
+    _ = StdOutLogger(searcher, interval=10)
+    searcher.run(200)
+    return truth
+
+
+CASES["evotorch_snes"] = evotorch_snes
+OWN_ENVIRONMENT["evotorch_snes"] = dict(R10A_ENVIRONMENT, evotorch="evotorch")
+
+
+def scipy_basinhopping() -> Truth:
+    """SciPy's `optimize.basinhopping` of its docstring's first example (`func = lambda x:
+    np.cos(14.5 * x - 0.3) + (x + 0.2) * x`, `x0 = [1.]`, `minimizer_kwargs={"method":
+    "BFGS"}`), 100 hops (the docstring's 200), `rng=1`, `disp=True`: `basinhopping step 0: f
+    0.42592`, then a line a hop, `basinhopping step 2: f -0.897267 trial_f -0.897267 accepted
+    True lowest_f -0.897267` (`%g`), `found new global minimum on step 2 with function value
+    -0.897267` when the lowest falls, and every 50 hops `adaptive stepsize: acceptance rate
+    0.900000 target 0.500000 new stepsize 0.555556 old stepsize 0.5`. Truth: the runner's own
+    values as it prints, read from the printing frames by the file they print to: the
+    current minimum's energy (`self.energy`) as `f`, the hop's local minimum (`energy_trial`)
+    as `trial_f` and the storage's lowest (`get_lowest().fun`) as `lowest_f`, at the runner's
+    `nstep`, the step printed (the first line's `f` at step 0); the adaptive step's
+    `accept_rate` as `acceptance_rate` and the step size it sets as `new_stepsize`, no step
+    (the line names none). Left out: `accepted` (a yes or no), `found new global minimum ...
+    with function value` (it repeats the line before it's `lowest_f`, as optuna's `Best is
+    trial ...`), the target rate (a setting) and `old stepsize` (the size before: the setting,
+    then the last line's `new stepsize` again)."""
+    import numpy as np
+    from scipy.optimize import basinhopping
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where basinhopping prints: reads the line it prints from its frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            name, f = frame.f_code.co_name, frame.f_locals
+            if text.startswith("basinhopping step") and name == "__init__":
+                truth.append(point("f", f["self"].energy, f["self"].nstep))
+            elif text.startswith("basinhopping step") and name == "print_report":
+                runner, step = f["self"], f["self"].nstep
+                truth.extend([point("f", runner.energy, step),
+                              point("trial_f", f["energy_trial"], step),
+                              point("lowest_f", runner.storage.get_lowest().fun, step)])
+            elif text.startswith("adaptive stepsize") and name == "_adjust_step_size":
+                truth.extend([point("acceptance_rate", f["accept_rate"], None),
+                              point("new_stepsize", f["self"].takestep.stepsize, None)])
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    func = lambda x: np.cos(14.5 * x - 0.3) + (x + 0.2) * x  # noqa: E731
+    x0 = [1.]
+    minimizer_kwargs = {"method": "BFGS"}
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        basinhopping(func, x0, minimizer_kwargs=minimizer_kwargs, niter=100, rng=1, disp=True)
+    finally:
+        sys.stdout = stdout
+    return truth
+
+
+CASES["scipy_basinhopping"] = scipy_basinhopping
+OWN_ENVIRONMENT["scipy_basinhopping"] = R10A_ENVIRONMENT
+
+
+def pymoo_ga() -> Truth:
+    """pymoo's `minimize(get_problem("g1"), GA(pop_size=20), ("n_gen", 30), seed=1,
+    verbose=True)`: a genetic algorithm on the constrained single-objective problem G1, whose
+    table is the single-objective output's, `n_gen  |  n_eval  |     cv_min    |     cv_avg
+    |     f_avg     |     f_min     |     f_gap`, and whose rows print `-` under the
+    objective's columns until a solution satisfies the constraints (generation 16 here):
+    `    12 |      240 |  2.352196E+01 |  3.224571E+01 |             - |             - |
+    -`, then `    16 |      320 |  0.000000E+00 |  3.9915924734 | -1.295903E+00 | ...`.
+    Truth: as pymoo_nsga2, the columns of the algorithm's own `Output` as `Display.update`
+    prints them, `cv_min`, `cv_avg`, `f_avg`, `f_min` and `f_gap` at `n_gen`, a column whose
+    value is `None` (printed `-`) no point."""
+    from pymoo.algorithms.soo.nonconvex.ga import GA
+    from pymoo.optimize import minimize
+    from pymoo.problems import get_problem
+    from pymoo.util.display.display import Display
+
+    truth: Truth = []
+    update = Display.update
+
+    def record(display: Any, algorithm: Any, **kwargs: Any) -> None:
+        update(display, algorithm, **kwargs)
+        if display.verbose and display.output:
+            values = {column.name: column.value for column in display.output.columns}
+            truth.extend(point(name, values[name], values["n_gen"])
+                         for name in ("cv_min", "cv_avg", "f_avg", "f_min", "f_gap")
+                         if values[name] is not None)
+
+    Display.update = record  # type: ignore[method-assign]
+    minimize(get_problem("g1"), GA(pop_size=20), ("n_gen", 30), seed=1, verbose=True)
+    return truth
+
+
+CASES["pymoo_ga"] = pymoo_ga
+OWN_ENVIRONMENT["pymoo_ga"] = dict(R10A_ENVIRONMENT, pymoo="pymoo")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
