@@ -9917,6 +9917,73 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
+# --- Poutyne, Avalanche, pytorch-widedeep, pytorch-accelerated ---------------------------------
+# Each runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/poutyne-venv && ~/poutyne-venv/bin/pip install torch==2.13.0
+#     ~/poutyne-venv/bin/pip install torch==2.13.0 poutyne
+#     ~/poutyne-venv/bin/python tests/corpus/make_corpus.py poutyne_fit
+
+
+def poutyne_fit() -> Truth:
+    """Poutyne's `Model(network, "sgd", "cross_entropy", batch_metrics=["accuracy"],
+    epoch_metrics=["f1"]).fit(x, y, validation_data=(xv, yv), epochs=5, batch_size=32)` of a
+    small two-layer network on synthetic data (320 samples to train, 96 to validate, 4
+    classes), its default progress (`ProgressionCallback`, coloured by colorama on a terminal):
+    after each training batch `Epoch: 1/5 Step:  3/10  30.00% |██████   |ETA: 0.11s loss:
+    1.491025 acc: 21.875000`, after each validation batch the same with `val_loss` and
+    `val_acc`, then the epoch's line `Epoch: 1/5 Train steps: 10 Val steps: 3 0.18s loss:
+    1.441527 acc: 23.125000 fscore_macro: 0.202846 val_loss: 1.444542 val_acc: 16.666667
+    val_fscore_macro: 0.135165`, each drawn over the bar (a carriage return before it).
+    Truth: a callback given to `fit` keeps the logs Poutyne hands it after each batch,
+    `loss` and `acc` at the training's global step `(epoch - 1) * 10 + batch` (the printed
+    `Step` made global),
+    `val_loss` and `val_acc` at the validation's, `(epoch - 1) * 3 + batch`; the history
+    `fit` returns (a dict an epoch) at its `epoch` (from 1, as printed and as Poutyne's own
+    loggers step their epoch results). Left out: `time`, the ETAs and the batch sizes."""
+    import torch
+    from poutyne import Callback, Model
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> tuple[Any, Any]:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        return x, y
+
+    x, y = samples(320)
+    xv, yv = samples(96)
+    truth: Truth = []
+
+    class Record(Callback):  # type: ignore[misc]
+        def on_epoch_begin(self, epoch_number: int, logs: dict[str, Any]) -> None:
+            self.epoch = epoch_number
+
+        def on_train_batch_end(self, batch_number: int, logs: dict[str, Any]) -> None:
+            step = (self.epoch - 1) * self.params["steps"] + batch_number
+            truth.extend(point(key, logs[key], step) for key in ("loss", "acc"))
+
+        def on_valid_batch_end(self, batch_number: int, logs: dict[str, Any]) -> None:
+            step = (self.epoch - 1) * self.params["valid_steps"] + batch_number
+            truth.extend(point(key, logs[key], step) for key in ("val_loss", "val_acc"))
+
+    network = torch.nn.Sequential(torch.nn.Linear(10, 16), torch.nn.ReLU(),
+                                  torch.nn.Linear(16, 4))
+    model = Model(network, "sgd", "cross_entropy", batch_metrics=["accuracy"],
+                  epoch_metrics=["f1"])
+    history = model.fit(x, y, validation_data=(xv, yv), epochs=5, batch_size=32,
+                        callbacks=[Record()])
+    truth.extend(point(key, value, entry["epoch"]) for entry in history
+                 for key, value in entry.items() if key not in ("epoch", "time"))
+    return truth
+
+
+CASES["poutyne_fit"] = poutyne_fit
+OWN_ENVIRONMENT["poutyne_fit"] = {"poutyne": "poutyne", "torch": "torch (poutyne_fit case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
