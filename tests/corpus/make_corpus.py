@@ -9984,6 +9984,91 @@ CASES["poutyne_fit"] = poutyne_fit
 OWN_ENVIRONMENT["poutyne_fit"] = {"poutyne": "poutyne", "torch": "torch (poutyne_fit case)"}
 
 
+# pytorch-accelerated's environment: the CPU wheel of torch, torchmetrics (for the accuracy
+# its documentation computes), pytorch-accelerated and the accelerate it needs:
+#
+#     python -m venv ~/accelerated-venv && ~/accelerated-venv/bin/pip install torch==2.13.0
+#     ~/accelerated-venv/bin/pip install torch==2.13.0 torchmetrics pytorch-accelerated
+#     ~/accelerated-venv/bin/python tests/corpus/make_corpus.py pytorch_accelerated
+
+
+def pytorch_accelerated() -> Truth:
+    """pytorch-accelerated's `Trainer` (its default callbacks: `PrintProgressCallback`,
+    `ProgressBarCallback`, `LogMetricsCallback`) training a small two-layer network on
+    synthetic data (320 samples to train, 96 to evaluate, 4 classes, batches of 32, SGD 0.1),
+    3 epochs, with the accuracy callback of its documentation (a torchmetrics `Accuracy`
+    updated at each evaluation step, `trainer.run_history.update_metric("accuracy",
+    self.accuracy.compute().item())` at the end of the evaluation epoch; given before the
+    default callbacks, so that the logger prints the epoch's value), then
+    `trainer.evaluate(...)` of the evaluation set. It prints `Starting epoch 1`, a tqdm bar
+    (no postfix), `train_loss_epoch: 1.4023358821868896` (the float as Python prints it),
+    `Starting eval epoch`, a bar, `eval_loss_epoch: ...`, `accuracy: ...`; for `evaluate`,
+    `Starting evaluation run`, a bar, `evaluation_loss: ...` and `accuracy: ...`. Truth:
+    `trainer.run_history` after `train` (each metric's values, one an epoch, at the epoch
+    named by the `Starting epoch N` line before, from 1, as `run_history.current_epoch`
+    counts) and after `evaluate` (which starts a history of its own: no step, the lines name
+    no epoch)."""
+    import torch
+    from pytorch_accelerated import Trainer
+    from pytorch_accelerated.callbacks import TrainerCallback
+    from pytorch_accelerated.trainer import DEFAULT_CALLBACKS
+    from torch import nn
+    from torch.utils.data import TensorDataset
+    from torchmetrics import Accuracy
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> TensorDataset:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        return TensorDataset(x, y)
+
+    class AccuracyCallback(TrainerCallback):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.accuracy = Accuracy(task="multiclass", num_classes=4)
+
+        def on_training_run_start(self, trainer: Any, **kwargs: Any) -> None:
+            self.accuracy.to(trainer.device)
+
+        def on_evaluation_run_start(self, trainer: Any, **kwargs: Any) -> None:
+            self.accuracy.to(trainer.device)
+
+        def on_eval_step_end(self, trainer: Any, batch: Any, batch_output: Any,
+                             **kwargs: Any) -> None:
+            preds = batch_output["model_outputs"].argmax(dim=-1)
+            self.accuracy.update(preds, batch[1])
+
+        def on_eval_epoch_end(self, trainer: Any, **kwargs: Any) -> None:
+            trainer.run_history.update_metric("accuracy", self.accuracy.compute().item())
+            self.accuracy.reset()
+
+    model = nn.Sequential(nn.Linear(10, 16), nn.ReLU(), nn.Linear(16, 4))
+    trainer = Trainer(model=model, loss_func=nn.CrossEntropyLoss(),
+                      optimizer=torch.optim.SGD(model.parameters(), lr=0.1),
+                      callbacks=(AccuracyCallback(), *DEFAULT_CALLBACKS))
+    evaluation = samples(96)
+    trainer.train(train_dataset=samples(320), eval_dataset=evaluation, num_epochs=3,
+                  per_device_batch_size=32)
+    history = trainer.run_history
+    truth = [point(name, value, epoch) for name in sorted(history.get_metric_names())
+             for epoch, value in enumerate(history.get_metric_values(name), 1)]
+    trainer.evaluate(dataset=evaluation, per_device_batch_size=32)
+    history = trainer.run_history
+    return truth + [point(name, value, None) for name in sorted(history.get_metric_names())
+                    for value in history.get_metric_values(name)]
+
+
+CASES["pytorch_accelerated"] = pytorch_accelerated
+OWN_ENVIRONMENT["pytorch_accelerated"] = {
+    "pytorch-accelerated": "pytorch-accelerated",
+    "accelerate": "accelerate (pytorch_accelerated case)",
+    "torchmetrics": "torchmetrics (pytorch_accelerated case)",
+    "torch": "torch (pytorch_accelerated case)"}
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
