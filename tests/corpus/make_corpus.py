@@ -1774,6 +1774,28 @@ def _image_folder(root: str, classes: int = 10, train: int = 16, valid: int = 5)
                     os.path.join(folder, f"{i}.png"))
 
 
+SCHEMAS: list[Any] = []  # torchvision's op schemas defined here, kept alive
+
+
+def torchvision_without_ops() -> None:
+    """torchvision's wheel on PyPI is built for the CUDA torch: with the CPU torch its C ops do
+    not load, and its _meta_registrations registers `nms` and `qnms` without checking for
+    them. Defining those two schemas lets it import; the cases use none of its ops."""
+    import importlib.util
+
+    import torch
+
+    vision = importlib.util.find_spec("torchvision")
+    assert vision is not None and vision.submodule_search_locations
+    try:
+        torch.ops.load_library(os.path.join(vision.submodule_search_locations[0], "_C.so"))
+    except OSError:
+        schemas = torch.library.Library("torchvision", "DEF")
+        for op in ("nms", "qnms"):
+            schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+        SCHEMAS.append(schemas)
+
+
 def timm_train() -> Truth:
     """timm's own `train.py` (pytorch-image-models; the file named by TIMM_TRAIN, from the
     commit in VERSIONS.md, which the pip package does not include) training `resnet10t` on a
@@ -1795,23 +1817,11 @@ def timm_train() -> Truth:
     import logging
     import warnings
 
-    import torch
-
     # Its image reader leaves each file to the collector: a ResourceWarning an image, which
     # Python's default filters hide from users; hidden here too (the corpus runs show them).
     warnings.filterwarnings("ignore", category=ResourceWarning)
 
-    # torchvision's wheel on PyPI is built for the CUDA torch: with the CPU torch its C ops do
-    # not load, and its _meta_registrations registers `nms` and `qnms` without checking for
-    # them. Defining those two schemas lets it import; training uses none of its ops.
-    vision = importlib.util.find_spec("torchvision")
-    assert vision is not None and vision.submodule_search_locations
-    try:
-        torch.ops.load_library(os.path.join(vision.submodule_search_locations[0], "_C.so"))
-    except OSError:
-        schemas = torch.library.Library("torchvision", "DEF")  # noqa: F841 (kept alive)
-        for op in ("nms", "qnms"):
-            schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+    torchvision_without_ops()
     spec = importlib.util.spec_from_file_location("train", script)
     assert spec is not None and spec.loader is not None
     train = importlib.util.module_from_spec(spec)
@@ -10066,6 +10076,98 @@ OWN_ENVIRONMENT["pytorch_accelerated"] = {
     "accelerate": "accelerate (pytorch_accelerated case)",
     "torchmetrics": "torchmetrics (pytorch_accelerated case)",
     "torch": "torch (pytorch_accelerated case)"}
+
+
+
+# Avalanche needs torchvision (PyPI's: see `torchvision_without_ops`) and imports wandb,
+# tensorboard, matplotlib, pytorchcv, qpsolvers and GPUtil at start-up:
+#
+#     python -m venv ~/avalanche-venv && ~/avalanche-venv/bin/pip install torch==2.13.0
+#     ~/avalanche-venv/bin/pip install torch==2.13.0 avalanche-lib
+#     ~/avalanche-venv/bin/pip install --no-deps torchvision==0.28.0   # beside the CPU torch
+#     ~/avalanche-venv/bin/python tests/corpus/make_corpus.py avalanche_naive
+
+
+def avalanche_naive() -> Truth:
+    """Avalanche's `Naive` strategy (fine-tuning, the baseline of its getting-started guide)
+    on a class-incremental benchmark of synthetic data (`class_incremental_benchmark` of 320
+    training and 96 test samples of 4 classes, 2 experiences of 2 classes, `seed=0`), a small
+    two-layer network, SGD 0.1, batches of 32, 2 epochs an experience, training on each
+    experience then evaluating on the whole test stream, as the guide's loop does; its
+    `EvaluationPlugin(accuracy_metrics(minibatch=True, epoch=True, experience=True,
+    stream=True), loss_metrics(...the same...), loggers=[InteractiveLogger()])`. The
+    `InteractiveLogger` (avalanche `avalanche/logging/interactive_logging.py` over
+    `text_logging.py`'s `TextLogger`) prints `-- >> Start of training phase << --`, a tqdm bar
+    an epoch, `Epoch 0 ended.` (the epoch within the experience) and a tab-indented line a
+    metric, `\tTop1_Acc_Epoch/train_phase/train_stream = 0.2687` (`.4f`), the minibatch
+    metrics' last value among them; for the evaluation `-- Starting eval on experience 0
+    from test stream --`, a bar, `> Eval on experience 0 from test stream ended.`,
+    `\tTop1_Acc_Exp/eval_phase/test_stream/Exp000 = 0.7708`, and after `-- >> End of eval
+    phase << --` the stream's. Truth: `eval_plugin.get_all_metrics()` (each metric's x, the
+    strategy clock's training iterations, and values): the epoch metrics at the epoch
+    printed, made global across the experiences' training phases (0 to 3, the epochs done
+    before, as the clock counts them, a plugin noting the clock's iterations at each epoch's
+    end); of the minibatch metrics, the values the logger prints, those of each epoch's last
+    iteration, at that epoch; the evaluation metrics with no step (their lines name only the
+    experience, in the key)."""
+    import torch
+
+    torchvision_without_ops()
+    from avalanche.benchmarks.scenarios.supervised import class_incremental_benchmark
+    from avalanche.core import SupervisedPlugin
+    from avalanche.evaluation.metrics import accuracy_metrics, loss_metrics
+    from avalanche.logging import InteractiveLogger
+    from avalanche.training import Naive
+    from avalanche.training.plugins import EvaluationPlugin
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> Any:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        dataset = torch.utils.data.TensorDataset(x, y)
+        dataset.targets = y.tolist()  # type: ignore[attr-defined]
+        return dataset
+
+    epoch_ends: list[int] = []  # the clock's training iterations at each epoch's end
+
+    class EpochEnds(SupervisedPlugin):  # type: ignore[misc]
+        def after_training_epoch(self, strategy: Any, **kwargs: Any) -> None:
+            epoch_ends.append(strategy.clock.train_iterations)
+
+    benchmark = class_incremental_benchmark({"train": samples(320), "test": samples(96)},
+                                            num_experiences=2, seed=0)
+    model = torch.nn.Sequential(torch.nn.Linear(10, 16), torch.nn.ReLU(),
+                                torch.nn.Linear(16, 4))
+    eval_plugin = EvaluationPlugin(
+        accuracy_metrics(minibatch=True, epoch=True, experience=True, stream=True),
+        loss_metrics(minibatch=True, epoch=True, experience=True, stream=True),
+        loggers=[InteractiveLogger()])
+    strategy = Naive(model=model, optimizer=torch.optim.SGD(model.parameters(), lr=0.1),
+                     criterion=torch.nn.CrossEntropyLoss(), train_mb_size=32, train_epochs=2,
+                     eval_mb_size=32, evaluator=eval_plugin, plugins=[EpochEnds()],
+                     device="cpu")
+    for experience in benchmark.train_stream:
+        strategy.train(experience)
+        strategy.eval(benchmark.test_stream)
+    truth: Truth = []
+    for name, (xs, values) in eval_plugin.get_all_metrics().items():
+        if "/train_phase/" not in name:
+            truth += [point(name, value, None) for value in values]
+        elif "_MB/" in name:  # x: the iteration, counted from 0
+            truth += [point(name, value, epoch_ends.index(x + 1))
+                      for x, value in zip(xs, values) if x + 1 in epoch_ends]
+        else:  # x: the iterations done at the epoch's end
+            truth += [point(name, value, epoch_ends.index(x)) for x, value in zip(xs, values)]
+    return truth
+
+
+CASES["avalanche_naive"] = avalanche_naive
+OWN_ENVIRONMENT["avalanche_naive"] = {
+    "avalanche-lib": "avalanche-lib", "torchvision": "torchvision (avalanche_naive case)",
+    "torch": "torch (avalanche_naive case)"}
 
 
 
