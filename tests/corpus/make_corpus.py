@@ -10171,6 +10171,96 @@ OWN_ENVIRONMENT["avalanche_naive"] = {
 
 
 
+# pytorch-widedeep imports spaCy, gensim, OpenCV and torchvision (PyPI's: see
+# `torchvision_without_ops`) at start-up:
+#
+#     python -m venv ~/widedeep-venv && ~/widedeep-venv/bin/pip install torch==2.13.0
+#     ~/widedeep-venv/bin/pip install torch==2.13.0 pytorch-widedeep
+#     ~/widedeep-venv/bin/pip install --no-deps torchvision==0.28.0   # beside the CPU torch
+#     ~/widedeep-venv/bin/python tests/corpus/make_corpus.py widedeep_tab
+
+
+def widedeep_tab() -> Truth:
+    """pytorch-widedeep's `Trainer(WideDeep(deeptabular=TabMlp(...)), objective="binary",
+    metrics=[Accuracy]).fit(X_tab=..., target=..., n_epochs=3, batch_size=32,
+    val_split=0.2)`, a tabular-only model on a synthetic table (400 rows, two categorical
+    columns embedded, two continuous; 10 training and 3 validation batches an epoch) prepared
+    by its `TabPreprocessor`. Its tqdm bars (`pytorch_widedeep/training/trainer.py`,
+    `_train_epoch` and `_eval_epoch`, through `_trainer_utils.py`'s `print_loss_and_metric`:
+    `set_postfix(metrics={k: np.round(v, 4)}, loss=loss)`) redraw after every batch, `epoch 1:
+    10%|█         | 1/10 [00:00<00:02,  3.92it/s, loss=0.823, metrics={'acc': 0.5}]`, then
+    `valid:  33%|...| 1/3 [..., loss=0.679, metrics={'acc': 0.4844}]`: the running mean of the
+    epoch's loss and its accuracy so far (`.3g` for the loss, tqdm's format). The postfix is
+    set before tqdm counts the batch and tqdm redraws its counter only every 0.1 s, so the
+    counter shown lags (`1/10` for the values of batches 2 to 7 above). Truth: the values
+    the trainer hands `print_loss_and_metric` (a wrapper in the trainer's module records them
+    and the caller's batch index), keyed as printed, the dict flattened with `/`: the
+    training bar's `loss` and `metrics/acc` at the global step `epoch * 10 + batch_idx + 1`
+    (the batches trained); the validation bar's under its label, `valid_loss` and
+    `valid_metrics/acc`, at the validation's, `epoch * 3 + i + 1`. Each epoch's last values
+    are checked against `trainer.history` (`train_loss`, `train_acc`, `val_loss`,
+    `val_acc`), which `fit` prints nowhere else."""
+    import numpy as np
+    import pandas as pd
+    import torch
+
+    torchvision_without_ops()
+    from pytorch_widedeep import Trainer
+    from pytorch_widedeep.metrics import Accuracy
+    from pytorch_widedeep.models import TabMlp, WideDeep
+    from pytorch_widedeep.preprocessing import TabPreprocessor
+    from pytorch_widedeep.training import trainer as trainer_module
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+    n = 400
+    table = pd.DataFrame({"city": rng.choice(["a", "b", "c", "d"], n),
+                          "plan": rng.choice(["x", "y"], n),
+                          "age": rng.normal(40, 10, n), "income": rng.normal(50, 15, n)})
+    target = ((table.age - 40) / 10 + (table.city == "a") + rng.normal(0, 0.7, n)
+              > 0.3).astype(int).values
+    preprocessor = TabPreprocessor(cat_embed_cols=["city", "plan"],
+                                   continuous_cols=["age", "income"])
+    x_tab = preprocessor.fit_transform(table)
+    mlp = TabMlp(column_idx=preprocessor.column_idx,
+                 cat_embed_input=preprocessor.cat_embed_input,
+                 continuous_cols=["age", "income"], mlp_hidden_dims=[16, 8])
+    truth: Truth = []
+    shown = trainer_module.print_loss_and_metric
+
+    def print_loss_and_metric(pb: Any, loss: float, score: Any = None) -> None:
+        caller = sys._getframe(1)
+        local = caller.f_locals
+        if caller.f_code.co_name == "_train_epoch":
+            prefix, step = "", local["epoch"] * local["train_steps"] + local["batch_idx"] + 1
+        else:  # `_eval_epoch`, called by `fit`, whose frame holds the epoch
+            epoch = caller.f_back.f_locals["epoch"]  # type: ignore[union-attr]
+            prefix, step = "valid_", epoch * local["eval_steps"] + local["i"] + 1
+        truth.append(point(f"{prefix}loss", loss, step))
+        truth.extend(point(f"{prefix}metrics/{k}", float(v), step) for k, v in score.items())
+        shown(pb, loss, score)
+
+    trainer_module.print_loss_and_metric = print_loss_and_metric
+    trainer = Trainer(WideDeep(deeptabular=mlp), objective="binary", metrics=[Accuracy], seed=0)
+    trainer.fit(X_tab=x_tab, target=target, n_epochs=3, batch_size=32, val_split=0.2)
+    history = trainer.history
+    for key, name, steps in (("loss", "train_loss", 10), ("metrics/acc", "train_acc", 10),
+                             ("valid_loss", "val_loss", 3), ("valid_metrics/acc", "val_acc", 3)):
+        last = [p["value"] for p in truth if p["key"] == key and p["step"] % steps == 0]
+        if not np.allclose(last, history[name]):
+            raise SystemExit(f"widedeep_tab: {key} {last} is not the history's {name}")
+    return truth
+
+
+CASES["widedeep_tab"] = widedeep_tab
+OWN_ENVIRONMENT["widedeep_tab"] = {
+    "pytorch-widedeep": "pytorch-widedeep", "torchvision": "torchvision (widedeep_tab case)",
+    "torch": "torch (widedeep_tab case)", "pandas": "pandas (widedeep_tab case)",
+    "numpy": "numpy (widedeep_tab case)"}
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
