@@ -10261,6 +10261,98 @@ OWN_ENVIRONMENT["widedeep_tab"] = {
 
 
 
+# Catalyst 22.04 (its last release) asks accelerate for `DistributedType.TPU`, which
+# accelerate renamed in 0.28:
+#
+#     python -m venv ~/catalyst-venv && ~/catalyst-venv/bin/pip install torch==2.13.0
+#     ~/catalyst-venv/bin/pip install torch==2.13.0 catalyst==22.4 accelerate==0.27.2
+#     ~/catalyst-venv/bin/python tests/corpus/make_corpus.py catalyst_supervised
+
+
+def catalyst_supervised() -> Truth:
+    """Catalyst's `SupervisedRunner().train(model=..., criterion=..., optimizer=...,
+    loaders={"train": ..., "valid": ...}, num_epochs=3, callbacks=[AccuracyCallback(
+    input_key="logits", target_key="targets", topk=(1, 2))], logdir="logs",
+    valid_loader="valid", valid_metric="loss", minimize_valid_metric=True, verbose=True)`
+    of a small two-layer network on synthetic data (320 training and 96 validation samples of
+    4 classes, batches of 32, SGD 0.1), as its README's example. `verbose=True` adds its
+    `TqdmCallback` (`catalyst/callbacks/misc.py`): a bar a loader an epoch, `1/3 * Epoch
+    (train):  10%|█         | 1/10 [00:00<00:00, 74.89it/s, accuracy01=0.125,
+    accuracy02=0.312, loss=1.446, lr=0.100, momentum=0.000e+00]`, its postfix set after
+    each batch (`{:3.3f}`, or `{:1.3e}` at 1e-3 and below) before the bar counts it; the
+    `ConsoleLogger` (`catalyst/loggers/console.py`) prints each loader's metrics, `train
+    (1/3) accuracy01: 0.24999999999999997 | accuracy01/std: 0.0999... | ... | loss:
+    1.404... | loss/mean: ... | loss/std: ... | lr: 0.1 | momentum: 0.0` (the floats as
+    Python prints them), then `* Epoch (1/3) `, and at the end `Top models:` with the
+    checkpoint's path and its validation loss. Truth: a callback reading the runner's own
+    `batch_metrics` after each batch and `epoch_metrics` after each epoch, keyed under the
+    loader's name as printed before them (`train_accuracy01`, `valid_loss`,
+    `train_loss/std`): the batches' at the loader's position made global, `(epoch - 1) *
+    len(loader) + loader_batch_step` (10 or 3 a loader); the loaders' at the epoch (from 1,
+    as printed in `(1/3)`). The runner's `epoch_metrics["_epoch_"]` is empty (the `* Epoch`
+    line prints nothing); the `Top models:` line's value has no name of its own, left out."""
+    import shutil
+
+    import torch
+    from catalyst import dl
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> TensorDataset:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        return TensorDataset(x, y)
+
+    loaders = {"train": DataLoader(samples(320), batch_size=32, shuffle=True,
+                                   generator=generator),
+               "valid": DataLoader(samples(96), batch_size=32)}
+    truth: Truth = []
+
+    class Record(dl.Callback):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(order=dl.CallbackOrder.External)
+
+        def on_batch_end(self, runner: Any) -> None:
+            step = ((runner.epoch_step - 1) * len(runner.loader) + runner.loader_batch_step)
+            truth.extend(point(f"{runner.loader_key}_{key}", float(value), step)
+                         for key, value in runner.batch_metrics.items())
+
+        def on_epoch_end(self, runner: Any) -> None:
+            if runner.epoch_metrics["_epoch_"]:
+                raise SystemExit("catalyst_supervised: the epoch line prints metrics now")
+            truth.extend(point(f"{loader}_{key}", value, runner.epoch_step)
+                         for loader in loaders
+                         for key, value in sorted(runner.epoch_metrics[loader].items()))
+
+    model = torch.nn.Sequential(torch.nn.Linear(10, 16), torch.nn.ReLU(),
+                                torch.nn.Linear(16, 4))
+    runner = dl.SupervisedRunner(input_key="features", output_key="logits",
+                                 target_key="targets", loss_key="loss")
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        runner.train(model=model, criterion=torch.nn.CrossEntropyLoss(),
+                     optimizer=torch.optim.SGD(model.parameters(), lr=0.1), loaders=loaders,
+                     num_epochs=3, logdir="logs", valid_loader="valid", valid_metric="loss",
+                     minimize_valid_metric=True, verbose=True,
+                     callbacks=[dl.AccuracyCallback(input_key="logits", target_key="targets",
+                                                    topk=(1, 2)), Record()])
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["catalyst_supervised"] = catalyst_supervised
+OWN_ENVIRONMENT["catalyst_supervised"] = {
+    "catalyst": "catalyst", "accelerate": "accelerate (catalyst_supervised case)",
+    "torch": "torch (catalyst_supervised case)"}
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
