@@ -10353,6 +10353,101 @@ OWN_ENVIRONMENT["catalyst_supervised"] = {
 
 
 
+# pytorch-tabular (on pytorch-lightning, with rich) pins pandas below 3:
+#
+#     python -m venv ~/tabular-venv && ~/tabular-venv/bin/pip install torch==2.13.0
+#     ~/tabular-venv/bin/pip install torch==2.13.0 pytorch-tabular rich
+#     ~/tabular-venv/bin/python tests/corpus/make_corpus.py pytorch_tabular
+
+
+def pytorch_tabular() -> Truth:
+    """pytorch-tabular's `TabularModel` (a `CategoryEmbeddingModelConfig(task="classification",
+    layers="16-8", metrics=["accuracy"])`, `TrainerConfig(max_epochs=3, batch_size=32,
+    accelerator="cpu", checkpoints=None, early_stopping=None, load_best=False)`) fitted on a
+    synthetic table (320 training rows, 10 batches an epoch, 96 validation rows; two
+    categorical and two continuous columns), then `evaluate` on 96 test rows. It logs its
+    steps (`2026-12-02 11:29:27,053 - {pytorch_tabular.tabular_model:547} - INFO - Preparing
+    the DataLoaders`), then Lightning with rich installed draws its rich model summary and
+    `RichProgressBar` (`Epoch 2/2  ━━━━ 10/10 0:00:00 • 0:00:00 41.37it/s v_num: 0.000
+    train_loss: 0.533 valid_loss: 0.860 valid_accuracy: 0.510 train_accuracy: 0.603`, drawn on
+    a timer: through a pipe only its last frame, at the end; on the terminal its metrics wrap
+    under the bar) and `evaluate` Lightning's rich table of test metrics (`│ test_accuracy │
+    0.5 │`). Truth: what the bar shows, Lightning's `trainer.progress_bar_metrics`, read by a
+    callback when each value is logged, at the step Lightning's loggers give it (the batches
+    that stepped before, as lightning_rich's CSVLogger rows: `global_step - 1`):
+    `train_loss` after each batch, `valid_loss` and `valid_accuracy` after each validation
+    (not the sanity check's), `train_accuracy` (logged at the epoch's end) at the next
+    epoch's start and at the end; the dict `evaluate` returns at the trainer's `global_step`
+    (30), as in lightning_test. Left out: `v_num` (the logger's version), and the sanity
+    check's validation values, which the bar shows on the terminal until the first batch
+    (Lightning logs none of them)."""
+    import numpy as np
+    import pandas as pd
+    import pytorch_lightning as pl
+    import torch
+    from pytorch_tabular import TabularModel
+    from pytorch_tabular.config import DataConfig, OptimizerConfig, TrainerConfig
+    from pytorch_tabular.models import CategoryEmbeddingModelConfig
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+
+    def table(n: int) -> Any:
+        frame = pd.DataFrame({"city": rng.choice(["a", "b", "c", "d"], n),
+                              "plan": rng.choice(["x", "y"], n),
+                              "age": rng.normal(40, 10, n), "income": rng.normal(50, 15, n)})
+        frame["target"] = ((frame.age - 40) / 10 + (frame.city == "a") + rng.normal(0, 0.7, n)
+                           > 0.3).astype(int)
+        return frame
+
+    train, valid, test = table(320), table(96), table(96)
+    truth: Truth = []
+
+    class Record(pl.Callback):  # type: ignore[misc]
+        def shown(self, trainer: Any, keys: tuple[str, ...]) -> None:
+            metrics = trainer.progress_bar_metrics
+            truth.extend(point(key, metrics[key], trainer.global_step - 1)
+                         for key in keys if key in metrics)
+
+        def on_train_batch_end(self, trainer: Any, *args: Any) -> None:
+            self.shown(trainer, ("train_loss",))
+
+        def on_validation_end(self, trainer: Any, pl_module: Any) -> None:
+            if not trainer.sanity_checking:
+                self.shown(trainer, ("valid_loss", "valid_accuracy"))
+
+        def on_train_epoch_start(self, trainer: Any, pl_module: Any) -> None:
+            if trainer.current_epoch > 0:
+                self.shown(trainer, ("train_accuracy",))
+
+        def on_train_end(self, trainer: Any, pl_module: Any) -> None:
+            self.shown(trainer, ("train_accuracy",))
+
+    model = TabularModel(
+        data_config=DataConfig(target=["target"], continuous_cols=["age", "income"],
+                               categorical_cols=["city", "plan"]),
+        model_config=CategoryEmbeddingModelConfig(task="classification", layers="16-8",
+                                                  metrics=["accuracy"], seed=0),
+        optimizer_config=OptimizerConfig(),
+        trainer_config=TrainerConfig(max_epochs=3, batch_size=32, accelerator="cpu",
+                                     checkpoints=None, early_stopping=None, load_best=False,
+                                     seed=0))
+    model.fit(train=train, validation=valid, callbacks=[Record()])
+    if sum(p["key"] == "train_accuracy" for p in truth) != 3:
+        raise SystemExit("pytorch_tabular: not one train_accuracy an epoch")
+    (results,) = model.evaluate(test)
+    return truth + [point(key, value, model.trainer.global_step)
+                    for key, value in results.items()]
+
+
+CASES["pytorch_tabular"] = pytorch_tabular
+OWN_ENVIRONMENT["pytorch_tabular"] = {
+    "pytorch-tabular": "pytorch-tabular", "pytorch-lightning": "pytorch-lightning "
+    "(pytorch_tabular case)", "rich": "rich (pytorch_tabular case)",
+    "pandas": "pandas (pytorch_tabular case)", "torch": "torch (pytorch_tabular case)"}
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
