@@ -10172,11 +10172,13 @@ OWN_ENVIRONMENT["avalanche_naive"] = {
 
 
 # pytorch-widedeep imports spaCy, gensim, OpenCV and torchvision (PyPI's: see
-# `torchvision_without_ops`) at start-up:
+# `torchvision_without_ops`) at start-up. It asks for numpy below 2; the case ran on numpy
+# 2.4 and pandas 3.1 (VERSIONS.md), so it is installed without its dependencies:
 #
 #     python -m venv ~/widedeep-venv && ~/widedeep-venv/bin/pip install torch==2.13.0
-#     ~/widedeep-venv/bin/pip install torch==2.13.0 pytorch-widedeep
-#     ~/widedeep-venv/bin/pip install --no-deps torchvision==0.28.0   # beside the CPU torch
+#     ~/widedeep-venv/bin/pip install torch==2.13.0 numpy==2.4.6 pandas==3.1.1 scipy \
+#         scikit-learn torchmetrics tqdm spacy gensim opencv-contrib-python einops wrapt pillow
+#     ~/widedeep-venv/bin/pip install --no-deps pytorch-widedeep torchvision==0.28.0
 #     ~/widedeep-venv/bin/python tests/corpus/make_corpus.py widedeep_tab
 
 
