@@ -10358,7 +10358,7 @@ OWN_ENVIRONMENT["catalyst_supervised"] = {
 # pytorch-tabular (on pytorch-lightning, with rich) pins pandas below 3:
 #
 #     python -m venv ~/tabular-venv && ~/tabular-venv/bin/pip install torch==2.13.0
-#     ~/tabular-venv/bin/pip install torch==2.13.0 pytorch-tabular rich
+#     ~/tabular-venv/bin/pip install torch==2.13.0 pytorch-tabular rich requests  # it imports requests
 #     ~/tabular-venv/bin/python tests/corpus/make_corpus.py pytorch_tabular
 
 
@@ -10383,6 +10383,8 @@ def pytorch_tabular() -> Truth:
     (30), as in lightning_test. Left out: `v_num` (the logger's version), and the sanity
     check's validation values, which the bar shows on the terminal until the first batch
     (Lightning logs none of them)."""
+    import shutil
+
     import numpy as np
     import pandas as pd
     import pytorch_lightning as pl
@@ -10425,19 +10427,25 @@ def pytorch_tabular() -> Truth:
         def on_train_end(self, trainer: Any, pl_module: Any) -> None:
             self.shown(trainer, ("train_accuracy",))
 
-    model = TabularModel(
-        data_config=DataConfig(target=["target"], continuous_cols=["age", "income"],
-                               categorical_cols=["city", "plan"]),
-        model_config=CategoryEmbeddingModelConfig(task="classification", layers="16-8",
-                                                  metrics=["accuracy"], seed=0),
-        optimizer_config=OptimizerConfig(),
-        trainer_config=TrainerConfig(max_epochs=3, batch_size=32, accelerator="cpu",
-                                     checkpoints=None, early_stopping=None, load_best=False,
-                                     seed=0))
-    model.fit(train=train, validation=valid, callbacks=[Record()])
-    if sum(p["key"] == "train_accuracy" for p in truth) != 3:
-        raise SystemExit("pytorch_tabular: not one train_accuracy an epoch")
-    (results,) = model.evaluate(test)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)  # its experiment counter (`.pt_tmp/`) and saved models go there
+    try:
+        model = TabularModel(
+            data_config=DataConfig(target=["target"], continuous_cols=["age", "income"],
+                                   categorical_cols=["city", "plan"]),
+            model_config=CategoryEmbeddingModelConfig(task="classification", layers="16-8",
+                                                      metrics=["accuracy"], seed=0),
+            optimizer_config=OptimizerConfig(),
+            trainer_config=TrainerConfig(max_epochs=3, batch_size=32, accelerator="cpu",
+                                         checkpoints=None, early_stopping=None, load_best=False,
+                                         seed=0))
+        model.fit(train=train, validation=valid, callbacks=[Record()])
+        if sum(p["key"] == "train_accuracy" for p in truth) != 3:
+            raise SystemExit("pytorch_tabular: not one train_accuracy an epoch")
+        (results,) = model.evaluate(test)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
     return truth + [point(key, value, model.trainer.global_step)
                     for key, value in results.items()]
 
