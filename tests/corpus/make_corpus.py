@@ -1774,6 +1774,28 @@ def _image_folder(root: str, classes: int = 10, train: int = 16, valid: int = 5)
                     os.path.join(folder, f"{i}.png"))
 
 
+SCHEMAS: list[Any] = []  # torchvision's op schemas defined here, kept alive
+
+
+def torchvision_without_ops() -> None:
+    """torchvision's wheel on PyPI is built for the CUDA torch: with the CPU torch its C ops do
+    not load, and its _meta_registrations registers `nms` and `qnms` without checking for
+    them. Defining those two schemas lets it import; the cases use none of its ops."""
+    import importlib.util
+
+    import torch
+
+    vision = importlib.util.find_spec("torchvision")
+    assert vision is not None and vision.submodule_search_locations
+    try:
+        torch.ops.load_library(os.path.join(vision.submodule_search_locations[0], "_C.so"))
+    except OSError:
+        schemas = torch.library.Library("torchvision", "DEF")
+        for op in ("nms", "qnms"):
+            schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+        SCHEMAS.append(schemas)
+
+
 def timm_train() -> Truth:
     """timm's own `train.py` (pytorch-image-models; the file named by TIMM_TRAIN, from the
     commit in VERSIONS.md, which the pip package does not include) training `resnet10t` on a
@@ -1795,23 +1817,11 @@ def timm_train() -> Truth:
     import logging
     import warnings
 
-    import torch
-
     # Its image reader leaves each file to the collector: a ResourceWarning an image, which
     # Python's default filters hide from users; hidden here too (the corpus runs show them).
     warnings.filterwarnings("ignore", category=ResourceWarning)
 
-    # torchvision's wheel on PyPI is built for the CUDA torch: with the CPU torch its C ops do
-    # not load, and its _meta_registrations registers `nms` and `qnms` without checking for
-    # them. Defining those two schemas lets it import; training uses none of its ops.
-    vision = importlib.util.find_spec("torchvision")
-    assert vision is not None and vision.submodule_search_locations
-    try:
-        torch.ops.load_library(os.path.join(vision.submodule_search_locations[0], "_C.so"))
-    except OSError:
-        schemas = torch.library.Library("torchvision", "DEF")  # noqa: F841 (kept alive)
-        for op in ("nms", "qnms"):
-            schemas.define(f"{op}(Tensor dets, Tensor scores, float iou_threshold) -> Tensor")
+    torchvision_without_ops()
     spec = importlib.util.spec_from_file_location("train", script)
     assert spec is not None and spec.loader is not None
     train = importlib.util.module_from_spec(spec)
@@ -11078,6 +11088,535 @@ def pymoo_ga() -> Truth:
 
 CASES["pymoo_ga"] = pymoo_ga
 OWN_ENVIRONMENT["pymoo_ga"] = dict(R10A_ENVIRONMENT, pymoo="pymoo")
+
+# --- Poutyne, Avalanche, pytorch-widedeep, pytorch-accelerated ---------------------------------
+# Each runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/poutyne-venv && ~/poutyne-venv/bin/pip install torch==2.13.0
+#     ~/poutyne-venv/bin/pip install torch==2.13.0 poutyne
+#     ~/poutyne-venv/bin/python tests/corpus/make_corpus.py poutyne_fit
+
+
+def poutyne_fit() -> Truth:
+    """Poutyne's `Model(network, "sgd", "cross_entropy", batch_metrics=["accuracy"],
+    epoch_metrics=["f1"]).fit(x, y, validation_data=(xv, yv), epochs=5, batch_size=32)` of a
+    small two-layer network on synthetic data (320 samples to train, 96 to validate, 4
+    classes), its default progress (`ProgressionCallback`, coloured by colorama on a terminal):
+    after each training batch `Epoch: 1/5 Step:  3/10  30.00% |██████   |ETA: 0.11s loss:
+    1.491025 acc: 21.875000`, after each validation batch the same with `val_loss` and
+    `val_acc`, then the epoch's line `Epoch: 1/5 Train steps: 10 Val steps: 3 0.18s loss:
+    1.441527 acc: 23.125000 fscore_macro: 0.202846 val_loss: 1.444542 val_acc: 16.666667
+    val_fscore_macro: 0.135165`, each drawn over the bar (a carriage return before it).
+    Truth: a callback given to `fit` keeps the logs Poutyne hands it after each batch,
+    `loss` and `acc` at the training's global step `(epoch - 1) * 10 + batch` (the printed
+    `Step` made global),
+    `val_loss` and `val_acc` at the validation's, `(epoch - 1) * 3 + batch`; the history
+    `fit` returns (a dict an epoch) at its `epoch` (from 1, as printed and as Poutyne's own
+    loggers step their epoch results). Left out: `time`, the ETAs and the batch sizes."""
+    import torch
+    from poutyne import Callback, Model
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> tuple[Any, Any]:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        return x, y
+
+    x, y = samples(320)
+    xv, yv = samples(96)
+    truth: Truth = []
+
+    class Record(Callback):  # type: ignore[misc]
+        def on_epoch_begin(self, epoch_number: int, logs: dict[str, Any]) -> None:
+            self.epoch = epoch_number
+
+        def on_train_batch_end(self, batch_number: int, logs: dict[str, Any]) -> None:
+            step = (self.epoch - 1) * self.params["steps"] + batch_number
+            truth.extend(point(key, logs[key], step) for key in ("loss", "acc"))
+
+        def on_valid_batch_end(self, batch_number: int, logs: dict[str, Any]) -> None:
+            step = (self.epoch - 1) * self.params["valid_steps"] + batch_number
+            truth.extend(point(key, logs[key], step) for key in ("val_loss", "val_acc"))
+
+    network = torch.nn.Sequential(torch.nn.Linear(10, 16), torch.nn.ReLU(),
+                                  torch.nn.Linear(16, 4))
+    model = Model(network, "sgd", "cross_entropy", batch_metrics=["accuracy"],
+                  epoch_metrics=["f1"])
+    history = model.fit(x, y, validation_data=(xv, yv), epochs=5, batch_size=32,
+                        callbacks=[Record()])
+    truth.extend(point(key, value, entry["epoch"]) for entry in history
+                 for key, value in entry.items() if key not in ("epoch", "time"))
+    return truth
+
+
+CASES["poutyne_fit"] = poutyne_fit
+OWN_ENVIRONMENT["poutyne_fit"] = {"poutyne": "poutyne", "torch": "torch (poutyne_fit case)"}
+
+
+# pytorch-accelerated's environment: the CPU wheel of torch, torchmetrics (for the accuracy
+# its documentation computes), pytorch-accelerated and the accelerate it needs:
+#
+#     python -m venv ~/accelerated-venv && ~/accelerated-venv/bin/pip install torch==2.13.0
+#     ~/accelerated-venv/bin/pip install torch==2.13.0 torchmetrics pytorch-accelerated
+#     ~/accelerated-venv/bin/python tests/corpus/make_corpus.py pytorch_accelerated
+
+
+def pytorch_accelerated() -> Truth:
+    """pytorch-accelerated's `Trainer` (its default callbacks: `PrintProgressCallback`,
+    `ProgressBarCallback`, `LogMetricsCallback`) training a small two-layer network on
+    synthetic data (320 samples to train, 96 to evaluate, 4 classes, batches of 32, SGD 0.1),
+    3 epochs, with the accuracy callback of its documentation (a torchmetrics `Accuracy`
+    updated at each evaluation step, `trainer.run_history.update_metric("accuracy",
+    self.accuracy.compute().item())` at the end of the evaluation epoch; given before the
+    default callbacks, so that the logger prints the epoch's value), then
+    `trainer.evaluate(...)` of the evaluation set. It prints `Starting epoch 1`, a tqdm bar
+    (no postfix), `train_loss_epoch: 1.4023358821868896` (the float as Python prints it),
+    `Starting eval epoch`, a bar, `eval_loss_epoch: ...`, `accuracy: ...`; for `evaluate`,
+    `Starting evaluation run`, a bar, `evaluation_loss: ...` and `accuracy: ...`. Truth:
+    `trainer.run_history` after `train` (each metric's values, one an epoch, at the epoch
+    named by the `Starting epoch N` line before, from 1, as `run_history.current_epoch`
+    counts) and after `evaluate` (which starts a history of its own: no step, the lines name
+    no epoch)."""
+    import torch
+    from pytorch_accelerated import Trainer
+    from pytorch_accelerated.callbacks import TrainerCallback
+    from pytorch_accelerated.trainer import DEFAULT_CALLBACKS
+    from torch import nn
+    from torch.utils.data import TensorDataset
+    from torchmetrics import Accuracy
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> TensorDataset:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        return TensorDataset(x, y)
+
+    class AccuracyCallback(TrainerCallback):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.accuracy = Accuracy(task="multiclass", num_classes=4)
+
+        def on_training_run_start(self, trainer: Any, **kwargs: Any) -> None:
+            self.accuracy.to(trainer.device)
+
+        def on_evaluation_run_start(self, trainer: Any, **kwargs: Any) -> None:
+            self.accuracy.to(trainer.device)
+
+        def on_eval_step_end(self, trainer: Any, batch: Any, batch_output: Any,
+                             **kwargs: Any) -> None:
+            preds = batch_output["model_outputs"].argmax(dim=-1)
+            self.accuracy.update(preds, batch[1])
+
+        def on_eval_epoch_end(self, trainer: Any, **kwargs: Any) -> None:
+            trainer.run_history.update_metric("accuracy", self.accuracy.compute().item())
+            self.accuracy.reset()
+
+    model = nn.Sequential(nn.Linear(10, 16), nn.ReLU(), nn.Linear(16, 4))
+    trainer = Trainer(model=model, loss_func=nn.CrossEntropyLoss(),
+                      optimizer=torch.optim.SGD(model.parameters(), lr=0.1),
+                      callbacks=(AccuracyCallback(), *DEFAULT_CALLBACKS))
+    evaluation = samples(96)
+    trainer.train(train_dataset=samples(320), eval_dataset=evaluation, num_epochs=3,
+                  per_device_batch_size=32)
+    history = trainer.run_history
+    truth = [point(name, value, epoch) for name in sorted(history.get_metric_names())
+             for epoch, value in enumerate(history.get_metric_values(name), 1)]
+    trainer.evaluate(dataset=evaluation, per_device_batch_size=32)
+    history = trainer.run_history
+    return truth + [point(name, value, None) for name in sorted(history.get_metric_names())
+                    for value in history.get_metric_values(name)]
+
+
+CASES["pytorch_accelerated"] = pytorch_accelerated
+OWN_ENVIRONMENT["pytorch_accelerated"] = {
+    "pytorch-accelerated": "pytorch-accelerated",
+    "accelerate": "accelerate (pytorch_accelerated case)",
+    "torchmetrics": "torchmetrics (pytorch_accelerated case)",
+    "torch": "torch (pytorch_accelerated case)"}
+
+
+
+# Avalanche needs torchvision (PyPI's: see `torchvision_without_ops`) and imports wandb,
+# tensorboard, matplotlib, pytorchcv, qpsolvers and GPUtil at start-up:
+#
+#     python -m venv ~/avalanche-venv && ~/avalanche-venv/bin/pip install torch==2.13.0
+#     ~/avalanche-venv/bin/pip install torch==2.13.0 avalanche-lib
+#     ~/avalanche-venv/bin/pip install --no-deps torchvision==0.28.0   # beside the CPU torch
+#     ~/avalanche-venv/bin/python tests/corpus/make_corpus.py avalanche_naive
+
+
+def avalanche_naive() -> Truth:
+    """Avalanche's `Naive` strategy (fine-tuning, the baseline of its getting-started guide)
+    on a class-incremental benchmark of synthetic data (`class_incremental_benchmark` of 320
+    training and 96 test samples of 4 classes, 2 experiences of 2 classes, `seed=0`), a small
+    two-layer network, SGD 0.1, batches of 32, 2 epochs an experience, training on each
+    experience then evaluating on the whole test stream, as the guide's loop does; its
+    `EvaluationPlugin(accuracy_metrics(minibatch=True, epoch=True, experience=True,
+    stream=True), loss_metrics(...the same...), loggers=[InteractiveLogger()])`. The
+    `InteractiveLogger` (avalanche `avalanche/logging/interactive_logging.py` over
+    `text_logging.py`'s `TextLogger`) prints `-- >> Start of training phase << --`, a tqdm bar
+    an epoch, `Epoch 0 ended.` (the epoch within the experience) and a tab-indented line a
+    metric, `\tTop1_Acc_Epoch/train_phase/train_stream = 0.2687` (`.4f`), the minibatch
+    metrics' last value among them; for the evaluation `-- Starting eval on experience 0
+    from test stream --`, a bar, `> Eval on experience 0 from test stream ended.`,
+    `\tTop1_Acc_Exp/eval_phase/test_stream/Exp000 = 0.7708`, and after `-- >> End of eval
+    phase << --` the stream's. Truth: `eval_plugin.get_all_metrics()` (each metric's x, the
+    strategy clock's training iterations, and values): the epoch metrics at the epoch
+    printed, made global across the experiences' training phases (0 to 3, the epochs done
+    before, as the clock counts them, a plugin noting the clock's iterations at each epoch's
+    end); of the minibatch metrics, the values the logger prints, those of each epoch's last
+    iteration, at that epoch; the evaluation metrics with no step (their lines name only the
+    experience, in the key)."""
+    import torch
+
+    torchvision_without_ops()
+    from avalanche.benchmarks.scenarios.supervised import class_incremental_benchmark
+    from avalanche.core import SupervisedPlugin
+    from avalanche.evaluation.metrics import accuracy_metrics, loss_metrics
+    from avalanche.logging import InteractiveLogger
+    from avalanche.training import Naive
+    from avalanche.training.plugins import EvaluationPlugin
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> Any:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        dataset = torch.utils.data.TensorDataset(x, y)
+        dataset.targets = y.tolist()  # type: ignore[attr-defined]
+        return dataset
+
+    epoch_ends: list[int] = []  # the clock's training iterations at each epoch's end
+
+    class EpochEnds(SupervisedPlugin):  # type: ignore[misc]
+        def after_training_epoch(self, strategy: Any, **kwargs: Any) -> None:
+            epoch_ends.append(strategy.clock.train_iterations)
+
+    benchmark = class_incremental_benchmark({"train": samples(320), "test": samples(96)},
+                                            num_experiences=2, seed=0)
+    model = torch.nn.Sequential(torch.nn.Linear(10, 16), torch.nn.ReLU(),
+                                torch.nn.Linear(16, 4))
+    eval_plugin = EvaluationPlugin(
+        accuracy_metrics(minibatch=True, epoch=True, experience=True, stream=True),
+        loss_metrics(minibatch=True, epoch=True, experience=True, stream=True),
+        loggers=[InteractiveLogger()])
+    strategy = Naive(model=model, optimizer=torch.optim.SGD(model.parameters(), lr=0.1),
+                     criterion=torch.nn.CrossEntropyLoss(), train_mb_size=32, train_epochs=2,
+                     eval_mb_size=32, evaluator=eval_plugin, plugins=[EpochEnds()],
+                     device="cpu")
+    for experience in benchmark.train_stream:
+        strategy.train(experience)
+        strategy.eval(benchmark.test_stream)
+    truth: Truth = []
+    for name, (xs, values) in eval_plugin.get_all_metrics().items():
+        if "/train_phase/" not in name:
+            truth += [point(name, value, None) for value in values]
+        elif "_MB/" in name:  # x: the iteration, counted from 0
+            truth += [point(name, value, epoch_ends.index(x + 1))
+                      for x, value in zip(xs, values) if x + 1 in epoch_ends]
+        else:  # x: the iterations done at the epoch's end
+            truth += [point(name, value, epoch_ends.index(x)) for x, value in zip(xs, values)]
+    return truth
+
+
+CASES["avalanche_naive"] = avalanche_naive
+OWN_ENVIRONMENT["avalanche_naive"] = {
+    "avalanche-lib": "avalanche-lib", "torchvision": "torchvision (avalanche_naive case)",
+    "torch": "torch (avalanche_naive case)"}
+
+
+
+# pytorch-widedeep imports spaCy, gensim, OpenCV and torchvision (PyPI's: see
+# `torchvision_without_ops`) at start-up. It asks for numpy below 2; the case ran on numpy
+# 2.4 and pandas 3.1 (VERSIONS.md), so it is installed without its dependencies:
+#
+#     python -m venv ~/widedeep-venv && ~/widedeep-venv/bin/pip install torch==2.13.0
+#     ~/widedeep-venv/bin/pip install torch==2.13.0 numpy==2.4.6 pandas==3.1.1 scipy \
+#         scikit-learn torchmetrics tqdm spacy gensim opencv-contrib-python einops wrapt pillow
+#     ~/widedeep-venv/bin/pip install --no-deps pytorch-widedeep torchvision==0.28.0
+#     ~/widedeep-venv/bin/python tests/corpus/make_corpus.py widedeep_tab
+
+
+def widedeep_tab() -> Truth:
+    """pytorch-widedeep's `Trainer(WideDeep(deeptabular=TabMlp(...)), objective="binary",
+    metrics=[Accuracy]).fit(X_tab=..., target=..., n_epochs=3, batch_size=32,
+    val_split=0.2)`, a tabular-only model on a synthetic table (400 rows, two categorical
+    columns embedded, two continuous; 10 training and 3 validation batches an epoch) prepared
+    by its `TabPreprocessor`. Its tqdm bars (`pytorch_widedeep/training/trainer.py`,
+    `_train_epoch` and `_eval_epoch`, through `_trainer_utils.py`'s `print_loss_and_metric`:
+    `set_postfix(metrics={k: np.round(v, 4)}, loss=loss)`) redraw after every batch, `epoch 1:
+    10%|█         | 1/10 [00:00<00:02,  3.92it/s, loss=0.823, metrics={'acc': 0.5}]`, then
+    `valid:  33%|...| 1/3 [..., loss=0.679, metrics={'acc': 0.4844}]`: the running mean of the
+    epoch's loss and its accuracy so far (`.3g` for the loss, tqdm's format). The postfix is
+    set before tqdm counts the batch and tqdm redraws its counter only every 0.1 s, so the
+    counter shown lags (`1/10` for the values of batches 2 to 7 above). Truth: the values
+    the trainer hands `print_loss_and_metric` (a wrapper in the trainer's module records them
+    and the caller's batch index), keyed as printed, the dict flattened with `/`: the
+    training bar's `loss` and `metrics/acc` at the global step `epoch * 10 + batch_idx + 1`
+    (the batches trained); the validation bar's under its label, `valid_loss` and
+    `valid_metrics/acc`, at the validation's, `epoch * 3 + i + 1`. Each epoch's last values
+    are checked against `trainer.history` (`train_loss`, `train_acc`, `val_loss`,
+    `val_acc`), which `fit` prints nowhere else."""
+    import numpy as np
+    import pandas as pd
+    import torch
+
+    torchvision_without_ops()
+    from pytorch_widedeep import Trainer
+    from pytorch_widedeep.metrics import Accuracy
+    from pytorch_widedeep.models import TabMlp, WideDeep
+    from pytorch_widedeep.preprocessing import TabPreprocessor
+    from pytorch_widedeep.training import trainer as trainer_module
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+    n = 400
+    table = pd.DataFrame({"city": rng.choice(["a", "b", "c", "d"], n),
+                          "plan": rng.choice(["x", "y"], n),
+                          "age": rng.normal(40, 10, n), "income": rng.normal(50, 15, n)})
+    target = ((table.age - 40) / 10 + (table.city == "a") + rng.normal(0, 0.7, n)
+              > 0.3).astype(int).values
+    preprocessor = TabPreprocessor(cat_embed_cols=["city", "plan"],
+                                   continuous_cols=["age", "income"])
+    x_tab = preprocessor.fit_transform(table)
+    mlp = TabMlp(column_idx=preprocessor.column_idx,
+                 cat_embed_input=preprocessor.cat_embed_input,
+                 continuous_cols=["age", "income"], mlp_hidden_dims=[16, 8])
+    truth: Truth = []
+    shown = trainer_module.print_loss_and_metric
+
+    def print_loss_and_metric(pb: Any, loss: float, score: Any = None) -> None:
+        caller = sys._getframe(1)
+        local = caller.f_locals
+        if caller.f_code.co_name == "_train_epoch":
+            prefix, step = "", local["epoch"] * local["train_steps"] + local["batch_idx"] + 1
+        else:  # `_eval_epoch`, called by `fit`, whose frame holds the epoch
+            epoch = caller.f_back.f_locals["epoch"]  # type: ignore[union-attr]
+            prefix, step = "valid_", epoch * local["eval_steps"] + local["i"] + 1
+        truth.append(point(f"{prefix}loss", loss, step))
+        truth.extend(point(f"{prefix}metrics/{k}", float(v), step) for k, v in score.items())
+        shown(pb, loss, score)
+
+    trainer_module.print_loss_and_metric = print_loss_and_metric
+    trainer = Trainer(WideDeep(deeptabular=mlp), objective="binary", metrics=[Accuracy], seed=0)
+    trainer.fit(X_tab=x_tab, target=target, n_epochs=3, batch_size=32, val_split=0.2)
+    history = trainer.history
+    for key, name, steps in (("loss", "train_loss", 10), ("metrics/acc", "train_acc", 10),
+                             ("valid_loss", "val_loss", 3), ("valid_metrics/acc", "val_acc", 3)):
+        last = [p["value"] for p in truth if p["key"] == key and p["step"] % steps == 0]
+        if not np.allclose(last, history[name]):
+            raise SystemExit(f"widedeep_tab: {key} {last} is not the history's {name}")
+    return truth
+
+
+CASES["widedeep_tab"] = widedeep_tab
+OWN_ENVIRONMENT["widedeep_tab"] = {
+    "pytorch-widedeep": "pytorch-widedeep", "torchvision": "torchvision (widedeep_tab case)",
+    "torch": "torch (widedeep_tab case)", "pandas": "pandas (widedeep_tab case)",
+    "numpy": "numpy (widedeep_tab case)"}
+
+
+
+# Catalyst 22.04 (its last release) asks accelerate for `DistributedType.TPU`, which
+# accelerate renamed in 0.28:
+#
+#     python -m venv ~/catalyst-venv && ~/catalyst-venv/bin/pip install torch==2.13.0
+#     ~/catalyst-venv/bin/pip install torch==2.13.0 catalyst==22.4 accelerate==0.27.2
+#     ~/catalyst-venv/bin/python tests/corpus/make_corpus.py catalyst_supervised
+
+
+def catalyst_supervised() -> Truth:
+    """Catalyst's `SupervisedRunner().train(model=..., criterion=..., optimizer=...,
+    loaders={"train": ..., "valid": ...}, num_epochs=3, callbacks=[AccuracyCallback(
+    input_key="logits", target_key="targets", topk=(1, 2))], logdir="logs",
+    valid_loader="valid", valid_metric="loss", minimize_valid_metric=True, verbose=True)`
+    of a small two-layer network on synthetic data (320 training and 96 validation samples of
+    4 classes, batches of 32, SGD 0.1), as its README's example. `verbose=True` adds its
+    `TqdmCallback` (`catalyst/callbacks/misc.py`): a bar a loader an epoch, `1/3 * Epoch
+    (train):  10%|█         | 1/10 [00:00<00:00, 74.89it/s, accuracy01=0.125,
+    accuracy02=0.312, loss=1.446, lr=0.100, momentum=0.000e+00]`, its postfix set after
+    each batch (`{:3.3f}`, or `{:1.3e}` at 1e-3 and below) before the bar counts it; the
+    `ConsoleLogger` (`catalyst/loggers/console.py`) prints each loader's metrics, `train
+    (1/3) accuracy01: 0.24999999999999997 | accuracy01/std: 0.0999... | ... | loss:
+    1.404... | loss/mean: ... | loss/std: ... | lr: 0.1 | momentum: 0.0` (the floats as
+    Python prints them), then `* Epoch (1/3) `, and at the end `Top models:` with the
+    checkpoint's path and its validation loss. Truth: a callback reading the runner's own
+    `batch_metrics` after each batch and `epoch_metrics` after each epoch, keyed under the
+    loader's name as printed before them (`train_accuracy01`, `valid_loss`,
+    `train_loss/std`): the batches' at the loader's position made global, `(epoch - 1) *
+    len(loader) + loader_batch_step` (10 or 3 a loader); the loaders' at the epoch (from 1,
+    as printed in `(1/3)`). The runner's `epoch_metrics["_epoch_"]` is empty (the `* Epoch`
+    line prints nothing); the `Top models:` line's value has no name of its own, left out."""
+    import shutil
+
+    import torch
+    from catalyst import dl
+    from torch.utils.data import DataLoader, TensorDataset
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    generator = torch.Generator().manual_seed(0)
+
+    def samples(n: int) -> TensorDataset:
+        y = torch.arange(n) % 4
+        x = torch.randn(n, 10, generator=generator) + 1.5 * torch.nn.functional.one_hot(y, 10)
+        return TensorDataset(x, y)
+
+    loaders = {"train": DataLoader(samples(320), batch_size=32, shuffle=True,
+                                   generator=generator),
+               "valid": DataLoader(samples(96), batch_size=32)}
+    truth: Truth = []
+
+    class Record(dl.Callback):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(order=dl.CallbackOrder.External)
+
+        def on_batch_end(self, runner: Any) -> None:
+            step = ((runner.epoch_step - 1) * len(runner.loader) + runner.loader_batch_step)
+            truth.extend(point(f"{runner.loader_key}_{key}", float(value), step)
+                         for key, value in runner.batch_metrics.items())
+
+        def on_epoch_end(self, runner: Any) -> None:
+            if runner.epoch_metrics["_epoch_"]:
+                raise SystemExit("catalyst_supervised: the epoch line prints metrics now")
+            truth.extend(point(f"{loader}_{key}", value, runner.epoch_step)
+                         for loader in loaders
+                         for key, value in sorted(runner.epoch_metrics[loader].items()))
+
+    model = torch.nn.Sequential(torch.nn.Linear(10, 16), torch.nn.ReLU(),
+                                torch.nn.Linear(16, 4))
+    runner = dl.SupervisedRunner(input_key="features", output_key="logits",
+                                 target_key="targets", loss_key="loss")
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        runner.train(model=model, criterion=torch.nn.CrossEntropyLoss(),
+                     optimizer=torch.optim.SGD(model.parameters(), lr=0.1), loaders=loaders,
+                     num_epochs=3, logdir="logs", valid_loader="valid", valid_metric="loss",
+                     minimize_valid_metric=True, verbose=True,
+                     callbacks=[dl.AccuracyCallback(input_key="logits", target_key="targets",
+                                                    topk=(1, 2)), Record()])
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["catalyst_supervised"] = catalyst_supervised
+OWN_ENVIRONMENT["catalyst_supervised"] = {
+    "catalyst": "catalyst", "accelerate": "accelerate (catalyst_supervised case)",
+    "torch": "torch (catalyst_supervised case)"}
+
+
+
+# pytorch-tabular (on pytorch-lightning, with rich) pins pandas below 3:
+#
+#     python -m venv ~/tabular-venv && ~/tabular-venv/bin/pip install torch==2.13.0
+#     ~/tabular-venv/bin/pip install torch==2.13.0 pytorch-tabular rich requests  # it imports requests
+#     ~/tabular-venv/bin/python tests/corpus/make_corpus.py pytorch_tabular
+
+
+def pytorch_tabular() -> Truth:
+    """pytorch-tabular's `TabularModel` (a `CategoryEmbeddingModelConfig(task="classification",
+    layers="16-8", metrics=["accuracy"])`, `TrainerConfig(max_epochs=3, batch_size=32,
+    accelerator="cpu", checkpoints=None, early_stopping=None, load_best=False)`) fitted on a
+    synthetic table (320 training rows, 10 batches an epoch, 96 validation rows; two
+    categorical and two continuous columns), then `evaluate` on 96 test rows. It logs its
+    steps (`2026-12-02 11:29:27,053 - {pytorch_tabular.tabular_model:547} - INFO - Preparing
+    the DataLoaders`), then Lightning with rich installed draws its rich model summary and
+    `RichProgressBar` (`Epoch 2/2  ━━━━ 10/10 0:00:00 • 0:00:00 41.37it/s v_num: 0.000
+    train_loss: 0.533 valid_loss: 0.860 valid_accuracy: 0.510 train_accuracy: 0.603`, drawn on
+    a timer: through a pipe only its last frame, at the end; on the terminal its metrics wrap
+    under the bar) and `evaluate` Lightning's rich table of test metrics (`│ test_accuracy │
+    0.5 │`). Truth: what the bar shows, Lightning's `trainer.progress_bar_metrics`, read by a
+    callback when each value is logged, at the step Lightning's loggers give it (the batches
+    that stepped before, as lightning_rich's CSVLogger rows: `global_step - 1`):
+    `train_loss` after each batch, `valid_loss` and `valid_accuracy` after each validation
+    (not the sanity check's), `train_accuracy` (logged at the epoch's end) at the next
+    epoch's start and at the end; the dict `evaluate` returns at the trainer's `global_step`
+    (30), as in lightning_test. Left out: `v_num` (the logger's version), and the sanity
+    check's validation values, which the bar shows on the terminal until the first batch
+    (Lightning logs none of them)."""
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import pytorch_lightning as pl
+    import torch
+    from pytorch_tabular import TabularModel
+    from pytorch_tabular.config import DataConfig, OptimizerConfig, TrainerConfig
+    from pytorch_tabular.models import CategoryEmbeddingModelConfig
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+
+    def table(n: int) -> Any:
+        frame = pd.DataFrame({"city": rng.choice(["a", "b", "c", "d"], n),
+                              "plan": rng.choice(["x", "y"], n),
+                              "age": rng.normal(40, 10, n), "income": rng.normal(50, 15, n)})
+        frame["target"] = ((frame.age - 40) / 10 + (frame.city == "a") + rng.normal(0, 0.7, n)
+                           > 0.3).astype(int)
+        return frame
+
+    train, valid, test = table(320), table(96), table(96)
+    truth: Truth = []
+
+    class Record(pl.Callback):  # type: ignore[misc]
+        def shown(self, trainer: Any, keys: tuple[str, ...]) -> None:
+            metrics = trainer.progress_bar_metrics
+            truth.extend(point(key, metrics[key], trainer.global_step - 1)
+                         for key in keys if key in metrics)
+
+        def on_train_batch_end(self, trainer: Any, *args: Any) -> None:
+            self.shown(trainer, ("train_loss",))
+
+        def on_validation_end(self, trainer: Any, pl_module: Any) -> None:
+            if not trainer.sanity_checking:
+                self.shown(trainer, ("valid_loss", "valid_accuracy"))
+
+        def on_train_epoch_start(self, trainer: Any, pl_module: Any) -> None:
+            if trainer.current_epoch > 0:
+                self.shown(trainer, ("train_accuracy",))
+
+        def on_train_end(self, trainer: Any, pl_module: Any) -> None:
+            self.shown(trainer, ("train_accuracy",))
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)  # its experiment counter (`.pt_tmp/`) and saved models go there
+    try:
+        model = TabularModel(
+            data_config=DataConfig(target=["target"], continuous_cols=["age", "income"],
+                                   categorical_cols=["city", "plan"]),
+            model_config=CategoryEmbeddingModelConfig(task="classification", layers="16-8",
+                                                      metrics=["accuracy"], seed=0),
+            optimizer_config=OptimizerConfig(),
+            trainer_config=TrainerConfig(max_epochs=3, batch_size=32, accelerator="cpu",
+                                         checkpoints=None, early_stopping=None, load_best=False,
+                                         seed=0))
+        model.fit(train=train, validation=valid, callbacks=[Record()])
+        if sum(p["key"] == "train_accuracy" for p in truth) != 3:
+            raise SystemExit("pytorch_tabular: not one train_accuracy an epoch")
+        (results,) = model.evaluate(test)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth + [point(key, value, model.trainer.global_step)
+                    for key, value in results.items()]
+
+
+CASES["pytorch_tabular"] = pytorch_tabular
+OWN_ENVIRONMENT["pytorch_tabular"] = {
+    "pytorch-tabular": "pytorch-tabular", "pytorch-lightning": "pytorch-lightning "
+    "(pytorch_tabular case)", "rich": "rich (pytorch_tabular case)",
+    "pandas": "pandas (pytorch_tabular case)", "torch": "torch (pytorch_tabular case)"}
 
 
 def main(argv: list[str]) -> None:
