@@ -30,6 +30,7 @@ from runlab.parsing.rules.libraries import (
     crfsuite_settings,
     parse_crfsuite_stage,
     parse_box_edge,
+    parse_catalyst,
     parse_cma_header,
     parse_flaml,
     parse_gensim,
@@ -286,7 +287,7 @@ RULES: list[Rule] = [
          "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
          "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
-         "Running optimization with ", "CMA-ES (", " iters with {", "Total seconds required ", "Seconds required: ",
+         "Running optimization with ", "CMA-ES (", "termination on {", " iters with {", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
          " .... ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
@@ -314,6 +315,14 @@ RULES: list[Rule] = [
         ("Iterat #Fevals",),
         final=True,
         rows=cma_rows,
+    ),
+    Rule(
+        "catalyst",
+        "Catalyst's loader summary, `train (1/3) accuracy01: 0.25 | loss: 1.40 | lr: 0.1`: "
+        "each metric under its loader (`train_accuracy01`, `valid_loss/std`) at the epoch",
+        parse_catalyst,
+        (") ",),
+        final=True,
     ),
     Rule(
         "crfsuite_settings",

@@ -69,6 +69,8 @@ _NOT_METRICS = frozenset({"v_num", "step", "global_step"})
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
 _DESCRIPTION = re.compile(r"[\d%:\s]+")
 _PERCENT_BAR = re.compile(r"\d{1,3}%\|")
+# A stage in parentheses at the description's end: Catalyst's `1/3 * Epoch (train):`.
+_STAGE = re.compile(r"\(([A-Za-z]{2,12})\):?\s{0,8}(?:\d{1,3}%)?\s*$")
 # Lightning's bars besides the training bar (their descriptions without digits and spaces).
 _LIGHTNING_BARS = ("SanityCheckingDataLoader", "ValidationDataLoader")
 
@@ -124,6 +126,9 @@ def read_tqdm(line: str) -> Bar | None:
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
     description = _DESCRIPTION.sub("", head)
+    stage = _STAGE.search(head)
+    if stage is not None and stage.group(1).lower() in PHASES:
+        description = stage.group(1)  # Catalyst's `1/3 * Epoch (train):`
     if description.lower() in PHASES and found:
         # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch):
         # the same postfix keys in each, one series a stage

@@ -69,6 +69,8 @@ _NOISE = re.compile(
     r"|^===> Running optimization with "
     # PySwarms' start: `Optimize for 100 iters with {'c1': 0.5, 'c2': 0.3, 'w': 0.9}`
     r"|\bOptimize for \d{1,18} iters with \{"
+    # pycma's end: `termination on {'tolfun': 1e-11}`, the criterion met and its setting
+    r"|^termination on \{"
     # pycma's banner: `(5_w,10)-aCMA-ES (mu_w=3.2,w_1=45%) in dimension 8 (seed=1, ...)`
     r"|\)-a?CMA-ES \(mu_w="
     # CRFsuite's closing lines: `Total seconds required for training: 0.014`, `Seconds
@@ -315,6 +317,30 @@ def cma_rows(header: str) -> Callable[[str], list[Found]]:
                 for name, value in zip(_CMA_COLUMNS, match.groups()[1:])]
 
     return row
+
+
+# catalyst -------------------------------------------------------------------------------------
+
+# Catalyst's ConsoleLogger (catalyst/loggers/console.py, `log_metrics` at a loader's end): the
+# loader, the epoch of all, then its metrics between ` | `: `train (1/3) accuracy01: 0.25 |
+# accuracy01/std: 0.0999 | loss: 1.404 | lr: 0.1`. Each under its loader (`train_accuracy01`,
+# `valid_loss/std`), at the epoch.
+_CATALYST = re.compile(r"([A-Za-z_]\w{0,30}) \((\d{1,9})/\d{1,9}\) (?=[A-Za-z])")
+_CATALYST_ITEM = re.compile(rf"([A-Za-z][\w/@.\-]{{0,60}}): ({NUMBER})\s*")
+
+
+def parse_catalyst(line: str) -> list[Found]:
+    """Catalyst's ``train (1/3) accuracy01: 0.25 | loss: 1.40``: train_accuracy01, train_loss
+    at epoch 1."""
+    head = _CATALYST.match(line)
+    if head is None:
+        return []
+    items = [_CATALYST_ITEM.fullmatch(item) for item in line[head.end():].split(" | ")]
+    if not items or any(item is None for item in items):
+        return []
+    loader, epoch = head.group(1), int(head.group(2))
+    return [(f"{loader}_{item.group(1)}", to_number(item.group(2)), epoch)
+            for item in items if item is not None]
 
 
 # crfsuite_settings ----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ _WORD = (
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
     r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    # a function's value by its argument: SciPy's `f(x)= 3.64`
+    r"(?:\([a-z]\)(?=\s{0,4}[:=]))?"
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
@@ -70,7 +72,7 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 # (`iteration: 1 of max_iter: 10`, scikit-learn's LatentDirichletAllocation).
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
-    r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
+    r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|id|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
@@ -195,6 +197,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
                 return None
             found.append(("_".join(words), token.rstrip("%")))
             words = []
+        elif token in _BOOLEANS and len(words) == 1:
+            words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
         elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
             words.append(token)
         else:
@@ -431,7 +435,10 @@ def parse_fraction(line: str) -> list[Found]:
 # (NGBoost), `100:`; a word may name the training's step: `Minibatch step 3/93:` (scikit-learn's
 # mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`).
 _COUNTER = re.compile(
-    r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update)\ )?"
+    # (SciPy's optimizers name themselves: `differential_evolution step 7: f(x)= 3.64`,
+    # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
+    r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
+    r"|differential_evolution|basinhopping)\ )?"
     r"step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/]))",
@@ -517,6 +524,7 @@ _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(
                      re.ASCII | re.IGNORECASE)
 _SPACED_WORD = re.compile(r"[A-Za-z](?:[\w.\-/@]*\w)?", re.ASCII)
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
+_BOOLEANS = frozenset({"True", "False"})
 _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "for", "from", "with",
                              "by", "is", "are", "was", "were", "and", "or", "took", "after"})
 
@@ -630,6 +638,10 @@ def parse_name_value(line: str) -> list[Found]:
             if bare is not None and pairs:
                 key = bare.group(1).lower()
                 found.append(("epoch" if key == "epoch" else "step", int(bare.group(2)), None))
+                found += [pair for pair in pairs if is_metric_key(pair[0])]
+                continue
+            pairs = None if counter is None else spaced_pairs(clause)
+            if pairs:  # after the counter, `name value` pairs: `step 2: f -0.89 trial_f -0.89`
                 found += [pair for pair in pairs if is_metric_key(pair[0])]
                 continue
             subset = _SUBSET.fullmatch(clause)
