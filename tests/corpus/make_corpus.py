@@ -10788,10 +10788,10 @@ def cma_fmin2() -> Truth:
     at `countiter`, the iteration the row names): the least fitness of the iteration,
     `min(es.fit.fit)`, as `function_value`, `D.max() / D.min()` as `axis_ratio`, `sigma`, and
     the two values printed under the one name `min&max std` (the least and the largest
-    coordinate-wise standard deviation), numbered in the order printed, `min&max_std_1` and
-    `min&max_std_2`; the two values after `final/bestever f-value`, what `result_pretty` is
+    coordinate-wise standard deviation), each under the name the header gives it, `min_std`
+    and `max_std`; the two values after `final/bestever f-value`, what `result_pretty` is
     given (`best.last.f`, the last iteration's best, and the best ever), read by a wrapper as
-    it is called, as `final/bestever_f-value_1` and `final/bestever_f-value_2`, no step (the
+    it is called, as `final_f-value` and `bestever_f-value`, no step (the
     line names evaluations, not an iteration). `#Fevals` is a count, `t[m:s]` a timing. Run
     from a folder of its own (its data logger writes `outcmaes/` there)."""
     import shutil
@@ -10809,15 +10809,15 @@ def cma_fmin2() -> Truth:
             truth.extend([point("function_value", min(es.fit.fit), es.countiter),
                           point("axis_ratio", es.D.max() / es.D.min(), es.countiter),
                           point("sigma", es.sigma, es.countiter),
-                          point("min&max_std_1", min(stds), es.countiter),
-                          point("min&max_std_2", max(stds), es.countiter)])
+                          point("min_std", min(stds), es.countiter),
+                          point("max_std", max(stds), es.countiter)])
         return done
 
     def record_result(es: Any, number_of_restarts: int = 0, time_str: Any = None,
                       fbestever: Any = None) -> Any:
         best = es.best.f if fbestever is None else fbestever
-        truth.extend([point("final/bestever_f-value_1", es.best.last.f, None),
-                      point("final/bestever_f-value_2", best, None)])
+        truth.extend([point("final_f-value", es.best.last.f, None),
+                      point("bestever_f-value", best, None)])
         return result_pretty(es, number_of_restarts, time_str, fbestever)
 
     cma.CMAEvolutionStrategy.disp = record_disp  # type: ignore[method-assign]

@@ -610,9 +610,10 @@ RULES: list[Rule] = [
     Rule(
         "split_name",
         "one name for two values, its qualifier naming each: CRFsuite's `Acc(item/seq)=0.907 "
-        "0.433` as Acc_item and Acc_seq",
+        "0.433` as Acc_item and Acc_seq, pycma's `final/bestever f-value = 3e-14 3e-14` as "
+        "final_f-value and bestever_f-value",
         parse_split_name,
-        (")=", "):", ") =", ") :"),
+        (")=", "):", ") =", ") :", "/bestever "),
         generic=True,
     ),
     Rule(

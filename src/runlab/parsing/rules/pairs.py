@@ -123,14 +123,25 @@ _SPLIT_NAME = re.compile(
     rf"\ ?[:=]\ {{0,4}}({NUMBER})\ {{1,4}}({NUMBER}){VALUE_END}",
     re.ASCII,
 )
+# Or the qualifiers first: pycma's `final/bestever f-value = 3.05e-14 3.05e-14` (final_f-value,
+# bestever_f-value).
+_SPLIT_BEFORE = re.compile(
+    r"(?<![^\s,;|])([A-Za-z]\w{0,20})[/&]([A-Za-z]\w{0,20})\ ([A-Za-z][\w\-]{0,40})"
+    rf"\ ?[:=]\ {{0,4}}({NUMBER})\ {{1,4}}({NUMBER}){VALUE_END}",
+    re.ASCII,
+)
 
 
 def parse_split_name(line: str) -> list[Found]:
-    """``Acc(item/seq)=0.907 0.433``: Acc_item and Acc_seq."""
+    """``Acc(item/seq)=0.907 0.433``: Acc_item and Acc_seq; ``final/bestever f-value = 3 3``:
+    final_f-value and bestever_f-value."""
     found: list[Found] = []
     for name, first, second, one, two in _SPLIT_NAME.findall(line):
         found += [(f"{name}_{first}", to_number(one), None),
                   (f"{name}_{second}", to_number(two), None)]
+    for first, second, name, one, two in _SPLIT_BEFORE.findall(line):
+        found += [(f"{first}_{name}", to_number(one), None),
+                  (f"{second}_{name}", to_number(two), None)]
     return found
 
 
@@ -230,6 +241,9 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
     retries`; a bare `error` is a measure with a fraction after another clause of the message),
     or a value ended at a colon that is not a step's after `=` (`epoch=0: train_ppl=...` is
     one; not `idx=12: too long`, nor Python's warnings, `sys:1: ResourceWarning`)."""
+    if integer and line[match.start(2) - 1 : match.start(2)] == "{" and line.startswith(
+            "}", match.end()):
+        return True  # a source location, pytorch-tabular's `{pytorch_tabular.tabular_model:145}`
     if key in _LOG_LEVEL:
         return integer or _CLAUSES.search(
             line, len(line) - len(message(line)), match.start()) is None
