@@ -321,7 +321,7 @@ RULES: list[Rule] = [
         "Catalyst's loader summary, `train (1/3) accuracy01: 0.25 | loss: 1.40 | lr: 0.1`: "
         "each metric under its loader (`train_accuracy01`, `valid_loss/std`) at the epoch",
         parse_catalyst,
-        (") ",),
+        (" | ",),
         final=True,
     ),
     Rule(

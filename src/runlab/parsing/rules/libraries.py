@@ -325,7 +325,7 @@ def cma_rows(header: str) -> Callable[[str], list[Found]]:
 # loader, the epoch of all, then its metrics between ` | `: `train (1/3) accuracy01: 0.25 |
 # accuracy01/std: 0.0999 | loss: 1.404 | lr: 0.1`. Each under its loader (`train_accuracy01`,
 # `valid_loss/std`), at the epoch.
-_CATALYST = re.compile(r"([A-Za-z_]\w{0,30}) \((\d{1,9})/\d{1,9}\) (?=[A-Za-z])")
+_CATALYST = re.compile(r"([A-Za-z_]\w{0,30}) \((\d{1,9})/\d{1,9}\) (?=[A-Za-z][^|]{0,200} \| )")
 _CATALYST_ITEM = re.compile(rf"([A-Za-z][\w/@.\-]{{0,60}}): ({NUMBER})\s*")
 
 
