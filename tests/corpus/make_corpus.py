@@ -9917,6 +9917,112 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
+# --- darts, sentence-transformers, SetFit, GluonTS, neuralforecast ------------------------------
+# Each runs alone. The forecasting libraries (darts, GluonTS, neuralforecast) share one
+# environment, which their own requirements leave without rich, so Lightning draws its tqdm bar:
+#
+#     python -m venv ~/forecast-venv && ~/forecast-venv/bin/pip install torch==2.13.0
+#     ~/forecast-venv/bin/pip install torch==2.13.0 darts 'gluonts[torch]' neuralforecast
+#     ~/forecast-venv/bin/python tests/corpus/make_corpus.py darts_nbeats
+#
+# sentence-transformers and SetFit share another (transformers brings rich in):
+#
+#     python -m venv ~/st-venv && ~/st-venv/bin/pip install torch==2.13.0
+#     ~/st-venv/bin/pip install torch==2.13.0 sentence-transformers setfit
+#     ~/st-venv/bin/python tests/corpus/make_corpus.py sentence_transformers_sts
+
+FORECAST_ENVIRONMENT = {name: f"{name} (darts, GluonTS, neuralforecast cases)"
+                        for name in ("torch", "numpy", "pandas", "lightning", "pytorch-lightning",
+                                     "tqdm", "torchmetrics")}
+
+
+def _lightning_recorder(base: Any, truth: Truth, train_keys: list[str],
+                        val_keys: list[str]) -> Any:
+    """A Lightning callback (of the `Callback` class given: `pytorch_lightning`'s or
+    `lightning`'s, the one the library's trainer takes) that reads the values the module
+    logged from `trainer.callback_metrics`: `train_keys` after each training batch,
+    `val_keys` after each validation (not the sanity check), each at the step Lightning's
+    loggers write it at, `global_step - 1` (the lightning case's CSVLogger: 0 after the
+    first optimizer step, and a validation at the step of the batch before it)."""
+
+    class Recorder(base):  # type: ignore[misc, valid-type]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            for key in train_keys:
+                if key in trainer.callback_metrics:
+                    truth.append(point(key, float(trainer.callback_metrics[key]),
+                                       trainer.global_step - 1))
+
+        def on_validation_end(self, trainer: Any, module: Any) -> None:
+            if trainer.sanity_checking:
+                return
+            for key in val_keys:
+                if key in trainer.callback_metrics:
+                    truth.append(point(key, float(trainer.callback_metrics[key]),
+                                       trainer.global_step - 1))
+
+    return Recorder()
+
+
+def darts_nbeats() -> Truth:
+    """darts' `NBEATSModel` (2 stacks of 1 block, layers of 16) fitted for 3 epochs on a
+    synthetic daily series (a sine of period 24 plus noise, 160 points to train in 10 batches
+    of 16 windows, the last 40 to validate), `model.fit(train, val_series=val)` with the
+    library's defaults: no logger, Lightning's model summary and its default progress bar
+    (tqdm's: the environment has no rich), which shows what darts' `PLForecastingModule`
+    logs with `prog_bar=True`, `train_loss` at each step and `val_loss` after each epoch's
+    validation (`Epoch 1:  30%|███       | 3/10 [..., train_loss=0.534, val_loss=0.513]`).
+    Truth: a callback given through `pl_trainer_kwargs` reads `trainer.callback_metrics`,
+    `train_loss` after each batch (checked against the loss `training_step` returned) and
+    `val_loss` after each validation, at `global_step - 1`."""
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import pytorch_lightning as pl
+    import torch
+    from darts import TimeSeries
+    from darts.models import NBEATSModel
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    recorder = _lightning_recorder(pl.Callback, truth, ["train_loss"], ["val_loss"])
+    returned: list[float] = []
+
+    class Returned(pl.Callback):  # type: ignore[misc]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            returned.append(float(outputs["loss"]))
+
+    rng = np.random.default_rng(0)
+    t = np.arange(200)
+    values = (np.sin(2 * np.pi * t / 24) + 0.1 * rng.normal(size=200)).astype(np.float32)
+    series = TimeSeries.from_times_and_values(pd.date_range("2026-01-01", periods=200,
+                                                            freq="D"), values)
+    train, val = series[:160], series[160 - 12:]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        model = NBEATSModel(input_chunk_length=12, output_chunk_length=4, n_epochs=3,
+                            num_stacks=2, num_blocks=1, num_layers=2, layer_widths=16,
+                            batch_size=16, random_state=0,
+                            pl_trainer_kwargs={"accelerator": "cpu",
+                                               "callbacks": [recorder, Returned()]})
+        model.fit(train, val_series=val)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    trained = [p["value"] for p in truth if p["key"] == "train_loss"]
+    if trained != returned or [p["step"] for p in truth if p["key"] == "train_loss"] != list(
+            range(30)):
+        raise SystemExit("darts_nbeats: the logged train_loss is not a step's loss")
+    return truth
+
+
+CASES["darts_nbeats"] = darts_nbeats
+OWN_ENVIRONMENT["darts_nbeats"] = dict(FORECAST_ENVIRONMENT, darts="darts")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
