@@ -10023,6 +10023,72 @@ CASES["darts_nbeats"] = darts_nbeats
 OWN_ENVIRONMENT["darts_nbeats"] = dict(FORECAST_ENVIRONMENT, darts="darts")
 
 
+def gluonts_deepar() -> Truth:
+    """GluonTS' torch `DeepAREstimator` (one LSTM layer of 8, context 24, prediction length 8)
+    trained with `estimator.train(train, validation_data=val)` on four synthetic daily series
+    (phase-shifted sines of period 24 plus noise, 200 points to train, 240 to validate),
+    `num_batches_per_epoch=10`, `trainer_kwargs` `max_epochs=3` (and `default_root_dir="."`,
+    run from a temporary folder, so that the checkpoint paths print relative): Lightning's
+    default logger (TensorBoard's, `v_num=0`), GluonTS' own `ModelCheckpoint` on `val_loss`
+    (verbose), and the default bar, tqdm's (the environment has no rich), of unknown length
+    (`Epoch 0: |          | 10/? [00:00<00:00, 11.44it/s, v_num=0, val_loss=1.080,
+    train_loss=1.140]`): GluonTS' `DeepARLightningModule` logs `train_loss` and `val_loss` on
+    the epoch only (`on_step=False`), so the bar shows them after each epoch. Truth: a
+    callback reads `trainer.callback_metrics`, `val_loss` after each validation and
+    `train_loss` at the end of each epoch (checked: the mean of the losses `training_step`
+    returned), at `global_step - 1`."""
+    import shutil
+
+    import lightning.pytorch as pl
+    import numpy as np
+    import pandas as pd
+    import torch
+    from gluonts.dataset.common import ListDataset
+    from gluonts.torch import DeepAREstimator
+
+    torch.set_num_threads(1)
+    pl.seed_everything(0)
+    truth: Truth = []
+    returned: list[float] = []
+
+    class Recorder(pl.Callback):  # type: ignore[misc]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            returned.append(float(outputs["loss"]))
+
+        def on_train_epoch_end(self, trainer: Any, module: Any) -> None:
+            value = float(trainer.callback_metrics["train_loss"])
+            mean = sum(returned[-10:]) / 10
+            if abs(value - mean) > 1e-5 * max(1.0, abs(mean)):
+                raise SystemExit(f"gluonts_deepar: train_loss {value} is not the mean {mean}")
+            truth.append(point("train_loss", value, trainer.global_step - 1))
+
+    rng = np.random.default_rng(0)
+    t = np.arange(240)
+    series = [np.sin(2 * np.pi * t / 24 + k) + 0.1 * rng.normal(size=240) for k in range(4)]
+    start = pd.Period("2026-01-01", freq="D")
+    train = ListDataset([{"start": start, "target": s[:200]} for s in series], freq="D")
+    val = ListDataset([{"start": start, "target": s} for s in series], freq="D")
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        estimator = DeepAREstimator(
+            freq="D", prediction_length=8, context_length=24, num_layers=1, hidden_size=8,
+            batch_size=16, num_batches_per_epoch=10,
+            trainer_kwargs={"max_epochs": 3, "accelerator": "cpu", "default_root_dir": ".",
+                            "callbacks": [_lightning_recorder(pl.Callback, truth, [],
+                                                              ["val_loss"]), Recorder()]})
+        estimator.train(train, validation_data=val)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["gluonts_deepar"] = gluonts_deepar
+OWN_ENVIRONMENT["gluonts_deepar"] = dict(FORECAST_ENVIRONMENT, gluonts="gluonts")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
