@@ -10031,7 +10031,7 @@ def gluonts_deepar() -> Truth:
     run from a temporary folder, so that the checkpoint paths print relative): Lightning's
     default logger (TensorBoard's, `v_num=0`), GluonTS' own `ModelCheckpoint` on `val_loss`
     (verbose), and the default bar, tqdm's (the environment has no rich), of unknown length
-    (`Epoch 0: |          | 10/? [00:00<00:00, 11.44it/s, v_num=0, val_loss=1.080,
+    (`Epoch 0: |          | 10/? [00:00<00:00, 26.71it/s, v_num=0, val_loss=1.080,
     train_loss=1.140]`): GluonTS' `DeepARLightningModule` logs `train_loss` and `val_loss` on
     the epoch only (`on_step=False`), so the bar shows them after each epoch. Truth: a
     callback reads `trainer.callback_metrics`, `val_loss` after each validation and
