@@ -9937,11 +9937,12 @@ FORECAST_ENVIRONMENT = {name: f"{name} (darts, GluonTS, neuralforecast cases)"
 
 
 def _lightning_recorder(base: Any, truth: Truth, train_keys: list[str],
-                        val_keys: list[str]) -> Any:
+                        val_keys: list[str], epoch_keys: tuple[str, ...] = ()) -> Any:
     """A Lightning callback (of the `Callback` class given: `pytorch_lightning`'s or
     `lightning`'s, the one the library's trainer takes) that reads the values the module
     logged from `trainer.callback_metrics`: `train_keys` after each training batch,
-    `val_keys` after each validation (not the sanity check), each at the step Lightning's
+    `val_keys` after each validation (not the sanity check), `epoch_keys` at the end of each
+    training epoch, each at the step Lightning's
     loggers write it at, `global_step - 1` (the lightning case's CSVLogger: 0 after the
     first optimizer step, and a validation at the step of the batch before it)."""
 
@@ -9960,6 +9961,11 @@ def _lightning_recorder(base: Any, truth: Truth, train_keys: list[str],
                 if key in trainer.callback_metrics:
                     truth.append(point(key, float(trainer.callback_metrics[key]),
                                        trainer.global_step - 1))
+
+        def on_train_epoch_end(self, trainer: Any, module: Any) -> None:
+            for key in epoch_keys:
+                truth.append(point(key, float(trainer.callback_metrics[key]),
+                                   trainer.global_step - 1))
 
     return Recorder()
 
@@ -10087,6 +10093,74 @@ def gluonts_deepar() -> Truth:
 
 CASES["gluonts_deepar"] = gluonts_deepar
 OWN_ENVIRONMENT["gluonts_deepar"] = dict(FORECAST_ENVIRONMENT, gluonts="gluonts")
+
+
+def neuralforecast_nhits() -> Truth:
+    """neuralforecast's `NHITS(h=8, input_size=24, max_steps=50, val_check_steps=10,
+    batch_size=2, windows_batch_size=32, mlp_units=[[16, 16]] * 3)` fitted by
+    `NeuralForecast(models=[model], freq="D").fit(df, val_size=24)` on four synthetic daily
+    series (phase-shifted sines of period 24 plus noise, 200 days each): an epoch is one pass
+    over the series, 2 batches of 2, so 25 epochs, a validation every 10 steps (each fifth
+    epoch's end). Run from a temporary folder (Lightning's default logger writes
+    `lightning_logs/` there). The library's defaults otherwise: Lightning's default logger
+    (`v_num=0`), model summary and bar, tqdm's (the environment has no rich). neuralforecast
+    logs `train_loss` with `on_epoch=True` (Lightning splits it into `train_loss_step` and
+    `train_loss_epoch`) and `valid_loss`, all on the bar: `Epoch 4: 100%|██████████| 2/2
+    [..., v_num=0, train_loss_step=0.632, train_loss_epoch=0.673, valid_loss=0.692]`.
+    Truth: a callback in the model's trainer arguments reads `trainer.callback_metrics`,
+    `train_loss_step` after each batch (checked against the loss `training_step` returned),
+    `valid_loss` after each validation, `train_loss_epoch` at the end of each epoch (checked:
+    the mean of its two steps' losses), at `global_step - 1`."""
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import pytorch_lightning as pl
+    import torch
+    from neuralforecast import NeuralForecast
+    from neuralforecast.models import NHITS
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    returned: list[float] = []
+
+    class Returned(pl.Callback):  # type: ignore[misc]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            returned.append(float(outputs["loss"] if isinstance(outputs, dict) else outputs))
+
+    rng = np.random.default_rng(0)
+    t = np.arange(200)
+    days = pd.date_range("2026-01-01", periods=200, freq="D")
+    df = pd.concat([pd.DataFrame({"unique_id": f"s{k}", "ds": days,
+                                  "y": np.sin(2 * np.pi * t / 24 + k) + 0.1 * rng.normal(size=200)})
+                    for k in range(4)])
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        model = NHITS(h=8, input_size=24, max_steps=50, val_check_steps=10, batch_size=2,
+                      windows_batch_size=32, mlp_units=[[16, 16]] * 3, random_seed=0,
+                      accelerator="cpu",
+                      callbacks=[_lightning_recorder(pl.Callback, truth, ["train_loss_step"],
+                                                     ["valid_loss"], ("train_loss_epoch",)),
+                                 Returned()])
+        NeuralForecast(models=[model], freq="D").fit(df, val_size=24)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    steps = [p for p in truth if p["key"] == "train_loss_step"]
+    epochs = [p["value"] for p in truth if p["key"] == "train_loss_epoch"]
+    if [p["value"] for p in steps] != returned or [p["step"] for p in steps] != list(range(50)):
+        raise SystemExit("neuralforecast_nhits: train_loss_step is not each step's loss")
+    if len(epochs) != 25 or any(abs(e - (returned[2 * i] + returned[2 * i + 1]) / 2) > 1e-5
+                                for i, e in enumerate(epochs)):
+        raise SystemExit("neuralforecast_nhits: train_loss_epoch is not its steps' mean")
+    return truth
+
+
+CASES["neuralforecast_nhits"] = neuralforecast_nhits
+OWN_ENVIRONMENT["neuralforecast_nhits"] = dict(FORECAST_ENVIRONMENT,
+                                               neuralforecast="neuralforecast")
 
 
 def main(argv: list[str]) -> None:
