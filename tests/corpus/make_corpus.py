@@ -10163,6 +10163,111 @@ OWN_ENVIRONMENT["neuralforecast_nhits"] = dict(FORECAST_ENVIRONMENT,
                                                neuralforecast="neuralforecast")
 
 
+ST_WORDS = ["red", "blue", "green", "cat", "dog", "bird", "runs", "sleeps", "eats", "small",
+            "big", "old", "young", "house", "tree", "river", "fast", "slow", "happy", "sad"]
+
+
+def _tiny_sentence_model(folder: str) -> Any:
+    """A `SentenceTransformer` of a tiny BERT built from a config (one layer, hidden size 32)
+    with a WordPiece tokenizer whose vocabulary is BERT's special tokens and the synthetic
+    words (written here: a trained vocabulary's order changes from run to run), saved to
+    `folder` and loaded as sentence-transformers loads any Hugging Face model
+    (`Transformer(folder)`), mean pooling after it: nothing downloaded."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    os.makedirs(folder, exist_ok=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + sorted(ST_WORDS)
+    with open(os.path.join(folder, "vocab.txt"), "w") as f:
+        f.write("\n".join(vocab) + "\n")
+    BertTokenizerFast(os.path.join(folder, "vocab.txt"), model_max_length=32).save_pretrained(
+        folder)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1,
+                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=32)
+    BertModel(config).save_pretrained(folder)
+    transformer = Transformer(folder)
+    return SentenceTransformer(modules=[transformer,
+                                        Pooling(transformer.get_embedding_dimension(), "mean")])
+
+
+def _sentence_pairs(n: int, seed: int) -> dict[str, list[Any]]:
+    """`n` pairs of made-up sentences (three to five of the words) scored by the share of
+    words they have in common: a similarity the model can learn."""
+    import random
+
+    rng = random.Random(seed)
+    first, second, score = [], [], []
+    for _ in range(n):
+        a = rng.sample(ST_WORDS, rng.randint(3, 5))
+        b = [w if rng.random() < 0.5 else rng.choice(ST_WORDS) for w in a]
+        first.append(" ".join(a))
+        second.append(" ".join(b))
+        score.append(len(set(a) & set(b)) / len(set(a) | set(b)))
+    return {"sentence1": first, "sentence2": second, "score": score}
+
+
+def sentence_transformers_sts() -> Truth:
+    """sentence-transformers' own trainer, `SentenceTransformerTrainer`, fine-tuning the tiny
+    model of `_tiny_sentence_model` with `CosineSimilarityLoss` on 96 made-up sentence pairs
+    scored by their shared words, 2 epochs of batches of 16 (12 steps), a log every 2 steps
+    and an evaluation every 4 with an `EmbeddingSimilarityEvaluator(name="sts-dev")` on 32
+    other pairs (and the loss on them), CPU. It prints as the transformers Trainer does
+    (`{'loss': '0.2531', 'grad_norm': '1.604', 'learning_rate': '0.0004583', 'epoch':
+    '0.3333'}`,
+    the values `.4g` strings, between the redraws of its tqdm bar), the evaluations with the
+    evaluator's keys (`eval_sts-dev_pearson_cosine`, `eval_sts-dev_spearman_cosine`).
+    Truth: `trainer.state.log_history`, each entry at its `step`, as the hf_trainer case's;
+    `total_flos` is not printed and left out; the runtimes and rates are timings."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import shutil
+
+    import torch
+    from datasets import Dataset
+    from sentence_transformers import (
+        SentenceTransformerTrainer,
+        SentenceTransformerTrainingArguments,
+    )
+    from sentence_transformers.sentence_transformer.evaluation import (
+        EmbeddingSimilarityEvaluator,
+    )
+    from sentence_transformers.sentence_transformer.losses import CosineSimilarityLoss
+    from transformers import set_seed
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    work = tempfile.mkdtemp()
+    try:
+        model = _tiny_sentence_model(os.path.join(work, "tiny-bert"))
+        train = Dataset.from_dict(_sentence_pairs(96, 0))
+        dev = _sentence_pairs(32, 1)
+        evaluator = EmbeddingSimilarityEvaluator(dev["sentence1"], dev["sentence2"],
+                                                 dev["score"], name="sts-dev")
+        args = SentenceTransformerTrainingArguments(
+            output_dir=os.path.join(work, "out"), num_train_epochs=2,
+            per_device_train_batch_size=16, per_device_eval_batch_size=16, learning_rate=5e-4,
+            logging_steps=2, eval_strategy="steps", eval_steps=4, save_strategy="no",
+            report_to=[], use_cpu=True, seed=0, dataloader_num_workers=0)
+        trainer = SentenceTransformerTrainer(model=model, args=args, train_dataset=train,
+                                             eval_dataset=Dataset.from_dict(dev),
+                                             loss=CosineSimilarityLoss(model),
+                                             evaluator=evaluator)
+        trainer.train()
+    finally:
+        shutil.rmtree(work)
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos") and isinstance(value, (int, float))]
+
+
+CASES["sentence_transformers_sts"] = sentence_transformers_sts
+ST_ENVIRONMENT = {name: f"{name} (sentence-transformers, SetFit cases)"
+                  for name in ("torch", "transformers", "tokenizers", "datasets", "tqdm", "rich",
+                               "accelerate")}
+OWN_ENVIRONMENT["sentence_transformers_sts"] = dict(
+    ST_ENVIRONMENT, **{"sentence-transformers": "sentence-transformers"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
