@@ -10214,9 +10214,8 @@ def sentence_transformers_sts() -> Truth:
     and an evaluation every 4 with an `EmbeddingSimilarityEvaluator(name="sts-dev")` on 32
     other pairs (and the loss on them), CPU. It prints as the transformers Trainer does
     (`{'loss': '0.2531', 'grad_norm': '1.604', 'learning_rate': '0.0004583', 'epoch':
-    '0.3333'}`,
-    the values `.4g` strings, between the redraws of its tqdm bar), the evaluations with the
-    evaluator's keys (`eval_sts-dev_pearson_cosine`, `eval_sts-dev_spearman_cosine`).
+    '0.3333'}`, the values `.4g` strings, between the redraws of its tqdm bar), the
+    evaluations with the evaluator's keys (`eval_sts-dev_pearson_cosine`, `eval_sts-dev_spearman_cosine`).
     Truth: `trainer.state.log_history`, each entry at its `step`, as the hf_trainer case's;
     `total_flos` is not printed and left out; the runtimes and rates are timings."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -10266,6 +10265,66 @@ ST_ENVIRONMENT = {name: f"{name} (sentence-transformers, SetFit cases)"
                                "accelerate")}
 OWN_ENVIRONMENT["sentence_transformers_sts"] = dict(
     ST_ENVIRONMENT, **{"sentence-transformers": "sentence-transformers"})
+
+
+def setfit_classifier() -> Truth:
+    """SetFit's own `Trainer` (`setfit.Trainer`, `TrainingArguments(batch_size=16,
+    num_epochs=1, max_steps=24, logging_steps=4, eval_strategy="steps", eval_steps=8)`) on
+    a `SetFitModel` whose body is the tiny sentence model of `_tiny_sentence_model` (nothing
+    downloaded) and whose head is scikit-learn's logistic regression, 64 made-up sentences of
+    two classes (whether they name an animal), 32 more to evaluate, CPU: the contrastive
+    phase fine-tunes the body with a sentence-transformers trainer on generated pairs, then
+    the head is fitted. It prints as the transformers Trainer does, with SetFit's names
+    (`{'embedding_loss': '0.3973', 'grad_norm': '3.009', 'learning_rate': '2e-05', 'epoch':
+    '0.1667'}`, `{'eval_embedding_loss': '0.402', 'eval_embedding_runtime': ...}`). Truth: the log history of the
+    trainer SetFit drives, `trainer.st_trainer.state.log_history`, each entry at its `step`;
+    `total_flos` is not printed; the runtimes and rates are timings."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import random
+    import shutil
+
+    import torch
+    from datasets import Dataset
+    from setfit import SetFitModel, Trainer, TrainingArguments
+    from sklearn.linear_model import LogisticRegression
+    from transformers import set_seed
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    animals = {"cat", "dog", "bird"}
+    rng = random.Random(0)
+
+    def sentences(n: int) -> dict[str, list[Any]]:
+        text, label = [], []
+        for i in range(n):
+            words = rng.sample([w for w in ST_WORDS if w not in animals], 3)
+            if i % 2:
+                words.insert(rng.randint(0, 3), rng.choice(sorted(animals)))
+            text.append(" ".join(words))
+            label.append(i % 2)
+        return {"text": text, "label": label}
+
+    work = tempfile.mkdtemp()
+    try:
+        body = _tiny_sentence_model(os.path.join(work, "tiny-bert"))
+        model = SetFitModel(model_body=body, model_head=LogisticRegression())
+        args = TrainingArguments(output_dir=os.path.join(work, "out"), batch_size=16,
+                                 num_epochs=1, max_steps=24, logging_steps=4,
+                                 eval_strategy="steps", eval_steps=8, save_strategy="no",
+                                 report_to="none", seed=0)
+        trainer = Trainer(model=model, args=args, train_dataset=Dataset.from_dict(sentences(64)),
+                          eval_dataset=Dataset.from_dict(sentences(32)))
+        trainer.train()
+    finally:
+        shutil.rmtree(work)
+    return [point(key, value, entry["step"])
+            for entry in trainer.st_trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos") and isinstance(value, (int, float))]
+
+
+CASES["setfit_classifier"] = setfit_classifier
+OWN_ENVIRONMENT["setfit_classifier"] = dict(ST_ENVIRONMENT, setfit="setfit",
+                                            **{"scikit-learn": "scikit-learn (SetFit case)"})
 
 
 def main(argv: list[str]) -> None:
