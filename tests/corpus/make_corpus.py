@@ -10327,6 +10327,68 @@ OWN_ENVIRONMENT["setfit_classifier"] = dict(ST_ENVIRONMENT, setfit="setfit",
                                             **{"scikit-learn": "scikit-learn (SetFit case)"})
 
 
+def pytorch_forecasting_tft() -> Truth:
+    """pytorch-forecasting's `TemporalFusionTransformer.from_dataset(training, hidden_size=8,
+    attention_head_size=1, hidden_continuous_size=4, learning_rate=0.03)` (its default
+    `QuantileLoss`) trained as the library's tutorial does, with a Lightning
+    `Trainer(max_epochs=3, gradient_clip_val=0.1, limit_train_batches=10)` on a
+    `TimeSeriesDataSet` of four synthetic series (phase-shifted sines of period 24 plus noise,
+    200 steps; encoder 24, prediction 8; the last 8 steps of each held out and validated with
+    `from_dataset(..., predict=True)`), from a temporary folder (Lightning's default logger
+    writes `lightning_logs/` there). The module logs `train_loss` on step and epoch (so
+    `train_loss_step`, `train_loss_epoch`) and `val_loss` on the bar, drawn by Lightning's tqdm
+    bar (the environment has no rich): `Epoch 1: 100%|██████████| 10/10 [..., v_num=0,
+    train_loss_step=..., val_loss=..., train_loss_epoch=...]`; its other metrics (`val_SMAPE`,
+    `val_MAE`, ...) are logged but not printed. Truth: a callback reads
+    `trainer.callback_metrics`, `train_loss_step` after each batch, `val_loss` after each
+    validation, `train_loss_epoch` at the end of each epoch, at `global_step - 1`."""
+    import shutil
+
+    import lightning.pytorch as pl
+    import numpy as np
+    import pandas as pd
+    import torch
+    from pytorch_forecasting import TemporalFusionTransformer, TimeSeriesDataSet
+
+    torch.set_num_threads(1)
+    pl.seed_everything(0)
+    truth: Truth = []
+    rng = np.random.default_rng(0)
+    t = np.arange(200)
+    data = pd.concat([pd.DataFrame({"time_idx": t, "group": f"s{k}",
+                                    "value": np.sin(2 * np.pi * t / 24 + k)
+                                    + 0.1 * rng.normal(size=200)}) for k in range(4)],
+                     ignore_index=True)
+    training = TimeSeriesDataSet(data[data.time_idx < 192], time_idx="time_idx", target="value",
+                                 group_ids=["group"], max_encoder_length=24,
+                                 max_prediction_length=8, time_varying_unknown_reals=["value"])
+    validation = TimeSeriesDataSet.from_dataset(training, data, predict=True,
+                                                stop_randomization=True)
+    train_loader = training.to_dataloader(train=True, batch_size=16, num_workers=0)
+    val_loader = validation.to_dataloader(train=False, batch_size=16, num_workers=0)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        trainer = pl.Trainer(max_epochs=3, accelerator="cpu", gradient_clip_val=0.1,
+                             limit_train_batches=10,
+                             callbacks=[_lightning_recorder(pl.Callback, truth,
+                                                            ["train_loss_step"], ["val_loss"],
+                                                            ("train_loss_epoch",))])
+        model = TemporalFusionTransformer.from_dataset(training, learning_rate=0.03,
+                                                       hidden_size=8, attention_head_size=1,
+                                                       dropout=0.1, hidden_continuous_size=4)
+        trainer.fit(model, train_dataloaders=train_loader, val_dataloaders=val_loader)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["pytorch_forecasting_tft"] = pytorch_forecasting_tft
+OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
+                                                  **{"pytorch-forecasting": "pytorch-forecasting"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
