@@ -9917,21 +9917,26 @@ REPOSITORY_CHECKOUTS["MLX_LM_UI"] = ("ml-explore/mlx-lm", "MLX_LM_UI_COMMIT")
 CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from the checkout)"
 
 
-# --- darts, sentence-transformers, SetFit, GluonTS, neuralforecast ------------------------------
-# Each runs alone. The forecasting libraries (darts, GluonTS, neuralforecast) share one
-# environment, which their own requirements leave without rich, so Lightning draws its tqdm bar:
+# --- darts, sentence-transformers, SetFit, GluonTS, neuralforecast, pytorch-forecasting -------
+# Each runs alone. The forecasting libraries (darts, GluonTS, neuralforecast,
+# pytorch-forecasting) share one environment, which their own requirements leave without rich,
+# so Lightning draws its tqdm bar:
 #
 #     python -m venv ~/forecast-venv && ~/forecast-venv/bin/pip install torch==2.13.0
-#     ~/forecast-venv/bin/pip install torch==2.13.0 darts 'gluonts[torch]' neuralforecast
-#     ~/forecast-venv/bin/python tests/corpus/make_corpus.py darts_nbeats
+#     ~/forecast-venv/bin/pip install torch==2.13.0 darts 'gluonts[torch]' neuralforecast \
+#         pytorch-forecasting
+#     for case in darts_nbeats gluonts_deepar neuralforecast_nhits pytorch_forecasting_tft; do
+#         ~/forecast-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
 #
 # sentence-transformers and SetFit share another (transformers brings rich in):
 #
 #     python -m venv ~/st-venv && ~/st-venv/bin/pip install torch==2.13.0
 #     ~/st-venv/bin/pip install torch==2.13.0 sentence-transformers setfit
 #     ~/st-venv/bin/python tests/corpus/make_corpus.py sentence_transformers_sts
+#     ~/st-venv/bin/python tests/corpus/make_corpus.py setfit_classifier
 
-FORECAST_ENVIRONMENT = {name: f"{name} (darts, GluonTS, neuralforecast cases)"
+FORECAST_ENVIRONMENT = {name: f"{name} (darts, GluonTS, neuralforecast, pytorch-forecasting cases)"
                         for name in ("torch", "numpy", "pandas", "lightning", "pytorch-lightning",
                                      "tqdm", "torchmetrics")}
 
