@@ -11545,6 +11545,75 @@ def pytorch_tabular() -> Truth:
     (30), as in lightning_test. Left out: `v_num` (the logger's version), and the sanity
     check's validation values, which the bar shows on the terminal until the first batch
     (Lightning logs none of them)."""
+# --- darts, sentence-transformers, SetFit, GluonTS, neuralforecast, pytorch-forecasting -------
+# Each runs alone. The forecasting libraries (darts, GluonTS, neuralforecast,
+# pytorch-forecasting) share one environment, which their own requirements leave without rich,
+# so Lightning draws its tqdm bar:
+#
+#     python -m venv ~/forecast-venv && ~/forecast-venv/bin/pip install torch==2.13.0
+#     ~/forecast-venv/bin/pip install torch==2.13.0 darts 'gluonts[torch]' neuralforecast \
+#         pytorch-forecasting
+#     for case in darts_nbeats gluonts_deepar neuralforecast_nhits pytorch_forecasting_tft; do
+#         ~/forecast-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+#
+# sentence-transformers and SetFit share another (transformers brings rich in):
+#
+#     python -m venv ~/st-venv && ~/st-venv/bin/pip install torch==2.13.0
+#     ~/st-venv/bin/pip install torch==2.13.0 sentence-transformers setfit
+#     ~/st-venv/bin/python tests/corpus/make_corpus.py sentence_transformers_sts
+#     ~/st-venv/bin/python tests/corpus/make_corpus.py setfit_classifier
+
+FORECAST_ENVIRONMENT = {name: f"{name} (darts, GluonTS, neuralforecast, pytorch-forecasting cases)"
+                        for name in ("torch", "numpy", "pandas", "lightning", "pytorch-lightning",
+                                     "tqdm", "torchmetrics")}
+
+
+def _lightning_recorder(base: Any, truth: Truth, train_keys: list[str],
+                        val_keys: list[str], epoch_keys: tuple[str, ...] = ()) -> Any:
+    """A Lightning callback (of the `Callback` class given: `pytorch_lightning`'s or
+    `lightning`'s, the one the library's trainer takes) that reads the values the module
+    logged from `trainer.callback_metrics`: `train_keys` after each training batch,
+    `val_keys` after each validation (not the sanity check), `epoch_keys` at the end of each
+    training epoch, each at the step Lightning's
+    loggers write it at, `global_step - 1` (the lightning case's CSVLogger: 0 after the
+    first optimizer step, and a validation at the step of the batch before it)."""
+
+    class Recorder(base):  # type: ignore[misc, valid-type]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            for key in train_keys:
+                if key in trainer.callback_metrics:
+                    truth.append(point(key, float(trainer.callback_metrics[key]),
+                                       trainer.global_step - 1))
+
+        def on_validation_end(self, trainer: Any, module: Any) -> None:
+            if trainer.sanity_checking:
+                return
+            for key in val_keys:
+                if key in trainer.callback_metrics:
+                    truth.append(point(key, float(trainer.callback_metrics[key]),
+                                       trainer.global_step - 1))
+
+        def on_train_epoch_end(self, trainer: Any, module: Any) -> None:
+            for key in epoch_keys:
+                truth.append(point(key, float(trainer.callback_metrics[key]),
+                                   trainer.global_step - 1))
+
+    return Recorder()
+
+
+def darts_nbeats() -> Truth:
+    """darts' `NBEATSModel` (2 stacks of 1 block, layers of 16) fitted for 3 epochs on a
+    synthetic daily series (a sine of period 24 plus noise, 160 points to train in 10 batches
+    of 16 windows, the last 40 to validate), `model.fit(train, val_series=val)` with the
+    library's defaults: no logger, Lightning's model summary and its default progress bar
+    (tqdm's: the environment has no rich), which shows what darts' `PLForecastingModule`
+    logs with `prog_bar=True`, `train_loss` at each step and `val_loss` after each epoch's
+    validation (`Epoch 1:  30%|███       | 3/10 [..., train_loss=0.534, val_loss=0.513]`).
+    Truth: a callback given through `pl_trainer_kwargs` reads `trainer.callback_metrics`,
+    `train_loss` after each batch (checked against the loss `training_step` returned) and
+    `val_loss` after each validation, at `global_step - 1`."""
     import shutil
 
     import numpy as np
@@ -11617,6 +11686,406 @@ OWN_ENVIRONMENT["pytorch_tabular"] = {
     "pytorch-tabular": "pytorch-tabular", "pytorch-lightning": "pytorch-lightning "
     "(pytorch_tabular case)", "rich": "rich (pytorch_tabular case)",
     "pandas": "pandas (pytorch_tabular case)", "torch": "torch (pytorch_tabular case)"}
+    from darts import TimeSeries
+    from darts.models import NBEATSModel
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    recorder = _lightning_recorder(pl.Callback, truth, ["train_loss"], ["val_loss"])
+    returned: list[float] = []
+
+    class Returned(pl.Callback):  # type: ignore[misc]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            returned.append(float(outputs["loss"]))
+
+    rng = np.random.default_rng(0)
+    t = np.arange(200)
+    values = (np.sin(2 * np.pi * t / 24) + 0.1 * rng.normal(size=200)).astype(np.float32)
+    series = TimeSeries.from_times_and_values(pd.date_range("2026-01-01", periods=200,
+                                                            freq="D"), values)
+    train, val = series[:160], series[160 - 12:]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        model = NBEATSModel(input_chunk_length=12, output_chunk_length=4, n_epochs=3,
+                            num_stacks=2, num_blocks=1, num_layers=2, layer_widths=16,
+                            batch_size=16, random_state=0,
+                            pl_trainer_kwargs={"accelerator": "cpu",
+                                               "callbacks": [recorder, Returned()]})
+        model.fit(train, val_series=val)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    trained = [p["value"] for p in truth if p["key"] == "train_loss"]
+    if trained != returned or [p["step"] for p in truth if p["key"] == "train_loss"] != list(
+            range(30)):
+        raise SystemExit("darts_nbeats: the logged train_loss is not a step's loss")
+    return truth
+
+
+CASES["darts_nbeats"] = darts_nbeats
+OWN_ENVIRONMENT["darts_nbeats"] = dict(FORECAST_ENVIRONMENT, darts="darts")
+
+
+def gluonts_deepar() -> Truth:
+    """GluonTS' torch `DeepAREstimator` (one LSTM layer of 8, context 24, prediction length 8)
+    trained with `estimator.train(train, validation_data=val)` on four synthetic daily series
+    (phase-shifted sines of period 24 plus noise, 200 points to train, 240 to validate),
+    `num_batches_per_epoch=10`, `trainer_kwargs` `max_epochs=3` (and `default_root_dir="."`,
+    run from a temporary folder, so that the checkpoint paths print relative): Lightning's
+    default logger (TensorBoard's, `v_num=0`), GluonTS' own `ModelCheckpoint` on `val_loss`
+    (verbose), and the default bar, tqdm's (the environment has no rich), of unknown length
+    (`Epoch 0: |          | 10/? [00:00<00:00, 26.71it/s, v_num=0, val_loss=1.080,
+    train_loss=1.140]`): GluonTS' `DeepARLightningModule` logs `train_loss` and `val_loss` on
+    the epoch only (`on_step=False`), so the bar shows them after each epoch. Truth: a
+    callback reads `trainer.callback_metrics`, `val_loss` after each validation and
+    `train_loss` at the end of each epoch (checked: the mean of the losses `training_step`
+    returned), at `global_step - 1`."""
+    import shutil
+
+    import lightning.pytorch as pl
+    import numpy as np
+    import pandas as pd
+    import torch
+    from gluonts.dataset.common import ListDataset
+    from gluonts.torch import DeepAREstimator
+
+    torch.set_num_threads(1)
+    pl.seed_everything(0)
+    truth: Truth = []
+    returned: list[float] = []
+
+    class Recorder(pl.Callback):  # type: ignore[misc]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            returned.append(float(outputs["loss"]))
+
+        def on_train_epoch_end(self, trainer: Any, module: Any) -> None:
+            value = float(trainer.callback_metrics["train_loss"])
+            mean = sum(returned[-10:]) / 10
+            if abs(value - mean) > 1e-5 * max(1.0, abs(mean)):
+                raise SystemExit(f"gluonts_deepar: train_loss {value} is not the mean {mean}")
+            truth.append(point("train_loss", value, trainer.global_step - 1))
+
+    rng = np.random.default_rng(0)
+    t = np.arange(240)
+    series = [np.sin(2 * np.pi * t / 24 + k) + 0.1 * rng.normal(size=240) for k in range(4)]
+    start = pd.Period("2026-01-01", freq="D")
+    train = ListDataset([{"start": start, "target": s[:200]} for s in series], freq="D")
+    val = ListDataset([{"start": start, "target": s} for s in series], freq="D")
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        estimator = DeepAREstimator(
+            freq="D", prediction_length=8, context_length=24, num_layers=1, hidden_size=8,
+            batch_size=16, num_batches_per_epoch=10,
+            trainer_kwargs={"max_epochs": 3, "accelerator": "cpu", "default_root_dir": ".",
+                            "callbacks": [_lightning_recorder(pl.Callback, truth, [],
+                                                              ["val_loss"]), Recorder()]})
+        estimator.train(train, validation_data=val)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["gluonts_deepar"] = gluonts_deepar
+OWN_ENVIRONMENT["gluonts_deepar"] = dict(FORECAST_ENVIRONMENT, gluonts="gluonts")
+
+
+def neuralforecast_nhits() -> Truth:
+    """neuralforecast's `NHITS(h=8, input_size=24, max_steps=50, val_check_steps=10,
+    batch_size=2, windows_batch_size=32, mlp_units=[[16, 16]] * 3)` fitted by
+    `NeuralForecast(models=[model], freq="D").fit(df, val_size=24)` on four synthetic daily
+    series (phase-shifted sines of period 24 plus noise, 200 days each): an epoch is one pass
+    over the series, 2 batches of 2, so 25 epochs, a validation every 10 steps (each fifth
+    epoch's end). Run from a temporary folder (Lightning's default logger writes
+    `lightning_logs/` there). The library's defaults otherwise: Lightning's default logger
+    (`v_num=0`), model summary and bar, tqdm's (the environment has no rich). neuralforecast
+    logs `train_loss` with `on_epoch=True` (Lightning splits it into `train_loss_step` and
+    `train_loss_epoch`) and `valid_loss`, all on the bar: `Epoch 4: 100%|██████████| 2/2
+    [..., v_num=0, train_loss_step=0.632, train_loss_epoch=0.673, valid_loss=0.692]`.
+    Truth: a callback in the model's trainer arguments reads `trainer.callback_metrics`,
+    `train_loss_step` after each batch (checked against the loss `training_step` returned),
+    `valid_loss` after each validation, `train_loss_epoch` at the end of each epoch (checked:
+    the mean of its two steps' losses), at `global_step - 1`."""
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import pytorch_lightning as pl
+    import torch
+    from neuralforecast import NeuralForecast
+    from neuralforecast.models import NHITS
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    returned: list[float] = []
+
+    class Returned(pl.Callback):  # type: ignore[misc]
+        def on_train_batch_end(self, trainer: Any, module: Any, outputs: Any, batch: Any,
+                               batch_idx: int) -> None:
+            returned.append(float(outputs["loss"] if isinstance(outputs, dict) else outputs))
+
+    rng = np.random.default_rng(0)
+    t = np.arange(200)
+    days = pd.date_range("2026-01-01", periods=200, freq="D")
+    df = pd.concat([pd.DataFrame({"unique_id": f"s{k}", "ds": days,
+                                  "y": np.sin(2 * np.pi * t / 24 + k) + 0.1 * rng.normal(size=200)})
+                    for k in range(4)])
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        model = NHITS(h=8, input_size=24, max_steps=50, val_check_steps=10, batch_size=2,
+                      windows_batch_size=32, mlp_units=[[16, 16]] * 3, random_seed=0,
+                      accelerator="cpu",
+                      callbacks=[_lightning_recorder(pl.Callback, truth, ["train_loss_step"],
+                                                     ["valid_loss"], ("train_loss_epoch",)),
+                                 Returned()])
+        NeuralForecast(models=[model], freq="D").fit(df, val_size=24)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    steps = [p for p in truth if p["key"] == "train_loss_step"]
+    epochs = [p["value"] for p in truth if p["key"] == "train_loss_epoch"]
+    if [p["value"] for p in steps] != returned or [p["step"] for p in steps] != list(range(50)):
+        raise SystemExit("neuralforecast_nhits: train_loss_step is not each step's loss")
+    if len(epochs) != 25 or any(abs(e - (returned[2 * i] + returned[2 * i + 1]) / 2) > 1e-5
+                                for i, e in enumerate(epochs)):
+        raise SystemExit("neuralforecast_nhits: train_loss_epoch is not its steps' mean")
+    return truth
+
+
+CASES["neuralforecast_nhits"] = neuralforecast_nhits
+OWN_ENVIRONMENT["neuralforecast_nhits"] = dict(FORECAST_ENVIRONMENT,
+                                               neuralforecast="neuralforecast")
+
+
+ST_WORDS = ["red", "blue", "green", "cat", "dog", "bird", "runs", "sleeps", "eats", "small",
+            "big", "old", "young", "house", "tree", "river", "fast", "slow", "happy", "sad"]
+
+
+def _tiny_sentence_model(folder: str) -> Any:
+    """A `SentenceTransformer` of a tiny BERT built from a config (one layer, hidden size 32)
+    with a WordPiece tokenizer whose vocabulary is BERT's special tokens and the synthetic
+    words (written here: a trained vocabulary's order changes from run to run), saved to
+    `folder` and loaded as sentence-transformers loads any Hugging Face model
+    (`Transformer(folder)`), mean pooling after it: nothing downloaded."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    os.makedirs(folder, exist_ok=True)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + sorted(ST_WORDS)
+    with open(os.path.join(folder, "vocab.txt"), "w") as f:
+        f.write("\n".join(vocab) + "\n")
+    BertTokenizerFast(os.path.join(folder, "vocab.txt"), model_max_length=32).save_pretrained(
+        folder)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1,
+                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=32)
+    BertModel(config).save_pretrained(folder)
+    transformer = Transformer(folder)
+    return SentenceTransformer(modules=[transformer,
+                                        Pooling(transformer.get_embedding_dimension(), "mean")])
+
+
+def _sentence_pairs(n: int, seed: int) -> dict[str, list[Any]]:
+    """`n` pairs of made-up sentences (three to five of the words) scored by the share of
+    words they have in common: a similarity the model can learn."""
+    import random
+
+    rng = random.Random(seed)
+    first, second, score = [], [], []
+    for _ in range(n):
+        a = rng.sample(ST_WORDS, rng.randint(3, 5))
+        b = [w if rng.random() < 0.5 else rng.choice(ST_WORDS) for w in a]
+        first.append(" ".join(a))
+        second.append(" ".join(b))
+        score.append(len(set(a) & set(b)) / len(set(a) | set(b)))
+    return {"sentence1": first, "sentence2": second, "score": score}
+
+
+def sentence_transformers_sts() -> Truth:
+    """sentence-transformers' own trainer, `SentenceTransformerTrainer`, fine-tuning the tiny
+    model of `_tiny_sentence_model` with `CosineSimilarityLoss` on 96 made-up sentence pairs
+    scored by their shared words, 2 epochs of batches of 16 (12 steps), a log every 2 steps
+    and an evaluation every 4 with an `EmbeddingSimilarityEvaluator(name="sts-dev")` on 32
+    other pairs (and the loss on them), CPU. It prints as the transformers Trainer does
+    (`{'loss': '0.2531', 'grad_norm': '1.604', 'learning_rate': '0.0004583', 'epoch':
+    '0.3333'}`, the values `.4g` strings, between the redraws of its tqdm bar), the
+    evaluations with the evaluator's keys (`eval_sts-dev_pearson_cosine`, `eval_sts-dev_spearman_cosine`).
+    Truth: `trainer.state.log_history`, each entry at its `step`, as the hf_trainer case's;
+    `total_flos` is not printed and left out; the runtimes and rates are timings."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import shutil
+
+    import torch
+    from datasets import Dataset
+    from sentence_transformers import (
+        SentenceTransformerTrainer,
+        SentenceTransformerTrainingArguments,
+    )
+    from sentence_transformers.sentence_transformer.evaluation import (
+        EmbeddingSimilarityEvaluator,
+    )
+    from sentence_transformers.sentence_transformer.losses import CosineSimilarityLoss
+    from transformers import set_seed
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    work = tempfile.mkdtemp()
+    try:
+        model = _tiny_sentence_model(os.path.join(work, "tiny-bert"))
+        train = Dataset.from_dict(_sentence_pairs(96, 0))
+        dev = _sentence_pairs(32, 1)
+        evaluator = EmbeddingSimilarityEvaluator(dev["sentence1"], dev["sentence2"],
+                                                 dev["score"], name="sts-dev")
+        args = SentenceTransformerTrainingArguments(
+            output_dir=os.path.join(work, "out"), num_train_epochs=2,
+            per_device_train_batch_size=16, per_device_eval_batch_size=16, learning_rate=5e-4,
+            logging_steps=2, eval_strategy="steps", eval_steps=4, save_strategy="no",
+            report_to=[], use_cpu=True, seed=0, dataloader_num_workers=0)
+        trainer = SentenceTransformerTrainer(model=model, args=args, train_dataset=train,
+                                             eval_dataset=Dataset.from_dict(dev),
+                                             loss=CosineSimilarityLoss(model),
+                                             evaluator=evaluator)
+        trainer.train()
+    finally:
+        shutil.rmtree(work)
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos") and isinstance(value, (int, float))]
+
+
+CASES["sentence_transformers_sts"] = sentence_transformers_sts
+ST_ENVIRONMENT = {name: f"{name} (sentence-transformers, SetFit cases)"
+                  for name in ("torch", "transformers", "tokenizers", "datasets", "tqdm", "rich",
+                               "accelerate")}
+OWN_ENVIRONMENT["sentence_transformers_sts"] = dict(
+    ST_ENVIRONMENT, **{"sentence-transformers": "sentence-transformers"})
+
+
+def setfit_classifier() -> Truth:
+    """SetFit's own `Trainer` (`setfit.Trainer`, `TrainingArguments(batch_size=16,
+    num_epochs=1, max_steps=24, logging_steps=4, eval_strategy="steps", eval_steps=8)`) on
+    a `SetFitModel` whose body is the tiny sentence model of `_tiny_sentence_model` (nothing
+    downloaded) and whose head is scikit-learn's logistic regression, 64 made-up sentences of
+    two classes (whether they name an animal), 32 more to evaluate, CPU: the contrastive
+    phase fine-tunes the body with a sentence-transformers trainer on generated pairs, then
+    the head is fitted. It prints as the transformers Trainer does, with SetFit's names
+    (`{'embedding_loss': '0.3973', 'grad_norm': '3.009', 'learning_rate': '2e-05', 'epoch':
+    '0.1667'}`, `{'eval_embedding_loss': '0.402', 'eval_embedding_runtime': ...}`). Truth: the log history of the
+    trainer SetFit drives, `trainer.st_trainer.state.log_history`, each entry at its `step`;
+    `total_flos` is not printed; the runtimes and rates are timings."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import random
+    import shutil
+
+    import torch
+    from datasets import Dataset
+    from setfit import SetFitModel, Trainer, TrainingArguments
+    from sklearn.linear_model import LogisticRegression
+    from transformers import set_seed
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    animals = {"cat", "dog", "bird"}
+    rng = random.Random(0)
+
+    def sentences(n: int) -> dict[str, list[Any]]:
+        text, label = [], []
+        for i in range(n):
+            words = rng.sample([w for w in ST_WORDS if w not in animals], 3)
+            if i % 2:
+                words.insert(rng.randint(0, 3), rng.choice(sorted(animals)))
+            text.append(" ".join(words))
+            label.append(i % 2)
+        return {"text": text, "label": label}
+
+    work = tempfile.mkdtemp()
+    try:
+        body = _tiny_sentence_model(os.path.join(work, "tiny-bert"))
+        model = SetFitModel(model_body=body, model_head=LogisticRegression())
+        args = TrainingArguments(output_dir=os.path.join(work, "out"), batch_size=16,
+                                 num_epochs=1, max_steps=24, logging_steps=4,
+                                 eval_strategy="steps", eval_steps=8, save_strategy="no",
+                                 report_to="none", seed=0)
+        trainer = Trainer(model=model, args=args, train_dataset=Dataset.from_dict(sentences(64)),
+                          eval_dataset=Dataset.from_dict(sentences(32)))
+        trainer.train()
+    finally:
+        shutil.rmtree(work)
+    return [point(key, value, entry["step"])
+            for entry in trainer.st_trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos") and isinstance(value, (int, float))]
+
+
+CASES["setfit_classifier"] = setfit_classifier
+OWN_ENVIRONMENT["setfit_classifier"] = dict(ST_ENVIRONMENT, setfit="setfit",
+                                            **{"scikit-learn": "scikit-learn (SetFit case)"})
+
+
+def pytorch_forecasting_tft() -> Truth:
+    """pytorch-forecasting's `TemporalFusionTransformer.from_dataset(training, hidden_size=8,
+    attention_head_size=1, hidden_continuous_size=4, learning_rate=0.03)` (its default
+    `QuantileLoss`) trained as the library's tutorial does, with a Lightning
+    `Trainer(max_epochs=3, gradient_clip_val=0.1, limit_train_batches=10)` on a
+    `TimeSeriesDataSet` of four synthetic series (phase-shifted sines of period 24 plus noise,
+    200 steps; encoder 24, prediction 8; the last 8 steps of each held out and validated with
+    `from_dataset(..., predict=True)`), from a temporary folder (Lightning's default logger
+    writes `lightning_logs/` there). The module logs `train_loss` on step and epoch (so
+    `train_loss_step`, `train_loss_epoch`) and `val_loss` on the bar, drawn by Lightning's tqdm
+    bar (the environment has no rich): `Epoch 1: 100%|██████████| 10/10 [..., v_num=0,
+    train_loss_step=..., val_loss=..., train_loss_epoch=...]`; its other metrics (`val_SMAPE`,
+    `val_MAE`, ...) are logged but not printed. Truth: a callback reads
+    `trainer.callback_metrics`, `train_loss_step` after each batch, `val_loss` after each
+    validation, `train_loss_epoch` at the end of each epoch, at `global_step - 1`."""
+    import shutil
+
+    import lightning.pytorch as pl
+    import numpy as np
+    import pandas as pd
+    import torch
+    from pytorch_forecasting import TemporalFusionTransformer, TimeSeriesDataSet
+
+    torch.set_num_threads(1)
+    pl.seed_everything(0)
+    truth: Truth = []
+    rng = np.random.default_rng(0)
+    t = np.arange(200)
+    data = pd.concat([pd.DataFrame({"time_idx": t, "group": f"s{k}",
+                                    "value": np.sin(2 * np.pi * t / 24 + k)
+                                    + 0.1 * rng.normal(size=200)}) for k in range(4)],
+                     ignore_index=True)
+    training = TimeSeriesDataSet(data[data.time_idx < 192], time_idx="time_idx", target="value",
+                                 group_ids=["group"], max_encoder_length=24,
+                                 max_prediction_length=8, time_varying_unknown_reals=["value"])
+    validation = TimeSeriesDataSet.from_dataset(training, data, predict=True,
+                                                stop_randomization=True)
+    train_loader = training.to_dataloader(train=True, batch_size=16, num_workers=0)
+    val_loader = validation.to_dataloader(train=False, batch_size=16, num_workers=0)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        trainer = pl.Trainer(max_epochs=3, accelerator="cpu", gradient_clip_val=0.1,
+                             limit_train_batches=10,
+                             callbacks=[_lightning_recorder(pl.Callback, truth,
+                                                            ["train_loss_step"], ["val_loss"],
+                                                            ("train_loss_epoch",))])
+        model = TemporalFusionTransformer.from_dataset(training, learning_rate=0.03,
+                                                       hidden_size=8, attention_head_size=1,
+                                                       dropout=0.1, hidden_continuous_size=4)
+        trainer.fit(model, train_dataloaders=train_loader, val_dataloaders=val_loader)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["pytorch_forecasting_tft"] = pytorch_forecasting_tft
+OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
+                                                  **{"pytorch-forecasting": "pytorch-forecasting"})
 
 
 def main(argv: list[str]) -> None:
