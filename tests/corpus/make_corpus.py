@@ -11545,6 +11545,80 @@ def pytorch_tabular() -> Truth:
     (30), as in lightning_test. Left out: `v_num` (the logger's version), and the sanity
     check's validation values, which the bar shows on the terminal until the first batch
     (Lightning logs none of them)."""
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import pytorch_lightning as pl
+    import torch
+    from pytorch_tabular import TabularModel
+    from pytorch_tabular.config import DataConfig, OptimizerConfig, TrainerConfig
+    from pytorch_tabular.models import CategoryEmbeddingModelConfig
+
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(0)
+
+    def table(n: int) -> Any:
+        frame = pd.DataFrame({"city": rng.choice(["a", "b", "c", "d"], n),
+                              "plan": rng.choice(["x", "y"], n),
+                              "age": rng.normal(40, 10, n), "income": rng.normal(50, 15, n)})
+        frame["target"] = ((frame.age - 40) / 10 + (frame.city == "a") + rng.normal(0, 0.7, n)
+                           > 0.3).astype(int)
+        return frame
+
+    train, valid, test = table(320), table(96), table(96)
+    truth: Truth = []
+
+    class Record(pl.Callback):  # type: ignore[misc]
+        def shown(self, trainer: Any, keys: tuple[str, ...]) -> None:
+            metrics = trainer.progress_bar_metrics
+            truth.extend(point(key, metrics[key], trainer.global_step - 1)
+                         for key in keys if key in metrics)
+
+        def on_train_batch_end(self, trainer: Any, *args: Any) -> None:
+            self.shown(trainer, ("train_loss",))
+
+        def on_validation_end(self, trainer: Any, pl_module: Any) -> None:
+            if not trainer.sanity_checking:
+                self.shown(trainer, ("valid_loss", "valid_accuracy"))
+
+        def on_train_epoch_start(self, trainer: Any, pl_module: Any) -> None:
+            if trainer.current_epoch > 0:
+                self.shown(trainer, ("train_accuracy",))
+
+        def on_train_end(self, trainer: Any, pl_module: Any) -> None:
+            self.shown(trainer, ("train_accuracy",))
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)  # its experiment counter (`.pt_tmp/`) and saved models go there
+    try:
+        model = TabularModel(
+            data_config=DataConfig(target=["target"], continuous_cols=["age", "income"],
+                                   categorical_cols=["city", "plan"]),
+            model_config=CategoryEmbeddingModelConfig(task="classification", layers="16-8",
+                                                      metrics=["accuracy"], seed=0),
+            optimizer_config=OptimizerConfig(),
+            trainer_config=TrainerConfig(max_epochs=3, batch_size=32, accelerator="cpu",
+                                         checkpoints=None, early_stopping=None, load_best=False,
+                                         seed=0))
+        model.fit(train=train, validation=valid, callbacks=[Record()])
+        if sum(p["key"] == "train_accuracy" for p in truth) != 3:
+            raise SystemExit("pytorch_tabular: not one train_accuracy an epoch")
+        (results,) = model.evaluate(test)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth + [point(key, value, model.trainer.global_step)
+                    for key, value in results.items()]
+
+
+CASES["pytorch_tabular"] = pytorch_tabular
+OWN_ENVIRONMENT["pytorch_tabular"] = {
+    "pytorch-tabular": "pytorch-tabular", "pytorch-lightning": "pytorch-lightning "
+    "(pytorch_tabular case)", "rich": "rich (pytorch_tabular case)",
+    "pandas": "pandas (pytorch_tabular case)", "torch": "torch (pytorch_tabular case)"}
+
+
 # --- darts, sentence-transformers, SetFit, GluonTS, neuralforecast, pytorch-forecasting -------
 # Each runs alone. The forecasting libraries (darts, GluonTS, neuralforecast,
 # pytorch-forecasting) share one environment, which their own requirements leave without rich,
@@ -11620,72 +11694,6 @@ def darts_nbeats() -> Truth:
     import pandas as pd
     import pytorch_lightning as pl
     import torch
-    from pytorch_tabular import TabularModel
-    from pytorch_tabular.config import DataConfig, OptimizerConfig, TrainerConfig
-    from pytorch_tabular.models import CategoryEmbeddingModelConfig
-
-    torch.set_num_threads(1)
-    rng = np.random.default_rng(0)
-
-    def table(n: int) -> Any:
-        frame = pd.DataFrame({"city": rng.choice(["a", "b", "c", "d"], n),
-                              "plan": rng.choice(["x", "y"], n),
-                              "age": rng.normal(40, 10, n), "income": rng.normal(50, 15, n)})
-        frame["target"] = ((frame.age - 40) / 10 + (frame.city == "a") + rng.normal(0, 0.7, n)
-                           > 0.3).astype(int)
-        return frame
-
-    train, valid, test = table(320), table(96), table(96)
-    truth: Truth = []
-
-    class Record(pl.Callback):  # type: ignore[misc]
-        def shown(self, trainer: Any, keys: tuple[str, ...]) -> None:
-            metrics = trainer.progress_bar_metrics
-            truth.extend(point(key, metrics[key], trainer.global_step - 1)
-                         for key in keys if key in metrics)
-
-        def on_train_batch_end(self, trainer: Any, *args: Any) -> None:
-            self.shown(trainer, ("train_loss",))
-
-        def on_validation_end(self, trainer: Any, pl_module: Any) -> None:
-            if not trainer.sanity_checking:
-                self.shown(trainer, ("valid_loss", "valid_accuracy"))
-
-        def on_train_epoch_start(self, trainer: Any, pl_module: Any) -> None:
-            if trainer.current_epoch > 0:
-                self.shown(trainer, ("train_accuracy",))
-
-        def on_train_end(self, trainer: Any, pl_module: Any) -> None:
-            self.shown(trainer, ("train_accuracy",))
-
-    here, work = os.getcwd(), tempfile.mkdtemp()
-    os.chdir(work)  # its experiment counter (`.pt_tmp/`) and saved models go there
-    try:
-        model = TabularModel(
-            data_config=DataConfig(target=["target"], continuous_cols=["age", "income"],
-                                   categorical_cols=["city", "plan"]),
-            model_config=CategoryEmbeddingModelConfig(task="classification", layers="16-8",
-                                                      metrics=["accuracy"], seed=0),
-            optimizer_config=OptimizerConfig(),
-            trainer_config=TrainerConfig(max_epochs=3, batch_size=32, accelerator="cpu",
-                                         checkpoints=None, early_stopping=None, load_best=False,
-                                         seed=0))
-        model.fit(train=train, validation=valid, callbacks=[Record()])
-        if sum(p["key"] == "train_accuracy" for p in truth) != 3:
-            raise SystemExit("pytorch_tabular: not one train_accuracy an epoch")
-        (results,) = model.evaluate(test)
-    finally:
-        os.chdir(here)
-        shutil.rmtree(work)
-    return truth + [point(key, value, model.trainer.global_step)
-                    for key, value in results.items()]
-
-
-CASES["pytorch_tabular"] = pytorch_tabular
-OWN_ENVIRONMENT["pytorch_tabular"] = {
-    "pytorch-tabular": "pytorch-tabular", "pytorch-lightning": "pytorch-lightning "
-    "(pytorch_tabular case)", "rich": "rich (pytorch_tabular case)",
-    "pandas": "pandas (pytorch_tabular case)", "torch": "torch (pytorch_tabular case)"}
     from darts import TimeSeries
     from darts.models import NBEATSModel
 
