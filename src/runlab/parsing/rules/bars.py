@@ -111,7 +111,9 @@ def read_tqdm(line: str) -> Bar | None:
         items = [(name, text) for name, text in (
             (key.replace(". ", " ").replace(" ", "_"), text)
             for key, text in _POSTFIX_TEXT_ITEM.findall(postfix)) if is_metric_key(name)]
-    if not end:  # a terminal cut the line at its width: the last item may be cut too
+    if not end and items and (postfix or "").rstrip().endswith(items[-1][1].rstrip()):
+        # a terminal cut the line at its width: the last item may be cut too (not when a
+        # cut name follows it, `train_loss_epoch=0.673, valid`)
         items = items[:-1]
     found: list[Found] = []
     for key, text in items:
