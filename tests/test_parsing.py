@@ -2108,3 +2108,14 @@ def test_setup_lines_of_the_optimisers_are_not_metrics() -> None:
                  "Action size has been automatically determined. action_size=2",
                  "Total seconds required for training: 0.014"]:
         assert parse(line) == [], line
+
+
+def test_a_line_after_an_epochs_finished_bar_is_at_the_epoch() -> None:
+    # pytorch-accelerated: `Starting epoch 1`, the epoch's bar to its end, the epoch's loss,
+    # then the evaluation's bar
+    lines = ["Starting epoch 1", "  0%|          | 0/10 [00:00<?, ?it/s]",
+             "100%|██████████| 10/10 [00:00<00:00, 44.21it/s]", "train_loss_epoch: 1.407",
+             "Starting eval epoch", "  0%|          | 0/3 [00:00<?, ?it/s]",
+             "100%|██████████| 3/3 [00:00<00:00, 14.63it/s]", "eval_loss_epoch: 1.344"]
+    assert [(k, s) for k, _, s, _ in run_all(*lines)] == [
+        ("train_loss_epoch", 1), ("eval_loss_epoch", 1)]

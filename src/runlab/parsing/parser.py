@@ -648,7 +648,8 @@ class MetricParser:
             self._step_header(key_step, points)  # a line of only a step, `STEP:  0`
             return points
         line_step = self._current_step if key_step is None else key_step
-        waits = key_step is None and self._main != "" and not self._header_since_bar
+        waits = key_step is None and self._main != "" and not self._header_since_bar and not (
+            self._header_epoch is not None and line_step is not None and self._main_finished())
         done = self._done if line_step is None else None
         counts = self._counts
         held = self._held
@@ -675,6 +676,13 @@ class MetricParser:
                 step = line_step if line_step is not None else seen if done is None else done
             points.append(Point(key, float(value), step, rule))
         return points
+
+    def _main_finished(self) -> bool:
+        """Whether the main bar has reached its total: a line printed then, under an epoch
+        header, is the epoch's (pytorch-accelerated's `train_loss_epoch: 1.40` after its
+        `Starting epoch 1` and the epoch's bar), not the next bar's."""
+        state = self._bars.get(self._main)
+        return state is not None and 0 < state[2] <= state[1]
 
     def _step_header(self, step: int, out: list[Point]) -> None:
         """A line of only a step (`STEP:  0`, `iteration 5`): the lines after it are at that
