@@ -2119,3 +2119,23 @@ def test_a_line_after_an_epochs_finished_bar_is_at_the_epoch() -> None:
              "100%|██████████| 3/3 [00:00<00:00, 14.63it/s]", "eval_loss_epoch: 1.344"]
     assert [(k, s) for k, _, s, _ in run_all(*lines)] == [
         ("train_loss_epoch", 1), ("eval_loss_epoch", 1)]
+
+
+def test_this_rounds_rules_keep_to_their_own_lines() -> None:
+    # a phase before a count still qualifies the measures after it; episode lengths are
+    # metrics; a word before `(n/m)` is Catalyst's loader only when it is a phase; a dict
+    # named with spaces around `=` too, and none of a settings dict; a result's repr is read;
+    # `{epoch:3}` is no source location; whole numbers after a counter are counts
+    assert parse("val samples: 1000 loss: 0.3 acc: 0.9") == expect(
+        ("val_loss", 0.3, 0), ("val_acc", 0.9, 0))
+    assert parse("Episode 10 | reward: 200.0 | steps: 187") == expect(
+        ("reward", 200.0, 10), ("steps", 187, 10))
+    assert parse("Epoch (1/10) loss: 0.5 | acc: 0.9") == expect(("loss", 0.5, 0), ("acc", 0.9, 0))
+    assert parse("metrics = {'loss': 0.08}") == expect(("metrics/loss", 0.08, 0))
+    assert parse("best_params={'lr': 0.001}") == []
+    assert [k for k, _, _, _ in run_all(
+        "100%|#| 10/10 [00:01<00:00, 9.5it/s, loss=0.5, params={'lr': 0.1}]")] == ["loss"]
+    assert [k for k, _, _ in parse("EvalResult(loss=0.32, acc=0.9, verbose=False)")] == [
+        "loss", "acc"]
+    assert parse("{epoch:3} loss: 0.5") == expect(("loss", 0.5, 3))
+    assert parse("iter 5: batch 32 loss 0.3") == expect(("loss", 0.3, 5))

