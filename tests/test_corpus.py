@@ -54,9 +54,6 @@ AT_STEP_OF = {
     # Values printed the same at the next count are one point: tinygrad's loss printed `0.10`
     # at three steps in a row (a redraw that repeats its values is not a point).
     "tinygrad_mnist.pipe.log": 0.65, "tinygrad_mnist.pty.log": 0.65,
-    # SetFit's evaluation bar, longer than its training bar, is taken for the run's counter,
-    # so its evaluation dicts are at its count.
-    "setfit_classifier.pipe.log": 0.65, "setfit_classifier.pty.log": 0.65,
     # Through a pipe rich draws pytorch-tabular's bar once, at the end: the test table after
     # it is read at that frame's count.
     "pytorch_tabular.pipe.log": 0.55,

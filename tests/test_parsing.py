@@ -1461,6 +1461,35 @@ def test_step_less_lines_take_the_main_bars_next_step() -> None:
     ]
 
 
+def test_an_evaluation_bar_started_inside_the_training_bar_is_not_the_main_bar() -> None:
+    # SetFit's evaluation bar (34 batches) is longer than its training bar (24 steps), but it
+    # starts part-way through the training bar's run: its dict is at the training step. A
+    # warning printed on the bar's line says nothing of the dict after it.
+    assert run_all(
+        "  0%|          | 0/24 [00:00<?, ?it/s]/x/dataloader.py:759: UserWarning: 'pin_memory'",
+        "{'embedding_loss': '0.4254', 'epoch': '0.04167'}",
+        "  4%|▍         | 1/24 [00:00<00:01, 22.64it/s]",
+        " 33%|███▎      | 8/24 [00:00<00:00, 18.51it/s]",
+        "  0%|          | 0/34 [00:00<?, ?it/s]",
+        " 82%|████████▏ | 28/34 [00:00<00:00, 69.11it/s]",
+        "{'eval_embedding_loss': '0.402', 'epoch': '0.3333'}",
+        " 33%|███▎      | 8/24 [00:00<00:00, 18.51it/s]",
+        "100%|██████████| 34/34 [00:00<00:00, 69.11it/s]",
+        " 38%|███▊      | 9/24 [00:00<00:01,  7.97it/s]",
+    ) == [
+        ("embedding_loss", 0.4254, 1, "hf_trainer"), ("epoch", 0.04167, 1, "hf_trainer"),
+        ("eval_embedding_loss", 0.402, 8, "hf_trainer"), ("epoch", 0.3333, 8, "hf_trainer"),
+    ]
+    # A loop's inner bar starts with its outer bar's first count: it is the finer counter.
+    assert run_all(
+        "epochs:   0%|          | 0/3 [00:00<?, ?it/s]",
+        "  0%|          | 0/5 [00:00<?, ?it/s]",
+        " 40%|████      | 2/5 [00:00<00:00, 22.64it/s]",
+        "loss: 0.5",
+        " 60%|██████    | 3/5 [00:00<00:00, 22.64it/s]",
+    ) == [("loss", 0.5, 3, "key_value")]
+
+
 def test_a_finished_data_bar_is_not_the_main_bar() -> None:
     assert run_all(
         "Map: 100%|██████████| 1000/1000 [00:00<00:00, 5000.00it/s]",

@@ -209,7 +209,8 @@ class MetricParser:
         # Keras points not yet given out: key -> (point, the bar's counter).
         self._held: dict[str, tuple[Point, int | None]] = {}
         # Progress bars: family -> [counters of its earlier runs, its last counter, its total,
-        # shows metrics (0/1), still drawing (0/1)]; the main bar's family and global step.
+        # shows metrics (0/1), still drawing (0/1), first drawn inside another bar's run (0/1)];
+        # the main bar's family and global step.
         self._bars: dict[str, list[int]] = {}
         self._main = ""
         self._bar_step: int | None = None
@@ -421,9 +422,14 @@ class MetricParser:
                     continue
                 self._draw(drawn, name, released)
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
-                    if drawn.family and drawn.family == self._main:
+                    waiting = len(self._waiting)
+                    rest = self._parse_line(drawn.rest)
+                    # A print in the loop's body on the bar's line; a warning there (holding
+                    # no metric) says nothing of the lines after it.
+                    if ((rest or len(self._waiting) > waiting) and drawn.family
+                            and drawn.family == self._main):
                         self._printed_on = self._bar_step
-                    released += self._parse_line(drawn.rest)
+                    released += rest
                 if final:
                     break
                 continue
@@ -509,7 +515,13 @@ class MetricParser:
                     self._bars.clear()
                     self._ahead_shown.clear()
                     self._main = ""
-                state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1]
+                # A bar that first starts while another is part-way through its run is an
+                # interruption of that run (SetFit's and the Trainer's evaluation bar inside
+                # the training bar), not a finer loop: a loop's inner bar starts with its
+                # outer bar's first count.
+                nested = any(other[4] and 2 <= other[1] < other[2]
+                             for other in self._bars.values())
+                state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1, int(nested)]
             elif bar.counter < state[1]:  # the bar starts again: its count goes on
                 state[0] += state[1]
                 self._ahead_shown.discard(bar.family)
@@ -532,7 +544,7 @@ class MetricParser:
                     other[4] = 0
             state[4] = 1
             main = max(self._bars.items(), key=lambda item: (item[1][4], item[1][3],
-                                                              item[1][2]))[0]
+                                                              -item[1][5], item[1][2]))[0]
             since = self._bar_step if self._main == main else None
             self._main = main
             if main == bar.family:
