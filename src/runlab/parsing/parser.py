@@ -423,13 +423,13 @@ class MetricParser:
                 self._draw(drawn, name, released)
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
                     waiting = len(self._waiting)
-                    rest = self._parse_line(drawn.rest)
+                    after = self._parse_line(drawn.rest)
                     # A print in the loop's body on the bar's line; a warning there (holding
                     # no metric) says nothing of the lines after it.
-                    if ((rest or len(self._waiting) > waiting) and drawn.family
+                    if ((after or len(self._waiting) > waiting) and drawn.family
                             and drawn.family == self._main):
                         self._printed_on = self._bar_step
-                    released += rest
+                    released += after
                 if final:
                     break
                 continue
