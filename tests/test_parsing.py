@@ -1084,6 +1084,18 @@ megabyte = [
     "-1.0 per-word bound, " * 50_000,
     "{a:1}" * 200_000,
     "X(" + "random_state=1, " * 60_000 + ")",
+    # dynesty's names and values, a table between bars, a list of pairs, LLMs-from-scratch's
+    # counter, MindSpore's loss, CVXPY's time of day, a split's dict
+    "eff(%" * 200_000 + "): 1",
+    "logz: 1+/-" * 100_000,
+    "dlogz: 1> " * 100_000,
+    "| niter |" + " x |" * 250_000,
+    "[('a', 1), " * 90_000 + "]",
+    "[('" * 300_000,
+    "Ep 1 (Step " * 90_000 + "1): loss 1",
+    "epoch: 1 step: 1, loss is " * 40_000,
+    "12:00:00 PM: a: 1 " * 55_000,
+    "{'split': 'test', " + "'a': '1', " * 90_000 + "}",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1098,7 +1110,7 @@ print(json.dumps(counts))
 
 def test_no_line_stalls_the_parser() -> None:
     done = subprocess.run([sys.executable, "-c", LINEAR_SCRIPT], capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     # Every pair of every line (no step key among them); through the line cap, what fits in
     # its first 4,096 characters; a key found twice on a line counts once.
@@ -1113,7 +1125,9 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-                                       0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]
+                                       0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
+                                       0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
+                                       1, 0, 1]
 
 
 
@@ -2168,3 +2182,71 @@ def test_this_rounds_rules_keep_to_their_own_lines() -> None:
         "loss", "acc"]
     assert parse("{epoch:3} loss: 0.5") == expect(("loss", 0.5, 3))
     assert parse("iter 5: batch 32 loss 0.3") == expect(("loss", 0.3, 5))
+
+
+def test_solver_and_sampler_status_lines() -> None:
+    # dynesty: a unit or a star in a name, a value with its uncertainty or the threshold it is
+    # compared with; the likelihood calls are a count
+    assert parse("iter: 336 | +1 | bound: 12 | ncall: 1974 | eff(%): 17.081 | loglstar: -0.347 "
+                 "| logz: -7.842 +/-  0.406 | dlogz:  0.481 >  0.500") == expect(
+        ("bound", 12, 336), ("eff(%)", 17.081, 336), ("loglstar", -0.347, 336),
+        ("logz", -7.842, 336), ("dlogz", 0.481, 336))
+    assert parse("eff(%): 14.000 | logl*: -1662.0 | logz: -1666.6+/-0.3 | dlogz: 1683.1>   0.5"
+                 ) == expect(("eff(%)", 14.0, 0), ("logl*", -1662.0, 0), ("logz", -1666.6, 0),
+                             ("dlogz", 1683.1, 0))
+    assert parse("acc: 0.91±0.02, loss: 0.3") == expect(("acc", 0.91, 0), ("loss", 0.3, 0))
+    # CVXPY's log prefix ends in a time of day, not a section
+    assert parse("(CVXPY) Dec 02 02:00:21 PM: Optimal value: 2.631e+01") == expect(
+        ("Optimal_value", 26.31, 0))
+
+
+def test_tables_between_bars_and_with_a_greek_column() -> None:
+    # SciPy's trust-constr report: columns between `|`, a counter `niter`, evaluation counts
+    trust = ["| niter |f evals|CG iter|  obj func   |tr radius |   opt    |  c viol  |",
+             "|-------|-------|-------|-------------|----------|----------|----------|",
+             "|   1   |   1   |   0   | +8.4822e+02 | 1.00e+00 | 2.09e+03 | 0.00e+00 |",
+             "|   2   |   2   |   3   | +8.1748e+01 | 7.00e+00 | 3.23e+02 | 0.00e+00 |"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*trust) if k == "obj_func"] == [
+        ("obj_func", 848.22, 1), ("obj_func", 81.748, 2)]
+    assert {k for k, _, _, _ in run_all(*trust)} == {"obj_func", "tr_radius", "opt", "c_viol"}
+    # Clarabel's table: a Greek letter's column, and `step` over fractions is the step size
+    clarabel = ["iter    pcost        dcost       gap       pres      dres      k/t        μ"
+                "       step      ",
+                "---------------------------------------------------------------------------",
+                "  0  +2.6296e+01  +4.6588e+00  4.64e+00  2.42e-01  2.30e-16  1.00e+00  3.09e+00"
+                "   ------   ",
+                "  1  +2.6141e+01  +2.4289e+01  7.62e-02  2.75e-02  3.26e-16  2.36e-01  5.46e-01"
+                "  9.45e-01  "]
+    points = run_all(*clarabel)
+    assert [(k, v, s) for k, v, s, _ in points if k in ("μ", "step")] == [
+        ("μ", 3.09, 0), ("μ", 0.546, 1), ("step", 0.945, 1)]
+
+
+def test_a_list_of_name_value_pairs_is_read_as_a_dict() -> None:
+    # PFRL's `statistics:` line after its episode line: the step is the episode line's (the
+    # dict's own `cumulative_steps` is read as printed)
+    assert [point for point in run_all(
+        "INFO:pfrl.experiments.train_agent:outdir:results step:114 episode:5 R:16.0",
+        "INFO:pfrl.experiments.train_agent:statistics:[('average_q', np.float32(-0.0867)), "
+        "('average_loss', np.float64(0.5458)), ('cumulative_steps', 114), ('n_updates', 15)]",
+    ) if point[0] != "cumulative_steps"] == [("episode", 5.0, 114, "key_value"), ("R", 16.0, 114, "key_value"),
+          ("average_q", -0.0867, 114, "python_dict"), ("average_loss", 0.5458, 114, "python_dict"),
+          ("n_updates", 15.0, 114, "python_dict")]
+    assert parse("[('a', 'b'), ('loss', 0.5)]") == expect(("loss", 0.5, 0))
+    assert parse("[('loss', 0.5), 3]") == []
+
+
+def test_framework_lines_of_this_round() -> None:
+    # LLMs-from-scratch: the global step after the epoch
+    assert parse("Ep 2 (Step 000045): Train loss 4.549, Val loss 4.403") == expect(
+        ("Train_loss", 4.549, 45), ("Val_loss", 4.403, 45))
+    # MindSpore's LossMonitor: a position in an epoch whose length is not printed
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "epoch: 1 step: 1, loss is 2.3120296001434326", "epoch: 1 step: 2, loss is 2.31",
+        "epoch: 2 step: 1, loss is 2.2857232093811035")] == [
+        ("loss", 2.3120296001434326, 1), ("loss", 2.31, 2), ("loss", 2.2857232093811035, 3)]
+    # Haiku's examples: a dict of one split, its step
+    assert run_all("{'step': 100, 'split': 'test', 'accuracy': '0.188'}",
+                   "{'step': 100, 'split': 'train', 'accuracy': 0.19, 'train_loss': 0.5}") == [
+        ("test_accuracy", 0.188, 100, "hf_trainer"), ("train_accuracy", 0.19, 100, "python_dict"),
+        ("train_loss", 0.5, 100, "python_dict")]

@@ -60,6 +60,7 @@ from runlab.parsing.rules.libraries import (
     parse_sklearn_cv,
     parse_sklearn_hgb,
     parse_statsmodels_head,
+    parse_mindspore,
     parse_stylegan,
     parse_table_header,
     parse_timm,
@@ -233,6 +234,16 @@ RULES: list[Rule] = [
         "data are its timings",
         parse_visualizer,
         ("(epoch: ",),
+        final=True,
+        counts=True,
+    ),
+    Rule(
+        "mindspore",
+        "MindSpore's LossMonitor, `epoch: 2 step: 3, loss is 2.297`: the loss at a position in "
+        "epoch 2 whose length is not printed, (epochs before) x (the furthest step of an epoch) "
+        "+ 3",
+        parse_mindspore,
+        (", loss is ",),
         final=True,
         counts=True,
     ),
@@ -525,9 +536,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "python_dict",
-        "the top-level numbers of a Python dict repr: {'loss': 0.52, 'epoch': 0.5}",
+        "the numbers of a Python dict repr, nested dicts flattened with `/`: {'loss': 0.52, "
+        "'epoch': 0.5}; or of a list of (name, value) pairs, [('average_q', 0.1)]",
         parse_python_dict,
-        ("{",),
+        ("{", "[("),
         generic=True,
     ),
     Rule(

@@ -9,8 +9,8 @@ import re
 import warnings
 from collections.abc import Iterator
 
-from runlab.parsing.rules.base import CLAIM, Found, parse_number, plain_number
-from runlab.parsing.rules.pairs import SETTINGS_DICT, is_metric_key
+from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
+from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key
 
 # json -----------------------------------------------------------------------------------------
 
@@ -89,7 +89,9 @@ _DEPTH = 8  # nesting levels read below the top
 
 # python_dict ----------------------------------------------------------------------------------
 
-_PY_OPEN = re.compile(r"\{\s*'")
+# A dict display, or a list of (name, value) pairs: PFRL's `statistics:[('average_q', 0.1),
+# ('average_loss', 0.5)]`, what `get_statistics()` and `list(d.items())` return.
+_PY_OPEN = re.compile(r"\{\s*'|\[\s*\(\s*'")
 _SPECIAL = {"nan": float("nan"), "inf": float("inf")}
 
 
@@ -110,8 +112,9 @@ def _literal_number(node: ast.expr) -> float | None:
 
 
 def _dict_tree(line: str, start: int) -> ast.Dict | None:
-    """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated."""
-    end = line.rfind("}")
+    """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated;
+    or the list of pairs from ``start`` to the line's last ``]``, as the dict it lists."""
+    end = line.rfind("}" if line[start] == "{" else "]")
     if end < start:
         return None
     # literal_eval would reject nan and inf, which repr() prints as bare names, so the tree is
@@ -122,7 +125,14 @@ def _dict_tree(line: str, start: int) -> ast.Dict | None:
             tree = ast.parse(line[start : end + 1], mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return tree.body if isinstance(tree.body, ast.Dict) else None
+    body = tree.body
+    if isinstance(body, ast.List):
+        pairs = [item.elts for item in body.elts
+                 if isinstance(item, ast.Tuple) and len(item.elts) == 2]
+        if not pairs or len(pairs) < len(body.elts):
+            return None
+        return ast.Dict(keys=[key for key, _ in pairs], values=[value for _, value in pairs])
+    return body if isinstance(body, ast.Dict) else None
 
 
 def parse_python_dict(line: str) -> list[Found]:
@@ -141,6 +151,9 @@ def parse_python_dict(line: str) -> list[Found]:
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
     _flatten_tree(tree, f"{name}/" if name else "", found, 0)
+    split = _split(tree)
+    if split:
+        found = _in_split(found, split)
     return found + _counter_before(line, opening.start()) if found else found
 
 
@@ -177,10 +190,17 @@ def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -
 # hf_trainer -----------------------------------------------------------------------------------
 
 
+# The entry that names the split a dict's values are of: Haiku's examples print `{'step': 100,
+# 'split': 'test', 'accuracy': '0.188'}`, test_accuracy at step 100.
+_SPLIT_KEYS = frozenset({"split", "phase", "mode", "stage", "subset"})
+
+
 def parse_hf_trainer(line: str) -> list[Found]:
     """A Hugging Face Trainer log dict, whose floats are printed as strings:
     ``{'loss': '0.6933', 'learning_rate': '4.375e-05', 'epoch': '0.375'}``. Every value is a
-    metric, ``epoch`` too (``'1'`` is epoch 1.0, never a step)."""
+    metric, ``epoch`` too (``'1'`` is epoch 1.0, never a step); a whole number under a step's
+    name is the dict's step (``'step': 100``), and a split named in it qualifies the others
+    (``'split': 'test'``)."""
     tree = _line_dict(line)
     if tree is None:
         return []
@@ -194,6 +214,26 @@ def parse_hf_trainer(line: str) -> list[Found]:
                 found.append((name, float(value), None))
             continue
         number = _literal_number(node)
-        if number is not None:
+        if type(number) is int and name in STEP_NAMES and name != "epoch":
+            found.append((name, number, None))
+        elif number is not None:
             found.append((name, float(number), None))
+    split = _split(tree)
+    if split:
+        found = _in_split(found, split)
     return found if quoted else []
+
+
+def _split(tree: ast.Dict) -> str:
+    """The split a dict's entries name (`'split': 'test'`), or ''."""
+    for name, node in _named(tree):
+        if (name in _SPLIT_KEYS and isinstance(node, ast.Constant)
+                and isinstance(node.value, str) and node.value.lower() in PHASES):
+            return node.value
+    return ""
+
+
+def _in_split(found: list[Found], split: str) -> list[Found]:
+    """The findings of a dict of one split, named for it (`test_accuracy`), but its step."""
+    return [(key if key in STEP_NAMES or key.lower().startswith(split.lower())
+             else f"{split}_{key}", value, step) for key, value, step in found]

@@ -451,12 +451,21 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 # A header naming its columns, two or more spaces or a tab apart, the first a counter: fastai's
 # `epoch     train_loss  valid_loss  accuracy  time`, spaCy's `E    #       LOSS TOK2VEC  ...`,
 # DEAP's logbook, `gen\tnevals\tavg    \tstd    \tmin\tmax` (a generation's row), or a `|`
-# apart: pymoo's `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`.
-_COLUMN = r"[A-Za-z#][\w#/.\-]*(?: [A-Za-z][\w/.\-]*)?"
+# apart: pymoo's `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`, also
+# between outer bars, SciPy's trust-constr `| niter |f evals|CG iter|  obj func   |tr radius |`.
+# (A column may be named by a Greek letter: Clarabel's `iter    pcost    dcost ...    μ    step`.)
+_COLUMN = r"(?:[^\W\d_]|\#)[\w#/.\-]*(?: [^\W\d_][\w/.\-]*)?"
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
-_TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*", re.ASCII)
+_TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
-                    "Epoch", "E", "gen", "Gen", "n_gen")
+                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit")
+_OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
+
+
+def _inside_bars(line: str) -> str:
+    """A table's line without the bars around it (`| 1 | 0.5 |`)."""
+    outer = _OUTER_BARS.fullmatch(line)
+    return line if outer is None else outer.group(1)
 _DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
 # A trend drawn beside a value (mlx-lm's training table: `3.758 ▼`): not a column.
 _TRENDS = frozenset("▲▼↑↓")
@@ -466,7 +475,7 @@ _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 
 def parse_table_header(line: str) -> list[Found]:
     """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
-    match = _TABLE_HEADER.fullmatch(line)
+    match = _TABLE_HEADER.fullmatch(_inside_bars(line))
     if match is None or match.group(1) not in _COUNTER_COLUMNS:
         return []
     return [CLAIM]
@@ -483,7 +492,8 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
     times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
     row may name its one value after the counter (`25  val 3.582`)."""
-    names = [name.replace(" ", "_") for name in re.split(_COLUMN_GAP, header.strip())]
+    names = [name.replace(" ", "_")
+             for name in re.split(_COLUMN_GAP, _inside_bars(header).strip())]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
 
     def read(line: str) -> list[Found]:
@@ -496,13 +506,15 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
         if len(fields) != len(names) or _DIVIDER.fullmatch(line):
             return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) for field in fields]
-        step = values[counters[0]] if counters else None
-        if counters and fields[counters[0]] == "Final":  # NLTK's last row: no step
+        # (a counter's name over fractions is a measure's: Clarabel's `step`, its step size)
+        steps = [i for i in counters if type(values[i]) is int or fields[i] == "Final"]
+        step = values[steps[0]] if steps else None
+        if steps and fields[steps[0]] == "Final":  # NLTK's last row: no step
             step = None
         elif type(step) is not int:
             return [CLAIM] if _between_rows(line) else []
         return [(name, value, step) for i, (name, value) in enumerate(zip(names, values))
-                if value is not None and i not in counters and is_metric_key(name)]
+                if value is not None and i not in steps and is_metric_key(name)]
 
     return read
 
@@ -959,6 +971,22 @@ def parse_visualizer(line: str) -> list[Found]:
         return []
     return [("position", int(match.group(2)), 0), ("epoch", int(match.group(1)), None),
             *parse_key_value(line[match.end():])]
+
+
+# mindspore --------------------------------------------------------------------------------------
+
+# MindSpore's `LossMonitor` (mindspore/train/callback/_loss.py): `epoch: 1 step: 3, loss is
+# 2.297004461288452`, the step within the epoch, whose length is not printed.
+_MINDSPORE = re.compile(rf"\s*epoch: (\d{{1,18}}) step: (\d{{1,18}}), loss is ({NUMBER})\s*", re.ASCII)
+
+
+def parse_mindspore(line: str) -> list[Found]:
+    """``epoch: 2 step: 3, loss is 2.297``: the loss at a position in epoch 2."""
+    match = _MINDSPORE.fullmatch(line)
+    if match is None:
+        return []
+    return [("position", int(match.group(2)), 0), ("epoch", int(match.group(1)), None),
+            ("loss", to_number(match.group(3)), None)]
 
 
 # stylegan ---------------------------------------------------------------------------------------

@@ -25,8 +25,9 @@ _WORD = (
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
     r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
-    # a function's value by its argument: SciPy's `f(x)= 3.64`
-    r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=]))?"
+    # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
+    # starred name, dynesty's `logl*:`
+    r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\(%\)(?=\s{0,4}[:=])|\*(?=:))?"
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
@@ -80,7 +81,7 @@ _SETTING = re.compile(
     r"|words|labels|progress"
     r"|parameters|processed"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs"
-    r"|max_iters?|max_iterations|max_steps?|total_steps|warmup_steps)$"
+    r"|max_iters?|max_iterations|max_steps?|total_steps|cumulative_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
     # sizes of data and of models: `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
@@ -94,8 +95,9 @@ _SETTING = re.compile(
     r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
-    # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`
-    r"|^(?:n_?evals?|\#?f?evals)$"
+    # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`, dynesty's
+    # likelihood calls, `ncall`
+    r"|^(?:n_?evals?|\#?f?_?evals|ncalls?)$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
@@ -256,6 +258,9 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
         3 if integer else 4)]
 
 
+_CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
@@ -281,6 +286,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
+        if head in ("AM", "PM") and _CLOCK_BEFORE.search(
+                line, max(0, match.start() - 9), match.start()):
+            head = None  # a time of day, CVXPY's `Dec 02 02:00:21 PM: Optimal value: 26.31`
         if head:
             pairs.append((f"{head}/{key}".replace(" ", "_"), integer, number))
             end = match.end()
@@ -457,7 +465,8 @@ def parse_fraction(line: str) -> list[Found]:
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`; a word may name the training's step: `Minibatch step 3/93:` (scikit-learn's
-# mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`).
+# mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`);
+# `Ep 1 (Step 000005):`.
 _COUNTER = re.compile(
     # (SciPy's optimizers name themselves: `differential_evolution step 7: f(x)= 3.64`,
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
@@ -465,7 +474,9 @@ _COUNTER = re.compile(
     r"|differential_evolution|basinhopping)\ )?"
     r"step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
-    r"|(\d{1,18}):(?![\d/]))",
+    r"|(\d{1,18}):(?![\d/])"
+    # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
+    r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):)",
     re.ASCII | re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"[|\t,;]| - ")
@@ -621,7 +632,7 @@ def parse_name_value(line: str) -> list[Found]:
                 # step of the pairs the key_value rule reads
                 return [(key, int(bare.group(2)), None)]
     if counter is not None:
-        text = counter.group(1) or counter.group(2) or counter.group(3)
+        text = counter.group(1) or counter.group(2) or counter.group(3) or counter.group(4)
         found.append(("step", int(text.replace(",", "")), None))
         rest = head + line[counter.end() :]
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
