@@ -522,7 +522,8 @@ def table_rows(header: str) -> Callable[[str], list[Found]]:
 # sb3_box --------------------------------------------------------------------------------------
 
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
-# two dashed lines, dumped at `time/total_timesteps`.
+# two dashed lines, dumped at `time/total_timesteps`; Spinning Up's `EpochLogger` box, at its
+# `TotalEnvInteracts`.
 _BOX_EDGE = re.compile(r"-{10,}\s*")
 _BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
 
@@ -547,7 +548,10 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             if not _BOX_EDGE.fullmatch(line):
                 return []
             done = True
-            steps = [v for k, v, _ in held if k.endswith("total_timesteps") and type(v) is int]
+            # (Spinning Up's `EpochLogger` box counts them as `TotalEnvInteracts`, `%8.3g`:
+            # `1e+03`)
+            steps = [int(v) for k, v, _ in held if (k.endswith("total_timesteps") or (
+                k == "TotalEnvInteracts")) and float(v).is_integer()]
             step = steps[0] if steps else None
             return [(key, value, step) for key, value, _ in held] or [CLAIM]
         name, text = row.groups()
@@ -797,13 +801,17 @@ def parse_optuna(line: str) -> list[Found]:
 # With train scores or several scorers each is a group, `score=(train=0.9, test=0.86)` or
 # `accuracy: (train=0.9, test=0.86) f1: (test=0.8)`: score/train, accuracy/test, as a nested
 # dict's keys are joined.
-_CV_END = re.compile(r"\s*\[CV[ \d/]{0,24}\] END [^;]*;")
+# (Without parameters, `cross_validate`'s and `learning_curve`'s, the message is padded with
+# dots, `[CV] END ..........., score=(train=0.940, test=0.860) total time=   0.3s`, or not
+# when its scores fill the line: `[CV] END  accuracy: (train=0.940, test=0.860) f1: (...)`.)
+_CV_END = re.compile(r"\s*\[CV[ \d/]{0,24}\] END (?:[^;]*;|\.*)")
 _CV_GROUP = re.compile(r"([\w.\-]{1,80})(?:=|: )\(([^()]{0,400})\)", re.ASCII)
 
 
 def parse_sklearn_cv(line: str) -> list[Found]:
     """The scores of scikit-learn's `[CV 1/3] END C=1, gamma=0.1;, score=0.860 total time=
-    0.0s` (score), never the candidate's parameters before the `;`."""
+    0.0s` (score), never the candidate's parameters before the `;`; `[CV] END ....,
+    score=(train=0.940, test=0.860) ...` (score/train, score/test)."""
     match = _CV_END.match(line)
     if match is None:
         return []

@@ -574,13 +574,16 @@ def spaced_pairs(text: str) -> list[Found] | None:
 # A log line's prefix before its message: timestamps, a level, a source file, a rank, and the
 # separators between them (`[2024-01-01 12:00:00] INFO: `, `INFO 2024-01-01 12:00:00
 # trainer.py:120] `, `2024-01-01 12:00:00,123 - __main__ - INFO - `, loguru's `2024-01-01
-# 12:00:00.123 | INFO     | __main__:train:42 - `, rich's `[12:00:00] INFO     `). Each part
+# 12:00:00.123 | INFO     | __main__:train:42 - `, rich's `[12:00:00] INFO     `, RecBole's `02 Dec
+# 14:24    INFO  `). Each part
 # is bounded and the whole is tried once, at the start of the line.
 _LOG_PART = (
     r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d)[^\]\[]{0,40}\]"
     r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
+    # a month's name: RecBole's `02 Dec 14:24`, CVXPY's `Dec 02 02:00:21 PM`
+    r"|(?:\d\d\ [A-Z][a-z]{2}|[A-Z][a-z]{2}\ \d\d)\ \d\d:\d\d(?::\d\d)?(?:\ [AP]M)?"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
