@@ -2250,3 +2250,27 @@ def test_framework_lines_of_this_round() -> None:
                    "{'step': 100, 'split': 'train', 'accuracy': 0.19, 'train_loss': 0.5}") == [
         ("test_accuracy", 0.188, 100, "hf_trainer"), ("train_accuracy", 0.19, 100, "python_dict"),
         ("train_loss", 0.5, 100, "python_dict")]
+
+
+def test_library_lines_of_this_round_read_with_their_steps() -> None:
+    # scikit-learn's cross_validate at verbose: no parameters before the scores
+    assert parse("[CV] END ..................., score=(train=0.940, test=0.860) total time=   0.3s"
+                 ) == expect(("score/train", 0.94, 0), ("score/test", 0.86, 0))
+    assert [k for k, _, _ in parse("[CV] END  accuracy: (train=0.940, test=0.860) f1: "
+                                   "(train=0.940, test=0.863) total time=   0.4s")] == [
+        "accuracy/train", "accuracy/test", "f1/train", "f1/test"]
+    # Spinning Up's EpochLogger box, at its TotalEnvInteracts (`%8.3g`)
+    box = ["---------------------------------------", "|             Epoch |               1 |",
+           "|      AverageEpRet |            19.6 |", "| TotalEnvInteracts |           2e+03 |",
+           "---------------------------------------"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*box) if k == "AverageEpRet"] == [
+        ("AverageEpRet", 19.6, 2000)]
+    # RecBole's log time (`%d %b %H:%M`) before its `epoch 0 training [...]`, under its bars
+    lines = ["Train     0:   0%|          | 0/4 [00:00<?, ?it/s]",
+             "Train     0: 100%|██████████| 4/4 [00:00<00:00, 19.05it/s]",
+             "02 Dec 14:24    INFO  epoch 0 training [time: 0.20s, train loss: 2.7983]",
+             "Evaluate   : 100%|██████████| 1/1 [00:00<00:00, 322.56it/s]",
+             "02 Dec 14:24    INFO  epoch 0 evaluating [time: 0.01s, valid_score: 0.053100]",
+             "Train     1:   0%|          | 0/4 [00:00<?, ?it/s]"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [
+        ("train_loss", 2.7983, 0), ("valid_score", 0.0531, 0)]
