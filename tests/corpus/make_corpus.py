@@ -12541,6 +12541,93 @@ CASES["seq2seq_trainer"] = seq2seq_trainer
 OWN_ENVIRONMENT["seq2seq_trainer"] = FABRIC_ENVIRONMENT
 
 
+# MindSpore's CPU wheel, alone in an environment of its own (no torch):
+#
+#     python -m venv ~/mindspore-venv && ~/mindspore-venv/bin/pip install mindspore
+#     ~/mindspore-venv/bin/python tests/corpus/make_corpus.py mindspore_lenet
+
+
+def mindspore_lenet() -> Truth:
+    """MindSpore's own `Model.train` of a LeNet-5 as its LeNet quick start builds it (two 5x5
+    convolutions, three dense layers, `SoftmaxCrossEntropyWithLogits(sparse=True,
+    reduction='mean')`, `Momentum(0.01, 0.9)`, `metrics={"Accuracy": Accuracy()}`) on
+    synthetic 32x32 images of 10 classes (320 to train in 10 batches of 32, 96 to evaluate,
+    `mindspore.dataset.GeneratorDataset`), 3 epochs, CPU, `callbacks=[LossMonitor(),
+    TimeMonitor()]`, then `acc = model.eval(ds_eval, dataset_sink_mode=False)` printed as its
+    quick start and model-zoo scripts print it, `print("============== Accuracy:{}
+    ==============".format(acc))`. LossMonitor prints `epoch: 1 step: 10, loss is 2.30`
+    each step (the loss in full), TimeMonitor `Train epoch time: 123.456 ms, per step time:
+    12.346 ms` each epoch, the last line `============== Accuracy:{'Accuracy': 0.3125}
+    ==============`. Truth: a callback of the case's own after LossMonitor, its
+    `cb_params.net_outputs` (the loss LossMonitor prints) at `cb_params.cur_step_num` (the
+    printed step in the epoch made global, from 1); the dict `model.eval` returns, its
+    `Accuracy` with no step. The epoch and step times are timings, left out."""
+    import mindspore as ms
+    import numpy as np
+    from mindspore import dataset, nn
+    from mindspore.train import Accuracy, Callback, LossMonitor, Model, TimeMonitor
+
+    ms.set_context(mode=ms.PYNATIVE_MODE)
+    ms.set_device("CPU")
+    ms.set_seed(0)
+    rng = np.random.default_rng(0)
+    patterns = rng.normal(size=(10, 1, 32, 32)).astype(np.float32)
+
+    def images(n: int) -> Any:
+        labels = rng.integers(0, 10, size=n).astype(np.int32)
+        data = patterns[labels] + 1.5 * rng.normal(size=(n, 1, 32, 32)).astype(np.float32)
+        # Each label a 0-d array: MindSpore 2.10 converts a row with `np.array(x,
+        # copy=False)`, which NumPy 2 refuses for the scalars a slice of `labels` would give.
+        rows = [(data[i], np.array(labels[i])) for i in range(n)]
+        return dataset.GeneratorDataset(rows, ["image", "label"], shuffle=False).batch(32)
+
+    class LeNet5(nn.Cell):  # type: ignore[misc]
+        def __init__(self, num_class: int = 10, num_channel: int = 1) -> None:
+            super().__init__()
+            self.conv1 = nn.Conv2d(num_channel, 6, 5, pad_mode="valid")
+            self.conv2 = nn.Conv2d(6, 16, 5, pad_mode="valid")
+            self.fc1 = nn.Dense(16 * 5 * 5, 120)
+            self.fc2 = nn.Dense(120, 84)
+            self.fc3 = nn.Dense(84, num_class)
+            self.relu = nn.ReLU()
+            self.max_pool2d = nn.MaxPool2d(kernel_size=2, stride=2)
+            self.flatten = nn.Flatten()
+
+        def construct(self, x: Any) -> Any:
+            x = self.max_pool2d(self.relu(self.conv1(x)))
+            x = self.max_pool2d(self.relu(self.conv2(x)))
+            x = self.flatten(x)
+            x = self.relu(self.fc1(x))
+            x = self.relu(self.fc2(x))
+            return self.fc3(x)
+
+    truth: Truth = []
+
+    class Recorder(Callback):  # type: ignore[misc]
+        def on_train_step_end(self, run_context: Any) -> None:
+            params = run_context.original_args()
+            truth.append(point("loss", float(params.net_outputs.asnumpy()),
+                               params.cur_step_num))
+
+    network = LeNet5()
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    optimizer = nn.Momentum(network.trainable_params(), learning_rate=0.01, momentum=0.9)
+    model = Model(network, loss, optimizer, metrics={"Accuracy": Accuracy()})
+    ds_train, ds_eval = images(320), images(96)
+    model.train(3, ds_train, callbacks=[LossMonitor(), TimeMonitor(), Recorder()],
+                dataset_sink_mode=False)
+    acc = model.eval(ds_eval, dataset_sink_mode=False)
+    print("============== Accuracy:{} ==============".format(acc))
+    if len(truth) != 30:
+        raise SystemExit(f"mindspore_lenet: {len(truth)} steps")
+    return truth + [point("Accuracy", acc["Accuracy"], None)]
+
+
+CASES["mindspore_lenet"] = mindspore_lenet
+OWN_ENVIRONMENT["mindspore_lenet"] = {"mindspore": "mindspore",
+                                      "numpy": "numpy (mindspore_lenet case)"}
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
