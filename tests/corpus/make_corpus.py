@@ -12326,7 +12326,8 @@ CHECKOUT_ROW["fabric_image_classifier"] = (
 #
 #     python -m venv ~/tf-venv && ~/tf-venv/bin/pip install tensorflow-cpu tf-keras
 #     git clone https://github.com/tensorflow/docs ~/tensorflow-docs
-#     export TENSORFLOW_DOCS=~/tensorflow-docs TENSORFLOW_DOCS_COMMIT=$(git -C ~/tensorflow-docs rev-parse HEAD)
+#     export TENSORFLOW_DOCS=~/tensorflow-docs
+#     export TENSORFLOW_DOCS_COMMIT=$(git -C ~/tensorflow-docs rev-parse HEAD)
 #     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_quickstart_beginner
 #     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_quickstart_advanced
 
@@ -12385,8 +12386,9 @@ def tf_quickstart_beginner() -> Truth:
     `model.fit(x_train, y_train, epochs=5)` (verbose 1: `Epoch 1/5`, then a bar redrawn with
     `\\r` and backspaces, `20/20 [==============================] - 1s 3ms/step - loss: 1.9 -
     accuracy: 0.41` after ` 4/20 [=====>....] - ETA: 0s - loss: 2.05 - accuracy: 0.30`
-    frames; through a pipe too, as Keras 2 draws dynamically wherever `posix` is imported) and `model.evaluate(x_test, y_test, verbose=2)` (`5/5 - 0s - loss: 0.41 -
-    accuracy: 0.88 - 95ms/epoch - 19ms/step`). The cells that only show a value in a notebook
+    frames; through a pipe too, as Keras 2 draws dynamically wherever `posix` is imported)
+    and `model.evaluate(x_test, y_test, verbose=2)` (`5/5 - 0s - loss: 0.41 - accuracy: 0.88
+    - 95ms/epoch - 19ms/step`). The cells that only show a value in a notebook
     (the untrained model's predictions, their softmax, its first loss, the probability model)
     print nothing in a program and are left out. Truth: `model.history.history` (the `History`
     that `fit` returns; the cell does not keep it) at the epoch as printed (from 1), and the
@@ -12442,6 +12444,12 @@ def tf_quickstart_advanced() -> Truth:
         builtins.print(*args, **kwargs)
 
     namespace["print"] = print_
+    # AutoGraph reads a `tf.function`'s source, as a notebook's cells let it (IPython keeps
+    # them in `linecache`): without it, it warns that it cannot and runs the function as is.
+    import linecache
+
+    linecache.cache["advanced.ipynb"] = (len(source), None, source.splitlines(True),
+                                         "advanced.ipynb")
     exec(compile(source, "advanced.ipynb", "exec"), namespace)
     if len(truth) != 4 * namespace["EPOCHS"]:
         raise SystemExit(f"tf_quickstart_advanced: {len(truth) // 4} epochs printed")
@@ -12477,8 +12485,9 @@ def seq2seq_trainer() -> Truth:
     'grad_norm': '2.53', 'learning_rate': '0.002875', 'epoch': '0.25'}` and `{'eval_loss':
     '2.817', 'eval_exact_match': '0', 'eval_word_accuracy': '3.125', 'eval_runtime': ...,
     'eval_samples_per_second': ..., 'eval_steps_per_second': ..., 'epoch': '1'}` (values as
-    `.4g` strings) between the redraws of the training bar and the evaluation's. Truth: `trainer.state.log_history`, each entry at its `step` (the trainer's
-    global step), as hf_trainer; `total_flos` is not printed and left out."""
+    `.4g` strings) between the redraws of the training bar and the evaluation's. Truth:
+    `trainer.state.log_history`, each entry at its `step` (the trainer's global step), as
+    hf_trainer; `total_flos` is not printed and left out."""
     import torch
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import (DataCollatorForSeq2Seq, PreTrainedTokenizerFast, Seq2SeqTrainer,
@@ -12618,7 +12627,7 @@ def mindspore_lenet() -> Truth:
     model.train(3, ds_train, callbacks=[LossMonitor(), TimeMonitor(), Recorder()],
                 dataset_sink_mode=False)
     acc = model.eval(ds_eval, dataset_sink_mode=False)
-    print("============== Accuracy:{} ==============".format(acc))
+    print("============== Accuracy:{} ==============".format(acc))  # noqa: UP032 (as printed there)
     if len(truth) != 30:
         raise SystemExit(f"mindspore_lenet: {len(truth)} steps")
     return truth + [point("Accuracy", acc["Accuracy"], None)]
