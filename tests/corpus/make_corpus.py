@@ -12096,6 +12096,549 @@ OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
                                                   **{"pytorch-forecasting": "pytorch-forecasting"})
 
 
+# --- BoTorch, Lightning Fabric, MindSpore, TensorFlow, Keras on JAX, Seq2SeqTrainer ------------
+# Each runs alone, in an environment of its own, on the CPU wheel of torch where it needs torch:
+#
+#     python -m venv ~/botorch-venv && ~/botorch-venv/bin/pip install torch==2.13.0
+#     ~/botorch-venv/bin/pip install torch==2.13.0 botorch
+#     git clone https://github.com/pytorch/botorch ~/botorch     # tutorials/closed_loop_...
+#     export BOTORCH=~/botorch BOTORCH_COMMIT=$(git -C ~/botorch rev-parse HEAD)
+#     ~/botorch-venv/bin/python tests/corpus/make_corpus.py botorch_closed_loop
+
+# The tutorial's own switches for a short run: SMOKE_TEST (2 trials, a batch of 2 candidates,
+# 2 restarts from 32 raw samples, 32 MC samples), with 3 rounds a trial instead of its 2, and
+# `verbose` on, which prints a line a round instead of a dot.
+BOTORCH_CHANGES = {"N_BATCH = 20 if not SMOKE_TEST else 2": "N_BATCH = 20 if not SMOKE_TEST else 3",
+                   "verbose = False": "verbose = True"}
+
+
+def botorch_closed_loop() -> Truth:
+    """BoTorch's closed-loop tutorial, pytorch/botorch
+    `tutorials/closed_loop_botorch_only/closed_loop_botorch_only.ipynb` (the checkout named by
+    `BOTORCH`; commit in VERSIONS.md): its code cells run in order as one program (`exec`, the
+    notebook's own code; the Colab install cell and the plotting cell left out), with
+    `SMOKE_TEST` set and BOTORCH_CHANGES, on the CPU in double precision, torch seeded first so
+    that both runs print the same. Constrained Bayesian optimisation of the 6-dimensional
+    Hartmann function with qLogEI and qLogNEI against random search, a `SingleTaskGP` for the
+    objective and one for the constraint refitted each round: `Trial  1 of 2 ` (printed with
+    `end=""`), then each round `\\nBatch  1: best_value (random, qEI, qNEI) = (0.51, 0.52,
+    0.53), time = 1.23.` (also `end=""`: a line ends when the next begins). Truth: the
+    tutorial's own record, `best_random_all`, `best_observed_all_ei`, `best_observed_all_nei`
+    (a list a trial, entry 0 the initial data's best, then one a round), as
+    `best_value_random`, `best_value_qEI`, `best_value_qNEI` (the name printed once for the
+    three values, qualified by the names in brackets beside it), at the printed round made
+    global across trials, `(trial - 1) * N_BATCH + iteration` (as a position in an epoch). The
+    line prints `max(best_random)`: the list is a running maximum, so it is its last entry
+    (checked). The time is a timing, left out; `Trial  1 of 2` is a count."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("BOTORCH")
+    path = os.path.join(folder or "", "tutorials", "closed_loop_botorch_only",
+                        "closed_loop_botorch_only.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set BOTORCH to a pytorch/botorch checkout")
+    cells = [cell for cell in ipynb_cells(path)
+             if "%pip" not in cell and "%matplotlib" not in cell]
+    source = "\n\n".join(cells)
+    for old, new in BOTORCH_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"botorch_closed_loop: the notebook has no {old}")
+        source = source.replace(old, new)
+    os.environ["SMOKE_TEST"] = "1"
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    printed: list[tuple[int, int]] = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("\nBatch"):
+            printed.append((values["trial"], values["iteration"]))
+        builtins.print(*args, **kwargs)
+        sys.stdout.flush()
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_}
+    exec(compile(source, "closed_loop_botorch_only.ipynb", "exec"), namespace)
+    rounds = namespace["N_BATCH"]
+    truth: Truth = []
+    for trial, iteration in printed:
+        random = namespace["best_random_all"][trial - 1]
+        if max(random[:iteration + 1]) != random[iteration]:
+            raise SystemExit("botorch_closed_loop: best_random is not a running maximum")
+        step = (trial - 1) * rounds + iteration
+        truth += [point("best_value_random", random[iteration], step),
+                  point("best_value_qEI", namespace["best_observed_all_ei"][trial - 1][iteration],
+                        step),
+                  point("best_value_qNEI",
+                        namespace["best_observed_all_nei"][trial - 1][iteration], step)]
+    if len(printed) != namespace["N_TRIALS"] * rounds:
+        raise SystemExit(f"botorch_closed_loop: {len(printed)} rounds printed")
+    return truth
+
+
+CASES["botorch_closed_loop"] = botorch_closed_loop
+OWN_ENVIRONMENT["botorch_closed_loop"] = {
+    "botorch": "botorch", "gpytorch": "gpytorch (botorch case)",
+    "linear_operator": "linear_operator (botorch case)", "torch": "torch (botorch case)",
+    "scipy": "scipy (botorch case)"}
+OWN_CHECKOUT["botorch_closed_loop"] = "BOTORCH"
+REPOSITORY_CHECKOUTS["BOTORCH"] = ("pytorch/botorch", "BOTORCH_COMMIT")
+CHECKOUT_ROW["botorch_closed_loop"] = (
+    "pytorch/botorch tutorials/closed_loop_botorch_only/closed_loop_botorch_only.ipynb")
+
+
+# Keras 3 on JAX: an environment of its own with no torch (Keras picks its backend by
+# KERAS_BACKEND, which the case sets to jax):
+#
+#     python -m venv ~/keras-jax-venv && ~/keras-jax-venv/bin/pip install 'jax[cpu]' keras
+#     ~/keras-jax-venv/bin/python tests/corpus/make_corpus.py keras_jax_fit
+
+
+def keras_jax_fit() -> Truth:
+    """Keras 3 on its JAX backend (`KERAS_BACKEND=jax`): a small classifier (two hidden
+    layers, `accuracy` and an `AUC` named `auc`) fitted on 640 synthetic samples with
+    `validation_split=0.2` (16 batches of 32 an epoch), 3 epochs with `verbose=1` (the bar:
+    `Epoch 1/3`, then `16/16 ━━━━ 1s 12ms/step - accuracy: 0.56 - auc: 0.58 - loss: 0.68 -
+    val_accuracy: ... - val_auc: ... - val_loss: ...`, redrawn on a terminal), then the same
+    model fitted on with `initial_epoch=3, epochs=6, verbose=2` (a line an epoch: `Epoch 4/6`,
+    `16/16 - 0s - 3ms/step - accuracy: ... - val_loss: ...`), as a user resumes a run. Truth:
+    each fit's `History.history`, at its `History.epoch` plus one (the epoch as printed, from
+    1, continuing in the second fit)."""
+    os.environ["KERAS_BACKEND"] = "jax"
+    import keras
+    import numpy as np
+
+    if keras.backend.backend() != "jax":
+        raise SystemExit(f"keras_jax_fit: Keras runs on {keras.backend.backend()}")
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(640, 10)).astype("float32")
+    y = ((x[:, 0] + x[:, 1] * x[:, 2] + 0.5 * rng.normal(size=640)) > 0).astype("float32")
+    model = keras.Sequential([keras.Input((10,)), keras.layers.Dense(16, activation="relu"),
+                              keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy",
+                  metrics=["accuracy", keras.metrics.AUC(name="auc")])
+    truth: Truth = []
+    for fit in ({"epochs": 3, "verbose": 1}, {"initial_epoch": 3, "epochs": 6, "verbose": 2}):
+        history = model.fit(x, y, batch_size=32, validation_split=0.2, **fit)
+        truth += [point(key, values[i], epoch + 1) for key, values in history.history.items()
+                  for i, epoch in enumerate(history.epoch)]
+    return truth
+
+
+CASES["keras_jax_fit"] = keras_jax_fit
+OWN_ENVIRONMENT["keras_jax_fit"] = {"keras": "keras (keras_jax_fit case)",
+                                    "jax": "jax (keras_jax_fit case)",
+                                    "jaxlib": "jaxlib (keras_jax_fit case)",
+                                    "numpy": "numpy (keras_jax_fit case)"}
+
+
+# Lightning Fabric's image classifier example and the Seq2SeqTrainer share an environment:
+#
+#     python -m venv ~/fabric-venv && ~/fabric-venv/bin/pip install torch==2.13.0
+#     ~/fabric-venv/bin/pip install torch==2.13.0 lightning transformers sentencepiece
+#     git clone https://github.com/Lightning-AI/pytorch-lightning ~/lightning
+#     export LIGHTNING=~/lightning LIGHTNING_COMMIT=$(git -C ~/lightning rev-parse HEAD)
+#     ~/fabric-venv/bin/python tests/corpus/make_corpus.py fabric_image_classifier
+
+# train_fabric.py reads MNIST through torchvision (a download; PyPI's torchvision is built for
+# CUDA and does not load beside the CPU wheel of torch). Its only changes are its data: its
+# `MNIST` is a stand-in with the same arguments (synthetic_mnist.py, written in the run's
+# folder: 28x28 images of 10 classes, noise around a pattern per class, normalised as its
+# transform would; 640 to train, 200 to test), and the transform it no longer needs is None.
+FABRIC_CHANGES = {
+    "import torchvision.transforms as T\n": "",
+    "from torchvision.datasets import MNIST\n": "from synthetic_mnist import MNIST\n",
+    "transform = T.Compose([T.ToTensor(), T.Normalize((0.1307,), (0.3081,))])":
+        "transform = None"}
+SYNTHETIC_MNIST = '''"""MNIST's shape and classes, made up: 640 training and 200 test images."""
+import torch
+
+
+class MNIST(torch.utils.data.TensorDataset):
+    def __init__(self, root, download=False, train=True, transform=None):
+        n, seed = (640, 0) if train else (200, 1)
+        patterns = torch.randn(10, 1, 28, 28, generator=torch.Generator().manual_seed(7))
+        gen = torch.Generator().manual_seed(seed)
+        labels = torch.randint(0, 10, (n,), generator=gen)
+        images = patterns[labels] + 2.0 * torch.randn(n, 1, 28, 28, generator=gen)
+        super().__init__(images, labels)
+'''
+
+
+def fabric_image_classifier() -> Truth:
+    """Lightning Fabric's example `examples/fabric/image_classifier/train_fabric.py` (the
+    checkout named by `LIGHTNING`; commit in VERSIONS.md), run as the script (`run_script`)
+    with `--epochs 3 --batch-size 64 --log-interval 2`, on the CPU, MNIST replaced by
+    synthetic images (FABRIC_CHANGES; 10 batches an epoch): `Train Epoch: 1 [0/640
+    (0%)]\\tLoss: 2.302585` at the first batch and every second one, and after each epoch
+    `Test set: Average loss: 2.2011, Accuracy: (21%)` between empty lines (torchmetrics'
+    `Accuracy`, printed with no count of correct answers, unlike pytorch/examples'
+    mnist). Truth: the script's own values as each line is printed, read from the printing
+    frame: `loss.item()` as `Loss`, no step (the line names the samples seen in the epoch, as
+    mnist_style); `test_loss` (the summed loss gathered by Fabric, over the test set) as
+    `Test_set_Average_loss` and `100 * test_acc.compute()` as `Accuracy`, no step (as
+    mnist_style's test lines)."""
+    folder = os.environ.get("LIGHTNING")
+    path = os.path.join(folder or "", "examples", "fabric", "image_classifier",
+                        "train_fabric.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set LIGHTNING to a Lightning-AI/pytorch-lightning checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def setup() -> None:
+        with open("synthetic_mnist.py", "w") as f:
+            f.write(SYNTHETIC_MNIST)
+        sys.path.insert(0, os.getcwd())
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set" in call:
+            truth.extend([point("Test_set_Average_loss", float(values["test_loss"]), None),
+                          point("Accuracy", 100 * float(values["test_acc"].compute()), None)])
+
+    try:
+        run_script(path, ["--epochs", "3", "--batch-size", "64", "--log-interval", "2"], record,
+                   FABRIC_CHANGES, setup)
+    finally:
+        sys.modules.pop("synthetic_mnist", None)
+    return truth
+
+
+CASES["fabric_image_classifier"] = fabric_image_classifier
+FABRIC_ENVIRONMENT = {name: f"{name} (Fabric, Seq2SeqTrainer cases)"
+                      for name in ("torch", "numpy", "lightning", "torchmetrics", "transformers",
+                                   "tokenizers", "accelerate", "tqdm")}
+OWN_ENVIRONMENT["fabric_image_classifier"] = FABRIC_ENVIRONMENT
+OWN_CHECKOUT["fabric_image_classifier"] = "LIGHTNING"
+REPOSITORY_CHECKOUTS["LIGHTNING"] = ("Lightning-AI/pytorch-lightning", "LIGHTNING_COMMIT")
+CHECKOUT_ROW["fabric_image_classifier"] = (
+    "Lightning-AI/pytorch-lightning examples/fabric/image_classifier/train_fabric.py")
+
+
+# TensorFlow's quickstarts (tensorflow/docs, site/en/tutorials/quickstart) share an environment:
+#
+#     python -m venv ~/tf-venv && ~/tf-venv/bin/pip install tensorflow-cpu tf-keras
+#     git clone https://github.com/tensorflow/docs ~/tensorflow-docs
+#     export TENSORFLOW_DOCS=~/tensorflow-docs
+#     export TENSORFLOW_DOCS_COMMIT=$(git -C ~/tensorflow-docs rev-parse HEAD)
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_quickstart_beginner
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_quickstart_advanced
+
+# Both quickstarts load MNIST with `tf.keras.datasets.mnist.load_data()` (a download): their
+# only change is that call, made to return synthetic images of MNIST's shape and type (uint8
+# pixels, 28x28, 10 classes: noise around a pattern per class), 640 to train and 160 to test.
+TF_MNIST_CHANGE = ("(x_train, y_train), (x_test, y_test) = mnist.load_data()",
+                   "(x_train, y_train), (x_test, y_test) = synthetic_mnist()")
+
+
+def _synthetic_mnist() -> Any:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    patterns = rng.uniform(100, 156, size=(10, 28, 28))
+
+    def split(n: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, size=n).astype("uint8")
+        images = np.clip(patterns[labels] + rng.normal(0, 100, size=(n, 28, 28)), 0, 255)
+        return images.astype("uint8"), labels
+
+    return split(640), split(160)
+
+
+def _tf_quickstart(name: str, display: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    """The quickstart notebook `name` of the checkout named by TENSORFLOW_DOCS: its code cells
+    as one program (TF_MNIST_CHANGE made), without the licence cell and the cells that only
+    show a value in a notebook (those that start with one of `display`), and the namespace to
+    run it in."""
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    path = os.path.join(folder or "", "site", "en", "tutorials", "quickstart", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("#@title")
+             and not cell.startswith(display)]
+    source = "\n\n".join(cells)
+    if source.count(TF_MNIST_CHANGE[0]) != 1:
+        raise SystemExit(f"{name}: no {TF_MNIST_CHANGE[0]}")
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    return source.replace(*TF_MNIST_CHANGE), {"__name__": "__main__",
+                                             "synthetic_mnist": _synthetic_mnist}
+
+
+def tf_quickstart_beginner() -> Truth:
+    """TensorFlow's beginner quickstart, tensorflow/docs
+    `site/en/tutorials/quickstart/beginner.ipynb` (the checkout named by `TENSORFLOW_DOCS`;
+    commit in VERSIONS.md), its code cells run in order as one program, on synthetic MNIST
+    (TF_MNIST_CHANGE), with the Keras 2 that `tf.keras` still is for the many programs that set
+    `TF_USE_LEGACY_KERAS=1` (tf-keras; TensorFlow 2.16 and later use Keras 3 otherwise, as the
+    keras_* cases): `print("TensorFlow version:", tf.__version__)`, then
+    `model.fit(x_train, y_train, epochs=5)` (verbose 1: `Epoch 1/5`, then a bar redrawn with
+    `\\r` and backspaces, `20/20 [==============================] - 1s 3ms/step - loss: 1.9 -
+    accuracy: 0.41` after ` 4/20 [=====>....] - ETA: 0s - loss: 2.05 - accuracy: 0.30`
+    frames; through a pipe too, as Keras 2 draws dynamically wherever `posix` is imported)
+    and `model.evaluate(x_test, y_test, verbose=2)` (`5/5 - 0s - loss: 0.41 - accuracy: 0.88
+    - 95ms/epoch - 19ms/step`). The cells that only show a value in a notebook
+    (the untrained model's predictions, their softmax, its first loss, the probability model)
+    print nothing in a program and are left out. Truth: `model.history.history` (the `History`
+    that `fit` returns; the cell does not keep it) at the epoch as printed (from 1), and the
+    list `evaluate` returns (the last cell's value) as `loss` and `accuracy`, no step (as
+    keras_evaluate's bar)."""
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"
+    source, namespace = _tf_quickstart(
+        "beginner.ipynb", ("predictions = model(", "tf.nn.softmax(", "loss_fn(y_train[:1]",
+                           "probability_model"))
+    body, _, last = source.rpartition("\n\n")
+    if not last.startswith("model.evaluate("):
+        raise SystemExit(f"tf_quickstart_beginner: the last cell is {last!r}")
+    exec(compile(body, "beginner.ipynb", "exec"), namespace)
+    model = namespace["model"]
+    if type(model).__module__.split(".")[0] != "tf_keras":
+        raise SystemExit(f"tf_quickstart_beginner: tf.keras is {type(model).__module__}")
+    history = model.history  # before `evaluate`, whose callbacks set it anew
+    truth = [point(key, values[i], epoch + 1) for key, values in history.history.items()
+             for i, epoch in enumerate(history.epoch)]
+    score = eval(compile(last, "beginner.ipynb", "eval"), namespace)
+    if model.metrics_names != ["loss", "accuracy"]:
+        raise SystemExit(f"tf_quickstart_beginner: evaluate returned {model.metrics_names}")
+    return truth + [point("loss", score[0], None), point("accuracy", score[1], None)]
+
+
+def tf_quickstart_advanced() -> Truth:
+    """TensorFlow's expert quickstart, tensorflow/docs
+    `site/en/tutorials/quickstart/advanced.ipynb` (the checkout named by `TENSORFLOW_DOCS`),
+    its code cells run in order as one program on synthetic MNIST (TF_MNIST_CHANGE; 20
+    batches of 32 to train, 5 to test), TensorFlow's own Keras 3 as `tf.keras`: a subclassed
+    model trained by a custom loop (`tf.GradientTape` in a `tf.function`), 5 epochs (its
+    `EPOCHS`), printing after each `Epoch 1, Loss: 1.93, Accuracy: 41.25, Test Loss: 0.88,
+    Test Accuracy: 77.50` (`:0.2f`, the accuracies x100), after `TensorFlow version: 2.21.0`.
+    Truth: the metric objects the line formats, `train_loss.result()`,
+    `train_accuracy.result() * 100`, `test_loss.result()`, `test_accuracy.result() * 100`,
+    read by the print wrapper from the printing frame's names before it prints, as `Loss`,
+    `Accuracy`, `Test_Loss`, `Test_Accuracy`, at the printed epoch (`epoch + 1`)."""
+    import builtins
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    source, namespace = _tf_quickstart("advanced.ipynb", ())
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch "):
+            epoch = values["epoch"] + 1
+            truth.extend([
+                point("Loss", float(values["train_loss"].result()), epoch),
+                point("Accuracy", float(values["train_accuracy"].result()) * 100, epoch),
+                point("Test_Loss", float(values["test_loss"].result()), epoch),
+                point("Test_Accuracy", float(values["test_accuracy"].result()) * 100, epoch)])
+        builtins.print(*args, **kwargs)
+
+    namespace["print"] = print_
+    # AutoGraph reads a `tf.function`'s source, as a notebook's cells let it (IPython keeps
+    # them in `linecache`): without it, it warns that it cannot and runs the function as is.
+    import linecache
+
+    linecache.cache["advanced.ipynb"] = (len(source), None, source.splitlines(True),
+                                         "advanced.ipynb")
+    exec(compile(source, "advanced.ipynb", "exec"), namespace)
+    if len(truth) != 4 * namespace["EPOCHS"]:
+        raise SystemExit(f"tf_quickstart_advanced: {len(truth) // 4} epochs printed")
+    return truth
+
+
+CASES["tf_quickstart_beginner"] = tf_quickstart_beginner
+CASES["tf_quickstart_advanced"] = tf_quickstart_advanced
+TF_ENVIRONMENT = {name: f"{name} (TensorFlow quickstart cases)"
+                  for name in ("tensorflow-cpu", "tf-keras", "keras", "numpy")}
+OWN_ENVIRONMENT["tf_quickstart_beginner"] = TF_ENVIRONMENT
+OWN_ENVIRONMENT["tf_quickstart_advanced"] = TF_ENVIRONMENT
+OWN_CHECKOUT.update(dict.fromkeys(["tf_quickstart_beginner", "tf_quickstart_advanced"],
+                                  "TENSORFLOW_DOCS"))
+REPOSITORY_CHECKOUTS["TENSORFLOW_DOCS"] = ("tensorflow/docs", "TENSORFLOW_DOCS_COMMIT")
+CHECKOUT_ROW.update(dict.fromkeys(["tf_quickstart_beginner", "tf_quickstart_advanced"],
+                                  "tensorflow/docs site/en/tutorials/quickstart"))
+
+
+S2S_WORDS = ["red", "blue", "green", "cat", "dog", "bird", "runs", "sleeps", "eats", "small",
+             "big", "old", "new", "one", "two", "three"]
+
+
+def seq2seq_trainer() -> Truth:
+    """transformers `Seq2SeqTrainer` with `predict_with_generate=True` (evaluation by
+    generating, as the summarisation and translation examples run it) on a tiny T5 built
+    from a config (2 layers of 32, randomly initialised) and a word-level tokenizer made here,
+    learning to copy 4-word sentences (128 to train in batches of 8, 16 to evaluate), 4
+    epochs, a log every 4 steps and an evaluation every 16, with a `compute_metrics` of the
+    case's own over the generated words (`exact_match`, the share of sentences copied
+    exactly, and `word_accuracy`, the share of words in their place, both x100 as the examples
+    report ROUGE), and the default progress bars (tqdm's): its log dicts `{'loss': '3.444',
+    'grad_norm': '2.53', 'learning_rate': '0.002875', 'epoch': '0.25'}` and `{'eval_loss':
+    '2.817', 'eval_exact_match': '0', 'eval_word_accuracy': '3.125', 'eval_runtime': ...,
+    'eval_samples_per_second': ..., 'eval_steps_per_second': ..., 'epoch': '1'}` (values as
+    `.4g` strings) between the redraws of the training bar and the evaluation's. Truth:
+    `trainer.state.log_history`, each entry at its `step` (the trainer's global step), as
+    hf_trainer; `total_flos` is not printed and left out."""
+    import torch
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import (DataCollatorForSeq2Seq, PreTrainedTokenizerFast, Seq2SeqTrainer,
+                              Seq2SeqTrainingArguments, T5Config, T5ForConditionalGeneration,
+                              set_seed)
+
+    set_seed(0)
+    torch.set_num_threads(1)
+    vocab = {word: i for i, word in enumerate(["<pad>", "</s>", "<unk>", "copy:", *S2S_WORDS])}
+    words = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    words.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=words, pad_token="<pad>",
+                                        eos_token="</s>", unk_token="<unk>")
+    config = T5Config(vocab_size=len(vocab), d_model=32, d_ff=64, d_kv=16, num_layers=2,
+                      num_heads=2, decoder_start_token_id=0, pad_token_id=0, eos_token_id=1)
+    model = T5ForConditionalGeneration(config)
+    gen = torch.Generator().manual_seed(0)
+
+    def rows(n: int) -> list[dict[str, Any]]:
+        made = []
+        for _ in range(n):
+            sentence = [S2S_WORDS[int(i)] for i in torch.randint(len(S2S_WORDS), (4,),
+                                                                 generator=gen)]
+            source = tokenizer("copy: " + " ".join(sentence) + " </s>",
+                               add_special_tokens=False)
+            target = tokenizer(" ".join(sentence) + " </s>", add_special_tokens=False)
+            made.append({"input_ids": source["input_ids"],
+                         "attention_mask": source["attention_mask"],
+                         "labels": target["input_ids"]})
+        return made
+
+    def compute_metrics(prediction: Any) -> dict[str, float]:
+        predicted, labels = prediction
+        labels = [[t for t in row if t != -100] for row in labels.tolist()]
+        guesses = tokenizer.batch_decode(predicted, skip_special_tokens=True)
+        truths = tokenizer.batch_decode(labels, skip_special_tokens=True)
+        exact = sum(g.split() == t.split() for g, t in zip(guesses, truths))
+        placed = sum(a == b for g, t in zip(guesses, truths)
+                     for a, b in zip(g.split(), t.split()))
+        return {"exact_match": 100 * exact / len(truths),
+                "word_accuracy": 100 * placed / sum(len(t.split()) for t in truths)}
+
+    with tempfile.TemporaryDirectory() as out:
+        args = Seq2SeqTrainingArguments(
+            output_dir=out, num_train_epochs=4, per_device_train_batch_size=8,
+            per_device_eval_batch_size=8, learning_rate=5e-3, logging_steps=4,
+            eval_strategy="steps", eval_steps=16, save_strategy="no", report_to=[],
+            use_cpu=True, seed=0, dataloader_num_workers=0, predict_with_generate=True,
+            generation_max_length=8)
+        trainer = Seq2SeqTrainer(model=model, args=args, train_dataset=rows(128),
+                                 eval_dataset=rows(16),
+                                 data_collator=DataCollatorForSeq2Seq(tokenizer, model=model),
+                                 processing_class=tokenizer, compute_metrics=compute_metrics)
+        trainer.train()
+    return [point(key, value, entry["step"])
+            for entry in trainer.state.log_history for key, value in entry.items()
+            if key not in ("step", "total_flos") and isinstance(value, (int, float))]
+
+
+CASES["seq2seq_trainer"] = seq2seq_trainer
+OWN_ENVIRONMENT["seq2seq_trainer"] = FABRIC_ENVIRONMENT
+
+
+# MindSpore's CPU wheel, alone in an environment of its own (no torch):
+#
+#     python -m venv ~/mindspore-venv && ~/mindspore-venv/bin/pip install mindspore
+#     ~/mindspore-venv/bin/python tests/corpus/make_corpus.py mindspore_lenet
+
+
+def mindspore_lenet() -> Truth:
+    """MindSpore's own `Model.train` of a LeNet-5 as its LeNet quick start builds it (two 5x5
+    convolutions, three dense layers, `SoftmaxCrossEntropyWithLogits(sparse=True,
+    reduction='mean')`, `Momentum(0.01, 0.9)`, `metrics={"Accuracy": Accuracy()}`) on
+    synthetic 32x32 images of 10 classes (320 to train in 10 batches of 32, 96 to evaluate,
+    `mindspore.dataset.GeneratorDataset`), 3 epochs, CPU, `callbacks=[LossMonitor(),
+    TimeMonitor()]`, then `acc = model.eval(ds_eval, dataset_sink_mode=False)` printed as its
+    quick start and model-zoo scripts print it, `print("============== Accuracy:{}
+    ==============".format(acc))`. LossMonitor prints `epoch: 1 step: 10, loss is 2.30`
+    each step (the loss in full), TimeMonitor `Train epoch time: 123.456 ms, per step time:
+    12.346 ms` each epoch, the last line `============== Accuracy:{'Accuracy': 0.3125}
+    ==============`. Truth: a callback of the case's own after LossMonitor, its
+    `cb_params.net_outputs` (the loss LossMonitor prints) at `cb_params.cur_step_num` (the
+    printed step in the epoch made global, from 1); the dict `model.eval` returns, its
+    `Accuracy` with no step. The epoch and step times are timings, left out."""
+    import mindspore as ms
+    import numpy as np
+    from mindspore import dataset, nn
+    from mindspore.train import Accuracy, Callback, LossMonitor, Model, TimeMonitor
+
+    ms.set_context(mode=ms.PYNATIVE_MODE)
+    ms.set_device("CPU")
+    ms.set_seed(0)
+    rng = np.random.default_rng(0)
+    patterns = rng.normal(size=(10, 1, 32, 32)).astype(np.float32)
+
+    def images(n: int) -> Any:
+        labels = rng.integers(0, 10, size=n).astype(np.int32)
+        data = patterns[labels] + 1.5 * rng.normal(size=(n, 1, 32, 32)).astype(np.float32)
+        # Each label a 0-d array: MindSpore 2.10 converts a row with `np.array(x,
+        # copy=False)`, which NumPy 2 refuses for the scalars a slice of `labels` would give.
+        rows = [(data[i], np.array(labels[i])) for i in range(n)]
+        return dataset.GeneratorDataset(rows, ["image", "label"], shuffle=False).batch(32)
+
+    class LeNet5(nn.Cell):  # type: ignore[misc]
+        def __init__(self, num_class: int = 10, num_channel: int = 1) -> None:
+            super().__init__()
+            self.conv1 = nn.Conv2d(num_channel, 6, 5, pad_mode="valid")
+            self.conv2 = nn.Conv2d(6, 16, 5, pad_mode="valid")
+            self.fc1 = nn.Dense(16 * 5 * 5, 120)
+            self.fc2 = nn.Dense(120, 84)
+            self.fc3 = nn.Dense(84, num_class)
+            self.relu = nn.ReLU()
+            self.max_pool2d = nn.MaxPool2d(kernel_size=2, stride=2)
+            self.flatten = nn.Flatten()
+
+        def construct(self, x: Any) -> Any:
+            x = self.max_pool2d(self.relu(self.conv1(x)))
+            x = self.max_pool2d(self.relu(self.conv2(x)))
+            x = self.flatten(x)
+            x = self.relu(self.fc1(x))
+            x = self.relu(self.fc2(x))
+            return self.fc3(x)
+
+    truth: Truth = []
+
+    class Recorder(Callback):  # type: ignore[misc]
+        def on_train_step_end(self, run_context: Any) -> None:
+            params = run_context.original_args()
+            truth.append(point("loss", float(params.net_outputs.asnumpy()),
+                               params.cur_step_num))
+
+    network = LeNet5()
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    optimizer = nn.Momentum(network.trainable_params(), learning_rate=0.01, momentum=0.9)
+    model = Model(network, loss, optimizer, metrics={"Accuracy": Accuracy()})
+    ds_train, ds_eval = images(320), images(96)
+    model.train(3, ds_train, callbacks=[LossMonitor(), TimeMonitor(), Recorder()],
+                dataset_sink_mode=False)
+    acc = model.eval(ds_eval, dataset_sink_mode=False)
+    print("============== Accuracy:{} ==============".format(acc))  # noqa: UP032 (as printed there)
+    if len(truth) != 30:
+        raise SystemExit(f"mindspore_lenet: {len(truth)} steps")
+    return truth + [point("Accuracy", acc["Accuracy"], None)]
+
+
+CASES["mindspore_lenet"] = mindspore_lenet
+OWN_ENVIRONMENT["mindspore_lenet"] = {"mindspore": "mindspore",
+                                      "numpy": "numpy (mindspore_lenet case)"}
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
