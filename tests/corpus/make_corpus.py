@@ -12096,6 +12096,437 @@ OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
                                                   **{"pytorch-forecasting": "pytorch-forecasting"})
 
 
+# --- LLMs-from-scratch, OGB, DGL, Haiku, Spinning Up: famous hand-written training scripts ------
+# Each runs alone, in an environment of its own, from a checkout of its repository:
+#
+#     python -m venv ~/llms-venv && ~/llms-venv/bin/pip install torch==2.13.0
+#     ~/llms-venv/bin/pip install torch==2.13.0 tiktoken matplotlib pandas requests
+#     git clone https://github.com/rasbt/LLMs-from-scratch ~/LLMs-from-scratch
+#     export LLMS_FROM_SCRATCH=~/LLMs-from-scratch
+#     export LLMS_FROM_SCRATCH_COMMIT=$(git -C ~/LLMs-from-scratch rev-parse HEAD)
+#     ~/llms-venv/bin/python tests/corpus/make_corpus.py llms_ch5_train
+#     ~/llms-venv/bin/python tests/corpus/make_corpus.py llms_ch6_classifier
+
+LLMS_ENVIRONMENT = {name: f"{name} (LLMs-from-scratch cases)"
+                    for name in ("torch", "tiktoken", "matplotlib", "pandas", "numpy")}
+LLMS_WORDS = ["every", "effort", "moves", "you", "the", "painter", "had", "a", "quiet", "room",
+              "and", "his", "wife", "said", "it", "was", "not", "so", "much", "as", "of", "light",
+              "on", "that", "picture", "he", "never", "spoke", "again"]
+
+
+def byte_encoding(end_of_text: int) -> Any:
+    """A tiktoken `Encoding` whose tokens are the 256 bytes, with GPT-2's split pattern and
+    `<|endoftext|>` at `end_of_text`: what `tiktoken.get_encoding("gpt2")` returns but for its
+    vocabulary, which tiktoken downloads (the scripts' only use of the network besides their
+    data)."""
+    import tiktoken
+
+    pattern = (r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|"""
+               r"""\s+""")
+    return tiktoken.Encoding(name="gpt2-bytes", pat_str=pattern,
+                             mergeable_ranks={bytes([i]): i for i in range(256)},
+                             special_tokens={"<|endoftext|>": end_of_text})
+
+
+def llms_checkout(chapter: str) -> str:
+    root = os.environ.get("LLMS_FROM_SCRATCH")
+    folder = os.path.join(root or "", chapter, "01_main-chapter-code")
+    if not root or not os.path.isdir(folder):
+        raise SystemExit("set LLMS_FROM_SCRATCH to a rasbt/LLMs-from-scratch checkout")
+    return folder
+
+
+# gpt_train.py's GPT-2 124M configuration and 10 epochs: the case's changes make the model tiny
+# (and its vocabulary the byte encoding's 256 bytes and `<|endoftext|>`) and train 3 epochs.
+LLMS_CH5_CHANGES = {
+    '"vocab_size": 50257,    # Vocabulary size': '"vocab_size": 257,    # Vocabulary size',
+    '"context_length": 256,  # Shortened context length (orig: 1024)':
+        '"context_length": 32,  # Shortened context length (orig: 1024)',
+    '"emb_dim": 768,         # Embedding dimension': '"emb_dim": 32,         # Embedding dimension',
+    '"n_heads": 12,          # Number of attention heads':
+        '"n_heads": 2,          # Number of attention heads',
+    '"n_layers": 12,         # Number of layers': '"n_layers": 2,         # Number of layers',
+    '"num_epochs": 10,': '"num_epochs": 3,',
+}
+
+
+def llms_ch5_train() -> Truth:
+    """Chapter 5 of rasbt/LLMs-from-scratch, `ch05/01_main-chapter-code/gpt_train.py` (the
+    checkout named by `LLMS_FROM_SCRATCH`), run as the script with its `previous_chapters.py`:
+    `main` builds the chapter's `GPTModel`, AdamW (lr 5e-4, weight decay 0.1), the chapter's
+    data loaders (batches of 2, windows of the context length) and runs `train_model_simple`
+    with `eval_freq=5, eval_iter=1`, then plots and saves the model. Changes (LLMS_CH5_CHANGES):
+    a tiny model (2 layers, 2 heads, 32 dimensions, a context of 32) and 3 epochs; its data,
+    `the-verdict.txt`, is a synthetic text of 4000 characters written in the run's folder first
+    (the script then reads it instead of downloading it), and GPT-2's tokenizer is the byte
+    encoding (byte_encoding). It prints `Ep 1 (Step 000000): Train loss 5.612, Val loss 5.598`
+    every 5 steps and, after each epoch, the text the model continues `Every effort moves you`
+    with. Truth: the function's own `train_losses` and `val_losses` (checked to be the lists it
+    returns), each value read from the printing frame as the line is printed, keyed as printed
+    (`Train loss`, `Val loss`) at its `global_step` (from 0, as printed). `track_tokens_seen`
+    is not printed."""
+    import random
+
+    import tiktoken
+    import torch
+
+    folder = llms_checkout("ch05")
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    tiktoken.get_encoding = lambda name: byte_encoding(256)
+    truth: Truth = []
+    kept: dict[str, Any] = {}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Ep {epoch+1} (Step {global_step:06d}): "'):
+            step = values["global_step"]
+            truth.extend([point("Train loss", values["train_loss"], step),
+                          point("Val loss", values["val_loss"], step)])
+            kept.update(train_losses=values["train_losses"], val_losses=values["val_losses"])
+
+    def the_verdict() -> None:
+        rng = random.Random(0)
+        words: list[str] = []
+        while sum(len(word) + 1 for word in words) < 4000:
+            words += rng.choices(LLMS_WORDS, k=rng.randint(5, 12))
+            words[-1] += "."
+        with open("the-verdict.txt", "w", encoding="utf-8") as f:
+            f.write(" ".join(words).capitalize())
+
+    run_script(os.path.join(folder, "gpt_train.py"), [], record, LLMS_CH5_CHANGES, the_verdict)
+    values = [p["value"] for p in truth]
+    if not kept or values[0::2] != kept["train_losses"] or values[1::2] != kept["val_losses"]:
+        raise SystemExit("llms_ch5_train: the printed losses are not train_model_simple's lists")
+    return truth
+
+
+CASES["llms_ch5_train"] = llms_ch5_train
+OWN_ENVIRONMENT["llms_ch5_train"] = LLMS_ENVIRONMENT
+OWN_CHECKOUT["llms_ch5_train"] = "LLMS_FROM_SCRATCH"
+REPOSITORY_CHECKOUTS["LLMS_FROM_SCRATCH"] = ("rasbt/LLMs-from-scratch",
+                                             "LLMS_FROM_SCRATCH_COMMIT")
+
+
+LLMS_HAM = ["ok", "see", "you", "at", "home", "later", "tonight", "lunch", "tomorrow", "thanks",
+            "i", "am", "on", "my", "way", "call", "me", "when", "free", "love", "the", "game"]
+LLMS_SPAM = ["free", "win", "cash", "prize", "claim", "now", "call", "txt", "urgent", "award",
+             "you", "have", "won", "the", "offer", "reply", "stop", "mobile", "guaranteed"]
+
+
+def llms_ch6_classifier() -> Truth:
+    """Chapter 6 of rasbt/LLMs-from-scratch, `ch06/01_main-chapter-code/gpt_class_finetune.py`
+    (the checkout named by `LLMS_FROM_SCRATCH`) run as the script with `--test_mode`, its own
+    option for a small randomly initialized model (`emb_dim` 12, one layer, two heads: no
+    download of GPT-2's weights): it balances and splits the SMS spam data, fine-tunes the last
+    block, final norm and a new two-class head with AdamW (lr 5e-5) for 5 epochs with
+    `train_classifier_simple(..., eval_freq=50, eval_iter=5)`, then plots. Its data,
+    `sms_spam_collection/SMSSpamCollection.tsv`, is synthetic (1000 `ham` and 700 `spam`
+    messages of 4 to 14 words from two overlapping word lists), written in the run's folder
+    first (the script then prints `... already exists. Skipping download and extraction.`);
+    GPT-2's tokenizer is the byte encoding (byte_encoding, `<|endoftext|>` at 50256, the pad
+    id the script uses), and `gpt_download.py`, which imports TensorFlow at the top for the
+    download `--test_mode` skips, is a module without it (its `download_and_load_gpt2` is
+    never called). It prints `Ep 1 (Step 000000): Train loss 0.693, Val loss 0.701` every 50
+    steps, `Training accuracy: 70.00% | Validation accuracy: 72.50%` after each epoch (two
+    prints, the first with `end=""`) and `Training completed in 0.05 minutes.`. Truth: the
+    function's own `train_losses`, `val_losses`, `train_accs` and `val_accs` (checked to be the
+    lists it returns), each value read from the printing frame as it is printed, keyed as
+    printed: `Train loss` and `Val loss` at `global_step` (from 0, as printed), `Training
+    accuracy` and `Validation accuracy` in percent (as printed), no step (the line names
+    none). The minutes are a timing, left out."""
+    import random
+    import types
+
+    import tiktoken
+    import torch
+
+    folder = llms_checkout("ch06")
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    tiktoken.get_encoding = lambda name: byte_encoding(50256)
+    download = types.ModuleType("gpt_download")
+
+    def download_and_load_gpt2(*args: Any, **kwargs: Any) -> Any:
+        raise SystemExit("llms_ch6_classifier: the script asked for GPT-2's weights")
+
+    download.download_and_load_gpt2 = download_and_load_gpt2  # type: ignore[attr-defined]
+    sys.modules["gpt_download"] = download
+    truth: Truth = []
+    kept: dict[str, Any] = {}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Ep {epoch+1} (Step {global_step:06d}): "'):
+            step = values["global_step"]
+            truth.extend([point("Train loss", values["train_loss"], step),
+                          point("Val loss", values["val_loss"], step)])
+        elif statement.startswith('print(f"Training accuracy: '):
+            truth.append(point("Training accuracy", values["train_accuracy"] * 100, None))
+        elif statement.startswith('print(f"Validation accuracy: '):
+            truth.append(point("Validation accuracy", values["val_accuracy"] * 100, None))
+        elif statement.startswith('print(f"Training completed in'):
+            kept.update({name: values[name] for name in
+                         ("train_losses", "val_losses", "train_accs", "val_accs")})
+
+    def spam_data() -> None:
+        rng = random.Random(0)
+        lines = [f"{label}\t{' '.join(rng.choices(words, k=rng.randint(4, 14)))}"
+                 for label, words, n in (("ham", LLMS_HAM, 1000), ("spam", LLMS_SPAM, 700))
+                 for _ in range(n)]
+        rng.shuffle(lines)
+        os.makedirs("sms_spam_collection")
+        with open(os.path.join("sms_spam_collection", "SMSSpamCollection.tsv"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+    run_script(os.path.join(folder, "gpt_class_finetune.py"), ["--test_mode"], record,
+               setup=spam_data)
+    by_key = {key: [p["value"] for p in truth if p["key"] == key] for key in
+              ("Train loss", "Val loss", "Training accuracy", "Validation accuracy")}
+    lists = [kept.get("train_losses"), kept.get("val_losses"),
+             [v * 100 for v in kept.get("train_accs", [])],
+             [v * 100 for v in kept.get("val_accs", [])]]
+    if list(by_key.values()) != lists or len(by_key["Training accuracy"]) != 5:
+        raise SystemExit("llms_ch6_classifier: the printed values are not the function's lists")
+    return truth
+
+
+CASES["llms_ch6_classifier"] = llms_ch6_classifier
+OWN_ENVIRONMENT["llms_ch6_classifier"] = LLMS_ENVIRONMENT
+OWN_CHECKOUT["llms_ch6_classifier"] = "LLMS_FROM_SCRATCH"
+
+
+#     python -m venv ~/ogb-venv && ~/ogb-venv/bin/pip install torch==2.13.0
+#     ~/ogb-venv/bin/pip install torch==2.13.0 torch_geometric ogb
+#     git clone https://github.com/snap-stanford/ogb ~/ogb
+#     export OGB=~/ogb OGB_COMMIT=$(git -C ~/ogb rev-parse HEAD)
+#     ~/ogb-venv/bin/python tests/corpus/make_corpus.py ogb_arxiv_gnn
+
+# gnn.py makes the adjacency symmetric with torch_sparse's `SparseTensor.to_symmetric()`;
+# torch_sparse has no build for this torch, so `ToSparseTensor` makes a torch sparse tensor,
+# which has no such method: the case's one change drops that line, and its graph is symmetric
+# already (each edge is listed both ways), so the adjacency is the same.
+OGB_CHANGES = {"    data.adj_t = data.adj_t.to_symmetric()\n": ""}
+
+
+class SyntheticArxiv:
+    """Stands for `PygNodePropPredDataset(name='ogbn-arxiv', transform=...)`, which downloads
+    the graph: a synthetic graph of 600 nodes in 8 classes (communities: 6 edges a node, half of
+    them within its class, each listed both ways), 32 features (noise around a mean of each class's
+    own, at 0.3 of the noise's scale), labels of shape [N, 1] and a split of 360/120/120
+    nodes, as the dataset gives them."""
+
+    num_classes = 8
+
+    def __init__(self, name: str, transform: Any = None) -> None:
+        import torch
+        from torch_geometric.data import Data
+
+        generator = torch.Generator().manual_seed(0)
+        n, classes = 600, self.num_classes
+        y = torch.arange(n) % classes
+        y = y[torch.randperm(n, generator=generator)]
+        means = torch.randn(classes, 32, generator=generator)
+        x = means[y] * 0.3 + torch.randn(n, 32, generator=generator)
+        sources = torch.arange(n).repeat_interleave(3)
+        same = torch.rand(3 * n, generator=generator) < 0.5
+        by_class = [torch.nonzero(y == c).flatten() for c in range(classes)]
+        targets = torch.stack([
+            by_class[int(y[s])][torch.randint(len(by_class[int(y[s])]), (1,),
+                                              generator=generator)][0] if keep
+            else torch.randint(n, (1,), generator=generator)[0]
+            for s, keep in zip(sources.tolist(), same.tolist())])
+        edges = torch.stack([torch.cat([sources, targets]), torch.cat([targets, sources])])
+        edges = edges[:, edges[0] != edges[1]].unique(dim=1)
+        self.data = Data(x=x, edge_index=edges, y=y.view(-1, 1), num_nodes=n)
+        self.transform = transform
+        order = torch.randperm(n, generator=generator)
+        self.split = {"train": order[:360], "valid": order[360:480], "test": order[480:]}
+
+    def __getitem__(self, index: int) -> Any:
+        data = self.data.clone()
+        return self.transform(data) if self.transform else data
+
+    def get_idx_split(self) -> dict[str, Any]:
+        return self.split
+
+
+def ogb_arxiv_gnn() -> Truth:
+    """OGB's ogbn-arxiv GNN baseline, snap-stanford/ogb `examples/nodeproppred/arxiv/gnn.py`
+    with its `logger.py` (the checkout named by `OGB`), run as the script with `--epochs 15
+    --runs 2 --hidden_channels 64` (its other options as they are: a 3-layer `GCN` of PyG's
+    `GCNConv` with batch norm and dropout 0.5, Adam 0.01, `log_steps` 1), ogb's own `Evaluator`
+    (`ogbn-arxiv`'s accuracy, from the package's own `master.csv`); the dataset, which
+    downloads, is SyntheticArxiv, and OGB_CHANGES the one change. It prints the arguments'
+    `Namespace(...)`, then `Run: 01, Epoch: 01, Loss: 2.3125, Train: 20.00%, Valid: 18.33%
+    Test: 17.50%` an epoch (no comma before `Test`), and `Logger.print_statistics` after each
+    run (`Run 01:`, `Highest Train: 97.22`, `Highest Valid: 80.00`, `  Final Train: 96.11`,
+    `   Final Test: 79.17`) and after all runs (`All runs:`, `Highest Train: 97.50 ± 0.39`...).
+    Truth: the `Logger`'s own `results` (a (train, valid, test) tuple an epoch, in [0, 1]) as
+    `Train`, `Valid` and `Test` in percent (as printed), and `train`'s returned loss as `Loss`,
+    read from `main`'s frame as the line is printed (checked against `logger.results`), at
+    the epoch (from 1, as printed: the run starts it again at 1); `print_statistics`' values
+    read from its frame as it prints them (its `result` tensor, its `argmax`, its
+    `best_result`), keyed as printed (`Highest Train`, `Highest Valid`, `Final Train`, `Final
+    Test`), no step (the lines name none); after `± ` the standard deviation over the runs,
+    which has no name of its own, is left out."""
+    import builtins
+
+    import torch
+
+    root = os.environ.get("OGB")
+    folder = os.path.join(root or "", "examples", "nodeproppred", "arxiv")
+    if not root or not os.path.exists(os.path.join(folder, "gnn.py")):
+        raise SystemExit("set OGB to a snap-stanford/ogb checkout")
+    import ogb.nodeproppred
+
+    ogb.nodeproppred.PygNodePropPredDataset = SyntheticArxiv  # type: ignore[misc, assignment]
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    epochs: list[tuple[int, int, Any]] = []
+    kept: dict[str, Any] = {}
+    names = ["Highest Train", "Highest Valid", "Final Train", "Final Test"]
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Run: {run + 1:02d}, '"):
+            run, epoch, result = values["run"], values["epoch"], values["result"]
+            epochs.append((run, epoch, result))
+            kept["logger"] = values["logger"]
+            truth.append(point("Loss", values["loss"], epoch))
+            truth.extend(point(key, 100 * value, epoch)
+                         for key, value in zip(("Train", "Valid", "Test"), result))
+
+    def logged(*args: Any, **kwargs: Any) -> None:  # logger.py's own `print`
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Highest Train:") and "best_result" not in values:
+            result, argmax = values["result"], values["argmax"]
+            stats = [result[:, 0].max(), result[:, 1].max(), result[argmax, 0],
+                     result[argmax, 2]]
+            truth.extend(point(name, float(value), None) for name, value in zip(names, stats))
+        elif args and str(args[0]).startswith("Highest Train:"):
+            means = values["best_result"].mean(dim=0)
+            truth.extend(point(name, float(value), None) for name, value in zip(names, means))
+        builtins.print(*args, **kwargs)
+
+    sys.path.insert(0, folder)
+    import logger  # the module gnn.py imports, its `print` the one above
+
+    sys.path.remove(folder)
+    logger.print = logged  # type: ignore[attr-defined]
+    run_script(os.path.join(folder, "gnn.py"),
+               ["--epochs", "15", "--runs", "2", "--hidden_channels", "64"], record,
+               OGB_CHANGES)
+    results = kept["logger"].results
+    if [(run, epoch, result) for run, epoch, result in epochs] != [
+            (run, epoch + 1, result) for run in range(2)
+            for epoch, result in enumerate(results[run])]:
+        raise SystemExit("ogb_arxiv_gnn: the printed epochs are not the Logger's results")
+    return truth
+
+
+CASES["ogb_arxiv_gnn"] = ogb_arxiv_gnn
+OWN_ENVIRONMENT["ogb_arxiv_gnn"] = {name: f"{name} (ogb_arxiv_gnn case)" for name in
+                                    ("torch", "torch-geometric", "ogb", "numpy", "pandas",
+                                     "scikit-learn")}
+OWN_CHECKOUT["ogb_arxiv_gnn"] = "OGB"
+REPOSITORY_CHECKOUTS["OGB"] = ("snap-stanford/ogb", "OGB_COMMIT")
+
+
+#     python -m venv ~/haiku-venv && ~/haiku-venv/bin/pip install dm-haiku jax optax absl-py
+#     git clone https://github.com/google-deepmind/dm-haiku ~/dm-haiku
+#     export HAIKU=~/dm-haiku HAIKU_COMMIT=$(git -C ~/dm-haiku rev-parse HEAD)
+#     ~/haiku-venv/bin/python tests/corpus/make_corpus.py haiku_mnist
+
+# examples/mnist.py trains 3001 steps of 1000 images and evaluates batches of 10000: the case's
+# one change to it stops after 601 steps (7 evaluations).
+HAIKU_STEPS = {"  for step in range(3001):": "  for step in range(601):"}
+
+
+def haiku_mnist() -> Truth:
+    """Haiku's MNIST example, google-deepmind/dm-haiku `examples/mnist.py` (the checkout named by
+    `HAIKU`), run as the script does (its definitions, then `app.run(main)`): its
+    LeNet-300-100 MLP (`hk.Sequential` of `hk.Linear`s), optax's Adam 1e-3 with weight decay in the loss, the parameters' moving
+    average (`optax.incremental_update`) evaluated every 100 steps on a batch of each split;
+    HAIKU_STEPS the one change. Its `load_dataset`, which loads MNIST with TensorFlow Datasets,
+    is replaced by synthetic 28x28x1 uint8 images of 10 classes (a template a class, a fifth
+    of each pixel, under noise; 5000 to train, 2000 to test) in `Batch`es of the sizes asked for (the training set
+    shuffled, each split repeated), and `tensorflow_datasets`, imported at the top, is a module
+    without it. It prints a dict a split every 100 steps, `{'step': 100, 'split': 'train',
+    'accuracy': '0.912'}` then the same for `'test'` (the accuracy as a string, `.3f`). Truth:
+    the printing frame's `accuracy` (`evaluate`'s result, `.item()`) as each dict is printed,
+    at its `step`, keyed by the split it names with the name printed, `train_accuracy` and
+    `test_accuracy` (a single `accuracy` would mix the two splits' values at one step)."""
+    import types
+
+    import numpy as np
+
+    root = os.environ.get("HAIKU")
+    path = os.path.join(root or "", "examples", "mnist.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set HAIKU to a google-deepmind/dm-haiku checkout")
+    sys.modules["tensorflow_datasets"] = types.ModuleType("tensorflow_datasets")
+    with open(path) as f:
+        source = f.read()
+    for old, new in HAIKU_STEPS.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    rng = np.random.default_rng(0)
+    templates = rng.uniform(0, 255, size=(10, 28, 28, 1))
+
+    def images(n: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, size=n)
+        noise = rng.uniform(0, 255, size=(n, 28, 28, 1))
+        return (templates[labels] * 0.2 + noise * 0.8).astype(np.uint8), labels
+
+    sets = {"train": images(5000), "test": images(2000)}
+    truth: Truth = []
+    module: dict[str, Any] = {"__name__": "mnist", "__file__": "mnist.py"}
+
+    def load_dataset(split: str, *, shuffle: bool, batch_size: int) -> Any:
+        image, label = sets[split]
+        order = np.arange(len(label))
+        position = len(order)
+        while True:
+            chosen: list[Any] = []
+            while sum(len(part) for part in chosen) < batch_size:
+                if position == len(order):
+                    order = rng.permutation(len(label)) if shuffle else order
+                    position = 0
+                wanted = batch_size - sum(len(part) for part in chosen)
+                chosen.append(order[position:position + wanted])
+                position += len(chosen[-1])
+            picked = np.concatenate(chosen)
+            yield module["Batch"](image=image[picked], label=label[picked])
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and isinstance(args[0], dict) and set(args[0]) == {"step", "split", "accuracy"}:
+            truth.append(point(f"{values['split']}_accuracy", values["accuracy"],
+                               values["step"]))
+        print(*args, **kwargs)
+
+    module["print"] = printed
+    # The script's definitions, then its `__main__` block, `app.run(main)`, with the synthetic
+    # data in place of its `load_dataset`.
+    exec(compile(source, "mnist.py", "exec"), module)
+    module["load_dataset"] = load_dataset
+    sys.argv = ["mnist.py"]
+    try:
+        module["app"].run(module["main"])
+    except SystemExit as done:  # absl's app.run exits when main returns
+        if done.code not in (None, 0):
+            raise
+    if len(truth) != 14:
+        raise SystemExit(f"haiku_mnist: {len(truth)} accuracies printed, not 14")
+    return truth
+
+
+CASES["haiku_mnist"] = haiku_mnist
+OWN_ENVIRONMENT["haiku_mnist"] = {name: f"{name} (haiku_mnist case)" for name in
+                                  ("dm-haiku", "jax", "jaxlib", "optax", "absl-py", "numpy")}
+OWN_CHECKOUT["haiku_mnist"] = "HAIKU"
+REPOSITORY_CHECKOUTS["HAIKU"] = ("google-deepmind/dm-haiku", "HAIKU_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
