@@ -12220,7 +12220,7 @@ def llms_ch6_classifier() -> Truth:
     download of GPT-2's weights): it balances and splits the SMS spam data, fine-tunes the last
     block, final norm and a new two-class head with AdamW (lr 5e-5) for 5 epochs with
     `train_classifier_simple(..., eval_freq=50, eval_iter=5)`, then plots. Its data,
-    `sms_spam_collection/SMSSpamCollection.tsv`, is synthetic (1000 `ham` and 700 `spam`
+    `sms_spam_collection/SMSSpamCollection.tsv`, is synthetic (700 `ham` and 450 `spam`
     messages of 4 to 14 words from two overlapping word lists), written in the run's folder
     first (the script then prints `... already exists. Skipping download and extraction.`);
     GPT-2's tokenizer is the byte encoding (byte_encoding, `<|endoftext|>` at 50256, the pad
@@ -12270,7 +12270,7 @@ def llms_ch6_classifier() -> Truth:
     def spam_data() -> None:
         rng = random.Random(0)
         lines = [f"{label}\t{' '.join(rng.choices(words, k=rng.randint(4, 14)))}"
-                 for label, words, n in (("ham", LLMS_HAM, 1000), ("spam", LLMS_SPAM, 700))
+                 for label, words, n in (("ham", LLMS_HAM, 700), ("spam", LLMS_SPAM, 450))
                  for _ in range(n)]
         rng.shuffle(lines)
         os.makedirs("sms_spam_collection")
@@ -12525,6 +12525,276 @@ OWN_ENVIRONMENT["haiku_mnist"] = {name: f"{name} (haiku_mnist case)" for name in
                                   ("dm-haiku", "jax", "jaxlib", "optax", "absl-py", "numpy")}
 OWN_CHECKOUT["haiku_mnist"] = "HAIKU"
 REPOSITORY_CHECKOUTS["HAIKU"] = ("google-deepmind/dm-haiku", "HAIKU_COMMIT")
+
+
+#     python -m venv ~/dgl-venv && ~/dgl-venv/bin/pip install torch==2.13.0
+#     git clone https://github.com/dmlc/dgl ~/dgl
+#     export DGL_EXAMPLES=~/dgl/examples DGL_COMMIT=$(git -C ~/dgl rev-parse HEAD)
+#     ~/dgl-venv/bin/python tests/corpus/make_corpus.py dgl_gcn
+#
+# DGL itself does not run here: its newest wheels (2.1) carry their graph libraries
+# (`libgraphbolt_pytorch_*.so`, `libtensoradapter_pytorch_*.so`) for torch 2.0 to 2.2 only, and
+# torch 2.2 from PyPI is a CUDA build. The case runs the example's train.py as it is, on
+# plain-torch stand-ins for the three DGL modules it imports (dgl_modules).
+
+
+class PlainGraph:
+    """What train.py uses of a `DGLGraph`: `ndata`, `int()`, `to(device)`, and the symmetric
+    normalised adjacency `D^-1/2 A D^-1/2` that DGL's `GraphConv` (its default `norm="both"`)
+    multiplies the features by (a dense matrix: the graph is small)."""
+
+    def __init__(self, sources: Any, targets: Any, nodes: int) -> None:
+        self.sources, self.targets, self.nodes = sources, targets, nodes
+        self.ndata: dict[str, Any] = {}
+
+    def int(self) -> PlainGraph:
+        return self
+
+    def to(self, device: Any) -> PlainGraph:
+        return self
+
+    def adjacency(self) -> Any:
+        import torch
+
+        out_degree = torch.bincount(self.sources, minlength=self.nodes).clamp(min=1).float()
+        in_degree = torch.bincount(self.targets, minlength=self.nodes).clamp(min=1).float()
+        weight = out_degree[self.sources] ** -0.5 * in_degree[self.targets] ** -0.5
+        return torch.zeros(self.nodes, self.nodes).index_put_((self.targets, self.sources),
+                                                              weight, accumulate=True)
+
+
+def dgl_modules() -> None:
+    """`dgl`, `dgl.nn` and `dgl.data` as train.py uses them, in plain torch: `AddSelfLoop` (it
+    removes self-loops, then adds one a node, as DGL's), `dgl.nn.GraphConv(in_feats,
+    out_feats, activation=None)` (DGL's defaults: `norm="both"`, a Glorot-uniform weight and a
+    zero bias, the weight applied first when it narrows the features) and the three citation
+    datasets of `dgl.data` (SyntheticCora: the case runs with `--dataset cora`)."""
+    import types
+
+    import torch
+    from torch import nn
+
+    class AddSelfLoop:
+        def __call__(self, graph: PlainGraph) -> PlainGraph:
+            keep = graph.sources != graph.targets
+            loops = torch.arange(graph.nodes)
+            looped = PlainGraph(torch.cat([graph.sources[keep], loops]),
+                                torch.cat([graph.targets[keep], loops]), graph.nodes)
+            looped.ndata.update(graph.ndata)
+            return looped
+
+    class GraphConv(nn.Module):
+        def __init__(self, in_feats: int, out_feats: int, activation: Any = None) -> None:
+            super().__init__()
+            self.weight = nn.Parameter(torch.empty(in_feats, out_feats))
+            self.bias = nn.Parameter(torch.zeros(out_feats))
+            self.activation = activation
+            nn.init.xavier_uniform_(self.weight)
+
+        def forward(self, graph: PlainGraph, feat: Any) -> Any:
+            adjacency = graph.adjacency()
+            if self.weight.shape[0] > self.weight.shape[1]:
+                rst = adjacency @ (feat @ self.weight)
+            else:
+                rst = adjacency @ feat @ self.weight
+            rst = rst + self.bias
+            return self.activation(rst) if self.activation is not None else rst
+
+    dgl = types.ModuleType("dgl")
+    dgl.__path__ = []  # type: ignore[attr-defined]
+    dgl.AddSelfLoop = AddSelfLoop  # type: ignore[attr-defined]
+    dgl_nn = types.ModuleType("dgl.nn")
+    dgl_nn.GraphConv = GraphConv  # type: ignore[attr-defined]
+    dgl_data = types.ModuleType("dgl.data")
+    for name in ("CoraGraphDataset", "CiteseerGraphDataset", "PubmedGraphDataset"):
+        setattr(dgl_data, name, SyntheticCora)
+    dgl.nn, dgl.data = dgl_nn, dgl_data  # type: ignore[attr-defined]
+    sys.modules.update({"dgl": dgl, "dgl.nn": dgl_nn, "dgl.data": dgl_data})
+
+
+class SyntheticCora:
+    """Stands for DGL's `CoraGraphDataset(transform=...)`, which downloads Cora: one graph of
+    700 nodes in 7 classes (4 edges a node, 45% of them within its class, each edge listed
+    both ways), 64 features (noise around a mean of each class's own, at 0.25 of the noise's
+    scale), and Cora's masks in `ndata` (70 nodes to train, 10 a class; 200 to validate; 300 to
+    test), the transform applied as the dataset applies it."""
+
+    num_classes = 7
+
+    def __init__(self, transform: Any = None, **kwargs: Any) -> None:
+        import torch
+
+        generator = torch.Generator().manual_seed(0)
+        n, classes = 700, self.num_classes
+        label = torch.arange(n) % classes
+        means = torch.randn(classes, 64, generator=generator)
+        feat = means[label] * 0.25 + torch.randn(n, 64, generator=generator)
+        sources = torch.arange(n).repeat_interleave(4)
+        same = torch.rand(4 * n, generator=generator) < 0.45
+        offsets = torch.randint(1, n // classes, (4 * n,), generator=generator) * classes
+        anywhere = torch.randint(n, (4 * n,), generator=generator)
+        targets = torch.where(same, (sources + offsets) % n, anywhere)
+        keep = sources != targets
+        graph = PlainGraph(torch.cat([sources[keep], targets[keep]]),
+                           torch.cat([targets[keep], sources[keep]]), n)
+        order = torch.randperm(n, generator=generator)
+        train = order[torch.cat([torch.nonzero(label[order] == c).flatten()[:10]
+                                 for c in range(classes)])]
+        rest = order[~torch.isin(order, train)]
+        masks = {}
+        for name, nodes in (("train_mask", train), ("val_mask", rest[:200]),
+                            ("test_mask", rest[200:500])):
+            masks[name] = torch.zeros(n, dtype=torch.bool)
+            masks[name][nodes] = True
+        graph.ndata.update(feat=feat, label=label, **masks)
+        self.graph = transform(graph) if transform else graph
+
+    def __getitem__(self, index: int) -> Any:
+        return self.graph
+
+    def __len__(self) -> int:
+        return 1
+
+
+def dgl_gcn() -> Truth:
+    """DGL's GCN example, dmlc/dgl `examples/pytorch/gcn/train.py` (the folder named by
+    `DGL_EXAMPLES`), run as the script with its defaults (`--dataset cora`), nothing in it
+    changed: its two-layer `GCN` of `dglnn.GraphConv` (16 hidden units, dropout 0.5), Adam
+    1e-2 with weight decay 5e-4, 200 epochs, full graph, CPU, on dgl_modules' plain-torch
+    `dgl` (DGL does not run on this torch) and SyntheticCora in `CoraGraphDataset`'s place. It
+    prints `Training with DGL built-in GraphConv module.`, `Training...`, then `Epoch 00000 |
+    Loss 1.9462 | Accuracy 0.1500 ` an epoch (the validation accuracy; a space at the end),
+    `Testing...` and `Test accuracy 0.7833`. Truth: the printing frames' values as each line is
+    printed: `train`'s `loss.item()` as `Loss` and its `acc` (`evaluate` on the validation
+    mask) as `Accuracy` at `epoch` (from 0, as printed), and the script's test `acc` as `Test
+    accuracy`, no step (the line names none)."""
+    import torch
+
+    folder = os.environ.get("DGL_EXAMPLES")
+    path = os.path.join(folder or "", "pytorch", "gcn", "train.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set DGL_EXAMPLES to the examples folder of a dmlc/dgl checkout")
+    dgl_modules()
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if '"Epoch {:05d} | Loss {:.4f} | Accuracy {:.4f} "' in statement:
+            truth.extend([point("Loss", values["loss"].item(), values["epoch"]),
+                          point("Accuracy", values["acc"], values["epoch"])])
+        elif '"Test accuracy {:.4f}"' in statement:
+            truth.append(point("Test accuracy", values["acc"], None))
+
+    run_script(path, [], record)
+    if len(truth) != 401:
+        raise SystemExit(f"dgl_gcn: {len(truth)} points, not 200 epochs' and the test's")
+    return truth
+
+
+CASES["dgl_gcn"] = dgl_gcn
+OWN_ENVIRONMENT["dgl_gcn"] = {"torch": "torch (dgl_gcn case)", "numpy": "numpy (dgl_gcn case)"}
+OWN_CHECKOUT["dgl_gcn"] = "DGL_EXAMPLES"
+REPOSITORY_CHECKOUTS["DGL_EXAMPLES"] = ("dmlc/dgl examples/pytorch/gcn/train.py", "DGL_COMMIT")
+
+#     python -m venv ~/spinup-venv && ~/spinup-venv/bin/pip install torch==2.13.0
+#     ~/spinup-venv/bin/pip install torch==2.13.0 gym==0.26.2 joblib scipy mpi4py mpich
+#     git clone https://github.com/openai/spinningup ~/spinningup
+#     export SPINNINGUP=~/spinningup SPINNINGUP_COMMIT=$(git -C ~/spinningup rev-parse HEAD)
+#     ~/spinup-venv/bin/python tests/corpus/make_corpus.py spinup_vpg
+
+
+class PushToCentre:
+    """A tiny environment in the old gym API that Spinning Up's algorithms use (`reset()`
+    returns the observation, `step(a)` a 4-tuple): a point at a random place in [-1, 1] is
+    pushed left, not at all or right (`Discrete(3)`), observed as its place and speed
+    (`Box(2)`); each step's reward is minus its distance from 0, and an episode ends when it
+    leaves [-2, 2] or after Spinning Up's `max_ep_len`."""
+
+    def __init__(self) -> None:
+        import gym
+        import numpy as np
+
+        self.observation_space = gym.spaces.Box(-np.inf, np.inf, shape=(2,), dtype=np.float32)
+        self.action_space = gym.spaces.Discrete(3)
+        self.rng = np.random.default_rng(0)
+        self.state = np.zeros(2, dtype=np.float32)
+
+    def reset(self) -> Any:
+        self.state[:] = (self.rng.uniform(-1, 1), 0.0)
+        return self.state.copy()
+
+    def step(self, action: int) -> tuple[Any, float, bool, dict[str, Any]]:
+        place, speed = self.state
+        speed = 0.8 * speed + 0.05 * (int(action) - 1)
+        place = place + speed
+        self.state[:] = (place, speed)
+        return self.state.copy(), -abs(float(place)), bool(abs(place) > 2), {}
+
+
+def spinup_vpg() -> Truth:
+    """OpenAI Spinning Up's PyTorch VPG, `spinup/algos/pytorch/vpg/vpg.py` of the checkout named
+    by `SPINNINGUP` (its `spinup` package imported from there without its `__init__`, which
+    imports every TensorFlow 1 algorithm; `logx.py` imports TensorFlow only for its TF savers,
+    so `tensorflow` is an empty module here), `vpg(PushToCentre, ac_kwargs=dict(hidden_sizes=[32,
+    32]), seed=0, steps_per_epoch=400, epochs=8, max_ep_len=50, logger_kwargs=dict(output_dir=
+    "vpg_out", exp_name="vpg"))` in one process (mpi4py, MPICH's wheel), from a folder of its
+    own. Its `EpochLogger` (`spinup/utils/logx.py`) prints `Logging data to vpg_out/progress.txt`
+    and `Saving config:` with the run's settings as JSON (in colour), `Number of parameters:
+    \\t pi: 1219, \\t v: 1185`, then `dump_tabular`'s box each epoch (`|      AverageEpRet |
+    -12.3 |`, keys right-aligned to 15, values `%8.3g` in 15: `Epoch`, `AverageEpRet`,
+    `StdEpRet`, `MaxEpRet`, `MinEpRet`, `EpLen`, `AverageVVals`, ..., `TotalEnvInteracts`,
+    `LossPi`, `LossV`, `DeltaLossPi`, `DeltaLossV`, `Entropy`, `KL`, `Time`) between rules of
+    dashes. Truth: the logger's own row, `log_current_row`, read as `dump_tabular` is called,
+    each key as printed at the row's `Epoch` (from 0, the step the box names); `Time` is a
+    timing and `TotalEnvInteracts` a count of samples, both left out."""
+    import shutil
+    import types
+
+    root = os.environ.get("SPINNINGUP")
+    if not root or not os.path.exists(os.path.join(root, "spinup", "utils", "logx.py")):
+        raise SystemExit("set SPINNINGUP to an openai/spinningup checkout")
+    import importlib.machinery
+
+    tensorflow = types.ModuleType("tensorflow")  # a module of nothing, found by no file
+    tensorflow.__spec__ = importlib.machinery.ModuleSpec("tensorflow", None)
+    sys.modules.setdefault("tensorflow", tensorflow)
+    _bare_packages(root, ["spinup", "spinup.utils", "spinup.algos", "spinup.algos.pytorch",
+                          "spinup.algos.pytorch.vpg"])
+    import torch
+
+    torch.set_num_threads(1)
+    from spinup.algos.pytorch.vpg import vpg as vpg_module
+    from spinup.utils import logx
+
+    truth: Truth = []
+    dump_tabular = logx.Logger.dump_tabular
+
+    def recorded(self: Any) -> None:
+        row = dict(self.log_current_row)
+        truth.extend(point(key, value, row["Epoch"]) for key, value in row.items()
+                     if key not in ("Epoch", "Time", "TotalEnvInteracts"))
+        dump_tabular(self)
+
+    logx.Logger.dump_tabular = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    try:
+        vpg_module.vpg(PushToCentre, ac_kwargs=dict(hidden_sizes=[32, 32]), seed=0,
+                       steps_per_epoch=400, epochs=8, max_ep_len=50,
+                       logger_kwargs=dict(output_dir="vpg_out", exp_name="vpg"))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(folder)
+    return truth
+
+
+CASES["spinup_vpg"] = spinup_vpg
+OWN_ENVIRONMENT["spinup_vpg"] = {name: f"{name} (spinup_vpg case)" for name in
+                                 ("torch", "gym", "joblib", "scipy", "numpy", "mpi4py", "mpich")}
+OWN_CHECKOUT["spinup_vpg"] = "SPINNINGUP"
+REPOSITORY_CHECKOUTS["SPINNINGUP"] = ("openai/spinningup", "SPINNINGUP_COMMIT")
 
 
 def main(argv: list[str]) -> None:
