@@ -12444,16 +12444,17 @@ HAIKU_STEPS = {"  for step in range(3001):": "  for step in range(601):"}
 def haiku_mnist() -> Truth:
     """Haiku's MNIST example, google-deepmind/dm-haiku `examples/mnist.py` (the checkout named by
     `HAIKU`), run as the script does (its definitions, then `app.run(main)`): its
-    LeNet-300-100 MLP (`hk.Sequential` of `hk.Linear`s), optax's Adam 1e-3 with weight decay in the loss, the parameters' moving
-    average (`optax.incremental_update`) evaluated every 100 steps on a batch of each split;
-    HAIKU_STEPS the one change. Its `load_dataset`, which loads MNIST with TensorFlow Datasets,
-    is replaced by synthetic 28x28x1 uint8 images of 10 classes (a template a class, a fifth
-    of each pixel, under noise; 5000 to train, 2000 to test) in `Batch`es of the sizes asked for (the training set
-    shuffled, each split repeated), and `tensorflow_datasets`, imported at the top, is a module
-    without it. It prints a dict a split every 100 steps, `{'step': 100, 'split': 'train',
-    'accuracy': '0.912'}` then the same for `'test'` (the accuracy as a string, `.3f`). Truth:
-    the printing frame's `accuracy` (`evaluate`'s result, `.item()`) as each dict is printed,
-    at its `step`, keyed by the split it names with the name printed, `train_accuracy` and
+    LeNet-300-100 MLP (`hk.Sequential` of `hk.Linear`s), optax's Adam 1e-3 with weight decay
+    in the loss, the parameters' moving average (`optax.incremental_update`) evaluated every
+    100 steps on a batch of each split; HAIKU_STEPS the one change. Its `load_dataset`, which
+    loads MNIST with TensorFlow Datasets, is replaced by synthetic 28x28x1 uint8 images of 10
+    classes (a template a class, a fifth of each pixel, under noise; 5000 to train, 2000 to
+    test) in `Batch`es of the sizes asked for (the training set shuffled, each split
+    repeated), and `tensorflow_datasets`, imported at the top, is a module without it. It
+    prints a dict a split every 100 steps, `{'step': 100, 'split': 'train', 'accuracy':
+    '0.912'}` then the same for `'test'` (the accuracy as a string, `.3f`). Truth: the
+    printing frame's `accuracy` (`evaluate`'s result, `.item()`) as each dict is printed, at
+    its `step`, keyed by the split it names with the name printed, `train_accuracy` and
     `test_accuracy` (a single `accuracy` would mix the two splits' values at one step)."""
     import types
 
@@ -12741,7 +12742,7 @@ def spinup_vpg() -> Truth:
     "vpg_out", exp_name="vpg"))` in one process (mpi4py, MPICH's wheel), from a folder of its
     own. Its `EpochLogger` (`spinup/utils/logx.py`) prints `Logging data to vpg_out/progress.txt`
     and `Saving config:` with the run's settings as JSON (in colour), `Number of parameters:
-    \\t pi: 1219, \\t v: 1185`, then `dump_tabular`'s box each epoch (`|      AverageEpRet |
+    \\t pi: 1251, \\t v: 1185`, then `dump_tabular`'s box each epoch (`|      AverageEpRet |
     -12.3 |`, keys right-aligned to 15, values `%8.3g` in 15: `Epoch`, `AverageEpRet`,
     `StdEpRet`, `MaxEpRet`, `MinEpRet`, `EpLen`, `AverageVVals`, ..., `TotalEnvInteracts`,
     `LossPi`, `LossV`, `DeltaLossPi`, `DeltaLossV`, `Entropy`, `KL`, `Time`) between rules of
@@ -12796,6 +12797,96 @@ OWN_ENVIRONMENT["spinup_vpg"] = {name: f"{name} (spinup_vpg case)" for name in
 OWN_CHECKOUT["spinup_vpg"] = "SPINNINGUP"
 REPOSITORY_CHECKOUTS["SPINNINGUP"] = ("openai/spinningup", "SPINNINGUP_COMMIT")
 
+
+#     python -m venv ~/makemore-venv && ~/makemore-venv/bin/pip install torch==2.13.0
+#     ~/makemore-venv/bin/pip install torch==2.13.0 matplotlib
+#     git clone https://github.com/karpathy/nn-zero-to-hero ~/nn-zero-to-hero
+#     export NN_ZERO_TO_HERO=~/nn-zero-to-hero
+#     export NN_ZERO_TO_HERO_COMMIT=$(git -C ~/nn-zero-to-hero rev-parse HEAD)
+#     ~/makemore-venv/bin/python tests/corpus/make_corpus.py makemore_part3_bn
+
+# The lecture's first loop runs 200000 steps (many minutes here) and prints every 10000: the
+# case's two changes stop it after 10000 (its learning rate decays at 100000, so its schedule
+# is unchanged) and print every 1000.
+MAKEMORE_BN_STEPS = {"max_steps = 200000\nbatch_size = 32\nlossi = []\n\n":
+                     "max_steps = 10000\nbatch_size = 32\nlossi = []\n\n",
+                     "  if i % 10000 == 0: # print every once in a while\n":
+                     "  if i % 1000 == 0: # print every once in a while\n"}
+MAKEMORE_SYLLABLES = ["ka", "li", "ma", "ro", "na", "el", "an", "ja", "son", "ri", "ya", "de",
+                      "mi", "la", "on", "ther", "bel", "is", "ca", "ny"]
+
+
+def makemore_part3_bn() -> Truth:
+    """Andrej Karpathy's "Neural Networks: Zero to Hero" lecture on batch normalisation,
+    karpathy/nn-zero-to-hero `lectures/makemore/makemore_part3_bn.ipynb` (the checkout named by
+    `NN_ZERO_TO_HERO`): its code cells up to the lecture's summary (`# SUMMARY +
+    PYTORCHIFYING`) run in order as one script, as the notebook runs them (the `%matplotlib
+    inline` magic dropped, matplotlib drawing off screen; cells that only show a value, such
+    as `len(words)`, show nothing outside a notebook): the character-level MLP with a
+    batch-normalised hidden layer of 200, trained by plain SGD on batches of 32, then
+    `split_loss('train')` and `split_loss('val')`. MAKEMORE_BN_STEPS are the changes. Its
+    `names.txt` (the makemore data set, not in this repository) is 3000 made-up names of 2 to
+    4 syllables, written in the run's folder first. It prints `itos`, the vocabulary size,
+    the data set's shapes, the parameter count, `      0/  10000: 2.8841` every 1000 steps
+    (`print(f'{i:7d}/{max_steps:7d}: {loss.item():.4f}')`) and `train 2.0674` / `val 2.1056`
+    (`print(split, loss.item())`, the full float). Truth: the printing frames' values as each
+    line is printed: the loop's `loss.item()` as `loss` (the name the statement formats; the
+    line prints no name) at `i` (from 0, as printed), and `split_loss`'s `loss.item()` keyed
+    by the split it prints (`train`, `val`), no step (the line names none). `max_steps` is a
+    setting."""
+    import builtins
+    import random
+
+    root = os.environ.get("NN_ZERO_TO_HERO")
+    path = os.path.join(root or "", "lectures", "makemore", "makemore_part3_bn.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set NN_ZERO_TO_HERO to a karpathy/nn-zero-to-hero checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    cells = cells[:next(i for i, cell in enumerate(cells) if "# SUMMARY + PYTORCHIFYING" in cell)]
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    for old, new in MAKEMORE_BN_STEPS.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and isinstance(args[0], str) and "/" in args[0] and "i" in values:
+            truth.append(point("loss", values["loss"].item(), values["i"]))
+        elif len(args) == 2 and args[0] in ("train", "val", "test"):
+            truth.append(point(args[0], values["loss"].item(), None))
+        builtins.print(*args, **kwargs)
+
+    rng = random.Random(0)
+    names = {"".join(rng.choices(MAKEMORE_SYLLABLES, k=rng.randint(2, 4))) for _ in range(3400)}
+    cwd = os.getcwd()
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    try:
+        with open("names.txt", "w") as f:
+            f.write("\n".join(sorted(names)[:3000]) + "\n")
+        exec(compile(source, "makemore_part3_bn.ipynb", "exec"),
+             {"__name__": "__main__", "print": printed})
+    finally:
+        os.chdir(cwd)
+        import shutil
+
+        shutil.rmtree(folder)
+    if [p["key"] for p in truth] != ["loss"] * 10 + ["train", "val"]:
+        raise SystemExit(f"makemore_part3_bn: printed {[p['key'] for p in truth]}")
+    return truth
+
+
+CASES["makemore_part3_bn"] = makemore_part3_bn
+OWN_ENVIRONMENT["makemore_part3_bn"] = {name: f"{name} (makemore_part3_bn case)"
+                                        for name in ("torch", "matplotlib", "numpy")}
+OWN_CHECKOUT["makemore_part3_bn"] = "NN_ZERO_TO_HERO"
+REPOSITORY_CHECKOUTS["NN_ZERO_TO_HERO"] = ("karpathy/nn-zero-to-hero", "NN_ZERO_TO_HERO_COMMIT")
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
