@@ -12639,6 +12639,798 @@ OWN_ENVIRONMENT["mindspore_lenet"] = {"mindspore": "mindspore",
 
 
 
+# --- LLMs-from-scratch, OGB, DGL, Haiku, Spinning Up: famous hand-written training scripts ------
+# Each runs alone, in an environment of its own, from a checkout of its repository:
+#
+#     python -m venv ~/llms-venv && ~/llms-venv/bin/pip install torch==2.13.0
+#     ~/llms-venv/bin/pip install torch==2.13.0 tiktoken matplotlib pandas requests
+#     git clone https://github.com/rasbt/LLMs-from-scratch ~/LLMs-from-scratch
+#     export LLMS_FROM_SCRATCH=~/LLMs-from-scratch
+#     export LLMS_FROM_SCRATCH_COMMIT=$(git -C ~/LLMs-from-scratch rev-parse HEAD)
+#     ~/llms-venv/bin/python tests/corpus/make_corpus.py llms_ch5_train
+#     ~/llms-venv/bin/python tests/corpus/make_corpus.py llms_ch6_classifier
+
+LLMS_ENVIRONMENT = {name: f"{name} (LLMs-from-scratch cases)"
+                    for name in ("torch", "tiktoken", "matplotlib", "pandas", "numpy")}
+LLMS_WORDS = ["every", "effort", "moves", "you", "the", "painter", "had", "a", "quiet", "room",
+              "and", "his", "wife", "said", "it", "was", "not", "so", "much", "as", "of", "light",
+              "on", "that", "picture", "he", "never", "spoke", "again"]
+
+
+def byte_encoding(end_of_text: int) -> Any:
+    """A tiktoken `Encoding` whose tokens are the 256 bytes, with GPT-2's split pattern and
+    `<|endoftext|>` at `end_of_text`: what `tiktoken.get_encoding("gpt2")` returns but for its
+    vocabulary, which tiktoken downloads (the scripts' only use of the network besides their
+    data)."""
+    import tiktoken
+
+    pattern = (r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|"""
+               r"""\s+""")
+    return tiktoken.Encoding(name="gpt2-bytes", pat_str=pattern,
+                             mergeable_ranks={bytes([i]): i for i in range(256)},
+                             special_tokens={"<|endoftext|>": end_of_text})
+
+
+def llms_checkout(chapter: str) -> str:
+    root = os.environ.get("LLMS_FROM_SCRATCH")
+    folder = os.path.join(root or "", chapter, "01_main-chapter-code")
+    if not root or not os.path.isdir(folder):
+        raise SystemExit("set LLMS_FROM_SCRATCH to a rasbt/LLMs-from-scratch checkout")
+    return folder
+
+
+# gpt_train.py's GPT-2 124M configuration and 10 epochs: the case's changes make the model tiny
+# (and its vocabulary the byte encoding's 256 bytes and `<|endoftext|>`) and train 3 epochs.
+LLMS_CH5_CHANGES = {
+    '"vocab_size": 50257,    # Vocabulary size': '"vocab_size": 257,    # Vocabulary size',
+    '"context_length": 256,  # Shortened context length (orig: 1024)':
+        '"context_length": 32,  # Shortened context length (orig: 1024)',
+    '"emb_dim": 768,         # Embedding dimension': '"emb_dim": 32,         # Embedding dimension',
+    '"n_heads": 12,          # Number of attention heads':
+        '"n_heads": 2,          # Number of attention heads',
+    '"n_layers": 12,         # Number of layers': '"n_layers": 2,         # Number of layers',
+    '"num_epochs": 10,': '"num_epochs": 3,',
+}
+
+
+def llms_ch5_train() -> Truth:
+    """Chapter 5 of rasbt/LLMs-from-scratch, `ch05/01_main-chapter-code/gpt_train.py` (the
+    checkout named by `LLMS_FROM_SCRATCH`), run as the script with its `previous_chapters.py`:
+    `main` builds the chapter's `GPTModel`, AdamW (lr 5e-4, weight decay 0.1), the chapter's
+    data loaders (batches of 2, windows of the context length) and runs `train_model_simple`
+    with `eval_freq=5, eval_iter=1`, then plots and saves the model. Changes (LLMS_CH5_CHANGES):
+    a tiny model (2 layers, 2 heads, 32 dimensions, a context of 32) and 3 epochs; its data,
+    `the-verdict.txt`, is a synthetic text of 4000 characters written in the run's folder first
+    (the script then reads it instead of downloading it), and GPT-2's tokenizer is the byte
+    encoding (byte_encoding). It prints `Ep 1 (Step 000000): Train loss 5.612, Val loss 5.598`
+    every 5 steps and, after each epoch, the text the model continues `Every effort moves you`
+    with. Truth: the function's own `train_losses` and `val_losses` (checked to be the lists it
+    returns), each value read from the printing frame as the line is printed, keyed as printed
+    (`Train loss`, `Val loss`) at its `global_step` (from 0, as printed). `track_tokens_seen`
+    is not printed."""
+    import random
+
+    import tiktoken
+    import torch
+
+    folder = llms_checkout("ch05")
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    tiktoken.get_encoding = lambda name: byte_encoding(256)
+    truth: Truth = []
+    kept: dict[str, Any] = {}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Ep {epoch+1} (Step {global_step:06d}): "'):
+            step = values["global_step"]
+            truth.extend([point("Train loss", values["train_loss"], step),
+                          point("Val loss", values["val_loss"], step)])
+            kept.update(train_losses=values["train_losses"], val_losses=values["val_losses"])
+
+    def the_verdict() -> None:
+        rng = random.Random(0)
+        words: list[str] = []
+        while sum(len(word) + 1 for word in words) < 4000:
+            words += rng.choices(LLMS_WORDS, k=rng.randint(5, 12))
+            words[-1] += "."
+        with open("the-verdict.txt", "w", encoding="utf-8") as f:
+            f.write(" ".join(words).capitalize())
+
+    run_script(os.path.join(folder, "gpt_train.py"), [], record, LLMS_CH5_CHANGES, the_verdict)
+    values = [p["value"] for p in truth]
+    if not kept or values[0::2] != kept["train_losses"] or values[1::2] != kept["val_losses"]:
+        raise SystemExit("llms_ch5_train: the printed losses are not train_model_simple's lists")
+    return truth
+
+
+CASES["llms_ch5_train"] = llms_ch5_train
+OWN_ENVIRONMENT["llms_ch5_train"] = LLMS_ENVIRONMENT
+OWN_CHECKOUT["llms_ch5_train"] = "LLMS_FROM_SCRATCH"
+REPOSITORY_CHECKOUTS["LLMS_FROM_SCRATCH"] = ("rasbt/LLMs-from-scratch",
+                                             "LLMS_FROM_SCRATCH_COMMIT")
+
+
+LLMS_HAM = ["ok", "see", "you", "at", "home", "later", "tonight", "lunch", "tomorrow", "thanks",
+            "i", "am", "on", "my", "way", "call", "me", "when", "free", "love", "the", "game"]
+LLMS_SPAM = ["free", "win", "cash", "prize", "claim", "now", "call", "txt", "urgent", "award",
+             "you", "have", "won", "the", "offer", "reply", "stop", "mobile", "guaranteed"]
+
+
+def llms_ch6_classifier() -> Truth:
+    """Chapter 6 of rasbt/LLMs-from-scratch, `ch06/01_main-chapter-code/gpt_class_finetune.py`
+    (the checkout named by `LLMS_FROM_SCRATCH`) run as the script with `--test_mode`, its own
+    option for a small randomly initialized model (`emb_dim` 12, one layer, two heads: no
+    download of GPT-2's weights): it balances and splits the SMS spam data, fine-tunes the last
+    block, final norm and a new two-class head with AdamW (lr 5e-5) for 5 epochs with
+    `train_classifier_simple(..., eval_freq=50, eval_iter=5)`, then plots. Its data,
+    `sms_spam_collection/SMSSpamCollection.tsv`, is synthetic (700 `ham` and 450 `spam`
+    messages of 4 to 14 words from two overlapping word lists), written in the run's folder
+    first (the script then prints `... already exists. Skipping download and extraction.`);
+    GPT-2's tokenizer is the byte encoding (byte_encoding, `<|endoftext|>` at 50256, the pad
+    id the script uses), and `gpt_download.py`, which imports TensorFlow at the top for the
+    download `--test_mode` skips, is a module without it (its `download_and_load_gpt2` is
+    never called). It prints `Ep 1 (Step 000000): Train loss 0.693, Val loss 0.701` every 50
+    steps, `Training accuracy: 70.00% | Validation accuracy: 72.50%` after each epoch (two
+    prints, the first with `end=""`) and `Training completed in 0.05 minutes.`. Truth: the
+    function's own `train_losses`, `val_losses`, `train_accs` and `val_accs` (checked to be the
+    lists it returns), each value read from the printing frame as it is printed, keyed as
+    printed: `Train loss` and `Val loss` at `global_step` (from 0, as printed), `Training
+    accuracy` and `Validation accuracy` in percent (as printed), no step (the line names
+    none). The minutes are a timing, left out."""
+    import random
+    import types
+
+    import tiktoken
+    import torch
+
+    folder = llms_checkout("ch06")
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    tiktoken.get_encoding = lambda name: byte_encoding(50256)
+    download = types.ModuleType("gpt_download")
+
+    def download_and_load_gpt2(*args: Any, **kwargs: Any) -> Any:
+        raise SystemExit("llms_ch6_classifier: the script asked for GPT-2's weights")
+
+    download.download_and_load_gpt2 = download_and_load_gpt2  # type: ignore[attr-defined]
+    sys.modules["gpt_download"] = download
+    truth: Truth = []
+    kept: dict[str, Any] = {}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Ep {epoch+1} (Step {global_step:06d}): "'):
+            step = values["global_step"]
+            truth.extend([point("Train loss", values["train_loss"], step),
+                          point("Val loss", values["val_loss"], step)])
+        elif statement.startswith('print(f"Training accuracy: '):
+            truth.append(point("Training accuracy", values["train_accuracy"] * 100, None))
+        elif statement.startswith('print(f"Validation accuracy: '):
+            truth.append(point("Validation accuracy", values["val_accuracy"] * 100, None))
+        elif statement.startswith('print(f"Training completed in'):
+            kept.update({name: values[name] for name in
+                         ("train_losses", "val_losses", "train_accs", "val_accs")})
+
+    def spam_data() -> None:
+        rng = random.Random(0)
+        lines = [f"{label}\t{' '.join(rng.choices(words, k=rng.randint(4, 14)))}"
+                 for label, words, n in (("ham", LLMS_HAM, 700), ("spam", LLMS_SPAM, 450))
+                 for _ in range(n)]
+        rng.shuffle(lines)
+        os.makedirs("sms_spam_collection")
+        with open(os.path.join("sms_spam_collection", "SMSSpamCollection.tsv"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+    run_script(os.path.join(folder, "gpt_class_finetune.py"), ["--test_mode"], record,
+               setup=spam_data)
+    by_key = {key: [p["value"] for p in truth if p["key"] == key] for key in
+              ("Train loss", "Val loss", "Training accuracy", "Validation accuracy")}
+    lists = [kept.get("train_losses"), kept.get("val_losses"),
+             [v * 100 for v in kept.get("train_accs", [])],
+             [v * 100 for v in kept.get("val_accs", [])]]
+    if list(by_key.values()) != lists or len(by_key["Training accuracy"]) != 5:
+        raise SystemExit("llms_ch6_classifier: the printed values are not the function's lists")
+    return truth
+
+
+CASES["llms_ch6_classifier"] = llms_ch6_classifier
+OWN_ENVIRONMENT["llms_ch6_classifier"] = LLMS_ENVIRONMENT
+OWN_CHECKOUT["llms_ch6_classifier"] = "LLMS_FROM_SCRATCH"
+
+
+#     python -m venv ~/ogb-venv && ~/ogb-venv/bin/pip install torch==2.13.0
+#     ~/ogb-venv/bin/pip install torch==2.13.0 torch_geometric ogb
+#     git clone https://github.com/snap-stanford/ogb ~/ogb
+#     export OGB=~/ogb OGB_COMMIT=$(git -C ~/ogb rev-parse HEAD)
+#     ~/ogb-venv/bin/python tests/corpus/make_corpus.py ogb_arxiv_gnn
+
+# gnn.py makes the adjacency symmetric with torch_sparse's `SparseTensor.to_symmetric()`;
+# torch_sparse has no build for this torch, so `ToSparseTensor` makes a torch sparse tensor,
+# which has no such method: the case's one change drops that line, and its graph is symmetric
+# already (each edge is listed both ways), so the adjacency is the same.
+OGB_CHANGES = {"    data.adj_t = data.adj_t.to_symmetric()\n": ""}
+
+
+class SyntheticArxiv:
+    """Stands for `PygNodePropPredDataset(name='ogbn-arxiv', transform=...)`, which downloads
+    the graph: a synthetic graph of 600 nodes in 8 classes (communities: 6 edges a node, half of
+    them within its class, each listed both ways), 32 features (noise around a mean of each class's
+    own, at 0.3 of the noise's scale), labels of shape [N, 1] and a split of 360/120/120
+    nodes, as the dataset gives them."""
+
+    num_classes = 8
+
+    def __init__(self, name: str, transform: Any = None) -> None:
+        import torch
+        from torch_geometric.data import Data
+
+        generator = torch.Generator().manual_seed(0)
+        n, classes = 600, self.num_classes
+        y = torch.arange(n) % classes
+        y = y[torch.randperm(n, generator=generator)]
+        means = torch.randn(classes, 32, generator=generator)
+        x = means[y] * 0.3 + torch.randn(n, 32, generator=generator)
+        sources = torch.arange(n).repeat_interleave(3)
+        same = torch.rand(3 * n, generator=generator) < 0.5
+        by_class = [torch.nonzero(y == c).flatten() for c in range(classes)]
+        targets = torch.stack([
+            by_class[int(y[s])][torch.randint(len(by_class[int(y[s])]), (1,),
+                                              generator=generator)][0] if keep
+            else torch.randint(n, (1,), generator=generator)[0]
+            for s, keep in zip(sources.tolist(), same.tolist())])
+        edges = torch.stack([torch.cat([sources, targets]), torch.cat([targets, sources])])
+        edges = edges[:, edges[0] != edges[1]].unique(dim=1)
+        self.data = Data(x=x, edge_index=edges, y=y.view(-1, 1), num_nodes=n)
+        self.transform = transform
+        order = torch.randperm(n, generator=generator)
+        self.split = {"train": order[:360], "valid": order[360:480], "test": order[480:]}
+
+    def __getitem__(self, index: int) -> Any:
+        data = self.data.clone()
+        return self.transform(data) if self.transform else data
+
+    def get_idx_split(self) -> dict[str, Any]:
+        return self.split
+
+
+def ogb_arxiv_gnn() -> Truth:
+    """OGB's ogbn-arxiv GNN baseline, snap-stanford/ogb `examples/nodeproppred/arxiv/gnn.py`
+    with its `logger.py` (the checkout named by `OGB`), run as the script with `--epochs 15
+    --runs 2 --hidden_channels 64` (its other options as they are: a 3-layer `GCN` of PyG's
+    `GCNConv` with batch norm and dropout 0.5, Adam 0.01, `log_steps` 1), ogb's own `Evaluator`
+    (`ogbn-arxiv`'s accuracy, from the package's own `master.csv`); the dataset, which
+    downloads, is SyntheticArxiv, and OGB_CHANGES the one change. It prints the arguments'
+    `Namespace(...)`, then `Run: 01, Epoch: 01, Loss: 2.3125, Train: 20.00%, Valid: 18.33%
+    Test: 17.50%` an epoch (no comma before `Test`), and `Logger.print_statistics` after each
+    run (`Run 01:`, `Highest Train: 97.22`, `Highest Valid: 80.00`, `  Final Train: 96.11`,
+    `   Final Test: 79.17`) and after all runs (`All runs:`, `Highest Train: 97.50 ± 0.39`...).
+    Truth: the `Logger`'s own `results` (a (train, valid, test) tuple an epoch, in [0, 1]) as
+    `Train`, `Valid` and `Test` in percent (as printed), and `train`'s returned loss as `Loss`,
+    read from `main`'s frame as the line is printed (checked against `logger.results`), at
+    the epoch (from 1, as printed: the run starts it again at 1); `print_statistics`' values
+    read from its frame as it prints them (its `result` tensor, its `argmax`, its
+    `best_result`), keyed as printed (`Highest Train`, `Highest Valid`, `Final Train`, `Final
+    Test`), no step (the lines name none); after `± ` the standard deviation over the runs,
+    which has no name of its own, is left out."""
+    import builtins
+
+    import torch
+
+    root = os.environ.get("OGB")
+    folder = os.path.join(root or "", "examples", "nodeproppred", "arxiv")
+    if not root or not os.path.exists(os.path.join(folder, "gnn.py")):
+        raise SystemExit("set OGB to a snap-stanford/ogb checkout")
+    import ogb.nodeproppred
+
+    ogb.nodeproppred.PygNodePropPredDataset = SyntheticArxiv  # type: ignore[misc, assignment]
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    epochs: list[tuple[int, int, Any]] = []
+    kept: dict[str, Any] = {}
+    names = ["Highest Train", "Highest Valid", "Final Train", "Final Test"]
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Run: {run + 1:02d}, '"):
+            run, epoch, result = values["run"], values["epoch"], values["result"]
+            epochs.append((run, epoch, result))
+            kept["logger"] = values["logger"]
+            truth.append(point("Loss", values["loss"], epoch))
+            truth.extend(point(key, 100 * value, epoch)
+                         for key, value in zip(("Train", "Valid", "Test"), result))
+
+    def logged(*args: Any, **kwargs: Any) -> None:  # logger.py's own `print`
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Highest Train:") and "best_result" not in values:
+            result, argmax = values["result"], values["argmax"]
+            stats = [result[:, 0].max(), result[:, 1].max(), result[argmax, 0],
+                     result[argmax, 2]]
+            truth.extend(point(name, float(value), None) for name, value in zip(names, stats))
+        elif args and str(args[0]).startswith("Highest Train:"):
+            means = values["best_result"].mean(dim=0)
+            truth.extend(point(name, float(value), None) for name, value in zip(names, means))
+        builtins.print(*args, **kwargs)
+
+    sys.path.insert(0, folder)
+    import logger  # the module gnn.py imports, its `print` the one above
+
+    sys.path.remove(folder)
+    logger.print = logged  # type: ignore[attr-defined]
+    run_script(os.path.join(folder, "gnn.py"),
+               ["--epochs", "15", "--runs", "2", "--hidden_channels", "64"], record,
+               OGB_CHANGES)
+    results = kept["logger"].results
+    if [(run, epoch, result) for run, epoch, result in epochs] != [
+            (run, epoch + 1, result) for run in range(2)
+            for epoch, result in enumerate(results[run])]:
+        raise SystemExit("ogb_arxiv_gnn: the printed epochs are not the Logger's results")
+    return truth
+
+
+CASES["ogb_arxiv_gnn"] = ogb_arxiv_gnn
+OWN_ENVIRONMENT["ogb_arxiv_gnn"] = {name: f"{name} (ogb_arxiv_gnn case)" for name in
+                                    ("torch", "torch-geometric", "ogb", "numpy", "pandas",
+                                     "scikit-learn")}
+OWN_CHECKOUT["ogb_arxiv_gnn"] = "OGB"
+REPOSITORY_CHECKOUTS["OGB"] = ("snap-stanford/ogb", "OGB_COMMIT")
+
+
+#     python -m venv ~/haiku-venv && ~/haiku-venv/bin/pip install dm-haiku jax optax absl-py
+#     git clone https://github.com/google-deepmind/dm-haiku ~/dm-haiku
+#     export HAIKU=~/dm-haiku HAIKU_COMMIT=$(git -C ~/dm-haiku rev-parse HEAD)
+#     ~/haiku-venv/bin/python tests/corpus/make_corpus.py haiku_mnist
+
+# examples/mnist.py trains 3001 steps of 1000 images and evaluates batches of 10000: the case's
+# one change to it stops after 601 steps (7 evaluations).
+HAIKU_STEPS = {"  for step in range(3001):": "  for step in range(601):"}
+
+
+def haiku_mnist() -> Truth:
+    """Haiku's MNIST example, google-deepmind/dm-haiku `examples/mnist.py` (the checkout named by
+    `HAIKU`), run as the script does (its definitions, then `app.run(main)`): its
+    LeNet-300-100 MLP (`hk.Sequential` of `hk.Linear`s), optax's Adam 1e-3 with weight decay
+    in the loss, the parameters' moving average (`optax.incremental_update`) evaluated every
+    100 steps on a batch of each split; HAIKU_STEPS the one change. Its `load_dataset`, which
+    loads MNIST with TensorFlow Datasets, is replaced by synthetic 28x28x1 uint8 images of 10
+    classes (a template a class, a fifth of each pixel, under noise; 5000 to train, 2000 to
+    test) in `Batch`es of the sizes asked for (the training set shuffled, each split
+    repeated), and `tensorflow_datasets`, imported at the top, is a module without it. It
+    prints a dict a split every 100 steps, `{'step': 100, 'split': 'train', 'accuracy':
+    '0.912'}` then the same for `'test'` (the accuracy as a string, `.3f`). Truth: the
+    printing frame's `accuracy` (`evaluate`'s result, `.item()`) as each dict is printed, at
+    its `step`, keyed by the split it names with the name printed, `train_accuracy` and
+    `test_accuracy` (a single `accuracy` would mix the two splits' values at one step)."""
+    import types
+
+    import numpy as np
+
+    root = os.environ.get("HAIKU")
+    path = os.path.join(root or "", "examples", "mnist.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set HAIKU to a google-deepmind/dm-haiku checkout")
+    sys.modules["tensorflow_datasets"] = types.ModuleType("tensorflow_datasets")
+    with open(path) as f:
+        source = f.read()
+    for old, new in HAIKU_STEPS.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    rng = np.random.default_rng(0)
+    templates = rng.uniform(0, 255, size=(10, 28, 28, 1))
+
+    def images(n: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, size=n)
+        noise = rng.uniform(0, 255, size=(n, 28, 28, 1))
+        return (templates[labels] * 0.2 + noise * 0.8).astype(np.uint8), labels
+
+    sets = {"train": images(5000), "test": images(2000)}
+    truth: Truth = []
+    module: dict[str, Any] = {"__name__": "mnist", "__file__": "mnist.py"}
+
+    def load_dataset(split: str, *, shuffle: bool, batch_size: int) -> Any:
+        image, label = sets[split]
+        order = np.arange(len(label))
+        position = len(order)
+        while True:
+            chosen: list[Any] = []
+            while sum(len(part) for part in chosen) < batch_size:
+                if position == len(order):
+                    order = rng.permutation(len(label)) if shuffle else order
+                    position = 0
+                wanted = batch_size - sum(len(part) for part in chosen)
+                chosen.append(order[position:position + wanted])
+                position += len(chosen[-1])
+            picked = np.concatenate(chosen)
+            yield module["Batch"](image=image[picked], label=label[picked])
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and isinstance(args[0], dict) and set(args[0]) == {"step", "split", "accuracy"}:
+            truth.append(point(f"{values['split']}_accuracy", values["accuracy"],
+                               values["step"]))
+        print(*args, **kwargs)
+
+    module["print"] = printed
+    # The script's definitions, then its `__main__` block, `app.run(main)`, with the synthetic
+    # data in place of its `load_dataset`.
+    exec(compile(source, "mnist.py", "exec"), module)
+    module["load_dataset"] = load_dataset
+    sys.argv = ["mnist.py"]
+    try:
+        module["app"].run(module["main"])
+    except SystemExit as done:  # absl's app.run exits when main returns
+        if done.code not in (None, 0):
+            raise
+    if len(truth) != 14:
+        raise SystemExit(f"haiku_mnist: {len(truth)} accuracies printed, not 14")
+    return truth
+
+
+CASES["haiku_mnist"] = haiku_mnist
+OWN_ENVIRONMENT["haiku_mnist"] = {name: f"{name} (haiku_mnist case)" for name in
+                                  ("dm-haiku", "jax", "jaxlib", "optax", "absl-py", "numpy")}
+OWN_CHECKOUT["haiku_mnist"] = "HAIKU"
+REPOSITORY_CHECKOUTS["HAIKU"] = ("google-deepmind/dm-haiku", "HAIKU_COMMIT")
+
+
+#     python -m venv ~/dgl-venv && ~/dgl-venv/bin/pip install torch==2.13.0
+#     git clone https://github.com/dmlc/dgl ~/dgl
+#     export DGL_EXAMPLES=~/dgl/examples DGL_COMMIT=$(git -C ~/dgl rev-parse HEAD)
+#     ~/dgl-venv/bin/python tests/corpus/make_corpus.py dgl_gcn
+#
+# DGL itself does not run here: its newest wheels (2.1) carry their graph libraries
+# (`libgraphbolt_pytorch_*.so`, `libtensoradapter_pytorch_*.so`) for torch 2.0 to 2.2 only, and
+# torch 2.2 from PyPI is a CUDA build. The case runs the example's train.py as it is, on
+# plain-torch stand-ins for the three DGL modules it imports (dgl_modules).
+
+
+class PlainGraph:
+    """What train.py uses of a `DGLGraph`: `ndata`, `int()`, `to(device)`, and the symmetric
+    normalised adjacency `D^-1/2 A D^-1/2` that DGL's `GraphConv` (its default `norm="both"`)
+    multiplies the features by (a dense matrix: the graph is small)."""
+
+    def __init__(self, sources: Any, targets: Any, nodes: int) -> None:
+        self.sources, self.targets, self.nodes = sources, targets, nodes
+        self.ndata: dict[str, Any] = {}
+
+    def int(self) -> PlainGraph:
+        return self
+
+    def to(self, device: Any) -> PlainGraph:
+        return self
+
+    def adjacency(self) -> Any:
+        import torch
+
+        out_degree = torch.bincount(self.sources, minlength=self.nodes).clamp(min=1).float()
+        in_degree = torch.bincount(self.targets, minlength=self.nodes).clamp(min=1).float()
+        weight = out_degree[self.sources] ** -0.5 * in_degree[self.targets] ** -0.5
+        return torch.zeros(self.nodes, self.nodes).index_put_((self.targets, self.sources),
+                                                              weight, accumulate=True)
+
+
+def dgl_modules() -> None:
+    """`dgl`, `dgl.nn` and `dgl.data` as train.py uses them, in plain torch: `AddSelfLoop` (it
+    removes self-loops, then adds one a node, as DGL's), `dgl.nn.GraphConv(in_feats,
+    out_feats, activation=None)` (DGL's defaults: `norm="both"`, a Glorot-uniform weight and a
+    zero bias, the weight applied first when it narrows the features) and the three citation
+    datasets of `dgl.data` (SyntheticCora: the case runs with `--dataset cora`)."""
+    import types
+
+    import torch
+    from torch import nn
+
+    class AddSelfLoop:
+        def __call__(self, graph: PlainGraph) -> PlainGraph:
+            keep = graph.sources != graph.targets
+            loops = torch.arange(graph.nodes)
+            looped = PlainGraph(torch.cat([graph.sources[keep], loops]),
+                                torch.cat([graph.targets[keep], loops]), graph.nodes)
+            looped.ndata.update(graph.ndata)
+            return looped
+
+    class GraphConv(nn.Module):
+        def __init__(self, in_feats: int, out_feats: int, activation: Any = None) -> None:
+            super().__init__()
+            self.weight = nn.Parameter(torch.empty(in_feats, out_feats))
+            self.bias = nn.Parameter(torch.zeros(out_feats))
+            self.activation = activation
+            nn.init.xavier_uniform_(self.weight)
+
+        def forward(self, graph: PlainGraph, feat: Any) -> Any:
+            adjacency = graph.adjacency()
+            if self.weight.shape[0] > self.weight.shape[1]:
+                rst = adjacency @ (feat @ self.weight)
+            else:
+                rst = adjacency @ feat @ self.weight
+            rst = rst + self.bias
+            return self.activation(rst) if self.activation is not None else rst
+
+    dgl = types.ModuleType("dgl")
+    dgl.__path__ = []  # type: ignore[attr-defined]
+    dgl.AddSelfLoop = AddSelfLoop  # type: ignore[attr-defined]
+    dgl_nn = types.ModuleType("dgl.nn")
+    dgl_nn.GraphConv = GraphConv  # type: ignore[attr-defined]
+    dgl_data = types.ModuleType("dgl.data")
+    for name in ("CoraGraphDataset", "CiteseerGraphDataset", "PubmedGraphDataset"):
+        setattr(dgl_data, name, SyntheticCora)
+    dgl.nn, dgl.data = dgl_nn, dgl_data  # type: ignore[attr-defined]
+    sys.modules.update({"dgl": dgl, "dgl.nn": dgl_nn, "dgl.data": dgl_data})
+
+
+class SyntheticCora:
+    """Stands for DGL's `CoraGraphDataset(transform=...)`, which downloads Cora: one graph of
+    700 nodes in 7 classes (4 edges a node, 45% of them within its class, each edge listed
+    both ways), 64 features (noise around a mean of each class's own, at 0.25 of the noise's
+    scale), and Cora's masks in `ndata` (70 nodes to train, 10 a class; 200 to validate; 300 to
+    test), the transform applied as the dataset applies it."""
+
+    num_classes = 7
+
+    def __init__(self, transform: Any = None, **kwargs: Any) -> None:
+        import torch
+
+        generator = torch.Generator().manual_seed(0)
+        n, classes = 700, self.num_classes
+        label = torch.arange(n) % classes
+        means = torch.randn(classes, 64, generator=generator)
+        feat = means[label] * 0.25 + torch.randn(n, 64, generator=generator)
+        sources = torch.arange(n).repeat_interleave(4)
+        same = torch.rand(4 * n, generator=generator) < 0.45
+        offsets = torch.randint(1, n // classes, (4 * n,), generator=generator) * classes
+        anywhere = torch.randint(n, (4 * n,), generator=generator)
+        targets = torch.where(same, (sources + offsets) % n, anywhere)
+        keep = sources != targets
+        graph = PlainGraph(torch.cat([sources[keep], targets[keep]]),
+                           torch.cat([targets[keep], sources[keep]]), n)
+        order = torch.randperm(n, generator=generator)
+        train = order[torch.cat([torch.nonzero(label[order] == c).flatten()[:10]
+                                 for c in range(classes)])]
+        rest = order[~torch.isin(order, train)]
+        masks = {}
+        for name, nodes in (("train_mask", train), ("val_mask", rest[:200]),
+                            ("test_mask", rest[200:500])):
+            masks[name] = torch.zeros(n, dtype=torch.bool)
+            masks[name][nodes] = True
+        graph.ndata.update(feat=feat, label=label, **masks)
+        self.graph = transform(graph) if transform else graph
+
+    def __getitem__(self, index: int) -> Any:
+        return self.graph
+
+    def __len__(self) -> int:
+        return 1
+
+
+def dgl_gcn() -> Truth:
+    """DGL's GCN example, dmlc/dgl `examples/pytorch/gcn/train.py` (the folder named by
+    `DGL_EXAMPLES`), run as the script with its defaults (`--dataset cora`), nothing in it
+    changed: its two-layer `GCN` of `dglnn.GraphConv` (16 hidden units, dropout 0.5), Adam
+    1e-2 with weight decay 5e-4, 200 epochs, full graph, CPU, on dgl_modules' plain-torch
+    `dgl` (DGL does not run on this torch) and SyntheticCora in `CoraGraphDataset`'s place. It
+    prints `Training with DGL built-in GraphConv module.`, `Training...`, then `Epoch 00000 |
+    Loss 1.9462 | Accuracy 0.1500 ` an epoch (the validation accuracy; a space at the end),
+    `Testing...` and `Test accuracy 0.7833`. Truth: the printing frames' values as each line is
+    printed: `train`'s `loss.item()` as `Loss` and its `acc` (`evaluate` on the validation
+    mask) as `Accuracy` at `epoch` (from 0, as printed), and the script's test `acc` as `Test
+    accuracy`, no step (the line names none)."""
+    import torch
+
+    folder = os.environ.get("DGL_EXAMPLES")
+    path = os.path.join(folder or "", "pytorch", "gcn", "train.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set DGL_EXAMPLES to the examples folder of a dmlc/dgl checkout")
+    dgl_modules()
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if '"Epoch {:05d} | Loss {:.4f} | Accuracy {:.4f} "' in statement:
+            truth.extend([point("Loss", values["loss"].item(), values["epoch"]),
+                          point("Accuracy", values["acc"], values["epoch"])])
+        elif '"Test accuracy {:.4f}"' in statement:
+            truth.append(point("Test accuracy", values["acc"], None))
+
+    run_script(path, [], record)
+    if len(truth) != 401:
+        raise SystemExit(f"dgl_gcn: {len(truth)} points, not 200 epochs' and the test's")
+    return truth
+
+
+CASES["dgl_gcn"] = dgl_gcn
+OWN_ENVIRONMENT["dgl_gcn"] = {"torch": "torch (dgl_gcn case)", "numpy": "numpy (dgl_gcn case)"}
+OWN_CHECKOUT["dgl_gcn"] = "DGL_EXAMPLES"
+REPOSITORY_CHECKOUTS["DGL_EXAMPLES"] = ("dmlc/dgl examples/pytorch/gcn/train.py", "DGL_COMMIT")
+
+#     python -m venv ~/spinup-venv && ~/spinup-venv/bin/pip install torch==2.13.0
+#     ~/spinup-venv/bin/pip install torch==2.13.0 gym==0.26.2 joblib scipy mpi4py mpich
+#     git clone https://github.com/openai/spinningup ~/spinningup
+#     export SPINNINGUP=~/spinningup SPINNINGUP_COMMIT=$(git -C ~/spinningup rev-parse HEAD)
+#     ~/spinup-venv/bin/python tests/corpus/make_corpus.py spinup_vpg
+
+
+class PushToCentre:
+    """A tiny environment in the old gym API that Spinning Up's algorithms use (`reset()`
+    returns the observation, `step(a)` a 4-tuple): a point at a random place in [-1, 1] is
+    pushed left, not at all or right (`Discrete(3)`), observed as its place and speed
+    (`Box(2)`); each step's reward is minus its distance from 0, and an episode ends when it
+    leaves [-2, 2] or after Spinning Up's `max_ep_len`."""
+
+    def __init__(self) -> None:
+        import gym
+        import numpy as np
+
+        self.observation_space = gym.spaces.Box(-np.inf, np.inf, shape=(2,), dtype=np.float32)
+        self.action_space = gym.spaces.Discrete(3)
+        self.rng = np.random.default_rng(0)
+        self.state = np.zeros(2, dtype=np.float32)
+
+    def reset(self) -> Any:
+        self.state[:] = (self.rng.uniform(-1, 1), 0.0)
+        return self.state.copy()
+
+    def step(self, action: int) -> tuple[Any, float, bool, dict[str, Any]]:
+        place, speed = self.state
+        speed = 0.8 * speed + 0.05 * (int(action) - 1)
+        place = place + speed
+        self.state[:] = (place, speed)
+        return self.state.copy(), -abs(float(place)), bool(abs(place) > 2), {}
+
+
+def spinup_vpg() -> Truth:
+    """OpenAI Spinning Up's PyTorch VPG, `spinup/algos/pytorch/vpg/vpg.py` of the checkout named
+    by `SPINNINGUP` (its `spinup` package imported from there without its `__init__`, which
+    imports every TensorFlow 1 algorithm; `logx.py` imports TensorFlow only for its TF savers,
+    so `tensorflow` is an empty module here), `vpg(PushToCentre, ac_kwargs=dict(hidden_sizes=[32,
+    32]), seed=0, steps_per_epoch=400, epochs=8, max_ep_len=50, logger_kwargs=dict(output_dir=
+    "vpg_out", exp_name="vpg"))` in one process (mpi4py, MPICH's wheel), from a folder of its
+    own. Its `EpochLogger` (`spinup/utils/logx.py`) prints `Logging data to vpg_out/progress.txt`
+    and `Saving config:` with the run's settings as JSON (in colour), `Number of parameters:
+    \\t pi: 1251, \\t v: 1185`, then `dump_tabular`'s box each epoch (`|      AverageEpRet |
+    -12.3 |`, keys right-aligned to 15, values `%8.3g` in 15: `Epoch`, `AverageEpRet`,
+    `StdEpRet`, `MaxEpRet`, `MinEpRet`, `EpLen`, `AverageVVals`, ..., `TotalEnvInteracts`,
+    `LossPi`, `LossV`, `DeltaLossPi`, `DeltaLossV`, `Entropy`, `KL`, `Time`) between rules of
+    dashes. Truth: the logger's own row, `log_current_row`, read as `dump_tabular` is called,
+    each key as printed at the row's `Epoch` (from 0, the step the box names); `Time` is a
+    timing and `TotalEnvInteracts` a count of samples, both left out."""
+    import shutil
+    import types
+
+    root = os.environ.get("SPINNINGUP")
+    if not root or not os.path.exists(os.path.join(root, "spinup", "utils", "logx.py")):
+        raise SystemExit("set SPINNINGUP to an openai/spinningup checkout")
+    import importlib.machinery
+
+    tensorflow = types.ModuleType("tensorflow")  # a module of nothing, found by no file
+    tensorflow.__spec__ = importlib.machinery.ModuleSpec("tensorflow", None)
+    sys.modules.setdefault("tensorflow", tensorflow)
+    _bare_packages(root, ["spinup", "spinup.utils", "spinup.algos", "spinup.algos.pytorch",
+                          "spinup.algos.pytorch.vpg"])
+    import torch
+
+    torch.set_num_threads(1)
+    from spinup.algos.pytorch.vpg import vpg as vpg_module
+    from spinup.utils import logx
+
+    truth: Truth = []
+    dump_tabular = logx.Logger.dump_tabular
+
+    def recorded(self: Any) -> None:
+        row = dict(self.log_current_row)
+        truth.extend(point(key, value, row["Epoch"]) for key, value in row.items()
+                     if key not in ("Epoch", "Time", "TotalEnvInteracts"))
+        dump_tabular(self)
+
+    logx.Logger.dump_tabular = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    try:
+        vpg_module.vpg(PushToCentre, ac_kwargs=dict(hidden_sizes=[32, 32]), seed=0,
+                       steps_per_epoch=400, epochs=8, max_ep_len=50,
+                       logger_kwargs=dict(output_dir="vpg_out", exp_name="vpg"))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(folder)
+    return truth
+
+
+CASES["spinup_vpg"] = spinup_vpg
+OWN_ENVIRONMENT["spinup_vpg"] = {name: f"{name} (spinup_vpg case)" for name in
+                                 ("torch", "gym", "joblib", "scipy", "numpy", "mpi4py", "mpich")}
+OWN_CHECKOUT["spinup_vpg"] = "SPINNINGUP"
+REPOSITORY_CHECKOUTS["SPINNINGUP"] = ("openai/spinningup", "SPINNINGUP_COMMIT")
+
+
+#     python -m venv ~/makemore-venv && ~/makemore-venv/bin/pip install torch==2.13.0
+#     ~/makemore-venv/bin/pip install torch==2.13.0 matplotlib
+#     git clone https://github.com/karpathy/nn-zero-to-hero ~/nn-zero-to-hero
+#     export NN_ZERO_TO_HERO=~/nn-zero-to-hero
+#     export NN_ZERO_TO_HERO_COMMIT=$(git -C ~/nn-zero-to-hero rev-parse HEAD)
+#     ~/makemore-venv/bin/python tests/corpus/make_corpus.py makemore_part3_bn
+
+# The lecture's first loop runs 200000 steps (many minutes here) and prints every 10000: the
+# case's two changes stop it after 10000 (its learning rate decays at 100000, so its schedule
+# is unchanged) and print every 1000.
+MAKEMORE_BN_STEPS = {"max_steps = 200000\nbatch_size = 32\nlossi = []\n\n":
+                     "max_steps = 10000\nbatch_size = 32\nlossi = []\n\n",
+                     "  if i % 10000 == 0: # print every once in a while\n":
+                     "  if i % 1000 == 0: # print every once in a while\n"}
+MAKEMORE_SYLLABLES = ["ka", "li", "ma", "ro", "na", "el", "an", "ja", "son", "ri", "ya", "de",
+                      "mi", "la", "on", "ther", "bel", "is", "ca", "ny"]
+
+
+def makemore_part3_bn() -> Truth:
+    """Andrej Karpathy's "Neural Networks: Zero to Hero" lecture on batch normalisation,
+    karpathy/nn-zero-to-hero `lectures/makemore/makemore_part3_bn.ipynb` (the checkout named by
+    `NN_ZERO_TO_HERO`): its code cells up to the lecture's summary (`# SUMMARY +
+    PYTORCHIFYING`) run in order as one script, as the notebook runs them (the `%matplotlib
+    inline` magic dropped, matplotlib drawing off screen; cells that only show a value, such
+    as `len(words)`, show nothing outside a notebook): the character-level MLP with a
+    batch-normalised hidden layer of 200, trained by plain SGD on batches of 32, then
+    `split_loss('train')` and `split_loss('val')`. MAKEMORE_BN_STEPS are the changes. Its
+    `names.txt` (the makemore data set, not in this repository) is 3000 made-up names of 2 to
+    4 syllables, written in the run's folder first. It prints `itos`, the vocabulary size,
+    the data set's shapes, the parameter count, `      0/  10000: 2.8841` every 1000 steps
+    (`print(f'{i:7d}/{max_steps:7d}: {loss.item():.4f}')`) and `train 2.0674` / `val 2.1056`
+    (`print(split, loss.item())`, the full float). Truth: the printing frames' values as each
+    line is printed: the loop's `loss.item()` as `loss` (the name the statement formats; the
+    line prints no name) at `i` (from 0, as printed), and `split_loss`'s `loss.item()` keyed
+    by the split it prints (`train`, `val`), no step (the line names none). `max_steps` is a
+    setting."""
+    import builtins
+    import random
+
+    root = os.environ.get("NN_ZERO_TO_HERO")
+    path = os.path.join(root or "", "lectures", "makemore", "makemore_part3_bn.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set NN_ZERO_TO_HERO to a karpathy/nn-zero-to-hero checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    cells = cells[:next(i for i, cell in enumerate(cells) if "# SUMMARY + PYTORCHIFYING" in cell)]
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    for old, new in MAKEMORE_BN_STEPS.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and isinstance(args[0], str) and "/" in args[0] and "i" in values:
+            truth.append(point("loss", values["loss"].item(), values["i"]))
+        elif len(args) == 2 and args[0] in ("train", "val", "test"):
+            truth.append(point(args[0], values["loss"].item(), None))
+        builtins.print(*args, **kwargs)
+
+    rng = random.Random(0)
+    names = {"".join(rng.choices(MAKEMORE_SYLLABLES, k=rng.randint(2, 4))) for _ in range(3400)}
+    cwd = os.getcwd()
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    try:
+        with open("names.txt", "w") as f:
+            f.write("\n".join(sorted(names)[:3000]) + "\n")
+        exec(compile(source, "makemore_part3_bn.ipynb", "exec"),
+             {"__name__": "__main__", "print": printed})
+    finally:
+        os.chdir(cwd)
+        import shutil
+
+        shutil.rmtree(folder)
+    if [p["key"] for p in truth] != ["loss"] * 10 + ["train", "val"]:
+        raise SystemExit(f"makemore_part3_bn: printed {[p['key'] for p in truth]}")
+    return truth
+
+
+CASES["makemore_part3_bn"] = makemore_part3_bn
+OWN_ENVIRONMENT["makemore_part3_bn"] = {name: f"{name} (makemore_part3_bn case)"
+                                        for name in ("torch", "matplotlib", "numpy")}
+OWN_CHECKOUT["makemore_part3_bn"] = "NN_ZERO_TO_HERO"
+REPOSITORY_CHECKOUTS["NN_ZERO_TO_HERO"] = ("karpathy/nn-zero-to-hero", "NN_ZERO_TO_HERO_COMMIT")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
