@@ -12096,6 +12096,45 @@ OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
                                                   **{"pytorch-forecasting": "pytorch-forecasting"})
 
 
+
+# --- bayesian-optimization, SciPy's trust-constr, cvxpy's solvers, dynesty, PyMC's ADVI --------
+# Each runs alone, in one environment of their own (no tqdm: with tqdm installed dynesty draws a
+# bar instead of its own status line); PyMC in another:
+#
+#     python -m venv ~/solver-venv
+#     ~/solver-venv/bin/pip install bayesian-optimization scipy cvxpy osqp clarabel dynesty
+#     ~/solver-venv/bin/python tests/corpus/make_corpus.py bayes_opt_maximize   # and the others
+#     python -m venv ~/pymc-venv && ~/pymc-venv/bin/pip install pymc
+#     ~/pymc-venv/bin/python tests/corpus/make_corpus.py pymc_advi
+
+
+def bayes_opt_maximize() -> Truth:
+    """bayesian-optimization's README example, `BayesianOptimization(f=black_box_function,
+    pbounds={"x": (2, 4), "y": (-3, 3)}, verbose=2, random_state=1)`, then
+    `maximize(init_points=3, n_iter=12)`: the table `|   iter    |  target   |     x     |
+    y     |` between rules, a row a probe, `| 4         | -6.587708 | 2.7410996 | 1.2721786 |`
+    (coloured when the target is a new maximum, through a pipe too). Truth: `optimizer.res`, each
+    probe's `target` at its row (from 1, as printed); `x` and `y` are the parameters the probe
+    tried (settings, as optuna's), left out."""
+    from bayes_opt import BayesianOptimization
+
+    def black_box_function(x: float, y: float) -> float:
+        return -x ** 2 - (y - 1) ** 2 + 1
+
+    pbounds = {"x": (2, 4), "y": (-3, 3)}
+    optimizer = BayesianOptimization(f=black_box_function, pbounds=pbounds, verbose=2,
+                                     random_state=1)
+    optimizer.maximize(init_points=3, n_iter=12)
+    return [point("target", probe["target"], i + 1) for i, probe in enumerate(optimizer.res)]
+
+
+SOLVER_ENVIRONMENT = {name: f"{name} (bayesian-optimization, trust-constr, cvxpy, dynesty cases)"
+                      for name in ("numpy", "scipy")}
+CASES["bayes_opt_maximize"] = bayes_opt_maximize
+OWN_ENVIRONMENT["bayes_opt_maximize"] = dict(SOLVER_ENVIRONMENT,
+                                             **{"bayesian-optimization": "bayesian-optimization"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
