@@ -12135,6 +12135,78 @@ OWN_ENVIRONMENT["bayes_opt_maximize"] = dict(SOLVER_ENVIRONMENT,
                                              **{"bayesian-optimization": "bayesian-optimization"})
 
 
+
+def scipy_trust_constr() -> Truth:
+    """SciPy's `minimize(..., method="trust-constr")` of its tutorial's constrained example (the
+    Rosenbrock function of two variables, `Bounds([0, -0.5], [1.0, 2.0])`, a `LinearConstraint`
+    and a `NonlinearConstraint` with their Jacobians and Hessians, from `x0 = [0.5, 0]`) with
+    `options={"verbose": 3}` (the interior-point method's table: `| niter |f evals|CG iter|  obj
+    func   |tr radius |   opt    |  c viol  | penalty  |barrier param|CG stop|`, then
+    `|   2   |   2   |   1   | +9.7363e-01 | 6.12e+00 | 1.28e+00 | 1.27e-01 | 1.00e+00 |
+    1.00e-01   |   1   |`), then of its unconstrained example (Rosenbrock in five variables,
+    `x0 = [1.3, 0.7, 0.8, 1.9, 1.2]`) with `{"verbose": 2}` (the table's first seven columns);
+    after each, the termination message and `Number of iterations: 12, function evaluations: 8,
+    CG iterations: 7, optimality: 2.96e-09, constraint violation: 0.00e+00, execution time:
+    0.064 s.` Truth: the state the callback is given after each row is printed (the same object
+    the row is printed from): `fun` as `obj_func`, `tr_radius`, `optimality` as `opt`,
+    `constr_violation` as `c_viol`, and in the first table `constr_penalty` as `penalty` and
+    `barrier_parameter` as `barrier_param`, at `nit` (the `niter` printed, from 1, again in the
+    second table); each result's `optimality` and `constr_violation` as `optimality` and
+    `constraint_violation`, no step. Left out: the counts (`f evals`, `CG iter`, and the
+    footer's), `CG stop` (a code for why the CG loop stopped) and the execution time."""
+    import numpy as np
+    from scipy.optimize import (
+        Bounds,
+        LinearConstraint,
+        NonlinearConstraint,
+        minimize,
+        rosen,
+        rosen_der,
+        rosen_hess,
+    )
+
+    truth: Truth = []
+    columns = {"fun": "obj_func", "tr_radius": "tr_radius", "optimality": "opt",
+               "constr_violation": "c_viol"}
+
+    def record(intermediate_result: Any) -> None:
+        names = dict(columns)
+        if intermediate_result.method == "tr_interior_point":
+            names.update(constr_penalty="penalty", barrier_parameter="barrier_param")
+        truth.extend(point(name, intermediate_result[field], intermediate_result.nit)
+                     for field, name in names.items())
+
+    bounds = Bounds([0, -0.5], [1.0, 2.0])
+    linear_constraint = LinearConstraint([[1, 2], [2, 1]], [-np.inf, 1], [1, 1])
+
+    def cons_f(x: Any) -> list[float]:
+        return [x[0]**2 + x[1], x[0]**2 - x[1]]
+
+    def cons_J(x: Any) -> list[list[float]]:  # noqa: N802
+        return [[2*x[0], 1], [2*x[0], -1]]
+
+    def cons_H(x: Any, v: Any) -> Any:  # noqa: N802
+        return v[0]*np.array([[2, 0], [0, 0]]) + v[1]*np.array([[2, 0], [0, 0]])
+
+    nonlinear_constraint = NonlinearConstraint(cons_f, -np.inf, 1, jac=cons_J, hess=cons_H)
+    x0 = np.array([0.5, 0])
+    res = minimize(rosen, x0, method='trust-constr', jac=rosen_der, hess=rosen_hess,
+                   constraints=[linear_constraint, nonlinear_constraint],
+                   options={'verbose': 3}, bounds=bounds, callback=record)
+    truth += [point("optimality", res.optimality, None),
+              point("constraint_violation", res.constr_violation, None)]
+    x0 = np.array([1.3, 0.7, 0.8, 1.9, 1.2])
+    res = minimize(rosen, x0, method='trust-constr', jac=rosen_der, hess=rosen_hess,
+                   options={'verbose': 2}, callback=record)
+    truth += [point("optimality", res.optimality, None),
+              point("constraint_violation", res.constr_violation, None)]
+    return truth
+
+
+CASES["scipy_trust_constr"] = scipy_trust_constr
+OWN_ENVIRONMENT["scipy_trust_constr"] = SOLVER_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
