@@ -12207,6 +12207,79 @@ CASES["scipy_trust_constr"] = scipy_trust_constr
 OWN_ENVIRONMENT["scipy_trust_constr"] = SOLVER_ENVIRONMENT
 
 
+
+def cvxpy_solvers() -> Truth:
+    """cvxpy's constrained least-squares example (`cp.Minimize(cp.sum_squares(A @ x - b))`,
+    `[0 <= x, x <= 1]`, A 30 x 10 and b random, `np.random.seed(1)`) solved twice with
+    `verbose=True`, by Clarabel then by OSQP. cvxpy prints its own banner, compilation and
+    summary lines (`(CVXPY) Dec 02 01:53:20 PM: Optimal value: 2.631e+01`); Clarabel (Rust)
+    prints its settings and a row an iteration, `iter    pcost        dcost       gap
+    pres      dres      k/t        μ       step`, `  1  +2.6141e+01  +2.4289e+01  7.62e-02
+    2.75e-02  3.26e-16  2.36e-01  5.46e-01  9.45e-01` (row 0's step `------`); OSQP (C) its
+    settings, `iter   objective    prim res   dual res   gap        rel kkt    rho
+    time` and a row every 50 iterations, the polished row `plsh`, then `optimal objective:
+    26.3132`, `dual objective:`, `duality gap:`, `primal-dual integral:`, `optimal rho
+    estimate:`. Truth: Clarabel's own info at each iteration, given to a termination callback
+    (set on the solver cvxpy makes, `clarabel.DefaultSolver` wrapped): `cost_primal` as
+    `pcost`, `cost_dual` as `dcost`, the lesser of `gap_abs` and `gap_rel` as `gap` (what
+    Clarabel prints), `res_primal` as `pres`, `res_dual` as `dres`, `ktratio` as `k/t`, `mu` as
+    `μ`, `step_length` as `step` (not at iteration 0), at `iterations` (from 0, as printed);
+    OSQP's results object (cvxpy's `solver_stats.extra_stats`): `info.obj_val`,
+    `dual_obj_val`, `duality_gap`, `primdual_int`, `rho_estimate` under the names printed, no
+    step; each solve's `problem.value` as `Optimal_value`, no step. OSQP's iteration rows are
+    printed by its C code from values it keeps nowhere the program can read (the results hold
+    only the final, polished ones): left out. Times, the counts of the problem's size and
+    the settings are left out."""
+    import clarabel
+    import cvxpy as cp
+    import numpy as np
+
+    truth: Truth = []
+    made = clarabel.DefaultSolver
+
+    def record(info: Any) -> bool:
+        step = info.iterations
+        truth.extend([point("pcost", info.cost_primal, step),
+                      point("dcost", info.cost_dual, step),
+                      point("gap", min(info.gap_abs, info.gap_rel), step),
+                      point("pres", info.res_primal, step),
+                      point("dres", info.res_dual, step),
+                      point("k/t", info.ktratio, step),
+                      point("μ", info.mu, step)])
+        if step > 0:
+            truth.append(point("step", info.step_length, step))
+        return False  # go on
+
+    def solver(*args: Any) -> Any:
+        made_solver = made(*args)
+        made_solver.set_termination_callback(record)
+        return made_solver
+
+    clarabel.DefaultSolver = solver
+    np.random.seed(1)
+    m, n = 30, 10
+    A = np.random.randn(m, n)  # noqa: N806
+    b = np.random.randn(m)
+    x = cp.Variable(n)
+    problem = cp.Problem(cp.Minimize(cp.sum_squares(A @ x - b)), [0 <= x, x <= 1])
+    problem.solve(solver="CLARABEL", verbose=True)
+    truth.append(point("Optimal_value", problem.value, None))
+    problem.solve(solver="OSQP", verbose=True)
+    info = problem.solver_stats.extra_stats.info
+    truth += [point("optimal_objective", info.obj_val, None),
+              point("dual_objective", info.dual_obj_val, None),
+              point("duality_gap", info.duality_gap, None),
+              point("primal-dual_integral", info.primdual_int, None),
+              point("optimal_rho_estimate", info.rho_estimate, None),
+              point("Optimal_value", problem.value, None)]
+    return truth
+
+
+CASES["cvxpy_solvers"] = cvxpy_solvers
+OWN_ENVIRONMENT["cvxpy_solvers"] = dict(SOLVER_ENVIRONMENT, cvxpy="cvxpy", clarabel="clarabel",
+                                        osqp="osqp")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
