@@ -4246,11 +4246,20 @@ def make(case: str) -> None:
 # gradient in the order of a set of nodes, which follows their addresses): each capture has
 # its own run's truth.
 LAST_BITS: set[str] = set()
+# Cases whose line on a terminal names some values otherwise than through a pipe (dynesty
+# shortens its status line to fit the terminal: `logl*` for `loglstar`, and no iteration):
+# the terminal's name of each, and the pipe's. Each capture has its own run's truth, with the
+# names and steps it printed; the runs must agree on the values.
+NAMES_BY_MODE: dict[str, dict[str, str]] = {}
 
 
 def check(case: str, pipe: Truth, term: Truth) -> None:
     """The two runs must record the same points; only timings (`train_runtime`,
     `*_per_second`, nanoGPT's `time`, sb3's `time/fps`) may differ in value from run to run."""
+    if case in NAMES_BY_MODE:
+        renamed = NAMES_BY_MODE[case]
+        pipe = [dict(p, step=None) for p in pipe]
+        term = [dict(p, key=renamed.get(p["key"], p["key"]), step=None) for p in term]
     if [(p["key"], p["step"]) for p in pipe] != [(p["key"], p["step"]) for p in term]:
         raise SystemExit(f"{case}: the pipe and terminal runs disagree on the truth's points")
     for a, b in zip(pipe, term):
@@ -12278,6 +12287,63 @@ def cvxpy_solvers() -> Truth:
 CASES["cvxpy_solvers"] = cvxpy_solvers
 OWN_ENVIRONMENT["cvxpy_solvers"] = dict(SOLVER_ENVIRONMENT, cvxpy="cvxpy", clarabel="clarabel",
                                         osqp="osqp")
+
+
+def dynesty_static() -> Truth:
+    """dynesty's static `NestedSampler(loglike, prior_transform, 2, nlive=40,
+    rstate=np.random.default_rng(0))` of a two-dimensional Gaussian likelihood (sigma 0.1) in a
+    uniform prior box of side 10, `run_nested(dlogz=0.5, print_progress=True)`, without tqdm
+    (with tqdm installed it draws a bar instead): its status line, redrawn on stderr with `\r`
+    after each iteration, `iter: 123 | bound: 2 | nc: 1 | ncall: 412 | eff(%): 29.854 |
+    loglstar: -12.345 | logz: -19.876 +/-  0.302 | dlogz: 11.234 >  0.500`, then, as the
+    live points are added at the end, `iter: 432 | +46 | bound: ...` (the last iteration
+    again, with the live point's number). On a terminal narrower than the line (100
+    columns here) it prints the middle form, `+46 | eff(%): 18.363 | logl*:   -0.0 | logz:
+    -7.7+/-0.4 | dlogz:    0.0>   0.5` (one decimal, no iteration). Truth: the iteration's own
+    result, given to the print function the run is passed (`print_func`, which then prints
+    with dynesty's own `print_fn`): `eff` as `eff(%)`, `loglstar` as `loglstar` (`logl*` in
+    the middle form), `logz` and `delta_logz` as `dlogz`, at the printed `iter` (the last
+    iteration for each added live point; no step in the middle form, which prints none),
+    under the names of the form the line is printed in (dynesty's choice between them, the
+    width of the terminal against each form's length). Left out: values dynesty prints as
+    `inf` or `-inf` (its first iterations' `dlogz`), the counts (`bound`, `nc`, `ncall`, the
+    live point's number), the error after `+/-` (printed with no name of its own) and the
+    stopping criterion after `>` (a setting)."""
+    import shutil
+
+    import dynesty
+    import numpy as np
+    from dynesty.utils import get_print_fn_args, print_fn
+
+    truth: Truth = []
+
+    def record(results: Any, niter: int, ncall: int, **kwargs: Any) -> None:
+        strings = get_print_fn_args(results, niter, ncall, **kwargs)
+        columns = (shutil.get_terminal_size(fallback=(80, 25))[0] if sys.stderr.isatty()
+                   else 200)  # as dynesty's print_fn_fallback decides
+        long = columns > len(" | ".join([f"iter: {niter:d}"] + strings.long_str))
+        values = [("eff(%)", results.eff),
+                  ("loglstar" if long else "logl*", results.loglstar),
+                  ("logz", results.logz), ("dlogz", results.delta_logz)]
+        truth.extend(point(key, value, niter if long else None) for key, value in values
+                     if -1e6 < value <= 1e6)
+        print_fn(results, niter, ncall, **kwargs)
+
+    def loglike(x: Any) -> float:
+        return -0.5 * np.sum(x ** 2 / 0.1 ** 2)
+
+    def prior_transform(u: Any) -> Any:
+        return 10.0 * u - 5.0
+
+    sampler = dynesty.NestedSampler(loglike, prior_transform, 2, nlive=40,
+                                    rstate=np.random.default_rng(0))
+    sampler.run_nested(dlogz=0.5, print_progress=True, print_func=record)
+    return truth
+
+
+CASES["dynesty_static"] = dynesty_static
+OWN_ENVIRONMENT["dynesty_static"] = dict(SOLVER_ENVIRONMENT, dynesty="dynesty")
+NAMES_BY_MODE["dynesty_static"] = {"logl*": "loglstar"}
 
 
 def main(argv: list[str]) -> None:
