@@ -12346,6 +12346,43 @@ OWN_ENVIRONMENT["dynesty_static"] = dict(SOLVER_ENVIRONMENT, dynesty="dynesty")
 NAMES_BY_MODE["dynesty_static"] = {"logl*": "loglstar"}
 
 
+
+def pymc_advi() -> Truth:
+    """PyMC's ADVI, `pm.fit(n=2000, method="advi", random_seed=0)`, of a normal model (`mu ~
+    Normal(0, 10)`, `sigma ~ HalfNormal(5)`, 100 synthetic observations of N(1, 2)): its rich
+    bar, `Fitting: ━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00 Average Loss = 264.25` (the loss
+    `,.5g`, thousands with a comma; a new value every 10 iterations, drawn on rich's timer on
+    a terminal and once, at the end, through a pipe), then `Finished [100%]: Average Loss =
+    264.15` from PyMC's logger. Truth: `approx.hist`, the loss of each iteration: the mean of
+    its last 1001 entries (its finite ones; all are here) that the bar is given at every 10th
+    iteration `i` (from 0: `hist[max(0, i - 1000) : i + 1]`), and the one the last line
+    prints (`i = n - 1`), as `Average_Loss`, no step (the bar shows a percentage, not its
+    count)."""
+    import numpy as np
+    import pymc as pm
+
+    rng = np.random.default_rng(0)
+    data = rng.normal(1.0, 2.0, size=100)
+    n = 2000
+    with pm.Model():
+        mu = pm.Normal("mu", 0, 10)
+        sigma = pm.HalfNormal("sigma", 5)
+        pm.Normal("obs", mu, sigma, observed=data)
+        approx = pm.fit(n=n, method="advi", random_seed=0)
+    hist = np.asarray(approx.hist)
+    if len(hist) != n or not np.all(np.isfinite(hist)):
+        raise SystemExit("pymc_advi: the history is not one finite loss an iteration")
+    truth = [point("Average_Loss", hist[max(0, i - 1000) : i + 1].mean(), None)
+             for i in range(0, n, 10)]
+    return truth + [point("Average_Loss", hist[max(0, n - 1 - 1000) : n].mean(), None)]
+
+
+CASES["pymc_advi"] = pymc_advi
+OWN_ENVIRONMENT["pymc_advi"] = {"pymc": "pymc", "pytensor": "pytensor (pymc_advi case)",
+                                "numpy": "numpy (pymc_advi case)",
+                                "rich": "rich (pymc_advi case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
