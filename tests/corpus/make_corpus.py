@@ -12383,6 +12383,61 @@ OWN_ENVIRONMENT["pymc_advi"] = {"pymc": "pymc", "pytensor": "pytensor (pymc_advi
                                 "rich": "rich (pymc_advi case)"}
 
 
+
+def nevergrad_minimize() -> Truth:
+    """nevergrad's README example with its `OnePlusOne` optimizer (the README's `NGOpt`, past
+    25 evaluations of this problem, fits a metamodel that fails on NumPy 2.4 and hangs),
+    `ng.optimizers.OnePlusOne(parametrization=2, budget=30)` then `optimizer.minimize(square,
+    verbosity=2)` of its `square` (`sum((x - 0.5) ** 2)`), the parametrization seeded
+    (`optimizer.parametrization.random_state.seed(0)`): for each
+    evaluation `Launching 1 jobs with new suggestions`, `Updating fitness with value
+    4.326215604014895` (the loss as Python prints it), `19 remaining budget and 0 running
+    jobs`, `Current pessimistic best is: MultiValue<mean: 4.326215604014895, count: 1,
+    parameter: Array{(2,)}:[-1.46380014 -0.18534999]>`. Truth: read from `minimize`'s frame by
+    the file it prints to, as each line is printed: the finished job's `result()` (the value
+    told to the optimizer) as `fitness`, the name the line gives it, and
+    `current_bests["pessimistic"].mean` (the pessimistic best's mean loss) as
+    `Current_pessimistic_best/mean`, the field of the repr under the line's name; no step (the
+    lines name none: the remaining budget counts down). Left out: the counts (jobs, remaining
+    budget, running jobs, the best's `count`) and the best's parameter (the solution)."""
+    import nevergrad as ng
+    import numpy as np
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where `minimize` prints: reads the values it prints from its frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "minimize" and text.startswith("Updating fitness"):
+                truth.append(point("fitness", frame.f_locals["job"].result(), None))
+            elif frame.f_code.co_name == "minimize" and text.startswith("Current pessimistic"):
+                best = frame.f_locals["self"].current_bests["pessimistic"]
+                truth.append(point("Current_pessimistic_best/mean", best.mean, None))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    def square(x: Any) -> float:
+        return float(np.sum((x - 0.5) ** 2))
+
+    optimizer = ng.optimizers.OnePlusOne(parametrization=2, budget=30)
+    optimizer.parametrization.random_state.seed(0)
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        optimizer.minimize(square, verbosity=2)
+    finally:
+        sys.stdout = stdout
+    return truth
+
+
+CASES["nevergrad_minimize"] = nevergrad_minimize
+OWN_ENVIRONMENT["nevergrad_minimize"] = dict(SOLVER_ENVIRONMENT, nevergrad="nevergrad")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
