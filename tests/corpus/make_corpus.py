@@ -12438,6 +12438,33 @@ CASES["nevergrad_minimize"] = nevergrad_minimize
 OWN_ENVIRONMENT["nevergrad_minimize"] = dict(SOLVER_ENVIRONMENT, nevergrad="nevergrad")
 
 
+
+def sklearn_svc_libsvm() -> Truth:
+    """scikit-learn's `SVC(verbose=True, random_state=0)` fitted to 150 synthetic points of
+    three classes (`make_classification(n_samples=150, n_features=6, n_informative=4,
+    n_classes=3, random_state=0)`): libsvm, in C, prints `[LibSVM]`, its progress stars and dots,
+    then for each of the three one-against-one problems `optimization finished, #iter = 100`,
+    `obj = -40.725130, rho = 0.078841`, `nSV = 64, nBSV = 42`, and at the end `Total nSV =
+    109`. Truth: the fitted `intercept_`, which scikit-learn takes from libsvm's `rho`
+    negated, one a problem in the order libsvm solves (and prints) them, as `rho`, no step (the
+    lines name none). Left out: `obj`, the dual objective, which libsvm prints from a C local
+    and keeps nowhere the program can read (no record to take it from); the counts (`#iter`,
+    kept as `n_iter_`, `nSV`, `nBSV`, `Total nSV`)."""
+    from sklearn.datasets import make_classification
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=150, n_features=6, n_informative=4, n_classes=3,
+                               random_state=0)
+    model = SVC(verbose=True, random_state=0).fit(x, y)
+    sys.stdout.flush()
+    return [point("rho", -intercept, None) for intercept in model.intercept_]
+
+
+CASES["sklearn_svc_libsvm"] = sklearn_svc_libsvm
+OWN_ENVIRONMENT["sklearn_svc_libsvm"] = dict(SOLVER_ENVIRONMENT, **{
+    "scikit-learn": "scikit-learn (sklearn_svc_libsvm case)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
