@@ -4246,11 +4246,20 @@ def make(case: str) -> None:
 # gradient in the order of a set of nodes, which follows their addresses): each capture has
 # its own run's truth.
 LAST_BITS: set[str] = set()
+# Cases whose line on a terminal names some values otherwise than through a pipe (dynesty
+# shortens its status line to fit the terminal: `logl*` for `loglstar`, and no iteration):
+# the terminal's name of each, and the pipe's. Each capture has its own run's truth, with the
+# names and steps it printed; the runs must agree on the values.
+NAMES_BY_MODE: dict[str, dict[str, str]] = {}
 
 
 def check(case: str, pipe: Truth, term: Truth) -> None:
     """The two runs must record the same points; only timings (`train_runtime`,
     `*_per_second`, nanoGPT's `time`, sb3's `time/fps`) may differ in value from run to run."""
+    if case in NAMES_BY_MODE:
+        renamed = NAMES_BY_MODE[case]
+        pipe = [dict(p, step=None) for p in pipe]
+        term = [dict(p, key=renamed.get(p["key"], p["key"]), step=None) for p in term]
     if [(p["key"], p["step"]) for p in pipe] != [(p["key"], p["step"]) for p in term]:
         raise SystemExit(f"{case}: the pipe and terminal runs disagree on the truth's points")
     for a, b in zip(pipe, term):
@@ -13430,6 +13439,366 @@ OWN_ENVIRONMENT["makemore_part3_bn"] = {name: f"{name} (makemore_part3_bn case)"
                                         for name in ("torch", "matplotlib", "numpy")}
 OWN_CHECKOUT["makemore_part3_bn"] = "NN_ZERO_TO_HERO"
 REPOSITORY_CHECKOUTS["NN_ZERO_TO_HERO"] = ("karpathy/nn-zero-to-hero", "NN_ZERO_TO_HERO_COMMIT")
+
+
+# --- bayesian-optimization, SciPy's trust-constr, cvxpy's solvers, dynesty, PyMC's ADVI --------
+# Each runs alone, in one environment of their own (no tqdm: with tqdm installed dynesty draws a
+# bar instead of its own status line); PyMC in another:
+#
+#     python -m venv ~/solver-venv
+#     ~/solver-venv/bin/pip install bayesian-optimization scipy cvxpy osqp clarabel dynesty
+#     ~/solver-venv/bin/python tests/corpus/make_corpus.py bayes_opt_maximize   # and the others
+#     python -m venv ~/pymc-venv && ~/pymc-venv/bin/pip install pymc
+#     ~/pymc-venv/bin/python tests/corpus/make_corpus.py pymc_advi
+
+
+def bayes_opt_maximize() -> Truth:
+    """bayesian-optimization's README example, `BayesianOptimization(f=black_box_function,
+    pbounds={"x": (2, 4), "y": (-3, 3)}, verbose=2, random_state=1)`, then
+    `maximize(init_points=3, n_iter=12)`: the table `|   iter    |  target   |     x     |
+    y     |` between rules, a row a probe, `| 4         | -6.587708 | 2.7410996 | 1.2721786 |`
+    (coloured when the target is a new maximum, through a pipe too). Truth: `optimizer.res`, each
+    probe's `target` at its row (from 1, as printed); `x` and `y` are the parameters the probe
+    tried (settings, as optuna's), left out."""
+    from bayes_opt import BayesianOptimization
+
+    def black_box_function(x: float, y: float) -> float:
+        return -x ** 2 - (y - 1) ** 2 + 1
+
+    pbounds = {"x": (2, 4), "y": (-3, 3)}
+    optimizer = BayesianOptimization(f=black_box_function, pbounds=pbounds, verbose=2,
+                                     random_state=1)
+    optimizer.maximize(init_points=3, n_iter=12)
+    return [point("target", probe["target"], i + 1) for i, probe in enumerate(optimizer.res)]
+
+
+SOLVER_ENVIRONMENT = {name: f"{name} (bayesian-optimization, trust-constr, cvxpy, dynesty cases)"
+                      for name in ("numpy", "scipy")}
+CASES["bayes_opt_maximize"] = bayes_opt_maximize
+OWN_ENVIRONMENT["bayes_opt_maximize"] = dict(SOLVER_ENVIRONMENT,
+                                             **{"bayesian-optimization": "bayesian-optimization"})
+
+
+
+def scipy_trust_constr() -> Truth:
+    """SciPy's `minimize(..., method="trust-constr")` of its tutorial's constrained example (the
+    Rosenbrock function of two variables, `Bounds([0, -0.5], [1.0, 2.0])`, a `LinearConstraint`
+    and a `NonlinearConstraint` with their Jacobians and Hessians, from `x0 = [0.5, 0]`) with
+    `options={"verbose": 3}` (the interior-point method's table: `| niter |f evals|CG iter|  obj
+    func   |tr radius |   opt    |  c viol  | penalty  |barrier param|CG stop|`, then
+    `|   2   |   2   |   1   | +9.7363e-01 | 6.12e+00 | 1.28e+00 | 1.27e-01 | 1.00e+00 |
+    1.00e-01   |   1   |`), then of its unconstrained example (Rosenbrock in five variables,
+    `x0 = [1.3, 0.7, 0.8, 1.9, 1.2]`) with `{"verbose": 2}` (the table's first seven columns);
+    after each, the termination message and `Number of iterations: 12, function evaluations: 8,
+    CG iterations: 7, optimality: 2.96e-09, constraint violation: 0.00e+00, execution time:
+    0.064 s.` Truth: the state the callback is given after each row is printed (the same object
+    the row is printed from): `fun` as `obj_func`, `tr_radius`, `optimality` as `opt`,
+    `constr_violation` as `c_viol`, and in the first table `constr_penalty` as `penalty` and
+    `barrier_parameter` as `barrier_param`, at `nit` (the `niter` printed, from 1, again in the
+    second table); each result's `optimality` and `constr_violation` as `optimality` and
+    `constraint_violation`, no step. Left out: the counts (`f evals`, `CG iter`, and the
+    footer's), `CG stop` (a code for why the CG loop stopped) and the execution time."""
+    import numpy as np
+    from scipy.optimize import (
+        Bounds,
+        LinearConstraint,
+        NonlinearConstraint,
+        minimize,
+        rosen,
+        rosen_der,
+        rosen_hess,
+    )
+
+    truth: Truth = []
+    columns = {"fun": "obj_func", "tr_radius": "tr_radius", "optimality": "opt",
+               "constr_violation": "c_viol"}
+
+    def record(intermediate_result: Any) -> None:
+        names = dict(columns)
+        if intermediate_result.method == "tr_interior_point":
+            names.update(constr_penalty="penalty", barrier_parameter="barrier_param")
+        truth.extend(point(name, intermediate_result[field], intermediate_result.nit)
+                     for field, name in names.items())
+
+    bounds = Bounds([0, -0.5], [1.0, 2.0])
+    linear_constraint = LinearConstraint([[1, 2], [2, 1]], [-np.inf, 1], [1, 1])
+
+    def cons_f(x: Any) -> list[float]:
+        return [x[0]**2 + x[1], x[0]**2 - x[1]]
+
+    def cons_J(x: Any) -> list[list[float]]:  # noqa: N802
+        return [[2*x[0], 1], [2*x[0], -1]]
+
+    def cons_H(x: Any, v: Any) -> Any:  # noqa: N802
+        return v[0]*np.array([[2, 0], [0, 0]]) + v[1]*np.array([[2, 0], [0, 0]])
+
+    nonlinear_constraint = NonlinearConstraint(cons_f, -np.inf, 1, jac=cons_J, hess=cons_H)
+    x0 = np.array([0.5, 0])
+    res = minimize(rosen, x0, method='trust-constr', jac=rosen_der, hess=rosen_hess,
+                   constraints=[linear_constraint, nonlinear_constraint],
+                   options={'verbose': 3}, bounds=bounds, callback=record)
+    truth += [point("optimality", res.optimality, None),
+              point("constraint_violation", res.constr_violation, None)]
+    x0 = np.array([1.3, 0.7, 0.8, 1.9, 1.2])
+    res = minimize(rosen, x0, method='trust-constr', jac=rosen_der, hess=rosen_hess,
+                   options={'verbose': 2}, callback=record)
+    truth += [point("optimality", res.optimality, None),
+              point("constraint_violation", res.constr_violation, None)]
+    return truth
+
+
+CASES["scipy_trust_constr"] = scipy_trust_constr
+OWN_ENVIRONMENT["scipy_trust_constr"] = SOLVER_ENVIRONMENT
+
+
+
+def cvxpy_solvers() -> Truth:
+    """cvxpy's constrained least-squares example (`cp.Minimize(cp.sum_squares(A @ x - b))`,
+    `[0 <= x, x <= 1]`, A 30 x 10 and b random, `np.random.seed(1)`) solved twice with
+    `verbose=True`, by Clarabel then by OSQP. cvxpy prints its own banner, compilation and
+    summary lines (`(CVXPY) Dec 02 01:53:20 PM: Optimal value: 2.631e+01`); Clarabel (Rust)
+    prints its settings and a row an iteration, `iter    pcost        dcost       gap
+    pres      dres      k/t        μ       step`, `  1  +2.6141e+01  +2.4289e+01  7.62e-02
+    2.75e-02  3.26e-16  2.36e-01  5.46e-01  9.45e-01` (row 0's step `------`); OSQP (C) its
+    settings, `iter   objective    prim res   dual res   gap        rel kkt    rho
+    time` and a row every 50 iterations, the polished row `plsh`, then `optimal objective:
+    26.3132`, `dual objective:`, `duality gap:`, `primal-dual integral:`, `optimal rho
+    estimate:`. Truth: Clarabel's own info at each iteration, given to a termination callback
+    (set on the solver cvxpy makes, `clarabel.DefaultSolver` wrapped): `cost_primal` as
+    `pcost`, `cost_dual` as `dcost`, the lesser of `gap_abs` and `gap_rel` as `gap` (what
+    Clarabel prints), `res_primal` as `pres`, `res_dual` as `dres`, `ktratio` as `k/t`, `mu` as
+    `μ`, `step_length` as `step` (not at iteration 0), at `iterations` (from 0, as printed);
+    OSQP's results object (cvxpy's `solver_stats.extra_stats`): `info.obj_val`,
+    `dual_obj_val`, `duality_gap`, `primdual_int`, `rho_estimate` under the names printed, no
+    step; each solve's `problem.value` as `Optimal_value`, no step. OSQP's iteration rows are
+    printed by its C code from values it keeps nowhere the program can read (the results hold
+    only the final, polished ones): left out. Times, the counts of the problem's size and
+    the settings are left out."""
+    import clarabel
+    import cvxpy as cp
+    import numpy as np
+
+    truth: Truth = []
+    made = clarabel.DefaultSolver
+
+    def record(info: Any) -> bool:
+        step = info.iterations
+        truth.extend([point("pcost", info.cost_primal, step),
+                      point("dcost", info.cost_dual, step),
+                      point("gap", min(info.gap_abs, info.gap_rel), step),
+                      point("pres", info.res_primal, step),
+                      point("dres", info.res_dual, step),
+                      point("k/t", info.ktratio, step),
+                      point("μ", info.mu, step)])
+        if step > 0:
+            truth.append(point("step", info.step_length, step))
+        return False  # go on
+
+    def solver(*args: Any) -> Any:
+        made_solver = made(*args)
+        made_solver.set_termination_callback(record)
+        return made_solver
+
+    clarabel.DefaultSolver = solver
+    np.random.seed(1)
+    m, n = 30, 10
+    A = np.random.randn(m, n)  # noqa: N806
+    b = np.random.randn(m)
+    x = cp.Variable(n)
+    problem = cp.Problem(cp.Minimize(cp.sum_squares(A @ x - b)), [0 <= x, x <= 1])
+    problem.solve(solver="CLARABEL", verbose=True)
+    truth.append(point("Optimal_value", problem.value, None))
+    problem.solve(solver="OSQP", verbose=True)
+    info = problem.solver_stats.extra_stats.info
+    truth += [point("optimal_objective", info.obj_val, None),
+              point("dual_objective", info.dual_obj_val, None),
+              point("duality_gap", info.duality_gap, None),
+              point("primal-dual_integral", info.primdual_int, None),
+              point("optimal_rho_estimate", info.rho_estimate, None),
+              point("Optimal_value", problem.value, None)]
+    return truth
+
+
+CASES["cvxpy_solvers"] = cvxpy_solvers
+OWN_ENVIRONMENT["cvxpy_solvers"] = dict(SOLVER_ENVIRONMENT, cvxpy="cvxpy", clarabel="clarabel",
+                                        osqp="osqp")
+
+
+def dynesty_static() -> Truth:
+    """dynesty's static `NestedSampler(loglike, prior_transform, 2, nlive=40,
+    rstate=np.random.default_rng(0))` of a two-dimensional Gaussian likelihood (sigma 0.1) in a
+    uniform prior box of side 10, `run_nested(dlogz=0.5, print_progress=True)`, without tqdm
+    (with tqdm installed it draws a bar instead): its status line, redrawn on stderr with `\r`
+    after each iteration, `iter: 123 | bound: 2 | nc: 1 | ncall: 412 | eff(%): 29.854 |
+    loglstar: -12.345 | logz: -19.876 +/-  0.302 | dlogz: 11.234 >  0.500`, then, as the
+    live points are added at the end, `iter: 432 | +46 | bound: ...` (the last iteration
+    again, with the live point's number). On a terminal narrower than the line (100
+    columns here) it prints the middle form, `+46 | eff(%): 18.363 | logl*:   -0.0 | logz:
+    -7.7+/-0.4 | dlogz:    0.0>   0.5` (one decimal, no iteration). Truth: the iteration's own
+    result, given to the print function the run is passed (`print_func`, which then prints
+    with dynesty's own `print_fn`): `eff` as `eff(%)`, `loglstar` as `loglstar` (`logl*` in
+    the middle form), `logz` and `delta_logz` as `dlogz`, at the printed `iter` (the last
+    iteration for each added live point; no step in the middle form, which prints none),
+    under the names of the form the line is printed in (dynesty's choice between them, the
+    width of the terminal against each form's length). Left out: values dynesty prints as
+    `inf` or `-inf` (its first iterations' `dlogz`), the counts (`bound`, `nc`, `ncall`, the
+    live point's number), the error after `+/-` (printed with no name of its own) and the
+    stopping criterion after `>` (a setting)."""
+    import shutil
+
+    import dynesty
+    import numpy as np
+    from dynesty.utils import get_print_fn_args, print_fn
+
+    truth: Truth = []
+
+    def record(results: Any, niter: int, ncall: int, **kwargs: Any) -> None:
+        strings = get_print_fn_args(results, niter, ncall, **kwargs)
+        columns = (shutil.get_terminal_size(fallback=(80, 25))[0] if sys.stderr.isatty()
+                   else 200)  # as dynesty's print_fn_fallback decides
+        long = columns > len(" | ".join([f"iter: {niter:d}"] + strings.long_str))
+        values = [("eff(%)", results.eff),
+                  ("loglstar" if long else "logl*", results.loglstar),
+                  ("logz", results.logz), ("dlogz", results.delta_logz)]
+        truth.extend(point(key, value, niter if long else None) for key, value in values
+                     if -1e6 < value <= 1e6)
+        print_fn(results, niter, ncall, **kwargs)
+
+    def loglike(x: Any) -> float:
+        return -0.5 * np.sum(x ** 2 / 0.1 ** 2)
+
+    def prior_transform(u: Any) -> Any:
+        return 10.0 * u - 5.0
+
+    sampler = dynesty.NestedSampler(loglike, prior_transform, 2, nlive=40,
+                                    rstate=np.random.default_rng(0))
+    sampler.run_nested(dlogz=0.5, print_progress=True, print_func=record)
+    return truth
+
+
+CASES["dynesty_static"] = dynesty_static
+OWN_ENVIRONMENT["dynesty_static"] = dict(SOLVER_ENVIRONMENT, dynesty="dynesty")
+NAMES_BY_MODE["dynesty_static"] = {"logl*": "loglstar"}
+
+
+
+def pymc_advi() -> Truth:
+    """PyMC's ADVI, `pm.fit(n=2000, method="advi", random_seed=0)`, of a normal model (`mu ~
+    Normal(0, 10)`, `sigma ~ HalfNormal(5)`, 100 synthetic observations of N(1, 2)): its rich
+    bar, `Fitting: ━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00 Average Loss = 264.25` (the loss
+    `,.5g`, thousands with a comma; a new value every 10 iterations, drawn on rich's timer on
+    a terminal and once, at the end, through a pipe), then `Finished [100%]: Average Loss =
+    264.15` from PyMC's logger. Truth: `approx.hist`, the loss of each iteration: the mean of
+    its last 1001 entries (its finite ones; all are here) that the bar is given at every 10th
+    iteration `i` (from 0: `hist[max(0, i - 1000) : i + 1]`), and the one the last line
+    prints (`i = n - 1`), as `Average_Loss`, no step (the bar shows a percentage, not its
+    count)."""
+    import numpy as np
+    import pymc as pm
+
+    rng = np.random.default_rng(0)
+    data = rng.normal(1.0, 2.0, size=100)
+    n = 2000
+    with pm.Model():
+        mu = pm.Normal("mu", 0, 10)
+        sigma = pm.HalfNormal("sigma", 5)
+        pm.Normal("obs", mu, sigma, observed=data)
+        approx = pm.fit(n=n, method="advi", random_seed=0)
+    hist = np.asarray(approx.hist)
+    if len(hist) != n or not np.all(np.isfinite(hist)):
+        raise SystemExit("pymc_advi: the history is not one finite loss an iteration")
+    truth = [point("Average_Loss", hist[max(0, i - 1000) : i + 1].mean(), None)
+             for i in range(0, n, 10)]
+    return truth + [point("Average_Loss", hist[max(0, n - 1 - 1000) : n].mean(), None)]
+
+
+CASES["pymc_advi"] = pymc_advi
+OWN_ENVIRONMENT["pymc_advi"] = {"pymc": "pymc", "pytensor": "pytensor (pymc_advi case)",
+                                "numpy": "numpy (pymc_advi case)",
+                                "rich": "rich (pymc_advi case)"}
+
+
+
+def nevergrad_minimize() -> Truth:
+    """nevergrad's README example with its `OnePlusOne` optimizer (the README's `NGOpt`, past
+    25 evaluations of this problem, fits a metamodel that fails on NumPy 2.4 and hangs),
+    `ng.optimizers.OnePlusOne(parametrization=2, budget=30)` then `optimizer.minimize(square,
+    verbosity=2)` of its `square` (`sum((x - 0.5) ** 2)`), the parametrization seeded
+    (`optimizer.parametrization.random_state.seed(0)`): for each
+    evaluation `Launching 1 jobs with new suggestions`, `Updating fitness with value
+    4.326215604014895` (the loss as Python prints it), `19 remaining budget and 0 running
+    jobs`, `Current pessimistic best is: MultiValue<mean: 4.326215604014895, count: 1,
+    parameter: Array{(2,)}:[-1.46380014 -0.18534999]>`. Truth: read from `minimize`'s frame by
+    the file it prints to, as each line is printed: the finished job's `result()` (the value
+    told to the optimizer) as `fitness`, the name the line gives it, and
+    `current_bests["pessimistic"].mean` (the pessimistic best's mean loss) as
+    `Current_pessimistic_best/mean`, the field of the repr under the line's name; no step (the
+    lines name none: the remaining budget counts down). Left out: the counts (jobs, remaining
+    budget, running jobs, the best's `count`) and the best's parameter (the solution)."""
+    import nevergrad as ng
+    import numpy as np
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where `minimize` prints: reads the values it prints from its frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "minimize" and text.startswith("Updating fitness"):
+                truth.append(point("fitness", frame.f_locals["job"].result(), None))
+            elif frame.f_code.co_name == "minimize" and text.startswith("Current pessimistic"):
+                best = frame.f_locals["self"].current_bests["pessimistic"]
+                truth.append(point("Current_pessimistic_best/mean", best.mean, None))
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    def square(x: Any) -> float:
+        return float(np.sum((x - 0.5) ** 2))
+
+    optimizer = ng.optimizers.OnePlusOne(parametrization=2, budget=30)
+    optimizer.parametrization.random_state.seed(0)
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        optimizer.minimize(square, verbosity=2)
+    finally:
+        sys.stdout = stdout
+    return truth
+
+
+CASES["nevergrad_minimize"] = nevergrad_minimize
+OWN_ENVIRONMENT["nevergrad_minimize"] = dict(SOLVER_ENVIRONMENT, nevergrad="nevergrad")
+
+
+
+def sklearn_svc_libsvm() -> Truth:
+    """scikit-learn's `SVC(verbose=True, random_state=0)` fitted to 150 synthetic points of
+    three classes (`make_classification(n_samples=150, n_features=6, n_informative=4,
+    n_classes=3, random_state=0)`): libsvm, in C, prints `[LibSVM]`, its progress stars and dots,
+    then for each of the three one-against-one problems `optimization finished, #iter = 100`,
+    `obj = -40.725130, rho = 0.078841`, `nSV = 64, nBSV = 42`, and at the end `Total nSV =
+    109`. Truth: the fitted `intercept_`, which scikit-learn takes from libsvm's `rho`
+    negated, one a problem in the order libsvm solves (and prints) them, as `rho`, no step (the
+    lines name none). Left out: `obj`, the dual objective, which libsvm prints from a C local
+    and keeps nowhere the program can read (no record to take it from); the counts (`#iter`,
+    kept as `n_iter_`, `nSV`, `nBSV`, `Total nSV`)."""
+    from sklearn.datasets import make_classification
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=150, n_features=6, n_informative=4, n_classes=3,
+                               random_state=0)
+    model = SVC(verbose=True, random_state=0).fit(x, y)
+    sys.stdout.flush()
+    return [point("rho", -intercept, None) for intercept in model.intercept_]
+
+
+CASES["sklearn_svc_libsvm"] = sklearn_svc_libsvm
+OWN_ENVIRONMENT["sklearn_svc_libsvm"] = dict(SOLVER_ENVIRONMENT, **{
+    "scikit-learn": "scikit-learn (sklearn_svc_libsvm case)"})
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
