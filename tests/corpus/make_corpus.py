@@ -12096,6 +12096,45 @@ OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
                                                   **{"pytorch-forecasting": "pytorch-forecasting"})
 
 
+
+# --- PyKEEN, RecBole, simpletransformers, LightFM, mljar-supervised / PyCaret, scikit-learn ---
+# Each runs alone, in an environment of its own (torch, where a case needs it, the CPU wheel):
+#
+#     python -m venv ~/pykeen-venv && ~/pykeen-venv/bin/pip install torch==2.13.0
+#     ~/pykeen-venv/bin/pip install torch==2.13.0 pykeen
+#     ~/pykeen-venv/bin/python tests/corpus/make_corpus.py pykeen_transe
+
+
+def pykeen_transe() -> Truth:
+    """PyKEEN's `pipeline(dataset="Nations", model="TransE", training_kwargs=dict(num_epochs=5),
+    random_seed=0, device="cpu")` (Nations ships inside the package: nothing downloaded). Its
+    training loop (`pykeen/training/training_loop.py`, `_train`) draws an outer tqdm bar,
+    `Training epochs on cpu`, and a transient inner one an epoch, `Training batches on cpu`
+    (`unit_scale=True`: `2.00/7.00`), and after each epoch `epochs.set_postfix({"loss":
+    losses_per_epochs[-1], "prev_loss": losses_per_epochs[-2] if epoch > 1 else nan})`, drawn
+    at once with the count before the epoch is counted and again after it: `Training epochs
+    on cpu:  20%|██        | 1/5 [00:02<00:11,  2.96s/epoch, loss=1.34, prev_loss=nan]`. The
+    evaluation that follows draws `Evaluating on cpu` and logs `Evaluation took 2.32s seconds`;
+    it prints none of its metrics. Truth: `result.losses` (the loop's `losses_per_epochs`) as
+    `loss` at the epoch (from 1, the bar's count once the epoch is counted). `prev_loss`
+    repeats the previous epoch's `loss` (as optuna's `Best is trial 1 with value`): no point of
+    its own."""
+    import torch
+    from pykeen.pipeline import pipeline
+
+    torch.set_num_threads(1)
+    result = pipeline(dataset="Nations", model="TransE", training_kwargs=dict(num_epochs=5),
+                      random_seed=0, device="cpu")
+    if len(result.losses) != 5:
+        raise SystemExit(f"pykeen_transe: {len(result.losses)} losses, not 5")
+    return [point("loss", value, epoch + 1) for epoch, value in enumerate(result.losses)]
+
+
+CASES["pykeen_transe"] = pykeen_transe
+OWN_ENVIRONMENT["pykeen_transe"] = {"pykeen": "pykeen", "torch": "torch (pykeen_transe case)",
+                                    "tqdm": "tqdm (pykeen_transe case)",
+                                    "numpy": "numpy (pykeen_transe case)"}
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
