@@ -12406,6 +12406,71 @@ OWN_ENVIRONMENT["simpletransformers_classification"] = {
     "pandas": "pandas (simpletransformers_classification case)",
     "scikit-learn": "scikit-learn (simpletransformers_classification case)"}
 
+
+# LightFM's setup.py does not build under a recent setuptools' isolated build: build it
+# without isolation, beside an older setuptools:
+#
+#     python -m venv ~/lightfm-venv
+#     ~/lightfm-venv/bin/pip install "setuptools<70" wheel numpy scipy scikit-learn
+#     ~/lightfm-venv/bin/pip install --no-build-isolation lightfm
+#     ~/lightfm-venv/bin/python tests/corpus/make_corpus.py lightfm_quickstart
+
+
+def lightfm_quickstart() -> Truth:
+    """LightFM's quickstart (lyst/lightfm `examples/quickstart/quickstart.ipynb`, commit in
+    VERSIONS.md): `LightFM(loss='warp')` fitted for 30 epochs, then its two print statements
+    copied as they are, `print("Train precision: %.2f" % precision_at_k(model, data['train'],
+    k=5).mean())` and `print("Test precision: %.2f" % ...)`; `fetch_movielens` (which
+    downloads MovieLens) replaced by a synthetic `data` of the same kind (COO user-item
+    matrices, 100 users and 80 items in four groups, each user's items mostly of its group,
+    about 12 to train and 3 to test a user), `random_state=0`, one thread, and `fit(...,
+    verbose=True)` (LightFM `lightfm/lightfm.py`, `_progress`: a tqdm bar where tqdm is
+    installed; LightFM does not require it, and without it, as installed here, `print("Epoch
+    {}".format(i))` before each epoch, `Epoch 0` to `Epoch 29`: a counter, no metric). Truth: what `precision_at_k` returns (a precision a user), read
+    by a wrapper of it as the print statements call it, its `.mean()` (the expression the
+    statements print), as `Train_precision` and `Test_precision` (the names printed), no
+    step."""
+    import numpy as np
+    import scipy.sparse
+    from lightfm import LightFM, evaluation
+
+    rng = np.random.default_rng(0)
+    users, items = 100, 80
+    train_rows, train_cols, test_rows, test_cols = [], [], [], []
+    for user in range(users):
+        group = user % 4
+        liked = rng.choice(np.arange(group * 20, group * 20 + 20), size=13, replace=False)
+        liked = np.union1d(liked, rng.choice(items, size=2, replace=False))
+        rng.shuffle(liked)
+        train_rows += [user] * (len(liked) - 3)
+        train_cols += list(liked[3:])
+        test_rows += [user] * 3
+        test_cols += list(liked[:3])
+    data = {"train": scipy.sparse.coo_matrix((np.ones(len(train_rows), dtype=np.int32),
+                                              (train_rows, train_cols)), shape=(users, items)),
+            "test": scipy.sparse.coo_matrix((np.ones(len(test_rows), dtype=np.int32),
+                                             (test_rows, test_cols)), shape=(users, items))}
+    returned: list[Any] = []
+
+    def recorded_precision_at_k(*args: Any, **kwargs: Any) -> Any:
+        precision = evaluation.precision_at_k(*args, **kwargs)
+        returned.append(precision)
+        return precision
+
+    precision_at_k = recorded_precision_at_k
+    model = LightFM(loss='warp', random_state=0)
+    model.fit(data['train'], epochs=30, num_threads=1, verbose=True)
+    print("Train precision: %.2f" % precision_at_k(model, data['train'], k=5).mean())
+    print("Test precision: %.2f" % precision_at_k(model, data['test'], k=5).mean())
+    return [point("Train_precision", returned[0].mean(), None),
+            point("Test_precision", returned[1].mean(), None)]
+
+
+CASES["lightfm_quickstart"] = lightfm_quickstart
+OWN_ENVIRONMENT["lightfm_quickstart"] = {"lightfm": "lightfm",
+                                         "numpy": "numpy (lightfm_quickstart case)",
+                                         "scipy": "scipy (lightfm_quickstart case)"}
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
