@@ -12471,6 +12471,52 @@ OWN_ENVIRONMENT["lightfm_quickstart"] = {"lightfm": "lightfm",
                                          "numpy": "numpy (lightfm_quickstart case)",
                                          "scipy": "scipy (lightfm_quickstart case)"}
 
+
+# mljar-supervised (it pulls xgboost, lightgbm, catboost, shap and matplotlib in):
+#
+#     python -m venv ~/mljar-venv && ~/mljar-venv/bin/pip install mljar-supervised
+#     ~/mljar-venv/bin/python tests/corpus/make_corpus.py mljar_automl
+
+
+def mljar_automl() -> Truth:
+    """mljar-supervised's `AutoML(mode="Explain", algorithms=["Baseline", "Linear",
+    "Decision Tree", "Random Forest", "Xgboost"], explain_level=0, total_time_limit=120,
+    random_state=0, results_path=...)` fitted on a synthetic binary task
+    (`make_classification(n_samples=300, n_features=6, random_state=0)` as a DataFrame), in a
+    temporary folder. Its console output (`supervised/base_automl.py`, `_fit`: `AutoML
+    directory: ...`, `The task is binary_classification with evaluation metric logloss`,
+    `AutoML will use algorithms: [...]`, `AutoML steps: [...]`, `* Step simple_algorithms will
+    try to check up to 3 models`; `train_model`, after each model: `1_Baseline logloss
+    0.693098 trained in 1.88 seconds`; `AutoML fit time: 81.95 seconds`, `AutoML best model:
+    Ensemble`), after shap's and scikit-plot's deprecation warnings. Truth: the leaderboard the fit keeps (`automl.get_leaderboard()`: each model's
+    `name` and `metric_value` under its `metric_type`), a model a line in the order trained,
+    keyed by the words printed before the value, the model's name then the metric,
+    `1_Baseline_logloss` (each model a series of its own, as cifar10_tutorial's classes), no
+    step; `trained in ... seconds` and the fit time are timings, left out."""
+    import numpy as np
+    import pandas as pd
+    from sklearn.datasets import make_classification
+    from supervised.automl import AutoML
+
+    x, y = make_classification(n_samples=300, n_features=6, random_state=0)
+    frame = pd.DataFrame(x, columns=[f"f{k}" for k in range(6)])
+    work = tempfile.mkdtemp()
+    automl = AutoML(mode="Explain", algorithms=["Baseline", "Linear", "Decision Tree",
+                                                "Random Forest", "Xgboost"],
+                    explain_level=0, total_time_limit=120, random_state=0,
+                    results_path=os.path.join(work, "AutoML_1"))
+    automl.fit(frame, np.asarray(y))
+    board = automl.get_leaderboard()
+    return [point(f"{row['name']}_{row['metric_type']}", row["metric_value"], None)
+            for _, row in board.iterrows()]
+
+
+CASES["mljar_automl"] = mljar_automl
+OWN_ENVIRONMENT["mljar_automl"] = {
+    "mljar-supervised": "mljar-supervised", "xgboost": "xgboost (mljar_automl case)",
+    "scikit-learn": "scikit-learn (mljar_automl case)", "pandas": "pandas (mljar_automl case)",
+    "numpy": "numpy (mljar_automl case)"}
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
