@@ -12384,7 +12384,8 @@ def simpletransformers_classification() -> Truth:
         "num_train_epochs": 2, "train_batch_size": 8, "eval_batch_size": 8,
         "learning_rate": 1e-3, "max_seq_length": 16, "manual_seed": 0,
         "output_dir": os.path.join(work, "outputs"), "cache_dir": os.path.join(work, "cache"),
-        "overwrite_output_dir": True, "use_multiprocessing": False,
+        "tensorboard_dir": os.path.join(work, "runs"), "overwrite_output_dir": True,
+        "use_multiprocessing": False,
         "use_multiprocessing_for_evaluation": False, "save_steps": -1,
         "save_model_every_epoch": False})
     global_step, _ = model.train_model(sentences(64, 1))
