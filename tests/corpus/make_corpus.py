@@ -13800,6 +13800,428 @@ OWN_ENVIRONMENT["sklearn_svc_libsvm"] = dict(SOLVER_ENVIRONMENT, **{
     "scikit-learn": "scikit-learn (sklearn_svc_libsvm case)"})
 
 
+
+# --- PyKEEN, RecBole, simpletransformers, LightFM, mljar-supervised / PyCaret, scikit-learn ---
+# Each runs alone, in an environment of its own (torch, where a case needs it, the CPU wheel):
+#
+#     python -m venv ~/pykeen-venv && ~/pykeen-venv/bin/pip install torch==2.13.0
+#     ~/pykeen-venv/bin/pip install torch==2.13.0 pykeen
+#     ~/pykeen-venv/bin/python tests/corpus/make_corpus.py pykeen_transe
+
+
+def pykeen_transe() -> Truth:
+    """PyKEEN's `pipeline(dataset="Nations", model="TransE", training_kwargs=dict(num_epochs=5),
+    random_seed=0, device="cpu")` (Nations ships inside the package: nothing downloaded). Its
+    training loop (`pykeen/training/training_loop.py`, `_train`) draws an outer tqdm bar,
+    `Training epochs on cpu`, and a transient inner one an epoch, `Training batches on cpu`
+    (`unit_scale=True`: `2.00/7.00`), and after each epoch `epochs.set_postfix({"loss":
+    losses_per_epochs[-1], "prev_loss": losses_per_epochs[-2] if epoch > 1 else nan})`, drawn
+    at once with the count before the epoch is counted and again after it: `Training epochs
+    on cpu:  20%|██        | 1/5 [00:02<00:11,  2.96s/epoch, loss=1.34, prev_loss=nan]`. The
+    evaluation that follows draws `Evaluating on cpu` and logs `Evaluation took 2.32s seconds`;
+    it prints none of its metrics. Truth: `result.losses` (the loop's `losses_per_epochs`) as
+    `loss` at the epoch (from 1, the bar's count once the epoch is counted). `prev_loss`
+    repeats the previous epoch's `loss` (as optuna's `Best is trial 1 with value`): no point of
+    its own."""
+    import torch
+    from pykeen.pipeline import pipeline
+
+    torch.set_num_threads(1)
+    result = pipeline(dataset="Nations", model="TransE", training_kwargs=dict(num_epochs=5),
+                      random_seed=0, device="cpu")
+    if len(result.losses) != 5:
+        raise SystemExit(f"pykeen_transe: {len(result.losses)} losses, not 5")
+    return [point("loss", value, epoch + 1) for epoch, value in enumerate(result.losses)]
+
+
+CASES["pykeen_transe"] = pykeen_transe
+OWN_ENVIRONMENT["pykeen_transe"] = {"pykeen": "pykeen", "torch": "torch (pykeen_transe case)",
+                                    "tqdm": "tqdm (pykeen_transe case)",
+                                    "numpy": "numpy (pykeen_transe case)"}
+
+
+# scikit-learn's verbose cross-validation, in an environment of its own:
+#
+#     python -m venv ~/sklearn-venv && ~/sklearn-venv/bin/pip install scikit-learn
+#     ~/sklearn-venv/bin/python tests/corpus/make_corpus.py sklearn_cross_validate
+
+
+def sklearn_cross_validate() -> Truth:
+    """scikit-learn's verbose cross-validation of a random forest that is verbose itself, then
+    a learning curve, on `make_classification(n_samples=150, n_features=6, random_state=0)`,
+    one process (`n_jobs=None`: the folds run and print in order):
+    `cross_validate(RandomForestClassifier(n_estimators=4, max_depth=3, random_state=0,
+    verbose=2), x, y, cv=3, verbose=3, return_train_score=True)`, the same with
+    `scoring=["accuracy", "f1"]`, and `learning_curve(LogisticRegression(), x, y, cv=3,
+    train_sizes=[0.3, 0.6, 1.0], verbose=3, random_state=0)`. `_fit_and_score`
+    (`sklearn/model_selection/_validation.py`) prints a line a fit, `[CV] END
+    ........................ score=(train=0.960, test=0.880) total time=   0.0s`, with several
+    scorers `[CV] END  accuracy: (train=0.960, test=0.880) f1: (train=0.961, test=0.877) total
+    time=   0.0s`; `learning_curve` prints `[learning_curve] Training set sizes: [ 30  60
+    100]` first; the forest prints `building tree 1 of 4` as it fits and joblib's
+    `[Parallel(n_jobs=1)]: Done   4 out of   4 | elapsed:    0.0s finished` after fitting and
+    after each prediction. Truth: the dicts `cross_validate` returns (`train_score` and
+    `test_score`; `train_accuracy`, `test_accuracy`, `train_f1`, `test_f1`) and the arrays
+    `learning_curve` returns (`train_scores[size, fold]`, `test_scores[size, fold]`), in the
+    order printed (fold by fold; in the learning curve each fold's sizes in turn), under the
+    names printed, the scorer then the split: `score/train`, `score/test`, `accuracy/train`,
+    ...; no step (a line names no step: a fold, and in the learning curve a training size it
+    does not print). Times, tree and job counts are left out."""
+    from sklearn.datasets import make_classification
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_validate, learning_curve
+
+    x, y = make_classification(n_samples=150, n_features=6, random_state=0)
+    forest = RandomForestClassifier(n_estimators=4, max_depth=3, random_state=0, verbose=2)
+    truth: Truth = []
+    single = cross_validate(forest, x, y, cv=3, verbose=3, return_train_score=True)
+    for fold in range(3):
+        truth += [point("score/train", single["train_score"][fold], None),
+                  point("score/test", single["test_score"][fold], None)]
+    multi = cross_validate(forest, x, y, cv=3, verbose=3, return_train_score=True,
+                           scoring=["accuracy", "f1"])
+    for fold in range(3):
+        truth += [point(f"{scorer}/{split}", multi[f"{split}_{scorer}"][fold], None)
+                  for scorer in ("accuracy", "f1") for split in ("train", "test")]
+    _, train_scores, test_scores = learning_curve(
+        LogisticRegression(), x, y, cv=3, train_sizes=[0.3, 0.6, 1.0], verbose=3,
+        random_state=0)
+    for fold in range(3):
+        for size in range(3):
+            truth += [point("score/train", train_scores[size, fold], None),
+                      point("score/test", test_scores[size, fold], None)]
+    return truth
+
+
+CASES["sklearn_cross_validate"] = sklearn_cross_validate
+OWN_ENVIRONMENT["sklearn_cross_validate"] = {
+    "scikit-learn": "scikit-learn (sklearn_cross_validate case)",
+    "joblib": "joblib (sklearn_cross_validate case)",
+    "numpy": "numpy (sklearn_cross_validate case)"}
+
+
+# RecBole imports ray's tune, whose release here needs NumPy below 2 and setuptools' old
+# pkg_resources:
+#
+#     python -m venv ~/recbole-venv && ~/recbole-venv/bin/pip install torch==2.13.0
+#     ~/recbole-venv/bin/pip install torch==2.13.0 recbole "numpy<2" "pandas<2.3" \
+#         "setuptools<81"
+#     ~/recbole-venv/bin/python tests/corpus/make_corpus.py recbole_bpr
+
+
+def recbole_bpr() -> Truth:
+    """RecBole's `run_recbole(model="BPR", dataset="tiny", config_dict=...)` on a synthetic
+    atomic dataset written into a temporary folder (`tiny/tiny.inter`: 60 users, 45 items in
+    three groups, 10 items of its user's group a user, `user_id:token item_id:token
+    rating:float timestamp:float`), `epochs=3`, `train_batch_size=128`, `topk=[10]`, metrics
+    Recall, MRR, NDCG, Hit, Precision, `valid_metric="MRR@10"`, a random 80/10/10 split by
+    user, full ranking, `seed=0`, CPU, from that folder (RecBole writes `log/` and
+    `log_tensorboard/` there). Torch 2.6 and later load checkpoints with `weights_only=True`,
+    which RecBole's own checkpoints do not pass; the case sets
+    `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1` so that the test evaluation loads the best model as
+    RecBole's release expects. RecBole's logger (`recbole/utils/logger.py`, colorlog,
+    `02 Dec 14:19    INFO  ` before each message) prints the configuration, the dataset and
+    model summaries, then `Trainer.fit` (`recbole/trainer/trainer.py`): `epoch 0 training
+    [time: 0.54s, train loss: 2.7983]`, `epoch 0 evaluating [time: 0.17s, valid_score:
+    0.053100]`, `valid result: ` and on the next line `recall@10 : 0.2    mrr@10 : 0.0531
+    ...` (`recbole/utils/utils.py`, `dict2str`), `Saving current: ...`, between its tqdm bars
+    `Train     0: 100%|...| 4/4` and `Evaluate   : ...`; `run_recbole`
+    (`recbole/quick_start/quick_start.py`) ends with `best valid : OrderedDict([('recall@10',
+    0.2), ...])` and `test result: OrderedDict([...])`. Truth, read by a logging handler from
+    `fit`'s frame as each line is logged: `train_loss` as `train_loss` at `epoch_idx` (as
+    printed, from 0), `valid_score` at `epoch_idx`, and `valid_result`'s metrics under their
+    names (`recall@10`, ...; `valid result:` is a header on a line of its own) at the
+    `epoch_idx` of the `epoch N evaluating` line above them; the `test_result` that
+    `run_recbole` returns as `test_result/recall@10`, ... (the dict printed after its name), no
+    step. `best valid` repeats the best epoch's `valid result` (as optuna's `Best is trial`):
+    no point of its own. Times are left out."""
+    import logging
+
+    import numpy as np
+
+    os.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"
+    from recbole.quick_start import quick_start, run_recbole
+
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = str(record.msg)
+            frame = sys._getframe()
+            while frame is not None and not (frame.f_code.co_name == "fit"
+                                             and "epoch_idx" in frame.f_locals):
+                frame = frame.f_back  # type: ignore[assignment]
+            if frame is None:
+                return
+            local = frame.f_locals
+            if "training [" in message:
+                truth.append(point("train_loss", local["train_loss"], local["epoch_idx"]))
+            elif "evaluating [" in message:
+                truth.append(point("valid_score", local["valid_score"], local["epoch_idx"]))
+            elif "valid result" in message:
+                truth.extend(point(name, value, local["epoch_idx"])
+                             for name, value in local["valid_result"].items())
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.makedirs(os.path.join(work, "tiny"))
+    rng = np.random.default_rng(0)
+    with open(os.path.join(work, "tiny", "tiny.inter"), "w") as f:
+        f.write("user_id:token\titem_id:token\trating:float\ttimestamp:float\n")
+        moment = 0
+        for user in range(60):
+            group = user % 3
+            for item in rng.choice(np.arange(group * 15, group * 15 + 15), size=10,
+                                   replace=False):
+                moment += 1
+                f.write(f"u{user}\ti{item}\t{rng.integers(1, 6)}\t{moment}\n")
+    # RecBole's `init_logger` sets the root logger up with `logging.basicConfig`, which does
+    # nothing once the root has a handler: the recorder joins after it.
+    init_logger = quick_start.init_logger
+
+    def recorded_init_logger(config: Any) -> None:
+        init_logger(config)
+        logging.getLogger().addHandler(Recorder())
+
+    quick_start.init_logger = recorded_init_logger
+    os.chdir(work)
+    try:
+        result = run_recbole(model="BPR", dataset="tiny", config_dict={
+            "data_path": work, "checkpoint_dir": os.path.join(work, "saved"), "epochs": 3,
+            "train_batch_size": 128, "topk": [10],
+            "metrics": ["Recall", "MRR", "NDCG", "Hit", "Precision"], "valid_metric": "MRR@10",
+            "seed": 0, "device": "cpu", "use_gpu": False,
+            "eval_args": {"split": {"RS": [0.8, 0.1, 0.1]}, "order": "RO", "group_by": "user",
+                          "mode": "full"}})
+    finally:
+        os.chdir(here)
+    if len(truth) != 3 * 7:
+        raise SystemExit(f"recbole_bpr: {len(truth)} points from the log, not 21")
+    truth += [point(f"test_result/{name}", value, None)
+              for name, value in result["test_result"].items()]
+    return truth
+
+
+CASES["recbole_bpr"] = recbole_bpr
+OWN_ENVIRONMENT["recbole_bpr"] = {
+    "recbole": "recbole", "torch": "torch (recbole_bpr case)", "ray": "ray (recbole_bpr case)",
+    "numpy": "numpy (recbole_bpr case)", "pandas": "pandas (recbole_bpr case)",
+    "colorlog": "colorlog (recbole_bpr case)", "tqdm": "tqdm (recbole_bpr case)"}
+
+
+# simpletransformers (it pulls transformers, datasets and wandb in):
+#
+#     python -m venv ~/st-venv && ~/st-venv/bin/pip install torch==2.13.0
+#     ~/st-venv/bin/pip install torch==2.13.0 simpletransformers
+#     ~/st-venv/bin/python tests/corpus/make_corpus.py simpletransformers_classification
+
+
+def simpletransformers_classification() -> Truth:
+    """simpletransformers' `ClassificationModel("bert", folder, use_cuda=False, args=...)` on a
+    tiny randomly initialised BERT saved to a temporary folder first (`BertConfig` of 2 layers,
+    hidden size 32, 2 heads, a `vocab.txt` of 40 made-up words and the special tokens: nothing
+    downloaded), `train_model` on 64 synthetic sentences of 8 words (two vocabularies, one a
+    label, 20% of the words from the other), 2 epochs of 8 batches, then `eval_model` on 32
+    more, with the logging set-up of simpletransformers' README (`logging.basicConfig(level=
+    logging.INFO)`, the `transformers` logger at WARNING). `train_model`
+    (`simpletransformers/classification/classification_model.py`, `train`) draws an outer
+    bar, `Epoch 1 of 2:  50%|█████     | 1/2 [...]`, and an inner one an epoch whose
+    description it sets each step, `batch_iterator.set_description(f"Epochs {epoch_number +
+    1}/{args.num_train_epochs}. Running Loss: {current_loss:9.4f}")`: `Epochs 1/2. Running
+    Loss:    0.7020:  25%|██▌       | 2/8 [00:02<00:07,  1.27s/it]` (with `\x1b[A`, the
+    inner bar on the line above); `eval_model` logs its results dict, `INFO:simpletransformers
+    .classification.classification_model:{'mcc': 0.0, 'accuracy': 0.5, 'f1_score': 0.33,
+    'tp': np.int64(16), ..., 'eval_loss': 0.693}`. Truth: the loop's `current_loss` as it sets
+    the description, read from its frame by a wrapper of `set_description`, as `Running_Loss`
+    at `global_step + 1` (the optimizer step it belongs to, from 1: the step is counted after
+    the description is set); `train_model`'s returned `global_step` is checked to be the last;
+    the dict `eval_model` returns, `mcc`, `accuracy`, `f1_score`, `auroc`, `auprc`,
+    `eval_loss`, no step (the line names none). `tp`, `tn`, `fp`, `fn` are counts of
+    samples: left out."""
+    import logging
+
+    import numpy as np
+    import pandas as pd
+    import torch
+
+    logging.basicConfig(level=logging.INFO)
+    logging.getLogger("transformers").setLevel(logging.WARNING)
+    from simpletransformers.classification import ClassificationModel, classification_model
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    class RecordedBar(classification_model.tqdm):  # type: ignore[misc, name-defined]
+        def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+            local = sys._getframe(1).f_locals
+            if "current_loss" in local:
+                truth.append(point("Running_Loss", local["current_loss"],
+                                   local["global_step"] + 1))
+            super().set_description(desc, refresh)
+
+    classification_model.tqdm = RecordedBar
+    work = tempfile.mkdtemp()
+    folder = os.path.join(work, "tiny-bert")
+    os.makedirs(folder)
+    words = [[f"a{i}" for i in range(20)], [f"b{i}" for i in range(20)]]
+    with open(os.path.join(folder, "vocab.txt"), "w") as f:
+        f.write("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words[0], *words[1]])
+                + "\n")
+    BertTokenizer(os.path.join(folder, "vocab.txt")).save_pretrained(folder)
+    torch.manual_seed(0)
+    BertForSequenceClassification(BertConfig(
+        vocab_size=45, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=64, num_labels=2)).save_pretrained(folder)
+
+    def sentences(n: int, seed: int) -> Any:
+        rng = np.random.default_rng(seed)
+        rows = []
+        for k in range(n):
+            label = k % 2
+            rows.append((" ".join(str(rng.choice(words[label] if rng.random() < 0.8
+                                                 else words[1 - label])) for _ in range(8)),
+                         label))
+        return pd.DataFrame(rows, columns=["text", "labels"])
+
+    model = ClassificationModel("bert", folder, use_cuda=False, args={
+        "num_train_epochs": 2, "train_batch_size": 8, "eval_batch_size": 8,
+        "learning_rate": 1e-3, "max_seq_length": 16, "manual_seed": 0,
+        "output_dir": os.path.join(work, "outputs"), "cache_dir": os.path.join(work, "cache"),
+        "tensorboard_dir": os.path.join(work, "runs"), "overwrite_output_dir": True,
+        "use_multiprocessing": False,
+        "use_multiprocessing_for_evaluation": False, "save_steps": -1,
+        "save_model_every_epoch": False})
+    global_step, _ = model.train_model(sentences(64, 1))
+    if not truth or truth[-1]["step"] != global_step or len(truth) != 16:
+        raise SystemExit(f"simpletransformers_classification: {len(truth)} losses, the last "
+                         f"at {truth[-1]['step'] if truth else None}, global_step {global_step}")
+    result, _, _ = model.eval_model(sentences(32, 2))
+    truth += [point(key, result[key], None)
+              for key in ("mcc", "accuracy", "f1_score", "auroc", "auprc", "eval_loss")]
+    return truth
+
+
+CASES["simpletransformers_classification"] = simpletransformers_classification
+OWN_ENVIRONMENT["simpletransformers_classification"] = {
+    "simpletransformers": "simpletransformers",
+    "transformers": "transformers (simpletransformers_classification case)",
+    "torch": "torch (simpletransformers_classification case)",
+    "tqdm": "tqdm (simpletransformers_classification case)",
+    "pandas": "pandas (simpletransformers_classification case)",
+    "scikit-learn": "scikit-learn (simpletransformers_classification case)"}
+
+
+# LightFM's setup.py does not build under a recent setuptools' isolated build: build it
+# without isolation, beside an older setuptools:
+#
+#     python -m venv ~/lightfm-venv
+#     ~/lightfm-venv/bin/pip install "setuptools<70" wheel numpy scipy scikit-learn
+#     ~/lightfm-venv/bin/pip install --no-build-isolation lightfm
+#     ~/lightfm-venv/bin/python tests/corpus/make_corpus.py lightfm_quickstart
+
+
+def lightfm_quickstart() -> Truth:
+    """LightFM's quickstart (lyst/lightfm `examples/quickstart/quickstart.ipynb`, commit in
+    VERSIONS.md): `LightFM(loss='warp')` fitted for 30 epochs, then its two print statements
+    copied as they are, `print("Train precision: %.2f" % precision_at_k(model, data['train'],
+    k=5).mean())` and `print("Test precision: %.2f" % ...)`; `fetch_movielens` (which
+    downloads MovieLens) replaced by a synthetic `data` of the same kind (COO user-item
+    matrices, 100 users and 80 items in four groups, each user's items mostly of its group,
+    about 12 to train and 3 to test a user), `random_state=0`, one thread, and `fit(...,
+    verbose=True)` (LightFM `lightfm/lightfm.py`, `_progress`: a tqdm bar where tqdm is
+    installed; LightFM does not require it, and without it, as installed here, `print("Epoch
+    {}".format(i))` before each epoch, `Epoch 0` to `Epoch 29`: a counter, no metric). Truth: what `precision_at_k` returns (a precision a user), read
+    by a wrapper of it as the print statements call it, its `.mean()` (the expression the
+    statements print), as `Train_precision` and `Test_precision` (the names printed), no
+    step."""
+    import numpy as np
+    import scipy.sparse
+    from lightfm import LightFM, evaluation
+
+    rng = np.random.default_rng(0)
+    users, items = 100, 80
+    train_rows, train_cols, test_rows, test_cols = [], [], [], []
+    for user in range(users):
+        group = user % 4
+        liked = rng.choice(np.arange(group * 20, group * 20 + 20), size=13, replace=False)
+        liked = np.union1d(liked, rng.choice(items, size=2, replace=False))
+        rng.shuffle(liked)
+        train_rows += [user] * (len(liked) - 3)
+        train_cols += list(liked[3:])
+        test_rows += [user] * 3
+        test_cols += list(liked[:3])
+    data = {"train": scipy.sparse.coo_matrix((np.ones(len(train_rows), dtype=np.int32),
+                                              (train_rows, train_cols)), shape=(users, items)),
+            "test": scipy.sparse.coo_matrix((np.ones(len(test_rows), dtype=np.int32),
+                                             (test_rows, test_cols)), shape=(users, items))}
+    returned: list[Any] = []
+
+    def recorded_precision_at_k(*args: Any, **kwargs: Any) -> Any:
+        precision = evaluation.precision_at_k(*args, **kwargs)
+        returned.append(precision)
+        return precision
+
+    precision_at_k = recorded_precision_at_k
+    model = LightFM(loss='warp', random_state=0)
+    model.fit(data['train'], epochs=30, num_threads=1, verbose=True)
+    print("Train precision: %.2f" % precision_at_k(model, data['train'], k=5).mean())  # noqa: UP031 (the notebook's)
+    print("Test precision: %.2f" % precision_at_k(model, data['test'], k=5).mean())  # noqa: UP031 (the notebook's)
+    return [point("Train_precision", returned[0].mean(), None),
+            point("Test_precision", returned[1].mean(), None)]
+
+
+CASES["lightfm_quickstart"] = lightfm_quickstart
+OWN_ENVIRONMENT["lightfm_quickstart"] = {"lightfm": "lightfm",
+                                         "numpy": "numpy (lightfm_quickstart case)",
+                                         "scipy": "scipy (lightfm_quickstart case)"}
+
+
+# mljar-supervised (it pulls xgboost, lightgbm, catboost, shap and matplotlib in):
+#
+#     python -m venv ~/mljar-venv && ~/mljar-venv/bin/pip install mljar-supervised
+#     ~/mljar-venv/bin/python tests/corpus/make_corpus.py mljar_automl
+
+
+def mljar_automl() -> Truth:
+    """mljar-supervised's `AutoML(mode="Explain", algorithms=["Baseline", "Linear",
+    "Decision Tree", "Random Forest", "Xgboost"], explain_level=0, total_time_limit=120,
+    random_state=0, results_path=...)` fitted on a synthetic binary task
+    (`make_classification(n_samples=300, n_features=6, random_state=0)` as a DataFrame), in a
+    temporary folder. Its console output (`supervised/base_automl.py`, `_fit`: `AutoML
+    directory: ...`, `The task is binary_classification with evaluation metric logloss`,
+    `AutoML will use algorithms: [...]`, `AutoML steps: [...]`, `* Step simple_algorithms will
+    try to check up to 3 models`; `train_model`, after each model: `1_Baseline logloss
+    0.693098 trained in 1.88 seconds`; `AutoML fit time: 81.95 seconds`, `AutoML best model:
+    Ensemble`), after shap's and scikit-plot's deprecation warnings. Truth: the leaderboard the fit keeps (`automl.get_leaderboard()`: each model's
+    `name` and `metric_value` under its `metric_type`), a model a line in the order trained,
+    keyed by the words printed before the value, the model's name then the metric,
+    `1_Baseline_logloss` (each model a series of its own, as cifar10_tutorial's classes), no
+    step; `trained in ... seconds` and the fit time are timings, left out."""
+    import numpy as np
+    import pandas as pd
+    from sklearn.datasets import make_classification
+    from supervised.automl import AutoML
+
+    x, y = make_classification(n_samples=300, n_features=6, random_state=0)
+    frame = pd.DataFrame(x, columns=[f"f{k}" for k in range(6)])
+    work = tempfile.mkdtemp()
+    automl = AutoML(mode="Explain", algorithms=["Baseline", "Linear", "Decision Tree",
+                                                "Random Forest", "Xgboost"],
+                    explain_level=0, total_time_limit=120, random_state=0,
+                    results_path=os.path.join(work, "AutoML_1"))
+    automl.fit(frame, np.asarray(y))
+    board = automl.get_leaderboard()
+    return [point(f"{row['name']}_{row['metric_type']}", row["metric_value"], None)
+            for _, row in board.iterrows()]
+
+
+CASES["mljar_automl"] = mljar_automl
+OWN_ENVIRONMENT["mljar_automl"] = {
+    "mljar-supervised": "mljar-supervised", "xgboost": "xgboost (mljar_automl case)",
+    "scikit-learn": "scikit-learn (mljar_automl case)", "pandas": "pandas (mljar_automl case)",
+    "numpy": "numpy (mljar_automl case)"}
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
