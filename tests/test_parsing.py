@@ -2245,6 +2245,9 @@ def test_framework_lines_of_this_round() -> None:
         "epoch: 1 step: 1, loss is 2.3120296001434326", "epoch: 1 step: 2, loss is 2.31",
         "epoch: 2 step: 1, loss is 2.2857232093811035")] == [
         ("loss", 2.3120296001434326, 1), ("loss", 2.31, 2), ("loss", 2.2857232093811035, 3)]
+    # mljar-supervised's models as they are trained
+    assert parse("3_Linear logloss 0.181074 trained in 12.19 seconds") == expect(
+        ("3_Linear_logloss", 0.181074, 0))
     # Haiku's examples: a dict of one split, its step
     assert run_all("{'step': 100, 'split': 'test', 'accuracy': '0.188'}",
                    "{'step': 100, 'split': 'train', 'accuracy': 0.19, 'train_loss': 0.5}") == [

@@ -61,6 +61,7 @@ from runlab.parsing.rules.libraries import (
     parse_sklearn_hgb,
     parse_statsmodels_head,
     parse_mindspore,
+    parse_mljar,
     parse_stylegan,
     parse_table_header,
     parse_timm,
@@ -246,6 +247,14 @@ RULES: list[Rule] = [
         (", loss is ",),
         final=True,
         counts=True,
+    ),
+    Rule(
+        "mljar",
+        "mljar-supervised's models as they are trained, `3_Linear logloss 0.181074 trained in "
+        "12.19 seconds`: 3_Linear_logloss (the time is a timing)",
+        parse_mljar,
+        (" trained in ",),
+        final=True,
     ),
     Rule(
         "stylegan",

@@ -997,6 +997,22 @@ def parse_mindspore(line: str) -> list[Found]:
             ("loss", to_number(match.group(3)), None)]
 
 
+# mljar ------------------------------------------------------------------------------------------
+
+# mljar-supervised's AutoML (supervised/base_automl.py): each model's validation score as it is
+# trained, `1_Baseline logloss 0.693098 trained in 1.8 seconds`.
+_MLJAR = re.compile(rf"\s*([\w.\-]{{1,80}}) ([A-Za-z][\w@.\-]{{0,40}}) ({NUMBER}) trained in "
+                    rf"(?:{NUMBER}) seconds\s*", re.ASCII)
+
+
+def parse_mljar(line: str) -> list[Found]:
+    """``3_Linear logloss 0.181074 trained in 12.19 seconds``: 3_Linear_logloss."""
+    match = _MLJAR.fullmatch(line)
+    if match is None:
+        return []
+    return [(f"{match.group(1)}_{match.group(2)}", to_number(match.group(3)), None)]
+
+
 # stylegan ---------------------------------------------------------------------------------------
 
 # StyleGAN2-ADA's (and StyleGAN3's) tick line (training/training_loop.py): `tick 2     kimg 0.1
