@@ -2245,6 +2245,14 @@ def test_framework_lines_of_this_round() -> None:
         "epoch: 1 step: 1, loss is 2.3120296001434326", "epoch: 1 step: 2, loss is 2.31",
         "epoch: 2 step: 1, loss is 2.2857232093811035")] == [
         ("loss", 2.3120296001434326, 1), ("loss", 2.31, 2), ("loss", 2.2857232093811035, 3)]
+    # nevergrad's minimize at verbosity 2
+    assert parse("Updating fitness with value 9.2596067742193") == expect(
+        ("fitness", 9.2596067742193, 0))
+    assert parse("Current pessimistic best is: MultiValue<mean: 0.5, count: 1, parameter: "
+                 "Array{(2,)}:[0. 0.]>") == expect(("Current_pessimistic_best/mean", 0.5, 0))
+    # nn-zero-to-hero's `print(split, loss.item())`
+    assert parse("val 1.5147361755371094") == expect(("val", 1.5147361755371094, 0))
+    assert parse("test 3") == []
     # mljar-supervised's models as they are trained
     assert parse("3_Linear logloss 0.181074 trained in 12.19 seconds") == expect(
         ("3_Linear_logloss", 0.181074, 0))

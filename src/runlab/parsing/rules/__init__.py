@@ -62,6 +62,7 @@ from runlab.parsing.rules.libraries import (
     parse_statsmodels_head,
     parse_mindspore,
     parse_mljar,
+    parse_nevergrad,
     parse_stylegan,
     parse_table_header,
     parse_timm,
@@ -254,6 +255,15 @@ RULES: list[Rule] = [
         "12.19 seconds`: 3_Linear_logloss (the time is a timing)",
         parse_mljar,
         (" trained in ",),
+        final=True,
+    ),
+    Rule(
+        "nevergrad",
+        "nevergrad's `minimize` at verbosity: `Updating fitness with value 9.26` (fitness), "
+        "`Current pessimistic best is: MultiValue<mean: 0.5, count: 1, ...>` "
+        "(Current_pessimistic_best/mean)",
+        parse_nevergrad,
+        ("Updating fitness with value ", " best is: MultiValue<"),
         final=True,
     ),
     Rule(

@@ -1013,6 +1013,28 @@ def parse_mljar(line: str) -> list[Found]:
     return [(f"{match.group(1)}_{match.group(2)}", to_number(match.group(3)), None)]
 
 
+# nevergrad --------------------------------------------------------------------------------------
+
+# nevergrad's `Optimizer.minimize` at verbosity (nevergrad/optimization/base.py): each evaluation's
+# `Updating fitness with value 9.2596067742193`, and at verbosity 2 `Current pessimistic best is:
+# MultiValue<mean: 0.5, count: 1, parameter: ...>` (the best's mean; its count is a count).
+_NEVERGRAD = re.compile(
+    rf"\s*(?:Updating (fitness) with value ({NUMBER})"
+    rf"|(Current (?:pessimistic|optimistic|average|minimum) best) is: MultiValue<mean: ({NUMBER}),.*)",
+    re.ASCII)
+
+
+def parse_nevergrad(line: str) -> list[Found]:
+    """``Updating fitness with value 9.26``: fitness; ``Current pessimistic best is:
+    MultiValue<mean: 0.5, ...>``: Current_pessimistic_best/mean."""
+    match = _NEVERGRAD.fullmatch(line)
+    if match is None:
+        return []
+    if match.group(1):
+        return [("fitness", to_number(match.group(2)), None)]
+    return [(match.group(3).replace(" ", "_") + "/mean", to_number(match.group(4)), None)]
+
+
 # stylegan ---------------------------------------------------------------------------------------
 
 # StyleGAN2-ADA's (and StyleGAN3's) tick line (training/training_loop.py): `tick 2     kimg 0.1

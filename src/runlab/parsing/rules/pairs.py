@@ -516,8 +516,8 @@ _PHASE_VALUE = re.compile(rf"([A-Za-z]+)\ ({NUMBER})", re.ASCII)
 
 
 def parse_alone(line: str) -> list[Found]:
-    """``val loss 3.9123``: a whole line of one name ending in a measure's word and a number
-    with a fraction; or of several such clauses between commas, the first of which may be the
+    """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
+    name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
     step (d2l's `train_ch6`: `loss 0.469, train acc 0.823, test acc 0.779`); or a measure's
     word, then phases and values (`LOSS train 0.52 valid 0.54` as LOSS_train and LOSS_valid)."""
     by_phase = _MEASURE_BY_PHASE.fullmatch(line)
@@ -539,7 +539,9 @@ def parse_alone(line: str) -> list[Found]:
                           int(bare.group(2)), None))
             continue
         match = _NAMED_VALUE.fullmatch(clause)
-        if (match is None or _MEASURE.search(match.group(1).split(" (", 1)[0]) is None
+        if (match is None or (_MEASURE.search(match.group(1).split(" (", 1)[0]) is None and not (
+                # a split's loss alone, nn-zero-to-hero's `print(split, loss.item())`: `val 2.13`
+                len(clauses) == 1 and match.group(1).lower() in PHASES))
                 or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
             return []
         key = match.group(1).replace(" ", "_")
