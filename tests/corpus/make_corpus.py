@@ -12096,6 +12096,60 @@ OWN_ENVIRONMENT["pytorch_forecasting_tft"] = dict(FORECAST_ENVIRONMENT,
                                                   **{"pytorch-forecasting": "pytorch-forecasting"})
 
 
+    # --- sb3-contrib, PFRL, rsl_rl, TorchRL, Spinning Up, CleanRL's DQN ----------------------------
+# Reinforcement-learning libraries on gymnasium's tiny built-in environments, CPU, a few thousand
+# steps. They share one environment of their own (the CPU wheel of torch first), and each runs
+# alone:
+#
+#     python -m venv ~/rl-venv && ~/rl-venv/bin/pip install torch==2.13.0
+#     ~/rl-venv/bin/pip install torch==2.13.0 gymnasium sb3-contrib rsl-rl-lib pfrl
+#     ~/rl-venv/bin/python tests/corpus/make_corpus.py sb3_tqc
+
+RL_ENVIRONMENT = {"torch": "torch (RL cases)", "gymnasium": "gymnasium (RL cases)",
+                  "numpy": "numpy (RL cases)"}
+
+
+def sb3_tqc() -> Truth:
+    """sb3-contrib's `TQC("MlpPolicy", "Pendulum-v1", learning_starts=100, batch_size=64,
+    policy_kwargs={"net_arch": [32, 32], "n_critics": 2, "n_quantiles": 10}, seed=0,
+    verbose=1)`, `learn(total_timesteps=1000, log_interval=1)` (a table an episode of 200
+    steps), CPU: stable-baselines3's boxed table (`stable_baselines3/common/logger.py`,
+    `HumanOutputFormat.write`, values `.3g`) with TQC's keys (`sb3_contrib/tqc/tqc.py`, `train`:
+    `train/actor_loss`, `train/critic_loss`, `train/ent_coef`, `train/ent_coef_loss`,
+    `train/learning_rate`, `train/n_updates`; `rollout/` and `time/` from stable-baselines3's
+    `off_policy_algorithm.py`). Truth: the logger's own values as it dumps them (`Logger.dump`
+    wrapped, as sb3_sac), keyed `section/row`, at the step `dump` is given (`num_timesteps`).
+    `time/fps` and `time/time_elapsed` are timings, `time/episodes` a count and
+    `time/total_timesteps` the step: left out."""
+    import torch
+    from sb3_contrib import TQC
+    from stable_baselines3.common.logger import Logger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    dump = Logger.dump
+    left_out = {"time/fps", "time/time_elapsed", "time/episodes", "time/total_timesteps"}
+
+    def recorded(self: Any, step: int = 0) -> None:
+        for key, value in self.name_to_value.items():
+            excluded = self.name_to_excluded.get(key, ())
+            if key not in left_out and not (excluded and "stdout" in excluded):
+                truth.append(point(key, value, step))
+        dump(self, step)
+
+    Logger.dump = recorded  # type: ignore[method-assign]
+    model = TQC("MlpPolicy", "Pendulum-v1", learning_starts=100, batch_size=64,
+                policy_kwargs={"net_arch": [32, 32], "n_critics": 2, "n_quantiles": 10},
+                seed=0, verbose=1, device="cpu")
+    model.learn(total_timesteps=1000, log_interval=1)
+    return truth
+
+
+CASES["sb3_tqc"] = sb3_tqc
+OWN_ENVIRONMENT["sb3_tqc"] = dict(RL_ENVIRONMENT, **{
+    "sb3-contrib": "sb3-contrib", "stable-baselines3": "stable-baselines3 (RL cases)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
