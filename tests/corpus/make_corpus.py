@@ -12150,6 +12150,104 @@ OWN_ENVIRONMENT["sb3_tqc"] = dict(RL_ENVIRONMENT, **{
     "sb3-contrib": "sb3-contrib", "stable-baselines3": "stable-baselines3 (RL cases)"})
 
 
+class _OldGymAPI:
+    """gymnasium's `CartPole-v1` with the gym API PFRL's loops call (`reset()` returns the
+    observation, `step(a)` four values, a time limit's end as `info["needs_reset"]`)."""
+
+    def __init__(self, seed: int) -> None:
+        import gymnasium
+
+        self.env = gymnasium.make("CartPole-v1")
+        self.observation_space, self.action_space = self.env.observation_space, self.env.action_space
+        self.seed = seed
+
+    def reset(self) -> Any:
+        obs, _ = self.env.reset(seed=self.seed)
+        self.seed += 1
+        return obs
+
+    def step(self, action: Any) -> tuple[Any, float, bool, dict[str, Any]]:
+        obs, reward, terminated, truncated, info = self.env.step(int(action))
+        return obs, float(reward), bool(terminated), dict(info, needs_reset=truncated)
+
+
+def pfrl_dqn() -> Truth:
+    """PFRL's `train_agent_with_evaluation` training its `DQN` (a 32-unit Q-network,
+    `LinearDecayEpsilonGreedy` from 1.0 to 0.1 over 1,000 steps, replay from the 100th step,
+    target updated every 100) on gymnasium's `CartPole-v1` (in the gym API PFRL calls),
+    `steps=2000`, `eval_n_episodes=5`, `eval_interval=500`, `train_max_episode_len=200`, with
+    `logging.basicConfig(level=logging.INFO)` as PFRL's examples set it, from a folder of its
+    own (`outdir="results"`). PFRL logs (`pfrl/experiments/train_agent.py`) after each training
+    episode `INFO:pfrl.experiments.train_agent:outdir:results step:23 episode:0 R:23.0` and
+    `statistics:[('average_q', 0.05), ('average_loss', nan), ('cumulative_steps', 23),
+    ('n_updates', 0), ('rlen', 23)]`, and at each evaluation (`pfrl/experiments/evaluator.py`)
+    `evaluation episode 0 length:10 R:10.0` an episode and `The best score is updated
+    -3.4028234663852886e+38 -> 9.4`. Truth: the arguments of each of those log records, read
+    by a `logging.Handler` as they are logged: the episode's return `R` at its `step`; the
+    agent's statistics `average_q`, `average_loss` (not while NaN, before any update) and
+    `n_updates` at `cumulative_steps`, the step the line prints; an evaluation episode's
+    length and return as `evaluation_episode_length` and `evaluation_episode_R` at the episode's
+    number as printed (from 0 in each evaluation); the new best mean evaluation score as
+    `best_score`, no step. Left out: `episode` (a count), `cumulative_steps` (the step),
+    `rlen` (the replay buffer's size, a count of samples), the previous best (the point
+    before)."""
+    import logging
+    import math
+    import shutil
+
+    import numpy as np
+    import pfrl
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    pfrl.utils.set_random_seed(0)
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            args = record.args
+            if record.msg == "outdir:%s step:%s episode:%s R:%s":
+                truth.append(point("R", args[3], args[1]))
+            elif record.msg == "statistics:%s":
+                stats = dict(args[0])
+                for key in ("average_q", "average_loss", "n_updates"):
+                    if not math.isnan(stats[key]):
+                        truth.append(point(key, stats[key], stats["cumulative_steps"]))
+            elif record.msg.startswith("evaluation episode %s length:"):
+                truth.append(point("evaluation_episode_length", args[1], args[0]))
+                truth.append(point("evaluation_episode_R", args[2], args[0]))
+            elif record.msg == "The best score is updated %s -> %s":
+                truth.append(point("best_score", args[1], None))
+
+    logging.basicConfig(level=logging.INFO)
+    logging.getLogger().addHandler(Recorder())
+    env, eval_env = _OldGymAPI(0), _OldGymAPI(1000)
+    q_func = torch.nn.Sequential(torch.nn.Linear(4, 32), torch.nn.ReLU(), torch.nn.Linear(32, 2),
+                                 pfrl.q_functions.DiscreteActionValueHead())
+    explorer = pfrl.explorers.LinearDecayEpsilonGreedy(
+        1.0, 0.1, 1000, lambda: np.random.randint(2))
+    agent = pfrl.agents.DQN(q_func, torch.optim.Adam(q_func.parameters(), lr=1e-3),
+                            pfrl.replay_buffers.ReplayBuffer(10**4), gamma=0.99,
+                            explorer=explorer, replay_start_size=100, minibatch_size=32,
+                            target_update_interval=100, phi=lambda x: x.astype(np.float32),
+                            gpu=-1)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        pfrl.experiments.train_agent_with_evaluation(
+            agent=agent, env=env, steps=2000, eval_n_steps=None, eval_n_episodes=5,
+            eval_interval=500, outdir="results", train_max_episode_len=200, eval_env=eval_env)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["pfrl_dqn"] = pfrl_dqn
+OWN_ENVIRONMENT["pfrl_dqn"] = dict(RL_ENVIRONMENT, pfrl="pfrl")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
