@@ -12248,6 +12248,109 @@ CASES["pfrl_dqn"] = pfrl_dqn
 OWN_ENVIRONMENT["pfrl_dqn"] = dict(RL_ENVIRONMENT, pfrl="pfrl")
 
 
+def _cartpole_vec_env(num_envs: int) -> Any:
+    """rsl_rl's `VecEnv` around gymnasium's `CartPole-v1`, `num_envs` copies stepped in turn:
+    rsl_rl's policy is Gaussian, so an action above 0 pushes right, else left; an environment
+    that ends is reset at once (its `dones` set, a time limit's end in `time_outs`), and the
+    observations are a `TensorDict` with one group, `policy`, as rsl_rl's environments give."""
+    import gymnasium
+    import numpy as np
+    import torch
+    from rsl_rl.env import VecEnv
+    from tensordict import TensorDict
+
+    class CartPoleVecEnv(VecEnv):
+        def __init__(self) -> None:
+            self.num_envs, self.num_actions, self.device, self.cfg = num_envs, 1, "cpu", {}
+            self.max_episode_length = 500
+            self.envs = [gymnasium.make("CartPole-v1") for _ in range(num_envs)]
+            self.obs = torch.as_tensor(np.array([env.reset(seed=k)[0]
+                                                 for k, env in enumerate(self.envs)]))
+            self.episode_length_buf = torch.zeros(num_envs, dtype=torch.long)
+
+        def get_observations(self) -> TensorDict:
+            return TensorDict({"policy": self.obs.clone()}, batch_size=[self.num_envs])
+
+        def step(self, actions: torch.Tensor) -> tuple[TensorDict, torch.Tensor, torch.Tensor,
+                                                       dict[str, Any]]:
+            rewards, dones, time_outs = (torch.zeros(self.num_envs) for _ in range(3))
+            for k, env in enumerate(self.envs):
+                obs, reward, terminated, truncated, _ = env.step(int(actions[k, 0] > 0))
+                rewards[k], dones[k], time_outs[k] = reward, terminated or truncated, truncated
+                self.episode_length_buf[k] += 1
+                if terminated or truncated:
+                    obs, _ = env.reset()
+                    self.episode_length_buf[k] = 0
+                self.obs[k] = torch.as_tensor(obs)
+            return self.get_observations(), rewards, dones, {"time_outs": time_outs}
+
+    return CartPoleVecEnv()
+
+
+def rsl_rl_ppo() -> Truth:
+    """rsl_rl's `OnPolicyRunner(env, cfg, log_dir=...).learn(20)`: its PPO (`[32, 32]` ELU
+    actor with a Gaussian of learnt scalar std, `[32, 32]` critic, 24 steps of 8 environments
+    an iteration, 5 epochs of 4 mini-batches, the adaptive learning rate) on a `VecEnv` of the
+    case's own around gymnasium's `CartPole-v1` (`_cartpole_vec_env`), from a folder of its own
+    (its TensorBoard files and checkpoints go there). Its `Logger.log`
+    (`rsl_rl/utils/logger.py`) prints a box each iteration: a rule of 80 `#`, the bold centred
+    `Learning iteration 5/20`, then right-aligned `name: value` rows, `Total steps: 1152`,
+    `Steps per second`, `Collection time`, `Learning time`, `Mean value loss: 0.1234`,
+    `Mean surrogate loss`, `Mean entropy loss` (`.4f`), `Mean reward: 21.50`,
+    `Mean episode length` (`.2f`, once an episode has ended), `Mean action std: 1.00`, a rule
+    of dashes, `Iteration time`, `Time elapsed`, `ETA`. Truth: what `log` writes to its
+    TensorBoard writer (`SummaryWriter.add_scalar` wrapped), the same values it formats, at
+    the iteration it prints (from 0): `Loss/value`, `Loss/surrogate`, `Loss/entropy` as
+    `Mean_value_loss`, `Mean_surrogate_loss`, `Mean_entropy_loss`, `Train/mean_reward` and
+    `Train/mean_episode_length` as `Mean_reward` and `Mean_episode_length`, `Policy/mean_std`
+    as `Mean_action_std` (the names printed). Left out: `Total steps` (a count), the times,
+    speed and ETA, and what it writes but does not print (`Loss/learning_rate`, the
+    `Perf/` timings and the same rewards against time)."""
+    import shutil
+
+    import torch
+    from rsl_rl.runners import OnPolicyRunner
+    from torch.utils.tensorboard import SummaryWriter
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+    printed = {"Loss/value": "Mean_value_loss", "Loss/surrogate": "Mean_surrogate_loss",
+               "Loss/entropy": "Mean_entropy_loss", "Train/mean_reward": "Mean_reward",
+               "Train/mean_episode_length": "Mean_episode_length",
+               "Policy/mean_std": "Mean_action_std"}
+    add_scalar = SummaryWriter.add_scalar
+
+    def recorded(self: Any, tag: str, scalar_value: Any, global_step: Any = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        if tag in printed:
+            truth.append(point(printed[tag], float(scalar_value), global_step))
+        return add_scalar(self, tag, scalar_value, global_step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = recorded  # type: ignore[method-assign]
+    mlp = {"class_name": "MLPModel", "hidden_dims": [32, 32], "activation": "elu"}
+    cfg = {"num_steps_per_env": 24, "save_interval": 50,
+           "obs_groups": {"actor": ["policy"], "critic": ["policy"]},
+           "algorithm": {"class_name": "PPO", "num_learning_epochs": 5, "num_mini_batches": 4,
+                         "learning_rate": 1e-3, "schedule": "adaptive"},
+           "actor": dict(mlp, distribution_cfg={"class_name": "GaussianDistribution",
+                                                "init_std": 1.0}),
+           "critic": mlp}
+    work = tempfile.mkdtemp()
+    try:
+        runner = OnPolicyRunner(_cartpole_vec_env(8), cfg, log_dir=os.path.join(work, "logs"),
+                                device="cpu")
+        runner.learn(num_learning_iterations=20)
+    finally:
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["rsl_rl_ppo"] = rsl_rl_ppo
+OWN_ENVIRONMENT["rsl_rl_ppo"] = dict(RL_ENVIRONMENT, **{"rsl-rl-lib": "rsl-rl-lib",
+                                                        "tensordict": "tensordict (RL cases)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
