@@ -12154,11 +12154,17 @@ class _OldGymAPI:
     """gymnasium's `CartPole-v1` with the gym API PFRL's loops call (`reset()` returns the
     observation, `step(a)` four values, a time limit's end as `info["needs_reset"]`)."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, gym_spaces: bool = False) -> None:
         import gymnasium
 
         self.env = gymnasium.make("CartPole-v1")
         self.observation_space, self.action_space = self.env.observation_space, self.env.action_space
+        if gym_spaces:  # the spaces of gym itself, for code that checks their classes
+            import gym
+
+            box = self.env.observation_space
+            self.observation_space = gym.spaces.Box(box.low, box.high, dtype=box.dtype)
+            self.action_space = gym.spaces.Discrete(int(self.env.action_space.n))
         self.seed = seed
 
     def reset(self) -> Any:
@@ -12349,6 +12355,241 @@ def rsl_rl_ppo() -> Truth:
 CASES["rsl_rl_ppo"] = rsl_rl_ppo
 OWN_ENVIRONMENT["rsl_rl_ppo"] = dict(RL_ENVIRONMENT, **{"rsl-rl-lib": "rsl-rl-lib",
                                                         "tensordict": "tensordict (RL cases)"})
+
+
+# CleanRL's DQN runs alone in an environment like cleanrl_ppo's (gymnasium 0.29.1, numpy below
+# 2), from the same checkout:
+#
+#     python -m venv ~/cleanrl-venv && ~/cleanrl-venv/bin/pip install torch==2.13.0
+#     ~/cleanrl-venv/bin/pip install torch==2.13.0 gymnasium==0.29.1 "numpy<2" tensorboard tyro
+#     export CLEANRL=~/cleanrl CLEANRL_COMMIT=$(git -C ~/cleanrl rev-parse HEAD)
+#     ~/cleanrl-venv/bin/python tests/corpus/make_corpus.py cleanrl_dqn
+
+
+def cleanrl_dqn() -> Truth:
+    """CleanRL's `cleanrl/dqn.py`, read from the checkout named by CLEANRL and run as the script
+    (`__main__`, the checkout first on the path for its `cleanrl_utils.buffers`, from a folder
+    of its own: its TensorBoard `runs/` go there) with `--total-timesteps 4000
+    --learning-starts 1000 --no-cuda` on CartPole-v1, its defaults otherwise (one environment,
+    `train_frequency` 10, seed 1, no tracking), nothing changed: `global_step=40,
+    episodic_return=[41.]` as each episode ends, `SPS: 1234` every 100 steps once it trains.
+    Truth: what the script writes to its TensorBoard `SummaryWriter` (`add_scalar` wrapped, as
+    cleanrl_ppo): its `charts/episodic_return` scalars under the name printed at their step,
+    the `global_step` printed. Its losses, `q_values` and `charts/episodic_length` are not
+    printed; `charts/SPS` is a throughput: left out."""
+    root = os.environ.get("CLEANRL")
+    if not root:
+        raise SystemExit("cleanrl_dqn: set CLEANRL to a vwxyzjn/cleanrl checkout")
+    import shutil
+
+    import numpy as np
+    import torch
+    from torch.utils.tensorboard import SummaryWriter
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    add_scalar = SummaryWriter.add_scalar
+
+    def recorded(self: Any, tag: str, scalar_value: Any, global_step: Any = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        if tag == "charts/episodic_return":
+            values = np.asarray(scalar_value).reshape(-1)  # the episode's return, an array of 1
+            assert values.size == 1, scalar_value
+            truth.append(point("episodic_return", values[0], global_step))
+        return add_scalar(self, tag, scalar_value, global_step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = recorded  # type: ignore[method-assign]
+    with open(os.path.join(root, "cleanrl", "dqn.py")) as f:
+        source = f.read()
+    sys.path.insert(0, root)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["dqn.py", "--total-timesteps", "4000", "--learning-starts", "1000",
+                    "--no-cuda"]
+        exec(compile(source, "dqn.py", "exec"), {"__name__": "__main__", "__file__": "dqn.py"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["cleanrl_dqn"] = cleanrl_dqn
+OWN_ENVIRONMENT["cleanrl_dqn"] = OWN_ENVIRONMENT["cleanrl_ppo"]
+OWN_CHECKOUT["cleanrl_dqn"] = "CLEANRL"
+
+
+# Spinning Up (openai/spinningup, not on PyPI: it pins TensorFlow 1 and gym 0.15) runs from a
+# checkout named by SPINNINGUP, in an environment of its own: its logger imports TensorFlow and
+# its MPI helpers mpi4py (one process here, MPICH from PyPI), its algorithms gym's spaces:
+#
+#     python -m venv ~/spinup-venv && ~/spinup-venv/bin/pip install torch==2.13.0
+#     ~/spinup-venv/bin/pip install torch==2.13.0 tensorflow-cpu mpi4py mpich gym==0.26.2 \
+#         gymnasium joblib cloudpickle scipy psutil
+#     git clone https://github.com/openai/spinningup ~/spinningup
+#     export SPINNINGUP=~/spinningup SPINNINGUP_COMMIT=$(git -C ~/spinningup rev-parse HEAD)
+#     ~/spinup-venv/bin/python tests/corpus/make_corpus.py spinup_vpg
+
+
+def spinup_vpg() -> Truth:
+    """Spinning Up's PyTorch VPG, `spinup.algos.pytorch.vpg.vpg.vpg(env_fn,
+    ac_kwargs=dict(hidden_sizes=[32, 32]), seed=0, steps_per_epoch=1000, epochs=5,
+    logger_kwargs=dict(output_dir="vpg_cartpole", exp_name="vpg"))`, imported from the checkout
+    named by SPINNINGUP (nothing changed; its package's `__init__`, which imports the TensorFlow 1
+    algorithms TensorFlow 2 cannot define, is not run), on gymnasium's `CartPole-v1` in the gym API it calls
+    (`_OldGymAPI` with gym's spaces, which its `MLPActorCritic` checks for), from a folder of
+    its own. Its `EpochLogger` (`spinup/utils/logx.py`) prints the configuration (`Saving
+    config:` and a JSON dump) and, each epoch, `dump_tabular`'s box: a rule of dashes, then a
+    row a key, `|      AverageEpRet |            21.3 |` (`%8.3g` in a column of 15), `Epoch`,
+    `AverageEpRet`, `StdEpRet`, `MaxEpRet`, `MinEpRet`, `EpLen`, `AverageVVals`, `StdVVals`,
+    `MaxVVals`, `MinVVals`, `TotalEnvInteracts`, `LossPi`, `LossV`, `DeltaLossPi`,
+    `DeltaLossV`, `Entropy`, `KL`, `Time`. Truth: the logger's own row as it dumps it
+    (`Logger.dump_tabular` wrapped: `log_current_row`, the values `log_tabular` computed with
+    `mpi_statistics_scalar`), each key as printed, at the row's `TotalEnvInteracts` (the
+    step Spinning Up's own plotter puts on its x axis; sb3's boxes are at `total_timesteps`
+    too). Left out: `Epoch` and `TotalEnvInteracts` (the counters) and `Time` (a timing)."""
+    root = os.environ.get("SPINNINGUP")
+    if not root:
+        raise SystemExit("spinup_vpg: set SPINNINGUP to an openai/spinningup checkout")
+    import shutil
+
+    import types
+
+    # `spinup/__init__.py` imports every algorithm, its TensorFlow 1 ones too, which TensorFlow 2
+    # cannot define (`tf.train.AdamOptimizer`): the package is the checkout's folder without it.
+    package = types.ModuleType("spinup")
+    package.__path__ = [os.path.join(root, "spinup")]
+    sys.modules["spinup"] = package
+    import torch
+    from spinup.algos.pytorch.vpg.vpg import vpg
+    from spinup.utils.logx import Logger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    dump_tabular = Logger.dump_tabular
+
+    def recorded(self: Any) -> None:
+        row = dict(self.log_current_row)
+        for key in self.log_headers:
+            if key not in ("Epoch", "TotalEnvInteracts", "Time"):
+                truth.append(point(key, row[key], row["TotalEnvInteracts"]))
+        dump_tabular(self)
+
+    Logger.dump_tabular = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        vpg(lambda: _OldGymAPI(0, gym_spaces=True), ac_kwargs=dict(hidden_sizes=[32, 32]),
+            seed=0, steps_per_epoch=1000, epochs=5,
+            logger_kwargs=dict(output_dir="vpg_cartpole", exp_name="vpg"))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["spinup_vpg"] = spinup_vpg
+OWN_ENVIRONMENT["spinup_vpg"] = {
+    "torch": "torch (spinup_vpg case)", "gymnasium": "gymnasium (spinup_vpg case)",
+    "gym": "gym (spinup_vpg case)", "numpy": "numpy (spinup_vpg case)",
+    "tensorflow-cpu": "tensorflow-cpu (spinup_vpg case)", "mpi4py": "mpi4py (spinup_vpg case)",
+    "mpich": "mpich (spinup_vpg case)", "scipy": "scipy (spinup_vpg case)"}
+OWN_CHECKOUT["spinup_vpg"] = "SPINNINGUP"
+REPOSITORY_CHECKOUTS["SPINNINGUP"] = ("openai/spinningup", "SPINNINGUP_COMMIT")
+
+
+# TorchRL's PPO tutorial runs from a pytorch/rl checkout named by TORCHRL (the tutorial is not in
+# the package), in an environment of its own:
+#
+#     python -m venv ~/torchrl-venv && ~/torchrl-venv/bin/pip install torch==2.13.0
+#     ~/torchrl-venv/bin/pip install torch==2.13.0 torchrl gymnasium tqdm matplotlib
+#     git clone https://github.com/pytorch/rl ~/torchrl
+#     export TORCHRL=~/torchrl TORCHRL_COMMIT=$(git -C ~/torchrl rev-parse HEAD)
+#     ~/torchrl-venv/bin/python tests/corpus/make_corpus.py torchrl_ppo
+
+TORCHRL_CHANGES = {
+    # MuJoCo's pendulum is not installed: gymnasium's own pendulum, continuous as well.
+    'base_env = GymEnv("InvertedDoublePendulum-v4", device=device)':
+        'base_env = GymEnv("Pendulum-v1", device=device)',
+    # 3 batches of 1,000 frames instead of 10.
+    "total_frames = 10_000": "total_frames = 3_000",
+}
+
+
+def torchrl_ppo() -> Truth:
+    """TorchRL's PPO tutorial, `tutorials/sphinx-tutorials/coding_ppo.py` of pytorch/rl, read
+    from the checkout named by TORCHRL and run as the script (`__main__`, matplotlib on its
+    non-interactive `Agg` backend), two settings changed (TORCHRL_CHANGES: gymnasium's
+    `Pendulum-v1` for MuJoCo's `InvertedDoublePendulum-v4`, 3,000 frames instead of 10,000),
+    every print as it is: its real `Collector`, `ClipPPOLoss`, `GAE` and replay buffer, the
+    specs and TensorDicts it prints, then a tqdm bar over the frames whose description the loop
+    sets after each batch of 1,000, `pbar.set_description(", ".join([eval_str, cum_reward_str,
+    stepcount_str, lr_str]))`: `eval cumulative reward: -1234.5678 (init: -1234.5678), eval
+    step-count: 199, average reward= -6.1234 (init= -6.1234), step count (max): 199, lr
+    policy:  0.0003`. The tutorial seeds nothing: each capture has its run's own truth
+    (RUN_TO_RUN). Truth: the loop's own `logs` lists, read from its frame by a wrapper of
+    `set_description` as it is called: `logs["reward"][-1]` as `average_reward`,
+    `logs["step_count"][-1]` as `step_count_(max)`, `logs["lr"][-1]` as `lr_policy`, and, at
+    the batches that evaluate (`i % 10 == 0`: a new value; later descriptions repeat it),
+    `logs["eval reward (sum)"][-1]` as `eval_cumulative_reward` and
+    `logs["eval step_count"][-1]` as `eval_step-count`, at the bar's count (`pbar.n`, the
+    frames collected). The `init` values in brackets repeat the first point: left out."""
+    root = os.environ.get("TORCHRL")
+    if not root:
+        raise SystemExit("torchrl_ppo: set TORCHRL to a pytorch/rl checkout")
+    import shutil
+
+    import torch
+    import tqdm
+
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    truth: Truth = []
+    set_description = tqdm.tqdm.set_description
+    evaluations = [0]
+
+    def recorded(self: Any, desc: str | None = None, refresh: bool = True) -> None:
+        logs = sys._getframe(1).f_locals["logs"]
+        step = self.n
+        truth.append(point("average_reward", logs["reward"][-1], step))
+        truth.append(point("step_count_(max)", logs["step_count"][-1], step))
+        truth.append(point("lr_policy", logs["lr"][-1], step))
+        if len(logs["eval reward (sum)"]) > evaluations[0]:
+            evaluations[0] = len(logs["eval reward (sum)"])
+            truth.append(point("eval_cumulative_reward", logs["eval reward (sum)"][-1], step))
+            truth.append(point("eval_step-count", logs["eval step_count"][-1], step))
+        set_description(self, desc, refresh)
+
+    tqdm.tqdm.set_description = recorded  # type: ignore[method-assign]
+    with open(os.path.join(root, "tutorials", "sphinx-tutorials", "coding_ppo.py")) as f:
+        source = f.read()
+    for old, new in TORCHRL_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"torchrl_ppo: the tutorial no longer has {old!r}")
+        source = source.replace(old, new)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, "coding_ppo.py", "exec"),
+             {"__name__": "__main__", "__file__": "coding_ppo.py"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["torchrl_ppo"] = torchrl_ppo
+RUN_TO_RUN.add("torchrl_ppo")
+OWN_ENVIRONMENT["torchrl_ppo"] = {
+    "torch": "torch (torchrl_ppo case)", "torchrl": "torchrl", "tensordict": "tensordict",
+    "gymnasium": "gymnasium (torchrl_ppo case)", "tqdm": "tqdm (torchrl_ppo case)",
+    "numpy": "numpy (torchrl_ppo case)"}
+OWN_CHECKOUT["torchrl_ppo"] = "TORCHRL"
+REPOSITORY_CHECKOUTS["TORCHRL"] = ("pytorch/rl tutorials/sphinx-tutorials/coding_ppo.py",
+                                   "TORCHRL_COMMIT")
 
 
 def main(argv: list[str]) -> None:
