@@ -12592,6 +12592,68 @@ REPOSITORY_CHECKOUTS["TORCHRL"] = ("pytorch/rl tutorials/sphinx-tutorials/coding
                                    "TORCHRL_COMMIT")
 
 
+# d3rlpy's online training runs in an environment like d3rlpy_dqn's (its rows in VERSIONS.md):
+#
+#     python -m venv ~/d3rlpy-venv && ~/d3rlpy-venv/bin/pip install torch==2.13.0
+#     ~/d3rlpy-venv/bin/pip install torch==2.13.0 d3rlpy
+#     ~/d3rlpy-venv/bin/python tests/corpus/make_corpus.py d3rlpy_online
+
+
+def d3rlpy_online() -> Truth:
+    """d3rlpy 2's online `DQN` (`DQNConfig(batch_size=32, learning_rate=1e-3,
+    target_update_interval=100).create(device="cpu")`) on gymnasium's `CartPole-v1`,
+    `fit_online(env, buffer, explorer, n_steps=3000, n_steps_per_epoch=1000,
+    update_start_step=500, eval_env=...)` with a FIFO replay buffer of 10,000 transitions and
+    `LinearDecayEpsilonGreedy(1.0, 0.1, 2000)`, `d3rlpy.seed(0)`, the environments seeded,
+    from a folder of its own (its `FileAdapter` writes `d3rlpy_logs/` there). It draws a
+    `trange` bar over the steps (no values) and, after each epoch, `D3RLPyLogger.commit` logs
+    through structlog `DQN_online_20261202...: epoch=1 step=1000 epoch=1 metrics={'time_inference':
+    ..., 'rollout_return': 21.4, 'loss': 0.03, ..., 'evaluation': 9.4} step=1000`. Truth: the
+    dicts `commit` returns (`D3RLPyLogger.commit` wrapped), as d3rlpy_dqn: `rollout_return`,
+    `loss` and `evaluation` as `metrics/rollout_return`, `metrics/loss`,
+    `metrics/evaluation` (the dict printed after `metrics=`, flattened with `/`) at the step
+    the line names. The `time_*` metrics are timings, `epoch` and `step` counters: left out."""
+    import shutil
+
+    import d3rlpy
+    import gymnasium
+    import torch
+    from d3rlpy.logging.logger import D3RLPyLogger
+
+    torch.set_num_threads(1)
+    d3rlpy.seed(0)
+    truth: Truth = []
+    commit = D3RLPyLogger.commit
+
+    def recorded(self: Any, epoch: int, step: int) -> dict[str, float]:
+        metrics = commit(self, epoch, step)
+        truth.extend(point(f"metrics/{name}", value, step) for name, value in metrics.items()
+                     if not name.startswith("time_"))
+        return metrics
+
+    D3RLPyLogger.commit = recorded  # type: ignore[method-assign]
+    env, eval_env = gymnasium.make("CartPole-v1"), gymnasium.make("CartPole-v1")
+    d3rlpy.envs.seed_env(env, 0)
+    d3rlpy.envs.seed_env(eval_env, 1)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        dqn = d3rlpy.algos.DQNConfig(batch_size=32, learning_rate=1e-3,
+                                     target_update_interval=100).create(device="cpu")
+        buffer = d3rlpy.dataset.create_fifo_replay_buffer(limit=10000, env=env)
+        explorer = d3rlpy.algos.LinearDecayEpsilonGreedy(1.0, 0.1, 2000)
+        dqn.fit_online(env, buffer, explorer, n_steps=3000, n_steps_per_epoch=1000,
+                       update_start_step=500, eval_env=eval_env)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["d3rlpy_online"] = d3rlpy_online
+OWN_ENVIRONMENT["d3rlpy_online"] = OWN_ENVIRONMENT["d3rlpy_dqn"]
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
