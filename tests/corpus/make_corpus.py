@@ -13250,105 +13250,6 @@ OWN_ENVIRONMENT["dgl_gcn"] = {"torch": "torch (dgl_gcn case)", "numpy": "numpy (
 OWN_CHECKOUT["dgl_gcn"] = "DGL_EXAMPLES"
 REPOSITORY_CHECKOUTS["DGL_EXAMPLES"] = ("dmlc/dgl examples/pytorch/gcn/train.py", "DGL_COMMIT")
 
-#     python -m venv ~/spinup-venv && ~/spinup-venv/bin/pip install torch==2.13.0
-#     ~/spinup-venv/bin/pip install torch==2.13.0 gym==0.26.2 joblib scipy mpi4py mpich
-#     git clone https://github.com/openai/spinningup ~/spinningup
-#     export SPINNINGUP=~/spinningup SPINNINGUP_COMMIT=$(git -C ~/spinningup rev-parse HEAD)
-#     ~/spinup-venv/bin/python tests/corpus/make_corpus.py spinup_vpg
-
-
-class PushToCentre:
-    """A tiny environment in the old gym API that Spinning Up's algorithms use (`reset()`
-    returns the observation, `step(a)` a 4-tuple): a point at a random place in [-1, 1] is
-    pushed left, not at all or right (`Discrete(3)`), observed as its place and speed
-    (`Box(2)`); each step's reward is minus its distance from 0, and an episode ends when it
-    leaves [-2, 2] or after Spinning Up's `max_ep_len`."""
-
-    def __init__(self) -> None:
-        import gym
-        import numpy as np
-
-        self.observation_space = gym.spaces.Box(-np.inf, np.inf, shape=(2,), dtype=np.float32)
-        self.action_space = gym.spaces.Discrete(3)
-        self.rng = np.random.default_rng(0)
-        self.state = np.zeros(2, dtype=np.float32)
-
-    def reset(self) -> Any:
-        self.state[:] = (self.rng.uniform(-1, 1), 0.0)
-        return self.state.copy()
-
-    def step(self, action: int) -> tuple[Any, float, bool, dict[str, Any]]:
-        place, speed = self.state
-        speed = 0.8 * speed + 0.05 * (int(action) - 1)
-        place = place + speed
-        self.state[:] = (place, speed)
-        return self.state.copy(), -abs(float(place)), bool(abs(place) > 2), {}
-
-
-def spinup_vpg() -> Truth:
-    """OpenAI Spinning Up's PyTorch VPG, `spinup/algos/pytorch/vpg/vpg.py` of the checkout named
-    by `SPINNINGUP` (its `spinup` package imported from there without its `__init__`, which
-    imports every TensorFlow 1 algorithm; `logx.py` imports TensorFlow only for its TF savers,
-    so `tensorflow` is an empty module here), `vpg(PushToCentre, ac_kwargs=dict(hidden_sizes=[32,
-    32]), seed=0, steps_per_epoch=400, epochs=8, max_ep_len=50, logger_kwargs=dict(output_dir=
-    "vpg_out", exp_name="vpg"))` in one process (mpi4py, MPICH's wheel), from a folder of its
-    own. Its `EpochLogger` (`spinup/utils/logx.py`) prints `Logging data to vpg_out/progress.txt`
-    and `Saving config:` with the run's settings as JSON (in colour), `Number of parameters:
-    \\t pi: 1251, \\t v: 1185`, then `dump_tabular`'s box each epoch (`|      AverageEpRet |
-    -12.3 |`, keys right-aligned to 15, values `%8.3g` in 15: `Epoch`, `AverageEpRet`,
-    `StdEpRet`, `MaxEpRet`, `MinEpRet`, `EpLen`, `AverageVVals`, ..., `TotalEnvInteracts`,
-    `LossPi`, `LossV`, `DeltaLossPi`, `DeltaLossV`, `Entropy`, `KL`, `Time`) between rules of
-    dashes. Truth: the logger's own row, `log_current_row`, read as `dump_tabular` is called,
-    each key as printed at the row's `Epoch` (from 0, the step the box names); `Time` is a
-    timing and `TotalEnvInteracts` a count of samples, both left out."""
-    import shutil
-    import types
-
-    root = os.environ.get("SPINNINGUP")
-    if not root or not os.path.exists(os.path.join(root, "spinup", "utils", "logx.py")):
-        raise SystemExit("set SPINNINGUP to an openai/spinningup checkout")
-    import importlib.machinery
-
-    tensorflow = types.ModuleType("tensorflow")  # a module of nothing, found by no file
-    tensorflow.__spec__ = importlib.machinery.ModuleSpec("tensorflow", None)
-    sys.modules.setdefault("tensorflow", tensorflow)
-    _bare_packages(root, ["spinup", "spinup.utils", "spinup.algos", "spinup.algos.pytorch",
-                          "spinup.algos.pytorch.vpg"])
-    import torch
-
-    torch.set_num_threads(1)
-    from spinup.algos.pytorch.vpg import vpg as vpg_module
-    from spinup.utils import logx
-
-    truth: Truth = []
-    dump_tabular = logx.Logger.dump_tabular
-
-    def recorded(self: Any) -> None:
-        row = dict(self.log_current_row)
-        truth.extend(point(key, value, row["Epoch"]) for key, value in row.items()
-                     if key not in ("Epoch", "Time", "TotalEnvInteracts"))
-        dump_tabular(self)
-
-    logx.Logger.dump_tabular = recorded  # type: ignore[method-assign]
-    cwd = os.getcwd()
-    folder = tempfile.mkdtemp()
-    os.chdir(folder)
-    try:
-        vpg_module.vpg(PushToCentre, ac_kwargs=dict(hidden_sizes=[32, 32]), seed=0,
-                       steps_per_epoch=400, epochs=8, max_ep_len=50,
-                       logger_kwargs=dict(output_dir="vpg_out", exp_name="vpg"))
-    finally:
-        os.chdir(cwd)
-        shutil.rmtree(folder)
-    return truth
-
-
-CASES["spinup_vpg"] = spinup_vpg
-OWN_ENVIRONMENT["spinup_vpg"] = {name: f"{name} (spinup_vpg case)" for name in
-                                 ("torch", "gym", "joblib", "scipy", "numpy", "mpi4py", "mpich")}
-OWN_CHECKOUT["spinup_vpg"] = "SPINNINGUP"
-REPOSITORY_CHECKOUTS["SPINNINGUP"] = ("openai/spinningup", "SPINNINGUP_COMMIT")
-
 
 #     python -m venv ~/makemore-venv && ~/makemore-venv/bin/pip install torch==2.13.0
 #     ~/makemore-venv/bin/pip install torch==2.13.0 matplotlib
@@ -14221,6 +14122,564 @@ OWN_ENVIRONMENT["mljar_automl"] = {
     "mljar-supervised": "mljar-supervised", "xgboost": "xgboost (mljar_automl case)",
     "scikit-learn": "scikit-learn (mljar_automl case)", "pandas": "pandas (mljar_automl case)",
     "numpy": "numpy (mljar_automl case)"}
+
+    # --- sb3-contrib, PFRL, rsl_rl, TorchRL, Spinning Up, CleanRL's DQN ----------------------------
+# Reinforcement-learning libraries on gymnasium's tiny built-in environments, CPU, a few thousand
+# steps. They share one environment of their own (the CPU wheel of torch first), and each runs
+# alone:
+#
+#     python -m venv ~/rl-venv && ~/rl-venv/bin/pip install torch==2.13.0
+#     ~/rl-venv/bin/pip install torch==2.13.0 gymnasium sb3-contrib rsl-rl-lib pfrl
+#     ~/rl-venv/bin/python tests/corpus/make_corpus.py sb3_tqc
+
+RL_ENVIRONMENT = {"torch": "torch (RL cases)", "gymnasium": "gymnasium (RL cases)",
+                  "numpy": "numpy (RL cases)"}
+
+
+def sb3_tqc() -> Truth:
+    """sb3-contrib's `TQC("MlpPolicy", "Pendulum-v1", learning_starts=100, batch_size=64,
+    policy_kwargs={"net_arch": [32, 32], "n_critics": 2, "n_quantiles": 10}, seed=0,
+    verbose=1)`, `learn(total_timesteps=1000, log_interval=1)` (a table an episode of 200
+    steps), CPU: stable-baselines3's boxed table (`stable_baselines3/common/logger.py`,
+    `HumanOutputFormat.write`, values `.3g`) with TQC's keys (`sb3_contrib/tqc/tqc.py`, `train`:
+    `train/actor_loss`, `train/critic_loss`, `train/ent_coef`, `train/ent_coef_loss`,
+    `train/learning_rate`, `train/n_updates`; `rollout/` and `time/` from stable-baselines3's
+    `off_policy_algorithm.py`). Truth: the logger's own values as it dumps them (`Logger.dump`
+    wrapped, as sb3_sac), keyed `section/row`, at the step `dump` is given (`num_timesteps`).
+    `time/fps` and `time/time_elapsed` are timings, `time/episodes` a count and
+    `time/total_timesteps` the step: left out."""
+    import torch
+    from sb3_contrib import TQC
+    from stable_baselines3.common.logger import Logger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    dump = Logger.dump
+    left_out = {"time/fps", "time/time_elapsed", "time/episodes", "time/total_timesteps"}
+
+    def recorded(self: Any, step: int = 0) -> None:
+        for key, value in self.name_to_value.items():
+            excluded = self.name_to_excluded.get(key, ())
+            if key not in left_out and not (excluded and "stdout" in excluded):
+                truth.append(point(key, value, step))
+        dump(self, step)
+
+    Logger.dump = recorded  # type: ignore[method-assign]
+    model = TQC("MlpPolicy", "Pendulum-v1", learning_starts=100, batch_size=64,
+                policy_kwargs={"net_arch": [32, 32], "n_critics": 2, "n_quantiles": 10},
+                seed=0, verbose=1, device="cpu")
+    model.learn(total_timesteps=1000, log_interval=1)
+    return truth
+
+
+CASES["sb3_tqc"] = sb3_tqc
+OWN_ENVIRONMENT["sb3_tqc"] = dict(RL_ENVIRONMENT, **{
+    "sb3-contrib": "sb3-contrib", "stable-baselines3": "stable-baselines3 (RL cases)"})
+
+
+class _OldGymAPI:
+    """gymnasium's `CartPole-v1` with the gym API PFRL's loops call (`reset()` returns the
+    observation, `step(a)` four values, a time limit's end as `info["needs_reset"]`)."""
+
+    def __init__(self, seed: int, gym_spaces: bool = False) -> None:
+        import gymnasium
+
+        self.env = gymnasium.make("CartPole-v1")
+        self.observation_space, self.action_space = self.env.observation_space, self.env.action_space
+        if gym_spaces:  # the spaces of gym itself, for code that checks their classes
+            import gym
+
+            box = self.env.observation_space
+            self.observation_space = gym.spaces.Box(box.low, box.high, dtype=box.dtype)
+            self.action_space = gym.spaces.Discrete(int(self.env.action_space.n))
+        self.seed = seed
+
+    def reset(self) -> Any:
+        obs, _ = self.env.reset(seed=self.seed)
+        self.seed += 1
+        return obs
+
+    def step(self, action: Any) -> tuple[Any, float, bool, dict[str, Any]]:
+        obs, reward, terminated, truncated, info = self.env.step(int(action))
+        return obs, float(reward), bool(terminated), dict(info, needs_reset=truncated)
+
+
+def pfrl_dqn() -> Truth:
+    """PFRL's `train_agent_with_evaluation` training its `DQN` (a 32-unit Q-network,
+    `LinearDecayEpsilonGreedy` from 1.0 to 0.1 over 1,000 steps, replay from the 100th step,
+    target updated every 100) on gymnasium's `CartPole-v1` (in the gym API PFRL calls),
+    `steps=2000`, `eval_n_episodes=5`, `eval_interval=500`, `train_max_episode_len=200`, with
+    `logging.basicConfig(level=logging.INFO)` as PFRL's examples set it, from a folder of its
+    own (`outdir="results"`). PFRL logs (`pfrl/experiments/train_agent.py`) after each training
+    episode `INFO:pfrl.experiments.train_agent:outdir:results step:23 episode:0 R:23.0` and
+    `statistics:[('average_q', 0.05), ('average_loss', nan), ('cumulative_steps', 23),
+    ('n_updates', 0), ('rlen', 23)]`, and at each evaluation (`pfrl/experiments/evaluator.py`)
+    `evaluation episode 0 length:10 R:10.0` an episode and `The best score is updated
+    -3.4028234663852886e+38 -> 9.4`. Truth: the arguments of each of those log records, read
+    by a `logging.Handler` as they are logged: the episode's return `R` at its `step`; the
+    agent's statistics `average_q`, `average_loss` (not while NaN, before any update) and
+    `n_updates` at `cumulative_steps`, the step the line prints; an evaluation episode's
+    length and return as `evaluation_episode_length` and `evaluation_episode_R` at the episode's
+    number as printed (from 0 in each evaluation); the new best mean evaluation score as
+    `best_score`, no step. Left out: `episode` (a count), `cumulative_steps` (the step),
+    `rlen` (the replay buffer's size, a count of samples), the previous best (the point
+    before)."""
+    import logging
+    import math
+    import shutil
+
+    import numpy as np
+    import pfrl
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    pfrl.utils.set_random_seed(0)
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            args = record.args
+            if record.msg == "outdir:%s step:%s episode:%s R:%s":
+                truth.append(point("R", args[3], args[1]))
+            elif record.msg == "statistics:%s":
+                stats = dict(args[0])
+                for key in ("average_q", "average_loss", "n_updates"):
+                    if not math.isnan(stats[key]):
+                        truth.append(point(key, stats[key], stats["cumulative_steps"]))
+            elif record.msg.startswith("evaluation episode %s length:"):
+                truth.append(point("evaluation_episode_length", args[1], args[0]))
+                truth.append(point("evaluation_episode_R", args[2], args[0]))
+            elif record.msg == "The best score is updated %s -> %s":
+                truth.append(point("best_score", args[1], None))
+
+    logging.basicConfig(level=logging.INFO)
+    logging.getLogger().addHandler(Recorder())
+    env, eval_env = _OldGymAPI(0), _OldGymAPI(1000)
+    q_func = torch.nn.Sequential(torch.nn.Linear(4, 32), torch.nn.ReLU(), torch.nn.Linear(32, 2),
+                                 pfrl.q_functions.DiscreteActionValueHead())
+    explorer = pfrl.explorers.LinearDecayEpsilonGreedy(
+        1.0, 0.1, 1000, lambda: np.random.randint(2))
+    agent = pfrl.agents.DQN(q_func, torch.optim.Adam(q_func.parameters(), lr=1e-3),
+                            pfrl.replay_buffers.ReplayBuffer(10**4), gamma=0.99,
+                            explorer=explorer, replay_start_size=100, minibatch_size=32,
+                            target_update_interval=100, phi=lambda x: x.astype(np.float32),
+                            gpu=-1)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        pfrl.experiments.train_agent_with_evaluation(
+            agent=agent, env=env, steps=2000, eval_n_steps=None, eval_n_episodes=5,
+            eval_interval=500, outdir="results", train_max_episode_len=200, eval_env=eval_env)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["pfrl_dqn"] = pfrl_dqn
+OWN_ENVIRONMENT["pfrl_dqn"] = dict(RL_ENVIRONMENT, pfrl="pfrl")
+
+
+def _cartpole_vec_env(num_envs: int) -> Any:
+    """rsl_rl's `VecEnv` around gymnasium's `CartPole-v1`, `num_envs` copies stepped in turn:
+    rsl_rl's policy is Gaussian, so an action above 0 pushes right, else left; an environment
+    that ends is reset at once (its `dones` set, a time limit's end in `time_outs`), and the
+    observations are a `TensorDict` with one group, `policy`, as rsl_rl's environments give."""
+    import gymnasium
+    import numpy as np
+    import torch
+    from rsl_rl.env import VecEnv
+    from tensordict import TensorDict
+
+    class CartPoleVecEnv(VecEnv):
+        def __init__(self) -> None:
+            self.num_envs, self.num_actions, self.device, self.cfg = num_envs, 1, "cpu", {}
+            self.max_episode_length = 500
+            self.envs = [gymnasium.make("CartPole-v1") for _ in range(num_envs)]
+            self.obs = torch.as_tensor(np.array([env.reset(seed=k)[0]
+                                                 for k, env in enumerate(self.envs)]))
+            self.episode_length_buf = torch.zeros(num_envs, dtype=torch.long)
+
+        def get_observations(self) -> TensorDict:
+            return TensorDict({"policy": self.obs.clone()}, batch_size=[self.num_envs])
+
+        def step(self, actions: torch.Tensor) -> tuple[TensorDict, torch.Tensor, torch.Tensor,
+                                                       dict[str, Any]]:
+            rewards, dones, time_outs = (torch.zeros(self.num_envs) for _ in range(3))
+            for k, env in enumerate(self.envs):
+                obs, reward, terminated, truncated, _ = env.step(int(actions[k, 0] > 0))
+                rewards[k], dones[k], time_outs[k] = reward, terminated or truncated, truncated
+                self.episode_length_buf[k] += 1
+                if terminated or truncated:
+                    obs, _ = env.reset()
+                    self.episode_length_buf[k] = 0
+                self.obs[k] = torch.as_tensor(obs)
+            return self.get_observations(), rewards, dones, {"time_outs": time_outs}
+
+    return CartPoleVecEnv()
+
+
+def rsl_rl_ppo() -> Truth:
+    """rsl_rl's `OnPolicyRunner(env, cfg, log_dir=...).learn(20)`: its PPO (`[32, 32]` ELU
+    actor with a Gaussian of learnt scalar std, `[32, 32]` critic, 24 steps of 8 environments
+    an iteration, 5 epochs of 4 mini-batches, the adaptive learning rate) on a `VecEnv` of the
+    case's own around gymnasium's `CartPole-v1` (`_cartpole_vec_env`), from a folder of its own
+    (its TensorBoard files and checkpoints go there). Its `Logger.log`
+    (`rsl_rl/utils/logger.py`) prints a box each iteration: a rule of 80 `#`, the bold centred
+    `Learning iteration 5/20`, then right-aligned `name: value` rows, `Total steps: 1152`,
+    `Steps per second`, `Collection time`, `Learning time`, `Mean value loss: 0.1234`,
+    `Mean surrogate loss`, `Mean entropy loss` (`.4f`), `Mean reward: 21.50`,
+    `Mean episode length` (`.2f`, once an episode has ended), `Mean action std: 1.00`, a rule
+    of dashes, `Iteration time`, `Time elapsed`, `ETA`. Truth: what `log` writes to its
+    TensorBoard writer (`SummaryWriter.add_scalar` wrapped), the same values it formats, at
+    the iteration it prints (from 0): `Loss/value`, `Loss/surrogate`, `Loss/entropy` as
+    `Mean_value_loss`, `Mean_surrogate_loss`, `Mean_entropy_loss`, `Train/mean_reward` and
+    `Train/mean_episode_length` as `Mean_reward` and `Mean_episode_length`, `Policy/mean_std`
+    as `Mean_action_std` (the names printed). Left out: `Total steps` (a count), the times,
+    speed and ETA, and what it writes but does not print (`Loss/learning_rate`, the
+    `Perf/` timings and the same rewards against time)."""
+    import shutil
+
+    import torch
+    from rsl_rl.runners import OnPolicyRunner
+    from torch.utils.tensorboard import SummaryWriter
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+    printed = {"Loss/value": "Mean_value_loss", "Loss/surrogate": "Mean_surrogate_loss",
+               "Loss/entropy": "Mean_entropy_loss", "Train/mean_reward": "Mean_reward",
+               "Train/mean_episode_length": "Mean_episode_length",
+               "Policy/mean_std": "Mean_action_std"}
+    add_scalar = SummaryWriter.add_scalar
+
+    def recorded(self: Any, tag: str, scalar_value: Any, global_step: Any = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        if tag in printed:
+            truth.append(point(printed[tag], float(scalar_value), global_step))
+        return add_scalar(self, tag, scalar_value, global_step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = recorded  # type: ignore[method-assign]
+    mlp = {"class_name": "MLPModel", "hidden_dims": [32, 32], "activation": "elu"}
+    cfg = {"num_steps_per_env": 24, "save_interval": 50,
+           "obs_groups": {"actor": ["policy"], "critic": ["policy"]},
+           "algorithm": {"class_name": "PPO", "num_learning_epochs": 5, "num_mini_batches": 4,
+                         "learning_rate": 1e-3, "schedule": "adaptive"},
+           "actor": dict(mlp, distribution_cfg={"class_name": "GaussianDistribution",
+                                                "init_std": 1.0}),
+           "critic": mlp}
+    work = tempfile.mkdtemp()
+    try:
+        runner = OnPolicyRunner(_cartpole_vec_env(8), cfg, log_dir=os.path.join(work, "logs"),
+                                device="cpu")
+        runner.learn(num_learning_iterations=20)
+    finally:
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["rsl_rl_ppo"] = rsl_rl_ppo
+OWN_ENVIRONMENT["rsl_rl_ppo"] = dict(RL_ENVIRONMENT, **{"rsl-rl-lib": "rsl-rl-lib",
+                                                        "tensordict": "tensordict (RL cases)"})
+
+
+# CleanRL's DQN runs alone in an environment like cleanrl_ppo's (gymnasium 0.29.1, numpy below
+# 2), from the same checkout:
+#
+#     python -m venv ~/cleanrl-venv && ~/cleanrl-venv/bin/pip install torch==2.13.0
+#     ~/cleanrl-venv/bin/pip install torch==2.13.0 gymnasium==0.29.1 "numpy<2" tensorboard tyro
+#     export CLEANRL=~/cleanrl CLEANRL_COMMIT=$(git -C ~/cleanrl rev-parse HEAD)
+#     ~/cleanrl-venv/bin/python tests/corpus/make_corpus.py cleanrl_dqn
+
+
+def cleanrl_dqn() -> Truth:
+    """CleanRL's `cleanrl/dqn.py`, read from the checkout named by CLEANRL and run as the script
+    (`__main__`, the checkout first on the path for its `cleanrl_utils.buffers`, from a folder
+    of its own: its TensorBoard `runs/` go there) with `--total-timesteps 4000
+    --learning-starts 1000 --no-cuda` on CartPole-v1, its defaults otherwise (one environment,
+    `train_frequency` 10, seed 1, no tracking), nothing changed: `global_step=40,
+    episodic_return=[41.]` as each episode ends, `SPS: 1234` every 100 steps once it trains.
+    Truth: what the script writes to its TensorBoard `SummaryWriter` (`add_scalar` wrapped, as
+    cleanrl_ppo): its `charts/episodic_return` scalars under the name printed at their step,
+    the `global_step` printed. Its losses, `q_values` and `charts/episodic_length` are not
+    printed; `charts/SPS` is a throughput: left out."""
+    root = os.environ.get("CLEANRL")
+    if not root:
+        raise SystemExit("cleanrl_dqn: set CLEANRL to a vwxyzjn/cleanrl checkout")
+    import shutil
+
+    import numpy as np
+    import torch
+    from torch.utils.tensorboard import SummaryWriter
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    add_scalar = SummaryWriter.add_scalar
+
+    def recorded(self: Any, tag: str, scalar_value: Any, global_step: Any = None,
+                 *args: Any, **kwargs: Any) -> Any:
+        if tag == "charts/episodic_return":
+            values = np.asarray(scalar_value).reshape(-1)  # the episode's return, an array of 1
+            assert values.size == 1, scalar_value
+            truth.append(point("episodic_return", values[0], global_step))
+        return add_scalar(self, tag, scalar_value, global_step, *args, **kwargs)
+
+    SummaryWriter.add_scalar = recorded  # type: ignore[method-assign]
+    with open(os.path.join(root, "cleanrl", "dqn.py")) as f:
+        source = f.read()
+    sys.path.insert(0, root)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["dqn.py", "--total-timesteps", "4000", "--learning-starts", "1000",
+                    "--no-cuda"]
+        exec(compile(source, "dqn.py", "exec"), {"__name__": "__main__", "__file__": "dqn.py"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["cleanrl_dqn"] = cleanrl_dqn
+OWN_ENVIRONMENT["cleanrl_dqn"] = OWN_ENVIRONMENT["cleanrl_ppo"]
+OWN_CHECKOUT["cleanrl_dqn"] = "CLEANRL"
+
+
+# Spinning Up (openai/spinningup, not on PyPI: it pins TensorFlow 1 and gym 0.15) runs from a
+# checkout named by SPINNINGUP, in an environment of its own: its logger imports TensorFlow and
+# its MPI helpers mpi4py (one process here, MPICH from PyPI), its algorithms gym's spaces:
+#
+#     python -m venv ~/spinup-venv && ~/spinup-venv/bin/pip install torch==2.13.0
+#     ~/spinup-venv/bin/pip install torch==2.13.0 tensorflow-cpu mpi4py mpich gym==0.26.2 \
+#         gymnasium joblib cloudpickle scipy psutil
+#     git clone https://github.com/openai/spinningup ~/spinningup
+#     export SPINNINGUP=~/spinningup SPINNINGUP_COMMIT=$(git -C ~/spinningup rev-parse HEAD)
+#     ~/spinup-venv/bin/python tests/corpus/make_corpus.py spinup_vpg
+
+
+def spinup_vpg() -> Truth:
+    """Spinning Up's PyTorch VPG, `spinup.algos.pytorch.vpg.vpg.vpg(env_fn,
+    ac_kwargs=dict(hidden_sizes=[32, 32]), seed=0, steps_per_epoch=1000, epochs=5,
+    logger_kwargs=dict(output_dir="vpg_cartpole", exp_name="vpg"))`, imported from the checkout
+    named by SPINNINGUP (nothing changed; its package's `__init__`, which imports the TensorFlow 1
+    algorithms TensorFlow 2 cannot define, is not run), on gymnasium's `CartPole-v1` in the gym API it calls
+    (`_OldGymAPI` with gym's spaces, which its `MLPActorCritic` checks for), from a folder of
+    its own. Its `EpochLogger` (`spinup/utils/logx.py`) prints the configuration (`Saving
+    config:` and a JSON dump) and, each epoch, `dump_tabular`'s box: a rule of dashes, then a
+    row a key, `|      AverageEpRet |            21.3 |` (`%8.3g` in a column of 15), `Epoch`,
+    `AverageEpRet`, `StdEpRet`, `MaxEpRet`, `MinEpRet`, `EpLen`, `AverageVVals`, `StdVVals`,
+    `MaxVVals`, `MinVVals`, `TotalEnvInteracts`, `LossPi`, `LossV`, `DeltaLossPi`,
+    `DeltaLossV`, `Entropy`, `KL`, `Time`. Truth: the logger's own row as it dumps it
+    (`Logger.dump_tabular` wrapped: `log_current_row`, the values `log_tabular` computed with
+    `mpi_statistics_scalar`), each key as printed, at the row's `TotalEnvInteracts` (the
+    step Spinning Up's own plotter puts on its x axis; sb3's boxes are at `total_timesteps`
+    too). Left out: `Epoch` and `TotalEnvInteracts` (the counters) and `Time` (a timing)."""
+    root = os.environ.get("SPINNINGUP")
+    if not root:
+        raise SystemExit("spinup_vpg: set SPINNINGUP to an openai/spinningup checkout")
+    import shutil
+
+    import types
+
+    # `spinup/__init__.py` imports every algorithm, its TensorFlow 1 ones too, which TensorFlow 2
+    # cannot define (`tf.train.AdamOptimizer`): the package is the checkout's folder without it.
+    package = types.ModuleType("spinup")
+    package.__path__ = [os.path.join(root, "spinup")]
+    sys.modules["spinup"] = package
+    import torch
+    from spinup.algos.pytorch.vpg.vpg import vpg
+    from spinup.utils.logx import Logger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    dump_tabular = Logger.dump_tabular
+
+    def recorded(self: Any) -> None:
+        row = dict(self.log_current_row)
+        for key in self.log_headers:
+            if key not in ("Epoch", "TotalEnvInteracts", "Time"):
+                truth.append(point(key, row[key], row["TotalEnvInteracts"]))
+        dump_tabular(self)
+
+    Logger.dump_tabular = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        vpg(lambda: _OldGymAPI(0, gym_spaces=True), ac_kwargs=dict(hidden_sizes=[32, 32]),
+            seed=0, steps_per_epoch=1000, epochs=5,
+            logger_kwargs=dict(output_dir="vpg_cartpole", exp_name="vpg"))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["spinup_vpg"] = spinup_vpg
+OWN_ENVIRONMENT["spinup_vpg"] = {
+    "torch": "torch (spinup_vpg case)", "gymnasium": "gymnasium (spinup_vpg case)",
+    "gym": "gym (spinup_vpg case)", "numpy": "numpy (spinup_vpg case)",
+    "tensorflow-cpu": "tensorflow-cpu (spinup_vpg case)", "mpi4py": "mpi4py (spinup_vpg case)",
+    "mpich": "mpich (spinup_vpg case)", "scipy": "scipy (spinup_vpg case)"}
+OWN_CHECKOUT["spinup_vpg"] = "SPINNINGUP"
+REPOSITORY_CHECKOUTS["SPINNINGUP"] = ("openai/spinningup", "SPINNINGUP_COMMIT")
+
+
+# TorchRL's PPO tutorial runs from a pytorch/rl checkout named by TORCHRL (the tutorial is not in
+# the package), in an environment of its own:
+#
+#     python -m venv ~/torchrl-venv && ~/torchrl-venv/bin/pip install torch==2.13.0
+#     ~/torchrl-venv/bin/pip install torch==2.13.0 torchrl gymnasium tqdm matplotlib
+#     git clone https://github.com/pytorch/rl ~/torchrl
+#     export TORCHRL=~/torchrl TORCHRL_COMMIT=$(git -C ~/torchrl rev-parse HEAD)
+#     ~/torchrl-venv/bin/python tests/corpus/make_corpus.py torchrl_ppo
+
+TORCHRL_CHANGES = {
+    # MuJoCo's pendulum is not installed: gymnasium's own pendulum, continuous as well.
+    'base_env = GymEnv("InvertedDoublePendulum-v4", device=device)':
+        'base_env = GymEnv("Pendulum-v1", device=device)',
+    # 3 batches of 1,000 frames instead of 10.
+    "total_frames = 10_000": "total_frames = 3_000",
+}
+
+
+def torchrl_ppo() -> Truth:
+    """TorchRL's PPO tutorial, `tutorials/sphinx-tutorials/coding_ppo.py` of pytorch/rl, read
+    from the checkout named by TORCHRL and run as the script (`__main__`, matplotlib on its
+    non-interactive `Agg` backend), two settings changed (TORCHRL_CHANGES: gymnasium's
+    `Pendulum-v1` for MuJoCo's `InvertedDoublePendulum-v4`, 3,000 frames instead of 10,000),
+    every print as it is: its real `Collector`, `ClipPPOLoss`, `GAE` and replay buffer, the
+    specs and TensorDicts it prints, then a tqdm bar over the frames whose description the loop
+    sets after each batch of 1,000, `pbar.set_description(", ".join([eval_str, cum_reward_str,
+    stepcount_str, lr_str]))`: `eval cumulative reward: -1234.5678 (init: -1234.5678), eval
+    step-count: 199, average reward= -6.1234 (init= -6.1234), step count (max): 199, lr
+    policy:  0.0003`. The tutorial seeds nothing: each capture has its run's own truth
+    (RUN_TO_RUN). Truth: the loop's own `logs` lists, read from its frame by a wrapper of
+    `set_description` as it is called: `logs["reward"][-1]` as `average_reward`,
+    `logs["step_count"][-1]` as `step_count_(max)`, `logs["lr"][-1]` as `lr_policy`, and, at
+    the batches that evaluate (`i % 10 == 0`: a new value; later descriptions repeat it),
+    `logs["eval reward (sum)"][-1]` as `eval_cumulative_reward` and
+    `logs["eval step_count"][-1]` as `eval_step-count`, at the bar's count (`pbar.n`, the
+    frames collected). The `init` values in brackets repeat the first point: left out."""
+    root = os.environ.get("TORCHRL")
+    if not root:
+        raise SystemExit("torchrl_ppo: set TORCHRL to a pytorch/rl checkout")
+    import shutil
+
+    import torch
+    import tqdm
+
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    truth: Truth = []
+    set_description = tqdm.tqdm.set_description
+    evaluations = [0]
+
+    def recorded(self: Any, desc: str | None = None, refresh: bool = True) -> None:
+        logs = sys._getframe(1).f_locals["logs"]
+        step = self.n
+        truth.append(point("average_reward", logs["reward"][-1], step))
+        truth.append(point("step_count_(max)", logs["step_count"][-1], step))
+        truth.append(point("lr_policy", logs["lr"][-1], step))
+        if len(logs["eval reward (sum)"]) > evaluations[0]:
+            evaluations[0] = len(logs["eval reward (sum)"])
+            truth.append(point("eval_cumulative_reward", logs["eval reward (sum)"][-1], step))
+            truth.append(point("eval_step-count", logs["eval step_count"][-1], step))
+        set_description(self, desc, refresh)
+
+    tqdm.tqdm.set_description = recorded  # type: ignore[method-assign]
+    with open(os.path.join(root, "tutorials", "sphinx-tutorials", "coding_ppo.py")) as f:
+        source = f.read()
+    for old, new in TORCHRL_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"torchrl_ppo: the tutorial no longer has {old!r}")
+        source = source.replace(old, new)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, "coding_ppo.py", "exec"),
+             {"__name__": "__main__", "__file__": "coding_ppo.py"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["torchrl_ppo"] = torchrl_ppo
+RUN_TO_RUN.add("torchrl_ppo")
+OWN_ENVIRONMENT["torchrl_ppo"] = {
+    "torch": "torch (torchrl_ppo case)", "torchrl": "torchrl", "tensordict": "tensordict",
+    "gymnasium": "gymnasium (torchrl_ppo case)", "tqdm": "tqdm (torchrl_ppo case)",
+    "numpy": "numpy (torchrl_ppo case)"}
+OWN_CHECKOUT["torchrl_ppo"] = "TORCHRL"
+REPOSITORY_CHECKOUTS["TORCHRL"] = ("pytorch/rl tutorials/sphinx-tutorials/coding_ppo.py",
+                                   "TORCHRL_COMMIT")
+
+
+# d3rlpy's online training runs in an environment like d3rlpy_dqn's (its rows in VERSIONS.md):
+#
+#     python -m venv ~/d3rlpy-venv && ~/d3rlpy-venv/bin/pip install torch==2.13.0
+#     ~/d3rlpy-venv/bin/pip install torch==2.13.0 d3rlpy
+#     ~/d3rlpy-venv/bin/python tests/corpus/make_corpus.py d3rlpy_online
+
+
+def d3rlpy_online() -> Truth:
+    """d3rlpy 2's online `DQN` (`DQNConfig(batch_size=32, learning_rate=1e-3,
+    target_update_interval=100).create(device="cpu")`) on gymnasium's `CartPole-v1`,
+    `fit_online(env, buffer, explorer, n_steps=3000, n_steps_per_epoch=1000,
+    update_start_step=500, eval_env=...)` with a FIFO replay buffer of 10,000 transitions and
+    `LinearDecayEpsilonGreedy(1.0, 0.1, 2000)`, `d3rlpy.seed(0)`, the environments seeded,
+    from a folder of its own (its `FileAdapter` writes `d3rlpy_logs/` there). It draws a
+    `trange` bar over the steps (no values) and, after each epoch, `D3RLPyLogger.commit` logs
+    through structlog `DQN_online_20261202...: epoch=1 step=1000 epoch=1 metrics={'time_inference':
+    ..., 'rollout_return': 21.4, 'loss': 0.03, ..., 'evaluation': 9.4} step=1000`. Truth: the
+    dicts `commit` returns (`D3RLPyLogger.commit` wrapped), as d3rlpy_dqn: `rollout_return`,
+    `loss` and `evaluation` as `metrics/rollout_return`, `metrics/loss`,
+    `metrics/evaluation` (the dict printed after `metrics=`, flattened with `/`) at the step
+    the line names. The `time_*` metrics are timings, `epoch` and `step` counters: left out."""
+    import shutil
+
+    import d3rlpy
+    import gymnasium
+    import torch
+    from d3rlpy.logging.logger import D3RLPyLogger
+
+    torch.set_num_threads(1)
+    d3rlpy.seed(0)
+    truth: Truth = []
+    commit = D3RLPyLogger.commit
+
+    def recorded(self: Any, epoch: int, step: int) -> dict[str, float]:
+        metrics = commit(self, epoch, step)
+        truth.extend(point(f"metrics/{name}", value, step) for name, value in metrics.items()
+                     if not name.startswith("time_"))
+        return metrics
+
+    D3RLPyLogger.commit = recorded  # type: ignore[method-assign]
+    env, eval_env = gymnasium.make("CartPole-v1"), gymnasium.make("CartPole-v1")
+    d3rlpy.envs.seed_env(env, 0)
+    d3rlpy.envs.seed_env(eval_env, 1)
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        dqn = d3rlpy.algos.DQNConfig(batch_size=32, learning_rate=1e-3,
+                                     target_update_interval=100).create(device="cpu")
+        buffer = d3rlpy.dataset.create_fifo_replay_buffer(limit=10000, env=env)
+        explorer = d3rlpy.algos.LinearDecayEpsilonGreedy(1.0, 0.1, 2000)
+        dqn.fit_online(env, buffer, explorer, n_steps=3000, n_steps_per_epoch=1000,
+                       update_start_step=500, eval_env=eval_env)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["d3rlpy_online"] = d3rlpy_online
+OWN_ENVIRONMENT["d3rlpy_online"] = OWN_ENVIRONMENT["d3rlpy_dqn"]
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
