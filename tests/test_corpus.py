@@ -24,11 +24,11 @@ from runlab.parsing import LineSplitter, MetricParser, Point
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 RECALL = 0.95
-# Lightning's rich bar (pytorch-tabular's too) is drawn on a timer, not at each step: through a pipe rich prints only
+# Lightning's rich bar (pytorch-tabular's and PyMC's too) is drawn on a timer, not at each step: through a pipe rich prints only
 # its last frame, so only the last value of each key can be read; in a terminal it draws about
 # ten frames a second, and shows some steps' values a frame late or never. The values it never
 # printed are not in the output.
-LAST_FRAME_ONLY = {"lightning_rich.pipe.log", "pytorch_tabular.pipe.log"}
+LAST_FRAME_ONLY = {"lightning_rich.pipe.log", "pytorch_tabular.pipe.log", "pymc_advi.pipe.log"}
 RECALL_OF = {
     "lightning_rich.pty.log": 0.65, "pytorch_tabular.pty.log": 0.6,
     # A 100-column terminal cuts a bar before its last items: tianshou's `rew` and `len` after
@@ -39,6 +39,24 @@ RECALL_OF = {
     # lifelines' Newton step, `step_size = 0.9500`, has the name of a scheduler's setting
     # (StepLR's `step_size`), which runlab leaves out.
     "lifelines_coxph.pipe.log": 0.7, "lifelines_coxph.pty.log": 0.7,
+    # PyMC's ADVI bar is rich's, drawn on a timer: a terminal shows some of its running means.
+    "pymc_advi.pty.log": 0.6,
+    # Not read yet: BoTorch's tutorial prints its three best values as one tuple under one
+    # name, `best_value (random, qEI, qNEI) = (1.18, 1.18, 1.18)`; nn-zero-to-hero prints its
+    # loss with no name at all (`   1000/  10000: 1.2986`), only its split losses after it
+    # (`val 1.51`) have one; Fabric's example prints its accuracy as `Accuracy: (40%)`, a
+    # percentage in parentheses; TorchRL's PPO tutorial names a value `step count (max): 199`, a
+    # qualifier in parentheses before the colon (and a terminal cuts its description).
+    "botorch_closed_loop.pipe.log": 0.0, "botorch_closed_loop.pty.log": 0.0,
+    "makemore_part3_bn.pipe.log": 0.15, "makemore_part3_bn.pty.log": 0.15,
+    "fabric_image_classifier.pipe.log": 0.85, "fabric_image_classifier.pty.log": 0.85,
+    "torchrl_ppo.pipe.log": 0.6, "torchrl_ppo.pty.log": 0.45,
+    # Read under other names: PFRL's test episodes, `evaluation episode 0 length:9 R:9.0`, as
+    # `length` and `R` (the training episodes' `R` is another series); RecBole's `test result:
+    # OrderedDict([('recall@10', 0.33), ...])` without its label, as `recall@10` (a printed
+    # dict keeps a name given with `=` only).
+    "pfrl_dqn.pipe.log": 0.9, "pfrl_dqn.pty.log": 0.9,
+    "recbole_bpr.pipe.log": 0.8, "recbole_bpr.pty.log": 0.8,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):
@@ -57,6 +75,11 @@ AT_STEP_OF = {
     # Through a pipe rich draws pytorch-tabular's bar once, at the end: the test table after
     # it is read at that frame's count.
     "pytorch_tabular.pipe.log": 0.55,
+    # (Below, the captures held above for values not read: their steps are the values'.)
+    "makemore_part3_bn.pipe.log": 0.0, "makemore_part3_bn.pty.log": 0.0,
+    # TorchRL's description redrawn at a count that has not moved is the next step (tqdm
+    # throttles its count), so a value drawn again lands a step or two late.
+    "torchrl_ppo.pipe.log": 0.25, "torchrl_ppo.pty.log": 0.25,
 }
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()
