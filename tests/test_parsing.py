@@ -2232,8 +2232,8 @@ def test_a_list_of_name_value_pairs_is_read_as_a_dict() -> None:
     ) if point[0] != "cumulative_steps"] == [("episode", 5.0, 114, "key_value"), ("R", 16.0, 114, "key_value"),
           ("average_q", -0.0867, 114, "python_dict"), ("average_loss", 0.5458, 114, "python_dict"),
           ("n_updates", 15.0, 114, "python_dict")]
-    assert parse("[('a', 'b'), ('loss', 0.5)]") == expect(("loss", 0.5, 0))
-    assert parse("[('loss', 0.5), 3]") == []
+    assert parse("metrics: [('a', 'b'), ('loss', 0.5)]") == expect(("loss", 0.5, 0))
+    assert parse("metrics: [('loss', 0.5), 3]") == []
 
 
 def test_framework_lines_of_this_round() -> None:
@@ -2285,3 +2285,40 @@ def test_library_lines_of_this_round_read_with_their_steps() -> None:
              "Train     1:   0%|          | 0/4 [00:00<?, ?it/s]"]
     assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [
         ("train_loss", 2.7983, 0), ("valid_score", 0.0531, 0)]
+
+
+def test_this_rounds_rules_keep_to_their_own_lines_too() -> None:
+    # a split qualifies only keys of no split and never onto a key the dict has; `mode` is no
+    # split's name
+    assert parse("{'split': 'val', 'loss': 0.5, 'val_loss': 0.4}") == expect(
+        ("loss", 0.5, 0), ("val_loss", 0.4, 0))
+    assert parse("{'split': 'train', 'train_loss': 0.4, 'test_acc': 0.9}") == expect(
+        ("train_loss", 0.4, 0), ("test_acc", 0.9, 0))
+    assert parse("{'mode': 'train', 'lr': 0.001}") == expect(("lr", 0.001, 0))
+    # a list of pairs is a dict's only as a dict's repr or under a name for metrics
+    assert parse("Top words: [('the', 523), ('of', 211)]") == []
+    assert parse("[('queen', 0.7301), ('prince', 0.6891)]") == []
+    assert parse("test result: OrderedDict([('recall@10', 0.3333)])") == expect(
+        ("recall@10", 0.3333, 0))
+    # only mljar's model names; only a whole, non-negative step
+    assert parse("LightGBM fold 3 trained in 1.2 seconds") == []
+    assert parse("{'loss': '0.5', 'step': -1}") == expect(("loss", 0.5, 0), ("step", -1.0, 0))
+    assert parse("{'episode': 12, 'return': '35.0'}") == expect(
+        ("episode", 12.0, 0), ("return", 35.0, 0))
+    # months' names, each of them, before a log line's message
+    assert parse("Nov 02 02:00:21 PM: iter 5: loss 0.5") == expect(("loss", 0.5, 5))
+    assert parse("Jan 02 14:24 step 100: loss 0.5 | acc 0.9") == expect(
+        ("loss", 0.5, 100), ("acc", 0.9, 100))
+    # a split's name alone, in lower case, as nn-zero-to-hero prints it
+    assert parse("Test 3.5") == [] and parse("training 1.5") == []
+
+
+def test_an_unfinished_bar_left_behind_does_not_hold_the_step() -> None:
+    # a warm-up loop left with `break` part-way: the training bar after it is no interruption
+    # of its run (that bar is never drawn again)
+    lines = ["Warmup:   6%|6         | 3/50 [00:00<00:01, 30.00it/s]"]
+    for count in range(1, 5):
+        lines += [f"Train:   {count}%|          | {count}/200 [00:00<00:01, 30.00it/s]",
+                  f"train loss: {count}.25"]
+    assert [(k, s) for k, _, s, _ in run_all(*lines)] == [
+        ("train_loss", 2), ("train_loss", 3), ("train_loss", 4), ("train_loss", 4)]

@@ -209,9 +209,11 @@ class MetricParser:
         # Keras points not yet given out: key -> (point, the bar's counter).
         self._held: dict[str, tuple[Point, int | None]] = {}
         # Progress bars: family -> [counters of its earlier runs, its last counter, its total,
-        # shows metrics (0/1), still drawing (0/1), first drawn inside another bar's run (0/1)];
-        # the main bar's family and global step.
+        # shows metrics (0/1), still drawing (0/1), an interruption of another bar's run (0/1)];
+        # the bars first drawn part-way through the main bar's run, and that bar's family; the
+        # main bar's family and global step.
         self._bars: dict[str, list[int]] = {}
+        self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
         # How a bar's counter maps to the step of the values it shows, fixed when it first
@@ -514,14 +516,16 @@ class MetricParser:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded
                     self._bars.clear()
                     self._ahead_shown.clear()
+                    self._inside.clear()
                     self._main = ""
-                # A bar that first starts while another is part-way through its run is an
-                # interruption of that run (SetFit's and the Trainer's evaluation bar inside
-                # the training bar), not a finer loop: a loop's inner bar starts with its
-                # outer bar's first count.
-                nested = any(other[4] and 2 <= other[1] < other[2]
-                             for other in self._bars.values())
-                state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1, int(nested)]
+                # A bar that first starts while the main bar is part-way through its run may
+                # interrupt that run (SetFit's and the Trainer's evaluation bar inside the
+                # training bar), not be a finer loop (a loop's inner bar starts with its outer
+                # bar's first count): it does once the main bar is drawn again.
+                outer = self._bars.get(self._main)
+                if outer is not None and outer[4] and 2 <= outer[1] < outer[2]:
+                    self._inside[bar.family] = self._main
+                state = self._bars[bar.family] = [0, bar.counter, bar.total, 0, 1, 0]
             elif bar.counter < state[1]:  # the bar starts again: its count goes on
                 state[0] += state[1]
                 self._ahead_shown.discard(bar.family)
@@ -543,6 +547,9 @@ class MetricParser:
                 if family != bar.family and other[2] and other[1] >= other[2]:
                     other[4] = 0
             state[4] = 1
+            for inner, outer_family in self._inside.items():
+                if outer_family == bar.family and inner in self._bars:
+                    self._bars[inner][5] = 1  # the run it started in goes on: an interruption
             main = max(self._bars.items(), key=lambda item: (item[1][4], item[1][3],
                                                               -item[1][5], item[1][2]))[0]
             since = self._bar_step if self._main == main else None

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
-from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key
+from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, phased
 
 # json -----------------------------------------------------------------------------------------
 
@@ -89,9 +89,12 @@ _DEPTH = 8  # nesting levels read below the top
 
 # python_dict ----------------------------------------------------------------------------------
 
-# A dict display, or a list of (name, value) pairs: PFRL's `statistics:[('average_q', 0.1),
-# ('average_loss', 0.5)]`, what `get_statistics()` and `list(d.items())` return.
+# A dict display, or a list of (name, value) pairs as a dict's repr shows it (`OrderedDict([...])`,
+# `dict_items([...])`) or under a name for metrics: PFRL's `statistics:[('average_q', 0.1),
+# ('average_loss', 0.5)]`, what its agents' `get_statistics()` return.
 _PY_OPEN = re.compile(r"\{\s*'|\[\s*\(\s*'")
+_PAIRS_NAMED = re.compile(r"(?:(?:OrderedDict|dict_items)\(|(?<![\w.])(?:statistics|stats|metrics"
+                          r"|results|scores)\ {0,2}[:=]\ {0,2})\Z")
 _SPECIAL = {"nan": float("nan"), "inf": float("inf")}
 
 
@@ -114,6 +117,8 @@ def _literal_number(node: ast.expr) -> float | None:
 def _dict_tree(line: str, start: int) -> ast.Dict | None:
     """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated;
     or the list of pairs from ``start`` to the line's last ``]``, as the dict it lists."""
+    if line[start] == "[" and _PAIRS_NAMED.search(line, max(0, start - 40), start) is None:
+        return None  # a list of pairs under no name for metrics: `Top words: [('the', 523)]`
     end = line.rfind("}" if line[start] == "{" else "]")
     if end < start:
         return None
@@ -192,7 +197,7 @@ def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -
 
 # The entry that names the split a dict's values are of: Haiku's examples print `{'step': 100,
 # 'split': 'test', 'accuracy': '0.188'}`, test_accuracy at step 100.
-_SPLIT_KEYS = frozenset({"split", "phase", "mode", "stage", "subset"})
+_SPLIT_KEYS = frozenset({"split"})
 
 
 def parse_hf_trainer(line: str) -> list[Found]:
@@ -214,7 +219,7 @@ def parse_hf_trainer(line: str) -> list[Found]:
                 found.append((name, float(value), None))
             continue
         number = _literal_number(node)
-        if type(number) is int and name in STEP_NAMES and name != "epoch":
+        if type(number) is int and name in ("step", "global_step") and 0 <= number < 2**63:
             found.append((name, number, None))
         elif number is not None:
             found.append((name, float(number), None))
@@ -234,6 +239,8 @@ def _split(tree: ast.Dict) -> str:
 
 
 def _in_split(found: list[Found], split: str) -> list[Found]:
-    """The findings of a dict of one split, named for it (`test_accuracy`), but its step."""
-    return [(key if key in STEP_NAMES or key.lower().startswith(split.lower())
+    """The findings of a dict of one split, named for it (`test_accuracy`), but its step and
+    those already named for a split (`val_loss`), and none onto a key the dict has."""
+    keys = {key for key, _, _ in found}
+    return [(key if key in STEP_NAMES or phased(key) or f"{split}_{key}" in keys
              else f"{split}_{key}", value, step) for key, value, step in found]

@@ -551,7 +551,7 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             # (Spinning Up's `EpochLogger` box counts them as `TotalEnvInteracts`, `%8.3g`:
             # `1e+03`)
             steps = [int(v) for k, v, _ in held if (k.endswith("total_timesteps") or (
-                k == "TotalEnvInteracts")) and float(v).is_integer()]
+                k == "TotalEnvInteracts")) and float(v).is_integer() and 0 <= v < 2**63]
             step = steps[0] if steps else None
             return [(key, value, step) for key, value, _ in held] or [CLAIM]
         name, text = row.groups()
@@ -1001,7 +1001,8 @@ def parse_mindspore(line: str) -> list[Found]:
 
 # mljar-supervised's AutoML (supervised/base_automl.py): each model's validation score as it is
 # trained, `1_Baseline logloss 0.693098 trained in 1.8 seconds`.
-_MLJAR = re.compile(rf"\s*([\w.\-]{{1,80}}) ([A-Za-z][\w@.\-]{{0,40}}) ({NUMBER}) trained in "
+_MLJAR = re.compile(rf"\s*(\d{{1,4}}_[\w.\-]{{1,80}}|Ensemble[\w.\-]{{0,40}}) ([A-Za-z][\w@.\-]{{0,40}}) "
+                    rf"({NUMBER}) trained in "
                     rf"(?:{NUMBER}) seconds\s*", re.ASCII)
 
 

@@ -235,7 +235,7 @@ _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 _PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.ASCII)
 
 
-def _phased(key: str) -> bool:
+def phased(key: str) -> bool:
     """Whether a key starts with a phase word (`val_acc`, `train loss`, `Train/Loss`)."""
     first = re.split(r"[_\s/.\-]", key, maxsplit=1)[0]
     return first.lower() in PHASES
@@ -278,7 +278,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
         # of the line is the phase's; its step is not
         phase = label.group(1)
-        return [(key if key.lower() in STEP_NAMES or _phased(key) else f"{phase}_{key}",
+        return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}",
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
@@ -306,7 +306,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                 key = f"{phase} {key}"
             elif before is not None and before.group(1).lower() in _ABBREVIATED:
                 key = f"{before.group(1)} {key}"  # `Avg. Loss: 0.05` (super_resolution)
-            elif (phase and " " not in key and _MEASURE.search(key) and not _phased(key)
+            elif (phase and " " not in key and _MEASURE.search(key) and not phased(key)
                   and _SEPARATOR.search(line, end, match.start()) is None):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
         pairs.append((key.replace(" ", "_"), integer, number))
@@ -502,6 +502,8 @@ _MEASURE = re.compile(
 )
 
 
+# The splits whose name alone may name a value (`val 2.13`), as nn-zero-to-hero prints them.
+_SPLIT_NAMES = frozenset({"train", "val", "valid", "test"})
 _BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,18})",
                                   re.ASCII | re.IGNORECASE)
 
@@ -541,7 +543,7 @@ def parse_alone(line: str) -> list[Found]:
         match = _NAMED_VALUE.fullmatch(clause)
         if (match is None or (_MEASURE.search(match.group(1).split(" (", 1)[0]) is None and not (
                 # a split's loss alone, nn-zero-to-hero's `print(split, loss.item())`: `val 2.13`
-                len(clauses) == 1 and match.group(1).lower() in PHASES))
+                len(clauses) == 1 and match.group(1) in _SPLIT_NAMES))
                 or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
             return []
         key = match.group(1).replace(" ", "_")
@@ -585,7 +587,8 @@ _LOG_PART = (
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     # a month's name: RecBole's `02 Dec 14:24`, CVXPY's `Dec 02 02:00:21 PM`
-    r"|(?:\d\d\ [A-Z][a-z]{2}|[A-Z][a-z]{2}\ \d\d)\ \d\d:\d\d(?::\d\d)?(?:\ [AP]M)?"
+    r"|(?:\d\d\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\ \d\d)\ \d\d:\d\d(?::\d\d)?(?:\ [AP]M)?"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
@@ -601,7 +604,7 @@ _LOG_PREFIX = re.compile(
 
 def message(line: str) -> str:
     """The line after its log prefix (the whole line when it has none)."""
-    if line[:1] not in "[0123456789DIWEFCr_ " or len(line) < 8:
+    if line[:1] not in "[0123456789DIWEFCr_ JMASON" or len(line) < 8:
         return line
     prefix = _LOG_PREFIX.match(line)
     return line if prefix is None else line[prefix.end() :]
