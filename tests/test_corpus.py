@@ -45,8 +45,8 @@ RECALL_OF = {
     # name, `best_value (random, qEI, qNEI) = (1.18, 1.18, 1.18)`; nn-zero-to-hero prints its
     # loss with no name at all (`   1000/  10000: 1.2986`), only its split losses after it
     # (`val 1.51`) have one; Fabric's example prints its accuracy as `Accuracy: (40%)`, a
-    # percentage in parentheses; TorchRL's PPO tutorial names a value `step count (max): 199`, a
-    # qualifier in parentheses before the colon (and a terminal cuts its description).
+    # percentage in parentheses. A terminal cuts TorchRL's description (its `step count (max)`
+    # and `lr policy`), and a value drawn again at a count that has not moved is the next step.
     "botorch_closed_loop.pipe.log": 0.0, "botorch_closed_loop.pty.log": 0.0,
     "makemore_part3_bn.pipe.log": 0.15, "makemore_part3_bn.pty.log": 0.15,
     "fabric_image_classifier.pipe.log": 0.85, "fabric_image_classifier.pty.log": 0.85,

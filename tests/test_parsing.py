@@ -1096,6 +1096,7 @@ megabyte = [
     "epoch: 1 step: 1, loss is " * 40_000,
     "12:00:00 PM: a: 1 " * 55_000,
     "{'split': 'test', " + "'a': '1', " * 90_000 + "}",
+    "a (" * 250_000 + "b): 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1127,7 +1128,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
-                                       1, 0, 1]
+                                       1, 0, 0, 0, 1]
 
 
 
@@ -2322,3 +2323,13 @@ def test_an_unfinished_bar_left_behind_does_not_hold_the_step() -> None:
                   f"train loss: {count}.25"]
     assert [(k, s) for k, _, s, _ in run_all(*lines)] == [
         ("train_loss", 2), ("train_loss", 3), ("train_loss", 4), ("train_loss", 4)]
+
+
+def test_a_name_qualified_in_parentheses_before_its_colon() -> None:
+    # TorchRL's PPO tutorial, hand-written loops; not a position (`Epoch (1/10)`)
+    assert parse("step count (max): 199, lr policy:  0.0003") == expect(
+        ("step_count_(max)", 199, 0), ("lr_policy", 0.0003, 0))
+    assert parse("train loss (ema): 0.25 | val acc (top1): 0.9") == expect(
+        ("train_loss_(ema)", 0.25, 0), ("val_acc_(top1)", 0.9, 0))
+    assert parse("Accuracy (%): 91.2") == expect(("Accuracy_(%)", 91.2, 0))
+    assert parse("Epoch (1/10) loss: 0.5") == expect(("loss", 0.5, 0))

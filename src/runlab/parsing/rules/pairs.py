@@ -26,8 +26,10 @@ _WORD = (
     # abbreviation's dot before `:` (`R-squ.:`)
     r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
-    # starred name, dynesty's `logl*:`
-    r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\(%\)(?=\s{0,4}[:=])|\*(?=:))?"
+    # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
+    # TorchRL's `step count (max): 199`
+    r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\(%\)(?=\s{0,4}[:=])|\*(?=:)"
+    r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20})\)(?=\s{0,4}[:=]))?"
 )
 _NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
