@@ -41,13 +41,11 @@ RECALL_OF = {
     "lifelines_coxph.pipe.log": 0.7, "lifelines_coxph.pty.log": 0.7,
     # PyMC's ADVI bar is rich's, drawn on a timer: a terminal shows some of its running means.
     "pymc_advi.pty.log": 0.6,
-    # Not read yet: BoTorch's tutorial prints its three best values as one tuple under one
-    # name, `best_value (random, qEI, qNEI) = (1.18, 1.18, 1.18)`; nn-zero-to-hero prints its
+    # Not read yet: nn-zero-to-hero prints its
     # loss with no name at all (`   1000/  10000: 1.2986`), only its split losses after it
     # (`val 1.51`) have one; Fabric's example prints its accuracy as `Accuracy: (40%)`, a
     # percentage in parentheses. A terminal cuts TorchRL's description (its `step count (max)`
     # and `lr policy`), and a value drawn again at a count that has not moved is the next step.
-    "botorch_closed_loop.pipe.log": 0.0, "botorch_closed_loop.pty.log": 0.0,
     "makemore_part3_bn.pipe.log": 0.15, "makemore_part3_bn.pty.log": 0.15,
     "fabric_image_classifier.pipe.log": 0.85, "fabric_image_classifier.pty.log": 0.85,
     "torchrl_ppo.pipe.log": 0.6, "torchrl_ppo.pty.log": 0.45,
@@ -93,6 +91,10 @@ def captures(truth: Path) -> list[Path]:
 
 
 CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
+# Formats not read yet, known to fail (a strict expected failure: reading them fails the test
+# until they leave this set). BoTorch's tutorial prints its three best values as one tuple under
+# one name, `best_value (random, qEI, qNEI) = (1.18, 1.18, 1.18)`.
+NOT_READ = {"botorch_closed_loop.pipe.log", "botorch_closed_loop.pty.log"}
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:
@@ -132,7 +134,10 @@ def test_the_corpus_is_complete() -> None:
     assert (CORPUS / "VERSIONS.md").is_file()
 
 
-@pytest.mark.parametrize(("truth", "capture"), CAPTURES, ids=[c.name for _, c in CAPTURES])
+@pytest.mark.parametrize(("truth", "capture"), [
+    pytest.param(truth, capture, id=capture.name, marks=pytest.mark.xfail(
+        strict=True, reason="a format not read yet")) if capture.name in NOT_READ
+    else pytest.param(truth, capture, id=capture.name) for truth, capture in CAPTURES])
 def test_program_output_gives_the_truth(truth: Path, capture: Path) -> None:
     points = parse_bytes(capture.read_bytes())
     by_key: dict[str, list[Point]] = {}
