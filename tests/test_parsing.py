@@ -754,6 +754,21 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
     parser = MetricParser()
     assert run(parser, "[train] train_loss: 0.5", "[val] val loss: 0.4, acc: 0.9") == expect(
         ("train_loss", 0.5, 0), ("val_loss", 0.4, 0), ("val_acc", 0.9, 0))
+    # a line that starts with its phase and the phase's counter: the counter is the step and
+    # the phase names every measure; an episode's measures keep its word (PFRL's evaluations)
+    parser = MetricParser()
+    assert run(parser, "Validation Epoch 3 loss: 0.4 acc: 0.9", "Test epoch 4: loss=0.3",
+               "Train Epoch 5 train_loss: 0.2") == expect(
+        ("Validation_loss", 0.4, 3), ("Validation_acc", 0.9, 3), ("Test_loss", 0.3, 4),
+        ("train_loss", 0.2, 5))
+    parser = MetricParser()
+    assert run(parser, *[f"INFO:pfrl.experiments.train_agent:evaluation episode {i} "
+                         f"length:{9 + i} R:{9.0 + i}" for i in range(3)] * 2) == expect(*[
+        (key, value + i, i) for _ in range(2) for i in range(3)
+        for key, value in (("evaluation_episode_length", 9), ("evaluation_episode_R", 9.0))])
+    # a counter after a word that is no phase names nothing
+    parser = MetricParser()
+    assert run(parser, "Running epoch 3 loss: 0.4") == expect(("loss", 0.4, 0))
     # a text postfix's settings are not metrics, as anywhere else
     parser = MetricParser()
     assert run(parser, "  5%|▌  | 2/40 [00:00<00:04,  8.1it/s, seed: 42, n_jobs: 4]") == []
@@ -2070,6 +2085,13 @@ def test_one_name_for_two_values_takes_each_qualifier() -> None:
     assert [(k, v) for k, v, _ in parse(
         "final/bestever f-value = 3.050884e-14 3.050884e-14 after 4581/4581 evaluations")][:2] == [
         ("final_f-value", 3.050884e-14), ("bestever_f-value", 3.050884e-14)]
+    # a tuple of values under the tuple of their qualifiers (BoTorch's closed-loop tutorial)
+    assert [(k, v) for k, v, _ in parse(
+        "Batch  3: best_value (random, qEI, qNEI) = (1.20, 1.19, 1.51), time = 39.83.")] == [
+        ("best_value_random", 1.20), ("best_value_qEI", 1.19), ("best_value_qNEI", 1.51),
+        ("time", 39.83)]
+    # as many values as qualifiers, or none is read
+    assert parse("best (a, b) = (1.2, 1.3, 1.4)") == []
 
 
 def test_labelled_tables_name_each_value_by_row_and_column() -> None:

@@ -139,10 +139,27 @@ _SPLIT_BEFORE = re.compile(
 )
 
 
+# Or a tuple of values under the tuple of their qualifiers: BoTorch's closed-loop tutorial,
+# `best_value (random, qEI, qNEI) = (1.18, 1.18, 1.51)`: best_value_random, best_value_qEI and
+# best_value_qNEI.
+_SPLIT_TUPLE = re.compile(
+    r"(?<![^\s,;|])([A-Za-z][\w\-]{0,40})\ ?\(((?:[A-Za-z][\w\-]{0,20},\ ?){1,7}"
+    r"[A-Za-z][\w\-]{0,20})\)\ ?[:=]\ {0,4}\(\ {0,4}"
+    rf"((?:(?:{NUMBER}),\ {{0,4}}){{1,7}}(?:{NUMBER}))\ {{0,4}}\)",
+    re.ASCII,
+)
+_TUPLE_SEPARATOR = re.compile(r",\ *")
+
+
 def parse_split_name(line: str) -> list[Found]:
     """``Acc(item/seq)=0.907 0.433``: Acc_item and Acc_seq; ``final/bestever f-value = 3 3``:
-    final_f-value and bestever_f-value."""
+    final_f-value and bestever_f-value; ``best (a, b) = (1.2, 1.3)``: best_a and best_b."""
     found: list[Found] = []
+    for name, labels, values in _SPLIT_TUPLE.findall(line):
+        names, numbers = _TUPLE_SEPARATOR.split(labels), _TUPLE_SEPARATOR.split(values)
+        if len(names) == len(numbers):
+            found += [(f"{name}_{label}", to_number(number), None)
+                      for label, number in zip(names, numbers, strict=True)]
     for name, first, second, one, two in _SPLIT_NAME.findall(line):
         found += [(f"{name}_{first}", to_number(one), None),
                   (f"{name}_{second}", to_number(two), None)]
@@ -235,6 +252,22 @@ _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 # A line that starts with its phase in brackets: `[train] step: 25, loss: 2.40`.
 _PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.ASCII)
+# A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
+# `Test epoch 2: loss=0.3`, PFRL's `evaluation episode 0 length:9 R:9.0`. The counter is the
+# line's step and the phase names every measure of the line (Validation_loss). An episode is
+# also what its measures are of, as reinforcement-learning libraries name them (episode
+# length, episode return): its word stays in the name, evaluation_episode_length. (An
+# evaluation's `step 3/50` is its place in the evaluation, not the run's step.)
+_PHASE_COUNTER = re.compile(
+    r"\s{0,8}([A-Za-z]{3,10})\ (episode|epoch)\ (\d{1,18})(?:/\d{1,18})?"
+    r"(?::\ +|\ +)(?=[A-Za-z])", re.ASCII | re.IGNORECASE)
+
+
+def _phase_counter(line: str) -> re.Match[str] | None:
+    """The leading `<phase> <counter> N` of a line (`Validation Epoch 3 loss: 0.4`), else None."""
+    text = message(line)
+    match = _PHASE_COUNTER.match(text)
+    return match if match is not None and match.group(1).lower() in PHASES else None
 
 
 def phased(key: str) -> bool:
@@ -282,6 +315,15 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         phase = label.group(1)
         return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}",
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
+    lead = _phase_counter(line)
+    if lead is not None:
+        phase, counter, step = lead.groups()
+        named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
+        rest = message(line)[lead.end():]
+        return [(f"{phase}_{counter}", step, ""), *(
+            (key if key.lower() in STEP_NAMES or phased(key) or key == _DROPPED
+             else f"{named}_{key}", integer, number)
+            for key, integer, number in key_value_pairs(rest))]
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
         if not head and _not_a_pair(line, match, key, integer is not None):
@@ -322,6 +364,8 @@ def line_shape(line: str) -> re.Pattern[str] | None:
     thousands of times; one match of this reads a line faster than finding its pairs again,
     and in linear time."""
     if (line[:1].isalpha() or line[:1] == " ") and _whole(line) is not None:
+        return None
+    if _phase_counter(line) is not None:  # its step is no pair's value
         return None
     parts = []
     end = 0
