@@ -49,9 +49,6 @@ RECALL_OF = {
     "makemore_part3_bn.pipe.log": 0.15, "makemore_part3_bn.pty.log": 0.15,
     "fabric_image_classifier.pipe.log": 0.85, "fabric_image_classifier.pty.log": 0.85,
     "torchrl_ppo.pipe.log": 0.6, "torchrl_ppo.pty.log": 0.45,
-    # Read under another name: RecBole's `test result: OrderedDict([('recall@10', 0.33), ...])`
-    # without its label, as `recall@10` (a printed dict keeps a name given with `=` only).
-    "recbole_bpr.pipe.log": 0.8, "recbole_bpr.pty.log": 0.8,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):

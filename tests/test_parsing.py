@@ -766,9 +766,56 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                          f"length:{9 + i} R:{9.0 + i}" for i in range(3)] * 2) == expect(*[
         (key, value + i, i) for _ in range(2) for i in range(3)
         for key, value in (("evaluation_episode_length", 9), ("evaluation_episode_R", 9.0))])
+    # `name value` pairs after it; the counter first, then its phase as a label
+    parser = MetricParser()
+    assert run(parser, "Train epoch 11: loss 0.06 acc 0.97", "Eval epoch 11: loss 0.16, acc 0.95",
+               "Epoch 12 train: loss=0.05 acc=0.98", "Epoch 12 val: loss=0.15 acc=0.96") == expect(
+        ("Train_loss", 0.06, 11), ("Train_acc", 0.97, 11), ("Eval_loss", 0.16, 11),
+        ("Eval_acc", 0.95, 11), ("train_loss", 0.05, 12), ("train_acc", 0.98, 12),
+        ("val_loss", 0.15, 12), ("val_acc", 0.96, 12))
+    # a label that names a phase is the section of every pair of its line
+    parser = MetricParser()
+    assert run(parser, "Test results: loss=0.27, acc=0.91", "Validation - loss: 0.28 acc: 0.90",
+               "INFO - val: val_loss=0.3") == expect(
+        ("Test_results/loss", 0.27, 0), ("Test_results/acc", 0.91, 0),
+        ("Validation/loss", 0.28, 0), ("Validation/acc", 0.90, 0), ("val_loss", 0.3, 0))
+    assert run(MetricParser(), "Summary: loss=0.4", "Sample 3 of the training set: acc=0.5") == (
+        expect(("loss", 0.4, 0), ("acc", 0.5, 0)))
+    # the phase's counter written `Epoch: 1`, the pairs after a tab
+    assert run(MetricParser(), "Train Epoch: 1 \tLoss: 0.380000\tAcc: 0.8300",
+               "Val Epoch: 1 \tLoss: 0.420000\tAcc: 0.8100") == expect(
+        ("Train_Loss", 0.38, 1), ("Train_Acc", 0.83, 1), ("Val_Loss", 0.42, 1),
+        ("Val_Acc", 0.81, 1))
+    # `name value` pairs after commas, after a leading counter
+    assert run(MetricParser(), "epoch 1, step 100, loss 0.523, lr 0.001") == expect(
+        ("epoch", 1, 100), ("loss", 0.523, 100), ("lr", 0.001, 100))
+    # a widely copied course's `..` between its clauses; `global_step N:` as a counter
+    assert run(MetricParser(), "Epoch 2/10.. Train loss: 0.512.. Test loss: 0.456.. "
+               "Test accuracy: 0.812", "global_step 600: loss=0.34") == expect(
+        ("Train_loss", 0.512, 2), ("Test_loss", 0.456, 2), ("Test_accuracy", 0.812, 2),
+        ("loss", 0.34, 600))
+    assert run(MetricParser(), "version 1..3 done", "loss: 0.5...") == []
+    # a reinforcement-learning loop's episode counter is the line's step
+    assert run(MetricParser(), "Episode 20, reward: 25.0, avg reward: 18.2, epsilon: 0.82",
+               "Ep. 30 | Return: 45.0 | Length: 120") == expect(
+        ("reward", 25.0, 20), ("avg_reward", 18.2, 20), ("epsilon", 0.82, 20),
+        ("Return", 45.0, 30), ("Length", 120, 30))
+    # a bar whose description is its phase and its counter: one series a phase
+    assert run(MetricParser(), "Epoch 1 train: 100%|██████████| 10/10 [00:01<00:00,  9.5it/s, "
+               "loss=0.3]", "Epoch 1 val: 100%|██████████| 5/5 [00:00<00:00, 19.5it/s, "
+               "loss=0.35]", "Validation epoch 1:  40%|████      | 2/5 [00:00<00:00, "
+               "19.5it/s, acc=0.9]") == expect(
+        ("train/loss", 0.3, 10), ("val/loss", 0.35, 5), ("Validation/acc", 0.9, 2))
+    # YOLOv5's arguments, under its `train:` label: an image size is a setting
+    assert run(MetricParser(), "train: weights=yolov5s.pt, data=coco128.yaml, epochs=3, "
+               "batch_size=16, imgsz=640, workers=8") == []
+    # `Ep 5:` and `>> Epoch 7` are epochs
+    assert run(MetricParser(), "Ep 5: train_loss=0.31", ">> Epoch 7 finished. loss: 0.29") == (
+        expect(("train_loss", 0.31, 5), ("loss", 0.29, 7)))
     # a counter after a word that is no phase names nothing
     parser = MetricParser()
     assert run(parser, "Running epoch 3 loss: 0.4") == expect(("loss", 0.4, 0))
+    assert run(MetricParser(), "Epoch 3 summary: loss=0.4") == expect(("loss", 0.4, 3))
     # a text postfix's settings are not metrics, as anywhere else
     parser = MetricParser()
     assert run(parser, "  5%|▌  | 2/40 [00:00<00:04,  8.1it/s, seed: 42, n_jobs: 4]") == []
@@ -1112,6 +1159,15 @@ megabyte = [
     "12:00:00 PM: a: 1 " * 55_000,
     "{'split': 'test', " + "'a': '1', " * 90_000 + "}",
     "a (" * 250_000 + "b): 1",
+    # a phase's counter before its measures, a tuple of values under a tuple of names
+    "Validation epoch 1 " + "x: 1 " * 200_000,
+    "x (a, b) = (" + "1, " * 300_000,
+    "x (" + "a, " * 300_000 + "b) = (1, 2)",
+    # a label before a dict; a phase's label, its counter, an episode's counter, again and again
+    "test result: " * 80_000 + "{'x': 1}",
+    "val: " * 200_000 + "x=1",
+    "Validation epoch 1 " * 55_000 + "x=1",
+    "Episode 1, " * 100_000 + "loss: 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1143,7 +1199,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
-                                       1, 0, 0, 0, 1]
+                                       1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
+                                       2, 0, 1]
 
 
 
@@ -2259,6 +2316,19 @@ def test_a_list_of_name_value_pairs_is_read_as_a_dict() -> None:
     assert parse("metrics: [('loss', 0.5), 3]") == []
 
 
+def test_a_dict_after_a_label_of_a_phase_is_named_by_it() -> None:
+    # RecBole's `test result:` after its log prefix; a dict that is all of its message
+    assert parse("02 Dec 14:24    INFO  test result: OrderedDict([('recall@10', 0.3333), "
+                 "('mrr@10', 0.0858)])") == expect(
+        ("test_result/recall@10", 0.3333, 0), ("test_result/mrr@10", 0.0858, 0))
+    assert parse("val metrics: {'loss': 0.3}") == expect(("val_metrics/loss", 0.3, 0))
+    # a label that names no phase, or a clause of a sentence, names nothing
+    assert parse("metrics: {'loss': 0.3}") == expect(("loss", 0.3, 0))
+    assert parse("Sample 3 of the training set: {'loss': 0.3}") == expect(("loss", 0.3, 0))
+    # a name given with `=` wins
+    assert parse("test result: m={'loss': 0.3}") == expect(("m/loss", 0.3, 0))
+
+
 def test_framework_lines_of_this_round() -> None:
     # LLMs-from-scratch: the global step after the epoch
     assert parse("Ep 2 (Step 000045): Train loss 4.549, Val loss 4.403") == expect(
@@ -2321,7 +2391,7 @@ def test_this_rounds_rules_keep_to_their_own_lines_too() -> None:
     # a list of pairs is a dict's only as a dict's repr or under a name for metrics
     assert parse("Top words: [('the', 523), ('of', 211)]") == []
     assert parse("[('queen', 0.7301), ('prince', 0.6891)]") == []
-    assert parse("test result: OrderedDict([('recall@10', 0.3333)])") == expect(
+    assert parse("results: OrderedDict([('recall@10', 0.3333)])") == expect(
         ("recall@10", 0.3333, 0))
     # only mljar's model names; only a whole, non-negative step
     assert parse("LightGBM fold 3 trained in 1.2 seconds") == []

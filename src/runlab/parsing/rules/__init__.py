@@ -297,10 +297,10 @@ RULES: list[Rule] = [
     Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
-        "`Start of epoch 3` sets "
+        "`Start of epoch 3` (or `Ep 3:`) sets "
         "the step for itself and the following lines; it records nothing",
         parse_epoch_header,
-        ("Epoch", "epoch", "EPOCH"),
+        ("Epoch", "epoch", "EPOCH", "Ep "),
         sets_step=True,
     ),
     Rule(
@@ -588,13 +588,13 @@ RULES: list[Rule] = [
     Rule(
         "name_value",
         "`name value` clauses between `|` or tabs: `it 200 | train_loss 0.3 | val_loss 0.35`; "
-        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `step 1/74 |`, `[100]` (also "
+        "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `Episode 20,`, `step 1/74 |`, `[100]` (also "
         "after a log prefix: clu's `I1202 ... logging_writer.py:48] [20] loss=1.39`) or "
         "`100:` is the line's step; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
-         "epoch ", "Epoch ", ";", "] ["),
+         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. "),
         starts="0123456789[",
         generic=True,
     ),

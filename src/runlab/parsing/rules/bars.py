@@ -136,11 +136,12 @@ def read_tqdm(line: str) -> Bar | None:
     stage = _STAGE.search(head)
     if stage is not None and stage.group(1).lower() in PHASES:
         description = stage.group(1)  # Catalyst's `1/3 * Epoch (train):`
-    if description.lower() in PHASES and found:
-        # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch):
-        # the same postfix keys in each, one series a stage
-        found = [(f"{description}/{key}" if key else key, value, step)
-                 for key, value, step in found]
+    phase = description if description.lower() in PHASES else _counted_phase(head)
+    if phase and found:
+        # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch), and
+        # with its counter, `Epoch 1 train:`, `Validation epoch 1:`: the same postfix keys in
+        # each, one series a stage
+        found = [(f"{phase}/{key}" if key else key, value, step) for key, value, step in found]
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
     rest = line[bar.end() :].strip() if end else ""
@@ -152,6 +153,19 @@ def read_tqdm(line: str) -> Bar | None:
 
 _VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)
 _STEP_WORDS = frozenset({*STEP_NAMES, "batch"})
+_WORDS = re.compile(r"[A-Za-z]+", re.ASCII)
+
+
+def _counted_phase(head: str) -> str:
+    """The phase of a description that is a phase and counters (`Epoch 1 train:`: train),
+    else ''."""
+    words: list[str] = _WORDS.findall(head[:80])
+    if not 2 <= len(words) <= 3:
+        return ""
+    for phase, others in ((words[-1], words[:-1]), (words[0], words[1:])):
+        if phase.lower() in PHASES and all(word.lower() in _STEP_WORDS for word in others):
+            return phase
+    return ""
 
 
 def _described(head: str) -> list[Found]:

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
-from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, phased
+from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, message, phased
 
 # json -----------------------------------------------------------------------------------------
 
@@ -152,6 +152,8 @@ def parse_python_dict(line: str) -> list[Found]:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
+    if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
+        name = _phase_label(line, opening.start())
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
@@ -166,6 +168,24 @@ def parse_python_dict(line: str) -> list[Found]:
 # epoch log): nested under that name, `metrics/loss`, as a nested dict's values are. Under a
 # name for settings (`params={...}`, `config={...}`), none is a metric.
 _NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})\ {0,2}=\ {0,2}\Z")
+
+
+# Or a dict that is all of a message after its label, the label naming a phase: RecBole's
+# `test result: OrderedDict([('recall@10', 0.33), ...])`, test_result/recall@10 (not `Sample
+# 3 of the training set: {...}`, a clause of a sentence).
+_PHASE_LABEL = re.compile(
+    r"\s{0,8}((?:[A-Za-z]\w{0,20}\ ){0,2}[A-Za-z]\w{0,20})\ {0,2}:\ {0,2}"
+    r"(?:OrderedDict\(|dict_items\()?\Z", re.ASCII)
+
+
+def _phase_label(line: str, start: int) -> str:
+    """The label before a dict that is the rest of its message, when a word of it names a
+    phase (`test result: {...}`: test_result), else ''."""
+    text = message(line[:start])
+    label = _PHASE_LABEL.match(text) if len(text) <= 80 else None
+    if label is None or not PHASES.intersection(label.group(1).lower().split()):
+        return ""
+    return label.group(1).replace(" ", "_")
 
 
 def _line_dict(line: str) -> ast.Dict | None:

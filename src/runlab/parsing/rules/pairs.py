@@ -82,7 +82,7 @@ _SETTING = re.compile(
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|accumulation_steps|crop_pct|process_index|epochs"
+    r"|params|tokens|batch_size|accumulation_steps|crop_pct|imgsz|process_index|epochs"
     r"|max_iters?|max_iterations|max_steps?|total_steps|cumulative_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
@@ -253,21 +253,49 @@ _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 # A line that starts with its phase in brackets: `[train] step: 25, loss: 2.40`.
 _PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.ASCII)
 # A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
-# `Test epoch 2: loss=0.3`, PFRL's `evaluation episode 0 length:9 R:9.0`. The counter is the
-# line's step and the phase names every measure of the line (Validation_loss). An episode is
-# also what its measures are of, as reinforcement-learning libraries name them (episode
-# length, episode return): its word stays in the name, evaluation_episode_length. (An
-# evaluation's `step 3/50` is its place in the evaluation, not the run's step.)
+# `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, PFRL's `evaluation episode 0
+# length:9 R:9.0`; or with the counter, then its phase as a label: `Epoch 1 val: loss=0.4`.
+# The counter is the line's step and the phase names every measure of the line
+# (Validation_loss). An episode is also what its measures are of, as reinforcement-learning
+# libraries name them (episode length, episode return): its word stays in the name,
+# evaluation_episode_length. (An evaluation's `step 3/50` is its place in the evaluation, not
+# the run's step.)
 _PHASE_COUNTER = re.compile(
-    r"\s{0,8}([A-Za-z]{3,10})\ (episode|epoch)\ (\d{1,18})(?:/\d{1,18})?"
-    r"(?::\ +|\ +)(?=[A-Za-z])", re.ASCII | re.IGNORECASE)
+    r"\s{0,8}(?:([A-Za-z]{3,10})\ (episode|epoch):?\ {1,4}(\d{1,18})(?:/\d{1,18})?(?::\ +|[\ \t]+)"
+    r"|(episode|epoch)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)(?=[A-Za-z])",
+    re.ASCII | re.IGNORECASE)
 
 
-def _phase_counter(line: str) -> re.Match[str] | None:
-    """The leading `<phase> <counter> N` of a line (`Validation Epoch 3 loss: 0.4`), else None."""
+# A label that names a phase at the start of a line, before its pairs: `Test results: loss=0.27,
+# acc=0.91`, `Validation - loss: 0.28 acc: 0.90`: the section of every pair of the line
+# (Test_results/loss, Test_results/acc), as a label is of the `name: value` right after it.
+_PHASE_SECTION = re.compile(
+    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})\ {0,8}(?::|\ -)\ +(?=[A-Za-z])", re.ASCII)
+
+
+def _phase_section(line: str) -> tuple[str, str] | None:
+    """The label naming a phase that starts a line, and the rest (`Test results: loss=0.27`:
+    Test_results, `loss=0.27`), else None."""
+    text = message(line)
+    match = _PHASE_SECTION.match(text)
+    if match is None or not PHASES.intersection(match.group(1).lower().split()):
+        return None
+    return match.group(1).replace(" ", "_"), text[match.end():]
+
+
+def _phase_counter(line: str) -> tuple[str, str, str, str] | None:
+    """The phase, counter, step and the rest of a line led by a phase's counter (`Validation
+    Epoch 3 loss: 0.4`: Validation, Epoch, 3, `loss: 0.4`), else None."""
     text = message(line)
     match = _PHASE_COUNTER.match(text)
-    return match if match is not None and match.group(1).lower() in PHASES else None
+    if match is None:
+        return None
+    phase, counter, step, counter_first, step_first, phase_after = match.groups()
+    if phase is None:
+        phase, counter, step = phase_after, counter_first, step_first
+    if phase.lower() not in PHASES:
+        return None
+    return phase, counter, step, text[match.end():]
 
 
 def phased(key: str) -> bool:
@@ -305,9 +333,6 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         whole = _whole(line)
         if whole is not None:
             return whole
-    pairs = []
-    phase = ""
-    end = 0
     label = _PHASE_LABEL.match(line)
     if label is not None and label.group(1).lower() in PHASES:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
@@ -315,15 +340,32 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         phase = label.group(1)
         return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}",
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
+    section = _phase_section(line)
+    if section is not None:
+        label_name, rest = section
+        return [(key if key.lower() in STEP_NAMES or phased(key) or key == _DROPPED
+                 else f"{label_name}/{key}", integer, number)
+                for key, integer, number in _clause_pairs(rest)]
     lead = _phase_counter(line)
     if lead is not None:
-        phase, counter, step = lead.groups()
+        phase, counter, step, rest = lead
         named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
-        rest = message(line)[lead.end():]
-        return [(f"{phase}_{counter}", step, ""), *(
+        pairs = _clause_pairs(rest)
+        if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
+            pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
+                     for key, text in _spaced_texts(rest) or ()]
+        return [(counter.lower(), step, ""), *(
             (key if key.lower() in STEP_NAMES or phased(key) or key == _DROPPED
-             else f"{named}_{key}", integer, number)
-            for key, integer, number in key_value_pairs(rest))]
+             else f"{named}_{key}", integer, number) for key, integer, number in pairs)]
+    return _clause_pairs(line)
+
+
+def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
+    """The pairs of a line, each named as printed in its clause (a phase word that starts a
+    name naming the measures after it in the clause)."""
+    pairs: list[tuple[str, str, str]] = []
+    phase = ""
+    end = 0
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
         if not head and _not_a_pair(line, match, key, integer is not None):
@@ -365,8 +407,8 @@ def line_shape(line: str) -> re.Pattern[str] | None:
     and in linear time."""
     if (line[:1].isalpha() or line[:1] == " ") and _whole(line) is not None:
         return None
-    if _phase_counter(line) is not None:  # its step is no pair's value
-        return None
+    if _phase_counter(line) is not None or _phase_section(line) is not None:
+        return None  # its step is no pair's value; its label names each pair
     parts = []
     end = 0
     for slot, match in enumerate(_PAIR.finditer(line)):
@@ -510,7 +552,8 @@ def parse_fraction(line: str) -> list[Found]:
 # A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
-# (NGBoost), `100:`; a word may name the training's step: `Minibatch step 3/93:` (scikit-learn's
+# (NGBoost), `100:`, a reinforcement-learning loop's `Episode 20,` and `Ep. 30 |`; a word may
+# name the training's step: `Minibatch step 3/93:` (scikit-learn's
 # mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`);
 # `Ep 1 (Step 000005):`.
 _COUNTER = re.compile(
@@ -518,7 +561,7 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|iter|iteration|it)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"step|global_step|iter|iteration|it|episode|ep\.)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
@@ -602,7 +645,7 @@ def parse_alone(line: str) -> list[Found]:
 # A counter with no separator after it, then `name value` pairs separated by spaces only:
 # karpathy/makemore's `step 500 train loss 2.1234 test loss 2.2345`, `print('epoch', e, 'loss',
 # l)`'s `epoch 3 loss 0.5`. Every word after the counter must belong to a pair.
-_BARE_COUNTER = re.compile(r"\s*(step|iter|iteration|it|epoch)\s+(\d{1,18})\s+(?=[A-Za-z])",
+_BARE_COUNTER = re.compile(r"\s*(step|iter|iteration|it|epoch)\s+(\d{1,18}),?\s+(?=[A-Za-z])",
                            re.ASCII | re.IGNORECASE)
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
@@ -843,10 +886,11 @@ def parse_leading_position(line: str) -> list[Found]:
 # `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|-{2,8}\ {1,4})?(?:start of |starting |beginning of )?"
-    r"\[?[\ \t]{0,4}epoch(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|-{2,8}\ {1,4})?"
+    r"(?:start of |starting |beginning of )?"
+    r"\[?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?\]?"
-    r"(?=[\s,;|:\])\-]|$)",
+    r"(?=[\s,;|:\])\-]|\.{1,2}(?:\s|$)|$)",
     re.ASCII | re.IGNORECASE,
 )
 
