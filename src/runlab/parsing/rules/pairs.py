@@ -541,10 +541,16 @@ _FRACTION = re.compile(
 )
 
 
+# A fraction under a name for progress is where the loop is, not a score: PyTorchZeroToAll's
+# `Train Epoch: 1 | Batch Status: 640/60000 (1%) | Loss: 2.30`.
+_PROGRESS = re.compile(r"(?i:batch|status|progress|step|iter|epoch|sample|example|processed)")
+
+
 def parse_fraction(line: str) -> list[Found]:
     """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first."""
     return [(name.replace(" ", "_"), int(count), None)
-            for name, count in _FRACTION.findall(line) if is_metric_key(name)]
+            for name, count in _FRACTION.findall(line)
+            if is_metric_key(name) and _PROGRESS.search(name) is None]
 
 
 # name_value -----------------------------------------------------------------------------------
