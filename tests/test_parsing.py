@@ -250,10 +250,11 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
         "Test set: Average loss: 0.0345, Accuracy: 9910/10000 (99%)",
         expect(("Accuracy", 9910, 0), ("Test_set/Average_loss", 0.0345, 0)),
     ),
-    # a fraction under a name for progress is not a score (PyTorchZeroToAll)
+    # a fraction under a name for progress is not a score, but the position in the epoch
+    # (PyTorchZeroToAll)
     (
         "Train Epoch: 1 | Batch Status: 640/60000 (1%) | Loss: 2.301234",
-        expect(("Loss", 2.301234, 1)),
+        expect(("Loss", 2.301234, 640)),
     ),
     ("INFO: val loss: 0.3", expect(("val_loss", 0.3, 0))),
     ("2024-01-05 12:30:45,123 INFO train loss: 0.5", expect(("train_loss", 0.5, 0))),

@@ -813,13 +813,14 @@ _POSITION = re.compile(
     r"(?:\(\ {0,4}\d{1,3}(?:\.\d{1,4})?%\)\ {0,4})?\]",
     re.ASCII,
 )
-# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, YOLOX's `epoch:
+# Unbracketed, as a clause of its own: flair's `epoch 1 - iter 2/4 - loss 0.83`, PyTorchZeroToAll's
+# `Train Epoch: 1 | Batch Status: 640/60000 (1%) | Loss: 2.30`, YOLOX's `epoch:
 # 1/3, iter: 5/25, ...`, Paddle's `step
 # 5/20 [====>....] - loss: 0.69` (Keras' old progress bar), and
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
 _BARE_POSITION = re.compile(
-    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
-    r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$)"
+    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
+    r"(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$)"
     # or after a space, where its share follows: Poutyne's `Epoch: 1/5 Step:  3/10  30.00% |`
     r"|(?<=\ )(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
     r"(?=\ {1,4}\d{1,3}(?:\.\d{1,4})?%)"
