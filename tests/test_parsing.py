@@ -148,6 +148,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      expect(("Last_reward", 40.0, 10), ("Average_reward", 16.52, 10))),
     # keras-io's custom training loops: the name, what it is over, its step in words
     ("Training loss (for 1 batch) at step 100: 0.6021", expect(("Training_loss", 0.6021, 100))),
+    # TensorFlow's word2vec tutorial pads its step
+    ("Average loss at step  2000 :  113.13", expect(("Average_loss", 113.13, 2000))),
     ("Loss at epoch 3: 0.5", expect(("Loss", 0.5, 3))),
     # FLAML: each learner's best error and the search's
     ("[flaml.automl.logger: 12-02 02:40:16] {3212} INFO -  at 0.4s,\testimator lgbm's best "

@@ -444,7 +444,7 @@ def is_metric_key(key: str) -> bool:
 # the counter its step.
 _AT_STEP = re.compile(
     rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in)"
-    rf"\ (step|iteration|iter|epoch|batch|init|fold|trial|round)\ (\d{{1,18}})(?:/\d{{1,18}})?"
+    rf"\ (step|iteration|iter|epoch|batch|init|fold|trial|round)\ {{1,4}}(\d{{1,18}})(?:/\d{{1,18}})?"
     rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
