@@ -115,11 +115,13 @@ def test_parse_explain_shows_why_each_key_has_its_name(
         "[epoch 3] train loss: 0.41, val acc: 87.2%\n"
         '{"epoch": 2, "val": {"loss": 0.4}}\n'
         "score is 0.5\n"
+        "Validation Epoch 3 loss: 0.4\n"
     )
     r = main("parse", "train.log", "--explain", "--json", "-m", SCORE)
     assert r.code == 0, r.stderr
     by_key = {e["key"]: e for e in json.loads(r.stdout)}
-    assert list(by_key) == ["train_loss", "val_acc", "val/loss", "score"]
+    assert list(by_key) == ["train_loss", "val_acc", "val/loss", "score", "Validation_loss"]
+    assert "the phase that qualifies it" in by_key["Validation_loss"]["why"]
     assert by_key["train_loss"]["text"] == "train loss: 0.41"
     assert "words joined with _" in by_key["train_loss"]["why"]
     assert by_key["val/loss"]["rule"] == "json" and "/" in by_key["val/loss"]["why"]

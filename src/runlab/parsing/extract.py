@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from runlab.errors import RunlabError, UsageError
 from runlab.parsing import LineSplitter, MetricParser, Point
+from runlab.parsing.rules.pairs import phased
 from runlab.store import Store
 from runlab.store import events as kinds
 
@@ -101,6 +102,9 @@ def _explain(key: str, rule: str, line: str) -> tuple[str, str]:
         return clause[:120], _WHY[rule]
     if "/" in key:
         why = "the name as printed (words joined with _) after its section label, joined with /"
+    elif words not in line and phased(key):
+        why = ("the name as printed, after the phase that qualifies it in its line (`val Loss: "
+               "0.6 Acc: 0.5`, `Validation Epoch 3 loss: 0.4`), joined with _")
     elif " " in words and words in line:
         why = "the whole name as printed in its clause, words joined with _"
     else:
