@@ -1176,6 +1176,7 @@ megabyte = [
     "val: " * 200_000 + "x=1",
     "Validation epoch 1 " * 55_000 + "x=1",
     "Episode 1, " * 100_000 + "loss: 1",
+    "x/y z 1/" * 120_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1208,7 +1209,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
-                                       2, 0, 1]
+                                       2, 0, 0, 0, 1]
 
 
 
@@ -2157,6 +2158,17 @@ def test_one_name_for_two_values_takes_each_qualifier() -> None:
         ("time", 39.83)]
     # as many values as qualifiers, or none is read
     assert parse("best (a, b) = (1.2, 1.3, 1.4)") == []
+    # both values with the slash too (pytorch-a2c-ppo-acktr-gail), after its `Updates N,`
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "Updates 30, num frames 80, mean/median reward 1.0/2.0, min/max reward 0.0/3.0, "
+        "entropy 1.38629, value loss 0.51, policy loss -0.02")] == [
+        ("entropy", 1.38629, 30), ("value_loss", 0.51, 30), ("policy_loss", -0.02, 30),
+        ("mean_reward", 1.0, 30), ("median_reward", 2.0, 30), ("min_reward", 0.0, 30),
+        ("max_reward", 3.0, 30)]
+    assert parse("Last 10 training episodes: mean/median reward 20.1/18.0, min/max reward "
+                 "9.0/50.0") == expect(("mean_reward", 20.1, 0), ("median_reward", 18.0, 0),
+                                       ("min_reward", 9.0, 0), ("max_reward", 50.0, 0))
+    assert parse("see data/train.csv 1/2") == []
 
 
 def test_labelled_tables_name_each_value_by_row_and_column() -> None:

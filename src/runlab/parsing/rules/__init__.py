@@ -594,7 +594,8 @@ RULES: list[Rule] = [
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
-         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. "),
+         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "Updates ", "Update ",
+         "update "),
         starts="0123456789[",
         generic=True,
     ),
@@ -642,9 +643,10 @@ RULES: list[Rule] = [
         "split_name",
         "one name for two values, its qualifier naming each: CRFsuite's `Acc(item/seq)=0.907 "
         "0.433` as Acc_item and Acc_seq, pycma's `final/bestever f-value = 3e-14 3e-14` as "
-        "final_f-value and bestever_f-value",
+        "final_f-value and bestever_f-value, `mean/median reward 20.1/18.0` as mean_reward "
+        "and median_reward",
         parse_split_name,
-        (")=", "):", ") =", ") :", "/bestever "),
+        (")=", "):", ") =", ") :", "/bestever ", "/median ", "/max ", "/std "),
         generic=True,
     ),
     Rule(

@@ -139,6 +139,14 @@ _SPLIT_BEFORE = re.compile(
 )
 
 
+# Or both values written with the slash too, no `=`: pytorch-a2c-ppo-acktr-gail's `Last 10
+# training episodes: mean/median reward 20.1/18.0, min/max reward 9.0/50.0` (and its many
+# copies): mean_reward, median_reward, min_reward, max_reward.
+_SPLIT_SLASHED = re.compile(
+    r"(?<![^\s,;|])([A-Za-z]\w{0,20})/([A-Za-z]\w{0,20})\ ([A-Za-z][\w\-]{0,40})(?:\ ?[:=])?"
+    rf"\ {{1,4}}({NUMBER})/({NUMBER}){VALUE_END}",
+    re.ASCII,
+)
 # Or a tuple of values under the tuple of their qualifiers: BoTorch's closed-loop tutorial,
 # `best_value (random, qEI, qNEI) = (1.18, 1.18, 1.51)`: best_value_random, best_value_qEI and
 # best_value_qNEI.
@@ -153,7 +161,8 @@ _TUPLE_SEPARATOR = re.compile(r",\ *")
 
 def parse_split_name(line: str) -> list[Found]:
     """``Acc(item/seq)=0.907 0.433``: Acc_item and Acc_seq; ``final/bestever f-value = 3 3``:
-    final_f-value and bestever_f-value; ``best (a, b) = (1.2, 1.3)``: best_a and best_b."""
+    final_f-value and bestever_f-value; ``min/max reward 9.0/50.0``: min_reward and
+    max_reward; ``best (a, b) = (1.2, 1.3)``: best_a and best_b."""
     found: list[Found] = []
     for name, labels, values in _SPLIT_TUPLE.findall(line):
         names, numbers = _TUPLE_SEPARATOR.split(labels), _TUPLE_SEPARATOR.split(values)
@@ -163,7 +172,8 @@ def parse_split_name(line: str) -> list[Found]:
     for name, first, second, one, two in _SPLIT_NAME.findall(line):
         found += [(f"{name}_{first}", to_number(one), None),
                   (f"{name}_{second}", to_number(two), None)]
-    for first, second, name, one, two in _SPLIT_BEFORE.findall(line):
+    for first, second, name, one, two in (*_SPLIT_BEFORE.findall(line),
+                                          *_SPLIT_SLASHED.findall(line)):
         found += [(f"{first}_{name}", to_number(one), None),
                   (f"{second}_{name}", to_number(two), None)]
     return found
@@ -558,7 +568,8 @@ def parse_fraction(line: str) -> list[Found]:
 # A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
-# (NGBoost), `100:`, a reinforcement-learning loop's `Episode 20,` and `Ep. 30 |`; a word may
+# (NGBoost), `100:`, a reinforcement-learning loop's `Episode 20,`, `Ep. 30 |` and `Updates 10,`
+# (pytorch-a2c-ppo-acktr-gail); a word may
 # name the training's step: `Minibatch step 3/93:` (scikit-learn's
 # mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`);
 # `Ep 1 (Step 000005):`.
@@ -567,7 +578,7 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|global_step|iter|iteration|it|episode|ep\.)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"step|global_step|iter|iteration|it|episode|ep\.|updates?)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
