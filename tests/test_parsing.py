@@ -758,6 +758,15 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                "[test] step: 25, loss: 2.30, accuracy: 10.0") == expect(
         ("train_loss", 2.40, 25), ("train_accuracy", 9.01, 25), ("test_loss", 2.30, 25),
         ("test_accuracy", 10.0, 25))
+    # or in parentheses after a dash (attention-is-all-you-need-pytorch), under `[ Epoch N ]`
+    parser = MetricParser()
+    assert run(parser, "[ Epoch 1 ]", "  - (Training)   ppl:  12.34567, accuracy: 45.678 %, lr:  "
+               "0.00012, elapse: 1.234 min", "  - (Validation) ppl:  14.34567, accuracy: 42.678 %, "
+               "lr:  0.00012, elapse: 0.234 min") == expect(
+        ("Training_ppl", 12.34567, 1), ("Training_accuracy", 45.678, 1),
+        ("Training_lr", 0.00012, 1), ("Training_elapse", 1.234, 1),
+        ("Validation_ppl", 14.34567, 1), ("Validation_accuracy", 42.678, 1),
+        ("Validation_lr", 0.00012, 1), ("Validation_elapse", 0.234, 1))
     # a key that already names its phase keeps it once
     parser = MetricParser()
     assert run(parser, "[train] train_loss: 0.5", "[val] val loss: 0.4, acc: 0.9") == expect(

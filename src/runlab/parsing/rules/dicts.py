@@ -173,7 +173,7 @@ _NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})\ {0,2}=\ {0,2}\Z")
 # Or a dict that is all of a message after its label, the label naming a phase: RecBole's
 # `test result: OrderedDict([('recall@10', 0.33), ...])`, test_result/recall@10 (not `Sample
 # 3 of the training set: {...}`, a clause of a sentence).
-_PHASE_LABEL = re.compile(
+_DICT_LABEL = re.compile(
     r"\s{0,8}((?:[A-Za-z]\w{0,20}\ ){0,2}[A-Za-z]\w{0,20})\ {0,2}:\ {0,2}"
     r"(?:OrderedDict\(|dict_items\()?\Z", re.ASCII)
 
@@ -182,7 +182,7 @@ def _phase_label(line: str, start: int) -> str:
     """The label before a dict that is the rest of its message, when a word of it names a
     phase (`test result: {...}`: test_result), else ''."""
     text = message(line[:start])
-    label = _PHASE_LABEL.match(text) if len(text) <= 80 else None
+    label = _DICT_LABEL.match(text) if len(text) <= 80 else None
     if label is None or not PHASES.intersection(label.group(1).lower().split()):
         return ""
     return label.group(1).replace(" ", "_")

@@ -260,8 +260,12 @@ _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
-# A line that starts with its phase in brackets: `[train] step: 25, loss: 2.40`.
-_PHASE_LABEL = re.compile(r"\s{0,8}\[([A-Za-z]{3,10})\]\s{1,8}(?=[A-Za-z])", re.ASCII)
+# A line that starts with its phase in brackets: `[train] step: 25, loss: 2.40`, or in
+# parentheses after a dash, attention-is-all-you-need-pytorch's `  - (Validation) ppl:  14.3,
+# accuracy: 42.6 %`.
+_PHASE_LABEL = re.compile(
+    r"\s{0,8}(?:\[([A-Za-z]{3,10})\]|(?:-\ {1,4})?\(([A-Za-z]{3,10})\))\s{1,8}(?=[A-Za-z])",
+    re.ASCII)
 # A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
 # `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, PFRL's `evaluation episode 0
 # length:9 R:9.0`; or with the counter, then its phase as a label: `Epoch 1 val: loss=0.4`.
@@ -344,10 +348,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         if whole is not None:
             return whole
     label = _PHASE_LABEL.match(line)
-    if label is not None and label.group(1).lower() in PHASES:
+    if label is not None and (label.group(1) or label.group(2)).lower() in PHASES:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
         # of the line is the phase's; its step is not
-        phase = label.group(1)
+        phase = label.group(1) or label.group(2)
         return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}",
                  integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
     section = _phase_section(line)
