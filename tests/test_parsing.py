@@ -812,6 +812,10 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
         ("Train_loss", 0.512, 2), ("Test_loss", 0.456, 2), ("Test_accuracy", 0.812, 2),
         ("loss", 0.34, 600))
     assert run(MetricParser(), "version 1..3 done", "loss: 0.5...") == []
+    # a line of only a generation (PyGAD's examples) is the step of the lines after it
+    assert run(MetricParser(), "Generation = 1", "Fitness    = 3.86", "Change     = 3.86",
+               "Generation = 2", "Fitness    = 7.29") == expect(
+        ("Fitness", 3.86, 1), ("Change", 3.86, 1), ("Fitness", 7.29, 2))
     # a reinforcement-learning loop's episode counter is the line's step
     assert run(MetricParser(), "Episode 20, reward: 25.0, avg reward: 18.2, epsilon: 0.82",
                "Ep. 30 | Return: 45.0 | Length: 120") == expect(
