@@ -812,6 +812,14 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
         ("Train_loss", 0.512, 2), ("Test_loss", 0.456, 2), ("Test_accuracy", 0.812, 2),
         ("loss", 0.34, 600))
     assert run(MetricParser(), "version 1..3 done", "loss: 0.5...") == []
+    # PyTorch's FGSM tutorial: the ratio after the count and the total
+    assert run(MetricParser(), "Epsilon: 0.1\tTest Accuracy = 869 / 1000 = 0.869") == expect(
+        ("Test_Accuracy", 0.869, 0), ("Epsilon", 0.1, 0))
+    # PyTorch's neural style tutorial's `run [N]:` and TPOT's `Generation N - ` are steps
+    assert run(MetricParser(), "run [50]:", "Style Loss : 0.015341 Content Loss: 0.046366", "",
+               "Generation 2 - Current best internal CV score: 0.955") == expect(
+        ("Style_Loss", 0.015341, 50), ("Content_Loss", 0.046366, 50),
+        ("Current_best_internal_CV_score", 0.955, 2))
     # a line of only a generation (PyGAD's examples) is the step of the lines after it
     assert run(MetricParser(), "Generation = 1", "Fitness    = 3.86", "Change     = 3.86",
                "Generation = 2", "Fitness    = 7.29") == expect(
@@ -1190,6 +1198,9 @@ megabyte = [
     "Validation epoch 1 " * 55_000 + "x=1",
     "Episode 1, " * 100_000 + "loss: 1",
     "x/y z 1/" * 120_000,
+    "x = 1 / 1 = " * 80_000 + "1",
+    "run [" * 200_000 + "1]:",
+    "Generation 1 - " * 60_000 + "loss: 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1222,7 +1233,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
-                                       2, 0, 0, 0, 1]
+                                       2, 0, 0, 0, 1, 1, 0, 0, 2, 1, 1]
 
 
 

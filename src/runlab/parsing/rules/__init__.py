@@ -595,7 +595,7 @@ RULES: list[Rule] = [
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "Updates ", "Update ",
-         "update "),
+         "update ", "Generation ", "generation ", "run ["),
         starts="0123456789[",
         generic=True,
     ),
@@ -634,9 +634,10 @@ RULES: list[Rule] = [
     Rule(
         "fraction",
         "a count out of a total with its percentage, `Accuracy: 9910/10000 (99%)`, as "
-        "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric)",
+        "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric); with their "
+        "ratio, `Test Accuracy = 9426 / 10000 = 0.9426`, as Test_Accuracy 0.9426",
         parse_fraction,
-        ("%)",),
+        ("%)", " / "),
         generic=True,
     ),
     Rule(

@@ -553,6 +553,12 @@ def parse_call_name(line: str) -> list[Found]:
 _FRACTION = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME}):\s*(\d{{1,18}})/\d{{1,18}} \(\d+(?:\.\d+)?%\)", re.ASCII
 )
+# Or the count, the total and their ratio: PyTorch's FGSM tutorial, `Epsilon: 0.05\tTest
+# Accuracy = 9426 / 10000 = 0.9426`: Test_Accuracy 0.9426, the ratio.
+_RATIO = re.compile(
+    rf"(?<![^\s,;|(\[{{])({_NAME})\ ?[:=]\ {{0,4}}\d{{1,18}}\ {{0,4}}/\ {{0,4}}\d{{1,18}}\ {{0,4}}=\ {{0,4}}"
+    rf"({NUMBER}){VALUE_END}", re.ASCII
+)
 
 
 # A fraction under a name for progress is where the loop is, not a score: PyTorchZeroToAll's
@@ -561,17 +567,23 @@ _PROGRESS = re.compile(r"(?i:batch|status|progress|step|iter|epoch|sample|exampl
 
 
 def parse_fraction(line: str) -> list[Found]:
-    """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first."""
-    return [(name.replace(" ", "_"), int(count), None)
-            for name, count in _FRACTION.findall(line)
-            if is_metric_key(name) and _PROGRESS.search(name) is None]
+    """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first;
+    ``Test Accuracy = 9426 / 10000 = 0.9426`` as Test_Accuracy 0.9426, the ratio."""
+    found: list[Found] = [(name.replace(" ", "_"), int(count), None)
+                          for name, count in _FRACTION.findall(line)
+                          if is_metric_key(name) and _PROGRESS.search(name) is None]
+    if " = " in line:
+        found += [(name.replace(" ", "_"), to_number(ratio), None)
+                  for name, ratio in _RATIO.findall(line) if is_metric_key(name)]
+    return found
 
 
 # name_value -----------------------------------------------------------------------------------
 
 # A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
-# 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
+# 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`, PyTorch's
+# neural style tutorial's `run [50]:`, TPOT's `Generation 1 - Current best internal CV score`
 # (NGBoost), `100:`, a reinforcement-learning loop's `Episode 20,`, `Ep. 30 |` and `Updates 10,`
 # (pytorch-a2c-ppo-acktr-gail); a word may
 # name the training's step: `Minibatch step 3/93:` (scikit-learn's
@@ -582,8 +594,9 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|global_step|iter|iteration|it|episode|ep\.|updates?)\s+(\d{1,18})(?:\s*(?:[:|,]|$)|/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
-    r"|\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
+    r"step|global_step|iter|iteration|it|episode|ep\.|updates?|generation)\s+(\d{1,18})"
+    r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):)",
