@@ -947,6 +947,15 @@ def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
     assert run(parser, "model:", "  _target_: torch.nn.Sequential", "  hidden: 32", "optimizer:",
                "  lr: 0.1", "trainer:", "  epochs: 3", "seed: 0", "loss: 0.5") == expect(
         ("loss", 0.5, 0))
+    # nanoGPT's configurator: the config file printed whole, the command line's overrides
+    parser = MetricParser()
+    assert run(parser, "Overriding config with config/train_shakespeare_char.py:",
+               "# train a miniature character-level shakespeare model",
+               "eval_iters = 200", "log_interval = 10 # don't print too too often", "",
+               "dropout = 0.2", "learning_rate = 1e-3 # with baby networks can afford to go",
+               "Overriding: batch_size = 12", "Overriding: dropout = 0.0",
+               "step 0: train loss 4.2, val loss 4.3") == expect(
+        ("train_loss", 4.2, 0), ("val_loss", 4.3, 0))
     parser = MetricParser()
     assert run(parser, "wandb: Run summary:", "wandb:  acc 0.8275", "wandb: loss 0.50455",
                "wandb: status finished", "wandb: ") == expect(

@@ -27,6 +27,7 @@ from runlab.parsing.rules.libraries import (
     box_rows,
     cma_rows,
     config_rows,
+    py_config_rows,
     crfsuite_settings,
     parse_crfsuite_stage,
     parse_box_edge,
@@ -38,6 +39,7 @@ from runlab.parsing.rules.libraries import (
     parse_labelled_header,
     labelled_rows,
     parse_config_head,
+    parse_py_config_head,
     parse_gb_header,
     parse_gb_row,
     parse_vw_header,
@@ -377,6 +379,16 @@ RULES: list[Rule] = [
          "experiment:", "defaults:"),
         final=True,
         rows=config_rows,
+    ),
+    Rule(
+        "py_config_dump",
+        "a Python config file printed whole, nanoGPT's `Overriding config with "
+        "config/train_shakespeare_char.py:` then `n_layer = 6`, comments and blank lines: "
+        "settings, not metrics",
+        parse_py_config_head,
+        ("Overriding config with ",),
+        final=True,
+        rows=py_config_rows,
     ),
     Rule(
         "sklearn_hgb",

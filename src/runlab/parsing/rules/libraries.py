@@ -37,6 +37,8 @@ _NOISE = re.compile(
     r"|Gradient Accumulation steps|Total optimization steps|Number of trainable parameters"
     r"|Batch size)\b[^=]* = "
     r"|^\[notice\] |^\s*Created wheel for "  # pip
+    # nanoGPT's configurator: a setting given on the command line, `Overriding: batch_size = 12`
+    r"|^Overriding: \w+ = "
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
@@ -1398,6 +1400,21 @@ parse_config_head = _claims(_CFG_HEAD)
 
 
 _CFG_SETTING = re.compile(r"\s{2,}[\w.\-]{1,80}:(?:\s+(\S.*))?\s*")
+
+
+# nanoGPT's configurator prints the config file it runs, `Overriding config with
+# config/train_shakespeare_char.py:` and then the file: Python assignments (`n_layer = 6`),
+# comments and blank lines, settings all.
+_PY_CONFIG_HEAD = re.compile(r"Overriding config with \S{1,200}\.py:\s*")
+parse_py_config_head = _claims(_PY_CONFIG_HEAD)
+"""The line before a Python config file printed whole."""
+_PY_CONFIG_LINE = re.compile(r"\s*(?:#.*|[A-Za-z_][\w.]{0,80}\s*=.*|)")
+
+
+def py_config_rows(header: str) -> Callable[[str], list[Found]]:
+    """The printed file's assignments, comments and blank lines: nothing; its first other
+    line ends it."""
+    return lambda line: [CLAIM] if _PY_CONFIG_LINE.fullmatch(line) else []
 
 
 def config_rows(header: str) -> Callable[[str], list[Found]]:
