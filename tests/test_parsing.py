@@ -841,6 +841,20 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
     # `Ep 5:` and `>> Epoch 7` are epochs
     assert run(MetricParser(), "Ep 5: train_loss=0.31", ">> Epoch 7 finished. loss: 0.29") == (
         expect(("train_loss", 0.31, 5), ("loss", 0.29, 7)))
+    # (found in review) each clause between bars names its own phase; a setting stays out
+    # under a phase; `Epoch N <phase>:` before `name value` pairs; `Ep 1 (Step N):` is no header
+    assert run(MetricParser(), "Train: loss=0.5 | Val: loss=0.6",
+               "Train - Loss: 0.42 | Acc: 0.85 || Val - Loss: 0.51 | Acc: 0.80") == expect(
+        ("Train/loss", 0.5, 0), ("Val/loss", 0.6, 0), ("Train/Loss", 0.42, 0),
+        ("Train/Acc", 0.85, 0), ("Val/Loss", 0.51, 0), ("Val/Acc", 0.80, 0))
+    assert run(MetricParser(), "Validation Epoch 3 num_batches: 50 loss: 0.4",
+               "Test dataset: num_classes=10", "Epoch 12 val: loss 0.15 acc 0.96") == expect(
+        ("Validation_loss", 0.4, 3), ("val_loss", 0.15, 12), ("val_acc", 0.96, 12))
+    assert run(MetricParser(), "Ep 1 (Step 000100): Train loss 0.523, Val loss 0.557",
+               "Training accuracy: 70.00%") == expect(
+        ("Train_loss", 0.523, 100), ("Val_loss", 0.557, 100), ("Training_accuracy", 70.0, 100))
+    assert run(MetricParser(), "seed (torch, numpy) = (42, 42)",
+               "Input shape (H, W) = (800, 1333)") == []
     # a counter after a word that is no phase names nothing
     parser = MetricParser()
     assert run(parser, "Running epoch 3 loss: 0.4") == expect(("loss", 0.4, 0))

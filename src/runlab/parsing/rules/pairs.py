@@ -157,6 +157,8 @@ _SPLIT_TUPLE = re.compile(
     re.ASCII,
 )
 _TUPLE_SEPARATOR = re.compile(r",\ *")
+# A tuple of sizes is a setting: `Input shape (H, W) = (800, 1333)`, `image_size (h, w)`.
+_SHAPE_WORDS = re.compile(r"(?i:shape|size|dims?|resolution)$")
 
 
 def parse_split_name(line: str) -> list[Found]:
@@ -166,7 +168,8 @@ def parse_split_name(line: str) -> list[Found]:
     found: list[Found] = []
     for name, labels, values in _SPLIT_TUPLE.findall(line):
         names, numbers = _TUPLE_SEPARATOR.split(labels), _TUPLE_SEPARATOR.split(values)
-        if len(names) == len(numbers):
+        if len(names) == len(numbers) and is_metric_key(name) and not _SHAPE_WORDS.search(
+                name):
             found += [(f"{name}_{label}", to_number(number), None)
                       for label, number in zip(names, numbers, strict=True)]
     for name, first, second, one, two in _SPLIT_NAME.findall(line):
@@ -343,6 +346,15 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     unchecked; none for download progress."""
     if "%" in line and _TRANSFER.search(line):
         return []
+    lead = _phase_counter(line)
+    if lead is not None:
+        phase, counter, step, rest = lead
+        named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
+        pairs = _clause_pairs(rest)
+        if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
+            pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
+                     for key, text in _spaced_texts(rest) or ()]
+        return [(counter.lower(), step, ""), *_qualified(pairs, f"{named}_")]
     if line[:1].isalpha() or line[:1] == " ":
         whole = _whole(line)
         if whole is not None:
@@ -352,26 +364,29 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
         # of the line is the phase's; its step is not
         phase = label.group(1) or label.group(2)
-        return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}",
-                 integer, number) for key, integer, number in key_value_pairs(line[label.end():])]
+        return _qualified(key_value_pairs(line[label.end():]), f"{phase}_")
     section = _phase_section(line)
     if section is not None:
-        label_name, rest = section
-        return [(key if key.lower() in STEP_NAMES or phased(key) or key == _DROPPED
-                 else f"{label_name}/{key}", integer, number)
-                for key, integer, number in _clause_pairs(rest)]
-    lead = _phase_counter(line)
-    if lead is not None:
-        phase, counter, step, rest = lead
-        named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
-        pairs = _clause_pairs(rest)
-        if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
-            pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
-                     for key, text in _spaced_texts(rest) or ()]
-        return [(counter.lower(), step, ""), *(
-            (key if key.lower() in STEP_NAMES or phased(key) or key == _DROPPED
-             else f"{named}_{key}", integer, number) for key, integer, number in pairs)]
+        # each clause between bars may name its own phase: `Train: loss=0.5 | Val: loss=0.6`
+        pairs = []
+        for clause in _BARS.split(line):
+            inner = _phase_section(clause)
+            if inner is not None:
+                section, clause = inner, inner[1]
+            pairs += _qualified(_clause_pairs(clause), f"{section[0]}/")
+        return pairs
     return _clause_pairs(line)
+
+
+_BARS = re.compile(r"\|{1,2}")
+
+
+def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str, str, str]]:
+    """Pairs named for the phase (`prefix`) that qualifies their line, but for steps, names
+    that already say their phase, and settings (`num_batches`), which stay out."""
+    return [(key if key.lower() in STEP_NAMES or phased(key) or key == _DROPPED
+             else prefix + key if is_metric_key(key) else _DROPPED, integer, number)
+            for key, integer, number in pairs]
 
 
 def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -925,7 +940,9 @@ _EPOCH_HEADER = re.compile(
     r"(?:start of |starting |beginning of )?"
     r"\[?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?\]?"
-    r"(?=[\s,;|:\])\-]|\.{1,2}(?:\s|$)|$)",
+    r"(?=[\s,;|:\])\-]|\.{1,2}(?:\s|$)|$)"
+    # (not LLMs-from-scratch's `Ep 1 (Step 000005):`, whose step is the global one)
+    r"(?!\ {0,4}\((?:step|iter|iteration|it)\ )",
     re.ASCII | re.IGNORECASE,
 )
 
