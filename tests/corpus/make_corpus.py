@@ -14984,7 +14984,7 @@ def udacity_inference_validation() -> Truth:
     (its two classifiers, without and with dropout, each 30 epochs of Adam 0.003 on batches of
     64), torch seeded 0, one thread, on `torchvision_standin`: 1280 synthetic images to train
     on and 640 to test in Fashion-MNIST's place. It prints a batch's output shape, 10
-    predicted classes, `Accuracy: 10.9375%` (the untrained model on one batch), then for each
+    predicted classes, `Accuracy: 20.3125%` (the untrained model on one batch), then for each
     loop 30 lines `Epoch: 1/30..  Training Loss: 0.512..  Test Loss: 0.456..  Test Accuracy:
     0.812`. Truth: the program's values as each line is printed, read from its variables:
     `accuracy.item()*100` as `Accuracy`, no step; and each epoch's training loss (the first
