@@ -14681,6 +14681,455 @@ CASES["d3rlpy_online"] = d3rlpy_online
 OWN_ENVIRONMENT["d3rlpy_online"] = OWN_ENVIRONMENT["d3rlpy_dqn"]
 
 
+# --- famous hand-written training scripts: minimalRL, PyTorchZeroToAll, MorvanZhou's tutorial --
+# Each runs alone, in one small environment of its own, from a checkout of its repository:
+#
+#     python -m venv ~/scripts-venv && ~/scripts-venv/bin/pip install torch==2.13.0
+#     ~/scripts-venv/bin/pip install torch==2.13.0 gymnasium matplotlib numpy
+#     git clone https://github.com/seungeunrho/minimalRL ~/minimalRL
+#     export MINIMALRL=~/minimalRL MINIMALRL_COMMIT=$(git -C ~/minimalRL rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py minimalrl_dqn
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py minimalrl_ppo
+#     git clone https://github.com/hunkim/PyTorchZeroToAll ~/PyTorchZeroToAll
+#     export ZERO_TO_ALL=~/PyTorchZeroToAll
+#     export ZERO_TO_ALL_COMMIT=$(git -C ~/PyTorchZeroToAll rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py zerotoall_softmax_mnist
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py zerotoall_cnn_mnist
+#     git clone https://github.com/MorvanZhou/PyTorch-Tutorial ~/PyTorch-Tutorial
+#     export MORVAN_TUTORIAL=~/PyTorch-Tutorial
+#     export MORVAN_COMMIT=$(git -C ~/PyTorch-Tutorial rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py morvan_cnn
+
+SCRIPTS_ENVIRONMENT = {name: f"{name} (hand-written scripts cases)"
+                       for name in ("torch", "numpy", "gymnasium", "matplotlib")}
+
+
+def gym_shim() -> None:
+    """A `gym` module that is gymnasium (minimalRL imports `gym` and calls it in the API
+    gymnasium keeps: `s, _ = env.reset()`, five values from `env.step`), its `make` seeding
+    the environment (seed 0, at a first `reset` of its own) so that both runs see the same
+    episodes."""
+    import types
+
+    import gymnasium
+
+    gym = types.ModuleType("gym")
+    gym.__dict__.update({k: v for k, v in gymnasium.__dict__.items() if not k.startswith("__")})
+
+    def make(env_id: str, **kwargs: Any) -> Any:
+        env = gymnasium.make(env_id, **kwargs)
+        env.reset(seed=0)
+        env.action_space.seed(0)
+        return env
+
+    gym.make = make  # type: ignore[attr-defined]
+    sys.modules["gym"] = gym
+
+
+def minimalrl_checkout(script: str) -> str:
+    root = os.environ.get("MINIMALRL")
+    path = os.path.join(root or "", script)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set MINIMALRL to a seungeunrho/minimalRL checkout")
+    return path
+
+
+def seeded_torch() -> None:
+    import random
+
+    import numpy as np
+    import torch
+
+    random.seed(0)
+    np.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+
+
+def minimalrl_dqn() -> Truth:
+    """minimalRL's DQN, seungeunrho/minimalRL `dqn.py` (the checkout named by MINIMALRL), run as
+    the script (`run_script`) on gymnasium's CartPole-v1 through `gym_shim` (seeded), random and
+    torch seeded 0, one thread; its one change: 10000 episodes made 101 (two minutes on this busy
+    CPU). It prints `n_episode :20, score : 9.6, n_buffer : 192, eps : 7.9%` every 20 episodes.
+    Truth: the printing frame's values as each line is printed: `score/print_interval` as `score`
+    and `epsilon*100` (its exploration rate, printed in percent) as `eps`, at `n_epi` (the episode
+    printed). `n_buffer` (the replay buffer's size) is a count: left out."""
+    seeded_torch()
+    gym_shim()
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if '"n_episode :{}, score : {:.1f}' in statement:
+            truth.extend([point("score", values["score"] / values["print_interval"],
+                                values["n_epi"]),
+                          point("eps", values["epsilon"] * 100, values["n_epi"])])
+
+    run_script(minimalrl_checkout("dqn.py"), [], record, MINIMALRL_EPISODES)
+    if len(truth) != 10:
+        raise SystemExit(f"minimalrl_dqn: {len(truth)} points, not 5 lines' 2")
+    return truth
+
+
+MINIMALRL_EPISODES = {"    for n_epi in range(10000):": "    for n_epi in range(101):"}
+CASES["minimalrl_dqn"] = minimalrl_dqn
+OWN_ENVIRONMENT["minimalrl_dqn"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["minimalrl_dqn"] = "MINIMALRL"
+REPOSITORY_CHECKOUTS["MINIMALRL"] = ("seungeunrho/minimalRL", "MINIMALRL_COMMIT")
+
+
+def minimalrl_ppo() -> Truth:
+    """minimalRL's PPO, seungeunrho/minimalRL `ppo.py` (the checkout named by MINIMALRL), run as
+    the script on gymnasium's CartPole-v1 through `gym_shim` (seeded), torch seeded 0, one
+    thread; its one change: 10000 episodes made 101. It prints `# of episode :20, avg score :
+    21.0` every 20 episodes. Truth: the printing frame's `score/print_interval` as `avg score`
+    at `n_epi` (the episode printed)."""
+    seeded_torch()
+    gym_shim()
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if '"# of episode :{}, avg score : {:.1f}"' in statement:
+            truth.append(point("avg_score", values["score"] / values["print_interval"],
+                               values["n_epi"]))
+
+    run_script(minimalrl_checkout("ppo.py"), [], record, MINIMALRL_EPISODES)
+    if len(truth) != 5:
+        raise SystemExit(f"minimalrl_ppo: {len(truth)} points, not 5 lines'")
+    return truth
+
+
+CASES["minimalrl_ppo"] = minimalrl_ppo
+OWN_ENVIRONMENT["minimalrl_ppo"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["minimalrl_ppo"] = "MINIMALRL"
+
+
+def synthetic_digits(n: int, seed: int) -> tuple[Any, Any]:
+    """`n` made-up 28x28 grey images (uint8) of 10 classes, MNIST's shape: each class a blurred
+    random template, each image its class's template shifted a pixel or two, with noise; one
+    label in five drawn at random (so that no model is right on all: its losses stay where
+    three decimals show them)."""
+    import torch
+
+    g = torch.Generator().manual_seed(1234)
+    templates = (torch.rand(10, 1, 28, 28, generator=g) > 0.8).float()
+    templates = torch.nn.functional.avg_pool2d(templates, 5, 1, 2)[:, 0]
+    templates = templates / templates.amax(dim=(1, 2), keepdim=True)
+    g = torch.Generator().manual_seed(seed)
+    labels = torch.randint(0, 10, (n,), generator=g)
+    shifts = torch.randint(-2, 3, (n, 2), generator=g)
+    images = torch.stack([torch.roll(templates[c], (int(dx), int(dy)), (0, 1))
+                          for c, (dx, dy) in zip(labels.tolist(), shifts.tolist())])
+    images = (images * 200 + torch.rand(n, 28, 28, generator=g) * 80).clamp(0, 255)
+    wrong = torch.rand(n, generator=g) < 0.2
+    labels = torch.where(wrong, torch.randint(0, 10, (n,), generator=g), labels)
+    return images.to(torch.uint8), labels
+
+
+def torchvision_standin(train_size: int, test_size: int, name: str = "MNIST") -> None:
+    """A `torchvision` of the few parts these scripts call (PyPI's torchvision is a CUDA build,
+    which the CPU wheel of torch cannot load): `datasets.<name>` holding `synthetic_digits`
+    (`train_size` images to train on, `test_size` to test; MNIST's 60000/10000 are minutes of
+    CPU time a script) instead of the real set (nothing downloaded), with MNIST's attributes
+    (`data`, `targets` and the old `train_data`, `test_data`, `train_labels`, `test_labels`),
+    items as MNIST gives them (a PIL-less image through `transform`, the label an int), and
+    `transforms.ToTensor`, `Normalize` and `Compose` as torchvision defines them."""
+    import types
+
+    import torch
+
+    class ToTensor:
+        def __call__(self, image: Any) -> Any:
+            image = torch.as_tensor(image)
+            return image.unsqueeze(0).float().div(255) if image.dim() == 2 else image
+
+    class Normalize:
+        def __init__(self, mean: Any, std: Any) -> None:
+            self.mean = torch.tensor(mean).view(-1, 1, 1)
+            self.std = torch.tensor(std).view(-1, 1, 1)
+
+        def __call__(self, tensor: Any) -> Any:
+            return (tensor - self.mean) / self.std
+
+    class Compose:
+        def __init__(self, transforms: list[Any]) -> None:
+            self.transforms = transforms
+
+        def __call__(self, image: Any) -> Any:
+            for transform in self.transforms:
+                image = transform(image)
+            return image
+
+    class Digits(torch.utils.data.Dataset):  # type: ignore[misc]
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     target_transform: Any = None, download: bool = False) -> None:
+            self.train = train
+            self.transform = transform
+            self.data, self.targets = synthetic_digits(train_size if train else test_size,
+                                                       1 if train else 2)
+            self.train_data = self.test_data = self.data
+            self.train_labels = self.test_labels = self.targets
+
+        def __getitem__(self, index: int) -> tuple[Any, int]:
+            image, target = self.data[index], int(self.targets[index])
+            return (self.transform(image) if self.transform else image), target
+
+        def __len__(self) -> int:
+            return len(self.data)
+
+    torchvision = types.ModuleType("torchvision")
+    datasets = types.ModuleType("torchvision.datasets")
+    transforms = types.ModuleType("torchvision.transforms")
+    setattr(datasets, name, Digits)
+    transforms.__dict__.update(ToTensor=ToTensor, Normalize=Normalize, Compose=Compose)
+    torchvision.__dict__.update(datasets=datasets, transforms=transforms)
+    sys.modules.update({"torchvision": torchvision, "torchvision.datasets": datasets,
+                        "torchvision.transforms": transforms})
+
+
+def zerotoall_checkout(script: str) -> str:
+    root = os.environ.get("ZERO_TO_ALL")
+    path = os.path.join(root or "", script)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set ZERO_TO_ALL to a hunkim/PyTorchZeroToAll checkout")
+    return path
+
+
+def zerotoall_softmax_mnist() -> Truth:
+    """PyTorchZeroToAll's softmax classifier, hunkim/PyTorchZeroToAll `09_2_softmax_mnist.py`
+    (the checkout named by ZERO_TO_ALL), run as the script, unchanged (its five linear layers,
+    SGD 0.01 with momentum 0.5, batches of 64, 9 epochs, CPU), torch seeded 0, one thread, on
+    `torchvision_standin`: 1280 synthetic images to train on and 640 to test in MNIST's place.
+    It prints `Training MNIST Model on cpu`, then `Train Epoch: 1 | Batch Status: 640/1280
+    (50%) | Loss: 2.301234` every 10 batches, and after each epoch `Training time: 0m 1s`,
+    `===========================`, `Test set: Average loss: 0.0360, Accuracy: 58/640 (9%)`
+    and `Testing time: 0m 0s`. Truth: the printing frames' values as each line is printed:
+    `loss.item()` as `Loss`, no step (the line names the epoch and the samples seen in it, as
+    mnist_style), and the test's `test_loss` as `Test_set_Average_loss` and `100. * correct /
+    len(test_loader.dataset)` as `Accuracy` (the percent after the count, as
+    fabric_image_classifier), no step (the line names none). Times are left
+    out."""
+    seeded_torch()
+    torchvision_standin(1280, 640)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "Batch Status" in statement:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set: Average loss" in statement:
+            size = len(values["test_loader"].dataset)
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", 100. * values["correct"] / size, None)])
+
+    run_script(zerotoall_checkout("09_2_softmax_mnist.py"), [], record)
+    if len(truth) != 9 * (2 + 2):
+        raise SystemExit(f"zerotoall_softmax_mnist: {len(truth)} points")
+    return truth
+
+
+CASES["zerotoall_softmax_mnist"] = zerotoall_softmax_mnist
+OWN_ENVIRONMENT["zerotoall_softmax_mnist"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["zerotoall_softmax_mnist"] = "ZERO_TO_ALL"
+REPOSITORY_CHECKOUTS["ZERO_TO_ALL"] = ("hunkim/PyTorchZeroToAll", "ZERO_TO_ALL_COMMIT")
+
+
+def morvan_cnn() -> Truth:
+    """MorvanZhou's PyTorch tutorial CNN, MorvanZhou/PyTorch-Tutorial
+    `tutorial-contents/401_CNN.py` (the checkout named by MORVAN_TUTORIAL), run as the script (two
+    conv layers, Adam 0.001, batches of 50, CPU), torch seeded 0, one thread, matplotlib off screen
+    (its `plt.show()` draws nothing; scikit-learn is not installed, so it prints `Please install
+    sklearn for layer visualization` and skips its t-SNE plots), on `torchvision_standin`: 10000
+    synthetic images to train on and 2000 to test (it tests on the first 2000) in MNIST's place;
+    nothing in it changed (its 1 epoch: 200 batches). It prints the data's sizes, the network,
+    `Epoch: 0 | train loss: 2.3045 | test accuracy: 0.10` every 50 batches and 10 predictions
+    against the real numbers. Truth: the printing frame's values as each line is printed:
+    `loss.data.numpy()` as `train loss` and `accuracy` as `test accuracy`, no step (the line names
+    the epoch, printed four times an epoch, and no position in it)."""
+    root = os.environ.get("MORVAN_TUTORIAL")
+    path = os.path.join(root or "", "tutorial-contents", "401_CNN.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set MORVAN_TUTORIAL to a MorvanZhou/PyTorch-Tutorial checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    seeded_torch()
+    torchvision_standin(10000, 2000)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "'| train loss: %.4f' % loss.data.numpy()" in statement:
+            truth.extend([point("train loss", values["loss"].data.numpy(), None),
+                          point("test accuracy", values["accuracy"], None)])
+
+    run_script(path, [], record)
+    if len(truth) != 2 * 4:
+        raise SystemExit(f"morvan_cnn: {len(truth)} points, not 4 lines' 2")
+    return truth
+
+
+CASES["morvan_cnn"] = morvan_cnn
+OWN_ENVIRONMENT["morvan_cnn"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["morvan_cnn"] = "MORVAN_TUTORIAL"
+REPOSITORY_CHECKOUTS["MORVAN_TUTORIAL"] = ("MorvanZhou/PyTorch-Tutorial", "MORVAN_COMMIT")
+
+
+#     git clone https://github.com/udacity/deep-learning-v2-pytorch ~/dlnd
+#     export UDACITY_DLND=~/dlnd UDACITY_DLND_COMMIT=$(git -C ~/dlnd rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py udacity_inference_validation
+
+
+def udacity_inference_validation() -> Truth:
+    """Udacity's "Intro to PyTorch" Part 5, udacity/deep-learning-v2-pytorch `intro-to-pytorch/
+    Part 5 - Inference and Validation (Solution).ipynb` (the checkout named by UDACITY_DLND):
+    its code cells run in order as one program, as the notebook runs them, up to its last cell
+    (which calls `dataiter.next()`, gone from today's DataLoader iterators, and only draws);
+    the `%matplotlib`/`%config` magics dropped, matplotlib off screen; nothing else changed
+    (its two classifiers, without and with dropout, each 30 epochs of Adam 0.003 on batches of
+    64), torch seeded 0, one thread, on `torchvision_standin`: 1280 synthetic images to train
+    on and 640 to test in Fashion-MNIST's place. It prints a batch's output shape, 10
+    predicted classes, `Accuracy: 20.3125%` (the untrained model on one batch), then for each
+    loop 30 lines `Epoch: 1/30..  Training Loss: 0.512..  Test Loss: 0.456..  Test Accuracy:
+    0.812`. Truth: the program's values as each line is printed, read from its variables:
+    `accuracy.item()*100` as `Accuracy`, no step; and each epoch's training loss (the first
+    loop's `train_loss`, the second's `train_losses[-1]`), test loss (`test_loss`,
+    `test_losses[-1]`) and test accuracy (`test_correct / len(testloader.dataset)`, `accuracy
+    / len(testloader)`) as `Training Loss`, `Test Loss` and `Test Accuracy` at `e+1` (the
+    epoch printed before `/30`; the second loop prints 1 to 30 again)."""
+    root = os.environ.get("UDACITY_DLND")
+    path = os.path.join(root or "", "intro-to-pytorch",
+                        "Part 5 - Inference and Validation (Solution).ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set UDACITY_DLND to a udacity/deep-learning-v2-pytorch checkout")
+    import builtins
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    seeded_torch()
+    torchvision_standin(1280, 640, "FashionMNIST")
+    cells = ipynb_cells(path)
+    cells = cells[:next(i for i, cell in enumerate(cells) if "dataiter.next()" in cell)]
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    prints = example_prints(source)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        statement, values = prints.get(frame.f_lineno, ""), frame.f_locals
+        if "f'Accuracy: {accuracy.item()*100}%'" in statement:
+            truth.append(point("Accuracy", values["accuracy"].item() * 100, None))
+        elif '"Training Loss: {:.3f}.. ".format(train_loss)' in statement:
+            epoch = values["e"] + 1
+            truth.extend([point("Training Loss", values["train_loss"], epoch),
+                          point("Test Loss", values["test_loss"], epoch),
+                          point("Test Accuracy", values["test_correct"]
+                                / len(values["testloader"].dataset), epoch)])
+        elif '"Training Loss: {:.3f}.. ".format(train_losses[-1])' in statement:
+            epoch = values["e"] + 1
+            truth.extend([point("Training Loss", values["train_losses"][-1], epoch),
+                          point("Test Loss", values["test_losses"][-1], epoch),
+                          point("Test Accuracy", values["accuracy"] / len(values["testloader"]),
+                                epoch)])
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    sys.path.insert(0, os.path.dirname(path))  # its helper module
+    try:
+        exec(compile(source, "Part 5 - Inference and Validation (Solution).ipynb", "exec"),
+             {"__name__": "__main__", "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(folder)
+    if len(truth) != 1 + 2 * 30 * 3:
+        raise SystemExit(f"udacity_inference_validation: {len(truth)} points")
+    return truth
+
+
+CASES["udacity_inference_validation"] = udacity_inference_validation
+OWN_ENVIRONMENT["udacity_inference_validation"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["udacity_inference_validation"] = "UDACITY_DLND"
+REPOSITORY_CHECKOUTS["UDACITY_DLND"] = ("udacity/deep-learning-v2-pytorch",
+                                        "UDACITY_DLND_COMMIT")
+
+
+#     git clone https://github.com/karpathy/nanoGPT ~/nanoGPT
+#     export NANOGPT=~/nanoGPT NANOGPT_COMMIT=$(git -C ~/nanoGPT rev-parse HEAD)
+#     ~/scripts-venv/bin/pip install requests     # data/shakespeare_char/prepare.py imports it
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py nanogpt_shakespeare_char
+
+# The README's command for a CPU ("on a macbook"), but for its length: 300 iterations, not 2000.
+NANOGPT_ARGV = ["config/train_shakespeare_char.py", "--device=cpu", "--compile=False",
+                "--eval_iters=20", "--log_interval=1", "--block_size=64", "--batch_size=12",
+                "--n_layer=4", "--n_head=4", "--n_embd=128", "--max_iters=300",
+                "--lr_decay_iters=300", "--dropout=0.0"]
+NANOGPT_WORDS = ["the", "king", "and", "queen", "of", "my", "lord", "shall", "not", "be", "what",
+                 "thou", "art", "love", "death", "good", "night", "sweet", "prince", "come",
+                 "hence", "fair", "is", "foul", "Romeo", "JULIET", "HAMLET", "speak", "more"]
+
+
+def nanogpt_shakespeare_char() -> Truth:
+    """karpathy/nanoGPT `train.py` (the checkout named by NANOGPT), run as the script from a
+    folder holding its `configurator.py` and `config/` (it reads both from the working folder)
+    with `config/train_shakespeare_char.py` and its README's options for a CPU (NANOGPT_ARGV:
+    `--device=cpu --compile=False`, a 4-layer 128-wide model on 12 x 64 characters, 20 eval
+    batches, a line every iteration), but 300 iterations instead of 2000. Its data is made
+    first by `data/shakespeare_char/prepare.py`'s own code, run unchanged (its prints are in
+    the capture) on a made-up `input.txt` (300000 characters of NANOGPT_WORDS in lines of
+    speech; it downloads tiny Shakespeare only when the file is missing). It prints its
+    settings, `step 0: train loss 4.2, val loss 4.2` every 250 iterations (with `saving
+    checkpoint to out-shakespeare-char` after a better val loss), and `iter 10: loss 3.1, time
+    12.3ms, mfu -100.00%` every iteration. Truth: the printing frame's values as each line is
+    printed: `losses['train']` and `losses['val']` as `train loss` and `val loss`, and
+    `lossf` as `loss`, at `iter_num` (the step or iteration printed). `time` is a timing and
+    `mfu` a throughput (an A100's share): left out."""
+    root = os.environ.get("NANOGPT")
+    path = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set NANOGPT to a karpathy/nanoGPT checkout")
+    import random
+    import shutil
+
+    seeded_torch()
+    truth: Truth = []
+
+    def setup() -> None:
+        shutil.copy(os.path.join(root, "configurator.py"), "configurator.py")
+        shutil.copytree(os.path.join(root, "config"), "config")
+        data = os.path.join("data", "shakespeare_char")
+        os.makedirs(data)
+        rng = random.Random(0)
+        lines: list[str] = []
+        while sum(len(line) for line in lines) < 300000:
+            speaker = rng.choice(NANOGPT_WORDS).upper()
+            words = " ".join(rng.choice(NANOGPT_WORDS) for _ in range(rng.randint(4, 12)))
+            lines.append(f"{speaker}:\n{words[0].upper()}{words[1:]}{rng.choice('.,;?!')}\n\n")
+        with open(os.path.join(data, "input.txt"), "w") as f:
+            f.write("".join(lines))
+        prepare = os.path.join(root, "data", "shakespeare_char", "prepare.py")
+        with open(prepare) as f:
+            code = compile(f.read(), "prepare.py", "exec")
+        exec(code, {"__name__": "__main__", "__file__": os.path.join(data, "prepare.py")})
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if 'f"step {iter_num}: train loss' in statement:
+            losses = values["losses"]
+            truth.extend([point("train loss", losses["train"], values["iter_num"]),
+                          point("val loss", losses["val"], values["iter_num"])])
+        elif 'f"iter {iter_num}: loss {lossf:.4f}' in statement:
+            truth.append(point("loss", values["lossf"], values["iter_num"]))
+
+    run_script(path, NANOGPT_ARGV, record, setup=setup)
+    if len(truth) != 2 * 2 + 301:
+        raise SystemExit(f"nanogpt_shakespeare_char: {len(truth)} points")
+    return truth
+
+
+CASES["nanogpt_shakespeare_char"] = nanogpt_shakespeare_char
+OWN_ENVIRONMENT["nanogpt_shakespeare_char"] = dict(SCRIPTS_ENVIRONMENT,
+                                                   requests="requests (nanoGPT case)")
+OWN_CHECKOUT["nanogpt_shakespeare_char"] = "NANOGPT"
+REPOSITORY_CHECKOUTS["NANOGPT"] = ("karpathy/nanoGPT", "NANOGPT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
