@@ -14681,6 +14681,82 @@ CASES["d3rlpy_online"] = d3rlpy_online
 OWN_ENVIRONMENT["d3rlpy_online"] = OWN_ENVIRONMENT["d3rlpy_dqn"]
 
 
+# --- PyGAD, UMAP, tslearn, TPOT ---------------------------------------------------------------
+# Each runs alone, in an environment of its own (no torch):
+#
+#     python -m venv ~/s11c-venv && ~/s11c-venv/bin/pip install pygad umap-learn tslearn
+#     git clone https://github.com/ahmedfgad/GeneticAlgorithmPython ~/pygad   # examples/example.py
+#     export PYGAD_EXAMPLES=~/pygad/examples
+#     export PYGAD_COMMIT=$(git -C ~/pygad rev-parse HEAD)
+#     ~/s11c-venv/bin/python tests/corpus/make_corpus.py pygad_example
+
+# The case's only change to examples/example.py: the GA seeded, so that both runs print the same.
+PYGAD_SEED = {"                       on_generation=on_generation)":
+              "                       on_generation=on_generation, random_seed=0)"}
+
+
+def pygad_example() -> Truth:
+    """PyGAD's `examples/example.py` (ahmedfgad/GeneticAlgorithmPython, from the checkout
+    named by `PYGAD_EXAMPLES`; commit in VERSIONS.md), run as the script, seeded (PYGAD_SEED):
+    a `pygad.GA` of 100 generations, 20 solutions of 6 genes, fitting the weights of `y = w1x1 +
+    ... + w6x6` to 44, its `on_generation` callback printing after each generation `Generation =
+    1`, `Fitness    = 0.0349...` (the best fitness of the generation as Python prints it) and
+    `Change     = 0.0349...` (its difference from the previous generation's, `last_fitness`
+    starting at 0); then `plot_fitness()` (matplotlib's Agg: its warning that the figure
+    cannot be shown), `Parameters of the best solution : [...]`, `Fitness value of the best
+    solution = 34.7...`, `Index of the best solution : 0`, `Predicted output based on the best
+    solution : 43.97...`, `Best fitness value reached after 100 generations.`, the instance
+    saved to and loaded from `genetic.pkl` in the run's folder. Truth: the GA's own record,
+    `best_solutions_fitness` (the best fitness of each generation, entry 0 the initial
+    population's) at `best_solutions_generations` (the generation printed): `Fitness` at each
+    generation 1-100, `Change` as the callback computes it from them (the generation's best
+    minus the previous generation's, minus 0 at generation 1), the case checking each printed
+    `Fitness` against it by the print hook (`ga_instance.best_solution(...)[1]` from the
+    printing frame, the value the f-string is made of); and `solution_fitness` (the last
+    generation's best, which it is) as `Fitness_value_of_the_best_solution`, no step. Left
+    out: the solution and its predicted output (estimates, not scores), the index and the
+    generation counts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    printed: list[float] = []
+    final: list[float] = []
+    ga: list[Any] = []
+
+    def record(statement: str, names: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Fitness    ='):
+            ga_instance = names["ga_instance"]
+            ga[:] = [ga_instance]
+            printed.append(ga_instance.best_solution(
+                pop_fitness=ga_instance.last_generation_fitness)[1])
+        elif statement.startswith('print(f"Fitness value of the best solution'):
+            final.append(names["solution_fitness"])
+
+    run_script(os.path.join(os.environ["PYGAD_EXAMPLES"], "example.py"), [], record,
+               changes=PYGAD_SEED)
+    ga_instance = ga[0]
+    fitness = dict(zip(ga_instance.best_solutions_generations,
+                       ga_instance.best_solutions_fitness, strict=True))
+    if len(printed) != 100 or [fitness[g] for g in range(1, 101)] != printed:
+        raise SystemExit("pygad_example: the printed fitness is not the GA's record")
+    if final != [fitness[100]]:
+        raise SystemExit("pygad_example: the best solution's fitness is not the last one's")
+    truth = []
+    for generation in range(1, 101):
+        truth.append(point("Fitness", fitness[generation], generation))
+        truth.append(point("Change", fitness[generation] - (
+            fitness[generation - 1] if generation > 1 else 0), generation))
+    return truth + [point("Fitness_value_of_the_best_solution", final[0], None)]
+
+
+CASES["pygad_example"] = pygad_example
+OWN_ENVIRONMENT["pygad_example"] = {"pygad": "pygad", "numpy": "numpy (pygad_example case)",
+                                    "matplotlib": "matplotlib (pygad_example case)"}
+OWN_CHECKOUT["pygad_example"] = "PYGAD_EXAMPLES"
+REPOSITORY_CHECKOUTS["PYGAD_EXAMPLES"] = ("ahmedfgad/GeneticAlgorithmPython examples/example.py",
+                                          "PYGAD_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
