@@ -14757,6 +14757,61 @@ REPOSITORY_CHECKOUTS["PYGAD_EXAMPLES"] = ("ahmedfgad/GeneticAlgorithmPython exam
                                           "PYGAD_COMMIT")
 
 
+# tslearn's gallery example `docs/examples/clustering/plot_kmeans.py`, in the same environment:
+#
+#     git clone https://github.com/tslearn-team/tslearn ~/tslearn
+#     export TSLEARN_EXAMPLES=~/tslearn/docs/examples
+#     export TSLEARN_COMMIT=$(git -C ~/tslearn rev-parse HEAD)
+#     ~/s11c-venv/bin/python tests/corpus/make_corpus.py tslearn_kmeans
+
+
+def tslearn_kmeans() -> Truth:
+    """tslearn's gallery example `docs/examples/clustering/plot_kmeans.py` (tslearn-team/tslearn,
+    from the checkout named by `TSLEARN_EXAMPLES`; commit in VERSIONS.md), run as the script,
+    unchanged (matplotlib's Agg backend): on 50 series of the Trace dataset that ships inside
+    the package (`CachedDatasets().load_dataset("Trace")`, nothing downloaded), resampled to
+    40 points, it fits three `TimeSeriesKMeans(n_clusters=3, verbose=True, random_state=0)`,
+    Euclidean, DBA (`metric="dtw"`, `n_init=2`, `max_iter_barycenter=10`) and Soft-DTW
+    (`metric="softdtw"`, `metric_params={"gamma": .01}`), each after the script's own title
+    (`Euclidean k-means`, `DBA k-means`, `Soft-DTW k-means`). tslearn
+    (`tslearn/clustering/kmeans.py`, `_fit_one_init`) prints the inertia after each
+    assignment, unnamed, on one line, `print("%.3f" % self.inertia_, end=" --> ")`:
+    `15.795 --> 7.716 --> 7.716 --> ` then an empty `print("")`; `Init 1` and `Init 2` before
+    each of DBA's two initialisations. Truth: the model's `inertia_`, which it keeps only as
+    the latest, read from the printing frame (`self`) by a `print` put into the kmeans
+    module's namespace as each value is printed, as `inertia` (the attribute; nothing printed
+    names it), no step (the line names no iteration), in the order printed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import builtins
+
+    from tslearn.clustering import kmeans
+
+    truth: Truth = []
+
+    def recorded(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "_fit_one_init" and kwargs.get("end") == " --> ":
+            truth.append(point("inertia", frame.f_locals["self"].inertia_, None))
+        builtins.print(*args, **kwargs)
+
+    kmeans.print = recorded  # type: ignore[attr-defined]
+    run_script(os.path.join(os.environ["TSLEARN_EXAMPLES"], "clustering", "plot_kmeans.py"), [],
+               lambda statement, names, args: None)
+    return truth
+
+
+CASES["tslearn_kmeans"] = tslearn_kmeans
+OWN_ENVIRONMENT["tslearn_kmeans"] = {"tslearn": "tslearn", "numpy": "numpy (tslearn_kmeans case)",
+                                     "scikit-learn": "scikit-learn (tslearn_kmeans case)",
+                                     "numba": "numba (tslearn_kmeans case)",
+                                     "matplotlib": "matplotlib (tslearn_kmeans case)"}
+OWN_CHECKOUT["tslearn_kmeans"] = "TSLEARN_EXAMPLES"
+REPOSITORY_CHECKOUTS["TSLEARN_EXAMPLES"] = (
+    "tslearn-team/tslearn docs/examples/clustering/plot_kmeans.py", "TSLEARN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
