@@ -14700,15 +14700,16 @@ def pygad_example() -> Truth:
     named by `PYGAD_EXAMPLES`; commit in VERSIONS.md), run as the script, seeded (PYGAD_SEED):
     a `pygad.GA` of 100 generations, 20 solutions of 6 genes, fitting the weights of `y = w1x1 +
     ... + w6x6` to 44, its `on_generation` callback printing after each generation `Generation =
-    1`, `Fitness    = 0.0349...` (the best fitness of the generation as Python prints it) and
-    `Change     = 0.0349...` (its difference from the previous generation's, `last_fitness`
-    starting at 0); then `plot_fitness()` (matplotlib's Agg: its warning that the figure
-    cannot be shown), `Parameters of the best solution : [...]`, `Fitness value of the best
-    solution = 34.7...`, `Index of the best solution : 0`, `Predicted output based on the best
-    solution : 43.97...`, `Best fitness value reached after 100 generations.`, the instance
-    saved to and loaded from `genetic.pkl` in the run's folder. Truth: the GA's own record,
-    `best_solutions_fitness` (the best fitness of each generation, entry 0 the initial
-    population's) at `best_solutions_generations` (the generation printed): `Fitness` at each
+    1`, `Fitness    = 3.8619701995442735` (the best fitness of the generation as Python prints
+    it) and `Change     = 3.8619701995442735` (its difference from the previous generation's,
+    `last_fitness` starting at 0), after PyGAD's warning that `mutation_percent_genes selects
+    fewer than one gene`; then `plot_fitness()` (matplotlib's Agg: nothing shown),
+    `Parameters of the best solution : [...]`, `Fitness value of the best solution =
+    2202.626096552467`, `Index of the best solution : 0`, `Predicted output based on the best
+    solution : 44.00045300351951`, `Best fitness value reached after 21 generations.`, the
+    instance saved to and loaded from `genetic.pkl` in the run's folder. Truth: the GA's own
+    record, `best_solutions_fitness` (the best fitness of each generation, entry 0 the
+    initial population's) at `best_solutions_generations` (the generation printed): `Fitness` at each
     generation 1-100, `Change` as the callback computes it from them (the generation's best
     minus the previous generation's, minus 0 at generation 1), the case checking each printed
     `Fitness` against it by the print hook (`ga_instance.best_solution(...)[1]` from the
