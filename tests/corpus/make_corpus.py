@@ -15128,6 +15128,367 @@ OWN_CHECKOUT["nanogpt_shakespeare_char"] = "NANOGPT"
 REPOSITORY_CHECKOUTS["NANOGPT"] = ("karpathy/nanoGPT", "NANOGPT_COMMIT")
 
 
+# --- PyGAD, UMAP, tslearn, TPOT ---------------------------------------------------------------
+# Each runs alone, in an environment of its own (no torch):
+#
+#     python -m venv ~/s11c-venv && ~/s11c-venv/bin/pip install pygad umap-learn tslearn
+#     git clone https://github.com/ahmedfgad/GeneticAlgorithmPython ~/pygad   # examples/example.py
+#     export PYGAD_EXAMPLES=~/pygad/examples
+#     export PYGAD_COMMIT=$(git -C ~/pygad rev-parse HEAD)
+#     ~/s11c-venv/bin/python tests/corpus/make_corpus.py pygad_example
+
+# The case's only change to examples/example.py: the GA seeded, so that both runs print the same.
+PYGAD_SEED = {"                       on_generation=on_generation)":
+              "                       on_generation=on_generation, random_seed=0)"}
+
+
+def pygad_example() -> Truth:
+    """PyGAD's `examples/example.py` (ahmedfgad/GeneticAlgorithmPython, from the checkout
+    named by `PYGAD_EXAMPLES`; commit in VERSIONS.md), run as the script, seeded (PYGAD_SEED):
+    a `pygad.GA` of 100 generations, 20 solutions of 6 genes, fitting the weights of `y = w1x1 +
+    ... + w6x6` to 44, its `on_generation` callback printing after each generation `Generation =
+    1`, `Fitness    = 3.8619701995442735` (the best fitness of the generation as Python prints
+    it) and `Change     = 3.8619701995442735` (its difference from the previous generation's,
+    `last_fitness` starting at 0), after PyGAD's warning that `mutation_percent_genes selects
+    fewer than one gene`; then `plot_fitness()` (matplotlib's Agg: nothing shown),
+    `Parameters of the best solution : [...]`, `Fitness value of the best solution =
+    2202.626096552467`, `Index of the best solution : 0`, `Predicted output based on the best
+    solution : 44.00045300351951`, `Best fitness value reached after 21 generations.`, the
+    instance saved to and loaded from `genetic.pkl` in the run's folder. Truth: the GA's own
+    record, `best_solutions_fitness` (the best fitness of each generation, entry 0 the
+    initial population's) at `best_solutions_generations` (the generation printed): `Fitness` at each
+    generation 1-100, `Change` as the callback computes it from them (the generation's best
+    minus the previous generation's, minus 0 at generation 1), the case checking each printed
+    `Fitness` against it by the print hook (`ga_instance.best_solution(...)[1]` from the
+    printing frame, the value the f-string is made of); and `solution_fitness` (the last
+    generation's best, which it is) as `Fitness_value_of_the_best_solution`, no step. Left
+    out: the solution and its predicted output (estimates, not scores), the index and the
+    generation counts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    printed: list[float] = []
+    final: list[float] = []
+    ga: list[Any] = []
+
+    def record(statement: str, names: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Fitness    ='):
+            ga_instance = names["ga_instance"]
+            ga[:] = [ga_instance]
+            printed.append(ga_instance.best_solution(
+                pop_fitness=ga_instance.last_generation_fitness)[1])
+        elif statement.startswith('print(f"Fitness value of the best solution'):
+            final.append(names["solution_fitness"])
+
+    run_script(os.path.join(os.environ["PYGAD_EXAMPLES"], "example.py"), [], record,
+               changes=PYGAD_SEED)
+    ga_instance = ga[0]
+    fitness = dict(zip(ga_instance.best_solutions_generations,
+                       ga_instance.best_solutions_fitness, strict=True))
+    if len(printed) != 100 or [fitness[g] for g in range(1, 101)] != printed:
+        raise SystemExit("pygad_example: the printed fitness is not the GA's record")
+    if final != [fitness[100]]:
+        raise SystemExit("pygad_example: the best solution's fitness is not the last one's")
+    truth = []
+    for generation in range(1, 101):
+        truth.append(point("Fitness", fitness[generation], generation))
+        truth.append(point("Change", fitness[generation] - (
+            fitness[generation - 1] if generation > 1 else 0), generation))
+    return truth + [point("Fitness_value_of_the_best_solution", final[0], None)]
+
+
+CASES["pygad_example"] = pygad_example
+OWN_ENVIRONMENT["pygad_example"] = {"pygad": "pygad", "numpy": "numpy (pygad_example case)",
+                                    "matplotlib": "matplotlib (pygad_example case)"}
+OWN_CHECKOUT["pygad_example"] = "PYGAD_EXAMPLES"
+REPOSITORY_CHECKOUTS["PYGAD_EXAMPLES"] = ("ahmedfgad/GeneticAlgorithmPython examples/example.py",
+                                          "PYGAD_COMMIT")
+
+
+# tslearn's gallery example `docs/examples/clustering/plot_kmeans.py`, in the same environment:
+#
+#     git clone https://github.com/tslearn-team/tslearn ~/tslearn
+#     export TSLEARN_EXAMPLES=~/tslearn/docs/examples
+#     export TSLEARN_COMMIT=$(git -C ~/tslearn rev-parse HEAD)
+#     ~/s11c-venv/bin/python tests/corpus/make_corpus.py tslearn_kmeans
+
+
+def tslearn_kmeans() -> Truth:
+    """tslearn's gallery example `docs/examples/clustering/plot_kmeans.py` (tslearn-team/tslearn,
+    from the checkout named by `TSLEARN_EXAMPLES`; commit in VERSIONS.md), run as the script,
+    unchanged (matplotlib's Agg backend): on 50 series of the Trace dataset that ships inside
+    the package (`CachedDatasets().load_dataset("Trace")`, nothing downloaded), resampled to
+    40 points, it fits three `TimeSeriesKMeans(n_clusters=3, verbose=True, random_state=0)`,
+    Euclidean, DBA (`metric="dtw"`, `n_init=2`, `max_iter_barycenter=10`) and Soft-DTW
+    (`metric="softdtw"`, `metric_params={"gamma": .01}`), each after the script's own title
+    (`Euclidean k-means`, `DBA k-means`, `Soft-DTW k-means`). tslearn
+    (`tslearn/clustering/kmeans.py`, `_fit_one_init`) prints the inertia after each
+    assignment, unnamed, on one line, `print("%.3f" % self.inertia_, end=" --> ")`:
+    `15.795 --> 7.716 --> 7.716 --> ` then an empty `print("")`; `Init 1` and `Init 2` before
+    each of DBA's two initialisations. Truth: the model's `inertia_`, which it keeps only as
+    the latest, read from the printing frame (`self`) by a `print` put into the kmeans
+    module's namespace as each value is printed, as `inertia` (the attribute; nothing printed
+    names it), no step (the line names no iteration), in the order printed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import builtins
+
+    from tslearn.clustering import kmeans
+
+    truth: Truth = []
+
+    def recorded(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "_fit_one_init" and kwargs.get("end") == " --> ":
+            truth.append(point("inertia", frame.f_locals["self"].inertia_, None))
+        builtins.print(*args, **kwargs)
+
+    kmeans.print = recorded  # type: ignore[attr-defined]
+    run_script(os.path.join(os.environ["TSLEARN_EXAMPLES"], "clustering", "plot_kmeans.py"), [],
+               lambda statement, names, args: None)
+    return truth
+
+
+CASES["tslearn_kmeans"] = tslearn_kmeans
+OWN_ENVIRONMENT["tslearn_kmeans"] = {"tslearn": "tslearn", "numpy": "numpy (tslearn_kmeans case)",
+                                     "scikit-learn": "scikit-learn (tslearn_kmeans case)",
+                                     "numba": "numba (tslearn_kmeans case)",
+                                     "matplotlib": "matplotlib (tslearn_kmeans case)"}
+OWN_CHECKOUT["tslearn_kmeans"] = "TSLEARN_EXAMPLES"
+REPOSITORY_CHECKOUTS["TSLEARN_EXAMPLES"] = (
+    "tslearn-team/tslearn docs/examples/clustering/plot_kmeans.py", "TSLEARN_COMMIT")
+
+
+# TPOT 0.12 (the `verbosity` API; TPOT 1 is a rewrite), in an environment of its own:
+#
+#     python -m venv ~/tpot-venv
+#     ~/tpot-venv/bin/pip install tpot==0.12.2 "scikit-learn<1.6" "numpy<2"
+#     ~/tpot-venv/bin/python tests/corpus/make_corpus.py tpot_iris
+
+
+def tpot_iris() -> Truth:
+    """TPOT 0.12's Iris example (EpistasisLab/tpot `docs/archived/examples.md`, "Iris flower
+    classification"; at tag v0.12.2, commit 9db6418230edb47f2032ea5474119bf4f96ea422,
+    `docs_sources/examples.md`), its statements copied: `load_iris` (bundled with
+    scikit-learn), `train_test_split(..., train_size=0.75, test_size=0.25,
+    random_state=42)`, `TPOTClassifier(generations=5, population_size=50, verbosity=2,
+    random_state=42)`, `fit`, `print(tpot.score(X_test, y_test))`,
+    `tpot.export('tpot_iris_pipeline.py')` (into a folder of its own). Changes: 3 generations
+    of 10 (`generations=3, population_size=10`: minutes, not tens of minutes) and
+    `disable_update_check=True` (its update check asks PyPI, and prints `Version 0.12.2 of tpot
+    is outdated` where it can). TPOT prints its tqdm bar `Optimization Progress:  50%|█████
+    | 20/40 [00:10<00:09,  2.1pipeline/s]` (on stderr) and, through `pbar.write`
+    (`tpot/gp_deap.py`, `eaMuPlusLambda`, verbosity 2), `Generation 1 - Current best internal
+    CV score: 0.9734...` after each generation, then `Best pipeline: KNeighborsClassifier(...)`
+    (`tpot/base.py`, `fit`); the example prints the test score as a bare float. Truth: TPOT's
+    own record, its Pareto front (`_pareto_front`, the hall of fame `eaMuPlusLambda` prints
+    from), read by a wrapper of `_check_periodic_pipeline` (the `per_generation_function` it
+    calls right after each generation's line, given the generation): the best of its keys'
+    `wvalues[1]` (the internal CV score; `wvalues[0]` is minus the pipeline's size), as
+    `Current_best_internal_CV_score` at the generation printed (from 1); and the value
+    `tpot.score` returns (what the example prints, read as a wrapper of `score` returns it) as
+    `score` (the name of the call: the line prints none), no step. The pipeline is the search's
+    result, not a score: left out."""
+    import shutil
+
+    import numpy as np
+    from sklearn.datasets import load_iris
+    from sklearn.model_selection import train_test_split
+    from tpot import TPOTClassifier
+    from tpot.base import TPOTBase
+
+    truth: Truth = []
+    check = TPOTBase._check_periodic_pipeline
+    score = TPOTBase.score
+
+    def recorded_check(self: Any, gen: int) -> None:
+        best = max(key.wvalues[1] for key in self._pareto_front.keys)
+        truth.append(point("Current_best_internal_CV_score", best, gen))
+        check(self, gen)
+
+    def recorded_score(self: Any, *args: Any, **kwargs: Any) -> float:
+        value = score(self, *args, **kwargs)
+        truth.append(point("score", value, None))
+        return value
+
+    TPOTBase._check_periodic_pipeline = recorded_check  # type: ignore[method-assign]
+    TPOTBase.score = recorded_score  # type: ignore[method-assign]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        iris = load_iris()
+        X_train, X_test, y_train, y_test = train_test_split(iris.data.astype(np.float64),
+            iris.target.astype(np.float64), train_size=0.75, test_size=0.25, random_state=42)
+
+        tpot = TPOTClassifier(generations=3, population_size=10, verbosity=2, random_state=42,
+                              disable_update_check=True)
+        tpot.fit(X_train, y_train)
+        print(tpot.score(X_test, y_test))
+        tpot.export('tpot_iris_pipeline.py')
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    return truth
+
+
+CASES["tpot_iris"] = tpot_iris
+OWN_ENVIRONMENT["tpot_iris"] = {"tpot": "tpot", "deap": "deap (tpot_iris case)",
+                                "scikit-learn": "scikit-learn (tpot_iris case)",
+                                "numpy": "numpy (tpot_iris case)",
+                                "xgboost": "xgboost (tpot_iris case)",
+                                "tqdm": "tqdm (tpot_iris case)"}
+
+
+# mlxtend's SequentialFeatureSelector, in the PyGAD case's environment (`pip install mlxtend
+# pandas`); its user guide's statements copied.
+
+
+def mlxtend_sfs() -> Truth:
+    """mlxtend's user guide for `SequentialFeatureSelector` (rasbt/mlxtend
+    `docs/sources/user_guide/feature_selection/SequentialFeatureSelector.ipynb`, commit
+    9aadcee334f8b07003246d436cd9135b6d62a6b2), its Example 1 statements copied: Iris (bundled
+    with scikit-learn), `KNeighborsClassifier(n_neighbors=4)`, `SFS(knn, k_features=3,
+    forward=True, floating=False, verbose=2, scoring='accuracy', cv=0)` fitted to the array,
+    then again to the same data as a DataFrame, followed by the guide's `print('Best accuracy
+    score: %.2f' % sfs1.k_score_)` and its two subset prints. mlxtend
+    (`mlxtend/feature_selection/sequential_feature_selector.py`, `fit`) writes to stderr after
+    each step `\n[2026-12-02 18:10:00] Features: 1/3 -- score: 0.96` (the score as Python
+    prints it), joblib's `[Parallel(n_jobs=1)]: Done   4 out of   4 | elapsed:    0.0s
+    finished` before it (the selector passes its verbosity to joblib). Truth: the selector's own
+    record after each fit, `subsets_[k]["avg_score"]` for the `k` features the line names, as
+    `score` at `k` (the line's `Features: k/3`, the selection's step, from 1; each fit again
+    from 1), the case checking each against `k_score`, the value written, read from `fit`'s
+    frame by the stream it writes to; and `k_score_` as `Best_accuracy_score` (the guide's
+    print), no step. The subsets (feature indices and names) are the selection, not scores;
+    the timestamps and joblib's counts and times are left out."""
+    import pandas as pd
+    from mlxtend.feature_selection import SequentialFeatureSelector as SFS
+    from sklearn.datasets import load_iris
+    from sklearn.neighbors import KNeighborsClassifier
+
+    written: list[tuple[int, float]] = []
+    stderr = sys.stderr
+
+    class Stderr:
+        """Where `fit` writes: reads the score it writes from its frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "fit" and "Features:" in text:
+                written.append((len(frame.f_locals["k_idx"]), frame.f_locals["k_score"]))
+            return stderr.write(text)
+
+        def flush(self) -> None:
+            stderr.flush()
+
+    truth: Truth = []
+
+    def record(selector: Any) -> None:
+        steps = [point("score", selector.subsets_[k]["avg_score"], k)
+                 for k in sorted(selector.subsets_)]
+        if [(p["step"], p["value"]) for p in steps] != written[len(truth):]:
+            raise SystemExit("mlxtend_sfs: the scores written are not the selector's subsets")
+        truth.extend(steps)
+
+    sys.stderr = Stderr()  # type: ignore[assignment]
+    try:
+        iris = load_iris()
+        X = iris.data
+        y = iris.target
+        knn = KNeighborsClassifier(n_neighbors=4)
+
+        sfs1 = SFS(knn,
+                   k_features=3,
+                   forward=True,
+                   floating=False,
+                   verbose=2,
+                   scoring='accuracy',
+                   cv=0)
+
+        sfs1 = sfs1.fit(X, y)
+        record(sfs1)
+
+        df_X = pd.DataFrame(X, columns=["Sepal length", "Sepal width", "Petal length",
+                                        "Petal width"])
+        sfs1 = sfs1.fit(df_X, y)
+        record(sfs1)
+
+        print('Best accuracy score: %.2f' % sfs1.k_score_)  # noqa: UP031 (the guide's)
+        print('Best subset (indices):', sfs1.k_feature_idx_)
+        print('Best subset (corresponding names):', sfs1.k_feature_names_)
+    finally:
+        sys.stderr = stderr
+    return truth + [point("Best_accuracy_score", sfs1.k_score_, None)]
+
+
+CASES["mlxtend_sfs"] = mlxtend_sfs
+OWN_ENVIRONMENT["mlxtend_sfs"] = {"mlxtend": "mlxtend",
+                                  "scikit-learn": "scikit-learn (mlxtend_sfs case)",
+                                  "joblib": "joblib (mlxtend_sfs case)",
+                                  "pandas": "pandas (mlxtend_sfs case)",
+                                  "numpy": "numpy (mlxtend_sfs case)"}
+
+
+# lmfit's documentation example `examples/doc_model_gaussian.py`, in the PyGAD case's
+# environment (`pip install lmfit`):
+#
+#     git clone https://github.com/lmfit/lmfit-py ~/lmfit
+#     export LMFIT_EXAMPLES=~/lmfit/examples LMFIT_COMMIT=$(git -C ~/lmfit rev-parse HEAD)
+#     ~/s11c-venv/bin/python tests/corpus/make_corpus.py lmfit_gaussian
+
+
+def lmfit_gaussian() -> Truth:
+    """lmfit's documentation example `examples/doc_model_gaussian.py` (lmfit/lmfit-py, from
+    the checkout named by `LMFIT_EXAMPLES`; commit in VERSIONS.md), run as the script,
+    unchanged (matplotlib's Agg backend), its data file `model1d_gauss.dat` (in the same
+    folder of the repository) copied into the run's folder: `Model(gaussian).fit(y, x=x, amp=5,
+    cen=5, wid=1)`, then `print(result.fit_report())` (lmfit `lmfit/printfuncs.py`,
+    `fit_report`): `[[Model]]`, `[[Fit Statistics]]` with `# fitting method   = leastsq`,
+    `# function evals   = 33`, `# data points      = 101`, `# variables        = 3`,
+    `chi-square         = 3.40883599`, `reduced chi-square = 0.03478404`, `Akaike info crit
+    = -336.263713`, `Bayesian info crit = -328.418352`, `R-squared          = 0.98533348`
+    (`gformat`: about 9 significant digits), `[[Variables]]` (`amp:  8.88021893 +/-
+    0.11359522 (1.28%) (init = 5)`) and `[[Correlations]]` (`C(amp, wid) = +0.5774`).
+    Truth: the fit's own record, the `ModelResult` the script prints the report of (read from
+    the printing frame by the print hook): `chisqr`, `redchi`, `aic`, `bic`, `rsquared` as
+    `chi-square`, `reduced_chi-square`, `Akaike_info_crit`, `Bayesian_info_crit`,
+    `R-squared` (the names the report prints), no step (a single fit). Left out: the counts
+    (`#` lines), the parameters with their errors and initial values and their correlations
+    (estimates, not scores)."""
+    import shutil
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    folder = os.environ["LMFIT_EXAMPLES"]
+    results: list[Any] = []
+
+    def record(statement: str, names: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(result.fit_report())"):
+            results.append(names["result"])
+
+    def setup() -> None:
+        shutil.copy(os.path.join(folder, "model1d_gauss.dat"), "model1d_gauss.dat")
+
+    run_script(os.path.join(folder, "doc_model_gaussian.py"), [], record, setup=setup)
+    result = results[0]
+    return [point("chi-square", result.chisqr, None),
+            point("reduced_chi-square", result.redchi, None),
+            point("Akaike_info_crit", result.aic, None),
+            point("Bayesian_info_crit", result.bic, None),
+            point("R-squared", result.rsquared, None)]
+
+
+CASES["lmfit_gaussian"] = lmfit_gaussian
+OWN_ENVIRONMENT["lmfit_gaussian"] = {"lmfit": "lmfit", "numpy": "numpy (lmfit_gaussian case)",
+                                     "scipy": "scipy (lmfit_gaussian case)",
+                                     "matplotlib": "matplotlib (lmfit_gaussian case)"}
+OWN_CHECKOUT["lmfit_gaussian"] = "LMFIT_EXAMPLES"
+REPOSITORY_CHECKOUTS["LMFIT_EXAMPLES"] = ("lmfit/lmfit-py examples/doc_model_gaussian.py",
+                                          "LMFIT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
