@@ -961,6 +961,13 @@ def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
     assert run(parser, "model:", "  _target_: torch.nn.Sequential", "  hidden: 32", "optimizer:",
                "  lr: 0.1", "trainer:", "  epochs: 3", "seed: 0", "loss: 0.5") == expect(
         ("loss", 0.5, 0))
+    # TPOT's chosen pipeline and lmfit's fit report's counts and starting values: settings
+    parser = MetricParser()
+    assert run(parser, "Best pipeline: MultinomialNB(input_matrix, alpha=10.0, fit_prior=False)",
+               "    # function evals   = 33", "    # data points      = 101",
+               "    # variables        = 3", "    reduced chi-square = 0.03478404",
+               "    amp:  8.88021893 +/- 0.11359522 (1.28%) (init = 5)") == expect(
+        ("reduced_chi-square", 0.03478404, 0), ("amp", 8.88021893, 0))
     # nanoGPT's configurator: the config file printed whole, the command line's overrides
     parser = MetricParser()
     assert run(parser, "Overriding config with config/train_shakespeare_char.py:",

@@ -325,7 +325,8 @@ RULES: list[Rule] = [
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has ",
-         " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric "),
+         " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric ",
+         "Overriding: ", "Best pipeline: "),
         noise=True,
     ),
     Rule(

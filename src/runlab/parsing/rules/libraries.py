@@ -39,6 +39,9 @@ _NOISE = re.compile(
     r"|^\[notice\] |^\s*Created wheel for "  # pip
     # nanoGPT's configurator: a setting given on the command line, `Overriding: batch_size = 12`
     r"|^Overriding: \w+ = "
+    # TPOT's chosen pipeline, its estimators' settings: `Best pipeline: MultinomialNB(
+    # input_matrix, alpha=10.0, fit_prior=False)`
+    r"|^Best pipeline: "
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`

@@ -100,6 +100,9 @@ _SETTING = re.compile(
     # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`, dynesty's
     # likelihood calls, `ncall`
     r"|^(?:n_?evals?|\#?f?_?evals|ncalls?)$"
+    # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
+    # = 3`, and each parameter's starting value, `(init = 5)`
+    r"|^(?:function_evals|data_points|variables|init)$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
