@@ -15489,6 +15489,384 @@ REPOSITORY_CHECKOUTS["LMFIT_EXAMPLES"] = ("lmfit/lmfit-py examples/doc_model_gau
                                           "LMFIT_COMMIT")
 
 
+
+# --- pytorch/tutorials: spatial transformer, FGSM, neural style, char-RNN, seq2seq -------------
+# Each runs alone, in one environment of their own (torchvision: PyPI's, beside PyPI's torch):
+#
+#     python -m venv ~/tutorials-venv
+#     ~/tutorials-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 matplotlib six pillow
+#     export PYTORCH_TUTORIALS=~/tutorials    # pytorch/tutorials' files, at their paths
+#     export PYTORCH_TUTORIALS_COMMIT=...     # the commit of the case's file (VERSIONS.md)
+#     ~/tutorials-venv/bin/python tests/corpus/make_corpus.py spatial_transformer_tutorial
+#
+# The repository (5 GB with its images and notebooks) is too large to check out here: each
+# tutorial file was read from it at the commit VERSIONS.md gives for that file, and written at
+# its path under the folder PYTORCH_TUTORIALS names. Each case runs the file as it is, as the
+# script (`run_script`), with matplotlib's `Agg` backend and torch seeded and on one thread
+# (the tutorials seed nothing). Their data sets are downloads: each case writes synthetic
+# stand-ins of the same form in the run's folder first, where the tutorial looks for them.
+TUTORIALS_ENVIRONMENT = {name: f"{name} (pytorch/tutorials cases)"
+                         for name in ("torch", "torchvision", "numpy", "matplotlib", "pillow",
+                                      "six")}
+
+
+def tutorial_file(path: str) -> str:
+    """The file at `path` in the pytorch/tutorials checkout named by PYTORCH_TUTORIALS."""
+    root = os.environ.get("PYTORCH_TUTORIALS")
+    if not root or not os.path.exists(os.path.join(root, path)):
+        raise SystemExit(f"set PYTORCH_TUTORIALS to a pytorch/tutorials checkout with {path}")
+    return os.path.join(root, path)
+
+
+def write_mnist_raw(root: str, train: int, test: int) -> None:
+    """torchvision's raw MNIST files in `root/MNIST/raw` (`train-images-idx3-ubyte`,
+    `train-labels-idx1-ubyte`, `t10k-...`), made up: uint8 28x28 images of 10 classes, noise
+    around a pattern per class (7x7 random levels, each a block of 4x4 pixels), `train` and
+    `test` of them. `datasets.MNIST` finds them there (with `download=True` too) and
+    downloads nothing."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    patterns = np.kron(rng.uniform(0, 255, size=(10, 7, 7)), np.ones((4, 4)))
+    folder = os.path.join(root, "MNIST", "raw")
+    os.makedirs(folder, exist_ok=True)
+    for split, n in (("train", train), ("t10k", test)):
+        labels = rng.integers(0, 10, size=n).astype(np.uint8)
+        images = np.clip(patterns[labels] + rng.normal(0, 60, size=(n, 28, 28)), 0, 255)
+        with open(os.path.join(folder, f"{split}-images-idx3-ubyte"), "wb") as f:
+            f.write(struct.pack(">IIII", 2051, n, 28, 28) + images.astype(np.uint8).tobytes())
+        with open(os.path.join(folder, f"{split}-labels-idx1-ubyte"), "wb") as f:
+            f.write(struct.pack(">II", 2049, n) + labels.tobytes())
+
+
+def _tutorial_start() -> None:
+    os.environ["MPLBACKEND"] = "Agg"
+    import random
+
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    random.seed(0)
+
+
+def spatial_transformer_tutorial() -> Truth:
+    """The PyTorch "Spatial Transformer Networks" tutorial, pytorch/tutorials
+    `intermediate_source/spatial_transformer_tutorial.py` (commit in VERSIONS.md), run as it is:
+    its `Net` (a localisation network regressing an affine grid in front of a small CNN), SGD
+    0.01, 20 epochs of `train(epoch)` and `test()`, batches of 64 shuffled by 4 workers, then
+    `visualize_stn()` (drawn off screen). Nothing in the file is changed: MNIST (a download) is
+    the synthetic raw files `write_mnist_raw` makes in the run's folder (640 training and 200
+    test images), which `datasets.MNIST(root='.', download=True)` finds there, so an epoch is
+    10 batches and its `batch_idx % 500 == 0` prints the first batch's loss alone. It prints
+    `Train Epoch: 1 [0/640 (0%)]\\tLoss: 2.310655` and, after each epoch, `Test set: Average
+    loss: 2.2934, Accuracy: 17/200 (8%)` between empty lines; torch warns of
+    `size_average` and of `affine_grid`'s and `grid_sample`'s `align_corners` (stderr).
+    Truth: the printing frames' values as each line is printed: `train`'s `loss.item()` as
+    `Loss`, `test`'s `test_loss` and `correct` as `Test_set_Average_loss` and `Accuracy`, no
+    step, as mnist_style (the same lines as pytorch/examples' mnist: the train line names the
+    samples seen in the epoch, the test line no step)."""
+    path = tutorial_file("intermediate_source/spatial_transformer_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set" in call:
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", values["correct"], None)])
+
+    run_script(path, [], record, setup=lambda: write_mnist_raw(".", 640, 200))
+    if len(truth) != 60:
+        raise SystemExit(f"spatial_transformer_tutorial: {len(truth)} points, not 20 epochs'")
+    return truth
+
+
+CASES["spatial_transformer_tutorial"] = spatial_transformer_tutorial
+OWN_ENVIRONMENT["spatial_transformer_tutorial"] = TUTORIALS_ENVIRONMENT
+OWN_CHECKOUT["spatial_transformer_tutorial"] = "PYTORCH_TUTORIALS"
+REPOSITORY_CHECKOUTS["PYTORCH_TUTORIALS"] = ("pytorch/tutorials", "PYTORCH_TUTORIALS_COMMIT")
+CHECKOUT_ROW["spatial_transformer_tutorial"] = (
+    "pytorch/tutorials intermediate_source/spatial_transformer_tutorial.py")
+
+
+def _lenet_for_fgsm(path: str) -> None:
+    """`lenet_mnist_model.pth`, the weights the FGSM tutorial loads (a download): its own
+    `Net`, its class statement taken from the tutorial file and run alone, trained here on the
+    synthetic training images of `../data` (SGD 0.1 with momentum 0.5, batches of 64, 3
+    epochs), its state saved."""
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+    from torchvision import datasets, transforms
+
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    start = source.index("class Net(nn.Module):")
+    namespace: dict[str, Any] = {"torch": torch, "nn": nn, "F": F}
+    exec(source[start:source.index("\n# MNIST Test dataset", start)], namespace)
+    model = namespace["Net"]()
+    train = torch.utils.data.DataLoader(
+        datasets.MNIST("../data", train=True, transform=transforms.ToTensor()),
+        batch_size=64, shuffle=True)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.5)
+    model.train()
+    for _ in range(3):
+        for data, target in train:
+            optimizer.zero_grad()
+            F.nll_loss(model(data), target).backward()
+            optimizer.step()
+    torch.save(model.state_dict(), "lenet_mnist_model.pth")
+
+
+def fgsm_tutorial() -> Truth:
+    """The PyTorch "Adversarial Example Generation" (FGSM) tutorial, pytorch/tutorials
+    `beginner_source/fgsm_tutorial.py` (commit in VERSIONS.md), run as it is: its LeNet `Net`
+    loaded from `lenet_mnist_model.pth`, then `test(model, device, test_loader, eps)` over
+    the MNIST test set one image at a time for each of its 7 epsilons, then its two figures
+    (drawn off screen). Nothing in the file is changed; its two downloads are made here in the
+    run's folder first: MNIST (its `'../data'`, so the script runs in a folder `run` inside
+    the run's folder) is the synthetic raw files of `write_mnist_raw` (2000 training and 1000
+    test images), and the pretrained weights are the tutorial's own `Net` briefly trained on
+    those training images (`_lenet_for_fgsm`). It prints `CUDA Available:  False` and a line
+    an epsilon, `Epsilon: 0.1\\tTest Accuracy = 869 / 1000 = 0.869`. Truth: `test`'s
+    `final_acc` read from the printing frame as `Test_Accuracy` (the last value of the line,
+    the accuracy; `869 / 1000` are counts), checked to be the tutorial's own `accuracies`
+    list; no step (the line names its epsilon, a setting of the attack, not a step)."""
+    path = tutorial_file("beginner_source/fgsm_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+    kept: dict[str, Any] = {}
+
+    def setup() -> None:
+        write_mnist_raw("data", 2000, 1000)
+        os.mkdir("run")
+        os.chdir("run")
+        _lenet_for_fgsm(path)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Epsilon: " in call:
+            truth.append(point("Test_Accuracy", values["final_acc"], None))
+            kept["accuracies"] = values["accuracies"]
+
+    run_script(path, [], record, setup=setup)
+    if len(truth) != 7 or [p["value"] for p in truth] != kept["accuracies"]:
+        raise SystemExit("fgsm_tutorial: the printed accuracies are not the tutorial's list")
+    return truth
+
+
+CASES["fgsm_tutorial"] = fgsm_tutorial
+OWN_ENVIRONMENT["fgsm_tutorial"] = TUTORIALS_ENVIRONMENT
+OWN_CHECKOUT["fgsm_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["fgsm_tutorial"] = "pytorch/tutorials beginner_source/fgsm_tutorial.py"
+
+
+
+# neural_style_tutorial.py loads VGG19 with ImageNet weights (`pretrained=True`, a download):
+# the case's one change builds it with its random initialisation instead.
+NEURAL_STYLE_CHANGES = {"cnn = models.vgg19(pretrained=True).features.to(device).eval()":
+                        "cnn = models.vgg19(pretrained=False).features.to(device).eval()"}
+
+
+def _style_images() -> None:
+    """The neural style tutorial's `images/picasso.jpg` and `images/dancing.jpg` (downloads),
+    made up: two 160 x 128 JPEGs, diagonal stripes of three colours and a disc on a gradient."""
+    import numpy as np
+    from PIL import Image
+
+    y, x = np.mgrid[0:128, 0:160]
+    stripes = np.array([[200, 60, 40], [40, 90, 180], [230, 200, 60]])[((x + y) // 12) % 3]
+    disc = ((x - 80) ** 2 + (y - 64) ** 2 < 40 ** 2)[..., None]
+    gradient = np.stack([x * 1.5, y * 1.8, np.full_like(x, 120)], axis=-1)
+    dancing = np.where(disc, np.array([250, 230, 210]), gradient)
+    os.makedirs("images")
+    Image.fromarray(stripes.astype(np.uint8)).save("images/picasso.jpg")
+    Image.fromarray(dancing.astype(np.uint8)).save("images/dancing.jpg")
+
+
+def neural_style_tutorial() -> Truth:
+    """The PyTorch "Neural Transfer Using PyTorch" tutorial, pytorch/tutorials
+    `advanced_source/neural_style_tutorial.py` (commit in VERSIONS.md), run as the script:
+    VGG19's features with content and style losses inserted (`conv_4`; `conv_1` to
+    `conv_5`), L-BFGS on the input image, its `run_style_transfer` with 300 steps, style
+    weight 1e6, images of 128 pixels (its size without a GPU). One change
+    (NEURAL_STYLE_CHANGES): VGG19 randomly initialised (torch seeded), not the ImageNet
+    weights it downloads; its two images (downloads) are made up (`_style_images`). It prints
+    `Building the style transfer model..`, `Optimizing..`, then every 50 evaluations of its
+    closure `run [50]:`, `Style Loss : 0.015341 Content Loss: 0.046366` (`{:4f}`: six
+    decimals) and an empty line, 6 times; torchvision warns of `pretrained`, torch of
+    `torch.tensor` on a tensor. Truth: the closure's
+    `style_score.item()` and `content_score.item()`, read from its frame as the line is
+    printed, as `Style_Loss` and `Content_Loss` at `run[0]` (the count the `run [50]:` line
+    above them prints: the closure's evaluations, L-BFGS taking up to 20 a step)."""
+    path = tutorial_file("advanced_source/neural_style_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Style Loss" in call:
+            step = values["run"][0]
+            truth.extend([point("Style_Loss", values["style_score"].item(), step),
+                          point("Content_Loss", values["content_score"].item(), step)])
+
+    run_script(path, [], record, NEURAL_STYLE_CHANGES, _style_images)
+    if not truth:
+        raise SystemExit("neural_style_tutorial: no losses printed")
+    return truth
+
+
+CASES["neural_style_tutorial"] = neural_style_tutorial
+OWN_ENVIRONMENT["neural_style_tutorial"] = TUTORIALS_ENVIRONMENT
+OWN_CHECKOUT["neural_style_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["neural_style_tutorial"] = "pytorch/tutorials advanced_source/neural_style_tutorial.py"
+
+
+# char_rnn_classification_tutorial.py trains 100,000 single names (a line every 5,000) and
+# evaluates 10,000 for its confusion matrix: the case's changes train 20,000, a line every
+# 1,000, and evaluate 2,000.
+CHAR_RNN_CHANGES = {"n_iters = 100000\nprint_every = 5000\n":
+                    "n_iters = 20000\nprint_every = 1000\n",
+                    "n_confusion = 10000\n": "n_confusion = 2000\n"}
+CHAR_RNN_LANGUAGES = {
+    "Arabic": "ab ad al am ha ka na ra sa ul", "Chinese": "an ch en g h ng sh u x zh",
+    "Czech": "cz ek ho ka ov r sk v y zd", "Dutch": "aa de ij k ma n s te v ze",
+    "English": "ar b ck er le on s t th w", "French": "au ch e el eu l ne re t x",
+    "German": "au ch ei er ma n ng s sch z", "Greek": "as ko la ni os ou p ri s to",
+    "Irish": "ai b c gh ll m na o' ro sh", "Italian": "an ce e i li lo ni o ri ti",
+    "Japanese": "da ka ki ko ma mo na no shi ta", "Korean": "ch h j k m ng o p s u",
+    "Polish": "cz ew ki ow rz sk sz wi y z", "Portuguese": "ao ei es ma o ra s to v z",
+    "Russian": "ev in ko ov sh sky tz v y zh", "Scottish": "ac ai gh ie lo m ne r st w",
+    "Spanish": "ar ez ga ia lo na ra s to z", "Vietnamese": "an h ng nh ph th tr u v y"}
+
+
+def _char_rnn_names() -> None:
+    """The tutorial's `data/names/[Language].txt` (a download), made up: its 18 languages,
+    300 names each of 2 to 4 syllables drawn from a few letter groups per language."""
+    import random
+
+    rng = random.Random(0)
+    os.makedirs("data/names")
+    for language, groups in CHAR_RNN_LANGUAGES.items():
+        syllables = groups.split()
+        names = ["".join(rng.choices(syllables, k=rng.randint(2, 4))).capitalize()
+                 for _ in range(300)]
+        with open(f"data/names/{language}.txt", "w", encoding="utf-8") as f:
+            f.write("\n".join(names) + "\n")
+
+
+def char_rnn_classification_tutorial() -> Truth:
+    """The PyTorch "NLP From Scratch: Classifying Names with a Character-Level RNN"
+    tutorial, pytorch/tutorials `intermediate_source/char_rnn_classification_tutorial.py`
+    (commit in VERSIONS.md), run as the script: its RNN of three `Linear` layers (hidden 128)
+    trained one random name at a time by hand-written SGD (0.005), then its confusion matrix
+    and three predictions. Changes (CHAR_RNN_CHANGES): 20,000 names instead of 100,000, a line
+    every 1,000 instead of 5,000, 2,000 evaluated for the matrix instead of 10,000; its data
+    (a download) is made up (`_char_rnn_names`), `random` and torch seeded. It prints the file
+    list, its demonstrations (`Slusarski`, a one-hot tensor, `torch.Size([5, 1, 57])`, ten
+    `category = ... / line = ...`), then `1000 5% (0m 1s) 2.8093 Kironi / Italian ✓` (the
+    iteration, the percentage done, the time, the loss with no name, the name, the guess and
+    `✓` or `✗ (Greek)`), then `> Dovesky` and `(-0.15) Russian` lines. Truth: the loop's
+    `loss` (the float `train` returns for that one name) read from the printing frame, keyed
+    `loss`, the name of the variable the statement formats (the line prints no name), at
+    `iter` (from 1, as printed). The percentage is a count and the predictions' log
+    probabilities are the model's answers, not measures of the training: left out."""
+    path = tutorial_file("intermediate_source/char_rnn_classification_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith("print('%d %d%% (%s) %.4f"):
+            truth.append(point("loss", values["loss"], values["iter"]))
+
+    run_script(path, [], record, CHAR_RNN_CHANGES, _char_rnn_names)
+    if [p["step"] for p in truth] != list(range(1000, 20001, 1000)):
+        raise SystemExit("char_rnn_classification_tutorial: not a line every 1,000 names")
+    return truth
+
+
+CASES["char_rnn_classification_tutorial"] = char_rnn_classification_tutorial
+OWN_ENVIRONMENT["char_rnn_classification_tutorial"] = TUTORIALS_ENVIRONMENT
+OWN_CHECKOUT["char_rnn_classification_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["char_rnn_classification_tutorial"] = (
+    "pytorch/tutorials intermediate_source/char_rnn_classification_tutorial.py")
+
+
+
+# seq2seq_translation_tutorial.py trains 75,000 pairs, a line every 5,000: the case's one change
+# trains 2,000, a line every 200.
+SEQ2SEQ_CHANGES = {"trainIters(encoder1, attn_decoder1, 75000, print_every=5000)":
+                   "trainIters(encoder1, attn_decoder1, 2000, print_every=200)"}
+SEQ2SEQ_SUBJECTS = [("I am", "Je suis"), ("He is", "Il est"), ("She is", "Elle est"),
+                    ("You are", "Vous etes"), ("We are", "Nous sommes"),
+                    ("They are", "Ils sont")]
+SEQ2SEQ_ADJECTIVES = [("cold", "froid"), ("tired", "fatigue"), ("happy", "heureux"),
+                      ("hungry", "affame"), ("tall", "grand"), ("small", "petit"),
+                      ("busy", "occupe"), ("ready", "pret"), ("sad", "triste"),
+                      ("young", "jeune"), ("rich", "riche"), ("strong", "fort"),
+                      ("sick", "malade"), ("late", "en retard")]
+# The sentences the tutorial translates after training: their French words must be known.
+SEQ2SEQ_KNOWN = ["I am too cold.\tJe suis trop froid.",
+                 "She is five years younger than me.\tElle a cinq ans de moins que moi.",
+                 "She is too short.\tElle est trop petit.",
+                 "I am not scared to die.\tJe ne crains pas de mourir.",
+                 "He is a talented young director.\tC'est un jeune directeur plein de talent."]
+
+
+def _eng_fra() -> None:
+    """The tutorial's `data/eng-fra.txt` (a download), made up: English and French pairs,
+    tab-separated, of a subject, `too`/`trop`, `very`/`tres`, `not`/`ne ... pas` or nothing,
+    and an adjective (6 x 4 x 14 = 336), the five sentences it translates at the end, and
+    a few that its filter drops (they begin with no `I am`, `he is`, ...)."""
+    lines = ["Go.\tVa !", "Run!\tCours !", "Who are you?\tQui etes-vous ?"]
+    for english, french in SEQ2SEQ_SUBJECTS:
+        for adjective, adjectif in SEQ2SEQ_ADJECTIVES:
+            lines += [f"{english} {adjective}.\t{french} {adjectif}.",
+                      f"{english} too {adjective}.\t{french} trop {adjectif}.",
+                      f"{english} very {adjective}.\t{french} tres {adjectif}.",
+                      f"{english} not {adjective}.\t"
+                      f"{french.replace(' ', ' ne ', 1)} pas {adjectif}."]
+    os.makedirs("data")
+    with open("data/eng-fra.txt", "w", encoding="utf-8") as f:
+        f.write("\n".join(lines + SEQ2SEQ_KNOWN) + "\n")
+
+
+def seq2seq_translation_tutorial() -> Truth:
+    """The PyTorch "NLP From Scratch: Translation with a Sequence to Sequence Network and
+    Attention" tutorial, pytorch/tutorials `intermediate_source/seq2seq_translation_tutorial.py`
+    (commit in VERSIONS.md), run as the script: a GRU `EncoderRNN` and an `AttnDecoderRNN`
+    (hidden 256), one pair at a time, SGD 0.01, teacher forcing half the time, then
+    `evaluateRandomly` and four `evaluateAndShowAttention`. One change (SEQ2SEQ_CHANGES):
+    2,000 training pairs, a line every 200, instead of 75,000 and 5,000; its data (a download)
+    is made up (`_eng_fra`), `random` and torch seeded. It prints `Reading lines...`, `Read
+    344 sentence pairs`, `Trimmed to 341 sentence pairs`, the word counts, a random pair,
+    then `0m 14s (- 2m 14s) (200 10%) 2.0976` (the time, the time left, the iteration and the
+    percentage done, then the average loss with no name), then the `>`, `=`, `<` lines of
+    its translations and `input =` / `output =`. Truth: `trainIters`' `print_loss_avg` (the
+    mean of `train`'s losses since the last line) read from the printing frame, keyed
+    `print_loss_avg`, the name of the variable the statement formats (the line prints no
+    name), at `iter` (from 1, as printed). Times and the percentage are left out."""
+    path = tutorial_file("intermediate_source/seq2seq_translation_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith("print('%s (%d %d%%) %.4f'"):
+            truth.append(point("print_loss_avg", values["print_loss_avg"], values["iter"]))
+
+    run_script(path, [], record, SEQ2SEQ_CHANGES, _eng_fra)
+    if [p["step"] for p in truth] != list(range(200, 2001, 200)):
+        raise SystemExit("seq2seq_translation_tutorial: not a line every 200 pairs")
+    return truth
+
+
+CASES["seq2seq_translation_tutorial"] = seq2seq_translation_tutorial
+OWN_ENVIRONMENT["seq2seq_translation_tutorial"] = TUTORIALS_ENVIRONMENT
+OWN_CHECKOUT["seq2seq_translation_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["seq2seq_translation_tutorial"] = (
+    "pytorch/tutorials intermediate_source/seq2seq_translation_tutorial.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
