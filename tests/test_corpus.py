@@ -41,12 +41,9 @@ RECALL_OF = {
     "lifelines_coxph.pipe.log": 0.7, "lifelines_coxph.pty.log": 0.7,
     # PyMC's ADVI bar is rich's, drawn on a timer: a terminal shows some of its running means.
     "pymc_advi.pty.log": 0.6,
-    # Not read yet: nn-zero-to-hero prints its
-    # loss with no name at all (`   1000/  10000: 1.2986`), only its split losses after it
-    # (`val 1.51`) have one; Fabric's example prints its accuracy as `Accuracy: (40%)`, a
-    # percentage in parentheses. A terminal cuts TorchRL's description (its `step count (max)`
-    # and `lr policy`), and a value drawn again at a count that has not moved is the next step.
-    "makemore_part3_bn.pipe.log": 0.15, "makemore_part3_bn.pty.log": 0.15,
+    # Not read yet: Fabric's example prints its accuracy as `Accuracy: (40%)`, a percentage in
+    # parentheses. A terminal cuts TorchRL's description (its `step count (max)` and `lr
+    # policy`), and a value drawn again at a count that has not moved is the next step.
     "fabric_image_classifier.pipe.log": 0.85, "fabric_image_classifier.pty.log": 0.85,
     # TPOT's example prints its test score alone, `print(tpot.score(X_test, y_test))`: a
     # number with no name.
@@ -71,7 +68,6 @@ AT_STEP_OF = {
     # it is read at that frame's count.
     "pytorch_tabular.pipe.log": 0.55,
     # (Below, the captures held above for values not read: their steps are the values'.)
-    "makemore_part3_bn.pipe.log": 0.0, "makemore_part3_bn.pty.log": 0.0,
     # BoTorch's tutorial counts its batches again in each trial (`Trial  2 of 2`, then `Batch
     # 1:`); a `Batch N:` is not read as a step (a batch is as often a place within an epoch).
     "botorch_closed_loop.pipe.log": 0.4, "botorch_closed_loop.pty.log": 0.4,

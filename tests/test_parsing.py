@@ -1231,6 +1231,11 @@ megabyte = [
     "x = 1 / 1 = " * 80_000 + "1",
     "run [" * 200_000 + "1]:",
     "Generation 1 - " * 60_000 + "loss: 1",
+    # famous lessons' nameless losses, a warning's first line
+    "1 1% (1m 1s) 1 " + "x " * 500_000 + "✓",
+    "1/" + " " * 1_000_000 + "2: 1",
+    "x.py:1: " * 120_000 + "UserWarning: a",
+    "0m 1s (- " * 100_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1263,7 +1268,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
-                                       2, 0, 0, 0, 1, 1, 0, 0, 2, 1, 1]
+                                       2, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1]
 
 
 
@@ -2417,6 +2423,14 @@ def test_framework_lines_of_this_round() -> None:
         ("fitness", 9.2596067742193, 0))
     assert parse("Current pessimistic best is: MultiValue<mean: 0.5, count: 1, parameter: "
                  "Array{(2,)}:[0. 0.]>") == expect(("Current_pessimistic_best/mean", 0.5, 0))
+    # famous lessons' nameless losses: makemore's, PyTorch's char-RNN and seq2seq tutorials'
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "      0/  10000: 2.8841", "   1000/  10000: 1.2986",
+        "1000 5% (0m 4s) 2.7231 Sezz / Chinese ✗ (Spanish)",
+        "0m 14s (- 2m 14s) (200 10%) 2.0976")] == [
+        ("loss", 2.8841, 0), ("loss", 1.2986, 1000), ("loss", 2.7231, 1000),
+        ("loss", 2.0976, 200)]
+    assert parse("  12/  10: 0.5") == [] and parse("1000 5% done 2.7") == []
     # nn-zero-to-hero's `print(split, loss.item())`
     assert parse("val 1.5147361755371094") == expect(("val", 1.5147361755371094, 0))
     assert parse("test 3") == []

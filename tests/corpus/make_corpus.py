@@ -15843,16 +15843,17 @@ def seq2seq_translation_tutorial() -> Truth:
     then `0m 14s (- 2m 14s) (200 10%) 2.0976` (the time, the time left, the iteration and the
     percentage done, then the average loss with no name), then the `>`, `=`, `<` lines of
     its translations and `input =` / `output =`. Truth: `trainIters`' `print_loss_avg` (the
-    mean of `train`'s losses since the last line) read from the printing frame, keyed
-    `print_loss_avg`, the name of the variable the statement formats (the line prints no
-    name), at `iter` (from 1, as printed). Times and the percentage are left out."""
+    mean of `train`'s losses since the last line) read from the printing frame, keyed `loss`
+    (the line prints no name; the tutorial calls it the loss, and the char-RNN tutorial's and
+    makemore's nameless losses are keyed so too), at `iter` (from 1, as printed). Times and the
+    percentage are left out."""
     path = tutorial_file("intermediate_source/seq2seq_translation_tutorial.py")
     _tutorial_start()
     truth: Truth = []
 
     def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
         if call.startswith("print('%s (%d %d%%) %.4f'"):
-            truth.append(point("print_loss_avg", values["print_loss_avg"], values["iter"]))
+            truth.append(point("loss", values["print_loss_avg"], values["iter"]))
 
     run_script(path, [], record, SEQ2SEQ_CHANGES, _eng_fra)
     if [p["step"] for p in truth] != list(range(200, 2001, 200)):

@@ -28,6 +28,7 @@ from runlab.parsing.rules.libraries import (
     cma_rows,
     config_rows,
     py_config_rows,
+    warning_source,
     crfsuite_settings,
     parse_crfsuite_stage,
     parse_box_edge,
@@ -40,6 +41,8 @@ from runlab.parsing.rules.libraries import (
     labelled_rows,
     parse_config_head,
     parse_py_config_head,
+    parse_python_warning,
+    parse_nameless_loss,
     parse_gb_header,
     parse_gb_row,
     parse_vw_header,
@@ -304,6 +307,25 @@ RULES: list[Rule] = [
         parse_epoch_header,
         ("Epoch", "epoch", "EPOCH", "Ep "),
         sets_step=True,
+    ),
+    Rule(
+        "nameless_loss",
+        "famous lessons' losses printed with no name: makemore's `   1000/  10000: 1.2986`, "
+        "PyTorch's char-RNN tutorial's `1000 5% (0m 4s) 2.7231 Sezz / Chinese ✗ (Spanish)` and "
+        "seq2seq tutorial's `0m 14s (- 2m 14s) (200 10%) 2.0976`: `loss` at the step printed",
+        parse_nameless_loss,
+        ("%) ", "s) "),
+        starts="0123456789",
+        final=True,
+    ),
+    Rule(
+        "python_warning",
+        "a Python warning, `file.py:444: UserWarning: ...`, and the source line printed under "
+        "it (`  ax.set_xticklabels(labels, rotation=90)`): code, not metrics",
+        parse_python_warning,
+        ("Warning: ", "Error: "),
+        final=True,
+        rows=warning_source,
     ),
     Rule(
         "noise",

@@ -1383,6 +1383,60 @@ def parse_sklearn_hgb(line: str) -> list[Found]:
     return found
 
 
+# nameless_loss --------------------------------------------------------------------------------
+
+# Famous lessons that print their loss with no name, only beside the step: nn-zero-to-hero's
+# makemore lectures, `   1000/  10000: 1.2986` (`print(f'{i:7d}/{max_steps:7d}:
+# {loss.item():.4f}')`), and PyTorch's NLP tutorials, char_rnn_classification's `1000 5% (0m 4s)
+# 2.7231 Sezz / Chinese ✗ (Spanish)` and seq2seq_translation's `0m 14s (- 2m 14s) (200 10%)
+# 2.0976`. The lessons call the number the loss: `loss`, at the step printed.
+_MAKEMORE_LOSS = re.compile(rf"\ {{0,12}}(\d{{1,18}})/\ {{0,12}}(\d{{1,18}}):\ ({NUMBER})\s*")
+_CHAR_RNN_LOSS = re.compile(
+    rf"(\d{{1,18}})\ \d{{1,3}}%\ \(\d{{1,6}}m\ \d{{1,2}}s\)\ ({NUMBER})\ \S.{{0,200}}\ [✓✗]")
+_SEQ2SEQ_LOSS = re.compile(
+    rf"\d{{1,6}}m\ \d{{1,2}}s\ \(-\ -?\d{{1,6}}m\ -?\d{{1,2}}s\)\ \((\d{{1,18}})\ \d{{1,3}}%\)"
+    rf"\ ({NUMBER})\s*")
+
+
+def parse_nameless_loss(line: str) -> list[Found]:
+    """makemore's `   1000/  10000: 1.2986`, the char-RNN tutorial's `1000 5% (0m 4s) 2.7231
+    Sezz / Chinese ✗ (Spanish)`, the seq2seq tutorial's `0m 14s (- 2m 14s) (200 10%) 2.0976`:
+    `loss` at the step printed."""
+    match = _MAKEMORE_LOSS.fullmatch(line)
+    if match is not None and int(match.group(1)) <= int(match.group(2)):
+        return [("step", int(match.group(1)), None), ("loss", to_number(match.group(3)), None)]
+    match = _CHAR_RNN_LOSS.match(line) or _SEQ2SEQ_LOSS.fullmatch(line)
+    if match is None:
+        return []
+    return [("step", int(match.group(1)), None), ("loss", to_number(match.group(2)), None)]
+
+
+# python_warning -------------------------------------------------------------------------------
+
+# A Python warning, `file.py:444: UserWarning: ...`, and the source line Python prints under it,
+# indented by two spaces (`  ax.set_xticklabels([''] + all_categories, rotation=90)`): code,
+# not metrics.
+_WARNING = re.compile(r"\S{1,400}:\d{1,9}: [A-Z]\w{0,60}(?:Warning|Error): ")
+
+
+def parse_python_warning(line: str) -> list[Found]:
+    """A Python warning's first line: nothing."""
+    return [CLAIM] if _WARNING.match(line) else []
+
+
+def warning_source(header: str) -> Callable[[str], list[Found]]:
+    """The source line under a warning, if the next line is one: nothing."""
+    seen = [False]
+
+    def row(line: str) -> list[Found]:
+        if seen[0]:
+            return []
+        seen[0] = True
+        return [CLAIM] if line[:2] == "  " and line[2:3] not in (" ", "") else []
+
+    return row
+
+
 # config_dump ----------------------------------------------------------------------------------
 
 # minGPT's `CfgNode` printed (projects/chargpt/chargpt.py prints its config at start-up): a
