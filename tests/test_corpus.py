@@ -41,10 +41,8 @@ RECALL_OF = {
     "lifelines_coxph.pipe.log": 0.7, "lifelines_coxph.pty.log": 0.7,
     # PyMC's ADVI bar is rich's, drawn on a timer: a terminal shows some of its running means.
     "pymc_advi.pty.log": 0.6,
-    # Not read yet: Fabric's example prints its accuracy as `Accuracy: (40%)`, a percentage in
-    # parentheses. A terminal cuts TorchRL's description (its `step count (max)` and `lr
-    # policy`), and a value drawn again at a count that has not moved is the next step.
-    "fabric_image_classifier.pipe.log": 0.85, "fabric_image_classifier.pty.log": 0.85,
+    # A terminal cuts TorchRL's description (its `step count (max)` and `lr policy`), and a
+    # value drawn again at a count that has not moved is the next step.
     # TPOT's example prints its test score alone, `print(tpot.score(X_test, y_test))`: a
     # number with no name.
     "tpot_iris.pipe.log": 0.75, "tpot_iris.pty.log": 0.75,

@@ -812,6 +812,9 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
         ("Train_loss", 0.512, 2), ("Test_loss", 0.456, 2), ("Test_accuracy", 0.812, 2),
         ("loss", 0.34, 600))
     assert run(MetricParser(), "version 1..3 done", "loss: 0.5...") == []
+    # Lightning Fabric's example: a percentage alone in parentheses (not a progress's)
+    assert run(MetricParser(), "Test set: Average loss: 2.1615, Accuracy: (40%)",
+               "Progress: (50%)") == expect(("Accuracy", 40, 0), ("Test_set/Average_loss", 2.1615, 0))
     # PyTorch's FGSM tutorial: the ratio after the count and the total
     assert run(MetricParser(), "Epsilon: 0.1\tTest Accuracy = 869 / 1000 = 0.869") == expect(
         ("Test_Accuracy", 0.869, 0), ("Epsilon", 0.1, 0))
@@ -1236,6 +1239,7 @@ megabyte = [
     "1/" + " " * 1_000_000 + "2: 1",
     "x.py:1: " * 120_000 + "UserWarning: a",
     "0m 1s (- " * 100_000,
+    "a: (" * 250_000 + "1%)",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1269,7 +1273,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
                                        2, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       1]
+                                       0, 0, 1]
 
 
 

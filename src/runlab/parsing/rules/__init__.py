@@ -670,7 +670,8 @@ RULES: list[Rule] = [
         "fraction",
         "a count out of a total with its percentage, `Accuracy: 9910/10000 (99%)`, as "
         "Accuracy 9910 (a bare `5/10` is a progress counter, not a metric); with their "
-        "ratio, `Test Accuracy = 9426 / 10000 = 0.9426`, as Test_Accuracy 0.9426",
+        "ratio, `Test Accuracy = 9426 / 10000 = 0.9426`, as Test_Accuracy 0.9426; a "
+        "percentage alone in parentheses, `Accuracy: (40%)`, as Accuracy 40",
         parse_fraction,
         ("%)", " / "),
         generic=True,

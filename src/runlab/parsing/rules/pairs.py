@@ -573,6 +573,10 @@ _FRACTION = re.compile(
 )
 # Or the count, the total and their ratio: PyTorch's FGSM tutorial, `Epsilon: 0.05\tTest
 # Accuracy = 9426 / 10000 = 0.9426`: Test_Accuracy 0.9426, the ratio.
+# Or the percentage alone in parentheses: Lightning Fabric's image classifier example, `Test set:
+# Average loss: 2.1615, Accuracy: (40%)`: Accuracy 40.
+_PERCENT_ONLY = re.compile(
+    rf"(?<![^\s,;|(\[{{])({_NAME}):\ {{0,4}}\(({NUMBER})%\)(?=[\s,;|)\]}}]|$)", re.ASCII)
 _RATIO = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME})\ ?[:=]\ {{0,4}}\d{{1,18}}\ {{0,4}}/\ {{0,4}}\d{{1,18}}\ {{0,4}}=\ {{0,4}}"
     rf"({NUMBER}){VALUE_END}", re.ASCII
@@ -593,6 +597,10 @@ def parse_fraction(line: str) -> list[Found]:
     if " = " in line:
         found += [(name.replace(" ", "_"), to_number(ratio), None)
                   for name, ratio in _RATIO.findall(line) if is_metric_key(name)]
+    if ": (" in line:
+        found += [(name.replace(" ", "_"), to_number(percent), None)
+                  for name, percent in _PERCENT_ONLY.findall(line)
+                  if is_metric_key(name) and _PROGRESS.search(name) is None]
     return found
 
 
