@@ -964,6 +964,17 @@ def test_yaml_configs_wandb_summaries_and_ray_boxes() -> None:
     assert run(parser, "model:", "  _target_: torch.nn.Sequential", "  hidden: 32", "optimizer:",
                "  lr: 0.1", "trainer:", "  epochs: 3", "seed: 0", "loss: 0.5") == expect(
         ("loss", 0.5, 0))
+    # (found in review) a warning Python prints no source under names nothing after it; a
+    # path with spaces; a config file's imports
+    assert run(MetricParser(), "<stdin>:12: UserWarning: To copy construct from a tensor",
+               "  epoch 1 | loss 0.52 | acc 0.81", "/Users/x/Mobile Documents/a.py:139: "
+               "UserWarning: deprecated", "  scheduler = StepLR(optimizer, step_size=30, "
+               "gamma=0.1)", "Overriding config with config/finetune_shakespeare.py:",
+               "import time", "", "eval_interval = 5") == expect(
+        ("loss", 0.52, 1), ("acc", 0.81, 1))
+    # a ratio as a percentage; no ratio under a progress's name; only makemore's wide fields
+    assert run(MetricParser(), "Test Accuracy = 9426 / 10000 = 94.26%", "Epoch: 3 / 10 = 0.3",
+               "   3/   5: 0.9533") == expect(("Test_Accuracy", 94.26, 0))
     # TPOT's chosen pipeline and lmfit's fit report's counts and starting values: settings
     parser = MetricParser()
     assert run(parser, "Best pipeline: MultinomialNB(input_matrix, alpha=10.0, fit_prior=False)",

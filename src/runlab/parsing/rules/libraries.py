@@ -1390,7 +1390,8 @@ def parse_sklearn_hgb(line: str) -> list[Found]:
 # {loss.item():.4f}')`), and PyTorch's NLP tutorials, char_rnn_classification's `1000 5% (0m 4s)
 # 2.7231 Sezz / Chinese ✗ (Spanish)` and seq2seq_translation's `0m 14s (- 2m 14s) (200 10%)
 # 2.0976`. The lessons call the number the loss: `loss`, at the step printed.
-_MAKEMORE_LOSS = re.compile(rf"\ {{0,12}}(\d{{1,18}})/\ {{0,12}}(\d{{1,18}}):\ ({NUMBER})\s*")
+# (makemore's fields are seven wide, `{i:7d}/{max_steps:7d}`: not any `3/5: 0.95`)
+_MAKEMORE_LOSS = re.compile(rf"\ {{0,6}}(\d{{1,7}})(?<=^.{{7}})/\ {{0,6}}(\d{{1,7}})(?<=^.{{15}}):\ ({NUMBER})\s*")
 _CHAR_RNN_LOSS = re.compile(
     rf"(\d{{1,18}})\ \d{{1,3}}%\ \(\d{{1,6}}m\ \d{{1,2}}s\)\ ({NUMBER})\ \S.{{0,200}}\ [✓✗]")
 _SEQ2SEQ_LOSS = re.compile(
@@ -1416,7 +1417,11 @@ def parse_nameless_loss(line: str) -> list[Found]:
 # A Python warning, `file.py:444: UserWarning: ...`, and the source line Python prints under it,
 # indented by two spaces (`  ax.set_xticklabels([''] + all_categories, rotation=90)`): code,
 # not metrics.
-_WARNING = re.compile(r"\S{1,400}:\d{1,9}: [A-Z]\w{0,60}(?:Warning|Error): ")
+# (Only a warning from a file Python can read has its source under it: not `sys:1:`,
+# `<stdin>:12:`, `<string>:3:`.)
+# (A path may hold spaces, but not a progress bar's `|` and brackets: a warning printed on a
+# bar's line is the bar's to read.)
+_WARNING = re.compile(r"[^|\[\]]{0,400}?\.py:\d{1,9}: [A-Z]\w{0,60}(?:Warning|Error): ")
 
 
 def parse_python_warning(line: str) -> list[Found]:
@@ -1465,7 +1470,8 @@ _CFG_SETTING = re.compile(r"\s{2,}[\w.\-]{1,80}:(?:\s+(\S.*))?\s*")
 _PY_CONFIG_HEAD = re.compile(r"Overriding config with \S{1,200}\.py:\s*")
 parse_py_config_head = _claims(_PY_CONFIG_HEAD)
 """The line before a Python config file printed whole."""
-_PY_CONFIG_LINE = re.compile(r"\s*(?:#.*|[A-Za-z_][\w.]{0,80}\s*=.*|)")
+_PY_CONFIG_LINE = re.compile(
+    r"\s*(?:#.*|[A-Za-z_][\w.]{0,80}\s*=.*|(?:from\ [\w.]{1,80}\ )?import\ .*|)")
 
 
 def py_config_rows(header: str) -> Callable[[str], list[Found]]:

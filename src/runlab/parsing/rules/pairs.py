@@ -579,7 +579,7 @@ _PERCENT_ONLY = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME}):\ {{0,4}}\(({NUMBER})%\)(?=[\s,;|)\]}}]|$)", re.ASCII)
 _RATIO = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME})\ ?[:=]\ {{0,4}}\d{{1,18}}\ {{0,4}}/\ {{0,4}}\d{{1,18}}\ {{0,4}}=\ {{0,4}}"
-    rf"({NUMBER}){VALUE_END}", re.ASCII
+    rf"({NUMBER})\ ?%?{VALUE_END}", re.ASCII
 )
 
 
@@ -596,7 +596,8 @@ def parse_fraction(line: str) -> list[Found]:
                           if is_metric_key(name) and _PROGRESS.search(name) is None]
     if " = " in line:
         found += [(name.replace(" ", "_"), to_number(ratio), None)
-                  for name, ratio in _RATIO.findall(line) if is_metric_key(name)]
+                  for name, ratio in _RATIO.findall(line)
+                  if is_metric_key(name) and _PROGRESS.search(name) is None]
     if ": (" in line:
         found += [(name.replace(" ", "_"), to_number(percent), None)
                   for name, percent in _PERCENT_ONLY.findall(line)
