@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
-from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, message, phased
+from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, message, phase_label, phased
 
 # json -----------------------------------------------------------------------------------------
 
@@ -173,19 +173,14 @@ _NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})\ {0,2}=\ {0,2}\Z")
 # Or a dict that is all of a message after its label, the label naming a phase: RecBole's
 # `test result: OrderedDict([('recall@10', 0.33), ...])`, test_result/recall@10 (not `Sample
 # 3 of the training set: {...}`, a clause of a sentence).
-_DICT_LABEL = re.compile(
-    r"\s{0,8}((?:[A-Za-z]\w{0,20}\ ){0,2}[A-Za-z]\w{0,20})\ {0,2}:\ {0,2}"
-    r"(?:OrderedDict\(|dict_items\()?\Z", re.ASCII)
-
-
 def _phase_label(line: str, start: int) -> str:
     """The label before a dict that is the rest of its message, when a word of it names a
     phase (`test result: {...}`: test_result), else ''."""
     text = message(line[:start])
-    label = _DICT_LABEL.match(text) if len(text) <= 80 else None
-    if label is None or not PHASES.intersection(label.group(1).lower().split()):
+    label = phase_label(text) if len(text) <= 80 else None
+    if label is None or label[1].strip() not in ("", "OrderedDict(", "dict_items("):
         return ""
-    return label.group(1).replace(" ", "_")
+    return label[0]
 
 
 def _line_dict(line: str) -> ast.Dict | None:

@@ -1421,12 +1421,9 @@ def parse_nameless_loss(line: str) -> list[Found]:
 # `<stdin>:12:`, `<string>:3:`.)
 # (A path may hold spaces, but not a progress bar's `|` and brackets: a warning printed on a
 # bar's line is the bar's to read.)
-_WARNING = re.compile(r"[^|\[\]]{0,400}?\.py:\d{1,9}: [A-Z]\w{0,60}(?:Warning|Error): ")
-
-
-def parse_python_warning(line: str) -> list[Found]:
-    """A Python warning's first line: nothing."""
-    return [CLAIM] if _WARNING.match(line) else []
+_WARNING = re.compile(r"[^|\[\]]{0,400}?\.py:\d{1,9}: [A-Z]\w{0,60}(?:Warning|Error): .*")
+parse_python_warning = _claims(_WARNING)
+"""A Python warning's first line."""
 
 
 def warning_source(header: str) -> Callable[[str], list[Found]]:

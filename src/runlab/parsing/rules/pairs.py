@@ -266,6 +266,7 @@ _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
+_BARS = re.compile(r"\|{1,2}")
 # A line that starts with its phase in brackets: `[train] step: 25, loss: 2.40`, or in
 # parentheses after a dash, attention-is-all-you-need-pytorch's `  - (Validation) ppl:  14.3,
 # accuracy: 42.6 %`.
@@ -286,27 +287,36 @@ _PHASE_COUNTER = re.compile(
     re.ASCII | re.IGNORECASE)
 
 
-# A label that names a phase at the start of a line, before its pairs: `Test results: loss=0.27,
-# acc=0.91`, `Validation - loss: 0.28 acc: 0.90`: the section of every pair of the line
-# (Test_results/loss, Test_results/acc), as a label is of the `name: value` right after it.
-_PHASE_SECTION = re.compile(
-    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})\ {0,8}(?::|\ -)\ +(?=[A-Za-z])", re.ASCII)
+# A label of up to three words, one of them a phase, ending in `:` or ` -`: `Test results:`,
+# `Validation -`, `best valid :`.
+_PHASE_LABEL_WORDS = re.compile(
+    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})\ {0,8}(?::|\ -)", re.ASCII)
 
 
-def _phase_section(line: str) -> tuple[str, str] | None:
-    """The label naming a phase that starts a line, and the rest (`Test results: loss=0.27`:
-    Test_results, `loss=0.27`), else None."""
-    text = message(line)
-    match = _PHASE_SECTION.match(text)
+def phase_label(text: str) -> tuple[str, str] | None:
+    """The label naming a phase that starts `text`, its words joined with _, and the text
+    after it (`Test results: loss=0.27`: Test_results, `loss=0.27`), else None."""
+    match = _PHASE_LABEL_WORDS.match(text)
     if match is None or not PHASES.intersection(match.group(1).lower().split()):
         return None
     return match.group(1).replace(" ", "_"), text[match.end():]
 
 
-def _phase_counter(line: str) -> tuple[str, str, str, str] | None:
-    """The phase, counter, step and the rest of a line led by a phase's counter (`Validation
-    Epoch 3 loss: 0.4`: Validation, Epoch, 3, `loss: 0.4`), else None."""
-    text = message(line)
+def _phase_section(text: str) -> tuple[str, str] | None:
+    """A phase's label before the pairs of a message (`Test results: loss=0.27, acc=0.91`,
+    `Validation - loss: 0.28`): the section of every pair after it (Test_results/loss), as a
+    label is of the `name: value` right after it; else None."""
+    label = phase_label(text)
+    if label is None:
+        return None
+    name, rest = label
+    after = rest.lstrip(" ")
+    return (name, after) if after != rest and after[:1].isascii() and after[:1].isalpha() else None
+
+
+def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
+    """The phase, counter, step and the rest of a message led by a phase's counter
+    (`Validation Epoch 3 loss: 0.4`: Validation, Epoch, 3, `loss: 0.4`), else None."""
     match = _PHASE_COUNTER.match(text)
     if match is None:
         return None
@@ -349,7 +359,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     unchecked; none for download progress."""
     if "%" in line and _TRANSFER.search(line):
         return []
-    lead = _phase_counter(line)
+    text = message(line)
+    lead = _phase_counter(text)
     if lead is not None:
         phase, counter, step, rest = lead
         named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
@@ -368,20 +379,18 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # of the line is the phase's; its step is not
         phase = label.group(1) or label.group(2)
         return _qualified(key_value_pairs(line[label.end():]), f"{phase}_")
-    section = _phase_section(line)
+    section = _phase_section(text)
     if section is not None:
         # each clause between bars may name its own phase: `Train: loss=0.5 | Val: loss=0.6`
         pairs = []
-        for clause in _BARS.split(line):
+        phase = section[0]
+        for clause in _BARS.split(text):
             inner = _phase_section(clause)
             if inner is not None:
-                section, clause = inner, inner[1]
-            pairs += _qualified(_clause_pairs(clause), f"{section[0]}/")
+                phase, clause = inner
+            pairs += _qualified(_clause_pairs(clause), f"{phase}/")
         return pairs
     return _clause_pairs(line)
-
-
-_BARS = re.compile(r"\|{1,2}")
 
 
 def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str, str, str]]:
@@ -439,7 +448,8 @@ def line_shape(line: str) -> re.Pattern[str] | None:
     and in linear time."""
     if (line[:1].isalpha() or line[:1] == " ") and _whole(line) is not None:
         return None
-    if _phase_counter(line) is not None or _phase_section(line) is not None:
+    text = message(line)
+    if _phase_counter(text) is not None or _phase_section(text) is not None:
         return None  # its step is no pair's value; its label names each pair
     parts = []
     end = 0
@@ -571,12 +581,12 @@ def parse_call_name(line: str) -> list[Found]:
 _FRACTION = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME}):\s*(\d{{1,18}})/\d{{1,18}} \(\d+(?:\.\d+)?%\)", re.ASCII
 )
-# Or the count, the total and their ratio: PyTorch's FGSM tutorial, `Epsilon: 0.05\tTest
-# Accuracy = 9426 / 10000 = 0.9426`: Test_Accuracy 0.9426, the ratio.
 # Or the percentage alone in parentheses: Lightning Fabric's image classifier example, `Test set:
 # Average loss: 2.1615, Accuracy: (40%)`: Accuracy 40.
 _PERCENT_ONLY = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME}):\ {{0,4}}\(({NUMBER})%\)(?=[\s,;|)\]}}]|$)", re.ASCII)
+# Or the count, the total and their ratio: PyTorch's FGSM tutorial, `Epsilon: 0.05\tTest
+# Accuracy = 9426 / 10000 = 0.9426`: Test_Accuracy 0.9426, the ratio.
 _RATIO = re.compile(
     rf"(?<![^\s,;|(\[{{])({_NAME})\ ?[:=]\ {{0,4}}\d{{1,18}}\ {{0,4}}/\ {{0,4}}\d{{1,18}}\ {{0,4}}=\ {{0,4}}"
     rf"({NUMBER})\ ?%?{VALUE_END}", re.ASCII
@@ -591,29 +601,23 @@ _PROGRESS = re.compile(r"(?i:batch|status|progress|step|iter|epoch|sample|exampl
 def parse_fraction(line: str) -> list[Found]:
     """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first;
     ``Test Accuracy = 9426 / 10000 = 0.9426`` as Test_Accuracy 0.9426, the ratio."""
-    found: list[Found] = [(name.replace(" ", "_"), int(count), None)
-                          for name, count in _FRACTION.findall(line)
-                          if is_metric_key(name) and _PROGRESS.search(name) is None]
+    read: list[tuple[str, float]] = [(name, int(count)) for name, count in _FRACTION.findall(line)]
     if " = " in line:
-        found += [(name.replace(" ", "_"), to_number(ratio), None)
-                  for name, ratio in _RATIO.findall(line)
-                  if is_metric_key(name) and _PROGRESS.search(name) is None]
+        read += [(name, to_number(ratio)) for name, ratio in _RATIO.findall(line)]
     if ": (" in line:
-        found += [(name.replace(" ", "_"), to_number(percent), None)
-                  for name, percent in _PERCENT_ONLY.findall(line)
-                  if is_metric_key(name) and _PROGRESS.search(name) is None]
-    return found
+        read += [(name, to_number(percent)) for name, percent in _PERCENT_ONLY.findall(line)]
+    return [(name.replace(" ", "_"), value, None) for name, value in read
+            if is_metric_key(name) and _PROGRESS.search(name) is None]
 
 
 # name_value -----------------------------------------------------------------------------------
 
 # A leading counter: `step 100:`, `iter 5:`, `iter 100, loss: 89.9` (min-char-rnn: after a comma,
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
-# 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`, PyTorch's
-# neural style tutorial's `run [50]:`, TPOT's `Generation 1 - Current best internal CV score`
-# (NGBoost), `100:`, a reinforcement-learning loop's `Episode 20,`, `Ep. 30 |` and `Updates 10,`
-# (pytorch-a2c-ppo-acktr-gail); a word may
-# name the training's step: `Minibatch step 3/93:` (scikit-learn's
+# 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
+# (NGBoost), `100:`, PyTorch's neural style tutorial's `run [50]:`, TPOT's `Generation 1 - `,
+# a reinforcement-learning loop's `Episode 20,`, `Ep. 30 |` and `Updates 10,`
+# (pytorch-a2c-ppo-acktr-gail); a word may name the training's step: `Minibatch step 3/93:` (scikit-learn's
 # mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`);
 # `Ep 1 (Step 000005):`.
 _COUNTER = re.compile(
