@@ -811,7 +811,7 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                "Test accuracy: 0.812", "global_step 600: loss=0.34") == expect(
         ("Train_loss", 0.512, 2), ("Test_loss", 0.456, 2), ("Test_accuracy", 0.812, 2),
         ("loss", 0.34, 600))
-    assert run(MetricParser(), "version 1..3 done", "loss: 0.5...") == []
+    assert run(MetricParser(), "version 1..3 done", "ids 1...3") == []
     # Lightning Fabric's example: a percentage alone in parentheses (not a progress's)
     assert run(MetricParser(), "Test set: Average loss: 2.1615, Accuracy: (40%)",
                "Progress: (50%)") == expect(("Accuracy", 40, 0), ("Test_set/Average_loss", 2.1615, 0))
@@ -2348,7 +2348,7 @@ def test_this_rounds_rules_keep_to_their_own_lines() -> None:
         ("val_loss", 0.3, 0), ("val_acc", 0.9, 0))
     assert parse("Episode 10 | reward: 200.0 | steps: 187") == expect(
         ("reward", 200.0, 10), ("steps", 187, 10))
-    assert parse("Epoch (1/10) loss: 0.5 | acc: 0.9") == expect(("loss", 0.5, 0), ("acc", 0.9, 0))
+    assert parse("Epoch (1/10) loss: 0.5 | acc: 0.9") == expect(("loss", 0.5, 1), ("acc", 0.9, 1))
     assert parse("metrics = {'loss': 0.08}") == expect(("metrics/loss", 0.08, 0))
     assert parse("best_params={'lr': 0.001}") == []
     assert [k for k, _, _, _ in run_all(
@@ -2521,10 +2521,63 @@ def test_an_unfinished_bar_left_behind_does_not_hold_the_step() -> None:
 
 
 def test_a_name_qualified_in_parentheses_before_its_colon() -> None:
-    # TorchRL's PPO tutorial, hand-written loops; not a position (`Epoch (1/10)`)
+    # TorchRL's PPO tutorial, hand-written loops; not a position nor a name (`Epoch (1/10)` is
+    # the epoch)
     assert parse("step count (max): 199, lr policy:  0.0003") == expect(
         ("step_count_(max)", 199, 0), ("lr_policy", 0.0003, 0))
     assert parse("train loss (ema): 0.25 | val acc (top1): 0.9") == expect(
         ("train_loss_(ema)", 0.25, 0), ("val_acc_(top1)", 0.9, 0))
     assert parse("Accuracy (%): 91.2") == expect(("Accuracy_(%)", 91.2, 0))
-    assert parse("Epoch (1/10) loss: 0.5") == expect(("loss", 0.5, 0))
+    assert parse("Epoch (1/10) loss: 0.5") == expect(("loss", 0.5, 1))
+
+
+def test_a_counter_before_space_separated_pairs_is_the_step() -> None:
+    # a colon after the counter, then `name value` pairs, bare or between commas
+    assert run(MetricParser(), "epoch 3: train_loss 0.31 val_loss 0.35 val_acc 0.88",
+               "Epoch 4: train loss 0.5, val loss 0.45") == expect(
+        ("train_loss", 0.31, 3), ("val_loss", 0.35, 3), ("val_acc", 0.88, 3),
+        ("train_loss", 0.5, 4), ("val_loss", 0.45, 4))
+    # an episode's counter before `name: value` pairs, and a reinforcement-learning loop's `ep`
+    assert run(MetricParser(), "Episode 100 Reward: 200.0 Average: 150.5",
+               "Episode 200 Total reward: 210.0", "ep 30 reward 200.5 avg 150.2") == expect(
+        ("Reward", 200.0, 100), ("Average", 150.5, 100), ("Total_reward", 210.0, 200),
+        ("reward", 200.5, 30), ("avg", 150.2, 30))
+    # TensorFlow's tutorials: a batch's index is a counter, not a metric
+    assert run(MetricParser(), "Epoch 1 Batch 100 Loss 2.1234 Accuracy 0.0123",
+               "Epoch 2 Batch: 0 Loss: 1.9") == expect(
+        ("Loss", 2.1234, 1), ("Accuracy", 0.0123, 1), ("Loss", 1.9, 2))
+    # prose after a counter is no pair
+    assert run(MetricParser(), "Episode 5 finished after 20 timesteps",
+               "epoch 3: saving the model to ckpt 3") == []
+
+
+def test_hand_written_loops_common_shapes() -> None:
+    # the counter's total, then `name value` pairs
+    assert run(MetricParser(), "epoch 2/10 loss 0.5 acc 0.8") == expect(
+        ("loss", 0.5, 2), ("acc", 0.8, 2))
+    # Udacity's character-level LSTM: `...` after each value
+    assert run(MetricParser(), "Epoch: 1/20... Step: 10... Loss: 3.2617... Val Loss: 3.2113"
+               ) == expect(("Loss", 3.2617, 10), ("Val_Loss", 3.2113, 10))
+    # a phase's counter before `name value` pairs, and a phase's label before the epoch
+    assert run(MetricParser(), "train epoch 1 avg loss 0.5 acc 0.8",
+               "[Valid] Epoch 2 Loss: 0.45 Acc: 0.82") == expect(
+        ("train_avg_loss", 0.5, 1), ("train_acc", 0.8, 1),
+        ("Valid_Loss", 0.45, 2), ("Valid_Acc", 0.82, 2))
+    # the count of steps after the name
+    assert run(MetricParser(), "loss after 100 steps: 0.52", "Accuracy after 3 epochs: 0.91"
+               ) == expect(("loss", 0.52, 100), ("Accuracy", 0.91, 3))
+    # `Ep` is a counter between bars too, not a metric
+    assert run(MetricParser(), "Ep 1 | loss 0.5 | val 0.45") == expect(
+        ("loss", 0.5, 1), ("val", 0.45, 1))
+    # an arrow before the counter
+    assert run(MetricParser(), "==> Epoch 1: loss 0.5 acc 0.8") == expect(
+        ("loss", 0.5, 1), ("acc", 0.8, 1))
+    # a power in a name
+    assert run(MetricParser(), "R^2: 0.87, chi^2 = 3.1") == expect(("R^2", 0.87, 0), ("chi^2", 3.1, 0))
+    # an epoch in parentheses
+    assert run(MetricParser(), "Epoch (2/10) loss: 0.5", "(epoch 3) loss: 0.4") == expect(
+        ("loss", 0.5, 2), ("loss", 0.4, 3))
+    # a table whose columns are a tab apart
+    assert run(MetricParser(), "epoch\ttrain_loss\tval_acc", "1\t0.5\t0.8", "2\t0.4\t0.85"
+               ) == expect(("train_loss", 0.5, 1), ("val_acc", 0.8, 1),
+                           ("train_loss", 0.4, 2), ("val_acc", 0.85, 2))

@@ -524,10 +524,11 @@ RULES: list[Rule] = [
         "a table whose header names its columns, the first a counter (fastai's `epoch  "
         "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`, DEAP's "
         "`gen\\tnevals\\tavg\\tstd\\tmin\\tmax`): "
-        "each row's numbers under their column's name, at the row's counter",
+        "each row's numbers under their column's name, at the row's counter (a hand-written "
+        "loop's tab-separated `epoch\\ttrain_loss\\tval_loss` too)",
         parse_table_header,
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
-         "Gen", "n_gen "),
+         "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t"),
         rows=table_rows,
     ),
     Rule(
@@ -625,11 +626,12 @@ RULES: list[Rule] = [
         "`name value` clauses between `|` or tabs: `it 200 | train_loss 0.3 | val_loss 0.35`; "
         "a leading counter `step 100:`, `iter 5:`, `it 200 |`, `Episode 20,`, `step 1/74 |`, `[100]` (also "
         "after a log prefix: clu's `I1202 ... logging_writer.py:48] [20] loss=1.39`) or "
-        "`100:` is the line's step; a line of only a name ending in a measure's word (loss, "
+        "`100:` is the line's step, and so is a counter before space-separated pairs, `epoch 3: "
+        "train_loss 0.31 val_loss 0.35`, `ep 10 reward 200 avg 150`; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
-         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "Updates ", "Update ",
+         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Updates ", "Update ",
          "update ", "Generation ", "generation ", "run ["),
         starts="0123456789[",
         generic=True,

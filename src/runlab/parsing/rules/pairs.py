@@ -24,7 +24,8 @@ _WORD = (
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
-    r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    # a power, `R^2: 0.87`, `chi^2 = 3.1`
+    r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -106,7 +107,9 @@ _SETTING = re.compile(
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
-    r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$",
+    r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
+    # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
+    r"|^batch(?:_idx|_index|_num|_id)?$",
     re.IGNORECASE,
 )
 
@@ -287,6 +290,11 @@ _PHASE_COUNTER = re.compile(
     re.ASCII | re.IGNORECASE)
 
 
+# An epoch or an episode after a phase's label, `[Valid] Epoch 1 Loss: 0.45`.
+_LABELLED_COUNTER = re.compile(r"(epoch|episode)\ {1,4}(\d{1,18})(?:/\d{1,18})?[:,]?\ +(?=[A-Za-z])",
+                               re.ASCII | re.IGNORECASE)
+
+
 # A label of up to three words, one of them a phase, ending in `:` or ` -`: `Test results:`,
 # `Validation -`, `best valid :`.
 _PHASE_LABEL_WORDS = re.compile(
@@ -378,7 +386,12 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
         # of the line is the phase's; its step is not
         phase = label.group(1) or label.group(2)
-        return _qualified(key_value_pairs(line[label.end():]), f"{phase}_")
+        rest = line[label.end():]
+        counted = _LABELLED_COUNTER.match(rest)
+        if counted is not None:  # `[Train] Epoch 1 Loss: 0.5 Acc: 0.8`: the epoch is the step
+            return [(counted.group(1).lower(), counted.group(2), ""),
+                    *_qualified(key_value_pairs(rest[counted.end():]), f"{phase}_")]
+        return _qualified(key_value_pairs(rest), f"{phase}_")
     section = _phase_section(text)
     if section is not None:
         # each clause between bars may name its own phase: `Train: loss=0.5 | Val: loss=0.6`
@@ -497,21 +510,33 @@ _AFTER_STEPS = re.compile(
 )
 
 
+# Or the count before its unit: `loss after 100 steps: 0.52`.
+_AFTER_COUNT = re.compile(
+    rf"({_NAME})\ after\ (\d{{1,18}})\ (steps|batches|iterations|iters|epochs|episodes)"
+    rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
+    re.ASCII | re.IGNORECASE,
+)
+
+
 def parse_at_step(line: str) -> list[Found]:
     """``Training loss (for 1 batch) at step 100: 0.6021`` as Training_loss at step 100."""
     text = message(line).lstrip()
     match = _AT_STEP.match(text)
     if match is None:
         after = _AFTER_STEPS.match(text)
-        if after is None:
+        counted = None if after is not None else _AFTER_COUNT.match(text)
+        if counted is not None:
+            name, step, unit, value = counted.groups()
+        elif after is None:
             return []
-        name, value, step, unit = after.groups()
+        else:
+            name, value, step, unit = after.groups()
     else:
         name, unit, step, value = match.groups()
     key = name.replace(" ", "_")
     if not is_metric_key(key) or _MEASURE.search(name) is None:  # `Checkpoint saved at step 5`
         return []
-    return [("epoch" if unit.lower() == "epoch" else "step", int(step), None),
+    return [("epoch" if unit.lower().rstrip("s") == "epoch" else "step", int(step), None),
             (key, to_number(value), None)]
 
 
@@ -625,7 +650,7 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|global_step|iter|iteration|it|episode|ep\.|updates?|generation)\s+(\d{1,18})"
+    r"step|global_step|iter|iteration|it|episode|ep\.?|updates?|generation)\s+(\d{1,18})"
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
@@ -710,8 +735,13 @@ def parse_alone(line: str) -> list[Found]:
 # A counter with no separator after it, then `name value` pairs separated by spaces only:
 # karpathy/makemore's `step 500 train loss 2.1234 test loss 2.2345`, `print('epoch', e, 'loss',
 # l)`'s `epoch 3 loss 0.5`. Every word after the counter must belong to a pair.
-_BARE_COUNTER = re.compile(r"\s*(step|iter|iteration|it|epoch)\s+(\d{1,18}),?\s+(?=[A-Za-z])",
-                           re.ASCII | re.IGNORECASE)
+# `epoch 3: train_loss 0.31 val_loss 0.35` and `Epoch 1: train loss 0.5, val loss 0.45` too,
+# `epoch 2/10 loss 0.5 acc 0.8`, and an episode's: `Episode 100 Reward: 200.0 Average: 150.5`,
+# `ep 10 reward 200 avg 150`.
+_BARE_COUNTER = re.compile(
+    r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
+    r"(step|iter|iteration|it|epoch|episode|ep)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z])",
+    re.ASCII | re.IGNORECASE)
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
@@ -808,6 +838,10 @@ def parse_name_value(line: str) -> list[Found]:
                 key = match.group(1).replace(" ", "_")
                 return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
         rest = line
+    elif ":" not in line and "=" not in line and _phase_counter(line) is not None:
+        # `train epoch 1 avg loss 0.5 acc 0.8`: a phase's counter, then `name value` pairs, as
+        # the key_value rule reads them after `Eval epoch 2:`
+        return parse_key_value(line)
     else:
         return parse_alone(line)
     prefix = ""
@@ -949,14 +983,14 @@ def parse_leading_position(line: str) -> list[Found]:
 # `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops), `Epoch #3:`
 # (tianshou), `===> Epoch 3 Complete:` (pytorch/examples' super_resolution), `-- Epoch 3`
 # (scikit-learn's SGD estimators, verbose),
-# `[Epoch 3/10]`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
+# `[Epoch 3/10]`, `Epoch (3/10)`, `(epoch 3)`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
     r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|-{2,8}\ {1,4})?"
     r"(?:start of |starting |beginning of )?"
-    r"\[?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}\[?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
-    r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?\]?"
-    r"(?=[\s,;|:\])\-]|\.{1,2}(?:\s|$)|$)"
+    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
+    r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?[\])]?"
+    r"(?=[\s,;|:\])\-]|\.{1,3}(?:\s|$)|$)"
     # (not LLMs-from-scratch's `Ep 1 (Step 000005):`, whose step is the global one)
     r"(?!\ {0,4}\((?:step|iter|iteration|it)\ )",
     re.ASCII | re.IGNORECASE,
