@@ -15882,21 +15882,23 @@ CHECKOUT_ROW["seq2seq_translation_tutorial"] = (
 def gplearn_symbolic_regressor() -> Truth:
     """gplearn's first documented example, "Symbolic Regressor" (trevorstephens/gplearn
     `doc/examples.rst`, commit 0390aea8639ce5f6c0b388400e07b58c05acad6a), its statements
-    copied (but for its test points and plots, which the fit does not use): 50 training points of `y = X0**2 - X1**2 + X1 - 1` drawn by
-    `check_random_state(0)`, `SymbolicRegressor(population_size=5000, generations=20,
-    stopping_criteria=0.01, p_crossover=0.7, p_subtree_mutation=0.1, p_hoist_mutation=0.05,
-    p_point_mutation=0.1, max_samples=0.9, verbose=1, parsimony_coefficient=0.01,
-    random_state=0)`, `fit`, then `print(est_gp._program)` (the program found: not a measure).
-    gplearn (`gplearn/genetic.py`, `_verbose_reporter`) prints a table with a two-row header,
-    `    |   Population Average    |             Best Individual              |` over `Gen
-    Length Fitness Length Fitness OOB Fitness Time Left`, then a row a generation, `   0
-    38.13 458.578 5 0.320666 0.556764 1.28m` (`{:8.2f}` for the average length, `{:16g}` for
-    the fitnesses: six significant digits). Truth: the estimator's own record, `run_details_`,
-    each column keyed by its group and its name joined by `/` (as a nested dict's keys): its
-    `average_length` and `average_fitness` as `Population_Average/Length` and
-    `Population_Average/Fitness`, `best_length`, `best_fitness` and `best_oob_fitness` as
-    `Best_Individual/Length`, `Best_Individual/Fitness` and `Best_Individual/OOB_Fitness`, at
-    its `generation` (from 0, as printed). `Time Left` is a timing, left out."""
+    copied (but for its test points and plots, which the fit does not use): 50 training points
+    of `y = X0**2 - X1**2 + X1 - 1` drawn by `check_random_state(0)`,
+    `SymbolicRegressor(population_size=5000, generations=20, stopping_criteria=0.01,
+    p_crossover=0.7, p_subtree_mutation=0.1, p_hoist_mutation=0.05, p_point_mutation=0.1,
+    max_samples=0.9, verbose=1, parsimony_coefficient=0.01, random_state=0)`, `fit`, then
+    `print(est_gp._program)` (the program found: not a measure). gplearn (`gplearn/genetic.py`,
+    `_verbose_reporter`) prints a table with a two-row header, `    |   Population Average    |
+    Best Individual              |` over ` Gen   Length          Fitness   Length
+    Fitness      OOB Fitness  Time Left`, then a row a generation, `   0    38.13
+    458.578        5         0.320666         0.556764      3.54m` (`{:8.2f}` for the average
+    length, `{:16g}` for the fitnesses: six significant digits). Truth: the estimator's own
+    record, `run_details_`, each column keyed by its group and its name joined by `/` (as a
+    nested dict's keys): its `average_length` and `average_fitness` as
+    `Population_Average/Length` and `Population_Average/Fitness`, `best_length`,
+    `best_fitness` and `best_oob_fitness` as `Best_Individual/Length`,
+    `Best_Individual/Fitness` and `Best_Individual/OOB_Fitness`, at its `generation` (from 0,
+    as printed). `Time Left` is a timing, left out."""
     from gplearn.genetic import SymbolicRegressor
     from sklearn.utils.random import check_random_state
 
@@ -16053,22 +16055,21 @@ OPACUS_ARGV = ["--device", "cpu", "--epochs", "3", "--data-root", "mnist"]
 
 def opacus_mnist() -> Truth:
     """Opacus's MNIST example `examples/mnist.py` (pytorch/opacus, from the checkout named by
-    `OPACUS_EXAMPLES`; commit in VERSIONS.md), run as the script, unchanged, with
-    `OPACUS_ARGV` (the CPU, 3 epochs instead of 10, its data in the run's folder): its
-    `SampleConvNet` trained by DP-SGD (`PrivacyEngine.make_private`, noise multiplier 1.0,
-    per-sample gradients clipped to 1.0, Poisson batches of 64 on average, SGD 0.1), then
-    tested once. MNIST is `write_mnist_raw`'s made-up raw files (1280 to train, 256 to test),
-    which `datasets.MNIST(..., download=True)` finds; torch seeded with 0 and on one thread
-    first (the example seeds nothing). It prints, per epoch, tqdm's bar over the batches
-    (stderr) and `Train Epoch: 1 \\tLoss: 2.274323 (ε = 1.99, δ = 1e-05)` (`ε` to two
-    decimals); then the test's bar and `Test set: Average loss: 0.0081, Accuracy: 141/256
-    (55.08%)` between empty lines; the warnings of Opacus (`Secure RNG turned off`) and torch
-    (`pin_memory` without an accelerator, the full backward hook) on stderr. Truth: the values `train` and `test` print, read from their
-    frames by the print hook: `np.mean(losses)` (the epoch's batch losses the loop keeps) as
-    `Loss` and `epsilon` (what the privacy engine's accountant returns for the printed
-    delta) as `ε`, at `epoch` (from 1, as printed); `test_loss` as `Test_set_Average_loss` and
-    `correct` as `Accuracy` (as spatial_transformer_tutorial keys pytorch/examples' test
-    line), no step. `δ` is a setting, left out."""
+    `OPACUS_EXAMPLES`; commit in VERSIONS.md), run as the script, unchanged, with `OPACUS_ARGV` (the
+    CPU, 3 epochs instead of 10, its data in the run's folder): its `SampleConvNet` trained by
+    DP-SGD (`PrivacyEngine.make_private`, noise multiplier 1.0, per-sample gradients clipped to 1.0,
+    Poisson batches of 64 on average, SGD 0.1), then tested once. MNIST is `write_mnist_raw`'s
+    made-up raw files (1280 to train, 256 to test), which `datasets.MNIST(..., download=True)`
+    finds; torch seeded with 0 and on one thread first (the example seeds nothing). It prints, per
+    epoch, tqdm's bar over the batches (stderr) and `Train Epoch: 1 \\tLoss: 2.274323 (ε = 1.99, δ =
+    1e-05)` (`ε` to two decimals); then the test's bar and `Test set: Average loss: 0.0081,
+    Accuracy: 141/256 (55.08%)` between empty lines; the warnings of Opacus (`Secure RNG turned
+    off`) and torch (`pin_memory` without an accelerator, the full backward hook) on stderr. Truth:
+    the values `train` and `test` print, read from their frames by the print hook: `np.mean(losses)`
+    (the epoch's batch losses the loop keeps) as `Loss` and `epsilon` (what the privacy engine's
+    accountant returns for the printed delta) as `ε`, at `epoch` (from 1, as printed); `test_loss`
+    as `Test_set_Average_loss` and `correct` as `Accuracy` (as spatial_transformer_tutorial keys
+    pytorch/examples' test line), no step. `δ` is a setting, left out."""
     import numpy as np
 
     truth: Truth = []
