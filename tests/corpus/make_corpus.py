@@ -15868,15 +15868,21 @@ CHECKOUT_ROW["seq2seq_translation_tutorial"] = (
     "pytorch/tutorials intermediate_source/seq2seq_translation_tutorial.py")
 
 
-# --- gplearn, neat-python, sentencepiece, Opacus ----------------------------------------------
-# Each runs alone, in one environment of their own (torch: PyPI's CPU-capable wheel):
+# --- gplearn, neat-python, Opacus -------------------------------------------------------------
+# Each runs alone, in one environment of their own (torch and torchvision: PyPI's, on the CPU):
 #
 #     python -m venv ~/s12c-venv
-#     ~/s12c-venv/bin/pip install gplearn neat-python==2.0.0 sentencepiece opacus torch
+#     ~/s12c-venv/bin/pip install gplearn neat-python==2.0.0 opacus==1.5.4 torch==2.14.1 \
+#         torchvision==0.29.1 tqdm
+#     ~/s12c-venv/bin/python tests/corpus/make_corpus.py gplearn_symbolic_regressor
 #     git clone https://github.com/CodeReclaimers/neat-python ~/neat   # examples/xor
 #     git -C ~/neat checkout v2.0.0
 #     export NEAT_EXAMPLES=~/neat/examples NEAT_COMMIT=$(git -C ~/neat rev-parse HEAD)
-#     ~/s12c-venv/bin/python tests/corpus/make_corpus.py gplearn_symbolic_regressor
+#     ~/s12c-venv/bin/python tests/corpus/make_corpus.py neat_xor
+#
+# sentencepiece's trainer was tried too and left out: its unigram trainer logs `EM sub_iter=0
+# size=110 obj=5.84001 num_tokens=36818 bytes/tok=5.56437` from C++ (absl's logging) and keeps
+# no record of the objective that Python can read, so there is no truth to take.
 
 
 def gplearn_symbolic_regressor() -> Truth:
@@ -16043,9 +16049,7 @@ REPOSITORY_CHECKOUTS["NEAT_EXAMPLES"] = ("CodeReclaimers/neat-python examples/xo
                                          "NEAT_COMMIT")
 
 
-# Opacus's `examples/mnist.py`, in the same environment (`pip install opacus==1.5.4
-# torchvision==0.29.1 tqdm`: PyPI's torchvision, beside PyPI's torch; Opacus 1.5.4, the
-# example's release):
+# Opacus's `examples/mnist.py`, in the same environment (Opacus 1.5.4, the example's release):
 #
 #     git clone https://github.com/pytorch/opacus ~/opacus && git -C ~/opacus checkout v1.5.4
 #     export OPACUS_EXAMPLES=~/opacus/examples OPACUS_COMMIT=$(git -C ~/opacus rev-parse HEAD)
