@@ -15868,6 +15868,241 @@ CHECKOUT_ROW["seq2seq_translation_tutorial"] = (
     "pytorch/tutorials intermediate_source/seq2seq_translation_tutorial.py")
 
 
+# --- gplearn, neat-python, Opacus -------------------------------------------------------------
+# Each runs alone, in one environment of their own (torch and torchvision: PyPI's, on the CPU):
+#
+#     python -m venv ~/s12c-venv
+#     ~/s12c-venv/bin/pip install gplearn neat-python==2.0.0 opacus==1.5.4 torch==2.14.1 \
+#         torchvision==0.29.1 tqdm
+#     ~/s12c-venv/bin/python tests/corpus/make_corpus.py gplearn_symbolic_regressor
+#     git clone https://github.com/CodeReclaimers/neat-python ~/neat   # examples/xor
+#     git -C ~/neat checkout v2.0.0
+#     export NEAT_EXAMPLES=~/neat/examples NEAT_COMMIT=$(git -C ~/neat rev-parse HEAD)
+#     ~/s12c-venv/bin/python tests/corpus/make_corpus.py neat_xor
+#
+# sentencepiece's trainer was tried too and left out: its unigram trainer logs `EM sub_iter=0
+# size=110 obj=5.84001 num_tokens=36818 bytes/tok=5.56437` from C++ (absl's logging) and keeps
+# no record of the objective that Python can read, so there is no truth to take.
+
+
+def gplearn_symbolic_regressor() -> Truth:
+    """gplearn's first documented example, "Symbolic Regressor" (trevorstephens/gplearn
+    `doc/examples.rst`, commit 0390aea8639ce5f6c0b388400e07b58c05acad6a), its statements
+    copied (but for its test points and plots, which the fit does not use): 50 training points
+    of `y = X0**2 - X1**2 + X1 - 1` drawn by `check_random_state(0)`,
+    `SymbolicRegressor(population_size=5000, generations=20, stopping_criteria=0.01,
+    p_crossover=0.7, p_subtree_mutation=0.1, p_hoist_mutation=0.05, p_point_mutation=0.1,
+    max_samples=0.9, verbose=1, parsimony_coefficient=0.01, random_state=0)`, `fit`, then
+    `print(est_gp._program)` (the program found: not a measure). gplearn (`gplearn/genetic.py`,
+    `_verbose_reporter`) prints a table with a two-row header, `    |   Population Average    |
+    Best Individual              |` over ` Gen   Length          Fitness   Length
+    Fitness      OOB Fitness  Time Left`, then a row a generation, `   0    38.13
+    458.578        5         0.320666         0.556764      3.54m` (`{:8.2f}` for the average
+    length, `{:16g}` for the fitnesses: six significant digits). Truth: the estimator's own
+    record, `run_details_`, each column keyed by its group and its name joined by `/` (as a
+    nested dict's keys): its `average_length` and `average_fitness` as
+    `Population_Average/Length` and `Population_Average/Fitness`, `best_length`,
+    `best_fitness` and `best_oob_fitness` as `Best_Individual/Length`,
+    `Best_Individual/Fitness` and `Best_Individual/OOB_Fitness`, at its `generation` (from 0,
+    as printed). `Time Left` is a timing, left out."""
+    from gplearn.genetic import SymbolicRegressor
+    from sklearn.utils.random import check_random_state
+
+    rng = check_random_state(0)
+
+    # Training samples
+    X_train = rng.uniform(-1, 1, 100).reshape(50, 2)
+    y_train = X_train[:, 0]**2 - X_train[:, 1]**2 + X_train[:, 1] - 1
+
+    est_gp = SymbolicRegressor(population_size=5000,
+                               generations=20, stopping_criteria=0.01,
+                               p_crossover=0.7, p_subtree_mutation=0.1,
+                               p_hoist_mutation=0.05, p_point_mutation=0.1,
+                               max_samples=0.9, verbose=1,
+                               parsimony_coefficient=0.01, random_state=0)
+    est_gp.fit(X_train, y_train)
+    print(est_gp._program)
+    details = est_gp.run_details_
+    columns = (("Population_Average/Length", "average_length"),
+               ("Population_Average/Fitness", "average_fitness"),
+               ("Best_Individual/Length", "best_length"),
+               ("Best_Individual/Fitness", "best_fitness"),
+               ("Best_Individual/OOB_Fitness", "best_oob_fitness"))
+    return [point(key, details[name][i], gen) for i, gen in enumerate(details["generation"])
+            for key, name in columns]
+
+
+CASES["gplearn_symbolic_regressor"] = gplearn_symbolic_regressor
+OWN_ENVIRONMENT["gplearn_symbolic_regressor"] = {
+    "gplearn": "gplearn", "scikit-learn": "scikit-learn (gplearn_symbolic_regressor case)",
+    "numpy": "numpy (gplearn_symbolic_regressor case)"}
+
+
+# The case's only changes to examples/xor/evolve-feedforward.py: its plots left out (`visualize`
+# needs graphviz's `dot` program, not installed here, and opens windows) and so is its closing
+# rerun from `neat-checkpoint-4`, which neat-python 2.0.0 no longer writes (its `Checkpointer(5)`
+# names checkpoints by the next generation: `neat-checkpoint-5`, ...), so the example stops there
+# with a FileNotFoundError.
+NEAT_CHANGES = {
+    "import visualize\n": "",
+    """    node_names = {-1: 'A', -2: 'B', 0: 'A XOR B'}
+    visualize.draw_net(config, winner, True, node_names=node_names)
+    visualize.draw_net(config, winner, True, node_names=node_names, prune_unused=True)
+    visualize.plot_stats(stats, ylog=False, view=True)
+    visualize.plot_species(stats, view=True)
+
+    p = neat.Checkpointer.restore_checkpoint('neat-checkpoint-4')
+    p.run(eval_genomes, 10)
+""": ""}
+
+
+def neat_xor() -> Truth:
+    """neat-python's XOR example `examples/xor/evolve-feedforward.py` (CodeReclaimers/neat-python,
+    from the checkout named by `NEAT_EXAMPLES`, tag v2.0.0; commit in VERSIONS.md), run as the
+    script with NEAT_CHANGES, its `config-feedforward` copied into the run's folder with its
+    own reproducibility switch turned on (`# seed = 42` uncommented, as the file's comment
+    says, so that both runs print the same). It evolves 150 genomes until one scores 3.9,
+    with `StdOutReporter(True)`, a `StatisticsReporter` and `Checkpointer(5)`. neat-python
+    (`neat/reporting.py`, `StdOutReporter`) prints each generation ` ****** Running generation
+    0 ****** `, `Population's average fitness: 2.21841 stdev: 0.33381` and `Best fitness:
+    2.96833 - size: (1, 2) - species 1 - id 39`, then, through its `info`, `Average adjusted
+    fitness: 0.548` (`neat/reproduction.py`) and `Mean genetic distance 1.016, standard
+    deviation 0.409` (`neat/species.py`), the species table `   ID   age  size   fitness   adj
+    fit  stag` (a row a species, `--` for a new species' fitness), `Total extinctions: 0`,
+    `Generation time: 0.055 sec`; `Saving checkpoint to neat-checkpoint-5`; at the end `Best
+    individual in generation 41 meets fitness threshold - complexity: (3, 7)`, the winner's
+    genes and its outputs. Truth, at the generation of the `Running generation` line above
+    (from 0): the StatisticsReporter's own record, `get_fitness_mean()` and
+    `get_fitness_stdev()` (the same population statistics the reporter prints) as
+    `Population's_average_fitness` and `stdev`, and `most_fit_genomes[g].fitness` as
+    `Best_fitness`; the values passed to the reporter's `info`, read from the calling frame
+    (`avg_adjusted_fitness` of `reproduce`, `gdmean` and `gdstdev` of `speciate`: the
+    statistics reporter keeps none of them) as `Average_adjusted_fitness`,
+    `Mean_genetic_distance` and `standard_deviation`; and each species' own `fitness` and
+    `adjusted_fitness`, read from the species set as the table is printed, as `{ID}/fitness`
+    and `{ID}/adj_fit` (the row, then the column, as sklearn_classification_report), a new
+    species' `--` left out. Left out: sizes, ids, ages, stagnation and extinction counts,
+    times, the winner's genes and outputs."""
+    import neat
+
+    examples = os.path.join(os.environ["NEAT_EXAMPLES"], "xor")
+    hooked: list[dict[str, Any]] = []
+    stats: list[Any] = []
+    reporter = neat.StdOutReporter
+    info, end_generation = reporter.info, reporter.end_generation
+
+    def recorded_info(self: Any, msg: str) -> None:
+        names = sys._getframe(2).f_locals
+        if msg.startswith("Average adjusted fitness"):
+            hooked.append(point("Average_adjusted_fitness", names["avg_adjusted_fitness"],
+                                self.generation))
+        elif msg.startswith("Mean genetic distance"):
+            hooked.append(point("Mean_genetic_distance", names["gdmean"], self.generation))
+            hooked.append(point("standard_deviation", names["gdstdev"], self.generation))
+        info(self, msg)
+
+    def recorded_end(self: Any, config: Any, population: Any, species_set: Any) -> None:
+        if self.show_species_detail:
+            for sid in sorted(species_set.species):
+                s = species_set.species[sid]
+                if s.fitness is not None:
+                    hooked.append(point(f"{sid}/fitness", s.fitness, self.generation))
+                if s.adjusted_fitness is not None:
+                    hooked.append(point(f"{sid}/adj_fit", s.adjusted_fitness, self.generation))
+        end_generation(self, config, population, species_set)
+
+    def record(statement: str, names: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'\\nBest genome"):
+            stats.append(names["stats"])
+
+    def setup() -> None:
+        with open(os.path.join(examples, "config-feedforward")) as f:
+            config = f.read()
+        assert config.count("\n# seed = 42\n") == 1
+        with open("config-feedforward", "w") as f:
+            f.write(config.replace("\n# seed = 42\n", "\nseed = 42\n"))
+
+    reporter.info = recorded_info  # type: ignore[method-assign]
+    reporter.end_generation = recorded_end  # type: ignore[method-assign]
+    try:
+        run_script(os.path.join(examples, "evolve-feedforward.py"), [], record,
+                   changes=NEAT_CHANGES, setup=setup)
+    finally:
+        reporter.info, reporter.end_generation = info, end_generation
+    record_ = stats[0]
+    means, stdevs = record_.get_fitness_mean(), record_.get_fitness_stdev()
+    truth: Truth = []
+    for generation, best in enumerate(record_.most_fit_genomes):
+        truth += [point("Population's_average_fitness", means[generation], generation),
+                  point("stdev", stdevs[generation], generation),
+                  point("Best_fitness", best.fitness, generation)]
+        truth += [p for p in hooked if p["step"] == generation]
+    if len(truth) != len(record_.most_fit_genomes) * 3 + len(hooked):
+        raise SystemExit("neat_xor: a hooked value of a generation the statistics do not have")
+    return truth
+
+
+CASES["neat_xor"] = neat_xor
+OWN_ENVIRONMENT["neat_xor"] = {"neat-python": "neat-python"}
+OWN_CHECKOUT["neat_xor"] = "NEAT_EXAMPLES"
+REPOSITORY_CHECKOUTS["NEAT_EXAMPLES"] = ("CodeReclaimers/neat-python examples/xor",
+                                         "NEAT_COMMIT")
+
+
+# Opacus's `examples/mnist.py`, in the same environment (Opacus 1.5.4, the example's release):
+#
+#     git clone https://github.com/pytorch/opacus ~/opacus && git -C ~/opacus checkout v1.5.4
+#     export OPACUS_EXAMPLES=~/opacus/examples OPACUS_COMMIT=$(git -C ~/opacus rev-parse HEAD)
+#     ~/s12c-venv/bin/python tests/corpus/make_corpus.py opacus_mnist
+OPACUS_ARGV = ["--device", "cpu", "--epochs", "3", "--data-root", "mnist"]
+
+
+def opacus_mnist() -> Truth:
+    """Opacus's MNIST example `examples/mnist.py` (pytorch/opacus, from the checkout named by
+    `OPACUS_EXAMPLES`; commit in VERSIONS.md), run as the script, unchanged, with `OPACUS_ARGV` (the
+    CPU, 3 epochs instead of 10, its data in the run's folder): its `SampleConvNet` trained by
+    DP-SGD (`PrivacyEngine.make_private`, noise multiplier 1.0, per-sample gradients clipped to 1.0,
+    Poisson batches of 64 on average, SGD 0.1), then tested once. MNIST is `write_mnist_raw`'s
+    made-up raw files (1280 to train, 256 to test), which `datasets.MNIST(..., download=True)`
+    finds; torch seeded with 0 and on one thread first (the example seeds nothing). It prints, per
+    epoch, tqdm's bar over the batches (stderr) and `Train Epoch: 1 \\tLoss: 2.274323 (ε = 1.99, δ =
+    1e-05)` (`ε` to two decimals); then the test's bar and `Test set: Average loss: 0.0081,
+    Accuracy: 141/256 (55.08%)` between empty lines; the warnings of Opacus (`Secure RNG turned
+    off`) and torch (`pin_memory` without an accelerator, the full backward hook) on stderr. Truth:
+    the values `train` and `test` print, read from their frames by the print hook: `np.mean(losses)`
+    (the epoch's batch losses the loop keeps) as `Loss` and `epsilon` (what the privacy engine's
+    accountant returns for the printed delta) as `ε`, at `epoch` (from 1, as printed); `test_loss`
+    as `Test_set_Average_loss` and `correct` as `Accuracy` (as spatial_transformer_tutorial keys
+    pytorch/examples' test line), no step. `δ` is a setting, left out."""
+    import numpy as np
+
+    truth: Truth = []
+
+    def record(statement: str, names: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "Train Epoch" in statement and "epsilon" in statement:
+            truth.append(point("Loss", np.mean(names["losses"]), names["epoch"]))
+            truth.append(point("ε", names["epsilon"], names["epoch"]))
+        elif "Test set" in statement:
+            truth.append(point("Test_set_Average_loss", names["test_loss"], None))
+            truth.append(point("Accuracy", names["correct"], None))
+
+    def setup() -> None:
+        write_mnist_raw("mnist", 1280, 256)
+        _tutorial_start()
+
+    run_script(os.path.join(os.environ["OPACUS_EXAMPLES"], "mnist.py"), OPACUS_ARGV, record,
+               setup=setup)
+    return truth
+
+
+CASES["opacus_mnist"] = opacus_mnist
+OWN_ENVIRONMENT["opacus_mnist"] = {name: f"{name} (opacus_mnist case)"
+                                   for name in ("torch", "torchvision", "numpy", "tqdm")}
+OWN_ENVIRONMENT["opacus_mnist"]["opacus"] = "opacus"
+OWN_CHECKOUT["opacus_mnist"] = "OPACUS_EXAMPLES"
+REPOSITORY_CHECKOUTS["OPACUS_EXAMPLES"] = ("pytorch/opacus examples/mnist.py", "OPACUS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
