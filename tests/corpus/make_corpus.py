@@ -16103,6 +16103,244 @@ OWN_CHECKOUT["opacus_mnist"] = "OPACUS_EXAMPLES"
 REPOSITORY_CHECKOUTS["OPACUS_EXAMPLES"] = ("pytorch/opacus examples/mnist.py", "OPACUS_COMMIT")
 
 
+# --- yunjey/pytorch-tutorial's GAN and language model; pytorch/examples' actor-critic, mnist_rnn -
+# Each runs alone, in the environment of the hand-written scripts above (scripts-venv: torch's
+# CPU wheel, gymnasium, matplotlib, numpy), from a checkout of its repository:
+#
+#     git clone https://github.com/yunjey/pytorch-tutorial ~/pytorch-tutorial
+#     export YUNJEY_TUTORIAL=~/pytorch-tutorial
+#     export YUNJEY_COMMIT=$(git -C ~/pytorch-tutorial rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py yunjey_gan yunjey_language_model
+#     git clone https://github.com/pytorch/examples ~/examples
+#     export PYTORCH_EXAMPLES=~/examples
+#     export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py actor_critic mnist_rnn
+
+
+def yunjey_checkout(script: str) -> str:
+    root = os.environ.get("YUNJEY_TUTORIAL")
+    path = os.path.join(root or "", "tutorials", script)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set YUNJEY_TUTORIAL to a yunjey/pytorch-tutorial checkout")
+    return path
+
+
+# The GAN tutorial trains 200 epochs of MNIST's 60,000 images (600 batches of 100): the case's
+# one change trains 5.
+YUNJEY_GAN_EPOCHS = {"num_epochs = 200\n": "num_epochs = 5\n"}
+
+
+def yunjey_gan() -> Truth:
+    """yunjey/pytorch-tutorial `tutorials/03-advanced/generative_adversarial_network/main.py`
+    (the checkout named by YUNJEY_TUTORIAL), run as the script: its MLP discriminator and
+    generator (hidden 256, latent 64, Adam 0.0002, batches of 100, BCE), 5 epochs instead of
+    200 (YUNJEY_GAN_EPOCHS, the one change), CPU, torch seeded 0, one thread, on
+    `torchvision_standin`: 60000 synthetic 28x28 images in MNIST's place (its size: 600
+    batches, as the tutorial's), with a `torchvision.utils.save_image` of its own (a grid of
+    the images written as a PNG by matplotlib, in the run's `samples/` folder). It prints
+    `Epoch [0/5], Step [200/600], d_loss: 0.5633, g_loss: 3.2196, D(x): 0.66, D(G(z)): 0.11`
+    every 200 batches (the epoch printed from 0). Truth: the printing frame's values as each
+    line is printed: `d_loss.item()` as `d_loss`, `g_loss.item()` as `g_loss`,
+    `real_score.mean().item()` as `D(x)` and `fake_score.mean().item()` as `D(G(z))` (the
+    names printed, as dcgan's), at the global step `epoch * total_step + i + 1`: the printed
+    epoch (from 0) times the printed number of steps, plus the printed step, as
+    yunjey_feedforward's."""
+    import types
+
+    import torch
+
+    path = yunjey_checkout("03-advanced/generative_adversarial_network/main.py")
+    os.environ["MPLBACKEND"] = "Agg"
+    seeded_torch()
+    torchvision_standin(60000, 10)
+
+    def save_image(tensor: Any, fp: str, nrow: int = 8, padding: int = 2) -> None:
+        import matplotlib.pyplot as plt
+
+        images = tensor.detach().cpu()[:, 0]
+        rows = (len(images) + nrow - 1) // nrow
+        size = images.shape[-1] + padding
+        grid = torch.zeros(rows * size + padding, nrow * size + padding)
+        for k, image in enumerate(images):
+            top, left = (k // nrow) * size + padding, (k % nrow) * size + padding
+            grid[top:top + image.shape[0], left:left + image.shape[1]] = image
+        plt.imsave(fp, grid.numpy(), cmap="gray", vmin=0, vmax=1)
+
+    utils = types.ModuleType("torchvision.utils")
+    utils.save_image = save_image  # type: ignore[attr-defined]
+    sys.modules["torchvision"].utils = utils  # type: ignore[attr-defined]
+    sys.modules["torchvision.utils"] = utils
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "d_loss: {:.4f}" in call:
+            step = values["epoch"] * values["total_step"] + values["i"] + 1
+            truth.extend([point("d_loss", values["d_loss"].item(), step),
+                          point("g_loss", values["g_loss"].item(), step),
+                          point("D(x)", values["real_score"].mean().item(), step),
+                          point("D(G(z))", values["fake_score"].mean().item(), step)])
+
+    run_script(path, [], record, YUNJEY_GAN_EPOCHS)
+    if [p["step"] for p in truth[::4]] != [e * 600 + s for e in range(5) for s in (200, 400, 600)]:
+        raise SystemExit("yunjey_gan: not a line every 200 of 600 steps")
+    return truth
+
+
+CASES["yunjey_gan"] = yunjey_gan
+OWN_ENVIRONMENT["yunjey_gan"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["yunjey_gan"] = "YUNJEY_TUTORIAL"
+REPOSITORY_CHECKOUTS["YUNJEY_TUTORIAL"] = ("yunjey/pytorch-tutorial", "YUNJEY_COMMIT")
+
+# The language model tutorial's LSTM is 1024 wide (a second a batch on this CPU, 1549 batches
+# an epoch of Penn Treebank): the case's one change makes it 128 wide. Its data (Penn
+# Treebank's train.txt, 5 MB in the repository) is made up: YUNJEY_LM_WORDS.
+YUNJEY_LM_SIZES = {"hidden_size = 1024\n": "hidden_size = 128\n"}
+YUNJEY_LM_SUBJECTS = ["the company", "the market", "a spokesman", "the government", "investors",
+                      "the bank", "analysts", "the fund", "its parent", "the board"]
+YUNJEY_LM_VERBS = ["said", "expects", "reported", "sold", "bought", "raised", "cut", "plans"]
+YUNJEY_LM_OBJECTS = ["its stake", "the shares", "N million", "the bonds", "a new unit",
+                     "its earnings", "the offer", "<unk> contracts", "the price", "the debt"]
+YUNJEY_LM_ENDS = ["last year", "in the quarter", "on friday", "this week", "", "", "N %"]
+
+
+def _yunjey_lm_text() -> None:
+    """`data/train.txt` in the run's folder, made up as Penn Treebank's is laid out (one
+    lower-case sentence a line, numbers as `N`, rare words `<unk>`): subject, verb, object and
+    an ending drawn at random, 120,300 to 120,320 words with the `<eos>` each line ends with,
+    so the script's 20 rows hold 6015 or 6016 words: 200 batches of 30 an epoch (`num_batches`,
+    the number it prints, is then its loop's own number of batches, as with Penn Treebank's
+    46479 words a row and 1549 batches)."""
+    import random
+
+    rng = random.Random(0)
+    lines, words = [], 0
+    while words < 120300:
+        line = " ".join(part for part in (rng.choice(YUNJEY_LM_SUBJECTS),
+                                          rng.choice(YUNJEY_LM_VERBS),
+                                          rng.choice(YUNJEY_LM_OBJECTS),
+                                          rng.choice(YUNJEY_LM_ENDS)) if part)
+        lines.append(f" {line} \n")
+        words += len(line.split()) + 1
+    os.makedirs("data")
+    with open(os.path.join("data", "train.txt"), "w") as f:
+        f.writelines(lines)
+
+
+def yunjey_language_model() -> Truth:
+    """yunjey/pytorch-tutorial `tutorials/02-intermediate/language_model/main.py` (the
+    checkout named by YUNJEY_TUTORIAL), run as the script beside its `data_utils.py`: its
+    `RNNLM` (embeddings of 128, one LSTM layer, Adam 0.002, gradients clipped at 0.5, 20 rows
+    of 30 words a batch, 5 epochs), the LSTM 128 wide instead of 1024 (YUNJEY_LM_SIZES, the one
+    change), CPU, torch seeded 0, one thread, on a made-up `data/train.txt`
+    (`_yunjey_lm_text`: 200 batches an epoch). It prints `Epoch [1/5], Step[0/200], Loss:
+    3.7807, Perplexity: 43.85` every 100 batches (from batch 0), then, writing 1000 sampled
+    words to `sample.txt`, `Sampled [100/1000] words and save to sample.txt` every 100 (no
+    metric). Truth: the printing frame's values as each line is printed: `loss.item()` as
+    `Loss` and `np.exp(loss.item())` (the expression printed) as `Perplexity`, at the global
+    step `epoch * num_batches + step`: the printed epoch (from 1) less one times the printed
+    number of batches, plus the printed step (from 0: the line after a batch `i` shows
+    `(i+1) // seq_length`, the batch's number from 0); the case checks that the printed number
+    of batches is the loop's own."""
+    import numpy as np
+
+    path = yunjey_checkout("02-intermediate/language_model/main.py")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Perplexity" in call:
+            batches = values["num_batches"]
+            assert batches == len(range(0, values["ids"].size(1) - values["seq_length"],
+                                        values["seq_length"]))
+            step = values["epoch"] * batches + values["step"]
+            truth.extend([point("Loss", values["loss"].item(), step),
+                          point("Perplexity", np.exp(values["loss"].item()), step)])
+
+    run_script(path, [], record, YUNJEY_LM_SIZES, _yunjey_lm_text)
+    if [p["step"] for p in truth[::2]] != [e * 200 + s for e in range(5) for s in (0, 100)]:
+        raise SystemExit("yunjey_language_model: not a line every 100 of 200 batches")
+    return truth
+
+
+CASES["yunjey_language_model"] = yunjey_language_model
+OWN_ENVIRONMENT["yunjey_language_model"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["yunjey_language_model"] = "YUNJEY_TUTORIAL"
+
+# actor_critic.py trains until its running reward passes CartPole-v1's threshold (475): 750
+# episodes of up to 500 steps, four minutes here. The case's one change stops it after 200.
+ACTOR_CRITIC_EPISODES = {"    for i_episode in count(1):": "    for i_episode in range(1, 201):"}
+
+
+def actor_critic() -> Truth:
+    """pytorch/examples `reinforcement_learning/actor_critic.py` (the checkout named by
+    PYTORCH_EXAMPLES; an actor and a critic head on one network, Adam 3e-2, on gymnasium's
+    CartPole-v1 with its default seed 543 and `--log-interval 10`), run as the script on the
+    CPU, one thread, in the hand-written scripts' environment (it needs no torchvision),
+    stopped after 200 episodes (ACTOR_CRITIC_EPISODES, the one change): `Episode 10\\tLast
+    reward: 9.00\\tAverage reward: 10.83` every 10 episodes. Truth: `main`'s own variables as
+    each line is printed, read from the printing frame: `ep_reward` as `Last_reward` and
+    `running_reward` as `Average_reward`, at the printed episode (`i_episode`, from 1), as
+    reinforce's."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Last reward" in call:
+            truth.extend([point("Last_reward", values["ep_reward"], values["i_episode"]),
+                          point("Average_reward", values["running_reward"],
+                                values["i_episode"])])
+        elif "Solved" in call:
+            raise SystemExit("actor_critic: solved within the episodes run; the case has no "
+                             "truth for its last line")
+
+    run_example("reinforcement_learning", [], record, changes=ACTOR_CRITIC_EPISODES,
+                script="actor_critic.py")
+    if [p["step"] for p in truth[::2]] != list(range(10, 201, 10)):
+        raise SystemExit("actor_critic: not a line every 10 episodes")
+    return truth
+
+
+CASES["actor_critic"] = actor_critic
+OWN_ENVIRONMENT["actor_critic"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["actor_critic"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["actor_critic"] = "pytorch/examples scripts"
+
+
+def mnist_rnn() -> Truth:
+    """pytorch/examples `mnist_rnn/main.py` (the checkout named by PYTORCH_EXAMPLES; an LSTM
+    reading the 28 rows of an image, 64 wide, batch norm, two linear layers, Adadelta 0.1 with
+    StepLR 0.7), run as the script with its defaults (14 epochs, batches of 64, a line every
+    10 batches, test batches of 1000), unchanged, on the CPU, one thread, in the hand-written
+    scripts' environment with `torchvision_standin`: 1280 synthetic 28x28 images to train on
+    and 640 to test in MNIST's place (20 batches an epoch). It prints `Train Epoch: 1 [640/1280
+    (50%)]\\tLoss: 2.301234` and, after each epoch, `Test set: Average loss: 2.2741, Accuracy:
+    66/640 (10%)` between blank lines. Truth: the printing frames' values as each line is
+    printed: `loss.item()` as `Loss`, no step (the line names the epoch and the samples seen in
+    it, as mnist_style); `test_loss` as `Test_set_Average_loss` and the count `correct` as
+    `Accuracy` (as mnist_style: the count is printed whole, the percent after it rounded), no
+    step."""
+    seeded_torch()
+    torchvision_standin(1280, 640)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set: Average loss" in call:
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", int(values["correct"]), None)])
+
+    run_example("mnist_rnn", [], record)
+    if len(truth) != 14 * (2 + 2):
+        raise SystemExit(f"mnist_rnn: {len(truth)} points")
+    return truth
+
+
+CASES["mnist_rnn"] = mnist_rnn
+OWN_ENVIRONMENT["mnist_rnn"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["mnist_rnn"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mnist_rnn"] = "pytorch/examples scripts"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
