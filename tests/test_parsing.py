@@ -798,10 +798,12 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
         ("Validation/loss", 0.28, 0), ("Validation/acc", 0.90, 0), ("val_loss", 0.3, 0))
     assert run(MetricParser(), "Summary: loss=0.4", "Sample 3 of the training set: acc=0.5") == (
         expect(("loss", 0.4, 0), ("acc", 0.5, 0)))
-    # the phase's counter written `Epoch: 1`, the pairs after a tab
+    # the phase's counter written `Epoch: 1`, the pairs after a tab: the training's as printed
+    # (as pytorch/examples' mnist, `Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.30`), the
+    # evaluation's qualified
     assert run(MetricParser(), "Train Epoch: 1 \tLoss: 0.380000\tAcc: 0.8300",
                "Val Epoch: 1 \tLoss: 0.420000\tAcc: 0.8100") == expect(
-        ("Train_Loss", 0.38, 1), ("Train_Acc", 0.83, 1), ("Val_Loss", 0.42, 1),
+        ("Loss", 0.38, 1), ("Acc", 0.83, 1), ("Val_Loss", 0.42, 1),
         ("Val_Acc", 0.81, 1))
     # `name value` pairs after commas, after a leading counter
     assert run(MetricParser(), "epoch 1, step 100, loss 0.523, lr 0.001") == expect(
@@ -2581,3 +2583,62 @@ def test_hand_written_loops_common_shapes() -> None:
     assert run(MetricParser(), "epoch\ttrain_loss\tval_acc", "1\t0.5\t0.8", "2\t0.4\t0.85"
                ) == expect(("train_loss", 0.5, 1), ("val_acc", 0.8, 1),
                            ("train_loss", 0.4, 2), ("val_acc", 0.85, 2))
+
+
+def test_a_row_of_groups_names_the_columns_under_it() -> None:
+    # gplearn's verbose fit: two Fitness columns, one a group's
+    assert run(MetricParser(), "    |   Population Average    |             Best Individual  "
+               "            |",
+               "---- ------------------------- ------------------------------------------ "
+               "----------",
+               " Gen   Length          Fitness   Length          Fitness      OOB Fitness  "
+               "Time Left",
+               "   0    38.13          458.578        5         0.320666         0.556764      "
+               "3.70m") == expect(
+        ("Population_Average/Length", 38.13, 0), ("Population_Average/Fitness", 458.578, 0),
+        ("Best_Individual/Length", 5, 0), ("Best_Individual/Fitness", 0.320666, 0),
+        ("Best_Individual/OOB_Fitness", 0.556764, 0))
+    # a table's own header between bars is no row of groups (SciPy's trust-constr)
+    assert run(MetricParser(), "| niter |f evals|CG iter|  obj func   |tr radius |",
+               "|-------|-------|-------|-------------|----------|",
+               "|   1   |   3   |   0   | +1.0000e+00 | 1.00e+00 |") == expect(
+        ("obj_func", 1.0, 1), ("tr_radius", 1.0, 1))
+
+
+def test_greek_letters_possessives_and_the_training_epoch() -> None:
+    # Opacus: the privacy budget ε is a metric, its target δ a setting; the training's epoch
+    # leaves Loss as printed (an evaluation's is qualified)
+    assert run(MetricParser(), "Train Epoch: 1 \tLoss: 2.274323 (ε = 1.99, δ = 1e-05)",
+               "Validation Epoch: 1 \tLoss: 2.5") == expect(
+        ("Loss", 2.274323, 1), ("ε", 1.99, 1), ("Validation_Loss", 2.5, 1))
+    # neat-python's reporter: a possessive in a name, a distance and a deviation
+    assert run(MetricParser(), "Population's average fitness: 2.21841 stdev: 0.33381",
+               "Mean genetic distance 1.016, standard deviation 0.409") == expect(
+        ("Population's_average_fitness", 2.21841, 0), ("stdev", 0.33381, 0),
+        ("Mean_genetic_distance", 1.016, 0), ("standard_deviation", 0.409, 0))
+
+
+def test_neat_generations_and_a_table_of_species_by_id() -> None:
+    # the generation's header is the step; a species' row is named for its id; whole numbers
+    # (age, size, stagnation) are counts and `--` no value
+    assert run(MetricParser(), " ****** Running generation 5 ****** ",
+               "Population of 150 members in 2 species (after reproduction):",
+               "   ID   age  size   fitness   adj fit  stag",
+               "  ====  ===  ====  =========  =======  ====",
+               "     1    5   141      3.000    0.443     2",
+               "     3    0     9         --       --     0",
+               "Total extinctions: 0") == expect(
+        ("1/fitness", 3.0, 5), ("1/adj_fit", 0.443, 5), ("Total_extinctions", 0, 5))
+
+
+def test_reinforcement_learning_loops_counters() -> None:
+    # keon's deep-q-learning, `episode: N/M,`; MorvanZhou's `Ep: N |`; a counter read by two
+    # rules is one step, not a metric
+    assert run(MetricParser(), "episode: 10/500, score: 200, e: 0.5",
+               "Episode: 11, Score: 180.0, Epsilon: 0.49", "Ep:  12 | Ep_r:  200.5") == expect(
+        ("score", 200, 10), ("e", 0.5, 10), ("Score", 180.0, 11), ("Epsilon", 0.49, 11),
+        ("Ep_r", 200.5, 12))
+    # TD3's `Total T:` is its total timesteps, the step
+    assert run(MetricParser(), "Total T: 5000 Episode Num: 10 Episode T: 500 Reward: 200.123"
+               ) == expect(("Episode_Num", 10, 5000), ("Episode_T", 500, 5000),
+                           ("Reward", 200.123, 5000))

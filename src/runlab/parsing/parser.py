@@ -647,6 +647,9 @@ class MetricParser:
                     best, key_step, step_key = rank, value, key
         if key_step is not None:
             del chosen[step_key]
+            for key in [key for key, (value, _, _, _) in chosen.items()
+                        if value == key_step and key.lower() == step_key.lower()]:
+                del chosen[key]  # the counter as another rule read it, `Episode: 10,`
             if best < _EPOCH_RANK:
                 self._steps_done(key_step)
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's

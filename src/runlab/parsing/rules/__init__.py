@@ -69,6 +69,9 @@ from runlab.parsing.rules.libraries import (
     parse_mljar,
     parse_nevergrad,
     parse_stylegan,
+    parse_id_table,
+    parse_running_generation,
+    parse_table_groups,
     parse_table_header,
     parse_timm,
     parse_visualizer,
@@ -81,6 +84,8 @@ from runlab.parsing.rules.libraries import (
     report_rows,
     results_rows,
     statsmodels_rows,
+    group_rows,
+    id_rows,
     table_rows,
     wandb_rows,
     yolo_rows,
@@ -309,6 +314,14 @@ RULES: list[Rule] = [
         sets_step=True,
     ),
     Rule(
+        "generation_header",
+        "neat-python's ` ****** Running generation 4 ****** ` sets the step for the following "
+        "lines; it records nothing",
+        parse_running_generation,
+        ("Running generation ",),
+        sets_step=True,
+    ),
+    Rule(
         "nameless_loss",
         "famous lessons' losses printed with no name: makemore's `   1000/  10000: 1.2986`, "
         "PyTorch's char-RNN tutorial's `1000 5% (0m 4s) 2.7231 Sezz / Chinese ✗ (Spanish)` and "
@@ -520,6 +533,25 @@ RULES: list[Rule] = [
         rows=results_rows,
     ),
     Rule(
+        "id_table",
+        "a table of things whose first column is their id, neat-python's species `   ID   age  "
+        "size   fitness   adj fit  stag`: each row's fractional values as `{id}/{column}` "
+        "(`1/fitness`), at the current step; whole numbers there are counts",
+        parse_id_table,
+        ("ID  ", "ID\t"),  # (not `id `: `valid 0.54` is the name_value rule's)
+        rows=id_rows,
+    ),
+    Rule(
+        "table_groups",
+        "a row of groups over a table's columns, gplearn's `    |   Population Average    |   "
+        "  Best Individual    |`, then a divider and the header: each column under a group "
+        "is named for it, `Population_Average/Fitness`, at the row's counter",
+        parse_table_groups,
+        (),
+        starts="|",
+        rows=group_rows,
+    ),
+    Rule(
         "table",
         "a table whose header names its columns, the first a counter (fastai's `epoch  "
         "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`, DEAP's "
@@ -631,7 +663,7 @@ RULES: list[Rule] = [
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
-         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Updates ", "Update ",
+         "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "update ", "Generation ", "generation ", "run ["),
         starts="0123456789[",
         generic=True,

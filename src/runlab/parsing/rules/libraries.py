@@ -492,13 +492,96 @@ def _between_rows(line: str) -> bool:
                 or not any(c.isalnum() for c in line))
 
 
-def table_rows(header: str) -> Callable[[str], list[Found]]:
+# A row of groups above a table's header, each a label between bars, then a divider:
+# gplearn's verbose fit,
+#     `    |   Population Average    |             Best Individual              |`
+#     `---- ------------------------- ------------------------------------------ ----------`
+#     ` Gen   Length          Fitness   Length          Fitness      OOB Fitness  Time Left`
+# Each column under a group is named for it, Population_Average/Fitness and
+# Best_Individual/Fitness (not two Fitness columns).
+_GROUP_ROW = re.compile(r"\ {1,40}\|(?:\ {0,40}[A-Za-z]{1,20}(?:\ [A-Za-z]{1,20}){0,3}\ {0,40}\|){2,8}\s*")
+_HEADER_COLUMN = re.compile(r"\S+(?:\ \S+)*")
+
+
+def parse_table_groups(line: str) -> list[Found]:
+    """A row naming groups of a table's columns (gplearn's `| Population Average |`)."""
+    return [CLAIM] if _GROUP_ROW.fullmatch(line) and not parse_table_header(line) else []
+
+
+def group_rows(groups: str) -> Callable[[str], list[Found]]:
+    """The reader after a row of groups: the divider, then the header (its columns named for
+    the group above them), then the table's rows."""
+    bars = [i for i, c in enumerate(groups) if c == "|"]
+    spans = [(start, end, groups[start + 1 : end].strip().replace(" ", "_"))
+             for start, end in zip(bars, bars[1:])]
+    rows: list[Callable[[str], list[Found]]] = []
+
+    def read(line: str) -> list[Found]:
+        if rows:
+            return rows[0](line)
+        if _DIVIDER.fullmatch(line):
+            return [CLAIM]
+        if not parse_table_header(line):
+            return []
+        names = []
+        for column in _HEADER_COLUMN.finditer(line):
+            name = column.group().replace(" ", "_")
+            group = next((label for start, end, label in spans if start < column.start() < end),
+                         None)
+            names.append(name if group is None else f"{group}/{name}")
+        rows.append(table_rows(line, names))
+        return [CLAIM]
+
+    return read
+
+
+# neat-python's StdOutReporter opens each generation with ` ****** Running generation 4 ****** `:
+# the step of the lines after it.
+_RUNNING_GENERATION = re.compile(r"\s{0,8}\*{1,10}\ Running\ generation\ (\d{1,18})\ \*{1,10}\s*")
+
+
+def parse_running_generation(line: str) -> list[Found]:
+    """neat-python's ` ****** Running generation 4 ****** ` as the step."""
+    match = _RUNNING_GENERATION.fullmatch(line)
+    return [] if match is None else [("generation", int(match.group(1)), int(match.group(1)))]
+
+
+# A table of things, one row each, its first column their id: neat-python's species,
+#     `   ID   age  size   fitness   adj fit  stag`, `  ====  ===  ====  =========  =======  ====`,
+#     `     1    0   150      2.968    0.548     0`
+# Each row's measures are named for its id, row then column (`1/fitness`, `1/adj_fit`), at the
+# current step; whole numbers there are counts (ages, sizes), not measures.
+_ID_HEADER = re.compile(rf"\s*ID(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
+
+
+def parse_id_table(line: str) -> list[Found]:
+    """A header whose first column is an id (neat-python's species table)."""
+    return [CLAIM] if _ID_HEADER.fullmatch(line) else []
+
+
+def id_rows(header: str) -> Callable[[str], list[Found]]:
+    """The reader of an id table's rows: `{id}/{column}` for each fractional value."""
+    names = [name.replace(" ", "_") for name in re.split(_COLUMN_GAP, header.strip())]
+
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if len(fields) != len(names) or not fields[0].isalnum():
+            return [CLAIM] if _between_rows(line) else []
+        values = [parse_number(field) for field in fields[1:]]
+        return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names[1:], values)
+                if value is not None and type(value) is not int and is_metric_key(name)] or [
+                    CLAIM]
+
+    return read
+
+
+def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], list[Found]]:
     """The reader of a table's rows: one number a column, the counter column as the step
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
     times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
     row may name its one value after the counter (`25  val 3.582`)."""
-    names = [name.replace(" ", "_")
-             for name in re.split(_COLUMN_GAP, _inside_bars(header).strip())]
+    names = named or [name.replace(" ", "_")
+                      for name in re.split(_COLUMN_GAP, _inside_bars(header).strip())]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
 
     def read(line: str) -> list[Found]:

@@ -25,7 +25,9 @@ _WORD = (
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
     # a power, `R^2: 0.87`, `chi^2 = 3.1`
-    r"\#?[A-Za-z](?:[\w.\-/]*\w)?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    # (or a Greek letter, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`)
+    # (a possessive, neat-python's `Population's average fitness: 2.21`)
+    r"\#?(?:[A-Za-z]|[\u0391-\u03c9])(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -84,7 +86,7 @@ _SETTING = re.compile(
     r"|words|labels|progress"
     r"|parameters|processed"
     r"|params|tokens|batch_size|accumulation_steps|crop_pct|imgsz|process_index|epochs"
-    r"|max_iters?|max_iterations|max_steps?|total_steps|cumulative_steps|warmup_steps)$"
+    r"|max_iters?|max_iterations|max_steps?|total_steps|optimization_steps|cumulative_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
     # sizes of data and of models: `Dataset size: 16`, `vocab_size=500`, `hidden_size=32`
@@ -108,6 +110,8 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
+    # differential privacy's target δ (Opacus), a setting beside the budget ε it reports
+    r"|^δ$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
     r"|^batch(?:_idx|_index|_num|_id)?$",
     re.IGNORECASE,
@@ -322,6 +326,9 @@ def _phase_section(text: str) -> tuple[str, str] | None:
     return (name, after) if after != rest and after[:1].isascii() and after[:1].isalpha() else None
 
 
+_TRAINING = frozenset({"train", "training"})
+
+
 def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     """The phase, counter, step and the rest of a message led by a phase's counter
     (`Validation Epoch 3 loss: 0.4`: Validation, Epoch, 3, `loss: 0.4`), else None."""
@@ -376,6 +383,12 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
             pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
                      for key, text in _spaced_texts(rest) or ()]
+        if named.lower() in _TRAINING and text[: len(text) - len(rest)].rstrip(" ")[-1:] == "\t":
+            # `Train Epoch: 1 \tLoss: 2.27` (Opacus' mnist): the training's epoch, then its
+            # measures in a clause of their own, as with the position, pytorch/examples' `Train
+            # Epoch: 1 [0/60000 (0%)]\tLoss: 2.30`; an evaluation's are qualified, so that they
+            # never mix with the training's
+            return [(counter.lower(), step, ""), *pairs]
         return [(counter.lower(), step, ""), *_qualified(pairs, f"{named}_")]
     if line[:1].isalpha() or line[:1] == " ":
         whole = _whole(line)
@@ -641,7 +654,8 @@ def parse_fraction(line: str) -> list[Found]:
 # the line must name a measure), `it 200 |`, `step 1/74 |` (llm.c), `iteration
 # 10/     100 |` (Megatron-LM), `[100]` (not XGBoost's `[3]\t`), `[1,000]` (river), `[iter 5]`
 # (NGBoost), `100:`, PyTorch's neural style tutorial's `run [50]:`, TPOT's `Generation 1 - `,
-# a reinforcement-learning loop's `Episode 20,`, `Ep. 30 |` and `Updates 10,`
+# a reinforcement-learning loop's `Episode 20,`, `Ep. 30 |`, `episode: 10/500,` (keon's
+# deep-q-learning), `Ep:  10 |` (MorvanZhou's tutorials) and `Updates 10,`
 # (pytorch-a2c-ppo-acktr-gail); a word may name the training's step: `Minibatch step 3/93:` (scikit-learn's
 # mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`);
 # `Ep 1 (Step 000005):`.
@@ -650,8 +664,8 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|global_step|iter|iteration|it|episode|ep\.?|updates?|generation)\s+(\d{1,18})"
-    r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:]|-\ |\[[=>.]|$))"
+    r"step|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation)\s+(\d{1,18})"
+    r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$))"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
@@ -676,7 +690,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores|divergence|kl|elbo|likelihood|cost)$",
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -825,7 +839,10 @@ def parse_name_value(line: str) -> list[Found]:
                 return [(key, int(bare.group(2)), None)]
     if counter is not None:
         text = counter.group(1) or counter.group(2) or counter.group(3) or counter.group(4)
-        found.append(("step", int(text.replace(",", "")), None))
+        word = counter.group(0).split(maxsplit=1)[0].rstrip(":.").lower()
+        # (an episode's counter keeps its name: the key_value rule reads `Episode: 10` too)
+        found.append((word if word in ("episode", "ep") else "step", int(text.replace(",", "")),
+                      None))
         rest = head + line[counter.end() :]
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         name, tab, value = line.strip().partition("\t")
