@@ -15868,6 +15868,182 @@ CHECKOUT_ROW["seq2seq_translation_tutorial"] = (
     "pytorch/tutorials intermediate_source/seq2seq_translation_tutorial.py")
 
 
+# --- sbi, chemprop, scvi-tools: their own tutorials ----------------------------------------
+# Each runs alone, in an environment of its own (the CPU wheel of torch first):
+#
+#     python -m venv ~/s12d-venv && ~/s12d-venv/bin/pip install torch sbi chemprop scvi-tools
+#     # sbi-dev/sbi docs/tutorials/00_getting_started.ipynb, checked out at the commit in
+#     # VERSIONS.md; SBI_DOCS names the checkout's folder
+#     export SBI_DOCS=~/sbi SBI_COMMIT=$(git -C ~/sbi rev-parse HEAD)
+#     ~/s12d-venv/bin/python tests/corpus/make_corpus.py sbi_npe_getting_started
+
+SBI_CHANGES = {"num_simulations = 2000": "num_simulations = 500",
+               "inference.train()": "inference.train(show_train_summary=True)"}
+
+
+def sbi_npe_getting_started() -> Truth:
+    """sbi's "Getting started" tutorial, sbi-dev/sbi `docs/tutorials/00_getting_started.ipynb`
+    (the checkout named by `SBI_DOCS`; commit in VERSIONS.md), its code cells run in order as
+    they are (the README's quickstart: `NPE(prior=prior)`, `append_simulations(theta,
+    x).train()`, `build_posterior()`), its linear Gaussian simulator and `BoxUniform` prior,
+    matplotlib off screen (Agg), in a folder of its own (sbi writes TensorBoard logs to
+    `sbi-logs` there). Changes (`SBI_CHANGES`): 500 simulations instead of 2000, and
+    `train(show_train_summary=True)` (a documented argument of `train`) so that the run prints
+    a value at all: without it sbi prints only its epoch counter. It prints `theta.shape
+    torch.Size([500, 3])`, then `\\r Training neural network. Epochs trained: 1` redrawn with
+    `\\r` (no newline) at each epoch, `\\r Neural network successfully converged after 412
+    epochs.`, then the round's summary block (`||||| ROUND 1 STATS |||||:`, `Epochs trained:
+    412`, `Best validation performance: -2.3093`), the posterior's description, two tqdm bars
+    of the rejection sampler, numpy's `DeprecationWarning` from `pairplot` (stderr) and the
+    posterior predictive means (`Posterior predictives:  tensor([0.7858, 0.6027, 0.3986])`).
+    Truth: sbi's own record, `inference._summary["best_validation_loss"]` (the value
+    `_describe_round` prints), keyed `Best_validation_performance` as printed, no step (a
+    round is not a step). The epoch counts are counts; the per-epoch validation losses in
+    `_summary` are never printed: left out."""
+    import shutil
+
+    folder = os.environ.get("SBI_DOCS")
+    path = os.path.join(folder or "", "docs", "tutorials", "00_getting_started.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set SBI_DOCS to a sbi-dev/sbi checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    for old, new in SBI_CHANGES.items():
+        assert sum(cell.count(old) for cell in cells) == 1, old
+        cells = [cell.replace(old, new) for cell in cells]
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        for i, cell in enumerate(cells):
+            exec(compile(cell, f"00_getting_started.ipynb cell {i + 1}", "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    summary = namespace["inference"]._summary
+    if len(summary["best_validation_loss"]) != 1:
+        raise SystemExit("sbi_npe_getting_started: not one round")
+    return [point("Best_validation_performance", summary["best_validation_loss"][-1], None)]
+
+
+CASES["sbi_npe_getting_started"] = sbi_npe_getting_started
+OWN_ENVIRONMENT["sbi_npe_getting_started"] = {"sbi": "sbi", "torch": "torch (s12d cases)",
+                                              "numpy": "numpy (s12d cases)"}
+OWN_CHECKOUT["sbi_npe_getting_started"] = "SBI_DOCS"
+REPOSITORY_CHECKOUTS["SBI_DOCS"] = ("sbi-dev/sbi", "SBI_COMMIT")
+CHECKOUT_ROW["sbi_npe_getting_started"] = "sbi-dev/sbi docs/tutorials/00_getting_started.ipynb"
+
+def _chemprop_csv(path: str, n: int) -> None:
+    """A regression CSV as chemprop's `tests/data/regression.csv` (`smiles,logSolubility`),
+    made up: `n` distinct small molecules built from a few fragments (those RDKit parses,
+    canonical), their target half the heavy atoms less 1.2 an oxygen, with noise."""
+    import random
+
+    from rdkit import Chem, RDLogger
+
+    RDLogger.DisableLog("rdApp.*")
+    rng = random.Random(0)
+    fragments = ["C", "CC", "O", "N", "c1ccccc1", "C(=O)O", "Cl", "F", "CCO", "C=C"]
+    rows: dict[str, float] = {}
+    while len(rows) < n:
+        mol = Chem.MolFromSmiles("C" + "".join(rng.choice(fragments)
+                                               for _ in range(rng.randint(1, 4))))
+        if mol is None:
+            continue
+        oxygens = sum(atom.GetSymbol() == "O" for atom in mol.GetAtoms())
+        target = 0.5 * mol.GetNumAtoms() - 1.2 * oxygens + rng.gauss(0, 0.3)
+        rows.setdefault(Chem.MolToSmiles(mol), round(target, 3))
+    RDLogger.EnableLog("rdApp.*")
+    with open(path, "w") as f:
+        f.write("smiles,logSolubility\n" + "".join(f"{k},{v}\n" for k, v in rows.items()))
+
+
+def chemprop_train_cli() -> Truth:
+    """chemprop v2's command line, `chemprop train` as its training tutorial gives it
+    (chemprop/chemprop `docs/source/tutorial/cli/train.rst`: `chemprop train --data-path
+    tests/data/regression.csv --task-type regression --output-dir solubility_checkpoints`),
+    run in the process by its own entry point (`chemprop.cli.main.main` with that `sys.argv`).
+    Changes: the data is a made-up CSV of the same form (`_chemprop_csv`: 100 molecules,
+    `smiles,logSolubility`), split 80/10/10 by its default random split; `--epochs 3` (its
+    default 50) and `--pytorch-seed 0` (so that both runs print the same). It prints its
+    logging (`2026-12-02T20:37:30 - INFO:chemprop.cli.train - ...`: the arguments, the split
+    sizes, the model) on stderr, Lightning's rich model summary, its rich bar (`Epoch 2/2
+    ━━━━ 2/2 0:00:00 • 0:00:00 54.72it/s v_num: 0.000 train_loss_step: 1.579 val_loss: 1.142
+    train_loss_epoch: 0.968`, drawn on a timer: through a pipe its last frame only, on the
+    terminal with the metrics wrapped under the bar), the `predict` bar, then `Test Set
+    results:` and `test/mse: 3.222090244293213` (logging, the full float). Truth: the
+    values of the bar's last frame, the one frame both captures show (the epochs before are
+    drawn on the terminal only, on a timer; through a pipe never): Lightning's
+    `trainer.progress_bar_metrics` as `fit` returns (`Trainer.fit` wrapped; what the bar
+    draws: `train_loss_step`, `val_loss`, `train_loss_epoch`; the step is never given a
+    logger, 2 batches an epoch being under its `log_every_n_steps`) at `global_step - 1`, the
+    step Lightning's loggers give the last values (as lightning_rich's rows); and
+    `test/mse`, the `avg_loss` the logging call formats (read from its frame as
+    it logs), no step (it names none). The bar's `v_num` is the logger's version: left out."""
+    import shutil
+
+    import torch
+    from chemprop.cli import main as chemprop_main
+    from chemprop.cli import train as chemprop_train
+    torch.set_num_threads(1)
+    bars: list[tuple[dict[str, float], int]] = []
+    fit = chemprop_train.pl.Trainer.fit
+
+    def fitting(self: Any, *args: Any, **kwargs: Any) -> None:
+        fit(self, *args, **kwargs)
+        bars.append(({k: float(v) for k, v in self.progress_bar_metrics.items()},
+                     self.global_step - 1))
+
+    tests: list[dict[str, Any]] = []
+    info = chemprop_train.logger.info
+
+    def logging_info(message: Any, *args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if str(message).startswith("test/") and "avg_loss" in values:
+            tests.append(point(f"test/{values['metric'].alias}", float(values["avg_loss"]),
+                               None))
+        info(message, *args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv_before = sys.argv
+    chemprop_train.pl.Trainer.fit = fitting
+    chemprop_train.logger.info = logging_info
+    try:
+        _chemprop_csv("regression.csv", 100)
+        sys.argv = ["chemprop", "train", "--data-path", "regression.csv", "--task-type",
+                    "regression", "--output-dir", "solubility_checkpoints", "--epochs", "3",
+                    "--pytorch-seed", "0"]
+        chemprop_main.main()
+    finally:
+        chemprop_train.pl.Trainer.fit = fit
+        chemprop_train.logger.info = info
+        sys.argv = argv_before
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(bars) != 1 or len(tests) != 1:
+        raise SystemExit(f"chemprop_train_cli: {len(bars)} fits and {len(tests)} test values")
+    metrics, step = bars[0]
+    keys = ["train_loss_step", "val_loss", "train_loss_epoch"]
+    if sorted(metrics) != sorted(keys):
+        raise SystemExit(f"chemprop_train_cli: the bar shows {sorted(metrics)}")
+    return [point(key, metrics[key], step) for key in keys] + tests
+
+CASES["chemprop_train_cli"] = chemprop_train_cli
+OWN_ENVIRONMENT["chemprop_train_cli"] = {
+    "chemprop": "chemprop", "lightning": "lightning (chemprop_train_cli case)",
+    "rdkit": "rdkit (chemprop_train_cli case)", "rich": "rich (chemprop_train_cli case)",
+    "torch": "torch (s12d cases)", "numpy": "numpy (s12d cases)"}
+OWN_CHECKOUT["chemprop_train_cli"] = "CHEMPROP_DOCS"
+REPOSITORY_CHECKOUTS["CHEMPROP_DOCS"] = ("chemprop/chemprop", "CHEMPROP_COMMIT")
+CHECKOUT_ROW["chemprop_train_cli"] = "chemprop/chemprop docs/source/tutorial/cli/train.rst"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
