@@ -16043,6 +16043,96 @@ OWN_CHECKOUT["chemprop_train_cli"] = "CHEMPROP_DOCS"
 REPOSITORY_CHECKOUTS["CHEMPROP_DOCS"] = ("chemprop/chemprop", "CHEMPROP_COMMIT")
 CHECKOUT_ROW["chemprop_train_cli"] = "chemprop/chemprop docs/source/tutorial/cli/train.rst"
 
+def _heart_cell_atlas_stand_in() -> Any:
+    """An AnnData of the form of scvi-tools' `heart_cell_atlas_subsampled` (a download), made
+    up: 400 cells x 1500 genes of negative binomial counts (a gamma-drawn mean per gene, a
+    lognormal size per cell; CSR, as the download's), and its `obs` columns the tutorial uses:
+    `cell_source` (four of its sources), `donor` (D1 to D7), `percent_mito`, `percent_ribo`,
+    `cell_type` (four of its types, `Fibroblast` among them)."""
+    import anndata
+    import numpy as np
+    import pandas as pd
+    import scipy.sparse
+
+    rng = np.random.default_rng(0)
+    cells, genes = 400, 1500
+    mean = rng.gamma(0.5, 2.0, size=(1, genes)) * rng.lognormal(0, 0.3, size=(cells, 1))
+    counts = rng.negative_binomial(2, 2 / (2 + mean)).astype(np.float32)
+    obs = pd.DataFrame({
+        "cell_source": rng.choice(["Harvard-Nuclei", "Sanger-Nuclei", "Sanger-Cells",
+                                   "Sanger-CD45"], cells),
+        "donor": rng.choice([f"D{i}" for i in range(1, 8)], cells),
+        "percent_mito": rng.uniform(0, 0.05, cells), "percent_ribo": rng.uniform(0, 0.05, cells),
+        "cell_type": rng.choice(["Fibroblast", "Myeloid", "Endothelial",
+                                 "Ventricular_Cardiomyocyte"], cells)},
+        index=[f"cell{i}" for i in range(cells)])
+    var = pd.DataFrame(index=[f"gene{i}" for i in range(genes)])
+    return anndata.AnnData(scipy.sparse.csr_matrix(counts), obs=obs, var=var)
+
+
+SCVI_CHANGES = {
+    "scvi.data.heart_cell_atlas_subsampled(save_path=save_dir.name)": "heart_cell_atlas_stand_in()",
+    "model.train(train_size=0.8, check_val_every_n_epoch=1)":
+        "model.train(max_epochs=5, train_size=0.8, check_val_every_n_epoch=1)"}
+
+
+def scvi_api_overview() -> Truth:
+    """scvi-tools' quick-start tutorial "Introduction to scvi-tools", scverse/scvi-tutorials
+    `quick_start/api_overview.ipynb` (the docs' `docs/tutorials/notebooks` submodule; the
+    checkout named by `SCVI_TUTORIALS`, commit in VERSIONS.md): its code cells run in order as
+    they are, from its imports to `model.train(...)`: `scvi.settings.seed = 0`, scanpy's
+    `filter_genes`, `normalize_total`, `log1p`, `highly_variable_genes(n_top_genes=1200,
+    flavor="seurat_v3", batch_key="cell_source")`, `SCVI.setup_anndata` with its categorical
+    and continuous covariates, `SCVI(adata)`, `train(train_size=0.8,
+    check_val_every_n_epoch=1)`; the cells after training (saving, plots, UMAP, clustering,
+    differential expression) are not run. Left out: the Colab install cell (`!pip`) and the
+    notebook's `%config` magics. Changes (`SCVI_CHANGES`): the download
+    `heart_cell_atlas_subsampled` is `_heart_cell_atlas_stand_in()` (400 cells), and `train`
+    gets `max_epochs=5` (for 400 cells scvi picks 400 epochs). It prints `Seed set to 0`,
+    `Last run with scvi-tools version: 1.4.2`, Lightning's `GPU available: False, used: False`
+    lines and warnings (stderr), then scvi's tqdm bar over the epochs, one line redrawn with
+    `\\r`: `Epoch 2/5:  40%|████      | 2/5 [00:00<00:00,  5.76it/s, v_num=1,
+    train_loss=1.75e+3]` (tqdm's 3 significant digits). Truth: scvi's own record,
+    `model.history["train_loss"]` (a value per epoch, what the bar's `train_loss` shows) at
+    the epoch as the bar prints it beside that value (`Epoch 1/5` and `1/5` for the first:
+    the history's epoch index + 1). `v_num` is the logger's version; the validation
+    losses, ELBOs and KL terms in `history` are never printed: left out."""
+    folder = os.environ.get("SCVI_TUTORIALS")
+    path = os.path.join(folder or "", "quick_start", "api_overview.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set SCVI_TUTORIALS to a scverse/scvi-tutorials checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("!pip")]
+    cells = ["".join(line for line in cell.splitlines(keepends=True)
+                     if not line.startswith("%")) for cell in cells]
+    for old, new in SCVI_CHANGES.items():
+        assert sum(cell.count(old) for cell in cells) == 1, old
+        cells = [cell.replace(old, new) for cell in cells]
+    last = next(i for i, cell in enumerate(cells) if "model.train(" in cell)
+    namespace: dict[str, Any] = {"__name__": "__main__",
+                                 "heart_cell_atlas_stand_in": _heart_cell_atlas_stand_in}
+    for i, cell in enumerate(cells[: last + 1]):
+        exec(compile(cell, f"api_overview.ipynb cell {i + 1}", "exec"), namespace)
+    history = namespace["model"].history["train_loss"]
+    if len(history) != 5:
+        raise SystemExit(f"scvi_api_overview: {len(history)} epochs, not 5")
+    return [point("train_loss", value, epoch + 1)
+            for epoch, value in zip(range(len(history)), history["train_loss"])]
+
+
+CASES["scvi_api_overview"] = scvi_api_overview
+OWN_ENVIRONMENT["scvi_api_overview"] = {
+    "scvi-tools": "scvi-tools", "scanpy": "scanpy (scvi_api_overview case)",
+    "anndata": "anndata (scvi_api_overview case)",
+    "lightning": "lightning (scvi_api_overview case)", "tqdm": "tqdm (scvi_api_overview case)",
+    "torch": "torch (s12d cases)", "numpy": "numpy (s12d cases)"}
+OWN_CHECKOUT["scvi_api_overview"] = "SCVI_TUTORIALS"
+REPOSITORY_CHECKOUTS["SCVI_TUTORIALS"] = ("scverse/scvi-tutorials", "SCVI_TUTORIALS_COMMIT")
+CHECKOUT_ROW["scvi_api_overview"] = "scverse/scvi-tutorials quick_start/api_overview.ipynb"
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
