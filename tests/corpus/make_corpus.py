@@ -16341,6 +16341,272 @@ OWN_CHECKOUT["mnist_rnn"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mnist_rnn"] = "pytorch/examples scripts"
 
 
+# --- sbi, chemprop, scvi-tools: their own tutorials ----------------------------------------
+# Each runs alone, in an environment of its own (the CPU wheel of torch first):
+#
+#     python -m venv ~/s12d-venv && ~/s12d-venv/bin/pip install torch sbi chemprop scvi-tools
+#     # sbi-dev/sbi docs/tutorials/00_getting_started.ipynb, checked out at the commit in
+#     # VERSIONS.md; SBI_DOCS names the checkout's folder
+#     export SBI_DOCS=~/sbi SBI_COMMIT=$(git -C ~/sbi rev-parse HEAD)
+#     ~/s12d-venv/bin/python tests/corpus/make_corpus.py sbi_npe_getting_started
+
+SBI_CHANGES = {"num_simulations = 2000": "num_simulations = 500",
+               "inference.train()": "inference.train(show_train_summary=True)"}
+
+
+def sbi_npe_getting_started() -> Truth:
+    """sbi's "Getting started" tutorial, sbi-dev/sbi `docs/tutorials/00_getting_started.ipynb`
+    (the checkout named by `SBI_DOCS`; commit in VERSIONS.md), its code cells run in order as
+    they are (the README's quickstart: `NPE(prior=prior)`, `append_simulations(theta,
+    x).train()`, `build_posterior()`), its linear Gaussian simulator and `BoxUniform` prior,
+    matplotlib off screen (Agg), in a folder of its own (sbi writes TensorBoard logs to
+    `sbi-logs` there). Changes (`SBI_CHANGES`): 500 simulations instead of 2000, and
+    `train(show_train_summary=True)` (a documented argument of `train`) so that the run prints
+    a value at all: without it sbi prints only its epoch counter. It prints `theta.shape
+    torch.Size([500, 3])`, then `\\r Training neural network. Epochs trained: 1` redrawn with
+    `\\r` (no newline) at each epoch, `\\r Neural network successfully converged after 412
+    epochs.`, then the round's summary block (`||||| ROUND 1 STATS |||||:`, `Epochs trained:
+    412`, `Best validation performance: -2.3093`), the posterior's description, two tqdm bars
+    of the rejection sampler, numpy's `DeprecationWarning` from `pairplot` (stderr) and the
+    posterior predictive means (`Posterior predictives:  tensor([0.7858, 0.6027, 0.3986])`).
+    Truth: sbi's own record, `inference._summary["best_validation_loss"]` (the value
+    `_describe_round` prints), keyed `Best_validation_performance` as printed, no step (a
+    round is not a step). The epoch counts are counts; the per-epoch validation losses in
+    `_summary` are never printed: left out."""
+    import shutil
+
+    folder = os.environ.get("SBI_DOCS")
+    path = os.path.join(folder or "", "docs", "tutorials", "00_getting_started.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set SBI_DOCS to a sbi-dev/sbi checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    for old, new in SBI_CHANGES.items():
+        assert sum(cell.count(old) for cell in cells) == 1, old
+        cells = [cell.replace(old, new) for cell in cells]
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        for i, cell in enumerate(cells):
+            exec(compile(cell, f"00_getting_started.ipynb cell {i + 1}", "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    summary = namespace["inference"]._summary
+    if len(summary["best_validation_loss"]) != 1:
+        raise SystemExit("sbi_npe_getting_started: not one round")
+    return [point("Best_validation_performance", summary["best_validation_loss"][-1], None)]
+
+
+CASES["sbi_npe_getting_started"] = sbi_npe_getting_started
+OWN_ENVIRONMENT["sbi_npe_getting_started"] = {"sbi": "sbi", "torch": "torch (s12d cases)",
+                                              "numpy": "numpy (s12d cases)"}
+OWN_CHECKOUT["sbi_npe_getting_started"] = "SBI_DOCS"
+REPOSITORY_CHECKOUTS["SBI_DOCS"] = ("sbi-dev/sbi", "SBI_COMMIT")
+CHECKOUT_ROW["sbi_npe_getting_started"] = "sbi-dev/sbi docs/tutorials/00_getting_started.ipynb"
+
+def _chemprop_csv(path: str, n: int) -> None:
+    """A regression CSV as chemprop's `tests/data/regression.csv` (`smiles,logSolubility`),
+    made up: `n` distinct small molecules built from a few fragments (those RDKit parses,
+    canonical), their target half the heavy atoms less 1.2 an oxygen, with noise."""
+    import random
+
+    from rdkit import Chem, RDLogger
+
+    RDLogger.DisableLog("rdApp.*")
+    rng = random.Random(0)
+    fragments = ["C", "CC", "O", "N", "c1ccccc1", "C(=O)O", "Cl", "F", "CCO", "C=C"]
+    rows: dict[str, float] = {}
+    while len(rows) < n:
+        mol = Chem.MolFromSmiles("C" + "".join(rng.choice(fragments)
+                                               for _ in range(rng.randint(1, 4))))
+        if mol is None:
+            continue
+        oxygens = sum(atom.GetSymbol() == "O" for atom in mol.GetAtoms())
+        target = 0.5 * mol.GetNumAtoms() - 1.2 * oxygens + rng.gauss(0, 0.3)
+        rows.setdefault(Chem.MolToSmiles(mol), round(target, 3))
+    RDLogger.EnableLog("rdApp.*")
+    with open(path, "w") as f:
+        f.write("smiles,logSolubility\n" + "".join(f"{k},{v}\n" for k, v in rows.items()))
+
+
+def chemprop_train_cli() -> Truth:
+    """chemprop v2's command line, `chemprop train` as its training tutorial gives it
+    (chemprop/chemprop `docs/source/tutorial/cli/train.rst`: `chemprop train --data-path
+    tests/data/regression.csv --task-type regression --output-dir solubility_checkpoints`),
+    run in the process by its own entry point (`chemprop.cli.main.main` with that `sys.argv`).
+    Changes: the data is a made-up CSV of the same form (`_chemprop_csv`: 100 molecules,
+    `smiles,logSolubility`), split 80/10/10 by its default random split; `--epochs 3` (its
+    default 50) and `--pytorch-seed 0` (so that both runs print the same). It prints its
+    logging (`2026-12-02T20:37:30 - INFO:chemprop.cli.train - ...`: the arguments, the split
+    sizes, the model) on stderr, Lightning's rich model summary, its rich bar (`Epoch 2/2
+    ━━━━ 2/2 0:00:00 • 0:00:00 54.72it/s v_num: 0.000 train_loss_step: 1.579 val_loss: 1.142
+    train_loss_epoch: 0.968`, drawn on a timer: through a pipe its last frame only, on the
+    terminal with the metrics wrapped under the bar), the `predict` bar, then `Test Set
+    results:` and `test/mse: 3.222090244293213` (logging, the full float). Truth: the
+    values of the bar's last frame, the one frame both captures show (the epochs before are
+    drawn on the terminal only, on a timer; through a pipe never): Lightning's
+    `trainer.progress_bar_metrics` as `fit` returns (`Trainer.fit` wrapped; what the bar
+    draws: `train_loss_step`, `val_loss`, `train_loss_epoch`; the step is never given a
+    logger, 2 batches an epoch being under its `log_every_n_steps`) at `global_step - 1`, the
+    step Lightning's loggers give the last values (as lightning_rich's rows); and
+    `test/mse`, the `avg_loss` the logging call formats (read from its frame as
+    it logs), no step (it names none). The bar's `v_num` is the logger's version: left out."""
+    import shutil
+
+    import torch
+    from chemprop.cli import main as chemprop_main
+    from chemprop.cli import train as chemprop_train
+    torch.set_num_threads(1)
+    bars: list[tuple[dict[str, float], int]] = []
+    fit = chemprop_train.pl.Trainer.fit
+
+    def fitting(self: Any, *args: Any, **kwargs: Any) -> None:
+        fit(self, *args, **kwargs)
+        bars.append(({k: float(v) for k, v in self.progress_bar_metrics.items()},
+                     self.global_step - 1))
+
+    tests: list[dict[str, Any]] = []
+    info = chemprop_train.logger.info
+
+    def logging_info(message: Any, *args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if str(message).startswith("test/") and "avg_loss" in values:
+            tests.append(point(f"test/{values['metric'].alias}", float(values["avg_loss"]),
+                               None))
+        info(message, *args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv_before = sys.argv
+    chemprop_train.pl.Trainer.fit = fitting
+    chemprop_train.logger.info = logging_info
+    try:
+        _chemprop_csv("regression.csv", 100)
+        sys.argv = ["chemprop", "train", "--data-path", "regression.csv", "--task-type",
+                    "regression", "--output-dir", "solubility_checkpoints", "--epochs", "3",
+                    "--pytorch-seed", "0"]
+        chemprop_main.main()
+    finally:
+        chemprop_train.pl.Trainer.fit = fit
+        chemprop_train.logger.info = info
+        sys.argv = argv_before
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(bars) != 1 or len(tests) != 1:
+        raise SystemExit(f"chemprop_train_cli: {len(bars)} fits and {len(tests)} test values")
+    metrics, step = bars[0]
+    keys = ["train_loss_step", "val_loss", "train_loss_epoch"]
+    if sorted(metrics) != sorted(keys):
+        raise SystemExit(f"chemprop_train_cli: the bar shows {sorted(metrics)}")
+    return [point(key, metrics[key], step) for key in keys] + tests
+
+CASES["chemprop_train_cli"] = chemprop_train_cli
+OWN_ENVIRONMENT["chemprop_train_cli"] = {
+    "chemprop": "chemprop", "lightning": "lightning (chemprop_train_cli case)",
+    "rdkit": "rdkit (chemprop_train_cli case)", "rich": "rich (chemprop_train_cli case)",
+    "torch": "torch (s12d cases)", "numpy": "numpy (s12d cases)"}
+OWN_CHECKOUT["chemprop_train_cli"] = "CHEMPROP_DOCS"
+REPOSITORY_CHECKOUTS["CHEMPROP_DOCS"] = ("chemprop/chemprop", "CHEMPROP_COMMIT")
+CHECKOUT_ROW["chemprop_train_cli"] = "chemprop/chemprop docs/source/tutorial/cli/train.rst"
+
+def _heart_cell_atlas_stand_in() -> Any:
+    """An AnnData of the form of scvi-tools' `heart_cell_atlas_subsampled` (a download), made
+    up: 400 cells x 1500 genes of negative binomial counts (a gamma-drawn mean per gene, a
+    lognormal size per cell; CSR, as the download's), and its `obs` columns the tutorial uses:
+    `cell_source` (four of its sources), `donor` (D1 to D7), `percent_mito`, `percent_ribo`,
+    `cell_type` (four of its types, `Fibroblast` among them)."""
+    import anndata
+    import numpy as np
+    import pandas as pd
+    import scipy.sparse
+
+    rng = np.random.default_rng(0)
+    cells, genes = 400, 1500
+    mean = rng.gamma(0.5, 2.0, size=(1, genes)) * rng.lognormal(0, 0.3, size=(cells, 1))
+    counts = rng.negative_binomial(2, 2 / (2 + mean)).astype(np.float32)
+    obs = pd.DataFrame({
+        "cell_source": rng.choice(["Harvard-Nuclei", "Sanger-Nuclei", "Sanger-Cells",
+                                   "Sanger-CD45"], cells),
+        "donor": rng.choice([f"D{i}" for i in range(1, 8)], cells),
+        "percent_mito": rng.uniform(0, 0.05, cells), "percent_ribo": rng.uniform(0, 0.05, cells),
+        "cell_type": rng.choice(["Fibroblast", "Myeloid", "Endothelial",
+                                 "Ventricular_Cardiomyocyte"], cells)},
+        index=[f"cell{i}" for i in range(cells)])
+    var = pd.DataFrame(index=[f"gene{i}" for i in range(genes)])
+    return anndata.AnnData(scipy.sparse.csr_matrix(counts), obs=obs, var=var)
+
+
+SCVI_CHANGES = {
+    "scvi.data.heart_cell_atlas_subsampled(save_path=save_dir.name)": "heart_cell_atlas_stand_in()",
+    "model.train(train_size=0.8, check_val_every_n_epoch=1)":
+        "model.train(max_epochs=5, train_size=0.8, check_val_every_n_epoch=1)"}
+
+
+def scvi_api_overview() -> Truth:
+    """scvi-tools' quick-start tutorial "Introduction to scvi-tools", scverse/scvi-tutorials
+    `quick_start/api_overview.ipynb` (the docs' `docs/tutorials/notebooks` submodule; the
+    checkout named by `SCVI_TUTORIALS`, commit in VERSIONS.md): its code cells run in order as
+    they are, from its imports to `model.train(...)`: `scvi.settings.seed = 0`, scanpy's
+    `filter_genes`, `normalize_total`, `log1p`, `highly_variable_genes(n_top_genes=1200,
+    flavor="seurat_v3", batch_key="cell_source")`, `SCVI.setup_anndata` with its categorical
+    and continuous covariates, `SCVI(adata)`, `train(train_size=0.8,
+    check_val_every_n_epoch=1)`; the cells after training (saving, plots, UMAP, clustering,
+    differential expression) are not run. Left out: the Colab install cell (`!pip`) and the
+    notebook's `%config` magics. Changes (`SCVI_CHANGES`): the download
+    `heart_cell_atlas_subsampled` is `_heart_cell_atlas_stand_in()` (400 cells), and `train`
+    gets `max_epochs=5` (for 400 cells scvi picks 400 epochs). It prints `Seed set to 0`,
+    `Last run with scvi-tools version: 1.4.2`, Lightning's `GPU available: False, used: False`
+    lines and warnings (stderr), then scvi's tqdm bar over the epochs, one line redrawn with
+    `\\r`: `Epoch 2/5:  40%|████      | 2/5 [00:00<00:00,  5.76it/s, v_num=1,
+    train_loss=1.75e+3]` (tqdm's 3 significant digits). Truth: scvi's own record,
+    `model.history["train_loss"]` (a value per epoch, what the bar's `train_loss` shows) at
+    the epoch as the bar prints it beside that value (`Epoch 1/5` and `1/5` for the first:
+    the history's epoch index + 1). `v_num` is the logger's version; the validation
+    losses, ELBOs and KL terms in `history` are never printed: left out."""
+    folder = os.environ.get("SCVI_TUTORIALS")
+    path = os.path.join(folder or "", "quick_start", "api_overview.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set SCVI_TUTORIALS to a scverse/scvi-tutorials checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("!pip")]
+    cells = ["".join(line for line in cell.splitlines(keepends=True)
+                     if not line.startswith("%")) for cell in cells]
+    for old, new in SCVI_CHANGES.items():
+        assert sum(cell.count(old) for cell in cells) == 1, old
+        cells = [cell.replace(old, new) for cell in cells]
+    last = next(i for i, cell in enumerate(cells) if "model.train(" in cell)
+    namespace: dict[str, Any] = {"__name__": "__main__",
+                                 "heart_cell_atlas_stand_in": _heart_cell_atlas_stand_in}
+    for i, cell in enumerate(cells[: last + 1]):
+        exec(compile(cell, f"api_overview.ipynb cell {i + 1}", "exec"), namespace)
+    history = namespace["model"].history["train_loss"]
+    if len(history) != 5:
+        raise SystemExit(f"scvi_api_overview: {len(history)} epochs, not 5")
+    return [point("train_loss", value, epoch + 1)
+            for epoch, value in zip(range(len(history)), history["train_loss"])]
+
+
+CASES["scvi_api_overview"] = scvi_api_overview
+OWN_ENVIRONMENT["scvi_api_overview"] = {
+    "scvi-tools": "scvi-tools", "scanpy": "scanpy (scvi_api_overview case)",
+    "anndata": "anndata (scvi_api_overview case)",
+    "lightning": "lightning (scvi_api_overview case)", "tqdm": "tqdm (scvi_api_overview case)",
+    "torch": "torch (s12d cases)", "numpy": "numpy (s12d cases)"}
+OWN_CHECKOUT["scvi_api_overview"] = "SCVI_TUTORIALS"
+REPOSITORY_CHECKOUTS["SCVI_TUTORIALS"] = ("scverse/scvi-tutorials", "SCVI_TUTORIALS_COMMIT")
+CHECKOUT_ROW["scvi_api_overview"] = "scverse/scvi-tutorials quick_start/api_overview.ipynb"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
