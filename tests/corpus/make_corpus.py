@@ -16153,6 +16153,57 @@ REPOSITORY_CHECKOUTS["ML_COLLECTION"] = (
     "aladdinpersson/Machine-Learning-Collection ML/Pytorch/GANs/1. SimpleGAN/fc_gan.py",
     "ML_COLLECTION_COMMIT")
 
+
+def aladdin_lr_scheduler() -> Truth:
+    """Aladdin Persson's learning-rate scheduler example, aladdinpersson/Machine-Learning-
+    Collection `ML/Pytorch/Basics/pytorch_lr_ratescheduler.py` (under the folder named by
+    ML_COLLECTION; commit in VERSIONS.md), run as the script, unchanged (a 784-50-10 network,
+    Adam 0.1, batches of 128, epochs 1 to 99, `ReduceLROnPlateau(factor=0.1, patience=5,
+    verbose=True)` stepped on each epoch's mean loss), torch seeded 0, one thread, environment
+    as aladdin_fc_gan; MNIST is `write_mnist_raw`'s synthetic raw files in the run's `dataset/`
+    (640 training images: 5 batches an epoch). It prints `Cost at epoch 1 is 1.0577...` (the
+    full float) an epoch, torch's own `Epoch 00012: reducing learning rate of group 0 to
+    1.0000e-02.` when the scheduler cuts the rate (its count of `step` calls, from 1). Its last
+    call, `check_accuracy(train_loader, model)`, fails as the script is (it feeds the network
+    images unflattened: `RuntimeError: mat1 and mat2 shapes cannot be multiplied (3584x28 and
+    784x50)`), on MNIST too; the case prints the traceback as Python would (from the script's
+    frame) and goes on, so the capture ends with it and its `Got ... with accuracy` line is
+    never printed. Truth: the printing frame's `mean_loss` as `Cost` at `epoch` (from 1, as
+    printed). The scheduler's learning rates (a setting it changes) are left out."""
+    root = os.environ.get("ML_COLLECTION")
+    path = os.path.join(root or "", "ML", "Pytorch", "Basics", "pytorch_lr_ratescheduler.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set ML_COLLECTION to a folder with aladdinpersson/"
+                         "Machine-Learning-Collection's ML/Pytorch/Basics/"
+                         "pytorch_lr_ratescheduler.py")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Cost at epoch"):
+            truth.append(point("Cost", values["mean_loss"], values["epoch"]))
+
+    try:
+        run_script(path, [], record, setup=lambda: write_mnist_raw("dataset", 640, 64))
+    except RuntimeError as e:  # its last call: what Python prints of it, from the script's frame
+        import traceback
+
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != os.path.basename(path):
+            tb = tb.tb_next
+        sys.stdout.flush()
+        traceback.print_exception(type(e), e, tb)
+    if [p["step"] for p in truth] != list(range(1, 100)):
+        raise SystemExit(f"aladdin_lr_scheduler: {len(truth)} points, not 99 epochs' 1")
+    return truth
+
+
+CASES["aladdin_lr_scheduler"] = aladdin_lr_scheduler
+OWN_ENVIRONMENT["aladdin_lr_scheduler"] = OWN_ENVIRONMENT["aladdin_fc_gan"]
+OWN_CHECKOUT["aladdin_lr_scheduler"] = "ML_COLLECTION"
+CHECKOUT_ROW["aladdin_lr_scheduler"] = (
+    "aladdinpersson/Machine-Learning-Collection ML/Pytorch/Basics/pytorch_lr_ratescheduler.py")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
