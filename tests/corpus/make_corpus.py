@@ -16607,6 +16607,342 @@ REPOSITORY_CHECKOUTS["SCVI_TUTORIALS"] = ("scverse/scvi-tutorials", "SCVI_TUTORI
 CHECKOUT_ROW["scvi_api_overview"] = "scverse/scvi-tutorials quick_start/api_overview.ipynb"
 
 
+
+# --- bentrevett's tutorials: pytorch-sentiment-analysis, pytorch-seq2seq ---------------------
+# Each runs alone, in one environment of their own: the notebooks build their vocabularies with
+# torchtext, whose last release (0.18) loads only beside torch 2.3 (PyPI's, a CUDA build, run
+# here on the CPU); HF datasets reads their data, spaCy tokenizes seq2seq's (which imports
+# evaluate too, for its BLEU after the training):
+#
+#     python -m venv ~/bentrevett-venv
+#     ~/bentrevett-venv/bin/pip install torch==2.3.0 torchtext==0.18.0 "numpy<2" datasets \
+#         tqdm matplotlib spacy evaluate
+#     git clone https://github.com/bentrevett/pytorch-sentiment-analysis ~/sentiment
+#     export SENTIMENT_ANALYSIS=~/sentiment
+#     export SENTIMENT_ANALYSIS_COMMIT=$(git -C ~/sentiment rev-parse HEAD)
+#     ~/bentrevett-venv/bin/python tests/corpus/make_corpus.py sentiment_rnn
+#     git clone https://github.com/bentrevett/pytorch-seq2seq ~/seq2seq
+#     export PYTORCH_SEQ2SEQ=~/seq2seq PYTORCH_SEQ2SEQ_COMMIT=$(git -C ~/seq2seq rev-parse HEAD)
+#     ~/bentrevett-venv/bin/python tests/corpus/make_corpus.py bentrevett_seq2seq
+BENTREVETT_ENVIRONMENT = {name: f"{name} (bentrevett cases)" for name in
+                          ("torch", "torchtext", "numpy", "datasets", "tqdm", "matplotlib",
+                           "spacy", "evaluate")}
+
+
+def run_notebook(path: str, cells: int, record: Callable[[str, dict[str, Any], tuple[Any, ...]],
+                                                          None],
+                 changes: dict[str, str], setup: Callable[[], None]) -> None:
+    """The first `cells` code cells of the notebook at `path` run in order as one script
+    (`run_script`: its prints hooked, `changes` made, `setup` in the run's folder first), with
+    HF datasets' cache in the run's folder (both runs make it anew: the same progress bars) and
+    matplotlib drawing off screen."""
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    source = "\n\n".join(ipynb_cells(path)[:cells]) + "\n"
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, os.path.basename(path).split(" - ")[0].strip() + ".py")
+    with open(script, "w") as f:
+        f.write(source)
+
+    def start() -> None:
+        os.environ["HF_DATASETS_CACHE"] = os.path.abspath("hf-cache")
+        setup()
+
+    try:
+        run_script(script, [], record, changes, start)
+    finally:
+        shutil.rmtree(folder)
+
+
+SENTIMENT_POSITIVE = ["great", "wonderful", "superb", "moving", "brilliant", "fun", "loved",
+                      "beautiful", "best", "charming"]
+SENTIMENT_NEGATIVE = ["terrible", "boring", "awful", "dull", "worst", "waste", "bad", "hated",
+                      "stupid", "poor"]
+SENTIMENT_COMMON = ["the", "film", "movie", "a", "and", "of", "to", "is", "it", "this", "was",
+                    "in", "plot", "acting", "story", "i", "but", "with", "scene", "actor",
+                    "really", "very", "not", "just", "one", "end", "cast", "director", "too",
+                    "time", "characters", "script", "music", "ending", "watch", "little"]
+# IMDB (`load_dataset("imdb")`, a download) is read from the made-up files SENTIMENT_DATA
+# writes in the run's folder: the case's one change to the notebook.
+SENTIMENT_DATA = {'datasets.load_dataset("imdb", split=["train", "test"])':
+                  'datasets.load_dataset("json", data_files={"train": "imdb-train.jsonl", '
+                  '"test": "imdb-test.jsonl"}, split=["train", "test"])'}
+
+
+def sentiment_data() -> None:
+    """IMDB's two splits as JSON lines of `text` and `label` (0 negative, 1 positive), made up:
+    320 reviews to train on and 160 to test, each of 8 to 24 words, common words with a
+    sentiment word in every five or so, of the review's label (a label in six flipped, so no
+    model is right on all), punctuated; and `.vector_cache/glove.840B.300d.txt`, GloVe's file
+    (`torchtext.vocab.GloVe()` reads it there and downloads nothing), a random vector of 300
+    for each of these words."""
+    import random
+
+    rng = random.Random(0)
+    for split, n in (("train", 320), ("test", 160)):
+        with open(f"imdb-{split}.jsonl", "w") as f:
+            for _ in range(n):
+                label = rng.randint(0, 1)
+                mood = SENTIMENT_POSITIVE if label else SENTIMENT_NEGATIVE
+                words = [rng.choice(mood) if rng.random() < 0.2 else rng.choice(SENTIMENT_COMMON)
+                         for _ in range(rng.randint(8, 24))]
+                text = " ".join(words).capitalize() + rng.choice([".", "!", "..."])
+                if rng.random() < 1 / 6:
+                    label = 1 - label
+                f.write(json.dumps({"text": text, "label": label}) + "\n")
+    os.makedirs(".vector_cache")
+    with open(".vector_cache/glove.840B.300d.txt", "w") as f:
+        for word in SENTIMENT_COMMON + SENTIMENT_POSITIVE + SENTIMENT_NEGATIVE + [".", "!"]:
+            f.write(word + " " + " ".join(f"{rng.gauss(0, 0.4):.5f}" for _ in range(300)) + "\n")
+
+
+def sentiment_rnn() -> Truth:
+    """bentrevett's "2 - Recurrent Neural Networks" (bentrevett/pytorch-sentiment-analysis
+    `2 - Recurrent Neural Networks.ipynb`, the checkout named by SENTIMENT_ANALYSIS; commit in
+    VERSIONS.md): its code cells up to the test print (`run_notebook`; the prediction cells
+    after it print nothing as a script), its seeds (1234) its own: a two-layer bidirectional
+    LSTM (300 units) over GloVe embeddings, Adam 5e-4, batches of 512, 10 epochs, best model
+    saved and tested. One change (SENTIMENT_DATA): IMDB is read from the made-up files of
+    `sentiment_data` (320 reviews to train, of which its split keeps 240 and validates on 80,
+    and 160 to test: one batch each; longer reviews, or more, took minutes a batch here); its
+    GloVe is a made-up file there too. It prints HF datasets' `Generating
+    train split` and `Map` bars, `The model has 3,628,802 trainable parameters`, torchtext's
+    bar reading the GloVe file, then each epoch tqdm's `training...` and `evaluating...` bars and
+    `epoch: 0`, `train_loss: 0.693, train_acc: 0.502`, `valid_loss: 0.690, valid_acc: 0.520`,
+    and at the end `test_loss: 0.5, test_acc: 0.8`. Truth: the notebook's own record, its
+    `metrics` dict's last entries as each epoch's lines are printed (`train_losses`,
+    `train_accs`, `valid_losses`, `valid_accs`) keyed as printed (`train_loss`, `train_acc`,
+    `valid_loss`, `valid_acc`) at `epoch` (from 0, as printed on the line before); the printing
+    frame's `test_loss` and `test_acc`, no step (the line names none)."""
+    root = os.environ.get("SENTIMENT_ANALYSIS")
+    path = os.path.join(root or "", "2 - Recurrent Neural Networks.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set SENTIMENT_ANALYSIS to a bentrevett/pytorch-sentiment-analysis "
+                         "checkout")
+    truth: Truth = []
+    names = {"train_loss": "train_losses", "train_acc": "train_accs",
+             "valid_loss": "valid_losses", "valid_acc": "valid_accs"}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"train_loss:'):
+            for key in ("train_loss", "train_acc"):
+                truth.append(point(key, values["metrics"][names[key]][-1], values["epoch"]))
+        elif statement.startswith('print(f"valid_loss:'):
+            for key in ("valid_loss", "valid_acc"):
+                truth.append(point(key, values["metrics"][names[key]][-1], values["epoch"]))
+        elif statement.startswith('print(f"test_loss:'):
+            truth.extend([point("test_loss", values["test_loss"], None),
+                          point("test_acc", values["test_acc"], None)])
+
+    cells = ipynb_cells(path)
+    last = next(i for i, cell in enumerate(cells) if cell.startswith('print(f"test_loss'))
+    run_notebook(path, last + 1, record, SENTIMENT_DATA, sentiment_data)
+    if len(truth) != 10 * 4 + 2:
+        raise SystemExit(f"sentiment_rnn: {len(truth)} points, not 10 epochs' 4 and 2")
+    return truth
+
+
+CASES["sentiment_rnn"] = sentiment_rnn
+OWN_ENVIRONMENT["sentiment_rnn"] = BENTREVETT_ENVIRONMENT
+OWN_CHECKOUT["sentiment_rnn"] = "SENTIMENT_ANALYSIS"
+REPOSITORY_CHECKOUTS["SENTIMENT_ANALYSIS"] = ("bentrevett/pytorch-sentiment-analysis",
+                                              "SENTIMENT_ANALYSIS_COMMIT")
+
+
+# Multi30k (`load_dataset("bentrevett/multi30k")`, a download) is read from the made-up files
+# `multi30k_data` writes in the run's folder: the case's one change to the notebook.
+MULTI30K_DATA = {'dataset = datasets.load_dataset("bentrevett/multi30k")':
+                 'dataset = datasets.load_dataset("json", data_files={"train": '
+                 '"multi30k-train.jsonl", "validation": "multi30k-validation.jsonl", '
+                 '"test": "multi30k-test.jsonl"})'}
+MULTI30K_SUBJECTS = [("A man", "Ein Mann"), ("A woman", "Eine Frau"), ("A dog", "Ein Hund"),
+                     ("A child", "Ein Kind"), ("A young girl", "Ein junges Mädchen"),
+                     ("Two men", "Zwei Männer"), ("A little boy", "Ein kleiner Junge")]
+MULTI30K_VERBS = [("is running", "läuft"), ("is sitting", "sitzt"), ("is standing", "steht"),
+                  ("is playing", "spielt"), ("is jumping", "springt"), ("is waiting", "wartet")]
+MULTI30K_PLACES = [("on the street", "auf der Straße"), ("in the park", "im Park"),
+                   ("on a bench", "auf einer Bank"), ("in the water", "im Wasser"),
+                   ("in the snow", "im Schnee"), ("near a building", "bei einem Gebäude"),
+                   ("on the grass", "auf dem Gras")]
+
+
+def multi30k_data() -> None:
+    """Multi30k's three splits as JSON lines of `en` and `de`, made up: 256 pairs to train on,
+    64 to validate and 64 to test (two batches, one, one), each a subject, a verb and a place
+    (7 x 6 x 7 sentences,
+    `A dog is running in the park.` / `Ein Hund läuft im Park.`), drawn at random; and the
+    two spaCy pipelines the notebook loads (`spacy.load("en_core_web_sm")`,
+    `spacy.load("de_core_news_sm")`: packages from spaCy's releases, not PyPI) as folders of
+    those names in the run's folder, where `spacy.load` finds them: blank English and German
+    pipelines, which hold the same tokenizer (the notebook uses only `nlp.tokenizer`)."""
+    import random
+
+    import spacy
+
+    rng = random.Random(0)
+    for split, n in (("train", 256), ("validation", 64), ("test", 64)):
+        with open(f"multi30k-{split}.jsonl", "w", encoding="utf-8") as f:
+            for _ in range(n):
+                (en_s, de_s), (en_v, de_v), (en_p, de_p) = (
+                    rng.choice(MULTI30K_SUBJECTS), rng.choice(MULTI30K_VERBS),
+                    rng.choice(MULTI30K_PLACES))
+                if en_s.startswith("Two"):
+                    en_v, de_v = en_v.replace("is", "are"), de_v[:-1] + "en"
+                f.write(json.dumps({"en": f"{en_s} {en_v} {en_p}.",
+                                    "de": f"{de_s} {de_v} {de_p}."}, ensure_ascii=False) + "\n")
+    spacy.blank("en").to_disk("en_core_web_sm")
+    spacy.blank("de").to_disk("de_core_news_sm")
+
+
+def bentrevett_seq2seq() -> Truth:
+    """bentrevett's "1 - Sequence to Sequence Learning with Neural Networks"
+    (bentrevett/pytorch-seq2seq, the notebook of that name in the checkout named by
+    PYTORCH_SEQ2SEQ; commit in VERSIONS.md): its code cells up to the test print
+    (`run_notebook`; the translations and BLEU after it need `evaluate`'s download), its seeds
+    (1234) its own: a two-layer LSTM encoder and decoder (hidden 512, embeddings 256), Adam,
+    teacher forcing half the time, batches of 128, 10 epochs, best model saved and tested. One
+    change (MULTI30K_DATA): Multi30k is read from the made-up files of `multi30k_data`, which
+    also gives spaCy's two pipelines as blank ones. It prints HF datasets' `Generating ...
+    split` and `Map` bars, torchtext's warnings, `The model has 7,... trainable parameters`,
+    then a tqdm bar over the 10 epochs, each epoch's `\tTrain Loss:   3.456 | Train PPL:
+    31.694` and `\tValid Loss:   3.123 | Valid PPL:  22.710` printed under it, and
+    `| Test Loss: 3.100 | Test PPL:  22.198 |`. Truth: the printing frames' values as each
+    line is printed: `train_loss` and `np.exp(train_loss)` as `Train Loss`, `Train PPL`,
+    `valid_loss` and its exp as `Valid Loss`, `Valid PPL`, no step (the lines name no epoch:
+    only the bar counts them), and `test_loss` and its exp as `Test Loss`, `Test PPL`, no
+    step."""
+    import numpy as np
+
+    root = os.environ.get("PYTORCH_SEQ2SEQ")
+    path = os.path.join(root or "", "1 - Sequence to Sequence Learning with Neural Networks.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_SEQ2SEQ to a bentrevett/pytorch-seq2seq checkout")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for name, variable in (("Train", "train_loss"), ("Valid", "valid_loss"),
+                               ("Test", "test_loss")):
+            if statement.startswith((f'print(f"\\t{name} Loss:', f'print(f"| {name} Loss:')):
+                step = None
+                truth.extend([point(f"{name} Loss", values[variable], step),
+                              point(f"{name} PPL", np.exp(values[variable]), step)])
+
+    cells = ipynb_cells(path)
+    last = next(i for i, cell in enumerate(cells) if 'print(f"| Test Loss' in cell)
+    run_notebook(path, last + 1, record, MULTI30K_DATA, multi30k_data)
+    if len(truth) != 10 * 4 + 2:
+        raise SystemExit(f"bentrevett_seq2seq: {len(truth)} points, not 10 epochs' 4 and 2")
+    return truth
+
+
+CASES["bentrevett_seq2seq"] = bentrevett_seq2seq
+OWN_ENVIRONMENT["bentrevett_seq2seq"] = BENTREVETT_ENVIRONMENT
+OWN_CHECKOUT["bentrevett_seq2seq"] = "PYTORCH_SEQ2SEQ"
+REPOSITORY_CHECKOUTS["PYTORCH_SEQ2SEQ"] = ("bentrevett/pytorch-seq2seq", "PYTORCH_SEQ2SEQ_COMMIT")
+
+
+# aladdinpersson/Machine-Learning-Collection (over 1 GB with its data) is too large to check out
+# here: its file was read at the commit VERSIONS.md gives and written at its path under the
+# folder ML_COLLECTION names. It runs in the bentrevett cases' environment with torchvision
+# and tensorboard added (torchvision 0.16.2 is PyPI's build for that torch 2.1.2):
+#
+#     ~/bentrevett-venv/bin/pip install torchvision==0.16.2 tensorboard
+#     export ML_COLLECTION=~/ml-collection ML_COLLECTION_COMMIT=...
+#     ~/bentrevett-venv/bin/python tests/corpus/make_corpus.py aladdin_fc_gan
+
+
+def aladdin_fc_gan() -> Truth:
+    """Aladdin Persson's simple GAN, aladdinpersson/Machine-Learning-Collection `ML/Pytorch/
+    GANs/1. SimpleGAN/fc_gan.py` (under the folder named by ML_COLLECTION; commit in
+    VERSIONS.md), run as the script, unchanged (a fully connected discriminator and generator,
+    Adam 3e-4, batches of 32, 50 epochs, images to TensorBoard in `logs/`), torch seeded 0, one
+    thread; MNIST (a download) is the synthetic raw files `write_mnist_raw` makes in the run's
+    `dataset/` (640 training images: 20 batches an epoch), which `datasets.MNIST(root=
+    "dataset/", download=True)` finds there. It prints, at each epoch's first batch, `Epoch
+    [0/50] Batch 0/20                       Loss D: 0.6932, loss G: 0.7012` (the f-string's
+    line continuation keeps the next line's indentation). Truth: the printing frame's values:
+    `lossD.item()` as `Loss D` and `lossG.item()` as `loss G` (spelling kept) at `epoch` (from
+    0, as printed); `num_epochs` is a setting and the batch a count."""
+    root = os.environ.get("ML_COLLECTION")
+    path = os.path.join(root or "", "ML", "Pytorch", "GANs", "1. SimpleGAN", "fc_gan.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set ML_COLLECTION to a folder with aladdinpersson/"
+                         "Machine-Learning-Collection's ML/Pytorch/GANs/1. SimpleGAN/fc_gan.py")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "Loss D: {lossD:.4f}, loss G: {lossG:.4f}" in statement:
+            truth.extend([point("Loss D", values["lossD"].item(), values["epoch"]),
+                          point("loss G", values["lossG"].item(), values["epoch"])])
+
+    run_script(path, [], record, setup=lambda: write_mnist_raw("dataset", 640, 64))
+    if [p["step"] for p in truth] != [epoch for epoch in range(50) for _ in "DG"]:
+        raise SystemExit(f"aladdin_fc_gan: {len(truth)} points, not 50 epochs' 2")
+    return truth
+
+
+CASES["aladdin_fc_gan"] = aladdin_fc_gan
+OWN_ENVIRONMENT["aladdin_fc_gan"] = dict(BENTREVETT_ENVIRONMENT,
+                                         torchvision="torchvision (bentrevett cases)",
+                                         tensorboard="tensorboard (bentrevett cases)")
+OWN_CHECKOUT["aladdin_fc_gan"] = "ML_COLLECTION"
+REPOSITORY_CHECKOUTS["ML_COLLECTION"] = (
+    "aladdinpersson/Machine-Learning-Collection ML/Pytorch/GANs/1. SimpleGAN/fc_gan.py",
+    "ML_COLLECTION_COMMIT")
+
+
+def aladdin_lr_scheduler() -> Truth:
+    """Aladdin Persson's learning-rate scheduler example, aladdinpersson/Machine-Learning-
+    Collection `ML/Pytorch/Basics/pytorch_lr_ratescheduler.py` (under the folder named by
+    ML_COLLECTION; commit in VERSIONS.md), run as the script, unchanged (a 784-50-10 network,
+    Adam 0.1, batches of 128, epochs 1 to 99, `ReduceLROnPlateau(factor=0.1, patience=5,
+    verbose=True)` stepped on each epoch's mean loss), torch seeded 0, one thread, environment
+    as aladdin_fc_gan; MNIST is `write_mnist_raw`'s synthetic raw files in the run's `dataset/`
+    (640 training images: 5 batches an epoch). It prints `Cost at epoch 1 is 1.0577...` (the
+    full float) an epoch, torch's own `Epoch 00012: reducing learning rate of group 0 to
+    1.0000e-02.` when the scheduler cuts the rate (its count of `step` calls, from 1). Its last
+    call, `check_accuracy(train_loader, model)`, fails as the script is (it feeds the network
+    images unflattened: `RuntimeError: mat1 and mat2 shapes cannot be multiplied (3584x28 and
+    784x50)`), on MNIST too; the case prints the traceback as Python would (from the script's
+    frame) and goes on, so the capture ends with it and its `Got ... with accuracy` line is
+    never printed. Truth: the printing frame's `mean_loss` as `Cost` at `epoch` (from 1, as
+    printed). The scheduler's learning rates (a setting it changes) are left out."""
+    root = os.environ.get("ML_COLLECTION")
+    path = os.path.join(root or "", "ML", "Pytorch", "Basics", "pytorch_lr_ratescheduler.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set ML_COLLECTION to a folder with aladdinpersson/"
+                         "Machine-Learning-Collection's ML/Pytorch/Basics/"
+                         "pytorch_lr_ratescheduler.py")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Cost at epoch"):
+            truth.append(point("Cost", values["mean_loss"], values["epoch"]))
+
+    try:
+        run_script(path, [], record, setup=lambda: write_mnist_raw("dataset", 640, 64))
+    except RuntimeError as e:  # its last call: what Python prints of it, from the script's frame
+        import traceback
+
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != os.path.basename(path):
+            tb = tb.tb_next
+        sys.stdout.flush()
+        traceback.print_exception(type(e), e, tb)
+    if [p["step"] for p in truth] != list(range(1, 100)):
+        raise SystemExit(f"aladdin_lr_scheduler: {len(truth)} points, not 99 epochs' 1")
+    return truth
+
+
+CASES["aladdin_lr_scheduler"] = aladdin_lr_scheduler
+OWN_ENVIRONMENT["aladdin_lr_scheduler"] = OWN_ENVIRONMENT["aladdin_fc_gan"]
+OWN_CHECKOUT["aladdin_lr_scheduler"] = "ML_COLLECTION"
+CHECKOUT_ROW["aladdin_lr_scheduler"] = (
+    "aladdinpersson/Machine-Learning-Collection ML/Pytorch/Basics/pytorch_lr_ratescheduler.py")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
