@@ -16943,6 +16943,127 @@ OWN_CHECKOUT["aladdin_lr_scheduler"] = "ML_COLLECTION"
 CHECKOUT_ROW["aladdin_lr_scheduler"] = (
     "aladdinpersson/Machine-Learning-Collection ML/Pytorch/Basics/pytorch_lr_ratescheduler.py")
 
+
+# lucidrains/vit-pytorch's examples/cats_and_dogs.ipynb, run from a checkout named by
+# VIT_PYTORCH, in an environment of its own (the notebook needs torchvision, PyPI's, beside
+# PyPI's torch, run on the CPU; linformer for its efficient attention):
+#
+#     python -m venv ~/vit-venv
+#     ~/vit-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 vit-pytorch linformer \
+#         pandas scikit-learn matplotlib tqdm
+#     git clone https://github.com/lucidrains/vit-pytorch ~/vit-pytorch
+#     export VIT_PYTORCH=~/vit-pytorch VIT_PYTORCH_COMMIT=$(git -C ~/vit-pytorch rev-parse HEAD)
+#     ~/vit-venv/bin/python tests/corpus/make_corpus.py vit_cats_and_dogs
+VIT_CATS_AND_DOGS_CHANGES = {
+    # `tqdm.notebook` draws a Jupyter widget; as a script (no ipywidgets, no notebook) it fails
+    # (`AttributeError: 'tqdm_notebook' object has no attribute 'disp'`). `tqdm.auto` is the
+    # same widget in a notebook and tqdm's console bar in a script.
+    "from tqdm.notebook import tqdm": "from tqdm.auto import tqdm",
+    "device = 'cuda'": "device = 'cpu'",
+    "epochs = 20": "epochs = 8",
+}
+
+
+def vit_cats_and_dogs_data() -> None:
+    """Kaggle's Dogs vs. Cats `train.zip` and `test.zip` (a download), made up in the run's
+    folder, where the notebook's zip cell extracts them: `train/cat.N.jpg` and `train/dog.N.jpg`
+    (120 of each) and `test/N.jpg` (40), JPEGs of 80x60 pixels: noise around a blob, warmer for
+    a cat and cooler for a dog (so a model can learn some of it), drawn from a seeded
+    generator."""
+    import io
+    import zipfile
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+
+    def jpeg(kind: int) -> bytes:
+        pixels = rng.normal(110, 40, (60, 80, 3))
+        y, x = rng.integers(10, 50), rng.integers(10, 70)
+        yy, xx = np.mgrid[:60, :80]
+        blob = np.exp(-((yy - y) ** 2 + (xx - x) ** 2) / (2 * 12.0 ** 2))[..., None]
+        colour = np.array([200, 120, 60]) if kind == 0 else np.array([60, 120, 200])
+        pixels = pixels * (1 - blob) + colour * blob
+        buffer = io.BytesIO()
+        Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(buffer, format="JPEG")
+        return buffer.getvalue()
+
+    with zipfile.ZipFile("train.zip", "w") as z:
+        for i in range(120):
+            for kind, name in enumerate(("cat", "dog")):
+                z.writestr(f"train/{name}.{i}.jpg", jpeg(kind))
+    with zipfile.ZipFile("test.zip", "w") as z:
+        for i in range(1, 41):
+            z.writestr(f"test/{i}.jpg", jpeg(int(rng.integers(2))))
+
+
+def vit_cats_and_dogs() -> Truth:
+    """lucidrains' vit-pytorch example notebook `examples/cats_and_dogs.ipynb` ("Visual
+    Transformer with Linformer", the checkout named by VIT_PYTORCH; commit in VERSIONS.md): its
+    code cells in order as one script (`run_notebook`) but for the first (`!pip -q install
+    vit_pytorch linformer`, an IPython magic: the environment has them), its seed (42) its own:
+    `vit_pytorch.efficient.ViT` (dim 128, patches of 32 on 224x224 images) over a `Linformer`
+    (depth 12, 8 heads, k 64), Adam 3e-5 with `StepLR(gamma=0.7)`, batches of 64, the Kaggle
+    data split 80/20 by sklearn; matplotlib draws its sample grid off screen. Changes
+    (VIT_CATS_AND_DOGS_CHANGES): `tqdm.notebook` (a widget, which fails outside a notebook)
+    made `tqdm.auto` (the console bar in a script), `device` 'cpu' (the notebook's 'cuda'),
+    epochs 8 (the notebook's 20); the Kaggle zips are `vit_cats_and_dogs_data`'s made-up ones
+    (240 training images: 192 to train, 3 batches, and 48 to validate). It prints `Torch:
+    2.14.1`, the data's counts, then each epoch a tqdm bar of the training batches (stderr)
+    and `Epoch : 1 - loss : 0.6951 - acc: 0.4994 - val_loss : 0.6921 - val_acc: 0.5081` with a
+    blank line after it (its f-string ends in `\\n`). Truth: the printing frame's values as the
+    line is printed: `epoch_loss` as `loss`, `epoch_accuracy` as `acc`, `epoch_val_loss` as
+    `val_loss` and `epoch_val_accuracy` as `val_acc` (the epoch's running means, tensors), at
+    `epoch + 1` (as printed, from 1)."""
+    root = os.environ.get("VIT_PYTORCH")
+    path = os.path.join(root or "", "examples", "cats_and_dogs.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set VIT_PYTORCH to a lucidrains/vit-pytorch checkout")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if 'f"Epoch : {epoch+1} - loss' in statement:
+            step = values["epoch"] + 1
+            truth.extend([point("loss", values["epoch_loss"].item(), step),
+                          point("acc", values["epoch_accuracy"].item(), step),
+                          point("val_loss", values["epoch_val_loss"].item(), step),
+                          point("val_acc", values["epoch_val_accuracy"].item(), step)])
+
+    cells = ipynb_cells(path)
+    if not cells[0].startswith("!pip"):
+        raise SystemExit("vit_cats_and_dogs: the notebook's first cell is not its pip install")
+    folder = tempfile.mkdtemp()
+    notebook = os.path.join(folder, "cats_and_dogs.ipynb")
+    with open(path) as f:
+        nb = json.load(f)
+    first = next(i for i, cell in enumerate(nb["cells"]) if cell["cell_type"] == "code")
+    del nb["cells"][first]  # the `!pip` magic
+    with open(notebook, "w") as f:
+        json.dump(nb, f)
+    try:
+        run_notebook(notebook, len(cells) - 1, record, VIT_CATS_AND_DOGS_CHANGES,
+                     vit_cats_and_dogs_data)
+    finally:
+        import shutil
+
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [epoch for epoch in range(1, 9) for _ in range(4)]:
+        raise SystemExit(f"vit_cats_and_dogs: {len(truth)} points, not 8 epochs' 4")
+    return truth
+
+
+CASES["vit_cats_and_dogs"] = vit_cats_and_dogs
+OWN_ENVIRONMENT["vit_cats_and_dogs"] = {name: f"{name} (vit_cats_and_dogs case)" for name in
+                                        ("torch", "torchvision", "tqdm", "scikit-learn")}
+OWN_ENVIRONMENT["vit_cats_and_dogs"].update({"vit-pytorch": "vit-pytorch",
+                                             "linformer": "linformer"})
+OWN_CHECKOUT["vit_cats_and_dogs"] = "VIT_PYTORCH"
+REPOSITORY_CHECKOUTS["VIT_PYTORCH"] = ("lucidrains/vit-pytorch", "VIT_PYTORCH_COMMIT")
+CHECKOUT_ROW["vit_cats_and_dogs"] = "lucidrains/vit-pytorch examples/cats_and_dogs.ipynb"
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
