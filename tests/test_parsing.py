@@ -1253,6 +1253,17 @@ megabyte = [
     "x.py:1: " * 120_000 + "UserWarning: a",
     "0m 1s (- " * 100_000,
     "a: (" * 250_000 + "1%)",
+    # a counter after an arrow, a row of groups, an id table, a count of steps after a name, a
+    # phase's label before the epoch, neat's generation, a measure at an epoch in words, a bar
+    # over the epochs
+    "==> " * 250_000 + "epoch 1: loss 1",
+    "    |" + " a b |" * 150_000,
+    "ID  " + "a  " * 300_000,
+    "x after 1 steps" * 60_000 + ": 1",
+    "[train] Epoch 1 " * 60_000 + "x: 1",
+    " ****** Running generation 1" * 40_000,
+    "Cost at epoch 1 is " * 50_000 + "1",
+    "Epoch 1/2:  50%|" + "█" * 300_000 + "| 1/2 [00:00<00:00, v_num=1, x=1]",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1285,8 +1296,9 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
                                        0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
-                                       2, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 1]
+                                       1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0,
+                                       0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1]
 
 
 
@@ -2642,3 +2654,38 @@ def test_reinforcement_learning_loops_counters() -> None:
     assert run(MetricParser(), "Total T: 5000 Episode Num: 10 Episode T: 500 Reward: 200.123"
                ) == expect(("Episode_Num", 10, 5000), ("Episode_T", 500, 5000),
                            ("Reward", 200.123, 5000))
+
+
+def test_bars_over_epochs_and_rich_bars_wrapped_whole() -> None:
+    # scvi-tools' bar over the epochs (Lightning's v_num in its postfix): the epoch as printed
+    lines = [f"Epoch {e}/3:  {33 * e}%|███       | {e}/3 [00:00<00:00,  6.55it/s, v_num=1, "
+             f"train_loss={1.9 - e / 10:.3g}e+3]" for e in (1, 2, 3)]
+    assert run(MetricParser(), *lines) == expect(
+        ("train_loss", 1800.0, 1), ("train_loss", 1700.0, 2), ("train_loss", 1600.0, 3))
+    # chemprop's rich bar through a pipe, drawn once, every metric wrapped under it: the step
+    # the loggers got (global_step - 1)
+    assert run_all("Epoch 2/2  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 2/2 0:00:00 • 0:00:00 18.08it/s "
+                   "v_num: 0.000                ",
+                   " " * 72 + "train_loss_step: 1.579      ",
+                   " " * 72 + "val_loss: 1.142             ") == [
+        ("train_loss_step", 1.579, 5, "rich_bar"), ("val_loss", 1.142, 5, "rich_bar")]
+    # sbi's count of epochs trained is no metric
+    assert run(MetricParser(), "\r Training neural network. Epochs trained: 35") == []
+
+
+def test_a_measure_at_a_step_in_words() -> None:
+    # Aladdin Persson's learning-rate scheduler script
+    assert run(MetricParser(), "Cost at epoch 3 is 2.123682737350464",
+               "Epoch 00090: reducing learning rate of group 0 to 1.0000e-02.") == expect(
+        ("Cost", 2.123682737350464, 3))
+
+
+def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:
+    lines = [f"Epoch: {e} Train: loss=0.50{e} acc=0.80{e} Val: loss=0.45{e} acc=0.82{e}"
+             for e in (1, 2, 3)]  # (the third read by the line's learned shape)
+    assert run(MetricParser(), *lines)[-4:] == expect(
+        ("Train/loss", 0.503, 3), ("Train/acc", 0.803, 3), ("Val/loss", 0.453, 3),
+        ("Val/acc", 0.823, 3))
+    # a phase's name with its value is a measure, not a label
+    assert run(MetricParser(), "epoch: 4 loss: 0.5 val: 0.45") == expect(
+        ("loss", 0.5, 4), ("val", 0.45, 4))

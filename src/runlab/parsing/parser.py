@@ -534,7 +534,8 @@ class MetricParser:
             if bar.ahead and metrics:
                 shift = 0 if bar.family not in self._ahead_shown and bar.counter <= 1 else 1
                 self._ahead_shown.add(bar.family)
-            elif shift is None and (metrics or bar.dangling):
+            elif shift is None and (metrics or bar.dangling or (bar.wraps and bar.lightning)):
+                # (a rich bar whose metrics all wrap onto the lines under it, chemprop's)
                 shift = self._shift[bar.family] = (
                     -1 if self._lightning else 1 if bar.counter == 0 else 0)
             step = max(bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0),

@@ -673,7 +673,8 @@ RULES: list[Rule] = [
         "a name, what it is taken over and its step in words: keras-io's `Training loss (for "
         "1 batch) at step 100: 0.6021` as Training_loss at step 100; `Loss at epoch 3: 0.5`, "
         "`Loss after epoch 3: 0.5`, `Accuracy on batch 3: 0.3`, `Inertia for init 1/3: 489.1`; "
-        "`Loss: 0.000845 after 830 batches` (pytorch/examples' regression) at 830",
+        "`Loss: 0.000845 after 830 batches` (pytorch/examples' regression) at 830; `Cost at "
+        "epoch 3 is 2.12`; `loss after 100 steps: 0.52`",
         parse_at_step,
         (" at step ", " at iter", " at epoch ", " at batch ", " at Step ", " at Epoch ",
          " after ", " on batch ", " on step ", " on epoch ", " for epoch ", " for step ",

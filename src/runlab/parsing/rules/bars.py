@@ -66,6 +66,7 @@ _POSTFIX_TEXT_ITEM = re.compile(r"(?:^|, )([A-Za-z][\w.\- ]{0,40}?)(?: \[[\d\-]{
 # `set_postfix(**logs)` with `step=global_step`, the counter or one behind it when tqdm draws
 # the count before the new postfix): a count, not a metric
 _NOT_METRICS = frozenset({"v_num", "step", "global_step"})
+_EPOCHS_BAR = re.compile(r"\s*Epoch\ \d{1,18}/(\d{1,18})\b")
 # Bars of bytes and of dataset records (downloads, `Map: ... examples/s`) count no steps.
 _NOT_STEPS = re.compile(r"(?:B|examples|ex|ba)/s\s*$")
 _DESCRIPTION = re.compile(r"[\d%:\s]+")
@@ -143,7 +144,11 @@ def read_tqdm(line: str) -> Bar | None:
         # each, one series a stage
         found = [(f"{phase}/{key}" if key else key, value, step) for key, value, step in found]
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
-    lightning = "v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)
+    epochs = _EPOCHS_BAR.match(head)
+    # (a bar over the epochs themselves, scvi-tools' `Epoch 2/5:  40%|...| 2/5 [..., v_num=1,
+    # train_loss=1.75e+3]`, counts epochs as printed, not Lightning's batches)
+    lightning = ("v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)) and not (
+        epochs is not None and epochs.group(1) == total)
     rest = line[bar.end() :].strip() if end else ""
     if rest and (_TQDM.search(rest) or _IGNITE_BAR.search(rest)):
         rest = ""  # more bars on the line: redraws run together, not a log line

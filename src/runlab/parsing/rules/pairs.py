@@ -110,6 +110,10 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
+    # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`
+    r"|^(?:train|training|val|valid|validation|test|eval)_data$"
+    # sbi's count of its training's epochs, `Training neural network. Epochs trained: 35`
+    r"|(?:^|_)epochs_trained$"
     # differential privacy's target δ (Opacus), a setting beside the budget ε it reports
     r"|^δ$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
@@ -327,6 +331,10 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 
 
 _TRAINING = frozenset({"train", "training"})
+# A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`.
+_MID_PHASE = re.compile(
+    r"(?<=\s)((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)):\ +"
+    r"(?=[A-Za-z])", re.ASCII)
 
 
 def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
@@ -414,6 +422,14 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             inner = _phase_section(clause)
             if inner is not None:
                 phase, clause = inner
+            pairs += _qualified(_clause_pairs(clause), f"{phase}/")
+        return pairs
+    if ": " in text and _MID_PHASE.search(text) is not None:
+        # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`: each phase's label
+        # inside the line is the section of the pairs after it, up to the next one
+        parts = _MID_PHASE.split(text)
+        pairs = _clause_pairs(parts[0])
+        for phase, clause in zip(parts[1::2], parts[2::2]):
             pairs += _qualified(_clause_pairs(clause), f"{phase}/")
         return pairs
     return _clause_pairs(line)
@@ -513,7 +529,8 @@ def is_metric_key(key: str) -> bool:
 _AT_STEP = re.compile(
     rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in)"
     rf"\ (step|iteration|iter|epoch|batch|init|fold|trial|round)\ {{1,4}}(\d{{1,18}})(?:/\d{{1,18}})?"
-    rf"\s*[:=]\s*({NUMBER}){VALUE_END}",
+    # (or in words: Aladdin Persson's `Cost at epoch 3 is 2.1236`)
+    rf"(?:\s*[:=]|\ is|\ was)\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
 # Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`.
