@@ -2689,3 +2689,9 @@ def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:
     # a phase's name with its value is a measure, not a label
     assert run(MetricParser(), "epoch: 4 loss: 0.5 val: 0.45") == expect(
         ("loss", 0.5, 4), ("val", 0.45, 4))
+
+
+def test_a_sentence_ending_in_a_phase_word_names_nothing() -> None:
+    assert run(MetricParser(), "Finished Training. Final loss: 0.123",
+               "\t Val. Loss: 0.6 |  Val. PPL: 1.8") == expect(
+        ("Final_loss", 0.123, 0), ("Val_Loss", 0.6, 0), ("Val_PPL", 1.8, 0))

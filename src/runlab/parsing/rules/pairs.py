@@ -112,6 +112,14 @@ _SETTING = re.compile(
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
     # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`
     r"|^(?:train|training|val|valid|validation|test|eval)_data$"
+    # a device's index after its label, `Using device: cuda:0`
+    r"|(?:^|[/_])(?:cuda|mps|xpu|npu|hpu|xla)$"
+    # torchsummary's sizes, `Params size (MB): 4.58`, `Estimated Total Size (MB): 5.27`
+    r"|(?:^|_)size_\((?:[kmgt]i?)?b\)$"
+    # an early stopping's patience count, `EarlyStopping counter: 1 out of 5`
+    r"|(?:^|_)counter$"
+    # a sequence's length, a setting: `Max sequence length: 512`
+    r"|(?:^|_)(?:max_)?(?:sequence|seq|context|block)_length$"
     # sbi's count of its training's epochs, `Training neural network. Epochs trained: 35`
     r"|(?:^|_)epochs_trained$"
     # differential privacy's target δ (Opacus), a setting beside the budget ε it reports
@@ -272,6 +280,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
 PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
                     "testing", "eval", "evaluation", "dev"})
+_PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
@@ -470,8 +479,10 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 " steps") else phase
         else:
             before = _PHASE_DOT.search(line, end, match.start())
-            if before is not None and before.group(1).lower() in PHASES:
-                phase = before.group(1)  # `Val. Loss: 0.68` (bentrevett's seq2seq tutorials)
+            if before is not None and before.group(1).lower() in _PHASES_CUT:
+                # `Val. Loss: 0.68` (bentrevett's seq2seq tutorials); not a sentence's end,
+                # `Finished Training. Final loss: 0.12`
+                phase = before.group(1)
                 key = f"{phase} {key}"
             elif before is not None and before.group(1).lower() in _ABBREVIATED:
                 key = f"{before.group(1)} {key}"  # `Avg. Loss: 0.05` (super_resolution)
