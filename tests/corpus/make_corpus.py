@@ -17064,6 +17064,209 @@ CHECKOUT_ROW["vit_cats_and_dogs"] = "lucidrains/vit-pytorch examples/cats_and_do
 
 
 
+
+def _print_calls(codes: set[Any], seen: Callable[[Any], None]) -> Callable[[], None]:
+    """Calls seen(frame) as a function whose code is in codes calls the builtin print (a
+    profile hook's c_call event, on this thread): its locals as they are when it prints, the
+    values it hands to print. Returns the function that removes the hook."""
+    import builtins
+
+    def profile(frame: Any, event: str, value: Any) -> None:
+        if event == "c_call" and value is builtins.print and frame.f_code in codes:
+            seen(frame)
+
+    sys.setprofile(profile)
+    return lambda: sys.setprofile(None)
+
+
+def sklearn_rbm_verbose() -> Truth:
+    """BernoulliRBM(n_components=16, n_iter=10, verbose=1) of 200 synthetic binary vectors of
+    64 features (each on with probability 0.3): `[BernoulliRBM] Iteration 1,
+    pseudo-likelihood = -39.16, time = 0.00s` each iteration (`%.2f`). The estimator keeps no
+    record of it: the truth is the array `score_samples(X)` returns to `fit` inside its loop
+    (read by a profile hook as it returns), averaged as `fit` does (`.mean()`, the value it
+    prints), as `pseudo-likelihood` at `fit`'s `iteration` (from 1, as printed). The seconds
+    are a timing."""
+    import numpy as np
+    from sklearn.neural_network import BernoulliRBM
+
+    rng = np.random.default_rng(0)
+    x = (rng.random((200, 64)) < 0.3).astype(float)
+    truth: Truth = []
+
+    def seen(frame: Any, value: Any) -> None:
+        caller = frame.f_back
+        if caller.f_code.co_name == "fit" and "iteration" in caller.f_locals:
+            truth.append(point("pseudo-likelihood", value.mean(), caller.f_locals["iteration"]))
+
+    stop = _returns([BernoulliRBM.score_samples], seen)
+    try:
+        BernoulliRBM(n_components=16, n_iter=10, random_state=0, verbose=1).fit(x)
+    finally:
+        stop()
+    if [p["step"] for p in truth] != list(range(1, 11)):
+        raise SystemExit("sklearn_rbm_verbose: not one pseudo-likelihood an iteration")
+    return truth
+
+
+CASES["sklearn_rbm_verbose"] = sklearn_rbm_verbose
+
+
+def sklearn_mds_verbose() -> Truth:
+    """MDS(n_components=2, init="random", n_init=1, normalized_stress=False, verbose=2) (metric
+    SMACOF) of 60 points in 5 dimensions around 3 centres (`make_blobs`): `Iteration 0, stress
+    50412.2185` each iteration (`_smacof_single`, `.4f`, from 0), then `Convergence criterion
+    reached (iteration N).`. Truth: `_smacof_single`'s locals `stress` and `it` as it calls
+    print with them (a profile hook on that call), as `stress` at `it` (as printed); the last
+    is checked equal to the estimator's `stress_`."""
+    from sklearn.datasets import make_blobs
+    from sklearn.manifold import MDS, _mds
+
+    x, _ = make_blobs(60, n_features=5, centers=3, random_state=0)
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        values = frame.f_locals
+        if "stress" in values and not any(p["step"] == values["it"] for p in truth):
+            truth.append(point("stress", values["stress"], values["it"]))
+
+    stop = _print_calls({_mds._smacof_single.__code__}, seen)
+    try:
+        model = MDS(n_components=2, init="random", n_init=1, normalized_stress=False,
+                    random_state=0, verbose=2).fit(x)
+    finally:
+        stop()
+    if [p["step"] for p in truth] != list(range(model.n_iter_)) or (
+            truth[-1]["value"] != model.stress_):
+        raise SystemExit("sklearn_mds_verbose: not one stress an iteration, ending at stress_")
+    return truth
+
+
+CASES["sklearn_mds_verbose"] = sklearn_mds_verbose
+
+
+def sklearn_dict_learning_verbose() -> Truth:
+    """DictionaryLearning(n_components=8, max_iter=10, verbose=2), then
+    MiniBatchDictionaryLearning(n_components=8, batch_size=10, max_iter=3, verbose=1), of a
+    60 x 20 matrix of normal values: `Iteration   1 (elapsed time:   0s,  0.0mn, current cost
+    551.115)` (`_dict_learning`, before each iteration: the cost after the one before, `nan`
+    at 0), with `sparse_encode`'s dots between, then `[dict_learning]` and `Minibatch step
+    1/18: mean batch cost: 4.458...` (the first epoch), then `Minibatch step 7/18: mean batch
+    cost: 9.38..., ewa cost: 9.38...` (`_check_convergence`, the full float). Truth:
+    `_dict_learning`'s `current_cost` as it calls print with it (a profile hook on the call;
+    the nan at iteration 0 left out) as `current_cost` at its `ii` (as printed); the last
+    printed is checked to be the cost list's one before last (the last is never printed);
+    `_check_convergence`'s `batch_cost` and its estimator's `_ewa_cost` as it returns
+    (`_ewa_cost` from the second epoch on, as printed), as `mean_batch_cost` and `ewa_cost` at
+    its `step` (from 1, as printed; the last checked equal to `n_steps_`). The elapsed times
+    are timings."""
+    import math
+
+    import numpy as np
+    from sklearn.decomposition import (DictionaryLearning, MiniBatchDictionaryLearning,
+                                       _dict_learning)
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 20))
+    truth: Truth = []
+
+    def printed(frame: Any) -> None:
+        values = frame.f_locals
+        # the first print of an iteration is its `Iteration` line; a later one (`---
+        # Convergence reached`) comes after the cost is updated, and prints no cost
+        if "current_cost" in values and values["verbose"] >= 2 and not math.isnan(
+                values["current_cost"]) and not any(p["step"] == values["ii"] for p in truth):
+            truth.append(point("current_cost", values["current_cost"], values["ii"]))
+
+    stop = _print_calls({_dict_learning._dict_learning.__code__}, printed)
+    try:
+        model = DictionaryLearning(n_components=8, max_iter=10, random_state=0,
+                                   verbose=2).fit(x)
+    finally:
+        stop()
+    costs = [p["value"] for p in truth]
+    if [p["step"] for p in truth] != list(range(1, model.n_iter_)) or (
+            costs != model.error_[:len(costs)]):
+        raise SystemExit("sklearn_dict_learning_verbose: costs are not error_'s")
+
+    def returned(frame: Any, value: Any) -> None:
+        values = frame.f_locals
+        truth.append(point("mean_batch_cost", values["batch_cost"], values["step"]))
+        if values["step"] > min(100, values["n_samples"] / values["batch_size"]):
+            truth.append(point("ewa_cost", values["self"]._ewa_cost, values["step"]))
+
+    stop = _returns([MiniBatchDictionaryLearning._check_convergence], returned)
+    try:
+        minibatch = MiniBatchDictionaryLearning(n_components=8, batch_size=10, max_iter=3,
+                                                random_state=0, verbose=1).fit(x)
+    finally:
+        stop()
+    if truth[-1]["step"] != minibatch.n_steps_:
+        raise SystemExit("sklearn_dict_learning_verbose: steps are not n_steps_")
+    return truth
+
+
+CASES["sklearn_dict_learning_verbose"] = sklearn_dict_learning_verbose
+
+
+
+def pycaret_classification() -> Truth:
+    """PyCaret's functional API as its tutorials use it: `setup(frame, target="target",
+    session_id=123, fold=3, n_jobs=1)` on a synthetic binary task (`make_classification(200,
+    n_features=6, random_state=0)` as a DataFrame; the tutorials' datasets are downloaded),
+    then `create_model("lr")` and `compare_models(include=["lr", "dt", "knn"])` (three models
+    rather than every one, and 3 folds rather than 10, to keep the run short). Its command-line
+    display (`pycaret/internal/display/display_backend.py`, `CLIBackend.display`: `pprint` of
+    the grid's DataFrame): setup's table of settings (`Description  Value`), tqdm's
+    `Processing:` bars, the fold grid (index `Fold`: `0  0.9149  0.9293  ...`, then `Mean` and
+    `Std` rows, columns `Accuracy AUC Recall Prec. F1 Kappa MCC`), the comparison grid
+    (`lr  Logistic Regression  0.9214 ...`, pandas wrapping its columns with `\\`). Truth:
+    the grids PyCaret keeps of what it displays (`pull()` after each call: its display
+    container's last DataFrame, the one printed), each cell keyed by its row then its column
+    as printed, as sklearn_classification_report's: `0/Accuracy`, `Mean/Accuracy`,
+    `Std/Accuracy`, `lr/Accuracy`; no step (the rows are folds and models, not steps, as in
+    surprise_cross_validate). Left out: setup's settings, the `Model` names and `TT (Sec)`, a
+    timing. Run in a temporary folder, where PyCaret writes its `logs.log`."""
+    cwd = os.getcwd()
+    os.chdir(tempfile.mkdtemp())
+    try:
+        return _pycaret_classification()
+    finally:
+        os.chdir(cwd)
+
+
+def _pycaret_classification() -> Truth:
+    """pycaret_classification's run, in the folder it is called in."""
+    import pandas as pd
+    from pycaret.classification import compare_models, create_model, pull, setup
+    from sklearn.datasets import make_classification
+
+    x, y = make_classification(200, n_features=6, random_state=0)
+    frame = pd.DataFrame(x, columns=[f"f{k}" for k in range(6)])
+    frame["target"] = y
+    setup(frame, target="target", session_id=123, fold=3, n_jobs=1)
+    truth: Truth = []
+
+    def grid(table: Any) -> None:
+        for row, values in table.iterrows():
+            for column, value in values.items():
+                if column not in ("Model", "TT (Sec)"):
+                    truth.append(point(f"{row}/{column}", value, None))
+
+    create_model("lr")
+    grid(pull())
+    compare_models(include=["lr", "dt", "knn"])
+    grid(pull())
+    return truth
+
+
+CASES["pycaret_classification"] = pycaret_classification
+OWN_ENVIRONMENT["pycaret_classification"] = {
+    "pycaret": "pycaret", "scikit-learn": "scikit-learn (pycaret_classification case)",
+    "pandas": "pandas (pycaret_classification case)",
+    "numpy": "numpy (pycaret_classification case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
