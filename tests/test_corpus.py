@@ -90,8 +90,12 @@ CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # 7.716 --> `; mlxtend's SequentialFeatureSelector writes `Features: 1/3 -- score: 0.96` to
 # stderr with no newline, so joblib's `[Parallel(n_jobs=1)]: Done ...` runs on right after the
 # value (`0.96[Parallel`), and its `Best accuracy score: 0.97` runs on after the last score.
+# PyCaret prints its grids as pandas frames, a row a fold or a model under a header of metric
+# names (`Fold` alone on the line under it; the models' grid wrapped with `\`): a frame's cells
+# are not read as metrics.
 NOT_READ = {"tslearn_kmeans.pipe.log", "tslearn_kmeans.pty.log", "mlxtend_sfs.pipe.log",
-            "mlxtend_sfs.pty.log"}
+            "mlxtend_sfs.pty.log", "pycaret_classification.pipe.log",
+            "pycaret_classification.pty.log"}
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:

@@ -2695,3 +2695,11 @@ def test_a_sentence_ending_in_a_phase_word_names_nothing() -> None:
     assert run(MetricParser(), "Finished Training. Final loss: 0.123",
                "\t Val. Loss: 0.6 |  Val. PPL: 1.8") == expect(
         ("Final_loss", 0.123, 0), ("Val_Loss", 0.6, 0), ("Val_PPL", 1.8, 0))
+
+
+def test_more_scikit_learn_verbose_lines() -> None:
+    assert run(MetricParser(), "Iteration 0, stress 50412.2185", "Iteration 1, stress 48519.3502",
+               "[BernoulliRBM] Iteration 2, pseudo-likelihood = -38.42, time = 0.01s",
+               "......Iteration   3 (elapsed time:   0s,  0.0mn, current cost  551.115)") == expect(
+        ("stress", 50412.2185, 0), ("stress", 48519.3502, 1), ("pseudo-likelihood", -38.42, 2),
+        ("current_cost", 551.115, 3))

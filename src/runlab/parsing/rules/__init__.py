@@ -369,7 +369,10 @@ RULES: list[Rule] = [
         "scikit-learn's verbose MLP: `Iteration 5, loss = 0.42` (step 5), then "
         "`Validation score: 0.75` as validation_score; KMeans' `Iteration 5, inertia 2.1e4.`; "
         "t-SNE's `[t-SNE] Iteration 50: error = 43.6, gradient norm = 0.13 (...)` and `KL "
-        "divergence after 250 iterations with early exaggeration: 40.7` at the iteration",
+        "divergence after 250 iterations with early exaggeration: 40.7` at the iteration; MDS's "
+        "`Iteration 3, stress 4591.3`, BernoulliRBM's `[BernoulliRBM] Iteration 1, "
+        "pseudo-likelihood = -39.16, time = 0.01s` and dictionary learning's `Iteration   1 "
+        "(elapsed time:   0s,  0.0mn, current cost  551.115)`",
         parse_sklearn,
         ("Iteration ", "Validation score: ", "[t-SNE] "),
         sets_step=True,

@@ -126,8 +126,16 @@ def parse_noise(line: str) -> list[Found]:
 
 # KMeans' `Iteration 0, inertia 31494.96689316255.` (sklearn/cluster/_kmeans.py), each of its
 # `n_init` runs counting from 0 again.
+# MDS's `Iteration 3, stress 4591.31` (sklearn/manifold/_mds.py); BernoulliRBM's
+# `[BernoulliRBM] Iteration 1, pseudo-likelihood = -39.16, time = 0.01s`; dictionary learning's
+# `Iteration   1 (elapsed time:   0s,  0.0mn, current cost  551.115)`, after the dots its sparse
+# coding draws (sklearn/decomposition/_dict_learning.py).
 _SKLEARN = re.compile(
-    rf"\s*(?:Iteration (\d{{1,18}}), (loss = |inertia )({NUMBER})\.?|Validation score: ({NUMBER}))"
+    rf"\s*(?:\[BernoulliRBM\] )?(?:Iteration (\d{{1,18}}), (loss = |inertia |stress "
+    rf"|pseudo-likelihood = )({NUMBER})(?:\.|, time = \d{{1,9}}\.\d{{1,9}}s)?"
+    rf"|Validation score: ({NUMBER})"
+    rf"|\.{{0,4000}}Iteration\ {{1,8}}(\d{{1,18}})\ \(elapsed\ time:\ {{0,8}}\d{{1,18}}s,"
+    rf"\ {{0,8}}\d{{1,18}}\.\dmn,\ current\ cost\ {{1,12}}({NUMBER})\))"
     r"\s*$",
     re.ASCII,
 )
@@ -158,7 +166,10 @@ def parse_sklearn(line: str) -> list[Found]:
                     ("gradient_norm", to_number(norm), None)]
         key = "KL_divergence_with_early_exaggeration" if early else "KL_divergence"
         return [("iteration", int(after), int(after)), (key, to_number(divergence), None)]
-    iteration, measure, value, score = match.groups()
+    iteration, measure, value, score, coded, cost = match.groups()
+    if coded is not None:
+        step = int(coded)
+        return [("iteration", step, step), ("current_cost", to_number(cost), None)]
     if iteration is None:
         return [("validation_score", to_number(score), None)]
     step = int(iteration)
