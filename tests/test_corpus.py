@@ -30,6 +30,9 @@ RECALL = 0.95
 # printed are not in the output.
 LAST_FRAME_ONLY = {"lightning_rich.pipe.log", "pytorch_tabular.pipe.log", "pymc_advi.pipe.log"}
 RECALL_OF = {
+    # PyCaret's models' grid, a pandas frame with a column of models' names in words and its
+    # last columns wrapped under it after a `\`, is not read (its folds' grid is)
+    "pycaret_classification.pipe.log": 0.6, "pycaret_classification.pty.log": 0.6,
     "lightning_rich.pty.log": 0.65, "pytorch_tabular.pty.log": 0.6,
     # A 100-column terminal cuts a bar before its last items: tianshou's `rew` and `len` after
     # its counters, Catalyst's `loss`, `lr`, `momentum`, neuralforecast's `valid_loss` and
@@ -90,12 +93,8 @@ CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # 7.716 --> `; mlxtend's SequentialFeatureSelector writes `Features: 1/3 -- score: 0.96` to
 # stderr with no newline, so joblib's `[Parallel(n_jobs=1)]: Done ...` runs on right after the
 # value (`0.96[Parallel`), and its `Best accuracy score: 0.97` runs on after the last score.
-# PyCaret prints its grids as pandas frames, a row a fold or a model under a header of metric
-# names (`Fold` alone on the line under it; the models' grid wrapped with `\`): a frame's cells
-# are not read as metrics.
 NOT_READ = {"tslearn_kmeans.pipe.log", "tslearn_kmeans.pty.log", "mlxtend_sfs.pipe.log",
-            "mlxtend_sfs.pty.log", "pycaret_classification.pipe.log",
-            "pycaret_classification.pty.log"}
+            "mlxtend_sfs.pty.log"}
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:

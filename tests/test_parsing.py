@@ -2703,3 +2703,14 @@ def test_more_scikit_learn_verbose_lines() -> None:
                "......Iteration   3 (elapsed time:   0s,  0.0mn, current cost  551.115)") == expect(
         ("stress", 50412.2185, 0), ("stress", 48519.3502, 1), ("pseudo-likelihood", -38.42, 2),
         ("current_cost", 551.115, 3))
+
+
+def test_a_grid_of_scores_by_fold() -> None:
+    # PyCaret's create_model: a row a fold, then the mean and the deviation
+    assert run(MetricParser(), "      Accuracy     AUC  Recall",
+               "Fold                          ", "0       0.9149  0.9293  0.9167",
+               "Mean    0.9214  0.9641  0.9287", "Processing:   0%|          | 0/17") == expect(
+        ("0/Accuracy", 0.9149, 0), ("0/AUC", 0.9293, 0), ("0/Recall", 0.9167, 0),
+        ("Mean/Accuracy", 0.9214, 0), ("Mean/AUC", 0.9641, 0), ("Mean/Recall", 0.9287, 0))
+    # a header of other words is no grid
+    assert run(MetricParser(), "      Name     Size  Owner", "0       1.5  2.5  3.5") == []

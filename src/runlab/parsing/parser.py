@@ -472,6 +472,13 @@ class MetricParser:
                 found.append((name, findings, redraws))
             if final:
                 break
+        if not found and not released and position is None and header is None and _ends_number(
+                line) and self._alone is not None:
+            # No rule read it, though one was asked: `val loss 3.91` as if no trigger were
+            # in the line.
+            alone = self._alone(line)
+            if alone:
+                found.append(("name_value", alone, False))
         if found:
             return self._resolve(found, released, position, header)
         return released

@@ -70,6 +70,7 @@ from runlab.parsing.rules.libraries import (
     parse_nevergrad,
     parse_stylegan,
     parse_id_table,
+    parse_score_grid,
     parse_running_generation,
     parse_table_groups,
     parse_table_header,
@@ -85,6 +86,7 @@ from runlab.parsing.rules.libraries import (
     results_rows,
     statsmodels_rows,
     group_rows,
+    grid_rows,
     id_rows,
     table_rows,
     wandb_rows,
@@ -534,6 +536,15 @@ RULES: list[Rule] = [
         ("DataLoader 0",),
         final=True,
         rows=results_rows,
+    ),
+    Rule(
+        "score_grid",
+        "a grid of scores printed as a pandas frame, PyCaret's `      Accuracy     AUC  Recall   "
+        "Prec.      F1   Kappa     MCC` over `Fold` and a row a fold (`0`, ..., `Mean`, `Std`): "
+        "each cell named row then column, `0/Accuracy`, `Mean/AUC`",
+        parse_score_grid,
+        ("Accuracy  ", "MAE  "),
+        rows=grid_rows,
     ),
     Rule(
         "id_table",

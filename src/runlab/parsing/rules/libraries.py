@@ -557,6 +557,44 @@ def parse_running_generation(line: str) -> list[Found]:
     return [] if match is None else [("generation", int(match.group(1)), int(match.group(1)))]
 
 
+# A grid of scores printed as a pandas frame, a row a fold under a header of measures' names,
+# PyCaret's `create_model`:
+#     `      Accuracy     AUC  Recall   Prec.      F1   Kappa     MCC`
+#     `Fold                                                          `
+#     `0       0.9149  0.9293  0.9167  0.9167  0.9167  0.8297  0.8297`, ..., `Mean ...`, `Std ...`
+# Each cell is named row then column, `0/Accuracy`, `Mean/AUC` (as a classification report's).
+_GRID_NAMES = frozenset({"AUC", "Recall", "Prec.", "Precision", "F1", "Kappa", "MCC", "MAE",
+                         "MSE", "RMSE", "R2", "RMSLE", "MAPE", "Accuracy"})
+_GRID_HEADER = re.compile(r"\ {2,40}(?:[A-Za-z][\w.]{0,20}\ {2,40}){2,20}[A-Za-z][\w.]{0,20}\s*")
+_GRID_INDEX = re.compile(r"[A-Za-z][\w.]{0,30}\ *")
+
+
+def parse_score_grid(line: str) -> list[Found]:
+    """A header of measures' names only, PyCaret's `   Accuracy     AUC  Recall ...`."""
+    if _GRID_HEADER.fullmatch(line) is None:
+        return []
+    names = line.split()
+    return [CLAIM] if all(name in _GRID_NAMES for name in names) else []
+
+
+def grid_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows of a score grid: its index's name alone (`Fold`), then a label and a number a
+    column each."""
+    names = header.split()
+
+    def read(line: str) -> list[Found]:
+        fields = line.split()
+        if len(fields) == 1 and _GRID_INDEX.fullmatch(line):
+            return [CLAIM]
+        if len(fields) != len(names) + 1:
+            return []
+        values = [parse_number(field) for field in fields[1:]]
+        return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
+                if value is not None] or []
+
+    return read
+
+
 # A table of things, one row each, its first column their id: neat-python's species,
 #     `   ID   age  size   fitness   adj fit  stag`, `  ====  ===  ====  =========  =======  ====`,
 #     `     1    0   150      2.968    0.548     0`
