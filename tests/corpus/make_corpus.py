@@ -17267,6 +17267,176 @@ OWN_ENVIRONMENT["pycaret_classification"] = {
     "numpy": "numpy (pycaret_classification case)"}
 
 
+
+# --- Forecasting quick starts: NeuralProphet, Prophet (cmdstanpy), statsforecast ---------------
+# The three run alone, in one environment of their own: NeuralProphet 0.9.0 needs NumPy 1 and
+# (its lock file's era) pytorch-lightning 2.3, which needs setuptools' pkg_resources; its
+# learning-rate finder reloads a checkpoint that torch 2.6 on refuses (`weights_only`), so
+# torch 2.5.1; statsforecast's fugue needs a pyarrow built for NumPy 1:
+#
+#     python -m venv ~/forecast2-venv
+#     ~/forecast2-venv/bin/pip install torch==2.5.1 neuralprophet==0.9.0 prophet statsforecast
+#     ~/forecast2-venv/bin/pip install pytorch-lightning==2.3.0 torchmetrics==1.4.0.post0 \
+#         pandas==2.2.2 "pyarrow<20" "setuptools<70"
+#     for case in neuralprophet_quickstart prophet_cmdstanpy_console \
+#             statsforecast_autoarima_trace; do
+#         ~/forecast2-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+
+QUICKSTART_ENVIRONMENT = {name: f"{name} (forecasting quick-start cases)" for name in
+                          ("torch", "numpy", "pandas", "pytorch-lightning", "torchmetrics",
+                           "tqdm", "cmdstanpy", "pyarrow", "setuptools")}
+
+
+def _peyton_manning_standin() -> Any:
+    """A stand-in for the quick starts' Wikipedia page views of Peyton Manning (a download):
+    2905 days from 2007-12-10 as a `ds`, `y` frame, `y` a log count near 8 with a yearly
+    season (the football season's peak), a weekly one, a trend that turns three times (the
+    real series' changes of level) and noise, seeded."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    t = np.arange(2905)
+    trend = np.interp(t, [0, 700, 1400, 2100, 2904], [0.0, 0.8, 0.3, 0.9, 0.5])
+    y = (8.0 + trend + 0.6 * np.cos(2 * np.pi * (t - 60) / 365.25)
+         + 0.15 * np.sin(2 * np.pi * t / 7) + 0.3 * rng.normal(size=t.size))
+    return pd.DataFrame({"ds": pd.date_range("2007-12-10", periods=t.size, freq="D"), "y": y})
+
+
+def neuralprophet_quickstart() -> Truth:
+    """NeuralProphet 0.9.0's minimal example (its README, at the 0.9.0 tag: `m =
+    NeuralProphet()`, `metrics = m.fit(df, freq="D")`, `forecast = m.predict(df)`) on
+    `_peyton_manning_standin()` (the real data is a download), with `epochs=10` (else it sets
+    its own from the data's length) and `neuralprophet.set_random_seed(0)` first (so both
+    runs print the same), from a temporary folder (its `MetricsLogger`, a TensorBoard logger,
+    writes there), one torch thread. It logs its INFO and WARNING lines (`INFO -
+    (NP.config.set_auto_batch_epoch) - Auto-set batch_size to 64`), the learning-rate
+    finder's bar `Finding best initial lr`, then its own bar (`ProgressBar`,
+    `neuralprophet/logger.py`: a Lightning `TQDMProgressBar` whose epoch bar is moved once an
+    epoch, `Epoch 3:  30%|███       | 3/10`) beside Lightning's training bar, which, with no
+    count, carries the epoch's logged values at each epoch's end, after that epoch's bar:
+    `Training: |          | 0/? [00:00<?, ?it/s, v_num=0, train_loss=0.0252,
+    reg_loss=0.000, MAE=0.321, RMSE=0.397, Loss=0.0252, RegLoss=0.000]`; then predict's INFO
+    lines and bar. Truth: the library's own record, the `metrics` frame `fit` returns (its
+    `MetricsLogger.history`, what the logger was given at each epoch's end): `train_loss`,
+    `reg_loss`, `MAE`, `RMSE`, `Loss`, `RegLoss` at the epoch the bar shows (`epoch` + 1,
+    from 1); `v_num` is the logger's version."""
+    import shutil
+
+    import torch
+    from neuralprophet import NeuralProphet, set_random_seed
+
+    torch.set_num_threads(1)
+    df = _peyton_manning_standin()
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        set_random_seed(0)
+        m = NeuralProphet(epochs=10)
+        metrics = m.fit(df, freq="D")
+        m.predict(df)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    keys = ["train_loss", "reg_loss", "MAE", "RMSE", "Loss", "RegLoss"]
+    if list(metrics.columns) != keys + ["epoch"] or list(metrics["epoch"]) != list(range(10)):
+        raise SystemExit(f"neuralprophet_quickstart: metrics {list(metrics.columns)}")
+    return [point(key, row[key], int(row["epoch"]) + 1) for _, row in metrics.iterrows()
+            for key in keys]
+
+
+CASES["neuralprophet_quickstart"] = neuralprophet_quickstart
+OWN_ENVIRONMENT["neuralprophet_quickstart"] = dict(QUICKSTART_ENVIRONMENT,
+                                                   neuralprophet="neuralprophet")
+
+
+def prophet_cmdstanpy_console() -> Truth:
+    """Prophet's quick start (`m = Prophet()`, `m.fit(df)`) on `_peyton_manning_standin()`
+    (the real CSV is a download), run with cmdstanpy's `show_console=True`, which `fit` passes
+    on to `CmdStanModel.optimize`: by default (cmdstanpy 1.x) CmdStan's console goes to a
+    file and the user sees only cmdstanpy's log lines, `21:05:53 - cmdstanpy - INFO - Chain
+    [1] start processing` and `... done processing`; with it, cmdstanpy prints each console
+    line as `Chain [1] ` and the line stripped (`cmdstanpy/model.py`, `_run_cmdstan`): CmdStan's
+    arguments, `Initial log joint probability = -6.68799`, and L-BFGS' table, a header
+    before every hundredth iteration's row (`Chain [1] Iter      log prob        ||dx||
+    ||grad||       alpha      alpha0  # evals  Notes`, `Chain [1] 99       8792.21
+    0.00591792        1344.7      0.5995      0.5995      116`), rows also where a line
+    search failed (`... LS failed, Hessian reset`) and at the last iteration. cmdstanpy reads
+    CmdStan's output with a loop that polls the process and prints a bare `Chain [1] ` for each
+    empty read until it exits: how many differs from run to run. `save_iterations=True` (also
+    passed on) makes CmdStan write every iteration to its output CSV (it changes no step of the
+    optimizer). Truth: that CSV, as cmdstanpy reads it (`optimized_iterations_pd`, a row an
+    iteration, the first the initial point): its `lp__` as `Initial_log_joint_probability` (no
+    step: the line names none), and as `log_prob` at each iteration that the table prints for its
+    refresh (every 100th, `iteration + 1` a multiple of 100) and at the last; the rows printed for
+    a failed line search are left out (the CSV does not say which iterations' search failed), and
+    so are `||dx||`, `||grad||`, `alpha`, `alpha0` (the CSV keeps none of them) and `# evals` (a
+    count)."""
+    from prophet import Prophet
+
+    df = _peyton_manning_standin()
+    m = Prophet()
+    m.fit(df, show_console=True, save_iterations=True)
+    lp = [float(v) for v in m.stan_backend.stan_fit.optimized_iterations_pd["lp__"]]
+    last = len(lp) - 1
+    truth = [point("Initial_log_joint_probability", lp[0], None)]
+    truth += [point("log_prob", lp[i], i) for i in range(1, last + 1)
+              if (i + 1) % 100 == 0 or i == last]
+    return truth
+
+
+CASES["prophet_cmdstanpy_console"] = prophet_cmdstanpy_console
+OWN_ENVIRONMENT["prophet_cmdstanpy_console"] = dict(QUICKSTART_ENVIRONMENT, prophet="prophet")
+
+
+def statsforecast_autoarima_trace() -> Truth:
+    """statsforecast's README minimal example (`StatsForecast(models=[AutoARIMA(
+    season_length=12)], freq='ME')`, `sf.fit(df)`, `sf.predict(h=12, level=[95])`, on
+    `statsforecast.utils.AirPassengersDF`, the data the package ships), with AutoARIMA's
+    documented `trace=True` ("the list of ARIMA models considered will be reported") and the
+    forecast printed (`print(sf.predict(...))`, a frame). The stepwise search prints each
+    model it fits with its information criterion (AICc, the default `ic`), with no name:
+    `ARIMA(0,1,0)(0,1,0)[12]                    : 1031.5391` (`inf` for a model refused, as
+    its first here), eleven lines in all, from `statsforecast/arima.py` (`myarima`:
+    `print(f"{arima_string(fit, padding=True)} : {fit['ic']:.4f}")`). Truth: the value that print
+    formats, the printing frame's `fit["ic"]` (the module's `print` hooked), as `ic` (no name is
+    printed; the search keeps it under that name), no step (the lines count nothing); the refused
+    models' `inf` is left out."""
+    import math
+
+    import statsforecast.arima as arima
+    from statsforecast import StatsForecast
+    from statsforecast.models import AutoARIMA
+    from statsforecast.utils import AirPassengersDF
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        fit = frame.f_locals.get("fit")
+        # `model_str` is made only where a fit failed (its line prints `inf`, not `fit`'s ic)
+        if (frame.f_code.co_name == "myarima" and "model_str" not in frame.f_locals
+                and isinstance(fit, dict) and math.isfinite(fit["ic"])):
+            truth.append(point("ic", fit["ic"], None))
+        print(*args, **kwargs)
+
+    arima.print = printed  # type: ignore[attr-defined]  # the module's own name, found first
+    try:
+        df = AirPassengersDF
+        sf = StatsForecast(models=[AutoARIMA(season_length=12, trace=True)], freq="ME")
+        sf.fit(df)
+        print(sf.predict(h=12, level=[95]))
+    finally:
+        del arima.print  # type: ignore[attr-defined]
+    return truth
+
+
+CASES["statsforecast_autoarima_trace"] = statsforecast_autoarima_trace
+OWN_ENVIRONMENT["statsforecast_autoarima_trace"] = dict(QUICKSTART_ENVIRONMENT,
+                                                        statsforecast="statsforecast")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
