@@ -33,6 +33,8 @@ RECALL_OF = {
     # PyCaret's models' grid, a pandas frame with a column of models' names in words and its
     # last columns wrapped under it after a `\`, is not read (its folds' grid is)
     "pycaret_classification.pipe.log": 0.6, "pycaret_classification.pty.log": 0.6,
+    # A 100-column terminal cuts NeuralProphet's bar before its last two values.
+    "neuralprophet_quickstart.pty.log": 0.6,
     "lightning_rich.pty.log": 0.65, "pytorch_tabular.pty.log": 0.6,
     # A 100-column terminal cuts a bar before its last items: tianshou's `rew` and `len` after
     # its counters, Catalyst's `loss`, `lr`, `momentum`, neuralforecast's `valid_loss` and
@@ -75,6 +77,10 @@ AT_STEP_OF = {
     # TorchRL's description redrawn at a count that has not moved is the next step (tqdm
     # throttles its count), so a value drawn again lands a step or two late.
     "torchrl_ppo.pipe.log": 0.25, "torchrl_ppo.pty.log": 0.25,
+    # NeuralProphet's values are on Lightning's bar, which never counts (`Training: |  | 0/?`),
+    # while its own epoch bar counts back to 0 between epochs: each value lands at its count
+    # (0 to 9), not at the epoch printed (1 to 10).
+    "neuralprophet_quickstart.pipe.log": 0.0, "neuralprophet_quickstart.pty.log": 0.0,
 }
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()
@@ -93,8 +99,14 @@ CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # 7.716 --> `; mlxtend's SequentialFeatureSelector writes `Features: 1/3 -- score: 0.96` to
 # stderr with no newline, so joblib's `[Parallel(n_jobs=1)]: Done ...` runs on right after the
 # value (`0.96[Parallel`), and its `Best accuracy score: 0.97` runs on after the last score.
+# CmdStan's iteration table under Prophet (`Chain [1] Iter      log prob        ||dx||  ...`,
+# each row after `Chain [1] `, its `Notes` column mostly blank) is not read; statsforecast's
+# AutoARIMA trace prints each model's criterion with no name (`ARIMA(0,1,0)(0,1,0)[12]   :
+# 1031.5391`).
 NOT_READ = {"tslearn_kmeans.pipe.log", "tslearn_kmeans.pty.log", "mlxtend_sfs.pipe.log",
-            "mlxtend_sfs.pty.log"}
+            "mlxtend_sfs.pty.log", "prophet_cmdstanpy_console.pipe.log",
+            "prophet_cmdstanpy_console.pty.log", "statsforecast_autoarima_trace.pipe.log",
+            "statsforecast_autoarima_trace.pty.log"}
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:

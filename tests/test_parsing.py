@@ -2714,3 +2714,15 @@ def test_a_grid_of_scores_by_fold() -> None:
         ("Mean/Accuracy", 0.9214, 0), ("Mean/AUC", 0.9641, 0), ("Mean/Recall", 0.9287, 0))
     # a header of other words is no grid
     assert run(MetricParser(), "      Name     Size  Owner", "0       1.5  2.5  3.5") == []
+
+
+def test_lightning_s_training_bar_and_settings_at_their_default() -> None:
+    # Lightning's bar before its epoch is set (`Training`) names no stage; a key that names
+    # its phase keeps it once
+    assert run(MetricParser(), "Training: |          | 0/? [00:00<?, ?it/s, v_num=0, "
+               "train_loss=0.450, MAE=2.070]") == expect(("train_loss", 0.45, 0), ("MAE", 2.07, 0))
+    assert run(MetricParser(), "train: 100%|██████████| 5/5 [00:01<00:00, 9.5it/s, train_loss=0.3, "
+               "iou=0.5]") == expect(("train_loss", 0.3, 5), ("train/iou", 0.5, 5))
+    # CmdStan's settings left at their default
+    assert run(MetricParser(), "Chain [1] tol_obj = 1e-12 (Default)",
+               "Chain [1] history_size = 5 (Default)") == []

@@ -17,7 +17,7 @@ from runlab.parsing.rules.base import (
     to_number,
 )
 from runlab.parsing.rules.dicts import parse_python_dict
-from runlab.parsing.rules.pairs import PHASES, is_metric_key, key_value_pairs
+from runlab.parsing.rules.pairs import PHASES, is_metric_key, key_value_pairs, phased
 
 # keras ----------------------------------------------------------------------------------------
 
@@ -138,11 +138,13 @@ def read_tqdm(line: str) -> Bar | None:
     if stage is not None and stage.group(1).lower() in PHASES:
         description = stage.group(1)  # Catalyst's `1/3 * Epoch (train):`
     phase = description if description.lower() in PHASES else _counted_phase(head)
-    if phase and found:
+    if phase and found and not (description == "Training" and "v_num=" in (postfix or "")):
         # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch), and
         # with its counter, `Epoch 1 train:`, `Validation epoch 1:`: the same postfix keys in
-        # each, one series a stage
-        found = [(f"{phase}/{key}" if key else key, value, step) for key, value, step in found]
+        # each, one series a stage; a key that names its phase already keeps it once
+        # (Lightning's own bar, `Training` until its epoch is set, is no stage's: NeuralProphet)
+        found = [(f"{phase}/{key}" if key and not phased(key) else key, value, step)
+                 for key, value, step in found]
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
     epochs = _EPOCHS_BAR.match(head)
     # (a bar over the epochs themselves, scvi-tools' `Epoch 2/5:  40%|...| 2/5 [..., v_num=1,

@@ -38,7 +38,9 @@ _NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
-            r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds)\b)")
+            r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds)\b"
+            # a setting left at its default, CmdStan's `tol_obj = 1e-12 (Default)`
+            r"|\ \(Default\))")
 # A value may also end at a colon that ends a clause: PEFT's `epoch=0: train_ppl=...`.
 _PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
