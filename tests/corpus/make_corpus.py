@@ -17437,6 +17437,251 @@ OWN_ENVIRONMENT["statsforecast_autoarima_trace"] = dict(QUICKSTART_ENVIRONMENT,
                                                         statsforecast="statsforecast")
 
 
+
+# --- famous hand-written RL scripts on gym's old API: sfujim/TD3, Udacity's DQN, keon's DQN ------
+# Each runs alone, in one small environment of its own (box2d built from source by PyPI's swig,
+# for LunarLander; keras 3 on torch, KERAS_BACKEND as every case here), from a checkout of its
+# repository:
+#
+#     python -m venv ~/oldgym-venv && ~/oldgym-venv/bin/pip install torch==2.14.1
+#     ~/oldgym-venv/bin/pip install torch==2.14.1 gymnasium swig keras matplotlib
+#     ~/oldgym-venv/bin/pip install "gymnasium[box2d]"
+#     git clone https://github.com/sfujim/TD3 ~/TD3
+#     export SFUJIM_TD3=~/TD3 SFUJIM_TD3_COMMIT=$(git -C ~/TD3 rev-parse HEAD)
+#     ~/oldgym-venv/bin/python tests/corpus/make_corpus.py td3_pendulum
+#     git clone https://github.com/udacity/deep-reinforcement-learning ~/drl
+#     export UDACITY_DRL=~/drl UDACITY_DRL_COMMIT=$(git -C ~/drl rev-parse HEAD)
+#     ~/oldgym-venv/bin/python tests/corpus/make_corpus.py udacity_dqn_lunar
+#     git clone https://github.com/keon/deep-q-learning ~/deep-q-learning
+#     export KEON_DQN=~/deep-q-learning KEON_DQN_COMMIT=$(git -C ~/deep-q-learning rev-parse HEAD)
+#     ~/oldgym-venv/bin/python tests/corpus/make_corpus.py keon_dqn
+
+OLD_GYM_ENVIRONMENT = {name: f"{name} (old gym API cases)"
+                       for name in ("torch", "numpy", "gymnasium", "box2d", "keras", "matplotlib")}
+
+
+class OldGymEnv:
+    """A gymnasium environment in the API of gym before 0.26, which these scripts call: `seed(s)`
+    seeds the next `reset` (later resets go on from there, as gym's own generator did),
+    `reset()` returns the observation alone, `step(a)` four values, `done` true at the
+    episode's end by termination or by its time limit (gym's `TimeLimit` set `done` too), and
+    `_max_episode_steps` is the time limit (TD3 reads it); a discrete action space's `n` is a
+    Python int, as gym's was (gymnasium's is numpy's int64, which keras 3 refuses as a layer's
+    `units`)."""
+
+    def __init__(self, env: Any, seed: int | None) -> None:
+        import gymnasium
+
+        self.env = env
+        self.observation_space, self.action_space = env.observation_space, env.action_space
+        if isinstance(self.action_space, gymnasium.spaces.Discrete):
+            self.action_space.n = int(self.action_space.n)
+        self._max_episode_steps = env.spec.max_episode_steps
+        self.next_seed = seed
+
+    def seed(self, seed: int | None = None) -> list[int | None]:
+        self.next_seed = seed
+        return [seed]
+
+    def reset(self) -> Any:
+        obs, _ = self.env.reset(seed=self.next_seed)
+        self.next_seed = None
+        return obs
+
+    def step(self, action: Any) -> tuple[Any, float, bool, dict[str, Any]]:
+        obs, reward, terminated, truncated, info = self.env.step(action)
+        return obs, reward, bool(terminated or truncated), info
+
+    def render(self) -> Any:
+        return self.env.render()
+
+    def close(self) -> None:
+        self.env.close()
+
+
+def old_gym_shim(seed: int | None = None) -> None:
+    """A `gym` module that is gymnasium, its `make` giving the environment in gym's old API
+    (`OldGymEnv`). With `seed` (for a script that seeds nothing), each environment's first
+    reset and its action space are seeded with it, so that both runs see the same episodes."""
+    import types
+
+    import gymnasium
+
+    gym = types.ModuleType("gym")
+    gym.__dict__.update({k: v for k, v in gymnasium.__dict__.items() if not k.startswith("__")})
+
+    def make(env_id: str, **kwargs: Any) -> OldGymEnv:
+        env = gymnasium.make(env_id, **kwargs)
+        if seed is not None:
+            env.action_space.seed(seed)
+        return OldGymEnv(env, seed)
+
+    gym.make = make  # type: ignore[attr-defined]
+    sys.modules["gym"] = gym
+
+
+def td3_pendulum() -> Truth:
+    """Scott Fujimoto's TD3, sfujim/TD3 `main.py` (the checkout named by SFUJIM_TD3; commit in
+    VERSIONS.md), run as the script, unchanged, with `--env Pendulum-v1 --max_timesteps 3000
+    --start_timesteps 1000 --eval_freq 1000` (its defaults otherwise: TD3, seed 0, batches of
+    256, 10 evaluation episodes); it calls gym's old API (`env.seed`, `reset()` returning the
+    observation, four values from `step`, `env._max_episode_steps`), given by `old_gym_shim`
+    over gymnasium's Pendulum-v1 (the seeds are the script's own); one thread. It prints its
+    settings between rules of dashes, then `Evaluation over 10 episodes: -1234.567` (between
+    rules) for the untrained policy and every `eval_freq` steps, and `Total T: 200 Episode Num:
+    1 Episode T: 200 Reward: -1234.567` as each episode ends. Truth: the printing frames'
+    values (print hooked): `episode_reward` as `Reward` at `t+1` (the `Total T` printed);
+    `avg_reward` as `Evaluation_over_10_episodes` (the line's words as printed), no step (the
+    line names none). `Episode Num` and `Episode T` are counts: left out."""
+    root = os.environ.get("SFUJIM_TD3")
+    path = os.path.join(root or "", "main.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set SFUJIM_TD3 to a sfujim/TD3 checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    old_gym_shim()
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print(f"Total T: {t+1}'):
+            truth.append(point("Reward", values["episode_reward"], values["t"] + 1))
+        elif statement.startswith('print(f"Evaluation over {eval_episodes} episodes'):
+            truth.append(point(f"Evaluation_over_{values['eval_episodes']}_episodes",
+                               values["avg_reward"], None))
+
+    run_script(path, ["--env", "Pendulum-v1", "--max_timesteps", "3000", "--start_timesteps",
+                      "1000", "--eval_freq", "1000"], record)
+    if len(truth) != 15 + 4:
+        raise SystemExit(f"td3_pendulum: {len(truth)} points, not 15 episodes' and 4 evaluations")
+    return truth
+
+
+CASES["td3_pendulum"] = td3_pendulum
+OWN_ENVIRONMENT["td3_pendulum"] = OLD_GYM_ENVIRONMENT
+OWN_CHECKOUT["td3_pendulum"] = "SFUJIM_TD3"
+REPOSITORY_CHECKOUTS["SFUJIM_TD3"] = ("sfujim/TD3", "SFUJIM_TD3_COMMIT")
+
+
+# The notebook's changes: gymnasium 1 has LunarLander-v3 (v2 is gone: `make` refuses it), and
+# 300 episodes of training instead of up to 2000 (3 lines of 100).
+UDACITY_DQN_CHANGES = {"gym.make('LunarLander-v2')": "gym.make('LunarLander-v3')",
+                       "scores = dqn()": "scores = dqn(n_episodes=300)"}
+
+
+def udacity_dqn_lunar() -> Truth:
+    """Udacity's DQN solution, udacity/deep-reinforcement-learning `dqn/solution/
+    Deep_Q_Network_Solution.ipynb` with its `dqn_agent.py` and `model.py` (the checkout named by
+    UDACITY_DRL; commit in VERSIONS.md): its code cells up to the training cell (the next one
+    loads `checkpoint.pth`, which training writes only once the task is solved) run in order as
+    one program, the `%matplotlib` magic dropped, matplotlib on Agg, its helper modules from the
+    notebook's folder; changes (UDACITY_DQN_CHANGES): LunarLander-v3 for v2, 300 episodes
+    (`dqn(n_episodes=300)`); it calls gym's old API (`env.seed(0)`, `reset()` returning the
+    observation, four values from `step`), given by `old_gym_shim` over gymnasium's
+    LunarLander (box2d). The seeds are its own (the agent's `random.seed(0)` and
+    `torch.manual_seed(0)`, `env.seed(0)`); one thread. It prints `State shape:  (8,)`,
+    `Number of actions:  4`, gymnasium's warning that `render` has no render mode (its
+    watching cell), then each episode `\\rEpisode 12\\tAverage Score: -180.34` with no newline,
+    redrawn over the last, and every 100 episodes the same with a newline. Truth: the printing
+    frame's `np.mean(scores_window)` (the mean of the last 100 scores) as `Average Score` at
+    `i_episode` (the episode printed), once an episode: the 100th episode's line with a newline
+    prints the value its `\\r` line did at the same episode."""
+    import numpy as np
+
+    root = os.environ.get("UDACITY_DRL")
+    path = os.path.join(root or "", "dqn", "solution", "Deep_Q_Network_Solution.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set UDACITY_DRL to a udacity/deep-reinforcement-learning checkout")
+    import shutil
+
+    import torch
+
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    old_gym_shim()
+    cells = ipynb_cells(path)
+    last = next(i for i, cell in enumerate(cells) if "scores = dqn()" in cell)
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells[:last + 1])
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print('\\rEpisode {}\\tAverage Score: {:.2f}'"):
+            step = values["i_episode"]
+            if not truth or truth[-1]["step"] != step:
+                truth.append(point("Average Score", np.mean(values["scores_window"]), step))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "Deep_Q_Network_Solution.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    sys.path.insert(0, os.path.dirname(path))  # its dqn_agent.py and model.py
+    try:
+        run_script(script, [], record, UDACITY_DQN_CHANGES)
+    finally:
+        sys.path.remove(os.path.dirname(path))
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != list(range(1, 301)):
+        raise SystemExit(f"udacity_dqn_lunar: {len(truth)} points, not 300 episodes' 1")
+    return truth
+
+
+CASES["udacity_dqn_lunar"] = udacity_dqn_lunar
+OWN_ENVIRONMENT["udacity_dqn_lunar"] = OLD_GYM_ENVIRONMENT
+OWN_CHECKOUT["udacity_dqn_lunar"] = "UDACITY_DRL"
+REPOSITORY_CHECKOUTS["UDACITY_DRL"] = (
+    "udacity/deep-reinforcement-learning dqn/solution/Deep_Q_Network_Solution.ipynb",
+    "UDACITY_DRL_COMMIT")
+
+
+# keon's DQN: keras 3 no longer takes `lr` (`Adam(lr=...)`: "Argument(s) not recognized"), and
+# 4 episodes of its 1000 (its `EPISODES`, printed, kept): each of its steps prints some 65 bars.
+KEON_DQN_CHANGES = {"optimizer=Adam(lr=self.learning_rate)":
+                    "optimizer=Adam(learning_rate=self.learning_rate)",
+                    "    for e in range(EPISODES):": "    for e in range(4):"}
+
+
+def keon_dqn() -> Truth:
+    """Keon Kim's DQN, keon/deep-q-learning `dqn.py` (the checkout named by KEON_DQN; commit in
+    VERSIONS.md), run as the script on keras 3 (torch backend) with gym's old API (`reset()`
+    returning the observation, four values from `step`) given by `old_gym_shim(0)` over
+    gymnasium's CartPole-v1 (seed 0: the script seeds nothing), random, numpy and keras seeded
+    0, one thread; changes (KEON_DQN_CHANGES): `Adam(learning_rate=...)` for `Adam(lr=...)`,
+    which keras 3 refuses, and 4 episodes of its 1000 (`range(4)`; `EPISODES`, printed, kept).
+    Its agent fits and predicts one state at a time (`model.predict(state)` with keras' default
+    verbosity): each predict prints keras' bar, `1/1 ━━━━━━━━━━━━━━━━━━━━ 0s 12ms/step`, so
+    the output is mostly those bars, and as each episode ends `episode: 3/1000, score: 14, e:
+    0.93`. Truth: the printing frame's values (print hooked): `time` (the steps the pole
+    stayed up, its score) as `score` and `agent.epsilon` (the exploration rate) as `e`, at `e`
+    (the episode printed, from 0)."""
+    root = os.environ.get("KEON_DQN")
+    path = os.path.join(root or "", "dqn.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set KEON_DQN to a keon/deep-q-learning checkout")
+    import keras
+
+    seeded_torch()
+    keras.utils.set_random_seed(0)
+    old_gym_shim(0)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print("episode: {}/{}, score: {}, e: {:.2}"'):
+            truth.extend([point("score", values["time"], values["e"]),
+                          point("e", values["agent"].epsilon, values["e"])])
+
+    run_script(path, [], record, KEON_DQN_CHANGES)
+    if [p["step"] for p in truth] != [e for e in range(4) for _ in "se"]:
+        raise SystemExit(f"keon_dqn: {len(truth)} points, not 4 episodes' 2")
+    return truth
+
+
+CASES["keon_dqn"] = keon_dqn
+OWN_ENVIRONMENT["keon_dqn"] = OLD_GYM_ENVIRONMENT
+OWN_CHECKOUT["keon_dqn"] = "KEON_DQN"
+REPOSITORY_CHECKOUTS["KEON_DQN"] = ("keon/deep-q-learning", "KEON_DQN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
