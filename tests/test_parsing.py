@@ -2726,3 +2726,16 @@ def test_lightning_s_training_bar_and_settings_at_their_default() -> None:
     # CmdStan's settings left at their default
     assert run(MetricParser(), "Chain [1] tol_obj = 1e-12 (Default)",
                "Chain [1] history_size = 5 (Default)") == []
+
+
+def test_a_lightning_bar_that_never_counts_takes_the_counting_bar_s_count() -> None:
+    # NeuralProphet: its epoch bar counts (and is drawn back to 0 between epochs), Lightning's
+    # `Training` bar shows the values
+    lines = []
+    for epoch in (1, 2):
+        lines += [f"Epoch {epoch}:   0%|          | 0/10 [00:00<?, ?it/s]",
+                  f"Epoch {epoch}:  {epoch}0%|█         | {epoch}/10 [00:00<00:00, 35.1it/s]",
+                  "Training: |          | 0/? [00:00<?, ?it/s, v_num=0, "
+                  f"train_loss=0.{5 - epoch}00, MAE=2.0{epoch}0]"]
+    assert run(MetricParser(), *lines) == expect(
+        ("train_loss", 0.4, 1), ("MAE", 2.01, 1), ("train_loss", 0.3, 2), ("MAE", 2.02, 2))

@@ -216,6 +216,10 @@ class MetricParser:
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
+        # The count the latest bar with a total showed, as printed: the step of a Lightning bar
+        # that never counts (`Training: |  | 0/? [..., train_loss=0.45]`) under a bar that does
+        # (NeuralProphet's `Epoch 3:  30%|███ | 3/10`, drawn back to 0 between its epochs).
+        self._counted: int | None = None
         # How a bar's counter maps to the step of the values it shows, fixed when it first
         # shows one: Lightning logs a batch's values at its index (counter - 1); a plain tqdm
         # loop that sets its postfix inside the loop body shows them before the counter moves
@@ -515,8 +519,13 @@ class MetricParser:
         metrics = [item for item in bar.found if item[0]]
         if bar.lightning:
             self._lightning = True
+        if bar.total:
+            self._counted = bar.counter
         if not bar.family:  # a bar of bytes or records: no step, its postfix only
             step = self._bar_step
+        elif (not bar.total and not bar.counter and bar.lightning and metrics
+              and self._counted is not None):
+            step = self._counted
         else:
             state = self._bars.get(bar.family)
             if state is None:

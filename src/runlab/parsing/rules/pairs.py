@@ -34,7 +34,8 @@ _WORD = (
     r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\(%\)(?=\s{0,4}[:=])|\*(?=:)"
     r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20})\)(?=\s{0,4}[:=]))?"
 )
-_NAME = rf"{_WORD}(?:\ {_WORD}){{0,4}}"
+# (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
+_NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ )?{_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
@@ -464,6 +465,10 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
         head, key, integer, number = match.groups()
         if not head and _not_a_pair(line, match, key, integer is not None):
             pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
+        if line[max(0, match.start() - 10) : match.start()].lower() == "number of ":
+            pairs.append((_DROPPED, integer, number))  # a count, `Number of actions:  4`
             end = match.end()
             continue
         if head in ("AM", "PM") and _CLOCK_BEFORE.search(
