@@ -2739,3 +2739,24 @@ def test_a_lightning_bar_that_never_counts_takes_the_counting_bar_s_count() -> N
                   f"train_loss=0.{5 - epoch}00, MAE=2.0{epoch}0]"]
     assert run(MetricParser(), *lines) == expect(
         ("train_loss", 0.4, 1), ("MAE", 2.01, 1), ("train_loss", 0.3, 2), ("MAE", 2.02, 2))
+
+
+def test_review_phase_labels_possessives_greek_letters_and_id_tables() -> None:
+    # a phase's label before no pair names nothing after it (litgpt's `val: n/a`); a value of
+    # inf or nan after it is the phase's own value; a bar ends a label's reach
+    assert run(MetricParser(), "Epoch 1 | iter 1 step 0 | loss train: 3.631, val: n/a | iter "
+               "time: 1.97 ms")[-1] == ("iter_time", 1.97, 1)
+    assert run(MetricParser(), "Epoch 1/10, train loss: 0.5, val: n/a, lr: 0.001",
+               "epoch: 3, loss: 0.5, val: inf") == expect(
+        ("train_loss", 0.5, 1), ("lr", 0.001, 1), ("loss", 0.5, 3), ("val", INF, 3))
+    assert run(MetricParser(), "Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 | lr: 0.001"
+               ) == expect(("Train/loss", 0.5, 1), ("Train/acc", 0.8, 1), ("Val/loss", 0.45, 1),
+                           ("lr", 0.001, 1))
+    # a possessive after other words is prose
+    assert run(MetricParser(), "the model's val loss: 0.31") == expect(("val_loss", 0.31, 0))
+    # other Greek letters name settings as often
+    assert run(MetricParser(), "Adam(lr: 0.001, β1: 0.9, β2: 0.999)", "λ = 0.01") == expect(
+        ("lr", 0.001, 0))
+    # an id table ends at a blank line; a row of words is none of its rows
+    assert run(MetricParser(), "ID  model  acc", "1  resnet  0.91", "", "val loss 0.93") == (
+        expect(("val_loss", 0.93, 0)))

@@ -614,9 +614,13 @@ def id_rows(header: str) -> Callable[[str], list[Found]]:
 
     def read(line: str) -> list[Found]:
         fields = line.split()
-        if len(fields) != len(names) or not fields[0].isalnum():
+        if not fields:
+            return []  # a blank line ends the table
+        if len(fields) != len(names) or not (fields[0].isdigit() and len(fields[0]) <= 18):
             return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) for field in fields[1:]]
+        if any(value is None and field != "--" for value, field in zip(values, fields[1:])):
+            return []  # not a row of numbers (`--`: none yet, a new species')
         return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names[1:], values)
                 if value is not None and type(value) is not int and is_metric_key(name)] or [
                     CLAIM]

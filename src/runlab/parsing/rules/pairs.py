@@ -25,9 +25,10 @@ _WORD = (
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
     # a power, `R^2: 0.87`, `chi^2 = 3.1`
-    # (or a Greek letter, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`)
+    # (or ε, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`; other Greek letters name
+    # settings as often, `β1: 0.9`, `λ = 0.01`)
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
-    r"\#?(?:[A-Za-z]|[\u0391-\u03c9])(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    r"\#?(?:[A-Za-z]|ε)(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -125,8 +126,6 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:max_)?(?:sequence|seq|context|block)_length$"
     # sbi's count of its training's epochs, `Training neural network. Epochs trained: 35`
     r"|(?:^|_)epochs_trained$"
-    # differential privacy's target δ (Opacus), a setting beside the budget ε it reports
-    r"|^δ$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
     r"|^batch(?:_idx|_index|_num|_id)?$",
     re.IGNORECASE,
@@ -343,10 +342,24 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 
 
 _TRAINING = frozenset({"train", "training"})
-# A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`.
+# A phase's label inside a line, before the names of its measures: ` Val: loss=0.45` (a name,
+# then `=` or `: ` and a number, not `val: n/a`, `val: inf`).
 _MID_PHASE = re.compile(
     r"(?<=\s)((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)):\ +"
-    r"(?=[A-Za-z])", re.ASCII)
+    r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:\ +)[-+]?\.?\d)", re.ASCII)
+
+
+def _sections(text: str, prefix: str = "") -> list[tuple[str, str, str]]:
+    """The pairs of `text`, each phase's label inside it (`Train: loss=0.5 acc=0.8 Val:
+    loss=0.45`) naming those after it up to the next label, bar or tab (`Train/loss`,
+    `Val/loss`); those before the first label named with `prefix`."""
+    parts = _MID_PHASE.split(text)
+    pairs = _qualified(_clause_pairs(parts[0]), prefix) if prefix else _clause_pairs(parts[0])
+    for phase, clause in zip(parts[1::2], parts[2::2]):
+        inside, bar, after = re.split(r"(\||\t)", clause, maxsplit=1) + [""] * (
+            0 if re.search(r"[|\t]", clause) else 2)
+        pairs += _qualified(_clause_pairs(inside), f"{phase}/") + _clause_pairs(after)
+    return pairs
 
 
 def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
@@ -399,6 +412,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if lead is not None:
         phase, counter, step, rest = lead
         named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
+        if _MID_PHASE.search(rest) is not None:
+            # `Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 acc=0.82`: each phase its own
+            return [(counter.lower(), step, ""), *_sections(rest, f"{named}/")]
         pairs = _clause_pairs(rest)
         if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
             pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
@@ -437,13 +453,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs += _qualified(_clause_pairs(clause), f"{phase}/")
         return pairs
     if ": " in text and _MID_PHASE.search(text) is not None:
-        # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`: each phase's label
-        # inside the line is the section of the pairs after it, up to the next one
-        parts = _MID_PHASE.split(text)
-        pairs = _clause_pairs(parts[0])
-        for phase, clause in zip(parts[1::2], parts[2::2]):
-            pairs += _qualified(_clause_pairs(clause), f"{phase}/")
-        return pairs
+        # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`
+        return _sections(text)
     return _clause_pairs(line)
 
 
@@ -467,6 +478,11 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
+        if "'s_" in key.replace(" ", "_") and line[: match.start()].strip():
+            # a possessive names its measure only where it starts the line (neat-python's
+            # `Population's average fitness:`); after other words it is prose, `the model's val
+            # loss: 0.31` (val_loss)
+            key = key.split("'s ", 1)[-1]
         if line[max(0, match.start() - 10) : match.start()].lower() == "number of ":
             pairs.append((_DROPPED, integer, number))  # a count, `Number of actions:  4`
             end = match.end()
