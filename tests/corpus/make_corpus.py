@@ -17740,7 +17740,7 @@ def mlbook_ch11_mlp() -> Truth:
     its 784-50-10 sigmoid MLP (MSE loss, lr 0.1, batches of 100) unchanged; BLAS on one
     thread (threadpoolctl: else its sums differ in their last bits run to run). It prints its
     package check (`[OK] Your Python version is ...`, `[OK] numpy 2.x`), the data's shapes,
-    `Initial validation MSE: 0.3`, `Initial validation accuracy: 9.4%`, the same as `Initial
+    `Initial validation MSE: 0.3`, `Initial validation accuracy: 9.0%`, the same as `Initial
     valid ...`, then each epoch `Epoch: 001/050 | Train MSE: 0.09 | Train Acc: 10.42% | Valid
     Acc: 9.60%` (up to 79.15% and 62.20% by the 50th), and `Test accuracy: 67.70%`. Truth: the training function's own record, the
     last entries of `epoch_loss`, `epoch_train_acc` and `epoch_valid_acc` as each epoch's line
