@@ -17682,6 +17682,282 @@ OWN_CHECKOUT["keon_dqn"] = "KEON_DQN"
 REPOSITORY_CHECKOUTS["KEON_DQN"] = ("keon/deep-q-learning", "KEON_DQN_COMMIT")
 
 
+# --- rasbt/machine-learning-book (Raschka, Liu & Mirjalili, "Machine Learning with PyTorch and
+# Scikit-Learn"): chapter 11's NumPy MLP and chapter 13's PyTorch regression loop ---------------
+# Each runs alone, in an environment of its own:
+#
+#     python -m venv ~/mlbook-venv
+#     ~/mlbook-venv/bin/pip install torch numpy pandas scikit-learn matplotlib packaging ipython
+#     git clone https://github.com/rasbt/machine-learning-book ~/mlbook
+#     export ML_BOOK=~/mlbook ML_BOOK_COMMIT=$(git -C ~/mlbook rev-parse HEAD)
+#     ~/mlbook-venv/bin/python tests/corpus/make_corpus.py mlbook_ch11_mlp
+#     ~/mlbook-venv/bin/python tests/corpus/make_corpus.py mlbook_ch13_auto_mpg
+MLBOOK_ENVIRONMENT = {name: f"{name} (mlbook cases)" for name in
+                      ("torch", "numpy", "pandas", "scikit-learn", "matplotlib", "ipython",
+                       "threadpoolctl")}
+# ch11.py's changes: MNIST's 70000 images are 7000 made-up ones (`mlbook_mnist_standin`), so its
+# test and validation splits are a tenth of theirs too (1000 and 500; 5500 to train on).
+MLBOOK_CH11_SIZES = {"X, y, test_size=10000, random_state=123, stratify=y)":
+                     "X, y, test_size=1000, random_state=123, stratify=y)",
+                     "X_temp, y_temp, test_size=5000, random_state=123, stratify=y_temp)":
+                     "X_temp, y_temp, test_size=500, random_state=123, stratify=y_temp)"}
+
+
+def mlbook_checkout(path: str) -> str:
+    """The file at `path` in the checkout named by ML_BOOK, its root on the path (the book's
+    `python_environment_check.py`, which its chapters import from `..`)."""
+    root = os.environ.get("ML_BOOK")
+    full = os.path.join(root or "", path)
+    if not root or not os.path.exists(full):
+        raise SystemExit("set ML_BOOK to a rasbt/machine-learning-book checkout")
+    sys.path.insert(0, root)
+    os.environ["MPLBACKEND"] = "Agg"
+    return full
+
+
+def mlbook_mnist_standin(*args: Any, **kwargs: Any) -> tuple[Any, Any]:
+    """`fetch_openml('mnist_784', ...)`'s `(X, y)` made up: 7000 rows of 784 pixels (0 to 255,
+    a DataFrame) of 10 classes, each class a blurred pattern of its own under heavy noise, the
+    labels as strings (a Series, as OpenML's)."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 255, size=(10, 784))
+    y = np.arange(7000) % 10
+    rng.shuffle(y)
+    x = np.clip(0.1 * means[y] + rng.uniform(0, 255, size=(7000, 784)) * 0.9, 0, 255).round()
+    return pd.DataFrame(x), pd.Series(y.astype(str))
+
+
+def mlbook_ch11_mlp() -> Truth:
+    """Chapter 11's multilayer perceptron from scratch in NumPy, rasbt/machine-learning-book
+    `ch11/ch11.py` (the notebook `ch11.ipynb` as the book's own script; the checkout named by
+    ML_BOOK, commit in VERSIONS.md), run as the script, matplotlib on Agg. Data: its
+    `fetch_openml('mnist_784')` (a download) is `mlbook_mnist_standin` (sklearn's
+    `fetch_openml` replaced before the script imports it); changes (MLBOOK_CH11_SIZES): test and
+    validation splits of 1000 and 500 (not 10000 and 5000). Its seeds (123), its 50 epochs,
+    its 784-50-10 sigmoid MLP (MSE loss, lr 0.1, batches of 100) unchanged; BLAS on one
+    thread (threadpoolctl: else its sums differ in their last bits run to run). It prints its
+    package check (`[OK] Your Python version is ...`, `[OK] numpy 2.x`), the data's shapes,
+    `Initial validation MSE: 0.3`, `Initial validation accuracy: 9.0%`, the same as `Initial
+    valid ...`, then each epoch `Epoch: 001/050 | Train MSE: 0.09 | Train Acc: 10.42% | Valid
+    Acc: 9.60%` (up to 79.15% and 62.20% by the 50th), and `Test accuracy: 67.70%`. Truth: the training function's own record, the
+    last entries of `epoch_loss`, `epoch_train_acc` and `epoch_valid_acc` as each epoch's line
+    is printed, as `Train MSE`, `Train Acc`, `Valid Acc` at `e+1` (the epoch printed); the
+    printing frame's `mse` and `acc*100` as the initial lines' words, `test_acc*100` as `Test
+    accuracy`, no step (the lines name none). Shapes are counts: left out."""
+    import sklearn.datasets
+    from threadpoolctl import threadpool_limits
+
+    path = mlbook_checkout("ch11/ch11.py")
+    threadpool_limits(1)  # BLAS on one thread: the same sums, so the same last bits, each run
+    sklearn.datasets.fetch_openml = mlbook_mnist_standin
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for words, name in (("Initial validation MSE", "mse"), ("Initial valid MSE", "mse"),
+                            ("Initial validation accuracy", "acc"),
+                            ("Initial valid accuracy", "acc")):
+            if statement.startswith(f"print(f'{words}:"):
+                value = values[name] * (100 if name == "acc" else 1)
+                truth.append(point(words, value, None))
+        if statement.startswith("print(f'Epoch: {e+1:03d}/{num_epochs:03d} '"):
+            step = values["e"] + 1
+            truth.extend([point("Train MSE", values["epoch_loss"][-1], step),
+                          point("Train Acc", values["epoch_train_acc"][-1], step),
+                          point("Valid Acc", values["epoch_valid_acc"][-1], step)])
+        elif statement.startswith("print(f'Test accuracy:"):
+            truth.append(point("Test accuracy", values["test_acc"] * 100, None))
+
+    run_script(path, [], record, MLBOOK_CH11_SIZES)
+    if len(truth) != 4 + 50 * 3 + 1:
+        raise SystemExit(f"mlbook_ch11_mlp: {len(truth)} points, not 4, 50 epochs' 3 and 1")
+    return truth
+
+
+CASES["mlbook_ch11_mlp"] = mlbook_ch11_mlp
+OWN_ENVIRONMENT["mlbook_ch11_mlp"] = MLBOOK_ENVIRONMENT
+OWN_CHECKOUT["mlbook_ch11_mlp"] = "ML_BOOK"
+REPOSITORY_CHECKOUTS["ML_BOOK"] = ("rasbt/machine-learning-book", "ML_BOOK_COMMIT")
+
+# ch13_part2's one change: Auto MPG (read from UCI's address, a download) is read from the
+# made-up file `mlbook_auto_mpg` writes in the run's folder.
+MLBOOK_AUTO_MPG = {"url = 'http://archive.ics.uci.edu/ml/machine-learning-databases/auto-mpg/"
+                   "auto-mpg.data'": "url = 'auto-mpg.data'"}
+
+
+def mlbook_auto_mpg() -> None:
+    """UCI's `auto-mpg.data` made up: 398 cars (its count) in its layout (eight columns apart
+    by spaces, the car's name after a tab, `?` for six missing horsepowers), MPG falling with
+    weight and rising with the model year, with noise."""
+    import random
+
+    rng = random.Random(0)
+    missing = set(rng.sample(range(398), 6))
+    with open("auto-mpg.data", "w") as f:
+        for i in range(398):
+            cylinders = rng.choice([4, 4, 4, 6, 8])
+            displacement = cylinders * rng.uniform(22, 45)
+            horsepower = displacement * rng.uniform(0.4, 0.7) + 20
+            weight = 1500 + displacement * 6 + rng.gauss(0, 200)
+            acceleration = rng.uniform(8, 25)
+            year = rng.randint(70, 82)
+            origin = rng.choice([1, 1, 2, 3])
+            mpg = max(9.0, 60 - weight / 120 + (year - 70) * 0.8 + rng.gauss(0, 2.5))
+            hp = "?" if i in missing else f"{horsepower:.1f}"
+            f.write(f"{mpg:.1f}   {cylinders}   {displacement:.1f}      {hp}      "
+                    f"{weight:.0f}.      {acceleration:.1f}   {year}  {origin}\t\"car {i}\"\n")
+
+
+def mlbook_ch13_auto_mpg() -> Truth:
+    """Chapter 13's fuel-efficiency regression, rasbt/machine-learning-book
+    `ch13/ch13_part2.ipynb` (the checkout named by ML_BOOK, commit in VERSIONS.md): its code
+    cells up to the test prints (cells 0 to 15; the MNIST part after needs torchvision and a
+    download) as one script, but for the cell that only shows a figure (`Image(filename=
+    'figures/13_07.png')`, no print); one change (MLBOOK_AUTO_MPG): Auto MPG is read from
+    `mlbook_auto_mpg`'s made-up file. Its seeds (1), its 9-8-4-1 MLP, SGD 0.001, batches of
+    8, 200 epochs unchanged. It prints its package check (`[FAIL]: torchvision is not installed
+    and/or cannot be imported.` among them), pandas' count of missing values, then every 20
+    epochs `Epoch 0  Loss 1054.0833` and at the end `Test MSE: 12.4225`, `Test MAE: 2.7619`.
+    Truth: the printing frame's values (print hooked): `loss_hist_train/len(train_dl)` (the
+    epoch's mean batch loss, as printed) as `Loss` at `epoch` (from 0, as printed);
+    `loss.item()` as `Test MSE` and `nn.L1Loss()(pred, y_test).item()` (the frame's `pred`
+    and `y_test`) as `Test MAE`, no step. The missing-value counts are counts: left out."""
+    import torch
+
+    path = mlbook_checkout("ch13/ch13_part2.ipynb")
+    cells = ipynb_cells(path)
+    last = next(i for i, cell in enumerate(cells) if "print(f'Test MAE" in cell)
+    source = "\n\n".join(cell for cell in cells[:last + 1] if not cell.startswith("Image("))
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Epoch {epoch}  Loss"):
+            truth.append(point("Loss", values["loss_hist_train"] / len(values["train_dl"]),
+                               values["epoch"]))
+        elif statement.startswith("print(f'Test MSE:"):
+            truth.append(point("Test MSE", values["loss"].item(), None))
+        elif statement.startswith("print(f'Test MAE:"):
+            mae = torch.nn.L1Loss()(values["pred"], values["y_test"]).item()
+            truth.append(point("Test MAE", mae, None))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "ch13_part2.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    import shutil
+
+    try:
+        run_script(script, [], record, MLBOOK_AUTO_MPG, mlbook_auto_mpg)
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != list(range(0, 200, 20)) + [None, None]:
+        raise SystemExit(f"mlbook_ch13_auto_mpg: {len(truth)} points, not 10 and 2")
+    return truth
+
+
+CASES["mlbook_ch13_auto_mpg"] = mlbook_ch13_auto_mpg
+OWN_ENVIRONMENT["mlbook_ch13_auto_mpg"] = MLBOOK_ENVIRONMENT
+OWN_CHECKOUT["mlbook_ch13_auto_mpg"] = "ML_BOOK"
+
+
+# --- rasbt/stat453-deep-learning-ss21 (Raschka's STAT 453 course): L11's batchnorm notebook ----
+# Runs alone, in the mlbook cases' environment (no torchvision: `torchvision_standin`):
+#
+#     git clone https://github.com/rasbt/stat453-deep-learning-ss21 ~/stat453
+#     export STAT453=~/stat453 STAT453_COMMIT=$(git -C ~/stat453 rev-parse HEAD)
+#     ~/mlbook-venv/bin/python tests/corpus/make_corpus.py stat453_batchnorm
+# The notebook's one change: 3 epochs of its 50.
+STAT453_EPOCHS = {"NUM_EPOCHS = 50\n": "NUM_EPOCHS = 3\n"}
+
+
+def stat453_batchnorm() -> Truth:
+    """STAT 453's batch-norm MLP, rasbt/stat453-deep-learning-ss21 `L11/code/batchnorm.ipynb`
+    with its `helper_train.py`, `helper_evaluation.py`, `helper_dataset.py`,
+    `helper_plotting.py` (the checkout named by STAT453, commit in VERSIONS.md): its code
+    cells run in order as one program (the `%watermark` magics dropped), matplotlib on Agg, its
+    helpers from the notebook's folder; one change (STAT453_EPOCHS): 3 epochs of its 50. Its
+    seeds (123, `set_all_seeds`, deterministic algorithms), its 784-75-45-10 MLP with
+    BatchNorm1d, SGD 0.1, batches of 256, a tenth of MNIST's 60000 to validate on, unchanged;
+    `torchvision_standin` (PyPI's torchvision is a CUDA build) gives `datasets.MNIST` 60000
+    synthetic 28x28 images to train on (the helper takes indices up to 60000) and 10000 to
+    test; one thread. `helper_train`'s prints are hooked as the notebook's (`run_script`'s
+    way: its module's `print` given the hook). It prints the first batch's dimensions and 10
+    labels, then `train_model`'s
+    `Epoch: 001/003 | Batch 0000/0210 | Loss: 2.4105` every 50 batches, `Epoch: 001/003 |
+    Train: 81.71% | Validation: 82.02%` and `Time elapsed: 0.09 min` each epoch, `Total
+    Training Time: 0.29 min` and `Test accuracy 82.23%`. Truth: `train_model`'s own record,
+    `minibatch_loss_list[-1]` (the batch's loss, appended before the print) as `Loss` at the
+    global step `epoch * len(train_loader) + batch_idx` (the printed epoch less one times the
+    printed number of batches plus the printed batch, as yunjey_feedforward's); the printing
+    frame's `train_acc` and `valid_acc` (printed before `train_model` appends them to its lists)
+    as `Train` and `Validation` at `epoch+1` (the epoch printed); `test_acc` as `Test
+    accuracy`, no step. Times and shapes are left out."""
+    root = os.environ.get("STAT453")
+    path = os.path.join(root or "", "L11", "code", "batchnorm.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set STAT453 to a rasbt/stat453-deep-learning-ss21 checkout")
+    import shutil
+
+    import torch
+
+    os.environ["MPLBACKEND"] = "Agg"
+    torch.set_num_threads(1)
+    torchvision_standin(60000, 10000)
+    cells = ipynb_cells(path)
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if not statement.startswith("print(f'Epoch: {epoch+1:03d}/{num_epochs:03d} '"):
+            if statement.startswith("print(f'Test accuracy {test_acc"):
+                truth.append(point("Test accuracy", values["test_acc"].item(), None))
+            return
+        epoch = values["epoch"]
+        if "| Batch" in statement:
+            step = epoch * len(values["train_loader"]) + values["batch_idx"]
+            truth.append(point("Loss", values["minibatch_loss_list"][-1], step))
+        else:
+            truth.extend([point("Train", values["train_acc"].item(), epoch + 1),
+                          point("Validation", values["valid_acc"].item(), epoch + 1)])
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "batchnorm.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    sys.path.insert(0, os.path.dirname(path))  # its helper_*.py
+    import builtins
+
+    import helper_train  # its prints hooked as the notebook's own (`run_script`'s way)
+
+    with open(helper_train.__file__) as f:
+        helper_prints = example_prints(f.read())
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        record(helper_prints.get(frame.f_lineno, ""), {**frame.f_globals, **frame.f_locals},
+               args)
+        builtins.print(*args, **kwargs)
+
+    helper_train.print = printed  # type: ignore[attr-defined]
+    try:
+        run_script(script, [], record, STAT453_EPOCHS)
+    finally:
+        sys.path.remove(os.path.dirname(path))
+        shutil.rmtree(folder)
+    if len(truth) != 3 * (5 + 2) + 1:
+        raise SystemExit(f"stat453_batchnorm: {len(truth)} points, not 3 epochs' 7 and 1")
+    return truth
+
+
+CASES["stat453_batchnorm"] = stat453_batchnorm
+OWN_ENVIRONMENT["stat453_batchnorm"] = MLBOOK_ENVIRONMENT
+OWN_CHECKOUT["stat453_batchnorm"] = "STAT453"
+REPOSITORY_CHECKOUTS["STAT453"] = ("rasbt/stat453-deep-learning-ss21", "STAT453_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
