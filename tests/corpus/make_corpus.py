@@ -17958,6 +17958,251 @@ OWN_CHECKOUT["stat453_batchnorm"] = "STAT453"
 REPOSITORY_CHECKOUTS["STAT453"] = ("rasbt/stat453-deep-learning-ss21", "STAT453_COMMIT")
 
 
+# --- JAX's MLP tutorial, optax's getting started, pomegranate --------------------------------
+# Run alone, in an environment of their own (torch for the tutorial's DataLoader and for
+# pomegranate 1, which is built on it; PyPI's torchvision is not installed: a CUDA build):
+#
+#     python -m venv ~/jaxnn-venv && ~/jaxnn-venv/bin/pip install jax optax pomegranate
+#     git clone https://github.com/jax-ml/jax ~/jax              # docs/notebooks/...ipynb
+#     export JAX_DOCS=~/jax/docs JAX_COMMIT=$(git -C ~/jax rev-parse HEAD)
+#     git clone https://github.com/google-deepmind/optax ~/optax   # docs/getting_started.ipynb
+#     export OPTAX_DOCS=~/optax/docs OPTAX_COMMIT=$(git -C ~/optax rev-parse HEAD)
+#     for case in jax_nn_data_loading optax_getting_started pomegranate_gmm_verbose; do
+#         ~/jaxnn-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+
+JAXNN_ENVIRONMENT = {name: f"{name} (jax_nn / optax / pomegranate cases)" for name in
+                     ("jax", "jaxlib", "optax", "torch", "numpy", "pomegranate")}
+
+
+def _mnist_standin() -> Any:
+    """A stand-in for torchvision's `MNIST` (a download, and PyPI's torchvision is a CUDA
+    build): 6000 training and 1000 test images of 28x28 bytes, labels 0-9, each 12% its class's
+    random prototype and 88% uniform noise (the MLP learns it to some 0.7-0.8, not at once to
+    1.0), seeded; it keeps what the tutorial reads of the real class
+    (`train_data`/`train_labels`, `test_data`/`test_labels`, the items a DataLoader takes, each
+    image through `transform`)."""
+    import torch
+
+    class MNIST(torch.utils.data.Dataset):  # type: ignore[misc]
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     download: bool = False) -> None:
+            generator = torch.Generator().manual_seed(0 if train else 1)
+            prototypes = torch.rand(10, 28, 28, generator=torch.Generator().manual_seed(2))
+            size = 6000 if train else 1000
+            self.targets = torch.randint(0, 10, (size,), generator=generator)
+            noise = torch.rand(size, 28, 28, generator=generator)
+            self.data = (255 * (0.12 * prototypes[self.targets] + 0.88 * noise)).to(torch.uint8)
+            self.train_data = self.test_data = self.data
+            self.train_labels = self.test_labels = self.targets
+            self.transform = transform
+
+        def __len__(self) -> int:
+            return len(self.data)
+
+        def __getitem__(self, index: int) -> tuple[Any, int]:
+            image = self.data[index].numpy()
+            return (self.transform(image) if self.transform else image), int(self.targets[index])
+
+    return MNIST
+
+
+def jax_nn_data_loading() -> Truth:
+    """JAX's tutorial "Training a simple neural network, with PyTorch data loading", jax-ml/jax
+    `docs/notebooks/Neural_Network_and_Data_Loading.ipynb` (the checkout named by `JAX_DOCS`;
+    commit in VERSIONS.md): its code cells in order as one program, the `!pip install` cell
+    dropped; its MLP (784-512-512-10), SGD of step 0.01, 8 epochs of batches of 128 unchanged.
+    Its data only is replaced: `torchvision.datasets` is a module of one class here,
+    `_mnist_standin` (6000/1000 synthetic images of MNIST's shape for its 60000/10000), read
+    through torch's own DataLoader as the notebook does. It prints `(10,)`, `Invalid shapes!`,
+    `(10, 10)`, then each epoch `Epoch 0 in 1.23 sec`, `Training set accuracy 0.91`, `Test set
+    accuracy 0.90` (jax arrays formatted by `{}`). Truth: the printing frame's `train_acc` and
+    `test_acc` (print hooked) as `Training set accuracy` and `Test set accuracy` at `epoch`
+    (printed on the line before, from 0). The seconds are a timing: left out."""
+    import types
+
+    root = os.environ.get("JAX_DOCS")
+    path = os.path.join(root or "", "notebooks", "Neural_Network_and_Data_Loading.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set JAX_DOCS to the docs folder of a jax-ml/jax checkout")
+    import shutil
+
+    torchvision = types.ModuleType("torchvision")
+    datasets = types.ModuleType("torchvision.datasets")
+    datasets.MNIST = _mnist_standin()  # type: ignore[attr-defined]
+    torchvision.datasets = datasets  # type: ignore[attr-defined]
+    sys.modules.update({"torchvision": torchvision, "torchvision.datasets": datasets})
+    source = "\n\n".join(cell for cell in ipynb_cells(path) if not cell.startswith("!"))
+    truth: Truth = []
+    names = {"train_acc": "Training set accuracy", "test_acc": "Test set accuracy"}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for variable, key in names.items():
+            if statement == f'print("{key} {{}}".format({variable}))':
+                truth.append(point(key, float(values[variable]), values["epoch"]))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "Neural_Network_and_Data_Loading.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    try:
+        run_script(script, [], record)
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [e for e in range(8) for _ in names]:
+        raise SystemExit(f"jax_nn_data_loading: {len(truth)} points, not 8 epochs' 2")
+    return truth
+
+
+CASES["jax_nn_data_loading"] = jax_nn_data_loading
+OWN_ENVIRONMENT["jax_nn_data_loading"] = JAXNN_ENVIRONMENT
+OWN_CHECKOUT["jax_nn_data_loading"] = "JAX_DOCS"
+REPOSITORY_CHECKOUTS["JAX_DOCS"] = (
+    "jax-ml/jax docs/notebooks/Neural_Network_and_Data_Loading.ipynb", "JAX_COMMIT")
+
+
+def optax_getting_started() -> Truth:
+    """optax's "Getting started", google-deepmind/optax `docs/getting_started.ipynb` (the
+    checkout named by `OPTAX_DOCS`; commit in VERSIONS.md): all its code cells in order as one
+    program, unchanged; its data is its own synthetic bits (`np.random.randint`, unseeded in
+    the notebook: numpy's global generator is seeded 0 first so that both runs print the
+    same). Its `fit` runs three times (Adam; clipping and AdamW on a warmup-cosine schedule;
+    the same with `inject_hyperparams`), each 1000 steps printing `step 0, loss:
+    0.6931471824645996` every 100 (`f'step {i}, loss: {loss_value}'`, a jax array); between
+    them `initial learning rate: 0.0` and `final learning rate: 0.0` (a schedule's setting) and
+    a polynomial schedule's six values, bare. Truth: the printing frame's `loss_value` (print
+    hooked) as `loss` at `i` (the step printed), for each of the three fits: the steps 0-900
+    come three times over. The learning rates and the schedule's values are settings: left
+    out."""
+    import numpy as np
+
+    root = os.environ.get("OPTAX_DOCS")
+    path = os.path.join(root or "", "getting_started.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set OPTAX_DOCS to the docs folder of a google-deepmind/optax checkout")
+    import shutil
+
+    np.random.seed(0)
+    source = "\n\n".join(ipynb_cells(path))
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement == "print(f'step {i}, loss: {loss_value}')":
+            truth.append(point("loss", float(values["loss_value"]), values["i"]))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "getting_started.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    try:
+        run_script(script, [], record)
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != list(range(0, 1000, 100)) * 3:
+        raise SystemExit(f"optax_getting_started: {len(truth)} points, not 3 fits' 10")
+    return truth
+
+
+CASES["optax_getting_started"] = optax_getting_started
+OWN_ENVIRONMENT["optax_getting_started"] = JAXNN_ENVIRONMENT
+OWN_CHECKOUT["optax_getting_started"] = "OPTAX_DOCS"
+REPOSITORY_CHECKOUTS["OPTAX_DOCS"] = ("google-deepmind/optax docs/getting_started.ipynb",
+                                      "OPTAX_COMMIT")
+
+
+def pomegranate_gmm_verbose() -> Truth:
+    """pomegranate 1 (torch-based), a mixture fitted by EM with `verbose=True` as its tutorial
+    `docs/tutorials/B_Model_Tutorial_2_General_Mixture_Models.ipynb` (jmschrei/pomegranate)
+    does: its data (numpy seeded 0; 100, 150 and 100 points of two dimensions about (7, 2),
+    (2, 3) and (7, 7), float32) and `GeneralMixtureModel([Normal(), Normal(), Normal()],
+    verbose=True).fit(X)`, with `random_state=0` added (its k-means start draws its first
+    centroids from `numpy.random.RandomState(random_state)`: unseeded, each run would differ;
+    torch seeded 0 too). Each EM
+    iteration after the first, `fit` (`pomegranate/gmm.py`) prints `[1] Improvement:
+    288.0361328125, Time: 0.0008s` until the improvement falls under `tol` (0.1). The model
+    keeps no record of it: the truth is `fit`'s local `improvement` (the gain in total
+    log-likelihood, a 0-d tensor) as it calls print (a profile hook, `_print_calls`), as
+    `Improvement` at `i` (the iteration printed in brackets). The seconds are a timing."""
+    import numpy
+    import torch
+    from pomegranate.distributions import Normal
+    from pomegranate.gmm import GeneralMixtureModel
+
+    numpy.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    X = numpy.concatenate([numpy.random.normal((7, 2), 1, size=(100, 2)),
+                           numpy.random.normal((2, 3), 1, size=(150, 2)),
+                           numpy.random.normal((7, 7), 1, size=(100, 2))]).astype('float32')
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        local = frame.f_locals
+        truth.append(point("Improvement", float(local["improvement"]), local["i"]))
+
+    stop = _print_calls({GeneralMixtureModel.fit.__code__}, seen)
+    try:
+        GeneralMixtureModel([Normal(), Normal(), Normal()], verbose=True,
+                            random_state=0).fit(X)
+    finally:
+        stop()
+    if not truth or [p["step"] for p in truth] != list(range(1, len(truth) + 1)):
+        raise SystemExit(f"pomegranate_gmm_verbose: {len(truth)} points, not one an iteration")
+    return truth
+
+
+CASES["pomegranate_gmm_verbose"] = pomegranate_gmm_verbose
+OWN_ENVIRONMENT["pomegranate_gmm_verbose"] = JAXNN_ENVIRONMENT
+
+
+def pomegranate_hmm_verbose() -> Truth:
+    """pomegranate 1's dense HMM fitted by Baum-Welch with `verbose=True` as its tutorial
+    `docs/tutorials/B_Model_Tutorial_4_Hidden_Markov_Models.ipynb` (jmschrei/pomegranate)
+    does: `X3 = torch.randn(100, 50, 2)` (100 sequences of 50 steps; torch seeded 0) and
+    `DenseHMM([Normal(), Normal(), Normal()], max_iter=5, verbose=True).fit(X3)`, with
+    `random_state=1` added (its k-means start, unseeded otherwise, as in
+    pomegranate_gmm_verbose; with 0 or 2 the first step's improvement comes out negative and
+    `fit` stops after one line, where the tutorial's run shows five). `fit`
+    (`pomegranate/hmm/_base.py`) prints `[1] Improvement: 1234.5, Time: 0.01s` each iteration
+    after the first, and once more after its last (`[5]`, `i+1`). Truth: `fit`'s local
+    `improvement` (a 0-d tensor) as it calls print (profile hook, `_print_calls`), as
+    `Improvement` at the iteration printed (`i`, or `i+1` for the line after the loop, which
+    the frame's line number tells). The seconds are a timing."""
+    import inspect
+
+    import torch
+    from pomegranate.distributions import Normal
+    from pomegranate.hmm import DenseHMM
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    X3 = torch.randn(100, 50, 2)
+    truth: Truth = []
+    fit = DenseHMM.fit.__code__
+    # The line of fit's second print (after its loop: the iteration it prints is i+1).
+    lines, first = inspect.getsourcelines(DenseHMM.fit)
+    after_loop = [first + n for n, line in enumerate(lines) if "print(" in line][1]
+
+    def seen(frame: Any) -> None:
+        local = frame.f_locals
+        step = local["i"] + 1 if frame.f_lineno == after_loop else local["i"]
+        truth.append(point("Improvement", float(local["improvement"]), step))
+
+    stop = _print_calls({fit}, seen)
+    try:
+        DenseHMM([Normal(), Normal(), Normal()], max_iter=5, verbose=True,
+                 random_state=1).fit(X3)
+    finally:
+        stop()
+    if [p["step"] for p in truth] != [1, 2, 3, 4, 5]:
+        raise SystemExit(f"pomegranate_hmm_verbose: steps {[p['step'] for p in truth]}")
+    return truth
+
+
+CASES["pomegranate_hmm_verbose"] = pomegranate_hmm_verbose
+OWN_ENVIRONMENT["pomegranate_hmm_verbose"] = JAXNN_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
