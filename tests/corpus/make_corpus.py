@@ -17682,6 +17682,152 @@ OWN_CHECKOUT["keon_dqn"] = "KEON_DQN"
 REPOSITORY_CHECKOUTS["KEON_DQN"] = ("keon/deep-q-learning", "KEON_DQN_COMMIT")
 
 
+# TensorFlow's "Custom training: walkthrough" (tensorflow/docs, the TENSORFLOW_DOCS checkout of
+# the quickstart cases), on the same environment with tensorflow-datasets and matplotlib added:
+#
+#     ~/tf-venv/bin/pip install tensorflow-datasets matplotlib jinja2   # jinja2: as_dataframe
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_custom_training_walkthrough
+
+# The Palmer penguins as tensorflow-datasets gives them (`penguins/simple`: n = 344, the
+# measurements in mm and g; `penguins/processed`: n = 334, the four measurements scaled to
+# [0, 1] by the column's range), made up here: each species' mean and spread near the real ones.
+PENGUIN_SPECIES = [  # (count simple, count processed, means, spreads) of length, depth, flipper, mass
+    (152, 146, (38.8, 18.3, 190.0, 3700.0), (2.7, 1.2, 6.5, 460.0)),
+    (68, 68, (48.8, 18.4, 195.8, 3733.0), (3.3, 1.1, 7.1, 385.0)),
+    (124, 120, (47.5, 15.0, 217.2, 5076.0), (3.1, 1.0, 6.5, 504.0))]
+PENGUIN_RANGES = [(32.1, 59.6), (13.1, 21.5), (172.0, 231.0), (2700.0, 6300.0)]
+
+
+def _synthetic_penguins(config: str) -> dict[str, Any]:
+    """The made-up penguins of tensorflow-datasets' `penguins/<config>` (`simple` or
+    `processed`), as columns of its features, shuffled as the real rows are not sorted."""
+    import numpy as np
+
+    rng = np.random.default_rng(0 if config == "simple" else 1)
+    rows, labels = [], []
+    for label, (simple, processed, means, spreads) in enumerate(PENGUIN_SPECIES):
+        n = simple if config == "simple" else processed
+        rows.append(rng.normal(means, spreads, size=(n, 4)))
+        labels += [label] * n
+    values = np.concatenate(rows).astype("float32")
+    species = np.array(labels, dtype="int64")
+    order = rng.permutation(len(species))
+    values, species = values[order], species[order]
+    if config == "processed":
+        low, high = np.array(PENGUIN_RANGES, dtype="float32").T
+        return {"species": species,
+                "features": np.clip((values - low) / (high - low), 0, 1).astype("float32")}
+    names = ["culmen_length_mm", "culmen_depth_mm", "flipper_length_mm", "body_mass_g"]
+    return {"species": species, **{name: values[:, i] for i, name in enumerate(names)},
+            "island": np.where(species == 2, 0, rng.integers(0, 3, size=len(species))),
+            "sex": rng.integers(0, 2, size=len(species))}
+
+
+def tf_custom_training_walkthrough() -> Truth:
+    """TensorFlow's "Custom training: walkthrough", tensorflow/docs
+    `site/en/tutorials/customization/custom_training_walkthrough.ipynb` (the checkout named by
+    `TENSORFLOW_DOCS`; commit in VERSIONS.md), its code cells run in order as one program (the
+    licence cell and the `!pip install -q tfds-nightly` cell left out; cells that only show a
+    value in a notebook run and print nothing), TensorFlow's own Keras 3 as `tf.keras`, its
+    201 epochs and sizes unchanged. Its one change is the data: `tfds.load` of
+    `penguins/simple` and `penguins/processed` (a download) runs under tensorflow-datasets' own
+    `tfds.testing.mock_data`, whose `as_dataset_fn` gives made-up penguins of the real sets'
+    features and sizes (_synthetic_penguins: 344 and 334 rows, the splits `train[:20%]` and
+    `train[20%:]` cut as TFDS cuts them, 67 and 267). It prints the frames and features it
+    shows, `Loss test: 1.09`, `Step: 0, Initial Loss: 1.09` and `Step: 1,         Loss: 1.08`,
+    then every 50 epochs `Epoch 000: Loss: 1.168, Accuracy: 33.333%` (`{:.3%}`), then `Test set
+    accuracy: 80.000%` and three `Example 0 prediction: Adélie (98.2%)` lines. Truth: the
+    tutorial's own lists `train_loss_results` and `train_accuracy_results` at the printed epochs
+    (as printed, from 0; the accuracy in percent, as `{:.3%}` prints it) as `Loss` and
+    `Accuracy`; from the print wrapper, the printing frame's values before it prints: `l` as
+    `Loss_test` (no step), `loss_value` as `Initial_Loss` at step 0 and the line's own
+    expression `loss(model, features, labels, training=True)` (evaluated by the wrapper on the
+    frame's names: no dropout, so the same value) as `Loss` at step 1 (the steps it prints,
+    `optimizer.iterations`), and `test_accuracy.result()` in percent as `Test_set_accuracy`
+    (no step). The example predictions' probabilities are no metric of the training and are
+    left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    name = "custom_training_walkthrough.ipynb"
+    path = os.path.join(folder or "", "site", "en", "tutorials", "customization", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith(("#@title", "!pip"))]
+    source = "\n\n".join(cells)
+    import tensorflow as tf
+    import tensorflow_datasets as tfds
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    # The notebook's splits, cut as TFDS cuts `train[:20%]` of 334 rows (rounding to 67).
+    splits = {"train": slice(None), "train[:20%]": slice(None, 67),
+              "train[20%:]": slice(67, None)}
+
+    def as_dataset(self: Any, split: Any, **kwargs: Any) -> Any:
+        columns = _synthetic_penguins(self.builder_config.name)
+        part = splits[str(split)]
+        return tf.data.Dataset.from_tensor_slices({k: v[part] for k, v in columns.items()})
+
+    truth: Truth = []
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Loss test: "):
+            truth.append(point("Loss_test", float(values["l"]), None))
+        elif text.startswith("Step: 0, Initial Loss: "):
+            truth.append(point("Initial_Loss", float(values["loss_value"]), 0))
+        elif text.startswith("Step: 1, "):
+            value = values["loss"](values["model"], values["features"], values["labels"],
+                                   training=True)
+            truth.append(point("Loss", float(value), 1))
+        elif text.startswith("Epoch "):
+            epoch = values["epoch"]
+            truth.extend([point("Loss", float(values["train_loss_results"][epoch]), epoch),
+                          point("Accuracy",
+                                float(values["train_accuracy_results"][epoch]) * 100, epoch)])
+        elif text.startswith("Test set accuracy: "):
+            truth.append(point("Test_set_accuracy",
+                               float(values["test_accuracy"].result()) * 100, None))
+        builtins.print(*args, **kwargs)
+
+    namespace["print"] = print_
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        with tfds.testing.mock_data(as_dataset_fn=as_dataset,
+                                    data_dir=os.path.join(tmp, "tensorflow_datasets")):
+            exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    epochs = [p["step"] for p in truth if p["key"] == "Accuracy"]
+    if epochs != [0, 50, 100, 150, 200] or len(truth) != 14:
+        raise SystemExit(f"tf_custom_training_walkthrough: printed {truth}")
+    return truth
+
+
+CASES["tf_custom_training_walkthrough"] = tf_custom_training_walkthrough
+OWN_ENVIRONMENT["tf_custom_training_walkthrough"] = {
+    **TF_ENVIRONMENT, **{name: f"{name} (TensorFlow walkthrough case)"
+                         for name in ("tensorflow-datasets", "matplotlib")}}
+OWN_CHECKOUT["tf_custom_training_walkthrough"] = "TENSORFLOW_DOCS"
+CHECKOUT_ROW["tf_custom_training_walkthrough"] = (
+    "tensorflow/docs site/en/tutorials/customization/custom_training_walkthrough.ipynb")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
