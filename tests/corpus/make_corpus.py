@@ -17828,6 +17828,87 @@ CHECKOUT_ROW["tf_custom_training_walkthrough"] = (
     "tensorflow/docs site/en/tutorials/customization/custom_training_walkthrough.ipynb")
 
 
+# TensorFlow's convolutional VAE tutorial (tensorflow/docs, the TENSORFLOW_DOCS checkout), on the
+# walkthrough's environment with its own imports added:
+#
+#     ~/tf-venv/bin/pip install tensorflow-probability imageio ipython tensorflow-docs
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_cvae
+
+# Its only change: MNIST (a download) made up, as the quickstarts' (_synthetic_mnist).
+TF_CVAE_CHANGE = ("(train_images, _), (test_images, _) = tf.keras.datasets.mnist.load_data()",
+                  "(train_images, _), (test_images, _) = synthetic_mnist()")
+
+
+def tf_cvae() -> Truth:
+    """TensorFlow's "Convolutional Variational Autoencoder", tensorflow/docs
+    `site/en/tutorials/generative/cvae.ipynb` (the checkout named by `TENSORFLOW_DOCS`; commit
+    in VERSIONS.md), its code cells run in order as one program (the licence cell and the
+    `!pip install` cell left out; matplotlib on Agg), TensorFlow's own Keras 3 as `tf.keras`,
+    its model, Adam, batch size and 10 epochs unchanged. Its one change (TF_CVAE_CHANGE):
+    `tf.keras.datasets.mnist.load_data()` (a download) gives the quickstarts' synthetic MNIST
+    (640 images to train, 160 to test). Its loop, hand-written (`train_step` a `tf.function`),
+    calls IPython's `display.clear_output(wait=False)` (outside a notebook it writes `ESC[2K`
+    and `\r`) and prints after each epoch `Epoch: 1, Test set ELBO: -543.2, time elapse for
+    current epoch: 2.1` (`{}` of the ELBO tensor and of the seconds). Truth: the loop's own
+    `elbo` (`-loss.result()`, the test set's mean ELBO), read by the print wrapper from the
+    printing frame before it prints, as `Test_set_ELBO` at the printed epoch (from 1); the
+    epoch's seconds are a timing, left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    name = "cvae.ipynb"
+    path = os.path.join(folder or "", "site", "en", "tutorials", "generative", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith(("#@title", "!pip"))]
+    source = "\n\n".join(cells)
+    if source.count(TF_CVAE_CHANGE[0]) != 1:
+        raise SystemExit(f"{name}: no {TF_CVAE_CHANGE[0]}")
+    source = source.replace(*TF_CVAE_CHANGE)
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch: "):
+            truth.append(point("Test_set_ELBO", float(values["elbo"]), values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_,
+                                 "synthetic_mnist": _synthetic_mnist}
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != list(range(1, namespace["epochs"] + 1)):
+        raise SystemExit(f"tf_cvae: printed {truth}")
+    return truth
+
+
+CASES["tf_cvae"] = tf_cvae
+OWN_ENVIRONMENT["tf_cvae"] = {
+    **TF_ENVIRONMENT, **{name: f"{name} (TensorFlow CVAE case)" for name in (
+        "tensorflow-probability", "imageio", "ipython", "tensorflow-docs", "matplotlib")}}
+OWN_CHECKOUT["tf_cvae"] = "TENSORFLOW_DOCS"
+CHECKOUT_ROW["tf_cvae"] = "tensorflow/docs site/en/tutorials/generative/cvae.ipynb"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
