@@ -17909,6 +17909,106 @@ OWN_CHECKOUT["tf_cvae"] = "TENSORFLOW_DOCS"
 CHECKOUT_ROW["tf_cvae"] = "tensorflow/docs site/en/tutorials/generative/cvae.ipynb"
 
 
+# TensorFlow's "Custom training with tf.distribute.Strategy" (tensorflow/docs, the
+# TENSORFLOW_DOCS checkout), on the quickstarts' environment (tf-keras: the notebook's
+# `tf.keras.losses.Reduction` and `reset_states()` are Keras 2's):
+#
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_distribute_custom_training
+
+# Its only change: Fashion-MNIST (a download) made up, of its shape and type, as the
+# quickstarts' MNIST (_synthetic_mnist: 640 images to train, 160 to test).
+TF_DISTRIBUTE_CHANGE = (
+    "(train_images, train_labels), (test_images, test_labels) = fashion_mnist.load_data()",
+    "(train_images, train_labels), (test_images, test_labels) = synthetic_mnist()")
+
+
+def tf_distribute_custom_training() -> Truth:
+    """TensorFlow's "Custom training with tf.distribute.Strategy", tensorflow/docs
+    `site/en/tutorials/distribute/custom_training.ipynb` (the checkout named by
+    `TENSORFLOW_DOCS`; commit in VERSIONS.md), its code cells run in order as one program (the
+    licence cell left out) with the Keras 2 that `tf.keras` is where `TF_USE_LEGACY_KERAS=1` is
+    set (tf-keras: the notebook uses `tf.keras.losses.Reduction.NONE` and `reset_states()`,
+    which Keras 3 lacks), `MirroredStrategy` on the one CPU, its model, batch size (64) and 10
+    epochs unchanged. Its one change (TF_DISTRIBUTE_CHANGE): Fashion-MNIST (a download) made up
+    as the quickstarts' MNIST (640 images to train: 10 batches, as its second loop's `range(10)`
+    needs; 160 to test). It prints `2.21.0`, `Number of devices: 1`, then each epoch `Epoch 1,
+    Loss: 2.03, Accuracy: 30.9, Test Loss: 1.52, Test Accuracy: 56.2` (`{}` of tensors: all
+    their digits), `Accuracy after restoring the saved model without strategy: 81.25`, then
+    two more loops of `Epoch 10, Loss: 0.21, Accuracy: 95.2`: the first prints the stale
+    `epoch + 1` of the first loop (10, ten times over), the second its own epochs 1 to 10.
+    Truth: the values the template formats, read by the print wrapper from the printing frame
+    before it prints: `train_loss` (or `average_train_loss`) as `Loss`,
+    `train_accuracy.result() * 100` as `Accuracy`, `test_loss.result()` as `Test_Loss`,
+    `test_accuracy.result() * 100` as `Test_Accuracy`, at the epoch each line prints
+    (`epoch + 1`, the stale 10 included), and `eval_accuracy.result() * 100` as
+    `Accuracy_after_restoring_the_saved_model_without_strategy` (no step)."""
+    import builtins
+    import linecache
+    import shutil
+
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    name = "custom_training.ipynb"
+    path = os.path.join(folder or "", "site", "en", "tutorials", "distribute", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("#@title")]
+    source = "\n\n".join(cells)
+    if source.count(TF_DISTRIBUTE_CHANGE[0]) != 1:
+        raise SystemExit(f"{name}: no {TF_DISTRIBUTE_CHANGE[0]}")
+    source = source.replace(*TF_DISTRIBUTE_CHANGE)
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch "):
+            epoch = values["epoch"] + 1
+            # the second loop's line formats `average_train_loss`, the others `train_loss`
+            line = source.splitlines()[sys._getframe(1).f_lineno - 1]
+            loss = values["average_train_loss" if "average_train_loss" in line
+                          else "train_loss"]
+            truth.extend([point("Loss", float(loss), epoch), point(
+                "Accuracy", float(values["train_accuracy"].result()) * 100, epoch)])
+            if "Test Loss" in text:
+                truth.extend([
+                    point("Test_Loss", float(values["test_loss"].result()), epoch),
+                    point("Test_Accuracy", float(values["test_accuracy"].result()) * 100,
+                          epoch)])
+        elif text.startswith("Accuracy after restoring"):
+            truth.append(point("Accuracy_after_restoring_the_saved_model_without_strategy",
+                               float(values["eval_accuracy"].result()) * 100, None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_,
+                                 "synthetic_mnist": _synthetic_mnist}
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 4 * 10 + 1 + 2 * 10 + 2 * 10:
+        raise SystemExit(f"tf_distribute_custom_training: printed {truth}")
+    return truth
+
+
+CASES["tf_distribute_custom_training"] = tf_distribute_custom_training
+OWN_ENVIRONMENT["tf_distribute_custom_training"] = TF_ENVIRONMENT
+OWN_CHECKOUT["tf_distribute_custom_training"] = "TENSORFLOW_DOCS"
+CHECKOUT_ROW["tf_distribute_custom_training"] = (
+    "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
