@@ -18203,6 +18203,333 @@ CASES["pomegranate_hmm_verbose"] = pomegranate_hmm_verbose
 OWN_ENVIRONMENT["pomegranate_hmm_verbose"] = JAXNN_ENVIRONMENT
 
 
+# TensorFlow's "Custom training: walkthrough" (tensorflow/docs, the TENSORFLOW_DOCS checkout of
+# the quickstart cases), on the same environment with tensorflow-datasets and matplotlib added:
+#
+#     ~/tf-venv/bin/pip install tensorflow-datasets matplotlib jinja2   # jinja2: as_dataframe
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_custom_training_walkthrough
+
+# The Palmer penguins as tensorflow-datasets gives them (`penguins/simple`: n = 344, the
+# measurements in mm and g; `penguins/processed`: n = 334, the four measurements scaled to
+# [0, 1] by the column's range), made up here: each species' mean and spread near the real ones.
+PENGUIN_SPECIES = [  # (count simple, count processed, means, spreads) of length, depth, flipper, mass
+    (152, 146, (38.8, 18.3, 190.0, 3700.0), (2.7, 1.2, 6.5, 460.0)),
+    (68, 68, (48.8, 18.4, 195.8, 3733.0), (3.3, 1.1, 7.1, 385.0)),
+    (124, 120, (47.5, 15.0, 217.2, 5076.0), (3.1, 1.0, 6.5, 504.0))]
+PENGUIN_RANGES = [(32.1, 59.6), (13.1, 21.5), (172.0, 231.0), (2700.0, 6300.0)]
+
+
+def _synthetic_penguins(config: str) -> dict[str, Any]:
+    """The made-up penguins of tensorflow-datasets' `penguins/<config>` (`simple` or
+    `processed`), as columns of its features, shuffled as the real rows are not sorted."""
+    import numpy as np
+
+    rng = np.random.default_rng(0 if config == "simple" else 1)
+    rows, labels = [], []
+    for label, (simple, processed, means, spreads) in enumerate(PENGUIN_SPECIES):
+        n = simple if config == "simple" else processed
+        rows.append(rng.normal(means, spreads, size=(n, 4)))
+        labels += [label] * n
+    values = np.concatenate(rows).astype("float32")
+    species = np.array(labels, dtype="int64")
+    order = rng.permutation(len(species))
+    values, species = values[order], species[order]
+    if config == "processed":
+        low, high = np.array(PENGUIN_RANGES, dtype="float32").T
+        return {"species": species,
+                "features": np.clip((values - low) / (high - low), 0, 1).astype("float32")}
+    names = ["culmen_length_mm", "culmen_depth_mm", "flipper_length_mm", "body_mass_g"]
+    return {"species": species, **{name: values[:, i] for i, name in enumerate(names)},
+            "island": np.where(species == 2, 0, rng.integers(0, 3, size=len(species))),
+            "sex": rng.integers(0, 2, size=len(species))}
+
+
+def tf_custom_training_walkthrough() -> Truth:
+    """TensorFlow's "Custom training: walkthrough", tensorflow/docs
+    `site/en/tutorials/customization/custom_training_walkthrough.ipynb` (the checkout named by
+    `TENSORFLOW_DOCS`; commit in VERSIONS.md), its code cells run in order as one program (the
+    licence cell and the `!pip install -q tfds-nightly` cell left out; cells that only show a
+    value in a notebook run and print nothing), TensorFlow's own Keras 3 as `tf.keras`, its
+    201 epochs and sizes unchanged. Its one change is the data: `tfds.load` of
+    `penguins/simple` and `penguins/processed` (a download) runs under tensorflow-datasets' own
+    `tfds.testing.mock_data`, whose `as_dataset_fn` gives made-up penguins of the real sets'
+    features and sizes (_synthetic_penguins: 344 and 334 rows, the splits `train[:20%]` and
+    `train[20%:]` cut as TFDS cuts them, 67 and 267). It prints the frames and features it
+    shows, `Loss test: 1.09`, `Step: 0, Initial Loss: 1.09` and `Step: 1,         Loss: 1.08`,
+    then every 50 epochs `Epoch 000: Loss: 1.168, Accuracy: 33.333%` (`{:.3%}`), then `Test set
+    accuracy: 80.000%` and three `Example 0 prediction: Adélie (98.2%)` lines. Truth: the
+    tutorial's own lists `train_loss_results` and `train_accuracy_results` at the printed epochs
+    (as printed, from 0; the accuracy in percent, as `{:.3%}` prints it) as `Loss` and
+    `Accuracy`; from the print wrapper, the printing frame's values before it prints: `l` as
+    `Loss_test` (no step), `loss_value` as `Initial_Loss` at step 0 and the line's own
+    expression `loss(model, features, labels, training=True)` (evaluated by the wrapper on the
+    frame's names: no dropout, so the same value) as `Loss` at step 1 (the steps it prints,
+    `optimizer.iterations`), and `test_accuracy.result()` in percent as `Test_set_accuracy`
+    (no step). The example predictions' probabilities are no metric of the training and are
+    left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    name = "custom_training_walkthrough.ipynb"
+    path = os.path.join(folder or "", "site", "en", "tutorials", "customization", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith(("#@title", "!pip"))]
+    source = "\n\n".join(cells)
+    import tensorflow as tf
+    import tensorflow_datasets as tfds
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    # The notebook's splits, cut as TFDS cuts `train[:20%]` of 334 rows (rounding to 67).
+    splits = {"train": slice(None), "train[:20%]": slice(None, 67),
+              "train[20%:]": slice(67, None)}
+
+    def as_dataset(self: Any, split: Any, **kwargs: Any) -> Any:
+        columns = _synthetic_penguins(self.builder_config.name)
+        part = splits[str(split)]
+        return tf.data.Dataset.from_tensor_slices({k: v[part] for k, v in columns.items()})
+
+    truth: Truth = []
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Loss test: "):
+            truth.append(point("Loss_test", float(values["l"]), None))
+        elif text.startswith("Step: 0, Initial Loss: "):
+            truth.append(point("Initial_Loss", float(values["loss_value"]), 0))
+        elif text.startswith("Step: 1, "):
+            value = values["loss"](values["model"], values["features"], values["labels"],
+                                   training=True)
+            truth.append(point("Loss", float(value), 1))
+        elif text.startswith("Epoch "):
+            epoch = values["epoch"]
+            truth.extend([point("Loss", float(values["train_loss_results"][epoch]), epoch),
+                          point("Accuracy",
+                                float(values["train_accuracy_results"][epoch]) * 100, epoch)])
+        elif text.startswith("Test set accuracy: "):
+            truth.append(point("Test_set_accuracy",
+                               float(values["test_accuracy"].result()) * 100, None))
+        builtins.print(*args, **kwargs)
+
+    namespace["print"] = print_
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        with tfds.testing.mock_data(as_dataset_fn=as_dataset,
+                                    data_dir=os.path.join(tmp, "tensorflow_datasets")):
+            exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    epochs = [p["step"] for p in truth if p["key"] == "Accuracy"]
+    if epochs != [0, 50, 100, 150, 200] or len(truth) != 14:
+        raise SystemExit(f"tf_custom_training_walkthrough: printed {truth}")
+    return truth
+
+
+CASES["tf_custom_training_walkthrough"] = tf_custom_training_walkthrough
+OWN_ENVIRONMENT["tf_custom_training_walkthrough"] = {
+    **TF_ENVIRONMENT, **{name: f"{name} (TensorFlow walkthrough case)"
+                         for name in ("tensorflow-datasets", "matplotlib")}}
+OWN_CHECKOUT["tf_custom_training_walkthrough"] = "TENSORFLOW_DOCS"
+CHECKOUT_ROW["tf_custom_training_walkthrough"] = (
+    "tensorflow/docs site/en/tutorials/customization/custom_training_walkthrough.ipynb")
+
+
+# TensorFlow's convolutional VAE tutorial (tensorflow/docs, the TENSORFLOW_DOCS checkout), on the
+# walkthrough's environment with its own imports added:
+#
+#     ~/tf-venv/bin/pip install tensorflow-probability imageio ipython tensorflow-docs
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_cvae
+
+# Its only change: MNIST (a download) made up, as the quickstarts' (_synthetic_mnist).
+TF_CVAE_CHANGE = ("(train_images, _), (test_images, _) = tf.keras.datasets.mnist.load_data()",
+                  "(train_images, _), (test_images, _) = synthetic_mnist()")
+
+
+def tf_cvae() -> Truth:
+    """TensorFlow's "Convolutional Variational Autoencoder", tensorflow/docs
+    `site/en/tutorials/generative/cvae.ipynb` (the checkout named by `TENSORFLOW_DOCS`; commit
+    in VERSIONS.md), its code cells run in order as one program (the licence cell and the
+    `!pip install` cell left out; matplotlib on Agg), TensorFlow's own Keras 3 as `tf.keras`,
+    its model, Adam, batch size and 10 epochs unchanged. Its one change (TF_CVAE_CHANGE):
+    `tf.keras.datasets.mnist.load_data()` (a download) gives the quickstarts' synthetic MNIST
+    (640 images to train, 160 to test). Its loop, hand-written (`train_step` a `tf.function`),
+    calls IPython's `display.clear_output(wait=False)` (outside a notebook it writes `ESC[2K`
+    and `\r`) and prints after each epoch `Epoch: 1, Test set ELBO: -543.2, time elapse for
+    current epoch: 2.1` (`{}` of the ELBO tensor and of the seconds). Truth: the loop's own
+    `elbo` (`-loss.result()`, the test set's mean ELBO), read by the print wrapper from the
+    printing frame before it prints, as `Test_set_ELBO` at the printed epoch (from 1); the
+    epoch's seconds are a timing, left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    name = "cvae.ipynb"
+    path = os.path.join(folder or "", "site", "en", "tutorials", "generative", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith(("#@title", "!pip"))]
+    source = "\n\n".join(cells)
+    if source.count(TF_CVAE_CHANGE[0]) != 1:
+        raise SystemExit(f"{name}: no {TF_CVAE_CHANGE[0]}")
+    source = source.replace(*TF_CVAE_CHANGE)
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch: "):
+            truth.append(point("Test_set_ELBO", float(values["elbo"]), values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_,
+                                 "synthetic_mnist": _synthetic_mnist}
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != list(range(1, namespace["epochs"] + 1)):
+        raise SystemExit(f"tf_cvae: printed {truth}")
+    return truth
+
+
+CASES["tf_cvae"] = tf_cvae
+OWN_ENVIRONMENT["tf_cvae"] = {
+    **TF_ENVIRONMENT, **{name: f"{name} (TensorFlow CVAE case)" for name in (
+        "tensorflow-probability", "imageio", "ipython", "tensorflow-docs", "matplotlib")}}
+OWN_CHECKOUT["tf_cvae"] = "TENSORFLOW_DOCS"
+CHECKOUT_ROW["tf_cvae"] = "tensorflow/docs site/en/tutorials/generative/cvae.ipynb"
+
+
+# TensorFlow's "Custom training with tf.distribute.Strategy" (tensorflow/docs, the
+# TENSORFLOW_DOCS checkout), on the quickstarts' environment (tf-keras: the notebook's
+# `tf.keras.losses.Reduction` and `reset_states()` are Keras 2's):
+#
+#     ~/tf-venv/bin/python tests/corpus/make_corpus.py tf_distribute_custom_training
+
+# Its only change: Fashion-MNIST (a download) made up, of its shape and type, as the
+# quickstarts' MNIST (_synthetic_mnist: 640 images to train, 160 to test).
+TF_DISTRIBUTE_CHANGE = (
+    "(train_images, train_labels), (test_images, test_labels) = fashion_mnist.load_data()",
+    "(train_images, train_labels), (test_images, test_labels) = synthetic_mnist()")
+
+
+def tf_distribute_custom_training() -> Truth:
+    """TensorFlow's "Custom training with tf.distribute.Strategy", tensorflow/docs
+    `site/en/tutorials/distribute/custom_training.ipynb` (the checkout named by
+    `TENSORFLOW_DOCS`; commit in VERSIONS.md), its code cells run in order as one program (the
+    licence cell left out) with the Keras 2 that `tf.keras` is where `TF_USE_LEGACY_KERAS=1` is
+    set (tf-keras: the notebook uses `tf.keras.losses.Reduction.NONE` and `reset_states()`,
+    which Keras 3 lacks), `MirroredStrategy` on the one CPU, its model, batch size (64) and 10
+    epochs unchanged. Its one change (TF_DISTRIBUTE_CHANGE): Fashion-MNIST (a download) made up
+    as the quickstarts' MNIST (640 images to train: 10 batches, as its second loop's `range(10)`
+    needs; 160 to test). It prints `2.21.0`, `Number of devices: 1`, then each epoch `Epoch 1,
+    Loss: 2.03, Accuracy: 30.9, Test Loss: 1.52, Test Accuracy: 56.2` (`{}` of tensors: all
+    their digits), `Accuracy after restoring the saved model without strategy: 81.25`, then
+    two more loops of `Epoch 10, Loss: 0.21, Accuracy: 95.2`: the first prints the stale
+    `epoch + 1` of the first loop (10, ten times over), the second its own epochs 1 to 10.
+    Truth: the values the template formats, read by the print wrapper from the printing frame
+    before it prints: `train_loss` (or `average_train_loss`) as `Loss`,
+    `train_accuracy.result() * 100` as `Accuracy`, `test_loss.result()` as `Test_Loss`,
+    `test_accuracy.result() * 100` as `Test_Accuracy`, at the epoch each line prints
+    (`epoch + 1`, the stale 10 included), and `eval_accuracy.result() * 100` as
+    `Accuracy_after_restoring_the_saved_model_without_strategy` (no step)."""
+    import builtins
+    import linecache
+    import shutil
+
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"
+    folder = os.environ.get("TENSORFLOW_DOCS")
+    name = "custom_training.ipynb"
+    path = os.path.join(folder or "", "site", "en", "tutorials", "distribute", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_DOCS to a tensorflow/docs checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("#@title")]
+    source = "\n\n".join(cells)
+    if source.count(TF_DISTRIBUTE_CHANGE[0]) != 1:
+        raise SystemExit(f"{name}: no {TF_DISTRIBUTE_CHANGE[0]}")
+    source = source.replace(*TF_DISTRIBUTE_CHANGE)
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch "):
+            epoch = values["epoch"] + 1
+            # the second loop's line formats `average_train_loss`, the others `train_loss`
+            line = source.splitlines()[sys._getframe(1).f_lineno - 1]
+            loss = values["average_train_loss" if "average_train_loss" in line
+                          else "train_loss"]
+            truth.extend([point("Loss", float(loss), epoch), point(
+                "Accuracy", float(values["train_accuracy"].result()) * 100, epoch)])
+            if "Test Loss" in text:
+                truth.extend([
+                    point("Test_Loss", float(values["test_loss"].result()), epoch),
+                    point("Test_Accuracy", float(values["test_accuracy"].result()) * 100,
+                          epoch)])
+        elif text.startswith("Accuracy after restoring"):
+            truth.append(point("Accuracy_after_restoring_the_saved_model_without_strategy",
+                               float(values["eval_accuracy"].result()) * 100, None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_,
+                                 "synthetic_mnist": _synthetic_mnist}
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 4 * 10 + 1 + 2 * 10 + 2 * 10:
+        raise SystemExit(f"tf_distribute_custom_training: printed {truth}")
+    return truth
+
+
+CASES["tf_distribute_custom_training"] = tf_distribute_custom_training
+OWN_ENVIRONMENT["tf_distribute_custom_training"] = TF_ENVIRONMENT
+OWN_CHECKOUT["tf_distribute_custom_training"] = "TENSORFLOW_DOCS"
+CHECKOUT_ROW["tf_distribute_custom_training"] = (
+    "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
