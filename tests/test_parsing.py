@@ -2760,3 +2760,13 @@ def test_review_phase_labels_possessives_greek_letters_and_id_tables() -> None:
     # an id table ends at a blank line; a row of words is none of its rows
     assert run(MetricParser(), "ID  model  acc", "1  resnet  0.91", "", "val loss 0.93") == (
         expect(("val_loss", 0.93, 0)))
+
+
+def test_a_constant_set_to_a_number_and_a_value_taken_over_an_epoch() -> None:
+    # TensorFlow's start-up: an environment variable's or a constant's name set to a number
+    assert run(MetricParser(), "I0000 00:00:1796247364.846188    1747 generator_dataset_op.cc:213]"
+               " Memory patch applied: M_TRIM_THRESHOLD=128 kb was set.",
+               "OMP_NUM_THREADS=4 ROC_AUC=0.91") == expect(("ROC_AUC", 0.91, 0))
+    # TensorFlow's CVAE tutorial: the time taken for the epoch is not named `current_epoch`
+    assert run(MetricParser(), "Epoch: 1, Test set ELBO: -543.4358, time elapse for current "
+               "epoch: 2.549") == expect(("Test_set_ELBO", -543.4358, 1))

@@ -135,12 +135,17 @@ _SETTING = re.compile(
 _TRANSFER = re.compile(r"\b(?:Down|Up)load(?:ing|ed)\b|\bExtracting\b|\bFetching\b", re.IGNORECASE)
 
 
+# A constant's or an environment variable's name, set to a whole number: a setting
+# (`OMP_NUM_THREADS=4`, TensorFlow's `M_TRIM_THRESHOLD=128 kb was set`).
+_CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
 def parse_key_value(line: str) -> list[Found]:
     """``loss: 0.5``, ``loss=0.5``, ``val loss = 0.5`` (``val_loss``), several per line."""
     return [
         (key, int(integer) if integer else float(number), None)
         for key, integer, number in key_value_pairs(line)
-        if is_metric_key(key)
+        if is_metric_key(key) and not (integer and _CONSTANT.fullmatch(key))
     ]
 
 
@@ -399,6 +404,8 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
         3 if integer else 4)]
 
 
+_COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
+_UNITS_OF_WORK = frozenset({"epoch", "step", "iteration", "batch", "iter"})
 _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 
@@ -483,6 +490,13 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             # `Population's average fitness:`); after other words it is prose, `the model's val
             # loss: 0.31` (val_loss)
             key = key.split("'s ", 1)[-1]
+        if _COUNTER_AFTER_WORD.search(line, max(0, match.start() - 5), match.start()) and (
+                key.lower().rsplit(" ", 1)[-1] in _UNITS_OF_WORK):
+            # what the value is taken over, not its name: the time `for current epoch: 2.55`
+            # (TensorFlow's CVAE tutorial)
+            pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
         if line[max(0, match.start() - 10) : match.start()].lower() == "number of ":
             pairs.append((_DROPPED, integer, number))  # a count, `Number of actions:  4`
             end = match.end()
