@@ -1959,7 +1959,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
         "json", "python_dict", "position", "leading_position", "name_value", "at_step",
-        "array_value", "call_name", "split_name",
+        "array_value", "call_name", "split_name", "assigned_tuple",
         "fraction", "key_value"}
 
 
@@ -2770,3 +2770,10 @@ def test_a_constant_set_to_a_number_and_a_value_taken_over_an_epoch() -> None:
     # TensorFlow's CVAE tutorial: the time taken for the epoch is not named `current_epoch`
     assert run(MetricParser(), "Epoch: 1, Test set ELBO: -543.4358, time elapse for current "
                "epoch: 2.549") == expect(("Test_set_ELBO", -543.4358, 1))
+
+
+def test_names_assigned_a_tuple() -> None:
+    assert run(MetricParser(), "test_loss, test_acc = 0.3, 0.91") == expect(
+        ("test_loss", 0.3, 0), ("test_acc", 0.91, 0))
+    # a tuple of settings is none
+    assert run(MetricParser(), "seed, workers = 42, 4") == []

@@ -94,6 +94,7 @@ from runlab.parsing.rules.libraries import (
 )
 from runlab.parsing.rules.pairs import (
     parse_array_value,
+    parse_assigned_tuple,
     parse_at_step,
     parse_call_name,
     parse_epoch_header,
@@ -733,6 +734,15 @@ RULES: list[Rule] = [
         "and median_reward",
         parse_split_name,
         (")=", "):", ") =", ") :", "/bestever ", "/median ", "/max ", "/std "),
+        generic=True,
+    ),
+    Rule(
+        "assigned_tuple",
+        "names assigned a tuple, Python's way: `test_loss, test_acc = 0.3, 0.91` as test_loss "
+        "0.3 and test_acc 0.91 (not test_acc 0.3)",
+        parse_assigned_tuple,
+        (", ",),
+        final=True,
         generic=True,
     ),
     Rule(

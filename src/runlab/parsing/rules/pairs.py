@@ -186,6 +186,12 @@ _SPLIT_TUPLE = re.compile(
     re.ASCII,
 )
 _TUPLE_SEPARATOR = re.compile(r",\ *")
+# Or names assigned a tuple, Python's way: `test_loss, test_acc = 0.3, 0.91` (not test_acc 0.3).
+_ASSIGNED_TUPLE = re.compile(
+    r"\s{0,8}((?:[A-Za-z][\w\-]{0,40},\ ?){1,7}[A-Za-z][\w\-]{0,40})\ =\ {1,4}"
+    rf"((?:(?:{NUMBER}),\ ?){{1,7}}(?:{NUMBER}))\s*",
+    re.ASCII,
+)
 # A tuple of sizes is a setting: `Input shape (H, W) = (800, 1333)`, `image_size (h, w)`.
 _SHAPE_WORDS = re.compile(r"(?i:shape|size|dims?|resolution)$")
 
@@ -209,6 +215,18 @@ def parse_split_name(line: str) -> list[Found]:
         found += [(f"{first}_{name}", to_number(one), None),
                   (f"{second}_{name}", to_number(two), None)]
     return found
+
+
+def parse_assigned_tuple(line: str) -> list[Found]:
+    """``test_loss, test_acc = 0.3, 0.91``: each name its value."""
+    assigned = _ASSIGNED_TUPLE.fullmatch(line)
+    if assigned is None:
+        return []
+    names, numbers = (_TUPLE_SEPARATOR.split(group) for group in assigned.groups())
+    if len(names) != len(numbers):
+        return []
+    return [(name, to_number(number), None) for name, number in zip(names, numbers, strict=True)
+            if is_metric_key(name)]
 
 
 # A clause that starts with a measure's word and a preposition is the name whole, articles and
