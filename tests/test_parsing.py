@@ -2749,14 +2749,24 @@ def test_review_phase_labels_possessives_greek_letters_and_id_tables() -> None:
     assert run(MetricParser(), "Epoch 1/10, train loss: 0.5, val: n/a, lr: 0.001",
                "epoch: 3, loss: 0.5, val: inf") == expect(
         ("train_loss", 0.5, 1), ("lr", 0.001, 1), ("loss", 0.5, 3), ("val", INF, 3))
-    assert run(MetricParser(), "Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 | lr: 0.001"
-               ) == expect(("Train/loss", 0.5, 1), ("Train/acc", 0.8, 1), ("Val/loss", 0.45, 1),
-                           ("lr", 0.001, 1))
-    # a possessive after other words is prose
-    assert run(MetricParser(), "the model's val loss: 0.31") == expect(("val_loss", 0.31, 0))
-    # other Greek letters name settings as often
-    assert run(MetricParser(), "Adam(lr: 0.001, β1: 0.9, β2: 0.999)", "λ = 0.01") == expect(
-        ("lr", 0.001, 0))
+    # after a phase's counter, each phase's measures named as that counter names them, with or
+    # without a second phase on the line (a loop that validates every few epochs)
+    assert run(MetricParser(), "Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 | lr: 0.001",
+               "Epoch 2 Train: loss=0.4 | lr: 0.001 Val: loss=0.42") == expect(
+        ("Train_loss", 0.5, 1), ("Train_acc", 0.8, 1), ("Val_loss", 0.45, 1), ("lr", 0.001, 1),
+        ("Train_loss", 0.4, 2), ("lr", 0.001, 2), ("Val_loss", 0.42, 2))
+    # possessives keep two series apart (a GAN's, an actor-critic's)
+    assert run(MetricParser(), "Epoch 1, Generator's loss: 0.52, Discriminator's loss: 0.71"
+               ) == expect(("Generator's_loss", 0.52, 1), ("Discriminator's_loss", 0.71, 1))
+    # a Greek letter alone names a setting as often; before another word it is kept
+    assert run(MetricParser(), "Adam(lr: 0.001, β1: 0.9, β2: 0.999)", "λ = 0.01",
+               "Δ loss: 0.01") == expect(("lr", 0.001, 0), ("Δ_loss", 0.01, 0))
+    # a measure taken for an epoch is named whole; a time taken for it is none; a constant
+    # naming a measure is kept; `Test.` abbreviated qualifies
+    assert run(MetricParser(), "Epoch 3, average loss for this epoch: 0.31",
+               "Epoch 4, time elapse for current epoch: 2.55", "episode 5 TOTAL_REWARD=200",
+               "Epoch 6 Test. Acc: 0.9") == expect(
+        ("average_loss_for_this_epoch", 0.31, 3), ("TOTAL_REWARD", 200, 5), ("Test_Acc", 0.9, 6))
     # an id table ends at a blank line; a row of words is none of its rows
     assert run(MetricParser(), "ID  model  acc", "1  resnet  0.91", "", "val loss 0.93") == (
         expect(("val_loss", 0.93, 0)))

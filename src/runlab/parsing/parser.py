@@ -519,7 +519,7 @@ class MetricParser:
         metrics = [item for item in bar.found if item[0]]
         if bar.lightning:
             self._lightning = True
-        if bar.total:
+        if bar.total and bar.family[:5].lower() == "epoch":
             self._counted = bar.counter
         if not bar.family:  # a bar of bytes or records: no step, its postfix only
             step = self._bar_step

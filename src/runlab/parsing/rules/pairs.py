@@ -25,10 +25,10 @@ _WORD = (
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
     # a power, `R^2: 0.87`, `chi^2 = 3.1`
-    # (or ε, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`; other Greek letters name
-    # settings as often, `β1: 0.9`, `λ = 0.01`)
+    # (or ε, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`; another Greek letter only
+    # before another word, `Δ loss: 0.01`: alone it names a setting as often, `β1: 0.9`)
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
-    r"\#?(?:[A-Za-z]|ε)(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    r"\#?(?:[A-Za-z]|ε|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -145,7 +145,8 @@ def parse_key_value(line: str) -> list[Found]:
     return [
         (key, int(integer) if integer else float(number), None)
         for key, integer, number in key_value_pairs(line)
-        if is_metric_key(key) and not (integer and _CONSTANT.fullmatch(key))
+        if is_metric_key(key) and not (integer and _CONSTANT.fullmatch(key) and not _MEASURE.search(
+            key))
     ]
 
 
@@ -305,7 +306,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
 PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
                     "testing", "eval", "evaluation", "dev"})
-_PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr"})
+_PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr", "test"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
 _ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
@@ -365,6 +366,7 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 
 
 _TRAINING = frozenset({"train", "training"})
+_BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45` (a name,
 # then `=` or `: ` and a number, not `val: n/a`, `val: inf`).
 _MID_PHASE = re.compile(
@@ -372,16 +374,18 @@ _MID_PHASE = re.compile(
     r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:\ +)[-+]?\.?\d)", re.ASCII)
 
 
-def _sections(text: str, prefix: str = "") -> list[tuple[str, str, str]]:
+def _sections(text: str, prefix: str = "", joint: str = "/") -> list[tuple[str, str, str]]:
     """The pairs of `text`, each phase's label inside it (`Train: loss=0.5 acc=0.8 Val:
     loss=0.45`) naming those after it up to the next label, bar or tab (`Train/loss`,
-    `Val/loss`); those before the first label named with `prefix`."""
+    `Val/loss`, joined with `joint`); those before the first label named with `prefix` up to
+    a bar or tab."""
     parts = _MID_PHASE.split(text)
-    pairs = _qualified(_clause_pairs(parts[0]), prefix) if prefix else _clause_pairs(parts[0])
-    for phase, clause in zip(parts[1::2], parts[2::2]):
-        inside, bar, after = re.split(r"(\||\t)", clause, maxsplit=1) + [""] * (
-            0 if re.search(r"[|\t]", clause) else 2)
-        pairs += _qualified(_clause_pairs(inside), f"{phase}/") + _clause_pairs(after)
+    pairs: list[tuple[str, str, str]] = []
+    for phase, clause in zip(["", *parts[1::2]], parts[0::2]):
+        label = f"{phase}{joint}" if phase else prefix
+        inside, _, after = (*_BAR_OR_TAB.split(clause, maxsplit=1), "", "")[:3]
+        pairs += (_qualified(_clause_pairs(inside), label) if label else _clause_pairs(inside))
+        pairs += _clause_pairs(after)
     return pairs
 
 
@@ -423,6 +427,8 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
 
 
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
+_CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
+                          re.ASCII)
 _UNITS_OF_WORK = frozenset({"epoch", "step", "iteration", "batch", "iter"})
 _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
@@ -439,7 +445,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         named = f"{phase}_{counter}" if counter.lower() == "episode" else phase
         if _MID_PHASE.search(rest) is not None:
             # `Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 acc=0.82`: each phase its own
-            return [(counter.lower(), step, ""), *_sections(rest, f"{named}/")]
+            return [(counter.lower(), step, ""), *_sections(rest, f"{named}_", "_")]
         pairs = _clause_pairs(rest)
         if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
             pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
@@ -503,18 +509,17 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
-        if "'s_" in key.replace(" ", "_") and line[: match.start()].strip():
-            # a possessive names its measure only where it starts the line (neat-python's
-            # `Population's average fitness:`); after other words it is prose, `the model's val
-            # loss: 0.31` (val_loss)
-            key = key.split("'s ", 1)[-1]
         if _COUNTER_AFTER_WORD.search(line, max(0, match.start() - 5), match.start()) and (
                 key.lower().rsplit(" ", 1)[-1] in _UNITS_OF_WORK):
-            # what the value is taken over, not its name: the time `for current epoch: 2.55`
-            # (TensorFlow's CVAE tutorial)
-            pairs.append((_DROPPED, integer, number))
-            end = match.end()
-            continue
+            # what the value is taken over: its name is the clause whole when a measure's
+            # word comes before, `average loss for this epoch: 0.31`; else it is no measure,
+            # the time `for current epoch: 2.55` (TensorFlow's CVAE tutorial)
+            clause = _CLAUSE_TAIL.search(line, end, match.start())
+            if clause is None or _MEASURE.search(clause.group(1)) is None:
+                pairs.append((_DROPPED, integer, number))
+                end = match.end()
+                continue
+            key = f"{clause.group(1)} {clause.group(2)} {key}"
         if line[max(0, match.start() - 10) : match.start()].lower() == "number of ":
             pairs.append((_DROPPED, integer, number))  # a count, `Number of actions:  4`
             end = match.end()
