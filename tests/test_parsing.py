@@ -1264,6 +1264,13 @@ megabyte = [
     " ****** Running generation 1" * 40_000,
     "Cost at epoch 1 is " * 50_000 + "1",
     "Epoch 1/2:  50%|" + "█" * 300_000 + "| 1/2 [00:00<00:00, v_num=1, x=1]",
+    # a measure taken for an epoch, names assigned a tuple, a Greek letter before a name,
+    # phases' labels after a phase's counter
+    "abc " * 250_000 + "loss for this epoch: 1",
+    "a, " * 300_000 + "= 1, 2",
+    "x, y = " + "1, " * 300_000 + "2",
+    "Δ " * 400_000 + "loss: 1",
+    "Epoch 1 Train: " + "a=1 " * 200_000 + "Val: b=2",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1298,7 +1305,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0,
-                                       0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1]
+                                       0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 
+                                       0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 1]
 
 
 
