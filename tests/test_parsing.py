@@ -2795,3 +2795,10 @@ def test_names_assigned_a_tuple() -> None:
         ("test_loss", 0.3, 0), ("test_acc", 0.91, 0))
     # a tuple of settings is none
     assert run(MetricParser(), "seed, workers = 42, 4") == []
+
+
+def test_phase_labels_before_space_separated_pairs() -> None:
+    assert run(MetricParser(), "epoch 1 train: loss 0.3 acc 0.9 val: loss 0.35 acc 0.88",
+               "Epoch: 2 Train: loss 0.5 acc 0.8 Val: loss 0.45 acc 0.82") == expect(
+        ("train_loss", 0.3, 1), ("train_acc", 0.9, 1), ("val_loss", 0.35, 1), ("val_acc", 0.88, 1),
+        ("Train/loss", 0.5, 2), ("Train/acc", 0.8, 2), ("Val/loss", 0.45, 2), ("Val/acc", 0.82, 2))

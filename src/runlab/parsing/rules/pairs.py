@@ -367,11 +367,11 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 
 _TRAINING = frozenset({"train", "training"})
 _BAR_OR_TAB = re.compile(r"(\||\t)")
-# A phase's label inside a line, before the names of its measures: ` Val: loss=0.45` (a name,
-# then `=` or `: ` and a number, not `val: n/a`, `val: inf`).
+# A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
+# loss 0.35` (a name, then `=`, `: ` or a space and a number, not `val: n/a`, `val: inf`).
 _MID_PHASE = re.compile(
     r"(?<=\s)((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)):\ +"
-    r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:\ +)[-+]?\.?\d)", re.ASCII)
+    r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
 
 
 def _sections(text: str, prefix: str = "", joint: str = "/") -> list[tuple[str, str, str]]:
@@ -384,7 +384,10 @@ def _sections(text: str, prefix: str = "", joint: str = "/") -> list[tuple[str, 
     for phase, clause in zip(["", *parts[1::2]], parts[0::2]):
         label = f"{phase}{joint}" if phase else prefix
         inside, _, after = (*_BAR_OR_TAB.split(clause, maxsplit=1), "", "")[:3]
-        pairs += (_qualified(_clause_pairs(inside), label) if label else _clause_pairs(inside))
+        read = _clause_pairs(inside) or [  # `val: loss 0.35 acc 0.88`: `name value` pairs
+            (key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
+            for key, text in _spaced_texts(inside) or ()]
+        pairs += _qualified(read, label) if label else read
         pairs += _clause_pairs(after)
     return pairs
 
