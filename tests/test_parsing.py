@@ -2802,3 +2802,9 @@ def test_phase_labels_before_space_separated_pairs() -> None:
                "Epoch: 2 Train: loss 0.5 acc 0.8 Val: loss 0.45 acc 0.82") == expect(
         ("train_loss", 0.3, 1), ("train_acc", 0.9, 1), ("val_loss", 0.35, 1), ("val_acc", 0.88, 1),
         ("Train/loss", 0.5, 2), ("Train/acc", 0.8, 2), ("Val/loss", 0.45, 2), ("Val/acc", 0.82, 2))
+
+
+def test_a_line_no_asked_rule_reads_goes_to_the_name_and_number_reader() -> None:
+    # `Accuracy  ` asks the score grid's rule, which reads no header here
+    assert run(MetricParser(), "Accuracy  0.91", "test accuracy  97.5%") == expect(
+        ("Accuracy", 0.91, 0), ("test_accuracy", 97.5, 0))

@@ -216,7 +216,7 @@ class MetricParser:
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
-        # The count the latest bar with a total showed, as printed: the step of a Lightning bar
+        # The count the latest epoch bar with a total showed, as printed: the step of a Lightning bar
         # that never counts (`Training: |  | 0/? [..., train_loss=0.45]`) under a bar that does
         # (NeuralProphet's `Epoch 3:  30%|███ | 3/10`, drawn back to 0 between its epochs).
         self._counted: int | None = None

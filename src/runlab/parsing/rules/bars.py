@@ -138,7 +138,12 @@ def read_tqdm(line: str) -> Bar | None:
     if stage is not None and stage.group(1).lower() in PHASES:
         description = stage.group(1)  # Catalyst's `1/3 * Epoch (train):`
     phase = description if description.lower() in PHASES else _counted_phase(head)
-    if phase and found and not (description == "Training" and "v_num=" in (postfix or "")):
+    epochs = _EPOCHS_BAR.match(head)
+    # (a bar over the epochs themselves, scvi-tools' `Epoch 2/5:  40%|...| 2/5 [..., v_num=1,
+    # train_loss=1.75e+3]`, counts epochs as printed, not Lightning's batches)
+    lightning = ("v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)) and not (
+        epochs is not None and epochs.group(1) == total)
+    if phase and found and not (lightning and description == "Training"):
         # a bar named for its stage, `train:` and `valid:` (segmentation_models_pytorch), and
         # with its counter, `Epoch 1 train:`, `Validation epoch 1:`: the same postfix keys in
         # each, one series a stage; a key that names its phase already keeps it once
@@ -146,11 +151,6 @@ def read_tqdm(line: str) -> Bar | None:
         found = [(f"{phase}/{key}" if key and not phased(key) else key, value, step)
                  for key, value, step in found]
     size = int(total) if total and total.isdigit() and len(total) <= 18 else 0
-    epochs = _EPOCHS_BAR.match(head)
-    # (a bar over the epochs themselves, scvi-tools' `Epoch 2/5:  40%|...| 2/5 [..., v_num=1,
-    # train_loss=1.75e+3]`, counts epochs as printed, not Lightning's batches)
-    lightning = ("v_num=" in (postfix or "") or description.startswith(_LIGHTNING_BARS)) and not (
-        epochs is not None and epochs.group(1) == total)
     rest = line[bar.end() :].strip() if end else ""
     if rest and (_TQDM.search(rest) or _IGNITE_BAR.search(rest)):
         rest = ""  # more bars on the line: redraws run together, not a log line

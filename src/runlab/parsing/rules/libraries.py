@@ -590,7 +590,7 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
             return []
         values = [parse_number(field) for field in fields[1:]]
         return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
-                if value is not None] or []
+                if value is not None]
 
     return read
 

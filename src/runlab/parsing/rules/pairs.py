@@ -264,11 +264,10 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
         return [(f"{label}/{name}".replace(" ", "_"), integer or "", number or "")]
     label = _PAIRS_LABEL.match(line)
     if label is not None and label.group(1) != "wandb":
-        pairs = _spaced_texts(line[label.end():])
-        if pairs and all(_MEASURE.search(key) for key, _ in pairs):
-            head = label.group(1).replace(" ", "_")
-            return [(f"{head}/{key}", text if _INTEGER_TEXT.fullmatch(text) else "",
-                     "" if _INTEGER_TEXT.fullmatch(text) else text) for key, text in pairs]
+        head = label.group(1).replace(" ", "_")
+        triples = _spaced_triples(line[label.end():], head)
+        if triples and all(_MEASURE.search(key[len(head) + 1 :]) for key, _, _ in triples):
+            return triples
     return None
 
 
@@ -277,6 +276,14 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
 # name a measure's).
 _PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\ +(?=[A-Za-z])", re.ASCII)
 _INTEGER_TEXT = re.compile(r"[-+]?\d{1,18}")
+
+
+def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
+    """``loss 0.78 accuracy 0.89`` as key_value's raw pairs (key, int text, other number
+    text), each key under `head` when one is given; none unless the whole text is such pairs."""
+    return [(f"{head}/{key}" if head else key, text if _INTEGER_TEXT.fullmatch(text) else "",
+             "" if _INTEGER_TEXT.fullmatch(text) else text)
+            for key, text in _spaced_texts(text) or ()]
 
 
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
@@ -384,9 +391,8 @@ def _sections(text: str, prefix: str = "", joint: str = "/") -> list[tuple[str, 
     for phase, clause in zip(["", *parts[1::2]], parts[0::2]):
         label = f"{phase}{joint}" if phase else prefix
         inside, _, after = (*_BAR_OR_TAB.split(clause, maxsplit=1), "", "")[:3]
-        read = _clause_pairs(inside) or [  # `val: loss 0.35 acc 0.88`: `name value` pairs
-            (key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
-            for key, text in _spaced_texts(inside) or ()]
+        # (`val: loss 0.35 acc 0.88`: `name value` pairs)
+        read = _clause_pairs(inside) or _spaced_triples(inside)
         pairs += _qualified(read, label) if label else read
         pairs += _clause_pairs(after)
     return pairs
@@ -449,10 +455,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         if _MID_PHASE.search(rest) is not None:
             # `Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 acc=0.82`: each phase its own
             return [(counter.lower(), step, ""), *_sections(rest, f"{named}_", "_")]
-        pairs = _clause_pairs(rest)
-        if not pairs:  # `Eval epoch 2: loss 0.3 acc 0.9`
-            pairs = [(key, text, "") if _INTEGER_TEXT.fullmatch(text) else (key, "", text)
-                     for key, text in _spaced_texts(rest) or ()]
+        pairs = _clause_pairs(rest) or _spaced_triples(rest)  # `Eval epoch 2: loss 0.3 acc 0.9`
         if named.lower() in _TRAINING and text[: len(text) - len(rest)].rstrip(" ")[-1:] == "\t":
             # `Train Epoch: 1 \tLoss: 2.27` (Opacus' mnist): the training's epoch, then its
             # measures in a clause of their own, as with the position, pytorch/examples' `Train
@@ -512,8 +515,8 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
-        if _COUNTER_AFTER_WORD.search(line, max(0, match.start() - 5), match.start()) and (
-                key.lower().rsplit(" ", 1)[-1] in _UNITS_OF_WORK):
+        if key.lower().rsplit(" ", 1)[-1] in _UNITS_OF_WORK and _COUNTER_AFTER_WORD.search(
+                line, max(0, match.start() - 5), match.start()):
             # what the value is taken over: its name is the clause whole when a measure's
             # word comes before, `average loss for this epoch: 0.31`; else it is no measure,
             # the time `for current epoch: 2.55` (TensorFlow's CVAE tutorial)
