@@ -1271,6 +1271,11 @@ megabyte = [
     "x, y = " + "1, " * 300_000 + "2",
     "Δ " * 400_000 + "loss: 1",
     "Epoch 1 Train: " + "a=1 " * 200_000 + "Val: b=2",
+    # a measure said in words, a counter's clause before `error`
+    "x is 1 " * 140_000,
+    "loss is 1, " * 90_000,
+    "a " * 500_000 + "loss is 1",
+    "1: " * 300_000 + "error = 0.5",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1306,7 +1311,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0,
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 
-                                       0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 1]
+                                       0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0,
+                                       1]
 
 
 
@@ -2686,6 +2692,22 @@ def test_a_measure_at_a_step_in_words() -> None:
     assert run(MetricParser(), "Cost at epoch 3 is 2.123682737350464",
                "Epoch 00090: reducing learning rate of group 0 to 1.0000e-02.") == expect(
         ("Cost", 2.123682737350464, 3))
+
+
+def test_a_measure_said_in_words() -> None:
+    # `print("Episode {} finished after {} timesteps, total reward is {}")` and the like: the
+    # words before `is` name a measure; a counter starting the line is its step
+    assert run(MetricParser(), "Episode 12 finished after 35 timesteps, total reward is 35.0",
+               "The test accuracy is 87.5%", "Epoch 3, loss is 0.1234, acc was 0.9") == expect(
+        ("total_reward", 35.0, 12), ("test_accuracy", 87.5, 12), ("loss", 0.1234, 3),
+        ("acc", 0.9, 3))
+    # settings, counts and prose are not measures
+    assert run(MetricParser(), "Batch size is 32", "This is 0.5 of it",
+               "The number of layers is 4") == []
+    # after a counter's clause a bare `error` with a fraction is a measure; alone it is a log
+    # line's level
+    assert run(MetricParser(), "Iteration 100: Error = 0.123456", "error: 0.5 retries") == (
+        expect(("Error", 0.123456, 100)))
 
 
 def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:

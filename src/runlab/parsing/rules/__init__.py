@@ -99,6 +99,7 @@ from runlab.parsing.rules.pairs import (
     parse_call_name,
     parse_epoch_header,
     parse_fraction,
+    parse_is_value,
     parse_key_value,
     parse_name_value,
     parse_leading_position,
@@ -696,6 +697,15 @@ RULES: list[Rule] = [
          " for batch ", " in epoch ", " for Epoch ", " on Epoch ", " for init ", " for fold ",
          " on fold ", " for trial ", " for round "),
         final=True,
+        generic=True,
+    ),
+    Rule(
+        "is_value",
+        "a measure said in words, `total reward is 35.0`, `The test accuracy is 87.5%`, "
+        "`Final loss was 0.12`: the words before `is` (ending in a measure's word) name it; a "
+        "counter starting the line is its step (`Epoch 3, loss is 0.5`)",
+        parse_is_value,
+        (" is ", " was "),
         generic=True,
     ),
     Rule(

@@ -427,14 +427,17 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
             line.startswith("}", match.end())):
         return True  # a source location, pytorch-tabular's `{pytorch_tabular.tabular_model:145}`
     if key in _LOG_LEVEL:
-        return integer or _CLAUSES.search(
-            line, len(line) - len(message(line)), match.start()) is None
+        # (a counter's clause before it is one too: `Iteration 100: Error = 0.12`)
+        start = len(line) - len(message(line))
+        return integer or (_CLAUSES.search(line, start, match.start()) is None
+                           and _COUNTER_CLAUSE.search(line, start, match.start()) is None)
     if not line.startswith(":", match.end()):
         return False
     return key.lower() not in STEP_NAMES or "=" not in line[match.end(2) : match.start(
         3 if integer else 4)]
 
 
+_COUNTER_CLAUSE = re.compile(r"\d:\ ")
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
                           re.ASCII)
@@ -645,6 +648,54 @@ def parse_at_step(line: str) -> list[Found]:
         return []
     return [("epoch" if unit.lower().rstrip("s") == "epoch" else "step", int(step), None),
             (key, to_number(value), None)]
+
+
+# is_value -------------------------------------------------------------------------------------
+
+# A measure said in words: `total reward is 35.0` (`print("Episode {} finished after {} timesteps,
+# total reward is {}")`), `The test accuracy is 87.5%`, `Final loss was 0.12`. The name is the
+# clause's words before `is`/`was` (an article dropped), ending in a measure's word; a counter
+# that starts the line is its step (`Epoch 3, loss is 0.5`). Each ` is ` is found by a plain
+# search and its clause's start after the last one's end: linear time.
+_IS_WORD = re.compile(rf"\ (?:is|was)\ +({NUMBER})(?:%|\ %)?(?=[\s,;|)]|\.(?:\s|$)|$)", re.ASCII)
+_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ ")
+_IS_NAME = re.compile(r"(?:(?i:the|a|an)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
+                      re.ASCII)
+_LEADING_COUNTER = re.compile(
+    r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#]?\s{0,4}(\d{1,18})(?!\.\d)",
+    re.ASCII | re.IGNORECASE)
+
+
+def parse_is_value(line: str) -> list[Found]:
+    """``total reward is 35.0`` as total_reward, at the step of a counter that starts the line."""
+    text = message(line)
+    found: list[Found] = []
+    start = 0  # where the clause of the next ` is ` may start: after the last one read
+    for match in _IS_WORD.finditer(text):
+        for start_match in _IS_CLAUSE_START.finditer(text, start, match.start()):
+            start = start_match.end()
+        begin, start = start, match.end()
+        if match.start() - begin > 200:
+            continue  # prose, not a name
+        clause = text[begin : match.start()].strip()
+        counted = _LEADING_COUNTER.match(clause)
+        if counted is not None:
+            clause = clause[counted.end():].strip()
+        name = _IS_NAME.fullmatch(clause)
+        if name is None or _MEASURE.search(name.group(1)) is None:
+            continue
+        key = name.group(1).replace(" ", "_")
+        if is_metric_key(key) and not any(
+                word.lower() in _NOT_NAME_WORDS for word in name.group(1).split(" ")):
+            found.append((key, to_number(match.group(1)), None))
+    if not found:
+        return []
+    counter = _LEADING_COUNTER.match(text)
+    if counter is not None:
+        unit = counter.group(1).lower()
+        word = "epoch" if unit == "epoch" else unit if unit in ("episode", "ep") else "step"
+        found.insert(0, (word, int(counter.group(2)), None))
+    return found
 
 
 # array_value ----------------------------------------------------------------------------------
