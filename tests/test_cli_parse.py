@@ -12,7 +12,7 @@ from tests.conftest import Result
 
 PY = sys.executable
 LOG = "Epoch 1/2\nloss: 0.5 acc=0.75\nEpoch 2/2\nloss: 0.25\n[3]\ttrain-rmse:0.51\n"
-SCORE = r"score is (?P<score>[\d.]+)"
+SCORE = r"score now (?P<score>[\d.]+)"
 
 
 def test_parse_a_file_as_a_table_and_as_json(main: Callable[..., Result], tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ def test_parse_a_file_as_a_table_and_as_json(main: Callable[..., Result], tmp_pa
 
 
 def test_parse_stdin_with_patterns_and_config(main: Callable[..., Result], tmp_path: Path) -> None:
-    text = "score is 0.5\nEpoch 2\nscore is 0.75\nloss: 1\n"
+    text = "score now 0.5\nEpoch 2\nscore now 0.75\nloss: 1\n"
     r = main("parse", "-", "-m", SCORE, "--json", input=text)
     assert [(p["key"], p["value"], p["step"], p["rule"]) for p in json.loads(r.stdout)] == [
         ("score", 0.5, 0, "custom"), ("score", 0.75, 2, "custom"), ("loss", 1, 2, "key_value")]
@@ -73,7 +73,7 @@ def metric_last(cli: Callable[..., Result], key: str) -> object:
 def test_reparse_records_new_metrics_that_survive_reindex(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    r = cli(PY, "-c", "print('score is 0.5'); print('loss: 2')")
+    r = cli(PY, "-c", "print('score now 0.5'); print('loss: 2')")
     assert r.code == 0, r.stderr
     assert set(show(cli)["metrics"]) == {"loss"}  # type: ignore[arg-type]
     r = cli("reparse", "last", "-m", SCORE)
@@ -93,7 +93,7 @@ def test_reparse_records_new_metrics_that_survive_reindex(
 def test_reparse_with_config_replaces_the_old_metrics(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    assert cli(PY, "-c", "print('score is 0.5'); print('loss: 2')").code == 0
+    assert cli(PY, "-c", "print('score now 0.5'); print('loss: 2')").code == 0
     (tmp_path / "runlab.toml").write_text(
         f"metric_patterns = [{json.dumps(SCORE)}]\ndisabled_rules = [\"key_value\"]\n")
     r = cli("reparse", "last")
@@ -114,7 +114,7 @@ def test_parse_explain_shows_why_each_key_has_its_name(
     (tmp_path / "train.log").write_text(
         "[epoch 3] train loss: 0.41, val acc: 87.2%\n"
         '{"epoch": 2, "val": {"loss": 0.4}}\n'
-        "score is 0.5\n"
+        "score now 0.5\n"
         "Validation Epoch 3 loss: 0.4\n"
     )
     r = main("parse", "train.log", "--explain", "--json", "-m", SCORE)

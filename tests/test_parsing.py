@@ -1973,7 +1973,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
                        "val/auc": True, "top1": True, "ppl": True}
     assert {rule.name for rule in RULES if rule.generic} == {
         "json", "python_dict", "position", "leading_position", "name_value", "at_step",
-        "array_value", "call_name", "split_name", "assigned_tuple",
+        "is_value", "array_value", "call_name", "split_name", "assigned_tuple",
         "fraction", "key_value"}
 
 
