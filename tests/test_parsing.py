@@ -1276,6 +1276,9 @@ megabyte = [
     "loss is 1, " * 90_000,
     "a " * 500_000 + "loss is 1",
     "1: " * 300_000 + "error = 0.5",
+    # an iteration in parentheses, a cost on a data set
+    "(Iteration 1 / 2) " * 50_000 + "loss: 1",
+    "Cost on " * 120_000 + "x: 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1312,6 +1315,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0,
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 
                                        0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0,
+                                       1, 0, 1, 0,
                                        1]
 
 
@@ -2708,6 +2712,21 @@ def test_a_measure_said_in_words() -> None:
     # line's level
     assert run(MetricParser(), "Iteration 100: Error = 0.123456", "error: 0.5 retries") == (
         expect(("Error", 0.123456, 100)))
+
+
+def test_teaching_codes_counters_and_costs() -> None:
+    # CS231n's Solver: the iteration in parentheses is the loss's step, the epoch the
+    # accuracies'
+    assert run(MetricParser(), "(Iteration 1 / 40) loss: 7.563619",
+               "(Epoch 0 / 20) train acc: 0.360000; val_acc: 0.150000",
+               "(Iteration 11 / 40) loss: 0.199848") == expect(
+        ("loss", 7.563619, 1), ("train_acc", 0.36, 0), ("val_acc", 0.15, 0), ("loss", 0.199848, 11))
+    # Nielsen's network2.py: a cost on a data set is named whole, as an accuracy on it is
+    assert run(MetricParser(), "Epoch 0 training complete",
+               "Cost on training data: 1193.3083184418228",
+               "Cost on evaluation data: 1193.3410309197773") == expect(
+        ("Cost_on_training_data", 1193.3083184418228, 0),
+        ("Cost_on_evaluation_data", 1193.3410309197773, 0))
 
 
 def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:

@@ -238,7 +238,7 @@ _MEASURE_PHRASE = re.compile(
     r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR)\ )?"  # not part of the name
     r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,2}"  # qualifiers: `Total loss for this batch`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
-    r"|mae|mse|rmse|iou|map)\ (?i:of|on|for|over|in|at|across|per|with|after)"
+    r"|mae|mse|rmse|iou|map|cost|reward|return)\ (?i:of|on|for|over|in|at|across|per|with|after)"
     r"(?:\ [\w@.\-/]{1,40}){1,10}):\ +" + VALUE,
     re.ASCII,
 )
@@ -814,7 +814,9 @@ _COUNTER = re.compile(
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
-    r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):)",
+    r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
+    # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
+    r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\))",
     re.ASCII | re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"[|\t,;]| - ")
@@ -983,7 +985,7 @@ def parse_name_value(line: str) -> list[Found]:
                 # step of the pairs the key_value rule reads
                 return [(key, int(bare.group(2)), None)]
     if counter is not None:
-        text = counter.group(1) or counter.group(2) or counter.group(3) or counter.group(4)
+        text = next(group for group in counter.groups() if group)
         word = counter.group(0).split(maxsplit=1)[0].rstrip(":.").lower()
         # (an episode's counter keeps its name: the key_value rule reads `Episode: 10` too)
         found.append((word if word in ("episode", "ep") else "step", int(text.replace(",", "")),
