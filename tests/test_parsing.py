@@ -1279,6 +1279,10 @@ megabyte = [
     # an iteration in parentheses, a cost on a data set
     "(Iteration 1 / 2) " * 50_000 + "loss: 1",
     "Cost on " * 120_000 + "x: 1",
+    # a pair after `>`, YDF's trees, an iteration after the epoch
+    "a>" * 300_000 + "b=1",
+    "Train tree 1/2 " * 60_000 + "x:1",
+    "Epoch 1 Iteration " * 50_000 + "1: loss = 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1316,6 +1320,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 
                                        0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0,
                                        1, 0, 1, 0,
+                                       1, 0, 1, 0, 1, 0,
                                        1]
 
 
@@ -2727,6 +2732,25 @@ def test_teaching_codes_counters_and_costs() -> None:
                "Cost on evaluation data: 1193.3410309197773") == expect(
         ("Cost_on_training_data", 1193.3083184418228, 0),
         ("Cost_on_evaluation_data", 1193.3410309197773, 0))
+
+
+def test_more_counters_as_printed() -> None:
+    # Machine Learning Mastery's `>epoch=0, lrate=0.100, error=4.763`: the epoch after `>` is
+    # the step, and starts again with the next loop
+    assert run(MetricParser(), ">epoch=49, lrate=0.002, error=2.319",
+               ">epoch=0, lrate=0.100, error=4.763") == expect(
+        ("lrate", 0.002, 49), ("error", 2.319, 49), ("lrate", 0.1, 0), ("error", 4.763, 0))
+    # pytorch-metric-learning's example: the iteration after the epoch is the step
+    assert run(MetricParser(), "Epoch 1 Iteration 20: Loss = 0.1275, Number of mined "
+               "triplets = 207168") == expect(("Loss", 0.1275, 20))
+    # YDF's trees: `Train tree N/M` is the step; the Annotated Transformer's accumulation
+    # step is a counter
+    assert run(MetricParser(), "Train tree 2/20 train-loss:1.106408 valid-loss:1.195826 "
+               "[total:0.02s iter:0.00s]",
+               "Epoch Step:     41 | Accumulation Step:  42 | Loss:   2.39 | Learning Rate: "
+               "4.6e-04") == expect(
+        ("train-loss", 1.106408, 2), ("valid-loss", 1.195826, 2), ("Loss", 2.39, 41),
+        ("Learning_Rate", 4.6e-04, 41))
 
 
 def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:

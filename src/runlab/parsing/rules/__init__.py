@@ -680,7 +680,7 @@ RULES: list[Rule] = [
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
-         "update ", "Generation ", "generation ", "run ["),
+         "update ", "Generation ", "generation ", "run [", "Train tree "),
         starts="0123456789[",
         generic=True,
     ),

@@ -47,7 +47,7 @@ _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences
 _PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
 _PAIR = re.compile(
-    r"(?<![^\s,;|(\[{])"
+    r"(?<![^\s,;|(\[{>])"  # (a `>` too: Machine Learning Mastery's `>epoch=0, lrate=0.100`)
     rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
     rf"({_NAME})"
     r"\s*(?(1):|[:=])\s*"  # after a section label, only `name: value`
@@ -89,7 +89,7 @@ _SETTING = re.compile(
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
     r"|parameters|processed"
-    r"|params|tokens|batch_size|accumulation_steps|crop_pct|imgsz|process_index|epochs"
+    r"|params|tokens|batch_size|accumulation_steps?|crop_pct|imgsz|process_index|epochs"
     r"|max_iters?|max_iterations|max_steps?|total_steps|optimization_steps|cumulative_steps|warmup_steps)$"
     r"|(?:^|[_./\-])(?:gpus?|cpus?|devices?|nodes?|workers?|threads?|params?|parameters)"
     r"_(?:number|count)$"
@@ -809,12 +809,16 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation)\s+(\d{1,18})"
-    r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$))"
+    r"step|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation"
+    r"|train\ tree)\s+(\d{1,18})"  # YDF's `Train tree 1/20 train-loss:1.21 valid-loss:1.31`
+    r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
+    r"|(?=[A-Za-z][\w\-]{0,40}:[-+.\d])))"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     r"|(\d{1,18}):(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
+    # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
+    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18}):"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\))",
     re.ASCII | re.IGNORECASE,
