@@ -1283,6 +1283,10 @@ megabyte = [
     "a>" * 300_000 + "b=1",
     "Train tree 1/2 " * 60_000 + "x:1",
     "Epoch 1 Iteration " * 50_000 + "1: loss = 1",
+    # UltraNest's status, GPy's header, χ²
+    "Z=1(1%) | Like=1..1 " * 50_000 + "[x]| it/evals=1/2 eff=1%",
+    "runtime   i " * 80_000 + "f |g|",
+    "χ²" * 300_000 + "/n = 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1321,6 +1325,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0,
                                        1, 0, 1, 0,
                                        1, 0, 1, 0, 1, 0,
+                                       4, 1, 0, 0, 0, 0,
                                        1]
 
 
@@ -2751,6 +2756,29 @@ def test_more_counters_as_printed() -> None:
                "4.6e-04") == expect(
         ("train-loss", 1.106408, 2), ("valid-loss", 1.195826, 2), ("Loss", 2.39, 41),
         ("Learning_Rate", 4.6e-04, 41))
+
+
+def test_optimizers_and_samplers_status_lines() -> None:
+    # GPy's optimization messages: each row drawn over the last, at its iteration; its restarts
+    assert run_all("Running L-BFGS-B (Scipy implementation) Code:",
+                   "  runtime   i      f              |g|        ",
+                   "    00s00  0001   2.277878e+01   2.692076e+01 ",  # (split at each `\r`)
+                   "    00s01  0002   1.701246e+01   3.971775e+01 ",
+                   "Runtime:     00s07", "Optimization restart 2/10, f = -21.009641331973917") == [
+        ("f", 22.77878, 1, "gpy"), ("|g|", 26.92076, 1, "gpy"), ("f", 17.01246, 2, "gpy"),
+        ("|g|", 39.71775, 2, "gpy"), ("f", -21.009641331973917, 2, "key_value")]
+    # UltraNest's status, each drawn over the last: at each iteration
+    assert run(MetricParser(), "Z=-inf(0.00%) | Like=-444.31..-1.27 [-444.3056..-128.2000] | "
+               "it/evals=0/401 eff=0.0000% N=400 ", "Z=-268.0(0.00%) | Like=-261.62..-0.52 "
+               "[-444.3056..-128.2000]*| it/evals=40/442 eff=95.2381% N=400 ") == expect(
+        ("Like_1", -444.31, 0), ("Like_2", -1.27, 0), ("eff", 0.0, 0), ("Z", -268.0, 40),
+        ("Like_1", -261.62, 40), ("Like_2", -0.52, 40), ("eff", 95.2381, 40))
+    # iminuit's Migrad box: χ²/ndof is a measure; the calls' count and the tolerance's goal
+    # are not
+    assert run(MetricParser(), "│ FCN = 3.959 (χ²/ndof = 0.5)      │              Nfcn = 36   "
+               "            │", "│ EDM = 7.54e-24 (Goal: 0.0002)    │                        "
+               "              │") == expect(("FCN", 3.959, 0), ("χ²/ndof", 0.5, 0),
+                                          ("EDM", 7.54e-24, 0))
 
 
 def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:

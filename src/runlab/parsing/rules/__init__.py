@@ -45,6 +45,9 @@ from runlab.parsing.rules.libraries import (
     parse_nameless_loss,
     parse_gb_header,
     parse_gb_row,
+    parse_gpy_header,
+    parse_ultranest,
+    gpy_rows,
     parse_vw_header,
     parse_report_header,
     parse_with_std,
@@ -508,6 +511,23 @@ RULES: list[Rule] = [
         rows=vw_rows,
     ),
     Rule(
+        "ultranest",
+        "UltraNest's status, `Z=-5.4(98.59%) | Like=-0.01..-0.00 [...]*| it/evals=3870/5575 "
+        "eff=74.78% N=400`: Z, Like_1 and Like_2 (its range) and eff at step 3870",
+        parse_ultranest,
+        ("it/evals=",),
+        final=True,
+    ),
+    Rule(
+        "gpy",
+        "GPy's optimization messages: `runtime  i  f  |g|`, then each iteration's row as f "
+        "and |g| at step i",
+        parse_gpy_header,
+        ("runtime   i",),
+        final=True,
+        rows=gpy_rows,
+    ),
+    Rule(
         "sb3_box",
         "stable-baselines3's box: `| rollout/ |  |` then `|    ep_rew_mean | 22.4 |` as "
         "rollout/ep_rew_mean, every row at the box's time/total_timesteps",
@@ -680,7 +700,7 @@ RULES: list[Rule] = [
         parse_name_value,
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
-         "update ", "Generation ", "generation ", "run [", "Train tree "),
+         "update ", "Generation ", "generation ", "run [", "Train tree ", "restart "),
         starts="0123456789[",
         generic=True,
     ),

@@ -474,7 +474,7 @@ _COLUMN = r"(?:[^\W\d_]|\#)[\w#/.\-]*(?: [^\W\d_][\w/.\-]*)?"
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
-                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit")
+                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i")
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
 
@@ -658,6 +658,51 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
                 if value is not None and i not in steps and is_metric_key(name)]
 
     return read
+
+
+# ultranest ------------------------------------------------------------------------------------
+
+# UltraNest's status (ultranest/integrator.py, `ReactiveNestedSampler.run`), drawn over the last
+# on a terminal, one after another through a pipe: `Z=-5.4(98.59%) | Like=-0.01..-0.00
+# [-0.0117..-0.0117]*| it/evals=3870/5575 eff=74.7826% N=400`: the evidence Z, the live points'
+# likelihood range (Like_1 and Like_2, as two values after one name), the efficiency, at the
+# iteration `it` (the live points' count N is a setting).
+_ULTRANEST = re.compile(
+    rf"Z=({NUMBER})\((?:{NUMBER})%\)\ {{0,4}}\|\ {{0,4}}Like=({NUMBER})\.\.({NUMBER})"
+    rf"\ {{0,4}}\[[^\[\]]{{0,80}}\]\*?\ {{0,4}}\|\ {{0,4}}it/evals=(\d{{1,18}})/\d{{1,18}}"
+    rf"\ {{1,4}}eff=({NUMBER})%",
+    re.ASCII,
+)
+
+
+def parse_ultranest(line: str) -> list[Found]:
+    """UltraNest's status lines: each a step of its own (the iteration)."""
+    found: list[Found] = []
+    for status in _ULTRANEST.finditer(line):
+        z, low, high, iteration, eff = status.groups()
+        step = int(iteration)
+        found += [(key, value, step) for key, value in (
+            ("Z", to_number(z)), ("Like_1", to_number(low)), ("Like_2", to_number(high)),
+            ("eff", to_number(eff))) if value not in (float("inf"), float("-inf"))]
+    return found
+
+
+# gpy ------------------------------------------------------------------------------------------
+
+# GPy's `optimize(messages=True)` outside a notebook (GPy/core/verbose_optimization.py): a header,
+# `  runtime   i      f              |g|        `, then each iteration's row drawn over the last
+# (`\r    00s04  0010  -2.093833e+01   1.055010e+00 `): f and |g| at the iteration i.
+_GPY_HEADER = re.compile(r"\s*runtime\s+i\s+f\s+\|g\|\s*")
+_GPY_COLUMNS = ["runtime", "i", "f", "|g|"]
+
+
+parse_gpy_header = _claims(_GPY_HEADER)
+"""The header of GPy's optimization messages."""
+
+
+def gpy_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows under GPy's header: runtime, the iteration (the step), f and |g|."""
+    return table_rows(header, _GPY_COLUMNS)
 
 
 # sb3_box --------------------------------------------------------------------------------------

@@ -25,10 +25,11 @@ _WORD = (
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
     # a power, `R^2: 0.87`, `chi^2 = 3.1`
+    # (or χ², iminuit's `FCN = 3.959 (χ²/ndof = 0.5)`)
     # (or ε, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`; another Greek letter only
     # before another word, `Δ loss: 0.01`: alone it names a setting as often, `β1: 0.9`)
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
-    r"\#?(?:[A-Za-z]|ε|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    r"\#?(?:[A-Za-z]|ε|χ²|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -105,8 +106,10 @@ _SETTING = re.compile(
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
     # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`, dynesty's
-    # likelihood calls, `ncall`
-    r"|^(?:n_?evals?|\#?f?_?evals|ncalls?)$"
+    # likelihood calls, `ncall`, iminuit's `Nfcn`
+    r"|^(?:n_?evals?|\#?f?_?evals|ncalls?|nfcn)$"
+    # a tolerance's goal, iminuit's `EDM = 7.54e-24 (Goal: 0.0002)`
+    r"|^goal$"
     # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
     # = 3`, and each parameter's starting value, `(init = 5)`
     r"|^(?:function_evals|data_points|variables|init)$"
@@ -810,7 +813,8 @@ _COUNTER = re.compile(
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
     r"step|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation"
-    r"|train\ tree)\s+(\d{1,18})"  # YDF's `Train tree 1/20 train-loss:1.21 valid-loss:1.31`
+    r"|train\ tree"  # YDF's `Train tree 1/20 train-loss:1.21 valid-loss:1.31`
+    r"|(?:optimization\ )?restart)\s+(\d{1,18})"  # GPy's `Optimization restart 1/10, f = -21.0096`
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
     r"|(?=[A-Za-z][\w\-]{0,40}:[-+.\d])))"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
@@ -841,7 +845,8 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation"
+    r"|f)$",  # an objective's value, `f = -21.0096` (GPy, SciPy's basinhopping, pycma)
     re.ASCII | re.IGNORECASE,
 )
 
