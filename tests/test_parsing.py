@@ -1287,6 +1287,12 @@ megabyte = [
     "Z=1(1%) | Like=1..1 " * 50_000 + "[x]| it/evals=1/2 eff=1%",
     "runtime   i " * 80_000 + "f |g|",
     "χ²" * 300_000 + "/n = 1",
+    # a logger's dotted name, a date and time joined by a comma, settings' heading, a counter
+    # with counts
+    "a.b" * 300_000 + " | x: 1",
+    "2026-12-02," * 90_000 + "23:09:30 | loss: 1",
+    "Params:" + " " * 1_000_000,
+    "Updates 1, num x 2" + ", num x 2" * 100_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1326,6 +1332,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0,
                                        1, 0, 1, 0, 1, 0,
                                        4, 1, 0, 0, 0, 0,
+                                       1, 0, 1, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2779,6 +2786,30 @@ def test_optimizers_and_samplers_status_lines() -> None:
                "            │", "│ EDM = 7.54e-24 (Goal: 0.0002)    │                        "
                "              │") == expect(("FCN", 3.959, 0), ("χ²/ndof", 0.5, 0),
                                           ("EDM", 7.54e-24, 0))
+
+
+def test_research_scripts_lines() -> None:
+    # pytorch-a2c-ppo-acktr-gail: the counter and counts on one line, the rewards on the next
+    assert run(MetricParser(), "Updates 10, num timesteps 220, FPS 344 ",
+               " Last 4 training episodes: mean/median reward 27.2/29.5, min/max reward "
+               "17.0/33.0", "Step 1, took 0.5s", "iteration 2, retries 3") == expect(
+        ("mean_reward", 27.2, 10), ("median_reward", 29.5, 10), ("min_reward", 17.0, 10),
+        ("max_reward", 33.0, 10))
+    # open_clip through its logger: the prefix (a date and time joined by a comma, a logger's
+    # dotted name) is no part of the message; the training's counter and its position end
+    # the phase's clause; the arguments it lists, its optimizer and its model are settings
+    assert run(MetricParser(), "2026-12-02,23:09:30 | INFO | open_clip_train.main | Params:",
+               "2026-12-02,23:09:30 | INFO | open_clip_train.main |   accum_freq: 1",
+               "2026-12-02,23:09:30 | INFO | open_clip_train.main |   lr: 0.001",
+               "2026-12-02,23:09:30 | INFO | open_clip_train.main | Created AdamW (adamw) "
+               "optimizer: lr: 0.001, betas: (0.9, 0.98), eps: 1e-06, weight_decay: 0.2",
+               "    (ln_pre): LayerNorm((64,), eps=1e-05, elementwise_affine=True, bias=True)",
+               "2026-12-02,23:09:30 | INFO | open_clip_train.train | Train Epoch: 0 [ 8/64 "
+               "(12%)] Data (t): 0.010 Batch (t): 0.087, 92.4821/s, 92.4821/s/gpu LR: 0.000250 "
+               "Logit Scale: 14.286 Contrastive_loss: 2.1798 (2.1798) Loss: 2.1798 (2.1798)"
+               ) == expect(("Data_(t)", 0.01, 8), ("Batch_(t)", 0.087, 8), ("LR", 0.00025, 8),
+                           ("Logit_Scale", 14.286, 8), ("Contrastive_loss", 2.1798, 8),
+                           ("Loss", 2.1798, 8))  # (at its position in the epoch)
 
 
 def test_phase_labels_inside_a_line_name_the_pairs_after_them() -> None:

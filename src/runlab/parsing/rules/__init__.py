@@ -40,6 +40,8 @@ from runlab.parsing.rules.libraries import (
     parse_labelled_header,
     labelled_rows,
     parse_config_head,
+    parse_params_head,
+    params_rows,
     parse_py_config_head,
     parse_python_warning,
     parse_nameless_loss,
@@ -425,6 +427,16 @@ RULES: list[Rule] = [
          "experiment:", "defaults:"),
         final=True,
         rows=config_rows,
+    ),
+    Rule(
+        "params_dump",
+        "a program's settings under a heading, `Params:` then indented `  lr: 0.1` lines "
+        "(open_clip logs its arguments so): settings, not metrics",
+        parse_params_head,
+        ("arams:", "eters:", "rguments:", "rgs:", "ettings:", "ptions:", "onfig:",
+         "onfiguration:"),
+        final=True,
+        rows=params_rows,
     ),
     Rule(
         "py_config_dump",

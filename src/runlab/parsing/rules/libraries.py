@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from runlab.parsing.rules.base import CLAIM, NUMBER, OBJECT_REPR, Found, parse_number, to_number
-from runlab.parsing.rules.pairs import PHASES, is_metric_key, parse_key_value
+from runlab.parsing.rules.pairs import PHASES, is_metric_key, message, parse_key_value
 
 
 def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
@@ -51,6 +51,8 @@ _NOISE = re.compile(
     # timm's train.py: `Created SGD (sgd) optimizer: lr: 0.05, momentum: 0.9, ...` and
     # `Scheduled epochs: 3 (epochs + cooldown_epochs). ...`: its settings
     r"|^\s*Created \w+ \(\w+\) optimizer: |^\s*Scheduled epochs: "
+    # open_clip's, through its logger: `... | Created AdamW (adamw) optimizer: lr: 0.001, ...`
+    r"|\ Created \w+ \(\w+\) optimizer: "
     # Ultralytics' set-up: its arguments, the model's summary, the dataset scan, the optimizer
     r"|^\s*engine/trainer: |^\s*Overriding model\.yaml |\bsummary(?: \(fused\))?: \d[\d,]* layers"
     r"|Fast image access |\bScanning \S+\.\.\. \d+ images, |^\s*optimizer: \w+\("
@@ -84,7 +86,7 @@ _NOISE = re.compile(
     r"|^(?:Total seconds required for training|Seconds required): "
     # print(model) of a PyTorch module: `(0): Linear(in_features=784, out_features=512, ...)`,
     # `(1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, ...)`
-    r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, ){0,4}(?:in_features|in_channels|num_features"
+    r"|^\s*(?:\([\w.]+\): )?[A-Z]\w*\((?:\d{1,9}, |\(\d{1,9},\), ){0,4}(?:in_features|in_channels|num_features"
     r"|start_dim|normalized_shape|num_embeddings|kernel_size|p|inplace|dim|negative_slope|eps)="
     # pytorch/examples' regression: `==> Learned function:\ty = +7.67 x^1 +2.35 x^2 ...`
     r"|\bfunction:\s+y = "
@@ -1656,6 +1658,30 @@ def py_config_rows(header: str) -> Callable[[str], list[Found]]:
     """The printed file's assignments, comments and blank lines: nothing; its first other
     line ends it."""
     return lambda line: [CLAIM] if _PY_CONFIG_LINE.fullmatch(line) else []
+
+
+# A program's settings listed under a heading, one indented `name: value` a line, also through a
+# logger: open_clip's `... | INFO | open_clip_train.main | Params:`, then `... |   accum_freq: 1`.
+_PARAMS_HEAD = re.compile(
+    r"(?i:params|parameters|hyperparameters|hyper-parameters|arguments|args|settings|options"
+    r"|config|configuration):\s*")
+_PARAMS_ROW = re.compile(r"\ {1,8}[\w.\-]{1,80}:(?:\s.*)?")
+
+
+def parse_params_head(line: str) -> list[Found]:
+    """The heading of a listed program's settings (`Params:`)."""
+    return [CLAIM] if _PARAMS_HEAD.fullmatch(message(line)) else []
+
+
+def params_rows(header: str) -> Callable[[str], list[Found]]:
+    """The settings under the heading, each an indented `name: value` (a logger's prefix
+    takes the indent with it): nothing."""
+
+    def row(line: str) -> list[Found]:
+        text = message(line)
+        return [CLAIM] if _PARAMS_ROW.fullmatch(text if text is line else " " + text) else []
+
+    return row
 
 
 def config_rows(header: str) -> Callable[[str], list[Found]]:

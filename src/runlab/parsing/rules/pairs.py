@@ -558,8 +558,11 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 key = f"{phase} {key}"
             elif before is not None and before.group(1).lower() in _ABBREVIATED:
                 key = f"{before.group(1)} {key}"  # `Avg. Loss: 0.05` (super_resolution)
-            elif (phase and " " not in key and _MEASURE.search(key) and not phased(key)
-                  and _SEPARATOR.search(line, end, match.start()) is None):
+            elif phase and _SEPARATOR.search(line, end, match.start()) is not None:
+                # a separator ends the phase's clause: open_clip's `Train Epoch: 0 [8/64
+                # (12%)] Data (t): 0.010 ... Contrastive_loss: 2.1798` names no phase's loss
+                phase = ""
+            elif phase and " " not in key and _MEASURE.search(key) and not phased(key):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
         pairs.append((key.replace(" ", "_"), integer, number))
         end = match.end()
@@ -937,7 +940,7 @@ def spaced_pairs(text: str) -> list[Found] | None:
 # is bounded and the whole is tried once, at the start of the line.
 _LOG_PART = (
     r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d)[^\]\[]{0,40}\]"
-    r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
+    r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T,]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"  # (`,`: open_clip's)
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     # a month's name: RecBole's `02 Dec 14:24`, CVXPY's `Dec 02 02:00:21 PM`
@@ -948,6 +951,8 @@ _LOG_PART = (
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
+    # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
+    r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
     r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
 )
 # (Up to 40 spaces before it: rich's RichHandler leaves its time column blank when the time
@@ -1018,6 +1023,7 @@ def parse_name_value(line: str) -> list[Found]:
     else:
         return parse_alone(line)
     prefix = ""
+    counts = False  # whether a clause was a count (`num timesteps 220`), not a metric
     # Clauses only between ` - ` (no `|`, no tab) are prose as often as metrics (`Chapter 1 -
     # Section 2`, `Retries 3 - timeout 30`): there a name must end in a measure's word.
     dashed = counter is None and "|" not in rest and "\t" not in rest and ";" not in rest
@@ -1057,12 +1063,16 @@ def parse_name_value(line: str) -> list[Found]:
             key = name if name in _UNPREFIXED else prefix + name
             if is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
+            else:
+                counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
             _MEASURE.search(key) for key, _, _ in found[1:]) and not any(
             _MEASURE.search(key) for key, _, _ in key_value_pairs(line)):
         # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
-        # loss: 89.87` names one in a key_value pair)
-        return []
+        # loss: 89.87` names one in a key_value pair); but a line of the counter and counts is
+        # the step of the measures on the lines after it: pytorch-a2c-ppo-acktr-gail's
+        # `Updates 10, num timesteps 220, FPS 344`, then ` Last 10 training episodes: ...`
+        return found[:1] if counts else []
     return found
 
 
