@@ -1293,6 +1293,9 @@ megabyte = [
     "2026-12-02," * 90_000 + "23:09:30 | loss: 1",
     "Params:" + " " * 1_000_000,
     "Updates 1, num x 2" + ", num x 2" * 100_000,
+    # nautilus' rows, CP-SAT's log
+    "Sampling  | 1      | 0  " * 40_000,
+    "#1  0.1s best:1  next:[" + "1," * 400_000 + "2]",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1333,6 +1336,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0, 1, 0,
                                        4, 1, 0, 0, 0, 0,
                                        1, 0, 1, 0, 0, 0, 0, 0,
+                                       0, 0, 1, 1,
                                        1]
 
 
@@ -2780,6 +2784,19 @@ def test_optimizers_and_samplers_status_lines() -> None:
                "[-444.3056..-128.2000]*| it/evals=40/442 eff=95.2381% N=400 ") == expect(
         ("Like_1", -444.31, 0), ("Like_2", -1.27, 0), ("eff", 0.0, 0), ("Z", -268.0, 40),
         ("Like_1", -261.62, 40), ("Like_2", -0.52, 40), ("eff", 95.2381, 40))
+    # nautilus' status table
+    assert run_all("Status    | Bounds | Ellipses | Networks | Calls    | f_live | N_eff | log Z   ",
+                   "Sampling  | 1      | 0        | 0        | 0        | 1.0000 | 0     | N/A     ",
+                   "Computing | 11     | 1        | 4        | 4000     | 0.0134 | 1924  | -0.04   "
+                   ) == [("f_live", 1.0, 0, "nautilus"), ("N_eff", 0, 0, "nautilus"),
+                         ("f_live", 0.0134, 1, "nautilus"), ("N_eff", 1924, 1, "nautilus"),
+                         ("log_Z", -0.04, 0, "nautilus")]
+    # OR-Tools CP-SAT's search log: the solution's number is the step; SciPy's summary counts
+    assert run(MetricParser(), "#Bound   0.04s best:67    next:[56,66]    main",
+               "#2       0.05s best:66    next:[62,65]    main (fixed_bools=5/124)",
+               "         Function evaluations: 40", "         Gradient evaluations: 10") == expect(
+        ("next_1", 56.0, 0), ("next_2", 66.0, 0), ("best", 66.0, 2), ("next_1", 62.0, 2),
+        ("next_2", 65.0, 2))
     # iminuit's Migrad box: χ²/ndof is a measure; the calls' count and the tolerance's goal
     # are not
     assert run(MetricParser(), "│ FCN = 3.959 (χ²/ndof = 0.5)      │              Nfcn = 36   "

@@ -48,6 +48,9 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_gpy_header,
+    parse_cp_sat,
+    parse_nautilus_header,
+    nautilus_rows,
     parse_ultranest,
     gpy_rows,
     parse_vw_header,
@@ -528,6 +531,24 @@ RULES: list[Rule] = [
         "eff=74.78% N=400`: Z, Like_1 and Like_2 (its range) and eff at step 3870",
         parse_ultranest,
         ("it/evals=",),
+        final=True,
+    ),
+    Rule(
+        "nautilus",
+        "nautilus' status table, `Status | Bounds | ... | f_live | N_eff | log Z`, then rows "
+        "as f_live, N_eff and log_Z",
+        parse_nautilus_header,
+        ("Status    | Bounds",),
+        final=True,
+        rows=nautilus_rows,
+    ),
+    Rule(
+        "cp_sat",
+        "OR-Tools CP-SAT's search log, `#3  0.08s best:65  next:[62,64]  main`: best at "
+        "step 3, next_1 and next_2 (the range searched next; a `#Bound` line's at no step)",
+        parse_cp_sat,
+        (" next:[",),
+        starts="#",
         final=True,
     ),
     Rule(

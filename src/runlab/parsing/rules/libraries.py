@@ -689,6 +689,60 @@ def parse_ultranest(line: str) -> list[Found]:
     return found
 
 
+# nautilus -------------------------------------------------------------------------------------
+
+# nautilus' status table (nautilus/sampler.py, `Sampler.print_status`), each row drawn over the
+# last: `Status    | Bounds | Ellipses | Networks | Calls    | f_live | N_eff | log Z`, then
+# `Sampling  | 1      | 0        | 0        | 100      | 1.0000 | 4     | -0.96`: f_live, N_eff
+# and log_Z (`N/A` until known); the counts before them are its progress.
+_NAUTILUS_HEADER = re.compile(
+    r"Status\s{1,8}\|\s{1,8}Bounds\s{1,8}\|\s{1,8}Ellipses\s{1,8}\|\s{1,8}Networks\s{1,8}\|"
+    r"\s{1,8}Calls\s{1,8}\|\s{1,8}f_live\s{1,8}\|\s{1,8}N_eff\s{1,8}\|\s{1,8}log Z\s*")
+_NAUTILUS_ROW = re.compile(
+    rf"[A-Za-z]{{1,20}}(?:\s{{1,12}}\|\s{{1,12}}\d{{1,18}}){{4}}\s{{1,12}}\|\s{{1,12}}({NUMBER}|N/A)"
+    rf"\s{{1,12}}\|\s{{1,12}}({NUMBER}|N/A)\s{{1,12}}\|\s{{1,12}}({NUMBER}|N/A)\s*", re.ASCII)
+
+
+parse_nautilus_header = _claims(_NAUTILUS_HEADER)
+"""The header of nautilus' status table."""
+
+
+def nautilus_rows(header: str) -> Callable[[str], list[Found]]:
+    """nautilus' status rows: f_live, N_eff and log_Z."""
+
+    def row(line: str) -> list[Found]:
+        match = _NAUTILUS_ROW.fullmatch(line)
+        if match is None:
+            return []
+        return [(key, to_number(text), None) for key, text in zip(
+            ("f_live", "N_eff", "log_Z"), match.groups()) if text != "N/A"]
+
+    return row
+
+
+# cp_sat ---------------------------------------------------------------------------------------
+
+# OR-Tools CP-SAT's search log (`log_search_progress`): `#3       0.08s best:65    next:[62,64]
+# main (fixed_bools=8/161)` for the third solution found, `#Bound   0.04s best:67    next:[56,66]
+# main` when the bound moves: best (the objective) at the solution's number, and the range the
+# search looks in next as next_1 and next_2 (two values after one name).
+_CP_SAT = re.compile(
+    rf"\#(\d{{1,18}}|Bound)\ {{1,12}}[\d.]{{1,20}}s\ {{1,12}}best:(?:({NUMBER})|inf)"
+    rf"\ {{1,12}}next:\[({NUMBER}),({NUMBER})\](?:\s.*)?", re.ASCII)
+
+
+def parse_cp_sat(line: str) -> list[Found]:
+    """A CP-SAT search log's `#N` or `#Bound` line."""
+    match = _CP_SAT.fullmatch(line)
+    if match is None:
+        return []
+    number, best, low, high = match.groups()
+    bounds = [("next_1", to_number(low), None), ("next_2", to_number(high), None)]
+    if number == "Bound" or best is None:
+        return bounds
+    return [("step", int(number), None), ("best", to_number(best), None), *bounds]
+
+
 # gpy ------------------------------------------------------------------------------------------
 
 # GPy's `optimize(messages=True)` outside a notebook (GPy/core/verbose_optimization.py): a header,

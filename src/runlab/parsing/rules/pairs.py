@@ -113,6 +113,8 @@ _SETTING = re.compile(
     # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
     # = 3`, and each parameter's starting value, `(init = 5)`
     r"|^(?:function_evals|data_points|variables|init)$"
+    # SciPy's optimizers' summary (`disp`): `Function evaluations: 40`, `Gradient evaluations: 10`
+    r"|^(?:function|gradient|hessian)_evaluations$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
