@@ -2759,6 +2759,12 @@ def test_more_counters_as_printed() -> None:
     # pytorch-metric-learning's example: the iteration after the epoch is the step
     assert run(MetricParser(), "Epoch 1 Iteration 20: Loss = 0.1275, Number of mined "
                "triplets = 207168") == expect(("Loss", 0.1275, 20))
+    # YDF's data spec and its model's size are no metrics
+    assert run(MetricParser(), "CATEGORICAL: 2 (50%)",
+               '\t1: "x1" NUMERICAL mean:-0.0358169 min:-3.10634 max:3.06604 sd:1.01782 '
+               "dtype:DTYPE_FLOAT64", "max_vocab_count = -1 for column label, the dictionary "
+               "will not be pruned by size.", "Final model num-trees:20 valid-loss:0.687452",
+               "num examples (weighted): 100") == expect(("valid-loss", 0.687452, 0))
     # YDF's trees: `Train tree N/M` is the step; the Annotated Transformer's accumulation
     # step is a counter
     assert run(MetricParser(), "Train tree 2/20 train-loss:1.106408 valid-loss:1.195826 "

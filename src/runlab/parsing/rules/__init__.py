@@ -363,7 +363,7 @@ RULES: list[Rule] = [
         parse_noise,
         (".py:", "[LightGBM] [", "iteration is:", "PU available: ", "LOCAL_RANK: ", "tol=",
          " params: ", " = ", "[notice] ", "Created wheel", "Modules in ", "Total FLOPs",
-         "Total estimated", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
+         "Total estimated", "NUMERICAL", "CATEGORICAL", "BOOLEAN", "HASH", "max_vocab_count", "ℹ ", "Build settings: ", ") optimizer: ", "Scheduled epochs: ",
          "features=", "channels=", "start_dim=", "normalized_shape=", "num_embeddings=",
          "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
          "Running optimization with ", "CMA-ES (", "termination on {", " iters with {", "Total seconds required ", "Seconds required: ",

@@ -113,6 +113,12 @@ _NOISE = re.compile(
     # (timings), and the configuration it prints, `  seed ...................... 1234` (also
     # Megatron-LM's arguments): settings
     r"|\] time \(ms\) \| |(?:^|\]\ )\s{0,8}[\w.\[\]\-]{1,80} \.{3,} "
+    # YDF's data spec: a column's statistics, `\t1: "x1" NUMERICAL mean:-0.03 min:-3.1 ...`,
+    # the count of each type's columns, `CATEGORICAL: 2 (50%)`, and its dictionaries' setting
+    r"|^\t\d{1,9}: \"[^\"]{1,200}\" (?:NUMERICAL|CATEGORICAL|BOOLEAN|CATEGORICAL_SET|HASH"
+    r"|DISCRETIZED_NUMERICAL|NUMERICAL_VECTOR_SEQUENCE)\b"
+    r"|^\t?(?:NUMERICAL|CATEGORICAL|BOOLEAN|CATEGORICAL_SET|HASH|DISCRETIZED_NUMERICAL"
+    r"|NUMERICAL_VECTOR_SEQUENCE): \d{1,9} \(\d|^max_vocab_count = "
 )
 
 

@@ -102,7 +102,9 @@ _SETTING = re.compile(
     r"|observation|obs|state)_size$"
     # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
     # (Vowpal Wabbit), not fairseq's step, `num_updates`
-    r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+$"
+    r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+(?:_\(\w+\))?$"
+    # YDF's `Final model num-trees:20`, `num examples (weighted): 100`
+    r"|(?:^|_)num-trees$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
     # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`, dynesty's
