@@ -18655,6 +18655,75 @@ OWN_ENVIRONMENT["ultranest_reactive"] = dict(OPT_ENVIRONMENT, ultranest="ultrane
 TIMED_RUNS.add("ultranest_reactive")
 
 
+
+def iminuit_migrad() -> Truth:
+    """iminuit's README fit (`LeastSquares(data_x, data_y, data_yerr, line)` of a straight line,
+    `m = Minuit(least_squares, a=0, b=0)`), 10 points drawn with `np.random.default_rng(1)`,
+    printed as its documentation prints a result, `print(m.migrad())`, then `print(m.hesse())`
+    and `print(m.minos())`; then `a` fixed at 1 (`m.fixed["a"] = True`) and `print(m.migrad())`
+    again; then an unbinned maximum-likelihood fit of a normal distribution to 1000 points
+    (`UnbinnedNLL(x, pdf)` of `scipy.stats.norm.pdf`, `Minuit(nll, mu=0.5, sigma=2)`,
+    `m.limits["sigma"] = (0, None)`), `print(m.migrad())`. Each print is the `Minuit` object's
+    text: the function-minimum box (`│ FCN = 3.959 (χ²/ndof = 0.5)      │              Nfcn =
+    36               │`, `│ EDM = 7.54e-24 (Goal: 0.0002)    │`, then its flags), the
+    parameters' table (`│ 0 │ a    │   1.02    │   0.06    │ ...`) and the covariance matrix;
+    after `minos`, the Minos errors' table. Truth: the `Minuit` object's `fmin` after each
+    print, `fval` as `FCN`, `reduced_chi2` as `χ²/ndof` (printed for the least-squares fits
+    only: NaN, and not printed, for the likelihood fit), `edm` as `EDM`, no step (the box names
+    none; `Nfcn` counts calls). Left out: the counts (`Nfcn`, `Ngrad`), the EDM goal (a
+    setting), the flags (yes or no) and the parameters' values, errors, Minos errors and
+    covariances (the solution: estimates, as cma_fmin2's incumbent)."""
+    import numpy as np
+    from iminuit import Minuit
+    from iminuit.cost import LeastSquares, UnbinnedNLL
+    from scipy.stats import norm
+
+    truth: Truth = []
+
+    def record(m: Any) -> None:
+        fm = m.fmin
+        truth.append(point("FCN", fm.fval, None))
+        if not np.isnan(fm.reduced_chi2):
+            truth.append(point("χ²/ndof", fm.reduced_chi2, None))
+        truth.append(point("EDM", fm.edm, None))
+
+    def line(x: Any, a: float, b: float) -> Any:
+        return a + x * b
+
+    rng = np.random.default_rng(1)
+    data_x = np.linspace(0, 1, 10)
+    data_yerr = 0.1
+    data_y = rng.normal(line(data_x, 1, 2), data_yerr)
+    least_squares = LeastSquares(data_x, data_y, data_yerr, line)
+    m = Minuit(least_squares, a=0, b=0)
+    print(m.migrad())
+    record(m)
+    print(m.hesse())
+    record(m)
+    print(m.minos())
+    record(m)
+    m.fixed["a"] = True
+    m.values["a"] = 1
+    print(m.migrad())
+    record(m)
+
+    x = rng.normal(1.0, 0.5, size=1000)
+
+    def pdf(x: Any, mu: float, sigma: float) -> Any:
+        return norm.pdf(x, mu, sigma)
+
+    nll = UnbinnedNLL(x, pdf)
+    m = Minuit(nll, mu=0.5, sigma=2)
+    m.limits["sigma"] = (0, None)
+    print(m.migrad())
+    record(m)
+    return truth
+
+
+CASES["iminuit_migrad"] = iminuit_migrad
+OWN_ENVIRONMENT["iminuit_migrad"] = dict(OPT_ENVIRONMENT, iminuit="iminuit")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
