@@ -18724,6 +18724,78 @@ CASES["iminuit_migrad"] = iminuit_migrad
 OWN_ENVIRONMENT["iminuit_migrad"] = dict(OPT_ENVIRONMENT, iminuit="iminuit")
 
 
+
+def scipy_minimize_disp() -> Truth:
+    """SciPy's `minimize` tutorial ("Unconstrained minimization of multivariate scalar
+    functions" and "Constrained minimization", `doc/source/tutorial/optimize.rst`), each call
+    with `disp` as it has it: the Rosenbrock function in five variables from `x0 = [1.3, 0.7,
+    0.8, 1.9, 1.2]` by `method="nelder-mead"` (`options={"xatol": 1e-8, "disp": True}`),
+    `"BFGS"` (`jac=rosen_der`), `"Newton-CG"` (`hess=rosen_hess`, `"xtol": 1e-8`),
+    `"trust-ncg"` and `"trust-exact"` (`"gtol": 1e-8`), then `"L-BFGS-B"` with `{"disp":
+    True}` (which SciPy 1.17 answers with a DeprecationWarning only: it no longer prints its
+    iterations), then the tutorial's constrained Rosenbrock in two variables (its `Bounds([0,
+    -0.5], [1.0, 2.0])`, its inequality and equality constraints with their Jacobians, `x0 =
+    [0.5, 0]`) by `"SLSQP"` (`{"ftol": 1e-9, "disp": True}`). Each prints, at its end,
+    `Optimization terminated successfully.` (SLSQP: `Optimization terminated successfully
+    (Exit mode 0)`), `         Current function value: 0.000000` (`%f`; SLSQP's as Python
+    prints a float), `         Iterations: 339`, `         Function evaluations: 571` and,
+    as the method has them, `Gradient evaluations`, `Hessian evaluations`. Truth: each
+    `OptimizeResult`'s `fun` as `Current_function_value`, no step (the summary names the
+    iterations it took, a count, not a step of a series). Left out: the iterations and the
+    function, gradient and Hessian evaluations (`nit`, `nfev`, `njev`, `nhev`: counts of the
+    work done, which a user reads to see what the fit cost, not how good it is)."""
+    import warnings
+
+    import numpy as np
+    from scipy.optimize import Bounds, minimize, rosen, rosen_der, rosen_hess
+
+    warnings.simplefilter("default")
+    truth: Truth = []
+    x0 = np.array([1.3, 0.7, 0.8, 1.9, 1.2])
+    res = minimize(rosen, x0, method='nelder-mead',
+                   options={'xatol': 1e-8, 'disp': True})
+    truth.append(point("Current_function_value", res.fun, None))
+    res = minimize(rosen, x0, method='BFGS', jac=rosen_der,
+                   options={'disp': True})
+    truth.append(point("Current_function_value", res.fun, None))
+    res = minimize(rosen, x0, method='Newton-CG',
+                   jac=rosen_der, hess=rosen_hess,
+                   options={'xtol': 1e-8, 'disp': True})
+    truth.append(point("Current_function_value", res.fun, None))
+    res = minimize(rosen, x0, method='trust-ncg',
+                   jac=rosen_der, hess=rosen_hess,
+                   options={'gtol': 1e-8, 'disp': True})
+    truth.append(point("Current_function_value", res.fun, None))
+    res = minimize(rosen, x0, method='trust-exact',
+                   jac=rosen_der, hess=rosen_hess,
+                   options={'gtol': 1e-8, 'disp': True})
+    truth.append(point("Current_function_value", res.fun, None))
+    res = minimize(rosen, x0, method='L-BFGS-B', jac=rosen_der,
+                   options={'disp': True})  # prints nothing of its own: no point
+
+    bounds = Bounds([0, -0.5], [1.0, 2.0])
+    ineq_cons = {'type': 'ineq',
+                 'fun': lambda x: np.array([1 - x[0] - 2*x[1],
+                                            1 - x[0]**2 - x[1],
+                                            1 - x[0]**2 + x[1]]),
+                 'jac': lambda x: np.array([[-1.0, -2.0],
+                                            [-2*x[0], -1.0],
+                                            [-2*x[0], 1.0]])}
+    eq_cons = {'type': 'eq',
+               'fun': lambda x: np.array([2*x[0] + x[1] - 1]),
+               'jac': lambda x: np.array([2.0, 1.0])}
+    x0 = np.array([0.5, 0])
+    res = minimize(rosen, x0, method='SLSQP', jac=rosen_der,
+                   constraints=[eq_cons, ineq_cons], options={'ftol': 1e-9, 'disp': True},
+                   bounds=bounds)
+    truth.append(point("Current_function_value", res.fun, None))
+    return truth
+
+
+CASES["scipy_minimize_disp"] = scipy_minimize_disp
+OWN_ENVIRONMENT["scipy_minimize_disp"] = OPT_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
