@@ -18796,6 +18796,64 @@ CASES["scipy_minimize_disp"] = scipy_minimize_disp
 OWN_ENVIRONMENT["scipy_minimize_disp"] = OPT_ENVIRONMENT
 
 
+
+def gpy_regression_messages() -> Truth:
+    """GPy's basic regression tutorial (SheffieldML/notebook `GPy/basic_gp.ipynb`, as GPy's
+    README points to it): 20 points of `sin(X)` and noise (`X = np.random.uniform(-3., 3.,
+    (20, 1))`, `np.random.seed(1)`), `kernel = GPy.kern.RBF(input_dim=1, variance=1.,
+    lengthscale=1.)`, `m = GPy.models.GPRegression(X, Y, kernel)`, `m.optimize(messages=True)`,
+    `print(m)` (the notebook's `display(m)`), then `m.optimize_restarts(num_restarts=10)`.
+    Outside a notebook paramz's `VerboseOptimization` prints `Running L-BFGS-B (Scipy
+    implementation) Code:`, a header `  runtime   i      f              |g|        `, then a
+    row redrawn after `\r` at each evaluation in the first 0.2 s and then once a second,
+    `    00s05  0002   1.701246e+01   3.971775e+01 ` (a new line where the exponents fall or the
+    evaluation count has grown enough, chosen with `np.random.rand()`), `Runtime:     01s38`,
+    `Optimization status: Converged`; `print(m)` the model (`Objective : -21.0096...`, its
+    parameters' table); each restart `Optimization restart 1/10, f = -21.009641310622623`.
+    Truth: the values each row is printed from, read by a wrapper of
+    `VerboseOptimization.print_out` as it is called: `fnow` (the negative log marginal
+    likelihood) as `f`, `current_gradient` (the gradient's squared norm, printed under `|g|`;
+    NaN, printed `nan`, before the first gradient: no point) as `|g|`, at `iteration` (`i`, the
+    evaluation printed); `m.objective_function()` after `print(m)` as `Objective`, no step;
+    each restart's `optimization_runs[-1].f_opt` as `f` at the restart's number (from 1, as
+    printed). The rows are printed on a timer, and which row starts a new line takes a draw
+    from NumPy's global generator, which the restarts' random starts draw from too: the two
+    runs differ, each capture has its own run's truth (`TIMED_RUNS`). Left out: the runtime
+    (a timing), the status, the model's counts (`Number of Parameters`) and its parameters'
+    values (the fit's estimates, as iminuit_migrad's)."""
+    import GPy
+    import numpy as np
+    from paramz.optimization.verbose_optimization import VerboseOptimization
+
+    truth: Truth = []
+    print_out = VerboseOptimization.print_out
+
+    def record(self: Any, seconds: float) -> None:
+        truth.append(point("f", float(self.fnow), self.iteration))
+        if not np.isnan(self.current_gradient):
+            truth.append(point("|g|", float(self.current_gradient), self.iteration))
+        print_out(self, seconds)
+
+    VerboseOptimization.print_out = record  # type: ignore[method-assign]
+    np.random.seed(1)
+    X = np.random.uniform(-3., 3., (20, 1))
+    Y = np.sin(X) + np.random.randn(20, 1) * 0.05
+    kernel = GPy.kern.RBF(input_dim=1, variance=1., lengthscale=1.)
+    m = GPy.models.GPRegression(X, Y, kernel)
+    m.optimize(messages=True)
+    print(m)
+    truth.append(point("Objective", m.objective_function(), None))
+    runs = len(m.optimization_runs)
+    m.optimize_restarts(num_restarts=10)
+    truth += [point("f", run.f_opt, i + 1) for i, run in enumerate(m.optimization_runs[runs:])]
+    return truth
+
+
+CASES["gpy_regression_messages"] = gpy_regression_messages
+OWN_ENVIRONMENT["gpy_regression_messages"] = dict(OPT_ENVIRONMENT, GPy="GPy", paramz="paramz")
+TIMED_RUNS.add("gpy_regression_messages")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
