@@ -18854,6 +18854,74 @@ OWN_ENVIRONMENT["gpy_regression_messages"] = dict(OPT_ENVIRONMENT, GPy="GPy", pa
 TIMED_RUNS.add("gpy_regression_messages")
 
 
+
+def ydf_gbt_verbose() -> Truth:
+    """YDF's getting-started use (`ydf.GradientBoostedTreesLearner(label=...).train(train_ds)`,
+    `evaluation = model.evaluate(test_ds)`, `print(evaluation)`), with `verbose=2` to `train`
+    and `num_trees=20`, on a made-up binary-classification frame of the shape its tutorials use
+    (pandas, 400 rows: two numerical columns, a categorical one, an integer label; 300 to train,
+    100 to test; `np.random.default_rng(0)`). With `verbose=2` the C++ learner logs the data
+    spec (each column's `mean:`, `min:`, `max:`, `sd:`), its settings, `268 examples used for
+    training and 32 examples used for validation`, then a line a tree, `Train tree 1/20
+    train-loss:1.211029 train-accuracy:0.608209 valid-loss:1.305621 valid-accuracy:0.500000
+    [total:0.01s iter:0.01s]`, for the first two trees, the last, and every 20 s else (the
+    first such: the third tree), then `Final model num-trees:20 valid-loss:0.687452
+    valid-accuracy:0.875000` and `Model trained in 0:00:00.073003`; the printed evaluation,
+    `accuracy: 0.77`, the confusion matrix, `characteristics:` (`name: '1' vs others`,
+    `ROC AUC: 0.890356`, `PR AUC: 0.872996`, `Num thresholds: 86`), `loss: 0.444592`, `num
+    examples: 100`. Truth: the model's `training_logs()` (the learner's own record of each
+    tree's training and validation evaluation) at the trees the learner prints, by its rule
+    (`gradient_boosted_trees.cc`: `iter_idx <= 1`, the last tree, and `LOG_EVERY_N_SEC(INFO,
+    20)`, which logs at its first call and then every 20 s; the training takes well under a
+    second here): `training_evaluation.loss` and `.accuracy` as `train-loss` and
+    `train-accuracy`, `evaluation.loss` and `.accuracy` as `valid-loss` and `valid-accuracy`,
+    at the tree number printed; the model's `validation_evaluation()` loss and accuracy, what
+    the final line prints, as `valid-loss` and `valid-accuracy`, no step (`num-trees` is the
+    model's size); the `Evaluation` object printed, `accuracy`, `loss`, and its first
+    characteristic's `roc_auc` and `pr_auc` as `ROC_AUC` and `PR_AUC`, no step. Left out: the
+    data spec's statistics (of the data, not the model), the counts and sizes (examples,
+    trees, thresholds, the confusion matrix's cells) and the timings."""
+    import numpy as np
+    import pandas as pd
+    import ydf
+
+    rng = np.random.default_rng(0)
+    n = 400
+    df = pd.DataFrame({"x1": rng.normal(size=n), "x2": rng.normal(size=n),
+                       "c": rng.choice(["a", "b", "c"], size=n)})
+    df["label"] = ((df.x1 + (df.c == "a") * 1.0 + rng.normal(scale=0.5, size=n)) > 0.5
+                   ).astype(int)
+    train_ds, test_ds = df[:300], df[300:]
+
+    num_trees = 20
+    model = ydf.GradientBoostedTreesLearner(label="label", num_trees=num_trees).train(
+        train_ds, verbose=2)
+    evaluation = model.evaluate(test_ds)
+    print(evaluation)
+
+    truth: Truth = []
+    for entry in model.training_logs():
+        if entry.iteration <= 3 or entry.iteration == num_trees:
+            truth += [point("train-loss", entry.training_evaluation.loss, entry.iteration),
+                      point("train-accuracy", entry.training_evaluation.accuracy,
+                            entry.iteration),
+                      point("valid-loss", entry.evaluation.loss, entry.iteration),
+                      point("valid-accuracy", entry.evaluation.accuracy, entry.iteration)]
+    final = model.validation_evaluation()
+    truth += [point("valid-loss", final.loss, None), point("valid-accuracy", final.accuracy, None)]
+    characteristic = evaluation.characteristics[0]
+    truth += [point("accuracy", evaluation.accuracy, None),
+              point("ROC_AUC", characteristic.roc_auc, None),
+              point("PR_AUC", characteristic.pr_auc, None),
+              point("loss", evaluation.loss, None)]
+    return truth
+
+
+CASES["ydf_gbt_verbose"] = ydf_gbt_verbose
+OWN_ENVIRONMENT["ydf_gbt_verbose"] = dict(OPT_ENVIRONMENT, ydf="ydf",
+                                          pandas="pandas (ydf_gbt_verbose case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
