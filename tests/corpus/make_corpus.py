@@ -18922,6 +18922,167 @@ OWN_ENVIRONMENT["ydf_gbt_verbose"] = dict(OPT_ENVIRONMENT, ydf="ydf",
                                           pandas="pandas (ydf_gbt_verbose case)")
 
 
+
+def ortools_cpsat_jobshop() -> Truth:
+    """OR-Tools' CP-SAT jobshop sample (google/or-tools `ortools/sat/samples/
+    minimal_jobshop_sat.py`: its model, intervals a task, `add_no_overlap` a machine, the
+    precedences inside a job, the makespan minimised, and its printing of the schedule when the
+    status is `OPTIMAL`, `Optimal Schedule Length: 63` and a pair of lines a machine), in the
+    current snake_case API, with made-up data instead of its 3 jobs (12 jobs of 6 tasks, each
+    machine once, durations 1 to 9, `random.seed(0)`) so that the search finds more than one
+    solution, and `solver.parameters.log_search_progress = True` with `num_workers = 1` (one
+    worker: the same search every run; with several, their race decides what is printed). The
+    log, on stdout: the model's and the presolve's summaries (with their timings), then a line
+    at each new solution, `#1       0.02s best:67    next:[38,66]    main (fixed_bools=0/73)`,
+    and at each better bound, `#Bound   0.02s best:67    next:[56,66]    main`, the
+    subsolver's statistics tables, and `CpSolverResponse summary:` (`status: OPTIMAL`,
+    `objective: 63`, `best_bound: 63`, the counts, `walltime: 0.0767`, `gap_integral: ...`).
+    Truth: a solution callback given to `solve` (it prints nothing), each solution's
+    `objective_value` as `best` at the solution's number (`#1`, from 1); the solver's
+    `best_bound_callback`, each new bound (the lower end of `next:[...]`, this being a
+    minimisation) as `next_1` with no step (a `#Bound` line names no solution); the solution
+    callback's `best_objective_bound` as `next_1` at each solution's number too; the solver's
+    `objective_value` as `objective` and `best_objective_bound` as `best_bound` (the summary's),
+    and `objective_value` as `Optimal_Schedule_Length` (the sample's line), no step. Left
+    out: `best:inf` (no solution yet) and the best a `#Bound` line repeats (the last
+    solution's, as optuna's `Best is trial ...`), the upper end of `next` (the best less one,
+    for an integer objective: the best again) and `next:[]` (the search closed), the counts
+    (`fixed_bools`, variables, conflicts, branches, propagations, the statistics tables), the
+    times (wall, user, deterministic) and `gap_integral` (the gap integrated over wall time)."""
+    import collections
+    import random
+
+    from ortools.sat.python import cp_model
+
+    truth: Truth = []
+
+    class Recorder(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def on_solution_callback(self) -> None:
+            self.count += 1
+            truth.append(point("best", self.objective_value, self.count))
+            truth.append(point("next_1", self.best_objective_bound, self.count))
+
+    random.seed(0)
+    # Create the model.
+    model = cp_model.CpModel()
+
+    jobs_data = [  # task = (machine_id, processing_time).
+        [(m, random.randint(1, 9)) for m in random.sample(range(6), 6)] for _ in range(12)
+    ]
+
+    machines_count = 1 + max(task[0] for job in jobs_data for task in job)
+    all_machines = range(machines_count)
+    # Computes horizon dynamically as the sum of all durations.
+    horizon = sum(task[1] for job in jobs_data for task in job)
+
+    # Named tuple to store information about created variables.
+    task_type = collections.namedtuple("task_type", "start end interval")
+    # Named tuple to manipulate solution information.
+    assigned_task_type = collections.namedtuple(
+        "assigned_task_type", "start job index duration"
+    )
+
+    # Creates job intervals and add to the corresponding machine lists.
+    all_tasks = {}
+    machine_to_intervals = collections.defaultdict(list)
+
+    for job_id, job in enumerate(jobs_data):
+        for task_id, task in enumerate(job):
+            machine, duration = task
+            suffix = f"_{job_id}_{task_id}"
+            start_var = model.new_int_var(0, horizon, "start" + suffix)
+            end_var = model.new_int_var(0, horizon, "end" + suffix)
+            interval_var = model.new_interval_var(
+                start_var, duration, end_var, "interval" + suffix
+            )
+            all_tasks[job_id, task_id] = task_type(
+                start=start_var, end=end_var, interval=interval_var
+            )
+            machine_to_intervals[machine].append(interval_var)
+
+    # Create and add disjunctive constraints.
+    for machine in all_machines:
+        model.add_no_overlap(machine_to_intervals[machine])
+
+    # Precedences inside a job.
+    for job_id, job in enumerate(jobs_data):
+        for task_id in range(len(job) - 1):
+            model.add(
+                all_tasks[job_id, task_id + 1].start >= all_tasks[job_id, task_id].end
+            )
+
+    # Makespan objective.
+    obj_var = model.new_int_var(0, horizon, "makespan")
+    model.add_max_equality(
+        obj_var,
+        [all_tasks[job_id, len(job) - 1].end for job_id, job in enumerate(jobs_data)],
+    )
+    model.minimize(obj_var)
+
+    solver = cp_model.CpSolver()
+    solver.parameters.log_search_progress = True
+    solver.parameters.num_workers = 1
+    solver.best_bound_callback = lambda bound: truth.append(point("next_1", bound, None))
+    status = solver.solve(model, Recorder())
+
+    if status == cp_model.OPTIMAL or status == cp_model.FEASIBLE:
+        # Create one list of assigned tasks per machine.
+        assigned_jobs = collections.defaultdict(list)
+        for job_id, job in enumerate(jobs_data):
+            for task_id, task in enumerate(job):
+                machine = task[0]
+                assigned_jobs[machine].append(
+                    assigned_task_type(
+                        start=solver.value(all_tasks[job_id, task_id].start),
+                        job=job_id,
+                        index=task_id,
+                        duration=task[1],
+                    )
+                )
+
+        # Create per machine output lines.
+        output = ""
+        for machine in all_machines:
+            # Sort by starting time.
+            assigned_jobs[machine].sort()
+            sol_line_tasks = "Machine " + str(machine) + ": "
+            sol_line = "           "
+
+            for assigned_task in assigned_jobs[machine]:
+                name = f"job_{assigned_task.job}_task_{assigned_task.index}"
+                # add spaces to output to align columns.
+                sol_line_tasks += f"{name:15}"
+
+                start = assigned_task.start
+                duration = assigned_task.duration
+                sol_tmp = f"[{start},{start + duration}]"
+                # add spaces to output to align columns.
+                sol_line += f"{sol_tmp:15}"
+
+            sol_line += "\n"
+            sol_line_tasks += "\n"
+            output += sol_line_tasks
+            output += sol_line
+
+        # Finally print the solution found.
+        print(f"Optimal Schedule Length: {solver.objective_value}")
+        print(output)
+    else:
+        print("No solution found.")
+    truth += [point("objective", solver.objective_value, None),
+              point("best_bound", solver.best_objective_bound, None),
+              point("Optimal_Schedule_Length", solver.objective_value, None)]
+    return truth
+
+
+CASES["ortools_cpsat_jobshop"] = ortools_cpsat_jobshop
+OWN_ENVIRONMENT["ortools_cpsat_jobshop"] = dict(OPT_ENVIRONMENT, ortools="ortools")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
