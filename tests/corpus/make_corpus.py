@@ -19083,6 +19083,62 @@ CASES["ortools_cpsat_jobshop"] = ortools_cpsat_jobshop
 OWN_ENVIRONMENT["ortools_cpsat_jobshop"] = dict(OPT_ENVIRONMENT, ortools="ortools")
 
 
+
+def nautilus_sampler() -> Truth:
+    """nautilus' README example (johannesulf/nautilus `README.md`): a `Prior` of three
+    parameters `a`, `b`, `c` in [0, 1], the likelihood `multivariate_normal.logpdf(x,
+    mean=np.full(3, 0.5), cov=np.eye(3) * 0.01)`, `sampler = Sampler(prior, likelihood)`,
+    `sampler.run(verbose=True)`, `print('log Z: {:.2f}'.format(sampler.log_z))`; with 300 live
+    points instead of 2000, `seed=0`, and `run(n_eff=2000, ...)` instead of its default 10000
+    (a run of seconds, not minutes). It prints `Starting the nautilus sampler...`, `Please report
+    issues at github.com/johannesulf/nautilus.`, the header `Status    | Bounds | Ellipses |
+    Networks | Calls    | f_live | N_eff | log Z    `, then its status row, redrawn after each
+    step with `end='\r'` and padded or cut to the terminal's width (80 columns through a pipe),
+    `Sampling  | 3      | 1        | 4        | 1700     | 0.9944 | 124   | +0.02    `
+    (`Computing` and `Bounding` rows too; `N/A` where a value is `None`), the last one
+    `Finished  | ...` ended by a newline. Truth: the sampler's own values each row is printed
+    from, read by a wrapper of `Sampler.print_status` as it is called: `f_live` (the evidence's
+    share still in the live set), `n_eff` (the effective sample size) as `N_eff` and `log_z`
+    as `log_Z`, each where not `None`, no step (the row names none: `Calls` counts likelihood
+    calls); `sampler.log_z` as `log_Z` after the last line (`log Z: -0.00`), no step. Left out:
+    the status, the counts (bounds, ellipses, networks, calls)."""
+    import numpy as np
+    from nautilus import Prior, Sampler
+    from scipy.stats import multivariate_normal
+
+    truth: Truth = []
+    print_status = Sampler.print_status
+
+    def record(self: Any, status: str = "", header: bool = False, end: str = "\n") -> None:
+        if not header:
+            for key, value in (("f_live", self.f_live), ("N_eff", self.n_eff),
+                               ("log_Z", self.log_z)):
+                if value is not None:
+                    truth.append(point(key, value, None))
+        print_status(self, status=status, header=header, end=end)
+
+    Sampler.print_status = record  # type: ignore[method-assign]
+
+    prior = Prior()
+    for key in 'abc':
+        prior.add_parameter(key)
+
+    def likelihood(param_dict: dict[str, float]) -> float:
+        x = np.array([param_dict[key] for key in 'abc'])
+        return float(multivariate_normal.logpdf(x, mean=np.full(3, 0.5), cov=np.eye(3) * 0.01))
+
+    sampler = Sampler(prior, likelihood, n_live=300, seed=0)
+    sampler.run(n_eff=2000, verbose=True)
+    print('log Z: {:.2f}'.format(sampler.log_z))
+    truth.append(point("log_Z", sampler.log_z, None))
+    return truth
+
+
+CASES["nautilus_sampler"] = nautilus_sampler
+OWN_ENVIRONMENT["nautilus_sampler"] = dict(OPT_ENVIRONMENT,
+                                           **{"nautilus-sampler": "nautilus-sampler"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
