@@ -4253,8 +4253,9 @@ LAST_BITS: set[str] = set()
 NAMES_BY_MODE: dict[str, dict[str, str]] = {}
 # Cases whose program prints on a timer as well as by its count, and whose run depends on when it
 # prints (UltraNest redraws its status line when 0.1 s have passed, and adapts its batch of
-# proposals only where it does): the two runs print different lines and values, and each capture
-# has its own run's truth.
+# proposals only where it does; paramz, under GPy, prints its rows for 0.2 s then once a second,
+# and draws from NumPy's generator to choose where a new line starts): the two runs may print
+# different lines and values, and each capture then has its own run's truth.
 TIMED_RUNS: set[str] = set()
 
 
@@ -18538,11 +18539,11 @@ CHECKOUT_ROW["tf_distribute_custom_training"] = (
 
 
 
-# --- UltraNest, iminuit, SciPy's minimize, ydf, OR-Tools' CP-SAT, zeus ----------------------
+# --- UltraNest, iminuit, SciPy's minimize, GPy, ydf, OR-Tools' CP-SAT, nautilus --------------
 # Each runs alone, in one environment of their own (no torch):
 #
 #     python -m venv ~/fit-venv
-#     ~/fit-venv/bin/pip install ultranest iminuit scipy ydf ortools zeus-mcmc
+#     ~/fit-venv/bin/pip install ultranest iminuit scipy gpy ydf pandas ortools nautilus-sampler
 #     ~/fit-venv/bin/python tests/corpus/make_corpus.py ultranest_reactive   # and the others
 
 
