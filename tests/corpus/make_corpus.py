@@ -18530,6 +18530,98 @@ CHECKOUT_ROW["tf_distribute_custom_training"] = (
     "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
 
 
+# --- Research repositories' training scripts: the Annotated Transformer, pytorch-a2c-ppo-acktr-
+# gail, open_clip, transformers' run_clm_no_trainer.py, SimCLR --------------------------------
+# Each runs alone, from an exported checkout named by a variable, in one environment of its own
+# (torch and torchvision from PyPI: open_clip and SimCLR need torchvision):
+#
+#     python -m venv ~/research-venv
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 numpy pandas altair
+#     git clone https://github.com/harvardnlp/annotated-transformer ~/annotated-transformer
+#     export ANNOTATED_TRANSFORMER=~/annotated-transformer
+#     export ANNOTATED_TRANSFORMER_COMMIT=$(git -C ~/annotated-transformer rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py annotated_transformer_copy
+RESEARCH_ENVIRONMENT = {name: f"{name} (research scripts)" for name in (
+    "torch", "torchvision", "numpy", "pandas", "altair")}
+
+# The copy task's (`example_simple_model`) changes: a smaller model (the paper's 512-wide
+# layers train at a few batches a second here), 3 epochs instead of 20, and 50 batches an
+# epoch instead of 20, so that run_epoch's every-40th-step line shows its cadence (steps 1, 41).
+ANNOTATED_COPY_CHANGES = {
+    "    model = make_model(V, V, N=2)":
+        "    model = make_model(V, V, N=2, d_model=32, d_ff=128, h=4)",
+    "    for epoch in range(20):": "    for epoch in range(3):",
+    "            data_gen(V, batch_size, 20),": "            data_gen(V, batch_size, 50),",
+}
+
+
+def annotated_transformer_copy() -> Truth:
+    """Harvard NLP's "The Annotated Transformer", harvardnlp/annotated-transformer
+    `the_annotated_transformer.py` (the notebook as a script, from the checkout named by
+    `ANNOTATED_TRANSFORMER`; commit in VERSIONS.md): the file run as a module (not `__main__`,
+    so its `show_example` cells, the charts and the Multi30k tokenizers and vocabularies, do
+    not run; its module-level `example_learning_schedule()` does, printing nothing), then its
+    copy task, `example_simple_model()`, called as its commented-out
+    `execute_example(example_simple_model)` would: `make_model`, `LabelSmoothing`, Adam with
+    the `rate` schedule (warmup 400), `run_epoch` over `data_gen` batches of 80 random
+    sequences of 10 symbols, training then evaluation each epoch, and a greedy decode printed
+    at the end. Its imports of torchtext, spacy and GPUtil (only the Multi30k part and the
+    multi-GPU training use them; torchtext no longer builds against torch) are empty modules.
+    The changes (ANNOTATED_COPY_CHANGES): a smaller model (`d_model=32, d_ff=128, h=4` instead
+    of 512, 2048, 8), 3 epochs instead of 20, 50 training batches an epoch instead of 20.
+    `run_epoch` prints every 40th training batch (`i % 40 == 1`): `Epoch Step:      1 |
+    Accumulation Step:   2 | Loss:   2.89 | Tokens / Sec:  4682.4 | Learning Rate: 1.6e-05`.
+    Truth: the values the line formats, read by the print wrapper from `run_epoch`'s frame
+    before it prints: `loss / batch.ntokens` as `Loss`, `lr` as `Learning_Rate`, at the
+    `Epoch Step` printed (`i`: it starts again each epoch). The accumulation step is a count,
+    the tokens a second a throughput: left out."""
+    import builtins
+    import types
+
+    folder = os.environ.get("ANNOTATED_TRANSFORMER")
+    path = os.path.join(folder or "", "the_annotated_transformer.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set ANNOTATED_TRANSFORMER to a harvardnlp/annotated-transformer checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in ANNOTATED_COPY_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"annotated_transformer_copy: no {old.strip()} in the checkout")
+        source = source.replace(old, new)
+    for name in ("torchtext", "torchtext.data", "torchtext.data.functional", "torchtext.vocab",
+                 "torchtext.datasets", "spacy", "GPUtil"):
+        sys.modules[name] = types.ModuleType(name)
+    sys.modules["torchtext.data.functional"].to_map_style_dataset = None  # type: ignore[attr-defined]
+    sys.modules["torchtext.vocab"].build_vocab_from_iterator = None  # type: ignore[attr-defined]
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch Step:"):
+            truth.append(point("Loss", float(values["loss"] / values["batch"].ntokens),
+                               values["i"]))
+            truth.append(point("Learning_Rate", values["lr"], values["i"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "the_annotated_transformer", "print": print_}
+    exec(compile(source, path, "exec"), namespace)
+    namespace["example_simple_model"]()
+    if [p["step"] for p in truth[::2]] != [1, 41] * 3:
+        raise SystemExit(f"annotated_transformer_copy: printed {truth}")
+    return truth
+
+
+CASES["annotated_transformer_copy"] = annotated_transformer_copy
+OWN_ENVIRONMENT["annotated_transformer_copy"] = RESEARCH_ENVIRONMENT
+OWN_CHECKOUT["annotated_transformer_copy"] = "ANNOTATED_TRANSFORMER"
+REPOSITORY_CHECKOUTS["ANNOTATED_TRANSFORMER"] = ("harvardnlp/annotated-transformer",
+                                                 "ANNOTATED_TRANSFORMER_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
