@@ -18622,6 +18622,142 @@ REPOSITORY_CHECKOUTS["ANNOTATED_TRANSFORMER"] = ("harvardnlp/annotated-transform
                                                  "ANNOTATED_TRANSFORMER_COMMIT")
 
 
+# open_clip's training (mlfoundations/open_clip, the checkout named by OPEN_CLIP), on the
+# research scripts' environment with open_clip's and its training's own needs added:
+#
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 regex ftfy tqdm \
+#         huggingface-hub safetensors "timm>=1.0.17" "webdataset>=0.2.5,<=0.2.86" braceexpand \
+#         fsspec pandas
+#     git clone https://github.com/mlfoundations/open_clip ~/open_clip
+#     export OPEN_CLIP=~/open_clip OPEN_CLIP_COMMIT=$(git -C ~/open_clip rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py open_clip_train
+
+# A tiny CLIP of open_clip's own kind (a ViT image tower and a text transformer), registered
+# beside open_clip's built-in configs as its `add_model_config` does.
+OPEN_CLIP_TINY = {"embed_dim": 32,
+                  "vision_cfg": {"image_size": 32, "layers": 2, "width": 64, "patch_size": 8},
+                  "text_cfg": {"context_length": 16, "vocab_size": 49408, "width": 64,
+                               "heads": 2, "layers": 2}}
+
+
+def open_clip_train() -> Truth:
+    """open_clip's training script, mlfoundations/open_clip `src/open_clip_train/main.py` (the
+    checkout named by `OPEN_CLIP`, its `src` on the path; commit in VERSIONS.md), run as `python -m
+    open_clip_train.main` (`runpy`, `__main__`) with `--train-data train.csv --csv-img-key
+    filepath --csv-caption-key title --csv-separator , --model ViT-Tiny-8 --batch-size 8
+    --epochs 3 --lr 1e-3 --warmup 4 --workers 0 --device cpu --seed 0 --log-every-n-steps 2
+    --save-frequency 0 --report-to '' --precision fp32`, from a folder of its own (its `logs/`
+    written there). The data: a CSV of 64 made-up 32x32 PNGs (a red, green, blue or yellow
+    circle or square on dark noise) captioned `a red circle` and so on, read by its CsvDataset.
+    The model: `ViT-Tiny-8` (OPEN_CLIP_TINY: a 2-layer, 64-wide ViT on 32-pixel images in
+    8-pixel patches and a 2-layer text transformer, 32-dimensional embeddings), registered with
+    open_clip's own `add_model_config` before the script starts. Nothing in the script is
+    changed. It logs (`setup_logging`: `%(asctime)s | %(levelname)s | %(name)s | %(message)s`,
+    stderr) its params, then `train_one_epoch`'s line every 2nd batch and at the last:
+    `Train Epoch: 0 [ 8/64 (12%)] Data (t): 0.023 Batch (t): 0.182, 43.9434/s, 43.9434/s/gpu
+    LR: 0.000250 Logit Scale: 14.286 Contrastive_loss: 2.1798 (2.1798) Loss: 2.1798 (2.1798)`
+    (in brackets the losses' running average over about 50,000 samples), and `End epoch 0 |
+    Avg Contrastive_loss: 1.9276  Avg Loss: 1.9276`. Truth: what the log call formats, read
+    from `train_one_epoch`'s frame by a handler on the root logger as the record is logged:
+    each loss meter's `val` (`losses_m`: `contrastive_loss` and `loss`, named as printed,
+    `Contrastive_loss` and `Loss`), `learning_rate` as `LR`, `logit_scale_scalar` as
+    `Logit_Scale`, no step (the line names the epoch and the samples seen in it, as
+    mnist_style); each meter's `avg` at the epoch's end as `Avg_Contrastive_loss` and
+    `Avg_Loss` at the epoch printed. The bracketed averages are not the point; the times and
+    samples a second are timings: left out."""
+    import csv
+    import logging
+    import runpy
+    import shutil
+
+    src = os.path.join(os.environ.get("OPEN_CLIP", ""), "src")
+    if not os.environ.get("OPEN_CLIP") or not os.path.exists(
+            os.path.join(src, "open_clip_train", "main.py")):
+        raise SystemExit("set OPEN_CLIP to a mlfoundations/open_clip checkout")
+    sys.path.insert(0, src)
+    import numpy as np
+    import open_clip
+    import torch
+    from PIL import Image, ImageDraw
+
+    torch.set_num_threads(1)
+    tmp = tempfile.mkdtemp()
+    rng = np.random.default_rng(0)
+    colours = {"red": (220, 40, 40), "green": (40, 180, 60), "blue": (40, 70, 220),
+               "yellow": (230, 210, 40)}
+    os.makedirs(os.path.join(tmp, "images"))
+    rows = []
+    for k in range(64):
+        colour, shape = list(colours)[k % 4], ("circle", "square")[(k // 4) % 2]
+        image = Image.fromarray(rng.integers(0, 60, (32, 32, 3), dtype=np.uint8))
+        x, y = (int(v) for v in rng.integers(4, 12, 2))
+        size = int(rng.integers(12, 18))
+        draw = ImageDraw.Draw(image)
+        (draw.ellipse if shape == "circle" else draw.rectangle)(
+            [x, y, x + size, y + size], fill=colours[colour])
+        image.save(os.path.join(tmp, "images", f"{k:03d}.png"))
+        rows.append((os.path.join("images", f"{k:03d}.png"), f"a {colour} {shape}"))
+    with open(os.path.join(tmp, "train.csv"), "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["filepath", "title"])
+        writer.writerows(rows)
+    configs = os.path.join(tmp, "configs")
+    os.makedirs(configs)
+    with open(os.path.join(configs, "ViT-Tiny-8.json"), "w") as f:
+        json.dump(OPEN_CLIP_TINY, f)
+    open_clip.add_model_config(configs)
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        """Reads the values `train_one_epoch` formats, from its frame, as the record passes."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = str(record.msg)
+            if not message.startswith(("Train Epoch:", "End epoch")):
+                return
+            frame = sys._getframe(1)
+            while frame.f_code.co_name != "train_one_epoch":
+                frame = frame.f_back  # type: ignore[assignment]
+            values = frame.f_locals
+            meters = values["losses_m"]
+            if message.startswith("Train Epoch:"):
+                truth.extend([point("LR", values["learning_rate"], None),
+                              point("Logit_Scale", values["logit_scale_scalar"], None)])
+                truth.extend(point(name.capitalize(), meter.val, None)
+                             for name, meter in meters.items())
+            else:
+                truth.extend(point(f"Avg_{name.capitalize()}", meter.avg, values["epoch"])
+                             for name, meter in meters.items())
+
+    logging.getLogger().addHandler(Recorder())
+    sys.argv = ["main.py", "--train-data", "train.csv", "--csv-img-key", "filepath",
+                "--csv-caption-key", "title", "--csv-separator", ",", "--model", "ViT-Tiny-8",
+                "--batch-size", "8", "--epochs", "3", "--lr", "1e-3", "--warmup", "4",
+                "--workers", "0", "--device", "cpu", "--seed", "0", "--log-every-n-steps", "2",
+                "--save-frequency", "0", "--report-to", "", "--precision", "fp32"]
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        runpy.run_module("open_clip_train.main", run_name="__main__", alter_sys=True)
+    except SystemExit as stop:  # main's return value, passed to sys.exit
+        if stop.code not in (None, 0):
+            raise
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 3 * (5 * 4 + 2):
+        raise SystemExit(f"open_clip_train: recorded {truth}")
+    return truth
+
+
+CASES["open_clip_train"] = open_clip_train
+OWN_ENVIRONMENT["open_clip_train"] = {**RESEARCH_ENVIRONMENT, **{
+    name: f"{name} (research scripts)" for name in (
+        "timm", "ftfy", "regex", "huggingface-hub", "safetensors", "webdataset", "pillow")}}
+OWN_CHECKOUT["open_clip_train"] = "OPEN_CLIP"
+REPOSITORY_CHECKOUTS["OPEN_CLIP"] = ("mlfoundations/open_clip", "OPEN_CLIP_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
