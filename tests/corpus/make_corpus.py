@@ -18758,6 +18758,88 @@ OWN_CHECKOUT["open_clip_train"] = "OPEN_CLIP"
 REPOSITORY_CHECKOUTS["OPEN_CLIP"] = ("mlfoundations/open_clip", "OPEN_CLIP_COMMIT")
 
 
+# ikostrikov's pytorch-a2c-ppo-acktr-gail (the checkout named by A2C_PPO_ACKTR_GAIL) was written
+# for gym 0.21 and stable-baselines3 1.x (`env.seed`, four-value `step`): its case runs alone, in
+# an environment of its own with the last of those (gym 0.21 builds only with an old setuptools):
+#
+#     python -m venv ~/a2c-venv && ~/a2c-venv/bin/pip install torch==2.13.0 "numpy<2"
+#     ~/a2c-venv/bin/pip install "setuptools<66" "wheel<0.40"
+#     ~/a2c-venv/bin/pip install --no-build-isolation gym==0.21.0
+#     ~/a2c-venv/bin/pip install torch==2.13.0 stable-baselines3==1.8.0 matplotlib h5py "numpy<2"
+#     git clone https://github.com/ikostrikov/pytorch-a2c-ppo-acktr-gail ~/a2c-ppo-acktr-gail
+#     export A2C_PPO_ACKTR_GAIL=~/a2c-ppo-acktr-gail
+#     export A2C_PPO_ACKTR_GAIL_COMMIT=$(git -C ~/a2c-ppo-acktr-gail rev-parse HEAD)
+#     ~/a2c-venv/bin/python tests/corpus/make_corpus.py a2c_ppo_acktr_cartpole
+
+
+def a2c_ppo_acktr_cartpole() -> Truth:
+    """ikostrikov's pytorch-a2c-ppo-acktr-gail `main.py` (the checkout named by
+    `A2C_PPO_ACKTR_GAIL`, its root on the path; commit in VERSIONS.md), run as the script
+    (`__main__`, from a folder of its own) with `--env-name CartPole-v1 --algo a2c
+    --num-processes 4 --num-env-steps 4000 --no-cuda --log-dir logs --save-dir ''`, its
+    defaults otherwise (5 steps a rollout, RMSprop 7e-4, `--log-interval 10`, seed 1):
+    A2C on 4 CartPole environments in `SubprocVecEnv` workers, observations normalised by its
+    `VecNormalize`. Nothing in the script is changed and no shim is needed: the environment is
+    of the script's own time (gym 0.21, stable-baselines3 1.8). Every 10th update, once two
+    episodes have ended, it prints `Updates 10, num timesteps 220, FPS 1165 \\n Last 4
+    training episodes: mean/median reward 27.2/29.5, min/max reward 17.0/33.0` and an empty
+    line (its format is also passed the entropy and losses, which it does not print). Truth:
+    the values the line formats, read from `main`'s frame by the print wrapper before it
+    prints: `np.mean`, `np.median`, `np.min`, `np.max` of `episode_rewards` (the last 10
+    episodes' returns, from stable-baselines3's `Monitor`) as `mean_reward`,
+    `median_reward`, `min_reward`, `max_reward`, at the update printed (`j`). The timesteps
+    and the episodes counted are counts, the FPS a throughput: left out."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("A2C_PPO_ACKTR_GAIL")
+    if not root or not os.path.exists(os.path.join(root, "main.py")):
+        raise SystemExit("set A2C_PPO_ACKTR_GAIL to an ikostrikov/pytorch-a2c-ppo-acktr-gail "
+                         "checkout")
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+    os.environ["PYTHONPATH"] = root  # for the SubprocVecEnv workers
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Updates "):
+            rewards = values["episode_rewards"]
+            for key, reduce in (("mean_reward", np.mean), ("median_reward", np.median),
+                                ("min_reward", np.min), ("max_reward", np.max)):
+                truth.append(point(key, reduce(rewards), values["j"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["main.py", "--env-name", "CartPole-v1", "--algo", "a2c", "--num-processes",
+                    "4", "--num-env-steps", "4000", "--no-cuda", "--log-dir", "logs",
+                    "--save-dir", ""]
+        runpy.run_path(os.path.join(root, "main.py"), init_globals={"print": print_},
+                       run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth[::4]] != list(range(10, 200, 10)):
+        raise SystemExit(f"a2c_ppo_acktr_cartpole: printed {truth}")
+    return truth
+
+
+CASES["a2c_ppo_acktr_cartpole"] = a2c_ppo_acktr_cartpole
+OWN_ENVIRONMENT["a2c_ppo_acktr_cartpole"] = {
+    name: f"{name} (a2c_ppo_acktr_cartpole case)"
+    for name in ("torch", "gym", "stable-baselines3", "numpy")}
+OWN_CHECKOUT["a2c_ppo_acktr_cartpole"] = "A2C_PPO_ACKTR_GAIL"
+REPOSITORY_CHECKOUTS["A2C_PPO_ACKTR_GAIL"] = ("ikostrikov/pytorch-a2c-ppo-acktr-gail",
+                                              "A2C_PPO_ACKTR_GAIL_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
