@@ -18840,6 +18840,130 @@ REPOSITORY_CHECKOUTS["A2C_PPO_ACKTR_GAIL"] = ("ikostrikov/pytorch-a2c-ppo-acktr-
                                               "A2C_PPO_ACKTR_GAIL_COMMIT")
 
 
+# transformers' examples/pytorch/language-modeling/run_clm_no_trainer.py, from the checkout named
+# by TRANSFORMERS_EXAMPLES (as accelerate_glue), on the research scripts' environment with
+# transformers, datasets and accelerate added:
+#
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 transformers==5.24.0 \
+#         datasets accelerate
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py run_clm_no_trainer
+
+
+def run_clm_no_trainer() -> Truth:
+    """transformers' `examples/pytorch/language-modeling/run_clm_no_trainer.py` (the 🤗
+    Accelerate loop of the examples' `*_no_trainer` scripts; commit in VERSIONS.md), from the
+    checkout named by `TRANSFORMERS_EXAMPLES`, run as its `__main__` with `--train_file
+    train.txt --validation_file validation.txt` (made-up text: 400 and 80 lines of 6 to 12
+    words drawn from 40 made-up words, each word most often followed by the next in a fixed
+    order) and `--model_name_or_path` a tiny GPT-2 built from a config and saved locally (2
+    layers, 2 heads, 32 wide, 64 positions) with a byte-level BPE tokenizer of 300 tokens
+    trained by `tokenizers` on the training text, `--block_size 32
+    --per_device_train_batch_size 8 --learning_rate 3e-3 --num_train_epochs 3 --seed 0`,
+    CPU. transformers 5 has no `send_example_telemetry` (the script's usage ping): a no-op
+    stands for it, as in accelerate_glue; accelerate 1 renamed `DistributedType.TPU` (which the
+    script compares with after `prepare`) `XLA`: the script's `from accelerate import
+    DistributedType` gets the members with `TPU` as another name of `XLA`. It logs (`%(asctime)s - %(levelname)s - %(name)s -
+    %(message)s`) accelerate's state, transformers' info logging of the config and model, the
+    datasets' progress bars, three samples of the training set, the `***** Running training
+    *****` block, a tqdm bar of the optimization steps, and after each epoch's evaluation
+    (through accelerate's `get_logger`, which adds `[RANK 0]`) `12/02/2026 23:18:20 - INFO -
+    __main__ - [RANK 0] epoch 0: perplexity: 32.29661651601678 eval_loss: 3.4749624729156494`
+    (a float and a 0-d tensor, each printed whole), after the bar's frame on its line through
+    a pipe. Truth: the values the log call
+    formats, read from the script's `main` frame by a handler on its logger (`__main__`) as
+    the record is logged: `perplexity` and `eval_loss`, keyed as printed, at the epoch printed (from 0).
+    The script prints no training loss."""
+    import logging
+    import random
+    import runpy
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["HF_HOME"] = os.path.join(tmp, "hf")  # the datasets' cache, made anew
+    import types
+
+    import accelerate
+    import torch
+    import transformers.utils
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    rng = random.Random(0)
+    words = [f"{rng.choice('bdfgklmnprstvz')}{rng.choice('aeiou')}{rng.choice('lmnrst')}"
+             f"{rng.choice('aeiou')}" for _ in range(40)]
+    for split, n in (("train", 400), ("validation", 80)):
+        with open(os.path.join(tmp, f"{split}.txt"), "w") as f:
+            for _ in range(n):
+                k, line = rng.randrange(40), []
+                for _ in range(rng.randint(6, 12)):
+                    line.append(words[k])
+                    k = (k + 1) % 40 if rng.random() < 0.8 else rng.randrange(40)
+                f.write(" ".join(line) + ".\n")
+    bpe = ByteLevelBPETokenizer()
+    bpe.train([os.path.join(tmp, "train.txt")], vocab_size=300, min_frequency=2,
+              special_tokens=["<|endoftext|>"], show_progress=False)
+    model_dir = os.path.join(tmp, "tiny-gpt2")
+    tokenizer = GPT2TokenizerFast(tokenizer_object=bpe._tokenizer, bos_token="<|endoftext|>",
+                                  eos_token="<|endoftext|>", unk_token="<|endoftext|>",
+                                  model_max_length=64)
+    tokenizer.save_pretrained(model_dir)
+    config = GPT2Config(vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2,
+                        n_head=2, bos_token_id=tokenizer.bos_token_id,
+                        eos_token_id=tokenizer.eos_token_id)
+    GPT2LMHeadModel(config).save_pretrained(model_dir)
+    script = os.path.join(os.environ["TRANSFORMERS_EXAMPLES"], "language-modeling",
+                          "run_clm_no_trainer.py")
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        """Reads the values the script's epoch line formats, from its `main` frame."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = str(record.msg)  # accelerate's adapter puts `[RANK 0] ` before it
+            if not (message.split("] ")[-1].startswith("epoch ") and "perplexity" in message):
+                return
+            frame = sys._getframe(1)
+            while not (frame.f_code.co_name == "main"
+                       and frame.f_code.co_filename == script):
+                frame = frame.f_back  # type: ignore[assignment]
+            values = frame.f_locals
+            truth.extend([point("perplexity", values["perplexity"], values["epoch"]),
+                          point("eval_loss", float(values["eval_loss"]), values["epoch"])])
+
+    # on the script's own logger (`__main__`): one on the root would stop its basicConfig
+    logging.getLogger("__main__").addHandler(Recorder())
+    if not hasattr(transformers.utils, "send_example_telemetry"):
+        transformers.utils.send_example_telemetry = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    if not hasattr(accelerate.DistributedType, "TPU"):  # renamed XLA in accelerate 1
+        accelerate.DistributedType = types.SimpleNamespace(  # type: ignore[misc]
+            **{member.name: member for member in accelerate.DistributedType},
+            TPU=accelerate.DistributedType.XLA)
+    sys.argv = [script, "--model_name_or_path", model_dir, "--train_file",
+                os.path.join(tmp, "train.txt"), "--validation_file",
+                os.path.join(tmp, "validation.txt"), "--block_size", "32",
+                "--per_device_train_batch_size", "8", "--learning_rate", "3e-3",
+                "--num_train_epochs", "3", "--seed", "0"]
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 0, 1, 1, 2, 2]:
+        raise SystemExit(f"run_clm_no_trainer: recorded {truth}")
+    return truth
+
+
+CASES["run_clm_no_trainer"] = run_clm_no_trainer
+OWN_ENVIRONMENT["run_clm_no_trainer"] = {**RESEARCH_ENVIRONMENT, **{
+    name: f"{name} (research scripts)" for name in (
+        "transformers", "datasets", "accelerate", "tokenizers")}}
+OWN_CHECKOUT["run_clm_no_trainer"] = "TRANSFORMERS_EXAMPLES"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
