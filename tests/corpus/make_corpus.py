@@ -18964,6 +18964,121 @@ OWN_ENVIRONMENT["run_clm_no_trainer"] = {**RESEARCH_ENVIRONMENT, **{
 OWN_CHECKOUT["run_clm_no_trainer"] = "TRANSFORMERS_EXAMPLES"
 
 
+# sthalles/SimCLR's `simclr.py` logs its `Epoch: {}\tLoss: {}\tTop1 accuracy: {}` to a file
+# (`logging.basicConfig(filename=.../training.log)`): on the terminal it shows only tqdm's bars
+# over the batches, no value. Its stand-in, Spijkervet/SimCLR's `main.py`, another widely used
+# SimCLR implementation, prints its losses; from the checkout named by SPIJKERVET_SIMCLR, on the
+# research scripts' environment with tensorboard and PyYAML added:
+#
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tensorboard pyyaml
+#     git clone https://github.com/Spijkervet/SimCLR ~/SimCLR
+#     export SPIJKERVET_SIMCLR=~/SimCLR SPIJKERVET_SIMCLR_COMMIT=$(git -C ~/SimCLR rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py spijkervet_simclr
+
+# Its one change: the batches moved to `args.device` instead of `.cuda()` (CPU here).
+SIMCLR_CPU = ("x_i = x_i.cuda(non_blocking=True)", "x_i = x_i.to(args.device, non_blocking=True)",
+              "x_j = x_j.cuda(non_blocking=True)", "x_j = x_j.to(args.device, non_blocking=True)")
+
+
+def spijkervet_simclr() -> Truth:
+    """Spijkervet/SimCLR `main.py` (the checkout named by `SPIJKERVET_SIMCLR`, its root on the
+    path; commit in VERSIONS.md), run as the script (`__main__`) from a folder of its own
+    holding a copy of its `config/config.yaml` (it reads `./config/config.yaml`; its
+    checkpoints go to `save/`, TensorBoard's to `runs/`), with `--dataset CIFAR10 --resnet
+    resnet18 --image_size 32 --batch_size 16 --epochs 3 --workers 0`, its config otherwise
+    (Adam 3e-4, NT-Xent at temperature 0.5, projection 64, seed 42): the sthalles/SimCLR
+    `simclr.py` of the assignment logs its epoch line to a file only (the terminal shows
+    tqdm's bars alone), so this SimCLR, whose loop prints, stands for it. Changes: its
+    `.cuda(non_blocking=True)` on the two views becomes `.to(args.device, non_blocking=True)`
+    (SIMCLR_CPU; CPU here), and `torchvision.datasets.CIFAR10` (a download) is a made-up
+    stand-in of its shape and type: 256 32x32 RGB PIL images (a coloured square on noise, 10
+    classes) with their labels, passed through the script's own `TransformsSimCLR`. It prints
+    `Step [0/16]\\t Loss: 3.36...` every 50th batch (`step % 50 == 0`: the first of each
+    epoch here) and `Epoch [0/3]\\t Loss: 3.30...\\t lr: 0.0003` after each epoch (the losses
+    printed whole). Truth: the values the lines format, read by the print wrapper from the
+    printing frame before it prints: `loss.item()` as `Loss` at the printed step (`step`, which
+    starts again each epoch), and `loss_epoch / len(train_loader)` as `Loss` and `round(lr,
+    5)` as `lr` at the printed epoch (from 0)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("SPIJKERVET_SIMCLR")
+    if not root or not os.path.exists(os.path.join(root, "main.py")):
+        raise SystemExit("set SPIJKERVET_SIMCLR to a Spijkervet/SimCLR checkout")
+    with open(os.path.join(root, "main.py")) as f:
+        source = f.read()
+    for old, new in zip(SIMCLR_CPU[::2], SIMCLR_CPU[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"spijkervet_simclr: no {old} in the checkout's main.py")
+        source = source.replace(old, new)
+    import numpy as np
+    import torch
+    import torchvision
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+
+    class MadeUpCIFAR10(torch.utils.data.Dataset):  # type: ignore[type-arg]
+        """CIFAR10's shape and type: 32x32 RGB PIL images and their class, made up."""
+
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     download: bool = False) -> None:
+            rng = np.random.default_rng(0)
+            self.labels = [k % 10 for k in range(256)]
+            self.images = []
+            for label in self.labels:
+                pixels = rng.integers(0, 80, (32, 32, 3), dtype=np.uint8)
+                x, y = rng.integers(2, 14, 2)
+                pixels[y:y + 16, x:x + 16] = (25 * label, 255 - 25 * label, 120)
+                self.images.append(Image.fromarray(pixels))
+            self.transform = transform
+
+        def __len__(self) -> int:
+            return len(self.images)
+
+        def __getitem__(self, index: int) -> Any:
+            return self.transform(self.images[index]), self.labels[index]
+
+    torchvision.datasets.CIFAR10 = MadeUpCIFAR10  # type: ignore[misc]
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Step ["):
+            truth.append(point("Loss", values["loss"].item(), values["step"]))
+        elif text.startswith("Epoch ["):
+            epoch = values["epoch"]
+            truth.append(point("Loss", values["loss_epoch"] / len(values["train_loader"]), epoch))
+            truth.append(point("lr", round(values["lr"], 5), epoch))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    shutil.copytree(os.path.join(root, "config"), os.path.join(tmp, "config"))
+    os.chdir(tmp)
+    try:
+        sys.argv = ["main.py", "--dataset", "CIFAR10", "--resnet", "resnet18", "--image_size",
+                    "32", "--batch_size", "16", "--epochs", "3", "--workers", "0"]
+        path = os.path.join(root, "main.py")
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "print": print_})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 0, 0, 0, 1, 1, 0, 2, 2]:
+        raise SystemExit(f"spijkervet_simclr: printed {truth}")
+    return truth
+
+
+CASES["spijkervet_simclr"] = spijkervet_simclr
+OWN_ENVIRONMENT["spijkervet_simclr"] = {**RESEARCH_ENVIRONMENT, **{
+    name: f"{name} (research scripts)" for name in ("tensorboard", "pyyaml", "pillow")}}
+OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
+REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
