@@ -19140,6 +19140,555 @@ OWN_ENVIRONMENT["nautilus_sampler"] = dict(OPT_ENVIRONMENT,
                                            **{"nautilus-sampler": "nautilus-sampler"})
 
 
+# --- Research repositories' training scripts: the Annotated Transformer, pytorch-a2c-ppo-acktr-
+# gail, open_clip, transformers' run_clm_no_trainer.py, SimCLR --------------------------------
+# Each runs alone, from an exported checkout named by a variable, in one environment of its own
+# (torch and torchvision from PyPI: open_clip and SimCLR need torchvision):
+#
+#     python -m venv ~/research-venv
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 numpy pandas altair
+#     git clone https://github.com/harvardnlp/annotated-transformer ~/annotated-transformer
+#     export ANNOTATED_TRANSFORMER=~/annotated-transformer
+#     export ANNOTATED_TRANSFORMER_COMMIT=$(git -C ~/annotated-transformer rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py annotated_transformer_copy
+RESEARCH_ENVIRONMENT = {name: f"{name} (research scripts)" for name in (
+    "torch", "torchvision", "numpy", "pandas", "altair")}
+
+# The copy task's (`example_simple_model`) changes: a smaller model (the paper's 512-wide
+# layers train at a few batches a second here), 3 epochs instead of 20, and 50 batches an
+# epoch instead of 20, so that run_epoch's every-40th-step line shows its cadence (steps 1, 41).
+ANNOTATED_COPY_CHANGES = {
+    "    model = make_model(V, V, N=2)":
+        "    model = make_model(V, V, N=2, d_model=32, d_ff=128, h=4)",
+    "    for epoch in range(20):": "    for epoch in range(3):",
+    "            data_gen(V, batch_size, 20),": "            data_gen(V, batch_size, 50),",
+}
+
+
+def annotated_transformer_copy() -> Truth:
+    """Harvard NLP's "The Annotated Transformer", harvardnlp/annotated-transformer
+    `the_annotated_transformer.py` (the notebook as a script, from the checkout named by
+    `ANNOTATED_TRANSFORMER`; commit in VERSIONS.md): the file run as a module (not `__main__`,
+    so its `show_example` cells, the charts and the Multi30k tokenizers and vocabularies, do
+    not run; its module-level `example_learning_schedule()` does, printing nothing), then its
+    copy task, `example_simple_model()`, called as its commented-out
+    `execute_example(example_simple_model)` would: `make_model`, `LabelSmoothing`, Adam with
+    the `rate` schedule (warmup 400), `run_epoch` over `data_gen` batches of 80 random
+    sequences of 10 symbols, training then evaluation each epoch, and a greedy decode printed
+    at the end. Its imports of torchtext, spacy and GPUtil (only the Multi30k part and the
+    multi-GPU training use them; torchtext no longer builds against torch) are empty modules.
+    The changes (ANNOTATED_COPY_CHANGES): a smaller model (`d_model=32, d_ff=128, h=4` instead
+    of 512, 2048, 8), 3 epochs instead of 20, 50 training batches an epoch instead of 20.
+    `run_epoch` prints every 40th training batch (`i % 40 == 1`): `Epoch Step:      1 |
+    Accumulation Step:   2 | Loss:   2.89 | Tokens / Sec:  4682.4 | Learning Rate: 1.6e-05`.
+    Truth: the values the line formats, read by the print wrapper from `run_epoch`'s frame
+    before it prints: `loss / batch.ntokens` as `Loss`, `lr` as `Learning_Rate`, at the
+    `Epoch Step` printed (`i`: it starts again each epoch). The accumulation step is a count,
+    the tokens a second a throughput: left out."""
+    import builtins
+    import types
+
+    folder = os.environ.get("ANNOTATED_TRANSFORMER")
+    path = os.path.join(folder or "", "the_annotated_transformer.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set ANNOTATED_TRANSFORMER to a harvardnlp/annotated-transformer checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in ANNOTATED_COPY_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"annotated_transformer_copy: no {old.strip()} in the checkout")
+        source = source.replace(old, new)
+    for name in ("torchtext", "torchtext.data", "torchtext.data.functional", "torchtext.vocab",
+                 "torchtext.datasets", "spacy", "GPUtil"):
+        sys.modules[name] = types.ModuleType(name)
+    sys.modules["torchtext.data.functional"].to_map_style_dataset = None  # type: ignore[attr-defined]
+    sys.modules["torchtext.vocab"].build_vocab_from_iterator = None  # type: ignore[attr-defined]
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch Step:"):
+            truth.append(point("Loss", float(values["loss"] / values["batch"].ntokens),
+                               values["i"]))
+            truth.append(point("Learning_Rate", values["lr"], values["i"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "the_annotated_transformer", "print": print_}
+    exec(compile(source, path, "exec"), namespace)
+    namespace["example_simple_model"]()
+    if [p["step"] for p in truth[::2]] != [1, 41] * 3:
+        raise SystemExit(f"annotated_transformer_copy: printed {truth}")
+    return truth
+
+
+CASES["annotated_transformer_copy"] = annotated_transformer_copy
+OWN_ENVIRONMENT["annotated_transformer_copy"] = RESEARCH_ENVIRONMENT
+OWN_CHECKOUT["annotated_transformer_copy"] = "ANNOTATED_TRANSFORMER"
+REPOSITORY_CHECKOUTS["ANNOTATED_TRANSFORMER"] = ("harvardnlp/annotated-transformer",
+                                                 "ANNOTATED_TRANSFORMER_COMMIT")
+
+
+# open_clip's training (mlfoundations/open_clip, the checkout named by OPEN_CLIP), on the
+# research scripts' environment with open_clip's and its training's own needs added:
+#
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 regex ftfy tqdm \
+#         huggingface-hub safetensors "timm>=1.0.17" "webdataset>=0.2.5,<=0.2.86" braceexpand \
+#         fsspec pandas
+#     git clone https://github.com/mlfoundations/open_clip ~/open_clip
+#     export OPEN_CLIP=~/open_clip OPEN_CLIP_COMMIT=$(git -C ~/open_clip rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py open_clip_train
+
+# A tiny CLIP of open_clip's own kind (a ViT image tower and a text transformer), registered
+# beside open_clip's built-in configs as its `add_model_config` does.
+OPEN_CLIP_TINY = {"embed_dim": 32,
+                  "vision_cfg": {"image_size": 32, "layers": 2, "width": 64, "patch_size": 8},
+                  "text_cfg": {"context_length": 16, "vocab_size": 49408, "width": 64,
+                               "heads": 2, "layers": 2}}
+
+
+def open_clip_train() -> Truth:
+    """open_clip's training script, mlfoundations/open_clip `src/open_clip_train/main.py` (the
+    checkout named by `OPEN_CLIP`, its `src` on the path; commit in VERSIONS.md), run as `python -m
+    open_clip_train.main` (`runpy`, `__main__`) with `--train-data train.csv --csv-img-key
+    filepath --csv-caption-key title --csv-separator , --model ViT-Tiny-8 --batch-size 8
+    --epochs 3 --lr 1e-3 --warmup 4 --workers 0 --device cpu --seed 0 --log-every-n-steps 2
+    --save-frequency 0 --report-to '' --precision fp32`, from a folder of its own (its `logs/`
+    written there). The data: a CSV of 64 made-up 32x32 PNGs (a red, green, blue or yellow
+    circle or square on dark noise) captioned `a red circle` and so on, read by its CsvDataset.
+    The model: `ViT-Tiny-8` (OPEN_CLIP_TINY: a 2-layer, 64-wide ViT on 32-pixel images in
+    8-pixel patches and a 2-layer text transformer, 32-dimensional embeddings), registered with
+    open_clip's own `add_model_config` before the script starts. Nothing in the script is
+    changed. It logs (`setup_logging`: `%(asctime)s | %(levelname)s | %(name)s | %(message)s`,
+    stderr) its params, then `train_one_epoch`'s line every 2nd batch and at the last:
+    `Train Epoch: 0 [ 8/64 (12%)] Data (t): 0.023 Batch (t): 0.182, 43.9434/s, 43.9434/s/gpu
+    LR: 0.000250 Logit Scale: 14.286 Contrastive_loss: 2.1798 (2.1798) Loss: 2.1798 (2.1798)`
+    (in brackets the losses' running average over about 50,000 samples), and `End epoch 0 |
+    Avg Contrastive_loss: 1.9276  Avg Loss: 1.9276`. Truth: what the log call formats, read
+    from `train_one_epoch`'s frame by a handler on the root logger as the record is logged:
+    each loss meter's `val` (`losses_m`: `contrastive_loss` and `loss`, named as printed,
+    `Contrastive_loss` and `Loss`), `learning_rate` as `LR`, `logit_scale_scalar` as
+    `Logit_Scale`, no step (the line names the epoch and the samples seen in it, as
+    mnist_style); each meter's `avg` at the epoch's end as `Avg_Contrastive_loss` and
+    `Avg_Loss` at the epoch printed. The bracketed averages are not the point; the times and
+    samples a second are timings: left out."""
+    import csv
+    import logging
+    import runpy
+    import shutil
+
+    src = os.path.join(os.environ.get("OPEN_CLIP", ""), "src")
+    if not os.environ.get("OPEN_CLIP") or not os.path.exists(
+            os.path.join(src, "open_clip_train", "main.py")):
+        raise SystemExit("set OPEN_CLIP to a mlfoundations/open_clip checkout")
+    sys.path.insert(0, src)
+    import numpy as np
+    import open_clip
+    import torch
+    from PIL import Image, ImageDraw
+
+    torch.set_num_threads(1)
+    tmp = tempfile.mkdtemp()
+    rng = np.random.default_rng(0)
+    colours = {"red": (220, 40, 40), "green": (40, 180, 60), "blue": (40, 70, 220),
+               "yellow": (230, 210, 40)}
+    os.makedirs(os.path.join(tmp, "images"))
+    rows = []
+    for k in range(64):
+        colour, shape = list(colours)[k % 4], ("circle", "square")[(k // 4) % 2]
+        image = Image.fromarray(rng.integers(0, 60, (32, 32, 3), dtype=np.uint8))
+        x, y = (int(v) for v in rng.integers(4, 12, 2))
+        size = int(rng.integers(12, 18))
+        draw = ImageDraw.Draw(image)
+        (draw.ellipse if shape == "circle" else draw.rectangle)(
+            [x, y, x + size, y + size], fill=colours[colour])
+        image.save(os.path.join(tmp, "images", f"{k:03d}.png"))
+        rows.append((os.path.join("images", f"{k:03d}.png"), f"a {colour} {shape}"))
+    with open(os.path.join(tmp, "train.csv"), "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["filepath", "title"])
+        writer.writerows(rows)
+    configs = os.path.join(tmp, "configs")
+    os.makedirs(configs)
+    with open(os.path.join(configs, "ViT-Tiny-8.json"), "w") as f:
+        json.dump(OPEN_CLIP_TINY, f)
+    open_clip.add_model_config(configs)
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        """Reads the values `train_one_epoch` formats, from its frame, as the record passes."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = str(record.msg)
+            if not message.startswith(("Train Epoch:", "End epoch")):
+                return
+            frame = sys._getframe(1)
+            while frame.f_code.co_name != "train_one_epoch":
+                frame = frame.f_back  # type: ignore[assignment]
+            values = frame.f_locals
+            meters = values["losses_m"]
+            if message.startswith("Train Epoch:"):
+                truth.extend([point("LR", values["learning_rate"], None),
+                              point("Logit_Scale", values["logit_scale_scalar"], None)])
+                truth.extend(point(name.capitalize(), meter.val, None)
+                             for name, meter in meters.items())
+            else:
+                truth.extend(point(f"Avg_{name.capitalize()}", meter.avg, values["epoch"])
+                             for name, meter in meters.items())
+
+    logging.getLogger().addHandler(Recorder())
+    sys.argv = ["main.py", "--train-data", "train.csv", "--csv-img-key", "filepath",
+                "--csv-caption-key", "title", "--csv-separator", ",", "--model", "ViT-Tiny-8",
+                "--batch-size", "8", "--epochs", "3", "--lr", "1e-3", "--warmup", "4",
+                "--workers", "0", "--device", "cpu", "--seed", "0", "--log-every-n-steps", "2",
+                "--save-frequency", "0", "--report-to", "", "--precision", "fp32"]
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        runpy.run_module("open_clip_train.main", run_name="__main__", alter_sys=True)
+    except SystemExit as stop:  # main's return value, passed to sys.exit
+        if stop.code not in (None, 0):
+            raise
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 3 * (5 * 4 + 2):
+        raise SystemExit(f"open_clip_train: recorded {truth}")
+    return truth
+
+
+CASES["open_clip_train"] = open_clip_train
+OWN_ENVIRONMENT["open_clip_train"] = {**RESEARCH_ENVIRONMENT, **{
+    name: f"{name} (research scripts)" for name in (
+        "timm", "ftfy", "regex", "huggingface-hub", "safetensors", "webdataset", "pillow")}}
+OWN_CHECKOUT["open_clip_train"] = "OPEN_CLIP"
+REPOSITORY_CHECKOUTS["OPEN_CLIP"] = ("mlfoundations/open_clip", "OPEN_CLIP_COMMIT")
+
+
+# ikostrikov's pytorch-a2c-ppo-acktr-gail (the checkout named by A2C_PPO_ACKTR_GAIL) was written
+# for gym 0.21 and stable-baselines3 1.x (`env.seed`, four-value `step`): its case runs alone, in
+# an environment of its own with the last of those (gym 0.21 builds only with an old setuptools):
+#
+#     python -m venv ~/a2c-venv && ~/a2c-venv/bin/pip install torch==2.13.0 "numpy<2"
+#     ~/a2c-venv/bin/pip install "setuptools<66" "wheel<0.40"
+#     ~/a2c-venv/bin/pip install --no-build-isolation gym==0.21.0
+#     ~/a2c-venv/bin/pip install torch==2.13.0 stable-baselines3==1.8.0 matplotlib h5py "numpy<2"
+#     git clone https://github.com/ikostrikov/pytorch-a2c-ppo-acktr-gail ~/a2c-ppo-acktr-gail
+#     export A2C_PPO_ACKTR_GAIL=~/a2c-ppo-acktr-gail
+#     export A2C_PPO_ACKTR_GAIL_COMMIT=$(git -C ~/a2c-ppo-acktr-gail rev-parse HEAD)
+#     ~/a2c-venv/bin/python tests/corpus/make_corpus.py a2c_ppo_acktr_cartpole
+
+
+def a2c_ppo_acktr_cartpole() -> Truth:
+    """ikostrikov's pytorch-a2c-ppo-acktr-gail `main.py` (the checkout named by
+    `A2C_PPO_ACKTR_GAIL`, its root on the path; commit in VERSIONS.md), run as the script
+    (`__main__`, from a folder of its own) with `--env-name CartPole-v1 --algo a2c
+    --num-processes 4 --num-env-steps 4000 --no-cuda --log-dir logs --save-dir ''`, its
+    defaults otherwise (5 steps a rollout, RMSprop 7e-4, `--log-interval 10`, seed 1):
+    A2C on 4 CartPole environments in `SubprocVecEnv` workers, observations normalised by its
+    `VecNormalize`. Nothing in the script is changed and no shim is needed: the environment is
+    of the script's own time (gym 0.21, stable-baselines3 1.8). Every 10th update, once two
+    episodes have ended, it prints `Updates 10, num timesteps 220, FPS 1165 \\n Last 4
+    training episodes: mean/median reward 27.2/29.5, min/max reward 17.0/33.0` and an empty
+    line (its format is also passed the entropy and losses, which it does not print). Truth:
+    the values the line formats, read from `main`'s frame by the print wrapper before it
+    prints: `np.mean`, `np.median`, `np.min`, `np.max` of `episode_rewards` (the last 10
+    episodes' returns, from stable-baselines3's `Monitor`) as `mean_reward`,
+    `median_reward`, `min_reward`, `max_reward`, at the update printed (`j`). The timesteps
+    and the episodes counted are counts, the FPS a throughput: left out."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("A2C_PPO_ACKTR_GAIL")
+    if not root or not os.path.exists(os.path.join(root, "main.py")):
+        raise SystemExit("set A2C_PPO_ACKTR_GAIL to an ikostrikov/pytorch-a2c-ppo-acktr-gail "
+                         "checkout")
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+    os.environ["PYTHONPATH"] = root  # for the SubprocVecEnv workers
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Updates "):
+            rewards = values["episode_rewards"]
+            for key, reduce in (("mean_reward", np.mean), ("median_reward", np.median),
+                                ("min_reward", np.min), ("max_reward", np.max)):
+                truth.append(point(key, reduce(rewards), values["j"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["main.py", "--env-name", "CartPole-v1", "--algo", "a2c", "--num-processes",
+                    "4", "--num-env-steps", "4000", "--no-cuda", "--log-dir", "logs",
+                    "--save-dir", ""]
+        runpy.run_path(os.path.join(root, "main.py"), init_globals={"print": print_},
+                       run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth[::4]] != list(range(10, 200, 10)):
+        raise SystemExit(f"a2c_ppo_acktr_cartpole: printed {truth}")
+    return truth
+
+
+CASES["a2c_ppo_acktr_cartpole"] = a2c_ppo_acktr_cartpole
+OWN_ENVIRONMENT["a2c_ppo_acktr_cartpole"] = {
+    name: f"{name} (a2c_ppo_acktr_cartpole case)"
+    for name in ("torch", "gym", "stable-baselines3", "numpy")}
+OWN_CHECKOUT["a2c_ppo_acktr_cartpole"] = "A2C_PPO_ACKTR_GAIL"
+REPOSITORY_CHECKOUTS["A2C_PPO_ACKTR_GAIL"] = ("ikostrikov/pytorch-a2c-ppo-acktr-gail",
+                                              "A2C_PPO_ACKTR_GAIL_COMMIT")
+
+
+# transformers' examples/pytorch/language-modeling/run_clm_no_trainer.py, from the checkout named
+# by TRANSFORMERS_EXAMPLES (as accelerate_glue), on the research scripts' environment with
+# transformers, datasets and accelerate added:
+#
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 transformers==5.24.0 \
+#         datasets accelerate
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py run_clm_no_trainer
+
+
+def run_clm_no_trainer() -> Truth:
+    """transformers' `examples/pytorch/language-modeling/run_clm_no_trainer.py` (the 🤗
+    Accelerate loop of the examples' `*_no_trainer` scripts; commit in VERSIONS.md), from the
+    checkout named by `TRANSFORMERS_EXAMPLES`, run as its `__main__` with `--train_file
+    train.txt --validation_file validation.txt` (made-up text: 400 and 80 lines of 6 to 12
+    words drawn from 40 made-up words, each word most often followed by the next in a fixed
+    order) and `--model_name_or_path` a tiny GPT-2 built from a config and saved locally (2
+    layers, 2 heads, 32 wide, 64 positions) with a byte-level BPE tokenizer of 300 tokens
+    trained by `tokenizers` on the training text, `--block_size 32
+    --per_device_train_batch_size 8 --learning_rate 3e-3 --num_train_epochs 3 --seed 0`,
+    CPU. transformers 5 has no `send_example_telemetry` (the script's usage ping): a no-op
+    stands for it, as in accelerate_glue; accelerate 1 renamed `DistributedType.TPU` (which the
+    script compares with after `prepare`) `XLA`: the script's `from accelerate import
+    DistributedType` gets the members with `TPU` as another name of `XLA`. It logs (`%(asctime)s - %(levelname)s - %(name)s -
+    %(message)s`) accelerate's state, transformers' info logging of the config and model, the
+    datasets' progress bars, three samples of the training set, the `***** Running training
+    *****` block, a tqdm bar of the optimization steps, and after each epoch's evaluation
+    (through accelerate's `get_logger`, which adds `[RANK 0]`) `12/02/2026 23:18:20 - INFO -
+    __main__ - [RANK 0] epoch 0: perplexity: 32.29661651601678 eval_loss: 3.4749624729156494`
+    (a float and a 0-d tensor, each printed whole), after the bar's frame on its line through
+    a pipe. Truth: the values the log call
+    formats, read from the script's `main` frame by a handler on its logger (`__main__`) as
+    the record is logged: `perplexity` and `eval_loss`, keyed as printed, at the epoch printed (from 0).
+    The script prints no training loss."""
+    import logging
+    import random
+    import runpy
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["HF_HOME"] = os.path.join(tmp, "hf")  # the datasets' cache, made anew
+    import types
+
+    import accelerate
+    import torch
+    import transformers.utils
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    rng = random.Random(0)
+    words = [f"{rng.choice('bdfgklmnprstvz')}{rng.choice('aeiou')}{rng.choice('lmnrst')}"
+             f"{rng.choice('aeiou')}" for _ in range(40)]
+    for split, n in (("train", 400), ("validation", 80)):
+        with open(os.path.join(tmp, f"{split}.txt"), "w") as f:
+            for _ in range(n):
+                k, line = rng.randrange(40), []
+                for _ in range(rng.randint(6, 12)):
+                    line.append(words[k])
+                    k = (k + 1) % 40 if rng.random() < 0.8 else rng.randrange(40)
+                f.write(" ".join(line) + ".\n")
+    bpe = ByteLevelBPETokenizer()
+    bpe.train([os.path.join(tmp, "train.txt")], vocab_size=300, min_frequency=2,
+              special_tokens=["<|endoftext|>"], show_progress=False)
+    model_dir = os.path.join(tmp, "tiny-gpt2")
+    tokenizer = GPT2TokenizerFast(tokenizer_object=bpe._tokenizer, bos_token="<|endoftext|>",
+                                  eos_token="<|endoftext|>", unk_token="<|endoftext|>",
+                                  model_max_length=64)
+    tokenizer.save_pretrained(model_dir)
+    config = GPT2Config(vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2,
+                        n_head=2, bos_token_id=tokenizer.bos_token_id,
+                        eos_token_id=tokenizer.eos_token_id)
+    GPT2LMHeadModel(config).save_pretrained(model_dir)
+    script = os.path.join(os.environ["TRANSFORMERS_EXAMPLES"], "language-modeling",
+                          "run_clm_no_trainer.py")
+    truth: Truth = []
+
+    class Recorder(logging.Handler):
+        """Reads the values the script's epoch line formats, from its `main` frame."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            message = str(record.msg)  # accelerate's adapter puts `[RANK 0] ` before it
+            if not (message.split("] ")[-1].startswith("epoch ") and "perplexity" in message):
+                return
+            frame = sys._getframe(1)
+            while not (frame.f_code.co_name == "main"
+                       and frame.f_code.co_filename == script):
+                frame = frame.f_back  # type: ignore[assignment]
+            values = frame.f_locals
+            truth.extend([point("perplexity", values["perplexity"], values["epoch"]),
+                          point("eval_loss", float(values["eval_loss"]), values["epoch"])])
+
+    # on the script's own logger (`__main__`): one on the root would stop its basicConfig
+    logging.getLogger("__main__").addHandler(Recorder())
+    if not hasattr(transformers.utils, "send_example_telemetry"):
+        transformers.utils.send_example_telemetry = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    if not hasattr(accelerate.DistributedType, "TPU"):  # renamed XLA in accelerate 1
+        accelerate.DistributedType = types.SimpleNamespace(  # type: ignore[misc]
+            **{member.name: member for member in accelerate.DistributedType},
+            TPU=accelerate.DistributedType.XLA)
+    sys.argv = [script, "--model_name_or_path", model_dir, "--train_file",
+                os.path.join(tmp, "train.txt"), "--validation_file",
+                os.path.join(tmp, "validation.txt"), "--block_size", "32",
+                "--per_device_train_batch_size", "8", "--learning_rate", "3e-3",
+                "--num_train_epochs", "3", "--seed", "0"]
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 0, 1, 1, 2, 2]:
+        raise SystemExit(f"run_clm_no_trainer: recorded {truth}")
+    return truth
+
+
+CASES["run_clm_no_trainer"] = run_clm_no_trainer
+OWN_ENVIRONMENT["run_clm_no_trainer"] = {**RESEARCH_ENVIRONMENT, **{
+    name: f"{name} (research scripts)" for name in (
+        "transformers", "datasets", "accelerate", "tokenizers")}}
+OWN_CHECKOUT["run_clm_no_trainer"] = "TRANSFORMERS_EXAMPLES"
+
+
+# sthalles/SimCLR's `simclr.py` logs its `Epoch: {}\tLoss: {}\tTop1 accuracy: {}` to a file
+# (`logging.basicConfig(filename=.../training.log)`): on the terminal it shows only tqdm's bars
+# over the batches, no value. Its stand-in, Spijkervet/SimCLR's `main.py`, another widely used
+# SimCLR implementation, prints its losses; from the checkout named by SPIJKERVET_SIMCLR, on the
+# research scripts' environment with tensorboard and PyYAML added:
+#
+#     ~/research-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tensorboard pyyaml
+#     git clone https://github.com/Spijkervet/SimCLR ~/SimCLR
+#     export SPIJKERVET_SIMCLR=~/SimCLR SPIJKERVET_SIMCLR_COMMIT=$(git -C ~/SimCLR rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py spijkervet_simclr
+
+# Its one change: the batches moved to `args.device` instead of `.cuda()` (CPU here).
+SIMCLR_CPU = ("x_i = x_i.cuda(non_blocking=True)", "x_i = x_i.to(args.device, non_blocking=True)",
+              "x_j = x_j.cuda(non_blocking=True)", "x_j = x_j.to(args.device, non_blocking=True)")
+
+
+def spijkervet_simclr() -> Truth:
+    """Spijkervet/SimCLR `main.py` (the checkout named by `SPIJKERVET_SIMCLR`, its root on the
+    path; commit in VERSIONS.md), run as the script (`__main__`) from a folder of its own
+    holding a copy of its `config/config.yaml` (it reads `./config/config.yaml`; its
+    checkpoints go to `save/`, TensorBoard's to `runs/`), with `--dataset CIFAR10 --resnet
+    resnet18 --image_size 32 --batch_size 16 --epochs 3 --workers 0`, its config otherwise
+    (Adam 3e-4, NT-Xent at temperature 0.5, projection 64, seed 42): the sthalles/SimCLR
+    `simclr.py` of the assignment logs its epoch line to a file only (the terminal shows
+    tqdm's bars alone), so this SimCLR, whose loop prints, stands for it. Changes: its
+    `.cuda(non_blocking=True)` on the two views becomes `.to(args.device, non_blocking=True)`
+    (SIMCLR_CPU; CPU here), and `torchvision.datasets.CIFAR10` (a download) is a made-up
+    stand-in of its shape and type: 256 32x32 RGB PIL images (a coloured square on noise, 10
+    classes) with their labels, passed through the script's own `TransformsSimCLR`. It prints
+    `Step [0/16]\\t Loss: 3.36...` every 50th batch (`step % 50 == 0`: the first of each
+    epoch here) and `Epoch [0/3]\\t Loss: 3.30...\\t lr: 0.0003` after each epoch (the losses
+    printed whole). Truth: the values the lines format, read by the print wrapper from the
+    printing frame before it prints: `loss.item()` as `Loss` at the printed step (`step`, which
+    starts again each epoch), and `loss_epoch / len(train_loader)` as `Loss` and `round(lr,
+    5)` as `lr` at the printed epoch (from 0)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("SPIJKERVET_SIMCLR")
+    if not root or not os.path.exists(os.path.join(root, "main.py")):
+        raise SystemExit("set SPIJKERVET_SIMCLR to a Spijkervet/SimCLR checkout")
+    with open(os.path.join(root, "main.py")) as f:
+        source = f.read()
+    for old, new in zip(SIMCLR_CPU[::2], SIMCLR_CPU[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"spijkervet_simclr: no {old} in the checkout's main.py")
+        source = source.replace(old, new)
+    import numpy as np
+    import torch
+    import torchvision
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+
+    class MadeUpCIFAR10(torch.utils.data.Dataset):  # type: ignore[type-arg]
+        """CIFAR10's shape and type: 32x32 RGB PIL images and their class, made up."""
+
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     download: bool = False) -> None:
+            rng = np.random.default_rng(0)
+            self.labels = [k % 10 for k in range(256)]
+            self.images = []
+            for label in self.labels:
+                pixels = rng.integers(0, 80, (32, 32, 3), dtype=np.uint8)
+                x, y = rng.integers(2, 14, 2)
+                pixels[y:y + 16, x:x + 16] = (25 * label, 255 - 25 * label, 120)
+                self.images.append(Image.fromarray(pixels))
+            self.transform = transform
+
+        def __len__(self) -> int:
+            return len(self.images)
+
+        def __getitem__(self, index: int) -> Any:
+            return self.transform(self.images[index]), self.labels[index]
+
+    torchvision.datasets.CIFAR10 = MadeUpCIFAR10  # type: ignore[misc]
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Step ["):
+            truth.append(point("Loss", values["loss"].item(), values["step"]))
+        elif text.startswith("Epoch ["):
+            epoch = values["epoch"]
+            truth.append(point("Loss", values["loss_epoch"] / len(values["train_loader"]), epoch))
+            truth.append(point("lr", round(values["lr"], 5), epoch))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    shutil.copytree(os.path.join(root, "config"), os.path.join(tmp, "config"))
+    os.chdir(tmp)
+    try:
+        sys.argv = ["main.py", "--dataset", "CIFAR10", "--resnet", "resnet18", "--image_size",
+                    "32", "--batch_size", "16", "--epochs", "3", "--workers", "0"]
+        path = os.path.join(root, "main.py")
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "print": print_})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 0, 0, 0, 1, 1, 0, 2, 2]:
+        raise SystemExit(f"spijkervet_simclr: printed {truth}")
+    return truth
+
+
+CASES["spijkervet_simclr"] = spijkervet_simclr
+OWN_ENVIRONMENT["spijkervet_simclr"] = {**RESEARCH_ENVIRONMENT, **{
+    name: f"{name} (research scripts)" for name in ("tensorboard", "pyyaml", "pillow")}}
+OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
+REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
