@@ -2818,6 +2818,11 @@ def test_research_scripts_lines() -> None:
                "17.0/33.0", "Step 1, took 0.5s", "iteration 2, retries 3") == expect(
         ("mean_reward", 27.2, 10), ("median_reward", 29.5, 10), ("min_reward", 17.0, 10),
         ("max_reward", 33.0, 10))
+    # run_clm_no_trainer: accelerate's `[RANK 0]` is part of the log prefix, so the epoch
+    # that starts the message is the step, even after a bar's last frame on its line
+    assert run_all(" 33%|###      | 37/111 [00:01<00:01, 37.18it/s]12/02/2026 23:18:57 - INFO - "
+                   "__main__ - [RANK 0] epoch 0: perplexity: 32.2966 eval_loss: 3.4749") == [
+        ("perplexity", 32.2966, 0, "key_value"), ("eval_loss", 3.4749, 0, "key_value")]
     # open_clip through its logger: the prefix (a date and time joined by a comma, a logger's
     # dotted name) is no part of the message; the training's counter and its position end
     # the phase's clause; the arguments it lists, its optimizer and its model are settings

@@ -943,7 +943,7 @@ def spaced_pairs(text: str) -> list[Found] | None:
 # 14:24    INFO  `). Each part
 # is bounded and the whole is tried once, at the start of the line.
 _LOG_PART = (
-    r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d)[^\]\[]{0,40}\]"
+    r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
     r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T,]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"  # (`,`: open_clip's)
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
