@@ -70,6 +70,10 @@ AT_STEP_OF = {
     # Through a pipe rich draws pytorch-tabular's bar once, at the end: the test table after
     # it is read at that frame's count.
     "pytorch_tabular.pipe.log": 0.55,
+    # Spijkervet's SimCLR prints its `Epoch [1/3]` summary after the epoch's `Step [0/16]`
+    # lines: the next `Step [0/16]` is counted as a position in that epoch, 16, not as
+    # printed.
+    "spijkervet_simclr.pipe.log": 0.85, "spijkervet_simclr.pty.log": 0.85,
     # (Below, the captures held above for values not read: their steps are the values'.)
     # BoTorch's tutorial counts its batches again in each trial (`Trial  2 of 2`, then `Batch
     # 1:`); a `Batch N:` is not read as a step (a batch is as often a place within an epoch).
