@@ -2811,6 +2811,14 @@ def test_optimizers_and_samplers_status_lines() -> None:
                                           ("EDM", 7.54e-24, 0))
 
 
+def test_a_leading_position_before_a_dash() -> None:
+    # Géron's print_status_bar under its `Epoch N/M` headers: the global step
+    assert run(MetricParser(), "Epoch 1/5", "1/36 - mean: 6.2707 - mean_absolute_error: 1.3876",
+               "Epoch 2/5", "1/36 - mean: 3.8709 - mean_absolute_error: 0.6555") == expect(
+        ("mean", 6.2707, 1), ("mean_absolute_error", 1.3876, 1), ("mean", 3.8709, 37),
+        ("mean_absolute_error", 0.6555, 37))
+
+
 def test_research_scripts_lines() -> None:
     # pytorch-a2c-ppo-acktr-gail: the counter and counts on one line, the rewards on the next
     assert run(MetricParser(), "Updates 10, num timesteps 220, FPS 344 ",

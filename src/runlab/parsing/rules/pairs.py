@@ -1152,7 +1152,8 @@ def parse_position(line: str) -> list[Found]:
 
 # A line that starts with its position and a comma: MONAI's tutorials' `1/10, train_loss: 0.62`
 # (`{step}/{epoch_len}, ...` under their `epoch 1/5` header).
-_LEADING_POSITION = re.compile(r"\ {0,12}(\d{1,18})/(\d{1,18}),\ (?=[A-Za-z])", re.ASCII)
+# (Or a dash: Géron's `print_status_bar`, `1/36 - mean: 6.2707 - mean_absolute_error: 1.3876`.)
+_LEADING_POSITION = re.compile(r"\ {0,12}(\d{1,18})/(\d{1,18})(?:,|\ -)\ (?=[A-Za-z])", re.ASCII)
 
 
 def parse_leading_position(line: str) -> list[Found]:
