@@ -2759,6 +2759,8 @@ def test_more_counters_as_printed() -> None:
     # pytorch-metric-learning's example: the iteration after the epoch is the step
     assert run(MetricParser(), "Epoch 1 Iteration 20: Loss = 0.1275, Number of mined "
                "triplets = 207168") == expect(("Loss", 0.1275, 20))
+    # keras.io's count of a dataset's batches is no metric
+    assert run(MetricParser(), "Number of batches in raw_train_ds: 50") == []
     # YDF's data spec and its model's size are no metrics
     assert run(MetricParser(), "CATEGORICAL: 2 (50%)",
                '\t1: "x1" NUMERICAL mean:-0.0358169 min:-3.10634 max:3.06604 sd:1.01782 '

@@ -445,6 +445,7 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
 
 
 _COUNTER_CLAUSE = re.compile(r"\d:\ ")
+_COUNT_OF_IN = re.compile(r"(?i:number of) [A-Za-z]{1,30} (?:in|for|of|per) \Z")
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
                           re.ASCII)
@@ -536,8 +537,10 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 end = match.end()
                 continue
             key = f"{clause.group(1)} {clause.group(2)} {key}"
-        if line[max(0, match.start() - 10) : match.start()].lower() == "number of ":
-            pairs.append((_DROPPED, integer, number))  # a count, `Number of actions:  4`
+        if line[max(0, match.start() - 10) : match.start()].lower() == "number of " or (
+                _COUNT_OF_IN.search(line, max(0, match.start() - 50), match.start())):
+            # a count, `Number of actions:  4`, `Number of batches in raw_train_ds: 50`
+            pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
         if head in ("AM", "PM") and _CLOCK_BEFORE.search(
