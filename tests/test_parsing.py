@@ -2805,6 +2805,9 @@ def test_optimizers_and_samplers_status_lines() -> None:
                "         Function evaluations: 40", "         Gradient evaluations: 10") == expect(
         ("next_1", 56.0, 0), ("next_2", 66.0, 0), ("best", 66.0, 2), ("next_1", 62.0, 2),
         ("next_2", 65.0, 2))
+    # UltraNest's closing lines: a value and its uncertainty
+    assert run(MetricParser(), "[ultranest] Posterior uncertainty strategy is satisfied (KL: "
+               "0.46+-0.08 nat, need <0.50 nat)") == expect(("KL", 0.46, 0))
     # iminuit's Migrad box: χ²/ndof is a measure; the calls' count and the tolerance's goal
     # are not
     assert run(MetricParser(), "│ FCN = 3.959 (χ²/ndof = 0.5)      │              Nfcn = 36   "
