@@ -19130,7 +19130,7 @@ def nautilus_sampler() -> Truth:
 
     sampler = Sampler(prior, likelihood, n_live=300, seed=0)
     sampler.run(n_eff=2000, verbose=True)
-    print('log Z: {:.2f}'.format(sampler.log_z))
+    print('log Z: {:.2f}'.format(sampler.log_z))  # noqa: UP032 (the README's line)
     truth.append(point("log_Z", sampler.log_z, None))
     return truth
 

@@ -743,7 +743,7 @@ def parse_cp_sat(line: str) -> list[Found]:
     if match is None:
         return []
     number, best, low, high = match.groups()
-    bounds = [("next_1", to_number(low), None), ("next_2", to_number(high), None)]
+    bounds: list[Found] = [("next_1", to_number(low), None), ("next_2", to_number(high), None)]
     if number == "Bound" or best is None:
         return bounds
     return [("step", int(number), None), ("best", to_number(best), None), *bounds]
