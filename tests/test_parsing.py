@@ -1296,6 +1296,9 @@ megabyte = [
     # nautilus' rows, CP-SAT's log
     "Sampling  | 1      | 0  " * 40_000,
     "#1  0.1s best:1  next:[" + "1," * 400_000 + "2]",
+    # an ellipsis before a name, the end of an epoch
+    "...a" * 250_000 + ": 1",
+    "results at the end of " * 40_000 + "epoch 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1337,6 +1340,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        4, 1, 0, 0, 0, 0,
                                        1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1,
+                                       1, 0, 0, 0,
                                        1]
 
 
@@ -2822,6 +2826,14 @@ def test_a_leading_position_before_a_dash() -> None:
                "Epoch 2/5", "1/36 - mean: 3.8709 - mean_absolute_error: 0.6555") == expect(
         ("mean", 6.2707, 1), ("mean_absolute_error", 1.3876, 1), ("mean", 3.8709, 37),
         ("mean_absolute_error", 0.6555, 37))
+
+
+def test_chollets_custom_loop() -> None:
+    # `Results at the end of epoch N` is the epoch; each `...name: value` under it a measure
+    assert run(MetricParser(), "Mean of values: 2.00", "Results at the end of epoch 1",
+               "...sparse_categorical_accuracy: 0.4986", "...loss: 1.5451") == expect(
+        ("Mean_of_values", 2.0, 0), ("sparse_categorical_accuracy", 0.4986, 1),
+        ("loss", 1.5451, 1))
 
 
 def test_research_scripts_lines() -> None:

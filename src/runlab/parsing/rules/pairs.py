@@ -49,6 +49,7 @@ _PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
 _PAIR = re.compile(
     r"(?<![^\s,;|(\[{>])"  # (a `>` too: Machine Learning Mastery's `>epoch=0, lrate=0.100`)
+    r"(?:\.{2,3}(?=[A-Za-z]))?"  # (an ellipsis before it: Chollet's `...loss: 2.2407`)
     rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
     rf"({_NAME})"
     r"\s*(?(1):|[:=])\s*"  # after a section label, only `name: value`
@@ -245,7 +246,8 @@ _MEASURE_PHRASE = re.compile(
     r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR)\ )?"  # not part of the name
     r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,2}"  # qualifiers: `Total loss for this batch`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
-    r"|mae|mse|rmse|iou|map|cost|reward|return)\ (?i:of|on|for|over|in|at|across|per|with|after)"
+    r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average)"
+    r"\ (?i:of|on|for|over|in|at|across|per|with|after)"
     r"(?:\ [\w@.\-/]{1,40}){1,10}):\ +" + VALUE,
     re.ASCII,
 )
@@ -1174,11 +1176,12 @@ def parse_leading_position(line: str) -> list[Found]:
 # `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops), `Epoch #3:`
 # (tianshou), `===> Epoch 3 Complete:` (pytorch/examples' super_resolution), `-- Epoch 3`
 # (scikit-learn's SGD estimators, verbose),
-# `[Epoch 3/10]`, `Epoch (3/10)`, `(epoch 3)`, and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
+# `[Epoch 3/10]`, `Epoch (3/10)`, `(epoch 3)`, `Results at the end of epoch 3` (Chollet's
+# custom loop), and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
     r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|-{2,8}\ {1,4})?"
-    r"(?:start of |starting |beginning of )?"
+    r"(?:start of |starting |beginning of |(?:results )?at the end of )?"
     r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?[\])]?"
     r"(?=[\s,;|:\])\-]|\.{1,3}(?:\s|$)|$)"
