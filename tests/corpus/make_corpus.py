@@ -18529,6 +18529,79 @@ OWN_CHECKOUT["tf_distribute_custom_training"] = "TENSORFLOW_DOCS"
 CHECKOUT_ROW["tf_distribute_custom_training"] = (
     "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
 
+# --- Text, embedding and model libraries' own training logs: gensim's Doc2Vec and FastText,
+# pytorch-metric-learning's example, YDF, Keras' TextVectorization fit --------------------------
+# Each runs alone, in one environment of its own (PyPI's torch and torchvision: the metric
+# learning notebook imports torchvision):
+#
+#     python -m venv ~/text-venv
+#     ~/text-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/text-venv/bin/pip install torch==2.14.1 gensim pytorch-metric-learning ydf \
+#         tensorflow-cpu umap-learn pynndescent sentencepiece
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py gensim_doc2vec_fasttext
+
+TEXT_ENVIRONMENT = {name: f"{name} (text and embedding cases)" for name in (
+    "gensim", "torch", "torchvision", "pytorch-metric-learning", "ydf", "tensorflow-cpu",
+    "keras", "numpy", "scipy")}
+
+
+def gensim_doc2vec_fasttext() -> Truth:
+    """gensim's `Doc2Vec` and then `FastText`, as its tutorials call them, with logging at INFO
+    in the tutorials' format (`%(asctime)s : %(levelname)s : %(message)s`), on made-up text:
+    60,000 documents of 10 words drawn (Zipf-like) from 500 made-up words, each a
+    `TaggedDocument` tagged with its number, for `Doc2Vec(documents, vector_size=50,
+    min_count=1, epochs=3, workers=1, seed=0, compute_loss=True, callbacks=[callback()])`; the
+    first 20,000 documents' words for `FastText(sentences, vector_size=50, min_count=1,
+    epochs=3, workers=1, seed=0)` (FastText takes no `compute_loss`: it keeps no loss). An
+    epoch takes over a second, so gensim logs its `EPOCH 0 - PROGRESS: at 33.33% examples,
+    94046 words/s, in_qsize 1, out_qsize 0` lines beside its vocabulary scan, lifecycle events
+    and `EPOCH 0: training on 600000 raw words (325109 effective words) took 4.0s, 81820
+    effective words/s`. The Doc2Vec callback is the widely copied one that prints the loss
+    after each epoch (gensim's `CallbackAny2Vec`, as the `EpochLogger` example of
+    `gensim/models/callbacks.py` subclasses it): Doc2Vec takes `compute_loss=True` but its
+    training routines add nothing to the running loss, so it prints `Loss after epoch 0: 0.0`
+    (the question users ask about it). Truth: the callback's own
+    `model.get_latest_training_loss()` as it prints it, as `Loss` at its `self.epoch` (from 0,
+    as printed). gensim's own lines give none: progress, throughputs, counts, sizes, timings."""
+    import logging
+    import random
+
+    from gensim.models import Doc2Vec, FastText
+    from gensim.models.callbacks import CallbackAny2Vec
+    from gensim.models.doc2vec import TaggedDocument
+
+    truth: Truth = []
+
+    class callback(CallbackAny2Vec):  # its name as it is copied
+        '''Callback to print loss after each epoch.'''
+
+        def __init__(self) -> None:
+            self.epoch = 0
+
+        def on_epoch_end(self, model: Any) -> None:
+            loss = model.get_latest_training_loss()
+            truth.append(point("Loss", loss, self.epoch))
+            print('Loss after epoch {}: {}'.format(self.epoch, loss))  # noqa: UP032
+            self.epoch += 1
+
+    logging.basicConfig(format="%(asctime)s : %(levelname)s : %(message)s", level=logging.INFO)
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 8)))
+                    for _ in range(520)})[:500]
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    documents = [TaggedDocument(rng.choices(words, weights, k=10), [i]) for i in range(60_000)]
+    Doc2Vec(documents, vector_size=50, min_count=1, epochs=3, workers=1, seed=0,
+            compute_loss=True, callbacks=[callback()])
+    FastText([d.words for d in documents[:20_000]], vector_size=50, min_count=1, epochs=3,
+             workers=1, seed=0)
+    return truth
+
+
+CASES["gensim_doc2vec_fasttext"] = gensim_doc2vec_fasttext
+OWN_ENVIRONMENT["gensim_doc2vec_fasttext"] = TEXT_ENVIRONMENT
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
