@@ -18602,6 +18602,156 @@ CASES["gensim_doc2vec_fasttext"] = gensim_doc2vec_fasttext
 OWN_ENVIRONMENT["gensim_doc2vec_fasttext"] = TEXT_ENVIRONMENT
 
 
+#     export PML_REPO=~/pytorch-metric-learning       # a checkout of its repository
+#     export PML_COMMIT=$(git -C ~/pytorch-metric-learning rev-parse HEAD)
+#     ~/text-venv/bin/pip install faiss-cpu            # the notebook's faiss-gpu, for the CPU
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py pml_triplet_mnist
+
+# Its changes: the device (the notebook's "cuda"), and MNIST (a download) made up.
+PML_CHANGES = {'device = torch.device("cuda")': 'device = torch.device("cpu")'}
+
+
+def pml_triplet_mnist() -> Truth:
+    """pytorch-metric-learning's example notebook "TripletMarginLossMNIST",
+    KevinMusgrave/pytorch-metric-learning `examples/notebooks/TripletMarginLossMNIST.ipynb`
+    (the checkout named by `PML_REPO`; commit in VERSIONS.md), its code cells run in order as
+    one program, the `!pip install` cell left out (faiss-cpu installed for its faiss-gpu), its
+    Net, Adam (0.01), batch size 256, one epoch, `TripletMarginLoss` with a
+    `TripletMarginMiner` (semihard, cosine) and `AccuracyCalculator(include=("precision_at_1",),
+    k=1)` unchanged. Its changes: the device is the CPU (PML_CHANGES), and
+    `torchvision.datasets.MNIST` (a download) is `_mnist_standin` (6000 training and 1000 test
+    images of MNIST's shape for its 60000/10000), patched into torchvision's `datasets`; torch
+    on one thread. It prints every 20 iterations `Epoch 1 Iteration 0: Loss =
+    0.1045, Number of mined triplets = 772699` (`{}` of the loss tensor: all its digits), the
+    library's tester draws tqdm bars while it embeds both sets, then `Computing accuracy` and
+    `Test set accuracy (Precision@1) = 0.98`. Truth: the values the print calls format, read
+    by the print wrapper from the printing frame before it prints: `loss` as `Loss` at the
+    line's `batch_idx` (its `Iteration`; the epoch is 1 throughout), and
+    `accuracies["precision_at_1"]` (the library's `AccuracyCalculator`) as
+    `Test_set_accuracy_(Precision@1)` (no step). With one epoch, the iteration is also the
+    global step `(epoch - 1) * len(train_loader) + batch_idx`. The number of mined triplets
+    (the miner's `num_triplets`, a count of the batch's triplets) is left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    import torch
+    import torchvision
+
+    folder = os.environ.get("PML_REPO")
+    name = "TripletMarginLossMNIST.ipynb"
+    path = os.path.join(folder or "", "examples", "notebooks", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PML_REPO to a pytorch-metric-learning checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("!pip")]
+    source = "\n\n".join(cells)
+    for old, new in PML_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"{name}: no {old}")
+        source = source.replace(old, new)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    torchvision.datasets.MNIST = _mnist_standin()
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch "):
+            truth.append(point("Loss", values["loss"].item(), values["batch_idx"]))
+        elif text.startswith("Test set accuracy"):
+            truth.append(point("Test_set_accuracy_(Precision@1)",
+                               float(values["accuracies"]["precision_at_1"]), None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_}
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 20, None]:
+        raise SystemExit(f"pml_triplet_mnist: printed {truth}")
+    return truth
+
+
+CASES["pml_triplet_mnist"] = pml_triplet_mnist
+OWN_ENVIRONMENT["pml_triplet_mnist"] = dict(TEXT_ENVIRONMENT, **{
+    "faiss-cpu": "faiss-cpu (text and embedding cases)"})
+OWN_CHECKOUT["pml_triplet_mnist"] = "PML_REPO"
+REPOSITORY_CHECKOUTS["PML_REPO"] = ("KevinMusgrave/pytorch-metric-learning", "PML_COMMIT")
+CHECKOUT_ROW["pml_triplet_mnist"] = (
+    "KevinMusgrave/pytorch-metric-learning examples/notebooks/TripletMarginLossMNIST.ipynb")
+
+
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py ydf_gbt_verbose
+
+
+def ydf_gbt_verbose() -> Truth:
+    """YDF (Yggdrasil Decision Forests, the engine and successor of TensorFlow Decision
+    Forests, whose `fit` logs the same C++ lines; TensorFlow Decision Forests pins a TensorFlow
+    of its own), as its "Getting started" tutorial calls it, on made-up data: a
+    `GradientBoostedTreesLearner(label="label", num_trees=20)` trained with `verbose=2` on 480
+    rows of four numerical columns and a yes/no label (a dict of numpy arrays), then
+    `print(model.evaluate(test_ds))` on 120 more. YDF's C++ log (on stderr through its Python
+    redirection) shows the data spec, the learner's notes, `435 examples used for training
+    and 45 examples used for validation` (its own validation split), `Train tree 1/20
+    train-loss:1.252395 train-accuracy:0.862069 valid-loss:1.317604 valid-accuracy:0.755556
+    [total:0.01s iter:0.01s]` for the first three trees and the last (and a tree after each long
+    pause: none in a training of a tenth of a second), `Final model num-trees:20
+    valid-loss:0.904491 valid-accuracy:0.777778` and `Model trained in 0:00:00.058097`; the
+    evaluation prints `accuracy: 0.791667`, a confusion matrix, `ROC AUC: 0.885943`, `PR AUC:
+    0.87236`, `Num thresholds: 113`, `loss: 0.434284` and the example counts. Truth: the
+    model's own `training_logs()` at the trees the log prints (1-3 and the last, the entries'
+    `iteration`): `training_evaluation.loss` and `.accuracy` as `train-loss` and
+    `train-accuracy`, `evaluation.loss` and `.accuracy` as `valid-loss` and `valid-accuracy`;
+    the model's `self_evaluation()` (its validation evaluation) `loss` and `accuracy` as
+    `valid-loss` and `valid-accuracy` with no step (the final line names the model's number of
+    trees, no step of training); the test `Evaluation`'s `accuracy`, `loss`, and its
+    characteristic's `roc_auc` and `pr_auc` as `accuracy`, `loss`, `ROC_AUC` and `PR_AUC` (no
+    step). Counts (examples, thresholds, trees) and timings are left out."""
+    import numpy as np
+    import ydf
+
+    rng = np.random.default_rng(0)
+    n = 600
+    x = rng.normal(size=(n, 4))
+    label = np.where(x[:, 0] + 0.5 * x[:, 1] + rng.normal(scale=0.7, size=n) > 0, "yes", "no")
+    columns = {f"f{i}": x[:, i] for i in range(4)}
+    columns["label"] = label
+    train_ds = {k: v[:480] for k, v in columns.items()}
+    test_ds = {k: v[480:] for k, v in columns.items()}
+    model = ydf.GradientBoostedTreesLearner(label="label", num_trees=20).train(train_ds,
+                                                                             verbose=2)
+    evaluation = model.evaluate(test_ds)
+    print(evaluation)
+    truth: Truth = []
+    logs = model.training_logs()
+    for entry in logs:
+        if entry.iteration <= 3 or entry.iteration == len(logs):
+            truth += [point("train-loss", entry.training_evaluation.loss, entry.iteration),
+                      point("train-accuracy", entry.training_evaluation.accuracy,
+                            entry.iteration),
+                      point("valid-loss", entry.evaluation.loss, entry.iteration),
+                      point("valid-accuracy", entry.evaluation.accuracy, entry.iteration)]
+    own = model.self_evaluation()
+    truth += [point("valid-loss", own.loss, None), point("valid-accuracy", own.accuracy, None)]
+    characteristic = evaluation.characteristics[0]
+    truth += [point("accuracy", evaluation.accuracy, None),
+              point("ROC_AUC", characteristic.roc_auc, None),
+              point("PR_AUC", characteristic.pr_auc, None),
+              point("loss", evaluation.loss, None)]
+    return truth
+
+
+CASES["ydf_gbt_verbose"] = ydf_gbt_verbose
+OWN_ENVIRONMENT["ydf_gbt_verbose"] = TEXT_ENVIRONMENT
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
