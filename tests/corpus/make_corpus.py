@@ -18697,9 +18697,9 @@ def ydf_gbt_verbose() -> Truth:
     of its own), as its "Getting started" tutorial calls it, on made-up data: a
     `GradientBoostedTreesLearner(label="label", num_trees=20)` trained with `verbose=2` on 480
     rows of four numerical columns and a yes/no label (a dict of numpy arrays), then
-    `print(model.evaluate(test_ds))` on 120 more. YDF's C++ log (on stderr through its Python
-    redirection) shows the data spec, the learner's notes, `435 examples used for training
-    and 45 examples used for validation` (its own validation split), `Train tree 1/20
+    `print(model.evaluate(test_ds))` on 120 more. YDF's C++ log (on stderr) shows the data
+    spec, the learner's notes, `435 examples used for training and 45 examples used for
+    validation` (its own validation split), `Train tree 1/20
     train-loss:1.252395 train-accuracy:0.862069 valid-loss:1.317604 valid-accuracy:0.755556
     [total:0.01s iter:0.01s]` for the first three trees and the last (and a tree after each long
     pause: none in a training of a tenth of a second), `Final model num-trees:20
