@@ -18530,19 +18530,17 @@ CHECKOUT_ROW["tf_distribute_custom_training"] = (
     "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
 
 # --- Text, embedding and model libraries' own training logs: gensim's Doc2Vec and FastText,
-# pytorch-metric-learning's example, YDF, Keras' TextVectorization fit --------------------------
+# pytorch-metric-learning's example, YDF, the torchtext tutorial -------------------------------
 # Each runs alone, in one environment of its own (PyPI's torch and torchvision: the metric
 # learning notebook imports torchvision):
 #
 #     python -m venv ~/text-venv
 #     ~/text-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
-#     ~/text-venv/bin/pip install torch==2.14.1 gensim pytorch-metric-learning ydf \
-#         tensorflow-cpu umap-learn pynndescent sentencepiece
+#     ~/text-venv/bin/pip install torch==2.14.1 gensim pytorch-metric-learning ydf
 #     ~/text-venv/bin/python tests/corpus/make_corpus.py gensim_doc2vec_fasttext
 
 TEXT_ENVIRONMENT = {name: f"{name} (text and embedding cases)" for name in (
-    "gensim", "torch", "torchvision", "pytorch-metric-learning", "ydf", "tensorflow-cpu",
-    "keras", "numpy", "scipy")}
+    "gensim", "torch", "torchvision", "pytorch-metric-learning", "ydf", "numpy", "scipy")}
 
 
 def gensim_doc2vec_fasttext() -> Truth:
@@ -18750,6 +18748,108 @@ def ydf_gbt_verbose() -> Truth:
 
 CASES["ydf_gbt_verbose"] = ydf_gbt_verbose
 OWN_ENVIRONMENT["ydf_gbt_verbose"] = TEXT_ENVIRONMENT
+
+
+# The PyTorch tutorial "Text classification with the torchtext library" needs torchtext, whose
+# last release (0.18) is built for torch 2.3 alone: its case runs in an environment of its own,
+# with the tutorial file from a pytorch/tutorials checkout of before its removal (torchtext's
+# tutorials left the repository with torchtext's end; the commit is in VERSIONS.md):
+#
+#     python -m venv ~/torchtext-venv
+#     ~/torchtext-venv/bin/pip install torch==2.3.0 torchtext==0.18.0 portalocker "numpy<2"
+#     export PYTORCH_TUTORIALS_TORCHTEXT=~/tutorials      # checked out at that commit
+#     export PYTORCH_TUTORIALS_TORCHTEXT_COMMIT=$(git -C ~/tutorials rev-parse HEAD)
+#     ~/torchtext-venv/bin/python tests/corpus/make_corpus.py text_classification_tutorial
+
+
+def _ag_news_standin(train: int, test: int) -> Callable[..., Any]:
+    """A stand-in for torchtext's `AG_NEWS` (a download through torchdata): made-up news of its
+    four classes (labels 1-4, as AG_NEWS yields them), `(label, text)` tuples, `train` and
+    `test` of them: 12 to 40 words each, most drawn from 300 common made-up words, one in
+    eight from 60 words of the news' class, a capital and a full stop. `AG_NEWS(split=...)`
+    gives one split, `AG_NEWS()` both, as the real one does."""
+    import random
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+                    for _ in range(600)})[:540]
+    common, topics = words[:300], [words[300 + 60 * k:360 + 60 * k] for k in range(4)]
+
+    def news(n: int) -> list[tuple[int, str]]:
+        rows = []
+        for _ in range(n):
+            label = rng.randint(1, 4)
+            text = " ".join(rng.choice(topics[label - 1]) if rng.random() < 0.125
+                            else rng.choice(common) for _ in range(rng.randint(12, 40)))
+            rows.append((label, text.capitalize() + "."))
+        return rows
+
+    splits = {"train": news(train), "test": news(test)}
+
+    def AG_NEWS(root: str = ".data", split: Any = ("train", "test")) -> Any:
+        if isinstance(split, str):
+            return iter(splits[split])
+        return tuple(iter(splits[s]) for s in split)
+
+    return AG_NEWS
+
+
+def text_classification_tutorial() -> Truth:
+    """The PyTorch tutorial "Text classification with the torchtext library", pytorch/tutorials
+    `beginner_source/text_sentiment_ngrams_tutorial.py` (the checkout named by
+    `PYTORCH_TUTORIALS_TORCHTEXT`; commit in VERSIONS.md), run as the script, unchanged: its
+    `basic_english` tokenizer, `build_vocab_from_iterator`, `EmbeddingBag` model, SGD (5.0)
+    with a `StepLR` stepped when the validation accuracy falls, batches of 64, 10 epochs, the
+    95/5 split. Its one change: `torchtext.datasets.AG_NEWS` (a download) is
+    `_ag_news_standin` (40,000 made-up news to train, 2,000 to test, for AG_NEWS' 120,000 and
+    7,600), patched into torchtext's `datasets` before the script imports it; torch seeded 0
+    on one thread. torchtext warns of its deprecation (stderr); the script prints every 500
+    batches `| epoch   1 |   500/  594 batches | accuracy    0.685`, after each epoch `| end of
+    epoch   1 | time:  2.72s | valid accuracy    0.863 ` between rules of dashes, then
+    `Checking the results of test dataset.`, `test accuracy    0.861` and `This is a Sports
+    news`. Truth: the values each print formats, read from the printing frame before it prints
+    (run_script): `train`'s `total_acc / total_count` as `accuracy` at the printed batch made
+    global, `(epoch - 1) * len(dataloader) + idx` (as word_language_model's); `accu_val` as
+    `valid_accuracy` at the printed epoch (from 1); `accu_test` as `test_accuracy` (no step).
+    The epoch's seconds are a timing, left out."""
+    import torch
+    import torchtext.datasets
+
+    _tutorial_start()
+    root = os.environ.get("PYTORCH_TUTORIALS_TORCHTEXT")
+    path = os.path.join(root or "", "beginner_source", "text_sentiment_ngrams_tutorial.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_TUTORIALS_TORCHTEXT to a pytorch/tutorials checkout with "
+                         "beginner_source/text_sentiment_ngrams_tutorial.py")
+    torchtext.datasets.AG_NEWS = _ag_news_standin(40_000, 2_000)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "batches" in call:
+            step = (values["epoch"] - 1) * len(values["dataloader"]) + values["idx"]
+            truth.append(point("accuracy", values["total_acc"] / values["total_count"], step))
+        elif "valid accuracy" in call:
+            truth.append(point("valid_accuracy", values["accu_val"], values["epoch"]))
+        elif "test accuracy" in call:
+            truth.append(point("test_accuracy", values["accu_test"], None))
+
+    run_script(path, [], record)
+    if [p["key"] for p in truth].count("valid_accuracy") != 10:
+        raise SystemExit(f"text_classification_tutorial: printed {truth}")
+    return truth
+
+
+CASES["text_classification_tutorial"] = text_classification_tutorial
+OWN_ENVIRONMENT["text_classification_tutorial"] = {
+    name: f"{name} (text_classification_tutorial case)"
+    for name in ("torch", "torchtext", "portalocker", "numpy")}
+OWN_CHECKOUT["text_classification_tutorial"] = "PYTORCH_TUTORIALS_TORCHTEXT"
+REPOSITORY_CHECKOUTS["PYTORCH_TUTORIALS_TORCHTEXT"] = (
+    "pytorch/tutorials", "PYTORCH_TUTORIALS_TORCHTEXT_COMMIT")
+CHECKOUT_ROW["text_classification_tutorial"] = (
+    "pytorch/tutorials beginner_source/text_sentiment_ngrams_tutorial.py")
 
 
 
