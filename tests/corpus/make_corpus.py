@@ -18852,6 +18852,115 @@ CHECKOUT_ROW["text_classification_tutorial"] = (
     "pytorch/tutorials beginner_source/text_sentiment_ngrams_tutorial.py")
 
 
+#     ~/text-venv/bin/pip install tensorflow-cpu       # Keras 3 on TensorFlow for this case
+#     export KERAS_IO=~/keras-io                         # a keras-team/keras-io checkout
+#     export KERAS_IO_COMMIT=$(git -C ~/keras-io rev-parse HEAD)
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py keras_text_classification
+
+
+def _write_imdb_standin(root: str, train: int, test: int) -> None:
+    """The unpacked IMDB reviews (`aclImdb_v1.tar.gz`, a download), made up: `aclImdb/train`
+    and `aclImdb/test`, each with `pos` and `neg` folders of one review a file, `train` and
+    `test` files in all, half of each class; 40 to 120 words drawn from 400 made-up words
+    with, one in ten, a word of the class' own 40, a `<br /><br />` break in some."""
+    import random
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+                    for _ in range(520)})[:480]
+    common, own = words[:400], {"pos": words[400:440], "neg": words[440:480]}
+    for split, n in (("train", train), ("test", test)):
+        for index in range(n):
+            label = "pos" if index % 2 else "neg"
+            text = " ".join(rng.choice(own[label]) if rng.random() < 0.1 else rng.choice(common)
+                            for _ in range(rng.randint(40, 120))).capitalize() + "."
+            if rng.random() < 0.3:
+                text = text.replace(" ", ". <br /><br />", 1)
+            folder = os.path.join(root, "aclImdb", split, label)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, f"{index // 2}_{rng.randint(1, 10)}.txt"), "w") as f:
+                f.write(text)
+
+
+def keras_text_classification() -> Truth:
+    """keras.io's example "Text classification from scratch", keras-team/keras-io
+    `examples/nlp/text_classification_from_scratch.py` (the checkout named by `KERAS_IO`;
+    commit in VERSIONS.md), run as the script, unchanged (its shell blocks are strings it
+    never runs), Keras 3 on TensorFlow (`tf.keras`): `text_dataset_from_directory` with its
+    20% validation split, a `TextVectorization` with its custom standardization adapted to the
+    training text, the 1D convnet, Adam, 3 epochs, `fit` and `evaluate` at their default
+    verbosity (the progress bar), then the end-to-end model's `evaluate` on raw strings. Its
+    one change: IMDB (a download, unpacked by its shell blocks) is made up in the run's folder
+    (_write_imdb_standin: 2,000 reviews to train, 1,000 to test, for IMDB's 25,000 and
+    25,000), TensorFlow seeded 0, deterministic, on one thread. It prints `Found 2000 files
+    belonging to 2 classes.`, `Using 1600 files for training.`, the batch counts
+    (`Number of batches in raw_train_ds: 50`), five samples' bytes and labels, then Keras'
+    bars: `Epoch 1/3`, `50/50 ━━━━━━━━━━━━━━━━━━━━ 9s 160ms/step - accuracy: 0.5088 - loss:
+    0.6936 - val_accuracy: 0.5225 - val_loss: 0.6902` (on a terminal redrawn batch by batch
+    with running averages), and each `evaluate`'s `32/32 ━━━━ 1s 20ms/step - accuracy: 0.61 -
+    loss: 0.66`. Truth: `fit`'s `History.history` (the script drops it; a wrapper of
+    `keras.Model.fit` keeps what it returns) at the epoch (from 1), as keras_v1; each of the
+    script's `evaluate` calls' results (wrapped likewise) as `loss` and `accuracy`, no
+    step, as keras_evaluate's bar (read after each call from the model's
+    `get_metrics_result()`, the results `evaluate` returns by name; `fit`'s own validation
+    through `evaluate` is in its history). The labels and batch counts are no metrics."""
+    import random
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    root = os.environ.get("KERAS_IO")
+    path = os.path.join(root or "", "examples", "nlp", "text_classification_from_scratch.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set KERAS_IO to a keras-team/keras-io checkout")
+    import keras
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    random.seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+    fit, evaluate = keras.Model.fit, keras.Model.evaluate
+    fitting: list[bool] = []
+
+    def fit_(self: Any, *args: Any, **kwargs: Any) -> Any:
+        fitting.append(True)  # fit validates through evaluate: not the script's own call
+        try:
+            history = fit(self, *args, **kwargs)
+        finally:
+            fitting.pop()
+        truth.extend(point(key, v, epoch + 1) for key, values in history.history.items()
+                     for epoch, v in enumerate(values))
+        return history
+
+    def evaluate_(self: Any, *args: Any, **kwargs: Any) -> Any:
+        results = evaluate(self, *args, **kwargs)
+        if not fitting:  # the evaluation's own results, by name, as it keeps them
+            truth.extend(point(name, float(v), None)
+                         for name, v in self.get_metrics_result().items())
+        return results
+
+    keras.Model.fit, keras.Model.evaluate = fit_, evaluate_
+    try:
+        run_script(path, [], lambda call, values, printed: None,
+                   setup=lambda: _write_imdb_standin(".", 2000, 1000))
+    finally:
+        keras.Model.fit, keras.Model.evaluate = fit, evaluate
+    if len(truth) != 4 * 3 + 2 * 2:
+        raise SystemExit(f"keras_text_classification: recorded {truth}")
+    return truth
+
+
+CASES["keras_text_classification"] = keras_text_classification
+OWN_ENVIRONMENT["keras_text_classification"] = dict(TEXT_ENVIRONMENT, **{
+    name: f"{name} (text and embedding cases)" for name in ("tensorflow-cpu", "keras")})
+OWN_CHECKOUT["keras_text_classification"] = "KERAS_IO"
+REPOSITORY_CHECKOUTS["KERAS_IO"] = ("keras-team/keras-io", "KERAS_IO_COMMIT")
+CHECKOUT_ROW["keras_text_classification"] = (
+    "keras-team/keras-io examples/nlp/text_classification_from_scratch.py")
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
