@@ -18530,6 +18530,374 @@ def tf_distribute_custom_training() -> Truth:
         raise SystemExit(f"tf_distribute_custom_training: printed {truth}")
     return truth
 
+# --- Text, embedding and model libraries' own training logs: gensim's Doc2Vec and FastText,
+# pytorch-metric-learning's example, YDF, the torchtext tutorial -------------------------------
+# Each runs alone, in one environment of its own (PyPI's torch and torchvision: the metric
+# learning notebook imports torchvision):
+#
+#     python -m venv ~/text-venv
+#     ~/text-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/text-venv/bin/pip install torch==2.14.1 gensim pytorch-metric-learning
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py gensim_doc2vec_fasttext
+
+TEXT_ENVIRONMENT = {name: f"{name} (text and embedding cases)" for name in (
+    "gensim", "torch", "torchvision", "pytorch-metric-learning", "numpy", "scipy")}
+
+
+def gensim_doc2vec_fasttext() -> Truth:
+    """gensim's `Doc2Vec` and then `FastText`, as its tutorials call them, with logging at INFO
+    in the tutorials' format (`%(asctime)s : %(levelname)s : %(message)s`), on made-up text:
+    60,000 documents of 10 words drawn (Zipf-like) from 500 made-up words, each a
+    `TaggedDocument` tagged with its number, for `Doc2Vec(documents, vector_size=50,
+    min_count=1, epochs=3, workers=1, seed=0, compute_loss=True, callbacks=[callback()])`; the
+    first 20,000 documents' words for `FastText(sentences, vector_size=50, min_count=1,
+    epochs=3, workers=1, seed=0)` (FastText takes no `compute_loss`: it keeps no loss). An
+    epoch takes over a second, so gensim logs its `EPOCH 0 - PROGRESS: at 33.33% examples,
+    94046 words/s, in_qsize 1, out_qsize 0` lines beside its vocabulary scan, lifecycle events
+    and `EPOCH 0: training on 600000 raw words (325109 effective words) took 4.0s, 81820
+    effective words/s`. The Doc2Vec callback is the widely copied one that prints the loss
+    after each epoch (gensim's `CallbackAny2Vec`, as the `EpochLogger` example of
+    `gensim/models/callbacks.py` subclasses it): Doc2Vec takes `compute_loss=True` but its
+    training routines add nothing to the running loss, so it prints `Loss after epoch 0: 0.0`
+    (the question users ask about it). Truth: the callback's own
+    `model.get_latest_training_loss()` as it prints it, as `Loss` at its `self.epoch` (from 0,
+    as printed). gensim's own lines give none: progress, throughputs, counts, sizes, timings."""
+    import logging
+    import random
+
+    from gensim.models import Doc2Vec, FastText
+    from gensim.models.callbacks import CallbackAny2Vec
+    from gensim.models.doc2vec import TaggedDocument
+
+    truth: Truth = []
+
+    class callback(CallbackAny2Vec):  # its name as it is copied
+        '''Callback to print loss after each epoch.'''
+
+        def __init__(self) -> None:
+            self.epoch = 0
+
+        def on_epoch_end(self, model: Any) -> None:
+            loss = model.get_latest_training_loss()
+            truth.append(point("Loss", loss, self.epoch))
+            print('Loss after epoch {}: {}'.format(self.epoch, loss))  # noqa: UP032
+            self.epoch += 1
+
+    logging.basicConfig(format="%(asctime)s : %(levelname)s : %(message)s", level=logging.INFO)
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 8)))
+                    for _ in range(520)})[:500]
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    documents = [TaggedDocument(rng.choices(words, weights, k=10), [i]) for i in range(60_000)]
+    Doc2Vec(documents, vector_size=50, min_count=1, epochs=3, workers=1, seed=0,
+            compute_loss=True, callbacks=[callback()])
+    FastText([d.words for d in documents[:20_000]], vector_size=50, min_count=1, epochs=3,
+             workers=1, seed=0)
+    return truth
+
+
+CASES["gensim_doc2vec_fasttext"] = gensim_doc2vec_fasttext
+OWN_ENVIRONMENT["gensim_doc2vec_fasttext"] = TEXT_ENVIRONMENT
+
+
+#     export PML_REPO=~/pytorch-metric-learning       # a checkout of its repository
+#     export PML_COMMIT=$(git -C ~/pytorch-metric-learning rev-parse HEAD)
+#     ~/text-venv/bin/pip install faiss-cpu            # the notebook's faiss-gpu, for the CPU
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py pml_triplet_mnist
+
+# Its changes: the device (the notebook's "cuda"), and MNIST (a download) made up.
+PML_CHANGES = {'device = torch.device("cuda")': 'device = torch.device("cpu")'}
+
+
+def pml_triplet_mnist() -> Truth:
+    """pytorch-metric-learning's example notebook "TripletMarginLossMNIST",
+    KevinMusgrave/pytorch-metric-learning `examples/notebooks/TripletMarginLossMNIST.ipynb`
+    (the checkout named by `PML_REPO`; commit in VERSIONS.md), its code cells run in order as
+    one program, the `!pip install` cell left out (faiss-cpu installed for its faiss-gpu), its
+    Net, Adam (0.01), batch size 256, one epoch, `TripletMarginLoss` with a
+    `TripletMarginMiner` (semihard, cosine) and `AccuracyCalculator(include=("precision_at_1",),
+    k=1)` unchanged. Its changes: the device is the CPU (PML_CHANGES), and
+    `torchvision.datasets.MNIST` (a download) is `_mnist_standin` (6000 training and 1000 test
+    images of MNIST's shape for its 60000/10000), patched into torchvision's `datasets`; torch
+    on one thread. It prints every 20 iterations `Epoch 1 Iteration 0: Loss =
+    0.1045, Number of mined triplets = 772699` (`{}` of the loss tensor: all its digits), the
+    library's tester draws tqdm bars while it embeds both sets, then `Computing accuracy` and
+    `Test set accuracy (Precision@1) = 0.98`. Truth: the values the print calls format, read
+    by the print wrapper from the printing frame before it prints: `loss` as `Loss` at the
+    line's `batch_idx` (its `Iteration`; the epoch is 1 throughout), and
+    `accuracies["precision_at_1"]` (the library's `AccuracyCalculator`) as
+    `Test_set_accuracy_(Precision@1)` (no step). With one epoch, the iteration is also the
+    global step `(epoch - 1) * len(train_loader) + batch_idx`. The number of mined triplets
+    (the miner's `num_triplets`, a count of the batch's triplets) is left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    import torch
+    import torchvision
+
+    folder = os.environ.get("PML_REPO")
+    name = "TripletMarginLossMNIST.ipynb"
+    path = os.path.join(folder or "", "examples", "notebooks", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PML_REPO to a pytorch-metric-learning checkout")
+    cells = [cell for cell in ipynb_cells(path) if not cell.startswith("!pip")]
+    source = "\n\n".join(cells)
+    for old, new in PML_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"{name}: no {old}")
+        source = source.replace(old, new)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    torchvision.datasets.MNIST = _mnist_standin()
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch "):
+            truth.append(point("Loss", values["loss"].item(), values["batch_idx"]))
+        elif text.startswith("Test set accuracy"):
+            truth.append(point("Test_set_accuracy_(Precision@1)",
+                               float(values["accuracies"]["precision_at_1"]), None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": print_}
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, name, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 20, None]:
+        raise SystemExit(f"pml_triplet_mnist: printed {truth}")
+    return truth
+
+
+CASES["pml_triplet_mnist"] = pml_triplet_mnist
+OWN_ENVIRONMENT["pml_triplet_mnist"] = dict(TEXT_ENVIRONMENT, **{
+    "faiss-cpu": "faiss-cpu (text and embedding cases)"})
+OWN_CHECKOUT["pml_triplet_mnist"] = "PML_REPO"
+REPOSITORY_CHECKOUTS["PML_REPO"] = ("KevinMusgrave/pytorch-metric-learning", "PML_COMMIT")
+CHECKOUT_ROW["pml_triplet_mnist"] = (
+    "KevinMusgrave/pytorch-metric-learning examples/notebooks/TripletMarginLossMNIST.ipynb")
+
+
+# The PyTorch tutorial "Text classification with the torchtext library" needs torchtext, whose
+# last release (0.18) is built for torch 2.3 alone: its case runs in an environment of its own,
+# with the tutorial file from a pytorch/tutorials checkout of before its removal (torchtext's
+# tutorials left the repository with torchtext's end; the commit is in VERSIONS.md):
+#
+#     python -m venv ~/torchtext-venv
+#     ~/torchtext-venv/bin/pip install torch==2.3.0 torchtext==0.18.0 portalocker "numpy<2"
+#     export PYTORCH_TUTORIALS_TORCHTEXT=~/tutorials      # checked out at that commit
+#     export PYTORCH_TUTORIALS_TORCHTEXT_COMMIT=$(git -C ~/tutorials rev-parse HEAD)
+#     ~/torchtext-venv/bin/python tests/corpus/make_corpus.py text_classification_tutorial
+
+
+def _ag_news_standin(train: int, test: int) -> Callable[..., Any]:
+    """A stand-in for torchtext's `AG_NEWS` (a download through torchdata): made-up news of its
+    four classes (labels 1-4, as AG_NEWS yields them), `(label, text)` tuples, `train` and
+    `test` of them: 12 to 40 words each, most drawn from 300 common made-up words, one in
+    eight from 60 words of the news' class, a capital and a full stop. `AG_NEWS(split=...)`
+    gives one split, `AG_NEWS()` both, as the real one does."""
+    import random
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+                    for _ in range(600)})[:540]
+    common, topics = words[:300], [words[300 + 60 * k:360 + 60 * k] for k in range(4)]
+
+    def news(n: int) -> list[tuple[int, str]]:
+        rows = []
+        for _ in range(n):
+            label = rng.randint(1, 4)
+            text = " ".join(rng.choice(topics[label - 1]) if rng.random() < 0.125
+                            else rng.choice(common) for _ in range(rng.randint(12, 40)))
+            rows.append((label, text.capitalize() + "."))
+        return rows
+
+    splits = {"train": news(train), "test": news(test)}
+
+    def AG_NEWS(root: str = ".data", split: Any = ("train", "test")) -> Any:
+        if isinstance(split, str):
+            return iter(splits[split])
+        return tuple(iter(splits[s]) for s in split)
+
+    return AG_NEWS
+
+
+def text_classification_tutorial() -> Truth:
+    """The PyTorch tutorial "Text classification with the torchtext library", pytorch/tutorials
+    `beginner_source/text_sentiment_ngrams_tutorial.py` (the checkout named by
+    `PYTORCH_TUTORIALS_TORCHTEXT`; commit in VERSIONS.md), run as the script, unchanged: its
+    `basic_english` tokenizer, `build_vocab_from_iterator`, `EmbeddingBag` model, SGD (5.0)
+    with a `StepLR` stepped when the validation accuracy falls, batches of 64, 10 epochs, the
+    95/5 split. Its one change: `torchtext.datasets.AG_NEWS` (a download) is
+    `_ag_news_standin` (40,000 made-up news to train, 2,000 to test, for AG_NEWS' 120,000 and
+    7,600), patched into torchtext's `datasets` before the script imports it; torch seeded 0
+    on one thread. torchtext warns of its deprecation (stderr); the script prints every 500
+    batches `| epoch   1 |   500/  594 batches | accuracy    0.685`, after each epoch `| end of
+    epoch   1 | time:  2.72s | valid accuracy    0.863 ` between rules of dashes, then
+    `Checking the results of test dataset.`, `test accuracy    0.861` and `This is a Sports
+    news`. Truth: the values each print formats, read from the printing frame before it prints
+    (run_script): `train`'s `total_acc / total_count` as `accuracy` at the printed batch made
+    global, `(epoch - 1) * len(dataloader) + idx` (as word_language_model's); `accu_val` as
+    `valid_accuracy` at the printed epoch (from 1); `accu_test` as `test_accuracy` (no step).
+    The epoch's seconds are a timing, left out."""
+    import torch
+    import torchtext.datasets
+
+    _tutorial_start()
+    root = os.environ.get("PYTORCH_TUTORIALS_TORCHTEXT")
+    path = os.path.join(root or "", "beginner_source", "text_sentiment_ngrams_tutorial.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_TUTORIALS_TORCHTEXT to a pytorch/tutorials checkout with "
+                         "beginner_source/text_sentiment_ngrams_tutorial.py")
+    torchtext.datasets.AG_NEWS = _ag_news_standin(40_000, 2_000)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "batches" in call:
+            step = (values["epoch"] - 1) * len(values["dataloader"]) + values["idx"]
+            truth.append(point("accuracy", values["total_acc"] / values["total_count"], step))
+        elif "valid accuracy" in call:
+            truth.append(point("valid_accuracy", values["accu_val"], values["epoch"]))
+        elif "test accuracy" in call:
+            truth.append(point("test_accuracy", values["accu_test"], None))
+
+    run_script(path, [], record)
+    if [p["key"] for p in truth].count("valid_accuracy") != 10:
+        raise SystemExit(f"text_classification_tutorial: printed {truth}")
+    return truth
+
+
+CASES["text_classification_tutorial"] = text_classification_tutorial
+OWN_ENVIRONMENT["text_classification_tutorial"] = {
+    name: f"{name} (text_classification_tutorial case)"
+    for name in ("torch", "torchtext", "portalocker", "numpy")}
+OWN_CHECKOUT["text_classification_tutorial"] = "PYTORCH_TUTORIALS_TORCHTEXT"
+REPOSITORY_CHECKOUTS["PYTORCH_TUTORIALS_TORCHTEXT"] = (
+    "pytorch/tutorials", "PYTORCH_TUTORIALS_TORCHTEXT_COMMIT")
+CHECKOUT_ROW["text_classification_tutorial"] = (
+    "pytorch/tutorials beginner_source/text_sentiment_ngrams_tutorial.py")
+
+
+#     ~/text-venv/bin/pip install tensorflow-cpu       # Keras 3 on TensorFlow for this case
+#     export KERAS_IO=~/keras-io                         # a keras-team/keras-io checkout
+#     export KERAS_IO_COMMIT=$(git -C ~/keras-io rev-parse HEAD)
+#     ~/text-venv/bin/python tests/corpus/make_corpus.py keras_text_classification
+
+
+def _write_imdb_standin(root: str, train: int, test: int) -> None:
+    """The unpacked IMDB reviews (`aclImdb_v1.tar.gz`, a download), made up: `aclImdb/train`
+    and `aclImdb/test`, each with `pos` and `neg` folders of one review a file, `train` and
+    `test` files in all, half of each class; 40 to 120 words drawn from 400 made-up words
+    with, one in ten, a word of the class' own 40, a `<br /><br />` break in some."""
+    import random
+
+    rng = random.Random(0)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+                    for _ in range(520)})[:480]
+    common, own = words[:400], {"pos": words[400:440], "neg": words[440:480]}
+    for split, n in (("train", train), ("test", test)):
+        for index in range(n):
+            label = "pos" if index % 2 else "neg"
+            text = " ".join(rng.choice(own[label]) if rng.random() < 0.1 else rng.choice(common)
+                            for _ in range(rng.randint(40, 120))).capitalize() + "."
+            if rng.random() < 0.3:
+                text = text.replace(" ", ". <br /><br />", 1)
+            folder = os.path.join(root, "aclImdb", split, label)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, f"{index // 2}_{rng.randint(1, 10)}.txt"), "w") as f:
+                f.write(text)
+
+
+def keras_text_classification() -> Truth:
+    """keras.io's example "Text classification from scratch", keras-team/keras-io
+    `examples/nlp/text_classification_from_scratch.py` (the checkout named by `KERAS_IO`;
+    commit in VERSIONS.md), run as the script, unchanged (its shell blocks are strings it
+    never runs), Keras 3 on TensorFlow (`tf.keras`): `text_dataset_from_directory` with its
+    20% validation split, a `TextVectorization` with its custom standardization adapted to the
+    training text, the 1D convnet, Adam, 3 epochs, `fit` and `evaluate` at their default
+    verbosity (the progress bar), then the end-to-end model's `evaluate` on raw strings. Its
+    one change: IMDB (a download, unpacked by its shell blocks) is made up in the run's folder
+    (_write_imdb_standin: 2,000 reviews to train, 1,000 to test, for IMDB's 25,000 and
+    25,000), TensorFlow seeded 0, deterministic, on one thread. It prints `Found 2000 files
+    belonging to 2 classes.`, `Using 1600 files for training.`, the batch counts
+    (`Number of batches in raw_train_ds: 50`), five samples' bytes and labels, then Keras'
+    bars: `Epoch 1/3`, `50/50 ━━━━━━━━━━━━━━━━━━━━ 9s 160ms/step - accuracy: 0.5088 - loss:
+    0.6936 - val_accuracy: 0.5225 - val_loss: 0.6902` (on a terminal redrawn batch by batch
+    with running averages), and each `evaluate`'s `32/32 ━━━━ 1s 20ms/step - accuracy: 0.61 -
+    loss: 0.66`. Truth: `fit`'s `History.history` (the script drops it; a wrapper of
+    `keras.Model.fit` keeps what it returns) at the epoch (from 1), as keras_v1; each of the
+    script's `evaluate` calls' results (wrapped likewise) as `loss` and `accuracy`, no
+    step, as keras_evaluate's bar (read after each call from the model's
+    `get_metrics_result()`, the results `evaluate` returns by name; `fit`'s own validation
+    through `evaluate` is in its history). The labels and batch counts are no metrics."""
+    import random
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    root = os.environ.get("KERAS_IO")
+    path = os.path.join(root or "", "examples", "nlp", "text_classification_from_scratch.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set KERAS_IO to a keras-team/keras-io checkout")
+    import keras
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    random.seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+    fit, evaluate = keras.Model.fit, keras.Model.evaluate
+    fitting: list[bool] = []
+
+    def fit_(self: Any, *args: Any, **kwargs: Any) -> Any:
+        fitting.append(True)  # fit validates through evaluate: not the script's own call
+        try:
+            history = fit(self, *args, **kwargs)
+        finally:
+            fitting.pop()
+        truth.extend(point(key, v, epoch + 1) for key, values in history.history.items()
+                     for epoch, v in enumerate(values))
+        return history
+
+    def evaluate_(self: Any, *args: Any, **kwargs: Any) -> Any:
+        results = evaluate(self, *args, **kwargs)
+        if not fitting:  # the evaluation's own results, by name, as it keeps them
+            truth.extend(point(name, float(v), None)
+                         for name, v in self.get_metrics_result().items())
+        return results
+
+    keras.Model.fit, keras.Model.evaluate = fit_, evaluate_
+    try:
+        run_script(path, [], lambda call, values, printed: None,
+                   setup=lambda: _write_imdb_standin(".", 2000, 1000))
+    finally:
+        keras.Model.fit, keras.Model.evaluate = fit, evaluate
+    if len(truth) != 4 * 3 + 2 * 2:
+        raise SystemExit(f"keras_text_classification: recorded {truth}")
+    return truth
+
+
+CASES["keras_text_classification"] = keras_text_classification
+OWN_ENVIRONMENT["keras_text_classification"] = dict(TEXT_ENVIRONMENT, **{
+    name: f"{name} (text and embedding cases)" for name in ("tensorflow-cpu", "keras")})
+OWN_CHECKOUT["keras_text_classification"] = "KERAS_IO"
+REPOSITORY_CHECKOUTS["KERAS_IO"] = ("keras-team/keras-io", "KERAS_IO_COMMIT")
+CHECKOUT_ROW["keras_text_classification"] = (
+    "keras-team/keras-io examples/nlp/text_classification_from_scratch.py")
+
+
 
 CASES["tf_distribute_custom_training"] = tf_distribute_custom_training
 OWN_ENVIRONMENT["tf_distribute_custom_training"] = TF_ENVIRONMENT
