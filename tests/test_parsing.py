@@ -2828,6 +2828,13 @@ def test_a_leading_position_before_a_dash() -> None:
         ("mean_absolute_error", 0.6555, 37))
 
 
+def test_a_count_out_of_a_total_is_no_row_of_an_earlier_table() -> None:
+    # NLTK's header with no row under it, then pynndescent's `\t 1  /  12` much later
+    assert run(MetricParser(), "      Iteration    Log Likelihood    Accuracy",
+               "      ---------------------------------------", "Finding Nearest Neighbors",
+               "\t 1  /  12", "\t 2  /  12") == []
+
+
 def test_chollets_custom_loop() -> None:
     # `Results at the end of epoch N` is the epoch; each `...name: value` under it a measure
     assert run(MetricParser(), "Mean of values: 2.00", "Results at the end of epoch 1",

@@ -647,6 +647,8 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
 
     def read(line: str) -> list[Found]:
         fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
+        if "/" in fields:  # a count out of a total, pynndescent's `\t 1  /  12`: no row
+            return []
         if (counters == [0] and len(fields) >= 3 and fields[1].isalpha()
                 and fields[0].isdigit() and len(fields[0]) <= 18):
             # a row that names its value: mlx-lm's `  25    val 3.582    0.00s`
