@@ -18529,6 +18529,121 @@ OWN_CHECKOUT["tf_distribute_custom_training"] = "TENSORFLOW_DOCS"
 CHECKOUT_ROW["tf_distribute_custom_training"] = (
     "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
 
+# --- Famous teaching code: CS231n, Nielsen's book, Deep Learning with PyTorch, ... ------------
+# Each runs alone, in an environment of its own (NumPy, and torch where the code needs it):
+#
+#     python -m venv ~/teach-venv && ~/teach-venv/bin/pip install torch==2.13.0
+#     ~/teach-venv/bin/pip install torch==2.13.0 numpy matplotlib future six imageio
+#
+# Stanford CS231n's assignment 2 code as a student completed it (mantasu/cs231n, whose
+# `assignment2/cs231n/` holds the course's `solver.py`, `optim.py`, `layers.py` with the
+# assignment's blanks filled in, and its `FullyConnectedNets.ipynb`):
+#
+#     git clone https://github.com/mantasu/cs231n ~/cs231n
+#     export CS231N=~/cs231n CS231N_COMMIT=$(git -C ~/cs231n rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py cs231n_solver
+
+# The notebook's one change: CIFAR-10 (downloaded by `get_datasets.sh` into the checkout) made up
+# by `cs231n_cifar10_standin`, of get_CIFAR10_data's shapes and type but 4000 images to train
+# (the most that its cells run take), 1000 to validate and 1000 to test.
+CS231N_DATA = {"data = get_CIFAR10_data()": "data = cs231n_cifar10_standin()"}
+
+
+def cs231n_cifar10_standin() -> dict[str, Any]:
+    """`get_CIFAR10_data()`'s dict made up: float64 images of (N, 3, 32, 32), pixels 0 to 255
+    less the training set's mean image, as it returns them, of 10 classes (each a pattern of its
+    own under heavy noise), labels an int array; 4000 to train, 1000 each to validate and test."""
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 255, size=(10, 32, 32, 3))
+    split = {}
+    for name, n in (("train", 4000), ("val", 1000), ("test", 1000)):
+        y = rng.randint(10, size=n)
+        x = np.clip(0.3 * means[y] + 0.7 * rng.uniform(0, 255, size=(n, 32, 32, 3)), 0, 255)
+        split[name] = (x.round(), y)
+    mean_image = np.mean(split["train"][0], axis=0)
+    data = {}
+    for name, (x, y) in split.items():
+        data[f"X_{name}"] = (x - mean_image).transpose(0, 3, 1, 2).copy()
+        data[f"y_{name}"] = y
+    return data
+
+
+def cs231n_solver() -> Truth:
+    """CS231n's `Solver` (assignment 2, `cs231n/solver.py`) training `FullyConnectedNet`, as
+    the assignment's `FullyConnectedNets.ipynb` does, from mantasu/cs231n (a student's
+    completed copy of the course's code: the checkout named by CS231N, commit in VERSIONS.md).
+    The notebook's setup cell (its `%matplotlib`, `%load_ext`, `%autoreload` lines dropped;
+    matplotlib on Agg), its data cell, its cell overfitting 50 examples with a three-layer net
+    (SGD 4e-3, 20 epochs of 2 batches of 25, the loss every 10 iterations) and its cell
+    comparing `sgd` and `sgd_momentum` on 4000 examples (a six-layer net, 5 epochs of 40
+    batches of 100, the loss every 10 iterations) run in order as one program, `np.random`
+    seeded 0 first (the notebook seeds only its gradient checks, not run here; nor are the
+    gradient checks and the grid of learning rates, which print no training). The one change
+    (CS231N_DATA): CIFAR-10 made up by `cs231n_cifar10_standin`. It prints the Cython notice
+    of `fast_layers.py`, the data's shapes, then `(Iteration 1 / 40) loss: 2.302585` and
+    `(Epoch 0 / 20) train acc: 0.100000; val_acc: 0.095000`, `Running with  sgd` before each
+    of the last two runs. Truth: read from `Solver.train`'s frame as it calls print (a
+    profile hook): `self.loss_history[-1]` as `loss` at `t + 1` (the iteration printed), and
+    `train_acc` and `val_acc` at `self.epoch` (as printed, from 0); each run's points in
+    turn. Shapes are sizes: left out."""
+    import linecache
+
+    import numpy as np
+
+    folder = os.environ.get("CS231N")
+    notebook = os.path.join(folder or "", "assignment2", "FullyConnectedNets.ipynb")
+    if not folder or not os.path.exists(notebook):
+        raise SystemExit("set CS231N to a mantasu/cs231n checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    cells = ipynb_cells(notebook)
+    wanted = [next(cell for cell in cells if cell.startswith(start)) for start in (
+        "# Setup cell.", "# Load the (preprocessed) CIFAR-10 data.",
+        "# TODO: Use a three-layer Net to overfit 50", "num_train = 4000")]
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in wanted)
+    for old, new in CS231N_DATA.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    sys.path.insert(0, os.path.join(folder, "assignment2"))
+    from cs231n.solver import Solver
+
+    train_file = Solver.train.__code__.co_filename
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        line = "".join(linecache.getline(train_file, frame.f_lineno + k) for k in (0, 1))
+        values = frame.f_locals
+        solver = values["self"]
+        if "(Iteration %d / %d) loss: %f" in line:
+            truth.append(point("loss", solver.loss_history[-1], values["t"] + 1))
+        elif "(Epoch %d / %d) train acc: %f; val_acc: %f" in line:
+            truth.extend([point("train_acc", values["train_acc"], solver.epoch),
+                          point("val_acc", values["val_acc"], solver.epoch)])
+        else:
+            raise SystemExit(f"cs231n_solver: a print of Solver.train not known: {line}")
+
+    np.random.seed(0)
+    stop = _print_calls({Solver.train.__code__}, seen)
+    try:
+        exec(compile(source, "FullyConnectedNets.ipynb", "exec"),
+             {"__name__": "__main__", "cs231n_cifar10_standin": cs231n_cifar10_standin})
+    finally:
+        stop()
+    if len(truth) != (4 + 21 * 2) + 2 * (20 + 6 * 2):
+        raise SystemExit(f"cs231n_solver: {len(truth)} points, not 46 and twice 32")
+    return truth
+
+
+CASES["cs231n_solver"] = cs231n_solver
+TEACHING_ENVIRONMENT = {name: f"{name} (teaching code cases)" for name in
+                        ("torch", "numpy", "matplotlib", "future", "six", "imageio")}
+OWN_ENVIRONMENT["cs231n_solver"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["cs231n_solver"] = "CS231N"
+REPOSITORY_CHECKOUTS["CS231N"] = ("mantasu/cs231n", "CS231N_COMMIT")
+CHECKOUT_ROW["cs231n_solver"] = "mantasu/cs231n assignment2 (CS231n's code, completed)"
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
