@@ -18645,6 +18645,127 @@ REPOSITORY_CHECKOUTS["CS231N"] = ("mantasu/cs231n", "CS231N_COMMIT")
 CHECKOUT_ROW["cs231n_solver"] = "mantasu/cs231n assignment2 (CS231n's code, completed)"
 
 
+# Michael Nielsen's "Neural Networks and Deep Learning", `network2.py`, in the common Python 3
+# port of the book's code (MichalDanielDobrzanski/DeepLearningPython; the book's own
+# mnielsen/neural-networks-and-deep-learning is Python 2, its `print "..."` statements a syntax
+# error in Python 3), on the teaching cases' environment:
+#
+#     git clone https://github.com/MichalDanielDobrzanski/DeepLearningPython ~/nielsen-py3
+#     export NIELSEN_PY3=~/nielsen-py3 NIELSEN_PY3_COMMIT=$(git -C ~/nielsen-py3 rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py nielsen_network2
+
+# The port's `test.py` keeps the book's examples as strings; the one run here is its chapter 3
+# "Regularization (weight decay) example 1", every monitor flag on, quoted as it is but for its
+# 400 epochs, 10 here (the lines of `test.py`, commit 2da41b6 of that repository).
+NIELSEN_NETWORK2 = """\
+import mnist_loader
+training_data, validation_data, test_data = mnist_loader.load_data_wrapper()
+training_data = list(training_data)
+import network2
+net = network2.Network([784, 30, 10], cost=network2.CrossEntropyCost)
+net.large_weight_initializer()
+net.SGD(training_data[:1000], 10, 10, 0.5,
+    evaluation_data=test_data,
+    lmbda = 0.1, # this is a regularization parameter
+    monitor_evaluation_cost=True,
+    monitor_evaluation_accuracy=True,
+    monitor_training_cost=True,
+    monitor_training_accuracy=True)
+"""
+
+
+def nielsen_mnist_standin() -> None:
+    """`mnist.pkl.gz` made up in the run's folder, in the book's layout: a gzipped pickle of
+    (training, validation, test), each (float32 pixels in [0, 1] of shape (n, 784), int64
+    digits of shape (n,)); 5000, 1000 and 1000 images (the book's are 50000, 10000, 10000),
+    each digit a pattern of its own under heavy noise."""
+    import gzip
+    import pickle
+
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 1, size=(10, 784))
+    sets = []
+    for n in (5000, 1000, 1000):
+        y = rng.randint(10, size=n).astype(np.int64)
+        x = np.clip(0.25 * means[y] + 0.75 * rng.uniform(0, 1, size=(n, 784)), 0, 1)
+        sets.append((x.astype(np.float32), y))
+    with gzip.open("mnist.pkl.gz", "wb") as f:
+        pickle.dump(tuple(sets), f)
+
+
+def nielsen_network2() -> Truth:
+    """Nielsen's `network2.py` (Neural Networks and Deep Learning, chapter 3), from its Python 3
+    port MichalDanielDobrzanski/DeepLearningPython (the checkout named by NIELSEN_PY3, commit
+    in VERSIONS.md; its `network2.py` and `mnist_loader.py` imported as they are): the port's
+    `test.py` example "Regularization (weight decay) example 1" (NIELSEN_NETWORK2: a
+    784-30-10 net, cross-entropy, large weight initializer, 1000 training images, batches of
+    10, eta 0.5, lambda 0.1, the test data as evaluation data, all four monitor flags on), 10
+    epochs of its 400. Data: `mnist.pkl.gz` (the book's download) made up by
+    `nielsen_mnist_standin` in the run's folder; `random` and `np.random` seeded (12345) first,
+    which the book's code never does. Each epoch prints `Epoch 0 training complete`, `Cost on
+    training data: 1.93...`, `Accuracy on training data: 626 / 1000`, `Cost on evaluation
+    data: 2.40...`, `Accuracy on evaluation data: 427 / 1000` (`{}` of floats: all their
+    digits). Truth: the lists `SGD` keeps and returns, read from its frame as it calls print (a
+    profile hook): `training_cost[-1]`, `training_accuracy[-1]`, `evaluation_cost[-1]`,
+    `evaluation_accuracy[-1]` (counts of right answers, as printed) as `Cost_on_training_data`,
+    `Accuracy_on_training_data`, `Cost_on_evaluation_data`, `Accuracy_on_evaluation_data` at
+    the epoch `j` of the `Epoch j training complete` line above them (from 0, as printed).
+    The counts after `/` are the data's sizes: left out. (The port's `total_cost` adds the
+    weight-decay term once for each example, its own slip: costs near 1190.)"""
+    import linecache
+    import random
+    import shutil
+
+    import numpy as np
+
+    folder = os.environ.get("NIELSEN_PY3")
+    if not folder or not os.path.exists(os.path.join(folder, "network2.py")):
+        raise SystemExit("set NIELSEN_PY3 to a MichalDanielDobrzanski/DeepLearningPython checkout")
+    sys.path.insert(0, folder)
+    import network2
+
+    sgd = network2.Network.SGD.__code__
+    lines = {"Cost on training data": ("training_cost", "Cost_on_training_data"),
+             "Accuracy on training data": ("training_accuracy", "Accuracy_on_training_data"),
+             "Cost on evaluation data": ("evaluation_cost", "Cost_on_evaluation_data"),
+             "Accuracy on evaluation data": ("evaluation_accuracy",
+                                             "Accuracy_on_evaluation_data")}
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        line = linecache.getline(sgd.co_filename, frame.f_lineno)
+        values = frame.f_locals
+        for words, (name, key) in lines.items():
+            if f'"{words}: ' in line:
+                truth.append(point(key, values[name][-1], values["j"]))
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    random.seed(12345)
+    np.random.seed(12345)
+    stop = _print_calls({sgd}, seen)
+    try:
+        nielsen_mnist_standin()
+        exec(compile(NIELSEN_NETWORK2, "test.py", "exec"), {"__name__": "__main__"})
+    finally:
+        stop()
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 4 * 10:
+        raise SystemExit(f"nielsen_network2: {len(truth)} points, not 10 epochs' 4")
+    return truth
+
+
+CASES["nielsen_network2"] = nielsen_network2
+OWN_ENVIRONMENT["nielsen_network2"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["nielsen_network2"] = "NIELSEN_PY3"
+REPOSITORY_CHECKOUTS["NIELSEN_PY3"] = ("MichalDanielDobrzanski/DeepLearningPython",
+                                       "NIELSEN_PY3_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
