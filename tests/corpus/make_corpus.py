@@ -18766,6 +18766,102 @@ REPOSITORY_CHECKOUTS["NIELSEN_PY3"] = ("MichalDanielDobrzanski/DeepLearningPytho
                                        "NIELSEN_PY3_COMMIT")
 
 
+# Eli Stevens, Luca Antiga and Thomas Viehmann's Deep Learning with PyTorch (Manning), the book's
+# notebooks (deep-learning-with-pytorch/dlwpt-code), on the teaching cases' environment:
+#
+#     git clone https://github.com/deep-learning-with-pytorch/dlwpt-code ~/dlwpt-code
+#     export DLWPT=~/dlwpt-code DLWPT_COMMIT=$(git -C ~/dlwpt-code rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py dlwpt_p1ch5_optimizers
+
+
+def dlwpt_notebook(path: str, record: Callable[[str, dict[str, Any]], None]) -> None:
+    """Run the code cells of the notebook at `path` in the checkout named by DLWPT in order as
+    one program (its `%matplotlib inline` lines dropped, matplotlib on Agg), torch seeded 0 on
+    one thread first (the notebooks never seed: their `randperm` splits and initial weights
+    differ each run). Each `print(...)` of the notebook's own code first gives `record` the
+    source line of the call (which print it is) and the printing frame's variables."""
+    import builtins
+    import linecache
+
+    folder = os.environ.get("DLWPT")
+    full = os.path.join(folder or "", path)
+    if not folder or not os.path.exists(full):
+        raise SystemExit("set DLWPT to a deep-learning-with-pytorch/dlwpt-code checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in ipynb_cells(full))
+    name = os.path.basename(path)
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_filename == name:
+            record(linecache.getline(name, frame.f_lineno), dict(frame.f_locals))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+
+
+def dlwpt_p1ch5_optimizers() -> Truth:
+    """Deep Learning with PyTorch, chapter 5 (the thermometer: a linear model fitted to
+    eleven readings, written in the notebook), dlwpt-code `p1ch5/3_optimizers.ipynb` (commit in
+    VERSIONS.md), run unchanged by `dlwpt_notebook` (its data are the notebook's own): SGD for
+    5000 epochs and Adam for 2000 (`Epoch 500, Loss 7.860120` every 500), then the train and
+    validation split and SGD for 3000 epochs (`Epoch 1, Training loss 93.9626, Validation loss
+    19.1723` for epochs 1 to 3 and every 500). Truth: the printing frame's values, read by the
+    notebook's `print` as it prints: `float(loss)` as `Loss`, `train_loss.item()` and
+    `val_loss.item()` as `Training_loss` and `Validation_loss`, at `epoch` (from 1, as
+    printed)."""
+    truth: Truth = []
+
+    def record(line: str, values: dict[str, Any]) -> None:
+        if "'Epoch %d, Loss %f'" in line:
+            truth.append(point("Loss", float(values["loss"]), values["epoch"]))
+        elif 'f"Epoch {epoch}, Training loss' in line:
+            truth.extend([point("Training_loss", values["train_loss"].item(), values["epoch"]),
+                          point("Validation_loss", values["val_loss"].item(), values["epoch"])])
+
+    dlwpt_notebook("p1ch5/3_optimizers.ipynb", record)
+    if len(truth) != 10 + 4 + 2 * (3 + 6):
+        raise SystemExit(f"dlwpt_p1ch5_optimizers: {len(truth)} points, not 14 and 2 x 9")
+    return truth
+
+
+def dlwpt_p1ch6_nn() -> Truth:
+    """Deep Learning with PyTorch, chapter 6 (the thermometer with `nn.Linear` and a small
+    `nn.Sequential`), dlwpt-code `p1ch6/1_neural_networks.ipynb` (commit in VERSIONS.md), run
+    unchanged by `dlwpt_notebook`: four runs of its `training_loop` (`nn.Linear` 3000 epochs
+    with its own loss and with `nn.MSELoss`, the 1-13-1 tanh net 5000 epochs, the exercise's
+    1-20-1 net 5000 epochs), each printing `Epoch 1, Training loss 299.5234, Validation loss
+    14.4313` at epoch 1 and every 1000; between them the fitted weights and biases (`Parameter
+    containing: tensor([[5.8578]], requires_grad=True)`), the named parameters' shapes and
+    the net's `output`, `answer`, `hidden` tensors. Truth: the printing frame's
+    `loss_train.item()` and `loss_val.item()` as `Training_loss` and `Validation_loss` at
+    `epoch` (from 1, as printed). Weights, outputs and shapes are not metrics: left out."""
+    truth: Truth = []
+
+    def record(line: str, values: dict[str, Any]) -> None:
+        if 'f"Epoch {epoch}, Training loss' in line:
+            truth.extend([point("Training_loss", values["loss_train"].item(), values["epoch"]),
+                          point("Validation_loss", values["loss_val"].item(), values["epoch"])])
+
+    dlwpt_notebook("p1ch6/1_neural_networks.ipynb", record)
+    if len(truth) != 2 * (4 + 4 + 6 + 6):
+        raise SystemExit(f"dlwpt_p1ch6_nn: {len(truth)} points, not 2 x 20")
+    return truth
+
+
+CASES.update({"dlwpt_p1ch5_optimizers": dlwpt_p1ch5_optimizers, "dlwpt_p1ch6_nn": dlwpt_p1ch6_nn})
+for _case in ("dlwpt_p1ch5_optimizers", "dlwpt_p1ch6_nn"):
+    OWN_ENVIRONMENT[_case] = TEACHING_ENVIRONMENT
+    OWN_CHECKOUT[_case] = "DLWPT"
+REPOSITORY_CHECKOUTS["DLWPT"] = ("deep-learning-with-pytorch/dlwpt-code", "DLWPT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
