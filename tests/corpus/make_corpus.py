@@ -18862,6 +18862,67 @@ for _case in ("dlwpt_p1ch5_optimizers", "dlwpt_p1ch6_nn"):
 REPOSITORY_CHECKOUTS["DLWPT"] = ("deep-learning-with-pytorch/dlwpt-code", "DLWPT_COMMIT")
 
 
+# Jason Brownlee's "Machine Learning Algorithms From Scratch" (Machine Learning Mastery): the
+# book's listings as fenago/katacoda-scenarios keeps them, one notebook a listing, under
+# `ml-algo-from-scratch-python/` (on the teaching cases' environment; plain Python):
+#
+#     git clone https://github.com/fenago/katacoda-scenarios ~/katacoda-scenarios
+#     export MLM_SCRATCH=~/katacoda-scenarios/ml-algo-from-scratch-python
+#     export MLM_SCRATCH_COMMIT=$(git -C ~/katacoda-scenarios rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py mlmastery_from_scratch
+MLM_SCRATCH_LISTINGS = ["chapter-8/assets/coefficients.ipynb",
+                        "chapter-9/assets/estimate-coefficient.ipynb",
+                        "chapter-10/assets/estimate-weights.ipynb",
+                        "chapter-15/assets/train-network.ipynb"]
+
+
+def mlmastery_from_scratch() -> Truth:
+    """Brownlee's from-scratch stochastic gradient descent, the book's listings in
+    fenago/katacoda-scenarios `ml-algo-from-scratch-python/` (the folder named by MLM_SCRATCH,
+    commit in VERSIONS.md), each run unchanged as a program of its own (`exec` of its one code
+    cell, in a namespace of its own), in order: linear regression's `coefficients_sgd` (5 rows,
+    50 epochs, lrate 0.002), logistic regression's `coefficients_sgd` (10 rows, 10 epochs,
+    0.3), the perceptron's `train_weights` (7 epochs, 0.2) and the backpropagation network's
+    `train_network` (2 hidden neurons, 10 epochs, 0.5; `seed(0)` its own). Each prints
+    `>epoch=0, lrate=0.002, error=43.000` an epoch, then its coefficients, weights or layers
+    (lists and dicts of floats). Truth: the printing frame's `sum_error` (the epoch's summed
+    squared error, the value the line formats) as `error` at `epoch` (from 0, as printed), read
+    by the listing's `print` as it prints; each listing's points in turn, its steps from 0
+    again. The learning rate is a setting, printed as such: left out."""
+    import builtins
+    import linecache
+
+    folder = os.environ.get("MLM_SCRATCH")
+    if not folder or not os.path.exists(os.path.join(folder, MLM_SCRATCH_LISTINGS[0])):
+        raise SystemExit("set MLM_SCRATCH to fenago/katacoda-scenarios' "
+                         "ml-algo-from-scratch-python folder")
+    truth: Truth = []
+    for listing in MLM_SCRATCH_LISTINGS:
+        source = "\n\n".join(ipynb_cells(os.path.join(folder, listing)))
+        name = os.path.basename(listing)
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+
+        def printed(*args: Any, name: str = name, **kwargs: Any) -> None:
+            frame = sys._getframe(1)
+            if ("'>epoch=%d, lrate=%.3f, error=%.3f'"
+                    in linecache.getline(name, frame.f_lineno)):
+                truth.append(point("error", frame.f_locals["sum_error"],
+                                   frame.f_locals["epoch"]))
+            builtins.print(*args, **kwargs)
+
+        exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    if len(truth) != 50 + 10 + 7 + 10:
+        raise SystemExit(f"mlmastery_from_scratch: {len(truth)} points, not 50, 10, 7 and 10")
+    return truth
+
+
+CASES["mlmastery_from_scratch"] = mlmastery_from_scratch
+OWN_ENVIRONMENT["mlmastery_from_scratch"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["mlmastery_from_scratch"] = "MLM_SCRATCH"
+REPOSITORY_CHECKOUTS["MLM_SCRATCH"] = ("fenago/katacoda-scenarios ml-algo-from-scratch-python",
+                                       "MLM_SCRATCH_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
