@@ -18923,6 +18923,109 @@ REPOSITORY_CHECKOUTS["MLM_SCRATCH"] = ("fenago/katacoda-scenarios ml-algo-from-s
                                        "MLM_SCRATCH_COMMIT")
 
 
+# deeplearning.ai's Deep Learning Specialization, course 1 week 3, "Planar data classification
+# with one hidden layer", as a student completed it (amanchadha/coursera-deep-learning-
+# specialization, the 2021 version of the course, commit 2a9142d: its later notebook needs
+# Python 3.12's f-strings), on an environment of its own: the notebook's `float()` of 1-element
+# arrays is an error from NumPy 2 on, so NumPy below 2, as the course had:
+#
+#     python -m venv ~/dlai-venv && ~/dlai-venv/bin/pip install "numpy<2" scikit-learn matplotlib
+#     git clone https://github.com/amanchadha/coursera-deep-learning-specialization ~/dlai
+#     git -C ~/dlai checkout 2a9142df6d3c4790cf60f64c9dab83c913f251ec
+#     export DLAI_PLANAR="$HOME/dlai/C1 - Neural Networks and Deep Learning/Week 3/Planar data classification with one hidden layer"
+#     export DLAI_PLANAR_COMMIT=$(git -C ~/dlai rev-parse HEAD)
+#     ~/dlai-venv/bin/python tests/corpus/make_corpus.py dlai_planar_classification
+
+
+def dlai_planar_classification() -> Truth:
+    """deeplearning.ai's "Planar data classification with one hidden layer" (Deep Learning
+    Specialization, course 1, week 3), `Planar_data_classification_with_onehidden_layer_v6c.
+    ipynb` with its `planar_utils.py` and `testCases_v2.py` (the folder named by DLAI_PLANAR,
+    commit in VERSIONS.md): its code cells run in order as one program up to the hidden-layer
+    sizes' cell (the `%matplotlib inline` line dropped; matplotlib on Agg), unchanged: the data
+    are `load_planar_dataset()`'s own flower, made by code. The last cell, the optional other
+    data sets, is left out: it names a `dataset` the student is to choose (a NameError as
+    given). It prints the shapes, `Accuracy of logistic regression: 47 % (percentage of
+    correctly labelled datapoints)`, the graded functions' checks on the test cases (`W1 =
+    [[...]]`, means, `cost = 0.6930...`, gradients), `Cost after iteration 0: 0.692739` every
+    1000 iterations (on the test case, then on the flower), `Accuracy: 90%` and `Accuracy for
+    1 hidden units: 67.5 %` for each of seven sizes (with NumPy's DeprecationWarning of
+    `float()` of a 1x1 array). Truth: the printing frame's values, read by the notebook's
+    `print` as it prints: `cost` as `Cost` at `i` (the iteration printed); the line's own
+    expressions on the frame's names for the two `%d` accuracies (the float `%d` truncates) as
+    `Accuracy_of_logistic_regression` and `Accuracy`; `accuracy` as `Accuracy_for_<n_h>
+    _hidden_units`; the check `compute_cost(A2, Y_assess, parameters)` as `cost`; no step
+    for these. Weights, gradients, shapes, means and `predictions mean` (checks of the graded
+    functions on fixed test inputs, not of the training) are left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    import numpy as np
+
+    folder = os.environ.get("DLAI_PLANAR")
+    name = "Planar_data_classification_with_onehidden_layer_v6c.ipynb"
+    if not folder or not os.path.exists(os.path.join(folder, name)):
+        raise SystemExit("set DLAI_PLANAR to the notebook's folder in an "
+                         "amanchadha/coursera-deep-learning-specialization checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    cells = ipynb_cells(os.path.join(folder, name))
+    last = next(i for i, cell in enumerate(cells) if "hidden_layer_sizes = [" in cell)
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells[:last + 1])
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    truth: Truth = []
+
+    def accuracy(y: Any, predictions: Any) -> float:
+        """The lines' own expression, its 1x1 result taken by `.item()` (the value `float()`
+        gives, without NumPy's warning in the capture)."""
+        return ((np.dot(y, predictions.T) + np.dot(1 - y, 1 - predictions.T))
+                / float(y.size) * 100).item()
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        line = linecache.getline(name, frame.f_lineno) if frame.f_code.co_filename == name else ""
+        values = frame.f_locals
+        if '"Cost after iteration %i: %f"' in line:
+            truth.append(point("Cost", values["cost"], values["i"]))
+        elif "'Accuracy of logistic regression: %d '" in line:
+            truth.append(point("Accuracy_of_logistic_regression",
+                               accuracy(values["Y"], values["LR_predictions"]), None))
+        elif "'Accuracy: %d'" in line:
+            truth.append(point("Accuracy", accuracy(values["Y"], values["predictions"]), None))
+        elif '"Accuracy for {} hidden units: {} %"' in line:
+            truth.append(point(f"Accuracy_for_{values['n_h']}_hidden_units",
+                               values["accuracy"], None))
+        elif '"cost = "' in line:
+            truth.append(point("cost", values["compute_cost"](
+                values["A2"], values["Y_assess"], values["parameters"]), None))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, folder)
+    try:
+        exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    finally:
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 1 + 1 + 10 + 10 + 1 + 7:
+        raise SystemExit(f"dlai_planar_classification: {len(truth)} points, not 30")
+    return truth
+
+
+CASES["dlai_planar_classification"] = dlai_planar_classification
+OWN_ENVIRONMENT["dlai_planar_classification"] = {
+    name: f"{name} (dlai_planar_classification case)"
+    for name in ("numpy", "scikit-learn", "matplotlib")}
+OWN_CHECKOUT["dlai_planar_classification"] = "DLAI_PLANAR"
+REPOSITORY_CHECKOUTS["DLAI_PLANAR"] = (
+    "amanchadha/coursera-deep-learning-specialization C1 Week 3 planar classification",
+    "DLAI_PLANAR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
