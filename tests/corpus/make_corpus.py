@@ -19026,6 +19026,114 @@ REPOSITORY_CHECKOUTS["DLAI_PLANAR"] = (
     "DLAI_PLANAR_COMMIT")
 
 
+# TensorFlow's hand-written loops of two books, Aurelien Geron's Hands-On Machine Learning (3rd
+# edition, ageron/handson-ml3) and Francois Chollet's Deep Learning with Python (2nd edition,
+# fchollet/deep-learning-with-python-notebooks), on an environment of their own (TensorFlow
+# and its Keras 3; scikit-learn for Geron's data split and scaling):
+#
+#     python -m venv ~/tfbooks-venv
+#     ~/tfbooks-venv/bin/pip install tensorflow scikit-learn packaging
+#     git clone https://github.com/ageron/handson-ml3 ~/handson-ml3
+#     export HANDSON_ML3=~/handson-ml3 HANDSON_ML3_COMMIT=$(git -C ~/handson-ml3 rev-parse HEAD)
+#     ~/tfbooks-venv/bin/python tests/corpus/make_corpus.py handson_ml3_ch12_loop
+TFBOOKS_ENVIRONMENT = {name: f"{name} (TensorFlow books cases)" for name in
+                       ("tensorflow", "keras", "numpy", "scikit-learn")}
+# The chapter 12 cells run: the version checks, the first numpy import, the California housing
+# cell (split, scaling, a first model), and the custom training loop's cells (its model with
+# l2 regularization, `random_batch`, `print_status_bar`, the seed, the settings, the loop).
+HANDSON_ML3_CH12_CELLS = ["import sys\n\nassert sys.version_info",
+                          "from packaging import version\nimport tensorflow as tf",
+                          "import numpy as np\n\na = np.array([2., 4., 5.])",
+                          "# extra code – loads, splits and scales the California housing",
+                          "tf.keras.utils.set_random_seed(42)  # extra code – to ensure "
+                          "reproducibility\nl2_reg",
+                          "def random_batch(X, y, batch_size=32):",
+                          "def print_status_bar(step, total, loss, metrics=None):",
+                          "tf.keras.utils.set_random_seed(42)",
+                          "n_epochs = 5\nbatch_size = 32",
+                          "for epoch in range(1, n_epochs + 1):\n    print(f\"Epoch {epoch}"]
+
+
+def california_housing_standin(*args: Any, **kwargs: Any) -> Any:
+    """`fetch_california_housing()` made up: a Bunch of `data` (2064 districts, a tenth of the
+    real 20640, of its 8 float64 features: income, house age, rooms, bedrooms, population,
+    occupancy, latitude, longitude, in their real ranges) and `target` (the median house value
+    in $100k, from 0.15 to 5, rising with income, with noise)."""
+    import numpy as np
+    from sklearn.utils import Bunch
+
+    rng = np.random.RandomState(0)
+    n = 2064
+    income = rng.lognormal(1.3, 0.45, n)
+    data = np.column_stack([income, rng.randint(1, 53, n).astype(float),
+                            rng.normal(5.4, 1.2, n), rng.normal(1.1, 0.1, n),
+                            rng.lognormal(7.0, 0.7, n), rng.normal(3.0, 0.6, n),
+                            rng.uniform(32.5, 42.0, n), rng.uniform(-124.3, -114.3, n)])
+    target = np.clip(0.45 * income + 0.2 + rng.normal(0, 0.5, n), 0.15, 5.0)
+    return Bunch(data=data, target=target, feature_names=[
+        "MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population", "AveOccup", "Latitude",
+        "Longitude"], target_names=["MedHouseVal"])
+
+
+def handson_ml3_ch12_loop() -> Truth:
+    """Geron's custom training loop, ageron/handson-ml3 `12_custom_models_and_training_with_
+    tensorflow.ipynb` (the checkout named by HANDSON_ML3, commit in VERSIONS.md): the cells of
+    HANDSON_ML3_CH12_CELLS, in the notebook's order, run as one program: the version checks,
+    the housing cell (split, scaling and a first model), then the loop's cells: a 30-unit
+    regression net with l2 regularization, SGD 0.01, MSE, `Mean` and `MeanAbsoluteError`,
+    5 epochs of `len(X_train) // 32` random batches, `print_status_bar` after every step
+    (`\r36/36 - mean: 1.2345 - mean_absolute_error: 0.5678`, the line ended at the epoch's
+    last step) under `Epoch 1/5`. The one change: `fetch_california_housing()` (a download)
+    gives `california_housing_standin`'s made-up districts (2064, a tenth of the real number:
+    36 steps an epoch). Keras' `input_shape` warning on stderr. Truth: the metric objects
+    `print_status_bar` formats, read from its frame by the notebook's `print` as it prints:
+    `m.result()` for `loss` and each of `metrics` (the caller's list: the function has
+    rebound its `metrics` to the joined text before it prints), keyed by `m.name` as printed (`mean`,
+    `mean_absolute_error`), at the global step `(epoch - 1) * total + step` (the line prints
+    `step/total` within the epoch its `Epoch N/5` header names; 1 after the first step)."""
+    import builtins
+
+    import sklearn.datasets
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("HANDSON_ML3")
+    name = "12_custom_models_and_training_with_tensorflow.ipynb"
+    if not folder or not os.path.exists(os.path.join(folder, name)):
+        raise SystemExit("set HANDSON_ML3 to an ageron/handson-ml3 checkout")
+    cells = ipynb_cells(os.path.join(folder, name))
+    chosen = []
+    for start in HANDSON_ML3_CH12_CELLS:
+        found = [i for i, cell in enumerate(cells) if cell.startswith(start)]
+        if not found:
+            raise SystemExit(f"{name}: no cell starts {start!r}")
+        chosen.append(next(i for i in found if not chosen or i > chosen[-1]))
+    source = "\n\n".join(cells[i] for i in chosen)
+    sklearn.datasets.fetch_california_housing = california_housing_standin
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "print_status_bar":
+            values = frame.f_locals
+            caller = frame.f_back.f_locals  # `metrics` is the joined text by now: the
+            epoch = caller["epoch"]           # list given is the caller's `metrics`
+            step = (epoch - 1) * values["total"] + values["step"]
+            for m in [values["loss"]] + caller["metrics"]:
+                truth.append(point(m.name, float(m.result()), step))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    if len(truth) != 2 * 5 * 36:
+        raise SystemExit(f"handson_ml3_ch12_loop: {len(truth)} points, not 2 x 5 x 36")
+    return truth
+
+
+CASES["handson_ml3_ch12_loop"] = handson_ml3_ch12_loop
+OWN_ENVIRONMENT["handson_ml3_ch12_loop"] = TFBOOKS_ENVIRONMENT
+OWN_CHECKOUT["handson_ml3_ch12_loop"] = "HANDSON_ML3"
+REPOSITORY_CHECKOUTS["HANDSON_ML3"] = ("ageron/handson-ml3", "HANDSON_ML3_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
