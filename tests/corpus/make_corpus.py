@@ -19134,6 +19134,137 @@ OWN_CHECKOUT["handson_ml3_ch12_loop"] = "HANDSON_ML3"
 REPOSITORY_CHECKOUTS["HANDSON_ML3"] = ("ageron/handson-ml3", "HANDSON_ML3_COMMIT")
 
 
+#     git clone https://github.com/fchollet/deep-learning-with-python-notebooks ~/dlwp
+#     export DLWP_NOTEBOOKS=~/dlwp DLWP_NOTEBOOKS_COMMIT=$(git -C ~/dlwp rev-parse HEAD)
+#     ~/tfbooks-venv/bin/python tests/corpus/make_corpus.py chollet_ch7_custom_loop
+
+# The chapter 7 cells run (second edition): the first (Keras imports), the MNIST model cell
+# with its `fit`, `evaluate` and `predict`, the cell importing `tf` (it defines a custom
+# metric, used by a cell not run), the two metric demonstrations, and the
+# hand-written loop's cells (`train_step`, `reset_metrics`, the epoch loop, the evaluation
+# loop eager and as a `tf.function`).
+CHOLLET_CH7_CELLS = ["from tensorflow import keras\nfrom tensorflow.keras import layers",
+                     "from tensorflow.keras.datasets import mnist",
+                     "import tensorflow as tf\n\nclass RootMeanSquaredError",
+                     "metric = keras.metrics.SparseCategoricalAccuracy()",
+                     "values = [0, 1, 2, 3, 4]",
+                     "model = get_mnist_model()\n\nloss_fn",
+                     "def reset_metrics():",
+                     "training_dataset = tf.data.Dataset.from_tensor_slices(",
+                     "def test_step(inputs, targets):",
+                     "@tf.function\ndef test_step(inputs, targets):"]
+# Its changes: MNIST (a download) made up by `chollet_mnist_standin`, of `load_data()`'s types
+# but 6000 images to train and 1000 to test (not 60000 and 10000), so the cell's reshapes and
+# its validation split (the first 10000 of the training images) are a tenth of theirs too.
+CHOLLET_CH7_CHANGES = {
+    "(images, labels), (test_images, test_labels) = mnist.load_data()":
+    "(images, labels), (test_images, test_labels) = chollet_mnist_standin()",
+    "images = images.reshape((60000, 28 * 28))": "images = images.reshape((6000, 28 * 28))",
+    "test_images = test_images.reshape((10000, 28 * 28))":
+    "test_images = test_images.reshape((1000, 28 * 28))",
+    "train_images, val_images = images[10000:], images[:10000]":
+    "train_images, val_images = images[1000:], images[:1000]",
+    "train_labels, val_labels = labels[10000:], labels[:10000]":
+    "train_labels, val_labels = labels[1000:], labels[:1000]"}
+
+
+def chollet_mnist_standin() -> Any:
+    """`mnist.load_data()` made up: ((uint8 images (6000, 28, 28), uint8 labels), (1000 and
+    1000)), each digit a pattern of its own under heavy noise."""
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 255, size=(10, 28, 28))
+    split = []
+    for n in (6000, 1000):
+        y = rng.randint(10, size=n).astype(np.uint8)
+        x = np.clip(0.15 * means[y] + 0.85 * rng.uniform(0, 255, size=(n, 28, 28)), 0, 255)
+        split.append((x.astype(np.uint8), y))
+    return tuple(split)
+
+
+def chollet_ch7_custom_loop() -> Truth:
+    """Chollet's hand-written training loop, fchollet/deep-learning-with-python-notebooks
+    `second_edition/chapter07_working-with-keras.ipynb` (the checkout named by DLWP_NOTEBOOKS,
+    commit in VERSIONS.md; the book's second edition: the third edition's chapter 7 writes a
+    loop for each backend without this print), on TensorFlow with its Keras 3: the cells of
+    CHOLLET_CH7_CELLS run in order, each as the notebook runs it, in one namespace, `tf`'s
+    random seed set to 0 first (`tf.keras.utils.set_random_seed`; the notebook sets none). The
+    changes (CHOLLET_CH7_CHANGES): MNIST made up by `chollet_mnist_standin`, 6000 and 1000
+    images, the cell's reshapes and validation split to match. It prints Keras' `fit` (3
+    epochs, `Epoch 1/3` then `313/313 ━━━━ 2s 5ms/step - accuracy: 0.8 - loss: 0.6 -
+    val_accuracy: 0.9 - val_loss: 0.3`), `evaluate` and `predict` bars, `result: 1.00`, `Mean
+    of values: 2.00`, then the loop's `Results at the end of epoch 0` and `...sparse_categorical_
+    accuracy: 0.9120`, `...loss: 0.3059` for each of 3 epochs, and twice `Evaluation results:`,
+    `...val_sparse_categorical_accuracy: 0.9400`, `...val_loss: 0.2110`. Truth: `fit`'s own
+    `History` (`model.history.history`, read after its cell) at the epoch (from 1, as Keras
+    prints it); `evaluate`'s returned `test_metrics` (`[loss, accuracy]`) as `loss` and
+    `accuracy`, no step; from the print wrapper, the printing frame's `current_result` as
+    `result` and `mean_tracker.result()` as `Mean_of_values` (no step), and each `(key,
+    value)` of `logs` as printed, at the loop's `epoch` (from 0, as its header prints) or, in
+    the evaluation cells, no step."""
+    import builtins
+    import linecache
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("DLWP_NOTEBOOKS")
+    name = "chapter07_working-with-keras.ipynb"
+    path = os.path.join(folder or "", "second_edition", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set DLWP_NOTEBOOKS to a fchollet/deep-learning-with-python-notebooks "
+                         "checkout")
+    cells = ipynb_cells(path)
+    chosen = [next(cell for cell in cells if cell.startswith(start))
+              for start in CHOLLET_CH7_CELLS]
+    source = "\n\n".join(chosen)
+    for old, new in CHOLLET_CH7_CHANGES.items():
+        assert source.count(old) == 1, old
+    for old, new in CHOLLET_CH7_CHANGES.items():
+        chosen = [cell.replace(old, new) for cell in chosen]
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    truth: Truth = []
+    state = {"cell": ""}
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = {**frame.f_globals, **frame.f_locals}
+        line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+        if 'print(f"result: ' in line:
+            truth.append(point("result", float(values["current_result"]), None))
+        elif 'print(f"Mean of values: ' in line:
+            truth.append(point("Mean_of_values", float(values["mean_tracker"].result()), None))
+        elif 'print(f"...{key}: {value:.4f}")' in line:
+            step = values["epoch"] if "Results at the end of epoch" in state["cell"] else None
+            truth.append(point(values["key"], float(values["value"]), step))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed,
+                                 "chollet_mnist_standin": chollet_mnist_standin}
+    for number, cell in enumerate(chosen):
+        state["cell"] = cell
+        cell_name = f"{name}[{number}]"
+        linecache.cache[cell_name] = (len(cell), None, cell.splitlines(True), cell_name)
+        exec(compile(cell, cell_name, "exec"), namespace)
+        if "model.fit(train_images" in cell:
+            history = namespace["model"].history.history
+            for key in ("accuracy", "loss", "val_accuracy", "val_loss"):
+                truth.extend(point(key, v, epoch + 1) for epoch, v in enumerate(history[key]))
+            loss, accuracy = namespace["test_metrics"]
+            truth.extend([point("loss", loss, None), point("accuracy", accuracy, None)])
+    if len(truth) != 4 * 3 + 2 + 2 + 2 * 3 + 2 * 2:
+        raise SystemExit(f"chollet_ch7_custom_loop: {len(truth)} points, not 26")
+    return truth
+
+
+CASES["chollet_ch7_custom_loop"] = chollet_ch7_custom_loop
+OWN_ENVIRONMENT["chollet_ch7_custom_loop"] = TFBOOKS_ENVIRONMENT
+OWN_CHECKOUT["chollet_ch7_custom_loop"] = "DLWP_NOTEBOOKS"
+REPOSITORY_CHECKOUTS["DLWP_NOTEBOOKS"] = ("fchollet/deep-learning-with-python-notebooks",
+                                          "DLWP_NOTEBOOKS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
