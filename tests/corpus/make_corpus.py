@@ -18774,22 +18774,31 @@ REPOSITORY_CHECKOUTS["NIELSEN_PY3"] = ("MichalDanielDobrzanski/DeepLearningPytho
 #     ~/teach-venv/bin/python tests/corpus/make_corpus.py dlwpt_p1ch5_optimizers
 
 
-def dlwpt_notebook(path: str, record: Callable[[str, dict[str, Any]], None]) -> None:
+def dlwpt_notebook(path: str, record: Callable[[str, dict[str, Any]], None],
+                   until: str | None = None, skip: tuple[str, ...] = ()) -> None:
     """Run the code cells of the notebook at `path` in the checkout named by DLWPT in order as
     one program (its `%matplotlib inline` lines dropped, matplotlib on Agg), torch seeded 0 on
     one thread first (the notebooks never seed: their `randperm` splits and initial weights
-    differ each run). Each `print(...)` of the notebook's own code first gives `record` the
-    source line of the call (which print it is) and the printing frame's variables."""
+    differ each run), from a folder of its own; with `until`, up to the first cell holding
+    that text; the cells whose whole text is in `skip` left out. Each `print(...)` of the notebook's own code first gives `record` the source
+    line of the call (which print it is) and the printing frame's variables."""
     import builtins
     import linecache
+    import shutil
 
     folder = os.environ.get("DLWPT")
     full = os.path.join(folder or "", path)
     if not folder or not os.path.exists(full):
         raise SystemExit("set DLWPT to a deep-learning-with-pytorch/dlwpt-code checkout")
     os.environ["MPLBACKEND"] = "Agg"
+    cells = ipynb_cells(full)
+    if until is not None:
+        cells = cells[:next(i for i, cell in enumerate(cells) if until in cell) + 1]
+    if any(cell not in cells for cell in skip):
+        raise SystemExit(f"{path}: a cell to leave out is not there")
+    cells = [cell for cell in cells if cell not in skip]
     source = "\n\n".join("\n".join(line for line in cell.splitlines()
-                                   if not line.startswith("%")) for cell in ipynb_cells(full))
+                                   if not line.startswith("%")) for cell in cells)
     name = os.path.basename(path)
     linecache.cache[name] = (len(source), None, source.splitlines(True), name)
     import torch
@@ -18803,7 +18812,14 @@ def dlwpt_notebook(path: str, record: Callable[[str, dict[str, Any]], None]) -> 
             record(linecache.getline(name, frame.f_lineno), dict(frame.f_locals))
         builtins.print(*args, **kwargs)
 
-    exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
 
 
 def dlwpt_p1ch5_optimizers() -> Truth:
@@ -18860,6 +18876,111 @@ for _case in ("dlwpt_p1ch5_optimizers", "dlwpt_p1ch6_nn"):
     OWN_ENVIRONMENT[_case] = TEACHING_ENVIRONMENT
     OWN_CHECKOUT[_case] = "DLWPT"
 REPOSITORY_CHECKOUTS["DLWPT"] = ("deep-learning-with-pytorch/dlwpt-code", "DLWPT_COMMIT")
+
+
+def cifar10_torchvision_standin(train_per_class: int, test_per_class: int) -> None:
+    """A `torchvision` of the parts chapter 8 calls (PyPI's torchvision is a CUDA build, which
+    the CPU wheel of torch cannot load): `datasets.CIFAR10` holding made-up images of its
+    type and shape (`data` uint8 (N, 32, 32, 3), `targets` a list of ints; each class a
+    colour pattern of its own under noise; `train_per_class` or `test_per_class` of each of
+    the 10 classes) instead of the real set (nothing downloaded), items as CIFAR10 gives them
+    (the image through `transform`, the label an int), and `transforms.ToTensor` (HWC uint8 to
+    CHW float in [0, 1]), `Normalize` and `Compose` as torchvision defines them."""
+    import types
+
+    import numpy as np
+    import torch
+
+    class ToTensor:
+        def __call__(self, image: Any) -> Any:
+            return torch.as_tensor(np.asarray(image)).permute(2, 0, 1).float().div(255)
+
+    class Normalize:
+        def __init__(self, mean: Any, std: Any) -> None:
+            self.mean = torch.tensor(mean).view(-1, 1, 1)
+            self.std = torch.tensor(std).view(-1, 1, 1)
+
+        def __call__(self, tensor: Any) -> Any:
+            return (tensor - self.mean) / self.std
+
+    class Compose:
+        def __init__(self, transforms: list[Any]) -> None:
+            self.transforms = transforms
+
+        def __call__(self, image: Any) -> Any:
+            for transform in self.transforms:
+                image = transform(image)
+            return image
+
+    class CIFAR10(torch.utils.data.Dataset):  # type: ignore[misc]
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     target_transform: Any = None, download: bool = False) -> None:
+            rng = np.random.RandomState(1 if train else 2)
+            means = np.random.RandomState(0).uniform(0, 255, size=(10, 32, 32, 3))
+            n = 10 * (train_per_class if train else test_per_class)
+            self.targets = [int(t) for t in rng.permutation(np.arange(n) % 10)]
+            noise = rng.uniform(0, 255, size=(n, 32, 32, 3))
+            self.data = np.clip(0.1 * means[self.targets] + 0.9 * noise, 0, 255).astype(
+                np.uint8)
+            self.transform = transform
+
+        def __getitem__(self, index: int) -> tuple[Any, int]:
+            image, target = self.data[index], self.targets[index]
+            return (self.transform(image) if self.transform else image), target
+
+        def __len__(self) -> int:
+            return len(self.data)
+
+    torchvision = types.ModuleType("torchvision")
+    datasets = types.ModuleType("torchvision.datasets")
+    transforms = types.ModuleType("torchvision.transforms")
+    datasets.CIFAR10 = CIFAR10
+    transforms.__dict__.update(ToTensor=ToTensor, Normalize=Normalize, Compose=Compose)
+    torchvision.__dict__.update(datasets=datasets, transforms=transforms)
+    sys.modules.update({"torchvision": torchvision, "torchvision.datasets": datasets,
+                        "torchvision.transforms": transforms})
+
+
+def dlwpt_p1ch8_convolution() -> Truth:
+    """Deep Learning with PyTorch, chapter 8 (a small convnet telling birds from airplanes),
+    dlwpt-code `p1ch8/1_convolution.ipynb` (commit in VERSIONS.md), run by `dlwpt_notebook`
+    up to its first `validate` cell (the cells after it save the model under the data folder
+    and train the chapter's variants, 100 epochs each), unchanged but for one cell left out:
+    `model(img.unsqueeze(0))` on the `nn.Sequential` that lacks its flattening, which the book
+    shows failing (a RuntimeError, ending a program). Its `Net`, SGD 1e-2,
+    batches of 64, 100 epochs, its own `torch.manual_seed(123)`; its figures drawn on Agg and
+    saved in the run's folder. Data: `cifar10_torchvision_standin` (PyPI's torchvision is a
+    CUDA build) gives `datasets.CIFAR10` of made-up 32x32 colour images, 320 a class to train
+    and 64 to validate (CIFAR-10's 5000 and 1000), so `cifar2` holds 640 airplanes and birds
+    and `cifar2_val` 128. It prints `2026-12-02 23:31:05.123456 Epoch 1, Training loss
+    0.6912...` at epoch 1 and every 10th (`'{} Epoch {}, Training loss {}'.format(
+    datetime.datetime.now(), ...)`: the time, then all the float's digits), then `Accuracy
+    train: 0.93` and `Accuracy val: 0.73`. Truth: the printing frame's values, read by the
+    notebook's `print` as it prints: `loss_train / len(train_loader)` as `Training_loss` at
+    `epoch` (from 1, as printed); `correct / total` as `Accuracy_train` and `Accuracy_val`
+    (the words before the value; `name` is the phase), no step. The time is not a metric."""
+    truth: Truth = []
+
+    def record(line: str, values: dict[str, Any]) -> None:
+        if "'{} Epoch {}, Training loss {}'.format(" in line:
+            truth.append(point("Training_loss", values["loss_train"] / len(
+                values["train_loader"]), values["epoch"]))
+        elif '"Accuracy {}: {:.2f}".format(' in line:
+            truth.append(point(f"Accuracy_{values['name']}",
+                               values["correct"] / values["total"], None))
+
+    cifar10_torchvision_standin(320, 64)
+    dlwpt_notebook("p1ch8/1_convolution.ipynb", record,
+                   until="validate(model, train_loader, val_loader)",
+                   skip=("model(img.unsqueeze(0))",))
+    if len(truth) != 11 + 2:
+        raise SystemExit(f"dlwpt_p1ch8_convolution: {len(truth)} points, not 11 and 2")
+    return truth
+
+
+CASES["dlwpt_p1ch8_convolution"] = dlwpt_p1ch8_convolution
+OWN_ENVIRONMENT["dlwpt_p1ch8_convolution"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["dlwpt_p1ch8_convolution"] = "DLWPT"
 
 
 # Jason Brownlee's "Machine Learning Algorithms From Scratch" (Machine Learning Mastery): the
