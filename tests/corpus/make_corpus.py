@@ -18780,8 +18780,9 @@ def dlwpt_notebook(path: str, record: Callable[[str, dict[str, Any]], None],
     one program (its `%matplotlib inline` lines dropped, matplotlib on Agg), torch seeded 0 on
     one thread first (the notebooks never seed: their `randperm` splits and initial weights
     differ each run), from a folder of its own; with `until`, up to the first cell holding
-    that text; the cells whose whole text is in `skip` left out. Each `print(...)` of the notebook's own code first gives `record` the source
-    line of the call (which print it is) and the printing frame's variables."""
+    that text; the cells whose whole text is in `skip` left out. Each `print(...)` of the
+    notebook's own code first gives `record` the source line of the call (which print it is)
+    and the printing frame's variables."""
     import builtins
     import linecache
     import shutil
@@ -19053,7 +19054,8 @@ REPOSITORY_CHECKOUTS["MLM_SCRATCH"] = ("fenago/katacoda-scenarios ml-algo-from-s
 #     python -m venv ~/dlai-venv && ~/dlai-venv/bin/pip install "numpy<2" scikit-learn matplotlib
 #     git clone https://github.com/amanchadha/coursera-deep-learning-specialization ~/dlai
 #     git -C ~/dlai checkout 2a9142df6d3c4790cf60f64c9dab83c913f251ec
-#     export DLAI_PLANAR="$HOME/dlai/C1 - Neural Networks and Deep Learning/Week 3/Planar data classification with one hidden layer"
+#     DLAI_C1="$HOME/dlai/C1 - Neural Networks and Deep Learning"
+#     export DLAI_PLANAR="$DLAI_C1/Week 3/Planar data classification with one hidden layer"
 #     export DLAI_PLANAR_COMMIT=$(git -C ~/dlai rev-parse HEAD)
 #     ~/dlai-venv/bin/python tests/corpus/make_corpus.py dlai_planar_classification
 
@@ -19209,8 +19211,8 @@ def handson_ml3_ch12_loop() -> Truth:
     36 steps an epoch). Keras' `input_shape` warning on stderr. Truth: the metric objects
     `print_status_bar` formats, read from its frame by the notebook's `print` as it prints:
     `m.result()` for `loss` and each of `metrics` (the caller's list: the function has
-    rebound its `metrics` to the joined text before it prints), keyed by `m.name` as printed (`mean`,
-    `mean_absolute_error`), at the global step `(epoch - 1) * total + step` (the line prints
+    rebound its `metrics` to the joined text before it prints), keyed by `m.name` as printed
+    (`mean`, `mean_absolute_error`), at the global step `(epoch - 1) * total + step` (the line prints
     `step/total` within the epoch its `Epoch N/5` header names; 1 after the first step)."""
     import builtins
 
@@ -19338,7 +19340,7 @@ def chollet_ch7_custom_loop() -> Truth:
     chosen = [next(cell for cell in cells if cell.startswith(start))
               for start in CHOLLET_CH7_CELLS]
     source = "\n\n".join(chosen)
-    for old, new in CHOLLET_CH7_CHANGES.items():
+    for old in CHOLLET_CH7_CHANGES:
         assert source.count(old) == 1, old
     for old, new in CHOLLET_CH7_CHANGES.items():
         chosen = [cell.replace(old, new) for cell in chosen]
