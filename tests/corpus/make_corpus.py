@@ -18905,6 +18905,864 @@ OWN_CHECKOUT["tf_distribute_custom_training"] = "TENSORFLOW_DOCS"
 CHECKOUT_ROW["tf_distribute_custom_training"] = (
     "tensorflow/docs site/en/tutorials/distribute/custom_training.ipynb")
 
+# --- Famous teaching code: CS231n, Nielsen's book, Deep Learning with PyTorch, ... ------------
+# Each runs alone, in an environment of its own (NumPy, and torch where the code needs it):
+#
+#     python -m venv ~/teach-venv && ~/teach-venv/bin/pip install torch==2.13.0
+#     ~/teach-venv/bin/pip install torch==2.13.0 numpy matplotlib future six imageio
+#
+# Stanford CS231n's assignment 2 code as a student completed it (mantasu/cs231n, whose
+# `assignment2/cs231n/` holds the course's `solver.py`, `optim.py`, `layers.py` with the
+# assignment's blanks filled in, and its `FullyConnectedNets.ipynb`):
+#
+#     git clone https://github.com/mantasu/cs231n ~/cs231n
+#     export CS231N=~/cs231n CS231N_COMMIT=$(git -C ~/cs231n rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py cs231n_solver
+
+# The notebook's one change: CIFAR-10 (downloaded by `get_datasets.sh` into the checkout) made up
+# by `cs231n_cifar10_standin`, of get_CIFAR10_data's shapes and type but 4000 images to train
+# (the most that its cells run take), 1000 to validate and 1000 to test.
+CS231N_DATA = {"data = get_CIFAR10_data()": "data = cs231n_cifar10_standin()"}
+
+
+def cs231n_cifar10_standin() -> dict[str, Any]:
+    """`get_CIFAR10_data()`'s dict made up: float64 images of (N, 3, 32, 32), pixels 0 to 255
+    less the training set's mean image, as it returns them, of 10 classes (each a pattern of its
+    own under heavy noise), labels an int array; 4000 to train, 1000 each to validate and test."""
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 255, size=(10, 32, 32, 3))
+    split = {}
+    for name, n in (("train", 4000), ("val", 1000), ("test", 1000)):
+        y = rng.randint(10, size=n)
+        x = np.clip(0.3 * means[y] + 0.7 * rng.uniform(0, 255, size=(n, 32, 32, 3)), 0, 255)
+        split[name] = (x.round(), y)
+    mean_image = np.mean(split["train"][0], axis=0)
+    data = {}
+    for name, (x, y) in split.items():
+        data[f"X_{name}"] = (x - mean_image).transpose(0, 3, 1, 2).copy()
+        data[f"y_{name}"] = y
+    return data
+
+
+def cs231n_solver() -> Truth:
+    """CS231n's `Solver` (assignment 2, `cs231n/solver.py`) training `FullyConnectedNet`, as
+    the assignment's `FullyConnectedNets.ipynb` does, from mantasu/cs231n (a student's
+    completed copy of the course's code: the checkout named by CS231N, commit in VERSIONS.md).
+    The notebook's setup cell (its `%matplotlib`, `%load_ext`, `%autoreload` lines dropped;
+    matplotlib on Agg), its data cell, its cell overfitting 50 examples with a three-layer net
+    (SGD 4e-3, 20 epochs of 2 batches of 25, the loss every 10 iterations) and its cell
+    comparing `sgd` and `sgd_momentum` on 4000 examples (a six-layer net, 5 epochs of 40
+    batches of 100, the loss every 10 iterations) run in order as one program, `np.random`
+    seeded 0 first (the notebook seeds only its gradient checks, not run here; nor are the
+    gradient checks and the grid of learning rates, which print no training). The one change
+    (CS231N_DATA): CIFAR-10 made up by `cs231n_cifar10_standin`. It prints the Cython notice
+    of `fast_layers.py`, the data's shapes, then `(Iteration 1 / 40) loss: 2.302585` and
+    `(Epoch 0 / 20) train acc: 0.100000; val_acc: 0.095000`, `Running with  sgd` before each
+    of the last two runs. Truth: read from `Solver.train`'s frame as it calls print (a
+    profile hook): `self.loss_history[-1]` as `loss` at `t + 1` (the iteration printed), and
+    `train_acc` and `val_acc` at `self.epoch` (as printed, from 0); each run's points in
+    turn. Shapes are sizes: left out."""
+    import linecache
+
+    import numpy as np
+
+    folder = os.environ.get("CS231N")
+    notebook = os.path.join(folder or "", "assignment2", "FullyConnectedNets.ipynb")
+    if not folder or not os.path.exists(notebook):
+        raise SystemExit("set CS231N to a mantasu/cs231n checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    cells = ipynb_cells(notebook)
+    wanted = [next(cell for cell in cells if cell.startswith(start)) for start in (
+        "# Setup cell.", "# Load the (preprocessed) CIFAR-10 data.",
+        "# TODO: Use a three-layer Net to overfit 50", "num_train = 4000")]
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in wanted)
+    for old, new in CS231N_DATA.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    sys.path.insert(0, os.path.join(folder, "assignment2"))
+    from cs231n.solver import Solver
+
+    train_file = Solver.train.__code__.co_filename
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        line = "".join(linecache.getline(train_file, frame.f_lineno + k) for k in (0, 1))
+        values = frame.f_locals
+        solver = values["self"]
+        if "(Iteration %d / %d) loss: %f" in line:
+            truth.append(point("loss", solver.loss_history[-1], values["t"] + 1))
+        elif "(Epoch %d / %d) train acc: %f; val_acc: %f" in line:
+            truth.extend([point("train_acc", values["train_acc"], solver.epoch),
+                          point("val_acc", values["val_acc"], solver.epoch)])
+        else:
+            raise SystemExit(f"cs231n_solver: a print of Solver.train not known: {line}")
+
+    np.random.seed(0)
+    stop = _print_calls({Solver.train.__code__}, seen)
+    try:
+        exec(compile(source, "FullyConnectedNets.ipynb", "exec"),
+             {"__name__": "__main__", "cs231n_cifar10_standin": cs231n_cifar10_standin})
+    finally:
+        stop()
+    if len(truth) != (4 + 21 * 2) + 2 * (20 + 6 * 2):
+        raise SystemExit(f"cs231n_solver: {len(truth)} points, not 46 and twice 32")
+    return truth
+
+
+CASES["cs231n_solver"] = cs231n_solver
+TEACHING_ENVIRONMENT = {name: f"{name} (teaching code cases)" for name in
+                        ("torch", "numpy", "matplotlib", "future", "six", "imageio")}
+OWN_ENVIRONMENT["cs231n_solver"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["cs231n_solver"] = "CS231N"
+REPOSITORY_CHECKOUTS["CS231N"] = ("mantasu/cs231n", "CS231N_COMMIT")
+CHECKOUT_ROW["cs231n_solver"] = "mantasu/cs231n assignment2 (CS231n's code, completed)"
+
+
+# Michael Nielsen's "Neural Networks and Deep Learning", `network2.py`, in the common Python 3
+# port of the book's code (MichalDanielDobrzanski/DeepLearningPython; the book's own
+# mnielsen/neural-networks-and-deep-learning is Python 2, its `print "..."` statements a syntax
+# error in Python 3), on the teaching cases' environment:
+#
+#     git clone https://github.com/MichalDanielDobrzanski/DeepLearningPython ~/nielsen-py3
+#     export NIELSEN_PY3=~/nielsen-py3 NIELSEN_PY3_COMMIT=$(git -C ~/nielsen-py3 rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py nielsen_network2
+
+# The port's `test.py` keeps the book's examples as strings; the one run here is its chapter 3
+# "Regularization (weight decay) example 1", every monitor flag on, quoted as it is but for its
+# 400 epochs, 10 here (the lines of `test.py`, commit 2da41b6 of that repository).
+NIELSEN_NETWORK2 = """\
+import mnist_loader
+training_data, validation_data, test_data = mnist_loader.load_data_wrapper()
+training_data = list(training_data)
+import network2
+net = network2.Network([784, 30, 10], cost=network2.CrossEntropyCost)
+net.large_weight_initializer()
+net.SGD(training_data[:1000], 10, 10, 0.5,
+    evaluation_data=test_data,
+    lmbda = 0.1, # this is a regularization parameter
+    monitor_evaluation_cost=True,
+    monitor_evaluation_accuracy=True,
+    monitor_training_cost=True,
+    monitor_training_accuracy=True)
+"""
+
+
+def nielsen_mnist_standin() -> None:
+    """`mnist.pkl.gz` made up in the run's folder, in the book's layout: a gzipped pickle of
+    (training, validation, test), each (float32 pixels in [0, 1] of shape (n, 784), int64
+    digits of shape (n,)); 5000, 1000 and 1000 images (the book's are 50000, 10000, 10000),
+    each digit a pattern of its own under heavy noise."""
+    import gzip
+    import pickle
+
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 1, size=(10, 784))
+    sets = []
+    for n in (5000, 1000, 1000):
+        y = rng.randint(10, size=n).astype(np.int64)
+        x = np.clip(0.25 * means[y] + 0.75 * rng.uniform(0, 1, size=(n, 784)), 0, 1)
+        sets.append((x.astype(np.float32), y))
+    with gzip.open("mnist.pkl.gz", "wb") as f:
+        pickle.dump(tuple(sets), f)
+
+
+def nielsen_network2() -> Truth:
+    """Nielsen's `network2.py` (Neural Networks and Deep Learning, chapter 3), from its Python 3
+    port MichalDanielDobrzanski/DeepLearningPython (the checkout named by NIELSEN_PY3, commit
+    in VERSIONS.md; its `network2.py` and `mnist_loader.py` imported as they are): the port's
+    `test.py` example "Regularization (weight decay) example 1" (NIELSEN_NETWORK2: a
+    784-30-10 net, cross-entropy, large weight initializer, 1000 training images, batches of
+    10, eta 0.5, lambda 0.1, the test data as evaluation data, all four monitor flags on), 10
+    epochs of its 400. Data: `mnist.pkl.gz` (the book's download) made up by
+    `nielsen_mnist_standin` in the run's folder; `random` and `np.random` seeded (12345) first,
+    which the book's code never does. Each epoch prints `Epoch 0 training complete`, `Cost on
+    training data: 1.93...`, `Accuracy on training data: 626 / 1000`, `Cost on evaluation
+    data: 2.40...`, `Accuracy on evaluation data: 427 / 1000` (`{}` of floats: all their
+    digits). Truth: the lists `SGD` keeps and returns, read from its frame as it calls print (a
+    profile hook): `training_cost[-1]`, `training_accuracy[-1]`, `evaluation_cost[-1]`,
+    `evaluation_accuracy[-1]` (counts of right answers, as printed) as `Cost_on_training_data`,
+    `Accuracy_on_training_data`, `Cost_on_evaluation_data`, `Accuracy_on_evaluation_data` at
+    the epoch `j` of the `Epoch j training complete` line above them (from 0, as printed).
+    The counts after `/` are the data's sizes: left out. (The port's `total_cost` adds the
+    weight-decay term once for each example, its own slip: costs near 1190.)"""
+    import linecache
+    import random
+    import shutil
+
+    import numpy as np
+
+    folder = os.environ.get("NIELSEN_PY3")
+    if not folder or not os.path.exists(os.path.join(folder, "network2.py")):
+        raise SystemExit("set NIELSEN_PY3 to a MichalDanielDobrzanski/DeepLearningPython checkout")
+    sys.path.insert(0, folder)
+    import network2
+
+    sgd = network2.Network.SGD.__code__
+    lines = {"Cost on training data": ("training_cost", "Cost_on_training_data"),
+             "Accuracy on training data": ("training_accuracy", "Accuracy_on_training_data"),
+             "Cost on evaluation data": ("evaluation_cost", "Cost_on_evaluation_data"),
+             "Accuracy on evaluation data": ("evaluation_accuracy",
+                                             "Accuracy_on_evaluation_data")}
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        line = linecache.getline(sgd.co_filename, frame.f_lineno)
+        values = frame.f_locals
+        for words, (name, key) in lines.items():
+            if f'"{words}: ' in line:
+                truth.append(point(key, values[name][-1], values["j"]))
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    random.seed(12345)
+    np.random.seed(12345)
+    stop = _print_calls({sgd}, seen)
+    try:
+        nielsen_mnist_standin()
+        exec(compile(NIELSEN_NETWORK2, "test.py", "exec"), {"__name__": "__main__"})
+    finally:
+        stop()
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 4 * 10:
+        raise SystemExit(f"nielsen_network2: {len(truth)} points, not 10 epochs' 4")
+    return truth
+
+
+CASES["nielsen_network2"] = nielsen_network2
+OWN_ENVIRONMENT["nielsen_network2"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["nielsen_network2"] = "NIELSEN_PY3"
+REPOSITORY_CHECKOUTS["NIELSEN_PY3"] = ("MichalDanielDobrzanski/DeepLearningPython",
+                                       "NIELSEN_PY3_COMMIT")
+
+
+# Eli Stevens, Luca Antiga and Thomas Viehmann's Deep Learning with PyTorch (Manning), the book's
+# notebooks (deep-learning-with-pytorch/dlwpt-code), on the teaching cases' environment:
+#
+#     git clone https://github.com/deep-learning-with-pytorch/dlwpt-code ~/dlwpt-code
+#     export DLWPT=~/dlwpt-code DLWPT_COMMIT=$(git -C ~/dlwpt-code rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py dlwpt_p1ch5_optimizers
+
+
+def dlwpt_notebook(path: str, record: Callable[[str, dict[str, Any]], None],
+                   until: str | None = None, skip: tuple[str, ...] = ()) -> None:
+    """Run the code cells of the notebook at `path` in the checkout named by DLWPT in order as
+    one program (its `%matplotlib inline` lines dropped, matplotlib on Agg), torch seeded 0 on
+    one thread first (the notebooks never seed: their `randperm` splits and initial weights
+    differ each run), from a folder of its own; with `until`, up to the first cell holding
+    that text; the cells whose whole text is in `skip` left out. Each `print(...)` of the
+    notebook's own code first gives `record` the source line of the call (which print it is)
+    and the printing frame's variables."""
+    import builtins
+    import linecache
+    import shutil
+
+    folder = os.environ.get("DLWPT")
+    full = os.path.join(folder or "", path)
+    if not folder or not os.path.exists(full):
+        raise SystemExit("set DLWPT to a deep-learning-with-pytorch/dlwpt-code checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    cells = ipynb_cells(full)
+    if until is not None:
+        cells = cells[:next(i for i, cell in enumerate(cells) if until in cell) + 1]
+    if any(cell not in cells for cell in skip):
+        raise SystemExit(f"{path}: a cell to leave out is not there")
+    cells = [cell for cell in cells if cell not in skip]
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    name = os.path.basename(path)
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_filename == name:
+            record(linecache.getline(name, frame.f_lineno), dict(frame.f_locals))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+
+
+def dlwpt_p1ch5_optimizers() -> Truth:
+    """Deep Learning with PyTorch, chapter 5 (the thermometer: a linear model fitted to
+    eleven readings, written in the notebook), dlwpt-code `p1ch5/3_optimizers.ipynb` (commit in
+    VERSIONS.md), run unchanged by `dlwpt_notebook` (its data are the notebook's own): SGD for
+    5000 epochs and Adam for 2000 (`Epoch 500, Loss 7.860120` every 500), then the train and
+    validation split and SGD for 3000 epochs (`Epoch 1, Training loss 93.9626, Validation loss
+    19.1723` for epochs 1 to 3 and every 500). Truth: the printing frame's values, read by the
+    notebook's `print` as it prints: `float(loss)` as `Loss`, `train_loss.item()` and
+    `val_loss.item()` as `Training_loss` and `Validation_loss`, at `epoch` (from 1, as
+    printed)."""
+    truth: Truth = []
+
+    def record(line: str, values: dict[str, Any]) -> None:
+        if "'Epoch %d, Loss %f'" in line:
+            truth.append(point("Loss", float(values["loss"]), values["epoch"]))
+        elif 'f"Epoch {epoch}, Training loss' in line:
+            truth.extend([point("Training_loss", values["train_loss"].item(), values["epoch"]),
+                          point("Validation_loss", values["val_loss"].item(), values["epoch"])])
+
+    dlwpt_notebook("p1ch5/3_optimizers.ipynb", record)
+    if len(truth) != 10 + 4 + 2 * (3 + 6):
+        raise SystemExit(f"dlwpt_p1ch5_optimizers: {len(truth)} points, not 14 and 2 x 9")
+    return truth
+
+
+def dlwpt_p1ch6_nn() -> Truth:
+    """Deep Learning with PyTorch, chapter 6 (the thermometer with `nn.Linear` and a small
+    `nn.Sequential`), dlwpt-code `p1ch6/1_neural_networks.ipynb` (commit in VERSIONS.md), run
+    unchanged by `dlwpt_notebook`: four runs of its `training_loop` (`nn.Linear` 3000 epochs
+    with its own loss and with `nn.MSELoss`, the 1-13-1 tanh net 5000 epochs, the exercise's
+    1-20-1 net 5000 epochs), each printing `Epoch 1, Training loss 299.5234, Validation loss
+    14.4313` at epoch 1 and every 1000; between them the fitted weights and biases (`Parameter
+    containing: tensor([[5.8578]], requires_grad=True)`), the named parameters' shapes and
+    the net's `output`, `answer`, `hidden` tensors. Truth: the printing frame's
+    `loss_train.item()` and `loss_val.item()` as `Training_loss` and `Validation_loss` at
+    `epoch` (from 1, as printed). Weights, outputs and shapes are not metrics: left out."""
+    truth: Truth = []
+
+    def record(line: str, values: dict[str, Any]) -> None:
+        if 'f"Epoch {epoch}, Training loss' in line:
+            truth.extend([point("Training_loss", values["loss_train"].item(), values["epoch"]),
+                          point("Validation_loss", values["loss_val"].item(), values["epoch"])])
+
+    dlwpt_notebook("p1ch6/1_neural_networks.ipynb", record)
+    if len(truth) != 2 * (4 + 4 + 6 + 6):
+        raise SystemExit(f"dlwpt_p1ch6_nn: {len(truth)} points, not 2 x 20")
+    return truth
+
+
+CASES.update({"dlwpt_p1ch5_optimizers": dlwpt_p1ch5_optimizers, "dlwpt_p1ch6_nn": dlwpt_p1ch6_nn})
+for _case in ("dlwpt_p1ch5_optimizers", "dlwpt_p1ch6_nn"):
+    OWN_ENVIRONMENT[_case] = TEACHING_ENVIRONMENT
+    OWN_CHECKOUT[_case] = "DLWPT"
+REPOSITORY_CHECKOUTS["DLWPT"] = ("deep-learning-with-pytorch/dlwpt-code", "DLWPT_COMMIT")
+
+
+def cifar10_torchvision_standin(train_per_class: int, test_per_class: int) -> None:
+    """A `torchvision` of the parts chapter 8 calls (PyPI's torchvision is a CUDA build, which
+    the CPU wheel of torch cannot load): `datasets.CIFAR10` holding made-up images of its
+    type and shape (`data` uint8 (N, 32, 32, 3), `targets` a list of ints; each class a
+    colour pattern of its own under noise; `train_per_class` or `test_per_class` of each of
+    the 10 classes) instead of the real set (nothing downloaded), items as CIFAR10 gives them
+    (the image through `transform`, the label an int), and `transforms.ToTensor` (HWC uint8 to
+    CHW float in [0, 1]), `Normalize` and `Compose` as torchvision defines them."""
+    import types
+
+    import numpy as np
+    import torch
+
+    class ToTensor:
+        def __call__(self, image: Any) -> Any:
+            return torch.as_tensor(np.asarray(image)).permute(2, 0, 1).float().div(255)
+
+    class Normalize:
+        def __init__(self, mean: Any, std: Any) -> None:
+            self.mean = torch.tensor(mean).view(-1, 1, 1)
+            self.std = torch.tensor(std).view(-1, 1, 1)
+
+        def __call__(self, tensor: Any) -> Any:
+            return (tensor - self.mean) / self.std
+
+    class Compose:
+        def __init__(self, transforms: list[Any]) -> None:
+            self.transforms = transforms
+
+        def __call__(self, image: Any) -> Any:
+            for transform in self.transforms:
+                image = transform(image)
+            return image
+
+    class CIFAR10(torch.utils.data.Dataset):  # type: ignore[misc]
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     target_transform: Any = None, download: bool = False) -> None:
+            rng = np.random.RandomState(1 if train else 2)
+            means = np.random.RandomState(0).uniform(0, 255, size=(10, 32, 32, 3))
+            n = 10 * (train_per_class if train else test_per_class)
+            self.targets = [int(t) for t in rng.permutation(np.arange(n) % 10)]
+            noise = rng.uniform(0, 255, size=(n, 32, 32, 3))
+            self.data = np.clip(0.1 * means[self.targets] + 0.9 * noise, 0, 255).astype(
+                np.uint8)
+            self.transform = transform
+
+        def __getitem__(self, index: int) -> tuple[Any, int]:
+            image, target = self.data[index], self.targets[index]
+            return (self.transform(image) if self.transform else image), target
+
+        def __len__(self) -> int:
+            return len(self.data)
+
+    torchvision = types.ModuleType("torchvision")
+    datasets = types.ModuleType("torchvision.datasets")
+    transforms = types.ModuleType("torchvision.transforms")
+    datasets.CIFAR10 = CIFAR10
+    transforms.__dict__.update(ToTensor=ToTensor, Normalize=Normalize, Compose=Compose)
+    torchvision.__dict__.update(datasets=datasets, transforms=transforms)
+    sys.modules.update({"torchvision": torchvision, "torchvision.datasets": datasets,
+                        "torchvision.transforms": transforms})
+
+
+def dlwpt_p1ch8_convolution() -> Truth:
+    """Deep Learning with PyTorch, chapter 8 (a small convnet telling birds from airplanes),
+    dlwpt-code `p1ch8/1_convolution.ipynb` (commit in VERSIONS.md), run by `dlwpt_notebook`
+    up to its first `validate` cell (the cells after it save the model under the data folder
+    and train the chapter's variants, 100 epochs each), unchanged but for one cell left out:
+    `model(img.unsqueeze(0))` on the `nn.Sequential` that lacks its flattening, which the book
+    shows failing (a RuntimeError, ending a program). Its `Net`, SGD 1e-2,
+    batches of 64, 100 epochs, its own `torch.manual_seed(123)`; its figures drawn on Agg and
+    saved in the run's folder. Data: `cifar10_torchvision_standin` (PyPI's torchvision is a
+    CUDA build) gives `datasets.CIFAR10` of made-up 32x32 colour images, 320 a class to train
+    and 64 to validate (CIFAR-10's 5000 and 1000), so `cifar2` holds 640 airplanes and birds
+    and `cifar2_val` 128. It prints `2026-12-02 23:31:05.123456 Epoch 1, Training loss
+    0.6912...` at epoch 1 and every 10th (`'{} Epoch {}, Training loss {}'.format(
+    datetime.datetime.now(), ...)`: the time, then all the float's digits), then `Accuracy
+    train: 0.93` and `Accuracy val: 0.73`. Truth: the printing frame's values, read by the
+    notebook's `print` as it prints: `loss_train / len(train_loader)` as `Training_loss` at
+    `epoch` (from 1, as printed); `correct / total` as `Accuracy_train` and `Accuracy_val`
+    (the words before the value; `name` is the phase), no step. The time is not a metric."""
+    truth: Truth = []
+
+    def record(line: str, values: dict[str, Any]) -> None:
+        if "'{} Epoch {}, Training loss {}'.format(" in line:
+            truth.append(point("Training_loss", values["loss_train"] / len(
+                values["train_loader"]), values["epoch"]))
+        elif '"Accuracy {}: {:.2f}".format(' in line:
+            truth.append(point(f"Accuracy_{values['name']}",
+                               values["correct"] / values["total"], None))
+
+    cifar10_torchvision_standin(320, 64)
+    dlwpt_notebook("p1ch8/1_convolution.ipynb", record,
+                   until="validate(model, train_loader, val_loader)",
+                   skip=("model(img.unsqueeze(0))",))
+    if len(truth) != 11 + 2:
+        raise SystemExit(f"dlwpt_p1ch8_convolution: {len(truth)} points, not 11 and 2")
+    return truth
+
+
+CASES["dlwpt_p1ch8_convolution"] = dlwpt_p1ch8_convolution
+OWN_ENVIRONMENT["dlwpt_p1ch8_convolution"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["dlwpt_p1ch8_convolution"] = "DLWPT"
+
+
+# Jason Brownlee's "Machine Learning Algorithms From Scratch" (Machine Learning Mastery): the
+# book's listings as fenago/katacoda-scenarios keeps them, one notebook a listing, under
+# `ml-algo-from-scratch-python/` (on the teaching cases' environment; plain Python):
+#
+#     git clone https://github.com/fenago/katacoda-scenarios ~/katacoda-scenarios
+#     export MLM_SCRATCH=~/katacoda-scenarios/ml-algo-from-scratch-python
+#     export MLM_SCRATCH_COMMIT=$(git -C ~/katacoda-scenarios rev-parse HEAD)
+#     ~/teach-venv/bin/python tests/corpus/make_corpus.py mlmastery_from_scratch
+MLM_SCRATCH_LISTINGS = ["chapter-8/assets/coefficients.ipynb",
+                        "chapter-9/assets/estimate-coefficient.ipynb",
+                        "chapter-10/assets/estimate-weights.ipynb",
+                        "chapter-15/assets/train-network.ipynb"]
+
+
+def mlmastery_from_scratch() -> Truth:
+    """Brownlee's from-scratch stochastic gradient descent, the book's listings in
+    fenago/katacoda-scenarios `ml-algo-from-scratch-python/` (the folder named by MLM_SCRATCH,
+    commit in VERSIONS.md), each run unchanged as a program of its own (`exec` of its one code
+    cell, in a namespace of its own), in order: linear regression's `coefficients_sgd` (5 rows,
+    50 epochs, lrate 0.002), logistic regression's `coefficients_sgd` (10 rows, 10 epochs,
+    0.3), the perceptron's `train_weights` (7 epochs, 0.2) and the backpropagation network's
+    `train_network` (2 hidden neurons, 10 epochs, 0.5; `seed(0)` its own). Each prints
+    `>epoch=0, lrate=0.002, error=43.000` an epoch, then its coefficients, weights or layers
+    (lists and dicts of floats). Truth: the printing frame's `sum_error` (the epoch's summed
+    squared error, the value the line formats) as `error` at `epoch` (from 0, as printed), read
+    by the listing's `print` as it prints; each listing's points in turn, its steps from 0
+    again. The learning rate is a setting, printed as such: left out."""
+    import builtins
+    import linecache
+
+    folder = os.environ.get("MLM_SCRATCH")
+    if not folder or not os.path.exists(os.path.join(folder, MLM_SCRATCH_LISTINGS[0])):
+        raise SystemExit("set MLM_SCRATCH to fenago/katacoda-scenarios' "
+                         "ml-algo-from-scratch-python folder")
+    truth: Truth = []
+    for listing in MLM_SCRATCH_LISTINGS:
+        source = "\n\n".join(ipynb_cells(os.path.join(folder, listing)))
+        name = os.path.basename(listing)
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+
+        def printed(*args: Any, name: str = name, **kwargs: Any) -> None:
+            frame = sys._getframe(1)
+            if ("'>epoch=%d, lrate=%.3f, error=%.3f'"
+                    in linecache.getline(name, frame.f_lineno)):
+                truth.append(point("error", frame.f_locals["sum_error"],
+                                   frame.f_locals["epoch"]))
+            builtins.print(*args, **kwargs)
+
+        exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    if len(truth) != 50 + 10 + 7 + 10:
+        raise SystemExit(f"mlmastery_from_scratch: {len(truth)} points, not 50, 10, 7 and 10")
+    return truth
+
+
+CASES["mlmastery_from_scratch"] = mlmastery_from_scratch
+OWN_ENVIRONMENT["mlmastery_from_scratch"] = TEACHING_ENVIRONMENT
+OWN_CHECKOUT["mlmastery_from_scratch"] = "MLM_SCRATCH"
+REPOSITORY_CHECKOUTS["MLM_SCRATCH"] = ("fenago/katacoda-scenarios ml-algo-from-scratch-python",
+                                       "MLM_SCRATCH_COMMIT")
+
+
+# deeplearning.ai's Deep Learning Specialization, course 1 week 3, "Planar data classification
+# with one hidden layer", as a student completed it (amanchadha/coursera-deep-learning-
+# specialization, the 2021 version of the course, commit 2a9142d: its later notebook needs
+# Python 3.12's f-strings), on an environment of its own: the notebook's `float()` of 1-element
+# arrays is an error from NumPy 2 on, so NumPy below 2, as the course had:
+#
+#     python -m venv ~/dlai-venv && ~/dlai-venv/bin/pip install "numpy<2" scikit-learn matplotlib
+#     git clone https://github.com/amanchadha/coursera-deep-learning-specialization ~/dlai
+#     git -C ~/dlai checkout 2a9142df6d3c4790cf60f64c9dab83c913f251ec
+#     DLAI_C1="$HOME/dlai/C1 - Neural Networks and Deep Learning"
+#     export DLAI_PLANAR="$DLAI_C1/Week 3/Planar data classification with one hidden layer"
+#     export DLAI_PLANAR_COMMIT=$(git -C ~/dlai rev-parse HEAD)
+#     ~/dlai-venv/bin/python tests/corpus/make_corpus.py dlai_planar_classification
+
+
+def dlai_planar_classification() -> Truth:
+    """deeplearning.ai's "Planar data classification with one hidden layer" (Deep Learning
+    Specialization, course 1, week 3), `Planar_data_classification_with_onehidden_layer_v6c.
+    ipynb` with its `planar_utils.py` and `testCases_v2.py` (the folder named by DLAI_PLANAR,
+    commit in VERSIONS.md): its code cells run in order as one program up to the hidden-layer
+    sizes' cell (the `%matplotlib inline` line dropped; matplotlib on Agg), unchanged: the data
+    are `load_planar_dataset()`'s own flower, made by code. The last cell, the optional other
+    data sets, is left out: it names a `dataset` the student is to choose (a NameError as
+    given). It prints the shapes, `Accuracy of logistic regression: 47 % (percentage of
+    correctly labelled datapoints)`, the graded functions' checks on the test cases (`W1 =
+    [[...]]`, means, `cost = 0.6930...`, gradients), `Cost after iteration 0: 0.692739` every
+    1000 iterations (on the test case, then on the flower), `Accuracy: 90%` and `Accuracy for
+    1 hidden units: 67.5 %` for each of seven sizes (with NumPy's DeprecationWarning of
+    `float()` of a 1x1 array). Truth: the printing frame's values, read by the notebook's
+    `print` as it prints: `cost` as `Cost` at `i` (the iteration printed); the line's own
+    expressions on the frame's names for the two `%d` accuracies (the float `%d` truncates) as
+    `Accuracy_of_logistic_regression` and `Accuracy`; `accuracy` as `Accuracy_for_<n_h>
+    _hidden_units`; the check `compute_cost(A2, Y_assess, parameters)` as `cost`; no step
+    for these. Weights, gradients, shapes, means and `predictions mean` (checks of the graded
+    functions on fixed test inputs, not of the training) are left out."""
+    import builtins
+    import linecache
+    import shutil
+
+    import numpy as np
+
+    folder = os.environ.get("DLAI_PLANAR")
+    name = "Planar_data_classification_with_onehidden_layer_v6c.ipynb"
+    if not folder or not os.path.exists(os.path.join(folder, name)):
+        raise SystemExit("set DLAI_PLANAR to the notebook's folder in an "
+                         "amanchadha/coursera-deep-learning-specialization checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    cells = ipynb_cells(os.path.join(folder, name))
+    last = next(i for i, cell in enumerate(cells) if "hidden_layer_sizes = [" in cell)
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells[:last + 1])
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    truth: Truth = []
+
+    def accuracy(y: Any, predictions: Any) -> float:
+        """The lines' own expression, its 1x1 result taken by `.item()` (the value `float()`
+        gives, without NumPy's warning in the capture)."""
+        return ((np.dot(y, predictions.T) + np.dot(1 - y, 1 - predictions.T))
+                / float(y.size) * 100).item()
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        line = linecache.getline(name, frame.f_lineno) if frame.f_code.co_filename == name else ""
+        values = frame.f_locals
+        if '"Cost after iteration %i: %f"' in line:
+            truth.append(point("Cost", values["cost"], values["i"]))
+        elif "'Accuracy of logistic regression: %d '" in line:
+            truth.append(point("Accuracy_of_logistic_regression",
+                               accuracy(values["Y"], values["LR_predictions"]), None))
+        elif "'Accuracy: %d'" in line:
+            truth.append(point("Accuracy", accuracy(values["Y"], values["predictions"]), None))
+        elif '"Accuracy for {} hidden units: {} %"' in line:
+            truth.append(point(f"Accuracy_for_{values['n_h']}_hidden_units",
+                               values["accuracy"], None))
+        elif '"cost = "' in line:
+            truth.append(point("cost", values["compute_cost"](
+                values["A2"], values["Y_assess"], values["parameters"]), None))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, folder)
+    try:
+        exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    finally:
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 1 + 1 + 10 + 10 + 1 + 7:
+        raise SystemExit(f"dlai_planar_classification: {len(truth)} points, not 30")
+    return truth
+
+
+CASES["dlai_planar_classification"] = dlai_planar_classification
+OWN_ENVIRONMENT["dlai_planar_classification"] = {
+    name: f"{name} (dlai_planar_classification case)"
+    for name in ("numpy", "scikit-learn", "matplotlib")}
+OWN_CHECKOUT["dlai_planar_classification"] = "DLAI_PLANAR"
+REPOSITORY_CHECKOUTS["DLAI_PLANAR"] = (
+    "amanchadha/coursera-deep-learning-specialization C1 Week 3 planar classification",
+    "DLAI_PLANAR_COMMIT")
+
+
+# TensorFlow's hand-written loops of two books, Aurelien Geron's Hands-On Machine Learning (3rd
+# edition, ageron/handson-ml3) and Francois Chollet's Deep Learning with Python (2nd edition,
+# fchollet/deep-learning-with-python-notebooks), on an environment of their own (TensorFlow
+# and its Keras 3; scikit-learn for Geron's data split and scaling):
+#
+#     python -m venv ~/tfbooks-venv
+#     ~/tfbooks-venv/bin/pip install tensorflow scikit-learn packaging
+#     git clone https://github.com/ageron/handson-ml3 ~/handson-ml3
+#     export HANDSON_ML3=~/handson-ml3 HANDSON_ML3_COMMIT=$(git -C ~/handson-ml3 rev-parse HEAD)
+#     ~/tfbooks-venv/bin/python tests/corpus/make_corpus.py handson_ml3_ch12_loop
+TFBOOKS_ENVIRONMENT = {name: f"{name} (TensorFlow books cases)" for name in
+                       ("tensorflow", "keras", "numpy", "scikit-learn")}
+# The chapter 12 cells run: the version checks, the first numpy import, the California housing
+# cell (split, scaling, a first model), and the custom training loop's cells (its model with
+# l2 regularization, `random_batch`, `print_status_bar`, the seed, the settings, the loop).
+HANDSON_ML3_CH12_CELLS = ["import sys\n\nassert sys.version_info",
+                          "from packaging import version\nimport tensorflow as tf",
+                          "import numpy as np\n\na = np.array([2., 4., 5.])",
+                          "# extra code – loads, splits and scales the California housing",
+                          "tf.keras.utils.set_random_seed(42)  # extra code – to ensure "
+                          "reproducibility\nl2_reg",
+                          "def random_batch(X, y, batch_size=32):",
+                          "def print_status_bar(step, total, loss, metrics=None):",
+                          "tf.keras.utils.set_random_seed(42)",
+                          "n_epochs = 5\nbatch_size = 32",
+                          "for epoch in range(1, n_epochs + 1):\n    print(f\"Epoch {epoch}"]
+
+
+def california_housing_standin(*args: Any, **kwargs: Any) -> Any:
+    """`fetch_california_housing()` made up: a Bunch of `data` (2064 districts, a tenth of the
+    real 20640, of its 8 float64 features: income, house age, rooms, bedrooms, population,
+    occupancy, latitude, longitude, in their real ranges) and `target` (the median house value
+    in $100k, from 0.15 to 5, rising with income, with noise)."""
+    import numpy as np
+    from sklearn.utils import Bunch
+
+    rng = np.random.RandomState(0)
+    n = 2064
+    income = rng.lognormal(1.3, 0.45, n)
+    data = np.column_stack([income, rng.randint(1, 53, n).astype(float),
+                            rng.normal(5.4, 1.2, n), rng.normal(1.1, 0.1, n),
+                            rng.lognormal(7.0, 0.7, n), rng.normal(3.0, 0.6, n),
+                            rng.uniform(32.5, 42.0, n), rng.uniform(-124.3, -114.3, n)])
+    target = np.clip(0.45 * income + 0.2 + rng.normal(0, 0.5, n), 0.15, 5.0)
+    return Bunch(data=data, target=target, feature_names=[
+        "MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population", "AveOccup", "Latitude",
+        "Longitude"], target_names=["MedHouseVal"])
+
+
+def handson_ml3_ch12_loop() -> Truth:
+    """Geron's custom training loop, ageron/handson-ml3 `12_custom_models_and_training_with_
+    tensorflow.ipynb` (the checkout named by HANDSON_ML3, commit in VERSIONS.md): the cells of
+    HANDSON_ML3_CH12_CELLS, in the notebook's order, run as one program: the version checks,
+    the housing cell (split, scaling and a first model), then the loop's cells: a 30-unit
+    regression net with l2 regularization, SGD 0.01, MSE, `Mean` and `MeanAbsoluteError`,
+    5 epochs of `len(X_train) // 32` random batches, `print_status_bar` after every step
+    (`\r36/36 - mean: 1.2345 - mean_absolute_error: 0.5678`, the line ended at the epoch's
+    last step) under `Epoch 1/5`. The one change: `fetch_california_housing()` (a download)
+    gives `california_housing_standin`'s made-up districts (2064, a tenth of the real number:
+    36 steps an epoch). Keras' `input_shape` warning on stderr. Truth: the metric objects
+    `print_status_bar` formats, read from its frame by the notebook's `print` as it prints:
+    `m.result()` for `loss` and each of `metrics` (the caller's list: the function has
+    rebound its `metrics` to the joined text before it prints), keyed by `m.name` as printed
+    (`mean`, `mean_absolute_error`), at the global step `(epoch - 1) * total + step` (the line prints
+    `step/total` within the epoch its `Epoch N/5` header names; 1 after the first step)."""
+    import builtins
+
+    import sklearn.datasets
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("HANDSON_ML3")
+    name = "12_custom_models_and_training_with_tensorflow.ipynb"
+    if not folder or not os.path.exists(os.path.join(folder, name)):
+        raise SystemExit("set HANDSON_ML3 to an ageron/handson-ml3 checkout")
+    cells = ipynb_cells(os.path.join(folder, name))
+    chosen = []
+    for start in HANDSON_ML3_CH12_CELLS:
+        found = [i for i, cell in enumerate(cells) if cell.startswith(start)]
+        if not found:
+            raise SystemExit(f"{name}: no cell starts {start!r}")
+        chosen.append(next(i for i in found if not chosen or i > chosen[-1]))
+    source = "\n\n".join(cells[i] for i in chosen)
+    sklearn.datasets.fetch_california_housing = california_housing_standin
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "print_status_bar":
+            values = frame.f_locals
+            caller = frame.f_back.f_locals  # `metrics` is the joined text by now: the
+            epoch = caller["epoch"]           # list given is the caller's `metrics`
+            step = (epoch - 1) * values["total"] + values["step"]
+            for m in [values["loss"]] + caller["metrics"]:
+                truth.append(point(m.name, float(m.result()), step))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, name, "exec"), {"__name__": "__main__", "print": printed})
+    if len(truth) != 2 * 5 * 36:
+        raise SystemExit(f"handson_ml3_ch12_loop: {len(truth)} points, not 2 x 5 x 36")
+    return truth
+
+
+CASES["handson_ml3_ch12_loop"] = handson_ml3_ch12_loop
+OWN_ENVIRONMENT["handson_ml3_ch12_loop"] = TFBOOKS_ENVIRONMENT
+OWN_CHECKOUT["handson_ml3_ch12_loop"] = "HANDSON_ML3"
+REPOSITORY_CHECKOUTS["HANDSON_ML3"] = ("ageron/handson-ml3", "HANDSON_ML3_COMMIT")
+
+
+#     git clone https://github.com/fchollet/deep-learning-with-python-notebooks ~/dlwp
+#     export DLWP_NOTEBOOKS=~/dlwp DLWP_NOTEBOOKS_COMMIT=$(git -C ~/dlwp rev-parse HEAD)
+#     ~/tfbooks-venv/bin/python tests/corpus/make_corpus.py chollet_ch7_custom_loop
+
+# The chapter 7 cells run (second edition): the first (Keras imports), the MNIST model cell
+# with its `fit`, `evaluate` and `predict`, the cell importing `tf` (it defines a custom
+# metric, used by a cell not run), the two metric demonstrations, and the
+# hand-written loop's cells (`train_step`, `reset_metrics`, the epoch loop, the evaluation
+# loop eager and as a `tf.function`).
+CHOLLET_CH7_CELLS = ["from tensorflow import keras\nfrom tensorflow.keras import layers",
+                     "from tensorflow.keras.datasets import mnist",
+                     "import tensorflow as tf\n\nclass RootMeanSquaredError",
+                     "metric = keras.metrics.SparseCategoricalAccuracy()",
+                     "values = [0, 1, 2, 3, 4]",
+                     "model = get_mnist_model()\n\nloss_fn",
+                     "def reset_metrics():",
+                     "training_dataset = tf.data.Dataset.from_tensor_slices(",
+                     "def test_step(inputs, targets):",
+                     "@tf.function\ndef test_step(inputs, targets):"]
+# Its changes: MNIST (a download) made up by `chollet_mnist_standin`, of `load_data()`'s types
+# but 6000 images to train and 1000 to test (not 60000 and 10000), so the cell's reshapes and
+# its validation split (the first 10000 of the training images) are a tenth of theirs too.
+CHOLLET_CH7_CHANGES = {
+    "(images, labels), (test_images, test_labels) = mnist.load_data()":
+    "(images, labels), (test_images, test_labels) = chollet_mnist_standin()",
+    "images = images.reshape((60000, 28 * 28))": "images = images.reshape((6000, 28 * 28))",
+    "test_images = test_images.reshape((10000, 28 * 28))":
+    "test_images = test_images.reshape((1000, 28 * 28))",
+    "train_images, val_images = images[10000:], images[:10000]":
+    "train_images, val_images = images[1000:], images[:1000]",
+    "train_labels, val_labels = labels[10000:], labels[:10000]":
+    "train_labels, val_labels = labels[1000:], labels[:1000]"}
+
+
+def chollet_mnist_standin() -> Any:
+    """`mnist.load_data()` made up: ((uint8 images (6000, 28, 28), uint8 labels), (1000 and
+    1000)), each digit a pattern of its own under heavy noise."""
+    import numpy as np
+
+    rng = np.random.RandomState(0)
+    means = rng.uniform(0, 255, size=(10, 28, 28))
+    split = []
+    for n in (6000, 1000):
+        y = rng.randint(10, size=n).astype(np.uint8)
+        x = np.clip(0.15 * means[y] + 0.85 * rng.uniform(0, 255, size=(n, 28, 28)), 0, 255)
+        split.append((x.astype(np.uint8), y))
+    return tuple(split)
+
+
+def chollet_ch7_custom_loop() -> Truth:
+    """Chollet's hand-written training loop, fchollet/deep-learning-with-python-notebooks
+    `second_edition/chapter07_working-with-keras.ipynb` (the checkout named by DLWP_NOTEBOOKS,
+    commit in VERSIONS.md; the book's second edition: the third edition's chapter 7 writes a
+    loop for each backend without this print), on TensorFlow with its Keras 3: the cells of
+    CHOLLET_CH7_CELLS run in order, each as the notebook runs it, in one namespace, `tf`'s
+    random seed set to 0 first (`tf.keras.utils.set_random_seed`; the notebook sets none). The
+    changes (CHOLLET_CH7_CHANGES): MNIST made up by `chollet_mnist_standin`, 6000 and 1000
+    images, the cell's reshapes and validation split to match. It prints Keras' `fit` (3
+    epochs, `Epoch 1/3` then `313/313 ━━━━ 2s 5ms/step - accuracy: 0.8 - loss: 0.6 -
+    val_accuracy: 0.9 - val_loss: 0.3`), `evaluate` and `predict` bars, `result: 1.00`, `Mean
+    of values: 2.00`, then the loop's `Results at the end of epoch 0` and `...sparse_categorical_
+    accuracy: 0.9120`, `...loss: 0.3059` for each of 3 epochs, and twice `Evaluation results:`,
+    `...val_sparse_categorical_accuracy: 0.9400`, `...val_loss: 0.2110`. Truth: `fit`'s own
+    `History` (`model.history.history`, read after its cell) at the epoch (from 1, as Keras
+    prints it); `evaluate`'s returned `test_metrics` (`[loss, accuracy]`) as `loss` and
+    `accuracy`, no step; from the print wrapper, the printing frame's `current_result` as
+    `result` and `mean_tracker.result()` as `Mean_of_values` (no step), and each `(key,
+    value)` of `logs` as printed, at the loop's `epoch` (from 0, as its header prints) or, in
+    the evaluation cells, no step."""
+    import builtins
+    import linecache
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus runs set torch for Keras 3
+    folder = os.environ.get("DLWP_NOTEBOOKS")
+    name = "chapter07_working-with-keras.ipynb"
+    path = os.path.join(folder or "", "second_edition", name)
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set DLWP_NOTEBOOKS to a fchollet/deep-learning-with-python-notebooks "
+                         "checkout")
+    cells = ipynb_cells(path)
+    chosen = [next(cell for cell in cells if cell.startswith(start))
+              for start in CHOLLET_CH7_CELLS]
+    source = "\n\n".join(chosen)
+    for old in CHOLLET_CH7_CHANGES:
+        assert source.count(old) == 1, old
+    for old, new in CHOLLET_CH7_CHANGES.items():
+        chosen = [cell.replace(old, new) for cell in chosen]
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    truth: Truth = []
+    state = {"cell": ""}
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = {**frame.f_globals, **frame.f_locals}
+        line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+        if 'print(f"result: ' in line:
+            truth.append(point("result", float(values["current_result"]), None))
+        elif 'print(f"Mean of values: ' in line:
+            truth.append(point("Mean_of_values", float(values["mean_tracker"].result()), None))
+        elif 'print(f"...{key}: {value:.4f}")' in line:
+            step = values["epoch"] if "Results at the end of epoch" in state["cell"] else None
+            truth.append(point(values["key"], float(values["value"]), step))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed,
+                                 "chollet_mnist_standin": chollet_mnist_standin}
+    for number, cell in enumerate(chosen):
+        state["cell"] = cell
+        cell_name = f"{name}[{number}]"
+        linecache.cache[cell_name] = (len(cell), None, cell.splitlines(True), cell_name)
+        exec(compile(cell, cell_name, "exec"), namespace)
+        if "model.fit(train_images" in cell:
+            history = namespace["model"].history.history
+            for key in ("accuracy", "loss", "val_accuracy", "val_loss"):
+                truth.extend(point(key, v, epoch + 1) for epoch, v in enumerate(history[key]))
+            loss, accuracy = namespace["test_metrics"]
+            truth.extend([point("loss", loss, None), point("accuracy", accuracy, None)])
+    if len(truth) != 4 * 3 + 2 + 2 + 2 * 3 + 2 * 2:
+        raise SystemExit(f"chollet_ch7_custom_loop: {len(truth)} points, not 26")
+    return truth
+
+
+CASES["chollet_ch7_custom_loop"] = chollet_ch7_custom_loop
+OWN_ENVIRONMENT["chollet_ch7_custom_loop"] = TFBOOKS_ENVIRONMENT
+OWN_CHECKOUT["chollet_ch7_custom_loop"] = "DLWP_NOTEBOOKS"
+REPOSITORY_CHECKOUTS["DLWP_NOTEBOOKS"] = ("fchollet/deep-learning-with-python-notebooks",
+                                          "DLWP_NOTEBOOKS_COMMIT")
+
 
 
 # --- UltraNest, iminuit, SciPy's minimize, GPy, ydf, OR-Tools' CP-SAT, nautilus --------------
