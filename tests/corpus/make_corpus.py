@@ -9956,12 +9956,9 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
-# Not a case: `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print
-# liblinear's trust-region iterations from C (`[LibLinear]iter  1 act 7.786e+01 pre 6.717e+01
-# delta 1.199e+00 f 1.386e+02 |g| 1.394e+02 CG   2`, scikit-learn
-# `sklearn/svm/src/liblinear/tron.cpp`), but nothing in the program keeps them: the C locals
-# are gone when the fit returns and the estimator keeps only `n_iter_`, so there is no record
-# to take a truth from.
+# `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print liblinear's
+# trust-region iterations from C, whose locals nothing keeps: sklearn_liblinear_verbose takes
+# their truth from fits stopped at each iteration (`max_iter=k`) and the library's own loss.
 FIT_ENVIRONMENT = {name: f"{name} (iterative fit cases: GaussianMixture to lifelines)"
                    for name in ("scikit-learn", "numpy", "scipy")}
 
@@ -20055,6 +20052,101 @@ OWN_ENVIRONMENT["spijkervet_simclr"] = {**RESEARCH_ENVIRONMENT, **{
     name: f"{name} (research scripts)" for name in ("tensorboard", "pyyaml", "pillow")}}
 OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
 REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
+
+
+# --- scikit-learn's verbose solvers: liblinear, SAG/SAGA, LARS, successive halving, MLPRegressor
+# Each runs alone, in an environment of its own with scikit-learn and what it needs:
+#
+#     python -m venv ~/solver-venv && ~/solver-venv/bin/pip install scikit-learn
+#     for case in sklearn_liblinear_verbose sklearn_sag_verbose sklearn_lars_verbose \
+#             sklearn_halving_grid_search sklearn_mlp_regressor_early_stopping; do
+#         ~/solver-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+#
+# Not cases: `LogisticRegression(solver="lbfgs", verbose=1)` prints nothing with SciPy 1.15 and
+# newer (scikit-learn passes L-BFGS-B no `iprint` there, `sklearn/utils/fixes.py`
+# `_get_additional_lbfgs_options_dict`, and SciPy's rewritten L-BFGS-B prints nothing);
+# `Perceptron(verbose=1)` and `PassiveAggressiveClassifier(verbose=1)` print `_plain_sgd`'s
+# lines, as sklearn_sgd_verbose; `BayesianRidge(verbose=True)`, `ARDRegression(verbose=True)`
+# print only their iteration counts (in noise.txt).
+SKLEARN_SOLVER_ENVIRONMENT = {name: f"{name} (scikit-learn verbose solver cases)"
+                              for name in ("scikit-learn", "numpy", "scipy")}
+
+
+def sklearn_liblinear_verbose() -> Truth:
+    """scikit-learn's `LogisticRegression(solver="liblinear", verbose=1)`, then
+    `LinearSVC(verbose=1, random_state=0)` (squared hinge; `dual="auto"` takes the primal
+    problem for 200 samples of 6 features), on `make_classification(n_samples=200,
+    n_features=6, random_state=0)`: liblinear's trust-region Newton method, in C
+    (`sklearn/svm/src/liblinear/tron.cpp`), prints `[LibLinear]` then a line an iteration,
+    `iter  1 act 7.294e+01 pre 6.319e+01 delta 1.133e+00 f 1.386e+02 |g| 1.362e+02 CG   2`
+    (through a pipe C's stdio holds the lines until the program flushes them). The line of
+    iteration k shows the objective `f` and its gradient's norm `|g|` at the weights before
+    the step (iterate k - 1; the zero vector at 1), and `act`, the reduction of the objective
+    the step made. Nothing keeps them: the C locals are gone when the fit returns, and the
+    estimator keeps `n_iter_`. So the truth is taken from the library's own fits and loss:
+    the same estimator fitted with `max_iter=k` stops at iterate k (every step here is
+    accepted: the case checks `n_iter_ == k`), its `coef_` and `intercept_` (liblinear's
+    weights with the bias feature, `intercept_scaling=1`) are those weights, and the
+    library's own loss objects give liblinear's primal objective, `0.5 w.w + C sum loss`, and
+    its gradient `w + C X'dloss` (`HalfBinomialLoss.loss_gradient` for the logistic loss,
+    `_sgd_fast.SquaredHinge.py_loss`/`py_dloss` for the squared hinge); `act` at k is `f` at
+    k minus `f` at k + 1. Keys as printed, `f`, `|g|`, `act`, at the printed `iter` (from 1
+    for each fit). Left out: `pre` (the reduction the quadratic model predicted) and `delta`
+    (the trust region's radius), TRON's own C locals that no fit or attribute keeps (no
+    record to take them from), and `CG` (a count of conjugate-gradient steps)."""
+    import warnings
+
+    import numpy as np
+    from sklearn._loss import HalfBinomialLoss
+    from sklearn.base import clone
+    from sklearn.datasets import make_classification
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model._sgd_fast import SquaredHinge
+    from sklearn.svm import LinearSVC
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    with_bias = np.hstack([x, np.ones((len(x), 1))])
+    truth: Truth = []
+
+    def objective(model: Any, w: Any) -> tuple[float, float]:
+        positive = y == model.classes_[1]
+        p = with_bias @ w
+        if isinstance(model, LogisticRegression):
+            loss, dloss = HalfBinomialLoss().loss_gradient(positive.astype(float), p)
+        else:
+            hinge, sign = SquaredHinge(1.0), np.where(positive, 1.0, -1.0)
+            loss = np.array([hinge.py_loss(a, b) for a, b in zip(p, sign)])
+            dloss = np.array([hinge.py_dloss(a, b) for a, b in zip(p, sign)])
+        return (float(0.5 * w @ w + model.C * loss.sum()),
+                float(np.linalg.norm(w + model.C * with_bias.T @ dloss)))
+
+    for model in (LogisticRegression(solver="liblinear", verbose=1),
+                  LinearSVC(verbose=1, random_state=0)):
+        model.fit(x, y)
+        sys.stdout.flush()
+        iterations = int(np.max(model.n_iter_))
+        weights = [np.zeros(with_bias.shape[1])]
+        for k in range(1, iterations + 1):
+            with warnings.catch_warnings():  # the truth's own fits print nothing
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                fitted = clone(model).set_params(verbose=0, max_iter=k).fit(x, y)
+            if int(np.max(fitted.n_iter_)) != k:
+                raise SystemExit(f"sklearn_liblinear_verbose: max_iter={k} stopped elsewhere")
+            weights.append(np.append(fitted.coef_.ravel(), fitted.intercept_))
+        if not np.allclose(weights[-1], np.append(model.coef_.ravel(), model.intercept_)):
+            raise SystemExit("sklearn_liblinear_verbose: the last iterate is not the fit's")
+        values = [objective(model, w) for w in weights]
+        for k in range(1, iterations + 1):
+            (f, gradient), (after, _) = values[k - 1], values[k]
+            truth += [point("act", f - after, k), point("f", f, k), point("|g|", gradient, k)]
+    return truth
+
+
+CASES["sklearn_liblinear_verbose"] = sklearn_liblinear_verbose
+OWN_ENVIRONMENT["sklearn_liblinear_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
 
 
 def main(argv: list[str]) -> None:
