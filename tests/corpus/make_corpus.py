@@ -20149,6 +20149,55 @@ OWN_ENVIRONMENT["sklearn_liblinear_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
+
+def sklearn_sag_verbose() -> Truth:
+    """scikit-learn's `LogisticRegression(solver="sag", random_state=0, verbose=1)`, then the
+    same with `solver="saga"`, on `make_classification(n_samples=200, n_features=6,
+    random_state=0)`: `sag` (Cython, `sklearn/linear_model/_sag_fast.pyx.tp`) prints, at the
+    end of each epoch that does not stop the fit, `Epoch 2, change: 0.36247144` (`%.8g`, from
+    C's printf: through a pipe its lines come out when the program flushes), and at the end
+    `convergence after 23 epochs took 0 seconds`. The change is the largest change of a weight
+    over the epoch divided by the largest weight, from C locals that nothing keeps (the
+    estimator keeps `n_iter_`). So the truth is taken from the library's own fits: the same
+    estimator fitted with `max_iter=k` (the same seed, `random_state=0`, so the same samples in
+    the same order) ends at epoch k's weights, the coefficients the change is taken over (the
+    intercept is apart); the change at k is `max|coef_k - coef_(k-1)| / max|coef_k|`, from the
+    zero start (1 at epoch 1), as `change` at the printed epoch (from 1, each fit again). The
+    epoch that converges prints no line: k runs to `n_iter_ - 1`. The seconds are a timing."""
+    import warnings
+
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.datasets import make_classification
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    truth: Truth = []
+    for solver in ("sag", "saga"):
+        model = LogisticRegression(solver=solver, random_state=0, verbose=1).fit(x, y)
+        sys.stdout.flush()
+        epochs = int(np.max(model.n_iter_))
+        previous = np.zeros(model.coef_.size)
+        for k in range(1, epochs + 1):
+            with warnings.catch_warnings():  # the truth's own fits print nothing
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                fitted = clone(model).set_params(verbose=0, max_iter=k).fit(x, y)
+            coef = fitted.coef_.ravel()
+            if k < epochs:
+                truth.append(point("change",
+                                   np.abs(coef - previous).max() / np.abs(coef).max(), k))
+            previous = coef
+        if not np.array_equal(previous, model.coef_.ravel()):
+            raise SystemExit(f"sklearn_sag_verbose: {solver}'s last epoch is not the fit's")
+    return truth
+
+
+CASES["sklearn_sag_verbose"] = sklearn_sag_verbose
+OWN_ENVIRONMENT["sklearn_sag_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
