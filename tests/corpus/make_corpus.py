@@ -20198,6 +20198,57 @@ OWN_ENVIRONMENT["sklearn_sag_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
+
+def sklearn_lars_verbose() -> Truth:
+    """scikit-learn's `Lars(verbose=3)` then `LassoLars(alpha=0.01, verbose=3)` on 60 made-up
+    samples of 6 features, the second nearly a copy of the first (so that the lasso path drops
+    a variable and takes it back), a linear target with noise. The estimators hand `lars_path`
+    `verbose - 1`: from 3 it prints its table (`verbose=2` prints a dot): `Step\\t\\tAdded\\t\\t
+    Dropped\\t\\tActive set size\\t\\tC`, then a row a step, `0\\t\\t3\\t\\t\\t\\t1\\t\\t
+    67.10701324709981` (`_lars_path_solver`, `%s` of each: the full float), and for a dropped
+    variable `6\\t\\t\\t\\t[np.int64(2)]\\t\\t5\\t\\t[3.92595407]` (the list of dropped indices
+    and the dropped variable's correlation, NumPy arrays as `%s` prints them). Truth: the
+    values `_lars_path_solver` prints, read from its frame as it calls `print` (a profile
+    hook's `c_call`): `C` (the largest absolute correlation of a variable with the residual)
+    on a row that adds, `abs(temp)` (the dropped variable's correlation) on a row that drops,
+    both as `C`, at its `n_iter` (the printed `Step`, from 0; each fit again); checked equal
+    to the estimator's `alphas_` times the number of samples (lars_path's `alpha = C /
+    n_samples`). `Added`, `Dropped` (feature indices) and `Active set size` are counts."""
+    import numpy as np
+    from sklearn.linear_model import Lars, LassoLars, _least_angle
+
+    rng = np.random.default_rng(10)
+    x = rng.normal(size=(60, 6))
+    x[:, 1] = x[:, 0] + 0.3 * rng.normal(size=60)
+    y = x @ np.array([3.0, -2.5, 0.0, 1.0, 0.0, 0.5]) + rng.normal(size=60)
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        values = frame.f_locals
+        if "C" not in values:  # the heading, before the first step
+            return
+        value = np.ravel(abs(values["temp"]))[0] if values["drop"] else values["C"]
+        truth.append(point("C", value, values["n_iter"]))
+
+    for model in (Lars(verbose=3), LassoLars(alpha=0.01, verbose=3)):
+        start = len(truth)
+        stop = _print_calls({_least_angle._lars_path_solver.__code__}, seen)
+        try:
+            model.fit(x, y)
+        finally:
+            stop()
+        printed = [p["value"] for p in truth[start:]]
+        if not np.allclose(printed, model.alphas_[:len(printed)] * len(x), rtol=1e-9) or (
+                [p["step"] for p in truth[start:]] != list(range(len(printed)))):
+            raise SystemExit("sklearn_lars_verbose: the printed C are not alphas_ * n_samples")
+    return truth
+
+
+CASES["sklearn_lars_verbose"] = sklearn_lars_verbose
+OWN_ENVIRONMENT["sklearn_lars_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
