@@ -20249,6 +20249,45 @@ OWN_ENVIRONMENT["sklearn_lars_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
+
+def sklearn_halving_grid_search() -> Truth:
+    """scikit-learn's `HalvingGridSearchCV(SVC(), {"C": [0.1, 1, 10, 100], "gamma": [0.01,
+    0.1]}, cv=3, factor=2, min_resources=40, verbose=3, random_state=0)` (successive halving,
+    `from sklearn.experimental import enable_halving_search_cv` first, as its documentation
+    does) on `make_classification(n_samples=200, n_features=6, random_state=0)`: its plan
+    (`n_iterations: 3`, `n_required_iterations: 4`, `min_resources_: 40`, `factor: 2`, ...),
+    then for each iteration a rule of dashes, `iter: 0`, `n_candidates: 8`, `n_resources: 40`,
+    `Fitting 3 folds for each of 8 candidates, totalling 24 fits` and a line a fit, `[CV 1/3]
+    END C=0.1, gamma=0.01;, score=(train=0.962, test=0.769) total time=   0.0s` (training
+    scores by default, `return_train_score=True`). Truth: `cv_results_`' `split{k}_train_score`
+    and `split{k}_test_score` of each candidate of each iteration and fold, in the printed
+    order (iteration by iteration, candidate by candidate, its folds in turn), as `score/train`
+    and `score/test`, no step, as sklearn_randomized_search (the line names a fold and a
+    candidate's parameters; the iteration heading above it counts the rounds of the search,
+    not a step of one series: each holds many candidates' scores). The plan's and the
+    headings' numbers are settings and counts."""
+    from sklearn.datasets import make_classification
+    from sklearn.experimental import enable_halving_search_cv  # noqa: F401
+    from sklearn.model_selection import HalvingGridSearchCV
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    search = HalvingGridSearchCV(SVC(), {"C": [0.1, 1, 10, 100], "gamma": [0.01, 0.1]}, cv=3,
+                                 factor=2, min_resources=40, verbose=3, random_state=0)
+    search.fit(x, y)
+    results = search.cv_results_
+    if list(results["iter"]) != sorted(results["iter"]):
+        raise SystemExit("sklearn_halving_grid_search: cv_results_ not in iteration order")
+    return [point(f"score/{split}", results[f"split{fold}_{split}_score"][candidate], None)
+            for candidate in range(len(results["params"])) for fold in range(3)
+            for split in ("train", "test")]
+
+
+CASES["sklearn_halving_grid_search"] = sklearn_halving_grid_search
+OWN_ENVIRONMENT["sklearn_halving_grid_search"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
