@@ -20288,6 +20288,48 @@ OWN_ENVIRONMENT["sklearn_halving_grid_search"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
+
+def sklearn_mlp_regressor_early_stopping() -> Truth:
+    """scikit-learn's `MLPRegressor(hidden_layer_sizes=(16,), early_stopping=True,
+    n_iter_no_change=5, learning_rate_init=0.003, random_state=0, verbose=True)` (adam), then
+    the same without early stopping (`n_iter_no_change=3, tol=1e-3, learning_rate_init=0.01`),
+    on `make_regression(n_samples=200, n_features=6, noise=10, random_state=0)` (the target
+    scaled to unit variance): `Iteration 1, loss = 0.89310441` each iteration and, with early
+    stopping, `Validation score: -0.194252` (R², negative at first) after it, until
+    `Validation score did not improve more than tol=0.000100 for 5 consecutive epochs.
+    Stopping.` (83 iterations), and for the second `Training loss did not improve more than
+    tol=0.001000 for 3 consecutive epochs. Stopping.` (`sklearn/neural_network/
+    _multilayer_perceptron.py`, `_fit_stochastic` and `_update_no_improvement_count`).
+    sklearn_mlp is MLPClassifier's, whose early stopping never fires. Truth: each fit's
+    `loss_curve_` and `validation_scores_` as `loss` and `Validation_score` at the iteration
+    (from 1, each fit again). The stopping lines' tolerances and counts are settings."""
+    from sklearn.datasets import make_regression
+    from sklearn.neural_network import MLPRegressor
+
+    x, y = make_regression(n_samples=200, n_features=6, noise=10, random_state=0)
+    y = y / y.std()
+    truth: Truth = []
+    for model in (MLPRegressor(hidden_layer_sizes=(16,), early_stopping=True,
+                               n_iter_no_change=5, learning_rate_init=0.003, random_state=0,
+                               verbose=True),
+                  MLPRegressor(hidden_layer_sizes=(16,), n_iter_no_change=3, tol=1e-3,
+                               learning_rate_init=0.01, random_state=0, verbose=True)):
+        model.fit(x, y)
+        scores = model.validation_scores_ or []
+        if scores and len(scores) != len(model.loss_curve_):
+            raise SystemExit("sklearn_mlp_regressor_early_stopping: not a score an iteration")
+        for i, loss in enumerate(model.loss_curve_):
+            truth.append(point("loss", loss, i + 1))
+            if scores:
+                truth.append(point("Validation_score", scores[i], i + 1))
+    return truth
+
+
+CASES["sklearn_mlp_regressor_early_stopping"] = sklearn_mlp_regressor_early_stopping
+OWN_ENVIRONMENT["sklearn_mlp_regressor_early_stopping"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
