@@ -20054,12 +20054,13 @@ OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
 REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
 
 
-# --- scikit-learn's verbose solvers: liblinear, SAG/SAGA, LARS, successive halving, MLPRegressor
-# Each runs alone, in an environment of its own with scikit-learn and what it needs:
+# --- scikit-learn's verbose solvers: liblinear, SAG/SAGA, LARS, successive halving, MLPRegressor,
+# graphical lasso. Each runs alone, in an environment of its own with scikit-learn:
 #
 #     python -m venv ~/solver-venv && ~/solver-venv/bin/pip install scikit-learn
 #     for case in sklearn_liblinear_verbose sklearn_sag_verbose sklearn_lars_verbose \
-#             sklearn_halving_grid_search sklearn_mlp_regressor_early_stopping; do
+#             sklearn_halving_grid_search sklearn_mlp_regressor_early_stopping \
+#             sklearn_graphical_lasso_verbose; do
 #         ~/solver-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
@@ -20327,6 +20328,36 @@ def sklearn_mlp_regressor_early_stopping() -> Truth:
 
 CASES["sklearn_mlp_regressor_early_stopping"] = sklearn_mlp_regressor_early_stopping
 OWN_ENVIRONMENT["sklearn_mlp_regressor_early_stopping"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_graphical_lasso_verbose() -> Truth:
+    """scikit-learn's `GraphicalLasso(alpha=0.01, verbose=True)` (coordinate descent) fitted to
+    60 samples drawn from a sparse 12 x 12 precision matrix (`make_sparse_spd_matrix(12,
+    alpha=0.8, random_state=0)`): `[graphical_lasso] Iteration   0, cost  5.44e+01, dual gap
+    -2.609e-01` each iteration (`sklearn/covariance/_graph_lasso.py`, `_graphical_lasso`,
+    `%3d`, `%.2e`, `%.3e`; the gap is negative at times), from 0. Truth: the estimator's own
+    `costs_`, a pair (objective, dual gap) an iteration, as `cost` and `dual_gap` at the
+    iteration (from 0, as printed; checked: `n_iter_` of them)."""
+    import numpy as np
+    from sklearn.covariance import GraphicalLasso
+    from sklearn.datasets import make_sparse_spd_matrix
+
+    rng = np.random.default_rng(0)
+    precision = make_sparse_spd_matrix(12, alpha=0.8, random_state=0)
+    x = rng.multivariate_normal(np.zeros(12), np.linalg.inv(precision), size=60)
+    model = GraphicalLasso(alpha=0.01, verbose=True).fit(x)
+    if len(model.costs_) != model.n_iter_:
+        raise SystemExit("sklearn_graphical_lasso_verbose: not a cost an iteration")
+    truth: Truth = []
+    for i, (cost, gap) in enumerate(model.costs_):
+        truth += [point("cost", cost, i), point("dual_gap", gap, i)]
+    return truth
+
+
+CASES["sklearn_graphical_lasso_verbose"] = sklearn_graphical_lasso_verbose
+OWN_ENVIRONMENT["sklearn_graphical_lasso_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
