@@ -20055,18 +20055,19 @@ REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SI
 
 
 # --- scikit-learn's verbose solvers: liblinear, SAG/SAGA, LARS, successive halving, MLPRegressor,
-# graphical lasso. Each runs alone, in an environment of its own with scikit-learn:
+# graphical lasso, the GLMs' Newton solver. Each runs alone, in an environment of its own with
+# scikit-learn:
 #
 #     python -m venv ~/solver-venv && ~/solver-venv/bin/pip install scikit-learn
 #     for case in sklearn_liblinear_verbose sklearn_sag_verbose sklearn_lars_verbose \
 #             sklearn_halving_grid_search sklearn_mlp_regressor_early_stopping \
-#             sklearn_graphical_lasso_verbose; do
+#             sklearn_graphical_lasso_verbose sklearn_newton_cholesky_verbose; do
 #         ~/solver-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
 # Not cases: `LogisticRegression(solver="lbfgs", verbose=1)` prints nothing with SciPy 1.15 and
-# newer (scikit-learn passes L-BFGS-B no `iprint` there, `sklearn/utils/fixes.py`
-# `_get_additional_lbfgs_options_dict`, and SciPy's rewritten L-BFGS-B prints nothing);
+# newer: scikit-learn hands L-BFGS-B its `iprint` only below 1.15, where SciPy deprecated it
+# (`sklearn/utils/fixes.py`, `_get_additional_lbfgs_options_dict`);
 # `Perceptron(verbose=1)` and `PassiveAggressiveClassifier(verbose=1)` print `_plain_sgd`'s
 # lines, as sklearn_sgd_verbose; `BayesianRidge(verbose=True)`, `ARDRegression(verbose=True)`
 # print only their iteration counts (in noise.txt).
@@ -20358,6 +20359,63 @@ def sklearn_graphical_lasso_verbose() -> Truth:
 
 CASES["sklearn_graphical_lasso_verbose"] = sklearn_graphical_lasso_verbose
 OWN_ENVIRONMENT["sklearn_graphical_lasso_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_newton_cholesky_verbose() -> Truth:
+    """scikit-learn's `LogisticRegression(solver="newton-cholesky", verbose=1)` on
+    `make_classification(n_samples=200, n_features=6, random_state=0)`, then
+    `PoissonRegressor(solver="newton-cholesky", verbose=1)` on 200 made-up samples of 5
+    features and Poisson counts of a log-linear mean: the GLMs' Newton solver
+    (`sklearn/linear_model/_glm/_newton_solver.py`, `NewtonSolver.solve` and
+    `check_convergence`) prints `Newton iter=1`, `  Check Convergence`, `    1. max |gradient|
+    0.12773821011645048 <= 0.0001 False` each iteration, and where that holds `    2. Newton
+    decrement 2.9706189977131137e-05 <= 0.0001 True` and `  Solver did converge at loss =
+    0.23919547586714923.` (f-strings: the full float). Truth: the values `check_convergence`
+    prints, read from its frame as it calls `print` (a profile hook's `c_call`, as
+    sklearn_mds_verbose): `g_max_abs` as `max_|gradient|`, `0.5 * d2` as `Newton_decrement`
+    and `loss_value` as `loss`, at the solver's `iteration` (the `Newton iter=` above, from 1;
+    each fit again; checked: the last is the estimator's `n_iter_`). The tolerance is a
+    setting, the `True`/`False` the test's outcome."""
+    import numpy as np
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression, PoissonRegressor
+    from sklearn.linear_model._glm._newton_solver import NewtonSolver
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    rng = np.random.default_rng(0)
+    xp = rng.normal(size=(200, 5))
+    yp = rng.poisson(np.exp(xp @ np.array([0.3, -0.2, 0.1, 0.0, 0.5])))
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        values = frame.f_locals
+        step = values["self"].iteration
+        if "loss_value" in values:
+            truth.append(point("loss", values["loss_value"], step))
+        elif "d2" in values:
+            truth.append(point("Newton_decrement", 0.5 * values["d2"], step))
+        elif "g_max_abs" in values:
+            truth.append(point("max_|gradient|", values["g_max_abs"], step))
+
+    for model, xs, ys in ((LogisticRegression(solver="newton-cholesky", verbose=1), x, y),
+                          (PoissonRegressor(solver="newton-cholesky", verbose=1), xp, yp)):
+        start = len(truth)
+        stop = _print_calls({NewtonSolver.check_convergence.__code__}, seen)
+        try:
+            model.fit(xs, ys)
+        finally:
+            stop()
+        if truth[-1]["key"] != "loss" or truth[-1]["step"] != int(np.max(model.n_iter_)) or (
+                [p["step"] for p in truth[start:] if p["key"] == "max_|gradient|"]
+                != list(range(1, truth[-1]["step"] + 1))):
+            raise SystemExit("sklearn_newton_cholesky_verbose: not a line an iteration")
+    return truth
+
+
+CASES["sklearn_newton_cholesky_verbose"] = sklearn_newton_cholesky_verbose
+OWN_ENVIRONMENT["sklearn_newton_cholesky_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
