@@ -9956,12 +9956,9 @@ CHECKOUT_ROW["mlx_lm_lora_ui"] = "ml-explore/mlx-lm mlx_lm/cli_ui.py (run from t
 #         ~/fit-venv/bin/python tests/corpus/make_corpus.py $case
 #     done
 #
-# Not a case: `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print
-# liblinear's trust-region iterations from C (`[LibLinear]iter  1 act 7.786e+01 pre 6.717e+01
-# delta 1.199e+00 f 1.386e+02 |g| 1.394e+02 CG   2`, scikit-learn
-# `sklearn/svm/src/liblinear/tron.cpp`), but nothing in the program keeps them: the C locals
-# are gone when the fit returns and the estimator keeps only `n_iter_`, so there is no record
-# to take a truth from.
+# `LogisticRegression(solver="liblinear", verbose=1)` (and `LinearSVC`) print liblinear's
+# trust-region iterations from C, whose locals nothing keeps: sklearn_liblinear_verbose takes
+# their truth from fits stopped at each iteration (`max_iter=k`) and the library's own loss.
 FIT_ENVIRONMENT = {name: f"{name} (iterative fit cases: GaussianMixture to lifelines)"
                    for name in ("scikit-learn", "numpy", "scipy")}
 
@@ -20913,6 +20910,371 @@ OWN_ENVIRONMENT["spijkervet_simclr"] = {**RESEARCH_ENVIRONMENT, **{
     name: f"{name} (research scripts)" for name in ("tensorboard", "pyyaml", "pillow")}}
 OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
 REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
+
+
+# --- scikit-learn's verbose solvers: liblinear, SAG/SAGA, LARS, successive halving, MLPRegressor,
+# graphical lasso, the GLMs' Newton solver. Each runs alone, in an environment of its own with
+# scikit-learn:
+#
+#     python -m venv ~/solver-venv && ~/solver-venv/bin/pip install scikit-learn
+#     for case in sklearn_liblinear_verbose sklearn_sag_verbose sklearn_lars_verbose \
+#             sklearn_halving_grid_search sklearn_mlp_regressor_early_stopping \
+#             sklearn_graphical_lasso_verbose sklearn_newton_cholesky_verbose; do
+#         ~/solver-venv/bin/python tests/corpus/make_corpus.py $case
+#     done
+#
+# Not cases: `LogisticRegression(solver="lbfgs", verbose=1)` prints nothing with SciPy 1.15 and
+# newer: scikit-learn hands L-BFGS-B its `iprint` only below 1.15, where SciPy deprecated it
+# (`sklearn/utils/fixes.py`, `_get_additional_lbfgs_options_dict`);
+# `Perceptron(verbose=1)` and `PassiveAggressiveClassifier(verbose=1)` print `_plain_sgd`'s
+# lines, as sklearn_sgd_verbose; `BayesianRidge(verbose=True)`, `ARDRegression(verbose=True)`
+# print only their iteration counts (in noise.txt).
+SKLEARN_SOLVER_ENVIRONMENT = {name: f"{name} (scikit-learn verbose solver cases)"
+                              for name in ("scikit-learn", "numpy", "scipy")}
+
+
+def sklearn_liblinear_verbose() -> Truth:
+    """scikit-learn's `LogisticRegression(solver="liblinear", verbose=1)`, then
+    `LinearSVC(verbose=1, random_state=0)` (squared hinge; `dual="auto"` takes the primal
+    problem for 200 samples of 6 features), on `make_classification(n_samples=200,
+    n_features=6, random_state=0)`: liblinear's trust-region Newton method, in C
+    (`sklearn/svm/src/liblinear/tron.cpp`), prints `[LibLinear]` then a line an iteration,
+    `iter  1 act 7.294e+01 pre 6.319e+01 delta 1.133e+00 f 1.386e+02 |g| 1.362e+02 CG   2`
+    (through a pipe C's stdio holds the lines until the program flushes them). The line of
+    iteration k shows the objective `f` and its gradient's norm `|g|` at the weights before
+    the step (iterate k - 1; the zero vector at 1), and `act`, the reduction of the objective
+    the step made. Nothing keeps them: the C locals are gone when the fit returns, and the
+    estimator keeps `n_iter_`. So the truth is taken from the library's own fits and loss:
+    the same estimator fitted with `max_iter=k` stops at iterate k (every step here is
+    accepted: the case checks `n_iter_ == k`), its `coef_` and `intercept_` (liblinear's
+    weights with the bias feature, `intercept_scaling=1`) are those weights, and the
+    library's own loss objects give liblinear's primal objective, `0.5 w.w + C sum loss`, and
+    its gradient `w + C X'dloss` (`HalfBinomialLoss.loss_gradient` for the logistic loss,
+    `_sgd_fast.SquaredHinge.py_loss`/`py_dloss` for the squared hinge); `act` at k is `f` at
+    k minus `f` at k + 1. Keys as printed, `f`, `|g|`, `act`, at the printed `iter` (from 1
+    for each fit). Left out: `pre` (the reduction the quadratic model predicted) and `delta`
+    (the trust region's radius), TRON's own C locals that no fit or attribute keeps (no
+    record to take them from), and `CG` (a count of conjugate-gradient steps)."""
+    import warnings
+
+    import numpy as np
+    from sklearn._loss import HalfBinomialLoss
+    from sklearn.base import clone
+    from sklearn.datasets import make_classification
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model._sgd_fast import SquaredHinge
+    from sklearn.svm import LinearSVC
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    with_bias = np.hstack([x, np.ones((len(x), 1))])
+    truth: Truth = []
+
+    def objective(model: Any, w: Any) -> tuple[float, float]:
+        positive = y == model.classes_[1]
+        p = with_bias @ w
+        if isinstance(model, LogisticRegression):
+            loss, dloss = HalfBinomialLoss().loss_gradient(positive.astype(float), p)
+        else:
+            hinge, sign = SquaredHinge(1.0), np.where(positive, 1.0, -1.0)
+            loss = np.array([hinge.py_loss(a, b) for a, b in zip(p, sign)])
+            dloss = np.array([hinge.py_dloss(a, b) for a, b in zip(p, sign)])
+        return (float(0.5 * w @ w + model.C * loss.sum()),
+                float(np.linalg.norm(w + model.C * with_bias.T @ dloss)))
+
+    for model in (LogisticRegression(solver="liblinear", verbose=1),
+                  LinearSVC(verbose=1, random_state=0)):
+        model.fit(x, y)
+        sys.stdout.flush()
+        iterations = int(np.max(model.n_iter_))
+        weights = [np.zeros(with_bias.shape[1])]
+        for k in range(1, iterations + 1):
+            with warnings.catch_warnings():  # the truth's own fits print nothing
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                fitted = clone(model).set_params(verbose=0, max_iter=k).fit(x, y)
+            if int(np.max(fitted.n_iter_)) != k:
+                raise SystemExit(f"sklearn_liblinear_verbose: max_iter={k} stopped elsewhere")
+            weights.append(np.append(fitted.coef_.ravel(), fitted.intercept_))
+        if not np.allclose(weights[-1], np.append(model.coef_.ravel(), model.intercept_)):
+            raise SystemExit("sklearn_liblinear_verbose: the last iterate is not the fit's")
+        values = [objective(model, w) for w in weights]
+        for k in range(1, iterations + 1):
+            (f, gradient), (after, _) = values[k - 1], values[k]
+            truth += [point("act", f - after, k), point("f", f, k), point("|g|", gradient, k)]
+    return truth
+
+
+CASES["sklearn_liblinear_verbose"] = sklearn_liblinear_verbose
+OWN_ENVIRONMENT["sklearn_liblinear_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_sag_verbose() -> Truth:
+    """scikit-learn's `LogisticRegression(solver="sag", random_state=0, verbose=1)`, then the
+    same with `solver="saga"`, on `make_classification(n_samples=200, n_features=6,
+    random_state=0)`: `sag` (Cython, `sklearn/linear_model/_sag_fast.pyx.tp`) prints, at the
+    end of each epoch that does not stop the fit, `Epoch 2, change: 0.36247144` (`%.8g`, from
+    C's printf: through a pipe its lines come out when the program flushes), and at the end
+    `convergence after 23 epochs took 0 seconds`. The change is the largest change of a weight
+    over the epoch divided by the largest weight, from C locals that nothing keeps (the
+    estimator keeps `n_iter_`). So the truth is taken from the library's own fits: the same
+    estimator fitted with `max_iter=k` (the same seed, `random_state=0`, so the same samples in
+    the same order) ends at epoch k's weights, the coefficients the change is taken over (the
+    intercept is apart); the change at k is `max|coef_k - coef_(k-1)| / max|coef_k|`, from the
+    zero start (1 at epoch 1), as `change` at the printed epoch (from 1, each fit again). The
+    epoch that converges prints no line: k runs to `n_iter_ - 1`. The seconds are a timing."""
+    import warnings
+
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.datasets import make_classification
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    truth: Truth = []
+    for solver in ("sag", "saga"):
+        model = LogisticRegression(solver=solver, random_state=0, verbose=1).fit(x, y)
+        sys.stdout.flush()
+        epochs = int(np.max(model.n_iter_))
+        previous = np.zeros(model.coef_.size)
+        for k in range(1, epochs + 1):
+            with warnings.catch_warnings():  # the truth's own fits print nothing
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                fitted = clone(model).set_params(verbose=0, max_iter=k).fit(x, y)
+            coef = fitted.coef_.ravel()
+            if k < epochs:
+                truth.append(point("change",
+                                   np.abs(coef - previous).max() / np.abs(coef).max(), k))
+            previous = coef
+        if not np.array_equal(previous, model.coef_.ravel()):
+            raise SystemExit(f"sklearn_sag_verbose: {solver}'s last epoch is not the fit's")
+    return truth
+
+
+CASES["sklearn_sag_verbose"] = sklearn_sag_verbose
+OWN_ENVIRONMENT["sklearn_sag_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_lars_verbose() -> Truth:
+    """scikit-learn's `Lars(verbose=3)` then `LassoLars(alpha=0.01, verbose=3)` on 60 made-up
+    samples of 6 features, the second nearly a copy of the first (so that the lasso path drops
+    a variable and takes it back), a linear target with noise. The estimators hand `lars_path`
+    `verbose - 1`: from 3 it prints its table (`verbose=2` prints a dot): `Step\\t\\tAdded\\t\\t
+    Dropped\\t\\tActive set size\\t\\tC`, then a row a step, `0\\t\\t3\\t\\t\\t\\t1\\t\\t
+    67.10701324709981` (`_lars_path_solver`, `%s` of each: the full float), and for a dropped
+    variable `6\\t\\t\\t\\t[np.int64(2)]\\t\\t5\\t\\t[3.92595407]` (the list of dropped indices
+    and the dropped variable's correlation, NumPy arrays as `%s` prints them). Truth: the
+    values `_lars_path_solver` prints, read from its frame as it calls `print` (a profile
+    hook's `c_call`): `C` (the largest absolute correlation of a variable with the residual)
+    on a row that adds, `abs(temp)` (the dropped variable's correlation) on a row that drops,
+    both as `C`, at its `n_iter` (the printed `Step`, from 0; each fit again); checked equal
+    to the estimator's `alphas_` times the number of samples (lars_path's `alpha = C /
+    n_samples`). `Added`, `Dropped` (feature indices) and `Active set size` are counts."""
+    import numpy as np
+    from sklearn.linear_model import Lars, LassoLars, _least_angle
+
+    rng = np.random.default_rng(10)
+    x = rng.normal(size=(60, 6))
+    x[:, 1] = x[:, 0] + 0.3 * rng.normal(size=60)
+    y = x @ np.array([3.0, -2.5, 0.0, 1.0, 0.0, 0.5]) + rng.normal(size=60)
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        values = frame.f_locals
+        if "C" not in values:  # the heading, before the first step
+            return
+        value = np.ravel(abs(values["temp"]))[0] if values["drop"] else values["C"]
+        truth.append(point("C", value, values["n_iter"]))
+
+    for model in (Lars(verbose=3), LassoLars(alpha=0.01, verbose=3)):
+        start = len(truth)
+        stop = _print_calls({_least_angle._lars_path_solver.__code__}, seen)
+        try:
+            model.fit(x, y)
+        finally:
+            stop()
+        printed = [p["value"] for p in truth[start:]]
+        if not np.allclose(printed, model.alphas_[:len(printed)] * len(x), rtol=1e-9) or (
+                [p["step"] for p in truth[start:]] != list(range(len(printed)))):
+            raise SystemExit("sklearn_lars_verbose: the printed C are not alphas_ * n_samples")
+    return truth
+
+
+CASES["sklearn_lars_verbose"] = sklearn_lars_verbose
+OWN_ENVIRONMENT["sklearn_lars_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_halving_grid_search() -> Truth:
+    """scikit-learn's `HalvingGridSearchCV(SVC(), {"C": [0.1, 1, 10, 100], "gamma": [0.01,
+    0.1]}, cv=3, factor=2, min_resources=40, verbose=3, random_state=0)` (successive halving,
+    `from sklearn.experimental import enable_halving_search_cv` first, as its documentation
+    does) on `make_classification(n_samples=200, n_features=6, random_state=0)`: its plan
+    (`n_iterations: 3`, `n_required_iterations: 4`, `min_resources_: 40`, `factor: 2`, ...),
+    then for each iteration a rule of dashes, `iter: 0`, `n_candidates: 8`, `n_resources: 40`,
+    `Fitting 3 folds for each of 8 candidates, totalling 24 fits` and a line a fit, `[CV 1/3]
+    END C=0.1, gamma=0.01;, score=(train=0.962, test=0.769) total time=   0.0s` (training
+    scores by default, `return_train_score=True`). Truth: `cv_results_`' `split{k}_train_score`
+    and `split{k}_test_score` of each candidate of each iteration and fold, in the printed
+    order (iteration by iteration, candidate by candidate, its folds in turn), as `score/train`
+    and `score/test`, no step, as sklearn_randomized_search (the line names a fold and a
+    candidate's parameters; the iteration heading above it counts the rounds of the search,
+    not a step of one series: each holds many candidates' scores). The plan's and the
+    headings' numbers are settings and counts."""
+    from sklearn.datasets import make_classification
+    from sklearn.experimental import enable_halving_search_cv  # noqa: F401
+    from sklearn.model_selection import HalvingGridSearchCV
+    from sklearn.svm import SVC
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    search = HalvingGridSearchCV(SVC(), {"C": [0.1, 1, 10, 100], "gamma": [0.01, 0.1]}, cv=3,
+                                 factor=2, min_resources=40, verbose=3, random_state=0)
+    search.fit(x, y)
+    results = search.cv_results_
+    if list(results["iter"]) != sorted(results["iter"]):
+        raise SystemExit("sklearn_halving_grid_search: cv_results_ not in iteration order")
+    return [point(f"score/{split}", results[f"split{fold}_{split}_score"][candidate], None)
+            for candidate in range(len(results["params"])) for fold in range(3)
+            for split in ("train", "test")]
+
+
+CASES["sklearn_halving_grid_search"] = sklearn_halving_grid_search
+OWN_ENVIRONMENT["sklearn_halving_grid_search"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_mlp_regressor_early_stopping() -> Truth:
+    """scikit-learn's `MLPRegressor(hidden_layer_sizes=(16,), early_stopping=True,
+    n_iter_no_change=5, learning_rate_init=0.003, random_state=0, verbose=True)` (adam), then
+    the same without early stopping (`n_iter_no_change=3, tol=1e-3, learning_rate_init=0.01`),
+    on `make_regression(n_samples=200, n_features=6, noise=10, random_state=0)` (the target
+    scaled to unit variance): `Iteration 1, loss = 0.89310441` each iteration and, with early
+    stopping, `Validation score: -0.194252` (R², negative at first) after it, until
+    `Validation score did not improve more than tol=0.000100 for 5 consecutive epochs.
+    Stopping.` (83 iterations), and for the second `Training loss did not improve more than
+    tol=0.001000 for 3 consecutive epochs. Stopping.` (`sklearn/neural_network/
+    _multilayer_perceptron.py`, `_fit_stochastic` and `_update_no_improvement_count`).
+    sklearn_mlp is MLPClassifier's, whose early stopping never fires. Truth: each fit's
+    `loss_curve_` and `validation_scores_` as `loss` and `Validation_score` at the iteration
+    (from 1, each fit again). The stopping lines' tolerances and counts are settings."""
+    from sklearn.datasets import make_regression
+    from sklearn.neural_network import MLPRegressor
+
+    x, y = make_regression(n_samples=200, n_features=6, noise=10, random_state=0)
+    y = y / y.std()
+    truth: Truth = []
+    for model in (MLPRegressor(hidden_layer_sizes=(16,), early_stopping=True,
+                               n_iter_no_change=5, learning_rate_init=0.003, random_state=0,
+                               verbose=True),
+                  MLPRegressor(hidden_layer_sizes=(16,), n_iter_no_change=3, tol=1e-3,
+                               learning_rate_init=0.01, random_state=0, verbose=True)):
+        model.fit(x, y)
+        scores = model.validation_scores_ or []
+        if scores and len(scores) != len(model.loss_curve_):
+            raise SystemExit("sklearn_mlp_regressor_early_stopping: not a score an iteration")
+        for i, loss in enumerate(model.loss_curve_):
+            truth.append(point("loss", loss, i + 1))
+            if scores:
+                truth.append(point("Validation_score", scores[i], i + 1))
+    return truth
+
+
+CASES["sklearn_mlp_regressor_early_stopping"] = sklearn_mlp_regressor_early_stopping
+OWN_ENVIRONMENT["sklearn_mlp_regressor_early_stopping"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_graphical_lasso_verbose() -> Truth:
+    """scikit-learn's `GraphicalLasso(alpha=0.01, verbose=True)` (coordinate descent) fitted to
+    60 samples drawn from a sparse 12 x 12 precision matrix (`make_sparse_spd_matrix(12,
+    alpha=0.8, random_state=0)`): `[graphical_lasso] Iteration   0, cost  5.44e+01, dual gap
+    -2.609e-01` each iteration (`sklearn/covariance/_graph_lasso.py`, `_graphical_lasso`,
+    `%3d`, `%.2e`, `%.3e`; the gap is negative at times), from 0. Truth: the estimator's own
+    `costs_`, a pair (objective, dual gap) an iteration, as `cost` and `dual_gap` at the
+    iteration (from 0, as printed; checked: `n_iter_` of them)."""
+    import numpy as np
+    from sklearn.covariance import GraphicalLasso
+    from sklearn.datasets import make_sparse_spd_matrix
+
+    rng = np.random.default_rng(0)
+    precision = make_sparse_spd_matrix(12, alpha=0.8, random_state=0)
+    x = rng.multivariate_normal(np.zeros(12), np.linalg.inv(precision), size=60)
+    model = GraphicalLasso(alpha=0.01, verbose=True).fit(x)
+    if len(model.costs_) != model.n_iter_:
+        raise SystemExit("sklearn_graphical_lasso_verbose: not a cost an iteration")
+    truth: Truth = []
+    for i, (cost, gap) in enumerate(model.costs_):
+        truth += [point("cost", cost, i), point("dual_gap", gap, i)]
+    return truth
+
+
+CASES["sklearn_graphical_lasso_verbose"] = sklearn_graphical_lasso_verbose
+OWN_ENVIRONMENT["sklearn_graphical_lasso_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
+
+
+
+def sklearn_newton_cholesky_verbose() -> Truth:
+    """scikit-learn's `LogisticRegression(solver="newton-cholesky", verbose=1)` on
+    `make_classification(n_samples=200, n_features=6, random_state=0)`, then
+    `PoissonRegressor(solver="newton-cholesky", verbose=1)` on 200 made-up samples of 5
+    features and Poisson counts of a log-linear mean: the GLMs' Newton solver
+    (`sklearn/linear_model/_glm/_newton_solver.py`, `NewtonSolver.solve` and
+    `check_convergence`) prints `Newton iter=1`, `  Check Convergence`, `    1. max |gradient|
+    0.12773821011645048 <= 0.0001 False` each iteration, and where that holds `    2. Newton
+    decrement 2.9706189977131137e-05 <= 0.0001 True` and `  Solver did converge at loss =
+    0.23919547586714923.` (f-strings: the full float). Truth: the values `check_convergence`
+    prints, read from its frame as it calls `print` (a profile hook's `c_call`, as
+    sklearn_mds_verbose): `g_max_abs` as `max_|gradient|`, `0.5 * d2` as `Newton_decrement`
+    and `loss_value` as `loss`, at the solver's `iteration` (the `Newton iter=` above, from 1;
+    each fit again; checked: the last is the estimator's `n_iter_`). The tolerance is a
+    setting, the `True`/`False` the test's outcome."""
+    import numpy as np
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression, PoissonRegressor
+    from sklearn.linear_model._glm._newton_solver import NewtonSolver
+
+    x, y = make_classification(n_samples=200, n_features=6, random_state=0)
+    rng = np.random.default_rng(0)
+    xp = rng.normal(size=(200, 5))
+    yp = rng.poisson(np.exp(xp @ np.array([0.3, -0.2, 0.1, 0.0, 0.5])))
+    truth: Truth = []
+
+    def seen(frame: Any) -> None:
+        values = frame.f_locals
+        step = values["self"].iteration
+        if "loss_value" in values:
+            truth.append(point("loss", values["loss_value"], step))
+        elif "d2" in values:
+            truth.append(point("Newton_decrement", 0.5 * values["d2"], step))
+        elif "g_max_abs" in values:
+            truth.append(point("max_|gradient|", values["g_max_abs"], step))
+
+    for model, xs, ys in ((LogisticRegression(solver="newton-cholesky", verbose=1), x, y),
+                          (PoissonRegressor(solver="newton-cholesky", verbose=1), xp, yp)):
+        start = len(truth)
+        stop = _print_calls({NewtonSolver.check_convergence.__code__}, seen)
+        try:
+            model.fit(xs, ys)
+        finally:
+            stop()
+        if truth[-1]["key"] != "loss" or truth[-1]["step"] != int(np.max(model.n_iter_)) or (
+                [p["step"] for p in truth[start:] if p["key"] == "max_|gradient|"]
+                != list(range(1, truth[-1]["step"] + 1))):
+            raise SystemExit("sklearn_newton_cholesky_verbose: not a line an iteration")
+    return truth
+
+
+CASES["sklearn_newton_cholesky_verbose"] = sklearn_newton_cholesky_verbose
+OWN_ENVIRONMENT["sklearn_newton_cholesky_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
+
 
 
 def main(argv: list[str]) -> None:
