@@ -1299,6 +1299,9 @@ megabyte = [
     # an ellipsis before a name, the end of an epoch
     "...a" * 250_000 + ": 1",
     "results at the end of " * 40_000 + "epoch 1",
+    # liblinear's and LARS' lines
+    "iter 1 act 1 pre 1 delta 1 f 1 |g| " * 30_000 + "1 CG 2",
+    "0\t\t" * 250_000 + "1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1341,6 +1344,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1,
                                        1, 0, 0, 0,
+                                       4, 4, 0, 0,
                                        1]
 
 
@@ -2833,6 +2837,26 @@ def test_a_count_out_of_a_total_is_no_row_of_an_earlier_table() -> None:
     assert run(MetricParser(), "      Iteration    Log Likelihood    Accuracy",
                "      ---------------------------------------", "Finding Nearest Neighbors",
                "\t 1  /  12", "\t 2  /  12") == []
+
+
+def test_scikit_learns_solvers() -> None:
+    # liblinear, the graphical lasso, the Newton solvers' checks, LARS' table, successive
+    # halving's plan
+    assert run(MetricParser(), "[LibLinear]iter  1 act 7.294e+01 pre 6.319e+01 delta 1.133e+00 "
+               "f 1.386e+02 |g| 1.362e+02 CG   2",
+               "[graphical_lasso] Iteration   3, cost  5.44e+01, dual gap -1.712e-04",
+               "Newton iter=5", "  Check Convergence",
+               "    1. max |gradient| 1.7372737004332436e-05 <= 0.0001 True",
+               "    2. Newton decrement 2.9706189977131137e-05 <= 0.0001 True",
+               "n_iterations: 3", "factor: 2", "n_candidates: 8") == expect(
+        ("act", 72.94, 1), ("pre", 63.19, 1), ("delta", 1.133, 1), ("f", 138.6, 1),
+        ("|g|", 136.2, 1), ("cost", 54.4, 3), ("dual_gap", -1.712e-04, 3),
+        ("max_|gradient|", 1.7372737004332436e-05, 5),
+        ("Newton_decrement", 2.9706189977131137e-05, 5))
+    assert run_all("Step\t\tAdded\t\tDropped\t\tActive set size\t\tC",
+                   "0\t\t3\t\t\t\t1\t\t67.10701324709981",
+                   "6\t\t\t\t[np.int64(2)]\t\t5\t\t[3.92595407]") == [
+        ("C", 67.10701324709981, 0, "lars"), ("C", 3.92595407, 6, "lars")]
 
 
 def test_chollets_custom_loop() -> None:

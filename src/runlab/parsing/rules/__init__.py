@@ -48,6 +48,9 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_gpy_header,
+    parse_sklearn_solvers,
+    parse_lars_header,
+    lars_rows,
     parse_cp_sat,
     parse_nautilus_header,
     nautilus_rows,
@@ -389,6 +392,24 @@ RULES: list[Rule] = [
         ("Iteration ", "Validation score: ", "[t-SNE] "),
         sets_step=True,
         final=True,
+    ),
+    Rule(
+        "sklearn_solvers",
+        "scikit-learn's solvers, verbose: liblinear's `iter 1 act 7.29e+01 pre 6.32e+01 delta "
+        "1.13e+00 f 1.39e+02 |g| 1.36e+02 CG 2`, the graphical lasso's `Iteration 0, cost "
+        "5.44e+01, dual gap -2.61e-01`, the Newton solvers' `1. max |gradient| 0.13 <= 0.0001 "
+        "False` and `2. Newton decrement ...`, each at its iteration",
+        parse_sklearn_solvers,
+        ("iter ", "[graphical_lasso] ", "max |gradient| ", "Newton decrement "),
+        final=True,
+    ),
+    Rule(
+        "lars",
+        "LARS' verbose table, `Step  Added  Dropped  Active set size  C`: C at each row's step",
+        parse_lars_header,
+        ("Step\t\tAdded",),
+        final=True,
+        rows=lars_rows,
     ),
     Rule(
         "pycma",

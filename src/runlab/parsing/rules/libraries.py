@@ -157,6 +157,62 @@ _TSNE = re.compile(
 )
 
 
+# scikit-learn's compiled and iterative solvers, verbose:
+# - liblinear's trust-region Newton (`LogisticRegression(solver="liblinear")`, `LinearSVC`),
+#   `[LibLinear]iter  1 act 7.294e+01 pre 6.319e+01 delta 1.133e+00 f 1.386e+02 |g| 1.362e+02
+#   CG   2` (the prefix on a fit's first line only);
+# - the graphical lasso's `[graphical_lasso] Iteration   0, cost  5.44e+01, dual gap -2.609e-01`;
+# - the Newton solvers' convergence checks under `Newton iter=1` (the step), `    1. max
+#   |gradient| 0.1277 <= 0.0001 False` and `    2. Newton decrement 2.97e-05 <= 0.0001 True`.
+_SOLVERS = re.compile(
+    rf"(?:\[LibLinear\])?iter\ {{1,8}}(\d{{1,18}})\ act\ ({NUMBER})\ pre\ ({NUMBER})"
+    rf"\ delta\ ({NUMBER})\ f\ ({NUMBER})\ \|g\|\ ({NUMBER})\ CG\ {{1,8}}\d{{1,9}}\s*"
+    rf"|\[graphical_lasso\]\ Iteration\ {{1,8}}(\d{{1,18}}),\ cost\ {{1,8}}({NUMBER}),"
+    rf"\ dual\ gap\ ({NUMBER})\s*"
+    rf"|\ {{2,8}}\d\.\ (max\ \|gradient\||Newton\ decrement)\ ({NUMBER})\ <=\ (?:{NUMBER})"
+    rf"\ (?:True|False)\s*",
+    re.ASCII,
+)
+
+
+def parse_sklearn_solvers(line: str) -> list[Found]:
+    """liblinear's `iter N act ... f ... |g| ...`, the graphical lasso's iterations and the
+    Newton solvers' checks, each at its iteration."""
+    match = _SOLVERS.fullmatch(line)
+    if match is None:
+        return []
+    (it, act, pre, delta, f, g, lasso_it, cost, gap, check, checked) = match.groups()
+    if it is not None:
+        return [("iteration", int(it), None), *((key, to_number(text), None) for key, text in (
+            ("act", act), ("pre", pre), ("delta", delta), ("f", f), ("|g|", g)))]
+    if lasso_it is not None:
+        return [("iteration", int(lasso_it), None), ("cost", to_number(cost), None),
+                ("dual_gap", to_number(gap), None)]
+    return [(check.replace(" ", "_"), to_number(checked), None)]
+
+
+# LARS' path, `Lars(verbose=3)` (sklearn/linear_model/_least_angle.py): a tab-separated table,
+# `Step\t\tAdded\t\tDropped\t\tActive set size\t\tC`, each row's C (the largest correlation)
+# at its step; a dropped variable's row prints C as an array, `[3.92595407]`.
+_LARS_HEADER = re.compile(r"Step\t\tAdded\t\tDropped\t\tActive set size\t\tC\s*")
+_LARS_ROW = re.compile(rf"(\d{{1,18}})\t\t[^\t]{{0,80}}\t\t[^\t]{{0,80}}\t\t\d{{1,9}}\t\t"
+                       rf"\[?({NUMBER})\]?\s*", re.ASCII)
+
+
+parse_lars_header = _claims(_LARS_HEADER)
+"""The header of LARS' verbose table."""
+
+
+def lars_rows(header: str) -> Callable[[str], list[Found]]:
+    """LARS' rows: C at the step."""
+
+    def row(line: str) -> list[Found]:
+        match = _LARS_ROW.fullmatch(line)
+        return [] if match is None else [("C", to_number(match.group(2)), int(match.group(1)))]
+
+    return row
+
+
 def parse_sklearn(line: str) -> list[Found]:
     """scikit-learn's verbose lines: the MLP's ``Iteration 5, loss = 0.42`` and KMeans'
     ``Iteration 5, inertia 2.0e4.`` set the step, ``Validation score: 0.75`` (early stopping)

@@ -134,6 +134,10 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:max_)?(?:sequence|seq|context|block)_length$"
     # sbi's count of its training's epochs, `Training neural network. Epochs trained: 35`
     r"|(?:^|_)epochs_trained$"
+    # scikit-learn's successive halving plan: `n_iterations: 3`, `min_resources_: 40`,
+    # `factor: 2`, then `n_candidates: 8` and `n_resources: 40` each iteration
+    r"|^(?:n_(?:required_|possible_)?iterations|(?:min|max)_resources_?|factor|n_candidates"
+    r"|n_resources)$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
     r"|^batch(?:_idx|_index|_num|_id)?$",
     re.IGNORECASE,
