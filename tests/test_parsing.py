@@ -1276,6 +1276,7 @@ megabyte = [
     "loss is 1, " * 90_000,
     "a " * 500_000 + "loss is 1",
     "1: " * 300_000 + "error = 0.5",
+    "error=0.5 " * 100_000,
     # an iteration in parentheses, a cost on a data set
     "(Iteration 1 / 2) " * 50_000 + "loss: 1",
     "Cost on " * 120_000 + "x: 1",
@@ -1320,32 +1321,21 @@ def test_no_line_stalls_the_parser() -> None:
     assert done.returncode == 0, done.stderr
     # Every pair of every line (no step key among them); through the line cap, what fits in
     # its first 4,096 characters; a key found twice on a line counts once.
-    assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1,
-                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1,
-                                       0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1,
-                                       1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
-                                       0, 0, 1, 0,
-                                       0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-                                       0, 0, 1, 1, 1, 0,
-                                       0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0,
-                                       0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0,
-                                       0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
-                                       0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0,
-                                       1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
-                                       1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0,
-                                       0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 
-                                       0, 0, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0,
-                                       1, 0, 1, 0,
-                                       1, 0, 1, 0, 1, 0,
-                                       4, 1, 0, 0, 0, 0,
-                                       1, 0, 1, 0, 0, 0, 0, 0,
-                                       0, 0, 1, 1,
-                                       1, 0, 0, 0,
-                                       4, 4, 0, 0,
-                                       1]
+    assert json.loads(done.stdout) == [196, 5000, 0, 120_000, 526, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0,
+                                       1, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 0, 0,
+                                       0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0,
+                                       0, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
+                                       1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+                                       1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
+                                       1, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
+                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 1]
 
 
 
@@ -2738,9 +2728,28 @@ def test_a_measure_said_in_words() -> None:
     assert run(MetricParser(), "Batch size is 32", "This is 0.5 of it",
                "The number of layers is 4") == []
     # after a counter's clause a bare `error` with a fraction is a measure; alone it is a log
-    # line's level
-    assert run(MetricParser(), "Iteration 100: Error = 0.123456", "error: 0.5 retries") == (
+    # line's level, and after a code or another label too
+    assert run(MetricParser(), "Iteration 100: Error = 0.123456", "error: 0.5 retries",
+               "... ERROR 404: error = 1.5", "Retry 2: error: 0.35") == (
         expect(("Error", 0.123456, 100)))
+    # a label names the measures said after it; a counter is the step
+    assert run(MetricParser(), "Train: accuracy is 0.9, loss is 0.3",
+               "Episode 5: reward is 12.0") == expect(
+        ("Train/accuracy", 0.9, 0), ("Train/loss", 0.3, 0), ("reward", 12.0, 5))
+    # the number ends its clause: prose is not read; each sentence is a clause
+    assert run(MetricParser(), "The clip loss is 2.0 times larger", "Reward is 1 for every "
+               "step", "The distance is 3 and the score is 4",
+               "Previous best loss was 0.5. New best loss is 0.4.") == expect(
+        ("Previous_best_loss", 0.5, 0), ("New_best_loss", 0.4, 0))
+    # an episode said in words is the step, not part of the name
+    assert run(MetricParser(), "Reward for episode 5: 12.0", "Total reward in episode 6: 200",
+               "Reward of episode 7: 3.5") == expect(
+        ("Reward", 12.0, 5), ("Total_reward", 200.0, 6), ("Reward", 3.5, 7))
+    # a measure's phrase may join its words with `+` (the knowledge-distillation tutorial)
+    assert run(MetricParser(), "Student accuracy with CE + KD: 9.38%") == expect(
+        ("Student_accuracy_with_CE_+_KD", 9.38, 0))
+    # `->` joins no pair; `f` is a measure only where an objective's value is named so
+    assert run(MetricParser(), "a->b=1", "obj f 12.5") == []
 
 
 def test_teaching_codes_counters_and_costs() -> None:
@@ -2879,6 +2888,12 @@ def test_research_scripts_lines() -> None:
     assert run_all(" 33%|###      | 37/111 [00:01<00:01, 37.18it/s]12/02/2026 23:18:57 - INFO - "
                    "__main__ - [RANK 0] epoch 0: perplexity: 32.2966 eval_loss: 3.4749") == [
         ("perplexity", 32.2966, 0, "key_value"), ("eval_loss", 3.4749, 0, "key_value")]
+    # settings listed under a heading end where a line is indented no deeper than it
+    assert run(MetricParser(), "2024-01-01 10:00:00,123 INFO Arguments:",
+               "2024-01-01 10:00:00,123 INFO   lr: 0.001",
+               "2024-01-01 10:00:01,123 INFO epoch: 1, loss: 0.52, acc: 0.81", "Config:",
+               "  lr: 0.1", "val_loss: 0.5") == expect(
+        ("loss", 0.52, 1), ("acc", 0.81, 1), ("val_loss", 0.5, 1))
     # open_clip through its logger: the prefix (a date and time joined by a comma, a logger's
     # dotted name) is no part of the message; the training's counter and its position end
     # the phase's clause; the arguments it lists, its optimizer and its model are settings

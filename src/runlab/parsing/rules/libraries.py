@@ -1792,12 +1792,14 @@ def parse_params_head(line: str) -> list[Found]:
 
 
 def params_rows(header: str) -> Callable[[str], list[Found]]:
-    """The settings under the heading, each an indented `name: value` (a logger's prefix
-    takes the indent with it): nothing."""
+    """The settings under the heading, each a `name: value` indented deeper than the heading,
+    also after a logger's prefix: nothing. A line that is not ends them."""
+    column = len(header) - len(message(header).lstrip())  # where the heading's text starts
 
     def row(line: str) -> list[Found]:
-        text = message(line)
-        return [CLAIM] if _PARAMS_ROW.fullmatch(text if text is line else " " + text) else []
+        text = message(line).lstrip()
+        indented = len(line) - len(text) > column and not line[column : column + 1].strip()
+        return [CLAIM] if indented and _PARAMS_ROW.fullmatch(" " + text) else []
 
     return row
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_number
 
@@ -48,7 +49,8 @@ _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences
 _PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
 _PAIR = re.compile(
-    r"(?<![^\s,;|(\[{>])"  # (a `>` too: Machine Learning Mastery's `>epoch=0, lrate=0.100`)
+    # (or a `>` that starts the line: Machine Learning Mastery's `>epoch=0, lrate=0.100`)
+    r"(?:(?<![^\s,;|(\[{])|(?<=^>))"
     r"(?:\.{2,3}(?=[A-Za-z]))?"  # (an ellipsis before it: Chollet's `...loss: 2.2407`)
     rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
     rf"({_NAME})"
@@ -252,7 +254,7 @@ _MEASURE_PHRASE = re.compile(
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after)"
-    r"(?:\ [\w@.\-/]{1,40}){1,10}):\ +" + VALUE,
+    r"(?:\ [\w@.\-/+]{1,40}){1,10}):\ +" + VALUE,  # (`+`: `... with CE + KD: 9.38%`)
     re.ASCII,
 )
 # A label, then `name is value`: `Accuracy for class: plane is 37.5 %` (the same tutorial), as
@@ -272,7 +274,8 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
         return [(phrase.group(1).replace(" ", "_"), phrase.group(2) or "",
                  phrase.group(3) or ""), *rest]
     labelled = _IS_VALUE.match(line)
-    if labelled is not None:
+    if labelled is not None and _LEADING_COUNTER.fullmatch(labelled.group(1)) is None:
+        # (not after a counter, `Episode 5: reward is 12.0`: the is_value rule's)
         label, name, integer, number = labelled.groups()
         return [(f"{label}/{name}".replace(" ", "_"), integer or "", number or "")]
     label = _PAIRS_LABEL.match(line)
@@ -431,7 +434,21 @@ def phased(key: str) -> bool:
     return first.lower() in PHASES
 
 
-def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> bool:
+def _first_clause(line: str) -> int:
+    """Where the message's second clause may start: after its first separator, or after a
+    counter that starts it (`Iteration 100: Error = 0.12`); past the line's end if neither."""
+    text = message(line)
+    start = len(line) - len(text)
+    separator = _CLAUSES.search(line, start)
+    counter = _COUNTER.match(text)
+    ends = [found.end() for found in (separator,) if found is not None]
+    if counter is not None:
+        ends.append(start + counter.end())
+    return min(ends, default=len(line) + 1)
+
+
+def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool,
+                first_clause: Callable[[], int]) -> bool:
     """Whether a `_PAIR` match is no pair: a log level (`error: 2 files failed`, `... - error: 3
     retries`; a bare `error` is a measure with a fraction after another clause of the message),
     or a value ended at a colon that is not a step's after `=` (`epoch=0: train_ppl=...` is
@@ -441,16 +458,13 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool) -> boo
         return True  # a source location, pytorch-tabular's `{pytorch_tabular.tabular_model:145}`
     if key in _LOG_LEVEL:
         # (a counter's clause before it is one too: `Iteration 100: Error = 0.12`)
-        start = len(line) - len(message(line))
-        return integer or (_CLAUSES.search(line, start, match.start()) is None
-                           and _COUNTER_CLAUSE.search(line, start, match.start()) is None)
+        return integer or first_clause() > match.start()
     if not line.startswith(":", match.end()):
         return False
     return key.lower() not in STEP_NAMES or "=" not in line[match.end(2) : match.start(
         3 if integer else 4)]
 
 
-_COUNTER_CLAUSE = re.compile(r"\d:\ ")
 _COUNT_OF_IN = re.compile(r"(?i:number of) [A-Za-z]{1,30} (?:in|for|of|per) \Z")
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
@@ -526,9 +540,16 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
     pairs: list[tuple[str, str, str]] = []
     phase = ""
     end = 0
+    found: list[int] = []  # the message's first clause, looked for once a line
+
+    def first_clause() -> int:
+        if not found:
+            found.append(_first_clause(line))
+        return found[0]
+
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
-        if not head and _not_a_pair(line, match, key, integer is not None):
+        if not head and _not_a_pair(line, match, key, integer is not None, first_clause):
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
@@ -626,8 +647,9 @@ def is_metric_key(key: str) -> bool:
 # 1/3: 489.12` (scikit-learn's k-means), `Accuracy for fold 2: 0.9`: the name is the metric's,
 # the counter its step.
 _AT_STEP = re.compile(
-    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in)"
-    rf"\ (step|iteration|iter|epoch|batch|init|fold|trial|round)\ {{1,4}}(\d{{1,18}})(?:/\d{{1,18}})?"
+    rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in|of)"
+    rf"\ (step|iteration|iter|epoch|episode|batch|init|fold|trial|round)\ {{1,4}}(\d{{1,18}})"
+    rf"(?:/\d{{1,18}})?"
     # (or in words: Aladdin Persson's `Cost at epoch 3 is 2.1236`)
     rf"(?:\s*[:=]|\ is|\ was)\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
@@ -665,7 +687,8 @@ def parse_at_step(line: str) -> list[Found]:
     key = name.replace(" ", "_")
     if not is_metric_key(key) or _MEASURE.search(name) is None:  # `Checkpoint saved at step 5`
         return []
-    return [("epoch" if unit.lower().rstrip("s") == "epoch" else "step", int(step), None),
+    unit = unit.lower().rstrip("s")
+    return [(unit if unit in ("epoch", "episode") else "step", int(step), None),
             (key, to_number(value), None)]
 
 
@@ -676,8 +699,13 @@ def parse_at_step(line: str) -> list[Found]:
 # clause's words before `is`/`was` (an article dropped), ending in a measure's word; a counter
 # that starts the line is its step (`Epoch 3, loss is 0.5`). Each ` is ` is found by a plain
 # search and its clause's start after the last one's end: linear time.
-_IS_WORD = re.compile(rf"\ (?:is|was)\ +({NUMBER})(?:%|\ %)?(?=[\s,;|)]|\.(?:\s|$)|$)", re.ASCII)
-_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ ")
+# (The number ends its clause: not `The clip loss is 2.0 times larger`, `Reward is 1 for every
+# step`.)
+_IS_WORD = re.compile(
+    rf"\ (?:is|was)\ +({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))", re.ASCII)
+_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ ")
+# A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
+_IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
 _IS_NAME = re.compile(r"(?:(?i:the|a|an)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
                       re.ASCII)
 _LEADING_COUNTER = re.compile(
@@ -690,10 +718,13 @@ def parse_is_value(line: str) -> list[Found]:
     text = message(line)
     found: list[Found] = []
     start = 0  # where the clause of the next ` is ` may start: after the last one read
+    section = ""
     for match in _IS_WORD.finditer(text):
+        label_start = start
         for start_match in _IS_CLAUSE_START.finditer(text, start, match.start()):
-            start = start_match.end()
+            label_start, start = start, start_match.end()
         begin, start = start, match.end()
+        label = _IS_LABEL.search(text, label_start, begin) if text[begin - 1 : begin] == ":" else None
         if match.start() - begin > 200:
             continue  # prose, not a name
         clause = text[begin : match.start()].strip()
@@ -704,6 +735,10 @@ def parse_is_value(line: str) -> list[Found]:
         if name is None or _MEASURE.search(name.group(1)) is None:
             continue
         key = name.group(1).replace(" ", "_")
+        if label is not None and _LEADING_COUNTER.fullmatch(label.group(1)) is None:
+            section = label.group(1).replace(" ", "_")  # (it names the line's later clauses)
+        if section:
+            key = f"{section}/{key}"
         if is_metric_key(key) and not any(
                 word.lower() in _NOT_NAME_WORDS for word in name.group(1).split(" ")):
             found.append((key, to_number(match.group(1)), None))
@@ -861,8 +896,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation"
-    r"|f)$",  # an objective's value, `f = -21.0096` (GPy, SciPy's basinhopping, pycma)
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -1080,7 +1114,8 @@ def parse_name_value(line: str) -> list[Found]:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
             _MEASURE.search(key) for key, _, _ in found[1:]) and not any(
-            _MEASURE.search(key) for key, _, _ in key_value_pairs(line)):
+            _MEASURE.search(key) or key == "f" for key, _, _ in key_value_pairs(line)):
+        # (`f` is an objective's value: GPy's `Optimization restart 2/10, f = -21.0096`)
         # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
         # loss: 89.87` names one in a key_value pair); but a line of the counter and counts is
         # the step of the measures on the lines after it: pytorch-a2c-ppo-acktr-gail's
