@@ -20057,6 +20057,128 @@ OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
 REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
 
 
+
+# --- TensorFlow's Estimator, Ax, SMAC3, statsmodels' SARIMAX on the Fortran L-BFGS-B ----------
+# Each runs alone, in an environment of its own. `tf.estimator` is gone from TensorFlow 2.16 on,
+# so the Estimator case runs on TensorFlow 2.15 (which pins NumPy below 2):
+#
+#     python -m venv ~/estimator-venv && ~/estimator-venv/bin/pip install tensorflow==2.15.1
+#     ~/estimator-venv/bin/python tests/corpus/make_corpus.py tf_estimator_dnn
+
+
+def _frame_named(name: str) -> Any:
+    """The nearest calling frame of the function `name` (for a logging handler: the frame
+    that logs), or None."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_name != name:
+        frame = frame.f_back  # type: ignore[assignment]
+    return frame
+
+
+def tf_estimator_dnn() -> Truth:
+    """TensorFlow's premade `tf.estimator.DNNClassifier` (the "Premade Estimators" guide's,
+    `hidden_units=[30, 10]`, `n_classes=3`, four `tf.feature_column.numeric_column`s named as
+    the guide's iris columns) trained and evaluated by `tf.estimator.train_and_evaluate` with
+    `tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.INFO)`, as the Estimator guides
+    do: `TrainSpec(max_steps=300)`, `EvalSpec(steps=None, throttle_secs=0)` and a `RunConfig`
+    that saves a checkpoint every 100 steps (`tf_random_seed=0`), so that each checkpoint is
+    evaluated; the guide's `input_fn` (`tf.data.Dataset.from_tensor_slices((dict(features),
+    labels))`, shuffled, repeated and batched by 32 for training; the evaluation set once),
+    on made-up iris-shaped data (240 training and 60 evaluation rows of four features around
+    a mean a class) instead of the downloaded CSVs; `model_dir="model"` in a temporary folder
+    (its paths print relative). TF 2.15
+    logs through the `tensorflow` logger: its deprecation warnings, `INFO:tensorflow:loss =
+    1.2345, step = 0` and `INFO:tensorflow:global_step/sec: 412.3` (the `LoggingTensorHook`
+    and `StepCounterHook`, every 100 steps), `INFO:tensorflow:Evaluation [1/2]`, and after
+    each evaluation `INFO:tensorflow:Saving dict for global step 100: accuracy = 0.9,
+    average_loss = 0.31, global_step = 100, loss = 0.31`; at the end `INFO:tensorflow:Loss for
+    final step: 0.21.`. Truth, read by a handler on the `tensorflow` logger from the frame
+    that logs each line (the Estimator's own values, not its text): `LoggingTensorHook`'s
+    `tensor_values['loss']` at its `tensor_values['step']`; each evaluation's metrics dict, as
+    `_write_dict_to_summary` is given it, under its keys but `global_step`, at
+    `current_global_step` (the last checked against the dict `train_and_evaluate` returns);
+    `Estimator.train`'s `loss` (what `_train_model` returned) as `Loss_for_final_step`, no step. Left out:
+    `global_step/sec` (a rate of the machine) and the step counts."""
+    import logging as std_logging
+    import shutil
+
+    import numpy as np
+    import tensorflow as tf
+
+    tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.INFO)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    class Record(std_logging.Handler):
+        def emit(self, record: std_logging.LogRecord) -> None:
+            message = record.getMessage()
+            if (frame := _frame_named("_log_tensors")) is not None:
+                values = frame.f_locals["tensor_values"]
+                truth.append(point("loss", values["loss"], values["step"]))
+            elif message.startswith("Saving dict for global step"):
+                frame = _frame_named("_write_dict_to_summary")
+                step = frame.f_locals["current_global_step"]
+                truth.extend(point(key, value, step) for key, value
+                             in frame.f_locals["dictionary"].items() if key != "global_step")
+            elif message.startswith("Loss for final step"):
+                truth.append(point("Loss_for_final_step",
+                                   _frame_named("train").f_locals["loss"],
+                                   None))
+
+    tf.get_logger().addHandler(Record())
+    columns = ["SepalLength", "SepalWidth", "PetalLength", "PetalWidth"]
+    rng = np.random.default_rng(0)
+    means = rng.uniform(1.0, 7.0, size=(3, 4))
+
+    def made_up(n: int) -> tuple[dict[str, Any], Any]:
+        labels = rng.integers(0, 3, size=n)
+        features = means[labels] + rng.normal(0, 0.5, size=(n, 4))
+        return {name: features[:, i].astype("float32") for i, name in enumerate(columns)}, \
+            labels.astype("int32")
+
+    train, test = made_up(240), made_up(60)
+
+    def input_fn(features: Any, labels: Any, training: bool = True, batch_size: int = 32) -> Any:
+        """An input function for training or evaluating"""
+        # Convert the inputs to a Dataset.
+        dataset = tf.data.Dataset.from_tensor_slices((dict(features), labels))
+        # Shuffle and repeat if you are in training mode.
+        if training:
+            dataset = dataset.shuffle(1000, seed=0).repeat()
+        return dataset.batch(batch_size)
+
+    feature_columns = [tf.feature_column.numeric_column(key=key) for key in columns]
+    cwd, folder = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(folder)  # the model folder, `model`, prints relative
+    try:
+        classifier = tf.estimator.DNNClassifier(
+            feature_columns=feature_columns,
+            # Two hidden layers of 30 and 10 nodes respectively.
+            hidden_units=[30, 10],
+            # The model must choose between 3 classes.
+            n_classes=3,
+            model_dir="model",
+            config=tf.estimator.RunConfig(tf_random_seed=0, save_checkpoints_steps=100))
+        train_spec = tf.estimator.TrainSpec(input_fn=lambda: input_fn(*train), max_steps=300)
+        eval_spec = tf.estimator.EvalSpec(input_fn=lambda: input_fn(*test, training=False),
+                                          steps=None, throttle_secs=0)
+        result, _ = tf.estimator.train_and_evaluate(classifier, train_spec, eval_spec)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(folder)
+    last = {p["key"]: p["value"] for p in truth if p["step"] == result["global_step"]}
+    if last != {key: float(value) for key, value in result.items() if key != "global_step"}:
+        raise SystemExit(f"tf_estimator_dnn: logged {last}, returned {result}")
+    return truth
+
+
+CASES["tf_estimator_dnn"] = tf_estimator_dnn
+OWN_ENVIRONMENT["tf_estimator_dnn"] = {
+    name: f"{name} (tf_estimator_dnn case)"
+    for name in ("tensorflow", "tensorflow-estimator", "numpy")}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
