@@ -20179,6 +20179,65 @@ OWN_ENVIRONMENT["tf_estimator_dnn"] = {
     for name in ("tensorflow", "tensorflow-estimator", "numpy")}
 
 
+
+#     python -m venv ~/ax-venv && ~/ax-venv/bin/pip install torch==2.13.0
+#     ~/ax-venv/bin/pip install torch==2.13.0 ax-platform
+#     ~/ax-venv/bin/python tests/corpus/make_corpus.py ax_service_loop
+
+
+def ax_service_loop() -> Truth:
+    """Ax's Service API loop (its "Service API" tutorial, `gpei_hartmann_service`): `AxClient`
+    (`random_seed=0`) with the tutorial's experiment, six range parameters `x1` to `x6` in
+    [0, 1], `objectives={"hartmann6": ObjectiveProperties(minimize=True)}`,
+    `parameter_constraints=["x1 + x2 <= 2.0"]`, `outcome_constraints=["l2norm <= 1.25"]`, its
+    `evaluate` (Ax's `hartmann6` and the point's L2 norm, each with SEM 0.0), and its loop of
+    `get_next_trial()` and `complete_trial(trial_index=..., raw_data=evaluate(...))`, then
+    `get_best_parameters()`; 12 trials, not the tutorial's 25 (the first 12 are the Sobol
+    trials of Ax's default generation strategy: each later BoTorch trial takes tens of seconds
+    on this CPU). Ax logs through its own handler on stderr: `[INFO 12-02 23:39:01]
+    ax.service.ax_client: Generated new trial 3 with parameters {'x1': 0.54408, ...} using
+    model Sobol.`, `[INFO ...] ax.service.ax_client: Completed trial 3 with data: {'hartmann6':
+    -0.332056, 'l2norm': 1.00281}.` (rounded to six places), and `get_best_parameters`'
+    warnings. Truth: the experiment's own data, `ax_client.experiment.lookup_data().df`, each
+    row's `mean` under its `metric_name` at its `trial_index` (the trial the line names).
+    Left out: the SEM (0.0, given by the program with each value) and the trials' parameters
+    (settings, as optuna's)."""
+    import numpy as np
+    import torch
+    from ax.service.ax_client import AxClient, ObjectiveProperties
+    from ax.utils.measurement.synthetic_functions import hartmann6
+
+    torch.set_num_threads(1)
+    ax_client = AxClient(random_seed=0)
+    ax_client.create_experiment(
+        name="hartmann_test_experiment",
+        parameters=[{"name": f"x{i + 1}", "type": "range", "bounds": [0.0, 1.0],
+                     "value_type": "float", "log_scale": False} for i in range(6)],
+        objectives={"hartmann6": ObjectiveProperties(minimize=True)},
+        parameter_constraints=["x1 + x2 <= 2.0"],  # Optional.
+        outcome_constraints=["l2norm <= 1.25"],  # Optional.
+    )
+
+    def evaluate(parameterization: dict[str, Any]) -> dict[str, Any]:
+        x = np.array([parameterization.get(f"x{i + 1}") for i in range(6)])
+        # In our case, standard error is 0, since we are computing a synthetic function.
+        return {"hartmann6": (hartmann6(x), 0.0), "l2norm": (np.sqrt((x**2).sum()), 0.0)}
+
+    for _ in range(12):
+        parameterization, trial_index = ax_client.get_next_trial()
+        # Local evaluation here can be replaced with deployment to external system.
+        ax_client.complete_trial(trial_index=trial_index, raw_data=evaluate(parameterization))
+    best_parameters, values = ax_client.get_best_parameters()
+    frame = ax_client.experiment.lookup_data().df
+    return [point(row.metric_name, row.mean, row.trial_index) for row in frame.itertuples()]
+
+
+CASES["ax_service_loop"] = ax_service_loop
+OWN_ENVIRONMENT["ax_service_loop"] = {
+    "ax-platform": "ax-platform", "botorch": "botorch (ax_service_loop case)",
+    "torch": "torch (ax_service_loop case)", "numpy": "numpy (ax_service_loop case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
