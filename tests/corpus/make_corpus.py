@@ -20238,6 +20238,101 @@ OWN_ENVIRONMENT["ax_service_loop"] = {
     "torch": "torch (ax_service_loop case)", "numpy": "numpy (ax_service_loop case)"}
 
 
+
+# SciPy rewrote L-BFGS-B in C in 1.15, which prints no iterations: statsmodels' SARIMAX prints
+# them through the Fortran L-BFGS-B of SciPy 1.14, in an environment of its own:
+#
+#     python -m venv ~/sarimax-venv && ~/sarimax-venv/bin/pip install "scipy==1.14.1" statsmodels
+#     ~/sarimax-venv/bin/python tests/corpus/make_corpus.py statsmodels_sarimax
+
+
+def statsmodels_sarimax() -> Truth:
+    """statsmodels' `sm.tsa.statespace.SARIMAX(y, order=(1, 1, 1), seasonal_order=(1, 0, 0,
+    12)).fit(disp=True)` (L-BFGS-B, statsmodels' default, given `iprint=1` for `disp`), then
+    `print(result.summary())`, as statsmodels' documentation does, on a made-up series (120
+    points, the cumulative sum of an ARMA(1, 1) around 10), with SciPy 1.14, the last whose
+    L-BFGS-B is the Fortran code that prints each iteration: `RUNNING THE L-BFGS-B CODE`, the
+    machine precision, `At iterate    3    f= -2.29602D-01    |proj g|=  3.08601D-02`
+    (Fortran's `D` exponents, a blank line between), the legend (`Tit   = total number of
+    iterations`, ...), the table `   N    Tit     Tnf  Tnint  Skip  Nact     Projg        F` and
+    its row `    4     15     20      1     0     0   1.393D-04  -2.297D-01`, `  F =
+    -0.22966794405319391`, `CONVERGENCE: REL_REDUCTION_OF_F_<=_FACTR*EPSMCH`, all printed
+    by the Fortran code on stdout. Then the summary: `Log Likelihood                  27.560`, `AIC`, `BIC`,
+    `HQIC` beside the model's description, the coefficients' table, and the diagnostics
+    (`Ljung-Box (L1) (Q):                   0.01   Jarque-Bera (JB):                 1.68`,
+    `Prob(Q)`, `Heteroskedasticity (H)`, `Prob(H) (two-sided)`, `Prob(JB)`, `Skew`,
+    `Kurtosis`). Truth: the Fortran routine's own values, read by watching SciPy's calls of
+    `setulb` (its L-BFGS-B step, which prints): after the first call given a value (iterate 0)
+    and each that returns `NEW_X` (a new iterate), the value it was given, `f`, and its own
+    saved `dsave(13)`, the projected gradient's infinity norm it prints, as `f` and
+    `|proj_g|` at the iterate (counted from 0, as printed); the result's
+    `mle_retvals["fopt"]` as `F` and the last `dsave(13)` as `Projg`, no step (the table's `F`
+    and the `F =` line print the one value); the results' `llf`, `aic`, `bic`, `hqic` and the
+    diagnostics as `summary` computes
+    them (`test_serial_correlation("ljungbox", lags=[1])`, `test_heteroskedasticity("breakvar")`,
+    `test_normality("jarquebera")`), under the names printed, no step. Left out: the counts
+    (`N`, `M`, `Tit`, `Tnf`, `Tnint`, `Skip`, `Nact`, the observations), the machine
+    precision, and the coefficients' table (the fitted parameters, as statsmodels_logit)."""
+    import numpy as np
+    import statsmodels.api as sm
+    from scipy.optimize import _lbfgsb_py
+
+    rng = np.random.default_rng(0)
+    noise = rng.normal(size=121)
+    arma = np.zeros(120)
+    for t in range(1, 120):
+        arma[t] = 0.6 * arma[t - 1] + noise[t] + 0.3 * noise[t - 1]
+    y = 10 + 0.2 * arma.cumsum()
+    truth: Truth = []
+    lbfgsb = _lbfgsb_py._lbfgsb
+    state = {"calls": 0, "iterate": 0}
+
+    class Fortran:
+        """SciPy's Fortran L-BFGS-B module, its `setulb` watched: after each call, the value it
+        was given (`f`, the objective where it stands) and its own `dsave(13)` (the infinity
+        norm of the projected gradient that it prints as `|proj g|`), at each iterate it
+        prints: the first call given a value (iterate 0), then each that returns `NEW_X`."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(lbfgsb, name)
+
+        def setulb(self, *args: Any) -> Any:
+            done = lbfgsb.setulb(*args)
+            f, task, dsave = args[5], args[11], args[16]
+            state["calls"] += 1
+            if state["calls"] == 2 or task.tobytes().startswith(b"NEW_X"):
+                truth.extend([point("f", f, state["iterate"]),
+                              point("|proj_g|", dsave[12], state["iterate"])])
+                state["iterate"] += 1
+            state["dsave"] = dsave
+            return done
+
+    _lbfgsb_py._lbfgsb = Fortran()
+    try:
+        model = sm.tsa.statespace.SARIMAX(y, order=(1, 1, 1), seasonal_order=(1, 0, 0, 12))
+        result = model.fit(disp=True)
+    finally:
+        _lbfgsb_py._lbfgsb = lbfgsb
+    truth.extend([point("F", result.mle_retvals["fopt"], None),
+                  point("Projg", state["dsave"][12], None)])
+    print(result.summary())
+    lb = result.test_serial_correlation(method="ljungbox", lags=[1])
+    het = result.test_heteroskedasticity(method="breakvar")
+    jb = result.test_normality(method="jarquebera")
+    rows = [("Log_Likelihood", result.llf), ("AIC", result.aic), ("BIC", result.bic),
+            ("HQIC", result.hqic), ("Ljung-Box_(L1)_(Q)", lb[0, 0, -1]),
+            ("Prob(Q)", lb[0, 1, -1]), ("Heteroskedasticity_(H)", het[0, 0]),
+            ("Prob(H)_(two-sided)", het[0, 1]), ("Jarque-Bera_(JB)", jb[0, 0]),
+            ("Prob(JB)", jb[0, 1]), ("Skew", jb[0, 2]), ("Kurtosis", jb[0, 3])]
+    return truth + [point(key, value, None) for key, value in rows]
+
+
+CASES["statsmodels_sarimax"] = statsmodels_sarimax
+OWN_ENVIRONMENT["statsmodels_sarimax"] = {
+    "statsmodels": "statsmodels (statsmodels_sarimax case)",
+    "scipy": "scipy (statsmodels_sarimax case)", "numpy": "numpy (statsmodels_sarimax case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
