@@ -20333,6 +20333,74 @@ OWN_ENVIRONMENT["statsmodels_sarimax"] = {
     "scipy": "scipy (statsmodels_sarimax case)", "numpy": "numpy (statsmodels_sarimax case)"}
 
 
+
+#     python -m venv ~/smac-venv && ~/smac-venv/bin/pip install smac
+#     git clone https://github.com/automl/SMAC3 ~/SMAC3     # examples/1_basics/2_svm_cv.py
+#     export SMAC3=~/SMAC3 SMAC3_COMMIT=$(git -C ~/SMAC3 rev-parse HEAD)
+#     ~/smac-venv/bin/python tests/corpus/make_corpus.py smac_svm_cv
+
+
+def smac_svm_cv() -> Truth:
+    """SMAC3's example "Support Vector Machine with Cross-Validation", automl/SMAC3
+    `examples/1_basics/2_svm_cv.py` (the checkout named by `SMAC3`; commit in VERSIONS.md), run
+    as its `__main__`, unchanged, from a temporary folder (SMAC writes `smac3_output/` there):
+    the `HyperparameterOptimizationFacade` (a random forest over the conditional space of
+    `SVC`'s kernel, C, degree, coef0, gamma) of 5-fold cross-validation on iris (which ships
+    inside scikit-learn: nothing downloaded), `n_trials=50`, 5 initial configurations. SMAC's
+    default logging (INFO, its own format): `[INFO][abstract_initial_design.py:143] Using 5
+    initial design configurations and 0 additional configurations.`, `[INFO][abstract_intensif
+    ier.py:523] Added config 6e02b1 as new incumbent because there are no incumbents yet.`,
+    `Added config 4ff25a and rejected config 6e02b1 as incumbent because it is not better than
+    the incumbents on 2 instances: ` (no cost printed), NumPy's warnings, `Finished 50
+    trials.`, `--- Remaining trials: 0`; then the script's `print(f"Default cost:
+    {default_cost}")` and `print(f"Incumbent cost: {incumbent_cost}")` (the costs
+    `smac.validate` returns, `1 - ` the mean accuracy). Truth: the script's own values as it
+    prints them, `default_cost` and `incumbent_cost`, read from its frame by `print`, as
+    `Default_cost` and `Incumbent_cost`, no step; the incumbent's cost is checked against the
+    run history's (`smac.runhistory.get_cost(incumbent)`). The configurations' hashes, the
+    instance counts and the remaining budget are no metrics."""
+    import builtins
+    import shutil
+
+    folder = os.environ.get("SMAC3")
+    script = os.path.join(folder or "", "examples", "1_basics", "2_svm_cv.py")
+    if not folder or not os.path.exists(script):
+        raise SystemExit("set SMAC3 to an automl/SMAC3 checkout")
+    with open(script) as f:
+        source = f.read()
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Default cost:"):
+            truth.append(point("Default_cost", values["default_cost"], None))
+        elif text.startswith("Incumbent cost:"):
+            truth.append(point("Incumbent_cost", values["incumbent_cost"], None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "__file__": script, "print": printed}
+    cwd, tmp = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, script, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    history = namespace["smac"].runhistory.get_cost(namespace["incumbent"])
+    if len(truth) != 2 or abs(truth[1]["value"] - history) > 1e-12:
+        raise SystemExit(f"smac_svm_cv: printed {truth}, the run history has {history}")
+    return truth
+
+
+CASES["smac_svm_cv"] = smac_svm_cv
+OWN_ENVIRONMENT["smac_svm_cv"] = {
+    "smac": "smac", "configspace": "configspace",
+    "scikit-learn": "scikit-learn (smac_svm_cv case)", "numpy": "numpy (smac_svm_cv case)"}
+OWN_CHECKOUT["smac_svm_cv"] = "SMAC3"
+REPOSITORY_CHECKOUTS["SMAC3"] = ("automl/SMAC3", "SMAC3_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
