@@ -20401,6 +20401,78 @@ OWN_CHECKOUT["smac_svm_cv"] = "SMAC3"
 REPOSITORY_CHECKOUTS["SMAC3"] = ("automl/SMAC3", "SMAC3_COMMIT")
 
 
+
+#     git clone https://github.com/facebook/Ax ~/Ax      # tutorials/getting_started
+#     git -C ~/Ax checkout 1bd4c6ab9                      # the last with the loop's print
+#     export AX=~/Ax AX_COMMIT=$(git -C ~/Ax rev-parse HEAD)
+#     ~/ax-venv/bin/python tests/corpus/make_corpus.py ax_client_getting_started
+
+
+def ax_client_getting_started() -> Truth:
+    """Ax's "Getting Started with Ax" tutorial, facebook/Ax
+    `tutorials/getting_started/getting_started.ipynb` (the checkout named by `AX`, at the last
+    commit whose loop still prints, `Remove reference to parallel coordinates plot in tutorial`:
+    the next one removed the `print`; commit in VERSIONS.md), its code cells run in order as
+    one program with Ax 1.3's `Client` (six `RangeParameterConfig`s, `objective="-hartmann6"`,
+    its own `hartmann6`, the ask-tell loop of `get_next_trials(max_trials=3)` and
+    `complete_trial`), but for three changes: `Client(random_seed=0)` for `Client()` (its
+    Sobol trials are drawn unseeded), the loop runs 2 rounds, not 10 (3 then 2 trials,
+    the center and Sobol trials of the default strategy: each later Bayesian-optimization round
+    takes minutes on this CPU), and the last cell, `client.compute_analyses(display=True)`
+    (plots rendered in a notebook), is left out. Ax logs on stderr, `[INFO 12-02 23:52:50]
+    ax.api.client: Generated new trial 1 with parameters {'x1': 0.823257, ...} using
+    GenerationNode Sobol.`, `Trial 1 marked COMPLETED.`, `[WARNING ...] ax.api.client: 3
+    trials requested but only 2 could be generated.`; the loop prints `print(f"Completed trial
+    {trial_index} with {raw_data=}")`: `Completed trial 1 with raw_data={'hartmann6':
+    np.float64(-0.009166723892124591)}` (NumPy 2's repr of its float); then `Best Parameters:
+    {...}` and `Prediction (mean, variance): {'hartmann6': (-1.84, nan)}`. Truth: the loop's own
+    values as it prints them, `raw_data[metric_name]` read from its frame by `print`, as
+    `raw_data/hartmann6` (the dict printed after its name, as recbole_bpr's `test_result`) at
+    `trial_index` (the trial the line names), checked against the experiment's data. Left out:
+    the parameters (settings, as optuna's) and the prediction, which with no model fitted yet
+    is the best trial's own value again (as optuna's `Best is trial`), its variance `nan`."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("AX")
+    path = os.path.join(folder or "", "tutorials", "getting_started", "getting_started.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set AX to a facebook/Ax checkout")
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    if not cells[-1].lstrip().startswith("# display=True") or sum(
+            "for _ in range(10):" in cell for cell in cells) != 1:
+        raise SystemExit("ax_client_getting_started: the notebook's cells have changed")
+    source = "\n\n".join(cells[:-1])
+    if source.count("client = Client()") != 1:
+        raise SystemExit("ax_client_getting_started: no `client = Client()`")
+    source = source.replace("for _ in range(10):", "for _ in range(2):").replace(
+        "client = Client()", "client = Client(random_seed=0)")
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Completed trial"):
+            truth.append(point("raw_data/hartmann6", values["raw_data"][values["metric_name"]],
+                               values["trial_index"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    exec(compile(source, "getting_started.ipynb", "exec"), namespace)
+    data = namespace["client"]._experiment.lookup_data().df
+    if [(p["value"], p["step"]) for p in truth] != [
+            (row.mean, row.trial_index) for row in data.itertuples()]:
+        raise SystemExit(f"ax_client_getting_started: printed {truth}, the data is {data}")
+    return truth
+
+
+CASES["ax_client_getting_started"] = ax_client_getting_started
+OWN_ENVIRONMENT["ax_client_getting_started"] = OWN_ENVIRONMENT["ax_service_loop"]
+OWN_CHECKOUT["ax_client_getting_started"] = "AX"
+REPOSITORY_CHECKOUTS["AX"] = ("facebook/Ax", "AX_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
