@@ -21277,6 +21277,422 @@ OWN_ENVIRONMENT["sklearn_newton_cholesky_verbose"] = SKLEARN_SOLVER_ENVIRONMENT
 
 
 
+
+# --- TensorFlow's Estimator, Ax, SMAC3, statsmodels' SARIMAX on the Fortran L-BFGS-B ----------
+# Each runs alone, in an environment of its own. `tf.estimator` is gone from TensorFlow 2.16 on,
+# so the Estimator case runs on TensorFlow 2.15 (which pins NumPy below 2):
+#
+#     python -m venv ~/estimator-venv && ~/estimator-venv/bin/pip install tensorflow==2.15.1
+#     ~/estimator-venv/bin/python tests/corpus/make_corpus.py tf_estimator_dnn
+
+
+def _frame_named(name: str) -> Any:
+    """The nearest calling frame of the function `name` (for a logging handler: the frame
+    that logs), or None."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_name != name:
+        frame = frame.f_back  # type: ignore[assignment]
+    return frame
+
+
+def tf_estimator_dnn() -> Truth:
+    """TensorFlow's premade `tf.estimator.DNNClassifier` (the "Premade Estimators" guide's,
+    `hidden_units=[30, 10]`, `n_classes=3`, four `tf.feature_column.numeric_column`s named as
+    the guide's iris columns) trained and evaluated by `tf.estimator.train_and_evaluate` with
+    `tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.INFO)`, as the Estimator guides
+    do: `TrainSpec(max_steps=300)`, `EvalSpec(steps=None, throttle_secs=0)` and a `RunConfig`
+    that saves a checkpoint every 100 steps (`tf_random_seed=0`), so that each checkpoint is
+    evaluated; the guide's `input_fn` (`tf.data.Dataset.from_tensor_slices((dict(features),
+    labels))`, shuffled, repeated and batched by 32 for training; the evaluation set once),
+    on made-up iris-shaped data (240 training and 60 evaluation rows of four features around
+    a mean a class) instead of the downloaded CSVs; `model_dir="model"` in a temporary folder
+    (its paths print relative). TF 2.15
+    logs through the `tensorflow` logger: its deprecation warnings, `INFO:tensorflow:loss =
+    1.2345, step = 0` and `INFO:tensorflow:global_step/sec: 412.3` (the `LoggingTensorHook`
+    and `StepCounterHook`, every 100 steps), `INFO:tensorflow:Evaluation [1/2]`, and after
+    each evaluation `INFO:tensorflow:Saving dict for global step 100: accuracy = 0.9,
+    average_loss = 0.31, global_step = 100, loss = 0.31`; at the end `INFO:tensorflow:Loss for
+    final step: 0.21.`. Truth, read by a handler on the `tensorflow` logger from the frame
+    that logs each line (the Estimator's own values, not its text): `LoggingTensorHook`'s
+    `tensor_values['loss']` at its `tensor_values['step']`; each evaluation's metrics dict, as
+    `_write_dict_to_summary` is given it, under its keys but `global_step`, at
+    `current_global_step` (the last checked against the dict `train_and_evaluate` returns);
+    `Estimator.train`'s `loss` (what `_train_model` returned) as `Loss_for_final_step`, no step. Left out:
+    `global_step/sec` (a rate of the machine) and the step counts."""
+    import logging as std_logging
+    import shutil
+
+    import numpy as np
+    import tensorflow as tf
+
+    tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.INFO)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    class Record(std_logging.Handler):
+        def emit(self, record: std_logging.LogRecord) -> None:
+            message = record.getMessage()
+            if (frame := _frame_named("_log_tensors")) is not None:
+                values = frame.f_locals["tensor_values"]
+                truth.append(point("loss", values["loss"], values["step"]))
+            elif message.startswith("Saving dict for global step"):
+                frame = _frame_named("_write_dict_to_summary")
+                step = frame.f_locals["current_global_step"]
+                truth.extend(point(key, value, step) for key, value
+                             in frame.f_locals["dictionary"].items() if key != "global_step")
+            elif message.startswith("Loss for final step"):
+                truth.append(point("Loss_for_final_step",
+                                   _frame_named("train").f_locals["loss"],
+                                   None))
+
+    tf.get_logger().addHandler(Record())
+    columns = ["SepalLength", "SepalWidth", "PetalLength", "PetalWidth"]
+    rng = np.random.default_rng(0)
+    means = rng.uniform(1.0, 7.0, size=(3, 4))
+
+    def made_up(n: int) -> tuple[dict[str, Any], Any]:
+        labels = rng.integers(0, 3, size=n)
+        features = means[labels] + rng.normal(0, 0.5, size=(n, 4))
+        return {name: features[:, i].astype("float32") for i, name in enumerate(columns)}, \
+            labels.astype("int32")
+
+    train, test = made_up(240), made_up(60)
+
+    def input_fn(features: Any, labels: Any, training: bool = True, batch_size: int = 32) -> Any:
+        """An input function for training or evaluating"""
+        # Convert the inputs to a Dataset.
+        dataset = tf.data.Dataset.from_tensor_slices((dict(features), labels))
+        # Shuffle and repeat if you are in training mode.
+        if training:
+            dataset = dataset.shuffle(1000, seed=0).repeat()
+        return dataset.batch(batch_size)
+
+    feature_columns = [tf.feature_column.numeric_column(key=key) for key in columns]
+    cwd, folder = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(folder)  # the model folder, `model`, prints relative
+    try:
+        classifier = tf.estimator.DNNClassifier(
+            feature_columns=feature_columns,
+            # Two hidden layers of 30 and 10 nodes respectively.
+            hidden_units=[30, 10],
+            # The model must choose between 3 classes.
+            n_classes=3,
+            model_dir="model",
+            config=tf.estimator.RunConfig(tf_random_seed=0, save_checkpoints_steps=100))
+        train_spec = tf.estimator.TrainSpec(input_fn=lambda: input_fn(*train), max_steps=300)
+        eval_spec = tf.estimator.EvalSpec(input_fn=lambda: input_fn(*test, training=False),
+                                          steps=None, throttle_secs=0)
+        result, _ = tf.estimator.train_and_evaluate(classifier, train_spec, eval_spec)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(folder)
+    last = {p["key"]: p["value"] for p in truth if p["step"] == result["global_step"]}
+    if last != {key: float(value) for key, value in result.items() if key != "global_step"}:
+        raise SystemExit(f"tf_estimator_dnn: logged {last}, returned {result}")
+    return truth
+
+
+CASES["tf_estimator_dnn"] = tf_estimator_dnn
+OWN_ENVIRONMENT["tf_estimator_dnn"] = {
+    name: f"{name} (tf_estimator_dnn case)"
+    for name in ("tensorflow", "tensorflow-estimator", "numpy")}
+
+
+
+#     python -m venv ~/ax-venv && ~/ax-venv/bin/pip install torch==2.13.0
+#     ~/ax-venv/bin/pip install torch==2.13.0 ax-platform
+#     ~/ax-venv/bin/python tests/corpus/make_corpus.py ax_service_loop
+
+
+def ax_service_loop() -> Truth:
+    """Ax's Service API loop (its "Service API" tutorial, `gpei_hartmann_service`): `AxClient`
+    (`random_seed=0`) with the tutorial's experiment, six range parameters `x1` to `x6` in
+    [0, 1], `objectives={"hartmann6": ObjectiveProperties(minimize=True)}`,
+    `parameter_constraints=["x1 + x2 <= 2.0"]`, `outcome_constraints=["l2norm <= 1.25"]`, its
+    `evaluate` (Ax's `hartmann6` and the point's L2 norm, each with SEM 0.0), and its loop of
+    `get_next_trial()` and `complete_trial(trial_index=..., raw_data=evaluate(...))`, then
+    `get_best_parameters()`; 12 trials, not the tutorial's 25 (the first 12 are the Sobol
+    trials of Ax's default generation strategy: each later BoTorch trial takes tens of seconds
+    on this CPU). Ax logs through its own handler on stderr: `[INFO 12-02 23:39:01]
+    ax.service.ax_client: Generated new trial 3 with parameters {'x1': 0.54408, ...} using
+    model Sobol.`, `[INFO ...] ax.service.ax_client: Completed trial 3 with data: {'hartmann6':
+    -0.332056, 'l2norm': 1.00281}.` (rounded to six places), and `get_best_parameters`'
+    warnings. Truth: the experiment's own data, `ax_client.experiment.lookup_data().df`, each
+    row's `mean` under its `metric_name` at its `trial_index` (the trial the line names).
+    Left out: the SEM (0.0, given by the program with each value) and the trials' parameters
+    (settings, as optuna's)."""
+    import numpy as np
+    import torch
+    from ax.service.ax_client import AxClient, ObjectiveProperties
+    from ax.utils.measurement.synthetic_functions import hartmann6
+
+    torch.set_num_threads(1)
+    ax_client = AxClient(random_seed=0)
+    ax_client.create_experiment(
+        name="hartmann_test_experiment",
+        parameters=[{"name": f"x{i + 1}", "type": "range", "bounds": [0.0, 1.0],
+                     "value_type": "float", "log_scale": False} for i in range(6)],
+        objectives={"hartmann6": ObjectiveProperties(minimize=True)},
+        parameter_constraints=["x1 + x2 <= 2.0"],  # Optional.
+        outcome_constraints=["l2norm <= 1.25"],  # Optional.
+    )
+
+    def evaluate(parameterization: dict[str, Any]) -> dict[str, Any]:
+        x = np.array([parameterization.get(f"x{i + 1}") for i in range(6)])
+        # In our case, standard error is 0, since we are computing a synthetic function.
+        return {"hartmann6": (hartmann6(x), 0.0), "l2norm": (np.sqrt((x**2).sum()), 0.0)}
+
+    for _ in range(12):
+        parameterization, trial_index = ax_client.get_next_trial()
+        # Local evaluation here can be replaced with deployment to external system.
+        ax_client.complete_trial(trial_index=trial_index, raw_data=evaluate(parameterization))
+    best_parameters, values = ax_client.get_best_parameters()
+    frame = ax_client.experiment.lookup_data().df
+    return [point(row.metric_name, row.mean, row.trial_index) for row in frame.itertuples()]
+
+
+CASES["ax_service_loop"] = ax_service_loop
+OWN_ENVIRONMENT["ax_service_loop"] = {
+    "ax-platform": "ax-platform", "botorch": "botorch (ax_service_loop case)",
+    "torch": "torch (ax_service_loop case)", "numpy": "numpy (ax_service_loop case)"}
+
+
+
+# SciPy rewrote L-BFGS-B in C in 1.15, which prints no iterations: statsmodels' SARIMAX prints
+# them through the Fortran L-BFGS-B of SciPy 1.14, in an environment of its own:
+#
+#     python -m venv ~/sarimax-venv && ~/sarimax-venv/bin/pip install "scipy==1.14.1" statsmodels
+#     ~/sarimax-venv/bin/python tests/corpus/make_corpus.py statsmodels_sarimax
+
+
+def statsmodels_sarimax() -> Truth:
+    """statsmodels' `sm.tsa.statespace.SARIMAX(y, order=(1, 1, 1), seasonal_order=(1, 0, 0,
+    12)).fit(disp=True)` (L-BFGS-B, statsmodels' default, given `iprint=1` for `disp`), then
+    `print(result.summary())`, as statsmodels' documentation does, on a made-up series (120
+    points, the cumulative sum of an ARMA(1, 1) around 10), with SciPy 1.14, the last whose
+    L-BFGS-B is the Fortran code that prints each iteration: `RUNNING THE L-BFGS-B CODE`, the
+    machine precision, `At iterate    3    f= -2.29602D-01    |proj g|=  3.08601D-02`
+    (Fortran's `D` exponents, a blank line between), the legend (`Tit   = total number of
+    iterations`, ...), the table `   N    Tit     Tnf  Tnint  Skip  Nact     Projg        F` and
+    its row `    4     15     20      1     0     0   1.393D-04  -2.297D-01`, `  F =
+    -0.22966794405319391`, `CONVERGENCE: REL_REDUCTION_OF_F_<=_FACTR*EPSMCH`, all printed
+    by the Fortran code on stdout. Then the summary: `Log Likelihood                  27.560`, `AIC`, `BIC`,
+    `HQIC` beside the model's description, the coefficients' table, and the diagnostics
+    (`Ljung-Box (L1) (Q):                   0.01   Jarque-Bera (JB):                 1.68`,
+    `Prob(Q)`, `Heteroskedasticity (H)`, `Prob(H) (two-sided)`, `Prob(JB)`, `Skew`,
+    `Kurtosis`). Truth: the Fortran routine's own values, read by watching SciPy's calls of
+    `setulb` (its L-BFGS-B step, which prints): after the first call given a value (iterate 0)
+    and each that returns `NEW_X` (a new iterate), the value it was given, `f`, and its own
+    saved `dsave(13)`, the projected gradient's infinity norm it prints, as `f` and
+    `|proj_g|` at the iterate (counted from 0, as printed); the result's
+    `mle_retvals["fopt"]` as `F` and the last `dsave(13)` as `Projg`, no step (the table's `F`
+    and the `F =` line print the one value); the results' `llf`, `aic`, `bic`, `hqic` and the
+    diagnostics as `summary` computes
+    them (`test_serial_correlation("ljungbox", lags=[1])`, `test_heteroskedasticity("breakvar")`,
+    `test_normality("jarquebera")`), under the names printed, no step. Left out: the counts
+    (`N`, `M`, `Tit`, `Tnf`, `Tnint`, `Skip`, `Nact`, the observations), the machine
+    precision, and the coefficients' table (the fitted parameters, as statsmodels_logit)."""
+    import numpy as np
+    import statsmodels.api as sm
+    from scipy.optimize import _lbfgsb_py
+
+    rng = np.random.default_rng(0)
+    noise = rng.normal(size=121)
+    arma = np.zeros(120)
+    for t in range(1, 120):
+        arma[t] = 0.6 * arma[t - 1] + noise[t] + 0.3 * noise[t - 1]
+    y = 10 + 0.2 * arma.cumsum()
+    truth: Truth = []
+    lbfgsb = _lbfgsb_py._lbfgsb
+    state = {"calls": 0, "iterate": 0}
+
+    class Fortran:
+        """SciPy's Fortran L-BFGS-B module, its `setulb` watched: after each call, the value it
+        was given (`f`, the objective where it stands) and its own `dsave(13)` (the infinity
+        norm of the projected gradient that it prints as `|proj g|`), at each iterate it
+        prints: the first call given a value (iterate 0), then each that returns `NEW_X`."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(lbfgsb, name)
+
+        def setulb(self, *args: Any) -> Any:
+            done = lbfgsb.setulb(*args)
+            f, task, dsave = args[5], args[11], args[16]
+            state["calls"] += 1
+            if state["calls"] == 2 or task.tobytes().startswith(b"NEW_X"):
+                truth.extend([point("f", f, state["iterate"]),
+                              point("|proj_g|", dsave[12], state["iterate"])])
+                state["iterate"] += 1
+            state["dsave"] = dsave
+            return done
+
+    _lbfgsb_py._lbfgsb = Fortran()
+    try:
+        model = sm.tsa.statespace.SARIMAX(y, order=(1, 1, 1), seasonal_order=(1, 0, 0, 12))
+        result = model.fit(disp=True)
+    finally:
+        _lbfgsb_py._lbfgsb = lbfgsb
+    truth.extend([point("F", result.mle_retvals["fopt"], None),
+                  point("Projg", state["dsave"][12], None)])
+    print(result.summary())
+    lb = result.test_serial_correlation(method="ljungbox", lags=[1])
+    het = result.test_heteroskedasticity(method="breakvar")
+    jb = result.test_normality(method="jarquebera")
+    rows = [("Log_Likelihood", result.llf), ("AIC", result.aic), ("BIC", result.bic),
+            ("HQIC", result.hqic), ("Ljung-Box_(L1)_(Q)", lb[0, 0, -1]),
+            ("Prob(Q)", lb[0, 1, -1]), ("Heteroskedasticity_(H)", het[0, 0]),
+            ("Prob(H)_(two-sided)", het[0, 1]), ("Jarque-Bera_(JB)", jb[0, 0]),
+            ("Prob(JB)", jb[0, 1]), ("Skew", jb[0, 2]), ("Kurtosis", jb[0, 3])]
+    return truth + [point(key, value, None) for key, value in rows]
+
+
+CASES["statsmodels_sarimax"] = statsmodels_sarimax
+OWN_ENVIRONMENT["statsmodels_sarimax"] = {
+    "statsmodels": "statsmodels (statsmodels_sarimax case)",
+    "scipy": "scipy (statsmodels_sarimax case)", "numpy": "numpy (statsmodels_sarimax case)"}
+
+
+
+#     python -m venv ~/smac-venv && ~/smac-venv/bin/pip install smac
+#     git clone https://github.com/automl/SMAC3 ~/SMAC3     # examples/1_basics/2_svm_cv.py
+#     export SMAC3=~/SMAC3 SMAC3_COMMIT=$(git -C ~/SMAC3 rev-parse HEAD)
+#     ~/smac-venv/bin/python tests/corpus/make_corpus.py smac_svm_cv
+
+
+def smac_svm_cv() -> Truth:
+    """SMAC3's example "Support Vector Machine with Cross-Validation", automl/SMAC3
+    `examples/1_basics/2_svm_cv.py` (the checkout named by `SMAC3`; commit in VERSIONS.md), run
+    as its `__main__`, unchanged, from a temporary folder (SMAC writes `smac3_output/` there):
+    the `HyperparameterOptimizationFacade` (a random forest over the conditional space of
+    `SVC`'s kernel, C, degree, coef0, gamma) of 5-fold cross-validation on iris (which ships
+    inside scikit-learn: nothing downloaded), `n_trials=50`, 5 initial configurations. SMAC's
+    default logging (INFO, its own format): `[INFO][abstract_initial_design.py:143] Using 5
+    initial design configurations and 0 additional configurations.`, `[INFO][abstract_intensif
+    ier.py:523] Added config 6e02b1 as new incumbent because there are no incumbents yet.`,
+    `Added config 4ff25a and rejected config 6e02b1 as incumbent because it is not better than
+    the incumbents on 2 instances: ` (no cost printed), NumPy's warnings, `Finished 50
+    trials.`, `--- Remaining trials: 0`; then the script's `print(f"Default cost:
+    {default_cost}")` and `print(f"Incumbent cost: {incumbent_cost}")` (the costs
+    `smac.validate` returns, `1 - ` the mean accuracy). Truth: the script's own values as it
+    prints them, `default_cost` and `incumbent_cost`, read from its frame by `print`, as
+    `Default_cost` and `Incumbent_cost`, no step; the incumbent's cost is checked against the
+    run history's (`smac.runhistory.get_cost(incumbent)`). The configurations' hashes, the
+    instance counts and the remaining budget are no metrics."""
+    import builtins
+    import shutil
+
+    folder = os.environ.get("SMAC3")
+    script = os.path.join(folder or "", "examples", "1_basics", "2_svm_cv.py")
+    if not folder or not os.path.exists(script):
+        raise SystemExit("set SMAC3 to an automl/SMAC3 checkout")
+    with open(script) as f:
+        source = f.read()
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Default cost:"):
+            truth.append(point("Default_cost", values["default_cost"], None))
+        elif text.startswith("Incumbent cost:"):
+            truth.append(point("Incumbent_cost", values["incumbent_cost"], None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "__file__": script, "print": printed}
+    cwd, tmp = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, script, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    history = namespace["smac"].runhistory.get_cost(namespace["incumbent"])
+    if len(truth) != 2 or abs(truth[1]["value"] - history) > 1e-12:
+        raise SystemExit(f"smac_svm_cv: printed {truth}, the run history has {history}")
+    return truth
+
+
+CASES["smac_svm_cv"] = smac_svm_cv
+OWN_ENVIRONMENT["smac_svm_cv"] = {
+    "smac": "smac", "configspace": "configspace",
+    "scikit-learn": "scikit-learn (smac_svm_cv case)", "numpy": "numpy (smac_svm_cv case)"}
+OWN_CHECKOUT["smac_svm_cv"] = "SMAC3"
+REPOSITORY_CHECKOUTS["SMAC3"] = ("automl/SMAC3", "SMAC3_COMMIT")
+
+
+
+#     git clone https://github.com/facebook/Ax ~/Ax      # tutorials/getting_started
+#     git -C ~/Ax checkout 1bd4c6ab9                      # the last with the loop's print
+#     export AX=~/Ax AX_COMMIT=$(git -C ~/Ax rev-parse HEAD)
+#     ~/ax-venv/bin/python tests/corpus/make_corpus.py ax_client_getting_started
+
+
+def ax_client_getting_started() -> Truth:
+    """Ax's "Getting Started with Ax" tutorial, facebook/Ax
+    `tutorials/getting_started/getting_started.ipynb` (the checkout named by `AX`, at the last
+    commit whose loop still prints, `Remove reference to parallel coordinates plot in tutorial`:
+    the next one removed the `print`; commit in VERSIONS.md), its code cells run in order as
+    one program with Ax 1.3's `Client` (six `RangeParameterConfig`s, `objective="-hartmann6"`,
+    its own `hartmann6`, the ask-tell loop of `get_next_trials(max_trials=3)` and
+    `complete_trial`), but for three changes: `Client(random_seed=0)` for `Client()` (its
+    Sobol trials are drawn unseeded), the loop runs 2 rounds, not 10 (3 then 2 trials,
+    the center and Sobol trials of the default strategy: each later Bayesian-optimization round
+    takes minutes on this CPU), and the last cell, `client.compute_analyses(display=True)`
+    (plots rendered in a notebook), is left out. Ax logs on stderr, `[INFO 12-02 23:52:50]
+    ax.api.client: Generated new trial 1 with parameters {'x1': 0.823257, ...} using
+    GenerationNode Sobol.`, `Trial 1 marked COMPLETED.`, `[WARNING ...] ax.api.client: 3
+    trials requested but only 2 could be generated.`; the loop prints `print(f"Completed trial
+    {trial_index} with {raw_data=}")`: `Completed trial 1 with raw_data={'hartmann6':
+    np.float64(-0.009166723892124591)}` (NumPy 2's repr of its float); then `Best Parameters:
+    {...}` and `Prediction (mean, variance): {'hartmann6': (-1.84, nan)}`. Truth: the loop's own
+    values as it prints them, `raw_data[metric_name]` read from its frame by `print`, as
+    `raw_data/hartmann6` (the dict printed after its name, as recbole_bpr's `test_result`) at
+    `trial_index` (the trial the line names), checked against the experiment's data. Left out:
+    the parameters (settings, as optuna's) and the prediction, which with no model fitted yet
+    is the best trial's own value again (as optuna's `Best is trial`), its variance `nan`."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("AX")
+    path = os.path.join(folder or "", "tutorials", "getting_started", "getting_started.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set AX to a facebook/Ax checkout")
+    torch.set_num_threads(1)
+    cells = ipynb_cells(path)
+    if not cells[-1].lstrip().startswith("# display=True") or sum(
+            "for _ in range(10):" in cell for cell in cells) != 1:
+        raise SystemExit("ax_client_getting_started: the notebook's cells have changed")
+    source = "\n\n".join(cells[:-1])
+    if source.count("client = Client()") != 1:
+        raise SystemExit("ax_client_getting_started: no `client = Client()`")
+    source = source.replace("for _ in range(10):", "for _ in range(2):").replace(
+        "client = Client()", "client = Client(random_seed=0)")
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Completed trial"):
+            truth.append(point("raw_data/hartmann6", values["raw_data"][values["metric_name"]],
+                               values["trial_index"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    exec(compile(source, "getting_started.ipynb", "exec"), namespace)
+    data = namespace["client"]._experiment.lookup_data().df
+    if [(p["value"], p["step"]) for p in truth] != [
+            (row.mean, row.trial_index) for row in data.itertuples()]:
+        raise SystemExit(f"ax_client_getting_started: printed {truth}, the data is {data}")
+    return truth
+
+
+CASES["ax_client_getting_started"] = ax_client_getting_started
+OWN_ENVIRONMENT["ax_client_getting_started"] = OWN_ENVIRONMENT["ax_service_loop"]
+OWN_CHECKOUT["ax_client_getting_started"] = "AX"
+REPOSITORY_CHECKOUTS["AX"] = ("facebook/Ax", "AX_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
