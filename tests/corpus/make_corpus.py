@@ -20057,6 +20057,104 @@ OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
 REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
 
 
+
+# --- Official tutorials' and examples' hand-written loops -------------------------------
+# fast_neural_style and the knowledge distillation tutorial run on the pytorch/examples
+# scripts' environment (torch and torchvision from PyPI); the keras-io guide on the same
+# environment with Keras added:
+#
+#     python -m venv ~/loops-venv
+#     ~/loops-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 keras
+#     export PYTORCH_EXAMPLES=~/examples                   # as for the pytorch/examples cases
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py fast_neural_style
+#     export PYTORCH_TUTORIALS=~/tutorials                 # the tutorial file at its path
+#     export PYTORCH_TUTORIALS_COMMIT=...                  # that file's commit
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py knowledge_distillation_tutorial
+#     export KERAS_IO=~/keras-io KERAS_IO_COMMIT=...       # guides/custom_train_step_in_torch.py
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py keras_custom_train_step_torch
+LOOPS_ENVIRONMENT = {name: f"{name} (tutorial loops cases)"
+                    for name in ("torch", "torchvision", "numpy", "pillow", "keras")}
+
+
+def _style_training_images() -> None:
+    """fast_neural_style's training folder (COCO 2014's 80,000 images in the README, a
+    download) and style image, made up: `train/images/` with 32 JPEGs of 80 x 72 pixels
+    (a gradient, a disc and stripes of random colours and places each, `datasets.ImageFolder`'s
+    one class), and `style.jpg` (96 x 96 diagonal stripes of three colours); and the VGG16
+    weights its `Vgg16` loads (`VGG16_Weights.IMAGENET1K_V1`, a download): torchvision's
+    `vgg16()` randomly initialised (torch seeded), saved where torch's hub cache keeps that
+    file (`$TORCH_HOME/hub/checkpoints/vgg16-397923af.pth`, TORCH_HOME set to the run's
+    folder), which torchvision then loads as it loads a cached download, printing nothing."""
+    import numpy as np
+    import torch
+    from PIL import Image
+    from torchvision import models
+
+    rng = np.random.default_rng(0)
+    os.makedirs("train/images")
+    y, x = np.mgrid[0:72, 0:80]
+    for k in range(32):
+        colours = rng.uniform(0, 255, size=(3, 3))
+        cx, cy, r = rng.uniform(10, 70), rng.uniform(10, 62), rng.uniform(8, 25)
+        image = colours[0] * (x[..., None] / 80) + colours[1] * (1 - x[..., None] / 80)
+        image = np.where(((x - cx) ** 2 + (y - cy) ** 2 < r ** 2)[..., None], colours[2], image)
+        image = np.where((((x + y) // 9) % 4 == 0)[..., None], 255 - image, image)
+        Image.fromarray(image.astype(np.uint8)).save(f"train/images/{k:03d}.jpg")
+    sy, sx = np.mgrid[0:96, 0:96]
+    stripes = np.array([[30, 60, 200], [240, 200, 40], [200, 40, 60]])[((sx + sy) // 8) % 3]
+    Image.fromarray(stripes.astype(np.uint8)).save("style.jpg")
+    os.environ["TORCH_HOME"] = os.path.abspath("torch_home")
+    os.makedirs("torch_home/hub/checkpoints")
+    torch.manual_seed(0)
+    torch.save(models.vgg16().state_dict(), "torch_home/hub/checkpoints/vgg16-397923af.pth")
+
+
+def fast_neural_style() -> Truth:
+    """pytorch/examples `fast_neural_style/neural_style/neural_style.py train` (the checkout
+    named by PYTORCH_EXAMPLES, commit in VERSIONS.md; the script is not changed), run as the
+    script with `--dataset train --style-image style.jpg --save-model-dir models --epochs 2
+    --image-size 64 --log-interval 2` (the README's command with smaller images and a line
+    every 2 batches instead of 500; the style image at its own size, as the README's
+    command (`--style-size`, which calls Pillow's `ANTIALIAS`, gone from Pillow 10, is not
+    given); batches of 4, its default, content
+    weight 1e5 and style weight 1e10, Adam 1e-3, seed 42), on the CPU (no `--accel`): its
+    `TransformerNet` trained against the gram matrices of VGG16's features. Its data and
+    weights are downloads, made up by `_style_training_images` (32 images, 8 batches an
+    epoch; VGG16 randomly initialised, found in torch's hub cache). It prints `Using device:
+    cpu`, then `Wed Dec  2 23:50:01 2026\tEpoch 1:\t[8/32]\tcontent: 123456.789062\t
+    style: 98765432.000000\ttotal: 98888888.789062` every 2 batches (the time, the epoch from
+    1, the images seen in the epoch out of its images, then the epoch's running means of the
+    content, style and total losses, six decimals), and `Done, trained model saved at
+    models/epoch_2_....model` after an empty line. Truth: the values the line formats, read
+    from the printing frame as it prints: `agg_content_loss / (batch_id + 1)`,
+    `agg_style_loss / (batch_id + 1)` and their sum over `batch_id + 1`, keyed `content`,
+    `style` and `total` (the labels printed before them); no step, as mnist_style (the line
+    names the epoch and the images seen within it, not a step: `[8/32]` is a count of images).
+    The time is a clock reading, left out."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call == "print(mesg)":
+            n = values["batch_id"] + 1
+            content, style = values["agg_content_loss"], values["agg_style_loss"]
+            truth.extend([point("content", content / n, None), point("style", style / n, None),
+                          point("total", (content + style) / n, None)])
+
+    run_example(os.path.join("fast_neural_style", "neural_style"),
+                ["train", "--dataset", "train", "--style-image", "style.jpg", "--save-model-dir",
+                 "models", "--epochs", "2", "--image-size", "64", "--log-interval", "2"], record, setup=_style_training_images,
+                script="neural_style.py")
+    if len(truth) != 3 * 8:
+        raise SystemExit(f"fast_neural_style: {len(truth)} points, not 8 lines'")
+    return truth
+
+
+CASES["fast_neural_style"] = fast_neural_style
+OWN_ENVIRONMENT["fast_neural_style"] = LOOPS_ENVIRONMENT
+OWN_CHECKOUT["fast_neural_style"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["fast_neural_style"] = "pytorch/examples fast_neural_style/neural_style/neural_style.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
