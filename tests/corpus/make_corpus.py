@@ -20155,6 +20155,114 @@ OWN_CHECKOUT["fast_neural_style"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["fast_neural_style"] = "pytorch/examples fast_neural_style/neural_style/neural_style.py"
 
 
+
+# knowledge_distillation_tutorial.py trains four networks for 10 epochs each on CIFAR-10's
+# 50,000 images: the case's changes train each for 3 epochs (the made-up data set is small).
+DISTILLATION_EPOCHS = {
+    "train(nn_deep, train_loader, epochs=10,": "train(nn_deep, train_loader, epochs=3,",
+    "train(nn_light, train_loader, epochs=10,": "train(nn_light, train_loader, epochs=3,",
+    "student=new_nn_light, train_loader=train_loader, epochs=10,":
+        "student=new_nn_light, train_loader=train_loader, epochs=3,",
+    "student=modified_light_nn, train_loader=train_loader, epochs=10,":
+        "student=modified_light_nn, train_loader=train_loader, epochs=3,",
+    "student=modified_light_nn_mse, train_loader=train_loader, epochs=10,":
+        "student=modified_light_nn_mse, train_loader=train_loader, epochs=3,",
+}
+
+
+def write_cifar10_python(root: str, train: int, test: int) -> None:
+    """torchvision's CIFAR-10 files (`cifar-10-python.tar.gz` unpacked: `root/cifar-10-batches-py`
+    with `data_batch_1` to `_5`, `test_batch` and `batches.meta`, pickled dicts of `data`, an
+    N x 3072 uint8 array of 32x32 RGB images by channel, and `labels`), made up: 10 classes,
+    strong noise around a faint pattern per class (8x8 random colours within 88 to 168, each a
+    block of 4x4 pixels; noise of deviation 90), `train`
+    images over the five training batches and `test` in the test batch. torchvision checks the
+    real files' MD5 sums before it reads them (and downloads them when they differ): the case
+    replaces `torchvision.datasets.cifar.check_integrity` by a check that the file is there."""
+    import pickle
+
+    import numpy as np
+    import torchvision.datasets.cifar as cifar
+
+    rng = np.random.default_rng(0)
+    patterns = np.kron(rng.uniform(88, 168, size=(10, 3, 8, 8)), np.ones((4, 4)))
+    folder = os.path.join(root, "cifar-10-batches-py")
+    os.makedirs(folder, exist_ok=True)
+
+    def batch(n: int, name: str) -> None:
+        labels = rng.integers(0, 10, size=n)
+        images = np.clip(patterns[labels] + rng.normal(0, 90, size=(n, 3, 32, 32)), 0, 255)
+        with open(os.path.join(folder, name), "wb") as f:
+            pickle.dump({"batch_label": name, "labels": labels.tolist(),
+                         "data": images.astype(np.uint8).reshape(n, 3072)}, f)
+
+    for k in range(5):
+        batch(train // 5 + (k < train % 5), f"data_batch_{k + 1}")
+    batch(test, "test_batch")
+    with open(os.path.join(folder, "batches.meta"), "wb") as f:
+        pickle.dump({"label_names": ["airplane", "automobile", "bird", "cat", "deer", "dog",
+                                     "frog", "horse", "ship", "truck"]}, f)
+    cifar.check_integrity = lambda fpath, md5=None: os.path.isfile(fpath)
+
+
+def knowledge_distillation_tutorial() -> Truth:
+    """The PyTorch "Knowledge Distillation Tutorial", pytorch/tutorials
+    `beginner_source/knowledge_distillation_tutorial.py` (commit in VERSIONS.md), run as the
+    script: a teacher `DeepNN` trained by cross-entropy, then the student `LightNN` alone, by
+    distillation from the teacher's soft targets (T = 2), by a cosine loss on hidden
+    representations and by an MSE loss through a regressor, each by its own hand-written loop
+    (Adam 0.001, batches of 128, 2 DataLoader workers) and tested. Changes
+    (DISTILLATION_EPOCHS): 3 epochs for each of its five trainings instead of 10; CIFAR-10 (a download) is made
+    up by `write_cifar10_python` in `./data` (256 training and 128 test images: 2 batches an
+    epoch), its MD5 check replaced by a check that the files are there; torch on one thread.
+    It prints `Epoch 1/3, Loss: 2.2880...` (the epoch's mean batch loss, full precision) after
+    each epoch and `Test Accuracy: 18.75%` after each training; the first layers' norms
+    (`Norm of 1st layer of nn_light: 2.327...`), `DeepNN parameters: 1,186,986`, and its
+    comparisons, `Teacher accuracy: 18.75%`, `Student accuracy: 14.06%`, then `Student accuracy
+    without teacher: ...`, `Student accuracy with CE + KD: ...`, `... with CE + CosineLoss:`
+    and `... with CE + RegressorMSE:`. Truth: the values each print formats, read from the
+    printing frame: the loops' `running_loss / len(train_loader)` as `Loss` at `epoch + 1`
+    (the epoch printed; each training counts from 1 again), `test`'s and
+    `test_multiple_outputs`' `accuracy` as `Test_Accuracy` (no step), and the comparisons'
+    accuracies under their labels (`Teacher_accuracy`, `Student_accuracy`,
+    `Student_accuracy_without_teacher`, `Student_accuracy_with_CE_+_KD`, ...), no step. The
+    norms are the tutorial's check that two networks start from the same weights (of the
+    weights, not of the training) and the parameter counts are sizes: left out."""
+    path = tutorial_file("beginner_source/knowledge_distillation_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+    labels = {"Teacher accuracy": "test_accuracy_deep",
+              "Student accuracy": "test_accuracy_light_ce",
+              "Student accuracy without teacher": "test_accuracy_light_ce",
+              "Student accuracy with CE + KD": "test_accuracy_light_ce_and_kd",
+              "Student accuracy with CE + CosineLoss": "test_accuracy_light_ce_and_cosine_loss",
+              "Student accuracy with CE + RegressorMSE": "test_accuracy_light_ce_and_mse_loss"}
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Loss: {running_loss" in call:
+            loss = values["running_loss"] / len(values["train_loader"])
+            truth.append(point("Loss", loss, values["epoch"] + 1))
+        elif "Test Accuracy" in call:
+            truth.append(point("Test_Accuracy", values["accuracy"], None))
+        else:
+            label = call.partition('print(f"')[2].partition(":")[0]
+            if label in labels:
+                truth.append(point(label.replace(" ", "_"), values[labels[label]], None))
+
+    run_script(path, [], record, DISTILLATION_EPOCHS,
+               setup=lambda: write_cifar10_python("data", 256, 128))
+    if len(truth) != 5 * 3 + 5 + 2 + 3 + 5:
+        raise SystemExit(f"knowledge_distillation_tutorial: printed {truth}")
+    return truth
+
+
+CASES["knowledge_distillation_tutorial"] = knowledge_distillation_tutorial
+OWN_ENVIRONMENT["knowledge_distillation_tutorial"] = LOOPS_ENVIRONMENT
+OWN_CHECKOUT["knowledge_distillation_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["knowledge_distillation_tutorial"] = (
+    "pytorch/tutorials beginner_source/knowledge_distillation_tutorial.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
