@@ -20263,6 +20263,116 @@ CHECKOUT_ROW["knowledge_distillation_tutorial"] = (
     "pytorch/tutorials beginner_source/knowledge_distillation_tutorial.py")
 
 
+
+def _keras_mnist_standin() -> None:
+    """Keras's `mnist.npz` (a download) made up, in the Keras home of the run's folder
+    (`KERAS_HOME`, set before Keras is imported, with `KERAS_BACKEND=torch` as the guide sets
+    it): `x_train` and `x_test` uint8 28x28 digits (noise around a blocky pattern per class,
+    as `write_mnist_raw`'s), 256 and 64 of them, and their labels. Keras checks the real
+    file's SHA-256 before it reads it (and downloads it again when it differs): the case
+    replaces `keras.src.utils.file_utils.validate_file` by one that accepts the file, and
+    `keras.datasets.mnist.load_data()` reads the made-up one as it reads a cached download.
+    Python's, NumPy's and torch's generators are seeded by `keras.utils.set_random_seed(0)`
+    (the guide seeds nothing: its data are `np.random.random`)."""
+    import numpy as np
+
+    os.environ["KERAS_HOME"] = os.path.abspath("keras_home")
+    os.environ["KERAS_BACKEND"] = "torch"
+    os.makedirs("keras_home/datasets")
+    rng = np.random.default_rng(0)
+    patterns = np.kron(rng.uniform(0, 255, size=(10, 7, 7)), np.ones((4, 4)))
+    arrays = {}
+    for split, n in (("train", 256), ("test", 64)):
+        labels = rng.integers(0, 10, size=n).astype(np.uint8)
+        images = np.clip(patterns[labels] + rng.normal(0, 60, size=(n, 28, 28)), 0, 255)
+        arrays[f"x_{split}"], arrays[f"y_{split}"] = images.astype(np.uint8), labels
+    np.savez("keras_home/datasets/mnist.npz", **arrays)
+    import keras
+    import keras.src.utils.file_utils as file_utils
+
+    file_utils.validate_file = lambda *args, **kwargs: True
+    keras.utils.set_random_seed(0)
+    import torch
+
+    torch.set_num_threads(1)
+
+
+# The guide's GAN takes the images from its DataLoader's `(images, images)` pairs when they come
+# as a tuple; Keras 3.15 hands `train_step` a torch DataLoader's batch as the list the
+# DataLoader yields, and `real_images.shape` then fails on the list. The case's one change lets
+# the guide's own test take a list as well.
+KERAS_GAN_BATCH = {"        if isinstance(real_images, tuple):\n":
+                   "        if isinstance(real_images, (tuple, list)):\n"}
+
+
+def keras_custom_train_step_torch() -> Truth:
+    """keras-io's guide "Customizing what happens in `fit()` with PyTorch", keras-team/keras-io
+    `guides/custom_train_step_in_torch.py` (the checkout named by `KERAS_IO`; commit in
+    VERSIONS.md), run as the script on Keras's torch backend (the guide sets it), with one
+    change (KERAS_GAN_BATCH: the GAN's `train_step` takes a batch that comes as a list, as
+    Keras 3.15 passes a DataLoader's, as it takes a tuple):
+    a `CustomModel` whose `train_step` computes the compiled loss and updates the compiled
+    metrics (`fit(x, y, epochs=3)`), one with its own `Mean` loss tracker and
+    `MeanAbsoluteError` (`epochs=5`), one taking `sample_weight` (`epochs=3`), one with its own
+    `test_step` (`evaluate(x, y)`), each on 1,000 random samples of 32 values
+    (`np.random.random`, batches of 32), then its GAN (a discriminator and a generator of
+    28x28 digits, `train_step` overridden, `d_loss` and `g_loss` trackers) fitted for one
+    epoch on a DataLoader of MNIST's digits in batches of 64. MNIST (a download) is made up
+    (`_keras_mnist_standin`: 320 digits, 5 batches for the GAN's 1,094). It prints Keras's
+    bar: `Epoch 1/3` and `32/32 ━━━━ 0s 2ms/step - loss: 0.2917 - mae: 0.4420` (redrawn on a
+    terminal; a line an epoch through a pipe), `32/32 ━━━━ 0s 1ms/step - loss: 0.3016 - mae:
+    0.4434` for `evaluate`, and the GAN's `5/5 ━━━━ 11s 2s/step - d_loss: 0.6593 -
+    g_loss: 0.6650`; Keras warns that `shuffle=True` is ignored for a DataLoader and torch
+    of `torch.tensor` on a tensor (stderr). The compiled models' bars print `mae` before
+    `loss`. Truth: Keras's own
+    record: each `fit`'s `History.history` (`loss`, `mae`; `d_loss`, `g_loss`) at its
+    `History.epoch` plus one (the epoch printed, from 1 again in each fit, as keras_jax_fit;
+    null for the GAN's one-epoch fit, for which Keras prints no `Epoch 1/1` header), read
+    from what `fit` returns (the guide keeps nothing: the case wraps `keras.Model.fit`);
+    `evaluate`'s `loss` and `mae`, the model's `get_metrics_result()` once `evaluate` has
+    returned (what its bar prints), no step."""
+    root = os.environ.get("KERAS_IO")
+    path = os.path.join(root or "", "guides", "custom_train_step_in_torch.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set KERAS_IO to a keras-team/keras-io checkout with "
+                         "guides/custom_train_step_in_torch.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        _keras_mnist_standin()
+        import keras
+
+        fit, evaluate = keras.Model.fit, keras.Model.evaluate
+
+        def fit_(self: Any, *args: Any, **kwargs: Any) -> Any:
+            history = fit(self, *args, **kwargs)
+            shown = history.params["epochs"] > 1  # Keras prints no `Epoch 1/1`
+            truth.extend(point(key, values[i], epoch + 1 if shown else None)
+                         for key, values in history.history.items()
+                         for i, epoch in enumerate(history.epoch))
+            return history
+
+        def evaluate_(self: Any, *args: Any, **kwargs: Any) -> Any:
+            result = evaluate(self, *args, **kwargs)
+            truth.extend(point(key, value, None)
+                         for key, value in self.get_metrics_result().items())
+            return result
+
+        keras.Model.fit, keras.Model.evaluate = fit_, evaluate_
+
+    run_script(path, [], lambda call, values, printed: None, KERAS_GAN_BATCH, setup)
+    if [p["key"] for p in truth].count("d_loss") != 1:
+        raise SystemExit(f"keras_custom_train_step_torch: recorded {truth}")
+    return truth
+
+
+CASES["keras_custom_train_step_torch"] = keras_custom_train_step_torch
+OWN_ENVIRONMENT["keras_custom_train_step_torch"] = LOOPS_ENVIRONMENT
+OWN_CHECKOUT["keras_custom_train_step_torch"] = "KERAS_IO"
+CHECKOUT_ROW["keras_custom_train_step_torch"] = (
+    "keras-team/keras-io guides/custom_train_step_in_torch.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
