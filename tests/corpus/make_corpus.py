@@ -20373,6 +20373,127 @@ CHECKOUT_ROW["keras_custom_train_step_torch"] = (
     "keras-team/keras-io guides/custom_train_step_in_torch.py")
 
 
+
+# translation_transformer.py needs torchtext, which was last released (0.18) for torch 2.3: the
+# case runs alone, on an environment of its own, as text_classification_tutorial does:
+#
+#     python -m venv ~/torchtext-venv
+#     ~/torchtext-venv/bin/pip install torch==2.3.0 torchtext==0.18.0 portalocker "numpy<2"
+#     export PYTORCH_TUTORIALS_TORCHTEXT=~/tutorials-torchtext   # the file at its path
+#     export PYTORCH_TUTORIALS_TORCHTEXT_COMMIT=...             # that file's commit
+#     ~/torchtext-venv/bin/python tests/corpus/make_corpus.py translation_transformer
+#
+# It trains for 18 epochs on Multi30k's 29,000 pairs: the case's one change trains for 3.
+TRANSLATION_EPOCHS = {"NUM_EPOCHS = 18\n": "NUM_EPOCHS = 3\n"}
+TRANSLATION_WORDS = {
+    "subjects": [("Ein Mann", "A man"), ("Eine Frau", "A woman"), ("Ein Kind", "A child"),
+                 ("Ein Hund", "A dog"), ("Zwei Jungen", "Two boys"),
+                 ("Eine Gruppe von Menschen", "A group of people"),
+                 ("Ein alter Mann", "An old man"), ("Ein junges Mädchen", "A young girl")],
+    "verbs": [("steht", "stands"), ("sitzt", "sits"), ("läuft", "runs"), ("wartet", "waits"),
+              ("spielt", "plays"), ("schläft", "sleeps"), ("tanzt", "dances"),
+              ("liest", "reads")],
+    "places": [("vor einem Haus", "in front of a house"), ("im Park", "in the park"),
+               ("auf der Straße", "on the street"), ("am Strand", "on the beach"),
+               ("in der Küche", "in the kitchen"), ("neben einem Auto", "next to a car"),
+               ("im Schnee", "in the snow"), ("unter einem Baum", "under a tree")]}
+
+
+def _multi30k_standin(train: int, valid: int) -> Callable[..., Any]:
+    """A stand-in for torchtext's `Multi30k` (a download through torchdata): made-up German and
+    English sentence pairs (`(de, en)` tuples with a final newline, as Multi30k's lines), a
+    subject, a verb and a place of TRANSLATION_WORDS each (8 x 8 x 8 = 512 sentences, tokens
+    separated by spaces and ` .` at the end, as Multi30k's), `train` and `valid` of them,
+    drawn without repeats. `Multi30k(split=..., language_pair=('de', 'en'))` gives one
+    split as an iterable dataset of the pairs, as the real one's datapipe is."""
+    import itertools
+    import random
+
+    import torch
+
+    rng = random.Random(0)
+    words = TRANSLATION_WORDS
+    pairs = [(f"{s[0]} {v[0]} {p[0]} .\n", f"{s[1]} {v[1]} {p[1]} .\n")
+             for s, v, p in itertools.product(words["subjects"], words["verbs"],
+                                              words["places"])]
+    rng.shuffle(pairs)
+    splits = {"train": pairs[:train], "valid": pairs[train:train + valid]}
+
+    class Pairs(torch.utils.data.IterableDataset):  # type: ignore[misc]
+        def __init__(self, rows: list[tuple[str, str]]) -> None:
+            self.rows = rows
+
+        def __iter__(self) -> Any:
+            return iter(self.rows)
+
+    def Multi30k(root: str = ".data", split: Any = ("train", "valid", "test"),
+                 language_pair: tuple[str, str] = ("de", "en")) -> Any:
+        if language_pair != ("de", "en"):
+            raise ValueError("the stand-in has German to English pairs only")
+        return Pairs(splits[split])
+
+    return Multi30k
+
+
+def translation_transformer() -> Truth:
+    """The PyTorch tutorial "Language Translation with `nn.Transformer` and torchtext",
+    pytorch/tutorials `beginner_source/translation_transformer.py` (the checkout named by
+    `PYTORCH_TUTORIALS_TORCHTEXT`; commit in VERSIONS.md: a version from before torchtext's
+    tutorials left the repository), run as the script: its `Seq2SeqTransformer` (3 encoder
+    and 3 decoder layers, 512 wide, 8 heads), Adam 0.0001, batches of 128, `train_epoch` and
+    `evaluate` each epoch, then a greedy translation of its German sentence. One change
+    (TRANSLATION_EPOCHS): 3 epochs instead of 18. Its data and tokenizers are downloads:
+    `torchtext.datasets.Multi30k` is `_multi30k_standin` (256 made-up training pairs, 2
+    batches, and 64 validation pairs), patched into torchtext before the script imports it;
+    its two spaCy tokenizers (`get_tokenizer('spacy', language='de_core_news_sm')` and the
+    English one; spaCy and its models are not installed) are torchtext's own whitespace
+    tokenizer, `get_tokenizer(None)`, given for `'spacy'` by a patched `get_tokenizer`. torch
+    on one thread; the script seeds torch itself. It prints `Epoch: 1, Train loss: 4.227, Val
+    loss: 3.675, Epoch time = 7.127s` after each epoch, then its translation (` A of ` after
+    3 epochs on this data); torchtext warns of its deprecation four times, torch that the
+    encoder's layers are not batch-first and of mismatched mask types (stderr). Truth: the values the line formats, read from the printing frame:
+    `train_loss` (`train_epoch`'s mean batch loss) as `Train_loss` and `val_loss` as
+    `Val_loss` at `epoch` (from 1, as printed). The epoch time is a timing, left out."""
+    import torch
+    import torchtext.data.utils
+    import torchtext.datasets
+
+    _tutorial_start()
+    root = os.environ.get("PYTORCH_TUTORIALS_TORCHTEXT")
+    path = os.path.join(root or "", "beginner_source", "translation_transformer.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_TUTORIALS_TORCHTEXT to a pytorch/tutorials checkout with "
+                         "beginner_source/translation_transformer.py")
+    torchtext.datasets.Multi30k = _multi30k_standin(256, 64)
+    get_tokenizer = torchtext.data.utils.get_tokenizer
+
+    def whitespace_for_spacy(tokenizer: Any, language: str = "en") -> Any:
+        return get_tokenizer(None if tokenizer == "spacy" else tokenizer, language)
+
+    torchtext.data.utils.get_tokenizer = whitespace_for_spacy
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train loss" in call:
+            truth.extend([point("Train_loss", values["train_loss"], values["epoch"]),
+                          point("Val_loss", values["val_loss"], values["epoch"])])
+
+    run_script(path, [], record, TRANSLATION_EPOCHS)
+    if [p["step"] for p in truth] != [1, 1, 2, 2, 3, 3]:
+        raise SystemExit(f"translation_transformer: printed {truth}")
+    return truth
+
+
+CASES["translation_transformer"] = translation_transformer
+OWN_ENVIRONMENT["translation_transformer"] = {
+    name: f"{name} (translation_transformer case)"
+    for name in ("torch", "torchtext", "portalocker", "numpy")}
+OWN_CHECKOUT["translation_transformer"] = "PYTORCH_TUTORIALS_TORCHTEXT"
+CHECKOUT_ROW["translation_transformer"] = (
+    "pytorch/tutorials beginner_source/translation_transformer.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
