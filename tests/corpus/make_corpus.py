@@ -21693,6 +21693,443 @@ OWN_CHECKOUT["ax_client_getting_started"] = "AX"
 REPOSITORY_CHECKOUTS["AX"] = ("facebook/Ax", "AX_COMMIT")
 
 
+
+# --- Official tutorials' and examples' hand-written loops -------------------------------
+# fast_neural_style and the knowledge distillation tutorial run on the pytorch/examples
+# scripts' environment (torch and torchvision from PyPI); the keras-io guide on the same
+# environment with Keras added:
+#
+#     python -m venv ~/loops-venv
+#     ~/loops-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 keras
+#     export PYTORCH_EXAMPLES=~/examples                   # as for the pytorch/examples cases
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py fast_neural_style
+#     export PYTORCH_TUTORIALS=~/tutorials                 # the tutorial file at its path
+#     export PYTORCH_TUTORIALS_COMMIT=...                  # that file's commit
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py knowledge_distillation_tutorial
+#     export KERAS_IO=~/keras-io KERAS_IO_COMMIT=...       # guides/custom_train_step_in_torch.py
+#     ~/loops-venv/bin/python tests/corpus/make_corpus.py keras_custom_train_step_torch
+LOOPS_ENVIRONMENT = {name: f"{name} (tutorial loops cases)"
+                    for name in ("torch", "torchvision", "numpy", "pillow", "keras")}
+
+
+def _style_training_images() -> None:
+    """fast_neural_style's training folder (COCO 2014's 80,000 images in the README, a
+    download) and style image, made up: `train/images/` with 32 JPEGs of 80 x 72 pixels
+    (a gradient, a disc and stripes of random colours and places each, `datasets.ImageFolder`'s
+    one class), and `style.jpg` (96 x 96 diagonal stripes of three colours); and the VGG16
+    weights its `Vgg16` loads (`VGG16_Weights.IMAGENET1K_V1`, a download): torchvision's
+    `vgg16()` randomly initialised (torch seeded), saved where torch's hub cache keeps that
+    file (`$TORCH_HOME/hub/checkpoints/vgg16-397923af.pth`, TORCH_HOME set to the run's
+    folder), which torchvision then loads as it loads a cached download, printing nothing."""
+    import numpy as np
+    import torch
+    from PIL import Image
+    from torchvision import models
+
+    rng = np.random.default_rng(0)
+    os.makedirs("train/images")
+    y, x = np.mgrid[0:72, 0:80]
+    for k in range(32):
+        colours = rng.uniform(0, 255, size=(3, 3))
+        cx, cy, r = rng.uniform(10, 70), rng.uniform(10, 62), rng.uniform(8, 25)
+        image = colours[0] * (x[..., None] / 80) + colours[1] * (1 - x[..., None] / 80)
+        image = np.where(((x - cx) ** 2 + (y - cy) ** 2 < r ** 2)[..., None], colours[2], image)
+        image = np.where((((x + y) // 9) % 4 == 0)[..., None], 255 - image, image)
+        Image.fromarray(image.astype(np.uint8)).save(f"train/images/{k:03d}.jpg")
+    sy, sx = np.mgrid[0:96, 0:96]
+    stripes = np.array([[30, 60, 200], [240, 200, 40], [200, 40, 60]])[((sx + sy) // 8) % 3]
+    Image.fromarray(stripes.astype(np.uint8)).save("style.jpg")
+    os.environ["TORCH_HOME"] = os.path.abspath("torch_home")
+    os.makedirs("torch_home/hub/checkpoints")
+    torch.manual_seed(0)
+    torch.save(models.vgg16().state_dict(), "torch_home/hub/checkpoints/vgg16-397923af.pth")
+
+
+def fast_neural_style() -> Truth:
+    """pytorch/examples `fast_neural_style/neural_style/neural_style.py train` (the checkout
+    named by PYTORCH_EXAMPLES, commit in VERSIONS.md; the script is not changed), run as the
+    script with `--dataset train --style-image style.jpg --save-model-dir models --epochs 2
+    --image-size 64 --log-interval 2` (the README's command with smaller images and a line
+    every 2 batches instead of 500; the style image at its own size, as the README's
+    command (`--style-size`, which calls Pillow's `ANTIALIAS`, gone from Pillow 10, is not
+    given); batches of 4, its default, content
+    weight 1e5 and style weight 1e10, Adam 1e-3, seed 42), on the CPU (no `--accel`): its
+    `TransformerNet` trained against the gram matrices of VGG16's features. Its data and
+    weights are downloads, made up by `_style_training_images` (32 images, 8 batches an
+    epoch; VGG16 randomly initialised, found in torch's hub cache). It prints `Using device:
+    cpu`, then `Wed Dec  2 23:50:01 2026\tEpoch 1:\t[8/32]\tcontent: 123456.789062\t
+    style: 98765432.000000\ttotal: 98888888.789062` every 2 batches (the time, the epoch from
+    1, the images seen in the epoch out of its images, then the epoch's running means of the
+    content, style and total losses, six decimals), and `Done, trained model saved at
+    models/epoch_2_....model` after an empty line. Truth: the values the line formats, read
+    from the printing frame as it prints: `agg_content_loss / (batch_id + 1)`,
+    `agg_style_loss / (batch_id + 1)` and their sum over `batch_id + 1`, keyed `content`,
+    `style` and `total` (the labels printed before them); no step, as mnist_style (the line
+    names the epoch and the images seen within it, not a step: `[8/32]` is a count of images).
+    The time is a clock reading, left out."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call == "print(mesg)":
+            n = values["batch_id"] + 1
+            content, style = values["agg_content_loss"], values["agg_style_loss"]
+            truth.extend([point("content", content / n, None), point("style", style / n, None),
+                          point("total", (content + style) / n, None)])
+
+    run_example(os.path.join("fast_neural_style", "neural_style"),
+                ["train", "--dataset", "train", "--style-image", "style.jpg", "--save-model-dir",
+                 "models", "--epochs", "2", "--image-size", "64", "--log-interval", "2"], record, setup=_style_training_images,
+                script="neural_style.py")
+    if len(truth) != 3 * 8:
+        raise SystemExit(f"fast_neural_style: {len(truth)} points, not 8 lines'")
+    return truth
+
+
+CASES["fast_neural_style"] = fast_neural_style
+OWN_ENVIRONMENT["fast_neural_style"] = LOOPS_ENVIRONMENT
+OWN_CHECKOUT["fast_neural_style"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["fast_neural_style"] = "pytorch/examples fast_neural_style/neural_style/neural_style.py"
+
+
+
+# knowledge_distillation_tutorial.py trains four networks for 10 epochs each on CIFAR-10's
+# 50,000 images: the case's changes train each for 3 epochs (the made-up data set is small).
+DISTILLATION_EPOCHS = {
+    "train(nn_deep, train_loader, epochs=10,": "train(nn_deep, train_loader, epochs=3,",
+    "train(nn_light, train_loader, epochs=10,": "train(nn_light, train_loader, epochs=3,",
+    "student=new_nn_light, train_loader=train_loader, epochs=10,":
+        "student=new_nn_light, train_loader=train_loader, epochs=3,",
+    "student=modified_light_nn, train_loader=train_loader, epochs=10,":
+        "student=modified_light_nn, train_loader=train_loader, epochs=3,",
+    "student=modified_light_nn_mse, train_loader=train_loader, epochs=10,":
+        "student=modified_light_nn_mse, train_loader=train_loader, epochs=3,",
+}
+
+
+def write_cifar10_python(root: str, train: int, test: int) -> None:
+    """torchvision's CIFAR-10 files (`cifar-10-python.tar.gz` unpacked: `root/cifar-10-batches-py`
+    with `data_batch_1` to `_5`, `test_batch` and `batches.meta`, pickled dicts of `data`, an
+    N x 3072 uint8 array of 32x32 RGB images by channel, and `labels`), made up: 10 classes,
+    strong noise around a faint pattern per class (8x8 random colours within 88 to 168, each a
+    block of 4x4 pixels; noise of deviation 90), `train`
+    images over the five training batches and `test` in the test batch. torchvision checks the
+    real files' MD5 sums before it reads them (and downloads them when they differ): the case
+    replaces `torchvision.datasets.cifar.check_integrity` by a check that the file is there."""
+    import pickle
+
+    import numpy as np
+    import torchvision.datasets.cifar as cifar
+
+    rng = np.random.default_rng(0)
+    patterns = np.kron(rng.uniform(88, 168, size=(10, 3, 8, 8)), np.ones((4, 4)))
+    folder = os.path.join(root, "cifar-10-batches-py")
+    os.makedirs(folder, exist_ok=True)
+
+    def batch(n: int, name: str) -> None:
+        labels = rng.integers(0, 10, size=n)
+        images = np.clip(patterns[labels] + rng.normal(0, 90, size=(n, 3, 32, 32)), 0, 255)
+        with open(os.path.join(folder, name), "wb") as f:
+            pickle.dump({"batch_label": name, "labels": labels.tolist(),
+                         "data": images.astype(np.uint8).reshape(n, 3072)}, f)
+
+    for k in range(5):
+        batch(train // 5 + (k < train % 5), f"data_batch_{k + 1}")
+    batch(test, "test_batch")
+    with open(os.path.join(folder, "batches.meta"), "wb") as f:
+        pickle.dump({"label_names": ["airplane", "automobile", "bird", "cat", "deer", "dog",
+                                     "frog", "horse", "ship", "truck"]}, f)
+    cifar.check_integrity = lambda fpath, md5=None: os.path.isfile(fpath)
+
+
+def knowledge_distillation_tutorial() -> Truth:
+    """The PyTorch "Knowledge Distillation Tutorial", pytorch/tutorials
+    `beginner_source/knowledge_distillation_tutorial.py` (commit in VERSIONS.md), run as the
+    script: a teacher `DeepNN` trained by cross-entropy, then the student `LightNN` alone, by
+    distillation from the teacher's soft targets (T = 2), by a cosine loss on hidden
+    representations and by an MSE loss through a regressor, each by its own hand-written loop
+    (Adam 0.001, batches of 128, 2 DataLoader workers) and tested. Changes
+    (DISTILLATION_EPOCHS): 3 epochs for each of its five trainings instead of 10; CIFAR-10 (a download) is made
+    up by `write_cifar10_python` in `./data` (256 training and 128 test images: 2 batches an
+    epoch), its MD5 check replaced by a check that the files are there; torch on one thread.
+    It prints `Epoch 1/3, Loss: 2.2880...` (the epoch's mean batch loss, full precision) after
+    each epoch and `Test Accuracy: 18.75%` after each training; the first layers' norms
+    (`Norm of 1st layer of nn_light: 2.327...`), `DeepNN parameters: 1,186,986`, and its
+    comparisons, `Teacher accuracy: 18.75%`, `Student accuracy: 14.06%`, then `Student accuracy
+    without teacher: ...`, `Student accuracy with CE + KD: ...`, `... with CE + CosineLoss:`
+    and `... with CE + RegressorMSE:`. Truth: the values each print formats, read from the
+    printing frame: the loops' `running_loss / len(train_loader)` as `Loss` at `epoch + 1`
+    (the epoch printed; each training counts from 1 again), `test`'s and
+    `test_multiple_outputs`' `accuracy` as `Test_Accuracy` (no step), and the comparisons'
+    accuracies under their labels (`Teacher_accuracy`, `Student_accuracy`,
+    `Student_accuracy_without_teacher`, `Student_accuracy_with_CE_+_KD`, ...), no step. The
+    norms are the tutorial's check that two networks start from the same weights (of the
+    weights, not of the training) and the parameter counts are sizes: left out."""
+    path = tutorial_file("beginner_source/knowledge_distillation_tutorial.py")
+    _tutorial_start()
+    truth: Truth = []
+    labels = {"Teacher accuracy": "test_accuracy_deep",
+              "Student accuracy": "test_accuracy_light_ce",
+              "Student accuracy without teacher": "test_accuracy_light_ce",
+              "Student accuracy with CE + KD": "test_accuracy_light_ce_and_kd",
+              "Student accuracy with CE + CosineLoss": "test_accuracy_light_ce_and_cosine_loss",
+              "Student accuracy with CE + RegressorMSE": "test_accuracy_light_ce_and_mse_loss"}
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Loss: {running_loss" in call:
+            loss = values["running_loss"] / len(values["train_loader"])
+            truth.append(point("Loss", loss, values["epoch"] + 1))
+        elif "Test Accuracy" in call:
+            truth.append(point("Test_Accuracy", values["accuracy"], None))
+        else:
+            label = call.partition('print(f"')[2].partition(":")[0]
+            if label in labels:
+                truth.append(point(label.replace(" ", "_"), values[labels[label]], None))
+
+    run_script(path, [], record, DISTILLATION_EPOCHS,
+               setup=lambda: write_cifar10_python("data", 256, 128))
+    if len(truth) != 5 * 3 + 5 + 2 + 3 + 5:
+        raise SystemExit(f"knowledge_distillation_tutorial: printed {truth}")
+    return truth
+
+
+CASES["knowledge_distillation_tutorial"] = knowledge_distillation_tutorial
+OWN_ENVIRONMENT["knowledge_distillation_tutorial"] = LOOPS_ENVIRONMENT
+OWN_CHECKOUT["knowledge_distillation_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["knowledge_distillation_tutorial"] = (
+    "pytorch/tutorials beginner_source/knowledge_distillation_tutorial.py")
+
+
+
+def _keras_mnist_standin() -> None:
+    """Keras's `mnist.npz` (a download) made up, in the Keras home of the run's folder
+    (`KERAS_HOME`, set before Keras is imported, with `KERAS_BACKEND=torch` as the guide sets
+    it): `x_train` and `x_test` uint8 28x28 digits (noise around a blocky pattern per class,
+    as `write_mnist_raw`'s), 256 and 64 of them, and their labels. Keras checks the real
+    file's SHA-256 before it reads it (and downloads it again when it differs): the case
+    replaces `keras.src.utils.file_utils.validate_file` by one that accepts the file, and
+    `keras.datasets.mnist.load_data()` reads the made-up one as it reads a cached download.
+    Python's, NumPy's and torch's generators are seeded by `keras.utils.set_random_seed(0)`
+    (the guide seeds nothing: its data are `np.random.random`)."""
+    import numpy as np
+
+    os.environ["KERAS_HOME"] = os.path.abspath("keras_home")
+    os.environ["KERAS_BACKEND"] = "torch"
+    os.makedirs("keras_home/datasets")
+    rng = np.random.default_rng(0)
+    patterns = np.kron(rng.uniform(0, 255, size=(10, 7, 7)), np.ones((4, 4)))
+    arrays = {}
+    for split, n in (("train", 256), ("test", 64)):
+        labels = rng.integers(0, 10, size=n).astype(np.uint8)
+        images = np.clip(patterns[labels] + rng.normal(0, 60, size=(n, 28, 28)), 0, 255)
+        arrays[f"x_{split}"], arrays[f"y_{split}"] = images.astype(np.uint8), labels
+    np.savez("keras_home/datasets/mnist.npz", **arrays)
+    import keras
+    import keras.src.utils.file_utils as file_utils
+
+    file_utils.validate_file = lambda *args, **kwargs: True
+    keras.utils.set_random_seed(0)
+    import torch
+
+    torch.set_num_threads(1)
+
+
+# The guide's GAN takes the images from its DataLoader's `(images, images)` pairs when they come
+# as a tuple; Keras 3.15 hands `train_step` a torch DataLoader's batch as the list the
+# DataLoader yields, and `real_images.shape` then fails on the list. The case's one change lets
+# the guide's own test take a list as well.
+KERAS_GAN_BATCH = {"        if isinstance(real_images, tuple):\n":
+                   "        if isinstance(real_images, (tuple, list)):\n"}
+
+
+def keras_custom_train_step_torch() -> Truth:
+    """keras-io's guide "Customizing what happens in `fit()` with PyTorch", keras-team/keras-io
+    `guides/custom_train_step_in_torch.py` (the checkout named by `KERAS_IO`; commit in
+    VERSIONS.md), run as the script on Keras's torch backend (the guide sets it), with one
+    change (KERAS_GAN_BATCH: the GAN's `train_step` takes a batch that comes as a list, as
+    Keras 3.15 passes a DataLoader's, as it takes a tuple):
+    a `CustomModel` whose `train_step` computes the compiled loss and updates the compiled
+    metrics (`fit(x, y, epochs=3)`), one with its own `Mean` loss tracker and
+    `MeanAbsoluteError` (`epochs=5`), one taking `sample_weight` (`epochs=3`), one with its own
+    `test_step` (`evaluate(x, y)`), each on 1,000 random samples of 32 values
+    (`np.random.random`, batches of 32), then its GAN (a discriminator and a generator of
+    28x28 digits, `train_step` overridden, `d_loss` and `g_loss` trackers) fitted for one
+    epoch on a DataLoader of MNIST's digits in batches of 64. MNIST (a download) is made up
+    (`_keras_mnist_standin`: 320 digits, 5 batches for the GAN's 1,094). It prints Keras's
+    bar: `Epoch 1/3` and `32/32 ━━━━ 0s 2ms/step - loss: 0.2917 - mae: 0.4420` (redrawn on a
+    terminal; a line an epoch through a pipe), `32/32 ━━━━ 0s 1ms/step - loss: 0.3016 - mae:
+    0.4434` for `evaluate`, and the GAN's `5/5 ━━━━ 11s 2s/step - d_loss: 0.6593 -
+    g_loss: 0.6650`; Keras warns that `shuffle=True` is ignored for a DataLoader and torch
+    of `torch.tensor` on a tensor (stderr). The compiled models' bars print `mae` before
+    `loss`. Truth: Keras's own
+    record: each `fit`'s `History.history` (`loss`, `mae`; `d_loss`, `g_loss`) at its
+    `History.epoch` plus one (the epoch printed, from 1 again in each fit, as keras_jax_fit;
+    null for the GAN's one-epoch fit, for which Keras prints no `Epoch 1/1` header), read
+    from what `fit` returns (the guide keeps nothing: the case wraps `keras.Model.fit`);
+    `evaluate`'s `loss` and `mae`, the model's `get_metrics_result()` once `evaluate` has
+    returned (what its bar prints), no step."""
+    root = os.environ.get("KERAS_IO")
+    path = os.path.join(root or "", "guides", "custom_train_step_in_torch.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set KERAS_IO to a keras-team/keras-io checkout with "
+                         "guides/custom_train_step_in_torch.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        _keras_mnist_standin()
+        import keras
+
+        fit, evaluate = keras.Model.fit, keras.Model.evaluate
+
+        def fit_(self: Any, *args: Any, **kwargs: Any) -> Any:
+            history = fit(self, *args, **kwargs)
+            shown = history.params["epochs"] > 1  # Keras prints no `Epoch 1/1`
+            truth.extend(point(key, values[i], epoch + 1 if shown else None)
+                         for key, values in history.history.items()
+                         for i, epoch in enumerate(history.epoch))
+            return history
+
+        def evaluate_(self: Any, *args: Any, **kwargs: Any) -> Any:
+            result = evaluate(self, *args, **kwargs)
+            truth.extend(point(key, value, None)
+                         for key, value in self.get_metrics_result().items())
+            return result
+
+        keras.Model.fit, keras.Model.evaluate = fit_, evaluate_
+
+    run_script(path, [], lambda call, values, printed: None, KERAS_GAN_BATCH, setup)
+    if [p["key"] for p in truth].count("d_loss") != 1:
+        raise SystemExit(f"keras_custom_train_step_torch: recorded {truth}")
+    return truth
+
+
+CASES["keras_custom_train_step_torch"] = keras_custom_train_step_torch
+OWN_ENVIRONMENT["keras_custom_train_step_torch"] = LOOPS_ENVIRONMENT
+OWN_CHECKOUT["keras_custom_train_step_torch"] = "KERAS_IO"
+CHECKOUT_ROW["keras_custom_train_step_torch"] = (
+    "keras-team/keras-io guides/custom_train_step_in_torch.py")
+
+
+
+# translation_transformer.py needs torchtext, which was last released (0.18) for torch 2.3: the
+# case runs alone, on an environment of its own, as text_classification_tutorial does:
+#
+#     python -m venv ~/torchtext-venv
+#     ~/torchtext-venv/bin/pip install torch==2.3.0 torchtext==0.18.0 portalocker "numpy<2"
+#     export PYTORCH_TUTORIALS_TORCHTEXT=~/tutorials-torchtext   # the file at its path
+#     export PYTORCH_TUTORIALS_TORCHTEXT_COMMIT=...             # that file's commit
+#     ~/torchtext-venv/bin/python tests/corpus/make_corpus.py translation_transformer
+#
+# It trains for 18 epochs on Multi30k's 29,000 pairs: the case's one change trains for 3.
+TRANSLATION_EPOCHS = {"NUM_EPOCHS = 18\n": "NUM_EPOCHS = 3\n"}
+TRANSLATION_WORDS = {
+    "subjects": [("Ein Mann", "A man"), ("Eine Frau", "A woman"), ("Ein Kind", "A child"),
+                 ("Ein Hund", "A dog"), ("Zwei Jungen", "Two boys"),
+                 ("Eine Gruppe von Menschen", "A group of people"),
+                 ("Ein alter Mann", "An old man"), ("Ein junges Mädchen", "A young girl")],
+    "verbs": [("steht", "stands"), ("sitzt", "sits"), ("läuft", "runs"), ("wartet", "waits"),
+              ("spielt", "plays"), ("schläft", "sleeps"), ("tanzt", "dances"),
+              ("liest", "reads")],
+    "places": [("vor einem Haus", "in front of a house"), ("im Park", "in the park"),
+               ("auf der Straße", "on the street"), ("am Strand", "on the beach"),
+               ("in der Küche", "in the kitchen"), ("neben einem Auto", "next to a car"),
+               ("im Schnee", "in the snow"), ("unter einem Baum", "under a tree")]}
+
+
+def _multi30k_standin(train: int, valid: int) -> Callable[..., Any]:
+    """A stand-in for torchtext's `Multi30k` (a download through torchdata): made-up German and
+    English sentence pairs (`(de, en)` tuples with a final newline, as Multi30k's lines), a
+    subject, a verb and a place of TRANSLATION_WORDS each (8 x 8 x 8 = 512 sentences, tokens
+    separated by spaces and ` .` at the end, as Multi30k's), `train` and `valid` of them,
+    drawn without repeats. `Multi30k(split=..., language_pair=('de', 'en'))` gives one
+    split as an iterable dataset of the pairs, as the real one's datapipe is."""
+    import itertools
+    import random
+
+    import torch
+
+    rng = random.Random(0)
+    words = TRANSLATION_WORDS
+    pairs = [(f"{s[0]} {v[0]} {p[0]} .\n", f"{s[1]} {v[1]} {p[1]} .\n")
+             for s, v, p in itertools.product(words["subjects"], words["verbs"],
+                                              words["places"])]
+    rng.shuffle(pairs)
+    splits = {"train": pairs[:train], "valid": pairs[train:train + valid]}
+
+    class Pairs(torch.utils.data.IterableDataset):  # type: ignore[misc]
+        def __init__(self, rows: list[tuple[str, str]]) -> None:
+            self.rows = rows
+
+        def __iter__(self) -> Any:
+            return iter(self.rows)
+
+    def Multi30k(root: str = ".data", split: Any = ("train", "valid", "test"),
+                 language_pair: tuple[str, str] = ("de", "en")) -> Any:
+        if language_pair != ("de", "en"):
+            raise ValueError("the stand-in has German to English pairs only")
+        return Pairs(splits[split])
+
+    return Multi30k
+
+
+def translation_transformer() -> Truth:
+    """The PyTorch tutorial "Language Translation with `nn.Transformer` and torchtext",
+    pytorch/tutorials `beginner_source/translation_transformer.py` (the checkout named by
+    `PYTORCH_TUTORIALS_TORCHTEXT`; commit in VERSIONS.md: a version from before torchtext's
+    tutorials left the repository), run as the script: its `Seq2SeqTransformer` (3 encoder
+    and 3 decoder layers, 512 wide, 8 heads), Adam 0.0001, batches of 128, `train_epoch` and
+    `evaluate` each epoch, then a greedy translation of its German sentence. One change
+    (TRANSLATION_EPOCHS): 3 epochs instead of 18. Its data and tokenizers are downloads:
+    `torchtext.datasets.Multi30k` is `_multi30k_standin` (256 made-up training pairs, 2
+    batches, and 64 validation pairs), patched into torchtext before the script imports it;
+    its two spaCy tokenizers (`get_tokenizer('spacy', language='de_core_news_sm')` and the
+    English one; spaCy and its models are not installed) are torchtext's own whitespace
+    tokenizer, `get_tokenizer(None)`, given for `'spacy'` by a patched `get_tokenizer`. torch
+    on one thread; the script seeds torch itself. It prints `Epoch: 1, Train loss: 4.227, Val
+    loss: 3.675, Epoch time = 7.127s` after each epoch, then its translation (` A of ` after
+    3 epochs on this data); torchtext warns of its deprecation four times, torch that the
+    encoder's layers are not batch-first and of mismatched mask types (stderr). Truth: the values the line formats, read from the printing frame:
+    `train_loss` (`train_epoch`'s mean batch loss) as `Train_loss` and `val_loss` as
+    `Val_loss` at `epoch` (from 1, as printed). The epoch time is a timing, left out."""
+    import torch
+    import torchtext.data.utils
+    import torchtext.datasets
+
+    _tutorial_start()
+    root = os.environ.get("PYTORCH_TUTORIALS_TORCHTEXT")
+    path = os.path.join(root or "", "beginner_source", "translation_transformer.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_TUTORIALS_TORCHTEXT to a pytorch/tutorials checkout with "
+                         "beginner_source/translation_transformer.py")
+    torchtext.datasets.Multi30k = _multi30k_standin(256, 64)
+    get_tokenizer = torchtext.data.utils.get_tokenizer
+
+    def whitespace_for_spacy(tokenizer: Any, language: str = "en") -> Any:
+        return get_tokenizer(None if tokenizer == "spacy" else tokenizer, language)
+
+    torchtext.data.utils.get_tokenizer = whitespace_for_spacy
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train loss" in call:
+            truth.extend([point("Train_loss", values["train_loss"], values["epoch"]),
+                          point("Val_loss", values["val_loss"], values["epoch"])])
+
+    run_script(path, [], record, TRANSLATION_EPOCHS)
+    if [p["step"] for p in truth] != [1, 1, 2, 2, 3, 3]:
+        raise SystemExit(f"translation_transformer: printed {truth}")
+    return truth
+
+
+CASES["translation_transformer"] = translation_transformer
+OWN_ENVIRONMENT["translation_transformer"] = {
+    name: f"{name} (translation_transformer case)"
+    for name in ("torch", "torchtext", "portalocker", "numpy")}
+OWN_CHECKOUT["translation_transformer"] = "PYTORCH_TUTORIALS_TORCHTEXT"
+CHECKOUT_ROW["translation_transformer"] = (
+    "pytorch/tutorials beginner_source/translation_transformer.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
