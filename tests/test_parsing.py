@@ -1303,6 +1303,10 @@ megabyte = [
     # liblinear's and LARS' lines
     "iter 1 act 1 pre 1 delta 1 f 1 |g| " * 30_000 + "1 CG 2",
     "0\t\t" * 250_000 + "1",
+    # L-BFGS-B's Fortran lines and summary row, statsmodels' summary cells
+    "At iterate 1 f= 1.0D-01 " * 40_000 + "|proj g|= 1.0D-01",
+    "AIC  " * 200_000 + "1",
+    "    1" * 200_000 + " 1.0D-01 1.0D-01",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1335,7 +1339,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        1, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
-                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 1]
+                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0,
+                                       1]
 
 
 
@@ -2866,6 +2871,22 @@ def test_scikit_learns_solvers() -> None:
                    "0\t\t3\t\t\t\t1\t\t67.10701324709981",
                    "6\t\t\t\t[np.int64(2)]\t\t5\t\t[3.92595407]") == [
         ("C", 67.10701324709981, 0, "lars"), ("C", 3.92595407, 6, "lars")]
+
+
+def test_statsmodels_sarimax_fit_and_summary() -> None:
+    # SciPy's Fortran L-BFGS-B (`D` exponents) at each iterate, its summary row, then the
+    # results summary's cells named without a colon or with parentheses
+    assert run_all("At iterate    3    f= -2.29602D-01    |proj g|=  3.08601D-02",
+                   "   N    Tit     Tnf  Tnint  Skip  Nact     Projg        F",
+                   "    4     15     20      1     0     0   1.393D-04  -2.297D-01",
+                   "Model:             SARIMAX(1, 1, 1)x(1, 0, [], 12)   Log Likelihood"
+                   "                  27.560",
+                   "Prob(Q):                              0.91   Prob(JB):                "
+                   "         0.43") == [
+        ("f", -0.229602, 3, "lbfgsb"), ("|proj_g|", 0.0308601, 3, "lbfgsb"),
+        ("Projg", 0.0001393, 3, "lbfgsb_summary"), ("F", -0.2297, 3, "lbfgsb_summary"),
+        ("Log_Likelihood", 27.56, 3, "statsmodels_summary"),
+        ("Prob(Q)", 0.91, 3, "statsmodels_summary"), ("Prob(JB)", 0.43, 3, "statsmodels_summary")]
 
 
 def test_chollets_custom_loop() -> None:

@@ -48,6 +48,10 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_gpy_header,
+    parse_statsmodels_summary,
+    parse_lbfgsb,
+    parse_lbfgsb_header,
+    lbfgsb_rows,
     parse_sklearn_solvers,
     parse_lars_header,
     lars_rows,
@@ -402,6 +406,31 @@ RULES: list[Rule] = [
         parse_sklearn_solvers,
         ("iter ", "[graphical_lasso] ", "max |gradient| ", "Newton decrement "),
         final=True,
+    ),
+    Rule(
+        "lbfgsb",
+        "SciPy's Fortran L-BFGS-B (statsmodels' `fit(disp=True)`): `At iterate 3 f= "
+        "-2.29602D-01 |proj g|= 3.08601D-02` as f and |proj_g| at step 3, and its summary row "
+        "under `N Tit Tnf Tnint Skip Nact Projg F` as Projg and F",
+        parse_lbfgsb,
+        ("At iterate ",),
+        final=True,
+    ),
+    Rule(
+        "lbfgsb_summary",
+        "the summary row of SciPy's Fortran L-BFGS-B: Projg and F",
+        parse_lbfgsb_header,
+        ("Projg",),
+        final=True,
+        rows=lbfgsb_rows,
+    ),
+    Rule(
+        "statsmodels_summary",
+        "statsmodels' results summary: `Log Likelihood  27.560`, `AIC  -47.120`, `Ljung-Box "
+        "(L1) (Q):  0.01`, `Prob(Q):  0.91`, `Prob (F-statistic):  1.2e-05` (the other cells "
+        "are key_value's)",
+        parse_statsmodels_summary,
+        ("Log Likelihood ", "AIC ", "BIC ", "HQIC ", "Prob(", "Prob (", "Ljung-Box ("),
     ),
     Rule(
         "lars",

@@ -191,6 +191,64 @@ def parse_sklearn_solvers(line: str) -> list[Found]:
     return [(check.replace(" ", "_"), to_number(checked), None)]
 
 
+# SciPy's L-BFGS-B in Fortran (SciPy before 1.15; statsmodels' `fit(disp=True)`), numbers with a
+# `D` exponent: `At iterate    3    f= -2.29602D-01    |proj g|=  3.08601D-02` (f and |proj_g|
+# at the iterate), and the summary row under `   N    Tit     Tnf  Tnint  Skip  Nact     Projg
+# F`: `    4     15     20      1     0     0   1.393D-04  -2.297D-01` (Projg and F).
+_FORTRAN = r"[-+]?\d{0,18}\.\d{1,18}[DdEe][-+]?\d{1,4}"
+_LBFGSB = re.compile(
+    rf"\s{{0,8}}At\ iterate\ {{1,8}}(\d{{1,18}})\ {{1,8}}f=\ {{0,8}}({_FORTRAN})\ {{1,8}}\|proj\ g\|="
+    rf"\ {{0,8}}({_FORTRAN})\s*", re.ASCII)
+_LBFGSB_HEADER = re.compile(r"\s{1,8}N\s{1,8}Tit\s{1,8}Tnf\s{1,8}Tnint\s{1,8}Skip\s{1,8}Nact\s{1,8}"
+                            r"Projg\s{1,8}F\s*")
+_LBFGSB_ROW = re.compile(rf"(?:\s{{1,8}}\d{{1,18}}){{6}}\s{{1,8}}({_FORTRAN})\s{{1,8}}({_FORTRAN})\s*",
+                         re.ASCII)
+
+
+def _fortran(text: str) -> float:
+    return float(text.replace("D", "e").replace("d", "e"))
+
+
+def parse_lbfgsb(line: str) -> list[Found]:
+    """L-BFGS-B's `At iterate N f= ... |proj g|= ...` lines, at the iterate."""
+    match = _LBFGSB.fullmatch(line)
+    if match is None:
+        return []
+    return [("iteration", int(match.group(1)), None), ("f", _fortran(match.group(2)), None),
+            ("|proj_g|", _fortran(match.group(3)), None)]
+
+
+parse_lbfgsb_header = _claims(_LBFGSB_HEADER)
+"""The header of L-BFGS-B's summary row."""
+
+
+def lbfgsb_rows(header: str) -> Callable[[str], list[Found]]:
+    """The summary row: Projg and F."""
+
+    def row(line: str) -> list[Found]:
+        match = _LBFGSB_ROW.fullmatch(line)
+        return [] if match is None else [("Projg", _fortran(match.group(1)), None),
+                                         ("F", _fortran(match.group(2)), None)]
+
+    return row
+
+
+# statsmodels' results summary (`print(results.summary())`), two columns of cells: the names
+# it prints without a colon, `Log Likelihood                  27.560`, `AIC  -47.120`, and its
+# tests' probabilities, `Ljung-Box (L1) (Q):  0.01`, `Prob(Q):  0.91`, `Prob(H) (two-sided):
+# 0.33`, `Prob (F-statistic):  1.2e-05`, `Prob(Omnibus):  0.62` (the other cells are key_value's).
+_SM_SUMMARY = re.compile(
+    rf"(?:^|(?<=\ \ ))(Log\ Likelihood|AIC|BIC|HQIC|Ljung-Box\ \(L1\)\ \(Q\)|Prob\(Q\)"
+    rf"|Prob\(H\)\ \(two-sided\)|Prob\(JB\)|Prob\ \(F-statistic\)|Prob\(Omnibus\)):?"
+    rf"\ {{1,40}}({NUMBER})(?=\s|$)", re.ASCII)
+
+
+def parse_statsmodels_summary(line: str) -> list[Found]:
+    """statsmodels' summary cells named without a colon or with parentheses."""
+    return [(name.replace(" ", "_"), to_number(value), None)
+            for name, value in _SM_SUMMARY.findall(line)]
+
+
 # LARS' path, `Lars(verbose=3)` (sklearn/linear_model/_least_angle.py): a tab-separated table,
 # `Step\t\tAdded\t\tDropped\t\tActive set size\t\tC`, each row's C (the largest correlation)
 # at its step; a dropped variable's row prints C as an array, `[3.92595407]`.
