@@ -20057,6 +20057,131 @@ OWN_CHECKOUT["spijkervet_simclr"] = "SPIJKERVET_SIMCLR"
 REPOSITORY_CHECKOUTS["SPIJKERVET_SIMCLR"] = ("Spijkervet/SimCLR", "SPIJKERVET_SIMCLR_COMMIT")
 
 
+# --- Vision and RL training tools with their own tables: YOLOv5, ElegantRL, improved-diffusion --
+# Each runs alone, from its checkout, on an environment of its own (YOLOv5 needs torchvision,
+# whose CPU build is not on PyPI: PyPI's CUDA build beside its torch, run on the CPU):
+#
+#     python -m venv ~/vision-rl-venv
+#     ~/vision-rl-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     git clone https://github.com/ultralytics/yolov5 ~/yolov5
+#     ~/vision-rl-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 -r ~/yolov5/requirements.txt
+#     export YOLOV5=~/yolov5 YOLOV5_COMMIT=$(git -C ~/yolov5 rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py yolov5_train
+
+VISION_RL_ENVIRONMENT = {name: f"{name} (vision and RL tools)" for name in (
+    "torch", "torchvision", "numpy", "pillow", "opencv-python", "pandas")}
+
+
+def yolov5_train() -> Truth:
+    """ultralytics/yolov5 `train.py` (the checkout named by `YOLOV5`, commit in VERSIONS.md), run
+    as the script (`__main__`) with `--weights '' --cfg yolov5n.yaml` (built from its
+    config: no weights), `--img 64 --batch-size 16 --epochs 3 --device cpu --workers 0
+    --noplots`, its default hyperparameters (`data/hyps/hyp.scratch-low.yaml`, SGD, mosaic) and
+    seed, on a tiny made-up dataset in YOLO format (one class `box`: a light rectangle on noise,
+    64x64 PNGs, 128 to train and 16 to validate; the data yaml written to a folder of its own,
+    as the ultralytics case). Per epoch it logs the header `Epoch GPU_mem box_loss obj_loss
+    cls_loss Instances Size`, the bar (`0/2 0G 0.1208 0.007035 0 39 64: 100% ...`, its losses
+    the running mean over the epoch's batches) and the validation table (`Class Images
+    Instances P R mAP50 mAP50-95`, then `all 16 16 0.00292 0.875 ...`, under its own bar);
+    after training `Validating .../best.pt...` and the table once more. Changes: none to the
+    script; its font check would download `Arial.ttf` into its settings folder (named by
+    `YOLOV5_CONFIG_DIR`, made anew): matplotlib's DejaVu Sans is copied there under that name
+    first (plots are off: no text is drawn with it); `YOLO_OFFLINE` and `YOLO_AUTOINSTALL=False`
+    keep the ultralytics checks it calls from going online or installing. Truth: the run's own
+    `results.csv` (its logger's record, `%20.5g`): `train/box_loss`, `train/obj_loss`,
+    `train/cls_loss` as `box_loss`, `obj_loss`, `cls_loss` (the bar's last values), and
+    `metrics/precision`, `metrics/recall`, `metrics/mAP_0.5`, `metrics/mAP_0.5:0.95` as `P`,
+    `R`, `mAP50`, `mAP50-95`, at the epoch (from 0, as the bar's `0/2`); the validation losses
+    and learning rates it also records are not printed; for the last table, what `val.run`
+    returns for `best.pt` (the first four of its results, the same names), no step."""
+    import csv
+    import runpy
+    import shutil
+
+    root = os.environ.get("YOLOV5")
+    if not root or not os.path.exists(os.path.join(root, "train.py")):
+        raise SystemExit("yolov5_train: set YOLOV5 to an ultralytics/yolov5 checkout")
+    os.environ["YOLO_OFFLINE"] = "1"  # no online checks in the ultralytics package
+    os.environ["YOLO_AUTOINSTALL"] = "False"  # never pip install a missing requirement
+    import matplotlib
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    tmp = tempfile.mkdtemp()
+    config = os.path.join(tmp, "config")
+    os.makedirs(config)
+    os.environ["YOLOV5_CONFIG_DIR"] = config
+    os.environ["YOLO_CONFIG_DIR"] = os.path.join(tmp, "ultralytics")
+    shutil.copy(os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf"),
+                os.path.join(config, "Arial.ttf"))
+    rng = np.random.default_rng(0)
+    data = os.path.join(tmp, "data")
+    for split, n in (("train", 128), ("val", 16)):
+        os.makedirs(os.path.join(data, "images", split))
+        os.makedirs(os.path.join(data, "labels", split))
+        for i in range(n):
+            img = rng.integers(0, 90, (64, 64, 3), dtype=np.uint8)
+            w, h = rng.integers(16, 40, 2)
+            x0, y0 = rng.integers(0, 64 - w), rng.integers(0, 64 - h)
+            img[y0:y0 + h, x0:x0 + w] = rng.integers(170, 255, 3, dtype=np.uint8)
+            Image.fromarray(img).save(os.path.join(data, "images", split, f"{i}.png"))
+            with open(os.path.join(data, "labels", split, f"{i}.txt"), "w") as f:
+                f.write(f"0 {(x0 + w / 2) / 64:.6f} {(y0 + h / 2) / 64:.6f} {w / 64:.6f} "
+                        f"{h / 64:.6f}\n")
+    with open(os.path.join(tmp, "box.yaml"), "w") as f:
+        f.write(f"path: {data}\ntrain: images/train\nval: images/val\nnames:\n  0: box\n")
+
+    cwd = os.getcwd()
+    os.chdir(tmp)  # before its import: the checkout's paths are relative to the working folder
+    sys.path.insert(0, root)
+    import val  # the checkout's val.py, which train.py imports as `validate`
+
+    returned: list[Any] = []
+    run = val.run
+
+    def recorded_run(*args: Any, **kwargs: Any) -> Any:
+        out = run(*args, **kwargs)
+        returned.append(out[0])
+        return out
+
+    val.run = recorded_run
+    try:
+        sys.argv = ["train.py", "--weights", "", "--cfg", "yolov5n.yaml", "--data",
+                    os.path.join(tmp, "box.yaml"), "--img", "64", "--batch-size", "16", "--epochs", "3",
+                    "--device", "cpu", "--workers", "0", "--noplots", "--project", os.path.join(tmp, "runs"),
+                    "--name", "exp"]
+        runpy.run_path(os.path.join(root, "train.py"), run_name="__main__")
+        truth: Truth = []
+        printed = {"train/box_loss": "box_loss", "train/obj_loss": "obj_loss",
+                   "train/cls_loss": "cls_loss", "metrics/precision": "P",
+                   "metrics/recall": "R", "metrics/mAP_0.5": "mAP50",
+                   "metrics/mAP_0.5:0.95": "mAP50-95"}
+        with open(os.path.join(tmp, "runs", "exp", "results.csv")) as f:
+            for row in csv.DictReader(f, skipinitialspace=True):
+                row = {k.strip(): v for k, v in row.items()}
+                truth += [point(printed[k], float(v), int(float(row["epoch"])))
+                          for k, v in row.items() if k in printed]
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(returned) != 4:
+        raise SystemExit(f"yolov5_train: val.run ran {len(returned)} times")
+    truth += [point(key, value, None) for key, value in zip(("P", "R", "mAP50", "mAP50-95"),
+                                                              returned[-1][:4])]
+    return truth
+
+
+CASES["yolov5_train"] = yolov5_train
+OWN_ENVIRONMENT["yolov5_train"] = dict(VISION_RL_ENVIRONMENT, **{
+    "ultralytics": "ultralytics (yolov5_train case)",
+    "ultralytics-thop": "ultralytics-thop (yolov5_train case)"})
+OWN_CHECKOUT["yolov5_train"] = "YOLOV5"
+CHECKOUT_ROW["yolov5_train"] = "ultralytics/yolov5 train.py"
+REPOSITORY_CHECKOUTS["YOLOV5"] = ("ultralytics/yolov5", "YOLOV5_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
