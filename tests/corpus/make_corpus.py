@@ -20182,6 +20182,117 @@ CHECKOUT_ROW["yolov5_train"] = "ultralytics/yolov5 train.py"
 REPOSITORY_CHECKOUTS["YOLOV5"] = ("ultralytics/yolov5", "YOLOV5_COMMIT")
 
 
+# ElegantRL's demo, from its checkout (its package on PyPI is older, for gym; its setup.py asks
+# for a package `th`): the same environment, gymnasium and matplotlib added:
+#
+#     ~/vision-rl-venv/bin/pip install gymnasium matplotlib
+#     git clone https://github.com/AI4Finance-Foundation/ElegantRL ~/ElegantRL
+#     export ELEGANTRL=~/ElegantRL ELEGANTRL_COMMIT=$(git -C ~/ElegantRL rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py elegantrl_dqn_cartpole
+
+# Its changes, in `train_dqn_for_cartpole` alone: one process (`if_single_process=True` for its
+# nine: learner, 8 workers and evaluator; two cores here, and the evaluator's print in this
+# process), fewer steps and evaluation episodes (CPU, under a minute), one torch thread (its
+# Config's default is 8). Its PPO demo asks for one process already, but the single-process
+# loop reads the agent's `explore_rate`, which only the DQN agents have (an AttributeError
+# for PPO at this commit): the DQN demo is the one whose single-process loop runs.
+ELEGANTRL_SHORTER = (
+    "    args.break_step = int(6e5)", "    args.break_step = int(6e3)",
+    "    args.eval_times = 32\n    args.eval_per_step = 2e4\n",
+    "    args.eval_times = 8\n    args.eval_per_step = 1.5e3\n",
+    "    args.gpu_id = gpu_id\n", "    args.gpu_id = gpu_id\n    args.num_threads = 1\n",
+    "    train_agent(args=args, if_single_process=False)",
+    "    train_agent(args=args, if_single_process=True)")
+
+
+def elegantrl_dqn_cartpole() -> Truth:
+    """ElegantRL's `examples/demo_DQN_variants.py` (the checkout named by `ELEGANTRL`, its root
+    on the path; commit in VERSIONS.md), run as the script (`__main__`, from a folder of its
+    own: its `./CartPole-v1_D3QN_0` of checkpoints, `recorder.npy` and learning curve go there)
+    with `--gpu -1 --drl 0 --env 0`: `AgentD3QN` on gymnasium's CartPole-v1, the CPU for GPU
+    -1. Its changes (ELEGANTRL_SHORTER, in `train_dqn_for_cartpole` alone): one process
+    (`train_agent(args, if_single_process=True)`), `break_step` 6e3 for 6e5, `eval_per_step`
+    1.5e3 for 2e4 and `eval_times` 8 for 32, and `args.num_threads = 1`. It prints
+    `get_gym_env_args`' dict, the `| Evaluator:` legend, then the table: `ID Step Time | avgR
+    stdR avgS stdS | expR objC objA etc.` after a rule of `#`, a row per evaluation (`-1
+    1.55e+03 2 | 9.38 0.5 9 1 | 1.00 0.03 1.02 0.05 [120 4]`), and `| UsedTime: ... |
+    SavedDir: ...`. Truth: the values the row formats, read by a print wrapper from the
+    printing frame (`Evaluator.evaluate_and_save`) before it prints, at its `self.total_step`
+    (the row's `Step`): `avg_r`, `std_r`, `avg_s`, `std_s` as `avgR`, `stdR`, `avgS`, `stdS`,
+    `exp_r` as `expR`, and the agent's two objectives (its logging tuple's numbers) as `objC`
+    and `objA`; the same values the evaluator keeps in its `recorder` (checked against
+    `recorder.npy`, which has no `avgS`, `stdS`). The tuple's last number, under `etc.`, is the
+    agent's `explore_rate` (a setting, 0.05), then the action counts; they and the `Time`
+    column (seconds) are left out. The environments' resets are not seeded (gymnasium draws
+    the seed): each capture has its run's own truth."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("ELEGANTRL")
+    if not root or not os.path.exists(os.path.join(root, "elegantrl", "train", "evaluator.py")):
+        raise SystemExit("elegantrl_dqn_cartpole: set ELEGANTRL to an ElegantRL checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    path = os.path.join(root, "examples", "demo_DQN_variants.py")
+    with open(path) as f:
+        source = f.read()
+    start = source.index("def train_dqn_for_cartpole(")
+    end = source.index("\ndef ", start + 1)
+    function = source[start:end]
+    for old, new in zip(ELEGANTRL_SHORTER[::2], ELEGANTRL_SHORTER[1::2]):
+        if function.count(old) != 1:
+            raise SystemExit(f"elegantrl_dqn_cartpole: no {old!r} in the demo")
+        function = function.replace(old, new)
+    source = source[:start] + function + source[end:]
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+    import elegantrl.train.evaluator as evaluator
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "evaluate_and_save":
+            values = frame.f_locals
+            step = values["self"].total_step
+            truth.extend(point(key, values[name], step) for key, name in (
+                ("avgR", "avg_r"), ("stdR", "std_r"), ("avgS", "avg_s"), ("stdS", "std_s"),
+                ("expR", "exp_r")))
+            truth.extend(point(key, value, step) for key, value in
+                         zip(("objC", "objA"), values["value_tuple"]))
+        builtins.print(*args, **kwargs)
+
+    evaluator.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["demo_DQN_variants.py", "--gpu", "-1", "--drl", "0", "--env", "0"]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+        recorder = np.load(os.path.join(tmp, "CartPole-v1_D3QN_0", "recorder.npy"))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    rows = [[p["value"] for p in truth[i:i + 7]] for i in range(0, len(truth), 7)]
+    kept = [[row[0], row[1], row[4], row[5], row[6]] for row in rows]  # avgR stdR expR objC objA
+    if not rows or not np.allclose(recorder[:, 1:6], kept):
+        raise SystemExit("elegantrl_dqn_cartpole: the rows are not its recorder's")
+    return truth
+
+
+CASES["elegantrl_dqn_cartpole"] = elegantrl_dqn_cartpole
+RUN_TO_RUN.add("elegantrl_dqn_cartpole")
+OWN_ENVIRONMENT["elegantrl_dqn_cartpole"] = dict(VISION_RL_ENVIRONMENT, **{
+    "gymnasium": "gymnasium (vision and RL tools)",
+    "matplotlib": "matplotlib (vision and RL tools)"})
+OWN_CHECKOUT["elegantrl_dqn_cartpole"] = "ELEGANTRL"
+CHECKOUT_ROW["elegantrl_dqn_cartpole"] = (
+    "AI4Finance-Foundation/ElegantRL examples/demo_DQN_variants.py")
+REPOSITORY_CHECKOUTS["ELEGANTRL"] = ("AI4Finance-Foundation/ElegantRL", "ELEGANTRL_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
