@@ -20293,6 +20293,93 @@ CHECKOUT_ROW["elegantrl_dqn_cartpole"] = (
 REPOSITORY_CHECKOUTS["ELEGANTRL"] = ("AI4Finance-Foundation/ElegantRL", "ELEGANTRL_COMMIT")
 
 
+# openai/improved-diffusion's training script, from its checkout (its root on the path, as its
+# `pip install -e .` would), on the same environment with its needs added (mpi4py's wheel
+# loads MPICH's from the mpich wheel):
+#
+#     ~/vision-rl-venv/bin/pip install blobfile mpich mpi4py
+#     git clone https://github.com/openai/improved-diffusion ~/improved-diffusion
+#     export IMPROVED_DIFFUSION=~/improved-diffusion
+#     export IMPROVED_DIFFUSION_COMMIT=$(git -C ~/improved-diffusion rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py improved_diffusion_train
+
+
+def improved_diffusion_train() -> Truth:
+    """openai/improved-diffusion `scripts/image_train.py` (the checkout named by
+    `IMPROVED_DIFFUSION`, its root on the path; commit in VERSIONS.md), run as the script
+    (`__main__`), unchanged, on one process (MPI's world of one, torch.distributed's gloo on
+    the CPU), with the README's model and diffusion flags made tiny: `--image_size 32
+    --num_channels 32 --num_res_blocks 1 --learn_sigma True --dropout 0.3 --diffusion_steps 100
+    --noise_schedule cosine --lr 1e-4 --batch_size 4`, and `--log_interval 5 --lr_anneal_steps
+    20` (it trains until then: 20 steps). Its data: `--data_dir` a folder of 64 made-up 32x32
+    PNGs (a light square on noise), for the README's ImageNet or CIFAR-10 folders. Its logger
+    (`improved_diffusion/logger.py`, OpenAI baselines' logger) writes to the folder named by
+    `OPENAI_LOGDIR` (made anew) in its default formats `stdout,log,csv`: `Logging to ...`,
+    `creating model and diffusion...`, `creating data loader...`, `training...`, then every 5th
+    step `logger.dumpkvs()`'s box: the keys sorted between rules of dashes, `| grad_norm |
+    1.56 |`, `| loss | 1.01 |`, `| loss_q0 | 1.01 |`, ..., `| mse |`, `| mse_q0 |`, ...,
+    `| samples | 24 |`, `| step | 5 |`, `| vb |`, `| vb_q0 |`, ... (each
+    the mean since the last box; a quartile of the timesteps sampled no time in that span is
+    not in it). torch and NumPy are seeded 0 before it runs (the script seeds nothing), torch
+    on one thread. Truth: the logger's own `progress.csv`, row by row: every value but the
+    counts `step` and `samples`, under its key, at the row's `step` (the box's `step`); a
+    blank cell (a quartile absent from that box) gives none."""
+    import csv
+    import runpy
+    import shutil
+
+    root = os.environ.get("IMPROVED_DIFFUSION")
+    if not root or not os.path.exists(os.path.join(root, "scripts", "image_train.py")):
+        raise SystemExit("improved_diffusion_train: set IMPROVED_DIFFUSION to a checkout")
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    tmp = tempfile.mkdtemp()
+    images = os.path.join(tmp, "images")
+    os.makedirs(images)
+    rng = np.random.default_rng(0)
+    for i in range(64):
+        img = rng.integers(0, 90, (32, 32, 3), dtype=np.uint8)
+        x0, y0 = rng.integers(0, 16, 2)
+        img[y0:y0 + 16, x0:x0 + 16] = rng.integers(170, 255, 3, dtype=np.uint8)
+        Image.fromarray(img).save(os.path.join(images, f"{i}.png"))
+    logdir = os.path.join(tmp, "log")
+    os.environ["OPENAI_LOGDIR"] = logdir
+    sys.path.insert(0, root)
+    torch.manual_seed(0)
+    np.random.seed(0)
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["image_train.py", "--data_dir", images, "--image_size", "32",
+                    "--num_channels", "32", "--num_res_blocks", "1", "--learn_sigma", "True",
+                    "--dropout", "0.3", "--diffusion_steps", "100", "--noise_schedule", "cosine",
+                    "--lr", "1e-4", "--batch_size", "4", "--log_interval", "5",
+                    "--lr_anneal_steps", "20"]
+        runpy.run_path(os.path.join(root, "scripts", "image_train.py"), run_name="__main__")
+        truth: Truth = []
+        with open(os.path.join(logdir, "progress.csv")) as f:
+            for row in csv.DictReader(f):
+                step = int(float(row["step"]))
+                truth += [point(key, float(value), step) for key, value in row.items()
+                          if key not in ("step", "samples") and value != ""]
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["improved_diffusion_train"] = improved_diffusion_train
+OWN_ENVIRONMENT["improved_diffusion_train"] = dict(VISION_RL_ENVIRONMENT, **{
+    name: f"{name} (improved_diffusion_train case)" for name in ("blobfile", "mpi4py", "mpich")})
+OWN_CHECKOUT["improved_diffusion_train"] = "IMPROVED_DIFFUSION"
+CHECKOUT_ROW["improved_diffusion_train"] = "openai/improved-diffusion scripts/image_train.py"
+REPOSITORY_CHECKOUTS["IMPROVED_DIFFUSION"] = ("openai/improved-diffusion",
+                                              "IMPROVED_DIFFUSION_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
