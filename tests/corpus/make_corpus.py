@@ -20380,6 +20380,95 @@ REPOSITORY_CHECKOUTS["IMPROVED_DIFFUSION"] = ("openai/improved-diffusion",
                                               "IMPROVED_DIFFUSION_COMMIT")
 
 
+# rl_games' runner, from its checkout (its root on the path, as its `pip install -e .`), on the
+# same environment with its needs added (its CartPole runs on gymnasium's vector of envs: no
+# Ray at this commit):
+#
+#     ~/vision-rl-venv/bin/pip install gymnasium tensorboard tensorboardX setproctitle psutil
+#     git clone https://github.com/Denys88/rl_games ~/rl_games
+#     export RL_GAMES=~/rl_games RL_GAMES_COMMIT=$(git -C ~/rl_games rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py rl_games_ppo_cartpole
+
+# Its config's changes, in a copy written to the run's folder: the CPU for CUDA, one torch
+# thread for 4, and an end (`max_epochs: 30`; it trains until a score of 400 otherwise).
+RL_GAMES_CONFIG = ("  torch_threads: 4\n", "  torch_threads: 1\n",
+                   "    device: 'cuda'\n", "    device: 'cpu'\n    max_epochs: 30\n")
+
+
+def rl_games_ppo_cartpole() -> Truth:
+    """rl_games' `runner.py` (Denys88/rl_games, the checkout named by `RL_GAMES`, its root on
+    the path; commit in VERSIONS.md), run as the script (`__main__`, from a folder of its own:
+    its `runs/` of checkpoints and summaries go there) as its README trains CartPole: `--train
+    --file rl_games/configs/ppo_cartpole.yaml`, the config copied with RL_GAMES_CONFIG's
+    changes (CPU, one thread, `max_epochs: 30`): PPO (`a2c_discrete`) with 16 gymnasium
+    CartPole-v1 envs, horizon 32. It prints `Loading config:`, `self.seed = ...` (the time:
+    the config sets none), `torch.compile: Enabled ...`, then each epoch `fps step: 1079 fps
+    step and policy inference: 886 fps total: 819 epoch: 13/30 frames: 6656` (throughputs and
+    counts), and after its 10th epoch (`save_best_after`), each time the mean reward of the
+    finished games beats the best so far, `saving next best rewards:  [24.65189]` (NumPy's
+    array of one) and `=> saving checkpoint '...'`; at the end `MAX EPOCHS NUM!`. Truth: the
+    value that line prints, read by a print wrapper from the printing frame (`a2c_common`'s
+    train loop) before it prints: `mean_rewards[0]` as `saving_next_best_rewards`, no step (the
+    line names none; the fps line before it names the epoch). The environments' resets are
+    not seeded (and a config seed does not reach them), so the two runs print a different
+    number of those lines: each capture has its run's own truth."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("RL_GAMES")
+    if not root or not os.path.exists(os.path.join(root, "runner.py")):
+        raise SystemExit("rl_games_ppo_cartpole: set RL_GAMES to a Denys88/rl_games checkout")
+    with open(os.path.join(root, "rl_games", "configs", "ppo_cartpole.yaml")) as f:
+        config = f.read()
+    for old, new in zip(RL_GAMES_CONFIG[::2], RL_GAMES_CONFIG[1::2]):
+        if config.count(old) != 1:
+            raise SystemExit(f"rl_games_ppo_cartpole: no {old!r} in its config")
+        config = config.replace(old, new)
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+    import rl_games.common.a2c_common as a2c_common
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        if args and args[0] == "saving next best rewards: ":
+            truth.append(point("saving_next_best_rewards",
+                               sys._getframe(1).f_locals["mean_rewards"][0], None))
+        builtins.print(*args, **kwargs)
+
+    a2c_common.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.makedirs(os.path.join(tmp, "rl_games", "configs"))
+    with open(os.path.join(tmp, "rl_games", "configs", "ppo_cartpole.yaml"), "w") as f:
+        f.write(config)
+    os.chdir(tmp)
+    try:
+        sys.argv = ["runner.py", "--train", "--file", "rl_games/configs/ppo_cartpole.yaml"]
+        runpy.run_path(os.path.join(root, "runner.py"), run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if not truth:
+        raise SystemExit("rl_games_ppo_cartpole: no best rewards printed")
+    return truth
+
+
+CASES["rl_games_ppo_cartpole"] = rl_games_ppo_cartpole
+# Not timed, but alike: its unseeded environments make the number of lines it prints vary.
+TIMED_RUNS.add("rl_games_ppo_cartpole")
+OWN_ENVIRONMENT["rl_games_ppo_cartpole"] = dict(VISION_RL_ENVIRONMENT, **{
+    "gymnasium": "gymnasium (vision and RL tools)",
+    **{name: f"{name} (rl_games_ppo_cartpole case)" for name in (
+        "tensorboard", "tensorboardX", "PyYAML", "setproctitle")}})
+OWN_CHECKOUT["rl_games_ppo_cartpole"] = "RL_GAMES"
+CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
+REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
