@@ -1280,7 +1280,8 @@ megabyte = [
     # an iteration in parentheses, a cost on a data set
     "(Iteration 1 / 2) " * 50_000 + "loss: 1",
     "Cost on " * 120_000 + "x: 1",
-    # a pair after `>`, YDF's trees, an iteration after the epoch
+    # a `>` inside a line (a pair only after one that starts it), YDF's trees, an iteration
+    # after the epoch
     "a>" * 300_000 + "b=1",
     "Train tree 1/2 " * 60_000 + "x:1",
     "Epoch 1 Iteration " * 50_000 + "1: loss = 1",
@@ -1338,9 +1339,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
-                                       1, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
-                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0,
-                                       1]
+                                       0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
+                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 1]
 
 
 

@@ -22130,6 +22130,418 @@ CHECKOUT_ROW["translation_transformer"] = (
     "pytorch/tutorials beginner_source/translation_transformer.py")
 
 
+# --- Vision and RL training tools with their own tables: YOLOv5, ElegantRL, improved-diffusion --
+# Each runs alone, from its checkout, on an environment of its own (YOLOv5 needs torchvision,
+# whose CPU build is not on PyPI: PyPI's CUDA build beside its torch, run on the CPU):
+#
+#     python -m venv ~/vision-rl-venv
+#     ~/vision-rl-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     git clone https://github.com/ultralytics/yolov5 ~/yolov5
+#     ~/vision-rl-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 -r ~/yolov5/requirements.txt
+#     export YOLOV5=~/yolov5 YOLOV5_COMMIT=$(git -C ~/yolov5 rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py yolov5_train
+
+VISION_RL_ENVIRONMENT = {name: f"{name} (vision and RL tools)" for name in (
+    "torch", "torchvision", "numpy", "pillow", "opencv-python", "pandas")}
+
+
+def yolov5_train() -> Truth:
+    """ultralytics/yolov5 `train.py` (the checkout named by `YOLOV5`, commit in VERSIONS.md), run
+    as the script (`__main__`) with `--weights '' --cfg yolov5n.yaml` (built from its
+    config: no weights), `--img 64 --batch-size 16 --epochs 3 --device cpu --workers 0
+    --noplots`, its default hyperparameters (`data/hyps/hyp.scratch-low.yaml`, SGD, mosaic) and
+    seed, on a tiny made-up dataset in YOLO format (one class `box`: a light rectangle on noise,
+    64x64 PNGs, 128 to train and 16 to validate; the data yaml written to a folder of its own,
+    as the ultralytics case). Per epoch it logs the header `Epoch GPU_mem box_loss obj_loss
+    cls_loss Instances Size`, the bar (`0/2 0G 0.1208 0.007035 0 39 64: 100% ...`, its losses
+    the running mean over the epoch's batches) and the validation table (`Class Images
+    Instances P R mAP50 mAP50-95`, then `all 16 16 0.00292 0.875 ...`, under its own bar);
+    after training `Validating .../best.pt...` and the table once more. Changes: none to the
+    script; its font check would download `Arial.ttf` into its settings folder (named by
+    `YOLOV5_CONFIG_DIR`, made anew): matplotlib's DejaVu Sans is copied there under that name
+    first (plots are off: no text is drawn with it); `YOLO_OFFLINE` and `YOLO_AUTOINSTALL=False`
+    keep the ultralytics checks it calls from going online or installing. Truth: the run's own
+    `results.csv` (its logger's record, `%20.5g`): `train/box_loss`, `train/obj_loss`,
+    `train/cls_loss` as `box_loss`, `obj_loss`, `cls_loss` (the bar's last values), and
+    `metrics/precision`, `metrics/recall`, `metrics/mAP_0.5`, `metrics/mAP_0.5:0.95` as `P`,
+    `R`, `mAP50`, `mAP50-95`, at the epoch (from 0, as the bar's `0/2`); the validation losses
+    and learning rates it also records are not printed; for the last table, what `val.run`
+    returns for `best.pt` (the first four of its results, the same names), no step."""
+    import csv
+    import runpy
+    import shutil
+
+    root = os.environ.get("YOLOV5")
+    if not root or not os.path.exists(os.path.join(root, "train.py")):
+        raise SystemExit("yolov5_train: set YOLOV5 to an ultralytics/yolov5 checkout")
+    os.environ["YOLO_OFFLINE"] = "1"  # no online checks in the ultralytics package
+    os.environ["YOLO_AUTOINSTALL"] = "False"  # never pip install a missing requirement
+    import matplotlib
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    tmp = tempfile.mkdtemp()
+    config = os.path.join(tmp, "config")
+    os.makedirs(config)
+    os.environ["YOLOV5_CONFIG_DIR"] = config
+    os.environ["YOLO_CONFIG_DIR"] = os.path.join(tmp, "ultralytics")
+    shutil.copy(os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf"),
+                os.path.join(config, "Arial.ttf"))
+    rng = np.random.default_rng(0)
+    data = os.path.join(tmp, "data")
+    for split, n in (("train", 128), ("val", 16)):
+        os.makedirs(os.path.join(data, "images", split))
+        os.makedirs(os.path.join(data, "labels", split))
+        for i in range(n):
+            img = rng.integers(0, 90, (64, 64, 3), dtype=np.uint8)
+            w, h = rng.integers(16, 40, 2)
+            x0, y0 = rng.integers(0, 64 - w), rng.integers(0, 64 - h)
+            img[y0:y0 + h, x0:x0 + w] = rng.integers(170, 255, 3, dtype=np.uint8)
+            Image.fromarray(img).save(os.path.join(data, "images", split, f"{i}.png"))
+            with open(os.path.join(data, "labels", split, f"{i}.txt"), "w") as f:
+                f.write(f"0 {(x0 + w / 2) / 64:.6f} {(y0 + h / 2) / 64:.6f} {w / 64:.6f} "
+                        f"{h / 64:.6f}\n")
+    with open(os.path.join(tmp, "box.yaml"), "w") as f:
+        f.write(f"path: {data}\ntrain: images/train\nval: images/val\nnames:\n  0: box\n")
+
+    cwd = os.getcwd()
+    os.chdir(tmp)  # before its import: the checkout's paths are relative to the working folder
+    sys.path.insert(0, root)
+    import val  # the checkout's val.py, which train.py imports as `validate`
+
+    returned: list[Any] = []
+    run = val.run
+
+    def recorded_run(*args: Any, **kwargs: Any) -> Any:
+        out = run(*args, **kwargs)
+        returned.append(out[0])
+        return out
+
+    val.run = recorded_run
+    try:
+        sys.argv = ["train.py", "--weights", "", "--cfg", "yolov5n.yaml", "--data",
+                    os.path.join(tmp, "box.yaml"), "--img", "64", "--batch-size", "16", "--epochs", "3",
+                    "--device", "cpu", "--workers", "0", "--noplots", "--project", os.path.join(tmp, "runs"),
+                    "--name", "exp"]
+        runpy.run_path(os.path.join(root, "train.py"), run_name="__main__")
+        truth: Truth = []
+        printed = {"train/box_loss": "box_loss", "train/obj_loss": "obj_loss",
+                   "train/cls_loss": "cls_loss", "metrics/precision": "P",
+                   "metrics/recall": "R", "metrics/mAP_0.5": "mAP50",
+                   "metrics/mAP_0.5:0.95": "mAP50-95"}
+        with open(os.path.join(tmp, "runs", "exp", "results.csv")) as f:
+            for row in csv.DictReader(f, skipinitialspace=True):
+                row = {k.strip(): v for k, v in row.items()}
+                truth += [point(printed[k], float(v), int(float(row["epoch"])))
+                          for k, v in row.items() if k in printed]
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(returned) != 4:
+        raise SystemExit(f"yolov5_train: val.run ran {len(returned)} times")
+    truth += [point(key, value, None) for key, value in zip(("P", "R", "mAP50", "mAP50-95"),
+                                                              returned[-1][:4])]
+    return truth
+
+
+CASES["yolov5_train"] = yolov5_train
+OWN_ENVIRONMENT["yolov5_train"] = dict(VISION_RL_ENVIRONMENT, **{
+    "ultralytics": "ultralytics (yolov5_train case)",
+    "ultralytics-thop": "ultralytics-thop (yolov5_train case)"})
+OWN_CHECKOUT["yolov5_train"] = "YOLOV5"
+CHECKOUT_ROW["yolov5_train"] = "ultralytics/yolov5 train.py"
+REPOSITORY_CHECKOUTS["YOLOV5"] = ("ultralytics/yolov5", "YOLOV5_COMMIT")
+
+
+# ElegantRL's demo, from its checkout (its package on PyPI is older, for gym; its setup.py asks
+# for a package `th`): the same environment, gymnasium and matplotlib added:
+#
+#     ~/vision-rl-venv/bin/pip install gymnasium matplotlib
+#     git clone https://github.com/AI4Finance-Foundation/ElegantRL ~/ElegantRL
+#     export ELEGANTRL=~/ElegantRL ELEGANTRL_COMMIT=$(git -C ~/ElegantRL rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py elegantrl_dqn_cartpole
+
+# Its changes, in `train_dqn_for_cartpole` alone: one process (`if_single_process=True` for its
+# nine: learner, 8 workers and evaluator; two cores here, and the evaluator's print in this
+# process), fewer steps and evaluation episodes (CPU, under a minute), one torch thread (its
+# Config's default is 8). Its PPO demo asks for one process already, but the single-process
+# loop reads the agent's `explore_rate`, which only the DQN agents have (an AttributeError
+# for PPO at this commit): the DQN demo is the one whose single-process loop runs.
+ELEGANTRL_SHORTER = (
+    "    args.break_step = int(6e5)", "    args.break_step = int(6e3)",
+    "    args.eval_times = 32\n    args.eval_per_step = 2e4\n",
+    "    args.eval_times = 8\n    args.eval_per_step = 1.5e3\n",
+    "    args.gpu_id = gpu_id\n", "    args.gpu_id = gpu_id\n    args.num_threads = 1\n",
+    "    train_agent(args=args, if_single_process=False)",
+    "    train_agent(args=args, if_single_process=True)")
+
+
+def elegantrl_dqn_cartpole() -> Truth:
+    """ElegantRL's `examples/demo_DQN_variants.py` (the checkout named by `ELEGANTRL`, its root
+    on the path; commit in VERSIONS.md), run as the script (`__main__`, from a folder of its
+    own: its `./CartPole-v1_D3QN_0` of checkpoints, `recorder.npy` and learning curve go there)
+    with `--gpu -1 --drl 0 --env 0`: `AgentD3QN` on gymnasium's CartPole-v1, the CPU for GPU
+    -1. Its changes (ELEGANTRL_SHORTER, in `train_dqn_for_cartpole` alone): one process
+    (`train_agent(args, if_single_process=True)`), `break_step` 6e3 for 6e5, `eval_per_step`
+    1.5e3 for 2e4 and `eval_times` 8 for 32, and `args.num_threads = 1`. It prints
+    `get_gym_env_args`' dict, the `| Evaluator:` legend, then the table: `ID Step Time | avgR
+    stdR avgS stdS | expR objC objA etc.` after a rule of `#`, a row per evaluation (`-1
+    1.55e+03 2 | 9.38 0.5 9 1 | 1.00 0.03 1.02 0.05 [120 4]`), and `| UsedTime: ... |
+    SavedDir: ...`. Truth: the values the row formats, read by a print wrapper from the
+    printing frame (`Evaluator.evaluate_and_save`) before it prints, at its `self.total_step`
+    (the row's `Step`): `avg_r`, `std_r`, `avg_s`, `std_s` as `avgR`, `stdR`, `avgS`, `stdS`,
+    `exp_r` as `expR`, and the agent's two objectives (its logging tuple's numbers) as `objC`
+    and `objA`; the same values the evaluator keeps in its `recorder` (checked against
+    `recorder.npy`, which has no `avgS`, `stdS`). The tuple's last number, under `etc.`, is the
+    agent's `explore_rate` (a setting, 0.05), then the action counts; they and the `Time`
+    column (seconds) are left out. The environments' resets are not seeded (gymnasium draws
+    the seed): each capture has its run's own truth."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("ELEGANTRL")
+    if not root or not os.path.exists(os.path.join(root, "elegantrl", "train", "evaluator.py")):
+        raise SystemExit("elegantrl_dqn_cartpole: set ELEGANTRL to an ElegantRL checkout")
+    os.environ["MPLBACKEND"] = "Agg"
+    path = os.path.join(root, "examples", "demo_DQN_variants.py")
+    with open(path) as f:
+        source = f.read()
+    start = source.index("def train_dqn_for_cartpole(")
+    end = source.index("\ndef ", start + 1)
+    function = source[start:end]
+    for old, new in zip(ELEGANTRL_SHORTER[::2], ELEGANTRL_SHORTER[1::2]):
+        if function.count(old) != 1:
+            raise SystemExit(f"elegantrl_dqn_cartpole: no {old!r} in the demo")
+        function = function.replace(old, new)
+    source = source[:start] + function + source[end:]
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+    import elegantrl.train.evaluator as evaluator
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "evaluate_and_save":
+            values = frame.f_locals
+            step = values["self"].total_step
+            truth.extend(point(key, values[name], step) for key, name in (
+                ("avgR", "avg_r"), ("stdR", "std_r"), ("avgS", "avg_s"), ("stdS", "std_s"),
+                ("expR", "exp_r")))
+            truth.extend(point(key, value, step) for key, value in
+                         zip(("objC", "objA"), values["value_tuple"]))
+        builtins.print(*args, **kwargs)
+
+    evaluator.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["demo_DQN_variants.py", "--gpu", "-1", "--drl", "0", "--env", "0"]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+        recorder = np.load(os.path.join(tmp, "CartPole-v1_D3QN_0", "recorder.npy"))
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    rows = [[p["value"] for p in truth[i:i + 7]] for i in range(0, len(truth), 7)]
+    kept = [[row[0], row[1], row[4], row[5], row[6]] for row in rows]  # avgR stdR expR objC objA
+    if not rows or not np.allclose(recorder[:, 1:6], kept):
+        raise SystemExit("elegantrl_dqn_cartpole: the rows are not its recorder's")
+    return truth
+
+
+CASES["elegantrl_dqn_cartpole"] = elegantrl_dqn_cartpole
+RUN_TO_RUN.add("elegantrl_dqn_cartpole")
+OWN_ENVIRONMENT["elegantrl_dqn_cartpole"] = dict(VISION_RL_ENVIRONMENT, **{
+    "gymnasium": "gymnasium (vision and RL tools)",
+    "matplotlib": "matplotlib (vision and RL tools)"})
+OWN_CHECKOUT["elegantrl_dqn_cartpole"] = "ELEGANTRL"
+CHECKOUT_ROW["elegantrl_dqn_cartpole"] = (
+    "AI4Finance-Foundation/ElegantRL examples/demo_DQN_variants.py")
+REPOSITORY_CHECKOUTS["ELEGANTRL"] = ("AI4Finance-Foundation/ElegantRL", "ELEGANTRL_COMMIT")
+
+
+# openai/improved-diffusion's training script, from its checkout (its root on the path, as its
+# `pip install -e .` would), on the same environment with its needs added (mpi4py's wheel
+# loads MPICH's from the mpich wheel):
+#
+#     ~/vision-rl-venv/bin/pip install blobfile mpich mpi4py
+#     git clone https://github.com/openai/improved-diffusion ~/improved-diffusion
+#     export IMPROVED_DIFFUSION=~/improved-diffusion
+#     export IMPROVED_DIFFUSION_COMMIT=$(git -C ~/improved-diffusion rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py improved_diffusion_train
+
+
+def improved_diffusion_train() -> Truth:
+    """openai/improved-diffusion `scripts/image_train.py` (the checkout named by
+    `IMPROVED_DIFFUSION`, its root on the path; commit in VERSIONS.md), run as the script
+    (`__main__`), unchanged, on one process (MPI's world of one, torch.distributed's gloo on
+    the CPU), with the README's model and diffusion flags made tiny: `--image_size 32
+    --num_channels 32 --num_res_blocks 1 --learn_sigma True --dropout 0.3 --diffusion_steps 100
+    --noise_schedule cosine --lr 1e-4 --batch_size 4`, and `--log_interval 5 --lr_anneal_steps
+    20` (it trains until then: 20 steps). Its data: `--data_dir` a folder of 64 made-up 32x32
+    PNGs (a light square on noise), for the README's ImageNet or CIFAR-10 folders. Its logger
+    (`improved_diffusion/logger.py`, OpenAI baselines' logger) writes to the folder named by
+    `OPENAI_LOGDIR` (made anew) in its default formats `stdout,log,csv`: `Logging to ...`,
+    `creating model and diffusion...`, `creating data loader...`, `training...`, then every 5th
+    step `logger.dumpkvs()`'s box: the keys sorted between rules of dashes, `| grad_norm |
+    1.56 |`, `| loss | 1.01 |`, `| loss_q0 | 1.01 |`, ..., `| mse |`, `| mse_q0 |`, ...,
+    `| samples | 24 |`, `| step | 5 |`, `| vb |`, `| vb_q0 |`, ... (each
+    the mean since the last box; a quartile of the timesteps sampled no time in that span is
+    not in it). torch and NumPy are seeded 0 before it runs (the script seeds nothing), torch
+    on one thread. Truth: the logger's own `progress.csv`, row by row: every value but the
+    counts `step` and `samples`, under its key, at the row's `step` (the box's `step`); a
+    blank cell (a quartile absent from that box) gives none."""
+    import csv
+    import runpy
+    import shutil
+
+    root = os.environ.get("IMPROVED_DIFFUSION")
+    if not root or not os.path.exists(os.path.join(root, "scripts", "image_train.py")):
+        raise SystemExit("improved_diffusion_train: set IMPROVED_DIFFUSION to a checkout")
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    tmp = tempfile.mkdtemp()
+    images = os.path.join(tmp, "images")
+    os.makedirs(images)
+    rng = np.random.default_rng(0)
+    for i in range(64):
+        img = rng.integers(0, 90, (32, 32, 3), dtype=np.uint8)
+        x0, y0 = rng.integers(0, 16, 2)
+        img[y0:y0 + 16, x0:x0 + 16] = rng.integers(170, 255, 3, dtype=np.uint8)
+        Image.fromarray(img).save(os.path.join(images, f"{i}.png"))
+    logdir = os.path.join(tmp, "log")
+    os.environ["OPENAI_LOGDIR"] = logdir
+    sys.path.insert(0, root)
+    torch.manual_seed(0)
+    np.random.seed(0)
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["image_train.py", "--data_dir", images, "--image_size", "32",
+                    "--num_channels", "32", "--num_res_blocks", "1", "--learn_sigma", "True",
+                    "--dropout", "0.3", "--diffusion_steps", "100", "--noise_schedule", "cosine",
+                    "--lr", "1e-4", "--batch_size", "4", "--log_interval", "5",
+                    "--lr_anneal_steps", "20"]
+        runpy.run_path(os.path.join(root, "scripts", "image_train.py"), run_name="__main__")
+        truth: Truth = []
+        with open(os.path.join(logdir, "progress.csv")) as f:
+            for row in csv.DictReader(f):
+                step = int(float(row["step"]))
+                truth += [point(key, float(value), step) for key, value in row.items()
+                          if key not in ("step", "samples") and value != ""]
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["improved_diffusion_train"] = improved_diffusion_train
+OWN_ENVIRONMENT["improved_diffusion_train"] = dict(VISION_RL_ENVIRONMENT, **{
+    name: f"{name} (improved_diffusion_train case)" for name in ("blobfile", "mpi4py", "mpich")})
+OWN_CHECKOUT["improved_diffusion_train"] = "IMPROVED_DIFFUSION"
+CHECKOUT_ROW["improved_diffusion_train"] = "openai/improved-diffusion scripts/image_train.py"
+REPOSITORY_CHECKOUTS["IMPROVED_DIFFUSION"] = ("openai/improved-diffusion",
+                                              "IMPROVED_DIFFUSION_COMMIT")
+
+
+# rl_games' runner, from its checkout (its root on the path, as its `pip install -e .`), on the
+# same environment with its needs added (its CartPole runs on gymnasium's vector of envs: no
+# Ray at this commit):
+#
+#     ~/vision-rl-venv/bin/pip install gymnasium tensorboard tensorboardX setproctitle psutil
+#     git clone https://github.com/Denys88/rl_games ~/rl_games
+#     export RL_GAMES=~/rl_games RL_GAMES_COMMIT=$(git -C ~/rl_games rev-parse HEAD)
+#     ~/vision-rl-venv/bin/python tests/corpus/make_corpus.py rl_games_ppo_cartpole
+
+# Its config's changes, in a copy written to the run's folder: the CPU for CUDA, one torch
+# thread for 4, and an end (`max_epochs: 30`; it trains until a score of 400 otherwise).
+RL_GAMES_CONFIG = ("  torch_threads: 4\n", "  torch_threads: 1\n",
+                   "    device: 'cuda'\n", "    device: 'cpu'\n    max_epochs: 30\n")
+
+
+def rl_games_ppo_cartpole() -> Truth:
+    """rl_games' `runner.py` (Denys88/rl_games, the checkout named by `RL_GAMES`, its root on
+    the path; commit in VERSIONS.md), run as the script (`__main__`, from a folder of its own:
+    its `runs/` of checkpoints and summaries go there) as its README trains CartPole: `--train
+    --file rl_games/configs/ppo_cartpole.yaml`, the config copied with RL_GAMES_CONFIG's
+    changes (CPU, one thread, `max_epochs: 30`): PPO (`a2c_discrete`) with 16 gymnasium
+    CartPole-v1 envs, horizon 32. It prints `Loading config:`, `self.seed = ...` (the time:
+    the config sets none), `torch.compile: Enabled ...`, then each epoch `fps step: 1079 fps
+    step and policy inference: 886 fps total: 819 epoch: 13/30 frames: 6656` (throughputs and
+    counts), and after its 10th epoch (`save_best_after`), each time the mean reward of the
+    finished games beats the best so far, `saving next best rewards:  [24.65189]` (NumPy's
+    array of one) and `=> saving checkpoint '...'`; at the end `MAX EPOCHS NUM!`. Truth: the
+    value that line prints, read by a print wrapper from the printing frame (`a2c_common`'s
+    train loop) before it prints: `mean_rewards[0]` as `saving_next_best_rewards`, no step (the
+    line names none; the fps line before it names the epoch). The environments' resets are
+    not seeded (and a config seed does not reach them), so the two runs print a different
+    number of those lines: each capture has its run's own truth."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("RL_GAMES")
+    if not root or not os.path.exists(os.path.join(root, "runner.py")):
+        raise SystemExit("rl_games_ppo_cartpole: set RL_GAMES to a Denys88/rl_games checkout")
+    with open(os.path.join(root, "rl_games", "configs", "ppo_cartpole.yaml")) as f:
+        config = f.read()
+    for old, new in zip(RL_GAMES_CONFIG[::2], RL_GAMES_CONFIG[1::2]):
+        if config.count(old) != 1:
+            raise SystemExit(f"rl_games_ppo_cartpole: no {old!r} in its config")
+        config = config.replace(old, new)
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, root)
+    import rl_games.common.a2c_common as a2c_common
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        if args and args[0] == "saving next best rewards: ":
+            truth.append(point("saving_next_best_rewards",
+                               sys._getframe(1).f_locals["mean_rewards"][0], None))
+        builtins.print(*args, **kwargs)
+
+    a2c_common.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.makedirs(os.path.join(tmp, "rl_games", "configs"))
+    with open(os.path.join(tmp, "rl_games", "configs", "ppo_cartpole.yaml"), "w") as f:
+        f.write(config)
+    os.chdir(tmp)
+    try:
+        sys.argv = ["runner.py", "--train", "--file", "rl_games/configs/ppo_cartpole.yaml"]
+        runpy.run_path(os.path.join(root, "runner.py"), run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if not truth:
+        raise SystemExit("rl_games_ppo_cartpole: no best rewards printed")
+    return truth
+
+
+CASES["rl_games_ppo_cartpole"] = rl_games_ppo_cartpole
+# Not timed, but alike: its unseeded environments make the number of lines it prints vary.
+TIMED_RUNS.add("rl_games_ppo_cartpole")
+OWN_ENVIRONMENT["rl_games_ppo_cartpole"] = dict(VISION_RL_ENVIRONMENT, **{
+    "gymnasium": "gymnasium (vision and RL tools)",
+    **{name: f"{name} (rl_games_ppo_cartpole case)" for name in (
+        "tensorboard", "tensorboardX", "PyYAML", "setproctitle")}})
+OWN_CHECKOUT["rl_games_ppo_cartpole"] = "RL_GAMES"
+CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
+REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
