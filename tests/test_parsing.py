@@ -1308,6 +1308,9 @@ megabyte = [
     "At iterate 1 f= 1.0D-01 " * 40_000 + "|proj g|= 1.0D-01",
     "AIC  " * 200_000 + "1",
     "    1" * 200_000 + " 1.0D-01 1.0D-01",
+    # ElegantRL's rows, an array of one
+    "-1 1.0 2 |" + " 1" * 400_000,
+    "a: [" + " " * 1_000_000 + "1]",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1340,7 +1343,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
-                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 1]
+                                       0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+                                       1]
 
 
 
@@ -2887,6 +2891,21 @@ def test_statsmodels_sarimax_fit_and_summary() -> None:
         ("Projg", 0.0001393, 3, "lbfgsb_summary"), ("F", -0.2297, 3, "lbfgsb_summary"),
         ("Log_Likelihood", 27.56, 3, "statsmodels_summary"),
         ("Prob(Q)", 0.91, 3, "statsmodels_summary"), ("Prob(JB)", 0.43, 3, "statsmodels_summary")]
+
+
+def test_rl_tools_tables_and_values() -> None:
+    # ElegantRL's evaluator table at each row's step; rl_games' best rewards printed as an
+    # array of one, and its `fps step` a rate, not the step
+    assert run_all("ID     Step    Time |    avgR   stdR   avgS  stdS |    expR   objC   objA   etc.",
+                   "-1 1.55e+03       2 |    9.38    0.5      9     1 |    1.00   0.03   1.02   "
+                   "0.05 [120   4]") == [
+        (name, value, 1550, "elegantrl") for name, value in (
+            ("avgR", 9.38), ("stdR", 0.5), ("avgS", 9), ("stdS", 1), ("expR", 1.0),
+            ("objC", 0.03), ("objA", 1.02))]
+    assert run(MetricParser(), "saving next best rewards:  [24.388088]",
+               "fps step: 4241 fps step and policy inference: 316 fps total: 252") == expect(
+        ("saving_next_best_rewards", 24.388088, 0), ("fps_step", 4241, 0),
+        ("policy_inference", 316, 0), ("fps_total", 252, 0))
 
 
 def test_chollets_custom_loop() -> None:

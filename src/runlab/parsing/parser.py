@@ -47,7 +47,9 @@ _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
 _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
 # Qualified names that end like a step key but count something else.
-_NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step"})
+# (rl_games' `fps step: 4241` is a rate, not a step)
+_NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
+                        "fps_step"})
 
 _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})

@@ -48,6 +48,8 @@ from runlab.parsing.rules.libraries import (
     parse_gb_header,
     parse_gb_row,
     parse_gpy_header,
+    parse_elegantrl_header,
+    elegantrl_rows,
     parse_statsmodels_summary,
     parse_lbfgsb,
     parse_lbfgsb_header,
@@ -431,6 +433,15 @@ RULES: list[Rule] = [
         "are key_value's)",
         parse_statsmodels_summary,
         ("Log Likelihood ", "AIC ", "BIC ", "HQIC ", "Prob(", "Prob (", "Ljung-Box ("),
+    ),
+    Rule(
+        "elegantrl",
+        "ElegantRL's evaluator table, `ID Step Time | avgR stdR avgS stdS | expR objC objA "
+        "etc.`: each measure at the row's step",
+        parse_elegantrl_header,
+        ("avgR   stdR",),
+        final=True,
+        rows=elegantrl_rows,
     ),
     Rule(
         "lars",

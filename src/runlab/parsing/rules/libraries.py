@@ -249,6 +249,37 @@ def parse_statsmodels_summary(line: str) -> list[Found]:
             for name, value in _SM_SUMMARY.findall(line)]
 
 
+# ElegantRL's evaluator (elegantrl/train/evaluator.py): a header, `ID     Step    Time |    avgR
+# stdR   avgS  stdS |    expR   objC   objA   etc.`, then a row an evaluation, `-1 1.55e+03
+# 2 |    9.38    0.5      9     1 |    1.00   0.03   1.02   0.05 [120   4]`: each measure at
+# the row's step (printed in scientific notation).
+_ELEGANTRL_HEADER = re.compile(r"\s*ID\s+Step\s+Time\s+\|\s+avgR\s+stdR\s+avgS\s+stdS\s+\|"
+                               r"\s+expR\s+objC\s+objA\s+etc\.\s*")
+_ELEGANTRL_ROW = re.compile(
+    rf"\s*-?\d{{1,9}}\s{{1,8}}({NUMBER})\s{{1,8}}\d{{1,18}}\s{{1,8}}\|((?:\s{{1,8}}(?:{NUMBER})){{4}})"
+    rf"\s{{1,8}}\|((?:\s{{1,8}}(?:{NUMBER})){{3}})(?:\s.*)?", re.ASCII)
+_ELEGANTRL_NAMES = ("avgR", "stdR", "avgS", "stdS", "expR", "objC", "objA")
+
+
+parse_elegantrl_header = _claims(_ELEGANTRL_HEADER)
+"""The header of ElegantRL's evaluator table."""
+
+
+def elegantrl_rows(header: str) -> Callable[[str], list[Found]]:
+    """ElegantRL's rows: each measure at the row's step."""
+
+    def row(line: str) -> list[Found]:
+        match = _ELEGANTRL_ROW.fullmatch(line)
+        if match is None:
+            return []
+        step = round(float(match.group(1)))
+        values = (match.group(2) + " " + match.group(3)).split()
+        return [(name, to_number(value), step)
+                for name, value in zip(_ELEGANTRL_NAMES, values, strict=True)]
+
+    return row
+
+
 # LARS' path, `Lars(verbose=3)` (sklearn/linear_model/_least_angle.py): a tab-separated table,
 # `Step\t\tAdded\t\tDropped\t\tActive set size\t\tC`, each row's C (the largest correlation)
 # at its step; a dropped variable's row prints C as an array, `[3.92595407]`.

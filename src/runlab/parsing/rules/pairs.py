@@ -771,6 +771,10 @@ _LIST_VALUE = re.compile(
     re.ASCII,
 )
 _LIST_SEPARATOR = re.compile(r",\ ?|\ +")
+# One measure's value printed as an array of one after its name: rl_games' `saving next best
+# rewards:  [24.388088]`.
+_ONE_VALUE = re.compile(
+    rf"(?<![^\s,;|(])({_NAME}):\ {{1,4}}\[\ ?({NUMBER})\ ?\](?=[\s,;|)]|$)", re.ASCII)
 
 
 def parse_array_value(line: str) -> list[Found]:
@@ -778,6 +782,10 @@ def parse_array_value(line: str) -> list[Found]:
     Pseudo_dice/0 0.87 and Pseudo_dice/1 0.86."""
     found: list[Found] = [(key, to_number(value), None)
                           for key, value in _ARRAY_VALUE.findall(line) if is_metric_key(key)]
+    for name, value in _ONE_VALUE.findall(line):
+        key = name.replace(" ", "_")
+        if _MEASURE.search(name) is not None and is_metric_key(key):
+            found.append((key, to_number(value), None))
     for name, values in _LIST_VALUE.findall(line):
         key = name.replace(" ", "_")
         if _MEASURE.search(name) is not None and is_metric_key(key):
@@ -895,7 +903,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 # `Processing 500`) is not a metric.
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
-    r"|score|mse|rmse|mae|map|precision|recall|reward|return|wer|cer|iou|dice|top1|top5"
+    r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
     re.ASCII | re.IGNORECASE,
 )
