@@ -76,9 +76,9 @@ AT_STEP_OF = {
     "spijkervet_simclr.pipe.log": 0.85, "spijkervet_simclr.pty.log": 0.85,
     # ElegantRL prints its step with three digits (`3.07e+03` for 3069).
     "elegantrl_dqn_cartpole.pipe.log": 0.45, "elegantrl_dqn_cartpole.pty.log": 0.45,
-    # YOLOv5's epoch rows are read at a running count of the bar's redraws, not at the
-    # epoch the row prints (`0/2`), as Ultralytics' are.
-    "yolov5_train.pipe.log": 0.8, "yolov5_train.pty.log": 0.65,
+    # YOLOv5's bar frames are read at the global batch, as Ultralytics' are; its results.csv
+    # records each epoch's losses at the epoch.
+    "yolov5_train.pipe.log": 0.6, "yolov5_train.pty.log": 0.6,
     # (Below, the captures held above for values not read: their steps are the values'.)
     # BoTorch's tutorial counts its batches again in each trial (`Trial  2 of 2`, then `Batch
     # 1:`); a `Batch N:` is not read as a step (a batch is as often a place within an epoch).

@@ -2893,6 +2893,14 @@ def test_statsmodels_sarimax_fit_and_summary() -> None:
         ("Prob(Q)", 0.91, 3, "statsmodels_summary"), ("Prob(JB)", 0.43, 3, "statsmodels_summary")]
 
 
+def test_yolov5_counts_its_epochs_from_0() -> None:
+    # its header names an obj_loss; its first epoch is 0, so its first batch is step 1
+    assert run_all("      Epoch    GPU_mem   box_loss   obj_loss   cls_loss  Instances       Size",
+                   "        0/2         0G     0.1256    0.00659          0         32         "
+                   "64: 12% ━━━━━━━━━━━━ 1/8  0.5s")[:2] == [
+        ("box_loss", 0.1256, 2, "yolo"), ("obj_loss", 0.00659, 2, "yolo")]
+
+
 def test_rl_tools_tables_and_values() -> None:
     # ElegantRL's evaluator table at each row's step; rl_games' best rewards printed as an
     # array of one, and its `fps step` a rate, not the step

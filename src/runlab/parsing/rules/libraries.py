@@ -1656,12 +1656,14 @@ def _yolo_value(token: str) -> float | None:
 
 def yolo_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of an Ultralytics run's bar frames and validation rows, from its header:
-    each frame with new values at the global batch, (epoch - 1) x batches + counter + 1; the
+    each frame with new values at the global batch, (epoch - first) x batches + counter + 1; the
     `all` row of the validation after it at that epoch."""
     kind, columns = _yolo_header(header) or ("", [])
     train = columns if kind == "train" else []
     val = columns if kind == "val" else []
     epoch: list[int] = []
+    # Ultralytics counts its epochs from 1; YOLOv5 (its header names an `obj_loss`) from 0
+    first = 0 if "obj_loss" in train else 1
     last: list[tuple[float, ...]] = []
 
     def read(line: str) -> list[Found]:
@@ -1678,7 +1680,7 @@ def yolo_rows(header: str) -> Callable[[str], list[Found]]:
             if not train or shown is None or counter is None:
                 return []
             epoch[:] = [int(shown.group(1))]
-            step = (epoch[0] - 1) * int(counter.group(2)) + int(counter.group(1)) + 1
+            step = (epoch[0] - first) * int(counter.group(2)) + int(counter.group(1)) + 1
             points: list[Found] = []
             for name, token in zip(train, words):
                 value = None if name in _YOLO_COUNTS else _yolo_value(token)
