@@ -182,6 +182,28 @@ def test_parallel_processes_get_distinct_numbers(store: Store) -> None:
         assert [e["n"] for e in events if e["e"] == "number"] == [run.number]
 
 
+def test_processes_opening_a_new_store_at_once_agree_on_its_id(tmp_path: Path) -> None:
+    # A process that read the id file between its creation and its write numbered runs
+    # for a store with no id, and a rebuilt index gave those runs new numbers.
+    root = tmp_path / "fresh"
+    code = ("import sys\n"
+            "from runlab.store import Store\n"
+            "sys.stdin.read()\n"
+            "print(Store(sys.argv[1]).id)\n")
+    for attempt in range(5):
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(root / str(attempt))],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env())
+                 for _ in range(12)]
+        for p in procs:  # released together, as sixteen `runlab` runs started at once
+            assert p.stdin is not None
+            p.stdin.close()
+        assert all(p.wait(timeout=120) == 0 for p in procs)
+        ids = {p.stdout.read().decode().strip() for p in procs if p.stdout is not None}
+        assert len(ids) == 1 and len(ids.pop()) == 32
+        assert os.listdir(root / str(attempt)).count("store-id") == 1
+        assert [f for f in os.listdir(root / str(attempt)) if f.startswith("store-id.")] == []
+
+
 def test_metric_summary_handles_nan_and_inf(store: Store) -> None:
     run_id, _ = store.create_run(start())
     store.append(run_id, [{"e": "metrics", "p": [["x", 1.0, 0, 1.0], ["x", float("nan"), 1, 2.0],

@@ -8,6 +8,7 @@ command applies what the index has not seen (`catch_up`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import time
@@ -98,7 +99,7 @@ class Store:
         except FileNotFoundError:
             pass
         try:
-            journal.write_private(path, os.urandom(16).hex().encode(), exclusive=True)
+            _create_whole(path, os.urandom(16).hex().encode())
         except FileExistsError:
             pass
         except OSError:
@@ -663,6 +664,26 @@ def _check_limit(limit: int | None) -> None:
     if limit is not None and not 0 <= limit <= index.INT_MAX:
         raise UsageError(f"cannot list {limit} runs: a limit is a whole number from 0 "
                          "to 2^63-1")
+
+
+def _create_whole(path: str, data: bytes) -> None:
+    """Create `path` holding `data`, appearing whole or not at all: a process starting beside
+    this one must never read it empty (it would number runs for a store with no id). The
+    data goes to a private scratch file first, then is linked into place, which fails with
+    FileExistsError when another process was first."""
+    scratch = f"{path}.{os.getpid()}-{os.urandom(4).hex()}"
+    journal.write_private(scratch, data, exclusive=True)
+    try:
+        os.link(scratch, path)
+    except FileExistsError:
+        raise
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
+            raise
+        journal.write_private(path, data, exclusive=True)  # a file system without links
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(scratch)
 
 
 def _writable(path: str) -> bool:
