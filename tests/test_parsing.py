@@ -543,6 +543,14 @@ def test_a_position_in_the_epoch_gives_the_global_step() -> None:
     parser = MetricParser()
     assert run(parser, "[5/10] loss: 1", "[10/10] loss: 2", "[5/10] loss: 3") == expect(
         ("loss", 1, 5), ("loss", 2, 10), ("loss", 3, 15))
+    # but a loop that stopped short of its total and starts again counts from its start:
+    # kmodes' runs, each converging before its `max_iter`
+    parser = MetricParser()
+    assert run(parser, "Run: 1, iteration: 1/100, moves: 98, ncost: 1082.8",
+               "Run: 1, iteration: 2/100, moves: 43, ncost: 1041.4",
+               "Run: 2, iteration: 1/100, moves: 93, ncost: 1093.9",
+               "Run: 2, iteration: 2/100, moves: 33, ncost: 1077.7")[2::3] == expect(
+        ("ncost", 1082.8, 1), ("ncost", 1041.4, 2), ("ncost", 1093.9, 1), ("ncost", 1077.7, 2))
 
 
 def test_lightning_results_table_after_test_and_validate() -> None:

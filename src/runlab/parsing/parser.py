@@ -197,7 +197,8 @@ class MetricParser:
         # ended.`): the lines after it are at its step, not the next drawing's.
         self._header_since_bar = False
         self._first_epoch: int | None = None
-        self._position: tuple[int, int] = (0, -1)  # (count before this epoch, last position)
+        # (count before this epoch, last position, the printing interval seen: 0 unknown)
+        self._position: tuple[int, int, int] = (0, -1, 0)
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
         # furthest position in it).
         self._unsized: tuple[int | None, int, int] = (None, 0, 0)
@@ -759,10 +760,16 @@ class MetricParser:
             if self._first_epoch is None:
                 self._first_epoch = epoch
             return max(epoch - self._first_epoch, 0) * length + position
-        before, last = self._position
+        before, last, interval = self._position
         if position < last:
-            before += length
-        self._position = (before, position)
+            # The next epoch, when the last position was the epoch's last print; a loop
+            # that stopped short of its total (kmodes' `Run: 2, iteration: 1/100` after a
+            # run converged at iteration 6) starts counting again.
+            before = before + length if not interval or last + interval > length else 0
+            interval = 0
+        elif position > last >= 0:
+            interval = position - last
+        self._position = (before, position, interval)
         return before + position
 
     def _resolve_pairs(self, pairs: list[tuple[str, str, str]], points: list[Point]) -> None:
