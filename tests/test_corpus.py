@@ -57,12 +57,10 @@ RECALL_OF = {
 # way runlab reads otherwise (their found share is held to RECALL):
 AT_STEP_OF = {
     # Avalanche counts its epochs across experiences, but each experience prints `Epoch 0
-    # ended.` again; k-modes starts its iterations again each run (`Run 2, iteration:
-    # 1/100`), which runlab counts on as it does a position's epochs; d3rlpy's bar shows the
+    # ended.` again; d3rlpy's bar shows the
     # count of its last redraw, several iterations behind the values beside it (tqdm writes
     # its count back only when it redraws).
     "avalanche_naive.pipe.log": 0.5, "avalanche_naive.pty.log": 0.5,
-    "kmodes_clustering.pipe.log": 0.2, "kmodes_clustering.pty.log": 0.2,
     "d3rlpy_dqn.pipe.log": 0.2, "d3rlpy_dqn.pty.log": 0.2,
     # Values printed the same at the next count are one point: tinygrad's loss printed `0.10`
     # at three steps in a row (a redraw that repeats its values is not a point).
@@ -104,18 +102,10 @@ def captures(truth: Path) -> list[Path]:
 
 CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # Formats not read yet, known to fail (a strict expected failure: reading them fails the test
-# until they leave this set). tslearn's k-means prints its inertia with no name, `15.795 -->
-# 7.716 --> `; mlxtend's SequentialFeatureSelector writes `Features: 1/3 -- score: 0.96` to
-# stderr with no newline, so joblib's `[Parallel(n_jobs=1)]: Done ...` runs on right after the
-# value (`0.96[Parallel`), and its `Best accuracy score: 0.97` runs on after the last score.
-# CmdStan's iteration table under Prophet (`Chain [1] Iter      log prob        ||dx||  ...`,
-# each row after `Chain [1] `, its `Notes` column mostly blank) is not read; statsforecast's
-# AutoARIMA trace prints each model's criterion with no name (`ARIMA(0,1,0)(0,1,0)[12]   :
-# 1031.5391`).
-NOT_READ = {"tslearn_kmeans.pipe.log", "tslearn_kmeans.pty.log", "mlxtend_sfs.pipe.log",
-            "mlxtend_sfs.pty.log", "prophet_cmdstanpy_console.pipe.log",
-            "prophet_cmdstanpy_console.pty.log", "statsforecast_autoarima_trace.pipe.log",
-            "statsforecast_autoarima_trace.pty.log"}
+# until they leave this set). CmdStan's iteration table under Prophet (`Chain [1] Iter      log
+# prob        ||dx||  ...`, each row after `Chain [1] `, its `Notes` column mostly blank) is not
+# read.
+NOT_READ = {"prophet_cmdstanpy_console.pipe.log", "prophet_cmdstanpy_console.pty.log"}
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:

@@ -1319,6 +1319,13 @@ megabyte = [
     # ElegantRL's rows, an array of one
     "-1 1.0 2 |" + " 1" * 400_000,
     "a: [" + " " * 1_000_000 + "1]",
+    # mlxtend's, statsforecast's and tslearn's lines, a glued joblib message
+    "Features: 1/3 -- score: " * 40_000 + "1",
+    "Features: 1/3 -- score: 1" * 40_000,
+    "ARIMA(1,1,1)" * 80_000 + " : 1",
+    "1 --> " * 160_000 + "x",
+    "1 --> " * 160_000,
+    "a[Parallel(n_jobs=1)]" * 40_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1352,6 +1359,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0,
                                        1]
 
 
@@ -2839,7 +2847,26 @@ def test_optimizers_and_samplers_status_lines() -> None:
                "         Function evaluations: 40", "         Gradient evaluations: 10") == expect(
         ("next_1", 56.0, 0), ("next_2", 66.0, 0), ("best", 66.0, 2), ("next_1", 62.0, 2),
         ("next_2", 65.0, 2))
-    # UltraNest's closing lines: a value and its uncertainty
+    # mlxtend's feature selection: the score at the number of features; joblib's message
+    # written on the same line, after the print that had no line end
+    assert run(MetricParser(), "[2026-12-02 18:07:50] Features: 1/3 -- score: 0.96[Parallel("
+               "n_jobs=1)]: Done   3 out of   3 | elapsed:    0.1s finished",
+               "[2026-12-02 18:07:50] Features: 2/3 -- score: 0.9733333333333334Best accuracy "
+               "score: 0.97") == expect(
+        ("score", 0.96, 1), ("score", 0.9733333333333334, 2), ("Best_accuracy_score", 0.97, 2))
+    # statsforecast's AutoARIMA trace: each model's criterion, named by nothing; a refused
+    # model's inf is no value
+    assert run(MetricParser(), "ARIMA(2,1,2)(1,1,1)[12]                    : inf",
+               "ARIMA(0,1,0)(0,1,0)[12]                    : 1031.5391",
+               "ARIMA(1,1,1) with drift         : 1022.5843") == expect(
+        ("ic", 1031.5391, 0), ("ic", 1022.5843, 1))
+    # tslearn's k-means: a chain of inertias on one line, each a point; an early stopping
+    # message's arrow is no chain
+    assert run(MetricParser(), "15.795 --> 7.716 --> 7.716 --> ", "0.637 --> 0.458 --> ") == expect(
+        ("inertia", 15.795, 0), ("inertia", 7.716, 1), ("inertia", 7.716, 2), ("inertia", 0.637, 3),
+        ("inertia", 0.458, 4))
+    assert run(MetricParser(), "Validation loss decreased (0.693147 --> 0.512345).  Saving "
+               "model ...") == []
     assert run(MetricParser(), "[ultranest] Posterior uncertainty strategy is satisfied (KL: "
                "0.46+-0.08 nat, need <0.50 nat)") == expect(("KL", 0.46, 0))
     # iminuit's Migrad box: χ²/ndof is a measure; the calls' count and the tolerance's goal

@@ -35,7 +35,7 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import STEP_NAMES, Bar, Found, parse_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
-from runlab.parsing.rules.libraries import open_repr
+from runlab.parsing.rules.libraries import glued, open_repr
 from runlab.parsing.rules.dicts import json_records
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
 
@@ -277,6 +277,11 @@ class MetricParser:
                 line = _unprefixed(line)
             if "(" in line:
                 line = unwrapped(line)
+            if " --> " in line or "[Parallel(" in line or "-- score: " in line:
+                pieces = self._pieces(line)
+                if pieces is not None:
+                    points.extend(pieces)
+                    continue
             if self._block is not None:
                 points.extend(self._feed_block(line))
                 continue
@@ -350,7 +355,18 @@ class MetricParser:
             line = _unprefixed(line)
         if "(" in line and not self._patterns:  # user patterns read the line as printed
             line = unwrapped(line)
+        if " --> " in line or "[Parallel(" in line or "-- score: " in line:
+            pieces = self._pieces(line)
+            if pieces is not None:
+                return pieces
         return self._parse_line(line)
+
+    def _pieces(self, line: str) -> list[Point] | None:
+        """The points of a line that holds several prints, read piece by piece; else None."""
+        pieces = glued(line)
+        if pieces is None:
+            return None
+        return [point for piece in pieces for point in self._parse_line(piece)]
 
     def _parse_line(self, line: str) -> list[Point]:
         if self._block is not None:

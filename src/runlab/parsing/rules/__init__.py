@@ -85,6 +85,9 @@ from runlab.parsing.rules.libraries import (
     parse_mindspore,
     parse_mljar,
     parse_nevergrad,
+    parse_mlxtend,
+    parse_arima_trace,
+    parse_inertia,
     parse_stylegan,
     parse_id_table,
     parse_score_grid,
@@ -295,6 +298,30 @@ RULES: list[Rule] = [
         "(Current_pessimistic_best/mean)",
         parse_nevergrad,
         ("Updating fitness with value ", " best is: MultiValue<"),
+        final=True,
+    ),
+    Rule(
+        "mlxtend",
+        "mlxtend's SequentialFeatureSelector at verbose=2, `Features: 2/3 -- score: 0.97`: "
+        "score at step 2 (the number of features selected)",
+        parse_mlxtend,
+        ("Features: ",),
+        final=True,
+    ),
+    Rule(
+        "arima_trace",
+        "statsforecast's AutoARIMA with trace=True, `ARIMA(0,1,0)(0,1,0)[12]   : 1031.5391`: "
+        "each model's information criterion, named by nothing, as ic",
+        parse_arima_trace,
+        ("ARIMA(",),
+        final=True,
+    ),
+    Rule(
+        "tslearn",
+        "tslearn's TimeSeriesKMeans at verbose, `15.795 --> 7.716 --> 7.716 --> `: each "
+        "iteration's inertia",
+        parse_inertia,
+        (" --> ",),
         final=True,
     ),
     Rule(

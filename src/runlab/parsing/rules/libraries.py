@@ -5,6 +5,7 @@ MetricLogger of torchvision's reference scripts, MMEngine's log lines."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -1429,6 +1430,77 @@ def parse_nevergrad(line: str) -> list[Found]:
     if match.group(1):
         return [("fitness", to_number(match.group(2)), None)]
     return [(match.group(3).replace(" ", "_") + "/mean", to_number(match.group(4)), None)]
+
+
+# mlxtend, statsforecast, tslearn -----------------------------------------------------------------
+
+# mlxtend's SequentialFeatureSelector at verbose=2 (mlxtend/feature_selection/
+# sequential_feature_selector.py): `[2026-12-02 18:07:50] Features: 2/3 -- score: 0.97`, the
+# cross-validated score of the best subset of that many features, printed with no line end
+# (joblib's `[Parallel(n_jobs=1)]: Done ...` follows on the same line).
+_MLXTEND = re.compile(
+    rf"(?:\[[\d\-: ]{{10,30}}\]\ )?Features:\ (\d{{1,9}})/\d{{1,9}}\ --\ score:\ ({NUMBER})"
+    r"(?![\d.])", re.ASCII)
+
+
+def parse_mlxtend(line: str) -> list[Found]:
+    """``Features: 2/3 -- score: 0.97``: score at step 2 (the number of features)."""
+    match = _MLXTEND.match(line)
+    if match is None:
+        return []
+    return [("step", int(match.group(1)), None), ("score", to_number(match.group(2)), None)]
+
+
+# statsforecast's AutoARIMA with trace=True (python/statsforecast/arima.py, `myarima`): each model
+# the stepwise search fits and its information criterion, with no name:
+# `ARIMA(0,1,0)(0,1,0)[12]                    : 1031.5391`, `inf` for a model it refused.
+_ARIMA_TRACE = re.compile(
+    rf"\s*(?:Regression\ with\ )?ARIMA\(\d{{1,3}},\d{{1,3}},\d{{1,3}}\)"
+    rf"(?:\(\d{{1,3}},\d{{1,3}},\d{{1,3}}\)\[\d{{1,5}}\])?(?:\ with\ [a-z\- ]{{1,30}}?)?"
+    rf"\ {{0,60}}:\ ({NUMBER})\s*", re.ASCII)
+
+
+def parse_arima_trace(line: str) -> list[Found]:
+    """``ARIMA(0,1,0)(0,1,0)[12]          : 1031.5391``: ic (a refused model's inf: nothing)."""
+    match = _ARIMA_TRACE.fullmatch(line)
+    if match is None:
+        return []
+    value = to_number(match.group(1))
+    return [] if math.isinf(value) else [("ic", value, None)]
+
+
+# tslearn's TimeSeriesKMeans at verbose (tslearn/clustering/kmeans.py, `_fit_one_init`): each
+# iteration's inertia printed with `end=" --> "`, one line a fit: `15.795 --> 7.716 --> `.
+_INERTIA_CHAIN = re.compile(rf"(?:(?:{NUMBER}) --> )+", re.ASCII)
+_INERTIA = re.compile(rf"(?:{NUMBER}) --> ", re.ASCII)
+_ONE_INERTIA = re.compile(rf"\s*({NUMBER}) --> ", re.ASCII)
+
+
+def glued(line: str) -> list[str] | None:
+    """A line that holds several prints, as the pieces to read one by one: tslearn's chain of
+    inertias (each ` --> ` ends one), and text before joblib's `[Parallel(n_jobs=1)]: Done`
+    (another stream's message written after a print with no line end), and what runs on after
+    mlxtend's score, also printed with no line end (`... score: 0.97Best accuracy: 0.97`);
+    else None."""
+    if " --> " in line and _INERTIA_CHAIN.fullmatch(line.strip() + " "):
+        return _INERTIA.findall(line)
+    pieces = []
+    start = 0
+    match = _MLXTEND.match(line) if "-- score: " in line else None
+    while match is not None and match.end() < len(line):
+        pieces.append(line[start : match.end()])
+        start = match.end()
+        match = _MLXTEND.match(line, start)
+    cut = line.find("[Parallel(n_jobs=", start + 1)
+    if cut > 0:
+        return [*pieces, line[start:cut], line[cut:]]
+    return [*pieces, line[start:]] if pieces else None
+
+
+def parse_inertia(line: str) -> list[Found]:
+    """One piece of tslearn's chain, ``15.795 --> `` (as ``glued`` cuts it): inertia."""
+    match = _ONE_INERTIA.fullmatch(line)
+    return [] if match is None else [("inertia", to_number(match.group(1)), None)]
 
 
 # stylegan ---------------------------------------------------------------------------------------
