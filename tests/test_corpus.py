@@ -102,10 +102,8 @@ def captures(truth: Path) -> list[Path]:
 
 CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # Formats not read yet, known to fail (a strict expected failure: reading them fails the test
-# until they leave this set). CmdStan's iteration table under Prophet (`Chain [1] Iter      log
-# prob        ||dx||  ...`, each row after `Chain [1] `, its `Notes` column mostly blank) is not
-# read.
-NOT_READ = {"prophet_cmdstanpy_console.pipe.log", "prophet_cmdstanpy_console.pty.log"}
+# until they leave this set).
+NOT_READ: set[str] = set()
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:

@@ -1326,6 +1326,9 @@ megabyte = [
     "1 --> " * 160_000 + "x",
     "1 --> " * 160_000,
     "a[Parallel(n_jobs=1)]" * 40_000,
+    # CmdStan's header and rows
+    "Iter      log prob   " * 50_000 + "||dx||",
+    "Chain [1] 1 " + "1 " * 400_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1359,7 +1362,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0,
+                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2867,6 +2870,19 @@ def test_optimizers_and_samplers_status_lines() -> None:
         ("inertia", 0.458, 4))
     assert run(MetricParser(), "Validation loss decreased (0.693147 --> 0.512345).  Saving "
                "model ...") == []
+    # CmdStan's L-BFGS table as cmdstanpy prints its console, the header again before every
+    # hundredth iteration; a failed line search's row says so in its notes
+    header = ("Chain [1] Iter      log prob        ||dx||      ||grad||       alpha      alpha0"
+              "  # evals  Notes")
+    assert run(MetricParser(), header,
+               "Chain [1] 99       8792.21    0.00591792        1344.7      0.5995      0.5995"
+               "      116", header,
+               "Chain [1] 253       8798.25   5.08009e-05       220.249   3.299e-07       0.001"
+               "      339  LS failed, Hessian reset",
+               "Chain [1] Optimization terminated normally:") == expect(
+        ("log_prob", 8792.21, 99), ("||dx||", 0.00591792, 99), ("||grad||", 1344.7, 99),
+        ("log_prob", 8798.25, 253), ("||dx||", 5.08009e-05, 253), ("||grad||", 220.249, 253))
+    # UltraNest's closing lines: a value and its uncertainty
     assert run(MetricParser(), "[ultranest] Posterior uncertainty strategy is satisfied (KL: "
                "0.46+-0.08 nat, need <0.50 nat)") == expect(("KL", 0.46, 0))
     # iminuit's Migrad box: χ²/ndof is a measure; the calls' count and the tolerance's goal

@@ -85,6 +85,8 @@ from runlab.parsing.rules.libraries import (
     parse_mindspore,
     parse_mljar,
     parse_nevergrad,
+    parse_cmdstan_header,
+    cmdstan_rows,
     parse_mlxtend,
     parse_arima_trace,
     parse_inertia,
@@ -638,6 +640,16 @@ RULES: list[Rule] = [
         (" next:[",),
         starts="#",
         final=True,
+    ),
+    Rule(
+        "cmdstan",
+        "CmdStan's L-BFGS iterations (Prophet's and cmdstanpy's `optimize`): `Iter  log prob  "
+        "||dx||  ||grad||  alpha  alpha0  # evals  Notes`, then rows (after `Chain [1] ` as "
+        "cmdstanpy prints them) as log_prob, ||dx|| and ||grad|| at the iteration",
+        parse_cmdstan_header,
+        ("Iter      log prob",),
+        final=True,
+        rows=cmdstan_rows,
     ),
     Rule(
         "gpy",

@@ -915,6 +915,42 @@ def gpy_rows(header: str) -> Callable[[str], list[Found]]:
     return table_rows(header, _GPY_COLUMNS)
 
 
+# cmdstan --------------------------------------------------------------------------------------
+
+# CmdStan's L-BFGS optimizer (stan-dev/stan, src/stan/services/optimize/do_bfgs_optimize.hpp),
+# as cmdstanpy prints its console (`show_console=True`, each line after `Chain [1] `): a header,
+# `Iter      log prob        ||dx||      ||grad||       alpha      alpha0  # evals  Notes`, then
+# a row at every hundredth iteration, `99       8792.21    0.00591792        1344.7      0.5995
+# 0.5995      116`, where a line search failed (`... LS failed, Hessian reset`) and at the last:
+# log_prob, ||dx|| and ||grad|| at the iteration (alpha and alpha0 are step sizes, the
+# evaluations a count).
+_CHAIN = r"(?:Chain\ \[\d{1,4}\]\ )?"
+_CMDSTAN_HEADER = re.compile(
+    _CHAIN + r"\s*Iter\s+log\ prob\s+\|\|dx\|\|\s+\|\|grad\|\|\s+alpha\s+alpha0\s+\#\ evals"
+    r"\s+Notes\s*", re.ASCII)
+_CMDSTAN_ROW = re.compile(
+    rf"{_CHAIN}\s*(\d{{1,18}})\s+({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+(?:{NUMBER})\s+"
+    rf"(?:{NUMBER})\s+\d{{1,18}}(?:\s+[A-Za-z][\w ,]{{0,60}})?\s*", re.ASCII)
+
+
+parse_cmdstan_header = _claims(_CMDSTAN_HEADER)
+"""The header of CmdStan's L-BFGS iterations."""
+
+
+def cmdstan_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows under CmdStan's header: log_prob, ||dx||, ||grad|| at the iteration."""
+
+    def read(line: str) -> list[Found]:
+        match = _CMDSTAN_ROW.fullmatch(line)
+        if match is None:
+            return []
+        step = int(match.group(1))
+        return [(key, to_number(value), step)
+                for key, value in zip(("log_prob", "||dx||", "||grad||"), match.groups()[1:])]
+
+    return read
+
+
 # sb3_box --------------------------------------------------------------------------------------
 
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
