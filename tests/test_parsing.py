@@ -1326,6 +1326,9 @@ megabyte = [
     "1 --> " * 160_000 + "x",
     "1 --> " * 160_000,
     "a[Parallel(n_jobs=1)]" * 40_000,
+    # PyCaret's grid headers and rows
+    "  Model" + "  Accuracy  AUC" * 50_000 + " \\",
+    "  Accuracy  AUC" + "  TT (Sec)" * 100_000,
     # CmdStan's header and rows
     "Iter      log prob   " * 50_000 + "||dx||",
     "Chain [1] 1 " + "1 " * 400_000,
@@ -1362,7 +1365,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -3044,6 +3047,14 @@ def test_a_grid_of_scores_by_fold() -> None:
         ("Mean/Accuracy", 0.9214, 0), ("Mean/AUC", 0.9641, 0), ("Mean/Recall", 0.9287, 0))
     # a header of other words is no grid
     assert run(MetricParser(), "      Name     Size  Owner", "0       1.5  2.5  3.5") == []
+    # its compare_models: the models' names in words, the frame wrapped by pandas; the
+    # training time is no score
+    assert run(MetricParser(), "                        Model  Accuracy     AUC  \\",
+               "lr        Logistic Regression    0.9214  0.9641   ",
+               "dt   Decision Tree Classifier    0.9070  0.9070   ", "",
+               "      Kappa     MCC  TT (Sec)  ", "lr   0.8427  0.8430    0.0500  ") == expect(
+        ("lr/Accuracy", 0.9214, 0), ("lr/AUC", 0.9641, 0), ("dt/Accuracy", 0.907, 0),
+        ("dt/AUC", 0.907, 0), ("lr/Kappa", 0.8427, 0), ("lr/MCC", 0.843, 0))
 
 
 def test_lightning_s_training_bar_and_settings_at_their_default() -> None:

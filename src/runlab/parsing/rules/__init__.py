@@ -696,9 +696,10 @@ RULES: list[Rule] = [
         "score_grid",
         "a grid of scores printed as a pandas frame, PyCaret's `      Accuracy     AUC  Recall   "
         "Prec.      F1   Kappa     MCC` over `Fold` and a row a fold (`0`, ..., `Mean`, `Std`): "
-        "each cell named row then column, `0/Accuracy`, `Mean/AUC`",
+        "each cell named row then column, `0/Accuracy`, `Mean/AUC`; its `compare_models` grid "
+        "(a Model column of names in words, wrapped by pandas after a `\\`) as `lr/Accuracy`",
         parse_score_grid,
-        ("Accuracy  ", "MAE  "),
+        ("Accuracy  ", "MAE  ", "  TT (Sec)"),
         rows=grid_rows,
     ),
     Rule(

@@ -717,34 +717,57 @@ def parse_running_generation(line: str) -> list[Found]:
 #     `Fold                                                          `
 #     `0       0.9149  0.9293  0.9167  0.9167  0.9167  0.8297  0.8297`, ..., `Mean ...`, `Std ...`
 # Each cell is named row then column, `0/Accuracy`, `Mean/AUC` (as a classification report's).
+# Its `compare_models` grid has a column of the models' names in words, and pandas wraps it
+# at the terminal's width (a `\` ends the header; the last columns follow under a header of
+# their own, the training time among them):
+#     `                        Model  Accuracy     AUC  Recall   Prec.      F1  \`
+#     `lr        Logistic Regression    0.9214  0.9641  0.9287  0.9155  0.9220   `, ...,
+#     `      Kappa     MCC  TT (Sec)  `, `lr   0.8427  0.8430    0.0500  `: `lr/Accuracy`, ...
 _GRID_NAMES = frozenset({"AUC", "Recall", "Prec.", "Precision", "F1", "Kappa", "MCC", "MAE",
                          "MSE", "RMSE", "R2", "RMSLE", "MAPE", "Accuracy"})
-_GRID_HEADER = re.compile(r"\ {2,40}(?:[A-Za-z][\w.]{0,20}\ {2,40}){2,20}[A-Za-z][\w.]{0,20}\s*")
+_GRID_OTHERS = frozenset({"Model", "TT (Sec)"})  # the models' names, the training time
+_GRID_GAP = re.compile(r"\s{2,}")
 _GRID_INDEX = re.compile(r"[A-Za-z][\w.]{0,30}\ *")
+
+
+def _grid_names(line: str) -> list[str] | None:
+    """The columns of a score grid's header, or None when the line is not one."""
+    if line[:2] != "  ":  # the index's column is blank in the header
+        return None
+    text = line.rstrip()
+    if text[-2:] == " \\":  # pandas wraps the frame
+        text = text[:-2]
+    names = _GRID_GAP.split(text.strip())
+    measures = sum(name in _GRID_NAMES for name in names)
+    if measures < 2 or measures + sum(name in _GRID_OTHERS for name in names) < len(names):
+        return None
+    return None if "Model" in names[1:] else names
 
 
 def parse_score_grid(line: str) -> list[Found]:
     """A header of measures' names only, PyCaret's `   Accuracy     AUC  Recall ...`."""
-    if _GRID_HEADER.fullmatch(line) is None:
-        return []
-    names = line.split()
-    return [CLAIM] if all(name in _GRID_NAMES for name in names) else []
+    return [] if _grid_names(line) is None else [CLAIM]
 
 
 def grid_rows(header: str) -> Callable[[str], list[Found]]:
-    """The rows of a score grid: its index's name alone (`Fold`), then a label and a number a
-    column each."""
-    names = header.split()
+    """The rows of a score grid: its index's name alone (`Fold`), then a label, a model's name
+    in words where the header names a Model column, and a number a column each."""
+    names = _grid_names(header) or []
+    labelled = names[:1] == ["Model"]
+    measures = names[1:] if labelled else names
 
     def read(line: str) -> list[Found]:
         fields = line.split()
         if len(fields) == 1 and _GRID_INDEX.fullmatch(line):
             return [CLAIM]
-        if len(fields) != len(names) + 1:
+        if len(fields) != len(measures) + 1 and not (
+                labelled and len(fields) > len(measures) + 1):
             return []
-        values = [parse_number(field) for field in fields[1:]]
-        return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
-                if value is not None]
+        values = [parse_number(field) for field in fields[len(fields) - len(measures) :]]
+        if labelled and None in values:
+            return []
+        return [(f"{fields[0]}/{name}", value, None) for name, value in zip(measures, values)
+                if value is not None and name in _GRID_NAMES]
 
     return read
 
