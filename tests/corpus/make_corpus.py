@@ -22542,6 +22542,86 @@ CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
 REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
 
 
+# --- pytorch/examples: siamese_network, gat, mnist_hogwild, mnist --------------------------------
+# Each runs alone, from the pytorch/examples checkout, in an environment of its own with PyPI's
+# torch and torchvision (the scripts need torchvision's MNIST and ResNet-18) and requests (which
+# gat/main.py imports for its download):
+#
+#     python -m venv ~/examples2-venv
+#     ~/examples2-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 requests
+#     export PYTORCH_EXAMPLES=~/examples PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
+#     ~/examples2-venv/bin/python tests/corpus/make_corpus.py siamese_network   # each alone
+EXAMPLES2_ENVIRONMENT = {name: f"{name} (siamese, gat, hogwild, mnist cases)"
+                         for name in ("torch", "torchvision", "numpy", "requests")}
+
+
+def _mnist_raw_files(train: int, test: int) -> None:
+    """MNIST's four files as torchvision's `datasets.MNIST` finds them already downloaded
+    (`data/MNIST/raw/train-images-idx3-ubyte` and the rest, uncompressed: the IDX format, a
+    magic number, the sizes big-endian, then unsigned bytes), made up: `train` and `test`
+    28x28 images, a label 0-9 each, a bright 6x6 square at a place of its label's own on noise.
+    The scripts read `'../data'`: the files go in the run's folder, and the script then runs in
+    its `run/` folder below it."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    os.makedirs(os.path.join("data", "MNIST", "raw"))
+    for prefix, n in (("train", train), ("t10k", test)):
+        labels = rng.integers(0, 10, n).astype(np.uint8)
+        images = rng.integers(0, 90, (n, 28, 28)).astype(np.uint8)
+        for k, label in enumerate(labels):
+            top, left = 3 + 8 * (label // 4), 3 + 6 * (label % 4)
+            images[k, top:top + 6, left:left + 6] = rng.integers(180, 256, (6, 6))
+        raw = os.path.join("data", "MNIST", "raw")
+        with open(os.path.join(raw, f"{prefix}-images-idx3-ubyte"), "wb") as f:
+            f.write(struct.pack(">IIII", 0x803, n, 28, 28) + images.tobytes())
+        with open(os.path.join(raw, f"{prefix}-labels-idx1-ubyte"), "wb") as f:
+            f.write(struct.pack(">II", 0x801, n) + labels.tobytes())
+    os.makedirs("run")
+    os.chdir("run")
+
+
+def siamese_network() -> Truth:
+    """pytorch/examples `siamese_network/main.py` (the checkout named by PYTORCH_EXAMPLES,
+    commit in VERSIONS.md; unchanged), run as the script with `--epochs 3 --log-interval 2
+    --no-accel` (its defaults otherwise: Adadelta 1.0, StepLR 0.7, batches of 64, test batches
+    of 1000, seed 1): its ResNet-18 (no pretrained weights, one input channel) on both images of
+    a pair, the two features joined and two linear layers and a sigmoid, BCE loss, on the CPU,
+    one thread. MNIST (a download) is made up (`_mnist_raw_files`: 640 images to train on, 200
+    to test, found as an earlier download), so an epoch is 10 batches of pairs. The script draws
+    its pairs with Python's `random`, which it does not seed: the case seeds it with 0 first, for
+    both runs to print the same. It prints `Using device: cpu`, `Train Epoch: 1 [128/640
+    (20%)]\\tLoss: 0.693147` every 2 batches and after each epoch `Test set: Average loss:
+    0.0007, Accuracy: 101/200 (50%)` between blank lines. Truth: the printing frames' values as
+    each line is printed: `loss.item()` as `Loss`, no step (the line names the epoch and the
+    samples seen in it, as mnist_style and mnist_rnn); `test_loss` as `Test_set_Average_loss`
+    and the count `correct` as `Accuracy` (as mnist_rnn: the count printed whole, the percent
+    after it rounded), no step."""
+    import random
+
+    random.seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set: Average loss" in call:
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", int(values["correct"]), None)])
+
+    run_example("siamese_network", ["--epochs", "3", "--log-interval", "2", "--no-accel"],
+                record, setup=lambda: _mnist_raw_files(640, 200))
+    if len(truth) != 3 * (5 + 2):
+        raise SystemExit(f"siamese_network: {len(truth)} points, not 3 epochs' 7")
+    return truth
+
+
+CASES["siamese_network"] = siamese_network
+OWN_ENVIRONMENT["siamese_network"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["siamese_network"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["siamese_network"] = "pytorch/examples scripts"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
