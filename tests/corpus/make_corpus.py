@@ -22663,6 +22663,116 @@ OWN_CHECKOUT["gat_main"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["gat_main"] = "pytorch/examples scripts"
 
 
+def _hogwild_prints(path: str) -> None:
+    """Wrap `print` in this process (the script's parent or its spawned training process) to
+    record, as `train.py` prints, its frame's values: a JSON line a point appended to `path`
+    (`train_epoch`'s `loss.item()` as `Loss`; `test_epoch`'s `test_loss` and `correct` as
+    `Test_set_Average_loss` and `Accuracy`), no step, then print."""
+    import builtins
+
+    plain = builtins.print
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values, name = frame.f_locals, frame.f_code.co_name
+        points = []
+        if name == "train_epoch" and "Train Epoch" in str(args[0]):
+            points = [point("Loss", values["loss"].item(), None)]
+        elif name == "test_epoch" and "Test set: Average loss" in str(args[0]):
+            points = [point("Test_set_Average_loss", values["test_loss"], None),
+                      point("Accuracy", int(values["correct"]), None)]
+        if points:
+            with open(path, "a") as f:
+                f.write("".join(json.dumps(p) + "\n" for p in points))
+        plain(*args, **kwargs)
+
+    builtins.print = printed
+
+
+def mnist_hogwild() -> Truth:
+    """pytorch/examples `mnist_hogwild/main.py` with its `train.py` (the checkout named by
+    PYTORCH_EXAMPLES; unchanged), run as the script with `--num-processes 1 --epochs 2
+    --log-interval 2` (its defaults otherwise: mnist/main.py's convolutional net, SGD 0.01 with
+    momentum 0.5, batches of 64, seed 1, CPU): the model in shared memory, trained in a
+    process started by torch.multiprocessing (`spawn`), then tested in the script's own
+    process. One training process, not the default 2: two update the shared weights in an order
+    of their own each run, and print in one too, so the runs would differ. MNIST (a download)
+    is made up (`_mnist_raw_files`: 640 images to train on, 200 to test, found as an earlier
+    download; 10 batches an epoch). It prints, from the training process, `4242\\tTrain Epoch:
+    1 [128/640 (20%)]\\tLoss: 2.301234` every 2 batches (its process id first), then `Test set:
+    Average loss: 2.2741, Accuracy: 66/200 (33%)` between blank lines. The script runs as the
+    module `__main__` that multiprocessing's spawn start method pickles the model's class from,
+    and the training process imports this file as its `__mp_main__` (as spawn does with the
+    program's main file), which there defines the script's classes again
+    (`_hogwild_spawned`). Truth: in both processes `print` is wrapped (`_hogwild_prints`) and
+    the frame's values are read as train.py prints: `loss.item()` as `Loss`, no step (the line
+    names the epoch and the samples seen in it, as mnist_style); `test_loss` as
+    `Test_set_Average_loss` and the count `correct` as `Accuracy`, no step. The process id is
+    not a metric."""
+    import shutil
+    import types
+
+    examples = os.environ.get("PYTORCH_EXAMPLES")
+    if not examples:
+        raise SystemExit("set PYTORCH_EXAMPLES to a pytorch/examples checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    folder = os.path.join(examples, "mnist_hogwild")
+    with open(os.path.join(folder, "main.py")) as f:
+        source = f.read()
+    cwd, tmp = os.getcwd(), tempfile.mkdtemp()
+    points = os.path.join(tmp, "points.jsonl")
+    os.environ["HOGWILD_MAIN"], os.environ["HOGWILD_POINTS"] = folder, points
+    _hogwild_prints(points)
+    main_before, argv_before = sys.modules["__main__"], sys.argv
+    module = types.ModuleType("__main__")
+    module.__file__ = os.path.abspath(__file__)  # what spawn's process imports as __mp_main__
+    os.chdir(tmp)
+    sys.path.insert(0, folder)
+    try:
+        _mnist_raw_files(640, 200)
+        sys.argv = ["main.py", "--num-processes", "1", "--epochs", "2", "--log-interval", "2"]
+        sys.modules["__main__"] = module
+        exec(compile(source, "main.py", "exec"), module.__dict__)
+        with open(points) as f:
+            truth = [json.loads(line) for line in f]
+    finally:
+        sys.modules["__main__"], sys.argv = main_before, argv_before
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 2 * 5 + 2:
+        raise SystemExit(f"mnist_hogwild: {len(truth)} points, not 2 epochs' 5 and a test's 2")
+    return truth
+
+
+def _hogwild_spawned() -> None:
+    """In mnist_hogwild's training process (this file imported as `__mp_main__`): define the
+    script's module-level names (its classes, which the model is unpickled as) by running its
+    source under that name (its `if __name__ == '__main__':` part not run), as spawn does with a
+    main file, and wrap `print` there too, torch on one thread."""
+    import torch
+
+    torch.set_num_threads(1)
+    with open(os.path.join(os.environ["HOGWILD_MAIN"], "main.py")) as f:
+        code = compile(f.read(), "main.py", "exec")
+    namespace: dict[str, Any] = {"__name__": "__mp_main__", "__file__": "main.py"}
+    exec(code, namespace)
+    globals().update({name: namespace[name] for name in ("Net",)})
+    _hogwild_prints(os.environ["HOGWILD_POINTS"])
+
+
+if __name__ == "__mp_main__" and os.environ.get("HOGWILD_MAIN"):
+    _hogwild_spawned()
+
+
+CASES["mnist_hogwild"] = mnist_hogwild
+OWN_ENVIRONMENT["mnist_hogwild"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["mnist_hogwild"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mnist_hogwild"] = "pytorch/examples scripts"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
