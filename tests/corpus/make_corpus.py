@@ -22773,6 +22773,38 @@ OWN_CHECKOUT["mnist_hogwild"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mnist_hogwild"] = "pytorch/examples scripts"
 
 
+def mnist_main() -> Truth:
+    """pytorch/examples `mnist/main.py` (the checkout named by PYTORCH_EXAMPLES; unchanged), run
+    as the script with `--epochs 3 --log-interval 2 --no-accel` (its defaults otherwise: two
+    convolutions, dropout, two linear layers, Adadelta 1.0, StepLR 0.7, batches of 64, test
+    batches of 1000, seed 1), on the CPU, one thread, on made-up MNIST (`_mnist_raw_files`: 640
+    images to train on, 200 to test, found as an earlier download; 10 batches an epoch). It
+    prints `Train Epoch: 1 [128/640 (20%)]\\tLoss: 2.301234` every 2 batches and after each
+    epoch `Test set: Average loss: 2.2741, Accuracy: 66/200 (33%)` between blank lines (the
+    script mnist_style imitates). Truth: as mnist_rnn's: `loss.item()` as `Loss`, no step;
+    `test_loss` as `Test_set_Average_loss` and the count `correct` as `Accuracy`, no step."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set: Average loss" in call:
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", int(values["correct"]), None)])
+
+    run_example("mnist", ["--epochs", "3", "--log-interval", "2", "--no-accel"], record,
+                setup=lambda: _mnist_raw_files(640, 200))
+    if len(truth) != 3 * (5 + 2):
+        raise SystemExit(f"mnist_main: {len(truth)} points, not 3 epochs' 7")
+    return truth
+
+
+CASES["mnist_main"] = mnist_main
+OWN_ENVIRONMENT["mnist_main"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["mnist_main"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mnist_main"] = "pytorch/examples scripts"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
