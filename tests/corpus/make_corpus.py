@@ -22542,6 +22542,269 @@ CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
 REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
 
 
+# --- pytorch/examples: siamese_network, gat, mnist_hogwild, mnist --------------------------------
+# Each runs alone, from the pytorch/examples checkout, in an environment of its own with PyPI's
+# torch and torchvision (the scripts need torchvision's MNIST and ResNet-18) and requests (which
+# gat/main.py imports for its download):
+#
+#     python -m venv ~/examples2-venv
+#     ~/examples2-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 requests
+#     export PYTORCH_EXAMPLES=~/examples PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
+#     ~/examples2-venv/bin/python tests/corpus/make_corpus.py siamese_network   # each alone
+EXAMPLES2_ENVIRONMENT = {name: f"{name} (siamese, gat, hogwild, mnist cases)"
+                         for name in ("torch", "torchvision", "numpy", "requests")}
+
+
+def _mnist_raw_files(train: int, test: int) -> None:
+    """MNIST's four files as torchvision's `datasets.MNIST` finds them already downloaded
+    (`data/MNIST/raw/train-images-idx3-ubyte` and the rest, uncompressed: the IDX format, a
+    magic number, the sizes big-endian, then unsigned bytes), made up: `train` and `test`
+    28x28 images, a label 0-9 each, a bright 6x6 square at a place of its label's own on noise.
+    The scripts read `'../data'`: the files go in the run's folder, and the script then runs in
+    its `run/` folder below it."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    os.makedirs(os.path.join("data", "MNIST", "raw"))
+    for prefix, n in (("train", train), ("t10k", test)):
+        labels = rng.integers(0, 10, n).astype(np.uint8)
+        images = rng.integers(0, 90, (n, 28, 28)).astype(np.uint8)
+        for k, label in enumerate(labels):
+            top, left = 3 + 8 * (label // 4), 3 + 6 * (label % 4)
+            images[k, top:top + 6, left:left + 6] = rng.integers(180, 256, (6, 6))
+        raw = os.path.join("data", "MNIST", "raw")
+        with open(os.path.join(raw, f"{prefix}-images-idx3-ubyte"), "wb") as f:
+            f.write(struct.pack(">IIII", 0x803, n, 28, 28) + images.tobytes())
+        with open(os.path.join(raw, f"{prefix}-labels-idx1-ubyte"), "wb") as f:
+            f.write(struct.pack(">II", 0x801, n) + labels.tobytes())
+    os.makedirs("run")
+    os.chdir("run")
+
+
+def siamese_network() -> Truth:
+    """pytorch/examples `siamese_network/main.py` (the checkout named by PYTORCH_EXAMPLES,
+    commit in VERSIONS.md; unchanged), run as the script with `--epochs 3 --log-interval 2
+    --no-accel` (its defaults otherwise: Adadelta 1.0, StepLR 0.7, batches of 64, test batches
+    of 1000, seed 1): its ResNet-18 (no pretrained weights, one input channel) on both images of
+    a pair, the two features joined and two linear layers and a sigmoid, BCE loss, on the CPU,
+    one thread. MNIST (a download) is made up (`_mnist_raw_files`: 640 images to train on, 200
+    to test, found as an earlier download), so an epoch is 10 batches of pairs. The script draws
+    its pairs with Python's `random`, which it does not seed: the case seeds it with 0 first, for
+    both runs to print the same. It prints `Using device: cpu`, `Train Epoch: 1 [128/640
+    (20%)]\\tLoss: 0.693147` every 2 batches and after each epoch `Test set: Average loss:
+    0.0007, Accuracy: 101/200 (50%)` between blank lines. Truth: the printing frames' values as
+    each line is printed: `loss.item()` as `Loss`, no step (the line names the epoch and the
+    samples seen in it, as mnist_style and mnist_rnn); `test_loss` as `Test_set_Average_loss`
+    and the count `correct` as `Accuracy` (as mnist_rnn: the count printed whole, the percent
+    after it rounded), no step."""
+    import random
+
+    random.seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set: Average loss" in call:
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", int(values["correct"]), None)])
+
+    run_example("siamese_network", ["--epochs", "3", "--log-interval", "2", "--no-accel"],
+                record, setup=lambda: _mnist_raw_files(640, 200))
+    if len(truth) != 3 * (5 + 2):
+        raise SystemExit(f"siamese_network: {len(truth)} points, not 3 epochs' 7")
+    return truth
+
+
+CASES["siamese_network"] = siamese_network
+OWN_ENVIRONMENT["siamese_network"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["siamese_network"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["siamese_network"] = "pytorch/examples scripts"
+
+
+def gat_main() -> Truth:
+    """pytorch/examples `gat/main.py` (the checkout named by PYTORCH_EXAMPLES; unchanged), run
+    as the script with `--epochs 20 --val-every 2 --num-heads 2 --hidden-dim 16 --no-accel`
+    (its defaults otherwise: two graph attention layers, dropout 0.6, Adam 0.005 with weight
+    decay 5e-4, seed 13), on the CPU, one thread: 2 heads of 16 in the first layer instead of 8
+    of 64 and 20 epochs instead of 300 (its dense attention over every pair of nodes takes 5 s
+    an epoch here at 8 heads of 64). Cora (a download) is made up: gcn_main's
+    `cora_files` writes `cora/cora.content` and `cora/cora.cites` in Cora's format (1700 papers
+    of 7 classes, 64 binary word features, 3 citations a paper) before it runs, so the script
+    finds them and prints `Dataset already downloaded...` instead of downloading (it tests on
+    the first 1200 of a permutation, validates on the next 400 and trains on the last 100).
+    It prints `Using cpu device`, `Dataset already downloaded...`, `Loading dataset...`, torch's
+    sparse-tensor warning, `Epoch: 0002 (0.4684s) loss_train: 1.9354 acc_train: 0.3500
+    loss_val: 1.9364 acc_val: 0.3050` every 2 epochs and `Test set results: loss 1.8926
+    accuracy 0.6300`. Truth: as gcn_main's: `train_iter`'s own
+    `loss_train`, `acc_train`, `loss_val`, `acc_val` at the printed epoch (from 1); the module's
+    `loss_test` and `acc_test` as `Test_set_results_loss` and `Test_set_results_accuracy`, no
+    step. The time in brackets is a timing, left out."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "loss_train" in call:
+            truth.extend(point(key, values[key], values["epoch"])
+                         for key in ("loss_train", "acc_train", "loss_val", "acc_val"))
+        elif "Test set results" in call:
+            truth.extend([point("Test_set_results_loss", values["loss_test"], None),
+                          point("Test_set_results_accuracy", values["acc_test"], None)])
+
+    run_example("gat", ["--epochs", "20", "--val-every", "2", "--num-heads", "2",
+                        "--hidden-dim", "16", "--no-accel"], record, setup=cora_files)
+    if [p["step"] for p in truth[:-2:4]] != list(range(2, 21, 2)):
+        raise SystemExit("gat_main: not a line every 2 of 20 epochs")
+    return truth
+
+
+CASES["gat_main"] = gat_main
+OWN_ENVIRONMENT["gat_main"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["gat_main"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["gat_main"] = "pytorch/examples scripts"
+
+
+def _hogwild_prints(path: str) -> None:
+    """Wrap `print` in this process (the script's parent or its spawned training process) to
+    record, as `train.py` prints, its frame's values: a JSON line a point appended to `path`
+    (`train_epoch`'s `loss.item()` as `Loss`; `test_epoch`'s `test_loss` and `correct` as
+    `Test_set_Average_loss` and `Accuracy`), no step, then print."""
+    import builtins
+
+    plain = builtins.print
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values, name = frame.f_locals, frame.f_code.co_name
+        points = []
+        if name == "train_epoch" and "Train Epoch" in str(args[0]):
+            points = [point("Loss", values["loss"].item(), None)]
+        elif name == "test_epoch" and "Test set: Average loss" in str(args[0]):
+            points = [point("Test_set_Average_loss", values["test_loss"], None),
+                      point("Accuracy", int(values["correct"]), None)]
+        if points:
+            with open(path, "a") as f:
+                f.write("".join(json.dumps(p) + "\n" for p in points))
+        plain(*args, **kwargs)
+
+    builtins.print = printed
+
+
+def mnist_hogwild() -> Truth:
+    """pytorch/examples `mnist_hogwild/main.py` with its `train.py` (the checkout named by
+    PYTORCH_EXAMPLES; unchanged), run as the script with `--num-processes 1 --epochs 2
+    --log-interval 2` (its defaults otherwise: mnist/main.py's convolutional net, SGD 0.01 with
+    momentum 0.5, batches of 64, seed 1, CPU): the model in shared memory, trained in a
+    process started by torch.multiprocessing (`spawn`), then tested in the script's own
+    process. One training process, not the default 2: two update the shared weights in an order
+    of their own each run, and print in one too, so the runs would differ. MNIST (a download)
+    is made up (`_mnist_raw_files`: 640 images to train on, 200 to test, found as an earlier
+    download; 10 batches an epoch). It prints, from the training process, `4242\\tTrain Epoch:
+    1 [128/640 (20%)]\\tLoss: 2.301234` every 2 batches (its process id first), then `Test set:
+    Average loss: 2.2741, Accuracy: 66/200 (33%)` between blank lines. The script runs as the
+    module `__main__` that multiprocessing's spawn start method pickles the model's class from,
+    and the training process imports this file as its `__mp_main__` (as spawn does with the
+    program's main file), which there defines the script's classes again
+    (`_hogwild_spawned`). Truth: in both processes `print` is wrapped (`_hogwild_prints`) and
+    the frame's values are read as train.py prints: `loss.item()` as `Loss`, no step (the line
+    names the epoch and the samples seen in it, as mnist_style); `test_loss` as
+    `Test_set_Average_loss` and the count `correct` as `Accuracy`, no step. The process id is
+    not a metric."""
+    import shutil
+    import types
+
+    examples = os.environ.get("PYTORCH_EXAMPLES")
+    if not examples:
+        raise SystemExit("set PYTORCH_EXAMPLES to a pytorch/examples checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    folder = os.path.join(examples, "mnist_hogwild")
+    with open(os.path.join(folder, "main.py")) as f:
+        source = f.read()
+    cwd, tmp = os.getcwd(), tempfile.mkdtemp()
+    points = os.path.join(tmp, "points.jsonl")
+    os.environ["HOGWILD_MAIN"], os.environ["HOGWILD_POINTS"] = folder, points
+    _hogwild_prints(points)
+    main_before, argv_before = sys.modules["__main__"], sys.argv
+    module = types.ModuleType("__main__")
+    module.__file__ = os.path.abspath(__file__)  # what spawn's process imports as __mp_main__
+    os.chdir(tmp)
+    sys.path.insert(0, folder)
+    try:
+        _mnist_raw_files(640, 200)
+        sys.argv = ["main.py", "--num-processes", "1", "--epochs", "2", "--log-interval", "2"]
+        sys.modules["__main__"] = module
+        exec(compile(source, "main.py", "exec"), module.__dict__)
+        with open(points) as f:
+            truth = [json.loads(line) for line in f]
+    finally:
+        sys.modules["__main__"], sys.argv = main_before, argv_before
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 2 * 5 + 2:
+        raise SystemExit(f"mnist_hogwild: {len(truth)} points, not 2 epochs' 5 and a test's 2")
+    return truth
+
+
+def _hogwild_spawned() -> None:
+    """In mnist_hogwild's training process (this file imported as `__mp_main__`): define the
+    script's module-level names (its classes, which the model is unpickled as) by running its
+    source under that name (its `if __name__ == '__main__':` part not run), as spawn does with a
+    main file, and wrap `print` there too, torch on one thread."""
+    import torch
+
+    torch.set_num_threads(1)
+    with open(os.path.join(os.environ["HOGWILD_MAIN"], "main.py")) as f:
+        code = compile(f.read(), "main.py", "exec")
+    namespace: dict[str, Any] = {"__name__": "__mp_main__", "__file__": "main.py"}
+    exec(code, namespace)
+    globals().update({name: namespace[name] for name in ("Net",)})
+    _hogwild_prints(os.environ["HOGWILD_POINTS"])
+
+
+if __name__ == "__mp_main__" and os.environ.get("HOGWILD_MAIN"):
+    _hogwild_spawned()
+
+
+CASES["mnist_hogwild"] = mnist_hogwild
+OWN_ENVIRONMENT["mnist_hogwild"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["mnist_hogwild"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mnist_hogwild"] = "pytorch/examples scripts"
+
+
+def mnist_main() -> Truth:
+    """pytorch/examples `mnist/main.py` (the checkout named by PYTORCH_EXAMPLES; unchanged), run
+    as the script with `--epochs 3 --log-interval 2 --no-accel` (its defaults otherwise: two
+    convolutions, dropout, two linear layers, Adadelta 1.0, StepLR 0.7, batches of 64, test
+    batches of 1000, seed 1), on the CPU, one thread, on made-up MNIST (`_mnist_raw_files`: 640
+    images to train on, 200 to test, found as an earlier download; 10 batches an epoch). It
+    prints `Train Epoch: 1 [128/640 (20%)]\\tLoss: 2.301234` every 2 batches and after each
+    epoch `Test set: Average loss: 2.2741, Accuracy: 66/200 (33%)` between blank lines (the
+    script mnist_style imitates). Truth: as mnist_rnn's: `loss.item()` as `Loss`, no step;
+    `test_loss` as `Test_set_Average_loss` and the count `correct` as `Accuracy`, no step."""
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Train Epoch" in call:
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif "Test set: Average loss" in call:
+            truth.extend([point("Test_set_Average_loss", values["test_loss"], None),
+                          point("Accuracy", int(values["correct"]), None)])
+
+    run_example("mnist", ["--epochs", "3", "--log-interval", "2", "--no-accel"], record,
+                setup=lambda: _mnist_raw_files(640, 200))
+    if len(truth) != 3 * (5 + 2):
+        raise SystemExit(f"mnist_main: {len(truth)} points, not 3 epochs' 7")
+    return truth
+
+
+CASES["mnist_main"] = mnist_main
+OWN_ENVIRONMENT["mnist_main"] = EXAMPLES2_ENVIRONMENT
+OWN_CHECKOUT["mnist_main"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mnist_main"] = "pytorch/examples scripts"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
