@@ -22542,6 +22542,155 @@ CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
 REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
 
 
+
+# --- keras.io examples with their own metrics: a GAN's and a VAE's train_step, the timeseries
+# classifier's callbacks, the guide's loop from scratch in TensorFlow ----------------------------
+# Each runs alone, in an environment of its own, Keras 3 on TensorFlow (CPU), from a checkout of
+# keras-team/keras-io named by KERAS_IO (each file's commit in VERSIONS.md, KERAS_IO_COMMIT):
+#
+#     python -m venv ~/kerasio-venv
+#     ~/kerasio-venv/bin/pip install tensorflow-cpu keras matplotlib scikit-learn pydot ipython
+#     apt-get install graphviz      # keras.utils.plot_model, which the timeseries example calls
+#     ~/kerasio-venv/bin/python tests/corpus/make_corpus.py keras_timeseries_classification
+
+KERASIO_ENVIRONMENT = {name: f"{name} (keras.io examples cases)" for name in (
+    "tensorflow-cpu", "keras", "numpy", "matplotlib", "scikit-learn", "pydot", "ipython")}
+
+
+def _keras_tf_seed() -> None:
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    import keras
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+
+
+def _keras_io_path(relative: str) -> str:
+    root = os.environ.get("KERAS_IO")
+    path = os.path.join(root or "", relative)
+    if not root or not os.path.exists(path):
+        raise SystemExit(f"set KERAS_IO to a keras-team/keras-io checkout with {relative}")
+    return path
+
+
+def _autograph_source(path: str, changes: dict[str, str] | None = None) -> None:
+    """AutoGraph reads a `tf.function`'s source through `inspect`, which, for a script run by
+    run_script (its code named by the script's bare name, in the module `__main__`), would
+    take make_corpus.py's own source from `__main__`'s loader and fail on it (`name 'Truth' is
+    not defined`, a warning the script never prints). The script's source as run (with the
+    case's changes) is put in `linecache` under that name, as python would have it."""
+    import linecache
+
+    with open(path) as f:
+        source = f.read()
+    for old, new in (changes or {}).items():
+        source = source.replace(old, new)
+    name = os.path.basename(path)
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+
+
+def _keras_history_fit(truth: Truth) -> None:
+    """Wrap `keras.Model.fit` so that each fit's returned `History.history` is kept, at
+    `History.epoch` plus one (the epoch Keras prints, from 1); null when the fit runs one epoch
+    (Keras prints no `Epoch 1/1`)."""
+    import keras
+
+    fit = keras.Model.fit
+
+    def fit_(self: Any, *args: Any, **kwargs: Any) -> Any:
+        history = fit(self, *args, **kwargs)
+        shown = history.params["epochs"] > 1
+        truth.extend(point(key, values[i], epoch + 1 if shown else None)
+                     for key, values in history.history.items()
+                     for i, epoch in enumerate(history.epoch))
+        return history
+
+    keras.Model.fit = fit_
+
+
+# The example reads FordA from the UCR archive's files on GitHub (np.loadtxt of a URL, a
+# download): the case reads the same files, made up, from the run's folder.
+KERAS_FORDA_LOCAL = {
+    'root_url = "https://raw.githubusercontent.com/hfawaz/cd-diagram/master/FordA/"':
+        'root_url = "FordA/"'}
+
+
+def _write_forda_standin() -> None:
+    """FordA's `FordA_TRAIN.tsv` and `FordA_TEST.tsv` made up in `FordA/`: a row a series, the
+    label (-1 or 1) then 500 z-normalised values, tab-separated, as the archive's; 120 series
+    to train and 60 to test (FordA has 3,601 and 1,320). Each class is a noisy sine of its own
+    period band (the engine's noise, made up), the bands overlapping."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    os.makedirs("FordA")
+    t = np.arange(500)
+    for name, n in (("FordA_TRAIN.tsv", 120), ("FordA_TEST.tsv", 60)):
+        labels = rng.choice([-1, 1], size=n)
+        periods = np.where(labels > 0, rng.uniform(18, 30, n), rng.uniform(26, 40, n))
+        series = (np.sin(2 * np.pi * t[None, :] / periods[:, None] + rng.uniform(0, 6.3, (n, 1)))
+                  + rng.normal(0, 1.2, size=(n, 500)))
+        series = (series - series.mean(1, keepdims=True)) / series.std(1, keepdims=True)
+        np.savetxt(os.path.join("FordA", name), np.column_stack([labels, series]),
+                   delimiter="\t", fmt="%.6f")
+
+
+def keras_timeseries_classification() -> Truth:
+    """keras.io's example "Timeseries classification from scratch", keras-team/keras-io
+    `examples/timeseries/timeseries_classification_from_scratch.py` (the checkout named by
+    `KERAS_IO`; commit in VERSIONS.md), run as the script on Keras 3 through
+    `tensorflow.keras`: FordA's series read with `np.loadtxt`, shuffled, labels -1 made 0, the
+    fully convolutional network (three `Conv1D`/`BatchNormalization`/`ReLU` blocks, global
+    average pooling, softmax), `keras.utils.plot_model` (graphviz), then `fit` for up to 500
+    epochs in batches of 32 with a 20% validation split, `verbose=1`, and its three callbacks:
+    `ModelCheckpoint("best_model.h5", save_best_only=True, monitor="val_loss")`,
+    `ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=20, min_lr=0.0001)` and
+    `EarlyStopping(monitor="val_loss", patience=50, verbose=1)` (the one that prints: `Epoch
+    82: early stopping`), then the best model loaded, `predict` on the test series and
+    `print("Test accuracy", accuracy_score(y_pred, y_test))`; matplotlib's figures are drawn on
+    the Agg backend and not shown. One change (KERAS_FORDA_LOCAL): the files are read from the
+    run's folder, made up (_write_forda_standin: 120 series to train, 60 to test, of FordA's
+    500 values), for a download; Python, NumPy and TensorFlow seeded 0, deterministic, one
+    thread. Keras prints `Epoch 82/500`, `3/3 ━━━━━━━━━━━━━━━━━━━━ 1s 418ms/step - accuracy:
+    1.0000 - loss: 0.2441 - val_accuracy: 0.5417 - val_loss: 0.7439 - learning_rate:
+    2.5000e-04` (its frames through a pipe too; redrawn on a terminal), absl warns at each save
+    that HDF5 is a legacy format, TensorFlow logs `node_def_util.cc` errors, then the predict's
+    bar and `Test accuracy 0.6166666666666667`. The checkpoint and learning-rate callbacks
+    print nothing (the example gives them no `verbose`). Truth: `History.history` (`accuracy`, `loss`, `val_accuracy`, `val_loss`,
+    `learning_rate`, the rate ReduceLROnPlateau sets) at the epoch printed (from 1), read from
+    `fit`'s return (the case wraps `keras.Model.fit`); the value given to the `Test accuracy`
+    print as `Test_accuracy`, no step."""
+    path = _keras_io_path("examples/timeseries/timeseries_classification_from_scratch.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.environ["MPLBACKEND"] = "Agg"
+        _write_forda_standin()
+        _keras_tf_seed()
+        _keras_history_fit(truth)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if printed[:1] == ("Test accuracy",):
+            truth.append(point("Test_accuracy", float(printed[1]), None))
+
+    _autograph_source(path, KERAS_FORDA_LOCAL)
+    run_script(path, [], record, KERAS_FORDA_LOCAL, setup)
+    epochs = [p["step"] for p in truth if p["key"] == "loss"]
+    if not epochs or len(epochs) == 500 or truth[-1]["key"] != "Test_accuracy":
+        raise SystemExit(f"keras_timeseries_classification: {len(epochs)} epochs")
+    return truth
+
+
+CASES["keras_timeseries_classification"] = keras_timeseries_classification
+OWN_ENVIRONMENT["keras_timeseries_classification"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_timeseries_classification"] = "KERAS_IO"
+CHECKOUT_ROW["keras_timeseries_classification"] = (
+    "keras-team/keras-io examples/timeseries/timeseries_classification_from_scratch.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
