@@ -22557,6 +22557,36 @@ KERASIO_ENVIRONMENT = {name: f"{name} (keras.io examples cases)" for name in (
     "tensorflow-cpu", "keras", "numpy", "matplotlib", "scikit-learn", "pydot", "ipython")}
 
 
+def _keras_tf_mnist_standin(n_train: int, n_test: int) -> None:
+    """Keras's `mnist.npz` (a download) made up for a run on TensorFlow, as
+    _keras_mnist_standin's (Keras's SHA-256 check of the real file replaced by one that
+    accepts it), `n_train` and `n_test` uint8 28x28 digits, ink on black as MNIST's: half the
+    blocky strokes of the digit's class, a third of another class's, and 3% stray pixels,
+    `KERAS_BACKEND=tensorflow`; Python, NumPy and TensorFlow seeded by
+    `keras.utils.set_random_seed(0)`, TensorFlow deterministic, on one thread."""
+    import numpy as np
+
+    os.environ["KERAS_HOME"] = os.path.abspath("keras_home")
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    os.makedirs("keras_home/datasets")
+    rng = np.random.default_rng(0)
+    strokes = np.kron(rng.random((10, 7, 7)) < 0.25, np.ones((4, 4), dtype=bool))
+    arrays = {}
+    for split, n in (("train", n_train), ("test", n_test)):
+        labels = rng.integers(0, 10, size=n).astype(np.uint8)
+        others = rng.integers(0, 10, size=n)
+        ink = ((strokes[labels] & (rng.random((n, 28, 28)) < 0.5))
+               | (strokes[others] & (rng.random((n, 28, 28)) < 0.35))
+               | (rng.random((n, 28, 28)) < 0.03))
+        images = ink * rng.uniform(150, 255, size=(n, 28, 28))
+        arrays[f"x_{split}"], arrays[f"y_{split}"] = images.astype(np.uint8), labels
+    np.savez("keras_home/datasets/mnist.npz", **arrays)
+    _keras_tf_seed()
+    import keras.src.utils.file_utils as file_utils
+
+    file_utils.validate_file = lambda *args, **kwargs: True
+
+
 def _keras_tf_seed() -> None:
     os.environ["KERAS_BACKEND"] = "tensorflow"
     import keras
@@ -22609,6 +22639,58 @@ def _keras_history_fit(truth: Truth) -> None:
         return history
 
     keras.Model.fit = fit_
+
+
+# The example fits its GAN for 30 epochs on MNIST's 70,000 digits (1,094 batches an epoch, each
+# a few seconds on this CPU) and then shows the images its callback saved after the 30th: the
+# case fits 3 epochs and shows the 3rd's.
+KERAS_DCGAN_EPOCHS = {"epochs = 30\n": "epochs = 3\n",
+                      'display(Image("generated_img_0_29.png"))':
+                          'display(Image("generated_img_0_2.png"))',
+                      'display(Image("generated_img_1_29.png"))':
+                          'display(Image("generated_img_1_2.png"))',
+                      'display(Image("generated_img_2_29.png"))':
+                          'display(Image("generated_img_2_2.png"))'}
+
+
+def keras_dcgan_train_step() -> Truth:
+    """keras.io's example "GAN overriding `Model.train_step`", keras-team/keras-io
+    `examples/generative/dcgan_overriding_train_step.py` (the checkout named by `KERAS_IO`;
+    commit in VERSIONS.md: the MNIST version, whose `train_step` returns the batch's
+    `{"d_loss": d_loss, "g_loss": g_loss}` itself, with no `Mean` trackers), run as the script
+    on Keras 3 through `tensorflow.keras`: the discriminator's and the generator's summaries,
+    the `GAN` model with its own `compile` and `train_step`, a `GANMonitor` callback saving 3
+    generated images an epoch, `fit` on a `tf.data` pipeline of MNIST's digits in batches of
+    64 at the default verbosity (the progress bar), then IPython's `display` of the last saved
+    images (`<IPython.core.display.Image object>` outside a notebook). Changes
+    (KERAS_DCGAN_EPOCHS): 3 epochs for 30, and the images shown are the 3rd epoch's. MNIST (a
+    download) is made up (_keras_tf_mnist_standin: 160 training and 32 test digits, 3 batches
+    an epoch, for 70,000 digits). Keras warns that `alpha` is deprecated for `LeakyReLU` and
+    that `shuffle=True` is ignored for a dataset, TensorFlow logs a `meta_optimizer.cc` error.
+    It prints `Epoch 1/3` and `3/3 ━━━━━━━━━━━━━━━━━━━━ 13s 1s/step - d_loss: 0.6889 - g_loss:
+    0.7589` (the values `train_step` returned for the batch, no metrics' means; its frames
+    through a pipe too, redrawn batch by batch on a terminal). Truth: `fit`'s returned
+    `History.history` (`d_loss`, `g_loss`, the epoch's last batch's) at the epoch printed
+    (from 1); the script keeps nothing: the case wraps `keras.Model.fit`."""
+    path = _keras_io_path("examples/generative/dcgan_overriding_train_step.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        _keras_tf_mnist_standin(160, 32)
+        _keras_history_fit(truth)
+
+    _autograph_source(path, KERAS_DCGAN_EPOCHS)
+    run_script(path, [], lambda call, values, printed: None, KERAS_DCGAN_EPOCHS, setup)
+    if [p["key"] for p in truth] != ["d_loss"] * 3 + ["g_loss"] * 3:
+        raise SystemExit(f"keras_dcgan_train_step: recorded {truth}")
+    return truth
+
+
+CASES["keras_dcgan_train_step"] = keras_dcgan_train_step
+OWN_ENVIRONMENT["keras_dcgan_train_step"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_dcgan_train_step"] = "KERAS_IO"
+CHECKOUT_ROW["keras_dcgan_train_step"] = (
+    "keras-team/keras-io examples/generative/dcgan_overriding_train_step.py")
 
 
 # The example reads FordA from the UCR archive's files on GitHub (np.loadtxt of a URL, a
