@@ -22622,6 +22622,63 @@ def _autograph_source(path: str, changes: dict[str, str] | None = None) -> None:
     linecache.cache[name] = (len(source), None, source.splitlines(True), name)
 
 
+def keras_tf_custom_loop() -> Truth:
+    """keras-io's guide "Writing a training loop from scratch in TensorFlow", keras-team/keras-io
+    `guides/writing_a_custom_training_loop_in_tensorflow.py` (the checkout named by `KERAS_IO`;
+    commit in VERSIONS.md), run as the script, unchanged, Keras 3 on TensorFlow (the guide sets
+    the backend): its MLP on MNIST's digits flattened to 784 values (the last 10,000 training
+    digits kept to validate), a loop with `GradientTape` and `optimizer.apply` for 3 epochs
+    printing the loss every 100 batches, the same loop with `SparseCategoricalAccuracy` metrics
+    for 2 epochs, then with `tf.function` steps for 2 more, and its GAN loop (a discriminator
+    and a generator of 28x28 digits, one epoch stopped after 12 steps). MNIST (a download) is
+    made up (_keras_tf_mnist_standin: 13,232 training digits, so 3,232 to train on in 101
+    batches of 32 and 10,000 to validate, as the guide reserves; 480 test digits; MNIST has
+    60,000 and 10,000). It prints `Start of epoch 0`, `Training loss (for 1 batch) at step 100:
+    4.1985`, `Seen so far: 3232 samples`, `Training acc over epoch: 0.6098`, `Validation acc:
+    0.7652`, `Time taken: 12.79s`, the discriminator's summary (a table), `Start epoch 0`,
+    TensorFlow's `meta_optimizer.cc` error, `discriminator loss at step 0: 0.69`, `adversarial
+    loss at step 0: 0.74` (two decimals). Truth: the
+    values the print calls format, read from the printing frame (the print is wrapped): the
+    batch loss `loss_value` as `Training_loss`, no step (its step counts batches within an
+    epoch, from 0 again each epoch, and no line says how long an epoch is: as keras_io_loop);
+    `train_acc` as `Training_acc_over_epoch` and `val_acc` as `Validation_acc` at the epoch
+    of the `Start of epoch` header above them (from 0, again in each loop); the GAN's `d_loss`
+    as `discriminator_loss` and `g_loss` as `adversarial_loss` at the step the line shows. The
+    samples seen are a count and the time taken a timing: no metrics."""
+    import numpy as np
+
+    path = _keras_io_path("guides/writing_a_custom_training_loop_in_tensorflow.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Training loss (for 1 batch)" in call:
+            truth.append(point("Training_loss", float(np.asarray(values["loss_value"])), None))
+        elif "Training acc over epoch" in call:
+            truth.append(point("Training_acc_over_epoch", float(values["train_acc"]),
+                               values["epoch"]))
+        elif "Validation acc" in call:
+            truth.append(point("Validation_acc", float(values["val_acc"]), values["epoch"]))
+        elif "discriminator loss at step" in call:
+            truth.append(point("discriminator_loss", float(np.asarray(values["d_loss"])),
+                               values["step"]))
+        elif "adversarial loss at step" in call:
+            truth.append(point("adversarial_loss", float(np.asarray(values["g_loss"])),
+                               values["step"]))
+
+    _autograph_source(path)
+    run_script(path, [], record, setup=lambda: _keras_tf_mnist_standin(13232, 480))
+    if [p["key"] for p in truth].count("Validation_acc") != 4:
+        raise SystemExit(f"keras_tf_custom_loop: recorded {truth}")
+    return truth
+
+
+CASES["keras_tf_custom_loop"] = keras_tf_custom_loop
+OWN_ENVIRONMENT["keras_tf_custom_loop"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_tf_custom_loop"] = "KERAS_IO"
+CHECKOUT_ROW["keras_tf_custom_loop"] = (
+    "keras-team/keras-io guides/writing_a_custom_training_loop_in_tensorflow.py")
+
+
 def _keras_history_fit(truth: Truth) -> None:
     """Wrap `keras.Model.fit` so that each fit's returned `History.history` is kept, at
     `History.epoch` plus one (the epoch Keras prints, from 1); null when the fit runs one epoch
