@@ -22830,6 +22830,55 @@ CHECKOUT_ROW["keras_timeseries_classification"] = (
     "keras-team/keras-io examples/timeseries/timeseries_classification_from_scratch.py")
 
 
+# The example fits its VAE for 30 epochs on MNIST's 70,000 digits, then draws a 30 x 30 grid of
+# decoded digits, calling `decoder.predict` once a digit (900 calls, each printing its bar): the
+# case fits 3 epochs and draws a grid of 5 x 5.
+KERAS_VAE_SIZES = {"vae.fit(mnist_digits, epochs=30, batch_size=128)":
+                   "vae.fit(mnist_digits, epochs=3, batch_size=128)",
+                   "plot_latent_space(vae)\n": "plot_latent_space(vae, n=5)\n"}
+
+
+def keras_vae() -> Truth:
+    """keras.io's example "Variational AutoEncoder", keras-team/keras-io
+    `examples/generative/vae.py` (the checkout named by `KERAS_IO`; commit in VERSIONS.md), run
+    as the script on Keras 3 through `tensorflow.keras`: the encoder's and the decoder's
+    summaries, the `VAE` model whose `train_step` updates three `Mean` trackers (`total_loss`,
+    `reconstruction_loss`, `kl_loss`) and returns their results as `loss`,
+    `reconstruction_loss` and `kl_loss`, `fit` on MNIST's digits in batches of 128 at the
+    default verbosity (the progress bar), then its two plots (matplotlib on the Agg backend,
+    not shown), whose `predict` calls each print a bar with no metric. Changes
+    (KERAS_VAE_SIZES): 3 epochs for 30, and a grid of 5 x 5 decoded digits for 30 x 30. MNIST
+    (a download) is made up (_keras_tf_mnist_standin: 320 training and 64 test digits, 3
+    batches an epoch, for 70,000 digits). It prints `Epoch 1/3`, `3/3 ━━━━━━━━━━━━━━━━━━━━ 3s
+    123ms/step - kl_loss: 0.0094 - loss: 541.0380 - reconstruction_loss: 541.0286` (its frames
+    through a pipe too; on a terminal redrawn batch by batch), then `1/1 ━━━━ 0s 40ms/step` a
+    decoded digit and one bar for the encoder's `predict`; TensorFlow logs a `node_def_util.cc`
+    error (`...attr=Targuments:list(type),min=0...`). Truth: `fit`'s returned
+    `History.history` (`loss`, `reconstruction_loss`, `kl_loss`: the trackers' means over the
+    epoch) at the epoch printed (from 1); the script keeps nothing: the case wraps
+    `keras.Model.fit`."""
+    path = _keras_io_path("examples/generative/vae.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.environ["MPLBACKEND"] = "Agg"
+        _keras_tf_mnist_standin(320, 64)
+        _keras_history_fit(truth)
+
+    _autograph_source(path, KERAS_VAE_SIZES)
+    run_script(path, [], lambda call, values, printed: None, KERAS_VAE_SIZES, setup)
+    if sorted({p["key"] for p in truth}) != ["kl_loss", "loss", "reconstruction_loss"] or len(
+            truth) != 9:
+        raise SystemExit(f"keras_vae: recorded {truth}")
+    return truth
+
+
+CASES["keras_vae"] = keras_vae
+OWN_ENVIRONMENT["keras_vae"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_vae"] = "KERAS_IO"
+CHECKOUT_ROW["keras_vae"] = "keras-team/keras-io examples/generative/vae.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
