@@ -22805,6 +22805,343 @@ OWN_CHECKOUT["mnist_main"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mnist_main"] = "pytorch/examples scripts"
 
 
+
+# --- keras.io examples with their own metrics: a GAN's and a VAE's train_step, the timeseries
+# classifier's callbacks, the guide's loop from scratch in TensorFlow ----------------------------
+# Each runs alone, in an environment of its own, Keras 3 on TensorFlow (CPU), from a checkout of
+# keras-team/keras-io named by KERAS_IO (each file's commit in VERSIONS.md, KERAS_IO_COMMIT):
+#
+#     python -m venv ~/kerasio-venv
+#     ~/kerasio-venv/bin/pip install tensorflow-cpu keras matplotlib scikit-learn pydot ipython
+#     apt-get install graphviz      # keras.utils.plot_model, which the timeseries example calls
+#     ~/kerasio-venv/bin/python tests/corpus/make_corpus.py keras_timeseries_classification
+
+KERASIO_ENVIRONMENT = {name: f"{name} (keras.io examples cases)" for name in (
+    "tensorflow-cpu", "keras", "numpy", "matplotlib", "scikit-learn", "pydot", "ipython")}
+
+
+def _keras_tf_mnist_standin(n_train: int, n_test: int) -> None:
+    """Keras's `mnist.npz` (a download) made up for a run on TensorFlow, as
+    _keras_mnist_standin's (Keras's SHA-256 check of the real file replaced by one that
+    accepts it), `n_train` and `n_test` uint8 28x28 digits, ink on black as MNIST's: half the
+    blocky strokes of the digit's class, a third of another class's, and 3% stray pixels,
+    `KERAS_BACKEND=tensorflow`; Python, NumPy and TensorFlow seeded by
+    `keras.utils.set_random_seed(0)`, TensorFlow deterministic, on one thread."""
+    import numpy as np
+
+    os.environ["KERAS_HOME"] = os.path.abspath("keras_home")
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    os.makedirs("keras_home/datasets")
+    rng = np.random.default_rng(0)
+    strokes = np.kron(rng.random((10, 7, 7)) < 0.25, np.ones((4, 4), dtype=bool))
+    arrays = {}
+    for split, n in (("train", n_train), ("test", n_test)):
+        labels = rng.integers(0, 10, size=n).astype(np.uint8)
+        others = rng.integers(0, 10, size=n)
+        ink = ((strokes[labels] & (rng.random((n, 28, 28)) < 0.5))
+               | (strokes[others] & (rng.random((n, 28, 28)) < 0.35))
+               | (rng.random((n, 28, 28)) < 0.03))
+        images = ink * rng.uniform(150, 255, size=(n, 28, 28))
+        arrays[f"x_{split}"], arrays[f"y_{split}"] = images.astype(np.uint8), labels
+    np.savez("keras_home/datasets/mnist.npz", **arrays)
+    _keras_tf_seed()
+    import keras.src.utils.file_utils as file_utils
+
+    file_utils.validate_file = lambda *args, **kwargs: True
+
+
+def _keras_tf_seed() -> None:
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    import keras
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+
+
+def _keras_io_path(relative: str) -> str:
+    root = os.environ.get("KERAS_IO")
+    path = os.path.join(root or "", relative)
+    if not root or not os.path.exists(path):
+        raise SystemExit(f"set KERAS_IO to a keras-team/keras-io checkout with {relative}")
+    return path
+
+
+def _autograph_source(path: str, changes: dict[str, str] | None = None) -> None:
+    """AutoGraph reads a `tf.function`'s source through `inspect`, which, for a script run by
+    run_script (its code named by the script's bare name, in the module `__main__`), would
+    take make_corpus.py's own source from `__main__`'s loader and fail on it (`name 'Truth' is
+    not defined`, a warning the script never prints). The script's source as run (with the
+    case's changes) is put in `linecache` under that name, as python would have it."""
+    import linecache
+
+    with open(path) as f:
+        source = f.read()
+    for old, new in (changes or {}).items():
+        source = source.replace(old, new)
+    name = os.path.basename(path)
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+
+
+def keras_tf_custom_loop() -> Truth:
+    """keras-io's guide "Writing a training loop from scratch in TensorFlow", keras-team/keras-io
+    `guides/writing_a_custom_training_loop_in_tensorflow.py` (the checkout named by `KERAS_IO`;
+    commit in VERSIONS.md), run as the script, unchanged, Keras 3 on TensorFlow (the guide sets
+    the backend): its MLP on MNIST's digits flattened to 784 values (the last 10,000 training
+    digits kept to validate), a loop with `GradientTape` and `optimizer.apply` for 3 epochs
+    printing the loss every 100 batches, the same loop with `SparseCategoricalAccuracy` metrics
+    for 2 epochs, then with `tf.function` steps for 2 more, and its GAN loop (a discriminator
+    and a generator of 28x28 digits, one epoch stopped after 12 steps). MNIST (a download) is
+    made up (_keras_tf_mnist_standin: 13,232 training digits, so 3,232 to train on in 101
+    batches of 32 and 10,000 to validate, as the guide reserves; 480 test digits; MNIST has
+    60,000 and 10,000). It prints `Start of epoch 0`, `Training loss (for 1 batch) at step 100:
+    4.1985`, `Seen so far: 3232 samples`, `Training acc over epoch: 0.6098`, `Validation acc:
+    0.7652`, `Time taken: 12.79s`, the discriminator's summary (a table), `Start epoch 0`,
+    TensorFlow's `meta_optimizer.cc` error, `discriminator loss at step 0: 0.69`, `adversarial
+    loss at step 0: 0.74` (two decimals). Truth: the
+    values the print calls format, read from the printing frame (the print is wrapped): the
+    batch loss `loss_value` as `Training_loss`, no step (its step counts batches within an
+    epoch, from 0 again each epoch, and no line says how long an epoch is: as keras_io_loop);
+    `train_acc` as `Training_acc_over_epoch` and `val_acc` as `Validation_acc` at the epoch
+    of the `Start of epoch` header above them (from 0, again in each loop); the GAN's `d_loss`
+    as `discriminator_loss` and `g_loss` as `adversarial_loss` at the step the line shows. The
+    samples seen are a count and the time taken a timing: no metrics."""
+    import numpy as np
+
+    path = _keras_io_path("guides/writing_a_custom_training_loop_in_tensorflow.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Training loss (for 1 batch)" in call:
+            truth.append(point("Training_loss", float(np.asarray(values["loss_value"])), None))
+        elif "Training acc over epoch" in call:
+            truth.append(point("Training_acc_over_epoch", float(values["train_acc"]),
+                               values["epoch"]))
+        elif "Validation acc" in call:
+            truth.append(point("Validation_acc", float(values["val_acc"]), values["epoch"]))
+        elif "discriminator loss at step" in call:
+            truth.append(point("discriminator_loss", float(np.asarray(values["d_loss"])),
+                               values["step"]))
+        elif "adversarial loss at step" in call:
+            truth.append(point("adversarial_loss", float(np.asarray(values["g_loss"])),
+                               values["step"]))
+
+    _autograph_source(path)
+    run_script(path, [], record, setup=lambda: _keras_tf_mnist_standin(13232, 480))
+    if [p["key"] for p in truth].count("Validation_acc") != 4:
+        raise SystemExit(f"keras_tf_custom_loop: recorded {truth}")
+    return truth
+
+
+CASES["keras_tf_custom_loop"] = keras_tf_custom_loop
+OWN_ENVIRONMENT["keras_tf_custom_loop"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_tf_custom_loop"] = "KERAS_IO"
+CHECKOUT_ROW["keras_tf_custom_loop"] = (
+    "keras-team/keras-io guides/writing_a_custom_training_loop_in_tensorflow.py")
+
+
+def _keras_history_fit(truth: Truth) -> None:
+    """Wrap `keras.Model.fit` so that each fit's returned `History.history` is kept, at
+    `History.epoch` plus one (the epoch Keras prints, from 1); null when the fit runs one epoch
+    (Keras prints no `Epoch 1/1`)."""
+    import keras
+
+    fit = keras.Model.fit
+
+    def fit_(self: Any, *args: Any, **kwargs: Any) -> Any:
+        history = fit(self, *args, **kwargs)
+        shown = history.params["epochs"] > 1
+        truth.extend(point(key, values[i], epoch + 1 if shown else None)
+                     for key, values in history.history.items()
+                     for i, epoch in enumerate(history.epoch))
+        return history
+
+    keras.Model.fit = fit_
+
+
+# The example fits its GAN for 30 epochs on MNIST's 70,000 digits (1,094 batches an epoch, each
+# a few seconds on this CPU) and then shows the images its callback saved after the 30th: the
+# case fits 3 epochs and shows the 3rd's.
+KERAS_DCGAN_EPOCHS = {"epochs = 30\n": "epochs = 3\n",
+                      'display(Image("generated_img_0_29.png"))':
+                          'display(Image("generated_img_0_2.png"))',
+                      'display(Image("generated_img_1_29.png"))':
+                          'display(Image("generated_img_1_2.png"))',
+                      'display(Image("generated_img_2_29.png"))':
+                          'display(Image("generated_img_2_2.png"))'}
+
+
+def keras_dcgan_train_step() -> Truth:
+    """keras.io's example "GAN overriding `Model.train_step`", keras-team/keras-io
+    `examples/generative/dcgan_overriding_train_step.py` (the checkout named by `KERAS_IO`;
+    commit in VERSIONS.md: the MNIST version, whose `train_step` returns the batch's
+    `{"d_loss": d_loss, "g_loss": g_loss}` itself, with no `Mean` trackers), run as the script
+    on Keras 3 through `tensorflow.keras`: the discriminator's and the generator's summaries,
+    the `GAN` model with its own `compile` and `train_step`, a `GANMonitor` callback saving 3
+    generated images an epoch, `fit` on a `tf.data` pipeline of MNIST's digits in batches of
+    64 at the default verbosity (the progress bar), then IPython's `display` of the last saved
+    images (`<IPython.core.display.Image object>` outside a notebook). Changes
+    (KERAS_DCGAN_EPOCHS): 3 epochs for 30, and the images shown are the 3rd epoch's. MNIST (a
+    download) is made up (_keras_tf_mnist_standin: 160 training and 32 test digits, 3 batches
+    an epoch, for 70,000 digits). Keras warns that `alpha` is deprecated for `LeakyReLU` and
+    that `shuffle=True` is ignored for a dataset, TensorFlow logs a `meta_optimizer.cc` error.
+    It prints `Epoch 1/3` and `3/3 ━━━━━━━━━━━━━━━━━━━━ 13s 1s/step - d_loss: 0.6889 - g_loss:
+    0.7589` (the values `train_step` returned for the batch, no metrics' means; its frames
+    through a pipe too, redrawn batch by batch on a terminal). Truth: `fit`'s returned
+    `History.history` (`d_loss`, `g_loss`, the epoch's last batch's) at the epoch printed
+    (from 1); the script keeps nothing: the case wraps `keras.Model.fit`."""
+    path = _keras_io_path("examples/generative/dcgan_overriding_train_step.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        _keras_tf_mnist_standin(160, 32)
+        _keras_history_fit(truth)
+
+    _autograph_source(path, KERAS_DCGAN_EPOCHS)
+    run_script(path, [], lambda call, values, printed: None, KERAS_DCGAN_EPOCHS, setup)
+    if [p["key"] for p in truth] != ["d_loss"] * 3 + ["g_loss"] * 3:
+        raise SystemExit(f"keras_dcgan_train_step: recorded {truth}")
+    return truth
+
+
+CASES["keras_dcgan_train_step"] = keras_dcgan_train_step
+OWN_ENVIRONMENT["keras_dcgan_train_step"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_dcgan_train_step"] = "KERAS_IO"
+CHECKOUT_ROW["keras_dcgan_train_step"] = (
+    "keras-team/keras-io examples/generative/dcgan_overriding_train_step.py")
+
+
+# The example reads FordA from the UCR archive's files on GitHub (np.loadtxt of a URL, a
+# download): the case reads the same files, made up, from the run's folder.
+KERAS_FORDA_LOCAL = {
+    'root_url = "https://raw.githubusercontent.com/hfawaz/cd-diagram/master/FordA/"':
+        'root_url = "FordA/"'}
+
+
+def _write_forda_standin() -> None:
+    """FordA's `FordA_TRAIN.tsv` and `FordA_TEST.tsv` made up in `FordA/`: a row a series, the
+    label (-1 or 1) then 500 z-normalised values, tab-separated, as the archive's; 120 series
+    to train and 60 to test (FordA has 3,601 and 1,320). Each class is a noisy sine of its own
+    period band (the engine's noise, made up), the bands overlapping."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    os.makedirs("FordA")
+    t = np.arange(500)
+    for name, n in (("FordA_TRAIN.tsv", 120), ("FordA_TEST.tsv", 60)):
+        labels = rng.choice([-1, 1], size=n)
+        periods = np.where(labels > 0, rng.uniform(18, 30, n), rng.uniform(26, 40, n))
+        series = (np.sin(2 * np.pi * t[None, :] / periods[:, None] + rng.uniform(0, 6.3, (n, 1)))
+                  + rng.normal(0, 1.2, size=(n, 500)))
+        series = (series - series.mean(1, keepdims=True)) / series.std(1, keepdims=True)
+        np.savetxt(os.path.join("FordA", name), np.column_stack([labels, series]),
+                   delimiter="\t", fmt="%.6f")
+
+
+def keras_timeseries_classification() -> Truth:
+    """keras.io's example "Timeseries classification from scratch", keras-team/keras-io
+    `examples/timeseries/timeseries_classification_from_scratch.py` (the checkout named by
+    `KERAS_IO`; commit in VERSIONS.md), run as the script on Keras 3 through
+    `tensorflow.keras`: FordA's series read with `np.loadtxt`, shuffled, labels -1 made 0, the
+    fully convolutional network (three `Conv1D`/`BatchNormalization`/`ReLU` blocks, global
+    average pooling, softmax), `keras.utils.plot_model` (graphviz), then `fit` for up to 500
+    epochs in batches of 32 with a 20% validation split, `verbose=1`, and its three callbacks:
+    `ModelCheckpoint("best_model.h5", save_best_only=True, monitor="val_loss")`,
+    `ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=20, min_lr=0.0001)` and
+    `EarlyStopping(monitor="val_loss", patience=50, verbose=1)` (the one that prints: `Epoch
+    82: early stopping`), then the best model loaded, `predict` on the test series and
+    `print("Test accuracy", accuracy_score(y_pred, y_test))`; matplotlib's figures are drawn on
+    the Agg backend and not shown. One change (KERAS_FORDA_LOCAL): the files are read from the
+    run's folder, made up (_write_forda_standin: 120 series to train, 60 to test, of FordA's
+    500 values), for a download; Python, NumPy and TensorFlow seeded 0, deterministic, one
+    thread. Keras prints `Epoch 82/500`, `3/3 ━━━━━━━━━━━━━━━━━━━━ 1s 418ms/step - accuracy:
+    1.0000 - loss: 0.2441 - val_accuracy: 0.5417 - val_loss: 0.7439 - learning_rate:
+    2.5000e-04` (its frames through a pipe too; redrawn on a terminal), absl warns at each save
+    that HDF5 is a legacy format, TensorFlow logs `node_def_util.cc` errors, then the predict's
+    bar and `Test accuracy 0.6166666666666667`. The checkpoint and learning-rate callbacks
+    print nothing (the example gives them no `verbose`). Truth: `History.history` (`accuracy`, `loss`, `val_accuracy`, `val_loss`,
+    `learning_rate`, the rate ReduceLROnPlateau sets) at the epoch printed (from 1), read from
+    `fit`'s return (the case wraps `keras.Model.fit`); the value given to the `Test accuracy`
+    print as `Test_accuracy`, no step."""
+    path = _keras_io_path("examples/timeseries/timeseries_classification_from_scratch.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.environ["MPLBACKEND"] = "Agg"
+        _write_forda_standin()
+        _keras_tf_seed()
+        _keras_history_fit(truth)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if printed[:1] == ("Test accuracy",):
+            truth.append(point("Test_accuracy", float(printed[1]), None))
+
+    _autograph_source(path, KERAS_FORDA_LOCAL)
+    run_script(path, [], record, KERAS_FORDA_LOCAL, setup)
+    epochs = [p["step"] for p in truth if p["key"] == "loss"]
+    if not epochs or len(epochs) == 500 or truth[-1]["key"] != "Test_accuracy":
+        raise SystemExit(f"keras_timeseries_classification: {len(epochs)} epochs")
+    return truth
+
+
+CASES["keras_timeseries_classification"] = keras_timeseries_classification
+OWN_ENVIRONMENT["keras_timeseries_classification"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_timeseries_classification"] = "KERAS_IO"
+CHECKOUT_ROW["keras_timeseries_classification"] = (
+    "keras-team/keras-io examples/timeseries/timeseries_classification_from_scratch.py")
+
+
+# The example fits its VAE for 30 epochs on MNIST's 70,000 digits, then draws a 30 x 30 grid of
+# decoded digits, calling `decoder.predict` once a digit (900 calls, each printing its bar): the
+# case fits 3 epochs and draws a grid of 5 x 5.
+KERAS_VAE_SIZES = {"vae.fit(mnist_digits, epochs=30, batch_size=128)":
+                   "vae.fit(mnist_digits, epochs=3, batch_size=128)",
+                   "plot_latent_space(vae)\n": "plot_latent_space(vae, n=5)\n"}
+
+
+def keras_vae() -> Truth:
+    """keras.io's example "Variational AutoEncoder", keras-team/keras-io
+    `examples/generative/vae.py` (the checkout named by `KERAS_IO`; commit in VERSIONS.md), run
+    as the script on Keras 3 through `tensorflow.keras`: the encoder's and the decoder's
+    summaries, the `VAE` model whose `train_step` updates three `Mean` trackers (`total_loss`,
+    `reconstruction_loss`, `kl_loss`) and returns their results as `loss`,
+    `reconstruction_loss` and `kl_loss`, `fit` on MNIST's digits in batches of 128 at the
+    default verbosity (the progress bar), then its two plots (matplotlib on the Agg backend,
+    not shown), whose `predict` calls each print a bar with no metric. Changes
+    (KERAS_VAE_SIZES): 3 epochs for 30, and a grid of 5 x 5 decoded digits for 30 x 30. MNIST
+    (a download) is made up (_keras_tf_mnist_standin: 320 training and 64 test digits, 3
+    batches an epoch, for 70,000 digits). It prints `Epoch 1/3`, `3/3 ━━━━━━━━━━━━━━━━━━━━ 3s
+    123ms/step - kl_loss: 0.0094 - loss: 541.0380 - reconstruction_loss: 541.0286` (its frames
+    through a pipe too; on a terminal redrawn batch by batch), then `1/1 ━━━━ 0s 40ms/step` a
+    decoded digit and one bar for the encoder's `predict`; TensorFlow logs a `node_def_util.cc`
+    error (`...attr=Targuments:list(type),min=0...`). Truth: `fit`'s returned
+    `History.history` (`loss`, `reconstruction_loss`, `kl_loss`: the trackers' means over the
+    epoch) at the epoch printed (from 1); the script keeps nothing: the case wraps
+    `keras.Model.fit`."""
+    path = _keras_io_path("examples/generative/vae.py")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.environ["MPLBACKEND"] = "Agg"
+        _keras_tf_mnist_standin(320, 64)
+        _keras_history_fit(truth)
+
+    _autograph_source(path, KERAS_VAE_SIZES)
+    run_script(path, [], lambda call, values, printed: None, KERAS_VAE_SIZES, setup)
+    if sorted({p["key"] for p in truth}) != ["kl_loss", "loss", "reconstruction_loss"] or len(
+            truth) != 9:
+        raise SystemExit(f"keras_vae: recorded {truth}")
+    return truth
+
+
+CASES["keras_vae"] = keras_vae
+OWN_ENVIRONMENT["keras_vae"] = KERASIO_ENVIRONMENT
+OWN_CHECKOUT["keras_vae"] = "KERAS_IO"
+CHECKOUT_ROW["keras_vae"] = "keras-team/keras-io examples/generative/vae.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
