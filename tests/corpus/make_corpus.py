@@ -22542,6 +22542,66 @@ CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
 REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
 
 
+# --- JAX ecosystem loops: Equinox's notebooks and JAX's own examples ----------------------------
+# Each runs alone, on an environment of JAX and its libraries (no torch), from checkouts:
+#
+#     python -m venv ~/jaxloops-venv
+#     ~/jaxloops-venv/bin/pip install jax equinox optax dp-accounting absl-py matplotlib
+#     git clone https://github.com/patrick-kidger/equinox ~/equinox   # docs/examples/*.ipynb
+#     export EQUINOX=~/equinox EQUINOX_COMMIT=$(git -C ~/equinox rev-parse HEAD)
+#     git clone https://github.com/jax-ml/jax ~/jax                   # examples/*.py
+#     export JAX_REPO=~/jax JAX_REPO_COMMIT=$(git -C ~/jax rev-parse HEAD)
+#     ~/jaxloops-venv/bin/python tests/corpus/make_corpus.py equinox_train_rnn
+
+JAX_LOOPS_ENVIRONMENT = {name: f"{name} (JAX ecosystem loops)" for name in
+                         ("jax", "jaxlib", "equinox", "optax", "numpy")}
+
+
+def equinox_train_rnn() -> Truth:
+    """Equinox's RNN example, patrick-kidger/equinox `docs/examples/train_rnn.ipynb` (the
+    checkout named by `EQUINOX`; commit in VERSIONS.md): all its code cells in order, as the
+    notebook runs them, unchanged (its data is its own: `get_data` makes 10000 sine/cosine
+    curves of 16 steps, half of them flipped; its GRU of 16 hidden units, Adam 3e-3, batches of
+    32, 200 steps). Its `dataloader` shuffles with NumPy's global generator, unseeded in the
+    notebook: it is seeded 0 first so that both runs print the same. It prints each step
+    `print(f"{step=}, loss={loss}")`: `step=0, loss=0.6816999316215515` (a Python float, after
+    `.item()`), and at the end `final_accuracy=1.0`. Truth: the printing frame's own values,
+    read by `print` (wrapped) as each line is printed: `loss` at `step` (from 0, as printed),
+    and `final_accuracy` with no step (the line names none)."""
+    import builtins
+
+    import numpy as np
+
+    folder = os.environ.get("EQUINOX")
+    path = os.path.join(folder or "", "docs", "examples", "train_rnn.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set EQUINOX to a patrick-kidger/equinox checkout")
+    np.random.seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("step="):
+            truth.append(point("loss", values["loss"], values["step"]))
+        elif text.startswith("final_accuracy="):
+            truth.append(point("final_accuracy", values["final_accuracy"], None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    for i, cell in enumerate(ipynb_cells(path)):
+        exec(compile(cell, f"train_rnn.ipynb cell {i + 1}", "exec"), namespace)
+    if [p["step"] for p in truth] != [*range(200), None]:
+        raise SystemExit(f"equinox_train_rnn: {len(truth)} points, not 200 steps' and one")
+    return truth
+
+
+CASES["equinox_train_rnn"] = equinox_train_rnn
+OWN_ENVIRONMENT["equinox_train_rnn"] = JAX_LOOPS_ENVIRONMENT
+OWN_CHECKOUT["equinox_train_rnn"] = "EQUINOX"
+CHECKOUT_ROW["equinox_train_rnn"] = "patrick-kidger/equinox docs/examples/train_rnn.ipynb"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
