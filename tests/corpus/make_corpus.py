@@ -22602,6 +22602,72 @@ OWN_CHECKOUT["equinox_train_rnn"] = "EQUINOX"
 CHECKOUT_ROW["equinox_train_rnn"] = "patrick-kidger/equinox docs/examples/train_rnn.ipynb"
 
 
+def _jax_examples_datasets() -> Any:
+    """jax-ml/jax's `examples/datasets.py` from the checkout named by `JAX_REPO` (its root on
+    the path, as the examples import it: `from examples import datasets`), its `mnist_raw` (a
+    download of MNIST's four files) replaced by synthetic arrays of their shapes and types: 6000
+    training and 1000 test images of 28x28 `uint8`, labels `uint8` 0-9, each image 12% its
+    class's random prototype and 88% uniform noise, seeded. Its `mnist` (flattening, scaling to
+    [0, 1], one-hot labels, the optional permutation) runs as it is on them."""
+    import numpy as np
+
+    root = os.environ.get("JAX_REPO")
+    if not root or not os.path.exists(os.path.join(root, "examples", "datasets.py")):
+        raise SystemExit("set JAX_REPO to a jax-ml/jax checkout")
+    sys.path.insert(0, root)
+    from examples import datasets  # type: ignore[import-not-found]
+
+    def mnist_raw() -> tuple[Any, Any, Any, Any]:
+        prototypes = np.random.RandomState(2).rand(10, 28, 28)
+        arrays = []
+        for seed, size in ((0, 6000), (1, 1000)):
+            rng = np.random.RandomState(seed)
+            labels = rng.randint(0, 10, size).astype(np.uint8)
+            noise = rng.rand(size, 28, 28)
+            images = (255 * (0.12 * prototypes[labels] + 0.88 * noise)).astype(np.uint8)
+            arrays += [images, labels]
+        return tuple(arrays)
+
+    datasets.mnist_raw = mnist_raw
+    return datasets
+
+
+def jax_mnist_classifier() -> Truth:
+    """JAX's `examples/mnist_classifier.py` (jax-ml/jax, the checkout named by `JAX_REPO`;
+    commit in VERSIONS.md), run as the script (`__main__`), unchanged: stax's MLP
+    (784-1024-1024-10), `optimizers.momentum(0.001, mass=0.9)`, 10 epochs of batches of 128.
+    Its data only is replaced: `datasets.mnist_raw`'s download becomes synthetic images of
+    MNIST's shape and type, 6000 and 1000 for its 60000 and 10000 (`_jax_examples_datasets`).
+    It prints `Starting training...`, then each epoch `print(f"Epoch {epoch} in
+    {epoch_time:0.2f} sec")`, `print(f"Training set accuracy {train_acc}")`, `print(f"Test set
+    accuracy {test_acc}")` (jax arrays formatted by `{}`). Truth: the printing frame's
+    `train_acc` and `test_acc` (print wrapped) as `Training_set_accuracy` and
+    `Test_set_accuracy` at `epoch` (printed on the line before, from 0). The seconds are a
+    timing: left out."""
+    datasets = _jax_examples_datasets()
+    path = os.path.join(os.path.dirname(datasets.__file__), "mnist_classifier.py")
+    truth: Truth = []
+    names = {"train_acc": "Training set accuracy", "test_acc": "Test set accuracy"}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for variable, label in names.items():
+            if statement == f'print(f"{label} {{{variable}}}")':
+                truth.append(point(label.replace(" ", "_"), float(values[variable]),
+                                   values["epoch"]))
+
+    run_script(path, [], record)
+    if [p["step"] for p in truth] != [e for e in range(10) for _ in names]:
+        raise SystemExit(f"jax_mnist_classifier: {len(truth)} points, not 10 epochs' 2")
+    return truth
+
+
+CASES["jax_mnist_classifier"] = jax_mnist_classifier
+OWN_ENVIRONMENT["jax_mnist_classifier"] = JAX_LOOPS_ENVIRONMENT
+OWN_CHECKOUT["jax_mnist_classifier"] = "JAX_REPO"
+CHECKOUT_ROW["jax_mnist_classifier"] = "jax-ml/jax examples/mnist_classifier.py"
+REPOSITORY_CHECKOUTS["JAX_REPO"] = ("jax-ml/jax examples", "JAX_REPO_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
