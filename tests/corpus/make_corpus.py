@@ -22668,6 +22668,54 @@ CHECKOUT_ROW["jax_mnist_classifier"] = "jax-ml/jax examples/mnist_classifier.py"
 REPOSITORY_CHECKOUTS["JAX_REPO"] = ("jax-ml/jax examples", "JAX_REPO_COMMIT")
 
 
+def jax_dp_sgd() -> Truth:
+    """JAX's `examples/differentially_private_sgd.py` (jax-ml/jax, the checkout named by
+    `JAX_REPO`; commit in VERSIONS.md), run as the script (`__main__`, absl's `app.run`),
+    unchanged, with its flags' defaults (DP-SGD on, `noise_multiplier` 1.1, `l2_norm_clip` 1.0,
+    learning rate 0.15, batches of 256, seed 0: the docstring's third invocation) but
+    `--epochs=4` for 60; dp-accounting's RDP accountant for the epsilon, as it needs. Its data
+    only is replaced: `datasets.mnist_raw`'s download becomes synthetic images of MNIST's shape
+    and type, 6000 and 1000 for its 60000 and 10000 (`_jax_examples_datasets`; its epsilon
+    still counts 60000 examples, as the script fixes). It prints absl's log line of JAX's
+    backends (`I1203 ... xla_bridge.py:849] Unable to initialize backend 'tpu': ...`),
+    `Starting training...`, then each epoch `Epoch 1 in 14.61 sec`, `print('Test set loss,
+    accuracy (%): ({:.2f}, {:.2f})'.format(test_loss, 100 * test_acc))`: `Test set loss,
+    accuracy (%): (2.31, 9.90)` (near chance in 4 epochs of noised gradients), and `print(f'For
+    delta={delta:.0e}, the current epsilon is: {eps:.2f}')`: `For delta=1e-05, the current
+    epsilon is: 0.74`. Truth: the values given to those prints, read
+    by `print` (wrapped) from the printing frame (its `main`) as each line is printed:
+    `test_loss` as `Test_set_loss` and `100 * test_acc` as `Test_set_accuracy` (the percent
+    printed), and `eps` as `epsilon`, each at `epoch` (printed on the `Epoch` line before, from
+    1). `delta` is a setting and the seconds a timing: left out."""
+    datasets = _jax_examples_datasets()
+    path = os.path.join(os.path.dirname(datasets.__file__), "differentially_private_sgd.py")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print('Test set loss, accuracy (%)"):
+            truth.append(point("Test_set_loss", float(values["test_loss"]), values["epoch"]))
+            truth.append(point("Test_set_accuracy", float(100 * values["test_acc"]),
+                               values["epoch"]))
+        elif "the current epsilon is" in statement:
+            truth.append(point("epsilon", float(values["eps"]), values["epoch"]))
+
+    try:
+        run_script(path, ["--epochs=4"], record)
+    except SystemExit as e:  # absl's app.run ends by sys.exit(main(argv))
+        if e.code not in (None, 0):
+            raise
+    if [p["step"] for p in truth] != [e for e in range(1, 5) for _ in range(3)]:
+        raise SystemExit(f"jax_dp_sgd: {len(truth)} points, not 4 epochs' 3")
+    return truth
+
+
+CASES["jax_dp_sgd"] = jax_dp_sgd
+OWN_ENVIRONMENT["jax_dp_sgd"] = dict(JAX_LOOPS_ENVIRONMENT, **{
+    name: f"{name} (jax_dp_sgd case)" for name in ("dp-accounting", "absl-py")})
+OWN_CHECKOUT["jax_dp_sgd"] = "JAX_REPO"
+CHECKOUT_ROW["jax_dp_sgd"] = "jax-ml/jax examples/differentially_private_sgd.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
