@@ -22716,6 +22716,87 @@ OWN_CHECKOUT["jax_dp_sgd"] = "JAX_REPO"
 CHECKOUT_ROW["jax_dp_sgd"] = "jax-ml/jax examples/differentially_private_sgd.py"
 
 
+# The last cell of score_based_diffusion.ipynb, `main()` (a million steps, a line every 10000),
+# made short: its keyword arguments, the notebook's own, for fewer steps, smaller batches and
+# one sample (120 steps of 256 and a 2x2 grid took ten minutes here).
+EQUINOX_DIFFUSION_CALL = ("main()", "main(num_steps=40, print_every=5, batch_size=64, sample_size=1)")
+
+
+def equinox_score_based_diffusion() -> Truth:
+    """Equinox's score-based diffusion example, patrick-kidger/equinox
+    `docs/examples/score_based_diffusion.ipynb` (the checkout named by `EQUINOX`; commit in
+    VERSIONS.md): its code cells in order as the notebook runs them (its `Mixer2d`, the
+    weighted denoising score-matching loss, `optax.adabelief(3e-4)`, batches of 256, diffrax's
+    reverse-time ODE to sample, matplotlib to show the samples), with two changes: its
+    `mnist()` (a download of MNIST's training images) is replaced, after its cell defines it,
+    by synthetic images of their shape and type (6000 `uint8` images of 1x28x28 for its 60000,
+    each 12% its class's random prototype and 88% uniform noise, seeded), and its last cell's
+    `main()` (a million steps of batches of 256, printed every 10000, a 10x10 grid of samples)
+    becomes `main(num_steps=40, print_every=5, batch_size=64, sample_size=1)`
+    (EQUINOX_DIFFUSION_CALL; its own keyword arguments). It prints `print(f"Step={step}
+    Loss={total_value / total_size}")`, `Step=0 Loss=1.026631236076355` (the mean loss over the
+    steps since the last line), at steps 0, 5, ..., 35 and the last, 39; the figure it shows
+    goes to matplotlib's non-interactive backend, silently. Truth: the printing frame's own values, read by
+    `print` (wrapped) as each line is printed: `total_value / total_size` as `Loss` at `step`
+    (from 0, as printed)."""
+    import builtins
+
+    import jax.numpy as jnp
+    import numpy as np
+
+    folder = os.environ.get("EQUINOX")
+    path = os.path.join(folder or "", "docs", "examples", "score_based_diffusion.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set EQUINOX to a patrick-kidger/equinox checkout")
+    cells = ipynb_cells(path)
+    if cells[-1].strip() != EQUINOX_DIFFUSION_CALL[0]:
+        raise SystemExit(f"equinox_score_based_diffusion: its last cell is {cells[-1]!r}")
+    cells[-1] = EQUINOX_DIFFUSION_CALL[1]
+    data_cell = next(i for i, c in enumerate(cells) if "def mnist():" in c)
+
+    def mnist() -> Any:
+        rng = np.random.RandomState(0)
+        prototypes = np.random.RandomState(2).rand(10, 28, 28)
+        labels = rng.randint(0, 10, 6000)
+        noise = rng.rand(6000, 28, 28)
+        images = (255 * (0.12 * prototypes[labels] + 0.88 * noise)).astype(np.uint8)
+        return jnp.array(images, dtype=jnp.uint8).reshape((6000, 1, 28, 28))
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Step="):
+            truth.append(point("Loss", values["total_value"] / values["total_size"],
+                               values["step"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        for i, cell in enumerate(cells):
+            exec(compile(cell, f"score_based_diffusion.ipynb cell {i + 1}", "exec"), namespace)
+            if i == data_cell:
+                namespace["mnist"] = mnist
+    finally:
+        os.chdir(cwd)
+        os.rmdir(tmp)
+    if [p["step"] for p in truth] != [*range(0, 40, 5), 39]:
+        raise SystemExit(f"equinox_score_based_diffusion: {len(truth)} points, not 9")
+    return truth
+
+
+CASES["equinox_score_based_diffusion"] = equinox_score_based_diffusion
+OWN_ENVIRONMENT["equinox_score_based_diffusion"] = dict(JAX_LOOPS_ENVIRONMENT, **{
+    name: f"{name} (equinox_score_based_diffusion case)" for name in (
+        "diffrax", "einops", "matplotlib")})
+OWN_CHECKOUT["equinox_score_based_diffusion"] = "EQUINOX"
+CHECKOUT_ROW["equinox_score_based_diffusion"] = (
+    "patrick-kidger/equinox docs/examples/score_based_diffusion.ipynb")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
