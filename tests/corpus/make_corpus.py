@@ -23142,6 +23142,261 @@ OWN_CHECKOUT["keras_vae"] = "KERAS_IO"
 CHECKOUT_ROW["keras_vae"] = "keras-team/keras-io examples/generative/vae.py"
 
 
+# --- JAX ecosystem loops: Equinox's notebooks and JAX's own examples ----------------------------
+# Each runs alone, on an environment of JAX and its libraries (no torch), from checkouts:
+#
+#     python -m venv ~/jaxloops-venv
+#     ~/jaxloops-venv/bin/pip install jax equinox optax dp-accounting absl-py matplotlib
+#     git clone https://github.com/patrick-kidger/equinox ~/equinox   # docs/examples/*.ipynb
+#     export EQUINOX=~/equinox EQUINOX_COMMIT=$(git -C ~/equinox rev-parse HEAD)
+#     git clone https://github.com/jax-ml/jax ~/jax                   # examples/*.py
+#     export JAX_REPO=~/jax JAX_REPO_COMMIT=$(git -C ~/jax rev-parse HEAD)
+#     ~/jaxloops-venv/bin/python tests/corpus/make_corpus.py equinox_train_rnn
+
+JAX_LOOPS_ENVIRONMENT = {name: f"{name} (JAX ecosystem loops)" for name in
+                         ("jax", "jaxlib", "equinox", "optax", "numpy")}
+
+
+def equinox_train_rnn() -> Truth:
+    """Equinox's RNN example, patrick-kidger/equinox `docs/examples/train_rnn.ipynb` (the
+    checkout named by `EQUINOX`; commit in VERSIONS.md): all its code cells in order, as the
+    notebook runs them, unchanged (its data is its own: `get_data` makes 10000 sine/cosine
+    curves of 16 steps, half of them flipped; its GRU of 16 hidden units, Adam 3e-3, batches of
+    32, 200 steps). Its `dataloader` shuffles with NumPy's global generator, unseeded in the
+    notebook: it is seeded 0 first so that both runs print the same. It prints each step
+    `print(f"{step=}, loss={loss}")`: `step=0, loss=0.6816999316215515` (a Python float, after
+    `.item()`), and at the end `final_accuracy=1.0`. Truth: the printing frame's own values,
+    read by `print` (wrapped) as each line is printed: `loss` at `step` (from 0, as printed),
+    and `final_accuracy` with no step (the line names none)."""
+    import builtins
+
+    import numpy as np
+
+    folder = os.environ.get("EQUINOX")
+    path = os.path.join(folder or "", "docs", "examples", "train_rnn.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set EQUINOX to a patrick-kidger/equinox checkout")
+    np.random.seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("step="):
+            truth.append(point("loss", values["loss"], values["step"]))
+        elif text.startswith("final_accuracy="):
+            truth.append(point("final_accuracy", values["final_accuracy"], None))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    for i, cell in enumerate(ipynb_cells(path)):
+        exec(compile(cell, f"train_rnn.ipynb cell {i + 1}", "exec"), namespace)
+    if [p["step"] for p in truth] != [*range(200), None]:
+        raise SystemExit(f"equinox_train_rnn: {len(truth)} points, not 200 steps' and one")
+    return truth
+
+
+CASES["equinox_train_rnn"] = equinox_train_rnn
+OWN_ENVIRONMENT["equinox_train_rnn"] = JAX_LOOPS_ENVIRONMENT
+OWN_CHECKOUT["equinox_train_rnn"] = "EQUINOX"
+CHECKOUT_ROW["equinox_train_rnn"] = "patrick-kidger/equinox docs/examples/train_rnn.ipynb"
+
+
+def _jax_examples_datasets() -> Any:
+    """jax-ml/jax's `examples/datasets.py` from the checkout named by `JAX_REPO` (its root on
+    the path, as the examples import it: `from examples import datasets`), its `mnist_raw` (a
+    download of MNIST's four files) replaced by synthetic arrays of their shapes and types: 6000
+    training and 1000 test images of 28x28 `uint8`, labels `uint8` 0-9, each image 12% its
+    class's random prototype and 88% uniform noise, seeded. Its `mnist` (flattening, scaling to
+    [0, 1], one-hot labels, the optional permutation) runs as it is on them."""
+    import numpy as np
+
+    root = os.environ.get("JAX_REPO")
+    if not root or not os.path.exists(os.path.join(root, "examples", "datasets.py")):
+        raise SystemExit("set JAX_REPO to a jax-ml/jax checkout")
+    sys.path.insert(0, root)
+    from examples import datasets  # type: ignore[import-not-found]
+
+    def mnist_raw() -> tuple[Any, Any, Any, Any]:
+        prototypes = np.random.RandomState(2).rand(10, 28, 28)
+        arrays = []
+        for seed, size in ((0, 6000), (1, 1000)):
+            rng = np.random.RandomState(seed)
+            labels = rng.randint(0, 10, size).astype(np.uint8)
+            noise = rng.rand(size, 28, 28)
+            images = (255 * (0.12 * prototypes[labels] + 0.88 * noise)).astype(np.uint8)
+            arrays += [images, labels]
+        return tuple(arrays)
+
+    datasets.mnist_raw = mnist_raw
+    return datasets
+
+
+def jax_mnist_classifier() -> Truth:
+    """JAX's `examples/mnist_classifier.py` (jax-ml/jax, the checkout named by `JAX_REPO`;
+    commit in VERSIONS.md), run as the script (`__main__`), unchanged: stax's MLP
+    (784-1024-1024-10), `optimizers.momentum(0.001, mass=0.9)`, 10 epochs of batches of 128.
+    Its data only is replaced: `datasets.mnist_raw`'s download becomes synthetic images of
+    MNIST's shape and type, 6000 and 1000 for its 60000 and 10000 (`_jax_examples_datasets`).
+    It prints `Starting training...`, then each epoch `print(f"Epoch {epoch} in
+    {epoch_time:0.2f} sec")`, `print(f"Training set accuracy {train_acc}")`, `print(f"Test set
+    accuracy {test_acc}")` (jax arrays formatted by `{}`). Truth: the printing frame's
+    `train_acc` and `test_acc` (print wrapped) as `Training_set_accuracy` and
+    `Test_set_accuracy` at `epoch` (printed on the line before, from 0). The seconds are a
+    timing: left out."""
+    datasets = _jax_examples_datasets()
+    path = os.path.join(os.path.dirname(datasets.__file__), "mnist_classifier.py")
+    truth: Truth = []
+    names = {"train_acc": "Training set accuracy", "test_acc": "Test set accuracy"}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for variable, label in names.items():
+            if statement == f'print(f"{label} {{{variable}}}")':
+                truth.append(point(label.replace(" ", "_"), float(values[variable]),
+                                   values["epoch"]))
+
+    run_script(path, [], record)
+    if [p["step"] for p in truth] != [e for e in range(10) for _ in names]:
+        raise SystemExit(f"jax_mnist_classifier: {len(truth)} points, not 10 epochs' 2")
+    return truth
+
+
+CASES["jax_mnist_classifier"] = jax_mnist_classifier
+OWN_ENVIRONMENT["jax_mnist_classifier"] = JAX_LOOPS_ENVIRONMENT
+OWN_CHECKOUT["jax_mnist_classifier"] = "JAX_REPO"
+CHECKOUT_ROW["jax_mnist_classifier"] = "jax-ml/jax examples/mnist_classifier.py"
+REPOSITORY_CHECKOUTS["JAX_REPO"] = ("jax-ml/jax examples", "JAX_REPO_COMMIT")
+
+
+def jax_dp_sgd() -> Truth:
+    """JAX's `examples/differentially_private_sgd.py` (jax-ml/jax, the checkout named by
+    `JAX_REPO`; commit in VERSIONS.md), run as the script (`__main__`, absl's `app.run`),
+    unchanged, with its flags' defaults (DP-SGD on, `noise_multiplier` 1.1, `l2_norm_clip` 1.0,
+    learning rate 0.15, batches of 256, seed 0: the docstring's third invocation) but
+    `--epochs=4` for 60; dp-accounting's RDP accountant for the epsilon, as it needs. Its data
+    only is replaced: `datasets.mnist_raw`'s download becomes synthetic images of MNIST's shape
+    and type, 6000 and 1000 for its 60000 and 10000 (`_jax_examples_datasets`; its epsilon
+    still counts 60000 examples, as the script fixes). It prints absl's log line of JAX's
+    backends (`I1203 ... xla_bridge.py:849] Unable to initialize backend 'tpu': ...`),
+    `Starting training...`, then each epoch `Epoch 1 in 14.61 sec`, `print('Test set loss,
+    accuracy (%): ({:.2f}, {:.2f})'.format(test_loss, 100 * test_acc))`: `Test set loss,
+    accuracy (%): (2.31, 9.90)` (near chance in 4 epochs of noised gradients), and `print(f'For
+    delta={delta:.0e}, the current epsilon is: {eps:.2f}')`: `For delta=1e-05, the current
+    epsilon is: 0.74`. Truth: the values given to those prints, read
+    by `print` (wrapped) from the printing frame (its `main`) as each line is printed:
+    `test_loss` as `Test_set_loss` and `100 * test_acc` as `Test_set_accuracy` (the percent
+    printed), and `eps` as `epsilon`, each at `epoch` (printed on the `Epoch` line before, from
+    1). `delta` is a setting and the seconds a timing: left out."""
+    datasets = _jax_examples_datasets()
+    path = os.path.join(os.path.dirname(datasets.__file__), "differentially_private_sgd.py")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print('Test set loss, accuracy (%)"):
+            truth.append(point("Test_set_loss", float(values["test_loss"]), values["epoch"]))
+            truth.append(point("Test_set_accuracy", float(100 * values["test_acc"]),
+                               values["epoch"]))
+        elif "the current epsilon is" in statement:
+            truth.append(point("epsilon", float(values["eps"]), values["epoch"]))
+
+    try:
+        run_script(path, ["--epochs=4"], record)
+    except SystemExit as e:  # absl's app.run ends by sys.exit(main(argv))
+        if e.code not in (None, 0):
+            raise
+    if [p["step"] for p in truth] != [e for e in range(1, 5) for _ in range(3)]:
+        raise SystemExit(f"jax_dp_sgd: {len(truth)} points, not 4 epochs' 3")
+    return truth
+
+
+CASES["jax_dp_sgd"] = jax_dp_sgd
+OWN_ENVIRONMENT["jax_dp_sgd"] = dict(JAX_LOOPS_ENVIRONMENT, **{
+    name: f"{name} (jax_dp_sgd case)" for name in ("dp-accounting", "absl-py")})
+OWN_CHECKOUT["jax_dp_sgd"] = "JAX_REPO"
+CHECKOUT_ROW["jax_dp_sgd"] = "jax-ml/jax examples/differentially_private_sgd.py"
+
+
+# The last cell of score_based_diffusion.ipynb, `main()` (a million steps, a line every 10000),
+# made short: its keyword arguments, the notebook's own, for fewer steps, smaller batches and
+# one sample (120 steps of 256 and a 2x2 grid took ten minutes here).
+EQUINOX_DIFFUSION_CALL = ("main()", "main(num_steps=40, print_every=5, batch_size=64, sample_size=1)")
+
+
+def equinox_score_based_diffusion() -> Truth:
+    """Equinox's score-based diffusion example, patrick-kidger/equinox
+    `docs/examples/score_based_diffusion.ipynb` (the checkout named by `EQUINOX`; commit in
+    VERSIONS.md): its code cells in order as the notebook runs them (its `Mixer2d`, the
+    weighted denoising score-matching loss, `optax.adabelief(3e-4)`, batches of 256, diffrax's
+    reverse-time ODE to sample, matplotlib to show the samples), with two changes: its
+    `mnist()` (a download of MNIST's training images) is replaced, after its cell defines it,
+    by synthetic images of their shape and type (6000 `uint8` images of 1x28x28 for its 60000,
+    each 12% its class's random prototype and 88% uniform noise, seeded), and its last cell's
+    `main()` (a million steps of batches of 256, printed every 10000, a 10x10 grid of samples)
+    becomes `main(num_steps=40, print_every=5, batch_size=64, sample_size=1)`
+    (EQUINOX_DIFFUSION_CALL; its own keyword arguments). It prints `print(f"Step={step}
+    Loss={total_value / total_size}")`, `Step=0 Loss=1.026631236076355` (the mean loss over the
+    steps since the last line), at steps 0, 5, ..., 35 and the last, 39; the figure it shows
+    goes to matplotlib's non-interactive backend, silently. Truth: the printing frame's own values, read by
+    `print` (wrapped) as each line is printed: `total_value / total_size` as `Loss` at `step`
+    (from 0, as printed)."""
+    import builtins
+
+    import jax.numpy as jnp
+    import numpy as np
+
+    folder = os.environ.get("EQUINOX")
+    path = os.path.join(folder or "", "docs", "examples", "score_based_diffusion.ipynb")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set EQUINOX to a patrick-kidger/equinox checkout")
+    cells = ipynb_cells(path)
+    if cells[-1].strip() != EQUINOX_DIFFUSION_CALL[0]:
+        raise SystemExit(f"equinox_score_based_diffusion: its last cell is {cells[-1]!r}")
+    cells[-1] = EQUINOX_DIFFUSION_CALL[1]
+    data_cell = next(i for i, c in enumerate(cells) if "def mnist():" in c)
+
+    def mnist() -> Any:
+        rng = np.random.RandomState(0)
+        prototypes = np.random.RandomState(2).rand(10, 28, 28)
+        labels = rng.randint(0, 10, 6000)
+        noise = rng.rand(6000, 28, 28)
+        images = (255 * (0.12 * prototypes[labels] + 0.88 * noise)).astype(np.uint8)
+        return jnp.array(images, dtype=jnp.uint8).reshape((6000, 1, 28, 28))
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Step="):
+            truth.append(point("Loss", values["total_value"] / values["total_size"],
+                               values["step"]))
+        builtins.print(*args, **kwargs)
+
+    namespace: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        for i, cell in enumerate(cells):
+            exec(compile(cell, f"score_based_diffusion.ipynb cell {i + 1}", "exec"), namespace)
+            if i == data_cell:
+                namespace["mnist"] = mnist
+    finally:
+        os.chdir(cwd)
+        os.rmdir(tmp)
+    if [p["step"] for p in truth] != [*range(0, 40, 5), 39]:
+        raise SystemExit(f"equinox_score_based_diffusion: {len(truth)} points, not 9")
+    return truth
+
+
+CASES["equinox_score_based_diffusion"] = equinox_score_based_diffusion
+OWN_ENVIRONMENT["equinox_score_based_diffusion"] = dict(JAX_LOOPS_ENVIRONMENT, **{
+    name: f"{name} (equinox_score_based_diffusion case)" for name in (
+        "diffrax", "einops", "matplotlib")})
+OWN_CHECKOUT["equinox_score_based_diffusion"] = "EQUINOX"
+CHECKOUT_ROW["equinox_score_based_diffusion"] = (
+    "patrick-kidger/equinox docs/examples/score_based_diffusion.ipynb")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
