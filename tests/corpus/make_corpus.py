@@ -22542,6 +22542,67 @@ CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
 REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
 
 
+# --- Scientific ML libraries with their own training output: torchdiffeq, DeepXDE, pykan, UMAP --
+# Each runs alone, in one environment of their own (the CPU wheel of torch first); DeepXDE on its
+# PyTorch backend (`DDE_BACKEND=pytorch`, set by its case), the examples from their checkouts:
+#
+#     python -m venv ~/sciml-venv && ~/sciml-venv/bin/pip install torch==2.13.0
+#     ~/sciml-venv/bin/pip install torch==2.13.0 torchdiffeq deepxde pykan umap-learn \
+#         scikit-learn matplotlib pandas pyyaml sympy tqdm
+#     git clone https://github.com/rtqichen/torchdiffeq ~/torchdiffeq
+#     export TORCHDIFFEQ=~/torchdiffeq TORCHDIFFEQ_COMMIT=$(git -C ~/torchdiffeq rev-parse HEAD)
+#     ~/sciml-venv/bin/python tests/corpus/make_corpus.py torchdiffeq_ode_demo   # and the others
+
+SCIML_ENVIRONMENT = {name: f"{name} (scientific ML cases)" for name in
+                     ("torch", "numpy", "scipy", "scikit-learn", "matplotlib")}
+
+
+def torchdiffeq_ode_demo() -> Truth:
+    """torchdiffeq's `examples/ode_demo.py` (rtqichen/torchdiffeq, the checkout named by
+    `TORCHDIFFEQ`; commit in VERSIONS.md), run as the script (`__main__`), unchanged, as its
+    README points to it, with `--niters 300` (2000 by default; its `--test_freq` stays 20): a
+    neural ODE (`ODEFunc`, 2-50-2 with tanh, of `y**3`) fitted by RMSprop to batches of 20
+    10-point stretches of the spiral `dy/dt = y**3 A` it integrates itself with dopri5 (no
+    data read), on the CPU (it picks CUDA only where there is one). NumPy's and torch's
+    generators are seeded 0 before it runs (it seeds nothing), torch on one thread. Every 20th
+    iteration it integrates the whole trajectory and prints `Iter 0020 | Total Loss 0.624236`
+    (`{:04d}`, `{:.6f}`). Truth: the values that line formats, read by a print wrapper (the
+    script's `print`, given as a global) from the printing frame before it prints:
+    `loss.item()` as `Total_Loss` at `itr`."""
+    import builtins
+    import runpy
+
+    root = os.environ.get("TORCHDIFFEQ")
+    path = os.path.join(root or "", "examples", "ode_demo.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("torchdiffeq_ode_demo: set TORCHDIFFEQ to a rtqichen/torchdiffeq checkout")
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    np.random.seed(0)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        truth.append(point("Total_Loss", values["loss"].item(), values["itr"]))
+        builtins.print(*args, **kwargs)
+
+    sys.argv = ["ode_demo.py", "--niters", "300"]
+    runpy.run_path(path, init_globals={"print": print_}, run_name="__main__")
+    if [p["step"] for p in truth] != list(range(20, 301, 20)):
+        raise SystemExit("torchdiffeq_ode_demo: not one line each 20 iterations")
+    return truth
+
+
+CASES["torchdiffeq_ode_demo"] = torchdiffeq_ode_demo
+OWN_ENVIRONMENT["torchdiffeq_ode_demo"] = dict(SCIML_ENVIRONMENT, torchdiffeq="torchdiffeq")
+OWN_CHECKOUT["torchdiffeq_ode_demo"] = "TORCHDIFFEQ"
+CHECKOUT_ROW["torchdiffeq_ode_demo"] = "rtqichen/torchdiffeq examples/ode_demo.py"
+REPOSITORY_CHECKOUTS["TORCHDIFFEQ"] = ("rtqichen/torchdiffeq", "TORCHDIFFEQ_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
