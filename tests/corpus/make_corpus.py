@@ -22603,6 +22603,97 @@ CHECKOUT_ROW["torchdiffeq_ode_demo"] = "rtqichen/torchdiffeq examples/ode_demo.p
 REPOSITORY_CHECKOUTS["TORCHDIFFEQ"] = ("rtqichen/torchdiffeq", "TORCHDIFFEQ_COMMIT")
 
 
+# DeepXDE's example on its PyTorch backend, from the checkout named by `DEEPXDE` (the package
+# from PyPI, at the version in VERSIONS.md):
+#
+#     git clone https://github.com/lululxvi/deepxde ~/deepxde
+#     export DEEPXDE=~/deepxde DEEPXDE_COMMIT=$(git -C ~/deepxde rev-parse HEAD)
+#     ~/sciml-venv/bin/python tests/corpus/make_corpus.py deepxde_poisson_dirichlet_1d
+
+# The example's own switch to the PyTorch backend, as its comments direct: torch's import and
+# `torch.sin` for tf's.
+DEEPXDE_PYTORCH = (
+    "from deepxde.backend import tf\n", "# from deepxde.backend import tf\n",
+    "# import torch\n", "import torch\n",
+    "    return -dy_xx - np.pi ** 2 * tf.sin(np.pi * x)\n",
+    "    # return -dy_xx - np.pi ** 2 * tf.sin(np.pi * x)\n",
+    "    # return -dy_xx - np.pi ** 2 * torch.sin(np.pi * x)\n",
+    "    return -dy_xx - np.pi ** 2 * torch.sin(np.pi * x)\n")
+
+
+def deepxde_poisson_dirichlet_1d() -> Truth:
+    """DeepXDE's `examples/pinn_forward/Poisson_Dirichlet_1d.py` (lululxvi/deepxde, the
+    checkout named by `DEEPXDE`; commit in VERSIONS.md), run as the script (`__main__`, from a
+    folder of its own: `saveplot` writes `loss.dat`, `train.dat`, `test.dat` there) on its
+    PyTorch backend (`DDE_BACKEND=pytorch`), with the example's own backend switch made as its
+    comments say (DEEPXDE_PYTORCH: `import torch` and `torch.sin` for tf's), nothing else
+    changed: `-u'' = pi^2 sin(pi x)` on [-1, 1] with Dirichlet conditions, 16 domain and 2
+    boundary points, 100 test points, an FNN 1-50-50-50-1 (tanh, Glorot uniform), Adam at
+    1e-3 and the metric `l2 relative error`, 10000 iterations; its plots drawn on Agg
+    (`MPLBACKEND=Agg`: `plt.show()` does nothing). `dde.config.set_random_seed(0)` before it
+    runs (it seeds nothing), torch on one thread. It prints its backend lines, `Compiling
+    model...`, `'compile' took 1.33 s`, `Training model...`, then `deepxde/display.py`'s
+    table, `Step      Train loss              Test loss               Test metric`, a row every
+    1000 steps, `1000      [1.58e-04, 1.23e-07]    [1.64e-04, 1.23e-07]    [2.77e-04]` (each
+    loss term, PDE then boundary, and each metric, `%.2e` in a list), its summary `Best model
+    at step 10000:`, `  train loss: 5.01e-06`, `  test loss: 3.12e-05`, `  test metric:
+    [1.01e-04]`, `'train' took 22.06 s` and `Saving loss history to .../loss.dat ...`. Truth:
+    the `LossHistory` `model.train` returns, row by row: `loss_train`'s terms as
+    `Train_loss/0`, `Train_loss/1`, `loss_test`'s as `Test_loss/0`, `Test_loss/1`,
+    `metrics_test`'s as `Test_metric/0` (the heading's words, a place in the printed list), at
+    its `steps`; and the `TrainState`'s best, as the summary prints it: `best_loss_train`,
+    `best_loss_test` (the sums of the terms) as `train_loss`, `test_loss`, `best_metrics` as
+    `test_metric/0`, at its `best_step` (the summary's heading)."""
+    import shutil
+
+    root = os.environ.get("DEEPXDE")
+    path = os.path.join(root or "", "examples", "pinn_forward", "Poisson_Dirichlet_1d.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("deepxde_poisson_dirichlet_1d: set DEEPXDE to a lululxvi/deepxde checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in zip(DEEPXDE_PYTORCH[::2], DEEPXDE_PYTORCH[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"deepxde_poisson_dirichlet_1d: no {old!r} in the example")
+        source = source.replace(old, new)
+    os.environ.update(DDE_BACKEND="pytorch", MPLBACKEND="Agg")
+    import torch
+
+    torch.set_num_threads(1)
+    import deepxde as dde
+
+    dde.config.set_random_seed(0)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        scope: dict[str, Any] = {"__name__": "__main__", "__file__": path}
+        exec(compile(source, path, "exec"), scope)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    history, state = scope["losshistory"], scope["train_state"]
+    truth: Truth = []
+    for step, train, test, metrics in zip(history.steps, history.loss_train, history.loss_test,
+                                          history.metrics_test):
+        for label, values in (("Train_loss", train), ("Test_loss", test),
+                              ("Test_metric", metrics)):
+            truth += [point(f"{label}/{i}", value, step) for i, value in enumerate(values)]
+    truth += [point("train_loss", state.best_loss_train, state.best_step),
+              point("test_loss", state.best_loss_test, state.best_step)]
+    truth += [point(f"test_metric/{i}", value, state.best_step)
+              for i, value in enumerate(state.best_metrics)]
+    return truth
+
+
+CASES["deepxde_poisson_dirichlet_1d"] = deepxde_poisson_dirichlet_1d
+OWN_ENVIRONMENT["deepxde_poisson_dirichlet_1d"] = dict(SCIML_ENVIRONMENT, DeepXDE="DeepXDE")
+OWN_CHECKOUT["deepxde_poisson_dirichlet_1d"] = "DEEPXDE"
+CHECKOUT_ROW["deepxde_poisson_dirichlet_1d"] = (
+    "lululxvi/deepxde examples/pinn_forward/Poisson_Dirichlet_1d.py")
+REPOSITORY_CHECKOUTS["DEEPXDE"] = ("lululxvi/deepxde", "DEEPXDE_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
