@@ -22694,6 +22694,77 @@ CHECKOUT_ROW["deepxde_poisson_dirichlet_1d"] = (
 REPOSITORY_CHECKOUTS["DEEPXDE"] = ("lululxvi/deepxde", "DEEPXDE_COMMIT")
 
 
+# pykan's hello-world, KindXiaoming/pykan `hellokan.ipynb` at commit
+# ecde4ec3274d3bef1ad737479cf126aed38ab530: its first code cells, copied as they are, up to its
+# first training (the plots left out; `model(...)` before its first `model.plot()` kept), the
+# fit's returned dict kept as `results` (the notebook ends the line with `;`).
+PYKAN_HELLOKAN = """\
+from kan import *
+torch.set_default_dtype(torch.float64)
+
+device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+print(device)
+
+# create a KAN: 2D inputs, 1D output, and 5 hidden neurons. cubic spline (k=3), 5 grid intervals (grid=5).
+model = KAN(width=[2,5,1], grid=3, k=3, seed=42, device=device)
+
+from kan.utils import create_dataset
+# create dataset f(x,y) = exp(sin(pi*x)+y^2)
+f = lambda x: torch.exp(torch.sin(torch.pi*x[:,[0]]) + x[:,[1]]**2)
+dataset = create_dataset(f, n_var=2, device=device)
+dataset['train_input'].shape, dataset['train_label'].shape
+
+# plot KAN at initialization
+model(dataset['train_input']);
+
+# train the model
+results = model.fit(dataset, opt="LBFGS", steps=50, lamb=0.001);
+"""
+
+
+def pykan_hellokan() -> Truth:
+    """pykan's (KAN) `hellokan.ipynb` (KindXiaoming/pykan, the notebook the README starts
+    with), its code up to the first training copied in PYKAN_HELLOKAN (the plots left out):
+    `KAN(width=[2,5,1], grid=3, k=3, seed=42)`, `create_dataset` of `exp(sin(pi x) + y^2)`
+    (1000 train and 1000 test points, made up by the library), on the CPU (it picks CUDA
+    only where there is one), then `model.fit(dataset, opt="LBFGS", steps=50, lamb=0.001)`,
+    run from a folder of its own (the model saves its versions to `./model`), torch on one
+    thread. It prints `cpu`, `checkpoint directory created: ./model`, `saving model version
+    0.0`, then `fit`'s tqdm bar (`ncols=100`, on stderr) whose description it sets every step
+    (`log=1`, which redraws the bar), `| train_loss: 1.66e-01 | test_loss: 1.64e-01 | reg:
+    6.93e+00 | : 24%|███▋   | 12/50 [00:02<00:07,  4.97it/s]`, and `saving model version
+    0.1`. Truth: the dict `fit` returns: `train_loss`, `test_loss` (RMSE) and `reg` at the
+    index of the step (the loop's own `_`, from 0, the bar's count as the description is set
+    and drawn)."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    os.environ["MPLBACKEND"] = "Agg"
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        scope: dict[str, Any] = {"__name__": "__main__"}
+        exec(compile(PYKAN_HELLOKAN, "hellokan.ipynb", "exec"), scope)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    results = scope["results"]
+    return [point(key, value, step) for step in range(len(results["train_loss"]))
+            for key in ("train_loss", "test_loss", "reg") for value in [results[key][step]]]
+
+
+CASES["pykan_hellokan"] = pykan_hellokan
+# Its values differ from run to run, on one thread too, in their last bits from the first step,
+# and LBFGS carries them apart (the fourth step's in the sixth digit): each capture has its
+# run's own truth, the same points.
+RUN_TO_RUN.add("pykan_hellokan")
+OWN_ENVIRONMENT["pykan_hellokan"] = dict(SCIML_ENVIRONMENT, pykan="pykan", tqdm="tqdm (pykan case)",
+                                         sympy="sympy (pykan case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
