@@ -22765,6 +22765,61 @@ OWN_ENVIRONMENT["pykan_hellokan"] = dict(SCIML_ENVIRONMENT, pykan="pykan", tqdm=
                                          sympy="sympy (pykan case)")
 
 
+def trimap_digits() -> Truth:
+    """TriMap (eamid/trimap, the package's README at the version in VERSIONS.md), for
+    umap-learn and scikit-learn's BayesianRidge and ARDRegression, which print no values
+    (`UMAP(verbose=True)` prints timestamps and `completed  10  /  200 epochs`, the Bayesian
+    regressions only `Convergence after  N  iterations`): a dimensionality reduction of the same
+    kind as UMAP that prints its loss. The README's code, as it is but `verbose=True`: `digits =
+    load_digits()` (scikit-learn's bundled digits, 1797 x 64: nothing downloaded), `embedding =
+    trimap.TRIMAP().fit_transform(digits.data)`, then its global score, `gs =
+    trimap.TRIMAP(verbose=False).global_score(digits.data, embedding)` and `print("global score
+    %2.2f" % gs)`. It prints the estimator's repr, `running TriMap on 1797 points with dimension
+    64`, `pre-processing`, `found nearest neighbors`, `sampled triplets`, `running TriMap with
+    dbd`, every 100th of its 400 iterations `Iteration:  100 /  400, Loss: 0.073, Violated
+    triplets: 3.0901` (`%4d`, `%3.3f`, `%0.4f`), `Elapsed time: 0:00:12.49`, and `global score
+    0.92`. TriMap keeps no record of its loss: the truth is the values its line formats, read
+    by a print wrapper (`trimap.trimap_`'s `print`) from the printing frame (`trimap`'s loop)
+    before it prints: `C` as `Loss` and `n_viol / n_triplets * 100.0` as `Violated_triplets`, at
+    `itr + 1`; and the README's `gs` as `global_score`, no step. Its nearest neighbours (Annoy)
+    and triplets (drawn in Numba's generator) are not seeded (it takes no seed): each capture
+    has its run's own truth."""
+    import builtins
+
+    import trimap
+    import trimap.trimap_ as trimap_module
+    from sklearn.datasets import load_digits
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if "n_viol" in values and args and str(args[0]).startswith("Iteration:"):
+            step = values["itr"] + 1
+            truth.extend([point("Loss", values["C"], step), point(
+                "Violated_triplets", values["n_viol"] / values["n_triplets"] * 100.0, step)])
+        builtins.print(*args, **kwargs)
+
+    trimap_module.print = print_  # type: ignore[attr-defined]
+
+    digits = load_digits()
+
+    embedding = trimap.TRIMAP(verbose=True).fit_transform(digits.data)
+
+    gs = trimap.TRIMAP(verbose=False).global_score(digits.data, embedding)
+    print("global score %2.2f" % gs)
+    truth.append(point("global_score", gs, None))
+    if [p["step"] for p in truth[:-1:2]] != [100, 200, 300, 400]:
+        raise SystemExit("trimap_digits: not one line each 100 iterations")
+    return truth
+
+
+CASES["trimap_digits"] = trimap_digits
+RUN_TO_RUN.add("trimap_digits")
+OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
+                                        annoy="annoy (trimap case)", numba="numba (trimap case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
