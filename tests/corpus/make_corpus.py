@@ -22734,8 +22734,10 @@ def pykan_hellokan() -> Truth:
     (`log=1`, which redraws the bar), `| train_loss: 1.66e-01 | test_loss: 1.64e-01 | reg:
     6.93e+00 | : 24%|███▋   | 12/50 [00:02<00:07,  4.97it/s]`, and `saving model version
     0.1`. Truth: the dict `fit` returns: `train_loss`, `test_loss` (RMSE) and `reg` at the
-    index of the step (the loop's own `_`, from 0, the bar's count as the description is set
-    and drawn)."""
+    count of steps done, `_ + 1` (the loop's `_` is from 0): the bar's count on the frames that
+    show the description once its step is counted, drawn as the next step starts and standing
+    while it runs (the frame drawn as the description is set shows `_`, and is overdrawn at
+    once)."""
     import shutil
 
     import torch
@@ -22752,8 +22754,8 @@ def pykan_hellokan() -> Truth:
         os.chdir(cwd)
         shutil.rmtree(tmp)
     results = scope["results"]
-    return [point(key, value, step) for step in range(len(results["train_loss"]))
-            for key in ("train_loss", "test_loss", "reg") for value in [results[key][step]]]
+    return [point(key, results[key][index], index + 1) for index in range(len(results["reg"]))
+            for key in ("train_loss", "test_loss", "reg")]
 
 
 CASES["pykan_hellokan"] = pykan_hellokan
