@@ -22542,12 +22542,12 @@ CHECKOUT_ROW["rl_games_ppo_cartpole"] = "Denys88/rl_games runner.py"
 REPOSITORY_CHECKOUTS["RL_GAMES"] = ("Denys88/rl_games", "RL_GAMES_COMMIT")
 
 
-# --- Scientific ML libraries with their own training output: torchdiffeq, DeepXDE, pykan, UMAP --
+# --- Scientific ML libraries with their own training output: torchdiffeq, DeepXDE, pykan, TriMap
 # Each runs alone, in one environment of their own (the CPU wheel of torch first); DeepXDE on its
 # PyTorch backend (`DDE_BACKEND=pytorch`, set by its case), the examples from their checkouts:
 #
 #     python -m venv ~/sciml-venv && ~/sciml-venv/bin/pip install torch==2.13.0
-#     ~/sciml-venv/bin/pip install torch==2.13.0 torchdiffeq deepxde pykan umap-learn \
+#     ~/sciml-venv/bin/pip install torch==2.13.0 torchdiffeq deepxde pykan trimap \
 #         scikit-learn matplotlib pandas pyyaml sympy tqdm
 #     git clone https://github.com/rtqichen/torchdiffeq ~/torchdiffeq
 #     export TORCHDIFFEQ=~/torchdiffeq TORCHDIFFEQ_COMMIT=$(git -C ~/torchdiffeq rev-parse HEAD)
