@@ -23397,6 +23397,286 @@ CHECKOUT_ROW["equinox_score_based_diffusion"] = (
     "patrick-kidger/equinox docs/examples/score_based_diffusion.ipynb")
 
 
+# --- Scientific ML libraries with their own training output: torchdiffeq, DeepXDE, pykan, TriMap
+# Each runs alone, in one environment of their own (the CPU wheel of torch first); DeepXDE on its
+# PyTorch backend (`DDE_BACKEND=pytorch`, set by its case), the examples from their checkouts:
+#
+#     python -m venv ~/sciml-venv && ~/sciml-venv/bin/pip install torch==2.13.0
+#     ~/sciml-venv/bin/pip install torch==2.13.0 torchdiffeq deepxde pykan trimap \
+#         scikit-learn matplotlib pandas pyyaml sympy tqdm
+#     git clone https://github.com/rtqichen/torchdiffeq ~/torchdiffeq
+#     export TORCHDIFFEQ=~/torchdiffeq TORCHDIFFEQ_COMMIT=$(git -C ~/torchdiffeq rev-parse HEAD)
+#     ~/sciml-venv/bin/python tests/corpus/make_corpus.py torchdiffeq_ode_demo   # and the others
+
+SCIML_ENVIRONMENT = {name: f"{name} (scientific ML cases)" for name in
+                     ("torch", "numpy", "scipy", "scikit-learn", "matplotlib")}
+
+
+def torchdiffeq_ode_demo() -> Truth:
+    """torchdiffeq's `examples/ode_demo.py` (rtqichen/torchdiffeq, the checkout named by
+    `TORCHDIFFEQ`; commit in VERSIONS.md), run as the script (`__main__`), unchanged, as its
+    README points to it, with `--niters 300` (2000 by default; its `--test_freq` stays 20): a
+    neural ODE (`ODEFunc`, 2-50-2 with tanh, of `y**3`) fitted by RMSprop to batches of 20
+    10-point stretches of the spiral `dy/dt = y**3 A` it integrates itself with dopri5 (no
+    data read), on the CPU (it picks CUDA only where there is one). NumPy's and torch's
+    generators are seeded 0 before it runs (it seeds nothing), torch on one thread. Every 20th
+    iteration it integrates the whole trajectory and prints `Iter 0020 | Total Loss 0.624236`
+    (`{:04d}`, `{:.6f}`). Truth: the values that line formats, read by a print wrapper (the
+    script's `print`, given as a global) from the printing frame before it prints:
+    `loss.item()` as `Total_Loss` at `itr`."""
+    import builtins
+    import runpy
+
+    root = os.environ.get("TORCHDIFFEQ")
+    path = os.path.join(root or "", "examples", "ode_demo.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("torchdiffeq_ode_demo: set TORCHDIFFEQ to a rtqichen/torchdiffeq checkout")
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    np.random.seed(0)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        truth.append(point("Total_Loss", values["loss"].item(), values["itr"]))
+        builtins.print(*args, **kwargs)
+
+    sys.argv = ["ode_demo.py", "--niters", "300"]
+    runpy.run_path(path, init_globals={"print": print_}, run_name="__main__")
+    if [p["step"] for p in truth] != list(range(20, 301, 20)):
+        raise SystemExit("torchdiffeq_ode_demo: not one line each 20 iterations")
+    return truth
+
+
+CASES["torchdiffeq_ode_demo"] = torchdiffeq_ode_demo
+OWN_ENVIRONMENT["torchdiffeq_ode_demo"] = dict(SCIML_ENVIRONMENT, torchdiffeq="torchdiffeq")
+OWN_CHECKOUT["torchdiffeq_ode_demo"] = "TORCHDIFFEQ"
+CHECKOUT_ROW["torchdiffeq_ode_demo"] = "rtqichen/torchdiffeq examples/ode_demo.py"
+REPOSITORY_CHECKOUTS["TORCHDIFFEQ"] = ("rtqichen/torchdiffeq", "TORCHDIFFEQ_COMMIT")
+
+
+# DeepXDE's example on its PyTorch backend, from the checkout named by `DEEPXDE` (the package
+# from PyPI, at the version in VERSIONS.md):
+#
+#     git clone https://github.com/lululxvi/deepxde ~/deepxde
+#     export DEEPXDE=~/deepxde DEEPXDE_COMMIT=$(git -C ~/deepxde rev-parse HEAD)
+#     ~/sciml-venv/bin/python tests/corpus/make_corpus.py deepxde_poisson_dirichlet_1d
+
+# The example's own switch to the PyTorch backend, as its comments direct: torch's import and
+# `torch.sin` for tf's.
+DEEPXDE_PYTORCH = (
+    "from deepxde.backend import tf\n", "# from deepxde.backend import tf\n",
+    "# import torch\n", "import torch\n",
+    "    return -dy_xx - np.pi ** 2 * tf.sin(np.pi * x)\n",
+    "    # return -dy_xx - np.pi ** 2 * tf.sin(np.pi * x)\n",
+    "    # return -dy_xx - np.pi ** 2 * torch.sin(np.pi * x)\n",
+    "    return -dy_xx - np.pi ** 2 * torch.sin(np.pi * x)\n")
+
+
+def deepxde_poisson_dirichlet_1d() -> Truth:
+    """DeepXDE's `examples/pinn_forward/Poisson_Dirichlet_1d.py` (lululxvi/deepxde, the
+    checkout named by `DEEPXDE`; commit in VERSIONS.md), run as the script (`__main__`, from a
+    folder of its own: `saveplot` writes `loss.dat`, `train.dat`, `test.dat` there) on its
+    PyTorch backend (`DDE_BACKEND=pytorch`), with the example's own backend switch made as its
+    comments say (DEEPXDE_PYTORCH: `import torch` and `torch.sin` for tf's), nothing else
+    changed: `-u'' = pi^2 sin(pi x)` on [-1, 1] with Dirichlet conditions, 16 domain and 2
+    boundary points, 100 test points, an FNN 1-50-50-50-1 (tanh, Glorot uniform), Adam at
+    1e-3 and the metric `l2 relative error`, 10000 iterations; its plots drawn on Agg
+    (`MPLBACKEND=Agg`: `plt.show()` does nothing). `dde.config.set_random_seed(0)` before it
+    runs (it seeds nothing), torch on one thread. It prints its backend lines, `Compiling
+    model...`, `'compile' took 1.33 s`, `Training model...`, then `deepxde/display.py`'s
+    table, `Step      Train loss              Test loss               Test metric`, a row every
+    1000 steps, `1000      [1.58e-04, 1.23e-07]    [1.64e-04, 1.23e-07]    [2.77e-04]` (each
+    loss term, PDE then boundary, and each metric, `%.2e` in a list), its summary `Best model
+    at step 10000:`, `  train loss: 5.01e-06`, `  test loss: 3.12e-05`, `  test metric:
+    [1.01e-04]`, `'train' took 22.06 s` and `Saving loss history to .../loss.dat ...`. Truth:
+    the `LossHistory` `model.train` returns, row by row: `loss_train`'s terms as
+    `Train_loss/0`, `Train_loss/1`, `loss_test`'s as `Test_loss/0`, `Test_loss/1`,
+    `metrics_test`'s as `Test_metric/0` (the heading's words, a place in the printed list), at
+    its `steps`; and the `TrainState`'s best, as the summary prints it: `best_loss_train`,
+    `best_loss_test` (the sums of the terms) as `train_loss`, `test_loss`, `best_metrics` as
+    `test_metric/0`, at its `best_step` (the summary's heading)."""
+    import shutil
+
+    root = os.environ.get("DEEPXDE")
+    path = os.path.join(root or "", "examples", "pinn_forward", "Poisson_Dirichlet_1d.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("deepxde_poisson_dirichlet_1d: set DEEPXDE to a lululxvi/deepxde checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in zip(DEEPXDE_PYTORCH[::2], DEEPXDE_PYTORCH[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"deepxde_poisson_dirichlet_1d: no {old!r} in the example")
+        source = source.replace(old, new)
+    os.environ.update(DDE_BACKEND="pytorch", MPLBACKEND="Agg")
+    import torch
+
+    torch.set_num_threads(1)
+    import deepxde as dde
+
+    dde.config.set_random_seed(0)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        scope: dict[str, Any] = {"__name__": "__main__", "__file__": path}
+        exec(compile(source, path, "exec"), scope)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    history, state = scope["losshistory"], scope["train_state"]
+    truth: Truth = []
+    for step, train, test, metrics in zip(history.steps, history.loss_train, history.loss_test,
+                                          history.metrics_test):
+        for label, values in (("Train_loss", train), ("Test_loss", test),
+                              ("Test_metric", metrics)):
+            truth += [point(f"{label}/{i}", value, step) for i, value in enumerate(values)]
+    truth += [point("train_loss", state.best_loss_train, state.best_step),
+              point("test_loss", state.best_loss_test, state.best_step)]
+    truth += [point(f"test_metric/{i}", value, state.best_step)
+              for i, value in enumerate(state.best_metrics)]
+    return truth
+
+
+CASES["deepxde_poisson_dirichlet_1d"] = deepxde_poisson_dirichlet_1d
+OWN_ENVIRONMENT["deepxde_poisson_dirichlet_1d"] = dict(SCIML_ENVIRONMENT, DeepXDE="DeepXDE")
+OWN_CHECKOUT["deepxde_poisson_dirichlet_1d"] = "DEEPXDE"
+CHECKOUT_ROW["deepxde_poisson_dirichlet_1d"] = (
+    "lululxvi/deepxde examples/pinn_forward/Poisson_Dirichlet_1d.py")
+REPOSITORY_CHECKOUTS["DEEPXDE"] = ("lululxvi/deepxde", "DEEPXDE_COMMIT")
+
+
+# pykan's hello-world, KindXiaoming/pykan `hellokan.ipynb` at commit
+# ecde4ec3274d3bef1ad737479cf126aed38ab530: its first code cells, copied as they are, up to its
+# first training (the plots left out; `model(...)` before its first `model.plot()` kept), the
+# fit's returned dict kept as `results` (the notebook ends the line with `;`).
+PYKAN_HELLOKAN = """\
+from kan import *
+torch.set_default_dtype(torch.float64)
+
+device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+print(device)
+
+# create a KAN: 2D inputs, 1D output, and 5 hidden neurons. cubic spline (k=3), 5 grid intervals (grid=5).
+model = KAN(width=[2,5,1], grid=3, k=3, seed=42, device=device)
+
+from kan.utils import create_dataset
+# create dataset f(x,y) = exp(sin(pi*x)+y^2)
+f = lambda x: torch.exp(torch.sin(torch.pi*x[:,[0]]) + x[:,[1]]**2)
+dataset = create_dataset(f, n_var=2, device=device)
+dataset['train_input'].shape, dataset['train_label'].shape
+
+# plot KAN at initialization
+model(dataset['train_input']);
+
+# train the model
+results = model.fit(dataset, opt="LBFGS", steps=50, lamb=0.001);
+"""
+
+
+def pykan_hellokan() -> Truth:
+    """pykan's (KAN) `hellokan.ipynb` (KindXiaoming/pykan, the notebook the README starts
+    with), its code up to the first training copied in PYKAN_HELLOKAN (the plots left out):
+    `KAN(width=[2,5,1], grid=3, k=3, seed=42)`, `create_dataset` of `exp(sin(pi x) + y^2)`
+    (1000 train and 1000 test points, made up by the library), on the CPU (it picks CUDA
+    only where there is one), then `model.fit(dataset, opt="LBFGS", steps=50, lamb=0.001)`,
+    run from a folder of its own (the model saves its versions to `./model`), torch on one
+    thread. It prints `cpu`, `checkpoint directory created: ./model`, `saving model version
+    0.0`, then `fit`'s tqdm bar (`ncols=100`, on stderr) whose description it sets every step
+    (`log=1`, which redraws the bar), `| train_loss: 1.66e-01 | test_loss: 1.64e-01 | reg:
+    6.93e+00 | : 24%|███▋   | 12/50 [00:02<00:07,  4.97it/s]`, and `saving model version
+    0.1`. Truth: the dict `fit` returns: `train_loss`, `test_loss` (RMSE) and `reg` at the
+    count of steps done, `_ + 1` (the loop's `_` is from 0): the bar's count on the frames that
+    show the description once its step is counted, drawn as the next step starts and standing
+    while it runs (the frame drawn as the description is set shows `_`, and is overdrawn at
+    once)."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    os.environ["MPLBACKEND"] = "Agg"
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        scope: dict[str, Any] = {"__name__": "__main__"}
+        exec(compile(PYKAN_HELLOKAN, "hellokan.ipynb", "exec"), scope)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    results = scope["results"]
+    return [point(key, results[key][index], index + 1) for index in range(len(results["reg"]))
+            for key in ("train_loss", "test_loss", "reg")]
+
+
+CASES["pykan_hellokan"] = pykan_hellokan
+# Its values differ from run to run, on one thread too, in their last bits from the first step,
+# and LBFGS carries them apart (the fourth step's in the sixth digit): each capture has its
+# run's own truth, the same points.
+RUN_TO_RUN.add("pykan_hellokan")
+OWN_ENVIRONMENT["pykan_hellokan"] = dict(SCIML_ENVIRONMENT, pykan="pykan", tqdm="tqdm (pykan case)",
+                                         sympy="sympy (pykan case)")
+
+
+def trimap_digits() -> Truth:
+    """TriMap (eamid/trimap, the package's README at the version in VERSIONS.md), for
+    umap-learn and scikit-learn's BayesianRidge and ARDRegression, which print no values
+    (`UMAP(verbose=True)` prints timestamps and `completed  10  /  200 epochs`, the Bayesian
+    regressions only `Convergence after  N  iterations`): a dimensionality reduction of the same
+    kind as UMAP that prints its loss. The README's code, as it is but `verbose=True`: `digits =
+    load_digits()` (scikit-learn's bundled digits, 1797 x 64: nothing downloaded), `embedding =
+    trimap.TRIMAP().fit_transform(digits.data)`, then its global score, `gs =
+    trimap.TRIMAP(verbose=False).global_score(digits.data, embedding)` and `print("global score
+    %2.2f" % gs)`. It prints the estimator's repr, `running TriMap on 1797 points with dimension
+    64`, `pre-processing`, `found nearest neighbors`, `sampled triplets`, `running TriMap with
+    dbd`, every 100th of its 400 iterations `Iteration:  100 /  400, Loss: 0.073, Violated
+    triplets: 3.0901` (`%4d`, `%3.3f`, `%0.4f`), `Elapsed time: 0:00:12.49`, and `global score
+    0.92`. TriMap keeps no record of its loss: the truth is the values its line formats, read
+    by a print wrapper (`trimap.trimap_`'s `print`) from the printing frame (`trimap`'s loop)
+    before it prints: `C` as `Loss` and `n_viol / n_triplets * 100.0` as `Violated_triplets`, at
+    `itr + 1`; and the README's `gs` as `global_score`, no step. Its nearest neighbours (Annoy)
+    and triplets (drawn in Numba's generator) are not seeded (it takes no seed): each capture
+    has its run's own truth."""
+    import builtins
+
+    import trimap
+    import trimap.trimap_ as trimap_module
+    from sklearn.datasets import load_digits
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if "n_viol" in values and args and str(args[0]).startswith("Iteration:"):
+            step = values["itr"] + 1
+            truth.extend([point("Loss", values["C"], step), point(
+                "Violated_triplets", values["n_viol"] / values["n_triplets"] * 100.0, step)])
+        builtins.print(*args, **kwargs)
+
+    trimap_module.print = print_  # type: ignore[attr-defined]
+
+    digits = load_digits()
+
+    embedding = trimap.TRIMAP(verbose=True).fit_transform(digits.data)
+
+    gs = trimap.TRIMAP(verbose=False).global_score(digits.data, embedding)
+    print("global score %2.2f" % gs)
+    truth.append(point("global_score", gs, None))
+    if [p["step"] for p in truth[:-1:2]] != [100, 200, 300, 400]:
+        raise SystemExit("trimap_digits: not one line each 100 iterations")
+    return truth
+
+
+CASES["trimap_digits"] = trimap_digits
+RUN_TO_RUN.add("trimap_digits")
+OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
+                                        annoy="annoy (trimap case)", numba="numba (trimap case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
