@@ -65,6 +65,9 @@ AT_STEP_OF = {
     # Values printed the same at the next count are one point: tinygrad's loss printed `0.10`
     # at three steps in a row (a redraw that repeats its values is not a point).
     "tinygrad_mnist.pipe.log": 0.65, "tinygrad_mnist.pty.log": 0.65,
+    # pykan's bar prints its values with three digits: steps whose values print the same
+    # (`train_loss: 2.05e-02` at steps 34 and 35) are one point, at the step it first showed.
+    "pykan_hellokan.pipe.log": 0.8, "pykan_hellokan.pty.log": 0.8,
     # Through a pipe rich draws pytorch-tabular's bar once, at the end: the test table after
     # it is read at that frame's count.
     "pytorch_tabular.pipe.log": 0.55,

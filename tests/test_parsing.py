@@ -1329,6 +1329,13 @@ megabyte = [
     # PyCaret's grid headers and rows
     "  Model" + "  Accuracy  AUC" * 50_000 + " \\",
     "  Accuracy  AUC" + "  TT (Sec)" * 100_000,
+    # DeepXDE's rows and summary, a tuple of values after names
+    "Step      Train loss   " * 40_000,
+    "1  [" + "1, " * 300_000 + "1]  [1]  [1]",
+    "1  " + "[1]  " * 200_000,
+    "Test set loss, " * 60_000 + "accuracy: (1, 2)",
+    "a loss, b loss: (" + "1, " * 300_000 + "1)",
+    "the current " * 80_000 + "epsilon is: 1",
     # CmdStan's header and rows
     "Iter      log prob   " * 50_000 + "||dx||",
     "Chain [1] 1 " + "1 " * 400_000,
@@ -1366,6 +1373,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2885,6 +2893,22 @@ def test_optimizers_and_samplers_status_lines() -> None:
                "Chain [1] Optimization terminated normally:") == expect(
         ("log_prob", 8792.21, 99), ("||dx||", 0.00591792, 99), ("||grad||", 1344.7, 99),
         ("log_prob", 8798.25, 253), ("||dx||", 5.08009e-05, 253), ("||grad||", 220.249, 253))
+    # DeepXDE's table of lists, a value for each term of the loss, and its summary at the best
+    # step
+    assert run(MetricParser(), "Step      Train loss              Test loss               "
+               "Test metric   ", "0         [4.17e+01, 2.08e-01]    [4.72e+01, 2.08e-01]    "
+               "[7.31e-01]    ", "", "Best model at step 10000:", "  train loss: 5.01e-06",
+               "  test metric: [1.01e-04]", "", "'train' took 27.288985 s") == expect(
+        ("Train_loss/0", 41.7, 0), ("Train_loss/1", 0.208, 0), ("Test_loss/0", 47.2, 0),
+        ("Test_loss/1", 0.208, 0), ("Test_metric/0", 0.731, 0), ("train_loss", 5.01e-06, 10000),
+        ("test_metric/0", 1.01e-04, 10000))
+    # JAX's DP-SGD example: names listed, then a tuple of their values; the privacy budget said
+    # in words
+    assert run(MetricParser(), "Test set loss, accuracy (%): (2.31, 9.90)",
+               "For delta=1e-05, the current epsilon is: 0.74") == expect(
+        ("Test_set_loss", 2.31, 0), ("Test_set_accuracy", 9.9, 0), ("epsilon", 0.74, 0),
+        ("delta", 1e-05, 0))
+    assert run(MetricParser(), "Input shape, size: (800, 1333)") == []
     # UltraNest's closing lines: a value and its uncertainty
     assert run(MetricParser(), "[ultranest] Posterior uncertainty strategy is satisfied (KL: "
                "0.46+-0.08 nat, need <0.50 nat)") == expect(("KL", 0.46, 0))

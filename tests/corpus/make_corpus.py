@@ -23664,7 +23664,7 @@ def trimap_digits() -> Truth:
     embedding = trimap.TRIMAP(verbose=True).fit_transform(digits.data)
 
     gs = trimap.TRIMAP(verbose=False).global_score(digits.data, embedding)
-    print("global score %2.2f" % gs)
+    print("global score %2.2f" % gs)  # noqa: UP031 (the README's line)
     truth.append(point("global_score", gs, None))
     if [p["step"] for p in truth[:-1:2]] != [100, 200, 300, 400]:
         raise SystemExit("trimap_digits: not one line each 100 iterations")

@@ -85,6 +85,8 @@ from runlab.parsing.rules.libraries import (
     parse_mindspore,
     parse_mljar,
     parse_nevergrad,
+    parse_deepxde_header,
+    deepxde_rows,
     parse_cmdstan_header,
     cmdstan_rows,
     parse_mlxtend,
@@ -642,6 +644,17 @@ RULES: list[Rule] = [
         final=True,
     ),
     Rule(
+        "deepxde",
+        "DeepXDE's training table, `Step  Train loss  Test loss  Test metric`, then rows of "
+        "lists, `1000  [1.58e-04, 1.23e-07]  [1.64e-04, 1.23e-07]  [2.77e-04]`, as "
+        "Train_loss/0, Train_loss/1, Test_loss/0, ..., Test_metric/0 at step 1000; its "
+        "`Best model at step 10000:` summary (`  train loss: 5.01e-06`) at that step",
+        parse_deepxde_header,
+        ("Step      Train loss", "Best model at step "),
+        final=True,
+        rows=deepxde_rows,
+    ),
+    Rule(
         "cmdstan",
         "CmdStan's L-BFGS iterations (Prophet's and cmdstanpy's `optimize`): `Iter  log prob  "
         "||dx||  ||grad||  alpha  alpha0  # evals  Notes`, then rows (after `Chain [1] ` as "
@@ -860,7 +873,7 @@ RULES: list[Rule] = [
         "`Final loss was 0.12`: the words before `is` (ending in a measure's word) name it; a "
         "counter starting the line is its step (`Epoch 3, loss is 0.5`)",
         parse_is_value,
-        (" is ", " was "),
+        (" is ", " was ", " is: "),
         generic=True,
     ),
     Rule(
@@ -904,7 +917,9 @@ RULES: list[Rule] = [
     Rule(
         "assigned_tuple",
         "names assigned a tuple, Python's way: `test_loss, test_acc = 0.3, 0.91` as test_loss "
-        "0.3 and test_acc 0.91 (not test_acc 0.3)",
+        "0.3 and test_acc 0.91 (not test_acc 0.3); or names listed, then their values as a "
+        "tuple, `Test set loss, accuracy (%): (2.31, 9.90)` (JAX's DP-SGD example), the first "
+        "name's qualifiers naming the one-word names after it: Test_set_loss, Test_set_accuracy",
         parse_assigned_tuple,
         (", ",),
         final=True,

@@ -974,6 +974,70 @@ def cmdstan_rows(header: str) -> Callable[[str], list[Found]]:
     return read
 
 
+# deepxde --------------------------------------------------------------------------------------
+
+# DeepXDE's training display (deepxde/display.py, `TrainingDisplay`): a header, `Step      Train
+# loss              Test loss               Test metric   `, then a row at each display, each
+# column a list with a value for each term of the loss (or metric): `1000      [1.58e-04,
+# 1.23e-07]    [1.64e-04, 1.23e-07]    [2.77e-04]    `, as Train_loss/0, Train_loss/1, ...,
+# Test_metric/0 at step 1000 (indexed as DeepXDE's loss history indexes its terms, from 0).
+# After training (`summary`): `Best model at step 10000:`, then `  train loss: 5.01e-06`,
+# `  test loss: 3.12e-05`, `  test metric: [1.01e-04]` at that step.
+_DEEPXDE_HEADER = re.compile(r"Step\ {2,12}Train\ loss\ {2,40}Test\ loss\ {2,40}Test\ metric\s*")
+_DEEPXDE_COLUMNS = ("Train_loss", "Test_loss", "Test_metric")
+_DEEPXDE_ROW = re.compile(r"(\d{1,18})\ {2,40}(\[[^\[\]]*\])\ {2,40}(\[[^\[\]]*\])\ {2,40}"
+                          r"(\[[^\[\]]*\])\s*")
+_DEEPXDE_BEST = re.compile(r"Best\ model\ at\ step\ (\d{1,18}):\s*")
+_DEEPXDE_SUMMARY = re.compile(r"\ \ (train\ loss|test\ loss|test\ metric):\ (.{1,4000})")
+
+
+def _terms(cell: str) -> list[float] | None:
+    """A list cell, `[1.58e-04, 1.23e-07]`, as its numbers (None when one is not a number)."""
+    values = [parse_number(item) for item in cell.strip().strip("[]").split(",") if item.strip()]
+    numbers = [value for value in values if value is not None]
+    return numbers if len(numbers) == len(values) else None
+
+
+def parse_deepxde_header(line: str) -> list[Found]:
+    """DeepXDE's table header, or its `Best model at step N:` (the reader of what follows)."""
+    return [CLAIM] if _DEEPXDE_HEADER.fullmatch(line) or _DEEPXDE_BEST.fullmatch(line) else []
+
+
+def deepxde_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows under DeepXDE's table header, or the summary lines under its best step."""
+    best = _DEEPXDE_BEST.fullmatch(header)
+    if best is not None:
+        step = int(best.group(1))
+
+        def summary(line: str) -> list[Found]:
+            match = _DEEPXDE_SUMMARY.fullmatch(line)
+            if match is None:
+                return []
+            name, text = match.group(1).replace(" ", "_"), match.group(2).strip()
+            if not text.startswith("["):
+                value = parse_number(text)
+                return [] if value is None else [(name, value, step)]
+            terms = _terms(text)
+            return [(f"{name}/{i}", value, step) for i, value in enumerate(terms or [])]
+
+        return summary
+
+    def read(line: str) -> list[Found]:
+        match = _DEEPXDE_ROW.fullmatch(line)
+        if match is None:
+            return []
+        step = int(match.group(1))
+        found: list[Found] = []
+        for column, cell in zip(_DEEPXDE_COLUMNS, match.groups()[1:]):
+            terms = _terms(cell)
+            if terms is None:
+                return []
+            found += [(f"{column}/{i}", value, step) for i, value in enumerate(terms)]
+        return found or [CLAIM]
+
+    return read
+
+
 # sb3_box --------------------------------------------------------------------------------------
 
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between

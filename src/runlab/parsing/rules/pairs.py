@@ -207,6 +207,13 @@ _ASSIGNED_TUPLE = re.compile(
     rf"((?:(?:{NUMBER}),\ ?){{1,7}}(?:{NUMBER}))\s*",
     re.ASCII,
 )
+# Names listed, then their values as a tuple: JAX's DP-SGD example, `Test set loss, accuracy
+# (%): (2.31, 9.90)`. The first name's qualifiers (`Test set`) name the one-word names after it
+# too: Test_set_loss, Test_set_accuracy. Each name ends in a measure's word.
+_NAME_WORDS = r"[A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,4}"
+_NAME_TUPLE = re.compile(
+    rf"\s*({_NAME_WORDS}(?:,\ {_NAME_WORDS}){{1,7}})(?:\ \([^()]{{1,10}}\))?:\ \(\s{{0,4}}"
+    rf"((?:{NUMBER})(?:,\s{{0,4}}(?:{NUMBER})){{1,7}})\s{{0,4}}\)\s*", re.ASCII)
 # A tuple of sizes is a setting: `Input shape (H, W) = (800, 1333)`, `image_size (h, w)`.
 _SHAPE_WORDS = re.compile(r"(?i:shape|size|dims?|resolution)$")
 
@@ -233,15 +240,32 @@ def parse_split_name(line: str) -> list[Found]:
 
 
 def parse_assigned_tuple(line: str) -> list[Found]:
-    """``test_loss, test_acc = 0.3, 0.91``: each name its value."""
+    """``test_loss, test_acc = 0.3, 0.91``: each name its value; ``Test set loss, accuracy
+    (%): (2.31, 9.90)``: Test_set_loss 2.31, Test_set_accuracy 9.9."""
     assigned = _ASSIGNED_TUPLE.fullmatch(line)
     if assigned is None:
-        return []
+        return _name_tuple(line) if ": (" in line else []
     names, numbers = (_TUPLE_SEPARATOR.split(group) for group in assigned.groups())
     if len(names) != len(numbers):
         return []
     return [(name, to_number(number), None) for name, number in zip(names, numbers, strict=True)
             if is_metric_key(name)]
+
+
+def _name_tuple(line: str) -> list[Found]:
+    """Names listed, then their values as a tuple (see ``_NAME_TUPLE``)."""
+    match = _NAME_TUPLE.fullmatch(message(line))
+    if match is None:
+        return []
+    names = match.group(1).split(", ")
+    values = match.group(2).replace(" ", "").split(",")
+    if len(names) != len(values) or not all(_MEASURE.search(name) for name in names):
+        return []
+    qualifiers = names[0].split(" ")[:-1]
+    keys = [names[0], *(" ".join([*qualifiers, name]) if " " not in name else name
+                        for name in names[1:])]
+    return [(key.replace(" ", "_"), to_number(value), None) for key, value in zip(keys, values)
+            if is_metric_key(key.replace(" ", "_"))]
 
 
 # A clause that starts with a measure's word and a preposition is the name whole, articles and
@@ -696,17 +720,18 @@ def parse_at_step(line: str) -> list[Found]:
 
 # A measure said in words: `total reward is 35.0` (`print("Episode {} finished after {} timesteps,
 # total reward is {}")`), `The test accuracy is 87.5%`, `Final loss was 0.12`. The name is the
-# clause's words before `is`/`was` (an article dropped), ending in a measure's word; a counter
+# clause's words before `is`/`was` (an article and `current` dropped: JAX's DP-SGD, `the
+# current epsilon is: 0.74`, is epsilon), ending in a measure's word; a counter
 # that starts the line is its step (`Epoch 3, loss is 0.5`). Each ` is ` is found by a plain
 # search and its clause's start after the last one's end: linear time.
 # (The number ends its clause: not `The clip loss is 2.0 times larger`, `Reward is 1 for every
 # step`.)
 _IS_WORD = re.compile(
-    rf"\ (?:is|was)\ +({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))", re.ASCII)
+    rf"\ (?:is|was):?\ +({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))", re.ASCII)
 _IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ ")
 # A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
 _IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
-_IS_NAME = re.compile(r"(?:(?i:the|a|an)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
+_IS_NAME = re.compile(r"(?:(?i:the|a|an)\ )?(?:(?i:current)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
                       re.ASCII)
 _LEADING_COUNTER = re.compile(
     r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#]?\s{0,4}(\d{1,18})(?!\.\d)",
@@ -904,7 +929,8 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation"
+    r"|epsilon)$",  # (a differential privacy's budget: JAX's DP-SGD, Opacus)
     re.ASCII | re.IGNORECASE,
 )
 
