@@ -543,6 +543,10 @@ def test_a_position_in_the_epoch_gives_the_global_step() -> None:
     parser = MetricParser()
     assert run(parser, "[5/10] loss: 1", "[10/10] loss: 2", "[5/10] loss: 3") == expect(
         ("loss", 1, 5), ("loss", 2, 10), ("loss", 3, 15))
+    # counted from 0 and printed every 100 of 500, the last print is 400: then the next epoch
+    parser = MetricParser()
+    assert run(parser, *(f"[{i}/500] loss: 1" for i in range(0, 500, 100)), "[0/500] loss: 2",
+               "[100/500] loss: 2")[-2:] == expect(("loss", 2, 500), ("loss", 2, 600))
     # but a loop that stopped short of its total and starts again counts from its start:
     # kmodes' runs, each converging before its `max_iter`
     parser = MetricParser()
@@ -2909,6 +2913,15 @@ def test_optimizers_and_samplers_status_lines() -> None:
         ("Test_set_loss", 2.31, 0), ("Test_set_accuracy", 9.9, 0), ("epsilon", 0.74, 0),
         ("delta", 1e-05, 0))
     assert run(MetricParser(), "Input shape, size: (800, 1333)") == []
+    # epsilon as a setting is none; a DeepXDE table of five loss terms (wider columns); a
+    # refused model with drift, a regression with ARIMA errors
+    assert run(MetricParser(), "  adam_epsilon                 1e-08") == []
+    assert run(MetricParser(), "Step      Train loss" + " " * 44 + "Test loss" + " " * 44
+               + "Test metric", "0         [" + ", ".join(["1.00e+00"] * 5) + "]    ["
+               + ", ".join(["2.00e+00"] * 5) + "]    []")[4:6] == expect(
+        ("Train_loss/4", 1.0, 0), ("Test_loss/0", 2.0, 0))
+    assert run(MetricParser(), "ARIMA(2,1,2)(1,1,1)[12] with drift         : inf",
+               "Regression with ARIMA(1,0,0) errors : 500.2") == expect(("ic", 500.2, 0))
     # UltraNest's closing lines: a value and its uncertainty
     assert run(MetricParser(), "[ultranest] Posterior uncertainty strategy is satisfied (KL: "
                "0.46+-0.08 nat, need <0.50 nat)") == expect(("KL", 0.46, 0))
@@ -3079,6 +3092,8 @@ def test_a_grid_of_scores_by_fold() -> None:
                "      Kappa     MCC  TT (Sec)  ", "lr   0.8427  0.8430    0.0500  ") == expect(
         ("lr/Accuracy", 0.9214, 0), ("lr/AUC", 0.9641, 0), ("dt/Accuracy", 0.907, 0),
         ("dt/AUC", 0.907, 0), ("lr/Kappa", 0.8427, 0), ("lr/MCC", 0.843, 0))
+    assert run(MetricParser(), "      MCC  TT (Sec)  ", "lr   0.8430    0.0500  ") == expect(
+        ("lr/MCC", 0.843, 0))
 
 
 def test_lightning_s_training_bar_and_settings_at_their_default() -> None:

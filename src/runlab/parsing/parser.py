@@ -355,7 +355,8 @@ class MetricParser:
             line = _unprefixed(line)
         if "(" in line and not self._patterns:  # user patterns read the line as printed
             line = unwrapped(line)
-        if " --> " in line or "[Parallel(" in line or "-- score: " in line:
+        if (" --> " in line or "[Parallel(" in line or "-- score: " in line) and not (
+                self._patterns):
             pieces = self._pieces(line)
             if pieces is not None:
                 return pieces
@@ -781,7 +782,7 @@ class MetricParser:
             # The next epoch, when the last position was the epoch's last print; a loop
             # that stopped short of its total (kmodes' `Run: 2, iteration: 1/100` after a
             # run converged at iteration 6) starts counting again.
-            before = before + length if not interval or last + interval > length else 0
+            before = before + length if not interval or last + interval >= length else 0
             interval = 0
         elif position > last >= 0:
             interval = position - last

@@ -8,7 +8,6 @@ command applies what the index has not seen (`catch_up`).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sqlite3
 import time
@@ -670,17 +669,16 @@ def _create_whole(path: str, data: bytes) -> None:
     """Create `path` holding `data`, appearing whole or not at all: a process starting beside
     this one must never read it empty (it would number runs for a store with no id). The
     data goes to a private scratch file first, then is linked into place, which fails with
-    FileExistsError when another process was first."""
+    FileExistsError when another process was first; on a file system without hard links
+    (some network and FUSE mounts) it is written in place."""
     scratch = f"{path}.{os.getpid()}-{os.urandom(4).hex()}"
-    journal.write_private(scratch, data, exclusive=True)
     try:
+        journal.write_private(scratch, data, exclusive=True)
         os.link(scratch, path)
     except FileExistsError:
-        raise
-    except OSError as e:
-        if e.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
-            raise
-        journal.write_private(path, data, exclusive=True)  # a file system without links
+        raise  # another process created it first: it is whole, read it
+    except OSError:
+        journal.write_private(path, data, exclusive=True)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(scratch)

@@ -739,9 +739,10 @@ def _grid_names(line: str) -> list[str] | None:
         text = text[:-2]
     names = _GRID_GAP.split(text.strip())
     measures = sum(name in _GRID_NAMES for name in names)
-    if measures < 2 or measures + sum(name in _GRID_OTHERS for name in names) < len(names):
+    if measures < (1 if "TT (Sec)" in names else 2) or measures + sum(
+            name in _GRID_OTHERS for name in names) < len(names):
         return None
-    return None if "Model" in names[1:] else names
+    return None if "Model" in names[1:] else names  # (the names' column comes first)
 
 
 def parse_score_grid(line: str) -> list[Found]:
@@ -983,9 +984,11 @@ def cmdstan_rows(header: str) -> Callable[[str], list[Found]]:
 # Test_metric/0 at step 1000 (indexed as DeepXDE's loss history indexes its terms, from 0).
 # After training (`summary`): `Best model at step 10000:`, then `  train loss: 5.01e-06`,
 # `  test loss: 3.12e-05`, `  test metric: [1.01e-04]` at that step.
-_DEEPXDE_HEADER = re.compile(r"Step\ {2,12}Train\ loss\ {2,40}Test\ loss\ {2,40}Test\ metric\s*")
+# (Each column is as wide as its list: ten characters a term.)
+_DEEPXDE_HEADER = re.compile(
+    r"Step\ {2,12}Train\ loss\ {2,400}Test\ loss\ {2,400}Test\ metric\s*")
 _DEEPXDE_COLUMNS = ("Train_loss", "Test_loss", "Test_metric")
-_DEEPXDE_ROW = re.compile(r"(\d{1,18})\ {2,40}(\[[^\[\]]*\])\ {2,40}(\[[^\[\]]*\])\ {2,40}"
+_DEEPXDE_ROW = re.compile(r"(\d{1,18})\ {2,400}(\[[^\[\]]*\])\ {2,400}(\[[^\[\]]*\])\ {2,400}"
                           r"(\[[^\[\]]*\])\s*")
 _DEEPXDE_BEST = re.compile(r"Best\ model\ at\ step\ (\d{1,18}):\s*")
 _DEEPXDE_SUMMARY = re.compile(r"\ \ (train\ loss|test\ loss|test\ metric):\ (.{1,4000})")
@@ -1579,7 +1582,8 @@ def parse_mlxtend(line: str) -> list[Found]:
 # `ARIMA(0,1,0)(0,1,0)[12]                    : 1031.5391`, `inf` for a model it refused.
 _ARIMA_TRACE = re.compile(
     rf"\s*(?:Regression\ with\ )?ARIMA\(\d{{1,3}},\d{{1,3}},\d{{1,3}}\)"
-    rf"(?:\(\d{{1,3}},\d{{1,3}},\d{{1,3}}\)\[\d{{1,5}}\])?(?:\ with\ [a-z\- ]{{1,30}}?)?"
+    rf"(?:\(\d{{1,3}},\d{{1,3}},\d{{1,3}}\)\[\d{{1,5}}\])?(?:\ errors)?"
+    rf"(?:\ with\ [a-z\- ]{{1,30}}?)?"
     rf"\ {{0,60}}:\ ({NUMBER})\s*", re.ASCII)
 
 
@@ -1589,7 +1593,7 @@ def parse_arima_trace(line: str) -> list[Found]:
     if match is None:
         return []
     value = to_number(match.group(1))
-    return [] if math.isinf(value) else [("ic", value, None)]
+    return [CLAIM] if math.isinf(value) else [("ic", value, None)]
 
 
 # tslearn's TimeSeriesKMeans at verbose (tslearn/clustering/kmeans.py, `_fit_one_init`): each

@@ -731,8 +731,12 @@ _IS_WORD = re.compile(
 _IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ ")
 # A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
 _IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
-_IS_NAME = re.compile(r"(?:(?i:the|a|an)\ )?(?:(?i:current)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
-                      re.ASCII)
+_IS_NAME = re.compile(
+    r"(?:(?i:the|a|an)\ )?(?:(?i:current)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
+    re.ASCII)
+# Said in words, a differential privacy's budget is a measure too (JAX's DP-SGD, `the current
+# epsilon is: 0.74`); printed as a setting, `adam_epsilon 1e-08`, it is none.
+_BUDGET = re.compile(r"(?:^|\ )epsilon$", re.ASCII | re.IGNORECASE)
 _LEADING_COUNTER = re.compile(
     r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#]?\s{0,4}(\d{1,18})(?!\.\d)",
     re.ASCII | re.IGNORECASE)
@@ -757,7 +761,8 @@ def parse_is_value(line: str) -> list[Found]:
         if counted is not None:
             clause = clause[counted.end():].strip()
         name = _IS_NAME.fullmatch(clause)
-        if name is None or _MEASURE.search(name.group(1)) is None:
+        if name is None or (_MEASURE.search(name.group(1)) is None
+                            and _BUDGET.search(name.group(1)) is None):
             continue
         key = name.group(1).replace(" ", "_")
         if label is not None and _LEADING_COUNTER.fullmatch(label.group(1)) is None:
@@ -929,8 +934,7 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation"
-    r"|epsilon)$",  # (a differential privacy's budget: JAX's DP-SGD, Opacus)
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
     re.ASCII | re.IGNORECASE,
 )
 
