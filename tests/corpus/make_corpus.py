@@ -23677,6 +23677,101 @@ OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
 
+# --- Famous courses' and repositories' training loops: Daniel Bourke's "going modular" scripts,
+# Karpathy's "Let's build GPT" lecture code, labml.ai's annotated paper implementations
+# Each runs alone, in one environment of its own (the going-modular script needs torchvision:
+# PyPI's torch and torchvision, on the CPU), from the checkout its variable names:
+#
+#     python -m venv ~/courses-venv
+#     ~/courses-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tqdm
+#     git clone https://github.com/mrdbourke/pytorch-deep-learning ~/pdl
+#     export PYTORCH_DEEP_LEARNING=~/pdl PYTORCH_DEEP_LEARNING_COMMIT=$(git -C ~/pdl rev-parse HEAD)
+#     git clone https://github.com/karpathy/ng-video-lecture ~/ngvl
+#     export NG_VIDEO_LECTURE=~/ngvl NG_VIDEO_LECTURE_COMMIT=$(git -C ~/ngvl rev-parse HEAD)
+#     ~/courses-venv/bin/python tests/corpus/make_corpus.py going_modular_train   # and the others
+
+COURSES_ENVIRONMENT = {name: f"{name} (course loop cases)" for name in
+                       ("torch", "torchvision", "tqdm", "numpy", "pillow")}
+
+
+def going_modular_train() -> Truth:
+    """Daniel Bourke's "Zero to Mastery Learn PyTorch" section 05, "going modular":
+    mrdbourke/pytorch-deep-learning `going_modular/going_modular/train.py` with its
+    `data_setup.py`, `engine.py`, `model_builder.py` and `utils.py` (the checkout named by
+    `PYTORCH_DEEP_LEARNING`; commit in VERSIONS.md), run as the script (`__main__`), unchanged,
+    from a folder of its own holding the made-up stand-in of its data: the pizza/steak/sushi
+    download (`data/pizza_steak_sushi/train` and `test`, one folder of JPEGs a class, 75 and 25
+    an image a class) is replaced by 3 class folders of 12 training and 4 test 64x64 JPEGs,
+    noise around a colour of the class's own (its `Resize((64, 64))` then keeps them as they
+    are). Everything else is the script's: its TinyVGG (10 hidden units), Adam at 0.001,
+    batches of 32, 5 epochs, `num_workers=os.cpu_count()`, on the CPU (it picks CUDA only where
+    there is one), saving its model to `models/`. torch is seeded 0 before it runs (it seeds
+    nothing), on one thread. `engine.train` runs its epochs under `tqdm(range(epochs))`
+    (`tqdm.auto`: the plain bar outside a notebook) and prints, each epoch, `Epoch: 1 |
+    train_loss: 1.1050 | train_acc: 0.2969 | test_loss: 1.0970 | test_acc: 0.3333` (`:.4f`), the
+    bar on stderr around it (torch's DataLoader warns once of `pin_memory` with no accelerator); `utils.save_model` prints `[INFO] Saving model to: ...`. Truth: the
+    values that line formats, read by a print wrapper (`engine`'s `print`, given as a module
+    global) from the printing frame before it prints (the same values `engine.train` keeps in
+    its `results`): `train_loss`, `train_acc`, `test_loss` and `test_acc` at `epoch + 1`."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("PYTORCH_DEEP_LEARNING")
+    folder = os.path.join(root or "", "going_modular", "going_modular")
+    if not root or not os.path.exists(os.path.join(folder, "train.py")):
+        raise SystemExit("going_modular_train: set PYTORCH_DEEP_LEARNING to a "
+                         "mrdbourke/pytorch-deep-learning checkout")
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+    sys.path.insert(0, folder)
+    import engine  # type: ignore[import-not-found]
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if "test_acc" in values and args and str(args[0]).startswith("Epoch:"):
+            for key in ("train_loss", "train_acc", "test_loss", "test_acc"):
+                truth.append(point(key, values[key], values["epoch"] + 1))
+        builtins.print(*args, **kwargs)
+
+    engine.print = print_  # type: ignore[attr-defined]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        rng = np.random.default_rng(0)
+        colours = {"pizza": (200, 120, 40), "steak": (110, 40, 30), "sushi": (230, 230, 220)}
+        for split, n in (("train", 12), ("test", 4)):
+            for name, colour in colours.items():
+                target = os.path.join("data", "pizza_steak_sushi", split, name)
+                os.makedirs(target)
+                for i in range(n):
+                    pixels = np.array(colour) + rng.normal(0, 50, size=(64, 64, 3))
+                    Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).save(
+                        os.path.join(target, f"{i}.jpg"))
+        sys.argv = ["train.py"]
+        runpy.run_path(os.path.join(folder, "train.py"), run_name="__main__")
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth[::4]] != [1, 2, 3, 4, 5]:
+        raise SystemExit("going_modular_train: not one line an epoch")
+    return truth
+
+
+CASES["going_modular_train"] = going_modular_train
+OWN_ENVIRONMENT["going_modular_train"] = COURSES_ENVIRONMENT
+OWN_CHECKOUT["going_modular_train"] = "PYTORCH_DEEP_LEARNING"
+CHECKOUT_ROW["going_modular_train"] = (
+    "mrdbourke/pytorch-deep-learning going_modular/going_modular")
+REPOSITORY_CHECKOUTS["PYTORCH_DEEP_LEARNING"] = ("mrdbourke/pytorch-deep-learning",
+                                                 "PYTORCH_DEEP_LEARNING_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
