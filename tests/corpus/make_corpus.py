@@ -23771,6 +23771,84 @@ CHECKOUT_ROW["going_modular_train"] = (
 REPOSITORY_CHECKOUTS["PYTORCH_DEEP_LEARNING"] = ("mrdbourke/pytorch-deep-learning",
                                                  "PYTORCH_DEEP_LEARNING_COMMIT")
 
+NG_VIDEO_SETTINGS = {  # gpt.py's constants: as the file has them, and as this case sets them
+    "batch_size = 64 ": "batch_size = 16 ", "block_size = 256 ": "block_size = 32 ",
+    "max_iters = 5000\n": "max_iters = 500\n", "eval_interval = 500\n": "eval_interval = 100\n",
+    "eval_iters = 200\n": "eval_iters = 20\n", "n_embd = 384\n": "n_embd = 64\n",
+    "n_head = 6\n": "n_head = 4\n", "n_layer = 6\n": "n_layer = 2\n"}
+
+
+def ng_video_lecture_gpt() -> Truth:
+    """Karpathy's "Let's build GPT: from scratch, in code, spelled out." (Neural Networks: Zero
+    to Hero): karpathy/ng-video-lecture `gpt.py` (the checkout named by `NG_VIDEO_LECTURE`;
+    commit in VERSIONS.md), run as the script (`__main__`) from a folder of its own, with
+    smaller hyperparameters, changed in its constants block only (`NG_VIDEO_SETTINGS`):
+    `batch_size` 16 (64), `block_size` 32 (256), `max_iters` 500 (5000), `eval_interval` 100
+    (500), `eval_iters` 20 (200), `n_embd` 64 (384), `n_head` 4 (6), `n_layer` 2 (6); the rest
+    (`learning_rate` 3e-4, `dropout` 0.2, `torch.manual_seed(1337)`, AdamW, the 500 characters
+    it generates at the end) as it is. Its `input.txt` (Tiny Shakespeare, which it reads from
+    the working folder) is a made-up stand-in: 20,000 characters of verse-like lines of words
+    drawn from a small vocabulary. On the CPU (it picks CUDA only where there is one), torch on
+    one thread. It prints `0.107952 M parameters`, then at every `eval_interval`th iteration and
+    the last `step 0: train loss 3.8947, val loss 3.8951` (`:.4f` of the mean of `eval_iters`
+    batch losses a split), and the generated text. Truth: the values that line formats, read
+    by a print wrapper (the script's `print`, given as a global) from the printing frame before
+    it prints: `losses['train']` as `train_loss` and `losses['val']` as `val_loss`, at
+    `iter`."""
+    import builtins
+    import random
+    import shutil
+
+    root = os.environ.get("NG_VIDEO_LECTURE")
+    path = os.path.join(root or "", "gpt.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("ng_video_lecture_gpt: set NG_VIDEO_LECTURE to a "
+                         "karpathy/ng-video-lecture checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    with open(path) as f:
+        source = f.read()
+    for old, new in NG_VIDEO_SETTINGS.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"ng_video_lecture_gpt: {old!r} is not once in gpt.py")
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("step ") and "losses" in values:
+            losses = values["losses"]
+            truth.extend([point("train_loss", losses["train"].item(), values["iter"]),
+                          point("val_loss", losses["val"].item(), values["iter"])])
+        builtins.print(*args, **kwargs)
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        words = ("the king queen lord my thy thou art love death night day sword crown heart "
+                 "blood fair sweet good noble speak come go shall will not and of to in")
+        vocabulary, rng, lines = words.split(), random.Random(0), []
+        while sum(len(line) + 1 for line in lines) < 20000:
+            line = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 9)))
+            lines.append(line[0].upper() + line[1:] + rng.choice([",", ".", ";", "!", "?", ":"]))
+        with open("input.txt", "w", encoding="utf-8") as f:
+            f.write("\n".join(lines)[:20000])
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "print": print_})
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth[::2]] != [0, 100, 200, 300, 400, 499]:
+        raise SystemExit("ng_video_lecture_gpt: not a line each 100 iterations and the last")
+    return truth
+
+
+CASES["ng_video_lecture_gpt"] = ng_video_lecture_gpt
+OWN_ENVIRONMENT["ng_video_lecture_gpt"] = COURSES_ENVIRONMENT
+OWN_CHECKOUT["ng_video_lecture_gpt"] = "NG_VIDEO_LECTURE"
+CHECKOUT_ROW["ng_video_lecture_gpt"] = "karpathy/ng-video-lecture gpt.py"
+REPOSITORY_CHECKOUTS["NG_VIDEO_LECTURE"] = ("karpathy/ng-video-lecture", "NG_VIDEO_LECTURE_COMMIT")
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
