@@ -23683,11 +23683,13 @@ OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
 # PyPI's torch and torchvision, on the CPU), from the checkout its variable names:
 #
 #     python -m venv ~/courses-venv
-#     ~/courses-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tqdm
+#     ~/courses-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tqdm labml==0.4.168
 #     git clone https://github.com/mrdbourke/pytorch-deep-learning ~/pdl
 #     export PYTORCH_DEEP_LEARNING=~/pdl PYTORCH_DEEP_LEARNING_COMMIT=$(git -C ~/pdl rev-parse HEAD)
 #     git clone https://github.com/karpathy/ng-video-lecture ~/ngvl
 #     export NG_VIDEO_LECTURE=~/ngvl NG_VIDEO_LECTURE_COMMIT=$(git -C ~/ngvl rev-parse HEAD)
+#     git clone https://github.com/labmlai/annotated_deep_learning_paper_implementations ~/labml_nn
+#     export LABML_NN=~/labml_nn LABML_NN_COMMIT=$(git -C ~/labml_nn rev-parse HEAD)
 #     ~/courses-venv/bin/python tests/corpus/make_corpus.py going_modular_train   # and the others
 
 COURSES_ENVIRONMENT = {name: f"{name} (course loop cases)" for name in
@@ -23848,6 +23850,117 @@ OWN_ENVIRONMENT["ng_video_lecture_gpt"] = COURSES_ENVIRONMENT
 OWN_CHECKOUT["ng_video_lecture_gpt"] = "NG_VIDEO_LECTURE"
 CHECKOUT_ROW["ng_video_lecture_gpt"] = "karpathy/ng-video-lecture gpt.py"
 REPOSITORY_CHECKOUTS["NG_VIDEO_LECTURE"] = ("karpathy/ng-video-lecture", "NG_VIDEO_LECTURE_COMMIT")
+
+
+LABML_SETTINGS = {  # the experiment's `experiment.configs` overrides: as its `main` has them, as set
+    "'seq_len': 512": "'seq_len': 32", "'epochs': 32": "'epochs': 1",
+    "'d_model': 256": "'d_model': 32", "'transformer.n_heads': 16": "'transformer.n_heads': 4",
+    "'transformer.ffn.d_ff': 1024": "'transformer.ffn.d_ff': 64"}
+
+
+def labml_transformer_autoregression() -> Truth:
+    """labml.ai's annotated paper implementations: labmlai/annotated_deep_learning_paper_
+    implementations `labml_nn/transformers/basic/autoregressive_experiment.py` (the checkout
+    named by `LABML_NN`, its root first on the path, so that its own `labml_nn` is imported;
+    commit in VERSIONS.md), run as the script (`__main__`) from the checkout, as its docs run
+    it, with labml at the last 0.4 release (0.5 dropped `experiment.add_pytorch_models`, which
+    the script calls). A transformer trained for character-level auto-regression on Tiny
+    Shakespeare, with smaller settings in its `experiment.configs` dict only
+    (`LABML_SETTINGS`): `seq_len` 32 (512), `epochs` 1 (32), `d_model` 32 (256),
+    `transformer.n_heads` 4 (16), `transformer.ffn.d_ff` 64 (1024); the rest (`batch_size` 16,
+    `inner_iterations` 10, the Noam optimizer, the `It is ` prompt) as it is. Tiny Shakespeare
+    is a download (`labml_nn/experiments/nlp_autoregression.py`, `tiny_shakespeare`, to the lab's
+    data folder, `data/` beside the checkout's `.labml.yaml`, where it is kept if there): the
+    case writes a made-up stand-in there, 600 lines of words drawn from a small vocabulary, and
+    removes it and the run's `logs/transformer/<uuid>` afterwards (and the folders it made). torch seeded 0 first, on one
+    thread, the CPU (its `DeviceConfigs` picks CUDA only where there is one). labml's console
+    (`labml/internal/tracker/writers/screen.py` through `labml/internal/logger`) redraws one line
+    in place (`\\r`, ANSI colours, even through a pipe) at each `tracker.save()`, every batch:
+    the global step (tokens, `{:8,}`), the sections' progress and times (`Sample:`, `Train:`,
+    `Valid:`) and ` loss.train:  3.41228 accuracy.train: 0.072266 loss.valid: ...` (each the mean
+    of what was added since the last save, its decimals from a running estimate of its size; a
+    value with nothing new shows the last one printed, dimmed), and ends the line at each tenth
+    of the epoch (`inner_iterations`); before it, its notices and `Prepare ...[DONE]` sections.
+    Truth: the tracker's own values as its screen writer writes them, read by a wrapper of
+    `ScreenWriter.write`: each printed numeric indicator with new values (`get_mean()`) under its
+    name (`loss.train`, `accuracy.train`, `loss.valid`, `accuracy.valid`), at the global step
+    the writer is given (the line's first number); a value shown again unchanged is not a new
+    point. Validation batches save at the global step of the training before them, so that step
+    has several `loss.valid` points, one for each redraw. Its values differ from run to run (from
+    the first loss on, torch seeded alike): each capture has its run's own truth."""
+    import random
+    import shutil
+
+    root = os.environ.get("LABML_NN")
+    path = os.path.join(root or "", "labml_nn", "transformers", "basic",
+                        "autoregressive_experiment.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("labml_transformer_autoregression: set LABML_NN to a labmlai/"
+                         "annotated_deep_learning_paper_implementations checkout")
+    root = os.path.abspath(root)
+    data = os.path.join(root, "data", "tiny_shakespeare.txt")
+    logs = os.path.join(root, "logs", "transformer")
+    if os.path.exists(data) or os.path.exists(logs):
+        raise SystemExit(f"labml_transformer_autoregression: {data} or {logs} is there already")
+    import torch
+    from labml.internal.tracker.indicators.numeric import NumericIndicator
+    from labml.internal.tracker.writers.screen import ScreenWriter
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    with open(path) as f:
+        source = f.read()
+    for old, new in LABML_SETTINGS.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"labml_transformer_autoregression: {old!r} is not once in the file")
+        source = source.replace(old, new)
+    truth: Truth = []
+    write = ScreenWriter.write
+
+    def recorded_write(self: Any, *, global_step: int, indicators: dict[str, Any]) -> Any:
+        for indicator in indicators.values():
+            if (isinstance(indicator, NumericIndicator) and indicator.is_print
+                    and not indicator.is_empty()):
+                truth.append(point(indicator.name, indicator.get_mean(), global_step))
+        return write(self, global_step=global_step, indicators=indicators)
+
+    ScreenWriter.write = recorded_write  # type: ignore[method-assign]
+    made = [folder for folder in (os.path.dirname(data), os.path.dirname(logs))
+            if not os.path.exists(folder)]
+    os.makedirs(os.path.dirname(data), exist_ok=True)
+    words = ("the king queen lord my thy thou art love death night day sword crown heart blood "
+             "fair sweet good noble speak come go shall will not and of to in").split()
+    rng = random.Random(0)
+    with open(data, "w", encoding="utf-8") as f:
+        f.write("\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(4, 9)))
+                          for _ in range(600)) + "\n")
+    sys.path.insert(0, root)
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+    finally:
+        os.chdir(here)
+        os.remove(data)
+        shutil.rmtree(logs, ignore_errors=True)
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+    if not any(p["key"] == "loss.valid" for p in truth):
+        raise SystemExit("labml_transformer_autoregression: no validation loss recorded")
+    return truth
+
+
+CASES["labml_transformer_autoregression"] = labml_transformer_autoregression
+# Its first loss differs from run to run, torch seeded alike: each capture has its run's own truth,
+# the same points.
+RUN_TO_RUN.add("labml_transformer_autoregression")
+OWN_ENVIRONMENT["labml_transformer_autoregression"] = dict(COURSES_ENVIRONMENT, labml="labml")
+OWN_CHECKOUT["labml_transformer_autoregression"] = "LABML_NN"
+CHECKOUT_ROW["labml_transformer_autoregression"] = (
+    "labmlai/annotated_deep_learning_paper_implementations "
+    "labml_nn/transformers/basic/autoregressive_experiment.py")
+REPOSITORY_CHECKOUTS["LABML_NN"] = ("labmlai/annotated_deep_learning_paper_implementations",
+                                    "LABML_NN_COMMIT")
 
 
 def main(argv: list[str]) -> None:
