@@ -23963,6 +23963,74 @@ REPOSITORY_CHECKOUTS["LABML_NN"] = ("labmlai/annotated_deep_learning_paper_imple
                                     "LABML_NN_COMMIT")
 
 
+
+def ddpm_trainer1d() -> Truth:
+    """lucidrains' denoising-diffusion-pytorch `Trainer1D` (the package at the version in
+    VERSIONS.md), as its README's "1D Sequence" section shows it, for the README's `Trainer`
+    (already the ddpm_trainer case): `Unet1D`, `GaussianDiffusion1D(objective='pred_v')`, a
+    `Dataset1D` of `torch.rand` sequences (features in [0, 1]), `Trainer1D(diffusion,
+    dataset=dataset, train_batch_size=32, train_lr=8e-5, gradient_accumulate_every=2,
+    ema_decay=0.995)`, `trainer.train()`. Smaller here: `Unet1D(dim=16, dim_mults=(1, 2),
+    channels=4)` (64, (1, 2, 4, 8), 32), `seq_length=32` (128), `timesteps=100` (1000), 64
+    sequences of 4 x 32 (64 of 32 x 128), `train_num_steps=30` (700,000); `amp=False` (True:
+    fp16 needs a GPU), `save_and_sample_every` past the last step (sampling runs the 100
+    denoising steps), its `./results` in a folder of its own; the README's sampling after
+    training prints nothing and is left out. torch seeded 0, on one thread, the CPU through
+    accelerate. It prints a tqdm bar
+    (`denoising_diffusion_pytorch/denoising_diffusion_pytorch_1d.py`, `Trainer1D.train`:
+    `tqdm(initial=self.step, total=self.train_num_steps)`, each step, after the
+    `gradient_accumulate_every` batches, `pbar.set_description(f'loss: {total_loss:.4f}')`
+    before the optimizer's step, then `pbar.update(1)`) on stderr, then `training complete`.
+    Truth: the trainer's `total_loss` (the sum of the accumulated batches' losses, each divided
+    by 2) as it sets the description, read from its frame by a wrapper of `set_description`,
+    as `loss`, at the step it trains (`self.step + 1`, from 1: the bar draws the description
+    before it counts the step)."""
+    import shutil
+
+    import torch
+    from denoising_diffusion_pytorch import (Dataset1D, GaussianDiffusion1D, Trainer1D,
+                                             Unet1D)
+    from denoising_diffusion_pytorch import denoising_diffusion_pytorch_1d as ddpm1d
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    tqdm = ddpm1d.tqdm
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "train":
+                trainer = frame.f_locals["self"]
+                truth.append(point("loss", frame.f_locals["total_loss"], trainer.step + 1))
+            super().set_description(desc, refresh)
+
+    ddpm1d.tqdm = RecordedBar
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        model = Unet1D(dim=16, dim_mults=(1, 2), channels=4)
+        diffusion = GaussianDiffusion1D(model, seq_length=32, timesteps=100, objective="pred_v")
+        training_seq = torch.rand(64, 4, 32)  # features are normalized from 0 to 1
+        dataset = Dataset1D(training_seq)
+        trainer = Trainer1D(diffusion, dataset=dataset, train_batch_size=32, train_lr=8e-5,
+                            train_num_steps=30, gradient_accumulate_every=2, ema_decay=0.995,
+                            amp=False, save_and_sample_every=1000)
+        trainer.train()
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth] != list(range(1, 31)):
+        raise SystemExit(f"ddpm_trainer1d: {len(truth)} losses recorded, not one a step")
+    return truth
+
+
+CASES["ddpm_trainer1d"] = ddpm_trainer1d
+OWN_ENVIRONMENT["ddpm_trainer1d"] = dict(
+    COURSES_ENVIRONMENT, **{"denoising-diffusion-pytorch": "denoising-diffusion-pytorch (1D case)",
+                            "accelerate": "accelerate (course loop cases)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
