@@ -23677,6 +23677,360 @@ OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
 
+# --- Famous courses' and repositories' training loops: Daniel Bourke's "going modular" scripts,
+# Karpathy's "Let's build GPT" lecture code, labml.ai's annotated paper implementations
+# Each runs alone, in one environment of its own (the going-modular script needs torchvision:
+# PyPI's torch and torchvision, on the CPU), from the checkout its variable names:
+#
+#     python -m venv ~/courses-venv
+#     ~/courses-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tqdm labml==0.4.168
+#     git clone https://github.com/mrdbourke/pytorch-deep-learning ~/pdl
+#     export PYTORCH_DEEP_LEARNING=~/pdl PYTORCH_DEEP_LEARNING_COMMIT=$(git -C ~/pdl rev-parse HEAD)
+#     git clone https://github.com/karpathy/ng-video-lecture ~/ngvl
+#     export NG_VIDEO_LECTURE=~/ngvl NG_VIDEO_LECTURE_COMMIT=$(git -C ~/ngvl rev-parse HEAD)
+#     git clone https://github.com/labmlai/annotated_deep_learning_paper_implementations ~/labml_nn
+#     export LABML_NN=~/labml_nn LABML_NN_COMMIT=$(git -C ~/labml_nn rev-parse HEAD)
+#     ~/courses-venv/bin/python tests/corpus/make_corpus.py going_modular_train   # and the others
+
+COURSES_ENVIRONMENT = {name: f"{name} (course loop cases)" for name in
+                       ("torch", "torchvision", "tqdm", "numpy", "pillow")}
+
+
+def going_modular_train() -> Truth:
+    """Daniel Bourke's "Zero to Mastery Learn PyTorch" section 05, "going modular":
+    mrdbourke/pytorch-deep-learning `going_modular/going_modular/train.py` with its
+    `data_setup.py`, `engine.py`, `model_builder.py` and `utils.py` (the checkout named by
+    `PYTORCH_DEEP_LEARNING`; commit in VERSIONS.md), run as the script (`__main__`), unchanged,
+    from a folder of its own holding the made-up stand-in of its data: the pizza/steak/sushi
+    download (`data/pizza_steak_sushi/train` and `test`, one folder of JPEGs a class, 75 and 25
+    an image a class) is replaced by 3 class folders of 12 training and 4 test 64x64 JPEGs,
+    noise around a colour of the class's own (its `Resize((64, 64))` then keeps them as they
+    are). Everything else is the script's: its TinyVGG (10 hidden units), Adam at 0.001,
+    batches of 32, 5 epochs, `num_workers=os.cpu_count()`, on the CPU (it picks CUDA only where
+    there is one), saving its model to `models/`. torch is seeded 0 before it runs (it seeds
+    nothing), on one thread. `engine.train` runs its epochs under `tqdm(range(epochs))`
+    (`tqdm.auto`: the plain bar outside a notebook) and prints, each epoch, `Epoch: 1 |
+    train_loss: 1.1050 | train_acc: 0.2969 | test_loss: 1.0970 | test_acc: 0.3333` (`:.4f`), the
+    bar on stderr around it (torch's DataLoader warns once of `pin_memory` with no accelerator); `utils.save_model` prints `[INFO] Saving model to: ...`. Truth: the
+    values that line formats, read by a print wrapper (`engine`'s `print`, given as a module
+    global) from the printing frame before it prints (the same values `engine.train` keeps in
+    its `results`): `train_loss`, `train_acc`, `test_loss` and `test_acc` at `epoch + 1`."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("PYTORCH_DEEP_LEARNING")
+    folder = os.path.join(root or "", "going_modular", "going_modular")
+    if not root or not os.path.exists(os.path.join(folder, "train.py")):
+        raise SystemExit("going_modular_train: set PYTORCH_DEEP_LEARNING to a "
+                         "mrdbourke/pytorch-deep-learning checkout")
+    import numpy as np
+    import torch
+    from PIL import Image
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+    sys.path.insert(0, folder)
+    import engine  # type: ignore[import-not-found]
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if "test_acc" in values and args and str(args[0]).startswith("Epoch:"):
+            for key in ("train_loss", "train_acc", "test_loss", "test_acc"):
+                truth.append(point(key, values[key], values["epoch"] + 1))
+        builtins.print(*args, **kwargs)
+
+    engine.print = print_  # type: ignore[attr-defined]
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        rng = np.random.default_rng(0)
+        colours = {"pizza": (200, 120, 40), "steak": (110, 40, 30), "sushi": (230, 230, 220)}
+        for split, n in (("train", 12), ("test", 4)):
+            for name, colour in colours.items():
+                target = os.path.join("data", "pizza_steak_sushi", split, name)
+                os.makedirs(target)
+                for i in range(n):
+                    pixels = np.array(colour) + rng.normal(0, 50, size=(64, 64, 3))
+                    Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).save(
+                        os.path.join(target, f"{i}.jpg"))
+        sys.argv = ["train.py"]
+        runpy.run_path(os.path.join(folder, "train.py"), run_name="__main__")
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth[::4]] != [1, 2, 3, 4, 5]:
+        raise SystemExit("going_modular_train: not one line an epoch")
+    return truth
+
+
+CASES["going_modular_train"] = going_modular_train
+OWN_ENVIRONMENT["going_modular_train"] = COURSES_ENVIRONMENT
+OWN_CHECKOUT["going_modular_train"] = "PYTORCH_DEEP_LEARNING"
+CHECKOUT_ROW["going_modular_train"] = (
+    "mrdbourke/pytorch-deep-learning going_modular/going_modular")
+REPOSITORY_CHECKOUTS["PYTORCH_DEEP_LEARNING"] = ("mrdbourke/pytorch-deep-learning",
+                                                 "PYTORCH_DEEP_LEARNING_COMMIT")
+
+NG_VIDEO_SETTINGS = {  # gpt.py's constants: as the file has them, and as this case sets them
+    "batch_size = 64 ": "batch_size = 16 ", "block_size = 256 ": "block_size = 32 ",
+    "max_iters = 5000\n": "max_iters = 500\n", "eval_interval = 500\n": "eval_interval = 100\n",
+    "eval_iters = 200\n": "eval_iters = 20\n", "n_embd = 384\n": "n_embd = 64\n",
+    "n_head = 6\n": "n_head = 4\n", "n_layer = 6\n": "n_layer = 2\n"}
+
+
+def ng_video_lecture_gpt() -> Truth:
+    """Karpathy's "Let's build GPT: from scratch, in code, spelled out." (Neural Networks: Zero
+    to Hero): karpathy/ng-video-lecture `gpt.py` (the checkout named by `NG_VIDEO_LECTURE`;
+    commit in VERSIONS.md), run as the script (`__main__`) from a folder of its own, with
+    smaller hyperparameters, changed in its constants block only (`NG_VIDEO_SETTINGS`):
+    `batch_size` 16 (64), `block_size` 32 (256), `max_iters` 500 (5000), `eval_interval` 100
+    (500), `eval_iters` 20 (200), `n_embd` 64 (384), `n_head` 4 (6), `n_layer` 2 (6); the rest
+    (`learning_rate` 3e-4, `dropout` 0.2, `torch.manual_seed(1337)`, AdamW, the 500 characters
+    it generates at the end) as it is. Its `input.txt` (Tiny Shakespeare, which it reads from
+    the working folder) is a made-up stand-in: 20,000 characters of verse-like lines of words
+    drawn from a small vocabulary. On the CPU (it picks CUDA only where there is one), torch on
+    one thread. It prints `0.107952 M parameters`, then at every `eval_interval`th iteration and
+    the last `step 0: train loss 3.8947, val loss 3.8951` (`:.4f` of the mean of `eval_iters`
+    batch losses a split), and the generated text. Truth: the values that line formats, read
+    by a print wrapper (the script's `print`, given as a global) from the printing frame before
+    it prints: `losses['train']` as `train_loss` and `losses['val']` as `val_loss`, at
+    `iter`."""
+    import builtins
+    import random
+    import shutil
+
+    root = os.environ.get("NG_VIDEO_LECTURE")
+    path = os.path.join(root or "", "gpt.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("ng_video_lecture_gpt: set NG_VIDEO_LECTURE to a "
+                         "karpathy/ng-video-lecture checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    with open(path) as f:
+        source = f.read()
+    for old, new in NG_VIDEO_SETTINGS.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"ng_video_lecture_gpt: {old!r} is not once in gpt.py")
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("step ") and "losses" in values:
+            losses = values["losses"]
+            truth.extend([point("train_loss", losses["train"].item(), values["iter"]),
+                          point("val_loss", losses["val"].item(), values["iter"])])
+        builtins.print(*args, **kwargs)
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        words = ("the king queen lord my thy thou art love death night day sword crown heart "
+                 "blood fair sweet good noble speak come go shall will not and of to in")
+        vocabulary, rng, lines = words.split(), random.Random(0), []
+        while sum(len(line) + 1 for line in lines) < 20000:
+            line = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 9)))
+            lines.append(line[0].upper() + line[1:] + rng.choice([",", ".", ";", "!", "?", ":"]))
+        with open("input.txt", "w", encoding="utf-8") as f:
+            f.write("\n".join(lines)[:20000])
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "print": print_})
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth[::2]] != [0, 100, 200, 300, 400, 499]:
+        raise SystemExit("ng_video_lecture_gpt: not a line each 100 iterations and the last")
+    return truth
+
+
+CASES["ng_video_lecture_gpt"] = ng_video_lecture_gpt
+OWN_ENVIRONMENT["ng_video_lecture_gpt"] = COURSES_ENVIRONMENT
+OWN_CHECKOUT["ng_video_lecture_gpt"] = "NG_VIDEO_LECTURE"
+CHECKOUT_ROW["ng_video_lecture_gpt"] = "karpathy/ng-video-lecture gpt.py"
+REPOSITORY_CHECKOUTS["NG_VIDEO_LECTURE"] = ("karpathy/ng-video-lecture", "NG_VIDEO_LECTURE_COMMIT")
+
+
+LABML_SETTINGS = {  # the experiment's `experiment.configs` overrides: as its `main` has them, as set
+    "'seq_len': 512": "'seq_len': 32", "'epochs': 32": "'epochs': 1",
+    "'d_model': 256": "'d_model': 32", "'transformer.n_heads': 16": "'transformer.n_heads': 4",
+    "'transformer.ffn.d_ff': 1024": "'transformer.ffn.d_ff': 64"}
+
+
+def labml_transformer_autoregression() -> Truth:
+    """labml.ai's annotated paper implementations: labmlai/annotated_deep_learning_paper_
+    implementations `labml_nn/transformers/basic/autoregressive_experiment.py` (the checkout
+    named by `LABML_NN`, its root first on the path, so that its own `labml_nn` is imported;
+    commit in VERSIONS.md), run as the script (`__main__`) from the checkout, as its docs run
+    it, with labml at the last 0.4 release (0.5 dropped `experiment.add_pytorch_models`, which
+    the script calls). A transformer trained for character-level auto-regression on Tiny
+    Shakespeare, with smaller settings in its `experiment.configs` dict only
+    (`LABML_SETTINGS`): `seq_len` 32 (512), `epochs` 1 (32), `d_model` 32 (256),
+    `transformer.n_heads` 4 (16), `transformer.ffn.d_ff` 64 (1024); the rest (`batch_size` 16,
+    `inner_iterations` 10, the Noam optimizer, the `It is ` prompt) as it is. Tiny Shakespeare
+    is a download (`labml_nn/experiments/nlp_autoregression.py`, `tiny_shakespeare`, to the lab's
+    data folder, `data/` beside the checkout's `.labml.yaml`, where it is kept if there): the
+    case writes a made-up stand-in there, 600 lines of words drawn from a small vocabulary, and
+    removes it and the run's `logs/transformer/<uuid>` afterwards (and the folders it made). torch seeded 0 first, on one
+    thread, the CPU (its `DeviceConfigs` picks CUDA only where there is one). labml's console
+    (`labml/internal/tracker/writers/screen.py` through `labml/internal/logger`) redraws one line
+    in place (`\\r`, ANSI colours, even through a pipe) at each `tracker.save()`, every batch:
+    the global step (tokens, `{:8,}`), the sections' progress and times (`Sample:`, `Train:`,
+    `Valid:`) and ` loss.train:  3.41228 accuracy.train: 0.072266 loss.valid: ...` (each the mean
+    of what was added since the last save, its decimals from a running estimate of its size; a
+    value with nothing new shows the last one printed, dimmed), and ends the line at each tenth
+    of the epoch (`inner_iterations`); before it, its notices and `Prepare ...[DONE]` sections.
+    Truth: the tracker's own values as its screen writer writes them, read by a wrapper of
+    `ScreenWriter.write`: each printed numeric indicator with new values (`get_mean()`) under its
+    name (`loss.train`, `accuracy.train`, `loss.valid`, `accuracy.valid`), at the global step
+    the writer is given (the line's first number); a value shown again unchanged is not a new
+    point. Validation batches save at the global step of the training before them, so that step
+    has several `loss.valid` points, one for each redraw. Its values differ from run to run (from
+    the first loss on, torch seeded alike): each capture has its run's own truth."""
+    import random
+    import shutil
+
+    root = os.environ.get("LABML_NN")
+    path = os.path.join(root or "", "labml_nn", "transformers", "basic",
+                        "autoregressive_experiment.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("labml_transformer_autoregression: set LABML_NN to a labmlai/"
+                         "annotated_deep_learning_paper_implementations checkout")
+    root = os.path.abspath(root)
+    data = os.path.join(root, "data", "tiny_shakespeare.txt")
+    logs = os.path.join(root, "logs", "transformer")
+    if os.path.exists(data) or os.path.exists(logs):
+        raise SystemExit(f"labml_transformer_autoregression: {data} or {logs} is there already")
+    import torch
+    from labml.internal.tracker.indicators.numeric import NumericIndicator
+    from labml.internal.tracker.writers.screen import ScreenWriter
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    with open(path) as f:
+        source = f.read()
+    for old, new in LABML_SETTINGS.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"labml_transformer_autoregression: {old!r} is not once in the file")
+        source = source.replace(old, new)
+    truth: Truth = []
+    write = ScreenWriter.write
+
+    def recorded_write(self: Any, *, global_step: int, indicators: dict[str, Any]) -> Any:
+        for indicator in indicators.values():
+            if (isinstance(indicator, NumericIndicator) and indicator.is_print
+                    and not indicator.is_empty()):
+                truth.append(point(indicator.name, indicator.get_mean(), global_step))
+        return write(self, global_step=global_step, indicators=indicators)
+
+    ScreenWriter.write = recorded_write  # type: ignore[method-assign]
+    made = [folder for folder in (os.path.dirname(data), os.path.dirname(logs))
+            if not os.path.exists(folder)]
+    os.makedirs(os.path.dirname(data), exist_ok=True)
+    words = ("the king queen lord my thy thou art love death night day sword crown heart blood "
+             "fair sweet good noble speak come go shall will not and of to in").split()
+    rng = random.Random(0)
+    with open(data, "w", encoding="utf-8") as f:
+        f.write("\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(4, 9)))
+                          for _ in range(600)) + "\n")
+    sys.path.insert(0, root)
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+    finally:
+        os.chdir(here)
+        os.remove(data)
+        shutil.rmtree(logs, ignore_errors=True)
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+    if not any(p["key"] == "loss.valid" for p in truth):
+        raise SystemExit("labml_transformer_autoregression: no validation loss recorded")
+    return truth
+
+
+CASES["labml_transformer_autoregression"] = labml_transformer_autoregression
+# Its first loss differs from run to run, torch seeded alike: each capture has its run's own truth,
+# the same points.
+RUN_TO_RUN.add("labml_transformer_autoregression")
+OWN_ENVIRONMENT["labml_transformer_autoregression"] = dict(COURSES_ENVIRONMENT, labml="labml")
+OWN_CHECKOUT["labml_transformer_autoregression"] = "LABML_NN"
+CHECKOUT_ROW["labml_transformer_autoregression"] = (
+    "labmlai/annotated_deep_learning_paper_implementations "
+    "labml_nn/transformers/basic/autoregressive_experiment.py")
+REPOSITORY_CHECKOUTS["LABML_NN"] = ("labmlai/annotated_deep_learning_paper_implementations",
+                                    "LABML_NN_COMMIT")
+
+
+
+def ddpm_trainer1d() -> Truth:
+    """lucidrains' denoising-diffusion-pytorch `Trainer1D` (the package at the version in
+    VERSIONS.md), as its README's "1D Sequence" section shows it, for the README's `Trainer`
+    (already the ddpm_trainer case): `Unet1D`, `GaussianDiffusion1D(objective='pred_v')`, a
+    `Dataset1D` of `torch.rand` sequences (features in [0, 1]), `Trainer1D(diffusion,
+    dataset=dataset, train_batch_size=32, train_lr=8e-5, gradient_accumulate_every=2,
+    ema_decay=0.995)`, `trainer.train()`. Smaller here: `Unet1D(dim=16, dim_mults=(1, 2),
+    channels=4)` (64, (1, 2, 4, 8), 32), `seq_length=32` (128), `timesteps=100` (1000), 64
+    sequences of 4 x 32 (64 of 32 x 128), `train_num_steps=30` (700,000); `amp=False` (True:
+    fp16 needs a GPU), `save_and_sample_every` past the last step (sampling runs the 100
+    denoising steps), its `./results` in a folder of its own; the README's sampling after
+    training prints nothing and is left out. torch seeded 0, on one thread, the CPU through
+    accelerate. It prints a tqdm bar
+    (`denoising_diffusion_pytorch/denoising_diffusion_pytorch_1d.py`, `Trainer1D.train`:
+    `tqdm(initial=self.step, total=self.train_num_steps)`, each step, after the
+    `gradient_accumulate_every` batches, `pbar.set_description(f'loss: {total_loss:.4f}')`
+    before the optimizer's step, then `pbar.update(1)`) on stderr, then `training complete`.
+    Truth: the trainer's `total_loss` (the sum of the accumulated batches' losses, each divided
+    by 2) as it sets the description, read from its frame by a wrapper of `set_description`,
+    as `loss`, at the step it trains (`self.step + 1`, from 1: the bar draws the description
+    before it counts the step)."""
+    import shutil
+
+    import torch
+    from denoising_diffusion_pytorch import (Dataset1D, GaussianDiffusion1D, Trainer1D,
+                                             Unet1D)
+    from denoising_diffusion_pytorch import denoising_diffusion_pytorch_1d as ddpm1d
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    tqdm = ddpm1d.tqdm
+
+    class RecordedBar(tqdm):  # type: ignore[misc, valid-type]
+        def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+            frame = sys._getframe(1)
+            if frame.f_code.co_name == "train":
+                trainer = frame.f_locals["self"]
+                truth.append(point("loss", frame.f_locals["total_loss"], trainer.step + 1))
+            super().set_description(desc, refresh)
+
+    ddpm1d.tqdm = RecordedBar
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    try:
+        model = Unet1D(dim=16, dim_mults=(1, 2), channels=4)
+        diffusion = GaussianDiffusion1D(model, seq_length=32, timesteps=100, objective="pred_v")
+        training_seq = torch.rand(64, 4, 32)  # features are normalized from 0 to 1
+        dataset = Dataset1D(training_seq)
+        trainer = Trainer1D(diffusion, dataset=dataset, train_batch_size=32, train_lr=8e-5,
+                            train_num_steps=30, gradient_accumulate_every=2, ema_decay=0.995,
+                            amp=False, save_and_sample_every=1000)
+        trainer.train()
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth] != list(range(1, 31)):
+        raise SystemExit(f"ddpm_trainer1d: {len(truth)} losses recorded, not one a step")
+    return truth
+
+
+CASES["ddpm_trainer1d"] = ddpm_trainer1d
+OWN_ENVIRONMENT["ddpm_trainer1d"] = dict(
+    COURSES_ENVIRONMENT, **{"denoising-diffusion-pytorch": "denoising-diffusion-pytorch (1D case)",
+                            "accelerate": "accelerate (course loop cases)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
