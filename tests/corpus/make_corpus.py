@@ -23677,6 +23677,80 @@ OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
 
+# --- Reinforcement-learning libraries: MushroomRL ----------------------------------------------
+# MushroomRL's examples, run from its checkout (the package installed from the same checkout:
+# its examples use its Gymnasium environment, which PyPI's 1.10 has not; gymnasium below 1.0,
+# as that environment calls `gym.logger.set_level`). PyPI's mushroom-rl 1.10.2 brings its needs
+# (torch 2.5.1 among them, pinned), then the checkout's package replaces it:
+#
+#     python -m venv ~/rl-libs-venv && ~/rl-libs-venv/bin/pip install mushroom-rl==1.10.2
+#     git clone https://github.com/MushroomRL/mushroom-rl ~/mushroom-rl
+#     ~/rl-libs-venv/bin/pip install --no-deps ~/mushroom-rl
+#     ~/rl-libs-venv/bin/pip install "gymnasium==0.29.1"
+#     export MUSHROOM_RL=~/mushroom-rl MUSHROOM_RL_COMMIT=$(git -C ~/mushroom-rl rev-parse HEAD)
+#     ~/rl-libs-venv/bin/python tests/corpus/make_corpus.py mushroom_sac_pendulum
+
+RL_LIBS_ENVIRONMENT = {"torch": "torch (RL libraries)", "gymnasium": "gymnasium (RL libraries)",
+                       "numpy": "numpy (RL libraries)", "tqdm": "tqdm (RL libraries)"}
+
+# Its changes: fewer epochs and steps (CPU, under a minute), and no `input()` and rendering at
+# the end (no keyboard and no screen here).
+MUSHROOM_SHORTER = (
+    "    experiment(alg=SAC, n_epochs=40, n_steps=1000, n_steps_test=2000, save=save, load=load)",
+    "    experiment(alg=SAC, n_epochs=4, n_steps=400, n_steps_test=400, save=save, load=load)",
+    "    logger.info('Press a button to visualize pendulum')\n    input()\n"
+    "    core.evaluate(n_episodes=5, render=True)\n", "")
+
+
+def mushroom_sac_pendulum() -> Truth:
+    """MushroomRL's `examples/pendulum_sac.py` (the checkout named by `MUSHROOM_RL`; commit in
+    VERSIONS.md), run as the script (`__main__`): SAC on gymnasium's Pendulum-v1, on the CPU
+    (`TorchUtils.set_default_device('cpu')`, as it is). Its changes (MUSHROOM_SHORTER):
+    `n_epochs` 4 for 40, `n_steps` 400 for 1000 and `n_steps_test` 400 for 2000, and the
+    closing `Press a button to visualize pendulum`, `input()` and rendered evaluation left out.
+    It prints, through its `Logger` (logging to `tqdm.write`, `%d/%m/%Y %H:%M:%S [INFO]`
+    first), a rule of `#`, `Experiment Algorithm: SAC`, then `Epoch 0 | J: -... R: -...
+    entropy: ...` before training and a line per epoch, under tqdm's bar (stderr). Truth: the
+    values passed to `Logger.epoch_info` (read by wrapping it), at the epoch it is given: `J`
+    (mean discounted return), `R` (mean undiscounted return), `entropy`. It draws its seeds
+    from `np.random.seed()` and torch's default generator, unseeded: each capture has its run's
+    own truth."""
+    root = os.environ.get("MUSHROOM_RL")
+    path = os.path.join(root or "", "examples", "pendulum_sac.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("mushroom_sac_pendulum: set MUSHROOM_RL to a mushroom-rl checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in zip(MUSHROOM_SHORTER[::2], MUSHROOM_SHORTER[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"mushroom_sac_pendulum: no {old!r} in the example")
+        source = source.replace(old, new)
+    import torch
+    from mushroom_rl.core.logger.console_logger import ConsoleLogger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    epoch_info = ConsoleLogger.epoch_info
+
+    def recorded(self: Any, epoch: int, **kwargs: Any) -> None:
+        truth.extend(point(name, float(value), epoch) for name, value in kwargs.items())
+        epoch_info(self, epoch, **kwargs)
+
+    ConsoleLogger.epoch_info = recorded  # type: ignore[method-assign]
+    sys.argv = [path]
+    exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+    return truth
+
+
+CASES["mushroom_sac_pendulum"] = mushroom_sac_pendulum
+RUN_TO_RUN.add("mushroom_sac_pendulum")
+OWN_ENVIRONMENT["mushroom_sac_pendulum"] = dict(RL_LIBS_ENVIRONMENT, **{
+    "mushroom-rl": "mushroom-rl"})
+OWN_CHECKOUT["mushroom_sac_pendulum"] = "MUSHROOM_RL"
+CHECKOUT_ROW["mushroom_sac_pendulum"] = "MushroomRL/mushroom-rl examples/pendulum_sac.py"
+REPOSITORY_CHECKOUTS["MUSHROOM_RL"] = ("MushroomRL/mushroom-rl", "MUSHROOM_RL_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
