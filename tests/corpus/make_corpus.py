@@ -23751,6 +23751,76 @@ CHECKOUT_ROW["mushroom_sac_pendulum"] = "MushroomRL/mushroom-rl examples/pendulu
 REPOSITORY_CHECKOUTS["MUSHROOM_RL"] = ("MushroomRL/mushroom-rl", "MUSHROOM_RL_COMMIT")
 
 
+# rlberry's user guide ("How to log your experiment"), its first example, from rlberry's checkout
+# (the page's code block read from `docs/basics/userguide/logging.md`), on an environment of its
+# own (rlberry brings numpy 2 and pandas; stable-baselines3 for its agent):
+#
+#     python -m venv ~/rlberry-venv && ~/rlberry-venv/bin/pip install torch==2.14.1
+#     ~/rlberry-venv/bin/pip install torch==2.14.1 rlberry stable-baselines3
+#     git clone https://github.com/rlberry-py/rlberry ~/rlberry
+#     export RLBERRY=~/rlberry RLBERRY_COMMIT=$(git -C ~/rlberry rev-parse HEAD)
+#     ~/rlberry-venv/bin/python tests/corpus/make_corpus.py rlberry_sb3_ppo_logging
+
+
+def rlberry_sb3_ppo_logging() -> Truth:
+    """rlberry's user guide page `docs/basics/userguide/logging.md` (the checkout named by
+    `RLBERRY`; commit in VERSIONS.md), its first code block run as it is, unchanged, from a
+    folder of its own (its `rlberry_data/` of saved managers goes there): an
+    `ExperimentManager` of `StableBaselinesAgent` wrapping stable-baselines3's PPO
+    (`verbose=1`) on gymnasium's CartPole-v1, `fit_budget=100` (PPO still collects one rollout
+    of 2048 steps), `seed=42`, then `evaluate_agents(..., n_simulations=5)` and
+    `print(output)`. It prints rlberry's `[INFO] 09:18: ...` lines, stable-baselines3's boxed
+    `| rollout/ | ... |` table, and the evaluation's DataFrame (a column named after the agent,
+    a row per simulation: `0    89.0`). Truth: the agent's writer (rlberry's `DefaultWriter`,
+    which `StableBaselinesAgent` makes the PPO logger write to), read with the manager's
+    `get_writer_data()`, at its `global_step` (the table's `time/total_timesteps`), the
+    table's keys; `time/total_timesteps` (the step) and `time/iterations` (a count) are left
+    out, as in sb3_ppo; and the DataFrame `evaluate_agents` returns (the one printed), its
+    column's name as key and the row's simulation number as step."""
+    import shutil
+
+    root = os.environ.get("RLBERRY")
+    page = os.path.join(root or "", "docs", "basics", "userguide", "logging.md")
+    if not root or not os.path.exists(page):
+        raise SystemExit("rlberry_sb3_ppo_logging: set RLBERRY to an rlberry checkout")
+    with open(page) as f:
+        text = f.read()
+    start = text.index("```python\n") + len("```python\n")
+    source = text[start:text.index("```", start)]
+    import torch
+
+    torch.set_num_threads(1)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    try:
+        exec(compile(source, page, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    truth: Truth = []
+    data = namespace["first_experiment"].get_writer_data()
+    for frame in data.values():
+        for row in frame.itertuples():
+            if row.tag not in ("time/total_timesteps", "time/iterations"):
+                truth.append(point(row.tag, row.value, row.global_step))
+    output = namespace["output"]
+    for column in output.columns:
+        truth.extend(point(str(column), value, index) for index, value in output[column].items())
+    return truth
+
+
+CASES["rlberry_sb3_ppo_logging"] = rlberry_sb3_ppo_logging
+OWN_ENVIRONMENT["rlberry_sb3_ppo_logging"] = {
+    "rlberry": "rlberry", "stable-baselines3": "stable-baselines3 (rlberry case)",
+    "torch": "torch (rlberry case)", "gymnasium": "gymnasium (rlberry case)",
+    "numpy": "numpy (rlberry case)", "pandas": "pandas (rlberry case)"}
+OWN_CHECKOUT["rlberry_sb3_ppo_logging"] = "RLBERRY"
+CHECKOUT_ROW["rlberry_sb3_ppo_logging"] = "rlberry-py/rlberry docs/basics/userguide/logging.md"
+REPOSITORY_CHECKOUTS["RLBERRY"] = ("rlberry-py/rlberry", "RLBERRY_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
