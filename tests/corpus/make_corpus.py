@@ -23930,6 +23930,88 @@ CHECKOUT_ROW["keras_rl2_dqn_cartpole"] = "taylormcnally/keras-rl2 examples/dqn_c
 REPOSITORY_CHECKOUTS["KERAS_RL2"] = ("taylormcnally/keras-rl2", "KERAS_RL2_COMMIT")
 
 
+# RL Baselines3 Zoo's training script, from PyPI's rl_zoo3 (its hyperparameters files inside
+# the package), on an environment of its own:
+#
+#     python -m venv ~/zoo-venv && ~/zoo-venv/bin/pip install torch==2.14.1
+#     ~/zoo-venv/bin/pip install torch==2.14.1 rl_zoo3
+#     ~/zoo-venv/bin/python tests/corpus/make_corpus.py rl_zoo3_train
+
+
+def rl_zoo3_train() -> Truth:
+    """RL Baselines3 Zoo's `python -m rl_zoo3.train` as its README trains (`--algo ppo --env
+    CartPole-v1`, its tuned hyperparameters for CartPole: 8 environments, 32 steps each a
+    rollout, linear schedules), with its documented evaluation and seed flags, small:
+    `-n 4096 --eval-freq 1024 --eval-episodes 3 --n-eval-envs 1 --seed 0 --device cpu -f logs`
+    (run through `runpy` as `__main__`, from a folder of its own: its `logs/` of models and
+    monitors go there). It prints its settings (the hyperparameters' OrderedDict, `Using 8
+    environments`, `Log path: ...`), stable-baselines3's boxed tables (`| rollout/ | ... |`,
+    `| train/ | ... |`, and an `| eval/ | ... |` one after each evaluation), and the
+    evaluation callback's `Eval num_timesteps=1024, episode_reward=9.33 +/- 0.47`, `Episode
+    length: 9.33 +/- 0.47`, `New best mean reward!`. Truth: what stable-baselines3's logger
+    hands its stdout writer at each dump (a wrapper of `HumanOutputFormat.write` reads the
+    dict), at its `time/total_timesteps`, all keys but `time/total_timesteps` (the step) and
+    `time/iterations` (a count), as sb3_ppo; and the values `EvalCallback` formats, read by
+    a print wrapper in `stable_baselines3.common.callbacks` from its frame, at its
+    `self.num_timesteps` (the line's `num_timesteps`): `mean_reward` and `std_reward` as
+    `episode_reward` and `episode_reward_std` (its `+/-`), `mean_ep_length` and
+    `std_ep_length` as `Episode_length` and `Episode_length_std`. `time/fps` and
+    `time/time_elapsed` differ from run to run, so each capture has its run's own truth."""
+    import builtins
+    import numbers
+    import runpy
+    import shutil
+
+    import stable_baselines3.common.callbacks as callbacks
+    import torch
+    from stable_baselines3.common.logger import HumanOutputFormat
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    write = HumanOutputFormat.write
+
+    def recorded(self: Any, key_values: dict[str, Any], key_excluded: Any, step: int = 0) -> None:
+        at = key_values.get("time/total_timesteps")
+        truth.extend(point(key, value, at) for key, value in key_values.items()
+                     if key not in ("time/total_timesteps", "time/iterations")
+                     and isinstance(value, numbers.Real) and not isinstance(value, bool))
+        write(self, key_values, key_excluded, step)
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = frame.f_locals
+        text = str(args[0]) if args else ""
+        if frame.f_code.co_name == "_on_step" and text.startswith("Eval num_timesteps"):
+            at = values["self"].num_timesteps
+            truth.extend([point("episode_reward", values["mean_reward"], at),
+                          point("episode_reward_std", values["std_reward"], at),
+                          point("Episode_length", values["mean_ep_length"], at),
+                          point("Episode_length_std", values["std_ep_length"], at)])
+        builtins.print(*args, **kwargs)
+
+    HumanOutputFormat.write = recorded  # type: ignore[method-assign]
+    callbacks.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["train.py", "--algo", "ppo", "--env", "CartPole-v1", "-n", "4096",
+                    "--eval-freq", "1024", "--eval-episodes", "3", "--n-eval-envs", "1",
+                    "--seed", "0", "--device", "cpu", "-f", "logs"]
+        runpy.run_module("rl_zoo3.train", run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["rl_zoo3_train"] = rl_zoo3_train
+OWN_ENVIRONMENT["rl_zoo3_train"] = {
+    "rl_zoo3": "rl_zoo3", "stable-baselines3": "stable-baselines3 (rl_zoo3 case)",
+    "sb3_contrib": "sb3_contrib (rl_zoo3 case)", "torch": "torch (rl_zoo3 case)",
+    "gymnasium": "gymnasium (rl_zoo3 case)", "numpy": "numpy (rl_zoo3 case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
