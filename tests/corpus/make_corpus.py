@@ -4257,12 +4257,16 @@ NAMES_BY_MODE: dict[str, dict[str, str]] = {}
 # and draws from NumPy's generator to choose where a new line starts): the two runs may print
 # different lines and values, and each capture then has its own run's truth.
 TIMED_RUNS: set[str] = set()
+# Cases whose runs print different lines because the program leaves a generator unseeded that
+# decides how many lines it prints (keras-rl2's example seeds NumPy and gym, not TensorFlow's
+# weights, and its episodes end where the policy fails): each capture has its run's own truth.
+UNSEEDED_RUNS: set[str] = set()
 
 
 def check(case: str, pipe: Truth, term: Truth) -> None:
     """The two runs must record the same points; only timings (`train_runtime`,
     `*_per_second`, nanoGPT's `time`, sb3's `time/fps`) may differ in value from run to run."""
-    if case in TIMED_RUNS:
+    if case in TIMED_RUNS or case in UNSEEDED_RUNS:
         return
     if case in NAMES_BY_MODE:
         renamed = NAMES_BY_MODE[case]
@@ -24029,6 +24033,337 @@ CASES["ddpm_trainer1d"] = ddpm_trainer1d
 OWN_ENVIRONMENT["ddpm_trainer1d"] = dict(
     COURSES_ENVIRONMENT, **{"denoising-diffusion-pytorch": "denoising-diffusion-pytorch (1D case)",
                             "accelerate": "accelerate (course loop cases)"})
+
+
+# --- Reinforcement-learning libraries: MushroomRL ----------------------------------------------
+# MushroomRL's examples, run from its checkout (the package installed from the same checkout:
+# its examples use its Gymnasium environment, which PyPI's 1.10 has not; gymnasium below 1.0,
+# as that environment calls `gym.logger.set_level`). PyPI's mushroom-rl 1.10.2 brings its needs
+# (torch 2.5.1 among them, pinned), then the checkout's package replaces it:
+#
+#     python -m venv ~/rl-libs-venv && ~/rl-libs-venv/bin/pip install mushroom-rl==1.10.2
+#     git clone https://github.com/MushroomRL/mushroom-rl ~/mushroom-rl
+#     ~/rl-libs-venv/bin/pip install --no-deps ~/mushroom-rl
+#     ~/rl-libs-venv/bin/pip install "gymnasium==0.29.1"
+#     export MUSHROOM_RL=~/mushroom-rl MUSHROOM_RL_COMMIT=$(git -C ~/mushroom-rl rev-parse HEAD)
+#     ~/rl-libs-venv/bin/python tests/corpus/make_corpus.py mushroom_sac_pendulum
+
+RL_LIBS_ENVIRONMENT = {"torch": "torch (RL libraries)", "gymnasium": "gymnasium (RL libraries)",
+                       "numpy": "numpy (RL libraries)", "tqdm": "tqdm (RL libraries)"}
+
+# Its changes: fewer epochs and steps (CPU, under a minute), and no `input()` and rendering at
+# the end (no keyboard and no screen here).
+MUSHROOM_SHORTER = (
+    "    experiment(alg=SAC, n_epochs=40, n_steps=1000, n_steps_test=2000, save=save, load=load)",
+    "    experiment(alg=SAC, n_epochs=4, n_steps=400, n_steps_test=400, save=save, load=load)",
+    "    logger.info('Press a button to visualize pendulum')\n    input()\n"
+    "    core.evaluate(n_episodes=5, render=True)\n", "")
+
+
+def mushroom_sac_pendulum() -> Truth:
+    """MushroomRL's `examples/pendulum_sac.py` (the checkout named by `MUSHROOM_RL`; commit in
+    VERSIONS.md), run as the script (`__main__`): SAC on gymnasium's Pendulum-v1, on the CPU
+    (`TorchUtils.set_default_device('cpu')`, as it is). Its changes (MUSHROOM_SHORTER):
+    `n_epochs` 4 for 40, `n_steps` 400 for 1000 and `n_steps_test` 400 for 2000, and the
+    closing `Press a button to visualize pendulum`, `input()` and rendered evaluation left out.
+    It prints, through its `Logger` (logging to `tqdm.write`, `%d/%m/%Y %H:%M:%S [INFO]`
+    first), a rule of `#`, `Experiment Algorithm: SAC`, then `Epoch 0 | J: -... R: -...
+    entropy: ...` before training and a line per epoch, under tqdm's bar (stderr). Truth: the
+    values passed to `Logger.epoch_info` (read by wrapping it), at the epoch it is given: `J`
+    (mean discounted return), `R` (mean undiscounted return), `entropy`. It draws its seeds
+    from `np.random.seed()` and torch's default generator, unseeded: each capture has its run's
+    own truth."""
+    root = os.environ.get("MUSHROOM_RL")
+    path = os.path.join(root or "", "examples", "pendulum_sac.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("mushroom_sac_pendulum: set MUSHROOM_RL to a mushroom-rl checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in zip(MUSHROOM_SHORTER[::2], MUSHROOM_SHORTER[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"mushroom_sac_pendulum: no {old!r} in the example")
+        source = source.replace(old, new)
+    import torch
+    from mushroom_rl.core.logger.console_logger import ConsoleLogger
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    epoch_info = ConsoleLogger.epoch_info
+
+    def recorded(self: Any, epoch: int, **kwargs: Any) -> None:
+        truth.extend(point(name, float(value), epoch) for name, value in kwargs.items())
+        epoch_info(self, epoch, **kwargs)
+
+    ConsoleLogger.epoch_info = recorded  # type: ignore[method-assign]
+    sys.argv = [path]
+    exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+    return truth
+
+
+CASES["mushroom_sac_pendulum"] = mushroom_sac_pendulum
+RUN_TO_RUN.add("mushroom_sac_pendulum")
+OWN_ENVIRONMENT["mushroom_sac_pendulum"] = dict(RL_LIBS_ENVIRONMENT, **{
+    "mushroom-rl": "mushroom-rl"})
+OWN_CHECKOUT["mushroom_sac_pendulum"] = "MUSHROOM_RL"
+CHECKOUT_ROW["mushroom_sac_pendulum"] = "MushroomRL/mushroom-rl examples/pendulum_sac.py"
+REPOSITORY_CHECKOUTS["MUSHROOM_RL"] = ("MushroomRL/mushroom-rl", "MUSHROOM_RL_COMMIT")
+
+
+# rlberry's user guide ("How to log your experiment"), its first example, from rlberry's checkout
+# (the page's code block read from `docs/basics/userguide/logging.md`), on an environment of its
+# own (rlberry brings numpy 2 and pandas; stable-baselines3 for its agent):
+#
+#     python -m venv ~/rlberry-venv && ~/rlberry-venv/bin/pip install torch==2.14.1
+#     ~/rlberry-venv/bin/pip install torch==2.14.1 rlberry stable-baselines3
+#     git clone https://github.com/rlberry-py/rlberry ~/rlberry
+#     export RLBERRY=~/rlberry RLBERRY_COMMIT=$(git -C ~/rlberry rev-parse HEAD)
+#     ~/rlberry-venv/bin/python tests/corpus/make_corpus.py rlberry_sb3_ppo_logging
+
+
+def rlberry_sb3_ppo_logging() -> Truth:
+    """rlberry's user guide page `docs/basics/userguide/logging.md` (the checkout named by
+    `RLBERRY`; commit in VERSIONS.md), its first code block run as it is, unchanged, from a
+    folder of its own (its `rlberry_data/` of saved managers goes there): an
+    `ExperimentManager` of `StableBaselinesAgent` wrapping stable-baselines3's PPO
+    (`verbose=1`) on gymnasium's CartPole-v1, `fit_budget=100` (PPO still collects one rollout
+    of 2048 steps), `seed=42`, then `evaluate_agents(..., n_simulations=5)` and
+    `print(output)`. It prints rlberry's `[INFO] 09:18: ...` lines, stable-baselines3's boxed
+    `| rollout/ | ... |` table, and the evaluation's DataFrame (a column named after the agent,
+    a row per simulation: `0    89.0`). Truth: the agent's writer (rlberry's `DefaultWriter`,
+    which `StableBaselinesAgent` makes the PPO logger write to), read with the manager's
+    `get_writer_data()`, at its `global_step` (the table's `time/total_timesteps`), the
+    table's keys; `time/total_timesteps` (the step) and `time/iterations` (a count) are left
+    out, as in sb3_ppo; and the DataFrame `evaluate_agents` returns (the one printed), its
+    column's name as key and the row's simulation number as step."""
+    import shutil
+
+    root = os.environ.get("RLBERRY")
+    page = os.path.join(root or "", "docs", "basics", "userguide", "logging.md")
+    if not root or not os.path.exists(page):
+        raise SystemExit("rlberry_sb3_ppo_logging: set RLBERRY to an rlberry checkout")
+    with open(page) as f:
+        text = f.read()
+    start = text.index("```python\n") + len("```python\n")
+    source = text[start:text.index("```", start)]
+    import torch
+
+    torch.set_num_threads(1)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    try:
+        exec(compile(source, page, "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    truth: Truth = []
+    data = namespace["first_experiment"].get_writer_data()
+    for frame in data.values():
+        for row in frame.itertuples():
+            if row.tag not in ("time/total_timesteps", "time/iterations"):
+                truth.append(point(row.tag, row.value, row.global_step))
+    output = namespace["output"]
+    for column in output.columns:
+        truth.extend(point(str(column), value, index) for index, value in output[column].items())
+    return truth
+
+
+CASES["rlberry_sb3_ppo_logging"] = rlberry_sb3_ppo_logging
+OWN_ENVIRONMENT["rlberry_sb3_ppo_logging"] = {
+    "rlberry": "rlberry", "stable-baselines3": "stable-baselines3 (rlberry case)",
+    "torch": "torch (rlberry case)", "gymnasium": "gymnasium (rlberry case)",
+    "numpy": "numpy (rlberry case)", "pandas": "pandas (rlberry case)"}
+OWN_CHECKOUT["rlberry_sb3_ppo_logging"] = "RLBERRY"
+CHECKOUT_ROW["rlberry_sb3_ppo_logging"] = "rlberry-py/rlberry docs/basics/userguide/logging.md"
+REPOSITORY_CHECKOUTS["RLBERRY"] = ("rlberry-py/rlberry", "RLBERRY_COMMIT")
+
+
+# keras-rl2's DQN example, from its checkout, on an environment of its own: keras-rl2 1.0.5
+# imports `tensorflow.keras.__version__`, which TensorFlow 2.11 and later have not, so
+# TensorFlow 2.10, whose wheels stop at Python 3.10; gym before 0.26 (its `env.seed` and
+# four-value `step`, which keras-rl2 and the example use), NumPy before 1.24 (TensorFlow 2.10):
+#
+#     python3.10 -m venv ~/kerasrl-venv
+#     ~/kerasrl-venv/bin/pip install tensorflow-cpu==2.10.1 keras-rl2 gym==0.25.2 "numpy<1.24"
+#     git clone https://github.com/taylormcnally/keras-rl2 ~/keras-rl2
+#     export KERAS_RL2=~/keras-rl2 KERAS_RL2_COMMIT=$(git -C ~/keras-rl2 rev-parse HEAD)
+#     ~/kerasrl-venv/bin/python tests/corpus/make_corpus.py keras_rl2_dqn_cartpole
+
+# Its changes: 300 steps for 50000 (CPU, under a minute) and no rendering (no screen here).
+KERAS_RL2_SHORTER = (
+    "dqn.fit(env, nb_steps=50000, visualize=True, verbose=2)",
+    "dqn.fit(env, nb_steps=300, visualize=False, verbose=2)",
+    "dqn.test(env, nb_episodes=5, visualize=True)", "dqn.test(env, nb_episodes=5, visualize=False)")
+
+
+def keras_rl2_dqn_cartpole() -> Truth:
+    """keras-rl2's `examples/dqn_cartpole.py` (the checkout named by `KERAS_RL2`; commit in
+    VERSIONS.md), run as the script from a folder of its own (its saved weights go there):
+    `DQNAgent` with a Boltzmann policy on gym's CartPole-v0, `fit(..., verbose=2)` then
+    `test(env, nb_episodes=5)`. Its changes (KERAS_RL2_SHORTER): `nb_steps` 300 for 50000 and
+    `visualize=False` for True in both calls. It prints the model's summary (and `None`, as
+    it prints what `summary()` returns), `Training for 300 steps ...`, a line per episode from
+    `TrainEpisodeLogger` (`  38/300: episode: 1, duration: 0.721s, episode steps:  38, steps
+    per second:  53, episode reward: 38.000, mean reward:  1.000 [ 1.000,  1.000], mean
+    action: 0.526 [0.000, 1.000],  loss: 0.456764, mae: 0.518491, mean_q: 0.115580`), then
+    `Testing for 5 episodes ...` and `Episode 1: reward: 14.000, steps: 14` from
+    `TestLogger`. Truth: the values the callbacks format, read by a print wrapper in
+    `rl.callbacks` from the printing frame: `TrainEpisodeLogger`'s `variables` at its `step`
+    (the line's `38/300`): `episode_steps`, `episode_reward`, `reward_mean` as
+    `mean_reward`, `reward_min`, `reward_max` (the bracket after it), `action_mean` as
+    `mean_action`, `action_min`, `action_max`, and the agent's metrics (`loss`, `mae`,
+    `mean_q`, averaged over the episode by the callback; a metric it prints as `--` has no
+    value and is left out); the episode number (a count), `duration` and `steps per second`
+    (timings) are left out. `TestLogger`'s `variables` at the episode the line names:
+    `reward`, `steps`. The example seeds NumPy and the environment, not TensorFlow, whose
+    draw of the network's weights changes the episodes from run to run (seeding it here too
+    did not make two runs agree): the runs print different episodes, and each capture has its
+    run's own truth (UNSEEDED_RUNS)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("KERAS_RL2")
+    path = os.path.join(root or "", "examples", "dqn_cartpole.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("keras_rl2_dqn_cartpole: set KERAS_RL2 to a keras-rl2 checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in zip(KERAS_RL2_SHORTER[::2], KERAS_RL2_SHORTER[1::2]):
+        if source.count(old) != 1:
+            raise SystemExit(f"keras_rl2_dqn_cartpole: no {old!r} in the example")
+        source = source.replace(old, new)
+    import tensorflow as tf
+
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    import rl.callbacks as callbacks
+
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = frame.f_locals
+        owner = type(values.get("self")).__name__
+        if frame.f_code.co_name == "on_episode_end" and owner == "TrainEpisodeLogger":
+            v = values["variables"]
+            truth.extend(point(key, v[name], v["step"]) for key, name in (
+                ("episode_steps", "episode_steps"), ("episode_reward", "episode_reward"),
+                ("mean_reward", "reward_mean"), ("reward_min", "reward_min"),
+                ("reward_max", "reward_max"), ("mean_action", "action_mean"),
+                ("action_min", "action_min"), ("action_max", "action_max")))
+            pairs = values["metrics_variables"]
+            truth.extend(point(name, value, v["step"])
+                         for name, value in zip(pairs[::2], pairs[1::2]) if value != "--")
+        elif frame.f_code.co_name == "on_episode_end" and owner == "TestLogger":
+            episode, reward, steps = values["variables"]
+            truth.extend([point("reward", reward, episode), point("steps", steps, episode)])
+        builtins.print(*args, **kwargs)
+
+    callbacks.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = [path]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["keras_rl2_dqn_cartpole"] = keras_rl2_dqn_cartpole
+UNSEEDED_RUNS.add("keras_rl2_dqn_cartpole")
+OWN_ENVIRONMENT["keras_rl2_dqn_cartpole"] = {
+    "keras-rl2": "keras-rl2", "tensorflow-cpu": "tensorflow-cpu (keras_rl2 case)",
+    "keras": "keras (keras_rl2 case)", "gym": "gym (keras_rl2 case)",
+    "numpy": "numpy (keras_rl2 case)"}
+OWN_CHECKOUT["keras_rl2_dqn_cartpole"] = "KERAS_RL2"
+CHECKOUT_ROW["keras_rl2_dqn_cartpole"] = "taylormcnally/keras-rl2 examples/dqn_cartpole.py"
+REPOSITORY_CHECKOUTS["KERAS_RL2"] = ("taylormcnally/keras-rl2", "KERAS_RL2_COMMIT")
+
+
+# RL Baselines3 Zoo's training script, from PyPI's rl_zoo3 (its hyperparameters files inside
+# the package), on an environment of its own:
+#
+#     python -m venv ~/zoo-venv && ~/zoo-venv/bin/pip install torch==2.14.1
+#     ~/zoo-venv/bin/pip install torch==2.14.1 rl_zoo3
+#     ~/zoo-venv/bin/python tests/corpus/make_corpus.py rl_zoo3_train
+
+
+def rl_zoo3_train() -> Truth:
+    """RL Baselines3 Zoo's `python -m rl_zoo3.train` as its README trains (`--algo ppo --env
+    CartPole-v1`, its tuned hyperparameters for CartPole: 8 environments, 32 steps each a
+    rollout, linear schedules), with its documented evaluation and seed flags, small:
+    `-n 4096 --eval-freq 1024 --eval-episodes 3 --n-eval-envs 1 --seed 0 --device cpu -f logs`
+    (run through `runpy` as `__main__`, from a folder of its own: its `logs/` of models and
+    monitors go there). It prints its settings (the hyperparameters' OrderedDict, `Using 8
+    environments`, `Log path: ...`), stable-baselines3's boxed tables (`| rollout/ | ... |`,
+    `| train/ | ... |`, and an `| eval/ | ... |` one after each evaluation), and the
+    evaluation callback's `Eval num_timesteps=1024, episode_reward=9.33 +/- 0.47`, `Episode
+    length: 9.33 +/- 0.47`, `New best mean reward!`. Truth: what stable-baselines3's logger
+    hands its stdout writer at each dump (a wrapper of `HumanOutputFormat.write` reads the
+    dict), at its `time/total_timesteps`, all keys but `time/total_timesteps` (the step) and
+    `time/iterations` (a count), as sb3_ppo; and the values `EvalCallback` formats, read by
+    a print wrapper in `stable_baselines3.common.callbacks` from its frame, at its
+    `self.num_timesteps` (the line's `num_timesteps`): `mean_reward` and `std_reward` as
+    `episode_reward` and `episode_reward_std` (its `+/-`), `mean_ep_length` and
+    `std_ep_length` as `Episode_length` and `Episode_length_std`. `time/fps` and
+    `time/time_elapsed` differ from run to run, so each capture has its run's own truth."""
+    import builtins
+    import numbers
+    import runpy
+    import shutil
+
+    import stable_baselines3.common.callbacks as callbacks
+    import torch
+    from stable_baselines3.common.logger import HumanOutputFormat
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    write = HumanOutputFormat.write
+
+    def recorded(self: Any, key_values: dict[str, Any], key_excluded: Any, step: int = 0) -> None:
+        at = key_values.get("time/total_timesteps")
+        truth.extend(point(key, value, at) for key, value in key_values.items()
+                     if key not in ("time/total_timesteps", "time/iterations")
+                     and isinstance(value, numbers.Real) and not isinstance(value, bool))
+        write(self, key_values, key_excluded, step)
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = frame.f_locals
+        text = str(args[0]) if args else ""
+        if frame.f_code.co_name == "_on_step" and text.startswith("Eval num_timesteps"):
+            at = values["self"].num_timesteps
+            truth.extend([point("episode_reward", values["mean_reward"], at),
+                          point("episode_reward_std", values["std_reward"], at),
+                          point("Episode_length", values["mean_ep_length"], at),
+                          point("Episode_length_std", values["std_ep_length"], at)])
+        builtins.print(*args, **kwargs)
+
+    HumanOutputFormat.write = recorded  # type: ignore[method-assign]
+    callbacks.print = print_  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["train.py", "--algo", "ppo", "--env", "CartPole-v1", "-n", "4096",
+                    "--eval-freq", "1024", "--eval-episodes", "3", "--n-eval-envs", "1",
+                    "--seed", "0", "--device", "cpu", "-f", "logs"]
+        runpy.run_module("rl_zoo3.train", run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["rl_zoo3_train"] = rl_zoo3_train
+OWN_ENVIRONMENT["rl_zoo3_train"] = {
+    "rl_zoo3": "rl_zoo3", "stable-baselines3": "stable-baselines3 (rl_zoo3 case)",
+    "sb3_contrib": "sb3_contrib (rl_zoo3 case)", "torch": "torch (rl_zoo3 case)",
+    "gymnasium": "gymnasium (rl_zoo3 case)", "numpy": "numpy (rl_zoo3 case)"}
 
 
 def main(argv: list[str]) -> None:
