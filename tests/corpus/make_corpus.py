@@ -23676,6 +23676,50 @@ RUN_TO_RUN.add("trimap_digits")
 OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
+# --- AutoML, time series and survival: AutoTS, LazyPredict, scikit-survival ------------------
+# Each runs alone, in an environment of its own without torch:
+#
+#     python -m venv ~/automl-venv && ~/automl-venv/bin/pip install autots lazypredict \
+#         scikit-survival
+AUTOML_ENVIRONMENT = {name: f"{name} (AutoTS, LazyPredict, scikit-survival cases)"
+                      for name in ("scikit-learn", "numpy", "pandas", "scipy")}
+
+
+def sksurv_gradient_boosting() -> Truth:
+    """scikit-survival's user guide "Gradient Boosted Models" (sebp/scikit-survival,
+    `doc/user_guide/boosting.ipynb`; the PyPI package at the version in VERSIONS.md): the
+    bundled breast cancer data (`sksurv.datasets.load_breast_cancer`, 198 patients: nothing
+    downloaded), `OneHotEncoder().fit_transform(X)`, `train_test_split(Xt, y, test_size=0.25,
+    random_state=0)`, and its regularization section's `"subsample"` model,
+    `GradientBoostingSurvivalAnalysis(learning_rate=1.0, subsample=0.5, max_depth=1,
+    random_state=0)`, with `verbose=1`, fitted once at `n_estimators=100` (the guide refits
+    it at growing `n_estimators` for a plot of the concordance index).
+    scikit-learn's `VerboseReporter` (`sklearn/ensemble/_gb.py`, which scikit-survival's
+    `fit` uses) prints `      Iter       Train Loss      OOB Improve   Remaining Time `, then
+    iterations 1 to 10 and every 10th: `         1          77.9202           0.6457
+    0.12s`. Truth: the estimator's `train_score_` (the Cox partial likelihood loss on the
+    in-bag half) as `Train_Loss` and `oob_improvement_` as `OOB_Improve`, at the iterations
+    printed (from 1). The remaining time is a timing."""
+    from sklearn.model_selection import train_test_split
+    from sksurv.datasets import load_breast_cancer
+    from sksurv.ensemble import GradientBoostingSurvivalAnalysis
+    from sksurv.preprocessing import OneHotEncoder
+
+    X, y = load_breast_cancer()
+    Xt = OneHotEncoder().fit_transform(X)
+    X_train, X_test, y_train, y_test = train_test_split(Xt, y, test_size=0.25, random_state=0)
+    est = GradientBoostingSurvivalAnalysis(learning_rate=1.0, subsample=0.5, max_depth=1,
+                                           random_state=0, verbose=1, n_estimators=100)
+    est.fit(X_train, y_train)
+    printed = [i for i in range(1, 101) if i <= 10 or i % 10 == 0]
+    return [point(key, values[i - 1], i) for i in printed for key, values in (
+        ("Train_Loss", est.train_score_), ("OOB_Improve", est.oob_improvement_))]
+
+
+CASES["sksurv_gradient_boosting"] = sksurv_gradient_boosting
+OWN_ENVIRONMENT["sksurv_gradient_boosting"] = dict(AUTOML_ENVIRONMENT, **{
+    "scikit-survival": "scikit-survival"})
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
