@@ -23685,6 +23685,56 @@ AUTOML_ENVIRONMENT = {name: f"{name} (AutoTS, LazyPredict, scikit-survival cases
                       for name in ("scikit-learn", "numpy", "pandas", "scipy")}
 
 
+def lazypredict_classifier() -> Truth:
+    """LazyPredict's README example for classification (shankarpandala/lazypredict, the PyPI
+    package at the version in VERSIONS.md), as it is: scikit-learn's bundled breast cancer
+    data, `train_test_split(X, y, test_size=0.5, random_state=123)`, `clf =
+    LazyClassifier(verbose=0, ignore_warnings=True, custom_metric=None)`, `models, predictions
+    = clf.fit(X_train, X_test, y_train, y_test)`, `print(models)`; XGBoost, LightGBM and
+    CatBoost not installed (LazyPredict leaves out those it cannot import), so 24 of
+    scikit-learn's classifiers. With `verbose=0` its progress bar is off and fit prints
+    nothing; `print(models)` prints the frame (`lazypredict/Supervised.py`,
+    `_build_scores_dataframe`: sorted by balanced accuracy, indexed by `Model`) as pandas
+    does in a script, as wide as `COLUMNS` (100 here): `Accuracy`, `Balanced Accuracy`, `ROC
+    AUC`, `...` for `F1 Score`, then `Precision`, `Recall` and `Time Taken`, a row a model,
+    `LinearSVC                    0.989474           0.987544  0.992478  ...   0.989478
+    0.989474    0.048371`, `NaN` for the ROC AUC of a model without scores, and `[24 rows x 7
+    columns]`. Truth: the returned `models` frame, row by row in its order, the columns the
+    repr shows (pandas' own formatter, `DataFrameFormatter` with the repr's settings, its
+    `tr_frame`: `F1 Score` hidden), names' spaces as `_` (`Balanced_Accuracy`, `ROC_AUC`), no
+    step (a row names a model, not a step, as sklearn_grid's candidates); `NaN`s are not
+    values. `Time Taken` is a timing."""
+    import pandas as pd
+    from lazypredict.Supervised import LazyClassifier
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.model_selection import train_test_split
+
+    data = load_breast_cancer()
+    X = data.data
+    y = data.target
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=123)
+    clf = LazyClassifier(verbose=0, ignore_warnings=True, custom_metric=None)
+    models, predictions = clf.fit(X_train, X_test, y_train, y_test)
+    print(models)
+
+    # The columns the repr showed: pandas' own formatter, with the repr's settings, keeps
+    # those that fit the width it finds (`COLUMNS`, else the terminal's, else 80).
+    from pandas.io.formats import format as fmt
+
+    params = fmt.get_dataframe_repr_params()
+    shown = fmt.DataFrameFormatter(models, max_rows=params["max_rows"],
+                                   min_rows=params["min_rows"], max_cols=params["max_cols"],
+                                   show_dimensions=params["show_dimensions"]).tr_frame.columns
+    return [point(column.replace(" ", "_"), row[column], None)
+            for _, row in models.iterrows() for column in shown if column != "Time Taken"
+            and pd.notna(row[column])]
+
+
+CASES["lazypredict_classifier"] = lazypredict_classifier
+OWN_ENVIRONMENT["lazypredict_classifier"] = dict(AUTOML_ENVIRONMENT,
+                                                 lazypredict="lazypredict")
+
+
 def sksurv_gradient_boosting() -> Truth:
     """scikit-survival's user guide "Gradient Boosted Models" (sebp/scikit-survival,
     `doc/user_guide/boosting.ipynb`; the PyPI package at the version in VERSIONS.md): the
