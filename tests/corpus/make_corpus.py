@@ -23685,6 +23685,85 @@ AUTOML_ENVIRONMENT = {name: f"{name} (AutoTS, LazyPredict, scikit-survival cases
                       for name in ("scikit-learn", "numpy", "pandas", "scipy")}
 
 
+def autots_search() -> Truth:
+    """AutoTS's README example (winedarksea/AutoTS, the PyPI package at the version in
+    VERSIONS.md): `AutoTS(forecast_length=21, frequency="infer", prediction_interval=0.9,
+    ensemble=None, model_list="superfast", transformer_list="fast", drop_most_recent=1,
+    max_generations=4, num_validations=2, validation_method="backwards")`, `model.fit(df)`,
+    `prediction = model.predict()`, `print(model)`, with `verbose=1` (its default) written out,
+    `max_generations=2` and `n_jobs=1`, and on a made-up wide frame of two daily series (200
+    days from 2020-01-01, a weekly sine and a random walk, a trend and noise; numpy's
+    `default_rng(0)`) instead of `load_daily()` (its 20 bundled series take a minute a
+    generation here); the README's `prediction.plot` left out (no matplotlib: AutoTS prints
+    `matplotlib not available: ...` on import). It prints (`autots/evaluator/auto_model.py`,
+    `TemplateWizard`) `Model Number: 1 with model AverageValueNaive in generation 0 of 2`, a
+    line a model, `Template Eval Error: ...` for a model that fails, `New Generation: 1 of 2`,
+    then for each validation round `Validation Round: 1` and per model `Model Number: 1 of 22
+    with model LastValueNaive for Validation 1` and (`_eval_prediction_for_template`) `📈 1 -
+    LastValueNaive with avg smape 4.86 in 0.06s: ` (the mark where it is the best so far;
+    `round(smape, 2)`); `print(model)` prints the best model, its transformations and
+    parameters, then `Validation: 0, 1, 2`, `SMAPE: 4.20..., 4.85..., ...`, `MAE: ...`, `SPL:
+    ...` (`AutoTS.best_model_str_val_results`, each value as `str`). Truth: the search's own
+    results, `initial_results.model_results`: the rows of validation rounds 1 on that ran
+    (no exception), in the order evaluated, `smape` as `avg_smape`, no step (the line names a
+    model by its number in the round, not a step of one series, as pmdarima's models); and
+    the best model's rows (`ID == best_model_id`), round by round, `smape`, `mae` and `spl`
+    as `SMAPE`, `MAE` and `SPL` at the round (the place under `Validation:`). The times are
+    timings. AutoTS's score weighs each model's runtime a little, and it breeds and validates
+    by that score: the two runs may try different models, and each capture has its run's own
+    truth."""
+    import numpy as np
+    import pandas as pd
+    from autots import AutoTS
+
+    rng = np.random.default_rng(0)
+    days = np.arange(200)
+    df = pd.DataFrame({
+        "sine_walk": 10 + 3 * np.sin(days / 7 * 2 * np.pi) + 0.3 * rng.normal(size=200).cumsum(),
+        "trend": 5 + 0.05 * days + rng.normal(size=200)},
+        index=pd.date_range("2020-01-01", periods=200, freq="D"))
+
+    model = AutoTS(
+        forecast_length=21,
+        frequency="infer",
+        prediction_interval=0.9,
+        ensemble=None,
+        model_list="superfast",  # "fast", "default", "fast_parallel"
+        transformer_list="fast",  # "superfast",
+        drop_most_recent=1,
+        max_generations=2,
+        num_validations=2,
+        validation_method="backwards",
+        n_jobs=1,
+        verbose=1,
+    )
+    model = model.fit(df)
+
+    prediction = model.predict()
+    # Print the details of the best model
+    print(model)
+
+    results = model.initial_results.model_results
+    ran = results[(results["ValidationRound"] >= 1) & results["Exceptions"].isna()]
+    truth = [point("avg_smape", value, None) for value in ran["smape"]]
+    best = results[results["ID"] == model.best_model_id]
+    for round_, row in enumerate(best.itertuples()):
+        truth += [point("SMAPE", row.smape, round_), point("MAE", row.mae, round_),
+                  point("SPL", row.spl, round_)]
+    if not len(prediction.forecast) == 21:
+        raise SystemExit("autots_search: the forecast is not 21 days")
+    return truth
+
+
+CASES["autots_search"] = autots_search
+# AutoTS scores each model on its errors and, a little (`runtime_weighting`), its runtime: the
+# models it breeds from generation 1 on and those it validates follow how long each took, so
+# the two runs may try different models. Each capture has its run's own truth.
+TIMED_RUNS.add("autots_search")
+OWN_ENVIRONMENT["autots_search"] = dict(AUTOML_ENVIRONMENT, autots="autots",
+                                        statsmodels="statsmodels (AutoTS case)")
+
+
 def lazypredict_classifier() -> Truth:
     """LazyPredict's README example for classification (shankarpandala/lazypredict, the PyPI
     package at the version in VERSIONS.md), as it is: scikit-learn's bundled breast cancer
