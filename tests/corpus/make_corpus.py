@@ -23677,10 +23677,11 @@ OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
 # --- AutoML, time series and survival: AutoTS, LazyPredict, scikit-survival ------------------
-# Each runs alone, in an environment of its own without torch:
+# Each runs alone, in an environment of its own, without torch but for pycox's case:
 #
 #     python -m venv ~/automl-venv && ~/automl-venv/bin/pip install autots lazypredict \
 #         scikit-survival
+#     ~/automl-venv/bin/pip install torch==2.13.0 && ~/automl-venv/bin/pip install pycox
 AUTOML_ENVIRONMENT = {name: f"{name} (AutoTS, LazyPredict, scikit-survival cases)"
                       for name in ("scikit-learn", "numpy", "pandas", "scipy")}
 
@@ -23848,6 +23849,133 @@ def sksurv_gradient_boosting() -> Truth:
 CASES["sksurv_gradient_boosting"] = sksurv_gradient_boosting
 OWN_ENVIRONMENT["sksurv_gradient_boosting"] = dict(AUTOML_ENVIRONMENT, **{
     "scikit-survival": "scikit-survival"})
+
+
+PYCOX_COX_PH = """
+np.random.seed(1234)
+_ = torch.manual_seed(123)
+
+df_train = metabric.read_df()
+df_test = df_train.sample(frac=0.2)
+df_train = df_train.drop(df_test.index)
+df_val = df_train.sample(frac=0.2)
+df_train = df_train.drop(df_val.index)
+
+cols_standardize = ['x0', 'x1', 'x2', 'x3', 'x8']
+cols_leave = ['x4', 'x5', 'x6', 'x7']
+
+standardize = [([col], StandardScaler()) for col in cols_standardize]
+leave = [(col, None) for col in cols_leave]
+
+# sklearn-pandas' DataFrameMapper does not import with this scikit-learn: the same columns
+# in the same order through scikit-learn's ColumnTransformer
+x_mapper = ColumnTransformer([(col[0], transformer, col) for col, transformer in standardize]
+                             + [(col, 'passthrough', [col]) for col, _ in leave])
+
+x_train = x_mapper.fit_transform(df_train).astype('float32')
+x_val = x_mapper.transform(df_val).astype('float32')
+x_test = x_mapper.transform(df_test).astype('float32')
+
+get_target = lambda df: (df['duration'].values, df['event'].values)
+y_train = get_target(df_train)
+y_val = get_target(df_val)
+durations_test, events_test = get_target(df_test)
+val = x_val, y_val
+
+in_features = x_train.shape[1]
+num_nodes = [32, 32]
+out_features = 1
+batch_norm = True
+dropout = 0.1
+output_bias = False
+
+net = tt.practical.MLPVanilla(in_features, num_nodes, out_features, batch_norm,
+                              dropout, output_bias=output_bias)
+
+model = CoxPH(net, tt.optim.Adam)
+
+batch_size = 256
+lrfinder = model.lr_finder(x_train, y_train, batch_size, tolerance=10)
+
+lrfinder.get_best_lr()
+
+model.optimizer.set_lr(0.01)
+
+epochs = 512
+callbacks = [tt.callbacks.EarlyStopping()]
+verbose = True
+
+log = model.fit(x_train, y_train, batch_size, epochs, callbacks, verbose,
+                val_data=val, val_batch_size=batch_size)
+"""
+
+
+def pycox_coxph() -> Truth:
+    """pycox's Cox-PH (DeepSurv) example notebook, havakv/pycox `examples/cox-ph.ipynb` (the
+    PyPI package at the version in VERSIONS.md), its code cells up to the training copied in
+    PYCOX_COX_PH (the plots, `df_train.head()` and the `%%time` magic left out; a
+    notebook's bare `lrfinder.get_best_lr()` prints nothing in a script): a substitute of the
+    assignment's kind (a survival library that prints metric values as it trains) for H2O,
+    skforecast and EvalML. `metabric.read_df()` downloads METABRIC: `metabric` here is a
+    stand-in whose `read_df()` makes up a table of its shape and types (1904 patients, `x0`
+    to `x3` and `x8` (age) continuous, `x4` to `x7` binary, `duration` and `event` from a
+    proportional hazards model of three covariates with censoring; numpy's
+    `default_rng(0)`), the rest as the notebook runs it: its seeds, the 20% test and
+    validation splits, five columns standardized and four left as they are (through
+    scikit-learn's `ColumnTransformer` in the notebook's `DataFrameMapper`'s place: the last
+    sklearn-pandas does not import with this scikit-learn, `tosequence` gone), MLP
+    32-32 with batch norm and dropout 0.1, `CoxPH(net, tt.optim.Adam)`, `lr_finder`, lr 0.01,
+    `model.fit(x_train, y_train, 256, 512, [EarlyStopping()], True, val_data=val,
+    val_batch_size=256)`; torch on one thread. torchtuples' `TrainingLogger`
+    (`torchtuples/callbacks.py`, `print_on_epoch_end`) prints a line an epoch until early
+    stopping, `0:\t[0s / 0s],\t\ttrain_loss: 4.9043,\tval_loss: 4.8066` (`%.4f`). Truth: the
+    log `fit` returns, `log.to_pandas()`: `train_loss` and `val_loss` at the epoch (its
+    index, from 0, as printed). The seconds are timings."""
+    import numpy as np
+    import pandas as pd
+    import torch
+    import torchtuples as tt
+    from pycox.models import CoxPH
+    from sklearn.compose import ColumnTransformer
+    from sklearn.preprocessing import StandardScaler
+
+    torch.set_num_threads(1)
+
+    class metabric:  # noqa: N801 (the name the notebook imports)
+        """Stands in for `pycox.datasets.metabric`, which downloads the data."""
+
+        @staticmethod
+        def read_df() -> Any:
+            rng = np.random.default_rng(0)
+            n = 1904
+            table = pd.DataFrame({
+                "x0": rng.normal(6.2, 0.8, n), "x1": rng.normal(6.2, 1.0, n),
+                "x2": rng.normal(10.8, 1.4, n), "x3": rng.normal(5.9, 0.3, n),
+                "x4": rng.integers(0, 2, n).astype(float),
+                "x5": rng.integers(0, 2, n).astype(float),
+                "x6": rng.integers(0, 2, n).astype(float),
+                "x7": rng.integers(0, 2, n).astype(float),
+                "x8": rng.normal(61.0, 13.0, n)}).astype("float32")
+            risk = (0.5 * (table["x0"] - 6.2) - 0.4 * table["x4"]
+                    + 0.03 * (table["x8"] - 61.0)).to_numpy()
+            event_time = rng.exponential(100.0 * np.exp(-risk))
+            censor_time = rng.uniform(0.0, 350.0, n)
+            table["duration"] = np.minimum(event_time, censor_time).astype("float32")
+            table["event"] = (event_time <= censor_time).astype(int)
+            return table
+
+    scope: dict[str, Any] = {"np": np, "torch": torch, "tt": tt, "metabric": metabric,
+                             "CoxPH": CoxPH, "StandardScaler": StandardScaler,
+                             "ColumnTransformer": ColumnTransformer}
+    exec(compile(PYCOX_COX_PH, "cox-ph.ipynb", "exec"), scope)
+    frame = scope["log"].to_pandas()
+    return [point(key, frame[key][epoch], epoch) for epoch in frame.index
+            for key in ("train_loss", "val_loss")]
+
+
+CASES["pycox_coxph"] = pycox_coxph
+OWN_ENVIRONMENT["pycox_coxph"] = dict(AUTOML_ENVIRONMENT, pycox="pycox",
+                                      torchtuples="torchtuples", torch="torch (pycox case)")
 
 
 def main(argv: list[str]) -> None:
