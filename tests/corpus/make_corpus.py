@@ -23680,6 +23680,307 @@ RUN_TO_RUN.add("trimap_digits")
 OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
+# --- AutoML, time series and survival: AutoTS, LazyPredict, scikit-survival ------------------
+# Each runs alone, in an environment of its own, without torch but for pycox's case:
+#
+#     python -m venv ~/automl-venv && ~/automl-venv/bin/pip install autots lazypredict \
+#         scikit-survival
+#     ~/automl-venv/bin/pip install torch==2.13.0 && ~/automl-venv/bin/pip install pycox
+AUTOML_ENVIRONMENT = {name: f"{name} (AutoTS, LazyPredict, scikit-survival cases)"
+                      for name in ("scikit-learn", "numpy", "pandas", "scipy")}
+
+
+def autots_search() -> Truth:
+    """AutoTS's README example (winedarksea/AutoTS, the PyPI package at the version in
+    VERSIONS.md): `AutoTS(forecast_length=21, frequency="infer", prediction_interval=0.9,
+    ensemble=None, model_list="superfast", transformer_list="fast", drop_most_recent=1,
+    max_generations=4, num_validations=2, validation_method="backwards")`, `model.fit(df)`,
+    `prediction = model.predict()`, `print(model)`, with `verbose=1` (its default) written out,
+    `max_generations=2` and `n_jobs=1`, and on a made-up wide frame of two daily series (200
+    days from 2020-01-01, a weekly sine and a random walk, a trend and noise; numpy's
+    `default_rng(0)`) instead of `load_daily()` (its 20 bundled series take a minute a
+    generation here); the README's `prediction.plot` left out (no matplotlib: AutoTS prints
+    `matplotlib not available: ...` on import). It prints (`autots/evaluator/auto_model.py`,
+    `TemplateWizard`) `Model Number: 1 with model AverageValueNaive in generation 0 of 2`, a
+    line a model, `Template Eval Error: ...` for a model that fails, `New Generation: 1 of 2`,
+    then for each validation round `Validation Round: 1` and per model `Model Number: 1 of 22
+    with model LastValueNaive for Validation 1` and (`_eval_prediction_for_template`) `📈 1 -
+    LastValueNaive with avg smape 4.86 in 0.06s: ` (the mark where it is the best so far;
+    `round(smape, 2)`); `print(model)` prints the best model, its transformations and
+    parameters, then `Validation: 0, 1, 2`, `SMAPE: 4.20..., 4.85..., ...`, `MAE: ...`, `SPL:
+    ...` (`AutoTS.best_model_str_val_results`, each value as `str`). Truth: the search's own
+    results, `initial_results.model_results`: the rows of validation rounds 1 on that ran
+    (no exception), in the order evaluated, `smape` as `avg_smape`, no step (the line names a
+    model by its number in the round, not a step of one series, as pmdarima's models); and
+    the best model's rows (`ID == best_model_id`), round by round, `smape`, `mae` and `spl`
+    as `SMAPE`, `MAE` and `SPL` at the round (the place under `Validation:`). The times are
+    timings. AutoTS's score weighs each model's runtime a little, and it breeds and validates
+    by that score: the two runs may try different models, and each capture has its run's own
+    truth."""
+    import numpy as np
+    import pandas as pd
+    from autots import AutoTS
+
+    rng = np.random.default_rng(0)
+    days = np.arange(200)
+    df = pd.DataFrame({
+        "sine_walk": 10 + 3 * np.sin(days / 7 * 2 * np.pi) + 0.3 * rng.normal(size=200).cumsum(),
+        "trend": 5 + 0.05 * days + rng.normal(size=200)},
+        index=pd.date_range("2020-01-01", periods=200, freq="D"))
+
+    model = AutoTS(
+        forecast_length=21,
+        frequency="infer",
+        prediction_interval=0.9,
+        ensemble=None,
+        model_list="superfast",  # "fast", "default", "fast_parallel"
+        transformer_list="fast",  # "superfast",
+        drop_most_recent=1,
+        max_generations=2,
+        num_validations=2,
+        validation_method="backwards",
+        n_jobs=1,
+        verbose=1,
+    )
+    model = model.fit(df)
+
+    prediction = model.predict()
+    # Print the details of the best model
+    print(model)
+
+    results = model.initial_results.model_results
+    ran = results[(results["ValidationRound"] >= 1) & results["Exceptions"].isna()]
+    truth = [point("avg_smape", value, None) for value in ran["smape"]]
+    best = results[results["ID"] == model.best_model_id]
+    for round_, row in enumerate(best.itertuples()):
+        truth += [point("SMAPE", row.smape, round_), point("MAE", row.mae, round_),
+                  point("SPL", row.spl, round_)]
+    if not len(prediction.forecast) == 21:
+        raise SystemExit("autots_search: the forecast is not 21 days")
+    return truth
+
+
+CASES["autots_search"] = autots_search
+# AutoTS scores each model on its errors and, a little (`runtime_weighting`), its runtime: the
+# models it breeds from generation 1 on and those it validates follow how long each took, so
+# the two runs may try different models. Each capture has its run's own truth.
+TIMED_RUNS.add("autots_search")
+OWN_ENVIRONMENT["autots_search"] = dict(AUTOML_ENVIRONMENT, autots="autots",
+                                        statsmodels="statsmodels (AutoTS case)")
+
+
+def lazypredict_classifier() -> Truth:
+    """LazyPredict's README example for classification (shankarpandala/lazypredict, the PyPI
+    package at the version in VERSIONS.md), as it is: scikit-learn's bundled breast cancer
+    data, `train_test_split(X, y, test_size=0.5, random_state=123)`, `clf =
+    LazyClassifier(verbose=0, ignore_warnings=True, custom_metric=None)`, `models, predictions
+    = clf.fit(X_train, X_test, y_train, y_test)`, `print(models)`; XGBoost, LightGBM and
+    CatBoost not installed (LazyPredict leaves out those it cannot import), so 24 of
+    scikit-learn's classifiers. With `verbose=0` its progress bar is off and fit prints
+    nothing; `print(models)` prints the frame (`lazypredict/Supervised.py`,
+    `_build_scores_dataframe`: sorted by balanced accuracy, indexed by `Model`) as pandas
+    does in a script, as wide as `COLUMNS` (100 here): `Accuracy`, `Balanced Accuracy`, `ROC
+    AUC`, `...` for `F1 Score`, then `Precision`, `Recall` and `Time Taken`, a row a model,
+    `LinearSVC                    0.989474           0.987544  0.992478  ...   0.989478
+    0.989474    0.048371`, `NaN` for the ROC AUC of a model without scores, and `[24 rows x 7
+    columns]`. Truth: the returned `models` frame, row by row in its order, the columns the
+    repr shows (pandas' own formatter, `DataFrameFormatter` with the repr's settings, its
+    `tr_frame`: `F1 Score` hidden), names' spaces as `_` (`Balanced_Accuracy`, `ROC_AUC`), no
+    step (a row names a model, not a step, as sklearn_grid's candidates); `NaN`s are not
+    values. `Time Taken` is a timing."""
+    import pandas as pd
+    from lazypredict.Supervised import LazyClassifier
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.model_selection import train_test_split
+
+    data = load_breast_cancer()
+    X = data.data
+    y = data.target
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=123)
+    clf = LazyClassifier(verbose=0, ignore_warnings=True, custom_metric=None)
+    models, predictions = clf.fit(X_train, X_test, y_train, y_test)
+    print(models)
+
+    # The columns the repr showed: pandas' own formatter, with the repr's settings, keeps
+    # those that fit the width it finds (`COLUMNS`, else the terminal's, else 80).
+    from pandas.io.formats import format as fmt
+
+    params = fmt.get_dataframe_repr_params()
+    shown = fmt.DataFrameFormatter(models, max_rows=params["max_rows"],
+                                   min_rows=params["min_rows"], max_cols=params["max_cols"],
+                                   show_dimensions=params["show_dimensions"]).tr_frame.columns
+    return [point(column.replace(" ", "_"), row[column], None)
+            for _, row in models.iterrows() for column in shown if column != "Time Taken"
+            and pd.notna(row[column])]
+
+
+CASES["lazypredict_classifier"] = lazypredict_classifier
+OWN_ENVIRONMENT["lazypredict_classifier"] = dict(AUTOML_ENVIRONMENT,
+                                                 lazypredict="lazypredict")
+
+
+def sksurv_gradient_boosting() -> Truth:
+    """scikit-survival's user guide "Gradient Boosted Models" (sebp/scikit-survival,
+    `doc/user_guide/boosting.ipynb`; the PyPI package at the version in VERSIONS.md): the
+    bundled breast cancer data (`sksurv.datasets.load_breast_cancer`, 198 patients: nothing
+    downloaded), `OneHotEncoder().fit_transform(X)`, `train_test_split(Xt, y, test_size=0.25,
+    random_state=0)`, and its regularization section's `"subsample"` model,
+    `GradientBoostingSurvivalAnalysis(learning_rate=1.0, subsample=0.5, max_depth=1,
+    random_state=0)`, with `verbose=1`, fitted once at `n_estimators=100` (the guide refits
+    it at growing `n_estimators` for a plot of the concordance index).
+    scikit-learn's `VerboseReporter` (`sklearn/ensemble/_gb.py`, which scikit-survival's
+    `fit` uses) prints `      Iter       Train Loss      OOB Improve   Remaining Time `, then
+    iterations 1 to 10 and every 10th: `         1          77.9202           0.6457
+    0.12s`. Truth: the estimator's `train_score_` (the Cox partial likelihood loss on the
+    in-bag half) as `Train_Loss` and `oob_improvement_` as `OOB_Improve`, at the iterations
+    printed (from 1). The remaining time is a timing."""
+    from sklearn.model_selection import train_test_split
+    from sksurv.datasets import load_breast_cancer
+    from sksurv.ensemble import GradientBoostingSurvivalAnalysis
+    from sksurv.preprocessing import OneHotEncoder
+
+    X, y = load_breast_cancer()
+    Xt = OneHotEncoder().fit_transform(X)
+    X_train, X_test, y_train, y_test = train_test_split(Xt, y, test_size=0.25, random_state=0)
+    est = GradientBoostingSurvivalAnalysis(learning_rate=1.0, subsample=0.5, max_depth=1,
+                                           random_state=0, verbose=1, n_estimators=100)
+    est.fit(X_train, y_train)
+    printed = [i for i in range(1, 101) if i <= 10 or i % 10 == 0]
+    return [point(key, values[i - 1], i) for i in printed for key, values in (
+        ("Train_Loss", est.train_score_), ("OOB_Improve", est.oob_improvement_))]
+
+
+CASES["sksurv_gradient_boosting"] = sksurv_gradient_boosting
+OWN_ENVIRONMENT["sksurv_gradient_boosting"] = dict(AUTOML_ENVIRONMENT, **{
+    "scikit-survival": "scikit-survival"})
+
+
+PYCOX_COX_PH = """
+np.random.seed(1234)
+_ = torch.manual_seed(123)
+
+df_train = metabric.read_df()
+df_test = df_train.sample(frac=0.2)
+df_train = df_train.drop(df_test.index)
+df_val = df_train.sample(frac=0.2)
+df_train = df_train.drop(df_val.index)
+
+cols_standardize = ['x0', 'x1', 'x2', 'x3', 'x8']
+cols_leave = ['x4', 'x5', 'x6', 'x7']
+
+standardize = [([col], StandardScaler()) for col in cols_standardize]
+leave = [(col, None) for col in cols_leave]
+
+# sklearn-pandas' DataFrameMapper does not import with this scikit-learn: the same columns
+# in the same order through scikit-learn's ColumnTransformer
+x_mapper = ColumnTransformer([(col[0], transformer, col) for col, transformer in standardize]
+                             + [(col, 'passthrough', [col]) for col, _ in leave])
+
+x_train = x_mapper.fit_transform(df_train).astype('float32')
+x_val = x_mapper.transform(df_val).astype('float32')
+x_test = x_mapper.transform(df_test).astype('float32')
+
+get_target = lambda df: (df['duration'].values, df['event'].values)
+y_train = get_target(df_train)
+y_val = get_target(df_val)
+durations_test, events_test = get_target(df_test)
+val = x_val, y_val
+
+in_features = x_train.shape[1]
+num_nodes = [32, 32]
+out_features = 1
+batch_norm = True
+dropout = 0.1
+output_bias = False
+
+net = tt.practical.MLPVanilla(in_features, num_nodes, out_features, batch_norm,
+                              dropout, output_bias=output_bias)
+
+model = CoxPH(net, tt.optim.Adam)
+
+batch_size = 256
+lrfinder = model.lr_finder(x_train, y_train, batch_size, tolerance=10)
+
+lrfinder.get_best_lr()
+
+model.optimizer.set_lr(0.01)
+
+epochs = 512
+callbacks = [tt.callbacks.EarlyStopping()]
+verbose = True
+
+log = model.fit(x_train, y_train, batch_size, epochs, callbacks, verbose,
+                val_data=val, val_batch_size=batch_size)
+"""
+
+
+def pycox_coxph() -> Truth:
+    """pycox's Cox-PH (DeepSurv) example notebook, havakv/pycox `examples/cox-ph.ipynb` (the
+    PyPI package at the version in VERSIONS.md), its code cells up to the training copied in
+    PYCOX_COX_PH (the plots, `df_train.head()` and the `%%time` magic left out; a
+    notebook's bare `lrfinder.get_best_lr()` prints nothing in a script): a substitute of the
+    assignment's kind (a survival library that prints metric values as it trains) for H2O,
+    skforecast and EvalML. `metabric.read_df()` downloads METABRIC: `metabric` here is a
+    stand-in whose `read_df()` makes up a table of its shape and types (1904 patients, `x0`
+    to `x3` and `x8` (age) continuous, `x4` to `x7` binary, `duration` and `event` from a
+    proportional hazards model of three covariates with censoring; numpy's
+    `default_rng(0)`), the rest as the notebook runs it: its seeds, the 20% test and
+    validation splits, five columns standardized and four left as they are (through
+    scikit-learn's `ColumnTransformer` in the notebook's `DataFrameMapper`'s place: the last
+    sklearn-pandas does not import with this scikit-learn, `tosequence` gone), MLP
+    32-32 with batch norm and dropout 0.1, `CoxPH(net, tt.optim.Adam)`, `lr_finder`, lr 0.01,
+    `model.fit(x_train, y_train, 256, 512, [EarlyStopping()], True, val_data=val,
+    val_batch_size=256)`; torch on one thread. torchtuples' `TrainingLogger`
+    (`torchtuples/callbacks.py`, `print_on_epoch_end`) prints a line an epoch until early
+    stopping, `0:\t[0s / 0s],\t\ttrain_loss: 4.9043,\tval_loss: 4.8066` (`%.4f`). Truth: the
+    log `fit` returns, `log.to_pandas()`: `train_loss` and `val_loss` at the epoch (its
+    index, from 0, as printed). The seconds are timings."""
+    import numpy as np
+    import pandas as pd
+    import torch
+    import torchtuples as tt
+    from pycox.models import CoxPH
+    from sklearn.compose import ColumnTransformer
+    from sklearn.preprocessing import StandardScaler
+
+    torch.set_num_threads(1)
+
+    class metabric:  # noqa: N801 (the name the notebook imports)
+        """Stands in for `pycox.datasets.metabric`, which downloads the data."""
+
+        @staticmethod
+        def read_df() -> Any:
+            rng = np.random.default_rng(0)
+            n = 1904
+            table = pd.DataFrame({
+                "x0": rng.normal(6.2, 0.8, n), "x1": rng.normal(6.2, 1.0, n),
+                "x2": rng.normal(10.8, 1.4, n), "x3": rng.normal(5.9, 0.3, n),
+                "x4": rng.integers(0, 2, n).astype(float),
+                "x5": rng.integers(0, 2, n).astype(float),
+                "x6": rng.integers(0, 2, n).astype(float),
+                "x7": rng.integers(0, 2, n).astype(float),
+                "x8": rng.normal(61.0, 13.0, n)}).astype("float32")
+            risk = (0.5 * (table["x0"] - 6.2) - 0.4 * table["x4"]
+                    + 0.03 * (table["x8"] - 61.0)).to_numpy()
+            event_time = rng.exponential(100.0 * np.exp(-risk))
+            censor_time = rng.uniform(0.0, 350.0, n)
+            table["duration"] = np.minimum(event_time, censor_time).astype("float32")
+            table["event"] = (event_time <= censor_time).astype(int)
+            return table
+
+    scope: dict[str, Any] = {"np": np, "torch": torch, "tt": tt, "metabric": metabric,
+                             "CoxPH": CoxPH, "StandardScaler": StandardScaler,
+                             "ColumnTransformer": ColumnTransformer}
+    exec(compile(PYCOX_COX_PH, "cox-ph.ipynb", "exec"), scope)
+    frame = scope["log"].to_pandas()
+    return [point(key, frame[key][epoch], epoch) for epoch in frame.index
+            for key in ("train_loss", "val_loss")]
+
+
+CASES["pycox_coxph"] = pycox_coxph
+OWN_ENVIRONMENT["pycox_coxph"] = dict(AUTOML_ENVIRONMENT, pycox="pycox",
+                                      torchtuples="torchtuples", torch="torch (pycox case)")
+
 
 # --- Famous courses' and repositories' training loops: Daniel Bourke's "going modular" scripts,
 # Karpathy's "Let's build GPT" lecture code, labml.ai's annotated paper implementations
