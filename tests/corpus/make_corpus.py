@@ -23677,6 +23677,114 @@ OWN_ENVIRONMENT["trimap_digits"] = dict(SCIML_ENVIRONMENT, trimap="trimap",
                                         annoy="annoy (trimap case)", numba="numba (trimap case)")
 
 
+# --- PyTorch Geometric's examples, lightly's SimCLR, torchaudio's speech commands tutorial ---
+# They run alone, in an environment of their own (torchvision and torchaudio beside a torch of
+# their own release, from PyPI, on the CPU):
+#
+#     python -m venv ~/gsa-venv
+#     ~/gsa-venv/bin/pip install torch==2.9.1 torchvision==0.24.1
+#     ~/gsa-venv/bin/pip install torch==2.9.1 torchaudio==2.9.1
+#     ~/gsa-venv/bin/pip install torch==2.9.1 torchvision==0.24.1 torch_geometric lightly \
+#         scikit-learn tqdm matplotlib
+#     git clone https://github.com/pyg-team/pytorch_geometric ~/pyg
+#     export PYG_EXAMPLES=~/pyg/examples PYG_COMMIT=$(git -C ~/pyg rev-parse HEAD)
+#     ~/gsa-venv/bin/python tests/corpus/make_corpus.py pyg_link_pred
+GSA_ENVIRONMENT = {name: f"{name} (graph, self-supervised and audio cases)" for name in (
+    "torch", "torchvision", "torchaudio", "torch-geometric", "lightly", "scikit-learn", "numpy",
+    "tqdm", "matplotlib")}
+
+# link_pred.py downloads Cora through `Planetoid`: the case's one change to the data builds a
+# graph of the same kind in its place (see pyg_link_pred), and its 100 epochs are 30.
+PYG_LINK_PRED_CHANGES = {
+    "dataset = Planetoid(path, name='Cora', transform=transform)":
+        "dataset = SyntheticPlanetoid(transform=transform)",
+    "for epoch in range(1, 101):": "for epoch in range(1, 31):",
+}
+
+
+def synthetic_citation_graph(num_nodes: int = 400, num_features: int = 100,
+                             num_classes: int = 4) -> Any:
+    """One graph shaped like Planetoid's Cora (undirected edges, bag-of-words-like 0/1 node
+    features, a class per node) but small: communities of a stochastic block model, each
+    class's nodes using words of their own more often."""
+    import torch
+    from torch_geometric.data import Data
+    from torch_geometric.utils import stochastic_blockmodel_graph
+
+    size = num_nodes // num_classes
+    y = torch.arange(num_classes).repeat_interleave(size)
+    edge_index = stochastic_blockmodel_graph(
+        [size] * num_classes, torch.full((num_classes, num_classes), 0.004)
+        + torch.eye(num_classes) * 0.05)
+    words = num_features // num_classes
+    probability = torch.full((num_nodes, num_features), 0.03)
+    for c in range(num_classes):
+        probability[y == c, c * words:(c + 1) * words] = 0.15
+    x = torch.bernoulli(probability)
+    return Data(x=x, edge_index=edge_index, y=y)
+
+
+def pyg_link_pred() -> Truth:
+    """PyTorch Geometric's `examples/link_pred.py` (the checkout named by `PYG_EXAMPLES`,
+    commit in VERSIONS.md), run as a script with the changes of PYG_LINK_PRED_CHANGES: in
+    place of Cora (downloaded by `Planetoid`) a dataset of one synthetic graph of the same
+    kind (`synthetic_citation_graph`: 400 nodes in 4 communities, 100 0/1 features, undirected
+    edges), through the script's own transform (`NormalizeFeatures`, `RandomLinkSplit`); 30
+    epochs instead of 100; seeded with `seed_everything(0)`, torch on one thread. It prints
+    `Epoch: 001, Loss: 0.6926, Val: 0.6035, Test: 0.5312` an epoch, then `Final Test: 0.7501`.
+    Truth: the values its print formats, read from the script's frame by its `print` as each
+    line is printed: `loss` as `Loss`, `val_auc` as `Val`, `test_auc` as `Test` at `epoch`
+    (from 1, `loss` a tensor); `final_test_auc` (the test AUC at the best validation AUC) as `Final_Test`, no
+    step."""
+    import builtins
+
+    import torch
+    import torch_geometric
+    from torch_geometric.data import InMemoryDataset
+
+    folder = os.environ.get("PYG_EXAMPLES")
+    path = os.path.join(folder or "", "link_pred.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PYG_EXAMPLES to a pyg-team/pytorch_geometric checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in PYG_LINK_PRED_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"pyg_link_pred: the checkout's link_pred.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch_geometric.seed_everything(0)
+
+    class SyntheticPlanetoid(InMemoryDataset):
+        def __init__(self, transform: Any = None) -> None:
+            super().__init__(None, transform)
+            self.data, self.slices = self.collate([synthetic_citation_graph()])
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch:"):
+            truth.extend([point("Loss", values["loss"].item(), values["epoch"]),
+                          point("Val", values["val_auc"], values["epoch"]),
+                          point("Test", values["test_auc"], values["epoch"])])
+        elif text.startswith("Final Test:"):
+            truth.append(point("Final_Test", values["final_test_auc"], None))
+        builtins.print(*args, **kwargs)
+
+    scope = {"__name__": "__main__", "__file__": path, "print": printed,
+             "SyntheticPlanetoid": SyntheticPlanetoid}
+    exec(compile(source, path, "exec"), scope)
+    return truth
+
+
+CASES["pyg_link_pred"] = pyg_link_pred
+OWN_ENVIRONMENT["pyg_link_pred"] = dict(GSA_ENVIRONMENT)
+OWN_CHECKOUT["pyg_link_pred"] = "PYG_EXAMPLES"
+REPOSITORY_CHECKOUTS["PYG_EXAMPLES"] = ("pyg-team/pytorch_geometric", "PYG_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
