@@ -23883,6 +23883,67 @@ OWN_ENVIRONMENT["pyg_mutag_gin"] = dict(GSA_ENVIRONMENT)
 OWN_CHECKOUT["pyg_mutag_gin"] = "PYG_EXAMPLES"
 
 
+# lightly's SimCLR example downloads CIFAR-10 and trains 10 epochs over it in batches of 256 with
+# 8 loader workers: the case's changes.
+#
+#     git clone https://github.com/lightly-ai/lightly ~/lightly
+#     export LIGHTLY_EXAMPLES=~/lightly/examples LIGHTLY_COMMIT=$(git -C ~/lightly rev-parse HEAD)
+#     ~/gsa-venv/bin/python tests/corpus/make_corpus.py lightly_simclr
+LIGHTLY_SIMCLR_CHANGES = {
+    'dataset = torchvision.datasets.CIFAR10(\n    "datasets/cifar10", download=True, '
+    'transform=transform\n)':
+        "dataset = torchvision.datasets.FakeData(\n    size=512, image_size=(3, 32, 32), "
+        "num_classes=10, transform=transform\n)",
+    "    num_workers=8,": "    num_workers=0,",
+    "for epoch in range(10):": "for epoch in range(3):",
+}
+
+
+def lightly_simclr() -> Truth:
+    """lightly's SimCLR example, `examples/pytorch/simclr.py` (lightly-ai/lightly, the checkout
+    named by `LIGHTLY_EXAMPLES`, commit in VERSIONS.md), run as the script with the changes of
+    LIGHTLY_SIMCLR_CHANGES: in place of CIFAR-10 (a download) torchvision's `FakeData`, 512
+    random 32x32 RGB images of 10 classes (the same type: PIL images, through the script's
+    `SimCLRTransform`), the loader in the main process (not 8 workers), 3 epochs of 10; its
+    ResNet-18 backbone, projection head, NT-Xent loss, SGD 0.06 and batches of 256 (2 a
+    epoch) unchanged; torch seeded 0, one thread. It prints `Starting Training`, then `epoch:
+    00, loss: 6.26639` an epoch. Truth: the printing frame's `avg_loss` (a tensor) as `loss`
+    at `epoch` (from 0, as printed), read by its `print` as the line is printed."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("LIGHTLY_EXAMPLES")
+    path = os.path.join(folder or "", "pytorch", "simclr.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set LIGHTLY_EXAMPLES to a lightly-ai/lightly checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in LIGHTLY_SIMCLR_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"lightly_simclr: the checkout's simclr.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("epoch:"):
+            truth.append(point("loss", values["avg_loss"].item(), values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                         "print": printed})
+    return truth
+
+
+CASES["lightly_simclr"] = lightly_simclr
+OWN_ENVIRONMENT["lightly_simclr"] = dict(GSA_ENVIRONMENT)
+OWN_CHECKOUT["lightly_simclr"] = "LIGHTLY_EXAMPLES"
+REPOSITORY_CHECKOUTS["LIGHTLY_EXAMPLES"] = ("lightly-ai/lightly", "LIGHTLY_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
