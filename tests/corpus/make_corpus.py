@@ -24667,6 +24667,694 @@ OWN_ENVIRONMENT["rl_zoo3_train"] = {
     "gymnasium": "gymnasium (rl_zoo3 case)", "numpy": "numpy (rl_zoo3 case)"}
 
 
+# --- PyTorch Geometric's examples, lightly's SimCLR, torchaudio's speech commands tutorial ---
+# They run alone, in an environment of their own (torchvision and torchaudio beside a torch of
+# their own release, from PyPI, on the CPU):
+#
+#     python -m venv ~/gsa-venv
+#     ~/gsa-venv/bin/pip install torch==2.9.1 torchvision==0.24.1
+#     ~/gsa-venv/bin/pip install torch==2.9.1 torchaudio==2.9.1
+#     ~/gsa-venv/bin/pip install torch==2.9.1 torchvision==0.24.1 torch_geometric lightly \
+#         scikit-learn tqdm matplotlib
+#     git clone https://github.com/pyg-team/pytorch_geometric ~/pyg
+#     export PYG_EXAMPLES=~/pyg/examples PYG_COMMIT=$(git -C ~/pyg rev-parse HEAD)
+#     ~/gsa-venv/bin/python tests/corpus/make_corpus.py pyg_link_pred
+GSA_ENVIRONMENT = {name: f"{name} (graph, self-supervised and audio cases)" for name in (
+    "torch", "torchvision", "torchaudio", "torch-geometric", "lightly", "scikit-learn", "numpy",
+    "tqdm", "matplotlib")}
+
+# link_pred.py downloads Cora through `Planetoid`: the case's one change to the data builds a
+# graph of the same kind in its place (see pyg_link_pred), and its 100 epochs are 30.
+PYG_LINK_PRED_CHANGES = {
+    "dataset = Planetoid(path, name='Cora', transform=transform)":
+        "dataset = SyntheticPlanetoid(transform=transform)",
+    "for epoch in range(1, 101):": "for epoch in range(1, 31):",
+}
+
+
+def synthetic_citation_graph(num_nodes: int = 400, num_features: int = 100,
+                             num_classes: int = 4) -> Any:
+    """One graph shaped like Planetoid's Cora (undirected edges, bag-of-words-like 0/1 node
+    features, a class per node) but small: communities of a stochastic block model, each
+    class's nodes using words of their own more often."""
+    import torch
+    from torch_geometric.data import Data
+    from torch_geometric.utils import stochastic_blockmodel_graph
+
+    size = num_nodes // num_classes
+    y = torch.arange(num_classes).repeat_interleave(size)
+    edge_index = stochastic_blockmodel_graph(
+        [size] * num_classes, torch.full((num_classes, num_classes), 0.004)
+        + torch.eye(num_classes) * 0.05)
+    words = num_features // num_classes
+    probability = torch.full((num_nodes, num_features), 0.03)
+    for c in range(num_classes):
+        probability[y == c, c * words:(c + 1) * words] = 0.15
+    x = torch.bernoulli(probability)
+    return Data(x=x, edge_index=edge_index, y=y)
+
+
+def pyg_link_pred() -> Truth:
+    """PyTorch Geometric's `examples/link_pred.py` (the checkout named by `PYG_EXAMPLES`,
+    commit in VERSIONS.md), run as a script with the changes of PYG_LINK_PRED_CHANGES: in
+    place of Cora (downloaded by `Planetoid`) a dataset of one synthetic graph of the same
+    kind (`synthetic_citation_graph`: 400 nodes in 4 communities, 100 0/1 features, undirected
+    edges), through the script's own transform (`NormalizeFeatures`, `RandomLinkSplit`); 30
+    epochs instead of 100; seeded with `seed_everything(0)`, torch on one thread. It prints
+    `Epoch: 001, Loss: 0.6926, Val: 0.6035, Test: 0.5312` an epoch, then `Final Test: 0.7501`.
+    Truth: the values its print formats, read from the script's frame by its `print` as each
+    line is printed: `loss` as `Loss`, `val_auc` as `Val`, `test_auc` as `Test` at `epoch`
+    (from 1, `loss` a tensor); `final_test_auc` (the test AUC at the best validation AUC) as `Final_Test`, no
+    step."""
+    import builtins
+
+    import torch
+    import torch_geometric
+    from torch_geometric.data import InMemoryDataset
+
+    folder = os.environ.get("PYG_EXAMPLES")
+    path = os.path.join(folder or "", "link_pred.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PYG_EXAMPLES to a pyg-team/pytorch_geometric checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in PYG_LINK_PRED_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"pyg_link_pred: the checkout's link_pred.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch_geometric.seed_everything(0)
+
+    class SyntheticPlanetoid(InMemoryDataset):
+        def __init__(self, transform: Any = None) -> None:
+            super().__init__(None, transform)
+            self.data, self.slices = self.collate([synthetic_citation_graph()])
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch:"):
+            truth.extend([point("Loss", values["loss"].item(), values["epoch"]),
+                          point("Val", values["val_auc"], values["epoch"]),
+                          point("Test", values["test_auc"], values["epoch"])])
+        elif text.startswith("Final Test:"):
+            truth.append(point("Final_Test", values["final_test_auc"], None))
+        builtins.print(*args, **kwargs)
+
+    scope = {"__name__": "__main__", "__file__": path, "print": printed,
+             "SyntheticPlanetoid": SyntheticPlanetoid}
+    exec(compile(source, path, "exec"), scope)
+    return truth
+
+
+CASES["pyg_link_pred"] = pyg_link_pred
+OWN_ENVIRONMENT["pyg_link_pred"] = dict(GSA_ENVIRONMENT)
+OWN_CHECKOUT["pyg_link_pred"] = "PYG_EXAMPLES"
+REPOSITORY_CHECKOUTS["PYG_EXAMPLES"] = ("pyg-team/pytorch_geometric", "PYG_COMMIT")
+
+
+# mutag_gin.py downloads MUTAG through `TUDataset`: the case's one change to the script builds
+# a dataset of the same kind in its place (see pyg_mutag_gin); its epochs come from its own
+# `--epochs` (20 of its default 100).
+PYG_MUTAG_GIN_CHANGES = {
+    "dataset = TUDataset(path, name=args.dataset).shuffle()":
+        "dataset = SyntheticTUDataset(name=args.dataset).shuffle()",
+}
+
+
+def synthetic_mutag(num_graphs: int = 188) -> list[Any]:
+    """Graphs shaped like TUDataset's MUTAG (molecules: 10 to 28 atoms of 7 kinds one-hot,
+    bonds as undirected edges, two classes): a chain of atoms with rings closed on it, the
+    second class richer in the kinds 1 and 2 and in rings."""
+    import torch
+    import torch.nn.functional as F
+    from torch_geometric.data import Data
+    from torch_geometric.utils import to_undirected
+
+    graphs = []
+    generator = torch.Generator().manual_seed(0)
+    for index in range(num_graphs):
+        label = index % 2
+        n = int(torch.randint(10, 29, (1,), generator=generator))
+        weights = torch.tensor([6.0, 1, 1, 0.5, 0.3, 0.2, 0.2])
+        if label:
+            weights[1:3] += 2.0
+        kinds = torch.multinomial(weights, n, replacement=True, generator=generator)
+        chain = torch.stack([torch.arange(n - 1), torch.arange(1, n)])
+        rings = 1 + label * 2
+        starts = torch.randint(0, n - 5, (rings,), generator=generator)
+        closing = torch.stack([starts, starts + 5])
+        edge_index = to_undirected(torch.cat([chain, closing], dim=1), num_nodes=n)
+        graphs.append(Data(x=F.one_hot(kinds, 7).float(), edge_index=edge_index,
+                           y=torch.tensor([label])))
+    return graphs
+
+
+def pyg_mutag_gin() -> Truth:
+    """PyTorch Geometric's `examples/mutag_gin.py` (the checkout named by `PYG_EXAMPLES`,
+    commit in VERSIONS.md), run as the script with `--epochs 20` (its default 100), the one
+    change of PYG_MUTAG_GIN_CHANGES: in place of MUTAG (downloaded by `TUDataset`) a dataset of
+    188 synthetic graphs of its kind (`synthetic_mutag`: 10 to 28 nodes of 7 one-hot kinds,
+    chains with rings, 2 classes), shuffled and split 90/10 by the script; its GIN (5 layers,
+    32 channels), Adam 0.01, batches of 128 unchanged; no `--wandb` (so `init_wandb` does
+    nothing); seeded with `seed_everything(0)`, torch on one thread. It prints
+    `torch_geometric.logging.log(Epoch=epoch, Loss=loss, Train=train_acc, Test=test_acc)`:
+    `Epoch: 001, Loss: 0.8977, Train: 0.4970, Test: 0.5263` an epoch, then `Median time per
+    epoch: 0.1249s`, after torch's UserWarning on the script's `float(loss)`. Truth: the values the script passes to `log` (the function wrapped), under
+    the names it gives them, at `Epoch` (from 1). The median time is a timing, left out."""
+    import torch
+    import torch_geometric
+    import torch_geometric.logging
+    from torch_geometric.data import InMemoryDataset
+
+    folder = os.environ.get("PYG_EXAMPLES")
+    path = os.path.join(folder or "", "mutag_gin.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PYG_EXAMPLES to a pyg-team/pytorch_geometric checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in PYG_MUTAG_GIN_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"pyg_mutag_gin: the checkout's mutag_gin.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch_geometric.seed_everything(0)
+
+    class SyntheticTUDataset(InMemoryDataset):
+        def __init__(self, name: str) -> None:
+            super().__init__(None)
+            self.name = name
+            self.data, self.slices = self.collate(synthetic_mutag())
+
+    truth: Truth = []
+    log = torch_geometric.logging.log
+
+    def logged(**kwargs: Any) -> None:
+        truth.extend(point(key, value, kwargs["Epoch"]) for key, value in kwargs.items()
+                     if key != "Epoch")
+        log(**kwargs)
+
+    torch_geometric.logging.log = logged
+    argv = sys.argv
+    sys.argv = [path, "--epochs", "20"]
+    try:
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "SyntheticTUDataset": SyntheticTUDataset})
+    finally:
+        sys.argv = argv
+        torch_geometric.logging.log = log
+    return truth
+
+
+CASES["pyg_mutag_gin"] = pyg_mutag_gin
+OWN_ENVIRONMENT["pyg_mutag_gin"] = dict(GSA_ENVIRONMENT)
+OWN_CHECKOUT["pyg_mutag_gin"] = "PYG_EXAMPLES"
+
+
+# lightly's SimCLR example downloads CIFAR-10 and trains 10 epochs over it in batches of 256 with
+# 8 loader workers: the case's changes.
+#
+#     git clone https://github.com/lightly-ai/lightly ~/lightly
+#     export LIGHTLY_EXAMPLES=~/lightly/examples LIGHTLY_COMMIT=$(git -C ~/lightly rev-parse HEAD)
+#     ~/gsa-venv/bin/python tests/corpus/make_corpus.py lightly_simclr
+LIGHTLY_SIMCLR_CHANGES = {
+    'dataset = torchvision.datasets.CIFAR10(\n    "datasets/cifar10", download=True, '
+    'transform=transform\n)':
+        "dataset = torchvision.datasets.FakeData(\n    size=512, image_size=(3, 32, 32), "
+        "num_classes=10, transform=transform\n)",
+    "    num_workers=8,": "    num_workers=0,",
+    "for epoch in range(10):": "for epoch in range(3):",
+}
+
+
+def lightly_simclr() -> Truth:
+    """lightly's SimCLR example, `examples/pytorch/simclr.py` (lightly-ai/lightly, the checkout
+    named by `LIGHTLY_EXAMPLES`, commit in VERSIONS.md), run as the script with the changes of
+    LIGHTLY_SIMCLR_CHANGES: in place of CIFAR-10 (a download) torchvision's `FakeData`, 512
+    random 32x32 RGB images of 10 classes (the same type: PIL images, through the script's
+    `SimCLRTransform`), the loader in the main process (not 8 workers), 3 epochs of 10; its
+    ResNet-18 backbone, projection head, NT-Xent loss, SGD 0.06 and batches of 256 (2 a
+    epoch) unchanged; torch seeded 0, one thread. It prints `Starting Training`, then `epoch:
+    00, loss: 6.26639` an epoch. Truth: the printing frame's `avg_loss` (a tensor) as `loss`
+    at `epoch` (from 0, as printed), read by its `print` as the line is printed."""
+    import builtins
+
+    import torch
+
+    folder = os.environ.get("LIGHTLY_EXAMPLES")
+    path = os.path.join(folder or "", "pytorch", "simclr.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set LIGHTLY_EXAMPLES to a lightly-ai/lightly checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in LIGHTLY_SIMCLR_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"lightly_simclr: the checkout's simclr.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("epoch:"):
+            truth.append(point("loss", values["avg_loss"].item(), values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                         "print": printed})
+    return truth
+
+
+CASES["lightly_simclr"] = lightly_simclr
+OWN_ENVIRONMENT["lightly_simclr"] = dict(GSA_ENVIRONMENT)
+OWN_CHECKOUT["lightly_simclr"] = "LIGHTLY_EXAMPLES"
+REPOSITORY_CHECKOUTS["LIGHTLY_EXAMPLES"] = ("lightly-ai/lightly", "LIGHTLY_COMMIT")
+
+
+# The PyTorch tutorial "Speech Command Classification with torchaudio", pytorch/tutorials
+# `intermediate_source/speech_command_classification_with_torchaudio_tutorial.py` at commit
+# 84c6357b6405aa921e11a19cbfed2b4c856eafbd: its code as it is, from `import torch` to the search
+# for a misclassified example (the prose comment blocks between its cells left out; the Colab
+# recording after it, run only in Colab, left out).
+SPEECH_COMMANDS_TUTORIAL = r"""\
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+import torchaudio
+import sys
+
+import matplotlib.pyplot as plt
+import IPython.display as ipd
+
+from tqdm import tqdm
+
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+print(device)
+
+from torchaudio.datasets import SPEECHCOMMANDS
+import os
+
+
+class SubsetSC(SPEECHCOMMANDS):
+    def __init__(self, subset: str = None):
+        super().__init__("./", download=True)
+
+        def load_list(filename):
+            filepath = os.path.join(self._path, filename)
+            with open(filepath) as fileobj:
+                return [os.path.normpath(os.path.join(self._path, line.strip())) for line in fileobj]
+
+        if subset == "validation":
+            self._walker = load_list("validation_list.txt")
+        elif subset == "testing":
+            self._walker = load_list("testing_list.txt")
+        elif subset == "training":
+            excludes = load_list("validation_list.txt") + load_list("testing_list.txt")
+            excludes = set(excludes)
+            self._walker = [w for w in self._walker if w not in excludes]
+
+
+# Create training and testing split of the data. We do not use validation in this tutorial.
+train_set = SubsetSC("training")
+test_set = SubsetSC("testing")
+
+waveform, sample_rate, label, speaker_id, utterance_number = train_set[0]
+
+print("Shape of waveform: {}".format(waveform.size()))
+print("Sample rate of waveform: {}".format(sample_rate))
+
+plt.plot(waveform.t().numpy());
+
+labels = sorted(list(set(datapoint[2] for datapoint in train_set)))
+labels
+
+waveform_first, *_ = train_set[0]
+ipd.Audio(waveform_first.numpy(), rate=sample_rate)
+
+waveform_second, *_ = train_set[1]
+ipd.Audio(waveform_second.numpy(), rate=sample_rate)
+
+waveform_last, *_ = train_set[-1]
+ipd.Audio(waveform_last.numpy(), rate=sample_rate)
+
+new_sample_rate = 8000
+transform = torchaudio.transforms.Resample(orig_freq=sample_rate, new_freq=new_sample_rate)
+transformed = transform(waveform)
+
+ipd.Audio(transformed.numpy(), rate=new_sample_rate)
+
+
+def label_to_index(word):
+    # Return the position of the word in labels
+    return torch.tensor(labels.index(word))
+
+
+def index_to_label(index):
+    # Return the word corresponding to the index in labels
+    # This is the inverse of label_to_index
+    return labels[index]
+
+
+word_start = "yes"
+index = label_to_index(word_start)
+word_recovered = index_to_label(index)
+
+print(word_start, "-->", index, "-->", word_recovered)
+
+
+def pad_sequence(batch):
+    # Make all tensor in a batch the same length by padding with zeros
+    batch = [item.t() for item in batch]
+    batch = torch.nn.utils.rnn.pad_sequence(batch, batch_first=True, padding_value=0.)
+    return batch.permute(0, 2, 1)
+
+
+def collate_fn(batch):
+
+    # A data tuple has the form:
+    # waveform, sample_rate, label, speaker_id, utterance_number
+
+    tensors, targets = [], []
+
+    # Gather in lists, and encode labels as indices
+    for waveform, _, label, *_ in batch:
+        tensors += [waveform]
+        targets += [label_to_index(label)]
+
+    # Group the list of tensors into a batched tensor
+    tensors = pad_sequence(tensors)
+    targets = torch.stack(targets)
+
+    return tensors, targets
+
+
+batch_size = 256
+
+if device == "cuda":
+    num_workers = 1
+    pin_memory = True
+else:
+    num_workers = 0
+    pin_memory = False
+
+train_loader = torch.utils.data.DataLoader(
+    train_set,
+    batch_size=batch_size,
+    shuffle=True,
+    collate_fn=collate_fn,
+    num_workers=num_workers,
+    pin_memory=pin_memory,
+)
+test_loader = torch.utils.data.DataLoader(
+    test_set,
+    batch_size=batch_size,
+    shuffle=False,
+    drop_last=False,
+    collate_fn=collate_fn,
+    num_workers=num_workers,
+    pin_memory=pin_memory,
+)
+
+
+class M5(nn.Module):
+    def __init__(self, n_input=1, n_output=35, stride=16, n_channel=32):
+        super().__init__()
+        self.conv1 = nn.Conv1d(n_input, n_channel, kernel_size=80, stride=stride)
+        self.bn1 = nn.BatchNorm1d(n_channel)
+        self.pool1 = nn.MaxPool1d(4)
+        self.conv2 = nn.Conv1d(n_channel, n_channel, kernel_size=3)
+        self.bn2 = nn.BatchNorm1d(n_channel)
+        self.pool2 = nn.MaxPool1d(4)
+        self.conv3 = nn.Conv1d(n_channel, 2 * n_channel, kernel_size=3)
+        self.bn3 = nn.BatchNorm1d(2 * n_channel)
+        self.pool3 = nn.MaxPool1d(4)
+        self.conv4 = nn.Conv1d(2 * n_channel, 2 * n_channel, kernel_size=3)
+        self.bn4 = nn.BatchNorm1d(2 * n_channel)
+        self.pool4 = nn.MaxPool1d(4)
+        self.fc1 = nn.Linear(2 * n_channel, n_output)
+
+    def forward(self, x):
+        x = self.conv1(x)
+        x = F.relu(self.bn1(x))
+        x = self.pool1(x)
+        x = self.conv2(x)
+        x = F.relu(self.bn2(x))
+        x = self.pool2(x)
+        x = self.conv3(x)
+        x = F.relu(self.bn3(x))
+        x = self.pool3(x)
+        x = self.conv4(x)
+        x = F.relu(self.bn4(x))
+        x = self.pool4(x)
+        x = F.avg_pool1d(x, x.shape[-1])
+        x = x.permute(0, 2, 1)
+        x = self.fc1(x)
+        return F.log_softmax(x, dim=2)
+
+
+model = M5(n_input=transformed.shape[0], n_output=len(labels))
+model.to(device)
+print(model)
+
+
+def count_parameters(model):
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+n = count_parameters(model)
+print("Number of parameters: %s" % n)
+
+optimizer = optim.Adam(model.parameters(), lr=0.01, weight_decay=0.0001)
+scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=20, gamma=0.1)  # reduce the learning after 20 epochs by a factor of 10
+
+
+def train(model, epoch, log_interval):
+    model.train()
+    for batch_idx, (data, target) in enumerate(train_loader):
+
+        data = data.to(device)
+        target = target.to(device)
+
+        # apply transform and model on whole batch directly on device
+        data = transform(data)
+        output = model(data)
+
+        # negative log-likelihood for a tensor of size (batch x 1 x n_output)
+        loss = F.nll_loss(output.squeeze(), target)
+
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+        # print training stats
+        if batch_idx % log_interval == 0:
+            print(f"Train Epoch: {epoch} [{batch_idx * len(data)}/{len(train_loader.dataset)} ({100. * batch_idx / len(train_loader):.0f}%)]\tLoss: {loss.item():.6f}")
+
+        # update progress bar
+        pbar.update(pbar_update)
+        # record loss
+        losses.append(loss.item())
+
+
+def number_of_correct(pred, target):
+    # count number of correct predictions
+    return pred.squeeze().eq(target).sum().item()
+
+
+def get_likely_index(tensor):
+    # find most likely label index for each element in the batch
+    return tensor.argmax(dim=-1)
+
+
+def test(model, epoch):
+    model.eval()
+    correct = 0
+    for data, target in test_loader:
+
+        data = data.to(device)
+        target = target.to(device)
+
+        # apply transform and model on whole batch directly on device
+        data = transform(data)
+        output = model(data)
+
+        pred = get_likely_index(output)
+        correct += number_of_correct(pred, target)
+
+        # update progress bar
+        pbar.update(pbar_update)
+
+    print(f"\nTest Epoch: {epoch}\tAccuracy: {correct}/{len(test_loader.dataset)} ({100. * correct / len(test_loader.dataset):.0f}%)\n")
+
+
+log_interval = 20
+n_epoch = 2
+
+pbar_update = 1 / (len(train_loader) + len(test_loader))
+losses = []
+
+# The transform needs to live on the same device as the model and the data.
+transform = transform.to(device)
+with tqdm(total=n_epoch) as pbar:
+    for epoch in range(1, n_epoch + 1):
+        train(model, epoch, log_interval)
+        test(model, epoch)
+        scheduler.step()
+
+# Let's plot the training loss versus the number of iteration.
+# plt.plot(losses);
+# plt.title("training loss");
+
+
+def predict(tensor):
+    # Use the model to predict the label of the waveform
+    tensor = tensor.to(device)
+    tensor = transform(tensor)
+    tensor = model(tensor.unsqueeze(0))
+    tensor = get_likely_index(tensor)
+    tensor = index_to_label(tensor.squeeze())
+    return tensor
+
+
+waveform, sample_rate, utterance, *_ = train_set[-1]
+ipd.Audio(waveform.numpy(), rate=sample_rate)
+
+print(f"Expected: {utterance}. Predicted: {predict(waveform)}.")
+
+for i, (waveform, sample_rate, utterance, *_) in enumerate(test_set):
+    output = predict(waveform)
+    if output != utterance:
+        ipd.Audio(waveform.numpy(), rate=sample_rate)
+        print(f"Data point #{i}. Expected: {utterance}. Predicted: {output}.")
+        break
+else:
+    print("All examples in this dataset were correctly classified!")
+    print("In this case, let's just look at the last data point")
+    ipd.Audio(waveform.numpy(), rate=sample_rate)
+    print(f"Data point #{i}. Expected: {utterance}. Predicted: {output}.")
+"""
+# The tutorial downloads SpeechCommands (2.3 GB) through torchaudio's `SPEECHCOMMANDS`: the
+# case's one change gives it `synthetic_speech_commands`' dataset of the same form under that
+# name instead.
+SPEECH_COMMANDS_CHANGES = {"from torchaudio.datasets import SPEECHCOMMANDS":
+                           "SPEECHCOMMANDS = SyntheticSpeechCommands"}
+SPEECH_COMMANDS_LABELS = (
+    "backward bed bird cat dog down eight five follow forward four go happy house learn left "
+    "marvin nine no off on one right seven sheila six stop three tree two up visual wow yes "
+    "zero").split()
+
+
+def synthetic_speech_commands(folder: str, per_label: tuple[int, int, int] = (160, 10, 10)
+                              ) -> Any:
+    """A stand-in of torchaudio's `SPEECHCOMMANDS` (v0.02's form): its `_path` a folder
+    holding `validation_list.txt` and `testing_list.txt` (paths `label/speaker_nohash_0.wav`),
+    its `_walker` every clip's path, an item `(waveform, 16000, label, speaker_id,
+    utterance_number)` with a float32 waveform of shape (1, 16000): two tones whose pitches
+    depend on the word (35 words; each clip's a little off), in noise. `per_label` clips of
+    each word to train, validate and test."""
+    import zlib
+
+    import torch
+
+    lists: dict[str, list[str]] = {"training": [], "validation": [], "testing": []}
+    for label in SPEECH_COMMANDS_LABELS:
+        for subset, count in zip(lists, per_label):
+            for k in range(count):
+                speaker = f"{zlib.crc32(f'{label}{subset}{k}'.encode()):08x}"
+                lists[subset].append(f"{label}/{speaker}_nohash_0.wav")
+    for subset in ("validation", "testing"):
+        with open(os.path.join(folder, f"{subset}_list.txt"), "w") as f:
+            f.write("".join(line + "\n" for line in lists[subset]))
+
+    class SyntheticSpeechCommands(torch.utils.data.Dataset):
+        def __init__(self, root: str, download: bool = False) -> None:
+            self._path = folder
+            self._walker = sorted(os.path.join(folder, line) for lines in lists.values()
+                                  for line in lines)
+
+        def __len__(self) -> int:
+            return len(self._walker)
+
+        def __getitem__(self, n: int) -> tuple[Any, int, str, str, int]:
+            path = self._walker[n]
+            label = os.path.basename(os.path.dirname(path))
+            speaker, _, utterance = os.path.splitext(os.path.basename(path))[0].split("_")
+            generator = torch.Generator().manual_seed(zlib.crc32(path[len(folder):].encode()))
+            index = SPEECH_COMMANDS_LABELS.index(label)
+            pitch = 1 + 0.05 * torch.randn(1, generator=generator)
+            t = torch.arange(16000) / 16000 * pitch
+            waveform = 0.3 * torch.sin(2 * torch.pi * (150 + 25 * index) * t) + 0.2 * torch.sin(
+                2 * torch.pi * (900 + 70 * index) * t) + 0.6 * torch.randn(
+                16000, generator=generator)
+            return waveform.unsqueeze(0).float(), 16000, label, speaker, int(utterance)
+
+    return SyntheticSpeechCommands
+
+
+def speech_command_classification_tutorial() -> Truth:
+    """The PyTorch tutorial "Speech Command Classification with torchaudio" (pytorch/tutorials,
+    its code quoted in SPEECH_COMMANDS_TUTORIAL with its commit), run as one script (matplotlib
+    Agg, `IPython.display.Audio` objects made and not shown), with one change
+    (SPEECH_COMMANDS_CHANGES): SpeechCommands (a 2.3 GB download) replaced by a stand-in of
+    torchaudio's dataset class (`synthetic_speech_commands`: its list files and items, 35
+    words, 160 clips of each to train, 10 to test, waveforms of tones in noise at 16 kHz);
+    its M5 network, Adam 0.01, StepLR, batches of 256, `log_interval = 20` and `n_epoch = 2`
+    unchanged; run in a folder of its own, torch seeded 0 and on one thread. It prints the
+    device, the waveform's shape and rate, `yes --> tensor(33) --> yes`, the model and its
+    parameter count, then `Train Epoch: 1 [0/5600 (0%)]\\tLoss: 3.744075` every 20 batches and
+    `\\nTest Epoch: 1\\tAccuracy: 128/350 (37%)\\n` an epoch, under a tqdm bar (on stderr, its
+    total the 2 epochs, advanced a fraction a batch; tqdm warns as its sum of fractions passes
+    2), then `Expected: zero. Predicted: zero.` and the first misclassified test clip. Truth:
+    the printing frames' values (print hooked): `loss.item()` as `Loss`, no step (the line
+    names the epoch and the samples seen in it, as mnist_main's); the count `correct` as
+    `Accuracy` (as mnist_main's: the count printed whole, the percent after it rounded) at
+    `epoch` (the line's `Test Epoch`)."""
+    import builtins
+    import shutil
+
+    import torch
+
+    os.environ["MPLBACKEND"] = "Agg"
+    source = SPEECH_COMMANDS_TUTORIAL
+    for old, new in SPEECH_COMMANDS_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Train Epoch:"):
+            truth.append(point("Loss", values["loss"].item(), None))
+        elif text.startswith("\nTest Epoch:"):
+            truth.append(point("Accuracy", values["correct"], values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        scope = {"__name__": "__main__", "print": printed,
+                 "SyntheticSpeechCommands": synthetic_speech_commands(tmp)}
+        exec(compile(source, "speech_command_classification_with_torchaudio_tutorial.py",
+                     "exec"), scope)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["speech_command_classification_tutorial"] = speech_command_classification_tutorial
+OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
+    GSA_ENVIRONMENT, ipython="ipython (graph, self-supervised and audio cases)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
