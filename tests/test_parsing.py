@@ -1333,6 +1333,9 @@ megabyte = [
     # PyCaret's grid headers and rows
     "  Model" + "  Accuracy  AUC" * 50_000 + " \\",
     "  Accuracy  AUC" + "  TT (Sec)" * 100_000,
+    # a leading step with thousands separators or out of a total
+    "1,000" * 200_000 + ": 1",
+    "1/2" * 300_000 + ": a: 1",
     # DeepXDE's rows and summary, a tuple of values after names
     "Step      Train loss   " * 40_000,
     "1  [" + "1, " * 300_000 + "1]  [1]  [1]",
@@ -1377,7 +1380,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2913,6 +2916,13 @@ def test_optimizers_and_samplers_status_lines() -> None:
         ("Test_set_loss", 2.31, 0), ("Test_set_accuracy", 9.9, 0), ("epsilon", 0.74, 0),
         ("delta", 1e-05, 0))
     assert run(MetricParser(), "Input shape, size: (800, 1333)") == []
+    # a leading step written with thousands separators (labml's console), or out of the steps
+    # to do (keras-rl's episode lines): the line's step, before its episode's number
+    assert run(MetricParser(), "   1,024:  loss.train:  3.32727 accuracy.train: 0.056641"
+               ) == expect(("loss.train", 3.32727, 1024), ("accuracy.train", 0.056641, 1024))
+    assert run(MetricParser(), "  38/300: episode: 1, duration: 0.615s, episode steps:  38, "
+               "episode reward: 38.000,  loss: 0.431713")[-2:] == expect(
+        ("episode_reward", 38.0, 38), ("loss", 0.431713, 38))
     # epsilon as a setting is none; a DeepXDE table of five loss terms (wider columns); a
     # refused model with drift, a regression with ARIMA errors
     assert run(MetricParser(), "  adam_epsilon                 1e-08") == []

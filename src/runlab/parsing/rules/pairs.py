@@ -907,7 +907,9 @@ _COUNTER = re.compile(
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
     r"|(?=[A-Za-z][\w\-]{0,40}:[-+.\d])))"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
-    r"|(\d{1,18}):(?![\d/])"
+    # (labml's `   1,024:  ... loss.train:  3.32727`, keras-rl's `  38/300: episode: 1, ...`:
+    # the step done out of the steps to do)
+    r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
