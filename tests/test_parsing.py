@@ -1334,6 +1334,8 @@ megabyte = [
     "  Model" + "  Accuracy  AUC" * 50_000 + " \\",
     "  Accuracy  AUC" + "  TT (Sec)" * 100_000,
     # a leading step with thousands separators or out of a total
+    "   1,024:  " + "a: 1%  1ms " * 100_000,
+    "  a" + " " * 1_000_000 + "1%\t1ms",
     "1,000" * 200_000 + ": 1",
     "1/2" * 300_000 + ": a: 1",
     # DeepXDE's rows and summary, a tuple of values after names
@@ -1380,7 +1382,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2916,6 +2918,15 @@ def test_optimizers_and_samplers_status_lines() -> None:
         ("Test_set_loss", 2.31, 0), ("Test_set_accuracy", 9.9, 0), ("epsilon", 0.74, 0),
         ("delta", 1e-05, 0))
     assert run(MetricParser(), "Input shape, size: (800, 1333)") == []
+    # labml's console, redrawn in place: its indicators at the step, once while they repeat;
+    # its sections' progress is none
+    parser = MetricParser()
+    assert run(parser, "        Build vocabulary    4%\t1.45ms",
+               "     512:  Sample: 100%   320ms  Train:  ...  0ms   loss.train:  3.30974  320ms",
+               "     512:  Sample: 100%   320ms  Train:   2% 27,336ms   loss.train:  3.30974  "
+               "27,656ms  0:00m/  0:00m  ", "   1,024:  Sample: 100%   320ms  Train:   5% "
+               "14,336ms   loss.train:  3.32727  14,657ms  0:00m/  0:00m  ") + triples(
+        parser.flush()) == expect(("loss.train", 3.30974, 512), ("loss.train", 3.32727, 1024))
     # a leading step written with thousands separators (labml's console), or out of the steps
     # to do (keras-rl's episode lines): the line's step, before its episode's number
     assert run(MetricParser(), "   1,024:  loss.train:  3.32727 accuracy.train: 0.056641"

@@ -85,6 +85,7 @@ from runlab.parsing.rules.libraries import (
     parse_mindspore,
     parse_mljar,
     parse_nevergrad,
+    parse_labml,
     parse_deepxde_header,
     deepxde_rows,
     parse_cmdstan_header,
@@ -759,6 +760,16 @@ RULES: list[Rule] = [
         parse_lightgbm,
         ("'s ",),
         final=True,
+    ),
+    Rule(
+        "labml",
+        "labml's console, `   1,024:  Sample: 100%   320ms  Train:   2% 28,663ms   loss.train:  "
+        "3.32727 accuracy.train: 0.056641  28,983ms`: its indicators at step 1024, once per "
+        "redraw that shows a new value (its sections' progress is not a metric)",
+        parse_labml,
+        ("ms  ", "%\t"),
+        final=True,
+        redraws=True,
     ),
     Rule(
         "keras",

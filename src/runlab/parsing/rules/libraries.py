@@ -1041,6 +1041,35 @@ def deepxde_rows(header: str) -> Callable[[str], list[Found]]:
     return read
 
 
+# labml ----------------------------------------------------------------------------------------
+
+# labml's console (labml/internal/logger, its screen writer): one line drawn over and over in
+# place, the global step first (with thousands separators), then each section's progress and
+# time, then the indicators: `   1,024:  Sample: 100%   320ms  Train:   2% 28,663ms
+# loss.train:  3.32727 accuracy.train: 0.056641  28,983ms  0:00m/  0:00m  `. The sections
+# (`Train:   2% 28,663ms`, `Valid:  ...  0ms`) are progress, not metrics; a redraw repeats
+# the indicators that have nothing new.
+_LABML = re.compile(r"\s{0,12}(\d{1,3}(?:,\d{3}){0,6}):\ {2}(?=[A-Za-z])", re.ASCII)
+_LABML_SECTION = re.compile(
+    r"([A-Za-z][\w\ ]{0,30}):\ {1,4}(?:\d{1,3}%|\.\.\.)\ {1,4}[\d,]{1,12}ms", re.ASCII)
+
+
+# (A section outside the loop shows its progress alone: `        Build vocabulary    4%\t1.45ms`.)
+_LABML_PROGRESS = re.compile(r"\s{0,12}[A-Za-z][\w\ ]{0,40}?\ {1,8}\d{1,3}%\t[\d.,]{1,12}ms\s*",
+                             re.ASCII)
+
+
+def parse_labml(line: str) -> list[Found]:
+    """A labml console line: its indicators at the step that starts it."""
+    if _LABML_PROGRESS.fullmatch(line):
+        return [CLAIM]
+    match = _LABML.match(line)
+    if match is None or _LABML_SECTION.search(line, match.end()) is None:
+        return []
+    rest = _LABML_SECTION.sub(" ", line[match.end() :])
+    return [("step", int(match.group(1).replace(",", "")), None), *parse_key_value(rest)]
+
+
 # sb3_box --------------------------------------------------------------------------------------
 
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
