@@ -125,6 +125,18 @@ for i in range({n}):
 """
 
 
+# Log prose, the lines most output is made of: no metric, half of them no number at all.
+PROSE = """\
+import sys
+w = sys.stdout.write
+for i in range({n}):
+    if i % 2:
+        w(f"Downloading shard {{i}} of the dataset: resuming from the cache, please wait\\n")
+    else:
+        w("Note: the tokenizer has been loaded from the hub; using the fast implementation\\n")
+"""
+
+
 def _points(store: Path) -> int:
     sys.path.insert(0, str(SRC))
     from runlab.store import Store
@@ -168,6 +180,26 @@ def throughput(work: Path, lines: int, reps: int) -> list[Result]:
             note += "  MISSING POINTS"
         out.append(Result(f"{lines:,} metric lines ({mode})", "the child alone, to a file",
                           value, base, "s", "<= 1.5x" if mode == "pipe" else "", note))
+    prose = work / "prose.py"
+    prose.write_text(PROSE.format(n=lines))
+    store = work / "store-throughput-prose"
+    e = env(store, RUNLAB_SYSTEM_METRICS="0")
+    sink = work / "out.txt"
+
+    def bare_prose() -> float:
+        with open(sink, "wb") as f:
+            return timed([sys.executable, str(prose)], env=e, cwd=work, stdout=f)[0]
+
+    def wrapped_prose() -> float:
+        with open(sink, "wb") as f:
+            return timed([*RUNLAB, "--no-pty", sys.executable, str(prose)], env=e, cwd=work,
+                         stdout=f)[0]
+
+    base = median_of(bare_prose, reps, warmup=1)
+    value = median_of(wrapped_prose, reps, warmup=0)
+    points = _points(store)
+    out.append(Result(f"{lines:,} prose lines (pipe)", "the child alone, to a file", value, base,
+                      "s", "", f"{points:,} points stored" + ("  NOISE READ" if points else "")))
     return out
 
 

@@ -497,9 +497,14 @@ _UNITS_OF_WORK = frozenset({"epoch", "step", "iteration", "batch", "iter"})
 _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 
+_ANY_NUMBER = re.compile(r"\d|(?i:nan|inf)", re.ASCII)
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
+    if _ANY_NUMBER.search(line) is None:
+        return []  # prose, the most common line: no number, no pair (and no regex over it)
     if "%" in line and _TRANSFER.search(line):
         return []
     text = message(line)
