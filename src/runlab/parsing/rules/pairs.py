@@ -30,7 +30,7 @@ _WORD = (
     # (or ε, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`; another Greek letter only
     # before another word, `Δ loss: 0.01`: alone it names a setting as often, `β1: 0.9`)
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
-    r"\#?(?:[A-Za-z]|ε|χ²|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?:[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    r"\#?(?:[A-Za-z]|ε|χ²|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?>[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
