@@ -150,28 +150,30 @@ def _points(store: Path) -> int:
     return total
 
 
+def _timed_pair(work: Path, script: Path, store: Path, flag: str, reps: int
+                ) -> tuple[float, float]:
+    """(under runlab, the child alone): medians of the script's wall time, its output to a
+    file; the store starts empty."""
+    e = env(store, RUNLAB_SYSTEM_METRICS="0")
+    sink = work / "out.txt"
+
+    def run(prefix: list[str]) -> float:
+        with open(sink, "wb") as f:
+            return timed([*prefix, sys.executable, str(script)], env=e, cwd=work, stdout=f)[0]
+
+    base = median_of(lambda: run([]), reps, warmup=1)
+    shutil.rmtree(store, ignore_errors=True)
+    return median_of(lambda: run([*RUNLAB, flag]), reps, warmup=0), base
+
+
 def throughput(work: Path, lines: int, reps: int) -> list[Result]:
     script = work / "printer.py"
     script.write_text(PRINTER.format(n=lines))
     out = []
     for mode in ("pipe", "pty"):
         store = work / f"store-throughput-{mode}"
-        e = env(store, RUNLAB_SYSTEM_METRICS="0")
-        sink = work / "out.txt"
-
-        def bare() -> float:
-            with open(sink, "wb") as f:
-                return timed([sys.executable, str(script)], env=e, cwd=work, stdout=f)[0]
-
-        def wrapped() -> float:
-            with open(sink, "wb") as f:
-                flag = "--pty" if mode == "pty" else "--no-pty"
-                return timed([*RUNLAB, flag, sys.executable, str(script)], env=e, cwd=work,
-                             stdout=f)[0]
-
-        base = median_of(bare, reps, warmup=1)
-        shutil.rmtree(store, ignore_errors=True)
-        value = median_of(wrapped, reps, warmup=0)
+        value, base = _timed_pair(work, script, store, f"--{'' if mode == 'pty' else 'no-'}pty",
+                                  reps)
         # Every point of the last run is in the store: two metrics a line (step sets the step).
         points = _points(store)
         expected = 2 * lines
@@ -183,20 +185,7 @@ def throughput(work: Path, lines: int, reps: int) -> list[Result]:
     prose = work / "prose.py"
     prose.write_text(PROSE.format(n=lines))
     store = work / "store-throughput-prose"
-    e = env(store, RUNLAB_SYSTEM_METRICS="0")
-    sink = work / "out.txt"
-
-    def bare_prose() -> float:
-        with open(sink, "wb") as f:
-            return timed([sys.executable, str(prose)], env=e, cwd=work, stdout=f)[0]
-
-    def wrapped_prose() -> float:
-        with open(sink, "wb") as f:
-            return timed([*RUNLAB, "--no-pty", sys.executable, str(prose)], env=e, cwd=work,
-                         stdout=f)[0]
-
-    base = median_of(bare_prose, reps, warmup=1)
-    value = median_of(wrapped_prose, reps, warmup=0)
+    value, base = _timed_pair(work, prose, store, "--no-pty", reps)
     points = _points(store)
     out.append(Result(f"{lines:,} prose lines (pipe)", "the child alone, to a file", value, base,
                       "s", "", f"{points:,} points stored" + ("  NOISE READ" if points else "")))
