@@ -543,7 +543,10 @@ def test_sixteen_runs_at_once_while_another_process_tags_and_lists(
     for k, p in enumerate(procs):
         # A bound, not a timing: sixteen runs start at once on as few as two cores, right
         # after the gigabyte tests have left the disk busy writing back.
-        assert halfway[k].wait(3 * DEADLINE), f"run load{k} never got halfway"
+        if not halfway[k].wait(3 * DEADLINE):
+            code = p.poll()
+            err = p.stderr.read().decode() if code is not None and p.stderr else "(running)"
+            pytest.fail(f"run load{k} never got halfway (exit {code}): {err}")
         r = cli("ls", "--json", "--all")
         stderrs.append(r.stderr)
         assert r.code == 0, r.stderr

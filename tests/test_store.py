@@ -184,7 +184,8 @@ def test_parallel_processes_get_distinct_numbers(store: Store) -> None:
 
 def test_processes_opening_a_new_store_at_once_agree_on_its_id(tmp_path: Path) -> None:
     # A process that read the id file between its creation and its write numbered runs
-    # for a store with no id, and a rebuilt index gave those runs new numbers.
+    # for a store with no id, and a rebuilt index gave those runs new numbers. One that found
+    # no .gitignore, then lost the race to make it, refused to open the store at all.
     root = tmp_path / "fresh"
     code = ("import sys\n"
             "from runlab.store import Store\n"

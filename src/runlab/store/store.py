@@ -86,7 +86,8 @@ class Store:
                     os.makedirs(d, mode=DIR_MODE, exist_ok=True)
             ignore = os.path.join(self.root, ".gitignore")
             if not os.path.exists(ignore) and _writable(self.root):
-                journal.write_private(ignore, b"*\n", exclusive=True)
+                with contextlib.suppress(FileExistsError):  # made meanwhile by a run beside
+                    journal.write_private(ignore, b"*\n", exclusive=True)
         except OSError as e:
             raise StoreError(f"cannot create the store at {self.root}: {e.strerror}") from e
 
