@@ -171,13 +171,18 @@ class MetricParser:
         self._blocks = int("json" in {r.name for r in rules})
         # `val loss 3.91` alone on a line holds no trigger: read where such lines stop.
         self._alone = parse_alone if "name_value" in {r.name for r in rules} else None
-        # The precheck needs no trigger that contains another (`tol=` holds `=`), and the
-        # shortest go first: they are the most common, so metric lines stop early.
-        triggers = sorted(dict.fromkeys(t for rule in rules for t in rule.triggers), key=len)
-        self._triggers = tuple(
-            t for i, t in enumerate(triggers) if not any(u in t for u in triggers[:i])
-        )
+        # Which rules a line asks for, found in one pass: each trigger stands for the rules
+        # (one bit each, in the table's order) of every trigger it holds (`tol=` holds `=`),
+        # and one regex finds the longest trigger at each position of the line; the rules a
+        # line's first character asks for are added. A line then walks only its rules.
+        triggers = sorted({t for rule in rules for t in rule.triggers}, key=len)
+        own = {t: sum(1 << i for i, rule in enumerate(rules) if t in rule.triggers)
+               for t in triggers}
+        self._asks = {t: _or(own[u] for u in triggers if u in t) for t in triggers}
+        self._find_triggers = re.compile(f"(?=({_alternation(triggers, longest=True)}))").findall
         self._starts = "".join(sorted({c for rule in rules for c in rule.starts}))
+        self._first_asks = {c: _or(1 << i for i, rule in enumerate(rules) if c in rule.starts)
+                            for c in self._starts}
         # The fast path: a line that holds no trigger but `:` or `=` and starts with no
         # rule's first character can only be the key_value rule's (every other rule needs a
         # trigger of its own), so when nothing else is in play (no user pattern, no table, no
@@ -419,29 +424,29 @@ class MetricParser:
                 found.append((_CUSTOM, findings, False))
         if self._patterns and "(" in line:
             line = unwrapped(line)
-        for trigger in self._triggers:
-            if trigger in line:
-                break
-        else:
-            if line.lstrip()[:1] not in self._starts or not self._starts:
-                # Most output lines hold no metric; they stop here, before any regex runs.
-                if not found and _ends_number(line) and self._alone is not None:
-                    alone = self._alone(line)
-                    if alone:
-                        found.append(("name_value", alone, False))
-                return self._resolve(found, []) if found else []
+        asks = self._asks
+        mask = 0
+        for trigger in self._find_triggers(line):
+            mask |= asks[trigger]
+        first = line.lstrip()[:1]
+        if first in self._first_asks:
+            mask |= self._first_asks[first]
+        if not mask:
+            # Most output lines hold no metric; they stop here, before any rule runs.
+            if not found and _ends_number(line) and self._alone is not None:
+                alone = self._alone(line)
+                if alone:
+                    found.append(("name_value", alone, False))
+            return self._resolve(found, []) if found else []
         released: list[Point] = []
         position: tuple[int, int, int | None] | None = None
         header: int | None = None  # the step a header on this very line set
-        first = line.lstrip()[:1]
-        for triggers, starts, parse, sets_step, final, redraws, rows, noise, bar, counts, name in (
-                self._plan):
-            for trigger in triggers:
-                if trigger in line:
-                    break
-            else:
-                if not (starts and first and first in starts):
-                    continue
+        plan = self._plan
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            _, _, parse, sets_step, final, redraws, rows, noise, bar, counts, name = plan[
+                low.bit_length() - 1]
             if bar is not None:
                 drawn = bar(line)
                 if drawn is None:
@@ -875,21 +880,32 @@ def _same(a: float, b: float) -> bool:
     return a == b or (math.isnan(a) and math.isnan(b))
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: list[str], longest: bool = False) -> str:
     """A regex for any of ``words`` as a trie (words grouped by first character, each group
-    again by its next): a position is tried against a few branches, not against every word."""
+    again by its next): a position is tried against a few branches, not against every word.
+    It matches the shortest word at a position, or with `longest` the longest (the words
+    matched at one position are each other's beginnings)."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
     parts = []
     for first, rests in groups.items():
-        if "" in rests:  # the shortest word ends here: the longer ones need not be tried
-            parts.append(re.escape(first))
+        longer = [rest for rest in rests if rest]
+        if len(longer) < len(rests) and (not longest or not longer):
+            parts.append(re.escape(first))  # the shortest word ends here
         elif len(rests) == 1:
             parts.append(re.escape(first + rests[0]))
         else:
-            parts.append(re.escape(first) + "(?:" + _alternation(rests) + ")")
+            optional = "?" if len(longer) < len(rests) else ""
+            parts.append(re.escape(first) + "(?:" + _alternation(longer, longest) + ")" + optional)
     return "|".join(parts)
+
+
+def _or(bits: Iterable[int]) -> int:
+    mask = 0
+    for bit in bits:
+        mask |= bit
+    return mask
 
 
 def _step_rank(key: str) -> int | None:

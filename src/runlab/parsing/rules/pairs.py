@@ -498,6 +498,8 @@ _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 
 _ANY_NUMBER = re.compile(r"\d|(?i:nan|inf)", re.ASCII)
+# What every pair holds: its separator, then the start of its value.
+_SEPARATED_VALUE = re.compile(r"[:=]\s*[-+]?(?:\d|\.\d|(?i:nan|inf))", re.ASCII)
 
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -566,6 +568,8 @@ def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str
 def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
     """The pairs of a line, each named as printed in its clause (a phase word that starts a
     name naming the measures after it in the clause)."""
+    if _SEPARATED_VALUE.search(line) is None:
+        return []  # no `:` or `=` before a number: prose, read without trying each name
     pairs: list[tuple[str, str, str]] = []
     phase = ""
     end = 0
