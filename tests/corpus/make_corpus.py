@@ -25355,6 +25355,137 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
     GSA_ENVIRONMENT, ipython="ipython (graph, self-supervised and audio cases)")
 
 
+# --- Hand-written training scripts from popular repositories: PyTorch-GAN, pytorch-cifar, ------
+# bentrevett's first sentiment notebook. Each runs alone, in the hand-written scripts'
+# environment (scripts-venv: torch's CPU wheel, numpy, matplotlib), from a checkout of its
+# repository; torchvision (PyPI's is a CUDA build that the CPU wheel cannot load) and
+# torchtext's legacy API (gone since torchtext 0.12, which no Python 3.11 torch can load) are
+# stood in for by the few parts the programs call:
+#
+#     git clone https://github.com/eriklindernoren/PyTorch-GAN ~/PyTorch-GAN
+#     export PYTORCH_GAN=~/PyTorch-GAN PYTORCH_GAN_COMMIT=$(git -C ~/PyTorch-GAN rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_gan_gan   # and wgan_gp
+#     git clone https://github.com/kuangliu/pytorch-cifar ~/pytorch-cifar
+#     export PYTORCH_CIFAR=~/pytorch-cifar
+#     export PYTORCH_CIFAR_COMMIT=$(git -C ~/pytorch-cifar rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_cifar_main
+#     git clone https://github.com/bentrevett/pytorch-sentiment-analysis ~/sentiment
+#     export SENTIMENT_ANALYSIS=~/sentiment
+#     export SENTIMENT_ANALYSIS_COMMIT=$(git -C ~/sentiment rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py sentiment_simple_legacy
+
+
+def pytorch_gan_checkout(script: str) -> str:
+    root = os.environ.get("PYTORCH_GAN")
+    path = os.path.join(root or "", "implementations", script)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_GAN to an eriklindernoren/PyTorch-GAN checkout")
+    return path
+
+
+def save_image_standin(tensor: Any, fp: str, nrow: int = 8, padding: int = 2,
+                       normalize: bool = False) -> None:
+    """torchvision's `utils.save_image` of grey images: a grid of `nrow` a row, `padding`
+    pixels of 0 between them, each image scaled from its batch's range to [0, 1] when
+    `normalize` (as torchvision's), written as a PNG by matplotlib."""
+    import matplotlib.pyplot as plt
+    import torch
+
+    images = tensor.detach().cpu()[:, 0].clone()
+    if normalize:
+        images = (images - images.min()) / max(float(images.max() - images.min()), 1e-5)
+    rows = (len(images) + nrow - 1) // nrow
+    size = images.shape[-1] + padding
+    grid = torch.zeros(rows * size + padding, nrow * size + padding)
+    for k, image in enumerate(images):
+        top, left = (k // nrow) * size + padding, (k % nrow) * size + padding
+        grid[top:top + image.shape[0], left:left + image.shape[1]] = image
+    plt.imsave(fp, grid.numpy(), cmap="gray", vmin=0, vmax=1)
+
+
+def pytorch_gan_standin(train_size: int) -> None:
+    """`torchvision_standin` (MNIST: `train_size` synthetic 28x28 digits) with the two more
+    parts PyTorch-GAN's scripts call: `transforms.Resize` (to 28 pixels, the size the images
+    have: nothing to do, as torchvision's on a 28x28 image) and `utils.save_image`
+    (`save_image_standin`)."""
+    import types
+
+    import torch
+
+    torchvision_standin(train_size, 64)
+
+    class Resize:
+        def __init__(self, size: int) -> None:
+            self.size = size
+
+        def __call__(self, image: Any) -> Any:
+            image = torch.as_tensor(image)
+            if min(image.shape[-2:]) == self.size:
+                return image
+            height, width = image.shape[-2:]
+            scale = self.size / min(height, width)
+            resized = torch.nn.functional.interpolate(
+                image.float()[None, None] if image.dim() == 2 else image.float()[None],
+                size=(round(height * scale), round(width * scale)), mode="bilinear")
+            return resized[0, 0].to(image.dtype) if image.dim() == 2 else resized[0]
+
+    sys.modules["torchvision.transforms"].Resize = Resize  # type: ignore[attr-defined]
+    utils = types.ModuleType("torchvision.utils")
+    utils.save_image = save_image_standin  # type: ignore[attr-defined]
+    sys.modules["torchvision"].utils = utils  # type: ignore[attr-defined]
+    sys.modules["torchvision.utils"] = utils
+
+
+def _pytorch_gan(script: str, argv: list[str], train_size: int) -> Truth:
+    """Run PyTorch-GAN's `implementations/<script>` as the script with `argv`, in a folder laid
+    out as the repository (`implementations/<name>/`, so that its `../../data/mnist` is the
+    run's own), on `pytorch_gan_standin`'s `train_size` digits; the truth of its line `[Epoch
+    %d/%d] [Batch %d/%d] [D loss: %f] [G loss: %f]`."""
+    seeded_torch()
+    os.environ["MPLBACKEND"] = "Agg"
+    pytorch_gan_standin(train_size)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "[D loss: %f] [G loss: %f]" in call:
+            step = values["epoch"] * len(values["dataloader"]) + values["i"]
+            truth.extend([point("D_loss", values["d_loss"].item(), step),
+                          point("G_loss", values["g_loss"].item(), step)])
+
+    def setup() -> None:
+        folder = os.path.join("implementations", os.path.dirname(script))
+        os.makedirs(folder)
+        os.chdir(folder)
+
+    run_script(pytorch_gan_checkout(script), argv, record, setup=setup)
+    return truth
+
+
+def pytorch_gan_gan() -> Truth:
+    """eriklindernoren/PyTorch-GAN `implementations/gan/gan.py` (the checkout named by
+    PYTORCH_GAN; commit in VERSIONS.md), the original GAN, run as the script with `--n_epochs
+    3` (its default 200), otherwise its defaults (an MLP generator 100-128-256-512-1024-784
+    with batch norm, an MLP discriminator 784-512-256-1, BCE, Adam 0.0002 with betas 0.5 and
+    0.999, batches of 64, a sample grid every 400 batches), unchanged, on the CPU, torch and
+    NumPy seeded 0, one thread; MNIST (a download) is `pytorch_gan_standin`'s 640 synthetic
+    28x28 digits (10 batches an epoch) behind torchvision's names. It prints `print(opt)` (its
+    argparse Namespace), then after every batch `[Epoch 0/3] [Batch 0/10] [D loss: 0.693147]
+    [G loss: 0.693147]` (`%f`: six decimals). Truth: the printing frame's values as each line
+    is printed: `d_loss.item()` as `D_loss` and `g_loss.item()` as `G_loss`, at the printed
+    batch made global, `epoch * len(dataloader) + i` (both from 0, as printed, and the
+    printed number of batches: the script's own `batches_done`), as dcgan's `[0/2][0/5]`."""
+    truth = _pytorch_gan("gan/gan.py", ["--n_epochs", "3"], 640)
+    if [p["step"] for p in truth[::2]] != list(range(30)):
+        raise SystemExit(f"pytorch_gan_gan: {len(truth)} points, not 3 epochs of 10 batches")
+    return truth
+
+
+CASES["pytorch_gan_gan"] = pytorch_gan_gan
+OWN_ENVIRONMENT["pytorch_gan_gan"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_gan_gan"] = "PYTORCH_GAN"
+REPOSITORY_CHECKOUTS["PYTORCH_GAN"] = ("eriklindernoren/PyTorch-GAN", "PYTORCH_GAN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
