@@ -25486,6 +25486,32 @@ OWN_CHECKOUT["pytorch_gan_gan"] = "PYTORCH_GAN"
 REPOSITORY_CHECKOUTS["PYTORCH_GAN"] = ("eriklindernoren/PyTorch-GAN", "PYTORCH_GAN_COMMIT")
 
 
+def pytorch_gan_wgan_gp() -> Truth:
+    """eriklindernoren/PyTorch-GAN `implementations/wgan_gp/wgan_gp.py` (the checkout named by
+    PYTORCH_GAN; commit in VERSIONS.md), WGAN with gradient penalty, run as the script with
+    `--n_epochs 3` (its default 200), otherwise its defaults (the MLP generator and critic,
+    gradient penalty weight 10, Adam 0.0002 with betas 0.5 and 0.999, batches of 64, the
+    generator trained every `n_critic` 5 batches, a sample grid every 400 `batches_done`),
+    unchanged, on the CPU, torch and NumPy seeded 0, one thread, as pytorch_gan_gan; MNIST is
+    `pytorch_gan_standin`'s 1280 synthetic digits (20 batches an epoch). It prints `print(opt)`,
+    then, at each batch that trains the generator (`i % n_critic == 0`: batches 0, 5, 10, 15),
+    `[Epoch 0/3] [Batch 5/20] [D loss: 5.959114] [G loss: -0.049815]`. Truth: the printing
+    frame's values as each line is printed: `d_loss.item()` as `D_loss` and `g_loss.item()` as
+    `G_loss`, at the printed batch made global, `epoch * len(dataloader) + i` (both from 0, as
+    printed, and the printed number of batches), as pytorch_gan_gan. The script's own
+    `batches_done` counts `n_critic` a line (the same numbers here: 20 batches an epoch are
+    whole lines of 5)."""
+    truth = _pytorch_gan("wgan_gp/wgan_gp.py", ["--n_epochs", "3"], 1280)
+    if [p["step"] for p in truth[::2]] != [e * 20 + i for e in range(3) for i in (0, 5, 10, 15)]:
+        raise SystemExit(f"pytorch_gan_wgan_gp: {len(truth)} points, not 3 epochs' 4 lines")
+    return truth
+
+
+CASES["pytorch_gan_wgan_gp"] = pytorch_gan_wgan_gp
+OWN_ENVIRONMENT["pytorch_gan_wgan_gp"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_gan_wgan_gp"] = "PYTORCH_GAN"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
