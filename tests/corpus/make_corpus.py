@@ -25512,6 +25512,127 @@ OWN_ENVIRONMENT["pytorch_gan_wgan_gp"] = SCRIPTS_ENVIRONMENT
 OWN_CHECKOUT["pytorch_gan_wgan_gp"] = "PYTORCH_GAN"
 
 
+def pytorch_cifar_checkout() -> str:
+    root = os.environ.get("PYTORCH_CIFAR")
+    path = os.path.join(root or "", "main.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_CIFAR to a kuangliu/pytorch-cifar checkout")
+    return path
+
+
+def cifar10_standin(train_per_class: int, test_per_class: int) -> None:
+    """`cifar10_torchvision_standin` (`datasets.CIFAR10` of made-up uint8 32x32x3 images,
+    `ToTensor`, `Normalize`, `Compose`) with the two random transforms pytorch-cifar trains
+    with, on the HWC image as torchvision's on the PIL image: `RandomCrop(size, padding)`
+    (zeros padded on each side, then a crop at a position drawn by `torch.randint`, its top
+    first) and `RandomHorizontalFlip(p=0.5)` (flipped where `torch.rand(1) < p`)."""
+    import numpy as np
+    import torch
+
+    cifar10_torchvision_standin(train_per_class, test_per_class)
+
+    class RandomCrop:
+        def __init__(self, size: int, padding: int = 0) -> None:
+            self.size, self.padding = size, padding
+
+        def __call__(self, image: Any) -> Any:
+            p = self.padding
+            image = np.pad(np.asarray(image), ((p, p), (p, p), (0, 0)))
+            height, width = image.shape[:2]
+            top = int(torch.randint(0, height - self.size + 1, size=(1,)).item())
+            left = int(torch.randint(0, width - self.size + 1, size=(1,)).item())
+            return np.ascontiguousarray(image[top:top + self.size, left:left + self.size])
+
+    class RandomHorizontalFlip:
+        def __init__(self, p: float = 0.5) -> None:
+            self.p = p
+
+        def __call__(self, image: Any) -> Any:
+            if torch.rand(1) < self.p:
+                return np.ascontiguousarray(np.asarray(image)[:, ::-1])
+            return image
+
+    sys.modules["torchvision.transforms"].__dict__.update(
+        RandomCrop=RandomCrop, RandomHorizontalFlip=RandomHorizontalFlip)
+
+
+def terminal_stdin() -> None:
+    """Where stdin is not a terminal (the pipe run's), make it one of COLUMNS x ROWS, as the
+    terminal a user types `python main.py | tee log` at: pytorch-cifar's `utils.py` reads the
+    width it draws its bar to from `stty size` (of stdin) as it is imported, and fails without
+    a terminal (`ValueError: not enough values to unpack`)."""
+    if os.isatty(0):
+        return
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    os.dup2(slave, 0)
+    os.close(slave)
+    terminal_stdin.master = master  # type: ignore[attr-defined]  # kept open for the run
+
+
+# pytorch-cifar's main.py trains SimpleDLA (minutes a batch of 128 on this CPU) for 200 epochs:
+# the case's two changes make it LeNet (models/lenet.py, the smallest of its models/) and 2.
+PYTORCH_CIFAR_CHANGES = {"net = SimpleDLA()\n": "net = LeNet()\n",
+                         "for epoch in range(start_epoch, start_epoch+200):":
+                         "for epoch in range(start_epoch, start_epoch+2):"}
+
+
+def pytorch_cifar_main() -> Truth:
+    """kuangliu/pytorch-cifar `main.py` with its `utils.py` and `models/` (the checkout named by
+    PYTORCH_CIFAR; commit in VERSIONS.md), run as the script with its defaults (SGD 0.1,
+    momentum 0.9, weight decay 5e-4, cosine schedule, batches of 128 shuffled by 2 workers,
+    test batches of 100, random crops and flips), on the CPU, torch seeded 0, one thread.
+    Changes (PYTORCH_CIFAR_CHANGES): LeNet (its `models/lenet.py`) instead of SimpleDLA, 2
+    epochs instead of 200. CIFAR-10 (a download) is `cifar10_standin`'s made-up images of its
+    type and shape behind torchvision's names (plain tensors and arrays, no PIL: 1280 to train,
+    10 batches an epoch, and 500 to test, 5 batches). The pipe run's stdin is a terminal of
+    100 columns (`terminal_stdin`: its `utils.py` reads `stty size` as it is imported, as a
+    user piping its output from a terminal has it). It prints `==> Preparing data..`,
+    `==> Building model..`, then each epoch `\\nEpoch: 0` and two of `utils.progress_bar`'s
+    bars, the training batches' and the test batches', redrawn in place after every batch
+    (written with `sys.stdout.write`, `\\r` between redraws, through the pipe too; a `\\n` at
+    the last batch): ` [=====>.....]  Step: 61ms | Tot: 304ms | Loss: 2.303 | Acc: 10.156%
+    (13/128)`, then as many backspaces as the terminal is wide less 30 and ` 1/10 `, the batch
+    drawn over the bar's middle; at 100 columns the 65-column bar and its message wrap onto a
+    second line; then `Saving..` when the test accuracy is the best so far. Truth: the values
+    each bar's message formats, read from `train`'s or `test`'s frame by a wrapper of
+    `utils.progress_bar` as it is called: `train_loss/(batch_idx+1)` (or `test_loss`'s) as
+    `Loss` and `100.*correct/total` as `Acc` (in percent, as printed), every redraw; no step:
+    the bar's `n/total` counts batches within it, restarting at each training and each test
+    bar, and the epoch is a line of its own (`Epoch: 0`, above the training bar only).
+    `(13/128)` (the counts), `Step` and `Tot` (timings) are left out."""
+    path = pytorch_cifar_checkout()
+    seeded_torch()
+    terminal_stdin()
+    cifar10_standin(128, 50)
+    truth: Truth = []
+
+    def setup() -> None:
+        import utils  # the checkout's utils.py (run_script put its folder first on the path)
+
+        progress_bar = utils.progress_bar
+
+        def drawn(current: int, total: int, msg: Any = None) -> None:
+            f = sys._getframe(1).f_locals
+            loss = f["train_loss" if "train_loss" in f else "test_loss"]
+            truth.extend([point("Loss", loss / (f["batch_idx"] + 1), None),
+                          point("Acc", 100. * f["correct"] / f["total"], None)])
+            progress_bar(current, total, msg)
+
+        utils.progress_bar = drawn
+
+    run_script(path, [], lambda call, values, printed: None, PYTORCH_CIFAR_CHANGES, setup)
+    if len(truth) != 2 * 2 * (10 + 5):
+        raise SystemExit(f"pytorch_cifar_main: {len(truth)} points, not 2 epochs' 15 bars")
+    return truth
+
+
+CASES["pytorch_cifar_main"] = pytorch_cifar_main
+OWN_ENVIRONMENT["pytorch_cifar_main"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_cifar_main"] = "PYTORCH_CIFAR"
+REPOSITORY_CHECKOUTS["PYTORCH_CIFAR"] = ("kuangliu/pytorch-cifar", "PYTORCH_CIFAR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
