@@ -25633,6 +25633,234 @@ OWN_CHECKOUT["pytorch_cifar_main"] = "PYTORCH_CIFAR"
 REPOSITORY_CHECKOUTS["PYTORCH_CIFAR"] = ("kuangliu/pytorch-cifar", "PYTORCH_CIFAR_COMMIT")
 
 
+def torchtext_legacy_standin(train_size: int, test_size: int) -> None:
+    """A `torchtext.legacy` of the parts bentrevett's legacy notebooks call, as torchtext 0.9
+    to 0.11 define them (the legacy API is gone from torchtext 0.12 on, and no torchtext that
+    has it loads beside a torch for Python 3.11): `data.Field`, `data.LabelField` (its
+    `dtype`), `datasets.IMDB.splits(TEXT, LABEL)` giving two `Dataset`s of `Example`s (`text`
+    a list of tokens, `label` `'pos'` or `'neg'`) made up here, already tokenised, instead of
+    IMDB's 25,000 and 25,000 reviews (a download, tokenised by spaCy's `en_core_web_sm`, a
+    model that is not on PyPI): `train_size` and `test_size` reviews of 12 to 40 tokens,
+    common words with a sentiment word of the review's label in five or so, capitalised and
+    punctuated as spaCy splits them, a label in six flipped; `Dataset.split` (70% to train,
+    drawn by a shuffler of `random`'s state when it is called, as torchtext's
+    `RandomShuffler(None)`); `Field.build_vocab(dataset, max_size=...)` (`freqs`, a Counter;
+    `itos` with `<unk>` and `<pad>` first for text, none for labels, then by frequency, ties
+    alphabetical; `stoi` a defaultdict, of `<unk>`'s index for text, of no default for
+    labels); and `data.BucketIterator.splits(datasets, batch_size, device)`: the first
+    shuffles its examples each epoch, sorts them by length in pools of 100 batches and shuffles
+    the batches, the others sort by length; a batch's `text` a LongTensor of token indices
+    (`[sent len, batch size]`, padded with `<pad>`) and `label` a tensor of the field's dtype;
+    `len()` the number of batches."""
+    import collections
+    import math
+    import random
+    import types
+
+    import torch
+
+    class Example:
+        def __init__(self, text: list[str], label: str) -> None:
+            self.text, self.label = text, label
+
+    class Vocab:
+        def __init__(self, counter: Any, specials: list[str], max_size: int | None) -> None:
+            self.freqs = counter
+            words = sorted(counter.items(), key=lambda item: item[0])
+            words.sort(key=lambda item: item[1], reverse=True)
+            self.itos = list(specials) + [w for w, _ in words][:max_size]
+            self.stoi: collections.defaultdict[str, int] = (
+                collections.defaultdict(int) if "<unk>" in specials
+                else collections.defaultdict(None))
+            self.stoi.update({w: i for i, w in enumerate(self.itos)})
+
+        def __len__(self) -> int:
+            return len(self.itos)
+
+    class Field:
+        def __init__(self, sequential: bool = True, dtype: Any = torch.long,
+                     unk_token: str | None = "<unk>", pad_token: str | None = "<pad>",
+                     **kwargs: Any) -> None:
+            self.sequential, self.dtype = sequential, dtype
+            self.unk_token, self.pad_token = unk_token, pad_token
+            self.options = kwargs  # tokenize, tokenizer_language: the examples come tokenised
+
+        def build_vocab(self, *datasets: Any, max_size: int | None = None) -> None:
+            counter: collections.Counter[str] = collections.Counter()
+            for dataset in datasets:
+                for example in dataset.examples:
+                    value = getattr(example, dataset.name_of[self])
+                    counter.update(value if self.sequential else [value])
+            specials = [t for t in (self.unk_token, self.pad_token) if t is not None]
+            self.vocab = Vocab(counter, specials, max_size)
+
+        def process(self, values: list[Any], device: Any) -> Any:
+            if not self.sequential:
+                return torch.tensor([self.vocab.stoi[v] for v in values], dtype=self.dtype,
+                                    device=device)
+            length = max(len(v) for v in values)
+            pad = self.vocab.stoi[self.pad_token or "<pad>"]
+            rows = [[self.vocab.stoi[t] for t in v] + [pad] * (length - len(v)) for v in values]
+            return torch.tensor(rows, dtype=self.dtype, device=device).t().contiguous()
+
+    class LabelField(Field):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(sequential=False, unk_token=None, pad_token=None, **kwargs)
+
+    class Dataset:
+        def __init__(self, examples: list[Any], fields: dict[str, Any]) -> None:
+            self.examples, self.fields = examples, fields
+            self.name_of = {field: name for name, field in fields.items()}
+
+        def __len__(self) -> int:
+            return len(self.examples)
+
+        def sort_key(self, example: Any) -> int:
+            return len(example.text)
+
+        def split(self, split_ratio: float = 0.7, random_state: Any = None) -> tuple[Any, Any]:
+            shuffler = random.Random()
+            shuffler.setstate(random.getstate() if random_state is None else random_state)
+            order = shuffler.sample(range(len(self.examples)), len(self.examples))
+            cut = int(round(split_ratio * len(order)))
+            return (Dataset([self.examples[i] for i in order[:cut]], self.fields),
+                    Dataset([self.examples[i] for i in order[cut:]], self.fields))
+
+    def reviews(n: int, seed: int) -> list[Any]:
+        rng = random.Random(seed)
+        examples = []
+        for _ in range(n):
+            positive = rng.random() < 0.5
+            mood = SENTIMENT_POSITIVE if positive else SENTIMENT_NEGATIVE
+            tokens = [rng.choice(mood) if rng.random() < 0.2 else rng.choice(SENTIMENT_COMMON)
+                      for _ in range(rng.randint(12, 40))]
+            for k in range(6, len(tokens) - 3, rng.randint(7, 12)):
+                tokens[k] = rng.choice([",", ".", "!"])
+            tokens[0] = tokens[0].capitalize()
+            tokens.append(rng.choice([".", "!", "..."]))
+            if rng.random() < 1 / 6:
+                positive = not positive
+            examples.append(Example(tokens, "pos" if positive else "neg"))
+        return examples
+
+    class IMDB:
+        @staticmethod
+        def splits(text_field: Any, label_field: Any) -> tuple[Any, Any]:
+            fields = {"text": text_field, "label": label_field}
+            return (Dataset(reviews(train_size, 1), fields),
+                    Dataset(reviews(test_size, 2), fields))
+
+    class Batch:
+        def __init__(self, examples: list[Any], dataset: Any, device: Any) -> None:
+            for name, field in dataset.fields.items():
+                setattr(self, name, field.process([getattr(e, name) for e in examples], device))
+
+    class BucketIterator:
+        def __init__(self, dataset: Any, batch_size: int, device: Any, train: bool) -> None:
+            self.dataset, self.batch_size, self.device, self.train = (dataset, batch_size,
+                                                                      device, train)
+            self.shuffler = random.Random()
+            self.shuffler.setstate(random.getstate())
+
+        def __len__(self) -> int:
+            return math.ceil(len(self.dataset) / self.batch_size)
+
+        def _batches(self, examples: list[Any]) -> list[list[Any]]:
+            return [examples[i:i + self.batch_size]
+                    for i in range(0, len(examples), self.batch_size)]
+
+        def __iter__(self) -> Any:
+            key = self.dataset.sort_key
+            if self.train:
+                examples = self.shuffler.sample(self.dataset.examples, len(self.dataset))
+                batches = []
+                pool_size = 100 * self.batch_size
+                for start in range(0, len(examples), pool_size):
+                    pool = sorted(examples[start:start + pool_size], key=key)
+                    batches += self.shuffler.sample(self._batches(pool),
+                                                    len(self._batches(pool)))
+            else:
+                batches = self._batches(sorted(self.dataset.examples, key=key))
+            for batch in batches:
+                yield Batch(batch, self.dataset, self.device)
+
+        @classmethod
+        def splits(cls, datasets: tuple[Any, ...], batch_size: int, device: Any
+                   ) -> tuple[Any, ...]:
+            return tuple(cls(d, batch_size, device, train=k == 0)
+                         for k, d in enumerate(datasets))
+
+    torchtext = types.ModuleType("torchtext")
+    legacy = types.ModuleType("torchtext.legacy")
+    data = types.ModuleType("torchtext.legacy.data")
+    datasets = types.ModuleType("torchtext.legacy.datasets")
+    data.__dict__.update(Field=Field, LabelField=LabelField, Dataset=Dataset, Example=Example,
+                         BucketIterator=BucketIterator)
+    datasets.__dict__.update(IMDB=IMDB)
+    legacy.__dict__.update(data=data, datasets=datasets)
+    torchtext.__dict__.update(legacy=legacy)
+    sys.modules.update({"torchtext": torchtext, "torchtext.legacy": legacy,
+                        "torchtext.legacy.data": data, "torchtext.legacy.datasets": datasets})
+
+
+def sentiment_simple_legacy() -> Truth:
+    """bentrevett's "1 - Simple Sentiment Analysis" (bentrevett/pytorch-sentiment-analysis
+    `legacy/1 - Simple Sentiment Analysis.ipynb`, the checkout named by SENTIMENT_ANALYSIS;
+    commit in VERSIONS.md), all its code cells in order as one script (`run_notebook`),
+    unchanged, its seed (1234) its own: a one-layer `nn.RNN` (embeddings of 100, hidden 256)
+    over the vocabulary (at most 25,000 words), SGD 1e-3, `BCEWithLogitsLoss`, batches of 64,
+    5 epochs, the best model saved and tested, on the CPU, one thread. Its `torchtext.legacy`
+    (gone since torchtext 0.12) is `torchtext_legacy_standin`, over made-up tokenised reviews
+    instead of IMDB (a download): 640 to train, of which its split keeps 448 and validates on
+    192, and 320 to test (7, 3 and 5 batches). It prints the examples' counts, an example's
+    `vars` (its tokens and label), the vocabulary's sizes, its 20 most common words,
+    `itos[:10]` and the labels' `stoi` (`defaultdict(None, {'pos': 0, 'neg': 1})`: the
+    commoner label first), `The model has 103,705 trainable parameters`, then each epoch
+    `Epoch: 01 | Epoch Time: 0m 0s`, `\\tTrain Loss: 0.697 | Train Acc: 45.09%`,
+    `\\t Val. Loss: 0.695 |  Val. Acc: 54.17%`, and at the end `Test Loss: 0.696 | Test Acc:
+    49.38%`. Truth: the printing frame's values as each line is
+    printed: `train_loss` as `Train_Loss`, `train_acc*100` (the expression printed, in percent)
+    as `Train_Acc`, `valid_loss` and `valid_acc*100` as `Val_Loss` and `Val_Acc` (` Val. Loss`:
+    the label's words joined with `_`, the abbreviation's point dropped), at `epoch+1` (as
+    printed on the `Epoch: 01` line before them); `test_loss` and `test_acc*100` as
+    `Test_Loss`, `Test_Acc`, no step (the line names none). `Epoch Time` is a timing: left
+    out."""
+    import torch
+
+    root = os.environ.get("SENTIMENT_ANALYSIS")
+    path = os.path.join(root or "", "legacy", "1 - Simple Sentiment Analysis.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set SENTIMENT_ANALYSIS to a bentrevett/pytorch-sentiment-analysis "
+                         "checkout")
+    torch.set_num_threads(1)
+    torchtext_legacy_standin(640, 320)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'\\tTrain Loss:"):
+            truth.extend([point("Train_Loss", values["train_loss"], values["epoch"] + 1),
+                          point("Train_Acc", values["train_acc"] * 100, values["epoch"] + 1)])
+        elif statement.startswith("print(f'\\t Val. Loss:"):
+            truth.extend([point("Val_Loss", values["valid_loss"], values["epoch"] + 1),
+                          point("Val_Acc", values["valid_acc"] * 100, values["epoch"] + 1)])
+        elif statement.startswith("print(f'Test Loss:"):
+            truth.extend([point("Test_Loss", values["test_loss"], None),
+                          point("Test_Acc", values["test_acc"] * 100, None)])
+
+    cells = ipynb_cells(path)
+    run_notebook(path, len(cells), record, {}, lambda: None)
+    if len(truth) != 5 * 4 + 2:
+        raise SystemExit(f"sentiment_simple_legacy: {len(truth)} points, not 5 epochs' 4 and 2")
+    return truth
+
+
+CASES["sentiment_simple_legacy"] = sentiment_simple_legacy
+OWN_ENVIRONMENT["sentiment_simple_legacy"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["sentiment_simple_legacy"] = "SENTIMENT_ANALYSIS"
+CHECKOUT_ROW["sentiment_simple_legacy"] = (
+    "bentrevett/pytorch-sentiment-analysis (sentiment_simple_legacy case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
