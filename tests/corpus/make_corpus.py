@@ -25355,6 +25355,512 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
     GSA_ENVIRONMENT, ipython="ipython (graph, self-supervised and audio cases)")
 
 
+# --- Hand-written training scripts from popular repositories: PyTorch-GAN, pytorch-cifar, ------
+# bentrevett's first sentiment notebook. Each runs alone, in the hand-written scripts'
+# environment (scripts-venv: torch's CPU wheel, numpy, matplotlib), from a checkout of its
+# repository; torchvision (PyPI's is a CUDA build that the CPU wheel cannot load) and
+# torchtext's legacy API (gone since torchtext 0.12, which no Python 3.11 torch can load) are
+# stood in for by the few parts the programs call:
+#
+#     git clone https://github.com/eriklindernoren/PyTorch-GAN ~/PyTorch-GAN
+#     export PYTORCH_GAN=~/PyTorch-GAN PYTORCH_GAN_COMMIT=$(git -C ~/PyTorch-GAN rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_gan_gan   # and wgan_gp
+#     git clone https://github.com/kuangliu/pytorch-cifar ~/pytorch-cifar
+#     export PYTORCH_CIFAR=~/pytorch-cifar
+#     export PYTORCH_CIFAR_COMMIT=$(git -C ~/pytorch-cifar rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_cifar_main
+#     git clone https://github.com/bentrevett/pytorch-sentiment-analysis ~/sentiment
+#     export SENTIMENT_ANALYSIS=~/sentiment
+#     export SENTIMENT_ANALYSIS_COMMIT=$(git -C ~/sentiment rev-parse HEAD)
+#     ~/scripts-venv/bin/python tests/corpus/make_corpus.py sentiment_simple_legacy
+
+
+def pytorch_gan_checkout(script: str) -> str:
+    root = os.environ.get("PYTORCH_GAN")
+    path = os.path.join(root or "", "implementations", script)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_GAN to an eriklindernoren/PyTorch-GAN checkout")
+    return path
+
+
+def save_image_standin(tensor: Any, fp: str, nrow: int = 8, padding: int = 2,
+                       normalize: bool = False) -> None:
+    """torchvision's `utils.save_image` of grey images: a grid of `nrow` a row, `padding`
+    pixels of 0 between them, each image scaled from its batch's range to [0, 1] when
+    `normalize` (as torchvision's), written as a PNG by matplotlib."""
+    import matplotlib.pyplot as plt
+    import torch
+
+    images = tensor.detach().cpu()[:, 0].clone()
+    if normalize:
+        images = (images - images.min()) / max(float(images.max() - images.min()), 1e-5)
+    rows = (len(images) + nrow - 1) // nrow
+    size = images.shape[-1] + padding
+    grid = torch.zeros(rows * size + padding, nrow * size + padding)
+    for k, image in enumerate(images):
+        top, left = (k // nrow) * size + padding, (k % nrow) * size + padding
+        grid[top:top + image.shape[0], left:left + image.shape[1]] = image
+    plt.imsave(fp, grid.numpy(), cmap="gray", vmin=0, vmax=1)
+
+
+def pytorch_gan_standin(train_size: int) -> None:
+    """`torchvision_standin` (MNIST: `train_size` synthetic 28x28 digits) with the two more
+    parts PyTorch-GAN's scripts call: `transforms.Resize` (to 28 pixels, the size the images
+    have: nothing to do, as torchvision's on a 28x28 image) and `utils.save_image`
+    (`save_image_standin`)."""
+    import types
+
+    import torch
+
+    torchvision_standin(train_size, 64)
+
+    class Resize:
+        def __init__(self, size: int) -> None:
+            self.size = size
+
+        def __call__(self, image: Any) -> Any:
+            image = torch.as_tensor(image)
+            if min(image.shape[-2:]) == self.size:
+                return image
+            height, width = image.shape[-2:]
+            scale = self.size / min(height, width)
+            resized = torch.nn.functional.interpolate(
+                image.float()[None, None] if image.dim() == 2 else image.float()[None],
+                size=(round(height * scale), round(width * scale)), mode="bilinear")
+            return resized[0, 0].to(image.dtype) if image.dim() == 2 else resized[0]
+
+    sys.modules["torchvision.transforms"].Resize = Resize  # type: ignore[attr-defined]
+    utils = types.ModuleType("torchvision.utils")
+    utils.save_image = save_image_standin  # type: ignore[attr-defined]
+    sys.modules["torchvision"].utils = utils  # type: ignore[attr-defined]
+    sys.modules["torchvision.utils"] = utils
+
+
+def _pytorch_gan(script: str, argv: list[str], train_size: int) -> Truth:
+    """Run PyTorch-GAN's `implementations/<script>` as the script with `argv`, in a folder laid
+    out as the repository (`implementations/<name>/`, so that its `../../data/mnist` is the
+    run's own), on `pytorch_gan_standin`'s `train_size` digits; the truth of its line `[Epoch
+    %d/%d] [Batch %d/%d] [D loss: %f] [G loss: %f]`."""
+    seeded_torch()
+    os.environ["MPLBACKEND"] = "Agg"
+    pytorch_gan_standin(train_size)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "[D loss: %f] [G loss: %f]" in call:
+            step = values["epoch"] * len(values["dataloader"]) + values["i"]
+            truth.extend([point("D_loss", values["d_loss"].item(), step),
+                          point("G_loss", values["g_loss"].item(), step)])
+
+    def setup() -> None:
+        folder = os.path.join("implementations", os.path.dirname(script))
+        os.makedirs(folder)
+        os.chdir(folder)
+
+    run_script(pytorch_gan_checkout(script), argv, record, setup=setup)
+    return truth
+
+
+def pytorch_gan_gan() -> Truth:
+    """eriklindernoren/PyTorch-GAN `implementations/gan/gan.py` (the checkout named by
+    PYTORCH_GAN; commit in VERSIONS.md), the original GAN, run as the script with `--n_epochs
+    3` (its default 200), otherwise its defaults (an MLP generator 100-128-256-512-1024-784
+    with batch norm, an MLP discriminator 784-512-256-1, BCE, Adam 0.0002 with betas 0.5 and
+    0.999, batches of 64, a sample grid every 400 batches), unchanged, on the CPU, torch and
+    NumPy seeded 0, one thread; MNIST (a download) is `pytorch_gan_standin`'s 640 synthetic
+    28x28 digits (10 batches an epoch) behind torchvision's names. It prints `print(opt)` (its
+    argparse Namespace), then after every batch `[Epoch 0/3] [Batch 0/10] [D loss: 0.693147]
+    [G loss: 0.693147]` (`%f`: six decimals). Truth: the printing frame's values as each line
+    is printed: `d_loss.item()` as `D_loss` and `g_loss.item()` as `G_loss`, at the printed
+    batch made global, `epoch * len(dataloader) + i` (both from 0, as printed, and the
+    printed number of batches: the script's own `batches_done`), as dcgan's `[0/2][0/5]`."""
+    truth = _pytorch_gan("gan/gan.py", ["--n_epochs", "3"], 640)
+    if [p["step"] for p in truth[::2]] != list(range(30)):
+        raise SystemExit(f"pytorch_gan_gan: {len(truth)} points, not 3 epochs of 10 batches")
+    return truth
+
+
+CASES["pytorch_gan_gan"] = pytorch_gan_gan
+OWN_ENVIRONMENT["pytorch_gan_gan"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_gan_gan"] = "PYTORCH_GAN"
+REPOSITORY_CHECKOUTS["PYTORCH_GAN"] = ("eriklindernoren/PyTorch-GAN", "PYTORCH_GAN_COMMIT")
+
+
+def pytorch_gan_wgan_gp() -> Truth:
+    """eriklindernoren/PyTorch-GAN `implementations/wgan_gp/wgan_gp.py` (the checkout named by
+    PYTORCH_GAN; commit in VERSIONS.md), WGAN with gradient penalty, run as the script with
+    `--n_epochs 3` (its default 200), otherwise its defaults (the MLP generator and critic,
+    gradient penalty weight 10, Adam 0.0002 with betas 0.5 and 0.999, batches of 64, the
+    generator trained every `n_critic` 5 batches, a sample grid every 400 `batches_done`),
+    unchanged, on the CPU, torch and NumPy seeded 0, one thread, as pytorch_gan_gan; MNIST is
+    `pytorch_gan_standin`'s 1280 synthetic digits (20 batches an epoch). It prints `print(opt)`,
+    then, at each batch that trains the generator (`i % n_critic == 0`: batches 0, 5, 10, 15),
+    `[Epoch 0/3] [Batch 5/20] [D loss: 5.959114] [G loss: -0.049815]`. Truth: the printing
+    frame's values as each line is printed: `d_loss.item()` as `D_loss` and `g_loss.item()` as
+    `G_loss`, at the printed batch made global, `epoch * len(dataloader) + i` (both from 0, as
+    printed, and the printed number of batches), as pytorch_gan_gan. The script's own
+    `batches_done` counts `n_critic` a line (the same numbers here: 20 batches an epoch are
+    whole lines of 5)."""
+    truth = _pytorch_gan("wgan_gp/wgan_gp.py", ["--n_epochs", "3"], 1280)
+    if [p["step"] for p in truth[::2]] != [e * 20 + i for e in range(3) for i in (0, 5, 10, 15)]:
+        raise SystemExit(f"pytorch_gan_wgan_gp: {len(truth)} points, not 3 epochs' 4 lines")
+    return truth
+
+
+CASES["pytorch_gan_wgan_gp"] = pytorch_gan_wgan_gp
+OWN_ENVIRONMENT["pytorch_gan_wgan_gp"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_gan_wgan_gp"] = "PYTORCH_GAN"
+
+
+def pytorch_cifar_checkout() -> str:
+    root = os.environ.get("PYTORCH_CIFAR")
+    path = os.path.join(root or "", "main.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_CIFAR to a kuangliu/pytorch-cifar checkout")
+    return path
+
+
+def cifar10_standin(train_per_class: int, test_per_class: int) -> None:
+    """`cifar10_torchvision_standin` (`datasets.CIFAR10` of made-up uint8 32x32x3 images,
+    `ToTensor`, `Normalize`, `Compose`) with the two random transforms pytorch-cifar trains
+    with, on the HWC image as torchvision's on the PIL image: `RandomCrop(size, padding)`
+    (zeros padded on each side, then a crop at a position drawn by `torch.randint`, its top
+    first) and `RandomHorizontalFlip(p=0.5)` (flipped where `torch.rand(1) < p`)."""
+    import numpy as np
+    import torch
+
+    cifar10_torchvision_standin(train_per_class, test_per_class)
+
+    class RandomCrop:
+        def __init__(self, size: int, padding: int = 0) -> None:
+            self.size, self.padding = size, padding
+
+        def __call__(self, image: Any) -> Any:
+            p = self.padding
+            image = np.pad(np.asarray(image), ((p, p), (p, p), (0, 0)))
+            height, width = image.shape[:2]
+            top = int(torch.randint(0, height - self.size + 1, size=(1,)).item())
+            left = int(torch.randint(0, width - self.size + 1, size=(1,)).item())
+            return np.ascontiguousarray(image[top:top + self.size, left:left + self.size])
+
+    class RandomHorizontalFlip:
+        def __init__(self, p: float = 0.5) -> None:
+            self.p = p
+
+        def __call__(self, image: Any) -> Any:
+            if torch.rand(1) < self.p:
+                return np.ascontiguousarray(np.asarray(image)[:, ::-1])
+            return image
+
+    sys.modules["torchvision.transforms"].__dict__.update(
+        RandomCrop=RandomCrop, RandomHorizontalFlip=RandomHorizontalFlip)
+
+
+def terminal_stdin() -> None:
+    """Where stdin is not a terminal (the pipe run's), make it one of COLUMNS x ROWS, as the
+    terminal a user types `python main.py | tee log` at: pytorch-cifar's `utils.py` reads the
+    width it draws its bar to from `stty size` (of stdin) as it is imported, and fails without
+    a terminal (`ValueError: not enough values to unpack`)."""
+    if os.isatty(0):
+        return
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    os.dup2(slave, 0)
+    os.close(slave)
+    terminal_stdin.master = master  # type: ignore[attr-defined]  # kept open for the run
+
+
+# pytorch-cifar's main.py trains SimpleDLA (minutes a batch of 128 on this CPU) for 200 epochs:
+# the case's two changes make it LeNet (models/lenet.py, the smallest of its models/) and 2.
+PYTORCH_CIFAR_CHANGES = {"net = SimpleDLA()\n": "net = LeNet()\n",
+                         "for epoch in range(start_epoch, start_epoch+200):":
+                         "for epoch in range(start_epoch, start_epoch+2):"}
+
+
+def pytorch_cifar_main() -> Truth:
+    """kuangliu/pytorch-cifar `main.py` with its `utils.py` and `models/` (the checkout named by
+    PYTORCH_CIFAR; commit in VERSIONS.md), run as the script with its defaults (SGD 0.1,
+    momentum 0.9, weight decay 5e-4, cosine schedule, batches of 128 shuffled by 2 workers,
+    test batches of 100, random crops and flips), on the CPU, torch seeded 0, one thread.
+    Changes (PYTORCH_CIFAR_CHANGES): LeNet (its `models/lenet.py`) instead of SimpleDLA, 2
+    epochs instead of 200. CIFAR-10 (a download) is `cifar10_standin`'s made-up images of its
+    type and shape behind torchvision's names (plain tensors and arrays, no PIL: 1280 to train,
+    10 batches an epoch, and 500 to test, 5 batches). The pipe run's stdin is a terminal of
+    100 columns (`terminal_stdin`: its `utils.py` reads `stty size` as it is imported, as a
+    user piping its output from a terminal has it). It prints `==> Preparing data..`,
+    `==> Building model..`, then each epoch `\\nEpoch: 0` and two of `utils.progress_bar`'s
+    bars, the training batches' and the test batches', redrawn in place after every batch
+    (written with `sys.stdout.write`, `\\r` between redraws, through the pipe too; a `\\n` at
+    the last batch): ` [=====>.....]  Step: 61ms | Tot: 304ms | Loss: 2.303 | Acc: 10.156%
+    (13/128)`, then as many backspaces as the terminal is wide less 30 and ` 1/10 `, the batch
+    drawn over the bar's middle; at 100 columns the 65-column bar and its message wrap onto a
+    second line; then `Saving..` when the test accuracy is the best so far. Truth: the values
+    each bar's message formats, read from `train`'s or `test`'s frame by a wrapper of
+    `utils.progress_bar` as it is called: `train_loss/(batch_idx+1)` (or `test_loss`'s) as
+    `Loss` and `100.*correct/total` as `Acc` (in percent, as printed), every redraw; no step:
+    the bar's `n/total` counts batches within it, restarting at each training and each test
+    bar, and the epoch is a line of its own (`Epoch: 0`, above the training bar only).
+    `(13/128)` (the counts), `Step` and `Tot` (timings) are left out."""
+    path = pytorch_cifar_checkout()
+    seeded_torch()
+    terminal_stdin()
+    cifar10_standin(128, 50)
+    truth: Truth = []
+
+    def setup() -> None:
+        import utils  # the checkout's utils.py (run_script put its folder first on the path)
+
+        progress_bar = utils.progress_bar
+
+        def drawn(current: int, total: int, msg: Any = None) -> None:
+            f = sys._getframe(1).f_locals
+            loss = f["train_loss" if "train_loss" in f else "test_loss"]
+            truth.extend([point("Loss", loss / (f["batch_idx"] + 1), None),
+                          point("Acc", 100. * f["correct"] / f["total"], None)])
+            progress_bar(current, total, msg)
+
+        utils.progress_bar = drawn
+
+    run_script(path, [], lambda call, values, printed: None, PYTORCH_CIFAR_CHANGES, setup)
+    if len(truth) != 2 * 2 * (10 + 5):
+        raise SystemExit(f"pytorch_cifar_main: {len(truth)} points, not 2 epochs' 15 bars")
+    return truth
+
+
+CASES["pytorch_cifar_main"] = pytorch_cifar_main
+OWN_ENVIRONMENT["pytorch_cifar_main"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_cifar_main"] = "PYTORCH_CIFAR"
+REPOSITORY_CHECKOUTS["PYTORCH_CIFAR"] = ("kuangliu/pytorch-cifar", "PYTORCH_CIFAR_COMMIT")
+
+
+def torchtext_legacy_standin(train_size: int, test_size: int) -> None:
+    """A `torchtext.legacy` of the parts bentrevett's legacy notebooks call, as torchtext 0.9
+    to 0.11 define them (the legacy API is gone from torchtext 0.12 on, and no torchtext that
+    has it loads beside a torch for Python 3.11): `data.Field`, `data.LabelField` (its
+    `dtype`), `datasets.IMDB.splits(TEXT, LABEL)` giving two `Dataset`s of `Example`s (`text`
+    a list of tokens, `label` `'pos'` or `'neg'`) made up here, already tokenised, instead of
+    IMDB's 25,000 and 25,000 reviews (a download, tokenised by spaCy's `en_core_web_sm`, a
+    model that is not on PyPI): `train_size` and `test_size` reviews of 12 to 40 tokens,
+    common words with a sentiment word of the review's label in five or so, capitalised and
+    punctuated as spaCy splits them, a label in six flipped; `Dataset.split` (70% to train,
+    drawn by a shuffler of `random`'s state when it is called, as torchtext's
+    `RandomShuffler(None)`); `Field.build_vocab(dataset, max_size=...)` (`freqs`, a Counter;
+    `itos` with `<unk>` and `<pad>` first for text, none for labels, then by frequency, ties
+    alphabetical; `stoi` a defaultdict, of `<unk>`'s index for text, of no default for
+    labels); and `data.BucketIterator.splits(datasets, batch_size, device)`: the first
+    shuffles its examples each epoch, sorts them by length in pools of 100 batches and shuffles
+    the batches, the others sort by length; a batch's `text` a LongTensor of token indices
+    (`[sent len, batch size]`, padded with `<pad>`) and `label` a tensor of the field's dtype;
+    `len()` the number of batches."""
+    import collections
+    import math
+    import random
+    import types
+
+    import torch
+
+    class Example:
+        def __init__(self, text: list[str], label: str) -> None:
+            self.text, self.label = text, label
+
+    class Vocab:
+        def __init__(self, counter: Any, specials: list[str], max_size: int | None) -> None:
+            self.freqs = counter
+            words = sorted(counter.items(), key=lambda item: item[0])
+            words.sort(key=lambda item: item[1], reverse=True)
+            self.itos = list(specials) + [w for w, _ in words][:max_size]
+            self.stoi: collections.defaultdict[str, int] = (
+                collections.defaultdict(int) if "<unk>" in specials
+                else collections.defaultdict(None))
+            self.stoi.update({w: i for i, w in enumerate(self.itos)})
+
+        def __len__(self) -> int:
+            return len(self.itos)
+
+    class Field:
+        def __init__(self, sequential: bool = True, dtype: Any = torch.long,
+                     unk_token: str | None = "<unk>", pad_token: str | None = "<pad>",
+                     **kwargs: Any) -> None:
+            self.sequential, self.dtype = sequential, dtype
+            self.unk_token, self.pad_token = unk_token, pad_token
+            self.options = kwargs  # tokenize, tokenizer_language: the examples come tokenised
+
+        def build_vocab(self, *datasets: Any, max_size: int | None = None) -> None:
+            counter: collections.Counter[str] = collections.Counter()
+            for dataset in datasets:
+                for example in dataset.examples:
+                    value = getattr(example, dataset.name_of[self])
+                    counter.update(value if self.sequential else [value])
+            specials = [t for t in (self.unk_token, self.pad_token) if t is not None]
+            self.vocab = Vocab(counter, specials, max_size)
+
+        def process(self, values: list[Any], device: Any) -> Any:
+            if not self.sequential:
+                return torch.tensor([self.vocab.stoi[v] for v in values], dtype=self.dtype,
+                                    device=device)
+            length = max(len(v) for v in values)
+            pad = self.vocab.stoi[self.pad_token or "<pad>"]
+            rows = [[self.vocab.stoi[t] for t in v] + [pad] * (length - len(v)) for v in values]
+            return torch.tensor(rows, dtype=self.dtype, device=device).t().contiguous()
+
+    class LabelField(Field):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(sequential=False, unk_token=None, pad_token=None, **kwargs)
+
+    class Dataset:
+        def __init__(self, examples: list[Any], fields: dict[str, Any]) -> None:
+            self.examples, self.fields = examples, fields
+            self.name_of = {field: name for name, field in fields.items()}
+
+        def __len__(self) -> int:
+            return len(self.examples)
+
+        def sort_key(self, example: Any) -> int:
+            return len(example.text)
+
+        def split(self, split_ratio: float = 0.7, random_state: Any = None) -> tuple[Any, Any]:
+            shuffler = random.Random()
+            shuffler.setstate(random.getstate() if random_state is None else random_state)
+            order = shuffler.sample(range(len(self.examples)), len(self.examples))
+            cut = int(round(split_ratio * len(order)))
+            return (Dataset([self.examples[i] for i in order[:cut]], self.fields),
+                    Dataset([self.examples[i] for i in order[cut:]], self.fields))
+
+    def reviews(n: int, seed: int) -> list[Any]:
+        rng = random.Random(seed)
+        examples = []
+        for _ in range(n):
+            positive = rng.random() < 0.5
+            mood = SENTIMENT_POSITIVE if positive else SENTIMENT_NEGATIVE
+            tokens = [rng.choice(mood) if rng.random() < 0.2 else rng.choice(SENTIMENT_COMMON)
+                      for _ in range(rng.randint(12, 40))]
+            for k in range(6, len(tokens) - 3, rng.randint(7, 12)):
+                tokens[k] = rng.choice([",", ".", "!"])
+            tokens[0] = tokens[0].capitalize()
+            tokens.append(rng.choice([".", "!", "..."]))
+            if rng.random() < 1 / 6:
+                positive = not positive
+            examples.append(Example(tokens, "pos" if positive else "neg"))
+        return examples
+
+    class IMDB:
+        @staticmethod
+        def splits(text_field: Any, label_field: Any) -> tuple[Any, Any]:
+            fields = {"text": text_field, "label": label_field}
+            return (Dataset(reviews(train_size, 1), fields),
+                    Dataset(reviews(test_size, 2), fields))
+
+    class Batch:
+        def __init__(self, examples: list[Any], dataset: Any, device: Any) -> None:
+            for name, field in dataset.fields.items():
+                setattr(self, name, field.process([getattr(e, name) for e in examples], device))
+
+    class BucketIterator:
+        def __init__(self, dataset: Any, batch_size: int, device: Any, train: bool) -> None:
+            self.dataset, self.batch_size, self.device, self.train = (dataset, batch_size,
+                                                                      device, train)
+            self.shuffler = random.Random()
+            self.shuffler.setstate(random.getstate())
+
+        def __len__(self) -> int:
+            return math.ceil(len(self.dataset) / self.batch_size)
+
+        def _batches(self, examples: list[Any]) -> list[list[Any]]:
+            return [examples[i:i + self.batch_size]
+                    for i in range(0, len(examples), self.batch_size)]
+
+        def __iter__(self) -> Any:
+            key = self.dataset.sort_key
+            if self.train:
+                examples = self.shuffler.sample(self.dataset.examples, len(self.dataset))
+                batches = []
+                pool_size = 100 * self.batch_size
+                for start in range(0, len(examples), pool_size):
+                    pool = sorted(examples[start:start + pool_size], key=key)
+                    batches += self.shuffler.sample(self._batches(pool),
+                                                    len(self._batches(pool)))
+            else:
+                batches = self._batches(sorted(self.dataset.examples, key=key))
+            for batch in batches:
+                yield Batch(batch, self.dataset, self.device)
+
+        @classmethod
+        def splits(cls, datasets: tuple[Any, ...], batch_size: int, device: Any
+                   ) -> tuple[Any, ...]:
+            return tuple(cls(d, batch_size, device, train=k == 0)
+                         for k, d in enumerate(datasets))
+
+    torchtext = types.ModuleType("torchtext")
+    legacy = types.ModuleType("torchtext.legacy")
+    data = types.ModuleType("torchtext.legacy.data")
+    datasets = types.ModuleType("torchtext.legacy.datasets")
+    data.__dict__.update(Field=Field, LabelField=LabelField, Dataset=Dataset, Example=Example,
+                         BucketIterator=BucketIterator)
+    datasets.__dict__.update(IMDB=IMDB)
+    legacy.__dict__.update(data=data, datasets=datasets)
+    torchtext.__dict__.update(legacy=legacy)
+    sys.modules.update({"torchtext": torchtext, "torchtext.legacy": legacy,
+                        "torchtext.legacy.data": data, "torchtext.legacy.datasets": datasets})
+
+
+def sentiment_simple_legacy() -> Truth:
+    """bentrevett's "1 - Simple Sentiment Analysis" (bentrevett/pytorch-sentiment-analysis
+    `legacy/1 - Simple Sentiment Analysis.ipynb`, the checkout named by SENTIMENT_ANALYSIS;
+    commit in VERSIONS.md), all its code cells in order as one script (`run_notebook`),
+    unchanged, its seed (1234) its own: a one-layer `nn.RNN` (embeddings of 100, hidden 256)
+    over the vocabulary (at most 25,000 words), SGD 1e-3, `BCEWithLogitsLoss`, batches of 64,
+    5 epochs, the best model saved and tested, on the CPU, one thread. Its `torchtext.legacy`
+    (gone since torchtext 0.12) is `torchtext_legacy_standin`, over made-up tokenised reviews
+    instead of IMDB (a download): 640 to train, of which its split keeps 448 and validates on
+    192, and 320 to test (7, 3 and 5 batches). It prints the examples' counts, an example's
+    `vars` (its tokens and label), the vocabulary's sizes, its 20 most common words,
+    `itos[:10]` and the labels' `stoi` (`defaultdict(None, {'pos': 0, 'neg': 1})`: the
+    commoner label first), `The model has 103,705 trainable parameters`, then each epoch
+    `Epoch: 01 | Epoch Time: 0m 0s`, `\\tTrain Loss: 0.697 | Train Acc: 45.09%`,
+    `\\t Val. Loss: 0.695 |  Val. Acc: 54.17%`, and at the end `Test Loss: 0.696 | Test Acc:
+    49.38%`. Truth: the printing frame's values as each line is
+    printed: `train_loss` as `Train_Loss`, `train_acc*100` (the expression printed, in percent)
+    as `Train_Acc`, `valid_loss` and `valid_acc*100` as `Val_Loss` and `Val_Acc` (` Val. Loss`:
+    the label's words joined with `_`, the abbreviation's point dropped), at `epoch+1` (as
+    printed on the `Epoch: 01` line before them); `test_loss` and `test_acc*100` as
+    `Test_Loss`, `Test_Acc`, no step (the line names none). `Epoch Time` is a timing: left
+    out."""
+    import torch
+
+    root = os.environ.get("SENTIMENT_ANALYSIS")
+    path = os.path.join(root or "", "legacy", "1 - Simple Sentiment Analysis.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set SENTIMENT_ANALYSIS to a bentrevett/pytorch-sentiment-analysis "
+                         "checkout")
+    torch.set_num_threads(1)
+    torchtext_legacy_standin(640, 320)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'\\tTrain Loss:"):
+            truth.extend([point("Train_Loss", values["train_loss"], values["epoch"] + 1),
+                          point("Train_Acc", values["train_acc"] * 100, values["epoch"] + 1)])
+        elif statement.startswith("print(f'\\t Val. Loss:"):
+            truth.extend([point("Val_Loss", values["valid_loss"], values["epoch"] + 1),
+                          point("Val_Acc", values["valid_acc"] * 100, values["epoch"] + 1)])
+        elif statement.startswith("print(f'Test Loss:"):
+            truth.extend([point("Test_Loss", values["test_loss"], None),
+                          point("Test_Acc", values["test_acc"] * 100, None)])
+
+    cells = ipynb_cells(path)
+    run_notebook(path, len(cells), record, {}, lambda: None)
+    if len(truth) != 5 * 4 + 2:
+        raise SystemExit(f"sentiment_simple_legacy: {len(truth)} points, not 5 epochs' 4 and 2")
+    return truth
+
+
+CASES["sentiment_simple_legacy"] = sentiment_simple_legacy
+OWN_ENVIRONMENT["sentiment_simple_legacy"] = SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["sentiment_simple_legacy"] = "SENTIMENT_ANALYSIS"
+CHECKOUT_ROW["sentiment_simple_legacy"] = (
+    "bentrevett/pytorch-sentiment-analysis (sentiment_simple_legacy case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
