@@ -25355,6 +25355,71 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
     GSA_ENVIRONMENT, ipython="ipython (graph, self-supervised and audio cases)")
 
 
+# --- Hand-written training scripts from popular repositories: graykode/nlp-tutorial -----------
+# Each runs alone, in one environment of its own (the CPU wheel of torch and the scripts' own
+# needs), from the checkout its variable names:
+#
+#     python -m venv ~/popular-venv
+#     ~/popular-venv/bin/pip install torch==2.13.0
+#     ~/popular-venv/bin/pip install torch==2.13.0 numpy
+#     git clone https://github.com/graykode/nlp-tutorial ~/nlp-tutorial
+#     export NLP_TUTORIAL=~/nlp-tutorial NLP_TUTORIAL_COMMIT=$(git -C ~/nlp-tutorial rev-parse HEAD)
+#     ~/popular-venv/bin/python tests/corpus/make_corpus.py nlp_tutorial_nnlm   # and the others
+
+POPULAR_SCRIPTS_ENVIRONMENT = {name: f"{name} (popular repositories' scripts cases)"
+                               for name in ("torch", "numpy")}
+
+
+def _nlp_tutorial(path: str) -> Truth:
+    """Run graykode/nlp-tutorial's script `path` (under the checkout named by `NLP_TUTORIAL`) as
+    `__main__`, unchanged, its `print` a wrapper given as a global: each `print('Epoch:', '%04d'
+    % (epoch + 1), 'cost =', '{:.6f}'.format(loss))` records the tensor it formats, `loss`, as
+    `cost` at `epoch + 1`, read from the printing frame before it prints."""
+    import builtins
+    import runpy
+
+    root = os.environ.get("NLP_TUTORIAL")
+    script = os.path.join(root or "", path)
+    if not root or not os.path.exists(script):
+        raise SystemExit("set NLP_TUTORIAL to a graykode/nlp-tutorial checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and args[0] == "Epoch:":
+            truth.append(point("cost", values["loss"].item(), values["epoch"] + 1))
+        builtins.print(*args, **kwargs)
+
+    sys.argv = [script]
+    runpy.run_path(script, init_globals={"print": printed}, run_name="__main__")
+    if [p["step"] for p in truth] != [1000, 2000, 3000, 4000, 5000]:
+        raise SystemExit(f"{path}: not a line every 1000th of 5000 epochs")
+    return truth
+
+
+def nlp_tutorial_nnlm() -> Truth:
+    """graykode/nlp-tutorial `1-1.NNLM/NNLM.py` (Bengio et al.'s neural network language model;
+    the checkout named by `NLP_TUTORIAL`, commit in VERSIONS.md), run as the script, unchanged:
+    its three built-in sentences (`i like dog`, ...), `n_step` 2, `n_hidden` 2, `m` 2, Adam
+    0.001, 5000 epochs of the one batch; torch seeded 0 before it runs (it seeds nothing; its
+    vocabulary's order is the set's, fixed by `PYTHONHASHSEED=0`), on one thread. It prints
+    `Epoch: 1000 cost = 0.075911` every 1000th epoch, then its predictions (`[['i', 'like'],
+    ...] -> ['dog', ...]`). Truth: the loss tensor the line formats, `loss.item()`, as `cost`,
+    at `epoch + 1` (read from the printing frame by a wrapper of the script's `print`)."""
+    return _nlp_tutorial(os.path.join("1-1.NNLM", "NNLM.py"))
+
+
+CASES["nlp_tutorial_nnlm"] = nlp_tutorial_nnlm
+OWN_ENVIRONMENT["nlp_tutorial_nnlm"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["nlp_tutorial_nnlm"] = "NLP_TUTORIAL"
+CHECKOUT_ROW["nlp_tutorial_nnlm"] = "graykode/nlp-tutorial"
+REPOSITORY_CHECKOUTS["NLP_TUTORIAL"] = ("graykode/nlp-tutorial", "NLP_TUTORIAL_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
