@@ -25420,6 +25420,26 @@ CHECKOUT_ROW["nlp_tutorial_nnlm"] = "graykode/nlp-tutorial"
 REPOSITORY_CHECKOUTS["NLP_TUTORIAL"] = ("graykode/nlp-tutorial", "NLP_TUTORIAL_COMMIT")
 
 
+def nlp_tutorial_seq2seq() -> Truth:
+    """graykode/nlp-tutorial `4-1.Seq2Seq/Seq2Seq.py` (an RNN encoder-decoder that learns word
+    pairs letter by letter; the checkout named by `NLP_TUTORIAL`, commit in VERSIONS.md), run
+    as the script, unchanged: its six built-in pairs (`man` -> `women`, ...), `n_step` 5,
+    `n_hidden` 128, Adam 0.001, 5000 epochs of the one batch; torch seeded 0 before it runs (it
+    seeds nothing), on one thread. torch warns (stderr) of the RNNs' `dropout=0.5` with one
+    layer and of a tensor made from a list of arrays; the script prints `Epoch: 1000 cost =
+    0.003738` (the sum of the six pairs' losses) every 1000th epoch, then `test` and its
+    translations (`man -> women`). Truth: the loss tensor the line formats, `loss.item()`, as
+    `cost`, at `epoch + 1` (read from the printing frame by a wrapper of the script's
+    `print`)."""
+    return _nlp_tutorial(os.path.join("4-1.Seq2Seq", "Seq2Seq.py"))
+
+
+CASES["nlp_tutorial_seq2seq"] = nlp_tutorial_seq2seq
+OWN_ENVIRONMENT["nlp_tutorial_seq2seq"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["nlp_tutorial_seq2seq"] = "NLP_TUTORIAL"
+CHECKOUT_ROW["nlp_tutorial_seq2seq"] = "graykode/nlp-tutorial"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
