@@ -25355,19 +25355,23 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
     GSA_ENVIRONMENT, ipython="ipython (graph, self-supervised and audio cases)")
 
 
-# --- Hand-written training scripts from popular repositories: graykode/nlp-tutorial -----------
+# --- Hand-written training scripts from popular repositories: graykode/nlp-tutorial,
+# jadore801120/attention-is-all-you-need-pytorch
 # Each runs alone, in one environment of its own (the CPU wheel of torch and the scripts' own
 # needs), from the checkout its variable names:
 #
 #     python -m venv ~/popular-venv
 #     ~/popular-venv/bin/pip install torch==2.13.0
-#     ~/popular-venv/bin/pip install torch==2.13.0 numpy
+#     ~/popular-venv/bin/pip install torch==2.13.0 numpy tqdm dill
 #     git clone https://github.com/graykode/nlp-tutorial ~/nlp-tutorial
 #     export NLP_TUTORIAL=~/nlp-tutorial NLP_TUTORIAL_COMMIT=$(git -C ~/nlp-tutorial rev-parse HEAD)
+#     git clone https://github.com/jadore801120/attention-is-all-you-need-pytorch ~/aiayn
+#     export ATTENTION_IS_ALL_YOU_NEED=~/aiayn \
+#         ATTENTION_IS_ALL_YOU_NEED_COMMIT=$(git -C ~/aiayn rev-parse HEAD)
 #     ~/popular-venv/bin/python tests/corpus/make_corpus.py nlp_tutorial_nnlm   # and the others
 
 POPULAR_SCRIPTS_ENVIRONMENT = {name: f"{name} (popular repositories' scripts cases)"
-                               for name in ("torch", "numpy")}
+                               for name in ("torch", "numpy", "tqdm", "dill")}
 
 
 def _nlp_tutorial(path: str) -> Truth:
@@ -25438,6 +25442,217 @@ CASES["nlp_tutorial_seq2seq"] = nlp_tutorial_seq2seq
 OWN_ENVIRONMENT["nlp_tutorial_seq2seq"] = POPULAR_SCRIPTS_ENVIRONMENT
 OWN_CHECKOUT["nlp_tutorial_seq2seq"] = "NLP_TUTORIAL"
 CHECKOUT_ROW["nlp_tutorial_seq2seq"] = "graykode/nlp-tutorial"
+
+
+def legacy_torchtext() -> Any:
+    """A stand-in of the few parts of torchtext's old `torchtext.data` API (torchtext 0.8 and
+    before, removed in 0.12, built only for old torch) that jadore801120's train.py imports and
+    uses to read the pickle preprocess.py writes: `Example` (a pair's tokens as `src` and `trg`),
+    `Field` (its `vocab` with `stoi` and `itos`, and `process`, which puts `init_token` before
+    and `eos_token` after each sequence, pads a batch to its longest with `pad_token` and gives
+    a LongTensor of [length, batch], as torchtext's Field with `batch_first=False` does),
+    `Dataset(examples=..., fields=...)` and `BucketIterator(dataset, batch_size=..., device=...,
+    train=...)`: batches of `batch_size` examples, shuffled by Python's `random` each pass when
+    `train`, in order otherwise (torchtext's pools of 100 batches sorted by length are not
+    copied: its `Dataset` has no `sort_key` here). `TranslationDataset` (the BPE path only) is
+    a name that refuses to be used. Returns the `torchtext` module, its `data` and `datasets`
+    in `sys.modules`."""
+    import math
+    import random
+    import types
+
+    import torch
+
+    package = types.ModuleType("torchtext")
+    data = types.ModuleType("torchtext.data")
+    datasets = types.ModuleType("torchtext.datasets")
+
+    class Example:
+        def __init__(self, src: list[str], trg: list[str]) -> None:
+            self.src, self.trg = src, trg
+
+    class Vocab:
+        def __init__(self, itos: list[str]) -> None:
+            self.itos = list(itos)
+            self.stoi = {word: i for i, word in enumerate(self.itos)}
+
+        def __len__(self) -> int:
+            return len(self.itos)
+
+    class Field:
+        def __init__(self, pad_token: str, init_token: str, eos_token: str,
+                     vocab: Vocab) -> None:
+            self.pad_token, self.init_token, self.eos_token = pad_token, init_token, eos_token
+            self.vocab = vocab
+
+        def process(self, batch: list[list[str]], device: Any = None) -> Any:
+            longest = max(len(x) for x in batch)
+            padded = [[self.init_token] + x + [self.eos_token] + [self.pad_token] * (
+                longest - len(x)) for x in batch]
+            ids = [[self.vocab.stoi[word] for word in x] for x in padded]
+            return torch.tensor(ids, dtype=torch.long, device=device).t().contiguous()
+
+    class Dataset:
+        sort_key = None
+
+        def __init__(self, examples: list[Any], fields: dict[str, Any]) -> None:
+            self.examples, self.fields = examples, dict(fields)
+
+        def __len__(self) -> int:
+            return len(self.examples)
+
+    class Batch:
+        def __init__(self, examples: list[Any], dataset: Dataset, device: Any) -> None:
+            self.batch_size = len(examples)
+            for name, field in dataset.fields.items():
+                setattr(self, name, field.process([getattr(x, name) for x in examples], device))
+
+    class BucketIterator:
+        def __init__(self, dataset: Dataset, batch_size: int, device: Any = None,
+                     train: bool = True) -> None:
+            self.dataset, self.batch_size, self.device = dataset, batch_size, device
+            self.train = train
+
+        def __len__(self) -> int:
+            return math.ceil(len(self.dataset) / self.batch_size)
+
+        def __iter__(self) -> Any:
+            order = list(range(len(self.dataset)))
+            if self.train:
+                random.shuffle(order)
+            for start in range(0, len(order), self.batch_size):
+                examples = [self.dataset.examples[i] for i in order[start:start + self.batch_size]]
+                yield Batch(examples, self.dataset, self.device)
+
+    class TranslationDataset:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            raise NotImplementedError("the stand-in of torchtext reads no BPE files")
+
+    for module, names in ((data, {"Example": Example, "Vocab": Vocab, "Field": Field,
+                                  "Dataset": Dataset, "Batch": Batch,
+                                  "BucketIterator": BucketIterator}),
+                          (datasets, {"TranslationDataset": TranslationDataset})):
+        for name, value in names.items():
+            value.__module__ = module.__name__
+            value.__qualname__ = name
+            setattr(module, name, value)
+        sys.modules[module.__name__] = module
+    package.data, package.datasets = data, datasets  # type: ignore[attr-defined]
+    sys.modules["torchtext"] = package
+    return package
+
+
+def toy_translation_pickle(path: str, torchtext: Any) -> None:
+    """The pickle preprocess.py's `main_wo_bpe` writes with `-share_vocab` (dill: `settings`,
+    `vocab` {'src', 'trg'} Fields sharing one vocabulary, `train`, `valid`, `test` Examples),
+    made of a toy translation task instead of spaCy-tokenised Multi30k: 40 made-up source
+    words, each with a made-up target word, sentences of 3 to 8 words, the target the source
+    word by word; 1600 pairs to train, 160 to validate, 32 to test. The vocabulary's order is
+    torchtext's: `<unk>`, the pad, init and eos tokens, then the words."""
+    import argparse
+    import random
+
+    import dill
+
+    rng = random.Random(0)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "bu"]
+    source = sorted({rng.choice(syllables) + rng.choice(syllables) + rng.choice("nrs")
+                     for _ in range(200)})[:40]
+    target = [word[::-1] + "e" for word in source]
+    meaning = dict(zip(source, target))
+    vocab = torchtext.data.Vocab(["<unk>", "<blank>", "<s>", "</s>"] + source + target)
+    fields = {name: torchtext.data.Field(pad_token="<blank>", init_token="<s>",
+                                         eos_token="</s>", vocab=vocab)
+              for name in ("src", "trg")}
+
+    def pairs(n: int) -> list[Any]:
+        out = []
+        for _ in range(n):
+            words = [rng.choice(source) for _ in range(rng.randint(3, 8))]
+            out.append(torchtext.data.Example(words, [meaning[w] for w in words]))
+        return out
+
+    settings = argparse.Namespace(lang_src="de", lang_trg="en", save_data=path, data_src=None,
+                                  data_trg=None, max_len=100, min_word_count=3, keep_case=False,
+                                  share_vocab=True)
+    data = {"settings": settings, "vocab": fields, "train": pairs(1600), "valid": pairs(160),
+            "test": pairs(32)}
+    with open(path, "wb") as f:
+        dill.dump(data, f)
+
+
+def attention_is_all_you_need_train() -> Truth:
+    """jadore801120/attention-is-all-you-need-pytorch `train.py` (Yu-Hsiang Huang's Transformer;
+    the checkout named by `ATTENTION_IS_ALL_YOU_NEED`, its root on the path for its
+    `transformer` package; commit in VERSIONS.md), run as the script (`__main__`), unchanged,
+    from a folder of its own, with its README's flags for the shared-vocabulary setting and a
+    tiny model: `-data_pkl toy_deen_shr.pkl -embs_share_weight -proj_share_weight
+    -label_smoothing -output_dir output -b 32 -warmup 400 -epoch 2 -d_model 32 -d_inner_hid 64
+    -d_k 8 -d_v 8 -n_head 4 -n_layers 2 -seed 1 -no_cuda` (the README's `-log`, which its
+    argparse does not know, is left out). Its data: the script reads preprocess.py's pickle
+    through torchtext's old `Field`/`Dataset`/`BucketIterator`, which no torchtext for this
+    torch has; the one change is a stand-in of those classes (`legacy_torchtext`) and a pickle
+    of a made-up toy translation task in their form (`toy_translation_pickle`) for Multi30k.
+    Its own seeding (`-seed 1`: torch, NumPy, random), torch on one thread. It prints its
+    `[Warning]` of a small batch with a short warmup, `[Info] Training performance will be
+    written to file: ...`, the parsed `Namespace(...)`, then each epoch `[ Epoch 0 ]`, a
+    transient tqdm bar (`leave=False`, `mininterval=2`, stderr) a phase, `  - (Training)
+    ppl:  73.81991, accuracy: 12.068 %, lr:  0.00221, elapse: 0.024 min` and `  -
+    (Validation) ppl: ...` (`print_performances`), and `    - [Info] The checkpoint file has
+    been updated.` when the validation loss is the best. Truth: the values `print_performances`
+    formats, read from its frame by a wrapper of the script's `print` (given as a global)
+    before it prints: `ppl`, `100*accu` and `lr` under the line's phase, `Training/ppl`,
+    `Training/accuracy`, `Training/lr`, `Validation/ppl`, ..., at `epoch_i` of the `[ Epoch
+    0 ]` line before them (read from `train`'s frame); `elapse` is a timing, left out."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("ATTENTION_IS_ALL_YOU_NEED")
+    script = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("attention_is_all_you_need_train: set ATTENTION_IS_ALL_YOU_NEED to a "
+                         "jadore801120/attention-is-all-you-need-pytorch checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    torchtext = legacy_torchtext()
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "print_performances":
+            values, epoch = frame.f_locals, frame.f_back.f_locals["epoch_i"]
+            for key, value in (("ppl", values["ppl"]), ("accuracy", 100 * values["accu"]),
+                               ("lr", values["lr"])):
+                truth.append(point(f"{values['header']}/{key}", value, epoch))
+        builtins.print(*args, **kwargs)
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    sys.path.insert(0, os.path.abspath(root))
+    try:
+        toy_translation_pickle("toy_deen_shr.pkl", torchtext)
+        sys.argv = ["train.py", "-data_pkl", "toy_deen_shr.pkl", "-embs_share_weight",
+                    "-proj_share_weight", "-label_smoothing", "-output_dir", "output", "-b", "32",
+                    "-warmup", "400", "-epoch", "2", "-d_model", "32", "-d_inner_hid", "64",
+                    "-d_k", "8", "-d_v", "8", "-n_head", "4", "-n_layers", "2", "-seed", "1",
+                    "-no_cuda"]
+        runpy.run_path(script, init_globals={"print": printed}, run_name="__main__")
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth] != [0] * 6 + [1] * 6:
+        raise SystemExit("attention_is_all_you_need_train: not two lines an epoch")
+    return truth
+
+
+CASES["attention_is_all_you_need_train"] = attention_is_all_you_need_train
+OWN_ENVIRONMENT["attention_is_all_you_need_train"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["attention_is_all_you_need_train"] = "ATTENTION_IS_ALL_YOU_NEED"
+CHECKOUT_ROW["attention_is_all_you_need_train"] = "jadore801120/attention-is-all-you-need-pytorch"
+REPOSITORY_CHECKOUTS["ATTENTION_IS_ALL_YOU_NEED"] = (
+    "jadore801120/attention-is-all-you-need-pytorch", "ATTENTION_IS_ALL_YOU_NEED_COMMIT")
 
 
 def main(argv: list[str]) -> None:
