@@ -25356,22 +25356,25 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
 
 
 # --- Hand-written training scripts from popular repositories: graykode/nlp-tutorial,
-# jadore801120/attention-is-all-you-need-pytorch
+# jadore801120/attention-is-all-you-need-pytorch, milesial/Pytorch-UNet
 # Each runs alone, in one environment of its own (the CPU wheel of torch and the scripts' own
 # needs), from the checkout its variable names:
 #
 #     python -m venv ~/popular-venv
 #     ~/popular-venv/bin/pip install torch==2.13.0
-#     ~/popular-venv/bin/pip install torch==2.13.0 numpy tqdm dill
+#     ~/popular-venv/bin/pip install torch==2.13.0 numpy tqdm dill pillow wandb
 #     git clone https://github.com/graykode/nlp-tutorial ~/nlp-tutorial
 #     export NLP_TUTORIAL=~/nlp-tutorial NLP_TUTORIAL_COMMIT=$(git -C ~/nlp-tutorial rev-parse HEAD)
 #     git clone https://github.com/jadore801120/attention-is-all-you-need-pytorch ~/aiayn
 #     export ATTENTION_IS_ALL_YOU_NEED=~/aiayn \
 #         ATTENTION_IS_ALL_YOU_NEED_COMMIT=$(git -C ~/aiayn rev-parse HEAD)
+#     git clone https://github.com/milesial/Pytorch-UNet ~/unet
+#     export PYTORCH_UNET=~/unet PYTORCH_UNET_COMMIT=$(git -C ~/unet rev-parse HEAD)
 #     ~/popular-venv/bin/python tests/corpus/make_corpus.py nlp_tutorial_nnlm   # and the others
 
 POPULAR_SCRIPTS_ENVIRONMENT = {name: f"{name} (popular repositories' scripts cases)"
-                               for name in ("torch", "numpy", "tqdm", "dill")}
+                               for name in ("torch", "numpy", "tqdm", "dill", "pillow",
+                                            "wandb")}
 
 
 def _nlp_tutorial(path: str) -> Truth:
@@ -25653,6 +25656,125 @@ OWN_CHECKOUT["attention_is_all_you_need_train"] = "ATTENTION_IS_ALL_YOU_NEED"
 CHECKOUT_ROW["attention_is_all_you_need_train"] = "jadore801120/attention-is-all-you-need-pytorch"
 REPOSITORY_CHECKOUTS["ATTENTION_IS_ALL_YOU_NEED"] = (
     "jadore801120/attention-is-all-you-need-pytorch", "ATTENTION_IS_ALL_YOU_NEED_COMMIT")
+
+
+def pytorch_unet_train() -> Truth:
+    """milesial/Pytorch-UNet `train.py` (the checkout named by `PYTORCH_UNET`, its root on the
+    path for its `unet`, `utils` and `evaluate`; commit in VERSIONS.md), run as the script
+    (`__main__`), unchanged, with `--epochs 1` and its defaults otherwise (batch size 1,
+    RMSprop at 1e-5, `--scale 0.5`, 10% to validate, 2 classes, the transposed-conv UNet), from
+    a folder of its own holding made-up Carvana-like data where it reads it: `data/imgs/<id>.jpg`
+    and `data/masks/<id>_mask.png` (its `CarvanaDataset`; Carvana's masks are GIFs, whose
+    files PIL leaves open, which would add a ResourceWarning an item under the corpus's
+    warnings setting), 20 pairs of 64x64 images (a bright ellipse, the "car", on a noisy
+    background) and 0/255 masks of the ellipse: 18 images to train on at 32x32 (the scale) and
+    2 to validate, an evaluation every 3rd step (`n_train // (5 * batch_size)`). Changes:
+    `torchvision`, which it imports (`torchvision.transforms` and `.functional`) and never
+    uses, is empty modules here (PyPI's torchvision does not load beside this CPU wheel of
+    torch); W&B runs offline (`WANDB_MODE=offline`, its files in the folder); torch seeded 0
+    (the script seeds only its split), on one thread, CPU (it picks CUDA only where there is
+    one). It logs (`INFO: ...` on stderr) the device, the network, `Creating dataset with 20
+    examples` with a tqdm bar of its mask scan, then W&B's start-up lines (and its warning that
+    `anonymous` has no effect), the `Starting training:` block, torch's GradScaler and
+    `pin_memory` warnings, then a tqdm bar `Epoch 1/1:  17%|...| 3/18 [00:01<00:06,
+    2.19img/s, loss (batch)=0.994]` redrawn by its `set_postfix(**{'loss (batch)':
+    loss.item()})` each step, a nested transient `Validation round` bar and `INFO: Validation
+    Dice score: 0.31998...` (the 0-d tensor `evaluate` returns, formatted by `format` as its
+    float) every 3rd step, `INFO: Checkpoint 1 saved!`, and at exit W&B's closing lines (no
+    run summary: the script never calls `finish`). Its `experiment.log` of the learning rate,
+    Dice score and images at each evaluation raises inside its bare `try`/`except: pass` (W&B's
+    `Image` of its 2-d mask tensor), as it would anywhere with this W&B: nothing is printed of
+    it. Truth: the value the script hands `set_postfix`, read by a wrapper of tqdm's
+    `set_postfix`, as `loss_(batch)` at `global_step` (the images the bar counts, at batch size
+    1), and `val_score.item()`, read from `train_model`'s frame by a filter on the root logger
+    as the line is logged, as `Validation_Dice_score`, no step (the line names none)."""
+    import atexit
+    import logging
+    import runpy
+    import shutil
+    import types
+
+    root = os.environ.get("PYTORCH_UNET")
+    script = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("pytorch_unet_train: set PYTORCH_UNET to a milesial/Pytorch-UNet "
+                         "checkout")
+    import numpy as np
+    import torch
+    from PIL import Image, ImageDraw
+    from tqdm import std
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    for name in ("torchvision", "torchvision.transforms", "torchvision.transforms.functional"):
+        sys.modules[name] = types.ModuleType(name)
+    truth: Truth = []
+    set_postfix = std.tqdm.set_postfix
+
+    def postfix(self: Any, ordered_dict: Any = None, refresh: bool = True, **kwargs: Any) -> Any:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train_model":
+            for key, value in kwargs.items():
+                truth.append(point(key.replace(" ", "_"), value, frame.f_locals["global_step"]))
+        return set_postfix(self, ordered_dict, refresh, **kwargs)
+
+    def dice(record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Validation Dice score:"):
+            frame = sys._getframe()
+            while frame.f_code.co_name != "train_model":
+                frame = frame.f_back
+            truth.append(point("Validation_Dice_score", frame.f_locals["val_score"].item(), None))
+        return True
+
+    std.tqdm.set_postfix = postfix  # type: ignore[method-assign]
+    logging.getLogger().addFilter(dice)  # a filter, not a handler: its basicConfig still runs
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    # Removed at exit after W&B's own exit handler (registered later, so run earlier) is done.
+    atexit.register(shutil.rmtree, work, True)
+    os.chdir(work)
+    os.environ["WANDB_MODE"] = "offline"
+    os.environ["WANDB_DIR"] = work
+    sys.path.insert(0, os.path.abspath(root))
+    try:
+        rng = np.random.default_rng(0)
+        os.makedirs(os.path.join("data", "imgs"))
+        os.makedirs(os.path.join("data", "masks"))
+        for i in range(20):
+            cx, cy = rng.uniform(20, 44, size=2)
+            rx, ry = rng.uniform(10, 18, size=2)
+            mask = Image.new("L", (64, 64), 0)
+            ImageDraw.Draw(mask).ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=255)
+            inside = np.asarray(mask)[..., None] > 0
+            colour = rng.uniform(150, 255, size=3)
+            pixels = np.where(inside, colour, rng.uniform(0, 90, size=3)) + rng.normal(
+                0, 25, size=(64, 64, 3))
+            name = f"{zlib_id(i)}_{i + 1:02d}"
+            Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).save(
+                os.path.join("data", "imgs", f"{name}.jpg"))
+            mask.save(os.path.join("data", "masks", f"{name}_mask.png"))
+        sys.argv = ["train.py", "--epochs", "1"]
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        std.tqdm.set_postfix = set_postfix  # type: ignore[method-assign]
+        os.chdir(here)
+        shutil.rmtree(os.path.join(work, "checkpoints"), ignore_errors=True)
+    if len([p for p in truth if p["key"] == "loss_(batch)"]) != 18:
+        raise SystemExit("pytorch_unet_train: not a loss a step of 18")
+    return truth
+
+
+def zlib_id(i: int) -> str:
+    """A Carvana-like id (its files are named `<12 hex digits>_<view>`), fixed for the run."""
+    import zlib
+
+    return f"{zlib.crc32(f'car{i}'.encode()):08x}0000"[:12]
+
+
+CASES["pytorch_unet_train"] = pytorch_unet_train
+OWN_ENVIRONMENT["pytorch_unet_train"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_unet_train"] = "PYTORCH_UNET"
+CHECKOUT_ROW["pytorch_unet_train"] = "milesial/Pytorch-UNet"
+REPOSITORY_CHECKOUTS["PYTORCH_UNET"] = ("milesial/Pytorch-UNet", "PYTORCH_UNET_COMMIT")
 
 
 def main(argv: list[str]) -> None:
