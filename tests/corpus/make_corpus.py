@@ -25861,6 +25861,428 @@ CHECKOUT_ROW["sentiment_simple_legacy"] = (
     "bentrevett/pytorch-sentiment-analysis (sentiment_simple_legacy case)")
 
 
+# --- Hand-written training scripts from popular repositories: graykode/nlp-tutorial,
+# jadore801120/attention-is-all-you-need-pytorch, milesial/Pytorch-UNet
+# Each runs alone, in one environment of its own (the CPU wheel of torch and the scripts' own
+# needs), from the checkout its variable names:
+#
+#     python -m venv ~/popular-venv
+#     ~/popular-venv/bin/pip install torch==2.13.0
+#     ~/popular-venv/bin/pip install torch==2.13.0 numpy tqdm dill pillow wandb
+#     git clone https://github.com/graykode/nlp-tutorial ~/nlp-tutorial
+#     export NLP_TUTORIAL=~/nlp-tutorial NLP_TUTORIAL_COMMIT=$(git -C ~/nlp-tutorial rev-parse HEAD)
+#     git clone https://github.com/jadore801120/attention-is-all-you-need-pytorch ~/aiayn
+#     export ATTENTION_IS_ALL_YOU_NEED=~/aiayn \
+#         ATTENTION_IS_ALL_YOU_NEED_COMMIT=$(git -C ~/aiayn rev-parse HEAD)
+#     git clone https://github.com/milesial/Pytorch-UNet ~/unet
+#     export PYTORCH_UNET=~/unet PYTORCH_UNET_COMMIT=$(git -C ~/unet rev-parse HEAD)
+#     ~/popular-venv/bin/python tests/corpus/make_corpus.py nlp_tutorial_nnlm   # and the others
+
+POPULAR_SCRIPTS_ENVIRONMENT = {name: f"{name} (popular repositories' scripts cases)"
+                               for name in ("torch", "numpy", "tqdm", "dill", "pillow",
+                                            "wandb")}
+
+
+def _nlp_tutorial(path: str) -> Truth:
+    """Run graykode/nlp-tutorial's script `path` (under the checkout named by `NLP_TUTORIAL`) as
+    `__main__`, unchanged, its `print` a wrapper given as a global: each `print('Epoch:', '%04d'
+    % (epoch + 1), 'cost =', '{:.6f}'.format(loss))` records the tensor it formats, `loss`, as
+    `cost` at `epoch + 1`, read from the printing frame before it prints."""
+    import builtins
+    import runpy
+
+    root = os.environ.get("NLP_TUTORIAL")
+    script = os.path.join(root or "", path)
+    if not root or not os.path.exists(script):
+        raise SystemExit("set NLP_TUTORIAL to a graykode/nlp-tutorial checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if args and args[0] == "Epoch:":
+            truth.append(point("cost", values["loss"].item(), values["epoch"] + 1))
+        builtins.print(*args, **kwargs)
+
+    sys.argv = [script]
+    runpy.run_path(script, init_globals={"print": printed}, run_name="__main__")
+    if [p["step"] for p in truth] != [1000, 2000, 3000, 4000, 5000]:
+        raise SystemExit(f"{path}: not a line every 1000th of 5000 epochs")
+    return truth
+
+
+def nlp_tutorial_nnlm() -> Truth:
+    """graykode/nlp-tutorial `1-1.NNLM/NNLM.py` (Bengio et al.'s neural network language model;
+    the checkout named by `NLP_TUTORIAL`, commit in VERSIONS.md), run as the script, unchanged:
+    its three built-in sentences (`i like dog`, ...), `n_step` 2, `n_hidden` 2, `m` 2, Adam
+    0.001, 5000 epochs of the one batch; torch seeded 0 before it runs (it seeds nothing; its
+    vocabulary's order is the set's, fixed by `PYTHONHASHSEED=0`), on one thread. It prints
+    `Epoch: 1000 cost = 0.075911` every 1000th epoch, then its predictions (`[['i', 'like'],
+    ...] -> ['dog', ...]`). Truth: the loss tensor the line formats, `loss.item()`, as `cost`,
+    at `epoch + 1` (read from the printing frame by a wrapper of the script's `print`)."""
+    return _nlp_tutorial(os.path.join("1-1.NNLM", "NNLM.py"))
+
+
+CASES["nlp_tutorial_nnlm"] = nlp_tutorial_nnlm
+OWN_ENVIRONMENT["nlp_tutorial_nnlm"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["nlp_tutorial_nnlm"] = "NLP_TUTORIAL"
+CHECKOUT_ROW["nlp_tutorial_nnlm"] = "graykode/nlp-tutorial"
+REPOSITORY_CHECKOUTS["NLP_TUTORIAL"] = ("graykode/nlp-tutorial", "NLP_TUTORIAL_COMMIT")
+
+
+def nlp_tutorial_seq2seq() -> Truth:
+    """graykode/nlp-tutorial `4-1.Seq2Seq/Seq2Seq.py` (an RNN encoder-decoder that learns word
+    pairs letter by letter; the checkout named by `NLP_TUTORIAL`, commit in VERSIONS.md), run
+    as the script, unchanged: its six built-in pairs (`man` -> `women`, ...), `n_step` 5,
+    `n_hidden` 128, Adam 0.001, 5000 epochs of the one batch; torch seeded 0 before it runs (it
+    seeds nothing), on one thread. torch warns (stderr) of the RNNs' `dropout=0.5` with one
+    layer and of a tensor made from a list of arrays; the script prints `Epoch: 1000 cost =
+    0.003738` (the sum of the six pairs' losses) every 1000th epoch, then `test` and its
+    translations (`man -> women`). Truth: the loss tensor the line formats, `loss.item()`, as
+    `cost`, at `epoch + 1` (read from the printing frame by a wrapper of the script's
+    `print`)."""
+    return _nlp_tutorial(os.path.join("4-1.Seq2Seq", "Seq2Seq.py"))
+
+
+CASES["nlp_tutorial_seq2seq"] = nlp_tutorial_seq2seq
+OWN_ENVIRONMENT["nlp_tutorial_seq2seq"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["nlp_tutorial_seq2seq"] = "NLP_TUTORIAL"
+CHECKOUT_ROW["nlp_tutorial_seq2seq"] = "graykode/nlp-tutorial"
+
+
+def legacy_torchtext() -> Any:
+    """A stand-in of the few parts of torchtext's old `torchtext.data` API (torchtext 0.8 and
+    before, removed in 0.12, built only for old torch) that jadore801120's train.py imports and
+    uses to read the pickle preprocess.py writes: `Example` (a pair's tokens as `src` and `trg`),
+    `Field` (its `vocab` with `stoi` and `itos`, and `process`, which puts `init_token` before
+    and `eos_token` after each sequence, pads a batch to its longest with `pad_token` and gives
+    a LongTensor of [length, batch], as torchtext's Field with `batch_first=False` does),
+    `Dataset(examples=..., fields=...)` and `BucketIterator(dataset, batch_size=..., device=...,
+    train=...)`: batches of `batch_size` examples, shuffled by Python's `random` each pass when
+    `train`, in order otherwise (torchtext's pools of 100 batches sorted by length are not
+    copied: its `Dataset` has no `sort_key` here). `TranslationDataset` (the BPE path only) is
+    a name that refuses to be used. Returns the `torchtext` module, its `data` and `datasets`
+    in `sys.modules`."""
+    import math
+    import random
+    import types
+
+    import torch
+
+    package = types.ModuleType("torchtext")
+    data = types.ModuleType("torchtext.data")
+    datasets = types.ModuleType("torchtext.datasets")
+
+    class Example:
+        def __init__(self, src: list[str], trg: list[str]) -> None:
+            self.src, self.trg = src, trg
+
+    class Vocab:
+        def __init__(self, itos: list[str]) -> None:
+            self.itos = list(itos)
+            self.stoi = {word: i for i, word in enumerate(self.itos)}
+
+        def __len__(self) -> int:
+            return len(self.itos)
+
+    class Field:
+        def __init__(self, pad_token: str, init_token: str, eos_token: str,
+                     vocab: Vocab) -> None:
+            self.pad_token, self.init_token, self.eos_token = pad_token, init_token, eos_token
+            self.vocab = vocab
+
+        def process(self, batch: list[list[str]], device: Any = None) -> Any:
+            longest = max(len(x) for x in batch)
+            padded = [[self.init_token] + x + [self.eos_token] + [self.pad_token] * (
+                longest - len(x)) for x in batch]
+            ids = [[self.vocab.stoi[word] for word in x] for x in padded]
+            return torch.tensor(ids, dtype=torch.long, device=device).t().contiguous()
+
+    class Dataset:
+        sort_key = None
+
+        def __init__(self, examples: list[Any], fields: dict[str, Any]) -> None:
+            self.examples, self.fields = examples, dict(fields)
+
+        def __len__(self) -> int:
+            return len(self.examples)
+
+    class Batch:
+        def __init__(self, examples: list[Any], dataset: Dataset, device: Any) -> None:
+            self.batch_size = len(examples)
+            for name, field in dataset.fields.items():
+                setattr(self, name, field.process([getattr(x, name) for x in examples], device))
+
+    class BucketIterator:
+        def __init__(self, dataset: Dataset, batch_size: int, device: Any = None,
+                     train: bool = True) -> None:
+            self.dataset, self.batch_size, self.device = dataset, batch_size, device
+            self.train = train
+
+        def __len__(self) -> int:
+            return math.ceil(len(self.dataset) / self.batch_size)
+
+        def __iter__(self) -> Any:
+            order = list(range(len(self.dataset)))
+            if self.train:
+                random.shuffle(order)
+            for start in range(0, len(order), self.batch_size):
+                examples = [self.dataset.examples[i] for i in order[start:start + self.batch_size]]
+                yield Batch(examples, self.dataset, self.device)
+
+    class TranslationDataset:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            raise NotImplementedError("the stand-in of torchtext reads no BPE files")
+
+    for module, names in ((data, {"Example": Example, "Vocab": Vocab, "Field": Field,
+                                  "Dataset": Dataset, "Batch": Batch,
+                                  "BucketIterator": BucketIterator}),
+                          (datasets, {"TranslationDataset": TranslationDataset})):
+        for name, value in names.items():
+            value.__module__ = module.__name__
+            value.__qualname__ = name
+            setattr(module, name, value)
+        sys.modules[module.__name__] = module
+    package.data, package.datasets = data, datasets  # type: ignore[attr-defined]
+    sys.modules["torchtext"] = package
+    return package
+
+
+def toy_translation_pickle(path: str, torchtext: Any) -> None:
+    """The pickle preprocess.py's `main_wo_bpe` writes with `-share_vocab` (dill: `settings`,
+    `vocab` {'src', 'trg'} Fields sharing one vocabulary, `train`, `valid`, `test` Examples),
+    made of a toy translation task instead of spaCy-tokenised Multi30k: 40 made-up source
+    words, each with a made-up target word, sentences of 3 to 8 words, the target the source
+    word by word; 1600 pairs to train, 160 to validate, 32 to test. The vocabulary's order is
+    torchtext's: `<unk>`, the pad, init and eos tokens, then the words."""
+    import argparse
+    import random
+
+    import dill
+
+    rng = random.Random(0)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "bu"]
+    source = sorted({rng.choice(syllables) + rng.choice(syllables) + rng.choice("nrs")
+                     for _ in range(200)})[:40]
+    target = [word[::-1] + "e" for word in source]
+    meaning = dict(zip(source, target))
+    vocab = torchtext.data.Vocab(["<unk>", "<blank>", "<s>", "</s>"] + source + target)
+    fields = {name: torchtext.data.Field(pad_token="<blank>", init_token="<s>",
+                                         eos_token="</s>", vocab=vocab)
+              for name in ("src", "trg")}
+
+    def pairs(n: int) -> list[Any]:
+        out = []
+        for _ in range(n):
+            words = [rng.choice(source) for _ in range(rng.randint(3, 8))]
+            out.append(torchtext.data.Example(words, [meaning[w] for w in words]))
+        return out
+
+    settings = argparse.Namespace(lang_src="de", lang_trg="en", save_data=path, data_src=None,
+                                  data_trg=None, max_len=100, min_word_count=3, keep_case=False,
+                                  share_vocab=True)
+    data = {"settings": settings, "vocab": fields, "train": pairs(1600), "valid": pairs(160),
+            "test": pairs(32)}
+    with open(path, "wb") as f:
+        dill.dump(data, f)
+
+
+def attention_is_all_you_need_train() -> Truth:
+    """jadore801120/attention-is-all-you-need-pytorch `train.py` (Yu-Hsiang Huang's Transformer;
+    the checkout named by `ATTENTION_IS_ALL_YOU_NEED`, its root on the path for its
+    `transformer` package; commit in VERSIONS.md), run as the script (`__main__`), unchanged,
+    from a folder of its own, with its README's flags for the shared-vocabulary setting and a
+    tiny model: `-data_pkl toy_deen_shr.pkl -embs_share_weight -proj_share_weight
+    -label_smoothing -output_dir output -b 32 -warmup 400 -epoch 2 -d_model 32 -d_inner_hid 64
+    -d_k 8 -d_v 8 -n_head 4 -n_layers 2 -seed 1 -no_cuda` (the README's `-log`, which its
+    argparse does not know, is left out). Its data: the script reads preprocess.py's pickle
+    through torchtext's old `Field`/`Dataset`/`BucketIterator`, which no torchtext for this
+    torch has; the one change is a stand-in of those classes (`legacy_torchtext`) and a pickle
+    of a made-up toy translation task in their form (`toy_translation_pickle`) for Multi30k.
+    Its own seeding (`-seed 1`: torch, NumPy, random), torch on one thread. It prints its
+    `[Warning]` of a small batch with a short warmup, `[Info] Training performance will be
+    written to file: ...`, the parsed `Namespace(...)`, then each epoch `[ Epoch 0 ]`, a
+    transient tqdm bar (`leave=False`, `mininterval=2`, stderr) a phase, `  - (Training)
+    ppl:  73.81991, accuracy: 12.068 %, lr:  0.00221, elapse: 0.024 min` and `  -
+    (Validation) ppl: ...` (`print_performances`), and `    - [Info] The checkpoint file has
+    been updated.` when the validation loss is the best. Truth: the values `print_performances`
+    formats, read from its frame by a wrapper of the script's `print` (given as a global)
+    before it prints: `ppl`, `100*accu` and `lr` under the line's phase, `Training/ppl`,
+    `Training/accuracy`, `Training/lr`, `Validation/ppl`, ..., at `epoch_i` of the `[ Epoch
+    0 ]` line before them (read from `train`'s frame); `elapse` is a timing, left out."""
+    import builtins
+    import runpy
+    import shutil
+
+    root = os.environ.get("ATTENTION_IS_ALL_YOU_NEED")
+    script = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("attention_is_all_you_need_train: set ATTENTION_IS_ALL_YOU_NEED to a "
+                         "jadore801120/attention-is-all-you-need-pytorch checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    torchtext = legacy_torchtext()
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "print_performances":
+            values, epoch = frame.f_locals, frame.f_back.f_locals["epoch_i"]
+            for key, value in (("ppl", values["ppl"]), ("accuracy", 100 * values["accu"]),
+                               ("lr", values["lr"])):
+                truth.append(point(f"{values['header']}/{key}", value, epoch))
+        builtins.print(*args, **kwargs)
+
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    os.chdir(work)
+    sys.path.insert(0, os.path.abspath(root))
+    try:
+        toy_translation_pickle("toy_deen_shr.pkl", torchtext)
+        sys.argv = ["train.py", "-data_pkl", "toy_deen_shr.pkl", "-embs_share_weight",
+                    "-proj_share_weight", "-label_smoothing", "-output_dir", "output", "-b", "32",
+                    "-warmup", "400", "-epoch", "2", "-d_model", "32", "-d_inner_hid", "64",
+                    "-d_k", "8", "-d_v", "8", "-n_head", "4", "-n_layers", "2", "-seed", "1",
+                    "-no_cuda"]
+        runpy.run_path(script, init_globals={"print": printed}, run_name="__main__")
+    finally:
+        os.chdir(here)
+        shutil.rmtree(work)
+    if [p["step"] for p in truth] != [0] * 6 + [1] * 6:
+        raise SystemExit("attention_is_all_you_need_train: not two lines an epoch")
+    return truth
+
+
+CASES["attention_is_all_you_need_train"] = attention_is_all_you_need_train
+OWN_ENVIRONMENT["attention_is_all_you_need_train"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["attention_is_all_you_need_train"] = "ATTENTION_IS_ALL_YOU_NEED"
+CHECKOUT_ROW["attention_is_all_you_need_train"] = "jadore801120/attention-is-all-you-need-pytorch"
+REPOSITORY_CHECKOUTS["ATTENTION_IS_ALL_YOU_NEED"] = (
+    "jadore801120/attention-is-all-you-need-pytorch", "ATTENTION_IS_ALL_YOU_NEED_COMMIT")
+
+
+def pytorch_unet_train() -> Truth:
+    """milesial/Pytorch-UNet `train.py` (the checkout named by `PYTORCH_UNET`, its root on the
+    path for its `unet`, `utils` and `evaluate`; commit in VERSIONS.md), run as the script
+    (`__main__`), unchanged, with `--epochs 1` and its defaults otherwise (batch size 1,
+    RMSprop at 1e-5, `--scale 0.5`, 10% to validate, 2 classes, the transposed-conv UNet), from
+    a folder of its own holding made-up Carvana-like data where it reads it: `data/imgs/<id>.jpg`
+    and `data/masks/<id>_mask.png` (its `CarvanaDataset`; Carvana's masks are GIFs, whose
+    files PIL leaves open, which would add a ResourceWarning an item under the corpus's
+    warnings setting), 20 pairs of 64x64 images (a bright ellipse, the "car", on a noisy
+    background) and 0/255 masks of the ellipse: 18 images to train on at 32x32 (the scale) and
+    2 to validate, an evaluation every 3rd step (`n_train // (5 * batch_size)`). Changes:
+    `torchvision`, which it imports (`torchvision.transforms` and `.functional`) and never
+    uses, is empty modules here (PyPI's torchvision does not load beside this CPU wheel of
+    torch); W&B runs offline (`WANDB_MODE=offline`, its files in the folder); torch seeded 0
+    (the script seeds only its split), on one thread, CPU (it picks CUDA only where there is
+    one). It logs (`INFO: ...` on stderr) the device, the network, `Creating dataset with 20
+    examples` with a tqdm bar of its mask scan, then W&B's start-up lines (and its warning that
+    `anonymous` has no effect), the `Starting training:` block, torch's GradScaler and
+    `pin_memory` warnings, then a tqdm bar `Epoch 1/1:  17%|...| 3/18 [00:01<00:06,
+    2.19img/s, loss (batch)=0.994]` redrawn by its `set_postfix(**{'loss (batch)':
+    loss.item()})` each step, a nested transient `Validation round` bar and `INFO: Validation
+    Dice score: 0.31998...` (the 0-d tensor `evaluate` returns, formatted by `format` as its
+    float) every 3rd step, `INFO: Checkpoint 1 saved!`, and at exit W&B's closing lines (no
+    run summary: the script never calls `finish`). Its `experiment.log` of the learning rate,
+    Dice score and images at each evaluation raises inside its bare `try`/`except: pass` (W&B's
+    `Image` of its 2-d mask tensor), as it would anywhere with this W&B: nothing is printed of
+    it. Truth: the value the script hands `set_postfix`, read by a wrapper of tqdm's
+    `set_postfix`, as `loss_(batch)` at `global_step` (the images the bar counts, at batch size
+    1), and `val_score.item()`, read from `train_model`'s frame by a filter on the root logger
+    as the line is logged, as `Validation_Dice_score`, no step (the line names none)."""
+    import atexit
+    import logging
+    import runpy
+    import shutil
+    import types
+
+    root = os.environ.get("PYTORCH_UNET")
+    script = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("pytorch_unet_train: set PYTORCH_UNET to a milesial/Pytorch-UNet "
+                         "checkout")
+    import numpy as np
+    import torch
+    from PIL import Image, ImageDraw
+    from tqdm import std
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    for name in ("torchvision", "torchvision.transforms", "torchvision.transforms.functional"):
+        sys.modules[name] = types.ModuleType(name)
+    truth: Truth = []
+    set_postfix = std.tqdm.set_postfix
+
+    def postfix(self: Any, ordered_dict: Any = None, refresh: bool = True, **kwargs: Any) -> Any:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train_model":
+            for key, value in kwargs.items():
+                truth.append(point(key.replace(" ", "_"), value, frame.f_locals["global_step"]))
+        return set_postfix(self, ordered_dict, refresh, **kwargs)
+
+    def dice(record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Validation Dice score:"):
+            frame = sys._getframe()
+            while frame.f_code.co_name != "train_model":
+                frame = frame.f_back
+            truth.append(point("Validation_Dice_score", frame.f_locals["val_score"].item(), None))
+        return True
+
+    std.tqdm.set_postfix = postfix  # type: ignore[method-assign]
+    logging.getLogger().addFilter(dice)  # a filter, not a handler: its basicConfig still runs
+    here, work = os.getcwd(), tempfile.mkdtemp()
+    # Removed at exit after W&B's own exit handler (registered later, so run earlier) is done.
+    atexit.register(shutil.rmtree, work, True)
+    os.chdir(work)
+    os.environ["WANDB_MODE"] = "offline"
+    os.environ["WANDB_DIR"] = work
+    sys.path.insert(0, os.path.abspath(root))
+    try:
+        rng = np.random.default_rng(0)
+        os.makedirs(os.path.join("data", "imgs"))
+        os.makedirs(os.path.join("data", "masks"))
+        for i in range(20):
+            cx, cy = rng.uniform(20, 44, size=2)
+            rx, ry = rng.uniform(10, 18, size=2)
+            mask = Image.new("L", (64, 64), 0)
+            ImageDraw.Draw(mask).ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=255)
+            inside = np.asarray(mask)[..., None] > 0
+            colour = rng.uniform(150, 255, size=3)
+            pixels = np.where(inside, colour, rng.uniform(0, 90, size=3)) + rng.normal(
+                0, 25, size=(64, 64, 3))
+            name = f"{zlib_id(i)}_{i + 1:02d}"
+            Image.fromarray(np.clip(pixels, 0, 255).astype("uint8")).save(
+                os.path.join("data", "imgs", f"{name}.jpg"))
+            mask.save(os.path.join("data", "masks", f"{name}_mask.png"))
+        sys.argv = ["train.py", "--epochs", "1"]
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        std.tqdm.set_postfix = set_postfix  # type: ignore[method-assign]
+        os.chdir(here)
+        shutil.rmtree(os.path.join(work, "checkpoints"), ignore_errors=True)
+    if len([p for p in truth if p["key"] == "loss_(batch)"]) != 18:
+        raise SystemExit("pytorch_unet_train: not a loss a step of 18")
+    return truth
+
+
+def zlib_id(i: int) -> str:
+    """A Carvana-like id (its files are named `<12 hex digits>_<view>`), fixed for the run."""
+    import zlib
+
+    return f"{zlib.crc32(f'car{i}'.encode()):08x}0000"[:12]
+
+
+CASES["pytorch_unet_train"] = pytorch_unet_train
+OWN_ENVIRONMENT["pytorch_unet_train"] = POPULAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_unet_train"] = "PYTORCH_UNET"
+CHECKOUT_ROW["pytorch_unet_train"] = "milesial/Pytorch-UNet"
+REPOSITORY_CHECKOUTS["PYTORCH_UNET"] = ("milesial/Pytorch-UNet", "PYTORCH_UNET_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
