@@ -25355,6 +25355,67 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
     GSA_ENVIRONMENT, ipython="ipython (graph, self-supervised and audio cases)")
 
 
+
+# --- Libraries with their own training output: faiss, DeepCTR-Torch, pkbar, Chainer ----------
+# faiss, DeepCTR-Torch and pkbar run alone, in one environment of their own (the CPU wheel of
+# torch first):
+#
+#     python -m venv ~/ownout-venv && ~/ownout-venv/bin/pip install torch==2.13.0
+#     ~/ownout-venv/bin/pip install torch==2.13.0 faiss-cpu deepctr-torch pkbar
+#     ~/ownout-venv/bin/python tests/corpus/make_corpus.py faiss_kmeans   # and the others
+#
+# Chainer (its last release, 7.8.1) needs NumPy below 2 and builds from its source archive with
+# setuptools' pkg_resources: it runs alone, in an environment of its own, with no torch:
+#
+#     python -m venv ~/chainer-venv
+#     ~/chainer-venv/bin/pip install "numpy<2" "setuptools<70" wheel
+#     ~/chainer-venv/bin/pip install --no-build-isolation chainer
+#     ~/chainer-venv/bin/python tests/corpus/make_corpus.py chainer_trainer
+
+OWN_OUTPUT_ENVIRONMENT = {name: f"{name} (faiss, DeepCTR-Torch, pkbar cases)" for name in (
+    "torch", "numpy", "pandas", "scikit-learn", "tqdm")}
+
+
+def faiss_kmeans() -> Truth:
+    """faiss's k-means as its wiki ("Faiss building blocks: clustering, PCA, quantization")
+    calls it, `kmeans = faiss.Kmeans(d, ncentroids, niter=niter, verbose=verbose)` then
+    `kmeans.train(x)`: 2000 float32 vectors of 32 dimensions drawn around 16 centres
+    (NumPy, seeded), `faiss.Kmeans(32, 16, niter=20, verbose=True, seed=1)` on one OpenMP
+    thread. Its C++ `Clustering::train` (`faiss/Clustering.cpp`) prints with `printf` to the
+    C stdout: `Clustering 2000 points in 32D to 16 clusters, redo 1 times, 20 iterations`,
+    `  Preprocessing in 0.00 s`, then a line an iteration, each ending in spaces and a
+    carriage return (drawn over the last, through a pipe too), `  Iteration 3 (0.00 s, search
+    0.00 s): objective=100845 imbalance=1.204 nsplit=0` (`%g`, `%.3f`), until the objective
+    stops changing: a newline, then `  Converged at iteration 14: objective did not change`.
+    Truth: the object's own record, `kmeans.iteration_stats` (a dict an iteration, which
+    `kmeans.obj` repeats: checked), its `obj` as `objective` and `imbalance_factor` as
+    `imbalance` (the names printed) at the iteration printed (from 0, its index). Left out:
+    `time` and `time_search` (timings) and `nsplit` (a count, of the empty clusters split)."""
+    import faiss
+    import numpy as np
+
+    faiss.omp_set_num_threads(1)
+    rng = np.random.default_rng(0)
+    centres = rng.normal(scale=3.0, size=(16, 32))
+    x = (centres[rng.integers(0, 16, 2000)] + rng.normal(size=(2000, 32))).astype("float32")
+    d = x.shape[1]
+    ncentroids = 16
+    niter = 20
+    verbose = True
+    kmeans = faiss.Kmeans(d, ncentroids, niter=niter, verbose=verbose, seed=1)
+    kmeans.train(x)
+    stats = kmeans.iteration_stats
+    if [s["obj"] for s in stats] != [float(v) for v in kmeans.obj]:
+        raise SystemExit("faiss_kmeans: iteration_stats' obj is not kmeans.obj")
+    truth: Truth = []
+    for i, s in enumerate(stats):
+        truth += [point("objective", s["obj"], i), point("imbalance", s["imbalance_factor"], i)]
+    return truth
+
+
+CASES["faiss_kmeans"] = faiss_kmeans
+OWN_ENVIRONMENT["faiss_kmeans"] = dict(OWN_OUTPUT_ENVIRONMENT, **{"faiss-cpu": "faiss-cpu"})
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
