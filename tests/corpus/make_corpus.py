@@ -25416,6 +25416,173 @@ def faiss_kmeans() -> Truth:
 CASES["faiss_kmeans"] = faiss_kmeans
 OWN_ENVIRONMENT["faiss_kmeans"] = dict(OWN_OUTPUT_ENVIRONMENT, **{"faiss-cpu": "faiss-cpu"})
 
+# shenweichen/DeepCTR-Torch `examples/run_classification_criteo.py` (commit
+# f6854257b1fc29caab655ce72c6b5528b7432574), quoted as it is; deepctr_torch_criteo runs it with
+# one change (DEEPCTR_CRITEO_CHANGES).
+DEEPCTR_CRITEO_EXAMPLE = r'''# -*- coding: utf-8 -*-
+import pandas as pd
+import torch
+from sklearn.metrics import log_loss, roc_auc_score
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import LabelEncoder, MinMaxScaler
+
+from deepctr_torch.inputs import SparseFeat, DenseFeat, get_feature_names
+from deepctr_torch.models import *
+
+if __name__ == "__main__":
+    data = pd.read_csv('./criteo_sample.txt')
+
+    sparse_features = ['C' + str(i) for i in range(1, 27)]
+    dense_features = ['I' + str(i) for i in range(1, 14)]
+
+    data[sparse_features] = data[sparse_features].fillna('-1', )
+    data[dense_features] = data[dense_features].fillna(0, )
+    target = ['label']
+
+    # 1.Label Encoding for sparse features,and do simple Transformation for dense features
+    for feat in sparse_features:
+        lbe = LabelEncoder()
+        data[feat] = lbe.fit_transform(data[feat])
+    mms = MinMaxScaler(feature_range=(0, 1))
+    data[dense_features] = mms.fit_transform(data[dense_features])
+
+    # 2.count #unique features for each sparse field,and record dense feature field name
+
+    fixlen_feature_columns = [SparseFeat(feat, vocabulary_size=data[feat].max() + 1, embedding_dim=4)
+                              for feat in sparse_features] + [DenseFeat(feat, 1, )
+                                                              for feat in dense_features]
+
+    dnn_feature_columns = fixlen_feature_columns
+    linear_feature_columns = fixlen_feature_columns
+
+    feature_names = get_feature_names(
+        linear_feature_columns + dnn_feature_columns)
+
+    # 3.generate input data for model
+
+    train, test = train_test_split(data, test_size=0.2, random_state=2020)
+    train_model_input = {name: train[name] for name in feature_names}
+    test_model_input = {name: test[name] for name in feature_names}
+
+    # 4.Define Model,train,predict and evaluate
+
+    device = 'cpu'
+    use_cuda = True
+    if use_cuda and torch.cuda.is_available():
+        print('cuda ready...')
+        device = 'cuda:0'
+
+    model = DeepFM(linear_feature_columns=linear_feature_columns, dnn_feature_columns=dnn_feature_columns,
+                   task='binary',
+                   l2_reg_embedding=1e-5, device=device)
+
+    model.compile("adagrad", "binary_crossentropy",
+                  metrics=["binary_crossentropy", "auc"], )
+
+    history = model.fit(train_model_input, train[target].values, batch_size=32, epochs=10, verbose=2,
+                        validation_split=0.2)
+    pred_ans = model.predict(test_model_input, 256)
+    print("")
+    print("test LogLoss", round(log_loss(test[target].values, pred_ans), 4))
+    print("test AUC", round(roc_auc_score(test[target].values, pred_ans), 4))
+'''
+# criteo_sample.txt (200 rows of Criteo's display-advertising data, a file beside the example)
+# is replaced by made-up rows of its form.
+DEEPCTR_CRITEO_CHANGES = {"data = pd.read_csv('./criteo_sample.txt')":
+                          "data = synthetic_criteo_sample()"}
+
+
+def synthetic_criteo_sample() -> Any:
+    """200 made-up rows of criteo_sample.txt's form: `label` (0/1, about a quarter 1), `I1` to
+    `I13` (counts, heavy-tailed, some missing), `C1` to `C26` (8-digit hex category ids from a
+    vocabulary per column of 2 to 150 ids, some missing); the label leans on I1, I3, C1, C2."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(1)
+    n = 200
+    table: dict[str, Any] = {}
+    for i in range(1, 14):
+        values = np.floor(rng.lognormal(mean=1.0 + 0.3 * i, sigma=1.2, size=n))
+        values[rng.random(n) < 0.1 + 0.02 * i] = np.nan
+        table[f"I{i}"] = values
+    codes = {}
+    for i in range(1, 27):
+        size = int(rng.integers(2, 151))
+        vocabulary = np.array([f"{v:08x}" for v in rng.integers(0, 2**32, size)], dtype=object)
+        codes[i] = rng.zipf(1.5, n) % size
+        column = vocabulary[codes[i]]
+        column[rng.random(n) < 0.03 * (i % 5)] = np.nan
+        table[f"C{i}"] = column
+    score = (0.6 * np.log1p(np.nan_to_num(table["I1"])) - 0.4 * np.log1p(np.nan_to_num(table["I3"]))
+             + 0.8 * (codes[1] % 2) - 0.6 * (codes[2] % 3 == 0) + rng.normal(0, 0.8, n))
+    label = (score > np.quantile(score, 0.75)).astype(int)
+    return pd.DataFrame({"label": label, **table})
+
+
+def deepctr_torch_criteo() -> Truth:
+    """DeepCTR-Torch's Criteo example, shenweichen/DeepCTR-Torch
+    `examples/run_classification_criteo.py` (quoted in DEEPCTR_CRITEO_EXAMPLE with its commit),
+    run as the script (`__main__`), with one change (DEEPCTR_CRITEO_CHANGES): its
+    `criteo_sample.txt` (200 rows of Criteo's data beside the example) replaced by 200 made-up
+    rows of its form (`synthetic_criteo_sample`); its DeepFM, Adagrad, `batch_size=32`,
+    `epochs=10`, `verbose=2`, `validation_split=0.2` kept (the model seeds torch itself,
+    DeepFM's `seed=1024`); one thread. The made-up rows are drawn from seed 1: from seed 0,
+    one shuffled batch of 32 holds no click, and the library's per-batch scikit-learn log
+    loss fails on a single label. It prints the PyPI check's line (below), torch's
+    UserWarning on the non-writable label array `fit` converts, the device (`cpu`), `Train on 128 samples, validate on 32 samples, 4 steps per
+    epoch`, then for each epoch `Epoch 1/10` and `0s - loss:  0.6268 - binary_crossentropy:
+    0.6268 - auc:  0.4513 - val_binary_crossentropy:  0.6011 - val_auc:  0.4155` (`basemodel.py`'s
+    `fit`, `: .4f`: a space for the sign), then an empty line, `test LogLoss 0.8086` and `test
+    AUC 0.6082`. Truth: the History object `fit` returns, `history.history` (the epoch logs
+    `fit` prints), its keys as printed (`loss`, `binary_crossentropy`, `auc`,
+    `val_binary_crossentropy`, `val_auc`) at the epoch printed (from 1); the two test lines'
+    values as the script passes them to `print` (print hooked), keyed `test_LogLoss` and
+    `test_AUC`, no step. The leading `0s` is the epoch's time, left out. On import the library
+    asks PyPI for its latest release in a thread (`deepctr_torch/utils.py`'s `check_version`,
+    which warns only of a newer one): the case answers that request with a connection error,
+    as on a machine offline, so the run asks nothing of the network, and the library prints
+    what it prints offline, `Please check the latest version manually on
+    https://pypi.org/project/deepctr-torch/#history`."""
+    import builtins
+
+    import requests
+    import torch
+
+    get = requests.get
+
+    def offline(url: str, *args: Any, **kwargs: Any) -> Any:
+        if "pypi" in url:
+            raise requests.ConnectionError(f"offline: {url}")
+        return get(url, *args, **kwargs)
+
+    requests.get = offline
+    torch.set_num_threads(1)
+    source = DEEPCTR_CRITEO_EXAMPLE
+    for old, new in DEEPCTR_CRITEO_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    tests: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and args[0] in ("test LogLoss", "test AUC"):
+            tests.append(point(args[0].replace(" ", "_"), args[1], None))
+        builtins.print(*args, **kwargs)
+
+    scope: dict[str, Any] = {"__name__": "__main__", "print": printed,
+                             "synthetic_criteo_sample": synthetic_criteo_sample}
+    exec(compile(source, "run_classification_criteo.py", "exec"), scope)
+    history = scope["history"]
+    truth = [point(key, values[epoch], epoch + 1) for epoch in history.epoch
+             for key, values in history.history.items()]
+    return truth + tests
+
+
+CASES["deepctr_torch_criteo"] = deepctr_torch_criteo
+OWN_ENVIRONMENT["deepctr_torch_criteo"] = dict(OWN_OUTPUT_ENVIRONMENT,
+                                               **{"deepctr-torch": "deepctr-torch",
+                                                  "requests": "requests (deepctr_torch case)"})
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
