@@ -25361,7 +25361,8 @@ OWN_ENVIRONMENT["speech_command_classification_tutorial"] = dict(
 # torch first):
 #
 #     python -m venv ~/ownout-venv && ~/ownout-venv/bin/pip install torch==2.13.0
-#     ~/ownout-venv/bin/pip install torch==2.13.0 faiss-cpu deepctr-torch pkbar
+#     ~/ownout-venv/bin/pip install torch==2.13.0 faiss-cpu deepctr-torch pkbar pandas requests \
+#         "setuptools<81"     # DeepCTR-Torch imports requests; pkbar imports pkg_resources
 #     ~/ownout-venv/bin/python tests/corpus/make_corpus.py faiss_kmeans   # and the others
 #
 # Chainer (its last release, 7.8.1) needs NumPy below 2 and builds from its source archive with
@@ -25582,6 +25583,160 @@ CASES["deepctr_torch_criteo"] = deepctr_torch_criteo
 OWN_ENVIRONMENT["deepctr_torch_criteo"] = dict(OWN_OUTPUT_ENVIRONMENT,
                                                **{"deepctr-torch": "deepctr-torch",
                                                   "requests": "requests (deepctr_torch case)"})
+
+# yueyericardo/pkbar `tests/test.py` (commit 10806b1b39d1db4dbbdad6be3d38e45d76d5555c), the
+# "concrete example" its README links for `pkbar.Kbar` (the README's own loop, with its toy
+# data, model and optimizer filled in) after its `pkbar.Pbar` example, quoted as it is.
+PKBAR_EXAMPLE = r'''import sys
+sys.path.append("../")
+import pkbar
+import time
+import numpy as np
+import torch
+
+print('=> using pbar (progress bar)')
+pbar = pkbar.Pbar(name='loading and processing dataset', target=10)
+
+for i in range(10):
+    time.sleep(0.1)
+    pbar.update(i)
+
+
+# Hyper-parameters
+input_size = 1
+output_size = 1
+num_epochs = 3
+learning_rate = 0.001
+train_per_epoch = 100
+
+# Toy dataset
+x_train = np.array([[3.3], [4.4], [5.5], [6.71], [6.93], [4.168],
+                    [9.779], [6.182], [7.59], [2.167], [7.042],
+                    [10.791], [5.313], [7.997], [3.1]], dtype=np.float32)
+
+y_train = np.array([[1.7], [2.76], [2.09], [3.19], [1.694], [1.573],
+                    [3.366], [2.596], [2.53], [1.221], [2.827],
+                    [3.465], [1.65], [2.904], [1.3]], dtype=np.float32)
+
+# Linear regression model
+model = torch.nn.Linear(input_size, output_size)
+
+# Loss and optimizer
+criterion = torch.nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
+print()
+
+print('=> using kbar (keras bar)')
+# Train the model
+for epoch in range(num_epochs):
+    ################################### Initialization ########################################
+    kbar = pkbar.Kbar(target=train_per_epoch, epoch=epoch, num_epochs=num_epochs, width=8, always_stateful=False)
+    # By default, all metrics are averaged over time. If you don't want this behavior, you could either:
+    # 1. Set always_stateful to True, or
+    # 2. Set stateful_metrics=["loss", "rmse", "val_loss", "val_rmse"], Metrics in this list will be displayed as-is.
+    # All others will be averaged by the progbar before display.
+    ###########################################################################################
+
+    # Convert numpy arrays to torch tensors
+    inputs = torch.from_numpy(x_train)
+    targets = torch.from_numpy(y_train)
+
+    # training
+    for i in range(train_per_epoch):
+        # Forward pass
+        outputs = model(inputs)
+        train_loss = criterion(outputs, targets)
+        train_rmse = torch.sqrt(train_loss)
+
+        # Backward and optimize
+        optimizer.zero_grad()
+        train_loss.backward()
+        optimizer.step()
+        time.sleep(0.1)
+
+        ############################# Update after each batch ##################################
+        kbar.update(i, values=[("loss", train_loss), ("rmse", train_rmse)])
+        ########################################################################################
+
+    # validation
+    outputs = model(inputs)
+    val_loss = criterion(outputs, targets)
+    val_rmse = torch.sqrt(val_loss)
+
+    ################################ Add validation metrics ###################################
+    kbar.add(1, values=[("val_loss", val_loss), ("val_rmse", val_rmse)])
+    ###########################################################################################
+'''
+
+
+def pkbar_example() -> Truth:
+    """pkbar's example, yueyericardo/pkbar `tests/test.py` (quoted in PKBAR_EXAMPLE with its
+    commit; its README's `Kbar` loop links to it as the concrete example), run as the script,
+    unchanged: the README's `pkbar.Pbar(name='loading and processing dataset', target=10)`
+    loop, then a linear regression on its 15 toy points, SGD 0.001, 3 epochs of 100 steps
+    (with its `time.sleep(0.1)` a step: about 31 s a run), a `pkbar.Kbar(target=100,
+    epoch=epoch, num_epochs=3, width=8)` an epoch, `kbar.update(i, values=[("loss",
+    train_loss), ("rmse", train_rmse)])` a step and `kbar.add(1, values=[("val_loss",
+    val_loss), ("val_rmse", val_rmse)])` after it; torch seeded 0, one thread. pkbar draws
+    Keras's old progbar (`pkbar/pkbar.py`): `Epoch: 1/3`, then a frame a step, each
+    erasing the last with backspaces and a carriage return (on a terminal and, since it
+    counts any POSIX system as dynamic, through a pipe too), ` 99/100 [======>.] - ETA: 0s -
+    loss: 0.3640 - rmse: 0.5335`, the last with a newline, `100/100 [========] - 10s
+    103ms/step - loss: 0.3640 - rmse: 0.5335 - val_loss: 0.1725 - val_rmse: 0.4153`. Before
+    them: pkbar's import warns that `pkg_resources` is deprecated (setuptools below 81 keeps
+    it; pkbar does not import without it), the script's `=> using pbar (progress bar)`, the
+    Pbar's title and its frames (`\r 1/10  [==>....] - 0.1s` to `10/10 ... - 1.0s`). Every
+    metric is shown as its running mean over the epoch, each value weighted by the steps it
+    advanced the bar (`current - seen_so_far`; the example's first update, at 0, weighs 0,
+    so its first frame shows `loss: 0.0000e+00`). Truth, as for Keras's bar (keras_v1): each
+    epoch's closing values, `loss`, `rmse`, `val_loss`, `val_rmse` (as printed), at the epoch
+    of its `Epoch: 1/3` line (from 1): the mean of the values the script passes to
+    `kbar.update` and `kbar.add` (both wrapped to read them), weighted as the bar weighs
+    them, checked against the bar's own running sums, which give the value kept (float32,
+    as the bar sums the tensors). The frames' running means within an epoch, the ETAs, the
+    time and the time a step are left out."""
+    import numpy as np
+    import pkbar
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    update = pkbar.Kbar.update
+    passed: dict[int, list[tuple[int, list[tuple[str, float]]]]] = {}
+    epochs = [0]
+
+    def recorded(self: Any, current: int, values: Any = None) -> None:
+        if id(self) not in passed:
+            passed[id(self)] = []
+            epochs[0] += 1
+        passed[id(self)].append((current, [(k, float(v.detach()) if hasattr(v, "detach")
+                                            else float(v)) for k, v in values or []]))
+        update(self, current, values)
+        if current >= self.target:
+            sums: dict[str, list[float]] = {}
+            seen = 0
+            for at, pairs in passed[id(self)]:
+                for k, v in pairs:
+                    total = sums.setdefault(k, [0.0, 0.0])
+                    total[0] += v * (at - seen)
+                    total[1] += at - seen
+                seen = at
+            for k in self._values_order:
+                shown = float(np.mean(self._values[k][0] / max(1, self._values[k][1])))
+                mean = sums[k][0] / max(1.0, sums[k][1])
+                if abs(shown - mean) > 1e-5 * max(1.0, abs(mean)):
+                    raise SystemExit(f"pkbar_example: {k} {shown} is not the mean {mean}")
+                truth.append(point(k, shown, epochs[0]))
+
+    pkbar.Kbar.update = recorded  # `add` calls `update`
+    exec(compile(PKBAR_EXAMPLE, "test.py", "exec"), {"__name__": "__main__"})
+    return truth
+
+
+CASES["pkbar_example"] = pkbar_example
+OWN_ENVIRONMENT["pkbar_example"] = dict(OWN_OUTPUT_ENVIRONMENT, pkbar="pkbar",
+                                        setuptools="setuptools (pkbar case)")
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
