@@ -25738,6 +25738,107 @@ CASES["pkbar_example"] = pkbar_example
 OWN_ENVIRONMENT["pkbar_example"] = dict(OWN_OUTPUT_ENVIRONMENT, pkbar="pkbar",
                                         setuptools="setuptools (pkbar case)")
 
+# Chainer's MNIST example downloads MNIST through `chainer.datasets.get_mnist`: the case's one
+# change to the script builds data of its form in its place (see chainer_trainer).
+CHAINER_MNIST_CHANGES = {"    train, test = chainer.datasets.get_mnist()\n":
+                         "    train, test = synthetic_mnist()\n"}
+
+
+def synthetic_mnist() -> tuple[Any, Any]:
+    """`get_mnist()`'s form, made up: `TupleDataset`s of (784,) float32 images in [0, 1] and
+    int32 labels, 5000 to train and 500 to test: a stroke pattern shared by all, a faint one
+    of each class's own, heavy noise, and a fifth of the labels drawn at random (so that
+    neither the loss nor the error reaches 0 in a few epochs)."""
+    import numpy as np
+    from chainer.datasets import TupleDataset
+
+    rng = np.random.default_rng(0)
+    shared = (rng.random(784) < 0.2).astype(np.float32)
+    patterns = 0.3 * (rng.random((10, 784)) < 0.1).astype(np.float32)
+
+    def part(n: int) -> Any:
+        classes = rng.integers(0, 10, n)
+        images = np.clip(0.5 * shared + patterns[classes] + rng.normal(0, 0.6, (n, 784)),
+                         0, 1).astype(np.float32)
+        labels = np.where(rng.random(n) < 0.2, rng.integers(0, 10, n), classes)
+        return TupleDataset(images, labels.astype(np.int32))
+
+    return part(5000), part(500)
+
+
+def chainer_trainer() -> Truth:
+    """Chainer's MNIST example, chainer/chainer `examples/mnist/train_mnist.py` (the file in
+    the checkout named by `CHAINER_EXAMPLES`, its `mnist/train_mnist.py`; commit in
+    VERSIONS.md, the v7.8.1 release's), run as the script (`__main__`, from a folder of its
+    own: its `result/` of snapshots, `cg.dot`, the log and the plots are written there) with
+    `--epoch 4` (of its default 20), its MLP of 1000 units, Adam, batches of 100 otherwise;
+    one change (CHAINER_MNIST_CHANGES): MNIST (a download through `get_mnist`) replaced by
+    made-up data of its form (`synthetic_mnist`: 5000 images to train, 500 to test);
+    NumPy's global generator (which `SerialIterator` shuffles with) seeded 0, matplotlib Agg.
+    Chainer's import warns (NumPy's `numpy.distutils` and setuptools' `msvccompiler` are
+    deprecated). The script prints `Device: @numpy`, `# unit: 1000`, ..., then PrintReport's
+    table
+    (`epoch       main/loss   validation/main/loss  main/accuracy  validation/main/accuracy
+    elapsed_time`), a row an epoch and, as the Evaluator and LogReport are called before
+    training too, a row for epoch 0 holding only the validation columns; ProgressBar's block
+    every 100 iterations (`total [#####.....] 50.00%`, `this epoch [...]`, `100 iter, 2
+    epoch / 4 epochs`, `12.3 iters/sec. Estimated time to finish: ...`), each drawn over the
+    last with cursor-up escapes (`\\x1b[4A`) and `\\x1b[J`, and cleared at the end. Truth:
+    LogReport's own log (`trainer.get_extension('LogReport').log`, the entries PrintReport
+    prints, the trainer read as `run` is called), each entry's `main/loss`,
+    `validation/main/loss`, `main/accuracy`, `validation/main/accuracy` present, under those
+    names (the table's headings) at the entry's `epoch` (the row's first column). Left out:
+    `elapsed_time` (a timing), `iteration` (a count, not printed), the bar's counts and
+    speeds."""
+    import shutil
+
+    import numpy
+    from chainer import training
+
+    folder = os.environ.get("CHAINER_EXAMPLES")
+    if not folder:
+        raise SystemExit("chainer_trainer: set CHAINER_EXAMPLES to a chainer checkout's examples")
+    path = os.path.join(folder, "mnist", "train_mnist.py")
+    with open(path) as f:
+        source = f.read()
+    for old, new in CHAINER_MNIST_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    os.environ["MPLBACKEND"] = "Agg"
+    numpy.random.seed(0)
+    trainers: list[Any] = []
+    run = training.Trainer.run
+
+    def recorded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        trainers.append(self)
+        return run(self, *args, **kwargs)
+
+    training.Trainer.run = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["train_mnist.py", "--epoch", "4"]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "synthetic_mnist": synthetic_mnist})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    log = trainers[0].get_extension("LogReport").log
+    keys = ("main/loss", "validation/main/loss", "main/accuracy", "validation/main/accuracy")
+    return [point(key, entry[key], entry["epoch"]) for entry in log for key in keys
+            if key in entry]
+
+
+CASES["chainer_trainer"] = chainer_trainer
+OWN_ENVIRONMENT["chainer_trainer"] = {"chainer": "chainer",
+                                      "numpy": "numpy (chainer_trainer case)",
+                                      "matplotlib": "matplotlib (chainer_trainer case)",
+                                      "setuptools": "setuptools (chainer_trainer case)"}
+OWN_CHECKOUT["chainer_trainer"] = "CHAINER_EXAMPLES"
+REPOSITORY_CHECKOUTS["CHAINER_EXAMPLES"] = ("chainer/chainer", "CHAINER_COMMIT")
+CHECKOUT_ROW["chainer_trainer"] = "chainer/chainer examples/mnist/train_mnist.py"
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
