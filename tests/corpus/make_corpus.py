@@ -26283,6 +26283,490 @@ CHECKOUT_ROW["pytorch_unet_train"] = "milesial/Pytorch-UNet"
 REPOSITORY_CHECKOUTS["PYTORCH_UNET"] = ("milesial/Pytorch-UNet", "PYTORCH_UNET_COMMIT")
 
 
+
+# --- Libraries with their own training output: faiss, DeepCTR-Torch, pkbar, Chainer ----------
+# faiss, DeepCTR-Torch and pkbar run alone, in one environment of their own (the CPU wheel of
+# torch first):
+#
+#     python -m venv ~/ownout-venv && ~/ownout-venv/bin/pip install torch==2.13.0
+#     ~/ownout-venv/bin/pip install torch==2.13.0 faiss-cpu deepctr-torch pkbar pandas requests \
+#         "setuptools<81"     # DeepCTR-Torch imports requests; pkbar imports pkg_resources
+#     ~/ownout-venv/bin/python tests/corpus/make_corpus.py faiss_kmeans   # and the others
+#
+# Chainer (its last release, 7.8.1) needs NumPy below 2 and builds from its source archive with
+# setuptools' pkg_resources: it runs alone, in an environment of its own, with no torch:
+#
+#     python -m venv ~/chainer-venv
+#     ~/chainer-venv/bin/pip install "numpy<2" "setuptools<70" wheel
+#     ~/chainer-venv/bin/pip install --no-build-isolation chainer
+#     ~/chainer-venv/bin/python tests/corpus/make_corpus.py chainer_trainer
+
+OWN_OUTPUT_ENVIRONMENT = {name: f"{name} (faiss, DeepCTR-Torch, pkbar cases)" for name in (
+    "torch", "numpy", "pandas", "scikit-learn", "tqdm")}
+
+
+def faiss_kmeans() -> Truth:
+    """faiss's k-means as its wiki ("Faiss building blocks: clustering, PCA, quantization")
+    calls it, `kmeans = faiss.Kmeans(d, ncentroids, niter=niter, verbose=verbose)` then
+    `kmeans.train(x)`: 2000 float32 vectors of 32 dimensions drawn around 16 centres
+    (NumPy, seeded), `faiss.Kmeans(32, 16, niter=20, verbose=True, seed=1)` on one OpenMP
+    thread. Its C++ `Clustering::train` (`faiss/Clustering.cpp`) prints with `printf` to the
+    C stdout: `Clustering 2000 points in 32D to 16 clusters, redo 1 times, 20 iterations`,
+    `  Preprocessing in 0.00 s`, then a line an iteration, each ending in spaces and a
+    carriage return (drawn over the last, through a pipe too), `  Iteration 3 (0.00 s, search
+    0.00 s): objective=100845 imbalance=1.204 nsplit=0` (`%g`, `%.3f`), until the objective
+    stops changing: a newline, then `  Converged at iteration 14: objective did not change`.
+    Truth: the object's own record, `kmeans.iteration_stats` (a dict an iteration, which
+    `kmeans.obj` repeats: checked), its `obj` as `objective` and `imbalance_factor` as
+    `imbalance` (the names printed) at the iteration printed (from 0, its index). Left out:
+    `time` and `time_search` (timings) and `nsplit` (a count, of the empty clusters split)."""
+    import faiss
+    import numpy as np
+
+    faiss.omp_set_num_threads(1)
+    rng = np.random.default_rng(0)
+    centres = rng.normal(scale=3.0, size=(16, 32))
+    x = (centres[rng.integers(0, 16, 2000)] + rng.normal(size=(2000, 32))).astype("float32")
+    d = x.shape[1]
+    ncentroids = 16
+    niter = 20
+    verbose = True
+    kmeans = faiss.Kmeans(d, ncentroids, niter=niter, verbose=verbose, seed=1)
+    kmeans.train(x)
+    stats = kmeans.iteration_stats
+    if [s["obj"] for s in stats] != [float(v) for v in kmeans.obj]:
+        raise SystemExit("faiss_kmeans: iteration_stats' obj is not kmeans.obj")
+    truth: Truth = []
+    for i, s in enumerate(stats):
+        truth += [point("objective", s["obj"], i), point("imbalance", s["imbalance_factor"], i)]
+    return truth
+
+
+CASES["faiss_kmeans"] = faiss_kmeans
+OWN_ENVIRONMENT["faiss_kmeans"] = dict(OWN_OUTPUT_ENVIRONMENT, **{"faiss-cpu": "faiss-cpu"})
+
+# shenweichen/DeepCTR-Torch `examples/run_classification_criteo.py` (commit
+# f6854257b1fc29caab655ce72c6b5528b7432574), quoted as it is; deepctr_torch_criteo runs it with
+# one change (DEEPCTR_CRITEO_CHANGES).
+DEEPCTR_CRITEO_EXAMPLE = r'''# -*- coding: utf-8 -*-
+import pandas as pd
+import torch
+from sklearn.metrics import log_loss, roc_auc_score
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import LabelEncoder, MinMaxScaler
+
+from deepctr_torch.inputs import SparseFeat, DenseFeat, get_feature_names
+from deepctr_torch.models import *
+
+if __name__ == "__main__":
+    data = pd.read_csv('./criteo_sample.txt')
+
+    sparse_features = ['C' + str(i) for i in range(1, 27)]
+    dense_features = ['I' + str(i) for i in range(1, 14)]
+
+    data[sparse_features] = data[sparse_features].fillna('-1', )
+    data[dense_features] = data[dense_features].fillna(0, )
+    target = ['label']
+
+    # 1.Label Encoding for sparse features,and do simple Transformation for dense features
+    for feat in sparse_features:
+        lbe = LabelEncoder()
+        data[feat] = lbe.fit_transform(data[feat])
+    mms = MinMaxScaler(feature_range=(0, 1))
+    data[dense_features] = mms.fit_transform(data[dense_features])
+
+    # 2.count #unique features for each sparse field,and record dense feature field name
+
+    fixlen_feature_columns = [SparseFeat(feat, vocabulary_size=data[feat].max() + 1, embedding_dim=4)
+                              for feat in sparse_features] + [DenseFeat(feat, 1, )
+                                                              for feat in dense_features]
+
+    dnn_feature_columns = fixlen_feature_columns
+    linear_feature_columns = fixlen_feature_columns
+
+    feature_names = get_feature_names(
+        linear_feature_columns + dnn_feature_columns)
+
+    # 3.generate input data for model
+
+    train, test = train_test_split(data, test_size=0.2, random_state=2020)
+    train_model_input = {name: train[name] for name in feature_names}
+    test_model_input = {name: test[name] for name in feature_names}
+
+    # 4.Define Model,train,predict and evaluate
+
+    device = 'cpu'
+    use_cuda = True
+    if use_cuda and torch.cuda.is_available():
+        print('cuda ready...')
+        device = 'cuda:0'
+
+    model = DeepFM(linear_feature_columns=linear_feature_columns, dnn_feature_columns=dnn_feature_columns,
+                   task='binary',
+                   l2_reg_embedding=1e-5, device=device)
+
+    model.compile("adagrad", "binary_crossentropy",
+                  metrics=["binary_crossentropy", "auc"], )
+
+    history = model.fit(train_model_input, train[target].values, batch_size=32, epochs=10, verbose=2,
+                        validation_split=0.2)
+    pred_ans = model.predict(test_model_input, 256)
+    print("")
+    print("test LogLoss", round(log_loss(test[target].values, pred_ans), 4))
+    print("test AUC", round(roc_auc_score(test[target].values, pred_ans), 4))
+'''
+# criteo_sample.txt (200 rows of Criteo's display-advertising data, a file beside the example)
+# is replaced by made-up rows of its form.
+DEEPCTR_CRITEO_CHANGES = {"data = pd.read_csv('./criteo_sample.txt')":
+                          "data = synthetic_criteo_sample()"}
+
+
+def synthetic_criteo_sample() -> Any:
+    """200 made-up rows of criteo_sample.txt's form: `label` (0/1, about a quarter 1), `I1` to
+    `I13` (counts, heavy-tailed, some missing), `C1` to `C26` (8-digit hex category ids from a
+    vocabulary per column of 2 to 150 ids, some missing); the label leans on I1, I3, C1, C2."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(1)
+    n = 200
+    table: dict[str, Any] = {}
+    for i in range(1, 14):
+        values = np.floor(rng.lognormal(mean=1.0 + 0.3 * i, sigma=1.2, size=n))
+        values[rng.random(n) < 0.1 + 0.02 * i] = np.nan
+        table[f"I{i}"] = values
+    codes = {}
+    for i in range(1, 27):
+        size = int(rng.integers(2, 151))
+        vocabulary = np.array([f"{v:08x}" for v in rng.integers(0, 2**32, size)], dtype=object)
+        codes[i] = rng.zipf(1.5, n) % size
+        column = vocabulary[codes[i]]
+        column[rng.random(n) < 0.03 * (i % 5)] = np.nan
+        table[f"C{i}"] = column
+    score = (0.6 * np.log1p(np.nan_to_num(table["I1"])) - 0.4 * np.log1p(np.nan_to_num(table["I3"]))
+             + 0.8 * (codes[1] % 2) - 0.6 * (codes[2] % 3 == 0) + rng.normal(0, 0.8, n))
+    label = (score > np.quantile(score, 0.75)).astype(int)
+    return pd.DataFrame({"label": label, **table})
+
+
+def deepctr_torch_criteo() -> Truth:
+    """DeepCTR-Torch's Criteo example, shenweichen/DeepCTR-Torch
+    `examples/run_classification_criteo.py` (quoted in DEEPCTR_CRITEO_EXAMPLE with its commit),
+    run as the script (`__main__`), with one change (DEEPCTR_CRITEO_CHANGES): its
+    `criteo_sample.txt` (200 rows of Criteo's data beside the example) replaced by 200 made-up
+    rows of its form (`synthetic_criteo_sample`); its DeepFM, Adagrad, `batch_size=32`,
+    `epochs=10`, `verbose=2`, `validation_split=0.2` kept (the model seeds torch itself,
+    DeepFM's `seed=1024`); one thread. The made-up rows are drawn from seed 1: from seed 0,
+    one shuffled batch of 32 holds no click, and the library's per-batch scikit-learn log
+    loss fails on a single label. It prints the PyPI check's line (below), torch's
+    UserWarning on the non-writable label array `fit` converts, the device (`cpu`), `Train on 128 samples, validate on 32 samples, 4 steps per
+    epoch`, then for each epoch `Epoch 1/10` and `0s - loss:  0.6268 - binary_crossentropy:
+    0.6268 - auc:  0.4513 - val_binary_crossentropy:  0.6011 - val_auc:  0.4155` (`basemodel.py`'s
+    `fit`, `: .4f`: a space for the sign), then an empty line, `test LogLoss 0.8086` and `test
+    AUC 0.6082`. Truth: the History object `fit` returns, `history.history` (the epoch logs
+    `fit` prints), its keys as printed (`loss`, `binary_crossentropy`, `auc`,
+    `val_binary_crossentropy`, `val_auc`) at the epoch printed (from 1); the two test lines'
+    values as the script passes them to `print` (print hooked), keyed `test_LogLoss` and
+    `test_AUC`, no step. The leading `0s` is the epoch's time, left out. On import the library
+    asks PyPI for its latest release in a thread (`deepctr_torch/utils.py`'s `check_version`,
+    which warns only of a newer one): the case answers that request with a connection error,
+    as on a machine offline, so the run asks nothing of the network, and the library prints
+    what it prints offline, `Please check the latest version manually on
+    https://pypi.org/project/deepctr-torch/#history`."""
+    import builtins
+
+    import requests
+    import torch
+
+    get = requests.get
+
+    def offline(url: str, *args: Any, **kwargs: Any) -> Any:
+        if "pypi" in url:
+            raise requests.ConnectionError(f"offline: {url}")
+        return get(url, *args, **kwargs)
+
+    requests.get = offline
+    torch.set_num_threads(1)
+    source = DEEPCTR_CRITEO_EXAMPLE
+    for old, new in DEEPCTR_CRITEO_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    tests: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and args[0] in ("test LogLoss", "test AUC"):
+            tests.append(point(args[0].replace(" ", "_"), args[1], None))
+        builtins.print(*args, **kwargs)
+
+    scope: dict[str, Any] = {"__name__": "__main__", "print": printed,
+                             "synthetic_criteo_sample": synthetic_criteo_sample}
+    exec(compile(source, "run_classification_criteo.py", "exec"), scope)
+    history = scope["history"]
+    truth = [point(key, values[epoch], epoch + 1) for epoch in history.epoch
+             for key, values in history.history.items()]
+    return truth + tests
+
+
+CASES["deepctr_torch_criteo"] = deepctr_torch_criteo
+OWN_ENVIRONMENT["deepctr_torch_criteo"] = dict(OWN_OUTPUT_ENVIRONMENT,
+                                               **{"deepctr-torch": "deepctr-torch",
+                                                  "requests": "requests (deepctr_torch case)"})
+
+# yueyericardo/pkbar `tests/test.py` (commit 10806b1b39d1db4dbbdad6be3d38e45d76d5555c), the
+# "concrete example" its README links for `pkbar.Kbar` (the README's own loop, with its toy
+# data, model and optimizer filled in) after its `pkbar.Pbar` example, quoted as it is.
+PKBAR_EXAMPLE = r'''import sys
+sys.path.append("../")
+import pkbar
+import time
+import numpy as np
+import torch
+
+print('=> using pbar (progress bar)')
+pbar = pkbar.Pbar(name='loading and processing dataset', target=10)
+
+for i in range(10):
+    time.sleep(0.1)
+    pbar.update(i)
+
+
+# Hyper-parameters
+input_size = 1
+output_size = 1
+num_epochs = 3
+learning_rate = 0.001
+train_per_epoch = 100
+
+# Toy dataset
+x_train = np.array([[3.3], [4.4], [5.5], [6.71], [6.93], [4.168],
+                    [9.779], [6.182], [7.59], [2.167], [7.042],
+                    [10.791], [5.313], [7.997], [3.1]], dtype=np.float32)
+
+y_train = np.array([[1.7], [2.76], [2.09], [3.19], [1.694], [1.573],
+                    [3.366], [2.596], [2.53], [1.221], [2.827],
+                    [3.465], [1.65], [2.904], [1.3]], dtype=np.float32)
+
+# Linear regression model
+model = torch.nn.Linear(input_size, output_size)
+
+# Loss and optimizer
+criterion = torch.nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
+print()
+
+print('=> using kbar (keras bar)')
+# Train the model
+for epoch in range(num_epochs):
+    ################################### Initialization ########################################
+    kbar = pkbar.Kbar(target=train_per_epoch, epoch=epoch, num_epochs=num_epochs, width=8, always_stateful=False)
+    # By default, all metrics are averaged over time. If you don't want this behavior, you could either:
+    # 1. Set always_stateful to True, or
+    # 2. Set stateful_metrics=["loss", "rmse", "val_loss", "val_rmse"], Metrics in this list will be displayed as-is.
+    # All others will be averaged by the progbar before display.
+    ###########################################################################################
+
+    # Convert numpy arrays to torch tensors
+    inputs = torch.from_numpy(x_train)
+    targets = torch.from_numpy(y_train)
+
+    # training
+    for i in range(train_per_epoch):
+        # Forward pass
+        outputs = model(inputs)
+        train_loss = criterion(outputs, targets)
+        train_rmse = torch.sqrt(train_loss)
+
+        # Backward and optimize
+        optimizer.zero_grad()
+        train_loss.backward()
+        optimizer.step()
+        time.sleep(0.1)
+
+        ############################# Update after each batch ##################################
+        kbar.update(i, values=[("loss", train_loss), ("rmse", train_rmse)])
+        ########################################################################################
+
+    # validation
+    outputs = model(inputs)
+    val_loss = criterion(outputs, targets)
+    val_rmse = torch.sqrt(val_loss)
+
+    ################################ Add validation metrics ###################################
+    kbar.add(1, values=[("val_loss", val_loss), ("val_rmse", val_rmse)])
+    ###########################################################################################
+'''
+
+
+def pkbar_example() -> Truth:
+    """pkbar's example, yueyericardo/pkbar `tests/test.py` (quoted in PKBAR_EXAMPLE with its
+    commit; its README's `Kbar` loop links to it as the concrete example), run as the script,
+    unchanged: the README's `pkbar.Pbar(name='loading and processing dataset', target=10)`
+    loop, then a linear regression on its 15 toy points, SGD 0.001, 3 epochs of 100 steps
+    (with its `time.sleep(0.1)` a step: about 31 s a run), a `pkbar.Kbar(target=100,
+    epoch=epoch, num_epochs=3, width=8)` an epoch, `kbar.update(i, values=[("loss",
+    train_loss), ("rmse", train_rmse)])` a step and `kbar.add(1, values=[("val_loss",
+    val_loss), ("val_rmse", val_rmse)])` after it; torch seeded 0, one thread. pkbar draws
+    Keras's old progbar (`pkbar/pkbar.py`): `Epoch: 1/3`, then a frame a step, each
+    erasing the last with backspaces and a carriage return (on a terminal and, since it
+    counts any POSIX system as dynamic, through a pipe too), ` 99/100 [======>.] - ETA: 0s -
+    loss: 0.3640 - rmse: 0.5335`, the last with a newline, `100/100 [========] - 10s
+    103ms/step - loss: 0.3640 - rmse: 0.5335 - val_loss: 0.1725 - val_rmse: 0.4153`. Before
+    them: pkbar's import warns that `pkg_resources` is deprecated (setuptools below 81 keeps
+    it; pkbar does not import without it), the script's `=> using pbar (progress bar)`, the
+    Pbar's title and its frames (`\r 1/10  [==>....] - 0.1s` to `10/10 ... - 1.0s`). Every
+    metric is shown as its running mean over the epoch, each value weighted by the steps it
+    advanced the bar (`current - seen_so_far`; the example's first update, at 0, weighs 0,
+    so its first frame shows `loss: 0.0000e+00`). Truth, as for Keras's bar (keras_v1): each
+    epoch's closing values, `loss`, `rmse`, `val_loss`, `val_rmse` (as printed), at the epoch
+    of its `Epoch: 1/3` line (from 1): the mean of the values the script passes to
+    `kbar.update` and `kbar.add` (both wrapped to read them), weighted as the bar weighs
+    them, checked against the bar's own running sums, which give the value kept (float32,
+    as the bar sums the tensors). The frames' running means within an epoch, the ETAs, the
+    time and the time a step are left out."""
+    import numpy as np
+    import pkbar
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    update = pkbar.Kbar.update
+    passed: dict[int, list[tuple[int, list[tuple[str, float]]]]] = {}
+    epochs = [0]
+
+    def recorded(self: Any, current: int, values: Any = None) -> None:
+        if id(self) not in passed:
+            passed[id(self)] = []
+            epochs[0] += 1
+        passed[id(self)].append((current, [(k, float(v.detach()) if hasattr(v, "detach")
+                                            else float(v)) for k, v in values or []]))
+        update(self, current, values)
+        if current >= self.target:
+            sums: dict[str, list[float]] = {}
+            seen = 0
+            for at, pairs in passed[id(self)]:
+                for k, v in pairs:
+                    total = sums.setdefault(k, [0.0, 0.0])
+                    total[0] += v * (at - seen)
+                    total[1] += at - seen
+                seen = at
+            for k in self._values_order:
+                shown = float(np.mean(self._values[k][0] / max(1, self._values[k][1])))
+                mean = sums[k][0] / max(1.0, sums[k][1])
+                if abs(shown - mean) > 1e-5 * max(1.0, abs(mean)):
+                    raise SystemExit(f"pkbar_example: {k} {shown} is not the mean {mean}")
+                truth.append(point(k, shown, epochs[0]))
+
+    pkbar.Kbar.update = recorded  # `add` calls `update`
+    exec(compile(PKBAR_EXAMPLE, "test.py", "exec"), {"__name__": "__main__"})
+    return truth
+
+
+CASES["pkbar_example"] = pkbar_example
+OWN_ENVIRONMENT["pkbar_example"] = dict(OWN_OUTPUT_ENVIRONMENT, pkbar="pkbar",
+                                        setuptools="setuptools (pkbar case)")
+
+# Chainer's MNIST example downloads MNIST through `chainer.datasets.get_mnist`: the case's one
+# change to the script builds data of its form in its place (see chainer_trainer).
+CHAINER_MNIST_CHANGES = {"    train, test = chainer.datasets.get_mnist()\n":
+                         "    train, test = synthetic_mnist()\n"}
+
+
+def synthetic_mnist() -> tuple[Any, Any]:
+    """`get_mnist()`'s form, made up: `TupleDataset`s of (784,) float32 images in [0, 1] and
+    int32 labels, 5000 to train and 500 to test: a stroke pattern shared by all, a faint one
+    of each class's own, heavy noise, and a fifth of the labels drawn at random (so that
+    neither the loss nor the error reaches 0 in a few epochs)."""
+    import numpy as np
+    from chainer.datasets import TupleDataset
+
+    rng = np.random.default_rng(0)
+    shared = (rng.random(784) < 0.2).astype(np.float32)
+    patterns = 0.3 * (rng.random((10, 784)) < 0.1).astype(np.float32)
+
+    def part(n: int) -> Any:
+        classes = rng.integers(0, 10, n)
+        images = np.clip(0.5 * shared + patterns[classes] + rng.normal(0, 0.6, (n, 784)),
+                         0, 1).astype(np.float32)
+        labels = np.where(rng.random(n) < 0.2, rng.integers(0, 10, n), classes)
+        return TupleDataset(images, labels.astype(np.int32))
+
+    return part(5000), part(500)
+
+
+def chainer_trainer() -> Truth:
+    """Chainer's MNIST example, chainer/chainer `examples/mnist/train_mnist.py` (the file in
+    the checkout named by `CHAINER_EXAMPLES`, its `mnist/train_mnist.py`; commit in
+    VERSIONS.md, the v7.8.1 release's), run as the script (`__main__`, from a folder of its
+    own: its `result/` of snapshots, `cg.dot`, the log and the plots are written there) with
+    `--epoch 4` (of its default 20), its MLP of 1000 units, Adam, batches of 100 otherwise;
+    one change (CHAINER_MNIST_CHANGES): MNIST (a download through `get_mnist`) replaced by
+    made-up data of its form (`synthetic_mnist`: 5000 images to train, 500 to test);
+    NumPy's global generator (which `SerialIterator` shuffles with) seeded 0, matplotlib Agg.
+    Chainer's import warns (NumPy's `numpy.distutils` and setuptools' `msvccompiler` are
+    deprecated). The script prints `Device: @numpy`, `# unit: 1000`, ..., then PrintReport's
+    table
+    (`epoch       main/loss   validation/main/loss  main/accuracy  validation/main/accuracy
+    elapsed_time`), a row an epoch and, as the Evaluator and LogReport are called before
+    training too, a row for epoch 0 holding only the validation columns; ProgressBar's block
+    every 100 iterations (`total [#####.....] 50.00%`, `this epoch [...]`, `100 iter, 2
+    epoch / 4 epochs`, `12.3 iters/sec. Estimated time to finish: ...`), each drawn over the
+    last with cursor-up escapes (`\\x1b[4A`) and `\\x1b[J`, and cleared at the end. Truth:
+    LogReport's own log (`trainer.get_extension('LogReport').log`, the entries PrintReport
+    prints, the trainer read as `run` is called), each entry's `main/loss`,
+    `validation/main/loss`, `main/accuracy`, `validation/main/accuracy` present, under those
+    names (the table's headings) at the entry's `epoch` (the row's first column). Left out:
+    `elapsed_time` (a timing), `iteration` (a count, not printed), the bar's counts and
+    speeds."""
+    import shutil
+
+    import numpy
+    from chainer import training
+
+    folder = os.environ.get("CHAINER_EXAMPLES")
+    if not folder:
+        raise SystemExit("chainer_trainer: set CHAINER_EXAMPLES to a chainer checkout's examples")
+    path = os.path.join(folder, "mnist", "train_mnist.py")
+    with open(path) as f:
+        source = f.read()
+    for old, new in CHAINER_MNIST_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    os.environ["MPLBACKEND"] = "Agg"
+    numpy.random.seed(0)
+    trainers: list[Any] = []
+    run = training.Trainer.run
+
+    def recorded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        trainers.append(self)
+        return run(self, *args, **kwargs)
+
+    training.Trainer.run = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = ["train_mnist.py", "--epoch", "4"]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "synthetic_mnist": synthetic_mnist})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    log = trainers[0].get_extension("LogReport").log
+    keys = ("main/loss", "validation/main/loss", "main/accuracy", "validation/main/accuracy")
+    return [point(key, entry[key], entry["epoch"]) for entry in log for key in keys
+            if key in entry]
+
+
+CASES["chainer_trainer"] = chainer_trainer
+OWN_ENVIRONMENT["chainer_trainer"] = {"chainer": "chainer",
+                                      "numpy": "numpy (chainer_trainer case)",
+                                      "matplotlib": "matplotlib (chainer_trainer case)",
+                                      "setuptools": "setuptools (chainer_trainer case)"}
+OWN_CHECKOUT["chainer_trainer"] = "CHAINER_EXAMPLES"
+REPOSITORY_CHECKOUTS["CHAINER_EXAMPLES"] = ("chainer/chainer", "CHAINER_COMMIT")
+CHECKOUT_ROW["chainer_trainer"] = "chainer/chainer examples/mnist/train_mnist.py"
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
