@@ -53,6 +53,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ),
     ("(loss=0.5) [acc: 0.9]", expect(("loss", 0.5, 0), ("acc", 0.9, 0))),
     ("Test accuracy: 0.91.", expect(("Test_accuracy", 0.91, 0))),
+    # a measure's name alone before its value (DeepCTR's `test LogLoss 0.8086`)
+    ("test LogLoss 0.8086", expect(("test_LogLoss", 0.8086, 0))),
+    ("val r2 0.91", expect(("val_r2", 0.91, 0))),
     ("Loss: 0.5", expect(("Loss", 0.5, 0))),
     # values
     ("n: 12345", expect(("n", 12345, 0))),
@@ -286,6 +289,17 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
 ]
 
 NOT_METRIC_LINES = [
+    # settings echoed as comments (Chainer's examples), counts of a vocabulary, a mapping's
+    # indices, a file descriptor in a warning, a k-means iteration's splits, timings in minutes
+    "# unit: 1000",
+    "# Minibatch-size: 100",
+    "Unique tokens in TEXT vocabulary: 118",
+    "Number of unique tokens in source vocabulary: 7853",
+    "defaultdict(None, {'pos': 0, 'neg': 1})",
+    "Counter({'the': 523, 'a': 311})",
+    "sys:1: ResourceWarning: unclosed file <_io.TextIOWrapper name=4 encoding='UTF-8'>",
+    "nsplit=0",
+    "elapse: 0.024 min",
     # times
     "12:30:45",
     "[12:30:45]",
@@ -776,9 +790,9 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                "0.00012, elapse: 1.234 min", "  - (Validation) ppl:  14.34567, accuracy: 42.678 %, "
                "lr:  0.00012, elapse: 0.234 min") == expect(
         ("Training_ppl", 12.34567, 1), ("Training_accuracy", 45.678, 1),
-        ("Training_lr", 0.00012, 1), ("Training_elapse", 1.234, 1),
+        ("Training_lr", 0.00012, 1),  # (`elapse: 1.234 min` is a timing)
         ("Validation_ppl", 14.34567, 1), ("Validation_accuracy", 42.678, 1),
-        ("Validation_lr", 0.00012, 1), ("Validation_elapse", 0.234, 1))
+        ("Validation_lr", 0.00012, 1))
     # a key that already names its phase keeps it once
     parser = MetricParser()
     assert run(parser, "[train] train_loss: 0.5", "[val] val loss: 0.4, acc: 0.9") == expect(
@@ -1348,6 +1362,11 @@ megabyte = [
     # CmdStan's header and rows
     "Iter      log prob   " * 50_000 + "||dx||",
     "Chain [1] 1 " + "1 " * 400_000,
+    # a setting as a comment, counts of a vocabulary, a mapping's repr, faiss' iterations
+    "# " + "a" * 1_000_000 + ": 1",
+    "unique " * 150_000 + "tokens in x: 1",
+    "defaultdict(None, " * 50_000 + "{'a': 1})",
+    "  Iteration 1 (0.01 s, search 0.01 s): objective=" * 20_000 + "1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1383,6 +1402,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 0, 0, 0, 0, 0, 1, 0,
                                        1]
 
 
@@ -2173,6 +2193,53 @@ def test_a_print_on_the_outer_bars_line_keeps_its_step_under_an_inner_bar() -> N
     lines.append("epochs: 100%|###| 3/3 [00:01<00:00, 2.00it/s]")
     assert [(k, s) for k, _, s in run(MetricParser(), *lines)] == [
         ("train_loss", 0), ("train_loss", 1), ("train_loss", 2)]
+
+
+def test_a_table_row_with_empty_cells_is_read_by_its_columns() -> None:
+    # Chainer's PrintReport: the evaluator runs before training, so the first row has only
+    # the validation columns; each value starts where its column's name starts.
+    header = ("epoch       main/loss   validation/main/loss  main/accuracy  "
+              "validation/main/accuracy  elapsed_time")
+    assert run_all(header,
+                   "0                       2.32207                              0.116       "
+                   "              0.121491      ",
+                   "1           1.79319     1.38757               0.4406         0.614       "
+                   "              3.27695       ") == [
+        ("validation/main/loss", 2.32207, 0, "table"),
+        ("validation/main/accuracy", 0.116, 0, "table"),
+        ("elapsed_time", 0.121491, 0, "table"),
+        ("main/loss", 1.79319, 1, "table"), ("validation/main/loss", 1.38757, 1, "table"),
+        ("main/accuracy", 0.4406, 1, "table"), ("validation/main/accuracy", 0.614, 1, "table"),
+        ("elapsed_time", 3.27695, 1, "table")]
+
+
+def test_keras_style_frames_with_an_eta_are_the_epochs_running_means() -> None:
+    # pkbar (and Keras 2 on a terminal) draw `79/100 [=====>..] - ETA: 2s - loss: 0.41`
+    # mid-epoch: one point per key and epoch, the epoch's last drawing.
+    lines = ["Epoch: 1/1"] + [f" {i}/3 [=====>..] - ETA: 1s - loss: 0.{i}" for i in (1, 2)] + [
+        "3/3 [========] - 1s 103ms/step - loss: 0.3000 - val_loss: 0.2500"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [
+        ("loss", 0.3, 1), ("val_loss", 0.25, 1)]
+
+
+def test_a_bar_wiped_before_it_counted_gives_its_lines_no_step() -> None:
+    # attention-is-all-you-need's `tqdm(..., leave=False)` over a loop done within its first
+    # refresh: drawn at 0, wiped, then the epoch's line; the next bar (or header, or the end)
+    # tells it was closed, so the lines are at the epoch header's step.
+    lines = []
+    for epoch in range(2):
+        lines.append(f"[ Epoch {epoch} ]")
+        for phase, total in (("Training)  ", 50), ("Validation)", 5)):
+            lines += [f"  - ({phase} :   0%|          | 0/{total} [00:00<?, ?it/s]", " " * 40,
+                      f"  - ({phase} ppl:  7{epoch}.5, elapse: 0.02 min"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [
+        ("Training_ppl", 70.5, 0), ("Validation_ppl", 70.5, 0),
+        ("Training_ppl", 71.5, 1), ("Validation_ppl", 71.5, 1)]
+    # tqdm.write wipes the bar too, then draws it again: the line is at the bar's step.
+    lines = ["  0%|          | 0/12 [00:00<?, ?it/s]", " " * 38, "{'loss': 0.25}",
+             " 17%|#7        | 2/12 [00:00<00:00, 46.18it/s]", " " * 46, "{'loss': 0.21}",
+             " 33%|###3      | 4/12 [00:00<00:00, 53.00it/s]"]
+    assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [("loss", 0.25, 2), ("loss", 0.21, 4)]
 
 
 def test_more_library_shapes() -> None:
@@ -3146,7 +3213,7 @@ def test_review_phase_labels_possessives_greek_letters_and_id_tables() -> None:
     # a phase's label before no pair names nothing after it (litgpt's `val: n/a`); a value of
     # inf or nan after it is the phase's own value; a bar ends a label's reach
     assert run(MetricParser(), "Epoch 1 | iter 1 step 0 | loss train: 3.631, val: n/a | iter "
-               "time: 1.97 ms")[-1] == ("iter_time", 1.97, 1)
+               "time: 1.97 ms | lr: 0.1")[-2:] == expect(("loss_train", 3.631, 1), ("lr", 0.1, 1))
     assert run(MetricParser(), "Epoch 1/10, train loss: 0.5, val: n/a, lr: 0.001",
                "epoch: 3, loss: 0.5, val: inf") == expect(
         ("train_loss", 0.5, 1), ("lr", 0.001, 1), ("loss", 0.5, 3), ("val", INF, 3))

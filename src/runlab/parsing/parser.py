@@ -224,6 +224,8 @@ class MetricParser:
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
+        self._drawn = ""  # the family of the bar drawn on the line before
+        self._wiped = ""  # the family of a bar wiped out before it counted
         # The count the latest epoch bar with a total showed, as printed: the step of a Lightning bar
         # that never counts (`Training: |  | 0/? [..., train_loss=0.45]`) under a bar that does
         # (NeuralProphet's `Epoch 3:  30%|███ | 3/10`, drawn back to 0 between its epochs).
@@ -340,8 +342,19 @@ class MetricParser:
         for held in block[1:] if block else ():  # output ended inside what looked like JSON
             points += self._parse_line(held)
         points += self._release_held()
-        points += self._give_waiting(self._bar_step)
+        points += self._close_wiped() if self._wiped else self._give_waiting(self._bar_step)
         return points
+
+    def _close_wiped(self) -> list[Point]:
+        """The bar wiped out before it counted was closed, not cleared for a print: it showed
+        no step, and the lines printed since are at the header's step (attention-is-all-you-
+        need's `  - (Training)   ppl: 51.83` after its wiped bar, under `[ Epoch 1 ]`)."""
+        wiped, self._wiped = self._wiped, ""
+        self._bars.pop(wiped, None)
+        self._inside.pop(wiped, None)
+        if self._main == wiped:
+            self._main = ""
+        return self._give_waiting(self._current_step) if self._waiting else []
 
     def pending(self) -> list[Point]:
         """The points held back now, not yet given out (their steps may still change)."""
@@ -375,6 +388,15 @@ class MetricParser:
         return [point for piece in pieces for point in self._parse_line(piece)]
 
     def _parse_line(self, line: str) -> list[Point]:
+        if self._drawn:
+            drawn, self._drawn = self._drawn, ""
+            state = self._bars.get(drawn)
+            if line.isspace() and state is not None and not (state[0] or state[1] or state[3]):
+                # A bar wiped out before it counted: cleared for a print (tqdm's `write`,
+                # which draws it again straight after), or closed (`leave=False` on a loop
+                # done within its first refresh), as the next drawing or header tells.
+                self._wiped = drawn
+                return []
         if self._block is not None:
             return self._feed_block(line)
         if line[-1:] in "{[" and self._blocks > 0 and line.strip() in ("{", "["):
@@ -493,6 +515,8 @@ class MetricParser:
                     self._header_since_bar = self._main != ""
                     header = step
                     if step != self._current_step:
+                        if self._wiped:
+                            released += self._close_wiped()
                         self._current_step = step
                         released += self._release_held()
                 if metrics:
@@ -542,6 +566,10 @@ class MetricParser:
         """A progress bar drawn: its global step, and a point for each key it shows with a
         new value."""
         metrics = [item for item in bar.found if item[0]]
+        if self._wiped:
+            if bar.family not in self._bars:  # another bar starts: the wiped one was closed
+                out += self._close_wiped()
+            self._wiped = ""
         if bar.lightning:
             self._lightning = True
         if bar.total and bar.family[:5].lower() == "epoch":
@@ -596,6 +624,7 @@ class MetricParser:
                                                               -item[1][5], item[1][2]))[0]
             since = self._bar_step if self._main == main else None
             self._main = main
+            self._drawn = bar.family
             if main == bar.family:
                 self._bar_step = step
                 self._header_since_bar = False

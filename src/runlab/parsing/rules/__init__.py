@@ -776,7 +776,7 @@ RULES: list[Rule] = [
         "a Keras progress line: `8/8 ━━━━ 0s 3ms/step - accuracy: 0.88 - loss: 0.43`, one "
         "point per key and epoch however often the bar is redrawn",
         parse_keras,
-        ("/step", "/sample"),
+        ("/step", "/sample", " - ETA: "),
         final=True,
         redraws=True,
     ),

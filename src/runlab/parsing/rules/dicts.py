@@ -96,6 +96,9 @@ _PY_OPEN = re.compile(r"\{\s*'|\[\s*\(\s*'")
 _PAIRS_NAMED = re.compile(r"(?:(?:OrderedDict|dict_items)\(|(?<![\w.])(?:statistics|stats|metrics"
                           r"|results|scores)\ {0,2}[:=]\ {0,2})\Z")
 _SPECIAL = {"nan": float("nan"), "inf": float("inf")}
+# The repr of a defaultdict or a Counter: a mapping of indices or counts (torchtext's
+# `vocab.stoi`, `Counter(words)`), never measures.
+_MAPPING = re.compile(r"(?:(?<![\w.])defaultdict\([^(),]{1,40},\ |(?<![\w.])Counter\()\Z")
 
 
 def _literal_number(node: ast.expr) -> float | None:
@@ -150,6 +153,8 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
+    if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
+        return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:

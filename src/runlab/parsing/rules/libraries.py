@@ -814,11 +814,20 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     names = named or [name.replace(" ", "_")
                       for name in re.split(_COLUMN_GAP, _inside_bars(header).strip())]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
+    # Where each column's name starts and ends, for rows with empty cells (a header spaced
+    # with blanks only)
+    spans = [(m.start(), m.end()) for m in _HEADER_COLUMN.finditer(header)]
+    if "|" in header or "\t" in header or len(spans) != len(names):
+        spans = []
 
     def read(line: str) -> list[Found]:
         fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
         if "/" in fields:  # a count out of a total, pynndescent's `\t 1  /  12`: no row
             return []
+        if spans and 2 <= len(fields) < len(names):
+            placed = _placed(line, spans)
+            if placed is not None:  # Chainer's first row, before training: `0    2.32  0.116`
+                fields = placed
         if (counters == [0] and len(fields) >= 3 and fields[1].isalpha()
                 and fields[0].isdigit() and len(fields[0]) <= 18):
             # a row that names its value: mlx-lm's `  25    val 3.582    0.00s`
@@ -826,7 +835,7 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
             return [(fields[1], value, int(fields[0]))] if value is not None else []
         if len(fields) != len(names) or _DIVIDER.fullmatch(line):
             return [CLAIM] if _between_rows(line) else []
-        values = [parse_number(field) for field in fields]
+        values = [parse_number(field) if field else None for field in fields]
         # (a counter's name over fractions is a measure's: Clarabel's `step`, its step size)
         steps = [i for i in counters if type(values[i]) is int or fields[i] == "Final"]
         step = values[steps[0]] if steps else None
@@ -838,6 +847,22 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
                 if value is not None and i not in steps and is_metric_key(name)]
 
     return read
+
+
+def _placed(line: str, spans: list[tuple[int, int]]) -> list[str] | None:
+    """A row's values in their columns, "" where a cell is empty: each value starts where its
+    column's name starts, or ends where it ends; None when one lines up with no column."""
+    placed = [""] * len(spans)
+    column = 0
+    for value in re.finditer(r"\S+", line):
+        while column < len(spans) and value.start() != spans[column][0] and (
+                value.end() != spans[column][1]):
+            column += 1
+        if column == len(spans):
+            return None
+        placed[column] = value.group()
+        column += 1
+    return placed
 
 
 # ultranest ------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ _NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ )?{_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
-            r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds)\b"
+            r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds|ms|mins?|minutes|hours)\b"
             # a setting left at its default, CmdStan's `tol_obj = 1e-12 (Default)`
             r"|\ \(Default\))")
 # A value may also end at a colon that ends a clause: PEFT's `epoch=0: train_ppl=...`.
@@ -87,6 +87,7 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
     r"|^id$"  # EvoTorch's `(id:140078962316048)`
+    r"|^name$"  # a file's descriptor, `<_io.TextIOWrapper name=4 encoding='UTF-8'>`
     # the count of a phase's steps: Poutyne's `Train steps: 10 Val steps: 3`
     r"|^(?:train|training|val|valid|validation|test|eval)_steps$"
     r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
@@ -113,6 +114,8 @@ _SETTING = re.compile(
     # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`, dynesty's
     # likelihood calls, `ncall`, iminuit's `Nfcn`
     r"|^(?:n_?evals?|\#?f?_?evals|ncalls?|nfcn)$"
+    # faiss' k-means, `nsplit=0` (the clusters split this iteration)
+    r"|^nsplits?$"
     # a tolerance's goal, iminuit's `EDM = 7.54e-24 (Goal: 0.0002)`
     r"|^goal$"
     # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
@@ -489,7 +492,8 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool,
         3 if integer else 4)]
 
 
-_COUNT_OF_IN = re.compile(r"(?i:number of) [A-Za-z]{1,30} (?:in|for|of|per) \Z")
+_COUNT_OF_IN = re.compile(
+    r"(?i:number of|unique|distinct)(?: [A-Za-z]{1,30}){1,2} (?:in|for|of|per) \Z")
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
                           re.ASCII)
@@ -498,6 +502,10 @@ _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 
 _ANY_NUMBER = re.compile(r"\d|(?i:nan|inf)", re.ASCII)
+# A setting echoed as a comment, alone on its line: Chainer's examples' `# unit: 1000`,
+# `# Minibatch-size: 100`, `# epoch: 4` (the epochs to run, not the one running).
+_COMMENT_SETTING = re.compile(
+    r"\#\ [A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}:\ *\S+\s*", re.ASCII)
 # What every pair holds: its separator, then the start of its value.
 _SEPARATED_VALUE = re.compile(r"[:=]\s*[-+]?(?:\d|\.\d|(?i:nan|inf))", re.ASCII)
 
@@ -508,6 +516,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if _ANY_NUMBER.search(line) is None:
         return []  # prose, the most common line: no number, no pair (and no regex over it)
     if "%" in line and _TRANSFER.search(line):
+        return []
+    if line[:2] == "# " and _COMMENT_SETTING.fullmatch(line):
         return []
     text = message(line)
     lead = _phase_counter(text)
@@ -945,7 +955,8 @@ _UNPREFIXED = frozenset({"epoch", "num_updates"})
 _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
-    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation)$",
+    r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr)$",
     re.ASCII | re.IGNORECASE,
 )
 
