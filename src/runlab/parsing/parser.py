@@ -389,13 +389,13 @@ class MetricParser:
 
     def _parse_line(self, line: str) -> list[Point]:
         if self._drawn:
-            drawn, self._drawn = self._drawn, ""
-            state = self._bars.get(drawn)
+            family, self._drawn = self._drawn, ""
+            state = self._bars.get(family)
             if line.isspace() and state is not None and not (state[0] or state[1] or state[3]):
                 # A bar wiped out before it counted: cleared for a print (tqdm's `write`,
                 # which draws it again straight after), or closed (`leave=False` on a loop
                 # done within its first refresh), as the next drawing or header tells.
-                self._wiped = drawn
+                self._wiped = family
                 return []
         if self._block is not None:
             return self._feed_block(line)
