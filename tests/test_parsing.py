@@ -56,6 +56,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # a measure's name alone before its value (DeepCTR's `test LogLoss 0.8086`)
     ("test LogLoss 0.8086", expect(("test_LogLoss", 0.8086, 0))),
     ("val r2 0.91", expect(("val_r2", 0.91, 0))),
+    ("# loss: 0.5", expect(("loss", 0.5, 0))),
     ("Loss: 0.5", expect(("Loss", 0.5, 0))),
     # values
     ("n: 12345", expect(("n", 12345, 0))),
@@ -2235,6 +2236,15 @@ def test_a_bar_wiped_before_it_counted_gives_its_lines_no_step() -> None:
     assert [(k, v, s) for k, v, s, _ in run_all(*lines)] == [
         ("Training_ppl", 70.5, 0), ("Validation_ppl", 70.5, 0),
         ("Training_ppl", 71.5, 1), ("Validation_ppl", 71.5, 1)]
+    # Under a training bar that counts, a quick evaluation's bar wiped at once leaves its line
+    # at the training bar's step, the last epoch's too.
+    lines = []
+    for epoch in (1, 2, 3):
+        lines += [f"Epoch {epoch}", "train:   0%|          | 0/100 [00:00<?, ?it/s]",
+                  f"train: 100%|##########| 100/100 [00:02<00:00, 50it/s, loss=0.{epoch}]",
+                  "eval:   0%|          | 0/10 [00:00<?, ?it/s]", " " * 50, f"eval_acc: 0.{epoch}"]
+    assert [(k, s) for k, _, s, _ in run_all(*lines) if k == "eval_acc"] == [
+        ("eval_acc", 100), ("eval_acc", 200), ("eval_acc", 300)]
     # tqdm.write wipes the bar too, then draws it again: the line is at the bar's step.
     lines = ["  0%|          | 0/12 [00:00<?, ?it/s]", " " * 38, "{'loss': 0.25}",
              " 17%|#7        | 2/12 [00:00<00:00, 46.18it/s]", " " * 46, "{'loss': 0.21}",

@@ -225,6 +225,7 @@ class MetricParser:
         self._main = ""
         self._bar_step: int | None = None
         self._drawn = ""  # the family of the bar drawn on the line before
+        self._counted_step: int | None = None  # the latest step of a bar that counted
         self._wiped = ""  # the family of a bar wiped out before it counted
         # The count the latest epoch bar with a total showed, as printed: the step of a Lightning bar
         # that never counts (`Training: |  | 0/? [..., train_loss=0.45]`) under a bar that does
@@ -342,7 +343,14 @@ class MetricParser:
         for held in block[1:] if block else ():  # output ended inside what looked like JSON
             points += self._parse_line(held)
         points += self._release_held()
-        points += self._close_wiped() if self._wiped else self._give_waiting(self._bar_step)
+        if self._wiped:
+            points += self._close_wiped()
+        main = self._bars.get(self._main)
+        if main is not None and not (main[0] or main[1]):
+            # (a bar that never counted, a quick evaluation's after the last epoch's training
+            # bar: the lines after it are at the step that bar last drew)
+            points += self._give_waiting(self._counted_step)
+        points += self._give_waiting(self._bar_step)
         return points
 
     def _close_wiped(self) -> list[Point]:
@@ -350,8 +358,14 @@ class MetricParser:
         no step, and the lines printed since are at the header's step (attention-is-all-you-
         need's `  - (Training)   ppl: 51.83` after its wiped bar, under `[ Epoch 1 ]`)."""
         wiped, self._wiped = self._wiped, ""
+        if any(state[0] or state[1] for family, state in self._bars.items() if family != wiped):
+            # another bar counts: a quick evaluation's bar, wiped, under a training bar whose
+            # steps the lines take as before
+            return []
         self._bars.pop(wiped, None)
         self._inside.pop(wiped, None)
+        self._shift.pop(wiped, None)
+        self._ahead_shown.discard(wiped)
         if self._main == wiped:
             self._main = ""
         return self._give_waiting(self._current_step) if self._waiting else []
@@ -609,6 +623,8 @@ class MetricParser:
                     -1 if self._lightning else 1 if bar.counter == 0 else 0)
             step = max(bar.counter + (state[0] if bar.base is None else bar.base) + (shift or 0),
                        0)
+            if state[0] or state[1]:
+                self._counted_step = step
             if metrics:
                 state[3] = 1
             # A finished bar stops drawing once another one is drawn (a data-loading bar

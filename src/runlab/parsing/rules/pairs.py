@@ -493,7 +493,7 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool,
 
 
 _COUNT_OF_IN = re.compile(
-    r"(?i:number of|unique|distinct)(?: [A-Za-z]{1,30}){1,2} (?:in|for|of|per) \Z")
+    r"(?<![A-Za-z])(?i:number of|unique|distinct)(?: [A-Za-z]{1,30}){1,2} (?:in|for|of|per) \Z")
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
                           re.ASCII)
@@ -503,9 +503,10 @@ _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 _ANY_NUMBER = re.compile(r"\d|(?i:nan|inf)", re.ASCII)
 # A setting echoed as a comment, alone on its line: Chainer's examples' `# unit: 1000`,
-# `# Minibatch-size: 100`, `# epoch: 4` (the epochs to run, not the one running).
+# `# Minibatch-size: 100`, `# epoch: 4` (the epochs to run, not the one running); a whole
+# number (`# loss: 0.5` is a measure).
 _COMMENT_SETTING = re.compile(
-    r"\#\ [A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}:\ *\S+\s*", re.ASCII)
+    r"\#\ [A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}:\ *[-+]?\d{1,18}\s*", re.ASCII)
 # What every pair holds: its separator, then the start of its value.
 _SEPARATED_VALUE = re.compile(r"[:=]\s*[-+]?(?:\d|\.\d|(?i:nan|inf))", re.ASCII)
 
