@@ -26767,6 +26767,100 @@ OWN_CHECKOUT["chainer_trainer"] = "CHAINER_EXAMPLES"
 REPOSITORY_CHECKOUTS["CHAINER_EXAMPLES"] = ("chainer/chainer", "CHAINER_COMMIT")
 CHECKOUT_ROW["chainer_trainer"] = "chainer/chainer examples/mnist/train_mnist.py"
 
+
+# --- Course and book code people train with: Berkeley CS285's policy-gradient homework,
+# Dive into Deep Learning (PyTorch, Chinese edition), dragen1860's TensorFlow 2 lessons,
+# L1aoXingyu's pytorch-beginner
+# Each runs alone, in one environment of its own (the CPU wheel of torch; gym before 0.26, whose
+# four-value `step` the homework calls, and NumPy below 2 for it; TensorFlow's CPU build):
+#
+#     python -m venv ~/course-venv && ~/course-venv/bin/pip install torch==2.13.0
+#     ~/course-venv/bin/pip install torch==2.13.0 "numpy<2" gym==0.25.2 tensorboardX \
+#         opencv-python-headless tensorflow-cpu
+#     git clone https://github.com/yinzhoux/cs285-deeprl-homework_fall2023 ~/cs285
+#     export CS285_HW=~/cs285 CS285_HW_COMMIT=$(git -C ~/cs285 rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py cs285_hw2_pg
+
+COURSE_ENVIRONMENT = {name: f"{name} (course and book code cases)" for name in (
+    "torch", "numpy", "gym", "tensorboardX", "opencv-python-headless", "tensorflow-cpu")}
+
+
+def cs285_hw2_pg() -> Truth:
+    """Berkeley CS285 (deep reinforcement learning, fall 2023) homework 2, policy gradients:
+    `hw2/cs285/scripts/run_hw2.py` with the `cs285` package beside it, as the course hands it
+    out (berkeleydeeprlcourse/homework_fall2023) and as a student completed its TODOs (the
+    trajectory sampling in `infrastructure/utils.py`, the policy's distributions and update in
+    `networks/policies.py`, the critic in `networks/critics.py`, returns, reward-to-go,
+    advantages and GAE in `agents/pg_agent.py`, the loop's two calls in `run_hw2.py`): the fork
+    yinzhoux/cs285-deeprl-homework_fall2023, the checkout named by `CS285_HW` (commit in
+    VERSIONS.md), its `hw2` folder on the path (the homework's `pip install -e .`). Run as the
+    script, unchanged, with the homework's CartPole flags, `--env_name CartPole-v0 -n 5 -b 1000
+    -rtg -na --use_baseline --exp_name cartpole_rtg_na_baseline --no_gpu` (5 iterations of
+    the assignment's 100; a baseline, so that its loss is logged too), from a folder of its
+    own; its logger writes TensorBoard events under the checkout's `hw2/data/` (the script's
+    own choice of place). torch on one thread. The script seeds NumPy and torch (`--seed 1`)
+    but not the environment, whose first states gym draws from fresh entropy: the runs differ
+    and each capture has its run's own truth (UNSEEDED_RUNS). It prints gym's notice that it
+    is unmaintained, the logger's `logging outputs to  .../q2_pg_cartpole_..._03-12-2026_...`
+    between rules of `#`, `Using CPU.`, gym's warnings (CartPole-v0 out of date, the old step
+    API, `np.bool8`), then for each iteration `********** Iteration 0 ************`,
+    `Collecting data for eval...` and a line a value, `Eval_AverageReturn :
+    44.44444274902344` (`print("{} : {}".format(key, value))`, the logs in their order:
+    `Eval_`/`Train_` `AverageReturn`, `StdReturn`, `MaxReturn`, `MinReturn`, `AverageEpLen`,
+    `Actor Loss`, `Baseline Loss`, `Train_EnvstepsSoFar`, `TimeSinceStart`, and at iteration
+    0 `Initial_DataCollection_AverageReturn`), then `Done logging...`. Truth: the values the
+    loop hands its logger, `Logger.log_scalar(value, key, itr)` (wrapped), under the key
+    printed (`Actor Loss` as `Actor_Loss`, `Baseline Loss` as `Baseline_Loss`) at `itr`, the
+    iteration of the `********** Iteration N` line above them (from 0). Left out:
+    `Train_EnvstepsSoFar` (a count of steps) and `TimeSinceStart` (a timing)."""
+    import runpy
+    import shutil
+
+    root = os.environ.get("CS285_HW")
+    folder = os.path.join(root or "", "hw2")
+    script = os.path.join(folder, "cs285", "scripts", "run_hw2.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("cs285_hw2_pg: set CS285_HW to a completed CS285 fall 2023 homework")
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, folder)
+    from cs285.infrastructure.logger import Logger
+
+    truth: Truth = []
+    log_scalar = Logger.log_scalar
+
+    def recorded(self: Any, scalar: Any, name: str, step_: int) -> None:
+        if name not in ("Train_EnvstepsSoFar", "TimeSinceStart"):
+            truth.append(point(name.replace(" ", "_"), float(scalar), step_))
+        log_scalar(self, scalar, name, step_)
+
+    Logger.log_scalar = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = [script, "--env_name", "CartPole-v0", "-n", "5", "-b", "1000", "-rtg", "-na",
+                    "--use_baseline", "--exp_name", "cartpole_rtg_na_baseline", "--no_gpu"]
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if sorted({p["step"] for p in truth}) != [0, 1, 2, 3, 4]:
+        raise SystemExit(f"cs285_hw2_pg: logged {truth}")
+    return truth
+
+
+CASES["cs285_hw2_pg"] = cs285_hw2_pg
+UNSEEDED_RUNS.add("cs285_hw2_pg")
+OWN_ENVIRONMENT["cs285_hw2_pg"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["cs285_hw2_pg"] = "CS285_HW"
+REPOSITORY_CHECKOUTS["CS285_HW"] = ("yinzhoux/cs285-deeprl-homework_fall2023", "CS285_HW_COMMIT")
+CHECKOUT_ROW["cs285_hw2_pg"] = (
+    "yinzhoux/cs285-deeprl-homework_fall2023 hw2 (CS285 fall 2023 homework 2, completed)")
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
