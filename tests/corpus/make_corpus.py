@@ -26859,6 +26859,103 @@ REPOSITORY_CHECKOUTS["CS285_HW"] = ("yinzhoux/cs285-deeprl-homework_fall2023", "
 CHECKOUT_ROW["cs285_hw2_pg"] = (
     "yinzhoux/cs285-deeprl-homework_fall2023 hw2 (CS285 fall 2023 homework 2, completed)")
 
+# Dive into Deep Learning, PyTorch edition in Chinese (ShusenTang/Dive-into-DL-PyTorch), from
+# its checkout in the same environment:
+#
+#     git clone https://github.com/ShusenTang/Dive-into-DL-PyTorch ~/Dive-into-DL-PyTorch
+#     export DIVE_INTO_DL=~/Dive-into-DL-PyTorch
+#     export DIVE_INTO_DL_COMMIT=$(git -C ~/Dive-into-DL-PyTorch rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py dive_into_dl_lenet
+
+
+def d2lzh_standin(train_size: int, test_size: int) -> None:
+    """A `d2lzh_pytorch` of the one function the LeNet notebook calls of it (the package imports
+    torchvision and torchtext, which have no build for the CPU wheel of torch here):
+    `load_data_fashion_mnist(batch_size, resize=None, root=...)` as the package's returns it,
+    `DataLoader`s of (1x28x28 float images in [0, 1], int64 labels), the training one
+    shuffled, the test one not, over `synthetic_digits` (`train_size` and `test_size` made-up
+    images of Fashion-MNIST's shape and type) instead of the download; no worker processes
+    (the package's 4: two cores here)."""
+    import types
+
+    import torch
+
+    def load_data_fashion_mnist(batch_size: int, resize: Any = None,
+                                root: str = "~/Datasets/FashionMNIST") -> tuple[Any, Any]:
+        def part(n: int, seed: int) -> Any:
+            images, labels = synthetic_digits(n, seed)
+            return torch.utils.data.TensorDataset(images.unsqueeze(1).float() / 255, labels)
+
+        data = torch.utils.data
+        return (data.DataLoader(part(train_size, 1), batch_size=batch_size, shuffle=True),
+                data.DataLoader(part(test_size, 2), batch_size=batch_size, shuffle=False))
+
+    module = types.ModuleType("d2lzh_pytorch")
+    module.load_data_fashion_mnist = load_data_fashion_mnist  # type: ignore[attr-defined]
+    sys.modules["d2lzh_pytorch"] = module
+
+
+def dive_into_dl_lenet() -> Truth:
+    """Dive into Deep Learning's PyTorch edition in Chinese (《动手学深度学习》PyTorch版),
+    ShusenTang/Dive-into-DL-PyTorch `code/chapter05_CNN/5.5_lenet.ipynb` (the checkout named by
+    `DIVE_INTO_DL`; commit in VERSIONS.md): its code cells run in order as one program, from
+    the chapter's folder (its `sys.path.append("..")`), unchanged: the sigmoid LeNet with max
+    pooling, `batch_size = 256`, its own `evaluate_accuracy` and `train_ch5`, Adam 0.001, 5
+    epochs, on the CPU (the device it picks without CUDA). One stand-in (d2lzh_standin): the
+    `d2lzh_pytorch` it imports holds only `load_data_fashion_mnist`, over made-up images of
+    Fashion-MNIST's shape (20480 to train: 80 batches an epoch; 2048 to test) instead of the
+    download. torch seeded 0, one thread. It prints `2.13.0+cpu`, `cpu`, the network
+    (`LeNet(` ...), `training on  cpu`, then a line an epoch, `epoch 4, loss 0.4422, train
+    acc 0.579, test acc 0.746, time 4.8 sec` (`%`-formatted). The notebook's `train_ch5` sets
+    `batch_count = 0` once, before its epochs (the package's copy sets it each epoch), so the
+    loss it prints is the epoch's summed batch losses over all batches so far (the book's
+    output shows the same fall). Truth: the values the line formats, read from
+    `train_ch5`'s frame by the notebook's `print` (wrapped) as the line is printed:
+    `train_l_sum / batch_count` as `loss`, `train_acc_sum / n` as `train_acc`, `test_acc` as
+    `test_acc`, at `epoch + 1` (as printed). The time is a timing, left out."""
+    import builtins
+
+    root = os.environ.get("DIVE_INTO_DL")
+    folder = os.path.join(root or "", "code", "chapter05_CNN")
+    path = os.path.join(folder, "5.5_lenet.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("dive_into_dl_lenet: set DIVE_INTO_DL to a Dive-into-DL-PyTorch checkout")
+    source = "\n\n".join(ipynb_cells(path))
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    d2lzh_standin(20480, 2048)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train_ch5" and args and str(args[0]).startswith("epoch "):
+            v = frame.f_locals
+            epoch = v["epoch"] + 1
+            truth.extend([point("loss", v["train_l_sum"] / v["batch_count"], epoch),
+                          point("train_acc", v["train_acc_sum"] / v["n"], epoch),
+                          point("test_acc", v["test_acc"], epoch)])
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "print": print_})
+    finally:
+        os.chdir(cwd)
+    if [p["step"] for p in truth] != [e for e in range(1, 6) for _ in range(3)]:
+        raise SystemExit(f"dive_into_dl_lenet: printed {truth}")
+    return truth
+
+
+CASES["dive_into_dl_lenet"] = dive_into_dl_lenet
+OWN_ENVIRONMENT["dive_into_dl_lenet"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["dive_into_dl_lenet"] = "DIVE_INTO_DL"
+REPOSITORY_CHECKOUTS["DIVE_INTO_DL"] = ("ShusenTang/Dive-into-DL-PyTorch", "DIVE_INTO_DL_COMMIT")
+CHECKOUT_ROW["dive_into_dl_lenet"] = (
+    "ShusenTang/Dive-into-DL-PyTorch code/chapter05_CNN/5.5_lenet.ipynb")
+
 
 
 def main(argv: list[str]) -> None:
