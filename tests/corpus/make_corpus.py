@@ -26956,6 +26956,107 @@ REPOSITORY_CHECKOUTS["DIVE_INTO_DL"] = ("ShusenTang/Dive-into-DL-PyTorch", "DIVE
 CHECKOUT_ROW["dive_into_dl_lenet"] = (
     "ShusenTang/Dive-into-DL-PyTorch code/chapter05_CNN/5.5_lenet.ipynb")
 
+# dragen1860's TensorFlow 2 lessons (the course 深度学习与TensorFlow入门实战), from their checkout
+# in the same environment:
+#
+#     git clone https://github.com/dragen1860/TensorFlow-2.x-Tutorials ~/TensorFlow-2.x-Tutorials
+#     export TF2_TUTORIALS=~/TensorFlow-2.x-Tutorials
+#     export TF2_TUTORIALS_COMMIT=$(git -C ~/TensorFlow-2.x-Tutorials rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py tf2_lesson21_forward
+
+TF2_LESSON21 = os.path.join("深度学习与TensorFlow入门实战-源码和PPT", "lesson21-测试（张量）-实战",
+                            "forward.py")
+# Its changes: MNIST (a download through `datasets.mnist.load_data()`) made up in its form, and
+# 3 epochs for 100.
+TF2_LESSON21_CHANGES = {
+    "(x, y), (x_test, y_test) = datasets.mnist.load_data()":
+    "(x, y), (x_test, y_test) = synthetic_mnist_uint8()",
+    "for epoch in range(100): # iterate db for 10": "for epoch in range(3): # iterate db for 10"}
+
+
+def synthetic_mnist_uint8() -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+    """`mnist.load_data()`'s form, made up: NumPy arrays of uint8 28x28 images and uint8 labels,
+    `synthetic_digits`' 25600 to train (200 batches of 128) and 2000 to test."""
+    import numpy as np
+
+    (x, y), (x_test, y_test) = synthetic_digits(25600, 1), synthetic_digits(2000, 2)
+    return ((x.numpy(), y.numpy().astype(np.uint8)),
+            (x_test.numpy(), y_test.numpy().astype(np.uint8)))
+
+
+def tf2_lesson21_forward() -> Truth:
+    """dragen1860/TensorFlow-2.x-Tutorials, the course's lesson 21 (测试（张量）-实战, testing
+    with tensors), `深度学习与TensorFlow入门实战-源码和PPT/lesson21-测试（张量）-实战/forward.py`
+    (the checkout named by `TF2_TUTORIALS`; commit in VERSIONS.md), run as the script from a
+    folder of its own: a 784-256-128-10 network of raw `tf.Variable`s, MSE against one-hot
+    labels, `GradientTape` and `assign_sub` at lr 0.001, batches of 128. Its changes
+    (TF2_LESSON21_CHANGES): MNIST (a download) made up in its form (`synthetic_mnist_uint8`:
+    25600 uint8 images to train, 2000 to test), and 3 epochs for 100. TensorFlow's CPU build,
+    its generators seeded 0 with deterministic ops on one thread before the script runs (it
+    seeds nothing). It prints the data's shapes and dtypes, `tf.Tensor(0.0, shape=(),
+    dtype=float32) tf.Tensor(1.0, ...)` (the pixel and label ranges), `batch: (128, 28, 28)
+    (128,)`, then `print(epoch, step, 'loss:', float(loss))` every 100th batch, `0 100 loss:
+    0.15355658531188965` (the epoch and the batch within it, from 0), and after each epoch
+    `print('test acc:', acc)`, `test acc: 0.1115` (MSE at lr 0.001 learns slowly). Truth: the values given to those prints,
+    read from the printing frame by the script's `print` (wrapped): `float(loss)` as `loss`
+    and `acc` as `test_acc`, no step (as cifar10_tutorial's: the loss line names the epoch and
+    the batch within it, and nothing printed says how long an epoch is; the test line names
+    none)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("TF2_TUTORIALS")
+    path = os.path.join(root or "", TF2_LESSON21)
+    if not root or not os.path.exists(path):
+        raise SystemExit("tf2_lesson21_forward: set TF2_TUTORIALS to a TensorFlow-2.x-Tutorials "
+                         "checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in TF2_LESSON21_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"tf2_lesson21_forward: no {old!r} in the lesson")
+        source = source.replace(old, new)
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        words = [arg for arg in args if isinstance(arg, str)]
+        if len(args) == 4 and words == ["loss:"]:
+            truth.append(point("loss", float(values["loss"]), None))
+        elif words == ["test acc:"]:
+            truth.append(point("test_acc", values["acc"], None))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = [path]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "print": print_,
+                                             "synthetic_mnist_uint8": synthetic_mnist_uint8})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["key"] for p in truth] != ["loss", "loss", "test_acc"] * 3:
+        raise SystemExit(f"tf2_lesson21_forward: printed {truth}")
+    return truth
+
+
+CASES["tf2_lesson21_forward"] = tf2_lesson21_forward
+OWN_ENVIRONMENT["tf2_lesson21_forward"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["tf2_lesson21_forward"] = "TF2_TUTORIALS"
+REPOSITORY_CHECKOUTS["TF2_TUTORIALS"] = ("dragen1860/TensorFlow-2.x-Tutorials",
+                                         "TF2_TUTORIALS_COMMIT")
+CHECKOUT_ROW["tf2_lesson21_forward"] = (
+    "dragen1860/TensorFlow-2.x-Tutorials lesson21-测试（张量）-实战/forward.py")
+
 
 
 def main(argv: list[str]) -> None:
