@@ -27057,6 +27057,74 @@ REPOSITORY_CHECKOUTS["TF2_TUTORIALS"] = ("dragen1860/TensorFlow-2.x-Tutorials",
 CHECKOUT_ROW["tf2_lesson21_forward"] = (
     "dragen1860/TensorFlow-2.x-Tutorials lesson21-测试（张量）-实战/forward.py")
 
+# L1aoXingyu's pytorch-beginner, from its checkout in the same environment:
+#
+#     git clone https://github.com/L1aoXingyu/pytorch-beginner ~/pytorch-beginner
+#     export PYTORCH_BEGINNER=~/pytorch-beginner
+#     export PYTORCH_BEGINNER_COMMIT=$(git -C ~/pytorch-beginner rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py pytorch_beginner_neural_network
+
+# Its one change: 3 epochs for 50.
+PYTORCH_BEGINNER_EPOCHS = {"num_epochs = 50\n": "num_epochs = 3\n"}
+
+
+def pytorch_beginner_neural_network() -> Truth:
+    """L1aoXingyu/pytorch-beginner `03-Neural Network/neural_network.py` (the checkout named by
+    `PYTORCH_BEGINNER`; commit in VERSIONS.md), run as the script from a folder of its own (it
+    saves `neural_network.pth` there): its `neuralNetwork` (784-300-100-10, ReLU after each
+    layer, the last too), cross-entropy, SGD 0.01, batches of 64, CPU. Its one change
+    (PYTORCH_BEGINNER_EPOCHS): 3 epochs for 50. `torchvision_standin` (PyPI's torchvision is a
+    CUDA build) gives it `datasets.FashionMNIST` holding `synthetic_digits`' made-up images of
+    Fashion-MNIST's shape, 38400 to train (600 batches: two progress lines an epoch, as the
+    real 60000 give three) and 2000 to test, and `transforms.ToTensor`. torch seeded 0 (the
+    script seeds nothing), one thread. It prints for each epoch `**********`, `epoch 1`,
+    `[1/3] Loss: 2.294126, Acc: 0.128177` every 300th batch (the running means of the epoch's
+    batch losses and accuracies so far), `Finish 1 epoch, Loss: 2.283108, Acc: 0.218464` and
+    `Test Loss: 2.253978, Acc: 0.339355` with an empty line. Truth: the values the f-strings
+    format, read from the printing frame by the script's `print` (wrapped): `running_loss/i`
+    as `Loss` and `running_acc/i` as `Acc`, no step on the progress lines (they name the epoch
+    only, two lines an epoch, as morvan_cnn's) and at `epoch+1` on the `Finish` line;
+    `eval_loss/len(test_loader)` as `Test_Loss` and `eval_acc/len(test_loader)` as `Acc` (the
+    line's own labels), no step (the line names none)."""
+    root = os.environ.get("PYTORCH_BEGINNER")
+    path = os.path.join(root or "", "03-Neural Network", "neural_network.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("pytorch_beginner_neural_network: set PYTORCH_BEGINNER to a "
+                         "pytorch-beginner checkout")
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    torchvision_standin(38400, 2000, "FashionMNIST")
+    truth: Truth = []
+
+    def record(_: str, v: dict[str, Any], args: tuple[Any, ...]) -> None:
+        text = str(args[0]) if args else ""
+        if text.startswith("["):
+            truth.extend([point("Loss", v["running_loss"] / v["i"], None),
+                          point("Acc", float(v["running_acc"] / v["i"]), None)])
+        elif text.startswith("Finish "):
+            truth.extend([point("Loss", v["running_loss"] / v["i"], v["epoch"] + 1),
+                          point("Acc", float(v["running_acc"] / v["i"]), v["epoch"] + 1)])
+        elif text.startswith("Test Loss"):
+            n = len(v["test_loader"])
+            truth.extend([point("Test_Loss", v["eval_loss"] / n, None),
+                          point("Acc", float(v["eval_acc"] / n), None)])
+
+    run_script(path, [], record, changes=PYTORCH_BEGINNER_EPOCHS)
+    if len(truth) != 3 * (2 * 2 + 2 + 2):
+        raise SystemExit(f"pytorch_beginner_neural_network: printed {truth}")
+    return truth
+
+
+CASES["pytorch_beginner_neural_network"] = pytorch_beginner_neural_network
+OWN_ENVIRONMENT["pytorch_beginner_neural_network"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["pytorch_beginner_neural_network"] = "PYTORCH_BEGINNER"
+REPOSITORY_CHECKOUTS["PYTORCH_BEGINNER"] = ("L1aoXingyu/pytorch-beginner",
+                                            "PYTORCH_BEGINNER_COMMIT")
+CHECKOUT_ROW["pytorch_beginner_neural_network"] = (
+    "L1aoXingyu/pytorch-beginner 03-Neural Network/neural_network.py")
+
 
 
 def main(argv: list[str]) -> None:
