@@ -26767,6 +26767,366 @@ OWN_CHECKOUT["chainer_trainer"] = "CHAINER_EXAMPLES"
 REPOSITORY_CHECKOUTS["CHAINER_EXAMPLES"] = ("chainer/chainer", "CHAINER_COMMIT")
 CHECKOUT_ROW["chainer_trainer"] = "chainer/chainer examples/mnist/train_mnist.py"
 
+
+# --- Course and book code people train with: Berkeley CS285's policy-gradient homework,
+# Dive into Deep Learning (PyTorch, Chinese edition), dragen1860's TensorFlow 2 lessons,
+# L1aoXingyu's pytorch-beginner
+# Each runs alone, in one environment of its own (the CPU wheel of torch; gym before 0.26, whose
+# four-value `step` the homework calls, and NumPy below 2 for it; TensorFlow's CPU build):
+#
+#     python -m venv ~/course-venv && ~/course-venv/bin/pip install torch==2.13.0
+#     ~/course-venv/bin/pip install torch==2.13.0 "numpy<2" gym==0.25.2 tensorboardX \
+#         opencv-python-headless tensorflow-cpu
+#     git clone https://github.com/yinzhoux/cs285-deeprl-homework_fall2023 ~/cs285
+#     export CS285_HW=~/cs285 CS285_HW_COMMIT=$(git -C ~/cs285 rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py cs285_hw2_pg
+
+COURSE_ENVIRONMENT = {name: f"{name} (course and book code cases)" for name in (
+    "torch", "numpy", "gym", "tensorboardX", "opencv-python-headless", "tensorflow-cpu")}
+
+
+def cs285_hw2_pg() -> Truth:
+    """Berkeley CS285 (deep reinforcement learning, fall 2023) homework 2, policy gradients:
+    `hw2/cs285/scripts/run_hw2.py` with the `cs285` package beside it, as the course hands it
+    out (berkeleydeeprlcourse/homework_fall2023) and as a student completed its TODOs (the
+    trajectory sampling in `infrastructure/utils.py`, the policy's distributions and update in
+    `networks/policies.py`, the critic in `networks/critics.py`, returns, reward-to-go,
+    advantages and GAE in `agents/pg_agent.py`, the loop's two calls in `run_hw2.py`): the fork
+    yinzhoux/cs285-deeprl-homework_fall2023, the checkout named by `CS285_HW` (commit in
+    VERSIONS.md), its `hw2` folder on the path (the homework's `pip install -e .`). Run as the
+    script, unchanged, with the homework's CartPole flags, `--env_name CartPole-v0 -n 5 -b 1000
+    -rtg -na --use_baseline --exp_name cartpole_rtg_na_baseline --no_gpu` (5 iterations of
+    the assignment's 100; a baseline, so that its loss is logged too), from a folder of its
+    own; its logger writes TensorBoard events under the checkout's `hw2/data/` (the script's
+    own choice of place). torch on one thread. The script seeds NumPy and torch (`--seed 1`)
+    but not the environment, whose first states gym draws from fresh entropy: the runs differ
+    and each capture has its run's own truth (UNSEEDED_RUNS). It prints gym's notice that it
+    is unmaintained, the logger's `logging outputs to  .../q2_pg_cartpole_..._03-12-2026_...`
+    between rules of `#`, `Using CPU.`, gym's warnings (CartPole-v0 out of date, the old step
+    API, `np.bool8`), then for each iteration `********** Iteration 0 ************`,
+    `Collecting data for eval...` and a line a value, `Eval_AverageReturn :
+    44.44444274902344` (`print("{} : {}".format(key, value))`, the logs in their order:
+    `Eval_`/`Train_` `AverageReturn`, `StdReturn`, `MaxReturn`, `MinReturn`, `AverageEpLen`,
+    `Actor Loss`, `Baseline Loss`, `Train_EnvstepsSoFar`, `TimeSinceStart`, and at iteration
+    0 `Initial_DataCollection_AverageReturn`), then `Done logging...`. Truth: the values the
+    loop hands its logger, `Logger.log_scalar(value, key, itr)` (wrapped), under the key
+    printed (`Actor Loss` as `Actor_Loss`, `Baseline Loss` as `Baseline_Loss`) at `itr`, the
+    iteration of the `********** Iteration N` line above them (from 0). Left out:
+    `Train_EnvstepsSoFar` (a count of steps) and `TimeSinceStart` (a timing)."""
+    import runpy
+    import shutil
+
+    root = os.environ.get("CS285_HW")
+    folder = os.path.join(root or "", "hw2")
+    script = os.path.join(folder, "cs285", "scripts", "run_hw2.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("cs285_hw2_pg: set CS285_HW to a completed CS285 fall 2023 homework")
+    import torch
+
+    torch.set_num_threads(1)
+    sys.path.insert(0, folder)
+    from cs285.infrastructure.logger import Logger
+
+    truth: Truth = []
+    log_scalar = Logger.log_scalar
+
+    def recorded(self: Any, scalar: Any, name: str, step_: int) -> None:
+        if name not in ("Train_EnvstepsSoFar", "TimeSinceStart"):
+            truth.append(point(name.replace(" ", "_"), float(scalar), step_))
+        log_scalar(self, scalar, name, step_)
+
+    Logger.log_scalar = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = [script, "--env_name", "CartPole-v0", "-n", "5", "-b", "1000", "-rtg", "-na",
+                    "--use_baseline", "--exp_name", "cartpole_rtg_na_baseline", "--no_gpu"]
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if sorted({p["step"] for p in truth}) != [0, 1, 2, 3, 4]:
+        raise SystemExit(f"cs285_hw2_pg: logged {truth}")
+    return truth
+
+
+CASES["cs285_hw2_pg"] = cs285_hw2_pg
+UNSEEDED_RUNS.add("cs285_hw2_pg")
+OWN_ENVIRONMENT["cs285_hw2_pg"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["cs285_hw2_pg"] = "CS285_HW"
+REPOSITORY_CHECKOUTS["CS285_HW"] = ("yinzhoux/cs285-deeprl-homework_fall2023", "CS285_HW_COMMIT")
+CHECKOUT_ROW["cs285_hw2_pg"] = (
+    "yinzhoux/cs285-deeprl-homework_fall2023 hw2 (CS285 fall 2023 homework 2, completed)")
+
+# Dive into Deep Learning, PyTorch edition in Chinese (ShusenTang/Dive-into-DL-PyTorch), from
+# its checkout in the same environment:
+#
+#     git clone https://github.com/ShusenTang/Dive-into-DL-PyTorch ~/Dive-into-DL-PyTorch
+#     export DIVE_INTO_DL=~/Dive-into-DL-PyTorch
+#     export DIVE_INTO_DL_COMMIT=$(git -C ~/Dive-into-DL-PyTorch rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py dive_into_dl_lenet
+
+
+def d2lzh_standin(train_size: int, test_size: int) -> None:
+    """A `d2lzh_pytorch` of the one function the LeNet notebook calls of it (the package imports
+    torchvision and torchtext, which have no build for the CPU wheel of torch here):
+    `load_data_fashion_mnist(batch_size, resize=None, root=...)` as the package's returns it,
+    `DataLoader`s of (1x28x28 float images in [0, 1], int64 labels), the training one
+    shuffled, the test one not, over `synthetic_digits` (`train_size` and `test_size` made-up
+    images of Fashion-MNIST's shape and type) instead of the download; no worker processes
+    (the package's 4: two cores here)."""
+    import types
+
+    import torch
+
+    def load_data_fashion_mnist(batch_size: int, resize: Any = None,
+                                root: str = "~/Datasets/FashionMNIST") -> tuple[Any, Any]:
+        def part(n: int, seed: int) -> Any:
+            images, labels = synthetic_digits(n, seed)
+            return torch.utils.data.TensorDataset(images.unsqueeze(1).float() / 255, labels)
+
+        data = torch.utils.data
+        return (data.DataLoader(part(train_size, 1), batch_size=batch_size, shuffle=True),
+                data.DataLoader(part(test_size, 2), batch_size=batch_size, shuffle=False))
+
+    module = types.ModuleType("d2lzh_pytorch")
+    module.load_data_fashion_mnist = load_data_fashion_mnist  # type: ignore[attr-defined]
+    sys.modules["d2lzh_pytorch"] = module
+
+
+def dive_into_dl_lenet() -> Truth:
+    """Dive into Deep Learning's PyTorch edition in Chinese (《动手学深度学习》PyTorch版),
+    ShusenTang/Dive-into-DL-PyTorch `code/chapter05_CNN/5.5_lenet.ipynb` (the checkout named by
+    `DIVE_INTO_DL`; commit in VERSIONS.md): its code cells run in order as one program, from
+    the chapter's folder (its `sys.path.append("..")`), unchanged: the sigmoid LeNet with max
+    pooling, `batch_size = 256`, its own `evaluate_accuracy` and `train_ch5`, Adam 0.001, 5
+    epochs, on the CPU (the device it picks without CUDA). One stand-in (d2lzh_standin): the
+    `d2lzh_pytorch` it imports holds only `load_data_fashion_mnist`, over made-up images of
+    Fashion-MNIST's shape (20480 to train: 80 batches an epoch; 2048 to test) instead of the
+    download. torch seeded 0, one thread. It prints `2.13.0+cpu`, `cpu`, the network
+    (`LeNet(` ...), `training on  cpu`, then a line an epoch, `epoch 4, loss 0.4422, train
+    acc 0.579, test acc 0.746, time 4.8 sec` (`%`-formatted). The notebook's `train_ch5` sets
+    `batch_count = 0` once, before its epochs (the package's copy sets it each epoch), so the
+    loss it prints is the epoch's summed batch losses over all batches so far (the book's
+    output shows the same fall). Truth: the values the line formats, read from
+    `train_ch5`'s frame by the notebook's `print` (wrapped) as the line is printed:
+    `train_l_sum / batch_count` as `loss`, `train_acc_sum / n` as `train_acc`, `test_acc` as
+    `test_acc`, at `epoch + 1` (as printed). The time is a timing, left out."""
+    import builtins
+
+    root = os.environ.get("DIVE_INTO_DL")
+    folder = os.path.join(root or "", "code", "chapter05_CNN")
+    path = os.path.join(folder, "5.5_lenet.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("dive_into_dl_lenet: set DIVE_INTO_DL to a Dive-into-DL-PyTorch checkout")
+    source = "\n\n".join(ipynb_cells(path))
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    d2lzh_standin(20480, 2048)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train_ch5" and args and str(args[0]).startswith("epoch "):
+            v = frame.f_locals
+            epoch = v["epoch"] + 1
+            truth.extend([point("loss", v["train_l_sum"] / v["batch_count"], epoch),
+                          point("train_acc", v["train_acc_sum"] / v["n"], epoch),
+                          point("test_acc", v["test_acc"], epoch)])
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "print": print_})
+    finally:
+        os.chdir(cwd)
+    if [p["step"] for p in truth] != [e for e in range(1, 6) for _ in range(3)]:
+        raise SystemExit(f"dive_into_dl_lenet: printed {truth}")
+    return truth
+
+
+CASES["dive_into_dl_lenet"] = dive_into_dl_lenet
+OWN_ENVIRONMENT["dive_into_dl_lenet"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["dive_into_dl_lenet"] = "DIVE_INTO_DL"
+REPOSITORY_CHECKOUTS["DIVE_INTO_DL"] = ("ShusenTang/Dive-into-DL-PyTorch", "DIVE_INTO_DL_COMMIT")
+CHECKOUT_ROW["dive_into_dl_lenet"] = (
+    "ShusenTang/Dive-into-DL-PyTorch code/chapter05_CNN/5.5_lenet.ipynb")
+
+# dragen1860's TensorFlow 2 lessons (the course 深度学习与TensorFlow入门实战), from their checkout
+# in the same environment:
+#
+#     git clone https://github.com/dragen1860/TensorFlow-2.x-Tutorials ~/TensorFlow-2.x-Tutorials
+#     export TF2_TUTORIALS=~/TensorFlow-2.x-Tutorials
+#     export TF2_TUTORIALS_COMMIT=$(git -C ~/TensorFlow-2.x-Tutorials rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py tf2_lesson21_forward
+
+TF2_LESSON21 = os.path.join("深度学习与TensorFlow入门实战-源码和PPT", "lesson21-测试（张量）-实战",
+                            "forward.py")
+# Its changes: MNIST (a download through `datasets.mnist.load_data()`) made up in its form, and
+# 3 epochs for 100.
+TF2_LESSON21_CHANGES = {
+    "(x, y), (x_test, y_test) = datasets.mnist.load_data()":
+    "(x, y), (x_test, y_test) = synthetic_mnist_uint8()",
+    "for epoch in range(100): # iterate db for 10": "for epoch in range(3): # iterate db for 10"}
+
+
+def synthetic_mnist_uint8() -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+    """`mnist.load_data()`'s form, made up: NumPy arrays of uint8 28x28 images and uint8 labels,
+    `synthetic_digits`' 25600 to train (200 batches of 128) and 2000 to test."""
+    import numpy as np
+
+    (x, y), (x_test, y_test) = synthetic_digits(25600, 1), synthetic_digits(2000, 2)
+    return ((x.numpy(), y.numpy().astype(np.uint8)),
+            (x_test.numpy(), y_test.numpy().astype(np.uint8)))
+
+
+def tf2_lesson21_forward() -> Truth:
+    """dragen1860/TensorFlow-2.x-Tutorials, the course's lesson 21 (测试（张量）-实战, testing
+    with tensors), `深度学习与TensorFlow入门实战-源码和PPT/lesson21-测试（张量）-实战/forward.py`
+    (the checkout named by `TF2_TUTORIALS`; commit in VERSIONS.md), run as the script from a
+    folder of its own: a 784-256-128-10 network of raw `tf.Variable`s, MSE against one-hot
+    labels, `GradientTape` and `assign_sub` at lr 0.001, batches of 128. Its changes
+    (TF2_LESSON21_CHANGES): MNIST (a download) made up in its form (`synthetic_mnist_uint8`:
+    25600 uint8 images to train, 2000 to test), and 3 epochs for 100. TensorFlow's CPU build,
+    its generators seeded 0 with deterministic ops on one thread before the script runs (it
+    seeds nothing). It prints the data's shapes and dtypes, `tf.Tensor(0.0, shape=(),
+    dtype=float32) tf.Tensor(1.0, ...)` (the pixel and label ranges), `batch: (128, 28, 28)
+    (128,)`, then `print(epoch, step, 'loss:', float(loss))` every 100th batch, `0 100 loss:
+    0.15355658531188965` (the epoch and the batch within it, from 0), and after each epoch
+    `print('test acc:', acc)`, `test acc: 0.1115` (MSE at lr 0.001 learns slowly). Truth: the values given to those prints,
+    read from the printing frame by the script's `print` (wrapped): `float(loss)` as `loss`
+    and `acc` as `test_acc`, no step (as cifar10_tutorial's: the loss line names the epoch and
+    the batch within it, and nothing printed says how long an epoch is; the test line names
+    none)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("TF2_TUTORIALS")
+    path = os.path.join(root or "", TF2_LESSON21)
+    if not root or not os.path.exists(path):
+        raise SystemExit("tf2_lesson21_forward: set TF2_TUTORIALS to a TensorFlow-2.x-Tutorials "
+                         "checkout")
+    with open(path) as f:
+        source = f.read()
+    for old, new in TF2_LESSON21_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"tf2_lesson21_forward: no {old!r} in the lesson")
+        source = source.replace(old, new)
+    import tensorflow as tf
+
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    truth: Truth = []
+
+    def print_(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        words = [arg for arg in args if isinstance(arg, str)]
+        if len(args) == 4 and words == ["loss:"]:
+            truth.append(point("loss", float(values["loss"]), None))
+        elif words == ["test acc:"]:
+            truth.append(point("test_acc", values["acc"], None))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        sys.argv = [path]
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "print": print_,
+                                             "synthetic_mnist_uint8": synthetic_mnist_uint8})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["key"] for p in truth] != ["loss", "loss", "test_acc"] * 3:
+        raise SystemExit(f"tf2_lesson21_forward: printed {truth}")
+    return truth
+
+
+CASES["tf2_lesson21_forward"] = tf2_lesson21_forward
+OWN_ENVIRONMENT["tf2_lesson21_forward"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["tf2_lesson21_forward"] = "TF2_TUTORIALS"
+REPOSITORY_CHECKOUTS["TF2_TUTORIALS"] = ("dragen1860/TensorFlow-2.x-Tutorials",
+                                         "TF2_TUTORIALS_COMMIT")
+CHECKOUT_ROW["tf2_lesson21_forward"] = (
+    "dragen1860/TensorFlow-2.x-Tutorials lesson21-测试（张量）-实战/forward.py")
+
+# L1aoXingyu's pytorch-beginner, from its checkout in the same environment:
+#
+#     git clone https://github.com/L1aoXingyu/pytorch-beginner ~/pytorch-beginner
+#     export PYTORCH_BEGINNER=~/pytorch-beginner
+#     export PYTORCH_BEGINNER_COMMIT=$(git -C ~/pytorch-beginner rev-parse HEAD)
+#     ~/course-venv/bin/python tests/corpus/make_corpus.py pytorch_beginner_neural_network
+
+# Its one change: 3 epochs for 50.
+PYTORCH_BEGINNER_EPOCHS = {"num_epochs = 50\n": "num_epochs = 3\n"}
+
+
+def pytorch_beginner_neural_network() -> Truth:
+    """L1aoXingyu/pytorch-beginner `03-Neural Network/neural_network.py` (the checkout named by
+    `PYTORCH_BEGINNER`; commit in VERSIONS.md), run as the script from a folder of its own (it
+    saves `neural_network.pth` there): its `neuralNetwork` (784-300-100-10, ReLU after each
+    layer, the last too), cross-entropy, SGD 0.01, batches of 64, CPU. Its one change
+    (PYTORCH_BEGINNER_EPOCHS): 3 epochs for 50. `torchvision_standin` (PyPI's torchvision is a
+    CUDA build) gives it `datasets.FashionMNIST` holding `synthetic_digits`' made-up images of
+    Fashion-MNIST's shape, 38400 to train (600 batches: two progress lines an epoch, as the
+    real 60000 give three) and 2000 to test, and `transforms.ToTensor`. torch seeded 0 (the
+    script seeds nothing), one thread. It prints for each epoch `**********`, `epoch 1`,
+    `[1/3] Loss: 2.294126, Acc: 0.128177` every 300th batch (the running means of the epoch's
+    batch losses and accuracies so far), `Finish 1 epoch, Loss: 2.283108, Acc: 0.218464` and
+    `Test Loss: 2.253978, Acc: 0.339355` with an empty line. Truth: the values the f-strings
+    format, read from the printing frame by the script's `print` (wrapped): `running_loss/i`
+    as `Loss` and `running_acc/i` as `Acc`, no step on the progress lines (they name the epoch
+    only, two lines an epoch, as morvan_cnn's) and at `epoch+1` on the `Finish` line;
+    `eval_loss/len(test_loader)` as `Test_Loss` and `eval_acc/len(test_loader)` as `Acc` (the
+    line's own labels), no step (the line names none)."""
+    root = os.environ.get("PYTORCH_BEGINNER")
+    path = os.path.join(root or "", "03-Neural Network", "neural_network.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("pytorch_beginner_neural_network: set PYTORCH_BEGINNER to a "
+                         "pytorch-beginner checkout")
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    torchvision_standin(38400, 2000, "FashionMNIST")
+    truth: Truth = []
+
+    def record(_: str, v: dict[str, Any], args: tuple[Any, ...]) -> None:
+        text = str(args[0]) if args else ""
+        if text.startswith("["):
+            truth.extend([point("Loss", v["running_loss"] / v["i"], None),
+                          point("Acc", float(v["running_acc"] / v["i"]), None)])
+        elif text.startswith("Finish "):
+            truth.extend([point("Loss", v["running_loss"] / v["i"], v["epoch"] + 1),
+                          point("Acc", float(v["running_acc"] / v["i"]), v["epoch"] + 1)])
+        elif text.startswith("Test Loss"):
+            n = len(v["test_loader"])
+            truth.extend([point("Test_Loss", v["eval_loss"] / n, None),
+                          point("Acc", float(v["eval_acc"] / n), None)])
+
+    run_script(path, [], record, changes=PYTORCH_BEGINNER_EPOCHS)
+    if len(truth) != 3 * (2 * 2 + 2 + 2):
+        raise SystemExit(f"pytorch_beginner_neural_network: printed {truth}")
+    return truth
+
+
+CASES["pytorch_beginner_neural_network"] = pytorch_beginner_neural_network
+OWN_ENVIRONMENT["pytorch_beginner_neural_network"] = COURSE_ENVIRONMENT
+OWN_CHECKOUT["pytorch_beginner_neural_network"] = "PYTORCH_BEGINNER"
+REPOSITORY_CHECKOUTS["PYTORCH_BEGINNER"] = ("L1aoXingyu/pytorch-beginner",
+                                            "PYTORCH_BEGINNER_COMMIT")
+CHECKOUT_ROW["pytorch_beginner_neural_network"] = (
+    "L1aoXingyu/pytorch-beginner 03-Neural Network/neural_network.py")
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
