@@ -57,6 +57,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("test LogLoss 0.8086", expect(("test_LogLoss", 0.8086, 0))),
     ("val r2 0.91", expect(("val_r2", 0.91, 0))),
     ("# loss: 0.5", expect(("loss", 0.5, 0))),
+    # Dive into DL's `train_ch5`: the timing after the measures is none
+    ("epoch 1, loss 2.3069, train acc 0.098, test acc 0.086, time 5.6 sec",
+     expect(("loss", 2.3069, 1), ("train_acc", 0.098, 1), ("test_acc", 0.086, 1))),
     ("Loss: 0.5", expect(("Loss", 0.5, 0))),
     # values
     ("n: 12345", expect(("n", 12345, 0))),
@@ -301,6 +304,8 @@ NOT_METRIC_LINES = [
     "sys:1: ResourceWarning: unclosed file <_io.TextIOWrapper name=4 encoding='UTF-8'>",
     "nsplit=0",
     "elapse: 0.024 min",
+    "Train_EnvstepsSoFar : 1014",
+    "TimeSinceStart : 0.83",
     # times
     "12:30:45",
     "[12:30:45]",

@@ -144,7 +144,10 @@ _SETTING = re.compile(
     r"|^(?:n_(?:required_|possible_)?iterations|(?:min|max)_resources_?|factor|n_candidates"
     r"|n_resources)$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
-    r"|^batch(?:_idx|_index|_num|_id)?$",
+    r"|^batch(?:_idx|_index|_num|_id)?$"
+    # the environment steps so far and the time since the start (CS285's logger,
+    # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
+    r"|(?:^|_)envsteps_?so_?far$|^time_?since_?start$",
     re.IGNORECASE,
 )
 
@@ -345,6 +348,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             words = []
         elif token in _BOOLEANS and len(words) == 1:
             words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
+        elif found and not words and token.rstrip(",") in _TIME_UNITS:
+            found.pop()  # a timing, Dive into DL's `..., test acc 0.086, time 5.6 sec`
         elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
             words.append(token)
         else:
@@ -1026,6 +1031,7 @@ _BARE_COUNTER = re.compile(
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
+_TIME_UNITS = frozenset({"s", "sec", "secs", "seconds", "ms", "min", "mins", "minutes"})
 _SPACED_WORD = re.compile(r"[A-Za-z](?:[\w.\-/@]*\w)?", re.ASCII)
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
 _BOOLEANS = frozenset({"True", "False"})
