@@ -26767,6 +26767,198 @@ OWN_CHECKOUT["chainer_trainer"] = "CHAINER_EXAMPLES"
 REPOSITORY_CHECKOUTS["CHAINER_EXAMPLES"] = ("chainer/chainer", "CHAINER_COMMIT")
 CHECKOUT_ROW["chainer_trainer"] = "chainer/chainer examples/mnist/train_mnist.py"
 
+
+# --- imitation, PyOD, Keras-GAN: an environment of their own ----------------------------------
+# imitation pins stable-baselines3 2.2 and gymnasium 0.29 (the corpus environment has newer
+# ones); PyOD's deep detectors run on torch; Keras-GAN runs on Keras 3 (torch backend). These
+# cases run alone, each in the same environment:
+#
+#     python -m venv ~/imitation-venv
+#     ~/imitation-venv/bin/pip install torch==2.13.0          # the CPU wheel first
+#     ~/imitation-venv/bin/pip install torch==2.13.0 imitation pyod keras matplotlib
+#     ~/imitation-venv/bin/python tests/corpus/make_corpus.py imitation_bc_quickstart
+
+IMITATION_ENVIRONMENT = {name: f"{name} (imitation, PyOD, Keras-GAN cases)" for name in (
+    "torch", "numpy", "gymnasium", "stable-baselines3", "seals", "tqdm", "scikit-learn",
+    "matplotlib")}
+
+# HumanCompatibleAI/imitation `examples/quickstart.py` (commit
+# e5ef18806c449ca47153b494a02471c5e2ae3a14, the v1.0.1 release), quoted as it is.
+IMITATION_QUICKSTART = r'''"""This is a simple example demonstrating how to clone the behavior of an expert.
+
+Refer to the jupyter notebooks for more detailed examples of how to use the algorithms.
+"""
+import numpy as np
+from stable_baselines3 import PPO
+from stable_baselines3.common.evaluation import evaluate_policy
+from stable_baselines3.ppo import MlpPolicy
+
+from imitation.algorithms import bc
+from imitation.data import rollout
+from imitation.data.wrappers import RolloutInfoWrapper
+from imitation.policies.serialize import load_policy
+from imitation.util.util import make_vec_env
+
+rng = np.random.default_rng(0)
+env = make_vec_env(
+    "seals:seals/CartPole-v0",
+    rng=rng,
+    post_wrappers=[lambda env, _: RolloutInfoWrapper(env)],  # for computing rollouts
+)
+
+
+def train_expert():
+    # note: use `download_expert` instead to download a pretrained, competent expert
+    print("Training a expert.")
+    expert = PPO(
+        policy=MlpPolicy,
+        env=env,
+        seed=0,
+        batch_size=64,
+        ent_coef=0.0,
+        learning_rate=0.0003,
+        n_epochs=10,
+        n_steps=64,
+    )
+    expert.learn(1_000)  # Note: change this to 100_000 to train a decent expert.
+    return expert
+
+
+def download_expert():
+    print("Downloading a pretrained expert.")
+    expert = load_policy(
+        "ppo-huggingface",
+        organization="HumanCompatibleAI",
+        env_name="seals-CartPole-v0",
+        venv=env,
+    )
+    return expert
+
+
+def sample_expert_transitions():
+    # expert = train_expert()  # uncomment to train your own expert
+    expert = download_expert()
+
+    print("Sampling expert transitions.")
+    rollouts = rollout.rollout(
+        expert,
+        env,
+        rollout.make_sample_until(min_timesteps=None, min_episodes=50),
+        rng=rng,
+    )
+    return rollout.flatten_trajectories(rollouts)
+
+
+transitions = sample_expert_transitions()
+bc_trainer = bc.BC(
+    observation_space=env.observation_space,
+    action_space=env.action_space,
+    demonstrations=transitions,
+    rng=rng,
+)
+
+evaluation_env = make_vec_env(
+    "seals:seals/CartPole-v0",
+    rng=rng,
+    env_make_kwargs={"render_mode": "human"},  # for rendering
+)
+
+print("Evaluating the untrained policy.")
+reward, _ = evaluate_policy(
+    bc_trainer.policy,  # type: ignore[arg-type]
+    evaluation_env,
+    n_eval_episodes=3,
+    render=True,  # comment out to speed up
+)
+print(f"Reward before training: {reward}")
+
+print("Training a policy using Behavior Cloning")
+bc_trainer.train(n_epochs=1)
+
+print("Evaluating the trained policy.")
+reward, _ = evaluate_policy(
+    bc_trainer.policy,  # type: ignore[arg-type]
+    evaluation_env,
+    n_eval_episodes=3,
+    render=True,  # comment out to speed up
+)
+print(f"Reward after training: {reward}")
+'''
+# The expert is trained (the script's `train_expert`, as its comment offers) instead of
+# downloaded from the HuggingFace hub, and the evaluation is not rendered in a window (which
+# needs a screen, and draws at 50 frames a second): {old: (new, how many times it occurs)}.
+IMITATION_QUICKSTART_CHANGES = {
+    "    # expert = train_expert()  # uncomment to train your own expert\n"
+    "    expert = download_expert()\n":
+    ("    expert = train_expert()  # uncomment to train your own expert\n"
+     "    # expert = download_expert()\n", 1),
+    '    env_make_kwargs={"render_mode": "human"},  # for rendering\n': ("", 1),
+    "    render=True,  # comment out to speed up\n":
+    ("    render=False,  # comment out to speed up\n", 2),
+}
+
+
+def imitation_bc_quickstart() -> Truth:
+    """imitation's behavioural-cloning quickstart, HumanCompatibleAI/imitation
+    `examples/quickstart.py` (quoted in IMITATION_QUICKSTART with its commit), run as the
+    script (`__main__`) with its changes (IMITATION_QUICKSTART_CHANGES): the expert is the
+    script's own `train_expert()` (PPO on seals/CartPole-v0, 8 environments, `learn(1_000)`,
+    silent) instead of `download_expert()` (a HuggingFace download), as the script's comment
+    offers; the two evaluations are not rendered (`render_mode="human"` and `render=True`
+    dropped: no screen here). 50 expert episodes of 500 steps are sampled, then
+    `bc.BC(...)` and `bc_trainer.train(n_epochs=1)` as written (batches of 32,
+    `log_interval=500`, its tqdm bar on). One thread. It prints `Training a expert.`,
+    `Sampling expert transitions.`, `Evaluating the untrained policy.`, `Reward before
+    training: 126.66666666666667`, `Training a policy using Behavior Cloning`, then tqdm's bar (`0batch
+    [00:00, ?batch/s]`, no total) with, at batches 0 and 500, imitation's logger's box
+    written through stable-baselines3's stdout writer (`| batch_size | 32 |`, `| bc/ |`, `|
+    batch | 0 |`, `| ent_loss | -0.000693 |`, `| entropy | 0.693 |`, `| epoch | 0 |`, ...,
+    `| samples_so_far | 32 |`), and tqdm's `Epoch 0 of 1` line at the epoch's end, then
+    `Reward after training: 60.0`. Truth: imitation's logger (`HierarchicalLogger.dump`
+    wrapped): the values recorded before each dump (`name_to_value`), under their keys
+    (`bc/loss`, `bc/neglogp`, `bc/entropy`, `bc/ent_loss`, `bc/prob_true_act`, `bc/l2_norm`,
+    `bc/l2_loss`) at the dump's `bc/batch` (the box's `batch` row); `batch_size`,
+    `bc/batch`, `bc/epoch` and `bc/samples_so_far` (counts) left out; the two rewards as the
+    script passes them to `print` (read from its frame), `Reward_before_training` and
+    `Reward_after_training`, no step."""
+    import builtins
+
+    import torch
+    from imitation.util import logger as imit_logger
+
+    torch.set_num_threads(1)
+    source = IMITATION_QUICKSTART
+    for old, (new, times) in IMITATION_QUICKSTART_CHANGES.items():
+        assert source.count(old) == times, old
+        source = source.replace(old, new)
+    truth: Truth = []
+    counts = {"batch_size", "bc/batch", "bc/epoch", "bc/samples_so_far"}
+    dump = imit_logger.HierarchicalLogger.dump
+
+    def recorded(self: Any, step: int = 0) -> None:
+        values = dict(self._logger.name_to_value)
+        for key, value in values.items():
+            if key not in counts and value is not None:
+                truth.append(point(key, value, values["bc/batch"]))
+        dump(self, step)
+
+    imit_logger.HierarchicalLogger.dump = recorded  # type: ignore[method-assign]
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and isinstance(args[0], str) and args[0].startswith("Reward "):
+            label = args[0].split(":")[0]
+            truth.append(point(label.replace(" ", "_"), sys._getframe(1).f_locals["reward"],
+                               None))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, "quickstart.py", "exec"), {"__name__": "__main__", "print": printed})
+    return truth
+
+
+CASES["imitation_bc_quickstart"] = imitation_bc_quickstart
+OWN_ENVIRONMENT["imitation_bc_quickstart"] = dict(IMITATION_ENVIRONMENT, imitation="imitation")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
