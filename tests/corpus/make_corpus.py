@@ -26959,6 +26959,138 @@ CASES["imitation_bc_quickstart"] = imitation_bc_quickstart
 OWN_ENVIRONMENT["imitation_bc_quickstart"] = dict(IMITATION_ENVIRONMENT, imitation="imitation")
 
 
+# yzhao062/pyod `examples/auto_encoder_example.py` (commit
+# 34f7996effac700a5166d882d5e94c6e6078fae3; the file as it stands since 6cb49f3, the example of
+# the torch AutoEncoder of PyOD 2 and 3), quoted as it is.
+PYOD_AUTOENCODER_EXAMPLE = r'''# -*- coding: utf-8 -*-
+"""Example of using AutoEncoder for outlier detection
+"""
+# Author: Tiankai Yang <tiankaiy@usc.edu>
+# License: BSD 2 clause
+
+
+import os
+import sys
+
+# temporary solution for relative imports in case pyod is not installed
+# if pyod is installed, no need to use the following line
+sys.path.append(
+    os.path.abspath(os.path.join(os.path.dirname("__file__"), '..')))
+sys.path.append(os.path.abspath(os.path.dirname("__file__")))
+
+from pyod.models.auto_encoder import AutoEncoder
+from pyod.utils.data import generate_data
+from pyod.utils.data import evaluate_print
+
+if __name__ == "__main__":
+    contamination = 0.1  # percentage of outliers
+    n_train = 20000  # number of training points
+    n_test = 2000  # number of testing points
+    n_features = 300  # number of features
+
+    # Generate sample data
+    X_train, X_test, y_train, y_test = \
+        generate_data(n_train=n_train,
+                      n_test=n_test,
+                      n_features=n_features,
+                      contamination=contamination,
+                      random_state=42)
+
+    # train AutoEncoder detector
+    clf_name = 'AutoEncoder'
+    clf = AutoEncoder(epoch_num=30, contamination=contamination)
+    clf.fit(X_train)
+
+    # get the prediction labels and outlier scores of the training data
+    y_train_pred = clf.labels_  # binary labels (0: inliers, 1: outliers)
+    y_train_scores = clf.decision_scores_  # raw outlier scores
+
+    # get the prediction on the test data
+    y_test_pred = clf.predict(X_test)  # outlier labels (0 or 1)
+    y_test_scores = clf.decision_function(X_test)  # outlier scores
+
+    # evaluate and print the results
+    print("\nOn Training Data:")
+    evaluate_print(clf_name, y_train, y_train_scores)
+    print("\nOn Test Data:")
+    evaluate_print(clf_name, y_test, y_test_scores)
+'''
+# Fewer points (20000 to train and 2000 to test are minutes on one CPU thread), and the
+# detector's documented `verbose=2` ("one line per epoch") instead of its default bar, so that
+# its loss is printed.
+PYOD_AUTOENCODER_CHANGES = {
+    "    n_train = 20000  # number of training points\n":
+    "    n_train = 2000  # number of training points\n",
+    "    n_test = 2000  # number of testing points\n": "    n_test = 500  # number of testing points\n",
+    "    clf = AutoEncoder(epoch_num=30, contamination=contamination)\n":
+    "    clf = AutoEncoder(epoch_num=30, contamination=contamination, verbose=2)\n",
+}
+
+
+def pyod_autoencoder() -> Truth:
+    """PyOD's AutoEncoder example, yzhao062/pyod `examples/auto_encoder_example.py` (quoted in
+    PYOD_AUTOENCODER_EXAMPLE with its commit), run as the script (`__main__`) with its changes
+    (PYOD_AUTOENCODER_CHANGES): `generate_data(n_train=2000, n_test=500, n_features=300,
+    contamination=0.1, random_state=42)` (of 20000 and 2000: synthetic, PyOD's own generator),
+    `AutoEncoder(epoch_num=30, contamination=contamination, verbose=2)` (the torch detector:
+    hidden layers 64 and 32, batch norm, dropout 0.2, Adam 1e-3, batches of 32, its
+    `random_state=42`; `verbose=2` is the documented "one line per epoch" in place of the
+    default tqdm bar), `clf.fit(X_train)`, then `evaluate_print` on the training and the test
+    scores. One thread. `fit` prints, from `pyod/models/base_dl.py`'s `train`, `Epoch 1/30,
+    loss=0.8208, time=0.29s` an epoch; the script then `On Training Data:` and `AutoEncoder
+    ROC:1.0, precision @ rank n:1.0` (PyOD's outliers, uniform over a wider range, are
+    all ranked first) (`pyod/utils/data.py`'s `evaluate_print`: the two
+    values rounded to 4 places by `np.round`), then the same for `On Test Data:`. Truth: the
+    epoch's `overall_loss` (the mean of its batches' losses) as `train` passes it to `print`
+    (print hooked in `pyod.models.base_dl`, read from its frame), `loss` at the epoch printed
+    (from 1), `time` (a timing) left out; the ROC and precision `evaluate_print` computes
+    (`roc_auc_score` and `precision_n_scores` in `pyod.utils.data` wrapped), rounded by
+    `np.round(..., 4)` as it formats them, keyed by the labels before them,
+    `AutoEncoder_ROC` and `precision_@_rank_n`, no step (the training set's first, then the
+    test set's)."""
+    import builtins
+
+    import numpy as np
+    import torch
+    from pyod.models import base_dl
+    from pyod.utils import data
+
+    torch.set_num_threads(1)
+    source = PYOD_AUTOENCODER_EXAMPLE
+    for old, new in PYOD_AUTOENCODER_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        scope = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch ") and "overall_loss" in scope:
+            truth.append(point("loss", scope["overall_loss"], scope["epoch"] + 1))
+        builtins.print(*args, **kwargs)
+
+    base_dl.print = printed  # type: ignore[attr-defined]
+    roc_auc_score, precision_n_scores = data.roc_auc_score, data.precision_n_scores
+
+    def roc(*args: Any, **kwargs: Any) -> Any:
+        value = roc_auc_score(*args, **kwargs)
+        clf_name = sys._getframe(1).f_locals["clf_name"]
+        truth.append(point(f"{clf_name}_ROC", np.round(value, decimals=4), None))
+        return value
+
+    def precision(*args: Any, **kwargs: Any) -> Any:
+        value = precision_n_scores(*args, **kwargs)
+        truth.append(point("precision_@_rank_n", np.round(value, decimals=4), None))
+        return value
+
+    data.roc_auc_score, data.precision_n_scores = roc, precision
+    exec(compile(source, "auto_encoder_example.py", "exec"), {"__name__": "__main__"})
+    return truth
+
+
+CASES["pyod_autoencoder"] = pyod_autoencoder
+OWN_ENVIRONMENT["pyod_autoencoder"] = dict(IMITATION_ENVIRONMENT, pyod="pyod")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
