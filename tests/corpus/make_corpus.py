@@ -27091,6 +27091,302 @@ CASES["pyod_autoencoder"] = pyod_autoencoder
 OWN_ENVIRONMENT["pyod_autoencoder"] = dict(IMITATION_ENVIRONMENT, pyod="pyod")
 
 
+# eriklindernoren/Keras-GAN `gan/gan.py` (commit 2ccd7cd4ec46a5d2e7782e57050cfc437e995e70),
+# quoted as it is. Written for Keras 2; the case runs it on Keras 3 (torch backend).
+KERAS_GAN_GAN = r'''from __future__ import print_function, division
+
+from keras.datasets import mnist
+from keras.layers import Input, Dense, Reshape, Flatten, Dropout
+from keras.layers import BatchNormalization, Activation, ZeroPadding2D
+from keras.layers.advanced_activations import LeakyReLU
+from keras.layers.convolutional import UpSampling2D, Conv2D
+from keras.models import Sequential, Model
+from keras.optimizers import Adam
+
+import matplotlib.pyplot as plt
+
+import sys
+
+import numpy as np
+
+class GAN():
+    def __init__(self):
+        self.img_rows = 28
+        self.img_cols = 28
+        self.channels = 1
+        self.img_shape = (self.img_rows, self.img_cols, self.channels)
+        self.latent_dim = 100
+
+        optimizer = Adam(0.0002, 0.5)
+
+        # Build and compile the discriminator
+        self.discriminator = self.build_discriminator()
+        self.discriminator.compile(loss='binary_crossentropy',
+            optimizer=optimizer,
+            metrics=['accuracy'])
+
+        # Build the generator
+        self.generator = self.build_generator()
+
+        # The generator takes noise as input and generates imgs
+        z = Input(shape=(self.latent_dim,))
+        img = self.generator(z)
+
+        # For the combined model we will only train the generator
+        self.discriminator.trainable = False
+
+        # The discriminator takes generated images as input and determines validity
+        validity = self.discriminator(img)
+
+        # The combined model  (stacked generator and discriminator)
+        # Trains the generator to fool the discriminator
+        self.combined = Model(z, validity)
+        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)
+
+
+    def build_generator(self):
+
+        model = Sequential()
+
+        model.add(Dense(256, input_dim=self.latent_dim))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Dense(512))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Dense(1024))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Dense(np.prod(self.img_shape), activation='tanh'))
+        model.add(Reshape(self.img_shape))
+
+        model.summary()
+
+        noise = Input(shape=(self.latent_dim,))
+        img = model(noise)
+
+        return Model(noise, img)
+
+    def build_discriminator(self):
+
+        model = Sequential()
+
+        model.add(Flatten(input_shape=self.img_shape))
+        model.add(Dense(512))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dense(256))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dense(1, activation='sigmoid'))
+        model.summary()
+
+        img = Input(shape=self.img_shape)
+        validity = model(img)
+
+        return Model(img, validity)
+
+    def train(self, epochs, batch_size=128, sample_interval=50):
+
+        # Load the dataset
+        (X_train, _), (_, _) = mnist.load_data()
+
+        # Rescale -1 to 1
+        X_train = X_train / 127.5 - 1.
+        X_train = np.expand_dims(X_train, axis=3)
+
+        # Adversarial ground truths
+        valid = np.ones((batch_size, 1))
+        fake = np.zeros((batch_size, 1))
+
+        for epoch in range(epochs):
+
+            # ---------------------
+            #  Train Discriminator
+            # ---------------------
+
+            # Select a random batch of images
+            idx = np.random.randint(0, X_train.shape[0], batch_size)
+            imgs = X_train[idx]
+
+            noise = np.random.normal(0, 1, (batch_size, self.latent_dim))
+
+            # Generate a batch of new images
+            gen_imgs = self.generator.predict(noise)
+
+            # Train the discriminator
+            d_loss_real = self.discriminator.train_on_batch(imgs, valid)
+            d_loss_fake = self.discriminator.train_on_batch(gen_imgs, fake)
+            d_loss = 0.5 * np.add(d_loss_real, d_loss_fake)
+
+            # ---------------------
+            #  Train Generator
+            # ---------------------
+
+            noise = np.random.normal(0, 1, (batch_size, self.latent_dim))
+
+            # Train the generator (to have the discriminator label samples as valid)
+            g_loss = self.combined.train_on_batch(noise, valid)
+
+            # Plot the progress
+            print ("%d [D loss: %f, acc.: %.2f%%] [G loss: %f]" % (epoch, d_loss[0], 100*d_loss[1], g_loss))
+
+            # If at save interval => save generated image samples
+            if epoch % sample_interval == 0:
+                self.sample_images(epoch)
+
+    def sample_images(self, epoch):
+        r, c = 5, 5
+        noise = np.random.normal(0, 1, (r * c, self.latent_dim))
+        gen_imgs = self.generator.predict(noise)
+
+        # Rescale images 0 - 1
+        gen_imgs = 0.5 * gen_imgs + 0.5
+
+        fig, axs = plt.subplots(r, c)
+        cnt = 0
+        for i in range(r):
+            for j in range(c):
+                axs[i,j].imshow(gen_imgs[cnt, :,:,0], cmap='gray')
+                axs[i,j].axis('off')
+                cnt += 1
+        fig.savefig("images/%d.png" % epoch)
+        plt.close()
+
+
+if __name__ == '__main__':
+    gan = GAN()
+    gan.train(epochs=30000, batch_size=32, sample_interval=200)
+'''
+# The changes Keras 3 needs, and the case's own: {old: (new, how many times it occurs)}.
+KERAS_GAN_GAN_CHANGES = {
+    # Keras 3 has no `keras.layers.advanced_activations` or `keras.layers.convolutional`
+    # modules: the layers are imported from `keras.layers`.
+    "from keras.layers.advanced_activations import LeakyReLU\n":
+    ("from keras.layers import LeakyReLU\n", 1),
+    "from keras.layers.convolutional import UpSampling2D, Conv2D\n":
+    ("from keras.layers import UpSampling2D, Conv2D\n", 1),
+    # Keras 3's Dense takes only a Python int for `units` (np.prod gives a NumPy integer).
+    "        model.add(Dense(np.prod(self.img_shape), activation='tanh'))\n":
+    ("        model.add(Dense(int(np.prod(self.img_shape)), activation='tanh'))\n", 1),
+    # A Keras 3 optimizer is built for the variables of the one model it first updates: the
+    # combined model gets an Adam of its own, with the same settings.
+    "        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)\n":
+    ("        self.combined.compile(loss='binary_crossentropy', optimizer=Adam(0.0002, 0.5))\n", 1),
+    # Keras 2 fixed a model's trainable weights when it was compiled, so the discriminator,
+    # compiled before `trainable = False`, still trained on its own; Keras 3 reads the flag at
+    # each step: it is set back for the discriminator's own steps and cleared for the
+    # generator's.
+    "            d_loss_real = self.discriminator.train_on_batch(imgs, valid)\n":
+    ("            self.discriminator.trainable = True\n"
+     "            d_loss_real = self.discriminator.train_on_batch(imgs, valid)\n", 1),
+    "            g_loss = self.combined.train_on_batch(noise, valid)\n":
+    ("            self.discriminator.trainable = False\n"
+     "            g_loss = self.combined.train_on_batch(noise, valid)\n", 1),
+    # MNIST (a download) is made-up data of its form.
+    "        (X_train, _), (_, _) = mnist.load_data()\n":
+    ("        (X_train, _), (_, _) = synthetic_mnist_load_data()\n", 1),
+    # A few dozen iterations of its 30000.
+    "    gan.train(epochs=30000, batch_size=32, sample_interval=200)\n":
+    ("    gan.train(epochs=40, batch_size=32, sample_interval=200)\n", 1),
+}
+
+
+def synthetic_mnist_load_data() -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+    """`keras.datasets.mnist.load_data()`'s form, made up: ((x_train, y_train), (x_test,
+    y_test)), uint8 images of 28x28 in 0-255 and uint8 labels, 2000 to train and 200 to test:
+    each class a stroke pattern of its own (a few bright segments on a dark ground, as a digit
+    is), drawn with noise."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    patterns = np.zeros((10, 28, 28))
+    for k in range(10):
+        for _ in range(4):
+            r, c = rng.integers(4, 24, 2)
+            if rng.random() < 0.5:
+                patterns[k, r:r + 2, max(4, c - 6):c + 6] = 1.0
+            else:
+                patterns[k, max(4, r - 6):r + 6, c:c + 2] = 1.0
+
+    def part(n: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, n)
+        images = 255 * np.clip(patterns[labels] * rng.uniform(0.6, 1.0, (n, 1, 1))
+                               + rng.normal(0, 0.1, (n, 28, 28)), 0, 1)
+        return images.astype(np.uint8), labels.astype(np.uint8)
+
+    return part(2000), part(200)
+
+
+def _keras_gan(name: str, source: str, changes: dict[str, tuple[str, int]],
+               filename: str) -> Truth:
+    """Run a Keras-GAN script as `__main__` from a folder of its own (its sample grids go to
+    `images/`), Keras seeded 0 (Python, NumPy, torch), one thread; the truth is the printing
+    frame's values as each `%d [D loss: %f, acc.: %.2f%%] [G loss: %f]` line is printed."""
+    import builtins
+    import shutil
+
+    import keras
+    import matplotlib
+    import torch
+
+    matplotlib.use("Agg")
+    torch.set_num_threads(1)
+    keras.utils.set_random_seed(0)
+    for old, (new, times) in changes.items():
+        assert source.count(old) == times, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        scope = sys._getframe(1).f_locals
+        if args and isinstance(args[0], str) and "[D loss:" in args[0]:
+            d_loss, g_loss = scope["d_loss"], scope["g_loss"]
+            truth.extend([point("D_loss", d_loss[0], scope["epoch"]),
+                          point("acc", 100 * d_loss[1], scope["epoch"]),
+                          point("G_loss", g_loss, scope["epoch"])])
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.makedirs(os.path.join(tmp, "images"))
+    os.chdir(tmp)
+    try:
+        exec(compile(source, filename, "exec"),
+             {"__name__": "__main__", "print": printed,
+              "synthetic_mnist_load_data": synthetic_mnist_load_data})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+def keras_gan_gan() -> Truth:
+    """Keras-GAN's GAN, eriklindernoren/Keras-GAN `gan/gan.py` (quoted in KERAS_GAN_GAN with
+    its commit), run as the script (`__main__`, from a folder of its own with its `images/`)
+    on Keras 3 (torch backend), with the changes in KERAS_GAN_GAN_CHANGES: Keras 3's module
+    paths for `LeakyReLU`, `UpSampling2D` and `Conv2D`; `int(...)` around the generator's last
+    `Dense` units; an Adam of its own (same settings) for the combined model, as a Keras 3
+    optimizer serves one model's variables; the discriminator's `trainable` set back to True
+    for its own two `train_on_batch` calls and to False for the generator's (Keras 2 fixed
+    trainability at compile, Keras 3 reads it at each step: without this the discriminator
+    would never train); MNIST (a download) replaced by made-up data of its form
+    (`synthetic_mnist_load_data`: 2000 uint8 28x28 images); `epochs=40` (of 30000), its batch
+    of 32 and `sample_interval=200` kept (one grid, at 0). Keras seeded 0 (Python, NumPy,
+    torch), one thread. It prints Keras's UserWarnings (`input_shape`/`input_dim` passed to a
+    layer, LeakyReLU's `alpha` deprecated), the two `model.summary()` tables (box-drawing
+    characters), Keras 3's bar for each `generator.predict` (`1/1 ━━━━━━━━━━━━━━━━━━━━ 0s
+    31ms/step`), then a line an iteration, `0 [D loss: 0.740632, acc.: 53.12%] [G loss:
+    0.876412]`. Truth: the printing frame's values as each line is printed (print hooked):
+    `d_loss[0]` as `D_loss`, `100*d_loss[1]` as `acc` (`acc.` as printed, a percentage),
+    `g_loss` as `G_loss` (each `train_on_batch`'s own batch: Keras 3 resets the metrics at each
+    call), at the iteration printed (`epoch`, from 0)."""
+    return _keras_gan("keras_gan_gan", KERAS_GAN_GAN, KERAS_GAN_GAN_CHANGES, "gan.py")
+
+
+CASES["keras_gan_gan"] = keras_gan_gan
+OWN_ENVIRONMENT["keras_gan_gan"] = dict(IMITATION_ENVIRONMENT,
+                                        keras="keras (imitation, PyOD, Keras-GAN cases)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
