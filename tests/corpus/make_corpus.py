@@ -27317,9 +27317,9 @@ def synthetic_mnist_load_data() -> tuple[tuple[Any, Any], tuple[Any, Any]]:
 
 
 def _keras_gan(name: str, source: str, changes: dict[str, tuple[str, int]],
-               filename: str) -> Truth:
+               filename: str, images: str) -> Truth:
     """Run a Keras-GAN script as `__main__` from a folder of its own (its sample grids go to
-    `images/`), Keras seeded 0 (Python, NumPy, torch), one thread; the truth is the printing
+    `images`, a folder there), Keras seeded 0 (Python, NumPy, torch), one thread; the truth is the printing
     frame's values as each `%d [D loss: %f, acc.: %.2f%%] [G loss: %f]` line is printed."""
     import builtins
     import shutil
@@ -27347,7 +27347,7 @@ def _keras_gan(name: str, source: str, changes: dict[str, tuple[str, int]],
 
     cwd = os.getcwd()
     tmp = tempfile.mkdtemp()
-    os.makedirs(os.path.join(tmp, "images"))
+    os.makedirs(os.path.join(tmp, images))
     os.chdir(tmp)
     try:
         exec(compile(source, filename, "exec"),
@@ -27379,12 +27379,246 @@ def keras_gan_gan() -> Truth:
     `d_loss[0]` as `D_loss`, `100*d_loss[1]` as `acc` (`acc.` as printed, a percentage),
     `g_loss` as `G_loss` (each `train_on_batch`'s own batch: Keras 3 resets the metrics at each
     call), at the iteration printed (`epoch`, from 0)."""
-    return _keras_gan("keras_gan_gan", KERAS_GAN_GAN, KERAS_GAN_GAN_CHANGES, "gan.py")
+    return _keras_gan("keras_gan_gan", KERAS_GAN_GAN, KERAS_GAN_GAN_CHANGES, "gan.py", "images")
 
 
 CASES["keras_gan_gan"] = keras_gan_gan
 OWN_ENVIRONMENT["keras_gan_gan"] = dict(IMITATION_ENVIRONMENT,
                                         keras="keras (imitation, PyOD, Keras-GAN cases)")
+
+
+# eriklindernoren/Keras-GAN `dcgan/dcgan.py` (commit 01c19e45d3d4aacb181f5b9ef1bf01b3f34f7391),
+# quoted as it is (its trailing spaces and blank lines kept). Written for Keras 2; the case runs
+# it on Keras 3 (torch backend).
+KERAS_GAN_DCGAN = r'''from __future__ import print_function, division
+
+from keras.datasets import mnist
+from keras.layers import Input, Dense, Reshape, Flatten, Dropout
+from keras.layers import BatchNormalization, Activation, ZeroPadding2D
+from keras.layers.advanced_activations import LeakyReLU
+from keras.layers.convolutional import UpSampling2D, Conv2D
+from keras.models import Sequential, Model
+from keras.optimizers import Adam
+
+import matplotlib.pyplot as plt
+
+import sys
+
+import numpy as np
+
+class DCGAN():
+    def __init__(self):
+        self.img_rows = 28 
+        self.img_cols = 28
+        self.channels = 1
+
+        optimizer = Adam(0.0002, 0.5)
+
+        # Build and compile the discriminator
+        self.discriminator = self.build_discriminator()
+        self.discriminator.compile(loss='binary_crossentropy', 
+            optimizer=optimizer,
+            metrics=['accuracy'])
+
+        # Build and compile the generator
+        self.generator = self.build_generator()
+        self.generator.compile(loss='binary_crossentropy', optimizer=optimizer)
+
+        # The generator takes noise as input and generated imgs
+        z = Input(shape=(100,))
+        img = self.generator(z)
+
+        # For the combined model we will only train the generator
+        self.discriminator.trainable = False
+
+        # The valid takes generated images as input and determines validity
+        valid = self.discriminator(img)
+
+        # The combined model  (stacked generator and discriminator) takes
+        # noise as input => generates images => determines validity 
+        self.combined = Model(z, valid)
+        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)
+
+    def build_generator(self):
+
+        noise_shape = (100,)
+        
+        model = Sequential()
+
+        model.add(Dense(128 * 7 * 7, activation="relu", input_shape=noise_shape))
+        model.add(Reshape((7, 7, 128)))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(UpSampling2D())
+        model.add(Conv2D(128, kernel_size=3, padding="same"))
+        model.add(Activation("relu"))
+        model.add(BatchNormalization(momentum=0.8)) 
+        model.add(UpSampling2D())
+        model.add(Conv2D(64, kernel_size=3, padding="same"))
+        model.add(Activation("relu"))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Conv2D(1, kernel_size=3, padding="same"))
+        model.add(Activation("tanh"))
+
+        model.summary()
+
+        noise = Input(shape=noise_shape)
+        img = model(noise)
+
+        return Model(noise, img)
+
+    def build_discriminator(self):
+
+        img_shape = (self.img_rows, self.img_cols, self.channels)
+        
+        model = Sequential()
+
+        model.add(Conv2D(32, kernel_size=3, strides=2, input_shape=img_shape, padding="same"))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+        model.add(Conv2D(64, kernel_size=3, strides=2, padding="same"))
+        model.add(ZeroPadding2D(padding=((0,1),(0,1))))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Conv2D(128, kernel_size=3, strides=2, padding="same"))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Conv2D(256, kernel_size=3, strides=1, padding="same"))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+
+        model.add(Flatten())
+        model.add(Dense(1, activation='sigmoid'))
+
+        model.summary()
+
+        img = Input(shape=img_shape)
+        validity = model(img)
+
+        return Model(img, validity)
+
+    def train(self, epochs, batch_size=128, save_interval=50):
+
+        # Load the dataset
+        (X_train, _), (_, _) = mnist.load_data()
+
+        # Rescale -1 to 1
+        X_train = (X_train.astype(np.float32) - 127.5) / 127.5
+        X_train = np.expand_dims(X_train, axis=3)
+
+        half_batch = int(batch_size / 2)
+
+        for epoch in range(epochs):
+
+            # ---------------------
+            #  Train Discriminator
+            # ---------------------
+
+            # Select a random half batch of images
+            idx = np.random.randint(0, X_train.shape[0], half_batch)
+            imgs = X_train[idx]
+
+            # Sample noise and generate a half batch of new images
+            noise = np.random.normal(0, 1, (half_batch, 100))
+            gen_imgs = self.generator.predict(noise)
+
+            # Train the discriminator (real classified as ones and generated as zeros)
+            d_loss_real = self.discriminator.train_on_batch(imgs, np.ones((half_batch, 1)))
+            d_loss_fake = self.discriminator.train_on_batch(gen_imgs, np.zeros((half_batch, 1)))
+            d_loss = 0.5 * np.add(d_loss_real, d_loss_fake)
+
+            # ---------------------
+            #  Train Generator
+            # ---------------------
+
+            noise = np.random.normal(0, 1, (batch_size, 100))
+
+            # Train the generator (wants discriminator to mistake images as real)
+            g_loss = self.combined.train_on_batch(noise, np.ones((batch_size, 1)))
+
+            # Plot the progress
+            print ("%d [D loss: %f, acc.: %.2f%%] [G loss: %f]" % (epoch, d_loss[0], 100*d_loss[1], g_loss))
+
+            # If at save interval => save generated image samples
+            if epoch % save_interval == 0:
+                self.save_imgs(epoch)
+
+    def save_imgs(self, epoch):
+        r, c = 5, 5
+        noise = np.random.normal(0, 1, (r * c, 100))
+        gen_imgs = self.generator.predict(noise)
+
+        # Rescale images 0 - 1
+        gen_imgs = 0.5 * gen_imgs + 0.5
+
+        fig, axs = plt.subplots(r, c)
+        #fig.suptitle("DCGAN: Generated digits", fontsize=12)
+        cnt = 0
+        for i in range(r):
+            for j in range(c):
+                axs[i,j].imshow(gen_imgs[cnt, :,:,0], cmap='gray')
+                axs[i,j].axis('off')
+                cnt += 1
+        fig.savefig("dcgan/images/mnist_%d.png" % epoch)
+        plt.close()
+
+
+if __name__ == '__main__':
+    dcgan = DCGAN()
+    dcgan.train(epochs=4000, batch_size=32, save_interval=50)
+
+
+
+
+
+
+'''
+# The changes Keras 3 needs (as gan.py's, KERAS_GAN_GAN_CHANGES), and the case's own.
+KERAS_GAN_DCGAN_CHANGES = {
+    "from keras.layers.advanced_activations import LeakyReLU\n":
+    ("from keras.layers import LeakyReLU\n", 1),
+    "from keras.layers.convolutional import UpSampling2D, Conv2D\n":
+    ("from keras.layers import UpSampling2D, Conv2D\n", 1),
+    # The generator, compiled with the shared Adam, is never trained on its own (only
+    # `predict`), so it keeps it; the combined model gets an Adam of its own.
+    "        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)\n":
+    ("        self.combined.compile(loss='binary_crossentropy', optimizer=Adam(0.0002, 0.5))\n", 1),
+    "            d_loss_real = self.discriminator.train_on_batch(imgs, np.ones((half_batch, 1)))\n":
+    ("            self.discriminator.trainable = True\n"
+     "            d_loss_real = self.discriminator.train_on_batch(imgs, np.ones((half_batch, 1)))\n",
+     1),
+    "            g_loss = self.combined.train_on_batch(noise, np.ones((batch_size, 1)))\n":
+    ("            self.discriminator.trainable = False\n"
+     "            g_loss = self.combined.train_on_batch(noise, np.ones((batch_size, 1)))\n", 1),
+    "        (X_train, _), (_, _) = mnist.load_data()\n":
+    ("        (X_train, _), (_, _) = synthetic_mnist_load_data()\n", 1),
+    "    dcgan.train(epochs=4000, batch_size=32, save_interval=50)\n":
+    ("    dcgan.train(epochs=40, batch_size=32, save_interval=50)\n", 1),
+}
+
+
+def keras_gan_dcgan() -> Truth:
+    """Keras-GAN's DCGAN, eriklindernoren/Keras-GAN `dcgan/dcgan.py` (quoted in
+    KERAS_GAN_DCGAN with its commit), run as the script (`__main__`, from a folder of its own
+    with its `dcgan/images/`) on Keras 3 (torch backend), as keras_gan_gan, with the changes
+    in KERAS_GAN_DCGAN_CHANGES: Keras 3's module paths for `LeakyReLU`, `UpSampling2D` and
+    `Conv2D`; an Adam of its own (same settings) for the combined model; the discriminator's
+    `trainable` set to True for its own two `train_on_batch` calls (half batches of 16, real
+    then generated) and to False for the generator's; MNIST replaced by
+    `synthetic_mnist_load_data`'s made-up images; `epochs=40` (of 4000), its batch of 32 and
+    `save_interval=50` kept (one grid, at 0). Keras seeded 0, one thread. It prints Keras's
+    UserWarnings, the two `model.summary()` tables, Keras 3's bar for each
+    `generator.predict`, then a line an iteration, `0 [D loss: 0.809958, acc.: 40.62%] [G
+    loss: 0.703657]`. Truth, as keras_gan_gan: the printing frame's `d_loss[0]` as `D_loss`,
+    `100*d_loss[1]` as `acc`, `g_loss` as `G_loss`, at the iteration printed (from 0)."""
+    return _keras_gan("keras_gan_dcgan", KERAS_GAN_DCGAN, KERAS_GAN_DCGAN_CHANGES, "dcgan.py",
+                      os.path.join("dcgan", "images"))
+
+
+CASES["keras_gan_dcgan"] = keras_gan_dcgan
+OWN_ENVIRONMENT["keras_gan_dcgan"] = dict(IMITATION_ENVIRONMENT,
+                                          keras="keras (imitation, PyOD, Keras-GAN cases)")
 
 
 def main(argv: list[str]) -> None:
