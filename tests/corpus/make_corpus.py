@@ -27127,6 +27127,860 @@ CHECKOUT_ROW["pytorch_beginner_neural_network"] = (
 
 
 
+
+# --- imitation, PyOD, Keras-GAN: an environment of their own ----------------------------------
+# imitation pins stable-baselines3 2.2 and gymnasium 0.29 (the corpus environment has newer
+# ones); PyOD's deep detectors run on torch; Keras-GAN runs on Keras 3 (torch backend). These
+# cases run alone, each in the same environment:
+#
+#     python -m venv ~/imitation-venv
+#     ~/imitation-venv/bin/pip install torch==2.13.0          # the CPU wheel first
+#     ~/imitation-venv/bin/pip install torch==2.13.0 imitation pyod keras matplotlib
+#     ~/imitation-venv/bin/python tests/corpus/make_corpus.py imitation_bc_quickstart
+
+IMITATION_ENVIRONMENT = {name: f"{name} (imitation, PyOD, Keras-GAN cases)" for name in (
+    "torch", "numpy", "gymnasium", "stable-baselines3", "seals", "tqdm", "scikit-learn",
+    "matplotlib")}
+
+# HumanCompatibleAI/imitation `examples/quickstart.py` (commit
+# e5ef18806c449ca47153b494a02471c5e2ae3a14, the v1.0.1 release), quoted as it is.
+IMITATION_QUICKSTART = r'''"""This is a simple example demonstrating how to clone the behavior of an expert.
+
+Refer to the jupyter notebooks for more detailed examples of how to use the algorithms.
+"""
+import numpy as np
+from stable_baselines3 import PPO
+from stable_baselines3.common.evaluation import evaluate_policy
+from stable_baselines3.ppo import MlpPolicy
+
+from imitation.algorithms import bc
+from imitation.data import rollout
+from imitation.data.wrappers import RolloutInfoWrapper
+from imitation.policies.serialize import load_policy
+from imitation.util.util import make_vec_env
+
+rng = np.random.default_rng(0)
+env = make_vec_env(
+    "seals:seals/CartPole-v0",
+    rng=rng,
+    post_wrappers=[lambda env, _: RolloutInfoWrapper(env)],  # for computing rollouts
+)
+
+
+def train_expert():
+    # note: use `download_expert` instead to download a pretrained, competent expert
+    print("Training a expert.")
+    expert = PPO(
+        policy=MlpPolicy,
+        env=env,
+        seed=0,
+        batch_size=64,
+        ent_coef=0.0,
+        learning_rate=0.0003,
+        n_epochs=10,
+        n_steps=64,
+    )
+    expert.learn(1_000)  # Note: change this to 100_000 to train a decent expert.
+    return expert
+
+
+def download_expert():
+    print("Downloading a pretrained expert.")
+    expert = load_policy(
+        "ppo-huggingface",
+        organization="HumanCompatibleAI",
+        env_name="seals-CartPole-v0",
+        venv=env,
+    )
+    return expert
+
+
+def sample_expert_transitions():
+    # expert = train_expert()  # uncomment to train your own expert
+    expert = download_expert()
+
+    print("Sampling expert transitions.")
+    rollouts = rollout.rollout(
+        expert,
+        env,
+        rollout.make_sample_until(min_timesteps=None, min_episodes=50),
+        rng=rng,
+    )
+    return rollout.flatten_trajectories(rollouts)
+
+
+transitions = sample_expert_transitions()
+bc_trainer = bc.BC(
+    observation_space=env.observation_space,
+    action_space=env.action_space,
+    demonstrations=transitions,
+    rng=rng,
+)
+
+evaluation_env = make_vec_env(
+    "seals:seals/CartPole-v0",
+    rng=rng,
+    env_make_kwargs={"render_mode": "human"},  # for rendering
+)
+
+print("Evaluating the untrained policy.")
+reward, _ = evaluate_policy(
+    bc_trainer.policy,  # type: ignore[arg-type]
+    evaluation_env,
+    n_eval_episodes=3,
+    render=True,  # comment out to speed up
+)
+print(f"Reward before training: {reward}")
+
+print("Training a policy using Behavior Cloning")
+bc_trainer.train(n_epochs=1)
+
+print("Evaluating the trained policy.")
+reward, _ = evaluate_policy(
+    bc_trainer.policy,  # type: ignore[arg-type]
+    evaluation_env,
+    n_eval_episodes=3,
+    render=True,  # comment out to speed up
+)
+print(f"Reward after training: {reward}")
+'''
+# The expert is trained (the script's `train_expert`, as its comment offers) instead of
+# downloaded from the HuggingFace hub, and the evaluation is not rendered in a window (which
+# needs a screen, and draws at 50 frames a second): {old: (new, how many times it occurs)}.
+IMITATION_QUICKSTART_CHANGES = {
+    "    # expert = train_expert()  # uncomment to train your own expert\n"
+    "    expert = download_expert()\n":
+    ("    expert = train_expert()  # uncomment to train your own expert\n"
+     "    # expert = download_expert()\n", 1),
+    '    env_make_kwargs={"render_mode": "human"},  # for rendering\n': ("", 1),
+    "    render=True,  # comment out to speed up\n":
+    ("    render=False,  # comment out to speed up\n", 2),
+}
+
+
+def imitation_bc_quickstart() -> Truth:
+    """imitation's behavioural-cloning quickstart, HumanCompatibleAI/imitation
+    `examples/quickstart.py` (quoted in IMITATION_QUICKSTART with its commit), run as the
+    script (`__main__`) with its changes (IMITATION_QUICKSTART_CHANGES): the expert is the
+    script's own `train_expert()` (PPO on seals/CartPole-v0, 8 environments, `learn(1_000)`,
+    silent) instead of `download_expert()` (a HuggingFace download), as the script's comment
+    offers; the two evaluations are not rendered (`render_mode="human"` and `render=True`
+    dropped: no screen here). 50 expert episodes of 500 steps are sampled, then
+    `bc.BC(...)` and `bc_trainer.train(n_epochs=1)` as written (batches of 32,
+    `log_interval=500`, its tqdm bar on). One thread. It prints `Training a expert.`,
+    `Sampling expert transitions.`, `Evaluating the untrained policy.`, `Reward before
+    training: 126.66666666666667`, `Training a policy using Behavior Cloning`, then tqdm's bar (`0batch
+    [00:00, ?batch/s]`, no total) with, at batches 0 and 500, imitation's logger's box
+    written through stable-baselines3's stdout writer (`| batch_size | 32 |`, `| bc/ |`, `|
+    batch | 0 |`, `| ent_loss | -0.000693 |`, `| entropy | 0.693 |`, `| epoch | 0 |`, ...,
+    `| samples_so_far | 32 |`), and tqdm's `Epoch 0 of 1` line at the epoch's end, then
+    `Reward after training: 60.0`. Truth: imitation's logger (`HierarchicalLogger.dump`
+    wrapped): the values recorded before each dump (`name_to_value`), under their keys
+    (`bc/loss`, `bc/neglogp`, `bc/entropy`, `bc/ent_loss`, `bc/prob_true_act`, `bc/l2_norm`,
+    `bc/l2_loss`) at the dump's `bc/batch` (the box's `batch` row); `batch_size`,
+    `bc/batch`, `bc/epoch` and `bc/samples_so_far` (counts) left out; the two rewards as the
+    script passes them to `print` (read from its frame), `Reward_before_training` and
+    `Reward_after_training`, no step."""
+    import builtins
+
+    import torch
+    from imitation.util import logger as imit_logger
+
+    torch.set_num_threads(1)
+    source = IMITATION_QUICKSTART
+    for old, (new, times) in IMITATION_QUICKSTART_CHANGES.items():
+        assert source.count(old) == times, old
+        source = source.replace(old, new)
+    truth: Truth = []
+    counts = {"batch_size", "bc/batch", "bc/epoch", "bc/samples_so_far"}
+    dump = imit_logger.HierarchicalLogger.dump
+
+    def recorded(self: Any, step: int = 0) -> None:
+        values = dict(self._logger.name_to_value)
+        for key, value in values.items():
+            if key not in counts and value is not None:
+                truth.append(point(key, value, values["bc/batch"]))
+        dump(self, step)
+
+    imit_logger.HierarchicalLogger.dump = recorded  # type: ignore[method-assign]
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and isinstance(args[0], str) and args[0].startswith("Reward "):
+            label = args[0].split(":")[0]
+            truth.append(point(label.replace(" ", "_"), sys._getframe(1).f_locals["reward"],
+                               None))
+        builtins.print(*args, **kwargs)
+
+    exec(compile(source, "quickstart.py", "exec"), {"__name__": "__main__", "print": printed})
+    return truth
+
+
+CASES["imitation_bc_quickstart"] = imitation_bc_quickstart
+OWN_ENVIRONMENT["imitation_bc_quickstart"] = dict(IMITATION_ENVIRONMENT, imitation="imitation")
+
+
+# yzhao062/pyod `examples/auto_encoder_example.py` (commit
+# 34f7996effac700a5166d882d5e94c6e6078fae3; the file as it stands since 6cb49f3, the example of
+# the torch AutoEncoder of PyOD 2 and 3), quoted as it is.
+PYOD_AUTOENCODER_EXAMPLE = r'''# -*- coding: utf-8 -*-
+"""Example of using AutoEncoder for outlier detection
+"""
+# Author: Tiankai Yang <tiankaiy@usc.edu>
+# License: BSD 2 clause
+
+
+import os
+import sys
+
+# temporary solution for relative imports in case pyod is not installed
+# if pyod is installed, no need to use the following line
+sys.path.append(
+    os.path.abspath(os.path.join(os.path.dirname("__file__"), '..')))
+sys.path.append(os.path.abspath(os.path.dirname("__file__")))
+
+from pyod.models.auto_encoder import AutoEncoder
+from pyod.utils.data import generate_data
+from pyod.utils.data import evaluate_print
+
+if __name__ == "__main__":
+    contamination = 0.1  # percentage of outliers
+    n_train = 20000  # number of training points
+    n_test = 2000  # number of testing points
+    n_features = 300  # number of features
+
+    # Generate sample data
+    X_train, X_test, y_train, y_test = \
+        generate_data(n_train=n_train,
+                      n_test=n_test,
+                      n_features=n_features,
+                      contamination=contamination,
+                      random_state=42)
+
+    # train AutoEncoder detector
+    clf_name = 'AutoEncoder'
+    clf = AutoEncoder(epoch_num=30, contamination=contamination)
+    clf.fit(X_train)
+
+    # get the prediction labels and outlier scores of the training data
+    y_train_pred = clf.labels_  # binary labels (0: inliers, 1: outliers)
+    y_train_scores = clf.decision_scores_  # raw outlier scores
+
+    # get the prediction on the test data
+    y_test_pred = clf.predict(X_test)  # outlier labels (0 or 1)
+    y_test_scores = clf.decision_function(X_test)  # outlier scores
+
+    # evaluate and print the results
+    print("\nOn Training Data:")
+    evaluate_print(clf_name, y_train, y_train_scores)
+    print("\nOn Test Data:")
+    evaluate_print(clf_name, y_test, y_test_scores)
+'''
+# Fewer points (20000 to train and 2000 to test are minutes on one CPU thread), and the
+# detector's documented `verbose=2` ("one line per epoch") instead of its default bar, so that
+# its loss is printed.
+PYOD_AUTOENCODER_CHANGES = {
+    "    n_train = 20000  # number of training points\n":
+    "    n_train = 2000  # number of training points\n",
+    "    n_test = 2000  # number of testing points\n": "    n_test = 500  # number of testing points\n",
+    "    clf = AutoEncoder(epoch_num=30, contamination=contamination)\n":
+    "    clf = AutoEncoder(epoch_num=30, contamination=contamination, verbose=2)\n",
+}
+
+
+def pyod_autoencoder() -> Truth:
+    """PyOD's AutoEncoder example, yzhao062/pyod `examples/auto_encoder_example.py` (quoted in
+    PYOD_AUTOENCODER_EXAMPLE with its commit), run as the script (`__main__`) with its changes
+    (PYOD_AUTOENCODER_CHANGES): `generate_data(n_train=2000, n_test=500, n_features=300,
+    contamination=0.1, random_state=42)` (of 20000 and 2000: synthetic, PyOD's own generator),
+    `AutoEncoder(epoch_num=30, contamination=contamination, verbose=2)` (the torch detector:
+    hidden layers 64 and 32, batch norm, dropout 0.2, Adam 1e-3, batches of 32, its
+    `random_state=42`; `verbose=2` is the documented "one line per epoch" in place of the
+    default tqdm bar), `clf.fit(X_train)`, then `evaluate_print` on the training and the test
+    scores. One thread. `fit` prints, from `pyod/models/base_dl.py`'s `train`, `Epoch 1/30,
+    loss=0.8208, time=0.29s` an epoch; the script then `On Training Data:` and `AutoEncoder
+    ROC:1.0, precision @ rank n:1.0` (PyOD's outliers, uniform over a wider range, are
+    all ranked first) (`pyod/utils/data.py`'s `evaluate_print`: the two
+    values rounded to 4 places by `np.round`), then the same for `On Test Data:`. Truth: the
+    epoch's `overall_loss` (the mean of its batches' losses) as `train` passes it to `print`
+    (print hooked in `pyod.models.base_dl`, read from its frame), `loss` at the epoch printed
+    (from 1), `time` (a timing) left out; the ROC and precision `evaluate_print` computes
+    (`roc_auc_score` and `precision_n_scores` in `pyod.utils.data` wrapped), rounded by
+    `np.round(..., 4)` as it formats them, keyed by the labels before them,
+    `AutoEncoder_ROC` and `precision_@_rank_n`, no step (the training set's first, then the
+    test set's)."""
+    import builtins
+
+    import numpy as np
+    import torch
+    from pyod.models import base_dl
+    from pyod.utils import data
+
+    torch.set_num_threads(1)
+    source = PYOD_AUTOENCODER_EXAMPLE
+    for old, new in PYOD_AUTOENCODER_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        scope = sys._getframe(1).f_locals
+        if args and str(args[0]).startswith("Epoch ") and "overall_loss" in scope:
+            truth.append(point("loss", scope["overall_loss"], scope["epoch"] + 1))
+        builtins.print(*args, **kwargs)
+
+    base_dl.print = printed  # type: ignore[attr-defined]
+    roc_auc_score, precision_n_scores = data.roc_auc_score, data.precision_n_scores
+
+    def roc(*args: Any, **kwargs: Any) -> Any:
+        value = roc_auc_score(*args, **kwargs)
+        clf_name = sys._getframe(1).f_locals["clf_name"]
+        truth.append(point(f"{clf_name}_ROC", np.round(value, decimals=4), None))
+        return value
+
+    def precision(*args: Any, **kwargs: Any) -> Any:
+        value = precision_n_scores(*args, **kwargs)
+        truth.append(point("precision_@_rank_n", np.round(value, decimals=4), None))
+        return value
+
+    data.roc_auc_score, data.precision_n_scores = roc, precision
+    exec(compile(source, "auto_encoder_example.py", "exec"), {"__name__": "__main__"})
+    return truth
+
+
+CASES["pyod_autoencoder"] = pyod_autoencoder
+OWN_ENVIRONMENT["pyod_autoencoder"] = dict(IMITATION_ENVIRONMENT, pyod="pyod")
+
+
+# eriklindernoren/Keras-GAN `gan/gan.py` (commit 2ccd7cd4ec46a5d2e7782e57050cfc437e995e70),
+# quoted as it is. Written for Keras 2; the case runs it on Keras 3 (torch backend).
+KERAS_GAN_GAN = r'''from __future__ import print_function, division
+
+from keras.datasets import mnist
+from keras.layers import Input, Dense, Reshape, Flatten, Dropout
+from keras.layers import BatchNormalization, Activation, ZeroPadding2D
+from keras.layers.advanced_activations import LeakyReLU
+from keras.layers.convolutional import UpSampling2D, Conv2D
+from keras.models import Sequential, Model
+from keras.optimizers import Adam
+
+import matplotlib.pyplot as plt
+
+import sys
+
+import numpy as np
+
+class GAN():
+    def __init__(self):
+        self.img_rows = 28
+        self.img_cols = 28
+        self.channels = 1
+        self.img_shape = (self.img_rows, self.img_cols, self.channels)
+        self.latent_dim = 100
+
+        optimizer = Adam(0.0002, 0.5)
+
+        # Build and compile the discriminator
+        self.discriminator = self.build_discriminator()
+        self.discriminator.compile(loss='binary_crossentropy',
+            optimizer=optimizer,
+            metrics=['accuracy'])
+
+        # Build the generator
+        self.generator = self.build_generator()
+
+        # The generator takes noise as input and generates imgs
+        z = Input(shape=(self.latent_dim,))
+        img = self.generator(z)
+
+        # For the combined model we will only train the generator
+        self.discriminator.trainable = False
+
+        # The discriminator takes generated images as input and determines validity
+        validity = self.discriminator(img)
+
+        # The combined model  (stacked generator and discriminator)
+        # Trains the generator to fool the discriminator
+        self.combined = Model(z, validity)
+        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)
+
+
+    def build_generator(self):
+
+        model = Sequential()
+
+        model.add(Dense(256, input_dim=self.latent_dim))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Dense(512))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Dense(1024))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Dense(np.prod(self.img_shape), activation='tanh'))
+        model.add(Reshape(self.img_shape))
+
+        model.summary()
+
+        noise = Input(shape=(self.latent_dim,))
+        img = model(noise)
+
+        return Model(noise, img)
+
+    def build_discriminator(self):
+
+        model = Sequential()
+
+        model.add(Flatten(input_shape=self.img_shape))
+        model.add(Dense(512))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dense(256))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dense(1, activation='sigmoid'))
+        model.summary()
+
+        img = Input(shape=self.img_shape)
+        validity = model(img)
+
+        return Model(img, validity)
+
+    def train(self, epochs, batch_size=128, sample_interval=50):
+
+        # Load the dataset
+        (X_train, _), (_, _) = mnist.load_data()
+
+        # Rescale -1 to 1
+        X_train = X_train / 127.5 - 1.
+        X_train = np.expand_dims(X_train, axis=3)
+
+        # Adversarial ground truths
+        valid = np.ones((batch_size, 1))
+        fake = np.zeros((batch_size, 1))
+
+        for epoch in range(epochs):
+
+            # ---------------------
+            #  Train Discriminator
+            # ---------------------
+
+            # Select a random batch of images
+            idx = np.random.randint(0, X_train.shape[0], batch_size)
+            imgs = X_train[idx]
+
+            noise = np.random.normal(0, 1, (batch_size, self.latent_dim))
+
+            # Generate a batch of new images
+            gen_imgs = self.generator.predict(noise)
+
+            # Train the discriminator
+            d_loss_real = self.discriminator.train_on_batch(imgs, valid)
+            d_loss_fake = self.discriminator.train_on_batch(gen_imgs, fake)
+            d_loss = 0.5 * np.add(d_loss_real, d_loss_fake)
+
+            # ---------------------
+            #  Train Generator
+            # ---------------------
+
+            noise = np.random.normal(0, 1, (batch_size, self.latent_dim))
+
+            # Train the generator (to have the discriminator label samples as valid)
+            g_loss = self.combined.train_on_batch(noise, valid)
+
+            # Plot the progress
+            print ("%d [D loss: %f, acc.: %.2f%%] [G loss: %f]" % (epoch, d_loss[0], 100*d_loss[1], g_loss))
+
+            # If at save interval => save generated image samples
+            if epoch % sample_interval == 0:
+                self.sample_images(epoch)
+
+    def sample_images(self, epoch):
+        r, c = 5, 5
+        noise = np.random.normal(0, 1, (r * c, self.latent_dim))
+        gen_imgs = self.generator.predict(noise)
+
+        # Rescale images 0 - 1
+        gen_imgs = 0.5 * gen_imgs + 0.5
+
+        fig, axs = plt.subplots(r, c)
+        cnt = 0
+        for i in range(r):
+            for j in range(c):
+                axs[i,j].imshow(gen_imgs[cnt, :,:,0], cmap='gray')
+                axs[i,j].axis('off')
+                cnt += 1
+        fig.savefig("images/%d.png" % epoch)
+        plt.close()
+
+
+if __name__ == '__main__':
+    gan = GAN()
+    gan.train(epochs=30000, batch_size=32, sample_interval=200)
+'''
+# The changes Keras 3 needs, and the case's own: {old: (new, how many times it occurs)}.
+KERAS_GAN_GAN_CHANGES = {
+    # Keras 3 has no `keras.layers.advanced_activations` or `keras.layers.convolutional`
+    # modules: the layers are imported from `keras.layers`.
+    "from keras.layers.advanced_activations import LeakyReLU\n":
+    ("from keras.layers import LeakyReLU\n", 1),
+    "from keras.layers.convolutional import UpSampling2D, Conv2D\n":
+    ("from keras.layers import UpSampling2D, Conv2D\n", 1),
+    # Keras 3's Dense takes only a Python int for `units` (np.prod gives a NumPy integer).
+    "        model.add(Dense(np.prod(self.img_shape), activation='tanh'))\n":
+    ("        model.add(Dense(int(np.prod(self.img_shape)), activation='tanh'))\n", 1),
+    # A Keras 3 optimizer is built for the variables of the one model it first updates: the
+    # combined model gets an Adam of its own, with the same settings.
+    "        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)\n":
+    ("        self.combined.compile(loss='binary_crossentropy', optimizer=Adam(0.0002, 0.5))\n", 1),
+    # Keras 2 fixed a model's trainable weights when it was compiled, so the discriminator,
+    # compiled before `trainable = False`, still trained on its own; Keras 3 reads the flag at
+    # each step: it is set back for the discriminator's own steps and cleared for the
+    # generator's.
+    "            d_loss_real = self.discriminator.train_on_batch(imgs, valid)\n":
+    ("            self.discriminator.trainable = True\n"
+     "            d_loss_real = self.discriminator.train_on_batch(imgs, valid)\n", 1),
+    "            g_loss = self.combined.train_on_batch(noise, valid)\n":
+    ("            self.discriminator.trainable = False\n"
+     "            g_loss = self.combined.train_on_batch(noise, valid)\n", 1),
+    # MNIST (a download) is made-up data of its form.
+    "        (X_train, _), (_, _) = mnist.load_data()\n":
+    ("        (X_train, _), (_, _) = synthetic_mnist_load_data()\n", 1),
+    # A few dozen iterations of its 30000.
+    "    gan.train(epochs=30000, batch_size=32, sample_interval=200)\n":
+    ("    gan.train(epochs=40, batch_size=32, sample_interval=200)\n", 1),
+}
+
+
+def synthetic_mnist_load_data() -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+    """`keras.datasets.mnist.load_data()`'s form, made up: ((x_train, y_train), (x_test,
+    y_test)), uint8 images of 28x28 in 0-255 and uint8 labels, 2000 to train and 200 to test:
+    each class a stroke pattern of its own (a few bright segments on a dark ground, as a digit
+    is), drawn with noise."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    patterns = np.zeros((10, 28, 28))
+    for k in range(10):
+        for _ in range(4):
+            r, c = rng.integers(4, 24, 2)
+            if rng.random() < 0.5:
+                patterns[k, r:r + 2, max(4, c - 6):c + 6] = 1.0
+            else:
+                patterns[k, max(4, r - 6):r + 6, c:c + 2] = 1.0
+
+    def part(n: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, n)
+        images = 255 * np.clip(patterns[labels] * rng.uniform(0.6, 1.0, (n, 1, 1))
+                               + rng.normal(0, 0.1, (n, 28, 28)), 0, 1)
+        return images.astype(np.uint8), labels.astype(np.uint8)
+
+    return part(2000), part(200)
+
+
+def _keras_gan(name: str, source: str, changes: dict[str, tuple[str, int]],
+               filename: str, images: str) -> Truth:
+    """Run a Keras-GAN script as `__main__` from a folder of its own (its sample grids go to
+    `images`, a folder there), Keras seeded 0 (Python, NumPy, torch), one thread; the truth is the printing
+    frame's values as each `%d [D loss: %f, acc.: %.2f%%] [G loss: %f]` line is printed."""
+    import builtins
+    import shutil
+
+    import keras
+    import matplotlib
+    import torch
+
+    matplotlib.use("Agg")
+    torch.set_num_threads(1)
+    keras.utils.set_random_seed(0)
+    for old, (new, times) in changes.items():
+        assert source.count(old) == times, old
+        source = source.replace(old, new)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        scope = sys._getframe(1).f_locals
+        if args and isinstance(args[0], str) and "[D loss:" in args[0]:
+            d_loss, g_loss = scope["d_loss"], scope["g_loss"]
+            truth.extend([point("D_loss", d_loss[0], scope["epoch"]),
+                          point("acc", 100 * d_loss[1], scope["epoch"]),
+                          point("G_loss", g_loss, scope["epoch"])])
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.makedirs(os.path.join(tmp, images))
+    os.chdir(tmp)
+    try:
+        exec(compile(source, filename, "exec"),
+             {"__name__": "__main__", "print": printed,
+              "synthetic_mnist_load_data": synthetic_mnist_load_data})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+def keras_gan_gan() -> Truth:
+    """Keras-GAN's GAN, eriklindernoren/Keras-GAN `gan/gan.py` (quoted in KERAS_GAN_GAN with
+    its commit), run as the script (`__main__`, from a folder of its own with its `images/`)
+    on Keras 3 (torch backend), with the changes in KERAS_GAN_GAN_CHANGES: Keras 3's module
+    paths for `LeakyReLU`, `UpSampling2D` and `Conv2D`; `int(...)` around the generator's last
+    `Dense` units; an Adam of its own (same settings) for the combined model, as a Keras 3
+    optimizer serves one model's variables; the discriminator's `trainable` set back to True
+    for its own two `train_on_batch` calls and to False for the generator's (Keras 2 fixed
+    trainability at compile, Keras 3 reads it at each step: without this the discriminator
+    would never train); MNIST (a download) replaced by made-up data of its form
+    (`synthetic_mnist_load_data`: 2000 uint8 28x28 images); `epochs=40` (of 30000), its batch
+    of 32 and `sample_interval=200` kept (one grid, at 0). Keras seeded 0 (Python, NumPy,
+    torch), one thread. It prints Keras's UserWarnings (`input_shape`/`input_dim` passed to a
+    layer, LeakyReLU's `alpha` deprecated), the two `model.summary()` tables (box-drawing
+    characters), Keras 3's bar for each `generator.predict` (`1/1 ━━━━━━━━━━━━━━━━━━━━ 0s
+    31ms/step`), then a line an iteration, `0 [D loss: 0.740632, acc.: 53.12%] [G loss:
+    0.876412]`. Truth: the printing frame's values as each line is printed (print hooked):
+    `d_loss[0]` as `D_loss`, `100*d_loss[1]` as `acc` (`acc.` as printed, a percentage),
+    `g_loss` as `G_loss` (each `train_on_batch`'s own batch: Keras 3 resets the metrics at each
+    call), at the iteration printed (`epoch`, from 0)."""
+    return _keras_gan("keras_gan_gan", KERAS_GAN_GAN, KERAS_GAN_GAN_CHANGES, "gan.py", "images")
+
+
+CASES["keras_gan_gan"] = keras_gan_gan
+OWN_ENVIRONMENT["keras_gan_gan"] = dict(IMITATION_ENVIRONMENT,
+                                        keras="keras (imitation, PyOD, Keras-GAN cases)")
+
+
+# eriklindernoren/Keras-GAN `dcgan/dcgan.py` (commit 01c19e45d3d4aacb181f5b9ef1bf01b3f34f7391),
+# quoted as it is (its trailing spaces and blank lines kept). Written for Keras 2; the case runs
+# it on Keras 3 (torch backend).
+KERAS_GAN_DCGAN = r'''from __future__ import print_function, division
+
+from keras.datasets import mnist
+from keras.layers import Input, Dense, Reshape, Flatten, Dropout
+from keras.layers import BatchNormalization, Activation, ZeroPadding2D
+from keras.layers.advanced_activations import LeakyReLU
+from keras.layers.convolutional import UpSampling2D, Conv2D
+from keras.models import Sequential, Model
+from keras.optimizers import Adam
+
+import matplotlib.pyplot as plt
+
+import sys
+
+import numpy as np
+
+class DCGAN():
+    def __init__(self):
+        self.img_rows = 28 
+        self.img_cols = 28
+        self.channels = 1
+
+        optimizer = Adam(0.0002, 0.5)
+
+        # Build and compile the discriminator
+        self.discriminator = self.build_discriminator()
+        self.discriminator.compile(loss='binary_crossentropy', 
+            optimizer=optimizer,
+            metrics=['accuracy'])
+
+        # Build and compile the generator
+        self.generator = self.build_generator()
+        self.generator.compile(loss='binary_crossentropy', optimizer=optimizer)
+
+        # The generator takes noise as input and generated imgs
+        z = Input(shape=(100,))
+        img = self.generator(z)
+
+        # For the combined model we will only train the generator
+        self.discriminator.trainable = False
+
+        # The valid takes generated images as input and determines validity
+        valid = self.discriminator(img)
+
+        # The combined model  (stacked generator and discriminator) takes
+        # noise as input => generates images => determines validity 
+        self.combined = Model(z, valid)
+        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)
+
+    def build_generator(self):
+
+        noise_shape = (100,)
+        
+        model = Sequential()
+
+        model.add(Dense(128 * 7 * 7, activation="relu", input_shape=noise_shape))
+        model.add(Reshape((7, 7, 128)))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(UpSampling2D())
+        model.add(Conv2D(128, kernel_size=3, padding="same"))
+        model.add(Activation("relu"))
+        model.add(BatchNormalization(momentum=0.8)) 
+        model.add(UpSampling2D())
+        model.add(Conv2D(64, kernel_size=3, padding="same"))
+        model.add(Activation("relu"))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Conv2D(1, kernel_size=3, padding="same"))
+        model.add(Activation("tanh"))
+
+        model.summary()
+
+        noise = Input(shape=noise_shape)
+        img = model(noise)
+
+        return Model(noise, img)
+
+    def build_discriminator(self):
+
+        img_shape = (self.img_rows, self.img_cols, self.channels)
+        
+        model = Sequential()
+
+        model.add(Conv2D(32, kernel_size=3, strides=2, input_shape=img_shape, padding="same"))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+        model.add(Conv2D(64, kernel_size=3, strides=2, padding="same"))
+        model.add(ZeroPadding2D(padding=((0,1),(0,1))))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Conv2D(128, kernel_size=3, strides=2, padding="same"))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+        model.add(BatchNormalization(momentum=0.8))
+        model.add(Conv2D(256, kernel_size=3, strides=1, padding="same"))
+        model.add(LeakyReLU(alpha=0.2))
+        model.add(Dropout(0.25))
+
+        model.add(Flatten())
+        model.add(Dense(1, activation='sigmoid'))
+
+        model.summary()
+
+        img = Input(shape=img_shape)
+        validity = model(img)
+
+        return Model(img, validity)
+
+    def train(self, epochs, batch_size=128, save_interval=50):
+
+        # Load the dataset
+        (X_train, _), (_, _) = mnist.load_data()
+
+        # Rescale -1 to 1
+        X_train = (X_train.astype(np.float32) - 127.5) / 127.5
+        X_train = np.expand_dims(X_train, axis=3)
+
+        half_batch = int(batch_size / 2)
+
+        for epoch in range(epochs):
+
+            # ---------------------
+            #  Train Discriminator
+            # ---------------------
+
+            # Select a random half batch of images
+            idx = np.random.randint(0, X_train.shape[0], half_batch)
+            imgs = X_train[idx]
+
+            # Sample noise and generate a half batch of new images
+            noise = np.random.normal(0, 1, (half_batch, 100))
+            gen_imgs = self.generator.predict(noise)
+
+            # Train the discriminator (real classified as ones and generated as zeros)
+            d_loss_real = self.discriminator.train_on_batch(imgs, np.ones((half_batch, 1)))
+            d_loss_fake = self.discriminator.train_on_batch(gen_imgs, np.zeros((half_batch, 1)))
+            d_loss = 0.5 * np.add(d_loss_real, d_loss_fake)
+
+            # ---------------------
+            #  Train Generator
+            # ---------------------
+
+            noise = np.random.normal(0, 1, (batch_size, 100))
+
+            # Train the generator (wants discriminator to mistake images as real)
+            g_loss = self.combined.train_on_batch(noise, np.ones((batch_size, 1)))
+
+            # Plot the progress
+            print ("%d [D loss: %f, acc.: %.2f%%] [G loss: %f]" % (epoch, d_loss[0], 100*d_loss[1], g_loss))
+
+            # If at save interval => save generated image samples
+            if epoch % save_interval == 0:
+                self.save_imgs(epoch)
+
+    def save_imgs(self, epoch):
+        r, c = 5, 5
+        noise = np.random.normal(0, 1, (r * c, 100))
+        gen_imgs = self.generator.predict(noise)
+
+        # Rescale images 0 - 1
+        gen_imgs = 0.5 * gen_imgs + 0.5
+
+        fig, axs = plt.subplots(r, c)
+        #fig.suptitle("DCGAN: Generated digits", fontsize=12)
+        cnt = 0
+        for i in range(r):
+            for j in range(c):
+                axs[i,j].imshow(gen_imgs[cnt, :,:,0], cmap='gray')
+                axs[i,j].axis('off')
+                cnt += 1
+        fig.savefig("dcgan/images/mnist_%d.png" % epoch)
+        plt.close()
+
+
+if __name__ == '__main__':
+    dcgan = DCGAN()
+    dcgan.train(epochs=4000, batch_size=32, save_interval=50)
+
+
+
+
+
+
+'''
+# The changes Keras 3 needs (as gan.py's, KERAS_GAN_GAN_CHANGES), and the case's own.
+KERAS_GAN_DCGAN_CHANGES = {
+    "from keras.layers.advanced_activations import LeakyReLU\n":
+    ("from keras.layers import LeakyReLU\n", 1),
+    "from keras.layers.convolutional import UpSampling2D, Conv2D\n":
+    ("from keras.layers import UpSampling2D, Conv2D\n", 1),
+    # The generator, compiled with the shared Adam, is never trained on its own (only
+    # `predict`), so it keeps it; the combined model gets an Adam of its own.
+    "        self.combined.compile(loss='binary_crossentropy', optimizer=optimizer)\n":
+    ("        self.combined.compile(loss='binary_crossentropy', optimizer=Adam(0.0002, 0.5))\n", 1),
+    "            d_loss_real = self.discriminator.train_on_batch(imgs, np.ones((half_batch, 1)))\n":
+    ("            self.discriminator.trainable = True\n"
+     "            d_loss_real = self.discriminator.train_on_batch(imgs, np.ones((half_batch, 1)))\n",
+     1),
+    "            g_loss = self.combined.train_on_batch(noise, np.ones((batch_size, 1)))\n":
+    ("            self.discriminator.trainable = False\n"
+     "            g_loss = self.combined.train_on_batch(noise, np.ones((batch_size, 1)))\n", 1),
+    "        (X_train, _), (_, _) = mnist.load_data()\n":
+    ("        (X_train, _), (_, _) = synthetic_mnist_load_data()\n", 1),
+    "    dcgan.train(epochs=4000, batch_size=32, save_interval=50)\n":
+    ("    dcgan.train(epochs=40, batch_size=32, save_interval=50)\n", 1),
+}
+
+
+def keras_gan_dcgan() -> Truth:
+    """Keras-GAN's DCGAN, eriklindernoren/Keras-GAN `dcgan/dcgan.py` (quoted in
+    KERAS_GAN_DCGAN with its commit), run as the script (`__main__`, from a folder of its own
+    with its `dcgan/images/`) on Keras 3 (torch backend), as keras_gan_gan, with the changes
+    in KERAS_GAN_DCGAN_CHANGES: Keras 3's module paths for `LeakyReLU`, `UpSampling2D` and
+    `Conv2D`; an Adam of its own (same settings) for the combined model; the discriminator's
+    `trainable` set to True for its own two `train_on_batch` calls (half batches of 16, real
+    then generated) and to False for the generator's; MNIST replaced by
+    `synthetic_mnist_load_data`'s made-up images; `epochs=40` (of 4000), its batch of 32 and
+    `save_interval=50` kept (one grid, at 0). Keras seeded 0, one thread. It prints Keras's
+    UserWarnings, the two `model.summary()` tables, Keras 3's bar for each
+    `generator.predict`, then a line an iteration, `0 [D loss: 0.809958, acc.: 40.62%] [G
+    loss: 0.703657]`. Truth, as keras_gan_gan: the printing frame's `d_loss[0]` as `D_loss`,
+    `100*d_loss[1]` as `acc`, `g_loss` as `G_loss`, at the iteration printed (from 0)."""
+    return _keras_gan("keras_gan_dcgan", KERAS_GAN_DCGAN, KERAS_GAN_DCGAN_CHANGES, "dcgan.py",
+                      os.path.join("dcgan", "images"))
+
+
+CASES["keras_gan_dcgan"] = keras_gan_dcgan
+OWN_ENVIRONMENT["keras_gan_dcgan"] = dict(IMITATION_ENVIRONMENT,
+                                          keras="keras (imitation, PyOD, Keras-GAN cases)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
