@@ -57,6 +57,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("test LogLoss 0.8086", expect(("test_LogLoss", 0.8086, 0))),
     ("val r2 0.91", expect(("val_r2", 0.91, 0))),
     ("# loss: 0.5", expect(("loss", 0.5, 0))),
+    ("AutoEncoder ROC:1.0, precision @ rank n:0.8",
+     expect(("AutoEncoder_ROC", 1.0, 0), ("precision_@_rank_n", 0.8, 0))),
     # Dive into DL's `train_ch5`: the timing after the measures is none
     ("epoch 1, loss 2.3069, train acc 0.098, test acc 0.086, time 5.6 sec",
      expect(("loss", 2.3069, 1), ("train_acc", 0.098, 1), ("test_acc", 0.086, 1))),
@@ -1845,9 +1847,7 @@ def test_stable_baselines3_box_at_its_total_timesteps() -> None:
     ]
     assert run_all(*box, *box[:4], "|    total_timesteps | 4096     |", box[-1]) == [
         ("rollout/ep_len_mean", 22.4, 2048, "sb3_box"), ("time/fps", 1234, 2048, "sb3_box"),
-        ("time/total_timesteps", 2048, 2048, "sb3_box"),
-        ("rollout/ep_len_mean", 22.4, 4096, "sb3_box"),
-        ("time/total_timesteps", 4096, 4096, "sb3_box"),
+        ("rollout/ep_len_mean", 22.4, 4096, "sb3_box"),  # (the step is no metric)
     ]
     # A model summary's dashes open no box.
     assert run_all("-" * 40, "0 | l    | Linear | 10     | train | 0", "-" * 40) == []
@@ -2199,6 +2199,22 @@ def test_a_print_on_the_outer_bars_line_keeps_its_step_under_an_inner_bar() -> N
     lines.append("epochs: 100%|###| 3/3 [00:01<00:00, 2.00it/s]")
     assert [(k, s) for k, _, s in run(MetricParser(), *lines)] == [
         ("train_loss", 0), ("train_loss", 1), ("train_loss", 2)]
+
+
+def test_a_logger_box_counts_are_its_step_not_metrics() -> None:
+    # imitation's BC logger, stable-baselines3's box under `bc/`: its `batch` row is the step;
+    # the epoch, the samples so far and the batch size are counts and a setting.
+    box = ["-" * 33, "| batch_size        | 32        |", "| bc/               |           |",
+           "|    batch          | 500       |", "|    epoch          | 0         |",
+           "|    loss           | 0.677     |", "|    samples_so_far | 16032     |", "-" * 33]
+    assert [(k, v, s) for k, v, s, _ in run_all(*box)] == [("bc/loss", 0.677, 500)]
+    # stable-baselines3's own: the step, the iterations' and episodes' counts are not metrics
+    box = ["-" * 33, "| time/               |          |", "|    episodes         | 4        |",
+           "|    iterations       | 2        |", "|    total_timesteps  | 4096     |",
+           "| train/              |          |", "|    n_updates        | 10       |",
+           "|    value_loss       | 3.2      |", "-" * 33]
+    assert [(k, v, s) for k, v, s, _ in run_all(*box)] == [
+        ("train/n_updates", 10, 4096), ("train/value_loss", 3.2, 4096)]
 
 
 def test_a_table_row_with_empty_cells_is_read_by_its_columns() -> None:

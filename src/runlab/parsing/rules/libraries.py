@@ -1104,6 +1104,19 @@ _BOX_EDGE = re.compile(r"-{10,}\s*")
 _BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
 
 
+_BOX_STEPS = ("batch", "step", "global_step", "iteration", "iter")
+# A box's counts: its step and what else counts the training's progress (`time/iterations`,
+# `time/episodes`, imitation's `bc/epoch` and `bc/samples_so_far`), or a setting
+# (`batch_size`).
+_BOX_COUNTS = frozenset({*_BOX_STEPS, "total_timesteps", "TotalEnvInteracts", "iterations",
+                         "episodes", "epoch", "Epoch"})
+
+
+def _box_count(key: str) -> bool:
+    name = key.rsplit("/", 1)[-1]
+    return name in _BOX_COUNTS or not is_metric_key(name)
+
+
 parse_box_edge = _claims(_BOX_EDGE)
 """The dashed line that opens a stable-baselines3 box."""
 
@@ -1128,8 +1141,12 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             # `1e+03`)
             steps = [int(v) for k, v, _ in held if (k.endswith("total_timesteps") or (
                 k == "TotalEnvInteracts")) and float(v).is_integer() and 0 <= v < 2**63]
+            if not steps:  # imitation's `|    batch | 500 |` under `bc/`
+                steps = [int(v) for k, v, _ in held if k.rsplit("/", 1)[-1] in _BOX_STEPS
+                         and float(v).is_integer() and 0 <= v < 2**63]
             step = steps[0] if steps else None
-            return [(key, value, step) for key, value, _ in held] or [CLAIM]
+            return [(key, value, step) for key, value, _ in held if not _box_count(key)] or [
+                CLAIM]
         name, text = row.groups()
         if not text:
             section = name if name.endswith("/") else f"{name}/"

@@ -38,7 +38,8 @@ _WORD = (
     r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20})\)(?=\s{0,4}[:=]))?"
 )
 # (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
-_NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ )?{_WORD}){{0,4}}"
+# (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
+_NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
@@ -147,7 +148,7 @@ _SETTING = re.compile(
     r"|^batch(?:_idx|_index|_num|_id)?$"
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
-    r"|(?:^|_)envsteps_?so_?far$|^time_?since_?start$",
+    r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
     re.IGNORECASE,
 )
 
