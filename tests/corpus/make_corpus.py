@@ -26767,6 +26767,199 @@ OWN_CHECKOUT["chainer_trainer"] = "CHAINER_EXAMPLES"
 REPOSITORY_CHECKOUTS["CHAINER_EXAMPLES"] = ("chainer/chainer", "CHAINER_COMMIT")
 CHECKOUT_ROW["chainer_trainer"] = "chainer/chainer examples/mnist/train_mnist.py"
 
+# --- Trainers and optimizers with their own logs: Coqui's trainer, BasicSR, SciPy, jaxopt -------
+# Each runs alone, in one environment of its own (PyPI's torch 2.14.1 and torchvision 0.29.1,
+# which BasicSR and the trainer's example import; JAX on the CPU for jaxopt):
+#
+#     python -m venv ~/trainers-venv
+#     ~/trainers-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/trainers-venv/bin/pip install coqui-tts-trainer==0.3.3 scipy jax jaxopt cython
+#     ~/trainers-venv/bin/pip install --no-build-isolation basicsr==1.4.2
+#     ~/trainers-venv/bin/python tests/corpus/make_corpus.py coqui_trainer_mnist  # and the others
+TRAINERS_ENVIRONMENT = {name: f"{name} (coqui trainer, BasicSR, least_squares, jaxopt cases)"
+                        for name in ("torch", "torchvision", "numpy", "scipy")}
+
+# idiap/coqui-ai-Trainer `examples/train_mnist.py` at v0.3.3 (commit
+# 7180268c06975589a481c14c35d447893f565a50), the release the case runs (the file at v0.4.0 still
+# passes each batch as a list, which v0.4.0's `format_batch` no longer takes), verbatim.
+COQUI_TRAINER_MNIST_EXAMPLE = r'''"""This example shows training of a simple Conv model with MNIST dataset using Auto Training mode of 👟."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+from torch.utils.data import DataLoader
+from torchvision import transforms
+from torchvision.datasets import MNIST
+
+from trainer import Trainer, TrainerArgs, TrainerConfig, TrainerModel
+
+
+@dataclass
+class MnistModelConfig(TrainerConfig):
+    optimizer: str = "Adam"
+    lr: float = 0.001
+    epochs: int = 1
+    print_step: int = 1
+    save_step: int = 5
+    plot_step: int = 5
+    dashboard_logger: str = "tensorboard"
+
+
+class MnistModel(TrainerModel):
+    def __init__(self) -> None:
+        super().__init__()
+
+        # mnist images are (1, 28, 28) (channels, height, width)
+        self.layer_1 = nn.Linear(28 * 28, 128)
+        self.layer_2 = nn.Linear(128, 256)
+        self.layer_3 = nn.Linear(256, 10)
+
+    def forward(self, x):
+        batch_size, _, _, _ = x.size()
+
+        # (b, 1, 28, 28) -> (b, 1*28*28)
+        x = x.view(batch_size, -1)
+        x = self.layer_1(x)
+        x = F.relu(x)
+        x = self.layer_2(x)
+        x = F.relu(x)
+        x = self.layer_3(x)
+
+        return F.log_softmax(x, dim=1)
+
+    def train_step(self, batch, criterion):
+        x, y = batch
+        logits = self(x)
+        loss = criterion(logits, y)
+        return {"model_outputs": logits}, {"loss": loss}
+
+    def eval_step(self, batch, criterion):
+        x, y = batch
+        logits = self(x)
+        loss = criterion(logits, y)
+        return {"model_outputs": logits}, {"loss": loss}
+
+    @staticmethod
+    def get_criterion():
+        return torch.nn.NLLLoss()
+
+    def get_data_loader(self, config, assets, *, is_eval, samples=None, verbose=False, num_gpus=1, rank=0):  # pylint: disable=unused-argument
+        transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.1307,), (0.3081,))])
+        dataset = MNIST(Path.cwd(), train=not is_eval, download=True, transform=transform)
+        dataset.data = dataset.data[:256]
+        dataset.targets = dataset.targets[:256]
+        return DataLoader(dataset, batch_size=config.batch_size)
+
+
+def main():
+    """Run `MNIST` model training from scratch or from previous checkpoint."""
+    # init args and config
+    train_args = TrainerArgs()
+    config = MnistModelConfig()
+
+    # init the model from config
+    model = MnistModel()
+
+    # init the trainer and 🚀
+    trainer = Trainer(
+        train_args,
+        config,
+        model=model,
+        train_samples=model.get_data_loader(config, None, is_eval=False),
+        eval_samples=model.get_data_loader(config, None, is_eval=True),
+        parse_command_line_args=True,
+    )
+    trainer.fit()
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def coqui_trainer_mnist() -> Truth:
+    """Coqui's trainer (coqui-tts-trainer, import name `trainer`), its MNIST example,
+    idiap/coqui-ai-Trainer `examples/train_mnist.py` (quoted in COQUI_TRAINER_MNIST_EXAMPLE
+    with its commit), run as the script, unchanged, with `--coqpit.epochs 2` (the trainer's
+    command-line override of the config's `epochs`, 1 in the example): its MLP, Adam 0.001,
+    batches of 32 (the config's default) of the first 256 images of each split, a print every
+    step, a checkpoint every 5, the TensorBoard dashboard logger; from a folder of its own (its
+    `output/` run folder and `MNIST/` are written there). MNIST (a download through
+    torchvision's `datasets.MNIST(..., download=True)`) is made-up raw files of its form in
+    that folder, `MNIST/raw/train-images-idx3-ubyte` and the rest (`write_mnist_raw`: 256
+    28x28 uint8 images of 10 classes a split), which `MNIST` finds there and downloads nothing;
+    torch seeded 0 (the example builds its model before the trainer seeds torch with its
+    `Torch seed: 54321`), one thread. It prints its
+    environment block, `git`'s `fatal: not a git repository` twice on stderr (the trainer asks
+    git for the commit it runs, outside a repository here), ` > EPOCH: 0/1`, then, through the
+    `trainer` logger, a block a step, `   --> TIME: 2026-12-03 08:15:04 -- STEP: 3/7 --
+    GLOBAL_STEP: 3`, `     | > current_lr: 0.001  (0.001)`, `     | > loss: 1.87...
+    (1.93...)` (the step's value, then its running mean over the epoch), `grad_norm`,
+    `step_time`, `loader_time`; ` > CHECKPOINT : ...`; ` > EVALUATION`, then `  --> EVAL
+    PERFORMANCE` with `     | > avg_loss: 0.67... (+0.0)` (the epoch's evaluation mean, then
+    its change from the last evaluation), `avg_loader_time`; ` > BEST MODEL : ...`. Bold,
+    underline and colour escapes through a pipe too. Truth: the values the trainer hands its
+    console logger, read by wrappers of `ConsoleLogger.print_train_step` and
+    `print_epoch_end` as each block is printed (the trainer's `loss_dict` and its
+    `keep_avg_eval.avg_values`, the same dicts it gives its dashboard logger): each train
+    block's `current_lr`, `loss`, `grad_norm` at its `GLOBAL_STEP`; each `EVAL PERFORMANCE`
+    block's `avg_loss` at the epoch of the ` > EPOCH: 0/1` heading above it (from 0, as
+    printed; the block itself names no step). Left out: `step_time`, `loader_time`,
+    `avg_loader_time` (timings), the running means in brackets (the step's own value is the
+    point) and the change in brackets."""
+    import shutil
+
+    import torch
+    from trainer.logging.console_logger import ConsoleLogger
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)  # the model is built before the trainer seeds torch
+    truth: Truth = []
+    epochs: list[int] = []
+    start, train_step, epoch_end = (ConsoleLogger.print_epoch_start,
+                                    ConsoleLogger.print_train_step, ConsoleLogger.print_epoch_end)
+
+    def started(self: Any, epoch: int, *args: Any, **kwargs: Any) -> None:
+        epochs.append(epoch)
+        start(self, epoch, *args, **kwargs)
+
+    def stepped(self: Any, batch_steps: int, step: int, global_step: int,
+                loss_dict: dict[str, Any], avg_loss_dict: dict[str, Any]) -> None:
+        truth.extend(point(key, loss_dict[key], global_step)
+                     for key in ("current_lr", "loss", "grad_norm"))
+        train_step(self, batch_steps, step, global_step, loss_dict, avg_loss_dict)
+
+    def ended(self: Any, epoch: int, avg_loss_dict: dict[str, Any]) -> None:
+        truth.append(point("avg_loss", avg_loss_dict["avg_loss"], epochs[-1]))
+        epoch_end(self, epoch, avg_loss_dict)
+
+    ConsoleLogger.print_epoch_start = started  # type: ignore[method-assign]
+    ConsoleLogger.print_train_step = stepped  # type: ignore[method-assign]
+    ConsoleLogger.print_epoch_end = ended  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        write_mnist_raw(tmp, 256, 256)
+        sys.argv = ["train_mnist.py", "--coqpit.epochs", "2"]
+        exec(compile(COQUI_TRAINER_MNIST_EXAMPLE, "train_mnist.py", "exec", dont_inherit=True),
+             {"__name__": "__main__"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["coqui_trainer_mnist"] = coqui_trainer_mnist
+OWN_ENVIRONMENT["coqui_trainer_mnist"] = dict(TRAINERS_ENVIRONMENT,
+                                              **{"coqui-tts-trainer": "coqui-tts-trainer",
+                                                 "coqpit-config": "coqpit-config",
+                                                 "tensorboard": "tensorboard (coqui trainer case)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
