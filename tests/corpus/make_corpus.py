@@ -26960,6 +26960,276 @@ OWN_ENVIRONMENT["coqui_trainer_mnist"] = dict(TRAINERS_ENVIRONMENT,
                                                  "tensorboard": "tensorboard (coqui trainer case)"})
 
 
+# XPixelGroup/BasicSR `options/train/SRResNet_SRGAN/train_MSRResNet_x4.yml` at v1.4.2 (commit
+# 651835a1b9d38dbbdaf45750f56906be2364f01a, the release pip's basicsr 1.4.2 is), verbatim.
+BASICSR_MSRRESNET_X4_YML = r'''# Modified SRResNet w/o BN from:
+# Photo-Realistic Single Image Super-Resolution Using a Generative Adversarial Network
+
+# ----------- Commands for running
+# ----------- Single GPU with auto_resume
+# PYTHONPATH="./:${PYTHONPATH}"  CUDA_VISIBLE_DEVICES=0 python basicsr/train.py -opt options/train/SRResNet_SRGAN/train_MSRResNet_x4.yml --auto_resume
+
+# general settings
+name: 001_MSRResNet_x4_f64b16_DIV2K_1000k_B16G1_wandb
+model_type: SRModel
+scale: 4
+num_gpu: 1  # set num_gpu: 0 for cpu mode
+manual_seed: 0
+
+# dataset and data loader settings
+datasets:
+  train:
+    name: DIV2K
+    type: PairedImageDataset
+    dataroot_gt: datasets/DF2K/DIV2K_train_HR_sub
+    dataroot_lq: datasets/DF2K/DIV2K_train_LR_bicubic_X4_sub
+    meta_info_file: basicsr/data/meta_info/meta_info_DIV2K800sub_GT.txt
+    # (for lmdb)
+    # dataroot_gt: datasets/DIV2K/DIV2K_train_HR_sub.lmdb
+    # dataroot_lq: datasets/DIV2K/DIV2K_train_LR_bicubic_X4_sub.lmdb
+    filename_tmpl: '{}'
+    io_backend:
+      type: disk
+      # (for lmdb)
+      # type: lmdb
+
+    gt_size: 128
+    use_hflip: true
+    use_rot: true
+
+    # data loader
+    num_worker_per_gpu: 6
+    batch_size_per_gpu: 16
+    dataset_enlarge_ratio: 100
+    prefetch_mode: ~
+
+  val:
+    name: Set5
+    type: PairedImageDataset
+    dataroot_gt: datasets/Set5/GTmod12
+    dataroot_lq: datasets/Set5/LRbicx4
+    io_backend:
+      type: disk
+
+  val_2:
+    name: Set14
+    type: PairedImageDataset
+    dataroot_gt: datasets/Set14/GTmod12
+    dataroot_lq: datasets/Set14/LRbicx4
+    io_backend:
+      type: disk
+
+# network structures
+network_g:
+  type: MSRResNet
+  num_in_ch: 3
+  num_out_ch: 3
+  num_feat: 64
+  num_block: 16
+  upscale: 4
+
+# path
+path:
+  pretrain_network_g: ~
+  param_key_g: params
+  strict_load_g: true
+  resume_state: ~
+
+# training settings
+train:
+  ema_decay: 0.999
+  optim_g:
+    type: Adam
+    lr: !!float 2e-4
+    weight_decay: 0
+    betas: [0.9, 0.99]
+
+  scheduler:
+    type: CosineAnnealingRestartLR
+    periods: [250000, 250000, 250000, 250000]
+    restart_weights: [1, 1, 1, 1]
+    eta_min: !!float 1e-7
+
+  total_iter: 1000000
+  warmup_iter: -1  # no warm up
+
+  # losses
+  pixel_opt:
+    type: L1Loss
+    loss_weight: 1.0
+    reduction: mean
+
+# validation settings
+val:
+  val_freq: !!float 5e3
+  save_img: false
+
+  metrics:
+    psnr: # metric name, can be arbitrary
+      type: calculate_psnr
+      crop_border: 4
+      test_y_channel: false
+      better: higher  # the higher, the better. Default: higher
+    niqe:
+      type: calculate_niqe
+      crop_border: 4
+      better: lower  # the lower, the better
+
+# logging settings
+logger:
+  print_freq: 100
+  save_checkpoint_freq: !!float 5e3
+  use_tb_logger: true
+  wandb:
+    project: ~
+    resume_id: ~
+
+# dist training settings
+dist_params:
+  backend: nccl
+  port: 29500
+'''
+# The case's changes to it: the CPU mode its comment names, tiny crops and batches, no loader
+# workers, 40 iterations, a print every 10 and a validation every 20.
+BASICSR_MSRRESNET_X4_CHANGES = {"num_gpu: 1  #": "num_gpu: 0  #",
+                                "gt_size: 128": "gt_size: 32",
+                                "num_worker_per_gpu: 6": "num_worker_per_gpu: 0",
+                                "batch_size_per_gpu: 16": "batch_size_per_gpu: 4",
+                                "total_iter: 1000000": "total_iter: 40",
+                                "val_freq: !!float 5e3": "val_freq: 20",
+                                "print_freq: 100": "print_freq: 10"}
+
+
+def basicsr_paired_images(root: str) -> None:
+    """The folders the options name, relative to the run's folder, with made-up paired images:
+    8 training pairs (64x64 RGB PNGs, `datasets/DF2K/DIV2K_train_HR_sub/0001_s001.png`, ...,
+    and their 16x16 bicubic downscales in `DIV2K_train_LR_bicubic_X4_sub`, listed in the
+    meta-info file the options name, `basicsr/data/meta_info/meta_info_DIV2K800sub_GT.txt`,
+    as `0001_s001.png (64,64,3)`), and 2 pairs each for Set5 and Set14 (`GTmod12`, 200x200,
+    large enough for NIQE's 96-pixel blocks, and `LRbicx4`, 50x50): sums of random
+    sinusoids a channel, plus noise."""
+    import cv2
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+
+    def pair(gt_dir: str, lq_dir: str, name: str, size: int) -> None:
+        y, x = np.mgrid[0:size, 0:size] / size
+        img = np.zeros((size, size, 3))
+        for c in range(3):
+            for _ in range(3):
+                fx, fy, phase = rng.uniform(1, 6, 3)
+                img[..., c] += np.sin(2 * np.pi * (fx * x + fy * y) + phase)
+        img = (img - img.min()) / (img.max() - img.min()) * 255
+        gt = np.clip(img + rng.normal(0, 8, img.shape), 0, 255).astype(np.uint8)
+        for folder in (gt_dir, lq_dir):
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
+        cv2.imwrite(os.path.join(root, gt_dir, name), gt)
+        cv2.imwrite(os.path.join(root, lq_dir, name),
+                    cv2.resize(gt, (size // 4, size // 4), interpolation=cv2.INTER_CUBIC))
+
+    os.makedirs(os.path.join(root, "basicsr", "data", "meta_info"))
+    with open(os.path.join(root, "basicsr", "data", "meta_info",
+                           "meta_info_DIV2K800sub_GT.txt"), "w") as f:
+        for i in range(8):
+            name = f"{i + 1:04d}_s001.png"
+            pair("datasets/DF2K/DIV2K_train_HR_sub", "datasets/DF2K/DIV2K_train_LR_bicubic_X4_sub",
+                 name, 64)
+            f.write(f"{name} (64,64,3)\n")
+    for dataset in ("Set5", "Set14"):
+        for i in range(2):
+            pair(f"datasets/{dataset}/GTmod12", f"datasets/{dataset}/LRbicx4", f"img{i}.png", 200)
+
+
+def basicsr_msrresnet() -> Truth:
+    """BasicSR (pip `basicsr` 1.4.2) trained from its options YAML as its docs train
+    (`python basicsr/train.py -opt options/train/SRResNet_SRGAN/train_MSRResNet_x4.yml`, whose
+    `__main__` is `train_pipeline(root_path)` with the checkout's root; here
+    `basicsr.train.train_pipeline(folder)` with `sys.argv` `-opt train_MSRResNet_x4.yml`, from a
+    folder of its own that stands for the checkout: its `experiments/` and `tb_logger/` are
+    written there): MSRResNet x4 (64 features, 16 blocks), Adam 2e-4 with the cosine restarts,
+    L1 loss, EMA 0.999, validation on Set5 and Set14 with PSNR and NIQE. The options file
+    (quoted in BASICSR_MSRRESNET_X4_YML with its commit) with BASICSR_MSRRESNET_X4_CHANGES: CPU
+    (`num_gpu: 0`), 32-pixel crops, batches of 4, no loader workers, 40 iterations (of 1M), a
+    print every 10 and a validation every 20; DIV2K, Set5 and Set14 (downloads) are made-up
+    paired images at the paths the options name (`basicsr_paired_images`). basicsr 1.4.2
+    imports `torchvision.transforms.functional_tensor`, which torchvision 0.17 removed: the case
+    registers that module name with torchvision's `rgb_to_grayscale` (the function imported
+    from it) before importing basicsr, the usual remedy; nothing printed changes. torch one
+    thread (basicsr seeds itself from `manual_seed: 0`). It logs through its `basicsr` logger
+    (`2026-12-03 08:18:31,528 INFO: ...` on stdout): the banner, the versions, the options
+    as nested text, the dataset and network lines (the network's whole repr), then
+    MessageLogger's line every 10 iterations, `[001_M..][epoch:  0, iter:      10,
+    lr:(2.000e-04,)] [eta: 0:00:02, time (data): 0.112 (0.002)] l_pix: 7.0249e-02`, and after
+    every 20 (and once more at the end) `WARNING: Multiple validation datasets are *only*
+    supported by SRModel.` and, a dataset a block, `INFO: Validation Set5` then `\\t # psnr:
+    29.2410\\tBest: 29.2410 @ 20 iter` and `\\t # niqe: ...`; `End of training. Time consumed:
+    0:00:07`. Truth: MessageLogger's `log_vars` as each line is made (`__call__` wrapped): its
+    one learning rate as `lr` and `l_pix`, at its `iter`; the model's `metric_results` and
+    `best_metric_results` as each validation block is logged (`_log_validation_metric_values`
+    wrapped): each metric under its dataset's heading, `Set5/psnr`, `Set5/niqe`,
+    `Set14/psnr`, ..., no step (the block names only the best value's iteration), and the best
+    value as `Set5/psnr_Best`, ..., at the iteration printed after its `@`. Left out: the
+    epoch (a count), the ETA and `time (data)` (timings)."""
+    import shutil
+    import types
+
+    import torch
+    import torchvision.transforms.functional as functional
+
+    torch.set_num_threads(1)
+    removed = types.ModuleType("torchvision.transforms.functional_tensor")
+    removed.rgb_to_grayscale = functional.rgb_to_grayscale  # type: ignore[attr-defined]
+    sys.modules["torchvision.transforms.functional_tensor"] = removed
+    from basicsr.models.sr_model import SRModel
+    from basicsr.train import train_pipeline
+    from basicsr.utils import MessageLogger
+
+    truth: Truth = []
+    message, validated = MessageLogger.__call__, SRModel._log_validation_metric_values
+
+    def logged(self: Any, log_vars: dict[str, Any]) -> None:
+        (lr,) = log_vars["lrs"]
+        truth.append(point("lr", lr, log_vars["iter"]))
+        truth.extend(point(key, value, log_vars["iter"]) for key, value in log_vars.items()
+                     if key not in ("epoch", "iter", "lrs", "time", "data_time"))
+        message(self, log_vars)
+
+    def logged_metrics(self: Any, current_iter: int, dataset_name: str, tb_logger: Any) -> None:
+        for metric, value in self.metric_results.items():
+            best = self.best_metric_results[dataset_name][metric]
+            truth.append(point(f"{dataset_name}/{metric}", value, None))
+            truth.append(point(f"{dataset_name}/{metric}_Best", best["val"], best["iter"]))
+        validated(self, current_iter, dataset_name, tb_logger)
+
+    MessageLogger.__call__ = logged  # type: ignore[method-assign]
+    SRModel._log_validation_metric_values = logged_metrics  # type: ignore[method-assign]
+    source = BASICSR_MSRRESNET_X4_YML
+    for old, new in BASICSR_MSRRESNET_X4_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        basicsr_paired_images(tmp)
+        with open(os.path.join(tmp, "train_MSRResNet_x4.yml"), "w") as f:
+            f.write(source)
+        sys.argv = ["train.py", "-opt", "train_MSRResNet_x4.yml"]
+        train_pipeline(tmp)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["basicsr_msrresnet"] = basicsr_msrresnet
+OWN_ENVIRONMENT["basicsr_msrresnet"] = dict(TRAINERS_ENVIRONMENT, basicsr="basicsr",
+                                            **{"opencv-python": "opencv-python (BasicSR case)",
+                                               "scikit-image": "scikit-image (BasicSR case)",
+                                               "tb-nightly": "tb-nightly (BasicSR case)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
