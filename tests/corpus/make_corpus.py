@@ -27230,6 +27230,97 @@ OWN_ENVIRONMENT["basicsr_msrresnet"] = dict(TRAINERS_ENVIRONMENT, basicsr="basic
                                                "tb-nightly": "tb-nightly (BasicSR case)"})
 
 
+
+def scipy_least_squares_verbose() -> Truth:
+    """SciPy's least-squares tutorial, "Example of solving a fitting problem"
+    (scipy/scipy `doc/source/tutorial/optimize.rst`, commit
+    073a1bfc4b13cc4fef076b90cbac94ed20b22994): the enzymatic reaction of Kowalik and Morrison,
+    11 residuals `model(x, u) - y` of its measured `u`, `y`, its analytic Jacobian, the "hard"
+    start `x0 = [2.5, 3.9, 4.15, 3.9]`, `bounds=(0, 100)`, method `trf` (the default), its
+    code as the tutorial has it, but for `verbose=2` (the tutorial's `verbose=1` prints only
+    the closing lines) and a `callback` (SciPy 1.16's, to record the iterations); its plot
+    left out. SciPy prints (`scipy/optimize/_lsq/common.py`) the header `   Iteration     Total
+    nfev        Cost      Cost reduction    Step norm     Optimality   `, a row an iteration,
+    each column centred in 15 characters, `       1              2         9.6619e-01
+    3.47e+00       5.94e+00       1.37e+01    ` (row 0 with the reduction and step cells
+    blank), then its message that the `ftol` termination condition is satisfied and
+    `Function evaluations 131, initial cost 4.4383e+00, final cost 1.5375e-04, first-order
+    optimality 4.52e-08.`
+    Truth: `Cost` at each row's `Iteration` from the callback's `intermediate_result.cost` at
+    its `nit` (rows 1 on); row 0's, the initial cost, from the residual function's own
+    record, its first call's residuals `f` at `x0` (the function wrapped), as `0.5 *
+    np.dot(f, f)`, as SciPy computes it; `Cost_reduction`, `Step_norm` and `Optimality`,
+    which the callback does not carry, from the values the solver hands its row printer
+    (`print_iteration_nonlinear`, wrapped where `trf` calls it), checked against the callback
+    (the printer's cost is the callback's, its reduction the fall of the callback's cost); the
+    result's `cost` and `optimality` as `final_cost` and `first-order_optimality` and the
+    initial cost as `initial_cost`, no step. Left out: `Total nfev` and `Function
+    evaluations` (counts of the work)."""
+    import numpy as np
+    import scipy.optimize._lsq.trf as trf
+    from scipy.optimize import least_squares
+
+    truth: Truth = []
+    rows: list[tuple[Any, ...]] = []
+    residuals: list[Any] = []
+    costs: dict[int, float] = {}
+    printer = trf.print_iteration_nonlinear
+
+    def printed(*row: Any) -> None:
+        rows.append(row)
+        printer(*row)
+
+    trf.print_iteration_nonlinear = printed
+
+    def record(intermediate_result: Any) -> None:
+        costs[intermediate_result.nit] = intermediate_result.cost
+
+    def model(x, u):  # noqa: ANN001, ANN202
+        return x[0] * (u ** 2 + x[1] * u) / (u ** 2 + x[2] * u + x[3])
+
+    def fun(x, u, y):  # noqa: ANN001, ANN202
+        return model(x, u) - y
+
+    def jac(x, u, y):  # noqa: ANN001, ANN202
+        J = np.empty((u.size, x.size))  # noqa: N806
+        den = u ** 2 + x[2] * u + x[3]
+        num = u ** 2 + x[1] * u
+        J[:, 0] = num / den
+        J[:, 1] = x[0] * u / den
+        J[:, 2] = -x[0] * num * u / den ** 2
+        J[:, 3] = -x[0] * num / den ** 2
+        return J
+
+    def recorded_fun(x: Any, u: Any, y: Any) -> Any:
+        f = fun(x, u, y)
+        residuals.append(np.array(f))
+        return f
+
+    u = np.array([4.0, 2.0, 1.0, 5.0e-1, 2.5e-1, 1.67e-1, 1.25e-1, 1.0e-1,
+                  8.33e-2, 7.14e-2, 6.25e-2])
+    y = np.array([1.957e-1, 1.947e-1, 1.735e-1, 1.6e-1, 8.44e-2, 6.27e-2,
+                  4.56e-2, 3.42e-2, 3.23e-2, 2.35e-2, 2.46e-2])
+    x0 = np.array([2.5, 3.9, 4.15, 3.9])
+    res = least_squares(recorded_fun, x0, jac=jac, bounds=(0, 100), args=(u, y), verbose=2,
+                        callback=record)
+    costs[0] = 0.5 * np.dot(residuals[0], residuals[0])
+    for iteration, _nfev, cost, reduction, step_norm, optimality in rows:
+        if cost != costs[iteration] or (iteration and reduction != costs[iteration - 1] - cost):
+            raise SystemExit(f"scipy_least_squares_verbose: row {iteration} is not the callback's")
+        truth.append(point("Cost", costs[iteration], iteration))
+        if iteration:
+            truth += [point("Cost_reduction", reduction, iteration),
+                      point("Step_norm", step_norm, iteration)]
+        truth.append(point("Optimality", optimality, iteration))
+    truth += [point("initial_cost", costs[0], None), point("final_cost", res.cost, None),
+              point("first-order_optimality", res.optimality, None)]
+    return truth
+
+
+CASES["scipy_least_squares_verbose"] = scipy_least_squares_verbose
+OWN_ENVIRONMENT["scipy_least_squares_verbose"] = TRAINERS_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
