@@ -27321,6 +27321,76 @@ CASES["scipy_least_squares_verbose"] = scipy_least_squares_verbose
 OWN_ENVIRONMENT["scipy_least_squares_verbose"] = TRAINERS_ENVIRONMENT
 
 
+
+def jaxopt_lbfgs_verbose() -> Truth:
+    """jaxopt's `LBFGS` as its docs run it ("Unconstrained optimization",
+    google/jaxopt `docs/unconstrained.rst` at jaxopt-v0.8.5, commit
+    b12c2f3ddaa3ef71fac42d7e419adccb9dcc49a1): the docs' `ridge_reg_objective(params, l2reg,
+    X, y)` (mean squared residual plus `0.5 * l2reg * sum(params ** 2)`), `solver =
+    jaxopt.LBFGS(fun=ridge_reg_objective, maxiter=maxiter)` and `res = solver.run(init_params,
+    l2reg=l2reg, X=X, y=y)`, with `verbose=True` (the solver's documented option) and
+    `maxiter=20`; the docs give no data: `X` 100x10 float32 standard normal, `y = X @ w` plus
+    noise (0.1) for a random `w`, `l2reg=0.1`, `init_params` zeros; JAX on the CPU, float32
+    (the default). Converged (gradient norm below `tol=1e-3`) after 8 iterations. Its import
+    warns that JAXopt is no longer maintained (a DeprecationWarning). jaxopt prints, through `jax.debug.print` (`jaxopt/_src/base.py`, `log_info`, called by
+    `LBFGS.update`), a line an iteration, `INFO: jaxopt.LBFGS: Iter: 1 Gradient Norm
+    (stopping criterion): 1.2041099071502686 Objective Value:0.6138439774513245
+    Stepsize:0.42996203899383545  Number Linesearch Iterations:2 ` (full float32 values as
+    float64 text, two spaces before each added item and one at the end). Truth: the state
+    `LBFGS.update` returns, each iteration's, recorded as the solver runs (`update` wrapped so
+    that `jax.debug.callback`, ordered, hands the returned state's values to the case inside
+    the compiled loop; nothing printed changes): `error` as `Gradient_Norm_(stopping_criterion)`,
+    `value` as `Objective_Value`, `stepsize` as `Stepsize`, at its `iter_num` (the `Iter`
+    printed, from 1). Left out: the line-search iterations (a count)."""
+    import jax
+    import jax.numpy as jnp
+    import jaxopt
+    import numpy as np
+
+    truth: Truth = []
+    update = jaxopt.LBFGS.update
+
+    def recorded(self: Any, params: Any, state: Any, *args: Any, **kwargs: Any) -> Any:
+        step = update(self, params, state, *args, **kwargs)
+
+        def record(iter_num: Any, error: Any, value: Any, stepsize: Any) -> None:
+            truth.extend(point(key, float(v), int(iter_num)) for key, v in (
+                ("Gradient_Norm_(stopping_criterion)", error), ("Objective_Value", value),
+                ("Stepsize", stepsize)))
+
+        new = step.state
+        jax.debug.callback(record, new.iter_num, new.error, new.value, new.stepsize,
+                           ordered=True)
+        return step
+
+    jaxopt.LBFGS.update = recorded  # type: ignore[method-assign]
+
+    def ridge_reg_objective(params, l2reg, X, y):  # noqa: ANN001, ANN202, N803
+        residuals = jnp.dot(X, params) - y
+        return jnp.mean(residuals ** 2) + 0.5 * l2reg * jnp.sum(params ** 2)
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(100, 10)).astype(np.float32)  # noqa: N806
+    w = rng.normal(size=10)
+    y = (X @ w + 0.1 * rng.normal(size=100)).astype(np.float32)
+    init_params = jnp.zeros(10)
+    l2reg = 0.1
+    maxiter = 20
+    solver = jaxopt.LBFGS(fun=ridge_reg_objective, maxiter=maxiter, verbose=True)
+    res = solver.run(init_params, l2reg=l2reg, X=X, y=y)
+    params, state = res
+    jax.block_until_ready(params)
+    jax.effects_barrier()
+    if len(truth) != 3 * int(state.iter_num):
+        raise SystemExit("jaxopt_lbfgs_verbose: not one record an iteration")
+    return truth
+
+
+CASES["jaxopt_lbfgs_verbose"] = jaxopt_lbfgs_verbose
+OWN_ENVIRONMENT["jaxopt_lbfgs_verbose"] = dict(TRAINERS_ENVIRONMENT, jax="jax", jaxlib="jaxlib",
+                                               jaxopt="jaxopt")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
