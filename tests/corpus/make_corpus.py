@@ -27981,6 +27981,630 @@ OWN_ENVIRONMENT["keras_gan_dcgan"] = dict(IMITATION_ENVIRONMENT,
                                           keras="keras (imitation, PyOD, Keras-GAN cases)")
 
 
+# --- Trainers and optimizers with their own logs: Coqui's trainer, BasicSR, SciPy, jaxopt -------
+# Each runs alone, in one environment of its own (PyPI's torch 2.14.1 and torchvision 0.29.1,
+# which BasicSR and the trainer's example import; JAX on the CPU for jaxopt):
+#
+#     python -m venv ~/trainers-venv
+#     ~/trainers-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/trainers-venv/bin/pip install coqui-tts-trainer==0.3.3 scipy jax jaxopt cython
+#     ~/trainers-venv/bin/pip install --no-build-isolation basicsr==1.4.2
+#     ~/trainers-venv/bin/python tests/corpus/make_corpus.py coqui_trainer_mnist  # and the others
+TRAINERS_ENVIRONMENT = {name: f"{name} (coqui trainer, BasicSR, least_squares, jaxopt cases)"
+                        for name in ("torch", "torchvision", "numpy", "scipy")}
+
+# idiap/coqui-ai-Trainer `examples/train_mnist.py` at v0.3.3 (commit
+# 7180268c06975589a481c14c35d447893f565a50), the release the case runs (the file at v0.4.0 still
+# passes each batch as a list, which v0.4.0's `format_batch` no longer takes), verbatim.
+COQUI_TRAINER_MNIST_EXAMPLE = r'''"""This example shows training of a simple Conv model with MNIST dataset using Auto Training mode of 👟."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+from torch.utils.data import DataLoader
+from torchvision import transforms
+from torchvision.datasets import MNIST
+
+from trainer import Trainer, TrainerArgs, TrainerConfig, TrainerModel
+
+
+@dataclass
+class MnistModelConfig(TrainerConfig):
+    optimizer: str = "Adam"
+    lr: float = 0.001
+    epochs: int = 1
+    print_step: int = 1
+    save_step: int = 5
+    plot_step: int = 5
+    dashboard_logger: str = "tensorboard"
+
+
+class MnistModel(TrainerModel):
+    def __init__(self) -> None:
+        super().__init__()
+
+        # mnist images are (1, 28, 28) (channels, height, width)
+        self.layer_1 = nn.Linear(28 * 28, 128)
+        self.layer_2 = nn.Linear(128, 256)
+        self.layer_3 = nn.Linear(256, 10)
+
+    def forward(self, x):
+        batch_size, _, _, _ = x.size()
+
+        # (b, 1, 28, 28) -> (b, 1*28*28)
+        x = x.view(batch_size, -1)
+        x = self.layer_1(x)
+        x = F.relu(x)
+        x = self.layer_2(x)
+        x = F.relu(x)
+        x = self.layer_3(x)
+
+        return F.log_softmax(x, dim=1)
+
+    def train_step(self, batch, criterion):
+        x, y = batch
+        logits = self(x)
+        loss = criterion(logits, y)
+        return {"model_outputs": logits}, {"loss": loss}
+
+    def eval_step(self, batch, criterion):
+        x, y = batch
+        logits = self(x)
+        loss = criterion(logits, y)
+        return {"model_outputs": logits}, {"loss": loss}
+
+    @staticmethod
+    def get_criterion():
+        return torch.nn.NLLLoss()
+
+    def get_data_loader(self, config, assets, *, is_eval, samples=None, verbose=False, num_gpus=1, rank=0):  # pylint: disable=unused-argument
+        transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.1307,), (0.3081,))])
+        dataset = MNIST(Path.cwd(), train=not is_eval, download=True, transform=transform)
+        dataset.data = dataset.data[:256]
+        dataset.targets = dataset.targets[:256]
+        return DataLoader(dataset, batch_size=config.batch_size)
+
+
+def main():
+    """Run `MNIST` model training from scratch or from previous checkpoint."""
+    # init args and config
+    train_args = TrainerArgs()
+    config = MnistModelConfig()
+
+    # init the model from config
+    model = MnistModel()
+
+    # init the trainer and 🚀
+    trainer = Trainer(
+        train_args,
+        config,
+        model=model,
+        train_samples=model.get_data_loader(config, None, is_eval=False),
+        eval_samples=model.get_data_loader(config, None, is_eval=True),
+        parse_command_line_args=True,
+    )
+    trainer.fit()
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def coqui_trainer_mnist() -> Truth:
+    """Coqui's trainer (coqui-tts-trainer, import name `trainer`), its MNIST example,
+    idiap/coqui-ai-Trainer `examples/train_mnist.py` (quoted in COQUI_TRAINER_MNIST_EXAMPLE
+    with its commit), run as the script, unchanged, with `--coqpit.epochs 2` (the trainer's
+    command-line override of the config's `epochs`, 1 in the example): its MLP, Adam 0.001,
+    batches of 32 (the config's default) of the first 256 images of each split, a print every
+    step, a checkpoint every 5, the TensorBoard dashboard logger; from a folder of its own (its
+    `output/` run folder and `MNIST/` are written there). MNIST (a download through
+    torchvision's `datasets.MNIST(..., download=True)`) is made-up raw files of its form in
+    that folder, `MNIST/raw/train-images-idx3-ubyte` and the rest (`write_mnist_raw`: 256
+    28x28 uint8 images of 10 classes a split), which `MNIST` finds there and downloads nothing;
+    torch seeded 0 (the example builds its model before the trainer seeds torch with its
+    `Torch seed: 54321`), one thread. It prints its
+    environment block, `git`'s `fatal: not a git repository` twice on stderr (the trainer asks
+    git for the commit it runs, outside a repository here), ` > EPOCH: 0/1`, then, through the
+    `trainer` logger, a block a step, `   --> TIME: 2026-12-03 08:15:04 -- STEP: 3/7 --
+    GLOBAL_STEP: 3`, `     | > current_lr: 0.001  (0.001)`, `     | > loss: 1.87...
+    (1.93...)` (the step's value, then its running mean over the epoch), `grad_norm`,
+    `step_time`, `loader_time`; ` > CHECKPOINT : ...`; ` > EVALUATION`, then `  --> EVAL
+    PERFORMANCE` with `     | > avg_loss: 0.67... (+0.0)` (the epoch's evaluation mean, then
+    its change from the last evaluation), `avg_loader_time`; ` > BEST MODEL : ...`. Bold,
+    underline and colour escapes through a pipe too. Truth: the values the trainer hands its
+    console logger, read by wrappers of `ConsoleLogger.print_train_step` and
+    `print_epoch_end` as each block is printed (the trainer's `loss_dict` and its
+    `keep_avg_eval.avg_values`, the same dicts it gives its dashboard logger): each train
+    block's `current_lr`, `loss`, `grad_norm` at its `GLOBAL_STEP`; each `EVAL PERFORMANCE`
+    block's `avg_loss` at the epoch of the ` > EPOCH: 0/1` heading above it (from 0, as
+    printed; the block itself names no step). Left out: `step_time`, `loader_time`,
+    `avg_loader_time` (timings), the running means in brackets (the step's own value is the
+    point) and the change in brackets."""
+    import shutil
+
+    import torch
+    from trainer.logging.console_logger import ConsoleLogger
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)  # the model is built before the trainer seeds torch
+    truth: Truth = []
+    epochs: list[int] = []
+    start, train_step, epoch_end = (ConsoleLogger.print_epoch_start,
+                                    ConsoleLogger.print_train_step, ConsoleLogger.print_epoch_end)
+
+    def started(self: Any, epoch: int, *args: Any, **kwargs: Any) -> None:
+        epochs.append(epoch)
+        start(self, epoch, *args, **kwargs)
+
+    def stepped(self: Any, batch_steps: int, step: int, global_step: int,
+                loss_dict: dict[str, Any], avg_loss_dict: dict[str, Any]) -> None:
+        truth.extend(point(key, loss_dict[key], global_step)
+                     for key in ("current_lr", "loss", "grad_norm"))
+        train_step(self, batch_steps, step, global_step, loss_dict, avg_loss_dict)
+
+    def ended(self: Any, epoch: int, avg_loss_dict: dict[str, Any]) -> None:
+        truth.append(point("avg_loss", avg_loss_dict["avg_loss"], epochs[-1]))
+        epoch_end(self, epoch, avg_loss_dict)
+
+    ConsoleLogger.print_epoch_start = started  # type: ignore[method-assign]
+    ConsoleLogger.print_train_step = stepped  # type: ignore[method-assign]
+    ConsoleLogger.print_epoch_end = ended  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        write_mnist_raw(tmp, 256, 256)
+        sys.argv = ["train_mnist.py", "--coqpit.epochs", "2"]
+        exec(compile(COQUI_TRAINER_MNIST_EXAMPLE, "train_mnist.py", "exec", dont_inherit=True),
+             {"__name__": "__main__"})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["coqui_trainer_mnist"] = coqui_trainer_mnist
+OWN_ENVIRONMENT["coqui_trainer_mnist"] = dict(TRAINERS_ENVIRONMENT,
+                                              **{"coqui-tts-trainer": "coqui-tts-trainer",
+                                                 "coqpit-config": "coqpit-config",
+                                                 "tensorboard": "tensorboard (coqui trainer case)"})
+
+
+# XPixelGroup/BasicSR `options/train/SRResNet_SRGAN/train_MSRResNet_x4.yml` at v1.4.2 (commit
+# 651835a1b9d38dbbdaf45750f56906be2364f01a, the release pip's basicsr 1.4.2 is), verbatim.
+BASICSR_MSRRESNET_X4_YML = r'''# Modified SRResNet w/o BN from:
+# Photo-Realistic Single Image Super-Resolution Using a Generative Adversarial Network
+
+# ----------- Commands for running
+# ----------- Single GPU with auto_resume
+# PYTHONPATH="./:${PYTHONPATH}"  CUDA_VISIBLE_DEVICES=0 python basicsr/train.py -opt options/train/SRResNet_SRGAN/train_MSRResNet_x4.yml --auto_resume
+
+# general settings
+name: 001_MSRResNet_x4_f64b16_DIV2K_1000k_B16G1_wandb
+model_type: SRModel
+scale: 4
+num_gpu: 1  # set num_gpu: 0 for cpu mode
+manual_seed: 0
+
+# dataset and data loader settings
+datasets:
+  train:
+    name: DIV2K
+    type: PairedImageDataset
+    dataroot_gt: datasets/DF2K/DIV2K_train_HR_sub
+    dataroot_lq: datasets/DF2K/DIV2K_train_LR_bicubic_X4_sub
+    meta_info_file: basicsr/data/meta_info/meta_info_DIV2K800sub_GT.txt
+    # (for lmdb)
+    # dataroot_gt: datasets/DIV2K/DIV2K_train_HR_sub.lmdb
+    # dataroot_lq: datasets/DIV2K/DIV2K_train_LR_bicubic_X4_sub.lmdb
+    filename_tmpl: '{}'
+    io_backend:
+      type: disk
+      # (for lmdb)
+      # type: lmdb
+
+    gt_size: 128
+    use_hflip: true
+    use_rot: true
+
+    # data loader
+    num_worker_per_gpu: 6
+    batch_size_per_gpu: 16
+    dataset_enlarge_ratio: 100
+    prefetch_mode: ~
+
+  val:
+    name: Set5
+    type: PairedImageDataset
+    dataroot_gt: datasets/Set5/GTmod12
+    dataroot_lq: datasets/Set5/LRbicx4
+    io_backend:
+      type: disk
+
+  val_2:
+    name: Set14
+    type: PairedImageDataset
+    dataroot_gt: datasets/Set14/GTmod12
+    dataroot_lq: datasets/Set14/LRbicx4
+    io_backend:
+      type: disk
+
+# network structures
+network_g:
+  type: MSRResNet
+  num_in_ch: 3
+  num_out_ch: 3
+  num_feat: 64
+  num_block: 16
+  upscale: 4
+
+# path
+path:
+  pretrain_network_g: ~
+  param_key_g: params
+  strict_load_g: true
+  resume_state: ~
+
+# training settings
+train:
+  ema_decay: 0.999
+  optim_g:
+    type: Adam
+    lr: !!float 2e-4
+    weight_decay: 0
+    betas: [0.9, 0.99]
+
+  scheduler:
+    type: CosineAnnealingRestartLR
+    periods: [250000, 250000, 250000, 250000]
+    restart_weights: [1, 1, 1, 1]
+    eta_min: !!float 1e-7
+
+  total_iter: 1000000
+  warmup_iter: -1  # no warm up
+
+  # losses
+  pixel_opt:
+    type: L1Loss
+    loss_weight: 1.0
+    reduction: mean
+
+# validation settings
+val:
+  val_freq: !!float 5e3
+  save_img: false
+
+  metrics:
+    psnr: # metric name, can be arbitrary
+      type: calculate_psnr
+      crop_border: 4
+      test_y_channel: false
+      better: higher  # the higher, the better. Default: higher
+    niqe:
+      type: calculate_niqe
+      crop_border: 4
+      better: lower  # the lower, the better
+
+# logging settings
+logger:
+  print_freq: 100
+  save_checkpoint_freq: !!float 5e3
+  use_tb_logger: true
+  wandb:
+    project: ~
+    resume_id: ~
+
+# dist training settings
+dist_params:
+  backend: nccl
+  port: 29500
+'''
+# The case's changes to it: the CPU mode its comment names, tiny crops and batches, no loader
+# workers, 40 iterations, a print every 10 and a validation every 20.
+BASICSR_MSRRESNET_X4_CHANGES = {"num_gpu: 1  #": "num_gpu: 0  #",
+                                "gt_size: 128": "gt_size: 32",
+                                "num_worker_per_gpu: 6": "num_worker_per_gpu: 0",
+                                "batch_size_per_gpu: 16": "batch_size_per_gpu: 4",
+                                "total_iter: 1000000": "total_iter: 40",
+                                "val_freq: !!float 5e3": "val_freq: 20",
+                                "print_freq: 100": "print_freq: 10"}
+
+
+def basicsr_paired_images(root: str) -> None:
+    """The folders the options name, relative to the run's folder, with made-up paired images:
+    8 training pairs (64x64 RGB PNGs, `datasets/DF2K/DIV2K_train_HR_sub/0001_s001.png`, ...,
+    and their 16x16 bicubic downscales in `DIV2K_train_LR_bicubic_X4_sub`, listed in the
+    meta-info file the options name, `basicsr/data/meta_info/meta_info_DIV2K800sub_GT.txt`,
+    as `0001_s001.png (64,64,3)`), and 2 pairs each for Set5 and Set14 (`GTmod12`, 200x200,
+    large enough for NIQE's 96-pixel blocks, and `LRbicx4`, 50x50): sums of random
+    sinusoids a channel, plus noise."""
+    import cv2
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+
+    def pair(gt_dir: str, lq_dir: str, name: str, size: int) -> None:
+        y, x = np.mgrid[0:size, 0:size] / size
+        img = np.zeros((size, size, 3))
+        for c in range(3):
+            for _ in range(3):
+                fx, fy, phase = rng.uniform(1, 6, 3)
+                img[..., c] += np.sin(2 * np.pi * (fx * x + fy * y) + phase)
+        img = (img - img.min()) / (img.max() - img.min()) * 255
+        gt = np.clip(img + rng.normal(0, 8, img.shape), 0, 255).astype(np.uint8)
+        for folder in (gt_dir, lq_dir):
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
+        cv2.imwrite(os.path.join(root, gt_dir, name), gt)
+        cv2.imwrite(os.path.join(root, lq_dir, name),
+                    cv2.resize(gt, (size // 4, size // 4), interpolation=cv2.INTER_CUBIC))
+
+    os.makedirs(os.path.join(root, "basicsr", "data", "meta_info"))
+    with open(os.path.join(root, "basicsr", "data", "meta_info",
+                           "meta_info_DIV2K800sub_GT.txt"), "w") as f:
+        for i in range(8):
+            name = f"{i + 1:04d}_s001.png"
+            pair("datasets/DF2K/DIV2K_train_HR_sub", "datasets/DF2K/DIV2K_train_LR_bicubic_X4_sub",
+                 name, 64)
+            f.write(f"{name} (64,64,3)\n")
+    for dataset in ("Set5", "Set14"):
+        for i in range(2):
+            pair(f"datasets/{dataset}/GTmod12", f"datasets/{dataset}/LRbicx4", f"img{i}.png", 200)
+
+
+def basicsr_msrresnet() -> Truth:
+    """BasicSR (pip `basicsr` 1.4.2) trained from its options YAML as its docs train
+    (`python basicsr/train.py -opt options/train/SRResNet_SRGAN/train_MSRResNet_x4.yml`, whose
+    `__main__` is `train_pipeline(root_path)` with the checkout's root; here
+    `basicsr.train.train_pipeline(folder)` with `sys.argv` `-opt train_MSRResNet_x4.yml`, from a
+    folder of its own that stands for the checkout: its `experiments/` and `tb_logger/` are
+    written there): MSRResNet x4 (64 features, 16 blocks), Adam 2e-4 with the cosine restarts,
+    L1 loss, EMA 0.999, validation on Set5 and Set14 with PSNR and NIQE. The options file
+    (quoted in BASICSR_MSRRESNET_X4_YML with its commit) with BASICSR_MSRRESNET_X4_CHANGES: CPU
+    (`num_gpu: 0`), 32-pixel crops, batches of 4, no loader workers, 40 iterations (of 1M), a
+    print every 10 and a validation every 20; DIV2K, Set5 and Set14 (downloads) are made-up
+    paired images at the paths the options name (`basicsr_paired_images`). basicsr 1.4.2
+    imports `torchvision.transforms.functional_tensor`, which torchvision 0.17 removed: the case
+    registers that module name with torchvision's `rgb_to_grayscale` (the function imported
+    from it) before importing basicsr, the usual remedy; nothing printed changes. torch one
+    thread (basicsr seeds itself from `manual_seed: 0`). It logs through its `basicsr` logger
+    (`2026-12-03 08:18:31,528 INFO: ...` on stdout): the banner, the versions, the options
+    as nested text, the dataset and network lines (the network's whole repr), then
+    MessageLogger's line every 10 iterations, `[001_M..][epoch:  0, iter:      10,
+    lr:(2.000e-04,)] [eta: 0:00:02, time (data): 0.112 (0.002)] l_pix: 7.0249e-02`, and after
+    every 20 (and once more at the end) `WARNING: Multiple validation datasets are *only*
+    supported by SRModel.` and, a dataset a block, `INFO: Validation Set5` then `\\t # psnr:
+    29.2410\\tBest: 29.2410 @ 20 iter` and `\\t # niqe: ...`; `End of training. Time consumed:
+    0:00:07`. Truth: MessageLogger's `log_vars` as each line is made (`__call__` wrapped): its
+    one learning rate as `lr` and `l_pix`, at its `iter`; the model's `metric_results` and
+    `best_metric_results` as each validation block is logged (`_log_validation_metric_values`
+    wrapped): each metric under its dataset's heading, `Set5/psnr`, `Set5/niqe`,
+    `Set14/psnr`, ..., no step (the block names only the best value's iteration), and the best
+    value as `Set5/psnr_Best`, ..., at the iteration printed after its `@`. Left out: the
+    epoch (a count), the ETA and `time (data)` (timings)."""
+    import shutil
+    import types
+
+    import torch
+    import torchvision.transforms.functional as functional
+
+    torch.set_num_threads(1)
+    removed = types.ModuleType("torchvision.transforms.functional_tensor")
+    removed.rgb_to_grayscale = functional.rgb_to_grayscale  # type: ignore[attr-defined]
+    sys.modules["torchvision.transforms.functional_tensor"] = removed
+    from basicsr.models.sr_model import SRModel
+    from basicsr.train import train_pipeline
+    from basicsr.utils import MessageLogger
+
+    truth: Truth = []
+    message, validated = MessageLogger.__call__, SRModel._log_validation_metric_values
+
+    def logged(self: Any, log_vars: dict[str, Any]) -> None:
+        (lr,) = log_vars["lrs"]
+        truth.append(point("lr", lr, log_vars["iter"]))
+        truth.extend(point(key, value, log_vars["iter"]) for key, value in log_vars.items()
+                     if key not in ("epoch", "iter", "lrs", "time", "data_time"))
+        message(self, log_vars)
+
+    def logged_metrics(self: Any, current_iter: int, dataset_name: str, tb_logger: Any) -> None:
+        for metric, value in self.metric_results.items():
+            best = self.best_metric_results[dataset_name][metric]
+            truth.append(point(f"{dataset_name}/{metric}", value, None))
+            truth.append(point(f"{dataset_name}/{metric}_Best", best["val"], best["iter"]))
+        validated(self, current_iter, dataset_name, tb_logger)
+
+    MessageLogger.__call__ = logged  # type: ignore[method-assign]
+    SRModel._log_validation_metric_values = logged_metrics  # type: ignore[method-assign]
+    source = BASICSR_MSRRESNET_X4_YML
+    for old, new in BASICSR_MSRRESNET_X4_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        basicsr_paired_images(tmp)
+        with open(os.path.join(tmp, "train_MSRResNet_x4.yml"), "w") as f:
+            f.write(source)
+        sys.argv = ["train.py", "-opt", "train_MSRResNet_x4.yml"]
+        train_pipeline(tmp)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["basicsr_msrresnet"] = basicsr_msrresnet
+OWN_ENVIRONMENT["basicsr_msrresnet"] = dict(TRAINERS_ENVIRONMENT, basicsr="basicsr",
+                                            **{"opencv-python": "opencv-python (BasicSR case)",
+                                               "scikit-image": "scikit-image (BasicSR case)",
+                                               "tb-nightly": "tb-nightly (BasicSR case)"})
+
+
+
+def scipy_least_squares_verbose() -> Truth:
+    """SciPy's least-squares tutorial, "Example of solving a fitting problem"
+    (scipy/scipy `doc/source/tutorial/optimize.rst`, commit
+    073a1bfc4b13cc4fef076b90cbac94ed20b22994): the enzymatic reaction of Kowalik and Morrison,
+    11 residuals `model(x, u) - y` of its measured `u`, `y`, its analytic Jacobian, the "hard"
+    start `x0 = [2.5, 3.9, 4.15, 3.9]`, `bounds=(0, 100)`, method `trf` (the default), its
+    code as the tutorial has it, but for `verbose=2` (the tutorial's `verbose=1` prints only
+    the closing lines) and a `callback` (SciPy 1.16's, to record the iterations); its plot
+    left out. SciPy prints (`scipy/optimize/_lsq/common.py`) the header `   Iteration     Total
+    nfev        Cost      Cost reduction    Step norm     Optimality   `, a row an iteration,
+    each column centred in 15 characters, `       1              2         9.6619e-01
+    3.47e+00       5.94e+00       1.37e+01    ` (row 0 with the reduction and step cells
+    blank), then its message that the `ftol` termination condition is satisfied and
+    `Function evaluations 131, initial cost 4.4383e+00, final cost 1.5375e-04, first-order
+    optimality 4.52e-08.`
+    Truth: `Cost` at each row's `Iteration` from the callback's `intermediate_result.cost` at
+    its `nit` (rows 1 on); row 0's, the initial cost, from the residual function's own
+    record, its first call's residuals `f` at `x0` (the function wrapped), as `0.5 *
+    np.dot(f, f)`, as SciPy computes it; `Cost_reduction`, `Step_norm` and `Optimality`,
+    which the callback does not carry, from the values the solver hands its row printer
+    (`print_iteration_nonlinear`, wrapped where `trf` calls it), checked against the callback
+    (the printer's cost is the callback's, its reduction the fall of the callback's cost); the
+    result's `cost` and `optimality` as `final_cost` and `first-order_optimality` and the
+    initial cost as `initial_cost`, no step. Left out: `Total nfev` and `Function
+    evaluations` (counts of the work)."""
+    import numpy as np
+    import scipy.optimize._lsq.trf as trf
+    from scipy.optimize import least_squares
+
+    truth: Truth = []
+    rows: list[tuple[Any, ...]] = []
+    residuals: list[Any] = []
+    costs: dict[int, float] = {}
+    printer = trf.print_iteration_nonlinear
+
+    def printed(*row: Any) -> None:
+        rows.append(row)
+        printer(*row)
+
+    trf.print_iteration_nonlinear = printed
+
+    def record(intermediate_result: Any) -> None:
+        costs[intermediate_result.nit] = intermediate_result.cost
+
+    def model(x, u):  # noqa: ANN001, ANN202
+        return x[0] * (u ** 2 + x[1] * u) / (u ** 2 + x[2] * u + x[3])
+
+    def fun(x, u, y):  # noqa: ANN001, ANN202
+        return model(x, u) - y
+
+    def jac(x, u, y):  # noqa: ANN001, ANN202
+        J = np.empty((u.size, x.size))  # noqa: N806
+        den = u ** 2 + x[2] * u + x[3]
+        num = u ** 2 + x[1] * u
+        J[:, 0] = num / den
+        J[:, 1] = x[0] * u / den
+        J[:, 2] = -x[0] * num * u / den ** 2
+        J[:, 3] = -x[0] * num / den ** 2
+        return J
+
+    def recorded_fun(x: Any, u: Any, y: Any) -> Any:
+        f = fun(x, u, y)
+        residuals.append(np.array(f))
+        return f
+
+    u = np.array([4.0, 2.0, 1.0, 5.0e-1, 2.5e-1, 1.67e-1, 1.25e-1, 1.0e-1,
+                  8.33e-2, 7.14e-2, 6.25e-2])
+    y = np.array([1.957e-1, 1.947e-1, 1.735e-1, 1.6e-1, 8.44e-2, 6.27e-2,
+                  4.56e-2, 3.42e-2, 3.23e-2, 2.35e-2, 2.46e-2])
+    x0 = np.array([2.5, 3.9, 4.15, 3.9])
+    res = least_squares(recorded_fun, x0, jac=jac, bounds=(0, 100), args=(u, y), verbose=2,
+                        callback=record)
+    costs[0] = 0.5 * np.dot(residuals[0], residuals[0])
+    for iteration, _nfev, cost, reduction, step_norm, optimality in rows:
+        if cost != costs[iteration] or (iteration and reduction != costs[iteration - 1] - cost):
+            raise SystemExit(f"scipy_least_squares_verbose: row {iteration} is not the callback's")
+        truth.append(point("Cost", costs[iteration], iteration))
+        if iteration:
+            truth += [point("Cost_reduction", reduction, iteration),
+                      point("Step_norm", step_norm, iteration)]
+        truth.append(point("Optimality", optimality, iteration))
+    truth += [point("initial_cost", costs[0], None), point("final_cost", res.cost, None),
+              point("first-order_optimality", res.optimality, None)]
+    return truth
+
+
+CASES["scipy_least_squares_verbose"] = scipy_least_squares_verbose
+OWN_ENVIRONMENT["scipy_least_squares_verbose"] = TRAINERS_ENVIRONMENT
+
+
+
+def jaxopt_lbfgs_verbose() -> Truth:
+    """jaxopt's `LBFGS` as its docs run it ("Unconstrained optimization",
+    google/jaxopt `docs/unconstrained.rst` at jaxopt-v0.8.5, commit
+    b12c2f3ddaa3ef71fac42d7e419adccb9dcc49a1): the docs' `ridge_reg_objective(params, l2reg,
+    X, y)` (mean squared residual plus `0.5 * l2reg * sum(params ** 2)`), `solver =
+    jaxopt.LBFGS(fun=ridge_reg_objective, maxiter=maxiter)` and `res = solver.run(init_params,
+    l2reg=l2reg, X=X, y=y)`, with `verbose=True` (the solver's documented option) and
+    `maxiter=20`; the docs give no data: `X` 100x10 float32 standard normal, `y = X @ w` plus
+    noise (0.1) for a random `w`, `l2reg=0.1`, `init_params` zeros; JAX on the CPU, float32
+    (the default). Converged (gradient norm below `tol=1e-3`) after 8 iterations. Its import
+    warns that JAXopt is no longer maintained (a DeprecationWarning). jaxopt prints, through `jax.debug.print` (`jaxopt/_src/base.py`, `log_info`, called by
+    `LBFGS.update`), a line an iteration, `INFO: jaxopt.LBFGS: Iter: 1 Gradient Norm
+    (stopping criterion): 1.2041099071502686 Objective Value:0.6138439774513245
+    Stepsize:0.42996203899383545  Number Linesearch Iterations:2 ` (full float32 values as
+    float64 text, two spaces before each added item and one at the end). Truth: the state
+    `LBFGS.update` returns, each iteration's, recorded as the solver runs (`update` wrapped so
+    that `jax.debug.callback`, ordered, hands the returned state's values to the case inside
+    the compiled loop; nothing printed changes): `error` as `Gradient_Norm_(stopping_criterion)`,
+    `value` as `Objective_Value`, `stepsize` as `Stepsize`, at its `iter_num` (the `Iter`
+    printed, from 1). Left out: the line-search iterations (a count)."""
+    import jax
+    import jax.numpy as jnp
+    import jaxopt
+    import numpy as np
+
+    truth: Truth = []
+    update = jaxopt.LBFGS.update
+
+    def recorded(self: Any, params: Any, state: Any, *args: Any, **kwargs: Any) -> Any:
+        step = update(self, params, state, *args, **kwargs)
+
+        def record(iter_num: Any, error: Any, value: Any, stepsize: Any) -> None:
+            truth.extend(point(key, float(v), int(iter_num)) for key, v in (
+                ("Gradient_Norm_(stopping_criterion)", error), ("Objective_Value", value),
+                ("Stepsize", stepsize)))
+
+        new = step.state
+        jax.debug.callback(record, new.iter_num, new.error, new.value, new.stepsize,
+                           ordered=True)
+        return step
+
+    jaxopt.LBFGS.update = recorded  # type: ignore[method-assign]
+
+    def ridge_reg_objective(params, l2reg, X, y):  # noqa: ANN001, ANN202, N803
+        residuals = jnp.dot(X, params) - y
+        return jnp.mean(residuals ** 2) + 0.5 * l2reg * jnp.sum(params ** 2)
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(100, 10)).astype(np.float32)  # noqa: N806
+    w = rng.normal(size=10)
+    y = (X @ w + 0.1 * rng.normal(size=100)).astype(np.float32)
+    init_params = jnp.zeros(10)
+    l2reg = 0.1
+    maxiter = 20
+    solver = jaxopt.LBFGS(fun=ridge_reg_objective, maxiter=maxiter, verbose=True)
+    res = solver.run(init_params, l2reg=l2reg, X=X, y=y)
+    params, state = res
+    jax.block_until_ready(params)
+    jax.effects_barrier()
+    if len(truth) != 3 * int(state.iter_num):
+        raise SystemExit("jaxopt_lbfgs_verbose: not one record an iteration")
+    return truth
+
+
+CASES["jaxopt_lbfgs_verbose"] = jaxopt_lbfgs_verbose
+OWN_ENVIRONMENT["jaxopt_lbfgs_verbose"] = dict(TRAINERS_ENVIRONMENT, jax="jax", jaxlib="jaxlib",
+                                               jaxopt="jaxopt")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
