@@ -1375,6 +1375,14 @@ megabyte = [
     "unique " * 150_000 + "tokens in x: 1",
     "defaultdict(None, " * 50_000 + "{'a': 1})",
     "  Iteration 1 (0.01 s, search 0.01 s): objective=" * 20_000 + "1",
+    # BasicSR's validation, a logger's dotted name, a one-number tuple, a long qualifier,
+    # Coqui's step line
+    "INFO: Validation " + "a" * 1_000_000,
+    "\t # psnr: 1\tBest: " * 50_000 + "1 @ 2 iter",
+    "a.b: " * 200_000 + "c: 1",
+    "lr:(" * 250_000 + "1,)",
+    "loss (a b c" * 100_000 + "): 1",
+    "   --> TIME: 2026 -- STEP: 1/7 -- GLOBAL_STEP: " * 20_000 + "1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1411,6 +1419,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0, 1, 0,
+                                       0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1,
                                        1]
 
 
@@ -2199,6 +2208,35 @@ def test_a_print_on_the_outer_bars_line_keeps_its_step_under_an_inner_bar() -> N
     lines.append("epochs: 100%|###| 3/3 [00:01<00:00, 2.00it/s]")
     assert [(k, s) for k, _, s in run(MetricParser(), *lines)] == [
         ("train_loss", 0), ("train_loss", 1), ("train_loss", 2)]
+
+
+def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
+    # BasicSR: a one-number tuple is its number, the coarser epoch beside the iteration is a
+    # counter; its validation lines named for their dataset, the best at its iteration
+    assert run_all(
+        "2026-12-03 08:19:30,642 INFO: [001_M..][epoch:  0, iter:      10, lr:(2.000e-04,)] "
+        "[eta: 0:00:02, time (data): 0.144 (0.004)] l_pix: 7.0249e-02 ",
+        "2026-12-03 08:19:32,784 INFO: Validation Set5",
+        "\t # psnr: 29.2410\tBest: 29.2410 @ 10 iter", "\t # niqe: 16.0130\tBest: 15.0130 @ 5 iter",
+        "2026-12-03 08:19:33,454 INFO: Validation Set14") == [
+        ("epoch", 0, 10, "key_value"), ("lr", 0.0002, 10, "key_value"),
+        ("time_(data)", 0.144, 10, "key_value"),
+        ("l_pix", 0.070249, 10, "key_value"), ("Set5/psnr", 29.241, 10, "basicsr"),
+        ("Set5/psnr_Best", 29.241, 10, "basicsr"), ("Set5/niqe", 16.013, 10, "basicsr"),
+        ("Set5/niqe_Best", 15.013, 5, "basicsr")]
+    # Coqui's trainer: an upper-case GLOBAL_STEP is the step of the lines after it, also under
+    # its `EPOCH: 0/1` header
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        " > EPOCH: 0/1", "   --> TIME: 2026-12-03 08:16:48 -- STEP: 0/7 -- GLOBAL_STEP: 0",
+        "     | > loss: 2.28  (2.28)", "   --> TIME: 2026-12-03 08:16:48 -- STEP: 1/7 -- GLOBAL_STEP: 1",
+        "     | > loss: 2.02  (2.15)")] == [("loss", 2.28, 0), ("loss", 2.02, 1)]
+    # jaxopt's verbose solvers: the logger's dotted name is a prefix, the iteration the step, a
+    # qualifier of several words in parentheses part of the name
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "INFO: jaxopt.LBFGS: Iter: 1 Gradient Norm (stopping criterion): 1.204 Objective "
+        "Value:0.613  Stepsize:0.429  Number Linesearch Iterations:2 ")] == [
+        ("Gradient_Norm_(stopping_criterion)", 1.204, 1), ("Objective_Value", 0.613, 1),
+        ("Stepsize", 0.429, 1), ("Number_Linesearch_Iterations", 2, 1)]
 
 
 def test_a_logger_box_counts_are_its_step_not_metrics() -> None:

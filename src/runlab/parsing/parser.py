@@ -753,8 +753,10 @@ class MetricParser:
         if key_step is None and header is not None:
             key_step = header  # `Epoch #1: test_reward: 9.8`: not the bar's next step
         elif (key_step is not None and best < _EPOCH_RANK and not chosen and position is None
-              and self._header_epoch is None):
-            self._step_header(key_step, points)  # a line of only a step, `STEP:  0`
+              and (self._header_epoch is None or best == 0)):
+            # a line of only a step, `STEP:  0`; under an epoch header, only a global step
+            # (Coqui's trainer, `--> TIME: ... -- STEP: 3/7 -- GLOBAL_STEP: 3` after `EPOCH: 0/1`)
+            self._step_header(key_step, points)
             return points
         line_step = self._current_step if key_step is None else key_step
         waits = key_step is None and self._main != "" and not self._header_since_bar and not (

@@ -60,6 +60,8 @@ from runlab.parsing.rules.libraries import (
     parse_cp_sat,
     parse_nautilus_header,
     nautilus_rows,
+    parse_basicsr_header,
+    basicsr_rows,
     parse_ultranest,
     gpy_rows,
     parse_vw_header,
@@ -625,6 +627,15 @@ RULES: list[Rule] = [
         parse_ultranest,
         ("it/evals=",),
         final=True,
+    ),
+    Rule(
+        "basicsr",
+        "BasicSR's validation (Real-ESRGAN, SwinIR, HAT): `Validation Set5`, then `\\t # psnr: "
+        "29.2410\\tBest: 29.2410 @ 20 iter` as Set5/psnr and, at iteration 20, Set5/psnr_Best",
+        parse_basicsr_header,
+        ("Validation ",),
+        final=True,
+        rows=basicsr_rows,
     ),
     Rule(
         "nautilus",

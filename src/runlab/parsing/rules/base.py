@@ -61,7 +61,9 @@ _WRAPPED = re.compile(
     rf"\b(?:tensor|np\.(?:float|int|uint)\d{{0,3}}|(?:Device)?Array|array|tf\.Tensor)"
     rf"\(\[?({NUMBER})\]?(?:(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)"
     rf"|(,(?: ?[a-z_]{{1,40}}(?:=[^()]{{0,160}})?)?\s*$))"
-    rf"|<tf\.Tensor: shape=\(\), dtype=\w{{1,20}}, numpy=({NUMBER})>", re.ASCII)
+    rf"|<tf\.Tensor: shape=\(\), dtype=\w{{1,20}}, numpy=({NUMBER})>"
+    # a tuple of one number after its name, BasicSR's learning rates, `lr:(2.000e-04,)`
+    rf"|(?<=[:=])\(({NUMBER}),\)", re.ASCII)
 # The head of an object's repr, `Name(field=`: its fields are its state or settings, not metrics
 # (optax's `ScaleByAdamState(count=Array(0, dtype=int32), ...)`, a scikit-learn estimator's).
 OBJECT_REPR = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=", re.ASCII)
@@ -154,7 +156,7 @@ def unwrapped(line: str) -> str:
 
 def _number_of(match: re.Match[str]) -> str:
     if match[1] is None:
-        return match[3]
+        return match[3] if match[3] is not None else match[4]
     # Continued or cut after the number: the number is whole, as if its bracket closed (a
     # tqdm postfix cut at the terminal's width keeps its last item).
     return match[1] + "]" if match[2] else match[1]

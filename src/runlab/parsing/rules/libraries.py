@@ -1095,6 +1095,41 @@ def parse_labml(line: str) -> list[Found]:
     return [("step", int(match.group(1).replace(",", "")), None), *parse_key_value(rest)]
 
 
+# basicsr --------------------------------------------------------------------------------------
+
+# BasicSR's validation log (basicsr/models/sr_model.py, `_log_validation_metric_values`), as its
+# descendants (Real-ESRGAN, SwinIR, HAT, GFPGAN) print it: `Validation Set5`, then a line per
+# metric, `\t # psnr: 29.2410\tBest: 29.2410 @ 20 iter`: the dataset's metric (Set5/psnr) and
+# its best so far (Set5/psnr_Best) at the iteration it was reached.
+_BASICSR_HEADER = re.compile(r"Validation ([\w.\-]{1,80})\s*")
+_BASICSR_ROW = re.compile(
+    rf"\t\ \#\ ([\w.\-]{{1,80}}):\ ({NUMBER})(?:\tBest:\ ({NUMBER})\ @\ (\d{{1,18}})\ iter)?\s*",
+    re.ASCII)
+
+
+def parse_basicsr_header(line: str) -> list[Found]:
+    """`Validation Set5` (after a log line's prefix): the start of BasicSR's metric lines."""
+    return [CLAIM] if _BASICSR_HEADER.fullmatch(message(line)) else []
+
+
+def basicsr_rows(header: str) -> Callable[[str], list[Found]]:
+    """Each metric line of one BasicSR validation, named for its dataset."""
+    match = _BASICSR_HEADER.fullmatch(message(header))
+    dataset = match.group(1) if match else ""
+
+    def row(line: str) -> list[Found]:
+        metric = _BASICSR_ROW.fullmatch(line)
+        if metric is None:
+            return []
+        name, value, best, at = metric.groups()
+        found: list[Found] = [(f"{dataset}/{name}", to_number(value), None)]
+        if best is not None:
+            found.append((f"{dataset}/{name}_Best", to_number(best), int(at)))
+        return found
+
+    return row
+
+
 # sb3_box --------------------------------------------------------------------------------------
 
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between

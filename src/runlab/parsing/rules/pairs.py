@@ -35,7 +35,7 @@ _WORD = (
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
     r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\(%\)(?=\s{0,4}[:=])|\*(?=:)"
-    r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20})\)(?=\s{0,4}[:=]))?"
+    r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2})\)(?=\s{0,4}[:=]))?"
 )
 # (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
 # (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
@@ -167,7 +167,7 @@ def parse_key_value(line: str) -> list[Found]:
         (key, int(integer) if integer else float(number), None)
         for key, integer, number in key_value_pairs(line)
         if is_metric_key(key) and not (integer and _CONSTANT.fullmatch(key) and not _MEASURE.search(
-            key))
+            key) and key.lower() not in STEP_NAMES)  # (Coqui's `GLOBAL_STEP: 3` is a step)
     ]
 
 
@@ -571,7 +571,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if ": " in text and _MID_PHASE.search(text) is not None:
         # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`
         return _sections(text)
-    return _clause_pairs(line)
+    return _clause_pairs(text)
 
 
 def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str, str, str]]:
@@ -1068,6 +1068,8 @@ _LOG_PART = (
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
+    # or before `: ` and a word, jaxopt's `INFO: jaxopt.LBFGS: Iter: 1 ...`
+    r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:(?=\ [A-Za-z])"
     r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
 )
 # (Up to 40 spaces before it: rich's RichHandler leaves its time column blank when the time
