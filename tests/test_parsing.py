@@ -2230,6 +2230,18 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
         " > EPOCH: 0/1", "   --> TIME: 2026-12-03 08:16:48 -- STEP: 0/7 -- GLOBAL_STEP: 0",
         "     | > loss: 2.28  (2.28)", "   --> TIME: 2026-12-03 08:16:48 -- STEP: 1/7 -- GLOBAL_STEP: 1",
         "     | > loss: 2.02  (2.15)")] == [("loss", 2.28, 0), ("loss", 2.02, 1)]
+    # SciPy's least_squares (verbose=2): centred columns, the first row's empty cells; the
+    # summary's measures, not its count of evaluations
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "   Iteration     Total nfev        Cost      Cost reduction    Step norm     Optimality   ",
+        "       0              1         4.4383e+00                                    1.04e+02    ",
+        "       1              2         9.6619e-01      3.47e+00       5.94e+00       1.37e+01    ",
+        "Function evaluations 131, initial cost 4.4383e+00, final cost 1.5375e-04, first-order "
+        "optimality 4.52e-08.")] == [
+        ("Cost", 4.4383, 0), ("Optimality", 104.0, 0), ("Cost", 0.96619, 1),
+        ("Cost_reduction", 3.47, 1), ("Step_norm", 5.94, 1), ("Optimality", 13.7, 1),
+        ("initial_cost", 4.4383, 0), ("final_cost", 0.00015375, 0),
+        ("first-order_optimality", 4.52e-08, 0)]
     # jaxopt's verbose solvers: the logger's dotted name is a prefix, the iteration the step, a
     # qualifier of several words in parentheses part of the name
     assert [(k, v, s) for k, v, s, _ in run_all(

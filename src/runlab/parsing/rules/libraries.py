@@ -851,12 +851,14 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
 
 def _placed(line: str, spans: list[tuple[int, int]]) -> list[str] | None:
     """A row's values in their columns, "" where a cell is empty: each value starts where its
-    column's name starts, or ends where it ends; None when one lines up with no column."""
+    column's name starts, ends where it ends, or is centred under it (SciPy's least_squares);
+    None when one lines up with no column."""
     placed = [""] * len(spans)
     column = 0
     for value in re.finditer(r"\S+", line):
-        while column < len(spans) and value.start() != spans[column][0] and (
-                value.end() != spans[column][1]):
+        start, end = value.span()
+        while column < len(spans) and start != spans[column][0] and end != spans[column][1] and (
+                abs(start + end - spans[column][0] - spans[column][1]) > 1):
             column += 1
         if column == len(spans):
             return None

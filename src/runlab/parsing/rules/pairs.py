@@ -114,7 +114,7 @@ _SETTING = re.compile(
     r"|^(?:initial|power)_t$|(?:^|_)(?:example|label)_sum$|(?:^|_)feature_number$"
     # evaluation counts: DEAP's `nevals`, pymoo's `n_eval`, CMA-ES's `#Fevals`, dynesty's
     # likelihood calls, `ncall`, iminuit's `Nfcn`
-    r"|^(?:n_?evals?|\#?f?_?evals|ncalls?|nfcn)$"
+    r"|^(?:n_?evals?|\#?f?_?evals|ncalls?|nfcn)$|(?:^|_)n[fjh]ev$"
     # faiss' k-means, `nsplit=0` (the clusters split this iteration)
     r"|^nsplits?$"
     # a tolerance's goal, iminuit's `EDM = 7.54e-24 (Goal: 0.0002)`
@@ -963,7 +963,7 @@ _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr)$",
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -1007,6 +1007,9 @@ def parse_alone(line: str) -> list[Found]:
                           int(bare.group(2)), None))
             continue
         match = _NAMED_VALUE.fullmatch(clause)
+        if (match is not None and len(clauses) > 1 and match.group(2).lstrip("+-").isdigit()
+                and not is_metric_key(match.group(1).replace(" ", "_"))):
+            continue  # a count among measures, SciPy's `Function evaluations 131, initial cost`
         if (match is None or (_MEASURE.search(match.group(1).split(" (", 1)[0]) is None and not (
                 # a split's loss alone, nn-zero-to-hero's `print(split, loss.item())`: `val 2.13`
                 len(clauses) == 1 and match.group(1) in _SPLIT_NAMES))
