@@ -28605,6 +28605,94 @@ OWN_ENVIRONMENT["jaxopt_lbfgs_verbose"] = dict(TRAINERS_ENVIRONMENT, jax="jax", 
                                                jaxopt="jaxopt")
 
 
+# --- rasbt/deeplearning-models: the basic MLP notebook ------------------------------------------
+# Runs alone, in an environment of torch and numpy (no torchvision: `torchvision_standin`):
+#
+#     python -m venv ~/dlm-venv && ~/dlm-venv/bin/pip install torch==2.13.0 numpy
+#     git clone https://github.com/rasbt/deeplearning-models ~/deeplearning-models
+#     export DEEPLEARNING_MODELS=~/deeplearning-models
+#     export DEEPLEARNING_MODELS_COMMIT=$(git -C ~/deeplearning-models rev-parse HEAD)
+#     ~/dlm-venv/bin/python tests/corpus/make_corpus.py deeplearning_models_mlp_basic
+# The notebook's one change: 2 epochs of its 10.
+DLM_EPOCHS = {"num_epochs = 10\n": "num_epochs = 2\n"}
+DLM_ENVIRONMENT = {name: f"{name} (deeplearning-models case)" for name in ("torch", "numpy")}
+
+
+def deeplearning_models_mlp_basic() -> Truth:
+    """Raschka's deeplearning-models, `pytorch_ipynb/mlp/mlp-basic.ipynb` (rasbt/
+    deeplearning-models, the checkout named by DEEPLEARNING_MODELS, commit in VERSIONS.md): its
+    code cells run in order as one program (the `%watermark` magics dropped); one change
+    (DLM_EPOCHS): 2 epochs of its 10. Its seed (1), 784-128-256-10 MLP, SGD 0.1, batches of 64,
+    logging every 50 batches, unchanged, CPU, one thread. `torchvision_standin` (PyPI's
+    torchvision is a CUDA build) gives `datasets.MNIST` 6400 synthetic 28x28 images to train on
+    (100 batches an epoch, instead of MNIST's 60000 in 938) and 1000 to test. It prints the
+    first batch's shapes, then `Epoch: 001/002 | Batch 000/100 | Cost: 2.3034` every 50
+    batches, `Epoch: 001/002 training accuracy: 12.34%` and `Time elapsed: 0.01 min` each epoch,
+    `Total Training Time: 0.02 min` and `Test accuracy: 12.34%`. Truth, from the printing
+    frame (`run_script`'s hook): `cost` as `Cost` at the global step `epoch * len(train_loader)
+    + batch_idx` (the printed epoch less one times the printed batch count plus the printed
+    batch, as stat453_batchnorm's); the notebook's `compute_accuracy`, whose result the print
+    formats, wrapped in the script's globals (once the training loop first prints), its result
+    as `training_accuracy` at the printed epoch and as `Test_accuracy` with no step. Times and
+    shapes are left out."""
+    root = os.environ.get("DEEPLEARNING_MODELS")
+    path = os.path.join(root or "", "pytorch_ipynb", "mlp", "mlp-basic.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set DEEPLEARNING_MODELS to a rasbt/deeplearning-models checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_standin(6400, 1000)
+    cells = ipynb_cells(path)
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    truth: Truth = []
+    accuracies: list[float] = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        script_globals = sys._getframe(2).f_globals
+        compute = script_globals.get("compute_accuracy")
+        if compute is not None and not hasattr(compute, "wrapped"):
+            def compute_accuracy(net: Any, data_loader: Any) -> Any:
+                result = compute(net, data_loader)
+                accuracies.append(float(result))
+                return result
+
+            compute_accuracy.wrapped = compute  # type: ignore[attr-defined]
+            script_globals["compute_accuracy"] = compute_accuracy
+        if statement.startswith("print ('Epoch: %03d/%03d | Batch"):
+            step = values["epoch"] * len(values["train_loader"]) + values["batch_idx"]
+            truth.append(point("Cost", values["cost"].item(), step))
+        elif statement.startswith("print('Epoch: %03d/%03d training accuracy"):
+            truth.append(point("training_accuracy", accuracies[-1], values["epoch"] + 1))
+        elif statement.startswith("print('Test accuracy"):
+            truth.append(point("Test_accuracy", accuracies[-1], None))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "mlp-basic.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    try:
+        run_script(script, [], record, DLM_EPOCHS)
+    finally:
+        shutil.rmtree(folder)
+    if [p["key"] for p in truth] != (["Cost"] * 2 + ["training_accuracy"]) * 2 + [
+            "Test_accuracy"] or len(accuracies) != 3:
+        raise SystemExit(f"deeplearning_models_mlp_basic: {len(truth)} points, not 7")
+    return truth
+
+
+CASES["deeplearning_models_mlp_basic"] = deeplearning_models_mlp_basic
+OWN_ENVIRONMENT["deeplearning_models_mlp_basic"] = DLM_ENVIRONMENT
+OWN_CHECKOUT["deeplearning_models_mlp_basic"] = "DEEPLEARNING_MODELS"
+CHECKOUT_ROW["deeplearning_models_mlp_basic"] = (
+    "rasbt/deeplearning-models pytorch_ipynb/mlp/mlp-basic.ipynb")
+REPOSITORY_CHECKOUTS["DEEPLEARNING_MODELS"] = ("rasbt/deeplearning-models",
+                                               "DEEPLEARNING_MODELS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
