@@ -28693,6 +28693,89 @@ REPOSITORY_CHECKOUTS["DEEPLEARNING_MODELS"] = ("rasbt/deeplearning-models",
                                                "DEEPLEARNING_MODELS_COMMIT")
 
 
+# --- aymericdamien/TensorFlow-Examples: TensorFlow 2's neural network notebook -----------------
+# Runs alone, in an environment of TensorFlow (CPU) and matplotlib:
+#
+#     python -m venv ~/tfe-venv && ~/tfe-venv/bin/pip install tensorflow-cpu matplotlib
+#     git clone https://github.com/aymericdamien/TensorFlow-Examples ~/tensorflow-examples
+#     export TENSORFLOW_EXAMPLES=~/tensorflow-examples
+#     export TENSORFLOW_EXAMPLES_COMMIT=$(git -C ~/tensorflow-examples rev-parse HEAD)
+#     ~/tfe-venv/bin/python tests/corpus/make_corpus.py tensorflow_examples_neural_network
+# The notebook's one change: 300 training steps of its 2000 (three lines of its display_step).
+TFE_STEPS = {"training_steps = 2000\n": "training_steps = 300\n"}
+TFE_ENVIRONMENT = {name: f"{name} (TensorFlow-Examples case)" for name in
+                   ("tensorflow-cpu", "keras", "numpy", "matplotlib")}
+
+
+def tensorflow_examples_neural_network() -> Truth:
+    """Aymeric Damien's TensorFlow-Examples, `tensorflow_v2/notebooks/3_NeuralNetworks/
+    neural_network.ipynb` (aymericdamien/TensorFlow-Examples, the checkout named by
+    TENSORFLOW_EXAMPLES, commit in VERSIONS.md): its code cells run in order as one program,
+    Keras on TensorFlow, matplotlib on Agg (its closing cells draw five test images and print `Model prediction:
+    3` for each); one change (TFE_STEPS): 300 training steps of its 2000. Its 784-128-256-10
+    Keras `Model` subclass, its `GradientTape` step, SGD 0.1, batches of 256 from
+    `repeat().shuffle(5000)`, a line every 100 steps, unchanged, CPU. MNIST (`mnist.load_data()`,
+    a download) is `chollet_mnist_standin`'s 6000 and 1000 made-up uint8 28x28 digits: the
+    module's `load_data` replaced before the notebook imports it. The notebook seeds nothing:
+    `tf.keras.utils.set_random_seed(0)`, op determinism and one thread are set first, so that
+    both runs print the same. It prints `step: 100, loss: 1.234567, accuracy: 0.567890` every
+    100 steps and `Test Accuracy: 0.812000`, among TensorFlow's start-up logs. Truth, from the
+    printing frame (`run_script`'s hook): `loss` and `acc` as `loss` and `accuracy` at the
+    printed `step`; for the test line, the notebook's `accuracy(pred, y_test)` (the value the
+    print formats, computed again from the frame's `pred`: no generator is drawn) as
+    `Test_Accuracy`, no step."""
+    root = os.environ.get("TENSORFLOW_EXAMPLES")
+    path = os.path.join(root or "", "tensorflow_v2", "notebooks", "3_NeuralNetworks",
+                        "neural_network.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_EXAMPLES to an aymericdamien/TensorFlow-Examples "
+                         "checkout")
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus's children are given torch's
+    import tensorflow as tf
+    from tensorflow.keras.datasets import mnist
+
+    mnist.load_data = chollet_mnist_standin
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    source = "\n\n".join(ipynb_cells(path))
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print("step: %i, loss: %f, accuracy: %f"'):
+            truth.extend([point("loss", float(values["loss"]), values["step"]),
+                          point("accuracy", float(values["acc"]), values["step"])])
+        elif statement.startswith('print("Test Accuracy: %f"'):
+            test = values["accuracy"](values["pred"], values["y_test"])
+            truth.append(point("Test_Accuracy", float(test), None))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "neural_network.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    try:
+        run_script(script, [], record, TFE_STEPS)
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [100, 100, 200, 200, 300, 300, None]:
+        raise SystemExit(f"tensorflow_examples_neural_network: {len(truth)} points, not 7")
+    return truth
+
+
+CASES["tensorflow_examples_neural_network"] = tensorflow_examples_neural_network
+OWN_ENVIRONMENT["tensorflow_examples_neural_network"] = TFE_ENVIRONMENT
+OWN_CHECKOUT["tensorflow_examples_neural_network"] = "TENSORFLOW_EXAMPLES"
+CHECKOUT_ROW["tensorflow_examples_neural_network"] = (
+    "aymericdamien/TensorFlow-Examples tensorflow_v2/notebooks/3_NeuralNetworks/"
+    "neural_network.ipynb")
+REPOSITORY_CHECKOUTS["TENSORFLOW_EXAMPLES"] = ("aymericdamien/TensorFlow-Examples",
+                                               "TENSORFLOW_EXAMPLES_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
