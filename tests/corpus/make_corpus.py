@@ -3142,15 +3142,22 @@ REPOSITORY_CHECKOUTS = {"DETECTRON2": ("facebookresearch/detectron2", "DETECTRON
                         "STYLEGAN2_ADA": ("NVlabs/stylegan2-ada-pytorch", "STYLEGAN2_ADA_COMMIT")}
 
 
+# Folders (of a fixed name) into which a case copies a checkout's code to run it beside made-up
+# data, each with the neutral path of its checkout.
+RUN_COPIES: dict[str, str] = {}
+
+
 def neutral_paths(data: bytes) -> bytes:
     """The capture with this machine's paths in warnings written as the corpus writes them: the
     repository's own root as /home/user/project, a checkout named by a variable of
-    REPOSITORY_CHECKOUTS as /home/user/<its repository's name>."""
+    REPOSITORY_CHECKOUTS as /home/user/<its repository's name>, and a copy of a checkout's code
+    that a case runs from a folder of RUN_COPIES as that checkout."""
     root = os.path.dirname(os.path.dirname(HERE))
     paths = {root: "/home/user/project"}
     for variable, (row, _) in REPOSITORY_CHECKOUTS.items():
         if os.environ.get(variable):
             paths[os.path.abspath(os.environ[variable])] = "/home/user/" + row.split("/")[-1]
+    paths.update(RUN_COPIES)
     for path, neutral in sorted(paths.items(), key=lambda item: -len(item[0])):
         data = data.replace(path.encode(), neutral.encode())
     return data
@@ -28603,6 +28610,303 @@ def jaxopt_lbfgs_verbose() -> Truth:
 CASES["jaxopt_lbfgs_verbose"] = jaxopt_lbfgs_verbose
 OWN_ENVIRONMENT["jaxopt_lbfgs_verbose"] = dict(TRAINERS_ENVIRONMENT, jax="jax", jaxlib="jaxlib",
                                                jaxopt="jaxopt")
+
+
+# --- rasbt/deeplearning-models: the basic MLP notebook ------------------------------------------
+# Runs alone, in an environment of torch and numpy (no torchvision: `torchvision_standin`):
+#
+#     python -m venv ~/dlm-venv && ~/dlm-venv/bin/pip install torch==2.13.0 numpy
+#     git clone https://github.com/rasbt/deeplearning-models ~/deeplearning-models
+#     export DEEPLEARNING_MODELS=~/deeplearning-models
+#     export DEEPLEARNING_MODELS_COMMIT=$(git -C ~/deeplearning-models rev-parse HEAD)
+#     ~/dlm-venv/bin/python tests/corpus/make_corpus.py deeplearning_models_mlp_basic
+# The notebook's one change: 2 epochs of its 10.
+DLM_EPOCHS = {"num_epochs = 10\n": "num_epochs = 2\n"}
+DLM_ENVIRONMENT = {name: f"{name} (deeplearning-models case)" for name in ("torch", "numpy")}
+
+
+def deeplearning_models_mlp_basic() -> Truth:
+    """Raschka's deeplearning-models, `pytorch_ipynb/mlp/mlp-basic.ipynb` (rasbt/
+    deeplearning-models, the checkout named by DEEPLEARNING_MODELS, commit in VERSIONS.md): its
+    code cells run in order as one program (the `%watermark` magics dropped); one change
+    (DLM_EPOCHS): 2 epochs of its 10. Its seed (1), 784-128-256-10 MLP, SGD 0.1, batches of 64,
+    logging every 50 batches, unchanged, CPU, one thread. `torchvision_standin` (PyPI's
+    torchvision is a CUDA build) gives `datasets.MNIST` 6400 synthetic 28x28 images to train on
+    (100 batches an epoch, instead of MNIST's 60000 in 938) and 1000 to test. It prints the
+    first batch's shapes, then `Epoch: 001/002 | Batch 000/100 | Cost: 2.3034` every 50
+    batches, `Epoch: 001/002 training accuracy: 12.34%` and `Time elapsed: 0.01 min` each epoch,
+    `Total Training Time: 0.02 min` and `Test accuracy: 12.34%`. Truth, from the printing
+    frame (`run_script`'s hook): `cost` as `Cost` at the global step `epoch * len(train_loader)
+    + batch_idx` (the printed epoch less one times the printed batch count plus the printed
+    batch, as stat453_batchnorm's); the notebook's `compute_accuracy`, whose result the print
+    formats, wrapped in the script's globals (once the training loop first prints), its result
+    as `training_accuracy` at the printed epoch and as `Test_accuracy` with no step. Times and
+    shapes are left out."""
+    root = os.environ.get("DEEPLEARNING_MODELS")
+    path = os.path.join(root or "", "pytorch_ipynb", "mlp", "mlp-basic.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set DEEPLEARNING_MODELS to a rasbt/deeplearning-models checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_standin(6400, 1000)
+    cells = ipynb_cells(path)
+    source = "\n\n".join("\n".join(line for line in cell.splitlines()
+                                   if not line.startswith("%")) for cell in cells)
+    truth: Truth = []
+    accuracies: list[float] = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        script_globals = sys._getframe(2).f_globals
+        compute = script_globals.get("compute_accuracy")
+        if compute is not None and not hasattr(compute, "wrapped"):
+            def compute_accuracy(net: Any, data_loader: Any) -> Any:
+                result = compute(net, data_loader)
+                accuracies.append(float(result))
+                return result
+
+            compute_accuracy.wrapped = compute  # type: ignore[attr-defined]
+            script_globals["compute_accuracy"] = compute_accuracy
+        if statement.startswith("print ('Epoch: %03d/%03d | Batch"):
+            step = values["epoch"] * len(values["train_loader"]) + values["batch_idx"]
+            truth.append(point("Cost", values["cost"].item(), step))
+        elif statement.startswith("print('Epoch: %03d/%03d training accuracy"):
+            truth.append(point("training_accuracy", accuracies[-1], values["epoch"] + 1))
+        elif statement.startswith("print('Test accuracy"):
+            truth.append(point("Test_accuracy", accuracies[-1], None))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "mlp-basic.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    try:
+        run_script(script, [], record, DLM_EPOCHS)
+    finally:
+        shutil.rmtree(folder)
+    if [p["key"] for p in truth] != (["Cost"] * 2 + ["training_accuracy"]) * 2 + [
+            "Test_accuracy"] or len(accuracies) != 3:
+        raise SystemExit(f"deeplearning_models_mlp_basic: {len(truth)} points, not 7")
+    return truth
+
+
+CASES["deeplearning_models_mlp_basic"] = deeplearning_models_mlp_basic
+OWN_ENVIRONMENT["deeplearning_models_mlp_basic"] = DLM_ENVIRONMENT
+OWN_CHECKOUT["deeplearning_models_mlp_basic"] = "DEEPLEARNING_MODELS"
+CHECKOUT_ROW["deeplearning_models_mlp_basic"] = (
+    "rasbt/deeplearning-models pytorch_ipynb/mlp/mlp-basic.ipynb")
+REPOSITORY_CHECKOUTS["DEEPLEARNING_MODELS"] = ("rasbt/deeplearning-models",
+                                               "DEEPLEARNING_MODELS_COMMIT")
+
+
+# --- aymericdamien/TensorFlow-Examples: TensorFlow 2's neural network notebook -----------------
+# Runs alone, in an environment of TensorFlow (CPU) and matplotlib:
+#
+#     python -m venv ~/tfe-venv && ~/tfe-venv/bin/pip install tensorflow-cpu matplotlib
+#     git clone https://github.com/aymericdamien/TensorFlow-Examples ~/tensorflow-examples
+#     export TENSORFLOW_EXAMPLES=~/tensorflow-examples
+#     export TENSORFLOW_EXAMPLES_COMMIT=$(git -C ~/tensorflow-examples rev-parse HEAD)
+#     ~/tfe-venv/bin/python tests/corpus/make_corpus.py tensorflow_examples_neural_network
+# The notebook's one change: 300 training steps of its 2000 (three lines of its display_step).
+TFE_STEPS = {"training_steps = 2000\n": "training_steps = 300\n"}
+TFE_ENVIRONMENT = {name: f"{name} (TensorFlow-Examples case)" for name in
+                   ("tensorflow-cpu", "keras", "numpy", "matplotlib")}
+
+
+def tensorflow_examples_neural_network() -> Truth:
+    """Aymeric Damien's TensorFlow-Examples, `tensorflow_v2/notebooks/3_NeuralNetworks/
+    neural_network.ipynb` (aymericdamien/TensorFlow-Examples, the checkout named by
+    TENSORFLOW_EXAMPLES, commit in VERSIONS.md): its code cells run in order as one program,
+    Keras on TensorFlow, matplotlib on Agg (its closing cells draw five test images and print `Model prediction:
+    3` for each); one change (TFE_STEPS): 300 training steps of its 2000. Its 784-128-256-10
+    Keras `Model` subclass, its `GradientTape` step, SGD 0.1, batches of 256 from
+    `repeat().shuffle(5000)`, a line every 100 steps, unchanged, CPU. MNIST (`mnist.load_data()`,
+    a download) is `chollet_mnist_standin`'s 6000 and 1000 made-up uint8 28x28 digits: the
+    module's `load_data` replaced before the notebook imports it. The notebook seeds nothing:
+    `tf.keras.utils.set_random_seed(0)`, op determinism and one thread are set first, so that
+    both runs print the same. It prints `step: 100, loss: 1.234567, accuracy: 0.567890` every
+    100 steps and `Test Accuracy: 0.812000`, among TensorFlow's start-up logs. Truth, from the
+    printing frame (`run_script`'s hook): `loss` and `acc` as `loss` and `accuracy` at the
+    printed `step`; for the test line, the notebook's `accuracy(pred, y_test)` (the value the
+    print formats, computed again from the frame's `pred`: no generator is drawn) as
+    `Test_Accuracy`, no step."""
+    root = os.environ.get("TENSORFLOW_EXAMPLES")
+    path = os.path.join(root or "", "tensorflow_v2", "notebooks", "3_NeuralNetworks",
+                        "neural_network.ipynb")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set TENSORFLOW_EXAMPLES to an aymericdamien/TensorFlow-Examples "
+                         "checkout")
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus's children are given torch's
+    import tensorflow as tf
+    from tensorflow.keras.datasets import mnist
+
+    mnist.load_data = chollet_mnist_standin
+    tf.keras.utils.set_random_seed(0)
+    tf.config.experimental.enable_op_determinism()
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    source = "\n\n".join(ipynb_cells(path))
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith('print("step: %i, loss: %f, accuracy: %f"'):
+            truth.extend([point("loss", float(values["loss"]), values["step"]),
+                          point("accuracy", float(values["acc"]), values["step"])])
+        elif statement.startswith('print("Test Accuracy: %f"'):
+            test = values["accuracy"](values["pred"], values["y_test"])
+            truth.append(point("Test_Accuracy", float(test), None))
+
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "neural_network.py")
+    with open(script, "w") as f:
+        f.write(source + "\n")
+    try:
+        run_script(script, [], record, TFE_STEPS)
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [100, 100, 200, 200, 300, 300, None]:
+        raise SystemExit(f"tensorflow_examples_neural_network: {len(truth)} points, not 7")
+    return truth
+
+
+CASES["tensorflow_examples_neural_network"] = tensorflow_examples_neural_network
+OWN_ENVIRONMENT["tensorflow_examples_neural_network"] = TFE_ENVIRONMENT
+OWN_CHECKOUT["tensorflow_examples_neural_network"] = "TENSORFLOW_EXAMPLES"
+CHECKOUT_ROW["tensorflow_examples_neural_network"] = (
+    "aymericdamien/TensorFlow-Examples tensorflow_v2/notebooks/3_NeuralNetworks/"
+    "neural_network.ipynb")
+REPOSITORY_CHECKOUTS["TENSORFLOW_EXAMPLES"] = ("aymericdamien/TensorFlow-Examples",
+                                               "TENSORFLOW_EXAMPLES_COMMIT")
+
+
+# --- gordicaleksa/pytorch-GAT: training_script_cora.py -----------------------------------------
+# Runs alone, in an environment of the script's own needs on the CPU wheel of torch:
+#
+#     python -m venv ~/gat-venv && ~/gat-venv/bin/pip install torch==2.13.0
+#     ~/gat-venv/bin/pip install torch==2.13.0 scipy networkx igraph gitpython tensorboard \
+#         matplotlib
+#     git clone https://github.com/gordicaleksa/pytorch-GAT ~/pytorch-GAT
+#     export PYTORCH_GAT=~/pytorch-GAT PYTORCH_GAT_COMMIT=$(git -C ~/pytorch-GAT rev-parse HEAD)
+#     ~/gat-venv/bin/python tests/corpus/make_corpus.py pytorch_gat_cora
+# Its arguments: 6 epochs of its 10000, a line every 2 epochs (of its 100), and the test run.
+PYTORCH_GAT_ARGS = ["--num_of_epochs", "6", "--console_log_freq", "2", "--should_test"]
+PYTORCH_GAT_ENVIRONMENT = {name: f"{name} (pytorch-GAT case)" for name in
+                           ("torch", "numpy", "scipy", "networkx", "igraph", "GitPython",
+                            "tensorboard", "matplotlib")}
+
+# The script's code is copied here (its warnings name it as they would name the checkout).
+PYTORCH_GAT_COPY = os.path.join(tempfile.gettempdir(), "pytorch-GAT")
+RUN_COPIES[PYTORCH_GAT_COPY] = "/home/user/pytorch-GAT"
+
+
+def write_gat_cora(folder: str) -> None:
+    """pytorch-GAT's Cora files made up, in the form its loader reads (the checked-in
+    `data/cora`: pickles of a float32 `scipy.sparse.csr_matrix` of 2708 nodes by 1433 binary
+    word features, an int64 array of 2708 labels 0-6 and a `defaultdict(list)` of each node's
+    neighbours, both ways): each class prefers 60 words of its own (a node takes 12 of them and
+    6 words at random), and four in five of a node's 2 citations are to its own class."""
+    import collections
+    import pickle
+
+    import numpy as np
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(0)
+    n, words, classes = 2708, 1433, 7
+    labels = rng.integers(0, classes, size=n).astype(np.int64)
+    preferred = rng.permutation(words)[:classes * 60].reshape(classes, 60)
+    rows, cols = [], []
+    for node, label in enumerate(labels):
+        chosen = set(rng.choice(preferred[label], 12, replace=False)) | set(
+            rng.choice(words, 6, replace=False))
+        rows += [node] * len(chosen)
+        cols += sorted(int(c) for c in chosen)
+    features = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, words))
+    by_class = [np.flatnonzero(labels == c) for c in range(classes)]
+    adjacency: collections.defaultdict[int, list[int]] = collections.defaultdict(list)
+    for node, label in enumerate(labels):
+        for _ in range(2):
+            pool = by_class[label] if rng.random() < 0.8 else np.arange(n)
+            other = int(rng.choice(pool))
+            if other != node and other not in adjacency[node]:
+                adjacency[node].append(other)
+                adjacency[other].append(node)
+    cora = os.path.join(folder, "data", "cora")
+    os.makedirs(cora)
+    for name, value in (("node_features.csr", features), ("node_labels.npy", labels),
+                        ("adjacency_list.dict", adjacency)):
+        with open(os.path.join(cora, name), "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def pytorch_gat_cora() -> Truth:
+    """Aleksa Gordić's pytorch-GAT, `training_script_cora.py` (gordicaleksa/pytorch-GAT, the
+    checkout named by PYTORCH_GAT, commit in VERSIONS.md), run as the script, unchanged, with
+    the arguments PYTORCH_GAT_ARGS: 6 epochs (of its default 10000), a console line every 2
+    epochs (of its 100) and `--should_test`. Its GAT (two layers, 8 heads of 8 then 1 of 7,
+    dropout 0.6, its third, edge-index implementation), Adam 5e-3 with weight decay 5e-4, and
+    the GCN split it hard-codes (train 0-140, validate 140-640, test 1708-2708) unchanged, CPU,
+    one thread. Its code (the script, `models/`, `utils/`) is copied into a folder of its own
+    (PYTORCH_GAT_COPY, named in its warnings as the checkout would be) beside made-up Cora files (`write_gat_cora`, of the checked-in files' form and sizes)
+    instead of the checked-in real ones, so that the checkout is left as it is (the script
+    saves its model under its own folder's `models/binaries`). The script seeds nothing:
+    `torch.manual_seed(0)` is set first so that both runs print the same. Its `utils.utils`
+    writes the git commit of the folder it runs in into the saved model (GitPython's
+    `Repo(search_parent_directories=True)`): the run's folder is made a git repository of one
+    empty commit first. It prints `GAT training: time elapsed= 0.05 [s] | epoch=1 | val
+    acc=0.352` at epochs 1, 3 and 5 (the loop's 0-based epoch divisible by 2) and `Test accuracy
+    = 0.581`. Truth, from the printing frame (`run_script`'s hook): `accuracy` as `val_acc` at
+    the printed `epoch + 1`; `test_acc` as `Test_accuracy`, no step. The elapsed time is a
+    timing, left out."""
+    root = os.environ.get("PYTORCH_GAT")
+    if not root or not os.path.exists(os.path.join(root, "training_script_cora.py")):
+        raise SystemExit("set PYTORCH_GAT to a gordicaleksa/pytorch-GAT checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    folder = PYTORCH_GAT_COPY
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    shutil.copy(os.path.join(root, "training_script_cora.py"), folder)
+    shutil.copytree(os.path.join(root, "utils"), os.path.join(folder, "utils"))
+    shutil.copytree(os.path.join(root, "models", "definitions"),
+                    os.path.join(folder, "models", "definitions"))
+    write_gat_cora(folder)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'GAT training: time elapsed="):
+            truth.append(point("val_acc", values["accuracy"], values["epoch"] + 1))
+        elif statement.startswith("print(f'Test accuracy = {test_acc}')"):
+            truth.append(point("Test_accuracy", values["test_acc"], None))
+
+    def repository() -> None:
+        for command in (["init", "-q"], ["-c", "user.name=corpus", "-c", "user.email=corpus@",
+                                         "commit", "-q", "--allow-empty", "-m", "run"]):
+            subprocess.run(["git", *command], check=True)
+
+    try:
+        run_script(os.path.join(folder, "training_script_cora.py"), PYTORCH_GAT_ARGS, record,
+                   setup=repository)
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [1, 3, 5, None]:
+        raise SystemExit(f"pytorch_gat_cora: {len(truth)} points, not 3 and 1")
+    return truth
+
+
+CASES["pytorch_gat_cora"] = pytorch_gat_cora
+OWN_ENVIRONMENT["pytorch_gat_cora"] = PYTORCH_GAT_ENVIRONMENT
+OWN_CHECKOUT["pytorch_gat_cora"] = "PYTORCH_GAT"
+CHECKOUT_ROW["pytorch_gat_cora"] = "gordicaleksa/pytorch-GAT training_script_cora.py"
+REPOSITORY_CHECKOUTS["PYTORCH_GAT"] = ("gordicaleksa/pytorch-GAT", "PYTORCH_GAT_COMMIT")
 
 
 def main(argv: list[str]) -> None:
