@@ -28605,6 +28605,115 @@ OWN_ENVIRONMENT["jaxopt_lbfgs_verbose"] = dict(TRAINERS_ENVIRONMENT, jax="jax", 
                                                jaxopt="jaxopt")
 
 
+# --- Science and recommender libraries: DeepChem, Cornac, Cellpose ---------------------------
+#     python -m venv ~/science-venv && ~/science-venv/bin/pip install torch==2.13.0
+#     ~/science-venv/bin/pip install torch==2.13.0 deepchem cornac 'cellpose<4'
+#     ~/science-venv/bin/python tests/corpus/make_corpus.py deepchem_multitask_classifier  # ...
+SCIENCE_ENVIRONMENT = {name: f"{name} (deepchem, cornac, cellpose cases)"
+                       for name in ("torch", "numpy", "scipy")}
+
+
+def deepchem_multitask_classifier() -> Truth:
+    """DeepChem's `MultitaskClassifier` as its tutorial "Molecular Fingerprints"
+    (deepchem/deepchem `examples/tutorials/Molecular_Fingerprints.ipynb`) trains it: `model =
+    dc.models.MultitaskClassifier(n_tasks=12, n_features=1024, layer_sizes=[1000])`,
+    `model.fit(train_dataset, nb_epoch=10)`, `metric = dc.metrics.Metric(dc.metrics.roc_auc_score)`
+    and `print('training set score:', model.evaluate(train_dataset, [metric], transformers))`
+    and the same for the test set, with Python logging at INFO (`logging.basicConfig(level=
+    logging.INFO)`, as DeepChem's docs show to see its progress). Changed: the tutorial loads
+    Tox21 (`dc.molnet.load_tox21`, a download); here 400 training and 100 test rows of 1024
+    random bits (an ECFP's shape), 12 tasks whose labels are set by a random linear rule of
+    the bits, a `NumpyDataset` each, and the `BalancingTransformer` that `load_tox21` applies,
+    fitted on the training set and applied to both; `batch_size=50` and `log_frequency=10`
+    (TorchModel's arguments: the default 100 logs only once on so few steps), so 80 steps;
+    torch and NumPy's global generator (which shuffles the batches) seeded, torch on one
+    thread. DeepChem logs (`deepchem/models/torch_models/
+    torch_model.py`, `fit_generator`) `INFO:deepchem.models.torch_models.torch_model:Ending
+    global_step 10: Average loss 0.68` every `log_frequency` steps and a timing line at the end;
+    `evaluate` logs each task's score (`deepchem/metrics/metric.py`, `compute_metric`:
+    `INFO:deepchem.metrics.metric:computed_metrics: [1.0, 0.99, ...]`) and returns a dict the
+    tutorial prints, `training set score: {'roc_auc_score': np.float64(0.98)}`. Truth: the losses `fit` records in its documented `all_losses` list, each at the
+    global step a callback (`fit`'s `callbacks`, called with the step after each batch) saw
+    when the list grew, as `Average_loss`; and the dicts `evaluate` returns, wrapped as the
+    print calls it, each key as `training_set_score/roc_auc_score` and
+    `test_set_score/roc_auc_score` (the label printed before the dict), no step, each after
+    the scores of its 12 tasks as `Metric.compute_singletask_metric` returns them (wrapped),
+    `computed_metrics/0` to `computed_metrics/11` (the list's label and each one's place)."""
+    import logging
+
+    import numpy as np
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    np.random.seed(0)  # fit shuffles each epoch's batches with NumPy's global generator
+    logging.basicConfig(level=logging.INFO)
+    import deepchem as dc
+
+    rng = np.random.default_rng(0)
+    rule = rng.normal(size=(1024, 12))
+
+    def made(rows: int) -> Any:
+        x = (rng.random((rows, 1024)) < 0.1).astype(np.float64)
+        score = (x - 0.1) @ rule + rng.normal(scale=1.0, size=(rows, 12))
+        y = (score > 1.5).astype(np.float64)
+        return dc.data.NumpyDataset(x, y, np.ones_like(y))
+
+    train_dataset, test_dataset = made(400), made(100)
+    transformers = [dc.trans.BalancingTransformer(dataset=train_dataset)]
+    for transformer in transformers:
+        train_dataset = transformer.transform(train_dataset)
+        test_dataset = transformer.transform(test_dataset)
+
+    all_losses: list[float] = []
+    logged: list[tuple[int, float]] = []
+    steps: list[int] = []
+
+    def seen(model: Any, step: int) -> None:
+        steps.append(step)
+        if len(all_losses) > len(logged):
+            logged.append((step, all_losses[-1]))
+
+    scores: list[tuple[str, dict[str, float]]] = []
+    evaluate = dc.models.MultitaskClassifier.evaluate
+
+    def recorded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        result = evaluate(self, *args, **kwargs)
+        scores.append(("training_set_score" if not scores else "test_set_score", result))
+        return result
+
+    dc.models.MultitaskClassifier.evaluate = recorded  # type: ignore[method-assign]
+    per_task: list[float] = []
+    singletask = dc.metrics.Metric.compute_singletask_metric
+
+    def recorded_task(self: Any, *args: Any, **kwargs: Any) -> Any:
+        value = singletask(self, *args, **kwargs)
+        per_task.append(value)
+        return value
+
+    dc.metrics.Metric.compute_singletask_metric = recorded_task  # type: ignore[method-assign]
+
+    model = dc.models.MultitaskClassifier(n_tasks=12, n_features=1024, layer_sizes=[1000],
+                                          batch_size=50, log_frequency=10)
+    model.fit(train_dataset, nb_epoch=10, all_losses=all_losses, callbacks=[seen])
+    if len(all_losses) > len(logged):  # the final report, after the last batch
+        logged.append((steps[-1], all_losses[-1]))
+    metric = dc.metrics.Metric(dc.metrics.roc_auc_score)
+    print('training set score:', model.evaluate(train_dataset, [metric], transformers))
+    print('test set score:', model.evaluate(test_dataset, [metric], transformers))
+    truth = [point("Average_loss", loss, step) for step, loss in logged]
+    for n, (label, result) in enumerate(scores):
+        truth += [point(f"computed_metrics/{task}", value, None)
+                  for task, value in enumerate(per_task[12 * n:12 * n + 12])]
+        truth += [point(f"{label}/{key}", value, None) for key, value in result.items()]
+    return truth
+
+
+CASES["deepchem_multitask_classifier"] = deepchem_multitask_classifier
+OWN_ENVIRONMENT["deepchem_multitask_classifier"] = dict(SCIENCE_ENVIRONMENT, deepchem="deepchem",
+                                                        rdkit="rdkit (deepchem case)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
