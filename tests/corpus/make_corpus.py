@@ -28714,6 +28714,114 @@ OWN_ENVIRONMENT["deepchem_multitask_classifier"] = dict(SCIENCE_ENVIRONMENT, dee
                                                         rdkit="rdkit (deepchem case)")
 
 
+def cornac_experiment() -> Truth:
+    """Cornac's quick-start (PreferredAI/cornac `README.md`, "Getting started: your first
+    Cornac experiment", and `examples/first_example.py`): `rs = RatioSplit(data=ml_100k,
+    test_size=0.2, rating_threshold=4.0, seed=123)`, its models `PMF(k=10, max_iter=100,
+    learning_rate=0.001, lambda_reg=0.001, seed=123)` and `BPR(k=10, max_iter=200,
+    learning_rate=0.001, lambda_reg=0.01, seed=123)`, its metrics `[MAE(), RMSE(),
+    Precision(k=10), Recall(k=10), NDCG(k=10), AUC(), MAP()]` and `cornac.Experiment(
+    eval_method=rs, models=models, metrics=metrics, user_based=True).run()`, with
+    `verbose=True` (Experiment's documented option, which makes the split and each model
+    verbose). Changed: MovieLens 100K (`cornac.datasets.movielens.load_feedback`, a download)
+    is replaced by 3,000 made-up `(user, item, rating)` triples of the same type, 150 users and
+    120 items, ratings 1 to 5 from a random low-rank score; the README's third model, `MF`, is
+    left out: its verbose bar shows a loss an epoch that only its compiled loop holds (no
+    record to read); the run happens in a temporary folder, as `run` writes its table to
+    `CornacExp-<time>.log` in the working folder; one thread (`OMP_NUM_THREADS=1`). Cornac
+    prints PMF's `epoch 0, loss: 255.558352` an epoch (`cornac/models/pmf/cython/pmf.pyx`,
+    `pmf_non_linear`, PMF's default variant), BPR's tqdm bar with `correct=52.75%, skipped=13.50%` after each epoch
+    (`cornac/models/bpr/recom_bpr.pyx`, `fit`), the evaluation's bars, and then
+    (`cornac/experiment/experiment.py`, `run`, and `cornac/experiment/result.py`,
+    `ExperimentResult.__str__`) `TEST:`, `...` and a table, `    |    MAE |   RMSE |    AUC |
+    MAP | NDCG@10 | Precision@10 | Recall@10 | Train (s) | Test (s)`, a row a model. Truth:
+    the per-epoch `loss` array `pmf_non_linear` returns (wrapped) as `loss` at its epoch; BPR's
+    `correct` and `skipped` counts its `_fit_sgd` returns each epoch (wrapped), as the bar's
+    expressions make them percentages (`100.0 * correct / (len(user_ids) - skipped + 1e-8)`,
+    with `user_ids` from its `_prepare_data`, and `100.0 * skipped / len(user_ids)`), as
+    `correct` and `skipped` at the count the bar shows when `set_postfix` draws it (tqdm's
+    `n`, which it brings up to date on a timer: each capture has its own run's truth); and
+    the results `run` keeps, `exp.result`, each `Result`'s `metric_avg_results` as
+    `<model_name>/<metric name>` (the row's model and the column's heading), no step; the
+    train and test times (timings) left out."""
+    import os
+    import tempfile
+
+    os.environ["OMP_NUM_THREADS"] = "1"
+    import numpy as np
+    import tqdm.std
+
+    import cornac
+    from cornac.eval_methods import RatioSplit
+    from cornac.metrics import AUC, MAE, MAP, NDCG, RMSE, Precision, Recall
+    from cornac.models import BPR, PMF
+    from cornac.models.pmf import pmf
+
+    truth: Truth = []
+    non_linear = pmf.pmf_non_linear  # PMF's default variant
+
+    def recorded_non_linear(*args: Any, **kwargs: Any) -> Any:
+        res = non_linear(*args, **kwargs)
+        truth.extend(point("loss", loss, epoch) for epoch, loss in enumerate(res["loss"]))
+        return res
+
+    pmf.pmf_non_linear = recorded_non_linear
+    prepare, fit_sgd, set_postfix = BPR._prepare_data, BPR._fit_sgd, tqdm.std.tqdm.set_postfix
+    bpr_state: dict[str, Any] = {}
+
+    def recorded_prepare(self: Any, *args: Any, **kwargs: Any) -> Any:
+        prepared = prepare(self, *args, **kwargs)
+        bpr_state["users"] = len(prepared[2])
+        return prepared
+
+    def recorded_sgd(self: Any, *args: Any, **kwargs: Any) -> Any:
+        correct, skipped = fit_sgd(self, *args, **kwargs)
+        bpr_state["epoch"] = (correct, skipped)
+        return correct, skipped
+
+    def recorded_postfix(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if "epoch" in bpr_state:
+            correct, skipped = bpr_state.pop("epoch")
+            users = bpr_state["users"]
+            truth.append(point("correct", 100.0 * correct / (users - skipped + 1e-8), self.n))
+            truth.append(point("skipped", 100.0 * skipped / users, self.n))
+        return set_postfix(self, *args, **kwargs)
+
+    BPR._prepare_data, BPR._fit_sgd = recorded_prepare, recorded_sgd
+    tqdm.std.tqdm.set_postfix = recorded_postfix  # type: ignore[method-assign]
+
+    rng = np.random.default_rng(0)
+    users, items = 150, 120
+    taste, kind = rng.normal(size=(users, 3)), rng.normal(size=(items, 3))
+    pairs = rng.choice(users * items, size=3000, replace=False)
+    ml_100k = []
+    for pair in pairs:
+        u, i = divmod(int(pair), items)
+        score = 3 + taste[u] @ kind[i] + rng.normal(scale=0.5)
+        ml_100k.append((str(u), str(i), float(np.clip(np.rint(score), 1, 5))))
+
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    rs = RatioSplit(data=ml_100k, test_size=0.2, rating_threshold=4.0, seed=123)
+    pmf_model = PMF(k=10, max_iter=100, learning_rate=0.001, lambda_reg=0.001, seed=123)
+    bpr = BPR(k=10, max_iter=200, learning_rate=0.001, lambda_reg=0.01, seed=123)
+    models = [pmf_model, bpr]
+    metrics = [MAE(), RMSE(), Precision(k=10), Recall(k=10), NDCG(k=10), AUC(), MAP()]
+    exp = cornac.Experiment(eval_method=rs, models=models, metrics=metrics, user_based=True,
+                            verbose=True)
+    exp.run()
+    timings = {"Train (s)", "Test (s)", "Val (s)"}
+    return truth + [point(f"{result.model_name}/{name}", value, None) for result in exp.result
+                    for name, value in result.metric_avg_results.items() if name not in timings]
+
+
+CASES["cornac_experiment"] = cornac_experiment
+OWN_ENVIRONMENT["cornac_experiment"] = dict(SCIENCE_ENVIRONMENT, cornac="cornac",
+                                            tqdm="tqdm (cornac case)")
+TIMED_RUNS.add("cornac_experiment")
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
