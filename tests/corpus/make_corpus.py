@@ -28821,6 +28821,87 @@ OWN_ENVIRONMENT["cornac_experiment"] = dict(SCIENCE_ENVIRONMENT, cornac="cornac"
 TIMED_RUNS.add("cornac_experiment")
 
 
+def cellpose_train_seg() -> Truth:
+    """Cellpose 3's training as its docs train from Python ("Training" in MouseLand/cellpose
+    `docs/train.rst` at v3.1.1): `io.logger_setup()`, `model = models.CellposeModel(...)` and
+    `model_path, train_losses, test_losses = train.train_seg(model.net, train_data=images,
+    train_labels=labels, channels=[1,2], normalize=True, test_data=test_images,
+    test_labels=test_labels, weight_decay=1e-4, SGD=True, learning_rate=0.1, n_epochs=100,
+    model_name="my_new_model")`. Changed: the docs start from the `cyto3` weights (a download)
+    and load images from folders; here a net of random weights (`CellposeModel(gpu=False,
+    model_type=None, pretrained_model=False)`, the documented way to build none) on 2 training
+    and 1 test images, 128 by 128, of 6 bright noisy discs each with their label masks, one
+    channel (`channels=[0,0]`); `n_epochs=11` (the loop logs at epochs 0, 5 and every tenth),
+    `batch_size=2` and `bsize=96` (the crop trained on; 224 by default), `save_path` a temporary folder, `logger_setup`'s log file in a temporary
+    folder too (`cp_path`, an absolute path, instead of `~/.cellpose`); torch on one thread and
+    seeded. Cellpose logs through its `logger_setup` handler (`cellpose/io.py`: `%(asctime)s
+    [%(levelname)s] %(message)s` to stdout) the set-up and, from `cellpose/train.py`
+    (`train_seg`), `2026-01-01 00:00:00,000 [INFO] 0, train_loss=2.3416, test_loss=2.1234,
+    LR=0.000000, time 1.02s`. Truth: the values that log call formats, read from `train_seg`'s
+    frame by a filter on its logger (`cellpose.train`) as the record passes: `lavg` as
+    `train_loss`, `lavgt` as `test_loss` and `LR[iepoch]` as `LR`, at `iepoch` (the line's
+    leading number); the time is a timing, left out. (What `train_seg` returns is each epoch's
+    own loss, while the line shows the mean over the epochs since the last line.)"""
+    import logging
+    import sys
+    import tempfile
+
+    import numpy as np
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    from cellpose import io, models, train
+
+    truth: Truth = []
+
+    class Recorded(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            frame = sys._getframe(1)
+            while frame is not None and frame.f_code.co_name != "train_seg":
+                frame = frame.f_back
+            if frame is not None and "train_loss=" in record.getMessage():
+                local = frame.f_locals
+                step = int(local["iepoch"])
+                truth.extend([point("train_loss", local["lavg"], step),
+                              point("test_loss", local["lavgt"], step),
+                              point("LR", local["LR"][step], step)])
+            return True
+
+    logging.getLogger("cellpose.train").addFilter(Recorded())
+    folder = tempfile.mkdtemp()
+    io.logger_setup(cp_path=os.path.join(folder, ".cellpose"))
+
+    rng = np.random.default_rng(0)
+
+    def made(count: int) -> tuple[list[Any], list[Any]]:
+        images, labels = [], []
+        yy, xx = np.mgrid[:128, :128]
+        for _ in range(count):
+            mask = np.zeros((128, 128), np.uint16)
+            for label in range(1, 7):
+                cy, cx = rng.integers(18, 110, size=2)
+                radius = rng.uniform(9, 16)
+                mask[((yy - cy) ** 2 + (xx - cx) ** 2 <= radius ** 2) & (mask == 0)] = label
+            image = (mask > 0) * 1.0 + rng.normal(scale=0.2, size=mask.shape)
+            images.append(image.astype(np.float32))
+            labels.append(mask)
+        return images, labels
+
+    images, labels = made(2)
+    test_images, test_labels = made(1)
+    model = models.CellposeModel(gpu=False, model_type=None, pretrained_model=False)
+    model_path, train_losses, test_losses = train.train_seg(
+        model.net, train_data=images, train_labels=labels, channels=[0, 0], normalize=True,
+        test_data=test_images, test_labels=test_labels, weight_decay=1e-4, SGD=True,
+        learning_rate=0.1, n_epochs=11, batch_size=2, bsize=96, save_path=folder,
+        model_name="my_new_model")
+    return truth
+
+
+CASES["cellpose_train_seg"] = cellpose_train_seg
+OWN_ENVIRONMENT["cellpose_train_seg"] = dict(SCIENCE_ENVIRONMENT, cellpose="cellpose")
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
