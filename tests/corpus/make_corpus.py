@@ -28909,6 +28909,304 @@ CHECKOUT_ROW["pytorch_gat_cora"] = "gordicaleksa/pytorch-GAT training_script_cor
 REPOSITORY_CHECKOUTS["PYTORCH_GAT"] = ("gordicaleksa/pytorch-GAT", "PYTORCH_GAT_COMMIT")
 
 
+# --- Science and recommender libraries: DeepChem, Cornac, Cellpose ---------------------------
+#     python -m venv ~/science-venv && ~/science-venv/bin/pip install torch==2.13.0
+#     ~/science-venv/bin/pip install torch==2.13.0 deepchem cornac 'cellpose<4'
+#     ~/science-venv/bin/python tests/corpus/make_corpus.py deepchem_multitask_classifier  # ...
+SCIENCE_ENVIRONMENT = {name: f"{name} (deepchem, cornac, cellpose cases)"
+                       for name in ("torch", "numpy", "scipy")}
+
+
+def deepchem_multitask_classifier() -> Truth:
+    """DeepChem's `MultitaskClassifier` as its tutorial "Molecular Fingerprints"
+    (deepchem/deepchem `examples/tutorials/Molecular_Fingerprints.ipynb`) trains it: `model =
+    dc.models.MultitaskClassifier(n_tasks=12, n_features=1024, layer_sizes=[1000])`,
+    `model.fit(train_dataset, nb_epoch=10)`, `metric = dc.metrics.Metric(dc.metrics.roc_auc_score)`
+    and `print('training set score:', model.evaluate(train_dataset, [metric], transformers))`
+    and the same for the test set, with Python logging at INFO (`logging.basicConfig(level=
+    logging.INFO)`, as DeepChem's docs show to see its progress). Changed: the tutorial loads
+    Tox21 (`dc.molnet.load_tox21`, a download); here 400 training and 100 test rows of 1024
+    random bits (an ECFP's shape), 12 tasks whose labels are set by a random linear rule of
+    the bits, a `NumpyDataset` each, and the `BalancingTransformer` that `load_tox21` applies,
+    fitted on the training set and applied to both; `batch_size=50` and `log_frequency=10`
+    (TorchModel's arguments: the default 100 logs only once on so few steps), so 80 steps;
+    torch and NumPy's global generator (which shuffles the batches) seeded, torch on one
+    thread. DeepChem logs (`deepchem/models/torch_models/
+    torch_model.py`, `fit_generator`) `INFO:deepchem.models.torch_models.torch_model:Ending
+    global_step 10: Average loss 0.68` every `log_frequency` steps and a timing line at the end;
+    `evaluate` logs each task's score (`deepchem/metrics/metric.py`, `compute_metric`:
+    `INFO:deepchem.metrics.metric:computed_metrics: [1.0, 0.99, ...]`) and returns a dict the
+    tutorial prints, `training set score: {'roc_auc_score': np.float64(0.98)}`. Truth: the losses `fit` records in its documented `all_losses` list, each at the
+    global step a callback (`fit`'s `callbacks`, called with the step after each batch) saw
+    when the list grew, as `Average_loss`; and the dicts `evaluate` returns, wrapped as the
+    print calls it, each key as `training_set_score/roc_auc_score` and
+    `test_set_score/roc_auc_score` (the label printed before the dict), no step, each after
+    the scores of its 12 tasks as `Metric.compute_singletask_metric` returns them (wrapped),
+    `computed_metrics/0` to `computed_metrics/11` (the list's label and each one's place)."""
+    import logging
+
+    import numpy as np
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    np.random.seed(0)  # fit shuffles each epoch's batches with NumPy's global generator
+    logging.basicConfig(level=logging.INFO)
+    import deepchem as dc
+
+    rng = np.random.default_rng(0)
+    rule = rng.normal(size=(1024, 12))
+
+    def made(rows: int) -> Any:
+        x = (rng.random((rows, 1024)) < 0.1).astype(np.float64)
+        score = (x - 0.1) @ rule + rng.normal(scale=1.0, size=(rows, 12))
+        y = (score > 1.5).astype(np.float64)
+        return dc.data.NumpyDataset(x, y, np.ones_like(y))
+
+    train_dataset, test_dataset = made(400), made(100)
+    transformers = [dc.trans.BalancingTransformer(dataset=train_dataset)]
+    for transformer in transformers:
+        train_dataset = transformer.transform(train_dataset)
+        test_dataset = transformer.transform(test_dataset)
+
+    all_losses: list[float] = []
+    logged: list[tuple[int, float]] = []
+    steps: list[int] = []
+
+    def seen(model: Any, step: int) -> None:
+        steps.append(step)
+        if len(all_losses) > len(logged):
+            logged.append((step, all_losses[-1]))
+
+    scores: list[tuple[str, dict[str, float]]] = []
+    evaluate = dc.models.MultitaskClassifier.evaluate
+
+    def recorded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        result = evaluate(self, *args, **kwargs)
+        scores.append(("training_set_score" if not scores else "test_set_score", result))
+        return result
+
+    dc.models.MultitaskClassifier.evaluate = recorded  # type: ignore[method-assign]
+    per_task: list[float] = []
+    singletask = dc.metrics.Metric.compute_singletask_metric
+
+    def recorded_task(self: Any, *args: Any, **kwargs: Any) -> Any:
+        value = singletask(self, *args, **kwargs)
+        per_task.append(value)
+        return value
+
+    dc.metrics.Metric.compute_singletask_metric = recorded_task  # type: ignore[method-assign]
+
+    model = dc.models.MultitaskClassifier(n_tasks=12, n_features=1024, layer_sizes=[1000],
+                                          batch_size=50, log_frequency=10)
+    model.fit(train_dataset, nb_epoch=10, all_losses=all_losses, callbacks=[seen])
+    if len(all_losses) > len(logged):  # the final report, after the last batch
+        logged.append((steps[-1], all_losses[-1]))
+    metric = dc.metrics.Metric(dc.metrics.roc_auc_score)
+    print('training set score:', model.evaluate(train_dataset, [metric], transformers))
+    print('test set score:', model.evaluate(test_dataset, [metric], transformers))
+    truth = [point("Average_loss", loss, step) for step, loss in logged]
+    for n, (label, result) in enumerate(scores):
+        truth += [point(f"computed_metrics/{task}", value, None)
+                  for task, value in enumerate(per_task[12 * n:12 * n + 12])]
+        truth += [point(f"{label}/{key}", value, None) for key, value in result.items()]
+    return truth
+
+
+CASES["deepchem_multitask_classifier"] = deepchem_multitask_classifier
+OWN_ENVIRONMENT["deepchem_multitask_classifier"] = dict(SCIENCE_ENVIRONMENT, deepchem="deepchem",
+                                                        rdkit="rdkit (deepchem case)")
+
+
+def cornac_experiment() -> Truth:
+    """Cornac's quick-start (PreferredAI/cornac `README.md`, "Getting started: your first
+    Cornac experiment", and `examples/first_example.py`): `rs = RatioSplit(data=ml_100k,
+    test_size=0.2, rating_threshold=4.0, seed=123)`, its models `PMF(k=10, max_iter=100,
+    learning_rate=0.001, lambda_reg=0.001, seed=123)` and `BPR(k=10, max_iter=200,
+    learning_rate=0.001, lambda_reg=0.01, seed=123)`, its metrics `[MAE(), RMSE(),
+    Precision(k=10), Recall(k=10), NDCG(k=10), AUC(), MAP()]` and `cornac.Experiment(
+    eval_method=rs, models=models, metrics=metrics, user_based=True).run()`, with
+    `verbose=True` (Experiment's documented option, which makes the split and each model
+    verbose). Changed: MovieLens 100K (`cornac.datasets.movielens.load_feedback`, a download)
+    is replaced by 3,000 made-up `(user, item, rating)` triples of the same type, 150 users and
+    120 items, ratings 1 to 5 from a random low-rank score; the README's third model, `MF`, is
+    left out: its verbose bar shows a loss an epoch that only its compiled loop holds (no
+    record to read); the run happens in a temporary folder, as `run` writes its table to
+    `CornacExp-<time>.log` in the working folder; one thread (`OMP_NUM_THREADS=1`). Cornac
+    prints PMF's `epoch 0, loss: 255.558352` an epoch (`cornac/models/pmf/cython/pmf.pyx`,
+    `pmf_non_linear`, PMF's default variant), BPR's tqdm bar with `correct=52.75%, skipped=13.50%` after each epoch
+    (`cornac/models/bpr/recom_bpr.pyx`, `fit`), the evaluation's bars, and then
+    (`cornac/experiment/experiment.py`, `run`, and `cornac/experiment/result.py`,
+    `ExperimentResult.__str__`) `TEST:`, `...` and a table, `    |    MAE |   RMSE |    AUC |
+    MAP | NDCG@10 | Precision@10 | Recall@10 | Train (s) | Test (s)`, a row a model. Truth:
+    the per-epoch `loss` array `pmf_non_linear` returns (wrapped) as `loss` at its epoch; BPR's
+    `correct` and `skipped` counts its `_fit_sgd` returns each epoch (wrapped), as the bar's
+    expressions make them percentages (`100.0 * correct / (len(user_ids) - skipped + 1e-8)`,
+    with `user_ids` from its `_prepare_data`, and `100.0 * skipped / len(user_ids)`), as
+    `correct` and `skipped` at the count the bar shows when `set_postfix` draws it (tqdm's
+    `n`, which it brings up to date on a timer: each capture has its own run's truth); and
+    the results `run` keeps, `exp.result`, each `Result`'s `metric_avg_results` as
+    `<model_name>/<metric name>` (the row's model and the column's heading), no step; the
+    train and test times (timings) left out."""
+    import os
+    import tempfile
+
+    os.environ["OMP_NUM_THREADS"] = "1"
+    import numpy as np
+    import tqdm.std
+
+    import cornac
+    from cornac.eval_methods import RatioSplit
+    from cornac.metrics import AUC, MAE, MAP, NDCG, RMSE, Precision, Recall
+    from cornac.models import BPR, PMF
+    from cornac.models.pmf import pmf
+
+    truth: Truth = []
+    non_linear = pmf.pmf_non_linear  # PMF's default variant
+
+    def recorded_non_linear(*args: Any, **kwargs: Any) -> Any:
+        res = non_linear(*args, **kwargs)
+        truth.extend(point("loss", loss, epoch) for epoch, loss in enumerate(res["loss"]))
+        return res
+
+    pmf.pmf_non_linear = recorded_non_linear
+    prepare, fit_sgd, set_postfix = BPR._prepare_data, BPR._fit_sgd, tqdm.std.tqdm.set_postfix
+    bpr_state: dict[str, Any] = {}
+
+    def recorded_prepare(self: Any, *args: Any, **kwargs: Any) -> Any:
+        prepared = prepare(self, *args, **kwargs)
+        bpr_state["users"] = len(prepared[2])
+        return prepared
+
+    def recorded_sgd(self: Any, *args: Any, **kwargs: Any) -> Any:
+        correct, skipped = fit_sgd(self, *args, **kwargs)
+        bpr_state["epoch"] = (correct, skipped)
+        return correct, skipped
+
+    def recorded_postfix(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if "epoch" in bpr_state:
+            correct, skipped = bpr_state.pop("epoch")
+            users = bpr_state["users"]
+            truth.append(point("correct", 100.0 * correct / (users - skipped + 1e-8), self.n))
+            truth.append(point("skipped", 100.0 * skipped / users, self.n))
+        return set_postfix(self, *args, **kwargs)
+
+    BPR._prepare_data, BPR._fit_sgd = recorded_prepare, recorded_sgd
+    tqdm.std.tqdm.set_postfix = recorded_postfix  # type: ignore[method-assign]
+
+    rng = np.random.default_rng(0)
+    users, items = 150, 120
+    taste, kind = rng.normal(size=(users, 3)), rng.normal(size=(items, 3))
+    pairs = rng.choice(users * items, size=3000, replace=False)
+    ml_100k = []
+    for pair in pairs:
+        u, i = divmod(int(pair), items)
+        score = 3 + taste[u] @ kind[i] + rng.normal(scale=0.5)
+        ml_100k.append((str(u), str(i), float(np.clip(np.rint(score), 1, 5))))
+
+    folder = tempfile.mkdtemp()
+    os.chdir(folder)
+    rs = RatioSplit(data=ml_100k, test_size=0.2, rating_threshold=4.0, seed=123)
+    pmf_model = PMF(k=10, max_iter=100, learning_rate=0.001, lambda_reg=0.001, seed=123)
+    bpr = BPR(k=10, max_iter=200, learning_rate=0.001, lambda_reg=0.01, seed=123)
+    models = [pmf_model, bpr]
+    metrics = [MAE(), RMSE(), Precision(k=10), Recall(k=10), NDCG(k=10), AUC(), MAP()]
+    exp = cornac.Experiment(eval_method=rs, models=models, metrics=metrics, user_based=True,
+                            verbose=True)
+    exp.run()
+    timings = {"Train (s)", "Test (s)", "Val (s)"}
+    return truth + [point(f"{result.model_name}/{name}", value, None) for result in exp.result
+                    for name, value in result.metric_avg_results.items() if name not in timings]
+
+
+CASES["cornac_experiment"] = cornac_experiment
+OWN_ENVIRONMENT["cornac_experiment"] = dict(SCIENCE_ENVIRONMENT, cornac="cornac",
+                                            tqdm="tqdm (cornac case)")
+TIMED_RUNS.add("cornac_experiment")
+
+
+def cellpose_train_seg() -> Truth:
+    """Cellpose 3's training as its docs train from Python ("Training" in MouseLand/cellpose
+    `docs/train.rst` at v3.1.1): `io.logger_setup()`, `model = models.CellposeModel(...)` and
+    `model_path, train_losses, test_losses = train.train_seg(model.net, train_data=images,
+    train_labels=labels, channels=[1,2], normalize=True, test_data=test_images,
+    test_labels=test_labels, weight_decay=1e-4, SGD=True, learning_rate=0.1, n_epochs=100,
+    model_name="my_new_model")`. Changed: the docs start from the `cyto3` weights (a download)
+    and load images from folders; here a net of random weights (`CellposeModel(gpu=False,
+    model_type=None, pretrained_model=False)`, the documented way to build none) on 2 training
+    and 1 test images, 128 by 128, of 6 bright noisy discs each with their label masks, one
+    channel (`channels=[0,0]`); `n_epochs=11` (the loop logs at epochs 0, 5 and every tenth),
+    `batch_size=2` and `bsize=96` (the crop trained on; 224 by default), `save_path` a temporary folder, `logger_setup`'s log file in a temporary
+    folder too (`cp_path`, an absolute path, instead of `~/.cellpose`); torch on one thread and
+    seeded. Cellpose logs through its `logger_setup` handler (`cellpose/io.py`: `%(asctime)s
+    [%(levelname)s] %(message)s` to stdout) the set-up and, from `cellpose/train.py`
+    (`train_seg`), `2026-01-01 00:00:00,000 [INFO] 0, train_loss=2.3416, test_loss=2.1234,
+    LR=0.000000, time 1.02s`. Truth: the values that log call formats, read from `train_seg`'s
+    frame by a filter on its logger (`cellpose.train`) as the record passes: `lavg` as
+    `train_loss`, `lavgt` as `test_loss` and `LR[iepoch]` as `LR`, at `iepoch` (the line's
+    leading number); the time is a timing, left out. (What `train_seg` returns is each epoch's
+    own loss, while the line shows the mean over the epochs since the last line.)"""
+    import logging
+    import sys
+    import tempfile
+
+    import numpy as np
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    from cellpose import io, models, train
+
+    truth: Truth = []
+
+    class Recorded(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            frame = sys._getframe(1)
+            while frame is not None and frame.f_code.co_name != "train_seg":
+                frame = frame.f_back
+            if frame is not None and "train_loss=" in record.getMessage():
+                local = frame.f_locals
+                step = int(local["iepoch"])
+                truth.extend([point("train_loss", local["lavg"], step),
+                              point("test_loss", local["lavgt"], step),
+                              point("LR", local["LR"][step], step)])
+            return True
+
+    logging.getLogger("cellpose.train").addFilter(Recorded())
+    folder = tempfile.mkdtemp()
+    io.logger_setup(cp_path=os.path.join(folder, ".cellpose"))
+
+    rng = np.random.default_rng(0)
+
+    def made(count: int) -> tuple[list[Any], list[Any]]:
+        images, labels = [], []
+        yy, xx = np.mgrid[:128, :128]
+        for _ in range(count):
+            mask = np.zeros((128, 128), np.uint16)
+            for label in range(1, 7):
+                cy, cx = rng.integers(18, 110, size=2)
+                radius = rng.uniform(9, 16)
+                mask[((yy - cy) ** 2 + (xx - cx) ** 2 <= radius ** 2) & (mask == 0)] = label
+            image = (mask > 0) * 1.0 + rng.normal(scale=0.2, size=mask.shape)
+            images.append(image.astype(np.float32))
+            labels.append(mask)
+        return images, labels
+
+    images, labels = made(2)
+    test_images, test_labels = made(1)
+    model = models.CellposeModel(gpu=False, model_type=None, pretrained_model=False)
+    model_path, train_losses, test_losses = train.train_seg(
+        model.net, train_data=images, train_labels=labels, channels=[0, 0], normalize=True,
+        test_data=test_images, test_labels=test_labels, weight_decay=1e-4, SGD=True,
+        learning_rate=0.1, n_epochs=11, batch_size=2, bsize=96, save_path=folder,
+        model_name="my_new_model")
+    return truth
+
+
+CASES["cellpose_train_seg"] = cellpose_train_seg
+OWN_ENVIRONMENT["cellpose_train_seg"] = dict(SCIENCE_ENVIRONMENT, cellpose="cellpose")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
