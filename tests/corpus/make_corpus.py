@@ -28605,6 +28605,124 @@ OWN_ENVIRONMENT["jaxopt_lbfgs_verbose"] = dict(TRAINERS_ENVIRONMENT, jax="jax", 
                                                jaxopt="jaxopt")
 
 
+# --- Atomistic and graph training tools -------------------------------------------------------
+# Each runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/atomistic-venv && ~/atomistic-venv/bin/pip install torch==2.13.0
+#     ~/atomistic-venv/bin/pip install torch==2.13.0 mace-torch torch_geometric
+#     ~/atomistic-venv/bin/python tests/corpus/make_corpus.py mace_run_train
+
+ATOMISTIC_ENVIRONMENT = {name: f"{name} (atomistic and graph cases)" for name in (
+    "torch", "numpy", "ase", "e3nn", "torch-geometric")}
+
+
+def _mace_xyz(path: str, count: int, seed: int) -> None:
+    """Small molecules of H, C, N and O (ASE's `molecule` geometries, rattled by 0.05 A, a few
+    dozen in all) labelled with ASE's EMT calculator: `REF_energy` in each frame's info and
+    `REF_forces` per atom, written as extended XYZ, the form MACE's documentation trains on."""
+    from ase.build import molecule
+    from ase.calculators.emt import EMT
+    from ase.io import write
+
+    names = ["H2O", "CH4", "NH3", "CO2", "C2H2", "HCN", "CH3OH", "H2CO"]
+    frames = []
+    for index in range(count):
+        atoms = molecule(names[index % len(names)])
+        atoms.rattle(0.05, seed=seed + index)
+        atoms.calc = EMT()
+        energy, forces = atoms.get_potential_energy(), atoms.get_forces()
+        atoms.calc = None
+        atoms.info["REF_energy"] = energy
+        atoms.arrays["REF_forces"] = forces
+        frames.append(atoms)
+    write(path, frames, format="extxyz")
+
+
+def mace_run_train() -> Truth:
+    """MACE's training command line, `mace_run_train` as its README's training example gives it
+    (`mace_run_train --name="MACE_model" --train_file="train.xyz" --valid_fraction=0.05
+    --test_file="test.xyz" --config_type_weights='{"Default":1.0}' --E0s=... --model="MACE"
+    --hidden_irreps='128x0e + 128x1o' --r_max=5.0 --batch_size=10 --max_num_epochs=1500 ...
+    --device=cuda`), run in the process by its own entry point (`mace.cli.run_train.main` with
+    that `sys.argv`). Changes: the data is made up (`_mace_xyz`: 24 training and 8 test
+    molecules of H, C, N, O, energies and forces from ASE's EMT, keys `REF_energy` and
+    `REF_forces` given by `--energy_key`/`--forces_key`); `--valid_fraction=0.25`,
+    `--E0s=average` (no reference energies for EMT), a small model (`--hidden_irreps='8x0e'`,
+    `--r_max=3.5`, `--num_interactions=2`), `--batch_size=8`, `--max_num_epochs=3`,
+    `--eval_interval=1`, `--error_table=TotalMAE` (so the log prints `MAE_E` and `MAE_F`),
+    `--device=cpu`, `--seed=0`, no SWA, EMA, AMSGrad or restart; torch on one thread. It logs
+    (`2026-12-03 08:59:05.169 INFO: ...`, the Python logging MACE sets up, on stdout) its
+    settings, the model, then per evaluation `Initial: head: Default, loss=651.60170432,
+    MAE_E= 2791.26 meV, MAE_F= 2932.61 meV / A` and `Epoch 0: head: Default, loss=...`, and at
+    the end prettytable's `Error-table on TRAIN and VALID:` and `Error-table on TEST:` (rows
+    `train_Default`, `valid_Default`, `Default_Default`; columns `MAE E / meV`, `MAE F / meV /
+    A`, `relative F MAE %`); torch's and e3nn's warnings on stderr. Truth: the evaluation
+    records MACE's `MetricsLogger` writes to its results file (`results/MACE_model_run-0_train.txt`,
+    JSON lines; those of mode `eval`), as the log line gives them: `loss`, `mae_e` * 1000 as
+    `MAE_E` and `mae_f` * 1000 as `MAE_F` (meV), at the record's `epoch` (the line's `Epoch 0`,
+    from 0; the `Initial` line names none: null); and the tables' values from the metrics
+    `create_error_table` is given by `evaluate` (`mace.tools.tables_utils.evaluate` wrapped, the
+    loader's name read from its caller's frame), keyed by row and column as printed, without
+    the units (`train_Default/MAE_E`, `train_Default/MAE_F`, `train_Default/relative_F_MAE`:
+    `mae_e` * 1000, `mae_f` * 1000, `rel_mae_f`), no step. The `opt` records (each batch's
+    loss, never printed) and the timings are left out."""
+    import shutil
+
+    import torch
+    from mace.cli import run_train
+    from mace.tools import tables_utils
+    torch.set_num_threads(1)
+
+    tables: list[tuple[str, dict[str, Any]]] = []
+    evaluate = tables_utils.evaluate
+
+    def evaluating(*args: Any, **kwargs: Any) -> Any:
+        loss, metrics = evaluate(*args, **kwargs)
+        tables.append((sys._getframe(1).f_locals["name"], dict(metrics)))
+        return loss, metrics
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv_before = sys.argv
+    tables_utils.evaluate = evaluating
+    try:
+        _mace_xyz("train.xyz", 24, 0)
+        _mace_xyz("test.xyz", 8, 100)
+        sys.argv = ["mace_run_train", "--name=MACE_model", "--train_file=train.xyz",
+                    "--valid_fraction=0.25", "--test_file=test.xyz",
+                    '--config_type_weights={"Default":1.0}', "--E0s=average", "--model=MACE",
+                    "--hidden_irreps=8x0e", "--r_max=3.5", "--num_interactions=2",
+                    "--batch_size=8", "--max_num_epochs=3", "--eval_interval=1",
+                    "--error_table=TotalMAE", "--energy_key=REF_energy",
+                    "--forces_key=REF_forces", "--device=cpu", "--seed=0"]
+        run_train.main()
+        with open(os.path.join("results", "MACE_model_run-0_train.txt")) as f:
+            records = [json.loads(line) for line in f]
+    finally:
+        tables_utils.evaluate = evaluate
+        sys.argv = argv_before
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    truth: Truth = []
+    for record in records:
+        if record.get("mode") == "eval":
+            truth += [point("loss", record["loss"], record["epoch"]),
+                      point("MAE_E", record["mae_e"] * 1000, record["epoch"]),
+                      point("MAE_F", record["mae_f"] * 1000, record["epoch"])]
+    if len(truth) != 12 or len(tables) != 3:
+        raise SystemExit(f"mace_run_train: {len(truth)} points, {len(tables)} table rows")
+    for name, metrics in tables:
+        truth += [point(f"{name}/MAE_E", metrics["mae_e"] * 1000, None),
+                  point(f"{name}/MAE_F", metrics["mae_f"] * 1000, None),
+                  point(f"{name}/relative_F_MAE", metrics["rel_mae_f"], None)]
+    return truth
+
+
+CASES["mace_run_train"] = mace_run_train
+OWN_ENVIRONMENT["mace_run_train"] = dict(ATOMISTIC_ENVIRONMENT, **{"mace-torch": "mace-torch"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
