@@ -28723,6 +28723,119 @@ CASES["mace_run_train"] = mace_run_train
 OWN_ENVIRONMENT["mace_run_train"] = dict(ATOMISTIC_ENVIRONMENT, **{"mace-torch": "mace-torch"})
 
 
+# infomax_transductive.py downloads Cora through `Planetoid`: the case's change to the data builds
+# a graph of Cora's shape in its place (see pyg_infomax_transductive), and its 300 epochs are 30.
+PYG_INFOMAX_CHANGES = {
+    "dataset = Planetoid(path, dataset)": "dataset = SyntheticPlanetoid()",
+    "for epoch in range(1, 301):": "for epoch in range(1, 31):",
+}
+
+
+def synthetic_cora() -> Any:
+    """One graph of Planetoid Cora's shape and kind: 2708 nodes in 7 classes, 1433 0/1
+    bag-of-words features (each class's nodes using words of their own more often), 5278
+    undirected edges (both directions listed, 10556), four in five within a class, and the
+    public split's masks (20 training nodes a class, 500 validation, 1000 test)."""
+    import torch
+    from torch_geometric.data import Data
+    from torch_geometric.utils import coalesce, to_undirected
+
+    generator = torch.Generator().manual_seed(0)
+    nodes, features, classes, edges = 2708, 1433, 7, 5278
+    y = torch.randint(0, classes, (nodes,), generator=generator)
+    words = features // classes
+    probability = torch.full((nodes, features), 0.01)
+    for c in range(classes):
+        probability[y == c, c * words:(c + 1) * words] = 0.04
+    x = torch.bernoulli(probability, generator=generator)
+    source = torch.randint(0, nodes, (edges,), generator=generator)
+    by_class = [torch.nonzero(y == c).flatten() for c in range(classes)]
+    target = torch.randint(0, nodes, (edges,), generator=generator)
+    within = torch.rand(edges, generator=generator) < 0.8
+    for index in torch.nonzero(within).flatten().tolist():
+        members = by_class[int(y[source[index]])]
+        target[index] = members[int(torch.randint(0, len(members), (1,), generator=generator))]
+    keep = source != target
+    edge_index = coalesce(to_undirected(torch.stack([source[keep], target[keep]]),
+                                        num_nodes=nodes), num_nodes=nodes)
+    train_mask = torch.zeros(nodes, dtype=torch.bool)
+    for members in by_class:
+        train_mask[members[:20]] = True
+    rest = torch.nonzero(~train_mask).flatten()
+    val_mask = torch.zeros(nodes, dtype=torch.bool)
+    val_mask[rest[:500]] = True
+    test_mask = torch.zeros(nodes, dtype=torch.bool)
+    test_mask[rest[500:1500]] = True
+    return Data(x=x, edge_index=edge_index, y=y, train_mask=train_mask, val_mask=val_mask,
+                test_mask=test_mask)
+
+
+def pyg_infomax_transductive() -> Truth:
+    """PyTorch Geometric's `examples/infomax_transductive.py` (Deep Graph Infomax, unsupervised
+    node embeddings; the checkout named by `PYG_EXAMPLES`, commit in VERSIONS.md), run as the
+    script with the changes of PYG_INFOMAX_CHANGES: in place of Cora (downloaded by
+    `Planetoid`) a dataset of one synthetic graph of Cora's shape (`synthetic_cora`: 2708 nodes,
+    1433 0/1 features, 7 classes, public-split masks); 30 epochs instead of 300; its encoder
+    (`GCNConv` to 512 channels, PReLU), `DeepGraphInfomax`, Adam 0.001 and `model.test` (scikit-
+    learn's logistic regression on the embeddings, `max_iter=150`) unchanged; seeded with
+    `seed_everything(0)`, torch on one thread, on the CPU. It prints `Epoch: 001, Loss: 1.4075`
+    an epoch, then `Accuracy: 0.7690`. (The assignment's `graph_sage_unsup.py` and `node2vec.py`
+    need pyg-lib, or torch-sparse, for their neighbour sampling and random walks, neither of
+    which has a build for this torch on PyPI: this is the same kind of unsupervised
+    node-embedding example that runs without them.) Truth: the values its prints format,
+    read from the script's frame by its `print` as each line is printed: `loss` (what
+    `train()` returns) as `Loss` at `epoch` (from 1), and `acc` (what `test()` returns) as
+    `Accuracy`, no step."""
+    import builtins
+
+    import torch
+    import torch_geometric
+    from torch_geometric.data import InMemoryDataset
+
+    folder = os.environ.get("PYG_EXAMPLES")
+    path = os.path.join(folder or "", "infomax_transductive.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PYG_EXAMPLES to a pyg-team/pytorch_geometric checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in PYG_INFOMAX_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"pyg_infomax_transductive: the checkout's script has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch_geometric.seed_everything(0)
+
+    class SyntheticPlanetoid(InMemoryDataset):
+        def __init__(self) -> None:
+            super().__init__(None)
+            self.data, self.slices = self.collate([synthetic_cora()])
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch:"):
+            truth.append(point("Loss", values["loss"], values["epoch"]))
+        elif text.startswith("Accuracy:"):
+            truth.append(point("Accuracy", values["acc"], None))
+        builtins.print(*args, **kwargs)
+
+    scope = {"__name__": "__main__", "__file__": path, "print": printed,
+             "SyntheticPlanetoid": SyntheticPlanetoid}
+    exec(compile(source, path, "exec"), scope)
+    return truth
+
+
+CASES["pyg_infomax_transductive"] = pyg_infomax_transductive
+OWN_ENVIRONMENT["pyg_infomax_transductive"] = dict(ATOMISTIC_ENVIRONMENT,
+                                                   **{"scikit-learn": "scikit-learn "
+                                                      "(atomistic and graph cases)"})
+OWN_CHECKOUT["pyg_infomax_transductive"] = "PYG_EXAMPLES"
+CHECKOUT_ROW["pyg_infomax_transductive"] = (
+    "pyg-team/pytorch_geometric examples/infomax_transductive.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
