@@ -28836,6 +28836,122 @@ CHECKOUT_ROW["pyg_infomax_transductive"] = (
     "pyg-team/pytorch_geometric examples/infomax_transductive.py")
 
 
+# TorchANI's examples/training.py reads a sample of ANI-1x (a download) and checks
+# `scheduler.is_better`, which this torch names `_is_better`, and splits and batches the data
+# with generators it seeds anew each run: the case's changes (see torchani_training).
+TORCHANI_TRAINING_CHANGES = {
+    'ds = ANIDataset("../dataset/ani-1x/sample.h5")': 'ds = ANIDataset("sample.h5")',
+    "batch_size=2560,": "batch_size=64,",
+    "if scheduler.is_better(rmse, scheduler.best):":
+        "if scheduler._is_better(rmse, scheduler.best):",
+    'splits={"training": 0.8, "validation": 0.2},':
+        'splits={"training": 0.8, "validation": 0.2}, divs_seed=0, batch_seed=0,',
+}
+
+
+def _ani_sample_h5(path: str, count: int = 400) -> None:
+    """An ANI dataset file of the form of ANI-1x's `sample.h5` (conformers of small H, C, N, O
+    molecules grouped by atom count: `species` as atomic numbers, `coordinates` in A,
+    `energies` in Hartree), made up: ASE's `molecule` geometries rattled by 0.05 A, energies
+    ASE's EMT (eV, in Hartree) plus the wB97X/6-31G(d) self energies of the atoms, so that they
+    lie where ANI's are; written through TorchANI's own `ANIDataset.append_conformers`."""
+    import numpy as np
+    from ase.build import molecule
+    from ase.calculators.emt import EMT
+    from torchani.datasets import ANIDataset
+
+    self_energies = {1: -0.600952980000, 6: -38.08316124000, 7: -54.70775770000,
+                     8: -75.19446356000}
+    names = ["H2O", "CH4", "NH3", "CO2", "C2H2", "HCN", "CH3OH", "H2CO"]
+    groups: dict[int, dict[str, list[Any]]] = {}
+    for index in range(count):
+        atoms = molecule(names[index % len(names)])
+        atoms.rattle(0.05, seed=index)
+        atoms.calc = EMT()
+        energy = atoms.get_potential_energy() / 27.211386 + sum(
+            self_energies[int(z)] for z in atoms.numbers)
+        group = groups.setdefault(len(atoms), {"species": [], "coordinates": [],
+                                               "energies": []})
+        group["species"].append(atoms.numbers)
+        group["coordinates"].append(atoms.positions)
+        group["energies"].append(energy)
+    dataset = ANIDataset(path, grouping="by_num_atoms")
+    for size, group in sorted(groups.items()):
+        dataset.append_conformers(f"{size:03d}", {k: np.array(v) for k, v in group.items()})
+
+
+def torchani_training() -> Truth:
+    """TorchANI's training example `examples/training.py` ("Training an ANI network using a
+    custom script", aiqm/torchani; the checkout named by `TORCHANI_EXAMPLES`, commit in
+    VERSIONS.md), run as the script in a folder of its own with the changes of
+    TORCHANI_TRAINING_CHANGES: its `ANIDataset` reads a made-up file of the form of ANI-1x's
+    sample (`_ani_sample_h5`: 400 conformers of 8 small H, C, N, O molecules, EMT energies on
+    the atoms' self energies) in place of the downloaded one; batches of 64 instead of 2560
+    (the file is that much smaller: 5 training and 2 validation batches); `scheduler.is_better`
+    called by this torch's name `_is_better`; `divs_seed=0, batch_seed=0` given to
+    `create_batched_dataset` (its split and batches are otherwise drawn anew each run, and both
+    runs must print the same). Its `simple_ani` model (`lot="wb97x-631gd"`,
+    repulsion), AdamW, ReduceLROnPlateau, `max_epochs = 5`, tqdm bars and TensorBoard writer
+    (to the run's folder) unchanged; torch seeded with 0, one thread, on the CPU. It prints
+    TorchANI's batching messages and bars (`Dividing dataset in splits with fractions ...`,
+    `training: Collecting packet 1/1`), `Before training starts: Validation RMSE (kcal/mol)
+    368.8591603257237`, then per epoch tqdm's `Epoch 1: 100%|...| 5/5` and `After epoch 1:
+    Validation RMSE (kcal/mol) 290.9646958621412` (the float as Python prints it); TorchANI's
+    warning that its CUDA extensions are not installed. Truth: the values its prints format,
+    read from the script's frame by its `print` as each line is printed: `rmse` (what
+    `validate` returns) as `Validation_RMSE`, at `epoch` for `After epoch N:` (from 1) and
+    no step for `Before training starts:` (the line names none)."""
+    import builtins
+    import shutil
+
+    import torch
+
+    folder = os.environ.get("TORCHANI_EXAMPLES")
+    path = os.path.join(folder or "", "training.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TORCHANI_EXAMPLES to an aiqm/torchani checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in TORCHANI_TRAINING_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"torchani_training: the checkout's training.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Before training starts:"):
+            truth.append(point("Validation_RMSE", values["rmse"], None))
+        elif text.startswith("After epoch"):
+            truth.append(point("Validation_RMSE", values["rmse"], values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        _ani_sample_h5("sample.h5")
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["torchani_training"] = torchani_training
+OWN_ENVIRONMENT["torchani_training"] = dict(ATOMISTIC_ENVIRONMENT, torchani="torchani",
+                                            h5py="h5py (atomistic and graph cases)",
+                                            tqdm="tqdm (atomistic and graph cases)",
+                                            tensorboard="tensorboard (atomistic and graph cases)")
+OWN_CHECKOUT["torchani_training"] = "TORCHANI_EXAMPLES"
+REPOSITORY_CHECKOUTS["TORCHANI_EXAMPLES"] = ("aiqm/torchani examples/training.py",
+                                             "TORCHANI_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
