@@ -29207,6 +29207,353 @@ CASES["cellpose_train_seg"] = cellpose_train_seg
 OWN_ENVIRONMENT["cellpose_train_seg"] = dict(SCIENCE_ENVIRONMENT, cellpose="cellpose")
 
 
+# --- Atomistic and graph training tools -------------------------------------------------------
+# Each runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/atomistic-venv && ~/atomistic-venv/bin/pip install torch==2.13.0
+#     ~/atomistic-venv/bin/pip install torch==2.13.0 mace-torch torch_geometric
+#     ~/atomistic-venv/bin/python tests/corpus/make_corpus.py mace_run_train
+
+ATOMISTIC_ENVIRONMENT = {name: f"{name} (atomistic and graph cases)" for name in (
+    "torch", "numpy", "ase", "e3nn", "torch-geometric")}
+
+
+def _mace_xyz(path: str, count: int, seed: int) -> None:
+    """Small molecules of H, C, N and O (ASE's `molecule` geometries, rattled by 0.05 A, a few
+    dozen in all) labelled with ASE's EMT calculator: `REF_energy` in each frame's info and
+    `REF_forces` per atom, written as extended XYZ, the form MACE's documentation trains on."""
+    from ase.build import molecule
+    from ase.calculators.emt import EMT
+    from ase.io import write
+
+    names = ["H2O", "CH4", "NH3", "CO2", "C2H2", "HCN", "CH3OH", "H2CO"]
+    frames = []
+    for index in range(count):
+        atoms = molecule(names[index % len(names)])
+        atoms.rattle(0.05, seed=seed + index)
+        atoms.calc = EMT()
+        energy, forces = atoms.get_potential_energy(), atoms.get_forces()
+        atoms.calc = None
+        atoms.info["REF_energy"] = energy
+        atoms.arrays["REF_forces"] = forces
+        frames.append(atoms)
+    write(path, frames, format="extxyz")
+
+
+def mace_run_train() -> Truth:
+    """MACE's training command line, `mace_run_train` as its README's training example gives it
+    (`mace_run_train --name="MACE_model" --train_file="train.xyz" --valid_fraction=0.05
+    --test_file="test.xyz" --config_type_weights='{"Default":1.0}' --E0s=... --model="MACE"
+    --hidden_irreps='128x0e + 128x1o' --r_max=5.0 --batch_size=10 --max_num_epochs=1500 ...
+    --device=cuda`), run in the process by its own entry point (`mace.cli.run_train.main` with
+    that `sys.argv`). Changes: the data is made up (`_mace_xyz`: 24 training and 8 test
+    molecules of H, C, N, O, energies and forces from ASE's EMT, keys `REF_energy` and
+    `REF_forces` given by `--energy_key`/`--forces_key`); `--valid_fraction=0.25`,
+    `--E0s=average` (no reference energies for EMT), a small model (`--hidden_irreps='8x0e'`,
+    `--r_max=3.5`, `--num_interactions=2`), `--batch_size=8`, `--max_num_epochs=3`,
+    `--eval_interval=1`, `--error_table=TotalMAE` (so the log prints `MAE_E` and `MAE_F`),
+    `--device=cpu`, `--seed=0`, no SWA, EMA, AMSGrad or restart; torch on one thread. It logs
+    (`2026-12-03 08:59:05.169 INFO: ...`, the Python logging MACE sets up, on stdout) its
+    settings, the model, then per evaluation `Initial: head: Default, loss=651.60170432,
+    MAE_E= 2791.26 meV, MAE_F= 2932.61 meV / A` and `Epoch 0: head: Default, loss=...`, and at
+    the end prettytable's `Error-table on TRAIN and VALID:` and `Error-table on TEST:` (rows
+    `train_Default`, `valid_Default`, `Default_Default`; columns `MAE E / meV`, `MAE F / meV /
+    A`, `relative F MAE %`); torch's and e3nn's warnings on stderr. Truth: the evaluation
+    records MACE's `MetricsLogger` writes to its results file (`results/MACE_model_run-0_train.txt`,
+    JSON lines; those of mode `eval`), as the log line gives them: `loss`, `mae_e` * 1000 as
+    `MAE_E` and `mae_f` * 1000 as `MAE_F` (meV), at the record's `epoch` (the line's `Epoch 0`,
+    from 0; the `Initial` line names none: null); and the tables' values from the metrics
+    `create_error_table` is given by `evaluate` (`mace.tools.tables_utils.evaluate` wrapped, the
+    loader's name read from its caller's frame), keyed by row and column as printed, without
+    the units (`train_Default/MAE_E`, `train_Default/MAE_F`, `train_Default/relative_F_MAE`:
+    `mae_e` * 1000, `mae_f` * 1000, `rel_mae_f`), no step. The `opt` records (each batch's
+    loss, never printed) and the timings are left out."""
+    import shutil
+
+    import torch
+    from mace.cli import run_train
+    from mace.tools import tables_utils
+    torch.set_num_threads(1)
+
+    tables: list[tuple[str, dict[str, Any]]] = []
+    evaluate = tables_utils.evaluate
+
+    def evaluating(*args: Any, **kwargs: Any) -> Any:
+        loss, metrics = evaluate(*args, **kwargs)
+        tables.append((sys._getframe(1).f_locals["name"], dict(metrics)))
+        return loss, metrics
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv_before = sys.argv
+    tables_utils.evaluate = evaluating
+    try:
+        _mace_xyz("train.xyz", 24, 0)
+        _mace_xyz("test.xyz", 8, 100)
+        sys.argv = ["mace_run_train", "--name=MACE_model", "--train_file=train.xyz",
+                    "--valid_fraction=0.25", "--test_file=test.xyz",
+                    '--config_type_weights={"Default":1.0}', "--E0s=average", "--model=MACE",
+                    "--hidden_irreps=8x0e", "--r_max=3.5", "--num_interactions=2",
+                    "--batch_size=8", "--max_num_epochs=3", "--eval_interval=1",
+                    "--error_table=TotalMAE", "--energy_key=REF_energy",
+                    "--forces_key=REF_forces", "--device=cpu", "--seed=0"]
+        run_train.main()
+        with open(os.path.join("results", "MACE_model_run-0_train.txt")) as f:
+            records = [json.loads(line) for line in f]
+    finally:
+        tables_utils.evaluate = evaluate
+        sys.argv = argv_before
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    truth: Truth = []
+    for record in records:
+        if record.get("mode") == "eval":
+            truth += [point("loss", record["loss"], record["epoch"]),
+                      point("MAE_E", record["mae_e"] * 1000, record["epoch"]),
+                      point("MAE_F", record["mae_f"] * 1000, record["epoch"])]
+    if len(truth) != 12 or len(tables) != 3:
+        raise SystemExit(f"mace_run_train: {len(truth)} points, {len(tables)} table rows")
+    for name, metrics in tables:
+        truth += [point(f"{name}/MAE_E", metrics["mae_e"] * 1000, None),
+                  point(f"{name}/MAE_F", metrics["mae_f"] * 1000, None),
+                  point(f"{name}/relative_F_MAE", metrics["rel_mae_f"], None)]
+    return truth
+
+
+CASES["mace_run_train"] = mace_run_train
+OWN_ENVIRONMENT["mace_run_train"] = dict(ATOMISTIC_ENVIRONMENT, **{"mace-torch": "mace-torch"})
+
+
+# infomax_transductive.py downloads Cora through `Planetoid`: the case's change to the data builds
+# a graph of Cora's shape in its place (see pyg_infomax_transductive), and its 300 epochs are 30.
+PYG_INFOMAX_CHANGES = {
+    "dataset = Planetoid(path, dataset)": "dataset = SyntheticPlanetoid()",
+    "for epoch in range(1, 301):": "for epoch in range(1, 31):",
+}
+
+
+def synthetic_cora() -> Any:
+    """One graph of Planetoid Cora's shape and kind: 2708 nodes in 7 classes, 1433 0/1
+    bag-of-words features (each class's nodes using words of their own more often), 5278
+    undirected edges (both directions listed, 10556), four in five within a class, and the
+    public split's masks (20 training nodes a class, 500 validation, 1000 test)."""
+    import torch
+    from torch_geometric.data import Data
+    from torch_geometric.utils import coalesce, to_undirected
+
+    generator = torch.Generator().manual_seed(0)
+    nodes, features, classes, edges = 2708, 1433, 7, 5278
+    y = torch.randint(0, classes, (nodes,), generator=generator)
+    words = features // classes
+    probability = torch.full((nodes, features), 0.01)
+    for c in range(classes):
+        probability[y == c, c * words:(c + 1) * words] = 0.04
+    x = torch.bernoulli(probability, generator=generator)
+    source = torch.randint(0, nodes, (edges,), generator=generator)
+    by_class = [torch.nonzero(y == c).flatten() for c in range(classes)]
+    target = torch.randint(0, nodes, (edges,), generator=generator)
+    within = torch.rand(edges, generator=generator) < 0.8
+    for index in torch.nonzero(within).flatten().tolist():
+        members = by_class[int(y[source[index]])]
+        target[index] = members[int(torch.randint(0, len(members), (1,), generator=generator))]
+    keep = source != target
+    edge_index = coalesce(to_undirected(torch.stack([source[keep], target[keep]]),
+                                        num_nodes=nodes), num_nodes=nodes)
+    train_mask = torch.zeros(nodes, dtype=torch.bool)
+    for members in by_class:
+        train_mask[members[:20]] = True
+    rest = torch.nonzero(~train_mask).flatten()
+    val_mask = torch.zeros(nodes, dtype=torch.bool)
+    val_mask[rest[:500]] = True
+    test_mask = torch.zeros(nodes, dtype=torch.bool)
+    test_mask[rest[500:1500]] = True
+    return Data(x=x, edge_index=edge_index, y=y, train_mask=train_mask, val_mask=val_mask,
+                test_mask=test_mask)
+
+
+def pyg_infomax_transductive() -> Truth:
+    """PyTorch Geometric's `examples/infomax_transductive.py` (Deep Graph Infomax, unsupervised
+    node embeddings; the checkout named by `PYG_EXAMPLES`, commit in VERSIONS.md), run as the
+    script with the changes of PYG_INFOMAX_CHANGES: in place of Cora (downloaded by
+    `Planetoid`) a dataset of one synthetic graph of Cora's shape (`synthetic_cora`: 2708 nodes,
+    1433 0/1 features, 7 classes, public-split masks); 30 epochs instead of 300; its encoder
+    (`GCNConv` to 512 channels, PReLU), `DeepGraphInfomax`, Adam 0.001 and `model.test` (scikit-
+    learn's logistic regression on the embeddings, `max_iter=150`) unchanged; seeded with
+    `seed_everything(0)`, torch on one thread, on the CPU. It prints `Epoch: 001, Loss: 1.4075`
+    an epoch, then `Accuracy: 0.7690`. (The assignment's `graph_sage_unsup.py` and `node2vec.py`
+    need pyg-lib, or torch-sparse, for their neighbour sampling and random walks, neither of
+    which has a build for this torch on PyPI: this is the same kind of unsupervised
+    node-embedding example that runs without them.) Truth: the values its prints format,
+    read from the script's frame by its `print` as each line is printed: `loss` (what
+    `train()` returns) as `Loss` at `epoch` (from 1), and `acc` (what `test()` returns) as
+    `Accuracy`, no step."""
+    import builtins
+
+    import torch
+    import torch_geometric
+    from torch_geometric.data import InMemoryDataset
+
+    folder = os.environ.get("PYG_EXAMPLES")
+    path = os.path.join(folder or "", "infomax_transductive.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set PYG_EXAMPLES to a pyg-team/pytorch_geometric checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in PYG_INFOMAX_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"pyg_infomax_transductive: the checkout's script has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch_geometric.seed_everything(0)
+
+    class SyntheticPlanetoid(InMemoryDataset):
+        def __init__(self) -> None:
+            super().__init__(None)
+            self.data, self.slices = self.collate([synthetic_cora()])
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Epoch:"):
+            truth.append(point("Loss", values["loss"], values["epoch"]))
+        elif text.startswith("Accuracy:"):
+            truth.append(point("Accuracy", values["acc"], None))
+        builtins.print(*args, **kwargs)
+
+    scope = {"__name__": "__main__", "__file__": path, "print": printed,
+             "SyntheticPlanetoid": SyntheticPlanetoid}
+    exec(compile(source, path, "exec"), scope)
+    return truth
+
+
+CASES["pyg_infomax_transductive"] = pyg_infomax_transductive
+OWN_ENVIRONMENT["pyg_infomax_transductive"] = dict(ATOMISTIC_ENVIRONMENT,
+                                                   **{"scikit-learn": "scikit-learn "
+                                                      "(atomistic and graph cases)"})
+OWN_CHECKOUT["pyg_infomax_transductive"] = "PYG_EXAMPLES"
+CHECKOUT_ROW["pyg_infomax_transductive"] = (
+    "pyg-team/pytorch_geometric examples/infomax_transductive.py")
+
+
+# TorchANI's examples/training.py reads a sample of ANI-1x (a download) and checks
+# `scheduler.is_better`, which this torch names `_is_better`, and splits and batches the data
+# with generators it seeds anew each run: the case's changes (see torchani_training).
+TORCHANI_TRAINING_CHANGES = {
+    'ds = ANIDataset("../dataset/ani-1x/sample.h5")': 'ds = ANIDataset("sample.h5")',
+    "batch_size=2560,": "batch_size=64,",
+    "if scheduler.is_better(rmse, scheduler.best):":
+        "if scheduler._is_better(rmse, scheduler.best):",
+    'splits={"training": 0.8, "validation": 0.2},':
+        'splits={"training": 0.8, "validation": 0.2}, divs_seed=0, batch_seed=0,',
+}
+
+
+def _ani_sample_h5(path: str, count: int = 400) -> None:
+    """An ANI dataset file of the form of ANI-1x's `sample.h5` (conformers of small H, C, N, O
+    molecules grouped by atom count: `species` as atomic numbers, `coordinates` in A,
+    `energies` in Hartree), made up: ASE's `molecule` geometries rattled by 0.05 A, energies
+    ASE's EMT (eV, in Hartree) plus the wB97X/6-31G(d) self energies of the atoms, so that they
+    lie where ANI's are; written through TorchANI's own `ANIDataset.append_conformers`."""
+    import numpy as np
+    from ase.build import molecule
+    from ase.calculators.emt import EMT
+    from torchani.datasets import ANIDataset
+
+    self_energies = {1: -0.600952980000, 6: -38.08316124000, 7: -54.70775770000,
+                     8: -75.19446356000}
+    names = ["H2O", "CH4", "NH3", "CO2", "C2H2", "HCN", "CH3OH", "H2CO"]
+    groups: dict[int, dict[str, list[Any]]] = {}
+    for index in range(count):
+        atoms = molecule(names[index % len(names)])
+        atoms.rattle(0.05, seed=index)
+        atoms.calc = EMT()
+        energy = atoms.get_potential_energy() / 27.211386 + sum(
+            self_energies[int(z)] for z in atoms.numbers)
+        group = groups.setdefault(len(atoms), {"species": [], "coordinates": [],
+                                               "energies": []})
+        group["species"].append(atoms.numbers)
+        group["coordinates"].append(atoms.positions)
+        group["energies"].append(energy)
+    dataset = ANIDataset(path, grouping="by_num_atoms")
+    for size, group in sorted(groups.items()):
+        dataset.append_conformers(f"{size:03d}", {k: np.array(v) for k, v in group.items()})
+
+
+def torchani_training() -> Truth:
+    """TorchANI's training example `examples/training.py` ("Training an ANI network using a
+    custom script", aiqm/torchani; the checkout named by `TORCHANI_EXAMPLES`, commit in
+    VERSIONS.md), run as the script in a folder of its own with the changes of
+    TORCHANI_TRAINING_CHANGES: its `ANIDataset` reads a made-up file of the form of ANI-1x's
+    sample (`_ani_sample_h5`: 400 conformers of 8 small H, C, N, O molecules, EMT energies on
+    the atoms' self energies) in place of the downloaded one; batches of 64 instead of 2560
+    (the file is that much smaller: 5 training and 2 validation batches); `scheduler.is_better`
+    called by this torch's name `_is_better`; `divs_seed=0, batch_seed=0` given to
+    `create_batched_dataset` (its split and batches are otherwise drawn anew each run, and both
+    runs must print the same). Its `simple_ani` model (`lot="wb97x-631gd"`,
+    repulsion), AdamW, ReduceLROnPlateau, `max_epochs = 5`, tqdm bars and TensorBoard writer
+    (to the run's folder) unchanged; torch seeded with 0, one thread, on the CPU. It prints
+    TorchANI's batching messages and bars (`Dividing dataset in splits with fractions ...`,
+    `training: Collecting packet 1/1`), `Before training starts: Validation RMSE (kcal/mol)
+    368.8591603257237`, then per epoch tqdm's `Epoch 1: 100%|...| 5/5` and `After epoch 1:
+    Validation RMSE (kcal/mol) 290.9646958621412` (the float as Python prints it); TorchANI's
+    warning that its CUDA extensions are not installed. Truth: the values its prints format,
+    read from the script's frame by its `print` as each line is printed: `rmse` (what
+    `validate` returns) as `Validation_RMSE`, at `epoch` for `After epoch N:` (from 1) and
+    no step for `Before training starts:` (the line names none)."""
+    import builtins
+    import shutil
+
+    import torch
+
+    folder = os.environ.get("TORCHANI_EXAMPLES")
+    path = os.path.join(folder or "", "training.py")
+    if not folder or not os.path.exists(path):
+        raise SystemExit("set TORCHANI_EXAMPLES to an aiqm/torchani checkout's examples")
+    with open(path) as f:
+        source = f.read()
+    for old, new in TORCHANI_TRAINING_CHANGES.items():
+        if source.count(old) != 1:
+            raise SystemExit(f"torchani_training: the checkout's training.py has no {old}")
+        source = source.replace(old, new)
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if text.startswith("Before training starts:"):
+            truth.append(point("Validation_RMSE", values["rmse"], None))
+        elif text.startswith("After epoch"):
+            truth.append(point("Validation_RMSE", values["rmse"], values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        _ani_sample_h5("sample.h5")
+        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path,
+                                             "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["torchani_training"] = torchani_training
+OWN_ENVIRONMENT["torchani_training"] = dict(ATOMISTIC_ENVIRONMENT, torchani="torchani",
+                                            h5py="h5py (atomistic and graph cases)",
+                                            tqdm="tqdm (atomistic and graph cases)",
+                                            tensorboard="tensorboard (atomistic and graph cases)")
+OWN_CHECKOUT["torchani_training"] = "TORCHANI_EXAMPLES"
+REPOSITORY_CHECKOUTS["TORCHANI_EXAMPLES"] = ("aiqm/torchani examples/training.py",
+                                             "TORCHANI_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
