@@ -68,6 +68,10 @@ AT_STEP_OF = {
     # its count back only when it redraws).
     "avalanche_naive.pipe.log": 0.5, "avalanche_naive.pty.log": 0.5,
     "d3rlpy_dqn.pipe.log": 0.2, "d3rlpy_dqn.pty.log": 0.2,
+    # Cornac's BPR bar sets its postfix every epoch while tqdm's iterator has not yet written
+    # its count back (`0/200` at every redraw through a pipe); its truth takes the count shown,
+    # runlab the next step for each new value (the loop's own count).
+    "cornac_experiment.pipe.log": 0.15, "cornac_experiment.pty.log": 0.15,
     # Values printed the same at the next count are one point: tinygrad's loss printed `0.10`
     # at three steps in a row (a redraw that repeats its values is not a point).
     "tinygrad_mnist.pipe.log": 0.65, "tinygrad_mnist.pty.log": 0.65,

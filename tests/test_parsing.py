@@ -1383,6 +1383,13 @@ megabyte = [
     "lr:(" * 250_000 + "1,)",
     "loss (a b c" * 100_000 + "): 1",
     "   --> TIME: 2026 -- STEP: 1/7 -- GLOBAL_STEP: " * 20_000 + "1",
+    # a table of named rows (its header, a row, a line of bars), a counter said to end, a
+    # counter before a comma
+    "    |" + "    MAE |" * 150_000,
+    "| a " * 300_000 + "|",
+    "PMF | " + "0.5 | " * 150_000,
+    "After epoch 1: " + "Validation RMSE (kcal/mol) 1, " * 30_000,
+    "0, " * 300_000 + "loss=1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1420,6 +1427,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1,
+                                       0, 0, 0, 0, 0, 0, 1, 1, 1, 0,
                                        1]
 
 
@@ -2249,6 +2257,44 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
         "Value:0.613  Stepsize:0.429  Number Linesearch Iterations:2 ")] == [
         ("Gradient_Norm_(stopping_criterion)", 1.204, 1), ("Objective_Value", 0.613, 1),
         ("Stepsize", 0.429, 1), ("Number_Linesearch_Iterations", 2, 1)]
+
+
+def test_science_libraries_of_round_twenty_one() -> None:
+    # Cornac's results table: a first column of the rows' names, a divider of `+`; a column of
+    # seconds is none
+    assert [(k, v) for k, v, _, _ in run_all(
+        "    |    MAE |   RMSE | NDCG@10 | Train (s)",
+        "--- + ------ + ------ + ------- + ---------",
+        "PMF | 0.7351 | 0.8358 |  0.1331 |    0.0428",
+        "BPR | 2.0174 | 2.2686 |  0.0523 |    0.0949")] == [
+        ("PMF/MAE", 0.7351), ("PMF/RMSE", 0.8358), ("PMF/NDCG@10", 0.1331),
+        ("BPR/MAE", 2.0174), ("BPR/RMSE", 2.2686), ("BPR/NDCG@10", 0.0523)]
+    # MACE's prettytable: units after ` / ` and a `%` are not part of a column's name
+    assert [(k, v) for k, v, _, _ in run_all(
+        "+---------------+-------------+-----------------+------------------+",
+        "|  config_type  | MAE E / meV | MAE F / meV / A | relative F MAE % |",
+        "+---------------+-------------+-----------------+------------------+",
+        "| train_Default |      844.7  |       2028.8    |        74.17     |",
+        "+---------------+-------------+-----------------+------------------+")] == [
+        ("train_Default/MAE_E", 844.7), ("train_Default/MAE_F", 2028.8),
+        ("train_Default/relative_F_MAE", 74.17)]
+    # a table of steps between bars stays the `table` rule's (SciPy's trust-constr)
+    assert run_all("| niter |f evals|CG iter|  obj func   |tr radius |",
+                   "|   1   |   3   |   0   | +1.0000e+00 | 1.00e+00 |")[0][3] == "table"
+    # a counter said to end (DeepChem, TorchANI's example), a unit in parentheses after a name
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "INFO:deepchem.models.torch_models.torch_model:Ending global_step 10: Average loss 2.28",
+        "After epoch 2: Validation RMSE (kcal/mol) 290.96")] == [
+        ("Average_loss", 2.28, 10), ("Validation_RMSE", 290.96, 2)]
+    # Cellpose's `N,` before its pairs is the step; its split sizes are settings
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        ">>> n_epochs=11, n_train=2, n_test=1",
+        "2026-12-03 09:13:25,579 [INFO] 5, train_loss=2.7065, test_loss=3.4078, LR=0.1")] == [
+        ("train_loss", 2.7065, 5), ("test_loss", 3.4078, 5), ("LR", 0.1, 5)]
+    # pytorch-GAT's timing with its unit in brackets is none
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "GAT training: time elapsed= 0.31 [s] | epoch=1 | val acc=0.274")] == [
+        ("val_acc", 0.274, 1)]
 
 
 def test_a_logger_box_counts_are_its_step_not_metrics() -> None:

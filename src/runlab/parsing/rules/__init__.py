@@ -24,6 +24,8 @@ from runlab.parsing.rules.bars import (
 from runlab.parsing.rules.base import Rule
 from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
 from runlab.parsing.rules.libraries import (
+    named_rows,
+    parse_named_rows_header,
     box_rows,
     cma_rows,
     config_rows,
@@ -735,6 +737,17 @@ RULES: list[Rule] = [
         parse_id_table,
         ("ID  ", "ID\t"),  # (not `id `: `valid 0.54` is the name_value rule's)
         rows=id_rows,
+    ),
+    Rule(
+        "named_rows",
+        "a results table between bars whose first column names its rows: Cornac's `    |    "
+        "MAE |   RMSE` over `PMF | 0.7351 | 0.8358`, MACE's `|  config_type  | MAE E / meV |` "
+        "over `| train_Default |  844.7  |`: each value as row/column (PMF/MAE, "
+        "train_Default/MAE_E; a unit after ` / `, a `%` and columns of seconds left out)",
+        parse_named_rows_header,
+        (" | ",),
+        final=True,
+        rows=named_rows,
     ),
     Rule(
         "table_groups",

@@ -1097,6 +1097,69 @@ def parse_labml(line: str) -> list[Found]:
     return [("step", int(match.group(1).replace(",", "")), None), *parse_key_value(rest)]
 
 
+# named_rows -----------------------------------------------------------------------------------
+
+# A results table between bars whose first column names each row (a model, a split) and whose
+# other columns name measures: Cornac's `    |    MAE |   RMSE | ...` over `PMF | 0.7351 |
+# 0.8358 | ...`, MACE's prettytable `|  config_type  | MAE E / meV | ...` over `| train_Default
+# |  844.7  | ...`: each value as row/column (PMF/MAE, train_Default/MAE_E), a unit after ` / `
+# or a `%` left out of the column's name; a column of times (`Train (s)`) is none.
+_NAMED_CELL = re.compile(r"[A-Za-z][\w@.\-]{0,40}(?:\ [A-Za-z%][\w@.\-%]{0,20}){0,4}"
+                         r"(?:\ /\ [^|]{1,20})?(?:\ \((?:s|ms|sec)\))?", re.ASCII)
+_ROW_NAME = re.compile(r"[A-Za-z][\w.\-]{0,60}", re.ASCII)
+_CELL_UNIT = re.compile(r"\ /\ .*$|\ ?%$")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a line between bars, outer bars dropped; None for a line of fewer than
+    three."""
+    text = line.strip()
+    if len(text) > 1 and text[0] == "|" and text[-1] == "|":  # (Cornac's header has a first
+        text = text[1:-1]  # bar only: its first column, of the rows' names, is empty)
+    cells = [cell.strip() for cell in text.split("|")]
+    return cells if len(cells) >= 3 else None
+
+
+def parse_named_rows_header(line: str) -> list[Found]:
+    """A header of named measures over a first column of row names (empty or a word)."""
+    if line.count("|") < 2 or len(line) > 2000:
+        return []
+    cells = _cells(line)
+    if cells is None or (cells[0] and not _ROW_NAME.fullmatch(cells[0])):
+        return []
+    if not all(_NAMED_CELL.fullmatch(cell) for cell in cells[1:]):
+        return []
+    if cells[0] in _COUNTER_COLUMNS or cells[0].lower() in ("epoch", "step", "iter", "metric",
+                                                              "name", "key"):
+        return []  # a table of steps (the `table` rule's), or of names and values
+    return [CLAIM]
+
+
+def named_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows of a table of named measures: dividers claimed, each row's numbers under its
+    name."""
+    cells = _cells(header) or []
+    columns = [None if cell.endswith(("(s)", "(ms)", "(sec)")) else
+               _CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells[1:]]
+
+    def row(line: str) -> list[Found]:
+        if not any(c.isalnum() for c in line):
+            return [CLAIM]  # `--- + ------ + ...`, `+-----+-----+`
+        values = _cells(line)
+        if values is None or len(values) != len(cells) or not _ROW_NAME.fullmatch(values[0]):
+            return []
+        found: list[Found] = []
+        for column, text in zip(columns, values[1:]):
+            value = parse_number(text) if text else None
+            if text and value is None:
+                return []
+            if column is not None and value is not None:
+                found.append((f"{values[0]}/{column}", value, None))
+        return found or [CLAIM]
+
+    return row
+
+
 # basicsr --------------------------------------------------------------------------------------
 
 # BasicSR's validation log (basicsr/models/sr_model.py, `_log_validation_metric_values`), as its

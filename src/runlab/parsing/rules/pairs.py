@@ -44,6 +44,7 @@ _NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
             r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds|ms|mins?|minutes|hours)\b"
+            r"|\ \[(?:s|ms|min)\]"  # a timing's unit in brackets, pytorch-GAT's `time elapsed= 0.31 [s]`
             # a setting left at its default, CmdStan's `tol_obj = 1e-12 (Default)`
             r"|\ \(Default\))")
 # A value may also end at a colon that ends a clause: PEFT's `epoch=0: train_ppl=...`.
@@ -91,6 +92,8 @@ _SETTING = re.compile(
     r"|^name$"  # a file's descriptor, `<_io.TextIOWrapper name=4 encoding='UTF-8'>`
     # the count of a phase's steps: Poutyne's `Train steps: 10 Val steps: 3`
     r"|^(?:train|training|val|valid|validation|test|eval)_steps$"
+    # a split's size, Cellpose's `>>> n_epochs=11, n_train=2, n_test=1`
+    r"|^n_(?:train|training|val|valid|validation|test|eval)$"
     r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
@@ -923,6 +926,10 @@ def parse_fraction(line: str) -> list[Found]:
 # mini-batch estimators), `global step 100:` (not an evaluation's: `Validation step 3/50:`);
 # `Ep 1 (Step 000005):`.
 _COUNTER = re.compile(
+    # (a counter said to end: DeepChem's `Ending global_step 10: Average loss 2.28`,
+    # TorchANI's example's `After epoch 1: Validation RMSE (kcal/mol) 290.96`)
+    r"\s*(?i:after|ending|ended|finished|completed)\ (?i:global_step|step|epoch|iteration|iter)"
+    r"\ (\d{1,18}):(?=\ )|"
     # (SciPy's optimizers name themselves: `differential_evolution step 7: f(x)= 3.64`,
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
@@ -936,6 +943,8 @@ _COUNTER = re.compile(
     # (labml's `   1,024:  ... loss.train:  3.32727`, keras-rl's `  38/300: episode: 1, ...`:
     # the step done out of the steps to do)
     r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
+    # or before a comma and a pair, Cellpose's `[INFO] 0, train_loss=2.7065, test_loss=3.4078`
+    r"|(\d{1,18}),(?=\ [A-Za-z_][\w\-]{0,40}[=:]\ ?[-+.\d])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
@@ -948,7 +957,10 @@ _CLAUSES = re.compile(r"[|\t,;]| - ")
 # A name may end in a parenthesis: flair's `f1-score (micro avg)  0.5`.
 _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
 # (A sentence's full stop may end it: scikit-learn's GaussianMixture, `lower bound -4.25975.`)
-_NAMED_VALUE = re.compile(rf"\s*({_QUALIFIED})\s+({NUMBER})(?:%|ms|s)?\.?\s*", re.ASCII)
+# (A unit in parentheses after the name is not part of it: `Validation RMSE (kcal/mol) 290.9`.)
+_NAMED_VALUE = re.compile(
+    rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?\s*",
+    re.ASCII)
 # A label before ` : ` names the clauses after it: flair's `DEV : loss 0.69 - f1-score ...`.
 _LABEL = re.compile(r"(?:.*\s)?([A-Za-z]\w{0,30})\ :\ +(.*)", re.ASCII)
 # fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
@@ -963,7 +975,7 @@ _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality)$",
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|metrics?)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -998,6 +1010,11 @@ def parse_alone(line: str) -> list[Found]:
         text = text[2:]
     if text[-1:] == "." and text[-2:-1].isdigit():  # a sentence's full stop
         text = text[:-1]
+    label = _PAIRS_LABEL.match(text)
+    if label is not None and ", " not in text and ":" not in text[label.end():]:
+        # a label before a measure alone, TorchANI's example's `Before training starts:
+        # Validation RMSE (kcal/mol) 368.86`
+        text = text[label.end():]
     clauses = text.split(", ")
     found: list[Found] = []
     for index, clause in enumerate(clauses):
