@@ -2297,6 +2297,26 @@ def test_science_libraries_of_round_twenty_one() -> None:
         ("val_acc", 0.274, 1)]
 
 
+def test_review_of_round_twenty_one() -> None:
+    def read(*lines: str) -> list[tuple[str, float, int]]:
+        return [(k, v, s) for k, v, s, _ in run_all(*lines)]
+    # one scale of steps: once lines of a global step set it, an epoch header does not
+    assert read("Epoch 2", "global_step: 50", "loss 0.3", "global_step: 60", "loss 0.2",
+                "Epoch 3", "loss 0.1") == [("loss", 0.3, 50), ("loss", 0.2, 60), ("loss", 0.1, 60)]
+    # a dotted name before `: nan` is a metric's, not a logger's
+    assert read("INFO: loss.train: nan")[0][0] == "loss.train"
+    # a setting stays one under a qualifier; a one-number tuple is a value only as a rate
+    assert read("Batch size (per device train): 8", "Epoch 1: shape=(128,), loss=0.5") == [
+        ("loss", 0.5, 1)]
+    # a table between bars names a measure among its columns, and its settings are none
+    assert read("| Param | Default | Current |", "| lr | 0.001 | 0.01 |") == []
+    assert read("| model | batch_size | seed | loss |", "| a | 32 | 42 | 0.5 |") == [
+        ("a/loss", 0.5, 0)]
+    assert read("Mode | Epoch | Loss", "train | 1 | 0.5") == [("train/Loss", 0.5, 0)]
+    # a leading number before a comma is a step only before `name=`
+    assert read("2023, accuracy: 0.9") == [("accuracy", 0.9, 0)]
+
+
 def test_a_logger_box_counts_are_its_step_not_metrics() -> None:
     # imitation's BC logger, stable-baselines3's box under `bc/`: its `batch` row is the step;
     # the epoch, the samples so far and the batch size are counts and a setting.

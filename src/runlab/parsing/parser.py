@@ -225,6 +225,7 @@ class MetricParser:
         self._main = ""
         self._bar_step: int | None = None
         self._drawn = ""  # the family of the bar drawn on the line before
+        self._global_steps = False  # whether a line of only a global step set the step
         self._counted_step: int | None = None  # the latest step of a bar that counted
         self._wiped = ""  # the family of a bar wiped out before it counted
         # The count the latest epoch bar with a total showed, as printed: the step of a Lightning bar
@@ -525,6 +526,8 @@ class MetricParser:
                     if step is None:
                         metrics.append((key, value, None))
                         continue
+                    if key == "epoch" and self._global_steps:
+                        continue
                     self._header_epoch = step if key == "epoch" else None
                     self._header_since_bar = self._main != ""
                     header = step
@@ -755,7 +758,9 @@ class MetricParser:
         elif (key_step is not None and best < _EPOCH_RANK and not chosen and position is None
               and (self._header_epoch is None or best == 0)):
             # a line of only a step, `STEP:  0`; under an epoch header, only a global step
-            # (Coqui's trainer, `--> TIME: ... -- STEP: 3/7 -- GLOBAL_STEP: 3` after `EPOCH: 0/1`)
+            # (Coqui's trainer, `--> TIME: ... -- STEP: 3/7 -- GLOBAL_STEP: 3` after `EPOCH: 0/1`),
+            # after which epoch headers set no step (one scale in a run)
+            self._global_steps = self._global_steps or best == 0
             self._step_header(key_step, points)
             return points
         line_step = self._current_step if key_step is None else key_step

@@ -63,7 +63,7 @@ _WRAPPED = re.compile(
     rf"|(,(?: ?[a-z_]{{1,40}}(?:=[^()]{{0,160}})?)?\s*$))"
     rf"|<tf\.Tensor: shape=\(\), dtype=\w{{1,20}}, numpy=({NUMBER})>"
     # a tuple of one number after its name, BasicSR's learning rates, `lr:(2.000e-04,)`
-    rf"|(?<=[:=])\(({NUMBER}),\)", re.ASCII)
+    rf"|(?<=\blr[:=])\(({NUMBER}),\)", re.ASCII)
 # The head of an object's repr, `Name(field=`: its fields are its state or settings, not metrics
 # (optax's `ScaleByAdamState(count=Array(0, dtype=int32), ...)`, a scikit-learn estimator's).
 OBJECT_REPR = re.compile(r"(?<![\w.])[A-Z]\w{0,80}\(\w{1,80}=", re.ASCII)

@@ -9,8 +9,22 @@ import math
 import re
 from collections.abc import Callable
 
-from runlab.parsing.rules.base import CLAIM, NUMBER, OBJECT_REPR, Found, parse_number, to_number
-from runlab.parsing.rules.pairs import PHASES, is_metric_key, message, parse_key_value
+from runlab.parsing.rules.base import (
+    CLAIM,
+    NUMBER,
+    OBJECT_REPR,
+    STEP_NAMES,
+    Found,
+    parse_number,
+    to_number,
+)
+from runlab.parsing.rules.pairs import (
+    PHASES,
+    is_metric_key,
+    message,
+    names_a_measure,
+    parse_key_value,
+)
 
 
 def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
@@ -1127,8 +1141,9 @@ def parse_named_rows_header(line: str) -> list[Found]:
     cells = _cells(line)
     if cells is None or (cells[0] and not _ROW_NAME.fullmatch(cells[0])):
         return []
-    if not all(_NAMED_CELL.fullmatch(cell) for cell in cells[1:]):
-        return []
+    if not all(_NAMED_CELL.fullmatch(cell) for cell in cells[1:]) or not any(
+            names_a_measure(_CELL_UNIT.sub("", cell)) for cell in cells[1:]):
+        return []  # (a table of settings, versions or layers names no measure)
     if cells[0] in _COUNTER_COLUMNS or cells[0].lower() in ("epoch", "step", "iter", "metric",
                                                               "name", "key"):
         return []  # a table of steps (the `table` rule's), or of names and values
@@ -1139,8 +1154,9 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     """The rows of a table of named measures: dividers claimed, each row's numbers under its
     name."""
     cells = _cells(header) or []
-    columns = [None if cell.endswith(("(s)", "(ms)", "(sec)")) else
-               _CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells[1:]]
+    names = [_CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells[1:]]
+    columns = [None if cell.endswith(("(s)", "(ms)", "(sec)")) or not is_metric_key(name)
+               or name.lower() in STEP_NAMES else name for cell, name in zip(cells[1:], names)]
 
     def row(line: str) -> list[Found]:
         if not any(c.isalnum() for c in line):

@@ -688,7 +688,17 @@ def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
     setting such as a seed or a thread count)."""
     return key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key)) and not (
-        _SETTING.search(key))
+        _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key)))
+
+
+# A qualifier of several words in parentheses that ends a name: a setting stays one under it
+# (`Batch size (per device train): 8`; open_clip's `Batch (t)` is its batch's time).
+_QUALIFIER = re.compile(r"_\([^()_]*_[^()]*\)$")
+
+
+def names_a_measure(name: str) -> bool:
+    """Whether a name ends in a measure's word (`val_loss`, `Test accuracy`, `relative F MAE`)."""
+    return _MEASURE.search(name) is not None
 
 
 # at_step --------------------------------------------------------------------------------------
@@ -944,7 +954,7 @@ _COUNTER = re.compile(
     # the step done out of the steps to do)
     r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
     # or before a comma and a pair, Cellpose's `[INFO] 0, train_loss=2.7065, test_loss=3.4078`
-    r"|(\d{1,18}),(?=\ [A-Za-z_][\w\-]{0,40}[=:]\ ?[-+.\d])"
+    r"|(\d{1,18}),(?=\ [A-Za-z_][\w\-]{0,40}=[-+.\d])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
@@ -1089,7 +1099,7 @@ _LOG_PART = (
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
     # or before `: ` and a word, jaxopt's `INFO: jaxopt.LBFGS: Iter: 1 ...`
-    r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:(?=\ [A-Za-z])"
+    r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:(?=\ (?!(?i:nan|inf))[A-Za-z])"
     r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
 )
 # (Up to 40 spaces before it: rich's RichHandler leaves its time column blank when the time
