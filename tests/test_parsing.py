@@ -2360,6 +2360,34 @@ def test_keras_style_frames_with_an_eta_are_the_epochs_running_means() -> None:
         ("loss", 0.3, 1), ("val_loss", 0.25, 1)]
 
 
+def test_a_line_walks_exactly_the_rules_its_triggers_ask_for() -> None:
+    # One regex pass finds a line's triggers (the longest at each position, each standing for
+    # the triggers it holds); the rules it selects are those whose trigger is in the line or
+    # whose first character starts it, in the table's order, whatever the triggers overlap.
+    from pathlib import Path
+
+    parser = MetricParser()
+    rules = list(RULES)
+    triggers = sorted({t for rule in rules for t in rule.triggers})
+    rng = random.Random(7)
+    lines = [" ".join(rng.choice(triggers) + rng.choice(["", "x", " 1", "\t"])
+                      for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    lines += ["tol=1e-3", "Epoch\t3", "  100%|##| 3/3 [00:01<00:00, 2.00it/s, loss=0.1]", "",
+              "   ", "#3  0.08s best:65", "| a | b | c |"]
+    corpus = Path(__file__).parent / "corpus"
+    for name in ("hf_trainer.pipe.log", "keras_v2.pty.log", "sklearn_gb.pipe.log"):
+        lines += LineSplitter().feed((corpus / name).read_bytes())
+    for line in lines:
+        mask = 0
+        for trigger in parser._find_triggers(line):
+            mask |= parser._asks[trigger]
+        mask |= parser._first_asks.get(line.lstrip()[:1], 0)
+        first = line.lstrip()[:1]
+        expected = [i for i, rule in enumerate(rules) if any(t in line for t in rule.triggers)
+                    or (first and first in rule.starts)]
+        assert [i for i in range(len(rules)) if mask >> i & 1] == expected, line
+
+
 def test_a_bar_wiped_before_it_counted_gives_its_lines_no_step() -> None:
     # attention-is-all-you-need's `tqdm(..., leave=False)` over a loop done within its first
     # refresh: drawn at 0, wiped, then the epoch's line; the next bar (or header, or the end)

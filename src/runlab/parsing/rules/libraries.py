@@ -22,6 +22,7 @@ from runlab.parsing.rules.pairs import (
     PHASES,
     is_metric_key,
     message,
+    TIME_UNIT,
     names_a_measure,
     parse_key_value,
 )
@@ -1119,9 +1120,11 @@ def parse_labml(line: str) -> list[Found]:
 # |  844.7  | ...`: each value as row/column (PMF/MAE, train_Default/MAE_E), a unit after ` / `
 # or a `%` left out of the column's name; a column of times (`Train (s)`) is none.
 _NAMED_CELL = re.compile(r"[A-Za-z][\w@.\-]{0,40}(?:\ [A-Za-z%][\w@.\-%]{0,20}){0,4}"
-                         r"(?:\ /\ [^|]{1,20})?(?:\ \((?:s|ms|sec)\))?", re.ASCII)
+                         rf"(?:\ /\ [^|]{{1,20}})?(?:\ \((?:{TIME_UNIT})\))?", re.ASCII)
+_TIMES_COLUMN = re.compile(rf".*\ \((?:{TIME_UNIT})\)", re.ASCII)
 _ROW_NAME = re.compile(r"[A-Za-z][\w.\-]{0,60}", re.ASCII)
 _CELL_UNIT = re.compile(r"\ /\ .*$|\ ?%$")
+_NOT_ROW_NAMES = frozenset({*STEP_NAMES, "metric", "name", "key"})
 
 
 def _cells(line: str) -> list[str] | None:
@@ -1144,8 +1147,7 @@ def parse_named_rows_header(line: str) -> list[Found]:
     if not all(_NAMED_CELL.fullmatch(cell) for cell in cells[1:]) or not any(
             names_a_measure(_CELL_UNIT.sub("", cell)) for cell in cells[1:]):
         return []  # (a table of settings, versions or layers names no measure)
-    if cells[0] in _COUNTER_COLUMNS or cells[0].lower() in ("epoch", "step", "iter", "metric",
-                                                              "name", "key"):
+    if cells[0] in _COUNTER_COLUMNS or cells[0].lower() in _NOT_ROW_NAMES:
         return []  # a table of steps (the `table` rule's), or of names and values
     return [CLAIM]
 
@@ -1155,7 +1157,7 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     name."""
     cells = _cells(header) or []
     names = [_CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells[1:]]
-    columns = [None if cell.endswith(("(s)", "(ms)", "(sec)")) or not is_metric_key(name)
+    columns = [None if _TIMES_COLUMN.fullmatch(cell) or not is_metric_key(name)
                or name.lower() in STEP_NAMES else name for cell, name in zip(cells[1:], names)]
 
     def row(line: str) -> list[Found]:
@@ -1255,11 +1257,10 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             done = True
             # (Spinning Up's `EpochLogger` box counts them as `TotalEnvInteracts`, `%8.3g`:
             # `1e+03`)
-            steps = [int(v) for k, v, _ in held if (k.endswith("total_timesteps") or (
-                k == "TotalEnvInteracts")) and float(v).is_integer() and 0 <= v < 2**63]
-            if not steps:  # imitation's `|    batch | 500 |` under `bc/`
-                steps = [int(v) for k, v, _ in held if k.rsplit("/", 1)[-1] in _BOX_STEPS
-                         and float(v).is_integer() and 0 <= v < 2**63]
+            counts = [(k, int(v)) for k, v, _ in held if float(v).is_integer() and 0 <= v < 2**63]
+            steps = [v for k, v in counts if k.endswith("total_timesteps") or (
+                k == "TotalEnvInteracts")] or [  # else imitation's `|    batch | 500 |` (`bc/`)
+                v for k, v in counts if k.rsplit("/", 1)[-1] in _BOX_STEPS]
             step = steps[0] if steps else None
             return [(key, value, step) for key, value, _ in held if not _box_count(key)] or [
                 CLAIM]

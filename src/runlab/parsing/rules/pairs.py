@@ -40,11 +40,14 @@ _WORD = (
 # (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
 # (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
 _NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
+# The units of a timing: a value followed by one is no measure (`time 5.6 sec`, `0.31 [s]`).
+TIME_UNITS = ("s", "sec", "secs", "seconds", "ms", "min", "mins", "minutes", "hours")
+TIME_UNIT = "|".join(TIME_UNITS)
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
-            r"|records|lines|bytes|batches|shards|chunks|objects|s|secs?|seconds|ms|mins?|minutes|hours)\b"
-            r"|\ \[(?:s|ms|min)\]"  # a timing's unit in brackets, pytorch-GAT's `time elapsed= 0.31 [s]`
+            rf"|records|lines|bytes|batches|shards|chunks|objects|{TIME_UNIT})\b"
+            rf"|\ \[(?:{TIME_UNIT})\]"  # in brackets, pytorch-GAT's `time elapsed= 0.31 [s]`
             # a setting left at its default, CmdStan's `tol_obj = 1e-12 (Default)`
             r"|\ \(Default\))")
 # A value may also end at a colon that ends a clause: PEFT's `epoch=0: train_ppl=...`.
@@ -352,7 +355,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             words = []
         elif token in _BOOLEANS and len(words) == 1:
             words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
-        elif found and not words and token.rstrip(",") in _TIME_UNITS:
+        elif found and not words and token.rstrip(",") in TIME_UNITS:
             found.pop()  # a timing, Dive into DL's `..., test acc 0.086, time 5.6 sec`
         elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
             words.append(token)
@@ -1062,7 +1065,6 @@ _BARE_COUNTER = re.compile(
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
-_TIME_UNITS = frozenset({"s", "sec", "secs", "seconds", "ms", "min", "mins", "minutes"})
 _SPACED_WORD = re.compile(r"[A-Za-z](?:[\w.\-/@]*\w)?", re.ASCII)
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
 _BOOLEANS = frozenset({"True", "False"})
