@@ -187,6 +187,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # Hydra's job logging prefix, `[time][logger][LEVEL] - `, before a counter
     ("[2026-12-02 03:07:40,608][__main__][INFO] - step 5/75: loss=2.3146 lr=0.1",
      expect(("loss", 2.3146, 5), ("lr", 0.1, 5))),
+    # ... and a module's logger, `[train]`, before an epoch's counter
+    ("[2026-12-03 10:00:00,123][train][INFO] - Epoch 6: train/loss=0.1 val/f1=0.8",
+     expect(("train/loss", 0.1, 6), ("val/f1", 0.8, 6))),
     # clu's LoggingWriter through absl (a thread id of 15 digits): the bracketed step
     ("I1202 03:34:40.234796 140060010403520 logging_writer.py:48] [20] accuracy=0.0, loss=1.39",
      expect(("accuracy", 0.0, 20), ("loss", 1.39, 20))),
@@ -616,6 +619,21 @@ def test_a_tqdm_description_with_metrics_is_a_curve() -> None:
     assert triples(points) == expect(("loss", 1.0, 1), ("loss", 0.5, 2), ("loss", 0.3333, 3),
                                      ("loss", 0.25, 4))
     assert {p.rule for p in points} == {"tqdm_postfix"}
+
+
+def test_a_tqdm_description_of_spaced_pairs_is_read() -> None:
+    # minGPT's trainer (its first version): pbar.set_description(f"epoch {epoch+1} iter {it}:
+    # train loss {loss.item():.5f}. lr {lr:e}"); the counters in it are not metrics, and a
+    # description that is prose with a number is not read
+    lines = ["epoch 1 iter 0: train loss 2.30612. lr 6.000000e-04:  10%|#         | 1/10 "
+             "[00:00<00:01,  9.1it/s]",
+             "epoch 1 iter 1: train loss 2.10000. lr 5.900000e-04:  20%|##        | 2/10 "
+             "[00:00<00:01,  9.1it/s]",
+             "Loading shard 3 of 8:  20%|##        | 2/10 [00:00<00:01,  9.1it/s]",
+             "Loading shards 2.5:  20%|##        | 2/10 [00:00<00:01,  9.1it/s]"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("train_loss", 2.30612, 1), ("lr", 0.0006, 1), ("train_loss", 2.1, 2), ("lr", 0.00059, 2))
 
 
 def test_json_printed_over_several_lines() -> None:

@@ -17,7 +17,13 @@ from runlab.parsing.rules.base import (
     to_number,
 )
 from runlab.parsing.rules.dicts import parse_python_dict
-from runlab.parsing.rules.pairs import PHASES, is_metric_key, key_value_pairs, phased
+from runlab.parsing.rules.pairs import (
+    PHASES,
+    is_metric_key,
+    key_value_pairs,
+    names_a_measure,
+    phased,
+)
 
 # keras ----------------------------------------------------------------------------------------
 
@@ -161,6 +167,11 @@ def read_tqdm(line: str) -> Bar | None:
 _VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)
 _STEP_WORDS = frozenset({*STEP_NAMES, "batch"})
 _WORDS = re.compile(r"[A-Za-z]+", re.ASCII)
+# A description's `name value` clauses end at a number and `:`, `.`, `,` or `;` or spaces
+# before the next name; a name holds up to four words.
+_DESCRIBED_CLAUSES = re.compile(r"(?<=\d)[:.,;]?\ +(?=[A-Za-z])", re.ASCII)
+_DESCRIBED_PAIR = re.compile(
+    rf"\s*([A-Za-z][\w\-/]{{0,30}}(?:\ [A-Za-z][\w\-/]{{0,30}}){{0,3}})\ {{1,8}}({NUMBER})\s*", re.ASCII)
 
 
 def _counted_phase(head: str) -> str:
@@ -185,11 +196,22 @@ def _described(head: str) -> list[Found]:
         text = text[:-1].rstrip("0123456789").rstrip().removesuffix(":")
     # values with a fraction: a description's whole numbers are its settings and counts
     # (`n_batches=100`, `warmup=100`)
-    return [
+    found = [
         (key, to_number(number), None)
         for key, integer, number in key_value_pairs(text)
         if not integer and key.lower() not in _STEP_WORDS and is_metric_key(key)
     ]
+    if found or "=" in text:
+        return found
+    # or `name value` clauses, minGPT's `epoch 1 iter 10: train loss 2.30612. lr 6.0e-04`:
+    # every clause a name and its number, one of them a measure's, else it is prose
+    clauses = [_DESCRIBED_PAIR.fullmatch(clause) for clause in _DESCRIBED_CLAUSES.split(text)]
+    if not all(clauses):
+        return []
+    found = [(key, to_number(value), None) for key, value in (
+        (match.group(1).replace(" ", "_"), match.group(2)) for match in clauses if match)
+        if not value.lstrip("+-").isdigit() and key.lower() not in _STEP_WORDS and is_metric_key(key)]
+    return found if any(names_a_measure(key) for key, _, _ in found) else []
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:

@@ -1103,6 +1103,8 @@ _LOG_PART = (
     # or before `: ` and a word, jaxopt's `INFO: jaxopt.LBFGS: Iter: 1 ...`
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:(?=\ (?!(?i:nan|inf))[A-Za-z])"
     r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
+    # or any logger's name before Hydra's level, `[train][INFO] - `
+    r"|\[[A-Za-z_][\w\-]{0,40}\](?=\[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\])"
 )
 # (Up to 40 spaces before it: rich's RichHandler leaves its time column blank when the time
 # repeats; up to 8 around a separator: loguru pads its level, `INFO     | `.)
