@@ -636,6 +636,33 @@ def test_a_tqdm_description_of_spaced_pairs_is_read() -> None:
         ("train_loss", 2.30612, 1), ("lr", 0.0006, 1), ("train_loss", 2.1, 2), ("lr", 0.00059, 2))
 
 
+def test_a_history_printed_as_a_pandas_frame() -> None:
+    # hist = pd.DataFrame(history.history); hist["epoch"] = history.epoch; print(hist) (pandas
+    # 3.1's own layout: the head, `..`, the tail, the frame's size), then a frame of two columns
+    lines = ["        loss       mae  val_loss   val_mae  epoch",
+             "0   0.636962  0.479988  0.319682  0.896801      0",
+             "1   0.269787  0.232373  0.187508  0.583320      1",
+             "..       ...       ...       ...       ...    ...",
+             "98  0.889936  0.978266  0.684050  0.425856     98",
+             "99  0.822374  0.589870  0.823781  0.396752     99",
+             "",
+             "[100 rows x 5 columns]",
+             "       loss  accuracy",
+             "0  0.636962  0.479988",
+             "1  0.269787  0.232373",
+             "  some  words  here",
+             "0  0.1  0.2"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("loss", 0.636962, 0), ("mae", 0.479988, 0), ("val_loss", 0.319682, 0),
+        ("val_mae", 0.896801, 0), ("loss", 0.269787, 1), ("mae", 0.232373, 1),
+        ("val_loss", 0.187508, 1), ("val_mae", 0.58332, 1), ("loss", 0.889936, 98),
+        ("mae", 0.978266, 98), ("val_loss", 0.68405, 98), ("val_mae", 0.425856, 98),
+        ("loss", 0.822374, 99), ("mae", 0.58987, 99), ("val_loss", 0.823781, 99),
+        ("val_mae", 0.396752, 99), ("loss", 0.636962, 0), ("accuracy", 0.479988, 0),
+        ("loss", 0.269787, 1), ("accuracy", 0.232373, 1))
+
+
 def test_json_printed_over_several_lines() -> None:
     # print(json.dumps(results, indent=4)): timm's --result, a list of records at their epoch
     text = json.dumps([{"epoch": 0, "train": {"loss": 2.3}, "validation": {"top1": 12.0}},

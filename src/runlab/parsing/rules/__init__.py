@@ -99,6 +99,7 @@ from runlab.parsing.rules.libraries import (
     parse_inertia,
     parse_stylegan,
     parse_id_table,
+    parse_frame_header,
     parse_score_grid,
     parse_running_generation,
     parse_table_groups,
@@ -115,6 +116,7 @@ from runlab.parsing.rules.libraries import (
     results_rows,
     statsmodels_rows,
     group_rows,
+    frame_rows,
     grid_rows,
     id_rows,
     table_rows,
@@ -718,6 +720,16 @@ RULES: list[Rule] = [
         ("DataLoader 0",),
         final=True,
         rows=results_rows,
+    ),
+    Rule(
+        "frame",
+        "a history printed as a pandas frame, `print(pd.DataFrame(history.history))`: `       "
+        "loss  accuracy  val_loss` over a blank index column, then `0  0.5123  0.8125  0.4988`: "
+        "each value under its column's name at the row's index",
+        parse_frame_header,
+        ("  loss", "  Loss", "  val", "  acc", "  Acc", "  train", "  test", "  mae", "  mse",
+         "  rmse", "  auc", "  f1", "  precision", "  recall"),
+        rows=frame_rows,
     ),
     Rule(
         "score_grid",

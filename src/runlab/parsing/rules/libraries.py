@@ -788,6 +788,46 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
     return read
 
 
+# A history printed as a pandas frame, `print(pd.DataFrame(history.history))`: a header of
+# metrics' names over a blank index column, then a row an epoch, its index first:
+#     `       loss  accuracy  val_loss  val_accuracy`
+#     `0  0.512345  0.812500  0.498765      0.820000`
+# Each value under its column's name at the row's index (an `epoch` column added to the frame,
+# as TensorFlow's regression tutorial does, is a counter too); pandas' `..` rows between the
+# head and the tail are skipped.
+_FRAME_HEADER = re.compile(r"\ {2,40}([A-Za-z][\w/.\-]{0,60}(?:\ {2,40}[A-Za-z][\w/.\-]{0,60}){1,40})\s*",
+                           re.ASCII)
+
+
+def _frame_names(line: str) -> list[str] | None:
+    """The columns of a frame's header of metrics' names, or None."""
+    match = _FRAME_HEADER.fullmatch(line)
+    if match is None or _grid_names(line) is not None:
+        return None
+    names = match.group(1).split()
+    if not any(names_a_measure(name) for name in names) or not all(
+            name in _COUNTER_COLUMNS or is_metric_key(name) for name in names):
+        return None
+    return names
+
+
+def parse_frame_header(line: str) -> list[Found]:
+    """A header of metrics' names over a frame's blank index column (`   loss  val_loss`)."""
+    return [] if _frame_names(line) is None else [CLAIM]
+
+
+def frame_rows(header: str) -> Callable[[str], list[Found]]:
+    """A frame's rows: its index the step, a number a column; `..` rows skipped."""
+    rows = table_rows(header, ["#", *(_frame_names(header) or [])])
+
+    def read(line: str) -> list[Found]:
+        if line[:2] == ".." and not line.strip(". "):
+            return [CLAIM]
+        return rows(line)
+
+    return read
+
+
 # A table of things, one row each, its first column their id: neat-python's species,
 #     `   ID   age  size   fitness   adj fit  stag`, `  ====  ===  ====  =========  =======  ====`,
 #     `     1    0   150      2.968    0.548     0`
