@@ -168,6 +168,10 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # value, super_resolution's abbreviation before a name and its epoch after an arrow
     ("Test set results: loss 0.7838 accuracy 0.8930",
      expect(("Test_set_results/loss", 0.7838, 0), ("Test_set_results/accuracy", 0.893, 0))),
+    # a phase's clause of spaced pairs names them all, each clause its own
+    ("Epoch 7 | train loss 0.4123 acc 0.8234 | val loss 0.4890 acc 0.7900",
+     expect(("train_loss", 0.4123, 7), ("train_acc", 0.8234, 7), ("val_loss", 0.489, 7),
+            ("val_acc", 0.79, 7))),
     ("Loss: 0.000845 after 830 batches", expect(("Loss", 0.000845, 830))),
     ("===> Avg. PSNR: 8.1085 dB", expect(("Avg_PSNR", 8.1085, 0))),
     ("===> Epoch 2 Complete: Avg. Loss: 0.1808", expect(("Avg_Loss", 0.1808, 2))),

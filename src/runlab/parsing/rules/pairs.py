@@ -1120,6 +1120,17 @@ def message(line: str) -> str:
     return line if prefix is None else line[prefix.end() :]
 
 
+def _phase_spread(pairs: list[Found]) -> list[Found]:
+    """A clause's `name value` pairs, the phase that starts the first name naming the bare
+    names after it: `train loss 0.41 acc 0.82` is train_loss and train_acc (as `val loss
+    0.49 acc 0.79` in the next clause is val_loss and val_acc)."""
+    phase = pairs[0][0].split("_", 1)[0]
+    if phase.lower() not in PHASES or phase == pairs[0][0]:
+        return pairs
+    return [pairs[0], *((key if phased(key) else f"{phase}_{key}", value, step)
+                        for key, value, step in pairs[1:])]
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -1201,10 +1212,14 @@ def parse_name_value(line: str) -> list[Found]:
                 found.append(("epoch" if key == "epoch" else "step", int(bare.group(2)), None))
                 found += [pair for pair in pairs if is_metric_key(pair[0])]
                 continue
-            pairs = None if counter is None else spaced_pairs(clause)
-            if pairs:  # after the counter, `name value` pairs: `step 2: f -0.89 trial_f -0.89`
+            pairs = spaced_pairs(clause)
+            if pairs and (counter is not None or len(pairs) > 1 and any(
+                    type(value) is not int and _MEASURE.search(key) for key, value, _ in pairs)):
+                # after the counter, `name value` pairs: `step 2: f -0.89 trial_f -0.89`; or
+                # two or more naming a measure, `Epoch 7 | train loss 0.41 acc 0.82 | ...`
                 # (a whole number there is a count or an index: `batch 32`, `layer 3`)
-                found += [pair for pair in pairs if is_metric_key(pair[0]) and type(pair[1]) is not int]
+                found += [pair for pair in _phase_spread(pairs)
+                          if is_metric_key(pair[0]) and type(pair[1]) is not int]
                 continue
             subset = _SUBSET.fullmatch(clause)
             if subset is not None:
