@@ -29554,6 +29554,119 @@ REPOSITORY_CHECKOUTS["TORCHANI_EXAMPLES"] = ("aiqm/torchani examples/training.py
                                              "TORCHANI_COMMIT")
 
 
+
+# --- Solvers and libraries that print their iterations: CasADi (IPOPT), PySINDy, GPBoost -------
+# Each runs alone, in one environment of its own (rows "casadi, pysindy, gpboost cases" in
+# VERSIONS.md):
+#
+#     python -m venv ~/solvers-venv && ~/solvers-venv/bin/pip install torch==2.13.0
+#     ~/solvers-venv/bin/pip install casadi pysindy gpboost
+#     ~/solvers-venv/bin/python tests/corpus/make_corpus.py casadi_ipopt_rosenbrock
+#
+# Each quotes its documentation's code and needs no checkout.
+ITERATING_ENVIRONMENT = {name: f"{name} (casadi, pysindy, gpboost cases)"
+                         for name in ("numpy", "scipy")}
+
+# casadi/casadi `docs/examples/python/rosenbrock.py` (commit
+# d954e18198b0a77d05ef5fa5dc49139342223c9b), quoted as it is but for its licence header.
+CASADI_ROSENBROCK_EXAMPLE = r'''from casadi import *
+
+"""
+Solve the Rosenbrock problem, formulated as the NLP:
+
+minimize     x^2 + 100*z^2
+subject to   z+(1-x)^2-y == 0
+
+Joel Andersson, 2015
+"""
+
+# Declare variables
+x = SX.sym("x")
+y = SX.sym("y")
+z = SX.sym("z")
+
+# Formulate the NLP
+f = x**2 + 100*z**2
+g = z + (1-x)**2 - y
+nlp = {'x':vertcat(x,y,z), 'f':f, 'g':g}
+
+# Create an NLP solver
+solver = nlpsol("solver", "ipopt", nlp)
+
+# Solve the Rosenbrock problem
+res = solver(x0  = [2.5,3.0,0.75],
+             ubg = 0,
+             lbg = 0)
+
+# Print solution
+print()
+print("%50s " % "Optimal cost:", res["f"])
+print("%50s " % "Primal solution:", res["x"])
+print("%50s " % "Dual solution (simple bounds):", res["lam_x"])
+print("%50s " % "Dual solution (nonlinear bounds):", res["lam_g"])
+'''
+
+
+def casadi_ipopt_rosenbrock() -> Truth:
+    """CasADi's Rosenbrock example, casadi/casadi `docs/examples/python/rosenbrock.py` (quoted in
+    CASADI_ROSENBROCK_EXAMPLE with its commit; the user guide's first NLP), run as the script,
+    unchanged: `nlpsol("solver", "ipopt", nlp)` with IPOPT's default options (the pip wheel
+    bundles IPOPT with MUMPS), solved from `x0 = [2.5, 3.0, 0.75]`. IPOPT prints its banner,
+    the problem's sizes, its iteration table, `iter    objective    inf_pr   inf_du lg(mu)
+    ||d||  lg(rg) alpha_du alpha_pr  ls`, a row an iteration (from 0; the header again every
+    10 rows; `lg(rg)` `-` where no regularization was needed; `alpha_pr` followed by the step's
+    kind, `f` or `h`), then `Number of Iterations....: 10`, the summary `Objective...............:
+    1.3511137839133354e-64    2.0266706758700031e-64` under `(scaled)  (unscaled)` (and `Dual
+    infeasibility`, `Constraint violation`, `Variable bound violation`, `Complementarity`,
+    `Overall NLP error`), the evaluation counts, `EXIT: Optimal Solution Found.`; CasADi its
+    timing table (`t_proc`, `t_wall`, `n_eval`); then the script prints `Optimal cost:
+    2.02667e-64`, the primal and dual solutions. Truth: the solver's own record of each
+    iteration, `solver.stats()['iterations']`, at its index (the `iter` printed, from 0): `obj`
+    as `objective`, `inf_pr`, `inf_du`, log10 of `mu` as `lg(mu)` (IPOPT prints the barrier
+    parameter's logarithm), `d_norm` as `||d||`, log10 of `regularization_size` as `lg(rg)`
+    (none where it is 0, printed `-`), `alpha_du`, `alpha_pr`; the solver's result `res["f"]`,
+    the value the script's print receives (read from its frame: `print` hooked), as
+    `Optimal_cost`, no step, and as the summary's unscaled objective, `unscaled/Objective` (the
+    column's heading as a phase), no step. The summary's other values (the scaled objective,
+    the final infeasibilities, complementarity, NLP error) are IPOPT's own quantities, which
+    CasADi hands back nowhere (its stats hold the table's values, counts, times): no record to
+    take them from, left out. Left out too: `ls` (the line search's trials, a count; not in
+    the stats), the counts and sizes, the times, the solution vectors (estimates)."""
+    import builtins
+    import math
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and str(args[0]).strip() == "Optimal cost:":
+            cost = float(args[1])
+            truth.append(point("Optimal_cost", cost, None))
+            truth.append(point("unscaled/Objective", cost, None))
+        builtins.print(*args, **kwargs)
+
+    scope: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    exec(compile(CASADI_ROSENBROCK_EXAMPLE, "rosenbrock.py", "exec"), scope)
+    record = scope["solver"].stats()["iterations"]
+    rows: Truth = []
+    for k in range(len(record["obj"])):
+        rows += [point("objective", record["obj"][k], k),
+                 point("inf_pr", record["inf_pr"][k], k),
+                 point("inf_du", record["inf_du"][k], k),
+                 point("lg(mu)", math.log10(record["mu"][k]), k),
+                 point("||d||", record["d_norm"][k], k)]
+        if record["regularization_size"][k] > 0:
+            rows.append(point("lg(rg)", math.log10(record["regularization_size"][k]), k))
+        rows += [point("alpha_du", record["alpha_du"][k], k),
+                 point("alpha_pr", record["alpha_pr"][k], k)]
+    if len(record["obj"]) != scope["solver"].stats()["iter_count"] + 1:
+        raise SystemExit("casadi_ipopt_rosenbrock: the record is not one row an iteration")
+    return rows + truth
+
+
+CASES["casadi_ipopt_rosenbrock"] = casadi_ipopt_rosenbrock
+OWN_ENVIRONMENT["casadi_ipopt_rosenbrock"] = dict(ITERATING_ENVIRONMENT, casadi="casadi")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
