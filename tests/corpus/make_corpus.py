@@ -29667,6 +29667,60 @@ CASES["casadi_ipopt_rosenbrock"] = casadi_ipopt_rosenbrock
 OWN_ENVIRONMENT["casadi_ipopt_rosenbrock"] = dict(ITERATING_ENVIRONMENT, casadi="casadi")
 
 
+def pysindy_stlsq_lorenz() -> Truth:
+    """PySINDy's Lorenz example as its documentation gives it (the `Examples` of `STLSQ`'s
+    docstring, dynamicslab/pysindy `pysindy/optimizers/stlsq.py`, the installed version's):
+    the Lorenz system integrated with `odeint` from `[-8, 8, 27]` over `np.arange(0, 2,
+    .002)`, `opt = STLSQ(threshold=.1, alpha=.5)` with `verbose=True` (the docstring's
+    parameter: "prints out the different error terms every iteration"), `model =
+    SINDy(optimizer=opt)`, `model.fit(x, t=t[1]-t[0])`, `model.print()`. STLSQ prints its
+    table, ` Iteration ... |y - Xw|^2 ...  a * |w|_2 ...      |w|_0 ... Total error: |y - Xw|^2
+    + a * |w|_2`, then a row an iteration, `         0 ... 1.2383e+03 ... 4.8830e+02 ...
+    10 ... 1.7266e+03` (`10d`, `10.4e`; from 0); then the model's equations, `(x0)' = -10.000
+    x0 +  10.000 x1`. Truth: the values STLSQ's print call receives, its `row` (`[k, R2, L2,
+    L0, R2 + L2]`) read from the library's frame by a `print` set in `pysindy.optimizers.stlsq`
+    (the module's own name for the builtin, wrapped): `R2` as `|y_-_Xw|^2`, `L2` as
+    `a_*_|w|_2`, `L0` (the coefficients' L0 norm, a term the docstring counts among the error
+    terms; SINDy's `complexity`) as `|w|_0`, `R2 + L2` as `Total_error`, at `k` (the
+    `Iteration` printed, from 0). The equations' coefficients (the fit's estimates) left out."""
+    import builtins
+
+    import numpy as np
+    import pysindy.optimizers.stlsq as stlsq_module
+    from pysindy import SINDy
+    from pysindy.optimizers import STLSQ
+    from scipy.integrate import odeint
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        row = sys._getframe(1).f_locals.get("row")
+        if row is not None and not isinstance(row[0], str):
+            k, r2, l2, l0, total = row
+            truth.extend([point("|y_-_Xw|^2", r2, k), point("a_*_|w|_2", l2, k),
+                          point("|w|_0", l0, k), point("Total_error", total, k)])
+        builtins.print(*args, **kwargs)
+
+    stlsq_module.print = printed  # type: ignore[attr-defined]
+    lorenz = lambda z,t : [10*(z[1] - z[0]),  # noqa: E731, E203 (the docs')
+                           z[0]*(28 - z[2]) - z[1],
+                           z[0]*z[1] - 8/3*z[2]]
+    t = np.arange(0,2,.002)
+    x = odeint(lorenz, [-8,8,27], t)
+    opt = STLSQ(threshold=.1, alpha=.5, verbose=True)
+    model = SINDy(optimizer=opt)
+    model.fit(x, t=t[1]-t[0])
+    model.print()
+    if not truth:
+        raise SystemExit("pysindy_stlsq_lorenz: STLSQ printed no iteration")
+    return truth
+
+
+CASES["pysindy_stlsq_lorenz"] = pysindy_stlsq_lorenz
+OWN_ENVIRONMENT["pysindy_stlsq_lorenz"] = dict(ITERATING_ENVIRONMENT, pysindy="pysindy",
+                                               **{"scikit-learn": "scikit-learn (pysindy case)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
