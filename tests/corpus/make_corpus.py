@@ -29721,6 +29721,79 @@ OWN_ENVIRONMENT["pysindy_stlsq_lorenz"] = dict(ITERATING_ENVIRONMENT, pysindy="p
                                                **{"scikit-learn": "scikit-learn (pysindy case)"})
 
 
+def gpboost_validation() -> Truth:
+    """GPBoost's "Using a validation set" example, fabsig/GPBoost
+    `examples/python-guide/GPBoost_algorithm.py` (commit
+    04d4ec07ee0b2ca3b228f6fb6d27275ae5e5321c), its statements copied: the simulated grouped
+    random-effects data (5000 samples in 500 groups, `f1d` of the first feature, seed 1), the
+    90/10 split, `gpb.GPModel(group_data=group[train_ind], likelihood="gaussian")` with
+    `set_prediction_data` for the validation groups, the params (`regression_l2`, learning
+    rate 0.05, depth 6, `min_data_in_leaf` 5, `verbose` 0), `gpb.train(..., num_boost_round=100,
+    valid_sets=data_eval, early_stopping_rounds=5, use_gp_model_for_validation=True,
+    evals_result=evals_result)` (its default `verbose_eval=True`: a line a round); the example's
+    earlier sections and its plots (`gpb.plot_metric`) left out. GPBoost prints `[1]\tvalid_0's
+    test_neg_log_likelihood: 1.54803` a round (`%g`; the validation metric GPBoost takes for a
+    GP model's validation), `Early stopping, best iteration is:` and the best round's line
+    again (its `[GPBoost] [Info] GPBoost is using 2 OpenMP threads` notice is not printed
+    under the corpus's `OMP_NUM_THREADS=1`). Truth: `evals_result`, the record `gpb.train` fills, keyed
+    `{data}-{metric}` as the lightgbm case keys `valid_0's l2` (`valid_0-
+    test_neg_log_likelihood`), at the round (from 1, as printed); the best round's repeat is
+    no new point."""
+    import gpboost as gpb
+    import numpy as np
+
+    def f1d(x: Any) -> Any:
+        """Non-linear function for simulation"""
+        return (1.7 * (1 / (1 + np.exp(-(x - 0.5) * 20)) + 0.75 * x))
+
+    n = 5000  # number of samples
+    m = 500  # number of groups
+    np.random.seed(1)
+    # Simulate grouped random effects
+    group = np.arange(n)  # grouping variable
+    for i in range(m):
+        group[int(i * n / m):int((i + 1) * n / m)] = i
+    b1 = np.random.normal(size=m)  # simulate random effects
+    eps = b1[group]
+    # Simulate fixed effects
+    X = np.random.rand(n, 2)  # noqa: N806 (the example's)
+    f = f1d(X[:, 0])
+    xi = np.sqrt(0.01) * np.random.normal(size=n)  # simulate error term
+    y = f + eps + xi  # observed data
+    params = { 'objective': 'regression_l2',  # noqa: E201 (the example's)
+                'learning_rate': 0.05,
+                'max_depth': 6,
+                'min_data_in_leaf': 5,
+                'verbose': 0 }  # noqa: E202
+
+    #--------------------Using a validation set----------------
+    np.random.seed(1)
+    train_ind = np.random.choice(n, int(0.9 * n), replace=False)
+    test_ind = [i for i in range(n) if i not in train_ind]
+    data_train = gpb.Dataset(X[train_ind, :], y[train_ind])
+    data_eval = gpb.Dataset(X[test_ind, :], y[test_ind], reference=data_train)
+    gp_model = gpb.GPModel(group_data=group[train_ind], likelihood="gaussian")
+
+    # Include random effect predictions for validation (=default)
+    gp_model.set_prediction_data(group_data_pred=group[test_ind])
+    evals_result: dict[str, Any] = {}  # record eval results for plotting
+    gpb.train(params=params,
+              train_set=data_train,
+              num_boost_round=100,
+              gp_model=gp_model,
+              valid_sets=data_eval,
+              early_stopping_rounds=5,
+              use_gp_model_for_validation=True,
+              evals_result=evals_result)
+    return [point(f"{data}-{metric}", v, i + 1)
+            for data, metrics in evals_result.items() for metric, values in metrics.items()
+            for i, v in enumerate(values)]
+
+
+CASES["gpboost_validation"] = gpboost_validation
+OWN_ENVIRONMENT["gpboost_validation"] = dict(ITERATING_ENVIRONMENT, gpboost="gpboost")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
