@@ -29794,6 +29794,134 @@ CASES["gpboost_validation"] = gpboost_validation
 OWN_ENVIRONMENT["gpboost_validation"] = dict(ITERATING_ENVIRONMENT, gpboost="gpboost")
 
 
+
+# LibRecommender imports TensorFlow whichever model it trains (its `libreco.tfops`), so it runs
+# alone, in an environment of its own with TensorFlow's CPU build beside the CPU wheel of torch:
+#
+#     python -m venv ~/libreco-venv && ~/libreco-venv/bin/pip install torch==2.13.0
+#     ~/libreco-venv/bin/pip install torch==2.13.0 LibRecommender tensorflow-cpu pandas \
+#         scikit-learn tqdm
+#     ~/libreco-venv/bin/python tests/corpus/make_corpus.py librecommender_lightgcn
+
+
+def librecommender_lightgcn() -> Truth:
+    """LibRecommender's README quick start ("pure collaborative-filtering example", the README
+    of LibRecommender 1.5.2, massquantity/LibRecommender `README.md`), its statements copied:
+    `random_split(data, multi_ratios=[0.8, 0.1, 0.1])`, `DatasetPure.build_trainset`,
+    `build_evalset`, `build_testset`, `print(data_info)`, `LightGCN(task="ranking",
+    loss_type="bpr", embed_size=16, n_epochs=3, lr=1e-3, batch_size=2048, num_neg=1)`,
+    `lightgcn.fit(train_data, neg_sampling=True, verbose=2, eval_data=eval_data,
+    metrics=["loss", "roc_auc", "precision", "recall", "ndcg"])`, then `evaluate(...)` on the
+    test data (its result not printed: the README's calls after it, `predict` and
+    `recommend_user`, print nothing as a script, and are left out). Changes: made-up ratings
+    in place of `examples/sample_data/sample_movielens_rating.dat` (the repository's file, not
+    in the package): 6000 draws of 300 users and 200 items with ratings 1 to 5 and Unix times
+    (`np.random.default_rng(0)`), repeated pairs dropped; `device="cpu"` for the README's
+    `"cuda"`; torch on one thread. It prints TensorFlow's start-up lines on stderr, `n_users:
+    300, n_items: 200, data density: 7.6000 %`, `Training start time: 2026-12-03 11:22:13`
+    (magenta), torch's sparse-tensor UserWarning, then an epoch: tqdm's `train` bar, `Epoch 1
+    elapsed: 0.085s`, `\t train_loss: 0.6925` (green), the `eval_pointwise` and
+    `eval_listwise` bars, `\t eval log_loss: 0.6931`, `\t eval roc_auc: 0.5307`, `\t eval
+    precision@10: 0.0091`, `\t eval recall@10: 0.0479`, `\t eval ndcg@10: 0.0390` (`.4f`), a rule
+    of `=`; the final evaluation's bars. Truth: the values the library's print calls receive,
+    read from their frames by a `print` set in `libreco.training.torch_trainer` and
+    `libreco.evaluation.evaluate` (the modules' own name for the builtin, wrapped): the mean of
+    `train_total_loss` (which the line rounds to 4 places) as `train_loss`, and each `val` of
+    `print_metrics` under the name it prints (`metric`), `eval_` before it as the line says
+    (`eval_log_loss`, `eval_roc_auc`, `eval_precision@10`, ...), at the trainer's `epoch` (from
+    1, as the `Epoch 1 elapsed` heading above names it). The epoch's time and the data's sizes
+    left out."""
+    import builtins
+    from statistics import mean
+
+    import libreco.training.torch_trainer as trainer_module
+    import numpy as np
+    import pandas as pd
+    import torch
+    from libreco.algorithms import LightGCN  # pure data, algorithm LightGCN
+    from libreco.data import DatasetPure, random_split
+    from libreco.evaluation import evaluate
+
+    # `libreco.evaluation.evaluate` is the function its package exports; the module is here:
+    evaluate_module = sys.modules["libreco.evaluation.evaluate"]
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def epoch_of(frame: Any) -> int:
+        while frame is not None and not (frame.f_code.co_filename == trainer_module.__file__
+                                         and "epoch" in frame.f_locals):
+            frame = frame.f_back
+        if frame is None:
+            raise SystemExit("librecommender_lightgcn: a metric printed outside an epoch")
+        return int(frame.f_locals["epoch"])
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = frame.f_locals
+        if frame.f_code.co_name == "print_metrics" and "metric" in values:
+            truth.append(point(f"eval_{values['metric']}", values["val"], epoch_of(frame)))
+        elif "train_loss_str" in values and args and "train_loss" in str(args[0]):
+            truth.append(point("train_loss", mean(values["train_total_loss"]),
+                               values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    trainer_module.print = printed  # type: ignore[attr-defined]
+    evaluate_module.print = printed  # type: ignore[attr-defined]
+
+    rng = np.random.default_rng(0)
+    draws = 6000
+    data = pd.DataFrame({"user": rng.integers(1, 301, draws), "item": rng.integers(1, 201, draws),
+                         "label": rng.integers(1, 6, draws),
+                         "time": 978300000 + rng.integers(0, 10**6, draws)})
+    data = data.drop_duplicates(["user", "item"]).reset_index(drop=True)
+
+    # split whole data into three folds for training, evaluating and testing
+    train_data, eval_data, test_data = random_split(data, multi_ratios=[0.8, 0.1, 0.1])
+
+    train_data, data_info = DatasetPure.build_trainset(train_data)
+    eval_data = DatasetPure.build_evalset(eval_data)
+    test_data = DatasetPure.build_testset(test_data)
+    print(data_info)  # n_users: 5894, n_items: 3253, data sparsity: 0.4172 %
+
+    lightgcn = LightGCN(
+        task="ranking",
+        data_info=data_info,
+        loss_type="bpr",
+        embed_size=16,
+        n_epochs=3,
+        lr=1e-3,
+        batch_size=2048,
+        num_neg=1,
+        device="cpu",
+    )
+    # monitor metrics on eval data during training
+    lightgcn.fit(
+        train_data,
+        neg_sampling=True,
+        verbose=2,
+        eval_data=eval_data,
+        metrics=["loss", "roc_auc", "precision", "recall", "ndcg"],
+    )
+
+    # do final evaluation on test data
+    evaluate(
+        model=lightgcn,
+        data=test_data,
+        neg_sampling=True,
+        metrics=["loss", "roc_auc", "precision", "recall", "ndcg"],
+    )
+    if len(truth) != 18:
+        raise SystemExit(f"librecommender_lightgcn: {len(truth)} points printed, not 3 x 6")
+    return truth
+
+
+CASES["librecommender_lightgcn"] = librecommender_lightgcn
+OWN_ENVIRONMENT["librecommender_lightgcn"] = {
+    "LibRecommender": "LibRecommender", "tensorflow-cpu": "tensorflow-cpu (librecommender case)",
+    "torch": "torch (librecommender case)", "numpy": "numpy (librecommender case)",
+    "pandas": "pandas (librecommender case)", "gensim": "gensim (librecommender case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
