@@ -29554,6 +29554,374 @@ REPOSITORY_CHECKOUTS["TORCHANI_EXAMPLES"] = ("aiqm/torchani examples/training.py
                                              "TORCHANI_COMMIT")
 
 
+
+# --- Solvers and libraries that print their iterations: CasADi (IPOPT), PySINDy, GPBoost -------
+# Each runs alone, in one environment of its own (rows "casadi, pysindy, gpboost cases" in
+# VERSIONS.md):
+#
+#     python -m venv ~/solvers-venv && ~/solvers-venv/bin/pip install torch==2.13.0
+#     ~/solvers-venv/bin/pip install casadi pysindy gpboost
+#     ~/solvers-venv/bin/python tests/corpus/make_corpus.py casadi_ipopt_rosenbrock
+#
+# Each quotes its documentation's code and needs no checkout.
+ITERATING_ENVIRONMENT = {name: f"{name} (casadi, pysindy, gpboost cases)"
+                         for name in ("numpy", "scipy")}
+
+# casadi/casadi `docs/examples/python/rosenbrock.py` (commit
+# d954e18198b0a77d05ef5fa5dc49139342223c9b), quoted as it is but for its licence header.
+CASADI_ROSENBROCK_EXAMPLE = r'''from casadi import *
+
+"""
+Solve the Rosenbrock problem, formulated as the NLP:
+
+minimize     x^2 + 100*z^2
+subject to   z+(1-x)^2-y == 0
+
+Joel Andersson, 2015
+"""
+
+# Declare variables
+x = SX.sym("x")
+y = SX.sym("y")
+z = SX.sym("z")
+
+# Formulate the NLP
+f = x**2 + 100*z**2
+g = z + (1-x)**2 - y
+nlp = {'x':vertcat(x,y,z), 'f':f, 'g':g}
+
+# Create an NLP solver
+solver = nlpsol("solver", "ipopt", nlp)
+
+# Solve the Rosenbrock problem
+res = solver(x0  = [2.5,3.0,0.75],
+             ubg = 0,
+             lbg = 0)
+
+# Print solution
+print()
+print("%50s " % "Optimal cost:", res["f"])
+print("%50s " % "Primal solution:", res["x"])
+print("%50s " % "Dual solution (simple bounds):", res["lam_x"])
+print("%50s " % "Dual solution (nonlinear bounds):", res["lam_g"])
+'''
+
+
+def casadi_ipopt_rosenbrock() -> Truth:
+    """CasADi's Rosenbrock example, casadi/casadi `docs/examples/python/rosenbrock.py` (quoted in
+    CASADI_ROSENBROCK_EXAMPLE with its commit; the user guide's first NLP), run as the script,
+    unchanged: `nlpsol("solver", "ipopt", nlp)` with IPOPT's default options (the pip wheel
+    bundles IPOPT with MUMPS), solved from `x0 = [2.5, 3.0, 0.75]`. IPOPT prints its banner,
+    the problem's sizes, its iteration table, `iter    objective    inf_pr   inf_du lg(mu)
+    ||d||  lg(rg) alpha_du alpha_pr  ls`, a row an iteration (from 0; the header again every
+    10 rows; `lg(rg)` `-` where no regularization was needed; `alpha_pr` followed by the step's
+    kind, `f` or `h`), then `Number of Iterations....: 10`, the summary `Objective...............:
+    1.3511137839133354e-64    2.0266706758700031e-64` under `(scaled)  (unscaled)` (and `Dual
+    infeasibility`, `Constraint violation`, `Variable bound violation`, `Complementarity`,
+    `Overall NLP error`), the evaluation counts, `EXIT: Optimal Solution Found.`; CasADi its
+    timing table (`t_proc`, `t_wall`, `n_eval`); then the script prints `Optimal cost:
+    2.02667e-64`, the primal and dual solutions. Truth: the solver's own record of each
+    iteration, `solver.stats()['iterations']`, at its index (the `iter` printed, from 0): `obj`
+    as `objective`, `inf_pr`, `inf_du`, log10 of `mu` as `lg(mu)` (IPOPT prints the barrier
+    parameter's logarithm), `d_norm` as `||d||`, log10 of `regularization_size` as `lg(rg)`
+    (none where it is 0, printed `-`), `alpha_du`, `alpha_pr`; the solver's result `res["f"]`,
+    the value the script's print receives (read from its frame: `print` hooked), as
+    `Optimal_cost`, no step, and as the summary's unscaled objective, `unscaled/Objective` (the
+    column's heading as a phase), no step. The summary's other values (the scaled objective,
+    the final infeasibilities, complementarity, NLP error) are IPOPT's own quantities, which
+    CasADi hands back nowhere (its stats hold the table's values, counts, times): no record to
+    take them from, left out. Left out too: `ls` (the line search's trials, a count; not in
+    the stats), the counts and sizes, the times, the solution vectors (estimates)."""
+    import builtins
+    import math
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        if args and str(args[0]).strip() == "Optimal cost:":
+            cost = float(args[1])
+            truth.append(point("Optimal_cost", cost, None))
+            truth.append(point("unscaled/Objective", cost, None))
+        builtins.print(*args, **kwargs)
+
+    scope: dict[str, Any] = {"__name__": "__main__", "print": printed}
+    exec(compile(CASADI_ROSENBROCK_EXAMPLE, "rosenbrock.py", "exec"), scope)
+    record = scope["solver"].stats()["iterations"]
+    rows: Truth = []
+    for k in range(len(record["obj"])):
+        rows += [point("objective", record["obj"][k], k),
+                 point("inf_pr", record["inf_pr"][k], k),
+                 point("inf_du", record["inf_du"][k], k),
+                 point("lg(mu)", math.log10(record["mu"][k]), k),
+                 point("||d||", record["d_norm"][k], k)]
+        if record["regularization_size"][k] > 0:
+            rows.append(point("lg(rg)", math.log10(record["regularization_size"][k]), k))
+        rows += [point("alpha_du", record["alpha_du"][k], k),
+                 point("alpha_pr", record["alpha_pr"][k], k)]
+    if len(record["obj"]) != scope["solver"].stats()["iter_count"] + 1:
+        raise SystemExit("casadi_ipopt_rosenbrock: the record is not one row an iteration")
+    return rows + truth
+
+
+CASES["casadi_ipopt_rosenbrock"] = casadi_ipopt_rosenbrock
+OWN_ENVIRONMENT["casadi_ipopt_rosenbrock"] = dict(ITERATING_ENVIRONMENT, casadi="casadi")
+
+
+def pysindy_stlsq_lorenz() -> Truth:
+    """PySINDy's Lorenz example as its documentation gives it (the `Examples` of `STLSQ`'s
+    docstring, dynamicslab/pysindy `pysindy/optimizers/stlsq.py`, the installed version's):
+    the Lorenz system integrated with `odeint` from `[-8, 8, 27]` over `np.arange(0, 2,
+    .002)`, `opt = STLSQ(threshold=.1, alpha=.5)` with `verbose=True` (the docstring's
+    parameter: "prints out the different error terms every iteration"), `model =
+    SINDy(optimizer=opt)`, `model.fit(x, t=t[1]-t[0])`, `model.print()`. STLSQ prints its
+    table, ` Iteration ... |y - Xw|^2 ...  a * |w|_2 ...      |w|_0 ... Total error: |y - Xw|^2
+    + a * |w|_2`, then a row an iteration, `         0 ... 1.2383e+03 ... 4.8830e+02 ...
+    10 ... 1.7266e+03` (`10d`, `10.4e`; from 0); then the model's equations, `(x0)' = -10.000
+    x0 +  10.000 x1`. Truth: the values STLSQ's print call receives, its `row` (`[k, R2, L2,
+    L0, R2 + L2]`) read from the library's frame by a `print` set in `pysindy.optimizers.stlsq`
+    (the module's own name for the builtin, wrapped): `R2` as `|y_-_Xw|^2`, `L2` as
+    `a_*_|w|_2`, `L0` (the coefficients' L0 norm, a term the docstring counts among the error
+    terms; SINDy's `complexity`) as `|w|_0`, `R2 + L2` as `Total_error`, at `k` (the
+    `Iteration` printed, from 0). The equations' coefficients (the fit's estimates) left out."""
+    import builtins
+
+    import numpy as np
+    import pysindy.optimizers.stlsq as stlsq_module
+    from pysindy import SINDy
+    from pysindy.optimizers import STLSQ
+    from scipy.integrate import odeint
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        row = sys._getframe(1).f_locals.get("row")
+        if row is not None and not isinstance(row[0], str):
+            k, r2, l2, l0, total = row
+            truth.extend([point("|y_-_Xw|^2", r2, k), point("a_*_|w|_2", l2, k),
+                          point("|w|_0", l0, k), point("Total_error", total, k)])
+        builtins.print(*args, **kwargs)
+
+    stlsq_module.print = printed  # type: ignore[attr-defined]
+    lorenz = lambda z,t : [10*(z[1] - z[0]),  # noqa: E731, E203 (the docs')
+                           z[0]*(28 - z[2]) - z[1],
+                           z[0]*z[1] - 8/3*z[2]]
+    t = np.arange(0,2,.002)
+    x = odeint(lorenz, [-8,8,27], t)
+    opt = STLSQ(threshold=.1, alpha=.5, verbose=True)
+    model = SINDy(optimizer=opt)
+    model.fit(x, t=t[1]-t[0])
+    model.print()
+    if not truth:
+        raise SystemExit("pysindy_stlsq_lorenz: STLSQ printed no iteration")
+    return truth
+
+
+CASES["pysindy_stlsq_lorenz"] = pysindy_stlsq_lorenz
+OWN_ENVIRONMENT["pysindy_stlsq_lorenz"] = dict(ITERATING_ENVIRONMENT, pysindy="pysindy",
+                                               **{"scikit-learn": "scikit-learn (pysindy case)"})
+
+
+def gpboost_validation() -> Truth:
+    """GPBoost's "Using a validation set" example, fabsig/GPBoost
+    `examples/python-guide/GPBoost_algorithm.py` (commit
+    04d4ec07ee0b2ca3b228f6fb6d27275ae5e5321c), its statements copied: the simulated grouped
+    random-effects data (5000 samples in 500 groups, `f1d` of the first feature, seed 1), the
+    90/10 split, `gpb.GPModel(group_data=group[train_ind], likelihood="gaussian")` with
+    `set_prediction_data` for the validation groups, the params (`regression_l2`, learning
+    rate 0.05, depth 6, `min_data_in_leaf` 5, `verbose` 0), `gpb.train(..., num_boost_round=100,
+    valid_sets=data_eval, early_stopping_rounds=5, use_gp_model_for_validation=True,
+    evals_result=evals_result)` (its default `verbose_eval=True`: a line a round); the example's
+    earlier sections and its plots (`gpb.plot_metric`) left out. GPBoost prints `[1]\tvalid_0's
+    test_neg_log_likelihood: 1.54803` a round (`%g`; the validation metric GPBoost takes for a
+    GP model's validation), `Early stopping, best iteration is:` and the best round's line
+    again (its `[GPBoost] [Info] GPBoost is using 2 OpenMP threads` notice is not printed
+    under the corpus's `OMP_NUM_THREADS=1`). Truth: `evals_result`, the record `gpb.train` fills, keyed
+    `{data}-{metric}` as the lightgbm case keys `valid_0's l2` (`valid_0-
+    test_neg_log_likelihood`), at the round (from 1, as printed); the best round's repeat is
+    no new point."""
+    import gpboost as gpb
+    import numpy as np
+
+    def f1d(x: Any) -> Any:
+        """Non-linear function for simulation"""
+        return (1.7 * (1 / (1 + np.exp(-(x - 0.5) * 20)) + 0.75 * x))
+
+    n = 5000  # number of samples
+    m = 500  # number of groups
+    np.random.seed(1)
+    # Simulate grouped random effects
+    group = np.arange(n)  # grouping variable
+    for i in range(m):
+        group[int(i * n / m):int((i + 1) * n / m)] = i
+    b1 = np.random.normal(size=m)  # simulate random effects
+    eps = b1[group]
+    # Simulate fixed effects
+    X = np.random.rand(n, 2)  # noqa: N806 (the example's)
+    f = f1d(X[:, 0])
+    xi = np.sqrt(0.01) * np.random.normal(size=n)  # simulate error term
+    y = f + eps + xi  # observed data
+    params = { 'objective': 'regression_l2',  # noqa: E201 (the example's)
+                'learning_rate': 0.05,
+                'max_depth': 6,
+                'min_data_in_leaf': 5,
+                'verbose': 0 }  # noqa: E202
+
+    #--------------------Using a validation set----------------
+    np.random.seed(1)
+    train_ind = np.random.choice(n, int(0.9 * n), replace=False)
+    test_ind = [i for i in range(n) if i not in train_ind]
+    data_train = gpb.Dataset(X[train_ind, :], y[train_ind])
+    data_eval = gpb.Dataset(X[test_ind, :], y[test_ind], reference=data_train)
+    gp_model = gpb.GPModel(group_data=group[train_ind], likelihood="gaussian")
+
+    # Include random effect predictions for validation (=default)
+    gp_model.set_prediction_data(group_data_pred=group[test_ind])
+    evals_result: dict[str, Any] = {}  # record eval results for plotting
+    gpb.train(params=params,
+              train_set=data_train,
+              num_boost_round=100,
+              gp_model=gp_model,
+              valid_sets=data_eval,
+              early_stopping_rounds=5,
+              use_gp_model_for_validation=True,
+              evals_result=evals_result)
+    return [point(f"{data}-{metric}", v, i + 1)
+            for data, metrics in evals_result.items() for metric, values in metrics.items()
+            for i, v in enumerate(values)]
+
+
+CASES["gpboost_validation"] = gpboost_validation
+OWN_ENVIRONMENT["gpboost_validation"] = dict(ITERATING_ENVIRONMENT, gpboost="gpboost")
+
+
+
+# LibRecommender imports TensorFlow whichever model it trains (its `libreco.tfops`), so it runs
+# alone, in an environment of its own with TensorFlow's CPU build beside the CPU wheel of torch:
+#
+#     python -m venv ~/libreco-venv && ~/libreco-venv/bin/pip install torch==2.13.0
+#     ~/libreco-venv/bin/pip install torch==2.13.0 LibRecommender tensorflow-cpu pandas \
+#         scikit-learn tqdm
+#     ~/libreco-venv/bin/python tests/corpus/make_corpus.py librecommender_lightgcn
+
+
+def librecommender_lightgcn() -> Truth:
+    """LibRecommender's README quick start ("pure collaborative-filtering example", the README
+    of LibRecommender 1.5.2, massquantity/LibRecommender `README.md`), its statements copied:
+    `random_split(data, multi_ratios=[0.8, 0.1, 0.1])`, `DatasetPure.build_trainset`,
+    `build_evalset`, `build_testset`, `print(data_info)`, `LightGCN(task="ranking",
+    loss_type="bpr", embed_size=16, n_epochs=3, lr=1e-3, batch_size=2048, num_neg=1)`,
+    `lightgcn.fit(train_data, neg_sampling=True, verbose=2, eval_data=eval_data,
+    metrics=["loss", "roc_auc", "precision", "recall", "ndcg"])`, then `evaluate(...)` on the
+    test data (its result not printed: the README's calls after it, `predict` and
+    `recommend_user`, print nothing as a script, and are left out). Changes: made-up ratings
+    in place of `examples/sample_data/sample_movielens_rating.dat` (the repository's file, not
+    in the package): 6000 draws of 300 users and 200 items with ratings 1 to 5 and Unix times
+    (`np.random.default_rng(0)`), repeated pairs dropped; `device="cpu"` for the README's
+    `"cuda"`; torch on one thread. It prints TensorFlow's start-up lines on stderr, `n_users:
+    300, n_items: 200, data density: 7.6000 %`, `Training start time: 2026-12-03 11:22:13`
+    (magenta), torch's sparse-tensor UserWarning, then an epoch: tqdm's `train` bar, `Epoch 1
+    elapsed: 0.085s`, `\t train_loss: 0.6925` (green), the `eval_pointwise` and
+    `eval_listwise` bars, `\t eval log_loss: 0.6931`, `\t eval roc_auc: 0.5307`, `\t eval
+    precision@10: 0.0091`, `\t eval recall@10: 0.0479`, `\t eval ndcg@10: 0.0390` (`.4f`), a rule
+    of `=`; the final evaluation's bars. Truth: the values the library's print calls receive,
+    read from their frames by a `print` set in `libreco.training.torch_trainer` and
+    `libreco.evaluation.evaluate` (the modules' own name for the builtin, wrapped): the mean of
+    `train_total_loss` (which the line rounds to 4 places) as `train_loss`, and each `val` of
+    `print_metrics` under the name it prints (`metric`), `eval_` before it as the line says
+    (`eval_log_loss`, `eval_roc_auc`, `eval_precision@10`, ...), at the trainer's `epoch` (from
+    1, as the `Epoch 1 elapsed` heading above names it). The epoch's time and the data's sizes
+    left out."""
+    import builtins
+    from statistics import mean
+
+    import libreco.training.torch_trainer as trainer_module
+    import numpy as np
+    import pandas as pd
+    import torch
+    from libreco.algorithms import LightGCN  # pure data, algorithm LightGCN
+    from libreco.data import DatasetPure, random_split
+    from libreco.evaluation import evaluate
+
+    # `libreco.evaluation.evaluate` is the function its package exports; the module is here:
+    evaluate_module = sys.modules["libreco.evaluation.evaluate"]
+    torch.set_num_threads(1)
+    truth: Truth = []
+
+    def epoch_of(frame: Any) -> int:
+        while frame is not None and not (frame.f_code.co_filename == trainer_module.__file__
+                                         and "epoch" in frame.f_locals):
+            frame = frame.f_back
+        if frame is None:
+            raise SystemExit("librecommender_lightgcn: a metric printed outside an epoch")
+        return int(frame.f_locals["epoch"])
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        values = frame.f_locals
+        if frame.f_code.co_name == "print_metrics" and "metric" in values:
+            truth.append(point(f"eval_{values['metric']}", values["val"], epoch_of(frame)))
+        elif "train_loss_str" in values and args and "train_loss" in str(args[0]):
+            truth.append(point("train_loss", mean(values["train_total_loss"]),
+                               values["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    trainer_module.print = printed  # type: ignore[attr-defined]
+    evaluate_module.print = printed  # type: ignore[attr-defined]
+
+    rng = np.random.default_rng(0)
+    draws = 6000
+    data = pd.DataFrame({"user": rng.integers(1, 301, draws), "item": rng.integers(1, 201, draws),
+                         "label": rng.integers(1, 6, draws),
+                         "time": 978300000 + rng.integers(0, 10**6, draws)})
+    data = data.drop_duplicates(["user", "item"]).reset_index(drop=True)
+
+    # split whole data into three folds for training, evaluating and testing
+    train_data, eval_data, test_data = random_split(data, multi_ratios=[0.8, 0.1, 0.1])
+
+    train_data, data_info = DatasetPure.build_trainset(train_data)
+    eval_data = DatasetPure.build_evalset(eval_data)
+    test_data = DatasetPure.build_testset(test_data)
+    print(data_info)  # n_users: 5894, n_items: 3253, data sparsity: 0.4172 %
+
+    lightgcn = LightGCN(
+        task="ranking",
+        data_info=data_info,
+        loss_type="bpr",
+        embed_size=16,
+        n_epochs=3,
+        lr=1e-3,
+        batch_size=2048,
+        num_neg=1,
+        device="cpu",
+    )
+    # monitor metrics on eval data during training
+    lightgcn.fit(
+        train_data,
+        neg_sampling=True,
+        verbose=2,
+        eval_data=eval_data,
+        metrics=["loss", "roc_auc", "precision", "recall", "ndcg"],
+    )
+
+    # do final evaluation on test data
+    evaluate(
+        model=lightgcn,
+        data=test_data,
+        neg_sampling=True,
+        metrics=["loss", "roc_auc", "precision", "recall", "ndcg"],
+    )
+    if len(truth) != 18:
+        raise SystemExit(f"librecommender_lightgcn: {len(truth)} points printed, not 3 x 6")
+    return truth
+
+
+CASES["librecommender_lightgcn"] = librecommender_lightgcn
+OWN_ENVIRONMENT["librecommender_lightgcn"] = {
+    "LibRecommender": "LibRecommender", "tensorflow-cpu": "tensorflow-cpu (librecommender case)",
+    "torch": "torch (librecommender case)", "numpy": "numpy (librecommender case)",
+    "pandas": "pandas (librecommender case)", "gensim": "gensim (librecommender case)"}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
