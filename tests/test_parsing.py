@@ -667,6 +667,50 @@ def test_a_history_printed_as_a_pandas_frame() -> None:
         ("loss", 0.269787, 1), ("accuracy", 0.232373, 1))
 
 
+def test_ipopt_iterations_and_its_summary() -> None:
+    # IPOPT 3.14 through CasADi: its sizes are counts; a row in the restoration phase (`r`),
+    # `-` where no regularization; the header again after ten rows; the unscaled summary
+    lines = ["Total number of variables............................:        3",
+             "                     variables with only lower bounds:        0",
+             "iter    objective    inf_pr   inf_du lg(mu)  ||d||  lg(rg) alpha_du alpha_pr  ls",
+             "   0  6.2500000e+01 0.00e+00 9.00e+01  -1.0 0.00e+00    -  0.00e+00 0.00e+00   0",
+             "   1r 1.8457621e+01 1.48e-02 4.10e+01  -1.0 4.10e-01   2.0 1.00e+00 1.00e+00f  1",
+             "iter    objective    inf_pr   inf_du lg(mu)  ||d||  lg(rg) alpha_du alpha_pr  ls",
+             "  10  2.0266707e-64 0.00e+00 6.65e-33  -1.7 3.19e-01    -  1.00e+00 1.00e+00h  1",
+             "",
+             "Number of Iterations....: 10",
+             "",
+             "                                   (scaled)                 (unscaled)",
+             "Objective...............:   1.3511137839133354e-64    2.0266706758700031e-64",
+             "Dual infeasibility......:   6.6510923551934811e-33    9.9766385327902217e-33",
+             "",
+             "Number of objective function evaluations             = 11",
+             "Total seconds in IPOPT                               = 0.007"]
+    parser = MetricParser()
+    got = triples(parser.parse_lines(lines) + parser.flush())
+    row = ("objective", "inf_pr", "inf_du", "lg(mu)", "||d||", "alpha_du", "alpha_pr")
+    assert got == expect(
+        *zip(row, (62.5, 0.0, 90.0, -1.0, 0.0, 0.0, 0.0), [0] * 7),
+        *zip(("objective", "inf_pr", "inf_du", "lg(mu)", "||d||", "lg(rg)", "alpha_du", "alpha_pr"),
+             (18.457621, 0.0148, 41.0, -1.0, 0.41, 2.0, 1.0, 1.0), [1] * 8),
+        *zip(row, (2.0266707e-64, 0.0, 6.65e-33, -1.7, 0.319, 1.0, 1.0), [10] * 7),
+        ("unscaled/Objective", 2.0266706758700031e-64, 0),
+        ("unscaled/Dual_infeasibility", 9.9766385327902217e-33, 0))
+
+
+def test_a_table_with_dots_between_its_columns() -> None:
+    # PySINDy's STLSQ, verbose=True
+    lines = [" Iteration ... |y - Xw|^2 ...  a * |w|_2 ...      |w|_0 ... Total error: |y - Xw|^2 + a * |w|_2",
+             "         0 ... 1.2383e+03 ... 4.8830e+02 ...         10 ... 1.7266e+03",
+             "         1 ... 5.5907e-01 ... 4.9651e+02 ...          7 ... 4.9707e+02",
+             "(x0)' = -10.000 x0 +  10.000 x1"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("|y_-_Xw|^2", 1238.3, 0), ("a_*_|w|_2", 488.3, 0), ("|w|_0", 10, 0),
+        ("Total_error", 1726.6, 0), ("|y_-_Xw|^2", 0.55907, 1), ("a_*_|w|_2", 496.51, 1),
+        ("|w|_0", 7, 1), ("Total_error", 497.07, 1))
+
+
 def test_json_printed_over_several_lines() -> None:
     # print(json.dumps(results, indent=4)): timm's --result, a list of records at their epoch
     text = json.dumps([{"epoch": 0, "train": {"loss": 2.3}, "validation": {"top1": 12.0}},

@@ -64,6 +64,8 @@ from runlab.parsing.rules.libraries import (
     nautilus_rows,
     parse_basicsr_header,
     basicsr_rows,
+    parse_dotted_header,
+    parse_ipopt_header,
     parse_ultranest,
     gpy_rows,
     parse_vw_header,
@@ -117,7 +119,9 @@ from runlab.parsing.rules.libraries import (
     statsmodels_rows,
     group_rows,
     frame_rows,
+    dotted_rows,
     grid_rows,
+    ipopt_rows,
     id_rows,
     table_rows,
     wandb_rows,
@@ -420,7 +424,8 @@ RULES: list[Rule] = [
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has ",
          " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric ",
-         "Overriding: ", "Best pipeline: "),
+         "Overriding: ", "Best pipeline: ", "Number of ", "Total number of ", " bounds: ",
+         "Total seconds in IPOPT"),
         noise=True,
     ),
     Rule(
@@ -623,6 +628,29 @@ RULES: list[Rule] = [
         ("average  since",),
         final=True,
         rows=vw_rows,
+    ),
+    Rule(
+        "dotted_table",
+        "a table with ` ... ` between its columns, the first a counter (PySINDy's optimizers, "
+        "verbose: ` Iteration ... |y - Xw|^2 ...  a * |w|_2 ... |w|_0 ... Total error: ...`, "
+        "then `0 ... 1.2383e+03 ... 4.8830e+02 ... 10 ... 1.7266e+03`): each value under its "
+        "column's name (`|y_-_Xw|^2`, `Total_error`) at the row's counter",
+        parse_dotted_header,
+        (" ... ",),
+        final=True,
+        rows=dotted_rows,
+    ),
+    Rule(
+        "ipopt",
+        "IPOPT's iteration table (CasADi, Pyomo, cyipopt): `iter    objective    inf_pr   inf_du "
+        "lg(mu)  ||d||  lg(rg) alpha_du alpha_pr  ls`, then `   1  1.8457621e+01 1.48e-02 "
+        "4.10e+01  -1.0 4.10e-01   2.0 1.00e+00 1.00e+00f  1`: each column but `ls` (a count) at "
+        "the row's iteration; its summary's unscaled values, `Objective....:  1.35e-64  2.03e-64` "
+        "as unscaled/Objective",
+        parse_ipopt_header,
+        ("inf_pr", "(unscaled)"),
+        final=True,
+        rows=ipopt_rows,
     ),
     Rule(
         "ultranest",

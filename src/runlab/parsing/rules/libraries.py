@@ -84,7 +84,7 @@ _NOISE = re.compile(
     # transformers' *_no_trainer examples print a few training samples' features
     r"| Sample \d+ of the training set: "
     # print(args) of argparse: `Namespace(batchSize=64, lr=0.0002, ...)`, the run's settings
-    r"|^\s*Namespace\(\w+="
+    r"|(?:^\s*|: )Namespace\(\w+="  # (PyTorch-YOLOv3's `Command line arguments: Namespace(...)`)
     # an estimator's repr, closed on its line: openTSNE's `TSNE(early_exaggeration=12,
     # random_state=0, verbose=True)`, its constructor's settings; and openTSNE's phases,
     # `===> Running optimization with exaggeration=12.00, lr=25.00 for 250 iterations...`
@@ -135,6 +135,12 @@ _NOISE = re.compile(
     r"|DISCRETIZED_NUMERICAL|NUMERICAL_VECTOR_SEQUENCE)\b"
     r"|^\t?(?:NUMERICAL|CATEGORICAL|BOOLEAN|CATEGORICAL_SET|HASH|DISCRETIZED_NUMERICAL"
     r"|NUMERICAL_VECTOR_SEQUENCE): \d{1,9} \(\d|^max_vocab_count = "
+    # IPOPT's problem's sizes and its counts and time at the end: `Total number of variables
+    # ......: 3`, `  variables with only lower bounds:  0`, `Number of Iterations....: 10`,
+    # `Number of objective function evaluations   = 11`, `Total seconds in IPOPT   = 0.007`
+    r"|^(?:Number of nonzeros in |Total number of \w+(?: \w+)?\.{3,}|Number of Iterations\.{3,}"
+    r"|Number of [\w ]{1,80} evaluations {2,}= |Total seconds in IPOPT )"
+    r"|^\s*(?:variables|(?:in)?equality constraints) with (?:only \w+|lower and upper) bounds: "
 )
 
 
@@ -920,6 +926,94 @@ def _placed(line: str, spans: list[tuple[int, int]]) -> list[str] | None:
         placed[column] = value.group()
         column += 1
     return placed
+
+
+# dotted_table ---------------------------------------------------------------------------------
+
+# A table whose columns are apart by ` ... `, its first the iteration: PySINDy's optimizers,
+# verbose (`pysindy/optimizers/stlsq.py`, `sr3.py`),
+#     ` Iteration ... |y - Xw|^2 ...  a * |w|_2 ...      |w|_0 ... Total error: |y - Xw|^2 + a * |w|_2`
+#     `         0 ... 1.2383e+03 ... 4.8830e+02 ...         10 ... 1.7266e+03`
+# Each value under its column's name, words joined with `_` (`|y_-_Xw|^2`), a name before `: `
+# standing for the expression after it (`Total_error`), at the row's iteration.
+_DOTTED_HEADER = re.compile(r"\ {0,12}(?:Iteration|Iter|iter|Epoch|epoch|Step|step)(?:\ \.\.\.\ [^.]{1,80}){2,20}")
+
+
+def _dotted_names(header: str) -> list[str]:
+    return ["_".join(name.split(": ", 1)[0].split()) for name in header.split(" ... ")]
+
+
+def parse_dotted_header(line: str) -> list[Found]:
+    """A table's header with ` ... ` between its columns, the first a counter."""
+    return [CLAIM] if _DOTTED_HEADER.fullmatch(line) else []
+
+
+def dotted_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows under a ` ... ` table's header: a number a column, the first the step."""
+    names = _dotted_names(header)
+
+    def read(line: str) -> list[Found]:
+        fields = line.split(" ... ")
+        if len(fields) != len(names) or not fields[0].strip().isdigit() or len(fields[0]) > 30:
+            return []
+        values = [parse_number(field.strip()) for field in fields[1:]]
+        step = int(fields[0])
+        return [(name, value, step) for name, value in zip(names[1:], values) if value is not None]
+
+    return read
+
+
+# ipopt ----------------------------------------------------------------------------------------
+
+# IPOPT's iteration table (src/Algorithm/IpOrigIterationOutput.cpp; printed through CasADi's
+# `nlpsol(..., "ipopt")`, Pyomo, cyipopt): its header, again every ten rows,
+#     `iter    objective    inf_pr   inf_du lg(mu)  ||d||  lg(rg) alpha_du alpha_pr  ls`
+#     `   1  1.8457621e+01 1.48e-02 4.10e+01  -1.0 4.10e-01   2.0 1.00e+00 1.00e+00f  1`
+# a row an iteration (`r` after it in the restoration phase), `-` where no regularization was
+# needed, a letter after alpha_pr (the step's kind); `ls`, the line search's trials, is a
+# count. Then its summary under `(scaled)  (unscaled)`: `Objective...............:   1.35e-64
+# 2.03e-64`, the unscaled value as `unscaled/Objective`.
+_IPOPT_COLUMNS = ("objective", "inf_pr", "inf_du", "lg(mu)", "||d||", "lg(rg)", "alpha_du",
+                  "alpha_pr")
+_IPOPT_HEADER = re.compile(
+    r"iter\ {1,8}objective\ {1,8}inf_pr\ {1,8}inf_du\ {1,8}lg\(mu\)\ {1,8}\|\|d\|\|\ {1,8}"
+    r"lg\(rg\)\ {1,8}alpha_du\ {1,8}alpha_pr\ {1,8}ls\s*")
+_IPOPT_VALUE = rf"({NUMBER}|-)\ {{1,12}}"
+_IPOPT_ROW = re.compile(
+    rf"\ {{0,12}}(\d{{1,18}})r?\ {{1,12}}{_IPOPT_VALUE * 7}({NUMBER})[A-Za-z]?\ {{1,12}}\d{{1,9}}\s*",
+    re.ASCII)
+_IPOPT_SCALED = re.compile(r"\ {8,80}\(scaled\)\ {4,40}\(unscaled\)\s*")
+_IPOPT_SUMMARY = re.compile(rf"([A-Z][A-Za-z]{{0,30}}(?:\ [A-Za-z]{{1,30}}){{0,4}})\.*:\ {{1,12}}"
+                            rf"(?:{NUMBER})\ {{1,12}}({NUMBER})\s*", re.ASCII)
+
+
+def parse_ipopt_header(line: str) -> list[Found]:
+    """IPOPT's iteration table's header, or its summary's `(scaled)  (unscaled)`."""
+    return [CLAIM] if _IPOPT_HEADER.fullmatch(line) or _IPOPT_SCALED.fullmatch(line) else []
+
+
+def ipopt_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows under IPOPT's header: each column at the row's iteration, or each summary
+    line's unscaled value."""
+    if _IPOPT_SCALED.fullmatch(header):
+        def summary(line: str) -> list[Found]:
+            match = _IPOPT_SUMMARY.fullmatch(line)
+            if match is None:
+                return []
+            return [(f"unscaled/{match.group(1).replace(' ', '_')}", to_number(match.group(2)), None)]
+        return summary
+
+    def read(line: str) -> list[Found]:
+        if _IPOPT_HEADER.fullmatch(line):
+            return [CLAIM]
+        match = _IPOPT_ROW.fullmatch(line)
+        if match is None:
+            return []
+        step = int(match.group(1))
+        return [(name, to_number(text), step) for name, text in zip(_IPOPT_COLUMNS, match.groups()[1:])
+                if text != "-"]
+
+    return read
 
 
 # ultranest ------------------------------------------------------------------------------------

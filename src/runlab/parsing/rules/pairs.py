@@ -97,6 +97,9 @@ _SETTING = re.compile(
     r"|^(?:train|training|val|valid|validation|test|eval)_steps$"
     # a split's size, Cellpose's `>>> n_epochs=11, n_train=2, n_test=1`
     r"|^n_(?:train|training|val|valid|validation|test|eval)$"
+    # a dataset's shape, LibRecommender's `n_users: 300, n_items: 200, data density: 7.6 %`
+    r"|^n_(?:users|items|entities|relations|nodes|edges|classes|features|samples|clusters)$"
+    r"|^data(?:set)?_(?:density|sparsity)$"
     r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
     r"|words|labels|progress"
