@@ -29554,6 +29554,114 @@ REPOSITORY_CHECKOUTS["TORCHANI_EXAMPLES"] = ("aiqm/torchani examples/training.py
                                              "TORCHANI_COMMIT")
 
 
+# --- Hand-written PyTorch training repositories: weiaicunzai/pytorch-cifar100, ---------------
+# bearpaw/pytorch-classification, rosinality/vq-vae-2-pytorch. Each runs alone, from its
+# checkout, in one environment of their own (PyPI's torch and torchvision, built for CUDA, run
+# on the CPU; TensorBoard for pytorch-cifar100's SummaryWriter, progress and matplotlib for
+# pytorch-classification's utils, tqdm for vq-vae-2):
+#
+#     python -m venv ~/cifar-scripts-venv
+#     ~/cifar-scripts-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tqdm progress \
+#         pillow tensorboard matplotlib
+#     git clone https://github.com/weiaicunzai/pytorch-cifar100 ~/pytorch-cifar100
+#     export PYTORCH_CIFAR100=~/pytorch-cifar100
+#     export PYTORCH_CIFAR100_COMMIT=$(git -C ~/pytorch-cifar100 rev-parse HEAD)
+#     ~/cifar-scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_cifar100_train
+CIFAR_SCRIPTS_ENVIRONMENT = {
+    name: f"{name} (pytorch-cifar100, pytorch-classification, vq-vae-2 cases)"
+    for name in ("torch", "torchvision", "numpy", "pillow", "tqdm", "progress", "tensorboard",
+                 "matplotlib")}
+
+
+def cifar_standin(name: str, train_size: int, test_size: int) -> None:
+    """torchvision's `datasets.CIFAR10` or `CIFAR100` (a download) with made-up images in place
+    of the downloaded batches: `train_size` or `test_size` random 32x32x3 uint8 images (`data`,
+    as CIFAR's, HWC) and random labels of its 10 or 100 classes (`targets`), drawn from a
+    generator of fixed seed, one for the training set and one for the test set. Everything
+    else, its `__getitem__` (a PIL image through the script's transforms) among it, is
+    torchvision's own."""
+    import numpy as np
+    import torchvision
+    from torchvision.datasets.vision import VisionDataset
+
+    real = getattr(torchvision.datasets, name)
+    classes = 100 if name == "CIFAR100" else 10
+
+    class Standin(real):  # type: ignore[misc, valid-type]
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     target_transform: Any = None, download: bool = False) -> None:
+            VisionDataset.__init__(self, root, transform=transform,
+                                   target_transform=target_transform)
+            self.train = train
+            rng = np.random.default_rng(1 if train else 2)
+            size = train_size if train else test_size
+            self.data = rng.integers(0, 256, (size, 32, 32, 3), dtype=np.uint8)
+            self.targets = [int(t) for t in rng.integers(0, classes, size)]
+            self.classes = [str(i) for i in range(classes)]
+
+    Standin.__name__ = Standin.__qualname__ = name
+    setattr(torchvision.datasets, name, Standin)
+
+
+def pytorch_cifar100_train() -> Truth:
+    """weiaicunzai/pytorch-cifar100 `train.py` with its `utils.py`, `conf/` and `models/` (the
+    checkout named by PYTORCH_CIFAR100; commit in VERSIONS.md), run as the script, unchanged,
+    as `python train.py -net shufflenetv2 -b 32` (its smallest quick network on this CPU; its
+    default batch of 128 is a flag): SGD 0.1, momentum 0.9, weight decay 5e-4, its `WarmUpLR`
+    over the first epoch's iterations (`-warm 1`), then MultiStepLR, random crops, flips and
+    rotations, 4 loader workers, its TensorBoard SummaryWriter (graph, scalars, histograms)
+    into the run's folder `runs/`, on the CPU (no `-gpu`), torch seeded 0, one thread. Changes:
+    `conf.settings.EPOCH` set to 2 (of 200) before the script runs; CIFAR-100 (a download) is
+    `cifar_standin`'s made-up images behind torchvision's `CIFAR100` (256 to train, 8 batches
+    an epoch, and 64 to test, 2 batches). It prints per batch `Training Epoch: 1
+    [32/256]\\tLoss: 4.7070\\tLR: 0.012500` (the samples seen so far of the epoch's), then
+    `epoch 1 training time consumed: 5.21s`, `Evaluating Network.....`, `Test set: Epoch: 1,
+    Average loss: 0.1472, Accuracy: 0.0156, Time consumed:0.31s` and an empty line. Truth: the
+    values its `print(...format(...))` calls format, read from the printing frame: per batch
+    `loss.item()` as `Loss` and `optimizer.param_groups[0]['lr']` as `LR`, at the iteration
+    `n_iter` the loop computes for the same loss (its `Train/loss` scalar's step: `(epoch - 1)
+    * len(loader) + batch_index + 1`; the line's `[32/256]` counts the epoch's samples);
+    `test_loss / len(dataset)` as `Test_set_Average_loss` (as mnist_main names its `Test set:
+    Average loss:`) and `correct / len(dataset)` as `Test_set_Accuracy` (a fraction, as
+    printed; `Test set:` heads both values), at the printed `epoch`. The times consumed are timings, left out."""
+    root = os.environ.get("PYTORCH_CIFAR100")
+    path = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_CIFAR100 to a weiaicunzai/pytorch-cifar100 checkout")
+    seeded_torch()
+    cifar_standin("CIFAR100", 256, 64)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print('Training Epoch:"):
+            step = values["n_iter"]
+            truth.extend([point("Loss", values["loss"].item(), step),
+                          point("LR", values["optimizer"].param_groups[0]["lr"], step)])
+        elif statement.startswith("print('Test set: Epoch:"):
+            size = len(values["cifar100_test_loader"].dataset)
+            truth.extend([point("Test_set_Average_loss", values["test_loss"] / size,
+                                values["epoch"]),
+                          point("Test_set_Accuracy", values["correct"].float().item() / size,
+                                values["epoch"])])
+
+    def setup() -> None:
+        from conf import settings  # the checkout's conf/ (its folder is first on the path)
+
+        settings.EPOCH = 2
+
+    run_script(path, ["-net", "shufflenetv2", "-b", "32"], record, None, setup)
+    if len(truth) != 2 * (2 * 8 + 2):
+        raise SystemExit(f"pytorch_cifar100_train: {len(truth)} points, not 2 epochs' 18")
+    return truth
+
+
+CASES["pytorch_cifar100_train"] = pytorch_cifar100_train
+OWN_ENVIRONMENT["pytorch_cifar100_train"] = CIFAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_cifar100_train"] = "PYTORCH_CIFAR100"
+REPOSITORY_CHECKOUTS["PYTORCH_CIFAR100"] = ("weiaicunzai/pytorch-cifar100",
+                                            "PYTORCH_CIFAR100_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
