@@ -4273,7 +4273,7 @@ UNSEEDED_RUNS: set[str] = set()
 def check(case: str, pipe: Truth, term: Truth) -> None:
     """The two runs must record the same points; only timings (`train_runtime`,
     `*_per_second`, nanoGPT's `time`, sb3's `time/fps`) may differ in value from run to run."""
-    if case in TIMED_RUNS or case in UNSEEDED_RUNS:
+    if case in TIMED_RUNS or case in UNSEEDED_RUNS or case in TERMINAL_ONLY_LINES:
         return
     if case in NAMES_BY_MODE:
         renamed = NAMES_BY_MODE[case]
@@ -29660,6 +29660,126 @@ OWN_ENVIRONMENT["pytorch_cifar100_train"] = CIFAR_SCRIPTS_ENVIRONMENT
 OWN_CHECKOUT["pytorch_cifar100_train"] = "PYTORCH_CIFAR100"
 REPOSITORY_CHECKOUTS["PYTORCH_CIFAR100"] = ("weiaicunzai/pytorch-cifar100",
                                             "PYTORCH_CIFAR100_COMMIT")
+
+
+#     git clone https://github.com/bearpaw/pytorch-classification ~/pytorch-classification
+#     export PYTORCH_CLASSIFICATION=~/pytorch-classification
+#     export PYTORCH_CLASSIFICATION_COMMIT=$(git -C ~/pytorch-classification rev-parse HEAD)
+#     ~/cifar-scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_classification_cifar
+#
+# cifar.py was written for PyTorch 0.3 and Python before 3.7: the case's changes are the ones
+# this torch and Python need, each made as many times as the code has it (the count):
+# `async` is a keyword (a SyntaxError), a 0-dim tensor has no `[0]` (`.item()` instead), the
+# model is not moved to a GPU, and `utils/eval.py`'s `accuracy` views a transposed tensor
+# (`view size is not compatible`: `reshape`).
+PYTORCH_CLASSIFICATION_CHANGES = {
+    "cifar.py": {"targets.cuda(async=True)": ("targets.cuda(non_blocking=True)", 1),
+                 "model = torch.nn.DataParallel(model).cuda()":
+                 ("model = torch.nn.DataParallel(model)", 1),
+                 "losses.update(loss.data[0], inputs.size(0))":
+                 ("losses.update(loss.item(), inputs.size(0))", 2),
+                 "top1.update(prec1[0], inputs.size(0))":
+                 ("top1.update(prec1.item(), inputs.size(0))", 2),
+                 "top5.update(prec5[0], inputs.size(0))":
+                 ("top5.update(prec5.item(), inputs.size(0))", 2)},
+    os.path.join("utils", "eval.py"): {"correct[:k].view(-1)": ("correct[:k].reshape(-1)", 1)}}
+PYTORCH_CLASSIFICATION_ARGS = ["-a", "resnet", "--depth", "8", "--epochs", "2",
+                               "--train-batch", "32", "--test-batch", "32", "--manualSeed", "0"]
+# The script's code is copied here, changed (its warnings name it as they would the checkout).
+PYTORCH_CLASSIFICATION_COPY = os.path.join(tempfile.gettempdir(), "pytorch-classification")
+RUN_COPIES[PYTORCH_CLASSIFICATION_COPY] = "/home/user/pytorch-classification"
+# Cases whose program draws some of its lines only on a terminal (progress's `Bar` writes
+# nothing when its file is not a terminal): each capture has its run's own truth.
+TERMINAL_ONLY_LINES: set[str] = set()
+
+
+def pytorch_classification_cifar() -> Truth:
+    """bearpaw/pytorch-classification `cifar.py` with its `models/cifar/` and `utils/` (the
+    checkout named by PYTORCH_CLASSIFICATION; commit in VERSIONS.md), copied to a folder of its
+    own with the changes of PYTORCH_CLASSIFICATION_CHANGES (this Python and torch's), run as
+    the script with PYTORCH_CLASSIFICATION_ARGS: `-a resnet --depth 8` (its smallest CIFAR
+    ResNet, one block a stage; the default `resnet20` is not among its names), 2 epochs (of
+    300), batches of 32 (of 128 and 100), `--manualSeed 0`; SGD 0.1, momentum 0.9, weight
+    decay 5e-4, crops and flips, 4 loader workers, its checkpoints, `log.txt` Logger and
+    `log.eps` plot into the run's folder, kept; CPU (no GPU is visible), one thread. Its
+    `utils/progress` (a git submodule of verigak/progress) is PyPI's `progress`. CIFAR-10 (a
+    download) is `cifar_standin`'s made-up images behind torchvision's `CIFAR10`: 256 to
+    train (8 batches), 64 to test (2). It prints `==> Preparing dataset cifar10`, `==> creating
+    model 'resnet'`, `    Total params: 0.08M`, per epoch `\\nEpoch: [1 | 2] LR: 0.100000`,
+    and at the end `Best acc:` and the value on a line of its own; per batch, on a terminal
+    only, progress's `Bar('Processing')` redrawn in place on stderr (`\\r` before each redraw,
+    the cursor hidden while it draws): `Processing |####            | (2/8) Data: 0.001s | Batch:
+    0.089s | Total: 0:00:00 | ETA: 0:00:01 | Loss: 2.3437 | top1:  9.3750 | top5:  45.3125`,
+    longer than 100 columns (it wraps), one bar for the training batches and one for the test
+    batches of each epoch, both `Processing`. Through a pipe the bar writes nothing. Truth:
+    from the bar as it draws (`Bar.next`, wrapped, read from the caller's frame, only where
+    the bar writes: on a terminal), the values its suffix formats: `losses.avg` as `Loss`,
+    `top1.avg` as `top1`, `top5.avg` as `top5` (percent, as printed), at the batch the bar
+    shows (`batch_idx + 1`, restarting at each bar, `(2/8)`); from the printing frame, the
+    `state['lr']` of `Epoch: [1 | 2] LR:` as `LR` at the printed epoch, and `best_acc` as
+    `Best_acc`, no step. The Logger's `log.txt` holds the same epochs' averages (not printed).
+    Data, Batch, Total and ETA are timings, left out."""
+    root = os.environ.get("PYTORCH_CLASSIFICATION")
+    if not root or not os.path.exists(os.path.join(root, "cifar.py")):
+        raise SystemExit("set PYTORCH_CLASSIFICATION to a bearpaw/pytorch-classification "
+                         "checkout")
+    import shutil
+
+    folder = PYTORCH_CLASSIFICATION_COPY
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(root, folder, ignore=shutil.ignore_patterns(".git"))
+    for name, changes in PYTORCH_CLASSIFICATION_CHANGES.items():
+        with open(os.path.join(folder, name)) as f:
+            source = f.read()
+        for old, (new, count) in changes.items():
+            if source.count(old) != count:
+                raise SystemExit(f"pytorch_classification_cifar: {name} has no {old} x{count}")
+            source = source.replace(old, new)
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(source)
+    seeded_torch()
+    cifar_standin("CIFAR10", 256, 64)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "Epoch: [%d | %d] LR: %f" in statement:
+            truth.append(point("LR", values["state"]["lr"], values["epoch"] + 1))
+        elif statement == "print(best_acc)":
+            truth.append(point("Best_acc", values["best_acc"], None))
+
+    def setup() -> None:
+        import utils  # the copy's utils/ (run_script put its folder first on the path)
+
+        class Bar(utils.Bar):  # type: ignore[misc, name-defined]
+            def next(self, n: int = 1) -> None:
+                if self.is_tty():  # the bar draws only on a terminal
+                    f = sys._getframe(1).f_locals
+                    step = f["batch_idx"] + 1
+                    truth.extend([point("Loss", f["losses"].avg, step),
+                                  point("top1", f["top1"].avg, step),
+                                  point("top5", f["top5"].avg, step)])
+                super().next(n)
+
+        Bar.__name__ = Bar.__qualname__ = "Bar"
+        utils.Bar = Bar
+
+    try:
+        run_script(os.path.join(folder, "cifar.py"), PYTORCH_CLASSIFICATION_ARGS, record, None,
+                   setup)
+    finally:
+        shutil.rmtree(folder)
+    bars = 3 * 2 * (8 + 2) if sys.stderr.isatty() else 0
+    if len(truth) != bars + 2 + 1:
+        raise SystemExit(f"pytorch_classification_cifar: {len(truth)} points, not {bars + 3}")
+    return truth
+
+
+CASES["pytorch_classification_cifar"] = pytorch_classification_cifar
+OWN_ENVIRONMENT["pytorch_classification_cifar"] = CIFAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_classification_cifar"] = "PYTORCH_CLASSIFICATION"
+REPOSITORY_CHECKOUTS["PYTORCH_CLASSIFICATION"] = ("bearpaw/pytorch-classification",
+                                                  "PYTORCH_CLASSIFICATION_COMMIT")
+TERMINAL_ONLY_LINES.add("pytorch_classification_cifar")
 
 
 def main(argv: list[str]) -> None:
