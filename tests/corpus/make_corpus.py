@@ -29782,6 +29782,91 @@ REPOSITORY_CHECKOUTS["PYTORCH_CLASSIFICATION"] = ("bearpaw/pytorch-classificatio
 TERMINAL_ONLY_LINES.add("pytorch_classification_cifar")
 
 
+#     git clone https://github.com/rosinality/vq-vae-2-pytorch ~/vq-vae-2-pytorch
+#     export VQVAE2=~/vq-vae-2-pytorch VQVAE2_COMMIT=$(git -C ~/vq-vae-2-pytorch rev-parse HEAD)
+#     ~/cifar-scripts-venv/bin/python tests/corpus/make_corpus.py vqvae2_train
+#
+# train_vqvae.py's changes: the CPU for its hard-coded "cuda", and torchvision's `save_image`
+# keyword `value_range` for `range` (renamed in torchvision 0.10, then removed: a TypeError).
+VQVAE2_CHANGES = {'    device = "cuda"\n': '    device = "cpu"\n',
+                  "range=(-1, 1),": "value_range=(-1, 1),"}
+VQVAE2_ARGS = ["--size", "32", "--epoch", "3", "images"]
+
+
+def vqvae2_images(root: str, classes: int = 2, per_class: int = 128) -> None:
+    """An ImageFolder of made-up RGB PNGs, 32x32: smooth colour gradients with noise,
+    `per_class` in each of `classes` folders, of a generator of fixed seed."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    grid = np.linspace(0.0, 1.0, 32)
+    for c in range(classes):
+        os.makedirs(os.path.join(root, f"class{c}"))
+        for i in range(per_class):
+            colour = rng.uniform(0, 255, (2, 3))
+            angle = rng.uniform(0, np.pi)
+            t = np.clip(np.cos(angle) * grid[None, :] + np.sin(angle) * grid[:, None], 0, 1)
+            image = colour[0] * (1 - t[..., None]) + colour[1] * t[..., None]
+            image = np.clip(image + rng.normal(0, 8, image.shape), 0, 255).astype(np.uint8)
+            Image.fromarray(image).save(os.path.join(root, f"class{c}", f"{i:04d}.png"))
+
+
+def vqvae2_train() -> Truth:
+    """rosinality/vq-vae-2-pytorch `train_vqvae.py` with its `vqvae.py`, `scheduler.py` and
+    `distributed/` (the checkout named by VQVAE2; commit in VERSIONS.md), run as the script with
+    VQVAE2_ARGS: `--size 32` (of 256), `--epoch 3` (of 560), its default Adam 3e-4 with no
+    schedule, one process (`--n_gpu 1`: `dist.launch` calls `main` itself), batches of 128
+    drawn by 2 loader workers, its VQ-VAE-2 (no flag sizes it) and its sample grids and
+    checkpoints saved into the run's folder (`sample/`, `checkpoint/`, made first as the
+    repository has them); torch seeded 0 (the script seeds nothing), one thread. Changes
+    (VQVAE2_CHANGES): the CPU for "cuda"; `save_image(..., value_range=(-1, 1))` for this
+    torchvision's removed `range`. Its data is an ImageFolder (`images/`) of made-up 32x32
+    PNGs (`vqvae2_images`: 256 in 2 class folders, 2 batches an epoch). It prints the
+    arguments' Namespace, then tqdm's bar over the batches on stderr, its description set after
+    every batch: `epoch: 1; mse: 0.28418; latent: 0.005; avg mse: 0.28418; lr: 0.00030: 50%|
+    ...| 1/2 [00:02<00:02, ...]`, one bar an epoch. Truth: the values its description formats,
+    read from `train`'s frame by a wrapper of tqdm's `set_description` as it is called:
+    `recon_loss.item()` as `mse`, `latent_loss.item()` as `latent`, `mse_sum / mse_n` as
+    `avg_mse`, `lr` as `lr`, at the printed epoch (`epoch + 1`), every batch."""
+    root = os.environ.get("VQVAE2")
+    path = os.path.join(root or "", "train_vqvae.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set VQVAE2 to a rosinality/vq-vae-2-pytorch checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def setup() -> None:
+        import tqdm
+
+        class Bar(tqdm.tqdm):  # type: ignore[misc, name-defined]
+            def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+                f = sys._getframe(1).f_locals
+                step = f["epoch"] + 1
+                truth.extend([point("mse", f["recon_loss"].item(), step),
+                              point("latent", f["latent_loss"].item(), step),
+                              point("avg_mse", f["mse_sum"] / f["mse_n"], step),
+                              point("lr", f["lr"], step)])
+                super().set_description(desc, refresh)
+
+        Bar.__name__ = Bar.__qualname__ = "tqdm"
+        tqdm.tqdm = Bar
+        vqvae2_images("images")
+        os.makedirs("sample")
+        os.makedirs("checkpoint")
+
+    run_script(path, VQVAE2_ARGS, lambda call, values, printed: None, VQVAE2_CHANGES, setup)
+    if len(truth) != 4 * 3 * 2:
+        raise SystemExit(f"vqvae2_train: {len(truth)} points, not 3 epochs' 2 batches' 4")
+    return truth
+
+
+CASES["vqvae2_train"] = vqvae2_train
+OWN_ENVIRONMENT["vqvae2_train"] = CIFAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["vqvae2_train"] = "VQVAE2"
+REPOSITORY_CHECKOUTS["VQVAE2"] = ("rosinality/vq-vae-2-pytorch", "VQVAE2_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
