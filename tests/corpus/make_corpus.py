@@ -29867,6 +29867,159 @@ OWN_CHECKOUT["vqvae2_train"] = "VQVAE2"
 REPOSITORY_CHECKOUTS["VQVAE2"] = ("rosinality/vq-vae-2-pytorch", "VQVAE2_COMMIT")
 
 
+# eriklindernoren/PyTorch-YOLOv3 (`pytorchyolo`, from its checkout: its PyPI release pins torch
+# below 1.13) runs alone, in an environment of its own with its needs (imgaug, terminaltables,
+# torchsummary, TensorBoard for its Logger):
+#
+#     python -m venv ~/yolov3-venv
+#     ~/yolov3-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 imgaug terminaltables \
+#         torchsummary tqdm tensorboard matplotlib scipy
+#     # imgaug 0.4 reads `np.sctypes`, gone from NumPy 2 (the project pins numpy ^1.23.4):
+#     ~/yolov3-venv/bin/pip install 'numpy<2' 'opencv-python<4.11'
+#     git clone https://github.com/eriklindernoren/PyTorch-YOLOv3 ~/PyTorch-YOLOv3
+#     export PYTORCH_YOLOV3=~/PyTorch-YOLOv3
+#     export PYTORCH_YOLOV3_COMMIT=$(git -C ~/PyTorch-YOLOv3 rev-parse HEAD)
+#     ~/yolov3-venv/bin/python tests/corpus/make_corpus.py yolov3_train
+#
+# The case's changes, all to the model's config (its settings, not its code), each made as many
+# times as the file has it: the tiny model's batches of 64 in 2 subdivisions at 416x416 become
+# batches of 4, one subdivision, at 128x128; its two YOLO heads are made for the custom data's
+# one class (`classes=1`, and `filters=(classes + 5) * 3` in the convolution before each), as
+# the README's custom-model step does for the full model (`config/create_custom_model.sh`).
+YOLOV3_CONFIG = {"batch=64\n": ("batch=4\n", 1), "subdivisions=2\n": ("subdivisions=1\n", 1),
+                 "width=416\n": ("width=128\n", 1), "height=416\n": ("height=128\n", 1),
+                 "classes=80\n": ("classes=1\n", 2), "filters=255\n": ("filters=18\n", 2)}
+YOLOV3_ARGS = ["--model", "config/yolov3-tiny.cfg", "--data", "config/custom.data",
+               "--epochs", "2", "--verbose", "--n_cpu", "0", "--seed", "0"]
+
+
+def yolov3_custom_data(root: str, train: int = 8, valid: int = 4) -> None:
+    """The checkout's `data/custom` layout (`images/`, `labels/` of the same names in YOLO's
+    `class cx cy w h` form, `train.txt` and `valid.txt` listing the images, `classes.names`
+    copied) with made-up 160x120 JPEGs in place of its one example: a noisy background with one
+    to three flat-coloured rectangles, each a box of class 0, from a generator of fixed seed."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for name in ("images", "labels"):
+        os.makedirs(os.path.join(root, "data", "custom", name))
+    for split, count in (("train", train), ("valid", valid)):
+        paths = []
+        for i in range(count):
+            image = rng.integers(0, 80, (120, 160, 3)).astype(np.uint8)
+            rows = []
+            for _ in range(int(rng.integers(1, 4))):
+                w, h = int(rng.integers(20, 60)), int(rng.integers(20, 50))
+                x, y = int(rng.integers(0, 160 - w)), int(rng.integers(0, 120 - h))
+                image[y:y + h, x:x + w] = rng.integers(120, 256, 3)
+                rows.append(f"0 {(x + w / 2) / 160:.6f} {(y + h / 2) / 120:.6f} "
+                            f"{w / 160:.6f} {h / 120:.6f}")
+            path = os.path.join("data", "custom", "images", f"{split}{i}.jpg")
+            Image.fromarray(image).save(os.path.join(root, path))
+            with open(os.path.join(root, "data", "custom", "labels", f"{split}{i}.txt"),
+                      "w") as f:
+                f.write("\n".join(rows) + "\n")
+            paths.append(path)
+        with open(os.path.join(root, "data", "custom", f"{split}.txt"), "w") as f:
+            f.write("\n".join(paths) + "\n")
+
+
+def yolov3_train() -> Truth:
+    """eriklindernoren/PyTorch-YOLOv3's training, `pytorchyolo/train.py` (the checkout named by
+    PYTORCH_YOLOV3, on the path as its `poetry install` puts it; commit in VERSIONS.md), run as
+    its `yolo-train` entry point (`pytorchyolo.train.run`) with YOLOV3_ARGS from a folder of
+    its own: the README's custom-dataset training, `--data config/custom.data` (the checkout's
+    file: 1 class, `data/custom/train.txt` and `valid.txt`), with the checkout's
+    `config/yolov3-tiny.cfg` (changed by YOLOV3_CONFIG: batches of 4 at 128x128, one
+    subdivision, its heads for one class), `--epochs 2`, `--verbose`, `--n_cpu 0` (no loader
+    workers), `--seed 0`; Adam at the config's rate with its burn-in, imgaug's augmentations,
+    checkpoints and the TensorBoard Logger into the run's folder; CPU, one thread. Its data is
+    `yolov3_custom_data`'s made-up images and boxes in the checkout's `data/custom` layout (8
+    to train, 2 batches an epoch; 4 to validate). It prints its environment (`System: Linux
+    ...`, `Not using the poetry package`, `No git or repo found`), the arguments,
+    torchsummary's table of the model's layers, then each epoch `---- Training Model ----`,
+    tqdm's `Training Epoch 1` bar on stderr and, after every batch, an AsciiTable (`| Type |
+    Value |` rows `IoU loss`, `Object loss`, `Class loss`, `Loss`, `Batch loss`, the floats
+    as Python prints them), `---- Saving checkpoint to: ... ----`, `---- Evaluating Model
+    ----`, tqdm's `Validating` bar, and (verbose) an AsciiTable of each class's AP (`| Index |
+    Class | AP |`, `%.5f`) and `---- mAP 0.00123 ----`. Truth: the values its `print` calls
+    receive (the module's `print` wrapped, read from the printing frame): the loss table's
+    `float(loss_components[0..3])` and `to_cpu(loss).item()` as `IoU_loss`, `Object_loss`,
+    `Class_loss`, `Loss`, `Batch_loss`; the AP table's `AP[i]` as `<class>/AP` (row/column);
+    `AP.mean()` as `mAP`. No step: the tables and the mAP line name none (the epoch is in the
+    bar's description and the headers above them)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("PYTORCH_YOLOV3")
+    if not root or not os.path.exists(os.path.join(root, "pytorchyolo", "train.py")):
+        raise SystemExit("set PYTORCH_YOLOV3 to an eriklindernoren/PyTorch-YOLOv3 checkout")
+    seeded_torch()
+    sys.path.insert(0, root)
+    import pytorchyolo.test
+    import pytorchyolo.train
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        f = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if "loss_components" in f and "| IoU loss" in text:
+            parts = f["loss_components"]
+            truth.extend([point("IoU_loss", float(parts[0]), None),
+                          point("Object_loss", float(parts[1]), None),
+                          point("Class_loss", float(parts[2]), None),
+                          point("Loss", float(parts[3]), None),
+                          point("Batch_loss", f["loss"].detach().cpu().item(), None)])
+        elif "ap_table" in f and "| Index" in text:
+            truth.extend(point(f"{f['class_names'][c]}/AP", f["AP"][i], None)
+                         for i, c in enumerate(f["ap_class"]))
+        elif text.startswith("---- mAP "):
+            truth.append(point("mAP", f["AP"].mean(), None))
+        builtins.print(*args, **kwargs)
+
+    pytorchyolo.train.print = printed  # type: ignore[attr-defined]
+    pytorchyolo.test.print = printed  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        os.makedirs("config")
+        with open(os.path.join(root, "config", "yolov3-tiny.cfg")) as f:
+            config = f.read()
+        for old, (new, count) in YOLOV3_CONFIG.items():
+            if config.count(old) != count:
+                raise SystemExit(f"yolov3_train: yolov3-tiny.cfg has no {old!r} x{count}")
+            config = config.replace(old, new)
+        with open(os.path.join("config", "yolov3-tiny.cfg"), "w") as f:
+            f.write(config)
+        shutil.copy(os.path.join(root, "config", "custom.data"), "config")
+        yolov3_custom_data(".")
+        shutil.copy(os.path.join(root, "data", "custom", "classes.names"),
+                    os.path.join("data", "custom"))
+        sys.argv = ["yolo-train", *YOLOV3_ARGS]
+        pytorchyolo.train.run()
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "Loss"]) != 2 * 2:
+        raise SystemExit(f"yolov3_train: {len(truth)} points, not 2 epochs' 2 loss tables")
+    return truth
+
+
+CASES["yolov3_train"] = yolov3_train
+OWN_ENVIRONMENT["yolov3_train"] = {
+    name: f"{name} (yolov3_train case)"
+    for name in ("torch", "torchvision", "numpy", "imgaug", "terminaltables", "torchsummary",
+                 "tqdm", "tensorboard", "opencv-python", "scikit-image")}
+OWN_CHECKOUT["yolov3_train"] = "PYTORCH_YOLOV3"
+REPOSITORY_CHECKOUTS["PYTORCH_YOLOV3"] = ("eriklindernoren/PyTorch-YOLOv3",
+                                          "PYTORCH_YOLOV3_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
