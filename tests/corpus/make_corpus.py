@@ -4273,7 +4273,7 @@ UNSEEDED_RUNS: set[str] = set()
 def check(case: str, pipe: Truth, term: Truth) -> None:
     """The two runs must record the same points; only timings (`train_runtime`,
     `*_per_second`, nanoGPT's `time`, sb3's `time/fps`) may differ in value from run to run."""
-    if case in TIMED_RUNS or case in UNSEEDED_RUNS:
+    if case in TIMED_RUNS or case in UNSEEDED_RUNS or case in TERMINAL_ONLY_LINES:
         return
     if case in NAMES_BY_MODE:
         renamed = NAMES_BY_MODE[case]
@@ -29920,6 +29920,472 @@ OWN_ENVIRONMENT["librecommender_lightgcn"] = {
     "LibRecommender": "LibRecommender", "tensorflow-cpu": "tensorflow-cpu (librecommender case)",
     "torch": "torch (librecommender case)", "numpy": "numpy (librecommender case)",
     "pandas": "pandas (librecommender case)", "gensim": "gensim (librecommender case)"}
+
+
+# --- Hand-written PyTorch training repositories: weiaicunzai/pytorch-cifar100, ---------------
+# bearpaw/pytorch-classification, rosinality/vq-vae-2-pytorch. Each runs alone, from its
+# checkout, in one environment of their own (PyPI's torch and torchvision, built for CUDA, run
+# on the CPU; TensorBoard for pytorch-cifar100's SummaryWriter, progress and matplotlib for
+# pytorch-classification's utils, tqdm for vq-vae-2):
+#
+#     python -m venv ~/cifar-scripts-venv
+#     ~/cifar-scripts-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 tqdm progress \
+#         pillow tensorboard matplotlib
+#     git clone https://github.com/weiaicunzai/pytorch-cifar100 ~/pytorch-cifar100
+#     export PYTORCH_CIFAR100=~/pytorch-cifar100
+#     export PYTORCH_CIFAR100_COMMIT=$(git -C ~/pytorch-cifar100 rev-parse HEAD)
+#     ~/cifar-scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_cifar100_train
+CIFAR_SCRIPTS_ENVIRONMENT = {
+    name: f"{name} (pytorch-cifar100, pytorch-classification, vq-vae-2 cases)"
+    for name in ("torch", "torchvision", "numpy", "pillow", "tqdm", "progress", "tensorboard",
+                 "matplotlib")}
+
+
+def cifar_standin(name: str, train_size: int, test_size: int) -> None:
+    """torchvision's `datasets.CIFAR10` or `CIFAR100` (a download) with made-up images in place
+    of the downloaded batches: `train_size` or `test_size` random 32x32x3 uint8 images (`data`,
+    as CIFAR's, HWC) and random labels of its 10 or 100 classes (`targets`), drawn from a
+    generator of fixed seed, one for the training set and one for the test set. Everything
+    else, its `__getitem__` (a PIL image through the script's transforms) among it, is
+    torchvision's own."""
+    import numpy as np
+    import torchvision
+    from torchvision.datasets.vision import VisionDataset
+
+    real = getattr(torchvision.datasets, name)
+    classes = 100 if name == "CIFAR100" else 10
+
+    class Standin(real):  # type: ignore[misc, valid-type]
+        def __init__(self, root: str, train: bool = True, transform: Any = None,
+                     target_transform: Any = None, download: bool = False) -> None:
+            VisionDataset.__init__(self, root, transform=transform,
+                                   target_transform=target_transform)
+            self.train = train
+            rng = np.random.default_rng(1 if train else 2)
+            size = train_size if train else test_size
+            self.data = rng.integers(0, 256, (size, 32, 32, 3), dtype=np.uint8)
+            self.targets = [int(t) for t in rng.integers(0, classes, size)]
+            self.classes = [str(i) for i in range(classes)]
+
+    Standin.__name__ = Standin.__qualname__ = name
+    setattr(torchvision.datasets, name, Standin)
+
+
+def pytorch_cifar100_train() -> Truth:
+    """weiaicunzai/pytorch-cifar100 `train.py` with its `utils.py`, `conf/` and `models/` (the
+    checkout named by PYTORCH_CIFAR100; commit in VERSIONS.md), run as the script, unchanged,
+    as `python train.py -net shufflenetv2 -b 32` (its smallest quick network on this CPU; its
+    default batch of 128 is a flag): SGD 0.1, momentum 0.9, weight decay 5e-4, its `WarmUpLR`
+    over the first epoch's iterations (`-warm 1`), then MultiStepLR, random crops, flips and
+    rotations, 4 loader workers, its TensorBoard SummaryWriter (graph, scalars, histograms)
+    into the run's folder `runs/`, on the CPU (no `-gpu`), torch seeded 0, one thread. Changes:
+    `conf.settings.EPOCH` set to 2 (of 200) before the script runs; CIFAR-100 (a download) is
+    `cifar_standin`'s made-up images behind torchvision's `CIFAR100` (256 to train, 8 batches
+    an epoch, and 64 to test, 2 batches). It prints per batch `Training Epoch: 1
+    [32/256]\\tLoss: 4.7070\\tLR: 0.012500` (the samples seen so far of the epoch's), then
+    `epoch 1 training time consumed: 5.21s`, `Evaluating Network.....`, `Test set: Epoch: 1,
+    Average loss: 0.1472, Accuracy: 0.0156, Time consumed:0.31s` and an empty line. Truth: the
+    values its `print(...format(...))` calls format, read from the printing frame: per batch
+    `loss.item()` as `Loss` and `optimizer.param_groups[0]['lr']` as `LR`, at the iteration
+    `n_iter` the loop computes for the same loss (its `Train/loss` scalar's step: `(epoch - 1)
+    * len(loader) + batch_index + 1`; the line's `[32/256]` counts the epoch's samples);
+    `test_loss / len(dataset)` as `Test_set_Average_loss` (as mnist_main names its `Test set:
+    Average loss:`) and `correct / len(dataset)` as `Test_set_Accuracy` (a fraction, as
+    printed; `Test set:` heads both values), at the printed `epoch`. The times consumed are timings, left out."""
+    root = os.environ.get("PYTORCH_CIFAR100")
+    path = os.path.join(root or "", "train.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_CIFAR100 to a weiaicunzai/pytorch-cifar100 checkout")
+    seeded_torch()
+    cifar_standin("CIFAR100", 256, 64)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print('Training Epoch:"):
+            step = values["n_iter"]
+            truth.extend([point("Loss", values["loss"].item(), step),
+                          point("LR", values["optimizer"].param_groups[0]["lr"], step)])
+        elif statement.startswith("print('Test set: Epoch:"):
+            size = len(values["cifar100_test_loader"].dataset)
+            truth.extend([point("Test_set_Average_loss", values["test_loss"] / size,
+                                values["epoch"]),
+                          point("Test_set_Accuracy", values["correct"].float().item() / size,
+                                values["epoch"])])
+
+    def setup() -> None:
+        from conf import settings  # the checkout's conf/ (its folder is first on the path)
+
+        settings.EPOCH = 2
+
+    run_script(path, ["-net", "shufflenetv2", "-b", "32"], record, None, setup)
+    if len(truth) != 2 * (2 * 8 + 2):
+        raise SystemExit(f"pytorch_cifar100_train: {len(truth)} points, not 2 epochs' 18")
+    return truth
+
+
+CASES["pytorch_cifar100_train"] = pytorch_cifar100_train
+OWN_ENVIRONMENT["pytorch_cifar100_train"] = CIFAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_cifar100_train"] = "PYTORCH_CIFAR100"
+REPOSITORY_CHECKOUTS["PYTORCH_CIFAR100"] = ("weiaicunzai/pytorch-cifar100",
+                                            "PYTORCH_CIFAR100_COMMIT")
+
+
+#     git clone https://github.com/bearpaw/pytorch-classification ~/pytorch-classification
+#     export PYTORCH_CLASSIFICATION=~/pytorch-classification
+#     export PYTORCH_CLASSIFICATION_COMMIT=$(git -C ~/pytorch-classification rev-parse HEAD)
+#     ~/cifar-scripts-venv/bin/python tests/corpus/make_corpus.py pytorch_classification_cifar
+#
+# cifar.py was written for PyTorch 0.3 and Python before 3.7: the case's changes are the ones
+# this torch and Python need, each made as many times as the code has it (the count):
+# `async` is a keyword (a SyntaxError), a 0-dim tensor has no `[0]` (`.item()` instead), the
+# model is not moved to a GPU, and `utils/eval.py`'s `accuracy` views a transposed tensor
+# (`view size is not compatible`: `reshape`).
+PYTORCH_CLASSIFICATION_CHANGES = {
+    "cifar.py": {"targets.cuda(async=True)": ("targets.cuda(non_blocking=True)", 1),
+                 "model = torch.nn.DataParallel(model).cuda()":
+                 ("model = torch.nn.DataParallel(model)", 1),
+                 "losses.update(loss.data[0], inputs.size(0))":
+                 ("losses.update(loss.item(), inputs.size(0))", 2),
+                 "top1.update(prec1[0], inputs.size(0))":
+                 ("top1.update(prec1.item(), inputs.size(0))", 2),
+                 "top5.update(prec5[0], inputs.size(0))":
+                 ("top5.update(prec5.item(), inputs.size(0))", 2)},
+    os.path.join("utils", "eval.py"): {"correct[:k].view(-1)": ("correct[:k].reshape(-1)", 1)}}
+PYTORCH_CLASSIFICATION_ARGS = ["-a", "resnet", "--depth", "8", "--epochs", "2",
+                               "--train-batch", "32", "--test-batch", "32", "--manualSeed", "0"]
+# The script's code is copied here, changed (its warnings name it as they would the checkout).
+PYTORCH_CLASSIFICATION_COPY = os.path.join(tempfile.gettempdir(), "pytorch-classification")
+RUN_COPIES[PYTORCH_CLASSIFICATION_COPY] = "/home/user/pytorch-classification"
+# Cases whose program draws some of its lines only on a terminal (progress's `Bar` writes
+# nothing when its file is not a terminal): each capture has its run's own truth.
+TERMINAL_ONLY_LINES: set[str] = set()
+
+
+def pytorch_classification_cifar() -> Truth:
+    """bearpaw/pytorch-classification `cifar.py` with its `models/cifar/` and `utils/` (the
+    checkout named by PYTORCH_CLASSIFICATION; commit in VERSIONS.md), copied to a folder of its
+    own with the changes of PYTORCH_CLASSIFICATION_CHANGES (this Python and torch's), run as
+    the script with PYTORCH_CLASSIFICATION_ARGS: `-a resnet --depth 8` (its smallest CIFAR
+    ResNet, one block a stage; the default `resnet20` is not among its names), 2 epochs (of
+    300), batches of 32 (of 128 and 100), `--manualSeed 0`; SGD 0.1, momentum 0.9, weight
+    decay 5e-4, crops and flips, 4 loader workers, its checkpoints, `log.txt` Logger and
+    `log.eps` plot into the run's folder, kept; CPU (no GPU is visible), one thread. Its
+    `utils/progress` (a git submodule of verigak/progress) is PyPI's `progress`. CIFAR-10 (a
+    download) is `cifar_standin`'s made-up images behind torchvision's `CIFAR10`: 256 to
+    train (8 batches), 64 to test (2). It prints `==> Preparing dataset cifar10`, `==> creating
+    model 'resnet'`, `    Total params: 0.08M`, per epoch `\\nEpoch: [1 | 2] LR: 0.100000`,
+    and at the end `Best acc:` and the value on a line of its own; per batch, on a terminal
+    only, progress's `Bar('Processing')` redrawn in place on stderr (`\\r` before each redraw,
+    the cursor hidden while it draws): `Processing |####            | (2/8) Data: 0.001s | Batch:
+    0.089s | Total: 0:00:00 | ETA: 0:00:01 | Loss: 2.3437 | top1:  9.3750 | top5:  45.3125`,
+    longer than 100 columns (it wraps), one bar for the training batches and one for the test
+    batches of each epoch, both `Processing`. Through a pipe the bar writes nothing. Truth:
+    from the bar as it draws (`Bar.next`, wrapped, read from the caller's frame, only where
+    the bar writes: on a terminal), the values its suffix formats: `losses.avg` as `Loss`,
+    `top1.avg` as `top1`, `top5.avg` as `top5` (percent, as printed), at the batch the bar
+    shows (`batch_idx + 1`, restarting at each bar, `(2/8)`); from the printing frame, the
+    `state['lr']` of `Epoch: [1 | 2] LR:` as `LR` at the printed epoch, and `best_acc` as
+    `Best_acc`, no step. The Logger's `log.txt` holds the same epochs' averages (not printed).
+    Data, Batch, Total and ETA are timings, left out."""
+    root = os.environ.get("PYTORCH_CLASSIFICATION")
+    if not root or not os.path.exists(os.path.join(root, "cifar.py")):
+        raise SystemExit("set PYTORCH_CLASSIFICATION to a bearpaw/pytorch-classification "
+                         "checkout")
+    import shutil
+
+    folder = PYTORCH_CLASSIFICATION_COPY
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(root, folder, ignore=shutil.ignore_patterns(".git"))
+    for name, changes in PYTORCH_CLASSIFICATION_CHANGES.items():
+        with open(os.path.join(folder, name)) as f:
+            source = f.read()
+        for old, (new, count) in changes.items():
+            if source.count(old) != count:
+                raise SystemExit(f"pytorch_classification_cifar: {name} has no {old} x{count}")
+            source = source.replace(old, new)
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(source)
+    seeded_torch()
+    cifar_standin("CIFAR10", 256, 64)
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "Epoch: [%d | %d] LR: %f" in statement:
+            truth.append(point("LR", values["state"]["lr"], values["epoch"] + 1))
+        elif statement == "print(best_acc)":
+            truth.append(point("Best_acc", values["best_acc"], None))
+
+    def setup() -> None:
+        import utils  # the copy's utils/ (run_script put its folder first on the path)
+
+        class Bar(utils.Bar):  # type: ignore[misc, name-defined]
+            def next(self, n: int = 1) -> None:
+                if self.is_tty():  # the bar draws only on a terminal
+                    f = sys._getframe(1).f_locals
+                    step = f["batch_idx"] + 1
+                    truth.extend([point("Loss", f["losses"].avg, step),
+                                  point("top1", f["top1"].avg, step),
+                                  point("top5", f["top5"].avg, step)])
+                super().next(n)
+
+        Bar.__name__ = Bar.__qualname__ = "Bar"
+        utils.Bar = Bar
+
+    try:
+        run_script(os.path.join(folder, "cifar.py"), PYTORCH_CLASSIFICATION_ARGS, record, None,
+                   setup)
+    finally:
+        shutil.rmtree(folder)
+    bars = 3 * 2 * (8 + 2) if sys.stderr.isatty() else 0
+    if len(truth) != bars + 2 + 1:
+        raise SystemExit(f"pytorch_classification_cifar: {len(truth)} points, not {bars + 3}")
+    return truth
+
+
+CASES["pytorch_classification_cifar"] = pytorch_classification_cifar
+OWN_ENVIRONMENT["pytorch_classification_cifar"] = CIFAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["pytorch_classification_cifar"] = "PYTORCH_CLASSIFICATION"
+REPOSITORY_CHECKOUTS["PYTORCH_CLASSIFICATION"] = ("bearpaw/pytorch-classification",
+                                                  "PYTORCH_CLASSIFICATION_COMMIT")
+TERMINAL_ONLY_LINES.add("pytorch_classification_cifar")
+
+
+#     git clone https://github.com/rosinality/vq-vae-2-pytorch ~/vq-vae-2-pytorch
+#     export VQVAE2=~/vq-vae-2-pytorch VQVAE2_COMMIT=$(git -C ~/vq-vae-2-pytorch rev-parse HEAD)
+#     ~/cifar-scripts-venv/bin/python tests/corpus/make_corpus.py vqvae2_train
+#
+# train_vqvae.py's changes: the CPU for its hard-coded "cuda", and torchvision's `save_image`
+# keyword `value_range` for `range` (renamed in torchvision 0.10, then removed: a TypeError).
+VQVAE2_CHANGES = {'    device = "cuda"\n': '    device = "cpu"\n',
+                  "range=(-1, 1),": "value_range=(-1, 1),"}
+VQVAE2_ARGS = ["--size", "32", "--epoch", "3", "images"]
+
+
+def vqvae2_images(root: str, classes: int = 2, per_class: int = 128) -> None:
+    """An ImageFolder of made-up RGB PNGs, 32x32: smooth colour gradients with noise,
+    `per_class` in each of `classes` folders, of a generator of fixed seed."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    grid = np.linspace(0.0, 1.0, 32)
+    for c in range(classes):
+        os.makedirs(os.path.join(root, f"class{c}"))
+        for i in range(per_class):
+            colour = rng.uniform(0, 255, (2, 3))
+            angle = rng.uniform(0, np.pi)
+            t = np.clip(np.cos(angle) * grid[None, :] + np.sin(angle) * grid[:, None], 0, 1)
+            image = colour[0] * (1 - t[..., None]) + colour[1] * t[..., None]
+            image = np.clip(image + rng.normal(0, 8, image.shape), 0, 255).astype(np.uint8)
+            Image.fromarray(image).save(os.path.join(root, f"class{c}", f"{i:04d}.png"))
+
+
+def vqvae2_train() -> Truth:
+    """rosinality/vq-vae-2-pytorch `train_vqvae.py` with its `vqvae.py`, `scheduler.py` and
+    `distributed/` (the checkout named by VQVAE2; commit in VERSIONS.md), run as the script with
+    VQVAE2_ARGS: `--size 32` (of 256), `--epoch 3` (of 560), its default Adam 3e-4 with no
+    schedule, one process (`--n_gpu 1`: `dist.launch` calls `main` itself), batches of 128
+    drawn by 2 loader workers, its VQ-VAE-2 (no flag sizes it) and its sample grids and
+    checkpoints saved into the run's folder (`sample/`, `checkpoint/`, made first as the
+    repository has them); torch seeded 0 (the script seeds nothing), one thread. Changes
+    (VQVAE2_CHANGES): the CPU for "cuda"; `save_image(..., value_range=(-1, 1))` for this
+    torchvision's removed `range`. Its data is an ImageFolder (`images/`) of made-up 32x32
+    PNGs (`vqvae2_images`: 256 in 2 class folders, 2 batches an epoch). It prints the
+    arguments' Namespace, then tqdm's bar over the batches on stderr, its description set after
+    every batch: `epoch: 1; mse: 0.28418; latent: 0.005; avg mse: 0.28418; lr: 0.00030: 50%|
+    ...| 1/2 [00:02<00:02, ...]`, one bar an epoch. Truth: the values its description formats,
+    read from `train`'s frame by a wrapper of tqdm's `set_description` as it is called:
+    `recon_loss.item()` as `mse`, `latent_loss.item()` as `latent`, `mse_sum / mse_n` as
+    `avg_mse`, `lr` as `lr`, at the printed epoch (`epoch + 1`), every batch."""
+    root = os.environ.get("VQVAE2")
+    path = os.path.join(root or "", "train_vqvae.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set VQVAE2 to a rosinality/vq-vae-2-pytorch checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def setup() -> None:
+        import tqdm
+
+        class Bar(tqdm.tqdm):  # type: ignore[misc, name-defined]
+            def set_description(self, desc: Any = None, refresh: bool = True) -> None:
+                f = sys._getframe(1).f_locals
+                step = f["epoch"] + 1
+                truth.extend([point("mse", f["recon_loss"].item(), step),
+                              point("latent", f["latent_loss"].item(), step),
+                              point("avg_mse", f["mse_sum"] / f["mse_n"], step),
+                              point("lr", f["lr"], step)])
+                super().set_description(desc, refresh)
+
+        Bar.__name__ = Bar.__qualname__ = "tqdm"
+        tqdm.tqdm = Bar
+        vqvae2_images("images")
+        os.makedirs("sample")
+        os.makedirs("checkpoint")
+
+    run_script(path, VQVAE2_ARGS, lambda call, values, printed: None, VQVAE2_CHANGES, setup)
+    if len(truth) != 4 * 3 * 2:
+        raise SystemExit(f"vqvae2_train: {len(truth)} points, not 3 epochs' 2 batches' 4")
+    return truth
+
+
+CASES["vqvae2_train"] = vqvae2_train
+OWN_ENVIRONMENT["vqvae2_train"] = CIFAR_SCRIPTS_ENVIRONMENT
+OWN_CHECKOUT["vqvae2_train"] = "VQVAE2"
+REPOSITORY_CHECKOUTS["VQVAE2"] = ("rosinality/vq-vae-2-pytorch", "VQVAE2_COMMIT")
+
+
+# eriklindernoren/PyTorch-YOLOv3 (`pytorchyolo`, from its checkout: its PyPI release pins torch
+# below 1.13) runs alone, in an environment of its own with its needs (imgaug, terminaltables,
+# torchsummary, TensorBoard for its Logger):
+#
+#     python -m venv ~/yolov3-venv
+#     ~/yolov3-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 imgaug terminaltables \
+#         torchsummary tqdm tensorboard matplotlib scipy
+#     # imgaug 0.4 reads `np.sctypes`, gone from NumPy 2 (the project pins numpy ^1.23.4):
+#     ~/yolov3-venv/bin/pip install 'numpy<2' 'opencv-python<4.11'
+#     git clone https://github.com/eriklindernoren/PyTorch-YOLOv3 ~/PyTorch-YOLOv3
+#     export PYTORCH_YOLOV3=~/PyTorch-YOLOv3
+#     export PYTORCH_YOLOV3_COMMIT=$(git -C ~/PyTorch-YOLOv3 rev-parse HEAD)
+#     ~/yolov3-venv/bin/python tests/corpus/make_corpus.py yolov3_train
+#
+# The case's changes, all to the model's config (its settings, not its code), each made as many
+# times as the file has it: the tiny model's batches of 64 in 2 subdivisions at 416x416 become
+# batches of 4, one subdivision, at 128x128; its two YOLO heads are made for the custom data's
+# one class (`classes=1`, and `filters=(classes + 5) * 3` in the convolution before each), as
+# the README's custom-model step does for the full model (`config/create_custom_model.sh`).
+YOLOV3_CONFIG = {"batch=64\n": ("batch=4\n", 1), "subdivisions=2\n": ("subdivisions=1\n", 1),
+                 "width=416\n": ("width=128\n", 1), "height=416\n": ("height=128\n", 1),
+                 "classes=80\n": ("classes=1\n", 2), "filters=255\n": ("filters=18\n", 2)}
+YOLOV3_ARGS = ["--model", "config/yolov3-tiny.cfg", "--data", "config/custom.data",
+               "--epochs", "2", "--verbose", "--n_cpu", "0", "--seed", "0"]
+
+
+def yolov3_custom_data(root: str, train: int = 8, valid: int = 4) -> None:
+    """The checkout's `data/custom` layout (`images/`, `labels/` of the same names in YOLO's
+    `class cx cy w h` form, `train.txt` and `valid.txt` listing the images, `classes.names`
+    copied) with made-up 160x120 JPEGs in place of its one example: a noisy background with one
+    to three flat-coloured rectangles, each a box of class 0, from a generator of fixed seed."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for name in ("images", "labels"):
+        os.makedirs(os.path.join(root, "data", "custom", name))
+    for split, count in (("train", train), ("valid", valid)):
+        paths = []
+        for i in range(count):
+            image = rng.integers(0, 80, (120, 160, 3)).astype(np.uint8)
+            rows = []
+            for _ in range(int(rng.integers(1, 4))):
+                w, h = int(rng.integers(20, 60)), int(rng.integers(20, 50))
+                x, y = int(rng.integers(0, 160 - w)), int(rng.integers(0, 120 - h))
+                image[y:y + h, x:x + w] = rng.integers(120, 256, 3)
+                rows.append(f"0 {(x + w / 2) / 160:.6f} {(y + h / 2) / 120:.6f} "
+                            f"{w / 160:.6f} {h / 120:.6f}")
+            path = os.path.join("data", "custom", "images", f"{split}{i}.jpg")
+            Image.fromarray(image).save(os.path.join(root, path))
+            with open(os.path.join(root, "data", "custom", "labels", f"{split}{i}.txt"),
+                      "w") as f:
+                f.write("\n".join(rows) + "\n")
+            paths.append(path)
+        with open(os.path.join(root, "data", "custom", f"{split}.txt"), "w") as f:
+            f.write("\n".join(paths) + "\n")
+
+
+def yolov3_train() -> Truth:
+    """eriklindernoren/PyTorch-YOLOv3's training, `pytorchyolo/train.py` (the checkout named by
+    PYTORCH_YOLOV3, on the path as its `poetry install` puts it; commit in VERSIONS.md), run as
+    its `yolo-train` entry point (`pytorchyolo.train.run`) with YOLOV3_ARGS from a folder of
+    its own: the README's custom-dataset training, `--data config/custom.data` (the checkout's
+    file: 1 class, `data/custom/train.txt` and `valid.txt`), with the checkout's
+    `config/yolov3-tiny.cfg` (changed by YOLOV3_CONFIG: batches of 4 at 128x128, one
+    subdivision, its heads for one class), `--epochs 2`, `--verbose`, `--n_cpu 0` (no loader
+    workers), `--seed 0`; Adam at the config's rate with its burn-in, imgaug's augmentations,
+    checkpoints and the TensorBoard Logger into the run's folder; CPU, one thread. Its data is
+    `yolov3_custom_data`'s made-up images and boxes in the checkout's `data/custom` layout (8
+    to train, 2 batches an epoch; 4 to validate). It prints its environment (`System: Linux
+    ...`, `Not using the poetry package`, `No git or repo found`), the arguments,
+    torchsummary's table of the model's layers, then each epoch `---- Training Model ----`,
+    tqdm's `Training Epoch 1` bar on stderr and, after every batch, an AsciiTable (`| Type |
+    Value |` rows `IoU loss`, `Object loss`, `Class loss`, `Loss`, `Batch loss`, the floats
+    as Python prints them), `---- Saving checkpoint to: ... ----`, `---- Evaluating Model
+    ----`, tqdm's `Validating` bar, and (verbose) an AsciiTable of each class's AP (`| Index |
+    Class | AP |`, `%.5f`) and `---- mAP 0.00123 ----`. Truth: the values its `print` calls
+    receive (the module's `print` wrapped, read from the printing frame): the loss table's
+    `float(loss_components[0..3])` and `to_cpu(loss).item()` as `IoU_loss`, `Object_loss`,
+    `Class_loss`, `Loss`, `Batch_loss`; the AP table's `AP[i]` as `<class>/AP` (row/column);
+    `AP.mean()` as `mAP`. No step: the tables and the mAP line name none (the epoch is in the
+    bar's description and the headers above them)."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("PYTORCH_YOLOV3")
+    if not root or not os.path.exists(os.path.join(root, "pytorchyolo", "train.py")):
+        raise SystemExit("set PYTORCH_YOLOV3 to an eriklindernoren/PyTorch-YOLOv3 checkout")
+    seeded_torch()
+    sys.path.insert(0, root)
+    import pytorchyolo.test
+    import pytorchyolo.train
+
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        f = sys._getframe(1).f_locals
+        text = str(args[0]) if args else ""
+        if "loss_components" in f and "| IoU loss" in text:
+            parts = f["loss_components"]
+            truth.extend([point("IoU_loss", float(parts[0]), None),
+                          point("Object_loss", float(parts[1]), None),
+                          point("Class_loss", float(parts[2]), None),
+                          point("Loss", float(parts[3]), None),
+                          point("Batch_loss", f["loss"].detach().cpu().item(), None)])
+        elif "ap_table" in f and "| Index" in text:
+            truth.extend(point(f"{f['class_names'][c]}/AP", f["AP"][i], None)
+                         for i, c in enumerate(f["ap_class"]))
+        elif text.startswith("---- mAP "):
+            truth.append(point("mAP", f["AP"].mean(), None))
+        builtins.print(*args, **kwargs)
+
+    pytorchyolo.train.print = printed  # type: ignore[attr-defined]
+    pytorchyolo.test.print = printed  # type: ignore[attr-defined]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        os.makedirs("config")
+        with open(os.path.join(root, "config", "yolov3-tiny.cfg")) as f:
+            config = f.read()
+        for old, (new, count) in YOLOV3_CONFIG.items():
+            if config.count(old) != count:
+                raise SystemExit(f"yolov3_train: yolov3-tiny.cfg has no {old!r} x{count}")
+            config = config.replace(old, new)
+        with open(os.path.join("config", "yolov3-tiny.cfg"), "w") as f:
+            f.write(config)
+        shutil.copy(os.path.join(root, "config", "custom.data"), "config")
+        yolov3_custom_data(".")
+        shutil.copy(os.path.join(root, "data", "custom", "classes.names"),
+                    os.path.join("data", "custom"))
+        sys.argv = ["yolo-train", *YOLOV3_ARGS]
+        pytorchyolo.train.run()
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "Loss"]) != 2 * 2:
+        raise SystemExit(f"yolov3_train: {len(truth)} points, not 2 epochs' 2 loss tables")
+    return truth
+
+
+CASES["yolov3_train"] = yolov3_train
+OWN_ENVIRONMENT["yolov3_train"] = {
+    name: f"{name} (yolov3_train case)"
+    for name in ("torch", "torchvision", "numpy", "imgaug", "terminaltables", "torchsummary",
+                 "tqdm", "tensorboard", "opencv-python", "scikit-image")}
+OWN_CHECKOUT["yolov3_train"] = "PYTORCH_YOLOV3"
+REPOSITORY_CHECKOUTS["PYTORCH_YOLOV3"] = ("eriklindernoren/PyTorch-YOLOv3",
+                                          "PYTORCH_YOLOV3_COMMIT")
 
 
 def main(argv: list[str]) -> None:
