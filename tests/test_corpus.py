@@ -58,6 +58,13 @@ RECALL_OF = {
     # rlberry's evaluation prints a one-column pandas frame headed by the agent's name
     # (`   PPO_first_experimentCartPole-v1`), a row a simulation: not read.
     "rlberry_sb3_ppo_logging.pipe.log": 0.4, "rlberry_sb3_ppo_logging.pty.log": 0.4,
+    # bearpaw's pytorch-classification prints `Best acc:` and its value on the next line; its
+    # progress bar is drawn on a terminal only, so through a pipe that is a third of the truth.
+    "pytorch_classification_cifar.pipe.log": 0.6,
+    # vq-vae-2's `latent: 0.001` for a latent loss of about 0.0008: printed with three digits.
+    "vqvae2_train.pipe.log": 0.8, "vqvae2_train.pty.log": 0.8,
+    # PyTorch-YOLOv3's AP table (`| Index | Class | AP |`, a row a class) is not read.
+    "yolov3_train.pipe.log": 0.9, "yolov3_train.pty.log": 0.9,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):
@@ -104,6 +111,16 @@ AT_STEP_OF = {
     # RL Zoo's `Eval num_timesteps=1024, episode_reward=9.67 +/- 0.94`: its timesteps are read
     # as a value (Eval_num_timesteps), not as the line's step.
     "rl_zoo3_train.pipe.log": 0.9, "rl_zoo3_train.pty.log": 0.9,
+    # pytorch-cifar100 prints the samples trained in the epoch (`Training Epoch: 2 [64/256]`),
+    # read as a global position in samples; its truth is the batch counter its TensorBoard
+    # writer uses (`n_iter`), which no line shows.
+    "pytorch_cifar100_train.pipe.log": 0.1, "pytorch_cifar100_train.pty.log": 0.1,
+    # pytorch-classification's bar, `Processing |###| (2/8) ... | Loss: 2.35 | top1: 9.37`,
+    # counts in parentheses, not read as a position: its values are at the epoch's header.
+    "pytorch_classification_cifar.pty.log": 0.25,
+    # vq-vae-2's description names the epoch (`epoch: 1; mse: 0.27; ...`) under a bar that
+    # counts the batches: runlab takes the bar's global count, its truth the epoch.
+    "vqvae2_train.pipe.log": 0.4, "vqvae2_train.pty.log": 0.4,
 }
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()

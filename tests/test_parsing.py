@@ -711,6 +711,26 @@ def test_a_table_with_dots_between_its_columns() -> None:
         ("|w|_0", 7, 1), ("Total_error", 497.07, 1))
 
 
+def test_a_terminaltables_box_of_values_and_a_decorated_line() -> None:
+    # PyTorch-YOLOv3's verbose training (terminaltables' AsciiTable) and its evaluation's mAP;
+    # a box under another header is no table of values: its rows are not read as one
+    lines = ["+-------------+---------------------+",
+             "| Type        | Value               |",
+             "+-------------+---------------------+",
+             "| IoU loss    | 0.08118724077939987 |",
+             "| Class loss  | 0.0                 |",
+             "+-------------+---------------------+",
+             "---- mAP 0.00387 ----",
+             "+---------------+-------------+",
+             "|  config_type  | MAE E / meV |",
+             "+---------------+-------------+",
+             "| train_Default |    844.7    |",
+             "+---------------+-------------+"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("IoU_loss", 0.08118724077939987, 0), ("Class_loss", 0.0, 0), ("mAP", 0.00387, 0))
+
+
 def test_json_printed_over_several_lines() -> None:
     # print(json.dumps(results, indent=4)): timm's --result, a list of records at their epoch
     text = json.dumps([{"epoch": 0, "train": {"loss": 2.3}, "validation": {"top1": 12.0}},
@@ -2181,7 +2201,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert {rule.name for rule in RULES if rule.generic} == {
         "json", "python_dict", "position", "leading_position", "name_value", "at_step",
         "is_value", "array_value", "call_name", "split_name", "assigned_tuple",
-        "fraction", "key_value"}
+        "fraction", "key_value", "decorated"}
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:

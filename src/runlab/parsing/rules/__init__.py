@@ -134,6 +134,7 @@ from runlab.parsing.rules.pairs import (
     parse_call_name,
     parse_epoch_header,
     parse_fraction,
+    parse_decorated,
     parse_is_value,
     parse_key_value,
     parse_name_value,
@@ -720,9 +721,11 @@ RULES: list[Rule] = [
     Rule(
         "sb3_box",
         "stable-baselines3's box: `| rollout/ |  |` then `|    ep_rew_mean | 22.4 |` as "
-        "rollout/ep_rew_mean, every row at the box's time/total_timesteps",
+        "rollout/ep_rew_mean, every row at the box's time/total_timesteps; a table of "
+        "`| Type | Value |` between `+---+---+` edges (terminaltables), `| IoU loss | 0.08 |` "
+        "as IoU_loss",
         parse_box_edge,
-        ("----------",),
+        ("----------", "---+---"),
         rows=box_rows,
     ),
     Rule(
@@ -909,6 +912,15 @@ RULES: list[Rule] = [
         (),
         starts="0123456789",
         counts=True,
+        generic=True,
+    ),
+    Rule(
+        "decorated",
+        "a measure and its value alone between runs of dashes or equals signs, PyTorch-YOLOv3's "
+        "`---- mAP 0.00387 ----`, as a line of only the two",
+        parse_decorated,
+        ("-- ", "== ", "** "),
+        final=True,
         generic=True,
     ),
     Rule(

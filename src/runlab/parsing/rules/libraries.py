@@ -1352,7 +1352,9 @@ def basicsr_rows(header: str) -> Callable[[str], list[Found]]:
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
 # two dashed lines, dumped at `time/total_timesteps`; Spinning Up's `EpochLogger` box, at its
 # `TotalEnvInteracts`.
-_BOX_EDGE = re.compile(r"-{10,}\s*")
+# (Or a table of two columns, `Type | Value`, between `+---+---+` edges, as terminaltables'
+# AsciiTable draws it: PyTorch-YOLOv3's losses, `| IoU loss    | 0.0811 |`, as IoU_loss.)
+_BOX_EDGE = re.compile(r"-{10,}\s*|\+-{3,80}\+-{3,80}\+\s*")
 _BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
 
 
@@ -1379,15 +1381,23 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
     section = ""
     held: list[Found] = []
     done = False
+    named = not header.lstrip().startswith("+")  # a table's header names its columns first
 
     def read(line: str) -> list[Found]:
-        nonlocal section, done
+        nonlocal section, done, named
         if done:
             return []
         row = _BOX_ROW.fullmatch(line)
+        if not named:
+            if row is None or row.group(2).lower() != "value":
+                return []  # not a table of values: another rule's (MACE's error table)
+            named = True
+            return [CLAIM]
         if row is None:
             if not _BOX_EDGE.fullmatch(line):
                 return []
+            if not held and line.lstrip()[:1] == "+":
+                return [CLAIM]  # the line under the header
             done = True
             # (Spinning Up's `EpochLogger` box counts them as `TotalEnvInteracts`, `%8.3g`:
             # `1e+03`)
@@ -1404,7 +1414,7 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             return [CLAIM]
         value = parse_number(text)
         if value is not None and len(held) < 1000:
-            held.append((section + name, value, None))
+            held.append((section + name.replace(" ", "_"), value, None))
         return [CLAIM]
 
     return read

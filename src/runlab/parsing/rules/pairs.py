@@ -1011,6 +1011,17 @@ _MEASURE_BY_PHASE = re.compile(
 _PHASE_VALUE = re.compile(rf"([A-Za-z]+)\ ({NUMBER})", re.ASCII)
 
 
+# A line between runs of the same decoration: `---- mAP 0.00387 ----`, `== val loss 0.41 ==`.
+_DECORATED = re.compile(r"\s{0,8}([-=*]{2,12})\ {1,4}([^\-=*].{0,200}?)\ {1,4}\1\s*")
+
+
+def parse_decorated(line: str) -> list[Found]:
+    """``---- mAP 0.00387 ----``: the measure and value between the decorations, as a line of
+    only the two is read."""
+    match = _DECORATED.fullmatch(line)
+    return [] if match is None else parse_alone(match.group(2))
+
+
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
