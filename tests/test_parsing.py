@@ -1503,6 +1503,15 @@ megabyte = [
     "PMF | " + "0.5 | " * 150_000,
     "After epoch 1: " + "Validation RMSE (kcal/mol) 1, " * 30_000,
     "0, " * 300_000 + "loss=1",
+    # a bar's description of spaced pairs, a pandas frame's header, a clause of spaced pairs,
+    # IPOPT's row, a table with dots between its columns, a box's edge, a decorated line
+    "epoch 1 iter 10: " + "train loss 2.5 " * 60_000 + ": 100%|##| 10/10 [00:01<00:00,  9.1it/s]",
+    "  " + "loss  " * 150_000,
+    "Epoch 7 | " + "train loss 0.41 acc 0.82 " * 40_000,
+    "   1  " + "1.8e+01 " * 120_000,
+    " Iteration" + " ... a" * 150_000,
+    "+" + "---+" * 250_000,
+    "---- " + "mAP " * 250_000 + "0.5 ----",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1541,6 +1550,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1,
                                        0, 0, 0, 0, 0, 0, 1, 1, 1, 0,
+                                       1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
