@@ -29554,6 +29554,83 @@ REPOSITORY_CHECKOUTS["TORCHANI_EXAMPLES"] = ("aiqm/torchani examples/training.py
                                              "TORCHANI_COMMIT")
 
 
+# --- frameworks' own training printouts: RLlib, fairseq, the Mario tutorial ---------------------
+# Each runs alone, in an environment of its own (rows "framework printouts cases" in VERSIONS.md):
+#
+#     python -m venv ~/rllib-venv && ~/rllib-venv/bin/pip install torch==2.13.0
+#     ~/rllib-venv/bin/pip install torch==2.13.0 "ray[rllib]"
+#     ~/rllib-venv/bin/python tests/corpus/make_corpus.py rllib_ppo_cartpole
+FRAMEWORK_PRINTOUTS_ENVIRONMENT = {name: f"{name} (framework printouts cases)"
+                                   for name in ("torch", "numpy", "gymnasium")}
+# The numeric leaves of RLlib's result dict that are the training's metrics, by their path:
+# the episodes' returns and lengths the env runner sampled, and the PPO learner's losses and
+# statistics (with the KL coefficient, which PPO adapts from the KL it measures). Timers,
+# throughputs, counters (`num_*`, `weights_seq_no`, the connectors' summed lengths), the
+# settings (`default_optimizer_learning_rate`, `curr_entropy_coeff`, fixed here), the batch
+# size, system readings (`perf/`) and the process's details are left out.
+RLLIB_METRICS = (
+    "env_runners/agent_episode_return_mean/default_agent",
+    "env_runners/episode_len_max", "env_runners/episode_len_mean", "env_runners/episode_len_min",
+    "env_runners/episode_return_max", "env_runners/episode_return_mean",
+    "env_runners/episode_return_min", "env_runners/module_episode_return_mean/default_policy",
+    "learners/default_policy/curr_kl_coeff", "learners/default_policy/entropy",
+    "learners/default_policy/mean_kl_loss", "learners/default_policy/policy_loss",
+    "learners/default_policy/total_loss", "learners/default_policy/vf_explained_var",
+    "learners/default_policy/vf_loss", "learners/default_policy/vf_loss_unclipped",
+)
+
+
+def rllib_ppo_cartpole() -> Truth:
+    """Ray RLlib's quick start as its documentation gives it: `config = PPOConfig()
+    .environment("CartPole-v1")...`, `algo = config.build_algo()`, then `result = algo.train()`
+    and `print(pretty_print(result))` (`ray.tune.logger.pretty_print`) for each of 3
+    iterations, on a local Ray instance of one CPU (`ray.init(num_cpus=1,
+    include_dashboard=False)`). Changes for a small, repeatable run: no remote env runners
+    (`.env_runners(num_env_runners=0)`: the driver samples), `.training(
+    train_batch_size_per_learner=200, minibatch_size=50, num_epochs=2)` in place of the default
+    4000, 128 and 30, `.debugging(seed=0)`; torch on one thread. Ray logs its start and its
+    warnings (the new API stack, a deprecation), then each result prints as pretty_print's
+    YAML: nested keys indented by two spaces (`env_runners:`, `  episode_return_mean:
+    18.09090909090909`, `learners:`, `  default_policy:`, `    policy_loss:
+    -0.11161000281572342`), floats as Python prints them, with `training_iteration: 1` near
+    the end (the `config` is left out by pretty_print). Truth: the dict `train()` returned, the
+    one printed: the numeric leaves of RLLIB_METRICS, keyed by their nested path joined with
+    `/`, at the dict's `training_iteration` (from 1). Its timers, throughputs, counters,
+    settings, `perf/` readings and process details are left out."""
+    import ray
+    import torch
+    from ray.rllib.algorithms.ppo import PPOConfig
+    from ray.tune.logger import pretty_print
+
+    torch.set_num_threads(1)
+    ray.init(num_cpus=1, include_dashboard=False)
+    config = (
+        PPOConfig()
+        .environment("CartPole-v1")
+        .env_runners(num_env_runners=0)
+        .training(train_batch_size_per_learner=200, minibatch_size=50, num_epochs=2)
+        .debugging(seed=0)
+    )
+    algo = config.build_algo()
+    truth: Truth = []
+    for _ in range(3):
+        result = algo.train()
+        print(pretty_print(result))
+        for path in RLLIB_METRICS:
+            value: Any = result
+            for part in path.split("/"):
+                value = value[part]
+            truth.append(point(path, value, result["training_iteration"]))
+    algo.stop()
+    ray.shutdown()
+    return truth
+
+
+CASES["rllib_ppo_cartpole"] = rllib_ppo_cartpole
+OWN_ENVIRONMENT["rllib_ppo_cartpole"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT,
+                                             ray="ray (framework printouts cases)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
@@ -29576,3 +29653,4 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
