@@ -29631,6 +29631,130 @@ OWN_ENVIRONMENT["rllib_ppo_cartpole"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT,
                                              ray="ray (framework printouts cases)")
 
 
+# fairseq 0.12.2 (PyPI) and its GitHub source at HEAD both fail to import on Python 3.11: their
+# `FairseqConfig` dataclass has `common: CommonConfig = CommonConfig()`, a default Python 3.11
+# refuses (`ValueError: mutable default ... use default_factory`). fairseq-fixed 0.12.3.1
+# (PyPI) is that fairseq with the dataclass defaults as `default_factory`, its code and its
+# printing otherwise fairseq's: the case runs on it, in an environment of its own:
+#
+#     python -m venv ~/fairseq-venv && ~/fairseq-venv/bin/pip install torch==2.13.0
+#     ~/fairseq-venv/bin/pip install torch==2.13.0 fairseq-fixed==0.12.3.1
+#     ~/fairseq-venv/bin/python tests/corpus/make_corpus.py fairseq_train_lm
+FAIRSEQ_LM_WORDS = ("the a cat dog sat on mat ran to house big small red blue tree saw bird flew "
+                    "over under").split()
+# The metrics of fairseq's stats dicts, by the progress bar's tag: its per-interval `train_inner`
+# line, the epoch's `train` summary and the `valid` line. Throughputs (`wps`, `ups`), sizes
+# (`wpb`, `bsz`), counters (`num_updates`, `epoch`) and timings (`train_wall`, `wall`) are left
+# out.
+FAIRSEQ_METRICS = {"train_inner": ("loss", "ppl", "lr", "gnorm"),
+                   "train": ("loss", "ppl", "lr", "gnorm"),
+                   "valid": ("loss", "ppl", "best_loss")}
+FAIRSEQ_KEYS = {"train_inner": "{}", "train": "train_{}", "valid": "valid_{}"}
+
+
+def fairseq_train_lm() -> Truth:
+    """fairseq's language-model example as its documentation runs it (examples/language_model/
+    README.md: `fairseq-preprocess --only-source --trainpref $TEXT/wiki.train.tokens
+    --validpref ... --testpref ... --destdir data-bin/wikitext-103`, then `fairseq-train --task
+    language_modeling data-bin/wikitext-103 --save-dir checkpoints/transformer_wikitext-103
+    --arch transformer_lm --share-decoder-input-output-embed --dropout 0.1 --optimizer adam
+    --adam-betas '(0.9, 0.98)' --weight-decay 0.01 --clip-norm 0.0 --lr 0.0005 --lr-scheduler
+    inverse_sqrt --warmup-updates 4000 --warmup-init-lr 1e-07 --tokens-per-sample 512
+    --sample-break-mode none --max-tokens 2048 --update-freq 16 --fp16 --max-update 50000`),
+    on fairseq-fixed 0.12.3.1 (fairseq 0.12 with its dataclass defaults made importable on
+    Python 3.11; see above). fairseq-preprocess runs first as a child process (its own output
+    not kept) on made-up WikiText-like files (`wiki.{train,valid,test}.tokens`: 400, 40 and 40
+    lines of 5 to 15 words drawn from 20, seeded); then fairseq-train runs in the process, by
+    its entry point `fairseq_cli.train.cli_main` with that `sys.argv`. Changes: a tiny
+    transformer (`--decoder-layers 2 --decoder-embed-dim 32 --decoder-ffn-embed-dim 64
+    --decoder-attention-heads 2`), `--tokens-per-sample 64 --max-tokens 512 --update-freq 1`,
+    `--max-epoch 2` instead of `--max-update 50000` (8 updates an epoch), no `--fp16`,
+    `--cpu`, `--num-workers 0`, `--seed 1`, and `--log-format simple --log-interval 1`; one
+    thread. It logs (Python logging, `2026-12-03 11:28:11 | INFO | fairseq_cli.train | ...`)
+    its settings and model, then a line an update under the tag `train_inner` (`epoch 001:
+    1 / 8 loss=4.665, ppl=25.37, wps=0, ups=0, wpb=512, bsz=8, num_updates=1, lr=2.24975e-07,
+    gnorm=0.939, train_wall=0, wall=4`), after each epoch the tag `valid` (`epoch 001 | valid on
+    'valid' subset | loss 4.712 | ppl 26.2 | wps 0 | wpb 468 | bsz 8 | num_updates 8`, with
+    `best_loss` from the second epoch), the checkpoint's lines and the tag `train` (`epoch 001 |
+    loss 4.697 | ppl 25.93 | ... | num_updates 8 | lr 1.0998e-06 | gnorm 0.963 | ...`).
+    Truth: the stats dicts fairseq's progress bar is given (`SimpleProgressBar.log` and
+    `.print` wrapped, with their `tag`), the metrics of FAIRSEQ_METRICS: `train_inner`'s as
+    printed (`loss`, `ppl`, `lr`, `gnorm`), the epoch summary's under its tag `train`
+    (`train_loss`, ...: the same names at the same update as the last `train_inner` line, an
+    epoch's average), the `valid` line's as `valid_loss`, `valid_ppl`, `valid_best_loss`; all
+    at the dict's `num_updates`, the update the line prints."""
+    import shutil
+
+    import torch
+    from fairseq_cli import train  # first, as the command: it sets up fairseq's logging format
+    from fairseq.logging import progress_bar
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    bar = progress_bar.SimpleProgressBar
+    log, printed = bar.log, bar.print
+
+    def record(stats: dict[str, Any], tag: str | None) -> None:
+        for name in FAIRSEQ_METRICS[tag or ""]:
+            if name in stats:
+                truth.append(point(FAIRSEQ_KEYS[tag or ""].format(name), stats[name],
+                                   stats["num_updates"]))
+
+    def logging_(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        record(stats, tag)
+        log(self, stats, tag=tag, step=step)
+
+    def printing(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        record(stats, tag)
+        printed(self, stats, tag=tag, step=step)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv_before = sys.argv
+    import random
+
+    words = random.Random(0)
+    try:
+        for name, lines in (("train", 400), ("valid", 40), ("test", 40)):
+            with open(f"wiki.{name}.tokens", "w") as f:
+                for _ in range(lines):
+                    f.write(" ".join(words.choice(FAIRSEQ_LM_WORDS)
+                                     for _ in range(words.randint(5, 15))) + "\n")
+        subprocess.run([sys.executable, "-m", "fairseq_cli.preprocess", "--only-source",
+                        "--trainpref", "wiki.train.tokens", "--validpref", "wiki.valid.tokens",
+                        "--testpref", "wiki.test.tokens", "--destdir", "data-bin/wikitext",
+                        "--workers", "1"], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        bar.log, bar.print = logging_, printing
+        sys.argv = ["fairseq-train", "--task", "language_modeling", "data-bin/wikitext",
+                    "--save-dir", "checkpoints/transformer_wikitext", "--arch", "transformer_lm",
+                    "--share-decoder-input-output-embed", "--dropout", "0.1",
+                    "--optimizer", "adam", "--adam-betas", "(0.9, 0.98)",
+                    "--weight-decay", "0.01", "--clip-norm", "0.0", "--lr", "0.0005",
+                    "--lr-scheduler", "inverse_sqrt", "--warmup-updates", "4000",
+                    "--warmup-init-lr", "1e-07", "--tokens-per-sample", "64",
+                    "--sample-break-mode", "none", "--max-tokens", "512", "--update-freq", "1",
+                    "--max-epoch", "2", "--decoder-layers", "2", "--decoder-embed-dim", "32",
+                    "--decoder-ffn-embed-dim", "64", "--decoder-attention-heads", "2",
+                    "--log-format", "simple", "--log-interval", "1", "--cpu", "--seed", "1",
+                    "--num-workers", "0"]
+        train.cli_main()
+    finally:
+        bar.log, bar.print = log, printed
+        sys.argv = argv_before
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(truth) != 16 * 4 + 2 * 4 + 2 * 2 + 1:
+        raise SystemExit(f"fairseq_train_lm: {len(truth)} points")
+    return truth
+
+
+CASES["fairseq_train_lm"] = fairseq_train_lm
+OWN_ENVIRONMENT["fairseq_train_lm"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT, **{
+    "fairseq-fixed": "fairseq-fixed (framework printouts cases)"})
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
