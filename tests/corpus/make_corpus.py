@@ -29755,6 +29755,77 @@ OWN_ENVIRONMENT["fairseq_train_lm"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT, **{
     "fairseq-fixed": "fairseq-fixed (framework printouts cases)"})
 
 
+# The Mario tutorial runs on PyPI's torch and torchvision (as the other pytorch/tutorials cases),
+# with gym 0.26.2 and gym-super-mario-bros 7.4.0 (its CI's pins), nes-py (built here), torchrl
+# and tensordict (its replay buffer) and numpy below 2 (nes-py's ROM reader overflows a uint8
+# under NumPy 2's rules), in an environment of its own:
+#
+#     python -m venv ~/mario-venv
+#     ~/mario-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/mario-venv/bin/pip install torch==2.14.1 "numpy<2" gym==0.26.2 gym-super-mario-bros \
+#         nes-py matplotlib torchrl tensordict
+#     export PYTORCH_TUTORIALS=~/tutorials PYTORCH_TUTORIALS_COMMIT=...  # as the tutorials' cases
+#     ~/mario-venv/bin/python tests/corpus/make_corpus.py mario_rl_tutorial
+MARIO_ENVIRONMENT = {name: f"{name} (Mario tutorial case)" for name in (
+    "torch", "torchvision", "numpy", "gym", "gym-super-mario-bros", "nes-py", "torchrl",
+    "tensordict", "matplotlib")}
+# Fewer episodes (its 40 take minutes of emulation here) and a line every episode: its
+# `record` prints at episodes 0, 20 and the last only.
+MARIO_CHANGES = {"episodes = 40\n": "episodes = 8\n",
+                 "    if (e % 20 == 0) or (e == episodes - 1):\n": "    if e % 1 == 0:\n"}
+
+
+def mario_rl_tutorial() -> Truth:
+    """The PyTorch tutorial "Train a Mario-playing RL Agent", pytorch/tutorials
+    `intermediate_source/mario_rl_tutorial.py` (commit in VERSIONS.md), run as the script
+    (`run_script`) with the changes of MARIO_CHANGES: 8 episodes instead of 40, and
+    `logger.record(...)` called every episode (`if e % 1 == 0:`) instead of at episodes 0, 20
+    and the last. The real game: gym-super-mario-bros' `SuperMarioBros-1-1-v0` on the nes-py
+    emulator (the ROM ships in the package), its wrappers (`SkipFrame`, grayscale, 84x84,
+    `FrameStack` of 4), its DDQN agent with torchrl's `TensorDictReplayBuffer`; on the CPU,
+    torch, `random` and NumPy seeded (the tutorial seeds nothing; its actions are NumPy's
+    draws), one thread, matplotlib's `Agg` backend. With a burn-in of 1e4 steps the agent
+    explores at random and never learns in 8 episodes: the tutorial's own loss and Q value,
+    0.0. It prints the first step's observation shape, reward, done and info dict, `Using CUDA:
+    False`, torchrl's coloured `Initialized LazyMemmapStorage ...` log line, then
+    `MetricLogger.record`'s `Episode 0 - Step 108 - Epsilon 0.9999730003611179 - Mean Reward
+    615.0 - Mean Length 108.0 - Mean Loss 0.0 - Mean Q Value 0.0 - Time Delta 0.918 - Time
+    2026-12-03T11:31:39` an episode (means over the last 100 episodes, rounded to 3 decimals);
+    gym's and NumPy's warnings on stderr. Truth: the values that print call formats, read from
+    `record`'s frame as it prints: `epsilon` as `Epsilon`, `mean_ep_reward`, `mean_ep_length`,
+    `mean_ep_loss`, `mean_ep_q` as `Mean_Reward`, `Mean_Length`, `Mean_Loss`, `Mean_Q_Value`, at
+    `step` (the line's `Step`: the agent's `curr_step`, the environment steps taken so far, as
+    keras_rl2_dqn_cartpole and cleanrl_dqn put an episode's line at its total step). `Episode`
+    (the episode's number, a count), `Time Delta` (a timing) and `Time` (the clock) are left
+    out."""
+    import numpy as np
+
+    path = tutorial_file("intermediate_source/mario_rl_tutorial.py")
+    _tutorial_start()
+    np.random.seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Episode {episode}" in call:
+            step = values["step"]
+            truth.extend([point("Epsilon", values["epsilon"], step),
+                          point("Mean_Reward", values["mean_ep_reward"], step),
+                          point("Mean_Length", values["mean_ep_length"], step),
+                          point("Mean_Loss", values["mean_ep_loss"], step),
+                          point("Mean_Q_Value", values["mean_ep_q"], step)])
+
+    run_script(path, [], record, changes=MARIO_CHANGES)
+    if len(truth) != 8 * 5:
+        raise SystemExit(f"mario_rl_tutorial: {len(truth)} points, not 8 episodes'")
+    return truth
+
+
+CASES["mario_rl_tutorial"] = mario_rl_tutorial
+OWN_ENVIRONMENT["mario_rl_tutorial"] = MARIO_ENVIRONMENT
+OWN_CHECKOUT["mario_rl_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario_rl_tutorial.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
