@@ -29683,37 +29683,74 @@ def fairseq_train_lm() -> Truth:
     (`train_loss`, ...: the same names at the same update as the last `train_inner` line, an
     epoch's average), the `valid` line's as `valid_loss`, `valid_ppl`, `valid_best_loss`; all
     at the dict's `num_updates`, the update the line prints."""
+    truth = _fairseq_lm(["--log-format", "simple"])
+    if len(truth) != 16 * 4 + 2 * 4 + 2 * 2 + 1:
+        raise SystemExit(f"fairseq_train_lm: {len(truth)} points")
+    return truth
+
+
+def _fairseq_lm(log_format: list[str]) -> Truth:
+    """fairseq_train_lm's run with `log_format` (its `--log-format` arguments, or none), its
+    truth from the progress bars' stats dicts: each dict `SimpleProgressBar.log` and `.print`
+    and `TqdmProgressBar.print` are given, and each dict `TqdmProgressBar.log` gives its bar
+    (as the postfix, `refresh=False`) once tqdm draws the bar with that postfix (its `display`
+    with no message), as it is drawn only when its 0.1 s have passed; of those, the metrics
+    whose `name=value` the drawn bar holds whole, as tqdm cuts the postfix at the terminal's
+    width)."""
+    import random
     import shutil
 
     import torch
+    import tqdm
     from fairseq_cli import train  # first, as the command: it sets up fairseq's logging format
     from fairseq.logging import progress_bar
 
     torch.set_num_threads(1)
     truth: Truth = []
-    bar = progress_bar.SimpleProgressBar
-    log, printed = bar.log, bar.print
+    simple, bars = progress_bar.SimpleProgressBar, progress_bar.TqdmProgressBar
+    originals = (simple.log, simple.print, bars.log, bars.print, tqdm.std.tqdm.display)
 
-    def record(stats: dict[str, Any], tag: str | None) -> None:
+    def record(stats: dict[str, Any], tag: str | None, bar: Any = None) -> None:
+        # On a bar, a value counts as printed where the drawn bar holds `name=value` whole
+        # (tqdm cuts the postfix at the terminal's width).
+        drawn = str(bar) if bar is not None else ""
+        shown = dict(part.split("=", 1) for part in (bar.postfix or "").split(", ")
+                     if "=" in part) if bar is not None else {}
         for name in FAIRSEQ_METRICS[tag or ""]:
-            if name in stats:
+            if name in stats and (bar is None or any(
+                    f"{name}={shown.get(name)}{end}" in drawn for end in (",", "]"))):
                 truth.append(point(FAIRSEQ_KEYS[tag or ""].format(name), stats[name],
                                    stats["num_updates"]))
 
-    def logging_(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+    def simple_log(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
         record(stats, tag)
-        log(self, stats, tag=tag, step=step)
+        originals[0](self, stats, tag=tag, step=step)
 
-    def printing(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+    def simple_print(self: Any, stats: dict[str, Any], tag: Any = None,
+                     step: Any = None) -> None:
         record(stats, tag)
-        printed(self, stats, tag=tag, step=step)
+        originals[1](self, stats, tag=tag, step=step)
+
+    def bar_log(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        self.tqdm.corpus_postfix = (dict(stats), tag)
+        originals[2](self, stats, tag=tag, step=step)
+
+    def bar_print(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        record(stats, tag)
+        originals[3](self, stats, tag=tag, step=step)
+
+    def display(self: Any, msg: Any = None, pos: Any = None) -> Any:
+        shown = originals[4](self, msg=msg, pos=pos)
+        pending = getattr(self, "corpus_postfix", None)
+        if msg is None and pending is not None and not self.disable:
+            record(*pending, bar=self)
+            self.corpus_postfix = None
+        return shown
 
     cwd = os.getcwd()
     tmp = tempfile.mkdtemp()
     os.chdir(tmp)
     argv_before = sys.argv
-    import random
-
     words = random.Random(0)
     try:
         for name, lines in (("train", 400), ("valid", 40), ("test", 40)):
@@ -29726,7 +29763,9 @@ def fairseq_train_lm() -> Truth:
                         "--testpref", "wiki.test.tokens", "--destdir", "data-bin/wikitext",
                         "--workers", "1"], check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-        bar.log, bar.print = logging_, printing
+        simple.log, simple.print, bars.log, bars.print = (simple_log, simple_print, bar_log,
+                                                          bar_print)
+        tqdm.std.tqdm.display = display
         sys.argv = ["fairseq-train", "--task", "language_modeling", "data-bin/wikitext",
                     "--save-dir", "checkpoints/transformer_wikitext", "--arch", "transformer_lm",
                     "--share-decoder-input-output-embed", "--dropout", "0.1",
@@ -29737,22 +29776,43 @@ def fairseq_train_lm() -> Truth:
                     "--sample-break-mode", "none", "--max-tokens", "512", "--update-freq", "1",
                     "--max-epoch", "2", "--decoder-layers", "2", "--decoder-embed-dim", "32",
                     "--decoder-ffn-embed-dim", "64", "--decoder-attention-heads", "2",
-                    "--log-format", "simple", "--log-interval", "1", "--cpu", "--seed", "1",
+                    *log_format, "--log-interval", "1", "--cpu", "--seed", "1",
                     "--num-workers", "0"]
         train.cli_main()
     finally:
-        bar.log, bar.print = log, printed
+        simple.log, simple.print, bars.log, bars.print, tqdm.std.tqdm.display = originals
         sys.argv = argv_before
         os.chdir(cwd)
         shutil.rmtree(tmp)
-    if len(truth) != 16 * 4 + 2 * 4 + 2 * 2 + 1:
-        raise SystemExit(f"fairseq_train_lm: {len(truth)} points")
     return truth
 
 
 CASES["fairseq_train_lm"] = fairseq_train_lm
 OWN_ENVIRONMENT["fairseq_train_lm"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT, **{
     "fairseq-fixed": "fairseq-fixed (framework printouts cases)"})
+
+
+def fairseq_train_lm_tqdm() -> Truth:
+    """fairseq_train_lm's run with fairseq's default log format (no `--log-format`; still
+    `--log-interval 1`): `tqdm`, which fairseq (`progress_bar`) falls back to `simple` for when
+    stderr is not a terminal. Through the pipe it prints as fairseq_train_lm; on the terminal the
+    `train_inner` stats become the postfix of tqdm's bar (`epoch 001:  38%|███▊      | 3/8
+    [00:00<00:00, 26.07it/s, loss=4.703, ppl=26.05, wps=..., num_updates=3, lr=4.74925e-07,
+    gnorm=0.998, ...]`, on stderr, redrawn in place with `\\r` and cleared at the epoch's end,
+    `leave=False`), set without a redraw (`refresh=False`): tqdm draws the bar when 0.1 s have
+    passed, so only some updates' stats are shown, and which depends on the machine's speed.
+    The `valid` and `train` summaries print as lines in both. Truth as fairseq_train_lm's,
+    but for the terminal's bar: the stats dict each bar was given, recorded when tqdm draws the
+    bar with it as its postfix (`tqdm.display` wrapped), once, and of it only the metrics
+    whose `name=value` the drawn bar holds whole (at 100 columns tqdm cuts the postfix after
+    `wpb=`: `loss` and `ppl` are shown, `lr` and `gnorm` are not); the runs print different
+    updates' stats, so each capture has its own run's truth (TIMED_RUNS)."""
+    return _fairseq_lm([])
+
+
+CASES["fairseq_train_lm_tqdm"] = fairseq_train_lm_tqdm
+OWN_ENVIRONMENT["fairseq_train_lm_tqdm"] = OWN_ENVIRONMENT["fairseq_train_lm"]
+TIMED_RUNS.add("fairseq_train_lm_tqdm")
 
 
 # The Mario tutorial runs on PyPI's torch and torchvision (as the other pytorch/tutorials cases),
