@@ -30388,6 +30388,338 @@ REPOSITORY_CHECKOUTS["PYTORCH_YOLOV3"] = ("eriklindernoren/PyTorch-YOLOv3",
                                           "PYTORCH_YOLOV3_COMMIT")
 
 
+# --- frameworks' own training printouts: RLlib, fairseq, the Mario tutorial ---------------------
+# Each runs alone, in an environment of its own (rows "framework printouts cases" in VERSIONS.md):
+#
+#     python -m venv ~/rllib-venv && ~/rllib-venv/bin/pip install torch==2.13.0
+#     ~/rllib-venv/bin/pip install torch==2.13.0 "ray[rllib]"
+#     ~/rllib-venv/bin/python tests/corpus/make_corpus.py rllib_ppo_cartpole
+FRAMEWORK_PRINTOUTS_ENVIRONMENT = {name: f"{name} (framework printouts cases)"
+                                   for name in ("torch", "numpy", "gymnasium")}
+# The numeric leaves of RLlib's result dict that are the training's metrics, by their path:
+# the episodes' returns and lengths the env runner sampled, and the PPO learner's losses and
+# statistics (with the KL coefficient, which PPO adapts from the KL it measures). Timers,
+# throughputs, counters (`num_*`, `weights_seq_no`, the connectors' summed lengths), the
+# settings (`default_optimizer_learning_rate`, `curr_entropy_coeff`, fixed here), the batch
+# size, system readings (`perf/`) and the process's details are left out.
+RLLIB_METRICS = (
+    "env_runners/agent_episode_return_mean/default_agent",
+    "env_runners/episode_len_max", "env_runners/episode_len_mean", "env_runners/episode_len_min",
+    "env_runners/episode_return_max", "env_runners/episode_return_mean",
+    "env_runners/episode_return_min", "env_runners/module_episode_return_mean/default_policy",
+    "learners/default_policy/curr_kl_coeff", "learners/default_policy/entropy",
+    "learners/default_policy/mean_kl_loss", "learners/default_policy/policy_loss",
+    "learners/default_policy/total_loss", "learners/default_policy/vf_explained_var",
+    "learners/default_policy/vf_loss", "learners/default_policy/vf_loss_unclipped",
+)
+
+
+def rllib_ppo_cartpole() -> Truth:
+    """Ray RLlib's quick start as its documentation gives it: `config = PPOConfig()
+    .environment("CartPole-v1")...`, `algo = config.build_algo()`, then `result = algo.train()`
+    and `print(pretty_print(result))` (`ray.tune.logger.pretty_print`) for each of 3
+    iterations, on a local Ray instance of one CPU (`ray.init(num_cpus=1,
+    include_dashboard=False)`). Changes for a small, repeatable run: no remote env runners
+    (`.env_runners(num_env_runners=0)`: the driver samples), `.training(
+    train_batch_size_per_learner=200, minibatch_size=50, num_epochs=2)` in place of the default
+    4000, 128 and 30, `.debugging(seed=0)`; torch on one thread. Ray logs its start and its
+    warnings (the new API stack, a deprecation), then each result prints as pretty_print's
+    YAML: nested keys indented by two spaces (`env_runners:`, `  episode_return_mean:
+    18.09090909090909`, `learners:`, `  default_policy:`, `    policy_loss:
+    -0.11161000281572342`), floats as Python prints them, with `training_iteration: 1` near
+    the end (the `config` is left out by pretty_print). Truth: the dict `train()` returned, the
+    one printed: the numeric leaves of RLLIB_METRICS, keyed by their nested path joined with
+    `/`, at the dict's `training_iteration` (from 1). Its timers, throughputs, counters,
+    settings, `perf/` readings and process details are left out."""
+    import ray
+    import torch
+    from ray.rllib.algorithms.ppo import PPOConfig
+    from ray.tune.logger import pretty_print
+
+    torch.set_num_threads(1)
+    ray.init(num_cpus=1, include_dashboard=False)
+    config = (
+        PPOConfig()
+        .environment("CartPole-v1")
+        .env_runners(num_env_runners=0)
+        .training(train_batch_size_per_learner=200, minibatch_size=50, num_epochs=2)
+        .debugging(seed=0)
+    )
+    algo = config.build_algo()
+    truth: Truth = []
+    for _ in range(3):
+        result = algo.train()
+        print(pretty_print(result))
+        for path in RLLIB_METRICS:
+            value: Any = result
+            for part in path.split("/"):
+                value = value[part]
+            truth.append(point(path, value, result["training_iteration"]))
+    algo.stop()
+    ray.shutdown()
+    return truth
+
+
+CASES["rllib_ppo_cartpole"] = rllib_ppo_cartpole
+OWN_ENVIRONMENT["rllib_ppo_cartpole"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT,
+                                             ray="ray (framework printouts cases)")
+
+
+# fairseq 0.12.2 (PyPI) and its GitHub source at HEAD both fail to import on Python 3.11: their
+# `FairseqConfig` dataclass has `common: CommonConfig = CommonConfig()`, a default Python 3.11
+# refuses (`ValueError: mutable default ... use default_factory`). fairseq-fixed 0.12.3.1
+# (PyPI) is that fairseq with the dataclass defaults as `default_factory`, its code and its
+# printing otherwise fairseq's: the case runs on it, in an environment of its own:
+#
+#     python -m venv ~/fairseq-venv && ~/fairseq-venv/bin/pip install torch==2.13.0
+#     ~/fairseq-venv/bin/pip install torch==2.13.0 fairseq-fixed==0.12.3.1
+#     ~/fairseq-venv/bin/python tests/corpus/make_corpus.py fairseq_train_lm
+FAIRSEQ_LM_WORDS = ("the a cat dog sat on mat ran to house big small red blue tree saw bird flew "
+                    "over under").split()
+# The metrics of fairseq's stats dicts, by the progress bar's tag: its per-interval `train_inner`
+# line, the epoch's `train` summary and the `valid` line. Throughputs (`wps`, `ups`), sizes
+# (`wpb`, `bsz`), counters (`num_updates`, `epoch`) and timings (`train_wall`, `wall`) are left
+# out.
+FAIRSEQ_METRICS = {"train_inner": ("loss", "ppl", "lr", "gnorm"),
+                   "train": ("loss", "ppl", "lr", "gnorm"),
+                   "valid": ("loss", "ppl", "best_loss")}
+FAIRSEQ_KEYS = {"train_inner": "{}", "train": "train_{}", "valid": "valid_{}"}
+
+
+def fairseq_train_lm() -> Truth:
+    """fairseq's language-model example as its documentation runs it (examples/language_model/
+    README.md: `fairseq-preprocess --only-source --trainpref $TEXT/wiki.train.tokens
+    --validpref ... --testpref ... --destdir data-bin/wikitext-103`, then `fairseq-train --task
+    language_modeling data-bin/wikitext-103 --save-dir checkpoints/transformer_wikitext-103
+    --arch transformer_lm --share-decoder-input-output-embed --dropout 0.1 --optimizer adam
+    --adam-betas '(0.9, 0.98)' --weight-decay 0.01 --clip-norm 0.0 --lr 0.0005 --lr-scheduler
+    inverse_sqrt --warmup-updates 4000 --warmup-init-lr 1e-07 --tokens-per-sample 512
+    --sample-break-mode none --max-tokens 2048 --update-freq 16 --fp16 --max-update 50000`),
+    on fairseq-fixed 0.12.3.1 (fairseq 0.12 with its dataclass defaults made importable on
+    Python 3.11; see above). fairseq-preprocess runs first as a child process (its own output
+    not kept) on made-up WikiText-like files (`wiki.{train,valid,test}.tokens`: 400, 40 and 40
+    lines of 5 to 15 words drawn from 20, seeded); then fairseq-train runs in the process, by
+    its entry point `fairseq_cli.train.cli_main` with that `sys.argv`. Changes: a tiny
+    transformer (`--decoder-layers 2 --decoder-embed-dim 32 --decoder-ffn-embed-dim 64
+    --decoder-attention-heads 2`), `--tokens-per-sample 64 --max-tokens 512 --update-freq 1`,
+    `--max-epoch 2` instead of `--max-update 50000` (8 updates an epoch), no `--fp16`,
+    `--cpu`, `--num-workers 0`, `--seed 1`, and `--log-format simple --log-interval 1`; one
+    thread. It logs (Python logging, `2026-12-03 11:28:11 | INFO | fairseq_cli.train | ...`)
+    its settings and model, then a line an update under the tag `train_inner` (`epoch 001:
+    1 / 8 loss=4.665, ppl=25.37, wps=0, ups=0, wpb=512, bsz=8, num_updates=1, lr=2.24975e-07,
+    gnorm=0.939, train_wall=0, wall=4`), after each epoch the tag `valid` (`epoch 001 | valid on
+    'valid' subset | loss 4.712 | ppl 26.2 | wps 0 | wpb 468 | bsz 8 | num_updates 8`, with
+    `best_loss` from the second epoch), the checkpoint's lines and the tag `train` (`epoch 001 |
+    loss 4.697 | ppl 25.93 | ... | num_updates 8 | lr 1.0998e-06 | gnorm 0.963 | ...`).
+    Truth: the stats dicts fairseq's progress bar is given (`SimpleProgressBar.log` and
+    `.print` wrapped, with their `tag`), the metrics of FAIRSEQ_METRICS: `train_inner`'s as
+    printed (`loss`, `ppl`, `lr`, `gnorm`), the epoch summary's under its tag `train`
+    (`train_loss`, ...: the same names at the same update as the last `train_inner` line, an
+    epoch's average), the `valid` line's as `valid_loss`, `valid_ppl`, `valid_best_loss`; all
+    at the dict's `num_updates`, the update the line prints."""
+    truth = _fairseq_lm(["--log-format", "simple"])
+    if len(truth) != 16 * 4 + 2 * 4 + 2 * 2 + 1:
+        raise SystemExit(f"fairseq_train_lm: {len(truth)} points")
+    return truth
+
+
+def _fairseq_lm(log_format: list[str]) -> Truth:
+    """fairseq_train_lm's run with `log_format` (its `--log-format` arguments, or none), its
+    truth from the progress bars' stats dicts: each dict `SimpleProgressBar.log` and `.print`
+    and `TqdmProgressBar.print` are given, and each dict `TqdmProgressBar.log` gives its bar
+    (as the postfix, `refresh=False`) once tqdm draws the bar with that postfix (its `display`
+    with no message), as it is drawn only when its 0.1 s have passed; of those, the metrics
+    whose `name=value` the drawn bar holds whole, as tqdm cuts the postfix at the terminal's
+    width)."""
+    import random
+    import shutil
+
+    import torch
+    import tqdm
+    from fairseq_cli import train  # first, as the command: it sets up fairseq's logging format
+    from fairseq.logging import progress_bar
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    simple, bars = progress_bar.SimpleProgressBar, progress_bar.TqdmProgressBar
+    originals = (simple.log, simple.print, bars.log, bars.print, tqdm.std.tqdm.display)
+
+    def record(stats: dict[str, Any], tag: str | None, bar: Any = None) -> None:
+        # On a bar, a value counts as printed where the drawn bar holds `name=value` whole
+        # (tqdm cuts the postfix at the terminal's width).
+        drawn = str(bar) if bar is not None else ""
+        shown = dict(part.split("=", 1) for part in (bar.postfix or "").split(", ")
+                     if "=" in part) if bar is not None else {}
+        for name in FAIRSEQ_METRICS[tag or ""]:
+            if name in stats and (bar is None or any(
+                    f"{name}={shown.get(name)}{end}" in drawn for end in (",", "]"))):
+                truth.append(point(FAIRSEQ_KEYS[tag or ""].format(name), stats[name],
+                                   stats["num_updates"]))
+
+    def simple_log(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        record(stats, tag)
+        originals[0](self, stats, tag=tag, step=step)
+
+    def simple_print(self: Any, stats: dict[str, Any], tag: Any = None,
+                     step: Any = None) -> None:
+        record(stats, tag)
+        originals[1](self, stats, tag=tag, step=step)
+
+    def bar_log(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        self.tqdm.corpus_postfix = (dict(stats), tag)
+        originals[2](self, stats, tag=tag, step=step)
+
+    def bar_print(self: Any, stats: dict[str, Any], tag: Any = None, step: Any = None) -> None:
+        record(stats, tag)
+        originals[3](self, stats, tag=tag, step=step)
+
+    def display(self: Any, msg: Any = None, pos: Any = None) -> Any:
+        shown = originals[4](self, msg=msg, pos=pos)
+        pending = getattr(self, "corpus_postfix", None)
+        if msg is None and pending is not None and not self.disable:
+            record(*pending, bar=self)
+            self.corpus_postfix = None
+        return shown
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv_before = sys.argv
+    words = random.Random(0)
+    try:
+        for name, lines in (("train", 400), ("valid", 40), ("test", 40)):
+            with open(f"wiki.{name}.tokens", "w") as f:
+                for _ in range(lines):
+                    f.write(" ".join(words.choice(FAIRSEQ_LM_WORDS)
+                                     for _ in range(words.randint(5, 15))) + "\n")
+        subprocess.run([sys.executable, "-m", "fairseq_cli.preprocess", "--only-source",
+                        "--trainpref", "wiki.train.tokens", "--validpref", "wiki.valid.tokens",
+                        "--testpref", "wiki.test.tokens", "--destdir", "data-bin/wikitext",
+                        "--workers", "1"], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        simple.log, simple.print, bars.log, bars.print = (simple_log, simple_print, bar_log,
+                                                          bar_print)
+        tqdm.std.tqdm.display = display
+        sys.argv = ["fairseq-train", "--task", "language_modeling", "data-bin/wikitext",
+                    "--save-dir", "checkpoints/transformer_wikitext", "--arch", "transformer_lm",
+                    "--share-decoder-input-output-embed", "--dropout", "0.1",
+                    "--optimizer", "adam", "--adam-betas", "(0.9, 0.98)",
+                    "--weight-decay", "0.01", "--clip-norm", "0.0", "--lr", "0.0005",
+                    "--lr-scheduler", "inverse_sqrt", "--warmup-updates", "4000",
+                    "--warmup-init-lr", "1e-07", "--tokens-per-sample", "64",
+                    "--sample-break-mode", "none", "--max-tokens", "512", "--update-freq", "1",
+                    "--max-epoch", "2", "--decoder-layers", "2", "--decoder-embed-dim", "32",
+                    "--decoder-ffn-embed-dim", "64", "--decoder-attention-heads", "2",
+                    *log_format, "--log-interval", "1", "--cpu", "--seed", "1",
+                    "--num-workers", "0"]
+        train.cli_main()
+    finally:
+        simple.log, simple.print, bars.log, bars.print, tqdm.std.tqdm.display = originals
+        sys.argv = argv_before
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["fairseq_train_lm"] = fairseq_train_lm
+OWN_ENVIRONMENT["fairseq_train_lm"] = dict(FRAMEWORK_PRINTOUTS_ENVIRONMENT, **{
+    "fairseq-fixed": "fairseq-fixed (framework printouts cases)"})
+
+
+def fairseq_train_lm_tqdm() -> Truth:
+    """fairseq_train_lm's run with fairseq's default log format (no `--log-format`; still
+    `--log-interval 1`): `tqdm`, which fairseq (`progress_bar`) falls back to `simple` for when
+    stderr is not a terminal. Through the pipe it prints as fairseq_train_lm; on the terminal the
+    `train_inner` stats become the postfix of tqdm's bar (`epoch 001:  38%|███▊      | 3/8
+    [00:00<00:00, 26.07it/s, loss=4.703, ppl=26.05, wps=..., num_updates=3, lr=4.74925e-07,
+    gnorm=0.998, ...]`, on stderr, redrawn in place with `\\r` and cleared at the epoch's end,
+    `leave=False`), set without a redraw (`refresh=False`): tqdm draws the bar when 0.1 s have
+    passed, so only some updates' stats are shown, and which depends on the machine's speed.
+    The `valid` and `train` summaries print as lines in both. Truth as fairseq_train_lm's,
+    but for the terminal's bar: the stats dict each bar was given, recorded when tqdm draws the
+    bar with it as its postfix (`tqdm.display` wrapped), once, and of it only the metrics
+    whose `name=value` the drawn bar holds whole (at 100 columns tqdm cuts the postfix after
+    `wpb=`: `loss` and `ppl` are shown, `lr` and `gnorm` are not); the runs print different
+    updates' stats, so each capture has its own run's truth (TIMED_RUNS)."""
+    return _fairseq_lm([])
+
+
+CASES["fairseq_train_lm_tqdm"] = fairseq_train_lm_tqdm
+OWN_ENVIRONMENT["fairseq_train_lm_tqdm"] = OWN_ENVIRONMENT["fairseq_train_lm"]
+TIMED_RUNS.add("fairseq_train_lm_tqdm")
+
+
+# The Mario tutorial runs on PyPI's torch and torchvision (as the other pytorch/tutorials cases),
+# with gym 0.26.2 and gym-super-mario-bros 7.4.0 (its CI's pins), nes-py (built here), torchrl
+# and tensordict (its replay buffer) and numpy below 2 (nes-py's ROM reader overflows a uint8
+# under NumPy 2's rules), in an environment of its own:
+#
+#     python -m venv ~/mario-venv
+#     ~/mario-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/mario-venv/bin/pip install torch==2.14.1 "numpy<2" gym==0.26.2 gym-super-mario-bros \
+#         nes-py matplotlib torchrl tensordict
+#     export PYTORCH_TUTORIALS=~/tutorials PYTORCH_TUTORIALS_COMMIT=...  # as the tutorials' cases
+#     ~/mario-venv/bin/python tests/corpus/make_corpus.py mario_rl_tutorial
+MARIO_ENVIRONMENT = {name: f"{name} (Mario tutorial case)" for name in (
+    "torch", "torchvision", "numpy", "gym", "gym-super-mario-bros", "nes-py", "torchrl",
+    "tensordict", "matplotlib")}
+# Fewer episodes (its 40 take minutes of emulation here) and a line every episode: its
+# `record` prints at episodes 0, 20 and the last only.
+MARIO_CHANGES = {"episodes = 40\n": "episodes = 8\n",
+                 "    if (e % 20 == 0) or (e == episodes - 1):\n": "    if e % 1 == 0:\n"}
+
+
+def mario_rl_tutorial() -> Truth:
+    """The PyTorch tutorial "Train a Mario-playing RL Agent", pytorch/tutorials
+    `intermediate_source/mario_rl_tutorial.py` (commit in VERSIONS.md), run as the script
+    (`run_script`) with the changes of MARIO_CHANGES: 8 episodes instead of 40, and
+    `logger.record(...)` called every episode (`if e % 1 == 0:`) instead of at episodes 0, 20
+    and the last. The real game: gym-super-mario-bros' `SuperMarioBros-1-1-v0` on the nes-py
+    emulator (the ROM ships in the package), its wrappers (`SkipFrame`, grayscale, 84x84,
+    `FrameStack` of 4), its DDQN agent with torchrl's `TensorDictReplayBuffer`; on the CPU,
+    torch, `random` and NumPy seeded (the tutorial seeds nothing; its actions are NumPy's
+    draws), one thread, matplotlib's `Agg` backend. With a burn-in of 1e4 steps the agent
+    explores at random and never learns in 8 episodes: the tutorial's own loss and Q value,
+    0.0. It prints the first step's observation shape, reward, done and info dict, `Using CUDA:
+    False`, torchrl's coloured `Initialized LazyMemmapStorage ...` log line, then
+    `MetricLogger.record`'s `Episode 0 - Step 108 - Epsilon 0.9999730003611179 - Mean Reward
+    615.0 - Mean Length 108.0 - Mean Loss 0.0 - Mean Q Value 0.0 - Time Delta 0.918 - Time
+    2026-12-03T11:31:39` an episode (means over the last 100 episodes, rounded to 3 decimals);
+    gym's and NumPy's warnings on stderr. Truth: the values that print call formats, read from
+    `record`'s frame as it prints: `epsilon` as `Epsilon`, `mean_ep_reward`, `mean_ep_length`,
+    `mean_ep_loss`, `mean_ep_q` as `Mean_Reward`, `Mean_Length`, `Mean_Loss`, `Mean_Q_Value`, at
+    `step` (the line's `Step`: the agent's `curr_step`, the environment steps taken so far, as
+    keras_rl2_dqn_cartpole and cleanrl_dqn put an episode's line at its total step). `Episode`
+    (the episode's number, a count), `Time Delta` (a timing) and `Time` (the clock) are left
+    out."""
+    import numpy as np
+
+    path = tutorial_file("intermediate_source/mario_rl_tutorial.py")
+    _tutorial_start()
+    np.random.seed(0)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Episode {episode}" in call:
+            step = values["step"]
+            truth.extend([point("Epsilon", values["epsilon"], step),
+                          point("Mean_Reward", values["mean_ep_reward"], step),
+                          point("Mean_Length", values["mean_ep_length"], step),
+                          point("Mean_Loss", values["mean_ep_loss"], step),
+                          point("Mean_Q_Value", values["mean_ep_q"], step)])
+
+    run_script(path, [], record, changes=MARIO_CHANGES)
+    if len(truth) != 8 * 5:
+        raise SystemExit(f"mario_rl_tutorial: {len(truth)} points, not 8 episodes'")
+    return truth
+
+
+CASES["mario_rl_tutorial"] = mario_rl_tutorial
+OWN_ENVIRONMENT["mario_rl_tutorial"] = MARIO_ENVIRONMENT
+OWN_CHECKOUT["mario_rl_tutorial"] = "PYTORCH_TUTORIALS"
+CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario_rl_tutorial.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
@@ -30410,3 +30742,4 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
