@@ -121,6 +121,9 @@ AT_STEP_OF = {
     # vq-vae-2's description names the epoch (`epoch: 1; mse: 0.27; ...`) under a bar that
     # counts the batches: runlab takes the bar's global count, its truth the epoch.
     "vqvae2_train.pipe.log": 0.4, "vqvae2_train.pty.log": 0.4,
+    # fairseq's bar leaves the terminal (`leave=False`) before it draws its last count
+    # (`6/8`): the next epoch's bar counts on from the count last shown, two updates short.
+    "fairseq_train_lm_tqdm.pty.log": 0.85,
 }
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()

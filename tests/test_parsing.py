@@ -168,6 +168,15 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # value, super_resolution's abbreviation before a name and its epoch after an arrow
     ("Test set results: loss 0.7838 accuracy 0.8930",
      expect(("Test_set_results/loss", 0.7838, 0), ("Test_set_results/accuracy", 0.893, 0))),
+    # fairseq's simple log: the validation's subset and the epoch's summary name their values
+    ("2026-12-03 11:29:43 | INFO | valid | epoch 001 | valid on 'valid' subset | loss 4.712 | "
+     "ppl 26.2 | num_updates 8",
+     expect(("epoch", 1, 8), ("valid_loss", 4.712, 8), ("valid_ppl", 26.2, 8))),
+    ("2026-12-03 11:29:43 | INFO | train | epoch 001 | loss 4.697 | ppl 25.93 | num_updates 8 | "
+     "lr 1.0998e-06 | train_wall 0",
+     expect(("epoch", 1, 8), ("train_loss", 4.697, 8), ("train_ppl", 25.93, 8),
+            ("train_lr", 1.0998e-06, 8),
+            ("train_wall", 0, 8))),
     # a phase's clause of spaced pairs names them all, each clause its own
     ("Epoch 7 | train loss 0.4123 acc 0.8234 | val loss 0.4890 acc 0.7900",
      expect(("train_loss", 0.4123, 7), ("train_acc", 0.8234, 7), ("val_loss", 0.489, 7),
@@ -729,6 +738,34 @@ def test_a_terminaltables_box_of_values_and_a_decorated_line() -> None:
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         ("IoU_loss", 0.08118724077939987, 0), ("Class_loss", 0.0, 0), ("mAP", 0.00387, 0))
+
+
+def test_a_ray_tune_result_printed_by_pretty_print() -> None:
+    # RLlib 2.60's quick start, print(pretty_print(algo.train())), cut short: each numeric leaf
+    # by its path at the result's training_iteration, printed near its end; timers, counters,
+    # throughputs and process details left out
+    block = ["date: 2026-12-03_11-15-41", "done: false", "env_runners:",
+             "  agent_episode_return_mean:", "    default_agent: 18.09090909090909",
+             "  env_step_timer: 0.00012466855472744273", "  episode_len_max: 59",
+             "  episode_return_mean: 18.09090909090909", "  num_agent_steps_sampled:",
+             "    default_agent: 200", "  num_episodes: 11", "hostname: vm", "learners:",
+             "  default_policy:", "    num_module_steps_trained_lifetime_throughput:",
+             "      throughput_since_last_reduce: 124.47309863119253",
+             "    policy_loss: -0.11161000281572342", "    vf_loss: 9.194938659667969",
+             "perf:", "  cpu_util_percent: 0.0", "pid: 6498",
+             "time_this_iter_s: 0.424269437789917", "timers:", "  training_step: 0.42",
+             "timestamp: 1796296541", "training_iteration: {}", "trial_id: default"]
+    lines = [line.format(1) for line in block] + [line.format(2) for line in block] + [
+        "loss: 0.5"]
+    parser = MetricParser()
+    leaves = [("env_runners/agent_episode_return_mean/default_agent", 18.09090909090909),
+              ("env_runners/episode_len_max", 59),
+              ("env_runners/episode_return_mean", 18.09090909090909),
+              ("learners/default_policy/policy_loss", -0.11161000281572342),
+              ("learners/default_policy/vf_loss", 9.194938659667969)]
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        *((key, value, 1) for key, value in leaves), *((key, value, 2) for key, value in leaves),
+        ("loss", 0.5, 0))
 
 
 def test_json_printed_over_several_lines() -> None:

@@ -66,6 +66,7 @@ from runlab.parsing.rules.libraries import (
     basicsr_rows,
     parse_dotted_header,
     parse_ipopt_header,
+    parse_tune_result,
     parse_ultranest,
     gpy_rows,
     parse_vw_header,
@@ -122,6 +123,7 @@ from runlab.parsing.rules.libraries import (
     dotted_rows,
     grid_rows,
     ipopt_rows,
+    tune_result_rows,
     id_rows,
     table_rows,
     wandb_rows,
@@ -640,6 +642,18 @@ RULES: list[Rule] = [
         (" ... ",),
         final=True,
         rows=dotted_rows,
+    ),
+    Rule(
+        "tune_result",
+        "a Ray Tune or RLlib result printed by pretty_print (`print(pretty_print(algo.train()))`): "
+        "`date: 2026-12-03_11-15-41`, then YAML nested two spaces a level (`env_runners:`, "
+        "`  episode_return_mean: 18.09`): each numeric leaf by its path "
+        "(env_runners/episode_return_mean) at the result's training_iteration; timers, "
+        "throughputs, counters and process details are not metrics",
+        parse_tune_result,
+        ("date: ",),
+        final=True,
+        rows=tune_result_rows,
     ),
     Rule(
         "ipopt",

@@ -963,6 +963,64 @@ def dotted_rows(header: str) -> Callable[[str], list[Found]]:
     return read
 
 
+# tune_result ----------------------------------------------------------------------------------
+
+# A Ray Tune or RLlib result as `ray.tune.logger.pretty_print` prints it (RLlib's quick start:
+# `print(pretty_print(algo.train()))`): YAML, keys sorted, nested two spaces a level, opening
+# with the result's `date: 2026-12-03_11-15-41` and holding `training_iteration: 1` near its
+# end:
+#     `env_runners:`, `  episode_return_mean: 18.09`, `learners:`, `  default_policy:`,
+#     `    policy_loss: -0.1116`, ..., `training_iteration: 1`, `trial_id: default`
+# Each numeric leaf keyed by its path joined with `/` (env_runners/episode_return_mean), at the
+# result's training_iteration; timers, throughputs, counters, process details and the config
+# (older versions print it) are not metrics.
+_TUNE_DATE = re.compile(r"date:\ \d{4}-\d\d-\d\d_\d\d-\d\d-\d\d\s*")
+_YAML_ITEM = re.compile(r"(\ {0,40})([A-Za-z_][\w.\-@]{0,100}):(?:\ (.{1,200}))?\s*", re.ASCII)
+_TUNE_SKIPPED = frozenset({"config", "timers", "perf", "fault_tolerance", "env_runner_group",
+                           "connectors", "sampler_perf", "hostname", "node_ip", "pid", "date",
+                           "timestamp", "iterations_since_restore", "weights_seq_no", "sample",
+                           "trial_id", "done"})
+_TUNE_NOT_METRIC = re.compile(r"timer|throughput|_lifetime$|^time_|_sum_episodes_length_|"
+                              r"^episode_duration_", re.ASCII)
+
+
+parse_tune_result = _claims(_TUNE_DATE)
+"""The `date: ...` that opens a Ray Tune result printed by pretty_print."""
+
+
+def tune_result_rows(header: str) -> Callable[[str], list[Found]]:
+    """The lines of one result: its numeric leaves held, then given out at its
+    `training_iteration`, each keyed by its path."""
+    path: list[tuple[int, str]] = []  # the open sections, with their indentation
+    held: list[tuple[str, float | int]] = []
+    released = False
+
+    def read(line: str) -> list[Found]:
+        nonlocal released
+        item = _YAML_ITEM.fullmatch(line)
+        if item is None or (released and not item.group(1)):
+            return [] if item is None or item.group(2) != "trial_id" else [CLAIM]
+        indent, name, text = len(item.group(1)), item.group(2), item.group(3)
+        while path and path[-1][0] >= indent:
+            path.pop()
+        if text is None:
+            path.append((indent, name))
+            return [CLAIM]
+        if indent == 0 and name == "training_iteration" and text.isdigit():
+            released = True
+            step = int(text)
+            return [(key, value, step) for key, value in held] or [CLAIM]
+        value = parse_number(text)
+        names = [section for _, section in path] + [name]
+        if (value is not None and len(held) < 10_000
+                and not any(part in _TUNE_SKIPPED for part in names)
+                and not _TUNE_NOT_METRIC.search(name) and all(map(is_metric_key, names))):
+            held.append(("/".join(names), value))
+        return [CLAIM]
+
+    return read
+
+
 # ipopt ----------------------------------------------------------------------------------------
 
 # IPOPT's iteration table (src/Algorithm/IpOrigIterationOutput.cpp; printed through CasADi's

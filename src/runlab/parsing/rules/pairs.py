@@ -1238,9 +1238,12 @@ def parse_name_value(line: str) -> list[Found]:
             subset = _SUBSET.fullmatch(clause)
             if subset is not None:
                 prefix = subset.group(1) + "_"
+            elif not found and not prefix and clause.strip().lower() in PHASES:
+                # a phase alone first, fairseq's epoch summary: `train | epoch 001 | loss 4.697`
+                prefix = clause.strip() + "_"
         else:
             name = match.group(1).replace(" ", "_")
-            key = name if name in _UNPREFIXED else prefix + name
+            key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
             if is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
             else:
