@@ -196,7 +196,7 @@ def _described(head: str) -> list[Found]:
         text = text[:-1].rstrip("0123456789").rstrip().removesuffix(":")
     # values with a fraction: a description's whole numbers are its settings and counts
     # (`n_batches=100`, `warmup=100`)
-    found = [
+    found: list[Found] = [
         (key, to_number(number), None)
         for key, integer, number in key_value_pairs(text)
         if not integer and key.lower() not in _STEP_WORDS and is_metric_key(key)
