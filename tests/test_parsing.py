@@ -664,7 +664,9 @@ def test_a_history_printed_as_a_pandas_frame() -> None:
              "0  0.636962  0.479988",
              "1  0.269787  0.232373",
              "  some  words  here",
-             "0  0.1  0.2"]
+             "0  0.1  0.2",
+             "   price  rating  test_score",
+             "0   10.5     4.2        0.81"]
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         ("loss", 0.636962, 0), ("mae", 0.479988, 0), ("val_loss", 0.319682, 0),
@@ -722,7 +724,7 @@ def test_a_table_with_dots_between_its_columns() -> None:
 
 def test_a_terminaltables_box_of_values_and_a_decorated_line() -> None:
     # PyTorch-YOLOv3's verbose training (terminaltables' AsciiTable) and its evaluation's mAP;
-    # a box under another header is no table of values: its rows are not read as one
+    # a box of settings gives nothing, nor one under another header
     lines = ["+-------------+---------------------+",
              "| Type        | Value               |",
              "+-------------+---------------------+",
@@ -730,6 +732,11 @@ def test_a_terminaltables_box_of_values_and_a_decorated_line() -> None:
              "| Class loss  | 0.0                 |",
              "+-------------+---------------------+",
              "---- mAP 0.00387 ----",
+             "+---------------+-------------+",
+             "| Argument      | Value       |",
+             "+---------------+-------------+",
+             "| learning rate | 0.001       |",
+             "+---------------+-------------+",
              "+---------------+-------------+",
              "|  config_type  | MAE E / meV |",
              "+---------------+-------------+",
@@ -766,6 +773,11 @@ def test_a_ray_tune_result_printed_by_pretty_print() -> None:
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         *((key, value, 1) for key, value in leaves), *((key, value, 2) for key, value in leaves),
         ("loss", 0.5, 0))
+    # a run's own date stamp in that form opens no result: the lines after it are read
+    parser = MetricParser()
+    assert triples(parser.parse_lines(["run: resnet50", "date: 2024-03-01_12-30-00",
+                                       "Epoch: 1, loss: 0.5234, acc: 0.81"]) + parser.flush()
+                   ) == expect(("loss", 0.5234, 1), ("acc", 0.81, 1))
 
 
 def test_json_printed_over_several_lines() -> None:

@@ -21,8 +21,9 @@ from runlab.parsing.rules.pairs import (
     PHASES,
     is_metric_key,
     key_value_pairs,
-    names_a_measure,
+    measured,
     phased,
+    spaced_pairs,
 )
 
 # keras ----------------------------------------------------------------------------------------
@@ -168,10 +169,8 @@ _VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)
 _STEP_WORDS = frozenset({*STEP_NAMES, "batch"})
 _WORDS = re.compile(r"[A-Za-z]+", re.ASCII)
 # A description's `name value` clauses end at a number and `:`, `.`, `,` or `;` or spaces
-# before the next name; a name holds up to four words.
+# before the next name.
 _DESCRIBED_CLAUSES = re.compile(r"(?<=\d)[:.,;]?\ +(?=[A-Za-z])", re.ASCII)
-_DESCRIBED_PAIR = re.compile(
-    rf"\s*([A-Za-z][\w\-/]{{0,30}}(?:\ [A-Za-z][\w\-/]{{0,30}}){{0,3}})\ {{1,8}}({NUMBER})\s*", re.ASCII)
 
 
 def _counted_phase(head: str) -> str:
@@ -204,14 +203,15 @@ def _described(head: str) -> list[Found]:
     if found or "=" in text:
         return found
     # or `name value` clauses, minGPT's `epoch 1 iter 10: train loss 2.30612. lr 6.0e-04`:
-    # every clause a name and its number, one of them a measure's, else it is prose
-    clauses = [_DESCRIBED_PAIR.fullmatch(clause) for clause in _DESCRIBED_CLAUSES.split(text)]
-    if not all(clauses):
-        return []
-    found = [(key, to_number(value), None) for key, value in (
-        (match.group(1).replace(" ", "_"), match.group(2)) for match in clauses if match)
-        if not value.lstrip("+-").isdigit() and key.lower() not in _STEP_WORDS and is_metric_key(key)]
-    return found if any(names_a_measure(key) for key, _, _ in found) else []
+    # every clause names and numbers, else it is prose; of them the measures and the rate with
+    # a fraction (not the counters, `epoch 1`, `iter 10`)
+    found = []
+    for clause in _DESCRIBED_CLAUSES.split(text):
+        pairs = spaced_pairs(clause)
+        if pairs is None:
+            return []
+        found += [pair for pair in measured(pairs) if type(pair[1]) is not int]
+    return found
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:

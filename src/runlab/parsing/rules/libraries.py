@@ -25,6 +25,7 @@ from runlab.parsing.rules.pairs import (
     TIME_UNIT,
     names_a_measure,
     parse_key_value,
+    phased,
 )
 
 
@@ -811,9 +812,9 @@ def _frame_names(line: str) -> list[str] | None:
     if match is None or _grid_names(line) is not None:
         return None
     names = match.group(1).split()
-    if not any(names_a_measure(name) for name in names) or not all(
-            name in _COUNTER_COLUMNS or is_metric_key(name) for name in names):
-        return None
+    if not all(name in _COUNTER_COLUMNS or name in ("lr", "learning_rate") or (
+            is_metric_key(name) and (names_a_measure(name) or phased(name))) for name in names):
+        return None  # a frame of data or of settings (`price  rating`, `alpha  mse`)
     return names
 
 
@@ -954,11 +955,13 @@ def dotted_rows(header: str) -> Callable[[str], list[Found]]:
 
     def read(line: str) -> list[Found]:
         fields = line.split(" ... ")
-        if len(fields) != len(names) or not fields[0].strip().isdigit() or len(fields[0]) > 30:
+        counter = fields[0].strip()
+        if len(fields) != len(names) or not (counter.isascii() and counter.isdigit()) or len(
+                counter) > 18:
             return []
         values = [parse_number(field.strip()) for field in fields[1:]]
-        step = int(fields[0])
-        return [(name, value, step) for name, value in zip(names[1:], values) if value is not None]
+        return [(name, value, int(counter)) for name, value in zip(names[1:], values)
+                if value is not None]
 
     return read
 
@@ -980,7 +983,7 @@ _TUNE_SKIPPED = frozenset({"config", "timers", "perf", "fault_tolerance", "env_r
                            "connectors", "sampler_perf", "hostname", "node_ip", "pid", "date",
                            "timestamp", "iterations_since_restore", "weights_seq_no", "sample",
                            "trial_id", "done"})
-_TUNE_NOT_METRIC = re.compile(r"timer|throughput|_lifetime$|^time_|_sum_episodes_length_|"
+_TUNE_NOT_METRIC = re.compile(r"timer|throughput|_lifetime$|_total$|^time_|_sum_episodes_length_|"
                               r"^episode_duration_", re.ASCII)
 
 
@@ -994,19 +997,26 @@ def tune_result_rows(header: str) -> Callable[[str], list[Found]]:
     path: list[tuple[int, str]] = []  # the open sections, with their indentation
     held: list[tuple[str, float | int]] = []
     released = False
+    last = "date"  # the latest top-level key: pretty_print sorts them
 
     def read(line: str) -> list[Found]:
-        nonlocal released
+        nonlocal released, last
         item = _YAML_ITEM.fullmatch(line)
         if item is None or (released and not item.group(1)):
             return [] if item is None or item.group(2) != "trial_id" else [CLAIM]
         indent, name, text = len(item.group(1)), item.group(2), item.group(3)
+        if indent == 0:
+            # a result goes on `done: false` after its date, its top-level keys in order;
+            # anything else is not one (a run's own `date: 2024-03-01_12-30-00` stamp)
+            if name < last or (last == "date" and not (name == "done" and text in ("false", "true"))):
+                return []
+            last = name
         while path and path[-1][0] >= indent:
             path.pop()
         if text is None:
             path.append((indent, name))
             return [CLAIM]
-        if indent == 0 and name == "training_iteration" and text.isdigit():
+        if indent == 0 and name == "training_iteration" and text.isascii() and text.isdigit():
             released = True
             step = int(text)
             return [(key, value, step) for key, value in held] or [CLAIM]
@@ -1014,7 +1024,8 @@ def tune_result_rows(header: str) -> Callable[[str], list[Found]]:
         names = [section for _, section in path] + [name]
         if (value is not None and len(held) < 10_000
                 and not any(part in _TUNE_SKIPPED for part in names)
-                and not _TUNE_NOT_METRIC.search(name) and all(map(is_metric_key, names))):
+                and not _TUNE_NOT_METRIC.search(name) and is_metric_key(name)
+                and not any(part.startswith("num_") for part in names)):
             held.append(("/".join(names), value))
         return [CLAIM]
 
@@ -1439,7 +1450,8 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
     section = ""
     held: list[Found] = []
     done = False
-    named = not header.lstrip().startswith("+")  # a table's header names its columns first
+    plain = not header.lstrip().startswith("+")  # stable-baselines3's, not terminaltables'
+    named = plain  # a terminaltables box names its columns first
 
     def read(line: str) -> list[Found]:
         nonlocal section, done, named
@@ -1471,7 +1483,8 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             section = name if name.endswith("/") else f"{name}/"
             return [CLAIM]
         value = parse_number(text)
-        if value is not None and len(held) < 1000:
+        if value is not None and len(held) < 1000 and (plain or names_a_measure(name)):
+            # (a terminaltables box of values holds settings as often: its measures only)
             held.append((section + name.replace(" ", "_"), value, None))
         return [CLAIM]
 

@@ -1136,13 +1136,22 @@ def message(line: str) -> str:
 
 def _phase_spread(pairs: list[Found]) -> list[Found]:
     """A clause's `name value` pairs, the phase that starts the first name naming the bare
-    names after it: `train loss 0.41 acc 0.82` is train_loss and train_acc (as `val loss
-    0.49 acc 0.79` in the next clause is val_loss and val_acc)."""
+    measures after it: `train loss 0.41 acc 0.82` is train_loss and train_acc (as `val loss
+    0.49 acc 0.79` in the next clause is val_loss and val_acc); `lr` stays lr."""
     phase = pairs[0][0].split("_", 1)[0]
     if phase.lower() not in PHASES or phase == pairs[0][0]:
         return pairs
-    return [pairs[0], *((key if phased(key) else f"{phase}_{key}", value, step)
-                        for key, value, step in pairs[1:])]
+    return [pairs[0], *((f"{phase}_{key}" if names_a_measure(key) and not phased(key) else key,
+                         value, step) for key, value, step in pairs[1:])]
+
+
+def measured(pairs: list[Found]) -> list[Found]:
+    """The pairs that name a measure or a learning rate: what `name value` pairs with no
+    counter before them may be (`Using GPU 0 | torch 2.3 score 1.0` is only score)."""
+    return [pair for pair in pairs if names_a_measure(pair[0]) or pair[0].lower() in _RATES]
+
+
+_RATES = frozenset({"lr", "learning_rate"})
 
 
 def parse_name_value(line: str) -> list[Found]:
@@ -1224,7 +1233,7 @@ def parse_name_value(line: str) -> list[Found]:
             if bare is not None and pairs:
                 key = bare.group(1).lower()
                 found.append(("epoch" if key == "epoch" else "step", int(bare.group(2)), None))
-                found += [pair for pair in pairs if is_metric_key(pair[0])]
+                found += [pair for pair in _phase_spread(pairs) if is_metric_key(pair[0])]
                 continue
             pairs = spaced_pairs(clause)
             if pairs and (counter is not None or len(pairs) > 1 and any(
@@ -1232,7 +1241,7 @@ def parse_name_value(line: str) -> list[Found]:
                 # after the counter, `name value` pairs: `step 2: f -0.89 trial_f -0.89`; or
                 # two or more naming a measure, `Epoch 7 | train loss 0.41 acc 0.82 | ...`
                 # (a whole number there is a count or an index: `batch 32`, `layer 3`)
-                found += [pair for pair in _phase_spread(pairs)
+                found += [pair for pair in _phase_spread(pairs if counter is not None else measured(pairs))
                           if is_metric_key(pair[0]) and type(pair[1]) is not int]
                 continue
             subset = _SUBSET.fullmatch(clause)
@@ -1244,7 +1253,7 @@ def parse_name_value(line: str) -> list[Found]:
         else:
             name = match.group(1).replace(" ", "_")
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
-            if is_metric_key(key):
+            if is_metric_key(name) and is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
             else:
                 counts = True
