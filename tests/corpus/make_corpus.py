@@ -30720,6 +30720,108 @@ OWN_CHECKOUT["mario_rl_tutorial"] = "PYTORCH_TUTORIALS"
 CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario_rl_tutorial.py"
 
 
+# --- Hand-written training repositories (round 23): llama2.c, pygcn, GAN collections, VQ ----
+# Each runs alone, in one environment of the scripts' own needs (torchvision for the last two,
+# whose CPU build is not on PyPI: PyPI's torch and torchvision, on the CPU):
+#
+#     python -m venv ~/scripts23-venv
+#     ~/scripts23-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/scripts23-venv/bin/pip install torch==2.14.1 numpy scipy requests sentencepiece tqdm \
+#         imageio matplotlib fire einops einx vector-quantize-pytorch
+#     git clone https://github.com/karpathy/llama2.c ~/llama2.c
+#     git clone https://github.com/tkipf/pygcn ~/pygcn
+#     git clone https://github.com/znxlwm/pytorch-generative-model-collections ~/gan-collections
+#     git clone https://github.com/lucidrains/vector-quantize-pytorch ~/vector-quantize-pytorch
+#     export LLAMA2C=~/llama2.c PYGCN=~/pygcn GAN_COLLECTIONS=~/gan-collections \
+#         VECTOR_QUANTIZE=~/vector-quantize-pytorch          # and each one's *_COMMIT
+#     ~/scripts23-venv/bin/python tests/corpus/make_corpus.py llama2c_train
+SCRIPTS23_ENVIRONMENT = {name: f"{name} (llama2.c, pygcn, GAN collections, VQ cases)" for name in
+                         ("torch", "torchvision", "numpy", "scipy", "requests", "sentencepiece",
+                          "tqdm", "imageio", "matplotlib", "pillow", "fire", "einops", "einx",
+                          "vector-quantize-pytorch")}
+# llama2.c's train.py with the custom-vocabulary mode of its stories260K run (doc/stories260K.md:
+# `--vocab_source=custom --vocab_size=512 --dim=64 --n_heads=8 --n_kv_heads=4 --multiple_of=4`)
+# made smaller still, on the CPU: 2 layers (of 5), sequences of 64 (of 512), batches of 8 (of
+# 128), 40 iterations (of 100000), warmup 10 (of 1000), an evaluation of 5 batches (of 100) every
+# 10 iterations (of 2000), its learning rate 1e-3; no compile (the README's CPU advice).
+LLAMA2C_ARGS = ["--device=cpu", "--compile=False", "--vocab_source=custom", "--vocab_size=512",
+                "--dim=64", "--n_layers=2", "--n_heads=8", "--n_kv_heads=4", "--multiple_of=4",
+                "--max_seq_len=64", "--batch_size=8", "--gradient_accumulation_steps=1",
+                "--learning_rate=1e-3", "--max_iters=40", "--warmup_iters=10",
+                "--eval_interval=10", "--eval_iters=5"]
+
+
+def llama2c_shards(folder: str, shards: int = 3, tokens: int = 20000) -> None:
+    """Pretokenized shards as tinystories.py's `pretokenize` writes them for a custom vocabulary
+    (`data/tok512/data00.bin`...: uint16 token ids, flat), made up: a Markov chain over 512
+    tokens in which each token is followed by one of 4 of its own, of a generator of fixed
+    seed. Shard 0 is the validation split, the rest training, as PretokDataset takes them."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    following = rng.integers(0, 512, size=(512, 4))
+    os.makedirs(folder)
+    for k in range(shards):
+        ids = np.empty(tokens, dtype=np.uint16)
+        ids[0] = rng.integers(0, 512)
+        choices = rng.integers(0, 4, size=tokens)
+        for i in range(1, tokens):
+            ids[i] = following[ids[i - 1], choices[i]]
+        ids.tofile(os.path.join(folder, f"data{k:02d}.bin"))
+
+
+def llama2c_train() -> Truth:
+    """Andrej Karpathy's llama2.c `train.py` (karpathy/llama2.c, the checkout named by LLAMA2C;
+    commit in VERSIONS.md) with its `model.py`, `tinystories.py` (its `Task.iter_batches` and
+    `PretokDataset`), `export.py` and `tokenizer.py`, run as the script, unchanged, with
+    LLAMA2C_ARGS (`--key=value` overrides read by its `configurator.py`, which the run's folder
+    holds as the repository's root does, since train.py execs it from there): a Llama 2 of 2
+    layers, dim 64, 8 heads sharing 4 key/value heads, vocabulary 512, on the CPU, no compile,
+    40 iterations, an evaluation every 10. Its data, TinyStories pretokenized with a custom
+    512-token vocabulary (a download, then sentencepiece), is made up (`llama2c_shards`: three
+    shards of 20000 token ids in `data/tok512/`). It seeds torch itself (1337) and its dataset
+    (42); one thread. It prints `tokens per iteration will be: 512`, the overrides, `num
+    decayed parameter tensors...`, then `step 0: train loss 6.2409, val loss 6.2454` every 10
+    iterations (with `saving checkpoint to out` after a better val loss, `wrote out/model.bin`,
+    and `Created a PretokDataset with rng seed 42` each time it opens the data), and a line
+    every iteration, `0 | loss 6.2430 | lr 0.000000e+00 | 227.55ms | mfu -100.00%`. Truth: the
+    printing frame's values as each line is printed: `losses['train']`, `losses['val']` as
+    `train_loss`, `val_loss`, and `lossf`, `lr` as `loss`, `lr`, at the printed `iter_num`. The
+    time and `mfu` (a throughput as a share of an A100's, from the time) are left out."""
+    import shutil
+
+    root = os.environ.get("LLAMA2C")
+    if not root or not os.path.exists(os.path.join(root, "train.py")):
+        raise SystemExit("set LLAMA2C to a karpathy/llama2.c checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith('print(f"step {iter_num}: train loss'):
+            losses = values["losses"]
+            truth.extend([point("train_loss", losses["train"], values["iter_num"]),
+                          point("val_loss", losses["val"], values["iter_num"])])
+        elif '{iter_num} | loss {lossf:.4f}' in call:
+            truth.extend([point("loss", values["lossf"], values["iter_num"]),
+                          point("lr", values["lr"], values["iter_num"])])
+
+    def setup() -> None:
+        shutil.copy(os.path.join(root, "configurator.py"), "configurator.py")
+        llama2c_shards(os.path.join("data", "tok512"))
+
+    run_script(os.path.join(root, "train.py"), LLAMA2C_ARGS, record, setup=setup)
+    if len(truth) != 2 * 5 + 2 * 41:
+        raise SystemExit(f"llama2c_train: {len(truth)} points, not 5 evaluations and 41 lines")
+    return truth
+
+
+CASES["llama2c_train"] = llama2c_train
+OWN_ENVIRONMENT["llama2c_train"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["llama2c_train"] = "LLAMA2C"
+CHECKOUT_ROW["llama2c_train"] = "karpathy/llama2.c train.py"
+REPOSITORY_CHECKOUTS["LLAMA2C"] = ("karpathy/llama2.c", "LLAMA2C_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
