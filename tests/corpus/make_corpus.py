@@ -30822,6 +30822,100 @@ CHECKOUT_ROW["llama2c_train"] = "karpathy/llama2.c train.py"
 REPOSITORY_CHECKOUTS["LLAMA2C"] = ("karpathy/llama2.c", "LLAMA2C_COMMIT")
 
 
+CORA_CLASSES = ["Case_Based", "Genetic_Algorithms", "Neural_Networks", "Probabilistic_Methods",
+                "Reinforcement_Learning", "Rule_Learning", "Theory"]
+
+
+def write_pygcn_cora(folder: str) -> None:
+    """Cora as pygcn's `data/cora` holds it, made up: `cora.content` (a line a paper: its id,
+    1433 binary word features and its class name, tab-separated; 2708 papers of Cora's 7
+    classes) and `cora.cites` (5429 lines of two paper ids, cited then citing). Each class
+    prefers 60 words of its own (a paper takes 12 of them and 6 at random); four in five
+    citations are within the citing paper's class. A generator of fixed seed."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    n, words, classes = 2708, 1433, len(CORA_CLASSES)
+    ids = rng.choice(np.arange(30, 1200000), size=n, replace=False)
+    labels = rng.integers(0, classes, size=n)
+    preferred = rng.permutation(words)[:classes * 60].reshape(classes, 60)
+    os.makedirs(folder)
+    with open(os.path.join(folder, "cora.content"), "w") as f:
+        for paper, label in zip(ids, labels):
+            row = np.zeros(words, dtype=int)
+            row[rng.choice(preferred[label], 12, replace=False)] = 1
+            row[rng.choice(words, 6, replace=False)] = 1
+            f.write("\t".join([str(paper), *map(str, row), CORA_CLASSES[label]]) + "\n")
+    by_class = [np.flatnonzero(labels == c) for c in range(classes)]
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < 5429:
+        citing = int(rng.integers(0, n))
+        pool = by_class[labels[citing]] if rng.random() < 0.8 else np.arange(n)
+        cited = int(rng.choice(pool))
+        if cited != citing and (cited, citing) not in pairs:
+            pairs.add((cited, citing))
+    with open(os.path.join(folder, "cora.cites"), "w") as f:
+        for cited, citing in sorted(pairs, key=lambda pair: (ids[pair[0]], ids[pair[1]])):
+            f.write(f"{ids[cited]}\t{ids[citing]}\n")
+
+
+def pygcn_train() -> Truth:
+    """Thomas Kipf's pygcn, `pygcn/train.py` (tkipf/pygcn, the checkout named by PYGCN; commit
+    in VERSIONS.md) with its package (`pygcn.utils.load_data`, `pygcn.models.GCN`), run as the
+    script, unchanged, as its README runs it (`cd pygcn; python train.py`: from a folder beside
+    `data/`, the package importable), with `--epochs 20` (of 200), its defaults otherwise (seed
+    42, hidden 16, dropout 0.5, Adam 0.01 with weight decay 5e-4), CPU (no CUDA here), one
+    thread. Its `data/cora` (the checked-in Cora) is made up of the same form and sizes
+    (`write_pygcn_cora`) in the run's folder, so the checkout is left as it is; `load_data`
+    reads `../data/cora/` and keeps its split (train 0-139, validate 200-499, test 500-1499).
+    It prints `Loading cora dataset...`, torch's warning on the legacy sparse constructor,
+    `Epoch: 0001 loss_train: 1.9655 acc_train: 0.1357 loss_val: 1.9449 acc_val: 0.1600 time:
+    0.0511s` each epoch, `Optimization Finished!`, `Total time elapsed: 0.7937s` and `Test set
+    results: loss= 1.7264 accuracy= 0.7060`. Truth, from
+    the printing frame: `train`'s `loss_train.item()`, `acc_train.item()`, `loss_val.item()`,
+    `acc_val.item()` keyed as printed at the printed epoch (`epoch + 1`); `test`'s
+    `loss_test.item()` and `acc_test.item()` as `Test_set_results_loss` and
+    `Test_set_results_accuracy` (the names after `Test set results:`, as gcn_main's), no
+    step. The times are timings, left out."""
+    root = os.environ.get("PYGCN")
+    if not root or not os.path.exists(os.path.join(root, "pygcn", "train.py")):
+        raise SystemExit("set PYGCN to a tkipf/pygcn checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith("print('Epoch: {:04d}'"):
+            step = values["epoch"] + 1
+            truth.extend([point(name, values[name].item(), step) for name in
+                          ("loss_train", "acc_train", "loss_val", "acc_val")])
+        elif call.startswith('print("Test set results:"'):
+            truth.extend([point("Test_set_results_loss", values["loss_test"].item(), None),
+                          point("Test_set_results_accuracy", values["acc_test"].item(), None)])
+
+    def setup() -> None:
+        write_pygcn_cora(os.path.join("data", "cora"))
+        os.makedirs("pygcn")
+        os.chdir("pygcn")
+        sys.path.insert(0, root)
+
+    try:
+        run_script(os.path.join(root, "pygcn", "train.py"), ["--epochs", "20"], record,
+                   setup=setup)
+    finally:
+        if root in sys.path:
+            sys.path.remove(root)
+    if len(truth) != 4 * 20 + 2:
+        raise SystemExit(f"pygcn_train: {len(truth)} points, not 20 epochs' 4 and the test's 2")
+    return truth
+
+
+CASES["pygcn_train"] = pygcn_train
+OWN_ENVIRONMENT["pygcn_train"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["pygcn_train"] = "PYGCN"
+CHECKOUT_ROW["pygcn_train"] = "tkipf/pygcn pygcn/train.py"
+REPOSITORY_CHECKOUTS["PYGCN"] = ("tkipf/pygcn", "PYGCN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
