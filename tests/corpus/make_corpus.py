@@ -30916,6 +30916,139 @@ CHECKOUT_ROW["pygcn_train"] = "tkipf/pygcn pygcn/train.py"
 REPOSITORY_CHECKOUTS["PYGCN"] = ("tkipf/pygcn", "PYGCN_COMMIT")
 
 
+# pytorch-generative-model-collections was written for torchvision 0.2 and scipy 1.0; its two
+# changes, each to a module its main.py imports (`GAN_COLLECTIONS_CHANGES`: {file: {old: new}}):
+# dataloader.py normalizes every dataset by three channels' means, which torchvision since 0.3
+# refuses for MNIST's one ("output with shape [1, 28, 28] doesn't match the broadcast shape [3,
+# 28, 28]": torchvision 0.2 zipped the means with the channels, using the first); utils.py saves
+# its sample grids with `scipy.misc.imsave`, removed in scipy 1.2, here imageio's `imwrite` of
+# the grid scaled to bytes as `imsave` scaled it (its lowest value 0, its highest 255).
+GAN_COLLECTIONS_CHANGES = {
+    "dataloader.py": {
+        "transforms.Normalize(mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5))":
+            "transforms.Normalize(mean=(0.5,), std=(0.5,))"},
+    "utils.py": {
+        "    return scipy.misc.imsave(path, image)":
+            "    return imageio.imwrite(path, np.uint8(np.round(\n"
+            "        255 * (image - image.min()) / max(np.ptp(image), 1e-12))))"}}
+# Its arguments: the GAN on MNIST, 2 epochs (of 50), batches of 8 (of 64), its images resized
+# to 16 pixels (of 28: the networks' sizes follow), and the CPU: `--gpu_mode` is `type=bool`, so
+# only an empty argument makes it False.
+GAN_COLLECTIONS_ARGS = ["--gan_type", "GAN", "--dataset", "mnist", "--epoch", "2",
+                        "--batch_size", "8", "--input_size", "16", "--gpu_mode", ""]
+# The collection's code is copied here to be changed (its warnings name it as the checkout).
+GAN_COLLECTIONS_COPY = os.path.join(tempfile.gettempdir(), "pytorch-generative-model-collections")
+RUN_COPIES[GAN_COLLECTIONS_COPY] = "/home/user/pytorch-generative-model-collections"
+
+
+def write_mnist_raw(folder: str, train: int, test: int, seed: int = 0) -> None:
+    """MNIST's four files as torchvision's `datasets.MNIST` keeps them unpacked in
+    `<root>/MNIST/raw` (IDX: big-endian magic 2051 or 2049 and sizes, then uint8 pixels or
+    labels), made up: `train` and `test` 28x28 images of 10 classes, each a stroke of its
+    class's own slant and length over faint noise, of a generator of fixed seed. torchvision
+    finds them there and downloads nothing."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    os.makedirs(folder)
+    grid = np.mgrid[0:28, 0:28].astype(float)
+    for split, count in (("train", train), ("t10k", test)):
+        labels = rng.integers(0, 10, size=count).astype(np.uint8)
+        images = rng.integers(0, 30, size=(count, 28, 28)).astype(float)
+        for image, label in zip(images, labels):
+            angle = label * np.pi / 10 + rng.normal(0, 0.1)
+            length = 6 + label % 4 * 2
+            centre = 14 + rng.normal(0, 1.5, size=2)
+            along = (grid[0] - centre[0]) * np.cos(angle) + (grid[1] - centre[1]) * np.sin(angle)
+            across = -(grid[0] - centre[0]) * np.sin(angle) + (grid[1] - centre[1]) * np.cos(angle)
+            image[(np.abs(along) <= length) & (np.abs(across) <= 1.5)] = 255
+        with open(os.path.join(folder, f"{split}-images-idx3-ubyte"), "wb") as f:
+            f.write(np.array([2051, count, 28, 28], ">i4").tobytes())
+            f.write(np.clip(images, 0, 255).astype(np.uint8).tobytes())
+        with open(os.path.join(folder, f"{split}-labels-idx1-ubyte"), "wb") as f:
+            f.write(np.array([2049, count], ">i4").tobytes())
+            f.write(labels.tobytes())
+
+
+def gan_collections_gan() -> Truth:
+    """znxlwm/pytorch-generative-model-collections `main.py --gan_type GAN --dataset mnist`
+    (the checkout named by GAN_COLLECTIONS; commit in VERSIONS.md): its `GAN.py` (infoGAN's
+    convolutional generator and discriminator, BCE, Adam 0.0002 with betas 0.5 and 0.999,
+    latent 62), `dataloader.py` and `utils.py`, run as the script with GAN_COLLECTIONS_ARGS:
+    2 epochs (of 50), batches of 8 (of 64), `--input_size 16` (of 28: its transform resizes
+    the images, and the networks are sized by it), `--gpu_mode ""` (the CPU: the flag is a
+    `type=bool`); its code copied into a folder of its own
+    (GAN_COLLECTIONS_COPY, named in warnings as the checkout) with the two changes of
+    GAN_COLLECTIONS_CHANGES (MNIST normalized by its one channel; scipy's removed `imsave` by
+    imageio's `imwrite`). MNIST (a download) is made up (`write_mnist_raw`: 800 training and
+    80 test 28x28 images in `data/mnist/MNIST/raw`, so torchvision finds them): 100 batches an
+    epoch. torch seeded 0 (the script seeds nothing), one thread, matplotlib off screen (Agg).
+    It prints the networks (`print_network`: each module and `Total number of parameters:
+    ...`), `training start!!`, every 100 batches `Epoch: [ 1] [ 100/ 100] D_loss: 1.33749580,
+    G_loss: 0.83703315`, then `Avg one epoch time: ..., total 2 epochs time: ...`, `Training
+    finish!... save training results`, ` [*] Training finished!`, ` [*] Testing finished!`
+    (and warnings: scipy's on `scipy.misc`, imageio's on its `imread` and `fps`). Truth: `GAN.train`'s values as the line is
+    printed, read from its frame by a wrapper of `print`: `D_loss.item()` and `G_loss.item()`
+    as `D_loss` and `G_loss`, at the printed batch made global, `epoch * 100 + iter + 1` (the
+    printed epoch, from 1, less one, times the printed number of batches, plus the printed
+    batch, from 1), as yunjey_gan's. The times are timings, left out."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("GAN_COLLECTIONS")
+    if not root or not os.path.exists(os.path.join(root, "GAN.py")):
+        raise SystemExit("set GAN_COLLECTIONS to a pytorch-generative-model-collections checkout")
+    seeded_torch()
+    os.environ["MPLBACKEND"] = "Agg"
+    folder = GAN_COLLECTIONS_COPY
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    for name in os.listdir(root):
+        if name.endswith(".py"):
+            with open(os.path.join(root, name)) as f:
+                source = f.read()
+            for old, new in GAN_COLLECTIONS_CHANGES.get(name, {}).items():
+                assert source.count(old) == 1, old
+                source = source.replace(old, new)
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(source)
+    truth: Truth = []
+    plain = builtins.print
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if (os.path.basename(frame.f_code.co_filename) == "GAN.py"
+                and frame.f_code.co_name == "train" and str(args[0]).startswith("Epoch: [")):
+            values = frame.f_locals
+            batches = values["self"].data_loader.dataset.__len__() // values["self"].batch_size
+            step = values["epoch"] * batches + values["iter"] + 1
+            truth.extend([point("D_loss", values["D_loss"].item(), step),
+                          point("G_loss", values["G_loss"].item(), step)])
+        plain(*args, **kwargs)
+
+    def setup() -> None:
+        write_mnist_raw(os.path.join("data", "mnist", "MNIST", "raw"), 800, 80)
+        builtins.print = printed
+
+    try:
+        run_script(os.path.join(folder, "main.py"), GAN_COLLECTIONS_ARGS,
+                   lambda call, values, args: None, setup=setup)
+    finally:
+        builtins.print = plain
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [100, 100, 200, 200]:
+        raise SystemExit(f"gan_collections_gan: {len(truth)} points, not 2 lines' 2")
+    return truth
+
+
+CASES["gan_collections_gan"] = gan_collections_gan
+OWN_ENVIRONMENT["gan_collections_gan"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["gan_collections_gan"] = "GAN_COLLECTIONS"
+CHECKOUT_ROW["gan_collections_gan"] = "znxlwm/pytorch-generative-model-collections main.py"
+REPOSITORY_CHECKOUTS["GAN_COLLECTIONS"] = ("znxlwm/pytorch-generative-model-collections",
+                                           "GAN_COLLECTIONS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
