@@ -31049,6 +31049,81 @@ REPOSITORY_CHECKOUTS["GAN_COLLECTIONS"] = ("znxlwm/pytorch-generative-model-coll
                                            "GAN_COLLECTIONS_COMMIT")
 
 
+# vector-quantize-pytorch's examples/autoencoder.py, by its own flags (python-fire): 100
+# iterations (of 1000), batches of 64 (of 256); its model, codebook (256 codes of 32), AdamW 3e-4
+# and rotation trick unchanged.
+VQ_AUTOENCODER_ARGS = ["--train_iter", "100", "--batch_size", "64"]
+
+
+def vq_autoencoder() -> Truth:
+    """lucidrains/vector-quantize-pytorch `examples/autoencoder.py` (the checkout named by
+    VECTOR_QUANTIZE, its package `vector_quantize_pytorch` imported from the checkout; commit in
+    VERSIONS.md), run as the script, unchanged, with VQ_AUTOENCODER_ARGS (fire's flags: 100
+    iterations of its 1000, batches of 64 of its 256): its small convolutional autoencoder with a
+    `VectorQuantize(dim=32, codebook_size=256, rotation_trick=True)` between, AdamW 3e-4, the
+    commitment loss weighted by 10, its seed 1234, on the CPU (no CUDA here), one thread.
+    Fashion-MNIST (a download into `~/data/fashion_mnist`) is made up (`write_mnist_raw`: 1024
+    training and 64 test 28x28 images in `FashionMNIST/raw` under the run's own home folder, so
+    torchvision finds them): 16 batches an epoch, which its loop restarts. It prints tqdm's bar
+    (`trange`, on stderr) with its description set each iteration, `rec loss: 0.885 | cmt loss:
+    0.004 | active %: 7.812:   1%|          | 1/100 [00:00<00:19,  4.97it/s]`. Truth: the values the
+    description formats, read from `train`'s frame by a wrapper of tqdm's `set_description` as
+    it is called: `rec_loss.item()` as `rec_loss`, `cmt_loss.item()` as `cmt_loss`,
+    `indices.unique().numel() / num_codes * 100` as `active_%`, at the iteration it trains, from
+    1: one call an iteration, counted (its loop's variable, `_`, is rebound to the batch's
+    labels in the body). The count the bar draws beside it is not that
+    step: the bar draws the description before it counts the iteration, and tqdm's iterator
+    writes its count back to the bar only when it redraws on its own (every few iterations), so
+    the drawn count lags by one or more."""
+    import tqdm
+
+    root = os.environ.get("VECTOR_QUANTIZE")
+    script = os.path.join(root or "", "examples", "autoencoder.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("set VECTOR_QUANTIZE to a lucidrains/vector-quantize-pytorch checkout")
+    seeded_torch()
+    truth: Truth = []
+    set_description = tqdm.std.tqdm.set_description
+    home = os.environ.get("HOME")
+
+    def recorded(self: Any, desc: Any = None, refresh: bool = True) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train":
+            f = frame.f_locals
+            step = len(truth) // 3 + 1  # one call an iteration, in order
+            truth.extend([point("rec_loss", f["rec_loss"].item(), step),
+                          point("cmt_loss", f["cmt_loss"].item(), step),
+                          point("active_%", f["indices"].unique().numel() / f["num_codes"] * 100,
+                                step)])
+        set_description(self, desc, refresh)
+
+    def setup() -> None:
+        os.environ["HOME"] = os.getcwd()
+        write_mnist_raw(os.path.join("data", "fashion_mnist", "FashionMNIST", "raw"), 1024, 64)
+        sys.path.insert(0, root)
+        tqdm.std.tqdm.set_description = recorded  # type: ignore[method-assign]
+
+    try:
+        run_script(script, VQ_AUTOENCODER_ARGS, lambda call, values, args: None, setup=setup)
+    finally:
+        tqdm.std.tqdm.set_description = set_description  # type: ignore[method-assign]
+        if root in sys.path:
+            sys.path.remove(root)
+        if home is not None:
+            os.environ["HOME"] = home
+    if [p["step"] for p in truth[::3]] != list(range(1, 101)):
+        raise SystemExit(f"vq_autoencoder: {len(truth)} points, not 100 iterations' 3")
+    return truth
+
+
+CASES["vq_autoencoder"] = vq_autoencoder
+OWN_ENVIRONMENT["vq_autoencoder"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["vq_autoencoder"] = "VECTOR_QUANTIZE"
+CHECKOUT_ROW["vq_autoencoder"] = "lucidrains/vector-quantize-pytorch examples/autoencoder.py"
+REPOSITORY_CHECKOUTS["VECTOR_QUANTIZE"] = ("lucidrains/vector-quantize-pytorch",
+                                           "VECTOR_QUANTIZE_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
