@@ -30720,6 +30720,410 @@ OWN_CHECKOUT["mario_rl_tutorial"] = "PYTORCH_TUTORIALS"
 CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario_rl_tutorial.py"
 
 
+# --- Hand-written training repositories (round 23): llama2.c, pygcn, GAN collections, VQ ----
+# Each runs alone, in one environment of the scripts' own needs (torchvision for the last two,
+# whose CPU build is not on PyPI: PyPI's torch and torchvision, on the CPU):
+#
+#     python -m venv ~/scripts23-venv
+#     ~/scripts23-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/scripts23-venv/bin/pip install torch==2.14.1 numpy scipy requests sentencepiece tqdm \
+#         imageio matplotlib fire einops einx vector-quantize-pytorch
+#     git clone https://github.com/karpathy/llama2.c ~/llama2.c
+#     git clone https://github.com/tkipf/pygcn ~/pygcn
+#     git clone https://github.com/znxlwm/pytorch-generative-model-collections ~/gan-collections
+#     git clone https://github.com/lucidrains/vector-quantize-pytorch ~/vector-quantize-pytorch
+#     export LLAMA2C=~/llama2.c PYGCN=~/pygcn GAN_COLLECTIONS=~/gan-collections \
+#         VECTOR_QUANTIZE=~/vector-quantize-pytorch          # and each one's *_COMMIT
+#     ~/scripts23-venv/bin/python tests/corpus/make_corpus.py llama2c_train
+SCRIPTS23_ENVIRONMENT = {name: f"{name} (llama2.c, pygcn, GAN collections, VQ cases)" for name in
+                         ("torch", "torchvision", "numpy", "scipy", "requests", "sentencepiece",
+                          "tqdm", "imageio", "matplotlib", "pillow", "fire", "einops", "einx",
+                          "vector-quantize-pytorch")}
+# llama2.c's train.py with the custom-vocabulary mode of its stories260K run (doc/stories260K.md:
+# `--vocab_source=custom --vocab_size=512 --dim=64 --n_heads=8 --n_kv_heads=4 --multiple_of=4`)
+# made smaller still, on the CPU: 2 layers (of 5), sequences of 64 (of 512), batches of 8 (of
+# 128), 40 iterations (of 100000), warmup 10 (of 1000), an evaluation of 5 batches (of 100) every
+# 10 iterations (of 2000), its learning rate 1e-3; no compile (the README's CPU advice).
+LLAMA2C_ARGS = ["--device=cpu", "--compile=False", "--vocab_source=custom", "--vocab_size=512",
+                "--dim=64", "--n_layers=2", "--n_heads=8", "--n_kv_heads=4", "--multiple_of=4",
+                "--max_seq_len=64", "--batch_size=8", "--gradient_accumulation_steps=1",
+                "--learning_rate=1e-3", "--max_iters=40", "--warmup_iters=10",
+                "--eval_interval=10", "--eval_iters=5"]
+
+
+def llama2c_shards(folder: str, shards: int = 3, tokens: int = 20000) -> None:
+    """Pretokenized shards as tinystories.py's `pretokenize` writes them for a custom vocabulary
+    (`data/tok512/data00.bin`...: uint16 token ids, flat), made up: a Markov chain over 512
+    tokens in which each token is followed by one of 4 of its own, of a generator of fixed
+    seed. Shard 0 is the validation split, the rest training, as PretokDataset takes them."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    following = rng.integers(0, 512, size=(512, 4))
+    os.makedirs(folder)
+    for k in range(shards):
+        ids = np.empty(tokens, dtype=np.uint16)
+        ids[0] = rng.integers(0, 512)
+        choices = rng.integers(0, 4, size=tokens)
+        for i in range(1, tokens):
+            ids[i] = following[ids[i - 1], choices[i]]
+        ids.tofile(os.path.join(folder, f"data{k:02d}.bin"))
+
+
+def llama2c_train() -> Truth:
+    """Andrej Karpathy's llama2.c `train.py` (karpathy/llama2.c, the checkout named by LLAMA2C;
+    commit in VERSIONS.md) with its `model.py`, `tinystories.py` (its `Task.iter_batches` and
+    `PretokDataset`), `export.py` and `tokenizer.py`, run as the script, unchanged, with
+    LLAMA2C_ARGS (`--key=value` overrides read by its `configurator.py`, which the run's folder
+    holds as the repository's root does, since train.py execs it from there): a Llama 2 of 2
+    layers, dim 64, 8 heads sharing 4 key/value heads, vocabulary 512, on the CPU, no compile,
+    40 iterations, an evaluation every 10. Its data, TinyStories pretokenized with a custom
+    512-token vocabulary (a download, then sentencepiece), is made up (`llama2c_shards`: three
+    shards of 20000 token ids in `data/tok512/`). It seeds torch itself (1337) and its dataset
+    (42); one thread. It prints `tokens per iteration will be: 512`, the overrides, `num
+    decayed parameter tensors...`, then `step 0: train loss 6.2409, val loss 6.2454` every 10
+    iterations (with `saving checkpoint to out` after a better val loss, `wrote out/model.bin`,
+    and `Created a PretokDataset with rng seed 42` each time it opens the data), and a line
+    every iteration, `0 | loss 6.2430 | lr 0.000000e+00 | 227.55ms | mfu -100.00%`. Truth: the
+    printing frame's values as each line is printed: `losses['train']`, `losses['val']` as
+    `train_loss`, `val_loss`, and `lossf`, `lr` as `loss`, `lr`, at the printed `iter_num`. The
+    time and `mfu` (a throughput as a share of an A100's, from the time) are left out."""
+    import shutil
+
+    root = os.environ.get("LLAMA2C")
+    if not root or not os.path.exists(os.path.join(root, "train.py")):
+        raise SystemExit("set LLAMA2C to a karpathy/llama2.c checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith('print(f"step {iter_num}: train loss'):
+            losses = values["losses"]
+            truth.extend([point("train_loss", losses["train"], values["iter_num"]),
+                          point("val_loss", losses["val"], values["iter_num"])])
+        elif '{iter_num} | loss {lossf:.4f}' in call:
+            truth.extend([point("loss", values["lossf"], values["iter_num"]),
+                          point("lr", values["lr"], values["iter_num"])])
+
+    def setup() -> None:
+        shutil.copy(os.path.join(root, "configurator.py"), "configurator.py")
+        llama2c_shards(os.path.join("data", "tok512"))
+
+    run_script(os.path.join(root, "train.py"), LLAMA2C_ARGS, record, setup=setup)
+    if len(truth) != 2 * 5 + 2 * 41:
+        raise SystemExit(f"llama2c_train: {len(truth)} points, not 5 evaluations and 41 lines")
+    return truth
+
+
+CASES["llama2c_train"] = llama2c_train
+OWN_ENVIRONMENT["llama2c_train"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["llama2c_train"] = "LLAMA2C"
+CHECKOUT_ROW["llama2c_train"] = "karpathy/llama2.c train.py"
+REPOSITORY_CHECKOUTS["LLAMA2C"] = ("karpathy/llama2.c", "LLAMA2C_COMMIT")
+
+
+CORA_CLASSES = ["Case_Based", "Genetic_Algorithms", "Neural_Networks", "Probabilistic_Methods",
+                "Reinforcement_Learning", "Rule_Learning", "Theory"]
+
+
+def write_pygcn_cora(folder: str) -> None:
+    """Cora as pygcn's `data/cora` holds it, made up: `cora.content` (a line a paper: its id,
+    1433 binary word features and its class name, tab-separated; 2708 papers of Cora's 7
+    classes) and `cora.cites` (5429 lines of two paper ids, cited then citing). Each class
+    prefers 60 words of its own (a paper takes 12 of them and 6 at random); four in five
+    citations are within the citing paper's class. A generator of fixed seed."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    n, words, classes = 2708, 1433, len(CORA_CLASSES)
+    ids = rng.choice(np.arange(30, 1200000), size=n, replace=False)
+    labels = rng.integers(0, classes, size=n)
+    preferred = rng.permutation(words)[:classes * 60].reshape(classes, 60)
+    os.makedirs(folder)
+    with open(os.path.join(folder, "cora.content"), "w") as f:
+        for paper, label in zip(ids, labels):
+            row = np.zeros(words, dtype=int)
+            row[rng.choice(preferred[label], 12, replace=False)] = 1
+            row[rng.choice(words, 6, replace=False)] = 1
+            f.write("\t".join([str(paper), *map(str, row), CORA_CLASSES[label]]) + "\n")
+    by_class = [np.flatnonzero(labels == c) for c in range(classes)]
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < 5429:
+        citing = int(rng.integers(0, n))
+        pool = by_class[labels[citing]] if rng.random() < 0.8 else np.arange(n)
+        cited = int(rng.choice(pool))
+        if cited != citing and (cited, citing) not in pairs:
+            pairs.add((cited, citing))
+    with open(os.path.join(folder, "cora.cites"), "w") as f:
+        for cited, citing in sorted(pairs, key=lambda pair: (ids[pair[0]], ids[pair[1]])):
+            f.write(f"{ids[cited]}\t{ids[citing]}\n")
+
+
+def pygcn_train() -> Truth:
+    """Thomas Kipf's pygcn, `pygcn/train.py` (tkipf/pygcn, the checkout named by PYGCN; commit
+    in VERSIONS.md) with its package (`pygcn.utils.load_data`, `pygcn.models.GCN`), run as the
+    script, unchanged, as its README runs it (`cd pygcn; python train.py`: from a folder beside
+    `data/`, the package importable), with `--epochs 20` (of 200), its defaults otherwise (seed
+    42, hidden 16, dropout 0.5, Adam 0.01 with weight decay 5e-4), CPU (no CUDA here), one
+    thread. Its `data/cora` (the checked-in Cora) is made up of the same form and sizes
+    (`write_pygcn_cora`) in the run's folder, so the checkout is left as it is; `load_data`
+    reads `../data/cora/` and keeps its split (train 0-139, validate 200-499, test 500-1499).
+    It prints `Loading cora dataset...`, torch's warning on the legacy sparse constructor,
+    `Epoch: 0001 loss_train: 1.9655 acc_train: 0.1357 loss_val: 1.9449 acc_val: 0.1600 time:
+    0.0511s` each epoch, `Optimization Finished!`, `Total time elapsed: 0.7937s` and `Test set
+    results: loss= 1.7264 accuracy= 0.7060`. Truth, from
+    the printing frame: `train`'s `loss_train.item()`, `acc_train.item()`, `loss_val.item()`,
+    `acc_val.item()` keyed as printed at the printed epoch (`epoch + 1`); `test`'s
+    `loss_test.item()` and `acc_test.item()` as `Test_set_results_loss` and
+    `Test_set_results_accuracy` (the names after `Test set results:`, as gcn_main's), no
+    step. The times are timings, left out."""
+    root = os.environ.get("PYGCN")
+    if not root or not os.path.exists(os.path.join(root, "pygcn", "train.py")):
+        raise SystemExit("set PYGCN to a tkipf/pygcn checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith("print('Epoch: {:04d}'"):
+            step = values["epoch"] + 1
+            truth.extend([point(name, values[name].item(), step) for name in
+                          ("loss_train", "acc_train", "loss_val", "acc_val")])
+        elif call.startswith('print("Test set results:"'):
+            truth.extend([point("Test_set_results_loss", values["loss_test"].item(), None),
+                          point("Test_set_results_accuracy", values["acc_test"].item(), None)])
+
+    def setup() -> None:
+        write_pygcn_cora(os.path.join("data", "cora"))
+        os.makedirs("pygcn")
+        os.chdir("pygcn")
+        sys.path.insert(0, root)
+
+    try:
+        run_script(os.path.join(root, "pygcn", "train.py"), ["--epochs", "20"], record,
+                   setup=setup)
+    finally:
+        if root in sys.path:
+            sys.path.remove(root)
+    if len(truth) != 4 * 20 + 2:
+        raise SystemExit(f"pygcn_train: {len(truth)} points, not 20 epochs' 4 and the test's 2")
+    return truth
+
+
+CASES["pygcn_train"] = pygcn_train
+OWN_ENVIRONMENT["pygcn_train"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["pygcn_train"] = "PYGCN"
+CHECKOUT_ROW["pygcn_train"] = "tkipf/pygcn pygcn/train.py"
+REPOSITORY_CHECKOUTS["PYGCN"] = ("tkipf/pygcn", "PYGCN_COMMIT")
+
+
+# pytorch-generative-model-collections was written for torchvision 0.2 and scipy 1.0; its two
+# changes, each to a module its main.py imports (`GAN_COLLECTIONS_CHANGES`: {file: {old: new}}):
+# dataloader.py normalizes every dataset by three channels' means, which torchvision since 0.3
+# refuses for MNIST's one ("output with shape [1, 28, 28] doesn't match the broadcast shape [3,
+# 28, 28]": torchvision 0.2 zipped the means with the channels, using the first); utils.py saves
+# its sample grids with `scipy.misc.imsave`, removed in scipy 1.2, here imageio's `imwrite` of
+# the grid scaled to bytes as `imsave` scaled it (its lowest value 0, its highest 255).
+GAN_COLLECTIONS_CHANGES = {
+    "dataloader.py": {
+        "transforms.Normalize(mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5))":
+            "transforms.Normalize(mean=(0.5,), std=(0.5,))"},
+    "utils.py": {
+        "    return scipy.misc.imsave(path, image)":
+            "    return imageio.imwrite(path, np.uint8(np.round(\n"
+            "        255 * (image - image.min()) / max(np.ptp(image), 1e-12))))"}}
+# Its arguments: the GAN on MNIST, 2 epochs (of 50), batches of 8 (of 64), its images resized
+# to 16 pixels (of 28: the networks' sizes follow), and the CPU: `--gpu_mode` is `type=bool`, so
+# only an empty argument makes it False.
+GAN_COLLECTIONS_ARGS = ["--gan_type", "GAN", "--dataset", "mnist", "--epoch", "2",
+                        "--batch_size", "8", "--input_size", "16", "--gpu_mode", ""]
+# The collection's code is copied here to be changed (its warnings name it as the checkout).
+GAN_COLLECTIONS_COPY = os.path.join(tempfile.gettempdir(), "pytorch-generative-model-collections")
+RUN_COPIES[GAN_COLLECTIONS_COPY] = "/home/user/pytorch-generative-model-collections"
+
+
+def write_mnist_raw(folder: str, train: int, test: int, seed: int = 0) -> None:
+    """MNIST's four files as torchvision's `datasets.MNIST` keeps them unpacked in
+    `<root>/MNIST/raw` (IDX: big-endian magic 2051 or 2049 and sizes, then uint8 pixels or
+    labels), made up: `train` and `test` 28x28 images of 10 classes, each a stroke of its
+    class's own slant and length over faint noise, of a generator of fixed seed. torchvision
+    finds them there and downloads nothing."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    os.makedirs(folder)
+    grid = np.mgrid[0:28, 0:28].astype(float)
+    for split, count in (("train", train), ("t10k", test)):
+        labels = rng.integers(0, 10, size=count).astype(np.uint8)
+        images = rng.integers(0, 30, size=(count, 28, 28)).astype(float)
+        for image, label in zip(images, labels):
+            angle = label * np.pi / 10 + rng.normal(0, 0.1)
+            length = 6 + label % 4 * 2
+            centre = 14 + rng.normal(0, 1.5, size=2)
+            along = (grid[0] - centre[0]) * np.cos(angle) + (grid[1] - centre[1]) * np.sin(angle)
+            across = -(grid[0] - centre[0]) * np.sin(angle) + (grid[1] - centre[1]) * np.cos(angle)
+            image[(np.abs(along) <= length) & (np.abs(across) <= 1.5)] = 255
+        with open(os.path.join(folder, f"{split}-images-idx3-ubyte"), "wb") as f:
+            f.write(np.array([2051, count, 28, 28], ">i4").tobytes())
+            f.write(np.clip(images, 0, 255).astype(np.uint8).tobytes())
+        with open(os.path.join(folder, f"{split}-labels-idx1-ubyte"), "wb") as f:
+            f.write(np.array([2049, count], ">i4").tobytes())
+            f.write(labels.tobytes())
+
+
+def gan_collections_gan() -> Truth:
+    """znxlwm/pytorch-generative-model-collections `main.py --gan_type GAN --dataset mnist`
+    (the checkout named by GAN_COLLECTIONS; commit in VERSIONS.md): its `GAN.py` (infoGAN's
+    convolutional generator and discriminator, BCE, Adam 0.0002 with betas 0.5 and 0.999,
+    latent 62), `dataloader.py` and `utils.py`, run as the script with GAN_COLLECTIONS_ARGS:
+    2 epochs (of 50), batches of 8 (of 64), `--input_size 16` (of 28: its transform resizes
+    the images, and the networks are sized by it), `--gpu_mode ""` (the CPU: the flag is a
+    `type=bool`); its code copied into a folder of its own
+    (GAN_COLLECTIONS_COPY, named in warnings as the checkout) with the two changes of
+    GAN_COLLECTIONS_CHANGES (MNIST normalized by its one channel; scipy's removed `imsave` by
+    imageio's `imwrite`). MNIST (a download) is made up (`write_mnist_raw`: 800 training and
+    80 test 28x28 images in `data/mnist/MNIST/raw`, so torchvision finds them): 100 batches an
+    epoch. torch seeded 0 (the script seeds nothing), one thread, matplotlib off screen (Agg).
+    It prints the networks (`print_network`: each module and `Total number of parameters:
+    ...`), `training start!!`, every 100 batches `Epoch: [ 1] [ 100/ 100] D_loss: 1.33749580,
+    G_loss: 0.83703315`, then `Avg one epoch time: ..., total 2 epochs time: ...`, `Training
+    finish!... save training results`, ` [*] Training finished!`, ` [*] Testing finished!`
+    (and warnings: scipy's on `scipy.misc`, imageio's on its `imread` and `fps`). Truth: `GAN.train`'s values as the line is
+    printed, read from its frame by a wrapper of `print`: `D_loss.item()` and `G_loss.item()`
+    as `D_loss` and `G_loss`, at the printed batch made global, `epoch * 100 + iter + 1` (the
+    printed epoch, from 1, less one, times the printed number of batches, plus the printed
+    batch, from 1), as yunjey_gan's. The times are timings, left out."""
+    import builtins
+    import shutil
+
+    root = os.environ.get("GAN_COLLECTIONS")
+    if not root or not os.path.exists(os.path.join(root, "GAN.py")):
+        raise SystemExit("set GAN_COLLECTIONS to a pytorch-generative-model-collections checkout")
+    seeded_torch()
+    os.environ["MPLBACKEND"] = "Agg"
+    folder = GAN_COLLECTIONS_COPY
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    for name in os.listdir(root):
+        if name.endswith(".py"):
+            with open(os.path.join(root, name)) as f:
+                source = f.read()
+            for old, new in GAN_COLLECTIONS_CHANGES.get(name, {}).items():
+                assert source.count(old) == 1, old
+                source = source.replace(old, new)
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(source)
+    truth: Truth = []
+    plain = builtins.print
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if (os.path.basename(frame.f_code.co_filename) == "GAN.py"
+                and frame.f_code.co_name == "train" and str(args[0]).startswith("Epoch: [")):
+            values = frame.f_locals
+            batches = values["self"].data_loader.dataset.__len__() // values["self"].batch_size
+            step = values["epoch"] * batches + values["iter"] + 1
+            truth.extend([point("D_loss", values["D_loss"].item(), step),
+                          point("G_loss", values["G_loss"].item(), step)])
+        plain(*args, **kwargs)
+
+    def setup() -> None:
+        write_mnist_raw(os.path.join("data", "mnist", "MNIST", "raw"), 800, 80)
+        builtins.print = printed
+
+    try:
+        run_script(os.path.join(folder, "main.py"), GAN_COLLECTIONS_ARGS,
+                   lambda call, values, args: None, setup=setup)
+    finally:
+        builtins.print = plain
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [100, 100, 200, 200]:
+        raise SystemExit(f"gan_collections_gan: {len(truth)} points, not 2 lines' 2")
+    return truth
+
+
+CASES["gan_collections_gan"] = gan_collections_gan
+OWN_ENVIRONMENT["gan_collections_gan"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["gan_collections_gan"] = "GAN_COLLECTIONS"
+CHECKOUT_ROW["gan_collections_gan"] = "znxlwm/pytorch-generative-model-collections main.py"
+REPOSITORY_CHECKOUTS["GAN_COLLECTIONS"] = ("znxlwm/pytorch-generative-model-collections",
+                                           "GAN_COLLECTIONS_COMMIT")
+
+
+# vector-quantize-pytorch's examples/autoencoder.py, by its own flags (python-fire): 100
+# iterations (of 1000), batches of 64 (of 256); its model, codebook (256 codes of 32), AdamW 3e-4
+# and rotation trick unchanged.
+VQ_AUTOENCODER_ARGS = ["--train_iter", "100", "--batch_size", "64"]
+
+
+def vq_autoencoder() -> Truth:
+    """lucidrains/vector-quantize-pytorch `examples/autoencoder.py` (the checkout named by
+    VECTOR_QUANTIZE, its package `vector_quantize_pytorch` imported from the checkout; commit in
+    VERSIONS.md), run as the script, unchanged, with VQ_AUTOENCODER_ARGS (fire's flags: 100
+    iterations of its 1000, batches of 64 of its 256): its small convolutional autoencoder with a
+    `VectorQuantize(dim=32, codebook_size=256, rotation_trick=True)` between, AdamW 3e-4, the
+    commitment loss weighted by 10, its seed 1234, on the CPU (no CUDA here), one thread.
+    Fashion-MNIST (a download into `~/data/fashion_mnist`) is made up (`write_mnist_raw`: 1024
+    training and 64 test 28x28 images in `FashionMNIST/raw` under the run's own home folder, so
+    torchvision finds them): 16 batches an epoch, which its loop restarts. It prints tqdm's bar
+    (`trange`, on stderr) with its description set each iteration, `rec loss: 0.885 | cmt loss:
+    0.004 | active %: 7.812:   1%|          | 1/100 [00:00<00:19,  4.97it/s]`. Truth: the values the
+    description formats, read from `train`'s frame by a wrapper of tqdm's `set_description` as
+    it is called: `rec_loss.item()` as `rec_loss`, `cmt_loss.item()` as `cmt_loss`,
+    `indices.unique().numel() / num_codes * 100` as `active_%`, at the iteration it trains, from
+    1: one call an iteration, counted (its loop's variable, `_`, is rebound to the batch's
+    labels in the body). The count the bar draws beside it is not that
+    step: the bar draws the description before it counts the iteration, and tqdm's iterator
+    writes its count back to the bar only when it redraws on its own (every few iterations), so
+    the drawn count lags by one or more."""
+    import tqdm
+
+    root = os.environ.get("VECTOR_QUANTIZE")
+    script = os.path.join(root or "", "examples", "autoencoder.py")
+    if not root or not os.path.exists(script):
+        raise SystemExit("set VECTOR_QUANTIZE to a lucidrains/vector-quantize-pytorch checkout")
+    seeded_torch()
+    truth: Truth = []
+    set_description = tqdm.std.tqdm.set_description
+    home = os.environ.get("HOME")
+
+    def recorded(self: Any, desc: Any = None, refresh: bool = True) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train":
+            f = frame.f_locals
+            step = len(truth) // 3 + 1  # one call an iteration, in order
+            truth.extend([point("rec_loss", f["rec_loss"].item(), step),
+                          point("cmt_loss", f["cmt_loss"].item(), step),
+                          point("active_%", f["indices"].unique().numel() / f["num_codes"] * 100,
+                                step)])
+        set_description(self, desc, refresh)
+
+    def setup() -> None:
+        os.environ["HOME"] = os.getcwd()
+        write_mnist_raw(os.path.join("data", "fashion_mnist", "FashionMNIST", "raw"), 1024, 64)
+        sys.path.insert(0, root)
+        tqdm.std.tqdm.set_description = recorded  # type: ignore[method-assign]
+
+    try:
+        run_script(script, VQ_AUTOENCODER_ARGS, lambda call, values, args: None, setup=setup)
+    finally:
+        tqdm.std.tqdm.set_description = set_description  # type: ignore[method-assign]
+        if root in sys.path:
+            sys.path.remove(root)
+        if home is not None:
+            os.environ["HOME"] = home
+    if [p["step"] for p in truth[::3]] != list(range(1, 101)):
+        raise SystemExit(f"vq_autoencoder: {len(truth)} points, not 100 iterations' 3")
+    return truth
+
+
+CASES["vq_autoencoder"] = vq_autoencoder
+OWN_ENVIRONMENT["vq_autoencoder"] = SCRIPTS23_ENVIRONMENT
+OWN_CHECKOUT["vq_autoencoder"] = "VECTOR_QUANTIZE"
+CHECKOUT_ROW["vq_autoencoder"] = "lucidrains/vector-quantize-pytorch examples/autoencoder.py"
+REPOSITORY_CHECKOUTS["VECTOR_QUANTIZE"] = ("lucidrains/vector-quantize-pytorch",
+                                           "VECTOR_QUANTIZE_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
