@@ -30720,6 +30720,94 @@ OWN_CHECKOUT["mario_rl_tutorial"] = "PYTORCH_TUTORIALS"
 CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario_rl_tutorial.py"
 
 
+
+# --- Libraries' own training printouts (round 23) ---------------------------------------------
+# pocoMC, TorchKGE and torchbearer run in one environment of their own, on the CPU wheel of
+# torch (rows "round 23 printouts cases" in VERSIONS.md):
+#
+#     python -m venv ~/r23-venv
+#     ~/r23-venv/bin/pip install torch==2.13.0
+#     ~/r23-venv/bin/pip install torch==2.13.0 pocomc torchkge torchbearer
+#     ~/r23-venv/bin/python tests/corpus/make_corpus.py pocomc_sampler
+R23_ENVIRONMENT = {name: f"{name} (round 23 printouts cases)"
+                   for name in ("torch", "numpy", "scipy", "pandas", "tqdm")}
+
+
+def pocomc_sampler() -> Truth:
+    """pocoMC's basic example as its documentation gives it (the README's and the docs'
+    "Basic example", minaskar/pocomc): `prior = pc.Prior(n_dim*[uniform(-10.0, 20.0)])`, the
+    Rosenbrock `log_likelihood` (vectorized), `sampler = pc.Sampler(prior=prior,
+    likelihood=log_likelihood, vectorize=True)` and `sampler.run()`, then `sampler.posterior()`
+    and `sampler.evidence()`. Changes to run in seconds on the CPU: `n_dim = 2` (10 in the
+    example), the sampler's documented `n_effective=128, n_active=64` (512 and 256),
+    `train_config=dict(epochs=50)` (its flow's training, 5000 epochs with early stopping) and
+    `random_state=0`, and `run(n_total=512, n_evidence=512)` (4096 each). Its tqdm bar on
+    stderr (`Iter: 17it [00:21, 1.2s/it, beta=0.0379, calls=4352, ESS=127, logZ=-3.95,
+    logP=-8.31, acc=0.843, steps=3, eff=0.595]`) is redrawn by every `set_postfix` the sampler
+    makes (`ProgressBar.update_stats`, which merges what it is given into its `info` dict and
+    passes the whole to `set_postfix(ordered_dict=...)`: at each iteration's reweighting and
+    after every MCMC step); the bar counts iterations. Truth: the dict `update_stats` passes to
+    the bar, read from its frame (`self.info`) after each call, at the bar's count (`n`) then:
+    `beta`, `ESS`, `logZ`, `logP`, `acc` and `eff` as printed, each once per value and count
+    (a redraw that shows the same value at the same count adds nothing), and of them only those
+    whose `name=value` the drawn bar holds whole: on the 100-column terminal tqdm cuts the
+    postfix, after `acc=` or `steps=` as the rate's width allows, so `eff` (and at times
+    `acc`) is not shown there; the cut follows the rate (`454.42it/s` or `1.10s/it`), a timing,
+    so each capture has its own run's truth (TIMED_RUNS). Left out: `calls` (the likelihood
+    calls so far) and `steps` (the MCMC steps taken), counts."""
+    import numpy as np
+    import pocomc as pc
+    import torch
+    from pocomc import tools
+    from scipy.stats import uniform
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    seen: set[tuple[str, float, int]] = set()
+    update_stats = tools.ProgressBar.update_stats
+
+    def recorded(self: Any, info: dict[str, Any]) -> None:
+        update_stats(self, info)  # set_postfix: the bar is drawn with it
+        bar = self.progress_bar
+        step, drawn = bar.n, str(bar)
+        shown = dict(part.split("=", 1) for part in (bar.postfix or "").split(", ")
+                     if "=" in part)
+        for key in ("beta", "ESS", "logZ", "logP", "acc", "eff"):
+            # A value counts as printed where the drawn bar holds `name=value` whole (tqdm
+            # cuts the postfix at the terminal's width).
+            whole = any(f"{key}={shown.get(key)}{end}" in drawn for end in (",", "]"))
+            if key in self.info and whole and (key, float(self.info[key]), step) not in seen:
+                seen.add((key, float(self.info[key]), step))
+                truth.append(point(key, self.info[key], step))
+
+    tools.ProgressBar.update_stats = recorded  # type: ignore[method-assign]
+
+    n_dim = 2  # Number of dimensions
+
+    prior = pc.Prior(n_dim*[uniform(-10.0, 20.0)]) # U(-10,10)
+
+    def log_likelihood(x: Any) -> Any:
+        return -np.sum(10.0*(x[:,::2]**2.0 - x[:,1::2])**2.0 \
+                + (x[:,::2] - 1.0)**2.0, axis=1)
+
+    sampler = pc.Sampler(
+        prior=prior,
+        likelihood=log_likelihood,
+        vectorize=True,
+        n_effective=128, n_active=64, train_config=dict(epochs=50), random_state=0,
+    )
+    sampler.run(n_total=512, n_evidence=512)
+
+    samples, weights, logl, logp = sampler.posterior() # Weighted posterior samples
+
+    logz, logz_err = sampler.evidence() # Bayesian model evidence estimate and uncertainty
+    return truth
+
+
+CASES["pocomc_sampler"] = pocomc_sampler
+OWN_ENVIRONMENT["pocomc_sampler"] = dict(R23_ENVIRONMENT, pocomc="pocomc", zuko="zuko")
+TIMED_RUNS.add("pocomc_sampler")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
