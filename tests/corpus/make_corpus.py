@@ -30808,6 +30808,107 @@ CASES["pocomc_sampler"] = pocomc_sampler
 OWN_ENVIRONMENT["pocomc_sampler"] = dict(R23_ENVIRONMENT, pocomc="pocomc", zuko="zuko")
 TIMED_RUNS.add("pocomc_sampler")
 
+
+def torchkge_transe() -> Truth:
+    """TorchKGE's "Simplest training" of TransE as its documentation gives it
+    (torchkge-team/torchkge `docs/tutorials/transe.rst`, commit
+    3adb9344dec974fc29d158025c014b0dcb48118c), its statements copied: `TransEModel(emb_dim,
+    kg_train.n_ent, kg_train.n_rel, dissimilarity_type='L2')`, `MarginLoss(margin)`, Adam
+    (`lr=0.0004, weight_decay=1e-5`), `BernoulliNegativeSampler(kg_train)`, torchkge's
+    `DataLoader`, and the loop over `tqdm(range(n_epochs), unit='epoch')` (from
+    `tqdm.autonotebook`) that ends each epoch with `iterator.set_description('Epoch {} | mean
+    loss: {:.5f}'.format(epoch + 1, running_loss / len(dataloader)))`. Changes: a made-up
+    knowledge graph instead of `load_fb15k()` (2000 triples of 200 entities and 8 relations
+    drawn after `torch.manual_seed(0)`, given as `KnowledgeGraph(df=...)` with columns `from`,
+    `to`, `rel`), `n_epochs = 40` (1000), `b_size = 256` (32768), `use_cuda=None` (`'all'`:
+    the CPU) and no CUDA branch. pandas warns twice of torchkge's `reset_index(inplace=True)`,
+    then tqdm draws its bar on stderr, `Epoch 3 | mean loss: 113.77025:   5%|...| 2/40
+    [00:00<00:02, 18.71epoch/s]` (the description is set before the bar counts the epoch; the
+    loss is `MarginLoss`'s sum over a batch, averaged over batches). Truth: the values the loop formats, read from its
+    frame as it calls `set_description` (wrapped): `running_loss / len(dataloader)` as
+    `mean_loss` at `epoch + 1`."""
+    import numpy as np
+    import pandas as pd
+    import torch
+    import tqdm.std
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    set_description = tqdm.std.tqdm.set_description
+
+    def recorded(self: Any, desc: str | None = None, refresh: bool = True) -> None:
+        frame = sys._getframe(1).f_locals
+        if desc is not None and desc.startswith("Epoch ") and "running_loss" in frame:
+            truth.append(point("mean_loss", frame["running_loss"] / len(frame["dataloader"]),
+                               frame["epoch"] + 1))
+        set_description(self, desc, refresh)
+
+    tqdm.std.tqdm.set_description = recorded  # type: ignore[method-assign]
+
+    from torch.optim import Adam
+
+    from torchkge.data_structures import KnowledgeGraph
+    from torchkge.models import TransEModel
+    from torchkge.sampling import BernoulliNegativeSampler
+    from torchkge.utils import MarginLoss, DataLoader
+
+    from tqdm.autonotebook import tqdm
+
+    # A made-up knowledge graph instead of FB15k
+    n_ent, n_rel, n_triples = 200, 8, 2000
+    heads = torch.randint(n_ent, (n_triples,)).numpy()
+    rels = torch.randint(n_rel, (n_triples,)).numpy()
+    tails = ((heads + 7 * rels + torch.randint(3, (n_triples,)).numpy()) % n_ent)
+    df = pd.DataFrame({"from": [f"e{h}" for h in heads], "to": [f"e{t}" for t in tails],
+                       "rel": [f"r{r}" for r in rels]}).drop_duplicates()
+    kg_train = KnowledgeGraph(df=df)
+    np.random.seed(0)
+
+    # Define some hyper-parameters for training
+    emb_dim = 100
+    lr = 0.0004
+    n_epochs = 40
+    b_size = 256
+    margin = 0.5
+
+    # Define the model and criterion
+    model = TransEModel(emb_dim, kg_train.n_ent, kg_train.n_rel, dissimilarity_type='L2')
+    criterion = MarginLoss(margin)
+
+    # Define the torch optimizer to be used
+    optimizer = Adam(model.parameters(), lr=lr, weight_decay=1e-5)
+
+    sampler = BernoulliNegativeSampler(kg_train)
+    dataloader = DataLoader(kg_train, batch_size=b_size, use_cuda=None)
+
+    iterator = tqdm(range(n_epochs), unit='epoch')
+    for epoch in iterator:
+        running_loss = 0.0
+        for i, batch in enumerate(dataloader):
+            h, t, r = batch[0], batch[1], batch[2]
+            n_h, n_t = sampler.corrupt_batch(h, t, r)
+
+            optimizer.zero_grad()
+
+            # forward + backward + optimize
+            pos, neg = model(h, t, r, n_h, n_t)
+            loss = criterion(pos, neg)
+            loss.backward()
+            optimizer.step()
+
+            running_loss += loss.item()
+        iterator.set_description(
+            'Epoch {} | mean loss: {:.5f}'.format(epoch + 1,
+                                                  running_loss / len(dataloader)))
+
+    model.normalize_parameters()
+    return truth
+
+
+CASES["torchkge_transe"] = torchkge_transe
+OWN_ENVIRONMENT["torchkge_transe"] = dict(R23_ENVIRONMENT, torchkge="torchkge")
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
