@@ -30909,6 +30909,124 @@ def torchkge_transe() -> Truth:
 CASES["torchkge_transe"] = torchkge_transe
 OWN_ENVIRONMENT["torchkge_transe"] = dict(R23_ENVIRONMENT, torchkge="torchkge")
 
+
+def torchbearer_quickstart() -> Truth:
+    """torchbearer's quickstart as its documentation gives it (pytorchbearer/torchbearer
+    `docs/_static/notebooks/quickstart.ipynb`, commit 0e8484c93ee25573695934f2ea6874c8126d9cd1),
+    its code cells copied: `DatasetValidationSplitter(len(dataset), 0.1)` into a training and
+    a validation set, DataLoaders of 128, its `SimpleModel` (three strided convolutions with
+    batch norm, a linear layer of 576 to 10), Adam at 0.001, `nn.CrossEntropyLoss()`, then
+    `trial = Trial(model, optimizer, loss, metrics=['acc', 'loss'],
+    callbacks=callbacks).to(device)`, `trial.with_generators(train_generator=traingen,
+    val_generator=valgen, test_generator=testgen)` and `history = trial.run(epochs=5,
+    verbose=1)`, then `trial.evaluate(data_key=torchbearer.TEST_DATA)` and `print(history)`.
+    Changes: made-up 3x32x32 images of 10 classes (1280 to train and validate, 256 to test,
+    their class's mean added to noise, drawn after `torch.manual_seed(0)`) as `TensorDataset`s
+    instead of CIFAR-10 (torchvision's download and transforms), so no normalizing transform
+    and no `MakeGrid` imaging callback (it needs torchvision; the tensorboardX branch is kept,
+    and adds nothing without it); `num_workers=0` and no `pin_memory` (10 workers and pinned
+    memory for a GPU); `epochs=3` (5); the CPU. With `verbose=1` torchbearer draws one tqdm bar
+    over the epochs on stderr whose postfix is the epoch's metrics as it ends
+    (`set_postfix_str`, keys sorted): `100%|...| 3/3 [00:01<00:00, 2.70it/s, acc=0.7387,
+    loss=1.1312, running_acc=0.3935, running_loss=1.7234, val_acc=0.2344, val_loss=1.462]` (4
+    decimals), then the evaluation's bar by batch, `0/1(e): 100%|...| 2/2 [...,
+    test_acc=0.2773, test_loss=1.4606]`, and `print(history)`: the list of each epoch's dict
+    (torchbearer 0.5 keeps dicts, with `train_steps` and `validation_steps`; the evaluation
+    adds `test_acc` and `test_loss` to the last). `random` is seeded too (the splitter
+    shuffles with it). Truth: the history `trial.run` returns, each epoch's metrics
+    (`running_acc`, `running_loss`, `acc`, `loss`, `val_acc`, `val_loss`) at its epoch (from 1,
+    the bar's count), and the `test_acc` and `test_loss` the evaluation adds to it, with no step
+    (its bar counts batches; `0/1(e)` is its label). Left out: `train_steps` and
+    `validation_steps` (counts)."""
+    import torch
+    import torch.nn as nn
+    from torch.utils.data import TensorDataset
+
+    import random
+
+    torch.manual_seed(0)
+    random.seed(0)  # the splitter shuffles with `random`, unseeded
+    torch.set_num_threads(1)
+
+    from torchbearer.cv_utils import DatasetValidationSplitter
+
+    BATCH_SIZE = 128
+
+    def made_up(n: int) -> Any:  # CIFAR-10's shape and classes, instead of its download
+        labels = torch.randint(10, (n,))
+        means = torch.linspace(-1.0, 1.0, 10)[labels].view(n, 1, 1, 1)
+        return TensorDataset(torch.randn(n, 3, 32, 32) + means * torch.rand(1, 3, 32, 32),
+                             labels)
+
+    dataset = made_up(1280)
+    splitter = DatasetValidationSplitter(len(dataset), 0.1)
+    trainset = splitter.get_train_dataset(dataset)
+    valset = splitter.get_val_dataset(dataset)
+
+    traingen = torch.utils.data.DataLoader(trainset, batch_size=BATCH_SIZE, shuffle=True, num_workers=0)
+    valgen = torch.utils.data.DataLoader(valset, batch_size=BATCH_SIZE, shuffle=True, num_workers=0)
+
+    testset = made_up(256)
+    testgen = torch.utils.data.DataLoader(testset, batch_size=BATCH_SIZE, shuffle=False, num_workers=0)
+
+    class SimpleModel(nn.Module):
+        def __init__(self) -> None:
+            super(SimpleModel, self).__init__()  # noqa: UP008
+            self.convs = nn.Sequential(
+                nn.Conv2d(3, 16, stride=2, kernel_size=3),
+                nn.BatchNorm2d(16),
+                nn.ReLU(),
+                nn.Conv2d(16, 32, stride=2, kernel_size=3),
+                nn.BatchNorm2d(32),
+                nn.ReLU(),
+                nn.Conv2d(32, 64, stride=2, kernel_size=3),
+                nn.BatchNorm2d(64),
+                nn.ReLU()
+            )
+
+            self.classifier = nn.Linear(576, 10)
+
+        def forward(self, x: Any) -> Any:
+            x = self.convs(x)
+            x = x.view(-1, 576)
+            return self.classifier(x)
+
+    model = SimpleModel()
+
+    import torch.optim as optim
+
+    device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    optimizer = optim.Adam(filter(lambda p: p.requires_grad, model.parameters()), lr=0.001)
+    loss = nn.CrossEntropyLoss()
+
+    import torchbearer
+    from torchbearer import Trial
+
+    # If you have tensorboardX installed then write to tensorboard, else don't
+    if 'tensorboardX' in sys.modules:
+        import tensorboardX  # noqa: F401
+        from torchbearer.callbacks import TensorBoard
+        callbacks = [TensorBoard(write_batch_metrics=True)]
+    else:
+        callbacks = []
+
+    trial = Trial(model, optimizer, loss, metrics=['acc', 'loss'], callbacks=callbacks).to(device)
+    trial.with_generators(train_generator=traingen, val_generator=valgen, test_generator=testgen)
+    history = trial.run(epochs=3, verbose=1)
+    truth = [point(key, value, epoch) for epoch, metrics in enumerate(history, 1)
+             for key, value in metrics.items() if not key.endswith("_steps")]
+
+    trial.evaluate(data_key=torchbearer.TEST_DATA)
+
+    print(history)
+    truth += [point(key, history[-1][key], None) for key in ("test_acc", "test_loss")]
+    return truth
+
+
+CASES["torchbearer_quickstart"] = torchbearer_quickstart
+OWN_ENVIRONMENT["torchbearer_quickstart"] = dict(R23_ENVIRONMENT, torchbearer="torchbearer")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
