@@ -31027,6 +31027,77 @@ CASES["torchbearer_quickstart"] = torchbearer_quickstart
 OWN_ENVIRONMENT["torchbearer_quickstart"] = dict(R23_ENVIRONMENT, torchbearer="torchbearer")
 
 
+
+def geneticalgorithm2_minimal() -> Truth:
+    """geneticalgorithm2's "A minimal example" as its README gives it (PasaOpasen/
+    geneticalgorithm2, the README of 6.9.2): `f(X) = np.sum(X)` on `varbound = [[0, 10]] * 3`,
+    `model = ga(dimension=3, variable_type='real', variable_boundaries=varbound)`,
+    `model.run(function=f)`, then `convergence = model.report` and `solution = model.result`.
+    Changes: `algorithm_parameters={'max_num_iteration': 300}` (its default for 3 dimensions is
+    1500 generations, 145 KB of progress a capture), NumPy and `random` seeded (the README
+    seeds nothing), matplotlib's `Agg` backend (its convergence plot is drawn and shown, which
+    shows nothing there). It prints (stdout) `Set: Average time of function evaluating (secs):
+    ...`, `Best score before optimization: 5.282354537638976`, then a progress line each
+    generation, redrawn with `\r`: `____________________ 0.7% GA is running...2 gen from
+    300...best value = 4.091341287482672` (20 characters of bar), `... STOP! limit of
+    iterations: 300`, a line of 200 spaces, and its report: ` The best found solution:\n [...]`,
+    ` Objective function:\n 0.04411441679233574`, ` Used generations: 300`, ` Used time: 0.299 seconds`.
+    Truth: `Best_score_before_optimization`, the first entry of `model.report` (the initial
+    population's best score, which the line prints), no step; each progress line's `best value`
+    as `best_value` at its generation, read from `run`'s frame as it calls `_progress` (wrapped):
+    `self.best_function` and `t` (the same value as the least of `model.report[:t]`, checked);
+    and `Objective_function`, the `model.best_function` the report formats (the last
+    generation's best, `model.result.score`, here the same), no step. Left out: the average time of
+    an evaluation and the used time (timings), the used generations (a count) and the best
+    solution's coordinates (the parameters found)."""
+    import random
+
+    import matplotlib
+    import numpy as np
+
+    matplotlib.use("Agg")
+    np.random.seed(0)
+    random.seed(0)
+    from geneticalgorithm2 import GeneticAlgorithm2 as ga
+
+    truth: Truth = []
+    progress = ga._progress
+
+    def recorded(self: Any, count: int, total: int, status: str = '') -> None:
+        frame = sys._getframe(2)  # run's frame: the call is through its `show_progress` lambda
+        if "best value = " in status:
+            truth.append(point("best_value", frame.f_locals["self"].best_function,
+                               frame.f_locals["t"]))
+        progress(self, count, total, status)
+
+    ga._progress = recorded  # type: ignore[method-assign]
+
+    def f(X: Any) -> Any:
+        return np.sum(X)
+
+
+    varbound = [[0, 10]] * 3
+
+    model = ga(dimension=3, variable_type='real', variable_boundaries=varbound,
+               algorithm_parameters={'max_num_iteration': 300})
+
+    model.run(function=f)
+
+    convergence = model.report
+
+    solution = model.result
+    for p in truth:
+        if p["value"] != min(convergence[:p["step"]]):
+            raise SystemExit(f"geneticalgorithm2_minimal: {p} is not the report's best")
+    return ([point("Best_score_before_optimization", convergence[0], None)] + truth
+            + [point("Objective_function", model.best_function, None)])
+
+
+CASES["geneticalgorithm2_minimal"] = geneticalgorithm2_minimal
+OWN_ENVIRONMENT["geneticalgorithm2_minimal"] = dict(
+    R23_ENVIRONMENT, geneticalgorithm2="geneticalgorithm2", matplotlib="matplotlib (round 23 printouts cases)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
