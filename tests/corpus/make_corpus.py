@@ -31124,6 +31124,384 @@ REPOSITORY_CHECKOUTS["VECTOR_QUANTIZE"] = ("lucidrains/vector-quantize-pytorch",
                                            "VECTOR_QUANTIZE_COMMIT")
 
 
+
+# --- Libraries' own training printouts (round 23) ---------------------------------------------
+# pocoMC, TorchKGE and torchbearer run in one environment of their own, on the CPU wheel of
+# torch (rows "round 23 printouts cases" in VERSIONS.md):
+#
+#     python -m venv ~/r23-venv
+#     ~/r23-venv/bin/pip install torch==2.13.0
+#     ~/r23-venv/bin/pip install torch==2.13.0 pocomc torchkge torchbearer
+#     ~/r23-venv/bin/python tests/corpus/make_corpus.py pocomc_sampler
+R23_ENVIRONMENT = {name: f"{name} (round 23 printouts cases)"
+                   for name in ("torch", "numpy", "scipy", "pandas", "tqdm")}
+
+
+def pocomc_sampler() -> Truth:
+    """pocoMC's basic example as its documentation gives it (the README's and the docs'
+    "Basic example", minaskar/pocomc): `prior = pc.Prior(n_dim*[uniform(-10.0, 20.0)])`, the
+    Rosenbrock `log_likelihood` (vectorized), `sampler = pc.Sampler(prior=prior,
+    likelihood=log_likelihood, vectorize=True)` and `sampler.run()`, then `sampler.posterior()`
+    and `sampler.evidence()`. Changes to run in seconds on the CPU: `n_dim = 2` (10 in the
+    example), the sampler's documented `n_effective=128, n_active=64` (512 and 256),
+    `train_config=dict(epochs=50)` (its flow's training, 5000 epochs with early stopping) and
+    `random_state=0`, and `run(n_total=512, n_evidence=512)` (4096 each). Its tqdm bar on
+    stderr (`Iter: 17it [00:21, 1.2s/it, beta=0.0379, calls=4352, ESS=127, logZ=-3.95,
+    logP=-8.31, acc=0.843, steps=3, eff=0.595]`) is redrawn by every `set_postfix` the sampler
+    makes (`ProgressBar.update_stats`, which merges what it is given into its `info` dict and
+    passes the whole to `set_postfix(ordered_dict=...)`: at each iteration's reweighting and
+    after every MCMC step); the bar counts iterations. Truth: the dict `update_stats` passes to
+    the bar, read from its frame (`self.info`) after each call, at the bar's count (`n`) then:
+    `beta`, `ESS`, `logZ`, `logP`, `acc` and `eff` as printed, each once per value and count
+    (a redraw that shows the same value at the same count adds nothing), and of them only those
+    whose `name=value` the drawn bar holds whole: on the 100-column terminal tqdm cuts the
+    postfix, after `acc=` or `steps=` as the rate's width allows, so `eff` (and at times
+    `acc`) is not shown there; the cut follows the rate (`454.42it/s` or `1.10s/it`), a timing,
+    so each capture has its own run's truth (TIMED_RUNS). Left out: `calls` (the likelihood
+    calls so far) and `steps` (the MCMC steps taken), counts."""
+    import numpy as np
+    import pocomc as pc
+    import torch
+    from pocomc import tools
+    from scipy.stats import uniform
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    seen: set[tuple[str, float, int]] = set()
+    update_stats = tools.ProgressBar.update_stats
+
+    def recorded(self: Any, info: dict[str, Any]) -> None:
+        update_stats(self, info)  # set_postfix: the bar is drawn with it
+        bar = self.progress_bar
+        step, drawn = bar.n, str(bar)
+        shown = dict(part.split("=", 1) for part in (bar.postfix or "").split(", ")
+                     if "=" in part)
+        for key in ("beta", "ESS", "logZ", "logP", "acc", "eff"):
+            # A value counts as printed where the drawn bar holds `name=value` whole (tqdm
+            # cuts the postfix at the terminal's width).
+            whole = any(f"{key}={shown.get(key)}{end}" in drawn for end in (",", "]"))
+            if key in self.info and whole and (key, float(self.info[key]), step) not in seen:
+                seen.add((key, float(self.info[key]), step))
+                truth.append(point(key, self.info[key], step))
+
+    tools.ProgressBar.update_stats = recorded  # type: ignore[method-assign]
+
+    n_dim = 2  # Number of dimensions
+
+    prior = pc.Prior(n_dim*[uniform(-10.0, 20.0)]) # U(-10,10)
+
+    def log_likelihood(x: Any) -> Any:
+        return -np.sum(10.0*(x[:,::2]**2.0 - x[:,1::2])**2.0 \
+                + (x[:,::2] - 1.0)**2.0, axis=1)
+
+    sampler = pc.Sampler(
+        prior=prior,
+        likelihood=log_likelihood,
+        vectorize=True,
+        n_effective=128, n_active=64, train_config=dict(epochs=50), random_state=0,
+    )
+    sampler.run(n_total=512, n_evidence=512)
+
+    samples, weights, logl, logp = sampler.posterior() # Weighted posterior samples
+
+    logz, logz_err = sampler.evidence() # Bayesian model evidence estimate and uncertainty
+    return truth
+
+
+CASES["pocomc_sampler"] = pocomc_sampler
+OWN_ENVIRONMENT["pocomc_sampler"] = dict(R23_ENVIRONMENT, pocomc="pocomc", zuko="zuko")
+TIMED_RUNS.add("pocomc_sampler")
+
+
+def torchkge_transe() -> Truth:
+    """TorchKGE's "Simplest training" of TransE as its documentation gives it
+    (torchkge-team/torchkge `docs/tutorials/transe.rst`, commit
+    3adb9344dec974fc29d158025c014b0dcb48118c), its statements copied: `TransEModel(emb_dim,
+    kg_train.n_ent, kg_train.n_rel, dissimilarity_type='L2')`, `MarginLoss(margin)`, Adam
+    (`lr=0.0004, weight_decay=1e-5`), `BernoulliNegativeSampler(kg_train)`, torchkge's
+    `DataLoader`, and the loop over `tqdm(range(n_epochs), unit='epoch')` (from
+    `tqdm.autonotebook`) that ends each epoch with `iterator.set_description('Epoch {} | mean
+    loss: {:.5f}'.format(epoch + 1, running_loss / len(dataloader)))`. Changes: a made-up
+    knowledge graph instead of `load_fb15k()` (2000 triples of 200 entities and 8 relations
+    drawn after `torch.manual_seed(0)`, given as `KnowledgeGraph(df=...)` with columns `from`,
+    `to`, `rel`), `n_epochs = 40` (1000), `b_size = 256` (32768), `use_cuda=None` (`'all'`:
+    the CPU) and no CUDA branch. pandas warns twice of torchkge's `reset_index(inplace=True)`,
+    then tqdm draws its bar on stderr, `Epoch 3 | mean loss: 113.77025:   5%|...| 2/40
+    [00:00<00:02, 18.71epoch/s]` (the description is set before the bar counts the epoch; the
+    loss is `MarginLoss`'s sum over a batch, averaged over batches). Truth: the values the loop formats, read from its
+    frame as it calls `set_description` (wrapped): `running_loss / len(dataloader)` as
+    `mean_loss` at `epoch + 1`."""
+    import numpy as np
+    import pandas as pd
+    import torch
+    import tqdm.std
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    truth: Truth = []
+    set_description = tqdm.std.tqdm.set_description
+
+    def recorded(self: Any, desc: str | None = None, refresh: bool = True) -> None:
+        frame = sys._getframe(1).f_locals
+        if desc is not None and desc.startswith("Epoch ") and "running_loss" in frame:
+            truth.append(point("mean_loss", frame["running_loss"] / len(frame["dataloader"]),
+                               frame["epoch"] + 1))
+        set_description(self, desc, refresh)
+
+    tqdm.std.tqdm.set_description = recorded  # type: ignore[method-assign]
+
+    from torch.optim import Adam
+
+    from torchkge.data_structures import KnowledgeGraph
+    from torchkge.models import TransEModel
+    from torchkge.sampling import BernoulliNegativeSampler
+    from torchkge.utils import MarginLoss, DataLoader
+
+    from tqdm.autonotebook import tqdm
+
+    # A made-up knowledge graph instead of FB15k
+    n_ent, n_rel, n_triples = 200, 8, 2000
+    heads = torch.randint(n_ent, (n_triples,)).numpy()
+    rels = torch.randint(n_rel, (n_triples,)).numpy()
+    tails = ((heads + 7 * rels + torch.randint(3, (n_triples,)).numpy()) % n_ent)
+    df = pd.DataFrame({"from": [f"e{h}" for h in heads], "to": [f"e{t}" for t in tails],
+                       "rel": [f"r{r}" for r in rels]}).drop_duplicates()
+    kg_train = KnowledgeGraph(df=df)
+    np.random.seed(0)
+
+    # Define some hyper-parameters for training
+    emb_dim = 100
+    lr = 0.0004
+    n_epochs = 40
+    b_size = 256
+    margin = 0.5
+
+    # Define the model and criterion
+    model = TransEModel(emb_dim, kg_train.n_ent, kg_train.n_rel, dissimilarity_type='L2')
+    criterion = MarginLoss(margin)
+
+    # Define the torch optimizer to be used
+    optimizer = Adam(model.parameters(), lr=lr, weight_decay=1e-5)
+
+    sampler = BernoulliNegativeSampler(kg_train)
+    dataloader = DataLoader(kg_train, batch_size=b_size, use_cuda=None)
+
+    iterator = tqdm(range(n_epochs), unit='epoch')
+    for epoch in iterator:
+        running_loss = 0.0
+        for i, batch in enumerate(dataloader):
+            h, t, r = batch[0], batch[1], batch[2]
+            n_h, n_t = sampler.corrupt_batch(h, t, r)
+
+            optimizer.zero_grad()
+
+            # forward + backward + optimize
+            pos, neg = model(h, t, r, n_h, n_t)
+            loss = criterion(pos, neg)
+            loss.backward()
+            optimizer.step()
+
+            running_loss += loss.item()
+        iterator.set_description(
+            'Epoch {} | mean loss: {:.5f}'.format(epoch + 1,
+                                                  running_loss / len(dataloader)))
+
+    model.normalize_parameters()
+    return truth
+
+
+CASES["torchkge_transe"] = torchkge_transe
+OWN_ENVIRONMENT["torchkge_transe"] = dict(R23_ENVIRONMENT, torchkge="torchkge")
+
+
+def torchbearer_quickstart() -> Truth:
+    """torchbearer's quickstart as its documentation gives it (pytorchbearer/torchbearer
+    `docs/_static/notebooks/quickstart.ipynb`, commit 0e8484c93ee25573695934f2ea6874c8126d9cd1),
+    its code cells copied: `DatasetValidationSplitter(len(dataset), 0.1)` into a training and
+    a validation set, DataLoaders of 128, its `SimpleModel` (three strided convolutions with
+    batch norm, a linear layer of 576 to 10), Adam at 0.001, `nn.CrossEntropyLoss()`, then
+    `trial = Trial(model, optimizer, loss, metrics=['acc', 'loss'],
+    callbacks=callbacks).to(device)`, `trial.with_generators(train_generator=traingen,
+    val_generator=valgen, test_generator=testgen)` and `history = trial.run(epochs=5,
+    verbose=1)`, then `trial.evaluate(data_key=torchbearer.TEST_DATA)` and `print(history)`.
+    Changes: made-up 3x32x32 images of 10 classes (1280 to train and validate, 256 to test,
+    their class's mean added to noise, drawn after `torch.manual_seed(0)`) as `TensorDataset`s
+    instead of CIFAR-10 (torchvision's download and transforms), so no normalizing transform
+    and no `MakeGrid` imaging callback (it needs torchvision; the tensorboardX branch is kept,
+    and adds nothing without it); `num_workers=0` and no `pin_memory` (10 workers and pinned
+    memory for a GPU); `epochs=3` (5); the CPU. With `verbose=1` torchbearer draws one tqdm bar
+    over the epochs on stderr whose postfix is the epoch's metrics as it ends
+    (`set_postfix_str`, keys sorted): `100%|...| 3/3 [00:01<00:00, 2.70it/s, acc=0.7387,
+    loss=1.1312, running_acc=0.3935, running_loss=1.7234, val_acc=0.2344, val_loss=1.462]` (4
+    decimals), then the evaluation's bar by batch, `0/1(e): 100%|...| 2/2 [...,
+    test_acc=0.2773, test_loss=1.4606]`, and `print(history)`: the list of each epoch's dict
+    (torchbearer 0.5 keeps dicts, with `train_steps` and `validation_steps`; the evaluation
+    adds `test_acc` and `test_loss` to the last). `random` is seeded too (the splitter
+    shuffles with it). Truth: the history `trial.run` returns, each epoch's metrics
+    (`running_acc`, `running_loss`, `acc`, `loss`, `val_acc`, `val_loss`) at its epoch (from 1,
+    the bar's count), and the `test_acc` and `test_loss` the evaluation adds to it, with no step
+    (its bar counts batches; `0/1(e)` is its label). Left out: `train_steps` and
+    `validation_steps` (counts)."""
+    import torch
+    import torch.nn as nn
+    from torch.utils.data import TensorDataset
+
+    import random
+
+    torch.manual_seed(0)
+    random.seed(0)  # the splitter shuffles with `random`, unseeded
+    torch.set_num_threads(1)
+
+    from torchbearer.cv_utils import DatasetValidationSplitter
+
+    BATCH_SIZE = 128
+
+    def made_up(n: int) -> Any:  # CIFAR-10's shape and classes, instead of its download
+        labels = torch.randint(10, (n,))
+        means = torch.linspace(-1.0, 1.0, 10)[labels].view(n, 1, 1, 1)
+        return TensorDataset(torch.randn(n, 3, 32, 32) + means * torch.rand(1, 3, 32, 32),
+                             labels)
+
+    dataset = made_up(1280)
+    splitter = DatasetValidationSplitter(len(dataset), 0.1)
+    trainset = splitter.get_train_dataset(dataset)
+    valset = splitter.get_val_dataset(dataset)
+
+    traingen = torch.utils.data.DataLoader(trainset, batch_size=BATCH_SIZE, shuffle=True, num_workers=0)
+    valgen = torch.utils.data.DataLoader(valset, batch_size=BATCH_SIZE, shuffle=True, num_workers=0)
+
+    testset = made_up(256)
+    testgen = torch.utils.data.DataLoader(testset, batch_size=BATCH_SIZE, shuffle=False, num_workers=0)
+
+    class SimpleModel(nn.Module):
+        def __init__(self) -> None:
+            super(SimpleModel, self).__init__()  # noqa: UP008
+            self.convs = nn.Sequential(
+                nn.Conv2d(3, 16, stride=2, kernel_size=3),
+                nn.BatchNorm2d(16),
+                nn.ReLU(),
+                nn.Conv2d(16, 32, stride=2, kernel_size=3),
+                nn.BatchNorm2d(32),
+                nn.ReLU(),
+                nn.Conv2d(32, 64, stride=2, kernel_size=3),
+                nn.BatchNorm2d(64),
+                nn.ReLU()
+            )
+
+            self.classifier = nn.Linear(576, 10)
+
+        def forward(self, x: Any) -> Any:
+            x = self.convs(x)
+            x = x.view(-1, 576)
+            return self.classifier(x)
+
+    model = SimpleModel()
+
+    import torch.optim as optim
+
+    device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    optimizer = optim.Adam(filter(lambda p: p.requires_grad, model.parameters()), lr=0.001)
+    loss = nn.CrossEntropyLoss()
+
+    import torchbearer
+    from torchbearer import Trial
+
+    # If you have tensorboardX installed then write to tensorboard, else don't
+    if 'tensorboardX' in sys.modules:
+        import tensorboardX  # noqa: F401
+        from torchbearer.callbacks import TensorBoard
+        callbacks = [TensorBoard(write_batch_metrics=True)]
+    else:
+        callbacks = []
+
+    trial = Trial(model, optimizer, loss, metrics=['acc', 'loss'], callbacks=callbacks).to(device)
+    trial.with_generators(train_generator=traingen, val_generator=valgen, test_generator=testgen)
+    history = trial.run(epochs=3, verbose=1)
+    truth = [point(key, value, epoch) for epoch, metrics in enumerate(history, 1)
+             for key, value in metrics.items() if not key.endswith("_steps")]
+
+    trial.evaluate(data_key=torchbearer.TEST_DATA)
+
+    print(history)
+    truth += [point(key, history[-1][key], None) for key in ("test_acc", "test_loss")]
+    return truth
+
+
+CASES["torchbearer_quickstart"] = torchbearer_quickstart
+OWN_ENVIRONMENT["torchbearer_quickstart"] = dict(R23_ENVIRONMENT, torchbearer="torchbearer")
+
+
+
+def geneticalgorithm2_minimal() -> Truth:
+    """geneticalgorithm2's "A minimal example" as its README gives it (PasaOpasen/
+    geneticalgorithm2, the README of 6.9.2): `f(X) = np.sum(X)` on `varbound = [[0, 10]] * 3`,
+    `model = ga(dimension=3, variable_type='real', variable_boundaries=varbound)`,
+    `model.run(function=f)`, then `convergence = model.report` and `solution = model.result`.
+    Changes: `algorithm_parameters={'max_num_iteration': 300}` (its default for 3 dimensions is
+    1500 generations, 145 KB of progress a capture), NumPy and `random` seeded (the README
+    seeds nothing), matplotlib's `Agg` backend (its convergence plot is drawn and shown, which
+    shows nothing there). It prints (stdout) `Set: Average time of function evaluating (secs):
+    ...`, `Best score before optimization: 5.282354537638976`, then a progress line each
+    generation, redrawn with `\r`: `____________________ 0.7% GA is running...2 gen from
+    300...best value = 4.091341287482672` (20 characters of bar), `... STOP! limit of
+    iterations: 300`, a line of 200 spaces, and its report: ` The best found solution:\n [...]`,
+    ` Objective function:\n 0.04411441679233574`, ` Used generations: 300`, ` Used time: 0.299 seconds`.
+    Truth: `Best_score_before_optimization`, the first entry of `model.report` (the initial
+    population's best score, which the line prints), no step; each progress line's `best value`
+    as `best_value` at its generation, read from `run`'s frame as it calls `_progress` (wrapped):
+    `self.best_function` and `t` (the same value as the least of `model.report[:t]`, checked);
+    and `Objective_function`, the `model.best_function` the report formats (the last
+    generation's best, `model.result.score`, here the same), no step. Left out: the average time of
+    an evaluation and the used time (timings), the used generations (a count) and the best
+    solution's coordinates (the parameters found)."""
+    import random
+
+    import matplotlib
+    import numpy as np
+
+    matplotlib.use("Agg")
+    np.random.seed(0)
+    random.seed(0)
+    from geneticalgorithm2 import GeneticAlgorithm2 as ga
+
+    truth: Truth = []
+    progress = ga._progress
+
+    def recorded(self: Any, count: int, total: int, status: str = '') -> None:
+        frame = sys._getframe(2)  # run's frame: the call is through its `show_progress` lambda
+        if "best value = " in status:
+            truth.append(point("best_value", frame.f_locals["self"].best_function,
+                               frame.f_locals["t"]))
+        progress(self, count, total, status)
+
+    ga._progress = recorded  # type: ignore[method-assign]
+
+    def f(X: Any) -> Any:
+        return np.sum(X)
+
+
+    varbound = [[0, 10]] * 3
+
+    model = ga(dimension=3, variable_type='real', variable_boundaries=varbound,
+               algorithm_parameters={'max_num_iteration': 300})
+
+    model.run(function=f)
+
+    convergence = model.report
+
+    solution = model.result
+    for p in truth:
+        if p["value"] != min(convergence[:p["step"]]):
+            raise SystemExit(f"geneticalgorithm2_minimal: {p} is not the report's best")
+    return ([point("Best_score_before_optimization", convergence[0], None)] + truth
+            + [point("Objective_function", model.best_function, None)])
+
+
+CASES["geneticalgorithm2_minimal"] = geneticalgorithm2_minimal
+OWN_ENVIRONMENT["geneticalgorithm2_minimal"] = dict(
+    R23_ENVIRONMENT, geneticalgorithm2="geneticalgorithm2", matplotlib="matplotlib (round 23 printouts cases)")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
