@@ -30941,7 +30941,7 @@ GAN_COLLECTIONS_COPY = os.path.join(tempfile.gettempdir(), "pytorch-generative-m
 RUN_COPIES[GAN_COLLECTIONS_COPY] = "/home/user/pytorch-generative-model-collections"
 
 
-def write_mnist_raw(folder: str, train: int, test: int, seed: int = 0) -> None:
+def write_mnist_strokes(folder: str, train: int, test: int, seed: int = 0) -> None:
     """MNIST's four files as torchvision's `datasets.MNIST` keeps them unpacked in
     `<root>/MNIST/raw` (IDX: big-endian magic 2051 or 2049 and sizes, then uint8 pixels or
     labels), made up: `train` and `test` 28x28 images of 10 classes, each a stroke of its
@@ -30980,7 +30980,7 @@ def gan_collections_gan() -> Truth:
     `type=bool`); its code copied into a folder of its own
     (GAN_COLLECTIONS_COPY, named in warnings as the checkout) with the two changes of
     GAN_COLLECTIONS_CHANGES (MNIST normalized by its one channel; scipy's removed `imsave` by
-    imageio's `imwrite`). MNIST (a download) is made up (`write_mnist_raw`: 800 training and
+    imageio's `imwrite`). MNIST (a download) is made up (`write_mnist_strokes`: 800 training and
     80 test 28x28 images in `data/mnist/MNIST/raw`, so torchvision finds them): 100 batches an
     epoch. torch seeded 0 (the script seeds nothing), one thread, matplotlib off screen (Agg).
     It prints the networks (`print_network`: each module and `Total number of parameters:
@@ -31027,7 +31027,7 @@ def gan_collections_gan() -> Truth:
         plain(*args, **kwargs)
 
     def setup() -> None:
-        write_mnist_raw(os.path.join("data", "mnist", "MNIST", "raw"), 800, 80)
+        write_mnist_strokes(os.path.join("data", "mnist", "MNIST", "raw"), 800, 80)
         builtins.print = printed
 
     try:
@@ -31062,7 +31062,7 @@ def vq_autoencoder() -> Truth:
     iterations of its 1000, batches of 64 of its 256): its small convolutional autoencoder with a
     `VectorQuantize(dim=32, codebook_size=256, rotation_trick=True)` between, AdamW 3e-4, the
     commitment loss weighted by 10, its seed 1234, on the CPU (no CUDA here), one thread.
-    Fashion-MNIST (a download into `~/data/fashion_mnist`) is made up (`write_mnist_raw`: 1024
+    Fashion-MNIST (a download into `~/data/fashion_mnist`) is made up (`write_mnist_strokes`: 1024
     training and 64 test 28x28 images in `FashionMNIST/raw` under the run's own home folder, so
     torchvision finds them): 16 batches an epoch, which its loop restarts. It prints tqdm's bar
     (`trange`, on stderr) with its description set each iteration, `rec loss: 0.885 | cmt loss:
@@ -31099,7 +31099,7 @@ def vq_autoencoder() -> Truth:
 
     def setup() -> None:
         os.environ["HOME"] = os.getcwd()
-        write_mnist_raw(os.path.join("data", "fashion_mnist", "FashionMNIST", "raw"), 1024, 64)
+        write_mnist_strokes(os.path.join("data", "fashion_mnist", "FashionMNIST", "raw"), 1024, 64)
         sys.path.insert(0, root)
         tqdm.std.tqdm.set_description = recorded  # type: ignore[method-assign]
 
