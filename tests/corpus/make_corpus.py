@@ -31289,7 +31289,7 @@ def torchkge_transe() -> Truth:
     iterator = tqdm(range(n_epochs), unit='epoch')
     for epoch in iterator:
         running_loss = 0.0
-        for i, batch in enumerate(dataloader):
+        for i, batch in enumerate(dataloader):  # noqa: B007 (the tutorial's own loop)
             h, t, r = batch[0], batch[1], batch[2]
             n_h, n_t = sampler.corrupt_batch(h, t, r)
 
