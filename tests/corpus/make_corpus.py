@@ -30720,6 +30720,62 @@ OWN_CHECKOUT["mario_rl_tutorial"] = "PYTORCH_TUTORIALS"
 CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario_rl_tutorial.py"
 
 
+
+# --- Reinforcement-learning tutorials (round 23): keras.io's CartPole agents ---------------------
+# keras.io's actor-critic and PPO examples on TensorFlow's Keras (Keras 3, `from tensorflow import
+# keras`) and gym's old API (gym 0.25: `env.seed`, `reset()` returning the observation,
+# four-valued `step`), which they call; each runs alone in an environment of its own, from a
+# checkout of keras-team/keras-io named by KERAS_IO (each file's commit in VERSIONS.md,
+# KERAS_IO_COMMIT):
+#
+#     python -m venv ~/kerasrl-venv
+#     ~/kerasrl-venv/bin/pip install tensorflow-cpu==2.21.0 keras==3.15.1 gym==0.25.2 scipy \
+#         numpy==1.26.4
+#     ~/kerasrl-venv/bin/python tests/corpus/make_corpus.py keras_io_actor_critic_cartpole
+
+KERAS_RL_ENVIRONMENT = {name: f"{name} (keras.io RL examples cases)" for name in (
+    "tensorflow-cpu", "keras", "gym", "numpy", "scipy")}
+# The example trains until its running reward passes 195 (hundreds of episodes here): the
+# threshold is lowered so that it is "solved" within a few dozen episodes.
+KERAS_ACTOR_CRITIC_CHANGES = {"    if running_reward > 195:": "    if running_reward > 80:"}
+
+
+def keras_io_actor_critic_cartpole() -> Truth:
+    """keras.io's example "Actor Critic Method", keras-team/keras-io
+    `examples/rl/actor_critic_cartpole.py` (the checkout named by `KERAS_IO`; commit in
+    VERSIONS.md), run as the script on gym 0.25's CartPole-v0 (seeded by the script,
+    `env.seed(42)`), Keras 3 through `tensorflow.keras`, CPU: its shared-layer actor-critic
+    model, an episode at a time under a `GradientTape` (Huber loss for the critic, Adam 0.01).
+    The only change (KERAS_ACTOR_CRITIC_CHANGES): the running reward it stops at is 80 for
+    195, so that it stops within a few dozen episodes. The script seeds only gym: Python, NumPy
+    (its action draws) and TensorFlow (the weights) are seeded first (`_keras_tf_seed`, one
+    thread), so both runs print the same. It prints `running reward: 10.97 at episode 10`
+    every 10 episodes (`{:.2f}`) and, at the end, `Solved at episode 68!`; gym's deprecation
+    warnings (`env.seed`, the old step API) on stderr. Truth: the values its print formats,
+    read from the printing frame: `running_reward` (the exponential average of the episodes'
+    rewards) as `running_reward`, at `episode_count` (the line's episode). The `Solved` line
+    names an episode and no metric."""
+    path = _keras_io_path("examples/rl/actor_critic_cartpole.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "template.format" in call:
+            truth.append(point("running_reward", float(values["running_reward"]),
+                               int(values["episode_count"])))
+
+    run_script(path, [], record, KERAS_ACTOR_CRITIC_CHANGES, _keras_tf_seed)
+    if len(truth) < 3:
+        raise SystemExit(f"keras_io_actor_critic_cartpole: recorded {truth}")
+    return truth
+
+
+CASES["keras_io_actor_critic_cartpole"] = keras_io_actor_critic_cartpole
+OWN_ENVIRONMENT["keras_io_actor_critic_cartpole"] = KERAS_RL_ENVIRONMENT
+OWN_CHECKOUT["keras_io_actor_critic_cartpole"] = "KERAS_IO"
+CHECKOUT_ROW["keras_io_actor_critic_cartpole"] = (
+    "keras-team/keras-io examples/rl/actor_critic_cartpole.py")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
