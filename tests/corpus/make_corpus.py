@@ -30730,11 +30730,14 @@ CHECKOUT_ROW["mario_rl_tutorial"] = "pytorch/tutorials intermediate_source/mario
 #
 #     python -m venv ~/kerasrl-venv
 #     ~/kerasrl-venv/bin/pip install tensorflow-cpu==2.21.0 keras==3.15.1 gym==0.25.2 scipy \
-#         numpy==1.26.4
+#         numpy==1.26.4 tf-keras==2.21.0
 #     ~/kerasrl-venv/bin/python tests/corpus/make_corpus.py keras_io_actor_critic_cartpole
+#
+# The PPO example is Keras 2 code (`tf.squeeze` on a functional model's symbolic output, which
+# Keras 3 refuses): it runs on tf-keras, TensorFlow's Keras 2 (`TF_USE_LEGACY_KERAS=1`).
 
 KERAS_RL_ENVIRONMENT = {name: f"{name} (keras.io RL examples cases)" for name in (
-    "tensorflow-cpu", "keras", "gym", "numpy", "scipy")}
+    "tensorflow-cpu", "keras", "tf-keras", "gym", "numpy", "scipy")}
 # The example trains until its running reward passes 195 (hundreds of episodes here): the
 # threshold is lowered so that it is "solved" within a few dozen episodes.
 KERAS_ACTOR_CRITIC_CHANGES = {"    if running_reward > 195:": "    if running_reward > 80:"}
@@ -30774,6 +30777,59 @@ OWN_ENVIRONMENT["keras_io_actor_critic_cartpole"] = KERAS_RL_ENVIRONMENT
 OWN_CHECKOUT["keras_io_actor_critic_cartpole"] = "KERAS_IO"
 CHECKOUT_ROW["keras_io_actor_critic_cartpole"] = (
     "keras-team/keras-io examples/rl/actor_critic_cartpole.py")
+
+# 4 epochs of 500 steps for 30 of 4000 (the policy's and the value function's 80 iterations an
+# epoch kept); the script seeds nothing, and gym's first reset without a seed draws its state
+# from the system's entropy: the first reset is given a seed (later ones go on from it).
+KERAS_PPO_CHANGES = {
+    "steps_per_epoch = 4000\n": "steps_per_epoch = 500\n",
+    "epochs = 30\n": "epochs = 4\n",
+    "# Initialize the observation, episode return and episode length\n"
+    "observation, episode_return, episode_length = env.reset(), 0, 0\n":
+    "# Initialize the observation, episode return and episode length\n"
+    "observation, episode_return, episode_length = env.reset(seed=0), 0, 0\n"}
+
+
+def keras_io_ppo_cartpole() -> Truth:
+    """keras.io's example "Proximal Policy Optimization", keras-team/keras-io
+    `examples/rl/ppo_cartpole.py` (the checkout named by `KERAS_IO`; commit in VERSIONS.md),
+    run as the script on gym 0.25's CartPole-v0, Keras 2 through `tensorflow.keras`
+    (tf-keras, `TF_USE_LEGACY_KERAS=1`: the script is Keras 2 code, its `tf.squeeze` of a
+    functional model's symbolic output is refused by Keras 3), TensorFlow 2.21, CPU: its
+    actor and critic MLPs (64, 64), `tf.function` steps for the clipped policy objective (with
+    its KL early stop) and the value regression, the trajectory buffer with GAE. Changes
+    (KERAS_PPO_CHANGES): 4 epochs of 500 steps for 30 of 4000, and the first `env.reset()`
+    given `seed=0` (the script seeds nothing); Python, NumPy and TensorFlow seeded first
+    (`_keras_tf_seed`, one thread), so both runs print the same. It prints ` Epoch: 1. Mean
+    Return: 19.23076923076923. Mean Length: 19.23076923076923` an epoch (a leading space, the
+    means as Python prints floats: a return is the episode's length in CartPole); gym's
+    deprecation warnings, NumPy's and TensorFlow's CUDA probe (`failed call to cuInit`: the
+    `tensorflow` wheel, which tf-keras pulls in) on stderr. Truth: the values its f-string formats, read from the
+    printing frame: `sum_return / num_episodes` as `Mean_Return` and `sum_length /
+    num_episodes` as `Mean_Length`, at `epoch + 1` (the line's epoch)."""
+    path = _keras_io_path("examples/rl/ppo_cartpole.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Mean Return" in call:
+            epoch = int(values["epoch"]) + 1
+            truth.append(point("Mean_Return",
+                               float(values["sum_return"] / values["num_episodes"]), epoch))
+            truth.append(point("Mean_Length",
+                               float(values["sum_length"] / values["num_episodes"]), epoch))
+
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"  # before TensorFlow is imported
+    _autograph_source(path, KERAS_PPO_CHANGES)
+    run_script(path, [], record, KERAS_PPO_CHANGES, _keras_tf_seed)
+    if len(truth) != 4 * 2:
+        raise SystemExit(f"keras_io_ppo_cartpole: recorded {truth}")
+    return truth
+
+
+CASES["keras_io_ppo_cartpole"] = keras_io_ppo_cartpole
+OWN_ENVIRONMENT["keras_io_ppo_cartpole"] = KERAS_RL_ENVIRONMENT
+OWN_CHECKOUT["keras_io_ppo_cartpole"] = "KERAS_IO"
+CHECKOUT_ROW["keras_io_ppo_cartpole"] = "keras-team/keras-io examples/rl/ppo_cartpole.py"
 
 
 def main(argv: list[str]) -> None:
