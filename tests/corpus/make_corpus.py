@@ -30831,6 +30831,58 @@ OWN_ENVIRONMENT["keras_io_ppo_cartpole"] = KERAS_RL_ENVIRONMENT
 OWN_CHECKOUT["keras_io_ppo_cartpole"] = "KERAS_IO"
 CHECKOUT_ROW["keras_io_ppo_cartpole"] = "keras-team/keras-io examples/rl/ppo_cartpole.py"
 
+# Pendulum-v1 for Pendulum-v0 (gym 0.25 has only v1, the same task with its angle's dynamics
+# fixed), 8 episodes for 100, and the environment seeded once (it seeds nothing; later resets go
+# on from the seed). Keras 2 code as the PPO example (an int `shape=` for `Input`, `.h5`
+# weights), on tf-keras; matplotlib's plot on the Agg backend:
+#
+#     ~/kerasrl-venv/bin/pip install matplotlib
+KERAS_DDPG_CHANGES = {
+    'problem = "Pendulum-v0"\nenv = gym.make(problem)\n':
+    'problem = "Pendulum-v1"\nenv = gym.make(problem)\nenv.reset(seed=0)\n',
+    "total_episodes = 100\n": "total_episodes = 8\n"}
+
+
+def keras_io_ddpg_pendulum() -> Truth:
+    """keras.io's example "Deep Deterministic Policy Gradient (DDPG)", keras-team/keras-io
+    `examples/rl/ddpg_pendulum.py` (the checkout named by `KERAS_IO`; commit in VERSIONS.md),
+    run as the script on gym 0.25's Pendulum, Keras 2 through `tensorflow.keras` (tf-keras,
+    `TF_USE_LEGACY_KERAS=1`: Keras 2 code, an int `Input(shape=...)` and `.h5` weights, as
+    keras_io_ppo_cartpole), TensorFlow 2.21, CPU: its actor and critic, their target networks
+    (`tau` 0.005), Ornstein-Uhlenbeck noise, the replay buffer and its `tf.function` update,
+    a learning step every environment step; the plot on matplotlib's Agg backend (not shown)
+    and the four `.h5` weight files in the run's folder. Changes (KERAS_DDPG_CHANGES):
+    `Pendulum-v1` for `Pendulum-v0` (gone from gym), 8 episodes for 100, the environment
+    seeded once (`env.reset(seed=0)` after `gym.make`; the script seeds nothing); Python, NumPy
+    (its noise and batch draws) and TensorFlow seeded first (`_keras_tf_seed`, one thread), so
+    both runs print the same. It prints `Size of State Space ->  3`, `Size of Action Space ->
+    1`, `Max Value of Action ->  2.0`, `Min Value of Action ->  -2.0`, then `Episode * 0 * Avg
+    Reward is ==> -1692.378010946019` an episode (the mean of the last 40 episodes' rewards, as NumPy's
+    float prints); gym's and TensorFlow's warnings on stderr. Truth: the values its print
+    formats, read from the printing frame: `avg_reward` as `Avg_Reward`, at `ep` (the line's
+    episode, from 0). The space sizes and action bounds are settings, not metrics."""
+    path = _keras_io_path("examples/rl/ddpg_pendulum.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Avg Reward is" in call:
+            truth.append(point("Avg_Reward", float(values["avg_reward"]), int(values["ep"])))
+
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"  # before TensorFlow is imported
+    os.environ["MPLBACKEND"] = "Agg"
+    _autograph_source(path, KERAS_DDPG_CHANGES)
+    run_script(path, [], record, KERAS_DDPG_CHANGES, _keras_tf_seed)
+    if [p["step"] for p in truth] != list(range(8)):
+        raise SystemExit(f"keras_io_ddpg_pendulum: recorded {truth}")
+    return truth
+
+
+CASES["keras_io_ddpg_pendulum"] = keras_io_ddpg_pendulum
+OWN_ENVIRONMENT["keras_io_ddpg_pendulum"] = dict(
+    KERAS_RL_ENVIRONMENT, matplotlib="matplotlib (keras.io RL examples cases)")
+OWN_CHECKOUT["keras_io_ddpg_pendulum"] = "KERAS_IO"
+CHECKOUT_ROW["keras_io_ddpg_pendulum"] = "keras-team/keras-io examples/rl/ddpg_pendulum.py"
+
 
 # --- Reinforcement-learning tutorials (round 23): TF-Agents' DQN tutorial ------------------------
 # tensorflow/agents `docs/tutorials/1_dqn_tutorial.ipynb`: its code cells are quoted below (the
