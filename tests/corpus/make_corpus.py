@@ -30804,9 +30804,9 @@ def keras_io_ppo_cartpole() -> Truth:
     Return: 19.23076923076923. Mean Length: 19.23076923076923` an epoch (a leading space, the
     means as Python prints floats: a return is the episode's length in CartPole); gym's
     deprecation warnings, NumPy's and TensorFlow's CUDA probe (`failed call to cuInit`: the
-    `tensorflow` wheel, which tf-keras pulls in) on stderr. Truth: the values its f-string formats, read from the
-    printing frame: `sum_return / num_episodes` as `Mean_Return` and `sum_length /
-    num_episodes` as `Mean_Length`, at `epoch + 1` (the line's epoch)."""
+    `tensorflow` wheel, which tf-keras pulls in) on stderr. Truth: the values its f-string
+    formats, read from the printing frame: `sum_return / num_episodes` as `Mean_Return` and
+    `sum_length / num_episodes` as `Mean_Length`, at `epoch + 1` (the line's epoch)."""
     path = _keras_io_path("examples/rl/ppo_cartpole.py")
     truth: Truth = []
 
@@ -30857,8 +30857,8 @@ def keras_io_ddpg_pendulum() -> Truth:
     (its noise and batch draws) and TensorFlow seeded first (`_keras_tf_seed`, one thread), so
     both runs print the same. It prints `Size of State Space ->  3`, `Size of Action Space ->
     1`, `Max Value of Action ->  2.0`, `Min Value of Action ->  -2.0`, then `Episode * 0 * Avg
-    Reward is ==> -1692.378010946019` an episode (the mean of the last 40 episodes' rewards, as NumPy's
-    float prints); gym's and TensorFlow's warnings on stderr. Truth: the values its print
+    Reward is ==> -1692.378010946019` an episode (the mean of the last 40 episodes' rewards,
+    as NumPy's float prints); gym's and TensorFlow's warnings on stderr. Truth: the values its print
     formats, read from the printing frame: `avg_reward` as `Avg_Reward`, at `ep` (the line's
     episode, from 0). The space sizes and action bounds are settings, not metrics."""
     path = _keras_io_path("examples/rl/ddpg_pendulum.py")
