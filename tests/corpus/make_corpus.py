@@ -31502,6 +31502,532 @@ OWN_ENVIRONMENT["geneticalgorithm2_minimal"] = dict(
     R23_ENVIRONMENT, geneticalgorithm2="geneticalgorithm2", matplotlib="matplotlib (round 23 printouts cases)")
 
 
+
+# --- Reinforcement-learning tutorials (round 23): keras.io's CartPole agents ---------------------
+# keras.io's actor-critic and PPO examples on TensorFlow's Keras (Keras 3, `from tensorflow import
+# keras`) and gym's old API (gym 0.25: `env.seed`, `reset()` returning the observation,
+# four-valued `step`), which they call; each runs alone in an environment of its own, from a
+# checkout of keras-team/keras-io named by KERAS_IO (each file's commit in VERSIONS.md,
+# KERAS_IO_COMMIT):
+#
+#     python -m venv ~/kerasrl-venv
+#     ~/kerasrl-venv/bin/pip install tensorflow-cpu==2.21.0 keras==3.15.1 gym==0.25.2 scipy \
+#         numpy==1.26.4 tf-keras==2.21.0
+#     ~/kerasrl-venv/bin/python tests/corpus/make_corpus.py keras_io_actor_critic_cartpole
+#
+# The PPO example is Keras 2 code (`tf.squeeze` on a functional model's symbolic output, which
+# Keras 3 refuses): it runs on tf-keras, TensorFlow's Keras 2 (`TF_USE_LEGACY_KERAS=1`).
+
+KERAS_RL_ENVIRONMENT = {name: f"{name} (keras.io RL examples cases)" for name in (
+    "tensorflow-cpu", "keras", "tf-keras", "gym", "numpy", "scipy")}
+# The example trains until its running reward passes 195 (hundreds of episodes here): the
+# threshold is lowered so that it is "solved" within a few dozen episodes.
+KERAS_ACTOR_CRITIC_CHANGES = {"    if running_reward > 195:": "    if running_reward > 80:"}
+
+
+def keras_io_actor_critic_cartpole() -> Truth:
+    """keras.io's example "Actor Critic Method", keras-team/keras-io
+    `examples/rl/actor_critic_cartpole.py` (the checkout named by `KERAS_IO`; commit in
+    VERSIONS.md), run as the script on gym 0.25's CartPole-v0 (seeded by the script,
+    `env.seed(42)`), Keras 3 through `tensorflow.keras`, CPU: its shared-layer actor-critic
+    model, an episode at a time under a `GradientTape` (Huber loss for the critic, Adam 0.01).
+    The only change (KERAS_ACTOR_CRITIC_CHANGES): the running reward it stops at is 80 for
+    195, so that it stops within a few dozen episodes. The script seeds only gym: Python, NumPy
+    (its action draws) and TensorFlow (the weights) are seeded first (`_keras_tf_seed`, one
+    thread), so both runs print the same. It prints `running reward: 10.97 at episode 10`
+    every 10 episodes (`{:.2f}`) and, at the end, `Solved at episode 68!`; gym's deprecation
+    warnings (`env.seed`, the old step API) on stderr. Truth: the values its print formats,
+    read from the printing frame: `running_reward` (the exponential average of the episodes'
+    rewards) as `running_reward`, at `episode_count` (the line's episode). The `Solved` line
+    names an episode and no metric."""
+    path = _keras_io_path("examples/rl/actor_critic_cartpole.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "template.format" in call:
+            truth.append(point("running_reward", float(values["running_reward"]),
+                               int(values["episode_count"])))
+
+    run_script(path, [], record, KERAS_ACTOR_CRITIC_CHANGES, _keras_tf_seed)
+    if len(truth) < 3:
+        raise SystemExit(f"keras_io_actor_critic_cartpole: recorded {truth}")
+    return truth
+
+
+CASES["keras_io_actor_critic_cartpole"] = keras_io_actor_critic_cartpole
+OWN_ENVIRONMENT["keras_io_actor_critic_cartpole"] = KERAS_RL_ENVIRONMENT
+OWN_CHECKOUT["keras_io_actor_critic_cartpole"] = "KERAS_IO"
+CHECKOUT_ROW["keras_io_actor_critic_cartpole"] = (
+    "keras-team/keras-io examples/rl/actor_critic_cartpole.py")
+
+# 4 epochs of 500 steps for 30 of 4000 (the policy's and the value function's 80 iterations an
+# epoch kept); the script seeds nothing, and gym's first reset without a seed draws its state
+# from the system's entropy: the first reset is given a seed (later ones go on from it).
+KERAS_PPO_CHANGES = {
+    "steps_per_epoch = 4000\n": "steps_per_epoch = 500\n",
+    "epochs = 30\n": "epochs = 4\n",
+    "# Initialize the observation, episode return and episode length\n"
+    "observation, episode_return, episode_length = env.reset(), 0, 0\n":
+    "# Initialize the observation, episode return and episode length\n"
+    "observation, episode_return, episode_length = env.reset(seed=0), 0, 0\n"}
+
+
+def keras_io_ppo_cartpole() -> Truth:
+    """keras.io's example "Proximal Policy Optimization", keras-team/keras-io
+    `examples/rl/ppo_cartpole.py` (the checkout named by `KERAS_IO`; commit in VERSIONS.md),
+    run as the script on gym 0.25's CartPole-v0, Keras 2 through `tensorflow.keras`
+    (tf-keras, `TF_USE_LEGACY_KERAS=1`: the script is Keras 2 code, its `tf.squeeze` of a
+    functional model's symbolic output is refused by Keras 3), TensorFlow 2.21, CPU: its
+    actor and critic MLPs (64, 64), `tf.function` steps for the clipped policy objective (with
+    its KL early stop) and the value regression, the trajectory buffer with GAE. Changes
+    (KERAS_PPO_CHANGES): 4 epochs of 500 steps for 30 of 4000, and the first `env.reset()`
+    given `seed=0` (the script seeds nothing); Python, NumPy and TensorFlow seeded first
+    (`_keras_tf_seed`, one thread), so both runs print the same. It prints ` Epoch: 1. Mean
+    Return: 19.23076923076923. Mean Length: 19.23076923076923` an epoch (a leading space, the
+    means as Python prints floats: a return is the episode's length in CartPole); gym's
+    deprecation warnings, NumPy's and TensorFlow's CUDA probe (`failed call to cuInit`: the
+    `tensorflow` wheel, which tf-keras pulls in) on stderr. Truth: the values its f-string
+    formats, read from the printing frame: `sum_return / num_episodes` as `Mean_Return` and
+    `sum_length / num_episodes` as `Mean_Length`, at `epoch + 1` (the line's epoch)."""
+    path = _keras_io_path("examples/rl/ppo_cartpole.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Mean Return" in call:
+            epoch = int(values["epoch"]) + 1
+            truth.append(point("Mean_Return",
+                               float(values["sum_return"] / values["num_episodes"]), epoch))
+            truth.append(point("Mean_Length",
+                               float(values["sum_length"] / values["num_episodes"]), epoch))
+
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"  # before TensorFlow is imported
+    _autograph_source(path, KERAS_PPO_CHANGES)
+    run_script(path, [], record, KERAS_PPO_CHANGES, _keras_tf_seed)
+    if len(truth) != 4 * 2:
+        raise SystemExit(f"keras_io_ppo_cartpole: recorded {truth}")
+    return truth
+
+
+CASES["keras_io_ppo_cartpole"] = keras_io_ppo_cartpole
+OWN_ENVIRONMENT["keras_io_ppo_cartpole"] = KERAS_RL_ENVIRONMENT
+OWN_CHECKOUT["keras_io_ppo_cartpole"] = "KERAS_IO"
+CHECKOUT_ROW["keras_io_ppo_cartpole"] = "keras-team/keras-io examples/rl/ppo_cartpole.py"
+
+# Pendulum-v1 for Pendulum-v0 (gym 0.25 has only v1, the same task with its angle's dynamics
+# fixed), 8 episodes for 100, and the environment seeded once (it seeds nothing; later resets go
+# on from the seed). Keras 2 code as the PPO example (an int `shape=` for `Input`, `.h5`
+# weights), on tf-keras; matplotlib's plot on the Agg backend:
+#
+#     ~/kerasrl-venv/bin/pip install matplotlib
+KERAS_DDPG_CHANGES = {
+    'problem = "Pendulum-v0"\nenv = gym.make(problem)\n':
+    'problem = "Pendulum-v1"\nenv = gym.make(problem)\nenv.reset(seed=0)\n',
+    "total_episodes = 100\n": "total_episodes = 8\n"}
+
+
+def keras_io_ddpg_pendulum() -> Truth:
+    """keras.io's example "Deep Deterministic Policy Gradient (DDPG)", keras-team/keras-io
+    `examples/rl/ddpg_pendulum.py` (the checkout named by `KERAS_IO`; commit in VERSIONS.md),
+    run as the script on gym 0.25's Pendulum, Keras 2 through `tensorflow.keras` (tf-keras,
+    `TF_USE_LEGACY_KERAS=1`: Keras 2 code, an int `Input(shape=...)` and `.h5` weights, as
+    keras_io_ppo_cartpole), TensorFlow 2.21, CPU: its actor and critic, their target networks
+    (`tau` 0.005), Ornstein-Uhlenbeck noise, the replay buffer and its `tf.function` update,
+    a learning step every environment step; the plot on matplotlib's Agg backend (not shown)
+    and the four `.h5` weight files in the run's folder. Changes (KERAS_DDPG_CHANGES):
+    `Pendulum-v1` for `Pendulum-v0` (gone from gym), 8 episodes for 100, the environment
+    seeded once (`env.reset(seed=0)` after `gym.make`; the script seeds nothing); Python, NumPy
+    (its noise and batch draws) and TensorFlow seeded first (`_keras_tf_seed`, one thread), so
+    both runs print the same. It prints `Size of State Space ->  3`, `Size of Action Space ->
+    1`, `Max Value of Action ->  2.0`, `Min Value of Action ->  -2.0`, then `Episode * 0 * Avg
+    Reward is ==> -1692.378010946019` an episode (the mean of the last 40 episodes' rewards,
+    as NumPy's float prints); gym's and TensorFlow's warnings on stderr. Truth: the values its print
+    formats, read from the printing frame: `avg_reward` as `Avg_Reward`, at `ep` (the line's
+    episode, from 0). The space sizes and action bounds are settings, not metrics."""
+    path = _keras_io_path("examples/rl/ddpg_pendulum.py")
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Avg Reward is" in call:
+            truth.append(point("Avg_Reward", float(values["avg_reward"]), int(values["ep"])))
+
+    os.environ["TF_USE_LEGACY_KERAS"] = "1"  # before TensorFlow is imported
+    os.environ["MPLBACKEND"] = "Agg"
+    _autograph_source(path, KERAS_DDPG_CHANGES)
+    run_script(path, [], record, KERAS_DDPG_CHANGES, _keras_tf_seed)
+    if [p["step"] for p in truth] != list(range(8)):
+        raise SystemExit(f"keras_io_ddpg_pendulum: recorded {truth}")
+    return truth
+
+
+CASES["keras_io_ddpg_pendulum"] = keras_io_ddpg_pendulum
+OWN_ENVIRONMENT["keras_io_ddpg_pendulum"] = dict(
+    KERAS_RL_ENVIRONMENT, matplotlib="matplotlib (keras.io RL examples cases)")
+OWN_CHECKOUT["keras_io_ddpg_pendulum"] = "KERAS_IO"
+CHECKOUT_ROW["keras_io_ddpg_pendulum"] = "keras-team/keras-io examples/rl/ddpg_pendulum.py"
+
+
+# --- Reinforcement-learning tutorials (round 23): TF-Agents' DQN tutorial ------------------------
+# tensorflow/agents `docs/tutorials/1_dqn_tutorial.ipynb`: its code cells are quoted below (the
+# notebook at commit 11f5c0d85e6dc5dc5b1f4b7a9d38a937f60a34bd), run as one script. It runs alone,
+# in an environment of its own: tf-agents 0.19.0 with its Reverb extra (the tutorial's own
+# `pip install tf-agents[reverb]`), which pins TensorFlow 2.15, Keras 2, gym 0.23 and dm-reverb
+# 0.14, with the tutorial's other imports:
+#
+#     python -m venv ~/tfagents-venv
+#     ~/tfagents-venv/bin/pip install "tf-agents[reverb]==0.19.0"
+#     ~/tfagents-venv/bin/pip install "imageio==2.4.0" pyvirtualdisplay ipython matplotlib
+#     ~/tfagents-venv/bin/python tests/corpus/make_corpus.py tf_agents_dqn_tutorial
+
+TF_AGENTS_ENVIRONMENT = {name: f"{name} (TF-Agents DQN tutorial case)" for name in (
+    "tf-agents", "dm-reverb", "tensorflow", "keras", "tensorflow-probability", "gym", "numpy",
+    "matplotlib", "imageio", "ipython", "pyvirtualdisplay")}
+# The notebook's code cells, in order, as it has them. Left out: its `!sudo apt-get` and `!pip
+# install` cells (shell commands), the virtual display (`pyvirtualdisplay.Display(...).start()`,
+# which needs Xvfb) and the cells that render CartPole (`PIL.Image.fromarray(env.render())`, the
+# videos: `create_policy_eval_video`), and, in the training cell, its `try: %%time except:
+# pass` (an IPython cell magic, not Python). The only other change is `num_iterations = 2000`
+# for 20000 (so two evaluations at eval_interval 1000, ten loss lines at log_interval 200).
+TF_AGENTS_DQN_CELLS = [
+    """\
+from __future__ import absolute_import, division, print_function
+
+import base64
+import imageio
+import IPython
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import PIL.Image
+import pyvirtualdisplay
+import reverb
+
+import tensorflow as tf
+
+from tf_agents.agents.dqn import dqn_agent
+from tf_agents.drivers import py_driver
+from tf_agents.environments import suite_gym
+from tf_agents.environments import tf_py_environment
+from tf_agents.eval import metric_utils
+from tf_agents.metrics import tf_metrics
+from tf_agents.networks import sequential
+from tf_agents.policies import py_tf_eager_policy
+from tf_agents.policies import random_tf_policy
+from tf_agents.replay_buffers import reverb_replay_buffer
+from tf_agents.replay_buffers import reverb_utils
+from tf_agents.trajectories import trajectory
+from tf_agents.specs import tensor_spec
+from tf_agents.utils import common""",
+    """\
+tf.version.VERSION""",
+    """\
+num_iterations = 2000 # @param {type:"integer"}
+
+initial_collect_steps = 100  # @param {type:"integer"}
+collect_steps_per_iteration =   1# @param {type:"integer"}
+replay_buffer_max_length = 100000  # @param {type:"integer"}
+
+batch_size = 64  # @param {type:"integer"}
+learning_rate = 1e-3  # @param {type:"number"}
+log_interval = 200  # @param {type:"integer"}
+
+num_eval_episodes = 10  # @param {type:"integer"}
+eval_interval = 1000  # @param {type:"integer"}""",
+    """\
+env_name = 'CartPole-v0'
+env = suite_gym.load(env_name)""",
+    """\
+print('Observation Spec:')
+print(env.time_step_spec().observation)""",
+    """\
+print('Reward Spec:')
+print(env.time_step_spec().reward)""",
+    """\
+print('Action Spec:')
+print(env.action_spec())""",
+    """\
+time_step = env.reset()
+print('Time step:')
+print(time_step)
+
+action = np.array(1, dtype=np.int32)
+
+next_time_step = env.step(action)
+print('Next time step:')
+print(next_time_step)""",
+    """\
+train_py_env = suite_gym.load(env_name)
+eval_py_env = suite_gym.load(env_name)""",
+    """\
+train_env = tf_py_environment.TFPyEnvironment(train_py_env)
+eval_env = tf_py_environment.TFPyEnvironment(eval_py_env)""",
+    """\
+fc_layer_params = (100, 50)
+action_tensor_spec = tensor_spec.from_spec(env.action_spec())
+num_actions = action_tensor_spec.maximum - action_tensor_spec.minimum + 1
+
+# Define a helper function to create Dense layers configured with the right
+# activation and kernel initializer.
+def dense_layer(num_units):
+  return tf.keras.layers.Dense(
+      num_units,
+      activation=tf.keras.activations.relu,
+      kernel_initializer=tf.keras.initializers.VarianceScaling(
+          scale=2.0, mode='fan_in', distribution='truncated_normal'))
+
+# QNetwork consists of a sequence of Dense layers followed by a dense layer
+# with `num_actions` units to generate one q_value per available action as
+# its output.
+dense_layers = [dense_layer(num_units) for num_units in fc_layer_params]
+q_values_layer = tf.keras.layers.Dense(
+    num_actions,
+    activation=None,
+    kernel_initializer=tf.keras.initializers.RandomUniform(
+        minval=-0.03, maxval=0.03),
+    bias_initializer=tf.keras.initializers.Constant(-0.2))
+q_net = sequential.Sequential(dense_layers + [q_values_layer])""",
+    """\
+optimizer = tf.keras.optimizers.Adam(learning_rate=learning_rate)
+
+train_step_counter = tf.Variable(0)
+
+agent = dqn_agent.DqnAgent(
+    train_env.time_step_spec(),
+    train_env.action_spec(),
+    q_network=q_net,
+    optimizer=optimizer,
+    td_errors_loss_fn=common.element_wise_squared_loss,
+    train_step_counter=train_step_counter)
+
+agent.initialize()""",
+    """\
+eval_policy = agent.policy
+collect_policy = agent.collect_policy""",
+    """\
+random_policy = random_tf_policy.RandomTFPolicy(train_env.time_step_spec(),
+                                                train_env.action_spec())""",
+    """\
+example_environment = tf_py_environment.TFPyEnvironment(
+    suite_gym.load('CartPole-v0'))""",
+    """\
+time_step = example_environment.reset()""",
+    """\
+random_policy.action(time_step)""",
+    """\
+#@test {"skip": true}
+def compute_avg_return(environment, policy, num_episodes=10):
+
+  total_return = 0.0
+  for _ in range(num_episodes):
+
+    time_step = environment.reset()
+    episode_return = 0.0
+
+    while not time_step.is_last():
+      action_step = policy.action(time_step)
+      time_step = environment.step(action_step.action)
+      episode_return += time_step.reward
+    total_return += episode_return
+
+  avg_return = total_return / num_episodes
+  return avg_return.numpy()[0]
+
+
+# See also the metrics module for standard implementations of different metrics.
+# https://github.com/tensorflow/agents/tree/master/tf_agents/metrics""",
+    """\
+compute_avg_return(eval_env, random_policy, num_eval_episodes)""",
+    """\
+table_name = 'uniform_table'
+replay_buffer_signature = tensor_spec.from_spec(
+      agent.collect_data_spec)
+replay_buffer_signature = tensor_spec.add_outer_dim(
+    replay_buffer_signature)
+
+table = reverb.Table(
+    table_name,
+    max_size=replay_buffer_max_length,
+    sampler=reverb.selectors.Uniform(),
+    remover=reverb.selectors.Fifo(),
+    rate_limiter=reverb.rate_limiters.MinSize(1),
+    signature=replay_buffer_signature)
+
+reverb_server = reverb.Server([table])
+
+replay_buffer = reverb_replay_buffer.ReverbReplayBuffer(
+    agent.collect_data_spec,
+    table_name=table_name,
+    sequence_length=2,
+    local_server=reverb_server)
+
+rb_observer = reverb_utils.ReverbAddTrajectoryObserver(
+  replay_buffer.py_client,
+  table_name,
+  sequence_length=2)""",
+    """\
+agent.collect_data_spec""",
+    """\
+agent.collect_data_spec._fields""",
+    """\
+#@test {"skip": true}
+py_driver.PyDriver(
+    env,
+    py_tf_eager_policy.PyTFEagerPolicy(
+      random_policy, use_tf_function=True),
+    [rb_observer],
+    max_steps=initial_collect_steps).run(train_py_env.reset())""",
+    """\
+# For the curious:
+# Uncomment to peel one of these off and inspect it.
+# iter(replay_buffer.as_dataset()).next()""",
+    """\
+# Dataset generates trajectories with shape [Bx2x...]
+dataset = replay_buffer.as_dataset(
+    num_parallel_calls=3,
+    sample_batch_size=batch_size,
+    num_steps=2).prefetch(3)
+
+dataset""",
+    """\
+iterator = iter(dataset)
+print(iterator)""",
+    """\
+# For the curious:
+# Uncomment to see what the dataset iterator is feeding to the agent.
+# Compare this representation of replay data 
+# to the collection of individual trajectories shown earlier.
+
+# iterator.next()""",
+    """\
+#@test {"skip": true}
+
+# (Optional) Optimize by wrapping some of the code in a graph using TF function.
+agent.train = common.function(agent.train)
+
+# Reset the train step.
+agent.train_step_counter.assign(0)
+
+# Evaluate the agent's policy once before training.
+avg_return = compute_avg_return(eval_env, agent.policy, num_eval_episodes)
+returns = [avg_return]
+
+# Reset the environment.
+time_step = train_py_env.reset()
+
+# Create a driver to collect experience.
+collect_driver = py_driver.PyDriver(
+    env,
+    py_tf_eager_policy.PyTFEagerPolicy(
+      agent.collect_policy, use_tf_function=True),
+    [rb_observer],
+    max_steps=collect_steps_per_iteration)
+
+for _ in range(num_iterations):
+
+  # Collect a few steps and save to the replay buffer.
+  time_step, _ = collect_driver.run(time_step)
+
+  # Sample a batch of data from the buffer and update the agent's network.
+  experience, unused_info = next(iterator)
+  train_loss = agent.train(experience).loss
+
+  step = agent.train_step_counter.numpy()
+
+  if step % log_interval == 0:
+    print('step = {0}: loss = {1}'.format(step, train_loss))
+
+  if step % eval_interval == 0:
+    avg_return = compute_avg_return(eval_env, agent.policy, num_eval_episodes)
+    print('step = {0}: Average Return = {1}'.format(step, avg_return))
+    returns.append(avg_return)""",
+    """\
+#@test {"skip": true}
+
+iterations = range(0, num_iterations + 1, eval_interval)
+plt.plot(iterations, returns)
+plt.ylabel('Average Return')
+plt.xlabel('Iterations')
+plt.ylim(top=250)""",
+    """\
+def embed_mp4(filename):
+  \"\"\"Embeds an mp4 file in the notebook.\"\"\"
+  video = open(filename,'rb').read()
+  b64 = base64.b64encode(video)
+  tag = '''
+  <video width="640" height="480" controls>
+    <source src="data:video/mp4;base64,{0}" type="video/mp4">
+  Your browser does not support the video tag.
+  </video>'''.format(b64.decode())
+
+  return IPython.display.HTML(tag)""",
+]
+
+
+def tf_agents_dqn_tutorial() -> Truth:
+    """TF-Agents' tutorial "Train a Deep Q Network with TF-Agents", tensorflow/agents
+    `docs/tutorials/1_dqn_tutorial.ipynb` (commit 11f5c0d85e6dc5dc5b1f4b7a9d38a937f60a34bd):
+    its code cells, quoted in TF_AGENTS_DQN_CELLS, run in order as one script (a bare
+    expression at a cell's end shows nothing, as in a script), on TF-Agents 0.19.0 with its
+    Reverb replay buffer (`pip install tf-agents[reverb]`, as the tutorial installs it:
+    `reverb.Table`, `reverb.Server`, `ReverbReplayBuffer`, `ReverbAddTrajectoryObserver`),
+    TensorFlow 2.15 and gym 0.23's CartPole-v0, CPU, matplotlib's `Agg` backend. Changes: 2000
+    iterations for 20000; the shell cells, the virtual display, rendering and videos, and the
+    `%%time` magic left out (TF_AGENTS_DQN_CELLS says which). TensorFlow and NumPy are seeded
+    first (`tf.random.set_seed(0)`, `np.random.seed(0)`, one thread) but the tutorial seeds
+    no environment and Reverb samples on its own threads: the runs differ, and each capture has
+    its run's own truth (UNSEEDED_RUNS). It prints the specs (`Observation Spec:`,
+    `BoundedArraySpec(shape=(4,), ...)`), the first `TimeStep` and the next, the dataset's
+    iterator (`<...OwnedIterator object at 0x...>`), then `step = 200: loss = 29.37...` every
+    200 steps and `step = 1000: Average Return = 9.3` every 1000; TensorFlow's, Reverb's and
+    gym's log lines and warnings on stderr. Truth: the values those prints format, read from
+    the printing frame: `train_loss` (the agent's `LossInfo.loss`, a tensor) as `loss` and
+    `avg_return` as `Average_Return`, at `step` (the agent's train step, as printed). The first
+    step's `TimeStep` (an observation, a reward of 1.0, a discount) is the environment's state,
+    not a metric."""
+    import builtins
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    import numpy as np
+    import tensorflow as tf
+
+    tf.random.set_seed(0)
+    np.random.seed(0)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    source = "\n\n".join(TF_AGENTS_DQN_CELLS) + "\n"
+    prints = example_prints(source)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        ours = frame.f_code.co_filename == "1_dqn_tutorial"  # not a library's print
+        call = prints.get(frame.f_lineno, "") if ours else ""
+        f = frame.f_locals
+        if "loss = {1}" in call:
+            truth.append(point("loss", float(f["train_loss"].numpy()), int(f["step"])))
+        elif "Average Return = {1}" in call:
+            truth.append(point("Average_Return", float(f["avg_return"]), int(f["step"])))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, "1_dqn_tutorial", "exec"), {"__name__": "__main__", "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth if p["key"] == "Average_Return"] != [1000, 2000] or len(
+            truth) != 12:
+        raise SystemExit(f"tf_agents_dqn_tutorial: recorded {truth}")
+    return truth
+
+
+CASES["tf_agents_dqn_tutorial"] = tf_agents_dqn_tutorial
+OWN_ENVIRONMENT["tf_agents_dqn_tutorial"] = TF_AGENTS_ENVIRONMENT
+UNSEEDED_RUNS.add("tf_agents_dqn_tutorial")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
