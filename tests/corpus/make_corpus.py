@@ -31303,7 +31303,7 @@ def torchkge_transe() -> Truth:
 
             running_loss += loss.item()
         iterator.set_description(
-            'Epoch {} | mean loss: {:.5f}'.format(epoch + 1,
+            'Epoch {} | mean loss: {:.5f}'.format(epoch + 1,  # noqa: UP032 (as the tutorial writes it)
                                                   running_loss / len(dataloader)))
 
     model.normalize_parameters()
