@@ -31489,7 +31489,7 @@ def geneticalgorithm2_minimal() -> Truth:
 
     convergence = model.report
 
-    solution = model.result
+    solution = model.result  # noqa: F841 (the README's own line)
     for p in truth:
         if p["value"] != min(convergence[:p["step"]]):
             raise SystemExit(f"geneticalgorithm2_minimal: {p} is not the report's best")
