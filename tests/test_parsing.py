@@ -168,6 +168,16 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # value, super_resolution's abbreviation before a name and its epoch after an arrow
     ("Test set results: loss 0.7838 accuracy 0.8930",
      expect(("Test_set_results/loss", 0.7838, 0), ("Test_set_results/accuracy", 0.893, 0))),
+    # llama2.c's train.py: the iteration alone before a bar
+    ("10 | loss 6.2430 | lr 1.000000e-04 | 53.38ms | mfu -100.00%",
+     expect(("loss", 6.243, 10), ("lr", 0.0001, 10), ("mfu", -100.0, 10))),
+    # keras-io's actor-critic and DDPG examples: the episode after the value, and before it
+    ("running reward: 10.97 at episode 10", expect(("running_reward", 10.97, 10))),
+    ("Episode * 3 * Avg Reward is ==> -1692.378010946019",
+     expect(("Avg_Reward", -1692.378010946019, 3))),
+    # geneticalgorithm2's progress: the generation between ellipses, the name after one
+    ("____ 0.7% GA is running...2 gen from 300...best value = 4.091341287482672",
+     expect(("best_value", 4.091341287482672, 2))),
     # fairseq's simple log: the validation's subset and the epoch's summary name their values
     ("2026-12-03 11:29:43 | INFO | valid | epoch 001 | valid on 'valid' subset | loss 4.712 | "
      "ppl 26.2 | num_updates 8",
@@ -778,6 +788,21 @@ def test_a_ray_tune_result_printed_by_pretty_print() -> None:
     assert triples(parser.parse_lines(["run: resnet50", "date: 2024-03-01_12-30-00",
                                        "Epoch: 1, loss: 0.5234, acc: 0.81"]) + parser.flush()
                    ) == expect(("loss", 0.5234, 1), ("acc", 0.81, 1))
+
+
+def test_a_name_alone_then_its_value_alone() -> None:
+    # pytorch-classification's `print('Best acc:'); print(best_acc)`, geneticalgorithm2's report;
+    # a count or an object on the next line is no value, and the name waits one line only
+    lines = ["Best acc:", "15.625", " Objective function:", " 0.04411441679233574",
+             "Parameter containing:", "tensor([[5.8578]], requires_grad=True)",
+             "Total params:", "1234", "Final loss:", "", "0.5"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("Best_acc", 15.625, 0), ("Objective_function", 0.04411441679233574, 0))
+    parser = MetricParser()
+    assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()
+                   ) == expect(("Best_acc", 15.625, 0),
+                               ("Objective_function", 0.04411441679233574, 0))
 
 
 def test_json_printed_over_several_lines() -> None:

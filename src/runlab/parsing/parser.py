@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
-from runlab.parsing.rules.base import STEP_NAMES, Bar, Found, parse_number, unwrapped
+from runlab.parsing.rules.base import NUMBER, STEP_NAMES, Bar, Found, parse_number, to_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.libraries import glued, open_repr
 from runlab.parsing.rules.dicts import json_records
@@ -64,6 +64,9 @@ _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100
 _JSON_LINE = re.compile(r"\s*(?:[\"{}\[\]\d\-]|true|false|null)")
 _BLOCK_LINES = 10_000
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
+# A name alone before its colon (up to five words), and a number alone on its line.
+_LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,4}):")
+_LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
@@ -264,6 +267,8 @@ class MetricParser:
         # The lines of a JSON value printed over several lines, and its closing line.
         self._block: list[str] | None = None
         self._block_end = ""
+        # A measure's name alone before a colon, whose value is alone on the next line.
+        self._label: str | None = None
 
     @property
     def current_step(self) -> int | None:
@@ -284,6 +289,8 @@ class MetricParser:
         for line in lines:
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
+            if (self._label is not None or line[-1:] == ":") and self._labelled(line, points):
+                continue
             if "(" in line:
                 line = unwrapped(line)
             if " --> " in line or "[Parallel(" in line or "-- score: " in line:
@@ -386,6 +393,9 @@ class MetricParser:
         """Parse the next line of output; return its points (usually none)."""
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
+        points: list[Point] = []
+        if (self._label is not None or line[-1:] == ":") and self._labelled(line, points):
+            return points
         if "(" in line and not self._patterns:  # user patterns read the line as printed
             line = unwrapped(line)
         if (" --> " in line or "[Parallel(" in line or "-- score: " in line) and not (
@@ -394,6 +404,25 @@ class MetricParser:
             if pieces is not None:
                 return pieces
         return self._parse_line(line)
+
+    def _labelled(self, line: str, points: list[Point]) -> bool:
+        """Whether the line is the value of a name printed alone on the line before (pytorch-
+        classification's `Best acc:` then `15.625`, geneticalgorithm2's ` Objective function:`
+        then ` 0.0441`): its point goes to `points`. A line that is such a name is kept for
+        the next one (and read as any other line too)."""
+        label, self._label = self._label, None
+        if label is not None:
+            value = _LONE_VALUE.fullmatch(line)
+            if value is not None and not value.group(1).lstrip("+-").isdigit():
+                self._resolve([("key_value", [(label, to_number(value.group(1)), None)], False)],
+                              points)
+                return True
+        if line[-1:] == ":" and len(line) <= 120:
+            name = _LABEL_ALONE.fullmatch(line)
+            if name is not None:
+                key = name.group(1).replace(" ", "_")
+                self._label = key if is_metric_key(key) else None
+        return False
 
     def _pieces(self, line: str) -> list[Point] | None:
         """The points of a line that holds several prints, read piece by piece; else None."""

@@ -55,8 +55,10 @@ _PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
 VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
 _PAIR = re.compile(
     # (or a `>` that starts the line: Machine Learning Mastery's `>epoch=0, lrate=0.100`)
-    r"(?:(?<![^\s,;|(\[{])|(?<=^>))"
-    r"(?:\.{2,3}(?=[A-Za-z]))?"  # (an ellipsis before it: Chollet's `...loss: 2.2407`)
+    r"(?:(?<![^\s,;|(\[{])|(?<=^>)|(?<=\.\.\.))"
+    # (an ellipsis before it: Chollet's `...loss: 2.2407`, geneticalgorithm2's `...1 gen from
+    # 300...best value = 4.09`)
+    r"(?:\.{2,3}(?=[A-Za-z]))?"
     rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
     rf"({_NAME})"
     r"\s*(?(1):|[:=])\s*"  # after a section label, only `name: value`
@@ -517,6 +519,7 @@ _CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\ \Z")
 
 
 _ANY_NUMBER = re.compile(r"\d|(?i:nan|inf)", re.ASCII)
+_GENERATION_OF = re.compile(r"\.\.\.(\d{1,18})\ gen\ from\ \d{1,18}(?=\.\.\.)", re.ASCII)
 # A setting echoed as a comment, alone on its line: Chainer's examples' `# unit: 1000`,
 # `# Minibatch-size: 100`, `# epoch: 4` (the epochs to run, not the one running); a whole
 # number (`# loss: 0.5` is a measure).
@@ -536,6 +539,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if line[:2] == "# " and _COMMENT_SETTING.fullmatch(line):
         return []
     text = message(line)
+    generation = _GENERATION_OF.search(text) if " gen from " in text else None
+    if generation is not None:
+        # geneticalgorithm2's progress, `GA is running...2 gen from 300...best value = 4.09`
+        return [("generation", generation.group(1), ""), *_clause_pairs(text[generation.end():])]
     lead = _phase_counter(text)
     if lead is not None:
         phase, counter, step, rest = lead
@@ -723,9 +730,11 @@ _AT_STEP = re.compile(
     rf"(?:\s*[:=]|\ is|\ was)\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
-# Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`.
+# Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`, and
+# keras-io's actor-critic, `running reward: 10.97 at episode 10`.
 _AFTER_STEPS = re.compile(
-    rf"({_NAME}):\s*({NUMBER})\ after\ (\d{{1,18}})\ (steps|batches|iterations|epochs)\s*$",
+    rf"({_NAME}):\s*({NUMBER})\ (?:after\ (\d{{1,18}})\ (steps|batches|iterations|epochs)"
+    rf"|at\ (episode|epoch|step|iteration|iter)\ (\d{{1,18}}))\s*$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -750,7 +759,9 @@ def parse_at_step(line: str) -> list[Found]:
         elif after is None:
             return []
         else:
-            name, value, step, unit = after.groups()
+            name, value, step, unit, at_unit, at_step = after.groups()
+            if at_unit is not None:
+                step, unit = at_step, at_unit
     else:
         name, unit, step, value = match.groups()
     key = name.replace(" ", "_")
@@ -772,7 +783,8 @@ def parse_at_step(line: str) -> list[Found]:
 # (The number ends its clause: not `The clip loss is 2.0 times larger`, `Reward is 1 for every
 # step`.)
 _IS_WORD = re.compile(
-    rf"\ (?:is|was):?\ +({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))", re.ASCII)
+    rf"\ (?:is|was):?\ +(?:==?>\ +)?({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))",
+    re.ASCII)  # (an arrow after the word: keras-io's DDPG, `Avg Reward is ==> -1692.37`)
 _IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ ")
 # A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
 _IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
@@ -783,7 +795,7 @@ _IS_NAME = re.compile(
 # epsilon is: 0.74`); printed as a setting, `adam_epsilon 1e-08`, it is none.
 _BUDGET = re.compile(r"(?:^|\ )epsilon$", re.ASCII | re.IGNORECASE)
 _LEADING_COUNTER = re.compile(
-    r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#]?\s{0,4}(\d{1,18})(?!\.\d)",
+    r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#*]?\s{0,4}(\d{1,18})(?!\.\d)",
     re.ASCII | re.IGNORECASE)
 
 
@@ -804,7 +816,7 @@ def parse_is_value(line: str) -> list[Found]:
         clause = text[begin : match.start()].strip()
         counted = _LEADING_COUNTER.match(clause)
         if counted is not None:
-            clause = clause[counted.end():].strip()
+            clause = clause[counted.end():].strip(" *")  # (keras-io's DDPG: `Episode * 0 *`)
         name = _IS_NAME.fullmatch(clause)
         if name is None or (_MEASURE.search(name.group(1)) is None
                             and _BUDGET.search(name.group(1)) is None):
@@ -959,6 +971,8 @@ _COUNTER = re.compile(
     # (labml's `   1,024:  ... loss.train:  3.32727`, keras-rl's `  38/300: episode: 1, ...`:
     # the step done out of the steps to do)
     r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
+    # or alone before a bar and a name, llama2.c's `10 | loss 6.2430 | lr 1.0e-04 | 53.38ms`
+    r"|(\d{1,18})\ \|\ (?=[A-Za-z])"
     # or before a comma and a pair, Cellpose's `[INFO] 0, train_loss=2.7065, test_loss=3.4078`
     r"|(\d{1,18}),(?=\ [A-Za-z_][\w\-]{0,40}=[-+.\d])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
