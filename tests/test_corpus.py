@@ -65,6 +65,8 @@ RECALL_OF = {
     "vqvae2_train.pipe.log": 0.8, "vqvae2_train.pty.log": 0.8,
     # PyTorch-YOLOv3's AP table (`| Index | Class | AP |`, a row a class) is not read.
     "yolov3_train.pipe.log": 0.9, "yolov3_train.pty.log": 0.9,
+    # pocoMC's postfix prints three digits (`logP=-1.11e+3` for -1105.4).
+    "pocomc_sampler.pipe.log": 0.9, "pocomc_sampler.pty.log": 0.9,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):
@@ -124,6 +126,10 @@ AT_STEP_OF = {
     # fairseq's bar leaves the terminal (`leave=False`) before it draws its last count
     # (`6/8`): the next epoch's bar counts on from the count last shown, two updates short.
     "fairseq_train_lm_tqdm.pty.log": 0.85,
+    # pocoMC sets its bar's postfix at each step of its sampler within one count of the bar
+    # (`Iter: 5it [...]` redrawn with new values): its truth keeps the count, runlab takes each
+    # new drawing at a count that has not moved for the next step, as a plain loop's bar shows it.
+    "pocomc_sampler.pipe.log": 0.1, "pocomc_sampler.pty.log": 0.05,
 }
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()

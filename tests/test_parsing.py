@@ -168,6 +168,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     # value, super_resolution's abbreviation before a name and its epoch after an arrow
     ("Test set results: loss 0.7838 accuracy 0.8930",
      expect(("Test_set_results/loss", 0.7838, 0), ("Test_set_results/accuracy", 0.893, 0))),
+    # vector-quantize-pytorch's example: a percent sign ends a name
+    ("rec loss: 0.885 | cmt loss: 0.004 | active %: 7.812",
+     expect(("rec_loss", 0.885, 0), ("cmt_loss", 0.004, 0), ("active_%", 7.812, 0))),
     # llama2.c's train.py: the iteration alone before a bar
     ("10 | loss 6.2430 | lr 1.000000e-04 | 53.38ms | mfu -100.00%",
      expect(("loss", 6.243, 10), ("lr", 0.0001, 10), ("mfu", -100.0, 10))),
@@ -803,6 +806,20 @@ def test_a_name_alone_then_its_value_alone() -> None:
     assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()
                    ) == expect(("Best_acc", 15.625, 0),
                                ("Objective_function", 0.04411441679233574, 0))
+
+
+def test_a_history_printed_as_a_list_of_dicts() -> None:
+    # torchbearer's quickstart, print(trial.run(...)): a record an epoch, at its place; a record
+    # that names its step keeps it; a list of things (a layer's neurons) gives nothing
+    lines = ["[{'running_acc': 0.09375, 'loss': 2.06, 'train_steps': 9}, "
+             "{'running_acc': 0.25390625, 'loss': 1.47, 'train_steps': 9}]",
+             "[{'loss': 0.5, 'step': 10}, {'eval_loss': 0.6, 'step': 20}]",
+             "[{'weights': [0.84, 0.76], 'output': 0.99, 'delta': -1.9e-07}, "
+             "{'weights': [0.38, 0.32], 'output': 0.98, 'delta': -2.1e-07}]"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("running_acc", 0.09375, 1), ("loss", 2.06, 1), ("running_acc", 0.25390625, 2),
+        ("loss", 1.47, 2), ("loss", 0.5, 10), ("eval_loss", 0.6, 20))
 
 
 def test_json_printed_over_several_lines() -> None:

@@ -36,7 +36,7 @@ from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import NUMBER, STEP_NAMES, Bar, Found, parse_number, to_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.libraries import glued, open_repr
-from runlab.parsing.rules.dicts import json_records
+from runlab.parsing.rules.dicts import json_records, python_records
 from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
 
 __all__ = ["MetricParser", "Point"]
@@ -443,6 +443,14 @@ class MetricParser:
                 return []
         if self._block is not None:
             return self._feed_block(line)
+        if line[:2] == "[{" and line[-2:] == "}]":
+            records = python_records(line)
+            if records:  # a history printed whole, a record an epoch
+                read: list[Point] = []
+                for record in records:
+                    if record:
+                        self._resolve([("python_dict", record, False)], read)
+                return read
         if line[-1:] in "{[" and self._blocks > 0 and line.strip() in ("{", "["):
             # A JSON value printed over several lines starts: read when it closes.
             self._block = [line]

@@ -10,7 +10,15 @@ import warnings
 from collections.abc import Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
-from runlab.parsing.rules.pairs import PHASES, SETTINGS_DICT, is_metric_key, message, phase_label, phased
+from runlab.parsing.rules.pairs import (
+    PHASES,
+    SETTINGS_DICT,
+    is_metric_key,
+    message,
+    names_a_measure,
+    phase_label,
+    phased,
+)
 
 # json -----------------------------------------------------------------------------------------
 
@@ -167,6 +175,42 @@ def parse_python_dict(line: str) -> list[Found]:
     if split:
         found = _in_split(found, split)
     return found + _counter_before(line, opening.start()) if found else found
+
+
+# The steps a record of a list may name itself by, finest first.
+_RECORD_STEPS = ("global_step", "step", "iteration", "epoch")
+
+
+def python_records(line: str) -> list[list[Found]]:
+    """A list of dicts printed whole on a line, a history a record an epoch: torchbearer's
+    `print(trial.run(...))`, `[{'running_acc': 0.09, 'loss': 2.06, ...}, {...}]`: one list of
+    findings per record, each at the record's own step (its `step` or `epoch`), else at its
+    place (from 1); none for a list of settings (True, None) or of things (a layer's neurons)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(line, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    body = tree.body
+    if not isinstance(body, ast.List):
+        return []
+    records = [item for item in body.elts[:10_000] if isinstance(item, ast.Dict)]
+    if not records or len(records) < len(body.elts) or not any(
+            names_a_measure(name) for name, _ in _named(records[0])):
+        return []  # a list of things (a layer's neurons, `{'weights': [...], 'output': 0.99}`)
+    found: list[list[Found]] = []
+    for place, record in enumerate(records, 1):
+        if any(isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)
+               for _, node in _named(record)):
+            return []
+        items: list[Found] = []
+        _flatten_tree(record, "", items, 0)
+        own = {key: value for key, value, _ in items if key in _RECORD_STEPS and type(value) is int}
+        step = next((int(own[key]) for key in _RECORD_STEPS if key in own), place)
+        found.append([(key, value, step) for key, value, _ in items
+                      if key not in own and is_metric_key(key.rsplit("/", 1)[-1])])
+    return found
 
 
 # A dict given as a name's value, `metrics={'loss': 0.09}` (structlog's rendering of d3rlpy's

@@ -34,7 +34,8 @@ _WORD = (
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
-    r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\(%\)(?=\s{0,4}[:=])|\*(?=:)"
+    # (or a percent sign, vector-quantize-pytorch's `active %: 7.812`)
+    r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\ ?\(%\)(?=\s{0,4}[:=])|\ %(?=:)|\*(?=:)"
     r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2})\)(?=\s{0,4}[:=]))?"
 )
 # (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
