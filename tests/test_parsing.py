@@ -1603,6 +1603,15 @@ megabyte = [
     " Iteration" + " ... a" * 150_000,
     "+" + "---+" * 250_000,
     "---- " + "mAP " * 250_000 + "0.5 ----",
+    # a step after the value, an arrow after `is`, generations between ellipses, names after
+    # ellipses, a percent sign in names, a list of dicts, a counter before bars
+    "running reward: " + "1" * 500_000 + " at episode 10",
+    "Episode * 0 * Avg Reward is ==> " + "-1" * 300_000,
+    "GA is running" + "...1 gen from 300" * 60_000 + "...best value = 1.5",
+    "...best" * 150_000 + " value = 1.5",
+    "active %" * 150_000 + ": 7.8",
+    "[" + "{'loss': 0.5}, " * 70_000 + "{'loss': 0.5}]",
+    "10 | " * 200_000 + "loss 0.5",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1642,6 +1651,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1,
                                        0, 0, 0, 0, 0, 0, 1, 1, 1, 0,
                                        1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0,
                                        1]
 
 
