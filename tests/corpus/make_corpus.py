@@ -32028,6 +32028,94 @@ OWN_ENVIRONMENT["tf_agents_dqn_tutorial"] = TF_AGENTS_ENVIRONMENT
 UNSEEDED_RUNS.add("tf_agents_dqn_tutorial")
 
 
+# --- Daniel Bourke's Zero to Mastery "Learn PyTorch": notebooks 01 and 02, and Raschka's book's
+# chapters 14 and 17 (rasbt/machine-learning-book), training loops run from their checkouts ----
+# Each runs alone, in one environment of its own (PyPI's torch and torchvision, on the CPU):
+#
+#     python -m venv ~/books-venv
+#     ~/books-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 scipy matplotlib pandas \
+#         packaging scikit-learn requests
+#     export PYTORCH_DEEP_LEARNING=~/pdl ML_BOOK=~/mlbook    # as above, with their commits
+#     ~/books-venv/bin/python tests/corpus/make_corpus.py ztm_01_pytorch_workflow  # and the others
+BOOKS_ENVIRONMENT = {name: f"{name} (book and course notebook cases)" for name in
+                     ("torch", "torchvision", "numpy", "scipy", "matplotlib", "pandas",
+                      "scikit-learn", "requests")}
+
+
+def ztm_notebook(name: str) -> tuple[str, str]:
+    """The notebook `name` of the checkout named by PYTORCH_DEEP_LEARNING: its code cells as one
+    script, in order, but for the cells holding a shell command (`!ls ...`, `!pip install ...`:
+    not Python), written into a new folder with the checkout's `helper_functions.py` beside it.
+    Returns the script's path and the checkout's root."""
+    root = os.environ.get("PYTORCH_DEEP_LEARNING")
+    path = os.path.join(root or "", name)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_DEEP_LEARNING to a mrdbourke/pytorch-deep-learning checkout")
+    import shutil
+
+    cells = [cell for cell in ipynb_cells(path)
+             if not any(line.lstrip().startswith("!") for line in cell.splitlines())]
+    folder = tempfile.mkdtemp()
+    shutil.copy(os.path.join(root, "helper_functions.py"), folder)
+    script = os.path.join(folder, name.replace(".ipynb", ".py"))
+    with open(script, "w") as f:
+        f.write("\n\n".join(cells) + "\n")
+    os.environ["MPLBACKEND"] = "Agg"
+    return script, root
+
+
+def ztm_01_pytorch_workflow() -> Truth:
+    """Zero to Mastery Learn PyTorch 01, "PyTorch workflow fundamentals": mrdbourke/
+    pytorch-deep-learning `01_pytorch_workflow.ipynb` (the checkout named by
+    PYTORCH_DEEP_LEARNING; commit in VERSIONS.md), its code cells run in order as one script
+    (`ztm_notebook`: the one cell that is a shell command, `!ls -l models/...`, left out),
+    matplotlib on Agg, from a folder of its own (it saves its models to `models/`). Nothing else
+    changed: its data are made by the notebook itself (`weight * X + bias`), its seeds (42),
+    its `LinearRegressionModel` (100 epochs, SGD 0.01, L1 loss) and `LinearRegressionModelV2`
+    (1000 epochs), on the CPU (it picks CUDA only where there is one); torch on one thread. It
+    prints its predictions and parameters, then every 10 epochs `Epoch: 0 | MAE Train Loss:
+    0.31288138031959534 | MAE Test Loss: 0.48106518387794495 ` (a 0-d tensor formatted with
+    no spec: the float's repr), the learned and original weights, `Saving model to: ...`, then
+    every 100 epochs of the second model `Epoch: 0 | Train loss: 0.5551779866218567 | Test
+    loss: 0.5739762187004089`. Truth: the values those lines format, read from the printing
+    frame (print hooked): `loss.item()` and `test_loss.item()` as `MAE_Train_Loss` and
+    `MAE_Test_Loss` (first loop), `Train_loss` and `Test_loss` (second loop), at `epoch` (from
+    0, as printed). The weights and bias (0.7 and 0.3, the notebook's settings), the sample
+    counts and the tensors it shows are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    script, _ = ztm_notebook("01_pytorch_workflow.ipynb")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "| MAE Train Loss: {loss} |" in statement:
+            names = ("MAE_Train_Loss", "MAE_Test_Loss")
+        elif "| Train loss: {loss} | Test loss: {test_loss}" in statement:
+            names = ("Train_loss", "Test_loss")
+        else:
+            return
+        truth.append(point(names[0], values["loss"].item(), values["epoch"]))
+        truth.append(point(names[1], values["test_loss"].item(), values["epoch"]))
+
+    try:
+        run_script(script, [], record)
+    finally:
+        shutil.rmtree(os.path.dirname(script))
+    if [p["step"] for p in truth[::2]] != list(range(0, 100, 10)) + list(range(0, 1000, 100)):
+        raise SystemExit(f"ztm_01_pytorch_workflow: {len(truth)} points, not 10 and 10 lines")
+    return truth
+
+
+CASES["ztm_01_pytorch_workflow"] = ztm_01_pytorch_workflow
+OWN_ENVIRONMENT["ztm_01_pytorch_workflow"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["ztm_01_pytorch_workflow"] = "PYTORCH_DEEP_LEARNING"
+CHECKOUT_ROW["ztm_01_pytorch_workflow"] = (
+    "mrdbourke/pytorch-deep-learning 01_pytorch_workflow.ipynb")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
