@@ -32115,6 +32115,87 @@ OWN_CHECKOUT["ztm_01_pytorch_workflow"] = "PYTORCH_DEEP_LEARNING"
 CHECKOUT_ROW["ztm_01_pytorch_workflow"] = (
     "mrdbourke/pytorch-deep-learning 01_pytorch_workflow.ipynb")
 
+# 02_pytorch_classification's print statements in its training loops, each to the names its
+# line gives its values (the variables they are read from: `loss`, `acc`, `test_loss`,
+# `test_acc`, in that order; the regression loop has no accuracies).
+ZTM_02_LINES = {
+    'print(f"Epoch: {epoch} | Loss: {loss:.5f}, Accuracy: {acc:.2f}% | Test loss: ':
+        ("Loss", "Accuracy", "Test_loss", "Test_acc"),
+    'print(f"Epoch: {epoch} | Train loss: {loss:.5f}, Test loss: ':
+        ("Train_loss", None, "Test_loss", None),
+    'print(f"Epoch: {epoch} | Loss: {loss:.5f}, Accuracy: {acc:.2f}% | Test Loss: ':
+        ("Loss", "Accuracy", "Test_Loss", "Test_Accuracy"),
+    'print(f"Epoch: {epoch} | Loss: {loss:.5f}, Acc: {acc:.2f}% | Test Loss: ':
+        ("Loss", "Acc", "Test_Loss", "Test_Acc"),
+}
+
+
+def ztm_02_pytorch_classification() -> Truth:
+    """Zero to Mastery Learn PyTorch 02, "PyTorch neural network classification": mrdbourke/
+    pytorch-deep-learning `02_pytorch_classification.ipynb` (the checkout named by
+    PYTORCH_DEEP_LEARNING; commit in VERSIONS.md), its code cells run in order as one script
+    (`ztm_notebook`: the last cell, which runs `!pip install torchmetrics` where torchmetrics
+    is missing, a shell command, left out), matplotlib on Agg, from a folder of its own holding
+    the checkout's `helper_functions.py` (so its download cell prints `helper_functions.py
+    already exists, skipping download` and downloads nothing). Nothing else changed: its data
+    are sklearn's `make_circles` and `make_blobs` (made, not downloaded), its seeds (42), its
+    five models and loops (100 and 1000 epochs, SGD 0.1) on the CPU; torch on one thread and
+    seeded 0 before it runs (it builds `model_0` and `model_1` before it seeds anything, so
+    that each run would print other values: torch draws its starting seed at random). It
+    prints samples, shapes and predictions, then `Epoch: 0 | Loss: 0.76276, Accuracy: 50.00% |
+    Test loss: 0.75368, Test acc: 50.00%` every 10 epochs of `model_0` and every 100 of
+    `model_1`, `Epoch: 0 | Train loss: 0.75986, Test loss: 0.54143` every 100 of the regression
+    `model_2`, `Epoch: 0 | Loss: 0.69295, Accuracy: 50.00% | Test Loss: 0.69319, Test
+    Accuracy: 50.00%` every 100 of `model_3`, `Epoch: 0 | Loss: 1.04324, Acc: 65.50% | Test
+    Loss: 0.57861, Test Acc: 95.50%` every 10 of `model_4`, and `Test accuracy: 99.5%`.
+    Truth: the values each line formats, read from the printing frame (print hooked):
+    `loss.item()`, `acc`, `test_loss.item()`, `test_acc` under the names the line gives them
+    (ZTM_02_LINES: `Loss`, `Accuracy`, `Test_loss`, `Test_acc`; `Train_loss`, `Test_loss`;
+    `Loss`, `Accuracy`, `Test_Loss`, `Test_Accuracy`; `Loss`, `Acc`, `Test_Loss`, `Test_Acc`)
+    at `epoch` (from 0, as printed: each loop starts again at 0); the last line's value
+    (`accuracy_fn(...)`, called again on the frame's `y_blob_test` and `y_preds`: pure) as
+    `Test_accuracy`, no step. Counts, shapes, tensors shown are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)  # its first models are made before it seeds: both runs alike
+    script, root = ztm_notebook("02_pytorch_classification.ipynb")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for start, names in ZTM_02_LINES.items():
+            if statement.startswith(start):
+                for name, variable in zip(names, ("loss", "acc", "test_loss", "test_acc")):
+                    if name:
+                        value = values[variable]
+                        value = value.item() if hasattr(value, "item") else value
+                        truth.append(point(name, value, values["epoch"]))
+        if statement.startswith('print(f"Test accuracy: {accuracy_fn('):
+            acc = values["accuracy_fn"](y_true=values["y_blob_test"], y_pred=values["y_preds"])
+            truth.append(point("Test_accuracy", acc, None))
+
+    def helper() -> None:
+        shutil.copy(os.path.join(root, "helper_functions.py"), ".")
+
+    try:
+        run_script(script, [], record, None, helper)
+    finally:
+        shutil.rmtree(os.path.dirname(script))
+    lines = len(range(0, 100, 10)) * 2 + len(range(0, 1000, 100)) * 3
+    if len([p for p in truth if p["step"] == 0]) != 2 * 4 + 2 + 4 + 4 or len(truth) != (
+            lines * 4 - 10 * 2 + 1):
+        raise SystemExit(f"ztm_02_pytorch_classification: {len(truth)} points")
+    return truth
+
+
+CASES["ztm_02_pytorch_classification"] = ztm_02_pytorch_classification
+OWN_ENVIRONMENT["ztm_02_pytorch_classification"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["ztm_02_pytorch_classification"] = "PYTORCH_DEEP_LEARNING"
+CHECKOUT_ROW["ztm_02_pytorch_classification"] = (
+    "mrdbourke/pytorch-deep-learning 02_pytorch_classification.ipynb")
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
