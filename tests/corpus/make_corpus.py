@@ -32196,6 +32196,75 @@ OWN_CHECKOUT["ztm_02_pytorch_classification"] = "PYTORCH_DEEP_LEARNING"
 CHECKOUT_ROW["ztm_02_pytorch_classification"] = (
     "mrdbourke/pytorch-deep-learning 02_pytorch_classification.ipynb")
 
+# ch17_part1's changes: 5 epochs of its 100 (then the samples figure shows those 5: its
+# `selected_epochs` index `epoch_samples`), on 6400 made-up images (`write_mnist_raw`: 100
+# batches of 64 an epoch) instead of MNIST's 60000; the script stops before its last part (the
+# MMD score), which moves its tensors to a GPU (`.cuda()`) and takes a batch of 10000 images.
+MLBOOK_CH17_CHANGES = {"num_epochs = 100\n": "num_epochs = 5\n",
+                       "selected_epochs = [1, 2, 4, 10, 50, 100]":
+                       "selected_epochs = [1, 2, 3, 4, 5]"}
+
+
+def mlbook_ch17_gan() -> Truth:
+    """Chapter 17's GAN of fully connected networks, rasbt/machine-learning-book
+    `ch17/ch17_part1.py` (the book's script of `ch17_part1.ipynb`; the checkout named by
+    ML_BOOK, commit in VERSIONS.md), run as the script up to its samples figure (`def
+    distance(` on: the MMD score runs `.cuda()`, a GPU's), matplotlib on Agg, on the CPU (it
+    picks CUDA only where there is one); torch on one thread. Changes (MLBOOK_CH17_CHANGES): 5
+    epochs of its 100, the samples figure of those 5 epochs; data: torchvision's
+    `datasets.MNIST(root='./', download=False)` finds `write_mnist_raw`'s 6400 made-up 28x28
+    images in `./MNIST/raw` (100 batches of 64 an epoch; MNIST's 60000 are a download). Its
+    seeds (1), its generator and discriminator (one hidden layer of 100, z of 20, uniform
+    noise), BCE, Adam unchanged. It prints its package check, `2.14.1+cu130`, `GPU Available:
+    False`, the two networks, the data's range and shapes, `Generator Loss: 0.6944` and
+    `Discriminator Losses: Real 0.6713 Fake 0.6924` (one batch through the untrained
+    networks), then each epoch `Epoch 001 | Avg Losses >> G/D 1.5066/0.7911 [D-Real: 0.8382
+    D-Fake: 0.4088]`. Truth: the printing frame's values (print hooked): `g_loss` as
+    `Generator_Loss`, `d_loss_real` and `d_loss_fake` as `Real` and `Fake` (the words before
+    them), no step; each epoch's `all_g_losses[-1]` and `all_d_losses[-1]`, printed as the
+    pair `G/D a/b` (the names in the order of the values), as `G` and `D`, `all_d_real[-1]`
+    as `D-Real` and `all_d_fake[-1]` as `D-Fake`, at `epoch` (from 1, as printed). The data's
+    `Min`/`Max` and shapes are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    path = mlbook_checkout("ch17/ch17_part1.py")
+    with open(path) as f:
+        source = f.read()
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "ch17_part1.py")
+    with open(script, "w") as f:
+        f.write(source[:source.index("def distance(")])
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Generator Loss:"):
+            truth.append(point("Generator_Loss", values["g_loss"].item(), None))
+        elif statement.startswith("print(f'Discriminator Losses:"):
+            truth.append(point("Real", values["d_loss_real"].item(), None))
+            truth.append(point("Fake", values["d_loss_fake"].item(), None))
+        elif statement.startswith("print(f'Epoch {epoch:03d} | Avg Losses"):
+            for name, hist in (("G", "all_g_losses"), ("D", "all_d_losses"),
+                               ("D-Real", "all_d_real"), ("D-Fake", "all_d_fake")):
+                truth.append(point(name, values[hist][-1].item(), values["epoch"]))
+
+    try:
+        run_script(script, [], record, MLBOOK_CH17_CHANGES,
+                   lambda: write_mnist_raw(".", 6400, 100))
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [None] * 3 + [e for e in range(1, 6) for _ in range(4)]:
+        raise SystemExit(f"mlbook_ch17_gan: {len(truth)} points, not 3 and 5 epochs' 4")
+    return truth
+
+
+CASES["mlbook_ch17_gan"] = mlbook_ch17_gan
+OWN_ENVIRONMENT["mlbook_ch17_gan"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["mlbook_ch17_gan"] = "ML_BOOK"
+CHECKOUT_ROW["mlbook_ch17_gan"] = "rasbt/machine-learning-book ch17/ch17_part1.py"
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
