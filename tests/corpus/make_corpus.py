@@ -32265,6 +32265,95 @@ OWN_ENVIRONMENT["mlbook_ch17_gan"] = BOOKS_ENVIRONMENT
 OWN_CHECKOUT["mlbook_ch17_gan"] = "ML_BOOK"
 CHECKOUT_ROW["mlbook_ch17_gan"] = "rasbt/machine-learning-book ch17/ch17_part1.py"
 
+# ch14_part1's changes: 3 epochs of its 20; MNIST's 60000 training images (10000 of them to
+# validate on) and 10000 test images made up as 2000 (1000 to validate on) and 1000; its
+# `device = torch.device("cuda:0")` is its commented-out CPU line, and its
+# `torch.cuda.synchronize()` (a GPU's: both raise where there is none) is left out.
+MLBOOK_CH14_CHANGES = {"num_epochs = 20\n": "num_epochs = 3\n",
+                       'device = torch.device("cuda:0")\n': 'device = torch.device("cpu")\n',
+                       "Subset(mnist_dataset, torch.arange(10000)) ":
+                       "Subset(mnist_dataset, torch.arange(1000)) ",
+                       "torch.arange(10000, len(mnist_dataset))":
+                       "torch.arange(1000, len(mnist_dataset))",
+                       "torch.cuda.synchronize()\n": "\n"}
+
+
+def mlbook_ch14_cnn() -> Truth:
+    """Chapter 14's CNN on MNIST, rasbt/machine-learning-book `ch14/ch14_part1.py` (the book's
+    script of `ch14_part1.ipynb`; the checkout named by ML_BOOK, commit in VERSIONS.md), run
+    as the script, matplotlib on Agg, from a folder of its own holding what it reads and writes
+    beside itself (the checkout's `example-image.png`, a `figures/` folder), on the CPU;
+    torch on one thread. Changes (MLBOOK_CH14_CHANGES): 3 epochs of its 20; validation on the
+    first 1000 training images (not 10000); the CPU as its device (the script's own
+    commented-out `torch.device("cpu")` for its `torch.device("cuda:0")`), and no
+    `torch.cuda.synchronize()` (a GPU's). Data:
+    torchvision's `datasets.MNIST(root='./', download=True)` finds 2000 training and 1000
+    test made-up 28x28 images in `./MNIST/raw`, in MNIST's IDX files (`synthetic_digits`, one
+    label in five wrong, so that no accuracy stays at 1; MNIST's are a download).
+    Its seeds (1), its two-convolution CNN (32 and 64 channels, 1024 hidden, dropout 0.5),
+    Adam 0.001, batches of 64 unchanged. It prints its package check, its convolution examples,
+    the image's shape, `BCE (w Probas): 0.3711`, `BCE (w Logits): 0.3711`, `CCE (w Logits):
+    0.5996`, `CCE (w Probas): 0.5996` (the losses of a made-up example, the book's), each
+    epoch `Epoch 1 accuracy: 0.1940 val_accuracy: 0.2760`, and `Test accuracy: 0.8070`.
+    Truth: the printing frame's values (print hooked): the four example losses (called again
+    on the frame's `probas`, `logits` and `target`: pure) as `BCE_(w_Probas)`,
+    `BCE_(w_Logits)`, `CCE_(w_Logits)`, `CCE_(w_Probas)`, no step; `train`'s own lists,
+    `accuracy_hist_train[epoch]` and `accuracy_hist_valid[epoch]` as `accuracy` and
+    `val_accuracy` at `epoch+1` (as printed); `is_correct.mean()` as `Test_accuracy`, no
+    step. Shapes, channels, the convolutions' arrays are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    path = mlbook_checkout("ch14/ch14_part1.py")
+    truth: Truth = []
+    losses = {"print(f'BCE (w Probas): {bce_loss_fn(probas, target)":
+              ("BCE_(w_Probas)", lambda v: v["bce_loss_fn"](v["probas"], v["target"])),
+              "print(f'BCE (w Logits): {bce_logits_loss_fn(logits, target)":
+              ("BCE_(w_Logits)", lambda v: v["bce_logits_loss_fn"](v["logits"], v["target"])),
+              "print(f'CCE (w Logits): {cce_logits_loss_fn(logits, target)":
+              ("CCE_(w_Logits)", lambda v: v["cce_logits_loss_fn"](v["logits"], v["target"])),
+              "print(f'CCE (w Probas): {cce_loss_fn(torch.log(probas), target)":
+              ("CCE_(w_Probas)",
+               lambda v: v["cce_loss_fn"](torch.log(v["probas"]), v["target"]))}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for start, (name, loss) in losses.items():
+            if statement.startswith(start):
+                truth.append(point(name, loss(values).item(), None))
+        if statement.startswith("print(f'Epoch {epoch+1} accuracy:"):
+            epoch = values["epoch"]
+            truth.append(point("accuracy", float(values["accuracy_hist_train"][epoch]),
+                               epoch + 1))
+            truth.append(point("val_accuracy", float(values["accuracy_hist_valid"][epoch]),
+                               epoch + 1))
+        elif statement.startswith("print(f'Test accuracy:"):
+            truth.append(point("Test_accuracy", values["is_correct"].mean().item(), None))
+
+    def setup() -> None:
+        shutil.copy(os.path.join(os.path.dirname(path), "example-image.png"), ".")
+        os.makedirs("figures")
+        folder = os.path.join("MNIST", "raw")
+        os.makedirs(folder)
+        for split, n, seed in (("train", 2000, 1), ("t10k", 1000, 2)):
+            images, labels = synthetic_digits(n, seed)
+            with open(os.path.join(folder, f"{split}-images-idx3-ubyte"), "wb") as f:
+                f.write(struct.pack(">IIII", 2051, n, 28, 28) + images.numpy().tobytes())
+            with open(os.path.join(folder, f"{split}-labels-idx1-ubyte"), "wb") as f:
+                f.write(struct.pack(">II", 2049, n) + labels.to(torch.uint8).numpy().tobytes())
+
+    run_script(path, [], record, MLBOOK_CH14_CHANGES, setup)
+    if [p["step"] for p in truth] != [None] * 4 + [1, 1, 2, 2, 3, 3, None]:
+        raise SystemExit(f"mlbook_ch14_cnn: {len(truth)} points, not 4, 3 epochs' 2 and 1")
+    return truth
+
+
+CASES["mlbook_ch14_cnn"] = mlbook_ch14_cnn
+OWN_ENVIRONMENT["mlbook_ch14_cnn"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["mlbook_ch14_cnn"] = "ML_BOOK"
+CHECKOUT_ROW["mlbook_ch14_cnn"] = "rasbt/machine-learning-book ch14/ch14_part1.py"
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
