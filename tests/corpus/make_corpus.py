@@ -32028,6 +32028,333 @@ OWN_ENVIRONMENT["tf_agents_dqn_tutorial"] = TF_AGENTS_ENVIRONMENT
 UNSEEDED_RUNS.add("tf_agents_dqn_tutorial")
 
 
+# --- Daniel Bourke's Zero to Mastery "Learn PyTorch": notebooks 01 and 02, and Raschka's book's
+# chapters 14 and 17 (rasbt/machine-learning-book), training loops run from their checkouts ----
+# Each runs alone, in one environment of its own (PyPI's torch and torchvision, on the CPU):
+#
+#     python -m venv ~/books-venv
+#     ~/books-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 scipy matplotlib pandas \
+#         packaging scikit-learn requests
+#     export PYTORCH_DEEP_LEARNING=~/pdl ML_BOOK=~/mlbook    # as above, with their commits
+#     ~/books-venv/bin/python tests/corpus/make_corpus.py ztm_01_pytorch_workflow  # and the others
+BOOKS_ENVIRONMENT = {name: f"{name} (book and course notebook cases)" for name in
+                     ("torch", "torchvision", "numpy", "scipy", "matplotlib", "pandas",
+                      "scikit-learn", "requests")}
+
+
+def ztm_notebook(name: str) -> tuple[str, str]:
+    """The notebook `name` of the checkout named by PYTORCH_DEEP_LEARNING: its code cells as one
+    script, in order, but for the cells holding a shell command (`!ls ...`, `!pip install ...`:
+    not Python), written into a new folder with the checkout's `helper_functions.py` beside it.
+    Returns the script's path and the checkout's root."""
+    root = os.environ.get("PYTORCH_DEEP_LEARNING")
+    path = os.path.join(root or "", name)
+    if not root or not os.path.exists(path):
+        raise SystemExit("set PYTORCH_DEEP_LEARNING to a mrdbourke/pytorch-deep-learning checkout")
+    import shutil
+
+    cells = [cell for cell in ipynb_cells(path)
+             if not any(line.lstrip().startswith("!") for line in cell.splitlines())]
+    folder = tempfile.mkdtemp()
+    shutil.copy(os.path.join(root, "helper_functions.py"), folder)
+    script = os.path.join(folder, name.replace(".ipynb", ".py"))
+    with open(script, "w") as f:
+        f.write("\n\n".join(cells) + "\n")
+    os.environ["MPLBACKEND"] = "Agg"
+    return script, root
+
+
+def ztm_01_pytorch_workflow() -> Truth:
+    """Zero to Mastery Learn PyTorch 01, "PyTorch workflow fundamentals": mrdbourke/
+    pytorch-deep-learning `01_pytorch_workflow.ipynb` (the checkout named by
+    PYTORCH_DEEP_LEARNING; commit in VERSIONS.md), its code cells run in order as one script
+    (`ztm_notebook`: the one cell that is a shell command, `!ls -l models/...`, left out),
+    matplotlib on Agg, from a folder of its own (it saves its models to `models/`). Nothing else
+    changed: its data are made by the notebook itself (`weight * X + bias`), its seeds (42),
+    its `LinearRegressionModel` (100 epochs, SGD 0.01, L1 loss) and `LinearRegressionModelV2`
+    (1000 epochs), on the CPU (it picks CUDA only where there is one); torch on one thread. It
+    prints its predictions and parameters, then every 10 epochs `Epoch: 0 | MAE Train Loss:
+    0.31288138031959534 | MAE Test Loss: 0.48106518387794495 ` (a 0-d tensor formatted with
+    no spec: the float's repr), the learned and original weights, `Saving model to: ...`, then
+    every 100 epochs of the second model `Epoch: 0 | Train loss: 0.5551779866218567 | Test
+    loss: 0.5739762187004089`. Truth: the values those lines format, read from the printing
+    frame (print hooked): `loss.item()` and `test_loss.item()` as `MAE_Train_Loss` and
+    `MAE_Test_Loss` (first loop), `Train_loss` and `Test_loss` (second loop), at `epoch` (from
+    0, as printed). The weights and bias (0.7 and 0.3, the notebook's settings), the sample
+    counts and the tensors it shows are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    script, _ = ztm_notebook("01_pytorch_workflow.ipynb")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if "| MAE Train Loss: {loss} |" in statement:
+            names = ("MAE_Train_Loss", "MAE_Test_Loss")
+        elif "| Train loss: {loss} | Test loss: {test_loss}" in statement:
+            names = ("Train_loss", "Test_loss")
+        else:
+            return
+        truth.append(point(names[0], values["loss"].item(), values["epoch"]))
+        truth.append(point(names[1], values["test_loss"].item(), values["epoch"]))
+
+    try:
+        run_script(script, [], record)
+    finally:
+        shutil.rmtree(os.path.dirname(script))
+    if [p["step"] for p in truth[::2]] != list(range(0, 100, 10)) + list(range(0, 1000, 100)):
+        raise SystemExit(f"ztm_01_pytorch_workflow: {len(truth)} points, not 10 and 10 lines")
+    return truth
+
+
+CASES["ztm_01_pytorch_workflow"] = ztm_01_pytorch_workflow
+OWN_ENVIRONMENT["ztm_01_pytorch_workflow"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["ztm_01_pytorch_workflow"] = "PYTORCH_DEEP_LEARNING"
+CHECKOUT_ROW["ztm_01_pytorch_workflow"] = (
+    "mrdbourke/pytorch-deep-learning 01_pytorch_workflow.ipynb")
+
+# 02_pytorch_classification's print statements in its training loops, each to the names its
+# line gives its values (the variables they are read from: `loss`, `acc`, `test_loss`,
+# `test_acc`, in that order; the regression loop has no accuracies).
+ZTM_02_LINES = {
+    'print(f"Epoch: {epoch} | Loss: {loss:.5f}, Accuracy: {acc:.2f}% | Test loss: ':
+        ("Loss", "Accuracy", "Test_loss", "Test_acc"),
+    'print(f"Epoch: {epoch} | Train loss: {loss:.5f}, Test loss: ':
+        ("Train_loss", None, "Test_loss", None),
+    'print(f"Epoch: {epoch} | Loss: {loss:.5f}, Accuracy: {acc:.2f}% | Test Loss: ':
+        ("Loss", "Accuracy", "Test_Loss", "Test_Accuracy"),
+    'print(f"Epoch: {epoch} | Loss: {loss:.5f}, Acc: {acc:.2f}% | Test Loss: ':
+        ("Loss", "Acc", "Test_Loss", "Test_Acc"),
+}
+
+
+def ztm_02_pytorch_classification() -> Truth:
+    """Zero to Mastery Learn PyTorch 02, "PyTorch neural network classification": mrdbourke/
+    pytorch-deep-learning `02_pytorch_classification.ipynb` (the checkout named by
+    PYTORCH_DEEP_LEARNING; commit in VERSIONS.md), its code cells run in order as one script
+    (`ztm_notebook`: the last cell, which runs `!pip install torchmetrics` where torchmetrics
+    is missing, a shell command, left out), matplotlib on Agg, from a folder of its own holding
+    the checkout's `helper_functions.py` (so its download cell prints `helper_functions.py
+    already exists, skipping download` and downloads nothing). Nothing else changed: its data
+    are sklearn's `make_circles` and `make_blobs` (made, not downloaded), its seeds (42), its
+    five models and loops (100 and 1000 epochs, SGD 0.1) on the CPU; torch on one thread and
+    seeded 0 before it runs (it builds `model_0` and `model_1` before it seeds anything, so
+    that each run would print other values: torch draws its starting seed at random). It
+    prints samples, shapes and predictions, then `Epoch: 0 | Loss: 0.76276, Accuracy: 50.00% |
+    Test loss: 0.75368, Test acc: 50.00%` every 10 epochs of `model_0` and every 100 of
+    `model_1`, `Epoch: 0 | Train loss: 0.75986, Test loss: 0.54143` every 100 of the regression
+    `model_2`, `Epoch: 0 | Loss: 0.69295, Accuracy: 50.00% | Test Loss: 0.69319, Test
+    Accuracy: 50.00%` every 100 of `model_3`, `Epoch: 0 | Loss: 1.04324, Acc: 65.50% | Test
+    Loss: 0.57861, Test Acc: 95.50%` every 10 of `model_4`, and `Test accuracy: 99.5%`.
+    Truth: the values each line formats, read from the printing frame (print hooked):
+    `loss.item()`, `acc`, `test_loss.item()`, `test_acc` under the names the line gives them
+    (ZTM_02_LINES: `Loss`, `Accuracy`, `Test_loss`, `Test_acc`; `Train_loss`, `Test_loss`;
+    `Loss`, `Accuracy`, `Test_Loss`, `Test_Accuracy`; `Loss`, `Acc`, `Test_Loss`, `Test_Acc`)
+    at `epoch` (from 0, as printed: each loop starts again at 0); the last line's value
+    (`accuracy_fn(...)`, called again on the frame's `y_blob_test` and `y_preds`: pure) as
+    `Test_accuracy`, no step. Counts, shapes, tensors shown are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)  # its first models are made before it seeds: both runs alike
+    script, root = ztm_notebook("02_pytorch_classification.ipynb")
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for start, names in ZTM_02_LINES.items():
+            if statement.startswith(start):
+                for name, variable in zip(names, ("loss", "acc", "test_loss", "test_acc")):
+                    if name:
+                        value = values[variable]
+                        value = value.item() if hasattr(value, "item") else value
+                        truth.append(point(name, value, values["epoch"]))
+        if statement.startswith('print(f"Test accuracy: {accuracy_fn('):
+            acc = values["accuracy_fn"](y_true=values["y_blob_test"], y_pred=values["y_preds"])
+            truth.append(point("Test_accuracy", acc, None))
+
+    def helper() -> None:
+        shutil.copy(os.path.join(root, "helper_functions.py"), ".")
+
+    try:
+        run_script(script, [], record, None, helper)
+    finally:
+        shutil.rmtree(os.path.dirname(script))
+    lines = len(range(0, 100, 10)) * 2 + len(range(0, 1000, 100)) * 3
+    if len([p for p in truth if p["step"] == 0]) != 2 * 4 + 2 + 4 + 4 or len(truth) != (
+            lines * 4 - 10 * 2 + 1):
+        raise SystemExit(f"ztm_02_pytorch_classification: {len(truth)} points")
+    return truth
+
+
+CASES["ztm_02_pytorch_classification"] = ztm_02_pytorch_classification
+OWN_ENVIRONMENT["ztm_02_pytorch_classification"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["ztm_02_pytorch_classification"] = "PYTORCH_DEEP_LEARNING"
+CHECKOUT_ROW["ztm_02_pytorch_classification"] = (
+    "mrdbourke/pytorch-deep-learning 02_pytorch_classification.ipynb")
+
+# ch17_part1's changes: 5 epochs of its 100 (then the samples figure shows those 5: its
+# `selected_epochs` index `epoch_samples`), on 6400 made-up images (`write_mnist_raw`: 100
+# batches of 64 an epoch) instead of MNIST's 60000; the script stops before its last part (the
+# MMD score), which moves its tensors to a GPU (`.cuda()`) and takes a batch of 10000 images.
+MLBOOK_CH17_CHANGES = {"num_epochs = 100\n": "num_epochs = 5\n",
+                       "selected_epochs = [1, 2, 4, 10, 50, 100]":
+                       "selected_epochs = [1, 2, 3, 4, 5]"}
+
+
+def mlbook_ch17_gan() -> Truth:
+    """Chapter 17's GAN of fully connected networks, rasbt/machine-learning-book
+    `ch17/ch17_part1.py` (the book's script of `ch17_part1.ipynb`; the checkout named by
+    ML_BOOK, commit in VERSIONS.md), run as the script up to its samples figure (`def
+    distance(` on: the MMD score runs `.cuda()`, a GPU's), matplotlib on Agg, on the CPU (it
+    picks CUDA only where there is one); torch on one thread. Changes (MLBOOK_CH17_CHANGES): 5
+    epochs of its 100, the samples figure of those 5 epochs; data: torchvision's
+    `datasets.MNIST(root='./', download=False)` finds `write_mnist_raw`'s 6400 made-up 28x28
+    images in `./MNIST/raw` (100 batches of 64 an epoch; MNIST's 60000 are a download). Its
+    seeds (1), its generator and discriminator (one hidden layer of 100, z of 20, uniform
+    noise), BCE, Adam unchanged. It prints its package check, `2.14.1+cu130`, `GPU Available:
+    False`, the two networks, the data's range and shapes, `Generator Loss: 0.6944` and
+    `Discriminator Losses: Real 0.6713 Fake 0.6924` (one batch through the untrained
+    networks), then each epoch `Epoch 001 | Avg Losses >> G/D 1.5066/0.7911 [D-Real: 0.8382
+    D-Fake: 0.4088]`. Truth: the printing frame's values (print hooked): `g_loss` as
+    `Generator_Loss`, `d_loss_real` and `d_loss_fake` as `Real` and `Fake` (the words before
+    them), no step; each epoch's `all_g_losses[-1]` and `all_d_losses[-1]`, printed as the
+    pair `G/D a/b` (the names in the order of the values), as `G` and `D`, `all_d_real[-1]`
+    as `D-Real` and `all_d_fake[-1]` as `D-Fake`, at `epoch` (from 1, as printed). The data's
+    `Min`/`Max` and shapes are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    path = mlbook_checkout("ch17/ch17_part1.py")
+    with open(path) as f:
+        source = f.read()
+    folder = tempfile.mkdtemp()
+    script = os.path.join(folder, "ch17_part1.py")
+    with open(script, "w") as f:
+        f.write(source[:source.index("def distance(")])
+    truth: Truth = []
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        if statement.startswith("print(f'Generator Loss:"):
+            truth.append(point("Generator_Loss", values["g_loss"].item(), None))
+        elif statement.startswith("print(f'Discriminator Losses:"):
+            truth.append(point("Real", values["d_loss_real"].item(), None))
+            truth.append(point("Fake", values["d_loss_fake"].item(), None))
+        elif statement.startswith("print(f'Epoch {epoch:03d} | Avg Losses"):
+            for name, hist in (("G", "all_g_losses"), ("D", "all_d_losses"),
+                               ("D-Real", "all_d_real"), ("D-Fake", "all_d_fake")):
+                truth.append(point(name, values[hist][-1].item(), values["epoch"]))
+
+    try:
+        run_script(script, [], record, MLBOOK_CH17_CHANGES,
+                   lambda: write_mnist_raw(".", 6400, 100))
+    finally:
+        shutil.rmtree(folder)
+    if [p["step"] for p in truth] != [None] * 3 + [e for e in range(1, 6) for _ in range(4)]:
+        raise SystemExit(f"mlbook_ch17_gan: {len(truth)} points, not 3 and 5 epochs' 4")
+    return truth
+
+
+CASES["mlbook_ch17_gan"] = mlbook_ch17_gan
+OWN_ENVIRONMENT["mlbook_ch17_gan"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["mlbook_ch17_gan"] = "ML_BOOK"
+CHECKOUT_ROW["mlbook_ch17_gan"] = "rasbt/machine-learning-book ch17/ch17_part1.py"
+
+# ch14_part1's changes: 3 epochs of its 20; MNIST's 60000 training images (10000 of them to
+# validate on) and 10000 test images made up as 2000 (1000 to validate on) and 1000; its
+# `device = torch.device("cuda:0")` is its commented-out CPU line, and its
+# `torch.cuda.synchronize()` (a GPU's: both raise where there is none) is left out.
+MLBOOK_CH14_CHANGES = {"num_epochs = 20\n": "num_epochs = 3\n",
+                       'device = torch.device("cuda:0")\n': 'device = torch.device("cpu")\n',
+                       "Subset(mnist_dataset, torch.arange(10000)) ":
+                       "Subset(mnist_dataset, torch.arange(1000)) ",
+                       "torch.arange(10000, len(mnist_dataset))":
+                       "torch.arange(1000, len(mnist_dataset))",
+                       "torch.cuda.synchronize()\n": "\n"}
+
+
+def mlbook_ch14_cnn() -> Truth:
+    """Chapter 14's CNN on MNIST, rasbt/machine-learning-book `ch14/ch14_part1.py` (the book's
+    script of `ch14_part1.ipynb`; the checkout named by ML_BOOK, commit in VERSIONS.md), run
+    as the script, matplotlib on Agg, from a folder of its own holding what it reads and writes
+    beside itself (the checkout's `example-image.png`, a `figures/` folder), on the CPU;
+    torch on one thread. Changes (MLBOOK_CH14_CHANGES): 3 epochs of its 20; validation on the
+    first 1000 training images (not 10000); the CPU as its device (the script's own
+    commented-out `torch.device("cpu")` for its `torch.device("cuda:0")`), and no
+    `torch.cuda.synchronize()` (a GPU's). Data:
+    torchvision's `datasets.MNIST(root='./', download=True)` finds 2000 training and 1000
+    test made-up 28x28 images in `./MNIST/raw`, in MNIST's IDX files (`synthetic_digits`, one
+    label in five wrong, so that no accuracy stays at 1; MNIST's are a download).
+    Its seeds (1), its two-convolution CNN (32 and 64 channels, 1024 hidden, dropout 0.5),
+    Adam 0.001, batches of 64 unchanged. It prints its package check, its convolution examples,
+    the image's shape, `BCE (w Probas): 0.3711`, `BCE (w Logits): 0.3711`, `CCE (w Logits):
+    0.5996`, `CCE (w Probas): 0.5996` (the losses of a made-up example, the book's), each
+    epoch `Epoch 1 accuracy: 0.1940 val_accuracy: 0.2760`, and `Test accuracy: 0.8070`.
+    Truth: the printing frame's values (print hooked): the four example losses (called again
+    on the frame's `probas`, `logits` and `target`: pure) as `BCE_(w_Probas)`,
+    `BCE_(w_Logits)`, `CCE_(w_Logits)`, `CCE_(w_Probas)`, no step; `train`'s own lists,
+    `accuracy_hist_train[epoch]` and `accuracy_hist_valid[epoch]` as `accuracy` and
+    `val_accuracy` at `epoch+1` (as printed); `is_correct.mean()` as `Test_accuracy`, no
+    step. Shapes, channels, the convolutions' arrays are not metrics: left out."""
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    path = mlbook_checkout("ch14/ch14_part1.py")
+    truth: Truth = []
+    losses = {"print(f'BCE (w Probas): {bce_loss_fn(probas, target)":
+              ("BCE_(w_Probas)", lambda v: v["bce_loss_fn"](v["probas"], v["target"])),
+              "print(f'BCE (w Logits): {bce_logits_loss_fn(logits, target)":
+              ("BCE_(w_Logits)", lambda v: v["bce_logits_loss_fn"](v["logits"], v["target"])),
+              "print(f'CCE (w Logits): {cce_logits_loss_fn(logits, target)":
+              ("CCE_(w_Logits)", lambda v: v["cce_logits_loss_fn"](v["logits"], v["target"])),
+              "print(f'CCE (w Probas): {cce_loss_fn(torch.log(probas), target)":
+              ("CCE_(w_Probas)",
+               lambda v: v["cce_loss_fn"](torch.log(v["probas"]), v["target"]))}
+
+    def record(statement: str, values: dict[str, Any], args: tuple[Any, ...]) -> None:
+        for start, (name, loss) in losses.items():
+            if statement.startswith(start):
+                truth.append(point(name, loss(values).item(), None))
+        if statement.startswith("print(f'Epoch {epoch+1} accuracy:"):
+            epoch = values["epoch"]
+            truth.append(point("accuracy", float(values["accuracy_hist_train"][epoch]),
+                               epoch + 1))
+            truth.append(point("val_accuracy", float(values["accuracy_hist_valid"][epoch]),
+                               epoch + 1))
+        elif statement.startswith("print(f'Test accuracy:"):
+            truth.append(point("Test_accuracy", values["is_correct"].mean().item(), None))
+
+    def setup() -> None:
+        shutil.copy(os.path.join(os.path.dirname(path), "example-image.png"), ".")
+        os.makedirs("figures")
+        folder = os.path.join("MNIST", "raw")
+        os.makedirs(folder)
+        for split, n, seed in (("train", 2000, 1), ("t10k", 1000, 2)):
+            images, labels = synthetic_digits(n, seed)
+            with open(os.path.join(folder, f"{split}-images-idx3-ubyte"), "wb") as f:
+                f.write(struct.pack(">IIII", 2051, n, 28, 28) + images.numpy().tobytes())
+            with open(os.path.join(folder, f"{split}-labels-idx1-ubyte"), "wb") as f:
+                f.write(struct.pack(">II", 2049, n) + labels.to(torch.uint8).numpy().tobytes())
+
+    run_script(path, [], record, MLBOOK_CH14_CHANGES, setup)
+    if [p["step"] for p in truth] != [None] * 4 + [1, 1, 2, 2, 3, 3, None]:
+        raise SystemExit(f"mlbook_ch14_cnn: {len(truth)} points, not 4, 3 epochs' 2 and 1")
+    return truth
+
+
+CASES["mlbook_ch14_cnn"] = mlbook_ch14_cnn
+OWN_ENVIRONMENT["mlbook_ch14_cnn"] = BOOKS_ENVIRONMENT
+OWN_CHECKOUT["mlbook_ch14_cnn"] = "ML_BOOK"
+CHECKOUT_ROW["mlbook_ch14_cnn"] = "rasbt/machine-learning-book ch14/ch14_part1.py"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
