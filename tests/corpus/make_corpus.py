@@ -32028,6 +32028,80 @@ OWN_ENVIRONMENT["tf_agents_dqn_tutorial"] = TF_AGENTS_ENVIRONMENT
 UNSEEDED_RUNS.add("tf_agents_dqn_tutorial")
 
 
+# --- Tuners and fine-tuning printouts (round 24) ----------------------------------------------
+# Each runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/tuners-venv && ~/tuners-venv/bin/pip install torch==2.13.0
+#     ~/tuners-venv/bin/pip install torch==2.13.0 optuna optuna-integration lightgbm \
+#         scikit-learn litgpt
+#     ~/tuners-venv/bin/python tests/corpus/make_corpus.py optuna_lightgbm_tuner  # and the other
+
+TUNERS_ENVIRONMENT = {name: f"{name} (tuners and fine-tuning cases, round 24)" for name in (
+    "torch", "numpy", "optuna", "optuna-integration", "lightgbm", "scikit-learn", "tqdm",
+    "colorlog", "litgpt", "lightning", "tokenizers")}
+
+
+def optuna_lightgbm_tuner() -> Truth:
+    """Optuna's LightGBM Tuner as its documentation calls it, `import
+    optuna.integration.lightgbm as lgb` then `lgb.train(params, dtrain, valid_sets=[dval],
+    callbacks=[early_stopping(10), log_evaluation(10)], study=study, optuna_seed=0)` (the
+    drop-in replacement for `lightgbm.train`; the study passed in, `optuna.create_study(direction=
+    "minimize")`, so that its trials can be read; `optuna_seed` so that its samplers repeat), of
+    `{"objective": "binary", "metric": "binary_logloss", "verbosity": -1, "boosting_type":
+    "gbdt"}` (optuna-examples' `lightgbm/lightgbm_tuner_simple.py`) with `num_threads: 1`
+    added, on a made-up binary dataset (`make_classification`, 400 rows for training, 150 for
+    validation, 10 features) instead of the breast-cancer data. Its stepwise search runs 68
+    trials (feature_fraction 7, num_leaves 20, bagging 10, feature_fraction_stage2 6,
+    regularization_factors 20, min_child_samples 5), each a `lightgbm.train` printing
+    `Training until validation scores don't improve for 10 rounds`, `[10]\\tvalid_0's
+    binary_logloss: 0.345` every 10 rounds and `Early stopping, best iteration is:` with the best
+    round again (or `Did not meet early stopping. Best iteration is:`), then Optuna's `[I ...]
+    Trial 3 finished with value: 0.3012 and parameters: {...}. Best is trial 1 with value:
+    0.29.`, under a tqdm bar a stage (`feature_fraction, val_score: 0.290123: 43%|####3 |
+    3/7 [...]`, ascii) on stderr. Truth: `study.trials`' values, keyed `value`, at the trial's
+    number (from 0, as printed, counted over the stages); LightGBM's `record_evaluation` (a
+    callback passed with the others, its dict read after each trial by an Optuna callback,
+    `optuna_callbacks`, as `record_evaluation` clears it at each training's start) as
+    `valid_0-binary_logloss` (as the lightgbm case) at the rounds printed (every 10th, from
+    1). The best-iteration line repeats a printed round's value (no point of its own), and the
+    bar's `val_score` is the best trial's value so far, as Optuna's `Best is trial ...`: no
+    point of its own; the parameters are settings."""
+    import lightgbm
+    import optuna
+    import optuna.integration.lightgbm as lgb
+    from lightgbm import early_stopping, log_evaluation
+    from sklearn.datasets import make_classification
+
+    x, y = make_classification(n_samples=550, n_features=10, n_informative=5, flip_y=0.1,
+                               random_state=0)
+    dtrain = lgb.Dataset(x[:400], label=y[:400])
+    dval = lgb.Dataset(x[400:], label=y[400:])
+    params = {"objective": "binary", "metric": "binary_logloss", "verbosity": -1,
+              "boosting_type": "gbdt", "num_threads": 1}
+    history: dict[str, dict[str, list[float]]] = {}
+    rounds: list[tuple[int, str, float]] = []
+
+    def evaluations(study: Any, trial: Any) -> None:
+        for data, metrics in history.items():
+            for metric, values in metrics.items():
+                rounds.extend((i + 1, f"{data}-{metric}", v) for i, v in enumerate(values)
+                              if (i + 1) % 10 == 0)
+
+    study = optuna.create_study(direction="minimize")
+    lgb.train(params, dtrain, valid_sets=[dval],
+              callbacks=[early_stopping(10), log_evaluation(10),
+                         lightgbm.record_evaluation(history)],
+              study=study, optuna_callbacks=[evaluations], optuna_seed=0)
+    truth: Truth = []
+    for trial in study.trials:
+        truth.append(point("value", trial.value, trial.number))
+    return truth + [point(key, value, step) for step, key, value in rounds]
+
+
+CASES["optuna_lightgbm_tuner"] = optuna_lightgbm_tuner
+OWN_ENVIRONMENT["optuna_lightgbm_tuner"] = TUNERS_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
