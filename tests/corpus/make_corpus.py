@@ -32102,6 +32102,123 @@ CASES["optuna_lightgbm_tuner"] = optuna_lightgbm_tuner
 OWN_ENVIRONMENT["optuna_lightgbm_tuner"] = TUNERS_ENVIRONMENT
 
 
+LITGPT_ALPACA_WORDS = ("red blue green small large fast slow cat dog bird tree river stone "
+                       "light dark warm cold").split()
+
+
+def litgpt_finetune_lora() -> Truth:
+    """LitGPT's LoRA fine-tuning, `litgpt finetune_lora` as its README's finetuning example runs
+    it (`litgpt finetune_lora <checkpoint_dir> --data JSON --data.json_path
+    my_custom_dataset.json --data.val_split_fraction 0.1 --out_dir out/custom-model`), its
+    command line run in this process (`litgpt.__main__.main` with those arguments in
+    `sys.argv`), from a folder of its own, on the CPU. Changes, as nothing is downloaded: the
+    checkpoint directory `checkpoints/tiny` is written first with a tiny config (`Config(name=
+    "tiny", block_size=64, n_layer=2, n_head=2, n_embd=32, ...)`, `save_config`'s
+    `model_config.yaml`), a randomly initialised `GPT(config)`'s weights (`lit_model.pth`,
+    `torch.manual_seed(0)`) and a word-level tokenizer trained with Hugging Face `tokenizers` on
+    the made-up data and Alpaca's prompt (`tokenizer.json`, `tokenizer_config.json` naming
+    `<s>`, `</s>` and `PreTrainedTokenizerFast`); the dataset is 40 made-up Alpaca-style records (`instruction`, `input`,
+    `output`; words from LITGPT_ALPACA_WORDS, `random.Random(0)`); a few iterations:
+    `--precision 32-true --train.epochs 1 --train.global_batch_size 4 --train.micro_batch_size 2
+    --train.lr_warmup_steps 2 --train.save_interval 100 --eval.interval 3 --eval.max_iters 2
+    --eval.max_new_tokens 8 --data.num_workers 0` (no loader processes), and one thread
+    (`torch.set_num_threads(1)`). It prints its
+    arguments (`pprint(locals())`), `Seed set to 1337`, the parameter counts, `Verifying
+    settings ...`, `Epoch 1 | iter 1 step 0 | loss train: 4.123, val: n/a | iter time: 12.34 ms`
+    every iteration (` (step)` on those that step the optimizer), after every 3 optimizer steps
+    `Validating ...`, `iter 6: val loss 4.0912, val time: 5.67 ms` and a generated example
+    (the first validation record's instruction, then the prompt and the random model's words),
+    after which the training lines print that loss (`val: 4.091`), then a last example, `Number
+    of epochs 1 reached, stopping training...`, the token counts and throughput box, `Final
+    evaluation | val loss: 4.012 | val ppl: 55.271` and the merged weights' save. Truth: what its logger receives, `Fabric.log_dict` wrapped
+    (the csv logger still gets each call): the training dict's `loss` as `loss_train` (the line's
+    `loss train`) at the `step` it is logged with (`iter_num`, the line's `iter`; its own `step`
+    counts optimizer steps), the validation's `val_loss` at its `iter_num` (the line's `iter`),
+    and the final dict's `val_loss` and `val_ppl` with no step (the line names none). Left out:
+    the validation's `val_ppl` and the throughput dicts (logged, not printed), the iteration
+    and validation times, and the `val:` of the training lines (the last validation's loss
+    again)."""
+    import json as json_
+    import random
+    import shutil
+
+    import lightning as L
+    import torch
+    from litgpt import GPT, Config
+    from litgpt.__main__ import main as litgpt_main
+    from litgpt.prompts import Alpaca
+    from litgpt.utils import save_config
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    words = LITGPT_ALPACA_WORDS
+    records = [{"instruction": f"Name the {rng.choice(words)} {rng.choice(words)} thing",
+                "input": " ".join(rng.choice(words) for _ in range(3)) if i % 2 else "",
+                "output": " ".join(rng.choice(words) for _ in range(rng.randint(3, 8)))}
+               for i in range(40)]
+    truth: Truth = []
+    log_dict = L.Fabric.log_dict
+
+    def logged(self: Any, metrics: dict[str, Any], step: int | None = None) -> None:
+        if "iter" in metrics and "loss" in metrics:  # the training line's dict
+            truth.append(point("loss_train", float(metrics["loss"]), step))
+        elif "val_loss" in metrics and step is not None:  # `iter N: val loss ...`
+            truth.append(point("val_loss", float(metrics["val_loss"]), step))
+        elif "val_loss" in metrics:  # `Final evaluation | val loss: ... | val ppl: ...`
+            truth.append(point("val_loss", float(metrics["val_loss"]), None))
+            truth.append(point("val_ppl", float(metrics["val_ppl"]), None))
+        log_dict(self, metrics, step=step)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        checkpoint = os.path.join("checkpoints", "tiny")
+        os.makedirs(checkpoint)
+        texts = [Alpaca().apply(r["instruction"], input=r["input"]) + " " + r["output"]
+                 for r in records]
+        tokenizer = Tokenizer(models.WordLevel(unk_token="<unk>"))
+        tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+        tokenizer.train_from_iterator(texts, trainers.WordLevelTrainer(
+            special_tokens=["<unk>", "<s>", "</s>"], show_progress=False))
+        tokenizer.save(os.path.join(checkpoint, "tokenizer.json"))
+        with open(os.path.join(checkpoint, "tokenizer_config.json"), "w") as f:
+            json_.dump({"bos_token": "<s>", "eos_token": "</s>", "add_bos_token": True,
+                        "tokenizer_class": "PreTrainedTokenizerFast"}, f)
+        config = Config(name="tiny", block_size=64, vocab_size=tokenizer.get_vocab_size(),
+                        padded_vocab_size=tokenizer.get_vocab_size(), n_layer=2, n_head=2,
+                        n_embd=32, rotary_percentage=1.0, parallel_residual=False, bias=False,
+                        norm_class_name="RMSNorm", mlp_class_name="LLaMAMLP",
+                        intermediate_size=64)
+        save_config(config, __import__("pathlib").Path(checkpoint))
+        torch.manual_seed(0)
+        torch.save(GPT(config).state_dict(), os.path.join(checkpoint, "lit_model.pth"))
+        with open("my_custom_dataset.json", "w") as f:
+            json_.dump(records, f, indent=1)
+        L.Fabric.log_dict = logged
+        sys.argv = ["litgpt", "finetune_lora", checkpoint, "--data", "JSON",
+                    "--data.json_path", "my_custom_dataset.json", "--data.val_split_fraction",
+                    "0.1", "--out_dir", "out/custom-model", "--precision", "32-true",
+                    "--train.epochs", "1", "--train.global_batch_size", "4",
+                    "--train.micro_batch_size", "2", "--train.lr_warmup_steps", "2",
+                    "--train.save_interval", "100", "--eval.interval", "3",
+                    "--eval.max_iters", "2", "--eval.max_new_tokens", "8",
+                    "--data.num_workers", "0"]
+        litgpt_main()
+    finally:
+        L.Fabric.log_dict = log_dict
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["litgpt_finetune_lora"] = litgpt_finetune_lora
+OWN_ENVIRONMENT["litgpt_finetune_lora"] = TUNERS_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
