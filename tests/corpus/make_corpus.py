@@ -32219,6 +32219,73 @@ CASES["litgpt_finetune_lora"] = litgpt_finetune_lora
 OWN_ENVIRONMENT["litgpt_finetune_lora"] = TUNERS_ENVIRONMENT
 
 
+def h2o_automl() -> Truth:
+    """H2O AutoML as its documentation's quick start runs it (`h2o.init()`, `train =
+    h2o.import_file(...)`, `x = train.columns; y = "response"; x.remove(y)`, `train[y] =
+    train[y].asfactor()`, `aml = H2OAutoML(max_models=..., seed=1)`, `aml.train(x=x, y=y,
+    training_frame=train)`, then the leaderboard), on the H2O server the Python package starts
+    (its own `h2o.jar`, Java 17). Changes: a made-up binary frame (300 rows, four normal
+    features `x1`..`x4`, `response` `yes`/`no` from a noisy linear rule, NumPy's generator seeded
+    0), written as a CSV in a folder of its own and imported from there, instead of the HIGGS
+    download; `max_models=3` for 20; `h2o.init(nthreads=1, max_mem_size="1G")` (one core, a
+    small heap); `h2o.no_progress()` (h2o's switch for its progress bars): on a terminal its
+    `Parse progress` and `AutoML progress` bars redraw in a loop while a job runs, thousands
+    of frames (0.6 to 1.7 MB in tries, depending on the machine's load; through a pipe a
+    single line); the leaderboard printed with `print(aml.leaderboard)` (a notebook shows the
+    bare expression; print shows its first 10 rows, all of them here). It prints the server's
+    start (its Java version, ice root, the cluster's table, the community-edition box), then
+    the leaderboard table (`model_id  auc  logloss  aucpr  mean_per_class_error  rmse  mse`, a
+    row a model: GLM, GBM, XGBoost and a stacked ensemble) and `[4 rows x 7 columns]`. Truth: the leaderboard frame's own values
+    (`aml.leaderboard.as_data_frame()`), each metric of each row keyed `<model_id>/<metric>`
+    (the row's name and the column's), no step. H2O names each model after the time its AutoML
+    run started (`GBM_1_AutoML_1_20261203_123001`), so the two runs' keys differ: each capture
+    has its run's own truth (TIMED_RUNS)."""
+    import shutil
+    import warnings
+
+    import h2o
+    import numpy as np
+    from h2o.automl import H2OAutoML
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 4))
+    label = np.where(x[:, 0] + 0.5 * x[:, 1] - 0.3 * x[:, 2] + rng.normal(scale=0.7, size=300)
+                     > 0, "yes", "no")
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        with open("train.csv", "w") as f:
+            f.write("x1,x2,x3,x4,response\n")
+            for row, y in zip(x, label):
+                f.write(",".join(f"{v:.6f}" for v in row) + f",{y}\n")
+        h2o.init(nthreads=1, max_mem_size="1G")
+        h2o.no_progress()
+        train = h2o.import_file(os.path.join(tmp, "train.csv"))
+        x_ = train.columns
+        y_ = "response"
+        x_.remove(y_)
+        train[y_] = train[y_].asfactor()
+        aml = H2OAutoML(max_models=3, seed=1)
+        aml.train(x=x_, y=y_, training_frame=train)
+        print(aml.leaderboard)
+        with warnings.catch_warnings():  # the case's own read: no warning of it in the capture
+            warnings.simplefilter("ignore")
+            board = aml.leaderboard.as_data_frame()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [point(f"{row['model_id']}/{metric}", row[metric], None)
+            for row in board.to_dict("records") for metric in board.columns
+            if metric != "model_id"]
+
+
+CASES["h2o_automl"] = h2o_automl
+OWN_ENVIRONMENT["h2o_automl"] = {name: f"{name} (h2o_automl case)"
+                                 for name in ("h2o", "numpy", "pandas")}
+TIMED_RUNS.add("h2o_automl")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
