@@ -32033,8 +32033,8 @@ UNSEEDED_RUNS.add("tf_agents_dqn_tutorial")
 #
 #     python -m venv ~/tuners-venv && ~/tuners-venv/bin/pip install torch==2.13.0
 #     ~/tuners-venv/bin/pip install torch==2.13.0 optuna optuna-integration lightgbm \
-#         scikit-learn litgpt
-#     ~/tuners-venv/bin/python tests/corpus/make_corpus.py optuna_lightgbm_tuner  # and the other
+#         scikit-learn litgpt requests h2o pandas    # requests: litgpt's command line; h2o: Java
+#     ~/tuners-venv/bin/python tests/corpus/make_corpus.py optuna_lightgbm_tuner  # and the others
 
 TUNERS_ENVIRONMENT = {name: f"{name} (tuners and fine-tuning cases, round 24)" for name in (
     "torch", "numpy", "optuna", "optuna-integration", "lightgbm", "scikit-learn", "tqdm",
