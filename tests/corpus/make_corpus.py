@@ -32355,6 +32355,264 @@ OWN_CHECKOUT["mlbook_ch14_cnn"] = "ML_BOOK"
 CHECKOUT_ROW["mlbook_ch14_cnn"] = "rasbt/machine-learning-book ch14/ch14_part1.py"
 
 
+# --- Tuners and fine-tuning printouts (round 24) ----------------------------------------------
+# Each runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/tuners-venv && ~/tuners-venv/bin/pip install torch==2.13.0
+#     ~/tuners-venv/bin/pip install torch==2.13.0 optuna optuna-integration lightgbm \
+#         scikit-learn litgpt requests h2o pandas    # requests: litgpt's command line; h2o: Java
+#     ~/tuners-venv/bin/python tests/corpus/make_corpus.py optuna_lightgbm_tuner  # and the others
+
+TUNERS_ENVIRONMENT = {name: f"{name} (tuners and fine-tuning cases, round 24)" for name in (
+    "torch", "numpy", "optuna", "optuna-integration", "lightgbm", "scikit-learn", "tqdm",
+    "colorlog", "litgpt", "lightning", "tokenizers")}
+
+
+def optuna_lightgbm_tuner() -> Truth:
+    """Optuna's LightGBM Tuner as its documentation calls it, `import
+    optuna.integration.lightgbm as lgb` then `lgb.train(params, dtrain, valid_sets=[dval],
+    callbacks=[early_stopping(10), log_evaluation(10)], study=study, optuna_seed=0)` (the
+    drop-in replacement for `lightgbm.train`; the study passed in, `optuna.create_study(direction=
+    "minimize")`, so that its trials can be read; `optuna_seed` so that its samplers repeat), of
+    `{"objective": "binary", "metric": "binary_logloss", "verbosity": -1, "boosting_type":
+    "gbdt"}` (optuna-examples' `lightgbm/lightgbm_tuner_simple.py`) with `num_threads: 1`
+    added, on a made-up binary dataset (`make_classification`, 400 rows for training, 150 for
+    validation, 10 features) instead of the breast-cancer data. Its stepwise search runs 68
+    trials (feature_fraction 7, num_leaves 20, bagging 10, feature_fraction_stage2 6,
+    regularization_factors 20, min_child_samples 5), each a `lightgbm.train` printing
+    `Training until validation scores don't improve for 10 rounds`, `[10]\\tvalid_0's
+    binary_logloss: 0.345` every 10 rounds and `Early stopping, best iteration is:` with the best
+    round again (or `Did not meet early stopping. Best iteration is:`), then Optuna's `[I ...]
+    Trial 3 finished with value: 0.3012 and parameters: {...}. Best is trial 1 with value:
+    0.29.`, under a tqdm bar a stage (`feature_fraction, val_score: 0.290123: 43%|####3 |
+    3/7 [...]`, ascii) on stderr. Truth: `study.trials`' values, keyed `value`, at the trial's
+    number (from 0, as printed, counted over the stages); LightGBM's `record_evaluation` (a
+    callback passed with the others, its dict read after each trial by an Optuna callback,
+    `optuna_callbacks`, as `record_evaluation` clears it at each training's start) as
+    `valid_0-binary_logloss` (as the lightgbm case) at the rounds printed (every 10th, from
+    1). The best-iteration line repeats a printed round's value (no point of its own), and the
+    bar's `val_score` is the best trial's value so far, as Optuna's `Best is trial ...`: no
+    point of its own; the parameters are settings."""
+    import lightgbm
+    import optuna
+    import optuna.integration.lightgbm as lgb
+    from lightgbm import early_stopping, log_evaluation
+    from sklearn.datasets import make_classification
+
+    x, y = make_classification(n_samples=550, n_features=10, n_informative=5, flip_y=0.1,
+                               random_state=0)
+    dtrain = lgb.Dataset(x[:400], label=y[:400])
+    dval = lgb.Dataset(x[400:], label=y[400:])
+    params = {"objective": "binary", "metric": "binary_logloss", "verbosity": -1,
+              "boosting_type": "gbdt", "num_threads": 1}
+    history: dict[str, dict[str, list[float]]] = {}
+    rounds: list[tuple[int, str, float]] = []
+
+    def evaluations(study: Any, trial: Any) -> None:
+        for data, metrics in history.items():
+            for metric, values in metrics.items():
+                rounds.extend((i + 1, f"{data}-{metric}", v) for i, v in enumerate(values)
+                              if (i + 1) % 10 == 0)
+
+    study = optuna.create_study(direction="minimize")
+    lgb.train(params, dtrain, valid_sets=[dval],
+              callbacks=[early_stopping(10), log_evaluation(10),
+                         lightgbm.record_evaluation(history)],
+              study=study, optuna_callbacks=[evaluations], optuna_seed=0)
+    truth: Truth = []
+    for trial in study.trials:
+        truth.append(point("value", trial.value, trial.number))
+    return truth + [point(key, value, step) for step, key, value in rounds]
+
+
+CASES["optuna_lightgbm_tuner"] = optuna_lightgbm_tuner
+OWN_ENVIRONMENT["optuna_lightgbm_tuner"] = TUNERS_ENVIRONMENT
+
+
+LITGPT_ALPACA_WORDS = ("red blue green small large fast slow cat dog bird tree river stone "
+                       "light dark warm cold").split()
+
+
+def litgpt_finetune_lora() -> Truth:
+    """LitGPT's LoRA fine-tuning, `litgpt finetune_lora` as its README's finetuning example runs
+    it (`litgpt finetune_lora <checkpoint_dir> --data JSON --data.json_path
+    my_custom_dataset.json --data.val_split_fraction 0.1 --out_dir out/custom-model`), its
+    command line run in this process (`litgpt.__main__.main` with those arguments in
+    `sys.argv`), from a folder of its own, on the CPU. Changes, as nothing is downloaded: the
+    checkpoint directory `checkpoints/tiny` is written first with a tiny config (`Config(name=
+    "tiny", block_size=64, n_layer=2, n_head=2, n_embd=32, ...)`, `save_config`'s
+    `model_config.yaml`), a randomly initialised `GPT(config)`'s weights (`lit_model.pth`,
+    `torch.manual_seed(0)`) and a word-level tokenizer trained with Hugging Face `tokenizers` on
+    the made-up data and Alpaca's prompt (`tokenizer.json`, `tokenizer_config.json` naming
+    `<s>`, `</s>` and `PreTrainedTokenizerFast`); the dataset is 40 made-up Alpaca-style records (`instruction`, `input`,
+    `output`; words from LITGPT_ALPACA_WORDS, `random.Random(0)`); a few iterations:
+    `--precision 32-true --train.epochs 1 --train.global_batch_size 4 --train.micro_batch_size 2
+    --train.lr_warmup_steps 2 --train.save_interval 100 --eval.interval 3 --eval.max_iters 2
+    --eval.max_new_tokens 8 --data.num_workers 0` (no loader processes), and one thread
+    (`torch.set_num_threads(1)`). It prints its
+    arguments (`pprint(locals())`), `Seed set to 1337`, the parameter counts, `Verifying
+    settings ...`, `Epoch 1 | iter 1 step 0 | loss train: 4.123, val: n/a | iter time: 12.34 ms`
+    every iteration (` (step)` on those that step the optimizer), after every 3 optimizer steps
+    `Validating ...`, `iter 6: val loss 4.0912, val time: 5.67 ms` and a generated example
+    (the first validation record's instruction, then the prompt and the random model's words),
+    after which the training lines print that loss (`val: 4.091`), then a last example, `Number
+    of epochs 1 reached, stopping training...`, the token counts and throughput box, `Final
+    evaluation | val loss: 4.012 | val ppl: 55.271` and the merged weights' save. Truth: what its logger receives, `Fabric.log_dict` wrapped
+    (the csv logger still gets each call): the training dict's `loss` as `loss_train` (the line's
+    `loss train`) at the `step` it is logged with (`iter_num`, the line's `iter`; its own `step`
+    counts optimizer steps), the validation's `val_loss` at its `iter_num` (the line's `iter`),
+    and the final dict's `val_loss` and `val_ppl` with no step (the line names none). Left out:
+    the validation's `val_ppl` and the throughput dicts (logged, not printed), the iteration
+    and validation times, and the `val:` of the training lines (the last validation's loss
+    again)."""
+    import json as json_
+    import random
+    import shutil
+
+    import lightning as L
+    import torch
+    from litgpt import GPT, Config
+    from litgpt.__main__ import main as litgpt_main
+    from litgpt.prompts import Alpaca
+    from litgpt.utils import save_config
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+
+    torch.set_num_threads(1)
+    rng = random.Random(0)
+    words = LITGPT_ALPACA_WORDS
+    records = [{"instruction": f"Name the {rng.choice(words)} {rng.choice(words)} thing",
+                "input": " ".join(rng.choice(words) for _ in range(3)) if i % 2 else "",
+                "output": " ".join(rng.choice(words) for _ in range(rng.randint(3, 8)))}
+               for i in range(40)]
+    truth: Truth = []
+    log_dict = L.Fabric.log_dict
+
+    def logged(self: Any, metrics: dict[str, Any], step: int | None = None) -> None:
+        if "iter" in metrics and "loss" in metrics:  # the training line's dict
+            truth.append(point("loss_train", float(metrics["loss"]), step))
+        elif "val_loss" in metrics and step is not None:  # `iter N: val loss ...`
+            truth.append(point("val_loss", float(metrics["val_loss"]), step))
+        elif "val_loss" in metrics:  # `Final evaluation | val loss: ... | val ppl: ...`
+            truth.append(point("val_loss", float(metrics["val_loss"]), None))
+            truth.append(point("val_ppl", float(metrics["val_ppl"]), None))
+        log_dict(self, metrics, step=step)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        checkpoint = os.path.join("checkpoints", "tiny")
+        os.makedirs(checkpoint)
+        texts = [Alpaca().apply(r["instruction"], input=r["input"]) + " " + r["output"]
+                 for r in records]
+        tokenizer = Tokenizer(models.WordLevel(unk_token="<unk>"))
+        tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+        tokenizer.train_from_iterator(texts, trainers.WordLevelTrainer(
+            special_tokens=["<unk>", "<s>", "</s>"], show_progress=False))
+        tokenizer.save(os.path.join(checkpoint, "tokenizer.json"))
+        with open(os.path.join(checkpoint, "tokenizer_config.json"), "w") as f:
+            json_.dump({"bos_token": "<s>", "eos_token": "</s>", "add_bos_token": True,
+                        "tokenizer_class": "PreTrainedTokenizerFast"}, f)
+        config = Config(name="tiny", block_size=64, vocab_size=tokenizer.get_vocab_size(),
+                        padded_vocab_size=tokenizer.get_vocab_size(), n_layer=2, n_head=2,
+                        n_embd=32, rotary_percentage=1.0, parallel_residual=False, bias=False,
+                        norm_class_name="RMSNorm", mlp_class_name="LLaMAMLP",
+                        intermediate_size=64)
+        save_config(config, __import__("pathlib").Path(checkpoint))
+        torch.manual_seed(0)
+        torch.save(GPT(config).state_dict(), os.path.join(checkpoint, "lit_model.pth"))
+        with open("my_custom_dataset.json", "w") as f:
+            json_.dump(records, f, indent=1)
+        L.Fabric.log_dict = logged
+        sys.argv = ["litgpt", "finetune_lora", checkpoint, "--data", "JSON",
+                    "--data.json_path", "my_custom_dataset.json", "--data.val_split_fraction",
+                    "0.1", "--out_dir", "out/custom-model", "--precision", "32-true",
+                    "--train.epochs", "1", "--train.global_batch_size", "4",
+                    "--train.micro_batch_size", "2", "--train.lr_warmup_steps", "2",
+                    "--train.save_interval", "100", "--eval.interval", "3",
+                    "--eval.max_iters", "2", "--eval.max_new_tokens", "8",
+                    "--data.num_workers", "0"]
+        litgpt_main()
+    finally:
+        L.Fabric.log_dict = log_dict
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    return truth
+
+
+CASES["litgpt_finetune_lora"] = litgpt_finetune_lora
+OWN_ENVIRONMENT["litgpt_finetune_lora"] = TUNERS_ENVIRONMENT
+
+
+def h2o_automl() -> Truth:
+    """H2O AutoML as its documentation's quick start runs it (`h2o.init()`, `train =
+    h2o.import_file(...)`, `x = train.columns; y = "response"; x.remove(y)`, `train[y] =
+    train[y].asfactor()`, `aml = H2OAutoML(max_models=..., seed=1)`, `aml.train(x=x, y=y,
+    training_frame=train)`, then the leaderboard), on the H2O server the Python package starts
+    (its own `h2o.jar`, Java 17). Changes: a made-up binary frame (300 rows, four normal
+    features `x1`..`x4`, `response` `yes`/`no` from a noisy linear rule, NumPy's generator seeded
+    0), written as a CSV in a folder of its own and imported from there, instead of the HIGGS
+    download; `max_models=3` for 20; `h2o.init(nthreads=1, max_mem_size="1G")` (one core, a
+    small heap); `h2o.no_progress()` (h2o's switch for its progress bars): on a terminal its
+    `Parse progress` and `AutoML progress` bars redraw in a loop while a job runs, thousands
+    of frames (0.6 to 1.7 MB in tries, depending on the machine's load; through a pipe a
+    single line); the leaderboard printed with `print(aml.leaderboard)` (a notebook shows the
+    bare expression; print shows its first 10 rows, all of them here). It prints the server's
+    start (its Java version, ice root, the cluster's table, the community-edition box), then
+    the leaderboard table (`model_id  auc  logloss  aucpr  mean_per_class_error  rmse  mse`, a
+    row a model: GLM, GBM, XGBoost and a stacked ensemble) and `[4 rows x 7 columns]`. Truth: the leaderboard frame's own values
+    (`aml.leaderboard.as_data_frame()`), each metric of each row keyed `<model_id>/<metric>`
+    (the row's name and the column's), no step. H2O names each model after the time its AutoML
+    run started (`GBM_1_AutoML_1_20261203_123001`), so the two runs' keys differ: each capture
+    has its run's own truth (TIMED_RUNS)."""
+    import shutil
+    import warnings
+
+    import h2o
+    import numpy as np
+    from h2o.automl import H2OAutoML
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 4))
+    label = np.where(x[:, 0] + 0.5 * x[:, 1] - 0.3 * x[:, 2] + rng.normal(scale=0.7, size=300)
+                     > 0, "yes", "no")
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        with open("train.csv", "w") as f:
+            f.write("x1,x2,x3,x4,response\n")
+            for row, y in zip(x, label):
+                f.write(",".join(f"{v:.6f}" for v in row) + f",{y}\n")
+        h2o.init(nthreads=1, max_mem_size="1G")
+        h2o.no_progress()
+        train = h2o.import_file(os.path.join(tmp, "train.csv"))
+        x_ = train.columns
+        y_ = "response"
+        x_.remove(y_)
+        train[y_] = train[y_].asfactor()
+        aml = H2OAutoML(max_models=3, seed=1)
+        aml.train(x=x_, y=y_, training_frame=train)
+        print(aml.leaderboard)
+        with warnings.catch_warnings():  # the case's own read: no warning of it in the capture
+            warnings.simplefilter("ignore")
+            board = aml.leaderboard.as_data_frame()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [point(f"{row['model_id']}/{metric}", row[metric], None)
+            for row in board.to_dict("records") for metric in board.columns
+            if metric != "model_id"]
+
+
+CASES["h2o_automl"] = h2o_automl
+OWN_ENVIRONMENT["h2o_automl"] = {name: f"{name} (h2o_automl case)"
+                                 for name in ("h2o", "numpy", "pandas")}
+TIMED_RUNS.add("h2o_automl")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
