@@ -32028,6 +32028,365 @@ OWN_ENVIRONMENT["tf_agents_dqn_tutorial"] = TF_AGENTS_ENVIRONMENT
 UNSEEDED_RUNS.add("tf_agents_dqn_tutorial")
 
 
+# --- Reinforcement-learning starter code (round 24) ----------------------------------------------
+# Gymnasium's tutorial "Training using REINFORCE for Mujoco" runs alone, in an environment of its
+# own on the CPU wheel of torch, with Gymnasium's MuJoCo extra as the tutorial installs it:
+#
+#     python -m venv ~/mujoco-venv && ~/mujoco-venv/bin/pip install torch==2.13.0
+#     ~/mujoco-venv/bin/pip install torch==2.13.0 'gymnasium[mujoco]' seaborn pandas matplotlib
+#     ~/mujoco-venv/bin/python tests/corpus/make_corpus.py gymnasium_mujoco_reinforce
+
+MUJOCO_REINFORCE_ENVIRONMENT = {name: f"{name} (gymnasium_mujoco_reinforce case)" for name in (
+    "torch", "gymnasium", "mujoco", "numpy", "pandas", "seaborn", "matplotlib")}
+# Farama-Foundation/Gymnasium docs/tutorials/training_agents/mujoco_reinforce.py (commit
+# 3f0476a8cc224dcce2167cc4b6971ae0f04d5cfc), its code as it is from its first statement on (the
+# module docstring before it is prose); MUJOCO_REINFORCE_CHANGES are the case's only edits.
+MUJOCO_REINFORCE_SOURCE = r'''from __future__ import annotations
+
+import random
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+import torch
+import torch.nn as nn
+from torch.distributions.normal import Normal
+
+import gymnasium as gym
+
+plt.rcParams["figure.figsize"] = (10, 5)
+
+
+# %%
+# Policy Network
+# ~~~~~~~~~~~~~~
+#
+# .. image:: /_static/img/tutorials/mujoco_reinforce_fig2.png
+#
+# We start by building a policy that the agent will learn using REINFORCE.
+# A policy is a mapping from the current environment observation to a probability distribution of the actions to be taken.
+# The policy used in the tutorial is parameterized by a neural network. It consists of 2 linear layers that are shared between both the predicted mean and standard deviation.
+# Further, the single individual linear layers are used to estimate the mean and the standard deviation. ``nn.Tanh`` is used as a non-linearity between the hidden layers.
+# The following function estimates a mean and standard deviation of a normal distribution from which an action is sampled. Hence it is expected for the policy to learn
+# appropriate weights to output means and standard deviation based on the current observation.
+
+
+class Policy_Network(nn.Module):
+    """Parametrized Policy Network."""
+
+    def __init__(self, obs_space_dims: int, action_space_dims: int):
+        """Initializes a neural network that estimates the mean and standard deviation
+         of a normal distribution from which an action is sampled from.
+
+        Args:
+            obs_space_dims: Dimension of the observation space
+            action_space_dims: Dimension of the action space
+        """
+        super().__init__()
+
+        hidden_space1 = 16  # Nothing special with 16, feel free to change
+        hidden_space2 = 32  # Nothing special with 32, feel free to change
+
+        # Shared Network
+        self.shared_net = nn.Sequential(
+            nn.Linear(obs_space_dims, hidden_space1),
+            nn.Tanh(),
+            nn.Linear(hidden_space1, hidden_space2),
+            nn.Tanh(),
+        )
+
+        # Policy Mean specific Linear Layer
+        self.policy_mean_net = nn.Sequential(
+            nn.Linear(hidden_space2, action_space_dims)
+        )
+
+        # Policy Std Dev specific Linear Layer
+        self.policy_stddev_net = nn.Sequential(
+            nn.Linear(hidden_space2, action_space_dims)
+        )
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Conditioned on the observation, returns the mean and standard deviation
+         of a normal distribution from which an action is sampled from.
+
+        Args:
+            x: Observation from the environment
+
+        Returns:
+            action_means: predicted mean of the normal distribution
+            action_stddevs: predicted standard deviation of the normal distribution
+        """
+        shared_features = self.shared_net(x.float())
+
+        action_means = self.policy_mean_net(shared_features)
+        action_stddevs = torch.log(
+            1 + torch.exp(self.policy_stddev_net(shared_features))
+        )
+
+        return action_means, action_stddevs
+
+
+# %%
+# Building an agent
+# ~~~~~~~~~~~~~~~~~
+#
+# .. image:: /_static/img/tutorials/mujoco_reinforce_fig3.jpeg
+#
+# Now that we are done building the policy, let us develop **REINFORCE** which gives life to the policy network.
+# The algorithm of REINFORCE could be found above. As mentioned before, REINFORCE aims to maximize the Monte-Carlo returns.
+#
+# Fun Fact: REINFORCE is an acronym for " 'RE'ward 'I'ncrement 'N'on-negative 'F'actor times 'O'ffset 'R'einforcement times 'C'haracteristic 'E'ligibility
+#
+# Note: The choice of hyperparameters is to train a decently performing agent. No extensive hyperparameter
+# tuning was done.
+#
+
+
+class REINFORCE:
+    """REINFORCE algorithm."""
+
+    def __init__(self, obs_space_dims: int, action_space_dims: int):
+        """Initializes an agent that learns a policy via REINFORCE algorithm [1]
+        to solve the task at hand (Inverted Pendulum v4).
+
+        Args:
+            obs_space_dims: Dimension of the observation space
+            action_space_dims: Dimension of the action space
+        """
+
+        # Hyperparameters
+        self.learning_rate = 1e-4  # Learning rate for policy optimization
+        self.gamma = 0.99  # Discount factor
+        self.eps = 1e-6  # small number for mathematical stability
+
+        self.probs = []  # Stores probability values of the sampled action
+        self.rewards = []  # Stores the corresponding rewards
+
+        self.net = Policy_Network(obs_space_dims, action_space_dims)
+        self.optimizer = torch.optim.AdamW(self.net.parameters(), lr=self.learning_rate)
+
+    def sample_action(self, state: np.ndarray) -> float:
+        """Returns an action, conditioned on the policy and observation.
+
+        Args:
+            state: Observation from the environment
+
+        Returns:
+            action: Action to be performed
+        """
+        state = torch.tensor(np.array([state]))
+        action_means, action_stddevs = self.net(state)
+
+        # create a normal distribution from the predicted
+        #   mean and standard deviation and sample an action
+        distrib = Normal(action_means[0] + self.eps, action_stddevs[0] + self.eps)
+        action = distrib.sample()
+        prob = distrib.log_prob(action)
+
+        action = action.numpy()
+
+        self.probs.append(prob)
+
+        return action
+
+    def update(self):
+        """Updates the policy network's weights."""
+        running_g = 0
+        gs = []
+
+        # Discounted return (backwards) - [::-1] will return an array in reverse
+        for R in self.rewards[::-1]:
+            running_g = R + self.gamma * running_g
+            gs.insert(0, running_g)
+
+        deltas = torch.tensor(gs)
+
+        log_probs = torch.stack(self.probs).squeeze()
+
+        # Update the loss with the mean log probability and deltas
+        # Now, we compute the correct total loss by taking the sum of the element-wise products.
+        loss = -torch.sum(log_probs * deltas)
+
+        # Update the policy network
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+
+        # Empty / zero out all episode-centric/related variables
+        self.probs = []
+        self.rewards = []
+
+
+# %%
+# Now lets train the policy using REINFORCE to master the task of Inverted Pendulum.
+#
+# Following is the overview of the training procedure
+#
+#    for seed in random seeds
+#        reinitialize agent
+#
+#        for episode in range of max number of episodes
+#            until episode is done
+#                sample action based on current observation
+#
+#                take action and receive reward and next observation
+#
+#                store action take, its probability, and the observed reward
+#            update the policy
+#
+# Note: Deep RL is fairly brittle concerning random seed in a lot of common use cases (https://spinningup.openai.com/en/latest/spinningup/spinningup.html).
+# Hence it is important to test out various seeds, which we will be doing.
+
+
+# Create and wrap the environment
+env = gym.make("InvertedPendulum-v4")
+wrapped_env = gym.wrappers.RecordEpisodeStatistics(env, 50)  # Records episode-reward
+
+total_num_episodes = int(5e3)  # Total number of episodes
+# Observation-space of InvertedPendulum-v4 (4)
+obs_space_dims = env.observation_space.shape[0]
+# Action-space of InvertedPendulum-v4 (1)
+action_space_dims = env.action_space.shape[0]
+rewards_over_seeds = []
+
+for seed in [1, 2, 3, 5, 8]:  # Fibonacci seeds
+    # set seed
+    torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    print(f"--------- Random Seed {seed} ---------")
+
+    # Reinitialize agent every seed
+    agent = REINFORCE(obs_space_dims, action_space_dims)
+    reward_over_episodes = []
+
+    # Reset the environment with set seed to obtain initial observation
+    obs, info = wrapped_env.reset(seed=seed)
+
+    for episode in range(1, total_num_episodes + 1):
+        done = False
+        while not done:
+            action = agent.sample_action(obs)
+
+            # Step return type - `tuple[ObsType, SupportsFloat, bool, bool, dict[str, Any]]`
+            # These represent the next observation, the reward from the step,
+            # if the episode is terminated, if the episode is truncated and
+            # additional info from the step
+            obs, reward, terminated, truncated, info = wrapped_env.step(action)
+            agent.rewards.append(reward)
+
+            # End the episode when either truncated or terminated is true
+            #  - truncated: The episode duration reaches max number of timesteps
+            #  - terminated: Any of the state space values is no longer finite.
+            #
+            done = terminated or truncated
+
+        reward_over_episodes.append(wrapped_env.return_queue[-1])
+        obs, info = wrapped_env.reset()
+        agent.update()
+
+        if episode % 1000 == 0:
+            avg_reward = int(np.mean(wrapped_env.return_queue))
+            print("Episode:", episode, "Average Reward:", avg_reward)
+
+    rewards_over_seeds.append(reward_over_episodes)
+
+
+# %%
+# Plot learning curve
+# ~~~~~~~~~~~~~~~~~~~
+#
+
+df1 = pd.DataFrame(rewards_over_seeds).melt()
+df1.rename(columns={"variable": "episodes", "value": "reward"}, inplace=True)
+sns.set(style="darkgrid", context="talk", palette="rainbow")
+sns.lineplot(x="episodes", y="reward", data=df1).set(
+    title="REINFORCE for InvertedPendulum-v4"
+)
+plt.show()
+
+# %%
+# .. image:: /_static/img/tutorials/mujoco_reinforce_fig4.png
+#
+# Author: Siddarth Chandrasekar
+#
+# License: MIT License
+#
+# References
+# ~~~~~~~~~~
+#
+# [1] Williams, Ronald J.. “Simple statistical gradient-following
+# algorithms for connectionist reinforcement learning.” Machine Learning 8
+# (2004): 229-256.
+#
+'''
+# 200 episodes for 5000, one seed of its five, and its line every 20 episodes for every 1000 (at
+# 1000 none would be printed).
+MUJOCO_REINFORCE_CHANGES = {
+    "total_num_episodes = int(5e3)  # Total number of episodes":
+    "total_num_episodes = 200  # Total number of episodes",
+    "for seed in [1, 2, 3, 5, 8]:  # Fibonacci seeds": "for seed in [1]:  # Fibonacci seeds",
+    "        if episode % 1000 == 0:": "        if episode % 20 == 0:"}
+
+
+def gymnasium_mujoco_reinforce() -> Truth:
+    """Gymnasium's tutorial "Training using REINFORCE for Mujoco", Farama-Foundation/Gymnasium
+    `docs/tutorials/training_agents/mujoco_reinforce.py` (quoted in MUJOCO_REINFORCE_SOURCE with
+    its commit), run as one script: its `Policy_Network` (two Tanh layers shared by a mean and a
+    softplus standard deviation head) and `REINFORCE` agent (AdamW 1e-4, the discounted returns
+    of an episode weighting its log-probabilities) on `InvertedPendulum-v4` (MuJoCo, through
+    `gymnasium[mujoco]`) in `RecordEpisodeStatistics(env, 50)`, CPU (one thread), its seaborn
+    plot drawn on matplotlib's `Agg` backend (`plt.show()` shows nothing). Changes
+    (MUJOCO_REINFORCE_CHANGES): 200 episodes for 5000, the seed 1 alone of its five, its line
+    every 20 episodes for every 1000. The tutorial seeds torch, Python, NumPy and the first
+    reset itself, so both runs print the same. It prints `--------- Random Seed 1 ---------`,
+    then `Episode: 20 Average Reward: 9` (print's own arguments, `avg_reward` an `int` of the
+    mean of the last 50 episodes' returns); Gymnasium's warning that InvertedPendulum-v4 is out
+    of date and pandas' warning on `rename(inplace=True)` on stderr. Truth: the values its print
+    receives, read from the printing frame: `avg_reward` as `Average_Reward`, at `episode` (the
+    line's episode). The seed line names a setting, not a metric."""
+    import builtins
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    source = MUJOCO_REINFORCE_SOURCE
+    for old, new in MUJOCO_REINFORCE_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    prints = example_prints(source)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        ours = frame.f_code.co_filename == "mujoco_reinforce.py"  # not a library's print
+        call = prints.get(frame.f_lineno, "") if ours else ""
+        if '"Average Reward:"' in call:
+            f = frame.f_locals
+            truth.append(point("Average_Reward", f["avg_reward"], int(f["episode"])))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, "mujoco_reinforce.py", "exec"),
+             {"__name__": "__main__", "__file__": "mujoco_reinforce.py", "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != list(range(20, 201, 20)):
+        raise SystemExit(f"gymnasium_mujoco_reinforce: recorded {truth}")
+    return truth
+
+
+CASES["gymnasium_mujoco_reinforce"] = gymnasium_mujoco_reinforce
+OWN_ENVIRONMENT["gymnasium_mujoco_reinforce"] = MUJOCO_REINFORCE_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
