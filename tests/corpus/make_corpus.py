@@ -32387,6 +32387,106 @@ CASES["gymnasium_mujoco_reinforce"] = gymnasium_mujoco_reinforce
 OWN_ENVIRONMENT["gymnasium_mujoco_reinforce"] = MUJOCO_REINFORCE_ENVIRONMENT
 
 
+# lcswillems/rl-starter-files runs alone, in an environment of its own on the CPU wheel of torch,
+# from a checkout named by RL_STARTER_FILES (its commit in VERSIONS.md, RL_STARTER_FILES_COMMIT).
+# Its `gym.make("MiniGrid-...")` finds MiniGrid's environments through Gymnasium's plugin entry
+# point, which Gymnasium 1.0 stopped loading and minigrid 2.5 stopped declaring: its own
+# requirements (`minigrid>=2.2.0`, `gymnasium>=0.26`) at minigrid 2.3.1 (2.2 has no wheel for
+# Python 3.11) and Gymnasium 0.29.1, so that the script runs unchanged:
+#
+#     python -m venv ~/rlstarter-venv && ~/rlstarter-venv/bin/pip install torch==2.13.0
+#     ~/rlstarter-venv/bin/pip install torch==2.13.0 torch-ac==1.4.0 minigrid==2.3.1 \
+#         gymnasium==0.29.1 tensorboardX
+#     git clone https://github.com/lcswillems/rl-starter-files ~/rl-starter-files
+#     export RL_STARTER_FILES=~/rl-starter-files
+#     export RL_STARTER_FILES_COMMIT=$(git -C ~/rl-starter-files rev-parse HEAD)
+#     ~/rlstarter-venv/bin/python tests/corpus/make_corpus.py rl_starter_files_ppo_doorkey
+
+RL_STARTER_ENVIRONMENT = {name: f"{name} (rl_starter_files_ppo_doorkey case)" for name in (
+    "torch", "torch-ac", "minigrid", "gymnasium", "numpy", "tensorboardX")}
+# The columns of its log.csv that its line prints as metrics: `update` is the line's step (`U`),
+# `frames` a count (`F 006144`), `FPS` and `duration` (`D`) timings; `return_*` are written to
+# the csv only, not printed.
+RL_STARTER_PRINTED = ("rreturn_mean", "rreturn_std", "rreturn_min", "rreturn_max",
+                      "num_frames_mean", "num_frames_std", "num_frames_min", "num_frames_max",
+                      "entropy", "value", "policy_loss", "value_loss", "grad_norm")
+
+
+def rl_starter_files_ppo_doorkey() -> Truth:
+    """lcswillems/rl-starter-files `scripts/train.py` (the checkout named by `RL_STARTER_FILES`;
+    commit in VERSIONS.md), run as the script (`__main__`, the checkout first on the path for its
+    `utils` and `model`) with `--algo ppo --env MiniGrid-DoorKey-5x5-v0 --model doorkey --frames
+    6144 --log-interval 1`, its defaults otherwise (16 environments in torch-ac's `ParallelEnv`
+    processes, 128 frames each an update, 4 epochs of batches of 256, seed 1): 3 updates of 2048
+    frames, CPU, one thread; its `storage` folder (`RL_STORAGE`, the script's own variable) a
+    temporary one, its `log.csv` closed after the run (as its exit would close it) and then
+    read. Nothing in the script is changed. Through its `logging` (a `%(message)s`
+    handler on stdout, besides log.txt) it prints the command, the `Namespace(...)` of its
+    arguments, `Device: cpu`, `Environments loaded`, ..., the `ACModel` repr, then a line an
+    update: `U 1 | F 002048 | FPS 0444 | D 4 | rR:μσmM 0.00 0.00 0.00 0.00 | F:μσmM 0.0 0.0 0 0
+    | H 1.928 | V -0.095 | pL -0.019 | vL 0.002 | ∇ 0.033` (the reshaped return's and the
+    episode length's mean, std, min and max, entropy, value, policy loss, value loss, gradient
+    norm). Truth: the script's own record, the `log.csv` it writes in the model's folder (a
+    header row, written again before each row here: it writes one while its loaded status has
+    no frames, and it saves none before update 10), each row's columns of RL_STARTER_PRINTED,
+    keyed by the csv's own names, at its `update` (the line's `U`). The csv's names are kept
+    where the line abbreviates: the line names four values with one label (`rR:μσmM`,
+    `F:μσmM`), so a name for each comes only from the csv, and `∇` (the gradient norm) has no
+    letter to name it by; `H`, `V`, `pL`, `vL` are `entropy`, `value`, `policy_loss`,
+    `value_loss` in the same record. `frames` (a count), `FPS` and `duration` (timings) and the
+    unprinted `return_*` columns are left out."""
+    import csv
+    import shutil
+
+    import torch
+
+    root = os.environ.get("RL_STARTER_FILES")
+    if not root or not os.path.exists(os.path.join(root, "scripts", "train.py")):
+        raise SystemExit("set RL_STARTER_FILES to a lcswillems/rl-starter-files checkout")
+    torch.set_num_threads(1)
+    with open(os.path.join(root, "scripts", "train.py")) as f:
+        source = f.read()
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, root)
+    os.environ["RL_STORAGE"] = os.path.join(tmp, "storage")
+    argv_before = sys.argv
+    try:
+        sys.argv = ["scripts/train.py", "--algo", "ppo", "--env", "MiniGrid-DoorKey-5x5-v0",
+                    "--model", "doorkey", "--frames", "6144", "--log-interval", "1"]
+        namespace = {"__name__": "__main__", "__file__": "scripts/train.py"}
+        exec(compile(source, "scripts/train.py", "exec"), namespace)
+        namespace["csv_file"].close()  # as the script's exit would, before it is read
+        with open(os.path.join(tmp, "storage", "doorkey", "log.csv"), newline="") as f:
+            rows = list(csv.reader(f))
+    finally:
+        sys.argv = argv_before
+        sys.path.remove(root)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    truth: Truth = []
+    header: list[str] = []
+    for row in rows:
+        if row[0] == "update":
+            header = row
+            continue
+        record = dict(zip(header, row, strict=True))
+        truth += [point(name, float(record[name]), int(record["update"]))
+                  for name in RL_STARTER_PRINTED]
+    if [p["step"] for p in truth[::len(RL_STARTER_PRINTED)]] != [1, 2, 3]:
+        raise SystemExit(f"rl_starter_files_ppo_doorkey: recorded {truth}")
+    return truth
+
+
+CASES["rl_starter_files_ppo_doorkey"] = rl_starter_files_ppo_doorkey
+OWN_ENVIRONMENT["rl_starter_files_ppo_doorkey"] = RL_STARTER_ENVIRONMENT
+OWN_CHECKOUT["rl_starter_files_ppo_doorkey"] = "RL_STARTER_FILES"
+CHECKOUT_ROW["rl_starter_files_ppo_doorkey"] = "lcswillems/rl-starter-files scripts/train.py"
+REPOSITORY_CHECKOUTS["RL_STARTER_FILES"] = ("lcswillems/rl-starter-files",
+                                            "RL_STARTER_FILES_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
