@@ -32487,6 +32487,86 @@ REPOSITORY_CHECKOUTS["RL_STARTER_FILES"] = ("lcswillems/rl-starter-files",
                                             "RL_STARTER_FILES_COMMIT")
 
 
+# AgileRL's quick start runs alone, in an environment of its own on the CPU wheel of torch, with
+# its Box2D extra for LunarLander (agilerl imports peft at start, which it does not install):
+#
+#     python -m venv ~/agilerl-venv && ~/agilerl-venv/bin/pip install torch==2.13.0
+#     ~/agilerl-venv/bin/pip install torch==2.13.0 'agilerl[box2d]==2.58.0' peft
+#     ~/agilerl-venv/bin/python tests/corpus/make_corpus.py agilerl_dqn_quickstart
+
+AGILERL_ENVIRONMENT = {name: f"{name} (agilerl_dqn_quickstart case)" for name in (
+    "agilerl", "torch", "gymnasium", "Box2D", "peft", "rich", "numpy")}
+
+
+def agilerl_dqn_quickstart() -> Truth:
+    """AgileRL's "Quick Start" as its documentation gives it (AgileRL/AgileRL
+    `docs/get_started/index.rst`, commit 01a848879f89650ffc4a5ed7dfacb7775428710d: "Training a
+    Single Agent without Evolutionary HPO"): `trainer = LocalTrainer(algorithm="DQN",
+    environment="LunarLander-v3")`, `population, fitnesses = trainer.train()`, on agilerl 2.58.0
+    (`agilerl[box2d]`), CPU, one thread, in a folder of its own. The one change: `training=
+    TrainingSpec(max_steps=1000, evo_steps=1000)` (the documented `TrainingSpec`, as its HPO
+    example passes it) for the default million steps. Python, NumPy and torch are seeded first,
+    but the trainer resets its vectorized environments unseeded, so the runs differ and each
+    capture has its own run's truth (UNSEEDED_RUNS). It prints, with its own progress bar
+    (`Training Progress │ 100% │ ████ │ 1000/1000 steps │ ...`, redrawn with `\\r`), after
+    each evolution step a Rich table titled `Global Steps: 992`, a row per metric for `Agent 0`:
+    `fitness` (its evaluation), `score` (the mean return of the episodes ended in training: `-`
+    when none ended), `loss`, then its hyperparameters (`lr`, `batch_size`, `learn_step`),
+    `steps`, `last_mutation` and `steps/s`; its warnings (no replay buffer given, NumPy's mean
+    of an empty slice) on stderr. Truth: the report each table renders, read as the library's
+    `StdOutLogger.write` is given it (wrapped): each row of its evaluation and training rows
+    (`report.eval_rows()`, `report.train_rows()`, the rows the table shows) under its printed
+    name (`fitness`, `score`, `loss`), Agent 0's value, at the report's `global_step` (the
+    title's step); a value that is NaN (printed `-`) is none. The hyperparameters are settings,
+    `steps` a count, `steps/s` a timing: left out."""
+    import math
+    import random
+    import shutil
+
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    random.seed(0)
+    np.random.seed(0)
+    torch.manual_seed(0)
+    from agilerl.logger import StdOutLogger
+
+    truth: Truth = []
+    write = StdOutLogger.write
+
+    def recorded(self: Any, report: Any) -> None:
+        step = int(report.metrics.global_step)
+        for row in [*report.eval_rows(), *report.train_rows()]:
+            (value,) = row.agent_values  # one agent
+            if not math.isnan(value):
+                truth.append(point(row.fmt_name, value, step))
+        write(self, report)
+
+    StdOutLogger.write = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        from agilerl.models import TrainingSpec
+        from agilerl.training.trainer import LocalTrainer
+
+        trainer = LocalTrainer(algorithm="DQN", environment="LunarLander-v3",
+                               training=TrainingSpec(max_steps=1000, evo_steps=1000))
+        population, fitnesses = trainer.train()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if not any(p["key"] == "loss" for p in truth):
+        raise SystemExit(f"agilerl_dqn_quickstart: recorded {truth}")
+    return truth
+
+
+CASES["agilerl_dqn_quickstart"] = agilerl_dqn_quickstart
+OWN_ENVIRONMENT["agilerl_dqn_quickstart"] = AGILERL_ENVIRONMENT
+UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
