@@ -32613,6 +32613,545 @@ OWN_ENVIRONMENT["h2o_automl"] = {name: f"{name} (h2o_automl case)"
 TIMED_RUNS.add("h2o_automl")
 
 
+# --- Reinforcement-learning starter code (round 24) ----------------------------------------------
+# Gymnasium's tutorial "Training using REINFORCE for Mujoco" runs alone, in an environment of its
+# own on the CPU wheel of torch, with Gymnasium's MuJoCo extra as the tutorial installs it:
+#
+#     python -m venv ~/mujoco-venv && ~/mujoco-venv/bin/pip install torch==2.13.0
+#     ~/mujoco-venv/bin/pip install torch==2.13.0 'gymnasium[mujoco]' seaborn pandas matplotlib
+#     ~/mujoco-venv/bin/python tests/corpus/make_corpus.py gymnasium_mujoco_reinforce
+
+MUJOCO_REINFORCE_ENVIRONMENT = {name: f"{name} (gymnasium_mujoco_reinforce case)" for name in (
+    "torch", "gymnasium", "mujoco", "numpy", "pandas", "seaborn", "matplotlib")}
+# Farama-Foundation/Gymnasium docs/tutorials/training_agents/mujoco_reinforce.py (commit
+# 3f0476a8cc224dcce2167cc4b6971ae0f04d5cfc), its code as it is from its first statement on (the
+# module docstring before it is prose); MUJOCO_REINFORCE_CHANGES are the case's only edits.
+MUJOCO_REINFORCE_SOURCE = r'''from __future__ import annotations
+
+import random
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+import torch
+import torch.nn as nn
+from torch.distributions.normal import Normal
+
+import gymnasium as gym
+
+plt.rcParams["figure.figsize"] = (10, 5)
+
+
+# %%
+# Policy Network
+# ~~~~~~~~~~~~~~
+#
+# .. image:: /_static/img/tutorials/mujoco_reinforce_fig2.png
+#
+# We start by building a policy that the agent will learn using REINFORCE.
+# A policy is a mapping from the current environment observation to a probability distribution of the actions to be taken.
+# The policy used in the tutorial is parameterized by a neural network. It consists of 2 linear layers that are shared between both the predicted mean and standard deviation.
+# Further, the single individual linear layers are used to estimate the mean and the standard deviation. ``nn.Tanh`` is used as a non-linearity between the hidden layers.
+# The following function estimates a mean and standard deviation of a normal distribution from which an action is sampled. Hence it is expected for the policy to learn
+# appropriate weights to output means and standard deviation based on the current observation.
+
+
+class Policy_Network(nn.Module):
+    """Parametrized Policy Network."""
+
+    def __init__(self, obs_space_dims: int, action_space_dims: int):
+        """Initializes a neural network that estimates the mean and standard deviation
+         of a normal distribution from which an action is sampled from.
+
+        Args:
+            obs_space_dims: Dimension of the observation space
+            action_space_dims: Dimension of the action space
+        """
+        super().__init__()
+
+        hidden_space1 = 16  # Nothing special with 16, feel free to change
+        hidden_space2 = 32  # Nothing special with 32, feel free to change
+
+        # Shared Network
+        self.shared_net = nn.Sequential(
+            nn.Linear(obs_space_dims, hidden_space1),
+            nn.Tanh(),
+            nn.Linear(hidden_space1, hidden_space2),
+            nn.Tanh(),
+        )
+
+        # Policy Mean specific Linear Layer
+        self.policy_mean_net = nn.Sequential(
+            nn.Linear(hidden_space2, action_space_dims)
+        )
+
+        # Policy Std Dev specific Linear Layer
+        self.policy_stddev_net = nn.Sequential(
+            nn.Linear(hidden_space2, action_space_dims)
+        )
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Conditioned on the observation, returns the mean and standard deviation
+         of a normal distribution from which an action is sampled from.
+
+        Args:
+            x: Observation from the environment
+
+        Returns:
+            action_means: predicted mean of the normal distribution
+            action_stddevs: predicted standard deviation of the normal distribution
+        """
+        shared_features = self.shared_net(x.float())
+
+        action_means = self.policy_mean_net(shared_features)
+        action_stddevs = torch.log(
+            1 + torch.exp(self.policy_stddev_net(shared_features))
+        )
+
+        return action_means, action_stddevs
+
+
+# %%
+# Building an agent
+# ~~~~~~~~~~~~~~~~~
+#
+# .. image:: /_static/img/tutorials/mujoco_reinforce_fig3.jpeg
+#
+# Now that we are done building the policy, let us develop **REINFORCE** which gives life to the policy network.
+# The algorithm of REINFORCE could be found above. As mentioned before, REINFORCE aims to maximize the Monte-Carlo returns.
+#
+# Fun Fact: REINFORCE is an acronym for " 'RE'ward 'I'ncrement 'N'on-negative 'F'actor times 'O'ffset 'R'einforcement times 'C'haracteristic 'E'ligibility
+#
+# Note: The choice of hyperparameters is to train a decently performing agent. No extensive hyperparameter
+# tuning was done.
+#
+
+
+class REINFORCE:
+    """REINFORCE algorithm."""
+
+    def __init__(self, obs_space_dims: int, action_space_dims: int):
+        """Initializes an agent that learns a policy via REINFORCE algorithm [1]
+        to solve the task at hand (Inverted Pendulum v4).
+
+        Args:
+            obs_space_dims: Dimension of the observation space
+            action_space_dims: Dimension of the action space
+        """
+
+        # Hyperparameters
+        self.learning_rate = 1e-4  # Learning rate for policy optimization
+        self.gamma = 0.99  # Discount factor
+        self.eps = 1e-6  # small number for mathematical stability
+
+        self.probs = []  # Stores probability values of the sampled action
+        self.rewards = []  # Stores the corresponding rewards
+
+        self.net = Policy_Network(obs_space_dims, action_space_dims)
+        self.optimizer = torch.optim.AdamW(self.net.parameters(), lr=self.learning_rate)
+
+    def sample_action(self, state: np.ndarray) -> float:
+        """Returns an action, conditioned on the policy and observation.
+
+        Args:
+            state: Observation from the environment
+
+        Returns:
+            action: Action to be performed
+        """
+        state = torch.tensor(np.array([state]))
+        action_means, action_stddevs = self.net(state)
+
+        # create a normal distribution from the predicted
+        #   mean and standard deviation and sample an action
+        distrib = Normal(action_means[0] + self.eps, action_stddevs[0] + self.eps)
+        action = distrib.sample()
+        prob = distrib.log_prob(action)
+
+        action = action.numpy()
+
+        self.probs.append(prob)
+
+        return action
+
+    def update(self):
+        """Updates the policy network's weights."""
+        running_g = 0
+        gs = []
+
+        # Discounted return (backwards) - [::-1] will return an array in reverse
+        for R in self.rewards[::-1]:
+            running_g = R + self.gamma * running_g
+            gs.insert(0, running_g)
+
+        deltas = torch.tensor(gs)
+
+        log_probs = torch.stack(self.probs).squeeze()
+
+        # Update the loss with the mean log probability and deltas
+        # Now, we compute the correct total loss by taking the sum of the element-wise products.
+        loss = -torch.sum(log_probs * deltas)
+
+        # Update the policy network
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+
+        # Empty / zero out all episode-centric/related variables
+        self.probs = []
+        self.rewards = []
+
+
+# %%
+# Now lets train the policy using REINFORCE to master the task of Inverted Pendulum.
+#
+# Following is the overview of the training procedure
+#
+#    for seed in random seeds
+#        reinitialize agent
+#
+#        for episode in range of max number of episodes
+#            until episode is done
+#                sample action based on current observation
+#
+#                take action and receive reward and next observation
+#
+#                store action take, its probability, and the observed reward
+#            update the policy
+#
+# Note: Deep RL is fairly brittle concerning random seed in a lot of common use cases (https://spinningup.openai.com/en/latest/spinningup/spinningup.html).
+# Hence it is important to test out various seeds, which we will be doing.
+
+
+# Create and wrap the environment
+env = gym.make("InvertedPendulum-v4")
+wrapped_env = gym.wrappers.RecordEpisodeStatistics(env, 50)  # Records episode-reward
+
+total_num_episodes = int(5e3)  # Total number of episodes
+# Observation-space of InvertedPendulum-v4 (4)
+obs_space_dims = env.observation_space.shape[0]
+# Action-space of InvertedPendulum-v4 (1)
+action_space_dims = env.action_space.shape[0]
+rewards_over_seeds = []
+
+for seed in [1, 2, 3, 5, 8]:  # Fibonacci seeds
+    # set seed
+    torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    print(f"--------- Random Seed {seed} ---------")
+
+    # Reinitialize agent every seed
+    agent = REINFORCE(obs_space_dims, action_space_dims)
+    reward_over_episodes = []
+
+    # Reset the environment with set seed to obtain initial observation
+    obs, info = wrapped_env.reset(seed=seed)
+
+    for episode in range(1, total_num_episodes + 1):
+        done = False
+        while not done:
+            action = agent.sample_action(obs)
+
+            # Step return type - `tuple[ObsType, SupportsFloat, bool, bool, dict[str, Any]]`
+            # These represent the next observation, the reward from the step,
+            # if the episode is terminated, if the episode is truncated and
+            # additional info from the step
+            obs, reward, terminated, truncated, info = wrapped_env.step(action)
+            agent.rewards.append(reward)
+
+            # End the episode when either truncated or terminated is true
+            #  - truncated: The episode duration reaches max number of timesteps
+            #  - terminated: Any of the state space values is no longer finite.
+            #
+            done = terminated or truncated
+
+        reward_over_episodes.append(wrapped_env.return_queue[-1])
+        obs, info = wrapped_env.reset()
+        agent.update()
+
+        if episode % 1000 == 0:
+            avg_reward = int(np.mean(wrapped_env.return_queue))
+            print("Episode:", episode, "Average Reward:", avg_reward)
+
+    rewards_over_seeds.append(reward_over_episodes)
+
+
+# %%
+# Plot learning curve
+# ~~~~~~~~~~~~~~~~~~~
+#
+
+df1 = pd.DataFrame(rewards_over_seeds).melt()
+df1.rename(columns={"variable": "episodes", "value": "reward"}, inplace=True)
+sns.set(style="darkgrid", context="talk", palette="rainbow")
+sns.lineplot(x="episodes", y="reward", data=df1).set(
+    title="REINFORCE for InvertedPendulum-v4"
+)
+plt.show()
+
+# %%
+# .. image:: /_static/img/tutorials/mujoco_reinforce_fig4.png
+#
+# Author: Siddarth Chandrasekar
+#
+# License: MIT License
+#
+# References
+# ~~~~~~~~~~
+#
+# [1] Williams, Ronald J.. “Simple statistical gradient-following
+# algorithms for connectionist reinforcement learning.” Machine Learning 8
+# (2004): 229-256.
+#
+'''
+# 200 episodes for 5000, one seed of its five, and its line every 20 episodes for every 1000 (at
+# 1000 none would be printed).
+MUJOCO_REINFORCE_CHANGES = {
+    "total_num_episodes = int(5e3)  # Total number of episodes":
+    "total_num_episodes = 200  # Total number of episodes",
+    "for seed in [1, 2, 3, 5, 8]:  # Fibonacci seeds": "for seed in [1]:  # Fibonacci seeds",
+    "        if episode % 1000 == 0:": "        if episode % 20 == 0:"}
+
+
+def gymnasium_mujoco_reinforce() -> Truth:
+    """Gymnasium's tutorial "Training using REINFORCE for Mujoco", Farama-Foundation/Gymnasium
+    `docs/tutorials/training_agents/mujoco_reinforce.py` (quoted in MUJOCO_REINFORCE_SOURCE with
+    its commit), run as one script: its `Policy_Network` (two Tanh layers shared by a mean and a
+    softplus standard deviation head) and `REINFORCE` agent (AdamW 1e-4, the discounted returns
+    of an episode weighting its log-probabilities) on `InvertedPendulum-v4` (MuJoCo, through
+    `gymnasium[mujoco]`) in `RecordEpisodeStatistics(env, 50)`, CPU (one thread), its seaborn
+    plot drawn on matplotlib's `Agg` backend (`plt.show()` shows nothing). Changes
+    (MUJOCO_REINFORCE_CHANGES): 200 episodes for 5000, the seed 1 alone of its five, its line
+    every 20 episodes for every 1000. The tutorial seeds torch, Python, NumPy and the first
+    reset itself, so both runs print the same. It prints `--------- Random Seed 1 ---------`,
+    then `Episode: 20 Average Reward: 9` (print's own arguments, `avg_reward` an `int` of the
+    mean of the last 50 episodes' returns); Gymnasium's warning that InvertedPendulum-v4 is out
+    of date and pandas' warning on `rename(inplace=True)` on stderr. Truth: the values its print
+    receives, read from the printing frame: `avg_reward` as `Average_Reward`, at `episode` (the
+    line's episode). The seed line names a setting, not a metric."""
+    import builtins
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    import torch
+
+    torch.set_num_threads(1)
+    source = MUJOCO_REINFORCE_SOURCE
+    for old, new in MUJOCO_REINFORCE_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    prints = example_prints(source)
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        ours = frame.f_code.co_filename == "mujoco_reinforce.py"  # not a library's print
+        call = prints.get(frame.f_lineno, "") if ours else ""
+        if '"Average Reward:"' in call:
+            f = frame.f_locals
+            truth.append(point("Average_Reward", f["avg_reward"], int(f["episode"])))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        exec(compile(source, "mujoco_reinforce.py", "exec"),
+             {"__name__": "__main__", "__file__": "mujoco_reinforce.py", "print": printed})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != list(range(20, 201, 20)):
+        raise SystemExit(f"gymnasium_mujoco_reinforce: recorded {truth}")
+    return truth
+
+
+CASES["gymnasium_mujoco_reinforce"] = gymnasium_mujoco_reinforce
+OWN_ENVIRONMENT["gymnasium_mujoco_reinforce"] = MUJOCO_REINFORCE_ENVIRONMENT
+
+
+# lcswillems/rl-starter-files runs alone, in an environment of its own on the CPU wheel of torch,
+# from a checkout named by RL_STARTER_FILES (its commit in VERSIONS.md, RL_STARTER_FILES_COMMIT).
+# Its `gym.make("MiniGrid-...")` finds MiniGrid's environments through Gymnasium's plugin entry
+# point, which Gymnasium 1.0 stopped loading and minigrid 2.5 stopped declaring: its own
+# requirements (`minigrid>=2.2.0`, `gymnasium>=0.26`) at minigrid 2.3.1 (2.2 has no wheel for
+# Python 3.11) and Gymnasium 0.29.1, so that the script runs unchanged:
+#
+#     python -m venv ~/rlstarter-venv && ~/rlstarter-venv/bin/pip install torch==2.13.0
+#     ~/rlstarter-venv/bin/pip install torch==2.13.0 torch-ac==1.4.0 minigrid==2.3.1 \
+#         gymnasium==0.29.1 tensorboardX
+#     git clone https://github.com/lcswillems/rl-starter-files ~/rl-starter-files
+#     export RL_STARTER_FILES=~/rl-starter-files
+#     export RL_STARTER_FILES_COMMIT=$(git -C ~/rl-starter-files rev-parse HEAD)
+#     ~/rlstarter-venv/bin/python tests/corpus/make_corpus.py rl_starter_files_ppo_doorkey
+
+RL_STARTER_ENVIRONMENT = {name: f"{name} (rl_starter_files_ppo_doorkey case)" for name in (
+    "torch", "torch-ac", "minigrid", "gymnasium", "numpy", "tensorboardX")}
+# The columns of its log.csv that its line prints as metrics: `update` is the line's step (`U`),
+# `frames` a count (`F 006144`), `FPS` and `duration` (`D`) timings; `return_*` are written to
+# the csv only, not printed.
+RL_STARTER_PRINTED = ("rreturn_mean", "rreturn_std", "rreturn_min", "rreturn_max",
+                      "num_frames_mean", "num_frames_std", "num_frames_min", "num_frames_max",
+                      "entropy", "value", "policy_loss", "value_loss", "grad_norm")
+
+
+def rl_starter_files_ppo_doorkey() -> Truth:
+    """lcswillems/rl-starter-files `scripts/train.py` (the checkout named by `RL_STARTER_FILES`;
+    commit in VERSIONS.md), run as the script (`__main__`, the checkout first on the path for its
+    `utils` and `model`) with `--algo ppo --env MiniGrid-DoorKey-5x5-v0 --model doorkey --frames
+    6144 --log-interval 1`, its defaults otherwise (16 environments in torch-ac's `ParallelEnv`
+    processes, 128 frames each an update, 4 epochs of batches of 256, seed 1): 3 updates of 2048
+    frames, CPU, one thread; its `storage` folder (`RL_STORAGE`, the script's own variable) a
+    temporary one, its `log.csv` closed after the run (as its exit would close it) and then
+    read. Nothing in the script is changed. Through its `logging` (a `%(message)s`
+    handler on stdout, besides log.txt) it prints the command, the `Namespace(...)` of its
+    arguments, `Device: cpu`, `Environments loaded`, ..., the `ACModel` repr, then a line an
+    update: `U 1 | F 002048 | FPS 0444 | D 4 | rR:μσmM 0.00 0.00 0.00 0.00 | F:μσmM 0.0 0.0 0 0
+    | H 1.928 | V -0.095 | pL -0.019 | vL 0.002 | ∇ 0.033` (the reshaped return's and the
+    episode length's mean, std, min and max, entropy, value, policy loss, value loss, gradient
+    norm). Truth: the script's own record, the `log.csv` it writes in the model's folder (a
+    header row, written again before each row here: it writes one while its loaded status has
+    no frames, and it saves none before update 10), each row's columns of RL_STARTER_PRINTED,
+    keyed by the csv's own names, at its `update` (the line's `U`). The csv's names are kept
+    where the line abbreviates: the line names four values with one label (`rR:μσmM`,
+    `F:μσmM`), so a name for each comes only from the csv, and `∇` (the gradient norm) has no
+    letter to name it by; `H`, `V`, `pL`, `vL` are `entropy`, `value`, `policy_loss`,
+    `value_loss` in the same record. `frames` (a count), `FPS` and `duration` (timings) and the
+    unprinted `return_*` columns are left out."""
+    import csv
+    import shutil
+
+    import torch
+
+    root = os.environ.get("RL_STARTER_FILES")
+    if not root or not os.path.exists(os.path.join(root, "scripts", "train.py")):
+        raise SystemExit("set RL_STARTER_FILES to a lcswillems/rl-starter-files checkout")
+    torch.set_num_threads(1)
+    with open(os.path.join(root, "scripts", "train.py")) as f:
+        source = f.read()
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, root)
+    os.environ["RL_STORAGE"] = os.path.join(tmp, "storage")
+    argv_before = sys.argv
+    try:
+        sys.argv = ["scripts/train.py", "--algo", "ppo", "--env", "MiniGrid-DoorKey-5x5-v0",
+                    "--model", "doorkey", "--frames", "6144", "--log-interval", "1"]
+        namespace = {"__name__": "__main__", "__file__": "scripts/train.py"}
+        exec(compile(source, "scripts/train.py", "exec"), namespace)
+        namespace["csv_file"].close()  # as the script's exit would, before it is read
+        with open(os.path.join(tmp, "storage", "doorkey", "log.csv"), newline="") as f:
+            rows = list(csv.reader(f))
+    finally:
+        sys.argv = argv_before
+        sys.path.remove(root)
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    truth: Truth = []
+    header: list[str] = []
+    for row in rows:
+        if row[0] == "update":
+            header = row
+            continue
+        record = dict(zip(header, row, strict=True))
+        truth += [point(name, float(record[name]), int(record["update"]))
+                  for name in RL_STARTER_PRINTED]
+    if [p["step"] for p in truth[::len(RL_STARTER_PRINTED)]] != [1, 2, 3]:
+        raise SystemExit(f"rl_starter_files_ppo_doorkey: recorded {truth}")
+    return truth
+
+
+CASES["rl_starter_files_ppo_doorkey"] = rl_starter_files_ppo_doorkey
+OWN_ENVIRONMENT["rl_starter_files_ppo_doorkey"] = RL_STARTER_ENVIRONMENT
+OWN_CHECKOUT["rl_starter_files_ppo_doorkey"] = "RL_STARTER_FILES"
+CHECKOUT_ROW["rl_starter_files_ppo_doorkey"] = "lcswillems/rl-starter-files scripts/train.py"
+REPOSITORY_CHECKOUTS["RL_STARTER_FILES"] = ("lcswillems/rl-starter-files",
+                                            "RL_STARTER_FILES_COMMIT")
+
+
+# AgileRL's quick start runs alone, in an environment of its own on the CPU wheel of torch, with
+# its Box2D extra for LunarLander (agilerl imports peft at start, which it does not install):
+#
+#     python -m venv ~/agilerl-venv && ~/agilerl-venv/bin/pip install torch==2.13.0
+#     ~/agilerl-venv/bin/pip install torch==2.13.0 'agilerl[box2d]==2.58.0' peft
+#     ~/agilerl-venv/bin/python tests/corpus/make_corpus.py agilerl_dqn_quickstart
+
+AGILERL_ENVIRONMENT = {name: f"{name} (agilerl_dqn_quickstart case)" for name in (
+    "agilerl", "torch", "gymnasium", "Box2D", "peft", "rich", "numpy")}
+
+
+def agilerl_dqn_quickstart() -> Truth:
+    """AgileRL's "Quick Start" as its documentation gives it (AgileRL/AgileRL
+    `docs/get_started/index.rst`, commit 01a848879f89650ffc4a5ed7dfacb7775428710d: "Training a
+    Single Agent without Evolutionary HPO"): `trainer = LocalTrainer(algorithm="DQN",
+    environment="LunarLander-v3")`, `population, fitnesses = trainer.train()`, on agilerl 2.58.0
+    (`agilerl[box2d]`), CPU, one thread, in a folder of its own. The one change: `training=
+    TrainingSpec(max_steps=1000, evo_steps=1000)` (the documented `TrainingSpec`, as its HPO
+    example passes it) for the default million steps. Python, NumPy and torch are seeded first,
+    but the trainer resets its vectorized environments unseeded, so the runs differ and each
+    capture has its own run's truth (UNSEEDED_RUNS). It prints, with its own progress bar
+    (`Training Progress │ 100% │ ████ │ 1000/1000 steps │ ...`, redrawn with `\\r`), after
+    each evolution step a Rich table titled `Global Steps: 992`, a row per metric for `Agent 0`:
+    `fitness` (its evaluation), `score` (the mean return of the episodes ended in training: `-`
+    when none ended), `loss`, then its hyperparameters (`lr`, `batch_size`, `learn_step`),
+    `steps`, `last_mutation` and `steps/s`; its warnings (no replay buffer given, NumPy's mean
+    of an empty slice) on stderr. Truth: the report each table renders, read as the library's
+    `StdOutLogger.write` is given it (wrapped): each row of its evaluation and training rows
+    (`report.eval_rows()`, `report.train_rows()`, the rows the table shows) under its printed
+    name (`fitness`, `score`, `loss`), Agent 0's value, at the report's `global_step` (the
+    title's step); a value that is NaN (printed `-`) is none. The hyperparameters are settings,
+    `steps` a count, `steps/s` a timing: left out."""
+    import math
+    import random
+    import shutil
+
+    import numpy as np
+    import torch
+
+    torch.set_num_threads(1)
+    random.seed(0)
+    np.random.seed(0)
+    torch.manual_seed(0)
+    from agilerl.logger import StdOutLogger
+
+    truth: Truth = []
+    write = StdOutLogger.write
+
+    def recorded(self: Any, report: Any) -> None:
+        step = int(report.metrics.global_step)
+        for row in [*report.eval_rows(), *report.train_rows()]:
+            (value,) = row.agent_values  # one agent
+            if not math.isnan(value):
+                truth.append(point(row.fmt_name, value, step))
+        write(self, report)
+
+    StdOutLogger.write = recorded  # type: ignore[method-assign]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        from agilerl.models import TrainingSpec
+        from agilerl.training.trainer import LocalTrainer
+
+        trainer = LocalTrainer(algorithm="DQN", environment="LunarLander-v3",
+                               training=TrainingSpec(max_steps=1000, evo_steps=1000))
+        population, fitnesses = trainer.train()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if not any(p["key"] == "loss" for p in truth):
+        raise SystemExit(f"agilerl_dqn_quickstart: recorded {truth}")
+    return truth
+
+
+CASES["agilerl_dqn_quickstart"] = agilerl_dqn_quickstart
+OWN_ENVIRONMENT["agilerl_dqn_quickstart"] = AGILERL_ENVIRONMENT
+UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
