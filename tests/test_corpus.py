@@ -65,6 +65,9 @@ RECALL_OF = {
     "vqvae2_train.pipe.log": 0.8, "vqvae2_train.pty.log": 0.8,
     # PyTorch-YOLOv3's AP table (`| Index | Class | AP |`, a row a class) is not read.
     "yolov3_train.pipe.log": 0.9, "yolov3_train.pty.log": 0.9,
+    # machine-learning-book's GAN, `Avg Losses >> G/D 1.5066/0.7911`: two names and their two
+    # values apart by a slash are not read, nor `Discriminator Losses: Real 0.6713 Fake 0.6924`.
+    "mlbook_ch17_gan.pipe.log": 0.45, "mlbook_ch17_gan.pty.log": 0.45,
     # pocoMC's postfix prints three digits (`logP=-1.11e+3` for -1105.4).
     "pocomc_sampler.pipe.log": 0.9, "pocomc_sampler.pty.log": 0.9,
 }
@@ -148,8 +151,13 @@ CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # 4.86 in 0.06s: `, and its results' `SMAPE: 7.66, 6.32, 6.54` (a value a validation round);
 # LazyPredict's frame of models, its middle columns hidden behind `...` (`LinearSVC  0.989474
 # 0.987544  0.992478  ...  0.989478`).
+# AgileRL's report, a rich table per evolution (`Global Steps: 992` over `│ fitness │ -639.8469
+# │`); rl-starter-files' `U 1 | F 002048 | ... | H 1.928 | V -0.095 | pL -0.019`, whose truth
+# names each value as its log.csv does (`entropy`, `value`, `policy_loss`), names no line shows.
 NOT_READ = {"autots_search.pipe.log", "autots_search.pty.log", "lazypredict_classifier.pipe.log",
-            "lazypredict_classifier.pty.log"}
+            "lazypredict_classifier.pty.log", "agilerl_dqn_quickstart.pipe.log",
+            "agilerl_dqn_quickstart.pty.log", "rl_starter_files_ppo_doorkey.pipe.log",
+            "rl_starter_files_ppo_doorkey.pty.log"}
 
 
 def parse_bytes(data: bytes, chunk: int = 97) -> list[Point]:

@@ -679,7 +679,11 @@ def test_a_history_printed_as_a_pandas_frame() -> None:
              "  some  words  here",
              "0  0.1  0.2",
              "   price  rating  test_score",
-             "0   10.5     4.2        0.81"]
+             "0   10.5     4.2        0.81",
+             # H2O's AutoML leaderboard: a row a model, named by its id
+             "model_id                          auc    logloss    mean_per_class_error",
+             "GLM_1_AutoML_1_20261203_123722    0.900645   0.398346    0.160623",
+             "[1 rows x 4 columns]"]
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         ("loss", 0.636962, 0), ("mae", 0.479988, 0), ("val_loss", 0.319682, 0),
@@ -688,7 +692,10 @@ def test_a_history_printed_as_a_pandas_frame() -> None:
         ("mae", 0.978266, 98), ("val_loss", 0.68405, 98), ("val_mae", 0.425856, 98),
         ("loss", 0.822374, 99), ("mae", 0.58987, 99), ("val_loss", 0.823781, 99),
         ("val_mae", 0.396752, 99), ("loss", 0.636962, 0), ("accuracy", 0.479988, 0),
-        ("loss", 0.269787, 1), ("accuracy", 0.232373, 1))
+        ("loss", 0.269787, 1), ("accuracy", 0.232373, 1),
+        ("GLM_1_AutoML_1_20261203_123722/auc", 0.900645, 0),
+        ("GLM_1_AutoML_1_20261203_123722/logloss", 0.398346, 0),
+        ("GLM_1_AutoML_1_20261203_123722/mean_per_class_error", 0.160623, 0))
 
 
 def test_ipopt_iterations_and_its_summary() -> None:

@@ -770,10 +770,11 @@ RULES: list[Rule] = [
         "frame",
         "a history printed as a pandas frame, `print(pd.DataFrame(history.history))`: `       "
         "loss  accuracy  val_loss` over a blank index column, then `0  0.5123  0.8125  0.4988`: "
-        "each value under its column's name at the row's index",
+        "each value under its column's name at the row's index; a leaderboard whose first "
+        "column names the models (H2O's `model_id  auc  logloss ...`) as model/auc, no step",
         parse_frame_header,
         ("  loss", "  Loss", "  val", "  acc", "  Acc", "  train", "  test", "  mae", "  mse",
-         "  rmse", "  auc", "  f1", "  precision", "  recall"),
+         "  rmse", "  auc", "  f1", "  precision", "  recall", "model_id  ", "model  ", "name  "),
         rows=frame_rows,
     ),
     Rule(

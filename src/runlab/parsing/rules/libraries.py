@@ -806,8 +806,28 @@ _FRAME_HEADER = re.compile(r"\ {2,40}([A-Za-z][\w/.\-]{0,60}(?:\ {2,40}[A-Za-z][
                            re.ASCII)
 
 
+# Or a leaderboard whose first column names the models, H2O's AutoML (`print(aml.leaderboard)`):
+#     `model_id                           auc    logloss     aucpr    mean_per_class_error`
+#     `GLM_1_AutoML_1_20261203_123722  0.900645   0.398346  0.894202                0.160623`
+# Each value as row/column (`GLM_1_AutoML_1_20261203_123722/auc`), no step.
+_BOARD_HEADER = re.compile(r"(model_id|model|name)((?:\ {2,120}[A-Za-z][\w/.\-]{0,60}){1,40})\s*",
+                           re.ASCII)
+
+
+def _board_names(line: str) -> list[str] | None:
+    """The measures of a leaderboard's header (most of them measures' names), or None."""
+    match = _BOARD_HEADER.fullmatch(line)
+    if match is None:
+        return None
+    names = match.group(2).split()
+    measures = sum(names_a_measure(name) for name in names)
+    return names if 2 * measures > len(names) and all(map(is_metric_key, names)) else None
+
+
 def _frame_names(line: str) -> list[str] | None:
     """The columns of a frame's header of metrics' names, or None."""
+    if line[:1] != " ":
+        return _board_names(line)
     match = _FRAME_HEADER.fullmatch(line)
     if match is None or _grid_names(line) is not None:
         return None
@@ -824,7 +844,18 @@ def parse_frame_header(line: str) -> list[Found]:
 
 
 def frame_rows(header: str) -> Callable[[str], list[Found]]:
-    """A frame's rows: its index the step, a number a column; `..` rows skipped."""
+    """A frame's rows: its index the step, a number a column; `..` rows skipped (a
+    leaderboard's: its first column the row's name)."""
+    board = _board_names(header) if header[:1] != " " else None
+    if board is not None:
+        def named(line: str) -> list[Found]:
+            fields = line.split()
+            if len(fields) != len(board) + 1 or len(fields[0]) > 200:
+                return []
+            values = [parse_number(field) for field in fields[1:]]
+            return [(f"{fields[0]}/{name}", value, None) for name, value in zip(board, values)
+                    if value is not None] or []
+        return named
     rows = table_rows(header, ["#", *(_frame_names(header) or [])])
 
     def read(line: str) -> list[Found]:
