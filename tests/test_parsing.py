@@ -176,6 +176,10 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
      expect(("loss", 6.243, 10), ("lr", 0.0001, 10), ("mfu", -100.0, 10))),
     # keras-io's actor-critic and DDPG examples: the episode after the value, and before it
     ("running reward: 10.97 at episode 10", expect(("running_reward", 10.97, 10))),
+    # (a best value printed later names the epoch it was reached at: not this line's step)
+    ("Epoch 30 | best acc: 0.8474 at epoch 2", expect(("best_acc", 0.8474, 30))),
+    # (a number before a bar counts only before `name number`: not a source line's number)
+    ("2024 | revenue: 1.5", expect(("revenue", 1.5, 0))),
     ("Episode * 3 * Avg Reward is ==> -1692.378010946019",
      expect(("Avg_Reward", -1692.378010946019, 3))),
     # geneticalgorithm2's progress: the generation between ellipses, the name after one
@@ -805,7 +809,8 @@ def test_a_name_alone_then_its_value_alone() -> None:
     # a count or an object on the next line is no value, and the name waits one line only
     lines = ["Best acc:", "15.625", " Objective function:", " 0.04411441679233574",
              "Parameter containing:", "tensor([[5.8578]], requires_grad=True)",
-             "Total params:", "1234", "Final loss:", "", "0.5"]
+             "Total params:", "1234", "Final loss:", "", "0.5", "Price:", "9.99",
+             "Enter a number:", "3.14"]
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         ("Best_acc", 15.625, 0), ("Objective_function", 0.04411441679233574, 0))
@@ -813,6 +818,10 @@ def test_a_name_alone_then_its_value_alone() -> None:
     assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()
                    ) == expect(("Best_acc", 15.625, 0),
                                ("Objective_function", 0.04411441679233574, 0))
+    # a user's pattern reads the value line as printed
+    parser = MetricParser(patterns=[r"^(?P<val>[0-9.]+)$"])
+    assert triples(parser.parse_lines(["Loss:", "0.5"]) + parser.flush()) == expect(
+        ("val", 0.5, 0))
 
 
 def test_a_history_printed_as_a_list_of_dicts() -> None:
@@ -822,11 +831,17 @@ def test_a_history_printed_as_a_list_of_dicts() -> None:
              "{'running_acc': 0.25390625, 'loss': 1.47, 'train_steps': 9}]",
              "[{'loss': 0.5, 'step': 10}, {'eval_loss': 0.6, 'step': 20}]",
              "[{'weights': [0.84, 0.76], 'output': 0.99, 'delta': -1.9e-07}, "
-             "{'weights': [0.38, 0.32], 'output': 0.98, 'delta': -2.1e-07}]"]
+             "{'weights': [0.38, 0.32], 'output': 0.98, 'delta': -2.1e-07}]",
+             # a pipeline's results hold words: no history
+             "[{'entity': 'B-PER', 'score': 0.99, 'index': 1}, {'entity': 'I-PER', 'score': 0.98, "
+             "'index': 2}]",
+             # one record alone, Lightning's print(trainer.test()): at the current step
+             "Epoch 3", "[{'test_loss': 0.25, 'test_acc': 0.91}]"]
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         ("running_acc", 0.09375, 1), ("loss", 2.06, 1), ("running_acc", 0.25390625, 2),
-        ("loss", 1.47, 2), ("loss", 0.5, 10), ("eval_loss", 0.6, 20))
+        ("loss", 1.47, 2), ("loss", 0.5, 10), ("eval_loss", 0.6, 20), ("test_loss", 0.25, 3),
+        ("test_acc", 0.91, 3))
 
 
 def test_json_printed_over_several_lines() -> None:

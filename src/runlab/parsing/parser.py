@@ -37,7 +37,13 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, Bar, Found, parse_numb
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.libraries import glued, open_repr
 from runlab.parsing.rules.dicts import json_records, python_records
-from runlab.parsing.rules.pairs import is_metric_key, key_value_pairs, line_shape, parse_alone
+from runlab.parsing.rules.pairs import (
+    is_metric_key,
+    key_value_pairs,
+    line_shape,
+    names_a_measure,
+    parse_alone,
+)
 
 __all__ = ["MetricParser", "Point"]
 
@@ -269,6 +275,9 @@ class MetricParser:
         self._block_end = ""
         # A measure's name alone before a colon, whose value is alone on the next line.
         self._label: str | None = None
+        names = {rule.name for rule in rules}
+        self._labels = "key_value" in names and not self._patterns
+        self._records = "python_dict" in names
 
     @property
     def current_step(self) -> int | None:
@@ -289,7 +298,8 @@ class MetricParser:
         for line in lines:
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
-            if (self._label is not None or line[-1:] == ":") and self._labelled(line, points):
+            if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
+                    line, points):
                 continue
             if "(" in line:
                 line = unwrapped(line)
@@ -394,7 +404,8 @@ class MetricParser:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
         points: list[Point] = []
-        if (self._label is not None or line[-1:] == ":") and self._labelled(line, points):
+        if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
+                line, points):
             return points
         if "(" in line and not self._patterns:  # user patterns read the line as printed
             line = unwrapped(line)
@@ -421,7 +432,9 @@ class MetricParser:
             name = _LABEL_ALONE.fullmatch(line)
             if name is not None:
                 key = name.group(1).replace(" ", "_")
-                self._label = key if is_metric_key(key) else None
+                # (a measure's name: not `Price:`, `Input:`, `Enter a number:`)
+                self._label = key if is_metric_key(key) and (
+                    names_a_measure(key) or key.lower().startswith("objective")) else None
         return False
 
     def _pieces(self, line: str) -> list[Point] | None:
@@ -443,7 +456,7 @@ class MetricParser:
                 return []
         if self._block is not None:
             return self._feed_block(line)
-        if line[:2] == "[{" and line[-2:] == "}]":
+        if line[:2] == "[{" and line[-2:] == "}]" and self._records and not self._patterns:
             records = python_records(line)
             if records:  # a history printed whole, a record an epoch
                 read: list[Point] = []

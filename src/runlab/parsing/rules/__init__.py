@@ -774,7 +774,7 @@ RULES: list[Rule] = [
         "column names the models (H2O's `model_id  auc  logloss ...`) as model/auc, no step",
         parse_frame_header,
         ("  loss", "  Loss", "  val", "  acc", "  Acc", "  train", "  test", "  mae", "  mse",
-         "  rmse", "  auc", "  f1", "  precision", "  recall", "model_id  ", "model  ", "name  "),
+         "  rmse", "  auc", "  f1", "  precision", "  recall", "model_id  ", "model  "),
         rows=frame_rows,
     ),
     Rule(

@@ -203,15 +203,16 @@ def _described(head: str) -> list[Found]:
     if found or "=" in text:
         return found
     # or `name value` clauses, minGPT's `epoch 1 iter 10: train loss 2.30612. lr 6.0e-04`:
-    # every clause names and numbers, else it is prose; of them the measures and the rate with
-    # a fraction (not the counters, `epoch 1`, `iter 10`)
+    # every clause names and numbers, one of them a measure's, else it is prose; of them those
+    # with a fraction (not the counters, `epoch 1`, `iter 10`)
     found = []
     for clause in _DESCRIBED_CLAUSES.split(text):
         pairs = spaced_pairs(clause)
         if pairs is None:
             return []
-        found += [pair for pair in measured(pairs) if type(pair[1]) is not int]
-    return found
+        found += [pair for pair in pairs if type(pair[1]) is not int
+                  and pair[0].lower() not in _STEP_WORDS and is_metric_key(pair[0])]
+    return found if measured(found) else []
 
 
 def parse_tqdm_postfix(line: str) -> list[Found]:

@@ -181,11 +181,24 @@ def parse_python_dict(line: str) -> list[Found]:
 _RECORD_STEPS = ("global_step", "step", "iteration", "epoch")
 
 
+def _numbers_only(record: ast.Dict) -> bool:
+    """Whether a record holds numbers only: no words, flags or None, no dict of settings."""
+    for name, node in _named(record):
+        if isinstance(node, ast.Constant) and (
+                type(node.value) is bool or not isinstance(node.value, (int, float))):
+            return False
+        if isinstance(node, ast.Dict) and SETTINGS_DICT.search(name):
+            return False
+    return True
+
+
 def python_records(line: str) -> list[list[Found]]:
     """A list of dicts printed whole on a line, a history a record an epoch: torchbearer's
     `print(trial.run(...))`, `[{'running_acc': 0.09, 'loss': 2.06, ...}, {...}]`: one list of
     findings per record, each at the record's own step (its `step` or `epoch`), else at its
-    place (from 1); none for a list of settings (True, None) or of things (a layer's neurons)."""
+    place (from 1) when there are several, at the current step when there is one (Lightning's
+    `print(trainer.test())`); none for a list of settings (True, None), of things (a layer's
+    neurons) or of results with words in them (a pipeline's `{'label': 'POSITIVE', ...}`)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -201,13 +214,13 @@ def python_records(line: str) -> list[list[Found]]:
         return []  # a list of things (a layer's neurons, `{'weights': [...], 'output': 0.99}`)
     found: list[list[Found]] = []
     for place, record in enumerate(records, 1):
-        if any(isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)
-               for _, node in _named(record)):
+        if not _numbers_only(record):
             return []
         items: list[Found] = []
         _flatten_tree(record, "", items, 0)
         own = {key: value for key, value, _ in items if key in _RECORD_STEPS and type(value) is int}
-        step = next((int(own[key]) for key in _RECORD_STEPS if key in own), place)
+        step = next((int(own[key]) for key in _RECORD_STEPS if key in own),
+                    place if len(records) > 1 else None)
         found.append([(key, value, step) for key, value, _ in items
                       if key not in own and is_metric_key(key.rsplit("/", 1)[-1])])
     return found

@@ -810,7 +810,7 @@ _FRAME_HEADER = re.compile(r"\ {2,40}([A-Za-z][\w/.\-]{0,60}(?:\ {2,40}[A-Za-z][
 #     `model_id                           auc    logloss     aucpr    mean_per_class_error`
 #     `GLM_1_AutoML_1_20261203_123722  0.900645   0.398346  0.894202                0.160623`
 # Each value as row/column (`GLM_1_AutoML_1_20261203_123722/auc`), no step.
-_BOARD_HEADER = re.compile(r"(model_id|model|name)((?:\ {2,120}[A-Za-z][\w/.\-]{0,60}){1,40})\s*",
+_BOARD_HEADER = re.compile(r"(model_id|model)((?:\ {2,120}[A-Za-z][\w/.\-]{0,60}){1,40})\s*",
                            re.ASCII)
 
 
@@ -832,10 +832,11 @@ def _frame_names(line: str) -> list[str] | None:
     if match is None or _grid_names(line) is not None:
         return None
     names = match.group(1).split()
-    if not all(name in _COUNTER_COLUMNS or name in ("lr", "learning_rate") or (
-            is_metric_key(name) and (names_a_measure(name) or phased(name))) for name in names):
-        return None  # a frame of data or of settings (`price  rating`, `alpha  mse`)
-    return names
+    known = sum(name in _COUNTER_COLUMNS or name in ("lr", "learning_rate") or names_a_measure(name)
+                or phased(name) for name in names)
+    # most columns a measure's, a phase's, a counter or the rate: a history (with its `time` or
+    # `grad_norm` beside), not a frame of data (`price  rating  test_score`)
+    return names if 2 * known > len(names) else None
 
 
 def parse_frame_header(line: str) -> list[Found]:
@@ -850,11 +851,14 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
     if board is not None:
         def named(line: str) -> list[Found]:
             fields = line.split()
-            if len(fields) != len(board) + 1 or len(fields[0]) > 200:
+            if len(fields) <= len(board) or len(line) > 2000:
                 return []
-            values = [parse_number(field) for field in fields[1:]]
-            return [(f"{fields[0]}/{name}", value, None) for name, value in zip(board, values)
-                    if value is not None] or []
+            values = [parse_number(field) for field in fields[-len(board):]]
+            if None in values or not fields[0][:1].isalpha():
+                return []  # (pandas' `[4 rows x 7 columns]` ends it)
+            model = "_".join(fields[: -len(board)])  # (a name in words, `Random Forest`)
+            return [(f"{model}/{name}", value, None) for name, value in zip(board, values)
+                    if value is not None]
         return named
     rows = table_rows(header, ["#", *(_frame_names(header) or [])])
 

@@ -740,6 +740,7 @@ _AFTER_STEPS = re.compile(
 )
 
 
+_BEST = re.compile(r"(?i:best|max|min|highest|lowest|top)\b", re.ASCII)
 # Or the count before its unit: `loss after 100 steps: 0.52`.
 _AFTER_COUNT = re.compile(
     rf"({_NAME})\ after\ (\d{{1,18}})\ (steps|batches|iterations|iters|epochs|episodes)"
@@ -762,6 +763,8 @@ def parse_at_step(line: str) -> list[Found]:
         else:
             name, value, step, unit, at_unit, at_step = after.groups()
             if at_unit is not None:
+                if _BEST.match(name):
+                    return []  # `best acc: 0.85 at epoch 2`, printed later: a record, not a step
                 step, unit = at_step, at_unit
     else:
         name, unit, step, value = match.groups()
@@ -973,7 +976,7 @@ _COUNTER = re.compile(
     # the step done out of the steps to do)
     r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
     # or alone before a bar and a name, llama2.c's `10 | loss 6.2430 | lr 1.0e-04 | 53.38ms`
-    r"|(\d{1,18})\ \|\ (?=[A-Za-z])"
+    r"|(\d{1,18})\ \|\ (?=[A-Za-z][\w/.\-]{0,40}\ [-+]?\.?\d)"
     # or before a comma and a pair, Cellpose's `[INFO] 0, train_loss=2.7065, test_loss=3.4078`
     r"|(\d{1,18}),(?=\ [A-Za-z_][\w\-]{0,40}=[-+.\d])"
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
@@ -1006,7 +1009,7 @@ _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|metrics?)$",
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|metrics?)$",
     re.ASCII | re.IGNORECASE,
 )
 
