@@ -125,6 +125,17 @@ def _literal_number(node: ast.expr) -> float | None:
     return None
 
 
+def _expression(text: str) -> ast.expr | None:
+    """A Python display parsed, never evaluated (literal_eval would reject nan and inf, which
+    repr() prints as bare names, so the tree is walked instead); None when it is none."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escapes in strings warn; never print
+            return ast.parse(text, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
 def _dict_tree(line: str, start: int) -> ast.Dict | None:
     """The dict display from ``start`` to the line's last ``}``, parsed and never evaluated;
     or the list of pairs from ``start`` to the line's last ``]``, as the dict it lists."""
@@ -133,15 +144,7 @@ def _dict_tree(line: str, start: int) -> ast.Dict | None:
     end = line.rfind("}" if line[start] == "{" else "]")
     if end < start:
         return None
-    # literal_eval would reject nan and inf, which repr() prints as bare names, so the tree is
-    # walked instead.
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # invalid escapes in strings warn; never print
-            tree = ast.parse(line[start : end + 1], mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    body = tree.body
+    body = _expression(line[start : end + 1])
     if isinstance(body, ast.List):
         pairs = [item.elts for item in body.elts
                  if isinstance(item, ast.Tuple) and len(item.elts) == 2]
@@ -177,10 +180,6 @@ def parse_python_dict(line: str) -> list[Found]:
     return found + _counter_before(line, opening.start()) if found else found
 
 
-# The steps a record of a list may name itself by, finest first.
-_RECORD_STEPS = ("global_step", "step", "iteration", "epoch")
-
-
 def _numbers_only(record: ast.Dict) -> bool:
     """Whether a record holds numbers only: no words, flags or None, no dict of settings."""
     for name, node in _named(record):
@@ -199,13 +198,7 @@ def python_records(line: str) -> list[list[Found]]:
     place (from 1) when there are several, at the current step when there is one (Lightning's
     `print(trainer.test())`); none for a list of settings (True, None), of things (a layer's
     neurons) or of results with words in them (a pipeline's `{'label': 'POSITIVE', ...}`)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(line, mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
-    body = tree.body
+    body = _expression(line)
     if not isinstance(body, ast.List):
         return []
     records = [item for item in body.elts[:10_000] if isinstance(item, ast.Dict)]
@@ -218,8 +211,8 @@ def python_records(line: str) -> list[list[Found]]:
             return []
         items: list[Found] = []
         _flatten_tree(record, "", items, 0)
-        own = {key: value for key, value, _ in items if key in _RECORD_STEPS and type(value) is int}
-        step = next((int(own[key]) for key in _RECORD_STEPS if key in own),
+        own = {key: value for key, value, _ in items if key in STEP_NAMES and type(value) is int}
+        step = next((int(own[key]) for key in STEP_NAMES if key in own),
                     place if len(records) > 1 else None)
         found.append([(key, value, step) for key, value, _ in items
                       if key not in own and is_metric_key(key.rsplit("/", 1)[-1])])

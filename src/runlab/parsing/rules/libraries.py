@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from runlab.parsing.rules.base import (
     CLAIM,
@@ -20,6 +20,7 @@ from runlab.parsing.rules.base import (
 )
 from runlab.parsing.rules.pairs import (
     PHASES,
+    RATES,
     is_metric_key,
     message,
     TIME_UNIT,
@@ -497,19 +498,26 @@ parse_cma_header = _claims(_CMA_HEADER)
 """The header of pycma's display."""
 
 
-def cma_rows(header: str) -> Callable[[str], list[Found]]:
-    """pycma's rows, at their iteration; the header repeats every so many rows."""
-    def row(line: str) -> list[Found]:
-        if _CMA_HEADER.fullmatch(line):
+def _columns_at_step(header: re.Pattern[str], row: re.Pattern[str], columns: Sequence[str]
+                     ) -> Callable[[str], list[Found]]:
+    """The rows of a solver's table whose header repeats every so many rows (pycma's, IPOPT's):
+    the row's first group its iteration, the others its columns' values (`-`: none)."""
+    def read(line: str) -> list[Found]:
+        if header.fullmatch(line):
             return [CLAIM]
-        match = _CMA_ROW.fullmatch(line)
+        match = row.fullmatch(line)
         if match is None:
             return []
         step = int(match.group(1))
-        return [(name, to_number(value), step)
-                for name, value in zip(_CMA_COLUMNS, match.groups()[1:])]
+        return [(name, to_number(value), step) for name, value in zip(columns, match.groups()[1:])
+                if value != "-"]
 
-    return row
+    return read
+
+
+def cma_rows(header: str) -> Callable[[str], list[Found]]:
+    """pycma's rows, at their iteration; the header repeats every so many rows."""
+    return _columns_at_step(_CMA_HEADER, _CMA_ROW, _CMA_COLUMNS)
 
 
 # catalyst -------------------------------------------------------------------------------------
@@ -832,8 +840,8 @@ def _frame_names(line: str) -> list[str] | None:
     if match is None or _grid_names(line) is not None:
         return None
     names = match.group(1).split()
-    known = sum(name in _COUNTER_COLUMNS or name in ("lr", "learning_rate") or names_a_measure(name)
-                or phased(name) for name in names)
+    known = sum(name in _COUNTER_COLUMNS or name in RATES or names_a_measure(name) or phased(name)
+                for name in names)
     # most columns a measure's, a phase's, a counter or the rate: a history (with its `time` or
     # `grad_norm` beside), not a frame of data (`price  rating  test_score`)
     return names if 2 * known > len(names) else None
@@ -1107,17 +1115,7 @@ def ipopt_rows(header: str) -> Callable[[str], list[Found]]:
             return [(f"unscaled/{match.group(1).replace(' ', '_')}", to_number(match.group(2)), None)]
         return summary
 
-    def read(line: str) -> list[Found]:
-        if _IPOPT_HEADER.fullmatch(line):
-            return [CLAIM]
-        match = _IPOPT_ROW.fullmatch(line)
-        if match is None:
-            return []
-        step = int(match.group(1))
-        return [(name, to_number(text), step) for name, text in zip(_IPOPT_COLUMNS, match.groups()[1:])
-                if text != "-"]
-
-    return read
+    return _columns_at_step(_IPOPT_HEADER, _IPOPT_ROW, _IPOPT_COLUMNS)
 
 
 # ultranest ------------------------------------------------------------------------------------

@@ -731,6 +731,8 @@ _AT_STEP = re.compile(
     rf"(?:\s*[:=]|\ is|\ was)\s*({NUMBER}){VALUE_END}",
     re.ASCII | re.IGNORECASE,
 )
+# (A best value's `at epoch 2` says when it was reached, not the step of its line.)
+_BEST = re.compile(r"(?i:best|max|min|highest|lowest|top)\b", re.ASCII)
 # Or after the value: pytorch/examples' regression, `Loss: 0.000845 after 830 batches`, and
 # keras-io's actor-critic, `running reward: 10.97 at episode 10`.
 _AFTER_STEPS = re.compile(
@@ -740,7 +742,6 @@ _AFTER_STEPS = re.compile(
 )
 
 
-_BEST = re.compile(r"(?i:best|max|min|highest|lowest|top)\b", re.ASCII)
 # Or the count before its unit: `loss after 100 steps: 0.52`.
 _AFTER_COUNT = re.compile(
     rf"({_NAME})\ after\ (\d{{1,18}})\ (steps|batches|iterations|iters|epochs|episodes)"
@@ -1163,13 +1164,14 @@ def _phase_spread(pairs: list[Found]) -> list[Found]:
                          value, step) for key, value, step in pairs[1:])]
 
 
+# A learning rate's names: no measure, but a curve people follow beside the measures.
+RATES = frozenset({"lr", "learning_rate"})
+
+
 def measured(pairs: list[Found]) -> list[Found]:
     """The pairs that name a measure or a learning rate: what `name value` pairs with no
     counter before them may be (`Using GPU 0 | torch 2.3 score 1.0` is only score)."""
-    return [pair for pair in pairs if names_a_measure(pair[0]) or pair[0].lower() in _RATES]
-
-
-_RATES = frozenset({"lr", "learning_rate"})
+    return [pair for pair in pairs if names_a_measure(pair[0]) or pair[0].lower() in RATES]
 
 
 def parse_name_value(line: str) -> list[Found]:
