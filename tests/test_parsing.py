@@ -3603,6 +3603,17 @@ def test_a_grid_of_scores_by_fold() -> None:
         ("dt/AUC", 0.907, 0), ("lr/Kappa", 0.8427, 0), ("lr/MCC", 0.843, 0))
     assert run(MetricParser(), "      MCC  TT (Sec)  ", "lr   0.8430    0.0500  ") == expect(
         ("lr/MCC", 0.843, 0))
+    # LazyPredict's frame of models: named in its index, its middle columns hidden behind
+    # `...`; a NaN is a score the model has not, its time no score
+    assert run(MetricParser(), "                  Accuracy  Balanced Accuracy   ROC AUC  ...  "
+               "Precision  Time Taken", "Model                                          ...     "
+               "                  ", "LinearSVC         0.989474           0.987544  0.992478  "
+               "...   0.989478    0.018876", "LabelSpreading    0.975439           0.974448       "
+               "NaN  ...   0.975515    0.020682", "", "[2 rows x 7 columns]") == expect(
+        ("LinearSVC/Accuracy", 0.989474, 0), ("LinearSVC/Balanced_Accuracy", 0.987544, 0),
+        ("LinearSVC/ROC_AUC", 0.992478, 0), ("LinearSVC/Precision", 0.989478, 0),
+        ("LabelSpreading/Accuracy", 0.975439, 0), ("LabelSpreading/Balanced_Accuracy", 0.974448, 0),
+        ("LabelSpreading/Precision", 0.975515, 0))
 
 
 def test_lightning_s_training_bar_and_settings_at_their_default() -> None:

@@ -23792,9 +23792,11 @@ def lazypredict_classifier() -> Truth:
     0.989474    0.048371`, `NaN` for the ROC AUC of a model without scores, and `[24 rows x 7
     columns]`. Truth: the returned `models` frame, row by row in its order, the columns the
     repr shows (pandas' own formatter, `DataFrameFormatter` with the repr's settings, its
-    `tr_frame`: `F1 Score` hidden), names' spaces as `_` (`Balanced_Accuracy`, `ROC_AUC`), no
-    step (a row names a model, not a step, as sklearn_grid's candidates); `NaN`s are not
-    values. `Time Taken` is a timing."""
+    `tr_frame` once `StringFormatter` has fitted it to the width: `F1 Score` hidden), each
+    value named model then column as H2O's leaderboard and PyCaret's models' grid are
+    (`LinearSVC/Balanced_Accuracy`: a row a model, so a column alone would mix 24 models in
+    one series), names' spaces as `_`, no step (a row names a model, not a step); `NaN`s are
+    not values. `Time Taken` is a timing."""
     import pandas as pd
     from lazypredict.Supervised import LazyClassifier
     from sklearn.datasets import load_breast_cancer
@@ -23811,13 +23813,16 @@ def lazypredict_classifier() -> Truth:
     # The columns the repr showed: pandas' own formatter, with the repr's settings, keeps
     # those that fit the width it finds (`COLUMNS`, else the terminal's, else 80).
     from pandas.io.formats import format as fmt
+    from pandas.io.formats.string import StringFormatter
 
     params = fmt.get_dataframe_repr_params()
-    shown = fmt.DataFrameFormatter(models, max_rows=params["max_rows"],
-                                   min_rows=params["min_rows"], max_cols=params["max_cols"],
-                                   show_dimensions=params["show_dimensions"]).tr_frame.columns
-    return [point(column.replace(" ", "_"), row[column], None)
-            for _, row in models.iterrows() for column in shown if column != "Time Taken"
+    formatter = fmt.DataFrameFormatter(models, max_rows=params["max_rows"],
+                                       min_rows=params["min_rows"], max_cols=params["max_cols"],
+                                       show_dimensions=params["show_dimensions"])
+    StringFormatter(formatter, line_width=params["line_width"]).to_string()
+    shown = formatter.tr_frame.columns  # (fitted to the width by the string's formatter)
+    return [point(f"{model}/{column.replace(' ', '_')}", row[column], None)
+            for model, row in models.iterrows() for column in shown if column != "Time Taken"
             and pd.notna(row[column])]
 
 

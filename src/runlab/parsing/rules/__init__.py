@@ -782,9 +782,11 @@ RULES: list[Rule] = [
         "a grid of scores printed as a pandas frame, PyCaret's `      Accuracy     AUC  Recall   "
         "Prec.      F1   Kappa     MCC` over `Fold` and a row a fold (`0`, ..., `Mean`, `Std`): "
         "each cell named row then column, `0/Accuracy`, `Mean/AUC`; its `compare_models` grid "
-        "(a Model column of names in words, wrapped by pandas after a `\\`) as `lr/Accuracy`",
+        "(a Model column of names in words, wrapped by pandas after a `\\`) as `lr/Accuracy`; "
+        "LazyPredict's frame of models (`Accuracy  Balanced Accuracy  ...  Time Taken` over "
+        "`Model`, its middle columns hidden behind `...`) as `LinearSVC/Balanced_Accuracy`",
         parse_score_grid,
-        ("Accuracy  ", "MAE  ", "  TT (Sec)"),
+        ("Accuracy  ", "MAE  ", "  TT (Sec)", "R-Squared  "),
         rows=grid_rows,
     ),
     Rule(

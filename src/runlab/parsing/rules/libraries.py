@@ -753,9 +753,17 @@ def parse_running_generation(line: str) -> list[Found]:
 #     `                        Model  Accuracy     AUC  Recall   Prec.      F1  \`
 #     `lr        Logistic Regression    0.9214  0.9641  0.9287  0.9155  0.9220   `, ...,
 #     `      Kappa     MCC  TT (Sec)  `, `lr   0.8427  0.8430    0.0500  `: `lr/Accuracy`, ...
+# LazyPredict's frame of models names them in its index (`Model` alone under the header) and
+# hides its middle columns behind `...` when the frame is wider than the terminal:
+#     `                     Accuracy  Balanced Accuracy   ROC AUC  ...  Precision  Time Taken`
+#     `Model                                                         ...                       `
+#     `LinearSVC            0.989474           0.987544  0.992478  ...   0.989478    0.018876`
+# giving `LinearSVC/Balanced_Accuracy`; a `NaN` cell is a score the model has not.
 _GRID_NAMES = frozenset({"AUC", "Recall", "Prec.", "Precision", "F1", "Kappa", "MCC", "MAE",
-                         "MSE", "RMSE", "R2", "RMSLE", "MAPE", "Accuracy"})
-_GRID_OTHERS = frozenset({"Model", "TT (Sec)"})  # the models' names, the training time
+                         "MSE", "RMSE", "R2", "RMSLE", "MAPE", "Accuracy", "Balanced Accuracy",
+                         "ROC AUC", "F1 Score", "R-Squared", "Adjusted R-Squared"})
+# the models' names, the training time, the columns pandas hides
+_GRID_OTHERS = frozenset({"Model", "TT (Sec)", "Time Taken", "..."})
 _GRID_GAP = re.compile(r"\s{2,}")
 _GRID_INDEX = re.compile(r"[A-Za-z][\w.]{0,30}\ *")
 
@@ -789,16 +797,17 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
 
     def read(line: str) -> list[Found]:
         fields = line.split()
-        if len(fields) == 1 and _GRID_INDEX.fullmatch(line):
-            return [CLAIM]
+        if fields[1:] in ([], ["..."]) and _GRID_INDEX.fullmatch(fields[0] if fields else ""):
+            return [CLAIM]  # the index's name alone, over the hidden columns' `...`
         if len(fields) != len(measures) + 1 and not (
                 labelled and len(fields) > len(measures) + 1):
             return []
         values = [parse_number(field) for field in fields[len(fields) - len(measures) :]]
         if labelled and None in values:
             return []
-        return [(f"{fields[0]}/{name}", value, None) for name, value in zip(measures, values)
-                if value is not None and name in _GRID_NAMES]
+        return [(f"{fields[0]}/{name.replace(' ', '_')}", value, None)
+                for name, value in zip(measures, values)
+                if value is not None and value == value and name in _GRID_NAMES]
 
     return read
 
