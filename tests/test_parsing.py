@@ -2294,10 +2294,22 @@ def test_hf_trainer_dicts_with_quoted_numbers() -> None:
         "CUDA Version: 12.4",
         "Running on cuda:0",
         "I0105 12:30:45.123456 140245 main.cc:42] Initializing",
+        # a position in a total, a thing's number: AutoTS's model search
+        "Model Number: 22 of 22 with model GLS for Validation 2",
+        "Model Number: 137 with model LastValueNaive in generation 2 of 2",
+        "Trial: 5 of 20",
+        "Run ID: 3",
     ],
 )
 def test_noise_lines_record_nothing(line: str) -> None:
     assert run_all(line) == []
+
+
+def test_a_position_in_a_total_is_no_measure_but_a_step_s_is_the_step() -> None:
+    assert run_all("Trial: 5 of 20, loss: 0.3", "Epoch: 3 of 10, loss: 0.4",
+                   "Total T: 1000 Episode Num: 5 Episode T: 200 Reward: -1500.2") == [
+        ("loss", 0.3, 0, "key_value"), ("loss", 0.4, 3, "key_value"),
+        ("Episode_T", 200.0, 1000, "key_value"), ("Reward", -1500.2, 1000, "key_value")]
 
 
 def test_noise_keeps_user_patterns() -> None:

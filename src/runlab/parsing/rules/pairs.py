@@ -158,6 +158,8 @@ _SETTING = re.compile(
     r"|n_resources)$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
     r"|^batch(?:_idx|_index|_num|_id)?$"
+    # a thing's number or id, AutoTS's `Model Number: 137`, TD3's `Episode Num: 5`, `Run ID: 3`
+    r"|_(?:number|num|no|id)$"
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
     r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
@@ -512,6 +514,7 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool,
 
 _COUNT_OF_IN = re.compile(
     r"(?<![A-Za-z])(?i:number of|unique|distinct)(?: [A-Za-z]{1,30}){1,2} (?:in|for|of|per) \Z")
+_OF_TOTAL = re.compile(r"\ of\ \d{1,18}(?![\d.])", re.ASCII)
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
                           re.ASCII)
@@ -631,6 +634,12 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 end = match.end()
                 continue
             key = f"{clause.group(1)} {clause.group(2)} {key}"
+        if integer is not None and line.startswith(" of ", match.end()) and _OF_TOTAL.match(
+                line, match.end()) and key.lower() not in STEP_NAMES:
+            # a position in a total, `Trial: 5 of 20`, AutoTS's `Model Number: 22 of 22`
+            pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
         if line[max(0, match.start() - 10) : match.start()].lower() == "number of " or (
                 _COUNT_OF_IN.search(line, max(0, match.start() - 50), match.start())):
             # a count, `Number of actions:  4`, `Number of batches in raw_train_ds: 50`
