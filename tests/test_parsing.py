@@ -2312,6 +2312,13 @@ def test_a_position_in_a_total_is_no_measure_but_a_step_s_is_the_step() -> None:
         ("Episode_T", 200.0, 1000, "key_value"), ("Reward", -1500.2, 1000, "key_value")]
 
 
+def test_stable_baselines3_s_evaluation_is_at_its_timesteps() -> None:
+    # EvalCallback's lines: the counter a phase names is the step, and the next line's too
+    assert run_all("Eval num_timesteps=1024, episode_reward=9.67 +/- 0.94",
+                   "Episode length: 9.67 +/- 0.94") == [
+        ("episode_reward", 9.67, 1024, "key_value"), ("Episode_length", 9.67, 1024, "key_value")]
+
+
 def test_noise_keeps_user_patterns() -> None:
     parser = MetricParser([r"features: (?P<features>\d+)"])
     assert run_all("[LightGBM] [Info] number of used features: 5", parser=parser) == [

@@ -38,6 +38,7 @@ from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.libraries import glued, open_repr
 from runlab.parsing.rules.dicts import json_records, python_records
 from runlab.parsing.rules.pairs import (
+    PHASES,
     is_metric_key,
     key_value_pairs,
     line_shape,
@@ -1018,6 +1019,9 @@ def _step_rank(key: str) -> int | None:
         rank = _STEP_RANK.get(lower)
         if rank is None and "_" in lower and lower not in _NOT_STEPS:
             rank = _STEP_RANK.get(lower.rsplit("_", 1)[1])
+            phase, _, rest = lower.partition("_")
+            if rank is None and phase in PHASES:
+                rank = _STEP_RANK.get(rest)  # stable-baselines3's `Eval num_timesteps=1024`
     return rank
 
 
