@@ -33152,6 +33152,115 @@ OWN_ENVIRONMENT["agilerl_dqn_quickstart"] = AGILERL_ENVIRONMENT
 UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
 
 
+
+# DiT, MAE and Swin Transformer's training scripts run alone, in one environment of their own on
+# the CPU wheel of torch with PyPI's torchvision beside it (loaded as torchvision_without_ops
+# does), each from the checkout its variable names:
+#
+#     python -m venv ~/research-venv && ~/research-venv/bin/pip install torch==2.13.0
+#     ~/research-venv/bin/pip install torch==2.13.0 torchvision timm diffusers yacs termcolor
+#     git clone https://github.com/facebookresearch/DiT ~/DiT
+#     export DIT=~/DiT DIT_COMMIT=$(git -C ~/DiT rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py dit_train
+
+RESEARCH_ENVIRONMENT = {name: f"{name} (research training script cases)" for name in (
+    "torch", "torchvision", "timm", "diffusers", "numpy")}
+
+
+def _free_port() -> str:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return str(s.getsockname()[1])
+
+
+def _one_process_group() -> None:
+    """What torchrun sets for one process: a gloo group of one, on loopback."""
+    os.environ.update(RANK="0", LOCAL_RANK="0", WORLD_SIZE="1", MASTER_ADDR="127.0.0.1",
+                      MASTER_PORT=_free_port())
+
+
+# DiT's train.py needs a GPU and NCCL, and downloads the Stable Diffusion VAE: the case's only
+# changes to it run it on the CPU in a one-process gloo group, build the VAE from the
+# sd-vae-ft config (its four DownEncoderBlock2D of two layers, 4 latent channels, 8x smaller
+# latents) with random weights and its widths narrowed from (128, 256, 512, 512) to
+# (32, 32, 64, 64), and admit 32-pixel images.
+DIT_CHANGES = {
+    '    assert torch.cuda.is_available(), "Training currently requires at least one GPU."\n': "",
+    'dist.init_process_group("nccl")': 'dist.init_process_group("gloo")',
+    "device = rank % torch.cuda.device_count()": 'device = "cpu"',
+    "    torch.cuda.set_device(device)\n": "",
+    "device_ids=[rank]": "device_ids=None",
+    'vae = AutoencoderKL.from_pretrained(f"stabilityai/sd-vae-ft-{args.vae}").to(device)':
+        'vae = AutoencoderKL(down_block_types=["DownEncoderBlock2D"] * 4, '
+        'up_block_types=["UpDecoderBlock2D"] * 4, block_out_channels=[32, 32, 64, 64], '
+        'layers_per_block=2, latent_channels=4, sample_size=32).to(device)',
+    "                torch.cuda.synchronize()\n": "",
+    "choices=[256, 512]": "choices=[32, 256, 512]",
+}
+
+
+def dit_train() -> Truth:
+    """facebookresearch/DiT `train.py` (commit in VERSIONS.md), from the checkout named by
+    `DIT`, run as the script with DIT_CHANGES (CPU, a one-process gloo group as torchrun would
+    make, the VAE of the sd-vae-ft config narrowed and randomly initialized instead of the
+    download, 32-pixel images admitted), on a generated 10-class ImageFolder of 160 32-pixel
+    images (`_image_folder`'s train split), `--model DiT-T/2` (a DiT of its models.py's `DiT`
+    class, depth 2, hidden size 64, 4 heads, patch 2, added to its `DiT_models` by the case:
+    DiT-S/2, its smallest, takes over a second a step here), `--image-size 32
+    --global-batch-size 4 --epochs 8 --log-every 20 --num-workers 0` (40 steps an epoch, 320
+    in all), torch on one thread. It prints through its logger (`[\\033[34m2026-01-01
+    12:00:00\\033[0m] (step=0000020) Train Loss: 0.4123, Train Steps/Sec: 31.20`, with its
+    `Beginning epoch 0...` lines, the DiT's parameter count, `Done!`), and `Starting rank=0,
+    seed=0, world_size=1.`; torch's warning of `pin_memory` with no accelerator on stderr.
+    Truth: the `avg_loss` given to the logger call, read from `main`'s frame as the line is
+    logged, as `Train_Loss` at `train_steps` (the printed step). Steps/Sec is a timing: left
+    out."""
+    import logging
+
+    checkout = os.environ.get("DIT")
+    if not checkout:
+        raise SystemExit("dit_train: set DIT to a facebookresearch/DiT checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    truth: Truth = []
+
+    class Logged(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith("(step="):
+                frame = sys._getframe()
+                while frame.f_code.co_name != "main":
+                    frame = frame.f_back  # type: ignore[assignment]
+                f = frame.f_locals
+                truth.append(point("Train_Loss", f["avg_loss"], f["train_steps"]))
+
+    def setup() -> None:
+        import models  # the checkout's models.py
+
+        models.DiT_models["DiT-T/2"] = lambda **kwargs: models.DiT(
+            depth=2, hidden_size=64, patch_size=2, num_heads=4, **kwargs)
+        _image_folder("images")
+        logging.getLogger("__main__").addHandler(Logged())
+
+    run_script(os.path.join(checkout, "train.py"),
+               ["--data-path", "images/train", "--model", "DiT-T/2", "--image-size", "32",
+                "--num-classes", "10", "--global-batch-size", "4", "--epochs", "8",
+                "--log-every", "20", "--num-workers", "0"],
+               lambda call, values, printed: None, changes=DIT_CHANGES, setup=setup)
+    return truth
+
+
+CASES["dit_train"] = dit_train
+OWN_ENVIRONMENT["dit_train"] = RESEARCH_ENVIRONMENT
+OWN_CHECKOUT["dit_train"] = "DIT"
+CHECKOUT_ROW["dit_train"] = "facebookresearch/DiT train.py"
+REPOSITORY_CHECKOUTS["DIT"] = ("facebookresearch/DiT", "DIT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
