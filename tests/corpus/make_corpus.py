@@ -33261,6 +33261,139 @@ CHECKOUT_ROW["dit_train"] = "facebookresearch/DiT train.py"
 REPOSITORY_CHECKOUTS["DIT"] = ("facebookresearch/DiT", "DIT_COMMIT")
 
 
+
+# --- facebookresearch/mae: main_pretrain.py ------------------------------------------------------
+# Runs in the research training script environment, with tensorboard added (its SummaryWriter):
+#
+#     ~/research-venv/bin/pip install tensorboard
+#     git clone https://github.com/facebookresearch/mae ~/mae
+#     export MAE=~/mae MAE_COMMIT=$(git -C ~/mae rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py mae_pretrain
+# MAE was written for timm 0.3.2 and torch 1.8; the case's changes, by file, let it import with
+# timm 1.0 and torch 2 (the version check dropped, `torch._six` gone, timm's
+# `add_weight_decay` now `param_groups_weight_decay`, its `Block` without `qk_scale`, NumPy 2
+# without `np.float`: `np.float64`, the type it named) and run
+# on the CPU (`torch.cuda.synchronize()` dropped: torch's CPU build has no CUDA to wait for).
+MAE_CHANGES = {
+    "main_pretrain.py": {
+        'assert timm.__version__ == "0.3.2"  # version check\n': "",
+        "optim_factory.add_weight_decay(": "optim_factory.param_groups_weight_decay(",
+    },
+    "util/misc.py": {"from torch._six import inf": "from torch import inf"},
+    "util/pos_embed.py": {"dtype=np.float)": "dtype=np.float64)"},
+    "models_mae.py": {
+        "Block(embed_dim, num_heads, mlp_ratio, qkv_bias=True, qk_scale=None, "
+        "norm_layer=norm_layer)":
+            "Block(embed_dim, num_heads, mlp_ratio, qkv_bias=True, norm_layer=norm_layer)",
+        "Block(decoder_embed_dim, decoder_num_heads, mlp_ratio, qkv_bias=True, qk_scale=None, "
+        "norm_layer=norm_layer)":
+            "Block(decoder_embed_dim, decoder_num_heads, mlp_ratio, qkv_bias=True, "
+            "norm_layer=norm_layer)",
+    },
+    "engine_pretrain.py": {"        torch.cuda.synchronize()\n": ""},
+}
+# The checkout's code is copied here with MAE_CHANGES made (its paths print as the checkout's).
+MAE_COPY = os.path.join(tempfile.gettempdir(), "mae")
+RUN_COPIES[MAE_COPY] = "/home/user/mae"
+RESEARCH_ENVIRONMENT_MAE = {**RESEARCH_ENVIRONMENT, "tensorboard": "tensorboard (mae_pretrain case)"}
+
+
+def _copy_with_changes(checkout: str, copy: str, changes: dict[str, dict[str, str]]) -> None:
+    """The checkout's files copied to `copy`, each change made exactly once."""
+    import shutil
+
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(checkout, copy, ignore=shutil.ignore_patterns(".git"))
+    for name, edits in changes.items():
+        with open(os.path.join(copy, name)) as f:
+            source = f.read()
+        for old, new in edits.items():
+            assert source.count(old) == 1, (name, old)
+            source = source.replace(old, new)
+        with open(os.path.join(copy, name), "w") as f:
+            f.write(source)
+
+
+def mae_pretrain() -> Truth:
+    """facebookresearch/mae `main_pretrain.py` with its `engine_pretrain.py`, `models_mae.py`
+    and `util/misc.py` (commit in VERSIONS.md), from the checkout named by `MAE`, copied with
+    MAE_CHANGES and run as the script: `--model mae_vit_tiny_patch4` (its models.py's
+    `MaskedAutoencoderViT`, 32 px, patch 4, width 64, depth 2, 4 heads, a decoder of width 32
+    and depth 1, added to `models_mae` by the case), `--input_size 32 --batch_size 8 --epochs 2
+    --warmup_epochs 1 --num_workers 0 --device cpu`, on a generated 10-class ImageFolder of 160
+    32-pixel images (`data/train`: 20 batches an epoch), torch on one thread, no distributed
+    mode (`Not using distributed mode`: its `setup_for_distributed` then stamps each print with
+    the time, `[14:01:02.345678] `). It prints its arguments, the dataset, the model, the
+    optimizer, then its MetricLogger every 20 iterations and at the last (`Epoch: [0]  [ 0/20]
+    eta: 0:00:02  lr: 0.000000  loss: 1.8338 (1.8338)  time: 0.1270  data: 0.0017`), `Epoch:
+    [0] Total time: ...` and `Averaged stats: lr: 0.000047  loss: 1.7 (1.8)` an epoch; torch's
+    warnings of `torch.cuda.amp` with no CUDA on stderr. Truth: the meters as `MetricLogger`
+    prints them (its `__str__` wrapped), read from the logger: `lr`'s value (its fmt is
+    `{value:.6f}`) and `loss`'s median (printed first), at the global step epoch * 20 + i of
+    the printed `[i/20]` (as torchvision_ref); the `Averaged stats:` line's the same, as
+    `Averaged_stats_lr` and `Averaged_stats_loss`, no step. Times are timings: left out."""
+    checkout = os.environ.get("MAE")
+    if not checkout:
+        raise SystemExit("mae_pretrain: set MAE to a facebookresearch/mae checkout")
+    import shutil
+    from functools import partial
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, MAE_COPY, MAE_CHANGES)
+    truth: Truth = []
+    sys.path.insert(0, MAE_COPY)
+    import models_mae  # type: ignore[import-not-found]
+    import util.misc as misc  # type: ignore[import-not-found]
+
+    models_mae.mae_vit_tiny_patch4 = partial(
+        models_mae.MaskedAutoencoderViT, img_size=32, patch_size=4, embed_dim=64, depth=2,
+        num_heads=4, decoder_embed_dim=32, decoder_depth=1, decoder_num_heads=4, mlp_ratio=4,
+        norm_layer=partial(torch.nn.LayerNorm, eps=1e-6))
+    shown = misc.MetricLogger.__str__
+
+    def meters(self: Any) -> str:
+        values = {name: meter.value if name == "lr" else meter.median
+                  for name, meter in self.meters.items()}
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "log_every":
+            epoch = sys._getframe(2).f_locals["epoch"]
+            step = epoch * len(caller.f_locals["iterable"]) + caller.f_locals["i"]
+            truth.extend(point(name, value, step) for name, value in values.items())
+        else:  # print("Averaged stats:", metric_logger)
+            truth.extend(point(f"Averaged_stats_{name}", value, None)
+                         for name, value in values.items())
+        return shown(self)
+
+    misc.MetricLogger.__str__ = meters
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        _image_folder("data")
+        sys.argv = ["main_pretrain.py", "--model", "mae_vit_tiny_patch4", "--input_size", "32",
+                    "--batch_size", "8", "--epochs", "2", "--warmup_epochs", "1",
+                    "--num_workers", "0", "--device", "cpu", "--data_path", "data"]
+        script = os.path.join(MAE_COPY, "main_pretrain.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(MAE_COPY)
+    return truth
+
+
+CASES["mae_pretrain"] = mae_pretrain
+OWN_ENVIRONMENT["mae_pretrain"] = RESEARCH_ENVIRONMENT_MAE
+OWN_CHECKOUT["mae_pretrain"] = "MAE"
+CHECKOUT_ROW["mae_pretrain"] = "facebookresearch/mae main_pretrain.py"
+REPOSITORY_CHECKOUTS["MAE"] = ("facebookresearch/mae", "MAE_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
