@@ -33394,6 +33394,151 @@ CHECKOUT_ROW["mae_pretrain"] = "facebookresearch/mae main_pretrain.py"
 REPOSITORY_CHECKOUTS["MAE"] = ("facebookresearch/mae", "MAE_COMMIT")
 
 
+
+# --- microsoft/Swin-Transformer: main.py ---------------------------------------------------------
+# Runs in the research training script environment (yacs and termcolor: its config and logger):
+#
+#     git clone https://github.com/microsoft/Swin-Transformer ~/Swin-Transformer
+#     export SWIN=~/Swin-Transformer SWIN_COMMIT=$(git -C ~/Swin-Transformer rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py swin_main
+# main.py needs CUDA and NCCL: the case's changes, by file, run it on the CPU in a one-process
+# gloo group (its `.cuda()` calls, `torch.cuda.set_device` and `torch.cuda.synchronize()`
+# dropped, DDP given no device ids) with its loss scaler made torch's CPU `GradScaler` (the
+# CUDA one turns itself off here and then has no `scale` for the line to print); and, for
+# timm 1.0, its cosine schedule's `t_mul` by the name timm now gives it, `cycle_mul`.
+SWIN_CHANGES = {
+    "main.py": {
+        "    model.cuda()\n": "",
+        "device_ids=[config.LOCAL_RANK], ": "",
+        "        samples = samples.cuda(non_blocking=True)\n": "",
+        "        targets = targets.cuda(non_blocking=True)\n": "",
+        "    for idx, (images, target) in enumerate(data_loader):\n"
+        "        images = images.cuda(non_blocking=True)\n"
+        "        target = target.cuda(non_blocking=True)\n":
+            "    for idx, (images, target) in enumerate(data_loader):\n",
+        "        torch.cuda.synchronize()\n\n        loss_meter.update": "\n        loss_meter.update",
+        "    torch.cuda.set_device(config.LOCAL_RANK)\n": "",
+        "init_process_group(backend='nccl'": "init_process_group(backend='gloo'",
+    },
+    "utils.py": {"self._scaler = torch.cuda.amp.GradScaler()":
+                 'self._scaler = torch.amp.GradScaler("cpu")'},
+    "lr_scheduler.py": {"            t_mul=1.,\n": "            cycle_mul=1.,\n"},
+}
+SWIN_COPY = os.path.join(tempfile.gettempdir(), "Swin-Transformer")
+RUN_COPIES[SWIN_COPY] = "/home/user/Swin-Transformer"
+RESEARCH_ENVIRONMENT_SWIN = {**RESEARCH_ENVIRONMENT, "yacs": "yacs (swin_main case)",
+                             "termcolor": "termcolor (swin_main case)"}
+# A Swin of two stages for 32-pixel images, in the form of its configs/swin/*.yaml.
+SWIN_TINY_CONFIG = """MODEL:
+  TYPE: swin
+  NAME: swin_micro_patch4_window4_32
+  DROP_PATH_RATE: 0.1
+  SWIN:
+    EMBED_DIM: 24
+    DEPTHS: [ 2, 2 ]
+    NUM_HEADS: [ 2, 4 ]
+    WINDOW_SIZE: 4
+DATA:
+  IMG_SIZE: 32
+"""
+
+
+def swin_main() -> Truth:
+    """microsoft/Swin-Transformer `main.py` (commit in VERSIONS.md), from the checkout named by
+    `SWIN`, copied with SWIN_CHANGES and run as the script in a one-process gloo group (the
+    variables torchrun sets), `--cfg` a two-stage Swin for 32-pixel images (SWIN_TINY_CONFIG:
+    width 24, depths 2 2, window 4), `--data-path` a generated 10-class ImageFolder (`train`
+    160 images, `val` 50), `--batch-size 16 --disable_amp --opts TRAIN.EPOCHS 2
+    TRAIN.WARMUP_EPOCHS 1 PRINT_FREQ 2 DATA.NUM_WORKERS 0 AUG.AUTO_AUGMENT none` (10 steps
+    an epoch; RandAugment off, as timm's posterize asks Pillow 13 for 0 bits, which it refuses;
+    its other augmentation, mixup and label smoothing kept), torch on one thread, seeded by its config's
+    SEED. It prints through its logger (`[2026-01-01 12:00:00 swin_micro_patch4_window4_32]
+    (main.py 250): INFO Train: [0/2][0/10]\teta 0:00:01 lr 0.000000\t wd 0.0500\ttime 0.1234
+    (0.1234)\tloss 6.9 (6.9)\tgrad_norm 3.2 (3.2)\tloss_scale 65536.0000 (65536.0000)\tmem
+    0MB`, names in green and yellow), its config, the model, `Test: [0/4]\tTime ...\tLoss
+    6.9 (6.9)\tAcc@1 0.000 (0.000)\tAcc@5 ...`, ` * Acc@1 10.000 Acc@5 50.000`, `Accuracy of
+    the network on the 50 test images: 10.0%` and `Max accuracy: 10.00%` an epoch; torch's
+    and timm's warnings on stderr. Truth: read from the logging frame as each line is logged
+    (a handler on its logger): the train line's `lr`, `loss_meter.val` as `loss`,
+    `norm_meter.val` as `grad_norm` and `scaler_meter.val` as `loss_scale` (the values printed
+    first) at the global step epoch * 10 + idx of the printed `[epoch/2][idx/10]`; the test
+    line's `loss_meter.val`, `acc1_meter.val`, `acc5_meter.val` as `Test_Loss`, `Test_Acc@1`,
+    `Test_Acc@5` (as timm_train's), no step; ` * Acc@1` and `Acc@5` (the meters' averages),
+    main's `acc1` as `Accuracy_of_the_network_on_the_50_test_images` (as cifar10_tutorial's)
+    and `max_accuracy` as `Max_accuracy`, no step. `wd` (its weight decay, a setting), `eta`,
+    `time` and `mem` are left out."""
+    checkout = os.environ.get("SWIN")
+    if not checkout:
+        raise SystemExit("swin_main: set SWIN to a microsoft/Swin-Transformer checkout")
+    import logging
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    _copy_with_changes(checkout, SWIN_COPY, SWIN_CHANGES)
+    truth: Truth = []
+
+    class Logged(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            frame = sys._getframe()
+            while frame.f_code.co_name not in ("train_one_epoch", "validate", "main"):
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            if message.startswith("Train: ["):
+                step = f["epoch"] * f["num_steps"] + f["idx"]
+                truth.extend([point("lr", f["lr"], step),
+                              point("loss", f["loss_meter"].val, step),
+                              point("grad_norm", f["norm_meter"].val, step),
+                              point("loss_scale", f["scaler_meter"].val, step)])
+            elif message.startswith("Test: ["):
+                truth.extend([point("Test_Loss", f["loss_meter"].val, None),
+                              point("Test_Acc@1", f["acc1_meter"].val, None),
+                              point("Test_Acc@5", f["acc5_meter"].val, None)])
+            elif message.startswith(" * Acc@1"):
+                truth.extend([point("Acc@1", f["acc1_meter"].avg, None),
+                              point("Acc@5", f["acc5_meter"].avg, None)])
+            elif message.startswith("Accuracy of the network on the 50 test images"):
+                truth.append(point("Accuracy_of_the_network_on_the_50_test_images", f["acc1"],
+                                   None))
+            elif message.startswith("Max accuracy"):
+                truth.append(point("Max_accuracy", f["max_accuracy"], None))
+
+    logging.getLogger("swin_micro_patch4_window4_32").addHandler(Logged())
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, SWIN_COPY)
+    try:
+        _image_folder("data")
+        os.rename(os.path.join("data", "validation"), os.path.join("data", "val"))
+        with open("swin_micro.yaml", "w") as f:
+            f.write(SWIN_TINY_CONFIG)
+        sys.argv = ["main.py", "--cfg", "swin_micro.yaml", "--data-path", "data",
+                    "--batch-size", "16", "--disable_amp", "--opts", "TRAIN.EPOCHS", "2",
+                    "TRAIN.WARMUP_EPOCHS", "1", "PRINT_FREQ", "2", "DATA.NUM_WORKERS", "0",
+                    "AUG.AUTO_AUGMENT", "none"]
+        script = os.path.join(SWIN_COPY, "main.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(SWIN_COPY)
+    return truth
+
+
+CASES["swin_main"] = swin_main
+OWN_ENVIRONMENT["swin_main"] = RESEARCH_ENVIRONMENT_SWIN
+OWN_CHECKOUT["swin_main"] = "SWIN"
+CHECKOUT_ROW["swin_main"] = "microsoft/Swin-Transformer main.py"
+REPOSITORY_CHECKOUTS["SWIN"] = ("microsoft/Swin-Transformer", "SWIN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
