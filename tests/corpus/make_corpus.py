@@ -33157,6 +33157,393 @@ OWN_ENVIRONMENT["agilerl_dqn_quickstart"] = AGILERL_ENVIRONMENT
 UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
 
 
+
+# DiT, MAE and Swin Transformer's training scripts run alone, in one environment of their own on
+# the CPU wheel of torch with PyPI's torchvision beside it (loaded as torchvision_without_ops
+# does), each from the checkout its variable names:
+#
+#     python -m venv ~/research-venv && ~/research-venv/bin/pip install torch==2.13.0
+#     ~/research-venv/bin/pip install torch==2.13.0 torchvision timm diffusers yacs termcolor
+#     git clone https://github.com/facebookresearch/DiT ~/DiT
+#     export DIT=~/DiT DIT_COMMIT=$(git -C ~/DiT rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py dit_train
+
+RESEARCH_ENVIRONMENT = {name: f"{name} (research training script cases)" for name in (
+    "torch", "torchvision", "timm", "diffusers", "numpy")}
+
+
+def _free_port() -> str:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return str(s.getsockname()[1])
+
+
+def _one_process_group() -> None:
+    """What torchrun sets for one process: a gloo group of one, on loopback."""
+    os.environ.update(RANK="0", LOCAL_RANK="0", WORLD_SIZE="1", MASTER_ADDR="127.0.0.1",
+                      MASTER_PORT=_free_port())
+
+
+# DiT's train.py needs a GPU and NCCL, and downloads the Stable Diffusion VAE: the case's only
+# changes to it run it on the CPU in a one-process gloo group, build the VAE from the
+# sd-vae-ft config (its four DownEncoderBlock2D of two layers, 4 latent channels, 8x smaller
+# latents) with random weights and its widths narrowed from (128, 256, 512, 512) to
+# (32, 32, 64, 64), and admit 32-pixel images.
+DIT_CHANGES = {
+    '    assert torch.cuda.is_available(), "Training currently requires at least one GPU."\n': "",
+    'dist.init_process_group("nccl")': 'dist.init_process_group("gloo")',
+    "device = rank % torch.cuda.device_count()": 'device = "cpu"',
+    "    torch.cuda.set_device(device)\n": "",
+    "device_ids=[rank]": "device_ids=None",
+    'vae = AutoencoderKL.from_pretrained(f"stabilityai/sd-vae-ft-{args.vae}").to(device)':
+        'vae = AutoencoderKL(down_block_types=["DownEncoderBlock2D"] * 4, '
+        'up_block_types=["UpDecoderBlock2D"] * 4, block_out_channels=[32, 32, 64, 64], '
+        'layers_per_block=2, latent_channels=4, sample_size=32).to(device)',
+    "                torch.cuda.synchronize()\n": "",
+    "choices=[256, 512]": "choices=[32, 256, 512]",
+}
+
+
+def dit_train() -> Truth:
+    """facebookresearch/DiT `train.py` (commit in VERSIONS.md), from the checkout named by
+    `DIT`, run as the script with DIT_CHANGES (CPU, a one-process gloo group as torchrun would
+    make, the VAE of the sd-vae-ft config narrowed and randomly initialized instead of the
+    download, 32-pixel images admitted), on a generated 10-class ImageFolder of 160 32-pixel
+    images (`_image_folder`'s train split), `--model DiT-T/2` (a DiT of its models.py's `DiT`
+    class, depth 2, hidden size 64, 4 heads, patch 2, added to its `DiT_models` by the case:
+    DiT-S/2, its smallest, takes over a second a step here), `--image-size 32
+    --global-batch-size 4 --epochs 8 --log-every 20 --num-workers 0` (40 steps an epoch, 320
+    in all), torch on one thread. It prints through its logger (`[\\033[34m2026-01-01
+    12:00:00\\033[0m] (step=0000020) Train Loss: 0.4123, Train Steps/Sec: 31.20`, with its
+    `Beginning epoch 0...` lines, the DiT's parameter count, `Done!`), and `Starting rank=0,
+    seed=0, world_size=1.`; torch's warning of `pin_memory` with no accelerator on stderr.
+    Truth: the `avg_loss` given to the logger call, read from `main`'s frame as the line is
+    logged, as `Train_Loss` at `train_steps` (the printed step). Steps/Sec is a timing: left
+    out."""
+    import logging
+
+    checkout = os.environ.get("DIT")
+    if not checkout:
+        raise SystemExit("dit_train: set DIT to a facebookresearch/DiT checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    truth: Truth = []
+
+    class Logged(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith("(step="):
+                frame = sys._getframe()
+                while frame.f_code.co_name != "main":
+                    frame = frame.f_back  # type: ignore[assignment]
+                f = frame.f_locals
+                truth.append(point("Train_Loss", f["avg_loss"], f["train_steps"]))
+
+    def setup() -> None:
+        import models  # the checkout's models.py
+
+        models.DiT_models["DiT-T/2"] = lambda **kwargs: models.DiT(
+            depth=2, hidden_size=64, patch_size=2, num_heads=4, **kwargs)
+        _image_folder("images")
+        logging.getLogger("__main__").addHandler(Logged())
+
+    run_script(os.path.join(checkout, "train.py"),
+               ["--data-path", "images/train", "--model", "DiT-T/2", "--image-size", "32",
+                "--num-classes", "10", "--global-batch-size", "4", "--epochs", "8",
+                "--log-every", "20", "--num-workers", "0"],
+               lambda call, values, printed: None, changes=DIT_CHANGES, setup=setup)
+    return truth
+
+
+CASES["dit_train"] = dit_train
+OWN_ENVIRONMENT["dit_train"] = RESEARCH_ENVIRONMENT
+OWN_CHECKOUT["dit_train"] = "DIT"
+CHECKOUT_ROW["dit_train"] = "facebookresearch/DiT train.py"
+REPOSITORY_CHECKOUTS["DIT"] = ("facebookresearch/DiT", "DIT_COMMIT")
+
+
+
+# --- facebookresearch/mae: main_pretrain.py ------------------------------------------------------
+# Runs in the research training script environment, with tensorboard added (its SummaryWriter):
+#
+#     ~/research-venv/bin/pip install tensorboard
+#     git clone https://github.com/facebookresearch/mae ~/mae
+#     export MAE=~/mae MAE_COMMIT=$(git -C ~/mae rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py mae_pretrain
+# MAE was written for timm 0.3.2 and torch 1.8; the case's changes, by file, let it import with
+# timm 1.0 and torch 2 (the version check dropped, `torch._six` gone, timm's
+# `add_weight_decay` now `param_groups_weight_decay`, its `Block` without `qk_scale`, NumPy 2
+# without `np.float`: `np.float64`, the type it named) and run
+# on the CPU (`torch.cuda.synchronize()` dropped: torch's CPU build has no CUDA to wait for).
+MAE_CHANGES = {
+    "main_pretrain.py": {
+        'assert timm.__version__ == "0.3.2"  # version check\n': "",
+        "optim_factory.add_weight_decay(": "optim_factory.param_groups_weight_decay(",
+    },
+    "util/misc.py": {"from torch._six import inf": "from torch import inf"},
+    "util/pos_embed.py": {"dtype=np.float)": "dtype=np.float64)"},
+    "models_mae.py": {
+        "Block(embed_dim, num_heads, mlp_ratio, qkv_bias=True, qk_scale=None, "
+        "norm_layer=norm_layer)":
+            "Block(embed_dim, num_heads, mlp_ratio, qkv_bias=True, norm_layer=norm_layer)",
+        "Block(decoder_embed_dim, decoder_num_heads, mlp_ratio, qkv_bias=True, qk_scale=None, "
+        "norm_layer=norm_layer)":
+            "Block(decoder_embed_dim, decoder_num_heads, mlp_ratio, qkv_bias=True, "
+            "norm_layer=norm_layer)",
+    },
+    "engine_pretrain.py": {"        torch.cuda.synchronize()\n": ""},
+}
+# The checkout's code is copied here with MAE_CHANGES made (its paths print as the checkout's).
+MAE_COPY = os.path.join(tempfile.gettempdir(), "mae")
+RUN_COPIES[MAE_COPY] = "/home/user/mae"
+RESEARCH_ENVIRONMENT_MAE = {**RESEARCH_ENVIRONMENT, "tensorboard": "tensorboard (mae_pretrain case)"}
+
+
+def _copy_with_changes(checkout: str, copy: str, changes: dict[str, dict[str, str]]) -> None:
+    """The checkout's files copied to `copy`, each change made exactly once."""
+    import shutil
+
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(checkout, copy, ignore=shutil.ignore_patterns(".git"))
+    for name, edits in changes.items():
+        with open(os.path.join(copy, name)) as f:
+            source = f.read()
+        for old, new in edits.items():
+            assert source.count(old) == 1, (name, old)
+            source = source.replace(old, new)
+        with open(os.path.join(copy, name), "w") as f:
+            f.write(source)
+
+
+def mae_pretrain() -> Truth:
+    """facebookresearch/mae `main_pretrain.py` with its `engine_pretrain.py`, `models_mae.py`
+    and `util/misc.py` (commit in VERSIONS.md), from the checkout named by `MAE`, copied with
+    MAE_CHANGES and run as the script: `--model mae_vit_tiny_patch4` (its models.py's
+    `MaskedAutoencoderViT`, 32 px, patch 4, width 64, depth 2, 4 heads, a decoder of width 32
+    and depth 1, added to `models_mae` by the case), `--input_size 32 --batch_size 8 --epochs 2
+    --warmup_epochs 1 --num_workers 0 --device cpu`, on a generated 10-class ImageFolder of 160
+    32-pixel images (`data/train`: 20 batches an epoch), torch on one thread, no distributed
+    mode (`Not using distributed mode`: its `setup_for_distributed` then stamps each print with
+    the time, `[14:01:02.345678] `). It prints its arguments, the dataset, the model, the
+    optimizer, then its MetricLogger every 20 iterations and at the last (`Epoch: [0]  [ 0/20]
+    eta: 0:00:02  lr: 0.000000  loss: 1.8338 (1.8338)  time: 0.1270  data: 0.0017`), `Epoch:
+    [0] Total time: ...` and `Averaged stats: lr: 0.000047  loss: 1.7 (1.8)` an epoch; torch's
+    warnings of `torch.cuda.amp` with no CUDA on stderr. Truth: the meters as `MetricLogger`
+    prints them (its `__str__` wrapped), read from the logger: `lr`'s value (its fmt is
+    `{value:.6f}`) and `loss`'s median (printed first), at the global step epoch * 20 + i of
+    the printed `[i/20]` (as torchvision_ref); the `Averaged stats:` line's the same, as
+    `Averaged_stats_lr` and `Averaged_stats_loss`, no step. Times are timings: left out."""
+    checkout = os.environ.get("MAE")
+    if not checkout:
+        raise SystemExit("mae_pretrain: set MAE to a facebookresearch/mae checkout")
+    import shutil
+    from functools import partial
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, MAE_COPY, MAE_CHANGES)
+    truth: Truth = []
+    sys.path.insert(0, MAE_COPY)
+    import models_mae  # type: ignore[import-not-found]
+    import util.misc as misc  # type: ignore[import-not-found]
+
+    models_mae.mae_vit_tiny_patch4 = partial(
+        models_mae.MaskedAutoencoderViT, img_size=32, patch_size=4, embed_dim=64, depth=2,
+        num_heads=4, decoder_embed_dim=32, decoder_depth=1, decoder_num_heads=4, mlp_ratio=4,
+        norm_layer=partial(torch.nn.LayerNorm, eps=1e-6))
+    shown = misc.MetricLogger.__str__
+
+    def meters(self: Any) -> str:
+        values = {name: meter.value if name == "lr" else meter.median
+                  for name, meter in self.meters.items()}
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "log_every":
+            epoch = sys._getframe(2).f_locals["epoch"]
+            step = epoch * len(caller.f_locals["iterable"]) + caller.f_locals["i"]
+            truth.extend(point(name, value, step) for name, value in values.items())
+        else:  # print("Averaged stats:", metric_logger)
+            truth.extend(point(f"Averaged_stats_{name}", value, None)
+                         for name, value in values.items())
+        return shown(self)
+
+    misc.MetricLogger.__str__ = meters
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        _image_folder("data")
+        sys.argv = ["main_pretrain.py", "--model", "mae_vit_tiny_patch4", "--input_size", "32",
+                    "--batch_size", "8", "--epochs", "2", "--warmup_epochs", "1",
+                    "--num_workers", "0", "--device", "cpu", "--data_path", "data"]
+        script = os.path.join(MAE_COPY, "main_pretrain.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(MAE_COPY)
+    return truth
+
+
+CASES["mae_pretrain"] = mae_pretrain
+OWN_ENVIRONMENT["mae_pretrain"] = RESEARCH_ENVIRONMENT_MAE
+OWN_CHECKOUT["mae_pretrain"] = "MAE"
+CHECKOUT_ROW["mae_pretrain"] = "facebookresearch/mae main_pretrain.py"
+REPOSITORY_CHECKOUTS["MAE"] = ("facebookresearch/mae", "MAE_COMMIT")
+
+
+
+# --- microsoft/Swin-Transformer: main.py ---------------------------------------------------------
+# Runs in the research training script environment (yacs and termcolor: its config and logger):
+#
+#     git clone https://github.com/microsoft/Swin-Transformer ~/Swin-Transformer
+#     export SWIN=~/Swin-Transformer SWIN_COMMIT=$(git -C ~/Swin-Transformer rev-parse HEAD)
+#     ~/research-venv/bin/python tests/corpus/make_corpus.py swin_main
+# main.py needs CUDA and NCCL: the case's changes, by file, run it on the CPU in a one-process
+# gloo group (its `.cuda()` calls, `torch.cuda.set_device` and `torch.cuda.synchronize()`
+# dropped, DDP given no device ids) with its loss scaler made torch's CPU `GradScaler` (the
+# CUDA one turns itself off here and then has no `scale` for the line to print); and, for
+# timm 1.0, its cosine schedule's `t_mul` by the name timm now gives it, `cycle_mul`.
+SWIN_CHANGES = {
+    "main.py": {
+        "    model.cuda()\n": "",
+        "device_ids=[config.LOCAL_RANK], ": "",
+        "        samples = samples.cuda(non_blocking=True)\n": "",
+        "        targets = targets.cuda(non_blocking=True)\n": "",
+        "    for idx, (images, target) in enumerate(data_loader):\n"
+        "        images = images.cuda(non_blocking=True)\n"
+        "        target = target.cuda(non_blocking=True)\n":
+            "    for idx, (images, target) in enumerate(data_loader):\n",
+        "        torch.cuda.synchronize()\n\n        loss_meter.update": "\n        loss_meter.update",
+        "    torch.cuda.set_device(config.LOCAL_RANK)\n": "",
+        "init_process_group(backend='nccl'": "init_process_group(backend='gloo'",
+    },
+    "utils.py": {"self._scaler = torch.cuda.amp.GradScaler()":
+                 'self._scaler = torch.amp.GradScaler("cpu")'},
+    "lr_scheduler.py": {"            t_mul=1.,\n": "            cycle_mul=1.,\n"},
+}
+SWIN_COPY = os.path.join(tempfile.gettempdir(), "Swin-Transformer")
+RUN_COPIES[SWIN_COPY] = "/home/user/Swin-Transformer"
+RESEARCH_ENVIRONMENT_SWIN = {**RESEARCH_ENVIRONMENT, "yacs": "yacs (swin_main case)",
+                             "termcolor": "termcolor (swin_main case)"}
+# A Swin of two stages for 32-pixel images, in the form of its configs/swin/*.yaml.
+SWIN_TINY_CONFIG = """MODEL:
+  TYPE: swin
+  NAME: swin_micro_patch4_window4_32
+  DROP_PATH_RATE: 0.1
+  SWIN:
+    EMBED_DIM: 24
+    DEPTHS: [ 2, 2 ]
+    NUM_HEADS: [ 2, 4 ]
+    WINDOW_SIZE: 4
+DATA:
+  IMG_SIZE: 32
+"""
+
+
+def swin_main() -> Truth:
+    """microsoft/Swin-Transformer `main.py` (commit in VERSIONS.md), from the checkout named by
+    `SWIN`, copied with SWIN_CHANGES and run as the script in a one-process gloo group (the
+    variables torchrun sets), `--cfg` a two-stage Swin for 32-pixel images (SWIN_TINY_CONFIG:
+    width 24, depths 2 2, window 4), `--data-path` a generated 10-class ImageFolder (`train`
+    160 images, `val` 50), `--batch-size 16 --disable_amp --opts TRAIN.EPOCHS 2
+    TRAIN.WARMUP_EPOCHS 1 PRINT_FREQ 2 DATA.NUM_WORKERS 0 AUG.AUTO_AUGMENT none` (10 steps
+    an epoch; RandAugment off, as timm's posterize asks Pillow 13 for 0 bits, which it refuses;
+    its other augmentation, mixup and label smoothing kept), torch on one thread, seeded by its config's
+    SEED. It prints through its logger (`[2026-01-01 12:00:00 swin_micro_patch4_window4_32]
+    (main.py 250): INFO Train: [0/2][0/10]\teta 0:00:01 lr 0.000000\t wd 0.0500\ttime 0.1234
+    (0.1234)\tloss 6.9 (6.9)\tgrad_norm 3.2 (3.2)\tloss_scale 65536.0000 (65536.0000)\tmem
+    0MB`, names in green and yellow), its config, the model, `Test: [0/4]\tTime ...\tLoss
+    6.9 (6.9)\tAcc@1 0.000 (0.000)\tAcc@5 ...`, ` * Acc@1 10.000 Acc@5 50.000`, `Accuracy of
+    the network on the 50 test images: 10.0%` and `Max accuracy: 10.00%` an epoch; torch's
+    and timm's warnings on stderr. Truth: read from the logging frame as each line is logged
+    (a handler on its logger): the train line's `lr`, `loss_meter.val` as `loss`,
+    `norm_meter.val` as `grad_norm` and `scaler_meter.val` as `loss_scale` (the values printed
+    first) at the global step epoch * 10 + idx of the printed `[epoch/2][idx/10]`; the test
+    line's `loss_meter.val`, `acc1_meter.val`, `acc5_meter.val` as `Test_Loss`, `Test_Acc@1`,
+    `Test_Acc@5` (as timm_train's), no step; ` * Acc@1` and `Acc@5` (the meters' averages),
+    main's `acc1` as `Accuracy_of_the_network_on_the_50_test_images` (as cifar10_tutorial's)
+    and `max_accuracy` as `Max_accuracy`, no step. `wd` (its weight decay, a setting), `eta`,
+    `time` and `mem` are left out."""
+    checkout = os.environ.get("SWIN")
+    if not checkout:
+        raise SystemExit("swin_main: set SWIN to a microsoft/Swin-Transformer checkout")
+    import logging
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    _copy_with_changes(checkout, SWIN_COPY, SWIN_CHANGES)
+    truth: Truth = []
+
+    class Logged(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            frame = sys._getframe()
+            while frame.f_code.co_name not in ("train_one_epoch", "validate", "main"):
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            if message.startswith("Train: ["):
+                step = f["epoch"] * f["num_steps"] + f["idx"]
+                truth.extend([point("lr", f["lr"], step),
+                              point("loss", f["loss_meter"].val, step),
+                              point("grad_norm", f["norm_meter"].val, step),
+                              point("loss_scale", f["scaler_meter"].val, step)])
+            elif message.startswith("Test: ["):
+                truth.extend([point("Test_Loss", f["loss_meter"].val, None),
+                              point("Test_Acc@1", f["acc1_meter"].val, None),
+                              point("Test_Acc@5", f["acc5_meter"].val, None)])
+            elif message.startswith(" * Acc@1"):
+                truth.extend([point("Acc@1", f["acc1_meter"].avg, None),
+                              point("Acc@5", f["acc5_meter"].avg, None)])
+            elif message.startswith("Accuracy of the network on the 50 test images"):
+                truth.append(point("Accuracy_of_the_network_on_the_50_test_images", f["acc1"],
+                                   None))
+            elif message.startswith("Max accuracy"):
+                truth.append(point("Max_accuracy", f["max_accuracy"], None))
+
+    logging.getLogger("swin_micro_patch4_window4_32").addHandler(Logged())
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    sys.path.insert(0, SWIN_COPY)
+    try:
+        _image_folder("data")
+        os.rename(os.path.join("data", "validation"), os.path.join("data", "val"))
+        with open("swin_micro.yaml", "w") as f:
+            f.write(SWIN_TINY_CONFIG)
+        sys.argv = ["main.py", "--cfg", "swin_micro.yaml", "--data-path", "data",
+                    "--batch-size", "16", "--disable_amp", "--opts", "TRAIN.EPOCHS", "2",
+                    "TRAIN.WARMUP_EPOCHS", "1", "PRINT_FREQ", "2", "DATA.NUM_WORKERS", "0",
+                    "AUG.AUTO_AUGMENT", "none"]
+        script = os.path.join(SWIN_COPY, "main.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(SWIN_COPY)
+    return truth
+
+
+CASES["swin_main"] = swin_main
+OWN_ENVIRONMENT["swin_main"] = RESEARCH_ENVIRONMENT_SWIN
+OWN_CHECKOUT["swin_main"] = "SWIN"
+CHECKOUT_ROW["swin_main"] = "microsoft/Swin-Transformer main.py"
+REPOSITORY_CHECKOUTS["SWIN"] = ("microsoft/Swin-Transformer", "SWIN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
