@@ -2184,6 +2184,30 @@ def test_torchvision_metric_logger_gives_current_values_at_the_global_step() -> 
     ]
 
 
+def test_metric_logger_and_progress_meter_after_a_log_prefix() -> None:
+    # MAE's MetricLogger, each print stamped with the time; its epoch's averaged meters
+    assert run_all(
+        "[14:09:42.491132] Epoch: [0]  [19/20]  eta: 0:00:00  lr: 0.000030  loss: 2.3343 "
+        "(2.3941)  time: 0.0200  data: 0.0045",
+        "[14:09:42.491275] Epoch: [0] Total time: 0:00:00 (0.0201 s / it)",
+        "[14:09:42.491308] Averaged stats: lr: 0.000030  loss: 2.3343 (2.3941)",
+    ) == [("lr", 3e-05, 19, "metric_logger"), ("loss", 2.3343, 19, "metric_logger"),
+          ("Averaged_stats/lr", 3e-05, 19, "metric_logger"),
+          ("Averaged_stats/loss", 2.3343, 19, "metric_logger")]
+    # Swin Transformer's ProgressMeter: `Train: [epoch/epochs][i/n]`, the rate after the time
+    # left, a prefix of its own logger's; its test's meters and its accuracy sentence
+    prefix = "[2026-12-03 14:11:44 swin_tiny](main.py 218): INFO "
+    assert run_all(
+        prefix + "Train: [1/2][4/10]\teta 0:00:00 lr 0.000010\t wd 0.0500\ttime 0.0308 (0.0328)"
+        "\tloss 6.8829 (6.8852)\tgrad_norm 1.4620 (1.6550)\tmem 0MB",
+        prefix + "Test: [0/4]\tTime 0.013 (0.013)\tLoss 6.8293 (6.8293)\tAcc@1 0.000 (0.000)",
+        prefix + "Accuracy of the network on the 50 test images: 2.0%",
+    ) == [("lr", 1e-05, 14, "progress_meter"), ("wd", 0.05, 14, "progress_meter"),
+          ("loss", 6.8829, 14, "progress_meter"), ("grad_norm", 1.462, 14, "progress_meter"),
+          ("Test_Loss", 6.8293, 14, "progress_meter"), ("Test_Acc@1", 0.0, 14, "progress_meter"),
+          ("Accuracy_of_the_network_on_the_50_test_images", 2.0, 14, "key_value")]
+
+
 def test_ignite_example_lines_keep_which_evaluation_and_the_engine_steps() -> None:
     assert run_all(
         "Epoch[1] Iteration[10/25] Loss: 0.69",

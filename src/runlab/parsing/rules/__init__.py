@@ -156,9 +156,10 @@ RULES: list[Rule] = [
         "2 * 50 + 10, the step of the lines that follow; under `Test:` the keys are "
         "Test_loss, ..., and `Test:  Acc@1 70.0 "
         "Acc@5 90.0` (or the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2`, printed by the same "
-        "evaluation) gives Test_Acc@1, Test_Acc@5 (and Test_loss)",
+        "evaluation) gives Test_Acc@1, Test_Acc@5 (and Test_loss); DeiT's and MAE's "
+        "`Averaged stats: lr: 0.00003  loss: 2.33 (2.39)` gives Averaged_stats/lr, ...",
         parse_metric_logger,
-        ("eta: ", "Acc@1 ", "] Total time: "),
+        ("eta: ", "Acc@1 ", "] Total time: ", "Averaged stats: "),
         sets_step=True,
         final=True,
     ),
@@ -200,7 +201,9 @@ RULES: list[Rule] = [
         "`Epoch: [2][ 10/500]\\tTime  0.234 ( 0.334)\\tLoss 6.8e+00 (6.9e+00)\\tAcc@1   1.00 "
         "(  0.50)` gives Loss and Acc@1 (current values, not the averages in brackets; Time "
         "and Data are its timings) at the global step 2 * 500 + 10, the step of the lines "
-        "that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1",
+        "that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1; Swin Transformer's "
+        "`Train: [0/2][0/10]\\teta 0:00:10 lr 0.0001\\t...\\tloss 6.9 (6.9)` gives lr and "
+        "loss at 0 * 10 + 0",
         parse_progress_meter,
         ("]\t",),
         sets_step=True,

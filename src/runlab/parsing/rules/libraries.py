@@ -1605,10 +1605,16 @@ def parse_metric_logger(line: str) -> list[Found]:
     and gives no step. The evaluation summary `Test:  Acc@1 70.0 Acc@5 90.0` gives Test_Acc@1
     and Test_Acc@5, and so does the older ` * Acc@1 70.0 Acc@5 90.0 loss 1.2` (and
     Test_loss); the logger's `Epoch: [2] Total time: 0:00:10` is its own."""
+    line = message(line)  # (after a log prefix: MAE's and DeiT's time, `[14:09:42.144087] `)
     match = _LOGGER.match(line)
     if match is None:
         if _LOGGER_TOTAL.match(line):
             return [CLAIM]
+        if line.startswith("Averaged stats: "):
+            # the epoch's meters, DeiT's and MAE's `Averaged stats: lr: 0.00003  loss: 2.33 (2.39)`
+            return [("Averaged_stats/" + meter.group(1), to_number(meter.group(2)), None)
+                    for meter in map(_LOGGER_ITEM.fullmatch, _LOGGER_SPLIT.split(line[16:]))
+                    if meter is not None and meter.group(1) not in _LOGGER_OWN] or [CLAIM]
         summary = _ACC_SUMMARY.match(line)
         if summary is None:
             return []
@@ -2356,10 +2362,18 @@ def yolo_rows(header: str) -> Callable[[str], list[Found]]:
 # 0.167)\tLoss 6.8078e+00 (6.8578e+00)\tAcc@1   1.00 (  0.50)\tAcc@5   2.39 (  1.39)`, each
 # meter's current value then its average; `Test: [ 10/196]\t...` for validation. Time and Data
 # are the meter's timings, as in the MetricLogger.
-_METER_LINE = re.compile(r"\s*([^\t\[]{0,40}(?:\[\d{1,9}\])?)\[ *(\d{1,18})/ *(\d{1,18})\]\t")
-_METER_EPOCH = re.compile(r"\s*Epoch: \[(\d{1,9})\]\s*$")
+# Swin Transformer's copy names its epoch out of the total and its training `Train:`, and puts
+# the learning rate and weight decay, which have no average, after the time left: `Train:
+# [0/2][0/10]\teta 0:00:10 lr 0.000100\t wd 0.0500\ttime 0.1 (0.1)\tloss 6.9 (6.9)\tmem 0MB`.
+_METER_LINE = re.compile(
+    r"\s*([^\t\[]{0,40}(?:\[\d{1,9}(?:/\d{1,9})?\])?)\[ *(\d{1,18})/ *(\d{1,18})\]\t")
+_METER_EPOCH = re.compile(r"\s*(?:Epoch|Train): \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
 _METER = re.compile(
     rf"\s*([A-Za-z][\w@/.\-]*(?: [A-Za-z][\w@/.\-]*){{0,3}}) +({NUMBER}) \( *(?:{NUMBER})\)\s*",
+    re.ASCII,
+)
+_METER_PLAIN = re.compile(
+    rf"\s*(?:eta (?:\d{{1,9}} days?, )?\d{{1,9}}:\d\d:\d\d +)?([A-Za-z][\w@/.\-]{{0,40}}) +({NUMBER})\s*",
     re.ASCII,
 )
 
@@ -2370,7 +2384,10 @@ def parse_progress_meter(line: str) -> list[Found]:
     after it; under another prefix (`Test: [ 10/196]`) the keys are Test_Loss, Test_Acc@1."""
     match = _METER_LINE.match(line)
     if match is None:
-        return []
+        line = message(line)  # (after a log prefix: Swin's `[... swin](main.py 218): INFO `)
+        match = _METER_LINE.match(line)
+        if match is None:
+            return []
     prefix, position, length = match.groups()
     epoch = _METER_EPOCH.match(prefix)
     found: list[Found] = []
@@ -2382,8 +2399,8 @@ def parse_progress_meter(line: str) -> list[Found]:
         label = "_".join(_WORD.findall(prefix))
         label = f"{label}_" if label else ""
     for item in line[match.end() :].split("\t"):
-        meter = _METER.fullmatch(item)
-        if meter is not None and meter.group(1) not in _TIMINGS:
+        meter = _METER.fullmatch(item) or _METER_PLAIN.fullmatch(item)
+        if meter is not None and meter.group(1).capitalize() not in _TIMINGS:
             found.append((label + meter.group(1).replace(" ", "_"), to_number(meter.group(2)),
                           None))
     return found if len(found) > (epoch is not None) else []

@@ -562,8 +562,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # never mix with the training's
             return [(counter.lower(), step, ""), *pairs]
         return [(counter.lower(), step, ""), *_qualified(pairs, f"{named}_")]
-    if line[:1].isalpha() or line[:1] == " ":
-        whole = _whole(line)
+    if text[:1].isalpha() or text[:1] == " ":
+        whole = _whole(text)  # (after a log prefix too: Swin's `(main.py 164): INFO Accuracy of`)
         if whole is not None:
             return whole
     label = _PHASE_LABEL.match(line)
@@ -1138,6 +1138,7 @@ _LOG_PART = (
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
+    r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
