@@ -33152,6 +33152,135 @@ OWN_ENVIRONMENT["agilerl_dqn_quickstart"] = AGILERL_ENVIRONMENT
 UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
 
 
+
+# --- Small language models and speedruns: airbench, nanochat, MiniMind --------------------------
+# Each runs alone, in one environment of the scripts' own needs (torchvision for airbench, whose
+# CPU build is not on PyPI: PyPI's torch and torchvision, on the CPU):
+#
+#     python -m venv ~/speedruns-venv
+#     ~/speedruns-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/speedruns-venv/bin/pip install torch==2.14.1 ...      # each case's own needs, below
+#     git clone https://github.com/KellerJordan/cifar10-airbench ~/cifar10-airbench
+#     export AIRBENCH=~/cifar10-airbench AIRBENCH_COMMIT=$(git -C ~/cifar10-airbench rev-parse HEAD)
+#     ~/speedruns-venv/bin/python tests/corpus/make_corpus.py airbench94_legacy
+SPEEDRUNS_ENVIRONMENT = {name: f"{name} (airbench, nanochat, MiniMind cases)" for name in
+                         ("torch", "torchvision", "numpy")}
+# legacy/airbench94.py made small for one CPU thread: CIFAR-10 (a download through torchvision) is
+# made up (airbench_cifar), 512 training images in batches of 128 (of 50000 in 1024s), 3.9 epochs
+# (of 9.9), widths 16/32/32 (of 64/256/256), 2 runs (of 25); on the CPU (the data loaded there,
+# the net not moved to CUDA) in single precision (half precision on the CPU took ten times as long).
+AIRBENCH_CHANGES = {
+    "'train_epochs': 9.9,": "'train_epochs': 3.9,",
+    "'batch_size': 1024,": "'batch_size': 128,",
+    "'block1': 64,": "'block1': 16,",
+    "'block2': 256,": "'block2': 32,",
+    "'block3': 256,": "'block3': 32,",
+    "map_location=torch.device(gpu)": "map_location=torch.device('cpu')",
+    "net = net.half().cuda()": "net = net.float()",
+    "self.images = (self.images.half() / 255)": "self.images = (self.images.float() / 255)",
+    "for run in range(25)": "for run in range(2)",
+}
+
+
+def airbench_cifar(folder: str, train: int = 512, test: int = 256) -> None:
+    """CIFAR-10 as airbench's CifarLoader caches it (`cifar10/train.pt`, `test.pt`: a dict of
+    uint8 `images` of N x 32 x 32 x 3, int64 `labels`, the class names), made up: each class a
+    mean colour of its own plus noise, from a generator of fixed seed, so that it can be learned."""
+    import torch
+
+    classes = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+               "truck"]
+    generator = torch.Generator().manual_seed(0)
+    means = torch.rand(10, 1, 1, 3, generator=generator) * 160 + 48
+    os.makedirs(folder)
+    for name, n in (("train.pt", train), ("test.pt", test)):
+        labels = torch.randint(0, 10, (n,), generator=generator)
+        images = means[labels] + torch.randn(n, 32, 32, 3, generator=generator) * 40
+        torch.save({"images": images.clamp(0, 255).to(torch.uint8), "labels": labels,
+                    "classes": classes}, os.path.join(folder, name))
+
+
+class CpuTimingEvent:
+    """A stand-in for `torch.cuda.Event(enable_timing=True)` on the CPU: `record()` notes the
+    time, `elapsed_time(end)` gives the milliseconds between two records."""
+
+    def __init__(self, enable_timing: bool = False) -> None:
+        self.time = 0.0
+
+    def record(self) -> None:
+        import time
+
+        self.time = time.perf_counter()
+
+    def elapsed_time(self, end: CpuTimingEvent) -> float:
+        return 1000 * (end.time - self.time)
+
+
+def airbench94_legacy() -> Truth:
+    """Keller Jordan's airbench94 (KellerJordan/cifar10-airbench `legacy/airbench94.py`, the
+    uncompiled script of the paper's 94% record; the checkout named by AIRBENCH, commit in
+    VERSIONS.md), run as the script (`run_script`) with AIRBENCH_CHANGES: its sizes made small
+    (512 made-up CIFAR-shaped images to train, 256 to test, batches of 128, 3.9 epochs, widths
+    16/32/32, 2 runs of 25) and its device the CPU (`map_location` the CPU, no `.cuda()`), in
+    single precision (its images and net `.float()` for `.half()`: half precision is slow on
+    the CPU). Its GPU timer, `torch.cuda.Event(enable_timing=True)` and
+    `torch.cuda.synchronize()`, have CPU stand-ins (CpuTimingEvent; synchronize does nothing),
+    set on `torch.cuda` before it runs. CIFAR-10 is made up (airbench_cifar) in the `cifar10`
+    folder where its loader caches the download; its own file is copied beside it (it reads
+    `sys.argv[0]` to save its code). torch seeded 0, one thread. It prints a table, `|  run     |
+    epoch  |  train_loss  |  train_acc  |  val_acc  |  tta_val_acc  |  total_time_seconds  |`,
+    a row an epoch (the run number on its first row only), each run's last row with `eval` for
+    the epoch and its test-time-augmented accuracy, then `Mean: 0.7324    Std: 0.0138` and the
+    path of its saved log. Truth: the values `print_training_details` is given (the `variables`
+    of its frame, the caller of the wrapped `print`) as each row is printed: `train_loss`,
+    `train_acc`, `val_acc` and (on the `eval` rows) `tta_val_acc`, at the row's epoch (from 0,
+    as printed; each run starts again at 0); the `eval` rows, which show the last epoch's
+    values again beside `tta_val_acc`, have no step. `run` is a counter and
+    `total_time_seconds` a timing: left out. The mean and deviation line is left out too (a
+    summary of the runs' `tta_val_acc`, already in the truth)."""
+    import shutil
+
+    import torch
+
+    root = os.environ.get("AIRBENCH")
+    path = os.path.join(root or "", "legacy", "airbench94.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set AIRBENCH to a KellerJordan/cifar10-airbench checkout")
+    seeded_torch()
+    torch.cuda.Event = CpuTimingEvent  # type: ignore[assignment,misc]
+    torch.cuda.synchronize = lambda device=None: None  # type: ignore[assignment]
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_name != "print_training_details":
+            frame = frame.f_back  # type: ignore[assignment]
+        if frame is None or call != "print(print_string)":
+            return
+        variables = frame.f_locals["variables"]
+        epoch = variables["epoch"]
+        step = epoch if isinstance(epoch, int) else None
+        for key in ("train_loss", "train_acc", "val_acc", "tta_val_acc"):
+            if isinstance(variables.get(key), float):
+                truth.append(point(key, variables[key], step))
+
+    def setup() -> None:
+        shutil.copy(path, "airbench94.py")
+        airbench_cifar("cifar10")
+
+    run_script(path, [], record, changes=AIRBENCH_CHANGES, setup=setup)
+    if len(truth) != 2 * (4 * 3 + 4):
+        raise SystemExit(f"airbench94_legacy: {len(truth)} points, not 2 runs of 4 rows and eval")
+    return truth
+
+
+CASES["airbench94_legacy"] = airbench94_legacy
+OWN_ENVIRONMENT["airbench94_legacy"] = SPEEDRUNS_ENVIRONMENT
+OWN_CHECKOUT["airbench94_legacy"] = "AIRBENCH"
+CHECKOUT_ROW["airbench94_legacy"] = "KellerJordan/cifar10-airbench legacy/airbench94.py"
+REPOSITORY_CHECKOUTS["AIRBENCH"] = ("KellerJordan/cifar10-airbench", "AIRBENCH_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
