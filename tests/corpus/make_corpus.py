@@ -33159,12 +33159,16 @@ UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
 #
 #     python -m venv ~/speedruns-venv
 #     ~/speedruns-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
-#     ~/speedruns-venv/bin/pip install torch==2.14.1 ...      # each case's own needs, below
+#     ~/speedruns-venv/bin/pip install torch==2.14.1 transformers datasets rustbpe tiktoken \
+#         pyarrow wandb filelock jinja2 pyyaml requests psutil
 #     git clone https://github.com/KellerJordan/cifar10-airbench ~/cifar10-airbench
-#     export AIRBENCH=~/cifar10-airbench AIRBENCH_COMMIT=$(git -C ~/cifar10-airbench rev-parse HEAD)
+#     git clone https://github.com/jingyaogong/minimind ~/minimind
+#     git clone https://github.com/karpathy/nanochat ~/nanochat
+#     export AIRBENCH=~/cifar10-airbench MINIMIND=~/minimind NANOCHAT=~/nanochat  # and *_COMMIT
 #     ~/speedruns-venv/bin/python tests/corpus/make_corpus.py airbench94_legacy
 SPEEDRUNS_ENVIRONMENT = {name: f"{name} (airbench, nanochat, MiniMind cases)" for name in
-                         ("torch", "torchvision", "numpy")}
+                         ("torch", "torchvision", "numpy", "transformers", "datasets", "tokenizers",
+                          "pyarrow", "rustbpe", "tiktoken", "wandb")}
 # legacy/airbench94.py made small for one CPU thread: CIFAR-10 (a download through torchvision) is
 # made up (airbench_cifar), 512 training images in batches of 128 (of 50000 in 1024s), 3.9 epochs
 # (of 9.9), widths 16/32/32 (of 64/256/256), 2 runs (of 25); on the CPU (the data loaded there,
@@ -33279,6 +33283,104 @@ OWN_ENVIRONMENT["airbench94_legacy"] = SPEEDRUNS_ENVIRONMENT
 OWN_CHECKOUT["airbench94_legacy"] = "AIRBENCH"
 CHECKOUT_ROW["airbench94_legacy"] = "KellerJordan/cifar10-airbench legacy/airbench94.py"
 REPOSITORY_CHECKOUTS["AIRBENCH"] = ("KellerJordan/cifar10-airbench", "AIRBENCH_COMMIT")
+
+
+
+# MiniMind's pre-training: the model of its smallest config made smaller still (hidden size 64 of
+# 768, 2 layers of 8, sequences of 64 of 340), batches of 4 (of 32), no gradient accumulation (of
+# 8 steps), its learning rate 5e-3 (of 5e-4: a tiny model in 75 steps), 1 epoch (of 2), a line
+# every 10 steps (of 100), no data-loading workers (of 8), on the CPU.
+MINIMIND_ARGS = ["--epochs", "1", "--batch_size", "4", "--learning_rate", "5e-3", "--device", "cpu",
+                 "--num_workers", "0", "--accumulation_steps", "1", "--log_interval", "10",
+                 "--hidden_size", "64", "--num_hidden_layers", "2", "--max_seq_len", "64"]
+
+
+def minimind_pretrain_jsonl(path: str, lines: int = 300) -> None:
+    """Pre-training data in MiniMind's format (`dataset/pretrain_t2t_mini.jsonl`: a JSON object a
+    line, its `text` a document), made up: short sentences of a small vocabulary, English and
+    Chinese, from a generator of fixed seed."""
+    import random
+
+    rng = random.Random(0)
+    subjects = ["The cat", "A small robot", "My teacher", "The river", "Our team", "小猫", "老师",
+                "这条河", "我们的团队"]
+    verbs = ["likes", "sees", "builds", "follows", "remembers", "喜欢", "看见", "记得"]
+    objects = ["the red ball", "a quiet morning", "the old bridge", "many stars", "苹果", "月亮",
+               "一本书", "小路"]
+    os.makedirs(os.path.dirname(path))
+    with open(path, "w", encoding="utf-8") as f:
+        for _ in range(lines):
+            text = " ".join(f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)}."
+                            for _ in range(rng.randint(2, 6)))
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+
+
+def minimind_pretrain() -> Truth:
+    """MiniMind's pre-training script, jingyaogong/minimind `trainer/train_pretrain.py` (the
+    checkout named by MINIMIND; commit in VERSIONS.md), run as the script, unchanged, with
+    MINIMIND_ARGS (a model of hidden size 64 and 2 layers, sequences of 64, batches of 4, 1 epoch,
+    a line every 10 steps, CPU), from a `trainer` folder as its README runs it (`cd trainer`), so
+    that its relative paths find a `../model` holding the repository's own tokenizer files
+    (`tokenizer.json`, `tokenizer_config.json`, copied) and `../dataset/pretrain_t2t_mini.jsonl`,
+    its default data, made up (minimind_pretrain_jsonl: 300 lines of `{"text": ...}`); its
+    packages (`model`, `dataset`, `trainer`) are imported from the checkout. Datasets' cache is
+    in the run's folder. It seeds itself (42); one thread. It prints `Model Params: 0.53M`,
+    `Trainable Params: 0.533M`, then every 10 steps and at the last `Epoch:[1/1](10/75), loss:
+    5.2359, logits_loss: 5.2359, aux_loss: 0.0000, lr: 0.00480548, epoch_time: 0.0min` (through
+    its `Logger`, a print on the main process), with datasets' `Generating train split` bar and
+    transformers' `past_key_values` deprecation line before them. Truth: the printing frame's
+    values as each
+    line is logged (`Logger` wrapped, the frame of `train_epoch` read): `current_loss`,
+    `current_logits_loss`, `current_aux_loss`, `current_lr` as `loss`, `logits_loss`,
+    `aux_loss`, `lr`, at the printed `step` (the epoch's step, from 1). `epoch_time` (the
+    minutes it expects the epoch still to take) is a timing: left out."""
+    import shutil
+
+    root = os.environ.get("MINIMIND")
+    path = os.path.join(root or "", "trainer", "train_pretrain.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set MINIMIND to a jingyaogong/minimind checkout")
+    seeded_torch()
+    sys.path.insert(0, root)
+    import trainer.trainer_utils as trainer_utils
+
+    truth: Truth = []
+    logger = trainer_utils.Logger
+
+    def logged(content: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train_epoch" and str(content).startswith("Epoch:["):
+            values = frame.f_locals
+            step = values["step"]
+            truth.extend([point("loss", values["current_loss"], step),
+                          point("logits_loss", values["current_logits_loss"], step),
+                          point("aux_loss", values["current_aux_loss"], step),
+                          point("lr", values["current_lr"], step)])
+        logger(content)
+
+    trainer_utils.Logger = logged
+
+    def setup() -> None:
+        os.environ["HF_HOME"] = os.path.abspath("hf")
+        os.environ["HF_DATASETS_CACHE"] = os.path.abspath(os.path.join("hf", "datasets"))
+        os.makedirs("model")
+        for name in ("tokenizer.json", "tokenizer_config.json"):
+            shutil.copy(os.path.join(root, "model", name), os.path.join("model", name))
+        minimind_pretrain_jsonl(os.path.join("dataset", "pretrain_t2t_mini.jsonl"))
+        os.makedirs("trainer")
+        os.chdir("trainer")
+
+    run_script(path, MINIMIND_ARGS, record=lambda call, values, printed: None, setup=setup)
+    if len(truth) != 4 * 8:
+        raise SystemExit(f"minimind_pretrain: {len(truth)} points, not 8 lines of 4")
+    return truth
+
+
+CASES["minimind_pretrain"] = minimind_pretrain
+OWN_ENVIRONMENT["minimind_pretrain"] = SPEEDRUNS_ENVIRONMENT
+OWN_CHECKOUT["minimind_pretrain"] = "MINIMIND"
+CHECKOUT_ROW["minimind_pretrain"] = "jingyaogong/minimind trainer/train_pretrain.py"
+REPOSITORY_CHECKOUTS["MINIMIND"] = ("jingyaogong/minimind", "MINIMIND_COMMIT")
 
 
 def main(argv: list[str]) -> None:
