@@ -33383,6 +33383,119 @@ CHECKOUT_ROW["minimind_pretrain"] = "jingyaogong/minimind trainer/train_pretrain
 REPOSITORY_CHECKOUTS["MINIMIND"] = ("jingyaogong/minimind", "MINIMIND_COMMIT")
 
 
+
+# nanochat's base training with the CPU settings of its `runs/runcpu.sh` (`--head-dim=64
+# --window-pattern=L --core-metric-every=-1`) made smaller still, as its docstring's CPU example
+# does (`--total-batch-size=512`): depth 2 (of 6), sequences of 128 (of 512), batches of 4 (of 32),
+# 30 iterations (of 5000), an evaluation of 1024 tokens (of 524288) every 10 (of 100), no samples.
+NANOCHAT_ARGS = ["--depth=2", "--head-dim=64", "--window-pattern=L", "--max-seq-len=128",
+                 "--device-batch-size=4", "--total-batch-size=512", "--eval-every=10",
+                 "--eval-tokens=1024", "--core-metric-every=-1", "--sample-every=-1",
+                 "--num-iterations=30", "--device-type=cpu"]
+
+
+def nanochat_shards(folder: str, shards: int = 2, docs: int = 1200) -> None:
+    """The pre-training shards as `nanochat/dataset.py` downloads them (`base_data_climbmix/
+    shard_00000.parquet`...: a `text` column, a document a row, in row groups), made up: short
+    documents of sentences from a small vocabulary, from a generator of fixed seed; the last
+    shard is the validation split, as the loader takes it."""
+    import random
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rng = random.Random(0)
+    words = ("the a small large red blue river stone bird tree house city morning night walks "
+             "sees builds finds remembers quietly slowly under over near far and but because "
+             "then").split()
+    os.makedirs(folder)
+    for k in range(shards):
+        texts = []
+        for _ in range(docs):
+            sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(4, 12))).capitalize()
+                         + "." for _ in range(rng.randint(2, 8))]
+            texts.append(" ".join(sentences))
+        pq.write_table(pa.table({"text": texts}), os.path.join(folder, f"shard_{k:05d}.parquet"),
+                       row_group_size=100)
+
+
+def nanochat_base_train() -> Truth:
+    """Andrej Karpathy's nanochat base pre-training, karpathy/nanochat `scripts/base_train.py`
+    (the checkout named by NANOCHAT; commit in VERSIONS.md) with its `nanochat` package, run as
+    the script, unchanged, with NANOCHAT_ARGS (depth 2, head dim 64, full attention, sequences
+    of 128, 512 tokens a step, 30 iterations, a validation of 1024 tokens every 10, no CORE
+    metric, no samples, the CPU; its `torch.compile` kept: its optimizer's fused steps are
+    compiled with `fullgraph=True` and fail uncompiled; the first step's time is the
+    compilation's: a minute a run with a cold cache, two seconds with torch's cache warm). Its
+    data, ClimbMix shards (a
+    download), is made up (nanochat_shards: two parquet shards of 1200 documents) in a
+    `NANOCHAT_BASE_DIR` of the run's own, and its tokenizer is trained there first by its own
+    `scripts/tok_train.py` as `runs/runcpu.sh` does (`python -m scripts.tok_train`), on that
+    data, with `--max-chars=200000 --vocab-size=512` (of two billion characters and 32768;
+    its output not kept). It seeds itself (42); one thread. It prints its banner, its logger's
+    `Distributed world size: 1` (coloured, through a pipe too), the dtype line, a block of `!`
+    warnings (no Flash Attention 3), the vocabulary size, the model config as JSON, the
+    parameter counts, the scaling lines, torch's warning of no CUDA runtime (as it compiles),
+    then `Step 00000 | Validation bpb: 1.697704` every 10 steps and at the end, a line a step,
+    `step 00000/00030 (0.00%) | loss: 6.078399 | lrm: 0.03 | dt: 2148.12ms | tok/sec: 238 |
+    bf16_mfu: 0.00 | epoch: 1 pq: 0 rg: 10 | total time: 0.00m` (with `| eta: 0.0m` after step
+    10), its logger's three checkpoint lines, and at the end the peak memory, the total
+    training time and `Minimum validation bpb: 1.469025`; the lines of the script through its
+    `print0`.
+    Truth: the printing frame's values as each line is printed (`print0` wrapped, the script's
+    frame read): `val_bpb` as `Validation_bpb` at the printed `step`; `debiased_smooth_loss`
+    and `lrm` as `loss` and `lrm` at the printed `step`; `min_val_bpb` as
+    `Minimum_validation_bpb`, no step. `dt`, `tok/sec`, `bf16_mfu` (a throughput as a share of
+    a GPU's peak: 0 on the CPU) and the times are timings, `epoch`/`pq`/`rg` the data's
+    position, the percentage the progress: left out."""
+    import subprocess
+
+    root = os.environ.get("NANOCHAT")
+    path = os.path.join(root or "", "scripts", "base_train.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set NANOCHAT to a karpathy/nanochat checkout")
+    seeded_torch()
+    sys.path.insert(0, root)
+    import nanochat.common
+
+    truth: Truth = []
+    print0 = nanochat.common.print0
+
+    def printed(s: Any = "", **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(s)
+        if text.startswith("step ") and "debiased_smooth_loss" in values:
+            step = values["step"]
+            truth.extend([point("loss", values["debiased_smooth_loss"], step),
+                          point("lrm", values["lrm"], step)])
+        elif text.startswith("Step ") and "| Validation bpb:" in text:
+            truth.append(point("Validation_bpb", values["val_bpb"], values["step"]))
+        elif text.startswith("Minimum validation bpb:"):
+            truth.append(point("Minimum_validation_bpb", values["min_val_bpb"], None))
+        print0(s, **kwargs)
+
+    nanochat.common.print0 = printed
+
+    def setup() -> None:
+        os.environ["NANOCHAT_BASE_DIR"] = os.path.abspath("nanochat_base")
+        nanochat_shards(os.path.join("nanochat_base", "base_data_climbmix"))
+        subprocess.run([sys.executable, "-m", "scripts.tok_train", "--max-chars=200000",
+                        "--vocab-size=512"], cwd=root, env=dict(os.environ),
+                       capture_output=True, check=True)
+
+    run_script(path, NANOCHAT_ARGS, record=lambda call, values, printed: None, setup=setup)
+    if len(truth) != 2 * 30 + 4 + 1:
+        raise SystemExit(f"nanochat_base_train: {len(truth)} points, not 30 steps, 4 evaluations")
+    return truth
+
+
+CASES["nanochat_base_train"] = nanochat_base_train
+OWN_ENVIRONMENT["nanochat_base_train"] = SPEEDRUNS_ENVIRONMENT
+OWN_CHECKOUT["nanochat_base_train"] = "NANOCHAT"
+CHECKOUT_ROW["nanochat_base_train"] = "karpathy/nanochat scripts/base_train.py"
+REPOSITORY_CHECKOUTS["NANOCHAT"] = ("karpathy/nanochat", "NANOCHAT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
