@@ -33544,6 +33544,350 @@ CHECKOUT_ROW["swin_main"] = "microsoft/Swin-Transformer main.py"
 REPOSITORY_CHECKOUTS["SWIN"] = ("microsoft/Swin-Transformer", "SWIN_COMMIT")
 
 
+
+# --- Small language models and speedruns: airbench, nanochat, MiniMind --------------------------
+# Each runs alone, in one environment of the scripts' own needs (torchvision for airbench, whose
+# CPU build is not on PyPI: PyPI's torch and torchvision, on the CPU):
+#
+#     python -m venv ~/speedruns-venv
+#     ~/speedruns-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     ~/speedruns-venv/bin/pip install torch==2.14.1 transformers datasets rustbpe tiktoken \
+#         pyarrow wandb filelock jinja2 pyyaml requests psutil
+#     git clone https://github.com/KellerJordan/cifar10-airbench ~/cifar10-airbench
+#     git clone https://github.com/jingyaogong/minimind ~/minimind
+#     git clone https://github.com/karpathy/nanochat ~/nanochat
+#     export AIRBENCH=~/cifar10-airbench MINIMIND=~/minimind NANOCHAT=~/nanochat  # and *_COMMIT
+#     ~/speedruns-venv/bin/python tests/corpus/make_corpus.py airbench94_legacy
+SPEEDRUNS_ENVIRONMENT = {name: f"{name} (airbench, nanochat, MiniMind cases)" for name in
+                         ("torch", "torchvision", "numpy", "transformers", "datasets", "tokenizers",
+                          "pyarrow", "rustbpe", "tiktoken", "wandb")}
+# legacy/airbench94.py made small for one CPU thread: CIFAR-10 (a download through torchvision) is
+# made up (airbench_cifar), 512 training images in batches of 128 (of 50000 in 1024s), 3.9 epochs
+# (of 9.9), widths 16/32/32 (of 64/256/256), 2 runs (of 25); on the CPU (the data loaded there,
+# the net not moved to CUDA) in single precision (half precision on the CPU took ten times as long).
+AIRBENCH_CHANGES = {
+    "'train_epochs': 9.9,": "'train_epochs': 3.9,",
+    "'batch_size': 1024,": "'batch_size': 128,",
+    "'block1': 64,": "'block1': 16,",
+    "'block2': 256,": "'block2': 32,",
+    "'block3': 256,": "'block3': 32,",
+    "map_location=torch.device(gpu)": "map_location=torch.device('cpu')",
+    "net = net.half().cuda()": "net = net.float()",
+    "self.images = (self.images.half() / 255)": "self.images = (self.images.float() / 255)",
+    "for run in range(25)": "for run in range(2)",
+}
+
+
+def airbench_cifar(folder: str, train: int = 512, test: int = 256) -> None:
+    """CIFAR-10 as airbench's CifarLoader caches it (`cifar10/train.pt`, `test.pt`: a dict of
+    uint8 `images` of N x 32 x 32 x 3, int64 `labels`, the class names), made up: each class a
+    mean colour of its own plus noise, from a generator of fixed seed, so that it can be learned."""
+    import torch
+
+    classes = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+               "truck"]
+    generator = torch.Generator().manual_seed(0)
+    means = torch.rand(10, 1, 1, 3, generator=generator) * 160 + 48
+    os.makedirs(folder)
+    for name, n in (("train.pt", train), ("test.pt", test)):
+        labels = torch.randint(0, 10, (n,), generator=generator)
+        images = means[labels] + torch.randn(n, 32, 32, 3, generator=generator) * 40
+        torch.save({"images": images.clamp(0, 255).to(torch.uint8), "labels": labels,
+                    "classes": classes}, os.path.join(folder, name))
+
+
+class CpuTimingEvent:
+    """A stand-in for `torch.cuda.Event(enable_timing=True)` on the CPU: `record()` notes the
+    time, `elapsed_time(end)` gives the milliseconds between two records."""
+
+    def __init__(self, enable_timing: bool = False) -> None:
+        self.time = 0.0
+
+    def record(self) -> None:
+        import time
+
+        self.time = time.perf_counter()
+
+    def elapsed_time(self, end: CpuTimingEvent) -> float:
+        return 1000 * (end.time - self.time)
+
+
+def airbench94_legacy() -> Truth:
+    """Keller Jordan's airbench94 (KellerJordan/cifar10-airbench `legacy/airbench94.py`, the
+    uncompiled script of the paper's 94% record; the checkout named by AIRBENCH, commit in
+    VERSIONS.md), run as the script (`run_script`) with AIRBENCH_CHANGES: its sizes made small
+    (512 made-up CIFAR-shaped images to train, 256 to test, batches of 128, 3.9 epochs, widths
+    16/32/32, 2 runs of 25) and its device the CPU (`map_location` the CPU, no `.cuda()`), in
+    single precision (its images and net `.float()` for `.half()`: half precision is slow on
+    the CPU). Its GPU timer, `torch.cuda.Event(enable_timing=True)` and
+    `torch.cuda.synchronize()`, have CPU stand-ins (CpuTimingEvent; synchronize does nothing),
+    set on `torch.cuda` before it runs. CIFAR-10 is made up (airbench_cifar) in the `cifar10`
+    folder where its loader caches the download; its own file is copied beside it (it reads
+    `sys.argv[0]` to save its code). torch seeded 0, one thread. It prints a table, `|  run     |
+    epoch  |  train_loss  |  train_acc  |  val_acc  |  tta_val_acc  |  total_time_seconds  |`,
+    a row an epoch (the run number on its first row only), each run's last row with `eval` for
+    the epoch and its test-time-augmented accuracy, then `Mean: 0.7324    Std: 0.0138` and the
+    path of its saved log. Truth: the values `print_training_details` is given (the `variables`
+    of its frame, the caller of the wrapped `print`) as each row is printed: `train_loss`,
+    `train_acc`, `val_acc` and (on the `eval` rows) `tta_val_acc`, at the row's epoch (from 0,
+    as printed; each run starts again at 0); the `eval` rows, which show the last epoch's
+    values again beside `tta_val_acc`, have no step. `run` is a counter and
+    `total_time_seconds` a timing: left out. The mean and deviation line is left out too (a
+    summary of the runs' `tta_val_acc`, already in the truth)."""
+    import shutil
+
+    import torch
+
+    root = os.environ.get("AIRBENCH")
+    path = os.path.join(root or "", "legacy", "airbench94.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set AIRBENCH to a KellerJordan/cifar10-airbench checkout")
+    seeded_torch()
+    torch.cuda.Event = CpuTimingEvent  # type: ignore[assignment,misc]
+    torch.cuda.synchronize = lambda device=None: None  # type: ignore[assignment]
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_name != "print_training_details":
+            frame = frame.f_back  # type: ignore[assignment]
+        if frame is None or call != "print(print_string)":
+            return
+        variables = frame.f_locals["variables"]
+        epoch = variables["epoch"]
+        step = epoch if isinstance(epoch, int) else None
+        for key in ("train_loss", "train_acc", "val_acc", "tta_val_acc"):
+            if isinstance(variables.get(key), float):
+                truth.append(point(key, variables[key], step))
+
+    def setup() -> None:
+        shutil.copy(path, "airbench94.py")
+        airbench_cifar("cifar10")
+
+    run_script(path, [], record, changes=AIRBENCH_CHANGES, setup=setup)
+    if len(truth) != 2 * (4 * 3 + 4):
+        raise SystemExit(f"airbench94_legacy: {len(truth)} points, not 2 runs of 4 rows and eval")
+    return truth
+
+
+CASES["airbench94_legacy"] = airbench94_legacy
+OWN_ENVIRONMENT["airbench94_legacy"] = SPEEDRUNS_ENVIRONMENT
+OWN_CHECKOUT["airbench94_legacy"] = "AIRBENCH"
+CHECKOUT_ROW["airbench94_legacy"] = "KellerJordan/cifar10-airbench legacy/airbench94.py"
+REPOSITORY_CHECKOUTS["AIRBENCH"] = ("KellerJordan/cifar10-airbench", "AIRBENCH_COMMIT")
+
+
+
+# MiniMind's pre-training: the model of its smallest config made smaller still (hidden size 64 of
+# 768, 2 layers of 8, sequences of 64 of 340), batches of 4 (of 32), no gradient accumulation (of
+# 8 steps), its learning rate 5e-3 (of 5e-4: a tiny model in 75 steps), 1 epoch (of 2), a line
+# every 10 steps (of 100), no data-loading workers (of 8), on the CPU.
+MINIMIND_ARGS = ["--epochs", "1", "--batch_size", "4", "--learning_rate", "5e-3", "--device", "cpu",
+                 "--num_workers", "0", "--accumulation_steps", "1", "--log_interval", "10",
+                 "--hidden_size", "64", "--num_hidden_layers", "2", "--max_seq_len", "64"]
+
+
+def minimind_pretrain_jsonl(path: str, lines: int = 300) -> None:
+    """Pre-training data in MiniMind's format (`dataset/pretrain_t2t_mini.jsonl`: a JSON object a
+    line, its `text` a document), made up: short sentences of a small vocabulary, English and
+    Chinese, from a generator of fixed seed."""
+    import random
+
+    rng = random.Random(0)
+    subjects = ["The cat", "A small robot", "My teacher", "The river", "Our team", "小猫", "老师",
+                "这条河", "我们的团队"]
+    verbs = ["likes", "sees", "builds", "follows", "remembers", "喜欢", "看见", "记得"]
+    objects = ["the red ball", "a quiet morning", "the old bridge", "many stars", "苹果", "月亮",
+               "一本书", "小路"]
+    os.makedirs(os.path.dirname(path))
+    with open(path, "w", encoding="utf-8") as f:
+        for _ in range(lines):
+            text = " ".join(f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)}."
+                            for _ in range(rng.randint(2, 6)))
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+
+
+def minimind_pretrain() -> Truth:
+    """MiniMind's pre-training script, jingyaogong/minimind `trainer/train_pretrain.py` (the
+    checkout named by MINIMIND; commit in VERSIONS.md), run as the script, unchanged, with
+    MINIMIND_ARGS (a model of hidden size 64 and 2 layers, sequences of 64, batches of 4, 1 epoch,
+    a line every 10 steps, CPU), from a `trainer` folder as its README runs it (`cd trainer`), so
+    that its relative paths find a `../model` holding the repository's own tokenizer files
+    (`tokenizer.json`, `tokenizer_config.json`, copied) and `../dataset/pretrain_t2t_mini.jsonl`,
+    its default data, made up (minimind_pretrain_jsonl: 300 lines of `{"text": ...}`); its
+    packages (`model`, `dataset`, `trainer`) are imported from the checkout. Datasets' cache is
+    in the run's folder. It seeds itself (42); one thread. It prints `Model Params: 0.53M`,
+    `Trainable Params: 0.533M`, then every 10 steps and at the last `Epoch:[1/1](10/75), loss:
+    5.2359, logits_loss: 5.2359, aux_loss: 0.0000, lr: 0.00480548, epoch_time: 0.0min` (through
+    its `Logger`, a print on the main process), with datasets' `Generating train split` bar and
+    transformers' `past_key_values` deprecation line before them. Truth: the printing frame's
+    values as each
+    line is logged (`Logger` wrapped, the frame of `train_epoch` read): `current_loss`,
+    `current_logits_loss`, `current_aux_loss`, `current_lr` as `loss`, `logits_loss`,
+    `aux_loss`, `lr`, at the printed `step` (the epoch's step, from 1). `epoch_time` (the
+    minutes it expects the epoch still to take) is a timing: left out."""
+    import shutil
+
+    root = os.environ.get("MINIMIND")
+    path = os.path.join(root or "", "trainer", "train_pretrain.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set MINIMIND to a jingyaogong/minimind checkout")
+    seeded_torch()
+    sys.path.insert(0, root)
+    import trainer.trainer_utils as trainer_utils
+
+    truth: Truth = []
+    logger = trainer_utils.Logger
+
+    def logged(content: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "train_epoch" and str(content).startswith("Epoch:["):
+            values = frame.f_locals
+            step = values["step"]
+            truth.extend([point("loss", values["current_loss"], step),
+                          point("logits_loss", values["current_logits_loss"], step),
+                          point("aux_loss", values["current_aux_loss"], step),
+                          point("lr", values["current_lr"], step)])
+        logger(content)
+
+    trainer_utils.Logger = logged
+
+    def setup() -> None:
+        os.environ["HF_HOME"] = os.path.abspath("hf")
+        os.environ["HF_DATASETS_CACHE"] = os.path.abspath(os.path.join("hf", "datasets"))
+        os.makedirs("model")
+        for name in ("tokenizer.json", "tokenizer_config.json"):
+            shutil.copy(os.path.join(root, "model", name), os.path.join("model", name))
+        minimind_pretrain_jsonl(os.path.join("dataset", "pretrain_t2t_mini.jsonl"))
+        os.makedirs("trainer")
+        os.chdir("trainer")
+
+    run_script(path, MINIMIND_ARGS, record=lambda call, values, printed: None, setup=setup)
+    if len(truth) != 4 * 8:
+        raise SystemExit(f"minimind_pretrain: {len(truth)} points, not 8 lines of 4")
+    return truth
+
+
+CASES["minimind_pretrain"] = minimind_pretrain
+OWN_ENVIRONMENT["minimind_pretrain"] = SPEEDRUNS_ENVIRONMENT
+OWN_CHECKOUT["minimind_pretrain"] = "MINIMIND"
+CHECKOUT_ROW["minimind_pretrain"] = "jingyaogong/minimind trainer/train_pretrain.py"
+REPOSITORY_CHECKOUTS["MINIMIND"] = ("jingyaogong/minimind", "MINIMIND_COMMIT")
+
+
+
+# nanochat's base training with the CPU settings of its `runs/runcpu.sh` (`--head-dim=64
+# --window-pattern=L --core-metric-every=-1`) made smaller still, as its docstring's CPU example
+# does (`--total-batch-size=512`): depth 2 (of 6), sequences of 128 (of 512), batches of 4 (of 32),
+# 30 iterations (of 5000), an evaluation of 1024 tokens (of 524288) every 10 (of 100), no samples.
+NANOCHAT_ARGS = ["--depth=2", "--head-dim=64", "--window-pattern=L", "--max-seq-len=128",
+                 "--device-batch-size=4", "--total-batch-size=512", "--eval-every=10",
+                 "--eval-tokens=1024", "--core-metric-every=-1", "--sample-every=-1",
+                 "--num-iterations=30", "--device-type=cpu"]
+
+
+def nanochat_shards(folder: str, shards: int = 2, docs: int = 1200) -> None:
+    """The pre-training shards as `nanochat/dataset.py` downloads them (`base_data_climbmix/
+    shard_00000.parquet`...: a `text` column, a document a row, in row groups), made up: short
+    documents of sentences from a small vocabulary, from a generator of fixed seed; the last
+    shard is the validation split, as the loader takes it."""
+    import random
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rng = random.Random(0)
+    words = ("the a small large red blue river stone bird tree house city morning night walks "
+             "sees builds finds remembers quietly slowly under over near far and but because "
+             "then").split()
+    os.makedirs(folder)
+    for k in range(shards):
+        texts = []
+        for _ in range(docs):
+            sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(4, 12))).capitalize()
+                         + "." for _ in range(rng.randint(2, 8))]
+            texts.append(" ".join(sentences))
+        pq.write_table(pa.table({"text": texts}), os.path.join(folder, f"shard_{k:05d}.parquet"),
+                       row_group_size=100)
+
+
+def nanochat_base_train() -> Truth:
+    """Andrej Karpathy's nanochat base pre-training, karpathy/nanochat `scripts/base_train.py`
+    (the checkout named by NANOCHAT; commit in VERSIONS.md) with its `nanochat` package, run as
+    the script, unchanged, with NANOCHAT_ARGS (depth 2, head dim 64, full attention, sequences
+    of 128, 512 tokens a step, 30 iterations, a validation of 1024 tokens every 10, no CORE
+    metric, no samples, the CPU; its `torch.compile` kept: its optimizer's fused steps are
+    compiled with `fullgraph=True` and fail uncompiled; the first step's time is the
+    compilation's: a minute a run with a cold cache, two seconds with torch's cache warm). Its
+    data, ClimbMix shards (a
+    download), is made up (nanochat_shards: two parquet shards of 1200 documents) in a
+    `NANOCHAT_BASE_DIR` of the run's own, and its tokenizer is trained there first by its own
+    `scripts/tok_train.py` as `runs/runcpu.sh` does (`python -m scripts.tok_train`), on that
+    data, with `--max-chars=200000 --vocab-size=512` (of two billion characters and 32768;
+    its output not kept). It seeds itself (42); one thread. It prints its banner, its logger's
+    `Distributed world size: 1` (coloured, through a pipe too), the dtype line, a block of `!`
+    warnings (no Flash Attention 3), the vocabulary size, the model config as JSON, the
+    parameter counts, the scaling lines, torch's warning of no CUDA runtime (as it compiles),
+    then `Step 00000 | Validation bpb: 1.697704` every 10 steps and at the end, a line a step,
+    `step 00000/00030 (0.00%) | loss: 6.078399 | lrm: 0.03 | dt: 2148.12ms | tok/sec: 238 |
+    bf16_mfu: 0.00 | epoch: 1 pq: 0 rg: 10 | total time: 0.00m` (with `| eta: 0.0m` after step
+    10), its logger's three checkpoint lines, and at the end the peak memory, the total
+    training time and `Minimum validation bpb: 1.469025`; the lines of the script through its
+    `print0`.
+    Truth: the printing frame's values as each line is printed (`print0` wrapped, the script's
+    frame read): `val_bpb` as `Validation_bpb` at the printed `step`; `debiased_smooth_loss`
+    and `lrm` as `loss` and `lrm` at the printed `step`; `min_val_bpb` as
+    `Minimum_validation_bpb`, no step. `dt`, `tok/sec`, `bf16_mfu` (a throughput as a share of
+    a GPU's peak: 0 on the CPU) and the times are timings, `epoch`/`pq`/`rg` the data's
+    position, the percentage the progress: left out."""
+    import subprocess
+
+    root = os.environ.get("NANOCHAT")
+    path = os.path.join(root or "", "scripts", "base_train.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("set NANOCHAT to a karpathy/nanochat checkout")
+    seeded_torch()
+    sys.path.insert(0, root)
+    import nanochat.common
+
+    truth: Truth = []
+    print0 = nanochat.common.print0
+
+    def printed(s: Any = "", **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        text = str(s)
+        if text.startswith("step ") and "debiased_smooth_loss" in values:
+            step = values["step"]
+            truth.extend([point("loss", values["debiased_smooth_loss"], step),
+                          point("lrm", values["lrm"], step)])
+        elif text.startswith("Step ") and "| Validation bpb:" in text:
+            truth.append(point("Validation_bpb", values["val_bpb"], values["step"]))
+        elif text.startswith("Minimum validation bpb:"):
+            truth.append(point("Minimum_validation_bpb", values["min_val_bpb"], None))
+        print0(s, **kwargs)
+
+    nanochat.common.print0 = printed
+
+    def setup() -> None:
+        os.environ["NANOCHAT_BASE_DIR"] = os.path.abspath("nanochat_base")
+        nanochat_shards(os.path.join("nanochat_base", "base_data_climbmix"))
+        subprocess.run([sys.executable, "-m", "scripts.tok_train", "--max-chars=200000",
+                        "--vocab-size=512"], cwd=root, env=dict(os.environ),
+                       capture_output=True, check=True)
+
+    run_script(path, NANOCHAT_ARGS, record=lambda call, values, printed: None, setup=setup)
+    if len(truth) != 2 * 30 + 4 + 1:
+        raise SystemExit(f"nanochat_base_train: {len(truth)} points, not 30 steps, 4 evaluations")
+    return truth
+
+
+CASES["nanochat_base_train"] = nanochat_base_train
+OWN_ENVIRONMENT["nanochat_base_train"] = SPEEDRUNS_ENVIRONMENT
+OWN_CHECKOUT["nanochat_base_train"] = "NANOCHAT"
+CHECKOUT_ROW["nanochat_base_train"] = "karpathy/nanochat scripts/base_train.py"
+REPOSITORY_CHECKOUTS["NANOCHAT"] = ("karpathy/nanochat", "NANOCHAT_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
