@@ -33152,6 +33152,157 @@ OWN_ENVIRONMENT["agilerl_dqn_quickstart"] = AGILERL_ENVIRONMENT
 UNSEEDED_RUNS.add("agilerl_dqn_quickstart")
 
 
+# Joey NMT runs alone, in an environment of its own on the CPU wheel of torch, with the config
+# from a joeynmt/joeynmt checkout (the configs are not in the package):
+#
+#     python -m venv ~/joeynmt-venv && ~/joeynmt-venv/bin/pip install torch==2.13.0
+#     ~/joeynmt-venv/bin/pip install torch==2.13.0 joeynmt==2.3.0
+#     git clone https://github.com/joeynmt/joeynmt ~/joeynmt && git -C ~/joeynmt checkout v2.3
+#     export JOEYNMT=~/joeynmt JOEYNMT_COMMIT=$(git -C ~/joeynmt rev-parse HEAD)
+#     ~/joeynmt-venv/bin/python tests/corpus/make_corpus.py joeynmt_reverse_transformer
+#
+# The case's changes to `configs/transformer_reverse.yaml`, each the only such line in the file:
+# no CUDA and no fp16 (CPU), the subsets of 40000 and 400 sentences sampled from the data
+# dropped (-1: all of the made-up data), 2 epochs for 5, a log line every 5 updates and a
+# validation every 10 (for every 100 and 1000).
+JOEYNMT_CONFIG = {"use_cuda: True\n": "use_cuda: False\n", "fp16: True\n": "fp16: False\n",
+                  "sample_train_subset: 40000": "sample_train_subset: -1",
+                  "sample_dev_subset: 400 ": "sample_dev_subset: -1 ",
+                  "epochs: 5\n": "epochs: 2\n", "validation_freq: 1000\n": "validation_freq: 10\n",
+                  "logging_freq: 100\n": "logging_freq: 5\n"}
+
+
+def joeynmt_reverse_data(root: str, sizes: dict[str, int]) -> None:
+    """The reverse task as the checkout's `scripts/generate_reverse_task.py` lays it out
+    (`train.src`/`train.trg`, `dev.*`, `test.*` in `test/data/reverse`: each source line 1 to
+    10 digits 0-9 joined by spaces, its target the same reversed), made here from a generator
+    of fixed seed, with fewer lines."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    folder = os.path.join(root, "test", "data", "reverse")
+    os.makedirs(folder)
+    for split, n in sizes.items():
+        samples = [rng.integers(0, 10, int(rng.integers(1, 11))) for _ in range(n)]
+        for suffix, order in (("src", 1), ("trg", -1)):
+            with open(os.path.join(folder, f"{split}.{suffix}"), "w", encoding="utf-8") as f:
+                f.write("".join(" ".join(map(str, s[::order])) + "\n" for s in samples))
+
+
+def joeynmt_reverse_transformer() -> Truth:
+    """Joey NMT's quick start, `python -m joeynmt train configs/transformer_reverse.yaml` (the
+    docs' reverse task with the small Transformer of the checkout named by JOEYNMT, tag v2.3,
+    changed by JOEYNMT_CONFIG: CPU, all of the data, 2 epochs, a log line every 5 updates, a
+    validation every 10), joeynmt 2.3.0, its command line run in the process (`runpy` of the
+    `joeynmt` module with that argv) from a folder of its own, one thread, seeded by its config
+    (`random_seed: 42`; see the end). One change to its code:
+    `joeynmt.builders.ReduceLROnPlateau` (the config's `scheduling: "plateau"`) takes and drops
+    the `verbose=False` that joeynmt passes and torch 2.13's scheduler no longer accepts. Data:
+    `joeynmt_reverse_data`, 480 training pairs (batches of 12, two to an update: 20 updates an
+    epoch), 40 to validate, 40 to test. It logs (its own stream
+    handler, `asctime - INFO - joeynmt.training - message`, on stderr) its config, vocabulary
+    and model, `EPOCH 1`, every 5 updates `Epoch   1, Step:        5, Batch Loss:    23.153,
+    Batch Acc: 0.108, Tokens per Sec:  1234, Lr: 0.001000`, every 10 a validation (`Predicting
+    40 example(s)... (Greedy decoding ...)`, `Evaluation result (greedy): bleu:   1.23, loss:
+    45.67, ppl:  8.90, acc:   0.12, 0.0123[sec]`, `Hooray! New best validation result
+    [bleu]!`, three example translations), after each epoch `Epoch   1, total training loss:
+    1234.56, num. of seqs: 480, num. of tokens: 3000, 12.3456[sec]`, then `Best validation
+    result (greedy) at step 40:  12.34 bleu.` and the test of the best checkpoint on the dev
+    and test sets (`Evaluation result (beam search): bleu: ...`, beam 2). Truth: the
+    arguments of those log calls, read from each `LogRecord` by a filter on the
+    `joeynmt.training` and `joeynmt.prediction` loggers: the progress line's batch loss, batch
+    accuracy and learning rate as `Batch_Loss`, `Batch_Acc`, `Lr` at its `Step`; an evaluation
+    line's scores (`valid_scores` of the calling frame, the metrics its line shows, the NaN
+    ones it leaves out left out too) under their printed names (`bleu`, `loss`, `ppl`, `acc`),
+    no step (the line names none); the epoch line's total as `total_training_loss` at its
+    epoch; the best result as `Best_validation_result` at its step. Tokens per second and the
+    seconds are timings, the numbers of sequences and tokens counts: left out. Python, NumPy
+    and torch are seeded first too (`seeded_torch`): joeynmt's `prepare` builds and
+    initializes the model before it calls `set_seed(42)`, so without that the initial weights
+    differ from run to run."""
+    import logging
+    import math
+    import runpy
+    import shutil
+
+    root = os.environ.get("JOEYNMT")
+    config_path = os.path.join(root or "", "configs", "transformer_reverse.yaml")
+    if not root or not os.path.exists(config_path):
+        raise SystemExit("set JOEYNMT to a joeynmt/joeynmt checkout")
+    seeded_torch()
+    import torch
+
+    truth: Truth = []
+
+    def recorded(record: logging.LogRecord) -> bool:
+        msg, args = str(record.msg), record.args or ()
+        if msg.startswith("Epoch %3d, Step:"):
+            _, step, loss, acc, _, lr = args
+            truth.extend([point("Batch_Loss", loss, step), point("Batch_Acc", acc, step),
+                          point("Lr", lr, step)])
+        elif msg.startswith("Epoch %3d, total training loss"):
+            truth.append(point("total_training_loss", args[1], args[0]))
+        elif msg.startswith("Evaluation result (%s)"):
+            frame = sys._getframe(1)
+            while "valid_scores" not in frame.f_locals:
+                frame = frame.f_back
+            scores, metrics = frame.f_locals["valid_scores"], frame.f_locals["args"].eval_metrics
+            truth.extend(point(name, scores[name], None) for name in [*metrics, "loss", "ppl",
+                                                                       "acc"]
+                         if not math.isnan(scores[name]))
+        elif msg.startswith("Best validation result"):
+            truth.append(point("Best_validation_result", args[1], args[0]))
+        return True
+
+    import joeynmt.builders
+    import joeynmt.prediction
+    import joeynmt.training
+
+    class ReduceLROnPlateau(torch.optim.lr_scheduler.ReduceLROnPlateau):
+        """torch's scheduler without the `verbose=False` that joeynmt 2.3.0 passes it (gone
+        from torch 2.13's signature; False, its old default, is what torch now does)."""
+
+        def __init__(self, *args: Any, verbose: bool = False, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+
+    joeynmt.builders.ReduceLROnPlateau = ReduceLROnPlateau  # type: ignore[misc]
+    for name in ("joeynmt.training", "joeynmt.prediction"):
+        logging.getLogger(name).addFilter(recorded)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        with open(config_path) as f:
+            config = f.read()
+        for old, new in JOEYNMT_CONFIG.items():
+            if config.count(old) != 1:
+                raise SystemExit(f"joeynmt_reverse_transformer: the config has no {old!r}")
+            config = config.replace(old, new)
+        os.makedirs("configs")
+        with open(os.path.join("configs", "transformer_reverse.yaml"), "w") as f:
+            f.write(config)
+        joeynmt_reverse_data(".", {"train": 480, "dev": 40, "test": 40})
+        sys.argv = ["joeynmt", "train", "configs/transformer_reverse.yaml"]
+        runpy.run_module("joeynmt", run_name="__main__", alter_sys=True)
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "Batch_Loss"]) != 8:
+        raise SystemExit(f"joeynmt_reverse_transformer: recorded {truth}")
+    return truth
+
+
+CASES["joeynmt_reverse_transformer"] = joeynmt_reverse_transformer
+OWN_ENVIRONMENT["joeynmt_reverse_transformer"] = {
+    name: f"{name} (joeynmt_reverse_transformer case)" for name in (
+        "joeynmt", "torch", "sacrebleu", "numpy")}
+OWN_CHECKOUT["joeynmt_reverse_transformer"] = "JOEYNMT"
+REPOSITORY_CHECKOUTS["JOEYNMT"] = ("joeynmt/joeynmt", "JOEYNMT_COMMIT")
+CHECKOUT_ROW["joeynmt_reverse_transformer"] = "joeynmt/joeynmt configs/transformer_reverse.yaml"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
