@@ -33303,6 +33303,141 @@ REPOSITORY_CHECKOUTS["JOEYNMT"] = ("joeynmt/joeynmt", "JOEYNMT_COMMIT")
 CHECKOUT_ROW["joeynmt_reverse_transformer"] = "joeynmt/joeynmt configs/transformer_reverse.yaml"
 
 
+# Sockeye 3 runs alone, in an environment of its own on the CPU wheel of torch. Its package
+# asks for torch below 1.14 and NumPy below 2, so it is installed without its requirements,
+# beside the ones it names (NumPy 1):
+#
+#     python -m venv ~/sockeye-venv && ~/sockeye-venv/bin/pip install torch==2.13.0
+#     ~/sockeye-venv/bin/pip install torch==2.13.0 'numpy<2' sacrebleu pyyaml
+#     ~/sockeye-venv/bin/pip install --no-deps sockeye==3.1.34
+#     ~/sockeye-venv/bin/python tests/corpus/make_corpus.py sockeye_seqcopy_transformer
+#
+# The tutorial's command (awslabs/sockeye `docs/tutorials/seqcopy_tutorial.md`, commit
+# 2b2d900ecb61605eac12335803c5808ed22bb5b7), and the three options added to it (SOCKEYE_ADDED):
+# a checkpoint every 50 updates (its default is 4000), 150 updates in all, batches of 512 words
+# (for 4096).
+SOCKEYE_SEQCOPY_ARGS = ["-s", "data/train.source", "-t", "data/train.target",
+                        "-vs", "data/dev.source", "-vt", "data/dev.target",
+                        "--encoder", "transformer", "--decoder", "transformer",
+                        "--num-layers", "1:1", "--num-embed", "32",
+                        "--transformer-model-size", "32",
+                        "--transformer-feed-forward-num-hidden", "64",
+                        "--transformer-attention-heads", "4", "--use-cpu",
+                        "--max-num-checkpoint-not-improved", "3", "-o", "seqcopy_model"]
+SOCKEYE_ADDED = ["--checkpoint-interval", "50", "--max-updates", "150", "--batch-size", "512"]
+
+
+def sockeye_seqcopy_data(root: str, train: int = 600, dev: int = 50) -> None:
+    """The tutorial's copy task as its `docs/tutorials/seqcopy/genseqcopy.py` lays it out
+    (`data/train.source`, `train.target`, `dev.source`, `dev.target`: distinct lines of 10 to
+    30 numbers 0-10 joined by spaces, each target the same as its source), made here from a
+    generator of fixed seed, with 600 and 50 lines for its 99000 and 1000."""
+    import random
+
+    rng = random.Random(12)
+    lines: set[str] = set()
+    while len(lines) < train + dev:
+        lines.add(" ".join(str(rng.randint(0, 10)) for _ in range(rng.randint(10, 30))))
+    ordered = sorted(lines)
+    rng.shuffle(ordered)
+    os.makedirs(os.path.join(root, "data"))
+    for split, part in (("train", ordered[:train]), ("dev", ordered[train:])):
+        for suffix in ("source", "target"):
+            with open(os.path.join(root, "data", f"{split}.{suffix}"), "w") as f:
+                f.write("\n".join(part) + "\n")
+
+
+def sockeye_seqcopy_transformer() -> Truth:
+    """Sockeye 3's sequence-copy tutorial (awslabs/sockeye `docs/tutorials/seqcopy_tutorial.md`):
+    `python3 -m sockeye.train` with its Transformer command (SOCKEYE_SEQCOPY_ARGS: 1 layer each
+    side, model size 32, feed-forward 64, 4 heads, `--use-cpu`, `--max-num-checkpoint-not-
+    improved 3`, `-o seqcopy_model`) and SOCKEYE_ADDED (a checkpoint every 50 updates, 150
+    updates, batches of 512 words), sockeye 3.1.34, run in the process (`runpy` of
+    `sockeye.train` with that argv) from a folder of its own, one thread, its default seed (1).
+    Data: `sockeye_seqcopy_data`. It logs through its own handler on stdout (`[INFO:sockeye.
+    training] ...`): its version and arguments, the data's buckets, the model, a TracerWarning
+    of torch's on stderr, then every 50 batches its speedometer, `E=1 B=50\\ts/sec=77.14
+    tok/sec=1868.61 u/sec=3.35\\tppl=57.091257 ` (3.1.34's form; the tutorial shows 2.x's
+    `Epoch[0] Batch [50] Speed: ...`), and at each checkpoint `Checkpoint [1]\\tUpdates=50
+    Epoch=1 Samples=... Time-cost=... Updates/sec=...`, `Checkpoint [1]\\tTrain-ppl=57.091257`,
+    `Checkpoint [1]\\tValidation-ppl=31.948343\\tValidation-bleu=...\\tValidation-chrf=...` (its
+    checkpoint decoder's BLEU, chrF, ROUGE, length-ratio MSE, TER and timings on the 50
+    validation lines), `Validation-perplexity improved to 31.948343 (delta=inf).`,
+    `Checkpoint [1]\\tLearning-rate=0.000200`, and at the end `Training finished, can be
+    continued later. Best checkpoint: 3. Best validation perplexity: 15.576068`. Truth: the
+    `sockeye.training` logger's records, read by a filter on it: the speedometer's metric
+    name-value pairs (its arguments after the five speeds) as named (`ppl`) at the line's `B`
+    (batches); a checkpoint's metrics (`train_metrics` or `val_metrics` of the calling frame,
+    each `metric.get()`) as `Train-<name>`, `Validation-<name>` at the checkpoint's number, but
+    for the decoder's timings (`Validation-avg-sec-per-sent`, `Validation-decode-walltime`);
+    `Learning-rate` at its checkpoint; the improvement line's value as `Validation-perplexity`
+    and its `delta` when finite (the first is `inf`, which is no number JSON holds), no step;
+    a `best so far` value as `best_so_far`, no step; the last line's value as
+    `Best_validation_perplexity` at its best checkpoint. The speeds, counts and time costs,
+    and the convergence test's `Sufficient improvement to continue: inf > 0.000000` (its
+    window's figures against the threshold) are left out."""
+    import logging
+    import math
+    import runpy
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    timings = {"Validation-avg-sec-per-sent", "Validation-decode-walltime"}
+
+    def recorded(record: logging.LogRecord) -> bool:
+        msg, args = str(record.msg), record.args or ()
+        if msg.startswith("E=%d B=%d"):
+            pairs = args[5:]
+            truth.extend(point(pairs[i], pairs[i + 1], args[1]) for i in range(0, len(pairs), 2))
+        elif msg == "Checkpoint [%d]\t%s":
+            frame = sys._getframe(1)
+            while "val_metrics" not in frame.f_locals and "train_metrics" not in frame.f_locals:
+                frame = frame.f_back
+            prefix = "Train-" if str(args[1]).startswith("Train-") else "Validation-"
+            metrics = frame.f_locals["train_metrics" if prefix == "Train-" else "val_metrics"]
+            truth.extend(point(prefix + m.short_name, m.get(), args[0]) for m in metrics
+                         if prefix + m.short_name not in timings)
+        elif msg.startswith("Checkpoint [%d]\tLearning-rate"):
+            truth.append(point("Learning-rate", args[1], args[0]))
+        elif msg.startswith("Validation-%s improved to"):
+            truth.append(point(f"Validation-{args[0]}", args[1], None))
+            if not math.isinf(args[2]):
+                truth.append(point("delta", args[2], None))
+        elif "best so far" in msg:
+            truth.append(point("best_so_far", args[-1], None))
+        elif msg.startswith("Training finished"):
+            truth.append(point(f"Best_validation_{args[2]}", args[3], args[1]))
+        return True
+
+    import sockeye.training
+
+    logging.getLogger(sockeye.training.__name__).addFilter(recorded)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        sockeye_seqcopy_data(".")
+        sys.argv = ["sockeye.train", *SOCKEYE_SEQCOPY_ARGS, *SOCKEYE_ADDED]
+        runpy.run_module("sockeye.train", run_name="__main__", alter_sys=True)
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "Train-ppl"]) != 3:
+        raise SystemExit(f"sockeye_seqcopy_transformer: recorded {truth}")
+    return truth
+
+
+CASES["sockeye_seqcopy_transformer"] = sockeye_seqcopy_transformer
+OWN_ENVIRONMENT["sockeye_seqcopy_transformer"] = {
+    name: f"{name} (sockeye_seqcopy_transformer case)" for name in (
+        "sockeye", "torch", "numpy", "sacrebleu", "pyyaml")}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
