@@ -33438,6 +33438,172 @@ OWN_ENVIRONMENT["sockeye_seqcopy_transformer"] = {
         "sockeye", "torch", "numpy", "sacrebleu", "pyyaml")}
 
 
+# YOLOX runs alone, in an environment of its own: PyPI's torch and torchvision (a CUDA build, run
+# on the CPU) and the requirements of its `requirements.txt` that training uses:
+#
+#     python -m venv ~/yolox-venv
+#     ~/yolox-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 loguru tabulate \
+#         pycocotools psutil opencv-python-headless thop ninja tensorboard
+#     git clone https://github.com/Megvii-BaseDetection/YOLOX ~/YOLOX
+#     export YOLOX=~/YOLOX YOLOX_COMMIT=$(git -C ~/YOLOX rev-parse HEAD)
+#     ~/yolox-venv/bin/python tests/corpus/make_corpus.py yolox_nano_custom
+#
+# `docs/train_custom_data.md`'s command for a custom COCO-format data set, `python
+# tools/train.py -f exps/example/custom/nano.py -d 1 -b 8 --fp16 -o -c yolox_nano.pth`, less
+# its GPU options (`--fp16`, `-o` to occupy GPU memory) and the pretrained checkpoint (`-c`, a
+# download), with batches of 4 and the experiment's settings changed on the command line as
+# `exp.merge` takes them (YOLOX_OPTS).
+YOLOX_ARGS = ["-f", "exps/example/custom/nano.py", "-d", "1", "-b", "4"]
+YOLOX_OPTS = ["num_classes", "1", "max_epoch", "2", "print_interval", "2",
+              "data_num_workers", "0", "input_size", "(160,160)", "test_size", "(160,160)",
+              "random_size", "(4,6)", "warmup_epochs", "1"]
+
+
+def yolox_coco_data(root: str, train: int = 32, valid: int = 8) -> None:
+    """The layout `exps/example/custom/nano.py` reads (`datasets/coco128/annotations/
+    instances_train2017.json` and `instances_val2017.json`, images in `train2017/` and
+    `val2017/`), COCO's annotation format, one category: made-up 160x120 JPEGs, a noisy
+    background with one to three flat-coloured rectangles, each a box, from a generator of
+    fixed seed."""
+    import json
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    base = os.path.join(root, "datasets", "coco128")
+    os.makedirs(os.path.join(base, "annotations"))
+    ann_id = 0
+    for split, count in (("train2017", train), ("val2017", valid)):
+        os.makedirs(os.path.join(base, split))
+        images, annotations = [], []
+        for i in range(count):
+            image = rng.integers(0, 80, (120, 160, 3)).astype(np.uint8)
+            for _ in range(int(rng.integers(1, 4))):
+                w, h = int(rng.integers(20, 60)), int(rng.integers(20, 50))
+                x, y = int(rng.integers(0, 160 - w)), int(rng.integers(0, 120 - h))
+                image[y:y + h, x:x + w] = rng.integers(120, 256, 3)
+                ann_id += 1
+                annotations.append({"id": ann_id, "image_id": i + 1, "category_id": 1,
+                                    "bbox": [x, y, w, h], "area": w * h, "iscrowd": 0})
+            name = f"{i:012d}.jpg"
+            Image.fromarray(image).save(os.path.join(base, split, name))
+            images.append({"id": i + 1, "file_name": name, "width": 160, "height": 120})
+        with open(os.path.join(base, "annotations", f"instances_{split}.json"), "w") as f:
+            json.dump({"images": images, "annotations": annotations,
+                       "categories": [{"id": 1, "name": "box"}]}, f)
+
+
+def yolox_nano_custom() -> Truth:
+    """YOLOX's training on a custom data set (Megvii-BaseDetection/YOLOX `docs/
+    train_custom_data.md`), `tools/train.py` from the checkout named by YOLOX (commit in
+    VERSIONS.md), run as the script (`runpy`, that argv: YOLOX_ARGS, YOLOX_OPTS) from a folder
+    of its own holding `yolox_coco_data`'s made-up COCO-format set (32 images to train: 8
+    iterations an epoch; 8 to validate), with the checkout's `exps/example/custom/nano.py` (the
+    nano model, depthwise) and, on the command line, one class, 2 epochs, a log line every 2
+    iterations, no loader workers, 160x160 inputs (multi-scale 128-192), one warm-up epoch;
+    Python, NumPy and torch seeded first, one thread. Changes to run on the CPU, each because
+    the code calls CUDA: the trainer's device (`self.device = "cuda:0"`) is the CPU and
+    `torch.cuda.set_device` does nothing; its `DataPrefetcher` (a CUDA stream, `.cuda()` on
+    each batch) is a plain iterator over the loader's batches; a tensor's `.cuda()` returns
+    the tensor (the experiment's `random_resize` makes its `torch.LongTensor(2).cuda()`, every
+    10 iterations); the evaluator's
+    `torch.cuda.FloatTensor` and `HalfTensor` (its input type and timing tensor) are torch's
+    CPU types. With 2 epochs under its 15 `no_aug_epochs` it trains without mosaic, adds the
+    L1 loss and evaluates after each epoch. It logs with loguru (`2026-... | INFO     |
+    yolox.core.trainer:270 - ...`, on stderr) its args, the experiment's table, the model, then
+    per print `epoch: 1/2, iter: 2/8, gpu mem: 0Mb, mem: 1.3Gb, iter_time: 0.151s, data_time:
+    0.005s, total_loss: 15.0, iou_loss: 4.1, l1_loss: 1.2, conf_loss: 7.9, cls_loss: 1.8, lr:
+    3.906e-05, size: 160, ETA: 0:00:02`, after each epoch `Save weights to ...` and the
+    evaluation (a tqdm bar, `Evaluate in main process...`, then its summary: here its timings
+    alone, `Average forward time: 7.86 ms, ...`, as the model detects nothing above its
+    threshold yet, so pycocotools' AP lines and the per-class tables are not printed), and at
+    the end `Training of experiment is done and the best AP is 0.00`.
+    Truth: the values the trainer's log call formats, read from its frame (`after_iter`'s
+    locals, through a stand-in for the module's loguru `logger` that passes each call on with
+    the caller's depth): each loss meter's `latest` (`total_loss`, `iou_loss`, `l1_loss`,
+    `conf_loss`, `cls_loss`) and `self.meter["lr"].latest` as `lr`, at the line's epoch and
+    iteration made global (`epoch * max_iter + iter`, from 1: `progress_in_iter + 1`); the
+    last line's `self.best_ap * 100` as `best_AP`, no step. The memory, times and ETA are not
+    measures: left out."""
+    import runpy
+    import shutil
+
+    root = os.environ.get("YOLOX")
+    if not root or not os.path.exists(os.path.join(root, "tools", "train.py")):
+        raise SystemExit("set YOLOX to a Megvii-BaseDetection/YOLOX checkout")
+    seeded_torch()
+    import torch
+
+    sys.path.insert(0, root)
+    import yolox.core.trainer
+
+    truth: Truth = []
+    real = yolox.core.trainer.logger
+
+    class Recorder:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        def info(self, message: Any, *args: Any, **kwargs: Any) -> None:
+            f = sys._getframe(1).f_locals
+            if str(message).startswith("epoch: ") and "loss_meter" in f:
+                trainer = f["self"]
+                step = trainer.progress_in_iter + 1
+                truth.extend(point(k, v.latest, step) for k, v in f["loss_meter"].items())
+                truth.append(point("lr", trainer.meter["lr"].latest, step))
+            elif str(message).startswith("Training of experiment is done") and "self" in f:
+                truth.append(point("best_AP", f["self"].best_ap * 100, None))
+            real.opt(depth=1).info(message, *args, **kwargs)
+
+    class CpuPrefetcher:
+        def __init__(self, loader: Any) -> None:
+            self.loader = iter(loader)
+
+        def next(self) -> tuple[Any, Any]:
+            inputs, targets, _, _ = next(self.loader)
+            return inputs, targets
+
+    init = yolox.core.trainer.Trainer.__init__
+
+    def cpu_init(self: Any, exp: Any, args: Any) -> None:
+        init(self, exp, args)
+        self.device = "cpu"
+
+    yolox.core.trainer.logger = Recorder()
+    yolox.core.trainer.DataPrefetcher = CpuPrefetcher
+    yolox.core.trainer.Trainer.__init__ = cpu_init  # type: ignore[method-assign]
+    torch.cuda.set_device = lambda device: None
+    torch.Tensor.cuda = lambda self, *args, **kwargs: self  # type: ignore[method-assign]
+    torch.cuda.FloatTensor = torch.FloatTensor  # type: ignore[misc]
+    torch.cuda.HalfTensor = torch.HalfTensor  # type: ignore[misc]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        yolox_coco_data(".")
+        shutil.copytree(os.path.join(root, "exps"), "exps")
+        sys.argv = ["tools/train.py", *YOLOX_ARGS, *YOLOX_OPTS]
+        runpy.run_path(os.path.join(root, "tools", "train.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "total_loss"]) != 2 * 4:
+        raise SystemExit(f"yolox_nano_custom: recorded {truth}")
+    return truth
+
+
+CASES["yolox_nano_custom"] = yolox_nano_custom
+OWN_ENVIRONMENT["yolox_nano_custom"] = {
+    name: f"{name} (yolox_nano_custom case)" for name in (
+        "torch", "torchvision", "loguru", "pycocotools", "opencv-python-headless", "numpy",
+        "tabulate", "thop", "tensorboard", "tqdm")}
+OWN_CHECKOUT["yolox_nano_custom"] = "YOLOX"
+REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
