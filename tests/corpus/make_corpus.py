@@ -33888,6 +33888,458 @@ CHECKOUT_ROW["nanochat_base_train"] = "karpathy/nanochat scripts/base_train.py"
 REPOSITORY_CHECKOUTS["NANOCHAT"] = ("karpathy/nanochat", "NANOCHAT_COMMIT")
 
 
+# Joey NMT runs alone, in an environment of its own on the CPU wheel of torch, with the config
+# from a joeynmt/joeynmt checkout (the configs are not in the package):
+#
+#     python -m venv ~/joeynmt-venv && ~/joeynmt-venv/bin/pip install torch==2.13.0
+#     ~/joeynmt-venv/bin/pip install torch==2.13.0 joeynmt==2.3.0
+#     git clone https://github.com/joeynmt/joeynmt ~/joeynmt && git -C ~/joeynmt checkout v2.3
+#     export JOEYNMT=~/joeynmt JOEYNMT_COMMIT=$(git -C ~/joeynmt rev-parse HEAD)
+#     ~/joeynmt-venv/bin/python tests/corpus/make_corpus.py joeynmt_reverse_transformer
+#
+# The case's changes to `configs/transformer_reverse.yaml`, each the only such line in the file:
+# no CUDA and no fp16 (CPU), the subsets of 40000 and 400 sentences sampled from the data
+# dropped (-1: all of the made-up data), 2 epochs for 5, a log line every 5 updates and a
+# validation every 10 (for every 100 and 1000).
+JOEYNMT_CONFIG = {"use_cuda: True\n": "use_cuda: False\n", "fp16: True\n": "fp16: False\n",
+                  "sample_train_subset: 40000": "sample_train_subset: -1",
+                  "sample_dev_subset: 400 ": "sample_dev_subset: -1 ",
+                  "epochs: 5\n": "epochs: 2\n", "validation_freq: 1000\n": "validation_freq: 10\n",
+                  "logging_freq: 100\n": "logging_freq: 5\n"}
+
+
+def joeynmt_reverse_data(root: str, sizes: dict[str, int]) -> None:
+    """The reverse task as the checkout's `scripts/generate_reverse_task.py` lays it out
+    (`train.src`/`train.trg`, `dev.*`, `test.*` in `test/data/reverse`: each source line 1 to
+    10 digits 0-9 joined by spaces, its target the same reversed), made here from a generator
+    of fixed seed, with fewer lines."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    folder = os.path.join(root, "test", "data", "reverse")
+    os.makedirs(folder)
+    for split, n in sizes.items():
+        samples = [rng.integers(0, 10, int(rng.integers(1, 11))) for _ in range(n)]
+        for suffix, order in (("src", 1), ("trg", -1)):
+            with open(os.path.join(folder, f"{split}.{suffix}"), "w", encoding="utf-8") as f:
+                f.write("".join(" ".join(map(str, s[::order])) + "\n" for s in samples))
+
+
+def joeynmt_reverse_transformer() -> Truth:
+    """Joey NMT's quick start, `python -m joeynmt train configs/transformer_reverse.yaml` (the
+    docs' reverse task with the small Transformer of the checkout named by JOEYNMT, tag v2.3,
+    changed by JOEYNMT_CONFIG: CPU, all of the data, 2 epochs, a log line every 5 updates, a
+    validation every 10), joeynmt 2.3.0, its command line run in the process (`runpy` of the
+    `joeynmt` module with that argv) from a folder of its own, one thread, seeded by its config
+    (`random_seed: 42`; see the end). One change to its code:
+    `joeynmt.builders.ReduceLROnPlateau` (the config's `scheduling: "plateau"`) takes and drops
+    the `verbose=False` that joeynmt passes and torch 2.13's scheduler no longer accepts. Data:
+    `joeynmt_reverse_data`, 480 training pairs (batches of 12, two to an update: 20 updates an
+    epoch), 40 to validate, 40 to test. It logs (its own stream
+    handler, `asctime - INFO - joeynmt.training - message`, on stderr) its config, vocabulary
+    and model, `EPOCH 1`, every 5 updates `Epoch   1, Step:        5, Batch Loss:    23.153,
+    Batch Acc: 0.108, Tokens per Sec:  1234, Lr: 0.001000`, every 10 a validation (`Predicting
+    40 example(s)... (Greedy decoding ...)`, `Evaluation result (greedy): bleu:   1.23, loss:
+    45.67, ppl:  8.90, acc:   0.12, 0.0123[sec]`, `Hooray! New best validation result
+    [bleu]!`, three example translations), after each epoch `Epoch   1, total training loss:
+    1234.56, num. of seqs: 480, num. of tokens: 3000, 12.3456[sec]`, then `Best validation
+    result (greedy) at step 40:  12.34 bleu.` and the test of the best checkpoint on the dev
+    and test sets (`Evaluation result (beam search): bleu: ...`, beam 2). Truth: the
+    arguments of those log calls, read from each `LogRecord` by a filter on the
+    `joeynmt.training` and `joeynmt.prediction` loggers: the progress line's batch loss, batch
+    accuracy and learning rate as `Batch_Loss`, `Batch_Acc`, `Lr` at its `Step`; an evaluation
+    line's scores (`valid_scores` of the calling frame, the metrics its line shows, the NaN
+    ones it leaves out left out too) under their printed names (`bleu`, `loss`, `ppl`, `acc`),
+    no step (the line names none); the epoch line's total as `total_training_loss` at its
+    epoch; the best result as `Best_validation_result` at its step. Tokens per second and the
+    seconds are timings, the numbers of sequences and tokens counts: left out. Python, NumPy
+    and torch are seeded first too (`seeded_torch`): joeynmt's `prepare` builds and
+    initializes the model before it calls `set_seed(42)`, so without that the initial weights
+    differ from run to run."""
+    import logging
+    import math
+    import runpy
+    import shutil
+
+    root = os.environ.get("JOEYNMT")
+    config_path = os.path.join(root or "", "configs", "transformer_reverse.yaml")
+    if not root or not os.path.exists(config_path):
+        raise SystemExit("set JOEYNMT to a joeynmt/joeynmt checkout")
+    seeded_torch()
+    import torch
+
+    truth: Truth = []
+
+    def recorded(record: logging.LogRecord) -> bool:
+        msg, args = str(record.msg), record.args or ()
+        if msg.startswith("Epoch %3d, Step:"):
+            _, step, loss, acc, _, lr = args
+            truth.extend([point("Batch_Loss", loss, step), point("Batch_Acc", acc, step),
+                          point("Lr", lr, step)])
+        elif msg.startswith("Epoch %3d, total training loss"):
+            truth.append(point("total_training_loss", args[1], args[0]))
+        elif msg.startswith("Evaluation result (%s)"):
+            frame = sys._getframe(1)
+            while "valid_scores" not in frame.f_locals:
+                frame = frame.f_back
+            scores, metrics = frame.f_locals["valid_scores"], frame.f_locals["args"].eval_metrics
+            truth.extend(point(name, scores[name], None) for name in [*metrics, "loss", "ppl",
+                                                                       "acc"]
+                         if not math.isnan(scores[name]))
+        elif msg.startswith("Best validation result"):
+            truth.append(point("Best_validation_result", args[1], args[0]))
+        return True
+
+    import joeynmt.builders
+    import joeynmt.prediction
+    import joeynmt.training
+
+    class ReduceLROnPlateau(torch.optim.lr_scheduler.ReduceLROnPlateau):
+        """torch's scheduler without the `verbose=False` that joeynmt 2.3.0 passes it (gone
+        from torch 2.13's signature; False, its old default, is what torch now does)."""
+
+        def __init__(self, *args: Any, verbose: bool = False, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+
+    joeynmt.builders.ReduceLROnPlateau = ReduceLROnPlateau  # type: ignore[misc]
+    for name in ("joeynmt.training", "joeynmt.prediction"):
+        logging.getLogger(name).addFilter(recorded)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        with open(config_path) as f:
+            config = f.read()
+        for old, new in JOEYNMT_CONFIG.items():
+            if config.count(old) != 1:
+                raise SystemExit(f"joeynmt_reverse_transformer: the config has no {old!r}")
+            config = config.replace(old, new)
+        os.makedirs("configs")
+        with open(os.path.join("configs", "transformer_reverse.yaml"), "w") as f:
+            f.write(config)
+        joeynmt_reverse_data(".", {"train": 480, "dev": 40, "test": 40})
+        sys.argv = ["joeynmt", "train", "configs/transformer_reverse.yaml"]
+        runpy.run_module("joeynmt", run_name="__main__", alter_sys=True)
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "Batch_Loss"]) != 8:
+        raise SystemExit(f"joeynmt_reverse_transformer: recorded {truth}")
+    return truth
+
+
+CASES["joeynmt_reverse_transformer"] = joeynmt_reverse_transformer
+OWN_ENVIRONMENT["joeynmt_reverse_transformer"] = {
+    name: f"{name} (joeynmt_reverse_transformer case)" for name in (
+        "joeynmt", "torch", "sacrebleu", "numpy")}
+OWN_CHECKOUT["joeynmt_reverse_transformer"] = "JOEYNMT"
+REPOSITORY_CHECKOUTS["JOEYNMT"] = ("joeynmt/joeynmt", "JOEYNMT_COMMIT")
+CHECKOUT_ROW["joeynmt_reverse_transformer"] = "joeynmt/joeynmt configs/transformer_reverse.yaml"
+
+
+# Sockeye 3 runs alone, in an environment of its own on the CPU wheel of torch. Its package
+# asks for torch below 1.14 and NumPy below 2, so it is installed without its requirements,
+# beside the ones it names (NumPy 1):
+#
+#     python -m venv ~/sockeye-venv && ~/sockeye-venv/bin/pip install torch==2.13.0
+#     ~/sockeye-venv/bin/pip install torch==2.13.0 'numpy<2' sacrebleu pyyaml
+#     ~/sockeye-venv/bin/pip install --no-deps sockeye==3.1.34
+#     ~/sockeye-venv/bin/python tests/corpus/make_corpus.py sockeye_seqcopy_transformer
+#
+# The tutorial's command (awslabs/sockeye `docs/tutorials/seqcopy_tutorial.md`, commit
+# 2b2d900ecb61605eac12335803c5808ed22bb5b7), and the three options added to it (SOCKEYE_ADDED):
+# a checkpoint every 50 updates (its default is 4000), 150 updates in all, batches of 512 words
+# (for 4096).
+SOCKEYE_SEQCOPY_ARGS = ["-s", "data/train.source", "-t", "data/train.target",
+                        "-vs", "data/dev.source", "-vt", "data/dev.target",
+                        "--encoder", "transformer", "--decoder", "transformer",
+                        "--num-layers", "1:1", "--num-embed", "32",
+                        "--transformer-model-size", "32",
+                        "--transformer-feed-forward-num-hidden", "64",
+                        "--transformer-attention-heads", "4", "--use-cpu",
+                        "--max-num-checkpoint-not-improved", "3", "-o", "seqcopy_model"]
+SOCKEYE_ADDED = ["--checkpoint-interval", "50", "--max-updates", "150", "--batch-size", "512"]
+
+
+def sockeye_seqcopy_data(root: str, train: int = 600, dev: int = 50) -> None:
+    """The tutorial's copy task as its `docs/tutorials/seqcopy/genseqcopy.py` lays it out
+    (`data/train.source`, `train.target`, `dev.source`, `dev.target`: distinct lines of 10 to
+    30 numbers 0-10 joined by spaces, each target the same as its source), made here from a
+    generator of fixed seed, with 600 and 50 lines for its 99000 and 1000."""
+    import random
+
+    rng = random.Random(12)
+    lines: set[str] = set()
+    while len(lines) < train + dev:
+        lines.add(" ".join(str(rng.randint(0, 10)) for _ in range(rng.randint(10, 30))))
+    ordered = sorted(lines)
+    rng.shuffle(ordered)
+    os.makedirs(os.path.join(root, "data"))
+    for split, part in (("train", ordered[:train]), ("dev", ordered[train:])):
+        for suffix in ("source", "target"):
+            with open(os.path.join(root, "data", f"{split}.{suffix}"), "w") as f:
+                f.write("\n".join(part) + "\n")
+
+
+def sockeye_seqcopy_transformer() -> Truth:
+    """Sockeye 3's sequence-copy tutorial (awslabs/sockeye `docs/tutorials/seqcopy_tutorial.md`):
+    `python3 -m sockeye.train` with its Transformer command (SOCKEYE_SEQCOPY_ARGS: 1 layer each
+    side, model size 32, feed-forward 64, 4 heads, `--use-cpu`, `--max-num-checkpoint-not-
+    improved 3`, `-o seqcopy_model`) and SOCKEYE_ADDED (a checkpoint every 50 updates, 150
+    updates, batches of 512 words), sockeye 3.1.34, run in the process (`runpy` of
+    `sockeye.train` with that argv) from a folder of its own, one thread, its default seed (1).
+    Data: `sockeye_seqcopy_data`. It logs through its own handler on stdout (`[INFO:sockeye.
+    training] ...`): its version and arguments, the data's buckets, the model, a TracerWarning
+    of torch's on stderr, then every 50 batches its speedometer, `E=1 B=50\\ts/sec=77.14
+    tok/sec=1868.61 u/sec=3.35\\tppl=57.091257 ` (3.1.34's form; the tutorial shows 2.x's
+    `Epoch[0] Batch [50] Speed: ...`), and at each checkpoint `Checkpoint [1]\\tUpdates=50
+    Epoch=1 Samples=... Time-cost=... Updates/sec=...`, `Checkpoint [1]\\tTrain-ppl=57.091257`,
+    `Checkpoint [1]\\tValidation-ppl=31.948343\\tValidation-bleu=...\\tValidation-chrf=...` (its
+    checkpoint decoder's BLEU, chrF, ROUGE, length-ratio MSE, TER and timings on the 50
+    validation lines), `Validation-perplexity improved to 31.948343 (delta=inf).`,
+    `Checkpoint [1]\\tLearning-rate=0.000200`, and at the end `Training finished, can be
+    continued later. Best checkpoint: 3. Best validation perplexity: 15.576068`. Truth: the
+    `sockeye.training` logger's records, read by a filter on it: the speedometer's metric
+    name-value pairs (its arguments after the five speeds) as named (`ppl`) at the line's `B`
+    (batches); a checkpoint's metrics (`train_metrics` or `val_metrics` of the calling frame,
+    each `metric.get()`) as `Train-<name>`, `Validation-<name>` at the checkpoint's number, but
+    for the decoder's timings (`Validation-avg-sec-per-sent`, `Validation-decode-walltime`);
+    `Learning-rate` at its checkpoint; the improvement line's value as `Validation-perplexity`
+    and its `delta` when finite (the first is `inf`, which is no number JSON holds), no step;
+    a `best so far` value as `best_so_far`, no step; the last line's value as
+    `Best_validation_perplexity` at its best checkpoint. The speeds, counts and time costs,
+    and the convergence test's `Sufficient improvement to continue: inf > 0.000000` (its
+    window's figures against the threshold) are left out."""
+    import logging
+    import math
+    import runpy
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    timings = {"Validation-avg-sec-per-sent", "Validation-decode-walltime"}
+
+    def recorded(record: logging.LogRecord) -> bool:
+        msg, args = str(record.msg), record.args or ()
+        if msg.startswith("E=%d B=%d"):
+            pairs = args[5:]
+            truth.extend(point(pairs[i], pairs[i + 1], args[1]) for i in range(0, len(pairs), 2))
+        elif msg == "Checkpoint [%d]\t%s":
+            frame = sys._getframe(1)
+            while "val_metrics" not in frame.f_locals and "train_metrics" not in frame.f_locals:
+                frame = frame.f_back
+            prefix = "Train-" if str(args[1]).startswith("Train-") else "Validation-"
+            metrics = frame.f_locals["train_metrics" if prefix == "Train-" else "val_metrics"]
+            truth.extend(point(prefix + m.short_name, m.get(), args[0]) for m in metrics
+                         if prefix + m.short_name not in timings)
+        elif msg.startswith("Checkpoint [%d]\tLearning-rate"):
+            truth.append(point("Learning-rate", args[1], args[0]))
+        elif msg.startswith("Validation-%s improved to"):
+            truth.append(point(f"Validation-{args[0]}", args[1], None))
+            if not math.isinf(args[2]):
+                truth.append(point("delta", args[2], None))
+        elif "best so far" in msg:
+            truth.append(point("best_so_far", args[-1], None))
+        elif msg.startswith("Training finished"):
+            truth.append(point(f"Best_validation_{args[2]}", args[3], args[1]))
+        return True
+
+    import sockeye.training
+
+    logging.getLogger(sockeye.training.__name__).addFilter(recorded)
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        sockeye_seqcopy_data(".")
+        sys.argv = ["sockeye.train", *SOCKEYE_SEQCOPY_ARGS, *SOCKEYE_ADDED]
+        runpy.run_module("sockeye.train", run_name="__main__", alter_sys=True)
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "Train-ppl"]) != 3:
+        raise SystemExit(f"sockeye_seqcopy_transformer: recorded {truth}")
+    return truth
+
+
+CASES["sockeye_seqcopy_transformer"] = sockeye_seqcopy_transformer
+OWN_ENVIRONMENT["sockeye_seqcopy_transformer"] = {
+    name: f"{name} (sockeye_seqcopy_transformer case)" for name in (
+        "sockeye", "torch", "numpy", "sacrebleu", "pyyaml")}
+
+
+# YOLOX runs alone, in an environment of its own: PyPI's torch and torchvision (a CUDA build, run
+# on the CPU) and the requirements of its `requirements.txt` that training uses:
+#
+#     python -m venv ~/yolox-venv
+#     ~/yolox-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 loguru tabulate \
+#         pycocotools psutil opencv-python-headless thop ninja tensorboard
+#     git clone https://github.com/Megvii-BaseDetection/YOLOX ~/YOLOX
+#     export YOLOX=~/YOLOX YOLOX_COMMIT=$(git -C ~/YOLOX rev-parse HEAD)
+#     ~/yolox-venv/bin/python tests/corpus/make_corpus.py yolox_nano_custom
+#
+# `docs/train_custom_data.md`'s command for a custom COCO-format data set, `python
+# tools/train.py -f exps/example/custom/nano.py -d 1 -b 8 --fp16 -o -c yolox_nano.pth`, less
+# its GPU options (`--fp16`, `-o` to occupy GPU memory) and the pretrained checkpoint (`-c`, a
+# download), with batches of 4 and the experiment's settings changed on the command line as
+# `exp.merge` takes them (YOLOX_OPTS).
+YOLOX_ARGS = ["-f", "exps/example/custom/nano.py", "-d", "1", "-b", "4"]
+YOLOX_OPTS = ["num_classes", "1", "max_epoch", "2", "print_interval", "2",
+              "data_num_workers", "0", "input_size", "(160,160)", "test_size", "(160,160)",
+              "random_size", "(4,6)", "warmup_epochs", "1"]
+
+
+def yolox_coco_data(root: str, train: int = 32, valid: int = 8) -> None:
+    """The layout `exps/example/custom/nano.py` reads (`datasets/coco128/annotations/
+    instances_train2017.json` and `instances_val2017.json`, images in `train2017/` and
+    `val2017/`), COCO's annotation format, one category: made-up 160x120 JPEGs, a noisy
+    background with one to three flat-coloured rectangles, each a box, from a generator of
+    fixed seed."""
+    import json
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    base = os.path.join(root, "datasets", "coco128")
+    os.makedirs(os.path.join(base, "annotations"))
+    ann_id = 0
+    for split, count in (("train2017", train), ("val2017", valid)):
+        os.makedirs(os.path.join(base, split))
+        images, annotations = [], []
+        for i in range(count):
+            image = rng.integers(0, 80, (120, 160, 3)).astype(np.uint8)
+            for _ in range(int(rng.integers(1, 4))):
+                w, h = int(rng.integers(20, 60)), int(rng.integers(20, 50))
+                x, y = int(rng.integers(0, 160 - w)), int(rng.integers(0, 120 - h))
+                image[y:y + h, x:x + w] = rng.integers(120, 256, 3)
+                ann_id += 1
+                annotations.append({"id": ann_id, "image_id": i + 1, "category_id": 1,
+                                    "bbox": [x, y, w, h], "area": w * h, "iscrowd": 0})
+            name = f"{i:012d}.jpg"
+            Image.fromarray(image).save(os.path.join(base, split, name))
+            images.append({"id": i + 1, "file_name": name, "width": 160, "height": 120})
+        with open(os.path.join(base, "annotations", f"instances_{split}.json"), "w") as f:
+            json.dump({"images": images, "annotations": annotations,
+                       "categories": [{"id": 1, "name": "box"}]}, f)
+
+
+def yolox_nano_custom() -> Truth:
+    """YOLOX's training on a custom data set (Megvii-BaseDetection/YOLOX `docs/
+    train_custom_data.md`), `tools/train.py` from the checkout named by YOLOX (commit in
+    VERSIONS.md), run as the script (`runpy`, that argv: YOLOX_ARGS, YOLOX_OPTS) from a folder
+    of its own holding `yolox_coco_data`'s made-up COCO-format set (32 images to train: 8
+    iterations an epoch; 8 to validate), with the checkout's `exps/example/custom/nano.py` (the
+    nano model, depthwise) and, on the command line, one class, 2 epochs, a log line every 2
+    iterations, no loader workers, 160x160 inputs (multi-scale 128-192), one warm-up epoch;
+    Python, NumPy and torch seeded first, one thread. Changes to run on the CPU, each because
+    the code calls CUDA: the trainer's device (`self.device = "cuda:0"`) is the CPU and
+    `torch.cuda.set_device` does nothing; its `DataPrefetcher` (a CUDA stream, `.cuda()` on
+    each batch) is a plain iterator over the loader's batches; a tensor's `.cuda()` returns
+    the tensor (the experiment's `random_resize` makes its `torch.LongTensor(2).cuda()`, every
+    10 iterations); the evaluator's
+    `torch.cuda.FloatTensor` and `HalfTensor` (its input type and timing tensor) are torch's
+    CPU types. With 2 epochs under its 15 `no_aug_epochs` it trains without mosaic, adds the
+    L1 loss and evaluates after each epoch. It logs with loguru (`2026-... | INFO     |
+    yolox.core.trainer:270 - ...`, on stderr) its args, the experiment's table, the model, then
+    per print `epoch: 1/2, iter: 2/8, gpu mem: 0Mb, mem: 1.3Gb, iter_time: 0.151s, data_time:
+    0.005s, total_loss: 15.0, iou_loss: 4.1, l1_loss: 1.2, conf_loss: 7.9, cls_loss: 1.8, lr:
+    3.906e-05, size: 160, ETA: 0:00:02`, after each epoch `Save weights to ...` and the
+    evaluation (a tqdm bar, `Evaluate in main process...`, then its summary: here its timings
+    alone, `Average forward time: 7.86 ms, ...`, as the model detects nothing above its
+    threshold yet, so pycocotools' AP lines and the per-class tables are not printed), and at
+    the end `Training of experiment is done and the best AP is 0.00`.
+    Truth: the values the trainer's log call formats, read from its frame (`after_iter`'s
+    locals, through a stand-in for the module's loguru `logger` that passes each call on with
+    the caller's depth): each loss meter's `latest` (`total_loss`, `iou_loss`, `l1_loss`,
+    `conf_loss`, `cls_loss`) and `self.meter["lr"].latest` as `lr`, at the line's epoch and
+    iteration made global (`epoch * max_iter + iter`, from 1: `progress_in_iter + 1`); the
+    last line's `self.best_ap * 100` as `best_AP`, no step. The memory, times and ETA are not
+    measures: left out."""
+    import runpy
+    import shutil
+
+    root = os.environ.get("YOLOX")
+    if not root or not os.path.exists(os.path.join(root, "tools", "train.py")):
+        raise SystemExit("set YOLOX to a Megvii-BaseDetection/YOLOX checkout")
+    seeded_torch()
+    import torch
+
+    sys.path.insert(0, root)
+    import yolox.core.trainer
+
+    truth: Truth = []
+    real = yolox.core.trainer.logger
+
+    class Recorder:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        def info(self, message: Any, *args: Any, **kwargs: Any) -> None:
+            f = sys._getframe(1).f_locals
+            if str(message).startswith("epoch: ") and "loss_meter" in f:
+                trainer = f["self"]
+                step = trainer.progress_in_iter + 1
+                truth.extend(point(k, v.latest, step) for k, v in f["loss_meter"].items())
+                truth.append(point("lr", trainer.meter["lr"].latest, step))
+            elif str(message).startswith("Training of experiment is done") and "self" in f:
+                truth.append(point("best_AP", f["self"].best_ap * 100, None))
+            real.opt(depth=1).info(message, *args, **kwargs)
+
+    class CpuPrefetcher:
+        def __init__(self, loader: Any) -> None:
+            self.loader = iter(loader)
+
+        def next(self) -> tuple[Any, Any]:
+            inputs, targets, _, _ = next(self.loader)
+            return inputs, targets
+
+    init = yolox.core.trainer.Trainer.__init__
+
+    def cpu_init(self: Any, exp: Any, args: Any) -> None:
+        init(self, exp, args)
+        self.device = "cpu"
+
+    yolox.core.trainer.logger = Recorder()
+    yolox.core.trainer.DataPrefetcher = CpuPrefetcher
+    yolox.core.trainer.Trainer.__init__ = cpu_init  # type: ignore[method-assign]
+    torch.cuda.set_device = lambda device: None
+    torch.Tensor.cuda = lambda self, *args, **kwargs: self  # type: ignore[method-assign]
+    torch.cuda.FloatTensor = torch.FloatTensor  # type: ignore[misc]
+    torch.cuda.HalfTensor = torch.HalfTensor  # type: ignore[misc]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    argv = sys.argv
+    try:
+        yolox_coco_data(".")
+        shutil.copytree(os.path.join(root, "exps"), "exps")
+        sys.argv = ["tools/train.py", *YOLOX_ARGS, *YOLOX_OPTS]
+        runpy.run_path(os.path.join(root, "tools", "train.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len([p for p in truth if p["key"] == "total_loss"]) != 2 * 4:
+        raise SystemExit(f"yolox_nano_custom: recorded {truth}")
+    return truth
+
+
+CASES["yolox_nano_custom"] = yolox_nano_custom
+OWN_ENVIRONMENT["yolox_nano_custom"] = {
+    name: f"{name} (yolox_nano_custom case)" for name in (
+        "torch", "torchvision", "loguru", "pycocotools", "opencv-python-headless", "numpy",
+        "tabulate", "thop", "tensorboard", "tqdm")}
+OWN_CHECKOUT["yolox_nano_custom"] = "YOLOX"
+REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
