@@ -67,6 +67,14 @@ RECALL_OF = {
     "mlbook_ch17_gan.pipe.log": 0.45, "mlbook_ch17_gan.pty.log": 0.45,
     # pocoMC's postfix prints three digits (`logP=-1.11e+3` for -1105.4).
     "pocomc_sampler.pipe.log": 0.9, "pocomc_sampler.pty.log": 0.9,
+    # Swin Transformer's ` * Acc@1 0.000 Acc@5 6.000` is its validation's summary, after the
+    # `Test: [0/4]` meters: runlab names it Test_Acc@1, as DeiT's, its truth Acc@1.
+    "swin_main.pipe.log": 0.9, "swin_main.pty.log": 0.9,
+    # Joey NMT's `Evaluation result (greedy): bleu:   0.06, loss: ...`: the label names its
+    # first pair (`Evaluation_result_(greedy)/bleu`), as `Test set: Average loss:` does;
+    # its truth names it bleu. `Best validation result (greedy) at step 20:   1.28 bleu.`,
+    # the value before its name, is not read.
+    "joeynmt_reverse_transformer.pipe.log": 0.75, "joeynmt_reverse_transformer.pty.log": 0.75,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):

@@ -1634,6 +1634,22 @@ megabyte = [
     "active %" * 150_000 + ": 7.8",
     "[" + "{'loss': 0.5}, " * 70_000 + "{'loss': 0.5}]",
     "10 | " * 200_000 + "loss 0.5",
+    # a position in a total, a phase's step, MetricLogger's averages, Swin's meters and log
+    # prefix, a table between bars, MiniMind's position, a run's count before its epoch,
+    # Sockeye's counters, a new best, a clause after `and`, loguru's line, a frame of models
+    "Trial: 5 of " * 100_000 + "20",
+    "Eval num_timesteps=1024, " * 60_000,
+    "[14:09:42.1] Averaged stats: " + "lr: 0.1  " * 100_000,
+    "Train: [0/2][0/10]\t" + "eta 0:00:00 lr 0.1\t" * 50_000,
+    "(main.py 1) " * 100_000 + "loss: 1",
+    "|  run  |  epoch  " + "|  a  " * 150_000 + "|",
+    "Epoch:[1/1](" * 100_000 + "10/75), loss: 1",
+    "step 1/30 | " + "epoch " * 150_000 + "| epoch: 2",
+    "Checkpoint [1]\t" + "E=1 B=50\t" * 80_000,
+    "a improved " * 100_000 + "to 1.5",
+    "and the best AP " * 60_000 + "is 0.5",
+    "x" + ":1" * 300_000 + " - loss: 1",
+    "  " + "Accuracy  ...  " * 60_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1674,6 +1690,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 0, 0, 1, 1, 1, 0,
                                        1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0,
+                                       1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2,
+                                       0, 0, 1, 0, 1, 0, 0, 0,
                                        1]
 
 
@@ -2341,6 +2359,42 @@ def test_stable_baselines3_s_evaluation_is_at_its_timesteps() -> None:
     assert run_all("Eval num_timesteps=1024, episode_reward=9.67 +/- 0.94",
                    "Episode length: 9.67 +/- 0.94") == [
         ("episode_reward", 9.67, 1024, "key_value"), ("Episode_length", 9.67, 1024, "key_value")]
+
+
+def test_speedrun_scripts_and_translation_toolkits() -> None:
+    # airbench's table between bars: a run's number before the epoch, empty cells kept, an
+    # `eval` row at no step of its own
+    assert run_all(
+        "|  run  |  epoch  |  train_loss  |  val_acc  |  tta_val_acc  |",
+        "|    0  |      0  |      2.2037  |   0.5352  |               |",
+        "|       |      1  |      2.0447  |   0.6914  |               |",
+        "|       |   eval  |      2.0447  |   0.6914  |       0.7422  |",
+    )[:4] == [("train_loss", 2.2037, 0, "table"), ("val_acc", 0.5352, 0, "table"),
+              ("train_loss", 2.0447, 1, "table"), ("val_acc", 0.6914, 1, "table")]
+    # nanochat: the step that starts the line is the run's count, not a position in the epoch
+    # named after it; MiniMind's position after its epoch, out of its epochs
+    assert run_all(
+        "step 00024/00030 (80.00%) | loss: 5.902551 | lrm: 0.62 | epoch: 2 pq: 0 rg: 0 |",
+        "Epoch:[2/2](10/75), loss: 5.2359, lr: 0.00480548",
+    )[:2] == [("loss", 5.902551, 24, "key_value"), ("lrm", 0.62, 24, "key_value")]
+    assert [p[2] for p in run_all("Epoch:[1/2](74/75), loss: 5.2",
+                                  "Epoch:[2/2](10/75), loss: 4.1")] == [74, 85]
+    # Sockeye: its updates so far, a checkpoint's number, a new best and its change
+    assert run_all(
+        "[INFO:sockeye.training] E=3 B=100\ts/sec=1406.45\tppl=23.142369 ",
+        "[INFO:sockeye.training] Checkpoint [2]\tValidation-ppl=18.511114",
+        "[INFO:sockeye.training] Validation-perplexity improved to 18.511114 (delta=13.4372).",
+    )[-4:] == [("ppl", 23.142369, 100, "key_value"), ("Validation-ppl", 18.511114, 2, "key_value"),
+               ("Validation-perplexity", 18.511114, 2, "key_value"),
+               ("delta", 13.4372, 2, "key_value")]
+    # Keras' checkpoint: the new best only
+    assert run_all("Epoch 2: val_loss improved from 0.69315 to 0.61234, saving model to m.keras",
+                   "Epoch 3: val_loss did not improve from 0.61234") == [
+        ("val_loss", 0.61234, 2, "key_value")]
+    # YOLOX's loguru prefix names its logger and line only
+    assert run_all("2026-12-03 14:15:49 | INFO     | yolox.core.trainer:270 - epoch: 1/2, "
+                   "iter: 2/8, total_loss: 15.0, lr: 3.906e-05") == [
+        ("total_loss", 15.0, 2, "key_value"), ("lr", 3.906e-05, 2, "key_value")]
 
 
 def test_noise_keeps_user_patterns() -> None:
@@ -3266,10 +3320,9 @@ def test_reinforcement_learning_loops_counters() -> None:
                "Episode: 11, Score: 180.0, Epsilon: 0.49", "Ep:  12 | Ep_r:  200.5") == expect(
         ("score", 200, 10), ("e", 0.5, 10), ("Score", 180.0, 11), ("Epsilon", 0.49, 11),
         ("Ep_r", 200.5, 12))
-    # TD3's `Total T:` is its total timesteps, the step
+    # TD3's `Total T:` is its total timesteps, the step; the episode's number is no measure
     assert run(MetricParser(), "Total T: 5000 Episode Num: 10 Episode T: 500 Reward: 200.123"
-               ) == expect(("Episode_Num", 10, 5000), ("Episode_T", 500, 5000),
-                           ("Reward", 200.123, 5000))
+               ) == expect(("Episode_T", 500, 5000), ("Reward", 200.123, 5000))
 
 
 def test_bars_over_epochs_and_rich_bars_wrapped_whole() -> None:
@@ -3315,11 +3368,14 @@ def test_a_measure_said_in_words() -> None:
     assert run(MetricParser(), "Train: accuracy is 0.9, loss is 0.3",
                "Episode 5: reward is 12.0") == expect(
         ("Train/accuracy", 0.9, 0), ("Train/loss", 0.3, 0), ("reward", 12.0, 5))
-    # the number ends its clause: prose is not read; each sentence is a clause
+    # the number ends its clause: prose is not read; each sentence is a clause, and so is
+    # what follows ` and ` (YOLOX's `Training of experiment is done and the best AP is 0.00`)
     assert run(MetricParser(), "The clip loss is 2.0 times larger", "Reward is 1 for every "
                "step", "The distance is 3 and the score is 4",
-               "Previous best loss was 0.5. New best loss is 0.4.") == expect(
-        ("Previous_best_loss", 0.5, 0), ("New_best_loss", 0.4, 0))
+               "Previous best loss was 0.5. New best loss is 0.4.",
+               "Training of experiment is done and the best AP is 0.00") == expect(
+        ("score", 4, 0), ("Previous_best_loss", 0.5, 0), ("New_best_loss", 0.4, 0),
+        ("best_AP", 0.0, 0))
     # an episode said in words is the step, not part of the name
     assert run(MetricParser(), "Reward for episode 5: 12.0", "Total reward in episode 6: 200",
                "Reward of episode 7: 3.5") == expect(

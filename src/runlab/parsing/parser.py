@@ -555,6 +555,11 @@ class MetricParser:
             findings = parse(line)
             if not findings:
                 continue
+            if counts and findings[0][0] == "step":  # the run's own count, not a position
+                found.append((name, findings, False))
+                if final:
+                    break
+                continue
             if counts:
                 rest = findings[1:]
                 epoch = int(rest[0][1]) if rest and rest[0][0] == "epoch" else None

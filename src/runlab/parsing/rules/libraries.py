@@ -658,7 +658,7 @@ _COLUMN = r"(?:[^\W\d_]|\#)[\w#/.\-]*(?: [^\W\d_][\w/.\-]*)?"
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
-                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i")
+                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i", "run")
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
 
@@ -675,9 +675,16 @@ _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 
 def parse_table_header(line: str) -> list[Found]:
     """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
-    match = _TABLE_HEADER.fullmatch(_inside_bars(line))
-    if match is None or match.group(1) not in _COUNTER_COLUMNS:
+    inside = _inside_bars(line)
+    match = _TABLE_HEADER.fullmatch(inside)
+    if match is None:
         return []
+    if match.group(1) not in _COUNTER_COLUMNS:
+        # between outer bars, a run's number may come before the counter: airbench's `|  run
+        # |  epoch  |  train_loss  |`
+        second = inside.split("|", 2)[1:2] if inside is not line else []
+        if match.group(1) != "run" or [cell.strip() for cell in second] != ["epoch"]:
+            return []
     return [CLAIM]
 
 
@@ -920,6 +927,10 @@ def id_rows(header: str) -> Callable[[str], list[Found]]:
     return read
 
 
+# A row that sums the table up, in its counter's column: NLTK's `Final`, airbench's `eval`.
+_SUMMARY_ROWS = frozenset({"Final", "eval"})
+
+
 def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], list[Found]]:
     """The reader of a table's rows: one number a column, the counter column as the step
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
@@ -934,8 +945,15 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     if "|" in header or "\t" in header or len(spans) != len(names):
         spans = []
 
+    barred = _OUTER_BARS.fullmatch(header) is not None
+
     def read(line: str) -> list[Found]:
-        fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
+        inside = _inside_bars(line) if barred else line
+        if inside is not line and inside.count("|") == len(names) - 1:
+            # a row between bars, its empty cells kept: airbench's `|     |  1  |  2.04  |     |`
+            fields = [cell.strip() for cell in inside.split("|")]
+        else:
+            fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
         if "/" in fields:  # a count out of a total, pynndescent's `\t 1  /  12`: no row
             return []
         if spans and 2 <= len(fields) < len(names):
@@ -951,9 +969,9 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
             return [CLAIM] if _between_rows(line) else []
         values = [parse_number(field) if field else None for field in fields]
         # (a counter's name over fractions is a measure's: Clarabel's `step`, its step size)
-        steps = [i for i in counters if type(values[i]) is int or fields[i] == "Final"]
+        steps = [i for i in counters if type(values[i]) is int or fields[i] in _SUMMARY_ROWS]
         step = values[steps[0]] if steps else None
-        if steps and fields[steps[0]] == "Final":  # NLTK's last row: no step
+        if steps and fields[steps[0]] in _SUMMARY_ROWS:  # NLTK's last row, airbench's: no step
             step = None
         elif type(step) is not int:
             return [CLAIM] if _between_rows(line) else []

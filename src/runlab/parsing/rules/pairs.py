@@ -533,6 +533,11 @@ _COMMENT_SETTING = re.compile(
 _SEPARATED_VALUE = re.compile(r"[:=]\s*[-+]?(?:\d|\.\d|(?i:nan|inf))", re.ASCII)
 
 
+_IMPROVED = re.compile(
+    r"(?<![^\s:])([A-Za-z][\w\-/.]{0,60})\ improved\ (?:from\ [-+\w.]{1,30}\ )?to\ " + VALUE,
+    re.ASCII)
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
@@ -562,6 +567,13 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # never mix with the training's
             return [(counter.lower(), step, ""), *pairs]
         return [(counter.lower(), step, ""), *_qualified(pairs, f"{named}_")]
+    if " improved " in text:
+        improved = _IMPROVED.search(text)
+        if improved is not None:
+            # the new best, Sockeye's `Validation-perplexity improved to 31.948343 (delta=...)`,
+            # Keras' `val_loss improved from 0.69315 to 0.61234, saving model to ...`
+            return [(improved.group(1), improved.group(2) or "", improved.group(3) or ""),
+                    *_clause_pairs(text[improved.end():])]
     if text[:1].isalpha() or text[:1] == " ":
         whole = _whole(text)  # (after a log prefix too: Swin's `(main.py 164): INFO Accuracy of`)
         if whole is not None:
@@ -799,7 +811,8 @@ def parse_at_step(line: str) -> list[Found]:
 _IS_WORD = re.compile(
     rf"\ (?:is|was):?\ +(?:==?>\ +)?({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))",
     re.ASCII)  # (an arrow after the word: keras-io's DDPG, `Avg Reward is ==> -1692.37`)
-_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ ")
+# (` and ` too: YOLOX's `Training of experiment is done and the best AP is 0.00`)
+_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ |\ and\ ")
 # A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
 _IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
 _IS_NAME = re.compile(
@@ -982,6 +995,9 @@ _COUNTER = re.compile(
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
     r"|(?=[A-Za-z][\w\-]{0,40}:[-+.\d])))"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
+    # Sockeye's `Checkpoint [2]\tTrain-ppl=23.14` and `E=3 B=100\ts/sec=1406.45 ... ppl=23.14`
+    # (B its updates so far)
+    r"|checkpoint\ \[(\d{1,18})\](?=\t)|E=\d{1,9}\ B=(\d{1,18})(?=\t)"
     # (labml's `   1,024:  ... loss.train:  3.32727`, keras-rl's `  38/300: episode: 1, ...`:
     # the step done out of the steps to do)
     r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
@@ -1019,7 +1035,7 @@ _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|metrics?)$",
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|metrics?)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -1139,7 +1155,8 @@ _LOG_PART = (
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
-    r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
+    r"|[A-Za-z_][\w.]{0,80}:(?:[\w<>]{1,80}:)?\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
+    # (or YOLOX's `yolox.core.trainer:270`)
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
@@ -1329,9 +1346,12 @@ _BARE_POSITION = re.compile(
 )
 # An epoch's bracket before the position's, `[0/25][100/782] Loss_D: ...` (pytorch/examples'
 # dcgan, and the GANs copied from it), or the position in parentheses after `Epoch[1]`
-# (`===> Epoch[1](1/200): Loss: 0.12`, its super_resolution): the epoch comes with it.
-_EPOCH_PARENS = re.compile(r"(?<![^\s>=])Epoch\[(\d{1,18})\]\((\d{1,18})/(\d{1,18})\)", re.ASCII)
+# (`===> Epoch[1](1/200): Loss: 0.12`, its super_resolution; MiniMind's `Epoch:[1/2](10/75),
+# loss: 5.2359`, out of its epochs): the epoch comes with it.
+_EPOCH_PARENS = re.compile(
+    r"(?<![^\s>=])Epoch:?\[(\d{1,18})(?:/\d{1,18})?\]\((\d{1,18})/(\d{1,18})\)", re.ASCII)
 _EPOCH_LABELS = frozenset({"epoch", "epochs", "ep"})
+_EPOCH_AFTER = re.compile(r"[|,;]\ {0,4}epoch:?\ {1,4}\d", re.ASCII | re.IGNORECASE)
 # The labels a position may have; a rank, a GPU, a fold (`[CV 1/3]`, `GPU [1/8]`) is none.
 _POSITION_LABELS = frozenset({"", "step", "iter", "iteration", "it", "batch", "steps", "batches"})
 
@@ -1365,6 +1385,10 @@ def parse_position(line: str) -> list[Found]:
         count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5)
                             if bare.group(i))
         if 0 < int(total) and int(count) <= int(total):
+            if bare.start() == 0 and _EPOCH_AFTER.search(line, bare.end()):
+                # the run's count of its steps, an epoch named after it: nanochat's `step
+                # 00024/00030 (80.00%) | loss: 5.90 | ... | epoch: 2 pq: 0 rg: 0 |`
+                return [("step", int(count), int(count))]
             return [("position", int(count), int(total))]
     return []
 
