@@ -16310,7 +16310,7 @@ def actor_critic() -> Truth:
 
     run_example("reinforcement_learning", [], record, changes=ACTOR_CRITIC_EPISODES,
                 script="actor_critic.py")
-    if [p["step"] for p in truth[::2]] != list(range(10, 201, 10)):
+    if [p["step"] for p in truth[::2]] != list(range(10, 501, 10)):
         raise SystemExit("actor_critic: not a line every 10 episodes")
     return truth
 
@@ -34338,6 +34338,116 @@ OWN_ENVIRONMENT["yolox_nano_custom"] = {
         "tabulate", "thop", "tensorboard", "tqdm")}
 OWN_CHECKOUT["yolox_nano_custom"] = "YOLOX"
 REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
+
+
+
+# --- Stanford CS224n (2019) assignments 2-4 as students run them -------------------------------
+# The course's starter code with its blanks filled in, ZacBi/CS224n-2019-solutions (a widely
+# forked public solution repository; its `assignments/a2`, `a3`, `a4` hold the course's
+# `run.py`, `sgd.py`, `parser_model.py`, `parser_transitions.py`, `nmt_model.py`, `vocab.py`
+# completed), each case run alone in an environment of its own:
+#
+#     python -m venv ~/cs224n-venv && ~/cs224n-venv/bin/pip install torch==2.13.0
+#     ~/cs224n-venv/bin/pip install torch==2.13.0 numpy matplotlib tqdm docopt nltk
+#     git clone https://github.com/ZacBi/CS224n-2019-solutions ~/cs224n
+#     export CS224N=~/cs224n CS224N_COMMIT=$(git -C ~/cs224n rev-parse HEAD)
+#     ~/cs224n-venv/bin/python tests/corpus/make_corpus.py cs224n_a2_word2vec
+
+
+def cs224n_folder(assignment: str) -> str:
+    """The assignment's folder in the checkout named by CS224N."""
+    folder = os.path.join(os.environ.get("CS224N", ""), "assignments", assignment)
+    if not os.environ.get("CS224N") or not os.path.isdir(folder):
+        raise SystemExit("set CS224N to a ZacBi/CS224n-2019-solutions checkout")
+    return folder
+
+
+# The words run.py plots at its end (`visualizeWords`, each looked up in the corpus's tokens).
+CS224N_PLOTTED = ["great", "cool", "brilliant", "wonderful", "well", "amazing", "worth", "sweet",
+                  "enjoyable", "boring", "bad", "dumb", "annoying", "female", "male", "queen",
+                  "king", "man", "woman", "rain", "snow", "hail", "coffee", "tea"]
+
+
+def cs224n_sst_sentences(path: str, sentences: int = 300) -> None:
+    """The Stanford Sentiment Treebank's `datasetSentences.txt` made up: its header line
+    (`sentence_index<TAB>sentence`), then a numbered sentence a line, 6 to 14 tokens of a
+    made-up vocabulary of 80 words (run.py's plotted words among them) and punctuation."""
+    import random
+
+    rng = random.Random(0)
+    filler = ["the", "a", "film", "movie", "is", "was", "and", "but", "of", "it", "story", "plot",
+              "acting", "very", "too", "not", "so", "with", "its", "this", "that", "director",
+              "script", "scenes", "characters", "ending", "funny", "dull", "charming", "long",
+              "short", "music", "cast", "drama", "comedy", "feels", "looks", "makes", "every",
+              "minute", "hour", "time", "little", "more", "most", "than", "just", "even",
+              "still", "never", "ever", "one", "two", "new", "old", "good"]
+    words = CS224N_PLOTTED + filler
+    lines = ["sentence_index\tsentence"]
+    for i in range(1, sentences + 1):
+        sentence = [rng.choice(words) for _ in range(rng.randint(6, 14))]
+        lines.append(f"{i}\t{' '.join(sentence).capitalize()} {rng.choice(['.', '!', '...'])}")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+# run.py's one change: 500 iterations of SGD, not 40000 (its default PRINT_EVERY of 10 kept).
+CS224N_A2_ITERATIONS = {"wordVectors, 0.3, 40000, None, True, PRINT_EVERY=10)":
+                        "wordVectors, 0.3, 500, None, True, PRINT_EVERY=10)"}
+
+
+def cs224n_a2_word2vec() -> Truth:
+    """CS224n assignment 2, word2vec: `assignments/a2/run.py` of ZacBi/CS224n-2019-solutions
+    (the course's starter `run.py`, `sgd.py`, `utils/treebank.py` and a student's completed
+    `word2vec.py`; the checkout named by CS224N, commit in VERSIONS.md), run as the script:
+    skip-gram with negative sampling, 10-dimensional vectors, SGD at 0.3 from `sgd.py`, its
+    seeds its own. Changes: 500 iterations instead of 40000 (CS224N_A2_ITERATIONS), and the
+    Stanford Sentiment Treebank (`get_datasets.sh`, a download) made up in its file layout: the
+    one file run.py reads, `utils/datasets/stanfordSentimentTreebank/datasetSentences.txt`
+    (`cs224n_sst_sentences`: 300 sentences of a made-up 80-word vocabulary holding the words
+    run.py plots). It prints `iter 10: 19.744186` every 10 iterations (`sgd.py`: the cost
+    averaged exponentially, `exploss`), then `sanity check: cost at convergence should be
+    around or below 10` and `training took 2 seconds`; it saves its plot of the word vectors.
+    Truth: the values `sgd` hands its print, read from the printing frame (`sgd.py`'s `print`
+    wrapped): `exploss` at `iter` (the iteration printed). The line names its value by no
+    label; the key is `loss`, the word `sgd.py`'s own docstring uses for what it prints
+    (`PRINT_EVERY -- specifies how many iterations to output loss`)."""
+    import builtins
+
+    folder = cs224n_folder("a2")
+    truth: Truth = []
+    sys.path.insert(0, folder)
+    import sgd as sgd_module  # the module run.py's `from sgd import *` then finds
+
+    def sgd_print(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if "exploss" in values:
+            truth.append(point("loss", values["exploss"], values["iter"]))
+        builtins.print(*args, **kwargs)
+
+    sgd_module.print = sgd_print  # type: ignore[attr-defined]
+
+    def setup() -> None:
+        cs224n_sst_sentences(os.path.join("utils", "datasets", "stanfordSentimentTreebank",
+                                          "datasetSentences.txt"))
+
+    os.environ["MPLBACKEND"] = "Agg"
+    run_script(os.path.join(folder, "run.py"), [], lambda call, values, printed: None,
+               CS224N_A2_ITERATIONS, setup)
+    sys.path.remove(folder)
+    if [p["step"] for p in truth] != list(range(10, 501, 10)):
+        raise SystemExit("cs224n_a2_word2vec: not one loss every 10 iterations")
+    return truth
+
+
+CS224N_ENVIRONMENT = {name: f"{name} (CS224n cases)" for name in
+                      ("torch", "numpy", "matplotlib", "tqdm", "docopt", "nltk")}
+CASES.update({"cs224n_a2_word2vec": cs224n_a2_word2vec})
+REPOSITORY_CHECKOUTS["CS224N"] = ("ZacBi/CS224n-2019-solutions", "CS224N_COMMIT")
+for _case, _folder in (("cs224n_a2_word2vec", "a2"),):
+    OWN_ENVIRONMENT[_case] = CS224N_ENVIRONMENT
+    OWN_CHECKOUT[_case] = "CS224N"
+    CHECKOUT_ROW[_case] = f"ZacBi/CS224n-2019-solutions assignments/{_folder}"
 
 
 def main(argv: list[str]) -> None:
