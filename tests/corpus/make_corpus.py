@@ -34351,7 +34351,7 @@ REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
 #     ~/cs224n-venv/bin/pip install torch==2.13.0 numpy matplotlib tqdm docopt nltk
 #     git clone https://github.com/ZacBi/CS224n-2019-solutions ~/cs224n
 #     export CS224N=~/cs224n CS224N_COMMIT=$(git -C ~/cs224n rev-parse HEAD)
-#     ~/cs224n-venv/bin/python tests/corpus/make_corpus.py cs224n_a2_word2vec
+#     ~/cs224n-venv/bin/python tests/corpus/make_corpus.py cs224n_a2_word2vec   # and a3
 
 
 def cs224n_folder(assignment: str) -> str:
@@ -34440,11 +34440,144 @@ def cs224n_a2_word2vec() -> Truth:
     return truth
 
 
+def cs224n_treebank(path: str, sentences: int, seed: int) -> None:
+    """A CoNLL-X treebank made up, ten tab-separated columns a token (id, form, lemma, coarse
+    and fine part of speech, features, head, relation, two blanks), a blank line after each
+    sentence: made-up English sentences of a small grammar (`the old king saw a queen in the
+    rain .`), each a projective tree (determiners and adjectives on their noun, nouns on the
+    verb or the preposition, up to two prepositions after the object, each on the verb or on
+    the object as chance has it, the verb on the root, the full stop on the verb), as the Penn
+    Treebank's converted files have it."""
+    import random
+
+    rng = random.Random(seed)
+    nouns = ["king", "queen", "man", "woman", "dog", "cat", "film", "story", "city", "garden",
+             "river", "house", "teacher", "student", "coffee", "tea", "book", "letter"]
+    verbs = ["saw", "liked", "found", "wrote", "watched", "made", "took", "gave", "read"]
+    adjectives = ["old", "young", "good", "bad", "small", "great", "dark", "quiet"]
+    determiners = ["the", "a", "this", "every"]
+    prepositions = ["in", "on", "near", "with", "after"]
+
+    def noun_phrase(head: int) -> list[tuple[str, str, int, str]]:
+        """Tokens (form, tag, head offset within the phrase or the given head, relation);
+        the noun's position is len(determiner + adjectives)."""
+        words = [(rng.choice(determiners), "DT", "det")]
+        words += [(rng.choice(adjectives), "JJ", "amod") for _ in range(rng.randint(0, 2))]
+        return [(w, t, -1, r) for w, t, r in words] + [(rng.choice(nouns), "NN", head, "")]
+
+    blocks = []
+    for _ in range(sentences):
+        tokens: list[list[Any]] = []  # [form, tag, head (1-based), relation]
+        subject = noun_phrase(0)
+        verb_at = len(subject) + 1
+        obj = noun_phrase(0)
+        parts = [(subject, "nsubj"), None, (obj, "dobj")]
+        for part in parts:
+            if part is None:
+                tokens.append([rng.choice(verbs), "VBD", 0, "root"])
+                continue
+            phrase, relation = part
+            start = len(tokens) + 1
+            noun_at = start + len(phrase) - 1
+            for form, tag, _head, rel in phrase:
+                if tag == "NN":
+                    tokens.append([form, tag, verb_at, relation])
+                else:
+                    tokens.append([form, tag, noun_at, rel])
+        object_at = len(tokens)
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            # the attachment ambiguity: on the verb or on the object, as chance has it
+            attach = verb_at if rng.random() < 0.5 else object_at
+            tokens.append([rng.choice(prepositions), "IN", attach, "prep"])
+            prep_at = len(tokens)
+            phrase = noun_phrase(0)
+            start = len(tokens) + 1
+            noun_at = start + len(phrase) - 1
+            for form, tag, _head, rel in phrase:
+                tokens.append([form, tag, prep_at if tag == "NN" else noun_at,
+                               "pobj" if tag == "NN" else rel])
+        tokens.append([".", ".", verb_at, "punct"])
+        blocks.append("".join(
+            f"{i}\t{form}\t{form}\t{tag}\t{tag}\t_\t{head}\t{relation}\t_\t_\n"
+            for i, (form, tag, head, relation) in enumerate(tokens, 1)))
+    with open(path, "w") as f:
+        f.write("\n".join(blocks) + "\n")
+
+
+def cs224n_word_vectors(path: str, words: list[str], dim: int = 50) -> None:
+    """`en-cw.txt` (Collobert and Weston's 50-dimensional vectors) made up: a word and its 50
+    numbers a line, space-separated."""
+    import random
+
+    rng = random.Random(1)
+    with open(path, "w") as f:
+        for word in words:
+            f.write(word + " " + " ".join(f"{rng.gauss(0, 0.5):.6f}" for _ in range(dim)) + "\n")
+
+
+# run.py's changes: its check that torch is 1.0.1 dropped (this is 2.13) and 2 epochs, not 10.
+CS224N_A3_CHANGES = {
+    '    assert(torch.__version__ == "1.0.1"),  "Please install torch version 1.0.1"\n': "",
+    "batch_size=1024, n_epochs=10, lr=0.0005)\n\n    if not debug:":
+        "batch_size=1024, n_epochs=2, lr=0.0005)\n\n    if not debug:",
+}
+
+
+def cs224n_a3_parser() -> Truth:
+    """CS224n assignment 3, the neural transition-based dependency parser: `assignments/a3/
+    run.py` of ZacBi/CS224n-2019-solutions (the course's starter `run.py` and
+    `utils/parser_utils.py` with a student's `parser_model.py`, `parser_transitions.py` and
+    run.py's blanks filled in; checkout named by CS224N, commit in VERSIONS.md), run as the
+    script, its `debug = False`: Adam, batches of 1024, then the test set with the best
+    weights. Changes (CS224N_A3_CHANGES): 2 epochs instead of 10, and its assertion that torch
+    is 1.0.1 dropped; the Penn Treebank's CoNLL files and the word vectors (the course's
+    download) made up in the files it reads, `data/train.conll` (300 sentences), `dev.conll`
+    and `test.conll` (100 each) by `cs224n_treebank`, `data/en-cw.txt` by
+    `cs224n_word_vectors`; NumPy and torch seeded 0 first (the script seeds neither). It prints
+    the `INITIALIZING` banner and its steps' timings (`took 0.12 seconds`), `TRAINING`, then
+    each epoch `Epoch 1 out of 2`, a tqdm bar over its batches, `Average Train Loss:
+    0.9370181475366864`, `Evaluating on dev set`, a tqdm bar over the dev sentences, `- dev UAS: 65.67`
+    and `New best dev UAS! Saving model.`; then `TESTING`, another bar and `- test UAS:
+    91.16`, `Done!`. Truth: the values its prints are given, read from the printing frame:
+    `loss_meter.avg` as `Average_Train_Loss`, `dev_UAS * 100.0` as `dev_UAS`, `UAS * 100.0` as
+    `test_UAS`, no step (the lines name none; the epoch is a banner of its own line above
+    them). Timings are left out."""
+    import numpy as np
+    import torch
+
+    folder = cs224n_folder("a3")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.makedirs("data")
+        for name, sentences, seed in (("train", 300, 0), ("dev", 100, 1), ("test", 100, 2)):
+            cs224n_treebank(os.path.join("data", f"{name}.conll"), sentences, seed)
+        with open(os.path.join("data", "train.conll")) as f:
+            words = sorted({line.split("\t")[1] for line in f if "\t" in line})
+        cs224n_word_vectors(os.path.join("data", "en-cw.txt"), words)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Average Train Loss" in call:
+            truth.append(point("Average_Train_Loss", values["loss_meter"].avg, None))
+        elif "dev UAS: " in call:
+            truth.append(point("dev_UAS", values["dev_UAS"] * 100.0, None))
+        elif "test UAS: " in call:
+            truth.append(point("test_UAS", values["UAS"] * 100.0, None))
+
+    np.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    run_script(os.path.join(folder, "run.py"), [], record, CS224N_A3_CHANGES, setup)
+    if [p["key"] for p in truth] != ["Average_Train_Loss", "dev_UAS"] * 2 + ["test_UAS"]:
+        raise SystemExit(f"cs224n_a3_parser: {[p['key'] for p in truth]}")
+    return truth
+
+
 CS224N_ENVIRONMENT = {name: f"{name} (CS224n cases)" for name in
                       ("torch", "numpy", "matplotlib", "tqdm", "docopt", "nltk")}
-CASES.update({"cs224n_a2_word2vec": cs224n_a2_word2vec})
+CASES.update({"cs224n_a2_word2vec": cs224n_a2_word2vec, "cs224n_a3_parser": cs224n_a3_parser})
 REPOSITORY_CHECKOUTS["CS224N"] = ("ZacBi/CS224n-2019-solutions", "CS224N_COMMIT")
-for _case, _folder in (("cs224n_a2_word2vec", "a2"),):
+for _case, _folder in (("cs224n_a2_word2vec", "a2"), ("cs224n_a3_parser", "a3")):
     OWN_ENVIRONMENT[_case] = CS224N_ENVIRONMENT
     OWN_CHECKOUT[_case] = "CS224N"
     CHECKOUT_ROW[_case] = f"ZacBi/CS224n-2019-solutions assignments/{_folder}"
