@@ -34351,7 +34351,7 @@ REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
 #     ~/cs224n-venv/bin/pip install torch==2.13.0 numpy matplotlib tqdm docopt nltk
 #     git clone https://github.com/ZacBi/CS224n-2019-solutions ~/cs224n
 #     export CS224N=~/cs224n CS224N_COMMIT=$(git -C ~/cs224n rev-parse HEAD)
-#     ~/cs224n-venv/bin/python tests/corpus/make_corpus.py cs224n_a2_word2vec   # and a3
+#     ~/cs224n-venv/bin/python tests/corpus/make_corpus.py cs224n_a2_word2vec   # and a3, a4
 
 
 def cs224n_folder(assignment: str) -> str:
@@ -34573,11 +34573,134 @@ def cs224n_a3_parser() -> Truth:
     return truth
 
 
+def cs224n_parallel(root: str, pairs: dict[str, int]) -> None:
+    """`en_es_data`'s Spanish-English files made up: a made-up Spanish sentence a line in
+    `NAME.es` and its English in `NAME.en` (word for word from a made-up dictionary of 40
+    words, adjective and noun swapped), tokens separated by spaces, as the course's files."""
+    import random
+
+    rng = random.Random(0)
+    nouns = {"perro": "dog", "gato": "cat", "casa": "house", "libro": "book", "mujer": "woman",
+             "hombre": "man", "ciudad": "city", "agua": "water", "carta": "letter", "rio": "river",
+             "jardin": "garden", "nino": "child"}
+    adjectives = {"grande": "big", "pequeno": "small", "rojo": "red", "viejo": "old",
+                  "nuevo": "new", "bueno": "good", "oscuro": "dark", "feliz": "happy"}
+    verbs = {"ve": "sees", "tiene": "has", "quiere": "wants", "lee": "reads", "busca": "seeks",
+             "encuentra": "finds", "lleva": "carries", "mira": "watches"}
+    determiners = {"el": "the", "un": "a", "este": "this", "mi": "my"}
+    ends = {".": ".", "?": "?"}
+
+    def phrase() -> tuple[list[str], list[str]]:
+        d, n = rng.choice(list(determiners)), rng.choice(list(nouns))
+        if rng.random() < 0.5:
+            a = rng.choice(list(adjectives))
+            return [d, n, a], [determiners[d], adjectives[a], nouns[n]]
+        return [d, n], [determiners[d], nouns[n]]
+
+    for name, count in pairs.items():
+        es, en = [], []
+        for _ in range(count):
+            (s1, e1), (s2, e2) = phrase(), phrase()
+            v, end = rng.choice(list(verbs)), rng.choice(list(ends))
+            es.append(" ".join([*s1, v, *s2, end]))
+            en.append(" ".join([*e1, verbs[v], *e2, ends[end]]))
+        for suffix, lines in (("es", es), ("en", en)):
+            with open(os.path.join(root, f"{name}.{suffix}"), "w") as f:
+                f.write("\n".join(lines) + "\n")
+
+
+# nmt_model.py's one change: torch's `masked_fill_` now takes only a boolean mask and refuses
+# the uint8 one of `enc_masks.byte()` (the student's code, written for torch 1.0.1): `.bool()`
+# instead. The assignment's folder is copied here with that change and run from there.
+CS224N_A4_CHANGES = {"nmt_model.py": {"e_t.data.masked_fill_(enc_masks.byte(), -float('inf'))":
+                                      "e_t.data.masked_fill_(enc_masks.bool(), -float('inf'))"}}
+CS224N_A4_COPY = os.path.join(tempfile.gettempdir(), "cs224n-a4")
+RUN_COPIES[CS224N_A4_COPY] = "/home/user/CS224n-2019-solutions/assignments/a4"
+
+CS224N_A4_ARGS = ["train", "--train-src=./en_es_data/train.es",
+                  "--train-tgt=./en_es_data/train.en", "--dev-src=./en_es_data/dev.es",
+                  "--dev-tgt=./en_es_data/dev.en", "--vocab=vocab.json", "--embed-size=32",
+                  "--hidden-size=32", "--log-every=5", "--valid-niter=10", "--max-epoch=3"]
+
+
+def cs224n_a4_nmt() -> Truth:
+    """CS224n assignment 4, the attention-based Spanish-to-English NMT model: `assignments/a4/
+    run.py train` of ZacBi/CS224n-2019-solutions (the course's starter `run.py`, `vocab.py`,
+    `utils.py`, `model_embeddings.py`, `nmt_model.py` with a student's blanks filled in;
+    checkout named by CS224N, commit in VERSIONS.md), run as `run.sh train_local` does but on
+    the CPU (no `--cuda`) and small: `--embed-size=32 --hidden-size=32 --log-every=5
+    --valid-niter=10 --max-epoch=3` (CS224N_A4_ARGS; batches of 32, its default seed 0); the
+    script is not changed, `nmt_model.py` in one place (CS224N_A4_CHANGES: its attention mask
+    as a boolean, as torch now requires of `masked_fill_`; the folder copied with that change
+    and run from the copy). Its data made up: `en_es_data/train.es`/`.en` (640 pairs) and
+    `dev.es`/`.en` (64) by `cs224n_parallel`, and `vocab.json` built from them by the
+    assignment's own `vocab.py` (`run.sh vocab`'s command, run first: its `read in source
+    sentences`, `initialize source vocabulary ..`, `number of word types: ...` and `vocabulary
+    saved to vocab.json` lines lead the capture). It prints `begin Maximum Likelihood
+    training`, then (to stderr) `epoch 1, iter 5, avg. loss 29.12, avg. ppl 38.09 cum.
+    examples 160, speed 8231.25 words/sec, time elapsed 0.16 sec` every 5 iterations, and every
+    10 `epoch 1, iter 10, cum. loss 28.92, cum. ppl 37.81 cum. examples 320`, `begin validation
+    ...`, `validation: iter 10, dev. ppl 37.432197` and `save currently the best model to
+    [model.bin]`; at the first validation of the last epoch (iteration 50: 20 batches an epoch)
+    `reached maximum number of epochs!` and `exit(0)` end it (the case catches that
+    SystemExit). Truth: the values the prints are given, read from the printing frame:
+    `report_loss / report_examples` (`avg_loss`) and `math.exp(report_loss /
+    report_tgt_words)` (`avg_ppl`), `cum_loss / cum_examples` (`cum_loss`) and
+    `np.exp(cum_loss / cum_tgt_words)` (`cum_ppl`), `dev_ppl`, each at `train_iter` (the
+    `iter` printed). `cum. examples` is a count, `speed` and `time elapsed` timings: left out."""
+    import math
+
+    import numpy as np
+    import torch
+
+    _copy_with_changes(cs224n_folder("a4"), CS224N_A4_COPY, CS224N_A4_CHANGES)
+    folder = CS224N_A4_COPY
+    truth: Truth = []
+
+    def setup() -> None:
+        os.makedirs("en_es_data")
+        cs224n_parallel("en_es_data", {"train": 640, "dev": 64})
+        sys.stdout.flush()
+        sys.stderr.flush()
+        subprocess.run([sys.executable, os.path.join(folder, "vocab.py"),
+                        "--train-src=./en_es_data/train.es", "--train-tgt=./en_es_data/train.en",
+                        "vocab.json"], check=True)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        step = values.get("train_iter")
+        if "avg. loss" in call:
+            truth.extend([point("avg_loss", values["report_loss"] / values["report_examples"],
+                                step),
+                          point("avg_ppl", math.exp(values["report_loss"]
+                                                    / values["report_tgt_words"]), step)])
+        elif "cum. loss" in call:
+            truth.extend([point("cum_loss", values["cum_loss"] / values["cum_examples"], step),
+                          point("cum_ppl", np.exp(values["cum_loss"] / values["cum_tgt_words"]),
+                                step)])
+        elif "dev. ppl" in call:
+            truth.append(point("dev_ppl", values["dev_ppl"], step))
+
+    torch.set_num_threads(1)
+    try:
+        run_script(os.path.join(folder, "run.py"), CS224N_A4_ARGS, record, setup=setup)
+    except SystemExit as stop:
+        if stop.code not in (0, None):
+            raise
+    import shutil
+
+    shutil.rmtree(CS224N_A4_COPY)
+    if [p["step"] for p in truth if p["key"] == "dev_ppl"] != [10, 20, 30, 40, 50]:
+        raise SystemExit("cs224n_a4_nmt: not a validation every 10 iterations")
+    return truth
+
+
 CS224N_ENVIRONMENT = {name: f"{name} (CS224n cases)" for name in
                       ("torch", "numpy", "matplotlib", "tqdm", "docopt", "nltk")}
-CASES.update({"cs224n_a2_word2vec": cs224n_a2_word2vec, "cs224n_a3_parser": cs224n_a3_parser})
+CASES.update({"cs224n_a2_word2vec": cs224n_a2_word2vec, "cs224n_a3_parser": cs224n_a3_parser,
+              "cs224n_a4_nmt": cs224n_a4_nmt})
 REPOSITORY_CHECKOUTS["CS224N"] = ("ZacBi/CS224n-2019-solutions", "CS224N_COMMIT")
-for _case, _folder in (("cs224n_a2_word2vec", "a2"), ("cs224n_a3_parser", "a3")):
+for _case, _folder in (("cs224n_a2_word2vec", "a2"), ("cs224n_a3_parser", "a3"),
+                       ("cs224n_a4_nmt", "a4")):
     OWN_ENVIRONMENT[_case] = CS224N_ENVIRONMENT
     OWN_CHECKOUT[_case] = "CS224N"
     CHECKOUT_ROW[_case] = f"ZacBi/CS224n-2019-solutions assignments/{_folder}"
