@@ -16310,7 +16310,7 @@ def actor_critic() -> Truth:
 
     run_example("reinforcement_learning", [], record, changes=ACTOR_CRITIC_EPISODES,
                 script="actor_critic.py")
-    if [p["step"] for p in truth[::2]] != list(range(10, 201, 10)):
+    if [p["step"] for p in truth[::2]] != list(range(10, 501, 10)):
         raise SystemExit("actor_critic: not a line every 10 episodes")
     return truth
 
@@ -34338,6 +34338,372 @@ OWN_ENVIRONMENT["yolox_nano_custom"] = {
         "tabulate", "thop", "tensorboard", "tqdm")}
 OWN_CHECKOUT["yolox_nano_custom"] = "YOLOX"
 REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
+
+
+
+# --- Stanford CS224n (2019) assignments 2-4 as students run them -------------------------------
+# The course's starter code with its blanks filled in, ZacBi/CS224n-2019-solutions (a widely
+# forked public solution repository; its `assignments/a2`, `a3`, `a4` hold the course's
+# `run.py`, `sgd.py`, `parser_model.py`, `parser_transitions.py`, `nmt_model.py`, `vocab.py`
+# completed), each case run alone in an environment of its own:
+#
+#     python -m venv ~/cs224n-venv && ~/cs224n-venv/bin/pip install torch==2.13.0
+#     ~/cs224n-venv/bin/pip install torch==2.13.0 numpy matplotlib tqdm docopt nltk
+#     git clone https://github.com/ZacBi/CS224n-2019-solutions ~/cs224n
+#     export CS224N=~/cs224n CS224N_COMMIT=$(git -C ~/cs224n rev-parse HEAD)
+#     ~/cs224n-venv/bin/python tests/corpus/make_corpus.py cs224n_a2_word2vec   # and a3, a4
+
+
+def cs224n_folder(assignment: str) -> str:
+    """The assignment's folder in the checkout named by CS224N."""
+    folder = os.path.join(os.environ.get("CS224N", ""), "assignments", assignment)
+    if not os.environ.get("CS224N") or not os.path.isdir(folder):
+        raise SystemExit("set CS224N to a ZacBi/CS224n-2019-solutions checkout")
+    return folder
+
+
+# The words run.py plots at its end (`visualizeWords`, each looked up in the corpus's tokens).
+CS224N_PLOTTED = ["great", "cool", "brilliant", "wonderful", "well", "amazing", "worth", "sweet",
+                  "enjoyable", "boring", "bad", "dumb", "annoying", "female", "male", "queen",
+                  "king", "man", "woman", "rain", "snow", "hail", "coffee", "tea"]
+
+
+def cs224n_sst_sentences(path: str, sentences: int = 300) -> None:
+    """The Stanford Sentiment Treebank's `datasetSentences.txt` made up: its header line
+    (`sentence_index<TAB>sentence`), then a numbered sentence a line, 6 to 14 tokens of a
+    made-up vocabulary of 80 words (run.py's plotted words among them) and punctuation."""
+    import random
+
+    rng = random.Random(0)
+    filler = ["the", "a", "film", "movie", "is", "was", "and", "but", "of", "it", "story", "plot",
+              "acting", "very", "too", "not", "so", "with", "its", "this", "that", "director",
+              "script", "scenes", "characters", "ending", "funny", "dull", "charming", "long",
+              "short", "music", "cast", "drama", "comedy", "feels", "looks", "makes", "every",
+              "minute", "hour", "time", "little", "more", "most", "than", "just", "even",
+              "still", "never", "ever", "one", "two", "new", "old", "good"]
+    words = CS224N_PLOTTED + filler
+    lines = ["sentence_index\tsentence"]
+    for i in range(1, sentences + 1):
+        sentence = [rng.choice(words) for _ in range(rng.randint(6, 14))]
+        lines.append(f"{i}\t{' '.join(sentence).capitalize()} {rng.choice(['.', '!', '...'])}")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+# run.py's one change: 500 iterations of SGD, not 40000 (its default PRINT_EVERY of 10 kept).
+CS224N_A2_ITERATIONS = {"wordVectors, 0.3, 40000, None, True, PRINT_EVERY=10)":
+                        "wordVectors, 0.3, 500, None, True, PRINT_EVERY=10)"}
+
+
+def cs224n_a2_word2vec() -> Truth:
+    """CS224n assignment 2, word2vec: `assignments/a2/run.py` of ZacBi/CS224n-2019-solutions
+    (the course's starter `run.py`, `sgd.py`, `utils/treebank.py` and a student's completed
+    `word2vec.py`; the checkout named by CS224N, commit in VERSIONS.md), run as the script:
+    skip-gram with negative sampling, 10-dimensional vectors, SGD at 0.3 from `sgd.py`, its
+    seeds its own. Changes: 500 iterations instead of 40000 (CS224N_A2_ITERATIONS), and the
+    Stanford Sentiment Treebank (`get_datasets.sh`, a download) made up in its file layout: the
+    one file run.py reads, `utils/datasets/stanfordSentimentTreebank/datasetSentences.txt`
+    (`cs224n_sst_sentences`: 300 sentences of a made-up 80-word vocabulary holding the words
+    run.py plots). It prints `iter 10: 19.744186` every 10 iterations (`sgd.py`: the cost
+    averaged exponentially, `exploss`), then `sanity check: cost at convergence should be
+    around or below 10` and `training took 2 seconds`; it saves its plot of the word vectors.
+    Truth: the values `sgd` hands its print, read from the printing frame (`sgd.py`'s `print`
+    wrapped): `exploss` at `iter` (the iteration printed). The line names its value by no
+    label; the key is `loss`, the word `sgd.py`'s own docstring uses for what it prints
+    (`PRINT_EVERY -- specifies how many iterations to output loss`)."""
+    import builtins
+
+    folder = cs224n_folder("a2")
+    truth: Truth = []
+    sys.path.insert(0, folder)
+    import sgd as sgd_module  # the module run.py's `from sgd import *` then finds
+
+    def sgd_print(*args: Any, **kwargs: Any) -> None:
+        values = sys._getframe(1).f_locals
+        if "exploss" in values:
+            truth.append(point("loss", values["exploss"], values["iter"]))
+        builtins.print(*args, **kwargs)
+
+    sgd_module.print = sgd_print  # type: ignore[attr-defined]
+
+    def setup() -> None:
+        cs224n_sst_sentences(os.path.join("utils", "datasets", "stanfordSentimentTreebank",
+                                          "datasetSentences.txt"))
+
+    os.environ["MPLBACKEND"] = "Agg"
+    run_script(os.path.join(folder, "run.py"), [], lambda call, values, printed: None,
+               CS224N_A2_ITERATIONS, setup)
+    sys.path.remove(folder)
+    if [p["step"] for p in truth] != list(range(10, 501, 10)):
+        raise SystemExit("cs224n_a2_word2vec: not one loss every 10 iterations")
+    return truth
+
+
+def cs224n_treebank(path: str, sentences: int, seed: int) -> None:
+    """A CoNLL-X treebank made up, ten tab-separated columns a token (id, form, lemma, coarse
+    and fine part of speech, features, head, relation, two blanks), a blank line after each
+    sentence: made-up English sentences of a small grammar (`the old king saw a queen in the
+    rain .`), each a projective tree (determiners and adjectives on their noun, nouns on the
+    verb or the preposition, up to two prepositions after the object, each on the verb or on
+    the object as chance has it, the verb on the root, the full stop on the verb), as the Penn
+    Treebank's converted files have it."""
+    import random
+
+    rng = random.Random(seed)
+    nouns = ["king", "queen", "man", "woman", "dog", "cat", "film", "story", "city", "garden",
+             "river", "house", "teacher", "student", "coffee", "tea", "book", "letter"]
+    verbs = ["saw", "liked", "found", "wrote", "watched", "made", "took", "gave", "read"]
+    adjectives = ["old", "young", "good", "bad", "small", "great", "dark", "quiet"]
+    determiners = ["the", "a", "this", "every"]
+    prepositions = ["in", "on", "near", "with", "after"]
+
+    def noun_phrase(head: int) -> list[tuple[str, str, int, str]]:
+        """Tokens (form, tag, head offset within the phrase or the given head, relation);
+        the noun's position is len(determiner + adjectives)."""
+        words = [(rng.choice(determiners), "DT", "det")]
+        words += [(rng.choice(adjectives), "JJ", "amod") for _ in range(rng.randint(0, 2))]
+        return [(w, t, -1, r) for w, t, r in words] + [(rng.choice(nouns), "NN", head, "")]
+
+    blocks = []
+    for _ in range(sentences):
+        tokens: list[list[Any]] = []  # [form, tag, head (1-based), relation]
+        subject = noun_phrase(0)
+        verb_at = len(subject) + 1
+        obj = noun_phrase(0)
+        parts = [(subject, "nsubj"), None, (obj, "dobj")]
+        for part in parts:
+            if part is None:
+                tokens.append([rng.choice(verbs), "VBD", 0, "root"])
+                continue
+            phrase, relation = part
+            start = len(tokens) + 1
+            noun_at = start + len(phrase) - 1
+            for form, tag, _head, rel in phrase:
+                if tag == "NN":
+                    tokens.append([form, tag, verb_at, relation])
+                else:
+                    tokens.append([form, tag, noun_at, rel])
+        object_at = len(tokens)
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            # the attachment ambiguity: on the verb or on the object, as chance has it
+            attach = verb_at if rng.random() < 0.5 else object_at
+            tokens.append([rng.choice(prepositions), "IN", attach, "prep"])
+            prep_at = len(tokens)
+            phrase = noun_phrase(0)
+            start = len(tokens) + 1
+            noun_at = start + len(phrase) - 1
+            for form, tag, _head, rel in phrase:
+                tokens.append([form, tag, prep_at if tag == "NN" else noun_at,
+                               "pobj" if tag == "NN" else rel])
+        tokens.append([".", ".", verb_at, "punct"])
+        blocks.append("".join(
+            f"{i}\t{form}\t{form}\t{tag}\t{tag}\t_\t{head}\t{relation}\t_\t_\n"
+            for i, (form, tag, head, relation) in enumerate(tokens, 1)))
+    with open(path, "w") as f:
+        f.write("\n".join(blocks) + "\n")
+
+
+def cs224n_word_vectors(path: str, words: list[str], dim: int = 50) -> None:
+    """`en-cw.txt` (Collobert and Weston's 50-dimensional vectors) made up: a word and its 50
+    numbers a line, space-separated."""
+    import random
+
+    rng = random.Random(1)
+    with open(path, "w") as f:
+        for word in words:
+            f.write(word + " " + " ".join(f"{rng.gauss(0, 0.5):.6f}" for _ in range(dim)) + "\n")
+
+
+# run.py's changes: its check that torch is 1.0.1 dropped (this is 2.13) and 2 epochs, not 10.
+CS224N_A3_CHANGES = {
+    '    assert(torch.__version__ == "1.0.1"),  "Please install torch version 1.0.1"\n': "",
+    "batch_size=1024, n_epochs=10, lr=0.0005)\n\n    if not debug:":
+        "batch_size=1024, n_epochs=2, lr=0.0005)\n\n    if not debug:",
+}
+
+
+def cs224n_a3_parser() -> Truth:
+    """CS224n assignment 3, the neural transition-based dependency parser: `assignments/a3/
+    run.py` of ZacBi/CS224n-2019-solutions (the course's starter `run.py` and
+    `utils/parser_utils.py` with a student's `parser_model.py`, `parser_transitions.py` and
+    run.py's blanks filled in; checkout named by CS224N, commit in VERSIONS.md), run as the
+    script, its `debug = False`: Adam, batches of 1024, then the test set with the best
+    weights. Changes (CS224N_A3_CHANGES): 2 epochs instead of 10, and its assertion that torch
+    is 1.0.1 dropped; the Penn Treebank's CoNLL files and the word vectors (the course's
+    download) made up in the files it reads, `data/train.conll` (300 sentences), `dev.conll`
+    and `test.conll` (100 each) by `cs224n_treebank`, `data/en-cw.txt` by
+    `cs224n_word_vectors`; NumPy and torch seeded 0 first (the script seeds neither). It prints
+    the `INITIALIZING` banner and its steps' timings (`took 0.12 seconds`), `TRAINING`, then
+    each epoch `Epoch 1 out of 2`, a tqdm bar over its batches, `Average Train Loss:
+    0.9370181475366864`, `Evaluating on dev set`, a tqdm bar over the dev sentences, `- dev UAS: 65.67`
+    and `New best dev UAS! Saving model.`; then `TESTING`, another bar and `- test UAS:
+    91.16`, `Done!`. Truth: the values its prints are given, read from the printing frame:
+    `loss_meter.avg` as `Average_Train_Loss`, `dev_UAS * 100.0` as `dev_UAS`, `UAS * 100.0` as
+    `test_UAS`, no step (the lines name none; the epoch is a banner of its own line above
+    them). Timings are left out."""
+    import numpy as np
+    import torch
+
+    folder = cs224n_folder("a3")
+    truth: Truth = []
+
+    def setup() -> None:
+        os.makedirs("data")
+        for name, sentences, seed in (("train", 300, 0), ("dev", 100, 1), ("test", 100, 2)):
+            cs224n_treebank(os.path.join("data", f"{name}.conll"), sentences, seed)
+        with open(os.path.join("data", "train.conll")) as f:
+            words = sorted({line.split("\t")[1] for line in f if "\t" in line})
+        cs224n_word_vectors(os.path.join("data", "en-cw.txt"), words)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "Average Train Loss" in call:
+            truth.append(point("Average_Train_Loss", values["loss_meter"].avg, None))
+        elif "dev UAS: " in call:
+            truth.append(point("dev_UAS", values["dev_UAS"] * 100.0, None))
+        elif "test UAS: " in call:
+            truth.append(point("test_UAS", values["UAS"] * 100.0, None))
+
+    np.random.seed(0)
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    run_script(os.path.join(folder, "run.py"), [], record, CS224N_A3_CHANGES, setup)
+    if [p["key"] for p in truth] != ["Average_Train_Loss", "dev_UAS"] * 2 + ["test_UAS"]:
+        raise SystemExit(f"cs224n_a3_parser: {[p['key'] for p in truth]}")
+    return truth
+
+
+def cs224n_parallel(root: str, pairs: dict[str, int]) -> None:
+    """`en_es_data`'s Spanish-English files made up: a made-up Spanish sentence a line in
+    `NAME.es` and its English in `NAME.en` (word for word from a made-up dictionary of 40
+    words, adjective and noun swapped), tokens separated by spaces, as the course's files."""
+    import random
+
+    rng = random.Random(0)
+    nouns = {"perro": "dog", "gato": "cat", "casa": "house", "libro": "book", "mujer": "woman",
+             "hombre": "man", "ciudad": "city", "agua": "water", "carta": "letter", "rio": "river",
+             "jardin": "garden", "nino": "child"}
+    adjectives = {"grande": "big", "pequeno": "small", "rojo": "red", "viejo": "old",
+                  "nuevo": "new", "bueno": "good", "oscuro": "dark", "feliz": "happy"}
+    verbs = {"ve": "sees", "tiene": "has", "quiere": "wants", "lee": "reads", "busca": "seeks",
+             "encuentra": "finds", "lleva": "carries", "mira": "watches"}
+    determiners = {"el": "the", "un": "a", "este": "this", "mi": "my"}
+    ends = {".": ".", "?": "?"}
+
+    def phrase() -> tuple[list[str], list[str]]:
+        d, n = rng.choice(list(determiners)), rng.choice(list(nouns))
+        if rng.random() < 0.5:
+            a = rng.choice(list(adjectives))
+            return [d, n, a], [determiners[d], adjectives[a], nouns[n]]
+        return [d, n], [determiners[d], nouns[n]]
+
+    for name, count in pairs.items():
+        es, en = [], []
+        for _ in range(count):
+            (s1, e1), (s2, e2) = phrase(), phrase()
+            v, end = rng.choice(list(verbs)), rng.choice(list(ends))
+            es.append(" ".join([*s1, v, *s2, end]))
+            en.append(" ".join([*e1, verbs[v], *e2, ends[end]]))
+        for suffix, lines in (("es", es), ("en", en)):
+            with open(os.path.join(root, f"{name}.{suffix}"), "w") as f:
+                f.write("\n".join(lines) + "\n")
+
+
+# nmt_model.py's one change: torch's `masked_fill_` now takes only a boolean mask and refuses
+# the uint8 one of `enc_masks.byte()` (the student's code, written for torch 1.0.1): `.bool()`
+# instead. The assignment's folder is copied here with that change and run from there.
+CS224N_A4_CHANGES = {"nmt_model.py": {"e_t.data.masked_fill_(enc_masks.byte(), -float('inf'))":
+                                      "e_t.data.masked_fill_(enc_masks.bool(), -float('inf'))"}}
+CS224N_A4_COPY = os.path.join(tempfile.gettempdir(), "cs224n-a4")
+RUN_COPIES[CS224N_A4_COPY] = "/home/user/CS224n-2019-solutions/assignments/a4"
+
+CS224N_A4_ARGS = ["train", "--train-src=./en_es_data/train.es",
+                  "--train-tgt=./en_es_data/train.en", "--dev-src=./en_es_data/dev.es",
+                  "--dev-tgt=./en_es_data/dev.en", "--vocab=vocab.json", "--embed-size=32",
+                  "--hidden-size=32", "--log-every=5", "--valid-niter=10", "--max-epoch=3"]
+
+
+def cs224n_a4_nmt() -> Truth:
+    """CS224n assignment 4, the attention-based Spanish-to-English NMT model: `assignments/a4/
+    run.py train` of ZacBi/CS224n-2019-solutions (the course's starter `run.py`, `vocab.py`,
+    `utils.py`, `model_embeddings.py`, `nmt_model.py` with a student's blanks filled in;
+    checkout named by CS224N, commit in VERSIONS.md), run as `run.sh train_local` does but on
+    the CPU (no `--cuda`) and small: `--embed-size=32 --hidden-size=32 --log-every=5
+    --valid-niter=10 --max-epoch=3` (CS224N_A4_ARGS; batches of 32, its default seed 0); the
+    script is not changed, `nmt_model.py` in one place (CS224N_A4_CHANGES: its attention mask
+    as a boolean, as torch now requires of `masked_fill_`; the folder copied with that change
+    and run from the copy). Its data made up: `en_es_data/train.es`/`.en` (640 pairs) and
+    `dev.es`/`.en` (64) by `cs224n_parallel`, and `vocab.json` built from them by the
+    assignment's own `vocab.py` (`run.sh vocab`'s command, run first: its `read in source
+    sentences`, `initialize source vocabulary ..`, `number of word types: ...` and `vocabulary
+    saved to vocab.json` lines lead the capture). It prints `begin Maximum Likelihood
+    training`, then (to stderr) `epoch 1, iter 5, avg. loss 29.12, avg. ppl 38.09 cum.
+    examples 160, speed 8231.25 words/sec, time elapsed 0.16 sec` every 5 iterations, and every
+    10 `epoch 1, iter 10, cum. loss 28.92, cum. ppl 37.81 cum. examples 320`, `begin validation
+    ...`, `validation: iter 10, dev. ppl 37.432197` and `save currently the best model to
+    [model.bin]`; at the first validation of the last epoch (iteration 50: 20 batches an epoch)
+    `reached maximum number of epochs!` and `exit(0)` end it (the case catches that
+    SystemExit). Truth: the values the prints are given, read from the printing frame:
+    `report_loss / report_examples` (`avg_loss`) and `math.exp(report_loss /
+    report_tgt_words)` (`avg_ppl`), `cum_loss / cum_examples` (`cum_loss`) and
+    `np.exp(cum_loss / cum_tgt_words)` (`cum_ppl`), `dev_ppl`, each at `train_iter` (the
+    `iter` printed). `cum. examples` is a count, `speed` and `time elapsed` timings: left out."""
+    import math
+
+    import numpy as np
+    import torch
+
+    _copy_with_changes(cs224n_folder("a4"), CS224N_A4_COPY, CS224N_A4_CHANGES)
+    folder = CS224N_A4_COPY
+    truth: Truth = []
+
+    def setup() -> None:
+        os.makedirs("en_es_data")
+        cs224n_parallel("en_es_data", {"train": 640, "dev": 64})
+        sys.stdout.flush()
+        sys.stderr.flush()
+        subprocess.run([sys.executable, os.path.join(folder, "vocab.py"),
+                        "--train-src=./en_es_data/train.es", "--train-tgt=./en_es_data/train.en",
+                        "vocab.json"], check=True)
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        step = values.get("train_iter")
+        if "avg. loss" in call:
+            truth.extend([point("avg_loss", values["report_loss"] / values["report_examples"],
+                                step),
+                          point("avg_ppl", math.exp(values["report_loss"]
+                                                    / values["report_tgt_words"]), step)])
+        elif "cum. loss" in call:
+            truth.extend([point("cum_loss", values["cum_loss"] / values["cum_examples"], step),
+                          point("cum_ppl", np.exp(values["cum_loss"] / values["cum_tgt_words"]),
+                                step)])
+        elif "dev. ppl" in call:
+            truth.append(point("dev_ppl", values["dev_ppl"], step))
+
+    torch.set_num_threads(1)
+    try:
+        run_script(os.path.join(folder, "run.py"), CS224N_A4_ARGS, record, setup=setup)
+    except SystemExit as stop:
+        if stop.code not in (0, None):
+            raise
+    import shutil
+
+    shutil.rmtree(CS224N_A4_COPY)
+    if [p["step"] for p in truth if p["key"] == "dev_ppl"] != [10, 20, 30, 40, 50]:
+        raise SystemExit("cs224n_a4_nmt: not a validation every 10 iterations")
+    return truth
+
+
+CS224N_ENVIRONMENT = {name: f"{name} (CS224n cases)" for name in
+                      ("torch", "numpy", "matplotlib", "tqdm", "docopt", "nltk")}
+CASES.update({"cs224n_a2_word2vec": cs224n_a2_word2vec, "cs224n_a3_parser": cs224n_a3_parser,
+              "cs224n_a4_nmt": cs224n_a4_nmt})
+REPOSITORY_CHECKOUTS["CS224N"] = ("ZacBi/CS224n-2019-solutions", "CS224N_COMMIT")
+for _case, _folder in (("cs224n_a2_word2vec", "a2"), ("cs224n_a3_parser", "a3"),
+                       ("cs224n_a4_nmt", "a4")):
+    OWN_ENVIRONMENT[_case] = CS224N_ENVIRONMENT
+    OWN_CHECKOUT[_case] = "CS224N"
+    CHECKOUT_ROW[_case] = f"ZacBi/CS224n-2019-solutions assignments/{_folder}"
 
 
 def main(argv: list[str]) -> None:
