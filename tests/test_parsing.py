@@ -1650,6 +1650,10 @@ megabyte = [
     "and the best AP " * 60_000 + "is 0.5",
     "x" + ":1" * 300_000 + " - loss: 1",
     "  " + "Accuracy  ...  " * 60_000,
+    # CS224n's word2vec and NMT lines
+    "iter 1: " + "1" * 1_000_000 + ".000000",
+    "validation: iter 10" + ", avg. a" * 120_000 + " 1",
+    "epoch 1, " + "avg. " * 200_000 + "loss 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1691,7 +1695,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0,
                                        1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2,
-                                       0, 0, 1, 0, 1, 0, 0, 0,
+                                       0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2395,6 +2399,19 @@ def test_speedrun_scripts_and_translation_toolkits() -> None:
     assert run_all("2026-12-03 14:15:49 | INFO     | yolox.core.trainer:270 - epoch: 1/2, "
                    "iter: 2/8, total_loss: 15.0, lr: 3.906e-05") == [
         ("total_loss", 15.0, 2, "key_value"), ("lr", 3.906e-05, 2, "key_value")]
+
+
+def test_cs224n_assignments_lines() -> None:
+    # word2vec's `"iter %d: %f"` of its running cost; the NMT's clauses after its counters
+    assert run_all("iter 10: 8.081992", "iter 20: 8.5",
+                   "epoch 1, iter 5, avg. loss 29.12, avg. ppl 38.09 cum. examples 160, speed "
+                   "8231.25 words/sec, time elapsed 0.16 sec",
+                   "validation: iter 10, dev. ppl 37.432197") == [
+        ("loss", 8.081992, 10, "nameless_loss"), ("epoch", 1.0, 5, "name_value"),
+        ("avg_loss", 29.12, 5, "name_value"), ("avg_ppl", 38.09, 5, "name_value"),
+        ("dev_ppl", 37.432197, 10, "name_value")]
+    # prose after a label and a counter names nothing
+    assert run_all("Note: step 3 was skipped, retrying 2 times") == []
 
 
 def test_noise_keeps_user_patterns() -> None:

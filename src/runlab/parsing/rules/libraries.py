@@ -2460,11 +2460,14 @@ def parse_sklearn_hgb(line: str) -> list[Found]:
 # makemore lectures, `   1000/  10000: 1.2986` (`print(f'{i:7d}/{max_steps:7d}:
 # {loss.item():.4f}')`), and PyTorch's NLP tutorials, char_rnn_classification's `1000 5% (0m 4s)
 # 2.7231 Sezz / Chinese ✗ (Spanish)` and seq2seq_translation's `0m 14s (- 2m 14s) (200 10%)
-# 2.0976`. The lessons call the number the loss: `loss`, at the step printed.
+# 2.0976`, and CS224n's word2vec, `iter 10: 8.081992`. The lessons call the number the loss:
+# `loss`, at the step printed.
 # (makemore's fields are seven wide, `{i:7d}/{max_steps:7d}`: not any `3/5: 0.95`)
 _MAKEMORE_LOSS = re.compile(rf"\ {{0,6}}(\d{{1,7}})(?<=^.{{7}})/\ {{0,6}}(\d{{1,7}})(?<=^.{{15}}):\ ({NUMBER})\s*")
 _CHAR_RNN_LOSS = re.compile(
     rf"(\d{{1,18}})\ \d{{1,3}}%\ \(\d{{1,6}}m\ \d{{1,2}}s\)\ ({NUMBER})\ \S.{{0,200}}\ [✓✗]")
+# (Stanford CS224n's word2vec assignment, `sgd.py`: `iter 10: 8.081992`, its `"iter %d: %f"`.)
+_SGD_LOSS = re.compile(r"iter\ (\d{1,18}):\ (\d{1,18}\.\d{6})\s*", re.ASCII)
 _SEQ2SEQ_LOSS = re.compile(
     rf"\d{{1,6}}m\ \d{{1,2}}s\ \(-\ -?\d{{1,6}}m\ -?\d{{1,2}}s\)\ \((\d{{1,18}})\ \d{{1,3}}%\)"
     rf"\ ({NUMBER})\s*")
@@ -2477,7 +2480,8 @@ def parse_nameless_loss(line: str) -> list[Found]:
     match = _MAKEMORE_LOSS.fullmatch(line)
     if match is not None and int(match.group(1)) <= int(match.group(2)):
         return [("step", int(match.group(1)), None), ("loss", to_number(match.group(3)), None)]
-    match = _CHAR_RNN_LOSS.match(line) or _SEQ2SEQ_LOSS.fullmatch(line)
+    match = (_CHAR_RNN_LOSS.match(line) or _SEQ2SEQ_LOSS.fullmatch(line)
+             or _SGD_LOSS.fullmatch(line))
     if match is None:
         return []
     return [("step", int(match.group(1)), None), ("loss", to_number(match.group(2)), None)]

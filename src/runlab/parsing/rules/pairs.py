@@ -1120,6 +1120,30 @@ _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
     r"(step|iter|iteration|it|epoch|episode|ep)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
+# A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
+_PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
+# A word cut short before a name (`avg. loss`, `dev. ppl`): one name with it.
+_ABBREVIATION = re.compile(r"(?<![\w.])(avg|ave|tot|cum|dev|val|valid|tr|test|train)\.\ ",
+                           re.ASCII | re.IGNORECASE)
+
+
+def _counted_clauses(text: str) -> list[Found] | None:
+    """After a counter, clauses between commas, each a finer counter or `name value` pairs:
+    CS224n's NMT, `epoch 1, iter 5, avg. loss 29.12, avg. ppl 38.09 cum. examples 160, speed
+    8231.25 words/sec, time elapsed 0.16 sec` (its abbreviations part of the name: `avg_loss`;
+    a clause of other words, a speed or a time, is skipped); None unless a measure is named."""
+    found: list[Found] = []
+    for clause in text.split(","):
+        clause = _ABBREVIATION.sub(r"\1 ", clause.strip())
+        counter = _BARE_COUNTER_CLAUSE.fullmatch(clause)
+        if counter is not None:
+            word = counter.group(1).lower()
+            found.append(("epoch" if word == "epoch" else "iter", int(counter.group(2)), None))
+            continue
+        found += [pair for pair in spaced_pairs(clause) or () if is_metric_key(pair[0])]
+    return found if any(names_a_measure(key) for key, _, _ in found) else None
+
+
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
@@ -1219,13 +1243,18 @@ def parse_name_value(line: str) -> list[Found]:
         if counter is not None:
             head, line = before + ";", tail
     if counter is None:
-        bare = _BARE_COUNTER.match(line)
+        labelled = _PHASE_COLON.match(line)
+        bare = _BARE_COUNTER.match(line, 0 if labelled is None or labelled.group(
+            1).lower() not in PHASES else labelled.end())
         if bare is not None:
             key = "epoch" if bare.group(1).lower() == "epoch" else "step"
             pairs = spaced_pairs(line[bare.end() :])
             if pairs:
                 return [(key, int(bare.group(2)), None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
+            clauses = _counted_clauses(line[bare.end() :])
+            if clauses is not None:
+                return [(key, int(bare.group(2)), None), *clauses]
             if ":" in line or "=" in line:
                 # makemore's `step 500 train loss: 2.12 test loss: 2.23`: the counter is the
                 # step of the pairs the key_value rule reads
