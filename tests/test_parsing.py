@@ -2391,10 +2391,9 @@ def test_speedrun_scripts_and_translation_toolkits() -> None:
     )[-4:] == [("ppl", 23.142369, 100, "key_value"), ("Validation-ppl", 18.511114, 2, "key_value"),
                ("Validation-perplexity", 18.511114, 2, "key_value"),
                ("delta", 13.4372, 2, "key_value")]
-    # Keras' checkpoint: the new best only
+    # Keras' checkpoint repeats the value its epoch's line has: not read again
     assert run_all("Epoch 2: val_loss improved from 0.69315 to 0.61234, saving model to m.keras",
-                   "Epoch 3: val_loss did not improve from 0.61234") == [
-        ("val_loss", 0.61234, 2, "key_value")]
+                   "Epoch 3: val_loss did not improve from 0.61234") == []
     # YOLOX's loguru prefix names its logger and line only
     assert run_all("2026-12-03 14:15:49 | INFO     | yolox.core.trainer:270 - epoch: 1/2, "
                    "iter: 2/8, total_loss: 15.0, lr: 3.906e-05") == [
@@ -2412,6 +2411,42 @@ def test_cs224n_assignments_lines() -> None:
         ("dev_ppl", 37.432197, 10, "name_value")]
     # prose after a label and a counter names nothing
     assert run_all("Note: step 3 was skipped, retrying 2 times") == []
+
+
+def test_review_counters_numbers_clauses_and_meters() -> None:
+    # `Name:N - ` starts no log prefix (loguru's names a dotted module and its line)
+    assert run_all("Epoch:3 - loss: 0.4 - val_loss: 0.5", "Acc:95 - Loss: 0.2") == [
+        ("loss", 0.4, 3, "key_value"), ("val_loss", 0.5, 3, "key_value"),
+        ("Acc", 95.0, 3, "key_value"), ("Loss", 0.2, 3, "key_value")]
+    # a step's name in words out of a total is the step; a measure's number or id is a measure;
+    # a counter's number is the step
+    assert run_all("Global step: 300 of 1000, loss: 0.3", "acc_id: 0.93, bleu_no: 22.3",
+                   "Epoch Number: 4, loss: 0.2", "Episode no: 10, Reward: 5.0") == [
+        ("loss", 0.3, 300, "key_value"), ("acc_id", 0.93, 300, "key_value"),
+        ("bleu_no", 22.3, 300, "key_value"), ("loss", 0.2, 4, "key_value"),
+        ("Reward", 5.0, 10, "key_value")]
+    # a position within each epoch stays one, whatever follows it; a zero-padded count is the run's
+    assert [p[2] for p in run_all("Epoch 1/2", "step 50/100 | loss 0.3 | epoch 1", "Epoch 2/2",
+                                  "step 50/100 | loss 0.25 | epoch 2") if p[0] == "loss"] == [50, 150]
+    # ` and ` starts a clause after a value or before `the`, not inside a name
+    assert run_all("Difference between precision and recall is 0.12",
+                   "Sum of policy and value loss is 2.3",
+                   "Epoch 3: train loss is 0.5 and val loss is 0.6") == [
+        ("train_loss", 0.5, 3, "is_value"), ("val_loss", 0.6, 3, "is_value")]
+    # Keras' checkpoint repeats its epoch's value: not read again; a setting `improved` is none
+    assert run_all("Epoch 1: val_loss improved from inf to 0.61230, saving model to best.h5",
+                   "EarlyStopping: patience improved to 3") == []
+    # a ProgressMeter's plain items are Swin's rate and decay only; a barred row's trends
+    assert run_all("Worker [2/8]\tpid 12345\tport 29500",
+                   "Epoch: [1][10/100]\tLoss 0.5 (0.6)\tbatch_size 64") == [
+        ("Loss", 0.5, 110, "progress_meter")]
+    assert run_all("| epoch | loss | acc |", "| 1 | 0.5 ▼ | 0.8 ▲ |") == [
+        ("loss", 0.5, 1, "table"), ("acc", 0.8, 1, "table")]
+    # a diffusion model's timesteps in its settings are no step
+    assert [p[2] for p in run_all("{'num_timesteps': 1000, 'lr': 0.0002}", "loss: 0.5",
+                                  "loss: 0.4") if p[0] == "loss"] == [0, 1]
+    # a measure's phrase ends at its value
+    assert run_all("[12:00:00] Error in rank 3: 1 process failed") == []
 
 
 def test_noise_keeps_user_patterns() -> None:
@@ -3385,13 +3420,15 @@ def test_a_measure_said_in_words() -> None:
     assert run(MetricParser(), "Train: accuracy is 0.9, loss is 0.3",
                "Episode 5: reward is 12.0") == expect(
         ("Train/accuracy", 0.9, 0), ("Train/loss", 0.3, 0), ("reward", 12.0, 5))
-    # the number ends its clause: prose is not read; each sentence is a clause, and so is
-    # what follows ` and ` (YOLOX's `Training of experiment is done and the best AP is 0.00`)
+    # the number ends its clause (or ` and ` does): prose is not read; each sentence is a
+    # clause, and so is what follows ` and ` after a value or before `the` (YOLOX's `Training
+    # of experiment is done and the best AP is 0.00`)
     assert run(MetricParser(), "The clip loss is 2.0 times larger", "Reward is 1 for every "
                "step", "The distance is 3 and the score is 4",
                "Previous best loss was 0.5. New best loss is 0.4.",
                "Training of experiment is done and the best AP is 0.00") == expect(
-        ("score", 4, 0), ("Previous_best_loss", 0.5, 0), ("New_best_loss", 0.4, 0),
+        ("distance", 3, 0), ("score", 4, 0), ("Previous_best_loss", 0.5, 0),
+        ("New_best_loss", 0.4, 0),
         ("best_AP", 0.0, 0))
     # an episode said in words is the step, not part of the name
     assert run(MetricParser(), "Reward for episode 5: 12.0", "Total reward in episode 6: 200",

@@ -55,6 +55,7 @@ _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
 # Qualified names that end like a step key but count something else.
 # (rl_games' `fps step: 4241` is a rate, not a step)
+_COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
                         "fps_step"})
 
@@ -793,6 +794,9 @@ class MetricParser:
                     best, key_step, step_key = rank, value, key
         if key_step is not None:
             del chosen[step_key]
+            for key in [key for key in chosen if _COUNTER_SUFFIX.search(key.lower())
+                        and _step_rank(key) is not None]:
+                del chosen[key]  # a coarser counter's number, TD3's `Episode Num: 5`
             for key in [key for key, (value, _, _, _) in chosen.items()
                         if value == key_step and key.lower() == step_key.lower()]:
                 del chosen[key]  # the counter as another rule read it, `Episode: 10,`
@@ -1023,10 +1027,12 @@ def _step_rank(key: str) -> int | None:
         lower = key.lower()
         rank = _STEP_RANK.get(lower)
         if rank is None and "_" in lower and lower not in _NOT_STEPS:
-            rank = _STEP_RANK.get(lower.rsplit("_", 1)[1])
+            stem = _COUNTER_SUFFIX.sub("", lower)  # `Epoch Number: 3`, `Episode no: 10`
+            rank = _STEP_RANK.get(stem.rsplit("_", 1)[-1])
             phase, _, rest = lower.partition("_")
             if rank is None and phase in PHASES:
-                rank = _STEP_RANK.get(rest)  # stable-baselines3's `Eval num_timesteps=1024`
+                # a phase's timesteps, stable-baselines3's `Eval num_timesteps=1024`
+                rank = _STEP_RANK.get(rest, _STEP_RANK["total_t"] if rest == "num_timesteps" else None)
     return rank
 
 

@@ -812,7 +812,10 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
         values = [parse_number(field) for field in fields[len(fields) - len(measures) :]]
         if labelled and None in values:
             return []
-        return [(f"{fields[0]}/{name.replace(' ', '_')}", value, None)
+        label = fields[0]
+        if labelled and label.isdigit():  # a plain index before the names: the model's name
+            label = "_".join(fields[1 : len(fields) - len(measures)]) or label
+        return [(f"{label}/{name.replace(' ', '_')}", value, None)
                 for name, value in zip(measures, values)
                 if value is not None and value == value and name in _GRID_NAMES]
 
@@ -951,7 +954,8 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
         inside = _inside_bars(line) if barred else line
         if inside is not line and inside.count("|") == len(names) - 1:
             # a row between bars, its empty cells kept: airbench's `|     |  1  |  2.04  |     |`
-            fields = [cell.strip() for cell in inside.split("|")]
+            fields = [" ".join(word for word in cell.split() if word not in _TRENDS)
+                      for cell in inside.split("|")]
         else:
             fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
         if "/" in fields:  # a count out of a total, pynndescent's `\t 1  /  12`: no row
@@ -1632,7 +1636,8 @@ def parse_metric_logger(line: str) -> list[Found]:
             # the epoch's meters, DeiT's and MAE's `Averaged stats: lr: 0.00003  loss: 2.33 (2.39)`
             return [("Averaged_stats/" + meter.group(1), to_number(meter.group(2)), None)
                     for meter in map(_LOGGER_ITEM.fullmatch, _LOGGER_SPLIT.split(line[16:]))
-                    if meter is not None and meter.group(1) not in _LOGGER_OWN] or [CLAIM]
+                    if meter is not None and meter.group(1) not in _LOGGER_OWN
+                    and meter.group(1) not in STEP_NAMES]
         summary = _ACC_SUMMARY.match(line)
         if summary is None:
             return []
@@ -2391,9 +2396,7 @@ _METER = re.compile(
     re.ASCII,
 )
 _METER_PLAIN = re.compile(
-    rf"\s*(?:eta (?:\d{{1,9}} days?, )?\d{{1,9}}:\d\d:\d\d +)?([A-Za-z][\w@/.\-]{{0,40}}) +({NUMBER})\s*",
-    re.ASCII,
-)
+    rf"\s*(?:eta (?:\d{{1,9}} days?, )?\d{{1,9}}:\d\d:\d\d +)?(lr|wd) +({NUMBER})\s*", re.ASCII)
 
 
 def parse_progress_meter(line: str) -> list[Found]:

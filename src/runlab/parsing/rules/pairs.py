@@ -158,8 +158,7 @@ _SETTING = re.compile(
     r"|n_resources)$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
     r"|^batch(?:_idx|_index|_num|_id)?$"
-    # a thing's number or id, AutoTS's `Model Number: 137`, TD3's `Episode Num: 5`, `Run ID: 3`
-    r"|_(?:number|num|no|id)$"
+
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
     r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
@@ -299,7 +298,8 @@ _MEASURE_PHRASE = re.compile(
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after)"
-    r"(?:\ [\w@.\-/+]{1,40}){1,10}):\ +" + VALUE,  # (`+`: `... with CE + KD: 9.38%`)
+    r"(?:\ [\w@.\-/+]{1,40}){1,10}):\ +" + VALUE  # (`+`: `... with CE + KD: 9.38%`)
+    + r"(?=\s{0,4}(?:[,;|%)/]|\.?\s*$))",  # (the value ends it: not `...: 1 process failed`)
     re.ASCII,
 )
 # A label, then `name is value`: `Accuracy for class: plane is 37.5 %` (the same tutorial), as
@@ -533,9 +533,8 @@ _COMMENT_SETTING = re.compile(
 _SEPARATED_VALUE = re.compile(r"[:=]\s*[-+]?(?:\d|\.\d|(?i:nan|inf))", re.ASCII)
 
 
-_IMPROVED = re.compile(
-    r"(?<![^\s:])([A-Za-z][\w\-/.]{0,60})\ improved\ (?:from\ [-+\w.]{1,30}\ )?to\ " + VALUE,
-    re.ASCII)
+# (Not Keras' `val_loss improved from 0.69 to 0.61, saving model`: its epoch's line has it.)
+_IMPROVED = re.compile(r"(?<![^\s:])([A-Za-z][\w\-/.]{0,60})\ improved\ to\ " + VALUE, re.ASCII)
 
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -569,9 +568,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         return [(counter.lower(), step, ""), *_qualified(pairs, f"{named}_")]
     if " improved " in text:
         improved = _IMPROVED.search(text)
-        if improved is not None:
-            # the new best, Sockeye's `Validation-perplexity improved to 31.948343 (delta=...)`,
-            # Keras' `val_loss improved from 0.69315 to 0.61234, saving model to ...`
+        if improved is not None and names_a_measure(improved.group(1)):
+            # the new best, Sockeye's `Validation-perplexity improved to 31.948343 (delta=...)`
             return [(improved.group(1), improved.group(2) or "", improved.group(3) or ""),
                     *_clause_pairs(text[improved.end():])]
     if text[:1].isalpha() or text[:1] == " ":
@@ -647,7 +645,8 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 continue
             key = f"{clause.group(1)} {clause.group(2)} {key}"
         if integer is not None and line.startswith(" of ", match.end()) and _OF_TOTAL.match(
-                line, match.end()) and key.lower() not in STEP_NAMES:
+                line, match.end()) and key.lower().rsplit(" ", 1)[-1] not in STEP_NAMES and (
+                key.lower().replace(" ", "_") not in STEP_NAMES):
             # a position in a total, `Trial: 5 of 20`, AutoTS's `Model Number: 22 of 22`
             pairs.append((_DROPPED, integer, number))
             end = match.end()
@@ -719,9 +718,19 @@ SETTINGS_DICT = re.compile(
     r"|settings|options)$", re.IGNORECASE)
 
 
+# A thing's number or id, AutoTS's `Model Number: 137`, `Run ID: 3`: no measure, unless a
+# measure's word comes before (`acc_id`, `bleu_no`), nor a step's (`Epoch Number: 3` is the step).
+_THING_NUMBER = re.compile(r"[_ ](?i:number|num|no|id)$")
+
+
 def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
-    setting such as a seed or a thread count)."""
+    setting such as a seed or a thread count, a thing's number)."""
+    numbered = _THING_NUMBER.search(key)
+    if numbered is not None and not any(
+            names_a_measure(word) or word.lower() in STEP_NAMES
+            for word in re.split(r"[_ ]", key[: numbered.start()])):
+        return False
     return key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key)) and not (
         _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key)))
 
@@ -809,14 +818,15 @@ def parse_at_step(line: str) -> list[Found]:
 # (The number ends its clause: not `The clip loss is 2.0 times larger`, `Reward is 1 for every
 # step`.)
 _IS_WORD = re.compile(
-    rf"\ (?:is|was):?\ +(?:==?>\ +)?({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$))",
+    rf"\ (?:is|was):?\ +(?:==?>\ +)?({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$|and\ ))",
     re.ASCII)  # (an arrow after the word: keras-io's DDPG, `Avg Reward is ==> -1692.37`)
-# (` and ` too: YOLOX's `Training of experiment is done and the best AP is 0.00`)
-_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ |\ and\ ")
+# (` and ` too, after a value or before `the`: `train loss is 0.5 and val loss is 0.6`, YOLOX's
+# `Training of experiment is done and the best AP is 0.00`; not `precision and recall is 0.1`)
+_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ |(?<=[\d%])\ and\ |\ and\ (?=the\ )")
 # A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
 _IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
 _IS_NAME = re.compile(
-    r"(?:(?i:the|a|an)\ )?(?:(?i:current)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
+    r"(?:(?i:the|a|an|its)\ )?(?:(?i:current)\ )?([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})",
     re.ASCII)
 # Said in words, a differential privacy's budget is a measure too (JAX's DP-SGD, `the current
 # epsilon is: 0.74`); printed as a setting, `adam_epsilon 1e-08`, it is none.
@@ -1136,6 +1146,8 @@ def _counted_clauses(text: str) -> list[Found] | None:
     for clause in text.split(","):
         clause = _ABBREVIATION.sub(r"\1 ", clause.strip())
         counter = _BARE_COUNTER_CLAUSE.fullmatch(clause)
+        if _ANY_NUMBER.search(clause) is None:
+            return None  # a name with no value (`step 2 loss, accuracy 77.0%`): not this shape
         if counter is not None:
             word = counter.group(1).lower()
             found.append(("epoch" if word == "epoch" else "iter", int(counter.group(2)), None))
@@ -1179,8 +1191,9 @@ _LOG_PART = (
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
-    r"|[A-Za-z_][\w.]{0,80}:(?:[\w<>]{1,80}:)?\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
-    # (or YOLOX's `yolox.core.trainer:270`)
+    r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
+    # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
+    r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:\d{1,9}(?=\ -\ )"
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
@@ -1414,9 +1427,9 @@ def parse_position(line: str) -> list[Found]:
         count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5)
                             if bare.group(i))
         if 0 < int(total) and int(count) <= int(total):
-            if bare.start() == 0 and _EPOCH_AFTER.search(line, bare.end()):
-                # the run's count of its steps, an epoch named after it: nanochat's `step
-                # 00024/00030 (80.00%) | loss: 5.90 | ... | epoch: 2 pq: 0 rg: 0 |`
+            if bare.start() == 0 and total[:1] == "0" and _EPOCH_AFTER.search(line, bare.end()):
+                # the run's count of its steps, zero-padded, an epoch named after it:
+                # nanochat's `step 00024/00030 (80.00%) | loss: 5.90 | ... | epoch: 2 pq: 0 |`
                 return [("step", int(count), int(count))]
             return [("position", int(count), int(total))]
     return []
