@@ -34340,6 +34340,137 @@ OWN_CHECKOUT["yolox_nano_custom"] = "YOLOX"
 REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
 
 
+
+# --- Self-supervised and detection research scripts: DINO, DETR, MoCo --------------------------
+# Each runs alone, in one environment of its own on the CPU wheel of torch with PyPI's torchvision
+# loaded beside it (as torchvision_without_ops does), pycocotools and SciPy for DETR, each from
+# the checkout its variable names:
+#
+#     python -m venv ~/ssl-venv && ~/ssl-venv/bin/pip install torch==2.13.0
+#     ~/ssl-venv/bin/pip install torch==2.13.0 torchvision==0.28.0 pycocotools scipy
+#     git clone https://github.com/facebookresearch/dino ~/dino
+#     export DINO=~/dino DINO_COMMIT=$(git -C ~/dino rev-parse HEAD)
+#     ~/ssl-venv/bin/python tests/corpus/make_corpus.py dino_main
+
+SSL_DETECTION_ENVIRONMENT = {
+    name: f"{name} (self-supervised and detection script cases)" for name in (
+        "torch", "torchvision", "numpy", "pillow", "pycocotools", "scipy")}
+
+# main_dino.py needs CUDA and NCCL: the case's changes, by file, run it on the CPU in a
+# one-process gloo group (its `.cuda()` calls, `torch.cuda.set_device` and
+# `torch.cuda.synchronize()` dropped, the student's DDP given no device ids, the meters'
+# all-reduce tensor made on the CPU), and crop the 32-pixel images to 32 (global views) and 16
+# (local views) pixels instead of ImageNet's 224 and 96.
+DINO_CHANGES = {
+    "main_dino.py": {
+        "    student, teacher = student.cuda(), teacher.cuda()\n": "",
+        "    student = nn.parallel.DistributedDataParallel(student, device_ids=[args.gpu])":
+            "    student = nn.parallel.DistributedDataParallel(student)",
+        "        args.epochs,\n    ).cuda()": "        args.epochs,\n    )",
+        "        images = [im.cuda(non_blocking=True) for im in images]\n": "",
+        "        torch.cuda.synchronize()\n": "",
+        "self.global_transfo1 = transforms.Compose([\n"
+        "            transforms.RandomResizedCrop(224,":
+            "self.global_transfo1 = transforms.Compose([\n"
+            "            transforms.RandomResizedCrop(32,",
+        "self.global_transfo2 = transforms.Compose([\n"
+        "            transforms.RandomResizedCrop(224,":
+            "self.global_transfo2 = transforms.Compose([\n"
+            "            transforms.RandomResizedCrop(32,",
+        "transforms.RandomResizedCrop(96,": "transforms.RandomResizedCrop(16,",
+    },
+    "utils.py": {
+        'backend="nccl"': 'backend="gloo"',
+        "    torch.cuda.set_device(args.gpu)\n": "",
+        "dtype=torch.float64, device='cuda')": "dtype=torch.float64)",
+    },
+}
+DINO_COPY = os.path.join(tempfile.gettempdir(), "dino")
+RUN_COPIES[DINO_COPY] = "/home/user/dino"
+
+
+def dino_main() -> Truth:
+    """facebookresearch/dino `main_dino.py` with its `utils.py` and `vision_transformer.py`
+    (commit in VERSIONS.md), from the checkout named by `DINO`, copied with DINO_CHANGES and run
+    as the script in a one-process gloo group (the variables torchrun sets): `--arch vit_tiny
+    --patch_size 16 --out_dim 256 --use_fp16 false --batch_size_per_gpu 8 --epochs 2
+    --warmup_epochs 1 --num_workers 0` (its ViT-Tiny, width 192, depth 12, on 32-pixel global
+    and 16-pixel local crops, its 8 local crops and other defaults kept), on a generated 10-class
+    ImageFolder of 80 32-pixel images (`data/train`: 10 iterations an epoch), torch on one
+    thread. `torch.hub.list` answers an empty list (the script asks GitHub for XCiT's models
+    when it builds its argument parser, a download), and Python's `random` is seeded 0 first
+    (its blur and solarization draw from it; the script seeds only torch and NumPy) so that both
+    runs print the same. It prints its git state and arguments, `| distributed init (rank 0):
+    env://`, `Data loaded: there are 160 images.`, then its MetricLogger at iterations 0 and 9
+    of each epoch (`Epoch: [0/2]  [ 0/10]  eta: 0:00:01  loss: 10.9 (10.9)  lr: 0.000000
+    (0.000000)  wd: 0.040000 (0.040000)  time: 0.1234  data: 0.0123`), `Epoch: [0/2] Total
+    time: ...` and `Averaged stats: loss: ...  lr: ...  wd: ...` an epoch, `Training time
+    0:00:05`; torch's warnings of `torch.cuda.amp` and `pin_memory` with no CUDA on stderr.
+    Truth: the meters as `MetricLogger` prints them (its `__str__` wrapped), read from the
+    logger: each meter's median (its fmt `{median:.6f} ({global_avg:.6f})` prints it first),
+    `loss`, `lr` and `wd` (the weight decay its cosine schedule moves from 0.04 towards 0.4, a
+    meter it logs like lr), at the global step epoch * 10 + i of the printed `[i/10]`; the
+    `Averaged stats:` line's the same, as `Averaged_stats_loss`, `Averaged_stats_lr`,
+    `Averaged_stats_wd`, no step. Times are timings: left out."""
+    checkout = os.environ.get("DINO")
+    if not checkout:
+        raise SystemExit("dino_main: set DINO to a facebookresearch/dino checkout")
+    import random
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    random.seed(0)
+    torch.hub.list = lambda *args, **kwargs: []  # type: ignore[assignment]
+    _copy_with_changes(checkout, DINO_COPY, DINO_CHANGES)
+    truth: Truth = []
+    sys.path.insert(0, DINO_COPY)
+    import utils  # type: ignore[import-not-found]  # the checkout's utils.py
+
+    shown = utils.MetricLogger.__str__
+
+    def meters(self: Any) -> str:
+        values = {name: meter.median for name, meter in self.meters.items()}
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "log_every":
+            epoch = sys._getframe(2).f_locals["epoch"]
+            step = epoch * len(caller.f_locals["iterable"]) + caller.f_locals["i"]
+            truth.extend(point(name, value, step) for name, value in values.items())
+        else:  # print("Averaged stats:", metric_logger)
+            truth.extend(point(f"Averaged_stats_{name}", value, None)
+                         for name, value in values.items())
+        return shown(self)
+
+    utils.MetricLogger.__str__ = meters
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        _image_folder("data", train=8)
+        sys.argv = ["main_dino.py", "--arch", "vit_tiny", "--patch_size", "16", "--out_dim", "256",
+                    "--use_fp16", "false", "--batch_size_per_gpu", "8", "--epochs", "2",
+                    "--warmup_epochs", "1", "--num_workers", "0", "--data_path", "data/train"]
+        script = os.path.join(DINO_COPY, "main_dino.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(DINO_COPY)
+    return truth
+
+
+CASES["dino_main"] = dino_main
+OWN_ENVIRONMENT["dino_main"] = SSL_DETECTION_ENVIRONMENT
+OWN_CHECKOUT["dino_main"] = "DINO"
+CHECKOUT_ROW["dino_main"] = "facebookresearch/dino main_dino.py"
+REPOSITORY_CHECKOUTS["DINO"] = ("facebookresearch/dino", "DINO_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
