@@ -34351,6 +34351,10 @@ REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
 #     git clone https://github.com/facebookresearch/dino ~/dino
 #     export DINO=~/dino DINO_COMMIT=$(git -C ~/dino rev-parse HEAD)
 #     ~/ssl-venv/bin/python tests/corpus/make_corpus.py dino_main
+#     git clone https://github.com/facebookresearch/moco ~/moco    # main_moco.py
+#     git -C ~/moco checkout 3b42c2a12afd20da783501e87c3ea837c054397c  # its own imports
+#     export MOCO=~/moco MOCO_COMMIT=$(git -C ~/moco rev-parse HEAD)
+#     ~/ssl-venv/bin/python tests/corpus/make_corpus.py moco_main
 
 SSL_DETECTION_ENVIRONMENT = {
     name: f"{name} (self-supervised and detection script cases)" for name in (
@@ -34469,6 +34473,93 @@ OWN_ENVIRONMENT["dino_main"] = SSL_DETECTION_ENVIRONMENT
 OWN_CHECKOUT["dino_main"] = "DINO"
 CHECKOUT_ROW["dino_main"] = "facebookresearch/dino main_dino.py"
 REPOSITORY_CHECKOUTS["DINO"] = ("facebookresearch/dino", "DINO_COMMIT")
+
+
+
+# main_moco.py supports only DistributedDataParallel, on CUDA: the case's changes, by file, run
+# it on the CPU in a one-process gloo group (distributed mode from one process: the script takes
+# it only from two or more, or from its launcher that spawns a process per GPU, none here; the
+# model's `.cuda()`, the criterion's `.cuda(args.gpu)` and the builder's two `.cuda()` dropped),
+# crop the 32-pixel images to 32 pixels instead of ImageNet's 224, and, for torch 2, whose `view`
+# refuses the transposed `correct[:k]` in `accuracy`, `reshape` it (as pytorch/examples now does).
+MOCO_CHANGES = {
+    "main_moco.py": {
+        "args.distributed = args.world_size > 1 or": "args.distributed = args.world_size >= 1 or",
+        "            model.cuda()\n": "",
+        "nn.CrossEntropyLoss().cuda(args.gpu)": "nn.CrossEntropyLoss()",
+        "correct[:k].view(-1)": "correct[:k].reshape(-1)",
+        "            transforms.RandomResizedCrop(224, scale=(0.2, 1.0)),\n"
+        "            transforms.RandomApply(":
+            "            transforms.RandomResizedCrop(32, scale=(0.2, 1.0)),\n"
+            "            transforms.RandomApply(",
+    },
+    "moco/builder.py": {
+        "torch.randperm(batch_size_all).cuda()": "torch.randperm(batch_size_all)",
+        "dtype=torch.long).cuda()": "dtype=torch.long)",
+    },
+}
+MOCO_COPY = os.path.join(tempfile.gettempdir(), "moco")
+RUN_COPIES[MOCO_COPY] = "/home/user/moco"
+MOCO_ARGS = ["-a", "resnet18", "-j", "0", "-b", "16", "--epochs", "2", "-p", "2",
+             "--moco-k", "256", "--mlp", "--moco-t", "0.2", "--aug-plus", "--cos",
+             "--dist-url", "env://", "--dist-backend", "gloo", "--world-size", "1",
+             "--rank", "0", "--seed", "0", "data"]
+
+
+def moco_main() -> Truth:
+    """facebookresearch/moco `main_moco.py` with its `moco/builder.py` and `moco/loader.py`, at
+    the newest commit whose script imports its own `moco` package (VERSIONS.md; later commits
+    rewrote the imports to Meta's internal paths, and the newest deleted the files), from the
+    checkout named by `MOCO`, copied with MOCO_CHANGES and run as the script (`run_script`) in a
+    one-process gloo group: the README's MoCo v2 recipe (`--mlp --moco-t 0.2 --aug-plus
+    --cos`) with `-a resnet18` (torchvision's, random weights, as the script builds it), `-j 0
+    -b 16 --epochs 2 -p 2 --moco-k 256` (a queue of 256 keys: 16 batches' worth) and `--seed 0`
+    (its seeding of `random` and torch; both runs print the same), on a generated 10-class
+    ImageFolder of 160 32-pixel images (`data/train`: 10 batches an epoch), torch on one
+    thread. It prints `=> creating model 'resnet18'`, the model, then pytorch/examples'
+    ProgressMeter every 2 batches: `Epoch: [0][ 2/10]\\tTime  0.778 ( 1.024)\\tData  0.129 (
+    0.153)\\tLoss 3.7882e+00 (3.4471e+00)\\tAcc@1   0.00 ( 33.33)\\tAcc@5   6.25 ( 50.00)`; its
+    seeding warning and torch's `pin_memory` warning on stderr. Truth: the meters' current
+    values as each line is printed (`val`, printed first), read from `display`'s
+    `self.meters`: `Loss`, `Acc@1`, `Acc@5` (its (K+1)-way contrastive accuracies), at the
+    global step epoch * 10 + i of the printed `[epoch][i/10]` (as imagenet_main). `Time` and
+    `Data` are timings: left out."""
+    checkout = os.environ.get("MOCO")
+    if not checkout:
+        raise SystemExit("moco_main: set MOCO to a facebookresearch/moco checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    _copy_with_changes(checkout, MOCO_COPY, MOCO_CHANGES)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "entries" in values and "meters" in dir(values.get("self")):
+            frame = sys._getframe()
+            while frame.f_code.co_name != "train":
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            step = f["epoch"] * len(f["train_loader"]) + values["batch"]
+            truth.extend(point(meter.name, float(meter.val), step)
+                         for meter in values["self"].meters if meter.name not in ("Time", "Data"))
+
+    try:
+        run_script(os.path.join(MOCO_COPY, "main_moco.py"), MOCO_ARGS, record,
+                   setup=lambda: _image_folder("data"))
+    finally:
+        shutil.rmtree(MOCO_COPY)
+    return truth
+
+
+CASES["moco_main"] = moco_main
+OWN_ENVIRONMENT["moco_main"] = SSL_DETECTION_ENVIRONMENT
+OWN_CHECKOUT["moco_main"] = "MOCO"
+CHECKOUT_ROW["moco_main"] = "facebookresearch/moco main_moco.py"
+REPOSITORY_CHECKOUTS["MOCO"] = ("facebookresearch/moco", "MOCO_COMMIT")
 
 
 def main(argv: list[str]) -> None:
