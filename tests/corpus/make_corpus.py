@@ -34355,6 +34355,10 @@ REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
 #     git -C ~/moco checkout 3b42c2a12afd20da783501e87c3ea837c054397c  # its own imports
 #     export MOCO=~/moco MOCO_COMMIT=$(git -C ~/moco rev-parse HEAD)
 #     ~/ssl-venv/bin/python tests/corpus/make_corpus.py moco_main
+#     ~/ssl-venv/bin/pip install packaging                        # DETR's util/misc.py
+#     git clone https://github.com/facebookresearch/detr ~/detr
+#     export DETR=~/detr DETR_COMMIT=$(git -C ~/detr rev-parse HEAD)
+#     ~/ssl-venv/bin/python tests/corpus/make_corpus.py detr_main
 
 SSL_DETECTION_ENVIRONMENT = {
     name: f"{name} (self-supervised and detection script cases)" for name in (
@@ -34560,6 +34564,140 @@ OWN_ENVIRONMENT["moco_main"] = SSL_DETECTION_ENVIRONMENT
 OWN_CHECKOUT["moco_main"] = "MOCO"
 CHECKOUT_ROW["moco_main"] = "facebookresearch/moco main_moco.py"
 REPOSITORY_CHECKOUTS["MOCO"] = ("facebookresearch/moco", "MOCO_COMMIT")
+
+
+
+# DETR's main.py runs on the CPU as it is (`--device cpu`, no distributed mode). The case's
+# changes, by file: its backbone built with random weights (`pretrained=False` for
+# `pretrained=is_main_process()`, which downloads torchvision's ImageNet weights), and its COCO
+# transforms' sizes divided by 6.25 and rounded (shorter sides 77-128 for 480-800, at most 213
+# for 1333; the crop's 400-600 and 384-600 as 64-96 and 61-96), so that resnet18 sees images
+# of a tenth of a megapixel or less, not of a megapixel.
+DETR_CHANGES = {
+    "models/backbone.py": {"pretrained=is_main_process()": "pretrained=False"},
+    "datasets/coco.py": {
+        "scales = [480, 512, 544, 576, 608, 640, 672, 704, 736, 768, 800]":
+            "scales = [77, 82, 87, 92, 97, 102, 108, 113, 118, 123, 128]",
+        "                T.RandomResize(scales, max_size=1333),\n                T.Compose([":
+            "                T.RandomResize(scales, max_size=213),\n                T.Compose([",
+        "T.RandomResize([400, 500, 600]),": "T.RandomResize([64, 80, 96]),",
+        "T.RandomSizeCrop(384, 600),\n                    T.RandomResize(scales, max_size=1333),":
+            "T.RandomSizeCrop(61, 96),\n                    T.RandomResize(scales, max_size=213),",
+        "T.RandomResize([800], max_size=1333),": "T.RandomResize([128], max_size=213),",
+    },
+}
+DETR_COPY = os.path.join(tempfile.gettempdir(), "detr")
+RUN_COPIES[DETR_COPY] = "/home/user/detr"
+DETR_ARGS = ["--backbone", "resnet18", "--enc_layers", "2", "--dec_layers", "2",
+             "--hidden_dim", "64", "--dim_feedforward", "128", "--nheads", "4",
+             "--num_queries", "10", "--batch_size", "2", "--epochs", "2", "--num_workers", "0",
+             "--device", "cpu", "--coco_path", "datasets/coco128"]
+# pycocotools' `COCOeval.summarize` prints its stats in this order, each line naming its measure
+# (`Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.000`).
+COCO_STATS_LINES = [
+    ("AP", "0.50:0.95", "all", 100), ("AP", "0.50", "all", 100), ("AP", "0.75", "all", 100),
+    ("AP", "0.50:0.95", "small", 100), ("AP", "0.50:0.95", "medium", 100),
+    ("AP", "0.50:0.95", "large", 100), ("AR", "0.50:0.95", "all", 1),
+    ("AR", "0.50:0.95", "all", 10), ("AR", "0.50:0.95", "all", 100),
+    ("AR", "0.50:0.95", "small", 100), ("AR", "0.50:0.95", "medium", 100),
+    ("AR", "0.50:0.95", "large", 100)]
+
+
+def detr_main() -> Truth:
+    """facebookresearch/detr `main.py` with its `engine.py`, `models/`, `datasets/` and `util/`
+    (commit in VERSIONS.md), from the checkout named by `DETR`, copied with DETR_CHANGES (a
+    resnet18 backbone of random weights instead of the ImageNet download; its COCO transforms'
+    sizes made small) and run as the script: `--backbone resnet18 --enc_layers 2 --dec_layers 2
+    --hidden_dim 64 --dim_feedforward 128 --nheads 4 --num_queries 10 --batch_size 2 --epochs 2
+    --num_workers 0 --device cpu` (its losses, matcher, auxiliary decoder losses and seed 42
+    kept), `--coco_path` the made-up COCO-format set of `yolox_coco_data` (20 training images:
+    10 iterations an epoch; 8 to validate; 160x120 JPEGs of one to three flat rectangles, one
+    category), torch on one thread, no distributed mode (`Not using distributed mode`). It
+    prints its git state, its arguments (`Namespace(...)`), `number of params: ...`, then its
+    MetricLogger at iterations 0 and 9 of each epoch (`Epoch: [0]  [ 0/10]  eta: 0:00:05  lr:
+    0.000100  class_error: 100.00  loss: 22.1019 (22.1019)  loss_ce: 4.3807 (4.3807)  loss_bbox:
+    4.3559 (4.3559)  loss_giou: ...`, then the auxiliary decoder layer's `loss_ce_0` ..., each
+    loss `_unscaled`, `class_error_unscaled`, `cardinality_error_unscaled`, `time: ...  data:
+    ...`: one line of some 600 characters), `Epoch: [0] Total time: ...`, `Averaged stats: ...`, and the
+    evaluation's (`Test:  [0/4]  eta: ...`, its own `Averaged stats: ...`), then the COCO
+    evaluator's `IoU metric: bbox` with pycocotools' `Accumulating evaluation results...` and
+    its twelve `Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.000`
+    lines; `Training time 0:00:10`; torchvision's warnings of `pretrained` on stderr.
+    Truth: the meters as `MetricLogger` prints them (its `__str__` wrapped), read from the
+    logger: each meter's value printed first (by its fmt: `value` for `lr` and `class_error`,
+    the window's `median` for the rest); the training lines' at the global step epoch * 10 + i
+    of the printed `[i/10]`, the evaluation's as `Test_<name>` with no step (the line's `[i/4]`
+    counts batches of an evaluation, as torchvision_ref's), each `Averaged stats:` line's as
+    `Averaged_stats_<name>`, no step. The COCO stats array of each evaluation
+    (`coco_eval["bbox"].stats`, read after `CocoEvaluator.summarize`), each entry named as its
+    line names it, the printed label without its padding (`AP@[IoU=0.50:0.95|area=all|
+    maxDets=100]`, `AR@[IoU=0.50:0.95|area=small|maxDets=100]`), no step. Times are timings:
+    left out."""
+    checkout = os.environ.get("DETR")
+    if not checkout:
+        raise SystemExit("detr_main: set DETR to a facebookresearch/detr checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, DETR_COPY, DETR_CHANGES)
+    truth: Truth = []
+    sys.path.insert(0, DETR_COPY)
+    import datasets.coco_eval as coco_eval  # type: ignore[import-not-found]  # the checkout's
+    import util.misc as misc  # type: ignore[import-not-found]
+
+    shown = misc.MetricLogger.__str__
+
+    def meters(self: Any) -> str:
+        values = {name: getattr(meter, re.match(r"\{(\w+)", meter.fmt).group(1))  # type: ignore[union-attr]
+                  for name, meter in self.meters.items()}
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "log_every" and sys._getframe(2).f_code.co_name == "evaluate":
+            truth.extend(point(f"Test_{name}", value, None) for name, value in values.items())
+        elif caller.f_code.co_name == "log_every":
+            epoch = sys._getframe(2).f_locals["epoch"]
+            step = epoch * len(caller.f_locals["iterable"]) + caller.f_locals["i"]
+            truth.extend(point(name, value, step) for name, value in values.items())
+        else:  # print("Averaged stats:", metric_logger)
+            truth.extend(point(f"Averaged_stats_{name}", value, None)
+                         for name, value in values.items())
+        return shown(self)
+
+    summarize = coco_eval.CocoEvaluator.summarize
+
+    def summarized(self: Any) -> None:
+        summarize(self)
+        stats = self.coco_eval["bbox"].stats
+        truth.extend(point(f"{kind}@[IoU={iou}|area={area}|maxDets={dets}]", value, None)
+                     for (kind, iou, area, dets), value in zip(COCO_STATS_LINES, stats))
+
+    misc.MetricLogger.__str__ = meters
+    coco_eval.CocoEvaluator.summarize = summarized
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        yolox_coco_data(".", train=20, valid=8)
+        sys.argv = ["main.py", *DETR_ARGS]
+        script = os.path.join(DETR_COPY, "main.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(DETR_COPY)
+    return truth
+
+
+CASES["detr_main"] = detr_main
+OWN_ENVIRONMENT["detr_main"] = dict(SSL_DETECTION_ENVIRONMENT,
+                                    packaging="packaging (detr_main case)")
+OWN_CHECKOUT["detr_main"] = "DETR"
+CHECKOUT_ROW["detr_main"] = "facebookresearch/detr main.py"
+REPOSITORY_CHECKOUTS["DETR"] = ("facebookresearch/detr", "DETR_COMMIT")
 
 
 def main(argv: list[str]) -> None:
