@@ -34706,6 +34706,366 @@ for _case, _folder in (("cs224n_a2_word2vec", "a2"), ("cs224n_a3_parser", "a3"),
     CHECKOUT_ROW[_case] = f"ZacBi/CS224n-2019-solutions assignments/{_folder}"
 
 
+
+# --- Self-supervised and detection research scripts: DINO, DETR, MoCo --------------------------
+# Each runs alone, in one environment of its own on the CPU wheel of torch with PyPI's torchvision
+# loaded beside it (as torchvision_without_ops does), pycocotools and SciPy for DETR, each from
+# the checkout its variable names:
+#
+#     python -m venv ~/ssl-venv && ~/ssl-venv/bin/pip install torch==2.13.0
+#     ~/ssl-venv/bin/pip install torch==2.13.0 torchvision==0.28.0 pycocotools scipy
+#     git clone https://github.com/facebookresearch/dino ~/dino
+#     export DINO=~/dino DINO_COMMIT=$(git -C ~/dino rev-parse HEAD)
+#     ~/ssl-venv/bin/python tests/corpus/make_corpus.py dino_main
+#     git clone https://github.com/facebookresearch/moco ~/moco    # main_moco.py
+#     git -C ~/moco checkout 3b42c2a12afd20da783501e87c3ea837c054397c  # its own imports
+#     export MOCO=~/moco MOCO_COMMIT=$(git -C ~/moco rev-parse HEAD)
+#     ~/ssl-venv/bin/python tests/corpus/make_corpus.py moco_main
+#     ~/ssl-venv/bin/pip install packaging                        # DETR's util/misc.py
+#     git clone https://github.com/facebookresearch/detr ~/detr
+#     export DETR=~/detr DETR_COMMIT=$(git -C ~/detr rev-parse HEAD)
+#     ~/ssl-venv/bin/python tests/corpus/make_corpus.py detr_main
+
+SSL_DETECTION_ENVIRONMENT = {
+    name: f"{name} (self-supervised and detection script cases)" for name in (
+        "torch", "torchvision", "numpy", "pillow", "pycocotools", "scipy")}
+
+# main_dino.py needs CUDA and NCCL: the case's changes, by file, run it on the CPU in a
+# one-process gloo group (its `.cuda()` calls, `torch.cuda.set_device` and
+# `torch.cuda.synchronize()` dropped, the student's DDP given no device ids, the meters'
+# all-reduce tensor made on the CPU), and crop the 32-pixel images to 32 (global views) and 16
+# (local views) pixels instead of ImageNet's 224 and 96.
+DINO_CHANGES = {
+    "main_dino.py": {
+        "    student, teacher = student.cuda(), teacher.cuda()\n": "",
+        "    student = nn.parallel.DistributedDataParallel(student, device_ids=[args.gpu])":
+            "    student = nn.parallel.DistributedDataParallel(student)",
+        "        args.epochs,\n    ).cuda()": "        args.epochs,\n    )",
+        "        images = [im.cuda(non_blocking=True) for im in images]\n": "",
+        "        torch.cuda.synchronize()\n": "",
+        "self.global_transfo1 = transforms.Compose([\n"
+        "            transforms.RandomResizedCrop(224,":
+            "self.global_transfo1 = transforms.Compose([\n"
+            "            transforms.RandomResizedCrop(32,",
+        "self.global_transfo2 = transforms.Compose([\n"
+        "            transforms.RandomResizedCrop(224,":
+            "self.global_transfo2 = transforms.Compose([\n"
+            "            transforms.RandomResizedCrop(32,",
+        "transforms.RandomResizedCrop(96,": "transforms.RandomResizedCrop(16,",
+    },
+    "utils.py": {
+        'backend="nccl"': 'backend="gloo"',
+        "    torch.cuda.set_device(args.gpu)\n": "",
+        "dtype=torch.float64, device='cuda')": "dtype=torch.float64)",
+    },
+}
+DINO_COPY = os.path.join(tempfile.gettempdir(), "dino")
+RUN_COPIES[DINO_COPY] = "/home/user/dino"
+
+
+def dino_main() -> Truth:
+    """facebookresearch/dino `main_dino.py` with its `utils.py` and `vision_transformer.py`
+    (commit in VERSIONS.md), from the checkout named by `DINO`, copied with DINO_CHANGES and run
+    as the script in a one-process gloo group (the variables torchrun sets): `--arch vit_tiny
+    --patch_size 16 --out_dim 256 --use_fp16 false --batch_size_per_gpu 8 --epochs 2
+    --warmup_epochs 1 --num_workers 0` (its ViT-Tiny, width 192, depth 12, on 32-pixel global
+    and 16-pixel local crops, its 8 local crops and other defaults kept), on a generated 10-class
+    ImageFolder of 80 32-pixel images (`data/train`: 10 iterations an epoch), torch on one
+    thread. `torch.hub.list` answers an empty list (the script asks GitHub for XCiT's models
+    when it builds its argument parser, a download), and Python's `random` is seeded 0 first
+    (its blur and solarization draw from it; the script seeds only torch and NumPy) so that both
+    runs print the same. It prints its git state and arguments, `| distributed init (rank 0):
+    env://`, `Data loaded: there are 160 images.`, then its MetricLogger at iterations 0 and 9
+    of each epoch (`Epoch: [0/2]  [ 0/10]  eta: 0:00:01  loss: 10.9 (10.9)  lr: 0.000000
+    (0.000000)  wd: 0.040000 (0.040000)  time: 0.1234  data: 0.0123`), `Epoch: [0/2] Total
+    time: ...` and `Averaged stats: loss: ...  lr: ...  wd: ...` an epoch, `Training time
+    0:00:05`; torch's warnings of `torch.cuda.amp` and `pin_memory` with no CUDA on stderr.
+    Truth: the meters as `MetricLogger` prints them (its `__str__` wrapped), read from the
+    logger: each meter's median (its fmt `{median:.6f} ({global_avg:.6f})` prints it first),
+    `loss`, `lr` and `wd` (the weight decay its cosine schedule moves from 0.04 towards 0.4, a
+    meter it logs like lr), at the global step epoch * 10 + i of the printed `[i/10]`; the
+    `Averaged stats:` line's the same, as `Averaged_stats_loss`, `Averaged_stats_lr`,
+    `Averaged_stats_wd`, no step. Times are timings: left out."""
+    checkout = os.environ.get("DINO")
+    if not checkout:
+        raise SystemExit("dino_main: set DINO to a facebookresearch/dino checkout")
+    import random
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    random.seed(0)
+    torch.hub.list = lambda *args, **kwargs: []  # type: ignore[assignment]
+    _copy_with_changes(checkout, DINO_COPY, DINO_CHANGES)
+    truth: Truth = []
+    sys.path.insert(0, DINO_COPY)
+    import utils  # type: ignore[import-not-found]  # the checkout's utils.py
+
+    shown = utils.MetricLogger.__str__
+
+    def meters(self: Any) -> str:
+        values = {name: meter.median for name, meter in self.meters.items()}
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "log_every":
+            epoch = sys._getframe(2).f_locals["epoch"]
+            step = epoch * len(caller.f_locals["iterable"]) + caller.f_locals["i"]
+            truth.extend(point(name, value, step) for name, value in values.items())
+        else:  # print("Averaged stats:", metric_logger)
+            truth.extend(point(f"Averaged_stats_{name}", value, None)
+                         for name, value in values.items())
+        return shown(self)
+
+    utils.MetricLogger.__str__ = meters
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        _image_folder("data", train=8)
+        sys.argv = ["main_dino.py", "--arch", "vit_tiny", "--patch_size", "16", "--out_dim", "256",
+                    "--use_fp16", "false", "--batch_size_per_gpu", "8", "--epochs", "2",
+                    "--warmup_epochs", "1", "--num_workers", "0", "--data_path", "data/train"]
+        script = os.path.join(DINO_COPY, "main_dino.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(DINO_COPY)
+    return truth
+
+
+CASES["dino_main"] = dino_main
+OWN_ENVIRONMENT["dino_main"] = SSL_DETECTION_ENVIRONMENT
+OWN_CHECKOUT["dino_main"] = "DINO"
+CHECKOUT_ROW["dino_main"] = "facebookresearch/dino main_dino.py"
+REPOSITORY_CHECKOUTS["DINO"] = ("facebookresearch/dino", "DINO_COMMIT")
+
+
+
+# main_moco.py supports only DistributedDataParallel, on CUDA: the case's changes, by file, run
+# it on the CPU in a one-process gloo group (distributed mode from one process: the script takes
+# it only from two or more, or from its launcher that spawns a process per GPU, none here; the
+# model's `.cuda()`, the criterion's `.cuda(args.gpu)` and the builder's two `.cuda()` dropped),
+# crop the 32-pixel images to 32 pixels instead of ImageNet's 224, and, for torch 2, whose `view`
+# refuses the transposed `correct[:k]` in `accuracy`, `reshape` it (as pytorch/examples now does).
+MOCO_CHANGES = {
+    "main_moco.py": {
+        "args.distributed = args.world_size > 1 or": "args.distributed = args.world_size >= 1 or",
+        "            model.cuda()\n": "",
+        "nn.CrossEntropyLoss().cuda(args.gpu)": "nn.CrossEntropyLoss()",
+        "correct[:k].view(-1)": "correct[:k].reshape(-1)",
+        "            transforms.RandomResizedCrop(224, scale=(0.2, 1.0)),\n"
+        "            transforms.RandomApply(":
+            "            transforms.RandomResizedCrop(32, scale=(0.2, 1.0)),\n"
+            "            transforms.RandomApply(",
+    },
+    "moco/builder.py": {
+        "torch.randperm(batch_size_all).cuda()": "torch.randperm(batch_size_all)",
+        "dtype=torch.long).cuda()": "dtype=torch.long)",
+    },
+}
+MOCO_COPY = os.path.join(tempfile.gettempdir(), "moco")
+RUN_COPIES[MOCO_COPY] = "/home/user/moco"
+MOCO_ARGS = ["-a", "resnet18", "-j", "0", "-b", "16", "--epochs", "2", "-p", "2",
+             "--moco-k", "256", "--mlp", "--moco-t", "0.2", "--aug-plus", "--cos",
+             "--dist-url", "env://", "--dist-backend", "gloo", "--world-size", "1",
+             "--rank", "0", "--seed", "0", "data"]
+
+
+def moco_main() -> Truth:
+    """facebookresearch/moco `main_moco.py` with its `moco/builder.py` and `moco/loader.py`, at
+    the newest commit whose script imports its own `moco` package (VERSIONS.md; later commits
+    rewrote the imports to Meta's internal paths, and the newest deleted the files), from the
+    checkout named by `MOCO`, copied with MOCO_CHANGES and run as the script (`run_script`) in a
+    one-process gloo group: the README's MoCo v2 recipe (`--mlp --moco-t 0.2 --aug-plus
+    --cos`) with `-a resnet18` (torchvision's, random weights, as the script builds it), `-j 0
+    -b 16 --epochs 2 -p 2 --moco-k 256` (a queue of 256 keys: 16 batches' worth) and `--seed 0`
+    (its seeding of `random` and torch; both runs print the same), on a generated 10-class
+    ImageFolder of 160 32-pixel images (`data/train`: 10 batches an epoch), torch on one
+    thread. It prints `=> creating model 'resnet18'`, the model, then pytorch/examples'
+    ProgressMeter every 2 batches: `Epoch: [0][ 2/10]\\tTime  0.778 ( 1.024)\\tData  0.129 (
+    0.153)\\tLoss 3.7882e+00 (3.4471e+00)\\tAcc@1   0.00 ( 33.33)\\tAcc@5   6.25 ( 50.00)`; its
+    seeding warning and torch's `pin_memory` warning on stderr. Truth: the meters' current
+    values as each line is printed (`val`, printed first), read from `display`'s
+    `self.meters`: `Loss`, `Acc@1`, `Acc@5` (its (K+1)-way contrastive accuracies), at the
+    global step epoch * 10 + i of the printed `[epoch][i/10]` (as imagenet_main). `Time` and
+    `Data` are timings: left out."""
+    checkout = os.environ.get("MOCO")
+    if not checkout:
+        raise SystemExit("moco_main: set MOCO to a facebookresearch/moco checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _one_process_group()
+    _copy_with_changes(checkout, MOCO_COPY, MOCO_CHANGES)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "entries" in values and "meters" in dir(values.get("self")):
+            frame = sys._getframe()
+            while frame.f_code.co_name != "train":
+                frame = frame.f_back  # type: ignore[assignment]
+            f = frame.f_locals
+            step = f["epoch"] * len(f["train_loader"]) + values["batch"]
+            truth.extend(point(meter.name, float(meter.val), step)
+                         for meter in values["self"].meters if meter.name not in ("Time", "Data"))
+
+    try:
+        run_script(os.path.join(MOCO_COPY, "main_moco.py"), MOCO_ARGS, record,
+                   setup=lambda: _image_folder("data"))
+    finally:
+        shutil.rmtree(MOCO_COPY)
+    return truth
+
+
+CASES["moco_main"] = moco_main
+OWN_ENVIRONMENT["moco_main"] = SSL_DETECTION_ENVIRONMENT
+OWN_CHECKOUT["moco_main"] = "MOCO"
+CHECKOUT_ROW["moco_main"] = "facebookresearch/moco main_moco.py"
+REPOSITORY_CHECKOUTS["MOCO"] = ("facebookresearch/moco", "MOCO_COMMIT")
+
+
+
+# DETR's main.py runs on the CPU as it is (`--device cpu`, no distributed mode). The case's
+# changes, by file: its backbone built with random weights (`pretrained=False` for
+# `pretrained=is_main_process()`, which downloads torchvision's ImageNet weights), and its COCO
+# transforms' sizes divided by 6.25 and rounded (shorter sides 77-128 for 480-800, at most 213
+# for 1333; the crop's 400-600 and 384-600 as 64-96 and 61-96), so that resnet18 sees images
+# of a tenth of a megapixel or less, not of a megapixel.
+DETR_CHANGES = {
+    "models/backbone.py": {"pretrained=is_main_process()": "pretrained=False"},
+    "datasets/coco.py": {
+        "scales = [480, 512, 544, 576, 608, 640, 672, 704, 736, 768, 800]":
+            "scales = [77, 82, 87, 92, 97, 102, 108, 113, 118, 123, 128]",
+        "                T.RandomResize(scales, max_size=1333),\n                T.Compose([":
+            "                T.RandomResize(scales, max_size=213),\n                T.Compose([",
+        "T.RandomResize([400, 500, 600]),": "T.RandomResize([64, 80, 96]),",
+        "T.RandomSizeCrop(384, 600),\n                    T.RandomResize(scales, max_size=1333),":
+            "T.RandomSizeCrop(61, 96),\n                    T.RandomResize(scales, max_size=213),",
+        "T.RandomResize([800], max_size=1333),": "T.RandomResize([128], max_size=213),",
+    },
+}
+DETR_COPY = os.path.join(tempfile.gettempdir(), "detr")
+RUN_COPIES[DETR_COPY] = "/home/user/detr"
+DETR_ARGS = ["--backbone", "resnet18", "--enc_layers", "2", "--dec_layers", "2",
+             "--hidden_dim", "64", "--dim_feedforward", "128", "--nheads", "4",
+             "--num_queries", "10", "--batch_size", "2", "--epochs", "2", "--num_workers", "0",
+             "--device", "cpu", "--coco_path", "datasets/coco128"]
+# pycocotools' `COCOeval.summarize` prints its stats in this order, each line naming its measure
+# (`Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.000`).
+COCO_STATS_LINES = [
+    ("AP", "0.50:0.95", "all", 100), ("AP", "0.50", "all", 100), ("AP", "0.75", "all", 100),
+    ("AP", "0.50:0.95", "small", 100), ("AP", "0.50:0.95", "medium", 100),
+    ("AP", "0.50:0.95", "large", 100), ("AR", "0.50:0.95", "all", 1),
+    ("AR", "0.50:0.95", "all", 10), ("AR", "0.50:0.95", "all", 100),
+    ("AR", "0.50:0.95", "small", 100), ("AR", "0.50:0.95", "medium", 100),
+    ("AR", "0.50:0.95", "large", 100)]
+
+
+def detr_main() -> Truth:
+    """facebookresearch/detr `main.py` with its `engine.py`, `models/`, `datasets/` and `util/`
+    (commit in VERSIONS.md), from the checkout named by `DETR`, copied with DETR_CHANGES (a
+    resnet18 backbone of random weights instead of the ImageNet download; its COCO transforms'
+    sizes made small) and run as the script: `--backbone resnet18 --enc_layers 2 --dec_layers 2
+    --hidden_dim 64 --dim_feedforward 128 --nheads 4 --num_queries 10 --batch_size 2 --epochs 2
+    --num_workers 0 --device cpu` (its losses, matcher, auxiliary decoder losses and seed 42
+    kept), `--coco_path` the made-up COCO-format set of `yolox_coco_data` (20 training images:
+    10 iterations an epoch; 8 to validate; 160x120 JPEGs of one to three flat rectangles, one
+    category), torch on one thread, no distributed mode (`Not using distributed mode`). It
+    prints its git state, its arguments (`Namespace(...)`), `number of params: ...`, then its
+    MetricLogger at iterations 0 and 9 of each epoch (`Epoch: [0]  [ 0/10]  eta: 0:00:05  lr:
+    0.000100  class_error: 100.00  loss: 22.1019 (22.1019)  loss_ce: 4.3807 (4.3807)  loss_bbox:
+    4.3559 (4.3559)  loss_giou: ...`, then the auxiliary decoder layer's `loss_ce_0` ..., each
+    loss `_unscaled`, `class_error_unscaled`, `cardinality_error_unscaled`, `time: ...  data:
+    ...`: one line of some 600 characters), `Epoch: [0] Total time: ...`, `Averaged stats: ...`, and the
+    evaluation's (`Test:  [0/4]  eta: ...`, its own `Averaged stats: ...`), then the COCO
+    evaluator's `IoU metric: bbox` with pycocotools' `Accumulating evaluation results...` and
+    its twelve `Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.000`
+    lines; `Training time 0:00:10`; torchvision's warnings of `pretrained` on stderr.
+    Truth: the meters as `MetricLogger` prints them (its `__str__` wrapped), read from the
+    logger: each meter's value printed first (by its fmt: `value` for `lr` and `class_error`,
+    the window's `median` for the rest); the training lines' at the global step epoch * 10 + i
+    of the printed `[i/10]`, the evaluation's as `Test_<name>` with no step (the line's `[i/4]`
+    counts batches of an evaluation, as torchvision_ref's), each `Averaged stats:` line's as
+    `Averaged_stats_<name>`, no step. The COCO stats array of each evaluation
+    (`coco_eval["bbox"].stats`, read after `CocoEvaluator.summarize`), each entry named as its
+    line names it, the printed label without its padding (`AP@[IoU=0.50:0.95|area=all|
+    maxDets=100]`, `AR@[IoU=0.50:0.95|area=small|maxDets=100]`), no step. Times are timings:
+    left out."""
+    checkout = os.environ.get("DETR")
+    if not checkout:
+        raise SystemExit("detr_main: set DETR to a facebookresearch/detr checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, DETR_COPY, DETR_CHANGES)
+    truth: Truth = []
+    sys.path.insert(0, DETR_COPY)
+    import datasets.coco_eval as coco_eval  # type: ignore[import-not-found]  # the checkout's
+    import util.misc as misc  # type: ignore[import-not-found]
+
+    shown = misc.MetricLogger.__str__
+
+    def meters(self: Any) -> str:
+        values = {name: getattr(meter, re.match(r"\{(\w+)", meter.fmt).group(1))  # type: ignore[union-attr]
+                  for name, meter in self.meters.items()}
+        caller = sys._getframe(1)
+        if caller.f_code.co_name == "log_every" and sys._getframe(2).f_code.co_name == "evaluate":
+            truth.extend(point(f"Test_{name}", value, None) for name, value in values.items())
+        elif caller.f_code.co_name == "log_every":
+            epoch = sys._getframe(2).f_locals["epoch"]
+            step = epoch * len(caller.f_locals["iterable"]) + caller.f_locals["i"]
+            truth.extend(point(name, value, step) for name, value in values.items())
+        else:  # print("Averaged stats:", metric_logger)
+            truth.extend(point(f"Averaged_stats_{name}", value, None)
+                         for name, value in values.items())
+        return shown(self)
+
+    summarize = coco_eval.CocoEvaluator.summarize
+
+    def summarized(self: Any) -> None:
+        summarize(self)
+        stats = self.coco_eval["bbox"].stats
+        truth.extend(point(f"{kind}@[IoU={iou}|area={area}|maxDets={dets}]", value, None)
+                     for (kind, iou, area, dets), value in zip(COCO_STATS_LINES, stats))
+
+    misc.MetricLogger.__str__ = meters
+    coco_eval.CocoEvaluator.summarize = summarized
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        yolox_coco_data(".", train=20, valid=8)
+        sys.argv = ["main.py", *DETR_ARGS]
+        script = os.path.join(DETR_COPY, "main.py")
+        with open(script) as f:
+            code = compile(f.read(), script, "exec")
+        exec(code, {"__name__": "__main__", "__file__": script})
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+        shutil.rmtree(DETR_COPY)
+    return truth
+
+
+CASES["detr_main"] = detr_main
+OWN_ENVIRONMENT["detr_main"] = dict(SSL_DETECTION_ENVIRONMENT,
+                                    packaging="packaging (detr_main case)")
+OWN_CHECKOUT["detr_main"] = "DETR"
+CHECKOUT_ROW["detr_main"] = "facebookresearch/detr main.py"
+REPOSITORY_CHECKOUTS["DETR"] = ("facebookresearch/detr", "DETR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
