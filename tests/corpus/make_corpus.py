@@ -34340,6 +34340,141 @@ OWN_CHECKOUT["yolox_nano_custom"] = "YOLOX"
 REPOSITORY_CHECKOUTS["YOLOX"] = ("Megvii-BaseDetection/YOLOX", "YOLOX_COMMIT")
 
 
+
+# --- AutoML searches that print their progress (round 26) ---------------------------------------
+# Each runs alone, in an environment of its own, at the versions in VERSIONS.md:
+#
+#     python -m venv ~/synetune-venv && ~/synetune-venv/bin/pip install syne-tune
+#     ~/synetune-venv/bin/python tests/corpus/make_corpus.py syne_tune_local_asha
+
+# syne-tune/syne-tune examples/training_scripts/height_example/train_height_simple.py at
+# d9970f2bcda464663a0006bc9a7ff7fa1abba099 (the training script of the README's "Getting started"),
+# verbatim: the tuner runs it as its trials' entry point.
+SYNE_TUNE_TRAIN_HEIGHT_SIMPLE = """\
+import logging
+import time
+
+from syne_tune import Reporter
+from argparse import ArgumentParser
+
+if __name__ == "__main__":
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    parser = ArgumentParser()
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--width", type=float)
+    parser.add_argument("--height", type=float)
+    args, _ = parser.parse_known_args()
+    report = Reporter()
+
+    for step in range(args.epochs):
+        time.sleep(0.1)
+        dummy_score = 1.0 / (0.1 + args.width * step / 100) + args.height * 0.1
+        # Feed the score back to Syne Tune
+        report(epoch=step + 1, mean_loss=dummy_score)
+"""
+
+
+def syne_tune_local_asha() -> Truth:
+    """Syne Tune's getting-started example (its README's "Getting started" and
+    `examples/launch_height_simple.py`): `Tuner(trial_backend=LocalBackend(entry_point=
+    "train_height_simple.py"), scheduler=ASHA(config_space, metric="mean_loss",
+    time_attr="epoch", max_t=100), stop_criterion=StoppingCriterion(max_wallclock_time=...),
+    n_workers=...).run()` over `width` and `height` (`randint(1, 20)`), `epochs` 100, the
+    training script quoted above (SYNE_TUNE_TRAIN_HEIGHT_SIMPLE, a dummy loss reported with
+    `Reporter` after each 0.1 s epoch), each trial a process of its own on the CPU. Changes:
+    `n_workers=2` for 4 and `max_wallclock_time=20` for 30 (two cores, shared); the tuner's
+    `print_update_interval=1` for its default 30 s, so that it prints its status table at every
+    pass of its loop (it sleeps 5 s between passes while its workers are busy); ASHA's
+    `random_seed=0`; the results folder a temporary one (Syne Tune's `SYNETUNE_FOLDER`) and the
+    script written there. It prints its banner and experiment box, `Trial 0 started - config:
+    width=13, height=16, epochs=100`, `Trial 1 completed!`, and every few
+    seconds a `Tuning Status (last metric is reported)` table between bars of `━`: a row a
+    trial, `trial_id status iter width height epochs epoch mean_loss worker-time` (`-` where a
+    trial has reported nothing yet) and `2 trials running, 1 finished (0 until the end), 10.09s
+    wallclock-time`; at the end the same table under `Resource summary (last result is
+    reported):` and `mean_loss: best 1.0524861878453038 for trial-id 4`. Truth: the tuner's own
+    record when it prints each table, its `TuningStatus` (the object the print is given): for
+    each trial that has reported, its last reported result (`last_metrics`, what the row
+    prints), `mean_loss` at its `epoch` (the row's `epoch` column, the step the trial reported),
+    each trial's result once for each epoch at which a table shows it; and the best `mean_loss`
+    that `print_best_metric_found` returns as `mean_loss_best`, no step (the line names a trial,
+    not a step). `iter` (how many results a trial has reported) is a count, `width`, `height`
+    and `epochs` settings, `worker-time` and the wallclock-time timings: left out. Which results
+    each table catches depends on when the loop wakes up, so each capture has its run's own
+    truth (TIMED_RUNS)."""
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["SYNETUNE_FOLDER"] = tmp
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        import syne_tune.tuner
+        from syne_tune import StoppingCriterion, Tuner
+        from syne_tune.backend import LocalBackend
+        from syne_tune.config_space import randint
+        from syne_tune.optimizer.baselines import ASHA
+
+        with open("train_height_simple.py", "w") as f:
+            f.write(SYNE_TUNE_TRAIN_HEIGHT_SIMPLE)
+        truth: Truth = []
+        seen: set[tuple[int, float]] = set()
+
+        def record(status: Any) -> None:
+            """Each trial's last reported result in the tuner's own status, as a table prints."""
+            for trial_id, stats in status.trial_metric_statistics.items():
+                last = stats.last_metrics
+                if stats.count and (trial_id, last["epoch"]) not in seen:
+                    seen.add((trial_id, last["epoch"]))
+                    truth.append(point("mean_loss", last["mean_loss"], last["epoch"]))
+
+        best_found = syne_tune.tuner.print_best_metric_found
+
+        def print_best(tuning_status: Any, metric_names: list[str], mode: str | None = None
+                       ) -> Any:
+            record(tuning_status)
+            found = best_found(tuning_status, metric_names, mode)
+            truth.append(point(f"{metric_names[0]}_best", found[1], None))
+            return found
+
+        syne_tune.tuner.print_best_metric_found = print_best
+        max_epochs = 100
+        config_space = {
+            "width": randint(1, 20),
+            "height": randint(1, 20),
+            "epochs": max_epochs,
+        }
+        scheduler = ASHA(config_space, metric="mean_loss", time_attr="epoch", max_t=max_epochs,
+                         random_seed=0)
+        tuner = Tuner(
+            trial_backend=LocalBackend(entry_point="train_height_simple.py"),
+            scheduler=scheduler,
+            stop_criterion=StoppingCriterion(max_wallclock_time=20),
+            n_workers=2,
+            print_update_interval=1,
+        )
+        printer = tuner.output_logger.print_tuning_status
+
+        def print_status(tuning_status: Any) -> None:
+            record(tuning_status)
+            printer(tuning_status)
+
+        tuner.output_logger.print_tuning_status = print_status
+        tuner.run()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return truth
+
+
+CASES["syne_tune_local_asha"] = syne_tune_local_asha
+OWN_ENVIRONMENT["syne_tune_local_asha"] = {"syne-tune": "syne-tune",
+                                           "numpy": "numpy (syne_tune_local_asha case)",
+                                           "pandas": "pandas (syne_tune_local_asha case)"}
+TIMED_RUNS.add("syne_tune_local_asha")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
