@@ -34475,6 +34475,94 @@ OWN_ENVIRONMENT["syne_tune_local_asha"] = {"syne-tune": "syne-tune",
 TIMED_RUNS.add("syne_tune_local_asha")
 
 
+
+# AutoKeras 3.0.0 builds its head with `Dense(shape[-1])`, which Keras 3.15 refuses (`expected a
+# positive integer. Received: units=1`) and Keras 3.10 takes: its case runs on Keras 3.10 and the
+# TensorFlow that takes it (2.21 asks for Keras 3.12), with TensorBoard, which Keras Tuner
+# imports for AutoKeras' trials:
+#
+#     python -m venv ~/autokeras-venv
+#     ~/autokeras-venv/bin/pip install autokeras keras==3.10.0 tensorflow-cpu==2.20.0 tensorboard
+#     ~/autokeras-venv/bin/python tests/corpus/make_corpus.py autokeras_structured_classifier
+
+
+def autokeras_structured_classifier() -> Truth:
+    """AutoKeras' structured-data classification as its guide runs it
+    (`clf = ak.StructuredDataClassifier(overwrite=True, max_trials=...)`, `clf.fit(x, y,
+    epochs=...)`, `print(clf.evaluate(x_test, y_test))`), TensorFlow backend, CPU, one thread
+    (TensorFlow's intra- and inter-op pools of 1). Changes: a made-up table (200 rows, six normal
+    features, the class from the sign of the first two's sum, NumPy's generator seeded 0; 160
+    rows to fit, 40 to evaluate) as NumPy arrays instead of the Titanic CSV download;
+    `max_trials=2` for 3, `epochs=3` for 10; `seed=0` and `keras.utils.set_random_seed(0)`;
+    run in a temporary folder (where AutoKeras keeps its project). It prints TensorFlow's
+    start-up lines, then for each trial Keras Tuner's `Search: Running Trial #1`, the
+    `Value |Best Value So Far |Hyperparameter` table, the trial's `fit` with Keras' bar
+    (`Epoch 1/3`, `4/4 ━━━━ 1s 98ms/step - accuracy: 0.5312 - loss: 0.6758 - val_accuracy:
+    0.5000 - val_loss: 0.6768`; AutoKeras holds out a fifth of the rows), `Trial 1 Complete
+    [00h 00m 02s]`, `val_accuracy: 0.5625`, `Best val_accuracy So Far: 0.5625`, `Total elapsed
+    time: 00h 00m 02s`; then the best model's final fit on all the rows (`accuracy`, `loss`),
+    the evaluation's bar and the list `evaluate` returns, `[0.6240..., 0.7749...]`. Truth:
+    every `fit`'s epoch logs (a callback passed to `fit`, which AutoKeras hands to each trial
+    and to the final fit, as `History` keeps them) at the epoch as printed (from 1, again in
+    each fit); each trial's `score` in the tuner's oracle as `val_accuracy` and the best of the
+    trials so far as `Best_val_accuracy_So_Far`, at the trial's number as printed; the values
+    `evaluate` returns, under the names its bar prints them (`loss`, `accuracy`), no step.
+    The hyperparameters are settings; the times are left out."""
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    import autokeras as ak
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    epochs: list[tuple[int, dict[str, float]]] = []
+
+    class Logs(keras.callbacks.Callback):
+        """What History keeps, through the copies AutoKeras and Keras Tuner make of it."""
+
+        def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
+            epochs.append((epoch + 1, dict(logs or {})))
+
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 6)).astype("float32")
+    y = (x[:, 0] + x[:, 1] > 0).astype("int32")
+    x_train, y_train, x_test, y_test = x[:160], y[:160], x[160:], y[160:]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        clf = ak.StructuredDataClassifier(overwrite=True, max_trials=2, seed=0)
+        clf.fit(x_train, y_train, epochs=3, callbacks=[Logs()])
+        score = clf.evaluate(x_test, y_test)
+        print(score)
+        oracle = clf.tuner.oracle
+        names = clf.export_model().metrics_names
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp, ignore_errors=True)
+    if len(epochs) != 3 * 3 or len(score) != 2 or names[:1] != ["loss"]:
+        raise SystemExit(f"autokeras_structured_classifier: {len(epochs)} epochs, {names}")
+    truth = [point(key, value, epoch) for epoch, logs in epochs for key, value in logs.items()]
+    numbers = oracle._display.trial_number
+    best = -float("inf")
+    for trial in sorted(oracle.trials.values(), key=lambda t: numbers[t.trial_id]):
+        best = max(best, trial.score)
+        truth += [point("val_accuracy", trial.score, numbers[trial.trial_id]),
+                  point("Best_val_accuracy_So_Far", best, numbers[trial.trial_id])]
+    truth += [point("loss", score[0], None), point("accuracy", score[1], None)]
+    return truth
+
+
+CASES["autokeras_structured_classifier"] = autokeras_structured_classifier
+OWN_ENVIRONMENT["autokeras_structured_classifier"] = {
+    name: f"{name} (autokeras_structured_classifier case)" for name in (
+        "autokeras", "keras", "keras-tuner", "tensorflow-cpu", "tensorboard", "numpy")}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
