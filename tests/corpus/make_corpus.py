@@ -34563,6 +34563,84 @@ OWN_ENVIRONMENT["autokeras_structured_classifier"] = {
         "autokeras", "keras", "keras-tuner", "tensorflow-cpu", "tensorboard", "numpy")}
 
 
+
+# EvalML pins NumPy below 2 and pandas 2.0; PyPI's newest pyarrow needs NumPy 2, so its case runs
+# beside an older pyarrow, and with anywidget, which EvalML's search plot asks for when verbose:
+#
+#     python -m venv ~/evalml-venv
+#     ~/evalml-venv/bin/pip install evalml "pyarrow<20" anywidget
+#     ~/evalml-venv/bin/python tests/corpus/make_corpus.py evalml_automl_search
+
+
+def evalml_automl_search() -> Truth:
+    """EvalML's AutoML search as its documentation's start page runs it (`X_train, X_holdout,
+    y_train, y_holdout = evalml.preprocessing.split_data(X, y, problem_type="binary",
+    test_size=0.2)`, `automl = AutoMLSearch(X_train=X_train, y_train=y_train,
+    problem_type="binary", verbose=True)`, `automl.search()`, then `automl.rankings`), on
+    scikit-learn's bundled breast-cancer table (569 rows, 30 features) instead of EvalML's
+    fraud demo (a download; `evalml.demos.load_breast_cancer` downloads too). Changes:
+    `max_batches=2` (the baseline, a random forest in the first batch, then one pipeline of
+    each other family), `n_jobs=1`, `random_seed=0` for the split; `search(interactive_plot=
+    False)` (no notebook; EvalML still builds its plot, so anywidget is installed); the
+    rankings printed with `print` under `pd.option_context("display.max_columns", None,
+    "display.width", 1000)`, every column on one line a row, as a notebook shows the frame
+    (pandas' default shows `id` and `parameters` alone, `...` between). It prints its
+    logger's lines: `AutoMLSearch will use mean CV score to rank pipelines.`, the `Beginning
+    pipeline search` box, `Optimizing for Log Loss Binary.`, then for each pipeline its name,
+    `\\tStarting cross validation` and `\\tFinished cross validation - mean Log Loss Binary:
+    0.124` (`%.3f`), the `Evaluating Batch Number 1` boxes, `Search finished after 46.37
+    seconds`, `Best pipeline: ...`, `Best pipeline Log Loss Binary: 0.089380`; then the
+    rankings table (`id pipeline_name search_order ranking_score mean_cv_score
+    standard_deviation_cv_score percent_better_than_baseline high_variance_cv parameters`, a
+    row a pipeline, best first). Truth: the search's own results (`automl.results`'
+    `pipeline_results`, a record a pipeline): each pipeline's `mean_cv_score` in search order
+    as `mean_Log_Loss_Binary`, no step (the line names the pipeline, not its number); the best
+    pipeline's (`automl.best_pipeline`'s name, first in `rankings`) as
+    `Best_pipeline_Log_Loss_Binary`; and for each row of `rankings` its pipeline's
+    `ranking_score`, `mean_cv_score`, `standard_deviation_cv_score` and
+    `percent_better_than_baseline` under those names, at the row's `id` (the pipeline's number,
+    which the row shows). `search_order` is an index, `high_variance_cv` a flag, the
+    parameters settings, the search's time a timing: left out."""
+    import evalml
+    import pandas as pd
+    from evalml import AutoMLSearch
+    from sklearn.datasets import load_breast_cancer
+
+    data = load_breast_cancer(as_frame=True)
+    X, y = data.data, data.target
+    X_train, X_holdout, y_train, y_holdout = evalml.preprocessing.split_data(
+        X, y, problem_type="binary", test_size=0.2, random_seed=0)
+    automl = AutoMLSearch(X_train=X_train, y_train=y_train, problem_type="binary",
+                          max_batches=2, verbose=True, n_jobs=1)
+    automl.search(interactive_plot=False)
+    with pd.option_context("display.max_columns", None, "display.width", 1000):
+        print(automl.rankings)
+    results = automl.results["pipeline_results"]
+    order = automl.results["search_order"]
+    truth = [point("mean_Log_Loss_Binary", results[i]["mean_cv_score"], None) for i in order]
+    rankings = automl.rankings
+    best = results[int(rankings["id"].iloc[0])]
+    if best["pipeline_name"] != automl.best_pipeline.name:
+        raise SystemExit(f"evalml_automl_search: best {automl.best_pipeline.name}, {best}")
+    truth.append(point("Best_pipeline_Log_Loss_Binary", best["mean_cv_score"], None))
+    columns = ["ranking_score", "mean_cv_score", "standard_deviation_cv_score",
+               "percent_better_than_baseline"]
+    for row in rankings.to_dict("records"):
+        record = results[int(row["id"])]
+        for column in columns:
+            if record[column] != row[column]:
+                raise SystemExit(f"evalml_automl_search: {column} {record} against {row}")
+            truth.append(point(column, record[column], row["id"]))
+    return truth
+
+
+CASES["evalml_automl_search"] = evalml_automl_search
+OWN_ENVIRONMENT["evalml_automl_search"] = {
+    name: f"{name} (evalml_automl_search case)" for name in (
+        "evalml", "scikit-learn", "numpy", "pandas", "woodwork", "lightgbm", "xgboost",
+        "pyarrow", "anywidget")}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
