@@ -35066,6 +35066,307 @@ CHECKOUT_ROW["detr_main"] = "facebookresearch/detr main.py"
 REPOSITORY_CHECKOUTS["DETR"] = ("facebookresearch/detr", "DETR_COMMIT")
 
 
+
+# --- AutoML searches that print their progress (round 26) ---------------------------------------
+# Each runs alone, in an environment of its own, at the versions in VERSIONS.md:
+#
+#     python -m venv ~/synetune-venv && ~/synetune-venv/bin/pip install syne-tune
+#     ~/synetune-venv/bin/python tests/corpus/make_corpus.py syne_tune_local_asha
+
+# syne-tune/syne-tune examples/training_scripts/height_example/train_height_simple.py at
+# d9970f2bcda464663a0006bc9a7ff7fa1abba099 (the training script of the README's "Getting started"),
+# verbatim: the tuner runs it as its trials' entry point.
+SYNE_TUNE_TRAIN_HEIGHT_SIMPLE = """\
+import logging
+import time
+
+from syne_tune import Reporter
+from argparse import ArgumentParser
+
+if __name__ == "__main__":
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    parser = ArgumentParser()
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--width", type=float)
+    parser.add_argument("--height", type=float)
+    args, _ = parser.parse_known_args()
+    report = Reporter()
+
+    for step in range(args.epochs):
+        time.sleep(0.1)
+        dummy_score = 1.0 / (0.1 + args.width * step / 100) + args.height * 0.1
+        # Feed the score back to Syne Tune
+        report(epoch=step + 1, mean_loss=dummy_score)
+"""
+
+
+def syne_tune_local_asha() -> Truth:
+    """Syne Tune's getting-started example (its README's "Getting started" and
+    `examples/launch_height_simple.py`): `Tuner(trial_backend=LocalBackend(entry_point=
+    "train_height_simple.py"), scheduler=ASHA(config_space, metric="mean_loss",
+    time_attr="epoch", max_t=100), stop_criterion=StoppingCriterion(max_wallclock_time=...),
+    n_workers=...).run()` over `width` and `height` (`randint(1, 20)`), `epochs` 100, the
+    training script quoted above (SYNE_TUNE_TRAIN_HEIGHT_SIMPLE, a dummy loss reported with
+    `Reporter` after each 0.1 s epoch), each trial a process of its own on the CPU. Changes:
+    `n_workers=2` for 4 and `max_wallclock_time=20` for 30 (two cores, shared); the tuner's
+    `print_update_interval=1` for its default 30 s, so that it prints its status table at every
+    pass of its loop (it sleeps 5 s between passes while its workers are busy); ASHA's
+    `random_seed=0`; the results folder a temporary one (Syne Tune's `SYNETUNE_FOLDER`) and the
+    script written there. It prints its banner and experiment box, `Trial 0 started - config:
+    width=13, height=16, epochs=100`, `Trial 1 completed!`, and every few
+    seconds a `Tuning Status (last metric is reported)` table between bars of `━`: a row a
+    trial, `trial_id status iter width height epochs epoch mean_loss worker-time` (`-` where a
+    trial has reported nothing yet) and `2 trials running, 1 finished (0 until the end), 10.09s
+    wallclock-time`; at the end the same table under `Resource summary (last result is
+    reported):` and `mean_loss: best 1.0524861878453038 for trial-id 4`. Truth: the tuner's own
+    record when it prints each table, its `TuningStatus` (the object the print is given): for
+    each trial that has reported, its last reported result (`last_metrics`, what the row
+    prints), `mean_loss` at its `epoch` (the row's `epoch` column, the step the trial reported),
+    each trial's result once for each epoch at which a table shows it; and the best `mean_loss`
+    that `print_best_metric_found` returns as `mean_loss_best`, no step (the line names a trial,
+    not a step). `iter` (how many results a trial has reported) is a count, `width`, `height`
+    and `epochs` settings, `worker-time` and the wallclock-time timings: left out. Which results
+    each table catches depends on when the loop wakes up, so each capture has its run's own
+    truth (TIMED_RUNS)."""
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["SYNETUNE_FOLDER"] = tmp
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        import syne_tune.tuner
+        from syne_tune import StoppingCriterion, Tuner
+        from syne_tune.backend import LocalBackend
+        from syne_tune.config_space import randint
+        from syne_tune.optimizer.baselines import ASHA
+
+        with open("train_height_simple.py", "w") as f:
+            f.write(SYNE_TUNE_TRAIN_HEIGHT_SIMPLE)
+        truth: Truth = []
+        seen: set[tuple[int, float]] = set()
+
+        def record(status: Any) -> None:
+            """Each trial's last reported result in the tuner's own status, as a table prints."""
+            for trial_id, stats in status.trial_metric_statistics.items():
+                last = stats.last_metrics
+                if stats.count and (trial_id, last["epoch"]) not in seen:
+                    seen.add((trial_id, last["epoch"]))
+                    truth.append(point("mean_loss", last["mean_loss"], last["epoch"]))
+
+        best_found = syne_tune.tuner.print_best_metric_found
+
+        def print_best(tuning_status: Any, metric_names: list[str], mode: str | None = None
+                       ) -> Any:
+            record(tuning_status)
+            found = best_found(tuning_status, metric_names, mode)
+            truth.append(point(f"{metric_names[0]}_best", found[1], None))
+            return found
+
+        syne_tune.tuner.print_best_metric_found = print_best
+        max_epochs = 100
+        config_space = {
+            "width": randint(1, 20),
+            "height": randint(1, 20),
+            "epochs": max_epochs,
+        }
+        scheduler = ASHA(config_space, metric="mean_loss", time_attr="epoch", max_t=max_epochs,
+                         random_seed=0)
+        tuner = Tuner(
+            trial_backend=LocalBackend(entry_point="train_height_simple.py"),
+            scheduler=scheduler,
+            stop_criterion=StoppingCriterion(max_wallclock_time=20),
+            n_workers=2,
+            print_update_interval=1,
+        )
+        printer = tuner.output_logger.print_tuning_status
+
+        def print_status(tuning_status: Any) -> None:
+            record(tuning_status)
+            printer(tuning_status)
+
+        tuner.output_logger.print_tuning_status = print_status
+        tuner.run()
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return truth
+
+
+CASES["syne_tune_local_asha"] = syne_tune_local_asha
+OWN_ENVIRONMENT["syne_tune_local_asha"] = {"syne-tune": "syne-tune",
+                                           "numpy": "numpy (syne_tune_local_asha case)",
+                                           "pandas": "pandas (syne_tune_local_asha case)"}
+TIMED_RUNS.add("syne_tune_local_asha")
+
+
+
+# AutoKeras 3.0.0 builds its head with `Dense(shape[-1])`, which Keras 3.15 refuses (`expected a
+# positive integer. Received: units=1`) and Keras 3.10 takes: its case runs on Keras 3.10 and the
+# TensorFlow that takes it (2.21 asks for Keras 3.12), with TensorBoard, which Keras Tuner
+# imports for AutoKeras' trials:
+#
+#     python -m venv ~/autokeras-venv
+#     ~/autokeras-venv/bin/pip install autokeras keras==3.10.0 tensorflow-cpu==2.20.0 tensorboard
+#     ~/autokeras-venv/bin/python tests/corpus/make_corpus.py autokeras_structured_classifier
+
+
+def autokeras_structured_classifier() -> Truth:
+    """AutoKeras' structured-data classification as its guide runs it
+    (`clf = ak.StructuredDataClassifier(overwrite=True, max_trials=...)`, `clf.fit(x, y,
+    epochs=...)`, `print(clf.evaluate(x_test, y_test))`), TensorFlow backend, CPU, one thread
+    (TensorFlow's intra- and inter-op pools of 1). Changes: a made-up table (200 rows, six normal
+    features, the class from the sign of the first two's sum, NumPy's generator seeded 0; 160
+    rows to fit, 40 to evaluate) as NumPy arrays instead of the Titanic CSV download;
+    `max_trials=2` for 3, `epochs=3` for 10; `seed=0` and `keras.utils.set_random_seed(0)`;
+    run in a temporary folder (where AutoKeras keeps its project). It prints TensorFlow's
+    start-up lines, then for each trial Keras Tuner's `Search: Running Trial #1`, the
+    `Value |Best Value So Far |Hyperparameter` table, the trial's `fit` with Keras' bar
+    (`Epoch 1/3`, `4/4 ━━━━ 1s 98ms/step - accuracy: 0.5312 - loss: 0.6758 - val_accuracy:
+    0.5000 - val_loss: 0.6768`; AutoKeras holds out a fifth of the rows), `Trial 1 Complete
+    [00h 00m 02s]`, `val_accuracy: 0.5625`, `Best val_accuracy So Far: 0.5625`, `Total elapsed
+    time: 00h 00m 02s`; then the best model's final fit on all the rows (`accuracy`, `loss`),
+    the evaluation's bar and the list `evaluate` returns, `[0.6240..., 0.7749...]`. Truth:
+    every `fit`'s epoch logs (a callback passed to `fit`, which AutoKeras hands to each trial
+    and to the final fit, as `History` keeps them) at the epoch as printed (from 1, again in
+    each fit); each trial's `score` in the tuner's oracle as `val_accuracy` and the best of the
+    trials so far as `Best_val_accuracy_So_Far`, at the trial's number as printed; the values
+    `evaluate` returns, under the names its bar prints them (`loss`, `accuracy`), no step.
+    The hyperparameters are settings; the times are left out."""
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    import autokeras as ak
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    epochs: list[tuple[int, dict[str, float]]] = []
+
+    class Logs(keras.callbacks.Callback):
+        """What History keeps, through the copies AutoKeras and Keras Tuner make of it."""
+
+        def on_epoch_end(self, epoch: int, logs: dict[str, float] | None = None) -> None:
+            epochs.append((epoch + 1, dict(logs or {})))
+
+    keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 6)).astype("float32")
+    y = (x[:, 0] + x[:, 1] > 0).astype("int32")
+    x_train, y_train, x_test, y_test = x[:160], y[:160], x[160:], y[160:]
+    cwd = os.getcwd()
+    tmp = tempfile.mkdtemp()
+    os.chdir(tmp)
+    try:
+        clf = ak.StructuredDataClassifier(overwrite=True, max_trials=2, seed=0)
+        clf.fit(x_train, y_train, epochs=3, callbacks=[Logs()])
+        score = clf.evaluate(x_test, y_test)
+        print(score)
+        oracle = clf.tuner.oracle
+        names = clf.export_model().metrics_names
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp, ignore_errors=True)
+    if len(epochs) != 3 * 3 or len(score) != 2 or names[:1] != ["loss"]:
+        raise SystemExit(f"autokeras_structured_classifier: {len(epochs)} epochs, {names}")
+    truth = [point(key, value, epoch) for epoch, logs in epochs for key, value in logs.items()]
+    numbers = oracle._display.trial_number
+    best = -float("inf")
+    for trial in sorted(oracle.trials.values(), key=lambda t: numbers[t.trial_id]):
+        best = max(best, trial.score)
+        truth += [point("val_accuracy", trial.score, numbers[trial.trial_id]),
+                  point("Best_val_accuracy_So_Far", best, numbers[trial.trial_id])]
+    truth += [point("loss", score[0], None), point("accuracy", score[1], None)]
+    return truth
+
+
+CASES["autokeras_structured_classifier"] = autokeras_structured_classifier
+OWN_ENVIRONMENT["autokeras_structured_classifier"] = {
+    name: f"{name} (autokeras_structured_classifier case)" for name in (
+        "autokeras", "keras", "keras-tuner", "tensorflow-cpu", "tensorboard", "numpy")}
+
+
+
+# EvalML pins NumPy below 2 and pandas 2.0; PyPI's newest pyarrow needs NumPy 2, so its case runs
+# beside an older pyarrow, and with anywidget, which EvalML's search plot asks for when verbose:
+#
+#     python -m venv ~/evalml-venv
+#     ~/evalml-venv/bin/pip install evalml "pyarrow<20" anywidget
+#     ~/evalml-venv/bin/python tests/corpus/make_corpus.py evalml_automl_search
+
+
+def evalml_automl_search() -> Truth:
+    """EvalML's AutoML search as its documentation's start page runs it (`X_train, X_holdout,
+    y_train, y_holdout = evalml.preprocessing.split_data(X, y, problem_type="binary",
+    test_size=0.2)`, `automl = AutoMLSearch(X_train=X_train, y_train=y_train,
+    problem_type="binary", verbose=True)`, `automl.search()`, then `automl.rankings`), on
+    scikit-learn's bundled breast-cancer table (569 rows, 30 features) instead of EvalML's
+    fraud demo (a download; `evalml.demos.load_breast_cancer` downloads too). Changes:
+    `max_batches=2` (the baseline, a random forest in the first batch, then one pipeline of
+    each other family), `n_jobs=1`, `random_seed=0` for the split; `search(interactive_plot=
+    False)` (no notebook; EvalML still builds its plot, so anywidget is installed); the
+    rankings printed with `print` under `pd.option_context("display.max_columns", None,
+    "display.width", 1000)`, every column on one line a row, as a notebook shows the frame
+    (pandas' default shows `id` and `parameters` alone, `...` between). It prints its
+    logger's lines: `AutoMLSearch will use mean CV score to rank pipelines.`, the `Beginning
+    pipeline search` box, `Optimizing for Log Loss Binary.`, then for each pipeline its name,
+    `\\tStarting cross validation` and `\\tFinished cross validation - mean Log Loss Binary:
+    0.124` (`%.3f`), the `Evaluating Batch Number 1` boxes, `Search finished after 46.37
+    seconds`, `Best pipeline: ...`, `Best pipeline Log Loss Binary: 0.089380`; then the
+    rankings table (`id pipeline_name search_order ranking_score mean_cv_score
+    standard_deviation_cv_score percent_better_than_baseline high_variance_cv parameters`, a
+    row a pipeline, best first). Truth: the search's own results (`automl.results`'
+    `pipeline_results`, a record a pipeline): each pipeline's `mean_cv_score` in search order
+    as `mean_Log_Loss_Binary`, no step (the line names the pipeline, not its number); the best
+    pipeline's (`automl.best_pipeline`'s name, first in `rankings`) as
+    `Best_pipeline_Log_Loss_Binary`; and for each row of `rankings` its pipeline's
+    `ranking_score`, `mean_cv_score`, `standard_deviation_cv_score` and
+    `percent_better_than_baseline` under those names, at the row's `id` (the pipeline's number,
+    which the row shows). `search_order` is an index, `high_variance_cv` a flag, the
+    parameters settings, the search's time a timing: left out."""
+    import evalml
+    import pandas as pd
+    from evalml import AutoMLSearch
+    from sklearn.datasets import load_breast_cancer
+
+    data = load_breast_cancer(as_frame=True)
+    X, y = data.data, data.target
+    X_train, X_holdout, y_train, y_holdout = evalml.preprocessing.split_data(
+        X, y, problem_type="binary", test_size=0.2, random_seed=0)
+    automl = AutoMLSearch(X_train=X_train, y_train=y_train, problem_type="binary",
+                          max_batches=2, verbose=True, n_jobs=1)
+    automl.search(interactive_plot=False)
+    with pd.option_context("display.max_columns", None, "display.width", 1000):
+        print(automl.rankings)
+    results = automl.results["pipeline_results"]
+    order = automl.results["search_order"]
+    truth = [point("mean_Log_Loss_Binary", results[i]["mean_cv_score"], None) for i in order]
+    rankings = automl.rankings
+    best = results[int(rankings["id"].iloc[0])]
+    if best["pipeline_name"] != automl.best_pipeline.name:
+        raise SystemExit(f"evalml_automl_search: best {automl.best_pipeline.name}, {best}")
+    truth.append(point("Best_pipeline_Log_Loss_Binary", best["mean_cv_score"], None))
+    columns = ["ranking_score", "mean_cv_score", "standard_deviation_cv_score",
+               "percent_better_than_baseline"]
+    for row in rankings.to_dict("records"):
+        record = results[int(row["id"])]
+        for column in columns:
+            if record[column] != row[column]:
+                raise SystemExit(f"evalml_automl_search: {column} {record} against {row}")
+            truth.append(point(column, record[column], row["id"]))
+    return truth
+
+
+CASES["evalml_automl_search"] = evalml_automl_search
+OWN_ENVIRONMENT["evalml_automl_search"] = {
+    name: f"{name} (evalml_automl_search case)" for name in (
+        "evalml", "scikit-learn", "numpy", "pandas", "woodwork", "lightgbm", "xgboost",
+        "pyarrow", "anywidget")}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
