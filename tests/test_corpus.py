@@ -75,6 +75,11 @@ RECALL_OF = {
     # its truth names it bleu. `Best validation result (greedy) at step 20:   1.28 bleu.`,
     # the value before its name, is not read.
     "joeynmt_reverse_transformer.pipe.log": 0.75, "joeynmt_reverse_transformer.pty.log": 0.75,
+    # AutoKeras on Keras 3.10: the epoch bar's `accuracy: 0.7549 - loss: 0.6170` is not what
+    # History records for that epoch (0.7688, 0.6098), and the list `evaluate` returns is
+    # printed bare, `[0.624059796333313, 0.7749999761581421]`, with no names.
+    "autokeras_structured_classifier.pipe.log": 0.5,
+    "autokeras_structured_classifier.pty.log": 0.5,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):
@@ -157,7 +162,13 @@ CAPTURES = [(truth, capture) for truth in TRUTHS for capture in captures(truth)]
 # AgileRL's report, a rich table per evolution (`Global Steps: 992` over `│ fitness │ -639.8469
 # │`); rl-starter-files' `U 1 | F 002048 | ... | H 1.928 | V -0.095 | pL -0.019`, whose truth
 # names each value as its log.csv does (`entropy`, `value`, `policy_loss`), names no line shows.
-NOT_READ = {"autots_search.pipe.log", "autots_search.pty.log", "agilerl_dqn_quickstart.pipe.log",
+# EvalML's `\tFinished cross validation - mean Log Loss Binary: 0.124` (read under the label
+# `Finished_cross_validation`, and printed with three decimals) and its rankings frame, a row a
+# pipeline named in words; Syne Tune's status tables, a row a trial (`0  Stopped  32 ...  32.0
+# 1.842131  3.221275`) under a header of its columns, and `mean_loss: best 1.07 for trial-id 2`.
+NOT_READ = {"evalml_automl_search.pipe.log", "evalml_automl_search.pty.log",
+            "syne_tune_local_asha.pipe.log", "syne_tune_local_asha.pty.log",
+            "autots_search.pipe.log", "autots_search.pty.log", "agilerl_dqn_quickstart.pipe.log",
             "agilerl_dqn_quickstart.pty.log", "rl_starter_files_ppo_doorkey.pipe.log",
             "rl_starter_files_ppo_doorkey.pty.log"}
 

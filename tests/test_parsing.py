@@ -1654,6 +1654,8 @@ megabyte = [
     "iter 1: " + "1" * 1_000_000 + ".000000",
     "validation: iter 10" + ", avg. a" * 120_000 + " 1",
     "epoch 1, " + "avg. " * 200_000 + "loss 1",
+    # pycocotools' summary
+    " Average Precision  (AP) @[ IoU=0.50" + " " * 1_000_000 + "| area=all | maxDets=100 ] = 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1695,7 +1697,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0,
                                        1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2,
-                                       0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1,
                                        1]
 
 
@@ -2447,6 +2449,14 @@ def test_review_counters_numbers_clauses_and_meters() -> None:
                                   "loss: 0.4") if p[0] == "loss"] == [0, 1]
     # a measure's phrase ends at its value
     assert run_all("[12:00:00] Error in rank 3: 1 process failed") == []
+
+
+def test_pycocotools_summary_lines() -> None:
+    # DETR's, detectron2's, YOLOv5's evaluation: each value under its label, padding dropped
+    assert run_all(" Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.372",
+                   " Average Recall     (AR) @[ IoU=0.50:0.95 | area= large | maxDets=100 ] = -1.000"
+                   ) == [("AP@[IoU=0.50:0.95|area=all|maxDets=100]", 0.372, 0, "coco_eval"),
+                         ("AR@[IoU=0.50:0.95|area=large|maxDets=100]", -1.0, 0, "coco_eval")]
 
 
 def test_noise_keeps_user_patterns() -> None:

@@ -37,6 +37,7 @@ from runlab.parsing.rules.libraries import (
     parse_catalyst,
     parse_cma_header,
     parse_flaml,
+    parse_coco_eval,
     parse_gensim,
     parse_hmmlearn,
     parse_labelled_header,
@@ -607,6 +608,15 @@ RULES: list[Rule] = [
         "accuracy and standard_deviation",
         parse_with_std,
         (" with a standard deviation of ",),
+        final=True,
+    ),
+    Rule(
+        "coco_eval",
+        "pycocotools' summary (DETR, detectron2, MMDetection, YOLOv5): ` Average Precision  (AP) "
+        "@[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.372` as "
+        "AP@[IoU=0.50:0.95|area=all|maxDets=100]",
+        parse_coco_eval,
+        ("Average Precision  (AP) @[", "Average Recall     (AR) @["),
         final=True,
     ),
     Rule(

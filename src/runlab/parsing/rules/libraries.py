@@ -2457,6 +2457,27 @@ def parse_sklearn_hgb(line: str) -> list[Found]:
     return found
 
 
+# coco_eval ------------------------------------------------------------------------------------
+
+# pycocotools' summary (`COCOeval.summarize`), printed by DETR, detectron2, MMDetection,
+# YOLOv5's val.py and torchvision's detection references:
+#     ` Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.372`
+# Each value under its label, padding dropped: `AP@[IoU=0.50:0.95|area=all|maxDets=100]`.
+_COCO_SUMMARY = re.compile(
+    rf"\s{{0,4}}Average\ (?:Precision|Recall)\ {{1,8}}\((AP|AR)\)\ @\[\ IoU=([\d.:]{{1,12}})\ {{0,12}}\|"
+    rf"\ area=\ {{0,12}}(\w{{1,12}})\ \|\ maxDets=\ {{0,6}}(\d{{1,6}})\ \]\ =\ ({NUMBER})\s*",
+    re.ASCII)
+
+
+def parse_coco_eval(line: str) -> list[Found]:
+    """A line of pycocotools' summary as `AP@[IoU=0.50:0.95|area=all|maxDets=100]`."""
+    match = _COCO_SUMMARY.fullmatch(line)
+    if match is None:
+        return []
+    kind, iou, area, dets, value = match.groups()
+    return [(f"{kind}@[IoU={iou}|area={area}|maxDets={dets}]", to_number(value), None)]
+
+
 # nameless_loss --------------------------------------------------------------------------------
 
 # Famous lessons that print their loss with no name, only beside the step: nn-zero-to-hero's
