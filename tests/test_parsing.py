@@ -1656,6 +1656,10 @@ megabyte = [
     "epoch 1, " + "avg. " * 200_000 + "loss 1",
     # pycocotools' summary
     " Average Precision  (AP) @[ IoU=0.50" + " " * 1_000_000 + "| area=all | maxDets=100 ] = 1",
+    # MetricLogger's averages spaced once, loguru's module after its bar, clauses after `and`
+    "Averaged stats: " + "a: 1 (2) " * 100_000,
+    "x | " + "train:42 - " * 80_000 + "loss: 1",
+    "done and " * 100_000 + "loss is 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1698,6 +1702,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0,
                                        1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2,
                                        0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1,
+                                       1, 1, 2, 1, 1, 0,
                                        1]
 
 
@@ -2447,8 +2452,20 @@ def test_review_counters_numbers_clauses_and_meters() -> None:
     # a diffusion model's timesteps in its settings are no step
     assert [p[2] for p in run_all("{'num_timesteps': 1000, 'lr': 0.0002}", "loss: 0.5",
                                   "loss: 0.4") if p[0] == "loss"] == [0, 1]
-    # a measure's phrase ends at its value
-    assert run_all("[12:00:00] Error in rank 3: 1 process failed") == []
+    # a measure's phrase keeps its words; a phase's counter before clauses is the step only
+    # in CS224n's shape, its names the phase's; a zero-padded count is the run's, any total
+    assert run_all("Accuracy on test set: 0.95 (950/1000)") == [
+        ("Accuracy_on_test_set", 0.95, 0, "key_value")]
+    assert run_all("step 1000 loss 2.0", "test: iter 5 loss 0.3 acc 0.9",
+                   "validation: iter 10, ppl 37.43") == [
+        ("loss", 2.0, 1000, "name_value"), ("validation_ppl", 37.43, 10, "name_value")]
+    assert run_all("step 00024/21400 (0.11%) | loss: 5.9 | epoch: 2 pq: 0")[0] == (
+        "loss", 5.9, 24, "key_value")
+    # a measure's id is kept only after a measure's word, a counter's number is the step, an
+    # error's or an episode's id is none
+    assert run_all("Error Number: 2", "episode_id: 8347561209", "Epoch Number: 3, loss: 0.3",
+                   "2024-01-01 12:00:00.123 | INFO     | train:42 - acc: 0.9") == [
+        ("loss", 0.3, 3, "key_value"), ("acc", 0.9, 0, "key_value")]
 
 
 def test_pycocotools_summary_lines() -> None:

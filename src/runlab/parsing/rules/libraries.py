@@ -1607,6 +1607,7 @@ _LOGGER_EPOCH = re.compile(r"\s*Epoch: \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
 _LOGGER_ITEM = re.compile(rf"([^:\s][^:]*): ({NUMBER})(?: \(({NUMBER})\))?", re.ASCII)
 _LOGGER_TOTAL = re.compile(r"\s*Epoch: \[\d{1,9}(?:/\d{1,9})?\] Total time: ")
 _LOGGER_OWN = frozenset({"time", "data", "max mem"})
+_AVERAGED_ITEM = re.compile(rf"([A-Za-z][\w@/.\-]{{0,40}}): ({NUMBER})(?: \({NUMBER}\))?", re.ASCII)
 _LOGGER_SPLIT = re.compile(r"\t| {2,}")
 # evaluate()'s summary: `Test:  Acc@1 76.130 Acc@5 92.862` (older scripts and DeiT: ` * Acc@1
 # 76.130 Acc@5 92.862 loss 0.962`, printed by the evaluate() whose logger's header is `Test:`,
@@ -1634,10 +1635,9 @@ def parse_metric_logger(line: str) -> list[Found]:
             return [CLAIM]
         if line.startswith("Averaged stats: "):
             # the epoch's meters, DeiT's and MAE's `Averaged stats: lr: 0.00003  loss: 2.33 (2.39)`
-            return [("Averaged_stats/" + meter.group(1), to_number(meter.group(2)), None)
-                    for meter in map(_LOGGER_ITEM.fullmatch, _LOGGER_SPLIT.split(line[16:]))
-                    if meter is not None and meter.group(1) not in _LOGGER_OWN
-                    and meter.group(1) not in STEP_NAMES]
+            return [("Averaged_stats/" + name, to_number(value), None)
+                    for name, value in _AVERAGED_ITEM.findall(line, 16)
+                    if name not in _LOGGER_OWN and name not in STEP_NAMES] or [CLAIM]
         summary = _ACC_SUMMARY.match(line)
         if summary is None:
             return []
@@ -2396,7 +2396,7 @@ _METER = re.compile(
     re.ASCII,
 )
 _METER_PLAIN = re.compile(
-    rf"\s*(?:eta (?:\d{{1,9}} days?, )?\d{{1,9}}:\d\d:\d\d +)?(lr|wd) +({NUMBER})\s*", re.ASCII)
+    rf"\s*(?:eta (?:\d{{1,9}} days?, )?\d{{1,9}}:\d\d:\d\d +)?((?i:lr|wd)) +({NUMBER})\s*", re.ASCII)
 
 
 def parse_progress_meter(line: str) -> list[Found]:

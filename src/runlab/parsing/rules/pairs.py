@@ -298,8 +298,7 @@ _MEASURE_PHRASE = re.compile(
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after)"
-    r"(?:\ [\w@.\-/+]{1,40}){1,10}):\ +" + VALUE  # (`+`: `... with CE + KD: 9.38%`)
-    + r"(?=\s{0,4}(?:[,;|%)/]|\.?\s*$))",  # (the value ends it: not `...: 1 process failed`)
+    r"(?:\ [\w@.\-/+]{1,40}){1,10}):\ +" + VALUE,  # (`+`: `... with CE + KD: 9.38%`)
     re.ASCII,
 )
 # A label, then `name is value`: `Accuracy for class: plane is 37.5 %` (the same tutorial), as
@@ -514,6 +513,10 @@ def _not_a_pair(line: str, match: re.Match[str], key: str, integer: bool,
 
 _COUNT_OF_IN = re.compile(
     r"(?<![A-Za-z])(?i:number of|unique|distinct)(?: [A-Za-z]{1,30}){1,2} (?:in|for|of|per) \Z")
+# (a step's own name, `Global step: 300 of 1000`, `Current Epoch: 3 of 10`, is the step; not a
+# phase's or a part's, `Validation Step: 3 of 50`, `Warmup Step: 50 of 500`)
+_STEP_OF_TOTAL = re.compile(r"(?i:(?:global|current|train|training|outer)[ _])?(?i:"
+                            + "|".join(STEP_NAMES) + ")", re.ASCII)
 _OF_TOTAL = re.compile(r"\ of\ \d{1,18}(?![\d.])", re.ASCII)
 _COUNTER_AFTER_WORD = re.compile(r"\ (?:for|of|per|in)\ \Z")
 _CLAUSE_TAIL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ (for|of|per|in)\ \Z",
@@ -645,8 +648,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 continue
             key = f"{clause.group(1)} {clause.group(2)} {key}"
         if integer is not None and line.startswith(" of ", match.end()) and _OF_TOTAL.match(
-                line, match.end()) and key.lower().rsplit(" ", 1)[-1] not in STEP_NAMES and (
-                key.lower().replace(" ", "_") not in STEP_NAMES):
+                line, match.end()) and not _STEP_OF_TOTAL.fullmatch(key):
             # a position in a total, `Trial: 5 of 20`, AutoTS's `Model Number: 22 of 22`
             pairs.append((_DROPPED, integer, number))
             end = match.end()
@@ -721,16 +723,19 @@ SETTINGS_DICT = re.compile(
 # A thing's number or id, AutoTS's `Model Number: 137`, `Run ID: 3`: no measure, unless a
 # measure's word comes before (`acc_id`, `bleu_no`), nor a step's (`Epoch Number: 3` is the step).
 _THING_NUMBER = re.compile(r"[_ ](?i:number|num|no|id)$")
+_NOT_NUMBERED_MEASURES = frozenset({"error", "metric", "metrics", "map"})  # `Error Number: 2`
 
 
 def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
     setting such as a seed or a thread count, a thing's number)."""
     numbered = _THING_NUMBER.search(key)
-    if numbered is not None and not any(
-            names_a_measure(word) or word.lower() in STEP_NAMES
-            for word in re.split(r"[_ ]", key[: numbered.start()])):
-        return False
+    if numbered is not None:
+        last = re.split(r"[_ ]", key[: numbered.start()])[-1]
+        measure = names_a_measure(last) and last.lower() not in _NOT_NUMBERED_MEASURES
+        counter = last.lower() in STEP_NAMES and key[-2:].lower() != "id"
+        if not (measure or counter):
+            return False
     return key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key)) and not (
         _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key)))
 
@@ -818,11 +823,13 @@ def parse_at_step(line: str) -> list[Found]:
 # (The number ends its clause: not `The clip loss is 2.0 times larger`, `Reward is 1 for every
 # step`.)
 _IS_WORD = re.compile(
-    rf"\ (?:is|was):?\ +(?:==?>\ +)?({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$|and\ ))",
+    rf"\ (?:is|was):?\ +(?:==?>\ +)?({NUMBER})(?:%|\ %)?(?=\s{{0,4}}(?:[,;|)]|\.(?:\s|$)|$|and\ (?=[A-Za-z])))",
     re.ASCII)  # (an arrow after the word: keras-io's DDPG, `Avg Reward is ==> -1692.37`)
 # (` and ` too, after a value or before `the`: `train loss is 0.5 and val loss is 0.6`, YOLOX's
 # `Training of experiment is done and the best AP is 0.00`; not `precision and recall is 0.1`)
-_IS_CLAUSE_START = re.compile(r"[,;:|(\t]|\ -\ |\.\ |(?<=[\d%])\ and\ |\ and\ (?=the\ )")
+_IS_CLAUSE_START = re.compile(
+    r"[,;:|(\t]|\ -\ |\.\ |(?<=[\d%])\ and\ |\ and\ (?=(?:the|its)\ )"
+    r"|(?:(?<=complete)|(?<=completed)|(?<=finished)|(?<=done)|(?<=saved)|(?<=ended))\ and\ ")
 # A label before the clause names it, as key_value's sections: `Val: loss is 0.4` is Val/loss.
 _IS_LABEL = re.compile(r"([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,2}):\ *\Z", re.ASCII)
 _IS_NAME = re.compile(
@@ -1133,8 +1140,9 @@ _BARE_COUNTER = re.compile(
 # A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
 _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
 # A word cut short before a name (`avg. loss`, `dev. ppl`): one name with it.
-_ABBREVIATION = re.compile(r"(?<![\w.])(avg|ave|tot|cum|dev|val|valid|tr|test|train)\.\ ",
+_ABBREVIATION = re.compile(r"(?<![\w.])(avg|ave|tot|cum|dev|val|valid|eval|tr)\.\ ",
                            re.ASCII | re.IGNORECASE)
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # (not a thousands separator, `reward 1,200`)
 
 
 def _counted_clauses(text: str) -> list[Found] | None:
@@ -1143,7 +1151,7 @@ def _counted_clauses(text: str) -> list[Found] | None:
     8231.25 words/sec, time elapsed 0.16 sec` (its abbreviations part of the name: `avg_loss`;
     a clause of other words, a speed or a time, is skipped); None unless a measure is named."""
     found: list[Found] = []
-    for clause in text.split(","):
+    for clause in _CLAUSE_COMMA.split(text):
         clause = _ABBREVIATION.sub(r"\1 ", clause.strip())
         counter = _BARE_COUNTER_CLAUSE.fullmatch(clause)
         if _ANY_NUMBER.search(clause) is None:
@@ -1194,6 +1202,7 @@ _LOG_PART = (
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:\d{1,9}(?=\ -\ )"
+    r"|(?<=\|\ )[A-Za-z_]\w{0,80}:\d{1,9}(?=\ -\ )"  # (after loguru's `| `, `train:42 - `)
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
@@ -1257,8 +1266,20 @@ def parse_name_value(line: str) -> list[Found]:
             head, line = before + ";", tail
     if counter is None:
         labelled = _PHASE_COLON.match(line)
-        bare = _BARE_COUNTER.match(line, 0 if labelled is None or labelled.group(
-            1).lower() not in PHASES else labelled.end())
+        if labelled is not None and labelled.group(1).lower() in PHASES:
+            # a phase's label, its counter, then clauses: CS224n's `validation: iter 10, dev.
+            # ppl 37.43` (the training's iteration); each name the phase's
+            bare = _BARE_COUNTER.match(line, labelled.end())
+            clauses = None
+            if bare is not None and line[bare.end() - 2 : bare.end()] == ", ":
+                clauses = _counted_clauses(line[bare.end() :])
+            if bare is None or clauses is None:
+                return []
+            phase = labelled.group(1)
+            return [("step", int(bare.group(2)), None), *(
+                (key if phased(key) or key in STEP_NAMES else f"{phase}_{key}", value, step)
+                for key, value, step in clauses)]
+        bare = _BARE_COUNTER.match(line)
         if bare is not None:
             key = "epoch" if bare.group(1).lower() == "epoch" else "step"
             pairs = spaced_pairs(line[bare.end() :])
@@ -1427,7 +1448,8 @@ def parse_position(line: str) -> list[Found]:
         count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5)
                             if bare.group(i))
         if 0 < int(total) and int(count) <= int(total):
-            if bare.start() == 0 and total[:1] == "0" and _EPOCH_AFTER.search(line, bare.end()):
+            if (bare.start() == 0 and count[:1] == "0" and len(count) == len(total)
+                    and _EPOCH_AFTER.search(line, bare.end())):
                 # the run's count of its steps, zero-padded, an epoch named after it:
                 # nanochat's `step 00024/00030 (80.00%) | loss: 5.90 | ... | epoch: 2 pq: 0 |`
                 return [("step", int(count), int(count))]
