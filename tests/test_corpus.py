@@ -55,9 +55,6 @@ RECALL_OF = {
     # rlberry's evaluation prints a one-column pandas frame headed by the agent's name
     # (`   PPO_first_experimentCartPole-v1`), a row a simulation: not read.
     "rlberry_sb3_ppo_logging.pipe.log": 0.4, "rlberry_sb3_ppo_logging.pty.log": 0.4,
-    # bearpaw's pytorch-classification prints `Best acc:` and its value on the next line; its
-    # progress bar is drawn on a terminal only, so through a pipe that is a third of the truth.
-    "pytorch_classification_cifar.pipe.log": 0.6,
     # vq-vae-2's `latent: 0.001` for a latent loss of about 0.0008: printed with three digits.
     "vqvae2_train.pipe.log": 0.8, "vqvae2_train.pty.log": 0.8,
     # PyTorch-YOLOv3's AP table (`| Index | Class | AP |`, a row a class) is not read.
@@ -123,9 +120,6 @@ AT_STEP_OF = {
     # they take its epoch bar's count, but a value shown again unchanged (`reg_loss=0.000`
     # each epoch) is one point, at the epoch it first showed.
     "neuralprophet_quickstart.pipe.log": 0.4, "neuralprophet_quickstart.pty.log": 0.25,
-    # RL Zoo's `Eval num_timesteps=1024, episode_reward=9.67 +/- 0.94`: its timesteps are read
-    # as a value (Eval_num_timesteps), not as the line's step.
-    "rl_zoo3_train.pipe.log": 0.9, "rl_zoo3_train.pty.log": 0.9,
     # pytorch-cifar100 prints the samples trained in the epoch (`Training Epoch: 2 [64/256]`),
     # read as a global position in samples; its truth is the batch counter its TensorBoard
     # writer uses (`n_iter`), which no line shows.

@@ -53,9 +53,12 @@ __all__ = ["MetricParser", "Point"]
 _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
 _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
+# A counter's number names the counter: `Epoch Number: 3`, `Episode no: 10`.
+_COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
+# A phase's count that is a step: stable-baselines3's `Eval num_timesteps=1024`.
+_PHASE_STEPS = {"num_timesteps": _STEP_RANK["total_t"]}
 # Qualified names that end like a step key but count something else.
 # (rl_games' `fps step: 4241` is a rate, not a step)
-_COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
                         "fps_step"})
 
@@ -1027,12 +1030,10 @@ def _step_rank(key: str) -> int | None:
         lower = key.lower()
         rank = _STEP_RANK.get(lower)
         if rank is None and "_" in lower and lower not in _NOT_STEPS:
-            stem = _COUNTER_SUFFIX.sub("", lower)  # `Epoch Number: 3`, `Episode no: 10`
-            rank = _STEP_RANK.get(stem.rsplit("_", 1)[-1])
+            rank = _STEP_RANK.get(_COUNTER_SUFFIX.sub("", lower).rsplit("_", 1)[-1])
             phase, _, rest = lower.partition("_")
             if rank is None and phase in PHASES:
-                # a phase's timesteps, stable-baselines3's `Eval num_timesteps=1024`
-                rank = _STEP_RANK.get(rest, _STEP_RANK["total_t"] if rest == "num_timesteps" else None)
+                rank = _STEP_RANK.get(rest, _PHASE_STEPS.get(rest))
     return rank
 
 

@@ -658,7 +658,8 @@ _COLUMN = r"(?:[^\W\d_]|\#)[\w#/.\-]*(?: [^\W\d_][\w/.\-]*)?"
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
-                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i", "run")
+                    "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i",
+                    "run")  # (last: airbench's run before its epoch, `|  run  |  epoch  |`)
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
 
@@ -675,16 +676,9 @@ _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 
 def parse_table_header(line: str) -> list[Found]:
     """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
-    inside = _inside_bars(line)
-    match = _TABLE_HEADER.fullmatch(inside)
-    if match is None:
+    match = _TABLE_HEADER.fullmatch(_inside_bars(line))
+    if match is None or match.group(1) not in _COUNTER_COLUMNS:
         return []
-    if match.group(1) not in _COUNTER_COLUMNS:
-        # between outer bars, a run's number may come before the counter: airbench's `|  run
-        # |  epoch  |  train_loss  |`
-        second = inside.split("|", 2)[1:2] if inside is not line else []
-        if match.group(1) != "run" or [cell.strip() for cell in second] != ["epoch"]:
-            return []
     return [CLAIM]
 
 

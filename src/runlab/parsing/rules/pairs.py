@@ -158,7 +158,6 @@ _SETTING = re.compile(
     r"|n_resources)$"
     # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
     r"|^batch(?:_idx|_index|_num|_id)?$"
-
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
     r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
@@ -722,7 +721,7 @@ SETTINGS_DICT = re.compile(
 
 # A thing's number or id, AutoTS's `Model Number: 137`, `Run ID: 3`: no measure, unless a
 # measure's word comes before (`acc_id`, `bleu_no`), nor a step's (`Epoch Number: 3` is the step).
-_THING_NUMBER = re.compile(r"[_ ](?i:number|num|no|id)$")
+_THING_NUMBER = re.compile(r"_(?i:number|num|no|id)$")
 _NOT_NUMBERED_MEASURES = frozenset({"error", "metric", "metrics", "map"})  # `Error Number: 2`
 
 
@@ -731,7 +730,7 @@ def is_metric_key(key: str) -> bool:
     setting such as a seed or a thread count, a thing's number)."""
     numbered = _THING_NUMBER.search(key)
     if numbered is not None:
-        last = re.split(r"[_ ]", key[: numbered.start()])[-1]
+        last = key[: numbered.start()].rsplit("_", 1)[-1]
         measure = names_a_measure(last) and last.lower() not in _NOT_NUMBERED_MEASURES
         counter = last.lower() in STEP_NAMES and key[-2:].lower() != "id"
         if not (measure or counter):
@@ -1153,9 +1152,9 @@ def _counted_clauses(text: str) -> list[Found] | None:
     found: list[Found] = []
     for clause in _CLAUSE_COMMA.split(text):
         clause = _ABBREVIATION.sub(r"\1 ", clause.strip())
-        counter = _BARE_COUNTER_CLAUSE.fullmatch(clause)
         if _ANY_NUMBER.search(clause) is None:
             return None  # a name with no value (`step 2 loss, accuracy 77.0%`): not this shape
+        counter = _BARE_COUNTER_CLAUSE.fullmatch(clause)
         if counter is not None:
             word = counter.group(1).lower()
             found.append(("epoch" if word == "epoch" else "iter", int(counter.group(2)), None))
