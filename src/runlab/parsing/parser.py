@@ -564,12 +564,18 @@ class MetricParser:
                 if final:
                     break
                 continue
-            if counts:
+            if counts and findings[0][0] == "position":
                 rest = findings[1:]
                 epoch = int(rest[0][1]) if rest and rest[0][0] == "epoch" else None
-                position = (int(findings[0][1]), findings[0][2] or 0, epoch)
                 if epoch is not None:
                     rest = rest[1:]
+                if sets_step and epoch is not None:
+                    # a meter's line (ProgressMeter's `Epoch: [2][10/500]`): its global step is
+                    # the step of the lines after it too
+                    header = self._position_step(int(findings[0][1]), findings[0][2] or 0, epoch)
+                    self._set_header("step", header, released)
+                else:
+                    position = (int(findings[0][1]), findings[0][2] or 0, epoch)
                 if rest:  # a library's position rule reads its line's metrics too
                     found.append((name, rest, False))
                 if final:
@@ -588,14 +594,8 @@ class MetricParser:
                         continue
                     if key == "epoch" and self._global_steps:
                         continue
-                    self._header_epoch = step if key == "epoch" else None
-                    self._header_since_bar = self._main != ""
                     header = step
-                    if step != self._current_step:
-                        if self._wiped:
-                            released += self._close_wiped()
-                        self._current_step = step
-                        released += self._release_held()
+                    self._set_header(key, step, released)
                 if metrics:
                     found.append((name, metrics, False))
             else:
@@ -612,6 +612,17 @@ class MetricParser:
         if found:
             return self._resolve(found, released, position, header)
         return released
+
+    def _set_header(self, key: str, step: int, released: list[Point]) -> None:
+        """A header's step (`Epoch 3`, a meter's global step): the current step from this line
+        on; the points held for the step before are given out into ``released``."""
+        self._header_epoch = step if key == "epoch" else None
+        self._header_since_bar = self._main != ""
+        if step != self._current_step:
+            if self._wiped:
+                released += self._close_wiped()
+            self._current_step = step
+            released += self._release_held()
 
     def _feed_block(self, line: str) -> list[Point]:
         """The next line of a JSON value printed over several lines: its points once it

@@ -56,6 +56,9 @@ from runlab.parsing.rules.libraries import (
     parse_statsmodels_summary,
     parse_lbfgsb,
     parse_lbfgsb_header,
+    parse_ase_header,
+    ase_rows,
+    parse_pyscf_cycle,
     lbfgsb_rows,
     parse_sklearn_solvers,
     parse_lars_header,
@@ -162,6 +165,7 @@ RULES: list[Rule] = [
         parse_metric_logger,
         ("eta: ", "Acc@1 ", "] Total time: ", "Averaged stats: "),
         sets_step=True,
+        counts=True,
         final=True,
     ),
     Rule(
@@ -194,6 +198,7 @@ RULES: list[Rule] = [
         parse_timm,
         ("Train: ", "Test: ", "Test ("),
         sets_step=True,
+        counts=True,
         final=True,
     ),
     Rule(
@@ -201,13 +206,14 @@ RULES: list[Rule] = [
         "the ProgressMeter of pytorch/examples' imagenet/main.py (MoCo, SimCLR, ...): "
         "`Epoch: [2][ 10/500]\\tTime  0.234 ( 0.334)\\tLoss 6.8e+00 (6.9e+00)\\tAcc@1   1.00 "
         "(  0.50)` gives Loss and Acc@1 (current values, not the averages in brackets; Time "
-        "and Data are its timings) at the global step 2 * 500 + 10, the step of the lines "
-        "that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1; Swin Transformer's "
+        "and Data are its timings) at the global step 2 * 500 + 10 (epochs counted from the first "
+        "printed: SupContrast's start at 1), the step of the lines that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1; Swin Transformer's "
         "`Train: [0/2][0/10]\\teta 0:00:10 lr 0.0001\\t...\\tloss 6.9 (6.9)` gives lr and "
         "loss at 0 * 10 + 0",
         parse_progress_meter,
         ("]\t",),
         sets_step=True,
+        counts=True,
         final=True,
     ),
     Rule(
@@ -476,6 +482,26 @@ RULES: list[Rule] = [
         ("Projg",),
         final=True,
         rows=lbfgsb_rows,
+    ),
+    Rule(
+        "ase",
+        "ASE's optimizers (BFGS, FIRE, ...): under `Step     Time          Energy          fmax`, "
+        "each row `BFGS:    3 16:29:09        1.879314        0.049628` as Energy and fmax at "
+        "step 3",
+        parse_ase_header,
+        ("fmax",),
+        final=True,
+        rows=ase_rows,
+    ),
+    Rule(
+        "pyscf",
+        "PySCF's SCF cycles: `cycle= 3 E= -74.318  delta_E= -5.89  |g|= 1.42  |ddm|= 5.98` as "
+        "E, delta_E, |g| and |ddm| at cycle 3; with symmetry, `HOMO (B1) = -0.3889  LUMO (A1) = "
+        "-0.1845  gap/eV = 5.56` as HOMO, LUMO and gap/eV (the orbitals' symmetry changes from "
+        "cycle to cycle)",
+        parse_pyscf_cycle,
+        ("cycle=", "HOMO ("),
+        final=True,
     ),
     Rule(
         "statsmodels_summary",

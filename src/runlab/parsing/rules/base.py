@@ -97,7 +97,9 @@ class Rule:
     - ``counts``: a position within an epoch (``Step [100/600]``). Its one finding is
       ``(name, position, length)``; the parser turns it into the line's global step, the
       epoch (the line's own, else the latest header's) times the length plus the position,
-      unless the line names a finer step (``step``, ``iter``).
+      unless the line names a finer step (``step``, ``iter``). With ``sets_step`` (a meter's
+      line, ``Epoch: [2][10/500]``, the epoch its second finding) that global step is also
+      the step of the lines after it.
     - ``generic``: a shape any program prints (`loss: 0.4`, JSON, `| loss 0.4 |`), not one
       library's own format: while a hooked framework runs, what such a rule reads under a key
       the hook does not record is the program's own print (a user's line in a callback).

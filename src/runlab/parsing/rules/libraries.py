@@ -257,6 +257,59 @@ def lbfgsb_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# ASE's optimizers (ase/optimize/optimize.py `Optimizer.log`): a header `      Step     Time
+# Energy          fmax`, then a row a step, `BFGS:    3 16:29:09        1.879314        0.049628`
+# (the optimizer's name first; a `*` after the energy marks it force-consistent).
+_ASE_HEADER = re.compile(r"\s{0,40}Step\s{1,20}Time\s{1,20}Energy\s{1,20}fmax\s*")
+_ASE_ROW = re.compile(
+    rf"\s{{0,8}}[A-Za-z][\w\-]{{0,40}}:\s{{1,20}}(\d{{1,18}})\s{{1,20}}\d\d:\d\d:\d\d\s{{1,20}}({NUMBER})\*?"
+    rf"\s{{1,20}}({NUMBER})\s*", re.ASCII)
+
+parse_ase_header = _claims(_ASE_HEADER)
+"""The header of ASE's optimizer table."""
+
+
+def ase_rows(header: str) -> Callable[[str], list[Found]]:
+    """A row of ASE's optimizer table: Energy and fmax at its step."""
+
+    def row(line: str) -> list[Found]:
+        match = _ASE_ROW.fullmatch(line)
+        if match is None:
+            return []
+        step = int(match.group(1))
+        return [("Energy", to_number(match.group(2)), step), ("fmax", to_number(match.group(3)), step)]
+
+    return row
+
+
+# PySCF's SCF iterations (pyscf/scf/hf.py `kernel`): `cycle= 3 E= -74.3180430246291  delta_E=
+# -5.89  |g|= 1.42  |ddm|= 5.98`, the norms named in bars.
+_PYSCF_CYCLE = re.compile(
+    rf"\s{{0,8}}cycle=\ {{0,8}}(\d{{1,18}})\ {{1,8}}E=\ {{0,8}}({NUMBER})\ {{1,8}}delta_E=\ {{0,8}}({NUMBER})"
+    rf"\ {{1,8}}\|g\|=\ {{0,8}}({NUMBER})\ {{1,8}}\|ddm\|=\ {{0,8}}({NUMBER})\s*", re.ASCII)
+
+
+# With symmetry, its frontier orbitals each cycle, their irreducible representation in
+# parentheses (it changes from cycle to cycle: no part of the name): `HOMO (B1) = -0.3889  LUMO
+# (A1) = -0.1845  gap/eV = 5.56239`.
+_PYSCF_GAP = re.compile(
+    rf"\s{{0,8}}HOMO\ \([\w\-'\"]{{1,12}}\)\ =\ {{0,8}}({NUMBER})\ {{1,8}}LUMO\ \([\w\-'\"]{{1,12}}\)\ =\ {{0,8}}"
+    rf"({NUMBER})\ {{1,8}}gap/eV\ =\ {{0,8}}({NUMBER})\s*", re.ASCII)
+
+
+def parse_pyscf_cycle(line: str) -> list[Found]:
+    """PySCF's `cycle= N E= ... delta_E= ... |g|= ... |ddm|= ...` as E, delta_E, |g| and |ddm|
+    at the cycle; `HOMO (B1) = ...  LUMO (A1) = ...  gap/eV = ...` as HOMO, LUMO and gap/eV."""
+    match = _PYSCF_CYCLE.fullmatch(line)
+    if match is None:
+        gap = _PYSCF_GAP.fullmatch(line)
+        return [] if gap is None else [
+            (name, to_number(value), None) for name, value in zip(("HOMO", "LUMO", "gap/eV"), gap.groups())]
+    step = int(match.group(1))
+    return [(name, to_number(value), step)
+            for name, value in zip(("E", "delta_E", "|g|", "|ddm|"), match.groups()[1:])]
+
+
 # statsmodels' results summary (`print(results.summary())`), two columns of cells: the names
 # it prints without a colon, `Log Likelihood                  27.560`, `AIC  -47.120`, and its
 # tests' probabilities, `Ljung-Box (L1) (Q):  0.01`, `Prob(Q):  0.91`, `Prob(H) (two-sided):
@@ -1644,14 +1697,13 @@ def parse_metric_logger(line: str) -> list[Found]:
                 for i in range(0, len(names_values), 2) if names_values[i]]
     header, counter, total = match.groups()
     epoch = _LOGGER_EPOCH.match(header)
-    step: int | None = None
     prefix = ""
+    found: list[Found] = []
     if epoch is not None:
-        step = int(epoch.group(1)) * int(total) + int(counter)
+        found = [("position", int(counter), int(total)), ("epoch", int(epoch.group(1)), None)]
     else:
         prefix = "_".join(_WORD.findall(header))
         prefix = f"{prefix}_" if prefix else ""
-    found: list[Found] = [] if step is None else [("step", step, step)]
     for item in _LOGGER_SPLIT.split(line[match.end() :]):
         meter = _LOGGER_ITEM.fullmatch(item)
         if meter is not None and meter.group(1) not in _LOGGER_OWN:
@@ -1735,7 +1787,7 @@ _TIMM_ITEM = re.compile(
     re.ASCII,
 )
 # The meters' own timings, in timm's and in pytorch/examples' loggers.
-_TIMINGS = frozenset({"Time", "Data"})
+_TIMINGS = frozenset({"Time", "Data", "Bt", "Dt"})  # (SupContrast's `BT`, `DT`: batch and data time)
 
 
 def parse_timm(line: str) -> list[Found]:
@@ -1746,8 +1798,7 @@ def parse_timm(line: str) -> list[Found]:
     train = _TIMM_TRAIN.match(line)
     if train is not None:
         epoch, position, length = (int(group) for group in train.groups())
-        step = epoch * length + position
-        found: list[Found] = [("step", step, step)]
+        found: list[Found] = [("position", position, length), ("epoch", epoch, None)]
         prefix = ""
         rest = line[train.end() :]
     else:
@@ -2408,8 +2459,7 @@ def parse_progress_meter(line: str) -> list[Found]:
     found: list[Found] = []
     label = ""
     if epoch is not None:
-        step = int(epoch.group(1)) * int(length) + int(position)
-        found.append(("step", step, step))
+        found += [("position", int(position), int(length)), ("epoch", int(epoch.group(1)), None)]
     else:
         label = "_".join(_WORD.findall(prefix))
         label = f"{label}_" if label else ""
@@ -2418,7 +2468,7 @@ def parse_progress_meter(line: str) -> list[Found]:
         if meter is not None and meter.group(1).capitalize() not in _TIMINGS:
             found.append((label + meter.group(1).replace(" ", "_"), to_number(meter.group(2)),
                           None))
-    return found if len(found) > (epoch is not None) else []
+    return found if len(found) > (2 if epoch is not None else 0) else []
 
 
 # sklearn_hgb ----------------------------------------------------------------------------------

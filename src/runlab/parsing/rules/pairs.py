@@ -134,8 +134,11 @@ _SETTING = re.compile(
     # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
     # = 3`, and each parameter's starting value, `(init = 5)`
     r"|^(?:function_evals|data_points|variables|init)$"
-    # SciPy's optimizers' summary (`disp`): `Function evaluations: 40`, `Gradient evaluations: 10`
-    r"|^(?:function|gradient|hessian)_evaluations$"
+    # SciPy's optimizers' summary (`disp`): `Iterations: 9`, `Function evaluations: 40`,
+    # `Gradient evaluations: 10`; arch's `Func. Count: 38`
+    r"|^(?:iterations|(?:function|gradient|hessian)_evaluations|func_count)$"
+    # a time per unit of work, word_language_model's `ms/batch 12.34`; sacrebleu's lengths
+    r"|^(?:ms|s|secs?)/\w+$|^(?:hyp|ref)_len$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
@@ -376,8 +379,9 @@ PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation
                     "testing", "eval", "evaluation", "dev"})
 _PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr", "test"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
-# Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR.
-_ABBREVIATED = frozenset({"avg", "ave", "tot", "cum"})
+# Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR, arch's
+# `Neg. LLF: 6822.88` Neg_LLF.
+_ABBREVIATED = frozenset({"avg", "ave", "tot", "cum", "neg", "func", "std", "rel", "abs"})
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 _BARS = re.compile(r"\|{1,2}")
@@ -1024,7 +1028,8 @@ _COUNTER = re.compile(
     # the global step after the epoch, LLMs-from-scratch's `Ep 1 (Step 000005): Train loss 5.576`
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
-    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18}):"
+    # (`Epoch 3, Step 500, Loss: 0.41` too: a comma before a `name:` pair)
+    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\))",
     re.ASCII | re.IGNORECASE,
@@ -1141,11 +1146,12 @@ _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
 # A word cut short before a name (`avg. loss`, `dev. ppl`): one name with it.
 _ABBREVIATION = re.compile(r"(?<![\w.])(avg|ave|tot|cum|dev|val|valid|eval|tr)\.\ ",
                            re.ASCII | re.IGNORECASE)
-_CLAUSE_COMMA = re.compile(r",(?!\d)")  # (not a thousands separator, `reward 1,200`)
+# (not a thousands separator, `reward 1,200`; bars too: `Epoch 3: loss 0.41 | acc 0.88`)
+_CLAUSE_COMMA = re.compile(r",(?!\d)|\|{1,2}|[;\t]")
 
 
 def _counted_clauses(text: str) -> list[Found] | None:
-    """After a counter, clauses between commas, each a finer counter or `name value` pairs:
+    """After a counter, clauses between commas (or bars), each a finer counter or `name value` pairs:
     CS224n's NMT, `epoch 1, iter 5, avg. loss 29.12, avg. ppl 38.09 cum. examples 160, speed
     8231.25 words/sec, time elapsed 0.16 sec` (its abbreviations part of the name: `avg_loss`;
     a clause of other words, a speed or a time, is skipped); None unless a measure is named."""
@@ -1197,6 +1203,7 @@ _LOG_PART = (
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
+    r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
@@ -1481,9 +1488,9 @@ def parse_leading_position(line: str) -> list[Found]:
 # custom loop), and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|-{2,8}\ {1,4})?"
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4})?"
     r"(?:start of |starting |beginning of |(?:results )?at the end of )?"
-    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,4}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
+    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,40}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?[\])]?"
     r"(?=[\s,;|:\])\-]|\.{1,3}(?:\s|$)|$)"
     # (not LLMs-from-scratch's `Ep 1 (Step 000005):`, whose step is the global one)
