@@ -35367,6 +35367,113 @@ OWN_ENVIRONMENT["evalml_automl_search"] = {
         "pyarrow", "anywidget")}
 
 
+# --- Research training scripts, round 27: pytorch-template, SupContrast, Deep RL Hands-On --------
+# Each runs alone, from the checkout its variable names, in one environment of their own: the
+# CPU wheel of torch with PyPI's torchvision loaded beside it (as torchvision_without_ops does),
+# pandas below 3 (pytorch-template's MetricTracker adds into its frame by chained assignment,
+# which pandas 3 makes a copy's), TensorBoard, gymnasium (SupContrast's case has an environment
+# of its own, below):
+#
+#     python -m venv ~/r27-venv && ~/r27-venv/bin/pip install torch==2.13.0
+#     ~/r27-venv/bin/pip install torch==2.13.0 torchvision==0.28.0 "pandas<3" tensorboard \
+#         gymnasium
+#     git clone https://github.com/victoresque/pytorch-template ~/pytorch-template
+#     export PYTORCH_TEMPLATE=~/pytorch-template
+#     export PYTORCH_TEMPLATE_COMMIT=$(git -C ~/pytorch-template rev-parse HEAD)
+#     ~/r27-venv/bin/python tests/corpus/make_corpus.py pytorch_template_mnist
+
+R27_ENVIRONMENT = {
+    name: f"{name} (research training scripts, round 27)" for name in (
+        "torch", "torchvision", "numpy", "pandas", "tensorboard", "gymnasium")}
+
+# pytorch-template's own MNIST example, `python train.py -c config.json` from the checkout's
+# root (its logging config is read from there). The case's one change, to its config.json:
+# 3 epochs for 100.
+PYTORCH_TEMPLATE_CHANGES = {"config.json": {'"epochs": 100,': '"epochs": 3,'}}
+PYTORCH_TEMPLATE_COPY = os.path.join(tempfile.gettempdir(), "pytorch-template")
+RUN_COPIES[PYTORCH_TEMPLATE_COPY] = "/home/user/pytorch-template"
+
+
+def pytorch_template_mnist() -> Truth:
+    """victoresque/pytorch-template `train.py` with its own MNIST example (`config.json`:
+    `MnistModel`, two convolutions and two linear layers, `nll_loss`, Adam 1e-3 with amsgrad,
+    StepLR, batches of 128, a tenth held out to validate, 2 loader workers, metrics `accuracy`
+    and `top_k_acc`, monitor `min val_loss`, TensorBoard on, a checkpoint an epoch), from the
+    checkout named by `PYTORCH_TEMPLATE` (commit in VERSIONS.md), copied with
+    PYTORCH_TEMPLATE_CHANGES (3 epochs for 100) and run as `python train.py -c config.json`
+    from the copy's root, as its README runs it, torch on one thread (its own seed 123). MNIST
+    (a download by `datasets.MNIST(..., download=True)`) is made up: torchvision's raw files
+    written where the config's `data_dir` points (`write_mnist_raw`: 1600 uint8 28x28 images
+    of 10 classes to train on, so 1440 to train, 12 batches an epoch, and 160 to validate; 160
+    in the unused test file), which torchvision's own `MNIST` then reads as an earlier
+    download. It prints through its logging config (`logger/logger_config.json`: `%(message)s`
+    on stdout) the model and `Trainable parameters: 21840`, `Train Epoch: 1 [0/1440 (0%)] Loss:
+    2.312345` every `int(sqrt(128))` = 11 batches (the trainer's `log_step`), then the epoch's
+    log dict, a line a key, `    epoch          : 1`, `    loss           : 2.2`, `    accuracy
+    : 0.2`, `    top_k_acc      : 0.4`, `    val_loss ...`, and `Saving checkpoint:
+    saved/models/Mnist_LeNet/<run id>/checkpoint-epoch1.pth ...`, `Saving current best:
+    model_best.pth ...`; `prepare_device`'s `Warning: There's no GPU available on this
+    machine,training will be performed on CPU.` first. Truth, read by a filter on the
+    `trainer` logger as each line is logged: `BaseTrainer.train`'s `log` dict, each key but
+    `epoch` with its value (`value`, as the line formats it) at the epoch (`log['epoch']`),
+    keyed as printed (`loss`, `accuracy`, `top_k_acc`, `val_loss`, `val_accuracy`,
+    `val_top_k_acc`); `_train_epoch`'s `loss.item()` of each batch line as `Loss`, no step (the
+    line names the epoch and the samples seen in it, as mnist_main's)."""
+    checkout = os.environ.get("PYTORCH_TEMPLATE")
+    if not checkout or not os.path.exists(os.path.join(checkout, "train.py")):
+        raise SystemExit("pytorch_template_mnist: set PYTORCH_TEMPLATE to a "
+                         "victoresque/pytorch-template checkout")
+    import logging
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, PYTORCH_TEMPLATE_COPY, PYTORCH_TEMPLATE_CHANGES)
+    truth: Truth = []
+
+    def logged(record: logging.LogRecord) -> bool:
+        # The frame of the logging call: `train`'s loop over `log`, or `_train_epoch`'s line.
+        frame = sys._getframe(1)
+        while frame.f_code.co_name != record.funcName:
+            frame = frame.f_back  # type: ignore[assignment]
+        message = record.getMessage()
+        if record.funcName == "train" and message.startswith("    "):
+            f = frame.f_locals
+            if f["key"] != "epoch":
+                truth.append(point(f["key"], f["value"], f["log"]["epoch"]))
+        elif record.funcName == "_train_epoch" and message.startswith("Train Epoch:"):
+            truth.append(point("Loss", frame.f_locals["loss"].item(), None))
+        return True
+
+    logging.getLogger("trainer").addFilter(logged)
+    cwd = os.getcwd()
+    os.chdir(PYTORCH_TEMPLATE_COPY)
+    sys.path.insert(0, PYTORCH_TEMPLATE_COPY)
+    try:
+        write_mnist_raw("data", 1600, 160)
+        sys.argv = ["train.py", "-c", "config.json"]
+        with open("train.py") as f:
+            code = compile(f.read(), "train.py", "exec")
+        exec(code, {"__name__": "__main__", "__file__": "train.py"})
+    finally:
+        sys.path.remove(PYTORCH_TEMPLATE_COPY)
+        os.chdir(cwd)
+        shutil.rmtree(PYTORCH_TEMPLATE_COPY)
+    if len(truth) != 3 * (2 + 6):
+        raise SystemExit(f"pytorch_template_mnist: {len(truth)} points, not 3 epochs' 8")
+    return truth
+
+
+CASES["pytorch_template_mnist"] = pytorch_template_mnist
+OWN_ENVIRONMENT["pytorch_template_mnist"] = R27_ENVIRONMENT
+OWN_CHECKOUT["pytorch_template_mnist"] = "PYTORCH_TEMPLATE"
+CHECKOUT_ROW["pytorch_template_mnist"] = "victoresque/pytorch-template train.py"
+REPOSITORY_CHECKOUTS["PYTORCH_TEMPLATE"] = ("victoresque/pytorch-template",
+                                            "PYTORCH_TEMPLATE_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
