@@ -35474,6 +35474,105 @@ REPOSITORY_CHECKOUTS["PYTORCH_TEMPLATE"] = ("victoresque/pytorch-template",
                                             "PYTORCH_TEMPLATE_COMMIT")
 
 
+# SupContrast logs with tensorboard_logger 0.1.0, whose generated protobuf modules only
+# protobuf 3.20 and older load (TensorBoard itself needs protobuf 6): its case runs in an
+# environment of its own, without TensorBoard:
+#
+#     python -m venv ~/supcon-venv && ~/supcon-venv/bin/pip install torch==2.13.0
+#     ~/supcon-venv/bin/pip install torch==2.13.0 torchvision==0.28.0 tensorboard_logger \
+#         "protobuf<3.21"
+#     git clone https://github.com/HobbitLong/SupContrast ~/SupContrast
+#     export SUPCONTRAST=~/SupContrast SUPCONTRAST_COMMIT=$(git -C ~/SupContrast rev-parse HEAD)
+#     ~/supcon-venv/bin/python tests/corpus/make_corpus.py supcontrast_main_ce
+#
+# main_ce.py moves each batch to CUDA unconditionally: the case's changes, by file, drop those
+# four `.cuda()` calls (the model and criterion move only when CUDA is there: unchanged), and, for
+# torch 2, whose `view` refuses the transposed `correct[:k]` in `util.accuracy`, `reshape` it (as
+# moco_main's).
+SUPCONTRAST_CHANGES = {
+    "main_ce.py": {
+        "        images = images.cuda(non_blocking=True)\n": "",
+        "        labels = labels.cuda(non_blocking=True)\n": "",
+        "            images = images.float().cuda()\n": "            images = images.float()\n",
+        "            labels = labels.cuda()\n": "",
+    },
+    "util.py": {"correct[:k].view(-1)": "correct[:k].reshape(-1)"},
+}
+SUPCONTRAST_COPY = os.path.join(tempfile.gettempdir(), "SupContrast")
+RUN_COPIES[SUPCONTRAST_COPY] = "/home/user/SupContrast"
+SUPCONTRAST_ARGS = ["--model", "resnet18", "--batch_size", "32", "--num_workers", "2",
+                    "--epochs", "2", "--print_freq", "2"]
+
+
+def supcontrast_main_ce() -> Truth:
+    """HobbitLong/SupContrast `main_ce.py` (its cross-entropy baseline) with its `util.py` and
+    `networks/resnet_big.py` (commit in VERSIONS.md), from the checkout named by `SUPCONTRAST`,
+    copied with SUPCONTRAST_CHANGES and run as the script (`run_script`) with SUPCONTRAST_ARGS:
+    `--model resnet18` (its smallest `SupCEResNet`, for the default resnet50), `--batch_size 32`
+    (of 256), `--num_workers 2` (of 16), `--epochs 2` (of 500), `--print_freq 2` (of 10); its
+    defaults otherwise (`--dataset cifar10`, SGD 0.2, momentum 0.9, weight decay 1e-4, step decay
+    at epochs 350, 400, 450, random resized crops and flips; validation batches of 256 by 8
+    workers, as the script fixes them), its tensorboard_logger `Logger` and checkpoint into the
+    run's folder (`save/SupCon/...`), on the CPU, torch seeded 0 (the script seeds nothing), one
+    thread. CIFAR-10 (a download) is made-up uint8 32x32x3 images and labels behind torchvision's
+    own `CIFAR10` (`cifar_standin`): 128 to train (4 batches an epoch), 64 to validate (one batch).
+    It prints `Train: [1][2/4]\\tBT 1.234 (1.456)\\tDT 0.012 (0.345)\\tloss 2.345 (2.567)\\tAcc@1
+    9.375 (10.938)` every 2 batches, `epoch 1, total time 5.43`, `Test: [0/1]\\tTime ...\\tLoss
+    2.3456 (2.3456)\\tAcc@1 9.375 (9.375)`, ` * Acc@1 9.375`, and at the end `==> Saving...` and
+    `best accuracy: 9.38`; before them, on stderr, tensorboard_logger's DeprecationWarnings as it
+    is imported (`scipy.misc`, and protobuf's, some 60, one for each descriptor its generated
+    modules create), torch's warnings of 8 loader workers on 2 cores and of `pin_memory` with no
+    accelerator. Truth: the values its prints format, read from the printing frame: training lines'
+    meters' current values (`losses.val`, `top1.val`, printed first) as `loss` and `Acc@1`, at the
+    printed batch made global (`(epoch - 1) * len(train_loader) + idx + 1`, batches done, as
+    imagenet_main's); the test lines' `losses.val` and `top1.val` as `Test_Loss` and `Test_Acc@1`,
+    no step (they print only the validation batch, as imagenet_main's `Test:` lines); the summary's
+    `top1.avg` as `Test_Acc@1`, no step (as imagenet_main's ` * Acc@1`); `best_acc` as
+    `best_accuracy`, no step. `BT`, `DT`, `Time` and `total time` are timings, and the averages in
+    brackets are not the point: left out."""
+    checkout = os.environ.get("SUPCONTRAST")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main_ce.py")):
+        raise SystemExit("supcontrast_main_ce: set SUPCONTRAST to a HobbitLong/SupContrast "
+                         "checkout")
+    import shutil
+
+    seeded_torch()
+    torchvision_without_ops()
+    cifar_standin("CIFAR10", 128, 64)
+    _copy_with_changes(checkout, SUPCONTRAST_COPY, SUPCONTRAST_CHANGES)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith("print('Train: [{0}][{1}/{2}]"):
+            step = (values["epoch"] - 1) * len(values["train_loader"]) + values["idx"] + 1
+            truth.extend([point("loss", values["losses"].val, step),
+                          point("Acc@1", float(values["top1"].val), step)])
+        elif call.startswith("print('Test: [{0}/{1}]"):
+            truth.extend([point("Test_Loss", values["losses"].val, None),
+                          point("Test_Acc@1", float(values["top1"].val), None)])
+        elif call.startswith("print(' * Acc@1"):
+            truth.append(point("Test_Acc@1", float(values["top1"].avg), None))
+        elif call.startswith("print('best accuracy:"):
+            truth.append(point("best_accuracy", float(values["best_acc"]), None))
+
+    try:
+        run_script(os.path.join(SUPCONTRAST_COPY, "main_ce.py"), SUPCONTRAST_ARGS, record)
+    finally:
+        shutil.rmtree(SUPCONTRAST_COPY)
+    if len(truth) != 2 * (2 * 2 + 2 + 1) + 1:
+        raise SystemExit(f"supcontrast_main_ce: {len(truth)} points, not 2 epochs' 7 and 1")
+    return truth
+
+
+CASES["supcontrast_main_ce"] = supcontrast_main_ce
+OWN_ENVIRONMENT["supcontrast_main_ce"] = {
+    name: f"{name} (supcontrast_main_ce case)" for name in (
+        "torch", "torchvision", "numpy", "tensorboard_logger", "protobuf", "scipy", "pillow")}
+OWN_CHECKOUT["supcontrast_main_ce"] = "SUPCONTRAST"
+CHECKOUT_ROW["supcontrast_main_ce"] = "HobbitLong/SupContrast main_ce.py"
+REPOSITORY_CHECKOUTS["SUPCONTRAST"] = ("HobbitLong/SupContrast", "SUPCONTRAST_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
