@@ -35573,6 +35573,62 @@ CHECKOUT_ROW["supcontrast_main_ce"] = "HobbitLong/SupContrast main_ce.py"
 REPOSITORY_CHECKOUTS["SUPCONTRAST"] = ("HobbitLong/SupContrast", "SUPCONTRAST_COMMIT")
 
 
+#     git clone https://github.com/PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E \
+#         ~/drl-hands-on-3e
+#     export DRL_HANDS_ON_3E=~/drl-hands-on-3e
+#     export DRL_HANDS_ON_3E_COMMIT=$(git -C ~/drl-hands-on-3e rev-parse HEAD)
+#     ~/r27-venv/bin/python tests/corpus/make_corpus.py drl_hands_on_ch04_cartpole
+#
+# The script seeds nothing, and gymnasium's first reset without a seed draws its state from the
+# system's entropy: the case's one change gives the first reset a seed (later ones go on from it).
+DRL_CARTPOLE_CHANGES = {"    obs, _ = env.reset()\n": "    obs, _ = env.reset(seed=0)\n"}
+
+
+def drl_hands_on_ch04_cartpole() -> Truth:
+    """Maxim Lapan's "Deep Reinforcement Learning Hands-On" (third edition),
+    PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E `Chapter04/01_cartpole.py`: the
+    cross-entropy method on gymnasium's CartPole-v1 (a 128-unit MLP, batches of 16 episodes,
+    the episodes above the 70th percentile of reward kept to train on, Adam 0.01, its
+    TensorBoard `SummaryWriter` into the run's folder `runs/`), from the checkout named by
+    `DRL_HANDS_ON_3E` (commit in VERSIONS.md), run as the script (`run_script`) with
+    DRL_CARTPOLE_CHANGES (the first `env.reset()` given `seed=0`), NumPy (its
+    `np.random.choice` of each action), torch and Python seeded 0 first, one thread, on the CPU,
+    so that both runs print the same. Its iterations are not capped: it stops at its own
+    `Solved!` (a batch's mean reward above 475), after 44 iterations here, some 15 seconds. It
+    prints the network, then `0: loss=0.705, reward_mean=19.3, rw_bound=21.5` an iteration,
+    and `Solved!`. Truth: the values its `%` format is given, read from the printing frame:
+    `loss_v.item()` as `loss`, `reward_m` as `reward_mean`, `reward_b` as `rw_bound`, at
+    `iter_no` (the iteration printed, from 0)."""
+    root = os.environ.get("DRL_HANDS_ON_3E")
+    path = os.path.join(root or "", "Chapter04", "01_cartpole.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("drl_hands_on_ch04_cartpole: set DRL_HANDS_ON_3E to a "
+                         "PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "loss=%.3f, reward_mean=%.1f, rw_bound=%.1f" in call:
+            step = values["iter_no"]
+            truth.extend([point("loss", values["loss_v"].item(), step),
+                          point("reward_mean", values["reward_m"], step),
+                          point("rw_bound", values["reward_b"], step)])
+
+    run_script(path, [], record, DRL_CARTPOLE_CHANGES)
+    if not truth or truth[-2]["value"] <= 475:
+        raise SystemExit(f"drl_hands_on_ch04_cartpole: not solved, {len(truth)} points")
+    return truth
+
+
+CASES["drl_hands_on_ch04_cartpole"] = drl_hands_on_ch04_cartpole
+OWN_ENVIRONMENT["drl_hands_on_ch04_cartpole"] = R27_ENVIRONMENT
+OWN_CHECKOUT["drl_hands_on_ch04_cartpole"] = "DRL_HANDS_ON_3E"
+CHECKOUT_ROW["drl_hands_on_ch04_cartpole"] = (
+    "PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E Chapter04/01_cartpole.py")
+REPOSITORY_CHECKOUTS["DRL_HANDS_ON_3E"] = (
+    "PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E", "DRL_HANDS_ON_3E_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
