@@ -35367,6 +35367,268 @@ OWN_ENVIRONMENT["evalml_automl_search"] = {
         "pyarrow", "anywidget")}
 
 
+# --- Research training scripts, round 27: pytorch-template, SupContrast, Deep RL Hands-On --------
+# Each runs alone, from the checkout its variable names, in one environment of their own: the
+# CPU wheel of torch with PyPI's torchvision loaded beside it (as torchvision_without_ops does),
+# pandas below 3 (pytorch-template's MetricTracker adds into its frame by chained assignment,
+# which pandas 3 makes a copy's), TensorBoard, gymnasium (SupContrast's case has an environment
+# of its own, below):
+#
+#     python -m venv ~/r27-venv && ~/r27-venv/bin/pip install torch==2.13.0
+#     ~/r27-venv/bin/pip install torch==2.13.0 torchvision==0.28.0 "pandas<3" tensorboard \
+#         gymnasium
+#     git clone https://github.com/victoresque/pytorch-template ~/pytorch-template
+#     export PYTORCH_TEMPLATE=~/pytorch-template
+#     export PYTORCH_TEMPLATE_COMMIT=$(git -C ~/pytorch-template rev-parse HEAD)
+#     ~/r27-venv/bin/python tests/corpus/make_corpus.py pytorch_template_mnist
+
+R27_ENVIRONMENT = {
+    name: f"{name} (research training scripts, round 27)" for name in (
+        "torch", "torchvision", "numpy", "pandas", "tensorboard", "gymnasium")}
+
+# pytorch-template's own MNIST example, `python train.py -c config.json` from the checkout's
+# root (its logging config is read from there). The case's one change, to its config.json:
+# 3 epochs for 100.
+PYTORCH_TEMPLATE_CHANGES = {"config.json": {'"epochs": 100,': '"epochs": 3,'}}
+PYTORCH_TEMPLATE_COPY = os.path.join(tempfile.gettempdir(), "pytorch-template")
+RUN_COPIES[PYTORCH_TEMPLATE_COPY] = "/home/user/pytorch-template"
+
+
+def pytorch_template_mnist() -> Truth:
+    """victoresque/pytorch-template `train.py` with its own MNIST example (`config.json`:
+    `MnistModel`, two convolutions and two linear layers, `nll_loss`, Adam 1e-3 with amsgrad,
+    StepLR, batches of 128, a tenth held out to validate, 2 loader workers, metrics `accuracy`
+    and `top_k_acc`, monitor `min val_loss`, TensorBoard on, a checkpoint an epoch), from the
+    checkout named by `PYTORCH_TEMPLATE` (commit in VERSIONS.md), copied with
+    PYTORCH_TEMPLATE_CHANGES (3 epochs for 100) and run as `python train.py -c config.json`
+    from the copy's root, as its README runs it, torch on one thread (its own seed 123). MNIST
+    (a download by `datasets.MNIST(..., download=True)`) is made up: torchvision's raw files
+    written where the config's `data_dir` points (`write_mnist_raw`: 1600 uint8 28x28 images
+    of 10 classes to train on, so 1440 to train, 12 batches an epoch, and 160 to validate; 160
+    in the unused test file), which torchvision's own `MNIST` then reads as an earlier
+    download. It prints through its logging config (`logger/logger_config.json`: `%(message)s`
+    on stdout) the model and `Trainable parameters: 21840`, `Train Epoch: 1 [0/1440 (0%)] Loss:
+    2.312345` every `int(sqrt(128))` = 11 batches (the trainer's `log_step`), then the epoch's
+    log dict, a line a key, `    epoch          : 1`, `    loss           : 2.2`, `    accuracy
+    : 0.2`, `    top_k_acc      : 0.4`, `    val_loss ...`, and `Saving checkpoint:
+    saved/models/Mnist_LeNet/<run id>/checkpoint-epoch1.pth ...`, `Saving current best:
+    model_best.pth ...`; `prepare_device`'s `Warning: There's no GPU available on this
+    machine,training will be performed on CPU.` first. Truth, read by a filter on the
+    `trainer` logger as each line is logged: `BaseTrainer.train`'s `log` dict, each key but
+    `epoch` with its value (`value`, as the line formats it) at the epoch (`log['epoch']`),
+    keyed as printed (`loss`, `accuracy`, `top_k_acc`, `val_loss`, `val_accuracy`,
+    `val_top_k_acc`); `_train_epoch`'s `loss.item()` of each batch line as `Loss`, no step (the
+    line names the epoch and the samples seen in it, as mnist_main's)."""
+    checkout = os.environ.get("PYTORCH_TEMPLATE")
+    if not checkout or not os.path.exists(os.path.join(checkout, "train.py")):
+        raise SystemExit("pytorch_template_mnist: set PYTORCH_TEMPLATE to a "
+                         "victoresque/pytorch-template checkout")
+    import logging
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, PYTORCH_TEMPLATE_COPY, PYTORCH_TEMPLATE_CHANGES)
+    truth: Truth = []
+
+    def logged(record: logging.LogRecord) -> bool:
+        # The frame of the logging call: `train`'s loop over `log`, or `_train_epoch`'s line.
+        frame = sys._getframe(1)
+        while frame.f_code.co_name != record.funcName:
+            frame = frame.f_back  # type: ignore[assignment]
+        message = record.getMessage()
+        if record.funcName == "train" and message.startswith("    "):
+            f = frame.f_locals
+            if f["key"] != "epoch":
+                truth.append(point(f["key"], f["value"], f["log"]["epoch"]))
+        elif record.funcName == "_train_epoch" and message.startswith("Train Epoch:"):
+            truth.append(point("Loss", frame.f_locals["loss"].item(), None))
+        return True
+
+    logging.getLogger("trainer").addFilter(logged)
+    cwd = os.getcwd()
+    os.chdir(PYTORCH_TEMPLATE_COPY)
+    sys.path.insert(0, PYTORCH_TEMPLATE_COPY)
+    try:
+        write_mnist_raw("data", 1600, 160)
+        sys.argv = ["train.py", "-c", "config.json"]
+        with open("train.py") as f:
+            code = compile(f.read(), "train.py", "exec")
+        exec(code, {"__name__": "__main__", "__file__": "train.py"})
+    finally:
+        sys.path.remove(PYTORCH_TEMPLATE_COPY)
+        os.chdir(cwd)
+        shutil.rmtree(PYTORCH_TEMPLATE_COPY)
+    if len(truth) != 3 * (2 + 6):
+        raise SystemExit(f"pytorch_template_mnist: {len(truth)} points, not 3 epochs' 8")
+    return truth
+
+
+CASES["pytorch_template_mnist"] = pytorch_template_mnist
+OWN_ENVIRONMENT["pytorch_template_mnist"] = R27_ENVIRONMENT
+OWN_CHECKOUT["pytorch_template_mnist"] = "PYTORCH_TEMPLATE"
+CHECKOUT_ROW["pytorch_template_mnist"] = "victoresque/pytorch-template train.py"
+REPOSITORY_CHECKOUTS["PYTORCH_TEMPLATE"] = ("victoresque/pytorch-template",
+                                            "PYTORCH_TEMPLATE_COMMIT")
+
+
+# SupContrast logs with tensorboard_logger 0.1.0, whose generated protobuf modules only
+# protobuf 3.20 and older load (TensorBoard itself needs protobuf 6): its case runs in an
+# environment of its own, without TensorBoard:
+#
+#     python -m venv ~/supcon-venv && ~/supcon-venv/bin/pip install torch==2.13.0
+#     ~/supcon-venv/bin/pip install torch==2.13.0 torchvision==0.28.0 tensorboard_logger \
+#         "protobuf<3.21"
+#     git clone https://github.com/HobbitLong/SupContrast ~/SupContrast
+#     export SUPCONTRAST=~/SupContrast SUPCONTRAST_COMMIT=$(git -C ~/SupContrast rev-parse HEAD)
+#     ~/supcon-venv/bin/python tests/corpus/make_corpus.py supcontrast_main_ce
+#
+# main_ce.py moves each batch to CUDA unconditionally: the case's changes, by file, drop those
+# four `.cuda()` calls (the model and criterion move only when CUDA is there: unchanged), and, for
+# torch 2, whose `view` refuses the transposed `correct[:k]` in `util.accuracy`, `reshape` it (as
+# moco_main's).
+SUPCONTRAST_CHANGES = {
+    "main_ce.py": {
+        "        images = images.cuda(non_blocking=True)\n": "",
+        "        labels = labels.cuda(non_blocking=True)\n": "",
+        "            images = images.float().cuda()\n": "            images = images.float()\n",
+        "            labels = labels.cuda()\n": "",
+    },
+    "util.py": {"correct[:k].view(-1)": "correct[:k].reshape(-1)"},
+}
+SUPCONTRAST_COPY = os.path.join(tempfile.gettempdir(), "SupContrast")
+RUN_COPIES[SUPCONTRAST_COPY] = "/home/user/SupContrast"
+SUPCONTRAST_ARGS = ["--model", "resnet18", "--batch_size", "32", "--num_workers", "2",
+                    "--epochs", "2", "--print_freq", "2"]
+
+
+def supcontrast_main_ce() -> Truth:
+    """HobbitLong/SupContrast `main_ce.py` (its cross-entropy baseline) with its `util.py` and
+    `networks/resnet_big.py` (commit in VERSIONS.md), from the checkout named by `SUPCONTRAST`,
+    copied with SUPCONTRAST_CHANGES and run as the script (`run_script`) with SUPCONTRAST_ARGS:
+    `--model resnet18` (its smallest `SupCEResNet`, for the default resnet50), `--batch_size 32`
+    (of 256), `--num_workers 2` (of 16), `--epochs 2` (of 500), `--print_freq 2` (of 10); its
+    defaults otherwise (`--dataset cifar10`, SGD 0.2, momentum 0.9, weight decay 1e-4, step decay
+    at epochs 350, 400, 450, random resized crops and flips; validation batches of 256 by 8
+    workers, as the script fixes them), its tensorboard_logger `Logger` and checkpoint into the
+    run's folder (`save/SupCon/...`), on the CPU, torch seeded 0 (the script seeds nothing), one
+    thread. CIFAR-10 (a download) is made-up uint8 32x32x3 images and labels behind torchvision's
+    own `CIFAR10` (`cifar_standin`): 128 to train (4 batches an epoch), 64 to validate (one batch).
+    It prints `Train: [1][2/4]\\tBT 1.234 (1.456)\\tDT 0.012 (0.345)\\tloss 2.345 (2.567)\\tAcc@1
+    9.375 (10.938)` every 2 batches, `epoch 1, total time 5.43`, `Test: [0/1]\\tTime ...\\tLoss
+    2.3456 (2.3456)\\tAcc@1 9.375 (9.375)`, ` * Acc@1 9.375`, and at the end `==> Saving...` and
+    `best accuracy: 9.38`; before them, on stderr, tensorboard_logger's DeprecationWarnings as it
+    is imported (`scipy.misc`, and protobuf's, some 60, one for each descriptor its generated
+    modules create), torch's warnings of 8 loader workers on 2 cores and of `pin_memory` with no
+    accelerator. Truth: the values its prints format, read from the printing frame: training lines'
+    meters' current values (`losses.val`, `top1.val`, printed first) as `loss` and `Acc@1`, at the
+    printed batch made global (`(epoch - 1) * len(train_loader) + idx + 1`, batches done, as
+    imagenet_main's); the test lines' `losses.val` and `top1.val` as `Test_Loss` and `Test_Acc@1`,
+    no step (they print only the validation batch, as imagenet_main's `Test:` lines); the summary's
+    `top1.avg` as `Test_Acc@1`, no step (as imagenet_main's ` * Acc@1`); `best_acc` as
+    `best_accuracy`, no step. `BT`, `DT`, `Time` and `total time` are timings, and the averages in
+    brackets are not the point: left out."""
+    checkout = os.environ.get("SUPCONTRAST")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main_ce.py")):
+        raise SystemExit("supcontrast_main_ce: set SUPCONTRAST to a HobbitLong/SupContrast "
+                         "checkout")
+    import shutil
+
+    seeded_torch()
+    torchvision_without_ops()
+    cifar_standin("CIFAR10", 128, 64)
+    _copy_with_changes(checkout, SUPCONTRAST_COPY, SUPCONTRAST_CHANGES)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith("print('Train: [{0}][{1}/{2}]"):
+            step = (values["epoch"] - 1) * len(values["train_loader"]) + values["idx"] + 1
+            truth.extend([point("loss", values["losses"].val, step),
+                          point("Acc@1", float(values["top1"].val), step)])
+        elif call.startswith("print('Test: [{0}/{1}]"):
+            truth.extend([point("Test_Loss", values["losses"].val, None),
+                          point("Test_Acc@1", float(values["top1"].val), None)])
+        elif call.startswith("print(' * Acc@1"):
+            truth.append(point("Test_Acc@1", float(values["top1"].avg), None))
+        elif call.startswith("print('best accuracy:"):
+            truth.append(point("best_accuracy", float(values["best_acc"]), None))
+
+    try:
+        run_script(os.path.join(SUPCONTRAST_COPY, "main_ce.py"), SUPCONTRAST_ARGS, record)
+    finally:
+        shutil.rmtree(SUPCONTRAST_COPY)
+    if len(truth) != 2 * (2 * 2 + 2 + 1) + 1:
+        raise SystemExit(f"supcontrast_main_ce: {len(truth)} points, not 2 epochs' 7 and 1")
+    return truth
+
+
+CASES["supcontrast_main_ce"] = supcontrast_main_ce
+OWN_ENVIRONMENT["supcontrast_main_ce"] = {
+    name: f"{name} (supcontrast_main_ce case)" for name in (
+        "torch", "torchvision", "numpy", "tensorboard_logger", "protobuf", "scipy", "pillow")}
+OWN_CHECKOUT["supcontrast_main_ce"] = "SUPCONTRAST"
+CHECKOUT_ROW["supcontrast_main_ce"] = "HobbitLong/SupContrast main_ce.py"
+REPOSITORY_CHECKOUTS["SUPCONTRAST"] = ("HobbitLong/SupContrast", "SUPCONTRAST_COMMIT")
+
+
+#     git clone https://github.com/PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E \
+#         ~/drl-hands-on-3e
+#     export DRL_HANDS_ON_3E=~/drl-hands-on-3e
+#     export DRL_HANDS_ON_3E_COMMIT=$(git -C ~/drl-hands-on-3e rev-parse HEAD)
+#     ~/r27-venv/bin/python tests/corpus/make_corpus.py drl_hands_on_ch04_cartpole
+#
+# The script seeds nothing, and gymnasium's first reset without a seed draws its state from the
+# system's entropy: the case's one change gives the first reset a seed (later ones go on from it).
+DRL_CARTPOLE_CHANGES = {"    obs, _ = env.reset()\n": "    obs, _ = env.reset(seed=0)\n"}
+
+
+def drl_hands_on_ch04_cartpole() -> Truth:
+    """Maxim Lapan's "Deep Reinforcement Learning Hands-On" (third edition),
+    PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E `Chapter04/01_cartpole.py`: the
+    cross-entropy method on gymnasium's CartPole-v1 (a 128-unit MLP, batches of 16 episodes,
+    the episodes above the 70th percentile of reward kept to train on, Adam 0.01, its
+    TensorBoard `SummaryWriter` into the run's folder `runs/`), from the checkout named by
+    `DRL_HANDS_ON_3E` (commit in VERSIONS.md), run as the script (`run_script`) with
+    DRL_CARTPOLE_CHANGES (the first `env.reset()` given `seed=0`), NumPy (its
+    `np.random.choice` of each action), torch and Python seeded 0 first, one thread, on the CPU,
+    so that both runs print the same. Its iterations are not capped: it stops at its own
+    `Solved!` (a batch's mean reward above 475), after 44 iterations here, some 15 seconds. It
+    prints the network, then `0: loss=0.705, reward_mean=19.3, rw_bound=21.5` an iteration,
+    and `Solved!`. Truth: the values its `%` format is given, read from the printing frame:
+    `loss_v.item()` as `loss`, `reward_m` as `reward_mean`, `reward_b` as `rw_bound`, at
+    `iter_no` (the iteration printed, from 0)."""
+    root = os.environ.get("DRL_HANDS_ON_3E")
+    path = os.path.join(root or "", "Chapter04", "01_cartpole.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("drl_hands_on_ch04_cartpole: set DRL_HANDS_ON_3E to a "
+                         "PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E checkout")
+    seeded_torch()
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if "loss=%.3f, reward_mean=%.1f, rw_bound=%.1f" in call:
+            step = values["iter_no"]
+            truth.extend([point("loss", values["loss_v"].item(), step),
+                          point("reward_mean", values["reward_m"], step),
+                          point("rw_bound", values["reward_b"], step)])
+
+    run_script(path, [], record, DRL_CARTPOLE_CHANGES)
+    if not truth or truth[-2]["value"] <= 475:
+        raise SystemExit(f"drl_hands_on_ch04_cartpole: not solved, {len(truth)} points")
+    return truth
+
+
+CASES["drl_hands_on_ch04_cartpole"] = drl_hands_on_ch04_cartpole
+OWN_ENVIRONMENT["drl_hands_on_ch04_cartpole"] = R27_ENVIRONMENT
+OWN_CHECKOUT["drl_hands_on_ch04_cartpole"] = "DRL_HANDS_ON_3E"
+CHECKOUT_ROW["drl_hands_on_ch04_cartpole"] = (
+    "PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E Chapter04/01_cartpole.py")
+REPOSITORY_CHECKOUTS["DRL_HANDS_ON_3E"] = (
+    "PacktPublishing/Deep-Reinforcement-Learning-Hands-On-3E", "DRL_HANDS_ON_3E_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
