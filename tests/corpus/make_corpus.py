@@ -35367,6 +35367,149 @@ OWN_ENVIRONMENT["evalml_automl_search"] = {
         "pyarrow", "anywidget")}
 
 
+# --- Libraries, round 27: transformers' run_glue.py (the Trainer), arch, neuraloperator ---------
+# All three run alone, in one environment of their own on the CPU wheel of torch:
+#
+#     python -m venv ~/r27-venv && ~/r27-venv/bin/pip install torch==2.13.0
+#     ~/r27-venv/bin/pip install torch==2.13.0 transformers==5.24.0 datasets accelerate evaluate \
+#         scikit-learn arch neuraloperator==2.0.0
+#     ~/r27-venv/bin/python tests/corpus/make_corpus.py run_glue_trainer    # and the others
+#
+# run_glue_trainer runs transformers' `examples/pytorch/text-classification/run_glue.py` from the
+# checkout named by TRANSFORMERS_EXAMPLES (the commit run_glue_no_trainer's case, accelerate_glue,
+# runs, in VERSIONS.md), with huggingface/evaluate's `metrics/accuracy` from EVALUATE_METRICS.
+
+R27_ENVIRONMENT = {name: f"{name} (round 27 library cases)" for name in (
+    "torch", "numpy", "transformers", "tokenizers", "datasets", "accelerate", "evaluate",
+    "scikit-learn", "arch", "scipy", "pandas", "statsmodels", "neuraloperator", "tensorly",
+    "tensorly-torch")}
+# The Trainer's log keys that are timings or counts, left out of its truth (as the blocks' own
+# `train_samples`/`eval_samples`, the examples' counts of rows).
+RUN_GLUE_LEFT_OUT = re.compile(r"_runtime$|_per_second$|^total_flos$|_samples$")
+
+
+def run_glue_trainer() -> Truth:
+    """transformers' `examples/pytorch/text-classification/run_glue.py`, the examples' Trainer
+    version (commit in VERSIONS.md: the checkout of huggingface/transformers' examples the
+    corpus runs, named by `TRANSFORMERS_EXAMPLES`), run as its `__main__` with `--do_train
+    --do_eval` as its README runs it, on `--train_file train.csv --validation_file
+    validation.csv` (made-up sentences of 6 of 40 made-up words, a label 0/1 that shifts which
+    half of the words is drawn more: 64 rows to train, 32 to evaluate) and
+    `--model_name_or_path` a tiny randomly initialised BERT saved to a folder first (its
+    `config.json`, one layer of width 16, and a made-up `vocab.txt`, BERT's special tokens and
+    the 40 words, which `AutoTokenizer` reads as a `BertTokenizerFast`: nothing downloaded),
+    `--max_seq_length 16 --per_device_train_batch_size 8 --learning_rate 5e-3
+    --num_train_epochs 2 --logging_steps 2 --save_strategy no --seed 0`, CPU, its
+    `--output_dir` a folder not made yet (a folder already there is looked for a checkpoint,
+    through `overwrite_output_dir`, which transformers 5 no longer has). Its
+    `evaluate.load("accuracy")` finds `accuracy/accuracy.py` (huggingface/evaluate's
+    `metrics/accuracy`, named by `EVALUATE_METRICS`) in the working folder, as evaluate loads a
+    local metric, instead of downloading it; transformers 5 has no `send_example_telemetry`
+    (the script's usage ping): a no-op stands for it, as in accelerate_glue. It prints
+    transformers' and datasets' info logging (the arguments, config, the `Map` bars, three
+    samples, `***** Running training *****`), the Trainer's tqdm bar with its log dicts
+    between its redraws (`{'loss': '0.693', 'grad_norm': '0.06569', 'learning_rate': '0.004687',
+    'epoch': '0.25'}`, values as `.4g` strings), the end of training's dict (`train_runtime`,
+    ..., `train_loss`), `***** train metrics *****` and its `  key = value` rows (through
+    the `transformers.trainer` logger, values rounded to 4 places, runtimes as `0:00:00.19`),
+    then `*** Evaluate ***`, the evaluation's bar and `***** eval metrics *****`. The
+    evaluation's own dict is not printed: `ProgressCallback.on_log` prints only while the
+    training bar is open, and `trainer.evaluate()` runs after training. Truth: the Trainer's
+    own record, the entries of `trainer.state.log_history` that its `ProgressCallback` prints
+    (read from log_history as the callback is called, under the callback's own condition,
+    and checked equal to the dict it prints), each at its `step` (the global step); and the
+    dicts `log_metrics` is passed (recorded by a wrapper of `Trainer.log_metrics`, which
+    calls it as it is), keyed as printed, no step (a block shows none; its `epoch` is a value
+    of the block). Left out: the runtimes and rates (timings), `total_flos` and the
+    `train_samples`/`eval_samples` counts."""
+    import csv
+    import runpy
+    import shutil
+
+    tmp = tempfile.mkdtemp()
+    os.environ["HF_HOME"] = os.path.join(tmp, "hf")  # the datasets' cache, made anew
+    import torch
+    import transformers.utils
+    from transformers import BertConfig, BertForSequenceClassification, Trainer
+    from transformers.trainer_callback import ProgressCallback
+
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    words = [f"w{i}" for i in range(40)]
+    model_dir = os.path.join(tmp, "tiny-bert")
+    os.makedirs(model_dir)
+    with open(os.path.join(model_dir, "vocab.txt"), "w") as f:
+        f.write("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n")
+    config = BertConfig(vocab_size=45, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=32)
+    BertForSequenceClassification(config).save_pretrained(model_dir)
+    gen = torch.Generator().manual_seed(0)
+    for split, n in (("train", 64), ("validation", 32)):
+        with open(os.path.join(tmp, f"{split}.csv"), "w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["sentence", "label"])
+            labels = torch.randint(0, 2, (n,), generator=gen)  # label 1: mostly words w20-w39
+            ids = torch.randint(0, 20, (n, 6), generator=gen) + 20 * (
+                torch.rand(n, 6, generator=gen) < 0.25 + 0.5 * labels[:, None])
+            for sentence, label in zip(ids.tolist(), labels.tolist()):
+                writer.writerow([" ".join(words[i] for i in sentence), label])
+    shutil.copytree(os.path.join(os.environ["EVALUATE_METRICS"], "accuracy"),
+                    os.path.join(tmp, "accuracy"))
+
+    truth: Truth = []
+    trainers: list[Any] = []
+    on_log = ProgressCallback.on_log
+
+    def on_log_recorded(self: Any, args: Any, state: Any, control: Any, logs: Any = None,
+                        **kwargs: Any) -> Any:
+        """The entry `Trainer.log` has just appended to log_history, when the callback prints
+        it (under its own condition: the training bar open)."""
+        if state.is_world_process_zero and self.training_bar is not None:
+            entry = state.log_history[-1]
+            if {key: value for key, value in entry.items() if key != "step"} != logs:
+                raise SystemExit(f"run_glue_trainer: {entry} is not what is printed, {logs}")
+            truth.extend(point(key, value, entry["step"]) for key, value in entry.items()
+                         if key != "step" and not RUN_GLUE_LEFT_OUT.search(key))
+        return on_log(self, args, state, control, logs=logs, **kwargs)
+
+    log_metrics = Trainer.log_metrics
+
+    def log_metrics_recorded(self: Any, split: str, metrics: dict[str, float]) -> None:
+        truth.extend(point(key, value, None) for key, value in metrics.items()
+                     if not RUN_GLUE_LEFT_OUT.search(key))
+        trainers.append(self)
+        log_metrics(self, split, metrics)
+
+    ProgressCallback.on_log = on_log_recorded  # type: ignore[method-assign]
+    Trainer.log_metrics = log_metrics_recorded  # type: ignore[method-assign]
+    if not hasattr(transformers.utils, "send_example_telemetry"):
+        transformers.utils.send_example_telemetry = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    script = os.path.join(os.environ["TRANSFORMERS_EXAMPLES"], "text-classification",
+                          "run_glue.py")
+    sys.argv = [script, "--model_name_or_path", model_dir, "--train_file",
+                os.path.join(tmp, "train.csv"), "--validation_file",
+                os.path.join(tmp, "validation.csv"), "--do_train", "--do_eval",
+                "--max_seq_length", "16", "--per_device_train_batch_size", "8",
+                "--learning_rate", "5e-3", "--num_train_epochs", "2", "--logging_steps", "2",
+                "--save_strategy", "no", "--seed", "0",
+                "--output_dir", os.path.join(tmp, "out")]
+    cwd = os.getcwd()
+    os.chdir(tmp)  # where evaluate.load("accuracy") finds the metric's folder
+    try:
+        runpy.run_path(script, run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(tmp)
+    if len(trainers) != 2 or len(truth) != 8 * 4 + 2 + 2 + 3:
+        raise SystemExit(f"run_glue_trainer: {len(trainers)} blocks, recorded {truth}")
+    return truth
+
+
+CASES["run_glue_trainer"] = run_glue_trainer
+OWN_ENVIRONMENT["run_glue_trainer"] = R27_ENVIRONMENT
+OWN_CHECKOUT["run_glue_trainer"] = "TRANSFORMERS_EXAMPLES"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
