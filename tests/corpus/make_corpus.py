@@ -35510,6 +35510,68 @@ OWN_ENVIRONMENT["run_glue_trainer"] = R27_ENVIRONMENT
 OWN_CHECKOUT["run_glue_trainer"] = "TRANSFORMERS_EXAMPLES"
 
 
+def arch_garch_fit() -> Truth:
+    """arch (Kevin Sheppard's ARCH models) as its documentation's introduction to univariate
+    volatility models fits one: `am = arch_model(returns, vol="GARCH")`, `res =
+    am.fit(update_freq=1)` (the guide's `update_freq=5` shows every fifth iteration: this
+    shows each), a constant mean, GARCH(1,1), normal errors, SciPy's SLSQP. Changes: made-up
+    daily returns in percent (3,000 days of a GARCH(1,1) with mean 0.05, omega 0.02, alpha
+    0.09, beta 0.89, NumPy's generator seeded 0) for the S&P 500 download; the summary is not
+    printed (only the fit's own output). It prints arch's callback line an iteration,
+    `Iteration:      1,   Func. Count:      6,   Neg. LLF: 16679.564510894175` (the negative
+    log-likelihood of the last evaluation, whole), then SciPy's closing message
+    (`Optimization terminated successfully    (Exit mode 0)`, `            Current function
+    value: 3918.9738637269834`, the iterations and the function and gradient evaluations).
+    Truth: what the library's callback prints from its record, `_callback_info["llf"]` as
+    `Neg_LLF` at `_callback_info["iter"]` (the iteration printed), read by a `print` put in
+    `arch.univariate.base` (its callback's module) as the line is printed; SciPy's `fx`, read
+    from `_minimize_slsqp`'s frame by a `print` put in its module, as
+    `Current_function_value`, no step (the message names none). The function count, the
+    iterations and the evaluations are counts: left out."""
+    import builtins
+
+    import arch.univariate.base as arch_base
+    import numpy as np
+    import scipy.optimize._slsqp_py as slsqp
+    from arch import arch_model
+
+    truth: Truth = []
+
+    def arch_print(*args: Any, **kwargs: Any) -> None:
+        if sys._getframe(1).f_code.co_name == "_callback":
+            info = arch_base._callback_info
+            truth.append(point("Neg_LLF", info["llf"], info["iter"]))
+        builtins.print(*args, **kwargs)
+
+    def slsqp_print(*args: Any, **kwargs: Any) -> None:
+        if args and str(args[0]).strip() == "Current function value:":
+            truth.append(point("Current_function_value", sys._getframe(1).f_locals["fx"], None))
+        builtins.print(*args, **kwargs)
+
+    arch_base.print = arch_print  # type: ignore[attr-defined]
+    slsqp.print = slsqp_print  # type: ignore[attr-defined]
+    rng = np.random.default_rng(0)
+    mu, omega, alpha, beta = 0.05, 0.02, 0.09, 0.89
+    returns = np.empty(3000)
+    variance, shock = omega / (1 - alpha - beta), 0.0
+    for t in range(len(returns)):
+        variance = omega + alpha * shock**2 + beta * variance if t else variance
+        shock = np.sqrt(variance) * rng.standard_normal()
+        returns[t] = mu + shock
+
+    am = arch_model(returns, vol="GARCH")
+    res = am.fit(update_freq=1)
+    iterations = res.optimization_result.nit
+    if [p["step"] for p in truth] != [*range(1, iterations + 1), None] or not np.isclose(
+            truth[-1]["value"], -res.loglikelihood):
+        raise SystemExit(f"arch_garch_fit: recorded {truth}")
+    return truth
+
+
+CASES["arch_garch_fit"] = arch_garch_fit
+OWN_ENVIRONMENT["arch_garch_fit"] = R27_ENVIRONMENT
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
