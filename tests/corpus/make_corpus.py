@@ -35572,6 +35572,144 @@ CASES["arch_garch_fit"] = arch_garch_fit
 OWN_ENVIRONMENT["arch_garch_fit"] = R27_ENVIRONMENT
 
 
+# neuraloperator's FNO example, `examples/models/plot_FNO_darcy.py` of a checkout of
+# neuraloperator/neuraloperator at the installed version's tag, named by NEURALOPERATOR (its
+# commit by NEURALOPERATOR_COMMIT), on the round 27 environment. Its one change to the text:
+NEURALOP_DARCY_CHANGE = ("trainer = Trainer(model=model, n_epochs=20,",
+                         "trainer = Trainer(model=model, n_epochs=7,")
+
+
+def darcy_synthetic(folder: str) -> None:
+    """`darcy_train_16.pt`, `darcy_test_16.pt`, `darcy_test_32.pt` as the example's data has
+    them (a dict of `x`, a boolean permeability map, and `y`, a float32 pressure field, of
+    1000 x 16 x 16, 50 x 16 x 16 and 50 x 32 x 32), and `darcy_train_32.pt` (1000 x 32 x 32),
+    which the loader looks for (not to load it: it would download the 32 x 32 archive for it
+    otherwise), made up: `x` a thresholded smooth random
+    field, `y` a smoothing of `1 + 3 x` (low-pass in Fourier space) times a bump that is zero
+    on the border, each drawn at 32 x 32 (the 16 x 16 sets take every other point)."""
+    import torch
+
+    gen = torch.Generator().manual_seed(0)
+    freq = torch.fft.fftfreq(32)
+    k2 = freq[:, None] ** 2 + freq[None, :] ** 2
+    grid = torch.linspace(0, 1, 32)
+    bump = torch.sin(torch.pi * grid)[:, None] * torch.sin(torch.pi * grid)[None, :]
+
+    def draw(n: int) -> tuple[Any, Any]:
+        noise = torch.randn(n, 32, 32, generator=gen)
+        field = torch.fft.ifft2(torch.fft.fft2(noise) * torch.exp(-k2 / 0.004)).real
+        x = field > 0
+        smooth = torch.fft.ifft2(torch.fft.fft2(1 + 3 * x.float()) * torch.exp(-k2 / 0.01)).real
+        return x, (smooth * bump * 0.5).float()
+
+    x, y = draw(1000)
+    torch.save({"x": x[:, ::2, ::2].clone(), "y": y[:, ::2, ::2].clone()},
+               os.path.join(folder, "darcy_train_16.pt"))
+    torch.save({"x": x, "y": y}, os.path.join(folder, "darcy_train_32.pt"))
+    x, y = draw(50)
+    torch.save({"x": x[:, ::2, ::2].clone(), "y": y[:, ::2, ::2].clone()},
+               os.path.join(folder, "darcy_test_16.pt"))
+    torch.save({"x": x, "y": y}, os.path.join(folder, "darcy_test_32.pt"))
+
+
+def neuralop_fno_darcy() -> Truth:
+    """neuraloperator's "Training an FNO on Darcy-Flow" example, neuraloperator/neuraloperator
+    `examples/models/plot_FNO_darcy.py` (the checkout named by `NEURALOPERATOR`, at the tag of
+    the installed version; commit in VERSIONS.md), run as a script: `load_darcy_flow_small(
+    n_train=1000, batch_size=32, test_resolutions=[16, 32], n_tests=[100, 50], ...)`, an
+    `FNO(n_modes=(8, 8), hidden_channels=32, ...)`, neuralop's `AdamW`, a cosine schedule, H1
+    loss to train and `{'h1': ..., 'l2': ...}` to evaluate, `Trainer(..., eval_interval=3,
+    verbose=True)`, `trainer.train(...)`, then its two figures of predictions (matplotlib's
+    Agg backend: `fig.show()` shows nothing; matplotlib's NumPy 2 DeprecationWarnings as it
+    draws them). Changes: the data, which the
+    example reads from the repository's `neuralop/data/datasets/data` (not in the package),
+    made up in a temporary folder with the files' names, shapes and types
+    (`darcy_synthetic`), `load_darcy_flow_small` given that folder as its `data_root` by a
+    wrapper (the call itself unchanged), and its Zenodo look-up (it asks Zenodo for the
+    record even when every file is there, and downloads none of them) a no-op; `n_epochs=7` for 20 (NEURALOP_DARCY_CHANGE), so that
+    the Trainer, which prints an epoch only when `epoch % eval_interval == 0`, prints epochs
+    0, 3 and 6; one thread. It prints the parameter count, the model, optimizer, scheduler and
+    losses, `Training on 1000 samples`, `Testing on [50, 50] samples         on resolutions
+    [16, 32].`, then for each of those epochs `[0] time=3.43, avg_loss=0.5122,
+    train_err=16.0054` and `Eval: 16_h1=0.2069, 16_l2=0.1579, 32_h1=0.3136, 32_l2=0.1718`
+    (all `.4f`). Truth: the values the Trainer passes to its own `log_training` and
+    `log_eval` (the methods that print those lines, wrapped to record their arguments and
+    called as they are): `avg_loss` and `train_err` at `epoch` (as printed in brackets, from
+    0); each entry of `eval_metrics` that `log_eval` prints (floats and tensors), keyed as
+    printed (`16_h1`, ...), no step (the line shows none: the epoch is in the line before).
+    `time` is a timing: left out."""
+    import linecache
+    import shutil
+
+    os.environ["MPLBACKEND"] = "Agg"
+    import neuralop.data.datasets as neuralop_datasets
+    import neuralop.data.datasets.darcy as neuralop_darcy
+    import torch
+    from neuralop.training.trainer import Trainer
+
+    folder = os.environ.get("NEURALOPERATOR")
+    script = os.path.join(folder or "", "examples", "models", "plot_FNO_darcy.py")
+    if not folder or not os.path.exists(script):
+        raise SystemExit("set NEURALOPERATOR to a neuraloperator/neuraloperator checkout")
+    with open(script) as f:
+        source = f.read()
+    if source.count(NEURALOP_DARCY_CHANGE[0]) != 1:
+        raise SystemExit(f"neuralop_fno_darcy: no {NEURALOP_DARCY_CHANGE[0]}")
+    source = source.replace(*NEURALOP_DARCY_CHANGE)
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    tmp = tempfile.mkdtemp()
+    darcy_synthetic(tmp)
+    truth: Truth = []
+    log_training, log_eval = Trainer.log_training, Trainer.log_eval
+
+    def log_training_recorded(self: Any, epoch: int, time: float, avg_loss: float,
+                              train_err: float, avg_lasso_loss: Any = None,
+                              lr: Any = None) -> None:
+        truth.extend([point("avg_loss", avg_loss, epoch), point("train_err", train_err, epoch)])
+        if avg_lasso_loss is not None:
+            truth.append(point("avg_lasso", avg_lasso_loss, epoch))
+        log_training(self, epoch=epoch, time=time, avg_loss=avg_loss, train_err=train_err,
+                     avg_lasso_loss=avg_lasso_loss, lr=lr)
+
+    def log_eval_recorded(self: Any, epoch: int, eval_metrics: dict[str, Any]) -> None:
+        truth.extend(point(key, float(value), None) for key, value in eval_metrics.items()
+                     if isinstance(value, (float, torch.Tensor)))
+        log_eval(self, epoch=epoch, eval_metrics=eval_metrics)
+
+    Trainer.log_training = log_training_recorded  # type: ignore[method-assign]
+    Trainer.log_eval = log_eval_recorded  # type: ignore[method-assign]
+    load = neuralop_datasets.load_darcy_flow_small
+
+    def load_darcy_flow_small(*args: Any, **kwargs: Any) -> Any:
+        """The example's call, with the made-up files' folder as `data_root`."""
+        return load(*args, data_root=tmp, **kwargs)
+
+    def download_from_zenodo_record(record_id: str, root: Any,
+                                    files_to_download: Any = None) -> None:
+        """With every file there, the download asks Zenodo for the record and fetches none."""
+        if files_to_download != []:
+            raise SystemExit(f"neuralop_fno_darcy: asked to download {files_to_download}")
+
+    neuralop_datasets.load_darcy_flow_small = load_darcy_flow_small
+    neuralop_darcy.download_from_zenodo_record = download_from_zenodo_record
+    linecache.cache[script] = (len(source), None, source.splitlines(True), script)
+    try:
+        exec(compile(source, script, "exec"), {"__name__": "__main__", "__file__": script})
+    finally:
+        shutil.rmtree(tmp)
+    if [p["step"] for p in truth] != [0, 0] + [None] * 4 + [3, 3] + [None] * 4 + [6, 6] + [
+            None] * 4:
+        raise SystemExit(f"neuralop_fno_darcy: recorded {truth}")
+    return truth
+
+
+CASES["neuralop_fno_darcy"] = neuralop_fno_darcy
+OWN_ENVIRONMENT["neuralop_fno_darcy"] = R27_ENVIRONMENT
+OWN_CHECKOUT["neuralop_fno_darcy"] = "NEURALOPERATOR"
+REPOSITORY_CHECKOUTS["NEURALOPERATOR"] = ("neuraloperator/neuraloperator", "NEURALOPERATOR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
