@@ -35367,6 +35367,72 @@ OWN_ENVIRONMENT["evalml_automl_search"] = {
         "pyarrow", "anywidget")}
 
 
+# --- ASE: a structure relaxation, printed as its documentation shows --------------------------
+# Runs alone, in an environment of its own (it needs no torch):
+#
+#     python -m venv ~/sim-venv && ~/sim-venv/bin/pip install ase
+#     ~/sim-venv/bin/python tests/corpus/make_corpus.py ase_bfgs_water
+
+SIM_ENVIRONMENT = {name: f"{name} (simulation cases, round 27)" for name in ("numpy", "scipy")}
+
+
+def ase_bfgs_water() -> Truth:
+    """ASE's structure optimization as its documentation's "Structure optimization" page
+    (`doc/ase/optimize.rst`, the BFGS section) runs it: a water molecule (`d = 0.9575`, the
+    angle `t = np.pi / 180 * 104.51`), `Atoms('H2O', positions=[(d, 0, 0), (d * np.cos(t),
+    d * np.sin(t), 0), (0, 0, 0)], calculator=EMT())`, `dyn = BFGS(water)`,
+    `dyn.run(fmax=0.05)`, as it is; ASE's built-in EMT calculator. The optimizer logs to
+    stdout (its default logfile `'-'`): the header `      Step     Time          Energy
+    fmax`, then a row a step, `BFGS:    0 16:24:50        2.769632        8.609090`. Truth: the
+    optimizer's own values as each row is written, read from `Optimizer.log`'s frame by the
+    file it writes to (sys.stdout, where its `Log` prints for `'-'`): `e` (the energy it logs) as `Energy` and
+    `fmax` (the largest force it computes from the gradient) as `fmax`, at `self.nsteps` (the
+    step printed, from 0). The clock time is left out."""
+    import numpy as np
+    from ase import Atoms
+    from ase.calculators.emt import EMT
+    from ase.optimize import BFGS
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where the optimizer logs: reads each row from `log`'s frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(2)  # print's caller is the optimizer's `Log.write`
+            f = frame.f_locals
+            if (frame.f_code.co_name == "log" and isinstance(f.get("self"), BFGS)
+                    and text.startswith("BFGS:")):
+                truth.extend([point("Energy", f["e"], f["self"].nsteps),
+                              point("fmax", f["fmax"], f["self"].nsteps)])
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        d = 0.9575
+        t = np.pi / 180 * 104.51
+        water = Atoms('H2O',
+                      positions=[(d, 0, 0),
+                                 (d * np.cos(t), d * np.sin(t), 0),
+                                 (0, 0, 0)],
+                      calculator=EMT())
+        dyn = BFGS(water)
+        dyn.run(fmax=0.05)
+    finally:
+        sys.stdout = stdout
+    if len(truth) != 2 * (dyn.nsteps + 1):
+        raise SystemExit(f"ase_bfgs_water: {len(truth)} points for {dyn.nsteps + 1} rows")
+    return truth
+
+
+CASES["ase_bfgs_water"] = ase_bfgs_water
+OWN_ENVIRONMENT["ase_bfgs_water"] = dict(SIM_ENVIRONMENT, ase="ase")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
