@@ -35367,11 +35367,11 @@ OWN_ENVIRONMENT["evalml_automl_search"] = {
         "pyarrow", "anywidget")}
 
 
-# --- ASE: a structure relaxation, printed as its documentation shows --------------------------
-# Runs alone, in an environment of its own (it needs no torch):
+# --- ASE, PySCF: a structure relaxation and an SCF, printed as their documentation shows -------
+# Each runs alone, in one environment of their own (neither needs torch):
 #
-#     python -m venv ~/sim-venv && ~/sim-venv/bin/pip install ase
-#     ~/sim-venv/bin/python tests/corpus/make_corpus.py ase_bfgs_water
+#     python -m venv ~/sim-venv && ~/sim-venv/bin/pip install ase pyscf
+#     ~/sim-venv/bin/python tests/corpus/make_corpus.py ase_bfgs_water   # and pyscf_rhf_h2o
 
 SIM_ENVIRONMENT = {name: f"{name} (simulation cases, round 27)" for name in ("numpy", "scipy")}
 
@@ -35431,6 +35431,139 @@ def ase_bfgs_water() -> Truth:
 
 CASES["ase_bfgs_water"] = ase_bfgs_water
 OWN_ENVIRONMENT["ase_bfgs_water"] = dict(SIM_ENVIRONMENT, ase="ase")
+
+
+# PySCF's examples/scf/01-h2o.py, pyscf/pyscf at PYSCF_H2O_COMMIT, quoted as it is; the case's
+# one change (PYSCF_H2O_CHANGES) is its print level: `mol.verbose = 5` (DEBUG, which adds each
+# cycle's orbital energies by irrep and CPU timings) set to 4 (INFO), the level many of PySCF's
+# other examples set. At INFO and above, `Mole.build` echoes the input script
+# (`__main__`'s file) at the top of its output: the case writes the example to a folder of its
+# own, PYSCF_COPY, and runs it from there as `__main__`, so that it echoes the example.
+PYSCF_H2O_COMMIT = "2b24873a7bd6e379ce51704647252929dff09e11"
+PYSCF_H2O = """#!/usr/bin/env python
+#
+# Author: Qiming Sun <osirpt.sun@gmail.com>
+#
+
+'''
+Another input style.
+
+There are three different methods to initialize a Mole object.
+1. To use function pyscf.M or gto.M as shown by 00-simple_hf.py.
+2. As this script did, first create gto.Mole object, assign value to each
+   attributes (see pyscf/gto/mole.py file for the details of attributes), then
+   call mol.build() to initialize the mol object.
+3. First create Mole object, then call .build() function with keyword arguments
+   eg
+
+   >>> mol = gto.Mole()
+   >>> mol.build(atom='O 0 0 0; H 0 -2.757 2.587; H 0 2.757  2.587', basis='ccpvdz', symmetry=1)
+
+mol.build() should be called to update the Mole object whenever Mole's
+attributes are changed in your script. Note to mute the noise produced by
+mol.build function, you can execute mol.build(0,0) instead.
+'''
+
+from pyscf import gto, scf
+
+mol = gto.Mole()
+mol.verbose = 5
+#mol.output = 'out_h2o'
+mol.atom = '''
+O 0 0      0
+H 0 -2.757 2.587
+H 0  2.757 2.587'''
+mol.basis = 'ccpvdz'
+mol.symmetry = 1
+mol.build()
+
+mf = scf.RHF(mol)
+mf.kernel()
+"""
+PYSCF_H2O_CHANGES = {"mol.verbose = 5\n": "mol.verbose = 4\n"}
+PYSCF_COPY = os.path.join(tempfile.gettempdir(), "pyscf-examples-scf")
+RUN_COPIES[PYSCF_COPY] = "/home/user/pyscf/examples/scf"
+
+
+def pyscf_rhf_h2o() -> Truth:
+    """PySCF's restricted Hartree-Fock example, pyscf/pyscf `examples/scf/01-h2o.py` (PYSCF_H2O,
+    commit PYSCF_H2O_COMMIT), run as the script (`runpy.run_path` as `__main__`) from a folder
+    of its own: a `gto.Mole()` of water (`O 0 0 0; H 0 -2.757 2.587; H 0 2.757 2.587`,
+    Angstrom), cc-pVDZ, point-group symmetry on, `mol.build()`, `mf = scf.RHF(mol)`,
+    `mf.kernel()`; the one change, `mol.verbose = 4` for the example's 5 (PYSCF_H2O_CHANGES).
+    It prints to stdout the script itself between `#INFO: **** input file is
+    /home/user/pyscf/examples/scf/01-h2o.py ****` and `#INFO: ******************** input file
+    end ********************`, its header (system, versions, date, `PySCF path`), the
+    molecule's `[INPUT]` lines, `nuclear repulsion = 2.33546440528973`, the symmetry and basis
+    summary, `CPU time:`, the SCF settings (`******** <class
+    'pyscf.scf.hf_symm.SymAdaptedRHF'> ********`, `SCF conv_tol = 1e-09`, ...), `init E=
+    -74.908911210888`, then each cycle `HOMO (A1) = -0.263617656528175  LUMO (B2) =
+    -0.166972949132442  gap/eV = 2.62984` and `cycle= 1 E= -74.3941036923436  delta_E= 0.515
+    |g|= 1.19  |ddm|= 1.17` (`%.15g` and `%4.3g`), an `Extra cycle  E= ...  delta_E= ...
+    |g|= ...  |ddm|= ...` after convergence, and `converged SCF energy = -75.4213571194577`.
+    Truth: the SCF's own values as each line is logged, read from the calling frame of its
+    logger (`pyscf.lib.logger.flush`, through which its `info` and `note` write): from
+    `scf.hf.kernel`'s frame, `e_tot` as `init_E`, no step; each cycle's `e_tot`,
+    `e_tot - last_hf_e`, `norm_gorb`, `norm_ddm` as `E`, `delta_E`, `|g|`, `|ddm|` at `cycle +
+    1` (the cycle printed, from 1); the extra cycle's under the same names, no step (its line
+    names none); from `hf_symm.SymAdaptedRHF.get_occ`'s frame (it prints its line as each
+    cycle makes its occupations, before that cycle's line, and once more in the extra cycle),
+    `ehomo`, `elumo` and `gap` as `HOMO`, `LUMO` and `gap/eV`, no step (the line names none);
+    from `_finalize`'s frame, `self.e_tot` as `converged_SCF_energy`, no step. Left out: the
+    settings (tolerances, thresholds, memory), counts and sizes, the geometry and the nuclear
+    repulsion (the input's), and the times."""
+    import runpy
+    import shutil
+
+    from pyscf import lib
+
+    source = PYSCF_H2O
+    for old, new in PYSCF_H2O_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    shutil.rmtree(PYSCF_COPY, ignore_errors=True)
+    os.makedirs(PYSCF_COPY)
+    script = os.path.join(PYSCF_COPY, "01-h2o.py")
+    with open(script, "w") as f:
+        f.write(source)
+    truth: Truth = []
+    flush = lib.logger.flush
+
+    def logged(rec: Any, msg: str, *args: Any) -> None:
+        frame = sys._getframe(2)  # info's or note's caller
+        f = frame.f_locals
+        name = frame.f_code.co_name
+        if name == "kernel" and msg.startswith("init E="):
+            truth.append(point("init_E", f["e_tot"], None))
+        elif name == "kernel" and msg.startswith(("cycle=", "Extra cycle")):
+            step = f["cycle"] + 1 if msg.startswith("cycle=") else None
+            truth.extend([point("E", f["e_tot"], step),
+                          point("delta_E", f["e_tot"] - f["last_hf_e"], step),
+                          point("|g|", f["norm_gorb"], step),
+                          point("|ddm|", f["norm_ddm"], step)])
+        elif name == "get_occ" and msg.startswith("HOMO ("):
+            truth.extend([point("HOMO", f["ehomo"], None), point("LUMO", f["elumo"], None),
+                          point("gap/eV", f["gap"], None)])
+        elif name == "_finalize" and msg.startswith("converged SCF energy"):
+            truth.append(point("converged_SCF_energy", f["self"].e_tot, None))
+        flush(rec, msg, *args)
+
+    lib.logger.flush = logged
+    cwd = os.getcwd()
+    os.chdir(PYSCF_COPY)
+    try:
+        mf = runpy.run_path(script, run_name="__main__")["mf"]
+    finally:
+        lib.logger.flush = flush
+        os.chdir(cwd)
+        shutil.rmtree(PYSCF_COPY)
+    if not mf.converged or sum(p["key"] == "E" for p in truth) != mf.cycles + 1:
+        raise SystemExit(f"pyscf_rhf_h2o: {mf.cycles} cycles, {len(truth)} points")
+    return truth
+
+
+CASES["pyscf_rhf_h2o"] = pyscf_rhf_h2o
+OWN_ENVIRONMENT["pyscf_rhf_h2o"] = dict(SIM_ENVIRONMENT, pyscf="pyscf", h5py="h5py")
 
 
 def main(argv: list[str]) -> None:
