@@ -35566,6 +35566,126 @@ CASES["pyscf_rhf_h2o"] = pyscf_rhf_h2o
 OWN_ENVIRONMENT["pyscf_rhf_h2o"] = dict(SIM_ENVIRONMENT, pyscf="pyscf", h5py="h5py")
 
 
+# --- pytorch/examples distributed/minGPT-ddp: its mingpt/main.py and trainer on the CPU ---------
+# Runs alone, in the simulation cases' environment with torch (the CPU wheel) and the example's
+# own needs added (its requirements.txt: hydra-core; boto3, which its trainer imports), from the
+# pytorch/examples checkout named by PYTORCH_EXAMPLES:
+#
+#     ~/sim-venv/bin/pip install torch==2.13.0
+#     ~/sim-venv/bin/pip install torch==2.13.0 hydra-core fsspec boto3
+#     git clone https://github.com/pytorch/examples ~/examples
+#     export PYTORCH_EXAMPLES=~/examples
+#     export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
+#     ~/sim-venv/bin/python tests/corpus/make_corpus.py mingpt_ddp
+#
+# The example needs two GPUs and NCCL (its main.py exits on fewer). The case's changes, by file,
+# run it on the CPU in the one-process gloo group torchrun makes for `--nproc_per_node=1`: the
+# GPU count check dropped, the device the CPU (`torch.device("cpu")` for the accelerator's
+# `f"{acc}:{rank}"`, which is `None:0` with no accelerator; `set_device_index` dropped, and
+# `.to(self.device)` for `.to(self.local_rank)`, which names a CUDA device), DDP without
+# `device_ids` (a CPU module's). `get_default_backend_for_device` gives gloo for the CPU, as it is.
+MINGPT_DDP_CHANGES = {
+    "mingpt/main.py": {
+        'device: torch.device = torch.device(f"{acc}:{rank}")':
+            'device: torch.device = torch.device("cpu")',
+        "    torch.accelerator.set_device_index(rank)\n": "",
+        "    if not verify_min_gpu_count(min_gpus=_min_gpu_count):\n"
+        '        print(f"Unable to locate sufficient {_min_gpu_count} gpus to run this example. '
+        'Exiting.")\n'
+        "        sys.exit()\n": "",
+    },
+    "mingpt/trainer.py": {
+        'self.device: torch.device = torch.device(f"{self.acc}:{self.local_rank}")':
+            'self.device: torch.device = torch.device("cpu")',
+        "self.model = model.to(self.local_rank)": "self.model = model.to(self.device)",
+        "source = source.to(self.local_rank)": "source = source.to(self.device)",
+        "targets = targets.to(self.local_rank)": "targets = targets.to(self.device)",
+        "self.model = DDP(self.model, device_ids=[self.local_rank])":
+            "self.model = DDP(self.model, device_ids=None)",
+    },
+}
+MINGPT_DDP_COPY = os.path.join(tempfile.gettempdir(), "minGPT-ddp")
+RUN_COPIES[MINGPT_DDP_COPY] = "/home/user/examples/distributed/minGPT-ddp"
+# Hydra overrides of gpt2_train_cfg.yaml on the command line (its values in brackets): the
+# checkout's own tiny-shakespeare, `mingpt/data/input.txt`, for the config's URL of the same file
+# (a download), cut to its first 0.2% (5%), 2230 characters; blocks of 32 (128); a GPT of 2 layers
+# (8), 4 heads (8), width 64 (512); 3 epochs (10) of batches of 8 (216), 248 batches to train and
+# 28 to evaluate an epoch; no loader workers (4).
+MINGPT_DDP_ARGS = ["data_config.path=data/input.txt", "data_config.truncate=0.002",
+                   "data_config.block_size=32", "gpt_config.n_layer=2", "gpt_config.n_head=4",
+                   "gpt_config.n_embd=64", "trainer_config.max_epochs=3",
+                   "trainer_config.batch_size=8", "trainer_config.data_loader_workers=0"]
+
+
+def mingpt_ddp() -> Truth:
+    """pytorch/examples `distributed/minGPT-ddp` (commit in VERSIONS.md), its `mingpt/main.py`
+    with `trainer.py`, `model.py`, `char_dataset.py` and `gpt2_train_cfg.yaml`, from the
+    checkout named by PYTORCH_EXAMPLES, copied with MINGPT_DDP_CHANGES (the CPU for two GPUs)
+    and run as the script (`runpy.run_path` as `__main__`, from its `mingpt` folder, as
+    `torchrun --standalone --nproc_per_node=1 main.py` would, in a one-process gloo group with
+    torchrun's variables set), with MINGPT_DDP_ARGS (Hydra overrides: the checkout's own
+    tiny-shakespeare cut to 2230 characters, a 2-layer GPT of width 64, 3 epochs of batches of
+    8, no workers); its AMP (float16 autocast and a GradScaler, on the CPU), AdamW, clipping and
+    snapshot every 3 epochs as configured; torch seeded (0) first and on one thread. It prints
+    `Data has 2230 characters, 52 unique.`, `number of parameters: 0.11M`, `Snapshot not
+    found. Training model from scratch`, then every 100 iterations of an epoch `[RANK0] Epoch 1
+    | Iter 100 | Train Loss 2.89237` (`.5f`), and for the evaluation `[RANK0] Epoch 1 | Iter 0
+    | Eval Loss 2.49336`, `Snapshot saved at epoch 3`; torch's warning of `pin_memory` with no
+    accelerator on stderr. Truth: the values given to the print call, read from `_run_epoch`'s
+    frame (the trainer module's `print` wrapped): `batch_loss` as `Train_Loss` or `Eval_Loss`
+    (its `step_type`), no step: the line's `Iter` counts batches within the epoch, and no line
+    says how many an epoch has (as mnist_main's and keras_io_loop's)."""
+    import builtins
+    import runpy
+    import shutil
+
+    checkout = os.environ.get("PYTORCH_EXAMPLES")
+    if not checkout:
+        raise SystemExit("mingpt_ddp: set PYTORCH_EXAMPLES to a pytorch/examples checkout")
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    _one_process_group()
+    _copy_with_changes(os.path.join(checkout, "distributed", "minGPT-ddp"), MINGPT_DDP_COPY,
+                       MINGPT_DDP_CHANGES)
+    folder = os.path.join(MINGPT_DDP_COPY, "mingpt")
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "_run_epoch":
+            f = frame.f_locals
+            truth.append(point(f"{f['step_type']}_Loss", f["batch_loss"], None))
+        builtins.print(*args, **kwargs)
+
+    cwd, argv = os.getcwd(), sys.argv
+    sys.path.insert(0, folder)
+    os.chdir(folder)
+    try:
+        import trainer  # the copy's mingpt/trainer.py, which main.py imports
+
+        trainer.print = printed  # type: ignore[attr-defined]
+        sys.argv = ["main.py", *MINGPT_DDP_ARGS]
+        runpy.run_path(os.path.join(folder, "main.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(MINGPT_DDP_COPY)
+    if len(truth) != 3 * (3 + 1):
+        raise SystemExit(f"mingpt_ddp: {len(truth)} points, not 3 epochs' 6")
+    return truth
+
+
+CASES["mingpt_ddp"] = mingpt_ddp
+OWN_ENVIRONMENT["mingpt_ddp"] = dict(SIM_ENVIRONMENT, **{
+    name: f"{name} (minGPT-ddp case)" for name in ("torch", "hydra-core", "omegaconf", "fsspec",
+                                                   "boto3")})
+OWN_CHECKOUT["mingpt_ddp"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
