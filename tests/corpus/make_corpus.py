@@ -35972,6 +35972,325 @@ OWN_CHECKOUT["neuralop_fno_darcy"] = "NEURALOPERATOR"
 REPOSITORY_CHECKOUTS["NEURALOPERATOR"] = ("neuraloperator/neuraloperator", "NEURALOPERATOR_COMMIT")
 
 
+# --- ASE, PySCF: a structure relaxation and an SCF, printed as their documentation shows -------
+# Each runs alone, in one environment of their own (neither needs torch):
+#
+#     python -m venv ~/sim-venv && ~/sim-venv/bin/pip install ase pyscf
+#     ~/sim-venv/bin/python tests/corpus/make_corpus.py ase_bfgs_water   # and pyscf_rhf_h2o
+
+SIM_ENVIRONMENT = {name: f"{name} (simulation cases, round 27)" for name in ("numpy", "scipy")}
+
+
+def ase_bfgs_water() -> Truth:
+    """ASE's structure optimization as its documentation's "Structure optimization" page
+    (`doc/ase/optimize.rst`, the BFGS section) runs it: a water molecule (`d = 0.9575`, the
+    angle `t = np.pi / 180 * 104.51`), `Atoms('H2O', positions=[(d, 0, 0), (d * np.cos(t),
+    d * np.sin(t), 0), (0, 0, 0)], calculator=EMT())`, `dyn = BFGS(water)`,
+    `dyn.run(fmax=0.05)`, as it is; ASE's built-in EMT calculator. The optimizer logs to
+    stdout (its default logfile `'-'`): the header `      Step     Time          Energy
+    fmax`, then a row a step, `BFGS:    0 16:24:50        2.769632        8.609090`. Truth: the
+    optimizer's own values as each row is written, read from `Optimizer.log`'s frame by the
+    file it writes to (sys.stdout, where its `Log` prints for `'-'`): `e` (the energy it logs) as `Energy` and
+    `fmax` (the largest force it computes from the gradient) as `fmax`, at `self.nsteps` (the
+    step printed, from 0). The clock time is left out."""
+    import numpy as np
+    from ase import Atoms
+    from ase.calculators.emt import EMT
+    from ase.optimize import BFGS
+
+    truth: Truth = []
+    stdout = sys.stdout
+
+    class Stdout:
+        """Where the optimizer logs: reads each row from `log`'s frame."""
+
+        def write(self, text: str) -> int:
+            frame = sys._getframe(2)  # print's caller is the optimizer's `Log.write`
+            f = frame.f_locals
+            if (frame.f_code.co_name == "log" and isinstance(f.get("self"), BFGS)
+                    and text.startswith("BFGS:")):
+                truth.extend([point("Energy", f["e"], f["self"].nsteps),
+                              point("fmax", f["fmax"], f["self"].nsteps)])
+            return stdout.write(text)
+
+        def flush(self) -> None:
+            stdout.flush()
+
+    sys.stdout = Stdout()  # type: ignore[assignment]
+    try:
+        d = 0.9575
+        t = np.pi / 180 * 104.51
+        water = Atoms('H2O',
+                      positions=[(d, 0, 0),
+                                 (d * np.cos(t), d * np.sin(t), 0),
+                                 (0, 0, 0)],
+                      calculator=EMT())
+        dyn = BFGS(water)
+        dyn.run(fmax=0.05)
+    finally:
+        sys.stdout = stdout
+    if len(truth) != 2 * (dyn.nsteps + 1):
+        raise SystemExit(f"ase_bfgs_water: {len(truth)} points for {dyn.nsteps + 1} rows")
+    return truth
+
+
+CASES["ase_bfgs_water"] = ase_bfgs_water
+OWN_ENVIRONMENT["ase_bfgs_water"] = dict(SIM_ENVIRONMENT, ase="ase")
+
+
+# PySCF's examples/scf/01-h2o.py, pyscf/pyscf at PYSCF_H2O_COMMIT, quoted as it is; the case's
+# one change (PYSCF_H2O_CHANGES) is its print level: `mol.verbose = 5` (DEBUG, which adds each
+# cycle's orbital energies by irrep and CPU timings) set to 4 (INFO), the level many of PySCF's
+# other examples set. At INFO and above, `Mole.build` echoes the input script
+# (`__main__`'s file) at the top of its output: the case writes the example to a folder of its
+# own, PYSCF_COPY, and runs it from there as `__main__`, so that it echoes the example.
+PYSCF_H2O_COMMIT = "2b24873a7bd6e379ce51704647252929dff09e11"
+PYSCF_H2O = """#!/usr/bin/env python
+#
+# Author: Qiming Sun <osirpt.sun@gmail.com>
+#
+
+'''
+Another input style.
+
+There are three different methods to initialize a Mole object.
+1. To use function pyscf.M or gto.M as shown by 00-simple_hf.py.
+2. As this script did, first create gto.Mole object, assign value to each
+   attributes (see pyscf/gto/mole.py file for the details of attributes), then
+   call mol.build() to initialize the mol object.
+3. First create Mole object, then call .build() function with keyword arguments
+   eg
+
+   >>> mol = gto.Mole()
+   >>> mol.build(atom='O 0 0 0; H 0 -2.757 2.587; H 0 2.757  2.587', basis='ccpvdz', symmetry=1)
+
+mol.build() should be called to update the Mole object whenever Mole's
+attributes are changed in your script. Note to mute the noise produced by
+mol.build function, you can execute mol.build(0,0) instead.
+'''
+
+from pyscf import gto, scf
+
+mol = gto.Mole()
+mol.verbose = 5
+#mol.output = 'out_h2o'
+mol.atom = '''
+O 0 0      0
+H 0 -2.757 2.587
+H 0  2.757 2.587'''
+mol.basis = 'ccpvdz'
+mol.symmetry = 1
+mol.build()
+
+mf = scf.RHF(mol)
+mf.kernel()
+"""
+PYSCF_H2O_CHANGES = {"mol.verbose = 5\n": "mol.verbose = 4\n"}
+PYSCF_COPY = os.path.join(tempfile.gettempdir(), "pyscf-examples-scf")
+RUN_COPIES[PYSCF_COPY] = "/home/user/pyscf/examples/scf"
+
+
+def pyscf_rhf_h2o() -> Truth:
+    """PySCF's restricted Hartree-Fock example, pyscf/pyscf `examples/scf/01-h2o.py` (PYSCF_H2O,
+    commit PYSCF_H2O_COMMIT), run as the script (`runpy.run_path` as `__main__`) from a folder
+    of its own: a `gto.Mole()` of water (`O 0 0 0; H 0 -2.757 2.587; H 0 2.757 2.587`,
+    Angstrom), cc-pVDZ, point-group symmetry on, `mol.build()`, `mf = scf.RHF(mol)`,
+    `mf.kernel()`; the one change, `mol.verbose = 4` for the example's 5 (PYSCF_H2O_CHANGES).
+    It prints to stdout the script itself between `#INFO: **** input file is
+    /home/user/pyscf/examples/scf/01-h2o.py ****` and `#INFO: ******************** input file
+    end ********************`, its header (system, versions, date, `PySCF path`), the
+    molecule's `[INPUT]` lines, `nuclear repulsion = 2.33546440528973`, the symmetry and basis
+    summary, `CPU time:`, the SCF settings (`******** <class
+    'pyscf.scf.hf_symm.SymAdaptedRHF'> ********`, `SCF conv_tol = 1e-09`, ...), `init E=
+    -74.908911210888`, then each cycle `HOMO (A1) = -0.263617656528175  LUMO (B2) =
+    -0.166972949132442  gap/eV = 2.62984` and `cycle= 1 E= -74.3941036923436  delta_E= 0.515
+    |g|= 1.19  |ddm|= 1.17` (`%.15g` and `%4.3g`), an `Extra cycle  E= ...  delta_E= ...
+    |g|= ...  |ddm|= ...` after convergence, and `converged SCF energy = -75.4213571194577`.
+    Truth: the SCF's own values as each line is logged, read from the calling frame of its
+    logger (`pyscf.lib.logger.flush`, through which its `info` and `note` write): from
+    `scf.hf.kernel`'s frame, `e_tot` as `init_E`, no step; each cycle's `e_tot`,
+    `e_tot - last_hf_e`, `norm_gorb`, `norm_ddm` as `E`, `delta_E`, `|g|`, `|ddm|` at `cycle +
+    1` (the cycle printed, from 1); the extra cycle's under the same names, no step (its line
+    names none); from `hf_symm.SymAdaptedRHF.get_occ`'s frame (it prints its line as each
+    cycle makes its occupations, before that cycle's line, and once more in the extra cycle),
+    `ehomo`, `elumo` and `gap` as `HOMO`, `LUMO` and `gap/eV`, no step (the line names none);
+    from `_finalize`'s frame, `self.e_tot` as `converged_SCF_energy`, no step. Left out: the
+    settings (tolerances, thresholds, memory), counts and sizes, the geometry and the nuclear
+    repulsion (the input's), and the times."""
+    import runpy
+    import shutil
+
+    from pyscf import lib
+
+    source = PYSCF_H2O
+    for old, new in PYSCF_H2O_CHANGES.items():
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    shutil.rmtree(PYSCF_COPY, ignore_errors=True)
+    os.makedirs(PYSCF_COPY)
+    script = os.path.join(PYSCF_COPY, "01-h2o.py")
+    with open(script, "w") as f:
+        f.write(source)
+    truth: Truth = []
+    flush = lib.logger.flush
+
+    def logged(rec: Any, msg: str, *args: Any) -> None:
+        frame = sys._getframe(2)  # info's or note's caller
+        f = frame.f_locals
+        name = frame.f_code.co_name
+        if name == "kernel" and msg.startswith("init E="):
+            truth.append(point("init_E", f["e_tot"], None))
+        elif name == "kernel" and msg.startswith(("cycle=", "Extra cycle")):
+            step = f["cycle"] + 1 if msg.startswith("cycle=") else None
+            truth.extend([point("E", f["e_tot"], step),
+                          point("delta_E", f["e_tot"] - f["last_hf_e"], step),
+                          point("|g|", f["norm_gorb"], step),
+                          point("|ddm|", f["norm_ddm"], step)])
+        elif name == "get_occ" and msg.startswith("HOMO ("):
+            truth.extend([point("HOMO", f["ehomo"], None), point("LUMO", f["elumo"], None),
+                          point("gap/eV", f["gap"], None)])
+        elif name == "_finalize" and msg.startswith("converged SCF energy"):
+            truth.append(point("converged_SCF_energy", f["self"].e_tot, None))
+        flush(rec, msg, *args)
+
+    lib.logger.flush = logged
+    cwd = os.getcwd()
+    os.chdir(PYSCF_COPY)
+    try:
+        mf = runpy.run_path(script, run_name="__main__")["mf"]
+    finally:
+        lib.logger.flush = flush
+        os.chdir(cwd)
+        shutil.rmtree(PYSCF_COPY)
+    if not mf.converged or sum(p["key"] == "E" for p in truth) != mf.cycles + 1:
+        raise SystemExit(f"pyscf_rhf_h2o: {mf.cycles} cycles, {len(truth)} points")
+    return truth
+
+
+CASES["pyscf_rhf_h2o"] = pyscf_rhf_h2o
+OWN_ENVIRONMENT["pyscf_rhf_h2o"] = dict(SIM_ENVIRONMENT, pyscf="pyscf", h5py="h5py")
+
+
+# --- pytorch/examples distributed/minGPT-ddp: its mingpt/main.py and trainer on the CPU ---------
+# Runs alone, in the simulation cases' environment with torch (the CPU wheel) and the example's
+# own needs added (its requirements.txt: hydra-core; boto3, which its trainer imports), from the
+# pytorch/examples checkout named by PYTORCH_EXAMPLES:
+#
+#     ~/sim-venv/bin/pip install torch==2.13.0
+#     ~/sim-venv/bin/pip install torch==2.13.0 hydra-core fsspec boto3
+#     git clone https://github.com/pytorch/examples ~/examples
+#     export PYTORCH_EXAMPLES=~/examples
+#     export PYTORCH_EXAMPLES_COMMIT=$(git -C ~/examples rev-parse HEAD)
+#     ~/sim-venv/bin/python tests/corpus/make_corpus.py mingpt_ddp
+#
+# The example needs two GPUs and NCCL (its main.py exits on fewer). The case's changes, by file,
+# run it on the CPU in the one-process gloo group torchrun makes for `--nproc_per_node=1`: the
+# GPU count check dropped, the device the CPU (`torch.device("cpu")` for the accelerator's
+# `f"{acc}:{rank}"`, which is `None:0` with no accelerator; `set_device_index` dropped, and
+# `.to(self.device)` for `.to(self.local_rank)`, which names a CUDA device), DDP without
+# `device_ids` (a CPU module's). `get_default_backend_for_device` gives gloo for the CPU, as it is.
+MINGPT_DDP_CHANGES = {
+    "mingpt/main.py": {
+        'device: torch.device = torch.device(f"{acc}:{rank}")':
+            'device: torch.device = torch.device("cpu")',
+        "    torch.accelerator.set_device_index(rank)\n": "",
+        "    if not verify_min_gpu_count(min_gpus=_min_gpu_count):\n"
+        '        print(f"Unable to locate sufficient {_min_gpu_count} gpus to run this example. '
+        'Exiting.")\n'
+        "        sys.exit()\n": "",
+    },
+    "mingpt/trainer.py": {
+        'self.device: torch.device = torch.device(f"{self.acc}:{self.local_rank}")':
+            'self.device: torch.device = torch.device("cpu")',
+        "self.model = model.to(self.local_rank)": "self.model = model.to(self.device)",
+        "source = source.to(self.local_rank)": "source = source.to(self.device)",
+        "targets = targets.to(self.local_rank)": "targets = targets.to(self.device)",
+        "self.model = DDP(self.model, device_ids=[self.local_rank])":
+            "self.model = DDP(self.model, device_ids=None)",
+    },
+}
+MINGPT_DDP_COPY = os.path.join(tempfile.gettempdir(), "minGPT-ddp")
+RUN_COPIES[MINGPT_DDP_COPY] = "/home/user/examples/distributed/minGPT-ddp"
+# Hydra overrides of gpt2_train_cfg.yaml on the command line (its values in brackets): the
+# checkout's own tiny-shakespeare, `mingpt/data/input.txt`, for the config's URL of the same file
+# (a download), cut to its first 0.2% (5%), 2230 characters; blocks of 32 (128); a GPT of 2 layers
+# (8), 4 heads (8), width 64 (512); 3 epochs (10) of batches of 8 (216), 248 batches to train and
+# 28 to evaluate an epoch; no loader workers (4).
+MINGPT_DDP_ARGS = ["data_config.path=data/input.txt", "data_config.truncate=0.002",
+                   "data_config.block_size=32", "gpt_config.n_layer=2", "gpt_config.n_head=4",
+                   "gpt_config.n_embd=64", "trainer_config.max_epochs=3",
+                   "trainer_config.batch_size=8", "trainer_config.data_loader_workers=0"]
+
+
+def mingpt_ddp() -> Truth:
+    """pytorch/examples `distributed/minGPT-ddp` (commit in VERSIONS.md), its `mingpt/main.py`
+    with `trainer.py`, `model.py`, `char_dataset.py` and `gpt2_train_cfg.yaml`, from the
+    checkout named by PYTORCH_EXAMPLES, copied with MINGPT_DDP_CHANGES (the CPU for two GPUs)
+    and run as the script (`runpy.run_path` as `__main__`, from its `mingpt` folder, as
+    `torchrun --standalone --nproc_per_node=1 main.py` would, in a one-process gloo group with
+    torchrun's variables set), with MINGPT_DDP_ARGS (Hydra overrides: the checkout's own
+    tiny-shakespeare cut to 2230 characters, a 2-layer GPT of width 64, 3 epochs of batches of
+    8, no workers); its AMP (float16 autocast and a GradScaler, on the CPU), AdamW, clipping and
+    snapshot every 3 epochs as configured; torch seeded (0) first and on one thread. It prints
+    `Data has 2230 characters, 52 unique.`, `number of parameters: 0.11M`, `Snapshot not
+    found. Training model from scratch`, then every 100 iterations of an epoch `[RANK0] Epoch 1
+    | Iter 100 | Train Loss 2.89237` (`.5f`), and for the evaluation `[RANK0] Epoch 1 | Iter 0
+    | Eval Loss 2.49336`, `Snapshot saved at epoch 3`; torch's warning of `pin_memory` with no
+    accelerator on stderr. Truth: the values given to the print call, read from `_run_epoch`'s
+    frame (the trainer module's `print` wrapped): `batch_loss` as `Train_Loss` or `Eval_Loss`
+    (its `step_type`), no step: the line's `Iter` counts batches within the epoch, and no line
+    says how many an epoch has (as mnist_main's and keras_io_loop's)."""
+    import builtins
+    import runpy
+    import shutil
+
+    checkout = os.environ.get("PYTORCH_EXAMPLES")
+    if not checkout:
+        raise SystemExit("mingpt_ddp: set PYTORCH_EXAMPLES to a pytorch/examples checkout")
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    _one_process_group()
+    _copy_with_changes(os.path.join(checkout, "distributed", "minGPT-ddp"), MINGPT_DDP_COPY,
+                       MINGPT_DDP_CHANGES)
+    folder = os.path.join(MINGPT_DDP_COPY, "mingpt")
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if frame.f_code.co_name == "_run_epoch":
+            f = frame.f_locals
+            truth.append(point(f"{f['step_type']}_Loss", f["batch_loss"], None))
+        builtins.print(*args, **kwargs)
+
+    cwd, argv = os.getcwd(), sys.argv
+    sys.path.insert(0, folder)
+    os.chdir(folder)
+    try:
+        import trainer  # the copy's mingpt/trainer.py, which main.py imports
+
+        trainer.print = printed  # type: ignore[attr-defined]
+        sys.argv = ["main.py", *MINGPT_DDP_ARGS]
+        runpy.run_path(os.path.join(folder, "main.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+        sys.path.remove(folder)
+        os.chdir(cwd)
+        shutil.rmtree(MINGPT_DDP_COPY)
+    if len(truth) != 3 * (3 + 1):
+        raise SystemExit(f"mingpt_ddp: {len(truth)} points, not 3 epochs' 6")
+    return truth
+
+
+CASES["mingpt_ddp"] = mingpt_ddp
+OWN_ENVIRONMENT["mingpt_ddp"] = dict(SIM_ENVIRONMENT, **{
+    name: f"{name} (minGPT-ddp case)" for name in ("torch", "hydra-core", "omegaconf", "fsspec",
+                                                   "boto3")})
+OWN_CHECKOUT["mingpt_ddp"] = "PYTORCH_EXAMPLES"
+CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
