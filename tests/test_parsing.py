@@ -1660,6 +1660,25 @@ megabyte = [
     "Averaged stats: " + "a: 1 (2) " * 100_000,
     "x | " + "train:42 - " * 80_000 + "loss: 1",
     "done and " * 100_000 + "loss is 1",
+    # ASE's table, PySCF's cycles, padded and decorated epoch headers, a step after the epoch,
+    # names after a number, a phrase's padded words, running averages, a phase's label,
+    # abbreviations, a one-element list, a bracketed source file
+    "  Step  Time  Energy  " * 60_000 + "fmax",
+    "BFGS: " + " 0 16:29:09 1.0" * 60_000 + " 2.0",
+    "cycle= 1 E= " * 80_000 + "1",
+    "HOMO (A1) = 1  " * 60_000 + "gap/eV = 1",
+    "epoch" + " " * 1_000_000 + ": 1",
+    "=" * 1_000_000 + " Epoch 3",
+    "epoch 3, step 5, " * 60_000 + "loss: 1",
+    "Epoch 3, Step 500, " + "a" * 1_000_000 + ": 1",
+    "16_" * 300_000 + "h1=1",
+    "Accuracy of" + "   car" * 150_000 + " : 1",
+    "step 1 | loss 1 " + "(2) " * 200_000,
+    "[train] " * 120_000 + "epoch 3 loss 1",
+    "Eval: " + "16_" * 300_000 + "h1=1",
+    "Neg. " * 200_000 + "LLF: 1",
+    "lr: [" + " " * 1_000_000 + "0.1]",
+    "[a.py:1] " * 100_000 + "step 1: loss 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1703,6 +1722,8 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2,
                                        0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1,
                                        1, 1, 2, 1, 1, 0,
+                                       0, 0, 1, 1, 2, 1, 2, 1, 0, 0, 0, 0, 1, 1, 1, 0,
+                                       0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -2227,11 +2248,15 @@ def test_metric_logger_and_progress_meter_after_a_log_prefix() -> None:
     # left, a prefix of its own logger's; its test's meters and its accuracy sentence
     prefix = "[2026-12-03 14:11:44 swin_tiny](main.py 218): INFO "
     assert run_all(
+        prefix + "Train: [0/2][9/10]\teta 0:00:00 lr 0.000020\t wd 0.0500\ttime 0.0308 (0.0328)"
+        "\tloss 6.9 (6.9)\tgrad_norm 1.5 (1.6)\tmem 0MB",
         prefix + "Train: [1/2][4/10]\teta 0:00:00 lr 0.000010\t wd 0.0500\ttime 0.0308 (0.0328)"
         "\tloss 6.8829 (6.8852)\tgrad_norm 1.4620 (1.6550)\tmem 0MB",
         prefix + "Test: [0/4]\tTime 0.013 (0.013)\tLoss 6.8293 (6.8293)\tAcc@1 0.000 (0.000)",
         prefix + "Accuracy of the network on the 50 test images: 2.0%",
-    ) == [("lr", 1e-05, 14, "progress_meter"), ("wd", 0.05, 14, "progress_meter"),
+    ) == [("lr", 2e-05, 9, "progress_meter"), ("wd", 0.05, 9, "progress_meter"),
+          ("loss", 6.9, 9, "progress_meter"), ("grad_norm", 1.5, 9, "progress_meter"),
+          ("lr", 1e-05, 14, "progress_meter"), ("wd", 0.05, 14, "progress_meter"),
           ("loss", 6.8829, 14, "progress_meter"), ("grad_norm", 1.462, 14, "progress_meter"),
           ("Test_Loss", 6.8293, 14, "progress_meter"), ("Test_Acc@1", 0.0, 14, "progress_meter"),
           ("Accuracy_of_the_network_on_the_50_test_images", 2.0, 14, "key_value")]
@@ -2445,8 +2470,8 @@ def test_review_counters_numbers_clauses_and_meters() -> None:
                    "EarlyStopping: patience improved to 3") == []
     # a ProgressMeter's plain items are Swin's rate and decay only; a barred row's trends
     assert run_all("Worker [2/8]\tpid 12345\tport 29500",
-                   "Epoch: [1][10/100]\tLoss 0.5 (0.6)\tbatch_size 64") == [
-        ("Loss", 0.5, 110, "progress_meter")]
+                   "Epoch: [2][10/100]\tLoss 0.5 (0.6)\tbatch_size 64") == [
+        ("Loss", 0.5, 210, "progress_meter")]
     assert run_all("| epoch | loss | acc |", "| 1 | 0.5 ▼ | 0.8 ▲ |") == [
         ("loss", 0.5, 1, "table"), ("acc", 0.8, 1, "table")]
     # a diffusion model's timesteps in its settings are no step
@@ -3880,3 +3905,101 @@ def test_a_line_no_asked_rule_reads_goes_to_the_name_and_number_reader() -> None
     # `Accuracy  ` asks the score grid's rule, which reads no header here
     assert run(MetricParser(), "Accuracy  0.91", "test accuracy  97.5%") == expect(
         ("Accuracy", 0.91, 0), ("test_accuracy", 97.5, 0))
+
+
+def steps_of(*lines: str) -> list[Triple]:
+    """Lines through one parser, flushed at the end: (key, value, step)."""
+    return [(key, value, step) for key, value, step, _ in run_all(*lines)]
+
+
+def test_round_27_counters_headers_and_names() -> None:
+    # a step after the epoch and a comma, then `name:` pairs: the finer one is the step
+    assert steps_of("Epoch 3, Step 500, Loss: 0.4123") == [("Loss", 0.4123, 500)]
+    # a step and a comma then prose is no metric line (`Step 1, took 0.5s`)
+    assert steps_of("Epoch 3, Step 1, took 0.5s") == []
+    # decorated banners and pytorch-template's padded `epoch : N` are epoch headers
+    assert steps_of("===== Epoch 3 =====", "loss: 0.41", "*** Epoch 4 ***", "loss: 0.4",
+                    "#### Epoch 5/10 ####", "loss: 0.39") == [
+        ("loss", 0.41, 3), ("loss", 0.4, 4), ("loss", 0.39, 5)]
+    assert steps_of("    epoch          : 1", "    loss           : 2.25",
+                    "    val_loss       : 2.2", "    epoch          : 2",
+                    "    loss           : 2.1") == [
+        ("loss", 2.25, 1), ("val_loss", 2.2, 1), ("loss", 2.1, 2)]
+    # a counter, `:`, then `name value` clauses between bars
+    assert steps_of("Epoch 3: train loss 0.4123 | val loss 0.4567") == [
+        ("train_loss", 0.4123, 3), ("val_loss", 0.4567, 3)]
+    # a source file in brackets is a log prefix
+    assert steps_of("[INFO] [train.py:88] step 100, loss=0.412") == [("loss", 0.412, 100)]
+    # an AverageMeter's running average after its value, in parentheses, is not a value
+    assert steps_of("step 100 | loss 0.4123 (0.4567) | lr 1e-4") == [
+        ("loss", 0.4123, 100), ("lr", 0.0001, 100)]
+    # a learning rate as the one-element list `get_last_lr()` gives
+    assert steps_of("Epoch 3, loss: 0.4123, lr: [0.00099]") == [
+        ("lr", 0.00099, 3), ("loss", 0.4123, 3)]
+    # a phase's label in brackets before a counter and `name value` pairs
+    assert steps_of("[train] epoch 3 loss 0.4123") == [("train_loss", 0.4123, 3)]
+    # `IS` in capitals is the Inception Score, not the verb
+    assert steps_of("Step 1000: FID = 12.34, IS = 8.76") == [("FID", 12.34, 1000), ("IS", 8.76, 1000)]
+    # the older CIFAR-10 tutorial's per-class accuracy, its class name padded
+    assert steps_of("Accuracy of plane : 57 %", "Accuracy of   car : 73 %") == [
+        ("Accuracy_of_plane", 57.0, 0), ("Accuracy_of_car", 73.0, 0)]
+    # a name that starts with a resolution's number, under the evaluation's label
+    assert steps_of("Eval: 16_h1=0.2069, 16_l2=0.1579") == [
+        ("Eval/16_h1", 0.2069, 0), ("Eval/16_l2", 0.1579, 0)]
+    # an abbreviation before a name is part of it; the counts around it are not metrics
+    assert steps_of("Iteration:      1,   Func. Count:      6,   Neg. LLF: 16679.56",
+                    "Function evaluations: 60") == [("Neg_LLF", 16679.56, 1)]
+    # a time per batch and a BLEU's lengths are not metrics
+    assert [key for key, _, _ in steps_of(
+        "| epoch   1 |   200/ 2983 batches | lr 20.00 | ms/batch 12.34 | loss  5.12 | ppl 168.12",
+        "BLEU = 27.34 60.1/33.2/20.1/12.9 (BP = 1.000 ratio = 1.012 hyp_len = 12345 ref_len = 12200)",
+    )] == ["lr", "loss", "ppl", "BLEU", "BP", "ratio"]
+
+
+def test_a_step_that_starts_again_each_epoch_is_made_global() -> None:
+    # `enumerate(loader)`'s index beside the epoch: each epoch as long as its furthest step
+    # plus the printing interval (from 0), or its furthest step (from the interval)
+    assert [step for _, _, step in steps_of(
+        "Epoch 0, Step 0, Loss: 2.3", "Epoch 0, Step 100, Loss: 1.9", "Epoch 1, Step 0, Loss: 1.5",
+        "Epoch 1, Step 100, Loss: 1.2")] == [0, 100, 200, 300]
+    assert [step for key, _, step in steps_of(
+        "Epoch: 1, Step: 100, Loss: 0.5", "Epoch: 1, Step: 200, Loss: 0.4",
+        "Epoch: 2, Step: 100, Loss: 0.3") if key == "Loss"] == [100, 200, 300]
+    # a step that goes on across epochs is the run's own
+    assert [step for key, _, step in steps_of(
+        "epoch 1, step 100, loss 0.5", "epoch 2, step 200, loss 0.4",
+        "epoch 3, step 300, loss 0.3") if key == "loss"] == [100, 200, 300]
+
+
+def test_meters_count_epochs_from_zero_or_from_one() -> None:
+    # SupContrast's meters start at epoch 1: its first epoch's batches are steps 2 and 4;
+    # `BT` and `DT` are its batch and data times
+    meter = "Train: [{}][{}/4]\tBT 1.849 (2.482)\tDT 0.003 (0.067)\tloss {} (5.9)\tAcc@1 9.375 (6.2)"
+    assert [(key, step) for key, _, step in steps_of(
+        meter.format(1, 2, 9.2), meter.format(1, 4, 8.1), meter.format(2, 2, 7.3),
+        "Test: [0/1]\tTime 0.1 (0.1)\tLoss 3.0 (3.0)\tAcc@1 1.5 (1.5)")] == [
+        ("loss", 2), ("Acc@1", 2), ("loss", 4), ("Acc@1", 4), ("loss", 6), ("Acc@1", 6),
+        ("Test_Loss", 6), ("Test_Acc@1", 6)]
+    # pytorch/examples' start at 0; a run resumed at a later epoch keeps its global steps
+    assert [step for _, _, step in steps_of("Epoch: [0][10/100]\tLoss 0.5 (0.6)",
+                                            "Epoch: [1][10/100]\tLoss 0.4 (0.6)")] == [10, 110]
+    assert [step for _, _, step in steps_of("Epoch: [5][10/100]\tLoss 0.5 (0.6)")] == [510]
+    # timm's and torchvision's count from 0: a first epoch of 1 is a resumed run's
+    assert [step for _, _, step in steps_of(
+        "Train: 1 [  10/25 ( 44%)]  Loss: 2.31 (2.35)  Time: 0.102s,  233.93/s  (0.221s,  582.23/s)"
+        "  LR: 1.000e-03  Data: 0.350 (0.180)")] == [35, 35]
+
+
+def test_ase_optimizer_table_and_pyscf_cycles() -> None:
+    assert run_all("      Step     Time          Energy          fmax",
+                   "BFGS:    0 16:29:09        2.769632        8.609090",
+                   "BFGS:    1 16:29:09        1.930507*       1.641499") == [
+        ("Energy", 2.769632, 0, "ase"), ("fmax", 8.60909, 0, "ase"),
+        ("Energy", 1.930507, 1, "ase"), ("fmax", 1.641499, 1, "ase")]
+    assert run_all("cycle= 1 E= -74.3941036923437  delta_E= 0.515  |g|= 1.19  |ddm|= 1.17",
+                   "HOMO (A1) = 0.358912529231679  LUMO (B2) = 0.361192070494488  gap/eV = 0.06203",
+                   ) == [("E", -74.3941036923437, 1, "pyscf"), ("delta_E", 0.515, 1, "pyscf"),
+                         ("|g|", 1.19, 1, "pyscf"), ("|ddm|", 1.17, 1, "pyscf"),
+                         # (printed between two cycles: at no cycle's step)
+                         ("HOMO", 0.358912529231679, 0, "pyscf"),
+                         ("LUMO", 0.361192070494488, 0, "pyscf"), ("gap/eV", 0.06203, 0, "pyscf")]

@@ -35898,7 +35898,9 @@ def neuralop_fno_darcy() -> Truth:
     `log_eval` (the methods that print those lines, wrapped to record their arguments and
     called as they are): `avg_loss` and `train_err` at `epoch` (as printed in brackets, from
     0); each entry of `eval_metrics` that `log_eval` prints (floats and tensors), keyed as
-    printed (`16_h1`, ...), no step (the line shows none: the epoch is in the line before).
+    printed under the line's label (`Eval_16_h1`, ...: the label names the evaluation, as
+    mnist_main's `Test set:` does), no step (the line shows none: the epoch is in the line
+    before).
     `time` is a timing: left out."""
     import linecache
     import shutil
@@ -35935,7 +35937,7 @@ def neuralop_fno_darcy() -> Truth:
                      avg_lasso_loss=avg_lasso_loss, lr=lr)
 
     def log_eval_recorded(self: Any, epoch: int, eval_metrics: dict[str, Any]) -> None:
-        truth.extend(point(key, float(value), None) for key, value in eval_metrics.items()
+        truth.extend(point(f"Eval_{key}", float(value), None) for key, value in eval_metrics.items()
                      if isinstance(value, (float, torch.Tensor)))
         log_eval(self, epoch=epoch, eval_metrics=eval_metrics)
 

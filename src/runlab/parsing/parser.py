@@ -57,6 +57,8 @@ _EPOCH_RANK = _STEP_RANK["epoch"]
 _COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
 # A phase's count that is a step: stable-baselines3's `Eval num_timesteps=1024`.
 _PHASE_STEPS = {"num_timesteps": _STEP_RANK["total_t"]}
+# Meters whose copies may count epochs from 1 (SupContrast's ProgressMeter).
+_FROM_ONE = frozenset({"progress_meter"})
 # Qualified names that end like a step key but count something else.
 # (rl_games' `fps step: 4241` is a rate, not a step)
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
@@ -216,6 +218,10 @@ class MetricParser:
         # ended.`): the lines after it are at its step, not the next drawing's.
         self._header_since_bar = False
         self._first_epoch: int | None = None
+        self._meter_base: int | None = None  # the first epoch a meter's line counts from
+        # A finer step beside its epoch: (epoch, steps of the epochs before, its first step,
+        # its last step, the printing interval, whether the step starts again each epoch)
+        self._epoch_steps: tuple[int, int, int, int, int, bool] | None = None
         # (count before this epoch, last position, the printing interval seen: 0 unknown)
         self._position: tuple[int, int, int] = (0, -1, 0)
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
@@ -570,9 +576,15 @@ class MetricParser:
                 if epoch is not None:
                     rest = rest[1:]
                 if sets_step and epoch is not None:
-                    # a meter's line (ProgressMeter's `Epoch: [2][10/500]`): its global step is
-                    # the step of the lines after it too
-                    header = self._position_step(int(findings[0][1]), findings[0][2] or 0, epoch)
+                    # a meter's line (ProgressMeter's `Epoch: [2][10/500]`): the epochs before
+                    # times its length, plus its position, is the step of the lines after it
+                    # too; its epochs count from 0 (pytorch/examples', timm's, torchvision's:
+                    # a first epoch of 1 or later is a resumed run's), but a ProgressMeter's
+                    # copies' from 1 when the first one printed is 1 (SupContrast's)
+                    if self._meter_base is None:
+                        self._meter_base = 1 if epoch == 1 and name in _FROM_ONE else 0
+                    header = (max(epoch - self._meter_base, 0) * (findings[0][2] or 0)
+                              + int(findings[0][1]))
                     self._set_header("step", header, released)
                 else:
                     position = (int(findings[0][1]), findings[0][2] or 0, epoch)
@@ -814,6 +826,13 @@ class MetricParser:
             for key in [key for key, (value, _, _, _) in chosen.items()
                         if value == key_step and key.lower() == step_key.lower()]:
                 del chosen[key]  # the counter as another rule read it, `Episode: 10,`
+            if best < _EPOCH_RANK and position is None:
+                epoch = next((value for key, (value, _, _, _) in chosen.items()
+                              if type(value) is int and key.lower() == "epoch"), None)
+                if epoch is None and header is not None and header == self._header_epoch:
+                    epoch = header  # `Epoch 3, Step 500, Loss: 0.41`: its header's
+                if epoch is not None:
+                    key_step = self._in_epoch(int(epoch), key_step)
             if best < _EPOCH_RANK:
                 self._steps_done(key_step)
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
@@ -892,6 +911,29 @@ class MetricParser:
             self._step_only = False
             self._current_step = None
 
+    def _in_epoch(self, epoch: int, step: int) -> int:
+        """A finer step printed beside its epoch (`Epoch 1, Step 100, Loss: 0.4`): the step
+        itself while it only goes up; once it starts again when the epoch moves on (the
+        index of `enumerate(loader)`), a place in the epoch, made global: the epochs before
+        it, each as long as its furthest step (plus the printing interval when the epoch's
+        first step is 0)."""
+        state = self._epoch_steps
+        if state is None or epoch < state[0]:
+            self._epoch_steps = (epoch, 0, step, step, 0, False)
+            return step
+        seen, before, first, last, interval, restarts = state
+        if epoch > seen:
+            if not restarts and step > last:  # the run's own count, across epochs
+                self._epoch_steps = (epoch, before, step, step, 0, False)
+                return step
+            before += last + (interval if first == 0 else 0)
+            self._epoch_steps = (epoch, before, step, step, 0, True)
+            return before + step
+        if step > last:
+            interval, last = step - last, step
+        self._epoch_steps = (seen, before, first, last, interval, restarts)
+        return before + step if restarts else step
+
     def _position_step(self, position: int, length: int, epoch: int | None) -> int:
         """The global step of a position within an epoch of ``length``: epochs counted from
         the first one seen; with no epoch, a position that goes back starts the next epoch."""
@@ -948,6 +990,10 @@ class MetricParser:
             if _INTEGER.fullmatch(text):  # a step is written as an integer
                 key_step, step_slot = int(text), slot
                 if slot in fine:
+                    epoch = next((int(values[other]) for other in step_slots
+                                  if other not in fine and _INTEGER.fullmatch(values[other])), None)
+                    if epoch is not None:  # `Epoch: 1, Step: 100, Loss: 0.4`
+                        key_step = self._in_epoch(epoch, key_step)
                     self._steps_done(key_step)
                 break
         if (key_step is not None and len(values) == 1 and step_slot in fine

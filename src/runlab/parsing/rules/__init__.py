@@ -206,8 +206,8 @@ RULES: list[Rule] = [
         "the ProgressMeter of pytorch/examples' imagenet/main.py (MoCo, SimCLR, ...): "
         "`Epoch: [2][ 10/500]\\tTime  0.234 ( 0.334)\\tLoss 6.8e+00 (6.9e+00)\\tAcc@1   1.00 "
         "(  0.50)` gives Loss and Acc@1 (current values, not the averages in brackets; Time "
-        "and Data are its timings) at the global step 2 * 500 + 10 (epochs counted from the first "
-        "printed: SupContrast's start at 1), the step of the lines that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1; Swin Transformer's "
+        "and Data are its timings) at the global step 2 * 500 + 10 (epochs from 0, or from 1 when "
+        "the first printed is 1: SupContrast's), the step of the lines that follow; `Test: [ 10/196]\\t...` gives Test_Loss, Test_Acc@1; Swin Transformer's "
         "`Train: [0/2][0/10]\\teta 0:00:10 lr 0.0001\\t...\\tloss 6.9 (6.9)` gives lr and "
         "loss at 0 * 10 + 0",
         parse_progress_meter,

@@ -99,7 +99,8 @@ class Rule:
       epoch (the line's own, else the latest header's) times the length plus the position,
       unless the line names a finer step (``step``, ``iter``). With ``sets_step`` (a meter's
       line, ``Epoch: [2][10/500]``, the epoch its second finding) that global step is also
-      the step of the lines after it.
+      the step of the lines after it (its epochs from 0; a ProgressMeter's from 1 when the first
+      printed is 1).
     - ``generic``: a shape any program prints (`loss: 0.4`, JSON, `| loss 0.4 |`), not one
       library's own format: while a hooked framework runs, what such a rule reads under a key
       the hook does not record is the program's own print (a user's line in a callback).

@@ -20,8 +20,9 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 # (`Test set: Average loss: 0.03`) is its section, kept with `/` (`Test_set/Average_loss`).
 # The word count is bounded, so each position costs a bounded number of steps (linear time).
 _WORD = (
-    r"(?!(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|is|are|was|were|be|been|will|would"
-    r"|has|have|had|and|or)[\ :])"
+    # (`IS` in capitals is a name, the Inception Score)
+    r"(?!(?:(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
+    r"|has|have|had|and|or)|is|Is)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
     # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
     # abbreviation's dot before `:` (`R-squ.:`)
@@ -30,7 +31,8 @@ _WORD = (
     # (or ε, Opacus' privacy budget, `(ε = 1.99, δ = 1e-05)`; another Greek letter only
     # before another word, `Δ loss: 0.01`: alone it names a setting as often, `β1: 0.9`)
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
-    r"\#?(?:[A-Za-z]|ε|χ²|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?>[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    # (a resolution's number before a measure, neuraloperator's `16_h1=0.2069`)
+    r"\#?(?:[A-Za-z]|\d{1,4}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?>[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -134,11 +136,12 @@ _SETTING = re.compile(
     # lmfit's fit report: `# function evals   = 33`, `# data points      = 101`, `# variables
     # = 3`, and each parameter's starting value, `(init = 5)`
     r"|^(?:function_evals|data_points|variables|init)$"
-    # SciPy's optimizers' summary (`disp`): `Iterations: 9`, `Function evaluations: 40`,
-    # `Gradient evaluations: 10`; arch's `Func. Count: 38`
-    r"|^(?:iterations|(?:function|gradient|hessian)_evaluations|func_count)$"
-    # a time per unit of work, word_language_model's `ms/batch 12.34`; sacrebleu's lengths
-    r"|^(?:ms|s|secs?)/\w+$|^(?:hyp|ref)_len$"
+    # SciPy's optimizers' summary (`disp`): `Function evaluations: 40`, `Gradient evaluations:
+    # 10`; arch's `Func. Count: 38`
+    r"|^(?:(?:function|gradient|hessian)_evaluations|func_count)$"
+    # a time per unit of work, word_language_model's `ms/batch 12.34`, `s/it`; sacrebleu's
+    # lengths
+    r"|^(?:ms|secs?)/\w+$|^s/(?:it|iter|step|batch|epoch|sample|token)s?$|^(?:hyp|ref)_len$"
     # Megatron-LM's `number of skipped iterations:   0`, `number of nan iterations:   0`
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
@@ -300,7 +303,9 @@ _MEASURE_PHRASE = re.compile(
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after)"
-    r"(?:\ [\w@.\-/+]{1,40}){1,10}):\ +" + VALUE,  # (`+`: `... with CE + KD: 9.38%`)
+    # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
+    # `Accuracy of plane : 57 %`)
+    r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10})\ ?:\ +" + VALUE,  # (`%5s`-padded: `of   car :`)
     re.ASCII,
 )
 # A label, then `name is value`: `Accuracy for class: plane is 37.5 %` (the same tutorial), as
@@ -317,7 +322,7 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     if phrase is not None:
         rest = [(f"{head}/{key}".replace(" ", "_") if head else key.replace(" ", "_"), i, n)
                 for head, key, i, n in _PAIR.findall(line, phrase.end())]
-        return [(phrase.group(1).replace(" ", "_"), phrase.group(2) or "",
+        return [("_".join(phrase.group(1).split()), phrase.group(2) or "",
                  phrase.group(3) or ""), *rest]
     labelled = _IS_VALUE.match(line)
     if labelled is not None and _LEADING_COUNTER.fullmatch(labelled.group(1)) is None:
@@ -362,6 +367,9 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
                 return None
             found.append(("_".join(words), token.rstrip("%")))
             words = []
+        elif (found and not words and token[:1] == "(" and token[-1:] == ")"
+              and _SPACED_NUMBER.fullmatch(token[1:-1])):
+            pass  # an AverageMeter's running average after its value: `loss 0.4123 (0.4567)`
         elif token in _BOOLEANS and len(words) == 1:
             words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
         elif found and not words and token.rstrip(",") in TIME_UNITS:
@@ -425,6 +433,9 @@ def phase_label(text: str) -> tuple[str, str] | None:
     return match.group(1).replace(" ", "_"), text[match.end():]
 
 
+_NUMBERED_NAME = re.compile(r"\d{1,4}_[A-Za-z]")
+
+
 def _phase_section(text: str) -> tuple[str, str] | None:
     """A phase's label before the pairs of a message (`Test results: loss=0.27, acc=0.91`,
     `Validation - loss: 0.28`): the section of every pair after it (Test_results/loss), as a
@@ -434,7 +445,9 @@ def _phase_section(text: str) -> tuple[str, str] | None:
         return None
     name, rest = label
     after = rest.lstrip(" ")
-    return (name, after) if after != rest and after[:1].isascii() and after[:1].isalpha() else None
+    # (a name may start with a number: neuraloperator's `Eval: 16_h1=0.2069`)
+    return (name, after) if after != rest and after[:1].isascii() and (
+        after[:1].isalpha() or _NUMBERED_NAME.match(after) is not None) else None
 
 
 _TRAINING = frozenset({"train", "training"})
@@ -918,8 +931,8 @@ def parse_array_value(line: str) -> list[Found]:
                           for key, value in _ARRAY_VALUE.findall(line) if is_metric_key(key)]
     for name, value in _ONE_VALUE.findall(line):
         key = name.replace(" ", "_")
-        if _MEASURE.search(name) is not None and is_metric_key(key):
-            found.append((key, to_number(value), None))
+        if (_MEASURE.search(name) is not None or key.lower() in RATES) and is_metric_key(key):
+            found.append((key, to_number(value), None))  # (`lr: [0.001]`, get_last_lr()'s)
     for name, values in _LIST_VALUE.findall(line):
         key = name.replace(" ", "_")
         if _MEASURE.search(name) is not None and is_metric_key(key):
@@ -1029,7 +1042,7 @@ _COUNTER = re.compile(
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
     # (`Epoch 3, Step 500, Loss: 0.41` too: a comma before a `name:` pair)
-    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
+    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18})(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\))",
     re.ASCII | re.IGNORECASE,
@@ -1260,6 +1273,13 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
     line = message(line)
+    label = _PHASE_LABEL.match(line) if line[:1] in " [(-" else None
+    if label is not None and (label.group(1) or label.group(2)).lower() in PHASES:
+        # `[train] epoch 3 loss 0.41`: every measure of the line is the phase's, as the
+        # key_value rule names `[train] step: 25, loss: 2.40`'s
+        phase = label.group(1) or label.group(2)
+        return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}", value, step)
+                for key, value, step in parse_name_value(line[label.end():])]
     counter = _COUNTER.match(line)
     found: list[Found] = []
     head = ""
