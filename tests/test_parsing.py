@@ -1679,6 +1679,10 @@ megabyte = [
     "Neg. " * 200_000 + "LLF: 1",
     "lr: [" + " " * 1_000_000 + "0.1]",
     "[a.py:1] " * 100_000 + "step 1: loss 1",
+    # names in other scripts, full-width punctuation
+    "训练损失" * 250_000 + "：1.5",
+    "step 1 " + "训练损失" * 250_000,
+    "a：" * 400_000 + "1.5",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1724,6 +1728,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 2, 1, 1, 0,
                                        0, 0, 1, 1, 2, 1, 2, 1, 0, 0, 0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+                                       1, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -4003,3 +4008,17 @@ def test_ase_optimizer_table_and_pyscf_cycles() -> None:
                          # (printed between two cycles: at no cycle's step)
                          ("HOMO", 0.358912529231679, 0, "pyscf"),
                          ("LUMO", 0.361192070494488, 0, "pyscf"), ("gap/eV", 0.06203, 0, "pyscf")]
+
+
+def test_names_in_other_scripts() -> None:
+    # Chinese, Japanese, Cyrillic and accented names, full-width punctuation read as ASCII's
+    assert steps_of("轮次 3/10 | 训练损失: 0.4123 | 训练精度: 88.12%",
+                    "训练损失：0.4123，验证准确率：0.91", "потеря: 0.41", "précision: 0.91",
+                    "損失: 0.4") == [
+        ("训练损失", 0.4123, 0), ("训练精度", 88.12, 0), ("训练损失", 0.4123, 1),
+        ("验证准确率", 0.91, 0), ("потеря", 0.41, 0), ("précision", 0.91, 0), ("損失", 0.4, 0)]
+    # a qualifier in another script stays in the name; a counter before such a name is the step
+    assert steps_of("训练 loss: 0.41, 验证 acc: 0.88", "step 2 训练损失：0.3") == [
+        ("训练_loss", 0.41, 0), ("验证_acc", 0.88, 0), ("训练损失", 0.3, 2)]
+    # a whole number under such a name is a count or a setting as often as not
+    assert steps_of("批大小: 64", "训练样本数: 60000") == []

@@ -71,6 +71,8 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 # Python's `logging.basicConfig()` format, `INFO:__main__:loss: 0.5` (TensorFlow's too,
 # `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
+# Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
+_FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
@@ -307,6 +309,8 @@ class MetricParser:
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
+            if not line.isascii():
+                line = line.translate(_FULL_WIDTH)
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
@@ -412,6 +416,8 @@ class MetricParser:
 
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
+        if not line.isascii() and not self._patterns:
+            line = line.translate(_FULL_WIDTH)
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
         points: list[Point] = []

@@ -19,6 +19,8 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 # part of a name: the name starts after them. A label ending in `: ` just before the name
 # (`Test set: Average loss: 0.03`) is its section, kept with `/` (`Test_set/Average_loss`).
 # The word count is bounded, so each position costs a bounded number of steps (linear time).
+# Letters of other scripts a name may be written in (the `re.ASCII` patterns' `\w` has none).
+LETTERS = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 _WORD = (
     # (`IS` in capitals is a name, the Inception Score)
     r"(?!(?:(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
@@ -32,7 +34,10 @@ _WORD = (
     # before another word, `Δ loss: 0.01`: alone it names a setting as often, `β1: 0.9`)
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
     # (a resolution's number before a measure, neuraloperator's `16_h1=0.2069`)
-    r"\#?(?:[A-Za-z]|\d{1,4}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{0,20}\ [A-Za-z]))(?>[\w.\-/]*\w)?(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    # (or a word in another script: accented Latin, Cyrillic, Chinese, Japanese, Korean, `训练损失`)
+    rf"\#?(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z])|{LETTERS})"
+    rf"(?>[\w.\-/{LETTERS[1:-1]}]*[\w{LETTERS[1:-1]}])?"
+    r"(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
@@ -703,6 +708,12 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 phase = ""
             elif phase and " " not in key and _MEASURE.search(key) and not phased(key):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
+        if integer is not None and not key.isascii():
+            # a whole number under a name in another script is a count or a setting as
+            # often as not (`批大小: 64`): no metric
+            pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
         pairs.append((key.replace(" ", "_"), integer, number))
         end = match.end()
     return pairs
@@ -1152,7 +1163,8 @@ def parse_alone(line: str) -> list[Found]:
 # `ep 10 reward 200 avg 150`.
 _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
-    r"(step|iter|iteration|it|epoch|episode|ep)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z])",
+    r"(step|iter|iteration|it|epoch|episode|ep)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z]|"
+    + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
 # A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
 _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
