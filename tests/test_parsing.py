@@ -1683,6 +1683,10 @@ megabyte = [
     "训练损失" * 250_000 + "：1.5",
     "step 1 " + "训练损失" * 250_000,
     "a：" * 400_000 + "1.5",
+    # a step's colon and total, a phase's arrow, a label naming settings
+    "step: 1/2 " + "a" * 1_000_000 + ":1",
+    " Val -> " * 120_000 + "loss: 1",
+    "Config : " * 100_000 + "{'a': 1}",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1729,6 +1733,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 1, 2, 1, 2, 1, 0, 0, 0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0,
+                                       1, 0, 1, 0, 0, 0,
                                        1]
 
 
@@ -4022,3 +4027,19 @@ def test_names_in_other_scripts() -> None:
         ("训练_loss", 0.41, 0), ("验证_acc", 0.88, 0), ("训练损失", 0.3, 2)]
     # a whole number under such a name is a count or a setting as often as not
     assert steps_of("批大小: 64", "训练样本数: 60000") == []
+
+
+def test_round_27_steps_sections_and_settings() -> None:
+    # a step alone in parentheses; a step's colon and total before `name:value`
+    assert steps_of("(step 1000) loss=0.4123", "step:1100/5000 loss:0.4") == [
+        ("loss", 0.4123, 1000), ("loss", 0.4, 1100)]
+    # `global_step: 5` is no `step` of its own
+    assert steps_of("global_step: 5, loss: 0.3") == [("loss", 0.3, 5)]
+    # a phase's label before an arrow names the measures after it
+    assert steps_of("Epoch 3 | Train -> loss: 0.41, acc: 0.88 | Val -> loss: 0.5, acc: 0.8") == [
+        ("Train/loss", 0.41, 3), ("Train/acc", 0.88, 3), ("Val/loss", 0.5, 3), ("Val/acc", 0.8, 3)]
+    # a label naming settings: the pairs or the dict after it are the program's settings
+    assert steps_of("Config: {'lr': 0.001, 'batch_size': 64, 'dropout': 0.1}",
+                    "args: lr=0.001 wd=0.0005 bs=64",
+                    "Hyperparameters: lr=0.001, weight_decay=0.0005",
+                    "Test results: loss=0.27") == [("Test_results/loss", 0.27, 0)]

@@ -989,7 +989,7 @@ RULES: list[Rule] = [
         "train_loss 0.31 val_loss 0.35`, `ep 10 reward 200 avg 150`; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
-        ("|", "\t", " - ", "step ", "Step ", "STEP ", "iter", "Iter", "ITER", "it ", "It ",
+        ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "update ", "Generation ", "generation ", "run [", "Train tree ", "restart "),
         starts="0123456789[",

@@ -18,6 +18,7 @@ from runlab.parsing.rules.pairs import (
     names_a_measure,
     phase_label,
     phased,
+    settings_label,
 )
 
 # json -----------------------------------------------------------------------------------------
@@ -169,6 +170,8 @@ def parse_python_dict(line: str) -> list[Found]:
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
+        if settings_label(message(line[: opening.start()])) is not None:
+            return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start())
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings

@@ -21,6 +21,7 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 # The word count is bounded, so each position costs a bounded number of steps (linear time).
 # Letters of other scripts a name may be written in (the `re.ASCII` patterns' `\w` has none).
 LETTERS = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+_OTHER_SCRIPT = re.compile(LETTERS)
 _WORD = (
     # (`IS` in capitals is a name, the Inception Score)
     r"(?!(?:(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
@@ -426,7 +427,7 @@ _LABELLED_COUNTER = re.compile(r"(epoch|episode)\ {1,4}(\d{1,18})(?:/\d{1,18})?[
 # A label of up to three words, one of them a phase, ending in `:` or ` -`: `Test results:`,
 # `Validation -`, `best valid :`.
 _PHASE_LABEL_WORDS = re.compile(
-    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})\ {0,8}(?::|\ -)", re.ASCII)
+    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})\ {0,8}(?::|\ ->?)", re.ASCII)
 
 
 def phase_label(text: str) -> tuple[str, str] | None:
@@ -458,9 +459,9 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 _TRAINING = frozenset({"train", "training"})
 _BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
-# loss 0.35` (a name, then `=`, `: ` or a space and a number, not `val: n/a`, `val: inf`).
+# loss 0.35`, ` Val -> loss: 0.45` (a name, then `=`, `: ` or a space and a number, not `val: n/a`, `val: inf`).
 _MID_PHASE = re.compile(
-    r"(?<=\s)((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)):\ +"
+    r"(?<=\s)((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev))(?::|\ ->)\ +"
     r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
 
 
@@ -561,6 +562,19 @@ _SEPARATED_VALUE = re.compile(r"[:=]\s*[-+]?(?:\d|\.\d|(?i:nan|inf))", re.ASCII)
 _IMPROVED = re.compile(r"(?<![^\s:])([A-Za-z][\w\-/.]{0,60})\ improved\ to\ " + VALUE, re.ASCII)
 
 
+# A label naming settings that starts a message: `Config: {...}`, `args: lr=0.001 bs=64`,
+# `Hyperparameters: lr=0.001, weight_decay=0.0005`.
+_SETTINGS_LABEL = re.compile(r"\s{0,8}([A-Za-z][\w\ ]{0,30}?)\ {0,4}:\ ", re.ASCII)
+
+
+def settings_label(text: str) -> str | None:
+    """The label naming settings that starts `text` (`Config: ...`), else None."""
+    match = _SETTINGS_LABEL.match(text)
+    if match is None or SETTINGS_DICT.search(match.group(1).replace(" ", "_")) is None:
+        return None
+    return match.group(1)
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
@@ -571,6 +585,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if line[:2] == "# " and _COMMENT_SETTING.fullmatch(line):
         return []
     text = message(line)
+    if text[:1].isalpha() and settings_label(text) is not None:
+        return []  # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings
     generation = _GENERATION_OF.search(text) if " gen from " in text else None
     if generation is not None:
         # geneticalgorithm2's progress, `GA is running...2 gen from 300...best value = 4.09`
@@ -708,7 +724,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 phase = ""
             elif phase and " " not in key and _MEASURE.search(key) and not phased(key):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
-        if integer is not None and not key.isascii():
+        if integer is not None and not key.isascii() and _OTHER_SCRIPT.search(key):
             # a whole number under a name in another script is a count or a setting as
             # often as not (`批大小: 64`): no metric
             pairs.append((_DROPPED, integer, number))
@@ -1038,6 +1054,8 @@ _COUNTER = re.compile(
     r"|(?:optimization\ )?restart)\s+(\d{1,18})"  # GPy's `Optimization restart 1/10, f = -21.0096`
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
     r"|(?=[A-Za-z][\w\-]{0,40}:[-+.\d])))"
+    # (`step:100/1000 loss:0.41`: a step's colon, its total, then a pair)
+    r"|\s*step:\ {0,4}(\d{1,18})/\d{1,18}\ +(?=[A-Za-z][\w\-]{0,40}:\ ?[-+.\d])"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     # Sockeye's `Checkpoint [2]\tTrain-ppl=23.14` and `E=3 B=100\ts/sec=1406.45 ... ppl=23.14`
     # (B its updates so far)
@@ -1055,7 +1073,8 @@ _COUNTER = re.compile(
     # (`Epoch 3, Step 500, Loss: 0.41` too: a comma before a `name:` pair)
     r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18})(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
-    r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\))",
+    # (or alone: `(step 1000) loss=0.41`)
+    r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
     re.ASCII | re.IGNORECASE,
 )
 _CLAUSES = re.compile(r"[|\t,;]| - ")
