@@ -36293,6 +36293,132 @@ OWN_CHECKOUT["mingpt_ddp"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
 
 
+# --- Research training scripts, round 28: DeepLabV3Plus-Pytorch, KAIR, p-christ's DRL agents --
+# DeepLabV3Plus-Pytorch and KAIR run alone, in one environment of their own (torchvision's PyPI
+# wheel beside the CPU torch, as `torchvision_without_ops` lets it load; visdom's sdist builds
+# only with a setuptools that still has pkg_resources):
+#
+#     python -m venv ~/r28-venv && ~/r28-venv/bin/pip install torch==2.13.0
+#     ~/r28-venv/bin/pip install "setuptools<80" wheel
+#     ~/r28-venv/bin/pip install --no-build-isolation torch==2.13.0 torchvision==0.28.0 pillow \
+#         scikit-learn tqdm matplotlib visdom opencv-python-headless
+#     git clone https://github.com/VainF/DeepLabV3Plus-Pytorch ~/DeepLabV3Plus-Pytorch
+#     export DEEPLABV3PLUS=~/DeepLabV3Plus-Pytorch
+#     export DEEPLABV3PLUS_COMMIT=$(git -C ~/DeepLabV3Plus-Pytorch rev-parse HEAD)
+#     ~/r28-venv/bin/python tests/corpus/make_corpus.py deeplabv3plus_voc
+#
+# Its `deeplabv3plus_mobilenet` builds MobileNetV2 with ImageNet weights by default
+# (`pretrained_backbone=True`, a download): the case's one change makes that default False.
+R28_ENVIRONMENT = {name: f"{name} (round 28 research script cases)" for name in (
+    "torch", "torchvision", "numpy", "pillow", "scikit-learn", "tqdm", "matplotlib", "visdom",
+    "opencv-python-headless")}
+DEEPLABV3PLUS_CHANGES = {"network/modeling.py": {
+    "def deeplabv3plus_mobilenet(num_classes=21, output_stride=8, pretrained_backbone=True):":
+    "def deeplabv3plus_mobilenet(num_classes=21, output_stride=8, pretrained_backbone=False):"}}
+DEEPLABV3PLUS_COPY = os.path.join(tempfile.gettempdir(), "DeepLabV3Plus-Pytorch")
+RUN_COPIES[DEEPLABV3PLUS_COPY] = "/home/user/DeepLabV3Plus-Pytorch"
+DEEPLABV3PLUS_ARGS = ["--data_root", "data", "--model", "deeplabv3plus_mobilenet",
+                      "--crop_size", "64", "--batch_size", "4", "--total_itrs", "40",
+                      "--val_interval", "20"]
+
+
+def voc_segmentation_data(root: str, train: int = 16, val: int = 4, size: int = 80) -> None:
+    """PASCAL VOC 2012's folder layout as `VOCSegmentation` reads it (`VOCdevkit/VOC2012`:
+    `JPEGImages/<name>.jpg`, palette PNG masks `SegmentationClass/<name>.png` of class indices
+    0-20 with a 255 border as VOC's, `ImageSets/Segmentation/train.txt` and `val.txt`), made
+    up: RGB images of a few coloured rectangles on noise, each rectangle its class in the
+    mask."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    voc = os.path.join(root, "VOCdevkit", "VOC2012")
+    for folder in ("JPEGImages", "SegmentationClass", "ImageSets/Segmentation"):
+        os.makedirs(os.path.join(voc, folder), exist_ok=True)
+    palette = rng.integers(0, 256, (256, 3), dtype=np.uint8)
+    names: dict[str, list[str]] = {"train": [], "val": []}
+    for split, count in (("train", train), ("val", val)):
+        for i in range(count):
+            name = f"2012_{split}_{i:04d}"
+            image = rng.integers(0, 80, (size, size, 3), dtype=np.uint8)
+            mask = np.zeros((size, size), dtype=np.uint8)
+            for _ in range(3):
+                cls = int(rng.integers(1, 21))
+                y, x = rng.integers(0, size - 24, 2)
+                h, w = rng.integers(16, 32, 2)
+                image[y:y + h, x:x + w] = (cls * 12, 255 - cls * 10, (cls * 37) % 256)
+                mask[y:y + h, x:x + w] = cls
+                mask[y:y + h, x] = 255
+            Image.fromarray(image).save(os.path.join(voc, "JPEGImages", name + ".jpg"))
+            png = Image.fromarray(mask, mode="P")
+            png.putpalette(palette.flatten().tolist())
+            png.save(os.path.join(voc, "SegmentationClass", name + ".png"))
+            names[split].append(name)
+    for split, listed in names.items():
+        with open(os.path.join(voc, "ImageSets", "Segmentation", split + ".txt"), "w") as f:
+            f.write("\n".join(listed) + "\n")
+
+
+def deeplabv3plus_voc() -> Truth:
+    """VainF/DeepLabV3Plus-Pytorch `main.py` (commit in VERSIONS.md), from the checkout named
+    by `DEEPLABV3PLUS`, copied with DEEPLABV3PLUS_CHANGES (no ImageNet weights for the
+    backbone: a download) and run as the script (`run_script`, from a folder of its own) with
+    DEEPLABV3PLUS_ARGS: `--model deeplabv3plus_mobilenet` (its default and smallest, MobileNetV2),
+    `--crop_size 64` (of 513), `--batch_size 4` (of 16), `--total_itrs 40` (of 30000),
+    `--val_interval 20` (of 100); its defaults otherwise (`--dataset voc --year 2012`, 21
+    classes, output stride 16, SGD 0.01 with poly decay, cross entropy ignoring 255, seed 1,
+    2 loader workers, validation batches of 1 on whole images), on the CPU, torch on one
+    thread. PASCAL VOC 2012 (a download) is made up in its folder layout under `data/`
+    (`voc_segmentation_data`: 16 80x80 JPEG images to train on, 4 batches an epoch, 4 to
+    validate, palette PNG masks). It prints `Device: cpu`, `Dataset: voc, Train set: 16, Val
+    set: 4`, `[!] Retrain`, `Epoch 3, Itrs 10/40, Loss=2.912345` every 10 iterations (its
+    fixed interval), and at iterations 20 and 40 `Model saved as checkpoints/latest_...pth`,
+    `validation...`, tqdm's count of validation batches on stderr (`4it [00:00, ...]`), then
+    `StreamSegMetrics.to_str`: a blank line and `Overall Acc: 0.512345`, `Mean Acc: ...`,
+    `FreqW Acc: ...`, `Mean IoU: ...` (its `Class IoU` lines are commented out), and `Model
+    saved as checkpoints/best_...pth` when the mean IoU is the best so far. Truth: the values
+    its prints are given, read from the printing frame: `interval_loss` (the mean of the last
+    10 iterations' losses) as `Loss` at `cur_itrs` (the `Itrs` printed); the metrics dict
+    `to_str` formats (`val_score`), each key but `Class IoU` (not printed) with its words
+    joined by `_` (`Overall_Acc`, `Mean_Acc`, `FreqW_Acc`, `Mean_IoU`), no step (the lines
+    name no iteration)."""
+    checkout = os.environ.get("DEEPLABV3PLUS")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main.py")):
+        raise SystemExit("deeplabv3plus_voc: set DEEPLABV3PLUS to a VainF/DeepLabV3Plus-Pytorch "
+                         "checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, DEEPLABV3PLUS_COPY, DEEPLABV3PLUS_CHANGES)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith('print("Epoch %d, Itrs %d/%d, Loss=%f"'):
+            truth.append(point("Loss", values["interval_loss"], values["cur_itrs"]))
+        elif call.startswith("print(metrics.to_str(val_score))"):
+            truth.extend(point(key.replace(" ", "_"), value, None)
+                         for key, value in values["val_score"].items() if key != "Class IoU")
+
+    try:
+        run_script(os.path.join(DEEPLABV3PLUS_COPY, "main.py"), DEEPLABV3PLUS_ARGS, record,
+                   setup=lambda: voc_segmentation_data("data"))
+    finally:
+        shutil.rmtree(DEEPLABV3PLUS_COPY)
+    if len(truth) != 4 + 2 * 4:
+        raise SystemExit(f"deeplabv3plus_voc: {len(truth)} points, not 4 losses and 2 x 4 metrics")
+    return truth
+
+
+CASES["deeplabv3plus_voc"] = deeplabv3plus_voc
+OWN_ENVIRONMENT["deeplabv3plus_voc"] = R28_ENVIRONMENT
+OWN_CHECKOUT["deeplabv3plus_voc"] = "DEEPLABV3PLUS"
+CHECKOUT_ROW["deeplabv3plus_voc"] = "VainF/DeepLabV3Plus-Pytorch main.py"
+REPOSITORY_CHECKOUTS["DEEPLABV3PLUS"] = ("VainF/DeepLabV3Plus-Pytorch", "DEEPLABV3PLUS_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
