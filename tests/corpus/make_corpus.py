@@ -36419,6 +36419,130 @@ CHECKOUT_ROW["deeplabv3plus_voc"] = "VainF/DeepLabV3Plus-Pytorch main.py"
 REPOSITORY_CHECKOUTS["DEEPLABV3PLUS"] = ("VainF/DeepLabV3Plus-Pytorch", "DEEPLABV3PLUS_COMMIT")
 
 
+#     git clone https://github.com/cszn/KAIR ~/KAIR
+#     export KAIR=~/KAIR KAIR_COMMIT=$(git -C ~/KAIR rev-parse HEAD)
+#     ~/r28-venv/bin/python tests/corpus/make_corpus.py kair_dncnn
+#
+# KAIR's changes, by file: its DnCNN option file made small and printing often, the model on the
+# CPU where CUDA is not there (`ModelBase` takes CUDA whenever `gpu_ids` is set, and the option
+# parser needs a list there), and the training loop's 1000000 epochs (it never stops by itself)
+# made 10, 40 iterations.
+KAIR_CHANGES = {
+    "options/train_dncnn.json": {
+        '"dataloader_num_workers": 8': '"dataloader_num_workers": 2',
+        '"dataloader_batch_size": 64': '"dataloader_batch_size": 8',
+        '"checkpoint_test": 5000': '"checkpoint_test": 20',
+        '"checkpoint_save": 5000': '"checkpoint_save": 20',
+        '"checkpoint_print": 200': '"checkpoint_print": 5',
+    },
+    "models/model_base.py": {
+        "torch.device('cuda' if opt['gpu_ids'] is not None else 'cpu')":
+        "torch.device('cuda' if opt['gpu_ids'] is not None and torch.cuda.is_available() "
+        "else 'cpu')"},
+    "main_train_psnr.py": {"for epoch in range(1000000):": "for epoch in range(10):"},
+}
+KAIR_COPY = os.path.join(tempfile.gettempdir(), "KAIR")
+RUN_COPIES[KAIR_COPY] = "/home/user/KAIR"
+
+
+def gray_image_folders(folders: dict[str, tuple[int, int]]) -> None:
+    """Folders of made-up 8-bit grayscale PNG images (smooth gradients and blobs, as a photo's
+    planes, not noise), `count` of `size` x `size` in each."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for folder, (count, size) in folders.items():
+        os.makedirs(folder, exist_ok=True)
+        y, x = np.mgrid[0:size, 0:size] / size
+        for i in range(count):
+            a, b, c = rng.uniform(-1, 1, 3)
+            image = 0.5 + 0.3 * np.sin(3 * (a * x + b * y) + c)
+            for _ in range(3):
+                cy, cx, r = rng.uniform(0, 1, 3)
+                image += 0.3 * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (0.02 + 0.05 * r))
+            pixels = np.clip(image * 200, 0, 255).astype(np.uint8)
+            Image.fromarray(pixels, mode="L").save(os.path.join(folder, f"img_{i:03d}.png"))
+
+
+def kair_dncnn() -> Truth:
+    """cszn/KAIR `main_train_psnr.py` with its DnCNN option file `options/train_dncnn.json`
+    (commit in VERSIONS.md), from the checkout named by `KAIR`, copied with KAIR_CHANGES and run
+    as the script (`run_script`, from a folder of its own) with `--opt
+    <copy>/options/train_dncnn.json`, as its README runs it. The option file's changes: 2
+    loader workers (of 8), batches of 8 (of 64), testing and saving every 20 iterations (of
+    5000) and printing every 5 (of 200); its other settings as they are (DnCNN of 17 layers of
+    64 channels with batch norm, grayscale, Gaussian noise of sigma 25, 40x40 patches, L1 loss,
+    Adam 1e-4, MultiStepLR, seed from `manual_seed` unset, so drawn by `random.randint`: Python's
+    generator is seeded 0 first, so that both runs draw the same). `ModelBase` puts the model
+    on the CPU where CUDA is not there (it takes CUDA whenever `gpu_ids` is set); the loop's
+    1000000 epochs are 10 (32 images, 4 batches an epoch: 40 iterations); torch on one thread.
+    Its data (a download) are made up in the option file's folders: `trainsets/trainH` (32
+    64x64 grayscale PNGs) and `testsets/bsd68` (2 of 48x48), `gray_image_folders`. It prints
+    `export CUDA_VISIBLE_DEVICES=0`, `number of GPUs is: 1`, `LogHandlers setup!`, `Random
+    seed: ...`, `Dataset: Denosing on AWGN with fixed sigma. ...`, and through its `train`
+    logger (`%(asctime)s.%(msecs)03d : %(message)s`, on stderr): the options dict, the train
+    images and iterations, the network and a table of its parameters' statistics, then every
+    5 iterations `<epoch:  1, iter:       5, lr:1.000e-04> G_loss: 1.234e-01 `, every 20
+    `Saving the model.`, each test image's `---1-->  img_000.png | 25.30dB` and `<epoch:  4,
+    iter:      20, Average PSNR : 25.30dB` with a blank line; torch's warnings of `pin_memory`
+    without an accelerator and of the scheduler's deprecated `step(epoch)` and `get_lr()`.
+    Truth, read by a filter on the `train` logger from `main`'s frame as each line is logged:
+    `model.current_learning_rate()` as `lr` and each item of `logs` (`G_loss`) at
+    `current_step` (the `iter` printed); `current_psnr` of each test image as `PSNR`, no step
+    (the line names the image, not the iteration); `avg_psnr` as `Average_PSNR` at
+    `current_step`. The epoch is a count; the parameters' table is no metric."""
+    checkout = os.environ.get("KAIR")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main_train_psnr.py")):
+        raise SystemExit("kair_dncnn: set KAIR to a cszn/KAIR checkout")
+    import logging
+    import random
+    import shutil
+
+    import torch
+
+    random.seed(0)
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, KAIR_COPY, KAIR_CHANGES)
+    truth: Truth = []
+
+    def logged(record: logging.LogRecord) -> bool:
+        frame = sys._getframe(1)
+        while frame.f_code.co_name != record.funcName:
+            frame = frame.f_back  # type: ignore[assignment]
+        if record.funcName != "main":
+            return True
+        message, f = record.getMessage(), frame.f_locals
+        if message.startswith("<epoch:") and "Average PSNR" in message:
+            truth.append(point("Average_PSNR", f["avg_psnr"], f["current_step"]))
+        elif message.startswith("<epoch:"):
+            truth.append(point("lr", f["model"].current_learning_rate(), f["current_step"]))
+            truth.extend(point(k, v, f["current_step"]) for k, v in f["logs"].items())
+        elif "--> " in message and message.endswith("dB"):
+            truth.append(point("PSNR", f["current_psnr"], None))
+        return True
+
+    logging.getLogger("train").addFilter(logged)
+    try:
+        run_script(os.path.join(KAIR_COPY, "main_train_psnr.py"),
+                   ["--opt", os.path.join(KAIR_COPY, "options", "train_dncnn.json")], lambda *a: None,
+                   setup=lambda: gray_image_folders({"trainsets/trainH": (32, 64),
+                                                     "testsets/bsd68": (2, 48)}))
+    finally:
+        shutil.rmtree(KAIR_COPY)
+    if len(truth) != 8 * 2 + 2 * 3:
+        raise SystemExit(f"kair_dncnn: {len(truth)} points, not 8 x 2 and 2 x 3")
+    return truth
+
+
+CASES["kair_dncnn"] = kair_dncnn
+OWN_ENVIRONMENT["kair_dncnn"] = R28_ENVIRONMENT
+OWN_CHECKOUT["kair_dncnn"] = "KAIR"
+CHECKOUT_ROW["kair_dncnn"] = "cszn/KAIR main_train_psnr.py"
+REPOSITORY_CHECKOUTS["KAIR"] = ("cszn/KAIR", "KAIR_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
