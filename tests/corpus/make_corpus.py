@@ -36543,6 +36543,108 @@ CHECKOUT_ROW["kair_dncnn"] = "cszn/KAIR main_train_psnr.py"
 REPOSITORY_CHECKOUTS["KAIR"] = ("cszn/KAIR", "KAIR_COMMIT")
 
 
+# p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch is written for gym's old API
+# (`env.seed`, `reset()` returning the state, four values from `step`): its case runs alone, in an
+# environment of its own with gym 0.25 (the last with that API by default) and NumPy below 2 (gym
+# 0.25 checks `np.bool8`); nn_builder, which it builds its networks with, pins a TensorFlow alpha
+# that no longer installs, and its PyTorch half needs only torch, so it goes in without its
+# dependencies:
+#
+#     python -m venv ~/pchrist-venv && ~/pchrist-venv/bin/pip install torch==2.13.0
+#     ~/pchrist-venv/bin/pip install torch==2.13.0 "numpy<2" gym==0.25.2 matplotlib
+#     ~/pchrist-venv/bin/pip install --no-deps nn_builder==1.0.5
+#     git clone https://github.com/p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch \
+#         ~/drl-pchrist
+#     export DRL_PCHRIST=~/drl-pchrist DRL_PCHRIST_COMMIT=$(git -C ~/drl-pchrist rev-parse HEAD)
+#     MPLBACKEND=Agg ~/pchrist-venv/bin/python tests/corpus/make_corpus.py drl_pchrist_dqn_cartpole
+#
+# `results/Cart_Pole.py`'s changes: the agents it compares (nine, A3C among them with a process
+# per core) only its DQN, and 102 episodes of its 450 (a full window of 100 for its rolling
+# score's maximum, and two more).
+DRL_PCHRIST_CHANGES = {
+    "config.num_episodes_to_run = 450": "config.num_episodes_to_run = 102",
+    "    AGENTS = [SAC_Discrete, DDQN, Dueling_DDQN, DQN, DQN_With_Fixed_Q_Targets,\n"
+    "              DDQN_With_Prioritised_Experience_Replay, A2C, PPO, A3C ]":
+    "    AGENTS = [DQN]",
+}
+
+
+def drl_pchrist_dqn_cartpole() -> Truth:
+    """p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch `results/Cart_Pole.py`
+    (commit in VERSIONS.md), from the checkout named by `DRL_PCHRIST`, run as the script
+    (`run_script`, from a folder of its own, the checkout's root on the path as the script's
+    own `sys.path.append` means it to be) with DRL_PCHRIST_CHANGES: its `Trainer` running its
+    `DQN` agent (`agents/DQN_agents/DQN.py` on `agents/Base_Agent.py`: an MLP of 30 and 15 units
+    built by nn_builder, Adam 0.01, batches of 256 from a replay buffer of 40000,
+    epsilon-greedy) on gym's CartPole-v0 for 102 episodes (of 450), its config otherwise as it
+    is (`randomise_random_seed`: the agent's seed drawn by `random.randint`, Python's generator
+    seeded 0 first so that both runs draw the same; its results pickle and graph written under
+    `results/data_and_graphs/` in the run's folder, matplotlib's Agg backend), on the CPU, torch
+    on one thread. It prints `AGENT NAME: DQN`, `1.1: DQN` in bold, `TITLE  CartPole`, the
+    hyperparameters dict,
+    `RANDOM SEED  ...`, then after each episode `Base_Agent.print_rolling_result`'s
+    `sys.stdout.write` of `"\\r Episode 1, Score:  13.00, Max score seen:  13.00, Rolling score:
+    13.00, Max rolling score seen: -inf` (a stray `"` first, a carriage return and no newline:
+    one line that each episode overwrites on a terminal), then ` `, `DQN did not achieve
+    required score` in red (or the episode it did), `Time taken: ...` and two rules of dashes;
+    on stderr gym's notice that it is unmaintained and its warnings (CartPole-v0 out of date,
+    the old step API). Truth: the values that write formats, read
+    from the agent as `print_rolling_result` is called (wrapped, printing as it does):
+    `game_full_episode_scores[-1]` as `Score`, `max_episode_score_seen` as `Max_score_seen`,
+    `rolling_results[-1]` as `Rolling_score`, `max_rolling_score_seen` as
+    `Max_rolling_score_seen`, at `len(game_full_episode_scores)` (the episode printed). The max
+    rolling score is `-inf` (printed ` -inf`) until a full window of 100 episodes is past: no
+    number, left out. `Time taken` is a timing."""
+    root = os.environ.get("DRL_PCHRIST")
+    path = os.path.join(root or "", "results", "Cart_Pole.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("drl_pchrist_dqn_cartpole: set DRL_PCHRIST to a "
+                         "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch checkout")
+    import math
+    import random
+
+    import torch
+
+    random.seed(0)
+    torch.set_num_threads(1)
+    sys.path.insert(0, os.path.abspath(root))
+    from agents.Base_Agent import Base_Agent  # the checkout's own
+
+    truth: Truth = []
+    print_rolling_result = Base_Agent.print_rolling_result
+
+    def recorded(self: Any) -> None:
+        episode = len(self.game_full_episode_scores)
+        for key, value in (("Score", self.game_full_episode_scores[-1]),
+                           ("Max_score_seen", self.max_episode_score_seen),
+                           ("Rolling_score", self.rolling_results[-1]),
+                           ("Max_rolling_score_seen", self.max_rolling_score_seen)):
+            if math.isfinite(value):
+                truth.append(point(key, value, episode))
+        print_rolling_result(self)
+
+    Base_Agent.print_rolling_result = recorded  # type: ignore[method-assign]
+    try:
+        run_script(path, [], lambda *a: None, DRL_PCHRIST_CHANGES,
+                   setup=lambda: os.makedirs(os.path.join("results", "data_and_graphs")))
+    finally:
+        sys.path.remove(os.path.abspath(root))
+    if len(truth) != 102 * 3 + 2:
+        raise SystemExit(f"drl_pchrist_dqn_cartpole: {len(truth)} points, not 102 x 3 and 2")
+    return truth
+
+
+CASES["drl_pchrist_dqn_cartpole"] = drl_pchrist_dqn_cartpole
+OWN_ENVIRONMENT["drl_pchrist_dqn_cartpole"] = {
+    name: f"{name} (drl_pchrist_dqn_cartpole case)" for name in (
+        "torch", "numpy", "gym", "matplotlib", "nn_builder")}
+OWN_CHECKOUT["drl_pchrist_dqn_cartpole"] = "DRL_PCHRIST"
+CHECKOUT_ROW["drl_pchrist_dqn_cartpole"] = (
+    "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch results/Cart_Pole.py")
+REPOSITORY_CHECKOUTS["DRL_PCHRIST"] = (
+    "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch", "DRL_PCHRIST_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
