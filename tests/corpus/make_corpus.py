@@ -36293,6 +36293,358 @@ OWN_CHECKOUT["mingpt_ddp"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
 
 
+# --- Research training scripts, round 28: DeepLabV3Plus-Pytorch, KAIR, p-christ's DRL agents --
+# DeepLabV3Plus-Pytorch and KAIR run alone, in one environment of their own (torchvision's PyPI
+# wheel beside the CPU torch, as `torchvision_without_ops` lets it load; visdom's sdist builds
+# only with a setuptools that still has pkg_resources):
+#
+#     python -m venv ~/r28-venv && ~/r28-venv/bin/pip install torch==2.13.0
+#     ~/r28-venv/bin/pip install "setuptools<80" wheel
+#     ~/r28-venv/bin/pip install --no-build-isolation torch==2.13.0 torchvision==0.28.0 pillow \
+#         scikit-learn tqdm matplotlib visdom opencv-python-headless
+#     git clone https://github.com/VainF/DeepLabV3Plus-Pytorch ~/DeepLabV3Plus-Pytorch
+#     export DEEPLABV3PLUS=~/DeepLabV3Plus-Pytorch
+#     export DEEPLABV3PLUS_COMMIT=$(git -C ~/DeepLabV3Plus-Pytorch rev-parse HEAD)
+#     ~/r28-venv/bin/python tests/corpus/make_corpus.py deeplabv3plus_voc
+#
+# Its `deeplabv3plus_mobilenet` builds MobileNetV2 with ImageNet weights by default
+# (`pretrained_backbone=True`, a download): the case's one change makes that default False.
+R28_ENVIRONMENT = {name: f"{name} (round 28 research script cases)" for name in (
+    "torch", "torchvision", "numpy", "pillow", "scikit-learn", "tqdm", "matplotlib", "visdom",
+    "opencv-python-headless")}
+DEEPLABV3PLUS_CHANGES = {"network/modeling.py": {
+    "def deeplabv3plus_mobilenet(num_classes=21, output_stride=8, pretrained_backbone=True):":
+    "def deeplabv3plus_mobilenet(num_classes=21, output_stride=8, pretrained_backbone=False):"}}
+DEEPLABV3PLUS_COPY = os.path.join(tempfile.gettempdir(), "DeepLabV3Plus-Pytorch")
+RUN_COPIES[DEEPLABV3PLUS_COPY] = "/home/user/DeepLabV3Plus-Pytorch"
+DEEPLABV3PLUS_ARGS = ["--data_root", "data", "--model", "deeplabv3plus_mobilenet",
+                      "--crop_size", "64", "--batch_size", "4", "--total_itrs", "40",
+                      "--val_interval", "20"]
+
+
+def voc_segmentation_data(root: str, train: int = 16, val: int = 4, size: int = 80) -> None:
+    """PASCAL VOC 2012's folder layout as `VOCSegmentation` reads it (`VOCdevkit/VOC2012`:
+    `JPEGImages/<name>.jpg`, palette PNG masks `SegmentationClass/<name>.png` of class indices
+    0-20 with a 255 border as VOC's, `ImageSets/Segmentation/train.txt` and `val.txt`), made
+    up: RGB images of a few coloured rectangles on noise, each rectangle its class in the
+    mask."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    voc = os.path.join(root, "VOCdevkit", "VOC2012")
+    for folder in ("JPEGImages", "SegmentationClass", "ImageSets/Segmentation"):
+        os.makedirs(os.path.join(voc, folder), exist_ok=True)
+    palette = rng.integers(0, 256, (256, 3), dtype=np.uint8)
+    names: dict[str, list[str]] = {"train": [], "val": []}
+    for split, count in (("train", train), ("val", val)):
+        for i in range(count):
+            name = f"2012_{split}_{i:04d}"
+            image = rng.integers(0, 80, (size, size, 3), dtype=np.uint8)
+            mask = np.zeros((size, size), dtype=np.uint8)
+            for _ in range(3):
+                cls = int(rng.integers(1, 21))
+                y, x = rng.integers(0, size - 24, 2)
+                h, w = rng.integers(16, 32, 2)
+                image[y:y + h, x:x + w] = (cls * 12, 255 - cls * 10, (cls * 37) % 256)
+                mask[y:y + h, x:x + w] = cls
+                mask[y:y + h, x] = 255
+            Image.fromarray(image).save(os.path.join(voc, "JPEGImages", name + ".jpg"))
+            png = Image.fromarray(mask, mode="P")
+            png.putpalette(palette.flatten().tolist())
+            png.save(os.path.join(voc, "SegmentationClass", name + ".png"))
+            names[split].append(name)
+    for split, listed in names.items():
+        with open(os.path.join(voc, "ImageSets", "Segmentation", split + ".txt"), "w") as f:
+            f.write("\n".join(listed) + "\n")
+
+
+def deeplabv3plus_voc() -> Truth:
+    """VainF/DeepLabV3Plus-Pytorch `main.py` (commit in VERSIONS.md), from the checkout named
+    by `DEEPLABV3PLUS`, copied with DEEPLABV3PLUS_CHANGES (no ImageNet weights for the
+    backbone: a download) and run as the script (`run_script`, from a folder of its own) with
+    DEEPLABV3PLUS_ARGS: `--model deeplabv3plus_mobilenet` (its default and smallest, MobileNetV2),
+    `--crop_size 64` (of 513), `--batch_size 4` (of 16), `--total_itrs 40` (of 30000),
+    `--val_interval 20` (of 100); its defaults otherwise (`--dataset voc --year 2012`, 21
+    classes, output stride 16, SGD 0.01 with poly decay, cross entropy ignoring 255, seed 1,
+    2 loader workers, validation batches of 1 on whole images), on the CPU, torch on one
+    thread. PASCAL VOC 2012 (a download) is made up in its folder layout under `data/`
+    (`voc_segmentation_data`: 16 80x80 JPEG images to train on, 4 batches an epoch, 4 to
+    validate, palette PNG masks). It prints `Device: cpu`, `Dataset: voc, Train set: 16, Val
+    set: 4`, `[!] Retrain`, `Epoch 3, Itrs 10/40, Loss=2.912345` every 10 iterations (its
+    fixed interval), and at iterations 20 and 40 `Model saved as checkpoints/latest_...pth`,
+    `validation...`, tqdm's count of validation batches on stderr (`4it [00:00, ...]`), then
+    `StreamSegMetrics.to_str`: a blank line and `Overall Acc: 0.512345`, `Mean Acc: ...`,
+    `FreqW Acc: ...`, `Mean IoU: ...` (its `Class IoU` lines are commented out), and `Model
+    saved as checkpoints/best_...pth` when the mean IoU is the best so far. Truth: the values
+    its prints are given, read from the printing frame: `interval_loss` (the mean of the last
+    10 iterations' losses) as `Loss` at `cur_itrs` (the `Itrs` printed); the metrics dict
+    `to_str` formats (`val_score`), each key but `Class IoU` (not printed) with its words
+    joined by `_` (`Overall_Acc`, `Mean_Acc`, `FreqW_Acc`, `Mean_IoU`), no step (the lines
+    name no iteration)."""
+    checkout = os.environ.get("DEEPLABV3PLUS")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main.py")):
+        raise SystemExit("deeplabv3plus_voc: set DEEPLABV3PLUS to a VainF/DeepLabV3Plus-Pytorch "
+                         "checkout")
+    import shutil
+
+    import torch
+
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, DEEPLABV3PLUS_COPY, DEEPLABV3PLUS_CHANGES)
+    truth: Truth = []
+
+    def record(call: str, values: dict[str, Any], printed: tuple[Any, ...]) -> None:
+        if call.startswith('print("Epoch %d, Itrs %d/%d, Loss=%f"'):
+            truth.append(point("Loss", values["interval_loss"], values["cur_itrs"]))
+        elif call.startswith("print(metrics.to_str(val_score))"):
+            truth.extend(point(key.replace(" ", "_"), value, None)
+                         for key, value in values["val_score"].items() if key != "Class IoU")
+
+    try:
+        run_script(os.path.join(DEEPLABV3PLUS_COPY, "main.py"), DEEPLABV3PLUS_ARGS, record,
+                   setup=lambda: voc_segmentation_data("data"))
+    finally:
+        shutil.rmtree(DEEPLABV3PLUS_COPY)
+    if len(truth) != 4 + 2 * 4:
+        raise SystemExit(f"deeplabv3plus_voc: {len(truth)} points, not 4 losses and 2 x 4 metrics")
+    return truth
+
+
+CASES["deeplabv3plus_voc"] = deeplabv3plus_voc
+OWN_ENVIRONMENT["deeplabv3plus_voc"] = R28_ENVIRONMENT
+OWN_CHECKOUT["deeplabv3plus_voc"] = "DEEPLABV3PLUS"
+CHECKOUT_ROW["deeplabv3plus_voc"] = "VainF/DeepLabV3Plus-Pytorch main.py"
+REPOSITORY_CHECKOUTS["DEEPLABV3PLUS"] = ("VainF/DeepLabV3Plus-Pytorch", "DEEPLABV3PLUS_COMMIT")
+
+
+#     git clone https://github.com/cszn/KAIR ~/KAIR
+#     export KAIR=~/KAIR KAIR_COMMIT=$(git -C ~/KAIR rev-parse HEAD)
+#     ~/r28-venv/bin/python tests/corpus/make_corpus.py kair_dncnn
+#
+# KAIR's changes, by file: its DnCNN option file made small and printing often, the model on the
+# CPU where CUDA is not there (`ModelBase` takes CUDA whenever `gpu_ids` is set, and the option
+# parser needs a list there), and the training loop's 1000000 epochs (it never stops by itself)
+# made 10, 40 iterations.
+KAIR_CHANGES = {
+    "options/train_dncnn.json": {
+        '"dataloader_num_workers": 8': '"dataloader_num_workers": 2',
+        '"dataloader_batch_size": 64': '"dataloader_batch_size": 8',
+        '"checkpoint_test": 5000': '"checkpoint_test": 20',
+        '"checkpoint_save": 5000': '"checkpoint_save": 20',
+        '"checkpoint_print": 200': '"checkpoint_print": 5',
+    },
+    "models/model_base.py": {
+        "torch.device('cuda' if opt['gpu_ids'] is not None else 'cpu')":
+        "torch.device('cuda' if opt['gpu_ids'] is not None and torch.cuda.is_available() "
+        "else 'cpu')"},
+    "main_train_psnr.py": {"for epoch in range(1000000):": "for epoch in range(10):"},
+}
+KAIR_COPY = os.path.join(tempfile.gettempdir(), "KAIR")
+RUN_COPIES[KAIR_COPY] = "/home/user/KAIR"
+
+
+def gray_image_folders(folders: dict[str, tuple[int, int]]) -> None:
+    """Folders of made-up 8-bit grayscale PNG images (smooth gradients and blobs, as a photo's
+    planes, not noise), `count` of `size` x `size` in each."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for folder, (count, size) in folders.items():
+        os.makedirs(folder, exist_ok=True)
+        y, x = np.mgrid[0:size, 0:size] / size
+        for i in range(count):
+            a, b, c = rng.uniform(-1, 1, 3)
+            image = 0.5 + 0.3 * np.sin(3 * (a * x + b * y) + c)
+            for _ in range(3):
+                cy, cx, r = rng.uniform(0, 1, 3)
+                image += 0.3 * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (0.02 + 0.05 * r))
+            pixels = np.clip(image * 200, 0, 255).astype(np.uint8)
+            Image.fromarray(pixels, mode="L").save(os.path.join(folder, f"img_{i:03d}.png"))
+
+
+def kair_dncnn() -> Truth:
+    """cszn/KAIR `main_train_psnr.py` with its DnCNN option file `options/train_dncnn.json`
+    (commit in VERSIONS.md), from the checkout named by `KAIR`, copied with KAIR_CHANGES and run
+    as the script (`run_script`, from a folder of its own) with `--opt
+    <copy>/options/train_dncnn.json`, as its README runs it. The option file's changes: 2
+    loader workers (of 8), batches of 8 (of 64), testing and saving every 20 iterations (of
+    5000) and printing every 5 (of 200); its other settings as they are (DnCNN of 17 layers of
+    64 channels with batch norm, grayscale, Gaussian noise of sigma 25, 40x40 patches, L1 loss,
+    Adam 1e-4, MultiStepLR, seed from `manual_seed` unset, so drawn by `random.randint`: Python's
+    generator is seeded 0 first, so that both runs draw the same). `ModelBase` puts the model
+    on the CPU where CUDA is not there (it takes CUDA whenever `gpu_ids` is set); the loop's
+    1000000 epochs are 10 (32 images, 4 batches an epoch: 40 iterations); torch on one thread.
+    Its data (a download) are made up in the option file's folders: `trainsets/trainH` (32
+    64x64 grayscale PNGs) and `testsets/bsd68` (2 of 48x48), `gray_image_folders`. It prints
+    `export CUDA_VISIBLE_DEVICES=0`, `number of GPUs is: 1`, `LogHandlers setup!`, `Random
+    seed: ...`, `Dataset: Denosing on AWGN with fixed sigma. ...`, and through its `train`
+    logger (`%(asctime)s.%(msecs)03d : %(message)s`, on stderr): the options dict, the train
+    images and iterations, the network and a table of its parameters' statistics, then every
+    5 iterations `<epoch:  1, iter:       5, lr:1.000e-04> G_loss: 1.234e-01 `, every 20
+    `Saving the model.`, each test image's `---1-->  img_000.png | 25.30dB` and `<epoch:  4,
+    iter:      20, Average PSNR : 25.30dB` with a blank line; torch's warnings of `pin_memory`
+    without an accelerator and of the scheduler's deprecated `step(epoch)` and `get_lr()`.
+    Truth, read by a filter on the `train` logger from `main`'s frame as each line is logged:
+    `model.current_learning_rate()` as `lr` and each item of `logs` (`G_loss`) at
+    `current_step` (the `iter` printed); `current_psnr` of each test image as `PSNR`, no step
+    (the line names the image, not the iteration); `avg_psnr` as `Average_PSNR` at
+    `current_step`. The epoch is a count; the parameters' table is no metric."""
+    checkout = os.environ.get("KAIR")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main_train_psnr.py")):
+        raise SystemExit("kair_dncnn: set KAIR to a cszn/KAIR checkout")
+    import logging
+    import random
+    import shutil
+
+    import torch
+
+    random.seed(0)
+    torch.set_num_threads(1)
+    torchvision_without_ops()
+    _copy_with_changes(checkout, KAIR_COPY, KAIR_CHANGES)
+    truth: Truth = []
+
+    def logged(record: logging.LogRecord) -> bool:
+        frame = sys._getframe(1)
+        while frame.f_code.co_name != record.funcName:
+            frame = frame.f_back  # type: ignore[assignment]
+        if record.funcName != "main":
+            return True
+        message, f = record.getMessage(), frame.f_locals
+        if message.startswith("<epoch:") and "Average PSNR" in message:
+            truth.append(point("Average_PSNR", f["avg_psnr"], f["current_step"]))
+        elif message.startswith("<epoch:"):
+            truth.append(point("lr", f["model"].current_learning_rate(), f["current_step"]))
+            truth.extend(point(k, v, f["current_step"]) for k, v in f["logs"].items())
+        elif "--> " in message and message.endswith("dB"):
+            truth.append(point("PSNR", f["current_psnr"], None))
+        return True
+
+    logging.getLogger("train").addFilter(logged)
+    try:
+        run_script(os.path.join(KAIR_COPY, "main_train_psnr.py"),
+                   ["--opt", os.path.join(KAIR_COPY, "options", "train_dncnn.json")], lambda *a: None,
+                   setup=lambda: gray_image_folders({"trainsets/trainH": (32, 64),
+                                                     "testsets/bsd68": (2, 48)}))
+    finally:
+        shutil.rmtree(KAIR_COPY)
+    if len(truth) != 8 * 2 + 2 * 3:
+        raise SystemExit(f"kair_dncnn: {len(truth)} points, not 8 x 2 and 2 x 3")
+    return truth
+
+
+CASES["kair_dncnn"] = kair_dncnn
+OWN_ENVIRONMENT["kair_dncnn"] = R28_ENVIRONMENT
+OWN_CHECKOUT["kair_dncnn"] = "KAIR"
+CHECKOUT_ROW["kair_dncnn"] = "cszn/KAIR main_train_psnr.py"
+REPOSITORY_CHECKOUTS["KAIR"] = ("cszn/KAIR", "KAIR_COMMIT")
+
+
+# p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch is written for gym's old API
+# (`env.seed`, `reset()` returning the state, four values from `step`): its case runs alone, in an
+# environment of its own with gym 0.25 (the last with that API by default) and NumPy below 2 (gym
+# 0.25 checks `np.bool8`); nn_builder, which it builds its networks with, pins a TensorFlow alpha
+# that no longer installs, and its PyTorch half needs only torch, so it goes in without its
+# dependencies:
+#
+#     python -m venv ~/pchrist-venv && ~/pchrist-venv/bin/pip install torch==2.13.0
+#     ~/pchrist-venv/bin/pip install torch==2.13.0 "numpy<2" gym==0.25.2 matplotlib
+#     ~/pchrist-venv/bin/pip install --no-deps nn_builder==1.0.5
+#     git clone https://github.com/p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch \
+#         ~/drl-pchrist
+#     export DRL_PCHRIST=~/drl-pchrist DRL_PCHRIST_COMMIT=$(git -C ~/drl-pchrist rev-parse HEAD)
+#     MPLBACKEND=Agg ~/pchrist-venv/bin/python tests/corpus/make_corpus.py drl_pchrist_dqn_cartpole
+#
+# `results/Cart_Pole.py`'s changes: the agents it compares (nine, A3C among them with a process
+# per core) only its DQN, and 102 episodes of its 450 (a full window of 100 for its rolling
+# score's maximum, and two more).
+DRL_PCHRIST_CHANGES = {
+    "config.num_episodes_to_run = 450": "config.num_episodes_to_run = 102",
+    "    AGENTS = [SAC_Discrete, DDQN, Dueling_DDQN, DQN, DQN_With_Fixed_Q_Targets,\n"
+    "              DDQN_With_Prioritised_Experience_Replay, A2C, PPO, A3C ]":
+    "    AGENTS = [DQN]",
+}
+
+
+def drl_pchrist_dqn_cartpole() -> Truth:
+    """p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch `results/Cart_Pole.py`
+    (commit in VERSIONS.md), from the checkout named by `DRL_PCHRIST`, run as the script
+    (`run_script`, from a folder of its own, the checkout's root on the path as the script's
+    own `sys.path.append` means it to be) with DRL_PCHRIST_CHANGES: its `Trainer` running its
+    `DQN` agent (`agents/DQN_agents/DQN.py` on `agents/Base_Agent.py`: an MLP of 30 and 15 units
+    built by nn_builder, Adam 0.01, batches of 256 from a replay buffer of 40000,
+    epsilon-greedy) on gym's CartPole-v0 for 102 episodes (of 450), its config otherwise as it
+    is (`randomise_random_seed`: the agent's seed drawn by `random.randint`, Python's generator
+    seeded 0 first so that both runs draw the same; its results pickle and graph written under
+    `results/data_and_graphs/` in the run's folder, matplotlib's Agg backend), on the CPU, torch
+    on one thread. It prints `AGENT NAME: DQN`, `1.1: DQN` in bold, `TITLE  CartPole`, the
+    hyperparameters dict,
+    `RANDOM SEED  ...`, then after each episode `Base_Agent.print_rolling_result`'s
+    `sys.stdout.write` of `"\\r Episode 1, Score:  13.00, Max score seen:  13.00, Rolling score:
+    13.00, Max rolling score seen: -inf` (a stray `"` first, a carriage return and no newline:
+    one line that each episode overwrites on a terminal), then ` `, `DQN did not achieve
+    required score` in red (or the episode it did), `Time taken: ...` and two rules of dashes;
+    on stderr gym's notice that it is unmaintained and its warnings (CartPole-v0 out of date,
+    the old step API). Truth: the values that write formats, read
+    from the agent as `print_rolling_result` is called (wrapped, printing as it does):
+    `game_full_episode_scores[-1]` as `Score`, `max_episode_score_seen` as `Max_score_seen`,
+    `rolling_results[-1]` as `Rolling_score`, `max_rolling_score_seen` as
+    `Max_rolling_score_seen`, at `len(game_full_episode_scores)` (the episode printed). The max
+    rolling score is `-inf` (printed ` -inf`) until a full window of 100 episodes is past: no
+    number, left out. `Time taken` is a timing."""
+    root = os.environ.get("DRL_PCHRIST")
+    path = os.path.join(root or "", "results", "Cart_Pole.py")
+    if not root or not os.path.exists(path):
+        raise SystemExit("drl_pchrist_dqn_cartpole: set DRL_PCHRIST to a "
+                         "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch checkout")
+    import math
+    import random
+
+    import torch
+
+    random.seed(0)
+    torch.set_num_threads(1)
+    sys.path.insert(0, os.path.abspath(root))
+    from agents.Base_Agent import Base_Agent  # the checkout's own
+
+    truth: Truth = []
+    print_rolling_result = Base_Agent.print_rolling_result
+
+    def recorded(self: Any) -> None:
+        episode = len(self.game_full_episode_scores)
+        for key, value in (("Score", self.game_full_episode_scores[-1]),
+                           ("Max_score_seen", self.max_episode_score_seen),
+                           ("Rolling_score", self.rolling_results[-1]),
+                           ("Max_rolling_score_seen", self.max_rolling_score_seen)):
+            if math.isfinite(value):
+                truth.append(point(key, value, episode))
+        print_rolling_result(self)
+
+    Base_Agent.print_rolling_result = recorded  # type: ignore[method-assign]
+    try:
+        run_script(path, [], lambda *a: None, DRL_PCHRIST_CHANGES,
+                   setup=lambda: os.makedirs(os.path.join("results", "data_and_graphs")))
+    finally:
+        sys.path.remove(os.path.abspath(root))
+    if len(truth) != 102 * 3 + 2:
+        raise SystemExit(f"drl_pchrist_dqn_cartpole: {len(truth)} points, not 102 x 3 and 2")
+    return truth
+
+
+CASES["drl_pchrist_dqn_cartpole"] = drl_pchrist_dqn_cartpole
+OWN_ENVIRONMENT["drl_pchrist_dqn_cartpole"] = {
+    name: f"{name} (drl_pchrist_dqn_cartpole case)" for name in (
+        "torch", "numpy", "gym", "matplotlib", "nn_builder")}
+OWN_CHECKOUT["drl_pchrist_dqn_cartpole"] = "DRL_PCHRIST"
+CHECKOUT_ROW["drl_pchrist_dqn_cartpole"] = (
+    "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch results/Cart_Pole.py")
+REPOSITORY_CHECKOUTS["DRL_PCHRIST"] = (
+    "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch", "DRL_PCHRIST_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
