@@ -36293,6 +36293,166 @@ OWN_CHECKOUT["mingpt_ddp"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
 
 
+# --- EleutherAI lm-evaluation-harness: its CLI on a tiny local model and two local tasks -------
+# Runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/lm-eval-venv && ~/lm-eval-venv/bin/pip install torch==2.13.0
+#     ~/lm-eval-venv/bin/pip install torch==2.13.0 "lm-eval[hf]"
+#     ~/lm-eval-venv/bin/python tests/corpus/make_corpus.py lm_eval_local_tasks
+LM_EVAL_ROOT = os.path.join(tempfile.gettempdir(), "lm-eval-local")
+RUN_COPIES[LM_EVAL_ROOT] = "/home/user/lm-eval-local"
+# Two tasks as lm-evaluation-harness's docs on new tasks write them (docs/new_task_guide.md):
+# `dataset_path: json` with local `data_files`, a multiple-choice task and a rolling
+# loglikelihood (perplexity) one.
+LM_EVAL_ARITH_YAML = """task: toy_arith
+dataset_path: json
+dataset_kwargs:
+  data_files:
+    test: {root}/tasks/toy_arith.jsonl
+test_split: test
+output_type: multiple_choice
+doc_to_text: "Question: {{{{question}}}}\\nAnswer:"
+doc_to_choice: "{{{{choices}}}}"
+doc_to_target: label
+metric_list:
+  - metric: acc
+    aggregation: mean
+    higher_is_better: true
+  - metric: acc_norm
+    aggregation: mean
+    higher_is_better: true
+metadata:
+  version: 1.0
+"""
+LM_EVAL_TEXT_YAML = """task: toy_text
+dataset_path: json
+dataset_kwargs:
+  data_files:
+    test: {root}/tasks/toy_text.jsonl
+test_split: test
+output_type: loglikelihood_rolling
+doc_to_text: ""
+doc_to_target: "{{{{text}}}}"
+metric_list:
+  - metric: word_perplexity
+  - metric: byte_perplexity
+  - metric: bits_per_byte
+metadata:
+  version: 1.0
+"""
+
+
+def lm_eval_local_tasks() -> Truth:
+    """EleutherAI's lm-evaluation-harness, its command line (`lm_eval run --model hf
+    --model_args pretrained=<folder> --tasks toy_arith,toy_text --include_path <tasks>
+    --device cpu --batch_size 4`, run in-process through the package's own entry point,
+    `lm_eval.__main__.cli_evaluate`, from the folder that holds the model and tasks) on a
+    randomly initialised GPT-2 of 2 layers, width 32 (`GPT2Config`, torch seeded 0), saved
+    with `save_pretrained` beforehand beside a made-up character-level tokenizer (a
+    `tokenizers` WordLevel model over printable ASCII, split into characters, wrapped as a
+    `PreTrainedTokenizerFast`): nothing is downloaded. Two local tasks, each a YAML file and a
+    JSON-lines file as its docs on new tasks describe (LM_EVAL_ARITH_YAML, LM_EVAL_TEXT_YAML):
+    `toy_arith`, 20 made-up multiple-choice sums (`What is 3 plus 5?`, four choices; metrics
+    `acc`, `acc_norm`), and `toy_text`, 10 made-up 12-word sentences scored by rolling
+    loglikelihood (`word_perplexity`, `byte_perplexity`, `bits_per_byte`). It logs its own
+    lines (`2026-12-03:17:05:57 INFO     [evaluator:239] Initializing hf model, ...`, warnings
+    that the perplexity metrics take their default aggregation), tqdm bars (`Running
+    loglikelihood requests`), the summary line `hf ({'pretrained': ...}), gen_kwargs: ({}),
+    limit: None, num_fewshot: None, batch_size: 4` and its results table (`|  Tasks
+    |Version|Filter|n-shot|    Metric     |   |    Value    |   |Stderr|`, a row per task and
+    metric: `|toy_arith|      1|none  |     0|acc            |↑  |       0.4000|±  |0.1124|`).
+    Truth: the results dict `simple_evaluate` returns to the command line (the function
+    wrapped where the CLI imports it), `results["results"][task]["<metric>,none"]` keyed
+    `<task>/<metric>` as a person reads a row (the task is named on its first row only), no
+    step. The Stderr column is a column of the table printed beside each value (`± 0.1124`),
+    which a person reporting an evaluation records with it, so it is in the truth too, as
+    `<task>/<metric>_stderr` (the dict's own `acc_stderr,none`); the perplexity metrics' is
+    `N/A` (no value) and left out. Left out: the version, filter and n-shot columns (settings),
+    `sample_len` (a count)."""
+    import json as json_
+    import random
+    import shutil
+
+    import torch
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+
+    torch.set_num_threads(1)
+    shutil.rmtree(LM_EVAL_ROOT, ignore_errors=True)
+    model_dir = os.path.join(LM_EVAL_ROOT, "tiny-lm")
+    tasks_dir = os.path.join(LM_EVAL_ROOT, "tasks")
+    os.makedirs(tasks_dir)
+    vocab = {chr(i): i - 32 for i in range(32, 127)}
+    vocab["<|endoftext|>"] = len(vocab)
+    tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<|endoftext|>"))
+    tok.pre_tokenizer = pre_tokenizers.Split("", "isolated")
+    tok.decoder = decoders.Fuse()
+    PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|endoftext|>",
+                            bos_token="<|endoftext|>",
+                            unk_token="<|endoftext|>").save_pretrained(model_dir)
+    torch.manual_seed(0)
+    GPT2LMHeadModel(GPT2Config(vocab_size=len(vocab), n_positions=256, n_embd=32, n_layer=2,
+                               n_head=2, bos_token_id=len(vocab) - 1,
+                               eos_token_id=len(vocab) - 1)).save_pretrained(model_dir)
+    rng = random.Random(0)
+    with open(os.path.join(tasks_dir, "toy_arith.jsonl"), "w") as f:
+        for _ in range(20):
+            a, b = rng.randint(1, 9), rng.randint(1, 9)
+            choices = [str(a + b), str(a + b + 1), str(a + b - 1), str(a + b + 2)]
+            rng.shuffle(choices)
+            f.write(json_.dumps({"question": f"What is {a} plus {b}?", "choices": choices,
+                                 "label": choices.index(str(a + b))}) + "\n")
+    words = "the cat sat on a mat while the dog ran to the park and back".split()
+    with open(os.path.join(tasks_dir, "toy_text.jsonl"), "w") as f:
+        for _ in range(10):
+            text = " ".join(rng.choice(words) for _ in range(12)) + "."
+            f.write(json_.dumps({"text": text}) + "\n")
+    for name, text in (("toy_arith", LM_EVAL_ARITH_YAML), ("toy_text", LM_EVAL_TEXT_YAML)):
+        with open(os.path.join(tasks_dir, f"{name}.yaml"), "w") as f:
+            f.write(text.format(root=LM_EVAL_ROOT))
+
+    import lm_eval
+    from lm_eval.__main__ import cli_evaluate
+
+    evaluate = lm_eval.simple_evaluate
+    returned: list[dict[str, Any]] = []
+
+    def simple_evaluate(*args: Any, **kwargs: Any) -> Any:
+        results = evaluate(*args, **kwargs)
+        returned.append(results)
+        return results
+
+    lm_eval.simple_evaluate = simple_evaluate  # the CLI imports it from the package when it runs
+    cwd, argv = os.getcwd(), sys.argv
+    os.chdir(LM_EVAL_ROOT)
+    sys.argv = ["lm_eval", "run", "--model", "hf", "--model_args", f"pretrained={model_dir}",
+                "--tasks", "toy_arith,toy_text", "--include_path", tasks_dir, "--device", "cpu",
+                "--batch_size", "4"]
+    try:
+        cli_evaluate()
+    finally:
+        lm_eval.simple_evaluate = evaluate
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(LM_EVAL_ROOT)
+    truth: Truth = []
+    for task, metrics in (("toy_arith", ["acc", "acc_norm"]),
+                          ("toy_text", ["bits_per_byte", "byte_perplexity", "word_perplexity"])):
+        row = returned[0]["results"][task]
+        for metric in metrics:  # the table's order
+            truth.append(point(f"{task}/{metric}", row[f"{metric},none"], None))
+            stderr = row[f"{metric}_stderr,none"]
+            if stderr != "N/A":
+                truth.append(point(f"{task}/{metric}_stderr", stderr, None))
+    return truth
+
+
+CASES["lm_eval_local_tasks"] = lm_eval_local_tasks
+OWN_ENVIRONMENT["lm_eval_local_tasks"] = {
+    name: f"{name} (lm_eval_local_tasks case)" for name in (
+        "lm-eval", "torch", "transformers", "tokenizers", "datasets", "evaluate", "accelerate")}
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
