@@ -36453,6 +36453,182 @@ OWN_ENVIRONMENT["lm_eval_local_tasks"] = {
         "lm-eval", "torch", "transformers", "tokenizers", "datasets", "evaluate", "accelerate")}
 
 
+# --- fungtion/DANN: its train/main.py and test.py on made-up MNIST and MNIST-M ------------------
+# Runs alone, in an environment of its own (torchvision, whose PyPI build loads only beside
+# PyPI's torch; still on the CPU), from a checkout of fungtion/DANN named by DANN:
+#
+#     python -m venv ~/dann-venv
+#     ~/dann-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     git clone https://github.com/fungtion/DANN ~/DANN
+#     export DANN=~/DANN DANN_COMMIT=$(git -C ~/DANN rev-parse HEAD)
+#     ~/dann-venv/bin/python tests/corpus/make_corpus.py dann_mnist_mnistm
+#
+# The checkout's train/main.py and train/test.py are Python 2 (print statements, `xrange`,
+# iterators' `.next()`) for a CUDA device. The changes, by file, run them on Python 3 and the
+# CPU: the statements written as calls (`print(...)` for `print ...`, printing the same string),
+# `range`, `next(it)`; `cuda = False`; no loader workers (8); 2 epochs (100); and
+# `torch.load(..., weights_only=False)` in test.py, which loads the whole model main.py saved
+# with `torch.save(my_net, ...)` (torch's default now loads weights only and refuses a module).
+DANN_CHANGES = {
+    "train/main.py": {
+        "cuda = True\n": "cuda = False\n",
+        "n_epoch = 100\n": "n_epoch = 2\n",
+        "for epoch in xrange(n_epoch):": "for epoch in range(n_epoch):",
+        "data_source = data_source_iter.next()": "data_source = next(data_source_iter)",
+        "data_target = data_target_iter.next()": "data_target = next(data_target_iter)",
+        "    shuffle=True,\n    num_workers=8)\n\ntrain_list":
+            "    shuffle=True,\n    num_workers=0)\n\ntrain_list",
+        "    shuffle=True,\n    num_workers=8)\n\n# load model":
+            "    shuffle=True,\n    num_workers=0)\n\n# load model",
+        "        print 'epoch: %d, [iter: %d / all %d], err_s_label: %f, err_s_domain: %f, "
+        "err_t_domain: %f' \\\n":
+            "        print('epoch: %d, [iter: %d / all %d], err_s_label: %f, err_s_domain: %f, "
+            "err_t_domain: %f' \\\n",
+        "err_t_domain.cpu().data.numpy())\n": "err_t_domain.cpu().data.numpy()))\n",
+        "print 'done'": "print('done')",
+    },
+    "train/test.py": {
+        "    cuda = True\n": "    cuda = False\n",
+        "        num_workers=8\n": "        num_workers=0\n",
+        "        model_root, 'mnist_mnistm_model_epoch_' + str(epoch) + '.pth'\n    ))":
+            "        model_root, 'mnist_mnistm_model_epoch_' + str(epoch) + '.pth'\n    ), "
+            "weights_only=False)",
+        "data_target = data_target_iter.next()": "data_target = next(data_target_iter)",
+        "    print 'epoch: %d, accuracy of the %s dataset: %f' % (epoch, dataset_name, accu)":
+            "    print('epoch: %d, accuracy of the %s dataset: %f' % (epoch, dataset_name, accu))",
+    },
+}
+DANN_COPY = os.path.join(tempfile.gettempdir(), "DANN")
+RUN_COPIES[DANN_COPY] = "/home/user/DANN"
+
+
+def _dann_data(root: str, train: int, test: int) -> None:
+    """Made-up MNIST and MNIST-M where the scripts look for them (`dataset/`): MNIST as
+    torchvision's raw IDX files (`MNIST/raw/train-images-idx3-ubyte`, ..., big-endian headers,
+    28x28 uint8 images, uint8 labels), so that `datasets.MNIST(..., download=True)` finds them
+    and downloads nothing; MNIST-M as the dataset is laid out, 32x32 RGB PNGs in
+    `mnist_m/mnist_m_train` and `mnist_m/mnist_m_test`, listed with their labels in
+    `mnist_m_train_labels.txt` (`00000000.png 5` a line). Each image is noise with a brighter
+    block whose place is its class's (0-9), so the classes can be told apart."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+
+    def images(n: int, size: int, channels: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, n).astype(np.uint8)
+        x = rng.integers(0, 90, (n, size, size, channels))
+        for k, label in enumerate(labels):
+            r, c = divmod(int(label), 4)
+            x[k, 2 + 8 * r:8 + 8 * r, 2 + 7 * c:8 + 7 * c] += 160
+        return np.clip(x, 0, 255).astype(np.uint8), labels
+
+    raw = os.path.join(root, "MNIST", "raw")
+    os.makedirs(raw)
+    for prefix, n in (("train", train), ("t10k", test)):
+        x, y = images(n, 28, 1)
+        with open(os.path.join(raw, f"{prefix}-images-idx3-ubyte"), "wb") as f:
+            f.write(struct.pack(">IIII", 2051, n, 28, 28) + x[..., 0].tobytes())
+        with open(os.path.join(raw, f"{prefix}-labels-idx1-ubyte"), "wb") as f:
+            f.write(struct.pack(">II", 2049, n) + y.tobytes())
+    for split, n in (("train", train), ("test", test)):
+        folder = os.path.join(root, "mnist_m", f"mnist_m_{split}")
+        os.makedirs(folder)
+        x, y = images(n, 32, 3)
+        with open(os.path.join(root, "mnist_m", f"mnist_m_{split}_labels.txt"), "w") as f:
+            for k in range(n):
+                Image.fromarray(x[k]).save(os.path.join(folder, f"{k:08d}.png"))
+                f.write(f"{k:08d}.png {y[k]}\n")
+
+
+def dann_mnist_mnistm() -> Truth:
+    """fungtion/DANN (Ganin and Lempitsky's domain-adversarial network, MNIST to MNIST-M),
+    its `train/main.py` with `train/test.py`, `models/model.py`, `models/functions.py` and
+    `dataset/data_loader.py` (commit in VERSIONS.md), from the checkout named by DANN, copied
+    with DANN_CHANGES (Python 3 and the CPU: see there) and run as the script (`runpy.run_path`
+    as `__main__`) from its `train` folder, as `cd train; python main.py` runs it (`train` and
+    the checkout's root on the path, and `models`, for model.py's `from functions import`, a
+    Python 2 relative import), with the script's own settings (Adam 1e-3, batches of 128, the
+    gradient reversal's alpha schedule) but 2 epochs (100), on made-up data of MNIST's and
+    MNIST-M's shapes and layout (`_dann_data`: 1280 images of each to train, 10 batches an
+    epoch, and 256 of each to test); torch on one thread. The script draws its seed from
+    Python's `random` (`manual_seed = random.randint(1, 10000)`), which the case seeds (0)
+    first so that both runs are one run. It prints, after each iteration, `epoch: 0, [iter: 1
+    / all 10], err_s_label: 2.309268, err_s_domain: 1.039511, err_t_domain: 0.483112` (a line
+    each, `print`), and after each epoch test.py's `epoch: 0, accuracy of the MNIST dataset:
+    0.996094` and `... of the mnist_m dataset: ...`, then `done`; torch's warnings of
+    `LogSoftmax`'s implicit dimension and of `Dropout2d` on a 2-D input on stderr. Truth: the
+    values given to the print calls, read from the printing frame (`print` wrapped in both
+    modules): main.py's `err_s_label`, `err_s_domain`, `err_t_domain` (`.item()`) under
+    their printed names, at `epoch * len_dataloader + i`, the iteration counted over the run
+    (the line's `iter` counts from 1 within its epoch, numbered from 0, and its `all` says how
+    many an epoch has: `epoch: 1, [iter: 3 / all 10]` is iteration 13); test.py's `accu` as
+    `accuracy_of_the_MNIST_dataset` or `accuracy_of_the_mnist_m_dataset` (its `dataset_name`),
+    at the line's `epoch` (from 0)."""
+    import builtins
+    import importlib.util
+    import random
+    import runpy
+    import shutil
+
+    checkout = os.environ.get("DANN")
+    if not checkout:
+        raise SystemExit("dann_mnist_mnistm: set DANN to a fungtion/DANN checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    _copy_with_changes(checkout, DANN_COPY, DANN_CHANGES)
+    _dann_data(os.path.join(DANN_COPY, "dataset"), 1280, 256)
+    folder = os.path.join(DANN_COPY, "train")
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        f = frame.f_locals
+        line = str(args[0]) if args else ""
+        if frame.f_code.co_name == "<module>" and line.startswith("epoch: "):
+            step = f["epoch"] * f["len_dataloader"] + f["i"]
+            truth.extend([point(name, f[name].item(), step)
+                          for name in ("err_s_label", "err_s_domain", "err_t_domain")])
+        elif frame.f_code.co_name == "test":
+            truth.append(point(f"accuracy_of_the_{f['dataset_name']}_dataset", float(f["accu"]),
+                               f["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    paths = [folder, DANN_COPY, os.path.join(DANN_COPY, "models")]
+    sys.path[:0] = paths
+    os.chdir(folder)
+    try:
+        # train/test.py, which main.py imports as `test` (the standard library's `test` package
+        # would be found otherwise: the script's folder comes first when it runs as a script)
+        spec = importlib.util.spec_from_file_location("test", os.path.join(folder, "test.py"))
+        test = importlib.util.module_from_spec(spec)
+        sys.modules["test"] = test
+        spec.loader.exec_module(test)
+        test.print = printed  # type: ignore[attr-defined]
+        random.seed(0)
+        runpy.run_path(os.path.join(folder, "main.py"), init_globals={"print": printed},
+                       run_name="__main__")
+    finally:
+        for path in paths:
+            sys.path.remove(path)
+        sys.modules.pop("test", None)
+        os.chdir(cwd)
+        shutil.rmtree(DANN_COPY)
+    if len(truth) != 2 * (3 * 10 + 2):
+        raise SystemExit(f"dann_mnist_mnistm: {len(truth)} points, not 2 epochs' 32")
+    return truth
+
+
+CASES["dann_mnist_mnistm"] = dann_mnist_mnistm
+OWN_ENVIRONMENT["dann_mnist_mnistm"] = {
+    name: f"{name} (dann_mnist_mnistm case)" for name in ("torch", "torchvision", "numpy",
+                                                          "pillow")}
+OWN_CHECKOUT["dann_mnist_mnistm"] = "DANN"
+REPOSITORY_CHECKOUTS["DANN"] = ("fungtion/DANN", "DANN_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
