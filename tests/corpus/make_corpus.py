@@ -36629,6 +36629,124 @@ OWN_CHECKOUT["dann_mnist_mnistm"] = "DANN"
 REPOSITORY_CHECKOUTS["DANN"] = ("fungtion/DANN", "DANN_COMMIT")
 
 
+# --- ShangtongZhang/DeepRL: its examples.py's a2c_feature on CartPole, on the CPU --------------
+# Runs alone, in an environment of its own (still on the CPU): torch with torchvision (which
+# its DDPG and TD3 agents import, so the package does; PyPI's loads only beside PyPI's torch),
+# gym 0.25 (the last whose environments keep the 4-tuple `step` and `env.seed` that DeepRL's
+# Task uses; it needs NumPy below 2), OpenAI baselines 0.1.5 without its dependencies (DeepRL
+# imports only its atari wrappers and vector-env base classes), and what DeepRL imports besides
+# (opencv, scikit-image, tensorboard for torch's SummaryWriter), from a checkout of
+# ShangtongZhang/DeepRL named by DEEPRL:
+#
+#     python -m venv ~/deeprl-venv
+#     ~/deeprl-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 gym==0.25.2 "numpy<2" \
+#         "opencv-python-headless<4.11" scipy tensorboard scikit-image
+#     ~/deeprl-venv/bin/pip install --no-deps baselines==0.1.5
+#     git clone https://github.com/ShangtongZhang/DeepRL ~/DeepRL
+#     export DEEPRL=~/DeepRL DEEPRL_COMMIT=$(git -C ~/DeepRL rev-parse HEAD)
+#     ~/deeprl-venv/bin/python tests/corpus/make_corpus.py deeprl_a2c_cartpole
+#
+# The changes, by file: `collections.abc`'s `Sequence` (gone from `collections` in Python 3.10);
+# ReplayWrapper's argument `async` named `async_` (a keyword since Python 3.7, a syntax error
+# there), in replay.py and at examples.py's four calls (DEEPRL_EVERYWHERE, each occurrence);
+# in examples.py's `__main__`, its seed given (`random_seed(0)`, unseeded there), the CartPole
+# call of a2c_feature uncommented and capped (`max_steps=10000`, a config key a2c_feature leaves
+# to its caller: 0, no end, by default) and the Breakout DQN it runs as it stands (`dqn_pixel`)
+# commented out. No test episodes: A2CAgent has no `eval_step` (its `eval_interval` is 0).
+DEEPRL_CHANGES = {
+    "deep_rl/utils/misc.py": {
+        "from collections import OrderedDict, Sequence\n":
+            "from collections import OrderedDict\nfrom collections.abc import Sequence\n",
+    },
+    "deep_rl/component/replay.py": {
+        "def __init__(self, replay_cls, replay_kwargs, async=True):":
+            "def __init__(self, replay_cls, replay_kwargs, async_=True):",
+        "        if async:\n": "        if async_:\n",
+    },
+    "examples.py": {
+        "    random_seed()\n": "    random_seed(0)\n",
+        "    # a2c_feature(game=game)\n    # n_step_dqn_feature(game=game)":
+            "    a2c_feature(game=game, max_steps=10000)\n"
+            "    # n_step_dqn_feature(game=game)",
+        "    dqn_pixel(game=game, n_step=1, replay_cls=UniformReplay, async_replay=False)\n":
+            "    # dqn_pixel(game=game, n_step=1, replay_cls=UniformReplay, async_replay=False)\n",
+    },
+}
+DEEPRL_EVERYWHERE = {"examples.py": {"replay_kwargs, async=True)": "replay_kwargs, async_=True)"}}
+DEEPRL_COPY = os.path.join(tempfile.gettempdir(), "DeepRL")
+RUN_COPIES[DEEPRL_COPY] = "/home/user/DeepRL"
+
+
+def deeprl_a2c_cartpole() -> Truth:
+    """ShangtongZhang/DeepRL (commit in VERSIONS.md), its `examples.py` run as the script
+    (`runpy.run_path` as `__main__`, from a copy of the checkout named by DEEPRL made with
+    DEEPRL_CHANGES and DEEPRL_EVERYWHERE, with its `deep_rl` package) on the CPU as its `__main__` sets up
+    (`select_device(-1)`, `set_one_thread()`), calling its `a2c_feature(game='CartPole-v0')`
+    (A2C, 5 workers, rollouts of 5, RMSprop 0.001, GAE) capped at 10,000 steps, its seed given
+    (0); no test episodes (A2CAgent has none); torch on one thread (`set_one_thread`, the
+    example's own). Its logger (the root logger, with
+    `logging.basicConfig`'s format `%(asctime)s - %(name)s - %(levelname)s: %(message)s`, on
+    stderr, and a copy in `log/`) prints `2026-12-03 17:20:01,123 - root - INFO: steps 0,
+    4.41 steps/s` every 1,000 steps (`run_steps`) and `... INFO: steps 95,
+    episodic_return_train 19.0` as each worker's episode ends (`record_online_return`, `%s`);
+    gym's notice that it is unmaintained and its deprecation warnings (`env.seed`, the old step
+    API, CartPole-v0 being out of date), and Python's of an escape in misc.py, on stderr. Truth:
+    the values given to the logger, read from the calling frame of its `info` (`logging.Logger.
+    info` wrapped): in `record_online_return`, `ret` as `episodic_return_train` at `self.
+    total_steps + offset` (the steps printed). Left out: `run_steps`'s `steps/s` (a timing
+    that varies from run to run; the first, at step 0, is over no steps at all)."""
+    import logging
+    import runpy
+    import shutil
+
+    checkout = os.environ.get("DEEPRL")
+    if not checkout:
+        raise SystemExit("deeprl_a2c_cartpole: set DEEPRL to a ShangtongZhang/DeepRL checkout")
+    _copy_with_changes(checkout, DEEPRL_COPY, DEEPRL_CHANGES)
+    for name, edits in DEEPRL_EVERYWHERE.items():
+        with open(os.path.join(DEEPRL_COPY, name)) as f:
+            source = f.read()
+        for old, new in edits.items():
+            assert old in source, (name, old)
+            source = source.replace(old, new)
+        with open(os.path.join(DEEPRL_COPY, name), "w") as f:
+            f.write(source)
+    truth: Truth = []
+    info = logging.Logger.info
+
+    def logged(self: Any, msg: Any, *args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        f = frame.f_locals
+        if frame.f_code.co_name == "record_online_return":
+            truth.append(point("episodic_return_train", f["ret"],
+                               f["self"].total_steps + f["offset"]))
+        info(self, msg, *args, **kwargs)
+
+    cwd = os.getcwd()
+    sys.path.insert(0, DEEPRL_COPY)
+    os.chdir(DEEPRL_COPY)
+    logging.Logger.info = logged  # type: ignore[method-assign]
+    try:
+        runpy.run_path(os.path.join(DEEPRL_COPY, "examples.py"), run_name="__main__")
+    finally:
+        logging.Logger.info = info  # type: ignore[method-assign]
+        sys.path.remove(DEEPRL_COPY)
+        os.chdir(cwd)
+        shutil.rmtree(DEEPRL_COPY)
+    if not truth or truth[-1]["step"] > 10000:
+        raise SystemExit(f"deeprl_a2c_cartpole: {len(truth)} points")
+    return truth
+
+
+CASES["deeprl_a2c_cartpole"] = deeprl_a2c_cartpole
+OWN_ENVIRONMENT["deeprl_a2c_cartpole"] = {
+    name: f"{name} (deeprl_a2c_cartpole case)" for name in (
+        "torch", "torchvision", "gym", "baselines", "numpy", "opencv-python-headless",
+        "scikit-image", "tensorboard")}
+OWN_CHECKOUT["deeprl_a2c_cartpole"] = "DEEPRL"
+REPOSITORY_CHECKOUTS["DEEPRL"] = ("ShangtongZhang/DeepRL", "DEEPRL_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
