@@ -36645,6 +36645,460 @@ REPOSITORY_CHECKOUTS["DRL_PCHRIST"] = (
     "p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch", "DRL_PCHRIST_COMMIT")
 
 
+# --- EleutherAI lm-evaluation-harness: its CLI on a tiny local model and two local tasks -------
+# Runs alone, in an environment of its own on the CPU wheel of torch:
+#
+#     python -m venv ~/lm-eval-venv && ~/lm-eval-venv/bin/pip install torch==2.13.0
+#     ~/lm-eval-venv/bin/pip install torch==2.13.0 "lm-eval[hf]"
+#     ~/lm-eval-venv/bin/python tests/corpus/make_corpus.py lm_eval_local_tasks
+LM_EVAL_ROOT = os.path.join(tempfile.gettempdir(), "lm-eval-local")
+RUN_COPIES[LM_EVAL_ROOT] = "/home/user/lm-eval-local"
+# Two tasks as lm-evaluation-harness's docs on new tasks write them (docs/new_task_guide.md):
+# `dataset_path: json` with local `data_files`, a multiple-choice task and a rolling
+# loglikelihood (perplexity) one.
+LM_EVAL_ARITH_YAML = """task: toy_arith
+dataset_path: json
+dataset_kwargs:
+  data_files:
+    test: {root}/tasks/toy_arith.jsonl
+test_split: test
+output_type: multiple_choice
+doc_to_text: "Question: {{{{question}}}}\\nAnswer:"
+doc_to_choice: "{{{{choices}}}}"
+doc_to_target: label
+metric_list:
+  - metric: acc
+    aggregation: mean
+    higher_is_better: true
+  - metric: acc_norm
+    aggregation: mean
+    higher_is_better: true
+metadata:
+  version: 1.0
+"""
+LM_EVAL_TEXT_YAML = """task: toy_text
+dataset_path: json
+dataset_kwargs:
+  data_files:
+    test: {root}/tasks/toy_text.jsonl
+test_split: test
+output_type: loglikelihood_rolling
+doc_to_text: ""
+doc_to_target: "{{{{text}}}}"
+metric_list:
+  - metric: word_perplexity
+  - metric: byte_perplexity
+  - metric: bits_per_byte
+metadata:
+  version: 1.0
+"""
+
+
+def lm_eval_local_tasks() -> Truth:
+    """EleutherAI's lm-evaluation-harness, its command line (`lm_eval run --model hf
+    --model_args pretrained=<folder> --tasks toy_arith,toy_text --include_path <tasks>
+    --device cpu --batch_size 4`, run in-process through the package's own entry point,
+    `lm_eval.__main__.cli_evaluate`, from the folder that holds the model and tasks) on a
+    randomly initialised GPT-2 of 2 layers, width 32 (`GPT2Config`, torch seeded 0), saved
+    with `save_pretrained` beforehand beside a made-up character-level tokenizer (a
+    `tokenizers` WordLevel model over printable ASCII, split into characters, wrapped as a
+    `PreTrainedTokenizerFast`): nothing is downloaded. Two local tasks, each a YAML file and a
+    JSON-lines file as its docs on new tasks describe (LM_EVAL_ARITH_YAML, LM_EVAL_TEXT_YAML):
+    `toy_arith`, 20 made-up multiple-choice sums (`What is 3 plus 5?`, four choices; metrics
+    `acc`, `acc_norm`), and `toy_text`, 10 made-up 12-word sentences scored by rolling
+    loglikelihood (`word_perplexity`, `byte_perplexity`, `bits_per_byte`). It logs its own
+    lines (`2026-12-03:17:05:57 INFO     [evaluator:239] Initializing hf model, ...`, warnings
+    that the perplexity metrics take their default aggregation), tqdm bars (`Running
+    loglikelihood requests`), the summary line `hf ({'pretrained': ...}), gen_kwargs: ({}),
+    limit: None, num_fewshot: None, batch_size: 4` and its results table (`|  Tasks
+    |Version|Filter|n-shot|    Metric     |   |    Value    |   |Stderr|`, a row per task and
+    metric: `|toy_arith|      1|none  |     0|acc            |↑  |       0.4000|±  |0.1124|`).
+    Truth: the results dict `simple_evaluate` returns to the command line (the function
+    wrapped where the CLI imports it), `results["results"][task]["<metric>,none"]` keyed
+    `<task>/<metric>` as a person reads a row (the task is named on its first row only), no
+    step. The Stderr column is a column of the table printed beside each value (`± 0.1124`),
+    which a person reporting an evaluation records with it, so it is in the truth too, as
+    `<task>/<metric>_stderr` (the dict's own `acc_stderr,none`); the perplexity metrics' is
+    `N/A` (no value) and left out. Left out: the version, filter and n-shot columns (settings),
+    `sample_len` (a count)."""
+    import json as json_
+    import random
+    import shutil
+
+    import torch
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+
+    torch.set_num_threads(1)
+    shutil.rmtree(LM_EVAL_ROOT, ignore_errors=True)
+    model_dir = os.path.join(LM_EVAL_ROOT, "tiny-lm")
+    tasks_dir = os.path.join(LM_EVAL_ROOT, "tasks")
+    os.makedirs(tasks_dir)
+    vocab = {chr(i): i - 32 for i in range(32, 127)}
+    vocab["<|endoftext|>"] = len(vocab)
+    tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<|endoftext|>"))
+    tok.pre_tokenizer = pre_tokenizers.Split("", "isolated")
+    tok.decoder = decoders.Fuse()
+    PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|endoftext|>",
+                            bos_token="<|endoftext|>",
+                            unk_token="<|endoftext|>").save_pretrained(model_dir)
+    torch.manual_seed(0)
+    GPT2LMHeadModel(GPT2Config(vocab_size=len(vocab), n_positions=256, n_embd=32, n_layer=2,
+                               n_head=2, bos_token_id=len(vocab) - 1,
+                               eos_token_id=len(vocab) - 1)).save_pretrained(model_dir)
+    rng = random.Random(0)
+    with open(os.path.join(tasks_dir, "toy_arith.jsonl"), "w") as f:
+        for _ in range(20):
+            a, b = rng.randint(1, 9), rng.randint(1, 9)
+            choices = [str(a + b), str(a + b + 1), str(a + b - 1), str(a + b + 2)]
+            rng.shuffle(choices)
+            f.write(json_.dumps({"question": f"What is {a} plus {b}?", "choices": choices,
+                                 "label": choices.index(str(a + b))}) + "\n")
+    words = "the cat sat on a mat while the dog ran to the park and back".split()
+    with open(os.path.join(tasks_dir, "toy_text.jsonl"), "w") as f:
+        for _ in range(10):
+            text = " ".join(rng.choice(words) for _ in range(12)) + "."
+            f.write(json_.dumps({"text": text}) + "\n")
+    for name, text in (("toy_arith", LM_EVAL_ARITH_YAML), ("toy_text", LM_EVAL_TEXT_YAML)):
+        with open(os.path.join(tasks_dir, f"{name}.yaml"), "w") as f:
+            f.write(text.format(root=LM_EVAL_ROOT))
+
+    import lm_eval
+    from lm_eval.__main__ import cli_evaluate
+
+    evaluate = lm_eval.simple_evaluate
+    returned: list[dict[str, Any]] = []
+
+    def simple_evaluate(*args: Any, **kwargs: Any) -> Any:
+        results = evaluate(*args, **kwargs)
+        returned.append(results)
+        return results
+
+    lm_eval.simple_evaluate = simple_evaluate  # the CLI imports it from the package when it runs
+    cwd, argv = os.getcwd(), sys.argv
+    os.chdir(LM_EVAL_ROOT)
+    sys.argv = ["lm_eval", "run", "--model", "hf", "--model_args", f"pretrained={model_dir}",
+                "--tasks", "toy_arith,toy_text", "--include_path", tasks_dir, "--device", "cpu",
+                "--batch_size", "4"]
+    try:
+        cli_evaluate()
+    finally:
+        lm_eval.simple_evaluate = evaluate
+        sys.argv = argv
+        os.chdir(cwd)
+        shutil.rmtree(LM_EVAL_ROOT)
+    truth: Truth = []
+    for task, metrics in (("toy_arith", ["acc", "acc_norm"]),
+                          ("toy_text", ["bits_per_byte", "byte_perplexity", "word_perplexity"])):
+        row = returned[0]["results"][task]
+        for metric in metrics:  # the table's order
+            truth.append(point(f"{task}/{metric}", row[f"{metric},none"], None))
+            stderr = row[f"{metric}_stderr,none"]
+            if stderr != "N/A":
+                truth.append(point(f"{task}/{metric}_stderr", stderr, None))
+    return truth
+
+
+CASES["lm_eval_local_tasks"] = lm_eval_local_tasks
+OWN_ENVIRONMENT["lm_eval_local_tasks"] = {
+    name: f"{name} (lm_eval_local_tasks case)" for name in (
+        "lm-eval", "torch", "transformers", "tokenizers", "datasets", "evaluate", "accelerate")}
+
+
+# --- fungtion/DANN: its train/main.py and test.py on made-up MNIST and MNIST-M ------------------
+# Runs alone, in an environment of its own (torchvision, whose PyPI build loads only beside
+# PyPI's torch; still on the CPU), from a checkout of fungtion/DANN named by DANN:
+#
+#     python -m venv ~/dann-venv
+#     ~/dann-venv/bin/pip install torch==2.14.1 torchvision==0.29.1
+#     git clone https://github.com/fungtion/DANN ~/DANN
+#     export DANN=~/DANN DANN_COMMIT=$(git -C ~/DANN rev-parse HEAD)
+#     ~/dann-venv/bin/python tests/corpus/make_corpus.py dann_mnist_mnistm
+#
+# The checkout's train/main.py and train/test.py are Python 2 (print statements, `xrange`,
+# iterators' `.next()`) for a CUDA device. The changes, by file, run them on Python 3 and the
+# CPU: the statements written as calls (`print(...)` for `print ...`, printing the same string),
+# `range`, `next(it)`; `cuda = False`; no loader workers (8); 2 epochs (100); and
+# `torch.load(..., weights_only=False)` in test.py, which loads the whole model main.py saved
+# with `torch.save(my_net, ...)` (torch's default now loads weights only and refuses a module).
+DANN_CHANGES = {
+    "train/main.py": {
+        "cuda = True\n": "cuda = False\n",
+        "n_epoch = 100\n": "n_epoch = 2\n",
+        "for epoch in xrange(n_epoch):": "for epoch in range(n_epoch):",
+        "data_source = data_source_iter.next()": "data_source = next(data_source_iter)",
+        "data_target = data_target_iter.next()": "data_target = next(data_target_iter)",
+        "    shuffle=True,\n    num_workers=8)\n\ntrain_list":
+            "    shuffle=True,\n    num_workers=0)\n\ntrain_list",
+        "    shuffle=True,\n    num_workers=8)\n\n# load model":
+            "    shuffle=True,\n    num_workers=0)\n\n# load model",
+        "        print 'epoch: %d, [iter: %d / all %d], err_s_label: %f, err_s_domain: %f, "
+        "err_t_domain: %f' \\\n":
+            "        print('epoch: %d, [iter: %d / all %d], err_s_label: %f, err_s_domain: %f, "
+            "err_t_domain: %f' \\\n",
+        "err_t_domain.cpu().data.numpy())\n": "err_t_domain.cpu().data.numpy()))\n",
+        "print 'done'": "print('done')",
+    },
+    "train/test.py": {
+        "    cuda = True\n": "    cuda = False\n",
+        "        num_workers=8\n": "        num_workers=0\n",
+        "        model_root, 'mnist_mnistm_model_epoch_' + str(epoch) + '.pth'\n    ))":
+            "        model_root, 'mnist_mnistm_model_epoch_' + str(epoch) + '.pth'\n    ), "
+            "weights_only=False)",
+        "data_target = data_target_iter.next()": "data_target = next(data_target_iter)",
+        "    print 'epoch: %d, accuracy of the %s dataset: %f' % (epoch, dataset_name, accu)":
+            "    print('epoch: %d, accuracy of the %s dataset: %f' % (epoch, dataset_name, accu))",
+    },
+}
+DANN_COPY = os.path.join(tempfile.gettempdir(), "DANN")
+RUN_COPIES[DANN_COPY] = "/home/user/DANN"
+
+
+def _dann_data(root: str, train: int, test: int) -> None:
+    """Made-up MNIST and MNIST-M where the scripts look for them (`dataset/`): MNIST as
+    torchvision's raw IDX files (`MNIST/raw/train-images-idx3-ubyte`, ..., big-endian headers,
+    28x28 uint8 images, uint8 labels), so that `datasets.MNIST(..., download=True)` finds them
+    and downloads nothing; MNIST-M as the dataset is laid out, 32x32 RGB PNGs in
+    `mnist_m/mnist_m_train` and `mnist_m/mnist_m_test`, listed with their labels in
+    `mnist_m_train_labels.txt` (`00000000.png 5` a line). Each image is noise with a brighter
+    block whose place is its class's (0-9), so the classes can be told apart."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+
+    def images(n: int, size: int, channels: int) -> tuple[Any, Any]:
+        labels = rng.integers(0, 10, n).astype(np.uint8)
+        x = rng.integers(0, 90, (n, size, size, channels))
+        for k, label in enumerate(labels):
+            r, c = divmod(int(label), 4)
+            x[k, 2 + 8 * r:8 + 8 * r, 2 + 7 * c:8 + 7 * c] += 160
+        return np.clip(x, 0, 255).astype(np.uint8), labels
+
+    raw = os.path.join(root, "MNIST", "raw")
+    os.makedirs(raw)
+    for prefix, n in (("train", train), ("t10k", test)):
+        x, y = images(n, 28, 1)
+        with open(os.path.join(raw, f"{prefix}-images-idx3-ubyte"), "wb") as f:
+            f.write(struct.pack(">IIII", 2051, n, 28, 28) + x[..., 0].tobytes())
+        with open(os.path.join(raw, f"{prefix}-labels-idx1-ubyte"), "wb") as f:
+            f.write(struct.pack(">II", 2049, n) + y.tobytes())
+    for split, n in (("train", train), ("test", test)):
+        folder = os.path.join(root, "mnist_m", f"mnist_m_{split}")
+        os.makedirs(folder)
+        x, y = images(n, 32, 3)
+        with open(os.path.join(root, "mnist_m", f"mnist_m_{split}_labels.txt"), "w") as f:
+            for k in range(n):
+                Image.fromarray(x[k]).save(os.path.join(folder, f"{k:08d}.png"))
+                f.write(f"{k:08d}.png {y[k]}\n")
+
+
+def dann_mnist_mnistm() -> Truth:
+    """fungtion/DANN (Ganin and Lempitsky's domain-adversarial network, MNIST to MNIST-M),
+    its `train/main.py` with `train/test.py`, `models/model.py`, `models/functions.py` and
+    `dataset/data_loader.py` (commit in VERSIONS.md), from the checkout named by DANN, copied
+    with DANN_CHANGES (Python 3 and the CPU: see there) and run as the script (`runpy.run_path`
+    as `__main__`) from its `train` folder, as `cd train; python main.py` runs it (`train` and
+    the checkout's root on the path, and `models`, for model.py's `from functions import`, a
+    Python 2 relative import), with the script's own settings (Adam 1e-3, batches of 128, the
+    gradient reversal's alpha schedule) but 2 epochs (100), on made-up data of MNIST's and
+    MNIST-M's shapes and layout (`_dann_data`: 1280 images of each to train, 10 batches an
+    epoch, and 256 of each to test); torch on one thread. The script draws its seed from
+    Python's `random` (`manual_seed = random.randint(1, 10000)`), which the case seeds (0)
+    first so that both runs are one run. It prints, after each iteration, `epoch: 0, [iter: 1
+    / all 10], err_s_label: 2.309268, err_s_domain: 1.039511, err_t_domain: 0.483112` (a line
+    each, `print`), and after each epoch test.py's `epoch: 0, accuracy of the MNIST dataset:
+    0.996094` and `... of the mnist_m dataset: ...`, then `done`; torch's warnings of
+    `LogSoftmax`'s implicit dimension and of `Dropout2d` on a 2-D input on stderr. Truth: the
+    values given to the print calls, read from the printing frame (`print` wrapped in both
+    modules): main.py's `err_s_label`, `err_s_domain`, `err_t_domain` (`.item()`) under
+    their printed names, at `epoch * len_dataloader + i`, the iteration counted over the run
+    (the line's `iter` counts from 1 within its epoch, numbered from 0, and its `all` says how
+    many an epoch has: `epoch: 1, [iter: 3 / all 10]` is iteration 13); test.py's `accu` as
+    `accuracy_of_the_MNIST_dataset` or `accuracy_of_the_mnist_m_dataset` (its `dataset_name`),
+    at the line's `epoch` (from 0)."""
+    import builtins
+    import importlib.util
+    import random
+    import runpy
+    import shutil
+
+    checkout = os.environ.get("DANN")
+    if not checkout:
+        raise SystemExit("dann_mnist_mnistm: set DANN to a fungtion/DANN checkout")
+    import torch
+
+    torch.set_num_threads(1)
+    _copy_with_changes(checkout, DANN_COPY, DANN_CHANGES)
+    _dann_data(os.path.join(DANN_COPY, "dataset"), 1280, 256)
+    folder = os.path.join(DANN_COPY, "train")
+    truth: Truth = []
+
+    def printed(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        f = frame.f_locals
+        line = str(args[0]) if args else ""
+        if frame.f_code.co_name == "<module>" and line.startswith("epoch: "):
+            step = f["epoch"] * f["len_dataloader"] + f["i"]
+            truth.extend([point(name, f[name].item(), step)
+                          for name in ("err_s_label", "err_s_domain", "err_t_domain")])
+        elif frame.f_code.co_name == "test":
+            truth.append(point(f"accuracy_of_the_{f['dataset_name']}_dataset", float(f["accu"]),
+                               f["epoch"]))
+        builtins.print(*args, **kwargs)
+
+    cwd = os.getcwd()
+    paths = [folder, DANN_COPY, os.path.join(DANN_COPY, "models")]
+    sys.path[:0] = paths
+    os.chdir(folder)
+    try:
+        # train/test.py, which main.py imports as `test` (the standard library's `test` package
+        # would be found otherwise: the script's folder comes first when it runs as a script)
+        spec = importlib.util.spec_from_file_location("test", os.path.join(folder, "test.py"))
+        test = importlib.util.module_from_spec(spec)
+        sys.modules["test"] = test
+        spec.loader.exec_module(test)
+        test.print = printed  # type: ignore[attr-defined]
+        random.seed(0)
+        runpy.run_path(os.path.join(folder, "main.py"), init_globals={"print": printed},
+                       run_name="__main__")
+    finally:
+        for path in paths:
+            sys.path.remove(path)
+        sys.modules.pop("test", None)
+        os.chdir(cwd)
+        shutil.rmtree(DANN_COPY)
+    if len(truth) != 2 * (3 * 10 + 2):
+        raise SystemExit(f"dann_mnist_mnistm: {len(truth)} points, not 2 epochs' 32")
+    return truth
+
+
+CASES["dann_mnist_mnistm"] = dann_mnist_mnistm
+OWN_ENVIRONMENT["dann_mnist_mnistm"] = {
+    name: f"{name} (dann_mnist_mnistm case)" for name in ("torch", "torchvision", "numpy",
+                                                          "pillow")}
+OWN_CHECKOUT["dann_mnist_mnistm"] = "DANN"
+REPOSITORY_CHECKOUTS["DANN"] = ("fungtion/DANN", "DANN_COMMIT")
+
+
+# --- ShangtongZhang/DeepRL: its examples.py's a2c_feature on CartPole, on the CPU --------------
+# Runs alone, in an environment of its own (still on the CPU): torch with torchvision (which
+# its DDPG and TD3 agents import, so the package does; PyPI's loads only beside PyPI's torch),
+# gym 0.25 (the last whose environments keep the 4-tuple `step` and `env.seed` that DeepRL's
+# Task uses; it needs NumPy below 2), OpenAI baselines 0.1.5 without its dependencies (DeepRL
+# imports only its atari wrappers and vector-env base classes), and what DeepRL imports besides
+# (opencv, scikit-image, tensorboard for torch's SummaryWriter), from a checkout of
+# ShangtongZhang/DeepRL named by DEEPRL:
+#
+#     python -m venv ~/deeprl-venv
+#     ~/deeprl-venv/bin/pip install torch==2.14.1 torchvision==0.29.1 gym==0.25.2 "numpy<2" \
+#         "opencv-python-headless<4.11" scipy tensorboard scikit-image
+#     ~/deeprl-venv/bin/pip install --no-deps baselines==0.1.5
+#     git clone https://github.com/ShangtongZhang/DeepRL ~/DeepRL
+#     export DEEPRL=~/DeepRL DEEPRL_COMMIT=$(git -C ~/DeepRL rev-parse HEAD)
+#     ~/deeprl-venv/bin/python tests/corpus/make_corpus.py deeprl_a2c_cartpole
+#
+# The changes, by file: `collections.abc`'s `Sequence` (gone from `collections` in Python 3.10);
+# ReplayWrapper's argument `async` named `async_` (a keyword since Python 3.7, a syntax error
+# there), in replay.py and at examples.py's four calls (DEEPRL_EVERYWHERE, each occurrence);
+# in examples.py's `__main__`, its seed given (`random_seed(0)`, unseeded there), the CartPole
+# call of a2c_feature uncommented and capped (`max_steps=10000`, a config key a2c_feature leaves
+# to its caller: 0, no end, by default) and the Breakout DQN it runs as it stands (`dqn_pixel`)
+# commented out. No test episodes: A2CAgent has no `eval_step` (its `eval_interval` is 0).
+DEEPRL_CHANGES = {
+    "deep_rl/utils/misc.py": {
+        "from collections import OrderedDict, Sequence\n":
+            "from collections import OrderedDict\nfrom collections.abc import Sequence\n",
+    },
+    "deep_rl/component/replay.py": {
+        "def __init__(self, replay_cls, replay_kwargs, async=True):":
+            "def __init__(self, replay_cls, replay_kwargs, async_=True):",
+        "        if async:\n": "        if async_:\n",
+    },
+    "examples.py": {
+        "    random_seed()\n": "    random_seed(0)\n",
+        "    # a2c_feature(game=game)\n    # n_step_dqn_feature(game=game)":
+            "    a2c_feature(game=game, max_steps=10000)\n"
+            "    # n_step_dqn_feature(game=game)",
+        "    dqn_pixel(game=game, n_step=1, replay_cls=UniformReplay, async_replay=False)\n":
+            "    # dqn_pixel(game=game, n_step=1, replay_cls=UniformReplay, async_replay=False)\n",
+    },
+}
+DEEPRL_EVERYWHERE = {"examples.py": {"replay_kwargs, async=True)": "replay_kwargs, async_=True)"}}
+DEEPRL_COPY = os.path.join(tempfile.gettempdir(), "DeepRL")
+RUN_COPIES[DEEPRL_COPY] = "/home/user/DeepRL"
+
+
+def deeprl_a2c_cartpole() -> Truth:
+    """ShangtongZhang/DeepRL (commit in VERSIONS.md), its `examples.py` run as the script
+    (`runpy.run_path` as `__main__`, from a copy of the checkout named by DEEPRL made with
+    DEEPRL_CHANGES and DEEPRL_EVERYWHERE, with its `deep_rl` package) on the CPU as its `__main__` sets up
+    (`select_device(-1)`, `set_one_thread()`), calling its `a2c_feature(game='CartPole-v0')`
+    (A2C, 5 workers, rollouts of 5, RMSprop 0.001, GAE) capped at 10,000 steps, its seed given
+    (0); no test episodes (A2CAgent has none); torch on one thread (`set_one_thread`, the
+    example's own). Its logger (the root logger, with
+    `logging.basicConfig`'s format `%(asctime)s - %(name)s - %(levelname)s: %(message)s`, on
+    stderr, and a copy in `log/`) prints `2026-12-03 17:20:01,123 - root - INFO: steps 0,
+    4.41 steps/s` every 1,000 steps (`run_steps`) and `... INFO: steps 95,
+    episodic_return_train 19.0` as each worker's episode ends (`record_online_return`, `%s`);
+    gym's notice that it is unmaintained and its deprecation warnings (`env.seed`, the old step
+    API, CartPole-v0 being out of date), and Python's of an escape in misc.py, on stderr. Truth:
+    the values given to the logger, read from the calling frame of its `info` (`logging.Logger.
+    info` wrapped): in `record_online_return`, `ret` as `episodic_return_train` at `self.
+    total_steps + offset` (the steps printed). Left out: `run_steps`'s `steps/s` (a timing
+    that varies from run to run; the first, at step 0, is over no steps at all)."""
+    import logging
+    import runpy
+    import shutil
+
+    checkout = os.environ.get("DEEPRL")
+    if not checkout:
+        raise SystemExit("deeprl_a2c_cartpole: set DEEPRL to a ShangtongZhang/DeepRL checkout")
+    _copy_with_changes(checkout, DEEPRL_COPY, DEEPRL_CHANGES)
+    for name, edits in DEEPRL_EVERYWHERE.items():
+        with open(os.path.join(DEEPRL_COPY, name)) as f:
+            source = f.read()
+        for old, new in edits.items():
+            assert old in source, (name, old)
+            source = source.replace(old, new)
+        with open(os.path.join(DEEPRL_COPY, name), "w") as f:
+            f.write(source)
+    truth: Truth = []
+    info = logging.Logger.info
+
+    def logged(self: Any, msg: Any, *args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        f = frame.f_locals
+        if frame.f_code.co_name == "record_online_return":
+            truth.append(point("episodic_return_train", f["ret"],
+                               f["self"].total_steps + f["offset"]))
+        info(self, msg, *args, **kwargs)
+
+    cwd = os.getcwd()
+    sys.path.insert(0, DEEPRL_COPY)
+    os.chdir(DEEPRL_COPY)
+    logging.Logger.info = logged  # type: ignore[method-assign]
+    try:
+        runpy.run_path(os.path.join(DEEPRL_COPY, "examples.py"), run_name="__main__")
+    finally:
+        logging.Logger.info = info  # type: ignore[method-assign]
+        sys.path.remove(DEEPRL_COPY)
+        os.chdir(cwd)
+        shutil.rmtree(DEEPRL_COPY)
+    if not truth or truth[-1]["step"] > 10000:
+        raise SystemExit(f"deeprl_a2c_cartpole: {len(truth)} points")
+    return truth
+
+
+CASES["deeprl_a2c_cartpole"] = deeprl_a2c_cartpole
+OWN_ENVIRONMENT["deeprl_a2c_cartpole"] = {
+    name: f"{name} (deeprl_a2c_cartpole case)" for name in (
+        "torch", "torchvision", "gym", "baselines", "numpy", "opencv-python-headless",
+        "scikit-image", "tensorboard")}
+OWN_CHECKOUT["deeprl_a2c_cartpole"] = "DEEPRL"
+REPOSITORY_CHECKOUTS["DEEPRL"] = ("ShangtongZhang/DeepRL", "DEEPRL_COMMIT")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
