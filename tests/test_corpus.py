@@ -77,6 +77,9 @@ RECALL_OF = {
     # printed bare, `[0.624059796333313, 0.7749999761581421]`, with no names.
     "autokeras_structured_classifier.pipe.log": 0.5,
     "autokeras_structured_classifier.pty.log": 0.5,
+    # KAIR's test prints each image's PSNR under the image's name, `---1--> img_000.png |
+    # 20.70dB`: nothing in the line names the measure.
+    "kair_dncnn.pipe.log": 0.8, "kair_dncnn.pty.log": 0.8,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):

@@ -1687,6 +1687,15 @@ megabyte = [
     "step: 1/2 " + "a" * 1_000_000 + ":1",
     " Val -> " * 120_000 + "loss: 1",
     "Config : " * 100_000 + "{'a': 1}",
+    # lm-evaluation-harness' table, a measure's phrase inside a line, a logger's name and
+    # line, DeepRL's steps, DeepLab's iterations, decibels
+    "|Tasks|Version|Filter|n-shot|Metric|" + " " * 1_000_000,
+    "|" + "-" * 1_000_000 + "x",
+    "epoch: 0, " + "accuracy of the " * 60_000 + "MNIST: 1.5",
+    "2026-12-03:17:07:00 INFO " + "[evaluator:214] " * 60_000 + "loss: 1",
+    "steps 58, " * 100_000 + "episodic_return_train 12.0",
+    "Epoch 3, Itrs 10/40, " * 50_000 + "Loss=2.3",
+    "PSNR: " + "20.65dB " * 120_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1734,6 +1743,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0,
                                        1, 0, 1, 0, 0, 0,
+                                       0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        1]
 
 
@@ -4043,3 +4053,31 @@ def test_round_27_steps_sections_and_settings() -> None:
                     "args: lr=0.001 wd=0.0005 bs=64",
                     "Hyperparameters: lr=0.001, weight_decay=0.0005",
                     "Test results: loss=0.27") == [("Test_results/loss", 0.27, 0)]
+
+
+def test_round_28_tables_counters_and_phrases() -> None:
+    # lm-evaluation-harness' results table: task/metric and its standard error; a blank task
+    # is the one above; its logger's `[evaluator:214]` is a prefix, not a pair
+    assert steps_of(
+        "2026-12-03:17:07:00 INFO     [evaluator:214] Setting random seed to 0 | Setting numpy seed to 1234",
+        "|  Tasks  |Version|Filter|n-shot|    Metric     |   |    Value    |   |Stderr|",
+        "|---------|------:|------|-----:|---------------|---|------------:|---|------|",
+        "|toy_arith|      1|none  |     0|acc            |↑  |       0.4000|±  |0.1124|",
+        "|         |       |none  |     0|acc_norm       |↑  |       0.3500|±  |0.1094|",
+        "|toy_text |      1|none  |     0|bits_per_byte  |↓  |       6.6127|±  |   N/A|") == [
+        ("toy_arith/acc", 0.4, 0), ("toy_arith/acc_stderr", 0.1124, 0),
+        ("toy_arith/acc_norm", 0.35, 0), ("toy_arith/acc_norm_stderr", 0.1094, 0),
+        ("toy_text/bits_per_byte", 6.6127, 0)]
+    # DeepRL's `steps N,` counter before a measure named for its phase; its speed is none
+    assert steps_of("2026-12-03 17:18:43,621 - root - INFO: steps 58, episodic_return_train 12.0",
+                    "2026-12-03 17:18:43,555 - root - INFO: steps 60, 1708.14 steps/s") == [
+        ("episodic_return_train", 12.0, 58)]
+    # DeepLabV3Plus' iterations after the epoch; its splits' sizes are none
+    assert steps_of("Dataset: voc, Train set: 16, Val set: 4",
+                    "Epoch 3, Itrs 10/40, Loss=2.307150") == [("Loss", 2.30715, 10)]
+    # a measure's phrase inside the line (DANN); KAIR's PSNR in decibels
+    assert steps_of("epoch: 0, accuracy of the MNIST dataset: 0.996094",
+                    "<epoch:  4, iter:      20, Average PSNR : 20.65dB") == [
+        ("accuracy_of_the_MNIST_dataset", 0.996094, 0), ("Average_PSNR", 20.65, 20)]
+    # a counter's bracketed name and number is no logger's
+    assert steps_of("[epoch:3] loss: 0.5") == [("loss", 0.5, 3)]

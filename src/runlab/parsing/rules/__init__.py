@@ -57,6 +57,8 @@ from runlab.parsing.rules.libraries import (
     parse_lbfgsb,
     parse_lbfgsb_header,
     parse_ase_header,
+    parse_lm_eval_header,
+    lm_eval_rows,
     ase_rows,
     parse_pyscf_cycle,
     lbfgsb_rows,
@@ -492,6 +494,17 @@ RULES: list[Rule] = [
         ("fmax",),
         final=True,
         rows=ase_rows,
+    ),
+    Rule(
+        "lm_eval",
+        "EleutherAI's lm-evaluation-harness results table: under `|Tasks|Version|Filter|n-shot|"
+        "Metric|   |Value|   |Stderr|`, each row `|arc_easy|1|none|0|acc|↑|0.4000|±|0.1124|` as "
+        "arc_easy/acc and arc_easy/acc_stderr (a row that leaves the task blank is the task's "
+        "above; `N/A` is no error)",
+        parse_lm_eval_header,
+        ("|Version|",),
+        final=True,
+        rows=lm_eval_rows,
     ),
     Rule(
         "pyscf",
@@ -989,7 +1002,7 @@ RULES: list[Rule] = [
         "train_loss 0.31 val_loss 0.35`, `ep 10 reward 200 avg 150`; a line of only a name ending in a measure's word (loss, "
         "acc, accuracy, f1, score, ...) and its number, `val loss 3.91`",
         parse_name_value,
-        ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "iter", "Iter", "ITER", "it ", "It ",
+        ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "steps ", "Steps ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "update ", "Generation ", "generation ", "run [", "Train tree ", "restart "),
         starts="0123456789[",

@@ -282,6 +282,46 @@ def ase_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# EleutherAI's lm-evaluation-harness results (lm_eval/utils.py `make_table`, a markdown
+# table): `|  Tasks  |Version|Filter|n-shot|    Metric     |   |    Value    |   |Stderr|`, its
+# rule `|---------|------:|...`, then a row a metric, `|toy_arith|      1|none  |     0|acc
+# |↑  |       0.4000|±  |0.1124|`, the task left blank on its next metrics' rows (a group's
+# subtasks start ` - `); `N/A` for no standard error. (Also its `|Groups|...` table.)
+_LM_EVAL_HEADER = re.compile(
+    r"\|\s{0,20}(?:Tasks|Groups)\s{0,20}\|\s{0,20}Version\s{0,20}\|\s{0,20}Filter\s{0,20}\|\s{0,20}n-shot"
+    r"\s{0,20}\|\s{0,20}Metric\s{0,20}\|.{0,200}")
+_LM_EVAL_RULE = re.compile(r"\|[-:|]{1,400}\|?")
+
+parse_lm_eval_header = _claims(_LM_EVAL_HEADER)
+"""The header of lm-evaluation-harness' results table."""
+
+
+def lm_eval_rows(header: str) -> Callable[[str], list[Found]]:
+    """Each row of lm-evaluation-harness' table: `task/metric` and `task/metric_stderr`."""
+    task = [""]
+
+    def row(line: str) -> list[Found]:
+        if _LM_EVAL_RULE.fullmatch(line.strip()):
+            return [CLAIM]
+        cells = [cell.strip() for cell in line.strip().split("|")]
+        if len(cells) != 11 or cells[0] or cells[-1]:
+            return []
+        name, _, _, _, metric, _, value, _, stderr = cells[1:10]
+        if name:
+            task[0] = name.removeprefix("- ").strip()
+        found: list[Found] = [CLAIM]
+        if _NUMBER_CELL.fullmatch(value) and metric:
+            found.append((f"{task[0]}/{metric}", to_number(value), None))
+            if _NUMBER_CELL.fullmatch(stderr):
+                found.append((f"{task[0]}/{metric}_stderr", to_number(stderr), None))
+        return found
+
+    return row
+
+
+_NUMBER_CELL = re.compile(NUMBER, re.ASCII)
+
+
 # PySCF's SCF iterations (pyscf/scf/hf.py `kernel`): `cycle= 3 E= -74.3180430246291  delta_E=
 # -5.89  |g|= 1.42  |ddm|= 5.98`, the norms named in bars.
 _PYSCF_CYCLE = re.compile(

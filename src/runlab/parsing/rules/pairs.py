@@ -61,7 +61,8 @@ _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences
             r"|\ \(Default\))")
 # A value may also end at a colon that ends a clause: PEFT's `epoch=0: train_ppl=...`.
 _PAIR_END = rf"(?:{VALUE_END}|(?=:\s))"
-VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|))?{_PAIR_END}"
+# (A ratio in decibels may follow its number: KAIR's `Average PSNR : 20.65dB`.)
+VALUE = rf"(?:([-+]?\d{{1,18}})|({NUMBER}))(?:%(?!\|)|dB)?{_PAIR_END}"
 _PAIR = re.compile(
     # (or a `>` that starts the line: Machine Learning Mastery's `>epoch=0, lrate=0.100`)
     r"(?:(?<![^\s,;|(\[{])|(?<=^>)|(?<=\.\.\.))"
@@ -78,7 +79,7 @@ _PAIR = re.compile(
 # What a learned line shape reads for each value: the number is captured by a lookahead and
 # then consumed whole, so a value can be read one way only and a line that fails to match
 # late never makes the regex retry every earlier value (that retrying is exponential).
-_SHAPE_VALUE = "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)(?:%(?!\|))?" + _PAIR_END
+_SHAPE_VALUE = "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)(?:%(?!\|)|dB)?" + _PAIR_END
 
 # The key of a pair that is not one (kept in place: a learned line shape reads values by
 # their place among the line's pairs).
@@ -152,8 +153,9 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
-    # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`
-    r"|^(?:train|training|val|valid|validation|test|eval)_data$"
+    # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`, DeepLabV3Plus'
+    # `Train set: 16`
+    r"|^(?:train|training|val|valid|validation|test|eval)_(?:data|set)$"
     # a device's index after its label, `Using device: cuda:0`
     r"|(?:^|[/_])(?:cuda|mps|xpu|npu|hpu|xla)$"
     # torchsummary's sizes, `Params size (MB): 4.58`, `Estimated Total Size (MB): 5.27`
@@ -314,6 +316,13 @@ _MEASURE_PHRASE = re.compile(
     r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10})\ ?:\ +" + VALUE,  # (`%5s`-padded: `of   car :`)
     re.ASCII,
 )
+# The same phrase's head before a name inside a line, after a clause's start: `epoch: 0,
+# accuracy of the MNIST dataset: 0.99` (fungtion/DANN's).
+_MEASURE_OF = re.compile(
+    r"(?:(?<=[,;|]\ )|(?<=\t))((?:[A-Za-z]{2,20}\ ){0,2}"
+    r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
+    r"|mae|mse|rmse|iou|map|cost|reward|return)"
+    r"\ (?i:of|on|for|over|in|across|with)\ (?:(?i:the|a|an)\ )?)\Z", re.ASCII)
 # A label, then `name is value`: `Accuracy for class: plane is 37.5 %` (the same tutorial), as
 # Accuracy_for_class/plane.
 _IS_VALUE = re.compile(
@@ -669,6 +678,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
 
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
+        whole = False  # whether the name is already its clause's whole phrase
         if not head and _not_a_pair(line, match, key, integer is not None, first_clause):
             pairs.append((_DROPPED, integer, number))
             end = match.end()
@@ -684,6 +694,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 end = match.end()
                 continue
             key = f"{clause.group(1)} {clause.group(2)} {key}"
+            whole = True
         if integer is not None and line.startswith(" of ", match.end()) and _OF_TOTAL.match(
                 line, match.end()) and not _STEP_OF_TOTAL.fullmatch(key):
             # a position in a total, `Trial: 5 of 20`, AutoTS's `Model Number: 22 of 22`
@@ -724,6 +735,10 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
                 phase = ""
             elif phase and " " not in key and _MEASURE.search(key) and not phased(key):
                 key = f"{phase} {key}"  # `val Loss: 0.68 Acc: 0.55`: Acc is val's too
+        if not whole and " " in line[max(end, match.start() - 4) : match.start()]:
+            phrase = _MEASURE_OF.search(line, max(end, match.start() - 60), match.start())
+            if phrase is not None:  # DANN's `epoch: 0, accuracy of the MNIST dataset: 0.99`
+                key = phrase.group(1) + key
         if integer is not None and not key.isascii() and _OTHER_SCRIPT.search(key):
             # a whole number under a name in another script is a count or a setting as
             # often as not (`批大小: 64`): no metric
@@ -789,8 +804,15 @@ _QUALIFIER = re.compile(r"_\([^()_]*_[^()]*\)$")
 
 
 def names_a_measure(name: str) -> bool:
-    """Whether a name ends in a measure's word (`val_loss`, `Test accuracy`, `relative F MAE`)."""
-    return _MEASURE.search(name) is not None
+    """Whether a name ends in a measure's word (`val_loss`, `Test accuracy`, `relative F MAE`),
+    or in one and then its phase (pygcn's `loss_train`, DeepRL's `episodic_return_train`)."""
+    if _MEASURE.search(name) is not None:
+        return True
+    phase = _PHASE_SUFFIX.search(name)
+    return phase is not None and _MEASURE.search(name, 0, phase.start()) is not None
+
+
+_PHASE_SUFFIX = re.compile(r"[_\-/.](?i:train|training|val|valid|test|eval|dev)$", re.ASCII)
 
 
 # at_step --------------------------------------------------------------------------------------
@@ -1049,7 +1071,7 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"step|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation"
+    r"steps?|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation"
     r"|train\ tree"  # YDF's `Train tree 1/20 train-loss:1.21 valid-loss:1.31`
     r"|(?:optimization\ )?restart)\s+(\d{1,18})"  # GPy's `Optimization restart 1/10, f = -21.0096`
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
@@ -1071,7 +1093,9 @@ _COUNTER = re.compile(
     r"|(?:ep|epoch)\ {1,4}\d{1,18}\ {1,4}\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})\):"
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
     # (`Epoch 3, Step 500, Loss: 0.41` too: a comma before a `name:` pair)
-    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iteration)\ {1,4}(\d{1,18})(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
+    # (DeepLabV3Plus-Pytorch's `Epoch 3, Itrs 10/40, Loss=2.31`)
+    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iters|itrs?|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?"
+    r"(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
     # (or alone: `(step 1000) loss=0.41`)
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
@@ -1238,7 +1262,8 @@ def spaced_pairs(text: str) -> list[Found] | None:
 # is bounded and the whole is tried once, at the start of the line.
 _LOG_PART = (
     r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
-    r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T,]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"  # (`,`: open_clip's)
+    # (`,`: open_clip's; `:`, lm-evaluation-harness' `2026-12-03:17:07:00`)
+    r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T,:]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
     # a month's name: RecBole's `02 Dec 14:24`, CVXPY's `Dec 02 02:00:21 PM`
@@ -1248,6 +1273,8 @@ _LOG_PART = (
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
+    # or a logger's name and line, lm-evaluation-harness' `[evaluator:214]` (not a counter's)
+    r"|\[(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round)\b)[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
@@ -1425,7 +1452,7 @@ def parse_name_value(line: str) -> list[Found]:
             else:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
-            _MEASURE.search(key) for key, _, _ in found[1:]) and not any(
+            names_a_measure(key) for key, _, _ in found[1:]) and not any(
             _MEASURE.search(key) or key == "f" for key, _, _ in key_value_pairs(line)):
         # (`f` is an objective's value: GPy's `Optimization restart 2/10, f = -21.0096`)
         # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
