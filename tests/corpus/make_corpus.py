@@ -36293,6 +36293,122 @@ OWN_CHECKOUT["mingpt_ddp"] = "PYTORCH_EXAMPLES"
 CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
 
 
+# --- Libraries, round 28 ------------------------------------------------------------------------
+#
+# PyTorch Geometric's GraphGym runs in the round 28 environment, on the CPU wheel of torch (PyPI's
+# torchvision, which Ludwig pulls in, is not imported by it), from a pyg-team/pytorch_geometric
+# checkout's `graphgym` folder named by PYG_GRAPHGYM (its commit by PYG_COMMIT):
+#
+#     python -m venv ~/r28-venv
+#     ~/r28-venv/bin/pip install torch==2.13.0
+#     ~/r28-venv/bin/pip install torch==2.13.0 ludwig torch_geometric pytorch_lightning yacs ogb \
+#         tensorboardX
+#     ~/r28-venv/bin/pip uninstall -y torchvision torchaudio    # Ludwig pulls CUDA builds in
+#     git clone https://github.com/pyg-team/pytorch_geometric ~/pyg
+#     export PYG_GRAPHGYM=~/pyg/graphgym PYG_COMMIT=$(git -C ~/pyg rev-parse HEAD)
+#     ~/r28-venv/bin/python tests/corpus/make_corpus.py pyg_graphgym_node
+R28_ENVIRONMENT = {name: f"{name} (round 28 library cases)" for name in (
+    "torch", "torch-geometric", "pytorch-lightning", "yacs", "ogb", "tensorboardX", "ludwig", "numpy", "pandas",
+    "scikit-learn")}
+# GraphGym's main.py is run as it is, from a copy of the checkout's folder (its results go to the
+# copy's `results`); the command line of its run_single.sh for node classification, with
+# overrides of configs/pyg/example_node.yaml (its values in brackets): 3 epochs (200), the CPU
+# (auto), one thread (6), no checkpoints (on).
+PYG_GRAPHGYM_ARGS = ["--cfg", "configs/pyg/example_node.yaml", "--repeat", "1",
+                     "optim.max_epoch", "3", "accelerator", "cpu", "num_threads", "1",
+                     "train.enable_ckpt", "False"]
+PYG_GRAPHGYM_COPY = os.path.join(tempfile.gettempdir(), "graphgym")
+RUN_COPIES[PYG_GRAPHGYM_COPY] = "/home/user/pytorch_geometric/graphgym"
+
+
+def pyg_graphgym_node() -> Truth:
+    """PyTorch Geometric's GraphGym as its documentation and `graphgym/run_single.sh` run it:
+    `python main.py --cfg configs/pyg/example_node.yaml --repeat 1` (the checkout's
+    `graphgym/main.py` as it is, commit in VERSIONS.md, from a copy of the folder named by
+    PYG_GRAPHGYM, run as `__main__`), with PYG_GRAPHGYM_ARGS' overrides (3 epochs for 200, the
+    CPU, one thread, no checkpoints): `load_cfg`, `set_printing`, `GraphGymDataModule`,
+    `create_model` (2 GCN layers of 16, PReLU, dropout 0.1, a linear head) and `train` (a
+    Lightning Trainer with GraphGym's `LoggerCallback`, fit then test), Adam at 0.01 with the
+    config's cosine schedule, seed 1 (the config's 0, plus one, as main.py does). Cora (a `Planetoid` download)
+    is replaced by a graph of the same kind made here (`synthetic_citation_graph`: 400 nodes
+    in 4 communities, 100 0/1 features, undirected edges) with Planetoid's `train_mask`,
+    `val_mask` and `test_mask` (60/20/20% of the nodes, at random), given to GraphGym by a
+    loader registered for the name `Cora` (`register_loader`, as the folder's
+    `custom_graphgym/loader/example.py` registers its own). It prints (Python logging,
+    `%(message)s`, to stdout and the run's `logging.log`) the model, the config and `Num
+    parameters: 1958`, Lightning's banner, model summary and progress bar, and a line a split
+    an epoch: `train: {'epoch': 0, 'eta': 0.0617, 'loss': 1.4162, 'lr': 0.0075, 'params': 1958,
+    'time_iter': 0.0308, 'accuracy': 0.2125}`, `val: {'epoch': 0, 'loss': ..., 'lr': ...,
+    'params': ..., 'time_iter': ..., 'accuracy': ...}` (the first one from Lightning's sanity
+    check, before training) and, after the fit, `test: {...}`. Truth: the stats dicts the
+    logger writes, read back from where it writes each beside the printed line, the run's
+    `<split>/stats.json` (a JSON dict a line, in order), keyed `<split>/<name>` (the line's
+    split before the colon, then the dict's key: `val/accuracy`) at the dict's `epoch`;
+    `epoch`, `params` (a count) and `eta`, `time_iter` (timings) are left out. (The run's
+    folder is `results/example_node/0`: main.py sets it before it adds one to the seed.)"""
+    import runpy
+    import shutil
+
+    import torch
+    from torch_geometric.data import InMemoryDataset
+    from torch_geometric.graphgym.config import cfg
+    from torch_geometric.graphgym.register import loader_dict, register_loader
+
+    checkout = os.environ.get("PYG_GRAPHGYM")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main.py")):
+        raise SystemExit("pyg_graphgym_node: set PYG_GRAPHGYM to a pytorch_geometric "
+                         "checkout's graphgym folder")
+    torch.manual_seed(0)
+    graph = synthetic_citation_graph()
+    order = torch.randperm(graph.num_nodes)
+    for name, part in zip(("train_mask", "val_mask", "test_mask"),
+                          (order[:240], order[240:320], order[320:])):
+        mask = torch.zeros(graph.num_nodes, dtype=torch.bool)
+        mask[part] = True
+        graph[name] = mask
+
+    class SyntheticCora(InMemoryDataset):
+        def __init__(self) -> None:
+            super().__init__(None)
+            self.data, self.slices = self.collate([graph])
+
+    def synthetic_cora(format: str, name: str, dataset_dir: str) -> Any:
+        return SyntheticCora() if (format, name) == ("PyG", "Cora") else None
+
+    if "synthetic_cora" not in loader_dict:
+        register_loader("synthetic_cora", synthetic_cora)
+    shutil.rmtree(PYG_GRAPHGYM_COPY, ignore_errors=True)
+    shutil.copytree(checkout, PYG_GRAPHGYM_COPY, ignore=shutil.ignore_patterns("results"))
+    cwd, argv = os.getcwd(), sys.argv
+    sys.path.insert(0, PYG_GRAPHGYM_COPY)
+    os.chdir(PYG_GRAPHGYM_COPY)
+    truth: Truth = []
+    try:
+        sys.argv = ["main.py", *PYG_GRAPHGYM_ARGS]
+        runpy.run_path(os.path.join(PYG_GRAPHGYM_COPY, "main.py"), run_name="__main__")
+        logged = []
+        for split in ("train", "val", "test"):
+            with open(os.path.join(cfg.run_dir, split, "stats.json")) as f:
+                logged += [(split, json.loads(line)) for line in f if line.strip()]
+    finally:
+        sys.argv = argv
+        sys.path.remove(PYG_GRAPHGYM_COPY)
+        os.chdir(cwd)
+        shutil.rmtree(PYG_GRAPHGYM_COPY)
+    for split, stats in logged:
+        truth += [point(f"{split}/{key}", value, stats["epoch"]) for key, value in stats.items()
+                  if key not in ("epoch", "params", "eta", "time_iter")]
+    return truth
+
+
+CASES["pyg_graphgym_node"] = pyg_graphgym_node
+OWN_ENVIRONMENT["pyg_graphgym_node"] = R28_ENVIRONMENT
+OWN_CHECKOUT["pyg_graphgym_node"] = "PYG_GRAPHGYM"
+CHECKOUT_ROW["pyg_graphgym_node"] = "pyg-team/pytorch_geometric graphgym/main.py"
+REPOSITORY_CHECKOUTS["PYG_GRAPHGYM"] = ("pyg-team/pytorch_geometric", "PYG_COMMIT")
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
