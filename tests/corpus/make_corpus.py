@@ -36408,6 +36408,137 @@ CHECKOUT_ROW["pyg_graphgym_node"] = "pyg-team/pytorch_geometric graphgym/main.py
 REPOSITORY_CHECKOUTS["PYG_GRAPHGYM"] = ("pyg-team/pytorch_geometric", "PYG_COMMIT")
 
 
+# Dopamine runs in an environment of its own: dopamine-rl 4.1.2 (TensorFlow, JAX, gin) with the
+# JAX stack its TensorFlow Probability (0.25) still works with, TensorBoard (which flax's metrics
+# import and TensorFlow 2.21 no longer brings) and PyPI's `baselines` 0.1.5 (its atari_lib
+# imports `baselines.common.atari_wrappers`; its README sends one to install baselines by hand).
+# The gin file is the google/dopamine checkout's, named by DOPAMINE (its commit by
+# DOPAMINE_COMMIT, the one that set the version to 4.1.2):
+#
+#     python -m venv ~/dopamine-venv
+#     ~/dopamine-venv/bin/pip install dopamine-rl tensorboard
+#     ~/dopamine-venv/bin/pip install jax==0.4.38 jaxlib==0.4.38 flax==0.10.2 optax==0.2.4 \
+#         orbax-checkpoint==0.11.0 "chex<0.1.90"
+#     ~/dopamine-venv/bin/pip install --no-deps baselines==0.1.5
+#     git clone https://github.com/google/dopamine ~/dopamine
+#     git -C ~/dopamine checkout d6a6fb0390d7e8369ffb9ef824758087ce8b5758
+#     export DOPAMINE=~/dopamine DOPAMINE_COMMIT=$(git -C ~/dopamine rev-parse HEAD)
+#     ~/dopamine-venv/bin/python tests/corpus/make_corpus.py dopamine_jax_dqn_cartpole
+#
+# The one change to `dopamine/jax/agents/dqn/configs/dqn_cartpole.gin`: its epsilon function's
+# selector qualified by its package, since the released package registers both the TensorFlow
+# and the JAX `dqn_agent.identity_epsilon` (run_experiment imports both) and gin refuses the
+# file's short name as ambiguous.
+DOPAMINE_GIN_CHANGE = ("@dqn_agent.identity_epsilon", "@jax.agents.dqn.dqn_agent.identity_epsilon")
+# gin bindings on the command line (the file's values in brackets): 2 iterations (100) of 500
+# training steps (1,000) and 200 evaluation steps (1,000), learning from 250 transitions (500);
+# the Runner (training, then evaluation, each iteration) for the file's TrainRunner (training
+# only), with the file's environment for TrainRunner's.
+DOPAMINE_BINDINGS = ["Runner.num_iterations=2", "Runner.training_steps=500",
+                     "Runner.evaluation_steps=200", "JaxDQNAgent.min_replay_history=250",
+                     "create_runner.schedule='continuous_train_and_eval'",
+                     "Runner.create_environment_fn=@gym_lib.create_gym_environment"]
+DOPAMINE_RUN = os.path.join(tempfile.gettempdir(), "dopamine_runs")
+
+
+def dopamine_jax_dqn_cartpole() -> Truth:
+    """Dopamine's JAX DQN on CartPole as its README runs a CartPole agent: `python -um
+    dopamine.discrete_domains.train --base_dir /tmp/dopamine_runs --gin_files
+    dopamine/jax/agents/dqn/configs/dqn_cartpole.gin` (the installed package's `train` module
+    run as `__main__`; the gin file from the checkout named by DOPAMINE, with
+    DOPAMINE_GIN_CHANGE, the selector the released package needs), with DOPAMINE_BINDINGS as
+    `--gin_bindings` (2 iterations of 500 training and 200 evaluation steps, learning from 250
+    transitions, the Runner that also evaluates). The environment (legacy gym's CartPole-v0)
+    and the agent are left unseeded, as the file leaves them: each capture has its run's own
+    truth. It prints absl's log lines (`I1203 17:16:50.014486 140065341062016
+    run_experiment.py:540] Average undiscounted return per training episode: 142.50`, `Average
+    training steps per second: 87.62`, `Average undiscounted return per evaluation episode:
+    200.00`, then the console collector's `[Iteration 0]: Train/NumEpisodes = 4`,
+    `Train/AverageReturns = 142.5`, `Train/AverageStepsPerSecond = 87.6...`,
+    `Eval/NumEpisodes = 1`, `Eval/AverageReturns = 200.0` in one record), an episode each
+    `Steps executed: 84 Episode length: 84 Return: 84.0` ended by a carriage return, tqdm's bar
+    over the iterations, gin's and orbax's log lines and TensorFlow's and gym's warnings.
+    Truth: what the runner records, read back from where it writes it after the run: its
+    legacy logger's last `logs/log_<n>` (each iteration's `IterationStatistics`): each
+    episode's `<phase>_episode_returns` and `_lengths` as `Return` and `Episode_length` at the
+    line's `Steps executed` (the phase's running sum of lengths), `train_average_return` and
+    `eval_average_return` as `Average_undiscounted_return_per_training_episode` and
+    `..._evaluation_episode`; and its pickle collector's last `metrics/pickle/pickle_<n>.pkl`:
+    `Train/AverageReturns` and `Eval/AverageReturns`; all at the iteration (from 0, as
+    printed). Steps per second (timings) and the episode counts are left out."""
+    import glob
+    import pickle
+    import runpy
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus sets torch, which is not here
+    checkout = os.environ.get("DOPAMINE")
+    gin_file = os.path.join(checkout or "", "dopamine", "jax", "agents", "dqn", "configs",
+                            "dqn_cartpole.gin")
+    if not checkout or not os.path.exists(gin_file):
+        raise SystemExit("dopamine_jax_dqn_cartpole: set DOPAMINE to a google/dopamine checkout")
+    with open(gin_file) as f:
+        text = f.read()
+    old, new = DOPAMINE_GIN_CHANGE
+    if text.count(old) != 1:
+        raise SystemExit(f"dopamine_jax_dqn_cartpole: the gin file has no {old}")
+    shutil.rmtree(DOPAMINE_RUN, ignore_errors=True)
+    os.makedirs(DOPAMINE_RUN)
+    changed = os.path.join(DOPAMINE_RUN, "dqn_cartpole.gin")
+    with open(changed, "w") as f:
+        f.write(text.replace(old, new))
+    base_dir = os.path.join(DOPAMINE_RUN, "runs")
+    argv = sys.argv
+    sys.argv = ["train.py", "--base_dir", base_dir, "--gin_files", changed,
+                *[arg for binding in DOPAMINE_BINDINGS for arg in ("--gin_bindings", binding)]]
+    try:
+        runpy.run_module("dopamine.discrete_domains.train", run_name="__main__")
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            raise
+    finally:
+        sys.argv = argv
+
+    def last(pattern: str) -> Any:
+        paths = glob.glob(os.path.join(base_dir, pattern))
+        with open(max(paths, key=lambda p: int(re.sub(r"\D", "", os.path.basename(p)))),
+                  "rb") as f:
+            return pickle.load(f)
+
+    logged, collected = last("logs/log_*"), last("metrics/pickle/pickle_*.pkl")
+    shutil.rmtree(DOPAMINE_RUN)
+    truth: Truth = []
+    for iteration in range(len(logged)):
+        stats = logged[f"iteration_{iteration}"]
+        for phase, name in (("train", "training"), ("eval", "evaluation")):
+            steps = 0
+            for length, ret in zip(stats[f"{phase}_episode_lengths"],
+                                   stats[f"{phase}_episode_returns"]):
+                steps += length
+                truth += [point("Episode_length", length, steps), point("Return", ret, steps)]
+            truth.append(point(f"Average_undiscounted_return_per_{name}_episode",
+                               stats[f"{phase}_average_return"][0], iteration))
+        metrics = collected[f"iteration_{iteration}"]
+        truth += [point(key, metrics[key][0], iteration)
+                  for key in ("Train/AverageReturns", "Eval/AverageReturns")]
+    if len(logged) != 2:
+        raise SystemExit(f"dopamine_jax_dqn_cartpole: {len(logged)} iterations logged")
+    return truth
+
+
+CASES["dopamine_jax_dqn_cartpole"] = dopamine_jax_dqn_cartpole
+UNSEEDED_RUNS.add("dopamine_jax_dqn_cartpole")
+OWN_ENVIRONMENT["dopamine_jax_dqn_cartpole"] = {
+    name: f"{name} (dopamine_jax_dqn_cartpole case)" for name in (
+        "dopamine-rl", "tensorflow", "tensorflow-probability", "jax", "jaxlib", "flax", "optax",
+        "orbax-checkpoint", "gin-config", "gym", "baselines", "numpy")}
+OWN_CHECKOUT["dopamine_jax_dqn_cartpole"] = "DOPAMINE"
+CHECKOUT_ROW["dopamine_jax_dqn_cartpole"] = (
+    "google/dopamine dopamine/jax/agents/dqn/configs/dqn_cartpole.gin")
+REPOSITORY_CHECKOUTS["DOPAMINE"] = ("google/dopamine", "DOPAMINE_COMMIT")
+RUN_COPIES[DOPAMINE_RUN] = "/tmp/dopamine_runs"
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
