@@ -36539,6 +36539,114 @@ REPOSITORY_CHECKOUTS["DOPAMINE"] = ("google/dopamine", "DOPAMINE_COMMIT")
 RUN_COPIES[DOPAMINE_RUN] = "/tmp/dopamine_runs"
 
 
+# Ludwig runs in an environment of its own: its package imports torchvision and torchaudio (for
+# image and audio features), which load only beside a torch of their own build, so the three
+# are PyPI's torch 2.9.1 set (CUDA builds, run on the CPU here):
+#
+#     python -m venv ~/ludwig-venv
+#     ~/ludwig-venv/bin/pip install torch==2.9.1 torchvision==0.24.1
+#     ~/ludwig-venv/bin/pip install torch==2.9.1 "torchaudio==2.9.*"
+#     ~/ludwig-venv/bin/pip install torch==2.9.1 torchvision==0.24.1 "torchaudio==2.9.*" ludwig
+#     ~/ludwig-venv/bin/python tests/corpus/make_corpus.py ludwig_tabular_binary
+LUDWIG_RUN = os.path.join(tempfile.gettempdir(), "ludwig_run")
+
+
+def ludwig_tabular_binary() -> Truth:
+    """Ludwig's Python API as its getting-started guide and examples train a model:
+    `model = LudwigModel(config, logging_level=logging.INFO)`, `train_stats,
+    preprocessed_data, output_directory = model.train(dataset=df)` (the examples' INFO level:
+    at the default, ERROR, Ludwig prints none of its tables), from a folder of its own (its
+    `results` and the dataset cache go there). The config: inputs `age` and `income` (number),
+    `city` and `plan` (category), output `churned` (binary), `trainer: {epochs: 3}`, all else
+    Ludwig's defaults (the concat combiner, Adam, batch size tuned, 70/10/20 split, seed 42);
+    torch on one thread. The data is made up: 300 customers (NumPy's generator seeded 0), ages
+    18-79, incomes around 50, four cities, three plans, churned when under 35 or on the basic
+    plan (not both), one label in six flipped. It prints Ludwig's boxed sections (experiment
+    description, config, preprocessing, dataset statistics, model, the batch-size tuning), a
+    tqdm bar over the training steps (`Training:  33%|...| 7/21 [...it/s, loss=0.975]`), and
+    at the end of each epoch `Running evaluation for step: 7, epoch: 1`, the evaluation bars
+    and a table of metric rows by split columns (`│ accuracy      │  0.3286 │       0.3333 │
+    0.3500 │` under `│               │   train │   validation │   test │`, `combined_loss`
+    last), then the training report (`│ Best model's validation roc_auc │ 0.5980... │`,
+    `│ Best model's test roc_auc       │ 0.5334... │`). Truth: Ludwig's progress tracker as it
+    saves it, the run's `model/training_progress.json`: `train_metrics`, `validation_metrics`
+    and `test_metrics` (each `[epoch, step, value]`) keyed `<column>/<row>` as the table
+    reads (`validation/roc_auc`; the `combined` loss as `train/combined_loss`) at the epoch;
+    `best_eval_metric_value` and the best model's test `roc_auc` as
+    `Best_model's_validation_roc_auc` and `Best_model's_test_roc_auc`, no step; and the loss
+    handed to the training bar (`LudwigProgressBar.set_postfix`, wrapped) as `loss` at the
+    bar's count after the step (the global step, as the bar shows it)."""
+    import logging
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import torch
+    from ludwig.api import LudwigModel
+    from ludwig.progress_bar import LudwigProgressBar
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    postfix = LudwigProgressBar.set_postfix
+
+    def set_postfix(self: Any, ordered_dict: dict | None = None, **kwargs: Any) -> None:
+        if ordered_dict and "loss" in ordered_dict:
+            truth.append(point("loss", ordered_dict["loss"], self.total_steps + 1))
+        postfix(self, ordered_dict, **kwargs)
+
+    LudwigProgressBar.set_postfix = set_postfix  # type: ignore[method-assign]
+    rng = np.random.default_rng(0)
+    n = 300
+    df = pd.DataFrame({"age": rng.integers(18, 80, n), "income": rng.normal(50, 15, n).round(1),
+                       "city": rng.choice(["north", "south", "east", "west"], n),
+                       "plan": rng.choice(["basic", "plus", "pro"], n)})
+    df["churned"] = ((df.age < 35) ^ (df.plan == "basic") ^ (rng.random(n) < 1 / 6))
+    config = {
+        "input_features": [{"name": "age", "type": "number"},
+                           {"name": "income", "type": "number"},
+                           {"name": "city", "type": "category"},
+                           {"name": "plan", "type": "category"}],
+        "output_features": [{"name": "churned", "type": "binary"}],
+        "trainer": {"epochs": 3},
+    }
+    cwd = os.getcwd()
+    shutil.rmtree(LUDWIG_RUN, ignore_errors=True)
+    os.makedirs(LUDWIG_RUN)
+    os.chdir(LUDWIG_RUN)
+    try:
+        model = LudwigModel(config, logging_level=logging.INFO)
+        train_stats, preprocessed_data, output_directory = model.train(dataset=df)
+        with open(os.path.join(output_directory, "model", "training_progress.json")) as f:
+            tracker = json.load(f)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(LUDWIG_RUN, ignore_errors=True)
+    bar = list(truth)
+    truth.clear()
+    for epoch in range(1, tracker["epoch"] + 1):
+        for column, metrics in (("train", tracker["train_metrics"]),
+                                ("validation", tracker["validation_metrics"]),
+                                ("test", tracker["test_metrics"])):
+            for feature in ("churned", "combined"):
+                for name, rows in metrics[feature].items():
+                    row = name if feature == "churned" else f"combined_{name}"
+                    truth += [point(f"{column}/{row}", value, epoch)
+                              for at, _, value in rows if at == epoch]
+    truth = bar + truth
+    truth += [point("Best_model's_validation_roc_auc", tracker["best_eval_metric_value"], None),
+              point("Best_model's_test_roc_auc",
+                    tracker["best_eval_test_metrics"]["churned"]["roc_auc"], None)]
+    if len(train_stats.validation["churned"]["roc_auc"]) != 3:
+        raise SystemExit("ludwig_tabular_binary: not 3 epochs evaluated")
+    return truth
+
+
+CASES["ludwig_tabular_binary"] = ludwig_tabular_binary
+OWN_ENVIRONMENT["ludwig_tabular_binary"] = {
+    name: f"{name} (ludwig_tabular_binary case)" for name in (
+        "ludwig", "torch", "torchvision", "torchaudio", "numpy", "pandas")}
+
+
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
