@@ -36295,21 +36295,23 @@ CHECKOUT_ROW["mingpt_ddp"] = "pytorch/examples distributed/minGPT-ddp"
 
 # --- Libraries, round 28 ------------------------------------------------------------------------
 #
-# PyTorch Geometric's GraphGym runs in the round 28 environment, on the CPU wheel of torch (PyPI's
-# torchvision, which Ludwig pulls in, is not imported by it), from a pyg-team/pytorch_geometric
-# checkout's `graphgym` folder named by PYG_GRAPHGYM (its commit by PYG_COMMIT):
+# PyTorch Geometric's GraphGym runs in the round 28 environment, on the CPU wheel of torch with
+# no torchvision (torchmetrics, under Lightning, imports it where it is installed, and PyPI's does
+# not load beside the CPU torch), with yacs (GraphGym's config), ogb (the folder's
+# custom_graphgym encoder example imports it) and tensorboardX (main.py's `agg_runs` asks for
+# it), from a pyg-team/pytorch_geometric checkout's `graphgym` folder named by PYG_GRAPHGYM (its
+# commit by PYG_COMMIT):
 #
 #     python -m venv ~/r28-venv
 #     ~/r28-venv/bin/pip install torch==2.13.0
-#     ~/r28-venv/bin/pip install torch==2.13.0 ludwig torch_geometric pytorch_lightning yacs ogb \
+#     ~/r28-venv/bin/pip install torch==2.13.0 torch_geometric pytorch_lightning yacs ogb \
 #         tensorboardX
-#     ~/r28-venv/bin/pip uninstall -y torchvision torchaudio    # Ludwig pulls CUDA builds in
 #     git clone https://github.com/pyg-team/pytorch_geometric ~/pyg
 #     export PYG_GRAPHGYM=~/pyg/graphgym PYG_COMMIT=$(git -C ~/pyg rev-parse HEAD)
 #     ~/r28-venv/bin/python tests/corpus/make_corpus.py pyg_graphgym_node
 R28_ENVIRONMENT = {name: f"{name} (round 28 library cases)" for name in (
-    "torch", "torch-geometric", "pytorch-lightning", "yacs", "ogb", "tensorboardX", "ludwig", "numpy", "pandas",
-    "scikit-learn")}
+    "torch", "torch-geometric", "pytorch-lightning", "yacs", "ogb", "tensorboardX", "numpy",
+    "pandas", "scikit-learn")}
 # GraphGym's main.py is run as it is, from a copy of the checkout's folder (its results go to the
 # copy's `results`); the command line of its run_single.sh for node classification, with
 # overrides of configs/pyg/example_node.yaml (its values in brackets): 3 epochs (200), the CPU
