@@ -37099,6 +37099,387 @@ OWN_CHECKOUT["deeprl_a2c_cartpole"] = "DEEPRL"
 REPOSITORY_CHECKOUTS["DEEPRL"] = ("ShangtongZhang/DeepRL", "DEEPRL_COMMIT")
 
 
+# --- Libraries, round 28 ------------------------------------------------------------------------
+#
+# PyTorch Geometric's GraphGym runs in the round 28 environment, on the CPU wheel of torch with
+# no torchvision (torchmetrics, under Lightning, imports it where it is installed, and PyPI's does
+# not load beside the CPU torch), with yacs (GraphGym's config), ogb (the folder's
+# custom_graphgym encoder example imports it) and tensorboardX (main.py's `agg_runs` asks for
+# it), from a pyg-team/pytorch_geometric checkout's `graphgym` folder named by PYG_GRAPHGYM (its
+# commit by PYG_COMMIT):
+#
+#     python -m venv ~/r28-venv
+#     ~/r28-venv/bin/pip install torch==2.13.0
+#     ~/r28-venv/bin/pip install torch==2.13.0 torch_geometric pytorch_lightning yacs ogb \
+#         tensorboardX
+#     git clone https://github.com/pyg-team/pytorch_geometric ~/pyg
+#     export PYG_GRAPHGYM=~/pyg/graphgym PYG_COMMIT=$(git -C ~/pyg rev-parse HEAD)
+#     ~/r28-venv/bin/python tests/corpus/make_corpus.py pyg_graphgym_node
+R28_ENVIRONMENT = {name: f"{name} (round 28 library cases)" for name in (
+    "torch", "torch-geometric", "pytorch-lightning", "yacs", "ogb", "tensorboardX", "numpy",
+    "pandas", "scikit-learn")}
+# GraphGym's main.py is run as it is, from a copy of the checkout's folder (its results go to the
+# copy's `results`); the command line of its run_single.sh for node classification, with
+# overrides of configs/pyg/example_node.yaml (its values in brackets): 3 epochs (200), the CPU
+# (auto), one thread (6), no checkpoints (on).
+PYG_GRAPHGYM_ARGS = ["--cfg", "configs/pyg/example_node.yaml", "--repeat", "1",
+                     "optim.max_epoch", "3", "accelerator", "cpu", "num_threads", "1",
+                     "train.enable_ckpt", "False"]
+PYG_GRAPHGYM_COPY = os.path.join(tempfile.gettempdir(), "graphgym")
+RUN_COPIES[PYG_GRAPHGYM_COPY] = "/home/user/pytorch_geometric/graphgym"
+
+
+def pyg_graphgym_node() -> Truth:
+    """PyTorch Geometric's GraphGym as its documentation and `graphgym/run_single.sh` run it:
+    `python main.py --cfg configs/pyg/example_node.yaml --repeat 1` (the checkout's
+    `graphgym/main.py` as it is, commit in VERSIONS.md, from a copy of the folder named by
+    PYG_GRAPHGYM, run as `__main__`), with PYG_GRAPHGYM_ARGS' overrides (3 epochs for 200, the
+    CPU, one thread, no checkpoints): `load_cfg`, `set_printing`, `GraphGymDataModule`,
+    `create_model` (2 GCN layers of 16, PReLU, dropout 0.1, a linear head) and `train` (a
+    Lightning Trainer with GraphGym's `LoggerCallback`, fit then test), Adam at 0.01 with the
+    config's cosine schedule, seed 1 (the config's 0, plus one, as main.py does). Cora (a `Planetoid` download)
+    is replaced by a graph of the same kind made here (`synthetic_citation_graph`: 400 nodes
+    in 4 communities, 100 0/1 features, undirected edges) with Planetoid's `train_mask`,
+    `val_mask` and `test_mask` (60/20/20% of the nodes, at random), given to GraphGym by a
+    loader registered for the name `Cora` (`register_loader`, as the folder's
+    `custom_graphgym/loader/example.py` registers its own). It prints (Python logging,
+    `%(message)s`, to stdout and the run's `logging.log`) the model, the config and `Num
+    parameters: 1958`, Lightning's banner, model summary and progress bar, and a line a split
+    an epoch: `train: {'epoch': 0, 'eta': 0.0617, 'loss': 1.4162, 'lr': 0.0075, 'params': 1958,
+    'time_iter': 0.0308, 'accuracy': 0.2125}`, `val: {'epoch': 0, 'loss': ..., 'lr': ...,
+    'params': ..., 'time_iter': ..., 'accuracy': ...}` (the first one from Lightning's sanity
+    check, before training) and, after the fit, `test: {...}`. Truth: the stats dicts the
+    logger writes, read back from where it writes each beside the printed line, the run's
+    `<split>/stats.json` (a JSON dict a line, in order), keyed `<split>/<name>` (the line's
+    split before the colon, then the dict's key: `val/accuracy`) at the dict's `epoch`;
+    `epoch`, `params` (a count) and `eta`, `time_iter` (timings) are left out. (The run's
+    folder is `results/example_node/0`: main.py sets it before it adds one to the seed.) At the
+    end main.py's `agg_runs` prints the best validation epoch (`2`, not a metric) and, with
+    no split named, the train and val stats of that epoch (`{'epoch': 2, 'eta': 0.0, 'loss':
+    1.3351, ...}`): those dicts, read from `agg_runs`' frame by a `print` put in its module as
+    each is printed, keyed as printed (`loss`, `lr`, `accuracy`) at their `epoch`, the same
+    left out."""
+    import builtins
+    import importlib
+    import runpy
+    import shutil
+
+    import torch
+    from torch_geometric.data import InMemoryDataset
+    from torch_geometric.graphgym.config import cfg
+    from torch_geometric.graphgym.register import loader_dict, register_loader
+
+    checkout = os.environ.get("PYG_GRAPHGYM")
+    if not checkout or not os.path.exists(os.path.join(checkout, "main.py")):
+        raise SystemExit("pyg_graphgym_node: set PYG_GRAPHGYM to a pytorch_geometric "
+                         "checkout's graphgym folder")
+    torch.manual_seed(0)
+    graph = synthetic_citation_graph()
+    order = torch.randperm(graph.num_nodes)
+    for name, part in zip(("train_mask", "val_mask", "test_mask"),
+                          (order[:240], order[240:320], order[320:])):
+        mask = torch.zeros(graph.num_nodes, dtype=torch.bool)
+        mask[part] = True
+        graph[name] = mask
+
+    class SyntheticCora(InMemoryDataset):
+        def __init__(self) -> None:
+            super().__init__(None)
+            self.data, self.slices = self.collate([graph])
+
+    def synthetic_cora(format: str, name: str, dataset_dir: str) -> Any:
+        return SyntheticCora() if (format, name) == ("PyG", "Cora") else None
+
+    if "synthetic_cora" not in loader_dict:
+        register_loader("synthetic_cora", synthetic_cora)
+    best: list[dict[str, Any]] = []
+
+    def agg_print(*args: Any, **kwargs: Any) -> None:
+        frame = sys._getframe(1)
+        if (frame.f_code.co_name == "agg_runs" and args
+                and args[0] is frame.f_locals.get("stats_best")):
+            best.append(dict(args[0]))
+        builtins.print(*args, **kwargs)
+
+    # The module, not the function of the same name its package exports in its place.
+    agg_module = importlib.import_module("torch_geometric.graphgym.utils.agg_runs")
+    agg_module.print = agg_print  # type: ignore[attr-defined]
+    shutil.rmtree(PYG_GRAPHGYM_COPY, ignore_errors=True)
+    shutil.copytree(checkout, PYG_GRAPHGYM_COPY, ignore=shutil.ignore_patterns("results"))
+    cwd, argv = os.getcwd(), sys.argv
+    sys.path.insert(0, PYG_GRAPHGYM_COPY)
+    os.chdir(PYG_GRAPHGYM_COPY)
+    truth: Truth = []
+    try:
+        sys.argv = ["main.py", *PYG_GRAPHGYM_ARGS]
+        runpy.run_path(os.path.join(PYG_GRAPHGYM_COPY, "main.py"), run_name="__main__")
+        logged = []
+        for split in ("train", "val", "test"):
+            with open(os.path.join(cfg.run_dir, split, "stats.json")) as f:
+                logged += [(split, json.loads(line)) for line in f if line.strip()]
+    finally:
+        sys.argv = argv
+        sys.path.remove(PYG_GRAPHGYM_COPY)
+        os.chdir(cwd)
+        shutil.rmtree(PYG_GRAPHGYM_COPY)
+    for split, stats in logged:
+        truth += [point(f"{split}/{key}", value, stats["epoch"]) for key, value in stats.items()
+                  if key not in ("epoch", "params", "eta", "time_iter")]
+    for stats in best:
+        truth += [point(key, value, stats["epoch"]) for key, value in stats.items()
+                  if key not in ("epoch", "params", "eta", "time_iter")]
+    if len(best) != 2:
+        raise SystemExit(f"pyg_graphgym_node: agg_runs printed {len(best)} best epochs' stats")
+    return truth
+
+
+CASES["pyg_graphgym_node"] = pyg_graphgym_node
+OWN_ENVIRONMENT["pyg_graphgym_node"] = R28_ENVIRONMENT
+OWN_CHECKOUT["pyg_graphgym_node"] = "PYG_GRAPHGYM"
+CHECKOUT_ROW["pyg_graphgym_node"] = "pyg-team/pytorch_geometric graphgym/main.py"
+REPOSITORY_CHECKOUTS["PYG_GRAPHGYM"] = ("pyg-team/pytorch_geometric", "PYG_COMMIT")
+
+
+# Dopamine runs in an environment of its own: dopamine-rl 4.1.2 (TensorFlow, JAX, gin) with the
+# JAX stack its TensorFlow Probability (0.25) still works with, TensorBoard (which flax's metrics
+# import and TensorFlow 2.21 no longer brings) and PyPI's `baselines` 0.1.5 (its atari_lib
+# imports `baselines.common.atari_wrappers`; its README sends one to install baselines by hand).
+# The gin file is the google/dopamine checkout's, named by DOPAMINE (its commit by
+# DOPAMINE_COMMIT, the one that set the version to 4.1.2):
+#
+#     python -m venv ~/dopamine-venv
+#     ~/dopamine-venv/bin/pip install dopamine-rl tensorboard
+#     ~/dopamine-venv/bin/pip install jax==0.4.38 jaxlib==0.4.38 flax==0.10.2 optax==0.2.4 \
+#         orbax-checkpoint==0.11.0 "chex<0.1.90"
+#     ~/dopamine-venv/bin/pip install --no-deps baselines==0.1.5
+#     git clone https://github.com/google/dopamine ~/dopamine
+#     git -C ~/dopamine checkout d6a6fb0390d7e8369ffb9ef824758087ce8b5758
+#     export DOPAMINE=~/dopamine DOPAMINE_COMMIT=$(git -C ~/dopamine rev-parse HEAD)
+#     ~/dopamine-venv/bin/python tests/corpus/make_corpus.py dopamine_jax_dqn_cartpole
+#
+# The one change to `dopamine/jax/agents/dqn/configs/dqn_cartpole.gin`: its epsilon function's
+# selector qualified by its package, since the released package registers both the TensorFlow
+# and the JAX `dqn_agent.identity_epsilon` (run_experiment imports both) and gin refuses the
+# file's short name as ambiguous.
+DOPAMINE_GIN_CHANGE = ("@dqn_agent.identity_epsilon", "@jax.agents.dqn.dqn_agent.identity_epsilon")
+# gin bindings on the command line (the file's values in brackets): 2 iterations (100) of 500
+# training steps (1,000) and 200 evaluation steps (1,000), learning from 250 transitions (500);
+# the Runner (training, then evaluation, each iteration) for the file's TrainRunner (training
+# only), with the file's environment for TrainRunner's.
+DOPAMINE_BINDINGS = ["Runner.num_iterations=2", "Runner.training_steps=500",
+                     "Runner.evaluation_steps=200", "JaxDQNAgent.min_replay_history=250",
+                     "create_runner.schedule='continuous_train_and_eval'",
+                     "Runner.create_environment_fn=@gym_lib.create_gym_environment"]
+DOPAMINE_RUN = os.path.join(tempfile.gettempdir(), "dopamine_runs")
+
+
+def dopamine_jax_dqn_cartpole() -> Truth:
+    """Dopamine's JAX DQN on CartPole as its README runs a CartPole agent: `python -um
+    dopamine.discrete_domains.train --base_dir /tmp/dopamine_runs --gin_files
+    dopamine/jax/agents/dqn/configs/dqn_cartpole.gin` (the installed package's `train` module
+    run as `__main__`; the gin file from the checkout named by DOPAMINE, with
+    DOPAMINE_GIN_CHANGE, the selector the released package needs), with DOPAMINE_BINDINGS as
+    `--gin_bindings` (2 iterations of 500 training and 200 evaluation steps, learning from 250
+    transitions, the Runner that also evaluates). The environment (legacy gym's CartPole-v0)
+    and the agent are left unseeded, as the file leaves them: each capture has its run's own
+    truth. It prints absl's log lines (`I1203 17:16:50.014486 140065341062016
+    run_experiment.py:540] Average undiscounted return per training episode: 142.50`, `Average
+    training steps per second: 87.62`, `Average undiscounted return per evaluation episode:
+    200.00`, then the console collector's `[Iteration 0]: Train/NumEpisodes = 4`,
+    `Train/AverageReturns = 142.5`, `Train/AverageStepsPerSecond = 87.6...`,
+    `Eval/NumEpisodes = 1`, `Eval/AverageReturns = 200.0` in one record), an episode each
+    `Steps executed: 84 Episode length: 84 Return: 84.0` ended by a carriage return, tqdm's bar
+    over the iterations, gin's and orbax's log lines and TensorFlow's and gym's warnings.
+    Truth: what the runner records, read back from where it writes it after the run: its
+    legacy logger's last `logs/log_<n>` (each iteration's `IterationStatistics`): each
+    episode's `<phase>_episode_returns` and `_lengths` as `Return` and `Episode_length` at the
+    line's `Steps executed` (the phase's running sum of lengths), `train_average_return` and
+    `eval_average_return` as `Average_undiscounted_return_per_training_episode` and
+    `..._evaluation_episode`; and its pickle collector's last `metrics/pickle/pickle_<n>.pkl`:
+    `Train/AverageReturns` and `Eval/AverageReturns`; all at the iteration (from 0, as
+    printed). Steps per second (timings) and the episode counts are left out."""
+    import glob
+    import pickle
+    import runpy
+    import shutil
+
+    os.environ["KERAS_BACKEND"] = "tensorflow"  # the corpus sets torch, which is not here
+    checkout = os.environ.get("DOPAMINE")
+    gin_file = os.path.join(checkout or "", "dopamine", "jax", "agents", "dqn", "configs",
+                            "dqn_cartpole.gin")
+    if not checkout or not os.path.exists(gin_file):
+        raise SystemExit("dopamine_jax_dqn_cartpole: set DOPAMINE to a google/dopamine checkout")
+    with open(gin_file) as f:
+        text = f.read()
+    old, new = DOPAMINE_GIN_CHANGE
+    if text.count(old) != 1:
+        raise SystemExit(f"dopamine_jax_dqn_cartpole: the gin file has no {old}")
+    shutil.rmtree(DOPAMINE_RUN, ignore_errors=True)
+    os.makedirs(DOPAMINE_RUN)
+    changed = os.path.join(DOPAMINE_RUN, "dqn_cartpole.gin")
+    with open(changed, "w") as f:
+        f.write(text.replace(old, new))
+    base_dir = os.path.join(DOPAMINE_RUN, "runs")
+    argv = sys.argv
+    sys.argv = ["train.py", "--base_dir", base_dir, "--gin_files", changed,
+                *[arg for binding in DOPAMINE_BINDINGS for arg in ("--gin_bindings", binding)]]
+    try:
+        runpy.run_module("dopamine.discrete_domains.train", run_name="__main__")
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            raise
+    finally:
+        sys.argv = argv
+
+    def last(pattern: str) -> Any:
+        paths = glob.glob(os.path.join(base_dir, pattern))
+        with open(max(paths, key=lambda p: int(re.sub(r"\D", "", os.path.basename(p)))),
+                  "rb") as f:
+            return pickle.load(f)
+
+    logged, collected = last("logs/log_*"), last("metrics/pickle/pickle_*.pkl")
+    shutil.rmtree(DOPAMINE_RUN)
+    truth: Truth = []
+    for iteration in range(len(logged)):
+        stats = logged[f"iteration_{iteration}"]
+        for phase, name in (("train", "training"), ("eval", "evaluation")):
+            steps = 0
+            for length, ret in zip(stats[f"{phase}_episode_lengths"],
+                                   stats[f"{phase}_episode_returns"]):
+                steps += length
+                truth += [point("Episode_length", length, steps), point("Return", ret, steps)]
+            truth.append(point(f"Average_undiscounted_return_per_{name}_episode",
+                               stats[f"{phase}_average_return"][0], iteration))
+        metrics = collected[f"iteration_{iteration}"]
+        truth += [point(key, metrics[key][0], iteration)
+                  for key in ("Train/AverageReturns", "Eval/AverageReturns")]
+    if len(logged) != 2:
+        raise SystemExit(f"dopamine_jax_dqn_cartpole: {len(logged)} iterations logged")
+    return truth
+
+
+CASES["dopamine_jax_dqn_cartpole"] = dopamine_jax_dqn_cartpole
+UNSEEDED_RUNS.add("dopamine_jax_dqn_cartpole")
+OWN_ENVIRONMENT["dopamine_jax_dqn_cartpole"] = {
+    name: f"{name} (dopamine_jax_dqn_cartpole case)" for name in (
+        "dopamine-rl", "tensorflow", "tensorflow-probability", "jax", "jaxlib", "flax", "optax",
+        "orbax-checkpoint", "gin-config", "gym", "baselines", "numpy")}
+OWN_CHECKOUT["dopamine_jax_dqn_cartpole"] = "DOPAMINE"
+CHECKOUT_ROW["dopamine_jax_dqn_cartpole"] = (
+    "google/dopamine dopamine/jax/agents/dqn/configs/dqn_cartpole.gin")
+REPOSITORY_CHECKOUTS["DOPAMINE"] = ("google/dopamine", "DOPAMINE_COMMIT")
+RUN_COPIES[DOPAMINE_RUN] = "/tmp/dopamine_runs"
+
+
+# Ludwig runs in an environment of its own: its package imports torchvision and torchaudio (for
+# image and audio features), which load only beside a torch of their own build, so the three
+# are PyPI's torch 2.9.1 set (CUDA builds, run on the CPU here):
+#
+#     python -m venv ~/ludwig-venv
+#     ~/ludwig-venv/bin/pip install torch==2.9.1 torchvision==0.24.1
+#     ~/ludwig-venv/bin/pip install torch==2.9.1 "torchaudio==2.9.*"
+#     ~/ludwig-venv/bin/pip install torch==2.9.1 torchvision==0.24.1 "torchaudio==2.9.*" ludwig
+#     ~/ludwig-venv/bin/python tests/corpus/make_corpus.py ludwig_tabular_binary
+LUDWIG_RUN = os.path.join(tempfile.gettempdir(), "ludwig_run")
+
+
+def ludwig_tabular_binary() -> Truth:
+    """Ludwig's Python API as its getting-started guide and examples train a model:
+    `model = LudwigModel(config, logging_level=logging.INFO)`, `train_stats,
+    preprocessed_data, output_directory = model.train(dataset=df)` (the examples' INFO level:
+    at the default, ERROR, Ludwig prints none of its tables), from a folder of its own (its
+    `results` and the dataset cache go there). The config: inputs `age` and `income` (number),
+    `city` and `plan` (category), output `churned` (binary), `trainer: {epochs: 3}`, all else
+    Ludwig's defaults (the concat combiner, Adam, batch size tuned, 70/10/20 split, seed 42);
+    torch on one thread. The data is made up: 300 customers (NumPy's generator seeded 0), ages
+    18-79, incomes around 50, four cities, three plans, churned when under 35 or on the basic
+    plan (not both), one label in six flipped. It prints Ludwig's boxed sections (experiment
+    description, config, preprocessing, dataset statistics, model, the batch-size tuning), a
+    tqdm bar over the training steps (`Training:  33%|...| 7/21 [...it/s, loss=0.975]`), and
+    at the end of each epoch `Running evaluation for step: 7, epoch: 1`, the evaluation bars
+    and a table of metric rows by split columns (`│ accuracy      │  0.3286 │       0.3333 │
+    0.3500 │` under `│               │   train │   validation │   test │`, `combined_loss`
+    last), then the training report (`│ Best model's validation roc_auc │ 0.5980... │`,
+    `│ Best model's test roc_auc       │ 0.5334... │`). Truth: Ludwig's progress tracker as it
+    saves it, the run's `model/training_progress.json`: `train_metrics`, `validation_metrics`
+    and `test_metrics` (each `[epoch, step, value]`) keyed `<column>/<row>` as the table
+    reads (`validation/roc_auc`; the `combined` loss as `train/combined_loss`) at the epoch;
+    `best_eval_metric_value` and the best model's test `roc_auc` as
+    `Best_model's_validation_roc_auc` and `Best_model's_test_roc_auc`, no step; and the loss
+    handed to the training bar (`LudwigProgressBar.set_postfix`, wrapped) as `loss` at the
+    bar's count after the step (the global step, as the bar shows it)."""
+    import logging
+    import shutil
+
+    import numpy as np
+    import pandas as pd
+    import torch
+    from ludwig.api import LudwigModel
+    from ludwig.progress_bar import LudwigProgressBar
+
+    torch.set_num_threads(1)
+    truth: Truth = []
+    postfix = LudwigProgressBar.set_postfix
+
+    def set_postfix(self: Any, ordered_dict: dict | None = None, **kwargs: Any) -> None:
+        if ordered_dict and "loss" in ordered_dict:
+            truth.append(point("loss", ordered_dict["loss"], self.total_steps + 1))
+        postfix(self, ordered_dict, **kwargs)
+
+    LudwigProgressBar.set_postfix = set_postfix  # type: ignore[method-assign]
+    rng = np.random.default_rng(0)
+    n = 300
+    df = pd.DataFrame({"age": rng.integers(18, 80, n), "income": rng.normal(50, 15, n).round(1),
+                       "city": rng.choice(["north", "south", "east", "west"], n),
+                       "plan": rng.choice(["basic", "plus", "pro"], n)})
+    df["churned"] = ((df.age < 35) ^ (df.plan == "basic") ^ (rng.random(n) < 1 / 6))
+    config = {
+        "input_features": [{"name": "age", "type": "number"},
+                           {"name": "income", "type": "number"},
+                           {"name": "city", "type": "category"},
+                           {"name": "plan", "type": "category"}],
+        "output_features": [{"name": "churned", "type": "binary"}],
+        "trainer": {"epochs": 3},
+    }
+    cwd = os.getcwd()
+    shutil.rmtree(LUDWIG_RUN, ignore_errors=True)
+    os.makedirs(LUDWIG_RUN)
+    os.chdir(LUDWIG_RUN)
+    try:
+        model = LudwigModel(config, logging_level=logging.INFO)
+        train_stats, preprocessed_data, output_directory = model.train(dataset=df)
+        with open(os.path.join(output_directory, "model", "training_progress.json")) as f:
+            tracker = json.load(f)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(LUDWIG_RUN, ignore_errors=True)
+    bar = list(truth)
+    truth.clear()
+    for epoch in range(1, tracker["epoch"] + 1):
+        for column, metrics in (("train", tracker["train_metrics"]),
+                                ("validation", tracker["validation_metrics"]),
+                                ("test", tracker["test_metrics"])):
+            for feature in ("churned", "combined"):
+                for name, rows in metrics[feature].items():
+                    row = name if feature == "churned" else f"combined_{name}"
+                    truth += [point(f"{column}/{row}", value, epoch)
+                              for at, _, value in rows if at == epoch]
+    truth = bar + truth
+    truth += [point("Best_model's_validation_roc_auc", tracker["best_eval_metric_value"], None),
+              point("Best_model's_test_roc_auc",
+                    tracker["best_eval_test_metrics"]["churned"]["roc_auc"], None)]
+    if len(train_stats.validation["churned"]["roc_auc"]) != 3:
+        raise SystemExit("ludwig_tabular_binary: not 3 epochs evaluated")
+    return truth
+
+
+CASES["ludwig_tabular_binary"] = ludwig_tabular_binary
+OWN_ENVIRONMENT["ludwig_tabular_binary"] = {
+    name: f"{name} (ludwig_tabular_binary case)" for name in (
+        "ludwig", "torch", "torchvision", "torchaudio", "numpy", "pandas")}
+
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         case, out = argv[1], argv[2]
