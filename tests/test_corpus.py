@@ -80,6 +80,9 @@ RECALL_OF = {
     # KAIR's test prints each image's PSNR under the image's name, `---1--> img_000.png |
     # 20.70dB`: nothing in the line names the measure.
     "kair_dncnn.pipe.log": 0.8, "kair_dncnn.pty.log": 0.8,
+    # On a terminal, GraphGym's `val: {...}` and `test: {...}` are logged on the line of a
+    # rich bar's last frame (`Sanity Checking ━━━ 1/1 ... val: {...}`), which is not read.
+    "pyg_graphgym_node.pty.log": 0.35,
 }
 # Captures whose values are all found but whose steps the output does not say, or says in a
 # way runlab reads otherwise (their found share is held to RECALL):
@@ -140,6 +143,13 @@ AT_STEP_OF = {
     # (`Iter: 5it [...]` redrawn with new values): its truth keeps the count, runlab takes each
     # new drawing at a count that has not moved for the next step, as a plain loop's bar shows it.
     "pocomc_sampler.pipe.log": 0.1, "pocomc_sampler.pty.log": 0.05,
+    # Ludwig's evaluation tables follow `Running evaluation for step: 7, epoch: 1` while its
+    # training bar runs: runlab puts them at the bar's global step (as the bar's loss), its
+    # truth at the epoch.
+    "ludwig_tabular_binary.pipe.log": 0.25, "ludwig_tabular_binary.pty.log": 0.25,
+    # Dopamine's `Average undiscounted return per ... episode` is printed under its iteration's
+    # bar: runlab puts it at the bar's count, its truth at the iteration (from 0).
+    "dopamine_jax_dqn_cartpole.pipe.log": 0.9, "dopamine_jax_dqn_cartpole.pty.log": 0.9,
 }
 TRUTHS = sorted(CORPUS.glob("*.truth.json"))
 NOISE = sorted(path for path in CORPUS.rglob("*") if path.is_file()

@@ -1696,6 +1696,11 @@ megabyte = [
     "steps 58, " * 100_000 + "episodic_return_train 12.0",
     "Epoch 3, Itrs 10/40, " * 50_000 + "Loss=2.3",
     "PSNR: " + "20.65dB " * 120_000,
+    # tabulate's grid, settings before a measure, a logger's bracket, Dopamine's steps
+    "╒" + "═╤" * 300_000 + "╕",
+    "Params: " + "lr=0.1, " * 120_000 + "loss: 1",
+    "[a:1]" + " " * 1_000_000 + "x",
+    "Steps executed: 1 " * 100_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1744,6 +1749,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 0, 0,
                                        1, 0, 1, 0, 0, 0,
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
+                                       0, 0, 2, 0, 0, 0, 0, 0,
                                        1]
 
 
@@ -4072,12 +4078,60 @@ def test_round_28_tables_counters_and_phrases() -> None:
     assert steps_of("2026-12-03 17:18:43,621 - root - INFO: steps 58, episodic_return_train 12.0",
                     "2026-12-03 17:18:43,555 - root - INFO: steps 60, 1708.14 steps/s") == [
         ("episodic_return_train", 12.0, 58)]
-    # DeepLabV3Plus' iterations after the epoch; its splits' sizes are none
-    assert steps_of("Dataset: voc, Train set: 16, Val set: 4",
-                    "Epoch 3, Itrs 10/40, Loss=2.307150") == [("Loss", 2.30715, 10)]
+    # DeepLabV3Plus' iterations after the epoch
+    assert steps_of("Epoch 3, Itrs 10/40, Loss=2.307150") == [("Loss", 2.30715, 10)]
     # a measure's phrase inside the line (DANN); KAIR's PSNR in decibels
     assert steps_of("epoch: 0, accuracy of the MNIST dataset: 0.996094",
                     "<epoch:  4, iter:      20, Average PSNR : 20.65dB") == [
         ("accuracy_of_the_MNIST_dataset", 0.996094, 0), ("Average_PSNR", 20.65, 20)]
     # a counter's bracketed name and number is no logger's
     assert steps_of("[epoch:3] loss: 0.5") == [("loss", 0.5, 3)]
+
+
+def test_round_28_review() -> None:
+    # settings after their label are no metrics, unless a measure is among them (a result's)
+    assert steps_of("Best params: {'lr': 0.01}, best score: 0.91",
+                    "Best hyperparameters: lr=0.01, momentum=0.9 | Best accuracy: 0.93",
+                    "Params: 1.2M | FLOPs: 0.5G | Acc: 76.1") == [
+        ("lr", 0.01, 0), ("best_score", 0.91, 0), ("lr", 0.01, 1), ("momentum", 0.9, 0),
+        ("Best_accuracy", 0.93, 0), ("Acc", 76.1, 0)]
+    # an epoch of one print at step 0 is as long as the one before it (at least 1)
+    assert [step for _, _, step in steps_of(
+        "Epoch 0, Step 0, Loss: 0.9", "Epoch 1, Step 0, Loss: 0.8", "Epoch 2, Step 0, Loss: 0.7")] == [
+        0, 1, 2]
+    # an epoch's number glued to its word is no part of the name that follows
+    assert steps_of("第1轮 训练损失: 0.5231 验证损失: 0.6012") == [
+        ("训练损失", 0.5231, 0), ("验证损失", 0.6012, 0)]
+    # a whole number under an English measure after a word of another script is kept
+    assert steps_of("训练 reward: 200") == [("训练_reward", 200.0, 0)]
+    # measures in brackets are no logger's name and line
+    assert steps_of("[acc:91] [loss:0.5]") == [("acc", 91.0, 0), ("loss", 0.5, 0)]
+
+
+def test_round_28_library_formats() -> None:
+    # GraphGym's dicts: the split's label names the measures, the dict's epoch is the step,
+    # its parameter count is none
+    assert steps_of("val: {'epoch': 0, 'loss': 1.4009, 'lr': 0.01, 'params': 1958, 'accuracy': 0.275}",
+                    "val: {'epoch': 1, 'loss': 1.3462, 'lr': 0.0075, 'params': 1958, 'accuracy': 0.4}") == [
+        ("val/loss", 1.4009, 0), ("val/lr", 0.01, 0), ("val/accuracy", 0.275, 0),
+        ("val/loss", 1.3462, 1), ("val/lr", 0.0075, 1), ("val/accuracy", 0.4, 1)]
+    # Dopamine's episodes at the steps executed
+    assert steps_of("Steps executed: 15 Episode length: 15 Return: 15.0") == [
+        ("Episode_length", 15.0, 15), ("Return", 15.0, 15)]
+    # Ludwig's tabulate grids: splits by measures, and a report of names and values
+    assert steps_of(
+        "╒═══════════════╤═════════╤══════════════╕",
+        "│               │   train │   validation │",
+        "╞═══════════════╪═════════╪══════════════╡",
+        "│ accuracy      │  0.3429 │       0.3333 │",
+        "├───────────────┼─────────┼──────────────┤",
+        "│ loss          │  0.9112 │       0.8782 │",
+        "╘═══════════════╧═════════╧══════════════╛",
+        "╒═════════════════════════════════╤════════════════════╕",
+        "│ Best model step                 │ 21                 │",
+        "├─────────────────────────────────┼────────────────────┤",
+        "│ Best model's validation roc_auc │ 0.5980861186981201 │",
+        "╘═════════════════════════════════╧════════════════════╛") == [
+        ("train/accuracy", 0.3429, 0), ("validation/accuracy", 0.3333, 0),
+        ("train/loss", 0.9112, 0), ("validation/loss", 0.8782, 0),
+        ("Best_model's_validation_roc_auc", 0.5980861186981201, 0)]

@@ -37406,8 +37406,10 @@ def ludwig_tabular_binary() -> Truth:
     reads (`validation/roc_auc`; the `combined` loss as `train/combined_loss`) at the epoch;
     `best_eval_metric_value` and the best model's test `roc_auc` as
     `Best_model's_validation_roc_auc` and `Best_model's_test_roc_auc`, no step; and the loss
-    handed to the training bar (`LudwigProgressBar.set_postfix`, wrapped) as `loss` at the
-    bar's count after the step (the global step, as the bar shows it)."""
+    handed to the training bar (`LudwigProgressBar.set_postfix`, wrapped) as `Training/loss`
+    (the bar's description names its stage, as segmentation_models_pytorch's `train:` bar's
+    keys are `train/...`) at the bar's count after the step (the global step, as the bar
+    shows it)."""
     import logging
     import shutil
 
@@ -37423,7 +37425,7 @@ def ludwig_tabular_binary() -> Truth:
 
     def set_postfix(self: Any, ordered_dict: dict | None = None, **kwargs: Any) -> None:
         if ordered_dict and "loss" in ordered_dict:
-            truth.append(point("loss", ordered_dict["loss"], self.total_steps + 1))
+            truth.append(point("Training/loss", ordered_dict["loss"], self.total_steps + 1))
         postfix(self, ordered_dict, **kwargs)
 
     LudwigProgressBar.set_postfix = set_postfix  # type: ignore[method-assign]

@@ -57,6 +57,8 @@ _EPOCH_RANK = _STEP_RANK["epoch"]
 _COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
 # A phase's count that is a step: stable-baselines3's `Eval num_timesteps=1024`.
 _PHASE_STEPS = {"num_timesteps": _STEP_RANK["total_t"]}
+# The environment steps a run has taken, named in words: Dopamine's `Steps executed: 508`.
+_RUN_STEPS = frozenset({"steps_executed"})
 # Meters whose copies may count epochs from 1 (SupContrast's ProgressMeter).
 _FROM_ONE = frozenset({"progress_meter"})
 # Qualified names that end like a step key but count something else.
@@ -224,6 +226,7 @@ class MetricParser:
         # A finer step beside its epoch: (epoch, steps of the epochs before, its first step,
         # its last step, the printing interval, whether the step starts again each epoch)
         self._epoch_steps: tuple[int, int, int, int, int, bool] | None = None
+        self._epoch_length = 1  # the length of the last epoch so counted
         # (count before this epoch, last position, the printing interval seen: 0 unknown)
         self._position: tuple[int, int, int] = (0, -1, 0)
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
@@ -545,6 +548,7 @@ class MetricParser:
         released: list[Point] = []
         position: tuple[int, int, int | None] | None = None
         header: int | None = None  # the step a header on this very line set
+        line_epoch: int | None = None  # the epoch a header on this very line names
         plan = self._plan
         while mask:
             low = mask & -mask
@@ -610,8 +614,10 @@ class MetricParser:
                     if step is None:
                         metrics.append((key, value, None))
                         continue
-                    if key == "epoch" and self._global_steps:
-                        continue
+                    if key == "epoch":
+                        line_epoch = step
+                        if self._global_steps:
+                            continue
                     header = step
                     self._set_header(key, step, released)
                 if metrics:
@@ -628,7 +634,7 @@ class MetricParser:
             if alone:
                 found.append(("name_value", alone, False))
         if found:
-            return self._resolve(found, released, position, header)
+            return self._resolve(found, released, position, header, line_epoch)
         return released
 
     def _set_header(self, key: str, step: int, released: list[Point]) -> None:
@@ -810,7 +816,7 @@ class MetricParser:
 
     def _resolve(self, found: list[tuple[str, list[Found], bool]], points: list[Point],
                  position: tuple[int, int, int | None] | None = None,
-                 header: int | None = None) -> list[Point]:
+                 header: int | None = None, line_epoch: int | None = None) -> list[Point]:
         # The first finding of a key wins, and user patterns were found first.
         chosen: dict[str, tuple[float, int | None, str, bool]] = {}
         key_step: int | None = None
@@ -835,11 +841,11 @@ class MetricParser:
             if best < _EPOCH_RANK and position is None:
                 epoch = next((value for key, (value, _, _, _) in chosen.items()
                               if type(value) is int and key.lower() == "epoch"), None)
-                if epoch is None and header is not None and header == self._header_epoch:
-                    epoch = header  # `Epoch 3, Step 500, Loss: 0.41`: its header's
+                if epoch is None:
+                    epoch = line_epoch  # `Epoch 3, Step 500, Loss: 0.41`: its header's
                 if epoch is not None:
                     key_step = self._in_epoch(int(epoch), key_step)
-            if best < _EPOCH_RANK:
+            if best < _EPOCH_RANK and key_step is not None:
                 self._steps_done(key_step)
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
         # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).
@@ -932,7 +938,11 @@ class MetricParser:
             if not restarts and step > last:  # the run's own count, across epochs
                 self._epoch_steps = (epoch, before, step, step, 0, False)
                 return step
-            before += last + (interval if first == 0 else 0)
+            length = last + (interval if first == 0 else 0)
+            if length <= 0:  # an epoch of one print at 0: as long as the one before it
+                length = self._epoch_length
+            self._epoch_length = length
+            before += length
             self._epoch_steps = (epoch, before, step, step, 0, True)
             return before + step
         if step > last:
@@ -1097,6 +1107,8 @@ def _step_rank(key: str) -> int | None:
             phase, _, rest = lower.partition("_")
             if rank is None and phase in PHASES:
                 rank = _STEP_RANK.get(rest, _PHASE_STEPS.get(rest))
+            if rank is None and lower in _RUN_STEPS:
+                rank = _STEP_RANK["total_t"]
     return rank
 
 

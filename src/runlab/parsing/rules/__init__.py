@@ -57,6 +57,8 @@ from runlab.parsing.rules.libraries import (
     parse_lbfgsb,
     parse_lbfgsb_header,
     parse_ase_header,
+    parse_fancy_grid_top,
+    fancy_grid_rows,
     parse_lm_eval_header,
     lm_eval_rows,
     ase_rows,
@@ -505,6 +507,18 @@ RULES: list[Rule] = [
         ("|Version|",),
         final=True,
         rows=lm_eval_rows,
+    ),
+    Rule(
+        "fancy_grid",
+        "tabulate's `fancy_grid` tables (Ludwig): under a header whose corner is blank, `│ "
+        "│ train │ validation │ test │`, each row `│ accuracy │ 0.34 │ 0.33 │ 0.33 │` as "
+        "train/accuracy, validation/accuracy, test/accuracy; a table of a name and a value a "
+        "row, `│ Best model's validation roc_auc │ 0.598 │`, as that name (a whole number "
+        "there is a count)",
+        parse_fancy_grid_top,
+        ("╒",),
+        final=True,
+        rows=fancy_grid_rows,
     ),
     Rule(
         "pyscf",

@@ -170,13 +170,20 @@ def parse_python_dict(line: str) -> list[Found]:
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
-        if settings_label(message(line[: opening.start()])) is not None:
+        if settings_label(message(line[: opening.start()])) is not None and (
+                line.rstrip()[-1:] == "}"):
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start())
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
     _flatten_tree(tree, f"{name}/" if name else "", found, 0)
+    if name:
+        # under its name, the dict's own counter is still its step (GraphGym's `val: {'epoch':
+        # 0, 'loss': 1.40, ...}`), and its settings stay settings (`'params': 1958`)
+        found = [(key[len(name) + 1 :] if key[len(name) + 1 :] in STEP_NAMES and type(value) is int
+                  else key, value, step) for key, value, step in found
+                 if is_metric_key(key.rsplit("/", 1)[-1])]
     split = _split(tree)
     if split:
         found = _in_split(found, split)

@@ -322,6 +322,71 @@ def lm_eval_rows(header: str) -> Callable[[str], list[Found]]:
 _NUMBER_CELL = re.compile(NUMBER, re.ASCII)
 
 
+# tabulate's `fancy_grid` tables (Ludwig's evaluation tables and training report): `╒═══╤═══╕`,
+# a first row, then `╞═══╪═══╡` under a header or `├───┼───┤` between rows, `╘═══╧═══╛` last.
+# Under a header whose corner is blank, `│               │   train │   validation │   test │`,
+# each row names a measure and each column a split: `│ accuracy      │  0.3429 │  0.3333 │
+# 0.3333 │` is train/accuracy, validation/accuracy, test/accuracy. A table of two columns and no
+# header, `│ Best model's validation roc_auc │ 0.598 │`, is a name and its value (a whole
+# number there is a count: `│ Best model step │ 21 │`). Other tables (a dataset's sizes) are
+# none.
+_GRID_TOP = re.compile(r"\s{0,8}╒[═╤]{3,2000}╕\s*")
+_GRID_RULE = re.compile(r"\s{0,8}[╞├][═─┼╪]{3,2000}[╡┤]\s*")
+_GRID_BOTTOM = re.compile(r"\s{0,8}╘[═╧]{3,2000}╛\s*")
+_GRID_NUMBER = re.compile(NUMBER, re.ASCII)
+
+parse_fancy_grid_top = _claims(_GRID_TOP)
+"""The top edge of a tabulate `fancy_grid` table."""
+
+
+def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows of one `fancy_grid` table (see above), until its bottom edge."""
+    first: list[list[str]] = []  # its first row, until the rule under it tells what it is
+    columns: list[str] = []
+    pairs = [False]
+    done = [False]
+
+    def pair(cells: list[str]) -> list[Found]:
+        name, value = cells
+        key = "_".join(name.split())
+        if not _GRID_NUMBER.fullmatch(value) or value.lstrip("+-").isdigit() or not (
+                is_metric_key(key)):
+            return [CLAIM]
+        return [CLAIM, (key, to_number(value), None)]
+
+    def row(line: str) -> list[Found]:
+        if done[0]:
+            return []
+        if _GRID_BOTTOM.fullmatch(line) or _GRID_RULE.fullmatch(line):
+            if first:
+                cells = first.pop()
+                if line.lstrip()[:1] == "╞":
+                    columns[:] = cells
+                elif len(cells) == 2:
+                    pairs[0] = True
+                    done[0] = line.lstrip()[:1] == "╘"
+                    return pair(cells)
+            done[0] = line.lstrip()[:1] == "╘"
+            return [CLAIM]
+        text = line.strip()
+        if text[:1] != "│" or text[-1:] != "│":
+            return []
+        cells = [cell.strip() for cell in text[1:-1].split("│")]
+        if not columns and not pairs[0]:
+            first[:] = [cells]
+            return [CLAIM]
+        if pairs[0]:
+            return pair(cells) if len(cells) == 2 else [CLAIM]
+        if columns[0] or len(cells) != len(columns) or not cells[0]:
+            return [CLAIM]  # a table of other things (a dataset's sizes)
+        name = "_".join(cells[0].split())
+        return [CLAIM, *((f"{'_'.join(column.split())}/{name}", to_number(value), None)
+                         for column, value in zip(columns[1:], cells[1:])
+                         if _GRID_NUMBER.fullmatch(value))]
+
+    return row
+
+
 # PySCF's SCF iterations (pyscf/scf/hf.py `kernel`): `cycle= 3 E= -74.3180430246291  delta_E=
 # -5.89  |g|= 1.42  |ddm|= 5.98`, the norms named in bars.
 _PYSCF_CYCLE = re.compile(

@@ -36,8 +36,10 @@ _WORD = (
     # (a possessive, neat-python's `Population's average fitness: 2.21`)
     # (a resolution's number before a measure, neuraloperator's `16_h1=0.2069`)
     # (or a word in another script: accented Latin, Cyrillic, Chinese, Japanese, Korean, `训练损失`)
-    rf"\#?(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z])|{LETTERS})"
-    rf"(?>[\w.\-/{LETTERS[1:-1]}]*[\w{LETTERS[1:-1]}])?"
+    # (a word of another script alone holds no digits: `第1轮 训练损失` is 训练损失, not the
+    # epoch's number glued to it)
+    rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]))"
+    rf"(?>[\w.\-/{LETTERS[1:-1]}]*[\w{LETTERS[1:-1]}])?|{LETTERS}(?>[_{LETTERS[1:-1]}]*{LETTERS})?)"
     r"(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
@@ -153,9 +155,8 @@ _SETTING = re.compile(
     r"|(?:^|_)(?:skipped|nan)_iterations$"
     # Composer's time counters: `Train time/batch: 1`, `time/sample_in_epoch: 16`
     r"|(?:^|[_.\-])time/(?:epoch|batch|sample|token)(?:_in_epoch)?$"
-    # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`, DeepLabV3Plus'
-    # `Train set: 16`
-    r"|^(?:train|training|val|valid|validation|test|eval)_(?:data|set)$"
+    # a split's size, vit-pytorch's cats-and-dogs notebook: `Train Data: 240`
+    r"|^(?:train|training|val|valid|validation|test|eval)_data$"
     # a device's index after its label, `Using device: cuda:0`
     r"|(?:^|[/_])(?:cuda|mps|xpu|npu|hpu|xla)$"
     # torchsummary's sizes, `Params size (MB): 4.58`, `Estimated Total Size (MB): 5.27`
@@ -595,7 +596,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         return []
     text = message(line)
     if text[:1].isalpha() and settings_label(text) is not None:
-        return []  # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings
+        # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings, unless a measure is
+        # among them (`Best params: lr=0.01 | Best accuracy: 0.93`: the line is a result's)
+        pairs = _clause_pairs(text)
+        return pairs if any(names_a_measure(key) for key, _, _ in pairs) else []
     generation = _GENERATION_OF.search(text) if " gen from " in text else None
     if generation is not None:
         # geneticalgorithm2's progress, `GA is running...2 gen from 300...best value = 4.09`
@@ -739,9 +743,9 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             phrase = _MEASURE_OF.search(line, max(end, match.start() - 60), match.start())
             if phrase is not None:  # DANN's `epoch: 0, accuracy of the MNIST dataset: 0.99`
                 key = phrase.group(1) + key
-        if integer is not None and not key.isascii() and _OTHER_SCRIPT.search(key):
+        if integer is not None and _OTHER_SCRIPT.search(key.rsplit(" ", 1)[-1]):
             # a whole number under a name in another script is a count or a setting as
-            # often as not (`批大小: 64`): no metric
+            # often as not (`批大小: 64`): no metric (`训练 reward: 200` is one)
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
@@ -1274,7 +1278,8 @@ _LOG_PART = (
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
     # or a logger's name and line, lm-evaluation-harness' `[evaluator:214]` (not a counter's)
-    r"|\[(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round)\b)[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
+    r"|\[(?!(?i:epoch|ep|step|steps|iter|iteration|it|batch|episode|round|acc|accuracy|loss|reward"
+    r"|score|correct|total|err|error|f1|auc|map|iou)\b)[A-Za-z_][\w.]{0,80}:\d{1,9}\](?=\ {1,8}[A-Za-z\[])"
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
