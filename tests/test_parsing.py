@@ -4135,3 +4135,22 @@ def test_round_28_library_formats() -> None:
         ("train/accuracy", 0.3429, 0), ("validation/accuracy", 0.3333, 0),
         ("train/loss", 0.9112, 0), ("validation/loss", 0.8782, 0),
         ("Best_model's_validation_roc_auc", 0.5980861186981201, 0)]
+
+
+def test_round_28_third_review() -> None:
+    # a DataFrame's grid under its blank index header, and a grid of settings, are none
+    assert steps_of("╒════╤═════════╤════════╕", "│    │   epoch │   loss │",
+                    "╞════╪═════════╪════════╡", "│  0 │       1 │  0.693 │",
+                    "╘════╧═════════╧════════╛", "╒═══════════════╤═════════╕",
+                    "│ learning_rate │ 0.0003  │", "├───────────────┼─────────┤",
+                    "│ dropout       │ 0.1     │", "╘═══════════════╧═════════╛") == []
+    # measures in brackets, whatever their name; a logger's bracket only after its level
+    assert steps_of("[val_acc:91] [val_loss:0.3]",
+                    "2026-12-03:17:07:00 INFO     [evaluator:214] Setting seed to 0") == [
+        ("val_acc", 91.0, 0), ("val_loss", 0.3, 0)]
+    # a counter's own step wins over the steps executed beside it
+    assert steps_of("Iteration 3: Steps executed: 750000 Average return: -15.2") == [
+        ("Steps_executed", 750000.0, 3), ("Average_return", -15.2, 3)]
+    # a dict of settings holding a measure is a result's
+    assert steps_of("Hyperparameters: {'lr': 0.01, 'best_val_acc': 0.93}") == [
+        ("lr", 0.01, 0), ("best_val_acc", 0.93, 0)]

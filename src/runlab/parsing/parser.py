@@ -1108,7 +1108,7 @@ def _step_rank(key: str) -> int | None:
             if rank is None and phase in PHASES:
                 rank = _STEP_RANK.get(rest, _PHASE_STEPS.get(rest))
             if rank is None and lower in _RUN_STEPS:
-                rank = _STEP_RANK["total_t"]
+                rank = _STEP_RANK["generation"]  # (a counter's own step before it, if any)
     return rank
 
 

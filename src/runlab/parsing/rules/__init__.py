@@ -510,11 +510,12 @@ RULES: list[Rule] = [
     ),
     Rule(
         "fancy_grid",
-        "tabulate's `fancy_grid` tables (Ludwig): under a header whose corner is blank, `│ "
-        "│ train │ validation │ test │`, each row `│ accuracy │ 0.34 │ 0.33 │ 0.33 │` as "
-        "train/accuracy, validation/accuracy, test/accuracy; a table of a name and a value a "
-        "row, `│ Best model's validation roc_auc │ 0.598 │`, as that name (a whole number "
-        "there is a count)",
+        "tabulate's `fancy_grid` tables (Ludwig): under a header whose corner is blank and "
+        "whose columns name splits, `│ │ train │ validation │ test │`, each row naming a "
+        "measure, `│ accuracy │ 0.34 │ 0.33 │ 0.33 │`, as train/accuracy, validation/accuracy, "
+        "test/accuracy; a table of a name and a value a row, `│ Best model's validation "
+        "roc_auc │ 0.598 │`, as that name where it names a measure (a whole number there is a "
+        "count); other grids (a DataFrame's rows, settings) are none",
         parse_fancy_grid_top,
         ("╒",),
         final=True,

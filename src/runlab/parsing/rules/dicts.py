@@ -171,7 +171,8 @@ def parse_python_dict(line: str) -> list[Found]:
     name = "" if named is None else named.group(1)
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
         if settings_label(message(line[: opening.start()])) is not None and (
-                line.rstrip()[-1:] == "}"):
+                line.rstrip()[-1:] == "}") and not any(
+                names_a_measure(key) for key, _ in _named(tree)):
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start())
     if name and SETTINGS_DICT.search(name):

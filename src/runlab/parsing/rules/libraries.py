@@ -324,12 +324,13 @@ _NUMBER_CELL = re.compile(NUMBER, re.ASCII)
 
 # tabulate's `fancy_grid` tables (Ludwig's evaluation tables and training report): `╒═══╤═══╕`,
 # a first row, then `╞═══╪═══╡` under a header or `├───┼───┤` between rows, `╘═══╧═══╛` last.
-# Under a header whose corner is blank, `│               │   train │   validation │   test │`,
-# each row names a measure and each column a split: `│ accuracy      │  0.3429 │  0.3333 │
-# 0.3333 │` is train/accuracy, validation/accuracy, test/accuracy. A table of two columns and no
-# header, `│ Best model's validation roc_auc │ 0.598 │`, is a name and its value (a whole
-# number there is a count: `│ Best model step │ 21 │`). Other tables (a dataset's sizes) are
-# none.
+# Under a header whose corner is blank and whose columns name splits, `│               │   train
+# │   validation │   test │`, each row naming a measure is one value a split: `│ accuracy      │
+# 0.3429 │  0.3333 │ 0.3333 │` is train/accuracy, validation/accuracy, test/accuracy. A table of
+# two columns and no header, `│ Best model's validation roc_auc │ 0.598 │`, is a name and its
+# value where the name is a measure's (a whole number there is a count: `│ Best model step │ 21
+# │`; a setting is none). Other tables (a DataFrame's rows under its index, a dataset's sizes,
+# a confusion matrix) are none.
 _GRID_TOP = re.compile(r"\s{0,8}╒[═╤]{3,2000}╕\s*")
 _GRID_RULE = re.compile(r"\s{0,8}[╞├][═─┼╪]{3,2000}[╡┤]\s*")
 _GRID_BOTTOM = re.compile(r"\s{0,8}╘[═╧]{3,2000}╛\s*")
@@ -350,8 +351,8 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
         name, value = cells
         key = "_".join(name.split())
         if not _GRID_NUMBER.fullmatch(value) or value.lstrip("+-").isdigit() or not (
-                is_metric_key(key)):
-            return [CLAIM]
+                is_metric_key(key) and names_a_measure(key)):
+            return [CLAIM]  # (a setting, `│ learning_rate │ 0.0003 │`, or a count)
         return [CLAIM, (key, to_number(value), None)]
 
     def row(line: str) -> list[Found]:
@@ -377,12 +378,15 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
             return [CLAIM]
         if pairs[0]:
             return pair(cells) if len(cells) == 2 else [CLAIM]
-        if columns[0] or len(cells) != len(columns) or not cells[0]:
-            return [CLAIM]  # a table of other things (a dataset's sizes)
         name = "_".join(cells[0].split())
+        if (columns[0] or len(cells) != len(columns) or not names_a_measure(name)
+                or not all(column.lower() in PHASES for column in columns[1:])):
+            # a table of other things: a DataFrame's rows under its index, a dataset's sizes,
+            # a confusion matrix
+            return [CLAIM]
         return [CLAIM, *((f"{'_'.join(column.split())}/{name}", to_number(value), None)
                          for column, value in zip(columns[1:], cells[1:])
-                         if _GRID_NUMBER.fullmatch(value))]
+                         if _GRID_NUMBER.fullmatch(value) and not value.lstrip("+-").isdigit())]
 
     return row
 

@@ -1127,7 +1127,8 @@ _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|metrics?)$",
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|metrics?"
+    r"|specificity|sensitivity)$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -1273,13 +1274,13 @@ _LOG_PART = (
     # a month's name: RecBole's `02 Dec 14:24`, CVXPY's `Dec 02 02:00:21 PM`
     r"|(?:\d\d\ (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\ \d\d)\ \d\d:\d\d(?::\d\d)?(?:\ [AP]M)?"
+    # or a level, then a logger's name and line, lm-evaluation-harness' `INFO     [evaluator:214]`
+    # (after its level only: `[acc:91]` alone is a measure's)
+    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
-    # or a logger's name and line, lm-evaluation-harness' `[evaluator:214]` (not a counter's)
-    r"|\[(?!(?i:epoch|ep|step|steps|iter|iteration|it|batch|episode|round|acc|accuracy|loss|reward"
-    r"|score|correct|total|err|error|f1|auc|map|iou)\b)[A-Za-z_][\w.]{0,80}:\d{1,9}\](?=\ {1,8}[A-Za-z\[])"
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
