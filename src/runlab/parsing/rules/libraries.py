@@ -310,16 +310,15 @@ def lm_eval_rows(header: str) -> Callable[[str], list[Found]]:
         if name:
             task[0] = name.removeprefix("- ").strip()
         found: list[Found] = [CLAIM]
-        if _NUMBER_CELL.fullmatch(value) and metric:
-            found.append((f"{task[0]}/{metric}", to_number(value), None))
-            if _NUMBER_CELL.fullmatch(stderr):
-                found.append((f"{task[0]}/{metric}_stderr", to_number(stderr), None))
+        number, error = parse_number(value), parse_number(stderr)
+        if number is not None and metric:
+            found.append((f"{task[0]}/{metric}", number, None))
+            if error is not None:
+                found.append((f"{task[0]}/{metric}_stderr", error, None))
         return found
 
     return row
 
-
-_NUMBER_CELL = re.compile(NUMBER, re.ASCII)
 
 
 # tabulate's `fancy_grid` tables (Ludwig's evaluation tables and training report): `╒═══╤═══╕`,
@@ -334,7 +333,6 @@ _NUMBER_CELL = re.compile(NUMBER, re.ASCII)
 _GRID_TOP = re.compile(r"\s{0,8}╒[═╤]{3,2000}╕\s*")
 _GRID_RULE = re.compile(r"\s{0,8}[╞├][═─┼╪]{3,2000}[╡┤]\s*")
 _GRID_BOTTOM = re.compile(r"\s{0,8}╘[═╧]{3,2000}╛\s*")
-_GRID_NUMBER = re.compile(NUMBER, re.ASCII)
 
 parse_fancy_grid_top = _claims(_GRID_TOP)
 """The top edge of a tabulate `fancy_grid` table."""
@@ -349,11 +347,11 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
 
     def pair(cells: list[str]) -> list[Found]:
         name, value = cells
-        key = "_".join(name.split())
-        if not _GRID_NUMBER.fullmatch(value) or value.lstrip("+-").isdigit() or not (
+        key, number = "_".join(name.split()), parse_number(value)
+        if number is None or type(number) is int or not (
                 is_metric_key(key) and names_a_measure(key)):
             return [CLAIM]  # (a setting, `│ learning_rate │ 0.0003 │`, or a count)
-        return [CLAIM, (key, to_number(value), None)]
+        return [CLAIM, (key, number, None)]
 
     def row(line: str) -> list[Found]:
         if done[0]:
@@ -384,9 +382,10 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
             # a table of other things: a DataFrame's rows under its index, a dataset's sizes,
             # a confusion matrix
             return [CLAIM]
-        return [CLAIM, *((f"{'_'.join(column.split())}/{name}", to_number(value), None)
-                         for column, value in zip(columns[1:], cells[1:])
-                         if _GRID_NUMBER.fullmatch(value) and not value.lstrip("+-").isdigit())]
+        numbers = [(column, parse_number(value)) for column, value in zip(columns[1:], cells[1:])]
+        return [CLAIM, *((f"{'_'.join(column.split())}/{name}", number, None)
+                         for column, number in numbers
+                         if number is not None and type(number) is not int)]
 
     return row
 
