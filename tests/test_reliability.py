@@ -292,7 +292,9 @@ def test_sigkill_of_runlab_hangs_up_the_child_and_the_run_is_lost(
         # pipes: PR_SET_PDEATHSIG; a pseudo-terminal: its hangup as well
         ready, _, _ = select.select([report], [], [], DEADLINE)
         assert ready, "the child was not told that runlab died"
-        assert os.read(report, 100) == b"hup\n"
+        # Told once or twice (the death signal and the terminal's hangup may both arrive
+        # before the child's handler exits): each report is the same line.
+        assert set(os.read(report, 100).splitlines()) == {b"hup"}
     finally:
         os.close(report)
     runs = listing(cli)
