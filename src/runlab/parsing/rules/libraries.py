@@ -320,7 +320,6 @@ def lm_eval_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
-
 # tabulate's `fancy_grid` tables (Ludwig's evaluation tables and training report): `╒═══╤═══╕`,
 # a first row, then `╞═══╪═══╡` under a header or `├───┼───┤` between rows, `╘═══╧═══╛` last.
 # Under a header whose corner is blank and whose columns name splits, `│               │   train
