@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from runlab.record.recorder import FLUSH_POINTS
 from tests.conftest import Result, child_env, git, run_in_pty, runlab_argv
 
 PY = sys.executable
@@ -452,8 +453,9 @@ def test_log_tail_and_follow(cli: Callable[..., Result], tmp_path: Path) -> None
 
 def test_a_running_run_shows_its_latest_metrics(cli: Callable[..., Result],
                                                 tmp_path: Path) -> None:
-    # 5,000 points fill a batch, which is written at once (no timer involved).
-    code = ("import sys\nfor i in range(5000):\n    print(f'loss={i}')\n"
+    # Two batches of points: a full batch is written at once, whatever a flush on the clock
+    # took first, so at least a batch is on record and less than one may still wait.
+    code = (f"import sys\nfor i in range({2 * FLUSH_POINTS}):\n    print(f'loss={{i}}')\n"
             "print('ready', flush=True)\nsys.stdin.readline()\n")
     p = subprocess.Popen(runlab_argv(PY, "-c", code), stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
@@ -464,9 +466,10 @@ def test_a_running_run_shows_its_latest_metrics(cli: Callable[..., Result],
             break
     run = show(cli)
     assert run["status"] == "running" and run["ended_at"] is None
-    assert run["metrics"]["loss"]["count"] == 5000 and run["metrics"]["loss"]["last"] == 4999
+    count = run["metrics"]["loss"]["count"]
+    assert count > FLUSH_POINTS and run["metrics"]["loss"]["last"] == count - 1
     listed = json.loads(cli("ls", "--json").stdout)[0]
-    assert listed["status"] == "running" and listed["metrics"]["loss"]["count"] == 5000
+    assert listed["status"] == "running" and listed["metrics"]["loss"]["count"] == count
     p.stdin.close()
     p.wait(timeout=30)
     assert show(cli)["status"] == "finished"
