@@ -364,6 +364,14 @@ def test_git_states(cli: Callable[..., Result], git_repo: Path, tmp_path: Path) 
     copy = Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "source" / "train.py"
     assert copy.read_text() == (plain / "train.py").read_text()
 
+    # The copy is redacted as a patch is: a hard-coded secret is not stored.
+    (plain / "train.py").write_text('API_KEY = "codeSECRET456"\nprint("loss: 0.5")\n')
+    cli(PY, "train.py", cwd=plain)
+    run = show(cli, cwd=plain)
+    copy = Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "source" / "train.py"
+    assert copy.read_text() == 'API_KEY = "***"\nprint("loss: 0.5")\n'
+    assert copy.stat().st_mode & 0o777 == 0o600
+
 
 def test_default_store_is_at_the_repository_root(cli: Callable[..., Result],
                                                  git_repo: Path) -> None:

@@ -415,3 +415,23 @@ def test_many_untracked_files_are_listed_briefly(
     assert info.errors == ["15 more changed files are not listed"]
     assert info.left_out[:5] == [f"data/{number:02}.bin (binary)" for number in range(5)]
     assert info.left_out[5:] == ["... and 15 more files"]
+
+
+def test_secrets_stay_out_of_the_patch(repo: Path, tmp_path: Path) -> None:
+    """Files that hold secrets by name are left out; credentials by their format, secret
+    settings and quoted secrets in code are redacted; code that only names a secret stays."""
+    token = "hf_" + "a1B2c3D4" * 5
+    (repo / ".env").write_text(f"HF_TOKEN={token}\n")
+    (repo / "secrets.yaml").write_text("api_key: yamlSECRET999\n")
+    (repo / "config.yaml").write_text("lr: 0.1\nwandb_api_key: cfgSECRET123\n")
+    (repo / "train.py").write_text(
+        f'lr = 0.1\nAPI_KEY = "codeSECRET456"\ntoken = get_token()\nURL = "x {token}"\n'
+        "print(lr)\n")
+    info = capture(repo)
+    for secret in (token, "yamlSECRET999", "cfgSECRET123", "codeSECRET456"):
+        assert secret not in info.patch
+    assert "lr: 0.1" in info.patch and "wandb_api_key: ***" in info.patch
+    assert 'API_KEY = "***"' in info.patch and "token = get_token()" in info.patch
+    assert ".env (may hold secrets)" in info.left_out
+    assert "secrets.yaml (may hold secrets)" in info.left_out
+    assert ".env" in info.changed_files  # still named as changed: only its text is kept out

@@ -185,6 +185,51 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     return _PAIR.sub(hide, text)
 
 
+# Files that hold secrets by convention: left out of the stored patch, whatever they say.
+SECRET_FILES = (".env", ".env.*", "*.env", ".envrc", ".netrc", ".pgpass", ".pypirc", ".npmrc",
+                ".git-credentials", "credentials", "credentials.*", "*secret*", "*password*",
+                "*passwd*", "*.pem", "*.key", "*.p12", "*.pfx", "*.keystore", "id_rsa*",
+                "id_dsa*", "id_ecdsa*", "id_ed25519*")
+# Files whose `name: value` lines are settings, not code: every secret-looking pair is redacted.
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".json", ".properties")
+
+
+def is_secret_file(path: str) -> bool:
+    """Whether a file's name says it holds secrets (`.env`, `secrets.yaml`, `id_rsa`)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return any(fnmatchcase(name, pattern) for pattern in SECRET_FILES)
+
+
+def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
+    """A file's text (or its diff) as the store may keep it: credentials by their format, and
+    the values of secret-looking names, everywhere in a settings file (`api_key: x`) but only
+    where quoted in code (`API_KEY = "x"`), so `token = get_token()` stays code."""
+    if path.lower().endswith(_CONFIG_SUFFIXES) or is_secret_file(path):
+        return redact_value(text, patterns)
+    text = _CREDENTIALS.sub(REDACTED, redact_url(text))
+
+    def hide(match: re.Match[str]) -> str:
+        value = match["value"]
+        if (value[0] not in "\"'" or not is_secret(match["key"], patterns)
+                or value[1:-1] == REDACTED or len(value) < 3):
+            return match[0]
+        return match[0][: match.start("value") - match.start()] + value[0] + REDACTED + value[0]
+
+    return _PAIR.sub(hide, text) if ("=" in text or ":" in text) else text
+
+
+def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
+    """A `git diff` as the store may keep it: each file's section redacted as `redact_source`
+    does for that file."""
+    sections = re.split(r"(?m)^(?=diff --git )", patch)
+    out = []
+    for section in sections:
+        header = section[: section.find("\n")] if "\n" in section else section
+        path = header.rsplit(" b/", 1)[-1] if header.startswith("diff --git ") else ""
+        out.append(redact_source(section, path, patterns))
+    return "".join(out)
+
+
 def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, str]:
     """Copy an environment with secret-looking names' values replaced by `"***"`."""
     return {

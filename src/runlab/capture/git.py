@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from runlab.capture.args import redact_url
+from runlab.capture.args import SECRET_PATTERNS, is_secret_file, redact_patch, redact_url
 from runlab.config import find_repo_root
 
 # git options that keep the output stable whatever the user's configuration says, and stop
@@ -53,14 +53,16 @@ class GitInfo:
 
 
 def capture_git(
-    cwd: str, *, max_file_bytes: int = 1_000_000, max_patch_bytes: int = 10_000_000
+    cwd: str, *, max_file_bytes: int = 1_000_000, max_patch_bytes: int = 10_000_000,
+    secret_patterns: Sequence[str] = SECRET_PATTERNS,
 ) -> GitInfo | None:
     """Capture the repository holding `cwd`; None when `cwd` is not in one.
 
     `max_file_bytes` caps each file's part of the patch, `max_patch_bytes` the whole patch.
     """
     pending = start_capture(cwd)
-    return None if pending is None else pending.finish(max_file_bytes, max_patch_bytes)
+    return None if pending is None else pending.finish(max_file_bytes, max_patch_bytes,
+                                                       secret_patterns=secret_patterns)
 
 
 class PendingCapture:
@@ -79,10 +81,12 @@ class PendingCapture:
             if self.status else None
 
     def finish(self, max_file_bytes: int = 1_000_000, max_patch_bytes: int = 10_000_000,
-               exclude: Collection[str] = ()) -> GitInfo:
+               exclude: Collection[str] = (),
+               secret_patterns: Sequence[str] = SECRET_PATTERNS) -> GitInfo:
         """The repository's state; the files at the absolute paths in `exclude` (runlab's
-        own outputs) are no part of it: not in the patch, the changed files or `dirty`."""
-        return _complete(self, max_file_bytes, max_patch_bytes, exclude)
+        own outputs) are no part of it: not in the patch, the changed files or `dirty`. The
+        patch leaves out files that hold secrets by name and is redacted (`redact_patch`)."""
+        return _complete(self, max_file_bytes, max_patch_bytes, exclude, secret_patterns)
 
 
 def start_capture(cwd: str) -> PendingCapture | None:
@@ -92,7 +96,7 @@ def start_capture(cwd: str) -> PendingCapture | None:
 
 
 def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int,
-              exclude: Collection[str] = ()) -> GitInfo:
+              exclude: Collection[str], secret_patterns: Sequence[str]) -> GitInfo:
     root = pending.root
     info = GitInfo(root=root)
     if pending.status is None:
@@ -138,7 +142,7 @@ def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int
             unvisited = len(untracked) - index
             break
         patch.add_untracked(info.root, change)
-    info.patch = "".join(patch.parts)
+    info.patch = redact_patch("".join(patch.parts), secret_patterns)
     info.left_out = patch.left_out[:_MAX_LISTED]
     more = len(patch.left_out) - len(info.left_out) + unvisited
     if more:
@@ -348,6 +352,9 @@ class _PatchCollector:
 
     def add_untracked(self, root: str, change: _Change) -> None:
         """Append an untracked file as a new-file diff, or list it as left out."""
+        if is_secret_file(change.path):
+            self.left_out.append(f"{change.path} (may hold secrets)")
+            return
         full = os.path.join(os.fsencode(root), change.fspath)
         try:
             stat = os.lstat(full)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from runlab.config import Settings
@@ -91,7 +91,8 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
             from runlab.store import outputs
 
             git_info = pending.finish(max_patch_bytes=settings.max_patch_bytes,
-                                      exclude=outputs.own_files(store.root))
+                                      exclude=outputs.own_files(store.root),
+                                      secret_patterns=secret_patterns)
     process = start.process_fields(parsed, opts.argv, opts.cwd, capture_host(), git_info,
                                    author_from_git=opts.git)
     env_names = settings.env
@@ -159,9 +160,10 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     if git_info is not None and git_info.patch:
         journal.write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode(),
                               exclusive=False)
-    if git_info is None and start_event.get("source") and start_event["source"].get("sha256"):
-        _copy_source(os.path.join(opts.cwd, start_event["source"]["path"]), run_dir)
     secret_patterns = secret_patterns_of(settings)
+    if git_info is None and start_event.get("source") and start_event["source"].get("sha256"):
+        _copy_source(os.path.join(opts.cwd, start_event["source"]["path"]), run_dir,
+                     secret_patterns)
     events_path = os.path.join(run_dir, "events.jsonl")
     recorder = Recorder(
         store,
@@ -379,13 +381,15 @@ def _artifact_paths(globs: list[str], cwd: str) -> list[str]:
     return out
 
 
-def _copy_source(path: str, run_dir: str) -> None:
-    """Outside a git repository the entry script is all the code there is: keep a copy."""
-    import shutil
+def _copy_source(path: str, run_dir: str, secret_patterns: Sequence[str]) -> None:
+    """Outside a git repository the entry script is all the code there is: keep a copy,
+    redacted as a patch is (`redact_source`)."""
+    from runlab.capture.args import redact_source
 
     dest = os.path.join(run_dir, "source")
     with contextlib.suppress(OSError):
         os.makedirs(dest, mode=0o700, exist_ok=True)
-        target = os.path.join(dest, os.path.basename(path))
-        shutil.copyfile(path, target)
-        os.chmod(target, 0o600)
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8", "surrogateescape")
+        data = redact_source(text, path, secret_patterns).encode("utf-8", "surrogateescape")
+        journal.write_private(os.path.join(dest, os.path.basename(path)), data, exclusive=False)
