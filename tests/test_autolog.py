@@ -45,6 +45,14 @@ def test_arguments_on_the_command_line_keep_priority(cli: Callable[..., Result],
     assert p["learning-rate"] == 0.001 and p["amp"] is True and p["layers"] == [64, 32]
 
 
+def test_a_param_given_with_p_wins_over_argparse(cli: Callable[..., Result],
+                                                tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(ARGPARSE)
+    assert cli("-p", "learning-rate=0.7", sys.executable, "train.py", "--amp").code == 0
+    p = params(cli)
+    assert p["learning-rate"] == 0.7 and p["amp"] is True and p["layers"] == [64, 32]
+
+
 def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(ARGPARSE)
     assert cli("--no-inject", sys.executable, "train.py").code == 0

@@ -53,7 +53,7 @@ def test_channel_lines_decode_to_reports() -> None:
     assert name.name == "baseline" and artifact.artifact == "/tmp/model.pt"
     assert (hook.hook, hook.owns, hook.exclusive, hook.time) == ("lightning", ["v_num"], True,
                                                                  1700000002.0)
-    assert [(a.key, a.value, a.given) for a in parsed.argparse] == [("lr", 0.1, True)]
+    assert [(a.key, a.value) for a in parsed.argparse] == [("lr", 0.1)]
 
 
 def test_bad_channel_lines_are_passed_over_and_never_stop_the_next() -> None:

@@ -152,8 +152,7 @@ def fail(hook, error):
         pass
 
 
-def _report(parser, namespace, argv):
-    given = set(argv or ())
+def _report(parser, namespace):
     entries = []
     for action in getattr(parser, "_actions", []):
         dest = getattr(action, "dest", None)
@@ -168,11 +167,8 @@ def _report(parser, namespace, argv):
             value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
                      for v in value]
         longest = max(action.option_strings, key=len) if action.option_strings else dest
-        explicit = any(s in given or any(a.startswith(s + "=") for a in given)
-                       for s in action.option_strings)
         key = longest.lstrip("-")
-        entries.append({"key": key, "value": redact({key: value})[_redact_text(key)],
-                        "given": explicit})
+        entries.append({"key": key, "value": redact({key: value})[_redact_text(key)]})
     if entries:
         emit({"argparse": entries})
 
@@ -186,7 +182,7 @@ def _argparse(argparse):
         result = original(self, args, namespace)
         if "argparse" not in _failed:
             try:
-                _report(self, result[0], sys.argv[1:] if args is None else list(args))
+                _report(self, result[0])
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result

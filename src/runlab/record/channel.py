@@ -29,11 +29,10 @@ _MAX_TIME = 2.5e11  # epoch seconds around the year 9900: past it dates no longe
 
 @dataclass
 class ArgparseValue:
-    """One argument argparse parsed (defaults included); `given` when the command line had it."""
+    """One argument argparse parsed (defaults included)."""
 
     key: str
     value: Any
-    given: bool
 
 
 @dataclass
@@ -112,8 +111,7 @@ def read(msg: dict[str, Any], now: float) -> Report:
         for entry in msg["argparse"]:
             key = entry.get("key") if isinstance(entry, dict) else None
             if isinstance(key, str) and key:
-                report.argparse.append(ArgparseValue(key, entry.get("value"),
-                                                     bool(entry.get("given"))))
+                report.argparse.append(ArgparseValue(key, entry.get("value")))
     return report
 
 

@@ -290,7 +290,7 @@ class ChannelReader:
             line_params = {}
             self.ownership.take_report(report)
         for entry in report.argparse:
-            if not (entry.given and entry.key in self.argv_params):
+            if entry.key not in self.argv_params:
                 ranked.setdefault(entry.key, entry.value)
         line_tags = dict([report.tag]) if report.tag is not None else {}
         if line_params or ranked or line_tags:
