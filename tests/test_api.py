@@ -9,6 +9,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Result, child_env
 
 SCRIPT = """\
@@ -90,6 +92,25 @@ def test_an_uncaught_exception_fails_the_direct_run(cli: Callable[..., Result],
     assert p.returncode == 1
     run = json.loads(cli("show", "last", "--json").stdout)
     assert run["status"] == "failed" and run["metrics"]["x"]["last"] == 1.0
+
+
+@pytest.mark.parametrize(("ending", "code", "status"), [
+    ("import sys; sys.exit(4)", 4, "failed"),
+    ("exit(3)", 3, "failed"),
+    ("import sys; sys.exit('no data')", 1, "failed"),
+    ("import sys; sys.exit(0)", 0, "finished"),
+    ("import sys; sys.exit()", 0, "finished"),
+])
+def test_exiting_with_a_code_ends_the_direct_run_with_it(
+        cli: Callable[..., Result], tmp_path: Path, ending: str, code: int, status: str) -> None:
+    script = tmp_path / "leave.py"
+    script.write_text(f"import runlab\nrunlab.log_metric('x', 1)\n{ending}\n")
+    p = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=child_env(),
+                       capture_output=True, text=True)
+    assert p.returncode == code
+    run = json.loads(cli("show", "last", "--json").stdout)
+    assert (run["status"], run["exit_code"]) == (status, code)
+    assert run["metrics"]["x"]["last"] == 1.0
 
 
 def test_events_file_from_a_shell_script(cli: Callable[..., Result], tmp_path: Path) -> None:

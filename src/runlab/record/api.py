@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from runlab.config import Settings
@@ -207,13 +207,16 @@ class _DirectRun(Run):
                 _fsync_later(self._store.journal_path(self.id))
 
     def end(self, status: str = "finished") -> None:
+        self._end(status, 0 if status == "finished" else None)
+
+    def _end(self, status: str, exit_code: int | None) -> None:
         if os.getpid() != self._pid:
             return  # a forked child leaving (its atexit, a `with` block): the parent ends it
         with self._lock:
             if self._ended:
                 return
             self._ended = True
-            self._flush([_kinds().end(status, 0 if status == "finished" else None)])
+            self._flush([_kinds().end(status, exit_code)])
         global _active
         if _active is self:
             _active = None
@@ -375,9 +378,13 @@ def _current() -> Run:
 
 
 _failed = False
+_exit_code: int | None = None  # the code the program asked to exit with
 
 
 def _watch_exceptions() -> None:
+    """The program's end as the run records it: an uncaught exception fails it, and so does
+    `sys.exit(N)` (`exit(N)`, `quit(N)`) with a code other than 0, recorded as its exit code.
+    (A bare `raise SystemExit(N)` reaches no hook: Python gives atexit no exit code.)"""
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -386,10 +393,40 @@ def _watch_exceptions() -> None:
         previous(kind, exc, tb)
 
     sys.excepthook = hook
+    system_exit = sys.exit
+
+    def watched_exit(status: Any = None) -> NoReturn:
+        _note_exit(status)
+        system_exit(status)
+
+    sys.exit = watched_exit
+    import builtins
+
+    quitter = type(getattr(builtins, "exit", None))
+    if quitter.__module__ == "_sitebuiltins" and not hasattr(quitter, "_runlab"):
+        call = quitter.__call__
+
+        def watched_call(self: Any, code: object = None) -> None:
+            _note_exit(code)
+            call(self, code)
+
+        quitter.__call__ = watched_call  # type: ignore[method-assign]
+        quitter._runlab = True  # type: ignore[attr-defined]
+
+
+def _note_exit(status: object) -> None:
+    """The process exit code of `SystemExit(status)`, as Python reckons it."""
+    global _exit_code
+    _exit_code = 0 if status is None else status if isinstance(status, int) else 1
 
 
 def _end_at_exit(run: Run) -> None:
-    run.end("failed" if _failed else "finished")
+    if _failed:
+        run.end("failed")
+    elif _exit_code and isinstance(run, _DirectRun):
+        run._end("failed", _exit_code)
+    else:
+        run.end("finished")
 
 
 def end_run(status: str = "finished") -> None:
