@@ -529,6 +529,19 @@ def test_a_run_name_that_looks_secret_is_redacted_on_every_path(tmp_path: Path) 
     _no_mark_in_store_or_archive(tmp_path, m)
 
 
+def test_an_experiment_name_that_looks_secret_is_redacted(tmp_path: Path) -> None:
+    m = {"flag": "sk-" + "E" * 40, "api": "hf_" + "X" * 34}
+    api = "import runlab\nwith runlab.start_run(experiment={!r}) as r:\n    r.log_metrics({{'a': 1}})\n"
+    r = _runlab("--no-git", "-e", m["flag"], "true", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    done = subprocess.run([PY, "-c", api.format(m["api"])], cwd=tmp_path, env=child_env(),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    runs = json.loads(_runlab("ls", "--json", cwd=tmp_path).stdout)
+    assert [run["experiment"] for run in runs] == ["***", "***"]
+    _no_mark_in_store_or_archive(tmp_path, m)
+
+
 SHORT_FLAGS = ("pwd", "pass", "auth", "passwd", "pw", "api-key", "apikey", "auth-token")
 
 

@@ -133,7 +133,7 @@ class _DirectRun(Run):
         start = start_event(
             _process_start(cwd),
             name=name and redact_value(name, self._secret),
-            experiment=experiment or settings.experiment,
+            experiment=redact_value(experiment or settings.experiment, self._secret),
             params=self._redact(params or {}),
             tags=self._redact_tags(tags or {}),
         )

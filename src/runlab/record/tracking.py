@@ -99,7 +99,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
     event = start.start_event(
         process,
         name=opts.name and redact_value(opts.name, secret_patterns),
-        experiment=opts.experiment or settings.experiment,
+        experiment=redact_value(opts.experiment or settings.experiment, secret_patterns),
         params=params,
         tags=redact_mapping(opts.tags, secret_patterns),
         note=None if opts.note is None else redact_value(opts.note, secret_patterns),
