@@ -183,12 +183,15 @@ def test_secrets_from_the_api_and_named_commands_never_reach_the_store(
 
 def test_the_store_is_private(cli: Callable[..., Result], tmp_path: Path) -> None:
     script = tmp_path / "job.py"
-    script.write_text("import runlab\nopen('model.pt', 'w').write('w')\n"
+    script.write_text("import os, runlab\nopen('model.pt', 'w').write('w')\n"
+                      "os.makedirs('ckpt/deep', exist_ok=True)\n"
+                      "open('ckpt/deep/last.pt', 'w').write('w')\n"
                       "runlab.log_artifact('model.pt')\nrunlab.log_metric('acc', 1.0)\n")
     umask = os.umask(0o022)  # the usual umask: files runlab leaves to it would be 0644
     try:
-        r = cli("--no-git", "-a", "*.pt", PY, str(script), env={
-            "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")})
+        r = cli("--no-git", "-a", "*.pt", "-a", "ckpt/**/*.pt", "--model", "clf", PY,
+                str(script), env={
+                    "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")})
     finally:
         os.umask(umask)
     assert r.code == 0, r.stderr

@@ -200,10 +200,10 @@ def plan(axes: list[tuple[str, list[str]]], command: list[str], *, cwd: str,
 
 def save(store_root: str, sweep: Sweep, secret_patterns: Sequence[str]) -> str:
     """Record the plan, redacted (`Sweep.redacted`), readable by its owner only."""
-    from runlab.store.journal import write_private
+    from runlab.store.journal import private_dirs, write_private
 
     folder = os.path.join(store_root, SWEEPS_DIR)
-    os.makedirs(folder, mode=0o700, exist_ok=True)
+    private_dirs(folder)
     path = os.path.join(folder, f"{sweep.id}.json")
     tmp = f"{path}.tmp"
     with contextlib.suppress(FileNotFoundError):

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from runlab.store import events as kinds
+from runlab.store import journal
 from runlab.errors import RunlabError, StoreError, UsageError
 from runlab.store.journal import Event
 
@@ -133,7 +134,7 @@ def ingest(store_root: str, src: str) -> tuple[str, int, str]:
     is kept and the fresh copy dropped (parallel runs may store the same content at once).
     """
     blobs = os.path.join(store_root, BLOBS_DIR)
-    os.makedirs(blobs, mode=0o700, exist_ok=True)
+    journal.private_dirs(blobs)
     tmp = os.path.join(blobs, f"tmp-{uuid.uuid4().hex}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -141,7 +142,7 @@ def ingest(store_root: str, src: str) -> tuple[str, int, str]:
             sha, size = _copy(src, f_out)
         os.chmod(tmp, 0o400)  # shared by hard links: nobody should write into it
         dest = blob_path(store_root, sha)
-        os.makedirs(os.path.dirname(dest), mode=0o700, exist_ok=True)
+        journal.private_dirs(os.path.dirname(dest))
         if not os.path.exists(dest):
             os.replace(tmp, dest)  # two runs racing here write the same bytes: either wins
     finally:
@@ -261,7 +262,7 @@ class Collector:
             if self.kept.get(rel) == sha:
                 return
             dest = os.path.join(self.dir, *rel.split("/"))
-            os.makedirs(os.path.dirname(dest), mode=0o700, exist_ok=True)
+            journal.private_dirs(os.path.dirname(dest))
             # A link planted inside the run directory must not carry the copy elsewhere.
             if not _inside(os.path.realpath(os.path.dirname(dest)), os.path.realpath(self.dir)):
                 raise UsageError(f"{name}: the run's artifacts directory holds a link out of it")

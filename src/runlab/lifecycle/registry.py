@@ -205,7 +205,7 @@ def register(store_root: str, run_id: str, run_dir: str, path: str, name: str,
             if sha != found.sha256:
                 raise StoreError(f"{src} does not match its recorded sha256 (the store is "
                                  "damaged)")
-            os.makedirs(os.path.dirname(dest), mode=0o700, exist_ok=True)
+            journal.private_dirs(os.path.dirname(dest))
             artifacts.place(blob, dest)
         except OSError as e:
             raise StoreError(f"cannot store the model file at {dest}: {e.strerror}") from e

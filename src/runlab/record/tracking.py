@@ -388,7 +388,7 @@ def _copy_source(path: str, run_dir: str, secret_patterns: Sequence[str]) -> Non
 
     dest = os.path.join(run_dir, "source")
     with contextlib.suppress(OSError):
-        os.makedirs(dest, mode=0o700, exist_ok=True)
+        journal.private_dirs(dest)
         with open(path, "rb") as f:
             text = f.read().decode("utf-8", "surrogateescape")
         data = redact_source(text, path, secret_patterns).encode("utf-8", "surrogateescape")

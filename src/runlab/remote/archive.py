@@ -43,7 +43,7 @@ from runlab.errors import RunlabError, UsageError
 from runlab.store import events as kinds
 from runlab.store import journal
 from runlab.store.journal import FILE_MODE, JOURNAL, Event, write_private
-from runlab.store.store import DIR_MODE, Store
+from runlab.store.store import Store
 
 _RUN_ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -192,13 +192,13 @@ def _extract(tar: tarfile.TarFile, wanted: list[tuple[tarfile.TarInfo, str, str]
     for member, run_id, rel in wanted:
         run_dir = os.path.join(staging, run_id)
         if run_id not in runs:
-            os.makedirs(run_dir, DIR_MODE, exist_ok=True)
+            journal.private_dirs(run_dir)
             runs[run_id] = run_dir
         target = os.path.join(run_dir, *rel.split("/")) if rel else run_dir
         if member.isdir():
-            os.makedirs(target, DIR_MODE, exist_ok=True)
+            journal.private_dirs(target)
             continue
-        os.makedirs(os.path.dirname(target), DIR_MODE, exist_ok=True)
+        journal.private_dirs(os.path.dirname(target))
         src = tar.extractfile(member)
         if src is None:
             continue
@@ -309,7 +309,7 @@ def _copy_in(store: Store, run_id: str, path: str, events: list[Event]) -> None:
 
 def _copy_tree(src: str, dst: str) -> None:
     """Directories and regular files only, private modes, links never followed."""
-    os.makedirs(dst, DIR_MODE, exist_ok=True)
+    journal.private_dirs(dst)
     for entry in sorted(os.scandir(src), key=lambda e: e.name):
         target = os.path.join(dst, entry.name)
         if entry.is_dir(follow_symlinks=False):
@@ -361,7 +361,7 @@ def _merge_files(here: str, there: str, report: ImportReport) -> int:
                 continue
             dst = os.path.join(here, rel)
             if not os.path.lexists(dst):
-                os.makedirs(os.path.dirname(dst), DIR_MODE, exist_ok=True)
+                journal.private_dirs(os.path.dirname(dst))
                 with open(src, "rb") as f:
                     _write_new(dst, f, os.stat(src).st_mtime)
                 changed += 1

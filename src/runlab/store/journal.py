@@ -26,6 +26,15 @@ JOURNAL = "journal.jsonl"
 FILE_MODE = 0o600
 
 
+def private_dirs(path: str) -> None:
+    """`path` and the folders above it that are missing, each made 0700, as everything in the
+    store (`os.makedirs` gives its mode to the last folder only)."""
+    if not os.path.isdir(path):
+        private_dirs(os.path.dirname(path))
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, 0o700)
+
+
 def write_private(path: str, data: bytes | IO[bytes], *, exclusive: bool) -> None:
     """Write bytes, or a binary stream, to `path`, created readable by its owner only.
     `exclusive`: the file must be new (else FileExistsError, a link included); otherwise one

@@ -128,15 +128,6 @@ def _private(path: str, flags: int) -> int:
     return os.open(path, flags, 0o600)
 
 
-def _private_dirs(path: str) -> None:
-    """`path` and the folders above it that are missing, each made 0700 (os.makedirs gives
-    its mode to the last folder only)."""
-    if not os.path.isdir(path):
-        _private_dirs(os.path.dirname(path))
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(path, 0o700)
-
-
 def update(cache_dir: str, journal_path: str) -> None:
     """Bring a run's cache up to date with its journal (OSError: it could not be written)."""
     _Cache(cache_dir, journal_path).update()
@@ -327,7 +318,7 @@ class _Cache:
         self._load_meta()
         if self._current():
             return
-        _private_dirs(self.dir)
+        journal.private_dirs(self.dir)
         from runlab.store.journal import locked
 
         with locked(os.path.join(self.dir, "lock")):
