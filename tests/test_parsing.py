@@ -1701,6 +1701,13 @@ megabyte = [
     "Params: " + "lr=0.1, " * 120_000 + "loss: 1",
     "[a:1]" + " " * 1_000_000 + "x",
     "Steps executed: 1 " * 100_000,
+    # a counter before its phase, `Counter: N` before spaced pairs
+    "step 500 eval: " + "loss 0.4 " * 120_000,
+    "Epoch: 3 " + "loss 0.41 acc " * 80_000,
+    "Train step 1: " * 70_000 + "loss 0.3",
+    "[1, 2000] " + "loss: 1, " * 110_000,
+    "2024-01-01 12:00:00,123 - " + "trainer - INFO - " * 60_000 + "loss=1",
+    "INFO - " + "a" * 1_000_000 + " - x",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1750,6 +1757,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0, 0, 0,
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        0, 0, 2, 0, 0, 0, 0, 0,
+                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0,
                                        1]
 
 
@@ -2945,7 +2953,8 @@ def test_scikit_learn_reports_and_logging_libraries_prefixes() -> None:
 
 
 def test_trainer_formats_of_large_models() -> None:
-    # mlx-lm's closing sentence; torchtitan's validation line (`validate` qualifies its loss);
+    # mlx-lm's closing sentence; torchtitan's validation line (`validate` and its step qualify
+    # its measures);
     # DeepSpeed's timers and configuration dump are timings and settings.
     parser = MetricParser()
     assert run(parser, "Test loss 3.576, Test ppl 35.738.",
@@ -2955,7 +2964,7 @@ def test_trainer_formats_of_large_models() -> None:
                "......................... 1234",
                "  lr .............................................. 0.00015") == expect(
         ("Test_loss", 3.576, 0), ("Test_ppl", 35.738, 0), ("validate_loss", 3.5994, 20),
-        ("tps", 0, 20))
+        ("validate_tps", 0, 20))
 
 
 def test_stage_bars_and_tables_with_trends() -> None:
@@ -4154,3 +4163,39 @@ def test_round_28_third_review() -> None:
     # a dict of settings holding a measure is a result's
     assert steps_of("Hyperparameters: {'lr': 0.01, 'best_val_acc': 0.93}") == [
         ("lr", 0.01, 0), ("best_val_acc", 0.93, 0)]
+
+
+def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
+    # a step's counter, then its phase as a label: every measure is the phase's, no key holds
+    # the counter's number, and no bare duplicate of a qualified name
+    assert steps_of("step 500 eval: loss 0.4365", "step 1000 eval: loss 0.4012",
+                    "iter 1500 val: loss 0.43") == [
+        ("eval_loss", 0.4365, 500), ("eval_loss", 0.4012, 1000), ("val_loss", 0.43, 1500)]
+    assert steps_of("Epoch 1 val: loss 1.4026, acc 0.75, f1 0.7") == [
+        ("val_loss", 1.4026, 1), ("val_acc", 0.75, 1), ("val_f1", 0.7, 1)]
+    # a phase, then a step's counter, as with an epoch's
+    assert steps_of("Train step 100: loss 0.3", "Eval step 500: loss 0.4") == [
+        ("Train_loss", 0.3, 100), ("Eval_loss", 0.4, 500)]
+    # `Counter: N`, then `name value` pairs
+    assert steps_of("Epoch: 3 loss 0.4123 acc 0.9", "Iteration: 300 loss 0.41",
+                    "Epoch: 4 train loss 0.41 val loss 0.5") == [
+        ("loss", 0.4123, 3), ("acc", 0.9, 3), ("loss", 0.41, 300),
+        ("train_loss", 0.41, 4), ("val_loss", 0.5, 4)]
+    # the PyTorch CIFAR-10 tutorial's `[epoch, batch]`: the batch made global across epochs
+    # (a thousands separator is no such pair)
+    lines = [f"[{epoch}, {batch:5d}] loss: {2 - batch / 100:.3f}"
+             for epoch in (1, 2) for batch in (2000, 4000)]
+    assert [point for point in steps_of(*lines) if point[0] == "loss"] == [
+        ("loss", -18.0, 2000), ("loss", -38.0, 4000), ("loss", -18.0, 6000),
+        ("loss", -38.0, 8000)]
+    assert steps_of("[1,000] Accuracy: 89.10%") == [("Accuracy", 89.1, 1000)]
+    # any logger's name beside its level between ` - ` is part of the log prefix (either order);
+    # a phase's word after the level is the message's label
+    assert steps_of(
+        "2024-01-01 12:00:00,123 - trainer - INFO - Epoch 1 Step 100/300: loss=1.9084",
+        "2024-01-01 12:00:01,123 - src.engine - INFO - Epoch 1 Step 200/300: loss=1.8084",
+        "2024-01-01 12:00:02,123 - train - INFO - Epoch 1 Step 300/300: val_accuracy=0.8",
+        "2024-01-01 12:00:03,123 - INFO - trainer - Epoch 2 Step 100/300: loss=1.6",
+        "2024-01-01 12:00:04,123 - INFO - Validation - loss=1.5") == [
+        ("loss", 1.9084, 100), ("loss", 1.8084, 200), ("val_accuracy", 0.8, 300),
+        ("loss", 1.6, 400), ("Validation/loss", 1.5, 2)]

@@ -416,16 +416,19 @@ _PHASE_LABEL = re.compile(
     r"\s{0,8}(?:\[([A-Za-z]{3,10})\]|(?:-\ {1,4})?\(([A-Za-z]{3,10})\))\s{1,8}(?=[A-Za-z])",
     re.ASCII)
 # A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
-# `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, PFRL's `evaluation episode 0
-# length:9 R:9.0`; or with the counter, then its phase as a label: `Epoch 1 val: loss=0.4`.
+# `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, `Eval step 500: loss 0.4`, PFRL's
+# `evaluation episode 0 length:9 R:9.0`; or with the counter, then its phase as a label: `Epoch
+# 1 val: loss=0.4`, `step 500 eval: loss 0.43`.
 # The counter is the line's step and the phase names every measure of the line
 # (Validation_loss). An episode is also what its measures are of, as reinforcement-learning
 # libraries name them (episode length, episode return): its word stays in the name,
 # evaluation_episode_length. (An evaluation's `step 3/50` is its place in the evaluation, not
 # the run's step.)
 _PHASE_COUNTER = re.compile(
-    r"\s{0,8}(?:([A-Za-z]{3,10})\ (episode|epoch):?\ {1,4}(\d{1,18})(?:/\d{1,18})?(?::\ +|[\ \t]+)"
-    r"|(episode|epoch)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)(?=[A-Za-z])",
+    r"\s{0,8}(?:([A-Za-z]{3,10})\ (episode|epoch|step|iter|iteration):?\ {1,4}(\d{1,18})"
+    r"(?:/\d{1,18})?(?::\ +|[\ \t]+)"
+    r"|(episode|epoch|step|iter|iteration)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)"
+    r"(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
 
 
@@ -501,8 +504,9 @@ def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     phase, counter, step, counter_first, step_first, phase_after = match.groups()
     if phase is None:
         phase, counter, step = phase_after, counter_first, step_first
-    if phase.lower() not in PHASES:
-        return None
+    if phase.lower() not in PHASES or (
+            "/" in match.group(0) and counter.lower() in ("step", "iter", "iteration")):
+        return None  # (an evaluation's `step 3/50` is its place in the evaluation)
     return phase, counter, step, text[match.end():]
 
 
@@ -595,6 +599,13 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if line[:2] == "# " and _COMMENT_SETTING.fullmatch(line):
         return []
     text = message(line)
+    if text[:1] == "[":
+        batch = _EPOCH_BATCH.match(text)
+        if batch is not None:
+            # the PyTorch CIFAR-10 tutorial's `[1,  2000] loss: 2.188`: the epoch, then the
+            # batch in it, the step (made global across epochs)
+            return [("epoch", batch.group(1), ""), ("step", batch.group(2), ""),
+                    *_clause_pairs(text[batch.end():])]
     if text[:1].isalpha() and settings_label(text) is not None:
         # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings, unless a measure is
         # among them (`Best params: lr=0.01 | Best accuracy: 0.93`: the line is a result's)
@@ -654,7 +665,17 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if ": " in text and _MID_PHASE.search(text) is not None:
         # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`
         return _sections(text)
-    return _clause_pairs(text)
+    pairs = _clause_pairs(text)
+    if len(pairs) == 1 and pairs[0][1] and pairs[0][0].lower() in STEP_NAMES:
+        leading = _COUNTER_THEN_SPACED.match(text)
+        if leading is not None:  # `Epoch: 3 loss 0.41 acc 0.9`: `name value` pairs after it
+            return [pairs[0], *_spaced_triples(text[leading.end():])]
+    return pairs
+
+
+_EPOCH_BATCH = re.compile(r"\[(\d{1,9}),\ {1,8}(\d{1,12})\]\ +(?=[A-Za-z])", re.ASCII)
+_COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
+                                  re.ASCII)
 
 
 def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str, str, str]]:
@@ -1287,6 +1308,12 @@ _LOG_PART = (
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:\d{1,9}(?=\ -\ )"
     r"|(?<=\|\ )[A-Za-z_]\w{0,80}:\d{1,9}(?=\ -\ )"  # (after loguru's `| `, `train:42 - `)
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
+    # any logger's name next to its level between ` - `, Python's logging cookbook's
+    # `%(asctime)s - %(name)s - %(levelname)s - %(message)s` (or the level first)
+    r"|[A-Za-z_][\w.]{0,80}(?=\ -\ (?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ -\ )"
+    r"|(?:(?<=DEBUG\ -\ )|(?<=INFO\ -\ )|(?<=WARNING\ -\ )|(?<=WARN\ -\ )|(?<=ERROR\ -\ )"
+    r"|(?<=CRITICAL\ -\ ))(?!(?i:train|training|val|valid|validation|test|testing|eval"
+    r"|evaluation|dev)\ )[A-Za-z_][\w.]{0,80}(?=\ -\ )"  # (not a phase's label)
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
     # or before `: ` and a word, jaxopt's `INFO: jaxopt.LBFGS: Iter: 1 ...`
@@ -1344,6 +1371,8 @@ def parse_name_value(line: str) -> list[Found]:
         phase = label.group(1) or label.group(2)
         return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}", value, step)
                 for key, value, step in parse_name_value(line[label.end():])]
+    if (":" in line or "=" in line) and _phase_counter(line) is not None:
+        return []  # `Epoch 1 val: loss 1.40, acc 0.75`: the key_value rule names them all
     counter = _COUNTER.match(line)
     found: list[Found] = []
     head = ""
