@@ -1716,6 +1716,10 @@ for line in megabyte:  # whole, as a caller may hand them over, and through the 
 # Brackets alone that never close as JSON: each line is read again at most once.
 parser = MetricParser()
 counts.append(len(parser.parse_lines(["["] * 100_000 + ["loss: 1"]) + parser.flush()))
+# A pprint dict that never closes: the same.
+parser = MetricParser()
+counts.append(len(parser.parse_lines(["{'a': 1,"] + [" 'b': {}"] * 100_000 + ["loss: 1"])
+                  + parser.flush()))
 print(json.dumps(counts))
 """
 
@@ -1758,7 +1762,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        0, 0, 2, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0,
-                                       1]
+                                       1, 1]
 
 
 
@@ -4199,3 +4203,9 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
         "2024-01-01 12:00:04,123 - INFO - Validation - loss=1.5") == [
         ("loss", 1.9084, 100), ("loss", 1.8084, 200), ("val_accuracy", 0.8, 300),
         ("loss", 1.6, 400), ("Validation/loss", 1.5, 2)]
+    # pprint's dict over several lines (`pprint(trainer.evaluate())`, seqeval's nested results)
+    assert steps_of("{'epoch': 3.0,", " 'eval_accuracy': 0.8512,", " 'eval_loss': 0.41}",
+                    "{'LOC': {'f1': 0.8, 'number': 100},", " 'overall_f1': 0.83}",
+                    "{'a': 1,", "loss: 0.5") == [
+        ("epoch", 3.0, 0), ("eval_accuracy", 0.8512, 0), ("eval_loss", 0.41, 0),
+        ("LOC/f1", 0.8, 0), ("LOC/number", 100, 0), ("overall_f1", 0.83, 0), ("loss", 0.5, 0)]

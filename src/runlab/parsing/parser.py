@@ -80,6 +80,7 @@ _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100
 # what its lines may start with, and how many are read before it is given up as not JSON.
 _JSON_LINE = re.compile(r"\s*(?:[\"{}\[\]\d\-]|true|false|null)")
 _BLOCK_LINES = 10_000
+_PPRINT = "pprint"
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 # A name alone before its colon (up to five words), and a number alone on its line.
 _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,4}):")
@@ -189,6 +190,8 @@ class MetricParser:
         # 1 when JSON over several lines is read; 0 when not, or while lines that turned out
         # not to be JSON are read again (each line is read again at most once).
         self._blocks = int("json" in {r.name for r in rules})
+        # Whether a Python dict printed over several lines (pprint's) is read when it closes.
+        self._pprint = "python_dict" in {r.name for r in rules}
         # `val loss 3.91` alone on a line holds no trigger: read where such lines stop.
         self._alone = parse_alone if "name_value" in {r.name for r in rules} else None
         # Which rules a line asks for, found in one pass: each trigger stands for the rules
@@ -286,9 +289,11 @@ class MetricParser:
         # A bar that may wrap its metrics onto the next line (rich): its step and rule.
         self._wrap: tuple[int, str, str] | None = None
         self._silenced = 0
-        # The lines of a JSON value printed over several lines, and its closing line.
+        # The lines of a JSON value printed over several lines, and its closing line (_PPRINT:
+        # a Python dict's, pprint's, whose last line ends with the brace that balances).
         self._block: list[str] | None = None
         self._block_end = ""
+        self._depth = 0  # how many of a pprint dict's braces are open
         # A measure's name alone before a colon, whose value is alone on the next line.
         self._label: str | None = None
         names = {rule.name for rule in rules}
@@ -490,6 +495,13 @@ class MetricParser:
             self._block_end = line[: len(line) - len(line.lstrip())] + (
                 "}" if line.strip() == "{" else "]")
             return []
+        if (line[-1:] == "," and line[:2] in ("{'", '{"') and self._pprint and self._blocks > 0
+                and line.count("{") > line.count("}")):
+            # pprint's dict over several lines, `{'epoch': 3.0,` then ` 'eval_loss': 0.41,`:
+            # read whole when it closes
+            self._block, self._block_end = [line], _PPRINT
+            self._depth = line.count("{") - line.count("}")
+            return []
         if line[-1:] == "(" and self._rows is None:
             settings = open_repr(line)
             if settings is not None:  # `CNN(`: a module's repr, its settings until it closes
@@ -655,7 +667,15 @@ class MetricParser:
         assert block is not None
         block.append(line)
         points: list[Point] = []
-        if line.rstrip() == self._block_end:
+        if self._block_end == _PPRINT:
+            if len(block) <= _BLOCK_LINES and line[:1] == " " and line.lstrip()[:1] in "'\"":
+                self._depth += line.count("{") - line.count("}")
+                if self._depth > 0 or line.rstrip()[-1:] != "}":
+                    return points  # the dict goes on
+                self._block = None
+                return self._parse_line(" ".join(held.strip() for held in block))
+            block.insert(0, "")  # not such a dict: its first line is read again too
+        elif line.rstrip() == self._block_end:
             self._block = None
             records = json_records("\n".join(block))
             if records is not None:
