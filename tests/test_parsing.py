@@ -1708,6 +1708,7 @@ megabyte = [
     "[1, 2000] " + "loss: 1, " * 110_000,
     "2024-01-01 12:00:00,123 - " + "trainer - INFO - " * 60_000 + "loss=1",
     "INFO - " + "a" * 1_000_000 + " - x",
+    "📊 " * 300_000 + "Epoch 1: loss 0.5",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1761,7 +1762,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0, 0, 0,
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        0, 0, 2, 0, 0, 0, 0, 0,
-                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0,
+                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0,
                                        1, 1]
 
 
@@ -4209,3 +4210,8 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
                     "{'a': 1,", "loss: 0.5") == [
         ("epoch", 3.0, 0), ("eval_accuracy", 0.8512, 0), ("eval_loss", 0.41, 0),
         ("LOC/f1", 0.8, 0), ("LOC/number", 100, 0), ("overall_f1", 0.83, 0), ("loss", 0.5, 0)]
+    # emoji are read as a space (none at the start): a header and pairs as without them; check
+    # marks stay (the char-RNN tutorial's verdicts)
+    assert steps_of("📊 Epoch 1/3", "  loss: 0.9", "📊 Epoch 2/3", "  loss: 0.8",
+                    "🚀 Epoch 5 | loss: 0.25 | 🎯 acc: 0.9 ✅") == [
+        ("loss", 0.9, 1), ("loss", 0.8, 2), ("loss", 0.25, 5), ("acc", 0.9, 5)]

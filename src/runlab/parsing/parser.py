@@ -75,6 +75,10 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
+# Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
+# nor check marks, the char-RNN tutorial's verdicts).
+_EMOJI = re.compile(
+    " *[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+ *")
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
@@ -318,7 +322,7 @@ class MetricParser:
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
         for line in lines:
             if not line.isascii():
-                line = line.translate(_FULL_WIDTH)
+                line = _plain(line)
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
@@ -425,7 +429,7 @@ class MetricParser:
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
         if not line.isascii() and not self._patterns:
-            line = line.translate(_FULL_WIDTH)
+            line = _plain(line)
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
         points: list[Point] = []
@@ -1069,6 +1073,16 @@ class MetricParser:
         point, _ = self._held.pop(key)
         self._counts[key] = self._counts.get(key, 0) + 1
         return point
+
+
+def _plain(line: str) -> str:
+    """A line not all ASCII as the rules read it: full-width punctuation as ASCII's, and no
+    emoji (`📊 Epoch 1/3`, `loss: 0.5 ✅`: one space where a run of them stood, none at the
+    start), so that a header or a pair is read as without them."""
+    line = line.translate(_FULL_WIDTH)
+    if _EMOJI.search(line) is None:
+        return line
+    return _EMOJI.sub(" ", line).lstrip(" ") if _EMOJI.match(line) else _EMOJI.sub(" ", line)
 
 
 def _ends_number(line: str) -> bool:
