@@ -4215,3 +4215,8 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
     assert steps_of("📊 Epoch 1/3", "  loss: 0.9", "📊 Epoch 2/3", "  loss: 0.8",
                     "🚀 Epoch 5 | loss: 0.25 | 🎯 acc: 0.9 ✅") == [
         ("loss", 0.9, 1), ("loss", 0.8, 2), ("loss", 0.25, 5), ("acc", 0.9, 5)]
+    # a phase, its counter and a comma (Flax's older examples): the phase names the measures
+    assert steps_of("train epoch: 1, loss: 0.2509, accuracy: 91.00",
+                    " test epoch: 1, loss: 0.26, accuracy: 90.50") == [
+        ("train_loss", 0.2509, 1), ("train_accuracy", 91.0, 1), ("test_loss", 0.26, 1),
+        ("test_accuracy", 90.5, 1)]

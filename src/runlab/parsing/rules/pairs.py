@@ -426,7 +426,7 @@ _PHASE_LABEL = re.compile(
 # the run's step.)
 _PHASE_COUNTER = re.compile(
     r"\s{0,8}(?:([A-Za-z]{3,10})\ (episode|epoch|step|iter|iteration):?\ {1,4}(\d{1,18})"
-    r"(?:/\d{1,18})?(?::\ +|[\ \t]+)"
+    r"(?:/\d{1,18})?(?::\ +|,?[\ \t]+)"
     r"|(episode|epoch|step|iter|iteration)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)"
     r"(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
