@@ -4220,3 +4220,6 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
                     " test epoch: 1, loss: 0.26, accuracy: 90.50") == [
         ("train_loss", 0.2509, 1), ("train_accuracy", 91.0, 1), ("test_loss", 0.26, 1),
         ("test_accuracy", 90.5, 1)]
+    # a tqdm bar_format without the rate: the postfix is all of what follows the times
+    assert steps_of("100%|###| 5/5 [00:00<00:00, loss=0.8, acc=0.9]") == [
+        ("loss", 0.8, 5), ("acc", 0.9, 5)]

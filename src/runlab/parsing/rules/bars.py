@@ -92,6 +92,8 @@ def read_tqdm(line: str) -> Bar | None:
     ahead = False
     if bar is not None:
         counter, total, rate, postfix, end = bar.groups()
+        if "=" in rate:  # a bar_format with no rate: `[00:01<00:00, loss=0.8, acc=0.9]`
+            rate, postfix = "", f"{rate}, {postfix}" if postfix else rate
     else:
         bar = _IGNITE_BAR.search(line)
         if bar is not None:
