@@ -4223,3 +4223,7 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
     # a tqdm bar_format without the rate: the postfix is all of what follows the times
     assert steps_of("100%|###| 5/5 [00:00<00:00, loss=0.8, acc=0.9]") == [
         ("loss", 0.8, 5), ("acc", 0.9, 5)]
+    # a user pattern's step is the step of what the built-in rules read on its line
+    parser = MetricParser([r"epoch (?P<step>\d+)/\d+\s+(?P<key>\w+)=(?P<value>[\d.]+)"])
+    assert run(parser, "epoch 1/2 loss=0.5 accuracy=0.8", "epoch 2/2 loss=0.4 accuracy=0.85") == [
+        ("loss", 0.5, 1), ("accuracy", 0.8, 1), ("loss", 0.4, 2), ("accuracy", 0.85, 2)]

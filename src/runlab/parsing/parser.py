@@ -882,6 +882,10 @@ class MetricParser:
             elif epoch is None:
                 epoch = self._header_epoch
             key_step = self._position_step(count, length, epoch)
+        if key_step is None:
+            # a user pattern's step is the step of the rest of its line too
+            key_step = next((step for _, step, rule, _ in chosen.values()
+                             if rule == _CUSTOM and step is not None), None)
         if key_step is None and header is not None:
             key_step = header  # `Epoch #1: test_reward: 9.8`: not the bar's next step
         elif (key_step is not None and best < _EPOCH_RANK and not chosen and position is None
