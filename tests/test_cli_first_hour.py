@@ -152,6 +152,16 @@ def test_the_command_is_cut_in_the_middle_keeping_the_script(store: Store,
         assert script in rows[number] and "…" in rows[number], rows[number]
 
 
+def test_a_script_over_several_lines_stays_on_its_row(store: Store, tmp_path: Path) -> None:
+    add_run(store, command=["python", "-c", "import sys\nprint(1)\tprint(2)"],
+            metrics={"loss": 0.5})
+    store.close()
+    code, out = run_in_pty(["ls"], tmp_path, cols=90)
+    assert code == 0
+    lines = [x for x in out.decode().replace("\r", "").split("\n") if x.strip()]
+    assert len(lines) == 2 and "import sys⏎print(1) print(2)" in lines[1], lines
+
+
 def test_a_cut_command_never_shows_a_value_without_its_option(store: Store,
                                                                tmp_path: Path) -> None:
     for lr in ("1.0", "0.5"):

@@ -131,6 +131,11 @@ def size(n: float | None) -> str:
     return f"{n:.1f} TiB"
 
 
+def one_line(text: str) -> str:
+    """Text for a table's cell: each line break shown as `⏎`, a tab as a space."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", " ")
+
+
 def command(argv: list[str]) -> str:
     import shlex
 

@@ -45,6 +45,14 @@ def header(column: str, columns: Sequence[str]) -> str:
 
 
 def cell(run: Run, column: str, colour: bool) -> Text:
+    """A table's cell: one line, whatever the value holds (a script given with `-c`)."""
+    text = _cell(run, column, colour)
+    if "\n" in text.plain or "\r" in text.plain or "\t" in text.plain:
+        text = Text(fmt.one_line(text.plain), style=text.style)
+    return text
+
+
+def _cell(run: Run, column: str, colour: bool) -> Text:
     v: Any = fields.value(run, column)
     if column == "status":
         return Text(run.status, style=STATUS_STYLE.get(run.status, "") if colour else "")
