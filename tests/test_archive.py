@@ -204,8 +204,9 @@ def test_links_inside_a_run_and_stray_files_are_left_out(store: Store, tmp_path:
 def test_not_an_archive(store: Store, tmp_path: Path) -> None:
     junk = tmp_path / "junk.tar.gz"
     junk.write_bytes(b"not a tar at all")
-    with pytest.raises(UsageError, match="cannot read .* as a tar archive"):
+    with pytest.raises(UsageError, match="cannot read .* as a tar archive") as raised:
         import_runs(store, str(junk))
+    assert "\n" not in str(raised.value) and "runlab export" in str(raised.value)
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(UsageError, match="no runs found"):
@@ -227,6 +228,10 @@ def test_cli_export_and_import(cli: Callable[..., Result], store: Store,
     r = cli("ls", "--json", "--store", str(tmp_path / "home"))
     assert [run["id"] for run in json.loads(r.stdout)] == [ids[0]]
     assert cli("export").code == 2
+    r = cli("export", "-o", str(tmp_path / "nowhere" / "x.tar.gz"))
+    assert r.code == 1 and r.stderr == (
+        f"runlab: error: cannot write {tmp_path / 'nowhere' / 'x.tar.gz'}: "
+        "No such file or directory\n")
 
 
 def test_runs_sharing_an_artifact_export_and_import_whole(cli: Callable[..., Result],

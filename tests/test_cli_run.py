@@ -174,6 +174,8 @@ def test_command_not_executable(cli: Callable[..., Result], tmp_path: Path) -> N
     r = cli(str(script))
     assert r.code == 126
     assert show(cli)["exit_code"] == 126
+    r = cli(str(tmp_path) + "/")
+    assert r.code == 126 and f"{tmp_path}/: is a directory" in r.stderr
 
 
 def test_child_killed_by_a_signal_ends_runlab_by_it(cli: Callable[..., Result]) -> None:

@@ -146,7 +146,10 @@ class _Child:
         except (PermissionError, OSError) as e:
             if isinstance(e, PermissionError) or e.errno in (errno.ENOEXEC, errno.EACCES):
                 self.outcome.exit_code = 126
-                self.outcome.error = f"{self.launch.argv[0]}: cannot execute: {e.strerror}"
+                program = self.launch.argv[0]
+                why = "is a directory" if "/" in program and os.path.isdir(program) else (
+                    f"cannot execute: {e.strerror}")
+                self.outcome.error = f"{program}: {why}"
                 return self.outcome
             raise
         assert self.proc is not None

@@ -81,7 +81,10 @@ def export_runs(store: Store, run_ids: Sequence[str], path: str) -> ExportReport
     a temporary file first, so a failed export leaves no half archive)."""
     report = ExportReport(path)
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".runlab-export-", suffix=".tar.gz", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".runlab-export-", suffix=".tar.gz", dir=folder)
+    except OSError as e:
+        raise RunlabError(f"cannot write {path}: {e.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
             for run_id in run_ids:
@@ -178,7 +181,9 @@ def _extracted(store: Store, path: str, report: ImportReport) -> Iterator[dict[s
                 wanted = _check_members(path, tar.getmembers(), report)
                 runs = _extract(tar, wanted, staging)
         except (tarfile.TarError, EOFError, zlib.error) as e:
-            raise UsageError(f"cannot read {path} as a tar archive: {e}") from None
+            why = str(e).splitlines()[0].rstrip(":") if str(e) else type(e).__name__
+            raise UsageError(f"cannot read {path} as a tar archive ({why}): "
+                             "`runlab export` writes a .tar.gz") from None
         except OSError as e:
             raise RunlabError(f"cannot import {path}: {e}") from None
         yield runs
