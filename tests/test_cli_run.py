@@ -183,6 +183,7 @@ def test_child_killed_by_a_signal_ends_runlab_by_it(cli: Callable[..., Result]) 
     assert r.code == -signal.SIGTERM
     run = show(cli)
     assert run["status"] == "killed" and run["signal"] == signal.SIGTERM
+    assert "killed  signal SIGTERM" in cli("show", "last").stdout  # named as the summary names it
 
 
 def _start_waiting_child(tmp_path: Path, extra: str = "") -> subprocess.Popen[bytes]:

@@ -131,6 +131,16 @@ def size(n: float | None) -> str:
     return f"{n:.1f} TiB"
 
 
+def signal_name(number: int) -> str:
+    """A signal as people name it (`SIGINT`), its number when it has no name here."""
+    import signal
+
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
 def one_line(text: str) -> str:
     """Text for a table's cell: each line break shown as `⏎`, a tab as a space."""
     return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎").replace("\t", " ")

@@ -58,7 +58,7 @@ def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], file
         f"  {run.name}" if run.name else "",
         "  ", status,
         f"  exit {run.exit_code}" if run.exit_code is not None else "",
-        f"  signal {run.signal}" if run.signal else "",
+        f"  signal {fmt.signal_name(run.signal)}" if run.signal else "",
         "  (deleted)" if run.deleted else "",
     )
     parts += [head, _pairs([

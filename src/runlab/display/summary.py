@@ -63,12 +63,7 @@ def render(run: Run, previous: Run | None, changes: Changes | None, colour: bool
     status = fmt.paint(run.status, STATUS_STYLE.get(run.status, ""), colour)
     ending = f"exit {run.exit_code}" if run.exit_code is not None else ""
     if run.signal:
-        import signal
-
-        try:
-            ending = f"signal {signal.Signals(run.signal).name}"
-        except ValueError:
-            ending = f"signal {run.signal}"
+        ending = f"signal {fmt.signal_name(run.signal)}"
     head = f"runlab: run {fmt.paint(str(run.number), 'bold', colour)} {status} in " \
            f"{fmt.duration(run.duration_s)}"
     if ending:
