@@ -267,9 +267,22 @@ def test_unknown_fields_get_the_closest_known_one(main: Cli, ranked: Store) -> N
     assert json.loads(r.stdout) == [] and "did you mean metrics.val_loss?" in r.stderr
     r = main("ls", "--columns", "number,val_loss")
     assert r.code == 2 and "did you mean metrics.val_loss?" in r.stderr
+    # A key that a word of a known one starts with (`val` for `val_loss`) names it.
+    r = main("ls", "--where", "metrics.val > 0.5")
+    assert "no run has a metric 'val'; did you mean metrics.val_loss?" in r.stderr
     # A key that exists is not warned about, even where no run matches.
     r = main("ls", "--where", "metrics.acc > 5")
     assert r.stderr == "no runs match\n"
+
+
+def test_a_mistyped_run_reference_gets_the_closest_one(main: Cli, ranked: Store) -> None:
+    r = main("show", "lats")
+    assert r.code == 2 and r.stderr == "runlab: error: no run matches 'lats': did you mean 'last'?\n"
+    assert main("rename", "1", "baseline-lr").code == 0
+    r = main("show", "baseline-rl")
+    assert "did you mean 'baseline-lr'?" in r.stderr
+    r = main("show", "zzz")
+    assert "did you mean" not in r.stderr and "`runlab ls` lists them" in r.stderr
 
 
 def test_field_names_complete_in_bash_zsh_and_fish(ranked: Store,

@@ -11,6 +11,7 @@ version).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -108,8 +109,20 @@ def closest_field(store: Store, word: str) -> str | None:
         if store.has_key(table, word):
             return f"{table}.{word}"
     known = {key: table for table in reversed(KEY_KINDS) for key in store.keys(table)}
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.75)
-    return f"{known[close[0]]}.{close[0]}" if close else None
+    close = _closest_key(word, list(known), 0.75)
+    return f"{known[close]}.{close}" if close else None
+
+
+def _closest_key(word: str, keys: Sequence[str], cutoff: float) -> str | None:
+    """The key spelled most like `word`; else the shortest that a word of it starts with
+    `word` (`acc`: `accuracy`, `val_accuracy`); None when none is."""
+    close = difflib.get_close_matches(word, keys, n=1, cutoff=cutoff)
+    if close:
+        return close[0]
+    lowered = word.lower()
+    started = [key for key in keys if any(
+        part.startswith(lowered) for part in re.split(r"[_/.\- ]", key.lower()))]
+    return min(started, key=lambda key: (len(key), key)) if started and lowered else None
 
 
 def missing_keys(store: Store, used: Sequence[tuple[str, str]]) -> list[str]:
@@ -118,8 +131,8 @@ def missing_keys(store: Store, used: Sequence[tuple[str, str]]) -> list[str]:
     for table, key in used:
         if table not in KEY_KINDS or store.has_key(table, key):
             continue  # (inputs and packages: their keys are paths and names, never suggested)
-        close = difflib.get_close_matches(key, store.keys(table), n=1, cutoff=0.6)
-        hint = f"; did you mean {table}.{close[0]}?" if close else ""
+        close = _closest_key(key, store.keys(table), 0.6)
+        hint = f"; did you mean {table}.{close}?" if close else ""
         out.append(f"no run has a {KEY_KINDS[table]} {key!r}{hint}")
     return out
 

@@ -552,6 +552,13 @@ def find_refs(db: sqlite3.Connection, ref: str) -> list[tuple[int, str, str | No
     return [(r[0], r[1], r[2]) for r in rows]
 
 
+def run_names(db: sqlite3.Connection, limit: int = 1000) -> list[str]:
+    """The names runs have (the newest first, at most `limit`), for suggestions."""
+    return [r[0] for r in db.execute(
+        "SELECT name FROM runs WHERE name IS NOT NULL GROUP BY name ORDER BY MAX(number) DESC "
+        "LIMIT ?", (limit,))]
+
+
 def tagged(db: sqlite3.Connection, key: str, n: int) -> tuple[int, str] | None:
     """The n-th newest run (0 = newest) that is not deleted and carries tag or label `key`."""
     row = db.execute(

@@ -419,6 +419,11 @@ class Store:
                 raise RunNotFound(f"no run number {ref}; `runlab ls` lists them")
         candidates = index.find_refs(db, ref)
         if not candidates:
+            import difflib
+
+            close = difflib.get_close_matches(ref, ["last", *index.run_names(db)], n=1)
+            if close:
+                raise RunNotFound(f"no run matches {ref!r}: did you mean {close[0]!r}?")
             hint = " (an id prefix needs at least 6 characters)" if len(ref) < 6 else ""
             raise RunNotFound(f"no run matches {ref!r}{hint}; `runlab ls` lists them")
         if len(candidates) > 1:
