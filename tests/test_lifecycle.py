@@ -94,6 +94,13 @@ def test_identical_files_are_stored_once(cli: Cli, tmp_path: Path) -> None:
     assert files[0].stat().st_mode & 0o777 == 0o400
 
 
+def test_a_glob_that_matches_no_file_is_said(cli: Cli, tmp_path: Path) -> None:
+    r = cli("-a", "ckpt/*.pt", "-a", "*.bin", PY, "-c", "open('m.bin', 'wb').write(b'x')")
+    assert r.code == 0
+    assert "artifact glob 'ckpt/*.pt' matched no file" in r.stderr
+    assert "'*.bin'" not in r.stderr and set(listed(cli)) == {"m.bin"}
+
+
 def test_artifact_paths_never_escape(cli: Cli, tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()

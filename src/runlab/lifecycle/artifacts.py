@@ -216,7 +216,9 @@ class Collector:
         those modified since `since` (with a little slack for coarse file system clocks)."""
         out = Capture()
         seen: set[str] = set()
+        matched: set[str] = set()
         for pattern, match, path, st in self._matching(patterns, out.problems):
+            matched.add(pattern)
             if path in seen:
                 continue
             if before is not None:
@@ -226,6 +228,9 @@ class Collector:
                 continue
             seen.add(path)
             self._one(match, None, pattern, out)
+        out.problems += [f"artifact glob {pattern!r} matched no file" for pattern in patterns
+                         if pattern not in matched and not any(
+                             pattern in problem for problem in out.problems)]
         return out
 
     def snapshot(self, patterns: Sequence[str]) -> dict[str, tuple[int, ...]]:
