@@ -1709,6 +1709,7 @@ megabyte = [
     "2024-01-01 12:00:00,123 - " + "trainer - INFO - " * 60_000 + "loss=1",
     "INFO - " + "a" * 1_000_000 + " - x",
     "📊 " * 300_000 + "Epoch 1: loss 0.5",
+    "Epoch 7: total loss 0.5 (" + "cls 0.2, " * 110_000 + "reg 0.3)",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1762,7 +1763,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0, 0, 0,
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        0, 0, 2, 0, 0, 0, 0, 0,
-                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0,
+                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 3, 0,
                                        1, 1]
 
 
@@ -4227,3 +4228,6 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
     parser = MetricParser([r"epoch (?P<step>\d+)/\d+\s+(?P<key>\w+)=(?P<value>[\d.]+)"])
     assert run(parser, "epoch 1/2 loss=0.5 accuracy=0.8", "epoch 2/2 loss=0.4 accuracy=0.85") == [
         ("loss", 0.5, 1), ("accuracy", 0.8, 1), ("loss", 0.4, 2), ("accuracy", 0.85, 2)]
+    # a measure's parts in parentheses after it; R² as R2
+    assert steps_of("Epoch 7: total loss 0.5091 (cls 0.2098, reg 0.3000)", "Train R²: 0.912") == [
+        ("total_loss", 0.5091, 7), ("cls", 0.2098, 7), ("reg", 0.3, 7), ("Train_R2", 0.912, 7)]

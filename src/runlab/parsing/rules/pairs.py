@@ -1405,7 +1405,12 @@ def parse_name_value(line: str) -> list[Found]:
             if pairs:
                 return [(key, int(bare.group(2)), None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
-            clauses = _counted_clauses(line[bare.end() :])
+            rest = line[bare.end() :]
+            if rest[-1:] == ")" and " (" in rest and rest.count("(") == 1:
+                # a measure's parts in parentheses after it: `total loss 0.51 (cls 0.21, reg
+                # 0.30)`, clauses as after a comma
+                rest = rest[:-1].replace(" (", ", ")
+            clauses = _counted_clauses(rest)
             if clauses is not None:
                 return [(key, int(bare.group(2)), None), *clauses]
             if ":" in line or "=" in line:
