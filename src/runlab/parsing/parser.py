@@ -74,7 +74,7 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 # `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
-_FULL_WIDTH = str.maketrans("：，；（）＝｜²³", ":,;()=|23")  # (R² is R2)
+_FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
 _EMOJI = re.compile(
