@@ -1710,6 +1710,8 @@ megabyte = [
     "INFO - " + "a" * 1_000_000 + " - x",
     "📊 " * 300_000 + "Epoch 1: loss 0.5",
     "Epoch 7: total loss 0.5 (" + "cls 0.2, " * 110_000 + "reg 0.3)",
+    "SGD(" + "lr=0.01, " * 110_000 + "momentum=0.9)",
+    '{"batch_size": 32, ' + '"lr": 0.1, ' * 90_000 + '"epochs": 1}',
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1763,7 +1765,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 1, 0, 0, 0,
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        0, 0, 2, 0, 0, 0, 0, 0,
-                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 3, 0,
+                                       1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 3, 0, 0, 1, 0, 0,
                                        1, 1]
 
 
@@ -4231,3 +4233,11 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
     # a measure's parts in parentheses after it
     assert steps_of("Epoch 7: total loss 0.5091 (cls 0.2098, reg 0.3000)") == [
         ("total_loss", 0.5091, 7), ("cls", 0.2098, 7), ("reg", 0.3, 7)]
+    # a program's settings: `print(optimizer)`, an object's repr, a dict of settings (a
+    # setting's name among its keys, no measure's); a repr holding a measure is a result's
+    assert steps_of("Adam (", "Parameter Group 0", "    amsgrad: False", "    eps: 1e-08",
+                    "    lr: 0.001", "    weight_decay: 0", ")", "SGD(lr=0.01, momentum=0.9)",
+                    '{"lr": 0.001, "batch_size": 32, "epochs": 10}',
+                    "{'lr': 0.001, 'batch_size': 32}",
+                    "TrainOutput(global_step=30, training_loss=0.52)", "{'lr': 0.001}") == [
+        ("training_loss", 0.52, 30), ("lr", 0.001, 30)]

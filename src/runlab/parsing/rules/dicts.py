@@ -7,7 +7,7 @@ import ast
 import json
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
 from runlab.parsing.rules.pairs import (
@@ -50,9 +50,19 @@ def parse_json(line: str) -> list[Found]:
         return []
     if not isinstance(obj, dict):
         return []
+    if _settings(obj):
+        return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
     found: list[Found] = []
     _flatten(obj, "", found, 0)
     return found + _counter_before(line, opening.start()) if found else found
+
+
+def _settings(keys: Iterable[object]) -> bool:
+    """Whether a dict's keys are a program's settings: one is a setting's name (`batch_size`,
+    `epochs`, `seed`, `hidden_size`) and none names a measure."""
+    names = [key for key in keys if isinstance(key, str)]
+    return any(not is_metric_key(name) for name in names) and not any(
+        names_a_measure(name) for name in names)
 
 
 def json_records(text: str) -> list[list[Found]] | None:
@@ -68,7 +78,7 @@ def json_records(text: str) -> list[list[Found]] | None:
         return None
     records: list[list[Found]] = []
     for item in objects:
-        if any(value is None or type(value) is bool for value in item.values()):
+        if any(value is None or type(value) is bool for value in item.values()) or _settings(item):
             # `json.dumps(vars(args), indent=2)`: a program's settings, not metrics
             records.append([])
             continue
@@ -165,6 +175,8 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
+    if _settings(key for key, _ in _named(tree)):
+        return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
     if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())

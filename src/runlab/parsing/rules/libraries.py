@@ -2010,8 +2010,10 @@ def repr_rows(header: str) -> Callable[[str], list[Found]]:
 
 # A module's repr that opens alone on its line (`nnx.display(model)` in Flax's NNX, Equinox's
 # `print(model)`): `CNN(`, then indented fields (`conv1=Conv(`, `layers=[`, `Conv2d(`,
-# `in_channels=1,`) until its brackets close. Its numbers are the model's settings.
-_OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\(\s*", re.ASCII)
+# `in_channels=1,`) until its brackets close. Its numbers are the model's settings. So are a
+# PyTorch optimizer's, `print(optimizer)`: `Adam (`, `Parameter Group 0`, `    lr: 0.001`, `)`.
+_OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\ ?\(\s*", re.ASCII)
+_PARAMETER_GROUP = re.compile(r"Parameter Group \d{1,9}\s*")
 
 
 def open_repr(line: str) -> Callable[[str], list[Found]] | None:
@@ -2025,7 +2027,8 @@ def open_repr(line: str) -> Callable[[str], list[Found]] | None:
         state[1] += 1
         stripped = text.lstrip()
         if state[0] <= 0 or state[1] > 10_000 or not (
-                text[:1].isspace() or stripped[:1] in (")", "]", "}")):
+                text[:1].isspace() or stripped[:1] in (")", "]", "}")
+                or _PARAMETER_GROUP.fullmatch(text)):
             return []
         state[0] += _depth(text)
         return [CLAIM]

@@ -606,6 +606,11 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # batch in it, the step (made global across epochs)
             return [("epoch", batch.group(1), ""), ("step", batch.group(2), ""),
                     *_clause_pairs(text[batch.end():])]
+    if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
+        # an object's repr, `SGD(lr=0.01, momentum=0.9)`: its settings, unless a measure is
+        # among them (`TrainOutput(global_step=30, training_loss=0.52, ...)`)
+        pairs = _clause_pairs(text)
+        return pairs if any(names_a_measure(key) for key, _, _ in pairs) else []
     if text[:1].isalpha() and settings_label(text) is not None:
         # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings, unless a measure is
         # among them (`Best params: lr=0.01 | Best accuracy: 0.93`: the line is a result's)
@@ -673,6 +678,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     return pairs
 
 
+_CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,9}),\ {1,8}(\d{1,12})\]\ +(?=[A-Za-z])", re.ASCII)
 _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
                                   re.ASCII)
