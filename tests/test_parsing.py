@@ -1712,6 +1712,8 @@ megabyte = [
     "Epoch 7: total loss 0.5 (" + "cls 0.2, " * 110_000 + "reg 0.3)",
     "SGD(" + "lr=0.01, " * 110_000 + "momentum=0.9)",
     '{"batch_size": 32, ' + '"lr": 0.1, ' * 90_000 + '"epochs": 1}',
+    "Train / Test " * 80_000 + "accuracy: 0.9 / 0.8",
+    "loss (train/val): 0.5/0.6, " * 40_000,
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1766,6 +1768,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 0, 1, 1,
                                        0, 0, 2, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 3, 0, 0, 1, 0, 0,
+                                       2, 0, 2, 3,
                                        1, 1]
 
 
@@ -4241,3 +4244,10 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
                     "{'lr': 0.001, 'batch_size': 32}",
                     "TrainOutput(global_step=30, training_loss=0.52)", "{'lr': 0.001}") == [
         ("training_loss", 0.52, 30), ("lr", 0.001, 30)]
+    # two phases' values under one name, in the phases' order (Haiku's mnist example)
+    assert steps_of("[Step 1000] Train / Test accuracy: 0.911 / 0.900.",
+                    "Epoch 3 | Train/Val Loss: 0.5048 / 0.6058",
+                    "Epoch 4: loss (train/val): 0.5084/0.6076, acc (train/val): 0.8/0.7") == [
+        ("Train_accuracy", 0.911, 1000), ("Test_accuracy", 0.9, 1000),
+        ("Train_Loss", 0.5048, 3), ("Val_Loss", 0.6058, 3), ("train_loss", 0.5084, 4),
+        ("val_loss", 0.6076, 4), ("train_acc", 0.8, 4), ("val_acc", 0.7, 4)]
