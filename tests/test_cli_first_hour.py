@@ -321,6 +321,8 @@ def test_n_is_short_for_limit_and_markdown_pastes(main: Cli, ranked: Store) -> N
     assert log.startswith("```diff\n--- run 1 output\n") and log.endswith("\n```\n")
     r = main("diff", "1", "3", "--format", "html")
     assert r.code == 2 and "table, markdown or json" in r.stderr
+    r = main("ls", "--json", "--format", "csv")
+    assert r.code == 2 and r.stderr == "runlab: error: choose one of --json and --format csv\n"
 
 
 # -- 16. help that shows what to type ------------------------------------------------------------

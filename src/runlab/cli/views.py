@@ -30,6 +30,8 @@ def ls(where: str | None = None, sort: list[str] | None = None, best: str | None
     from runlab.store import fields, reading
     from runlab.store.selection import RunQuery
 
+    if json_ and format_ not in ("table", "json"):
+        raise UsageError(f"choose one of --json and --format {format_}")
     fmt_ = "json" if json_ else format_
     if fmt_ not in ("table", "markdown", "json", "jsonl", "csv"):
         raise UsageError(f"unknown format {format_!r}: "
