@@ -497,3 +497,9 @@ def test_limits_must_make_sense(cli: Callable[..., Result]) -> None:
     for args in (["ls", "--limit", "0"], ["ls", "--limit", "-1"], ["log", "last", "--tail", "-1"]):
         r = cli(*args)
         assert r.code == 2 and r.stderr.startswith("runlab: error: "), args
+
+
+def test_show_lists_an_empty_param_as_empty_quotes(cli: Callable[..., Result]) -> None:
+    assert cli("-p", "suffix=", "-p", "lr=0.1", "true").code == 0
+    shown = cli("show", "last").stdout
+    assert "suffix  ''" in shown and "lr      0.1" in shown

@@ -332,6 +332,8 @@ def test_secret_environment_is_never_recorded_unless_asked_and_then_redacted(
     r = cli("--no-git", PY, "-c", "print(2)", env={name: secret})
     assert r.code == 0
     assert json.loads(cli("show", "last", "--json").stdout)["env"] == {name: "***"}
+    shown = cli("show", "last").stdout
+    assert f"{name}  ***" in shown and secret not in shown  # show lists it, redacted
     for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
         assert secret.encode() not in path.read_bytes(), path
 

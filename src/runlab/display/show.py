@@ -95,7 +95,8 @@ def render(run: Run, series: dict[str, list[MetricPoint]], tail: list[str], file
     parts += [Text("Code", style="bold" if colour else ""), _pairs(code, colour), Text("")]
     if run.params:
         parts += [Text("Params", style="bold" if colour else ""),
-                  _pairs([(k, fmt.value(v)) for k, v in run.params.items()], colour), Text("")]
+                  _pairs([(k, fmt.value(v) if v != "" else "''") for k, v in run.params.items()],
+                         colour), Text("")]
     if run.inputs:
         parts += [Text("Inputs", style="bold" if colour else ""),
                   _pairs([(path, input_line(e)) for path, e in run.inputs.items()], colour),
@@ -169,6 +170,8 @@ def environment_pairs(run: Run) -> list[tuple[str, str]]:
     box = env.get("container")
     if isinstance(box, dict):
         out.append(("container", " ".join(str(box[k]) for k in ("runtime", "image") if k in box)))
+    # the variables the `env` setting names, as recorded (secret ones as ***)
+    out += [(name, value if value != "" else "''") for name, value in run.env.items()]
     return out
 
 
