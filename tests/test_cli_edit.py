@@ -158,6 +158,10 @@ def test_rename(main: Cli, three: list[str]) -> None:
         r = main("rename", "1", bad)
         assert r.code == 2 and "cannot be named" in r.stderr
     assert main("rename", "1", "2", "x").code == 2
+    # a name another run has is taken, and said: it names neither run alone now
+    r = main("rename", "2", "baseline")
+    assert r.code == 0 and "warning: 'baseline' matches several runs: 1 (" in r.stderr
+    assert "use a number to refer to one of them" in r.stderr
 
 
 # -- --where ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from runlab.cli.common import command, message, open_store
+from runlab.cli.common import command, message, open_store, warn
 from runlab.cli.completion import complete_first_run, complete_runs_then_tag_keys
 from runlab.errors import UsageError
 from runlab.cli.params import RunsArg, StoreOpt, WhereOpt, where_option
@@ -133,6 +133,13 @@ def rename(
     result = edits.rename(s, edits.select_runs(s, refs, where), name, patterns)
     _say(result, "renamed", f"to {name}" if name else "to no name",
          "already had this name")
+    if name and result.changed:
+        from runlab.errors import AmbiguousRun
+
+        try:
+            s.resolve(name)
+        except AmbiguousRun as e:  # names need not be unique, but then name no run alone
+            warn(f"{e} to refer to one of them")
 
 
 @command()
