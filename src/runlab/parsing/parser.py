@@ -77,8 +77,10 @@ _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
+# (A run of them and the spaces after it: no space before, which a search would try again
+# from every space of a long run of them.)
 _EMOJI = re.compile(
-    " *[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+ *")
+    "[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+ *")
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
@@ -1086,7 +1088,8 @@ def _plain(line: str) -> str:
     line = line.translate(_FULL_WIDTH)
     if _EMOJI.search(line) is None:
         return line
-    return _EMOJI.sub(" ", line).lstrip(" ") if _EMOJI.match(line) else _EMOJI.sub(" ", line)
+    return _EMOJI.sub(" ", line).lstrip(" ") if _EMOJI.match(line.lstrip(" ")) else (
+        _EMOJI.sub(" ", line))
 
 
 def _ends_number(line: str) -> bool:
