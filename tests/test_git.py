@@ -435,3 +435,24 @@ def test_secrets_stay_out_of_the_patch(repo: Path, tmp_path: Path) -> None:
     assert ".env (may hold secrets)" in info.left_out
     assert "secrets.yaml (may hold secrets)" in info.left_out
     assert ".env" in info.changed_files  # still named as changed: only its text is kept out
+
+
+def test_redaction_keeps_the_patch_applicable(repo: Path, tmp_path: Path) -> None:
+    """Only added lines are redacted, each on its own: a secret in a committed line stays
+    context (git holds it already), a quote never spans lines, and a tracked file that holds
+    secrets by name is left out."""
+    (repo / "train.py").write_text('lr = 0.1\nAPI_KEY = "abcdef123"\nprint(lr)\n')
+    (repo / ".netrc").write_text("machine x login me password hunter2xyz\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "secrets")
+    (repo / "train.py").write_text('lr = 0.2\nAPI_KEY = "abcdef123"\nprint(lr)\n'
+                                   'x = 1\nprint("password:", x)\ny = 2\nprint("end")\n')
+    (repo / ".netrc").write_text("machine x login me password hunter3xyz\n")
+    info = capture(repo)
+    assert ' API_KEY = "abcdef123"' in info.patch  # context, as committed
+    assert '+print("password:", x)\n+y = 2\n+print("end")\n' in info.patch
+    assert "hunter" not in info.patch and ".netrc (may hold secrets)" in info.left_out
+    patch = tmp_path / "code.patch"
+    patch.write_text(info.patch)
+    git(repo, "stash", "-q")
+    git(repo, "apply", "--check", str(patch))

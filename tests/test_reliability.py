@@ -1383,7 +1383,7 @@ def test_bad_references_and_expressions_are_one_line_errors(cli: Callable[..., R
 def test_a_command_that_is_a_directory_or_missing(cli: Callable[..., Result],
                                                   tmp_path: Path) -> None:
     r = cli("--no-git", str(tmp_path))
-    assert r.code == 126 and "cannot execute" in r.stderr
+    assert r.code == 126 and f"{tmp_path}: is a directory" in r.stderr
     no_traceback(r.stderr)
     r = cli("--no-git", "./no-such-program")
     assert r.code == 127 and "command not found" in r.stderr

@@ -79,7 +79,9 @@ _PYTHON = re.compile(r"(?:python|pypy)[0-9.]*(?:-dbg)?(?:\.exe)?", re.IGNORECASE
 _PYTHON_ARG_OPTIONS = "cmWX"
 _PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
 
-_URL_USERINFO = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?P<userinfo>[^/@\s]*)@")
+# (Each starts only where a word may: a run of word characters is never tried from each of them.)
+_URL_USERINFO = re.compile(
+    r"(?P<scheme>(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{0,40}://)(?P<userinfo>[^/@\s]*)@")
 _CREDENTIALS = re.compile(
     r"""
       \bgh[pousr]_[A-Za-z0-9]{30,}                # GitHub tokens
@@ -96,8 +98,8 @@ _CREDENTIALS = re.compile(
 # `KEY=VALUE`, `KEY: VALUE`, `"KEY": "VALUE"` inside a longer text (JSON or Python passed as
 # an argument, a query string): the value is redacted when the key looks secret.
 _PAIR = re.compile(
-    r"""(?P<key>[A-Za-z_][\w.\-]*)(?P<q>["']?)\s*[:=]\s*"""
-    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&|()\[\]{}"'<>]+)"""
+    r"""(?<![\w.])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<q>["']?)[ \t]*[:=][ \t]*"""
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|[^\s,;&|()\[\]{}"'<>]+)"""
 )
 
 
@@ -190,8 +192,10 @@ SECRET_FILES = (".env", ".env.*", "*.env", ".envrc", ".netrc", ".pgpass", ".pypi
                 ".git-credentials", "credentials", "credentials.*", "*secret*", "*password*",
                 "*passwd*", "*.pem", "*.key", "*.p12", "*.pfx", "*.keystore", "id_rsa*",
                 "id_dsa*", "id_ecdsa*", "id_ed25519*")
-# Files whose `name: value` lines are settings, not code: every secret-looking pair is redacted.
-_CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".json", ".properties")
+# Files whose `name: value` lines are settings, not code: every secret-looking pair is redacted
+# (shell scripts too: `export WANDB_API_KEY=x`).
+_CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".json", ".properties",
+                    ".sh", ".bash", ".zsh")
 
 
 def is_secret_file(path: str) -> bool:
@@ -219,15 +223,26 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
 
 def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
-    """A `git diff` as the store may keep it: each file's section redacted as `redact_source`
-    does for that file."""
-    sections = re.split(r"(?m)^(?=diff --git )", patch)
+    """A `git diff` as the store may keep it: each added line redacted as `redact_source`
+    does for its file, so that the patch still applies (context and removed lines are the
+    commit's, which git holds already)."""
     out = []
-    for section in sections:
-        header = section[: section.find("\n")] if "\n" in section else section
-        path = header.rsplit(" b/", 1)[-1] if header.startswith("diff --git ") else ""
-        out.append(redact_source(section, path, patterns))
+    path = ""
+    for line in patch.splitlines(keepends=True):
+        if line.startswith("diff --git "):
+            path = _diff_path(line)
+        elif line[:1] == "+" and not line.startswith("+++ "):
+            line = "+" + redact_source(line[1:], path, patterns)
+        out.append(line)
     return "".join(out)
+
+
+def _diff_path(header: str) -> str:
+    """The new path a `diff --git a/x b/x` header names (git quotes one with odd bytes)."""
+    header = header.rstrip("\n")
+    if header.endswith('"'):
+        return header.rsplit(' "b/', 1)[-1][:-1]
+    return header.rsplit(" b/", 1)[-1]
 
 
 def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, str]:

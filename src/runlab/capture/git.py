@@ -330,6 +330,9 @@ class _PatchCollector:
         self._section, self._section_size, self._header = bytearray(), 0, b""
         if not size:
             return
+        if is_secret_file(path):
+            self.left_out.append(f"{path} (may hold secrets)")
+            return
         if size > self.max_file_bytes:
             self.left_out.append(
                 f"{path} (diff {_size(size)} > {_size(self.max_file_bytes)} limit)"
