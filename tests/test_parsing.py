@@ -4236,9 +4236,13 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
     parser = MetricParser([r"epoch (?P<step>\d+)/\d+\s+(?P<key>\w+)=(?P<value>[\d.]+)"])
     assert run(parser, "epoch 1/2 loss=0.5 accuracy=0.8", "epoch 2/2 loss=0.4 accuracy=0.85") == [
         ("loss", 0.5, 1), ("accuracy", 0.8, 1), ("loss", 0.4, 2), ("accuracy", 0.85, 2)]
-    # a measure's parts in parentheses after it
-    assert steps_of("Epoch 7: total loss 0.5091 (cls 0.2098, reg 0.3000)") == [
-        ("total_loss", 0.5091, 7), ("cls", 0.2098, 7), ("reg", 0.3, 7)]
+    # results are no settings: a key of anything but a setting or a hyperparameter; a phase's
+    # counter then clauses between bars; an `[int, int]` before no measure is no epoch and batch
+    assert steps_of("{'epoch': 3, 'miou': 0.71, 'seed': 42}", "Result(acc1=76.1, acc5=93.0)",
+                    "Valid epoch 3: loss 0.5 | acc 0.9", "[64, 128] hidden: 256",
+                    "Epoch: 10 patience 3") == [
+        ("miou", 0.71, 3), ("seed", 42, 3), ("acc1", 76.1, 0), ("acc5", 93.0, 0),
+        ("Valid_loss", 0.5, 3), ("Valid_acc", 0.9, 3), ("hidden", 256, 0)]
     # a program's settings: `print(optimizer)`, an object's repr, a dict of settings (a
     # setting's name among its keys, no measure's); a repr holding a measure is a result's
     assert steps_of("Adam (", "Parameter Group 0", "    amsgrad: False", "    eps: 1e-08",

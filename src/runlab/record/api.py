@@ -372,7 +372,8 @@ def _current() -> Run:
     if _active is None:
         run = start_run()
         atexit.register(_end_at_exit, run)
-        _watch_exceptions()
+        if isinstance(run, _DirectRun):  # (under the wrapper, it sees the exit itself)
+            _watch_exceptions()
         return run
     return _active
 
@@ -396,7 +397,8 @@ def _watch_exceptions() -> None:
     system_exit = sys.exit
 
     def watched_exit(status: Any = None) -> NoReturn:
-        _note_exit(status)
+        if threading.current_thread() is threading.main_thread():  # (a thread's ends itself)
+            _note_exit(status)
         system_exit(status)
 
     sys.exit = watched_exit
@@ -415,9 +417,9 @@ def _watch_exceptions() -> None:
 
 
 def _note_exit(status: object) -> None:
-    """The process exit code of `SystemExit(status)`, as Python reckons it."""
+    """The process exit code of `SystemExit(status)`, as Python reckons it (the low byte)."""
     global _exit_code
-    _exit_code = 0 if status is None else status if isinstance(status, int) else 1
+    _exit_code = 0 if status is None else status & 0xFF if isinstance(status, int) else 1
 
 
 def _end_at_exit(run: Run) -> None:

@@ -381,15 +381,22 @@ def _artifact_paths(globs: list[str], cwd: str) -> list[str]:
     return out
 
 
+_SOURCE_BYTES = 1_000_000
+
+
 def _copy_source(path: str, run_dir: str, secret_patterns: Sequence[str]) -> None:
     """Outside a git repository the entry script is all the code there is: keep a copy,
-    redacted as a patch is (`redact_source`)."""
+    redacted as a patch is (`redact_source`); one over 1 MB is no script (`runlab head
+    big.csv`) and is not kept."""
     from runlab.capture.args import redact_source
 
     dest = os.path.join(run_dir, "source")
     with contextlib.suppress(OSError):
-        journal.private_dirs(dest)
         with open(path, "rb") as f:
-            text = f.read().decode("utf-8", "surrogateescape")
+            data = f.read(_SOURCE_BYTES + 1)
+        if len(data) > _SOURCE_BYTES:
+            return
+        journal.private_dirs(dest)
+        text = data.decode("utf-8", "surrogateescape")
         data = redact_source(text, path, secret_patterns).encode("utf-8", "surrogateescape")
         journal.write_private(os.path.join(dest, os.path.basename(path)), data, exclusive=False)

@@ -81,6 +81,8 @@ def export_runs(store: Store, run_ids: Sequence[str], path: str) -> ExportReport
     a temporary file first, so a failed export leaves no half archive)."""
     report = ExportReport(path)
     folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise RunlabError(f"cannot write {path}: Is a directory")
     try:
         fd, tmp = tempfile.mkstemp(prefix=".runlab-export-", suffix=".tar.gz", dir=folder)
     except OSError as e:

@@ -29,7 +29,7 @@ FILE_MODE = 0o600
 def private_dirs(path: str) -> None:
     """`path` and the folders above it that are missing, each made 0700, as everything in the
     store (`os.makedirs` gives its mode to the last folder only)."""
-    if not os.path.isdir(path):
+    if path and not os.path.isdir(path):
         private_dirs(os.path.dirname(path))
         with contextlib.suppress(FileExistsError):
             os.mkdir(path, 0o700)

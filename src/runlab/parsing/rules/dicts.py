@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
 from runlab.parsing.rules.pairs import (
+    HYPERPARAMETERS,
     PHASES,
     SETTINGS_DICT,
     is_metric_key,
@@ -50,19 +51,21 @@ def parse_json(line: str) -> list[Found]:
         return []
     if not isinstance(obj, dict):
         return []
-    if _settings(obj):
+    if settings(obj):
         return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
     found: list[Found] = []
     _flatten(obj, "", found, 0)
     return found + _counter_before(line, opening.start()) if found else found
 
 
-def _settings(keys: Iterable[object]) -> bool:
-    """Whether a dict's keys are a program's settings: one is a setting's name (`batch_size`,
-    `epochs`, `seed`, `hidden_size`) and none names a measure."""
+def settings(keys: Iterable[object]) -> bool:
+    """Whether a dict's (or a repr's) keys are a program's settings: one is a setting's name
+    (`batch_size`, `epochs`, `seed`) and every other an optimizer's hyperparameter (`lr`,
+    `momentum`); a key of anything else (`miou`, `acc@1`, `train_runtime`) makes it a result."""
     names = [key for key in keys if isinstance(key, str)]
-    return any(not is_metric_key(name) for name in names) and not any(
-        names_a_measure(name) for name in names)
+    return any(not is_metric_key(name) for name in names) and all(
+        not is_metric_key(name) or name.lower() in HYPERPARAMETERS for name in names)
+
 
 
 def json_records(text: str) -> list[list[Found]] | None:
@@ -78,7 +81,7 @@ def json_records(text: str) -> list[list[Found]] | None:
         return None
     records: list[list[Found]] = []
     for item in objects:
-        if any(value is None or type(value) is bool for value in item.values()) or _settings(item):
+        if any(value is None or type(value) is bool for value in item.values()) or settings(item):
             # `json.dumps(vars(args), indent=2)`: a program's settings, not metrics
             records.append([])
             continue
@@ -175,7 +178,7 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
-    if _settings(key for key, _ in _named(tree)):
+    if settings(key for key, _ in _named(tree)):
         return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
     if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`

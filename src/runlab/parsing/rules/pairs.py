@@ -603,16 +603,17 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         text = _PHASE_PAIRS.sub(_two_pairs, text)
     if text[:1] == "[":
         batch = _EPOCH_BATCH.match(text)
-        if batch is not None:
+        if batch is not None and names_a_measure(batch.group(3)):
             # the PyTorch CIFAR-10 tutorial's `[1,  2000] loss: 2.188`: the epoch, then the
             # batch in it, the step (made global across epochs)
             return [("epoch", batch.group(1), ""), ("step", batch.group(2), ""),
                     *_clause_pairs(text[batch.end():])]
     if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
-        # an object's repr, `SGD(lr=0.01, momentum=0.9)`: its settings, unless a measure is
-        # among them (`TrainOutput(global_step=30, training_loss=0.52, ...)`)
+        # an object's repr of settings only, `SGD(lr=0.01, momentum=0.9)`, is none
+        # (`TrainOutput(global_step=30, training_loss=0.52)`, `Result(acc1=76.1)` are results)
         pairs = _clause_pairs(text)
-        return pairs if any(names_a_measure(key) for key, _, _ in pairs) else []
+        return pairs if any(is_metric_key(key) and key.lower() not in HYPERPARAMETERS
+                            for key, _, _ in pairs) else []
     if text[:1].isalpha() and settings_label(text) is not None:
         # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings, unless a measure is
         # among them (`Best params: lr=0.01 | Best accuracy: 0.93`: the line is a result's)
@@ -629,7 +630,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         if _MID_PHASE.search(rest) is not None:
             # `Epoch 1 Train: loss=0.5 acc=0.8 Val: loss=0.45 acc=0.82`: each phase its own
             return [(counter.lower(), step, ""), *_sections(rest, f"{named}_", "_")]
-        pairs = _clause_pairs(rest) or _spaced_triples(rest)  # `Eval epoch 2: loss 0.3 acc 0.9`
+        # (`Eval epoch 2: loss 0.3 acc 0.9`, `Valid epoch 3: loss 0.5 | acc 0.9`)
+        pairs = _clause_pairs(rest) or _spaced_triples(rest) or [
+            triple for clause in _SPACED_CLAUSES.split(rest) for triple in _spaced_triples(clause)]
         if named.lower() in _TRAINING and text[: len(text) - len(rest)].rstrip(" ")[-1:] == "\t":
             # `Train Epoch: 1 \tLoss: 2.27` (Opacus' mnist): the training's epoch, then its
             # measures in a clause of their own, as with the position, pytorch/examples' `Train
@@ -675,8 +678,9 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     pairs = _clause_pairs(text)
     if len(pairs) == 1 and pairs[0][1] and pairs[0][0].lower() in STEP_NAMES:
         leading = _COUNTER_THEN_SPACED.match(text)
-        if leading is not None:  # `Epoch: 3 loss 0.41 acc 0.9`: `name value` pairs after it
-            return [pairs[0], *_spaced_triples(text[leading.end():])]
+        spaced = _spaced_triples(text[leading.end():]) if leading is not None else []
+        if spaced and all(names_a_measure(key) for key, _, _ in spaced):
+            return [pairs[0], *spaced]  # `Epoch: 3 loss 0.41 acc 0.9`: measures after it
     return pairs
 
 
@@ -698,8 +702,15 @@ def _two_pairs(match: re.Match[str]) -> str:
     return f"{first} {name}: {one}, {second} {name}: {two}"
 
 
+# An optimizer's settings, as `print(optimizer)` and its constructor name them.
+HYPERPARAMETERS = frozenset({
+    "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
+    "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
+    "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused"})
+_SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
-_EPOCH_BATCH = re.compile(r"\[(\d{1,9}),\ {1,8}(\d{1,12})\]\ +(?=[A-Za-z])", re.ASCII)
+_EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
+                          re.ASCII)
 _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
                                   re.ASCII)
 
@@ -1340,7 +1351,7 @@ _LOG_PART = (
     # `%(asctime)s - %(name)s - %(levelname)s - %(message)s` (or the level first)
     r"|[A-Za-z_][\w.]{0,80}(?=\ -\ (?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ -\ )"
     r"|(?:(?<=DEBUG\ -\ )|(?<=INFO\ -\ )|(?<=WARNING\ -\ )|(?<=WARN\ -\ )|(?<=ERROR\ -\ )"
-    r"|(?<=CRITICAL\ -\ ))(?!(?i:train|training|val|valid|validation|test|testing|eval"
+    r"|(?<=CRITICAL\ -\ ))(?!(?i:train|training|val|valid|validate|validation|test|testing|eval"
     r"|evaluation|dev)\ )[A-Za-z_][\w.]{0,80}(?=\ -\ )"  # (not a phase's label)
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
@@ -1399,7 +1410,8 @@ def parse_name_value(line: str) -> list[Found]:
         phase = label.group(1) or label.group(2)
         return [(key if key.lower() in STEP_NAMES or phased(key) else f"{phase}_{key}", value, step)
                 for key, value, step in parse_name_value(line[label.end():])]
-    if (":" in line or "=" in line) and _phase_counter(line) is not None:
+    if (":" in line or "=" in line) and _phase_counter(line) is not None and len(
+            key_value_pairs(line)) > 1:
         return []  # `Epoch 1 val: loss 1.40, acc 0.75`: the key_value rule names them all
     counter = _COUNTER.match(line)
     found: list[Found] = []
@@ -1433,12 +1445,7 @@ def parse_name_value(line: str) -> list[Found]:
             if pairs:
                 return [(key, int(bare.group(2)), None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
-            rest = line[bare.end() :]
-            if rest[-1:] == ")" and " (" in rest and rest.count("(") == 1:
-                # a measure's parts in parentheses after it: `total loss 0.51 (cls 0.21, reg
-                # 0.30)`, clauses as after a comma
-                rest = rest[:-1].replace(" (", ", ")
-            clauses = _counted_clauses(rest)
+            clauses = _counted_clauses(line[bare.end() :])
             if clauses is not None:
                 return [(key, int(bare.group(2)), None), *clauses]
             if ":" in line or "=" in line:
