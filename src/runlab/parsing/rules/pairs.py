@@ -599,7 +599,7 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if line[:2] == "# " and _COMMENT_SETTING.fullmatch(line):
         return []
     text = message(line)
-    if "/" in text and _PHASE_PAIRS.search(text) is not None:
+    if "/" in text:
         text = _PHASE_PAIRS.sub(_two_pairs, text)
     if text[:1] == "[":
         batch = _EPOCH_BATCH.match(text)
@@ -1351,8 +1351,7 @@ _LOG_PART = (
     # `%(asctime)s - %(name)s - %(levelname)s - %(message)s` (or the level first)
     r"|[A-Za-z_][\w.]{0,80}(?=\ -\ (?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ -\ )"
     r"|(?:(?<=DEBUG\ -\ )|(?<=INFO\ -\ )|(?<=WARNING\ -\ )|(?<=WARN\ -\ )|(?<=ERROR\ -\ )"
-    r"|(?<=CRITICAL\ -\ ))(?!(?i:train|training|val|valid|validate|validation|test|testing|eval"
-    r"|evaluation|dev)\ )[A-Za-z_][\w.]{0,80}(?=\ -\ )"  # (not a phase's label)
+    rf"|(?<=CRITICAL\ -\ ))(?!(?i:{_PHASE_WORDS})\ )[A-Za-z_][\w.]{{0,80}}(?=\ -\ )"  # (no phase)
     # a logger's dotted name before a bar, open_clip's `... | INFO | open_clip_train.train | `
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}(?=\ \|\ )"
     # or before `: ` and a word, jaxopt's `INFO: jaxopt.LBFGS: Iter: 1 ...`
