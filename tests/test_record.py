@@ -15,6 +15,7 @@ import pytest
 
 from runlab.capture.args import parse_args
 from runlab.capture.git import capture_git
+from runlab.capture.system import process_ticks
 from runlab.record import api, channel, runner
 from runlab.record.recorder import Losses, Recorder
 from runlab.record.start import command_key, process_fields, source_fields, start_event
@@ -240,6 +241,8 @@ def test_the_start_event_holds_the_command_host_and_what_the_run_was_given(
     assert event["command_key"] == json.dumps([os.path.basename(sys.executable), "train.py"])
     assert (event["author"], event["user"], event["host"]) == ("ada", "ada", "lab")
     assert event["git"] is None and event["pid"] == os.getpid()
+    if sys.platform.startswith("linux"):  # the process named across clock changes
+        assert (event["pid_boot"], event["pid_ticks"]) == process_ticks(os.getpid())
     assert event["source"]["path"] == "train.py" and len(event["source"]["sha256"]) == 64
     assert (event["name"], event["params"], event["tags"], event["parent"]) == (
         "base", {"lr": 0.1}, {"t": ""}, "abc")

@@ -126,6 +126,47 @@ def test_dead_wrapper_marks_the_run_lost(store: Store) -> None:
     assert any(e["e"] == "end" and e["status"] == "lost" for e in store.events(run_id))
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc")
+def test_a_live_run_stays_running_when_the_clock_is_set(store: Store) -> None:
+    import socket
+
+    from runlab.capture.system import process_start_time, process_ticks
+
+    here = socket.gethostname()
+    ticks = process_ticks(os.getpid())
+    started = process_start_time(os.getpid())
+    assert ticks is not None and started is not None
+    # Recorded before the clock was set back 6 s (NTP): its start time in seconds no longer
+    # matches the process's, its boot and ticks do.
+    live, _ = store.create_run(start(pid=os.getpid(), pid_start=started + 6, host=here,
+                                     pid_boot=ticks[0], pid_ticks=ticks[1]))
+    # The same pid, but another process (a reused pid) or another boot: the wrapper died.
+    reused, _ = store.create_run(start(pid=os.getpid(), pid_start=started, host=here,
+                                       pid_boot=ticks[0], pid_ticks=ticks[1] + 1))
+    rebooted, _ = store.create_run(start(pid=os.getpid(), pid_start=started, host=here,
+                                         pid_boot="0" * 32, pid_ticks=ticks[1]))
+    # Recorded by a runlab that kept no ticks: its start time in seconds decides.
+    older, _ = store.create_run(start(pid=os.getpid(), pid_start=started, host=here))
+    assert store.catch_up().lost == 2
+    assert {r: store.get(r).status for r in (live, reused, rebooted, older)} == {
+        live: "running", reused: "lost", rebooted: "lost", older: "running"}
+
+
+def test_an_index_of_the_first_schema_is_migrated(store: Store) -> None:
+    run_id = finished(store, "old")
+    store.close()
+    db = sqlite3.connect(os.path.join(store.root, "index.db"))
+    db.execute("ALTER TABLE runs DROP COLUMN pid_boot")
+    db.execute("ALTER TABLE runs DROP COLUMN pid_ticks")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    again = Store(store.root)
+    assert again.get(run_id).name == "old" and again.get(run_id).status == "finished"
+    assert again.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert again.db.execute("SELECT pid_ticks FROM runs").fetchall() == [(None,)]
+
+
 def test_live_run_elsewhere_is_not_marked_lost(store: Store) -> None:
     run_id, _ = store.create_run(start(pid=1, pid_start=1.0, host="another-machine"))
     store.catch_up()

@@ -10,11 +10,18 @@ import platform
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import psutil
 import pytest
 
-from runlab.capture.system import ResourceMonitor, capture_host, pid_alive, process_start_time
+from runlab.capture.system import (
+    ResourceMonitor,
+    capture_host,
+    pid_alive,
+    process_start_time,
+    process_ticks,
+)
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
 
@@ -71,6 +78,23 @@ def test_live_pid_with_another_start_time_is_not_alive() -> None:
     assert not pid_alive(os.getpid(), started + 10)
 
 
+@linux_only
+def test_ticks_name_the_process_whatever_the_clock_says() -> None:
+    started = process_start_time(os.getpid())
+    ticks = process_ticks(os.getpid())
+    assert started is not None and ticks is not None
+    boot, start_ticks = ticks
+    assert boot == Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    assert start_ticks == int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+    # The clock was set by an hour since the run was recorded: its start time in seconds is
+    # off, the process is the same.
+    assert pid_alive(os.getpid(), started - 3600, ticks)
+    assert pid_alive(os.getpid(), None, ticks)
+    # Another process under a reused pid, or the same pid after a reboot: not the run's.
+    assert not pid_alive(os.getpid(), started, (boot, start_ticks + 1))
+    assert not pid_alive(os.getpid(), started, ("another-boot", start_ticks))
+
+
 def test_reaped_child_is_gone() -> None:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     started = process_start_time(child.pid)  # may read the zombie: still that process
@@ -78,6 +102,7 @@ def test_reaped_child_is_gone() -> None:
     assert process_start_time(child.pid) is None
     assert not pid_alive(child.pid, started)
     assert not pid_alive(child.pid, None)
+    assert process_ticks(child.pid) is None
 
 
 def test_nonsense_pids() -> None:

@@ -1,7 +1,7 @@
 """The host a run ran on, whether a recorded process is still alive, and what a run's
 process tree used (peak memory, CPU time).
 
-`capture_host`, `process_start_time` and `pid_alive` are cheap and never import psutil on
+`capture_host`, `process_start_time`, `process_ticks` and `pid_alive` are cheap and never import psutil on
 Linux; `ResourceMonitor` imports it when it starts, in the wrapper only.
 """
 
@@ -45,9 +45,9 @@ def process_start_time(pid: int) -> float | None:
     """
     if pid <= 0:
         return None
-    stat = _proc_stat(pid)
+    stat = _proc_stat_fields(pid)
     if stat is not None:
-        return stat[1]
+        return _since_epoch(stat[1])
     if sys.platform.startswith("linux"):
         return None  # /proc is authoritative on Linux
     try:
@@ -60,19 +60,40 @@ def process_start_time(pid: int) -> float | None:
         return None
 
 
-def pid_alive(pid: int, start_time: float | None) -> bool:
+def process_ticks(pid: int) -> tuple[str, int] | None:
+    """(boot id, start time in clock ticks since boot) of process `pid`; None without /proc.
+
+    Unlike the start time in seconds since the epoch, which /proc derives from the wall clock,
+    these do not move when the clock is set (NTP): they name one process of one boot exactly.
+    """
+    boot = _boot_id()
+    stat = _proc_stat_fields(pid) if pid > 0 and boot else None
+    if stat is None or boot is None:
+        return None
+    return boot, stat[1]
+
+
+def pid_alive(pid: int, start_time: float | None, ticks: tuple[str, int] | None = None) -> bool:
     """Whether `pid` runs and is the process that started at `start_time` (any, when None).
 
-    A zombie (exited, not yet reaped) is not alive.
+    `ticks` (`process_ticks`' answer when the process was recorded) decides where it is known
+    and this machine has /proc: a clock set since then does not matter. A zombie (exited, not
+    yet reaped) is not alive.
     """
     if pid <= 0:
         return False
-    stat = _proc_stat(pid)
+    stat = _proc_stat_fields(pid)
     if stat is not None:
-        state, started = stat
+        state, started_ticks = stat
         if state in ("Z", "X"):
             return False
-        return start_time is None or abs(started - start_time) <= _START_TIME_TOLERANCE
+        boot = _boot_id() if ticks is not None else None
+        if ticks is not None and boot is not None:
+            return ticks == (boot, started_ticks)
+        if start_time is None:
+            return True
+        started = _since_epoch(started_ticks)
+        return started is not None and abs(started - start_time) <= _START_TIME_TOLERANCE
     if sys.platform.startswith("linux"):
         return False
     try:
@@ -412,8 +433,9 @@ def _children_rusage() -> Any:
     return resource.getrusage(resource.RUSAGE_CHILDREN)
 
 
-def _proc_stat(pid: int) -> tuple[str, float] | None:
-    """(state, start time) from /proc/<pid>/stat; None without /proc or without the pid."""
+def _proc_stat_fields(pid: int) -> tuple[str, int] | None:
+    """(state, start time in clock ticks since boot) from /proc/<pid>/stat; None without /proc
+    or without the pid."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as file:
             stat = file.read()
@@ -422,26 +444,31 @@ def _proc_stat(pid: int) -> tuple[str, float] | None:
     # The command name in parentheses may hold spaces and ")", so split after the last ")".
     fields = stat[stat.rfind(b")") + 2 :].split()
     try:
-        state = fields[0].decode("ascii")
-        ticks = int(fields[19])  # field 22 of the whole line: start time in clock ticks
-        return state, _boot_time() + ticks / os.sysconf("SC_CLK_TCK")
-    except (IndexError, ValueError, OSError):
+        return fields[0].decode("ascii"), int(fields[19])  # field 22 of the whole line
+    except (IndexError, ValueError):
         return None
 
 
-_boot_time_cache: list[float] = []
+def _boot_id() -> str | None:
+    """This boot's random id (Linux); None where there is none."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", "rb") as file:
+            return file.read().strip().decode("ascii") or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
-def _boot_time() -> float:
-    if not _boot_time_cache:
+def _since_epoch(ticks: int) -> float | None:
+    """Clock ticks since boot as seconds since the epoch. The boot time is read each time: it
+    moves when the clock is set (a process caching it would misplace later processes)."""
+    try:
         with open("/proc/stat", "rb") as file:
             for line in file:
                 if line.startswith(b"btime "):
-                    _boot_time_cache.append(float(line.split()[1]))
-                    break
-            else:
-                raise ValueError("no btime in /proc/stat")
-    return _boot_time_cache[0]
+                    return float(line.split()[1]) + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _os_user() -> str:

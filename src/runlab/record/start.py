@@ -46,6 +46,7 @@ def process_fields(parsed: ParsedArgs, argv: list[str], cwd: str, host: dict[str
         "platform": host.get("platform"),
         "pid": os.getpid(),
         "pid_start": _own_start_time(),
+        **_own_ticks(),
     }
 
 
@@ -149,3 +150,11 @@ def _own_start_time() -> float | None:
     from runlab.capture.system import process_start_time
 
     return process_start_time(os.getpid())
+
+
+def _own_ticks() -> dict[str, Any]:
+    """This process's boot id and start in clock ticks, which name it across clock changes."""
+    from runlab.capture.system import process_ticks
+
+    ticks = process_ticks(os.getpid())
+    return {} if ticks is None else {"pid_boot": ticks[0], "pid_ticks": ticks[1]}

@@ -222,7 +222,8 @@ def _start(e: Event) -> str | None:
             return f"{key!r} is not an object"
     if not all(isinstance(v, str) for v in (e.get("env") or {}).values()):
         return "an environment value is not text"
-    if not _opt_int(e.get("pid")) or not _time(e.get("pid_start")):
+    if not (_opt_int(e.get("pid")) and _time(e.get("pid_start")) and _opt_str(e.get("pid_boot"))
+            and _opt_int(e.get("pid_ticks"))):
         return "'pid' is not a process"
     return None
 

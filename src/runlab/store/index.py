@@ -100,8 +100,15 @@ def _m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _m002_process_ticks(db: sqlite3.Connection) -> None:
+    # The recording process's boot id and start in clock ticks: unlike pid_start (seconds since
+    # the epoch, which move when the clock is set) they name the process exactly.
+    _script(db, "ALTER TABLE runs ADD COLUMN pid_boot TEXT; "
+                "ALTER TABLE runs ADD COLUMN pid_ticks INTEGER")
+
+
 # Applied in order on every open; PRAGMA user_version counts how many have run.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_process_ticks]
 
 
 def connect(path: str, *, scratch: bool = False) -> sqlite3.Connection:
@@ -230,8 +237,9 @@ def insert_run(db: sqlite3.Connection, start: Event, number: int | None) -> int:
                                       "parent", "command_name")}
     cur = db.execute(
         """INSERT INTO runs(number, id, name, experiment, status, command, command_key, cwd, started,
-               git_commit, git_branch, git_dirty, author, user, host, pid, pid_start, note, data)
-           VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               git_commit, git_branch, git_dirty, author, user, host, pid, pid_start, pid_boot,
+               pid_ticks, note, data)
+           VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             number,
             start["id"],
@@ -249,6 +257,8 @@ def insert_run(db: sqlite3.Connection, start: Event, number: int | None) -> int:
             start.get("host"),
             start.get("pid"),
             start.get("pid_start"),
+            start.get("pid_boot"),
+            start.get("pid_ticks"),
             start.get("note"),
             json.dumps(data),
         ),
@@ -601,10 +611,12 @@ def known_ids(db: sqlite3.Connection) -> set[str]:
     return {r[0] for r in db.execute("SELECT id FROM runs")}
 
 
-def running_runs(db: sqlite3.Connection) -> list[tuple[str, int, str | None, int | None, float | None]]:
-    """(id, journal_offset, host, pid, pid_start) of every run the index thinks is running."""
+def running_runs(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """(id, journal_offset, host, pid, pid_start, pid_boot, pid_ticks) of every run the index
+    thinks is running."""
     return db.execute(
-        "SELECT id, journal_offset, host, pid, pid_start FROM runs WHERE status = 'running'"
+        "SELECT id, journal_offset, host, pid, pid_start, pid_boot, pid_ticks FROM runs "
+        "WHERE status = 'running'"
     ).fetchall()
 
 

@@ -309,10 +309,10 @@ class Store:
             todo.update(os.listdir(self.pending_dir))
         host = os.uname().nodename
         dead: list[str] = []
-        for run_id, offset, run_host, pid, pid_start in index.running_runs(db):
+        for run_id, offset, run_host, pid, pid_start, boot, ticks in index.running_runs(db):
             if journal.size(self.journal_path(run_id)) > offset:
                 todo.add(run_id)
-            if run_host == host and pid and not _alive(pid, pid_start):
+            if run_host == host and pid and not _alive(pid, pid_start, boot, ticks):
                 dead.append(run_id)
         if not todo and not dead and index.get_meta(db, "runs_mtime") == mtime:
             return report
@@ -707,10 +707,10 @@ def _number(db: sqlite3.Connection, run_id: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def _alive(pid: int, start: float | None) -> bool:
+def _alive(pid: int, start: float | None, boot: str | None, ticks: int | None) -> bool:
     from runlab.capture.system import pid_alive
 
-    return pid_alive(pid, start)
+    return pid_alive(pid, start, None if boot is None or ticks is None else (boot, ticks))
 
 
 def _cut_off(path: str) -> str:
