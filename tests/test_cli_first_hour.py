@@ -337,3 +337,25 @@ def test_help_shows_examples_as_a_block_and_plain_metavars(cli: Cli) -> None:
         ok(cli("tag", "--help")).stdout
     assert "<list[str]>" not in every and "<str>" not in every and "<int>" not in every
     assert "RUN..." in every and "--store PATH" in every and "--where EXPR" in every
+
+
+def test_reading_never_makes_a_store(cli: Cli, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    here = {"RUNLAB_STORE": ""}  # the store beside the code: work/.runlab
+    listed = ok(cli("ls", cwd=work, env=here))
+    assert "no runs yet" in listed.stderr and "no store" not in listed.stderr
+    assert ok(cli("ls", "--json", cwd=work, env=here)).stdout.strip() == "[]"
+    shown = cli("show", "last", cwd=work, env=here)
+    assert shown.code != 0 and "fewer runs" in shown.stderr
+    assert ok(cli("push", "--mlflow", "http://127.0.0.1:9", cwd=work, env=here)
+              ).stderr.strip() == "no runs to push"
+    typo = ok(cli("--store", str(tmp_path / "stroe"), "ls", cwd=work))
+    assert f"there is no store at {tmp_path / 'stroe'}" in typo.stderr
+    assert f"there is no store at {tmp_path / 'store'}" in ok(cli("ls", cwd=work)).stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work"]
+    assert list(work.iterdir()) == []  # no .runlab, and no stray ':memory:' file
+    # The first run makes it, and reading finds it.
+    ok(cli(PY, "-c", "print('loss 0.5')", cwd=work, env=here))
+    assert numbers(cli("ls", "--json", cwd=work, env=here)) == [1]
+    assert (work / ".runlab").is_dir()

@@ -7,6 +7,7 @@ import subprocess
 from datetime import datetime
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,9 @@ def test_runs_frame_without_pandas_names_the_extra(sweep: None) -> None:
                          env=child_env(), check=True).stdout
     assert out == "MissingExtra runs_frame needs pandas: pip install 'runlab[pandas]'\n"
     assert issubclass(MissingExtra, ImportError)
+
+
+def test_a_store_that_does_not_exist_reads_as_empty_and_is_not_made(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / ".runlab"
+    assert runlab.runs(store=str(missing)) == []
+    assert not (tmp_path / "nowhere").exists()

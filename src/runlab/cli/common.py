@@ -94,8 +94,9 @@ def quiet_broken_pipe() -> NoReturn:
     sys.exit(141 if hasattr(signal, "SIGPIPE") else 1)
 
 
-def open_store(store: str | None, *, catch_up: bool = True, create: bool = True) -> Store:
-    """The store for this directory, caught up with its journals."""
+def open_store(store: str | None, *, catch_up: bool = True, create: bool = False) -> Store:
+    """The store for this directory, caught up with its journals; one that does not exist
+    reads as empty, and is made only for a command that adds runs (`create`)."""
     from runlab.store import reading
 
     s = reading.open_store(store, catch_up=catch_up, create=create)

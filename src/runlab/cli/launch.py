@@ -142,7 +142,7 @@ def _sweep(words: list[str], jobs: int | None, sample: int | None, seed: int | N
     from runlab.capture.args import redact_mapping, secret_patterns
     from runlab.errors import UsageError
 
-    s = open_store(store)
+    s = open_store(store, create=True)
     patterns = secret_patterns(config.load(os.getcwd()))
     skip: list[int] = []
     if resume:

@@ -139,7 +139,7 @@ def import_(
     from runlab.display.push import import_summary
     from runlab.remote.archive import import_runs
 
-    s = open_store(store)
+    s = open_store(store, create=True)
     report = import_runs(s, source)
     for name in report.left_out:
         warn(f"left out {name}: a link, a special file, or outside any run")

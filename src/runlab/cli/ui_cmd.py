@@ -36,7 +36,7 @@ def ui(
     from runlab.ui.server import bind, serve, url_for
 
     # The store is found (and made), not scanned: each request catches up with it.
-    root = open_store(store, catch_up=False).root
+    root = open_store(store, catch_up=False, create=True).root
     chosen = token
     if chosen is not None and len(chosen) < 8:
         raise UsageError("a --token needs at least 8 characters")

@@ -71,6 +71,8 @@ def ls(where: str | None = None, sort: list[str] | None = None, best: str | None
         if not missing:
             what = "no runs match" if where or experiment or deleted or best else \
                 "no runs yet: put runlab in front of a command to record one"
+            if s.absent and (store is not None or os.environ.get("RUNLAB_STORE")):
+                what += f" (there is no store at {s.root})"
             sys.stderr.write(what + "\n")
     else:
         from runlab.display.tables import print_runs

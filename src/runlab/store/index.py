@@ -116,8 +116,9 @@ def connect(path: str, *, scratch: bool = False) -> sqlite3.Connection:
     rebuilt, to be copied into the live one) keeps no journal: it is thrown away if cut off."""
     try:
         # Made private first, like every file of the store: SQLite would make it 0644 (and
-        # its -wal and -shm files take their mode from it).
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        # its -wal and -shm files take their mode from it). An index in memory is no file.
+        if path != ":memory:":
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError:
         pass  # it exists already, or SQLite will say why it cannot be made
     try:

@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 
 def open_store(path: str | None = None, *, cwd: str | None = None, catch_up: bool = True,
-               create: bool = True) -> Store:
+               create: bool = False) -> Store:
     """The store for `cwd` (store.locate decides where), caught up with its journals. What it
-    repaired is in `store.problems`."""
+    repaired is in `store.problems`. Reading never makes a store: one that does not exist
+    reads as a store without runs unless `create` is true."""
     from runlab.store import locate
 
     s = Store(locate(cwd or os.getcwd(), path), create=create)

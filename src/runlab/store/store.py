@@ -63,7 +63,8 @@ class CatchUpReport:
 
 
 class Store:
-    """A store at `root` (created on first use)."""
+    """A store at `root`, created on first use unless `create` is false: then a store that
+    does not exist reads as one without runs, and nothing is made on disk (`absent`)."""
 
     def __init__(self, root: str, *, create: bool = True) -> None:
         self.root = root
@@ -73,10 +74,13 @@ class Store:
         self.problems: list[str] = []  # what the store repaired or skipped, for the user
         self.writable = True  # False once the index was found unwritable: reading only
         self._noted = False  # the user was told that the store cannot be written
+        self.absent = not create and not os.path.isdir(self.runs_dir)
+        if self.absent:
+            self.writable = False
+            self.id = ""
+            return
         if create:
             self._create()
-        elif not os.path.isdir(self.runs_dir):
-            raise StoreError(f"no runlab store at {root}")
         self.id = self._store_id()
 
     def _create(self) -> None:
@@ -115,6 +119,8 @@ class Store:
 
     @property
     def db(self) -> sqlite3.Connection:
+        if self._db is None and self.absent:
+            self._db = index.connect(":memory:")
         if self._db is None:
             self._db = self._open_index()
             if index.get_meta(self._db, "runs_mtime") is None and os.listdir(self.runs_dir):
@@ -294,6 +300,8 @@ class Store:
         """Apply what the index has not seen: new run directories, growth of running runs'
         journals, pending runs; and mark runs whose runlab process died as lost."""
         report = CatchUpReport()
+        if self.absent:
+            return report
         db = self.db
         todo: set[str] = set()
         try:
