@@ -134,8 +134,20 @@ def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
     for run, truth, output in run_both(cli, tmp_path, python, "sklearn_fit.py"):
         assert_same_points(run, truth)
         assert len(truth["metrics"]["loss"]) == 12
+        assert [s for s, _ in truth["metrics"]["val_loss"]] == list(range(7))
         assert_params(run, truth)
         assert "Iteration 12, loss" in output
+        assert "OOB Improve" in output  # printed as ever, recorded once at full precision
+
+
+def test_sklearn_verbose_fits_are_read_and_partial_fits_continue(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "sklearn_verbose.py"):
+        inertia = run["series"].pop("inertia")
+        assert [p["step"] for p in inertia] == list(range(truth["counts"]["inertia"]))
+        assert_same_points(run, truth)  # the grid search's scores, and one loss an epoch
+        assert [s for s, _ in truth["metrics"]["loss"]] == [1, 2, 3, 4]
+        assert "[CV 3/3] END" in output
 
 
 def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -4,10 +4,11 @@ import json
 import sys
 
 
-def write(metrics, params=None):
-    """metrics: {key: [[step, value], ...]} as the framework's own record has them."""
+def write(metrics, params=None, **counts):
+    """metrics: {key: [[step, value], ...]} as the framework's own record has them; counts:
+    how many points a key printed where the record keeps no value of each."""
     with open(sys.argv[1], "w") as f:
-        json.dump({"metrics": metrics, "params": params or {}}, f)
+        json.dump({"metrics": metrics, "params": params or {}, "counts": counts}, f)
 
 
 def add(metrics, key, step, value):

@@ -1,9 +1,10 @@
-"""Tiny scikit-learn fits that keep curves: an MLP with early stopping and gradient boosting."""
+"""Tiny scikit-learn fits that keep curves: an MLP with early stopping, gradient boosting
+(verbose, out-of-bag) and histogram gradient boosting with early stopping."""
 
 import warnings
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
 from sklearn.neural_network import MLPClassifier
 
 import _truth
@@ -14,10 +15,18 @@ x = rng.normal(size=(200, 4))
 y = (x[:, 0] > 0).astype(int)
 mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=12, early_stopping=True,
                     n_iter_no_change=50, random_state=0, verbose=True).fit(x, y)
-gb = GradientBoostingClassifier(n_estimators=5, max_depth=2, random_state=0).fit(x, y)
+gb = GradientBoostingClassifier(n_estimators=5, max_depth=2, subsample=0.8, random_state=0,
+                                verbose=1).fit(x, y)
+hgb = HistGradientBoostingClassifier(max_iter=6, early_stopping=True, n_iter_no_change=50,
+                                     random_state=0).fit(x, y)
 metrics = {}
-for key, curve in (("loss", mlp.loss_curve_), ("validation_score", mlp.validation_scores_),
-                   ("train_score", gb.train_score_)):
+# The MLP's and gradient boosting's curves count iterations from 1; histogram gradient
+# boosting's scores start with the one before the first tree, and with its default scoring
+# they are negated losses (its verbose fit prints them as `train loss`, `val loss`).
+for key, curve, first, sign in (
+        ("loss", mlp.loss_curve_, 1, 1), ("validation_score", mlp.validation_scores_, 1, 1),
+        ("train_loss", gb.train_score_, 1, 1), ("oob_improve", gb.oob_improvement_, 1, 1),
+        ("train_loss", hgb.train_score_, 0, -1), ("val_loss", hgb.validation_score_, 0, -1)):
     for i, value in enumerate(curve):
-        _truth.add(metrics, key, i + 1, value)
-_truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12})
+        _truth.add(metrics, key, i + first, sign * value)
+_truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12})  # the first fit's

@@ -569,10 +569,23 @@ def _patch_train(module, hook, add):
 
 # -- scikit-learn -------------------------------------------------------------------------
 
-# Curves fitted estimators keep, and the keys they are recorded under (as verbose fits print
-# them: "Iteration 3, loss = ..."), at the iteration counted from 1.
-_CURVES = {"loss_curve_": "loss", "validation_scores_": "validation_score",
-           "train_score_": "train_score"}
+def _sklearn_curves(estimator):
+    """{attribute: (key, sign, first step)} of the curves a fitted `estimator` of this kind
+    keeps, under the names its verbose fit prints them (`Iteration 3, loss = ...`, the
+    `Train Loss  OOB Improve` table, `train loss: ..., val loss: ...`)."""
+    kind = type(estimator).__mro__
+    names = {c.__name__ for c in kind}
+    if "BaseMultilayerPerceptron" in names:
+        return {"loss_curve_": ("loss", 1, 1), "validation_scores_": ("validation_score", 1, 1)}
+    if "BaseHistGradientBoosting" in names:
+        # Scores from the one before the first tree (step 0); the loss's are negated losses.
+        if getattr(estimator, "scoring", None) == "loss":
+            return {"train_score_": ("train_loss", -1, 0),
+                    "validation_score_": ("val_loss", -1, 0)}
+        return {"train_score_": ("train_score", 1, 0), "validation_score_": ("val_score", 1, 0)}
+    if "BaseGradientBoosting" in names:
+        return {"train_score_": ("train_loss", 1, 1), "oob_improvement_": ("oob_improve", 1, 1)}
+    return {}
 
 
 def _sklearn(module):
@@ -580,18 +593,37 @@ def _sklearn(module):
     if original is None or getattr(original, "_runlab", False):
         return
     depth = threading.local()
+    import weakref
+
+    sent = weakref.WeakKeyDictionary()  # estimator -> {attribute: (first value, points sent)}
+
+    def begin(estimator):
+        # Its curves' keys are the hook's before the fit prints them.
+        keys = [key for key, _, _ in _sklearn_curves(estimator).values()]
+        if keys:
+            emit({"hook": "sklearn", "owns": keys})
 
     def done(estimator):
         values = {k: v for k, v in estimator.get_params(deep=True).items()
                   if isinstance(v, (bool, int, float, str)) or v is None}
         params("sklearn", values)
-        for attribute, name in _CURVES.items():
+        try:
+            mine = sent.setdefault(estimator, {})
+        except TypeError:  # an estimator that cannot be a weak key: every fit sends it all
+            mine = {}
+        for attribute, (name, sign, first) in _sklearn_curves(estimator).items():
             curve = getattr(estimator, attribute, None)
             if curve is None:
                 continue
-            for i, value in enumerate(list(curve)):
-                metrics("sklearn", {name: value}, i + 1)
+            curve = [float(v) for v in curve]
+            head, count = mine.get(attribute, (None, 0))
+            # A fit that goes on (partial_fit, warm_start) sends only its new points.
+            start = count if curve and curve[0] == head and len(curve) >= count else 0
+            for i in range(start, len(curve)):
+                metrics("sklearn", {name: sign * curve[i]}, i + first)
+            mine[attribute] = (curve[0] if curve else None, len(curve))
 
+    begin = guarded("sklearn", begin)
     done = guarded("sklearn", done)
 
     def _fit_context(*args, **kwargs):
@@ -602,17 +634,13 @@ def _sklearn(module):
 
             def fit(estimator, *a, **k):
                 level = getattr(depth, "level", 0)
-                # What a verbose fit prints is what its curves hold: one source.
-                verbose = level == 0 and bool(getattr(estimator, "verbose", 0))
-                if verbose:
-                    guarded("sklearn", exclusive)("sklearn", True)
+                if level == 0:
+                    begin(estimator)
                 depth.level = level + 1
                 try:
                     result = fitted(estimator, *a, **k)
                 finally:
                     depth.level = level
-                    if verbose:
-                        guarded("sklearn", exclusive)("sklearn", False)
                 if level == 0:
                     done(estimator)
                 return result
