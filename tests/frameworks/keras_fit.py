@@ -1,5 +1,5 @@
-"""A tiny Keras fit (torch backend), verbose per batch; its own record is the History (epochs)
-and the logs its callbacks get per batch."""
+"""A tiny Keras fit (torch backend), verbose per batch, then resumed for one more epoch; its own
+record is the History (epochs) and the logs its callbacks get per batch."""
 
 import os
 
@@ -27,11 +27,15 @@ model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="r
                           keras.layers.Dense(1, activation="sigmoid")])
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 batches = Batches()
-history = model.fit(x, y, epochs=3, batch_size=16, validation_split=0.25, callbacks=[batches])
+history = model.fit(x, y, epochs=2, batch_size=16, validation_split=0.25, callbacks=[batches])
+# Resumed, as the tutorials fine-tune: epoch 3 of 3, its batches after the first fit's.
+again = model.fit(x, y, epochs=3, initial_epoch=2, batch_size=16, validation_split=0.25,
+                  callbacks=[batches])
 metrics = {}
-for key, values in history.history.items():
-    for epoch, value in enumerate(values):
-        _truth.add(metrics, key, epoch, value)
+for fit, first in ((history, 1), (again, 3)):
+    for key, values in fit.history.items():
+        for epoch, value in enumerate(values):
+            _truth.add(metrics, key, first + epoch, value)  # as printed, `Epoch 1/2`
 for count, logs in batches.logs:
     for key, value in logs.items():
         _truth.add(metrics, f"batch/{key}", count, value)

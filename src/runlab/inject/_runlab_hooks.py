@@ -449,6 +449,7 @@ def _keras(module):
             super().__init__()
             self.per_batch = per_batch
             self.batches = 0
+            self.on_epoch_begin = guarded("keras", self._epoch_begin)
             self.on_epoch_end = guarded("keras", self._epoch_end)
             self.on_train_batch_end = guarded("keras", self._batch_end)
             self.on_train_begin = guarded("keras", self._begin)
@@ -460,8 +461,14 @@ def _keras(module):
         def _end(self, logs=None):
             exclusive("keras", False)
 
+        def _epoch_begin(self, epoch, logs=None):
+            # Batches counted across epochs, from the fit's first epoch (initial_epoch).
+            steps = (getattr(self, "params", None) or {}).get("steps")
+            if isinstance(steps, int) and steps > 0:
+                self.batches = int(epoch) * steps
+
         def _epoch_end(self, epoch, logs=None):
-            metrics("keras", logs or {}, epoch)
+            metrics("keras", logs or {}, int(epoch) + 1)  # as printed: `Epoch 1/3`
 
         def _batch_end(self, batch, logs=None):
             self.batches += 1
