@@ -154,6 +154,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
     for run, truth, _ in run_both(cli, tmp_path, python, "tqdm_loop.py"):
         assert_same_points(run, truth)
         assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 91))
+        assert [s for s, _ in truth["metrics"]["valid/loss"]] == list(range(1, 31))
 
 
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

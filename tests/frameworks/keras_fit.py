@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("KERAS_BACKEND", "torch")
 import keras
 import numpy as np
+from tqdm.keras import TqdmCallback
 
 import _truth
 
@@ -29,8 +30,9 @@ model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"]
 batches = Batches()
 history = model.fit(x, y, epochs=2, batch_size=16, validation_split=0.25, callbacks=[batches])
 # Resumed, as the tutorials fine-tune: epoch 3 of 3, its batches after the first fit's.
+# With tqdm's Keras callback too: its bars show the logs the hook records, not points of their own.
 again = model.fit(x, y, epochs=3, initial_epoch=2, batch_size=16, validation_split=0.25,
-                  callbacks=[batches])
+                  callbacks=[batches, TqdmCallback(verbose=1)])
 metrics = {}
 for fit, first in ((history, 1), (again, 3)):
     for key, values in fit.history.items():

@@ -1,11 +1,12 @@
-"""A tqdm loop of 3 bars of 30 steps with postfix values; its own record is what it set."""
+"""A tqdm loop of 3 epochs: a training bar of 30 steps and a validation bar of 10, each with
+postfix values (the same key in both); its own record is what it set."""
 
 from tqdm import tqdm
 
 import _truth
 
 metrics = {}
-step = 0
+step = valid_step = 0
 for epoch in range(3):
     bar = tqdm(range(30), desc=f"Epoch {epoch + 1}")
     for _ in bar:
@@ -14,4 +15,11 @@ for epoch in range(3):
         bar.set_postfix(loss=loss, lr=1e-3 / step)
         _truth.add(metrics, "loss", step, loss)
         _truth.add(metrics, "lr", step, 1e-3 / step)
+    # The validation bar's loss is the stage's own series, at its own count across epochs.
+    bar = tqdm(range(10), desc=f"Epoch {epoch + 1} [valid]")
+    for _ in bar:
+        valid_step += 1
+        loss = 2.0 / (valid_step + 0.987654321)
+        bar.set_postfix(loss=loss)
+        _truth.add(metrics, "valid/loss", valid_step, loss)
 _truth.write(metrics)

@@ -207,7 +207,7 @@ def _number(value):
         return None
 
 
-def metrics(hook, values, step):
+def metrics(hook, values, step, **more):
     """Record a dict of values at `step` (non-numeric values are left out)."""
     points = {}
     for key, value in values.items():
@@ -215,7 +215,7 @@ def metrics(hook, values, step):
         if number is not None:
             points[str(key)] = number
     if points:
-        emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time()})
+        emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time(), **more})
 
 
 def params(hook, values):
@@ -344,13 +344,16 @@ def _tqdm(module):
 
     def record(args, kwargs):
         bar = args[0]
-        if type(bar).__module__.split(".")[0] in _FRAMEWORK_BARS:
-            return  # a framework's own bar shows what its hook records already
+        if type(bar).__module__.split(".")[0] in _FRAMEWORK_BARS or _open:
+            # a framework's own bar, or one a callback of its draws while it runs (tqdm's
+            # Keras callback), shows what its hook records already
+            return
         values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
         values.update({k: v for k, v in kwargs.items() if k != "refresh"})
         n = getattr(bar, "_runlab_n", None)
         step = offset(bar) + (bar.n if n is None else n)
-        metrics("tqdm", values, step)
+        # With its description, which may name the bar's stage (`Epoch 3 [valid]`).
+        metrics("tqdm", values, step, bar=str(getattr(bar, "desc", "") or "")[:200])
 
     def closed(result, args, kwargs):
         bar = args[0]

@@ -103,6 +103,8 @@ def read(msg: dict[str, Any], now: float) -> Report:
         report.artifact = msg["artifact"]
     if isinstance(msg.get("hook"), str):
         report.hook = msg["hook"]
+        if isinstance(msg.get("bar"), str) and report.metrics:
+            report.metrics = _in_stage(msg["bar"], report.metrics)
         if isinstance(msg.get("owns"), list):
             report.owns = [k for k in msg["owns"] if isinstance(k, str)]
         if isinstance(msg.get("exclusive"), bool):
@@ -113,6 +115,18 @@ def read(msg: dict[str, Any], now: float) -> Report:
             if isinstance(key, str) and key:
                 report.argparse.append(ArgparseValue(key, entry.get("value")))
     return report
+
+
+def _in_stage(description: str, metrics: dict[str, float]) -> dict[str, float]:
+    """A progress bar's values under the stage its description names (`Epoch 3 [valid]`:
+    `valid/loss`), as parsing the bar names them; a key naming its stage already keeps it."""
+    from runlab.parsing.rules.bars import bar_phase
+    from runlab.parsing.rules.pairs import phased
+
+    phase = bar_phase(description[:200])
+    if not phase:
+        return metrics
+    return {key if phased(key) else f"{phase}/{key}": value for key, value in metrics.items()}
 
 
 def _time(value: Any, now: float) -> float:

@@ -142,11 +142,8 @@ def read_tqdm(line: str) -> Bar | None:
         head = _VALUES.sub("", head)
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
-    description = _DESCRIPTION.sub("", head)
-    stage = _STAGE.search(head)
-    if stage is not None and stage.group(1).lower() in PHASES:
-        description = stage.group(1)  # Catalyst's `1/3 * Epoch (train):`
-    phase = description if description.lower() in PHASES else _counted_phase(head)
+    description = _description(head)
+    phase = _phase(head, description)
     epochs = _EPOCHS_BAR.match(head)
     # (a bar over the epochs themselves, scvi-tools' `Epoch 2/5:  40%|...| 2/5 [..., v_num=1,
     # train_loss=1.75e+3]`, counts epochs as printed, not Lightning's batches)
@@ -173,6 +170,24 @@ _WORDS = re.compile(r"[A-Za-z]+", re.ASCII)
 # A description's `name value` clauses end at a number and `:`, `.`, `,` or `;` or spaces
 # before the next name.
 _DESCRIBED_CLAUSES = re.compile(r"(?<=\d)[:.,;]?\ +(?=[A-Za-z])", re.ASCII)
+
+
+def bar_phase(head: str) -> str:
+    """The stage a bar's description names (`train`, `Epoch 1 valid`, `1/3 * Epoch (train)`),
+    which names the keys of its postfix; else ''."""
+    return _phase(head, _description(head))
+
+
+def _description(head: str) -> str:
+    """A bar's description without its counters (Catalyst's stage in parentheses alone)."""
+    stage = _STAGE.search(head)
+    if stage is not None and stage.group(1).lower() in PHASES:
+        return stage.group(1)  # Catalyst's `1/3 * Epoch (train):`
+    return _DESCRIPTION.sub("", head)
+
+
+def _phase(head: str, description: str) -> str:
+    return description if description.lower() in PHASES else _counted_phase(head)
 
 
 def _counted_phase(head: str) -> str:
