@@ -4258,3 +4258,25 @@ def test_round_29_counters_before_a_phase_and_spaced_pairs() -> None:
         ("Train_accuracy", 0.911, 1000), ("Test_accuracy", 0.9, 1000),
         ("Train_Loss", 0.5048, 3), ("Val_Loss", 0.6058, 3), ("train_loss", 0.5084, 4),
         ("val_loss", 0.6076, 4), ("train_acc", 0.8, 4), ("val_acc", 0.7, 4)]
+
+
+def test_round_30_optuna_studies_and_headed_settings() -> None:
+    # a study of several objectives, unnamed (value_0, value_1, as optuna's MLflow callback
+    # names them) or named with set_metric_names; a named single objective
+    assert steps_of(
+        "[I 2026-12-04 05:22:20,964] Trial 0 finished with values: [1.0163856284654071, "
+        "0.9187586206107576] and parameters: {'C': 0.15676677195506075}.",
+        "[I 2026-12-04 05:22:21,006] Trial 1 finished with values: {'acc': 0.91, 'loss': 0.2} "
+        "and parameters: {'C': 0.25}.",
+        "[I 2026-12-04 05:22:21,067] Trial 2 finished with value: {'acc': 0.93} and "
+        "parameters: {'C': 0.04}. Best is trial 2 with value: 0.93.") == [
+        ("value_0", 1.0163856284654071, 0), ("value_1", 0.9187586206107576, 0),
+        ("acc", 0.91, 1), ("loss", 0.2, 1), ("acc", 0.93, 2)]
+    # optuna's bar names the best trial so far: an earlier trial's value, no new point
+    assert steps_of("Best trial: 3. Best value: 0.915121:  80%|████████  | 4/5 "
+                    "[00:00<00:00, 19.54it/s]") == []
+    # optuna-examples' summary: the best trial's params under `Params:` are settings
+    assert steps_of("Best trial:", "  Value: 0.9151967435549526", "  Params: ",
+                    "    C: 7.155682161754871", "    max_iter: 107",
+                    "Config:", "  lr: 0.01", "  dropout: 0.5", "loss: 0.3") == [
+        ("Value", 0.9151967435549526, 0), ("loss", 0.3, 0)]

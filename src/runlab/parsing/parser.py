@@ -35,7 +35,7 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import NUMBER, STEP_NAMES, Bar, Found, parse_number, to_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
-from runlab.parsing.rules.libraries import glued, open_repr
+from runlab.parsing.rules.libraries import glued, open_repr, open_settings
 from runlab.parsing.rules.dicts import json_records, python_records
 from runlab.parsing.rules.pairs import (
     PHASES,
@@ -508,9 +508,11 @@ class MetricParser:
             self._block, self._block_end = [line], _PPRINT
             self._depth = line.count("{") - line.count("}")
             return []
-        if line[-1:] == "(" and self._rows is None:
-            settings = open_repr(line)
-            if settings is not None:  # `CNN(`: a module's repr, its settings until it closes
+        if line[-1:] in ("(", ":", " ") and self._rows is None:
+            # `CNN(`: a module's repr, its settings until it closes; `Params:`, the settings
+            # indented under it
+            settings = open_repr(line) if line[-1:] == "(" else open_settings(line)
+            if settings is not None:
                 self._rows, self._rows_rule = settings, "repr"
                 return []
         if self._silenced:

@@ -203,8 +203,9 @@ def _counted_phase(head: str) -> str:
 
 
 def _described(head: str) -> list[Found]:
-    """The metrics a bar's description shows (`Epoch 2 loss: 0.4123`), not its counters."""
-    if ":" not in head and "=" not in head:
+    """The metrics a bar's description shows (`Epoch 2 loss: 0.4123`), not its counters, nor
+    optuna's best trial so far (`Best trial: 3. Best value: 0.91`: an earlier trial's)."""
+    if ":" not in head and "=" not in head or head.startswith("Best trial: "):
         return []
     # its end: tqdm's `: ` before the percentage (`{desc}: {percentage:3.0f}%|`)
     text = head.rstrip()

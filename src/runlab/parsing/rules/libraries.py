@@ -1923,11 +1923,17 @@ def parse_timm(line: str) -> list[Found]:
 
 # optuna ---------------------------------------------------------------------------------------
 
-# Optuna's log line for a finished trial (optuna/study/_tell.py): `[I 2026-12-01 10:00:00,123]
-# Trial 3 finished with value: 0.12 and parameters: {'lr': 0.01}. Best is trial 1 with value:
-# 0.1.` The objective's value at the trial's number; the parameters are not metrics, and the
-# best value is an earlier trial's. A study of several objectives prints `values: [...]`.
-_OPTUNA = re.compile(rf"(?:^|[\s\]])Trial (\d{{1,18}}) finished with (?:value: ({NUMBER}) )?")
+# Optuna's log line for a finished trial (optuna/study/study.py `_log_completed_trial`): `[I
+# 2026-12-01 10:00:00,123] Trial 3 finished with value: 0.12 and parameters: {'lr': 0.01}. Best
+# is trial 1 with value: 0.1.` The objective's value at the trial's number; the parameters are
+# not metrics, and the best value is an earlier trial's. A study of several objectives prints
+# `values: [0.12, 0.9]` (recorded as `value_0`, `value_1`, the names optuna's MLflow callback
+# gives them), and one whose metrics are named (`set_metric_names`) a dict, `value: {'acc':
+# 0.9}` or `values: {'acc': 0.9, 'loss': 0.1}`: the names.
+_OPTUNA = re.compile(rf"(?:^|[\s\]])Trial (\d{{1,18}}) finished with (?:value: ({NUMBER}) "
+                     r"|values?: (\[[^\]]{0,4000}\]|\{[^}]{0,4000}\}) )?")
+_OPTUNA_NAMED = re.compile(rf"'([^']{{1,200}})': ({NUMBER})")
+_OPTUNA_VALUE = re.compile(NUMBER)
 
 
 def parse_optuna(line: str) -> list[Found]:
@@ -1936,9 +1942,18 @@ def parse_optuna(line: str) -> list[Found]:
     match = _OPTUNA.search(line)
     if match is None:
         return []
-    if match.group(2) is None:
+    step = int(match.group(1))
+    if match.group(2) is not None:
+        return [("value", to_number(match.group(2)), step)]
+    values = match.group(3)
+    if values is None:
         return [CLAIM]
-    return [("value", to_number(match.group(2)), int(match.group(1)))]
+    if values[0] == "{":
+        found = [(name, to_number(text), step) for name, text in _OPTUNA_NAMED.findall(values)]
+    else:
+        found = [(f"value_{i}", to_number(text), step)
+                 for i, text in enumerate(_OPTUNA_VALUE.findall(values))]
+    return found or [CLAIM]
 
 
 # sklearn_cv -----------------------------------------------------------------------------------
@@ -2031,6 +2046,31 @@ def open_repr(line: str) -> Callable[[str], list[Found]] | None:
                 or _PARAMETER_GROUP.fullmatch(text)):
             return []
         state[0] += _depth(text)
+        return [CLAIM]
+
+    return row
+
+
+# A heading of settings alone on its line, `  Params: ` (optuna's examples print the best
+# trial's so), `Best hyperparameters:`, `Config:`: the lines indented under it are settings.
+_SETTINGS_HEADING = re.compile(
+    r"(\s{0,40})(?:best[ _])?(?:params|parameters|hyper-?parameters|hparams|config"
+    r"|configuration|settings|arguments|args|options)\s{0,8}:\s{0,8}", re.ASCII | re.IGNORECASE)
+
+
+def open_settings(line: str) -> Callable[[str], list[Found]] | None:
+    """The lines under a heading of settings, else None: each later line indented deeper than
+    the heading claimed (10,000 at most); the first that is not ends them."""
+    heading = _SETTINGS_HEADING.fullmatch(line)
+    if heading is None:
+        return None
+    indent, read = len(heading.group(1)), [0]
+
+    def row(text: str) -> list[Found]:
+        read[0] += 1
+        stripped = text.lstrip()
+        if read[0] > 10_000 or not stripped or len(text) - len(stripped) <= indent:
+            return []
         return [CLAIM]
 
     return row
