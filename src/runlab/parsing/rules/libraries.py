@@ -1948,6 +1948,7 @@ def parse_optuna(line: str) -> list[Found]:
     values = match.group(3)
     if values is None:
         return [CLAIM]
+    found: list[Found]
     if values[0] == "{":
         found = [(name, to_number(text), step) for name, text in _OPTUNA_NAMED.findall(values)]
     else:
