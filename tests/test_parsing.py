@@ -628,7 +628,8 @@ def test_lightning_results_table_after_test_and_validate() -> None:
              "─" * 80, row.format("val_loss", "0.75", "0.5").rstrip(),
              row.format("val_acc", "0.9", " ").rstrip(), "─" * 80, "val_acc 3 of 4"]
     assert run(MetricParser(), *plain) == expect(
-        ("val_loss", 0.75, 0), ("val_loss/dataloader_idx_1", 0.5, 0), ("val_acc", 0.9, 0))
+        ("val_loss/dataloader_idx_0", 0.75, 0), ("val_loss/dataloader_idx_1", 0.5, 0),
+        ("val_acc/dataloader_idx_0", 0.9, 0))
 
 
 def test_a_tqdm_description_with_metrics_is_a_curve() -> None:

@@ -828,8 +828,8 @@ RULES: list[Rule] = [
         "lightning_results",
         "the table Lightning prints after trainer.test() or validate(): `┃ Test metric ┃ "
         "DataLoader 0 ┃` then `│ test_acc │ 0.4375 │` (or the same in plain columns without "
-        "rich): each row's value under its name (another dataloader's as "
-        "name/dataloader_idx_N)",
+        "rich): each row's value under its name (with several dataloaders each column's "
+        "as name/dataloader_idx_N)",
         parse_results_header,
         ("DataLoader 0",),
         final=True,

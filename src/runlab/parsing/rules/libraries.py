@@ -2412,8 +2412,8 @@ def parse_flaml(line: str) -> list[Found]:
 # The table Lightning prints after `trainer.test()` / `validate()` (lightning/pytorch/loops/
 # evaluation_loop.py `_print_results`): with rich, `┃ Test metric ┃ DataLoader 0 ┃` then
 # `│ test_acc │ 0.4375 │` rows between box lines; without it, the same centred in columns with
-# `─` lines. Another dataloader's column is its key with `/dataloader_idx_N`, as Lightning
-# names it in its loggers.
+# `─` lines. With several dataloaders, each column is its key with `/dataloader_idx_N`, as
+# Lightning names it in its loggers.
 _RESULTS_STAGE = re.compile(r"(?:Test|Validate|Predict) metric")
 _RESULTS_LOADER = re.compile(r"DataLoader \d{1,3}")
 _RESULTS_CELL = re.compile(r"\s*[┃│|]\s*|\s{2,}")
@@ -2435,6 +2435,9 @@ def results_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of Lightning's results rows: `name  value` (a value per dataloader)."""
 
     rows = 0
+    # With several dataloaders each column is its key with `/dataloader_idx_N`, the first's
+    # too, as Lightning logs them (its table shows the names without it).
+    several = len(_RESULTS_LOADER.findall(header[:4096])) > 1
 
     def read(line: str) -> list[Found]:
         nonlocal rows
@@ -2457,7 +2460,7 @@ def results_rows(header: str) -> Callable[[str], list[Found]]:
             value = parse_number(cell)
             if value is None:
                 return []
-            key = cells[0] if index == 0 else f"{cells[0]}/dataloader_idx_{index}"
+            key = f"{cells[0]}/dataloader_idx_{index}" if several else cells[0]
             found.append((key, value, None))
         rows += 1
         return found
