@@ -371,6 +371,10 @@ print("[3]\\ttrain-rmse:0.51\\teval-rmse:0.61", flush=True)  # the framework's o
 print("loss=0.25", flush=True)  # the hook records loss: it stays the one source
 print('{"val_auc": 0.75}', flush=True)  # the program's own prints, from a callback
 print("Epoch 0: val_f1=0.8125", flush=True)
+print("              precision    recall  f1-score   support\\n\\n"  # a compute_metrics' report
+      "           0     0.6800    1.0000    0.8095        17\\n"
+      "           1     1.0000    0.4667    0.6364        15\\n\\n"
+      "    accuracy                         0.7500        32\\n", flush=True)
 deadline = time.monotonic() + 20
 while '"val_f1"' not in open(os.path.join(run, "journal.jsonl")).read() \\
         and time.monotonic() < deadline:
@@ -386,5 +390,7 @@ def test_the_program_s_own_prints_inside_a_framework_window_are_read(
     series = json.loads(cli("metrics", "last", "--json").stdout)
     assert [p["value"] for p in series.get("val_f1", [])] == [0.8125], series
     assert [p["value"] for p in series.get("val_auc", [])] == [0.75], series
+    assert [p["value"] for p in series.get("accuracy", [])] == [0.75], series
+    assert [p["value"] for p in series.get("0/f1-score", [])] == [0.8095], series
     assert [p["value"] for p in series["loss"]] == [0.5]  # the hook's only
     assert "train-rmse" not in series  # the framework's own format: not read

@@ -645,6 +645,9 @@ RULES: list[Rule] = [
         ("f1-score   support",),
         final=True,
         rows=report_rows,
+        # the program prints it (a Trainer's compute_metrics, a Lightning callback), never a
+        # framework: its own, inside a hooked fit too
+        generic=True,
     ),
     Rule(
         "labelled_table",
