@@ -157,6 +157,13 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["valid/loss"]] == list(range(1, 31))
 
 
+def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "tensorboard_loop.py"):
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["Loss/train"]] == list(range(1, 16))
+        assert [s for s, _ in truth["metrics"]["Accuracy/val"]] == [1, 2, 3]
+
+
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5"):
         assert truth["params"]["model"]["lr"] == 0.5

@@ -40,8 +40,10 @@ x = torch.randn(40, 4)
 data = torch.utils.data.TensorDataset(x, x.sum(1, keepdim=True))
 loader = torch.utils.data.DataLoader(data, batch_size=8)
 logger = L.loggers.CSVLogger("csv-logs", name="run")
-trainer = L.Trainer(max_epochs=3, logger=logger, log_every_n_steps=1, accelerator="cpu",
-                    enable_checkpointing=False)
+# TensorBoard's logger too: what it writes is what the Lightning hook records, once.
+board = L.loggers.TensorBoardLogger("tb-logs", name="run")
+trainer = L.Trainer(max_epochs=3, logger=[logger, board], log_every_n_steps=1,
+                    accelerator="cpu", enable_checkpointing=False)
 trainer.fit(Model(), loader, loader)
 metrics = {}
 with open(os.path.join(logger.log_dir, "metrics.csv")) as f:

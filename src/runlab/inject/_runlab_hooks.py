@@ -208,14 +208,16 @@ def _number(value):
 
 
 def metrics(hook, values, step, **more):
-    """Record a dict of values at `step` (non-numeric values are left out)."""
+    """Record a dict of values at `step` (non-numeric values are left out; without a step,
+    each key's next point)."""
     points = {}
     for key, value in values.items():
         number = _number(value)
         if number is not None:
             points[str(key)] = number
     if points:
-        emit({"hook": hook, "metrics": points, "step": int(step), "time": time.time(), **more})
+        at = {} if step is None else {"step": int(step)}
+        emit({"hook": hook, "metrics": points, **at, "time": time.time(), **more})
 
 
 def params(hook, values):
@@ -665,6 +667,41 @@ def _sklearn(module):
     module._fit_context = _fit_context
 
 
+# -- TensorBoard --------------------------------------------------------------------------
+
+def _tensorboard(module):
+    writer = module.SummaryWriter
+
+    def step_of(value):
+        number = None if value is None else _number(value)
+        return None if number is None else int(number)
+
+    def scalar(args, kwargs):
+        # add_scalar(tag, scalar_value, global_step=None, ...)
+        if _open:
+            return  # a framework's logger writing what its hook records already
+        values = dict(zip(("tag", "scalar_value", "global_step"), args[1:4]))
+        values.update({k: v for k, v in kwargs.items() if k in ("tag", "scalar_value",
+                                                                 "global_step")})
+        metrics("tensorboard", {values["tag"]: values["scalar_value"]},
+                step_of(values.get("global_step")))
+
+    def scalars(args, kwargs):
+        # add_scalars(main_tag, tag_scalar_dict, global_step=None, ...): `main_tag/tag`
+        if _open:
+            return
+        values = dict(zip(("main_tag", "tag_scalar_dict", "global_step"), args[1:4]))
+        values.update({k: v for k, v in kwargs.items() if k in ("main_tag", "tag_scalar_dict",
+                                                                 "global_step")})
+        main = values["main_tag"]
+        metrics("tensorboard", {f"{main}/{tag}": value
+                                for tag, value in dict(values["tag_scalar_dict"]).items()},
+                step_of(values.get("global_step")))
+
+    wrap(writer, "add_scalar", "tensorboard", before=scalar)
+    wrap(writer, "add_scalars", "tensorboard", before=scalars)
+
+
 # -- Hydra --------------------------------------------------------------------------------
 
 def _hydra(module):
@@ -708,4 +745,6 @@ _INSTALLERS = {
     "lightgbm.sklearn": _lightgbm,
     "sklearn.base": _sklearn,
     "hydra._internal.hydra": _hydra,
+    "torch.utils.tensorboard.writer": _tensorboard,
+    "tensorboardX.writer": _tensorboard,
 }

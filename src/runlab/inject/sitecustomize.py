@@ -34,6 +34,8 @@ _TRIGGERS = {
     "lightgbm.sklearn": "lightgbm",
     "sklearn.base": "sklearn",
     "hydra._internal.hydra": "hydra",
+    "torch.utils.tensorboard.writer": "tensorboard",
+    "tensorboardX.writer": "tensorboard",
 }
 _PID = os.getpid()
 

@@ -1,0 +1,32 @@
+"""A hand-written loop that logs to TensorBoard (torch.utils.tensorboard's SummaryWriter): a
+loss a step, a validation accuracy an epoch, two learning rates through add_scalars, and a
+value logged without a step. Its own record is every value it passed to the writer."""
+
+import sys
+import tempfile
+
+from torch.utils.tensorboard import SummaryWriter
+
+import _truth
+
+metrics = {}
+writer = SummaryWriter(log_dir=tempfile.mkdtemp())
+step = 0
+for epoch in range(3):
+    for _ in range(5):
+        step += 1
+        loss = 1.0 / (step + 0.123456789)
+        writer.add_scalar("Loss/train", loss, step)
+        _truth.add(metrics, "Loss/train", step, loss)
+        writer.add_scalars("lr", {"encoder": 1e-3 / step, "head": 2e-3 / step},
+                           global_step=step)
+        _truth.add(metrics, "lr/encoder", step, 1e-3 / step)
+        _truth.add(metrics, "lr/head", step, 2e-3 / step)
+    accuracy = 0.5 + epoch / 7
+    writer.add_scalar(tag="Accuracy/val", scalar_value=accuracy, global_step=epoch + 1)
+    _truth.add(metrics, "Accuracy/val", epoch + 1, accuracy)
+    writer.add_scalar("epoch_time", 1.25 + epoch)  # no step: its next point, from 0
+    _truth.add(metrics, "epoch_time", epoch, 1.25 + epoch)
+    print(f"epoch {epoch + 1} done", file=sys.stderr)
+writer.close()
+_truth.write(metrics)
