@@ -4281,3 +4281,15 @@ def test_round_30_optuna_studies_and_headed_settings() -> None:
                     "    C: 7.155682161754871", "    max_iter: 107",
                     "Config:", "  lr: 0.01", "  dropout: 0.5", "loss: 0.3") == [
         ("Value", 0.9151967435549526, 0), ("loss", 0.3, 0)]
+
+
+def test_a_log_line_written_onto_a_rich_bar_is_the_program_s_own() -> None:
+    # In a terminal a logging line lands on the line of Lightning's rich bar: its values are
+    # read as the log line's (a shape any program prints, so kept inside a hooked fit), and
+    # not as the bar's metrics column
+    bar = "Validation ━━━━━━━━━━━━━━━━━━━━ 4/4 0:00:00 • 0:00:00 737.98it/s"
+    points = run_all(f"{bar}  2026-12-04 05:26:34,583 INFO metrics: epoch 0  F1=0.8116  "
+                     "AUC=0.8945")
+    generic = {rule.name for rule in RULES if rule.generic}
+    assert [(key, value, rule in generic) for key, value, _, rule in points] == [
+        ("F1", 0.8116, True), ("AUC", 0.8945, True)]

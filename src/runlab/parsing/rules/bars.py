@@ -252,6 +252,10 @@ _RICH_EPOCH = re.compile(r"\s*Epoch (\d{1,9})/\d+\s")
 _DANGLING = re.compile(r"(?<!\S)([A-Za-z][\w./\-]*):\s*$")
 _WRAPPED = re.compile(r" {8,}(?=[A-Za-z][\w./\-]*: )")
 _WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: +|$)")
+# A log line the program wrote onto the bar's line in a terminal (rich redraws the bar below
+# it): its time stamp or level after spaces ends the metrics column.
+_LOGGED_AFTER = re.compile(
+    r" {2,}(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?(?:INFO|WARNING|ERROR|DEBUG)\b)")
 
 
 def read_rich(line: str) -> Bar | None:
@@ -261,7 +265,10 @@ def read_rich(line: str) -> Bar | None:
     if bar is None:
         return None
     counter, total = int(bar.group(1)), bar.group(2)
-    tail = line[bar.end() :]
+    tail, rest = line[bar.end() :], ""
+    logged = _LOGGED_AFTER.search(tail)
+    if logged is not None:
+        tail, rest = tail[: logged.start()], tail[logged.end() :]
     found = _shown(tail)
     dangling = _DANGLING.search(tail)
     head = line[: bar.start()]
@@ -271,7 +278,7 @@ def read_rich(line: str) -> Bar | None:
     base = int(epoch.group(1)) * size if epoch is not None and size else None
     family = _DESCRIPTION.sub("", head[:cut])
     return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
-               lightning=True, dangling=dangling.group(1) if dangling else "")
+               lightning=True, dangling=dangling.group(1) if dangling else "", rest=rest)
 
 
 def _shown(text: str) -> list[Found]:
