@@ -132,7 +132,7 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("[I 2026-12-01 10:00:00,123] Trial 3 finished with value: 0.12 and parameters: "
      "{'lr': 0.01, 'n_layers': 2}. Best is trial 1 with value: 0.1.", expect(("value", 0.12, 3))),
     ("[I 2026-12-01 10:00:00,123] Trial 3 finished with values: [0.1, 0.2] and parameters: "
-     "{'lr': 0.01}.", []),
+     "{'lr': 0.01}.", expect(("value_0", 0.1, 3), ("value_1", 0.2, 3))),
     # scikit-learn's search at verbose 2 or more: the scores, never the candidate's parameters
     ("[CV 1/3] END ....................C=1, gamma=0.1;, score=0.860 total time=   0.0s",
      expect(("score", 0.86, 0))),
@@ -2433,9 +2433,11 @@ def test_noise_lines_record_nothing(line: str) -> None:
 
 
 def test_a_position_in_a_total_is_no_measure_but_a_step_s_is_the_step() -> None:
-    assert run_all("Trial: 5 of 20, loss: 0.3", "Epoch: 3 of 10, loss: 0.4",
+    assert run_all("Sample: 5 of 20, loss: 0.3", "Epoch: 3 of 10, loss: 0.4",
+                   "Trial: 5 of 20, loss: 0.2",
                    "Total T: 1000 Episode Num: 5 Episode T: 200 Reward: -1500.2") == [
         ("loss", 0.3, 0, "key_value"), ("loss", 0.4, 3, "key_value"),
+        ("loss", 0.2, 5, "key_value"),
         ("Episode_T", 200.0, 1000, "key_value"), ("Reward", -1500.2, 1000, "key_value")]
 
 
@@ -2584,7 +2586,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert {rule.name for rule in RULES if rule.generic} == {
         "json", "python_dict", "position", "leading_position", "name_value", "at_step",
         "is_value", "array_value", "call_name", "split_name", "assigned_tuple",
-        "fraction", "key_value", "decorated"}
+        "fraction", "key_value", "decorated", "classification_report"}
 
 
 def test_parse_lines_fast_path_equals_line_by_line() -> None:
@@ -4293,3 +4295,14 @@ def test_a_log_line_written_onto_a_rich_bar_is_the_program_s_own() -> None:
     generic = {rule.name for rule in RULES if rule.generic}
     assert [(key, value, rule in generic) for key, value, _, rule in points] == [
         ("F1", 0.8116, True), ("AUC", 0.8945, True)]
+
+
+def test_a_fold_a_trial_or_a_round_counts_its_line() -> None:
+    # k-fold loops, searches and federated rounds: the counter's number is the line's step (a
+    # fold holds epochs, so the epochs' lines keep theirs), never a metric of its own
+    assert steps_of("Epoch 1 loss: 0.5", "Epoch 2 loss: 0.4", "Fold 1 AUC: 0.86110",
+                    "Fold 2 | AUC 0.85", "Fold 3: AUC = 0.84", "fold: 4, epoch: 3, acc: 0.9",
+                    "Trial 4 score: 0.3", "Round 5, accuracy: 0.7") == [
+        ("loss", 0.5, 1), ("loss", 0.4, 2), ("AUC", 0.8611, 1), ("AUC", 0.85, 2),
+        ("AUC", 0.84, 3), ("fold", 4, 3), ("acc", 0.9, 3), ("score", 0.3, 4),
+        ("accuracy", 0.7, 5)]

@@ -1135,7 +1135,7 @@ _COUNTER = re.compile(
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
     r"|differential_evolution|basinhopping)\ )?"
-    r"steps?|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation"
+    r"steps?|global_step|iter|iteration|it|episode:?|ep\.?:?|updates?|generation|fold|trial|round"
     r"|train\ tree"  # YDF's `Train tree 1/20 train-loss:1.21 valid-loss:1.31`
     r"|(?:optimization\ )?restart)\s+(\d{1,18})"  # GPy's `Optimization restart 1/10, f = -21.0096`
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
@@ -1268,10 +1268,10 @@ def parse_alone(line: str) -> list[Found]:
 # l)`'s `epoch 3 loss 0.5`. Every word after the counter must belong to a pair.
 # `epoch 3: train_loss 0.31 val_loss 0.35` and `Epoch 1: train loss 0.5, val loss 0.45` too,
 # `epoch 2/10 loss 0.5 acc 0.8`, and an episode's: `Episode 100 Reward: 200.0 Average: 150.5`,
-# `ep 10 reward 200 avg 150`.
+# `ep 10 reward 200 avg 150`; a fold's, a trial's or a round's, `Fold 1 AUC: 0.861`.
 _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
-    r"(step|iter|iteration|it|epoch|episode|ep)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z]|"
+    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z]|"
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
 # A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
