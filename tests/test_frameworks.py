@@ -164,6 +164,13 @@ def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python:
         assert [s for s, _ in truth["metrics"]["Accuracy/val"]] == [1, 2, 3]
 
 
+def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "wandb_loop.py"):
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["loss"]] == [0, 1, 2, 3, 4]
+        assert_params(run, truth)
+
+
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5"):
         assert truth["params"]["model"]["lr"] == 0.5

@@ -702,6 +702,48 @@ def _tensorboard(module):
     wrap(writer, "add_scalars", "tensorboard", before=scalars)
 
 
+# -- Weights & Biases ---------------------------------------------------------------------
+
+def _wandb(module):
+    configs = set()  # the runs whose config is recorded (by id)
+
+    def log(args, kwargs):
+        # Run.log(data, step=None, commit=None): at `step`, else the run's own next step
+        # (wandb's _local_step, which each committed call moves on); a step below it wandb
+        # drops, and so does the hook.
+        run = args[0]
+        names = ("data", "step", "commit")
+        values = dict(zip(names, args[1:4]))
+        values.update({k: v for k, v in kwargs.items() if k in names})
+        data, step = values.get("data"), values.get("step")
+        if not isinstance(data, dict):
+            return
+        own = getattr(run, "_local_step", None)
+        if step is None:
+            step = own
+        elif isinstance(own, int) and step < own:
+            return
+        if id(run) not in configs:
+            configs.add(id(run))
+            config = dict(getattr(run, "config", None) or {})
+            params("wandb", {k: v for k, v in config.items() if not str(k).startswith("_")})
+        flat = {}
+        _flatten_metrics(data, "", flat)
+        metrics("wandb", flat, step)
+
+    wrap(module.Run, "log", "wandb", before=log)
+
+
+def _flatten_metrics(value, prefix, out):
+    """Nested dicts of values as `outer/inner` keys (the TensorBoard and W&B convention)."""
+    for key, item in value.items():
+        name = f"{prefix}/{key}" if prefix else str(key)
+        if isinstance(item, dict):
+            _flatten_metrics(item, name, out)
+        else:
+            out[name] = item
+
+
 # -- Hydra --------------------------------------------------------------------------------
 
 def _hydra(module):
@@ -747,4 +789,5 @@ _INSTALLERS = {
     "hydra._internal.hydra": _hydra,
     "torch.utils.tensorboard.writer": _tensorboard,
     "tensorboardX.writer": _tensorboard,
+    "wandb.sdk.wandb_run": _wandb,
 }

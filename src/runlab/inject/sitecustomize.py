@@ -36,6 +36,7 @@ _TRIGGERS = {
     "hydra._internal.hydra": "hydra",
     "torch.utils.tensorboard.writer": "tensorboard",
     "tensorboardX.writer": "tensorboard",
+    "wandb.sdk.wandb_run": "wandb",
 }
 _PID = os.getpid()
 
