@@ -2969,6 +2969,28 @@ def test_scikit_learn_reports_and_logging_libraries_prefixes() -> None:
         ("Log_Likelihood", -0.69315, 1), ("Accuracy", 0.665, 1))
 
 
+def test_a_logger_s_name_or_a_phase_s_label_before_a_counter_keeps_the_step() -> None:
+    # `%(levelname)s %(name)s: %(message)s`, Flask's `%(levelname)s in %(module)s:`, a name
+    # between bars, a tag in brackets: the name is the logger's, the counter the line's step
+    # (a phase's word there is the phase's label; a qualifier, `best:`, stays in the name).
+    parser = MetricParser()
+    assert run(parser, "2026-12-01 10:00:00,123 INFO trainer: step 500: loss=0.3235",
+               "[2026-12-01 10:00:00,123] INFO in app: step 600: loss=0.31",
+               "2026-12-01 10:00:00.001 | INFO     | mylogger | step 700: loss=0.30",
+               "[callback] step 800: loss=0.29",
+               "train: step 900: loss=0.27",
+               "Val: step 3: loss=0.36",
+               "INFO best: acc 0.91") == expect(
+        ("loss", 0.3235, 500), ("loss", 0.31, 600), ("loss", 0.3, 700), ("loss", 0.29, 800),
+        ("train/loss", 0.27, 900), ("Val/loss", 0.36, 900), ("best/acc", 0.91, 900))
+    parser = MetricParser()
+    assert run(parser, "2026-12-01 10:00:00,123 INFO trainer: epoch 5 val_f1=0.6470",
+               "[INFO] train: epoch 6 loss=0.28",
+               "Valid: Epoch [7/10] loss: 0.35, acc: 0.9") == expect(
+        ("val_f1", 0.647, 5), ("train/loss", 0.28, 6), ("Valid/loss", 0.35, 7),
+        ("Valid/acc", 0.9, 7))
+
+
 def test_trainer_formats_of_large_models() -> None:
     # mlx-lm's closing sentence; torchtitan's validation line (`validate` and its step qualify
     # its measures);

@@ -437,6 +437,12 @@ _LABELLED_COUNTER = re.compile(r"(epoch|episode)\ {1,4}(\d{1,18})(?:/\d{1,18})?[
                                re.ASCII | re.IGNORECASE)
 
 
+# The training's step after its label, `train: step 500: loss=0.3` (an evaluation's `step 3`
+# is its place in the evaluation).
+_TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[A-Za-z])",
+                            re.ASCII | re.IGNORECASE)
+
+
 # A label of up to three words, one of them a phase, ending in `:` or ` -`: `Test results:`,
 # `Validation -`, `best valid :`.
 _PHASE_LABEL_WORDS = re.compile(
@@ -670,6 +676,15 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             inner = _phase_section(clause)
             if inner is not None:
                 phase, clause = inner
+                header = None if pairs else _EPOCH_HEADER.match(clause)
+                counted = None if pairs or header else _LABELLED_COUNTER.match(clause) or (
+                    _TRAINING_STEP.match(clause) if phase.lower() in _TRAINING else None)
+                if header is not None:  # `Train: epoch 5 loss=0.3`: the epoch is the step
+                    pairs.append(("epoch", header.group(1), ""))
+                    clause = clause[header.end():]
+                elif counted is not None:  # `train: step 500: loss=0.3`
+                    pairs.append((counted.group(1).lower(), counted.group(2), ""))
+                    clause = clause[counted.end():]
             pairs += _qualified(_clause_pairs(clause), f"{phase}/")
         return pairs
     if ": " in text and _MID_PHASE.search(text) is not None:
@@ -1325,6 +1340,9 @@ def spaced_pairs(text: str) -> list[Found] | None:
 # 12:00:00.123 | INFO     | __main__:train:42 - `, rich's `[12:00:00] INFO     `, RecBole's `02 Dec
 # 14:24    INFO  `). Each part
 # is bounded and the whole is tried once, at the start of the line.
+# Words that qualify the measures after them (`best: acc 0.9`), never a logger's name.
+_QUALIFIER_WORDS = ("best|final|last|summary|results?|overall|total|average|avg|mean|params"
+                    "|parameters|hparams|config|configuration|settings|args|arguments|options")
 _LOG_PART = (
     r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
     # (`,`: open_clip's; `:`, lm-evaluation-harness' `2026-12-03:17:07:00`)
@@ -1337,6 +1355,12 @@ _LOG_PART = (
     # or a level, then a logger's name and line, lm-evaluation-harness' `INFO     [evaluator:214]`
     # (after its level only: `[acc:91]` alone is a measure's)
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
+    # or a level, then a logger's one-word name before `: ` and a word or between bars:
+    # `%(levelname)s %(name)s: %(message)s`'s `INFO trainer: epoch 5 ...`, Flask's `INFO in
+    # app: `, `| INFO | mylogger | ` (not a phase, `INFO train: `, nor a qualifier, `best: `)
+    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)(?::?\ {1,8}(?:in\ )?|\ {0,8}\|\ )"
+    rf"(?!(?:{_PHASE_WORDS}|{_QUALIFIER_WORDS})\b)[a-z_][\w\-]{{0,40}}"
+    r"(?::(?=\ (?!(?i:nan|inf)\b)[A-Za-z\[({])|(?=\ \|\ ))"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
@@ -1357,6 +1381,9 @@ _LOG_PART = (
     # or before `: ` and a word, jaxopt's `INFO: jaxopt.LBFGS: Iter: 1 ...`
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:(?=\ (?!(?i:nan|inf))[A-Za-z])"
     r"|\[(?:__main__|root|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6})\]"  # Hydra's `[__main__]`
+    # or a tag in brackets before a counter, `[callback] step 4: ` (not a phase's, `[train]`)
+    rf"|\[(?!(?i:{_PHASE_WORDS})\])[A-Za-z_][\w.\-]{{0,40}}\]"
+    r"(?=\ (?i:step|epoch|iter|iteration|episode)\ \d)"
     # or any logger's name before Hydra's level, `[train][INFO] - `
     r"|\[[A-Za-z_][\w\-]{0,40}\](?=\[(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\])"
 )
