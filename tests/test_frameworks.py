@@ -106,6 +106,7 @@ def test_lightning_with_its_default_bar(cli: Callable[..., Result], tmp_path: Pa
         assert_same_points(run, truth)
         assert len(truth["metrics"]["train_loss_step"]) == 15
         assert len(truth["metrics"]["val_loss"]) == 3
+        assert len(truth["metrics"]["data/scale"]) == 15
         assert_params(run, truth)
         assert "hook is off" not in output
 
@@ -162,6 +163,7 @@ def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python:
         assert_same_points(run, truth)
         assert [s for s, _ in truth["metrics"]["Loss/train"]] == list(range(1, 16))
         assert [s for s, _ in truth["metrics"]["Accuracy/val"]] == [1, 2, 3]
+        assert [s for s, _ in truth["metrics"]["val/loss"]] == [1, 2, 3]
 
 
 def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -1,5 +1,6 @@
 """A tiny Lightning run with the default progress bar and model summary; its own record is the
-CSV logger's metrics.csv. `pytorch_lightning` as the first argument uses that package."""
+CSV logger's metrics.csv, and what the module writes to TensorBoard's writer itself.
+`pytorch_lightning` as the first argument uses that package."""
 
 import csv
 import os
@@ -13,6 +14,7 @@ import torch
 
 import _truth
 
+WRITTEN = []
 
 class Model(L.LightningModule):
     def __init__(self, hidden=8, lr=0.05):
@@ -25,6 +27,10 @@ class Model(L.LightningModule):
         x, y = batch
         loss = torch.nn.functional.mse_loss(self.net(x), y)
         self.log("train_loss", loss, on_step=True, on_epoch=True)
+        # the program's own write to the TensorBoard logger's writer, beside self.log
+        scale = 1.0 + i / 10
+        self.loggers[1].experiment.add_scalar("data/scale", scale, self.global_step)
+        WRITTEN.append((self.global_step, scale))
         return loss
 
     def validation_step(self, batch, i):
@@ -51,4 +57,6 @@ with open(os.path.join(logger.log_dir, "metrics.csv")) as f:
         for key, value in row.items():
             if key != "step" and value != "":
                 _truth.add(metrics, key, row["step"], float(value))
+for step, scale in WRITTEN:
+    _truth.add(metrics, "data/scale", step, scale)
 _truth.write(metrics, {"hidden": 8, "lr": 0.05})

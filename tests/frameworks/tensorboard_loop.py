@@ -29,4 +29,13 @@ for epoch in range(3):
     _truth.add(metrics, "epoch_time", epoch, 1.25 + epoch)
     print(f"epoch {epoch + 1} done", file=sys.stderr)
 writer.close()
+root = tempfile.mkdtemp()
+phases = {phase: SummaryWriter(log_dir=f"{root}/{phase}") for phase in ("train", "val")}
+for epoch in range(1, 4):
+    for phase, offset in (("train", 0.0), ("val", 0.1)):
+        value = 1.0 / (epoch + 0.5) + offset
+        phases[phase].add_scalar("loss", value, epoch)
+        _truth.add(metrics, f"{phase}/loss", epoch, value)
+for each in phases.values():
+    each.close()
 _truth.write(metrics)

@@ -669,6 +669,28 @@ def _sklearn(module):
 
 # -- TensorBoard --------------------------------------------------------------------------
 
+# The frameworks whose own loggers write to TensorBoard what their hooks record already
+# (Lightning's TensorBoardLogger, transformers' TensorBoardCallback).
+_WRITING_FRAMEWORKS = frozenset({"lightning", "pytorch_lightning", "lightning_fabric",
+                                 "transformers", "accelerate"})
+
+
+def _framework_writes():
+    """Whether the call being hooked comes from a framework's own code (not the program's:
+    a LightningModule's `self.logger.experiment.add_scalar(...)` is the program's)."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename == __file__:
+        frame = frame.f_back
+    module = "" if frame is None else str(frame.f_globals.get("__name__", ""))
+    return module.split(".", 1)[0] in _WRITING_FRAMEWORKS
+
+
+# A writer's directory named for a phase (`runs/x/train`, `runs/x/val`): TensorBoard shows
+# each as a run of its own, so the same tag in two of them is two series.
+_PHASE_DIRS = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+                         "evaluation", "dev"})
+
+
 def _tensorboard(module):
     writer = module.SummaryWriter
 
@@ -676,24 +698,34 @@ def _tensorboard(module):
         number = None if value is None else _number(value)
         return None if number is None else int(number)
 
+    def named(writer, tag):
+        # `loss` from the writer at `runs/x/val` is `val/loss` (unless the tag names a phase)
+        directory = getattr(writer, "log_dir", None) or getattr(writer, "logdir", None)
+        phase = os.path.basename(os.path.normpath(str(directory))) if directory else ""
+        tag = str(tag)
+        if phase.lower() not in _PHASE_DIRS or any(
+                part.lower() in _PHASE_DIRS for part in tag.replace("_", "/").split("/")):
+            return tag
+        return f"{phase}/{tag}"
+
     def scalar(args, kwargs):
         # add_scalar(tag, scalar_value, global_step=None, ...)
-        if _open:
+        if _framework_writes():
             return  # a framework's logger writing what its hook records already
         values = dict(zip(("tag", "scalar_value", "global_step"), args[1:4]))
         values.update({k: v for k, v in kwargs.items() if k in ("tag", "scalar_value",
                                                                  "global_step")})
-        metrics("tensorboard", {values["tag"]: values["scalar_value"]},
+        metrics("tensorboard", {named(args[0], values["tag"]): values["scalar_value"]},
                 step_of(values.get("global_step")))
 
     def scalars(args, kwargs):
         # add_scalars(main_tag, tag_scalar_dict, global_step=None, ...): `main_tag/tag`
-        if _open:
+        if _framework_writes():
             return
         values = dict(zip(("main_tag", "tag_scalar_dict", "global_step"), args[1:4]))
         values.update({k: v for k, v in kwargs.items() if k in ("main_tag", "tag_scalar_dict",
                                                                  "global_step")})
-        main = values["main_tag"]
+        main = named(args[0], values["main_tag"])
         metrics("tensorboard", {f"{main}/{tag}": value
                                 for tag, value in dict(values["tag_scalar_dict"]).items()},
                 step_of(values.get("global_step")))
