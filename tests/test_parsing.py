@@ -652,6 +652,21 @@ def test_a_tqdm_description_with_metrics_is_a_curve() -> None:
     assert {p.rule for p in points} == {"tqdm_postfix"}
 
 
+def test_a_tqdm_description_and_postfix_are_each_set_on_their_own() -> None:
+    # bar.set_description(f"Epoch {e} loss {loss:.4f}") then bar.set_postfix(acc=acc) each
+    # step: two redraws a step, the counter lagging (tqdm's own, throttled); each of the two
+    # changes its own values only, so each value is one point, not one a redraw
+    lines, truth = [], []
+    for step in range(1, 5):
+        loss, acc = round(1 / step, 4), 0.5 + step / 50
+        before = f", acc={acc - 0.02:.2f}" if step > 1 else ""
+        lines += [f"Epoch 1 loss {loss:.4f}:   0%|          | 0/10 [00:00<?, ?it/s{before}]",
+                  f"Epoch 1 loss {loss:.4f}:   0%|          | 0/10 [00:00<?, ?it/s, acc={acc:.2f}]"]
+        truth += [("loss", loss, step), ("acc", acc, step)]
+    parser = MetricParser()
+    assert sorted(triples(parser.parse_lines(lines) + parser.flush())) == sorted(expect(*truth))
+
+
 def test_a_tqdm_description_of_spaced_pairs_is_read() -> None:
     # minGPT's trainer (its first version): pbar.set_description(f"epoch {epoch+1} iter {it}:
     # train loss {loss.item():.5f}. lr {lr:e}"); the counters in it are not metrics, and a

@@ -778,20 +778,24 @@ class MetricParser:
         elif metrics and self._lightning:
             self._lightning_done = max(self._lightning_done or 0, step + 1)
         self._wrap = (step, rule, bar.dangling) if bar.wraps else None
-        self._draw_values(metrics, step, rule, out)
+        self._draw_values(metrics, step, rule, out, bar.described)
 
-    def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point]
-                     ) -> None:
+    def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point],
+                     described: int = 0) -> None:
         # tqdm shows the counter of its last refresh, which lags behind the loop when redraws
         # are throttled: a new value at the same counter is the next step of its key. A plain
         # set_postfix sets all its keys at once, so a redraw with any new value is a point of
-        # each; Lightning's bar shows metrics logged each on its own schedule.
+        # each (and set_description its own: the first `described` metrics); Lightning's bar
+        # shows metrics logged each on its own schedule.
         shown, last = self._shown, self._last_drawn
         if not self._lightning:
-            if all(key in shown and _same(shown[key], float(value))
-                   for key, value, _ in metrics):
+            same = [group for group in (metrics[:described], metrics[described:]) if group and all(
+                key in shown and _same(shown[key], float(value)) for key, value, _ in group)]
+            if sum(map(len, same)) == len(metrics):
                 return  # a redraw of the same values
             shown.clear()
+            for key, value, _ in (item for group in same for item in group):
+                shown[key] = float(value)  # one of the two set again: the other's are not new
         for key, value, _ in metrics:
             value = float(value)
             before = shown.get(key)

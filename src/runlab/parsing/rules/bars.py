@@ -134,11 +134,13 @@ def read_tqdm(line: str) -> Bar | None:
     if ahead:
         head = head.split("[", 1)[0]
     shown = _described(head)
+    described = 0
     if shown:
         # set_description(f"loss: {loss:.4f}"): metrics in the description, before the bar's
         # own `: 50%`; the postfix's win when both show a key.
         keys = {key for key, _, _ in found}
-        found = [item for item in shown if item[0] not in keys] + found
+        shown = [item for item in shown if item[0] not in keys]
+        found, described = shown + found, len(shown)
         head = _VALUES.sub("", head)
     if _NOT_STEPS.search(rate):
         return Bar("", 0, 0, None, found or [CLAIM]) if postfix or shown else None
@@ -161,7 +163,7 @@ def read_tqdm(line: str) -> Bar | None:
     if rest and (_TQDM.search(rest) or _IGNITE_BAR.search(rest)):
         rest = ""  # more bars on the line: redraws run together, not a log line
     return Bar(f"{description}|{total}", int(counter), size, None, found or [CLAIM],
-               lightning=lightning, ahead=ahead, rest=rest)
+               lightning=lightning, ahead=ahead, rest=rest, described=described)
 
 
 _VALUES = re.compile(rf"(?<![A-Za-z_])(?:{NUMBER})", re.ASCII)

@@ -129,8 +129,9 @@ class Bar:
     follow on the next line (rich wraps them), whether it is PyTorch Lightning's, the key
     its line ends with when the value went onto the next line (``train_loss:``), and whether
     it shows a step's values before its counter moves to that step (Ignite's, but for the
-    first step of each of its bars), and the text printed right after it on the same line (a
-    log line written while the bar had not ended its line)."""
+    first step of each of its bars), the text printed right after it on the same line (a
+    log line written while the bar had not ended its line), and how many of the metrics,
+    first, its description shows (set apart from its postfix: each set on its own)."""
 
     family: str
     counter: int
@@ -142,6 +143,7 @@ class Bar:
     dangling: str = ""
     ahead: bool = False
     rest: str = ""
+    described: int = 0
 
 
 CLAIM: Found = ("", 0, None)
