@@ -3031,6 +3031,13 @@ def test_stage_bars_and_tables_with_trends() -> None:
         ("train/dice_loss", 0.11, 1), ("train/iou_score", 0.12, 1), ("train/dice_loss", 0.21, 2),
         ("train/iou_score", 0.22, 2), ("valid/dice_loss", 0.11, 1), ("valid/iou_score", 0.12, 1),
         ("valid/dice_loss", 0.21, 2), ("valid/iou_score", 0.22, 2))
+    # tutorials' `Training` and `Validating` bars: a stage each
+    parser = MetricParser()
+    lines = [f"{stage}:  50%|#  | {i}/4 [00:00<00:00, 5.80it/s, loss=0.{i}1]"
+             for stage in ("Training", "Validating") for i in (1, 2)]
+    assert run(parser, *lines) == expect(
+        ("Training/loss", 0.11, 1), ("Training/loss", 0.21, 2), ("Validating/loss", 0.11, 1),
+        ("Validating/loss", 0.21, 2))
     parser = MetricParser()
     assert run(parser, "  iter   train_loss     tok/s     tokens",
                "     1    val 3.651    0.01s", "    10    3.758 ▼    53,089      0.6k",

@@ -188,8 +188,12 @@ def _description(head: str) -> str:
     return _DESCRIPTION.sub("", head)
 
 
+# A bar's stage in words, as tutorials name their bars (`Training`, `Validating`).
+_STAGES = PHASES | {"validating", "evaluating"}
+
+
 def _phase(head: str, description: str) -> str:
-    return description if description.lower() in PHASES else _counted_phase(head)
+    return description if description.lower() in _STAGES else _counted_phase(head)
 
 
 def _counted_phase(head: str) -> str:
@@ -199,7 +203,7 @@ def _counted_phase(head: str) -> str:
     if not 2 <= len(words) <= 3:
         return ""
     for phase, others in ((words[-1], words[:-1]), (words[0], words[1:])):
-        if phase.lower() in PHASES and all(word.lower() in _STEP_WORDS for word in others):
+        if phase.lower() in _STAGES and all(word.lower() in _STEP_WORDS for word in others):
             return phase
     return ""
 
