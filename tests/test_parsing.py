@@ -3021,6 +3021,22 @@ def test_trainer_formats_of_large_models() -> None:
         ("validate_tps", 0, 20))
 
 
+def test_a_table_of_names_and_values_is_read() -> None:
+    # a program's results as a Markdown table, a rich Table (its title above), tabulate's
+    # fancy_grid: each row's value under its name; a `Name | Value` table's measures only
+    parser = MetricParser()
+    assert run(parser, "| Metric | Value |", "|--------|-------|", "| precision | 0.9012 |",
+               "| recall@5 | 84.31% |", "", "    Final results     ",
+               "┏━━━━━━━━━━━┳━━━━━━━━┓", "┃ Metric    ┃  Value ┃", "┡━━━━━━━━━━━╇━━━━━━━━┩",
+               "│ auc       │ 0.9377 │", "│ test loss │ 0.4123 │", "└───────────┴────────┘",
+               "╒═══════════╤═════════╕", "│ metric    │   value │", "╞═══════════╪═════════╡",
+               "│ f1        │  0.8712 │", "╘═══════════╧═════════╛",
+               "| Name | Value |", "| --- | --- |", "| batch_size | 32 |", "| val_acc | 0.91 |",
+               "done 3") == expect(
+        ("precision", 0.9012, 0), ("recall@5", 84.31, 0), ("auc", 0.9377, 0),
+        ("test_loss", 0.4123, 0), ("f1", 0.8712, 0), ("val_acc", 0.91, 0))
+
+
 def test_stage_bars_and_tables_with_trends() -> None:
     # segmentation_models_pytorch's `train:` and `valid:` bars, `name - value` postfixes: one
     # series a stage; mlx-lm's training table, trend arrows and named `val` rows.

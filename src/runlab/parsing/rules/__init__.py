@@ -24,6 +24,8 @@ from runlab.parsing.rules.bars import (
 from runlab.parsing.rules.base import Rule
 from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
 from runlab.parsing.rules.libraries import (
+    metric_table_rows,
+    parse_metric_table_header,
     named_rows,
     parse_named_rows_header,
     box_rows,
@@ -869,6 +871,17 @@ RULES: list[Rule] = [
         parse_id_table,
         ("ID  ", "ID\t"),  # (not `id `: `valid 0.54` is the name_value rule's)
         rows=id_rows,
+    ),
+    Rule(
+        "metric_table",
+        "a table of two columns, names and values, as a program prints its results: "
+        "Markdown's `| Metric | Value |` over `|---|---|`, a rich Table's `┃ Metric ┃ Value ┃`, "
+        "tabulate's `│ metric │ value │`: each row's value under its name, `| precision | "
+        "0.90 |` as precision (a `Name`/`Key` column's measures only)",
+        parse_metric_table_header,
+        ("Value", "value", "VALUE", "Score", "score", "Result", "result"),
+        final=True,
+        rows=metric_table_rows,
     ),
     Rule(
         "named_rows",

@@ -325,8 +325,8 @@ def lm_eval_rows(header: str) -> Callable[[str], list[Found]]:
 # Under a header whose corner is blank and whose columns name splits, `│               │   train
 # │   validation │   test │`, each row naming a measure is one value a split: `│ accuracy      │
 # 0.3429 │  0.3333 │ 0.3333 │` is train/accuracy, validation/accuracy, test/accuracy. A table of
-# two columns and no header, `│ Best model's validation roc_auc │ 0.598 │`, is a name and its
-# value where the name is a measure's (a whole number there is a count: `│ Best model step │ 21
+# two columns and no header, `│ Best model's validation roc_auc │ 0.598 │`, or under `│ metric │
+# value │`, is a name and its value where the name is a measure's (a whole number there is a count: `│ Best model step │ 21
 # │`; a setting is none). Other tables (a DataFrame's rows under its index, a dataset's sizes,
 # a confusion matrix) are none.
 _GRID_TOP = re.compile(r"\s{0,8}╒[═╤]{3,2000}╕\s*")
@@ -360,6 +360,9 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
                 cells = first.pop()
                 if line.lstrip()[:1] == "╞":
                     columns[:] = cells
+                    # (`│ metric │ value │` over them: a table of names and values)
+                    pairs[0] = len(cells) == 2 and _METRIC_TABLE_HEADER.fullmatch(
+                        f"│{cells[0]}│{cells[1]}│") is not None
                 elif len(cells) == 2:
                     pairs[0] = True
                     done[0] = line.lstrip()[:1] == "╘"
@@ -1707,6 +1710,51 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
         return [CLAIM]
 
     return read
+
+
+# metric_table ---------------------------------------------------------------------------------
+
+# A table of two columns, names and their values, as a program prints its results: Markdown's
+# `| Metric | Value |` over `|---|---|`, rich's `┃ Metric ┃ Value ┃` (a `rich.table.Table`),
+# tabulate's grids `│ metric │ value │`: each row's value under its name. A table whose first
+# column is `Name` or `Key` may hold settings as well: its measures only.
+_TABLE_BAR = r"[|┃│║]"
+_METRIC_TABLE_HEADER = re.compile(
+    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}(?i:(metrics?|measures?)|(name|key))\s{{0,40}}{_TABLE_BAR}"
+    rf"\s{{0,40}}(?i:values?|scores?|results?)\s{{0,40}}{_TABLE_BAR}\s{{0,40}}")
+_METRIC_TABLE_ROW = re.compile(
+    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}([A-Za-z][\w@.\-/]{{0,60}}(?:\ [A-Za-z@][\w@.\-/]{{0,30}}){{0,4}})"
+    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}({NUMBER})%?\s{{0,40}}{_TABLE_BAR}\s{{0,40}}")
+_TABLE_RULE = re.compile(r"[\s|+\-=:┃│║━─┏┓┗┛┡┩╇┳┻╋┣┫╞╡╪═╒╕╘╛├┤┼└┘┌┐┬┴╔╗╚╝╠╣╬╦╩]{3,400}")
+
+
+def parse_metric_table_header(line: str) -> list[Found]:
+    """`| Metric | Value |`: the header of a table of results."""
+    return [CLAIM] if _METRIC_TABLE_HEADER.fullmatch(line) else []
+
+
+def metric_table_rows(header: str) -> Callable[[str], list[Found]]:
+    """The rows of a two-column table of results: rules claimed, each row's value under its
+    name (a `Name` or `Key` table's measures only); the first other line ends it."""
+    match = _METRIC_TABLE_HEADER.fullmatch(header)
+    measures_only = match is not None and match.group(2) is not None
+    read = [0]
+
+    def row(line: str) -> list[Found]:
+        read[0] += 1
+        if read[0] > 10_000:
+            return []
+        if _TABLE_RULE.fullmatch(line):
+            return [CLAIM]
+        cells = _METRIC_TABLE_ROW.fullmatch(line)
+        if cells is None:
+            return []
+        key = cells.group(1).replace(" ", "_")
+        if not is_metric_key(key) or (measures_only and not names_a_measure(key)):
+            return [CLAIM]
+        return [(key, to_number(cells.group(2)), None)]
+
+    return row
 
 
 # xgboost, lightgbm ----------------------------------------------------------------------------
