@@ -164,6 +164,7 @@ def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python:
         assert [s for s, _ in truth["metrics"]["Loss/train"]] == list(range(1, 16))
         assert [s for s, _ in truth["metrics"]["Accuracy/val"]] == [1, 2, 3]
         assert [s for s, _ in truth["metrics"]["val/loss"]] == [1, 2, 3]
+        assert_params(run, truth)
 
 
 def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -36,6 +36,10 @@ for epoch in range(1, 4):
         value = 1.0 / (epoch + 0.5) + offset
         phases[phase].add_scalar("loss", value, epoch)
         _truth.add(metrics, f"{phase}/loss", epoch, value)
+hparams = {"lr": 0.01, "batch_size": 32, "optimizer": "adam"}
+final = {"hparam/accuracy": 0.875}
+phases["val"].add_hparams(hparams, final)
+_truth.add(metrics, "hparam/accuracy", 0, 0.875)  # add_hparams writes it at step 0
 for each in phases.values():
     each.close()
-_truth.write(metrics)
+_truth.write(metrics, hparams)

@@ -730,8 +730,18 @@ def _tensorboard(module):
                                 for tag, value in dict(values["tag_scalar_dict"]).items()},
                 step_of(values.get("global_step")))
 
+    def hparams(args, kwargs):
+        # add_hparams(hparam_dict, metric_dict, ...): the settings as params (its metrics go
+        # through add_scalar)
+        if _framework_writes():
+            return
+        values = args[1] if len(args) > 1 else kwargs.get("hparam_dict")
+        if isinstance(values, dict):
+            params("tensorboard", values)
+
     wrap(writer, "add_scalar", "tensorboard", before=scalar)
     wrap(writer, "add_scalars", "tensorboard", before=scalars)
+    wrap(writer, "add_hparams", "tensorboard", before=hparams)
 
 
 # -- Weights & Biases ---------------------------------------------------------------------
