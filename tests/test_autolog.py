@@ -383,6 +383,39 @@ hook({"exclusive": False, "time": time.time()})
 """
 
 
+AFTER_THE_FIT = """\
+import json, os, time
+run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])
+def hook(message):
+    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+        f.write(json.dumps(dict(message, hook="test", time=time.time())) + "\\n")
+def shown(text):  # the recorder has taken the line in (its output log holds it)
+    deadline = time.monotonic() + 20
+    while text not in open(os.path.join(run, "output.log")).read() and time.monotonic() < deadline:
+        pass
+print("loss: 0.75", flush=True)
+shown("loss: 0.75")
+hook({"exclusive": True})
+print("Epoch 3/3", flush=True)  # the framework's own header: its count is not the run's
+shown("Epoch 3/3")
+for step in (20, 40):
+    hook({"metrics": {"train_loss": 0.5}, "step": step})
+hook({"exclusive": False})
+print("test_acc: 0.91", flush=True)  # the program's results: at the step the fit left
+print("epoch 5 val_f1=0.7", flush=True)  # a line that names its own step keeps it
+"""
+
+
+def test_the_program_s_lines_after_a_framework_s_fit_are_at_the_step_it_left(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(AFTER_THE_FIT)
+    assert cli(sys.executable, "train.py").code == 0
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [(p["step"], p["value"]) for p in series["loss"]] == [(0, 0.75)]
+    assert [(p["step"], p["value"]) for p in series["test_acc"]] == [(40, 0.91)]
+    assert [(p["step"], p["value"]) for p in series["val_f1"]] == [(5, 0.7)]
+
+
 def test_the_program_s_own_prints_inside_a_framework_window_are_read(
         cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(INSIDE_THE_WINDOW)

@@ -667,6 +667,23 @@ def test_a_tqdm_description_and_postfix_are_each_set_on_their_own() -> None:
     assert sorted(triples(parser.parse_lines(lines) + parser.flush())) == sorted(expect(*truth))
 
 
+def test_lines_after_a_framework_s_end_are_at_the_step_it_left() -> None:
+    # a hooked framework's fit ended at step 16 (its hook says so): the program's results
+    # after it are at that step, though the framework's bars are read after the mark (its
+    # last frame in the same read, another stream's bars); a line with its own step keeps it
+    parser = MetricParser()
+    before = parser.parse_lines(
+        ["Epoch 1: 100%|##########| 4/4 [00:00<00:00, 9.0it/s, loss=0.5]"])
+    moved = before + parser.moved_to(16)
+    lines = ["Testing: 100%|##########| 4/4 [00:00<00:00, 9.0it/s]",
+             "  0%|          | 0/3 [00:00<?, ?epoch/s]",
+             "[{'test_loss': 0.3166, 'test_acc': 0.9688}]", "Test accuracy: 0.9688",
+             "epoch 5 val_f1=0.7"]
+    assert triples(moved + parser.parse_lines(lines) + parser.flush()) == expect(
+        ("loss", 0.5, 4), ("test_loss", 0.3166, 16), ("test_acc", 0.9688, 16),
+        ("Test_accuracy", 0.9688, 16), ("val_f1", 0.7, 5))
+
+
 def test_a_tqdm_description_of_spaced_pairs_is_read() -> None:
     # minGPT's trainer (its first version): pbar.set_description(f"epoch {epoch+1} iter {it}:
     # train loss {loss.item():.5f}. lr {lr:e}"); the counters in it are not metrics, and a

@@ -200,6 +200,30 @@ def test_the_recorder_takes_the_channel_and_ranks_hooks_below_the_command_line(
         ("loss", 0.4, 1), ("acc", 0.9, 0), ("acc", 0.95, 1)]
 
 
+def test_the_recorder_reads_the_channel_ahead_of_output_written_after_a_framework_s_end(
+        store: Store, tmp_path: Path) -> None:
+    # a fit's window closes at its last step, then the program prints its result: the
+    # recorder reads the channel before that output, so the line is at the fit's step; a
+    # hook's params are the first fit's, however the channel's reads fall
+    recorder, run_id, events = _recorder(store, tmp_path)
+    recorder.output(runner.STDOUT, b"loss: 0.9\n")
+    with open(events, "ab") as f:
+        f.write(channel.encode({"hook": "keras", "exclusive": True, "time": NOW})
+                + channel.encode({"hook": "keras", "params": {"max_iter": 12}})
+                + channel.encode({"hook": "keras", "metrics": {"val_loss": 0.4}, "step": 7,
+                                  "time": NOW}))
+    recorder.output(runner.STDOUT, b"Epoch 2/2\n")  # the framework's own: its count is not the run's
+    with open(events, "ab") as f:
+        f.write(channel.encode({"hook": "keras", "exclusive": False, "time": NOW + 1})
+                + channel.encode({"hook": "keras", "params": {"max_iter": 6}}))
+    recorder.output(runner.STDOUT, b"test_acc: 0.91\n")
+    recorder.close()
+    assert [e["params"] for e in store.events(run_id) if e["e"] == "params"] == [
+        {"max_iter": 12}]
+    assert sorted((k, v, s) for k, v, s, _t in _points(store, run_id)) == [
+        ("loss", 0.9, 0), ("test_acc", 0.91, 7), ("val_loss", 0.4, 7)]
+
+
 def test_the_recorder_counts_what_the_journal_could_not_take(
         store: Store, tmp_path: Path) -> None:
     recorder, run_id, events = _recorder(store, tmp_path)

@@ -228,9 +228,10 @@ def params(hook, values):
         emit({"hook": hook, "params": redact(flat)})
 
 
-def exclusive(hook, on):
+def exclusive(hook, on, step=None):
     """Say that the framework's own printed lines hold no metric of their own while it runs
-    (model summaries, progress bars): the wrapper reads none from the output meanwhile."""
+    (model summaries, progress bars): the wrapper reads none from the output meanwhile. At
+    the end, `step` is where the framework left the run (else its furthest step reported)."""
     if not on:
         import sys
 
@@ -240,7 +241,8 @@ def exclusive(hook, on):
             except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
                 pass
     (_open.add if on else _open.discard)(hook)
-    emit({"hook": hook, "exclusive": bool(on), "time": time.time()})
+    at = {} if step is None else {"step": int(step)}
+    emit({"hook": hook, "exclusive": bool(on), **at, "time": time.time()})
 
 
 def _flatten(value, prefix, out):
@@ -454,6 +456,7 @@ def _keras(module):
             super().__init__()
             self.per_batch = per_batch
             self.batches = 0
+            self.epoch = None  # the last epoch ended, as printed
             self.on_epoch_begin = guarded("keras", self._epoch_begin)
             self.on_epoch_end = guarded("keras", self._epoch_end)
             self.on_train_batch_end = guarded("keras", self._batch_end)
@@ -464,7 +467,8 @@ def _keras(module):
             exclusive("keras", True)
 
         def _end(self, logs=None):
-            exclusive("keras", False)
+            # (the run is at its last epoch: the batches' steps are a finer scale)
+            exclusive("keras", False, self.epoch)
 
         def _epoch_begin(self, epoch, logs=None):
             # Batches counted across epochs, from the fit's first epoch (initial_epoch).
@@ -473,7 +477,8 @@ def _keras(module):
                 self.batches = int(epoch) * steps
 
         def _epoch_end(self, epoch, logs=None):
-            metrics("keras", logs or {}, int(epoch) + 1)  # as printed: `Epoch 1/3`
+            self.epoch = int(epoch) + 1  # as printed: `Epoch 1/3`
+            metrics("keras", logs or {}, self.epoch)
 
         def _batch_end(self, batch, logs=None):
             self.batches += 1

@@ -224,6 +224,7 @@ class MetricParser:
         self._shapes: dict[tuple[str, ...], tuple[re.Pattern[str], tuple[str, ...], _Plan] | None] = {}
         self._shape: tuple[re.Pattern[str], tuple[str, ...], _Plan] | None = None
         self._current_step: int | None = None
+        self._pinned: int | None = None  # the step a framework left the run at (`moved_to`)
         # The epoch of the latest `Epoch N` header (None after another header set the step),
         # the first epoch a position was counted from, and a position count with no epoch.
         self._header_epoch: int | None = None
@@ -662,6 +663,7 @@ class MetricParser:
         on; the points held for the step before are given out into ``released``."""
         self._header_epoch = step if key == "epoch" else None
         self._header_since_bar = self._main != ""
+        self._pinned = None
         if step != self._current_step:
             if self._wiped:
                 released += self._close_wiped()
@@ -778,6 +780,11 @@ class MetricParser:
         elif metrics and self._lightning:
             self._lightning_done = max(self._lightning_done or 0, step + 1)
         self._wrap = (step, rule, bar.dangling) if bar.wraps else None
+        if self._pinned is not None:
+            # a bar drawn before a framework's end but read after it (its last frame, another
+            # stream's bars): the run stays at the step the framework left it, until a line
+            # sets another
+            self._current_step, self._header_since_bar = self._pinned, True
         self._draw_values(metrics, step, rule, out, bar.described)
 
     def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point],
@@ -940,6 +947,16 @@ class MetricParser:
         `Starting epoch 1` and the epoch's bar), not the next bar's."""
         state = self._bars.get(self._main)
         return state is not None and 0 < state[2] <= state[1]
+
+    def moved_to(self, step: int) -> list[Point]:
+        """The run moved to `step` outside the output (a hooked framework's fit ended there):
+        the lines after it that name no step of their own are at that step, as after a
+        header; the points held for the step before are given out."""
+        released: list[Point] = []
+        self._set_header("step", step, released)
+        self._header_since_bar = True
+        self._pinned = step  # (the framework's last bar may still be drawn after the mark)
+        return released
 
     def _step_header(self, step: int, out: list[Point]) -> None:
         """A line of only a step (`STEP:  0`, `iteration 5`): the lines after it are at that

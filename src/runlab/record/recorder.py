@@ -159,6 +159,11 @@ class OutputMetrics:
         batches, self.batches, self.count = self.batches, [], 0
         return batches
 
+    def moved_to(self, step: int) -> None:
+        """A hooked framework left the run at `step`: the program's lines after it that name
+        no step of their own are at that step."""
+        self._keep(self.parser.moved_to(step))
+
 
 class Ownership:
     """One source per metric: the keys a framework hook records are not read from the output,
@@ -171,6 +176,10 @@ class Ownership:
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
         self.framework_keys: set[str] = set()  # keys read inside a window
+        # The open window's hook and the furthest step it reported in it; once it closes,
+        # the step the run is at (`moved`), for the program's lines after it.
+        self._hooked_window: tuple[str, int | None] | None = None
+        self.moved: int | None = None
 
     def take_report(self, report: channel.Report) -> None:
         """What a hook's line says of the keys and the lines it owns."""
@@ -179,12 +188,23 @@ class Ownership:
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
         t = report.time
+        window = self._hooked_window
+        if window is not None and window[0] == report.hook and report.metrics and (
+                report.step is not None):
+            self._hooked_window = window = (window[0], max(report.step, window[1] or 0))
         if report.exclusive is True:
             self.exclusive.append([int(t * 1000) / 1000, float("inf"), float("inf")])
+            self._hooked_window = (report.hook, None)
         elif report.exclusive is False and self.exclusive:
             # Output written just before the mark may be read just after it; what the
-            # program prints itself once the framework returns is its own.
+            # program prints itself once the framework returns is its own, at the step the
+            # framework left the run at (the one its mark names, else its furthest).
             self.exclusive[-1][1:] = [t, t + EXCLUSIVE_GRACE_S]
+            step = report.step if report.step is not None else (
+                window[1] if window is not None else None)
+            if step is not None:
+                self.moved = step
+            self._hooked_window = None
 
     def from_output(self, batches: list[tuple[float, list[Any]]]) -> list[list[Any]]:
         """The points read from the output that are not a hooked framework's: none under a
@@ -244,7 +264,15 @@ class ChannelReader:
         self.secret_patterns = secret_patterns
         self.problems = problems
         self.argv_params: set[str] = set()  # params read from the command line itself
+        self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.steps: dict[str, int] = {}  # the next step of a key reported without one
+
+    def grown(self) -> bool:
+        """Whether lines were written since the last read (one `stat`, no reading)."""
+        try:
+            return os.stat(self.path).st_size > self.offset
+        except OSError:
+            return False
 
     def read(self) -> ChannelBatch:
         """The reports in the lines written since the last read."""
@@ -314,7 +342,9 @@ class ChannelReader:
             batch.points.append([key, value, s, report.time])
         params.update(line_params)
         for key, value in ranked.items():
-            params.setdefault(key, value)
+            if key not in self.ranked:  # (the first fit's, however the reads fall)
+                self.ranked.add(key)
+                params.setdefault(key, value)
         tags.update(line_tags)
 
 
@@ -368,19 +398,36 @@ class Recorder:
                                      self.problems)
         self.artifacts = Artifacts(store, run_id, cwd)
         self.monitor: Any = None  # the ResourceMonitor, once the child runs
+        self._read: list[ChannelBatch] = []  # the channel, read ahead of a flush
 
     def output(self, stream: int, data: bytes) -> None:
         self.log.write(data)
+        if self.channel.grown():
+            # A framework's end may be reported before this output: read it first, so that
+            # what the program prints after it is read at the step the framework left.
+            self._read.append(self._read_channel())
         self.metrics.feed(stream, data)
         if self.metrics.count >= FLUSH_POINTS:
             self.flush()
+
+    def _read_channel(self) -> ChannelBatch:
+        batch = self.channel.read()
+        if self.ownership.moved is not None:
+            self.metrics.moved_to(self.ownership.moved)
+            self.ownership.moved = None
+        return batch
 
     def append(self, events: list[Event], fsync: bool = False) -> bool:
         """Record events in the journal; whether it took them (see `losses`)."""
         return self.journal.append(events, fsync)
 
     def flush(self) -> None:
-        batch = self.channel.read()
+        batch = self._read_channel()
+        if self._read:
+            read, self._read = [*self._read, batch], []
+            batch = ChannelBatch([e for b in read for e in b.events],
+                                 [p for b in read for p in b.points],
+                                 [f for b in read for f in b.files])
         events = batch.events
         if batch.files:
             captured = self.artifacts.add(batch.files)
