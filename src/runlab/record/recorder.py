@@ -248,6 +248,11 @@ class ChannelBatch:
     points: list[list[Any]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
+    def extend(self, later: ChannelBatch) -> None:
+        self.events += later.events
+        self.points += later.points
+        self.files += later.files
+
 
 class ChannelReader:
     """Reads the events channel as it grows and turns its reports into the run's events.
@@ -398,14 +403,14 @@ class Recorder:
                                      self.problems)
         self.artifacts = Artifacts(store, run_id, cwd)
         self.monitor: Any = None  # the ResourceMonitor, once the child runs
-        self._read: list[ChannelBatch] = []  # the channel, read ahead of a flush
+        self._ahead = ChannelBatch()  # what the channel gave, read ahead of a flush
 
     def output(self, stream: int, data: bytes) -> None:
         self.log.write(data)
         if self.channel.grown():
             # A framework's end may be reported before this output: read it first, so that
             # what the program prints after it is read at the step the framework left.
-            self._read.append(self._read_channel())
+            self._ahead.extend(self._read_channel())
         self.metrics.feed(stream, data)
         if self.metrics.count >= FLUSH_POINTS:
             self.flush()
@@ -422,12 +427,8 @@ class Recorder:
         return self.journal.append(events, fsync)
 
     def flush(self) -> None:
-        batch = self._read_channel()
-        if self._read:
-            read, self._read = [*self._read, batch], []
-            batch = ChannelBatch([e for b in read for e in b.events],
-                                 [p for b in read for p in b.points],
-                                 [f for b in read for f in b.files])
+        batch, self._ahead = self._ahead, ChannelBatch()
+        batch.extend(self._read_channel())
         events = batch.events
         if batch.files:
             captured = self.artifacts.add(batch.files)

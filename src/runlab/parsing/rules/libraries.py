@@ -326,9 +326,9 @@ def lm_eval_rows(header: str) -> Callable[[str], list[Found]]:
 # │   validation │   test │`, each row naming a measure is one value a split: `│ accuracy      │
 # 0.3429 │  0.3333 │ 0.3333 │` is train/accuracy, validation/accuracy, test/accuracy. A table of
 # two columns and no header, `│ Best model's validation roc_auc │ 0.598 │`, or under `│ metric │
-# value │`, is a name and its value where the name is a measure's (a whole number there is a count: `│ Best model step │ 21
-# │`; a setting is none). Other tables (a DataFrame's rows under its index, a dataset's sizes,
-# a confusion matrix) are none.
+# value │`, is a name and its value where the name is a measure's (a whole number there is a
+# count: `│ Best model step │ 21 │`; a setting is none). Other tables (a DataFrame's rows under
+# its index, a dataset's sizes, a confusion matrix) are none.
 _GRID_TOP = re.compile(r"\s{0,8}╒[═╤]{3,2000}╕\s*")
 _GRID_RULE = re.compile(r"\s{0,8}[╞├][═─┼╪]{3,2000}[╡┤]\s*")
 _GRID_BOTTOM = re.compile(r"\s{0,8}╘[═╧]{3,2000}╛\s*")

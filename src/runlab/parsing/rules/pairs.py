@@ -1334,15 +1334,17 @@ def spaced_pairs(text: str) -> list[Found] | None:
     return None if pairs is None else [(key, to_number(value), None) for key, value in pairs]
 
 
+# Words that qualify the measures after them (`best: acc 0.9`), never a logger's name.
+_QUALIFIER_WORDS = ("best|final|last|summary|results?|overall|total|average|avg|mean|params"
+                    "|parameters|hparams|config|configuration|settings|args|arguments|options")
+
+
 # A log line's prefix before its message: timestamps, a level, a source file, a rank, and the
 # separators between them (`[2024-01-01 12:00:00] INFO: `, `INFO 2024-01-01 12:00:00
 # trainer.py:120] `, `2024-01-01 12:00:00,123 - __main__ - INFO - `, loguru's `2024-01-01
 # 12:00:00.123 | INFO     | __main__:train:42 - `, rich's `[12:00:00] INFO     `, RecBole's `02 Dec
 # 14:24    INFO  `). Each part
 # is bounded and the whole is tried once, at the start of the line.
-# Words that qualify the measures after them (`best: acc 0.9`), never a logger's name.
-_QUALIFIER_WORDS = ("best|final|last|summary|results?|overall|total|average|avg|mean|params"
-                    "|parameters|hparams|config|configuration|settings|args|arguments|options")
 _LOG_PART = (
     r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
     # (`,`: open_clip's; `:`, lm-evaluation-harness' `2026-12-03:17:07:00`)
