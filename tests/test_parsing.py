@@ -3015,6 +3015,20 @@ def test_a_logger_s_name_or_a_phase_s_label_before_a_counter_keeps_the_step() ->
                "INFO best: acc 0.91") == expect(
         ("loss", 0.3235, 500), ("loss", 0.31, 600), ("loss", 0.3, 700), ("loss", 0.29, 800),
         ("train/loss", 0.27, 900), ("Val/loss", 0.36, 900), ("best/acc", 0.91, 900))
+    # the logging cookbook's `%(name)-12s %(levelname)-8s`, a dotted or capitalised name, a
+    # bracketed level, Flask's module named after a phase
+    parser = MetricParser()
+    assert run(parser, "epoch 5 done",
+               "2026-12-01 10:00:00,123 myapp.area1  INFO     step 500: loss=0.3255",
+               "2026-12-01 10:00:00,123 INFO MyTrainer: step 510: loss=0.3254",
+               "2026-12-01 10:00:00 [INFO] my_project.trainer: [callback] step 520: loss=0.3253",
+               "2026-12-01 10:00:00 [INFO] trainer: step 530: loss=0.3252",
+               "[2026-12-01 10:00:00,123] WARNING in train: step 540: loss=0.3251",
+               "INFO Validation: epoch 6 f1=0.65",
+               "2026-12-03 11:29:43 | INFO | train | epoch 007 | loss 4.697") == expect(
+        ("loss", 0.3255, 500), ("loss", 0.3254, 510), ("loss", 0.3253, 520),
+        ("loss", 0.3252, 530), ("loss", 0.3251, 540), ("Validation/f1", 0.65, 6),
+        ("train_loss", 4.697, 7))
     parser = MetricParser()
     assert run(parser, "2026-12-01 10:00:00,123 INFO trainer: epoch 5 val_f1=0.6470",
                "[INFO] train: epoch 6 loss=0.28",
@@ -3052,6 +3066,16 @@ def test_a_table_of_names_and_values_is_read() -> None:
                "done 3") == expect(
         ("precision", 0.9012, 0), ("recall@5", 84.31, 0), ("auc", 0.9377, 0),
         ("test_loss", 0.4123, 0), ("f1", 0.8712, 0), ("val_acc", 0.91, 0))
+    # tabulate's `grid` (a line under each row), `psql`, `presto` (no outer bars)
+    parser = MetricParser()
+    assert run(parser, "+----------+---------+", "| Metric   |   Value |",
+               "+==========+=========+", "| accuracy |  0.9123 |", "+----------+---------+",
+               "| val loss |  0.3456 |", "+----------+---------+", "",
+               "+----------+---------+", "| Metric   |   Value |", "|----------+---------|",
+               "| f1       |  0.8765 |", "+----------+---------+", "",
+               " Metric   |   Value", "----------+---------", " auc      |  0.9377",
+               "done 3") == expect(
+        ("accuracy", 0.9123, 0), ("val_loss", 0.3456, 0), ("f1", 0.8765, 0), ("auc", 0.9377, 0))
 
 
 def test_stage_bars_and_tables_with_trends() -> None:

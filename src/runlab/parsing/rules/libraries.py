@@ -1645,6 +1645,9 @@ def basicsr_rows(header: str) -> Callable[[str], list[Found]]:
 # (Or a table of two columns, `Type | Value`, between `+---+---+` edges, as terminaltables'
 # AsciiTable draws it: PyTorch-YOLOv3's losses, `| IoU loss    | 0.0811 |`, as IoU_loss.)
 _BOX_EDGE = re.compile(r"-{10,}\s*|\+-{3,80}\+-{3,80}\+\s*")
+# (and inside a box, tabulate's rules under its header, `grid`'s `+====+====+` and `psql`'s
+# `|----+----|`)
+_BOX_RULE = re.compile(r"-{10,}\s*|\+(?:-{3,80}\+-{3,80}|={3,80}\+={3,80})\+\s*|\|-{3,80}\+-{3,80}\|\s*")
 _BOX_ROW = re.compile(r"\|\s*(\S[^|]*?)\s*\|\s*([^|]*?)\s*\|\s*")
 
 
@@ -1685,11 +1688,13 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
             named = True
             return [CLAIM]
         if row is None:
-            if not _BOX_EDGE.fullmatch(line):
+            if not _BOX_RULE.fullmatch(line):
                 return []
-            if not held and line.lstrip()[:1] == "+":
+            if not held and line.lstrip()[:1] in "+|":
                 return [CLAIM]  # the line under the header
-            done = True
+            # (tabulate's `grid` draws a line under each row: the rows so far are given out
+            # there, and the box goes on)
+            done = plain
             # (Spinning Up's `EpochLogger` box counts them as `TotalEnvInteracts`, `%8.3g`:
             # `1e+03`)
             counts = [(k, int(v)) for k, v, _ in held if float(v).is_integer() and 0 <= v < 2**63]
@@ -1697,8 +1702,9 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
                 k == "TotalEnvInteracts")] or [  # else imitation's `|    batch | 500 |` (`bc/`)
                 v for k, v in counts if k.rsplit("/", 1)[-1] in _BOX_STEPS]
             step = steps[0] if steps else None
-            return [(key, value, step) for key, value, _ in held if not _box_count(key)] or [
-                CLAIM]
+            found = [(key, value, step) for key, value, _ in held if not _box_count(key)]
+            held.clear()
+            return found or [CLAIM]
         name, text = row.groups()
         if not text:
             section = name if name.endswith("/") else f"{name}/"
@@ -1716,16 +1722,19 @@ def box_rows(header: str) -> Callable[[str], list[Found]]:
 
 # A table of two columns, names and their values, as a program prints its results: Markdown's
 # `| Metric | Value |` over `|---|---|`, rich's `┃ Metric ┃ Value ┃` (a `rich.table.Table`),
-# tabulate's grids `│ metric │ value │`: each row's value under its name. A table whose first
-# column is `Name` or `Key` may hold settings as well: its measures only.
+# tabulate's grids `│ metric │ value │` (and `presto`'s, with no outer bars): each row's value
+# under its name. A table whose first column is `Name` or `Key` may hold settings as well: its
+# measures only.
 _TABLE_BAR = r"[|┃│║]"
 _METRIC_TABLE_HEADER = re.compile(
-    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}(?i:(metrics?|measures?)|(name|key))\s{{0,40}}{_TABLE_BAR}"
-    rf"\s{{0,40}}(?i:values?|scores?|results?)\s{{0,40}}{_TABLE_BAR}\s{{0,40}}")
+    rf"\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?(?i:(metrics?|measures?)|(name|key))\s{{0,40}}"
+    rf"{_TABLE_BAR}\s{{0,40}}(?i:values?|scores?|results?)\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?")
 _METRIC_TABLE_ROW = re.compile(
-    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}([A-Za-z][\w@.\-/]{{0,60}}(?:\ [A-Za-z@][\w@.\-/]{{0,30}}){{0,4}})"
-    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}({NUMBER})%?\s{{0,40}}{_TABLE_BAR}\s{{0,40}}")
-_TABLE_RULE = re.compile(r"[\s|+\-=:┃│║━─┏┓┗┛┡┩╇┳┻╋┣┫╞╡╪═╒╕╘╛├┤┼└┘┌┐┬┴╔╗╚╝╠╣╬╦╩]{3,400}")
+    rf"\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?"
+    rf"([A-Za-z][\w@.\-/]{{0,60}}(?:\ [A-Za-z@][\w@.\-/]{{0,30}}){{0,4}})"
+    rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}({NUMBER})%?\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?")
+# (the lines between: dashes, `=`, `+`, and the box-drawing characters)
+_TABLE_RULE = re.compile(r"[\s|+\-=:\u2500-\u257f]{3,400}")
 
 
 def parse_metric_table_header(line: str) -> list[Found]:

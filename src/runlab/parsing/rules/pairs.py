@@ -1339,6 +1339,10 @@ _QUALIFIER_WORDS = ("best|final|last|summary|results?|overall|total|average|avg|
                     "|parameters|hparams|config|configuration|settings|args|arguments|options")
 
 
+# A logger's name, `trainer`, `my_project.callbacks`.
+_LOGGER_NAME = r"[A-Za-z_][\w\-]{0,40}(?:\.[A-Za-z_][\w\-]{0,40}){0,6}"
+
+
 # A log line's prefix before its message: timestamps, a level, a source file, a rank, and the
 # separators between them (`[2024-01-01 12:00:00] INFO: `, `INFO 2024-01-01 12:00:00
 # trainer.py:120] `, `2024-01-01 12:00:00,123 - __main__ - INFO - `, loguru's `2024-01-01
@@ -1346,7 +1350,21 @@ _QUALIFIER_WORDS = ("best|final|last|summary|results?|overall|total|average|avg|
 # 14:24    INFO  `). Each part
 # is bounded and the whole is tried once, at the start of the line.
 _LOG_PART = (
-    r"\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
+    # a level, then a logger's name before `: ` and a word or between bars:
+    # `%(levelname)s %(name)s: %(message)s`'s `INFO trainer: epoch 5 ...` (`[INFO]
+    # my_project.trainer: `; not a phase, `INFO train: `, nor a qualifier, `best: `), Flask's
+    # `INFO in app: ` (any module, `in train: `), `| INFO | mylogger | ` (fairseq's `| INFO |
+    # train | ` is its tag's)
+    r"\[?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]?(?:"
+    rf":?\ {{1,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS})(?![\w.\-])){_LOGGER_NAME}"
+    rf"|\ {{1,8}}in\ {_LOGGER_NAME})"
+    r"(?=:\ (?!(?i:nan|inf)\b)[A-Za-z\[({])"
+    rf"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {{0,8}}\|\ (?!(?i:{_PHASE_WORDS})\ )"
+    rf"{_LOGGER_NAME}(?=\ {{1,8}}\|\ )"
+    # or a logger's name padded before its level, the logging cookbook's `%(name)-12s
+    # %(levelname)-8s %(message)s`: `myapp.area1  INFO     `
+    rf"|{_LOGGER_NAME}(?=\ {{1,40}}(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
+    r"|\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
     # (`,`: open_clip's; `:`, lm-evaluation-harness' `2026-12-03:17:07:00`)
     r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T,:]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
     r"|\d\d[-/]\d\d(?:[-/]\d{2,4})?[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
@@ -1357,12 +1375,6 @@ _LOG_PART = (
     # or a level, then a logger's name and line, lm-evaluation-harness' `INFO     [evaluator:214]`
     # (after its level only: `[acc:91]` alone is a measure's)
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
-    # or a level, then a logger's one-word name before `: ` and a word or between bars:
-    # `%(levelname)s %(name)s: %(message)s`'s `INFO trainer: epoch 5 ...`, Flask's `INFO in
-    # app: `, `| INFO | mylogger | ` (not a phase, `INFO train: `, nor a qualifier, `best: `)
-    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)(?::?\ {1,8}(?:in\ )?|\ {0,8}\|\ )"
-    rf"(?!(?:{_PHASE_WORDS}|{_QUALIFIER_WORDS})\b)[a-z_][\w\-]{{0,40}}"
-    r"(?::(?=\ (?!(?i:nan|inf)\b)[A-Za-z\[({])|(?=\ \|\ ))"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
