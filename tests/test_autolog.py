@@ -386,9 +386,15 @@ hook({"exclusive": False, "time": time.time()})
 AFTER_THE_FIT = """\
 import json, os, time
 run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])
+events = os.environ["RUNLAB_EVENTS"]
 def hook(message):
-    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+    with open(events, "a") as f:
         f.write(json.dumps(dict(message, hook="test", time=time.time())) + "\\n")
+    if message.get("exclusive") is False:  # as runlab's hooks: until the recorder has read it
+        deadline = time.monotonic() + 20
+        while int(open(events + ".ack").read() or 0) < os.path.getsize(events) and (
+                time.monotonic() < deadline):
+            pass
 def shown(text):  # the recorder has taken the line in (its output log holds it)
     deadline = time.monotonic() + 20
     while text not in open(os.path.join(run, "output.log")).read() and time.monotonic() < deadline:
@@ -396,10 +402,10 @@ def shown(text):  # the recorder has taken the line in (its output log holds it)
 print("loss: 0.75", flush=True)
 shown("loss: 0.75")
 hook({"exclusive": True})
-print("Epoch 3/3", flush=True)  # the framework's own header: its count is not the run's
-shown("Epoch 3/3")
 for step in (20, 40):
     hook({"metrics": {"train_loss": 0.5}, "step": step})
+# the framework's last header (its count is not the run's), written just before its end
+print("Epoch 3/3", flush=True)
 hook({"exclusive": False})
 print("test_acc: 0.91", flush=True)  # the program's results: at the step the fit left
 print("epoch 5 val_f1=0.7", flush=True)  # a line that names its own step keeps it

@@ -676,6 +676,8 @@ def test_lines_after_a_framework_s_end_are_at_the_step_it_left() -> None:
         ["Epoch 1: 100%|##########| 4/4 [00:00<00:00, 9.0it/s, loss=0.5]"])
     moved = before + parser.moved_to(16)
     lines = ["Testing: 100%|##########| 4/4 [00:00<00:00, 9.0it/s]",
+             "Epoch 1/1  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 4/4 0:00:00 • 0:00:00 "
+             "897.89it/s v_num: 6.000",  # Lightning's rich bar, its one frame in a pipe
              "  0%|          | 0/3 [00:00<?, ?epoch/s]",
              "[{'test_loss': 0.3166, 'test_acc': 0.9688}]", "Test accuracy: 0.9688",
              "epoch 5 val_f1=0.7"]

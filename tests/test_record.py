@@ -200,22 +200,28 @@ def test_the_recorder_takes_the_channel_and_ranks_hooks_below_the_command_line(
         ("loss", 0.4, 1), ("acc", 0.9, 0), ("acc", 0.95, 1)]
 
 
-def test_the_recorder_reads_the_channel_ahead_of_output_written_after_a_framework_s_end(
+def test_a_framework_s_end_is_read_once_the_output_is_quiet_and_acknowledged(
         store: Store, tmp_path: Path) -> None:
-    # a fit's window closes at its last step, then the program prints its result: the
-    # recorder reads the channel before that output, so the line is at the fit's step; a
-    # hook's params are the first fit's, however the channel's reads fall
+    # a fit's window closes at its last step, the framework's last lines written before the
+    # mark but read after it; once the output is quiet the recorder applies the end and says
+    # how far it has read (the hook waits for that), so the program's result is at the fit's
+    # step; a hook's params are the first fit's, however the channel's reads fall
     recorder, run_id, events = _recorder(store, tmp_path)
+    ack = channel.ack_path(str(events))
     recorder.output(runner.STDOUT, b"loss: 0.9\n")
     with open(events, "ab") as f:
         f.write(channel.encode({"hook": "keras", "exclusive": True, "time": NOW})
                 + channel.encode({"hook": "keras", "params": {"max_iter": 12}})
                 + channel.encode({"hook": "keras", "metrics": {"val_loss": 0.4}, "step": 7,
-                                  "time": NOW}))
-    recorder.output(runner.STDOUT, b"Epoch 2/2\n")  # the framework's own: its count is not the run's
-    with open(events, "ab") as f:
-        f.write(channel.encode({"hook": "keras", "exclusive": False, "time": NOW + 1})
+                                  "time": NOW})
+                + channel.encode({"hook": "keras", "exclusive": False, "time": NOW + 1})
                 + channel.encode({"hook": "keras", "params": {"max_iter": 6}}))
+    recorder.flush()  # a tick reads the channel: the end waits for the output before it
+    recorder.output(runner.STDOUT, b"Epoch 2/2\n")  # the framework's own: its count is not the run's
+    assert int(open(ack).read()) < events.stat().st_size
+    assert recorder.quiet_s() < 1
+    recorder.quiet()
+    assert int(open(ack).read()) == events.stat().st_size
     recorder.output(runner.STDOUT, b"test_acc: 0.91\n")
     recorder.close()
     assert [e["params"] for e in store.events(run_id) if e["e"] == "params"] == [

@@ -243,6 +243,34 @@ def exclusive(hook, on, step=None):
     (_open.add if on else _open.discard)(hook)
     at = {} if step is None else {"step": int(step)}
     emit({"hook": hook, "exclusive": bool(on), **at, "time": time.time()})
+    if not on:
+        _read_up_to_here()
+
+
+def _read_up_to_here():
+    """Wait (a moment, at most a second) for the recorder to say it has read the channel to
+    its end, and the output written before it: what the program prints next is then read
+    after the framework's end, at the step it left the run at."""
+    if _state["fd"] is None:
+        return
+    try:
+        ack = os.open(os.environ["RUNLAB_EVENTS"] + ".ack", os.O_RDONLY | os.O_CLOEXEC)
+    except (OSError, KeyError):
+        return  # a recorder that does not acknowledge
+    try:
+        end = os.fstat(_state["fd"]).st_size
+        deadline = time.monotonic() + 1.0
+        pause = 0.001
+        while time.monotonic() < deadline:
+            try:
+                if int(os.pread(ack, 32, 0) or b"0") >= end:
+                    return
+            except ValueError:
+                pass
+            time.sleep(pause)
+            pause = min(pause * 2, 0.01)
+    finally:
+        os.close(ack)
 
 
 def _flatten(value, prefix, out):
@@ -441,9 +469,14 @@ def _lightning(module):
         exclusive("lightning", True)
         del trainer
 
+    def ended(result, args, kwargs):
+        # The run is at the batches the fit stepped (the step Lightning logs what comes next
+        # at, a test's metrics too).
+        loop = getattr(getattr(args[0], "fit_loop", None), "epoch_loop", None)
+        exclusive("lightning", False, getattr(loop, "_batches_that_stepped", None))
+
     for method in ("fit", "validate", "test"):
-        wrap(module.Trainer, method, "lightning", before=started,
-             after=lambda result, args, kwargs: exclusive("lightning", False))
+        wrap(module.Trainer, method, "lightning", before=started, after=ended)
 
 
 # -- Keras --------------------------------------------------------------------------------

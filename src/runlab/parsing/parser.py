@@ -571,6 +571,7 @@ class MetricParser:
         header: int | None = None  # the step a header on this very line set
         line_epoch: int | None = None  # the epoch a header on this very line names
         plan = self._plan
+        pinned = self._pinned
         while mask:
             low = mask & -mask
             mask ^= low
@@ -580,6 +581,11 @@ class MetricParser:
                 drawn = bar(line)
                 if drawn is None:
                     continue
+                if pinned is not None and header is not None and 0 < drawn.total <= drawn.counter:
+                    # a finished bar's epoch (rich's `Epoch 2/2 ━━━ 8/8`, its one frame in a
+                    # pipe) drawn before a framework's end but read after it: the run stays
+                    # at the step the framework left it
+                    self._pinned = pinned
                 self._draw(drawn, name, released)
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
                     waiting = len(self._waiting)

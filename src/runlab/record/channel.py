@@ -23,6 +23,12 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+def ack_path(path: str) -> str:
+    """The file in which the recorder says how far it has read the channel at `path` (with
+    the output the command wrote before): a decimal byte offset."""
+    return path + ".ack"
+
+
 MAX_STEP = 2**63 - 2  # SQLite's INTEGER, with room for the next step
 _MAX_TIME = 2.5e11  # epoch seconds around the year 9900: past it dates no longer render
 

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 FLUSH_POINTS = 5000  # flush metric points early when this many are waiting
 EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may be read
+# While the channel is in use, how long the output must be quiet for all the command wrote so
+# far to count as read (a pty hands on what was written to it a moment later).
+QUIET_S = 0.02
 
 
 def _now() -> float:
@@ -265,6 +268,8 @@ class ChannelReader:
                  problems: list[str]) -> None:
         self.path = path
         self.offset = 0
+        self.acked = -1  # the offset last acknowledged (`acknowledge`)
+        self.acknowledge()  # (the file says the recorder acknowledges)
         self.ownership = ownership
         self.secret_patterns = secret_patterns
         self.problems = problems
@@ -278,6 +283,23 @@ class ChannelReader:
             return os.stat(self.path).st_size > self.offset
         except OSError:
             return False
+
+    def acknowledge(self) -> None:
+        """Say how far the channel is read, with the output written before it: a hook that
+        marks a framework's end waits for this before the program goes on (README, "The
+        events channel"), so that what the program prints next is read after the mark."""
+        if self.offset == self.acked:
+            return
+        try:
+            fd = os.open(channel.ack_path(self.path), os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC,
+                         0o600)
+            try:
+                os.pwrite(fd, b"%20d\n" % self.offset, 0)
+            finally:
+                os.close(fd)
+        except OSError:
+            return
+        self.acked = self.offset
 
     def read(self) -> ChannelBatch:
         """The reports in the lines written since the last read."""
@@ -403,24 +425,33 @@ class Recorder:
                                      self.problems)
         self.artifacts = Artifacts(store, run_id, cwd)
         self.monitor: Any = None  # the ResourceMonitor, once the child runs
-        self._ahead = ChannelBatch()  # what the channel gave, read ahead of a flush
+        self._ahead = ChannelBatch()  # what the channel gave, read ahead of a flush (`quiet`)
 
     def output(self, stream: int, data: bytes) -> None:
         self.log.write(data)
-        if self.channel.grown():
-            # A framework's end may be reported before this output: read it first, so that
-            # what the program prints after it is read at the step the framework left.
-            self._ahead.extend(self._read_channel())
         self.metrics.feed(stream, data)
         if self.metrics.count >= FLUSH_POINTS:
             self.flush()
 
-    def _read_channel(self) -> ChannelBatch:
-        batch = self.channel.read()
+    def quiet_s(self) -> float:
+        """How soon to look at the channel again when the output is quiet: often once the
+        program uses it (a hook may be waiting, `quiet`), else only at ticks."""
+        return QUIET_S if self.channel.offset or self.channel.grown() else float("inf")
+
+    def quiet(self) -> None:
+        """The output is quiet: all the program wrote before its latest reports is read. A
+        framework's end is applied here, before anything the program prints after it, and
+        the channel acknowledged."""
+        if self.channel.grown():
+            self._ahead.extend(self.channel.read())
+        self._moved()
+        self.channel.acknowledge()
+
+    def _moved(self) -> None:
+        # (what the program prints after a hooked framework's end is at the step it left)
         if self.ownership.moved is not None:
             self.metrics.moved_to(self.ownership.moved)
             self.ownership.moved = None
-        return batch
 
     def append(self, events: list[Event], fsync: bool = False) -> bool:
         """Record events in the journal; whether it took them (see `losses`)."""
@@ -428,7 +459,7 @@ class Recorder:
 
     def flush(self) -> None:
         batch, self._ahead = self._ahead, ChannelBatch()
-        batch.extend(self._read_channel())
+        batch.extend(self.channel.read())
         events = batch.events
         if batch.files:
             captured = self.artifacts.add(batch.files)
@@ -459,6 +490,8 @@ class Recorder:
         return self.journal.losses.sentence()
 
     def close(self) -> None:
+        self._ahead.extend(self.channel.read())
+        self._moved()
         self.metrics.end()
         self.flush()
         self.log.close()

@@ -65,6 +65,10 @@ class Launch:
     stderr_fd: int = 2
     on_output: Callable[[int, bytes], None] = lambda stream, data: None
     on_tick: Callable[[], None] = lambda: None
+    # Called when the output has been quiet for `quiet_s()` seconds (all the command wrote
+    # so far is read); `quiet_s` says how soon to look again (inf: only at ticks).
+    on_quiet: Callable[[], None] = lambda: None
+    quiet_s: Callable[[], float] = lambda: float("inf")
     on_start: Callable[[int], None] = lambda pid: None
     notify: Callable[[str], None] = lambda message: None
 
@@ -184,10 +188,13 @@ class _Child:
         try:
             while self.streams:
                 now = time.monotonic()
-                timeout = max(0.0, next_tick - now)
+                quiet = self.launch.quiet_s()
+                timeout = min(max(0.0, next_tick - now), quiet)
                 if exited_at is not None:
                     timeout = min(timeout, max(0.0, exited_at + DRAIN_S - now))
                 ready = sel.select(timeout)
+                if not ready and timeout == quiet:
+                    self.launch.on_quiet()
                 for key, _ in ready:
                     fd = int(key.fd)
                     if not self._read(fd):

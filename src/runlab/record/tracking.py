@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from runlab.config import Settings
 from runlab.errors import StoreError
-from runlab.record import runner, start
+from runlab.record import channel, runner, start
 from runlab.record.recorder import Recorder
 from runlab.store import Run, Store
 from runlab.store import events as journal_events
@@ -207,6 +207,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         echo=not opts.quiet,
         on_output=recorder.output,
         on_tick=tick,
+        on_quiet=recorder.quiet,
+        quiet_s=recorder.quiet_s,
         on_start=started,
         notify=notify,
     )
@@ -219,8 +221,9 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         recorder.monitor = None
         # The channel is read to its end and its events are in the journal, redacted; the
         # file itself may hold secrets in the clear, so it does not stay in the store.
-        with contextlib.suppress(OSError):
-            os.unlink(events_path)
+        for path in (events_path, channel.ack_path(events_path)):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
     outcome = ran[0]
     if outcome.error:
         recorder.problems.append(outcome.error)
