@@ -2273,6 +2273,21 @@ def test_rich_bar_in_a_terminal_is_a_curve_and_its_wrapped_metrics_are_its_own()
     ]
 
 
+def test_a_line_written_right_after_a_rich_bar_s_last_value_is_its_own() -> None:
+    # in a terminal, a callback's log line lands on the bar's line with no space between (the
+    # escape codes around the bar's last value stripped): its epoch is its step
+    bar = "Epoch 0/2  ━━━━━━━━━━━━━━━━━━━━ {n}/8 0:00:00 • 0:00:00 547.82it/s v_num: 13.000"
+    assert run_all(
+        bar.format(n=3) + " train_loss: 0.500",
+        bar.format(n=8) + " train_loss: 0.600"
+        + "2026-12-04 12:42:01,160 INFO trainer: epoch 0 val_f1=0.2530",
+        bar.format(n=8) + "epoch 1 val_f1=0.2914",
+    ) == [
+        ("train_loss", 0.5, 2, "rich_bar"), ("train_loss", 0.6, 7, "rich_bar"),
+        ("val_f1", 0.253, 0, "key_value"), ("val_f1", 0.2914, 1, "key_value"),
+    ]
+
+
 def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
     # A 100-column terminal: the value of train_loss opens the second line, val_acc fills the
     # third. Both lines belong to the drawing above them; a value only repeated is no point.
@@ -3037,6 +3052,22 @@ def test_a_logger_s_name_or_a_phase_s_label_before_a_counter_keeps_the_step() ->
                "Valid: Epoch [7/10] loss: 0.35, acc: 0.9") == expect(
         ("val_f1", 0.647, 5), ("train/loss", 0.28, 6), ("Valid/loss", 0.35, 7),
         ("Valid/acc", 0.9, 7))
+
+
+def test_a_class_s_scores_are_under_the_class() -> None:
+    # per-class results after a fit, as scripts print them: each class its own series
+    parser = MetricParser()
+    assert run(parser, "epoch 4 done",
+               "class 0: precision=0.577 recall=0.417 f1=0.484",
+               "[class 1] precision: 0.59, recall: 0.434",
+               "Class cat - Precision: 0.6, Recall: 0.5",
+               "class=dog precision=0.7 recall=0.6",
+               "Per-class accuracy: {'cat': 0.5, 'dog': 0.75}") == expect(
+        ("class_0/precision", 0.577, 4), ("class_0/recall", 0.417, 4), ("class_0/f1", 0.484, 4),
+        ("class_1/precision", 0.59, 4), ("class_1/recall", 0.434, 4),
+        ("Class_cat/Precision", 0.6, 4), ("Class_cat/Recall", 0.5, 4),
+        ("class_dog/precision", 0.7, 4), ("class_dog/recall", 0.6, 4),
+        ("Per-class_accuracy/cat", 0.5, 4), ("Per-class_accuracy/dog", 0.75, 4))
 
 
 def test_trainer_formats_of_large_models() -> None:

@@ -259,9 +259,12 @@ _DANGLING = re.compile(r"(?<!\S)([A-Za-z][\w./\-]*):\s*$")
 _WRAPPED = re.compile(r" {8,}(?=[A-Za-z][\w./\-]*: )")
 _WRAPPED_VALUE = re.compile(r" {8,}(\S+)(?: +|$)")
 # A log line the program wrote onto the bar's line in a terminal (rich redraws the bar below
-# it): its time stamp or level after spaces ends the metrics column.
+# it): its time stamp or level after spaces ends the metrics column, or right after the
+# column's last number (`v_num: 13.0002026-12-04 12:42:01 INFO ...`, `... 0.253epoch 0 ...`:
+# the column's values are separated by spaces).
 _LOGGED_AFTER = re.compile(
-    r" {2,}(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?(?:INFO|WARNING|ERROR|DEBUG)\b)")
+    r"(?:\ {2,}|(?<=\d)|(?<=it/s))(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?(?:INFO|WARNING|ERROR|DEBUG)\b)"
+    r"|(?<=\d)(?=[A-Za-z][A-Za-z_])")
 
 
 def read_rich(line: str) -> Bar | None:

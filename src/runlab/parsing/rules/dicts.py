@@ -189,7 +189,8 @@ def parse_python_dict(line: str) -> list[Found]:
                 line.rstrip()[-1:] == "}") and not any(
                 names_a_measure(key) for key, _ in _named(tree)):
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
-        name = _phase_label(line, opening.start())
+        name = _phase_label(line, opening.start()) or _measure_label(
+            line, opening.start(), tree)
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
@@ -262,6 +263,26 @@ def _phase_label(line: str, start: int) -> str:
     if label is None or label[1].strip() not in ("", "OrderedDict(", "dict_items("):
         return ""
     return label[0]
+
+
+# Or the label names the measure and the dict's keys what it was measured on, the classes:
+# `Per-class accuracy: {'cat': 0.5, 'dog': 0.75}`, Per-class_accuracy/cat.
+_MEASURE_LABEL = re.compile(r"\s{0,8}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ {0,4}:\s*",
+                            re.ASCII)
+
+
+def _measure_label(line: str, start: int, tree: ast.Dict) -> str:
+    """The label before a dict that is the rest of its message, when the label names a measure
+    and no key of the dict does (`Per-class accuracy: {'cat': 0.5}`: Per-class_accuracy),
+    else ''."""
+    label = _MEASURE_LABEL.fullmatch(message(line[:start]))
+    if label is None or not any(names_a_measure(word) for word in label.group(1).split()):
+        return ""
+    named = list(_named(tree))
+    if not named or any(names_a_measure(key) or not isinstance(node, ast.Constant)
+                        for key, node in named):
+        return ""
+    return label.group(1).replace(" ", "_")
 
 
 def _line_dict(line: str) -> ast.Dict | None:

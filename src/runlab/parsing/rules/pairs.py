@@ -629,6 +629,18 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if generation is not None:
         # geneticalgorithm2's progress, `GA is running...2 gen from 300...best value = 4.09`
         return [("generation", generation.group(1), ""), *_clause_pairs(text[generation.end():])]
+    if text[:1] in _CLASS_FIRST:
+        labelled = _CLASS_LABEL.match(text)
+        if labelled is not None:
+            # one class's scores, `class 0: precision=0.58 recall=0.42`, `[class 0] ...`,
+            # `Class cat - Precision: 0.58`: each under the class (class_0/precision), so
+            # that the classes' series never mix
+            pairs = _clause_pairs(text[labelled.end():])
+            if any(names_a_measure(key) for key, _, _ in pairs):
+                label = f"{labelled.group(1)}_{labelled.group(2)}/"
+                return [(key if key.lower() in STEP_NAMES else label + key
+                         if is_metric_key(key) else _DROPPED, integer, number)
+                        for key, integer, number in pairs]
     lead = _phase_counter(text)
     if lead is not None:
         phase, counter, step, rest = lead
@@ -728,6 +740,13 @@ _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]
                           re.ASCII)
 _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
                                   re.ASCII)
+
+
+# A class's label before its scores: `class 0:`, `[class 0]`, `Class cat -`, `class=cat`.
+_CLASS_FIRST = frozenset("[cC")
+_CLASS_LABEL = re.compile(
+    r"\[?\ {0,4}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\ {0,4}\]?\ {0,4}(?::|\ -|(?=\ ))"
+    r"\ {1,8}(?=[A-Za-z])", re.ASCII)
 
 
 def _qualified(pairs: list[tuple[str, str, str]], prefix: str) -> list[tuple[str, str, str]]:
