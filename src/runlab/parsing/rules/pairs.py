@@ -637,8 +637,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # that the classes' series never mix
             pairs = _clause_pairs(text[labelled.end():])
             if any(names_a_measure(key) for key, _, _ in pairs):
-                label = f"{labelled.group(1)}_{labelled.group(2)}/"
-                return [(key if key.lower() in STEP_NAMES else label + key
+                named = f"{labelled.group(1)}_{labelled.group(2)}/"
+                return [(key if key.lower() in STEP_NAMES else named + key
                          if is_metric_key(key) else _DROPPED, integer, number)
                         for key, integer, number in pairs]
     lead = _phase_counter(text)
