@@ -3054,6 +3054,24 @@ def test_a_logger_s_name_or_a_phase_s_label_before_a_counter_keeps_the_step() ->
         ("Valid/acc", 0.9, 7))
 
 
+def test_a_rich_handler_message_wrapped_onto_the_next_lines_keeps_its_step() -> None:
+    # rich's RichHandler through a pipe (80 columns): a long message goes on under its column,
+    # the source's column blank; the lines after it are at the message's step
+    lines = ["[09:15:30] INFO     step 10: loss=0.3086 lr=0.000737       train.py:15",
+             "                    grad_norm=0.6172 tokens_per_sec=1244.5                      ",
+             "           INFO     Validation: epoch 1 val_loss=0.9000    train.py:19",
+             "                    val_f1=0.6000                                               ",
+             "           INFO     step 15: loss=0.2540                   train.py:15",
+             "                    val_f1=0.6100 is the best so far"]
+    truth = expect(("loss", 0.3086, 10), ("lr", 0.000737, 10), ("grad_norm", 0.6172, 10),
+                   ("tokens_per_sec", 1244.5, 10), ("val_loss", 0.9, 1), ("val_f1", 0.6, 1),
+                   ("loss", 0.254, 15), ("val_f1", 0.61, 15))
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == truth
+    parser = MetricParser()
+    assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()) == truth
+
+
 def test_a_class_s_scores_are_under_the_class() -> None:
     # per-class results after a fit, as scripts print them: each class its own series
     parser = MetricParser()

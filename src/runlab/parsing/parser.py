@@ -90,6 +90,11 @@ _PPRINT = "pprint"
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 # A name alone before its colon (up to five words), and a number alone on its line.
 _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,4}):")
+# rich's RichHandler: `[12/04/26 09:06:34] INFO     message    train.py:12` (the time column
+# blank when the time repeats); a message too long for its column goes on in the lines under
+# it, indented to the column, the source's column blank.
+_RICH_LOG = re.compile(r"(?:\[[^\]]{1,30}\]|\ {0,30})\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ +(?=\S)")
+_RICH_SOURCE = re.compile(r"\ {2}[\w.\-<>]{1,80}\.py:\d{1,9}\ *\Z")
 _LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -303,6 +308,8 @@ class MetricParser:
         self._depth = 0  # how many of a pprint dict's braces are open
         # A measure's name alone before a colon, whose value is alone on the next line.
         self._label: str | None = None
+        # After a RichHandler line: its message's column and its step (`_continued`).
+        self._rich_log: tuple[int, int | None] | None = None
         names = {rule.name for rule in rules}
         self._labels = "key_value" in names and not self._patterns
         self._records = "python_dict" in names
@@ -326,6 +333,9 @@ class MetricParser:
         for line in lines:
             if not line.isascii():
                 line = _plain(line)
+            if self._rich_log is not None or ".py:" in line:
+                points.extend(self._continued(line))
+                continue
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
@@ -433,6 +443,34 @@ class MetricParser:
         """Parse the next line of output; return its points (usually none)."""
         if not line.isascii() and not self._patterns:
             line = _plain(line)
+        if self._rich_log is not None or ".py:" in line:
+            return self._continued(line)
+        return self._parse_message(line)
+
+    def _continued(self, line: str) -> list[Point]:
+        """A RichHandler line, or the next line: where that goes on with the message above
+        it (`           val_f1=0.60` under `INFO  Validation: epoch 1 val_loss=0.90  x.py:19`),
+        its points are at the message's step."""
+        rich_log, self._rich_log = self._rich_log, None
+        if rich_log is not None:
+            column, step = rich_log
+            if line[column : column + 1].strip() and not line[:column].strip() and (
+                    _RICH_SOURCE.search(line) is None):
+                before = self._current_step
+                self._current_step = step
+                points = self._parse_message(line)
+                if self._current_step == step:
+                    self._current_step = before
+                self._rich_log = (column, step)  # (a third line may go on with it)
+                return points
+        points = self._parse_message(line)
+        if _RICH_SOURCE.search(line) is not None:
+            head = _RICH_LOG.match(line)
+            if head is not None:
+                self._rich_log = (head.end(), points[-1].step if points else self._current_step)
+        return points
+
+    def _parse_message(self, line: str) -> list[Point]:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
         points: list[Point] = []
