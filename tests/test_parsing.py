@@ -3072,6 +3072,29 @@ def test_a_rich_handler_message_wrapped_onto_the_next_lines_keeps_its_step() -> 
     assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()) == truth
 
 
+def test_spaced_pairs_after_a_counter_with_units_and_timings() -> None:
+    # hand-written loops' `step 1 loss 1.0 lr 9e-04 dt 13.5ms`: a value fused with its unit
+    # is read as between bars (`dt`, `time`), a size, a clock or a rate is passed over, and
+    # the measures around them are kept
+    parser = MetricParser()
+    assert run(parser, "step 1 loss 1.0000 lr 9.00e-04 dt 13.5ms",
+               "epoch 3 train loss 0.41 valid loss 0.45 time 12.3s",
+               "iter 100 loss 0.39 lr 0.001 1234 tok/s",
+               "epoch 4 loss 0.38 acc 0.85 eta 0:00:12",
+               "step 200 loss 0.37 mem 1.2GB") == expect(
+        ("loss", 1.0, 1), ("lr", 0.0009, 1), ("dt", 13.5, 1), ("train_loss", 0.41, 3),
+        ("valid_loss", 0.45, 3), ("time", 12.3, 3), ("loss", 0.39, 100), ("lr", 0.001, 100),
+        ("loss", 0.38, 4), ("acc", 0.85, 4), ("loss", 0.37, 200))
+
+
+def test_where_the_best_was_is_not_the_line_s_step() -> None:
+    # a summary's `Best epoch: 4` is where the best result was: no step, and no measure
+    parser = MetricParser()
+    assert run(parser, "step 200: loss=0.3", "Best epoch: 4, best val acc: 0.8",
+               '{"best_val_acc": 0.81, "best_epoch": 4}') == expect(
+        ("loss", 0.3, 200), ("best_val_acc", 0.8, 200), ("best_val_acc", 0.81, 200))
+
+
 def test_a_class_s_scores_are_under_the_class() -> None:
     # per-class results after a fit, as scripts print them: each class its own series
     parser = MetricParser()
@@ -3086,6 +3109,11 @@ def test_a_class_s_scores_are_under_the_class() -> None:
         ("Class_cat/Precision", 0.6, 4), ("Class_cat/Recall", 0.5, 4),
         ("class_dog/precision", 0.7, 4), ("class_dog/recall", 0.6, 4),
         ("Per-class_accuracy/cat", 0.5, 4), ("Per-class_accuracy/dog", 0.75, 4))
+    # keyed by the classes' indices; under a label that names no measure, counts are none
+    parser = MetricParser()
+    assert run(parser, "epoch 4 done", "Per-class accuracy: {0: 0.8723, 1: 1.0}",
+               "Class counts: {0: 47, 1: 53}") == expect(
+        ("Per-class_accuracy/0", 0.8723, 4), ("Per-class_accuracy/1", 1.0, 4))
 
 
 def test_trainer_formats_of_large_models() -> None:

@@ -1210,7 +1210,8 @@ def _step_rank(key: str) -> int | None:
     if rank is None:
         lower = key.lower()
         rank = _STEP_RANK.get(lower)
-        if rank is None and "_" in lower and lower not in _NOT_STEPS:
+        if rank is None and "_" in lower and lower not in _NOT_STEPS and not lower.startswith(
+                "best_"):  # (the best epoch is a result: `Best epoch: 4, best val acc: 0.8`)
             rank = _STEP_RANK.get(_COUNTER_SUFFIX.sub("", lower).rsplit("_", 1)[-1])
             phase, _, rest = lower.partition("_")
             if rank is None and phase in PHASES:

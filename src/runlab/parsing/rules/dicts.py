@@ -14,6 +14,7 @@ from runlab.parsing.rules.pairs import (
     HYPERPARAMETERS,
     PHASES,
     SETTINGS_DICT,
+    best_counter,
     is_metric_key,
     message,
     names_a_measure,
@@ -55,6 +56,7 @@ def parse_json(line: str) -> list[Found]:
         return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
     found: list[Found] = []
     _flatten(obj, "", found, 0)
+    found = [finding for finding in found if not best_counter(finding[0])]
     return found + _counter_before(line, opening.start()) if found else found
 
 
@@ -168,9 +170,33 @@ def _dict_tree(line: str, start: int) -> ast.Dict | None:
     return body if isinstance(body, ast.Dict) else None
 
 
+def _indexed_scores(line: str) -> list[Found]:
+    """`Per-class accuracy: {0: 0.87, 1: 1.0}`: a measure's label over its scores keyed by
+    class index (Per-class_accuracy/0); none under any other label."""
+    opening = _INDEXED_OPEN.search(line)
+    if opening is None:
+        return []
+    label = _MEASURE_LABEL.fullmatch(message(line[: opening.start()]))
+    tree = None if label is None else _dict_tree(line, opening.start())
+    if tree is None or label is None or not any(
+            names_a_measure(word) for word in label.group(1).split()):
+        return []
+    name = label.group(1).replace(" ", "_")
+    found: list[Found] = []
+    for key, node in zip(tree.keys[:1000], tree.values[:1000]):
+        value = node.value if isinstance(node, ast.Constant) else None
+        if not (isinstance(key, ast.Constant) and type(key.value) is int) or isinstance(
+                value, bool) or not isinstance(value, (int, float)):
+            return []
+        found.append((f"{name}/{key.value}", value, None))
+    return found
+
+
 def parse_python_dict(line: str) -> list[Found]:
     """The numbers of a Python dict repr, nested dicts flattened with `/`."""
     opening = _PY_OPEN.search(line)
+    if opening is None:
+        return _indexed_scores(line)
     tree = None if opening is None else _dict_tree(line, opening.start())
     if tree is None or opening is None:
         return []
@@ -269,6 +295,9 @@ def _phase_label(line: str, start: int) -> str:
 # `Per-class accuracy: {'cat': 0.5, 'dog': 0.75}`, Per-class_accuracy/cat.
 _MEASURE_LABEL = re.compile(r"\s{0,8}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,3})\ {0,4}:\s*",
                             re.ASCII)
+
+
+_INDEXED_OPEN = re.compile(r"\{\ ?\d{1,6}:\ ")
 
 
 def _measure_label(line: str, start: int, tree: ast.Dict) -> str:

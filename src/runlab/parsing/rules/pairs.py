@@ -369,19 +369,44 @@ def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
             for key, text in _spaced_texts(text) or ()]
 
 
+# After a `name value` pair: a value fused with its unit (`13.5ms`, `1.2GB`), a clock's time
+# (`eta 0:00:12`); a number before a rate's unit (`1234 tok/s`).
+_UNIT_VALUE = re.compile(
+    rf"({NUMBER})(ms|s|sec|[KMGT]i?B|B)|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
+_RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
+
+
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs."""
     found: list[tuple[str, str]] = []
     words: list[str] = []
-    for token in text.split():
+    tokens = text.split()
+    skip = False
+    for at, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
         if token[-1:] == ",":
             # a comma after a number ends its pair: micrograd's `step 0 loss 0.89, accuracy 50.0%`
             token = token[:-1] if _SPACED_NUMBER.fullmatch(token[:-1]) else token
         if _SPACED_NUMBER.fullmatch(token) and not token[:1].isalpha():
+            if not words and found and at + 1 < len(tokens) and (
+                    tokens[at + 1] in TIME_UNITS or _RATE_UNIT.fullmatch(tokens[at + 1])):
+                skip = True  # a timing or a rate of its own, `12.3 s`, `1234 tok/s`
+                continue
             if not 1 <= len(words) <= 4:
                 return None
             found.append(("_".join(words), token.rstrip("%")))
+            words = []
+        elif found and _UNIT_VALUE.fullmatch(token):
+            # a value with its unit, as `name value` pairs between bars read it: `dt 13.5ms`
+            # is dt (a time's), `12.3s` alone or `mem 1.2GB` no measure
+            unit = _UNIT_VALUE.fullmatch(token)
+            if unit is not None and unit.group(2) in ("ms", "s") and 1 <= len(words) <= 4:
+                found.append(("_".join(words), unit.group(1)))
+            elif len(words) > 4:
+                return None
             words = []
         elif (found and not words and token[:1] == "(" and token[-1:] == ")"
               and _SPACED_NUMBER.fullmatch(token[1:-1])):
@@ -882,6 +907,12 @@ _THING_NUMBER = re.compile(r"_(?i:number|num|no|id)$")
 _NOT_NUMBERED_MEASURES = frozenset({"error", "metric", "metrics", "map"})  # `Error Number: 2`
 
 
+def best_counter(key: str) -> bool:
+    """Whether a key names where the best result was, `best_epoch`, `Best iteration`: neither a
+    measure nor the line's step."""
+    return key[:5].lower() == "best_" and key[5:].lower() in STEP_NAMES
+
+
 def is_metric_key(key: str) -> bool:
     """Whether a key_value key names a metric (not a log level, a device, a source file, a
     setting such as a seed or a thread count, a thing's number)."""
@@ -892,7 +923,8 @@ def is_metric_key(key: str) -> bool:
         counter = last.lower() in STEP_NAMES and key[-2:].lower() != "id"
         if not (measure or counter):
             return False
-    return key not in _NOT_KEYS and not ("." in key and _SOURCE_FILE.search(key)) and not (
+    return not best_counter(key) and key not in _NOT_KEYS and not (
+        "." in key and _SOURCE_FILE.search(key)) and not (
         _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key)))
 
 
