@@ -1,5 +1,5 @@
-"""Tiny XGBoost and LightGBM trainings with evaluation sets, printed each round; their own
-records are `evals_result` and `record_evaluation`."""
+"""Tiny XGBoost and LightGBM trainings with evaluation sets, printed each round (LightGBM's
+stopped early); their own records are `evals_result` and `record_evaluation`."""
 
 import lightgbm as lgb
 import numpy as np
@@ -25,9 +25,12 @@ for data, logs in evals.items():
 recorded = {}
 train = lgb.Dataset(x[:150], label=y[:150])
 valid = lgb.Dataset(x[150:], label=y[150:], reference=train)
-lgb.train({"objective": "binary", "num_leaves": 4, "learning_rate": 0.2, "verbose": -1,
-           "metric": ["binary_logloss"]}, train, num_boost_round=5, valid_sets=[valid],
-          callbacks=[lgb.log_evaluation(1), lgb.record_evaluation(recorded)])
+# (early stopping ends the fit inside the round it stops at: that round is recorded too)
+booster = lgb.train({"objective": "binary", "num_leaves": 4, "learning_rate": 0.2, "verbose": -1,
+                     "metric": ["binary_logloss"]}, train, num_boost_round=60, valid_sets=[valid],
+                    callbacks=[lgb.log_evaluation(1), lgb.record_evaluation(recorded),
+                               lgb.early_stopping(2, verbose=False)])
+assert booster.current_iteration() < 60, "early stopping fired"
 for data, logs in recorded.items():
     for name, values in logs.items():
         for i, value in enumerate(values):

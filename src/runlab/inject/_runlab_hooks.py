@@ -585,7 +585,9 @@ def _lightgbm(module):
         metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
 
     record = guarded("lightgbm", record)
-    record.order = 100  # after the built-in callbacks (logging is 10)
+    # after its logging (10) and record_evaluation (20), before early_stopping (30), which
+    # ends the fit by raising in the round it stops at: that round is recorded too
+    record.order = 25
 
     def add(args, kwargs):
         kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [record]
