@@ -2216,6 +2216,19 @@ def test_fastai_table_rows_are_points_at_their_epoch() -> None:
     ]
 
 
+def test_a_pandas_data_frame_of_epochs_printed_with_its_index() -> None:
+    # `print(pd.DataFrame(history))`: the header indented over the index, each row's first
+    # number the index; the epoch column is the step
+    assert run_all(
+        "   epoch  train_loss  val_loss  val_acc",
+        "0      1      1.0000    1.1000     0.55",
+        "1      2      0.5000    0.5500     0.60",
+    ) == [
+        ("train_loss", 1.0, 1, "table"), ("val_loss", 1.1, 1, "table"), ("val_acc", 0.55, 1, "table"),
+        ("train_loss", 0.5, 2, "table"), ("val_loss", 0.55, 2, "table"), ("val_acc", 0.6, 2, "table"),
+    ]
+
+
 def test_spacy_table_steps_by_its_step_column() -> None:
     assert run_all(
         "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  SCORE ",
@@ -3109,6 +3122,14 @@ def test_a_class_s_scores_are_under_the_class() -> None:
         ("Class_cat/Precision", 0.6, 4), ("Class_cat/Recall", 0.5, 4),
         ("class_dog/precision", 0.7, 4), ("class_dog/recall", 0.6, 4),
         ("Per-class_accuracy/cat", 0.5, 4), ("Per-class_accuracy/dog", 0.75, 4))
+    # scikit-learn's classification_report(output_dict=True) printed: as its table names them,
+    # the supports counts
+    parser = MetricParser()
+    assert run(parser, "epoch 4 done",
+               "{'0': {'precision': 0.9, 'recall': 0.8, 'support': 47.0}, 'accuracy': 0.87, "
+               "'macro avg': {'precision': 0.88, 'support': 100.0}}") == expect(
+        ("0/precision", 0.9, 4), ("0/recall", 0.8, 4), ("accuracy", 0.87, 4),
+        ("macro_avg/precision", 0.88, 4))
     # keyed by the classes' indices; under a label that names no measure, counts are none
     parser = MetricParser()
     assert run(parser, "epoch 4 done", "Per-class accuracy: {0: 0.8723, 1: 1.0}",

@@ -910,7 +910,8 @@ RULES: list[Rule] = [
         "train_loss  valid_loss  accuracy  time`, spaCy's `E  #  LOSS TOK2VEC  ...  SCORE`, DEAP's "
         "`gen\\tnevals\\tavg\\tstd\\tmin\\tmax`): "
         "each row's numbers under their column's name, at the row's counter (a hand-written "
-        "loop's tab-separated `epoch\\ttrain_loss\\tval_loss` too)",
+        "loop's tab-separated `epoch\\ttrain_loss\\tval_loss` too; a pandas DataFrame printed "
+        "with its index, the index not a column)",
         parse_table_header,
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
          "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t"),

@@ -328,7 +328,13 @@ def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
 
 
 def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -> None:
+    # (a name's words joined with `_`, as printed names are: `classification_report(...,
+    # output_dict=True)`'s `macro avg/f1-score` is macro_avg/f1-score, as in its table, and
+    # its supports are counts there too)
     for name, node in _named(tree):
+        name = name.replace(" ", "_")
+        if name == "support" and prefix:
+            continue
         if isinstance(node, ast.Dict):
             if depth < _DEPTH:
                 _flatten_tree(node, f"{prefix}{name}/", found, depth + 1)

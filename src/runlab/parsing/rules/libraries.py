@@ -1106,6 +1106,9 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
         spans = []
 
     barred = _OUTER_BARS.fullmatch(header) is not None
+    # (a pandas DataFrame printed whole: its header indented over the index, each row's
+    # first number the index, not a column)
+    indexed = header[:1] == " " and not barred
 
     def read(line: str) -> list[Found]:
         inside = _inside_bars(line) if barred else line
@@ -1115,6 +1118,9 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
                       for cell in inside.split("|")]
         else:
             fields = [field for field in line.split() if field not in _TRENDS and field != "|"]
+            if indexed and len(fields) == len(names) + 1 and fields[0].isdigit() and (
+                    line[:1] != " "):
+                fields = fields[1:]
         if "/" in fields:  # a count out of a total, pynndescent's `\t 1  /  12`: no row
             return []
         if spans and 2 <= len(fields) < len(names):
