@@ -189,7 +189,7 @@ def test_the_recorder_takes_the_channel_and_ranks_hooks_below_the_command_line(
         + b'{"params": {"deep": ' + b"[" * 900 + b"]" * 900
         + b'}, "metric": "gone", "value": 1}\n'
         + b'{"metric": "half')
-    recorder.output(runner.STDOUT, b"loss=9.0\n")  # the hook owns loss: not read twice
+    recorder.output(runner.STDOUT, b"loss=0.4000\n")  # the hook recorded it: not read twice
     recorder.close()
     journal = store.events(run_id)
     params = [e["params"] for e in journal if e["e"] == "params"]

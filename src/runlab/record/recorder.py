@@ -37,6 +37,16 @@ EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may 
 # While the channel is in use, how long the output must be quiet for all the command wrote so
 # far to count as read (a pty hands on what was written to it a moment later).
 QUIET_S = 0.02
+# The values of a hooked key kept to tell its printed values from the program's own.
+_HOOKED_VALUES = 256
+
+
+def _printed_tolerance(x: float) -> float:
+    """How far from `x` a value may be that was printed as `x`: half a unit of its last digit
+    (`1.01`: 0.005; tqdm's three digits, `0.0645`: 0.00005; `9e-05`: 0.000005)."""
+    mantissa, _, exponent = repr(x).partition("e")
+    decimals = len(mantissa.partition(".")[2].rstrip("0")) - (int(exponent) if exponent else 0)
+    return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
 
 
 def _now() -> float:
@@ -169,12 +179,15 @@ class OutputMetrics:
 
 
 class Ownership:
-    """One source per metric: the keys a framework hook records are not read from the output,
-    nor are the framework's own formats (bars, log dicts) while a hook says its framework's
-    printed lines are its own; the program's own prints still are."""
+    """One source per metric: what a framework hook records is not read again from the output
+    (inside its window, no key it records; outside, no value it recorded, as printed), nor are
+    the framework's own formats (bars, log dicts) while a hook says its framework's printed
+    lines are its own; the program's own prints still are (after a fit, a value of a hooked
+    key the hook never gave: a fold's result)."""
 
     def __init__(self) -> None:
         self.hooked: set[str] = set()
+        self.values: dict[str, list[float]] = {}  # a hooked key's latest values, as recorded
         # [from, to, grace) times, to and grace inf while open: what a library format gives in
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
@@ -183,6 +196,7 @@ class Ownership:
         # the step the run is at (`moved`), for the program's lines after it.
         self._hooked_window: tuple[str, int | None] | None = None
         self.moved: int | None = None
+        self.closing = False  # a window closed since the output was last quiet (`settled`)
 
     def take_report(self, report: channel.Report) -> None:
         """What a hook's line says of the keys and the lines it owns."""
@@ -190,6 +204,11 @@ class Ownership:
             return
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
+        for key, value in report.metrics.items():
+            values = self.values.setdefault(key, [])
+            values.append(float(value))
+            if len(values) > _HOOKED_VALUES:
+                del values[: len(values) - _HOOKED_VALUES]
         t = report.time
         window = self._hooked_window
         if window is not None and window[0] == report.hook and report.metrics and (
@@ -203,6 +222,7 @@ class Ownership:
             # program prints itself once the framework returns is its own, at the step the
             # framework left the run at (the one its mark names, else its furthest).
             self.exclusive[-1][1:] = [t, t + EXCLUSIVE_GRACE_S]
+            self.closing = True
             step = report.step if report.step is not None else (
                 window[1] if window is not None else None)
             if step is not None:
@@ -220,7 +240,8 @@ class Ownership:
         for t, points in batches:
             where = self._window(t) if self.exclusive else 0
             if not where:
-                kept += [[p.key, p.value, p.step, t] for p in points if p.key not in hooked]
+                kept += [[p.key, p.value, p.step, t] for p in points
+                         if p.key not in hooked or not self._recorded(p.key, p.value)]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework):
@@ -230,6 +251,28 @@ class Ownership:
                     continue
                 kept.append([p.key, p.value, p.step, t])
         return kept
+
+    def settled(self, now: float) -> None:
+        """The output is quiet, everything written before the latest mark read: a window that
+        closed ends now, with no grace (the hook waited for this), so the program's next
+        prints are its own, however soon they come."""
+        if self.closing and self.exclusive:
+            end = max(self.exclusive[-1][1], now)
+            self.exclusive[-1][1:] = [end, end]
+        self.closing = False
+
+    def _recorded(self, key: str, value: Any) -> bool:
+        """Whether a printed value of a hooked key is one the hook recorded (as printed: to
+        its printed digits, or as a percentage); a key the hook only owns (Lightning's
+        `v_num`) is always its."""
+        values = self.values.get(key)
+        if values is None or not isinstance(value, (int, float)):
+            return True
+        x = float(value)
+        if x != x or x in (float("inf"), float("-inf")):
+            return True
+        tolerance = _printed_tolerance(x)
+        return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
 
     def _window(self, t: float) -> int:
         """Where `t` falls: 1 inside a hooked framework's window, 2 just after one (where
@@ -445,6 +488,7 @@ class Recorder:
         if self.channel.grown():
             self._ahead.extend(self.channel.read())
         self._moved()
+        self.ownership.settled(_now())
         self.channel.acknowledge()
 
     def _moved(self) -> None:
