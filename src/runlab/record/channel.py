@@ -23,6 +23,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
+
 def ack_path(path: str) -> str:
     """The file in which the recorder says how far it has read the channel at `path` (with
     the output the command wrote before): a decimal byte offset."""
