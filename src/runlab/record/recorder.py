@@ -329,8 +329,8 @@ class ChannelReader:
 
     def acknowledge(self) -> None:
         """Say how far the channel is read, with the output written before it: a hook that
-        marks a framework's end waits for this before the program goes on (README, "Inside Python programs"),
-        so that what the program prints next is read after the mark."""
+        marks a framework's end waits for this before the program goes on (README, "Inside
+        Python programs"), so that what the program prints next is read after the mark."""
         if self.offset == self.acked:
             return
         try:
