@@ -20,7 +20,10 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 # (`Test set: Average loss: 0.03`) is its section, kept with `/` (`Test_set/Average_loss`).
 # The word count is bounded, so each position costs a bounded number of steps (linear time).
 # Letters of other scripts a name may be written in (the `re.ASCII` patterns' `\w` has none).
-LETTERS = "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+# (Any script's letter but Latin-1's signs, ª, µ and º, and Greek, which has rules of its own;
+# Unicode's letter class, not a list of ranges: a class of ranges costs a compile of every
+# pattern it is in a pass over each of its characters, tens of milliseconds at start-up.)
+LETTERS = r"(?=[^\x00-\xbf\u0370-\u03ff])(?u:[^\W\d_])"
 _OTHER_SCRIPT = re.compile(LETTERS)
 _WORD = (
     # (`IS` in capitals is a name, the Inception Score)
@@ -39,7 +42,7 @@ _WORD = (
     # (a word of another script alone holds no digits: `第1轮 训练损失` is 训练损失, not the
     # epoch's number glued to it)
     rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]))"
-    rf"(?>[\w.\-/{LETTERS[1:-1]}]*[\w{LETTERS[1:-1]}])?|{LETTERS}(?>[_{LETTERS[1:-1]}]*{LETTERS})?)"
+    rf"(?u:(?>[\w.\-/]*\w))?|{LETTERS}(?>(?:_|{LETTERS})*{LETTERS})?)"
     r"(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
