@@ -17,7 +17,7 @@ from runlab.capture.args import parse_args
 from runlab.capture.git import capture_git
 from runlab.capture.system import process_ticks
 from runlab.record import api, channel, runner
-from runlab.record.recorder import Losses, Recorder
+from runlab.record.recorder import FLUSH_POINTS, Losses, Recorder
 from runlab.record.start import command_key, process_fields, source_fields, start_event
 from runlab.store import Store
 
@@ -172,6 +172,33 @@ def test_the_recorder_logs_output_and_reads_metrics_from_chunks(
     got = {(k, v) for k, v, _step, _t in _points(store, run_id)}
     assert got == {("loss", 0.5), ("acc", 0.7), ("loss", 0.25), ("acc", 0.8)}
     assert recorder.losses() is None and recorder.problems == []
+
+
+def test_output_is_read_on_while_the_parser_loads_and_parsed_in_the_order_read(
+        store: Store, tmp_path: Path) -> None:
+    # an epoch's header on stdout, its result on stderr: reading does not stop for the rules
+    # to load (the pipes would fill and be read stream by stream), and the lines read
+    # meanwhile are parsed in the order they came, each at the time it was read
+    recorder, run_id, _ = _recorder(store, tmp_path)
+    recorder.output(runner.STDOUT, b"Epoch 1/2\nloss=1.5\n")
+    assert recorder.metrics.count == 0  # waiting, not parsed at once
+    recorder.output(runner.STDERR, b"val_loss=0.9\n")
+    read_at = time.time()
+    recorder.output(runner.STDOUT, b"Epoch 2/2\n")
+    recorder.output(runner.STDERR, b"val_loss=0.45\n")
+    recorder.close()
+    points = _points(store, run_id)
+    assert [(k, v, s) for k, v, s, _t in points] == [
+        ("loss", 1.5, 1), ("val_loss", 0.9, 1), ("val_loss", 0.45, 2)]
+    assert points[1][3] <= round(read_at, 3)
+
+
+def test_lines_waiting_for_the_parser_wait_no_longer_than_a_flush(
+        store: Store, tmp_path: Path) -> None:
+    recorder, run_id, _ = _recorder(store, tmp_path)
+    recorder.output(runner.STDOUT, b"".join(b"loss=%d\n" % i for i in range(FLUSH_POINTS)))
+    assert [p[1] for p in _points(store, run_id)] == list(range(FLUSH_POINTS))
+    recorder.close()
 
 
 def test_the_recorder_takes_the_channel_and_ranks_hooks_below_the_command_line(

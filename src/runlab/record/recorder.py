@@ -53,6 +53,10 @@ def _now() -> float:
     return round(time.time(), 3)
 
 
+def _load_parser() -> None:
+    import runlab.parsing.parser  # noqa: F401 (loads its rules)
+
+
 @dataclass
 class Losses:
     """What the journal could not take (a full disk), said once at the end."""
@@ -126,36 +130,68 @@ class OutputLog:
 
 
 class OutputMetrics:
-    """Metric points read from the output, each stream split into lines, kept until taken."""
+    """Metric points read from the output, each stream split into lines, kept until taken.
+
+    The parser's rules take a tenth of a second to load, on the first line of output. They
+    load in a thread meanwhile, while the output is still read as it comes, and its lines wait
+    in order: stopping to load would let both pipes fill, and the lines of stdout and stderr
+    would then be read out of their order (an epoch's header on one, its result on the other).
+    """
 
     def __init__(self, patterns: list[str], disabled: list[str]) -> None:
         from runlab.parsing.lines import LineSplitter
 
         self._rules = (patterns, disabled)
-        self._parser: Any = None  # made on the first line of output (see `parser`)
+        self._parser: Any = None  # made once its rules are loaded (see `parser`)
+        self._loading: Any = None  # the thread loading them, from the first line of output
+        self._waiting: list[tuple[float, list[str]]] = []  # lines read meanwhile, with when
+        self._waiting_lines = 0
         self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
         # Points read from the output, kept until taken: (time read, the parser's points).
         self.batches: list[tuple[float, list[Any]]] = []
         self.count = 0
 
-    @property
     def parser(self) -> Any:
-        """The metric parser, made when there is output to parse: loading its rules is the
-        one cost a command that prints nothing need not pay."""
+        """The metric parser, with every line read so far parsed. It is made when there is
+        output to parse: loading its rules is the one cost a command that prints nothing
+        need not pay."""
         if self._parser is None:
+            if self._loading is not None:
+                self._loading.join()
             from runlab.parsing.parser import MetricParser
 
             self._parser = MetricParser(*self._rules)
+            waiting, self._waiting, self._waiting_lines = self._waiting, [], 0
+            for read_at, lines in waiting:
+                self._keep(self._parser.parse_lines(lines), read_at)
         return self._parser
+
+    def _loaded(self) -> bool:
+        """Whether the parser is made, made here if its rules have loaded meanwhile."""
+        if self._parser is None and self._loading is not None and not self._loading.is_alive():
+            self.parser()
+        return self._parser is not None
 
     def feed(self, stream: int, data: bytes) -> None:
         lines = self.splitters[stream].feed(data)
-        if lines:
-            self._keep(self.parser.parse_lines(lines))
+        if not lines:
+            return
+        if self._loaded():
+            self._keep(self._parser.parse_lines(lines))
+            return
+        self._waiting.append((_now(), lines))
+        self._waiting_lines += len(lines)
+        if self._loading is None:
+            import threading
 
-    def _keep(self, points: list[Any]) -> None:
+            self._loading = threading.Thread(target=_load_parser, daemon=True)
+            self._loading.start()
+        if self._waiting_lines >= FLUSH_POINTS:
+            self.parser()  # as many lines as make a flush: waits for the rules
+
+    def _keep(self, points: list[Any], read_at: float | None = None) -> None:
         if points:
-            self.batches.append((_now(), points))
+            self.batches.append((_now() if read_at is None else read_at, points))
             self.count += len(points)
 
     def end(self) -> None:
@@ -164,18 +200,19 @@ class OutputMetrics:
         for splitter in self.splitters.values():
             rest = splitter.flush()
             if rest:
-                self._keep(self.parser.parse_lines(rest))
-        if self._parser is not None:
-            self._keep(self._parser.flush())
+                self._keep(self.parser().parse_lines(rest))
+        if self._loading is not None or self._parser is not None:  # there was output
+            self._keep(self.parser().flush())
 
     def take(self) -> list[tuple[float, list[Any]]]:
+        self._loaded()
         batches, self.batches, self.count = self.batches, [], 0
         return batches
 
     def moved_to(self, step: int) -> None:
         """A hooked framework left the run at `step`: the program's lines after it that name
         no step of their own are at that step."""
-        self._keep(self.parser.moved_to(step))
+        self._keep(self.parser().moved_to(step))
 
 
 class Ownership:
