@@ -4270,6 +4270,11 @@ def test_names_in_other_scripts() -> None:
         ("训练_loss", 0.41, 0), ("验证_acc", 0.88, 0), ("训练损失", 0.3, 2)]
     # a whole number under such a name is a count or a setting as often as not
     assert steps_of("批大小: 64", "训练样本数: 60000") == []
+    # any script's letters (Vietnamese, Arabic, Hebrew); a superscript ends a name; a Greek
+    # letter or Latin-1's µ and ª alone name settings as often
+    assert steps_of("độ chính xác: 0.91", "الدقة: 0.93", "דיוק: 0.9", "R²: 0.87", "µ: 0.5",
+                    "β1: 0.9", "ª: 3.5") == [
+        ("độ_chính_xác", 0.91, 0), ("الدقة", 0.93, 0), ("דיוק", 0.9, 0), ("R²", 0.87, 0)]
 
 
 def test_round_27_steps_sections_and_settings() -> None:
