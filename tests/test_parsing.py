@@ -2229,6 +2229,30 @@ def test_a_pandas_data_frame_of_epochs_printed_with_its_index() -> None:
     ]
 
 
+def test_a_pandas_data_frame_indexed_by_its_epoch_or_by_names() -> None:
+    # `print(df.set_index("epoch"))`: the index's name on a line of its own, padded to the
+    # header's width; each row's index is its step
+    assert run_all(
+        "       train_loss  val_loss  val_acc",
+        "epoch                               ",
+        "1        1.000000  1.100000     0.55",
+        "2        0.500000  0.550000     0.60",
+    ) == [
+        ("train_loss", 1.0, 1, "frame"), ("val_loss", 1.1, 1, "frame"), ("val_acc", 0.55, 1, "frame"),
+        ("train_loss", 0.5, 2, "frame"), ("val_loss", 0.55, 2, "frame"), ("val_acc", 0.6, 2, "frame"),
+    ]
+    # rows named in the index (models compared): row then column, at the run's step
+    assert run_all(
+        "        accuracy  f1_score",
+        "model                     ",
+        "NB         0.920     0.918",
+        "LogReg     0.915     0.911",
+    ) == [("NB/accuracy", 0.92, 0, "frame"), ("NB/f1_score", 0.918, 0, "frame"),
+          ("LogReg/accuracy", 0.915, 0, "frame"), ("LogReg/f1_score", 0.911, 0, "frame")]
+    # a word that is no index's name (not padded to the header) ends the frame
+    assert run_all("        accuracy  f1_score", "Done", "NB  0.92  0.918") == []
+
+
 def test_spacy_table_steps_by_its_step_column() -> None:
     assert run_all(
         "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  SCORE ",

@@ -1044,14 +1044,30 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
             return [(f"{model}/{name}", value, None) for name, value in zip(board, values)
                     if value is not None]
         return named
-    rows = table_rows(header, ["#", *(_frame_names(header) or [])])
+    names = _frame_names(header) or []
+    rows = table_rows(header, ["#", *names])
 
     def read(line: str) -> list[Found]:
         if line[:2] == ".." and not line.strip(". "):
             return [CLAIM]
-        return rows(line)
+        fields = line.split()
+        if len(fields) == 1 and _FRAME_INDEX.fullmatch(fields[0]) and line[:1] != " " and (
+                len(line) >= len(header.rstrip())):
+            # the index's name, padded to the header's width (`df.set_index("epoch")`)
+            return [CLAIM]
+        found = rows(line)
+        if found or len(fields) != len(names) + 1 or not _FRAME_INDEX.fullmatch(fields[0]):
+            return found
+        # a row named in the index (a model's, `NB`): row then column, no step
+        values = [parse_number(field) for field in fields[1:]]
+        return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
+                if value is not None] if None not in values else []
 
     return read
+
+
+# A frame's index, by its name (`epoch`) or a row's (`LogReg`): a word, not a number.
+_FRAME_INDEX = re.compile(r"[A-Za-z][\w.\-]{0,60}", re.ASCII)
 
 
 # A table of things, one row each, its first column their id: neat-python's species,
