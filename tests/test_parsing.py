@@ -1786,7 +1786,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
-                                       0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0,
+                                       0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -4210,6 +4210,12 @@ def test_round_27_counters_headers_and_names() -> None:
     # an AverageMeter's running average after its value, in parentheses, is not a value
     assert steps_of("step 100 | loss 0.4123 (0.4567) | lr 1e-4") == [
         ("loss", 0.4123, 100), ("lr", 0.0001, 100)]
+    # nor named in words, with or without a colon (not a metric `avg` of its own)
+    assert steps_of("iteration 4: loss 0.3362 (avg 0.4728), acc 0.9375 (avg 0.7969)",
+                    "step 8 | loss 0.31 (ema 0.45) | lr 5.0e-01",
+                    "Iter 12, loss: 0.30 (avg: 0.44), acc: 0.94 (avg: 0.80)") == [
+        ("loss", 0.3362, 4), ("acc", 0.9375, 4), ("loss", 0.31, 8), ("lr", 0.5, 8),
+        ("loss", 0.3, 12), ("acc", 0.94, 12)]
     # a learning rate as the one-element list `get_last_lr()` gives
     assert steps_of("Epoch 3, loss: 0.4123, lr: [0.00099]") == [
         ("lr", 0.00099, 3), ("loss", 0.4123, 3)]

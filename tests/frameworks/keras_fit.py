@@ -29,7 +29,10 @@ model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="r
                           keras.layers.Dense(1, activation="sigmoid")])
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 batches = Batches()
-history = model.fit(x, y, epochs=2, batch_size=16, validation_split=0.25, callbacks=[batches])
+# A schedule writes the learning rate into each epoch's logs, after the hook's turn would come.
+halve = keras.callbacks.LearningRateScheduler(lambda epoch, lr: lr * 0.5)
+history = model.fit(x, y, epochs=2, batch_size=16, validation_split=0.25,
+                    callbacks=[batches, halve])
 # Resumed, as the tutorials fine-tune: epoch 3 of 3, its batches after the first fit's.
 # With tqdm's Keras callback too: its bars show the logs the hook records, not points of their own.
 again = model.fit(x, y, epochs=3, initial_epoch=2, batch_size=16, validation_split=0.25,

@@ -484,7 +484,20 @@ def _lightning(module):
 def _keras(module):
     from keras.src.callbacks.callback import Callback
 
+    class Opening(Callback):
+        """The fit's window opens before any callback can print."""
+
+        def __init__(self):
+            super().__init__()
+            self.on_train_begin = guarded("keras", self._begin)
+
+        def _begin(self, logs=None):
+            exclusive("keras", True)
+
     class RunlabCallback(Callback):
+        """The epochs' logs once every other callback has added to them (the learning rate
+        `LearningRateScheduler` and `ReduceLROnPlateau` write in)."""
+
         def __init__(self, per_batch):
             super().__init__()
             self.per_batch = per_batch
@@ -493,11 +506,7 @@ def _keras(module):
             self.on_epoch_begin = guarded("keras", self._epoch_begin)
             self.on_epoch_end = guarded("keras", self._epoch_end)
             self.on_train_batch_end = guarded("keras", self._batch_end)
-            self.on_train_begin = guarded("keras", self._begin)
             self.on_train_end = guarded("keras", self._end)
-
-        def _begin(self, logs=None):
-            exclusive("keras", True)
 
         def _end(self, logs=None):
             # (the run is at its last epoch: the batches' steps are a finer scale)
@@ -530,9 +539,9 @@ def _keras(module):
                 verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
                 mine = RunlabCallback(verbose in (1, "auto"))
                 if len(args) > 5:
-                    args = args[:5] + ([mine] + list(args[5] or []),) + args[6:]
+                    args = args[:5] + ([Opening(), *(args[5] or []), mine],) + args[6:]
                 else:
-                    kwargs["callbacks"] = [mine] + list(kwargs.get("callbacks") or [])
+                    kwargs["callbacks"] = [Opening(), *(kwargs.get("callbacks") or []), mine]
         except Exception as e:  # noqa: BLE001
             fail("keras", e)
         try:

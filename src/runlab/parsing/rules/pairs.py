@@ -379,6 +379,12 @@ _UNIT_VALUE = re.compile(
 _RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
 
 
+# A running average's name, in parentheses after the value it averages: `loss 0.33 (avg 0.47)`
+# and `loss: 0.33 (avg: 0.47)` are the loss (the average is the value's, not a metric `avg`).
+_RUNNING = frozenset({"avg", "average", "mean", "ema", "smoothed", "running", "median"})
+_OPENS_AFTER_VALUE = re.compile(r"\s{0,4}\(")
+
+
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs."""
@@ -414,6 +420,10 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
         elif (found and not words and token[:1] == "(" and token[-1:] == ")"
               and _SPACED_NUMBER.fullmatch(token[1:-1])):
             pass  # an AverageMeter's running average after its value: `loss 0.4123 (0.4567)`
+        elif (found and not words and token[:1] == "(" and token[1:].lower() in _RUNNING
+              and at + 1 < len(tokens) and tokens[at + 1].rstrip(",")[-1:] == ")"
+              and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(",")[:-1])):
+            skip = True  # or named, `loss 0.3362 (avg 0.4728)`
         elif token in _BOOLEANS and len(words) == 1:
             words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
         elif found and not words and token.rstrip(",") in TIME_UNITS:
@@ -803,6 +813,12 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
         whole = False  # whether the name is already its clause's whole phrase
+        if pairs and key.lower() in _RUNNING and _OPENS_AFTER_VALUE.fullmatch(
+                line, end, match.start()):
+            # the running average of the value before, `loss: 0.3362 (avg: 0.4728)`
+            pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
         if not head and _not_a_pair(line, match, key, integer is not None, first_clause):
             pairs.append((_DROPPED, integer, number))
             end = match.end()
