@@ -1091,6 +1091,11 @@ def test_text_postfixes_phase_labels_and_library_steps() -> None:
                "INFO - val: val_loss=0.3") == expect(
         ("Test_results/loss", 0.27, 0), ("Test_results/acc", 0.91, 0),
         ("Validation/loss", 0.28, 0), ("Validation/acc", 0.90, 0), ("val_loss", 0.3, 0))
+    # with a qualifier in parentheses, kept (Keras' EarlyStopping restores the best weights)
+    assert run(MetricParser(), "Validation (restored best weights): {'accuracy': 0.78}",
+               "Test (best model): loss=0.48, accuracy=0.77") == expect(
+        ("Validation_(restored_best_weights)/accuracy", 0.78, 0),
+        ("Test_(best_model)/loss", 0.48, 0), ("Test_(best_model)/accuracy", 0.77, 0))
     assert run(MetricParser(), "Summary: loss=0.4", "Sample 3 of the training set: acc=0.5") == (
         expect(("loss", 0.4, 0), ("acc", 0.5, 0)))
     # the phase's counter written `Epoch: 1`, the pairs after a tab: the training's as printed

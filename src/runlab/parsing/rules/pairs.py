@@ -482,9 +482,11 @@ _TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[
 
 
 # A label of up to three words, one of them a phase, ending in `:` or ` -`: `Test results:`,
-# `Validation -`, `best valid :`.
+# `Validation -`, `best valid :`; a qualifier in parentheses may follow, kept in the label as
+# a name keeps its own (`Validation (restored best weights):`, Keras' EarlyStopping).
 _PHASE_LABEL_WORDS = re.compile(
-    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})\ {0,8}(?::|\ ->?)", re.ASCII)
+    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
+    r"\ {0,8}(?::|\ ->?)", re.ASCII)
 
 
 def phase_label(text: str) -> tuple[str, str] | None:
@@ -493,7 +495,7 @@ def phase_label(text: str) -> tuple[str, str] | None:
     match = _PHASE_LABEL_WORDS.match(text)
     if match is None or not PHASES.intersection(match.group(1).lower().split()):
         return None
-    return match.group(1).replace(" ", "_"), text[match.end():]
+    return (match.group(1) + (match.group(2) or "")).replace(" ", "_"), text[match.end():]
 
 
 _NUMBERED_NAME = re.compile(r"\d{1,4}_[A-Za-z]")
