@@ -3166,6 +3166,17 @@ def test_a_class_s_scores_are_under_the_class() -> None:
         ("Per-class_accuracy/0", 0.8723, 4), ("Per-class_accuracy/1", 1.0, 4))
 
 
+def test_a_best_s_dict_is_under_its_label() -> None:
+    # the best so far, printed as a dict under `Best`: its own series, not a second point of
+    # val_acc at the best's epoch; the epoch it was reached at is neither step nor measure
+    parser = MetricParser()
+    assert run(parser, "epoch 2 done", "{'epoch': 2, 'val_acc': 0.7}",
+               "Best: {'epoch': 1, 'val_acc': 0.75}",
+               "Best results: {'epoch': 1, 'val_acc': 0.75, 'val_loss': 0.4}") == expect(
+        ("val_acc", 0.7, 2), ("Best/val_acc", 0.75, 2), ("Best_results/val_acc", 0.75, 2),
+        ("Best_results/val_loss", 0.4, 2))
+
+
 def test_trainer_formats_of_large_models() -> None:
     # mlx-lm's closing sentence; torchtitan's validation line (`validate` and its step qualify
     # its measures);

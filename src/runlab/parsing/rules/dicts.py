@@ -215,18 +215,21 @@ def parse_python_dict(line: str) -> list[Found]:
                 line.rstrip()[-1:] == "}") and not any(
                 names_a_measure(key) for key, _ in _named(tree)):
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
-        name = _phase_label(line, opening.start()) or _measure_label(
-            line, opening.start(), tree)
+        name = _phase_label(line, opening.start()) or _best_label(line, opening.start()) or (
+            _measure_label(line, opening.start(), tree))
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
     _flatten_tree(tree, f"{name}/" if name else "", found, 0)
     if name:
         # under its name, the dict's own counter is still its step (GraphGym's `val: {'epoch':
-        # 0, 'loss': 1.40, ...}`), and its settings stay settings (`'params': 1958`)
+        # 0, 'loss': 1.40, ...}`), and its settings stay settings (`'params': 1958`); under a
+        # best's label the counter says when the best was reached: neither step nor measure
+        best = _BEST_LABEL.fullmatch(name) is not None
         found = [(key[len(name) + 1 :] if key[len(name) + 1 :] in STEP_NAMES and type(value) is int
                   else key, value, step) for key, value, step in found
-                 if is_metric_key(key.rsplit("/", 1)[-1])]
+                 if is_metric_key(key.rsplit("/", 1)[-1])
+                 and not (best and key[len(name) + 1 :] in STEP_NAMES)]
     split = _split(tree)
     if split:
         found = _in_split(found, split)
@@ -289,6 +292,21 @@ def _phase_label(line: str, start: int) -> str:
     if label is None or label[1].strip() not in ("", "OrderedDict(", "dict_items("):
         return ""
     return label[0]
+
+
+# Or a best's label, `Best: {'epoch': 1, 'val_acc': 0.75}`, `Best results: {...}`: Best/val_acc,
+# not a second point of val_acc back at the best's epoch.
+_BEST_LABEL = re.compile(r"(?i:best)(?:_[A-Za-z]{1,20}){0,2}", re.ASCII)
+
+
+def _best_label(line: str, start: int) -> str:
+    """The label before a dict that is the rest of its message, when it starts with `Best`
+    (`Best results: {...}`: Best_results), else ''."""
+    label = _MEASURE_LABEL.fullmatch(message(line[:start]))
+    if label is None:
+        return ""
+    name = label.group(1).replace(" ", "_")
+    return name if _BEST_LABEL.fullmatch(name) else ""
 
 
 # Or the label names the measure and the dict's keys what it was measured on, the classes:
