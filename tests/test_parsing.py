@@ -4323,6 +4323,13 @@ def test_names_in_other_scripts() -> None:
         ("độ_chính_xác", 0.91, 0), ("الدقة", 0.93, 0), ("דיוק", 0.9, 0), ("R²", 0.87, 0)]
 
 
+def test_a_finer_counter_after_an_epoch_s_or_episode_s_is_the_step() -> None:
+    assert steps_of("ep 3 it 100 loss 0.4123 lr 1.0e-04", "episode 4 step 200 reward 5.5",
+                    "ep 10 reward 200 avg 150") == [
+        ("loss", 0.4123, 100), ("lr", 0.0001, 100), ("reward", 5.5, 200), ("reward", 200, 10),
+        ("avg", 150, 10)]
+
+
 def test_round_27_steps_sections_and_settings() -> None:
     # a step alone in parentheses; a step's colon and total before `name:value`
     assert steps_of("(step 1000) loss=0.4123", "step:1100/5000 loss:0.4") == [

@@ -1356,6 +1356,8 @@ def parse_alone(line: str) -> list[Found]:
 # `epoch 3: train_loss 0.31 val_loss 0.35` and `Epoch 1: train loss 0.5, val loss 0.45` too,
 # `epoch 2/10 loss 0.5 acc 0.8`, and an episode's: `Episode 100 Reward: 200.0 Average: 150.5`,
 # `ep 10 reward 200 avg 150`; a fold's, a trial's or a round's, `Fold 1 AUC: 0.861`.
+# The counters a finer one may follow, its step (`ep 3 it 100`, `episode 3 step 100`).
+_COARSE_COUNTERS = frozenset({"epoch", "ep", "episode", "fold", "trial", "round"})
 _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
     r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z]|"
@@ -1554,6 +1556,12 @@ def parse_name_value(line: str) -> list[Found]:
         if bare is not None:
             key = "epoch" if bare.group(1).lower() == "epoch" else "step"
             pairs = spaced_pairs(line[bare.end() :])
+            if pairs and pairs[0][0].lower() in STEP_NAMES and type(pairs[0][1]) is int and (
+                    bare.group(1).lower() in _COARSE_COUNTERS):
+                # the epoch's or the episode's number, then the step's: `ep 3 it 100 loss 0.41`
+                return [*([("epoch", int(bare.group(2)), None)] if key == "epoch" else []),
+                        ("step", pairs[0][1], None),
+                        *(pair for pair in pairs[1:] if is_metric_key(pair[0]))]
             if pairs:
                 return [(key, int(bare.group(2)), None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
