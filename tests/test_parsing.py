@@ -242,6 +242,15 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Loss on the test set: 0.3, acc: 0.9",
      expect(("Loss_on_the_test_set", 0.3, 0), ("acc", 0.9, 0))),
     ("Accuracy for class: car   is 67.1 %", expect(("Accuracy_for_class/car", 67.1, 0))),
+    # or with a statistic's word: scikit-learn's examples
+    ("Coefficient of determination: 0.47", expect(("Coefficient_of_determination", 0.47, 0))),
+    ("Coefficient of determination (R^2): 0.47",
+     expect(("Coefficient_of_determination_(R^2)", 0.47, 0))),
+    ("Root mean squared error of the model: 3.2",
+     expect(("Root_mean_squared_error_of_the_model", 3.2, 0))),
+    ("Area under the ROC curve: 0.91", expect(("Area_under_the_ROC_curve", 0.91, 0))),
+    ("Explained variance ratio of PC1: 0.73",
+     expect(("Explained_variance_ratio_of_PC1", 0.73, 0))),
     # no separators at all after a counter (makemore; print('epoch', e, 'loss', l))
     ("step 500 train loss 2.1234 test loss 2.2345",
      expect(("train_loss", 2.1234, 500), ("test_loss", 2.2345, 500))),

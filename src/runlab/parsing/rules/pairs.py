@@ -311,13 +311,16 @@ def _name_tuple(line: str) -> list[Found]:
 # this batch: 2.31`, the "Training with PyTorch" tutorial). At the start of the line only.
 _MEASURE_PHRASE = re.compile(
     r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR)\ )?"  # not part of the name
-    r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,2}"  # qualifiers: `Total loss for this batch`
+    r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,3}"  # qualifiers: `Total loss for this batch`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
-    r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average)"
-    r"\ (?i:of|on|for|over|in|at|across|per|with|after)"
+    r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average"
+    # (scikit-learn's examples: `Coefficient of determination: 0.47`, `Area under the ROC
+    # curve`, `Explained variance ratio of PC1`, `Sum of squared errors`)
+    r"|coefficient|area|sum|proportion|ratio|fraction|percentage|variance)"
+    r"\ (?i:of|on|for|over|in|at|across|per|with|after|under)"
     # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
-    # `Accuracy of plane : 57 %`)
-    r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10})\ ?:\ +" + VALUE,  # (`%5s`-padded: `of   car :`)
+    # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`)
+    r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)\ ?:\ +" + VALUE,
     re.ASCII,
 )
 # The same phrase's head before a name inside a line, after a clause's start: `epoch: 0,
