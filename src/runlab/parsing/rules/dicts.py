@@ -306,7 +306,8 @@ def _best_label(line: str, start: int) -> str:
     if label is None:
         return ""
     name = label.group(1).replace(" ", "_")
-    return name if _BEST_LABEL.fullmatch(name) else ""
+    # (`Best params: {...}` names settings: read as settings are, not as a best's results)
+    return name if _BEST_LABEL.fullmatch(name) and not SETTINGS_DICT.search(name) else ""
 
 
 # Or the label names the measure and the dict's keys what it was measured on, the classes:
