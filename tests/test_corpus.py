@@ -67,6 +67,10 @@ RECALL_OF = {
     # Swin Transformer's ` * Acc@1 0.000 Acc@5 6.000` is its validation's summary, after the
     # `Test: [0/4]` meters: runlab names it Test_Acc@1, as DeiT's, its truth Acc@1.
     "swin_main.pipe.log": 0.9, "swin_main.pty.log": 0.9,
+    # DETR's `Averaged stats:` after its evaluation's `Test:  Total time:` are the
+    # evaluation's (its log.txt keeps them as test_*, the training's as train_*): runlab names
+    # them Test_Averaged_stats/loss, its truth Averaged_stats_loss as the training's.
+    "detr_main.pipe.log": 0.85, "detr_main.pty.log": 0.85,
     # Joey NMT's `Evaluation result (greedy): bleu:   0.06, loss: ...`: the label, naming a
     # phase, is the section of every pair of its line (`Evaluation_result_(greedy)/loss`, so
     # the test's `Evaluation result (beam search)` is a series apart); its truth names them

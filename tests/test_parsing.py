@@ -2393,6 +2393,20 @@ def test_metric_logger_and_progress_meter_after_a_log_prefix() -> None:
     ) == [("lr", 3e-05, 19, "metric_logger"), ("loss", 2.3343, 19, "metric_logger"),
           ("Averaged_stats/lr", 3e-05, 19, "metric_logger"),
           ("Averaged_stats/loss", 2.3343, 19, "metric_logger")]
+    # DETR's evaluation ends with its header's total and its own averaged meters: the
+    # evaluation's, not a second point of the training's
+    assert run_all(
+        "Epoch: [0]  [9/10]  eta: 0:00:00  lr: 0.1  loss: 1.6015 (1.6488)  time: 0.0018",
+        "Epoch: [0] Total time: 0:00:00",
+        "Averaged stats: lr: 0.1  loss: 1.6015 (1.6488)",
+        "Test:  [0/3]  eta: 0:00:00  loss: 1.4482 (1.4482)  time: 0.0006  data: 0.0004",
+        "Test:  Total time: 0:00:00 (0.0123 s / it)",
+        "Averaged stats: loss: 1.3448 (1.3593)",
+    ) == [("lr", 0.1, 9, "metric_logger"), ("loss", 1.6015, 9, "metric_logger"),
+          ("Averaged_stats/lr", 0.1, 9, "metric_logger"),
+          ("Averaged_stats/loss", 1.6015, 9, "metric_logger"),
+          ("Test_loss", 1.4482, 9, "metric_logger"),
+          ("Test_Averaged_stats/loss", 1.3448, 9, "logger_total")]
     # Swin Transformer's ProgressMeter: `Train: [epoch/epochs][i/n]`, the rate after the time
     # left, a prefix of its own logger's; its test's meters and its accuracy sentence
     prefix = "[2026-12-03 14:11:44 swin_tiny](main.py 218): INFO "

@@ -87,6 +87,8 @@ from runlab.parsing.rules.libraries import (
     parse_keras_tuner,
     parse_skopt,
     parse_lightgbm,
+    logger_total_rows,
+    parse_logger_total,
     parse_metric_logger,
     parse_mmengine,
     parse_noise,
@@ -173,6 +175,15 @@ RULES: list[Rule] = [
         sets_step=True,
         counts=True,
         final=True,
+    ),
+    Rule(
+        "logger_total",
+        "an evaluation's MetricLogger total, `Test:  Total time: 0:00:00`, then DETR's "
+        "`Averaged stats: loss: 1.34 (1.36)` of that evaluation: Test_Averaged_stats/loss",
+        parse_logger_total,
+        (": Total time: ", ":  Total time: "),
+        final=True,
+        rows=logger_total_rows,
     ),
     Rule(
         "mmengine",

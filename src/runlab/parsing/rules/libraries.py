@@ -1868,9 +1868,7 @@ def parse_metric_logger(line: str) -> list[Found]:
             return [CLAIM]
         if line.startswith("Averaged stats: "):
             # the epoch's meters, DeiT's and MAE's `Averaged stats: lr: 0.00003  loss: 2.33 (2.39)`
-            return [("Averaged_stats/" + name, to_number(value), None)
-                    for name, value in _AVERAGED_ITEM.findall(line, 16)
-                    if name not in _LOGGER_OWN and name not in STEP_NAMES] or [CLAIM]
+            return _averaged_stats(line, "")
         summary = _ACC_SUMMARY.match(line)
         if summary is None:
             return []
@@ -1892,9 +1890,46 @@ def parse_metric_logger(line: str) -> list[Found]:
         prefix = f"{prefix}_" if prefix else ""
     for item in _LOGGER_SPLIT.split(line[match.end() :]):
         meter = _LOGGER_ITEM.fullmatch(item)
-        if meter is not None and meter.group(1) not in _LOGGER_OWN:
+        if meter is not None and _measured(meter.group(1)):
             found.append((prefix + meter.group(1), to_number(meter.group(2)), None))
     return found or [CLAIM]
+
+
+def _measured(meter: str) -> bool:
+    """Whether a meter is a measure (torchvision's `img/s` is: a meter it adds), not the
+    logger's own timings."""
+    return meter not in _LOGGER_OWN
+
+
+def _averaged_stats(line: str, prefix: str) -> list[Found]:
+    return [(f"{prefix}Averaged_stats/{name}", to_number(value), None)
+            for name, value in _AVERAGED_ITEM.findall(line, 16)
+            if _measured(name) and name not in STEP_NAMES] or [CLAIM]
+
+
+# An evaluation's logger ends with its own header's total, `Test:  Total time: 0:00:01`, and
+# DETR (and Deformable-DETR, Conditional-DETR, DAB-DETR, DN-DETR: engine.py `evaluate`) then
+# prints its meters' `Averaged stats:` as the training does: the evaluation's are under its
+# header, `Test_Averaged_stats/loss`.
+_LOGGER_OTHER_TOTAL = re.compile(r"\s*([A-Za-z][\w ]{0,30}):\s+Total time: \d")
+
+
+def parse_logger_total(line: str) -> list[Found]:
+    """An evaluation logger's total line, `Test:  Total time: 0:00:00` (not an epoch's)."""
+    match = _LOGGER_OTHER_TOTAL.match(message(line))
+    return [CLAIM] if match is not None and match.group(1) != "Epoch" else []
+
+
+def logger_total_rows(header: str) -> Callable[[str], list[Found]]:
+    """The `Averaged stats:` right after an evaluation's total, under its header's name."""
+    match = _LOGGER_OTHER_TOTAL.match(message(header))
+    prefix = "_".join(_WORD.findall(match.group(1))) + "_" if match is not None else ""
+
+    def read(line: str) -> list[Found]:
+        text = message(line)
+        return _averaged_stats(text, prefix) if text.startswith("Averaged stats: ") else []
+
+    return read
 
 
 # ignite ---------------------------------------------------------------------------------------
