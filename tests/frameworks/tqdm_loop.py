@@ -16,10 +16,13 @@ for epoch in range(3):
         _truth.add(metrics, "loss", step, loss)
         _truth.add(metrics, "lr", step, 1e-3 / step)
     # The validation bar's loss is the stage's own series, at its own count across epochs.
+    # Its accuracy is given as the percentage to show, and not drawn at once: what was set.
     bar = tqdm(range(10), desc=f"Epoch {epoch + 1} [valid]")
     for _ in bar:
         valid_step += 1
         loss = 2.0 / (valid_step + 0.987654321)
-        bar.set_postfix(loss=loss)
+        acc = f"{1 - loss / 3:.2%}"
+        bar.set_postfix(loss=loss, acc=acc, refresh=False)
         _truth.add(metrics, "valid/loss", valid_step, loss)
+        _truth.add(metrics, "valid/acc", valid_step, float(acc[:-1]))
 _truth.write(metrics)

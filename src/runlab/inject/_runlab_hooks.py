@@ -195,12 +195,15 @@ def _argparse(argparse):
 
 
 def _number(value):
-    """A loggable value as a float (tensors, numpy scalars, numeric strings); None otherwise."""
+    """A loggable value as a float (tensors, numpy scalars, numeric strings, a percentage as
+    printed: `"93.75%"` is 93.75); None otherwise."""
     if hasattr(value, "item"):
         try:
             value = value.item()
         except Exception:  # noqa: BLE001 - not a one-element tensor or array
             return None
+    if isinstance(value, str) and value.endswith("%"):
+        value = value[:-1]
     try:
         return float(value)
     except (TypeError, ValueError, OverflowError):
