@@ -2339,6 +2339,25 @@ def test_a_line_written_right_after_a_rich_bar_s_last_value_is_its_own() -> None
     ]
 
 
+def test_rich_columns_set_up_by_a_program_are_a_curve_at_their_counter() -> None:
+    # rich.progress with a spinner, MofNCompleteColumn and a TextColumn of the task's fields,
+    # a task an epoch: each drawing at its counter, the epochs' counts going on, the fields
+    # before the first step no values, the finished task's row redrawn above the running one
+    # neither a step nor a point
+    assert run_all(
+        "⠋ Epoch 1/2 ━━━━━━━━━━  0/3   0% -:--:-- loss: 0.0000",
+        "⠙ Epoch 1/2 ━━━╸━━━━━━  1/3  33% -:--:-- loss: 1.0000",
+        "⠹ Epoch 1/2 ━━━━━━━━━━  3/3 100% 0:00:00 loss: 0.3333",
+        "  Epoch 1/2 ━━━━━━━━━━  3/3 100% 0:00:00 loss: 0.3333",
+        "⠋ Epoch 2/2 ━━━━━━━━━━  0/3   0% -:--:-- loss: 0.0000",
+        "  Epoch 1/2 ━━━━━━━━━━  3/3 100% 0:00:00 loss: 0.3333",
+        "⠙ Epoch 2/2 ━━━╸━━━━━━  1/3  33% -:--:-- loss: 0.2500",
+        "  Epoch 1/2 ━━━━━━━━━━  3/3 100% 0:00:00 loss: 0.3333",
+        "⠹ Epoch 2/2 ━━━━━━━━━━  3/3 100% 0:00:00 loss: 0.1667",
+    ) == [("loss", 1.0, 1, "rich_bar"), ("loss", 0.3333, 3, "rich_bar"),
+          ("loss", 0.25, 4, "rich_bar"), ("loss", 0.1667, 6, "rich_bar")]
+
+
 def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
     # A 100-column terminal: the value of train_loss opens the second line, val_acc fills the
     # third. Both lines belong to the drawing above them; a value only repeated is no point.

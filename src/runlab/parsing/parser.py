@@ -261,6 +261,8 @@ class MetricParser:
         # the bars first drawn part-way through the main bar's run, and that bar's family; the
         # main bar's family and global step.
         self._bars: dict[str, list[int]] = {}
+        # Each bar family's values when it last finished (its counter at its total).
+        self._finished: dict[str, list[Found]] = {}
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
@@ -767,8 +769,17 @@ class MetricParser:
             step = self._counted
         else:
             state = self._bars.get(bar.family)
+            if bar.counter >= bar.total > 0 and metrics and rule == "rich_bar" and (
+                    not bar.lightning):
+                if state is not None and state[1] < bar.total and (
+                        self._finished.get(bar.family) == metrics):
+                    # a finished task's row redrawn above the one running now (rich's
+                    # tasks, an epoch each): neither a step nor a point
+                    return
+                self._finished[bar.family] = metrics
             if state is None:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded
+                    self._finished.clear()
                     self._bars.clear()
                     self._ahead_shown.clear()
                     self._inside.clear()

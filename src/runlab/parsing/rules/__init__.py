@@ -977,7 +977,7 @@ RULES: list[Rule] = [
         "a rich progress bar (Lightning's RichProgressBar): `Epoch 2/9 ━━━━ 12/24 0:00:01 • "
         "0:00:01 9.50it/s train_loss: 0.61`, a point per new value at the bar's global step",
         parse_rich_bar,
-        (" • ",),
+        (" • ", "━ ", "╸ "),
         final=True,
         bar=read_rich,
     ),

@@ -267,27 +267,42 @@ _LOGGED_AFTER = re.compile(
     r"|(?<=\d)(?=[A-Za-z][A-Za-z_])")
 
 
+# Or rich's own columns, as a program sets them up: `⠹ Epoch 1/2 ━━━━╸━━━ 3/15  20% -:--:--
+# loss: 0.3333 acc: 0.530` (a spinner, the description, the bar, `MofNCompleteColumn`, then
+# `TaskProgressColumn`, `TimeRemainingColumn` and a `TextColumn` of the task's fields).
+_RICH_COUNT = re.compile(
+    r"(?<!\S)(\d{1,18})/(\d{1,18}) +(?:\d{1,3}% +)?(?:-:--:--|\d+:\d\d:\d\d)(?= |$)")
+_RICH_BAR = re.compile(r"[━╸╺]")
+_SPINNER = re.compile(r"[\u2800-\u28ff]")
+
+
 def read_rich(line: str) -> Bar | None:
-    """A rich progress bar (Lightning's RichProgressBar): its counter and metrics; under an
-    `Epoch N/M` description its global step is N times the total plus the counter."""
+    """A rich progress bar (Lightning's RichProgressBar, or rich's columns with the counter):
+    its counter and metrics; under Lightning's `Epoch N/M` description its global step is N
+    times the total plus the counter."""
     bar = _RICH.search(line)
+    lightning = bar is not None
     if bar is None:
-        return None
+        bar = _RICH_COUNT.search(line)
+        if bar is None or _RICH_BAR.search(line, 0, bar.start()) is None:
+            return None
     counter, total = int(bar.group(1)), bar.group(2)
     tail, rest = line[bar.end() :], ""
     logged = _LOGGED_AFTER.search(tail)
     if logged is not None:
         tail, rest = tail[: logged.start()], tail[logged.end() :]
-    found = _shown(tail)
+    # (rich's columns show a task's fields before its first step as they were added: no
+    # values yet)
+    found = _shown(tail) if lightning or counter else []
     dangling = _DANGLING.search(tail)
     head = line[: bar.start()]
     cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
     size = int(total) if total.isdigit() else 0
-    epoch = _RICH_EPOCH.match(head)
+    epoch = _RICH_EPOCH.match(head) if lightning else None
     base = int(epoch.group(1)) * size if epoch is not None and size else None
-    family = _DESCRIPTION.sub("", head[:cut])
-    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=True,
-               lightning=True, dangling=dangling.group(1) if dangling else "", rest=rest)
+    family = _DESCRIPTION.sub("", _SPINNER.sub("", head[:cut]))  # (the spinner turns)
+    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=lightning,
+               lightning=lightning, dangling=dangling.group(1) if dangling else "", rest=rest)
 
 
 def _shown(text: str) -> list[Found]:
