@@ -103,6 +103,30 @@ def test_reparse_with_config_replaces_the_old_metrics(
     assert set(show(cli)["metrics"]) == {"score"}  # type: ignore[arg-type]
 
 
+def test_reparse_keeps_what_the_output_did_not_give(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # a point the program reported through the events channel (as the API and the start-up
+    # hooks do) is not the output's: a reparse replaces only what the output gave, however
+    # often it runs, and the index rebuilt from the journal says the same
+    code = ("import json, os\n"
+            "with open(os.environ['RUNLAB_EVENTS'], 'a') as f:\n"
+            "    f.write(json.dumps({'metric': 'api_acc', 'value': 0.9, 'step': 3}) + '\\n')\n"
+            "print('score now 0.5'); print('loss: 2')\n")
+    assert cli(PY, "-c", code).code == 0
+    assert set(show(cli)["metrics"]) == {"loss", "api_acc"}  # type: ignore[arg-type]
+    for _ in range(2):
+        r = cli("reparse", "last", "-m", SCORE)
+        assert r.code == 0, r.stderr
+        assert "0 removed" in r.stderr
+    assert cli("reindex").code == 0
+    store = Store(str(tmp_path / "store"))
+    series = store.series(store.resolve("last"))
+    assert {k: [(p.step, p.value) for p in v] for k, v in series.items()} == {
+        "score": [(0, 0.5)], "loss": [(0, 2)], "api_acc": [(3, 0.9)]}
+    store.close()
+
+
 def test_reparse_of_an_unknown_run(main: Callable[..., Result]) -> None:
     r = main("reparse", "7")
     assert r.code != 0 and "no run number 7" in r.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from runlab.errors import RunlabError, UsageError
 from runlab.parsing import LineSplitter, MetricParser, Point
@@ -151,10 +152,25 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
     points = parse_log(read_chunks(path), patterns, disabled)
     # The lines' own times are not kept: every point gets the run's end.
     t = round(run.ended_at or run.started_at or time.time(), 3)
-    store.append(run_id, [kinds.reparse([[p.key, p.value, p.step, t] for p in points])],
-                 fsync=True)
-    keys = sorted({p.key for p in points})
+    kept = _recorded_points(store.events(run_id))
+    events = [kinds.reparse([[p.key, p.value, p.step, t] for p in points])]
+    if kept:
+        events.append(kinds.metrics(kept, kinds.RECORDED))
+    store.append(run_id, events, fsync=True)
+    keys = sorted({p.key for p in points} | {str(p[0]) for p in kept})
     return Reparsed(run.number, len(points), keys, *key_changes(sorted(run.metrics), keys))
+
+
+def _recorded_points(events: list[dict[str, Any]]) -> list[list[Any]]:
+    """The points a run recorded that its output did not give (a hook's, the API's, the
+    resources'), since its last reparse (which carried those before it over)."""
+    kept: list[list[Any]] = []
+    for event in events:
+        if event.get("e") == "reparse":
+            kept = []
+        elif event.get("e") == "metrics" and event.get("from"):
+            kept += event.get("p") or []
+    return kept
 
 
 def key_changes(old: Sequence[str], new: Sequence[str]

@@ -548,12 +548,15 @@ class Recorder:
             self.problems += captured.problems
         if events:
             self.append(events)
-        # After the channel: a hook writes its record before the framework prints it.
-        points = batch.points + self.ownership.from_output(self.metrics.take())
-        if self.monitor is not None:
-            points += self.monitor.drain()
+        # After the channel: a hook writes its record before the framework prints it. What
+        # the output gave apart from the rest, which a reparse of the output keeps.
+        recorded = batch.points + (self.monitor.drain() if self.monitor is not None else [])
+        printed = self.ownership.from_output(self.metrics.take())
+        points = [journal_events.metrics(recorded, journal_events.RECORDED)] if recorded else []
+        if printed:
+            points.append(journal_events.metrics(printed))
         if points:
-            self.append([journal_events.metrics(points)])
+            self.append(points)
 
     def snapshot_artifacts(self, globs: list[str]) -> None:
         self.artifacts.snapshot(globs)

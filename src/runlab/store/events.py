@@ -25,13 +25,21 @@ END_STATUSES = ("finished", "failed", "killed", "lost")
 # -- building -------------------------------------------------------------------------------
 
 
-def metrics(points: list[list[Any]]) -> Event:
-    """Metric points, each [key, value, step, time]."""
-    return {"e": "metrics", "p": points}
+# What gave metric points that were not read from the output (a framework's hook, the
+# program through the API, the resources monitor): a reparse keeps them.
+RECORDED = "run"
+
+
+def metrics(points: list[list[Any]], source: str = "") -> Event:
+    """Metric points, each [key, value, step, time]; `source` says they were not read from
+    the output (RECORDED)."""
+    return {"e": "metrics", "p": points, "from": source} if source else {"e": "metrics",
+                                                                          "p": points}
 
 
 def reparse(points: list[list[Any]], t: float | None = None) -> Event:
-    """Metrics extracted again from the output log: they replace every point before."""
+    """Metrics extracted again from the output log: they replace every point before (those
+    the output did not give follow it again, in a metrics event from RECORDED)."""
     return {"e": "reparse", "t": round(time.time() if t is None else t, 3), "p": points}
 
 
