@@ -241,6 +241,7 @@ RULES: list[Rule] = [
         "as value_0, value_1, named ones (`{'acc': 0.9}`) by their names",
         parse_optuna,
         (" finished with value",),
+        sets_step=True,
         final=True,
     ),
     Rule(

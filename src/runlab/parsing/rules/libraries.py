@@ -2052,23 +2052,23 @@ _OPTUNA_VALUE = re.compile(NUMBER)
 
 def parse_optuna(line: str) -> list[Found]:
     """Optuna's `Trial 3 finished with value: 0.12 and parameters: {...}` as value 0.12 at step
-    3; nothing else of the line."""
+    3, the step of the lines after it too (the study's summary); nothing else of the line."""
     match = _OPTUNA.search(line)
     if match is None:
         return []
-    step = int(match.group(1))
+    trial: Found = ("trial", int(match.group(1)), int(match.group(1)))
     if match.group(2) is not None:
-        return [("value", to_number(match.group(2)), step)]
+        return [trial, ("value", to_number(match.group(2)), None)]
     values = match.group(3)
     if values is None:
-        return [CLAIM]
+        return [trial]
     found: list[Found]
     if values[0] == "{":
-        found = [(name, to_number(text), step) for name, text in _OPTUNA_NAMED.findall(values)]
+        found = [(name, to_number(text), None) for name, text in _OPTUNA_NAMED.findall(values)]
     else:
-        found = [(f"value_{i}", to_number(text), step)
+        found = [(f"value_{i}", to_number(text), None)
                  for i, text in enumerate(_OPTUNA_VALUE.findall(values))]
-    return found or [CLAIM]
+    return [trial, *found]
 
 
 # sklearn_cv -----------------------------------------------------------------------------------
