@@ -153,6 +153,18 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
     # The lines' own times are not kept: every point gets the run's end.
     t = round(run.ended_at or run.started_at or time.time(), 3)
     kept = _recorded_points(store.events(run_id))
+    if kept:
+        # One source per metric, as while the run ran: a printed value of a key the run
+        # recorded otherwise is that record's, unless it is none of its values (a result the
+        # program printed after a hooked fit)
+        from runlab.record.recorder import printed_from
+
+        recorded: dict[str, list[float]] = {}
+        for key, value, *_ in kept:
+            if isinstance(value, (int, float)):
+                recorded.setdefault(str(key), []).append(float(value))
+        points = [p for p in points if p.key not in recorded
+                  or not printed_from(float(p.value), recorded[p.key])]
     events = [kinds.reparse([[p.key, p.value, p.step, t] for p in points])]
     if kept:
         events.append(kinds.metrics(kept, kinds.RECORDED))

@@ -49,6 +49,15 @@ def _printed_tolerance(x: float) -> float:
     return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
 
 
+def printed_from(x: float, values: list[float]) -> bool:
+    """Whether `x`, a value as printed, is one of `values` (to its printed digits, or as a
+    percentage); a value that is not finite is taken to be."""
+    if x != x or x in (float("inf"), float("-inf")):
+        return True
+    tolerance = _printed_tolerance(x)
+    return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
+
+
 def _now() -> float:
     return round(time.time(), 3)
 
@@ -305,11 +314,7 @@ class Ownership:
         values = self.values.get(key)
         if values is None or not isinstance(value, (int, float)):
             return True
-        x = float(value)
-        if x != x or x in (float("inf"), float("-inf")):
-            return True
-        tolerance = _printed_tolerance(x)
-        return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
+        return printed_from(float(value), values)
 
     def _window(self, t: float) -> int:
         """Where `t` falls: 1 inside a hooked framework's window, 2 just after one (where
