@@ -557,11 +557,11 @@ class Recorder:
         # the output gave apart from the rest, which a reparse of the output keeps.
         recorded = batch.points + (self.monitor.drain() if self.monitor is not None else [])
         printed = self.ownership.from_output(self.metrics.take())
-        points = [journal_events.metrics(recorded, journal_events.RECORDED)] if recorded else []
+        metrics = [journal_events.metrics(recorded, journal_events.RECORDED)] if recorded else []
         if printed:
-            points.append(journal_events.metrics(printed))
-        if points:
-            self.append(points)
+            metrics.append(journal_events.metrics(printed))
+        if metrics:
+            self.append(metrics)
 
     def snapshot_artifacts(self, globs: list[str]) -> None:
         self.artifacts.snapshot(globs)

@@ -33,8 +33,10 @@ RECORDED = "run"
 def metrics(points: list[list[Any]], source: str = "") -> Event:
     """Metric points, each [key, value, step, time]; `source` says they were not read from
     the output (RECORDED)."""
-    return {"e": "metrics", "p": points, "from": source} if source else {"e": "metrics",
-                                                                          "p": points}
+    event: Event = {"e": "metrics", "p": points}
+    if source:
+        event["from"] = source
+    return event
 
 
 def reparse(points: list[list[Any]], t: float | None = None) -> Event:

@@ -1890,21 +1890,15 @@ def parse_metric_logger(line: str) -> list[Found]:
         prefix = f"{prefix}_" if prefix else ""
     for item in _LOGGER_SPLIT.split(line[match.end() :]):
         meter = _LOGGER_ITEM.fullmatch(item)
-        if meter is not None and _measured(meter.group(1)):
+        if meter is not None and meter.group(1) not in _LOGGER_OWN:
             found.append((prefix + meter.group(1), to_number(meter.group(2)), None))
     return found or [CLAIM]
-
-
-def _measured(meter: str) -> bool:
-    """Whether a meter is a measure (torchvision's `img/s` is: a meter it adds), not the
-    logger's own timings."""
-    return meter not in _LOGGER_OWN
 
 
 def _averaged_stats(line: str, prefix: str) -> list[Found]:
     return [(f"{prefix}Averaged_stats/{name}", to_number(value), None)
             for name, value in _AVERAGED_ITEM.findall(line, 16)
-            if _measured(name) and name not in STEP_NAMES] or [CLAIM]
+            if name not in _LOGGER_OWN and name not in STEP_NAMES] or [CLAIM]
 
 
 # An evaluation's logger ends with its own header's total, `Test:  Total time: 0:00:01`, and
