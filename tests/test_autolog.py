@@ -403,13 +403,14 @@ print("loss: 0.75", flush=True)
 shown("loss: 0.75")
 hook({"exclusive": True})
 for step in (20, 40):
-    hook({"metrics": {"train_loss": 0.5}, "step": step})
+    hook({"metrics": {"train_loss": 0.5, "eval_samples_per_second": 20915.962}, "step": step})
 # the framework's last header (its count is not the run's), written just before its end
 print("Epoch 3/3", flush=True)
 hook({"exclusive": False})
 print("test_acc: 0.91", flush=True)  # the program's results: at the step the fit left
 print("epoch 5 val_f1=0.7", flush=True)  # a line that names its own step keeps it
 print("train_loss: 0.5000", flush=True)  # what the hook recorded: not read twice
+print("{'eval_samples_per_second': '2.092e+04'}", flush=True)  # and to 4 digits (`.4g`)
 print("Fold 2 | train_loss: 0.42", flush=True)  # a value it never gave: the program's own
 """
 
@@ -424,6 +425,7 @@ def test_the_program_s_lines_after_a_framework_s_fit_are_at_the_step_it_left(
     assert [(p["step"], p["value"]) for p in series["val_f1"]] == [(5, 0.7)]
     assert [(p["step"], p["value"]) for p in series["train_loss"]] == [
         (20, 0.5), (40, 0.5), (2, 0.42)]
+    assert [p["value"] for p in series["eval_samples_per_second"]] == [20915.962] * 2
 
 
 def test_the_program_s_own_prints_inside_a_framework_window_are_read(

@@ -43,9 +43,14 @@ _HOOKED_VALUES = 256
 
 def _printed_tolerance(x: float) -> float:
     """How far from `x` a value may be that was printed as `x`: half a unit of its last digit
-    (`1.01`: 0.005; tqdm's three digits, `0.0645`: 0.00005; `9e-05`: 0.000005)."""
+    (`1.01`: 0.005; tqdm's three digits, `0.0645`: 0.00005; `9e-05`: 0.000005). A whole
+    number from 1000 up is taken to its last digit that is not 0, as significant-digit
+    formats round it (the Trainer's `.4g`: 20915.962 is `2.092e+04`, read as 20920)."""
     mantissa, _, exponent = repr(x).partition("e")
     decimals = len(mantissa.partition(".")[2].rstrip("0")) - (int(exponent) if exponent else 0)
+    if decimals <= 0 and abs(x) >= 1000:
+        whole = str(int(abs(x)))
+        decimals = -(len(whole) - len(whole.rstrip("0")))
     return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
 
 
