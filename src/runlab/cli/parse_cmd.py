@@ -82,9 +82,9 @@ def reparse(
 ) -> None:
     """Extract a run's metrics from its output again, with the rules and patterns of now.
 
-    The new points replace all the run's earlier metric points, those the program
-    reported through RUNLAB_EVENTS included. Recorded in the run's journal, so it
-    survives reindex.
+    The new points replace those read from the output before; what the output did not
+    give (RUNLAB_EVENTS, the Python API, the start-up hooks, sys/ resources) is kept.
+    Recorded in the run's journal, so it survives reindex.
 
     Example: runlab reparse last -m 'top1 (?P<top1>[\\d.]+)'
     """
