@@ -2188,6 +2188,22 @@ def test_an_evaluation_bar_started_inside_the_training_bar_is_not_the_main_bar()
         ("embedding_loss", 0.4254, 1, "hf_trainer"), ("epoch", 0.04167, 1, "hf_trainer"),
         ("eval_embedding_loss", 0.402, 8, "hf_trainer"), ("epoch", 0.3333, 8, "hf_trainer"),
     ]
+    # After the training bar's last step, `print(trainer.evaluate())`: the evaluation bar
+    # drawn again is still the evaluation, and the dict is at the step training ended at.
+    assert run_all(
+        "  0%|          | 0/24 [00:00<?, ?it/s]",
+        " 33%|███▎      | 8/24 [00:00<00:00, 18.51it/s]",
+        "  0%|          | 0/3 [00:00<?, ?it/s]",
+        "{'eval_loss': '0.7776', 'epoch': '1'}",
+        " 33%|███▎      | 8/24 [00:00<00:00, 18.51it/s]",
+        "100%|██████████| 3/3 [00:00<00:00, 69.11it/s]",
+        "100%|██████████| 24/24 [00:00<00:00, 84.90it/s]",
+        "  0%|          | 0/3 [00:00<?, ?it/s]100%|██████████| 3/3 [00:00<00:00, 234.60it/s]",
+        "{'eval_loss': 0.7470995783805847, 'epoch': 3.0}",
+    ) == [
+        ("eval_loss", 0.7776, 8, "hf_trainer"), ("epoch", 1.0, 8, "hf_trainer"),
+        ("eval_loss", 0.7470995783805847, 24, "python_dict"), ("epoch", 3.0, 24, "python_dict"),
+    ]
     # A loop's inner bar starts with its outer bar's first count: it is the finer counter.
     assert run_all(
         "epochs:   0%|          | 0/3 [00:00<?, ?it/s]",

@@ -819,8 +819,8 @@ class MetricParser:
             for inner, outer_family in self._inside.items():
                 if outer_family == bar.family and inner in self._bars:
                     self._bars[inner][5] = 1  # the run it started in goes on: an interruption
-            main = max(self._bars.items(), key=lambda item: (item[1][4], item[1][3],
-                                                              -item[1][5], item[1][2]))[0]
+            main = max(self._bars.items(), key=lambda item: (-item[1][5], item[1][4],
+                                                              item[1][3], item[1][2]))[0]
             since = self._bar_step if self._main == main else None
             self._main = main
             self._drawn = bar.family
