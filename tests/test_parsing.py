@@ -2374,6 +2374,31 @@ def test_rich_columns_set_up_by_a_program_are_a_curve_at_their_counter() -> None
           ("loss", 0.25, 4, "rich_bar"), ("loss", 0.1667, 6, "rich_bar")]
 
 
+def test_rich_tasks_finished_unseen_go_on_counting() -> None:
+    # Through a pipe rich draws its last frame only: every epoch's task finished, each row at
+    # the count the tasks above it reached. The fields here come before the time, right after
+    # the counter (which MofNCompleteColumn pads on the right).
+    rows = ["  Epoch {e} ━━━━━━━━━━ 10/10 loss=0.{v} acc=0.9{v} 0:00:00".format(e=e, v=v)
+            for e, v in ((0, "0870"), (1, "0465"), (2, "0317"))]
+    assert run_all(*rows) == [
+        ("loss", 0.087, 10, "rich_bar"), ("acc", 0.90870, 10, "rich_bar"),
+        ("loss", 0.0465, 20, "rich_bar"), ("acc", 0.90465, 20, "rich_bar"),
+        ("loss", 0.0317, 30, "rich_bar"), ("acc", 0.90317, 30, "rich_bar")]
+    # On a terminal each frame draws them all: the finished rows again above the running one.
+    assert run_all(
+        "⠋ Epoch 0 ━━━━━━━━━━  0/10 loss=0.0000 0:00:00",
+        "⠙ Epoch 0 ━━━╸━━━━━━  3/10 loss=0.2222 0:00:00",
+        "  Epoch 0 ━━━━━━━━━━ 10/10 loss=0.0870 0:00:00",
+        "  Epoch 0 ━━━━━━━━━━ 10/10 loss=0.0870 0:00:00",
+        "⠙ Epoch 1 ━━━╸━━━━━━  3/10 loss=0.0690 0:00:00",
+        "  Epoch 0 ━━━━━━━━━━ 10/10 loss=0.0870 0:00:00",
+        "  Epoch 1 ━━━━━━━━━━ 10/10 loss=0.0465 0:00:00",
+        "  Epoch 0 ━━━━━━━━━━ 10/10 loss=0.0870 0:00:00",
+        "  Epoch 1 ━━━━━━━━━━ 10/10 loss=0.0465 0:00:00",
+    ) == [("loss", 0.2222, 3, "rich_bar"), ("loss", 0.087, 10, "rich_bar"),
+          ("loss", 0.069, 13, "rich_bar"), ("loss", 0.0465, 20, "rich_bar")]
+
+
 def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
     # A 100-column terminal: the value of train_loss opens the second line, val_acc fills the
     # third. Both lines belong to the drawing above them; a value only repeated is no point.

@@ -261,8 +261,8 @@ class MetricParser:
         # the bars first drawn part-way through the main bar's run, and that bar's family; the
         # main bar's family and global step.
         self._bars: dict[str, list[int]] = {}
-        # Each bar family's values when it last finished (its counter at its total).
-        self._finished: dict[str, list[Found]] = {}
+        # Each bar family's values each time it finished (its counter at its total).
+        self._finished: dict[str, list[list[Found]]] = {}
         self._inside: dict[str, str] = {}
         self._main = ""
         self._bar_step: int | None = None
@@ -771,12 +771,18 @@ class MetricParser:
             state = self._bars.get(bar.family)
             if bar.counter >= bar.total > 0 and metrics and rule == "rich_bar" and (
                     not bar.lightning):
-                if state is not None and state[1] < bar.total and (
-                        self._finished.get(bar.family) == metrics):
-                    # a finished task's row redrawn above the one running now (rich's
-                    # tasks, an epoch each): neither a step nor a point
+                finished = self._finished.setdefault(bar.family, [])
+                if metrics in finished:
+                    # a finished task's row redrawn (rich's tasks, an epoch each, each frame
+                    # drawing them all): neither a step nor a point
                     return
-                self._finished[bar.family] = metrics
+                if state is not None and state[1] >= bar.total:
+                    # another task finished, unseen while it ran (through a pipe rich draws
+                    # its last frame only): its count goes on from the one above
+                    state[0] += state[1]
+                    state[1] = 0
+                finished.append(metrics)
+                del finished[:-64]
             if state is None:
                 if len(self._bars) > 64:  # ever-new bars: stay bounded
                     self._finished.clear()

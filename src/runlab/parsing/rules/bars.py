@@ -271,7 +271,8 @@ _LOGGED_AFTER = re.compile(
 # loss: 0.3333 acc: 0.530` (a spinner, the description, the bar, `MofNCompleteColumn`, then
 # `TaskProgressColumn`, `TimeRemainingColumn` and a `TextColumn` of the task's fields).
 _RICH_COUNT = re.compile(
-    r"(?<!\S)(\d{1,18})/(\d{1,18}) +(?:\d{1,3}% +)?(?:-:--:--|\d+:\d\d:\d\d)(?= |$)")
+    r"(?<!\S)(\d{1,18})/(\d{1,18}) +(?:\d{1,3}% +)?(?:-:--:--|\d+:\d\d:\d\d)(?= |$)"
+    r"|[━╸╺] +(\d{1,18})/(\d{1,18})(?= |$)")  # (or right after the bar, the fields next)
 _RICH_BAR = re.compile(r"[━╸╺]")
 _SPINNER = re.compile(r"[\u2800-\u28ff]")
 
@@ -284,9 +285,11 @@ def read_rich(line: str) -> Bar | None:
     lightning = bar is not None
     if bar is None:
         bar = _RICH_COUNT.search(line)
-        if bar is None or _RICH_BAR.search(line, 0, bar.start()) is None:
+        if bar is None or bar.group(1) and _RICH_BAR.search(line, 0, bar.start()) is None:
             return None
-    counter, total = int(bar.group(1)), bar.group(2)
+    # (the counter's groups: 1 and 2, or after the bar 3 and 4)
+    at = 1 if bar.group(1) else 3
+    counter, total, start = int(bar.group(at)), bar.group(at + 1), bar.start(at)
     tail, rest = line[bar.end() :], ""
     logged = _LOGGED_AFTER.search(tail)
     if logged is not None:
@@ -295,7 +298,7 @@ def read_rich(line: str) -> Bar | None:
     # values yet)
     found = _shown(tail) if lightning or counter else []
     dangling = _DANGLING.search(tail)
-    head = line[: bar.start()]
+    head = line[:start]
     cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
     size = int(total) if total.isdigit() else 0
     epoch = _RICH_EPOCH.match(head) if lightning else None
