@@ -329,6 +329,26 @@ def test_one_source_per_metric(cli: Callable[..., Result], tmp_path: Path) -> No
     assert not {k for k in series if not k.startswith("sys/")} - {"loss", "acc"}
 
 
+REPORTED_AND_PRINTED = """\
+import json, os
+with open(os.environ["RUNLAB_EVENTS"], "a") as f:  # what runlab.log_metric writes
+    f.write(json.dumps({"metrics": {"acc": 0.91234}, "step": 1}) + "\\n")
+print("acc: 0.9123", flush=True)  # its value, printed too: not a second point
+print("acc: 0.95", flush=True)  # a value it never reported: the program's own print
+"""
+
+
+def test_a_reported_value_printed_too_is_one_point(cli: Callable[..., Result],
+                                                   tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(REPORTED_AND_PRINTED)
+    assert cli(sys.executable, "train.py").code == 0
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [(p["step"], p["value"]) for p in series["acc"]] == [(1, 0.91234), (1, 0.95)]
+    assert cli("reparse", "last").code == 0  # as a reparse reads it
+    again = json.loads(cli("metrics", "last", "--json").stdout)
+    assert sorted(p["value"] for p in again["acc"]) == [0.91234, 0.95]
+
+
 AFTER_THE_WINDOW = """\
 import json, os, time
 run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])

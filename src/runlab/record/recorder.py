@@ -231,14 +231,15 @@ class OutputMetrics:
 
 class Ownership:
     """One source per metric: what a framework hook records is not read again from the output
-    (inside its window, no key it records; outside, no value it recorded, as printed), nor are
+    (inside its window, no key it records; outside, no value it recorded, as printed), nor
+    what the program reports itself (RUNLAB_EVENTS, the API: no value it reported), nor are
     the framework's own formats (bars, log dicts) while a hook says its framework's printed
     lines are its own; the program's own prints still are (after a fit, a value of a hooked
     key the hook never gave: a fold's result)."""
 
     def __init__(self) -> None:
         self.hooked: set[str] = set()
-        self.values: dict[str, list[float]] = {}  # a hooked key's latest values, as recorded
+        self.values: dict[str, list[float]] = {}  # a reported key's latest values, as recorded
         # [from, to, grace) times, to and grace inf while open: what a library format gives in
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
@@ -250,16 +251,16 @@ class Ownership:
         self.closing = False  # a window closed since the output was last quiet (`settled`)
 
     def take_report(self, report: channel.Report) -> None:
-        """What a hook's line says of the keys and the lines it owns."""
-        if report.hook is None:
-            return
+        """What a report says of the keys and, a hook's, of the lines it owns."""
         self.hooked.update(report.metrics)
-        self.hooked.update(report.owns)
         for key, value in report.metrics.items():
             values = self.values.setdefault(key, [])
             values.append(float(value))
             if len(values) > _HOOKED_VALUES:
                 del values[: len(values) - _HOOKED_VALUES]
+        if report.hook is None:
+            return  # (the program's own report, RUNLAB_EVENTS or the API: its values only)
+        self.hooked.update(report.owns)
         t = report.time
         window = self._hooked_window
         if window is not None and window[0] == report.hook and report.metrics and (
@@ -430,10 +431,10 @@ class ChannelReader:
                           for why in report.refused]
         line_params = dict(report.params)
         ranked: dict[str, Any] = {}  # params that the command line's own override
+        self.ownership.take_report(report)
         if report.hook is not None:
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params}
             line_params = {}
-            self.ownership.take_report(report)
         for entry in report.argparse:
             if entry.key not in self.argv_params:
                 ranked.setdefault(entry.key, entry.value)
