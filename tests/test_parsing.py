@@ -2283,6 +2283,34 @@ def test_a_pandas_data_frame_indexed_by_its_epoch_or_by_names() -> None:
     assert run_all("        accuracy  f1_score", "Done", "NB  0.92  0.918") == []
 
 
+def test_a_pandas_frame_of_models_either_way_round() -> None:
+    # `pd.DataFrame(results)` of a list of dicts, the model a column beside the index (a name
+    # in words too): row then column, as the frame indexed by the models
+    assert run_all(
+        "                model  accuracy      f1",
+        "0  LogisticRegression    0.9123  0.8800",
+        "1       Random Forest    0.9345  0.9012",
+    ) == [("LogisticRegression/accuracy", 0.9123, 0, "frame"),
+          ("LogisticRegression/f1", 0.88, 0, "frame"),
+          ("Random_Forest/accuracy", 0.9345, 0, "frame"), ("Random_Forest/f1", 0.9012, 0, "frame")]
+    # of a dict a model's measures: a column a model, a row a measure; the same names
+    assert run_all(
+        "          LogisticRegression  Random Forest     SVC",
+        "accuracy              0.9123         0.9345  0.8812",
+        "f1                    0.8800         0.9012  0.8500",
+        "Done.",
+    ) == [("LogisticRegression/accuracy", 0.9123, 0, "frame"),
+          ("Random_Forest/accuracy", 0.9345, 0, "frame"), ("SVC/accuracy", 0.8812, 0, "frame"),
+          ("LogisticRegression/f1", 0.88, 0, "frame"), ("Random_Forest/f1", 0.9012, 0, "frame"),
+          ("SVC/f1", 0.85, 0, "frame")]
+    # a frame of data the same shape, its first row no measure (`describe()`'s count): nothing
+    assert run_all(
+        "       sepal_length  sepal_width",
+        "count    150.000000   150.000000",
+        "mean       5.843333     3.057333",
+    ) == []
+
+
 def test_spacy_table_steps_by_its_step_column() -> None:
     assert run_all(
         "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  SCORE ",
@@ -2378,7 +2406,7 @@ def test_rich_tasks_finished_unseen_go_on_counting() -> None:
     # Through a pipe rich draws its last frame only: every epoch's task finished, each row at
     # the count the tasks above it reached. The fields here come before the time, right after
     # the counter (which MofNCompleteColumn pads on the right).
-    rows = ["  Epoch {e} ━━━━━━━━━━ 10/10 loss=0.{v} acc=0.9{v} 0:00:00".format(e=e, v=v)
+    rows = [f"  Epoch {e} ━━━━━━━━━━ 10/10 loss=0.{v} acc=0.9{v} 0:00:00"
             for e, v in ((0, "0870"), (1, "0465"), (2, "0317"))]
     assert run_all(*rows) == [
         ("loss", 0.087, 10, "rich_bar"), ("acc", 0.90870, 10, "rich_bar"),

@@ -35,7 +35,13 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import NUMBER, STEP_NAMES, Bar, Found, parse_number, to_number, unwrapped
 from runlab.parsing.rules.bars import read_wrapped
-from runlab.parsing.rules.libraries import glued, open_repr, open_settings
+from runlab.parsing.rules.libraries import (
+    frame_columns,
+    glued,
+    open_repr,
+    open_settings,
+    transposed_rows,
+)
 from runlab.parsing.rules.dicts import json_records, python_records
 from runlab.parsing.rules.pairs import (
     PHASES,
@@ -310,6 +316,8 @@ class MetricParser:
         self._depth = 0  # how many of a pprint dict's braces are open
         # A measure's name alone before a colon, whose value is alone on the next line.
         self._label: str | None = None
+        # The names of a line that may head a frame a column a thing (`frame_columns`).
+        self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
         self._rich_log: tuple[int, int | None] | None = None
         names = {rule.name for rule in rules}
@@ -362,7 +370,7 @@ class MetricParser:
                 # (A line left open at a comma or a parenthesis may start a repr over several
                 # lines.)
                 if (not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ","
-                        and line[-1:] != "("):
+                        and line[-1:] != "(" and self._columns is None):
                     if ":" in line or "=" in line:
                         pairs = key_value_pairs(line)
                         if pairs:
@@ -372,8 +380,10 @@ class MetricParser:
                         alone = self._alone(line)
                         if alone:
                             self._resolve([("name_value", alone, False)], points)
+                    elif line[:2] == "  ":
+                        self._columns = frame_columns(line)
                     continue  # no trigger at all: no metric
-            points.extend(self._parse_line(line))
+            points.extend(self._parse_headed(line))
         self._shape = shape
         return points
 
@@ -486,7 +496,15 @@ class MetricParser:
             pieces = self._pieces(line)
             if pieces is not None:
                 return pieces
-        return self._parse_line(line)
+        return self._parse_headed(line)
+
+    def _parse_headed(self, line: str) -> list[Point]:
+        """`_parse_line`, and whether the line may head a frame a column a thing, which its
+        next line tells (`_parse_line` takes it up)."""
+        points = self._parse_line(line)
+        if line[:2] == "  " and not points and self._rows is None:
+            self._columns = frame_columns(line)
+        return points
 
     def _labelled(self, line: str, points: list[Point]) -> bool:
         """Whether the line is the value of a name printed alone on the line before (pytorch-
@@ -517,6 +535,11 @@ class MetricParser:
         return [point for piece in pieces for point in self._parse_line(piece)]
 
     def _parse_line(self, line: str) -> list[Point]:
+        if self._columns is not None:
+            columns, self._columns = self._columns, None
+            reader = transposed_rows(columns, line) if self._rows is None else None
+            if reader is not None:  # a frame a column a model: its rows are read as a table's
+                self._rows, self._rows_rule = reader, "frame"
         if self._drawn:
             family, self._drawn = self._drawn, ""
             state = self._bars.get(family)

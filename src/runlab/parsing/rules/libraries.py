@@ -1017,7 +1017,7 @@ def _frame_names(line: str) -> list[str] | None:
         return None
     names = match.group(1).split()
     known = sum(name in _COUNTER_COLUMNS or name in RATES or names_a_measure(name) or phased(name)
-                for name in names)
+                for name in names) + (names[0] in _NAME_COLUMNS)
     # most columns a measure's, a phase's, a counter or the rate: a history (with its `time` or
     # `grad_norm` beside), not a frame of data (`price  rating  test_score`)
     return names if 2 * known > len(names) else None
@@ -1045,6 +1045,8 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
                     if value is not None]
         return named
     names = _frame_names(header) or []
+    if names and names[0] in _NAME_COLUMNS:
+        return _named_rows(names[1:])
     rows = table_rows(header, ["#", *names])
 
     def read(line: str) -> list[Found]:
@@ -1064,6 +1066,67 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
                 if value is not None] if None not in values else []
 
     return read
+
+
+# A frame's first column that names its rows, beside its index: `print(pd.DataFrame(results))`
+# of a dict a model, `                model  accuracy      f1` over `0  LogisticRegression    0.9123
+# 0.8800`: each value as row/column (`LogisticRegression/accuracy`), no step, as a leaderboard's.
+_NAME_COLUMNS = frozenset({"model", "Model", "model_name", "classifier",
+                           "Classifier", "estimator", "Estimator", "algorithm", "Algorithm"})
+
+
+def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
+    def read(line: str) -> list[Found]:
+        if line[:2] == ".." and not line.strip(". "):
+            return [CLAIM]
+        fields = line.split()
+        if len(fields) < len(names) + 2 or not fields[0].isdigit() or len(line) > 2000:
+            return []
+        values = [parse_number(field) for field in fields[len(fields) - len(names):]]
+        name = "_".join(fields[1 : len(fields) - len(names)])  # (in words: `Random Forest`)
+        if None in values or not name[:1].isalpha():
+            return []
+        return [(f"{name}/{column}", value, None) for column, value in zip(names, values)
+                if value is not None and is_metric_key(column)] or [CLAIM]
+
+    return read
+
+
+# A frame of results a column a model, the measures its rows: `pd.DataFrame(results)` of a
+# dict a model's measures, over a blank index column, its columns' names not measures':
+#     `          LogisticRegression  RandomForest     SVC`
+#     `accuracy              0.9123        0.9345  0.8812`
+# Each value as column/row (`LogisticRegression/accuracy`, as the frame the other way round
+# names it), no step; the first row must name a measure, and each row give every column.
+_COLUMNS_HEADER = re.compile(r"\ {2,}([A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z][\w.\-]{0,60}){0,4}"
+                             r"(?:\ {2,}[A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z][\w.\-]{0,60}){0,4}){1,40})"
+                             r"\ *", re.ASCII)
+
+
+def frame_columns(line: str) -> list[str] | None:
+    """The columns' names of a line that may head a frame a column a thing (a model), or
+    None."""
+    match = _COLUMNS_HEADER.fullmatch(line) if len(line) <= 2000 else None
+    if match is None:
+        return None
+    return [name.replace(" ", "_") for name in re.split(r" {2,}", match.group(1))]
+
+
+def transposed_rows(columns: list[str], line: str) -> Callable[[str], list[Found]] | None:
+    """The reader of a frame's rows a measure each under `columns` (`frame_columns`), when
+    `line`, the row after them, is one; else None."""
+    def read(row: str) -> list[Found]:
+        fields = row.split()
+        if len(fields) != len(columns) + 1 or not is_metric_key(fields[0]) or len(row) > 2000:
+            return []
+        values = [parse_number(field) for field in fields[1:]]
+        if None in values:
+            return []
+        return [(f"{column}/{fields[0]}", value, None) for column, value in zip(columns, values)
+                if value is not None]
+
+    first = line.split(None, 1)[0] if line[:1].isalpha() else ""
+    return read if first and names_a_measure(first) and read(line) else None
 
 
 # A frame's index, by its name (`epoch`) or a row's (`LogReg`): a word, not a number.
