@@ -2309,6 +2309,17 @@ def test_a_pandas_frame_of_models_either_way_round() -> None:
         "count    150.000000   150.000000",
         "mean       5.843333     3.057333",
     ) == []
+    # `describe()` of a frame of scores: row then column, its percentiles no steps, its count
+    # no measure
+    assert run_all(
+        "       accuracy      f1",
+        "count  4.000000  4.0000",
+        "mean   0.870000  0.6925",
+        "25%    0.847500  0.6825",
+        "max    0.910000  0.7200",
+    ) == [("mean/accuracy", 0.87, 0, "frame"), ("mean/f1", 0.6925, 0, "frame"),
+          ("25%/accuracy", 0.8475, 0, "frame"), ("25%/f1", 0.6825, 0, "frame"),
+          ("max/accuracy", 0.91, 0, "frame"), ("max/f1", 0.72, 0, "frame")]
 
 
 def test_spacy_table_steps_by_its_step_column() -> None:

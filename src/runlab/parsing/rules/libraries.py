@@ -1057,10 +1057,15 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
                 len(line) >= len(header.rstrip())):
             # the index's name, padded to the header's width (`df.set_index("epoch")`)
             return [CLAIM]
-        found = rows(line)
-        if found or len(fields) != len(names) + 1 or not _FRAME_INDEX.fullmatch(fields[0]):
+        percentile = bool(fields) and fields[0][-1:] == "%" and fields[0][:-1].isdigit()
+        found = [] if percentile else rows(line)
+        if found or len(fields) != len(names) + 1 or not (
+                percentile or _FRAME_INDEX.fullmatch(fields[0])):
             return found
-        # a row named in the index (a model's, `NB`): row then column, no step
+        if fields[0] == "count":
+            return [CLAIM]  # `describe()`'s count of rows: no measure
+        # a row named in the index (a model's, `NB`; `describe()`'s `mean`, `25%`): row then
+        # column, no step
         values = [parse_number(field) for field in fields[1:]]
         return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
                 if value is not None] if None not in values else []
