@@ -2438,6 +2438,33 @@ def test_rich_tasks_finished_unseen_go_on_counting() -> None:
           ("loss", 0.069, 13, "rich_bar"), ("loss", 0.0465, 20, "rich_bar")]
 
 
+def test_rich_columns_without_a_counter_or_with_fields_in_words() -> None:
+    # rich's default columns and the fields: no counter, so the percentage is (of 100), the
+    # tasks counted on; the placeholders before the first step and the finished rows redrawn
+    # are no points
+    assert run_all(
+        "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━   0% -:--:-- loss: 0.0000 acc: 0.00%",
+        "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━╺━━━━━━━━━━━━━━━━━━━  50% 0:00:01 loss: 0.6383 acc: 78.72%",
+        "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00 loss: 0.4562 acc: 84.79%",
+        "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00 loss: 0.4562 acc: 84.79%",
+        "Epoch 2/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━   0% -:--:-- loss: 0.0000 acc: 0.00%",
+        "Epoch 1/3 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00 loss: 0.4562 acc: 84.79%",
+        "Epoch 2/3 ━━━━━━━━━━━━━━━━━━━━╺━━━━━━━━━━━━━━━━━━━  50% 0:00:01 loss: 0.3748 acc: 87.51%",
+    ) == [("loss", 0.6383, 50, "rich_bar"), ("acc", 78.72, 50, "rich_bar"),
+          ("loss", 0.4562, 100, "rich_bar"), ("acc", 84.79, 100, "rich_bar"),
+          ("loss", 0.3748, 150, "rich_bar"), ("acc", 87.51, 150, "rich_bar")]
+    # fields written `name value` apart by `•`, after the percentage and the counter; and in
+    # the description before the bar
+    assert run_all(
+        "  Training ━━━━━━━━━━━━━━━━━ 100% 60/60 • step 60 • loss 0.2582 • val_acc 0.8000",
+    ) == [("loss", 0.2582, 60, "rich_bar"), ("val_acc", 0.8, 60, "rich_bar")]
+    assert run_all(
+        "Training loss 0.447 | lr 3.6e-04 ━━━━━━━━━━━━━━━━━━━━ 20/60 0:00:00 0:00:01",
+        "Training loss 0.258 | lr 4.6e-05 ━━━━━━━━━━━━━━━━━━━━ 60/60 0:00:00 0:00:00",
+    ) == [("Training_loss", 0.447, 20, "rich_bar"), ("lr", 0.00036, 20, "rich_bar"),
+          ("Training_loss", 0.258, 60, "rich_bar"), ("lr", 4.6e-05, 60, "rich_bar")]
+
+
 def test_rich_metrics_wrapped_over_two_lines_are_part_of_each_redraw() -> None:
     # A 100-column terminal: the value of train_loss opens the second line, val_acc fills the
     # third. Both lines belong to the drawing above them; a value only repeated is no point.

@@ -272,7 +272,8 @@ _LOGGED_AFTER = re.compile(
 # `TaskProgressColumn`, `TimeRemainingColumn` and a `TextColumn` of the task's fields).
 _RICH_COUNT = re.compile(
     r"(?<!\S)(\d{1,18})/(\d{1,18}) +(?:\d{1,3}% +)?(?:-:--:--|\d+:\d\d:\d\d)(?= |$)"
-    r"|[━╸╺] +(\d{1,18})/(\d{1,18})(?= |$)")  # (or right after the bar, the fields next)
+    r"|[━╸╺] +(?:\d{1,3}% +)?(\d{1,18})/(\d{1,18})(?= |$)"  # (or after the bar, fields next)
+    r"|[━╸╺] +(\d{1,3})%(?= |$)")  # (or no counter: the percentage, of 100)
 _RICH_BAR = re.compile(r"[━╸╺]")
 _SPINNER = re.compile(r"[\u2800-\u28ff]")
 
@@ -287,9 +288,10 @@ def read_rich(line: str) -> Bar | None:
         bar = _RICH_COUNT.search(line)
         if bar is None or bar.group(1) and _RICH_BAR.search(line, 0, bar.start()) is None:
             return None
-    # (the counter's groups: 1 and 2, or after the bar 3 and 4)
-    at = 1 if bar.group(1) else 3
-    counter, total, start = int(bar.group(at)), bar.group(at + 1), bar.start(at)
+    # (the counter's groups: 1 and 2, or after the bar 3 and 4, or the percentage 5)
+    at = 1 if bar.group(1) else 3 if bar.group(3) else 5
+    counter, start = int(bar.group(at)), bar.start(at)
+    total = bar.group(at + 1) if at < 5 else "100"
     tail, rest = line[bar.end() :], ""
     logged = _LOGGED_AFTER.search(tail)
     if logged is not None:
@@ -300,12 +302,52 @@ def read_rich(line: str) -> Bar | None:
     dangling = _DANGLING.search(tail)
     head = line[:start]
     cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
+    described: list[Found] = []
+    if not lightning and counter:
+        # a program's columns: its fields as `name value` too (`• loss 0.2582 • acc 0.91`),
+        # and in the description before the bar (`Training loss 0.258 | lr 4.6e-05 ━━━`)
+        found = found or _spaced_fields(tail)
+        described = _described_fields(head[:cut])
     size = int(total) if total.isdigit() else 0
     epoch = _RICH_EPOCH.match(head) if lightning else None
     base = int(epoch.group(1)) * size if epoch is not None and size else None
-    family = _DESCRIPTION.sub("", _SPINNER.sub("", head[:cut]))  # (the spinner turns)
-    return Bar(f"{family}|{total}", counter, size, base, found or [CLAIM], wraps=lightning,
-               lightning=lightning, dangling=dangling.group(1) if dangling else "", rest=rest)
+    # (the spinner turns; the description's values change)
+    family = _DESCRIPTION.sub("", _VALUES.sub("", _SPINNER.sub("", head[:cut])))
+    return Bar(f"{family}|{total}", counter, size, base, described + found or [CLAIM],
+               wraps=lightning, lightning=lightning,
+               dangling=dangling.group(1) if dangling else "", rest=rest,
+               described=len(described))
+
+
+# The clauses of a rich bar's fields or description: apart by `•`, `|` or `,`.
+_FIELD_CLAUSES = re.compile(r"\s*(?:•|\||,)\s*|\s{2,}")
+_CLOCK = re.compile(r"-:--:--|\d+:\d\d:\d\d")
+
+
+def _spaced_fields(text: str) -> list[Found]:
+    """A rich bar's fields written `name value` (`• step 60 • loss 0.2582 • val_acc 0.8`):
+    every clause a time or such pairs, of them the measures'; else none."""
+    found: list[Found] = []
+    for clause in _FIELD_CLAUSES.split(text.strip()):
+        if not clause or _CLOCK.fullmatch(clause):
+            continue
+        pairs = spaced_pairs(clause)
+        if pairs is None:
+            return []
+        found += [pair for pair in pairs if pair[0].lower() not in _STEP_WORDS]
+    return measured(found)
+
+
+def _described_fields(head: str) -> list[Found]:
+    """The fields a rich bar's description shows before the bar (`Training loss 0.258 |
+    lr 4.6e-05`, `train loss=0.2582 acc=0.914`)."""
+    text = _SPINNER.sub("", head).strip()
+    if not text or not any(c.isdigit() for c in text):
+        return []
+    if "=" in text or ":" in text:
+        return [(key, to_number(number), None) for key, integer, number in key_value_pairs(text)
+                if not integer and key.lower() not in _STEP_WORDS and is_metric_key(key)]
+    return _spaced_fields(text)
 
 
 def _shown(text: str) -> list[Found]:
