@@ -2293,6 +2293,12 @@ def test_a_pandas_frame_of_models_either_way_round() -> None:
     ) == [("LogisticRegression/accuracy", 0.9123, 0, "frame"),
           ("LogisticRegression/f1", 0.88, 0, "frame"),
           ("Random_Forest/accuracy", 0.9345, 0, "frame"), ("Random_Forest/f1", 0.9012, 0, "frame")]
+    # a row a model's fold: the fold is the step
+    assert run_all(
+        "  model  fold       acc",
+        "0   cnn     0  0.827689",
+        "1   cnn     1  0.816065",
+    ) == [("cnn/acc", 0.827689, 0, "frame"), ("cnn/acc", 0.816065, 1, "frame")]
     # of a dict a model's measures: a column a model, a row a measure; the same names
     assert run_all(
         "          LogisticRegression  Random Forest     SVC",
@@ -2436,6 +2442,22 @@ def test_rich_tasks_finished_unseen_go_on_counting() -> None:
         "  Epoch 1 ━━━━━━━━━━ 10/10 loss=0.0465 0:00:00",
     ) == [("loss", 0.2222, 3, "rich_bar"), ("loss", 0.087, 10, "rich_bar"),
           ("loss", 0.069, 13, "rich_bar"), ("loss", 0.0465, 20, "rich_bar")]
+
+
+def test_names_listed_with_slashes_and_values_changed() -> None:
+    assert run_all(
+        "Precision/Recall/F1: 0.8123 0.7912 0.8016",
+        "P/R/F1 = 0.81/0.79/0.80",
+        "train/loss: 0.5",  # one value: one name, as printed
+        "Precision/Recall: 0.8 0.7 0.6",  # not as many values as names: no listing
+        "val_loss: 0.3123 -> 0.2987",
+        "lr=0.1->0.01 acc=0.5",
+    ) == [("Precision", 0.8123, 0, "key_value"), ("Recall", 0.7912, 0, "key_value"),
+          ("F1", 0.8016, 0, "key_value"), ("P", 0.81, 0, "key_value"),
+          ("R", 0.79, 0, "key_value"), ("F1", 0.8, 1, "key_value"),
+          ("train/loss", 0.5, 0, "key_value"), ("Precision/Recall", 0.8, 0, "key_value"),
+          ("val_loss", 0.2987, 0, "key_value"), ("lr", 0.01, 0, "key_value"),
+          ("acc", 0.5, 0, "key_value")]
 
 
 def test_rich_columns_without_a_counter_or_with_fields_in_words() -> None:

@@ -1091,8 +1091,13 @@ def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
         name = "_".join(fields[1 : len(fields) - len(names)])  # (in words: `Random Forest`)
         if None in values or not name[:1].isalpha():
             return []
-        return [(f"{name}/{column}", value, None) for column, value in zip(names, values)
-                if value is not None and is_metric_key(column)] or [CLAIM]
+        # a counter's column (a row a fold: `  model  fold  acc`) is the row's step
+        step = next((int(value) for column, value in zip(names, values)
+                     if value is not None and column.lower() in STEP_NAMES
+                     and type(value) is int), None)
+        return [(f"{name}/{column}", value, step) for column, value in zip(names, values)
+                if value is not None and is_metric_key(column)
+                and column.lower() not in STEP_NAMES] or [CLAIM]
 
     return read
 

@@ -650,6 +650,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     text = message(line)
     if "/" in text:
         text = _PHASE_PAIRS.sub(_two_pairs, text)
+        if ":" in text or "=" in text:
+            text = _LISTED_NAMES.sub(_listed_pairs, text)
+    if "->" in text:
+        text = _CHANGED.sub(r"\1", text)  # `loss: 0.3123 -> 0.2987`: the value now
     if text[:1] == "[":
         batch = _EPOCH_BATCH.match(text)
         if batch is not None and names_a_measure(batch.group(3)):
@@ -763,6 +767,24 @@ _PHASE_PAIRS = re.compile(
     rf"(?:\ [A-Za-z][\w\-]{{0,30}}){{0,3}})"
     rf"|([A-Za-z][\w\-]{{0,30}})\ ?\(((?i:{_PHASE_WORDS}))/((?i:{_PHASE_WORDS}))\))"
     rf":\ {{0,4}}({NUMBER})%?\ ?/\ ?({NUMBER})(?=%?(?:[\s,;|.]|$))", re.ASCII)
+
+
+# Names listed with slashes, then as many values: `Precision/Recall/F1: 0.8123 0.7912 0.8016`,
+# `P/R/F1 = 0.81/0.79/0.80`: read as `Precision: 0.8123, Recall: 0.7912, F1: 0.8016`.
+_LISTED_NAMES = re.compile(
+    r"(?<![\w/])((?:[A-Za-z][\w\-]{0,30}/){1,7}[A-Za-z][\w\-]{0,30})\ ?[:=]\ {0,4}"
+    rf"((?:{NUMBER})(?:(?:\ {{1,4}}|\ ?/\ ?)(?:{NUMBER})){{1,7}})(?=[\s,;|]|$)", re.ASCII)
+_LISTED_VALUES = re.compile(r"\ ?/\ ?|\ +")
+# A value changed, `0.3123 -> 0.2987`: the value after the arrow.
+_CHANGED = re.compile(rf"(?<![\w.])(?:{NUMBER})\ ?->\ ?({NUMBER})(?![\w.])", re.ASCII)
+
+
+def _listed_pairs(match: re.Match[str]) -> str:
+    names = match.group(1).split("/")
+    values = _LISTED_VALUES.split(match.group(2))
+    if len(names) != len(values):
+        return match.group(0)
+    return ", ".join(f"{name}: {value}" for name, value in zip(names, values, strict=True))
 
 
 def _two_pairs(match: re.Match[str]) -> str:
