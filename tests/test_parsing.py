@@ -345,6 +345,8 @@ NOT_METRIC_LINES = [
     "Number of unique tokens in source vocabulary: 7853",
     "defaultdict(None, {'pos': 0, 'neg': 1})",
     "Counter({'the': 523, 'a': 311})",
+    # a pandas row's dict cell: GridSearchCV's cv_results_ candidates' params
+    "0  {'C': 0.1, 'kernel': 'linear'}  ...                3",
     "sys:1: ResourceWarning: unclosed file <_io.TextIOWrapper name=4 encoding='UTF-8'>",
     "nsplit=0",
     "elapse: 0.024 min",
@@ -2293,6 +2295,20 @@ def test_a_pandas_frame_of_models_either_way_round() -> None:
     ) == [("LogisticRegression/accuracy", 0.9123, 0, "frame"),
           ("LogisticRegression/f1", 0.88, 0, "frame"),
           ("Random_Forest/accuracy", 0.9345, 0, "frame"), ("Random_Forest/f1", 0.9012, 0, "frame")]
+    # a frame wider than pandas' width: its middle columns hidden behind `...`, read without
+    assert run_all(
+        "               accuracy  balanced_accuracy  ...  log_loss       mcc",
+        "logreg         0.617725           0.634321  ...  0.584555  0.524816",
+        "",
+        "[1 rows x 8 columns]",
+    ) == [("logreg/accuracy", 0.617725, 0, "frame"),
+          ("logreg/balanced_accuracy", 0.634321, 0, "frame"),
+          ("logreg/log_loss", 0.584555, 0, "frame"), ("logreg/mcc", 0.524816, 0, "frame")]
+    assert run_all(
+        "       loss  accuracy  ...  val_loss  val_accuracy",
+        "0  0.5123    0.8125  ...    0.4988        0.8200",
+    ) == [("loss", 0.5123, 0, "frame"), ("accuracy", 0.8125, 0, "frame"),
+          ("val_loss", 0.4988, 0, "frame"), ("val_accuracy", 0.82, 0, "frame")]
     # a row a model's fold: the fold is the step
     assert run_all(
         "  model  fold       acc",

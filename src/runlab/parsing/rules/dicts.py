@@ -192,6 +192,10 @@ def _indexed_scores(line: str) -> list[Found]:
     return found
 
 
+# A pandas row's index before its cell: two spaces at least.
+_FRAME_CELL = re.compile(r"\d{1,12}\ {2,}")
+
+
 def parse_python_dict(line: str) -> list[Found]:
     """The numbers of a Python dict repr, nested dicts flattened with `/`."""
     opening = _PY_OPEN.search(line)
@@ -208,6 +212,8 @@ def parse_python_dict(line: str) -> list[Found]:
         return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
     if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`
+    if _FRAME_CELL.fullmatch(line, 0, opening.start()):
+        return [CLAIM]  # a pandas row's cell, `cv_results_`'s `0  {'C': 0.1, ...}  ...  3`
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:

@@ -986,8 +986,9 @@ def grid_rows(header: str) -> Callable[[str], list[Found]]:
 # Each value under its column's name at the row's index (an `epoch` column added to the frame,
 # as TensorFlow's regression tutorial does, is a counter too); pandas' `..` rows between the
 # head and the tail are skipped.
-_FRAME_HEADER = re.compile(r"\ {2,40}([A-Za-z][\w/.\-]{0,60}(?:\ {2,40}[A-Za-z][\w/.\-]{0,60}){1,40})\s*",
-                           re.ASCII)
+_FRAME_HEADER = re.compile(
+    r"\ {2,40}([A-Za-z][\w/.\-]{0,60}(?:\ {2,40}(?:[A-Za-z][\w/.\-]{0,60}|\.\.\.)){1,40})\s*",
+    re.ASCII)  # (`...`: the columns pandas hides when the frame is wider than its width)
 
 
 # Or a leaderboard whose first column names the models, H2O's AutoML (`print(aml.leaderboard)`):
@@ -1016,11 +1017,12 @@ def _frame_names(line: str) -> list[str] | None:
     if match is None or _grid_names(line) is not None:
         return None
     names = match.group(1).split()
+    shown = [name for name in names if name != "..."]
     known = sum(name in _COUNTER_COLUMNS or name in RATES or names_a_measure(name) or phased(name)
-                for name in names) + (names[0] in _NAME_COLUMNS)
+                for name in shown) + (names[0] in _NAME_COLUMNS)
     # most columns a measure's, a phase's, a counter or the rate: a history (with its `time` or
     # `grad_norm` beside), not a frame of data (`price  rating  test_score`)
-    return names if 2 * known > len(names) else None
+    return names if 2 * known > len(shown) and len(names) - len(shown) <= 1 else None
 
 
 def parse_frame_header(line: str) -> list[Found]:
@@ -1045,6 +1047,24 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
                     if value is not None]
         return named
     names = _frame_names(header) or []
+    if "..." in names:  # the rows' cells under it are `...` too: read without them
+        hidden = names.index("...") + 1
+        names.remove("...")
+        shown = frame_rows_of(names, header)
+
+        def read_shown(line: str) -> list[Found]:
+            fields = line.split()
+            if len(fields) == len(names) + 2 and fields[hidden] == "...":
+                line = " ".join(fields[:hidden] + fields[hidden + 1 :])
+            return shown(line)
+
+        return read_shown
+    return frame_rows_of(names, header)
+
+
+def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]:
+    """The reader of the rows of a frame under `header` whose columns are `names` (see
+    `frame_rows`)."""
     if names and names[0] in _NAME_COLUMNS:
         return _named_rows(names[1:])
     rows = table_rows(header, ["#", *names])
