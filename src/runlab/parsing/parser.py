@@ -18,7 +18,8 @@ shows a new value of a key is a point at the bar's global step, its counter plus
 its earlier runs reached (a bar that starts again from 0 continues the count: Lightning's
 global step), or at the key's next step when the counter has not moved (tqdm throttles its
 refreshes, so the counter it shows lags behind the loop). The main bar is the one showing
-metrics, else the biggest one still drawing.
+metrics, else the biggest one still drawing; never a bar that interrupted another's run (an
+evaluation's inside the training's), even once that run ended.
 Keras' bar (``redraws``) keeps one point per key and epoch: held, and given out when that
 key's step moves on, when a header changes the step, or by ``flush()`` at the end. The rule
 flags (rules/) also open tables (scikit-learn's gradient boosting) and silence known noise.
