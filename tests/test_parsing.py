@@ -178,6 +178,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("running reward: 10.97 at episode 10", expect(("running_reward", 10.97, 10))),
     # (a best value printed later names the epoch it was reached at: not this line's step)
     ("Epoch 30 | best acc: 0.8474 at epoch 2", expect(("best_acc", 0.8474, 30))),
+    # the best so far of the value before it, in parentheses: named for that value
+    ("Epoch 3: train_loss=0.4123, val_loss=0.4532 (best: 0.4402 @ epoch 2)",
+     expect(("train_loss", 0.4123, 3), ("val_loss", 0.4532, 3), ("best_val_loss", 0.4402, 3))),
     # (a number before a bar counts only before `name number`: not a source line's number)
     ("2024 | revenue: 1.5", expect(("revenue", 1.5, 0))),
     ("Episode * 3 * Avg Reward is ==> -1692.378010946019",

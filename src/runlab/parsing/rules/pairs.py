@@ -846,6 +846,12 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
+        if pairs and key.lower() == "best" and pairs[-1][0] != _DROPPED and (
+                _OPENS_AFTER_VALUE.fullmatch(line, end, match.start())):
+            # the best value so far of the one before, `val_loss=0.4532 (best: 0.4402)`
+            pairs.append((f"{key}_{pairs[-1][0]}", integer, number))
+            end = match.end()
+            continue
         if not head and _not_a_pair(line, match, key, integer is not None, first_clause):
             pairs.append((_DROPPED, integer, number))
             end = match.end()
