@@ -8,6 +8,7 @@ quotes are printed as `runlab-figures: ...` lines: `pytest -s tests/test_reliabi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -2027,3 +2028,26 @@ def test_the_series_cache_reads_every_kind_of_metrics_line_as_the_index_does(
     assert cli("reindex").code == 0
     listed = {k: m["count"] for k, m in show(cli, "lines")["metrics"].items()}
     assert listed == {k: len(v) for k, v in got.items()}, listed
+
+
+def test_a_long_run_s_series_cache_is_built_after_runlab_exits(
+        cli: Callable[..., Result]) -> None:
+    from runlab.record.tracking import CACHE_LATER_POINTS
+
+    lines = CACHE_LATER_POINTS // 2  # two points a line
+    program = ("import sys\nw = sys.stdout.write\n"
+               f"for i in range({lines}):\n    w(f'step={{i}} loss={{1 / (i + 1):.6f}} acc=0.5\\n')\n")
+    assert cli("--no-git", "-n", "long", PY, "-c", program).code == 0
+    run = show(cli, "long")
+    cache = store_root() / "cache" / "series" / run["id"] / "series.json"
+    journal = run_dir(run["id"]) / "journal.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # a process of its own builds it, at low priority
+        with contextlib.suppress(OSError, ValueError):
+            if json.loads(cache.read_text())["offset"] == journal.stat().st_size:
+                break
+    meta = json.loads(cache.read_text())
+    assert meta["offset"] == journal.stat().st_size
+    assert {key: entry["count"] for key, entry in meta["keys"].items()} == {
+        "loss": lines, "acc": lines}
+    assert run["metrics"]["loss"]["count"] == lines

@@ -1141,14 +1141,19 @@ class MetricParser:
         step_slot = -1
         for slot in step_slots:
             text = values[slot]
-            if _INTEGER.fullmatch(text):  # a step is written as an integer
+            # a step is written as an integer (most often digits alone: no regex for them)
+            if (text.isdecimal() and len(text) <= 18) or _INTEGER.fullmatch(text):
                 key_step, step_slot = int(text), slot
                 if slot in fine:
                     epoch = next((int(values[other]) for other in step_slots
-                                  if other not in fine and _INTEGER.fullmatch(values[other])), None)
+                                  if other not in fine and _INTEGER.fullmatch(values[other])),
+                                 None) if len(step_slots) > 1 else None
                     if epoch is not None:  # `Epoch: 1, Step: 100, Loss: 0.4`
                         key_step = self._in_epoch(epoch, key_step)
-                    self._steps_done(key_step)
+                    if self._zero_based is None or self._step_only:
+                        self._steps_done(key_step)
+                    else:  # (what _steps_done does then, once a line)
+                        self._done = key_step + self._zero_based
                 break
         if (key_step is not None and len(values) == 1 and step_slot in fine
                 and self._header_epoch is None):

@@ -99,13 +99,13 @@ class JournalWriter:
         self.store = store
         self.run_id = run_id
         self.losses = Losses()
-        self.metrics = False  # whether any metric points were written (a series to cache)
+        self.points = 0  # the metric points written (a series to cache)
 
     def append(self, events: list[Event], fsync: bool = False) -> bool:
         """Whether the journal took the events."""
         try:
             self.store.append(self.run_id, events, fsync=fsync)
-            self.metrics = self.metrics or any(e["e"] == "metrics" for e in events)
+            self.points += sum(len(e["p"]) for e in events if e["e"] == "metrics")
             return True
         except OSError as e:
             self.losses.count(events, e.strerror or str(e))

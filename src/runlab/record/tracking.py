@@ -257,8 +257,9 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         if ended:
             recorder.journal.losses.events -= 1
     _release(reserve)
-    if recorder.journal.metrics:
-        store.cache_series(run_id)  # built now, the first read of a long run is quick
+    if recorder.journal.points:
+        # built now (a long run's after runlab exits), the first read of a long run is quick
+        store.cache_series(run_id, later=recorder.journal.points >= CACHE_LATER_POINTS)
     if not ended:
         # The journal is full: the index still learns how the run ended, so that it does not
         # show as running, then lost (a rebuilt index, which has only the journal, will).
@@ -312,6 +313,9 @@ def _announce_own_outputs(root: str, paths: list[str], store_root: str,
 
 
 RESERVE_BYTES = 64 * 1024
+# A run with this many metric points or more has its series cache built after runlab exits
+# (about a second a million points), not before.
+CACHE_LATER_POINTS = 200_000
 
 
 def _reserve(path: str) -> str | None:

@@ -536,14 +536,25 @@ class Store:
 
         return series.load(self.series_dir(run_id), self.journal_path(run_id), keys)
 
-    def cache_series(self, run_id: str) -> None:
+    def cache_series(self, run_id: str, later: bool = False) -> None:
         """Bring a run's series cache up to date, as a run's end does: the first `show` or
-        `plot` of a long run then finds it built. Derived data: a store that cannot take it
-        (full, read-only) is left as it is, and readers build it, or do without."""
+        `plot` of a long run then finds it built. `later`: in a process of its own, at low
+        priority, that outlives this one (a run of a million points takes a second or two, which
+        its end need not wait for). Derived data: a store that cannot take it (full,
+        read-only) is left as it is, and readers build it, or do without."""
         from runlab.store import series
 
+        cache, journal = self.series_dir(run_id), self.journal_path(run_id)
         with contextlib.suppress(OSError):
-            series.update(self.series_dir(run_id), self.journal_path(run_id))
+            if not later:
+                series.update(cache, journal)
+                return
+            import subprocess
+            import sys
+
+            subprocess.Popen([sys.executable, "-m", "runlab.store.series", cache, journal],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
 
     def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:
         """The full metric series of one run, point by point (`series_arrays` holds a long
