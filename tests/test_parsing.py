@@ -350,6 +350,10 @@ NOT_METRIC_LINES = [
     "Counter({'the': 523, 'a': 311})",
     # a pandas row's dict cell: GridSearchCV's cv_results_ candidates' params
     "0  {'C': 0.1, 'kernel': 'linear'}  ...                3",
+    # bars of no run: pip's install bar, a download's bytes, a data-loading `track()`
+    "Installing ━━━━━━━━━━━━━━━━━━━━ 5/5 [torch]",
+    "━━━━━━━━━━━━━━━━━━━━ 512/512 bytes",
+    "Loading data ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 100% 0:00:00",
     "sys:1: ResourceWarning: unclosed file <_io.TextIOWrapper name=4 encoding='UTF-8'>",
     "nsplit=0",
     "elapse: 0.024 min",
@@ -2328,6 +2332,21 @@ def test_a_pandas_frame_of_models_either_way_round() -> None:
           ("Random_Forest/accuracy", 0.9345, 0, "frame"), ("SVC/accuracy", 0.8812, 0, "frame"),
           ("LogisticRegression/f1", 0.88, 0, "frame"), ("Random_Forest/f1", 0.9012, 0, "frame"),
           ("SVC/f1", 0.85, 0, "frame")]
+    # columns named with digits at their end; rows read line by line or together alike
+    lines = ["          resnet18  resnet50", "accuracy  0.91  0.93", "age  34  29"]
+    one = MetricParser()
+    assert run_all(*lines) == [(p.key, p.value, p.step, p.rule) for line in lines
+                               for p in one.parse_line(line)] == [
+        ("resnet18/accuracy", 0.91, 0, "frame"), ("resnet50/accuracy", 0.93, 0, "frame")]
+    # a frame of data: rows of counts, or a row that names no measure, are not read
+    assert run_all("          alice  bob  carol", "score 3 5 4", "age 34 29 41") == []
+    # a dict after a number that ends the line is no frame's cell: `print(f"{epoch}  {logs}")`
+    assert run_all("10  {'loss': 0.5, 'accuracy': 0.9}") == [
+        ("loss", 0.5, 0, "python_dict"), ("accuracy", 0.9, 0, "python_dict")]
+    # a header's line is forgotten at the next line, whatever reads that one
+    assert run_all("step=1 loss=.5", "step=2 loss=.4", "  alpha  beta", "step=3 loss=.3",
+                   "loss 0.3 0.4") == [("loss", 0.5, 1, "key_value"), ("loss", 0.4, 2, "key_value"),
+                                       ("loss", 0.3, 3, "key_value")]
     # a frame of data the same shape, its first row no measure (`describe()`'s count): nothing
     assert run_all(
         "       sepal_length  sepal_width",
@@ -2469,12 +2488,16 @@ def test_names_listed_with_slashes_and_values_changed() -> None:
         "P/R/F1 = 0.81/0.79/0.80",
         "train/loss: 0.5",  # one value: one name, as printed
         "Precision/Recall: 0.8 0.7 0.6",  # not as many values as names: no listing
+        "val P/R: 0.7 0.6",  # a phase's word before them names each
+        "images/sec: 1234 1290",  # a rate's units: one name
         "val_loss: 0.3123 -> 0.2987",
         "lr=0.1->0.01 acc=0.5",
     ) == [("Precision", 0.8123, 0, "key_value"), ("Recall", 0.7912, 0, "key_value"),
           ("F1", 0.8016, 0, "key_value"), ("P", 0.81, 0, "key_value"),
           ("R", 0.79, 0, "key_value"), ("F1", 0.8, 1, "key_value"),
           ("train/loss", 0.5, 0, "key_value"), ("Precision/Recall", 0.8, 0, "key_value"),
+          ("val_P", 0.7, 0, "key_value"), ("val_R", 0.6, 0, "key_value"),
+          ("images/sec", 1234, 0, "key_value"),
           ("val_loss", 0.2987, 0, "key_value"), ("lr", 0.01, 0, "key_value"),
           ("acc", 0.5, 0, "key_value")]
 

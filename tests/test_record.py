@@ -17,7 +17,8 @@ from runlab.capture.args import parse_args
 from runlab.capture.git import capture_git
 from runlab.capture.system import process_ticks
 from runlab.record import api, channel, runner
-from runlab.record.recorder import FLUSH_POINTS, Losses, Recorder
+from runlab.parsing import Point
+from runlab.record.recorder import FLUSH_POINTS, Losses, Ownership, Recorder
 from runlab.record.start import command_key, process_fields, source_fields, start_event
 from runlab.store import Store
 
@@ -325,3 +326,19 @@ def test_the_same_script_from_another_directory_is_the_same_command(git_repo: Pa
     there = command_key(["python3.11", "../train.py"], "../train.py", None, str(sub))
     assert json.loads(here)[1] == json.loads(there)[1] == "train.py"
     assert command_key(["python", "-m", "pkg"], None, "pkg") == json.dumps(["python", "pkg"])
+
+
+def test_a_value_the_program_reported_itself_is_not_read_again_but_others_are() -> None:
+    # One source per metric: a printed copy of a reported value is dropped, inside a hooked
+    # framework's window too, by its value only (a new value of that key is the program's
+    # print); a whole number printed with fewer digits is a reported one only to three
+    # significant digits (30000 is not 25600, 20920 is 20915.962's `.4g`).
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, metrics={"val_f1": 0.71, "n": 25600.0,
+                                                      "rate": 20915.962}))
+    printed = [Point("val_f1", 0.71, 0, "key_value"), Point("n", 30000, 0, "key_value"),
+               Point("rate", 20920.0, 0, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW, printed)])] == [["n", 30000]]
+    own.take_report(channel.Report(time=NOW + 1, hook="keras", exclusive=True))
+    inside = [Point("val_f1", 0.64, 0, "key_value"), Point("val_f1", 0.71, 0, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW + 2, inside)])] == [["val_f1", 0.64]]

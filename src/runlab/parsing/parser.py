@@ -362,7 +362,8 @@ class MetricParser:
             if self._block is not None:
                 points.extend(self._feed_block(line))
                 continue
-            if self._rows is None and not self._silenced and self._main == "":
+            if self._rows is None and not self._silenced and self._main == "" and (
+                    self._columns is None):
                 if shape is not None:
                     match = shape[0].fullmatch(line)
                     if match is not None:  # the same line as before, but for its values
@@ -371,7 +372,7 @@ class MetricParser:
                 # (A line left open at a comma or a parenthesis may start a repr over several
                 # lines.)
                 if (not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ","
-                        and line[-1:] != "(" and self._columns is None):
+                        and line[-1:] != "("):
                     if ":" in line or "=" in line:
                         pairs = key_value_pairs(line)
                         if pairs:
@@ -381,6 +382,8 @@ class MetricParser:
                         alone = self._alone(line)
                         if alone:
                             self._resolve([("name_value", alone, False)], points)
+                        elif line[:2] == "  ":  # (as _parse_headed: `  resnet18  resnet50`)
+                            self._columns = frame_columns(line)
                     elif line[:2] == "  ":
                         self._columns = frame_columns(line)
                     continue  # no trigger at all: no metric

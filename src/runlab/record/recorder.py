@@ -45,12 +45,14 @@ def _printed_tolerance(x: float) -> float:
     """How far from `x` a value may be that was printed as `x`: half a unit of its last digit
     (`1.01`: 0.005; tqdm's three digits, `0.0645`: 0.00005; `9e-05`: 0.000005). A whole
     number from 1000 up is taken to its last digit that is not 0, as significant-digit
-    formats round it (the Trainer's `.4g`: 20915.962 is `2.092e+04`, read as 20920)."""
+    formats round it (the Trainer's `.4g`: 20915.962 is `2.092e+04`, read as 20920), but to
+    three significant digits at the least."""
     mantissa, _, exponent = repr(x).partition("e")
     decimals = len(mantissa.partition(".")[2].rstrip("0")) - (int(exponent) if exponent else 0)
     if decimals <= 0 and abs(x) >= 1000:
+        # (to three significant digits at the least: `30000` is not 25600's)
         whole = str(int(abs(x)))
-        decimals = -(len(whole) - len(whole.rstrip("0")))
+        decimals = -min(len(whole) - len(whole.rstrip("0")), len(whole) - 3)
     return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
 
 
@@ -252,7 +254,6 @@ class Ownership:
 
     def take_report(self, report: channel.Report) -> None:
         """What a report says of the keys and, a hook's, of the lines it owns."""
-        self.hooked.update(report.metrics)
         for key, value in report.metrics.items():
             values = self.values.setdefault(key, [])
             values.append(float(value))
@@ -260,6 +261,7 @@ class Ownership:
                 del values[: len(values) - _HOOKED_VALUES]
         if report.hook is None:
             return  # (the program's own report, RUNLAB_EVENTS or the API: its values only)
+        self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
         t = report.time
         window = self._hooked_window
@@ -288,15 +290,17 @@ class Ownership:
         `print(f"val_f1={x}")`) is the program's own; just after it, no late read of a key
         its formats gave in the window."""
         kept: list[list[Any]] = []
-        hooked, framework = self.hooked, self.framework_keys
+        hooked, framework, reported = self.hooked, self.framework_keys, self.values
         for t, points in batches:
             where = self._window(t) if self.exclusive else 0
             if not where:
                 kept += [[p.key, p.value, p.step, t] for p in points
-                         if p.key not in hooked or not self._recorded(p.key, p.value)]
+                         if p.key not in hooked and p.key not in reported
+                         or not self._recorded(p.key, p.value)]
                 continue
             for p in points:
-                if p.key in hooked or (where == 2 and p.key in framework):
+                if p.key in hooked or (where == 2 and p.key in framework) or (
+                        p.key in reported and self._recorded(p.key, p.value)):
                     continue
                 if where == 1 and not p.generic:
                     framework.add(p.key)

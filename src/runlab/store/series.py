@@ -558,6 +558,8 @@ def _downsample_blocks(values: Any, lows: array[float], highs: array[float],
 if __name__ == "__main__":  # `Store.cache_series(later=True)`: CACHE_DIR JOURNAL, quietly
     import sys
 
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, AttributeError):
         os.nice(10)
-        update(sys.argv[1], sys.argv[2])
+    if os.path.exists(sys.argv[2]):  # (a run removed meanwhile leaves no cache behind)
+        with contextlib.suppress(OSError):
+            update(sys.argv[1], sys.argv[2])

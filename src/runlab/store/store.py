@@ -552,8 +552,11 @@ class Store:
             import subprocess
             import sys
 
-            subprocess.Popen([sys.executable, "-m", "runlab.store.series", cache, journal],
-                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            # (from the store's folder: `-m` imports from the current one first, which is
+            # the user's project, where a `runlab.py` or `json.py` may be)
+            subprocess.Popen([sys.executable, "-m", "runlab.store.series",
+                              os.path.abspath(cache), os.path.abspath(journal)],
+                             cwd=self.root, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
 
     def series(self, run_id: str, keys: list[str] | None = None) -> dict[str, list[MetricPoint]]:

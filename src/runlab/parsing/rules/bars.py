@@ -296,18 +296,24 @@ def read_rich(line: str) -> Bar | None:
     logged = _LOGGED_AFTER.search(tail)
     if logged is not None:
         tail, rest = tail[: logged.start()], tail[logged.end() :]
-    # (rich's columns show a task's fields before its first step as they were added: no
-    # values yet)
-    found = _shown(tail) if lightning or counter else []
+    found = _shown(tail)
     dangling = _DANGLING.search(tail)
     head = line[:start]
     cut = min((i for i in (head.find(c) for c in "━╸╺") if i >= 0), default=len(head))
     described: list[Found] = []
-    if not lightning and counter:
+    if not lightning:
         # a program's columns: its fields as `name value` too (`• loss 0.2582 • acc 0.91`),
         # and in the description before the bar (`Training loss 0.258 | lr 4.6e-05 ━━━`)
         found = found or _spaced_fields(tail)
         described = _described_fields(head[:cut])
+        if at > 1 and not (found or described):
+            # no counter then time, and no fields: no bar of a run's (pip's `━━━ 5/5
+            # [torch]`, a download's `512/512 bytes`, `track()`'s `Loading ━━━ 100% 0:00:00`)
+            return None
+    if not (lightning or counter):
+        # (rich's columns show a task's fields before its first step as they were added:
+        # no values yet)
+        found, described = [], []
     size = int(total) if total.isdigit() else 0
     epoch = _RICH_EPOCH.match(head) if lightning else None
     base = int(epoch.group(1)) * size if epoch is not None and size else None

@@ -212,7 +212,7 @@ def parse_python_dict(line: str) -> list[Found]:
         return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
     if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`
-    if _FRAME_CELL.fullmatch(line, 0, opening.start()):
+    if _FRAME_CELL.fullmatch(line, 0, opening.start()) and line.rstrip()[-1:] != "}":
         return [CLAIM]  # a pandas row's cell, `cv_results_`'s `0  {'C': 0.1, ...}  ...  3`
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)

@@ -1127,7 +1127,7 @@ def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
 #     `          LogisticRegression  RandomForest     SVC`
 #     `accuracy              0.9123        0.9345  0.8812`
 # Each value as column/row (`LogisticRegression/accuracy`, as the frame the other way round
-# names it), no step; the first row must name a measure, and each row give every column.
+# names it), no step; each row must name a measure and give every column.
 _COLUMNS_HEADER = re.compile(r"\ {2,}([A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z][\w.\-]{0,60}){0,4}"
                              r"(?:\ {2,}[A-Za-z][\w.\-]{0,60}(?:\ [A-Za-z][\w.\-]{0,60}){0,4}){1,40})"
                              r"\ *", re.ASCII)
@@ -1147,16 +1147,18 @@ def transposed_rows(columns: list[str], line: str) -> Callable[[str], list[Found
     `line`, the row after them, is one; else None."""
     def read(row: str) -> list[Found]:
         fields = row.split()
-        if len(fields) != len(columns) + 1 or not is_metric_key(fields[0]) or len(row) > 2000:
-            return []
+        if len(fields) != len(columns) + 1 or len(row) > 2000 or not (
+                names_a_measure(fields[0]) or phased(fields[0])):
+            return []  # (a row of a frame of data, `age  34  29`, ends it)
         values = [parse_number(field) for field in fields[1:]]
         if None in values:
             return []
         return [(f"{column}/{fields[0]}", value, None) for column, value in zip(columns, values)
                 if value is not None]
 
-    first = line.split(None, 1)[0] if line[:1].isalpha() else ""
-    return read if first and names_a_measure(first) and read(line) else None
+    first = read(line) if line[:1].isalpha() else []
+    # (a fraction among the first row's values: whole numbers alone are counts, a frame of data)
+    return read if any(type(value) is not int for _, value, _ in first) else None
 
 
 # A frame's index, by its name (`epoch`) or a row's (`LogReg`): a word, not a number.

@@ -775,6 +775,12 @@ _LISTED_NAMES = re.compile(
     r"(?<![\w/])((?:[A-Za-z][\w\-]{0,30}/){1,7}[A-Za-z][\w\-]{0,30})\ ?[:=]\ {0,4}"
     rf"((?:{NUMBER})(?:(?:\ {{1,4}}|\ ?/\ ?)(?:{NUMBER})){{1,7}})(?=[\s,;|]|$)", re.ASCII)
 _LISTED_VALUES = re.compile(r"\ ?/\ ?|\ +")
+# A phase's word just before the names names each of them (`val P/R/F1: ...`: val_P, val_R).
+_LISTED_PHASE = re.compile(rf"(?<![\w/])((?i:{_PHASE_WORDS}))\ $", re.ASCII)
+# A rate's units, `images/sec: 1234 1290`: one name, not a list.
+_RATE_UNITS = frozenset({"s", "sec", "second", "step", "steps", "it", "iter", "batch", "gpu",
+                         "epoch", "day", "hour", "min", "ms", "token", "tokens", "sample",
+                         "samples", "image", "images", "img", "example", "examples"})
 # A value changed, `0.3123 -> 0.2987`: the value after the arrow.
 _CHANGED = re.compile(rf"(?<![\w.])(?:{NUMBER})\ ?->\ ?({NUMBER})(?![\w.])", re.ASCII)
 
@@ -782,9 +788,12 @@ _CHANGED = re.compile(rf"(?<![\w.])(?:{NUMBER})\ ?->\ ?({NUMBER})(?![\w.])", re.
 def _listed_pairs(match: re.Match[str]) -> str:
     names = match.group(1).split("/")
     values = _LISTED_VALUES.split(match.group(2))
-    if len(names) != len(values):
+    if len(names) != len(values) or any(name.lower() in _RATE_UNITS for name in names[1:]):
         return match.group(0)
-    return ", ".join(f"{name}: {value}" for name, value in zip(names, values, strict=True))
+    phase = _LISTED_PHASE.search(match.string, max(0, match.start() - 24), match.start())
+    prefix = "" if phase is None else f"{phase.group(1)} "
+    return ", ".join(f"{prefix if i else ''}{name}: {value}"
+                     for i, (name, value) in enumerate(zip(names, values, strict=True)))
 
 
 def _two_pairs(match: re.Match[str]) -> str:
