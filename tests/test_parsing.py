@@ -2316,6 +2316,14 @@ def test_a_pandas_frame_of_models_either_way_round() -> None:
         "0  0.5123    0.8125  ...    0.4988        0.8200",
     ) == [("loss", 0.5123, 0, "frame"), ("accuracy", 0.8125, 0, "frame"),
           ("val_loss", 0.4988, 0, "frame"), ("val_accuracy", 0.82, 0, "frame")]
+    # printed without its index (`to_string(index=False)`): its settings' columns (a rate,
+    # a whole number that names no measure) are none
+    assert run_all(
+        "        model      lr  epochs   val_f1",
+        "   distilbert 0.00005       4 0.906551",
+        "roberta-large 0.00001       3 0.819230",
+    ) == [("distilbert/val_f1", 0.906551, 0, "frame"),
+          ("roberta-large/val_f1", 0.81923, 0, "frame")]
     # a row a model's fold: the fold is the step
     assert run_all(
         "  model  fold       acc",

@@ -19,6 +19,7 @@ from runlab.parsing.rules.base import (
     to_number,
 )
 from runlab.parsing.rules.pairs import (
+    HYPERPARAMETERS,
     PHASES,
     RATES,
     is_metric_key,
@@ -1105,19 +1106,23 @@ def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
         if line[:2] == ".." and not line.strip(". "):
             return [CLAIM]
         fields = line.split()
-        if len(fields) < len(names) + 2 or not fields[0].isdigit() or len(line) > 2000:
+        # (the index first, unless printed without: `to_string(index=False)`)
+        start = 1 if fields[:1] and fields[0].isdigit() and len(fields) > len(names) + 1 else 0
+        if len(fields) < len(names) + 1 + start or len(line) > 2000:
             return []
         values = [parse_number(field) for field in fields[len(fields) - len(names):]]
-        name = "_".join(fields[1 : len(fields) - len(names)])  # (in words: `Random Forest`)
+        name = "_".join(fields[start : len(fields) - len(names)])  # (in words: `Random Forest`)
         if None in values or not name[:1].isalpha():
             return []
         # a counter's column (a row a fold: `  model  fold  acc`) is the row's step
         step = next((int(value) for column, value in zip(names, values)
                      if value is not None and column.lower() in STEP_NAMES
                      and type(value) is int), None)
+        # (not its settings: `lr`, a whole number that names no measure, `epochs  4`)
         return [(f"{name}/{column}", value, step) for column, value in zip(names, values)
                 if value is not None and is_metric_key(column)
-                and column.lower() not in STEP_NAMES] or [CLAIM]
+                and column.lower() not in STEP_NAMES and column.lower() not in HYPERPARAMETERS
+                and (type(value) is not int or names_a_measure(column))] or [CLAIM]
 
     return read
 
