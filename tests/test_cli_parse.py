@@ -126,6 +126,9 @@ def test_reparse_keeps_what_the_output_did_not_give(
     series = store.series(store.resolve("last"))
     assert {k: sorted((p.step, p.value) for p in v) for k, v in series.items()} == {
         "score": [(0, 0.5)], "loss": [(0, 2)], "api_acc": [(3, 0.9), (5, 0.95)]}
+    # a key both gave keeps its points in step order, and its last value
+    assert [(p.step, p.value) for p in series["api_acc"]] == [(3, 0.9), (5, 0.95)]
+    assert show(cli)["metrics"]["api_acc"]["last"] == 0.95  # type: ignore[index]
     store.close()
 
 

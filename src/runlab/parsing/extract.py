@@ -140,7 +140,8 @@ class Reparsed:
 def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
                 disabled: Sequence[str] = ()) -> Reparsed:
     """Extract a finished run's metrics from its output.log again and record them as a
-    `reparse` event, which replaces every metric point recorded before it."""
+    `reparse` event, which replaces every metric point recorded before it; the points the
+    output did not give follow it again (`_reparse_events`)."""
     import os
 
     run = store.get(run_id)
@@ -165,12 +166,39 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
                 recorded.setdefault(str(key), []).append(float(value))
         points = [p for p in points if p.key not in recorded
                   or not printed_from(float(p.value), recorded[p.key])]
-    events = [kinds.reparse([[p.key, p.value, p.step, t] for p in points])]
-    if kept:
-        events.append(kinds.metrics(kept, kinds.RECORDED))
-    store.append(run_id, events, fsync=True)
+    store.append(run_id, _reparse_events([[p.key, p.value, p.step, t] for p in points], kept),
+                 fsync=True)
     keys = sorted({p.key for p in points} | {str(p[0]) for p in kept})
     return Reparsed(run.number, len(points), keys, *key_changes(sorted(run.metrics), keys))
+
+
+def _reparse_events(printed: list[list[Any]], kept: list[list[Any]]) -> list[dict[str, Any]]:
+    """The reparse event of the points read from the output, then the points recorded
+    otherwise, marked. A key both gave keeps its points in step order (at a step both give,
+    the recorded one first, as it came while the run ran: a hooked fit's, then the result the
+    program printed after it), each run of one source in an event of its own."""
+    both = {str(row[0]) for row in printed} & {str(row[0]) for row in kept}
+    events = [kinds.reparse([row for row in printed if row[0] not in both])]
+    alone = [row for row in kept if str(row[0]) not in both]
+    if alone:
+        events.append(kinds.metrics(alone, kinds.RECORDED))
+    if both:
+        merged = sorted(
+            [(_step_of(row), 0, i, row) for i, row in enumerate(kept) if str(row[0]) in both]
+            + [(_step_of(row), 1, i, row) for i, row in enumerate(printed) if row[0] in both],
+            key=lambda item: item[:3])
+        run: list[list[Any]] = []
+        for n, (_, source, _, row) in enumerate(merged):
+            run.append(row)
+            if n + 1 == len(merged) or merged[n + 1][1] != source:
+                events.append(kinds.metrics(run, kinds.RECORDED) if source == 0
+                              else kinds.metrics(run))
+                run = []
+    return events
+
+
+def _step_of(row: list[Any]) -> int:
+    return row[2] if type(row[2]) is int else 0
 
 
 def _recorded_points(events: list[dict[str, Any]]) -> list[list[Any]]:
