@@ -378,14 +378,13 @@ class MetricParser:
                         if pairs:
                             shape = self._learn(line, pairs) or shape
                             self._resolve_pairs(pairs, points)
-                    elif _ends_number(line) and self._alone is not None:
-                        alone = self._alone(line)
+                    else:
+                        alone = self._alone(line) if _ends_number(line) and (
+                            self._alone is not None) else None
                         if alone:
                             self._resolve([("name_value", alone, False)], points)
                         elif line[:2] == "  ":  # (as _parse_headed: `  resnet18  resnet50`)
                             self._columns = frame_columns(line)
-                    elif line[:2] == "  ":
-                        self._columns = frame_columns(line)
                     continue  # no trigger at all: no metric
             points.extend(self._parse_headed(line))
         self._shape = shape

@@ -348,12 +348,9 @@ def _described_fields(head: str) -> list[Found]:
     """The fields a rich bar's description shows before the bar (`Training loss 0.258 |
     lr 4.6e-05`, `train loss=0.2582 acc=0.914`)."""
     text = _SPINNER.sub("", head).strip()
-    if not text or not any(c.isdigit() for c in text):
+    if not any(c.isdigit() for c in text):
         return []
-    if "=" in text or ":" in text:
-        return [(key, to_number(number), None) for key, integer, number in key_value_pairs(text)
-                if not integer and key.lower() not in _STEP_WORDS and is_metric_key(key)]
-    return _spaced_fields(text)
+    return _described(text) if ":" in text or "=" in text else _spaced_fields(text)
 
 
 def _shown(text: str) -> list[Found]:

@@ -1036,17 +1036,7 @@ def frame_rows(header: str) -> Callable[[str], list[Found]]:
     leaderboard's: its first column the row's name)."""
     board = _board_names(header) if header[:1] != " " else None
     if board is not None:
-        def named(line: str) -> list[Found]:
-            fields = line.split()
-            if len(fields) <= len(board) or len(line) > 2000:
-                return []
-            values = [parse_number(field) for field in fields[-len(board):]]
-            if None in values or not fields[0][:1].isalpha():
-                return []  # (pandas' `[4 rows x 7 columns]` ends it)
-            model = "_".join(fields[: -len(board)])  # (a name in words, `Random Forest`)
-            return [(f"{model}/{name}", value, None) for name, value in zip(board, values)
-                    if value is not None]
-        return named
+        return _named_rows(board)
     names = _frame_names(header) or []
     if "..." in names:  # the rows' cells under it are `...` too: read without them
         hidden = names.index("...") + 1
@@ -1102,6 +1092,8 @@ _NAME_COLUMNS = frozenset({"model", "Model", "model_name", "classifier",
 
 
 def _named_rows(names: list[str]) -> Callable[[str], list[Found]]:
+    """The reader of a frame's rows that name themselves (a model's name, after the index if
+    printed; a leaderboard's id): each value as name/column under `names`, no step."""
     def read(line: str) -> list[Found]:
         if line[:2] == ".." and not line.strip(". "):
             return [CLAIM]
