@@ -75,6 +75,14 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("loss: inf grad: -inf", expect(("loss", INF, 0), ("grad", -INF, 0))),
     ("acc: 91.5%", expect(("acc", 91.5, 0))),
     ("acc: 91%, top5: 99.5%", expect(("acc", 91, 0), ("top5", 99.5, 0))),
+    # thousands separators with a fraction: the whole number, never its first group
+    ("Perplexity: 1,234.56", expect(("Perplexity", 1234.56, 0))),
+    ("step 100 | loss 7.1234 | ppl 1,240.35", expect(("loss", 7.1234, 100), ("ppl", 1240.35, 100))),
+    ("reward=-12,345.5, loss=0.3", expect(("reward", -12345.5, 0), ("loss", 0.3, 0))),
+    # a range of cut-offs after `@`
+    ("mAP@0.5: 0.612  mAP@0.5:0.95: 0.401",
+     expect(("mAP@0.5", 0.612, 0), ("mAP@0.5:0.95", 0.401, 0))),
+    ("val mAP@.5:.95=0.33", expect(("val_mAP@.5:.95", 0.33, 0))),
     # json
     ('{"loss": 0.5, "step": 3}', expect(("loss", 0.5, 3))),
     (
@@ -474,6 +482,9 @@ NOT_METRIC_LINES = [
     "loss=0.5abc",
     "took: 3.2s",
     "samples: 1,234",
+    "Total params: 1,234,567 (4.71 MB)",
+    "1,234.5,0.3",  # a CSV row
+    "[1,234.5]",  # a compact list
     "id: 0x1F",
     # no value, no key, headers alone, a step alone
     "",

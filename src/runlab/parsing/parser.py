@@ -34,7 +34,16 @@ from dataclasses import dataclass
 
 from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
-from runlab.parsing.rules.base import NUMBER, STEP_NAMES, Bar, Found, parse_number, to_number, unwrapped
+from runlab.parsing.rules.base import (
+    NUMBER,
+    STEP_NAMES,
+    Bar,
+    Found,
+    parse_number,
+    to_number,
+    ungrouped,
+    unwrapped,
+)
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.libraries import (
     frame_columns,
@@ -354,6 +363,8 @@ class MetricParser:
                 continue
             if "(" in line:
                 line = unwrapped(line)
+            if "," in line:
+                line = ungrouped(line)
             if " --> " in line or "[Parallel(" in line or "-- score: " in line:
                 pieces = self._pieces(line)
                 if pieces is not None:
@@ -492,8 +503,11 @@ class MetricParser:
         if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                 line, points):
             return points
-        if "(" in line and not self._patterns:  # user patterns read the line as printed
-            line = unwrapped(line)
+        if not self._patterns:  # user patterns read the line as printed
+            if "(" in line:
+                line = unwrapped(line)
+            if "," in line:
+                line = ungrouped(line)
         if (" --> " in line or "[Parallel(" in line or "-- score: " in line) and not (
                 self._patterns):
             pieces = self._pieces(line)
@@ -616,8 +630,11 @@ class MetricParser:
             findings, line = pattern.parse(line)
             if findings:
                 found.append((_CUSTOM, findings, False))
-        if self._patterns and "(" in line:
-            line = unwrapped(line)
+        if self._patterns:
+            if "(" in line:
+                line = unwrapped(line)
+            if "," in line:
+                line = ungrouped(line)
         asks = self._asks
         mask = 0
         for trigger in self._find_triggers(line):

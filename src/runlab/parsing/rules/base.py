@@ -18,7 +18,7 @@ from dataclasses import dataclass
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 __all__ = ["CLAIM", "NUMBER", "OBJECT_REPR", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule",
-           "bar_findings", "parse_number", "plain_number", "to_number", "unwrapped"]
+           "bar_findings", "parse_number", "plain_number", "to_number", "ungrouped", "unwrapped"]
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -157,6 +157,22 @@ def unwrapped(line: str) -> str:
     if "(" not in line or OBJECT_REPR.search(line):
         return line
     return _WRAPPED.sub(_number_of, line)
+
+
+# A number printed with thousands separators and a fraction, after a space, `:` or `=`:
+# `Perplexity: 1,234.56`, nanoGPT-style `ppl 12,345.6`. (Whole numbers so printed are counts,
+# Keras' `Total params: 1,234,567`; a comma then a digit after it is a list or a CSV row.)
+_GROUPED = re.compile(r"(?<=[\s:=])([-+]?[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?![\d.]|,\d)", re.ASCII)
+
+
+def ungrouped(line: str) -> str:
+    """The line with each number printed with thousands separators written without them
+    (`ppl 1,234.56` reads as `ppl 1234.56`)."""
+    return _GROUPED.sub(_digits_of, line)
+
+
+def _digits_of(match: re.Match[str]) -> str:
+    return match[1].replace(",", "")
 
 
 def _number_of(match: re.Match[str]) -> str:

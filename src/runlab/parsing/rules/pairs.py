@@ -25,12 +25,14 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 # pattern it is in a pass over each of its characters, tens of milliseconds at start-up.)
 LETTERS = r"(?=[^\x00-\xbf\u0370-\u03ff])(?u:[^\W\d_])"
 _OTHER_SCRIPT = re.compile(LETTERS)
+_CUT = r"(?:\d{1,4}(?:\.\d{1,4})?|\.\d{1,4})"  # an `@` cut-off's number: `@1`, `@0.5`, `@.5`
 _WORD = (
     # (`IS` in capitals is a name, the Inception Score)
     r"(?!(?:(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
     r"|has|have|had|and|or)|is|Is)[\ :])"
     r"|(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)[\ :])"
-    # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address); an
+    # a cut-off after `@` (`Acc@1`, `P@1`, `ndcg@10`, `recall@k`; not an e-mail address), or a
+    # range of them (COCO's `mAP@0.5:0.95: 0.401`, `mAP@.5:.95`); an
     # abbreviation's dot before `:` (`R-squ.:`)
     # a power, `R^2: 0.87`, `chi^2 = 3.1`
     # (or χ², iminuit's `FCN = 3.959 (χ²/ndof = 0.5)`)
@@ -43,7 +45,8 @@ _WORD = (
     # epoch's number glued to it)
     rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]))"
     rf"(?u:(?>[\w.\-/]*\w))?|{LETTERS}(?>(?:_|{LETTERS})*{LETTERS})?)"
-    r"(?:'s(?=\ ))?(?:\^\d)?(?:@(?:\d{1,4}(?:\.\d{1,4})?|k))?(?:\.(?=:))?"
+    rf"(?:'s(?=\ ))?(?:\^\d)?(?:@(?:{_CUT}(?::{_CUT}(?=\s{{0,4}}[:=]))?|k))?"
+    r"(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
     # TorchRL's `step count (max): 199`
