@@ -118,6 +118,8 @@ def test_keras_epochs_and_batches(cli: Callable[..., Result], tmp_path: Path,
         assert [s for s, _ in truth["metrics"]["val_loss"]] == [1, 2, 3]
         assert [s for s, _ in truth["metrics"]["batch/loss"]] == list(range(1, 10))
         assert [s for s, _ in truth["metrics"]["test_loss"]] == [3]
+        assert [s for s, _ in truth["metrics"]["eval_loss"]] == [3]
+        assert "accuracy: " in output.split("test_loss")[0].rsplit("Epoch 3/3", 1)[1]  # its bar
         assert [s for s, _ in truth["metrics"]["learning_rate"]] == [1, 2]
         assert "hook is off" not in output
 

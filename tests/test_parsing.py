@@ -79,6 +79,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Perplexity: 1,234.56", expect(("Perplexity", 1234.56, 0))),
     ("step 100 | loss 7.1234 | ppl 1,240.35", expect(("loss", 7.1234, 100), ("ppl", 1240.35, 100))),
     ("reward=-12,345.5, loss=0.3", expect(("reward", -12345.5, 0), ("loss", 0.3, 0))),
+    ("Step 1,000/4,500 | loss: 1.5867 | 25,636 samples/s", expect(("loss", 1.5867, 1000))),
+    ("step 2,000 | loss 1.2", expect(("loss", 1.2, 2000))),
     # a range of cut-offs after `@`
     ("mAP@0.5: 0.612  mAP@0.5:0.95: 0.401",
      expect(("mAP@0.5", 0.612, 0), ("mAP@0.5:0.95", 0.401, 0))),
@@ -614,6 +616,13 @@ def test_a_position_in_the_epoch_gives_the_global_step() -> None:
                "[1/2][0/4] Loss_D: 1.4 Loss_G: 5.0") == expect(
         ("Loss_D", 1.6, 0), ("Loss_G", 5.2, 0), ("Loss_D", 1.5, 3), ("Loss_G", 5.1, 3),
         ("Loss_D", 1.4, 4), ("Loss_G", 5.0, 4))
+    # a position that goes on across epochs is the run's own count: an epoch's summary line
+    # between them adds no epoch to it
+    parser = MetricParser()
+    assert [p[2] for p in run(parser, "Step 1000/4500 | loss: 2.0",
+                              "Epoch 1 summary: train loss = 1.090",
+                              "Step 2000/4500 | loss: 1.5", "Epoch 2 summary: train loss = 0.5",
+                              "Step 3500/4500 | loss: 0.4") if p[0] == "loss"] == [1000, 2000, 3500]
     # its super_resolution: the position in parentheses after `Epoch[N]`
     parser = MetricParser()
     assert run(parser, "===> Epoch[1](1/200): Loss: 0.12", "===> Epoch[2](1/200): Loss: 0.11") == (

@@ -342,3 +342,16 @@ def test_a_value_the_program_reported_itself_is_not_read_again_but_others_are() 
     own.take_report(channel.Report(time=NOW + 1, hook="keras", exclusive=True))
     inside = [Point("val_f1", 0.64, 0, "key_value"), Point("val_f1", 0.71, 0, "key_value")]
     assert [p[:2] for p in own.from_output([(NOW + 2, inside)])] == [["val_f1", 0.64]]
+
+
+def test_an_evaluations_results_printed_unqualified_are_the_evaluations() -> None:
+    # Keras' evaluate: the hook records `eval_loss`; the program's print of its results
+    # names it `loss`, which is not a training loss (nor is the bar drawn in the window).
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="keras", metrics={"loss": 0.8116}, step=3))
+    own.take_report(channel.Report(time=NOW + 1, hook="keras", metrics={
+        "eval_loss": 0.8927261233329773, "eval_accuracy": 0.3839285671710968}, step=3))
+    printed = [Point("loss", 0.8927261233329773, 3, "python_dict"),
+               Point("accuracy", 0.3839, 3, "python_dict"),
+               Point("loss", 0.7, 3, "key_value")]  # another value: the program's own
+    assert [p[:2] for p in own.from_output([(NOW + 2, printed)])] == [["loss", 0.7]]

@@ -45,8 +45,13 @@ for fit, first in ((history, 1), (again, 3)):
 for count, logs in batches.logs:
     for key, value in logs.items():
         _truth.add(metrics, f"batch/{key}", count, value)
-# The program's own results once the fit returned: at the epoch the fit left the run at.
-test_loss, test_accuracy = model.evaluate(x, y, verbose=0)
+# An evaluation, its bar showing the results under the training's names, and the program's own
+# prints of them once it returned: at the epoch the fit left the run at.
+results = model.evaluate(x, y, return_dict=True)
+for key, value in results.items():
+    _truth.add(metrics, f"eval_{key}", 3, value)
+print(results)
+test_loss, test_accuracy = results["loss"], results["accuracy"]
 print(f"test_loss: {test_loss}, test_accuracy: {test_accuracy}")
 _truth.add(metrics, "test_loss", 3, test_loss)
 _truth.add(metrics, "test_accuracy", 3, test_accuracy)

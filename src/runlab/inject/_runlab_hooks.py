@@ -513,6 +513,7 @@ def _keras(module):
 
         def _end(self, logs=None):
             # (the run is at its last epoch: the batches' steps are a finer scale)
+            fitted["epoch"] = self.epoch
             exclusive("keras", False, self.epoch)
 
         def _epoch_begin(self, epoch, logs=None):
@@ -531,6 +532,19 @@ def _keras(module):
                 metrics("keras", {f"batch/{k}": v for k, v in (logs or {}).items()},
                         self.batches)
 
+    class Evaluated(Callback):
+        """An evaluation's results (`evaluate` outside a fit): `eval_loss`, `eval_accuracy`, at
+        the epoch the last fit ended at (its bar shows them under the training's names)."""
+
+        def __init__(self):
+            super().__init__()
+            self.on_test_end = guarded("keras", self._end)
+
+        def _end(self, logs=None):
+            metrics("keras", {f"eval_{k}": v for k, v in (logs or {}).items()},
+                    fitted["epoch"])
+
+    fitted = {"epoch": None}  # the epoch the latest fit ended at
     original = module.Model.fit
     if getattr(original, "_runlab", False):
         return
@@ -556,6 +570,32 @@ def _keras(module):
     fit._runlab = True
     fit.__wrapped__ = original
     module.Model.fit = fit
+
+    evaluated = module.Model.evaluate
+
+    def evaluate(self, *args, **kwargs):
+        mine = False
+        try:
+            if active() and "keras" not in _failed and "keras" not in _open:
+                # (a fit's validation calls evaluate inside the fit's window: its own)
+                # evaluate(x, y, batch_size, verbose, sample_weight, steps, callbacks, ...)
+                if len(args) > 6:
+                    args = args[:6] + ([*(args[6] or []), Evaluated()],) + args[7:]
+                else:
+                    kwargs["callbacks"] = [*(kwargs.get("callbacks") or []), Evaluated()]
+                exclusive("keras", True)
+                mine = True
+        except Exception as e:  # noqa: BLE001
+            fail("keras", e)
+        try:
+            return evaluated(self, *args, **kwargs)
+        finally:
+            if mine:
+                guarded("keras", exclusive)("keras", False, fitted["epoch"])
+
+    evaluate._runlab = True
+    evaluate.__wrapped__ = evaluated
+    module.Model.evaluate = evaluate
 
 
 # -- XGBoost and LightGBM -----------------------------------------------------------------

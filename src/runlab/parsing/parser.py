@@ -253,6 +253,12 @@ class MetricParser:
         # ended.`): the lines after it are at its step, not the next drawing's.
         self._header_since_bar = False
         self._first_epoch: int | None = None
+        # The epoch and position last seen together, and whether the positions went on across
+        # an epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the
+        # run's own count, not a place in the epoch).
+        # (by the epoch's length: an evaluation's positions, `step 4/4`, are another count)
+        self._epoch_position: dict[int, tuple[int, int]] = {}
+        self._positions_go_on = False
         self._meter_base: int | None = None  # the first epoch a meter's line counts from
         # A finer step beside its epoch: (epoch, steps of the epochs before, its first step,
         # its last step, the printing interval, whether the step starts again each epoch)
@@ -1055,9 +1061,11 @@ class MetricParser:
     def moved_to(self, step: int) -> list[Point]:
         """The run moved to `step` outside the output (a hooked framework's fit ended there):
         the lines after it that name no step of their own are at that step, as after a
-        header; the points held for the step before are given out."""
+        header; the points its bars held back are given out (an evaluation's bar after the
+        fit ended at the same step too: Keras' `evaluate`)."""
         released: list[Point] = []
         self._set_header("step", step, released)
+        released += self._release_held()
         self._header_since_bar = True
         self._pinned = step  # (the framework's last bar may still be drawn after the mark)
         return released
@@ -1122,6 +1130,14 @@ class MetricParser:
         if epoch is not None:
             if self._first_epoch is None:
                 self._first_epoch = epoch
+            seen = self._epoch_position.get(length)
+            if seen is not None and epoch != seen[0]:
+                self._positions_go_on = epoch > seen[0] and position > seen[1]
+            if len(self._epoch_position) > 16:
+                self._epoch_position.clear()
+            self._epoch_position[length] = (epoch, position)
+            if self._positions_go_on:
+                return position
             return max(epoch - self._first_epoch, 0) * length + position
         before, last, interval = self._position
         if position < last:

@@ -65,6 +65,11 @@ def printed_from(x: float, values: list[float]) -> bool:
     return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
 
 
+def unqualified(key: str) -> str:
+    """The name an evaluation's result has in the program: `eval_loss` is Keras' `loss`."""
+    return key[5:] if key.startswith("eval_") else key
+
+
 def _now() -> float:
     return round(time.time(), 3)
 
@@ -225,10 +230,11 @@ class OutputMetrics:
         batches, self.batches, self.count = self.batches, [], 0
         return batches
 
-    def moved_to(self, step: int) -> None:
+    def moved_to(self, step: int, drawn_at: float) -> None:
         """A hooked framework left the run at `step`: the program's lines after it that name
-        no step of their own are at that step."""
-        self._keep(self.parser().moved_to(step))
+        no step of their own are at that step. What its bars held back was drawn while it
+        ran (at `drawn_at`)."""
+        self._keep(self.parser().moved_to(step), drawn_at)
 
 
 class Ownership:
@@ -246,6 +252,10 @@ class Ownership:
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
         self.framework_keys: set[str] = set()  # keys read inside a window
+        # An evaluation's results a hook recorded qualified (`eval_loss`), by the name the
+        # program has them under (`loss`): printed (`print(model.evaluate(...))`), they are
+        # those values, not the training's.
+        self.evaluated: dict[str, list[float]] = {}
         # The open window's hook and the furthest step it reported in it; once it closes,
         # the step the run is at (`moved`), for the program's lines after it.
         self._hooked_window: tuple[str, int | None] | None = None
@@ -261,6 +271,11 @@ class Ownership:
                 del values[: len(values) - _HOOKED_VALUES]
         if report.hook is None:
             return  # (the program's own report, RUNLAB_EVENTS or the API: its values only)
+        for key, value in report.metrics.items():
+            if key.startswith("eval_"):  # (Keras' `evaluate` gives them unqualified)
+                values = self.evaluated.setdefault(unqualified(key), [])
+                values.append(float(value))
+                del values[:-_HOOKED_VALUES]
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
         t = report.time
@@ -291,7 +306,11 @@ class Ownership:
         its formats gave in the window."""
         kept: list[list[Any]] = []
         hooked, framework, reported = self.hooked, self.framework_keys, self.values
+        evaluated = self.evaluated
         for t, points in batches:
+            if evaluated:
+                points = [p for p in points if p.key not in evaluated
+                          or not printed_from(float(p.value), evaluated[p.key])]
             where = self._window(t) if self.exclusive else 0
             if not where:
                 kept += [[p.key, p.value, p.step, t] for p in points
@@ -307,6 +326,10 @@ class Ownership:
                     continue
                 kept.append([p.key, p.value, p.step, t])
         return kept
+
+    def window_start(self) -> float:
+        """When the latest window opened (a time inside it)."""
+        return self.exclusive[-1][0] if self.exclusive else _now()
 
     def settled(self, now: float) -> None:
         """The output is quiet, everything written before the latest mark read: a window that
@@ -546,7 +569,7 @@ class Recorder:
     def _moved(self) -> None:
         # (what the program prints after a hooked framework's end is at the step it left)
         if self.ownership.moved is not None:
-            self.metrics.moved_to(self.ownership.moved)
+            self.metrics.moved_to(self.ownership.moved, self.ownership.window_start())
             self.ownership.moved = None
 
     def append(self, events: list[Event], fsync: bool = False) -> bool:

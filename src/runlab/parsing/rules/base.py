@@ -159,10 +159,16 @@ def unwrapped(line: str) -> str:
     return _WRAPPED.sub(_number_of, line)
 
 
-# A number printed with thousands separators and a fraction, after a space, `:` or `=`:
-# `Perplexity: 1,234.56`, nanoGPT-style `ppl 12,345.6`. (Whole numbers so printed are counts,
-# Keras' `Total params: 1,234,567`; a comma then a digit after it is a list or a CSV row.)
-_GROUPED = re.compile(r"(?<=[\s:=])([-+]?[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?![\d.]|,\d)", re.ASCII)
+# Numbers printed with thousands separators: with a fraction after a space, `:` or `=`
+# (`Perplexity: 1,234.56`, `ppl 12,345.6`), a position (`Step 1,000/4,500`), a count after a
+# step's word (`step 1,000 |`). (Other whole numbers so printed are counts, Keras' `Total
+# params: 1,234,567`; a comma then a digit after it is a list or a CSV row.)
+_GROUP = r"[1-9]\d{0,2}(?:,\d{3})+"
+_GROUPED = re.compile(
+    rf"(?<=[\s:=])[-+]?{_GROUP}\.\d+(?![\d.]|,\d)"
+    rf"|(?<![\w.,])(?:{_GROUP}/(?:{_GROUP}|\d+)|\d+/{_GROUP})(?!\d|,\d)"
+    rf"|\b(?i:step|iter|iteration|it|episode|update|updates)\ {{1,4}}{_GROUP}(?![\d.]|,\d)",
+    re.ASCII)
 
 
 def ungrouped(line: str) -> str:
@@ -172,7 +178,7 @@ def ungrouped(line: str) -> str:
 
 
 def _digits_of(match: re.Match[str]) -> str:
-    return match[1].replace(",", "")
+    return match[0].replace(",", "")
 
 
 def _number_of(match: re.Match[str]) -> str:
