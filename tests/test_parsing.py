@@ -2696,6 +2696,18 @@ def test_mmengine_lines_at_the_steps_its_own_visualizer_records() -> None:
         ("time", 0.0047, 2, "mmengine"),
         ("lr", 0.02, 50, "mmengine"), ("loss", 0.7, 50, "mmengine"),
     ]
+    # OpenMMLab 2.x's learning rates joined by one space; an evaluation's progress (its
+    # `eta`) is no point; an evaluation by iterations is at the iteration it came after
+    assert run_all(
+        prefix + "Iter(train) [200/400]  base_lr: 5.3589e-03 lr: 5.3589e-03  eta: 0:12:34  "
+        "loss: 1.3482",
+        prefix + "Iter(val) [ 50/100]    eta: 0:00:10  time: 0.0500  data_time: 0.0020  memory: 512",
+        prefix + "Iter(val) [100/100]    aAcc: 92.8855  mIoU: 57.9336",
+    ) == [
+        ("base_lr", 0.0053589, 200, "mmengine"), ("lr", 0.0053589, 200, "mmengine"),
+        ("loss", 1.3482, 200, "mmengine"),
+        ("aAcc", 92.8855, 200, "mmengine"), ("mIoU", 57.9336, 200, "mmengine"),
+    ]
 
 
 def test_tqdm_postfix_without_an_epoch_steps_by_the_bar_counter() -> None:

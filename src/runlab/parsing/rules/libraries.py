@@ -2058,25 +2058,38 @@ _MMENGINE = re.compile(
 )
 
 
+_MMENGINE_PAIR = re.compile(rf"(?:^|(?<=\s))([A-Za-z][\w./\-]{{0,40}}):\ ({NUMBER})(?=\s|$)",
+                            re.ASCII)
+
+
 def parse_mmengine(line: str) -> list[Found]:
     """MMEngine's log line: every item but `eta`, at the step MMEngine's own visualizer
     records: for training the global iteration (`Epoch(train) [2][ 5/25]`: 25 + 5;
     `Iter(train) [ 50/1000]`: 50); for validation by epochs the epoch (`Epoch(val)
-    [2][4/4]`: 2); else none."""
+    [2][4/4]`: 2); else the iteration it came after. An evaluation's progress lines (with
+    their `eta`) give none."""
     match = _MMENGINE.search(line)
     if match is None:
         return []
     unit, mode, epoch, counter, total = match.groups()
+    rest = line[match.end() :]
+    if mode != "train" and " eta: " in rest:
+        return [CLAIM]  # an evaluation's progress: its timings, which MMEngine records not
     found: list[Found] = []
     step: int | None = None
     if mode == "train":
-        step = int(counter) + ((int(epoch) - 1) * int(total) if epoch else 0)
+        # (the run's step: an evaluation by iterations, `Iter(val) [100/100]  mIoU: ...`, is
+        # at the iteration it came after)
+        found.append(("step", int(counter) + ((int(epoch) - 1) * int(total) if epoch else 0),
+                      None))
     elif unit == "Epoch" and epoch:
         step = int(epoch)
-    for item in _LOGGER_SPLIT.split(line[match.end() :]):
+    for item in _LOGGER_SPLIT.split(rest):
         pair = _LOGGER_ITEM.fullmatch(item.strip())  # `name: value`, as the MetricLogger's
-        if pair is not None and pair.group(1) != "eta":
-            found.append((pair.group(1), to_number(pair.group(2)), step))
+        pairs = ([(pair.group(1), pair.group(2))] if pair is not None
+                 else _MMENGINE_PAIR.findall(item))
+        # (the learning rates are joined by one space: `base_lr: 2.0000e-02 lr: 2.0000e-02`)
+        found += [(name, to_number(value), step) for name, value in pairs if name != "eta"]
     return found or [CLAIM]
 
 
