@@ -3120,6 +3120,17 @@ def test_science_libraries_of_round_twenty_one() -> None:
         "+---------------+-------------+-----------------+------------------+")] == [
         ("train_Default/MAE_E", 844.7), ("train_Default/MAE_F", 2028.8),
         ("train_Default/relative_F_MAE", 74.17)]
+    # a Markdown table of values alone, every column a measure's (Detectron2's COCO summary,
+    # tabulate's `pipe` format): each value under its column; a table of settings is none
+    assert [(k, v) for k, v, _, _ in run_all(
+        "|   AP   |  AP50  |  AP75  |  APs   |  APm   |  APl   |",
+        "|:------:|:------:|:------:|:------:|:------:|:------:|",
+        "| 43.495 | 27.386 | 40.476 | 45.195 | 51.719 | 23.765 |")] == [
+        ("AP", 43.495), ("AP50", 27.386), ("AP75", 40.476), ("APs", 45.195), ("APm", 51.719),
+        ("APl", 23.765)]
+    assert [(k, v) for k, v, _, _ in run_all("| loss | accuracy |", "|------|----------|",
+                                             "| 0.41 | 0.88 |")] == [("loss", 0.41), ("accuracy", 0.88)]
+    assert run_all("| lr | batch_size | epochs |", "|----|----|----|", "| 0.1 | 32 | 10 |") == []
     # a table of steps between bars stays the `table` rule's (SciPy's trust-constr)
     assert run_all("| niter |f evals|CG iter|  obj func   |tr radius |",
                    "|   1   |   3   |   0   | +1.0000e+00 | 1.00e+00 |")[0][3] == "table"

@@ -900,7 +900,9 @@ RULES: list[Rule] = [
         "a results table between bars whose first column names its rows: Cornac's `    |    "
         "MAE |   RMSE` over `PMF | 0.7351 | 0.8358`, MACE's `|  config_type  | MAE E / meV |` "
         "over `| train_Default |  844.7  |`: each value as row/column (PMF/MAE, "
-        "train_Default/MAE_E; a unit after ` / `, a `%` and columns of seconds left out)",
+        "train_Default/MAE_E; a unit after ` / `, a `%` and columns of seconds left out); a "
+        "Markdown table of values alone whose first column names a measure, Detectron2's "
+        "`|   AP   |  AP50  |` over `| 43.495 | 27.386 |`: each value under its column",
         parse_named_rows_header,
         (" | ",),
         final=True,

@@ -1665,20 +1665,30 @@ _CELL_UNIT = re.compile(r"\ /\ .*$|\ ?%$")
 _NOT_ROW_NAMES = frozenset({*STEP_NAMES, "metric", "name", "key"})
 
 
-def _cells(line: str) -> list[str] | None:
+def _cells(line: str, least: int = 3) -> list[str] | None:
     """The cells of a line between bars, outer bars dropped; None for a line of fewer than
-    three."""
+    `least`."""
     text = line.strip()
     if len(text) > 1 and text[0] == "|" and text[-1] == "|":  # (Cornac's header has a first
         text = text[1:-1]  # bar only: its first column, of the rows' names, is empty)
     cells = [cell.strip() for cell in text.split("|")]
-    return cells if len(cells) >= 3 else None
+    return cells if len(cells) >= least else None
+
+
+def _measures_only(cells: list[str]) -> bool:
+    """Whether a header names measures from its first cell on: a table of values alone, no
+    column of the rows' names (Detectron2's `|   AP   |  AP50  |  AP75  |  APs   |`)."""
+    return bool(cells) and names_a_measure(_CELL_UNIT.sub("", cells[0])) and all(
+        _NAMED_CELL.fullmatch(cell) for cell in cells)
 
 
 def parse_named_rows_header(line: str) -> list[Found]:
     """A header of named measures over a first column of row names (empty or a word)."""
     if line.count("|") < 2 or len(line) > 2000:
         return []
+    cells = _cells(line, 2)
+    if cells is not None and line.lstrip()[:1] == "|" and _measures_only(cells):
+        return [CLAIM]  # (two columns too: `| loss | accuracy |`)
     cells = _cells(line)
     if cells is None or (cells[0] and not _ROW_NAME.fullmatch(cells[0])):
         return []
@@ -1693,16 +1703,28 @@ def parse_named_rows_header(line: str) -> list[Found]:
 def named_rows(header: str) -> Callable[[str], list[Found]]:
     """The rows of a table of named measures: dividers claimed, each row's numbers under its
     name."""
-    cells = _cells(header) or []
-    names = [_CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells[1:]]
+    cells = _cells(header, 2) or []
+    # (a table of values alone: every column a measure's, its rows numbers only)
+    alone = header.lstrip()[:1] == "|" and _measures_only(cells)
+    names = [_CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells]
     columns = [None if _TIMES_COLUMN.fullmatch(cell) or not is_metric_key(name)
-               or name.lower() in STEP_NAMES else name for cell, name in zip(cells[1:], names)]
+               or name.lower() in STEP_NAMES else name for cell, name in zip(cells, names)]
+    if not alone:
+        cells = _cells(header) or []
+        del columns[:1]
 
     def row(line: str) -> list[Found]:
         if not any(c.isalnum() for c in line):
-            return [CLAIM]  # `--- + ------ + ...`, `+-----+-----+`
-        values = _cells(line)
-        if values is None or len(values) != len(cells) or not _ROW_NAME.fullmatch(values[0]):
+            return [CLAIM]  # `--- + ------ + ...`, `+-----+-----+`, `|:----:|:----:|`
+        values = _cells(line, 2)
+        if values is None or len(values) != len(cells):
+            return []
+        if alone:
+            numbers = [parse_number(text) for text in values]
+            return [(column, value, None) for column, value in zip(columns, numbers)
+                    if column is not None and value is not None] if all(
+                        value is not None for value in numbers) else []
+        if not _ROW_NAME.fullmatch(values[0]):
             return []
         found: list[Found] = []
         for column, text in zip(columns, values[1:]):
