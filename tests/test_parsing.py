@@ -2696,6 +2696,14 @@ def test_mmengine_lines_at_the_steps_its_own_visualizer_records() -> None:
         ("time", 0.0047, 2, "mmengine"),
         ("lr", 0.02, 50, "mmengine"), ("loss", 0.7, 50, "mmengine"),
     ]
+    # its config dump, the message of one log line: Python, flush left, settings all
+    assert run_all(
+        prefix + "Config:", "auto_scale_lr = dict(base_batch_size=16, enable=False)",
+        "model = dict(", "    backbone=dict(", "        depth=50,", "        num_stages=4,",
+        "        type='ResNet'),", "    type='FasterRCNN')",
+        "optim_wrapper = dict(optimizer=dict(lr=0.02, momentum=0.9, type='SGD'))", "",
+        prefix + "Iter(train) [  50/1000]  lr: 2.0000e-02  eta: 0:00:01  loss: 0.7",
+    ) == [("lr", 0.02, 50, "mmengine"), ("loss", 0.7, 50, "mmengine")]
     # OpenMMLab 2.x's learning rates joined by one space; an evaluation's progress (its
     # `eta`) is no point; an evaluation by iterations is at the iteration it came after
     assert run_all(

@@ -3024,11 +3024,18 @@ def parse_params_head(line: str) -> list[Found]:
 
 def params_rows(header: str) -> Callable[[str], list[Found]]:
     """The settings under the heading, each a `name: value` indented deeper than the heading,
-    also after a logger's prefix: nothing. A line that is not ends them."""
+    also after a logger's prefix: nothing. A line that is not ends them. A heading that is a
+    log line's message heads the rest of that message too: MMEngine's `... - mmengine - INFO
+    - Config:`, then its config's Python flush left (`model = dict(`, `    depth=50,`), up
+    to a blank line."""
     column = len(header) - len(message(header).lstrip())  # where the heading's text starts
+    logged = message(header) is not header
 
     def row(line: str) -> list[Found]:
-        text = message(line).lstrip()
+        said = message(line)
+        if logged and said is line and line.strip():
+            return [CLAIM]
+        text = said.lstrip()
         indented = len(line) - len(text) > column and not line[column : column + 1].strip()
         return [CLAIM] if indented and _PARAMS_ROW.fullmatch(" " + text) else []
 
