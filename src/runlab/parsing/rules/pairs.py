@@ -641,9 +641,23 @@ def settings_label(text: str) -> str | None:
     return match.group(1)
 
 
+# The latest line's pairs: the rules ask for them of one line twice or more (name_value, to
+# leave a line to key_value; key_value itself).
+_LATEST_PAIRS: list[tuple[str, tuple[tuple[str, str, str], ...]]] = [("", ())]
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress."""
+    latest = _LATEST_PAIRS[0]
+    if latest[0] == line:
+        return list(latest[1])
+    pairs = _key_value_pairs(line)
+    _LATEST_PAIRS[0] = (line, tuple(pairs))
+    return pairs
+
+
+def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if _ANY_NUMBER.search(line) is None:
         return []  # prose, the most common line: no number, no pair (and no regex over it)
     if "%" in line and _TRANSFER.search(line):
