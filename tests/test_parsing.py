@@ -81,6 +81,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("reward=-12,345.5, loss=0.3", expect(("reward", -12345.5, 0), ("loss", 0.3, 0))),
     ("Step 1,000/4,500 | loss: 1.5867 | 25,636 samples/s", expect(("loss", 1.5867, 1000))),
     ("step 2,000 | loss 1.2", expect(("loss", 1.2, 2000))),
+    # llama-recipes' training line: the position before ` completed (`
+    ("Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)",
+     expect(("Training_loss", 1.2345, 10))),
     # a range of cut-offs after `@`
     ("mAP@0.5: 0.612  mAP@0.5:0.95: 0.401",
      expect(("mAP@0.5", 0.612, 0), ("mAP@0.5:0.95", 0.401, 0))),

@@ -1735,7 +1735,8 @@ _POSITION = re.compile(
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
 _BARE_POSITION = re.compile(
     r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
-    r"(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$)"
+    r"(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \()"
+    # (llama-recipes' `Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)`)
     # or after a space, where its share follows: Poutyne's `Epoch: 1/5 Step:  3/10  30.00% |`
     r"|(?<=\ )(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
     r"(?=\ {1,4}\d{1,3}(?:\.\d{1,4})?%)"
