@@ -81,6 +81,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("reward=-12,345.5, loss=0.3", expect(("reward", -12345.5, 0), ("loss", 0.3, 0))),
     ("Step 1,000/4,500 | loss: 1.5867 | 25,636 samples/s", expect(("loss", 1.5867, 1000))),
     ("step 2,000 | loss 1.2", expect(("loss", 1.2, 2000))),
+    # an epoch's own report: its word names no section, the names stay as printed
+    ("Epoch 1 results: loss 0.5000, accuracy 0.8000",
+     expect(("accuracy", 0.8, 1), ("loss", 0.5, 1))),
+    ("Epoch 2 summary: train_loss 0.5000 val_loss 0.4000",
+     expect(("train_loss", 0.5, 2), ("val_loss", 0.4, 2))),
+    ("Epoch 1 summary: val_loss 0.2333, mAP: 0.33", expect(("val_loss", 0.2333, 1), ("mAP", 0.33, 1))),
+    ("Epoch 1 summary: val_loss: 0.2333, mAP: 0.33", expect(("val_loss", 0.2333, 1), ("mAP", 0.33, 1))),
     # llama-recipes' training line: the position before ` completed (`
     ("Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)",
      expect(("Training_loss", 1.2345, 10))),

@@ -357,7 +357,17 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     label = _PAIRS_LABEL.match(line)
     if label is not None and label.group(1) != "wandb":
         head = label.group(1).replace(" ", "_")
-        triples = _spaced_triples(line[label.end():], head)
+        rest = line[label.end():]
+        if _COUNTED_EVENT.fullmatch(label.group(1)):
+            # the epoch's own report, `Epoch 1 results: loss 0.5, accuracy 0.8`, `Epoch 1
+            # summary: val_loss 0.23, mAP: 0.33`: the names as printed, at the epoch
+            triples = [triple for clause in _SPACED_CLAUSES.split(rest)
+                       for triple in _clause_pairs(clause) or _spaced_triples(clause) or [
+                           (_DROPPED, "", "")]]
+            if triples and all(key != _DROPPED and _MEASURE.search(key) for key, _, _ in triples):
+                return triples
+            return None
+        triples = _spaced_triples(rest, head)
         if triples and all(_MEASURE.search(key[len(head) + 1 :]) for key, _, _ in triples):
             return triples
     return None
@@ -368,6 +378,16 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
 # name a measure's).
 _PAIRS_LABEL = re.compile(r"\s*([A-Za-z][\w ]{0,40}?[A-Za-z]):\ +(?=[A-Za-z])", re.ASCII)
 _INTEGER_TEXT = re.compile(r"[-+]?\d{1,18}")
+# A counter and the word of what it reports: `Epoch 1 results`, `Epoch 3 summary`, `Step 500
+# stats` (the counter is the step; the word names no measure's section).
+_EVENT_WORDS = (r"(?i:results?|summary|stats|statistics|metrics|report|scores|done|end"
+                r"|finished|complete|completed)")
+_COUNTED_EVENT = re.compile(
+    rf"(?i:epoch|step|iter|iteration|episode|round|trial)\ {{1,4}}\d{{1,18}}\ {{1,4}}{_EVENT_WORDS}",
+    re.ASCII)
+_EVENT_WORD = re.compile(_EVENT_WORDS)
+_AFTER_COUNTER = re.compile(
+    r"(?i:epoch|step|iter|iteration|episode|round|trial)\ {1,4}\d{1,18}\ {1,4}\Z", re.ASCII)
 
 
 def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
@@ -909,6 +929,9 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
         if head in ("AM", "PM") and _CLOCK_BEFORE.search(
                 line, max(0, match.start() - 9), match.start()):
             head = None  # a time of day, CVXPY's `Dec 02 02:00:21 PM: Optimal value: 26.31`
+        if head and _EVENT_WORD.fullmatch(head) and _AFTER_COUNTER.search(
+                line, max(0, match.start() - 40), match.start()):
+            head = None  # `Epoch 1 summary: val_loss: 0.23`: the epoch's, no section
         if head:
             pairs.append((f"{head}/{key}".replace(" ", "_"), integer, number))
             end = match.end()
