@@ -95,6 +95,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("mAP@0.5: 0.612  mAP@0.5:0.95: 0.401",
      expect(("mAP@0.5", 0.612, 0), ("mAP@0.5:0.95", 0.401, 0))),
     ("val mAP@.5:.95=0.33", expect(("val_mAP@.5:.95", 0.33, 0))),
+    # a range mentioned is a name without a value, never `mAP@0.5` = 0.95
+    ("Monitoring mAP@0.5:0.95 for early stopping", []),
     # json
     ('{"loss": 0.5, "step": 3}', expect(("loss", 0.5, 3))),
     (
@@ -1804,6 +1806,8 @@ megabyte = [
     '{"batch_size": 32, ' + '"lr": 0.1, ' * 90_000 + '"epochs": 1}',
     "Train / Test " * 80_000 + "accuracy: 0.9 / 0.8",
     "loss (train/val): 0.5/0.6, " * 40_000,
+    " " * 1_000_000 + "1",  # (spaces a leading counter's alternatives each took again)
+    "\t" * 1_000_000 + "1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -1860,6 +1864,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0,
                                        0, 0, 0, 1, 0, 0,
                                        2, 0, 2, 3,
+                                       0, 0, 0, 0,
                                        1, 1]
 
 
@@ -3149,6 +3154,12 @@ def test_science_libraries_of_round_twenty_one() -> None:
     assert [(k, v) for k, v, _, _ in run_all("| loss | accuracy |", "|------|----------|",
                                              "| 0.41 | 0.88 |")] == [("loss", 0.41), ("accuracy", 0.88)]
     assert run_all("| lr | batch_size | epochs |", "|----|----|----|", "| 0.1 | 32 | 10 |") == []
+    assert [(k, v) for k, v, _, _ in run_all(
+        "| score | lr | depth | support |", "|---|---|---|---|", "| 0.91 | 0.1 | 3 | 120 |")] == [
+        ("score", 0.91)]
+    assert [(k, v) for k, v, _, _ in run_all(
+        "| mAP@0.5:0.95 | mAP@0.5 | FPS |", "|:---:|:---:|:---:|", "| 0.412 | 0.615 | 87.3 |")] == [
+        ("mAP@0.5:0.95", 0.412), ("mAP@0.5", 0.615)]
     # a table of steps between bars stays the `table` rule's (SciPy's trust-constr)
     assert run_all("| niter |f evals|CG iter|  obj func   |tr radius |",
                    "|   1   |   3   |   0   | +1.0000e+00 | 1.00e+00 |")[0][3] == "table"

@@ -157,16 +157,19 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
     if kept:
         # One source per metric, as while the run ran: a printed value of a key the run
         # recorded otherwise is that record's, unless it is none of its values (a result the
-        # program printed after a hooked fit); an evaluation's result (`eval_loss`) printed
-        # under the program's name for it (`loss`) too
+        # program printed after a hooked fit); the latest evaluation's result (`eval_loss`)
+        # printed under the program's name for it (`loss`) too
         from runlab.record.recorder import printed_from, unqualified
 
         recorded: dict[str, list[float]] = {}
+        evaluated: dict[str, float] = {}  # the latest evaluation's, printed unqualified
         for key, value, *_ in kept:
             if isinstance(value, (int, float)):
                 recorded.setdefault(str(key), []).append(float(value))
-                if unqualified(str(key)) != key:  # (an evaluation's, printed unqualified)
-                    recorded.setdefault(unqualified(str(key)), []).append(float(value))
+                if unqualified(str(key)) != key:
+                    evaluated[unqualified(str(key))] = float(value)
+        for key, value in evaluated.items():
+            recorded.setdefault(key, []).append(value)
         points = [p for p in points if p.key not in recorded
                   or not printed_from(float(p.value), recorded[p.key])]
     store.append(run_id, _reparse_events([[p.key, p.value, p.step, t] for p in points], kept),

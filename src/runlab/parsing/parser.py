@@ -256,9 +256,10 @@ class MetricParser:
         # The epoch and position last seen together, and whether the positions went on across
         # an epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the
         # run's own count, not a place in the epoch).
-        # (by the epoch's length: an evaluation's positions, `step 4/4`, are another count)
-        self._epoch_position: dict[int, tuple[int, int]] = {}
-        self._positions_go_on = False
+        # (by the epoch's length: an evaluation's positions, `step 4/4`, are another count):
+        # the epoch, the position, and whether they go on (None: not known yet; False once
+        # they started again)
+        self._epoch_position: dict[int, tuple[int, int, bool | None]] = {}
         self._meter_base: int | None = None  # the first epoch a meter's line counts from
         # A finer step beside its epoch: (epoch, steps of the epochs before, its first step,
         # its last step, the printing interval, whether the step starts again each epoch)
@@ -1131,12 +1132,13 @@ class MetricParser:
             if self._first_epoch is None:
                 self._first_epoch = epoch
             seen = self._epoch_position.get(length)
-            if seen is not None and epoch != seen[0]:
-                self._positions_go_on = epoch > seen[0] and position > seen[1]
+            go_on = None if seen is None else seen[2]
+            if seen is not None and epoch != seen[0] and go_on is not False:
+                go_on = epoch > seen[0] and position > seen[1]
             if len(self._epoch_position) > 16:
                 self._epoch_position.clear()
-            self._epoch_position[length] = (epoch, position)
-            if self._positions_go_on:
+            self._epoch_position[length] = (epoch, position, go_on)
+            if go_on:
                 return position
             return max(epoch - self._first_epoch, 0) * length + position
         before, last, interval = self._position

@@ -252,9 +252,9 @@ class Ownership:
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
         self.framework_keys: set[str] = set()  # keys read inside a window
-        # An evaluation's results a hook recorded qualified (`eval_loss`), by the name the
-        # program has them under (`loss`): printed (`print(model.evaluate(...))`), they are
-        # those values, not the training's.
+        # The latest evaluation's results the Keras hook recorded qualified (`eval_loss`), by
+        # the name the program has them under (`loss`): printed (`print(model.evaluate(...))`),
+        # they are those values, not the training's.
         self.evaluated: dict[str, list[float]] = {}
         # The open window's hook and the furthest step it reported in it; once it closes,
         # the step the run is at (`moved`), for the program's lines after it.
@@ -271,11 +271,10 @@ class Ownership:
                 del values[: len(values) - _HOOKED_VALUES]
         if report.hook is None:
             return  # (the program's own report, RUNLAB_EVENTS or the API: its values only)
-        for key, value in report.metrics.items():
-            if key.startswith("eval_"):  # (Keras' `evaluate` gives them unqualified)
-                values = self.evaluated.setdefault(unqualified(key), [])
-                values.append(float(value))
-                del values[:-_HOOKED_VALUES]
+        if report.hook == "keras":  # (its `evaluate`'s results, which it gives unqualified)
+            self.evaluated.update({unqualified(key): [float(value)]
+                                   for key, value in report.metrics.items()
+                                   if unqualified(key) != key})
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
         t = report.time

@@ -161,13 +161,14 @@ def unwrapped(line: str) -> str:
 
 # Numbers printed with thousands separators: with a fraction after a space, `:` or `=`
 # (`Perplexity: 1,234.56`, `ppl 12,345.6`), a position (`Step 1,000/4,500`), a count after a
-# step's word (`step 1,000 |`). (Other whole numbers so printed are counts, Keras' `Total
+# step's word (`step 1,000 |`, `step: 1,000`, `Iter 1,000/10,000`). (Other whole numbers so printed are counts, Keras' `Total
 # params: 1,234,567`; a comma then a digit after it is a list or a CSV row.)
 _GROUP = r"[1-9]\d{0,2}(?:,\d{3})+"
 _GROUPED = re.compile(
     rf"(?<=[\s:=])[-+]?{_GROUP}\.\d+(?![\d.]|,\d)"
     rf"|(?<![\w.,])(?:{_GROUP}/(?:{_GROUP}|\d+)|\d+/{_GROUP})(?!\d|,\d)"
-    rf"|\b(?i:step|iter|iteration|it|episode|update|updates)\ {{1,4}}{_GROUP}(?![\d.]|,\d)",
+    rf"|\b(?i:step|iter|iteration|it|episode|update|updates)(?:\ {{1,4}}|\ ?[:=]\ {{0,4}})"
+    rf"{_GROUP}(?![\d.]|,\d)(?:/(?:{_GROUP}|\d+)(?!\d|,\d))?",
     re.ASCII)
 
 

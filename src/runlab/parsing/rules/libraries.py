@@ -1657,7 +1657,7 @@ def parse_labml(line: str) -> list[Found]:
 # 0.8358 | ...`, MACE's prettytable `|  config_type  | MAE E / meV | ...` over `| train_Default
 # |  844.7  | ...`: each value as row/column (PMF/MAE, train_Default/MAE_E), a unit after ` / `
 # or a `%` left out of the column's name; a column of times (`Train (s)`) is none.
-_NAMED_CELL = re.compile(r"[A-Za-z][\w@.\-]{0,40}(?:\ [A-Za-z%][\w@.\-%]{0,20}){0,4}"
+_NAMED_CELL = re.compile(r"[A-Za-z][\w@.:\-]{0,40}(?:\ [A-Za-z%][\w@.\-%]{0,20}){0,4}"
                          rf"(?:\ /\ [^|]{{1,20}})?(?:\ \((?:{TIME_UNIT})\))?", re.ASCII)
 _TIMES_COLUMN = re.compile(rf".*\ \((?:{TIME_UNIT})\)", re.ASCII)
 _ROW_NAME = re.compile(r"[A-Za-z][\w.\-]{0,60}", re.ASCII)
@@ -1709,7 +1709,10 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     names = [_CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells]
     columns = [None if _TIMES_COLUMN.fullmatch(cell) or not is_metric_key(name)
                or name.lower() in STEP_NAMES else name for cell, name in zip(cells, names)]
-    if not alone:
+    if alone:  # (its measures only: not `lr`, `depth`, a count's `support` or `n`)
+        columns = [name if name is not None and names_a_measure(name) else None
+                   for name in columns]
+    else:
         cells = _cells(header) or []
         del columns[:1]
 
@@ -3022,18 +3025,23 @@ def parse_params_head(line: str) -> list[Found]:
     return [CLAIM] if _PARAMS_HEAD.fullmatch(message(line)) else []
 
 
+# A line of a Python config as MMEngine prints it (yapf's layout): an assignment, a line
+# inside its brackets, or the bracket that closes it.
+_PY_CONFIG_DUMP = re.compile(r"[A-Za-z_]\w{0,80}\ =\ |\s+\S|[)\]}]")
+
+
 def params_rows(header: str) -> Callable[[str], list[Found]]:
     """The settings under the heading, each a `name: value` indented deeper than the heading,
     also after a logger's prefix: nothing. A line that is not ends them. A heading that is a
     log line's message heads the rest of that message too: MMEngine's `... - mmengine - INFO
-    - Config:`, then its config's Python flush left (`model = dict(`, `    depth=50,`), up
-    to a blank line."""
+    - Config:`, then its config's Python flush left (`model = dict(`, `    depth=50,`, `)`),
+    up to a line of anything else."""
     column = len(header) - len(message(header).lstrip())  # where the heading's text starts
     logged = message(header) is not header
 
     def row(line: str) -> list[Found]:
         said = message(line)
-        if logged and said is line and line.strip():
+        if logged and said is line and _PY_CONFIG_DUMP.match(line):
             return [CLAIM]
         text = said.lstrip()
         indented = len(line) - len(text) > column and not line[column : column + 1].strip()

@@ -26,6 +26,8 @@ from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_n
 LETTERS = r"(?=[^\x00-\xbf\u0370-\u03ff])(?u:[^\W\d_])"
 _OTHER_SCRIPT = re.compile(LETTERS)
 _CUT = r"(?:\d{1,4}(?:\.\d{1,4})?|\.\d{1,4})"  # an `@` cut-off's number: `@1`, `@0.5`, `@.5`
+# (a range of fractions is always a name's, mentioned or before its value: `mAP@0.5:0.95`)
+_IOU = r"(?:\d{0,4}\.\d{1,4}:\d{0,4}\.\d{1,4}(?![\d.]))"
 _WORD = (
     # (`IS` in capitals is a name, the Inception Score)
     r"(?!(?:(?:(?i:a|an|the|to|at|of|in|on|for|from|with|by|are|was|were|be|been|will|would"
@@ -45,7 +47,7 @@ _WORD = (
     # epoch's number glued to it)
     rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]))"
     rf"(?u:(?>[\w.\-/]*\w))?|{LETTERS}(?>(?:_|{LETTERS})*{LETTERS})?)"
-    rf"(?:'s(?=\ ))?(?:\^\d)?(?:@(?:{_CUT}(?::{_CUT}(?=\s{{0,4}}[:=]))?|k))?"
+    rf"(?:'s(?=\ ))?(?:\^\d)?(?>@(?:{_IOU}|{_CUT}(?::{_CUT}(?=\s{{0,4}}[:=]))?|k))?"
     r"(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
     # starred name, dynesty's `logl*:`; a qualifier in parentheses, `loss (avg): 0.3`,
@@ -1036,9 +1038,12 @@ _QUALIFIER = re.compile(r"_\([^()_]*_[^()]*\)$")
 
 def names_a_measure(name: str) -> bool:
     """Whether a name ends in a measure's word (`val_loss`, `Test accuracy`, `relative F MAE`),
-    or in one and then its phase (pygcn's `loss_train`, DeepRL's `episodic_return_train`)."""
+    or in one and then its phase (pygcn's `loss_train`, DeepRL's `episodic_return_train`), or
+    in one and its cut-off (`mAP@0.5:0.95`, `recall@10`)."""
     if _MEASURE.search(name) is not None:
         return True
+    if "@" in name:
+        return names_a_measure(name.partition("@")[0])
     phase = _PHASE_SUFFIX.search(name)
     return phase is not None and _MEASURE.search(name, 0, phase.start()) is not None
 
@@ -1307,8 +1312,9 @@ _COUNTER = re.compile(
     r"|(?:optimization\ )?restart)\s+(\d{1,18})"  # GPy's `Optimization restart 1/10, f = -21.0096`
     r"(?:\s*(?:[:|,]|$)|\ -\ |/\ {0,12}\d{1,18}\s*(?:[|;:,]|-\ |\[[=>.]|$"
     r"|(?=[A-Za-z][\w\-]{0,40}:[-+.\d])))"
-    # (`step:100/1000 loss:0.41`: a step's colon, its total, then a pair)
-    r"|\s*step:\ {0,4}(\d{1,18})/\d{1,18}\ +(?=[A-Za-z][\w\-]{0,40}:\ ?[-+.\d])"
+    # (`step:100/1000 loss:0.41`: a step's colon, its total, then a pair; the spaces before
+    # it are the group's: spaces taken twice over would make a line of them quadratic)
+    r"|step:\ {0,4}(\d{1,18})/\d{1,18}\ +(?=[A-Za-z][\w\-]{0,40}:\ ?[-+.\d])"
     r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     # Sockeye's `Checkpoint [2]\tTrain-ppl=23.14` and `E=3 B=100\ts/sec=1406.45 ... ppl=23.14`
     # (B its updates so far)
@@ -1354,7 +1360,8 @@ _MEASURE = re.compile(
     r"(?:^|[_\s\-/.])(?:loss|nll|acc|accuracy|err|error|ppl|perplexity|f1|auc|bleu|rouge\w*"
     r"|score|mse|rmse|mae|map|precision|recall|rewards?|returns?|wer|cer|iou|dice|top1|top5"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|metrics?"
+    r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|aps|apm|apl"
+    r"|metrics?"
     r"|specificity|sensitivity)$",
     re.ASCII | re.IGNORECASE,
 )
