@@ -3124,6 +3124,17 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
         ("Stepsize", 0.429, 1), ("Number_Linesearch_Iterations", 2, 1)]
 
 
+def test_a_tracebacks_source_lines_are_no_metrics() -> None:
+    assert run_all(
+        "Traceback (most recent call last):",
+        '  File "/x/losses.py", line 1825, in mean_absolute_error',
+        "    return ops.mean(ops.abs(y_true - y_pred), axis=-1)",
+        '  File "/x/train.py", line 12, in <module>',
+        "    loss = criterion(out, y) * 0.5",
+        "RuntimeError: The size of tensor a (32) must match the size of tensor b (2)",
+        "loss: 0.5") == [("loss", 0.5, 0, "key_value")]
+
+
 def test_science_libraries_of_round_twenty_one() -> None:
     # Cornac's results table: a first column of the rows' names, a divider of `+`; a column of
     # seconds is none

@@ -380,6 +380,9 @@ class MetricParser:
             if self._block is not None:
                 points.extend(self._feed_block(line))
                 continue
+            if line[:8] == '  File "':
+                points.extend(self._parse_headed(line))  # (a traceback's frame: `_parse_line`)
+                continue
             if self._rows is None and not self._silenced and self._main == "" and (
                     self._columns is None):
                 if shape is not None:
@@ -605,6 +608,11 @@ class MetricParser:
                 return []
         if self._silenced:
             self._silenced -= 1
+            return []
+        if line[:8] == '  File "':
+            # a traceback's frame: its next line is the program's source, never output
+            # (`    return ops.mean(ops.abs(y_true - y_pred), axis=-1)` is no `axis`)
+            self._silenced = 1
             return []
         if self._wrap is not None:
             wrapped_step, wrapped_rule, dangling = self._wrap
