@@ -1845,7 +1845,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 0, 1, 1, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1,
@@ -3122,6 +3122,17 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
         "Value:0.613  Stepsize:0.429  Number Linesearch Iterations:2 ")] == [
         ("Gradient_Norm_(stopping_criterion)", 1.204, 1), ("Objective_Value", 0.613, 1),
         ("Stepsize", 0.429, 1), ("Number_Linesearch_Iterations", 2, 1)]
+
+
+def test_a_value_printed_again_at_its_step_is_one_point() -> None:
+    # a results table, then `print(results)`; a bar's four digits, then the value whole
+    assert steps_of("Epoch 2: loss 0.31", "test_acc: 0.90625", "{'test_acc': 0.90625}",
+                    "test_loss: 0.8251", "{'test_loss': 0.8251492}") == [
+        ("loss", 0.31, 2), ("test_acc", 0.90625, 2), ("test_loss", 0.8251, 2)]
+    # another value at that step, or the same one at the next, is a point of its own; so is
+    # a coarse print near the last (`0.5` is not `0.46`)
+    assert steps_of("Epoch 2: loss 0.46", "loss: 0.5", "Epoch 3: loss 0.5") == [
+        ("loss", 0.46, 2), ("loss", 0.5, 2), ("loss", 0.5, 3)]
 
 
 def test_a_tracebacks_source_lines_are_no_metrics() -> None:

@@ -40,6 +40,7 @@ from runlab.parsing.rules.base import (
     Bar,
     Found,
     parse_number,
+    printed_tolerance,
     to_number,
     ungrouped,
     unwrapped,
@@ -253,6 +254,7 @@ class MetricParser:
         # ended.`): the lines after it are at its step, not the next drawing's.
         self._header_since_bar = False
         self._first_epoch: int | None = None
+        self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
         # The epoch and position last seen together, and whether the positions went on across
         # an epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the
         # run's own count, not a place in the epoch).
@@ -352,8 +354,8 @@ class MetricParser:
         key_value, special = self._key_value, self._special
         if key_value is None or special is None or self._patterns:
             for line in lines:
-                points.extend(self.parse_line(line))
-            return points
+                points.extend(self._parse_one(line))
+            return self._once(points)
         search = special.search
         starts = self._starts
         shape = self._shape  # the regex, keys and plan of the latest repeated line shape
@@ -409,7 +411,7 @@ class MetricParser:
                     continue  # no trigger at all: no metric
             points.extend(self._parse_headed(line))
         self._shape = shape
-        return points
+        return self._once(points)
 
     def _learn(self, line: str, pairs: list[tuple[str, str, str]]
                ) -> tuple[re.Pattern[str], tuple[str, ...], _Plan] | None:
@@ -432,6 +434,9 @@ class MetricParser:
 
     def flush(self) -> list[Point]:
         """Give out the points still held back; call it once, at the end."""
+        return self._once(self._flushed())
+
+    def _flushed(self) -> list[Point]:
         points: list[Point] = []
         block, self._block = self._block, None
         for held in block[1:] if block else ():  # output ended inside what looked like JSON
@@ -477,6 +482,32 @@ class MetricParser:
 
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
+        return self._once(self._parse_one(line))
+
+    def _once(self, points: list[Point]) -> list[Point]:
+        """The points but a print again of a key's value at the step it is at (a results table
+        then `print(results)`; a bar's `0.8251`, then `0.8251492`): one point. To the coarser
+        print's digits, when it has three significant ones at the least, else exactly."""
+        if not points:
+            return points
+        last = self._printed
+        if len(last) > 10_000:  # ever-new keys: stay bounded
+            last.clear()
+        get = last.get
+        kept: list[Point] | None = None
+        for i, point in enumerate(points):
+            seen = get(point.key)
+            if seen is not None and seen.step == point.step and _one_print(seen.value,
+                                                                           point.value):
+                if kept is None:
+                    kept = points[:i]
+                continue
+            last[point.key] = point
+            if kept is not None:
+                kept.append(point)
+        return points if kept is None else kept
+
+    def _parse_one(self, line: str) -> list[Point]:
         if not line.isascii() and not self._patterns:
             line = _plain(line)
         if self._rich_log is not None or ".py:" in line:
@@ -1077,7 +1108,7 @@ class MetricParser:
         released += self._release_held()
         self._header_since_bar = True
         self._pinned = step  # (the framework's last bar may still be drawn after the mark)
-        return released
+        return self._once(released)
 
     def _step_header(self, step: int, out: list[Point]) -> None:
         """A line of only a step (`STEP:  0`, `iteration 5`): the lines after it are at that
@@ -1261,6 +1292,19 @@ def _unprefixed(line: str) -> str:
     """The line without a `logging.basicConfig()` prefix (`INFO:__main__:`)."""
     match = _LOG_PREFIX.match(line)
     return line if match is None else line[match.end() :]
+
+
+def _one_print(a: float, b: float) -> bool:
+    """Whether two printed values are one value printed twice: equal, or equal to the digits
+    of the coarser print when it has three significant digits at the least (`0.8251` and
+    `0.8251492`; not `0.5` and `0.46`)."""
+    if a == b:
+        return True
+    if a != a or b != b or math.isinf(a) or math.isinf(b):
+        return False
+    coarse = a if printed_tolerance(a) >= printed_tolerance(b) else b
+    digits = repr(abs(coarse)).partition("e")[0].replace(".", "").strip("0")
+    return len(digits) >= 3 and abs(a - b) <= printed_tolerance(coarse)
 
 
 def _same(a: float, b: float) -> bool:

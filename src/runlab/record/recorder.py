@@ -41,27 +41,14 @@ QUIET_S = 0.02
 _HOOKED_VALUES = 256
 
 
-def _printed_tolerance(x: float) -> float:
-    """How far from `x` a value may be that was printed as `x`: half a unit of its last digit
-    (`1.01`: 0.005; tqdm's three digits, `0.0645`: 0.00005; `9e-05`: 0.000005). A whole
-    number from 1000 up is taken to its last digit that is not 0, as significant-digit
-    formats round it (the Trainer's `.4g`: 20915.962 is `2.092e+04`, read as 20920), but to
-    three significant digits at the least."""
-    mantissa, _, exponent = repr(x).partition("e")
-    decimals = len(mantissa.partition(".")[2].rstrip("0")) - (int(exponent) if exponent else 0)
-    if decimals <= 0 and abs(x) >= 1000:
-        # (to three significant digits at the least: `30000` is not 25600's)
-        whole = str(int(abs(x)))
-        decimals = -min(len(whole) - len(whole.rstrip("0")), len(whole) - 3)
-    return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
-
-
 def printed_from(x: float, values: list[float]) -> bool:
     """Whether `x`, a value as printed, is one of `values` (to its printed digits, or as a
     percentage); a value that is not finite is taken to be."""
     if x != x or x in (float("inf"), float("-inf")):
         return True
-    tolerance = _printed_tolerance(x)
+    from runlab.parsing.rules.base import printed_tolerance  # (loaded with the parser)
+
+    tolerance = printed_tolerance(x)
     return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
 
 

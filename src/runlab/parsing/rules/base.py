@@ -18,7 +18,8 @@ from dataclasses import dataclass
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 __all__ = ["CLAIM", "NUMBER", "OBJECT_REPR", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule",
-           "bar_findings", "parse_number", "plain_number", "to_number", "ungrouped", "unwrapped"]
+           "bar_findings", "parse_number", "plain_number", "printed_tolerance", "to_number", "ungrouped",
+           "unwrapped"]
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -188,6 +189,21 @@ def _number_of(match: re.Match[str]) -> str:
     # Continued or cut after the number: the number is whole, as if its bracket closed (a
     # tqdm postfix cut at the terminal's width keeps its last item).
     return match[1] + "]" if match[2] else match[1]
+
+
+def printed_tolerance(x: float) -> float:
+    """How far from `x` a value may be that was printed as `x`: half a unit of its last digit
+    (`1.01`: 0.005; tqdm's three digits, `0.0645`: 0.00005; `9e-05`: 0.000005). A whole
+    number from 1000 up is taken to its last digit that is not 0, as significant-digit
+    formats round it (the Trainer's `.4g`: 20915.962 is `2.092e+04`, read as 20920), but to
+    three significant digits at the least."""
+    mantissa, _, exponent = repr(x).partition("e")
+    decimals = len(mantissa.partition(".")[2].rstrip("0")) - (int(exponent) if exponent else 0)
+    if decimals <= 0 and abs(x) >= 1000:
+        # (to three significant digits at the least: `30000` is not 25600's)
+        whole = str(int(abs(x)))
+        decimals = -min(len(whole) - len(whole.rstrip("0")), len(whole) - 3)
+    return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
 
 
 def to_number(text: str) -> float:
