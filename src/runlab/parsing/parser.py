@@ -1170,10 +1170,10 @@ class MetricParser:
         if epoch is not None:
             if self._first_epoch is None:
                 self._first_epoch = epoch
-            seen = self._epoch_position.get(length)
-            go_on = None if seen is None else seen[2]
-            if seen is not None and epoch != seen[0] and go_on is not False:
-                go_on = epoch > seen[0] and position > seen[1]
+            last = self._epoch_position.get(length)
+            go_on = None if last is None else last[2]
+            if last is not None and epoch != last[0] and go_on is not False:
+                go_on = epoch > last[0] and position > last[1]
             if len(self._epoch_position) > 16:
                 self._epoch_position.clear()
             self._epoch_position[length] = (epoch, position, go_on)

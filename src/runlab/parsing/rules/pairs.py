@@ -359,17 +359,17 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     label = _PAIRS_LABEL.match(line)
     if label is not None and label.group(1) != "wandb":
         head = label.group(1).replace(" ", "_")
-        rest = line[label.end():]
+        after = line[label.end():]
         if _COUNTED_EVENT.fullmatch(label.group(1)):
             # the epoch's own report, `Epoch 1 results: loss 0.5, accuracy 0.8`, `Epoch 1
             # summary: val_loss 0.23, mAP: 0.33`: the names as printed, at the epoch
-            triples = [triple for clause in _SPACED_CLAUSES.split(rest)
+            triples = [triple for clause in _SPACED_CLAUSES.split(after)
                        for triple in _clause_pairs(clause) or _spaced_triples(clause) or [
                            (_DROPPED, "", "")]]
             if triples and all(key != _DROPPED and _MEASURE.search(key) for key, _, _ in triples):
                 return triples
             return None
-        triples = _spaced_triples(rest, head)
+        triples = _spaced_triples(after, head)
         if triples and all(_MEASURE.search(key[len(head) + 1 :]) for key, _, _ in triples):
             return triples
     return None
