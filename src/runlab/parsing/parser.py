@@ -1170,10 +1170,10 @@ class MetricParser:
         if epoch is not None:
             if self._first_epoch is None:
                 self._first_epoch = epoch
-            last = self._epoch_position.get(length)
-            go_on = None if last is None else last[2]
-            if last is not None and epoch != last[0] and go_on is not False:
-                go_on = epoch > last[0] and position > last[1]
+            before_epoch = self._epoch_position.get(length)
+            go_on = None if before_epoch is None else before_epoch[2]
+            if before_epoch is not None and epoch != before_epoch[0] and go_on is not False:
+                go_on = epoch > before_epoch[0] and position > before_epoch[1]
             if len(self._epoch_position) > 16:
                 self._epoch_position.clear()
             self._epoch_position[length] = (epoch, position, go_on)
