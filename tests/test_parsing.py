@@ -83,11 +83,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("step 2,000 | loss 1.2", expect(("loss", 1.2, 2000))),
     # an epoch's own report: its word names no section, the names stay as printed
     ("Epoch 1 results: loss 0.5000, accuracy 0.8000",
-     expect(("accuracy", 0.8, 1), ("loss", 0.5, 1))),
+     expect(("loss", 0.5, 1), ("accuracy", 0.8, 1))),
     ("Epoch 2 summary: train_loss 0.5000 val_loss 0.4000",
      expect(("train_loss", 0.5, 2), ("val_loss", 0.4, 2))),
     ("Epoch 1 summary: val_loss 0.2333, mAP: 0.33", expect(("val_loss", 0.2333, 1), ("mAP", 0.33, 1))),
     ("Epoch 1 summary: val_loss: 0.2333, mAP: 0.33", expect(("val_loss", 0.2333, 1), ("mAP", 0.33, 1))),
+    ("Epoch 1 test results: loss 0.3, accuracy 0.91",
+     expect(("test_loss", 0.3, 1), ("test_accuracy", 0.91, 1))),
     # llama-recipes' training line: the position before ` completed (`
     ("Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)",
      expect(("Training_loss", 1.2345, 10))),
@@ -1845,7 +1847,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
                                        0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-                                       1, 0, 1, 1, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 2, 1, 1, 0, 1, 0, 1, 0, 1, 1,
@@ -3133,6 +3135,10 @@ def test_a_value_printed_again_at_its_step_is_one_point() -> None:
     # a coarse print near the last (`0.5` is not `0.46`)
     assert steps_of("Epoch 2: loss 0.46", "loss: 0.5", "Epoch 3: loss 0.5") == [
         ("loss", 0.46, 2), ("loss", 0.5, 2), ("loss", 0.5, 3)]
+    # the same shape again at that step is another measurement (a batch's, under its epoch)
+    assert [p for p in steps_of("Epoch 3, Loss: 0.19, Acc: 0.94", "Epoch 3, Loss: 0.05, Acc: 1.00",
+                                "Epoch 3, Loss: 0.10, Acc: 1.00") if p[0] == "Acc"] == [
+        ("Acc", 0.94, 3), ("Acc", 1.0, 3), ("Acc", 1.0, 3)]
 
 
 def test_a_tracebacks_source_lines_are_no_metrics() -> None:
@@ -3144,6 +3150,9 @@ def test_a_tracebacks_source_lines_are_no_metrics() -> None:
         "    loss = criterion(out, y) * 0.5",
         "RuntimeError: The size of tensor a (32) must match the size of tensor b (2)",
         "loss: 0.5") == [("loss", 0.5, 0, "key_value")]
+    # faulthandler's frames have no source line: the line after one is output
+    assert run_all("Stack (most recent call first):", '  File "/x/ft.py", line 8 in <module>',
+                   "epoch 2 loss 0.3333") == [("loss", 0.3333, 2, "name_value")]
 
 
 def test_science_libraries_of_round_twenty_one() -> None:

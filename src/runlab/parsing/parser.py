@@ -255,6 +255,7 @@ class MetricParser:
         self._header_since_bar = False
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
+        self._frame = False  # the line before was a traceback's frame
         # The epoch and position last seen together, and whether the positions went on across
         # an epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the
         # run's own count, not a place in the epoch).
@@ -382,7 +383,7 @@ class MetricParser:
             if self._block is not None:
                 points.extend(self._feed_block(line))
                 continue
-            if line[:8] == '  File "':
+            if line[:8] == '  File "' or self._frame:
                 points.extend(self._parse_headed(line))  # (a traceback's frame: `_parse_line`)
                 continue
             if self._rows is None and not self._silenced and self._main == "" and (
@@ -485,9 +486,11 @@ class MetricParser:
         return self._once(self._parse_one(line))
 
     def _once(self, points: list[Point]) -> list[Point]:
-        """The points but a print again of a key's value at the step it is at (a results table
-        then `print(results)`; a bar's `0.8251`, then `0.8251492`): one point. To the coarser
-        print's digits, when it has three significant ones at the least, else exactly."""
+        """The points but a print again of a key's value at the step it is at, in another
+        shape (a results table then `print(results)`; a bar's `0.8251`, then `0.8251492`): one
+        point. To the coarser print's digits, when it has three significant ones at the least,
+        else exactly. The same shape again is another measurement (`Epoch 3, Acc: 1.00` a
+        batch)."""
         if not points:
             return points
         last = self._printed
@@ -497,8 +500,8 @@ class MetricParser:
         kept: list[Point] | None = None
         for i, point in enumerate(points):
             seen = get(point.key)
-            if seen is not None and seen.step == point.step and _one_print(seen.value,
-                                                                           point.value):
+            if seen is not None and seen.step == point.step and seen.rule != point.rule and (
+                    _one_print(seen.value, point.value)):
                 if kept is None:
                     kept = points[:i]
                 continue
@@ -640,10 +643,14 @@ class MetricParser:
         if self._silenced:
             self._silenced -= 1
             return []
+        if self._frame:
+            self._frame = False
+            if line[:4] == "    ":
+                # a traceback frame's source line, never output (`    return
+                # ops.mean(ops.abs(y_true - y_pred), axis=-1)` is no `axis`)
+                return []
         if line[:8] == '  File "':
-            # a traceback's frame: its next line is the program's source, never output
-            # (`    return ops.mean(ops.abs(y_true - y_pred), axis=-1)` is no `axis`)
-            self._silenced = 1
+            self._frame = True  # (faulthandler's frames have no source line after them)
             return []
         if self._wrap is not None:
             wrapped_step, wrapped_rule, dangling = self._wrap

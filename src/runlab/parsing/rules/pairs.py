@@ -360,14 +360,19 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     if label is not None and label.group(1) != "wandb":
         head = label.group(1).replace(" ", "_")
         after = line[label.end():]
-        if _COUNTED_EVENT.fullmatch(label.group(1)):
+        event = _COUNTED_EVENT.fullmatch(label.group(1))
+        if event is not None:
             # the epoch's own report, `Epoch 1 results: loss 0.5, accuracy 0.8`, `Epoch 1
-            # summary: val_loss 0.23, mAP: 0.33`: the names as printed, at the epoch
+            # summary: val_loss 0.23, mAP: 0.33`: the names as printed, at the epoch; a
+            # phase's, `Epoch 1 test results: loss 0.3`, named for the phase (test_loss)
+            phase = event.group(1)
+            if phase is not None and phase.lower() not in PHASES:
+                phase = None  # (`Epoch 4 final results:`)
             triples = [triple for clause in _SPACED_CLAUSES.split(after)
                        for triple in _clause_pairs(clause) or _spaced_triples(clause) or [
                            (_DROPPED, "", "")]]
             if triples and all(key != _DROPPED and _MEASURE.search(key) for key, _, _ in triples):
-                return triples
+                return triples if phase is None else _qualified(triples, f"{phase}_")
             return None
         triples = _spaced_triples(after, head)
         if triples and all(_MEASURE.search(key[len(head) + 1 :]) for key, _, _ in triples):
@@ -385,8 +390,8 @@ _INTEGER_TEXT = re.compile(r"[-+]?\d{1,18}")
 _EVENT_WORDS = (r"(?i:results?|summary|stats|statistics|metrics|report|scores|done|end"
                 r"|finished|complete|completed)")
 _COUNTED_EVENT = re.compile(
-    rf"(?i:epoch|step|iter|iteration|episode|round|trial)\ {{1,4}}\d{{1,18}}\ {{1,4}}{_EVENT_WORDS}",
-    re.ASCII)
+    rf"(?i:epoch|step|iter|iteration|episode|round|trial)\ {{1,4}}\d{{1,18}}\ {{1,4}}"
+    rf"(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}", re.ASCII)
 _EVENT_WORD = re.compile(_EVENT_WORDS)
 _AFTER_COUNTER = re.compile(
     r"(?i:epoch|step|iter|iteration|episode|round|trial)\ {1,4}\d{1,18}\ {1,4}\Z", re.ASCII)
@@ -1614,6 +1619,10 @@ def parse_name_value(line: str) -> list[Found]:
     if (":" in line or "=" in line) and _phase_counter(line) is not None and len(
             key_value_pairs(line)) > 1:
         return []  # `Epoch 1 val: loss 1.40, acc 0.75`: the key_value rule names them all
+    if ": " in line:
+        report = _PAIRS_LABEL.match(line)
+        if report is not None and _COUNTED_EVENT.fullmatch(report.group(1)) is not None:
+            return []  # `Epoch 1 test results: loss 0.3, accuracy 0.91`: the key_value rule's
     counter = _COUNTER.match(line)
     found: list[Found] = []
     head = ""
