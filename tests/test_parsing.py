@@ -3128,8 +3128,9 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
 
 def test_a_value_printed_again_at_its_step_is_one_point() -> None:
     # a results table, then `print(results)`; a bar's four digits, then the value whole
-    assert steps_of("Epoch 2: loss 0.31", "test_acc: 0.90625", "{'test_acc': 0.90625}",
-                    "test_loss: 0.8251", "{'test_loss': 0.8251492}") == [
+    assert steps_of("Epoch 2: loss 0.31", "| Metric | Value |", "|---|---|",
+                    "| test_acc | 0.90625 |", "| test_loss | 0.8251 |", "",
+                    "{'test_acc': 0.90625, 'test_loss': 0.8251492}") == [
         ("loss", 0.31, 2), ("test_acc", 0.90625, 2), ("test_loss", 0.8251, 2)]
     # another value at that step, or the same one at the next, is a point of its own; so is
     # a coarse print near the last (`0.5` is not `0.46`)

@@ -383,9 +383,6 @@ class MetricParser:
             if self._block is not None:
                 points.extend(self._feed_block(line))
                 continue
-            if line[:8] == '  File "' or self._frame:
-                points.extend(self._parse_headed(line))  # (a traceback's frame: `_parse_line`)
-                continue
             if self._rows is None and not self._silenced and self._main == "" and (
                     self._columns is None):
                 if shape is not None:
@@ -397,6 +394,10 @@ class MetricParser:
                 # lines.)
                 if (not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ","
                         and line[-1:] != "("):
+                    if self._frame or line[:8] == '  File "':
+                        # a traceback's frame and its source line (`_parse_line`)
+                        points.extend(self._parse_headed(line))
+                        continue
                     if ":" in line or "=" in line:
                         pairs = key_value_pairs(line)
                         if pairs:
@@ -487,8 +488,8 @@ class MetricParser:
 
     def _once(self, points: list[Point]) -> list[Point]:
         """The points but a print again of a key's value at the step it is at, in another
-        shape (a results table then `print(results)`; a bar's `0.8251`, then `0.8251492`): one
-        point. To the coarser print's digits, when it has three significant ones at the least,
+        shape than `key: value` (a results table then `print(results)`; a bar's `0.8251`, then
+        `0.8251492`): one point. To the coarser print's digits, when it has three significant ones at the least,
         else exactly. The same shape again is another measurement (`Epoch 3, Acc: 1.00` a
         batch)."""
         if not points:
@@ -499,6 +500,12 @@ class MetricParser:
         get = last.get
         kept: list[Point] | None = None
         for i, point in enumerate(points):
+            if point.rule == "key_value":
+                # (the shape most lines have, read fast: a print again of its value is in
+                # another shape, a dict's, a table's, a bar's, which come less often)
+                if kept is not None:
+                    kept.append(point)
+                continue
             seen = get(point.key)
             if seen is not None and seen.step == point.step and seen.rule != point.rule and (
                     _one_print(seen.value, point.value)):
