@@ -132,6 +132,27 @@ def test_reparse_keeps_what_the_output_did_not_give(
     store.close()
 
 
+def test_an_evaluations_printed_results_stay_its_own_live_and_after_reparse(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # the Keras hook records an evaluate's results as eval_*; the program's print of them
+    # under Keras' names is theirs, not the training's, while recording and after a reparse
+    code = ("import json, os\n"
+            "with open(os.environ['RUNLAB_EVENTS'], 'a') as f:\n"
+            "    f.write(json.dumps({'hook': 'keras', 'step': 3, 'time': 0,\n"
+            "                        'metrics': {'loss': 0.81, 'eval_loss': 0.8927261}}) + '\\n')\n"
+            "print({'loss': 0.8927261}); print('step 4: loss: 0.7')\n")
+    assert cli(PY, "-c", code).code == 0
+    store = Store(str(tmp_path / "store"))
+    for reparse in (False, True):
+        if reparse:
+            assert cli("reparse", "last").code == 0
+        series = store.series(store.resolve("last"))
+        assert {k: sorted((p.step, p.value) for p in v) for k, v in series.items()} == {
+            "loss": [(3, 0.81), (4, 0.7)], "eval_loss": [(3, 0.8927261)]}, reparse
+    store.close()
+
+
 def test_reparse_of_an_unknown_run(main: Callable[..., Result]) -> None:
     r = main("reparse", "7")
     assert r.code != 0 and "no run number 7" in r.stderr

@@ -81,6 +81,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("reward=-12,345.5, loss=0.3", expect(("reward", -12345.5, 0), ("loss", 0.3, 0))),
     ("Step 1,000/4,500 | loss: 1.5867 | 25,636 samples/s", expect(("loss", 1.5867, 1000))),
     ("step 2,000 | loss 1.2", expect(("loss", 1.2, 2000))),
+    ("step: 3,000 loss: 0.3", expect(("loss", 0.3, 3000))),
+    ("Iter 1,000/10,000 loss 0.3", expect(("loss", 0.3, 1000))),
     # an epoch's own report: its word names no section, the names stay as printed
     ("Epoch 1 results: loss 0.5000, accuracy 0.8000",
      expect(("loss", 0.5, 1), ("accuracy", 0.8, 1))),
@@ -637,6 +639,17 @@ def test_a_position_in_the_epoch_gives_the_global_step() -> None:
                               "Epoch 1 summary: train loss = 1.090",
                               "Step 2000/4500 | loss: 1.5", "Epoch 2 summary: train loss = 0.5",
                               "Step 3500/4500 | loss: 0.4") if p[0] == "loss"] == [1000, 2000, 3500]
+    # by the epoch's length: an evaluation's positions in between are another count; and
+    # positions that started again at an epoch stay places in it
+    parser = MetricParser()
+    assert [p[2] for p in run(parser, "Epoch 1", "Step 1000/4500 | loss: 2.0",
+                              "Step 4/4 | val_acc: 0.6", "Epoch 2", "Step 3000/4500 | loss: 0.4",
+                              "Step 2/4 | val_acc: 0.7", "Step 4000/4500 | loss: 0.3")
+            if p[0] == "loss"] == [1000, 3000, 4000]
+    parser = MetricParser()
+    assert [p[2] for p in run(parser, "Epoch 1", "Step [500/600] loss: 0.9", "Epoch 2",
+                              "Step [100/600] loss: 0.5", "Epoch 3", "Step [300/600] loss: 0.3")
+            ] == [500, 700, 1500]
     # its super_resolution: the position in parentheses after `Epoch[N]`
     parser = MetricParser()
     assert run(parser, "===> Epoch[1](1/200): Loss: 0.12", "===> Epoch[2](1/200): Loss: 0.11") == (

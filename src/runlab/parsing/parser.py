@@ -39,11 +39,10 @@ from runlab.parsing.rules.base import (
     STEP_NAMES,
     Bar,
     Found,
+    numbers_plain,
     parse_number,
     printed_tolerance,
     to_number,
-    ungrouped,
-    unwrapped,
 )
 from runlab.parsing.rules.bars import read_wrapped
 from runlab.parsing.rules.libraries import (
@@ -256,12 +255,11 @@ class MetricParser:
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
         self._frame = False  # the line before was a traceback's frame
-        # The epoch and position last seen together, and whether the positions went on across
-        # an epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the
-        # run's own count, not a place in the epoch).
-        # (by the epoch's length: an evaluation's positions, `step 4/4`, are another count):
-        # the epoch, the position, and whether they go on (None: not known yet; False once
-        # they started again)
+        # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
+        # epoch and position last seen together, and whether the positions go on across an
+        # epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the run's
+        # own count, not a place in the epoch); None while not known, False once they started
+        # again.
         self._epoch_position: dict[int, tuple[int, int, bool | None]] = {}
         self._meter_base: int | None = None  # the first epoch a meter's line counts from
         # A finer step beside its epoch: (epoch, steps of the epochs before, its first step,
@@ -371,10 +369,7 @@ class MetricParser:
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
                 continue
-            if "(" in line:
-                line = unwrapped(line)
-            if "," in line:
-                line = ungrouped(line)
+            line = numbers_plain(line)
             if " --> " in line or "[Parallel(" in line or "-- score: " in line:
                 pieces = self._pieces(line)
                 if pieces is not None:
@@ -489,9 +484,9 @@ class MetricParser:
     def _once(self, points: list[Point]) -> list[Point]:
         """The points but a print again of a key's value at the step it is at, in another
         shape than `key: value` (a results table then `print(results)`; a bar's `0.8251`, then
-        `0.8251492`): one point. To the coarser print's digits, when it has three significant ones at the least,
-        else exactly. The same shape again is another measurement (`Epoch 3, Acc: 1.00` a
-        batch)."""
+        `0.8251492`): one point. To the coarser print's digits, when it has three significant
+        ones at the least, else exactly. The same shape again is another measurement
+        (`Epoch 3, Acc: 1.00` a batch's)."""
         if not points:
             return points
         last = self._printed
@@ -555,10 +550,7 @@ class MetricParser:
                 line, points):
             return points
         if not self._patterns:  # user patterns read the line as printed
-            if "(" in line:
-                line = unwrapped(line)
-            if "," in line:
-                line = ungrouped(line)
+            line = numbers_plain(line)
         if (" --> " in line or "[Parallel(" in line or "-- score: " in line) and not (
                 self._patterns):
             pieces = self._pieces(line)
@@ -691,10 +683,7 @@ class MetricParser:
             if findings:
                 found.append((_CUSTOM, findings, False))
         if self._patterns:
-            if "(" in line:
-                line = unwrapped(line)
-            if "," in line:
-                line = ungrouped(line)
+            line = numbers_plain(line)
         asks = self._asks
         mask = 0
         for trigger in self._find_triggers(line):

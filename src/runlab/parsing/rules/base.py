@@ -18,8 +18,8 @@ from dataclasses import dataclass
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 __all__ = ["CLAIM", "NUMBER", "OBJECT_REPR", "STEP_NAMES", "VALUE_END", "Bar", "Found", "Rule",
-           "bar_findings", "parse_number", "plain_number", "printed_tolerance", "to_number", "ungrouped",
-           "unwrapped"]
+           "bar_findings", "numbers_plain", "parse_number", "plain_number", "printed_tolerance",
+           "to_number", "unwrapped"]
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -162,8 +162,9 @@ def unwrapped(line: str) -> str:
 
 # Numbers printed with thousands separators: with a fraction after a space, `:` or `=`
 # (`Perplexity: 1,234.56`, `ppl 12,345.6`), a position (`Step 1,000/4,500`), a count after a
-# step's word (`step 1,000 |`, `step: 1,000`, `Iter 1,000/10,000`). (Other whole numbers so printed are counts, Keras' `Total
-# params: 1,234,567`; a comma then a digit after it is a list or a CSV row.)
+# step's word (`step 1,000 |`, `step: 1,000`, `Iter 1,000/10,000`). (Other whole numbers so
+# printed are counts, Keras' `Total params: 1,234,567`; a comma then a digit after it is a
+# list or a CSV row.)
 _GROUP = r"[1-9]\d{0,2}(?:,\d{3})+"
 _GROUPED = re.compile(
     rf"(?<=[\s:=])[-+]?{_GROUP}\.\d+(?![\d.]|,\d)"
@@ -173,10 +174,13 @@ _GROUPED = re.compile(
     re.ASCII)
 
 
-def ungrouped(line: str) -> str:
-    """The line with each number printed with thousands separators written without them
+def numbers_plain(line: str) -> str:
+    """The line with its numbers written plain: a number printed as its type's repr as the
+    number alone (`unwrapped`), and one printed with thousands separators without them
     (`ppl 1,234.56` reads as `ppl 1234.56`)."""
-    return _GROUPED.sub(_digits_of, line)
+    if "(" in line:
+        line = unwrapped(line)
+    return _GROUPED.sub(_digits_of, line) if "," in line else line
 
 
 def _digits_of(match: re.Match[str]) -> str:
