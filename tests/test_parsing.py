@@ -92,6 +92,15 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 summary: val_loss: 0.2333, mAP: 0.33", expect(("val_loss", 0.2333, 1), ("mAP", 0.33, 1))),
     ("Epoch 1 test results: loss 0.3, accuracy 0.91",
      expect(("test_loss", 0.3, 1), ("test_accuracy", 0.91, 1))),
+    # its counter with the epochs' total, bracketed or not, or after the report's word
+    ("Epoch [7/10] results: loss 0.35, accuracy 0.88",
+     expect(("loss", 0.35, 7), ("accuracy", 0.88, 7))),
+    ("Epoch 7/10 results: loss: 0.35, accuracy: 0.88",
+     expect(("loss", 0.35, 7), ("accuracy", 0.88, 7))),
+    ("Results for epoch 9: loss 0.33, acc 0.91", expect(("loss", 0.33, 9), ("acc", 0.91, 9))),
+    ("Results for epoch 9: loss: 0.33, acc: 0.91", expect(("loss", 0.33, 9), ("acc", 0.91, 9))),
+    ("Validation results for epoch 9: loss 0.33, acc 0.91",
+     expect(("Validation_loss", 0.33, 9), ("Validation_acc", 0.91, 9))),
     # llama-recipes' training line: the position before ` completed (`
     ("Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)",
      expect(("Training_loss", 1.2345, 10))),
@@ -99,6 +108,11 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("mAP@0.5: 0.612  mAP@0.5:0.95: 0.401",
      expect(("mAP@0.5", 0.612, 0), ("mAP@0.5:0.95", 0.401, 0))),
     ("val mAP@.5:.95=0.33", expect(("val_mAP@.5:.95", 0.33, 0))),
+    # or with a space before its value: alone on its line, or after a counter
+    ("val mAP@0.5:0.95 0.402", expect(("val_mAP@0.5:0.95", 0.402, 0))),
+    ("mAP@0.5 0.612", expect(("mAP@0.5", 0.612, 0))),
+    ("Epoch 3 mAP@0.5:0.95 0.402 mAP@0.5 0.61",
+     expect(("mAP@0.5:0.95", 0.402, 3), ("mAP@0.5", 0.61, 3))),
     # a range mentioned is a name without a value, never `mAP@0.5` = 0.95
     ("Monitoring mAP@0.5:0.95 for early stopping", []),
     # json

@@ -393,17 +393,17 @@ class MetricParser:
                         # a traceback's frame and its source line (`_parse_line`)
                         points.extend(self._parse_headed(line))
                         continue
-                    if ":" in line or "=" in line:
-                        pairs = key_value_pairs(line)
-                        if pairs:
-                            shape = self._learn(line, pairs) or shape
-                            self._resolve_pairs(pairs, points)
-                    else:
+                    pairs = key_value_pairs(line) if ":" in line or "=" in line else None
+                    if pairs:
+                        shape = self._learn(line, pairs) or shape
+                        self._resolve_pairs(pairs, points)
+                    else:  # (`val mAP@0.5:0.95 0.402`: a colon in its name)
                         alone = self._alone(line) if _ends_number(line) and (
                             self._alone is not None) else None
                         if alone:
                             self._resolve([("name_value", alone, False)], points)
-                        elif line[:2] == "  ":  # (as _parse_headed: `  resnet18  resnet50`)
+                        elif pairs is None and line[:2] == "  ":
+                            # (as _parse_headed: `  resnet18  resnet50`)
                             self._columns = frame_columns(line)
                     continue  # no trigger at all: no metric
             points.extend(self._parse_headed(line))

@@ -402,7 +402,7 @@ RULES: list[Rule] = [
     Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
-        "`Start of epoch 3` (or `Ep 3:`) sets "
+        "`Start of epoch 3`, `Results for epoch 3:` (or `Ep 3:`) sets "
         "the step for itself and the following lines; it records nothing",
         parse_epoch_header,
         ("Epoch", "epoch", "EPOCH", "Ep "),

@@ -356,24 +356,26 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
         # (not after a counter, `Episode 5: reward is 12.0`: the is_value rule's)
         label, name, integer, number = labelled.groups()
         return [(f"{label}/{name}".replace(" ", "_"), integer or "", number or "")]
+    event = _EVENT_LABEL.match(line)
+    if event is not None:
+        # the epoch's own report, `Epoch 1 results: loss 0.5, accuracy 0.8`, `Epoch 1
+        # summary: val_loss 0.23, mAP: 0.33`, `Results for epoch 9: loss 0.33`: the names as
+        # printed, at the epoch; a phase's, `Epoch 1 test results: loss 0.3`, named for the
+        # phase (test_loss)
+        after = line[event.end():]
+        phase = event.group(2) or event.group(3)
+        if phase is not None and phase.lower() not in PHASES:
+            phase = None  # (`Epoch 4 final results:`)
+        triples = [triple for clause in _SPACED_CLAUSES.split(after)
+                   for triple in _clause_pairs(clause) or _spaced_triples(clause) or [
+                       (_DROPPED, "", "")]]
+        if triples and all(key != _DROPPED and _MEASURE.search(key) for key, _, _ in triples):
+            return triples if phase is None else _qualified(triples, f"{phase}_")
+        return None
     label = _PAIRS_LABEL.match(line)
     if label is not None and label.group(1) != "wandb":
         head = label.group(1).replace(" ", "_")
         after = line[label.end():]
-        event = _COUNTED_EVENT.fullmatch(label.group(1))
-        if event is not None:
-            # the epoch's own report, `Epoch 1 results: loss 0.5, accuracy 0.8`, `Epoch 1
-            # summary: val_loss 0.23, mAP: 0.33`: the names as printed, at the epoch; a
-            # phase's, `Epoch 1 test results: loss 0.3`, named for the phase (test_loss)
-            phase = event.group(1)
-            if phase is not None and phase.lower() not in PHASES:
-                phase = None  # (`Epoch 4 final results:`)
-            triples = [triple for clause in _SPACED_CLAUSES.split(after)
-                       for triple in _clause_pairs(clause) or _spaced_triples(clause) or [
-                           (_DROPPED, "", "")]]
-            if triples and all(key != _DROPPED and _MEASURE.search(key) for key, _, _ in triples):
-                return triples if phase is None else _qualified(triples, f"{phase}_")
-            return None
         triples = _spaced_triples(after, head)
         if triples and all(_MEASURE.search(key[len(head) + 1 :]) for key, _, _ in triples):
             return triples
@@ -389,12 +391,18 @@ _INTEGER_TEXT = re.compile(r"[-+]?\d{1,18}")
 # stats` (the counter is the step; the word names no measure's section).
 _EVENT_WORDS = (r"(?i:results?|summary|stats|statistics|metrics|report|scores|done|end"
                 r"|finished|complete|completed)")
-_COUNTED_EVENT = re.compile(
-    rf"(?i:epoch|step|iter|iteration|episode|round|trial)\ {{1,4}}\d{{1,18}}\ {{1,4}}"
-    rf"(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}", re.ASCII)
+# (the counter as `Epoch 7`, `Epoch 7/10` or `Epoch [7/10]`; or after the word, `Results for
+# epoch 9`, `Validation results for epoch 9`)
+_COUNTER_WORDS = r"(?i:epoch|step|iter|iteration|episode|round|trial)"
+_COUNT = r"(?:\d{1,18}(?:/\d{1,18})?|\[\d{1,18}(?:/\d{1,18})?\])"
+_COUNTED_EVENT = (
+    rf"{_COUNTER_WORDS}\ {{1,4}}{_COUNT}\ {{1,4}}(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}"
+    rf"|(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}\ (?i:for|of|after|at)\ (?:(?i:the)\ )?"
+    rf"{_COUNTER_WORDS}\ {{1,4}}{_COUNT}")
+# A line that starts with such a report's label: `Epoch [7/10] results: loss 0.35`.
+_EVENT_LABEL = re.compile(rf"\s*({_COUNTED_EVENT}):\ +(?=[A-Za-z])", re.ASCII)
 _EVENT_WORD = re.compile(_EVENT_WORDS)
-_AFTER_COUNTER = re.compile(
-    r"(?i:epoch|step|iter|iteration|episode|round|trial)\ {1,4}\d{1,18}\ {1,4}\Z", re.ASCII)
+_AFTER_COUNTER = re.compile(rf"{_COUNTER_WORDS}\ {{1,4}}{_COUNT}\ {{1,4}}\Z", re.ASCII)
 
 
 def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
@@ -1430,7 +1438,8 @@ def parse_alone(line: str) -> list[Found]:
         if (match is not None and len(clauses) > 1 and match.group(2).lstrip("+-").isdigit()
                 and not is_metric_key(match.group(1).replace(" ", "_"))):
             continue  # a count among measures, SciPy's `Function evaluations 131, initial cost`
-        if (match is None or (_MEASURE.search(match.group(1).split(" (", 1)[0]) is None and not (
+        if (match is None or (_MEASURE.search(match.group(1).split(" (", 1)[0].partition("@")[0])
+                              is None and not (
                 # a split's loss alone, nn-zero-to-hero's `print(split, loss.item())`: `val 2.13`
                 len(clauses) == 1 and match.group(1) in _SPLIT_NAMES))
                 or match.group(2).lstrip("+-").isdigit()):  # a count or a code (`exit error 1`)
@@ -1486,7 +1495,7 @@ def _counted_clauses(text: str) -> list[Found] | None:
 # The end of a counted unit as a clause of its own names its counter: `end of epoch   1`.
 _END_OF = re.compile(r"\s*(?:at the )?end of (epoch|step|iteration|iter)\s{1,8}(\d{1,18})\s*",
                      re.ASCII | re.IGNORECASE)
-_SPACED_WORD = re.compile(r"[A-Za-z](?:[\w.\-/@]*\w)?", re.ASCII)
+_SPACED_WORD = re.compile(rf"[A-Za-z](?:[\w.\-/@]*\w)?(?:@{_IOU})?", re.ASCII)  # (`mAP@0.5:0.95`)
 _SPACED_NUMBER = re.compile(rf"(?:{NUMBER})%?", re.ASCII)
 _BOOLEANS = frozenset({"True", "False"})
 _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "for", "from", "with",
@@ -1620,8 +1629,7 @@ def parse_name_value(line: str) -> list[Found]:
             key_value_pairs(line)) > 1:
         return []  # `Epoch 1 val: loss 1.40, acc 0.75`: the key_value rule names them all
     if ": " in line:
-        report = _PAIRS_LABEL.match(line)
-        if report is not None and _COUNTED_EVENT.fullmatch(report.group(1)) is not None:
+        if _EVENT_LABEL.match(line) is not None:
             return []  # `Epoch 1 test results: loss 0.3, accuracy 0.91`: the key_value rule's
     counter = _COUNTER.match(line)
     found: list[Found] = []
@@ -1859,7 +1867,9 @@ def parse_leading_position(line: str) -> list[Found]:
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
     r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4})?"
-    r"(?:start of |starting |beginning of |(?:results )?at the end of )?"
+    r"(?:start of |starting |beginning of |(?:results )?at the end of "
+    r"|(?:[a-z]{1,12} )?(?:results|summary|stats|statistics|metrics|scores) (?:for|of|after) "
+    r"(?:the )?)?"
     r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,40}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?[\])]?"
     r"(?=[\s,;|:\])\-]|\.{1,3}(?:\s|$)|$)"
