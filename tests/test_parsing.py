@@ -3210,6 +3210,22 @@ def test_science_libraries_of_round_twenty_one() -> None:
         "| 43.495 | 27.386 | 40.476 | 45.195 | 51.719 | 23.765 |")] == [
         ("AP", 43.495), ("AP50", 27.386), ("AP75", 40.476), ("APs", 45.195), ("APm", 51.719),
         ("APl", 23.765)]
+    # under Detectron2's heading, each named for the evaluated task as in its results (a Mask
+    # R-CNN's box and mask AP apart), its per-category table's rows too (an empty cell pads)
+    assert [(k, v, s) for k, v, s, _ in run_all(
+        "[12/01 10:00:07 d2.utils.events]:  eta: 0:00:00  iter: 99  total_loss: 2.754",
+        "[12/01 10:00:08 d2.evaluation.coco_evaluation]: Evaluation results for bbox: ",
+        "|   AP   |  AP50  |", "|:------:|:------:|", "| 43.495 | 64.081 |",
+        "[12/01 10:00:08 d2.evaluation.coco_evaluation]: Per-category bbox AP: ",
+        "| category      | AP     | category      | AP     |",
+        "|:--------------|:-------|:--------------|:-------|",
+        "| person        | 56.123 | traffic light | 31.456 |",
+        "| bus           | 65.678 |               |        |",
+        "[12/01 10:00:09 d2.evaluation.coco_evaluation]: Evaluation results for segm: ",
+        "|   AP   |  AP50  |", "|:------:|:------:|", "| 38.100 | 60.000 |")] == [
+        ("total_loss", 2.754, 99), ("bbox/AP", 43.495, 99), ("bbox/AP50", 64.081, 99),
+        ("bbox/AP-person", 56.123, 99), ("bbox/AP-traffic_light", 31.456, 99),
+        ("bbox/AP-bus", 65.678, 99), ("segm/AP", 38.1, 99), ("segm/AP50", 60.0, 99)]
     assert [(k, v) for k, v, _, _ in run_all("| loss | accuracy |", "|------|----------|",
                                              "| 0.41 | 0.88 |")] == [("loss", 0.41), ("accuracy", 0.88)]
     assert run_all("| lr | batch_size | epochs |", "|----|----|----|", "| 0.1 | 32 | 10 |") == []

@@ -74,6 +74,8 @@ from runlab.parsing.rules.libraries import (
     nautilus_rows,
     parse_basicsr_header,
     basicsr_rows,
+    parse_detectron2_heading,
+    detectron2_rows,
     parse_dotted_header,
     parse_ipopt_header,
     parse_tune_result,
@@ -769,6 +771,16 @@ RULES: list[Rule] = [
         ("Validation ",),
         final=True,
         rows=basicsr_rows,
+    ),
+    Rule(
+        "detectron2_eval",
+        "Detectron2's COCO evaluation: `Evaluation results for bbox: ` then its table, `|   AP   "
+        "|  AP50  |` over `| 43.495 | 64.081 |`, as bbox/AP, bbox/AP50; `Per-category bbox AP: ` "
+        "then `| category | AP | category | AP |` rows as bbox/AP-person, ... (its own names)",
+        parse_detectron2_heading,
+        ("Evaluation results for ", "Per-category "),
+        final=True,
+        rows=detectron2_rows,
     ),
     Rule(
         "nautilus",

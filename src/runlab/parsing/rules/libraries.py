@@ -1776,6 +1776,61 @@ def basicsr_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# detectron2_eval ------------------------------------------------------------------------------
+
+# Detectron2's COCO and LVIS evaluators (detectron2/evaluation/coco_evaluation.py,
+# `_derive_coco_results`): `Evaluation results for bbox: ` then a pipe table of AP, AP50, ...
+# (`create_small_table`), and `Per-category bbox AP: ` then `| category | AP | category | AP |`
+# rows: each value named as in the evaluator's results, bbox/AP, bbox/AP-person (its
+# metrics.json's names), so that a Mask R-CNN's segm/AP stays apart from its bbox/AP.
+_D2_HEADING = re.compile(
+    r"(?:Evaluation results for ([\w\-]{1,40})|Per-category ([\w\-]{1,40}) (AP\w{0,8})):\s*",
+    re.ASCII)
+
+
+def parse_detectron2_heading(line: str) -> list[Found]:
+    """`Evaluation results for bbox: `, `Per-category segm AP: ` (after the log's prefix)."""
+    return [CLAIM] if _D2_HEADING.fullmatch(message(line)) else []
+
+
+def detectron2_rows(heading: str) -> Callable[[str], list[Found]]:
+    """The table after one heading: its header, its divider, then its values, each under the
+    evaluated task (`bbox/AP50`, `bbox/AP-traffic_light`)."""
+    match = _D2_HEADING.fullmatch(message(heading))
+    task = (match.group(1) or match.group(2)) if match else ""
+    per_category = match.group(3) if match else None
+    names: list[str] = []
+
+    def row(line: str) -> list[Found]:
+        cells = _cells(line, 2) if line.lstrip()[:1] == "|" else None
+        if cells is None:
+            return []
+        if not any(c.isalnum() for c in line):
+            return [CLAIM] if names else []  # `|:------:|:------:|`
+        if not names:
+            if not all(_NAMED_CELL.fullmatch(cell) for cell in cells):
+                return []
+            names.extend(cells)
+            return [CLAIM]
+        found: list[Found] = []
+        if per_category:
+            for category, text in zip(cells[::2], cells[1::2]):
+                value = parse_number(text) if category else None
+                if category and value is None:
+                    return []
+                if value is not None:
+                    found.append((f"{task}/{per_category}-{category.replace(' ', '_')}", value,
+                                  None))
+            return found or [CLAIM]
+        numbers = [parse_number(text) for text in cells]
+        if len(numbers) != len(names) or any(value is None for value in numbers):
+            return []
+        return [(f"{task}/{name}", value, None) for name, value in zip(names, numbers)
+                if value is not None]
+
+    return row
+
+
 # sb3_box --------------------------------------------------------------------------------------
 
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
