@@ -92,6 +92,15 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 summary: val_loss: 0.2333, mAP: 0.33", expect(("val_loss", 0.2333, 1), ("mAP", 0.33, 1))),
     ("Epoch 1 test results: loss 0.3, accuracy 0.91",
      expect(("test_loss", 0.3, 1), ("test_accuracy", 0.91, 1))),
+    # a clause of its time after ` - `, Keras' way, is none; the rest is read
+    ("Epoch 1/4: loss 1.0000 acc 0.7500 - val_loss 1.1000 - 13.3s",
+     expect(("loss", 1.0, 1), ("acc", 0.75, 1), ("val_loss", 1.1, 1))),
+    ("Epoch 6/10: loss 0.3500 - time 12.1s", expect(("loss", 0.35, 6))),
+    # a position after the epoch's count, no separator between: the global step
+    ("Epoch 2/3 Step 100/300 Loss 1.0000", expect(("Loss", 1.0, 100))),
+    ("Epoch 2/10 Iteration 200/500 Loss 0.1900 Acc 0.5000",
+     expect(("Loss", 0.19, 200), ("Acc", 0.5, 200))),
+    ("Epoch 2/3, Iteration 100/300, Loss: 1.0000", expect(("Loss", 1.0, 100))),
     # its counter with the epochs' total, bracketed or not, or after the report's word
     ("Epoch [7/10] results: loss 0.35, accuracy 0.88",
      expect(("loss", 0.35, 7), ("accuracy", 0.88, 7))),
@@ -778,6 +787,20 @@ def test_a_tqdm_description_of_spaced_pairs_is_read() -> None:
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
         ("train_loss", 2.30612, 1), ("lr", 0.0006, 1), ("train_loss", 2.1, 2), ("lr", 0.00059, 2))
+
+
+def test_a_tqdm_description_of_clauses_between_bars_or_dashes_is_read() -> None:
+    # set_description(f"Epoch {e} | loss {l:.4f}"), ` - ` between, the epochs' count before
+    for description, found in (
+            ("Epoch 1 | loss 2.0000", [("loss", 2.0)]),
+            ("Epoch 1 - loss 2.0000", [("loss", 2.0)]),
+            ("[1/3] loss 2.0000", [("loss", 2.0)]),
+            ("Epoch 1/3 | train loss 2.0000 | acc 0.5000", [("train_loss", 2.0), ("acc", 0.5)]),
+            ("Downloading 1/3 | file 2.5", [])):
+        parser = MetricParser()
+        points = parser.parse_lines(
+            [f"{description}: 100%|##########| 15/15 [00:01<00:00,  9.50it/s]"]) + parser.flush()
+        assert [(p.key, p.value) for p in points] == found, description
 
 
 def test_a_history_printed_as_a_pandas_frame() -> None:

@@ -1029,7 +1029,7 @@ RULES: list[Rule] = [
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
          " iterations", " iters", "iter: ", "batch: ", "step: ", "Step: ", "Iter: ",
-         "iteration: ", "Iteration: "),
+         "iteration: ", "Iteration: ", "Iteration ", "iteration "),
         counts=True,
         generic=True,
     ),

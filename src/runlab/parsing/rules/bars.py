@@ -171,7 +171,10 @@ _STEP_WORDS = frozenset({*STEP_NAMES, "batch"})
 _WORDS = re.compile(r"[A-Za-z]+", re.ASCII)
 # A description's `name value` clauses end at a number and `:`, `.`, `,` or `;` or spaces
 # before the next name.
-_DESCRIBED_CLAUSES = re.compile(r"(?<=\d)[:.,;]?\ +(?=[A-Za-z])", re.ASCII)
+# (or `|` and ` - `, `Epoch 1 | loss 2.0000`; a leading `[1/3]` is the epoch's count)
+_DESCRIBED_CLAUSES = re.compile(r"(?<=\d)[:.,;]?\ +(?=[A-Za-z])|\ ?\|\ ?|\ -\ ", re.ASCII)
+_LEADING_COUNT = re.compile(r"\[\d{1,18}/\d{1,18}\]\ ", re.ASCII)
+_COUNT_CLAUSE = re.compile(r"[A-Za-z]{1,12}\ {1,4}\d{1,18}/\d{1,18}", re.ASCII)  # `Epoch 1/3`
 
 
 def bar_phase(head: str) -> str:
@@ -230,11 +233,12 @@ def _described(head: str) -> list[Found]:
     # every clause names and numbers, one of them a measure's, else it is prose; of them those
     # with a fraction (not the counters, `epoch 1`, `iter 10`)
     found = []
-    for clause in _DESCRIBED_CLAUSES.split(text):
+    leading = _LEADING_COUNT.match(text)
+    for clause in _DESCRIBED_CLAUSES.split(text[leading.end():] if leading else text):
         pairs = spaced_pairs(clause)
-        if pairs is None:
+        if pairs is None and _COUNT_CLAUSE.fullmatch(clause) is None:
             return []
-        found += [pair for pair in pairs if type(pair[1]) is not int
+        found += [pair for pair in pairs or () if type(pair[1]) is not int
                   and pair[0].lower() not in _STEP_WORDS and is_metric_key(pair[0])]
     return found if measured(found) else []
 

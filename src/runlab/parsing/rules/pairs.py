@@ -1470,7 +1470,7 @@ _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
 _ABBREVIATION = re.compile(r"(?<![\w.])(avg|ave|tot|cum|dev|val|valid|eval|tr)\.\ ",
                            re.ASCII | re.IGNORECASE)
 # (not a thousands separator, `reward 1,200`; bars too: `Epoch 3: loss 0.41 | acc 0.88`)
-_CLAUSE_COMMA = re.compile(r",(?!\d)|\|{1,2}|[;\t]")
+_CLAUSE_COMMA = re.compile(r",(?!\d)|\|{1,2}|[;\t]| - ")
 
 
 def _counted_clauses(text: str) -> list[Found] | None:
@@ -1659,7 +1659,11 @@ def parse_name_value(line: str) -> list[Found]:
         bare = _BARE_COUNTER.match(line)
         if bare is not None:
             key = "epoch" if bare.group(1).lower() == "epoch" else "step"
-            pairs = spaced_pairs(line[bare.end() :])
+            after = bare.end()
+            finer = _FINER_POSITION.match(line, after) if key == "epoch" else None
+            if finer is not None:  # `Epoch 1/3 Step 100/300 Loss 1.0`: the position rule's
+                after = finer.end()
+            pairs = spaced_pairs(line[after :])
             if pairs and pairs[0][0].lower() in STEP_NAMES and type(pairs[0][1]) is int and (
                     bare.group(1).lower() in _COARSE_COUNTERS):
                 # the epoch's or the episode's number, then the step's: `ep 3 it 100 loss 0.41`
@@ -1669,7 +1673,7 @@ def parse_name_value(line: str) -> list[Found]:
             if pairs:
                 return [(key, int(bare.group(2)), None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
-            clauses = _counted_clauses(line[bare.end() :])
+            clauses = _counted_clauses(line[after :])
             if clauses is not None:
                 return [(key, int(bare.group(2)), None), *clauses]
             if ":" in line or "=" in line:
@@ -1780,6 +1784,13 @@ _POSITION = re.compile(
 # 1/3, iter: 5/25, ...`, Paddle's `step
 # 5/20 [====>....] - loss: 0.69` (Keras' old progress bar), and
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
+# A position after an epoch's counter and its total, no separator between: `Epoch 1/3 Step
+# 100/300 Loss 1.0`, `Epoch 1/10 Iteration 200/500 Loss 0.19`.
+_FINER_POSITION = re.compile(
+    r"(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18}),?\ {1,4}(?=[A-Za-z])",
+    re.ASCII | re.IGNORECASE)
+_EPOCH_THEN_POSITION = re.compile(r"\s{0,8}(?:epoch|ep)\ {1,4}\d{1,18}/\d{1,18}\ {1,4}",
+                                  re.ASCII | re.IGNORECASE)
 _BARE_POSITION = re.compile(
     r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
     r"(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \()"
@@ -1827,6 +1838,11 @@ def parse_position(line: str) -> list[Found]:
     if parens is not None and 0 < int(parens.group(3)) and int(parens.group(2)) <= int(parens.group(3)):
         return [("position", int(parens.group(2)), int(parens.group(3))),
                 ("epoch", int(parens.group(1)), None)]
+    epoch = _EPOCH_THEN_POSITION.match(line)
+    finer = None if epoch is None else _FINER_POSITION.match(line, epoch.end())
+    if finer is not None and 0 < int(finer.group(2)) and int(finer.group(1)) <= int(
+            finer.group(2)):
+        return [("position", int(finer.group(1)), int(finer.group(2)))]
     bare = _BARE_POSITION.search(line)
     if bare is not None:
         count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5)
