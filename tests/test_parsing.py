@@ -101,6 +101,14 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 2/10 Iteration 200/500 Loss 0.1900 Acc 0.5000",
      expect(("Loss", 0.19, 200), ("Acc", 0.5, 200))),
     ("Epoch 2/3, Iteration 100/300, Loss: 1.0000", expect(("Loss", 1.0, 100))),
+    # a launcher's prefix before a worker's line is not part of it
+    ("[default0]:step 0: train loss 1.0394, val loss 1.0276",
+     expect(("train_loss", 1.0394, 0), ("val_loss", 1.0276, 0))),
+    ("[rank0]:Epoch 1 | loss: 0.5123", expect(("loss", 0.5123, 1))),
+    ("(RayTrainWorker pid=1234, ip=10.0.0.1) Epoch 2: loss=0.5123 acc=0.8",
+     expect(("loss", 0.5123, 2), ("acc", 0.8, 2))),
+    ("(pid=1234) step 100 loss 0.5123", expect(("loss", 0.5123, 100))),
+    ("[1,0]<stdout>:Epoch 3 loss: 0.5123", expect(("loss", 0.5123, 3))),
     # its counter with the epochs' total, bracketed or not, or after the report's word
     ("Epoch [7/10] results: loss 0.35, accuracy 0.88",
      expect(("loss", 0.35, 7), ("accuracy", 0.88, 7))),

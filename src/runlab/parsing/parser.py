@@ -89,6 +89,12 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 # Python's `logging.basicConfig()` format, `INFO:__main__:loss: 0.5` (TensorFlow's too,
 # `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
+# What a launcher puts before each line of a worker's output: torchrun's `--tee`, `[default0]:`
+# or `[rank0]:`; Open MPI's `--tag-output`, `[1,0]<stdout>:`; Ray's `(RayTrainWorker pid=1234,
+# ip=10.0.0.1) ` and `(pid=1234) `. Not part of the program's line.
+_LAUNCHER = re.compile(
+    r"\[[A-Za-z]{1,12}\d{1,5}\]:|\[\d{1,5},\d{1,5}\]<std(?:out|err)>:"
+    r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ ", re.ASCII)
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
@@ -361,6 +367,8 @@ class MetricParser:
         for line in lines:
             if not line.isascii():
                 line = _plain(line)
+            if line[:1] in "[(" and (launched := _LAUNCHER.match(line)) is not None:
+                line = line[launched.end() :]
             if self._rich_log is not None or ".py:" in line:
                 points.extend(self._continued(line))
                 continue
@@ -515,6 +523,8 @@ class MetricParser:
     def _parse_one(self, line: str) -> list[Point]:
         if not line.isascii() and not self._patterns:
             line = _plain(line)
+        if line[:1] in "[(" and (launched := _LAUNCHER.match(line)) is not None:
+            line = line[launched.end() :]
         if self._rich_log is not None or ".py:" in line:
             return self._continued(line)
         return self._parse_message(line)
