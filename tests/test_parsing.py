@@ -2350,6 +2350,20 @@ def test_fastai_table_rows_are_points_at_their_epoch() -> None:
     ]
 
 
+def test_a_left_aligned_table_whose_counter_is_one_space_from_the_next_column() -> None:
+    # print(f"{'epoch':<6}{'train_loss':<12}{'val_loss':<10}"): one space after `epoch`, the
+    # cells padded on the right
+    assert run_all(
+        "epoch train_loss  val_loss  val_acc ",
+        "1     1.1151      1.0638    0.3906  ",
+        "2     1.0843      1.0383    0.5000  ",
+    ) == [
+        ("train_loss", 1.1151, 1, "table"), ("val_loss", 1.0638, 1, "table"),
+        ("val_acc", 0.3906, 1, "table"), ("train_loss", 1.0843, 2, "table"),
+        ("val_loss", 1.0383, 2, "table"), ("val_acc", 0.5, 2, "table"),
+    ]
+
+
 def test_a_pandas_data_frame_of_epochs_printed_with_its_index() -> None:
     # `print(pd.DataFrame(history))`: the header indented over the index, each row's first
     # number the index; the epoch column is the step

@@ -841,9 +841,19 @@ _BARLIKE = re.compile(r"\d%|it/s|s/it|━")
 def parse_table_header(line: str) -> list[Found]:
     """A header whose first column is a counter (``epoch``, ``#``, ``step``, ``E``)."""
     match = _TABLE_HEADER.fullmatch(_inside_bars(line))
-    if match is None or match.group(1) not in _COUNTER_COLUMNS:
+    if match is None or _counter_first(match.group(1)) is None:
         return []
     return [CLAIM]
+
+
+def _counter_first(column: str) -> list[str] | None:
+    """The names a header's first column holds: the counter's alone, or the counter's and the
+    next column's when one space parts them (`{'epoch':<6}{'train_loss':<12}`'s `epoch
+    train_loss`); None when it names no counter."""
+    if column in _COUNTER_COLUMNS:
+        return [column]
+    counter, _, then = column.partition(" ")
+    return [counter, then] if then and counter in _COUNTER_COLUMNS else None
 
 
 def _between_rows(line: str) -> bool:
@@ -1204,8 +1214,9 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
     times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
     row may name its one value after the counter (`25  val 3.582`)."""
-    names = named or [name.replace(" ", "_")
-                      for name in re.split(_COLUMN_GAP, _inside_bars(header).strip())]
+    columns = re.split(_COLUMN_GAP, _inside_bars(header).strip())
+    columns[:1] = _counter_first(columns[0]) or columns[:1]
+    names = named or [name.replace(" ", "_") for name in columns]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
     # Where each column's name starts and ends, for rows with empty cells (a header spaced
     # with blanks only)
