@@ -101,6 +101,19 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 2/10 Iteration 200/500 Loss 0.1900 Acc 0.5000",
      expect(("Loss", 0.19, 200), ("Acc", 0.5, 200))),
     ("Epoch 2/3, Iteration 100/300, Loss: 1.0000", expect(("Loss", 1.0, 100))),
+    # the epoch's time after its counter; counters in brackets before `name value` pairs;
+    # ` :: ` and `;` between clauses
+    ("Epoch 1 (0.5s): train loss 0.5123, val loss 0.4567, val acc 82.3%",
+     expect(("train_loss", 0.5123, 1), ("val_loss", 0.4567, 1), ("val_acc", 82.3, 1))),
+    ("Epoch 1 [12.3s]: loss 0.5123, acc 0.8", expect(("loss", 0.5123, 1), ("acc", 0.8, 1))),
+    ("[Epoch 2][Iter 100/500] loss 0.5123 lr 0.01", expect(("loss", 0.5123, 100), ("lr", 0.01, 100))),
+    ("[Epoch 001] :: loss 2.0000 :: acc 0.6500 :: val_loss 2.1000",
+     expect(("loss", 2.0, 1), ("acc", 0.65, 1), ("val_loss", 2.1, 1))),
+    ("epoch 1; loss 1.0000; acc 0.7500", expect(("loss", 1.0, 1), ("acc", 0.75, 1))),
+    # a section's label before `name value` clauses: its names only, not a bare `acc` again
+    ("Epoch 1 | Train: loss 1.0000, acc 81.0% | Valid: loss 1.1000, acc 79.0%",
+     expect(("Train/loss", 1.0, 1), ("Train/acc", 81.0, 1), ("Valid/loss", 1.1, 1),
+            ("Valid/acc", 79.0, 1))),
     # a launcher's prefix before a worker's line is not part of it
     ("[default0]:step 0: train loss 1.0394, val loss 1.0276",
      expect(("train_loss", 1.0394, 0), ("val_loss", 1.0276, 0))),

@@ -1461,16 +1461,24 @@ def parse_alone(line: str) -> list[Found]:
 _COARSE_COUNTERS = frozenset({"epoch", "ep", "episode", "fold", "trial", "round"})
 _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
-    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?[,:]?\s+(?=[A-Za-z]|"
+    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?"
+    # (its time after it, `Epoch 1 (0.5s):`, `Epoch 1 [12.3s]:`)
+    r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?[,:;]?\s+(?=[A-Za-z]|"
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
+# Counters in brackets before `name value` pairs: `[Epoch 1][Iter 100/500] loss 0.51 lr 0.01`,
+# `[Epoch 001] :: loss 2.0000 :: acc 0.6500` (the position rule and the header give the step).
+_BRACKETED_COUNTERS = re.compile(
+    r"\s{0,8}(?:\[\ {0,4}(?i:epoch|ep|iter|iteration|step|batch)\ {0,4}:?\ {0,4}\d{1,18}"
+    r"(?:\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]\ {0,4}){1,3}(?:::\ |[:|\-]\ )?\ {0,4}(?=[A-Za-z])",
+    re.ASCII)
 # A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
 _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
 # A word cut short before a name (`avg. loss`, `dev. ppl`): one name with it.
 _ABBREVIATION = re.compile(r"(?<![\w.])(avg|ave|tot|cum|dev|val|valid|eval|tr)\.\ ",
                            re.ASCII | re.IGNORECASE)
 # (not a thousands separator, `reward 1,200`; bars too: `Epoch 3: loss 0.41 | acc 0.88`)
-_CLAUSE_COMMA = re.compile(r",(?!\d)|\|{1,2}|[;\t]| - ")
+_CLAUSE_COMMA = re.compile(r",(?!\d)|\|{1,2}|[;\t]| - | :: ")
 
 
 def _counted_clauses(text: str) -> list[Found] | None:
@@ -1634,6 +1642,15 @@ def parse_name_value(line: str) -> list[Found]:
     counter = _COUNTER.match(line)
     found: list[Found] = []
     head = ""
+    bracketed = _BRACKETED_COUNTERS.match(line) if line[:1] in " [" else None
+    if bracketed is not None and "=" not in line and ":" not in line[bracketed.end():].replace(
+            " :: ", ""):
+        # `[Epoch 1][Iter 100/500] loss 0.5123 lr 0.01`: the pairs after them
+        rest = line[bracketed.end():]
+        clauses = spaced_pairs(rest) or _counted_clauses(rest)
+        if clauses:
+            return [pair for pair in clauses if is_metric_key(pair[0])
+                    and type(pair[1]) is not int]
     if counter is None and ";" in line:
         # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`,
         # the clauses before it read too
@@ -1763,6 +1780,12 @@ def parse_name_value(line: str) -> list[Found]:
         # the step of the measures on the lines after it: pytorch-a2c-ppo-acktr-gail's
         # `Updates 10, num timesteps 220, FPS 344`, then ` Last 10 training episodes: ...`
         return found[:1] if counts else []
+    if ": " in rest and found:
+        # a section's label before its clauses, `Epoch 1 | Train: loss 1.0, acc 81.0% | Valid:
+        # ...`: the key_value rule names them (Train/acc); not `acc` again
+        sectioned = {(key.rpartition("/")[2], to_number(integer or number))
+                     for key, integer, number in key_value_pairs(line) if "/" in key}
+        found = [pair for pair in found if (pair[0], pair[1]) not in sectioned]
     return found
 
 
