@@ -145,6 +145,15 @@ def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
         assert "OOB Improve" in output  # printed as ever, recorded once at full precision
 
 
+def test_sklearn_curves_inside_a_pipeline_and_a_search(cli: Callable[..., Result],
+                                                        tmp_path: Path, python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "sklearn_composite.py"):
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 8))
+        assert [s for s, _ in truth["metrics"]["train_loss"]] == [1, 2, 3, 4]  # the refit's only
+        assert "Iteration 7, loss" in output  # printed as ever, recorded once
+
+
 def test_sklearn_verbose_fits_are_read_and_partial_fits_continue(
         cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "sklearn_verbose.py"):

@@ -692,6 +692,23 @@ def _sklearn_curves(estimator):
     return {}
 
 
+def _fitted_inside(estimator, before=False):
+    """The estimator whose curves a composite's fit leaves: a pipeline's last step, a search's
+    refit best estimator (before the fit, the estimator it searches over); else itself. A
+    cross-validation's clones are fits of their own, not the composite's."""
+    for _ in range(8):
+        inner = getattr(estimator, "estimator" if before else "best_estimator_", None)
+        if inner is None or not hasattr(estimator, "cv"):
+            steps = getattr(estimator, "steps", None)
+            if not (isinstance(steps, list) and steps and isinstance(steps[-1], tuple)):
+                return estimator
+            inner = steps[-1][1]
+        if inner is None or isinstance(inner, str):  # (`passthrough`)
+            return estimator
+        estimator = inner
+    return estimator
+
+
 def _sklearn(module):
     original = getattr(module, "_fit_context", None)
     if original is None or getattr(original, "_runlab", False):
@@ -703,7 +720,7 @@ def _sklearn(module):
 
     def begin(estimator):
         # Its curves' keys are the hook's before the fit prints them.
-        keys = [key for key, _, _ in _sklearn_curves(estimator).values()]
+        keys = [key for key, _, _ in _sklearn_curves(_fitted_inside(estimator, True)).values()]
         if keys:
             emit({"hook": "sklearn", "owns": keys})
 
@@ -711,6 +728,7 @@ def _sklearn(module):
         values = {k: v for k, v in estimator.get_params(deep=True).items()
                   if isinstance(v, (bool, int, float, str)) or v is None}
         params("sklearn", values)
+        estimator = _fitted_inside(estimator)
         try:
             mine = sent.setdefault(estimator, {})
         except TypeError:  # an estimator that cannot be a weak key: every fit sends it all

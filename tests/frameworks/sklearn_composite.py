@@ -1,0 +1,29 @@
+"""Curves kept by estimators inside composites: an MLP as a pipeline's last step (verbose, so
+its printed losses are the hook's too), and gradient boosting searched over by GridSearchCV,
+whose refit best estimator's curve is the search's (not its cross-validation clones')."""
+
+import warnings
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import GridSearchCV
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+import _truth
+
+warnings.simplefilter("ignore")
+rng = np.random.default_rng(0)
+x = rng.normal(size=(200, 4))
+y = (x[:, 0] > 0).astype(int)
+pipe = make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(8,), max_iter=7,
+                                                     random_state=0, verbose=True)).fit(x, y)
+search = GridSearchCV(GradientBoostingClassifier(n_estimators=4, random_state=0),
+                      {"max_depth": [1, 2]}, cv=2).fit(x, y)
+metrics = {}
+for key, curve in (("loss", pipe[-1].loss_curve_),
+                   ("train_loss", search.best_estimator_.train_score_)):
+    for i, value in enumerate(curve):
+        _truth.add(metrics, key, i + 1, value)
+_truth.write(metrics)
