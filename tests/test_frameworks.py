@@ -107,6 +107,8 @@ def test_lightning_with_its_default_bar(cli: Callable[..., Result], tmp_path: Pa
         assert len(truth["metrics"]["train_loss_step"]) == 15
         assert len(truth["metrics"]["val_loss"]) == 3
         assert len(truth["metrics"]["data/scale"]) == 15
+        assert len(truth["metrics"]["lr-SGD"]) == 15
+        assert [s for s, _ in truth["metrics"]["custom_epoch_metric"]] == [5, 10, 15]
         assert_params(run, truth)
         assert "hook is off" not in output
 

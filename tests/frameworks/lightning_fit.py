@@ -37,6 +37,11 @@ class Model(L.LightningModule):
         x, y = batch
         self.log("val_loss", torch.nn.functional.mse_loss(self.net(x), y))
 
+    def on_train_epoch_end(self):
+        # the module's own call to its logger, beside self.log
+        self.logger.log_metrics({"custom_epoch_metric": float(self.current_epoch) / 4},
+                                step=self.global_step)
+
     def configure_optimizers(self):
         return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)
 
@@ -48,8 +53,10 @@ loader = torch.utils.data.DataLoader(data, batch_size=8)
 logger = L.loggers.CSVLogger("csv-logs", name="run")
 # TensorBoard's logger too: what it writes is what the Lightning hook records, once.
 board = L.loggers.TensorBoardLogger("tb-logs", name="run")
+# LearningRateMonitor passes the loggers the learning rate itself (`lr-SGD`), a step's each.
 trainer = L.Trainer(max_epochs=3, logger=[logger, board], log_every_n_steps=1,
-                    accelerator="cpu", enable_checkpointing=False)
+                    accelerator="cpu", enable_checkpointing=False,
+                    callbacks=[L.callbacks.LearningRateMonitor(logging_interval="step")])
 trainer.fit(Model(), loader, loader)
 metrics = {}
 with open(os.path.join(logger.log_dir, "metrics.csv")) as f:

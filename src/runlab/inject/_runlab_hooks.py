@@ -455,10 +455,40 @@ def _lightning(module):
                 step = self.trainer.fit_loop.epoch_loop._batches_that_stepped
         metrics("lightning", values, step)
 
+    # What the connector passes to the loggers, its own record: a logger's log_metrics called
+    # from anywhere else (LearningRateMonitor's `lr-SGD`, the module's own
+    # `self.logger.log_metrics(...)`) is recorded where it is called.
+    through = threading.local()
+    passing = connector.log_metrics
+    if not getattr(passing, "_runlab", False):
+        def passed(*args, **kwargs):
+            depth = getattr(through, "depth", 0)
+            through.depth = depth + 1
+            try:
+                return passing(*args, **kwargs)
+            finally:
+                through.depth = depth
+
+        connector.log_metrics = passed
     wrap(connector, "log_metrics", "lightning", before=log_metrics)
+
+    def logged(trainer):
+        def direct(args, kwargs):
+            values = args[0] if args else kwargs.get("metrics")
+            step = args[1] if len(args) > 1 else kwargs.get("step")
+            if getattr(through, "depth", 0) or not values:
+                return
+            if step is None:
+                step = trainer.fit_loop.epoch_loop._batches_that_stepped
+            metrics("lightning", {k: _number(v) for k, v in values.items()}, int(step))
+        return direct
 
     def started(args, kwargs):
         trainer = args[0]
+        # (the first logger's: each logger is passed the same values)
+        for logger in list(getattr(trainer, "loggers", None) or ())[:1]:
+            if hasattr(logger, "log_metrics"):
+                wrap(logger, "log_metrics", "lightning", before=logged(trainer))
         model = args[1] if len(args) > 1 else kwargs.get("model")
         datamodule = kwargs.get("datamodule") or (args[4] if len(args) > 4 else None)
         hparams = {}
