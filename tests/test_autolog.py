@@ -244,6 +244,22 @@ def test_under_a_launcher_only_rank_zero_records(cli: Callable[..., Result],
     assert p["who"] == "rank0" and p["nproc"] == 3
 
 
+def test_a_known_launcher_records_nothing_and_its_rankless_worker_does(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # `accelerate launch` runs one process with no rank; its own options are no params
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    launcher = bin_dir / "accelerate"
+    launcher.write_text(f"#!{sys.executable}\n" + LAUNCHER.replace(
+        "env=dict(os.environ, RANK=str(rank), LOCAL_RANK=str(rank))", "env=os.environ").replace(
+        "default=3", "default=1"))
+    launcher.chmod(0o755)
+    (tmp_path / "worker.py").write_text(WORKER.replace('os.environ["RANK"]', '"0"'))
+    r = cli(str(launcher), "worker.py")
+    assert r.code == 0, r.stderr
+    assert params(cli) == {"who": "rank0"}
+
+
 BROKEN_TQDM = """\
 class tqdm:
     def __init__(self, iterable=None, **kwargs):

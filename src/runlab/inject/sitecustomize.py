@@ -8,7 +8,8 @@ sitecustomize, if there is one further along the path. It stays this small, and 
 nothing, so that a program that uses none of those libraries pays nothing for it.
 
 Only one process of a run records: the first Python process to start (the one runlab started,
-or the launcher it started), or, under a launcher that sets RANK/LOCAL_RANK, rank 0. Its
+or the launcher it started), or, under a launcher that sets RANK/LOCAL_RANK, rank 0; a known
+launcher (`accelerate launch`, `torchrun`, `deepspeed`) records nothing itself. Its
 children, which inherit this hook through PYTHONPATH, stay silent, and so does a forked
 process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`).
 RUNLAB_HOOKS_OFF names hooks not to install.
@@ -41,9 +42,30 @@ _TRIGGERS = {
 _PID = os.getpid()
 
 
+# Launchers whose options are no settings of the run: they record nothing, and the program
+# they start (its rank 0) records, with or without a rank (`accelerate launch` runs one
+# process with none).
+_LAUNCHERS = frozenset({"accelerate", "accelerate-launch", "torchrun", "deepspeed"})
+_LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launch",
+                               "accelerate.commands.launch", "accelerate.commands.accelerate_cli",
+                               "deepspeed.launcher.runner", "deepspeed.launcher.launch"})
+
+
+def _launcher():
+    if os.path.basename(sys.argv[0] if sys.argv else "") in _LAUNCHERS:
+        return True
+    command = getattr(sys, "orig_argv", None) or []
+    for index, token in enumerate(command[1:-1], start=1):
+        if token == "-m":
+            return command[index + 1] in _LAUNCHER_MODULES
+        if not token.startswith("-"):
+            return False
+    return False
+
+
 def _records():
     """Whether this process is the one that reports to the run (claimed in the environment)."""
-    if not os.environ.get("RUNLAB_EVENTS"):
+    if not os.environ.get("RUNLAB_EVENTS") or _launcher():
         return False
     rank = None
     for name in ("RANK", "LOCAL_RANK"):
