@@ -114,6 +114,15 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 | Train: loss 1.0000, acc 81.0% | Valid: loss 1.1000, acc 79.0%",
      expect(("Train/loss", 1.0, 1), ("Train/acc", 81.0, 1), ("Valid/loss", 1.1, 1),
             ("Valid/acc", 79.0, 1))),
+    # logging formats' prefixes: a module and its line in brackets after the level's, in
+    # braces (Airflow's), a process id before the level, the level's letter before the date
+    ("[2026-12-04 10:00:00,123][INFO][train:19] Epoch 3 train_loss=1.0",
+     expect(("train_loss", 1.0, 3))),
+    ("[2026-12-04 10:00:00,123] {train.py:19} INFO - Epoch 3 train_loss=1.0",
+     expect(("train_loss", 1.0, 3))),
+    ("2026-12-04 10:00:00.123 12345 INFO my.trainer: Epoch 3 Test accuracy=0.9",
+     expect(("Test_accuracy", 0.9, 3))),
+    ("I2026-12-04 10:00:00,123 train.py:19] Epoch 3 train_loss=1.0", expect(("train_loss", 1.0, 3))),
     # a launcher's prefix before a worker's line is not part of it
     ("[default0]:step 0: train loss 1.0394, val loss 1.0276",
      expect(("train_loss", 1.0394, 0), ("val_loss", 1.0276, 0))),

@@ -1560,6 +1560,13 @@ _LOG_PART = (
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
+    # (or its level's letter before a whole date: `%(levelname).1s%(asctime)s`)
+    r"|[IWEF]\d{4}-\d\d-\d\d\ \d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
+    # a process id before the level, `%(asctime)s %(process)d %(levelname)s`
+    r"|\d{1,9}(?=\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
+    # a module and its line in brackets right after another bracket, `[INFO][train:19]`; in
+    # braces, Airflow's `{train.py:19}`
+    r"|(?<=\])\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]|\{[\w.\-]{1,80}\.py:\d{1,9}\}"
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
