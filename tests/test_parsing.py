@@ -114,6 +114,11 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 | Train: loss 1.0000, acc 81.0% | Valid: loss 1.1000, acc 79.0%",
      expect(("Train/loss", 1.0, 1), ("Train/acc", 81.0, 1), ("Valid/loss", 1.1, 1),
             ("Valid/acc", 79.0, 1))),
+    # a fold's epochs keep their own step, with or without bars between
+    ("Fold 2 Epoch 3: loss=0.3", expect(("loss", 0.3, 3))),
+    ("Fold 2 | Epoch 3 | train_loss 1.02 | val_auc 0.732",
+     expect(("train_loss", 1.02, 3), ("val_auc", 0.732, 3))),
+    ("Fold 2 | AUC 0.85", expect(("AUC", 0.85, 2))),
     # logging formats' prefixes: a module and its line in brackets after the level's, in
     # braces (Airflow's), a process id before the level, the level's letter before the date
     ("[2026-12-04 10:00:00,123][INFO][train:19] Epoch 3 train_loss=1.0",

@@ -1472,6 +1472,10 @@ _BRACKETED_COUNTERS = re.compile(
     r"\s{0,8}(?:\[\ {0,4}(?i:epoch|ep|iter|iteration|step|batch)\ {0,4}:?\ {0,4}\d{1,18}"
     r"(?:\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]\ {0,4}){1,3}(?:::\ |[:|\-]\ )?\ {0,4}(?=[A-Za-z])",
     re.ASCII)
+# Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
+_FOLDS = frozenset({"fold", "trial", "round"})
+_IN_FOLD = re.compile(r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?[,:|]?\ +",
+                      re.ASCII | re.IGNORECASE)
 # A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
 _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
 # A word cut short before a name (`avg. loss`, `dev. ppl`): one name with it.
@@ -1684,26 +1688,32 @@ def parse_name_value(line: str) -> list[Found]:
         if bare is not None:
             key = "epoch" if bare.group(1).lower() == "epoch" else "step"
             after = bare.end()
+            count = int(bare.group(2))
             finer = _FINER_POSITION.match(line, after) if key == "epoch" else None
             if finer is not None:  # `Epoch 1/3 Step 100/300 Loss 1.0`: the position rule's
                 after = finer.end()
+            inner = _IN_FOLD.match(line, after) if bare.group(1).lower() in _FOLDS else None
+            if inner is not None:
+                # `Fold 2 Epoch 3: loss=0.3`: the epochs within a fold keep theirs
+                key = "epoch" if inner.group(1).lower() in ("epoch", "ep") else "step"
+                count, after = int(inner.group(2)), inner.end()
             pairs = spaced_pairs(line[after :])
             if pairs and pairs[0][0].lower() in STEP_NAMES and type(pairs[0][1]) is int and (
                     bare.group(1).lower() in _COARSE_COUNTERS):
                 # the epoch's or the episode's number, then the step's: `ep 3 it 100 loss 0.41`
-                return [*([("epoch", int(bare.group(2)), None)] if key == "epoch" else []),
+                return [*([("epoch", count, None)] if key == "epoch" else []),
                         ("step", pairs[0][1], None),
                         *(pair for pair in pairs[1:] if is_metric_key(pair[0]))]
             if pairs:
-                return [(key, int(bare.group(2)), None),
+                return [(key, count, None),
                         *(pair for pair in pairs if is_metric_key(pair[0]))]
             clauses = _counted_clauses(line[after :])
             if clauses is not None:
-                return [(key, int(bare.group(2)), None), *clauses]
+                return [(key, count, None), *clauses]
             if ":" in line or "=" in line:
                 # makemore's `step 500 train loss: 2.12 test loss: 2.23`: the counter is the
                 # step of the pairs the key_value rule reads
-                return [(key, int(bare.group(2)), None)]
+                return [(key, count, None)]
     if counter is not None:
         text = next(group for group in counter.groups() if group)
         word = counter.group(0).split(maxsplit=1)[0].rstrip(":.").lower()
@@ -1733,7 +1743,16 @@ def parse_name_value(line: str) -> list[Found]:
     # Clauses only between ` - ` (no `|`, no tab) are prose as often as metrics (`Chapter 1 -
     # Section 2`, `Retries 3 - timeout 30`): there a name must end in a measure's word.
     dashed = counter is None and "|" not in rest and "\t" not in rest and ";" not in rest
+    fold = counter is not None and found[0][0] == "step" and counter.group(0).split(
+        maxsplit=1)[0].rstrip(":.").lower() in _FOLDS
     for clause in _CLAUSES.split(rest):
+        inner = _IN_FOLD.fullmatch(clause.strip() + " ") if fold else None
+        if inner is not None:
+            # `Fold 2 | Epoch 1 | train_loss 1.02`: the epochs within a fold keep theirs
+            fold = False
+            found[0] = ("epoch" if inner.group(1).lower() in ("epoch", "ep") else "step",
+                        int(inner.group(2)), None)
+            continue
         match = _NAMED_VALUE.fullmatch(clause)
         if match is None and " : " in clause:
             label = _LABEL.fullmatch(clause)
