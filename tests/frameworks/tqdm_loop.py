@@ -1,5 +1,6 @@
 """A tqdm loop of 3 epochs: a training bar of 30 steps and a validation bar of 10, each with
-postfix values (the same key in both); its own record is what it set."""
+postfix values (the same key in both), then a bar updated by hand; its own record is what it
+set."""
 
 from tqdm import tqdm
 
@@ -25,4 +26,13 @@ for epoch in range(3):
         bar.set_postfix(loss=loss, acc=acc, refresh=False)
         _truth.add(metrics, "valid/loss", valid_step, loss)
         _truth.add(metrics, "valid/acc", valid_step, float(acc[:-1]))
+# A bar updated by hand, its values set before each update (and the step shown beside them,
+# no metric): each the step its update ends.
+bar = tqdm(total=12, desc="finetune")
+for i in range(12):
+    loss = 0.5 / (i + 1.5)
+    bar.set_postfix({"ft_loss": loss, "step": i + 1})
+    bar.update(1)
+    _truth.add(metrics, "ft_loss", i + 1, loss)
+bar.close()
 _truth.write(metrics)

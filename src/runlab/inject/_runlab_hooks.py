@@ -335,6 +335,8 @@ def wrap(owner, attribute, hook, before=None, after=None):
 # -- tqdm ---------------------------------------------------------------------------------
 
 _FRAMEWORK_BARS = ("lightning", "pytorch_lightning", "transformers", "keras", "accelerate")
+# The names of counts, not measures, as a postfix may show them beside its values.
+_COUNTERS = ("step", "global_step", "iteration", "iter", "it", "epoch", "batch")
 
 
 def _tqdm(module):
@@ -385,8 +387,16 @@ def _tqdm(module):
             return
         values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
         values.update({k: v for k, v in kwargs.items() if k != "refresh"})
+        for name in _COUNTERS:  # a count shown beside the values (`step=g`): no metric
+            values.pop(name, None)
         n = getattr(bar, "_runlab_n", None)
-        step = offset(bar) + (bar.n if n is None else n)
+        if n is None:
+            # A bar updated by hand: values set before its first update (`set_postfix(...)`,
+            # then `update(1)`) are the step that update ends, and so are all its values.
+            if not hasattr(bar, "_runlab_ahead"):
+                bar._runlab_ahead = 1 if bar.n == 0 else 0
+            n = bar.n + bar._runlab_ahead
+        step = offset(bar) + n
         # With its description, which may name the bar's stage (`Epoch 3 [valid]`).
         metrics("tqdm", values, step, bar=str(getattr(bar, "desc", "") or "")[:200])
 
