@@ -114,6 +114,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 | Train: loss 1.0000, acc 81.0% | Valid: loss 1.1000, acc 79.0%",
      expect(("Train/loss", 1.0, 1), ("Train/acc", 81.0, 1), ("Valid/loss", 1.1, 1),
             ("Valid/acc", 79.0, 1))),
+    # a count out of a total and its ratio, unspaced (build-nanogpt's HellaSwag line)
+    ("HellaSwag accuracy: 132/256=0.5156", expect(("HellaSwag_accuracy", 0.5156, 0))),
+    ("accuracy: 132/256 = 0.5156", expect(("accuracy", 0.5156, 0))),
     # a fold's epochs keep their own step, with or without bars between
     ("Fold 2 Epoch 3: loss=0.3", expect(("loss", 0.3, 3))),
     ("Fold 2 | Epoch 3 | train_loss 1.02 | val_auc 0.732",

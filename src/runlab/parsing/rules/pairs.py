@@ -1292,7 +1292,7 @@ def parse_fraction(line: str) -> list[Found]:
     """``Accuracy: 9910/10000 (99%)`` as Accuracy 9910, the count as printed first;
     ``Test Accuracy = 9426 / 10000 = 0.9426`` as Test_Accuracy 0.9426, the ratio."""
     read: list[tuple[str, float]] = [(name, int(count)) for name, count in _FRACTION.findall(line)]
-    if " = " in line:
+    if "=" in line:  # (build-nanogpt's `HellaSwag accuracy: 132/256=0.5156` unspaced)
         read += [(name, to_number(ratio)) for name, ratio in _RATIO.findall(line)]
     if ": (" in line:
         read += [(name, to_number(percent)) for name, percent in _PERCENT_ONLY.findall(line)]
