@@ -3588,11 +3588,13 @@ def test_a_class_s_scores_are_under_the_class() -> None:
                "[class 1] precision: 0.59, recall: 0.434",
                "Class cat - Precision: 0.6, Recall: 0.5",
                "class=dog precision=0.7 recall=0.6",
+               "Class 2 (airplane): precision=0.700 recall=0.650",
                "Per-class accuracy: {'cat': 0.5, 'dog': 0.75}") == expect(
         ("class_0/precision", 0.577, 4), ("class_0/recall", 0.417, 4), ("class_0/f1", 0.484, 4),
         ("class_1/precision", 0.59, 4), ("class_1/recall", 0.434, 4),
         ("Class_cat/Precision", 0.6, 4), ("Class_cat/Recall", 0.5, 4),
         ("class_dog/precision", 0.7, 4), ("class_dog/recall", 0.6, 4),
+        ("Class_2/precision", 0.7, 4), ("Class_2/recall", 0.65, 4),
         ("Per-class_accuracy/cat", 0.5, 4), ("Per-class_accuracy/dog", 0.75, 4))
     # scikit-learn's classification_report(output_dict=True) printed: as its table names them,
     # the supports counts

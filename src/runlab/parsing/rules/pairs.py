@@ -868,10 +868,13 @@ _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,1
                                   re.ASCII)
 
 
-# A class's label before its scores: `class 0:`, `[class 0]`, `Class cat -`, `class=cat`.
+# A class's label before its scores: `class 0:`, `[class 0]`, `Class cat -`, `class=cat`,
+# `Class 0 (airplane):`.
 _CLASS_FIRST = frozenset("[cC")
 _CLASS_LABEL = re.compile(
-    r"\[?\ {0,4}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\ {0,4}\]?\ {0,4}(?::|\ -|(?=\ ))"
+    r"\[?\ {0,4}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\ {0,4}\]?"
+    r"(?:\ \([A-Za-z][\w\-\ ]{0,30}\))?"  # its name after its number: `Class 0 (airplane):`
+    r"\ {0,4}(?::|\ -|(?=\ ))"
     r"\ {1,8}(?=[A-Za-z])", re.ASCII)
 
 
