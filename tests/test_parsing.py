@@ -114,6 +114,11 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 | Train: loss 1.0000, acc 81.0% | Valid: loss 1.1000, acc 79.0%",
      expect(("Train/loss", 1.0, 1), ("Train/acc", 81.0, 1), ("Valid/loss", 1.1, 1),
             ("Valid/acc", 79.0, 1))),
+    # a window's size in parentheses after a name; an exclamation before a measure's phrase
+    ("Episode 5 | Reward: 12.00 | Avg Reward (100): 83.00",
+     expect(("Reward", 12.0, 5), ("Avg_Reward_(100)", 83.0, 5))),
+    ("Solved! Average reward over last 100 episodes: 115.10",
+     expect(("Average_reward_over_last_100_episodes", 115.1, 0))),
     # a count out of a total and its ratio, unspaced (build-nanogpt's HellaSwag line)
     ("HellaSwag accuracy: 132/256=0.5156", expect(("HellaSwag_accuracy", 0.5156, 0))),
     ("accuracy: 132/256 = 0.5156", expect(("accuracy", 0.5156, 0))),

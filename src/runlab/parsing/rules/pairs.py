@@ -54,7 +54,9 @@ _WORD = (
     # TorchRL's `step count (max): 199`
     # (or a percent sign, vector-quantize-pytorch's `active %: 7.812`)
     r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\ ?\(%\)(?=\s{0,4}[:=])|\ %(?=:)|\*(?=:)"
-    r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2})\)(?=\s{0,4}[:=]))?"
+    # (or a window's size, an RL loop's `Avg Reward (100): 83.0`, `Average Score (100 eps):`)
+    r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2}"
+    r"|\d{1,6}(?:\ [A-Za-z]{1,12})?)\)(?=\s{0,4}[:=]))?"
 )
 # (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
 # (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
@@ -315,7 +317,8 @@ def _name_tuple(line: str) -> list[Found]:
 # CIFAR-10 tutorial), `Loss on the test set: 0.3`, its qualifiers before it too (`Total loss for
 # this batch: 2.31`, the "Training with PyTorch" tutorial). At the start of the line only.
 _MEASURE_PHRASE = re.compile(
-    r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR)\ )?"  # not part of the name
+    # (not part of the name; nor an exclamation before it, `Solved! Average reward over ...`)
+    r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR|[A-Za-z]{2,20}!)\ {1,4})?"
     r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,3}"  # qualifiers: `Total loss for this batch`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average"
