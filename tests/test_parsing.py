@@ -110,6 +110,10 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("[Epoch 001] :: loss 2.0000 :: acc 0.6500 :: val_loss 2.1000",
      expect(("loss", 2.0, 1), ("acc", 0.65, 1), ("val_loss", 2.1, 1))),
     ("epoch 1; loss 1.0000; acc 0.7500", expect(("loss", 1.0, 1), ("acc", 0.75, 1))),
+    # a bracketed counter with no total is the step
+    ("[Step 100] loss 0.51", expect(("loss", 0.51, 100))),
+    ("[Epoch 2][Iter 100] loss 0.51", expect(("loss", 0.51, 100))),
+    ("epoch 7 :: loss 1.0 :: acc 0.75", expect(("loss", 1.0, 7), ("acc", 0.75, 7))),
     # a section's label before `name value` clauses: its names only, not a bare `acc` again
     ("Epoch 1 | Train: loss 1.0000, acc 81.0% | Valid: loss 1.1000, acc 79.0%",
      expect(("Train/loss", 1.0, 1), ("Train/acc", 81.0, 1), ("Valid/loss", 1.1, 1),
@@ -136,6 +140,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("2026-12-04 10:00:00.123 12345 INFO my.trainer: Epoch 3 Test accuracy=0.9",
      expect(("Test_accuracy", 0.9, 3))),
     ("I2026-12-04 10:00:00,123 train.py:19] Epoch 3 train_loss=1.0", expect(("train_loss", 1.0, 3))),
+    # (a counter in brackets after the level's is none: `[epoch:3]` is the step)
+    ("[INFO][epoch:3] loss: 0.5", expect(("loss", 0.5, 3))),
     # a launcher's prefix before a worker's line is not part of it
     ("[default0]:step 0: train loss 1.0394, val loss 1.0276",
      expect(("train_loss", 1.0394, 0), ("val_loss", 1.0276, 0))),
@@ -2383,6 +2389,22 @@ def test_fastai_table_rows_are_points_at_their_epoch() -> None:
         ("valid_loss", 0.59, 1, "table"), ("accuracy", 0.6, 1, "table"),
         ("valid_loss_value", 0.59, 0, "key_value"),
     ]
+
+
+def test_review_a_report_s_header_ends_its_label_and_other_ranks_lines_are_theirs() -> None:
+    # a report's epoch is the step only where its count ends the label: not prose naming one
+    parser = MetricParser()
+    assert run(parser, "Epoch 10: loss 0.1", "Loading metrics of epoch 3 from cache",
+               "val_loss: 0.5", "Results for epoch 11: loss 0.09") == expect(
+        ("loss", 0.1, 10), ("val_loss", 0.5, 10), ("loss", 0.09, 11))
+    # a launcher's prefix of another rank than 0: that rank's line, not the run's
+    parser = MetricParser()
+    assert run(parser, "[default0]:Epoch 1: loss 0.50", "[default1]:Epoch 1: loss 0.60",
+               "[1,1]<stdout>:Epoch 1: loss 0.70", "[rank0]:Epoch 2: loss 0.40") == expect(
+        ("loss", 0.5, 1), ("loss", 0.4, 2))
+    # the counter's and the next column's names one space apart, two columns of values
+    assert run_all("epoch train_loss  val_loss", "1     1.1151      1.0638") == [
+        ("train_loss", 1.1151, 1, "table"), ("val_loss", 1.0638, 1, "table")]
 
 
 def test_a_left_aligned_table_whose_counter_is_one_space_from_the_next_column() -> None:

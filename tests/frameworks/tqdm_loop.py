@@ -16,6 +16,9 @@ for epoch in range(3):
         bar.set_postfix(loss=loss, lr=1e-3 / step)
         _truth.add(metrics, "loss", step, loss)
         _truth.add(metrics, "lr", step, 1e-3 / step)
+    # set on the bar after its loop: at the bar's last count
+    bar.set_postfix(epoch_loss=loss)
+    _truth.add(metrics, "epoch_loss", step, loss)
     # The validation bar's loss is the stage's own series, at its own count across epochs.
     # Its accuracy is given as the percentage to show, and not drawn at once: what was set.
     bar = tqdm(range(10), desc=f"Epoch {epoch + 1} [valid]")

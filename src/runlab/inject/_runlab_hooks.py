@@ -393,9 +393,10 @@ def _tqdm(module):
         if n is None:
             # A bar updated by hand: values set before its first update (`set_postfix(...)`,
             # then `update(1)`) are the step that update ends, and so are all its values.
+            # (A bar iterated over, its loop done, is at its count.)
             if not hasattr(bar, "_runlab_ahead"):
                 bar._runlab_ahead = 1 if bar.n == 0 else 0
-            n = bar.n + bar._runlab_ahead
+            n = bar.n + (0 if hasattr(bar, "_runlab_n") else bar._runlab_ahead)
         step = offset(bar) + n
         # With its description, which may name the bar's stage (`Epoch 3 [valid]`).
         metrics("tqdm", values, step, bar=str(getattr(bar, "desc", "") or "")[:200])
@@ -482,23 +483,25 @@ def _lightning(module):
         connector.log_metrics = passed
     wrap(connector, "log_metrics", "lightning", before=log_metrics)
 
-    def logged(trainer):
-        def direct(args, kwargs):
-            values = args[0] if args else kwargs.get("metrics")
-            step = args[1] if len(args) > 1 else kwargs.get("step")
-            if getattr(through, "depth", 0) or not values:
-                return
-            if step is None:
-                step = trainer.fit_loop.epoch_loop._batches_that_stepped
-            metrics("lightning", {k: _number(v) for k, v in values.items()}, int(step))
-        return direct
+    running = {}  # the trainer whose fit, validate or test runs
+
+    def direct(args, kwargs):
+        values = args[0] if args else kwargs.get("metrics")
+        step = args[1] if len(args) > 1 else kwargs.get("step")
+        trainer = running.get("trainer")
+        if getattr(through, "depth", 0) or not values or trainer is None:
+            return
+        if step is None:
+            step = trainer.fit_loop.epoch_loop._batches_that_stepped
+        metrics("lightning", {k: _number(v) for k, v in values.items()}, int(step))
 
     def started(args, kwargs):
         trainer = args[0]
+        running["trainer"] = trainer
         # (the first logger's: each logger is passed the same values)
         for logger in list(getattr(trainer, "loggers", None) or ())[:1]:
             if hasattr(logger, "log_metrics"):
-                wrap(logger, "log_metrics", "lightning", before=logged(trainer))
+                wrap(logger, "log_metrics", "lightning", before=direct)
         model = args[1] if len(args) > 1 else kwargs.get("model")
         datamodule = kwargs.get("datamodule") or (args[4] if len(args) > 4 else None)
         hparams = {}
@@ -738,7 +741,7 @@ def _fitted_inside(estimator, before=False):
     cross-validation's clones are fits of their own, not the composite's."""
     for _ in range(8):
         inner = getattr(estimator, "estimator" if before else "best_estimator_", None)
-        if inner is None or not hasattr(estimator, "cv"):
+        if inner is None or not hasattr(estimator, "cv") or not getattr(estimator, "refit", None):
             steps = getattr(estimator, "steps", None)
             if not (isinstance(steps, list) and steps and isinstance(steps[-1], tuple)):
                 return estimator
@@ -903,6 +906,8 @@ def _wandb(module):
         # Run.log(data, step=None, commit=None): at `step`, else the run's own next step
         # (wandb's _local_step, which each committed call moves on); a step below it wandb
         # drops, and so does the hook.
+        if _framework_writes():
+            return  # (Lightning's WandbLogger, transformers' WandbCallback: their hooks' own)
         run = args[0]
         names = ("data", "step", "commit")
         values = dict(zip(names, args[1:4]))

@@ -55,11 +55,14 @@ def _launcher():
     if os.path.basename(sys.argv[0] if sys.argv else "") in _LAUNCHERS:
         return True
     command = getattr(sys, "orig_argv", None) or []
-    for index, token in enumerate(command[1:-1], start=1):
+    index = 1
+    while index < len(command) - 1:
+        token = command[index]
         if token == "-m":
             return command[index + 1] in _LAUNCHER_MODULES
-        if not token.startswith("-"):
+        if not token.startswith("-") or token == "-c":
             return False
+        index += 2 if token in ("-X", "-W") else 1  # (an option's value: `-X dev -m ...`)
     return False
 
 

@@ -92,8 +92,9 @@ _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 # What a launcher puts before each line of a worker's output: torchrun's `--tee`, `[default0]:`
 # or `[rank0]:`; Open MPI's `--tag-output`, `[1,0]<stdout>:`; Ray's `(RayTrainWorker pid=1234,
 # ip=10.0.0.1) ` and `(pid=1234) `. Not part of the program's line.
+# The other ranks' lines are theirs (rank 0's are the run's, as its hooks record only rank 0).
 _LAUNCHER = re.compile(
-    r"\[[A-Za-z]{1,12}\d{1,5}\]:|\[\d{1,5},\d{1,5}\]<std(?:out|err)>:"
+    r"\[(?:default|rank|local_rank|trainer|worker)(\d{1,5})\]:|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
     r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ ", re.ASCII)
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
@@ -368,6 +369,8 @@ class MetricParser:
             if not line.isascii():
                 line = _plain(line)
             if line[:1] in "[(" and (launched := _LAUNCHER.match(line)) is not None:
+                if (launched.group(1) or launched.group(2) or "0").strip("0"):
+                    continue  # another rank's
                 line = line[launched.end() :]
             if self._rich_log is not None or ".py:" in line:
                 points.extend(self._continued(line))
@@ -524,6 +527,8 @@ class MetricParser:
         if not line.isascii() and not self._patterns:
             line = _plain(line)
         if line[:1] in "[(" and (launched := _LAUNCHER.match(line)) is not None:
+            if (launched.group(1) or launched.group(2) or "0").strip("0"):
+                return []  # another rank's
             line = line[launched.end() :]
         if self._rich_log is not None or ".py:" in line:
             return self._continued(line)

@@ -400,8 +400,8 @@ _COUNTER_WORDS = r"(?i:epoch|step|iter|iteration|episode|round|trial)"
 _COUNT = r"(?:\d{1,18}(?:/\d{1,18})?|\[\d{1,18}(?:/\d{1,18})?\])"
 _COUNTED_EVENT = (
     rf"{_COUNTER_WORDS}\ {{1,4}}{_COUNT}\ {{1,4}}(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}"
-    rf"|(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}\ (?i:for|of|after|at)\ (?:(?i:the)\ )?"
-    rf"{_COUNTER_WORDS}\ {{1,4}}{_COUNT}")
+    rf"|(?:([A-Za-z]{{1,12}})\ )?{_EVENT_WORDS}\ (?i:for|of|after)\ (?:(?i:the)\ )?"
+    rf"(?i:epoch)\ {{1,4}}{_COUNT}")
 # A line that starts with such a report's label: `Epoch [7/10] results: loss 0.35`.
 _EVENT_LABEL = re.compile(rf"\s*({_COUNTED_EVENT}):\ +(?=[A-Za-z])", re.ASCII)
 _EVENT_WORD = re.compile(_EVENT_WORDS)
@@ -794,7 +794,7 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                 counted = None if pairs or header else _LABELLED_COUNTER.match(clause) or (
                     _TRAINING_STEP.match(clause) if phase.lower() in _TRAINING else None)
                 if header is not None:  # `Train: epoch 5 loss=0.3`: the epoch is the step
-                    pairs.append(("epoch", header.group(1), ""))
+                    pairs.append(("epoch", header.group("epoch"), ""))
                     clause = clause[header.end():]
                 elif counted is not None:  # `train: step 500: loss=0.3`
                     pairs.append((counted.group(1).lower(), counted.group(2), ""))
@@ -1469,7 +1469,7 @@ _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
     r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?"
     # (its time after it, `Epoch 1 (0.5s):`, `Epoch 1 [12.3s]:`)
-    r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?[,:;]?\s+(?=[A-Za-z]|"
+    r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?(?:[,:;]|\ ::)?\s+(?=[A-Za-z]|"
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
 # Counters in brackets before `name value` pairs: `[Epoch 1][Iter 100/500] loss 0.51 lr 0.01`,
@@ -1478,6 +1478,9 @@ _BRACKETED_COUNTERS = re.compile(
     r"\s{0,8}(?:\[\ {0,4}(?i:epoch|ep|iter|iteration|step|batch)\ {0,4}:?\ {0,4}\d{1,18}"
     r"(?:\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]\ {0,4}){1,3}(?:::\ |[:|\-]\ )?\ {0,4}(?=[A-Za-z])",
     re.ASCII)
+_BRACKETED_COUNTER = re.compile(
+    r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
+    r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
 # Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
 _FOLDS = frozenset({"fold", "trial", "round"})
 _IN_FOLD = re.compile(r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?[,:|]?\ +",
@@ -1576,7 +1579,8 @@ _LOG_PART = (
     r"|\d{1,9}(?=\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
     # a module and its line in brackets right after another bracket, `[INFO][train:19]`; in
     # braces, Airflow's `{train.py:19}`
-    r"|(?<=\])\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]|\{[\w.\-]{1,80}\.py:\d{1,9}\}"
+    r"|(?<=\])\[(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial):)"
+    r"[A-Za-z_][\w.]{0,80}:\d{1,9}\]|\{[\w.\-]{1,80}\.py:\d{1,9}\}"
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
@@ -1666,8 +1670,13 @@ def parse_name_value(line: str) -> list[Found]:
         rest = line[bracketed.end():]
         clauses = spaced_pairs(rest) or _counted_clauses(rest)
         if clauses:
-            return [pair for pair in clauses if is_metric_key(pair[0])
-                    and type(pair[1]) is not int]
+            # the finest counter is the step, but a position (`[Iter 100/500]`), the position
+            # rule's
+            word, count, total = _BRACKETED_COUNTER.findall(line, 0, bracketed.end())[-1]
+            lead: list[Found] = [] if total else [
+                ("epoch" if word.lower() in ("epoch", "ep") else "step", int(count), None)]
+            return lead + [pair for pair in clauses if is_metric_key(pair[0])
+                           and type(pair[1]) is not int]
     if counter is None and ";" in line:
         # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`,
         # the clauses before it read too
@@ -1939,9 +1948,9 @@ def parse_leading_position(line: str) -> list[Found]:
 _EPOCH_HEADER = re.compile(
     r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4})?"
     r"(?:start of |starting |beginning of |(?:results )?at the end of "
-    r"|(?:[a-z]{1,12} )?(?:results|summary|stats|statistics|metrics|scores) (?:for|of|after) "
-    r"(?:the )?)?"
-    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,40}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(\d{1,18})[\ \t]{0,4}"
+    r"|(?P<report>(?:[a-z]{1,12} )?(?:results|summary|stats|statistics|metrics|scores) "
+    r"(?:for|of|after) (?:the )?))?"
+    r"[\[(]?[\ \t]{0,4}(?:epoch|ep)(?:[\ \t]{0,40}:|[\ \t])[\ \t]{0,8}[\[(]?[\ \t]{0,4}#?(?P<epoch>\d{1,18})[\ \t]{0,4}"
     r"(?:/[\ \t]{0,4}\d{1,18}[\ \t]{0,4})?[\])]?"
     r"(?=[\s,;|:\])\-]|\.{1,3}(?:\s|$)|$)"
     # (not LLMs-from-scratch's `Ep 1 (Step 000005):`, whose step is the global one)
@@ -1950,10 +1959,14 @@ _EPOCH_HEADER = re.compile(
 )
 
 
+_REPORT_END = re.compile(r"\ {0,4}(?::|$)")
+
+
 def parse_epoch_header(line: str) -> list[Found]:
     """``Epoch 3/10`` and its variants: the step for this and the following lines."""
-    match = _EPOCH_HEADER.match(message(line))
-    if match is None:
-        return []
-    epoch = int(match.group(1))
+    text = message(line)
+    match = _EPOCH_HEADER.match(text)
+    if match is None or (match.group("report") and not _REPORT_END.match(text, match.end())):
+        return []  # (a report's, `Results for epoch 9:`, only; not `Loading results of epoch 3 ...`)
+    epoch = int(match.group("epoch"))
     return [("epoch", epoch, epoch)]
