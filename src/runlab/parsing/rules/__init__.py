@@ -1118,7 +1118,7 @@ RULES: list[Rule] = [
         "ratio, `Test Accuracy = 9426 / 10000 = 0.9426`, as Test_Accuracy 0.9426; a "
         "percentage alone in parentheses, `Accuracy: (40%)`, as Accuracy 40",
         parse_fraction,
-        ("%)", " / ", "=0.", "=1.0", "= 0.", "= 1.0"),
+        ("%)", " / "),
         generic=True,
     ),
     Rule(

@@ -1417,6 +1417,12 @@ def parse_alone(line: str) -> list[Found]:
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
     step (d2l's `train_ch6`: `loss 0.469, train acc 0.823, test acc 0.779`); or a measure's
     word, then phases and values (`LOSS train 0.52 valid 0.54` as LOSS_train and LOSS_valid)."""
+    if "=" in line and "/" in line:
+        # a count, its total and their ratio unspaced, build-nanogpt's `HellaSwag accuracy:
+        # 132/256=0.5156` (no trigger of the fraction rule's: `=0.` is in most lines)
+        ratio = parse_fraction(line)
+        if ratio:
+            return ratio
     by_phase = _MEASURE_BY_PHASE.fullmatch(line)
     if by_phase is not None and _MEASURE.search(by_phase.group(1)):
         measure = by_phase.group(1)
