@@ -106,6 +106,13 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 (0.5s): train loss 0.5123, val loss 0.4567, val acc 82.3%",
      expect(("train_loss", 0.5123, 1), ("val_loss", 0.4567, 1), ("val_acc", 82.3, 1))),
     ("Epoch 1 [12.3s]: loss 0.5123, acc 0.8", expect(("loss", 0.5123, 1), ("acc", 0.8, 1))),
+    # a sentence saying the epoch ended, before its clauses
+    ("Epoch 3 finished. Train loss 0.41, val loss 0.5",
+     expect(("Train_loss", 0.41, 3), ("val_loss", 0.5, 3))),
+    ("Finished epoch 3. Train loss 0.41, val loss 0.5",
+     expect(("Train_loss", 0.41, 3), ("val_loss", 0.5, 3))),
+    ("Epoch 3 complete! train loss 0.41 | val loss 0.5",
+     expect(("train_loss", 0.41, 3), ("val_loss", 0.5, 3))),
     ("[Epoch 2][Iter 100/500] loss 0.5123 lr 0.01", expect(("loss", 0.5123, 100), ("lr", 0.01, 100))),
     ("[Epoch 001] :: loss 2.0000 :: acc 0.6500 :: val_loss 2.1000",
      expect(("loss", 2.0, 1), ("acc", 0.65, 1), ("val_loss", 2.1, 1))),

@@ -1473,9 +1473,14 @@ def parse_alone(line: str) -> list[Found]:
 _COARSE_COUNTERS = frozenset({"epoch", "ep", "episode", "fold", "trial", "round"})
 _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
+    # (or a sentence saying it ended: `Finished epoch 3. Train loss 0.41`)
+    r"(?:(?:finished|completed|ended)\ )?"
     r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?"
     # (its time after it, `Epoch 1 (0.5s):`, `Epoch 1 [12.3s]:`)
-    r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?(?:[,:;]|\ ::)?\s+(?=[A-Za-z]|"
+    r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?"
+    # (or that it ended, a sentence of its own: `Epoch 3 finished. Train loss 0.41`)
+    r"(?:\ (?:finished|done|complete|completed|ended)(?=[.!:]))?"
+    r"(?:[,:;]|[.!](?=\s)|\ ::)?\s+(?=[A-Za-z]|"
     + LETTERS + ")",
     re.ASCII | re.IGNORECASE)
 # Counters in brackets before `name value` pairs: `[Epoch 1][Iter 100/500] loss 0.51 lr 0.01`,
