@@ -136,6 +136,17 @@ def test_xgboost_and_lightgbm_rounds(cli: Callable[..., Result], tmp_path: Path,
         assert "valid_0's binary_logloss" in output  # printed as ever, recorded once
 
 
+def test_stable_baselines3_logger(cli: Callable[..., Result], tmp_path: Path,
+                                  python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "sb3_learn.py"):
+        assert_same_points(run, truth)  # full precision, not the table's three digits
+        assert [s for s, _ in truth["metrics"]["rollout/ep_rew_mean"]] == [256, 512, 768]
+        assert [s for s, _ in truth["metrics"]["mean_reward"]] == [768]  # after learn
+        assert "|    approx_kl" in output  # printed as ever, recorded once
+        assert_params(run, truth)
+        assert "hook is off" not in output
+
+
 def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
                                    python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "sklearn_fit.py"):

@@ -714,6 +714,64 @@ def _patch_train(module, hook, add):
     module.train = train  # before the package and its sklearn API bind the name
 
 
+# -- Stable-Baselines3 ---------------------------------------------------------------------
+
+# What its logger holds that counts, not measures: the timesteps are the step.
+_SB3_COUNTS = frozenset({"time/iterations", "time/total_timesteps", "time/episodes"})
+# The algorithm's settings, as its constructor takes them (schedules, callables, are left out).
+_SB3_SETTINGS = ("learning_rate", "n_steps", "batch_size", "n_epochs", "gamma", "gae_lambda",
+                 "ent_coef", "vf_coef", "max_grad_norm", "normalize_advantage", "target_kl",
+                 "buffer_size", "learning_starts", "tau", "gradient_steps",
+                 "target_update_interval", "exploration_fraction", "exploration_initial_eps",
+                 "exploration_final_eps", "policy_delay", "target_policy_noise",
+                 "target_noise_clip", "use_sde", "sde_sample_freq", "n_envs", "seed")
+
+
+def _stable_baselines3(module):
+    from stable_baselines3.common.logger import DISABLED, Logger
+
+    def dump(args, kwargs):
+        # dump(self, step=0): what every output format is about to write (the boxed table,
+        # progress.csv, TensorBoard), at the timesteps the algorithm passes
+        logger = args[0]
+        if logger.level == DISABLED:
+            return
+        step = kwargs.get("step", args[1] if len(args) > 1 else 0)
+        metrics("stable_baselines3", {key: value for key, value in logger.name_to_value.items()
+                                      if key not in _SB3_COUNTS}, step)
+
+    def setup(result, args, kwargs):
+        # _setup_learn(self, total_timesteps, callback, ...) -> (total_timesteps, callback),
+        # every algorithm's learn calls it first: the settings, and the window opens
+        algorithm = args[0]
+        values = {"algorithm": type(algorithm).__name__}
+        policy = getattr(algorithm, "policy_class", None)
+        if isinstance(policy, type):
+            values["policy"] = policy.__name__
+        values["total_timesteps"] = result[0]
+        for name in _SB3_SETTINGS:
+            value = getattr(algorithm, name, None)
+            if isinstance(value, (bool, int, float, str)):
+                values[name] = value
+        params("stable_baselines3", values)
+        callback = result[1]
+        ended = callback.on_training_end
+
+        def on_training_end():
+            try:
+                return ended()
+            finally:  # the run is at the timesteps the learning reached
+                if "stable_baselines3" in _open:
+                    guarded("stable_baselines3", exclusive)(
+                        "stable_baselines3", False, algorithm.num_timesteps)
+
+        callback.on_training_end = on_training_end
+        exclusive("stable_baselines3", True)
+
+    wrap(Logger, "dump", "stable_baselines3", before=dump)
+    wrap(module.BaseAlgorithm, "_setup_learn", "stable_baselines3", after=setup)
+
+
 # -- scikit-learn -------------------------------------------------------------------------
 
 def _sklearn_curves(estimator):
@@ -825,7 +883,7 @@ def _sklearn(module):
 # The frameworks whose own loggers write to TensorBoard what their hooks record already
 # (Lightning's TensorBoardLogger, transformers' TensorBoardCallback).
 _WRITING_FRAMEWORKS = frozenset({"lightning", "pytorch_lightning", "lightning_fabric",
-                                 "transformers", "accelerate"})
+                                 "transformers", "accelerate", "stable_baselines3"})
 
 
 def _framework_writes():
@@ -987,4 +1045,5 @@ _INSTALLERS = {
     "torch.utils.tensorboard.writer": _tensorboard,
     "tensorboardX.writer": _tensorboard,
     "wandb.sdk.wandb_run": _wandb,
+    "stable_baselines3.common.base_class": _stable_baselines3,
 }

@@ -38,6 +38,7 @@ _TRIGGERS = {
     "torch.utils.tensorboard.writer": "tensorboard",
     "tensorboardX.writer": "tensorboard",
     "wandb.sdk.wandb_run": "wandb",
+    "stable_baselines3.common.base_class": "stable_baselines3",
 }
 _PID = os.getpid()
 

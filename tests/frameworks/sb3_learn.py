@@ -1,0 +1,35 @@
+"""A tiny Stable-Baselines3 PPO learning CartPole (two updates of 256 steps), verbose: its logger's
+boxed table on stdout; its own record is what the same logger hands its output formats (the
+table, progress.csv), kept by one more format of its own, every value at full precision at the
+timesteps it is written at."""
+
+from stable_baselines3 import PPO
+from stable_baselines3.common.evaluation import evaluate_policy
+from stable_baselines3.common.logger import KVWriter, configure
+
+import _truth
+
+metrics = {}
+
+
+class Kept(KVWriter):
+    def write(self, key_values, key_excluded, step=0):
+        for key, value in key_values.items():
+            if key not in ("time/total_timesteps", "time/iterations"):  # counts
+                _truth.add(metrics, key, step, value)
+
+
+_truth.ready()
+model = PPO("MlpPolicy", "CartPole-v1", n_steps=256, batch_size=64, n_epochs=2, seed=0,
+            verbose=1, device="cpu")
+logger = configure(None, ["stdout"])  # as verbose=1 makes it, with the record beside the table
+logger.output_formats.append(Kept())
+model.set_logger(logger)
+model.learn(total_timesteps=768)
+# The program's own evaluation after learning: at the timesteps learning reached.
+mean_reward, std_reward = evaluate_policy(model, model.get_env(), n_eval_episodes=3)
+print(f"mean_reward={mean_reward:.2f} +/- {std_reward:.2f}")
+_truth.add(metrics, "mean_reward", model.num_timesteps, round(mean_reward, 2))
+_truth.write(metrics, {"algorithm": "PPO", "policy": "ActorCriticPolicy", "n_steps": 256,
+                       "batch_size": 64, "n_epochs": 2, "gamma": 0.99, "seed": 0,
+                       "total_timesteps": 768})
