@@ -119,6 +119,29 @@ _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,3
 _RICH_LOG = re.compile(r"(?:\[[^\]]{1,30}\]|\ {0,30})\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ +(?=\S)")
 _RICH_SOURCE = re.compile(r"\ {2}[\w.\-<>]{1,80}\.py:\d{1,9}\ *\Z")
 _LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
+
+# A heading alone on its line that names a phase or a measure (`Validation:`, `--- Test set ---`,
+# `[val]`, `*** Evaluation ***`, `Epoch 2 val:`, `Evaluating on validation set...`,
+# `Per-class accuracy:`), then lines of only `name: value` pairs: those lines are read as if
+# each followed the heading on its line (`Validation: loss: 0.41`, `Validation/loss`), so a
+# validation block's `loss` is not the training's.
+_SECTION_HEAD = re.compile(
+    r"\s{0,8}(?:[*=#\-<>]{1,20}\ {0,4})?"
+    r"(?:\[((?i:" + "|".join(sorted(PHASES, key=len, reverse=True)) + r"))\]"
+    r"|(?i:(?:evaluating|validating|testing|evaluation|results)\ (?:on|of)\ (?:the\ )?)?"
+    r"([A-Za-z0-9][\w\-]{0,30}(?:\ [A-Za-z0-9][\w\-]{0,30}){0,3}))"
+    r"\ {0,4}(?:[*=#\-<>]{1,20})?\ {0,4}(?::|\.{3})?\s*",
+    re.ASCII)
+# The words of a heading that names a phase (`--- Validation ---`, `Final test results`): a line
+# of prose (`Training finished`, `Collecting data for eval...`) heads nothing.
+_HEADING_WORDS = PHASES | {"set", "split", "data", "dataset", "results", "result", "metrics",
+                           "scores", "stats", "statistics", "performance", "summary", "final",
+                           "epoch", "step", "phase", "report"}
+_SECTION_RULE = re.compile(r"\s{0,8}[-=*#_~]{3,200}\s*")
+_SECTION_PAIR = (r"[A-Za-z][\w.\-/@()]{0,40}(?:\ [A-Za-z][\w.\-/@()]{0,40}){0,3}\ {0,20}[:=]\ {0,20}"
+                 r"[-+]?(?:\d{1,18}(?:\.\d{0,18})?(?:[eE][-+]?\d{1,3})?|\.\d{1,18}|nan|inf)%?")
+_SECTION_PAIRS = re.compile(rf"\s{{0,12}}{_SECTION_PAIR}(?:\ {{0,4}}[,;|]\ {{0,4}}{_SECTION_PAIR}){{0,20}}\s*",
+                            re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
@@ -341,6 +364,8 @@ class MetricParser:
         self._depth = 0  # how many of a pprint dict's braces are open
         # A measure's name alone before a colon, whose value is alone on the next line.
         self._label: str | None = None
+        # The heading a block of `name: value` lines is under (`_sectioned`), as a line's head.
+        self._section: str | None = None
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
@@ -377,6 +402,9 @@ class MetricParser:
                 continue
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
+            if self._section is not None or self._labels and (
+                    line[-1:] in ":.*=-]" or line[-1:].isalpha()):
+                line = self._sectioned(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
                 continue
@@ -560,6 +588,9 @@ class MetricParser:
     def _parse_message(self, line: str) -> list[Point]:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
+        if self._section is not None or self._labels and (
+                line[-1:] in ":.*=-]" or line[-1:].isalpha()):
+            line = self._sectioned(line)
         points: list[Point] = []
         if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                 line, points):
@@ -580,6 +611,31 @@ class MetricParser:
         if line[:2] == "  " and not points and self._rows is None:
             self._columns = frame_columns(line)
         return points
+
+    def _sectioned(self, line: str) -> str:
+        """The line as read under the heading above it: a line of only `name: value` pairs
+        under `Validation:` is read as `Validation: loss: 0.41`; a rule (`-----`) keeps the
+        heading for the lines after it, any other line ends it (and may head the next)."""
+        section = self._section
+        if section is not None:
+            if _SECTION_PAIRS.fullmatch(line) is not None:
+                return f"{section} {line.lstrip()}"
+            if _SECTION_RULE.fullmatch(line) is not None:
+                return line
+            self._section = None
+        if len(line) <= 80 and line.strip().count(" ") <= 7:  # (not a sentence)
+            head = _SECTION_HEAD.fullmatch(line)
+            if head is not None:
+                if head.group(1) is not None:
+                    self._section = f"[{head.group(1)}]"
+                else:
+                    label = head.group(2)
+                    words = label.lower().split()
+                    if any(word in PHASES for word in words) and all(
+                            word in _HEADING_WORDS or word.isdigit() for word in words) or (
+                            line.rstrip()[-1:] == ":" and names_a_measure(label.replace(" ", "_"))):
+                        self._section = f"{label}:"
+        return line
 
     def _labelled(self, line: str, points: list[Point]) -> bool:
         """Whether the line is the value of a name printed alone on the line before (pytorch-
