@@ -106,6 +106,16 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("Epoch 1 (0.5s): train loss 0.5123, val loss 0.4567, val acc 82.3%",
      expect(("train_loss", 0.5123, 1), ("val_loss", 0.4567, 1), ("val_acc", 82.3, 1))),
     ("Epoch 1 [12.3s]: loss 0.5123, acc 0.8", expect(("loss", 0.5123, 1), ("acc", 0.8, 1))),
+    # `%(name)s:%(lineno)d` in a logging format is no pair; loguru's SUCCESS level
+    ("2026-12-05 02:10:56,767 [INFO ] trainer:13 - Epoch 1 validation accuracy: 70.05%",
+     expect(("validation_accuracy", 70.05, 1))),
+    ("2026-12-05 02:10:56,767 | INFO | trainer:13 | loss: 0.5243", expect(("loss", 0.5243, 0))),
+    ("2026-12-05 02:10:56 trainer:13 INFO loss: 0.5243 acc: 0.91",
+     expect(("loss", 0.5243, 0), ("acc", 0.91, 0))),
+    ("INFO:trainer:13: loss: 0.5243", expect(("loss", 0.5243, 0))),
+    ("2026-12-05 02:10:56.775 | SUCCESS  | __main__:<module>:24 - Validation perplexity at step "
+     "400: 2.812", expect(("Validation_perplexity", 2.812, 400))),
+    ("[INFO ] epoch:3 - loss 0.4", expect(("loss", 0.4, 3))),
     # a sentence saying the epoch ended, before its clauses
     ("Epoch 3 finished. Train loss 0.41, val loss 0.5",
      expect(("Train_loss", 0.41, 3), ("val_loss", 0.5, 3))),
@@ -1015,6 +1025,19 @@ def test_a_name_alone_then_its_value_alone() -> None:
     parser = MetricParser(patterns=[r"^(?P<val>[0-9.]+)$"])
     assert triples(parser.parse_lines(["Loss:", "0.5"]) + parser.flush()) == expect(
         ("val", 0.5, 0))
+
+
+def test_a_position_after_an_epoch_with_no_total_is_the_global_step() -> None:
+    for lines, key in ((["Epoch 1 Step 10/40 Loss 0.51", "Epoch 1 Step 20/40 Loss 0.50",
+                         "Epoch 2 Step 0/40 Loss 0.49", "Epoch 2 Step 10/40 Loss 0.48"], "Loss"),
+                       (["epoch 1 iter 10/40 loss 0.51", "epoch 1 iter 20/40 loss 0.50",
+                         "epoch 2 iter 0/40 loss 0.49", "epoch 2 iter 10/40 loss 0.48"], "loss"),
+                       (["Epoch: 1 Batch: 10/40 Loss: 0.51", "Epoch: 1 Batch: 20/40 Loss: 0.50",
+                         "Epoch: 2 Batch: 0/40 Loss: 0.49", "Epoch: 2 Batch: 10/40 Loss: 0.48"],
+                        "Loss")):
+        parser = MetricParser()
+        assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+            (key, 0.51, 10), (key, 0.50, 20), (key, 0.49, 40), (key, 0.48, 50)), lines[0]
 
 
 def test_a_heading_qualifies_the_block_of_pairs_under_it() -> None:

@@ -1028,7 +1028,7 @@ RULES: list[Rule] = [
         "line names none); it records nothing",
         parse_position,
         ("]", "iter ", "Iter ", "batch ", "Batch ", "step ", "Step ", " batches", " steps",
-         " iterations", " iters", "iter: ", "batch: ", "step: ", "Step: ", "Iter: ",
+         " iterations", " iters", "iter: ", "batch: ", "Batch: ", "step: ", "Step: ", "Iter: ",
          "iteration: ", "Iteration: ", "Iteration ", "iteration "),
         counts=True,
         generic=True,

@@ -1582,7 +1582,7 @@ _LOG_PART = (
     # or a level, then a logger's name and line, lm-evaluation-harness' `INFO     [evaluator:214]`
     # (after its level only: `[acc:91]` alone is a measure's)
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
-    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b:?"
+    r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|SUCCESS|TRACE)\b:?"  # (loguru's SUCCESS too)
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
     # (or its level's letter before a whole date: `%(levelname).1s%(asctime)s`)
     r"|[IWEF]\d{4}-\d\d-\d\d\ \d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
@@ -1598,7 +1598,12 @@ _LOG_PART = (
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:\d{1,9}(?=\ -\ )"
-    r"|(?<=\|\ )[A-Za-z_]\w{0,80}:\d{1,9}(?=\ -\ )"  # (after loguru's `| `, `train:42 - `)
+    # (after loguru's `| `, `train:42 - `; `%(name)s:%(lineno)d` after a level, a time or
+    # a bar: `[INFO ] trainer:13 - `, `| INFO | trainer:13 | `, `12:00:00 trainer:13 INFO `,
+    # `INFO:trainer:13: `; not a counter's, `] epoch:3 - `)
+    r"|(?:(?<=\]\ )|(?<=\|\ )|(?<=\d\ )|(?<=[A-Z]:))"
+    r"(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial)\b)"
+    r"[A-Za-z_]\w{0,80}:\d{1,9}(?=\ -\ |\ \|\ |:\ |\ (?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ )"
     r"|(?:__main__|root)(?=\ {0,4}[-|:])"
     # any logger's name next to its level between ` - `, Python's logging cookbook's
     # `%(asctime)s - %(name)s - %(levelname)s - %(message)s` (or the level first)
@@ -1859,12 +1864,12 @@ _POSITION = re.compile(
 # 1/3, iter: 5/25, ...`, Paddle's `step
 # 5/20 [====>....] - loss: 0.69` (Keras' old progress bar), and
 # pytorch/examples' word_language_model `| epoch   1 |   200/ 2983 batches | lr 20.00 |`.
-# A position after an epoch's counter and its total, no separator between: `Epoch 1/3 Step
-# 100/300 Loss 1.0`, `Epoch 1/10 Iteration 200/500 Loss 0.19`.
+# A position after an epoch's counter (and its total), no separator between: `Epoch 1/3 Step
+# 100/300 Loss 1.0`, `Epoch 1/10 Iteration 200/500 Loss 0.19`, `Epoch: 1 Batch: 10/40 Loss: 0.5`.
 _FINER_POSITION = re.compile(
     r"(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18}),?\ {1,4}(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
-_EPOCH_THEN_POSITION = re.compile(r"\s{0,8}(?:epoch|ep)\ {1,4}\d{1,18}/\d{1,18}\ {1,4}",
+_EPOCH_THEN_POSITION = re.compile(r"\s{0,8}(?:epoch|ep):?\ {1,4}\d{1,18}(?:/\d{1,18})?,?\ {1,4}",
                                   re.ASCII | re.IGNORECASE)
 _BARE_POSITION = re.compile(
     r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
