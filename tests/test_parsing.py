@@ -116,6 +116,8 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("2026-12-05 02:10:56.775 | SUCCESS  | __main__:<module>:24 - Validation perplexity at step "
      "400: 2.812", expect(("Validation_perplexity", 2.812, 400))),
     ("[INFO ] epoch:3 - loss 0.4", expect(("loss", 0.4, 3))),
+    # the older imagenet example's summary
+    (" * Prec@1 72.345 Prec@5 91.234", expect(("Test_Prec@1", 72.345, 0), ("Test_Prec@5", 91.234, 0))),
     # a sentence saying the epoch ended, before its clauses
     ("Epoch 3 finished. Train loss 0.41, val loss 0.5",
      expect(("Train_loss", 0.41, 3), ("val_loss", 0.5, 3))),
@@ -2981,6 +2983,10 @@ def test_hf_trainer_dicts_with_quoted_numbers() -> None:
         "Model Number: 137 with model LastValueNaive in generation 2 of 2",
         "Trial: 5 of 20",
         "Run ID: 3",
+        # torchinfo's model size; scikit-learn's SGD count of non-zero weights
+        "Total mult-adds (Units.MEGABYTES): 4.38",
+        "Total mult-adds (M): 4.38",
+        "NNZs: 5",
     ],
 )
 def test_noise_lines_record_nothing(line: str) -> None:

@@ -173,7 +173,7 @@ RULES: list[Rule] = [
         "evaluation) gives Test_Acc@1, Test_Acc@5 (and Test_loss); DeiT's and MAE's "
         "`Averaged stats: lr: 0.00003  loss: 2.33 (2.39)` gives Averaged_stats/lr, ...",
         parse_metric_logger,
-        ("eta: ", "Acc@1 ", "] Total time: ", "Averaged stats: "),
+        ("eta: ", "Acc@1 ", "Prec@1 ", "] Total time: ", "Averaged stats: "),
         sets_step=True,
         counts=True,
         final=True,

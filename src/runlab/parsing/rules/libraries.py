@@ -2034,9 +2034,9 @@ _LOGGER_SPLIT = re.compile(r"\t| {2,}")
 # evaluate()'s summary: `Test:  Acc@1 76.130 Acc@5 92.862` (older scripts and DeiT: ` * Acc@1
 # 76.130 Acc@5 92.862 loss 0.962`, printed by the evaluate() whose logger's header is `Test:`,
 # so its keys are Test_Acc@1, Test_Acc@5 and Test_loss as under that header; SupContrast's
-# ` * Acc@1 14.062` alone).
+# ` * Acc@1 14.062` alone; the older imagenet example's ` * Prec@1 72.345 Prec@5 91.234`).
 _ACC_SUMMARY = re.compile(
-    rf"\s*(?:\*\s+|([A-Za-z][\w ]*):\s+)?(Acc@1) ({NUMBER})(?: (Acc@5) ({NUMBER}))?"
+    rf"\s*(?:\*\s+|([A-Za-z][\w ]*):\s+)?(Acc@1|Prec@1) ({NUMBER})(?: (Acc@5|Prec@5) ({NUMBER}))?"
     rf"(?: (loss) ({NUMBER}))?\s*$",
     re.ASCII,
 )

@@ -171,6 +171,9 @@ _SETTING = re.compile(
     r"|(?:^|[/_])(?:cuda|mps|xpu|npu|hpu|xla)$"
     # torchsummary's sizes, `Params size (MB): 4.58`, `Estimated Total Size (MB): 5.27`
     r"|(?:^|_)size_\((?:[kmgt]i?)?b\)$"
+    # torchinfo's `Total mult-adds (M): 4.38` (a model's size); scikit-learn's SGD verbose
+    # `NNZs: 5` (its weights' count of non-zeros)
+    r"|(?:^|_)mult-adds(?:_\([\w.]{1,30}\))?$|^nnzs$"
     # an early stopping's patience count, `EarlyStopping counter: 1 out of 5`
     r"|(?:^|_)counter$"
     # a sequence's length, a setting: `Max sequence length: 512`
