@@ -53,6 +53,35 @@ def test_a_param_given_with_p_wins_over_argparse(cli: Callable[..., Result],
     assert p["learning-rate"] == 0.7 and p["amp"] is True and p["layers"] == [64, 32]
 
 
+ALIASES = """\
+import argparse
+p = argparse.ArgumentParser()
+p.add_argument("-e", "--epochs", type=int, default=10)
+p.add_argument("--lr", "--learning-rate", type=float, default=0.1)
+p.add_argument("--name", default="x")
+p.add_argument("--layers", type=int, nargs="+", default=[4])
+p.add_argument("data")
+p.parse_args()
+"""
+
+
+def test_the_program_s_parser_names_and_reads_its_command_line(cli: Callable[..., Result],
+                                                               tmp_path: Path) -> None:
+    # `-e 3` is `--epochs` (one param under the longest option, not `e` and `epochs`); a
+    # positional after an option's value is its own, and a list stays a list
+    (tmp_path / "train.py").write_text(ALIASES)
+    assert cli(sys.executable, "train.py", "-e", "3", "--lr", "0.01", "--name", "foo",
+               "data.csv", "--layers", "8").code == 0
+    assert params(cli) == {"epochs": 3, "learning-rate": 0.01, "name": "foo", "layers": [8],
+                           "data": "data.csv"}
+    assert cli("reindex").code == 0  # (the journal says so: the index made again agrees)
+    assert params(cli) == {"epochs": 3, "learning-rate": 0.01, "name": "foo", "layers": [8],
+                           "data": "data.csv"}
+    # a param given with -p under an alias still wins
+    assert cli("-p", "e=5", sys.executable, "train.py", "-e", "3", "data.csv").code == 0
+    assert params(cli)["e"] == 5
+
+
 def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(ARGPARSE)
     assert cli("--no-inject", sys.executable, "train.py").code == 0

@@ -207,6 +207,8 @@ def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, pytho
         assert truth["params"]["model"]["lr"] == 0.5
         assert truth["params"]["data"]["name"] == "toy"  # from the YAML file only
         assert_params(run, truth)
+        # Hydra's own command line parser is not the program's
+        assert not {"config-name", "multirun", "overrides"} & set(run["params"])
 
 
 KERAS_MOVED = """\

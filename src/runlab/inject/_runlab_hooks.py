@@ -152,7 +152,10 @@ def fail(hook, error):
         pass
 
 
-def _report(parser, namespace):
+def _report(parser, namespace, from_argv):
+    """What `parser` read: each argument under its longest option (its other options named,
+    so that the key the command line typed, `-e` for `--epochs`, is the same argument);
+    `from_argv` when it read the program's own command line."""
     entries = []
     for action in getattr(parser, "_actions", []):
         dest = getattr(action, "dest", None)
@@ -168,9 +171,26 @@ def _report(parser, namespace):
                      for v in value]
         longest = max(action.option_strings, key=len) if action.option_strings else dest
         key = longest.lstrip("-")
-        entries.append({"key": key, "value": redact({key: value})[_redact_text(key)]})
+        entry = {"key": key, "value": redact({key: value})[_redact_text(key)]}
+        aliases = [option.lstrip("-") for option in action.option_strings if option != longest]
+        if aliases:
+            entry["aliases"] = aliases
+        entries.append(entry)
     if entries:
-        emit({"argparse": entries})
+        emit({"argparse": entries, "argv": bool(from_argv)})
+
+
+# Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
+# `--multirun`, ...: its hook records the configuration they compose).
+_OWN_PARSERS = frozenset({"hydra"})
+
+
+def _caller_package():
+    """The top-level package of the code that called into argparse."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__") in ("argparse", __name__):
+        frame = frame.f_back
+    return "" if frame is None else str(frame.f_globals.get("__name__", "")).split(".", 1)[0]
 
 
 def _argparse(argparse):
@@ -182,7 +202,8 @@ def _argparse(argparse):
         result = original(self, args, namespace)
         if "argparse" not in _failed:
             try:
-                _report(self, result[0])
+                if _caller_package() not in _OWN_PARSERS:
+                    _report(self, result[0], args is None or list(args) == sys.argv[1:])
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result

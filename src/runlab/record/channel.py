@@ -40,6 +40,7 @@ class ArgparseValue:
 
     key: str
     value: Any
+    aliases: list[str] = field(default_factory=list)  # its other options (`e` for `epochs`)
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Report:
     owns: list[str] = field(default_factory=list)  # keys the hook's framework prints, never logs
     exclusive: bool | None = None  # the framework's printed lines are its own from now / no more
     argparse: list[ArgparseValue] = field(default_factory=list)
+    argv: bool = False  # the argparse values are those of the program's own command line
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -120,7 +122,11 @@ def read(msg: dict[str, Any], now: float) -> Report:
         for entry in msg["argparse"]:
             key = entry.get("key") if isinstance(entry, dict) else None
             if isinstance(key, str) and key:
-                report.argparse.append(ArgparseValue(key, entry.get("value")))
+                aliases = entry.get("aliases")
+                report.argparse.append(ArgparseValue(key, entry.get("value"), [
+                    a for a in aliases if isinstance(a, str) and a and a != key]
+                    if isinstance(aliases, list) else []))
+        report.argv = msg.get("argv") is True
     return report
 
 

@@ -378,6 +378,7 @@ class ChannelReader:
         self.secret_patterns = secret_patterns
         self.problems = problems
         self.argv_params: set[str] = set()  # params read from the command line itself
+        self.given_params: set[str] = set()  # those given with -p: what the program read never wins
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.steps: dict[str, int] = {}  # the next step of a key reported without one
 
@@ -422,17 +423,34 @@ class ChannelReader:
         params: dict[str, Any] = {}
         tags: dict[str, str] = {}
         renames: list[Event] = []
+        dropped: list[str] = []
         for report in reports:
             try:
                 self._take(report, batch, params, tags, renames)
             except RecursionError:  # params nested beyond what redaction walks: not taken
                 continue
-        if params:
-            batch.events.append(journal_events.params(params))
+            if report.argparse and report.argv:
+                dropped += self._typed_aliases(report, params)
+        if params or dropped:
+            batch.events.append(journal_events.params(params, dropped))
         if tags:
             batch.events.append(journal_events.tag(tags))
         batch.events += renames
         return batch
+
+    def _typed_aliases(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
+        """The params the command line gave under another option of an argument its parser
+        names by its longest (`-e 3` for `--epochs`): that argument's, no param of their own."""
+        dropped = []
+        for entry in report.argparse:
+            for alias in entry.aliases:
+                if alias in self.argv_params and alias not in self.given_params and (
+                        entry.key in params):
+                    self.argv_params.discard(alias)
+                    self.argv_params.add(entry.key)
+                    params.pop(alias, None)
+                    dropped.append(alias)
+        return dropped
 
     def _take(self, report: channel.Report, batch: ChannelBatch, params: dict[str, Any],
               tags: dict[str, str], renames: list[Event]) -> None:
@@ -449,7 +467,13 @@ class ChannelReader:
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params}
             line_params = {}
         for entry in report.argparse:
-            if entry.key not in self.argv_params:
+            if report.argv and (entry.key in self.argv_params or any(
+                    alias in self.argv_params for alias in entry.aliases)) and not (
+                    self.given_params.intersection([entry.key, *entry.aliases])):
+                # The program's parser read its command line: its key and its value (a list
+                # for `nargs`, a positional apart), whatever the words typed looked like
+                line_params[entry.key] = entry.value
+            elif entry.key not in self.argv_params:
                 ranked.setdefault(entry.key, entry.value)
         line_tags = dict([report.tag]) if report.tag is not None else {}
         if line_params or ranked or line_tags:

@@ -45,8 +45,13 @@ def reparse(points: list[list[Any]], t: float | None = None) -> Event:
     return {"e": "reparse", "t": round(time.time() if t is None else t, 3), "p": points}
 
 
-def params(values: dict[str, Any]) -> Event:
-    return {"e": "params", "params": values}
+def params(values: dict[str, Any], dropped: list[str] | None = None) -> Event:
+    """Params set; `dropped` (`drop`) the keys that are no params after all (a command line
+    word typed under another option of an argument its program names otherwise)."""
+    event: Event = {"e": "params", "params": values}
+    if dropped:
+        event["drop"] = dropped
+    return event
 
 
 def tag(tags: dict[str, Any]) -> Event:
@@ -283,7 +288,8 @@ _CHECKS: dict[str, Callable[[Event], str | None]] = {
     "start": _start,
     "metrics": lambda e: _points(e.get("p")),
     "reparse": lambda e: _points(e.get("p")),
-    "params": lambda e: None if isinstance(e.get("params"), dict) else "'params' is not an object",
+    "params": lambda e: (None if isinstance(e.get("params"), dict) else "'params' is not an object")
+    or (None if e.get("drop") is None or _str_list(e["drop"]) else "'drop' is not a list of names"),
     "tag": _tags,
     "untag": lambda e: None if _str_list(e.get("keys")) else "'keys' is not a list of names",
     "note": lambda e: None if _opt_str(e.get("text")) else "'text' is not text",

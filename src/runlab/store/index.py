@@ -331,6 +331,9 @@ def apply_event(db: sqlite3.Connection, number: int, event: Event) -> None:
         db.execute("DELETE FROM metrics WHERE run = ?", (number,))
         add_metrics(db, number, event.get("p") or [])
     elif kind == "params":
+        dropped = event.get("drop") or []
+        db.executemany("DELETE FROM params WHERE run = ? AND key = ?",
+                       [(number, k) for k in dropped if isinstance(k, str)])
         set_params(db, number, event.get("params") or {})
     elif kind == "tag":
         set_tags(db, number, event.get("tags") or {})
