@@ -325,6 +325,20 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("lr", False),
         ("--lr", False),
         ("tok", False),
+        # words holding `token` or `key` that name no secret: counts of tokens, the tokenizer
+        ("max_new_tokens", False),
+        ("--max-new-tokens", False),
+        ("include_num_input_tokens_seen", False),
+        ("tokenizer", False),
+        ("tokenizer_name", False),
+        ("TOKENIZERS_PARALLELISM", False),
+        ("monkey", False),
+        ("keywords", False),
+        ("num_keypoints", False),
+        ("hf_token", True),
+        ("tokens_key", True),
+        ("tokenKey", True),
+        ("auth_token", True),
     ],
 )
 def test_is_secret(key: str, secret: bool) -> None:

@@ -61,6 +61,12 @@ SECRET_PATTERNS: tuple[str, ...] = (
 )
 # Where a camelCase or PascalCase name splits into words.
 _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# Words that hold `token` or `key` but name no secret: counts of tokens (`max_new_tokens`,
+# `num_input_tokens_seen`), the tokenizer, `monkey`, keywords, keypoints, keyframes. They are
+# taken out of a name before it is matched (`hf_token`, `tokens_key` stay secret).
+_PLAIN_WORDS = re.compile(
+    r"(?<![a-z0-9])(?:tokens|tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
+    r"|keyframes?|keystrokes?)(?![a-z0-9])")
 REDACTED = "***"
 
 _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
@@ -125,9 +131,11 @@ def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
 
 def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     """Whether a param name looks like it holds a secret: a case-insensitive glob match of the
-    name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`)."""
+    name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`), words that name no
+    secret taken out (`max_new_tokens`, `tokenizer`)."""
     bare = key.lstrip("-+~")
-    names = {key.lower(), bare.lower(), _HUMP.sub("_", bare).lower()}
+    names = {_PLAIN_WORDS.sub("", name)
+             for name in (key.lower(), bare.lower(), _HUMP.sub("_", bare).lower())}
     return any(fnmatchcase(name, pattern.lower()) for name in names for pattern in patterns)
 
 
@@ -258,6 +266,7 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     import json
 
     return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
+                       "plain": _PLAIN_WORDS.pattern,
                        "values": ["(?x)" + _CREDENTIALS.pattern],
                        "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern})
 

@@ -52,23 +52,26 @@ def _secrets():
         url = re.compile(spec["url"]) if spec.get("url") else None
         pairs = re.compile(spec["pairs"]) if spec.get("pairs") else None
         humps = re.compile(spec["humps"]) if spec.get("humps") else None
-        _state["secrets"] = (names, values, url, pairs, humps)
+        plain = re.compile(spec["plain"]) if spec.get("plain") else None
+        _state["secrets"] = (names, values, url, pairs, humps, plain)
     return _state["secrets"]
 
 
 def _secret_name(key):
     from fnmatch import fnmatchcase
 
-    names, humps = _secrets()[0], _secrets()[4]
+    names, humps, plain = _secrets()[0], _secrets()[4], _secrets()[5]
     bare = str(key).lstrip("-+~")
     forms = {str(key).lower(), bare.lower()}
     if humps is not None:
         forms.add(humps.sub("_", bare).lower())  # camelCase words: dbPass as db_pass
+    if plain is not None:  # (words that name no secret: max_new_tokens, tokenizer)
+        forms = {plain.sub("", n) for n in forms}
     return any(fnmatchcase(n, p) for n in forms for p in names)
 
 
 def _redact_text(text):
-    _, values, url, pairs, _ = _secrets()
+    _, values, url, pairs, _, _ = _secrets()
     if url is not None:
         def strip(match):
             scheme, userinfo = match["scheme"], match["userinfo"]
