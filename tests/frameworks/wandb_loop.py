@@ -20,6 +20,8 @@ for i in range(5):
     _truth.add(metrics, "acc", run.step, i / 10)
     wandb.log({"loss": loss, "acc": i / 10})
 run.log({"val": {"loss": 0.4321, "acc": 0.875}}, step=10)
+# no numbers, no points (W&B keeps them as text and a flag, not in a chart)
+run.log({"phase": "eval", "improved": True, "shown": "1.5"}, step=10)
 _truth.add(metrics, "val/loss", 10, 0.4321)
 _truth.add(metrics, "val/acc", 10, 0.875)
 at = run.step

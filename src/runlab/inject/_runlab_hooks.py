@@ -1008,7 +1008,9 @@ def _wandb(module):
             params("wandb", {k: v for k, v in config.items() if not str(k).startswith("_")})
         flat = {}
         _flatten_metrics(data, "", flat)
-        metrics("wandb", flat, step)
+        # (W&B charts numbers: a string, `"1.5"`, or a boolean is no point of a curve there)
+        metrics("wandb", {k: v for k, v in flat.items()
+                          if not isinstance(v, (str, bool))}, step)
 
     wrap(module.Run, "log", "wandb", before=log)
 
