@@ -4,6 +4,7 @@
 import warnings
 
 import numpy as np
+from sklearn.decomposition import PCA
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
 from sklearn.neural_network import MLPClassifier
 
@@ -13,6 +14,8 @@ warnings.simplefilter("ignore")
 rng = np.random.default_rng(0)
 x = rng.normal(size=(200, 4))
 y = (x[:, 0] > 0).astype(int)
+# A preprocessor fitted first: its settings (`random_state` None) give way to the model's.
+PCA(n_components=3, whiten=True).fit(x)
 mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=12, early_stopping=True,
                     n_iter_no_change=50, random_state=0, verbose=True).fit(x, y)
 gb = GradientBoostingClassifier(n_estimators=5, max_depth=2, subsample=0.8, random_state=0,
@@ -29,4 +32,6 @@ for key, curve, first, sign in (
         ("train_loss", hgb.train_score_, 0, -1), ("val_loss", hgb.validation_score_, 0, -1)):
     for i, value in enumerate(curve):
         _truth.add(metrics, key, i + first, sign * value)
-_truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12})  # the first fit's
+# the first model's, and the preprocessor's where no model has its own
+_truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12, "random_state": 0,
+                       "n_components": 3, "whiten": True})

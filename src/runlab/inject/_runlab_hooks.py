@@ -247,12 +247,13 @@ def metrics(hook, values, step, **more):
         emit({"hook": hook, "metrics": points, **at, "time": time.time(), **more})
 
 
-def params(hook, values):
-    """Record hyperparameters (flattened with dots, secrets redacted before writing)."""
+def params(hook, values, weak=False):
+    """Record hyperparameters (flattened with dots, secrets redacted before writing); `weak`
+    ones give way to the next that a hook records under the same names."""
     flat = {}
     _flatten(values, "", flat)
     if flat:
-        emit({"hook": hook, "params": redact(flat)})
+        emit({"hook": hook, "params": redact(flat), **({"weak": True} if weak else {})})
 
 
 def exclusive(hook, on, step=None):
@@ -852,7 +853,10 @@ def _sklearn(module):
     def done(estimator):
         values = {k: v for k, v in estimator.get_params(deep=True).items()
                   if isinstance(v, (bool, int, float, str)) or v is None}
-        params("sklearn", values)
+        # A preprocessor's settings (a scaler's, PCA's: it transforms, it does not predict)
+        # give way to the model's fitted after it (`random_state` is the model's).
+        params("sklearn", values,
+               weak=hasattr(estimator, "transform") and not hasattr(estimator, "predict"))
         estimator = _fitted_inside(estimator)
         try:
             mine = sent.setdefault(estimator, {})

@@ -60,6 +60,7 @@ class Report:
     exclusive: bool | None = None  # the framework's printed lines are its own from now / no more
     argparse: list[ArgparseValue] = field(default_factory=list)
     argv: bool = False  # the argparse values are those of the program's own command line
+    weak: bool = False  # a hook's params that a later hook's params replace (a preprocessor's)
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -103,6 +104,7 @@ def read(msg: dict[str, Any], now: float) -> Report:
         report.params[msg["param"]] = msg.get("value")
     if isinstance(msg.get("params"), dict):
         report.params.update(msg["params"])
+        report.weak = msg.get("weak") is True
     if isinstance(msg.get("tag"), str):
         value = msg.get("value")
         report.tag = (msg["tag"], "" if value is None else str(value))

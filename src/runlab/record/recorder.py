@@ -380,6 +380,7 @@ class ChannelReader:
         self.argv_params: set[str] = set()  # params read from the command line itself
         self.given_params: set[str] = set()  # those given with -p: what the program read never wins
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
+        self.weak: set[str] = set()  # params a hook gave weakly: the next hook's replace them
         self.steps: dict[str, int] = {}  # the next step of a key reported without one
 
     def grown(self) -> bool:
@@ -497,9 +498,16 @@ class ChannelReader:
             batch.points.append([key, value, s, report.time])
         params.update(line_params)
         for key, value in ranked.items():
-            if key not in self.ranked:  # (the first fit's, however the reads fall)
+            if report.weak:  # (a preprocessor's, until an estimator that predicts says)
+                if key not in self.ranked and key not in self.weak:
+                    self.weak.add(key)
+                    params.setdefault(key, value)
+            elif key not in self.ranked:  # (the first fit's, however the reads fall)
                 self.ranked.add(key)
-                params.setdefault(key, value)
+                if key in self.weak:
+                    params[key] = value
+                else:
+                    params.setdefault(key, value)
         tags.update(line_tags)
 
 
