@@ -2987,6 +2987,14 @@ def test_hf_trainer_dicts_with_quoted_numbers() -> None:
         "Total mult-adds (Units.MEGABYTES): 4.38",
         "Total mult-adds (M): 4.38",
         "NNZs: 5",
+        # a model's hyperparameters printed bare (a search's best, a booster's params)
+        "{'max_depth': 6, 'eta': 0.1, 'subsample': 0.8, 'objective': 'binary:logistic'}",
+        "{'num_leaves': 31, 'learning_rate': 0.05, 'feature_fraction': 0.9}",
+        '{"n_estimators": 200, "max_depth": 8, "learning_rate": 0.05}',
+        '{"d_model": 256, "n_heads": 8, "dropout": 0.1}',
+        "{'C': 1, 'kernel': 'rbf'}",
+        "best params {'max_depth': 3, 'learning_rate': 0.1}",
+        "best_params_: {'alpha': 0.01}",
     ],
 )
 def test_noise_lines_record_nothing(line: str) -> None:
@@ -4919,12 +4927,14 @@ def test_round_28_tables_counters_and_phrases() -> None:
 
 
 def test_round_28_review() -> None:
-    # settings after their label are no metrics, unless a measure is among them (a result's)
+    # settings after their label are no metrics, unless a measure is among them (a result's;
+    # a dict of hyperparameters alone is settings wherever it is, a learning rate alone not)
     assert steps_of("Best params: {'lr': 0.01}, best score: 0.91",
                     "Best hyperparameters: lr=0.01, momentum=0.9 | Best accuracy: 0.93",
-                    "Params: 1.2M | FLOPs: 0.5G | Acc: 76.1") == [
+                    "Params: 1.2M | FLOPs: 0.5G | Acc: 76.1",
+                    "Best params: {'alpha': 0.01, 'lr': 0.1}, best score: 0.92") == [
         ("lr", 0.01, 0), ("best_score", 0.91, 0), ("lr", 0.01, 1), ("momentum", 0.9, 0),
-        ("Best_accuracy", 0.93, 0), ("Acc", 76.1, 0)]
+        ("Best_accuracy", 0.93, 0), ("Acc", 76.1, 0), ("best_score", 0.92, 1)]
     # an epoch of one print at step 0 is as long as the one before it (at least 1)
     assert [step for _, _, step in steps_of(
         "Epoch 0, Step 0, Loss: 0.9", "Epoch 1, Step 0, Loss: 0.8", "Epoch 2, Step 0, Loss: 0.7")] == [

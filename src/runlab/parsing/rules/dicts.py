@@ -13,6 +13,7 @@ from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, pl
 from runlab.parsing.rules.pairs import (
     HYPERPARAMETERS,
     PHASES,
+    RATES,
     SETTINGS_DICT,
     best_counter,
     is_metric_key,
@@ -39,6 +40,12 @@ def _counter_before(line: str, start: int) -> list[Found]:
 _DECODER = json.JSONDecoder()
 
 
+# A number written as text (fairseq's `{"loss": "13.849"}`): a value, not a word; and a
+# phase's word (mmcv's `{'mode': 'train', ...}`): a record's label, not a setting.
+_NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?\s*"
+                          r"|(?i:train|training|val|valid|validation|test|eval|dev)")
+
+
 def parse_json(line: str) -> list[Found]:
     """The numbers of the first JSON object on the line, nested objects flattened with `/`:
     ``{"val": {"loss": 0.4}}`` is ``val/loss``; a string that is a number counts as it
@@ -52,7 +59,8 @@ def parse_json(line: str) -> list[Found]:
         return []
     if not isinstance(obj, dict):
         return []
-    if settings(obj):
+    if settings(obj, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
+                         for value in obj.values())):
         return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
     found: list[Found] = []
     _flatten(obj, "", found, 0)
@@ -60,13 +68,20 @@ def parse_json(line: str) -> list[Found]:
     return found + _counter_before(line, opening.start()) if found else found
 
 
-def settings(keys: Iterable[object]) -> bool:
+def settings(keys: Iterable[object], texts: bool = False) -> bool:
     """Whether a dict's (or a repr's) keys are a program's settings: one is a setting's name
     (`batch_size`, `epochs`, `seed`) and every other an optimizer's hyperparameter (`lr`,
-    `momentum`); a key of anything else (`miou`, `acc@1`, `train_runtime`) makes it a result."""
+    `momentum`); a key of anything else (`miou`, `acc@1`, `train_runtime`) makes it a result.
+    A model's hyperparameters alone are settings too (a search's `best_params_`, `{'C': 10,
+    'gamma': 0.01}`), and so is a dict of words (`texts`: `'kernel': 'rbf'`, `'objective':
+    'binary:logistic'`) with one among its keys and no measure."""
     names = [key for key in keys if isinstance(key, str)]
-    return any(not is_metric_key(name) for name in names) and all(
-        not is_metric_key(name) or name.lower() in HYPERPARAMETERS for name in names)
+    hyper = sum(name.lower() in HYPERPARAMETERS for name in names)
+    if any(not is_metric_key(name) for name in names):
+        return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS for name in names)
+    # (a learning rate alone is a curve people follow: `{'lr': 0.001}` an epoch)
+    return hyper > 0 and (hyper == len(names) and any(name.lower() not in RATES for name in names)
+                          or texts and not any(names_a_measure(name) for name in names))
 
 
 
@@ -208,7 +223,9 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
-    if settings(key for key, _ in _named(tree)):
+    if settings([key for key, _ in _named(tree)], any(
+            isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in _named(tree))):
         return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
     if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`

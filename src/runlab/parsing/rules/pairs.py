@@ -865,7 +865,17 @@ def _two_pairs(match: re.Match[str]) -> str:
 HYPERPARAMETERS = frozenset({
     "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
-    "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused"})
+    "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
+    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val",
+    # a model's: trees' and boosting's, scikit-learn's, a transformer's shape
+    "max_depth", "num_leaves", "n_estimators", "min_child_weight", "subsample", "colsample_bytree",
+    "colsample_bylevel", "feature_fraction", "bagging_fraction", "bagging_freq", "eta",
+    "min_samples_split", "min_samples_leaf", "max_features", "max_leaf_nodes", "min_data_in_leaf",
+    "reg_alpha", "reg_lambda", "lambda_l1", "lambda_l2", "l2_leaf_reg", "scale_pos_weight",
+    "max_bin", "c", "gamma", "kernel", "degree", "penalty", "solver", "l1_ratio", "tol",
+    "n_neighbors", "criterion", "activation", "hidden_layer_sizes", "learning_rate_init",
+    "d_model", "n_heads", "num_heads", "n_head", "n_layer", "n_layers", "num_layers", "n_embd",
+    "d_ff", "top_k", "top_p"})
 _SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
