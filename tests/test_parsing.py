@@ -1042,6 +1042,21 @@ def test_a_position_after_an_epoch_with_no_total_is_the_global_step() -> None:
             (key, 0.51, 10), (key, 0.50, 20), (key, 0.49, 40), (key, 0.48, 50)), lines[0]
 
 
+def test_a_table_of_a_counter_and_one_measure() -> None:
+    # two columns, the counter's and a measure's (prettytable's, markdown's, aligned)
+    for lines, key in ((["+-------+--------+", "| Epoch |  Loss  |", "+-------+--------+",
+                         "|   1   | 0.5000 |", "|   2   | 0.4000 |", "+-------+--------+"], "Loss"),
+                       (["| epoch | loss |", "|-------|------|", "| 1 | 0.5 |", "| 2 | 0.4 |"],
+                        "loss"),
+                       (["epoch    loss", "1        0.5", "2        0.4"], "loss")):
+        parser = MetricParser()
+        assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+            (key, 0.5, 1), (key, 0.4, 2)), lines[1]
+    # not a name's and a value's (`| Metric | Value |` is the metric table's)
+    parser = MetricParser()
+    assert triples(parser.parse_lines(["epoch    name", "1        a"]) + parser.flush()) == []
+
+
 def test_a_heading_qualifies_the_block_of_pairs_under_it() -> None:
     # `print("Validation:")` then a line a measure: the block's `loss` is not the training's,
     # named as `Validation: loss: 0.41` on one line names it; prose heads nothing, and a line

@@ -821,7 +821,7 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 _COLUMN = r"(?:[^\W\d_]|\#)[\w#/.\-]*(?: [^\W\d_][\w/.\-]*)?"
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
-_TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}{_COLUMN}\s*")
+_TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")
 _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
                     "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i",
                     "run")  # (last: airbench's run before its epoch, `|  run  |  epoch  |`)
@@ -845,7 +845,9 @@ def parse_table_header(line: str) -> list[Found]:
     match = _TABLE_HEADER.fullmatch(inside)
     if match is None:
         match = _TWO_COLUMNS.fullmatch(inside)  # (`epoch train_loss  val_loss`: three)
-        if match is None or len(_counter_first(match.group(1)) or ()) < 2:
+        if match is None or len(_counter_first(match.group(1)) or ()) < 2 and not (
+                # (or two, a counter's and a measure's: `| epoch | loss |`)
+                match.group(1) in _COUNTER_COLUMNS and names_a_measure(match.group(2))):
             return []
     if _counter_first(match.group(1)) is None:
         return []
