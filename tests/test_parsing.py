@@ -116,6 +116,12 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("2026-12-05 02:10:56.775 | SUCCESS  | __main__:<module>:24 - Validation perplexity at step "
      "400: 2.812", expect(("Validation_perplexity", 2.812, 400))),
     ("[INFO ] epoch:3 - loss 0.4", expect(("loss", 0.4, 3))),
+    # an episode's counter in brackets; a statistic's qualifier attached to the name
+    ("[ep 15] return=-98.76 ep_len=200", expect(("return", -98.76, 15), ("ep_len", 200, 15))),
+    ("[Episode 16] reward: 3.0", expect(("reward", 3.0, 16))),
+    ("Ep   12 | R:   23.00 | R(avg100):   18.40 | eps: 0.912",
+     expect(("R", 23.0, 12), ("R(avg100)", 18.4, 12), ("eps", 0.912, 12))),
+    ("Epoch 3/10 - acc: 0.91 - acc(ema): 0.90", expect(("acc", 0.91, 3), ("acc(ema)", 0.9, 3))),
     # the older imagenet example's summary
     (" * Prec@1 72.345 Prec@5 91.234", expect(("Test_Prec@1", 72.345, 0), ("Test_Prec@5", 91.234, 0))),
     # a sentence saying the epoch ended, before its clauses

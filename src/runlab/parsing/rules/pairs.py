@@ -54,6 +54,8 @@ _WORD = (
     # TorchRL's `step count (max): 199`
     # (or a percent sign, vector-quantize-pytorch's `active %: 7.812`)
     r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\ ?\(%\)(?=\s{0,4}[:=])|\ %(?=:)|\*(?=:)"
+    # (or a statistic's, attached: an RL loop's `R(avg100): 18.40`, `acc(ema): 0.90`)
+    r"|\((?i:avg|ema|mean|smoothed|running|median|max|min|std)\d{0,6}\)(?=\s{0,4}[:=])"
     # (or a window's size, an RL loop's `Avg Reward (100): 83.0`, `Average Score (100 eps):`)
     r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2}"
     r"|\d{1,6}(?:\ [A-Za-z]{1,12})?)\)(?=\s{0,4}[:=]))?"
@@ -1347,7 +1349,7 @@ _COUNTER = re.compile(
     # (`step:100/1000 loss:0.41`: a step's colon, its total, then a pair; the spaces before
     # it are the group's: spaces taken twice over would make a line of them quadratic)
     r"|step:\ {0,4}(\d{1,18})/\d{1,18}\ +(?=[A-Za-z][\w\-]{0,40}:\ ?[-+.\d])"
-    r"|(?:run\ )?\[(?:(?:step|iter|iteration|it)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
+    r"|(?:run\ )?\[(?:(?:step|iter|iteration|it|ep|episode)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     # Sockeye's `Checkpoint [2]\tTrain-ppl=23.14` and `E=3 B=100\ts/sec=1406.45 ... ppl=23.14`
     # (B its updates so far)
     r"|checkpoint\ \[(\d{1,18})\](?=\t)|E=\d{1,9}\ B=(\d{1,18})(?=\t)"
