@@ -337,12 +337,24 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("num_keypoints", False),
         ("hf_token", True),
         ("tokens_key", True),
+        ("api_tokens", True),
+        ("github_tokens", True),
+        ("tokens", True),
+        ("total_tokens", False),
+        ("tokens_per_batch", False),
         ("tokenKey", True),
         ("auth_token", True),
     ],
 )
 def test_is_secret(key: str, secret: bool) -> None:
     assert is_secret(key) is secret
+
+
+def test_configured_patterns_match_every_word() -> None:
+    # the words that name no secret are taken out for the built-in patterns only
+    assert is_secret("service_tokens", (*SECRET_PATTERNS, "service_tokens"))
+    assert is_secret("my_monkey", (*SECRET_PATTERNS, "*monkey*"))
+    assert not is_secret("my_monkey")
 
 
 @pytest.mark.parametrize(

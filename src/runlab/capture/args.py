@@ -65,7 +65,12 @@ _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # `num_input_tokens_seen`), the tokenizer, `monkey`, keywords, keypoints, keyframes. They are
 # taken out of a name before it is matched (`hf_token`, `tokens_key` stay secret).
 _PLAIN_WORDS = re.compile(
-    r"(?<![a-z0-9])(?:tokens|tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
+    # (a count of tokens: `tokens` after a count's word or before `_seen`/`_per_`; `api_tokens`
+    # stays secret)
+    r"(?:(?<![a-z0-9])|(?<=_))(?:(?:max|min|num|n|new|input|output|total|prompt|context|train"
+    r"|eval|generated|completion)[-_.](?:new[-_.]|input[-_.]|output[-_.])?tokens"
+    r"|tokens(?=[-_.](?:seen|per)(?![a-z0-9])))(?![a-z0-9])"
+    r"|(?<![a-z0-9])(?:tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
     r"|keyframes?|keystrokes?)(?![a-z0-9])")
 REDACTED = "***"
 
@@ -133,10 +138,11 @@ def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     """Whether a param name looks like it holds a secret: a case-insensitive glob match of the
     name, or of its camelCase words joined by `_` (`dbPass` as `db_pass`), words that name no
     secret taken out (`max_new_tokens`, `tokenizer`)."""
-    bare = key.lstrip("-+~")
-    names = {_PLAIN_WORDS.sub("", name)
-             for name in (key.lower(), bare.lower(), _HUMP.sub("_", bare).lower())}
-    return any(fnmatchcase(name, pattern.lower()) for name in names for pattern in patterns)
+    bare = key.lower().lstrip("-+~")
+    names = {key.lower(), bare, _HUMP.sub("_", key.lstrip("-+~")).lower()}
+    plain = {_PLAIN_WORDS.sub("", name) for name in names}  # (for the built-in patterns)
+    return any(fnmatchcase(name, pattern.lower())
+               for pattern in patterns for name in (plain if pattern in SECRET_PATTERNS else names))
 
 
 def parse_value(text: str) -> Any:
@@ -266,7 +272,7 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     import json
 
     return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
-                       "plain": _PLAIN_WORDS.pattern,
+                       "plain": _PLAIN_WORDS.pattern, "builtin": list(SECRET_PATTERNS),
                        "values": ["(?x)" + _CREDENTIALS.pattern],
                        "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern})
 

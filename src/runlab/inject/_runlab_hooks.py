@@ -53,7 +53,8 @@ def _secrets():
         pairs = re.compile(spec["pairs"]) if spec.get("pairs") else None
         humps = re.compile(spec["humps"]) if spec.get("humps") else None
         plain = re.compile(spec["plain"]) if spec.get("plain") else None
-        _state["secrets"] = (names, values, url, pairs, humps, plain)
+        builtin = {str(p).lower() for p in spec.get("builtin") or ()}
+        _state["secrets"] = (names, values, url, pairs, humps, (plain, builtin))
     return _state["secrets"]
 
 
@@ -65,9 +66,10 @@ def _secret_name(key):
     forms = {str(key).lower(), bare.lower()}
     if humps is not None:
         forms.add(humps.sub("_", bare).lower())  # camelCase words: dbPass as db_pass
-    if plain is not None:  # (words that name no secret: max_new_tokens, tokenizer)
-        forms = {plain.sub("", n) for n in forms}
-    return any(fnmatchcase(n, p) for n in forms for p in names)
+    plain, builtin = plain
+    # (words that name no secret, max_new_tokens, tokenizer: out, for the built-in patterns)
+    bare = forms if plain is None else {plain.sub("", n) for n in forms}
+    return any(fnmatchcase(n, p) for p in names for n in (bare if p in builtin else forms))
 
 
 def _redact_text(text):
