@@ -1065,29 +1065,40 @@ def test_a_table_of_a_counter_and_one_measure() -> None:
 
 def test_a_heading_qualifies_the_block_of_pairs_under_it() -> None:
     # `print("Validation:")` then a line a measure: the block's `loss` is not the training's,
-    # named as `Validation: loss: 0.41` on one line names it; prose heads nothing, and a line
-    # of anything else ends the block
+    # named as `Validation: loss: 0.41` on one line names it; prose and progress messages head
+    # nothing, and a line of anything else (a setting's, a counter's, a less indented one) ends
+    # the block
     lines = ["epoch 1 loss 0.61", "Validation:", "  loss: 0.4123", "  acc: 0.8512",
              "epoch 2 loss 0.55", "--- Validation ---", "loss: 0.3", "[val]", "loss: 0.31",
              "Epoch 3 val:", "  loss=0.4123", "*** Evaluation ***", "accuracy = 0.8512",
              "Final test results", "------------------", "Loss:     0.3912", "F1:       0.8723",
-             "Per-class accuracy:", "       cat: 81.23%", "Evaluating on validation set...",
-             "  loss: 0.4", "Validation:", "  val_loss: 0.5", "Training finished", "loss: 0.2",
-             "Collecting data for eval...", "Eval_AverageReturn : 36.36", "Test set:", "",
-             "loss: 0.1"]
+             "Per-class accuracy:", "       cat: 81.23%", "Mean accuracy: 78.1%",
+             "Evaluating on validation set...", "  loss: 0.4", "Validation:", "  val_loss: 0.5",
+             "Training finished", "loss: 0.2", "Collecting data for eval...",
+             "Eval_AverageReturn : 36.36", "Test set:", "", "loss: 0.1",
+             "Train:", "  Loss: 0.9000  Acc: 60.00%", "Val:", "  Loss: 0.9500  Acc: 55.00%",
+             "Training...", "epoch: 4, loss: 0.5"]
     expected = expect(
         ("loss", 0.61, 1), ("Validation/loss", 0.4123, 1), ("Validation/acc", 0.8512, 1),
         ("loss", 0.55, 2), ("Validation/loss", 0.3, 2), ("val_loss", 0.31, 2),
         ("val_loss", 0.4123, 3), ("Evaluation/accuracy", 0.8512, 3),
         ("Final_test_results/Loss", 0.3912, 3), ("Final_test_results/F1", 0.8723, 3),
-        ("Per-class_accuracy/cat", 81.23, 3), ("validation_set/loss", 0.4, 3),
+        ("Per-class_accuracy/cat", 81.23, 3), ("Mean_accuracy", 78.1, 3), ("loss", 0.4, 3),
         ("val_loss", 0.5, 3), ("loss", 0.2, 3), ("Eval_AverageReturn", 36.36, 3),
-        ("loss", 0.1, 3))
+        ("loss", 0.1, 3), ("Train/Loss", 0.9, 3), ("Train/Acc", 60.0, 3),
+        ("Val/Loss", 0.95, 3), ("Val/Acc", 55.0, 3), ("loss", 0.5, 4))
     parser = MetricParser()
     assert triples(parser.parse_lines(lines) + parser.flush()) == expected
     parser = MetricParser()
     assert triples([p for line in lines for p in parser.parse_line(line)] + parser.flush()
                    ) == expected
+    # a configuration printed as YAML (OmegaConf.to_yaml): its sections hold settings
+    config = ["model:", "  name: resnet18", "  hidden: 32", "train:", "  lr: 0.01",
+              "  momentum: 0.9", "val:", "  check_interval: 0.5", "Hyperparameters:",
+              "  train:", "    dropout: 0.1", "data:", "  train:", "    fraction: 0.9"]
+    parser = MetricParser()
+    assert [p.key for p in parser.parse_lines(config) + parser.flush()
+            if "/" in p.key] == []
 
 
 def test_a_history_printed_as_a_list_of_dicts() -> None:

@@ -120,28 +120,34 @@ _RICH_LOG = re.compile(r"(?:\[[^\]]{1,30}\]|\ {0,30})\ (?:DEBUG|INFO|WARNING|ERR
 _RICH_SOURCE = re.compile(r"\ {2}[\w.\-<>]{1,80}\.py:\d{1,9}\ *\Z")
 _LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
 
-# A heading alone on its line that names a phase or a measure (`Validation:`, `--- Test set ---`,
-# `[val]`, `*** Evaluation ***`, `Epoch 2 val:`, `Evaluating on validation set...`,
-# `Per-class accuracy:`), then lines of only `name: value` pairs: those lines are read as if
-# each followed the heading on its line (`Validation: loss: 0.41`, `Validation/loss`), so a
-# validation block's `loss` is not the training's.
+# A heading alone on its line, not indented, that names a phase or a measure (`Validation:`,
+# `--- Test set ---`, `[val]`, `*** Evaluation ***`, `Epoch 2 val:`, `Final test results`,
+# `Per-class accuracy:`), then lines of only `name: value` pairs that name measures: those lines
+# are read as if each followed the heading on its line (`Validation: loss: 0.41`,
+# `Validation/loss`), so a validation block's `loss` is not the training's.
 _SECTION_HEAD = re.compile(
-    r"\s{0,8}(?:[*=#\-<>]{1,20}\ {0,4})?"
+    r"(?:([*=#\-<>]{1,20})\ {0,4})?"
     r"(?:\[((?i:" + "|".join(sorted(PHASES, key=len, reverse=True)) + r"))\]"
-    r"|(?i:(?:evaluating|validating|testing|evaluation|results)\ (?:on|of)\ (?:the\ )?)?"
-    r"([A-Za-z0-9][\w\-]{0,30}(?:\ [A-Za-z0-9][\w\-]{0,30}){0,3}))"
-    r"\ {0,4}(?:[*=#\-<>]{1,20})?\ {0,4}(?::|\.{3})?\s*",
+    r"|([A-Za-z0-9][\w\-]{0,30}(?:\ [A-Za-z0-9][\w\-]{0,30}){0,3}))"
+    r"\ {0,4}([*=#\-<>]{1,20})?\ {0,4}(:)?\s*",
     re.ASCII)
 # The words of a heading that names a phase (`--- Validation ---`, `Final test results`): a line
-# of prose (`Training finished`, `Collecting data for eval...`) heads nothing.
+# of prose (`Training finished`, `Collecting data for eval`) heads nothing; nor does a progress
+# message (`Training...`).
 _HEADING_WORDS = PHASES | {"set", "split", "data", "dataset", "results", "result", "metrics",
                            "scores", "stats", "statistics", "performance", "summary", "final",
                            "epoch", "step", "phase", "report"}
+# How a heading with neither a colon nor a rule around it ends (`Final test results`).
+_HEADING_ENDS = ("results", "Results", "metrics", "Metrics", "set", "summary", "Summary", "report",
+                 "scores", "stats", "performance")
 _SECTION_RULE = re.compile(r"\s{0,8}[-=*#_~]{3,200}\s*")
-_SECTION_PAIR = (r"[A-Za-z][\w.\-/@()]{0,40}(?:\ [A-Za-z][\w.\-/@()]{0,40}){0,3}\ {0,20}[:=]\ {0,20}"
+_SECTION_NAME = r"[A-Za-z][\w.\-/@()]{0,40}(?:\ [A-Za-z][\w.\-/@()]{0,40}){0,3}"
+_SECTION_PAIR = (rf"{_SECTION_NAME}\ {{0,20}}[:=]\ {{0,20}}"
                  r"[-+]?(?:\d{1,18}(?:\.\d{0,18})?(?:[eE][-+]?\d{1,3})?|\.\d{1,18}|nan|inf)%?")
-_SECTION_PAIRS = re.compile(rf"\s{{0,12}}{_SECTION_PAIR}(?:\ {{0,4}}[,;|]\ {{0,4}}{_SECTION_PAIR}){{0,20}}\s*",
-                            re.ASCII)
+_SECTION_PAIRS = re.compile(
+    rf"(\s{{0,12}}){_SECTION_PAIR}(?:(?:\ {{0,4}}[,;|]\ {{0,4}}|\ {{2,8}}){_SECTION_PAIR}){{0,20}}\s*",
+    re.ASCII)
+_SECTION_NAMES = re.compile(rf"({_SECTION_NAME})\ {{0,20}}[:=]", re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
 
@@ -364,8 +370,11 @@ class MetricParser:
         self._depth = 0  # how many of a pprint dict's braces are open
         # A measure's name alone before a colon, whose value is alone on the next line.
         self._label: str | None = None
-        # The heading a block of `name: value` lines is under (`_sectioned`), as a line's head.
+        # The heading a block of `name: value` lines is under (`_sectioned`), as a line's head,
+        # and the block's indentation (-1 before its first line).
         self._section: str | None = None
+        self._section_indent = -1
+        self._section_things = False  # a measure's heading: its lines name things, not measures
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
@@ -402,8 +411,8 @@ class MetricParser:
                 continue
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
-            if self._section is not None or self._labels and (
-                    line[-1:] in ":.*=-]" or line[-1:].isalpha()):
+            if self._section is not None or self._labels and line and (
+                    line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS)):
                 line = self._sectioned(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
@@ -588,8 +597,8 @@ class MetricParser:
     def _parse_message(self, line: str) -> list[Point]:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
-        if self._section is not None or self._labels and (
-                line[-1:] in ":.*=-]" or line[-1:].isalpha()):
+        if self._section is not None or self._labels and line and (
+                line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS)):
             line = self._sectioned(line)
         points: list[Point] = []
         if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
@@ -614,27 +623,39 @@ class MetricParser:
 
     def _sectioned(self, line: str) -> str:
         """The line as read under the heading above it: a line of only `name: value` pairs
-        under `Validation:` is read as `Validation: loss: 0.41`; a rule (`-----`) keeps the
-        heading for the lines after it, any other line ends it (and may head the next)."""
+        that name measures under `Validation:` is read as `Validation: loss: 0.41`; a rule
+        (`-----`) keeps the heading for the lines after it, any other line ends it (and may
+        head the next), and so does a line less indented than the block's first."""
         section = self._section
         if section is not None:
-            if _SECTION_PAIRS.fullmatch(line) is not None:
+            pairs = _SECTION_PAIRS.fullmatch(line)
+            # (under a measure's heading, its things: `Per-class accuracy:` then `  cat: 81%`)
+            if pairs is not None and len(pairs.group(1)) >= self._section_indent and all(
+                    names_a_measure(name.replace(" ", "_")) or self._section_things
+                    and name.lower() not in STEP_NAMES for name in _SECTION_NAMES.findall(line)):
+                if self._section_indent < 0:
+                    self._section_indent = len(pairs.group(1))
                 return f"{section} {line.lstrip()}"
-            if _SECTION_RULE.fullmatch(line) is not None:
+            if _SECTION_RULE.fullmatch(line) is not None and self._section_indent < 0:
                 return line
             self._section = None
-        if len(line) <= 80 and line.strip().count(" ") <= 7:  # (not a sentence)
-            head = _SECTION_HEAD.fullmatch(line)
-            if head is not None:
-                if head.group(1) is not None:
-                    self._section = f"[{head.group(1)}]"
-                else:
-                    label = head.group(2)
-                    words = label.lower().split()
-                    if any(word in PHASES for word in words) and all(
-                            word in _HEADING_WORDS or word.isdigit() for word in words) or (
-                            line.rstrip()[-1:] == ":" and names_a_measure(label.replace(" ", "_"))):
-                        self._section = f"{label}:"
+        if line[:1].isspace() or len(line) > 80 or line.count(" ") > 7 or self._rows is not None:
+            return line  # (not a heading: indented, a sentence, or a table's row)
+        head = _SECTION_HEAD.fullmatch(line)
+        if head is None:
+            return line
+        before, phase, label, after, colon = head.groups()
+        self._section_indent, self._section_things = -1, False
+        if phase is not None:
+            self._section = f"[{phase}]"
+            return line
+        words = label.lower().split()
+        if any(word in PHASES for word in words) and all(
+                word in _HEADING_WORDS or word.isdigit() for word in words) and (
+                colon or before and after or label.endswith(_HEADING_ENDS)):
+            self._section = f"{label}:"
+        elif colon and names_a_measure(label.replace(" ", "_")):
+            self._section, self._section_things = f"{label}:", True
         return line
 
     def _labelled(self, line: str, points: list[Point]) -> bool:
