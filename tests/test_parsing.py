@@ -112,7 +112,9 @@ METRIC_LINES: list[tuple[str, list[Triple]]] = [
     ("2026-12-05 02:10:56,767 | INFO | trainer:13 | loss: 0.5243", expect(("loss", 0.5243, 0))),
     ("2026-12-05 02:10:56 trainer:13 INFO loss: 0.5243 acc: 0.91",
      expect(("loss", 0.5243, 0), ("acc", 0.91, 0))),
-    ("INFO:trainer:13: loss: 0.5243", expect(("loss", 0.5243, 0))),
+    # (a measure's pair where a logger's name and line would be)
+    ("[INFO] mAP:50 | recall:60", expect(("mAP", 50, 0), ("recall", 60, 0))),
+    ("[2024-01-01 12:00:00] acc:91 | loss:2", expect(("acc", 91, 0), ("loss", 2, 0))),
     ("2026-12-05 02:10:56.775 | SUCCESS  | __main__:<module>:24 - Validation perplexity at step "
      "400: 2.812", expect(("Validation_perplexity", 2.812, 400))),
     ("[INFO ] epoch:3 - loss 0.4", expect(("loss", 0.4, 3))),

@@ -104,7 +104,7 @@ _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # from every space of a long run of them.)
 _EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+ *")
-_LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:(?:\d{1,9}:)?")
+_LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
 _JSON_LINE = re.compile(r"\s*(?:[\"{}\[\]\d\-]|true|false|null)")
@@ -1384,8 +1384,7 @@ def _ends_number(line: str) -> bool:
 
 
 def _unprefixed(line: str) -> str:
-    """The line without a `logging.basicConfig()` prefix (`INFO:__main__:`, and a line number
-    after the name, `INFO:trainer:13:`)."""
+    """The line without a `logging.basicConfig()` prefix (`INFO:__main__:`)."""
     match = _LOG_PREFIX.match(line)
     return line if match is None else line[match.end() :]
 

@@ -1642,12 +1642,22 @@ _LOG_PREFIX = re.compile(
     rf"\ {{0,40}}(?:(?:{_LOG_PART})(?:\ {{0,8}}[-|:]\ )?\ {{0,8}}){{1,8}}", re.ASCII)
 
 
+# A prefix's last part that may be a measure's pair after all: `[INFO] acc:91 | loss:2`.
+_NAME_AND_LINE = re.compile(r"([A-Za-z_]\w{0,80}):\d{1,9}:?\ {0,8}(?:[-|]\ {1,8})?\Z", re.ASCII)
+
+
 def message(line: str) -> str:
     """The line after its log prefix (the whole line when it has none)."""
     if line[:1] not in "[0123456789DIWEFCr_ JMASON" or len(line) < 8:
         return line
     prefix = _LOG_PREFIX.match(line)
-    return line if prefix is None else line[prefix.end() :]
+    if prefix is None:
+        return line
+    end = prefix.end()
+    named = _NAME_AND_LINE.search(line, 0, end) if line[end - 1 : end] in " :" else None
+    if named is not None and names_a_measure(named.group(1)):
+        end = named.start()  # (a measure's name, not `%(name)s:%(lineno)d`)
+    return line[end:]
 
 
 def _phase_spread(pairs: list[Found]) -> list[Found]:
