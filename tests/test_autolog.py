@@ -61,6 +61,14 @@ p.add_argument("--lr", "--learning-rate", type=float, default=0.1)
 p.add_argument("--name", default="x")
 p.add_argument("--layers", type=int, nargs="+", default=[4])
 p.add_argument("data")
+p.add_argument("-v", "--verbose", action="count", default=0)
+p.add_argument("--dropout", default=0.1)
+p.add_argument("--run-id", type=str)
+p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False)
+p.add_argument("--no-aug", dest="aug", action="store_false")
+p.add_argument("--config", type=argparse.FileType("r"))
+sub = p.add_subparsers(dest="cmd")
+sub.add_parser("train").add_argument("-b", "--batch-size", type=int)
 p.parse_args()
 """
 
@@ -70,16 +78,24 @@ def test_the_program_s_parser_names_and_reads_its_command_line(cli: Callable[...
     # `-e 3` is `--epochs` (one param under the longest option, not `e` and `epochs`); a
     # positional after an option's value is its own, and a list stays a list
     (tmp_path / "train.py").write_text(ALIASES)
+    (tmp_path / "cfg.txt").write_text("a\n")
     assert cli(sys.executable, "train.py", "-e", "3", "--lr", "0.01", "--name", "foo",
-               "data.csv", "--layers", "8").code == 0
-    assert params(cli) == {"epochs": 3, "learning-rate": 0.01, "name": "foo", "layers": [8],
-                           "data": "data.csv"}
+               "data.csv", "--layers", "8", "-vvv", "--dropout", "0.2", "--run-id", "007",
+               "--augment", "--no-aug", "--config", "cfg.txt", "train", "-b4").code == 0
+    expected = {"epochs": 3, "learning-rate": 0.01, "name": "foo", "layers": [8],
+                "data": "data.csv", "verbose": 3, "dropout": 0.2, "run-id": "007",
+                "augment": True, "aug": False, "config": "cfg.txt", "cmd": "train",
+                "batch-size": 4}
+    # (`-vvv` and `-b4` are no params of their own; an untyped `--dropout 0.2` is the number
+    # it looks like, a file argparse opened the name typed; `--no-aug` is `aug`'s False)
+    assert params(cli) == expected
     assert cli("reindex").code == 0  # (the journal says so: the index made again agrees)
-    assert params(cli) == {"epochs": 3, "learning-rate": 0.01, "name": "foo", "layers": [8],
-                           "data": "data.csv"}
-    # a param given with -p under an alias still wins
+    assert params(cli) == expected
+    # a param given with -p wins, under the option typed or its longest
     assert cli("-p", "e=5", sys.executable, "train.py", "-e", "3", "data.csv").code == 0
     assert params(cli)["e"] == 5
+    assert cli("-p", "epochs=9", sys.executable, "train.py", "-e", "3", "data.csv").code == 0
+    assert params(cli)["epochs"] == 9 and "e" not in params(cli)
 
 
 def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path: Path) -> None:

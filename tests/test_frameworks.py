@@ -203,12 +203,13 @@ def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> N
 
 
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
-    for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5"):
+    for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5",
+                                  "hydra.job.chdir=False"):
         assert truth["params"]["model"]["lr"] == 0.5
         assert truth["params"]["data"]["name"] == "toy"  # from the YAML file only
         assert_params(run, truth)
-        # Hydra's own command line parser is not the program's
-        assert not {"config-name", "multirun", "overrides"} & set(run["params"])
+        # Hydra's own command line parser is not the program's, nor are its own settings
+        assert not {"config-name", "multirun", "overrides", "hydra.job.chdir"} & set(run["params"])
 
 
 KERAS_MOVED = """\

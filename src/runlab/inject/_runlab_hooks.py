@@ -157,32 +157,48 @@ def fail(hook, error):
         pass
 
 
-def _report(parser, namespace, from_argv):
+def _report(parser, namespace, from_argv, foreign=False):
     """What `parser` read: each argument under its longest option (its other options named,
-    so that the key the command line typed, `-e` for `--epochs`, is the same argument);
-    `from_argv` when it read the program's own command line."""
+    so that the key the command line typed, `-e` for `--epochs`, is the same argument; a
+    negative option, `--no-augment`, names the positive one's or its destination's value);
+    `from_argv` when it read the program's own command line; `foreign` when the parser is a
+    library's own (Hydra's), whose options are no params of the run."""
     entries = []
     for action in getattr(parser, "_actions", []):
         dest = getattr(action, "dest", None)
         if not dest or dest == "help" or not hasattr(namespace, dest):
             continue
         value = getattr(namespace, dest)
+        # (exact: argparse's own typing says more than the words typed, `type=str` for `007`,
+        # `nargs`; an untyped `--lr 0.01` is better read as the number it looks like)
+        exact = isinstance(value, (bool, int, float)) or isinstance(value, (str, list, tuple)) and (
+            getattr(action, "type", None) is not None)
         if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
-            value = str(value)
+            # (a file argparse opened is its name, an Enum's member its value)
+            named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
+                value, "write") else getattr(value, "value", None)
+            value = named if isinstance(named, (int, float, str)) else str(value)
+            exact = False
         if isinstance(value, tuple):
             value = list(value)
         if isinstance(value, list):
             value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
                      for v in value]
-        longest = max(action.option_strings, key=len) if action.option_strings else dest
+        options = list(action.option_strings)
+        positive = [o for o in options if not o.lstrip("-").startswith(("no-", "no_"))]
+        longest = max(positive or options, key=len) if options else dest
         key = longest.lstrip("-")
+        if options and not positive and not dest.startswith("no"):
+            key = dest.replace("_", "-")  # `--no-aug` storing False into `aug`: `aug`
         entry = {"key": key, "value": redact({key: value})[_redact_text(key)]}
-        aliases = [option.lstrip("-") for option in action.option_strings if option != longest]
+        aliases = [option.lstrip("-") for option in options if option.lstrip("-") != key]
         if aliases:
             entry["aliases"] = aliases
+        if exact:
+            entry["exact"] = True
         entries.append(entry)
     if entries:
-        emit({"argparse": entries, "argv": bool(from_argv)})
+        emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {})})
 
 
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
@@ -207,8 +223,11 @@ def _argparse(argparse):
         result = original(self, args, namespace)
         if "argparse" not in _failed:
             try:
-                if _caller_package() not in _OWN_PARSERS:
-                    _report(self, result[0], args is None or list(args) == sys.argv[1:])
+                # (a subparser reads the rest of the command line: its words are the line's)
+                line = sys.argv[1:]
+                _report(self, result[0], args is None or isinstance(args, (list, tuple)) and (
+                    0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):]),
+                    _caller_package() in _OWN_PARSERS)
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result

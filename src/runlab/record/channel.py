@@ -41,6 +41,7 @@ class ArgparseValue:
     key: str
     value: Any
     aliases: list[str] = field(default_factory=list)  # its other options (`e` for `epochs`)
+    exact: bool = False  # argparse's typing says more than the words typed (`type=`, `nargs`)
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Report:
     exclusive: bool | None = None  # the framework's printed lines are its own from now / no more
     argparse: list[ArgparseValue] = field(default_factory=list)
     argv: bool = False  # the argparse values are those of the program's own command line
+    foreign: bool = False  # the parser is a library's own (Hydra's): its options are no params
     weak: bool = False  # a hook's params that a later hook's params replace (a preprocessor's)
 
 
@@ -127,8 +129,9 @@ def read(msg: dict[str, Any], now: float) -> Report:
                 aliases = entry.get("aliases")
                 report.argparse.append(ArgparseValue(key, entry.get("value"), [
                     a for a in aliases if isinstance(a, str) and a and a != key]
-                    if isinstance(aliases, list) else []))
+                    if isinstance(aliases, list) else [], entry.get("exact") is True))
         report.argv = msg.get("argv") is True
+        report.foreign = msg.get("foreign") is True
     return report
 
 

@@ -361,6 +361,11 @@ class ChannelBatch:
         self.files += later.files
 
 
+# Overrides of a library's own settings on the command line (Hydra's `hydra.run.dir=out`,
+# `hydra/job_logging=disabled`): no params of the run.
+_FOREIGN_OVERRIDES = ("hydra.", "hydra/")
+
+
 class ChannelReader:
     """Reads the events channel as it grows and turns its reports into the run's events.
 
@@ -379,6 +384,7 @@ class ChannelReader:
         self.problems = problems
         self.argv_params: set[str] = set()  # params read from the command line itself
         self.given_params: set[str] = set()  # those given with -p: what the program read never wins
+        self.argv_values: dict[str, Any] = {}  # the values the command line itself gave
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.weak: set[str] = set()  # params a hook gave weakly: the next hook's replace them
         self.steps: dict[str, int] = {}  # the next step of a key reported without one
@@ -441,16 +447,28 @@ class ChannelReader:
 
     def _typed_aliases(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
         """The params the command line gave under another option of an argument its parser
-        names by its longest (`-e 3` for `--epochs`): that argument's, no param of their own."""
+        names by its longest (`-e 3` for `--epochs`), or with the value attached to a short
+        option (`-e7`, `-vvv`): that argument's, no param of their own. All of a library's own
+        parser's (Hydra's `--config-name`, and its `hydra.*` overrides)."""
         dropped = []
-        for entry in report.argparse:
-            for alias in entry.aliases:
-                if alias in self.argv_params and alias not in self.given_params and (
-                        entry.key in params):
-                    self.argv_params.discard(alias)
-                    self.argv_params.add(entry.key)
-                    params.pop(alias, None)
-                    dropped.append(alias)
+        typed = [key for key in self.argv_params if key not in self.given_params]
+        if report.foreign:
+            options = {name for entry in report.argparse for name in (entry.key, *entry.aliases)}
+            dropped = [key for key in typed
+                       if key in options or key.startswith(_FOREIGN_OVERRIDES)]
+        else:
+            short = {alias for entry in report.argparse for alias in (entry.key, *entry.aliases)
+                     if len(alias) == 1}
+            named = {name for entry in report.argparse for name in (entry.key, *entry.aliases)}
+            for entry in report.argparse:
+                if entry.key not in params and entry.key not in self.given_params:
+                    continue
+                dropped += [alias for alias in entry.aliases if alias in typed]
+            dropped += [key for key in typed if key not in named and len(key) > 1
+                        and key[0] in short and (key[1:].isdigit() or set(key) == {key[0]})]
+        for key in dropped:
+            self.argv_params.discard(key)
+            params.pop(key, None)
         return dropped
 
     def _take(self, report: channel.Report, batch: ChannelBatch, params: dict[str, Any],
@@ -467,13 +485,20 @@ class ChannelReader:
         if report.hook is not None:
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params}
             line_params = {}
-        for entry in report.argparse:
-            if report.argv and (entry.key in self.argv_params or any(
-                    alias in self.argv_params for alias in entry.aliases)) and not (
+        for entry in [] if report.foreign else report.argparse:
+            typed = next((name for name in (entry.key, *entry.aliases)
+                          if name in self.argv_params), None)
+            if report.argv and typed is not None and not (
                     self.given_params.intersection([entry.key, *entry.aliases])):
-                # The program's parser read its command line: its key and its value (a list
-                # for `nargs`, a positional apart), whatever the words typed looked like
-                line_params[entry.key] = entry.value
+                # The program's parser read its command line: its key, and its value where its
+                # typing says more than the words (`type=str` for `007`, a list for `nargs`, a
+                # positional apart from an option's value: `--name foo data.csv`)
+                typed_value = self.argv_values.get(typed)
+                self.argv_params.add(entry.key)
+                if entry.exact or isinstance(entry.value, list) != isinstance(typed_value, list):
+                    line_params[entry.key] = entry.value
+                elif typed != entry.key:
+                    line_params[entry.key] = typed_value
             elif entry.key not in self.argv_params:
                 ranked.setdefault(entry.key, entry.value)
         line_tags = dict([report.tag]) if report.tag is not None else {}
