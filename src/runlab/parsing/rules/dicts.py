@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from runlab.parsing.rules.base import CLAIM, STEP_NAMES, Found, parse_number, plain_number
 from runlab.parsing.rules.pairs import (
     HYPERPARAMETERS,
+    MODEL_HYPERPARAMETERS,
     PHASES,
-    RATES,
     SETTINGS_DICT,
     best_counter,
     is_metric_key,
@@ -76,12 +76,12 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     'gamma': 0.01}`), and so is a dict of words (`texts`: `'kernel': 'rbf'`, `'objective':
     'binary:logistic'`) with one among its keys and no measure."""
     names = [key for key in keys if isinstance(key, str)]
-    hyper = sum(name.lower() in HYPERPARAMETERS for name in names)
     if any(not is_metric_key(name) for name in names):
         return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS for name in names)
-    # (a learning rate alone is a curve people follow: `{'lr': 0.001}` an epoch)
-    return hyper > 0 and (hyper == len(names) and any(name.lower() not in RATES for name in names)
-                          or texts and not any(names_a_measure(name) for name in names))
+    # (an optimizer's alone may be printed as they change: `{'lr': 0.001, 'momentum': 0.9}`)
+    return any(name.lower() in MODEL_HYPERPARAMETERS for name in names) and (
+        all(name.lower() in HYPERPARAMETERS for name in names)
+        or texts and not any(names_a_measure(name) for name in names))
 
 
 

@@ -864,12 +864,10 @@ def _two_pairs(match: re.Match[str]) -> str:
 
 
 # An optimizer's settings, as `print(optimizer)` and its constructor name them.
-HYPERPARAMETERS = frozenset({
-    "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
-    "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
-    "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
-    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val",
-    # a model's: trees' and boosting's, scikit-learn's, a transformer's shape
+# A model's hyperparameters: trees' and boosting's, scikit-learn's, a transformer's shape (a
+# dict of them is settings; an optimizer's alone, `{'lr': 0.001, 'momentum': 0.9}`, may be
+# printed as they change).
+MODEL_HYPERPARAMETERS = frozenset({
     "max_depth", "num_leaves", "n_estimators", "min_child_weight", "subsample", "colsample_bytree",
     "colsample_bylevel", "feature_fraction", "bagging_fraction", "bagging_freq", "eta",
     "min_samples_split", "min_samples_leaf", "max_features", "max_leaf_nodes", "min_data_in_leaf",
@@ -878,6 +876,11 @@ HYPERPARAMETERS = frozenset({
     "n_neighbors", "criterion", "activation", "hidden_layer_sizes", "learning_rate_init",
     "d_model", "n_heads", "num_heads", "n_head", "n_layer", "n_layers", "num_layers", "n_embd",
     "d_ff", "top_k", "top_p"})
+HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
+    "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
+    "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
+    "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
+    "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
 _SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
