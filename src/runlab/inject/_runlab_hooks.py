@@ -784,7 +784,8 @@ def _stable_baselines3(module):
             return
         step = kwargs.get("step", args[1] if len(args) > 1 else 0)
         metrics("stable_baselines3", {key: value for key, value in logger.name_to_value.items()
-                                      if key not in _SB3_COUNTS}, step)
+                                      if key not in _SB3_COUNTS and not isinstance(value, bool)},
+                step)
 
     def setup(result, args, kwargs):
         # _setup_learn(self, total_timesteps, callback, ...) -> (total_timesteps, callback),
