@@ -1057,6 +1057,14 @@ def test_an_optimizer_s_settings_printed_as_they_change_are_a_curve() -> None:
             ] == [("alpha", 0.12), ("lr", 0.001), ("momentum", 0.9)]
 
 
+def test_a_hand_drawn_bar_s_count_is_its_position() -> None:
+    lines = ["Epoch 1/3 [==>.......] 3/20 - loss: 0.8546", "Epoch 1/3 [===>......] 4/20 - loss: 0.8237",
+             "Epoch 2/3 [==>.......] 3/20 - loss: 0.7546"]
+    parser = MetricParser()
+    assert triples(parser.parse_lines(lines) + parser.flush()) == expect(
+        ("loss", 0.8546, 3), ("loss", 0.8237, 4), ("loss", 0.7546, 23))
+
+
 def test_a_table_of_a_counter_and_one_measure() -> None:
     # two columns, the counter's and a measure's (prettytable's, markdown's, aligned)
     for lines, key in ((["+-------+--------+", "| Epoch |  Loss  |", "+-------+--------+",

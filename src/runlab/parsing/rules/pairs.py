@@ -1907,7 +1907,9 @@ _BARE_POSITION = re.compile(
     r"|(?<=\ )(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
     r"(?=\ {1,4}\d{1,3}(?:\.\d{1,4})?%)"
     r"|(?:^|[|,;])\ {0,12}(\d{1,18})\ {0,4}/\ {0,12}(\d{1,18})\ (?:batches|steps|iterations|iters)"
-    r"(?=\ {0,4}[|,;]|\s*$)",
+    r"(?=\ {0,4}[|,;]|\s*$)"
+    # or after a hand-drawn bar, `Epoch 1/3 [==>......] 3/20 - loss: 0.85`
+    r"|(?<=[=>.]\]\ )(\d{1,18})/(\d{1,18})(?=\ -\ )",
     re.ASCII | re.IGNORECASE,
 )
 # An epoch's bracket before the position's, `[0/25][100/782] Loss_D: ...` (pytorch/examples'
@@ -1953,7 +1955,7 @@ def parse_position(line: str) -> list[Found]:
         return [("position", int(finer.group(1)), int(finer.group(2)))]
     bare = _BARE_POSITION.search(line)
     if bare is not None:
-        count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5)
+        count, total = next((bare.group(i), bare.group(i + 1)) for i in (1, 3, 5, 7)
                             if bare.group(i))
         if 0 < int(total) and int(count) <= int(total):
             if (bare.start() == 0 and count[:1] == "0" and len(count) == len(total)
