@@ -1657,9 +1657,15 @@ def message(line: str) -> str:
     if prefix is None:
         return line
     end = prefix.end()
-    named = _NAME_AND_LINE.search(line, 0, end) if line[end - 1 : end] in " :" else None
-    if named is not None and names_a_measure(named.group(1)):
-        end = named.start()  # (a measure's name, not `%(name)s:%(lineno)d`)
+    colon = line.rfind(":", 0, end - 1)  # (the one between a name and a line number)
+    while colon > 0 and not line[colon + 1 : colon + 2].isdigit():
+        colon = line.rfind(":", 0, colon)
+    if colon > 0:
+        start = max(line.rfind(" ", 0, colon), line.rfind("]", 0, colon),
+                    line.rfind("|", 0, colon), line.rfind(":", 0, colon)) + 1
+        named = _NAME_AND_LINE.match(line, start, end)
+        if named is not None and names_a_measure(named.group(1)):
+            end = start  # (a measure's name, not `%(name)s:%(lineno)d`)
     return line[end:]
 
 
