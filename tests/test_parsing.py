@@ -3043,6 +3043,9 @@ def test_hf_trainer_dicts_with_quoted_numbers() -> None:
         '{"d_model": 256, "n_heads": 8, "dropout": 0.1}',
         "{'C': 1, 'kernel': 'rbf'}",
         "best params {'max_depth': 3, 'learning_rate': 0.1}",
+        # an object's repr of settings after a label
+        "Scheduler: OneCycleLR(max_lr=0.01, pct_start=0.3)",
+        "Optimizer: AdamW(lr=0.001, weight_decay=0.01)",
     ],
 )
 def test_noise_lines_record_nothing(line: str) -> None:

@@ -721,6 +721,9 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # batch in it, the step (made global across epochs)
             return [("epoch", batch.group(1), ""), ("step", batch.group(2), ""),
                     *_clause_pairs(text[batch.end():])]
+    labelled = _LABELLED_CALL.match(text) if text.rstrip()[-1:] == ")" and ": " in text else None
+    if labelled is not None:  # (after a label: `Scheduler: OneCycleLR(max_lr=0.01, ...)`)
+        text = text[labelled.end():]
     if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
         # an object's repr of settings only, `SGD(lr=0.01, momentum=0.9)`, is none
         # (`TrainOutput(global_step=30, training_loss=0.52)`, `Result(acc1=76.1)` are results)
@@ -883,6 +886,8 @@ HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
 _SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
+_LABELLED_CALL = re.compile(r"[A-Za-z][\w\ ]{0,30}:\ {1,4}(?=[A-Z]\w{0,80}\([A-Za-z_]\w{0,80}=)",
+                            re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
                           re.ASCII)
 _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
