@@ -196,10 +196,13 @@ p.add_argument("--db-password", default="hunter2-default")
 p.add_argument("--dsn", default="opaque-dsn-value")
 p.add_argument("--url", default="https://alice:s3cret-pw@example.com/data")
 p.add_argument("--lr", type=float, default=0.5)
+p.add_argument("--api-tokens", default="tok-secret-value")
+p.add_argument("--max-new-tokens", type=int, default=256)
 p.parse_args()
 with open(os.environ["RUNLAB_EVENTS"]) as f:
     channel = f.read()
-leaks = [s for s in ("hunter2", "opaque-dsn", "s3cret-pw", "given-pw") if s in channel]
+leaks = [s for s in ("hunter2", "opaque-dsn", "s3cret-pw", "given-pw", "tok-secret")
+         if s in channel]
 print("leaks", leaks, "lr" in channel)
 """
 
@@ -213,6 +216,8 @@ def test_the_hook_redacts_before_it_writes(cli: Callable[..., Result], tmp_path:
     p = params(cli)
     assert p["db-password"] == "***" and p["dsn"] == "***" and p["lr"] == 0.5
     assert p["url"] == "https://example.com/data"
+    # (a count of tokens is no secret, inside the program too; a list of tokens is)
+    assert p["api-tokens"] == "***" and p["max-new-tokens"] == 256
 
 
 FAMILY = """\

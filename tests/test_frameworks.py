@@ -142,6 +142,7 @@ def test_stable_baselines3_logger(cli: Callable[..., Result], tmp_path: Path,
         assert_same_points(run, truth)  # full precision, not the table's three digits
         assert [s for s, _ in truth["metrics"]["rollout/ep_rew_mean"]] == [256, 512, 768]
         assert [s for s, _ in truth["metrics"]["mean_reward"]] == [768]  # after learn
+        assert len(truth["metrics"]["custom/buffer_reward"]) == 3  # a callback's own record
         assert "|    approx_kl" in output  # printed as ever, recorded once
         assert_params(run, truth)
         assert "hook is off" not in output

@@ -152,7 +152,7 @@ def _recorder(store: Store, tmp_path: Path, patterns: list[str] | None = None,
     events = tmp_path / "events.jsonl"
     recorder = Recorder(store, run_id, patterns or [], [], str(events), ("*token*",),
                         cwd=str(tmp_path))
-    recorder.channel.argv_params = {"lr"}
+    recorder.channel.argv_params = {"lr": 0.1}
     return recorder, run_id, events
 
 

@@ -4,6 +4,7 @@ table, progress.csv), kept by one more format of its own, every value at full pr
 timesteps it is written at."""
 
 from stable_baselines3 import PPO
+from stable_baselines3.common.callbacks import BaseCallback
 from stable_baselines3.common.evaluation import evaluate_policy
 from stable_baselines3.common.logger import KVWriter, configure
 
@@ -15,8 +16,21 @@ metrics = {}
 class Kept(KVWriter):
     def write(self, key_values, key_excluded, step=0):
         for key, value in key_values.items():
-            if key not in ("time/total_timesteps", "time/iterations"):  # counts
+            # (the counts, and a flag)
+            if key not in ("time/total_timesteps", "time/iterations") and not isinstance(
+                    value, bool):
                 _truth.add(metrics, key, step, value)
+
+
+class Recorded(BaseCallback):
+    """A callback's own values in the logger: a number, and a flag (no point of a curve)."""
+
+    def _on_rollout_end(self):
+        self.logger.record("custom/buffer_reward", float(self.model.rollout_buffer.rewards.sum()))
+        self.logger.record("custom/improved", True)
+
+    def _on_step(self):
+        return True
 
 
 _truth.ready()
@@ -25,7 +39,7 @@ model = PPO("MlpPolicy", "CartPole-v1", n_steps=256, batch_size=64, n_epochs=2, 
 logger = configure(None, ["stdout"])  # as verbose=1 makes it, with the record beside the table
 logger.output_formats.append(Kept())
 model.set_logger(logger)
-model.learn(total_timesteps=768)
+model.learn(total_timesteps=768, callback=Recorded())
 # The program's own evaluation after learning: at the timesteps learning reached.
 mean_reward, std_reward = evaluate_policy(model, model.get_env(), n_eval_episodes=3)
 print(f"mean_reward={mean_reward:.2f} +/- {std_reward:.2f}")

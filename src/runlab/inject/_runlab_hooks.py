@@ -61,15 +61,14 @@ def _secrets():
 def _secret_name(key):
     from fnmatch import fnmatchcase
 
-    names, humps, plain = _secrets()[0], _secrets()[4], _secrets()[5]
+    names, _, _, _, humps, (plain, builtin) = _secrets()
     bare = str(key).lstrip("-+~")
     forms = {str(key).lower(), bare.lower()}
     if humps is not None:
         forms.add(humps.sub("_", bare).lower())  # camelCase words: dbPass as db_pass
-    plain, builtin = plain
     # (words that name no secret, max_new_tokens, tokenizer: out, for the built-in patterns)
-    bare = forms if plain is None else {plain.sub("", n) for n in forms}
-    return any(fnmatchcase(n, p) for p in names for n in (bare if p in builtin else forms))
+    kept = forms if plain is None else {plain.sub("", n) for n in forms}
+    return any(fnmatchcase(n, p) for p in names for n in (kept if p in builtin else forms))
 
 
 def _redact_text(text):

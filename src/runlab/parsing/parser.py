@@ -142,8 +142,7 @@ _HEADING_ENDS = ("results", "Results", "metrics", "Metrics", "set", "summary", "
                  "scores", "stats", "performance")
 _SECTION_RULE = re.compile(r"\s{0,8}[-=*#_~]{3,200}\s*")
 _SECTION_NAME = r"[A-Za-z][\w.\-/@()]{0,40}(?:\ [A-Za-z][\w.\-/@()]{0,40}){0,3}"
-_SECTION_PAIR = (rf"{_SECTION_NAME}\ {{0,20}}[:=]\ {{0,20}}"
-                 r"[-+]?(?:\d{1,18}(?:\.\d{0,18})?(?:[eE][-+]?\d{1,3})?|\.\d{1,18}|nan|inf)%?")
+_SECTION_PAIR = rf"{_SECTION_NAME}\ {{0,20}}[:=]\ {{0,20}}(?:{NUMBER})%?"
 _SECTION_PAIRS = re.compile(
     rf"(\s{{0,12}}){_SECTION_PAIR}(?:(?:\ {{0,4}}[,;|]\ {{0,4}}|\ {{2,8}}){_SECTION_PAIR}){{0,20}}\s*",
     re.ASCII)

@@ -382,9 +382,8 @@ class ChannelReader:
         self.ownership = ownership
         self.secret_patterns = secret_patterns
         self.problems = problems
-        self.argv_params: set[str] = set()  # params read from the command line itself
+        self.argv_params: dict[str, Any] = {}  # params read from the command line itself
         self.given_params: set[str] = set()  # those given with -p: what the program read never wins
-        self.argv_values: dict[str, Any] = {}  # the values the command line itself gave
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.weak: set[str] = set()  # params a hook gave weakly: the next hook's replace them
         self.steps: dict[str, int] = {}  # the next step of a key reported without one
@@ -467,7 +466,7 @@ class ChannelReader:
             dropped += [key for key in typed if key not in named and len(key) > 1
                         and key[0] in short and (key[1:].isdigit() or set(key) == {key[0]})]
         for key in dropped:
-            self.argv_params.discard(key)
+            self.argv_params.pop(key, None)
             params.pop(key, None)
         return dropped
 
@@ -493,8 +492,8 @@ class ChannelReader:
                 # The program's parser read its command line: its key, and its value where its
                 # typing says more than the words (`type=str` for `007`, a list for `nargs`, a
                 # positional apart from an option's value: `--name foo data.csv`)
-                typed_value = self.argv_values.get(typed)
-                self.argv_params.add(entry.key)
+                typed_value = self.argv_params[typed]
+                self.argv_params.setdefault(entry.key, typed_value)
                 if entry.exact or isinstance(entry.value, list) != isinstance(typed_value, list):
                     line_params[entry.key] = entry.value
                 elif typed != entry.key:

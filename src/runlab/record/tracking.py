@@ -175,9 +175,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         cwd=opts.cwd,
     )
     child_env = _child_env(opts, settings, run_id, events_path, secret_patterns, env)
-    recorder.channel.argv_params = set(start_event.get("params") or ())
+    recorder.channel.argv_params = dict(start_event.get("params") or {})
     recorder.channel.given_params = set(opts.params)
-    recorder.channel.argv_values = dict(start_event.get("params") or {})
     monitor: list[Any] = []
     interval = settings.system_metrics if opts.system_metrics else 0.0
 
