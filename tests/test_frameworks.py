@@ -136,6 +136,16 @@ def test_xgboost_and_lightgbm_rounds(cli: Callable[..., Result], tmp_path: Path,
         assert "valid_0's binary_logloss" in output  # printed as ever, recorded once
 
 
+def test_xgboost_and_lightgbm_cross_validation(cli: Callable[..., Result], tmp_path: Path,
+                                               python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "boosting_cv.py"):
+        assert_same_points(run, truth)  # the folds' mean and spread, at full precision
+        assert len(truth["metrics"]["test-rmse-std"]) == 4  # never printed
+        assert len(truth["metrics"]["valid-l2-stdv"]) == 4
+        assert "valid's l2" in output  # printed as ever, recorded once
+        assert_params(run, truth)
+
+
 def test_stable_baselines3_logger(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "sb3_learn.py"):
@@ -275,3 +285,101 @@ def test_a_fit_that_raises_leaves_what_follows_read(
     assert r.code == 0, r.stderr[-2000:]
     series = json.loads(cli("metrics", "last", "--json").stdout)
     assert [p["value"] for p in series.get("recovered", [])] == [1.0], series
+
+
+# A framework's run that raises midway, caught by the program, which goes on printing: what
+# it prints next is read again (the framework's window closed), at the step it stopped at.
+RAISES = {
+    "lightning": """\
+import lightning as L
+import torch
+
+
+class Model(L.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.layer = torch.nn.Linear(4, 1)
+
+    def training_step(self, batch, index):
+        if self.global_step == 3:
+            raise RuntimeError("diverged")
+        loss = self.layer(batch[0]).pow(2).mean()
+        self.log("loss", loss)
+        return loss
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=0.1)
+
+
+data = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(32, 4)),
+                                   batch_size=4)
+trainer = L.Trainer(max_epochs=1, logger=False, enable_checkpointing=False,
+                    enable_progress_bar=False, enable_model_summary=False)
+try:
+    trainer.fit(Model(), data)
+except RuntimeError:
+    print("recovered=1")
+""",
+    "transformers": """\
+import torch
+from transformers import Trainer, TrainerCallback, TrainingArguments
+
+
+class Model(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layer = torch.nn.Linear(4, 1)
+
+    def forward(self, x, labels=None):
+        loss = (self.layer(x).squeeze(-1) - labels).pow(2).mean()
+        return {"loss": loss}
+
+
+class Stop(TrainerCallback):
+    def on_step_end(self, args, state, control, **kwargs):
+        if state.global_step == 3:
+            raise RuntimeError("diverged")
+
+
+rows = [{"x": torch.randn(4), "labels": torch.tensor(1.0)} for _ in range(32)]
+args = TrainingArguments("out", per_device_train_batch_size=4, num_train_epochs=1,
+                         logging_steps=1, report_to=[], disable_tqdm=True, save_strategy="no",
+                         use_cpu=True)
+trainer = Trainer(model=Model(), args=args, train_dataset=rows, callbacks=[Stop()])
+try:
+    trainer.train()
+except RuntimeError:
+    print("recovered=1")
+""",
+    "stable_baselines3": """\
+from stable_baselines3 import PPO
+from stable_baselines3.common.callbacks import BaseCallback
+
+
+class Stop(BaseCallback):
+    def _on_step(self):
+        if self.num_timesteps >= 64:
+            raise RuntimeError("diverged")
+        return True
+
+
+model = PPO("MlpPolicy", "CartPole-v1", n_steps=128, batch_size=64, n_epochs=1, seed=0,
+            device="cpu")
+try:
+    model.learn(256, callback=Stop())
+except RuntimeError:
+    print("recovered=1")
+""",
+}
+
+
+@pytest.mark.parametrize("framework", sorted(RAISES))
+def test_a_run_that_raises_in_a_framework_leaves_what_follows_read(
+        cli: Callable[..., Result], tmp_path: Path, python: str, framework: str) -> None:
+    (tmp_path / "raises.py").write_text(RAISES[framework])
+    r = cli(python, "raises.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0 and "hook is off" not in r.stderr, r.stderr[-2000:]
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["value"] for p in series.get("recovered", [])] == [1.0], series
+    # at the step the framework had reached (the hook's own step, not 0)
+    assert series["recovered"][0]["step"] >= 3, series

@@ -350,19 +350,26 @@ def guarded(hook, function):
     return run
 
 
-def wrap(owner, attribute, hook, before=None, after=None):
+def wrap(owner, attribute, hook, before=None, after=None, failed=None):
     """Replace `owner.attribute` with a call that runs `before(*args)` and `after(result,
-    *args)` around the original, guarded; done once per owner."""
+    *args)` around the original, or `failed(*args)` when it raises, guarded; done once per
+    owner."""
     original = getattr(owner, attribute)
     if getattr(original, "_runlab", False):
         return
     before_g = guarded(hook, before) if before else None
     after_g = guarded(hook, after) if after else None
+    failed_g = guarded(hook, failed) if failed else None
 
     def call(*args, **kwargs):
         if before_g:
             before_g(args, kwargs)
-        result = original(*args, **kwargs)
+        try:
+            result = original(*args, **kwargs)
+        except BaseException:
+            if failed_g:
+                failed_g(args, kwargs)
+            raise
         if after_g:
             after_g(result, args, kwargs)
         return result
@@ -483,7 +490,12 @@ def _transformers(module):
         # First, so that each record is written before the progress callback prints it.
         trainer.callback_handler.callbacks.insert(0, RunlabCallback())
 
+    def stopped(args, kwargs):  # a training that raised: on_train_end never came
+        if "transformers" in _open:
+            exclusive("transformers", False, args[0].state.global_step)
+
     wrap(module.Trainer, "__init__", "transformers", after=add)
+    wrap(module.Trainer, "train", "transformers", failed=stopped)
 
 
 # -- Lightning ----------------------------------------------------------------------------
@@ -566,8 +578,11 @@ def _lightning(module):
         loop = getattr(getattr(args[0], "fit_loop", None), "epoch_loop", None)
         exclusive("lightning", False, getattr(loop, "_batches_that_stepped", None))
 
+    def stopped(args, kwargs):  # a fit that raised: the window closes where it stopped
+        ended(None, args, kwargs)
+
     for method in ("fit", "validate", "test"):
-        wrap(module.Trainer, method, "lightning", before=started, after=ended)
+        wrap(module.Trainer, method, "lightning", before=started, after=ended, failed=stopped)
 
 
 # -- Keras --------------------------------------------------------------------------------
@@ -697,9 +712,17 @@ def _xgboost(module):
             self.after = guarded("xgboost", self._after)
 
         def _after(self, model, epoch, evals_log):
-            metrics("xgboost", {f"{data}-{name}": values[-1]
-                                for data, logs in evals_log.items()
-                                for name, values in logs.items() if values}, epoch)
+            values = {}
+            for data, logs in evals_log.items():
+                for name, history in logs.items():
+                    if not history:
+                        continue
+                    last = history[-1]
+                    if isinstance(last, tuple):  # cv's (mean, std), as it prints them
+                        values[f"{data}-{name}"], values[f"{data}-{name}-std"] = last[:2]
+                    else:
+                        values[f"{data}-{name}"] = last
+            metrics("xgboost", values, epoch)
 
         def after_iteration(self, model, epoch, evals_log):
             self.after(model, epoch, evals_log)
@@ -722,6 +745,8 @@ def _lightgbm(module):
         for item in env.evaluation_result_list or ():
             data, name, value = item[0], item[1], item[2]
             values[f"{data}-{name}"] = value
+            if len(item) > 4:  # cv's spread across the folds, as its log names it
+                values[f"{data}-{name}-stdv"] = item[4]
         metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
 
     record = guarded("lightgbm", record)
@@ -739,12 +764,18 @@ def _lightgbm(module):
 
 
 def _patch_train(module, hook, add):
-    """Wrap the `train` function a module holds (the package's and its sklearn API's)."""
-    original = getattr(module, "train", None)
+    """Wrap the `train` and `cv` functions a module holds (the package's and its sklearn
+    API's)."""
+    for name in ("train", "cv"):
+        _patch_function(module, name, hook, add)
+
+
+def _patch_function(module, name, hook, add):
+    original = getattr(module, name, None)
     if original is None or getattr(original, "_runlab", False):
         return
 
-    def train(*args, **kwargs):
+    def call(*args, **kwargs):
         if active() and hook not in _failed:
             try:
                 add(args, kwargs)
@@ -752,11 +783,11 @@ def _patch_train(module, hook, add):
                 fail(hook, e)
         return original(*args, **kwargs)
 
-    train._runlab = True
-    train.__wrapped__ = original
-    for name in ("__name__", "__qualname__", "__doc__"):
-        setattr(train, name, getattr(original, name, None))
-    module.train = train  # before the package and its sklearn API bind the name
+    call._runlab = True
+    call.__wrapped__ = original
+    for attribute in ("__name__", "__qualname__", "__doc__"):
+        setattr(call, attribute, getattr(original, attribute, None))
+    setattr(module, name, call)  # before the package and its sklearn API bind the name
 
 
 # -- Stable-Baselines3 ---------------------------------------------------------------------
@@ -773,6 +804,9 @@ _SB3_SETTINGS = ("learning_rate", "n_steps", "batch_size", "n_epochs", "gamma", 
 
 
 def _stable_baselines3(module):
+    if not module.__name__.endswith(".base_class"):
+        _stable_baselines3_learn(module)
+        return
     from stable_baselines3.common.logger import DISABLED, Logger
 
     def dump(args, kwargs):
@@ -816,6 +850,18 @@ def _stable_baselines3(module):
 
     wrap(Logger, "dump", "stable_baselines3", before=dump)
     wrap(module.BaseAlgorithm, "_setup_learn", "stable_baselines3", after=setup)
+
+
+def _stable_baselines3_learn(module):
+    """A learn that raised (the environment's error, an interrupt) never reached
+    on_training_end: the window closes at the timesteps it reached."""
+    def stopped(args, kwargs):
+        if "stable_baselines3" in _open:
+            exclusive("stable_baselines3", False, getattr(args[0], "num_timesteps", None))
+
+    for name in ("OnPolicyAlgorithm", "OffPolicyAlgorithm"):
+        if hasattr(module, name):
+            wrap(getattr(module, name), "learn", "stable_baselines3", failed=stopped)
 
 
 # -- scikit-learn -------------------------------------------------------------------------
@@ -1097,4 +1143,6 @@ _INSTALLERS = {
     "tensorboardX.writer": _tensorboard,
     "wandb.sdk.wandb_run": _wandb,
     "stable_baselines3.common.base_class": _stable_baselines3,
+    "stable_baselines3.common.on_policy_algorithm": _stable_baselines3,
+    "stable_baselines3.common.off_policy_algorithm": _stable_baselines3,
 }

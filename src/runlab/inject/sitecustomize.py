@@ -39,6 +39,8 @@ _TRIGGERS = {
     "tensorboardX.writer": "tensorboard",
     "wandb.sdk.wandb_run": "wandb",
     "stable_baselines3.common.base_class": "stable_baselines3",
+    "stable_baselines3.common.on_policy_algorithm": "stable_baselines3",
+    "stable_baselines3.common.off_policy_algorithm": "stable_baselines3",
 }
 _PID = os.getpid()
 
