@@ -3444,6 +3444,21 @@ def test_science_libraries_of_round_twenty_one() -> None:
         "| 43.495 | 27.386 | 40.476 | 45.195 | 51.719 | 23.765 |")] == [
         ("AP", 43.495), ("AP50", 27.386), ("AP75", 40.476), ("APs", 45.195), ("APm", 51.719),
         ("APl", 23.765)]
+    # mmsegmentation's summary, its means over classes and its accuracy over all pixels, as
+    # prettytable draws it (mmseg/evaluation/metrics/iou_metric.py), under its per-class table
+    assert [(k, v) for k, v, _, _ in run_all(
+        "+---------+-------+-------+",
+        "|  Class  |  IoU  |  Acc  |",
+        "+---------+-------+-------+",
+        "|   road  | 97.12 | 98.4  |",
+        "+---------+-------+-------+",
+        "+-------+-------+-------+",
+        "|  aAcc |  mIoU |  mAcc |",
+        "+-------+-------+-------+",
+        "| 95.12 | 71.34 | 80.02 |",
+        "+-------+-------+-------+")] == [
+        ("road/IoU", 97.12), ("road/Acc", 98.4), ("aAcc", 95.12), ("mIoU", 71.34),
+        ("mAcc", 80.02)]
     # under Detectron2's heading, each named for the evaluated task as in its results (a Mask
     # R-CNN's box and mask AP apart), its per-category table's rows too (an empty cell pads)
     assert [(k, v, s) for k, v, s, _ in run_all(
