@@ -415,6 +415,32 @@ def test_a_reported_value_printed_too_is_one_point(cli: Callable[..., Result],
     assert sorted(p["value"] for p in again["acc"]) == [0.91234, 0.95]
 
 
+EPOCH_AVERAGE = """\
+import json, os
+def hook(message):
+    with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+        f.write(json.dumps(dict(message, hook="test")) + "\\n")
+values = [0.5, 0.41234, 0.3, 0.2]  # each batch's loss, as a bar's hook records it
+for step, value in enumerate(values, 1):
+    hook({"metrics": {"loss": value}, "step": step})
+print("loss=0.2000", flush=True)  # the latest, printed again: the hook's
+print("step 2 loss=0.4123", flush=True)  # the one at its own step: the hook's
+# the epoch's average, which one batch's value (the second) rounds to: the program's own
+print("Epoch 1: loss=0.4123", flush=True)
+"""
+
+
+def test_a_printed_average_is_no_repeat_of_a_batch_value_it_rounds_to(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(EPOCH_AVERAGE)
+    assert cli(sys.executable, "train.py").code == 0
+    for _ in ("as it ran", "reparsed"):
+        series = json.loads(cli("metrics", "last", "--json").stdout)
+        assert sorted((p["step"], p["value"]) for p in series["loss"]) == [
+            (1, 0.4123), (1, 0.5), (2, 0.41234), (3, 0.3), (4, 0.2)]
+        assert cli("reparse", "last").code == 0
+
+
 AFTER_THE_WINDOW = """\
 import json, os, time
 run = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"])

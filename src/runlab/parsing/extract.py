@@ -159,19 +159,22 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
         # recorded otherwise is that record's, unless it is none of its values (a result the
         # program printed after a hooked fit); the latest evaluation's result (`eval_loss`)
         # printed under the program's name for it (`loss`) too
-        from runlab.record.recorder import printed_from, unqualified
+        # (the times of the output's lines are not kept: a key's latest recorded value is
+        # its last)
+        from runlab.record.recorder import repeated, unqualified
 
-        recorded: dict[str, list[float]] = {}
+        recorded: dict[str, list[tuple[int | None, float]]] = {}
         evaluated: dict[str, float] = {}  # the latest evaluation's, printed unqualified
-        for key, value, *_ in kept:
+        for key, value, step, *_ in kept:
             if isinstance(value, (int, float)):
-                recorded.setdefault(str(key), []).append(float(value))
+                at = step if type(step) is int else None
+                recorded.setdefault(str(key), []).append((at, float(value)))
                 if unqualified(str(key)) != key:
                     evaluated[unqualified(str(key))] = float(value)
         for key, value in evaluated.items():
-            recorded.setdefault(key, []).append(value)
+            recorded.setdefault(key, []).append((None, value))
         points = [p for p in points if p.key not in recorded
-                  or not printed_from(float(p.value), recorded[p.key])]
+                  or not repeated(float(p.value), p.step, p.generic, recorded[p.key])]
     store.append(run_id, _reparse_events([[p.key, p.value, p.step, t] for p in points], kept),
                  fsync=True)
     keys = sorted({p.key for p in points} | {str(p[0]) for p in kept})

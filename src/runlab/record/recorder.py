@@ -52,6 +52,19 @@ def printed_from(x: float, values: list[float]) -> bool:
     return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
 
 
+def repeated(value: float, step: int | None, generic: bool,
+             values: list[tuple[int | None, float]]) -> bool:
+    """Whether a printed `value` of a key also recorded otherwise repeats one of its recorded
+    (step, value) `values`, oldest first. A library's format (a bar, a table of the history)
+    may show any of them; a line the program prints itself (`generic`) repeats the latest,
+    or the one at its own step: an epoch's average printed under the name a bar records each
+    batch's value under (`Epoch 2: loss=0.0399`) is the program's own, although one batch's
+    value may round to it."""
+    if generic:
+        values = values[-1:] + [(s, v) for s, v in values[:-1] if s == step]
+    return printed_from(value, [v for _, v in values])
+
+
 def unqualified(key: str) -> str:
     """The name an evaluation's result has in the program: `eval_loss` is Keras' `loss`."""
     return key[5:] if key.startswith("eval_") else key
@@ -234,7 +247,8 @@ class Ownership:
 
     def __init__(self) -> None:
         self.hooked: set[str] = set()
-        self.values: dict[str, list[float]] = {}  # a reported key's latest values, as recorded
+        # a reported key's latest values, as recorded, and the step of each
+        self.values: dict[str, list[tuple[int | None, float]]] = {}
         # [from, to, grace) times, to and grace inf while open: what a library format gives in
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
@@ -253,7 +267,7 @@ class Ownership:
         """What a report says of the keys and, a hook's, of the lines it owns."""
         for key, value in report.metrics.items():
             values = self.values.setdefault(key, [])
-            values.append(float(value))
+            values.append((report.step, float(value)))
             if len(values) > _HOOKED_VALUES:
                 del values[: len(values) - _HOOKED_VALUES]
         if report.hook is None:
@@ -301,11 +315,11 @@ class Ownership:
             if not where:
                 kept += [[p.key, p.value, p.step, t] for p in points
                          if p.key not in hooked and p.key not in reported
-                         or not self._recorded(p.key, p.value)]
+                         or not self._recorded(p)]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
-                        p.key in reported and self._recorded(p.key, p.value)):
+                        p.key in reported and self._recorded(p)):
                     continue
                 if where == 1 and not p.generic:
                     framework.add(p.key)
@@ -326,14 +340,14 @@ class Ownership:
             self.exclusive[-1][1:] = [end, end]
         self.closing = False
 
-    def _recorded(self, key: str, value: Any) -> bool:
+    def _recorded(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one the hook recorded (as printed: to
-        its printed digits, or as a percentage); a key the hook only owns (Lightning's
-        `v_num`) is always its."""
-        values = self.values.get(key)
-        if values is None or not isinstance(value, (int, float)):
+        its printed digits, or as a percentage, `repeated`); a key the hook only owns
+        (Lightning's `v_num`) is always its."""
+        values = self.values.get(point.key)
+        if values is None or not isinstance(point.value, (int, float)):
             return True
-        return printed_from(float(value), values)
+        return repeated(float(point.value), point.step, point.generic, values)
 
     def _window(self, t: float) -> int:
         """Where `t` falls: 1 inside a hooked framework's window, 2 just after one (where
