@@ -4242,10 +4242,12 @@ def test_a_counter_before_space_separated_pairs_is_the_step() -> None:
                "Episode 200 Total reward: 210.0", "ep 30 reward 200.5 avg 150.2") == expect(
         ("Reward", 200.0, 100), ("Average", 150.5, 100), ("Total_reward", 210.0, 200),
         ("reward", 200.5, 30), ("avg", 150.2, 30))
-    # TensorFlow's tutorials: a batch's index is a counter, not a metric
-    assert run(MetricParser(), "Epoch 1 Batch 100 Loss 2.1234 Accuracy 0.0123",
-               "Epoch 2 Batch: 0 Loss: 1.9") == expect(
-        ("Loss", 2.1234, 1), ("Accuracy", 0.0123, 1), ("Loss", 1.9, 2))
+    # TensorFlow's tutorials: a batch's index is a counter in its epoch, not a metric (the
+    # epoch is, as Lightning and the Trainer log it, at the global step)
+    assert run(MetricParser(), "Epoch 1 Batch 0 Loss 2.1234 Accuracy 0.0123",
+               "Epoch 1 Batch 100 Loss 2.0 Accuracy 0.1", "Epoch 2 Batch: 0 Loss: 1.9") == expect(
+        ("epoch", 1, 0), ("Loss", 2.1234, 0), ("Accuracy", 0.0123, 0), ("epoch", 1, 100),
+        ("Loss", 2.0, 100), ("Accuracy", 0.1, 100), ("epoch", 2, 200), ("Loss", 1.9, 200))
     # prose after a counter is no pair
     assert run(MetricParser(), "Episode 5 finished after 20 timesteps",
                "epoch 3: saving the model to ckpt 3") == []
@@ -5191,3 +5193,18 @@ def test_a_fold_a_trial_or_a_round_counts_its_line() -> None:
         ("loss", 0.5, 1), ("loss", 0.4, 2), ("AUC", 0.8611, 1), ("AUC", 0.85, 2),
         ("AUC", 0.84, 3), ("fold", 4, 3), ("acc", 0.9, 3), ("score", 0.3, 4),
         ("accuracy", 0.7, 5)]
+
+
+def test_round_30_a_batch_in_its_epoch_is_a_global_step() -> None:
+    # TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`, and the same with commas,
+    # colons, bars or brackets: the batch's number in its epoch, made global (the epoch as
+    # long as its last batch printed and the printing interval)
+    for shape in ("Epoch {e} Batch {b} Loss {v}", "Epoch {e}, Batch {b}, Loss: {v}",
+                  "Epoch: {e} Batch: {b} Loss: {v}", "[Epoch {e}][Batch {b}] loss: {v}",
+                  "Epoch {e} | Batch {b} | Loss {v}"):
+        lines = [shape.format(e=e, b=b, v=v) for e, b, v in (
+            (1, 0, 0.5), (1, 100, 0.4), (1, 200, 0.3), (2, 0, 0.25), (2, 100, 0.2))]
+        assert [(v, s) for k, v, s in steps_of(*lines) if k.lower() == "loss"] == [
+            (0.5, 0), (0.4, 100), (0.3, 200), (0.25, 300), (0.2, 400)], shape
+    # a batch's index under its own names stays no metric
+    assert steps_of("batch_idx: 3, loss: 0.5") == [("loss", 0.5, 0)]

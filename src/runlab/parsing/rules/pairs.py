@@ -186,8 +186,9 @@ _SETTING = re.compile(
     # `factor: 2`, then `n_candidates: 8` and `n_resources: 40` each iteration
     r"|^(?:n_(?:required_|possible_)?iterations|(?:min|max)_resources_?|factor|n_candidates"
     r"|n_resources)$"
-    # a batch's index, a counter: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`
-    r"|^batch(?:_idx|_index|_num|_id)?$"
+    # a batch's index, a counter (`batch` alone is a step's name: TensorFlow's tutorials'
+    # `Epoch 1 Batch 100 Loss 2.1234`)
+    r"|^batch_(?:idx|index|num|id)$"
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
     r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
@@ -1373,7 +1374,9 @@ _COUNTER = re.compile(
     # or after it: pytorch-metric-learning's `Epoch 1 Iteration 20: Loss = 0.127`
     # (`Epoch 3, Step 500, Loss: 0.41` too: a comma before a `name:` pair)
     # (DeepLabV3Plus-Pytorch's `Epoch 3, Itrs 10/40, Loss=2.31`)
-    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iters|itrs?|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?"
+    # (the TensorFlow tutorials' `Epoch 1, Batch 100, Loss: 0.5`: a batch's number in its epoch)
+    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iters|itrs?|iteration|batch)\ {1,4}(\d{1,18})"
+    r"(?:/\d{1,18})?"
     r"(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
     # (or alone: `(step 1000) loss=0.41`)
@@ -1721,19 +1724,24 @@ def parse_name_value(line: str) -> list[Found]:
     found: list[Found] = []
     head = ""
     bracketed = _BRACKETED_COUNTERS.match(line) if line[:1] in " [" else None
-    if bracketed is not None and "=" not in line and ":" not in line[bracketed.end():].replace(
-            " :: ", ""):
-        # `[Epoch 1][Iter 100/500] loss 0.5123 lr 0.01`: the pairs after them
+    if bracketed is not None:
+        # `[Epoch 1][Iter 100/500] loss 0.5123 lr 0.01`: the pairs after them; the finest
+        # counter is the step, but a position (`[Iter 100/500]`), the position rule's
+        counters = _BRACKETED_COUNTER.findall(line, 0, bracketed.end())
+        word, count, total = counters[-1]
+        lead: list[Found] = [] if total else [
+            ("epoch" if word.lower() in ("epoch", "ep") else "step", int(count), None)]
         rest = line[bracketed.end():]
-        clauses = spaced_pairs(rest) or _counted_clauses(rest)
-        if clauses:
-            # the finest counter is the step, but a position (`[Iter 100/500]`), the position
-            # rule's
-            word, count, total = _BRACKETED_COUNTER.findall(line, 0, bracketed.end())[-1]
-            lead: list[Found] = [] if total else [
-                ("epoch" if word.lower() in ("epoch", "ep") else "step", int(count), None)]
-            return lead + [pair for pair in clauses if is_metric_key(pair[0])
-                           and type(pair[1]) is not int]
+        if "=" not in line and ":" not in rest.replace(" :: ", ""):
+            clauses = spaced_pairs(rest) or _counted_clauses(rest)
+            if clauses:
+                return lead + [pair for pair in clauses if is_metric_key(pair[0])
+                               and type(pair[1]) is not int]
+        elif lead and lead[0][0] == "step" and len(counters) > 1:
+            # `[Epoch 2][Batch 100] loss: 0.5`: the key_value rule reads the pairs; the
+            # step in its epoch is theirs
+            epoch = next((int(c) for w, c, _ in counters if w.lower() in ("epoch", "ep")), None)
+            return lead if epoch is None else [("epoch", epoch, None), *lead]
     if counter is None and ";" in line:
         # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`,
         # the clauses before it read too
