@@ -423,9 +423,9 @@ def hook(message):
 values = [0.5, 0.41234, 0.3, 0.2]  # each batch's loss, as a bar's hook records it
 for step, value in enumerate(values, 1):
     hook({"metrics": {"loss": value}, "step": step})
-print("loss=0.2000", flush=True)  # the latest, printed again: the hook's
+print("loss=0.2000", flush=True)  # one of its values, printed again: the hook's
 print("step 2 loss=0.4123", flush=True)  # the one at its own step: the hook's
-# the epoch's average, which one batch's value (the second) rounds to: the program's own
+# the epoch's average, which another batch's value (the second) rounds to: the program's own
 print("Epoch 1: loss=0.4123", flush=True)
 """
 

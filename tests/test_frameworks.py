@@ -206,6 +206,15 @@ def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python:
         assert_params(run, truth)
 
 
+def test_accelerate_trackers(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "accelerate_log.py"):
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["train_loss"]] == list(range(1, 9))
+        assert [s for s, _ in truth["metrics"]["eval_accuracy"]] == [4, 8]
+        assert "epoch 1: eval_accuracy:" in output  # printed as ever, recorded once
+        assert_params(run, truth)
+
+
 def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "wandb_loop.py"):
         assert_same_points(run, truth)

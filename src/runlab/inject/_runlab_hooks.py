@@ -1096,6 +1096,38 @@ def _flatten_metrics(value, prefix, out):
             out[name] = item
 
 
+# -- Accelerate ---------------------------------------------------------------------------
+
+def _accelerate(module):
+    """`Accelerator.log` and `init_trackers`: what the program hands Accelerate's trackers
+    (TensorBoard, W&B, ...), at its step, tracker or none (their own writes are theirs:
+    `_framework_writes`)."""
+    def log(args, kwargs):
+        # log(self, values, step=None, log_kwargs=None), on the main process
+        accelerator = args[0]
+        if not getattr(accelerator, "is_main_process", True):
+            return
+        values = args[1] if len(args) > 1 else kwargs.get("values")
+        step = args[2] if len(args) > 2 else kwargs.get("step")
+        if not isinstance(values, dict):
+            return
+        flat = {}
+        _flatten_metrics(values, "", flat)  # (a dict's values, as its TensorBoard tracker's
+        # add_scalars names them: `outer/inner`)
+        number = None if step is None else _number(step)
+        metrics("accelerate", {k: v for k, v in flat.items() if not isinstance(v, (str, bool))},
+                None if number is None else int(number))
+
+    def trackers(args, kwargs):
+        # init_trackers(self, project_name, config=None, init_kwargs=None)
+        config = args[2] if len(args) > 2 else kwargs.get("config")
+        if isinstance(config, dict) and getattr(args[0], "is_main_process", True):
+            params("accelerate", config)
+
+    wrap(module.Accelerator, "log", "accelerate", before=log)
+    wrap(module.Accelerator, "init_trackers", "accelerate", before=trackers)
+
+
 # -- Hydra --------------------------------------------------------------------------------
 
 def _hydra(module):
@@ -1142,6 +1174,7 @@ _INSTALLERS = {
     "torch.utils.tensorboard.writer": _tensorboard,
     "tensorboardX.writer": _tensorboard,
     "wandb.sdk.wandb_run": _wandb,
+    "accelerate.accelerator": _accelerate,
     "stable_baselines3.common.base_class": _stable_baselines3,
     "stable_baselines3.common.on_policy_algorithm": _stable_baselines3,
     "stable_baselines3.common.off_policy_algorithm": _stable_baselines3,

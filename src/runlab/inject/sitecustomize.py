@@ -38,6 +38,7 @@ _TRIGGERS = {
     "torch.utils.tensorboard.writer": "tensorboard",
     "tensorboardX.writer": "tensorboard",
     "wandb.sdk.wandb_run": "wandb",
+    "accelerate.accelerator": "accelerate",
     "stable_baselines3.common.base_class": "stable_baselines3",
     "stable_baselines3.common.on_policy_algorithm": "stable_baselines3",
     "stable_baselines3.common.off_policy_algorithm": "stable_baselines3",

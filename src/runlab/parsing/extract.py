@@ -159,8 +159,6 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
         # recorded otherwise is that record's, unless it is none of its values (a result the
         # program printed after a hooked fit); the latest evaluation's result (`eval_loss`)
         # printed under the program's name for it (`loss`) too
-        # (the times of the output's lines are not kept: a key's latest recorded value is
-        # its last)
         from runlab.record.recorder import repeated, unqualified
 
         recorded: dict[str, list[tuple[int | None, float]]] = {}
