@@ -392,3 +392,48 @@ def test_a_run_that_raises_in_a_framework_leaves_what_follows_read(
     assert [p["value"] for p in series.get("recovered", [])] == [1.0], series
     # at the step the framework had reached (the hook's own step, not 0)
     assert series["recovered"][0]["step"] >= 3, series
+
+
+HF_ARGUMENTS = """\
+import json
+import sys
+
+import torch
+from transformers import HfArgumentParser, Trainer, TrainingArguments
+
+
+class Model(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.linear = torch.nn.Linear(4, 2)
+
+    def forward(self, x, labels=None):
+        logits = self.linear(x)
+        return {"loss": torch.nn.functional.cross_entropy(logits, labels), "logits": logits}
+
+
+rows = [{"x": torch.randn(4), "labels": i % 2} for i in range(16)]
+(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()
+Trainer(model=Model(), args=args, train_dataset=rows, eval_dataset=rows).train()
+with open("settings.json", "w") as f:
+    json.dump(args.to_dict(), f, default=str)
+"""
+
+
+def test_hf_argument_parser_gives_way_to_the_settled_training_arguments(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # HfArgumentParser reads the command line into TrainingArguments, which settles its own
+    # defaults (an evaluation strategy turns do_eval on): the params are those settings, the
+    # command line's words where it typed them, and `--no_x` is `x`'s alias, no param of its own
+    (tmp_path / "train.py").write_text(HF_ARGUMENTS)
+    r = cli(python, "train.py", "--output_dir", "out", "--max_steps", "2", "--eval_strategy",
+            "steps", "--eval_steps", "1", "--report_to", "none", "--use_cpu", "--save_strategy",
+            "no", "--no_dataloader_pin_memory", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0, r.stderr[-2000:]
+    params = json.loads(cli("show", "last", "--json").stdout)["params"]
+    settings = json.loads((tmp_path / "settings.json").read_text())
+    assert settings["do_eval"] is True and settings["dataloader_pin_memory"] is False
+    scalars = {k: v for k, v in settings.items() if isinstance(v, (bool, int, float))}
+    assert {k: params.get(k) for k in scalars} == scalars
+    assert params["max_steps"] == 2 and params["eval_strategy"] == "steps"
+    assert not [k for k in params if "-" in k], params  # no `dataloader-pin-memory` twin

@@ -156,16 +156,25 @@ def fail(hook, error):
         pass
 
 
-def _report(parser, namespace, from_argv, foreign=False):
+def _report(parser, namespace, from_argv, foreign=False, weak=False):
     """What `parser` read: each argument under its longest option (its other options named,
     so that the key the command line typed, `-e` for `--epochs`, is the same argument; a
     negative option, `--no-augment`, names the positive one's or its destination's value);
     `from_argv` when it read the program's own command line; `foreign` when the parser is a
-    library's own (Hydra's), whose options are no params of the run."""
+    library's own (Hydra's), whose options are no params of the run; `weak` when what it read
+    is not yet the program's settings (HfArgumentParser's dataclasses settle their defaults:
+    the Trainer's arguments are its hook's)."""
     entries = []
+    by_dest = {}  # the entry of each destination: a `--no-x` beside `--x` is its alias
     for action in getattr(parser, "_actions", []):
         dest = getattr(action, "dest", None)
         if not dest or dest == "help" or not hasattr(namespace, dest):
+            continue
+        if dest in by_dest:
+            entry = by_dest[dest]
+            aliases = entry.setdefault("aliases", [])
+            aliases += [o.lstrip("-") for o in action.option_strings
+                        if o.lstrip("-") != entry["key"] and o.lstrip("-") not in aliases]
             continue
         value = getattr(namespace, dest)
         # (exact: argparse's own typing says more than the words typed, `type=str` for `007`,
@@ -196,13 +205,19 @@ def _report(parser, namespace, from_argv, foreign=False):
         if exact:
             entry["exact"] = True
         entries.append(entry)
+        by_dest[dest] = entry
     if entries:
-        emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {})})
+        emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
+              **({"weak": True} if weak else {})})
 
 
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
 _OWN_PARSERS = frozenset({"hydra"})
+# Libraries whose parser fills settings objects that settle their own defaults afterwards
+# (transformers' HfArgumentParser: `TrainingArguments` turns `do_eval` on for an evaluation
+# strategy): what it read gives way to the settings a hook records later.
+_DATACLASS_PARSERS = frozenset({"transformers"})
 
 
 def _caller_package():
@@ -224,9 +239,10 @@ def _argparse(argparse):
             try:
                 # (a subparser reads the rest of the command line: its words are the line's)
                 line = sys.argv[1:]
+                caller = _caller_package()
                 _report(self, result[0], args is None or isinstance(args, (list, tuple)) and (
                     0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):]),
-                    _caller_package() in _OWN_PARSERS)
+                    caller in _OWN_PARSERS, caller in _DATACLASS_PARSERS)
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result

@@ -132,6 +132,7 @@ def read(msg: dict[str, Any], now: float) -> Report:
                     if isinstance(aliases, list) else [], entry.get("exact") is True))
         report.argv = msg.get("argv") is True
         report.foreign = msg.get("foreign") is True
+        report.weak = report.weak or msg.get("weak") is True
     return report
 
 
