@@ -437,3 +437,34 @@ def test_hf_argument_parser_gives_way_to_the_settled_training_arguments(
     assert {k: params.get(k) for k in scalars} == scalars
     assert params["max_steps"] == 2 and params["eval_strategy"] == "steps"
     assert not [k for k in params if "-" in k], params  # no `dataloader-pin-memory` twin
+
+
+KERAS_FIT_PER_EPOCH = """\
+import os
+
+os.environ.setdefault("KERAS_BACKEND", "torch")
+import keras
+import numpy as np
+
+x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
+y = (x.sum(axis=1) > 0).astype("float32")
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+for epoch in range(3):  # one epoch a fit, the program's own loop around it
+    model.fit(x, y, epochs=1, batch_size=16, verbose=1)
+print("after=1")
+other = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+other.compile(optimizer="adam", loss="binary_crossentropy")
+other.fit(x, y, epochs=1, batch_size=16, verbose=0)  # another model starts at its epoch 1
+"""
+
+
+def test_fits_of_the_same_keras_model_go_on_from_its_last_epoch(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    (tmp_path / "train.py").write_text(KERAS_FIT_PER_EPOCH)
+    r = cli(python, "train.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0, r.stderr[-2000:]
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["step"] for p in series["loss"]] == [1, 2, 3, 1]
+    assert [p["step"] for p in series["batch/loss"]] == list(range(1, 13))
+    assert [p["step"] for p in series["after"]] == [3]

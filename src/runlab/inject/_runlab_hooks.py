@@ -620,11 +620,15 @@ def _keras(module):
         """The epochs' logs once every other callback has added to them (the learning rate
         `LearningRateScheduler` and `ReduceLROnPlateau` write in)."""
 
-        def __init__(self, per_batch):
+        def __init__(self, per_batch, model):
             super().__init__()
             self.per_batch = per_batch
+            self.model_id = model
             self.batches = 0
             self.epoch = None  # the last epoch ended, as printed
+            # The epochs a fit of the same model from epoch 0 goes on after: the earlier fits'
+            # (`for e in range(3): model.fit(x, y, epochs=1)`), as its optimizer's steps do.
+            self.offset = None
             self.on_epoch_begin = guarded("keras", self._epoch_begin)
             self.on_epoch_end = guarded("keras", self._epoch_end)
             self.on_train_batch_end = guarded("keras", self._batch_end)
@@ -633,16 +637,21 @@ def _keras(module):
         def _end(self, logs=None):
             # (the run is at its last epoch: the batches' steps are a finer scale)
             fitted["epoch"] = self.epoch
+            if self.epoch is not None:
+                ended[self.model_id] = self.epoch
             exclusive("keras", False, self.epoch)
 
         def _epoch_begin(self, epoch, logs=None):
+            if self.offset is None:
+                self.offset = ended.get(self.model_id, 0) if int(epoch) == 0 else 0
             # Batches counted across epochs, from the fit's first epoch (initial_epoch).
             steps = (getattr(self, "params", None) or {}).get("steps")
             if isinstance(steps, int) and steps > 0:
-                self.batches = int(epoch) * steps
+                self.batches = (int(epoch) + self.offset) * steps
 
         def _epoch_end(self, epoch, logs=None):
-            self.epoch = int(epoch) + 1  # as printed: `Epoch 1/3`
+            # as printed, `Epoch 1/3` is 1 (after the same model's earlier fits)
+            self.epoch = int(epoch) + 1 + (self.offset or 0)
             metrics("keras", logs or {}, self.epoch)
 
         def _batch_end(self, batch, logs=None):
@@ -664,6 +673,7 @@ def _keras(module):
                     fitted["epoch"])
 
     fitted = {"epoch": None}  # the epoch the latest fit ended at
+    ended = {}  # the epoch each model's latest fit ended at (by id)
     original = module.Model.fit
     if getattr(original, "_runlab", False):
         return
@@ -673,7 +683,7 @@ def _keras(module):
             if active() and "keras" not in _failed:
                 # fit(x, y, batch_size, epochs, verbose, callbacks, ...)
                 verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
-                mine = RunlabCallback(verbose in (1, "auto"))
+                mine = RunlabCallback(verbose in (1, "auto"), id(self))
                 if len(args) > 5:
                     args = args[:5] + ([Opening(), *(args[5] or []), mine],) + args[6:]
                 else:
