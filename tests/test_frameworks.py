@@ -468,3 +468,26 @@ def test_fits_of_the_same_keras_model_go_on_from_its_last_epoch(
     assert [p["step"] for p in series["loss"]] == [1, 2, 3, 1]
     assert [p["step"] for p in series["batch/loss"]] == list(range(1, 13))
     assert [p["step"] for p in series["after"]] == [3]
+
+
+SKLEARN_CROSS_VALIDATION = """\
+from sklearn.datasets import make_classification
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import cross_val_score, cross_validate
+
+X, y = make_classification(100, random_state=0)
+cross_validate(GradientBoostingClassifier(n_estimators=5, max_depth=2), X, y, cv=3)
+cross_val_score(GradientBoostingClassifier(n_estimators=5), X, y, cv=3)
+GradientBoostingClassifier(n_estimators=4).fit(X, y)  # the model fitted outside them
+"""
+
+
+def test_a_cross_validation_s_folds_are_no_curve_of_the_run(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    (tmp_path / "train.py").write_text(SKLEARN_CROSS_VALIDATION)
+    r = cli(python, "train.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0, r.stderr[-2000:]
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["step"] for p in series["train_loss"]] == [1, 2, 3, 4]  # not 3 folds' 1..5 each
+    params = json.loads(cli("show", "last", "--json").stdout)["params"]
+    assert (params["max_depth"], params["n_estimators"]) == (2, 5)  # the first estimator's

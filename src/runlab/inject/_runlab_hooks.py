@@ -928,11 +928,58 @@ def _fitted_inside(estimator, before=False):
     return estimator
 
 
+# How deep the current thread is in scikit-learn fits (and cross-validations): only an
+# outermost fit records.
+_sklearn_depth = threading.local()
+
+
+def _sklearn_params(estimator):
+    values = {k: v for k, v in estimator.get_params(deep=True).items()
+              if isinstance(v, (bool, int, float, str)) or v is None}
+    # A preprocessor's settings (a scaler's, PCA's: it transforms, it does not predict)
+    # give way to the model's fitted after it (`random_state` is the model's).
+    params("sklearn", values,
+           weak=hasattr(estimator, "transform") and not hasattr(estimator, "predict"))
+
+
+# The cross-validations that fit clones of an estimator: each clone's curves are a fold's, no
+# run's (as a search's are); the estimator's settings are the run's.
+_SKLEARN_VALIDATIONS = ("cross_validate", "cross_val_predict", "learning_curve",
+                        "validation_curve", "permutation_test_score")
+
+
+def _sklearn_validation(module):
+    for name in _SKLEARN_VALIDATIONS:
+        original = getattr(module, name, None)
+        if original is None or getattr(original, "_runlab", False):
+            continue
+
+        def validate(*args, _original=original, **kwargs):
+            level = getattr(_sklearn_depth, "level", 0)
+            _sklearn_depth.level = level + 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                _sklearn_depth.level = level
+                estimator = args[0] if args else kwargs.get("estimator")
+                if level == 0 and hasattr(estimator, "get_params"):
+                    guarded("sklearn", _sklearn_params)(estimator)
+
+        validate._runlab = True
+        validate.__wrapped__ = original
+        for attribute in ("__name__", "__qualname__", "__doc__", "__module__"):
+            setattr(validate, attribute, getattr(original, attribute, None))
+        setattr(module, name, validate)
+
+
 def _sklearn(module):
+    if not module.__name__.endswith(".base"):
+        _sklearn_validation(module)
+        return
     original = getattr(module, "_fit_context", None)
     if original is None or getattr(original, "_runlab", False):
         return
-    depth = threading.local()
+    depth = _sklearn_depth
     import weakref
 
     sent = weakref.WeakKeyDictionary()  # estimator -> {attribute: (first value, points sent)}
@@ -944,12 +991,7 @@ def _sklearn(module):
             emit({"hook": "sklearn", "owns": keys})
 
     def done(estimator):
-        values = {k: v for k, v in estimator.get_params(deep=True).items()
-                  if isinstance(v, (bool, int, float, str)) or v is None}
-        # A preprocessor's settings (a scaler's, PCA's: it transforms, it does not predict)
-        # give way to the model's fitted after it (`random_state` is the model's).
-        params("sklearn", values,
-               weak=hasattr(estimator, "transform") and not hasattr(estimator, "predict"))
+        _sklearn_params(estimator)
         estimator = _fitted_inside(estimator)
         try:
             mine = sent.setdefault(estimator, {})
@@ -1196,6 +1238,7 @@ _INSTALLERS = {
     "lightgbm.engine": _lightgbm,
     "lightgbm.sklearn": _lightgbm,
     "sklearn.base": _sklearn,
+    "sklearn.model_selection._validation": _sklearn,
     "hydra._internal.hydra": _hydra,
     "torch.utils.tensorboard.writer": _tensorboard,
     "tensorboardX.writer": _tensorboard,

@@ -34,6 +34,7 @@ _TRIGGERS = {
     "lightgbm.engine": "lightgbm",
     "lightgbm.sklearn": "lightgbm",
     "sklearn.base": "sklearn",
+    "sklearn.model_selection._validation": "sklearn",
     "hydra._internal.hydra": "hydra",
     "torch.utils.tensorboard.writer": "tensorboard",
     "tensorboardX.writer": "tensorboard",
