@@ -224,12 +224,17 @@ def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> N
 
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5",
-                                  "hydra.job.chdir=False"):
+                                  "hydra.job.chdir=False", "optimizer=adam",
+                                  "data.splits=[0.7,0.3]"):
         assert truth["params"]["model"]["lr"] == 0.5
         assert truth["params"]["data"]["name"] == "toy"  # from the YAML file only
+        assert truth["params"]["optimizer"] == {"name": "adam", "beta1": 0.9}  # a group's
+        assert truth["params"]["data"]["splits"] == [0.7, 0.3]  # a list, as composed
         assert_params(run, truth)
-        # Hydra's own command line parser is not the program's, nor are its own settings
-        assert not {"config-name", "multirun", "overrides", "hydra.job.chdir"} & set(run["params"])
+        # Hydra's own command line parser is not the program's, nor are its own settings,
+        # nor a config group's choice (its settings are `optimizer.*`)
+        assert not {"config-name", "multirun", "overrides", "hydra.job.chdir",
+                    "optimizer"} & set(run["params"])
 
 
 KERAS_MOVED = """\

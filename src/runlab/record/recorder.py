@@ -453,6 +453,8 @@ class ChannelReader:
                 continue
             if report.argparse and report.argv:
                 dropped += self._typed_aliases(report, params)
+            if report.hook == "hydra" and report.params:
+                dropped += self._composed(report, params)
         if params or dropped:
             batch.events.append(journal_events.params(params, dropped))
         if tags:
@@ -484,6 +486,24 @@ class ChannelReader:
         for key in dropped:
             self.argv_params.pop(key, None)
             params.pop(key, None)
+        return dropped
+
+    def _composed(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
+        """Hydra's composed configuration holds the command line's overrides, typed as the
+        configuration types them (`data.splits=[0.7,0.3]` a list): its values win over the
+        words typed, and a config group's choice (`model=big`, whose settings are `model.*`)
+        is no param of its own. `-p` still wins."""
+        from runlab.capture.args import redact_mapping
+
+        composed = redact_mapping(dict(report.params), self.secret_patterns)
+        dropped = []
+        for key in [k for k in self.argv_params if k not in self.given_params]:
+            if key in composed:
+                params[key] = composed[key]
+            elif any(name.startswith(key + ".") for name in composed):
+                dropped.append(key)
+                self.argv_params.pop(key, None)
+                params.pop(key, None)
         return dropped
 
     def _take(self, report: channel.Report, batch: ChannelBatch, params: dict[str, Any],
