@@ -5208,3 +5208,13 @@ def test_round_30_a_batch_in_its_epoch_is_a_global_step() -> None:
             (0.5, 0), (0.4, 100), (0.3, 200), (0.25, 300), (0.2, 400)], shape
     # a batch's index under its own names stays no metric
     assert steps_of("batch_idx: 3, loss: 0.5") == [("loss", 0.5, 0)]
+
+
+def test_round_30_a_pipeline_s_settings_are_no_metrics() -> None:
+    # scikit-learn's names of a composite's inner settings (a search's best_params_ over a
+    # Pipeline), and a settings dict after its label without a colon
+    assert steps_of("best params {'mlp__alpha': 0.0001, 'pca__n_components': 3}",
+                    "best params {'alpha': 0.0001, 'n_components': 3}") == []
+    # a result under a double underscore, or after another label, stays one
+    assert steps_of("{'val__loss': 0.3}", "results {'loss': 0.3}") == [
+        ("val__loss", 0.3, 0), ("loss", 0.3, 0)]

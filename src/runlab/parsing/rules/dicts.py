@@ -68,6 +68,10 @@ def parse_json(line: str) -> list[Found]:
     return found + _counter_before(line, opening.start()) if found else found
 
 
+# scikit-learn's name of a composite's inner setting, a step's then its own: `mlp__alpha`.
+_NESTED_PARAM = re.compile(r"[A-Za-z]\w*?[A-Za-z0-9]__[A-Za-z]\w*", re.ASCII)
+
+
 def settings(keys: Iterable[object], texts: bool = False) -> bool:
     """Whether a dict's (or a repr's) keys are a program's settings: one is a setting's name
     (`batch_size`, `epochs`, `seed`) and every other an optimizer's hyperparameter (`lr`,
@@ -76,6 +80,9 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     'gamma': 0.01}`), and so is a dict of words (`texts`: `'kernel': 'rbf'`, `'objective':
     'binary:logistic'`) with one among its keys and no measure."""
     names = [key for key in keys if isinstance(key, str)]
+    if any(_NESTED_PARAM.fullmatch(name) for name in names) and not any(
+            names_a_measure(name) for name in names):
+        return True  # a pipeline's `{'mlp__alpha': 0.0001, 'pca__n_components': 3}`
     if any(not is_metric_key(name) for name in names):
         return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS for name in names)
     # (an optimizer's alone may be printed as they change: `{'lr': 0.001, 'momentum': 0.9}`)
@@ -233,6 +240,10 @@ def parse_python_dict(line: str) -> list[Found]:
         return [CLAIM]  # a pandas row's cell, `cv_results_`'s `0  {'C': 0.1, ...}  ...  3`
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
+    if not name and line.rstrip()[-1:] == "}" and SETTINGS_DICT.search(
+            message(line[: opening.start()]).strip().replace(" ", "_")) and not any(
+                names_a_measure(key) for key, _ in _named(tree)):
+        return [CLAIM]  # `best params {'alpha': 0.001, 'n_components': 3}`: settings
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
         if settings_label(message(line[: opening.start()])) is not None and (
                 line.rstrip()[-1:] == "}") and not any(
