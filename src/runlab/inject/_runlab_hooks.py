@@ -564,6 +564,8 @@ def _lightning(module):
         trainer = running.get("trainer")
         if getattr(through, "depth", 0) or not values or trainer is None:
             return
+        if dict(values) == {"hp_metric": -1}:
+            return  # TensorBoardLogger's placeholder for a metric the program may log later
         if step is None:
             step = trainer.fit_loop.epoch_loop._batches_that_stepped
         metrics("lightning", {k: _number(v) for k, v in values.items()}, int(step))
