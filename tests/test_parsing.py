@@ -1219,7 +1219,7 @@ def test_flair_trainer_lines() -> None:
         ("loss", 0.71634903, 3), ("lr", 0.1, 3), ("loss", 0.75468047, 4), ("lr", 0.1, 4),
         ("lr", 0.1, 1), ("DEV_loss", 0.688674807548523, 1),
         ("DEV_f1-score_(micro_avg)", 0.5, 1), ("loss", 0.66521913, 5), ("lr", 0.1, 5),
-        ("F-score_(micro)", 0.5, 2), ("Accuracy", 0.5, 2))
+        ("F-score_(micro)", 0.5, 5), ("Accuracy", 0.5, 5))  # (at the step reached)
 
 
 def test_headers_that_start_an_epoch_set_its_step() -> None:
@@ -5218,3 +5218,26 @@ def test_round_30_a_pipeline_s_settings_are_no_metrics() -> None:
     # a result under a double underscore, or after another label, stays one
     assert steps_of("{'val__loss': 0.3}", "results {'loss': 0.3}") == [
         ("val__loss", 0.3, 0), ("loss", 0.3, 0)]
+
+
+def test_round_30_a_result_after_positions_is_at_the_step_they_reached() -> None:
+    # yunjey's pytorch-tutorial and pytorch/examples' mnist: positions printed with their
+    # epoch, then a line naming no step, at the global step the positions reached (not at
+    # the epoch's number, nor at its count of points)
+    assert steps_of("Epoch [1/2], Step [2/4], Loss: 0.9", "Epoch [1/2], Step [4/4], Loss: 0.8",
+                    "Validation Loss: 0.7", "Epoch [2/2], Step [2/4], Loss: 0.6",
+                    "Epoch [2/2], Step [4/4], Loss: 0.5", "Validation Loss: 0.4") == [
+        ("Loss", 0.9, 2), ("Loss", 0.8, 4), ("Validation_Loss", 0.7, 4), ("Loss", 0.6, 6),
+        ("Loss", 0.5, 8), ("Validation_Loss", 0.4, 8)]
+    assert [(k, s) for k, _, s in steps_of(
+        "Train Epoch: 1 [320/400 (80%)]\tLoss: 0.72", "",
+        "Test set: Average loss: 0.6779, Accuracy: 101/200 (50%)", "",
+        "Train Epoch: 2 [320/400 (80%)]\tLoss: 0.52", "",
+        "Test set: Average loss: 0.5779, Accuracy: 121/200 (60%)")] == [
+        ("Loss", 320), ("Accuracy", 320), ("Test_set/Average_loss", 320), ("Loss", 720),
+        ("Accuracy", 720), ("Test_set/Average_loss", 720)]
+    # under an epoch header line of its own (PyTorch's quickstart), a result is the epoch's
+    assert [(k, s) for k, _, s in steps_of(
+        "Epoch 1", "-------------------------------", "loss: 2.329519  [   64/  640]",
+        "loss: 2.160165  [  640/  640]", "Test Error: ", " Accuracy: 54.7%, Avg loss: 2.132245 ")
+    ] == [("loss", 64), ("loss", 640), ("Accuracy", 1), ("Avg_loss", 1)]

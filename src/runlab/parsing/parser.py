@@ -306,6 +306,12 @@ class MetricParser:
         # Positions whose epoch's length is not printed: (their epoch, the count before it, the
         # furthest position in it).
         self._unsized: tuple[int | None, int, int] = (None, 0, 0)
+        # The global step of the latest position printed with its epoch, in the current epoch
+        # header's epoch: a line naming no step after it (`Validation Loss: 0.7` after `Epoch
+        # [1/2], Step [4/4], ...`) is at the step the run reached, not at the epoch's number
+        # (under a header line of its own, `Epoch 1` then `loss: 2.3  [64/640]`, a result is
+        # the epoch's).
+        self._position_done: int | None = None
         self._step_only = False  # whether the current step is a step-only line's
         self._counts: dict[str, int] = {}
         # Steps done, from the lines that give a step finer than the epoch (`step 250 | ...`):
@@ -887,10 +893,19 @@ class MetricParser:
             return self._resolve(found, released, position, header, line_epoch)
         return released
 
+    def _stepless(self) -> int | None:
+        """The step of a line that names none: the current one (a header's), but under an
+        epoch header after its epoch's positions, the global step the latest reached."""
+        if self._position_done is not None and (
+                self._header_epoch is not None or self._current_step is None):
+            return self._position_done
+        return self._current_step
+
     def _set_header(self, key: str, step: int, released: list[Point]) -> None:
         """A header's step (`Epoch 3`, a meter's global step): the current step from this line
         on; the points held for the step before are given out into ``released``."""
         self._header_epoch = step if key == "epoch" else None
+        self._position_done = None
         self._header_since_bar = self._main != ""
         self._pinned = None
         if step != self._current_step:
@@ -1136,11 +1151,15 @@ class MetricParser:
                 self._header_epoch is not None and key_step == position[0])):
             key_step = None if best < _EPOCH_RANK else key_step
             count, length, epoch = position
+            # (a position with its epoch on its line, not only under a header line's)
+            own = epoch is not None or key_step is not None or line_epoch is not None
             if key_step is not None:
                 epoch = key_step
             elif epoch is None:
                 epoch = self._header_epoch
             key_step = self._position_step(count, length, epoch)
+            if own:
+                self._position_done = key_step
         if key_step is None:
             # a user pattern's step is the step of the rest of its line too
             key_step = next((step for _, step, rule, _ in chosen.values()
@@ -1155,7 +1174,7 @@ class MetricParser:
             self._global_steps = self._global_steps or best == 0
             self._step_header(key_step, points)
             return points
-        line_step = self._current_step if key_step is None else key_step
+        line_step = self._stepless() if key_step is None else key_step
         waits = key_step is None and self._main != "" and not self._header_since_bar and not (
             self._header_epoch is not None and line_step is not None and self._main_finished())
         done = self._done if line_step is None else None
@@ -1329,7 +1348,7 @@ class MetricParser:
                 and self._header_epoch is None):
             self._step_header(key_step, points)  # `STEP:  0`
             return
-        line_step = self._current_step if key_step is None else key_step
+        line_step = self._stepless() if key_step is None else key_step
         if line_step is None:
             line_step = self._done
         counts = self._counts
