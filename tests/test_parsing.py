@@ -5241,3 +5241,9 @@ def test_round_30_a_result_after_positions_is_at_the_step_they_reached() -> None
         "Epoch 1", "-------------------------------", "loss: 2.329519  [   64/  640]",
         "loss: 2.160165  [  640/  640]", "Test Error: ", " Accuracy: 54.7%, Avg loss: 2.132245 ")
     ] == [("loss", 64), ("loss", 640), ("Accuracy", 1), ("Avg_loss", 1)]
+
+
+def test_round_30_a_count_after_a_hand_drawn_bar_with_no_dash() -> None:
+    for shape in ("Epoch {e}/2 [==>..] {b}/3 loss: {v}", "Epoch {e} [===>.] {b}/3 loss: {v}"):
+        lines = [shape.format(e=e, b=b, v=b / 10) for e in (1, 2) for b in (1, 2, 3)]
+        assert [s for _, _, s in steps_of(*lines)] == [1, 2, 3, 4, 5, 6], shape
