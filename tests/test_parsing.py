@@ -5247,3 +5247,16 @@ def test_round_30_a_count_after_a_hand_drawn_bar_with_no_dash() -> None:
     for shape in ("Epoch {e}/2 [==>..] {b}/3 loss: {v}", "Epoch {e} [===>.] {b}/3 loss: {v}"):
         lines = [shape.format(e=e, b=b, v=b / 10) for e in (1, 2) for b in (1, 2, 3)]
         assert [s for _, _, s in steps_of(*lines)] == [1, 2, 3, 4, 5, 6], shape
+
+
+def test_round_30_comma_separated_values_under_a_header() -> None:
+    # a loop's CSV printed as it goes, pandas' to_csv (its index column unnamed): each value
+    # under its column, the counter's column the row's step
+    assert steps_of("epoch,train_loss,val_loss,val_acc", "1,1.0000,1.1000,0.6000",
+                    "2,0.8000,0.9000,0.7000") == [
+        ("train_loss", 1.0, 1), ("val_loss", 1.1, 1), ("val_acc", 0.6, 1),
+        ("train_loss", 0.8, 2), ("val_loss", 0.9, 2), ("val_acc", 0.7, 2)]
+    assert steps_of(",epoch,loss", "0,1,0.5", "1,2,0.4") == [("loss", 0.5, 1), ("loss", 0.4, 2)]
+    # a header of no measure, or rows of words, are no metrics
+    assert steps_of("sepal_length,sepal_width,species", "5.1,3.5,setosa") == []
+    assert steps_of("name,loss", "resnet,0.5") == []

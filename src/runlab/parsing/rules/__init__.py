@@ -28,6 +28,8 @@ from runlab.parsing.rules.libraries import (
     parse_metric_table_header,
     named_rows,
     parse_named_rows_header,
+    csv_rows,
+    parse_csv_header,
     box_rows,
     cma_rows,
     config_rows,
@@ -906,6 +908,16 @@ RULES: list[Rule] = [
         ("Value", "value", "VALUE", "Score", "score", "Result", "result"),
         final=True,
         rows=metric_table_rows,
+    ),
+    Rule(
+        "csv_rows",
+        "comma-separated values under a header of names, one a measure's: a loop's `epoch,"
+        "train_loss,val_loss` over `1,0.52,0.61`, pandas' `to_csv()`: each value under its "
+        "column's name, a counter's column (`epoch`, `step`) the row's step",
+        parse_csv_header,
+        (",",),
+        final=True,
+        rows=csv_rows,
     ),
     Rule(
         "named_rows",

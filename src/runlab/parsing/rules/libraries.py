@@ -1760,6 +1760,42 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
+# csv_rows -------------------------------------------------------------------------------------
+
+# Comma-separated values printed as they come, under a header of names (a hand-written loop's
+# `print("epoch,train_loss,val_loss,val_acc")` then `print(f"{e},{l},{v},{a}")`, pandas'
+# `print(df.to_csv())`, its index's column unnamed): each row's values under their columns',
+# its counter's column (`epoch`, `step`) its step.
+_CSV_NAME = r"[A-Za-z_][\w/.@\-]{0,60}"
+_CSV_HEADER = re.compile(rf"\s{{0,8}}(?:{_CSV_NAME})?(?:,{_CSV_NAME}){{1,60}}\s*", re.ASCII)
+
+
+def parse_csv_header(line: str) -> list[Found]:
+    """A header of comma-separated names, one a measure's (`epoch,train_loss,val_acc`)."""
+    if _CSV_HEADER.fullmatch(line) is None:
+        return []
+    names = line.strip().split(",")
+    return [CLAIM] if any(names_a_measure(name) for name in names) else []
+
+
+def csv_rows(header: str) -> Callable[[str], list[Found]]:
+    """Each row of numbers under the header's names (an unnamed index column left out)."""
+    names = header.strip().split(",")
+
+    def row(line: str) -> list[Found]:
+        cells = line.strip().split(",")
+        if len(cells) != len(names) or len(line) > 4000:
+            return []
+        values = [parse_number(cell) if cell else None for cell in cells]
+        if any(value is None and cell for value, cell in zip(values, cells)):
+            return []  # (a row of words: no table of this header's)
+        return [(name, value, None) for name, value in zip(names, values)
+                if name and value is not None and (name.lower() in STEP_NAMES
+                                                   or is_metric_key(name))] or [CLAIM]
+
+    return row
+
+
 # basicsr --------------------------------------------------------------------------------------
 
 # BasicSR's validation log (basicsr/models/sr_model.py, `_log_validation_metric_values`), as its
