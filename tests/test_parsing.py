@@ -5260,3 +5260,18 @@ def test_round_30_comma_separated_values_under_a_header() -> None:
     # a header of no measure, or rows of words, are no metrics
     assert steps_of("sepal_length,sepal_width,species", "5.1,3.5,setosa") == []
     assert steps_of("name,loss", "resnet,0.5") == []
+
+
+def test_round_30_a_phase_s_word_before_measure_pairs() -> None:
+    # `name value` pairs that all name measures make a line; a phase's word before them (any
+    # case, in brackets or parentheses) qualifies each, as `val Loss: 0.7 Acc: 0.5` does
+    assert steps_of("TRAIN loss 0.5000 acc 0.8000", "(val) loss 0.6000 acc 0.7000",
+                    "[test] loss 0.7 acc 0.6", "loss 0.5 acc 0.8") == [
+        ("TRAIN_loss", 0.5, 0), ("TRAIN_acc", 0.8, 0), ("val_loss", 0.6, 0),
+        ("val_acc", 0.7, 0), ("test_loss", 0.7, 0), ("test_acc", 0.6, 0), ("loss", 0.5, 0),
+        ("acc", 0.8, 0)]
+    # an arrow before the first clause is no part of its name
+    assert steps_of(">> train loss 0.5000 | train acc 0.8000") == [
+        ("train_loss", 0.5, 0), ("train_acc", 0.8, 0)]
+    # pairs of which one is no measure (a setting, prose, a count) are not such a line
+    assert steps_of("best loss 0.5 at epoch 3", "lr 0.01 batch 32", "loss 0.5 epochs 10") == []

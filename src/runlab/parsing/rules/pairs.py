@@ -1440,6 +1440,32 @@ def parse_decorated(line: str) -> list[Found]:
     return [] if match is None else parse_alone(match.group(2))
 
 
+# A phase's word that starts a line of `name value` pairs, `TRAIN loss 0.5 acc 0.8`, `(val)
+# loss 0.6 acc 0.7`, `[train] loss 0.5 acc 0.8`.
+_LEADING_PHASE = re.compile(
+    r"(?:>{1,3}\ )?(?:\[([A-Za-z]{3,10})\]|\(([A-Za-z]{3,10})\)|([A-Za-z]{3,10}))\ {1,4}"
+    r"(?=[A-Za-z])", re.ASCII)
+
+
+def _measure_pairs(text: str) -> list[Found]:
+    """A line of two or more `name value` pairs, each a measure's (or a learning rate's),
+    `loss 0.5 acc 0.8`, each under the phase a leading word names (`TRAIN loss 0.5 acc 0.8`
+    is TRAIN_loss and TRAIN_acc, as `val Loss: 0.7 Acc: 0.5` is val_Loss and val_Acc)."""
+    if "\t" in text:
+        return []  # (cells of a table, `loss\t0.5\tacc\t0.9`, are its rows')
+    lead = _LEADING_PHASE.match(text)
+    phase = next((g for g in lead.groups() if g), "") if lead is not None else ""
+    if phase.lower() not in PHASES:
+        phase = ""
+    pairs = spaced_pairs(text[lead.end():] if phase and lead is not None else text)
+    if not pairs or len(pairs) < 2 or not all(
+            (names_a_measure(key) or key.lower() in RATES) and type(value) is not int
+            for key, value, _ in pairs):
+        return []
+    return [(key if not phase or phased(key) else f"{phase}_{key}", value, step)
+            for key, value, step in pairs]
+
+
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
@@ -1461,6 +1487,9 @@ def parse_alone(line: str) -> list[Found]:
         text = text[2:]
     if text[-1:] == "." and text[-2:-1].isdigit():  # a sentence's full stop
         text = text[:-1]
+    measures = _measure_pairs(text)
+    if measures:
+        return measures
     label = _PAIRS_LABEL.match(text)
     if label is not None and ", " not in text and ":" not in text[label.end():]:
         # a label before a measure alone, TorchANI's example's `Before training starts:
@@ -1700,6 +1729,9 @@ def measured(pairs: list[Found]) -> list[Found]:
     return [pair for pair in pairs if names_a_measure(pair[0]) or pair[0].lower() in RATES]
 
 
+_ARROW = re.compile(r"\s{0,8}(?:[=\-]{1,8}>|>{1,3})\ {1,4}(?=[A-Za-z\[(])", re.ASCII)
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -1707,6 +1739,10 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
     line = message(line)
+    if line[:1] in " >=-":
+        arrow = _ARROW.match(line)  # `>> train loss 0.5 | train acc 0.8`: a pointer, no name's
+        if arrow is not None:
+            line = line[arrow.end():]
     label = _PHASE_LABEL.match(line) if line[:1] in " [(-" else None
     if label is not None and (label.group(1) or label.group(2)).lower() in PHASES:
         # `[train] epoch 3 loss 0.41`: every measure of the line is the phase's, as the
