@@ -2047,7 +2047,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,
                                        1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0,
                                        1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
@@ -2063,7 +2063,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0,
                                        0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 2, 2,
                                        0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1,
-                                       1, 1, 2, 1, 1, 0,
+                                       1, 1, 2, 0, 1, 0,
                                        0, 0, 1, 1, 2, 1, 2, 1, 0, 0, 0, 0, 1, 1, 1, 0,
                                        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 0, 0, 0, 0, 0,
@@ -5275,3 +5275,24 @@ def test_round_30_a_phase_s_word_before_measure_pairs() -> None:
         ("train_loss", 0.5, 0), ("train_acc", 0.8, 0)]
     # pairs of which one is no measure (a setting, prose, a count) are not such a line
     assert steps_of("best loss 0.5 at epoch 3", "lr 0.01 batch 32", "loss 0.5 epochs 10") == []
+
+
+def test_round_30_setup_lines_are_no_metrics() -> None:
+    # a training's settings, the data's and the vocabulary's sizes, a checkpoint's loading,
+    # as programs print them as they start
+    assert steps_of("Replay buffer capacity: 10000, batch size: 64, gamma: 0.99",
+                    "Dropout: 0.1, weight decay: 0.01", "max_grad_norm = 1.0",
+                    "Label smoothing: 0.1", "Mixed precision: bf16 | grad accumulation: 4",
+                    "Image size: 32x32, channels: 3, num_classes: 10",
+                    "Loaded weights (missing keys: 0, unexpected keys: 2)",
+                    "Number of folds: 5 | random_state=0",
+                    "Dataset: 1200 train / 300 val samples, 8 workers",
+                    "| [en] dictionary: 8848 types",
+                    "| num. model params: 39469056 (num. trained: 39469056)",
+                    "{'train': 244, 'val': 153}", "Train: 45000 | Val: 5000 | Test: 10000",
+                    '{"event": "config", "lr": 0.001, "batch_size": 64, "seed": 1, '
+                    '"model": "mlp"}') == []
+    # a split's measure, and a schedule's weight decay (DINO's `wd`), stay metrics
+    assert [k for k, _, _ in steps_of("train: 0.5, val: 0.6", "{'train': 0.41, 'val': 0.52}",
+                                      "step 5 loss 0.3 wd 0.04")] == [
+        "train", "val", "train", "val", "loss", "wd"]

@@ -15,6 +15,7 @@ from runlab.parsing.rules.pairs import (
     MODEL_HYPERPARAMETERS,
     PHASES,
     SETTINGS_DICT,
+    SPLIT_NAMES,
     best_counter,
     is_metric_key,
     message,
@@ -60,7 +61,7 @@ def parse_json(line: str) -> list[Found]:
     if not isinstance(obj, dict):
         return []
     if settings(obj, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
-                         for value in obj.values())):
+                         for value in obj.values())) or _split_sizes(obj.items()):
         return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
     found: list[Found] = []
     _flatten(obj, "", found, 0)
@@ -70,6 +71,14 @@ def parse_json(line: str) -> list[Found]:
 
 # scikit-learn's name of a composite's inner setting, a step's then its own: `mlp__alpha`.
 _NESTED_PARAM = re.compile(r"[A-Za-z]\w*?[A-Za-z0-9]__[A-Za-z]\w*", re.ASCII)
+
+
+def _split_sizes(items: Iterable[tuple[object, object]]) -> bool:
+    """Whether a dict's items are the splits' sizes: every key a split's name, every value a
+    whole number (`{'train': 244, 'val': 153}`)."""
+    pairs = list(items)
+    return bool(pairs) and all(isinstance(key, str) and key.lower() in SPLIT_NAMES
+                               and type(value) is int for key, value in pairs)
 
 
 def settings(keys: Iterable[object], texts: bool = False) -> bool:
@@ -83,6 +92,9 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     if any(_NESTED_PARAM.fullmatch(name) for name in names) and not any(
             names_a_measure(name) for name in names):
         return True  # a pipeline's `{'mlp__alpha': 0.0001, 'pca__n_components': 3}`
+    if texts and any(not is_metric_key(name) for name in names) and not any(
+            names_a_measure(name) for name in names):
+        return True  # words, a setting's name, no measure: `{"model": "mlp", "seed": 1}`
     if any(not is_metric_key(name) for name in names):
         return all(not is_metric_key(name) or name.lower() in HYPERPARAMETERS for name in names)
     # (an optimizer's alone may be printed as they change: `{'lr': 0.001, 'momentum': 0.9}`)
@@ -234,6 +246,10 @@ def parse_python_dict(line: str) -> list[Found]:
             isinstance(node, ast.Constant) and isinstance(node.value, str)
             and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in _named(tree))):
         return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
+    entries = list(_named(tree))
+    if len(entries) == len(tree.keys) and _split_sizes(
+            (key, node.value if isinstance(node, ast.Constant) else None) for key, node in entries):
+        return [CLAIM]  # `{'train': 244, 'val': 153}`: the splits' sizes
     if _MAPPING.search(line, max(0, opening.start() - 60), opening.start()):
         return [CLAIM]  # a vocabulary's indices or a tally: `defaultdict(None, {'pos': 0})`
     if _FRAME_CELL.fullmatch(line, 0, opening.start()) and line.rstrip()[-1:] != "}":

@@ -186,6 +186,15 @@ _SETTING = re.compile(
     # `factor: 2`, then `n_candidates: 8` and `n_resources: 40` each iteration
     r"|^(?:n_(?:required_|possible_)?iterations|(?:min|max)_resources_?|factor|n_candidates"
     r"|n_resources)$"
+    # a training's settings, printed as it starts (`Dropout: 0.1, weight decay: 0.01`, `Label
+    # smoothing: 0.1`, `max_grad_norm = 1.0`, `Replay buffer capacity: 10000, ..., gamma: 0.99`,
+    # `channels: 3`, `early stopping (patience=5, ...)`, `random_state=0`), a dataset's or a
+    # vocabulary's size (`Dataset: 1200 train / 300 val samples`, fairseq's `| [en] dictionary:
+    # 8848 types`, `num. trained: 39469056` parameters) and a checkpoint's loading (`missing
+    # keys: 0, unexpected keys: 2`): no measures (`wd`, DINO's schedule, stays one)
+    r"|(?:^|[_./\-])(?:dropout|dropout_rate|weight_decay|max_grad_norm|label_smoothing"
+    r"|patience|channels|capacity|gamma|accumulation|random_state|missing_keys"
+    r"|unexpected_keys)$|^(?:dataset|dictionary|vocab|vocabulary|trained)$"
     # a batch's index, a counter (`batch` alone is a step's name: TensorFlow's tutorials'
     # `Epoch 1 Batch 100 Loss 2.1234`)
     r"|^batch_(?:idx|index|num|id)$"
@@ -692,11 +701,14 @@ _LATEST_PAIRS: list[tuple[str, tuple[tuple[str, str, str], ...]]] = [("", ())]
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
-    unchecked; none for download progress."""
+    unchecked; none for download progress, nor for the splits' sizes (`Train: 45000 | Val:
+    5000 | Test: 10000`: every pair a split's name and a whole number)."""
     latest = _LATEST_PAIRS[0]
     if latest[0] == line:
         return list(latest[1])
     pairs = _key_value_pairs(line)
+    if pairs and all(integer and key.lower() in SPLIT_NAMES for key, integer, _ in pairs):
+        pairs = []
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
 
@@ -1416,6 +1428,10 @@ _MEASURE = re.compile(
 
 # The splits whose name alone may name a value (`val 2.13`), as nn-zero-to-hero prints them.
 _SPLIT_NAMES = frozenset({"train", "val", "valid", "test"})
+# A split's name alone, as a key (`{'train': 244, 'val': 153}`: whole numbers under them are
+# the splits' sizes).
+SPLIT_NAMES = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+                         "dev"})
 _BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,18})",
                                   re.ASCII | re.IGNORECASE)
 
