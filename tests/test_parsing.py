@@ -4245,9 +4245,14 @@ def test_a_counter_before_space_separated_pairs_is_the_step() -> None:
     # TensorFlow's tutorials: a batch's index is a counter in its epoch, not a metric (the
     # epoch is, as Lightning and the Trainer log it, at the global step)
     assert run(MetricParser(), "Epoch 1 Batch 0 Loss 2.1234 Accuracy 0.0123",
-               "Epoch 1 Batch 100 Loss 2.0 Accuracy 0.1", "Epoch 2 Batch: 0 Loss: 1.9") == expect(
+               "Epoch 1 Batch 100 Loss 2.0 Accuracy 0.1", "Epoch 2 Batch 0 Loss 1.9") == expect(
         ("epoch", 1, 0), ("Loss", 2.1234, 0), ("Accuracy", 0.0123, 0), ("epoch", 1, 100),
         ("Loss", 2.0, 100), ("Accuracy", 0.1, 100), ("epoch", 2, 200), ("Loss", 1.9, 200))
+    # a batch's number with no epoch on its line is no step (a batch's size, `batch: 64`),
+    # nor under an epoch header line of its own
+    assert run(MetricParser(), "batch: 64, lr: 0.001", "loss: 0.5", "Epoch 2",
+               "batch: 100, loss: 0.4") == expect(
+        ("lr", 0.001, 0), ("loss", 0.5, 0), ("loss", 0.4, 2))
     # prose after a counter is no pair
     assert run(MetricParser(), "Episode 5 finished after 20 timesteps",
                "epoch 3: saving the model to ckpt 3") == []

@@ -37,7 +37,7 @@ _INT64 = 2**63
 
 # The names of a step, best first: a line's integer under one of them is its step.
 # (TD3's `Total T: 5000`, its total timesteps.) A fold, a trial and a round hold epochs.
-STEP_NAMES = ("global_step", "total_t", "step", "num_updates", "iteration", "iter", "it", "batch", "generation",
+STEP_NAMES = ("global_step", "total_t", "step", "num_updates", "iteration", "iter", "it", "generation",
               "episode", "ep", "epoch", "round", "trial", "fold")
 
 # One number as printed. Signs on nan/inf are accepted because numpy prints -inf and -nan.

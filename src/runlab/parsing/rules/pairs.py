@@ -195,9 +195,9 @@ _SETTING = re.compile(
     r"|(?:^|[_./\-])(?:dropout|dropout_rate|weight_decay|max_grad_norm|label_smoothing"
     r"|patience|channels|capacity|gamma|accumulation|random_state|missing_keys"
     r"|unexpected_keys)$|^(?:dataset|dictionary|vocab|vocabulary|trained)$"
-    # a batch's index, a counter (`batch` alone is a step's name: TensorFlow's tutorials'
-    # `Epoch 1 Batch 100 Loss 2.1234`)
-    r"|^batch_(?:idx|index|num|id)$"
+    # a batch's index, a counter (beside its epoch, the step in it: TensorFlow's tutorials'
+    # `Epoch 1 Batch 100 Loss 2.1234`; alone, as often a batch's size, `batch: 64`)
+    r"|^batch(?:_idx|_index|_num|_id)?$"
     # the environment steps so far and the time since the start (CS285's logger,
     # `Train_EnvstepsSoFar : 1014`, `TimeSinceStart : 0.83`)
     r"|(?:^|_)(?:envsteps|samples|steps|timesteps|episodes)_?so_?far$|^time_?since_?start$",
@@ -709,6 +709,11 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     pairs = _key_value_pairs(line)
     if pairs and all(integer and key.lower() in SPLIT_NAMES for key, integer, _ in pairs):
         pairs = []
+    elif any(key.lower() == "batch" and integer for key, integer, _ in pairs) and any(
+            key.lower() in ("epoch", "ep") and integer for key, integer, _ in pairs):
+        # `Epoch: 1 Batch: 100 Loss: 0.5`: the batch's number in its epoch is the step
+        pairs = [("step" if key.lower() == "batch" else key, integer, number)
+                 for key, integer, number in pairs]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
 
@@ -1432,7 +1437,7 @@ _SPLIT_NAMES = frozenset({"train", "val", "valid", "test"})
 # the splits' sizes).
 SPLIT_NAMES = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                          "dev"})
-_BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it)\s{1,4}(\d{1,18})",
+_BARE_COUNTER_CLAUSE = re.compile(r"(epoch|step|iter|iteration|it|batch)\s{1,4}(\d{1,18})",
                                   re.ASCII | re.IGNORECASE)
 
 
@@ -1544,6 +1549,9 @@ def parse_alone(line: str) -> list[Found]:
 # `ep 10 reward 200 avg 150`; a fold's, a trial's or a round's, `Fold 1 AUC: 0.861`.
 # The counters a finer one may follow, its step (`ep 3 it 100`, `episode 3 step 100`).
 _COARSE_COUNTERS = frozenset({"epoch", "ep", "episode", "fold", "trial", "round"})
+# The counters that may follow a coarser one as the step in it (a batch's number too, beside
+# its epoch: TensorFlow's tutorials' `Epoch 1 Batch 100 Loss 2.1234`).
+_IN_EPOCH_COUNTERS = frozenset({*STEP_NAMES, "batch"})
 _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
     # (or a sentence saying it ended: `Finished epoch 3. Train loss 0.41`)
@@ -1830,7 +1838,7 @@ def parse_name_value(line: str) -> list[Found]:
                 key = "epoch" if inner.group(1).lower() in ("epoch", "ep") else "step"
                 count, after = int(inner.group(2)), inner.end()
             pairs = spaced_pairs(line[after :])
-            if pairs and pairs[0][0].lower() in STEP_NAMES and type(pairs[0][1]) is int and (
+            if pairs and pairs[0][0].lower() in _IN_EPOCH_COUNTERS and type(pairs[0][1]) is int and (
                     bare.group(1).lower() in _COARSE_COUNTERS):
                 # the epoch's or the episode's number, then the step's: `ep 3 it 100 loss 0.41`
                 return [*([("epoch", count, None)] if key == "epoch" else []),
@@ -1927,6 +1935,9 @@ def parse_name_value(line: str) -> list[Found]:
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
             if is_metric_key(name) and is_metric_key(key):
                 found.append((key, to_number(match.group(2)), None))
+            elif name.lower() == "batch" and match.group(2).isdigit() and any(
+                    k.lower() in ("epoch", "ep") for k, _, _ in found):
+                found.append(("step", int(match.group(2)), None))  # `Epoch 1 | Batch 100 |`
             else:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
