@@ -551,3 +551,24 @@ def test_the_program_s_own_prints_inside_a_framework_window_are_read(
     assert [p["value"] for p in series.get("0/f1-score", [])] == [0.8095], series
     assert [p["value"] for p in series["loss"]] == [0.5]  # the hook's only
     assert "train-rmse" not in series  # the framework's own format: not read
+
+
+SHARED_DEST = """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument("--cpu", dest="device", action="store_const", const="cpu", default="cuda")
+parser.add_argument("--mps", dest="device", action="store_const", const="mps")
+parser.add_argument("--aug", action="store_true")
+parser.add_argument("--no_aug", dest="aug", action="store_false")
+parser.parse_args()
+"""
+
+
+def test_options_sharing_a_destination_stay_apart_but_a_negative_twin(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(SHARED_DEST)
+    assert cli(sys.executable, "train.py", "--mps", "--no_aug").code == 0
+    params = json.loads(cli("show", "last", "--json").stdout)["params"]
+    # `--cpu` and `--mps` each store their constant in `device`: the run says which
+    assert params["device"] == "mps" and params["aug"] is False
+    assert not {"cpu", "mps", "no_aug", "no-aug"} & set(params), params

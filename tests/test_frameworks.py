@@ -458,6 +458,9 @@ model.compile(optimizer="adam", loss="binary_crossentropy")
 for epoch in range(3):  # one epoch a fit, the program's own loop around it
     model.fit(x, y, epochs=1, batch_size=16, verbose=1)
 print("after=1")
+# three more epochs (4 to 6), then the program prints one of them: the hook's, no new point
+history = model.fit(x, y, epochs=3, batch_size=16, verbose=0)
+print(f"loss: {history.history['loss'][1]:.4f}")
 other = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
 other.compile(optimizer="adam", loss="binary_crossentropy")
 other.fit(x, y, epochs=1, batch_size=16, verbose=0)  # another model starts at its epoch 1
@@ -470,19 +473,23 @@ def test_fits_of_the_same_keras_model_go_on_from_its_last_epoch(
     r = cli(python, "train.py", cwd=tmp_path, timeout=TIMEOUT)
     assert r.code == 0, r.stderr[-2000:]
     series = json.loads(cli("metrics", "last", "--json").stdout)
-    assert [p["step"] for p in series["loss"]] == [1, 2, 3, 1]
+    assert [p["step"] for p in series["loss"]] == [1, 2, 3, 4, 5, 6, 1]
     assert [p["step"] for p in series["batch/loss"]] == list(range(1, 13))
     assert [p["step"] for p in series["after"]] == [3]
 
 
 SKLEARN_CROSS_VALIDATION = """\
+import joblib
 from sklearn.datasets import make_classification
+from sklearn.neural_network import MLPClassifier
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.model_selection import cross_val_score, cross_validate
 
 X, y = make_classification(100, random_state=0)
 cross_validate(GradientBoostingClassifier(n_estimators=5, max_depth=2), X, y, cv=3)
 cross_val_score(GradientBoostingClassifier(n_estimators=5), X, y, cv=3)
+with joblib.parallel_backend("threading"):  # its clones fitted in a pool's threads
+    cross_validate(MLPClassifier(max_iter=5), X, y, cv=2, n_jobs=2)
 GradientBoostingClassifier(n_estimators=4).fit(X, y)  # the model fitted outside them
 """
 
@@ -494,5 +501,6 @@ def test_a_cross_validation_s_folds_are_no_curve_of_the_run(
     assert r.code == 0, r.stderr[-2000:]
     series = json.loads(cli("metrics", "last", "--json").stdout)
     assert [p["step"] for p in series["train_loss"]] == [1, 2, 3, 4]  # not 3 folds' 1..5 each
+    assert "loss" not in series  # nor the MLP's folds, fitted in threads
     params = json.loads(cli("show", "last", "--json").stdout)["params"]
     assert (params["max_depth"], params["n_estimators"]) == (2, 5)  # the first estimator's

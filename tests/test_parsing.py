@@ -5261,10 +5261,12 @@ def test_round_30_comma_separated_values_under_a_header() -> None:
                     "2,0.8000,0.9000,0.7000") == [
         ("train_loss", 1.0, 1), ("val_loss", 1.1, 1), ("val_acc", 0.6, 1),
         ("train_loss", 0.8, 2), ("val_loss", 0.9, 2), ("val_acc", 0.7, 2)]
-    assert steps_of(",epoch,loss", "0,1,0.5", "1,2,0.4") == [("loss", 0.5, 1), ("loss", 0.4, 2)]
-    # a header of no measure, or rows of words, are no metrics
+    assert steps_of(",epoch,loss", "0,1.0,0.5", "1,2.0,0.4", "epoch, loss", "3, 0.3") == [
+        ("loss", 0.5, 1), ("loss", 0.4, 2), ("loss", 0.3, 3)]
+    # a header of no measure, of data's columns, or rows of words, are no metrics
     assert steps_of("sepal_length,sepal_width,species", "5.1,3.5,setosa") == []
     assert steps_of("name,loss", "resnet,0.5") == []
+    assert steps_of("x,y,error", "1.0,2.0,0.1", "id,score", "1,0.5") == []
 
 
 def test_round_30_a_phase_s_word_before_measure_pairs() -> None:
@@ -5301,3 +5303,11 @@ def test_round_30_setup_lines_are_no_metrics() -> None:
     assert [k for k, _, _ in steps_of("train: 0.5, val: 0.6", "{'train': 0.41, 'val': 0.52}",
                                       "step 5 loss 0.3 wd 0.04")] == [
         "train", "val", "train", "val", "loss", "wd"]
+
+
+def test_round_30_review_measure_pairs_naming() -> None:
+    # a learning rate is no phase's; an arrow before the pairs is no part of a name (a
+    # qualifier's word qualifies its own measure only: NEAT's `Mean genetic distance 2.1,
+    # standard deviation 0.4` has its own standard deviation)
+    assert [k for k, _, _ in steps_of("TRAIN loss 0.5 lr 0.001", ">> loss 0.5 acc 0.8")] == [
+        "TRAIN_loss", "lr", "loss", "acc"]

@@ -12,6 +12,7 @@ library's code as if runlab were not there. Plain Python: this runs on the progr
 interpreter, without runlab.
 """
 
+import math
 import os
 import sys
 import threading
@@ -165,10 +166,16 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
     is not yet the program's settings (HfArgumentParser's dataclasses settle their defaults:
     the Trainer's arguments are its hook's)."""
     entries = []
-    by_dest = {}  # the entry of each destination: a `--no-x` beside `--x` is its alias
-    for action in getattr(parser, "_actions", []):
-        dest = getattr(action, "dest", None)
-        if not dest or dest == "help" or not hasattr(namespace, dest):
+    # One entry a destination: a `--no-x` beside `--x` is its alias; options that each store
+    # their constant in it (`--cpu`/`--mps` into `device`) are named by it, each an alias.
+    by_dest = {}
+    actions = [a for a in getattr(parser, "_actions", []) if getattr(a, "dest", None)]
+    shared = {a.dest for a in actions if sum(
+        1 for b in actions if b.dest == a.dest and not all(
+            o.lstrip("-").startswith(("no-", "no_")) for o in b.option_strings)) > 1}
+    for action in actions:
+        dest = action.dest
+        if dest == "help" or not hasattr(namespace, dest):
             continue
         if dest in by_dest:
             entry = by_dest[dest]
@@ -180,7 +187,7 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
         # (exact: argparse's own typing says more than the words typed, `type=str` for `007`,
         # `nargs`; an untyped `--lr 0.01` is better read as the number it looks like)
         exact = isinstance(value, (bool, int, float)) or isinstance(value, (str, list, tuple)) and (
-            getattr(action, "type", None) is not None)
+            getattr(action, "type", None) is not None or getattr(action, "nargs", None) == 0)
         if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
             # (a file argparse opened is its name, an Enum's member its value)
             named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
@@ -198,6 +205,8 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
         key = longest.lstrip("-")
         if options and not positive and not dest.startswith("no"):
             key = dest.replace("_", "-")  # `--no-aug` storing False into `aug`: `aug`
+        if dest in shared:
+            key = dest
         entry = {"key": key, "value": redact({key: value})[_redact_text(key)]}
         aliases = [option.lstrip("-") for option in options if option.lstrip("-") != key]
         if aliases:
@@ -625,7 +634,7 @@ def _keras(module):
         def __init__(self, per_batch, model):
             super().__init__()
             self.per_batch = per_batch
-            self.model_id = model
+            self.owner = model
             self.batches = 0
             self.epoch = None  # the last epoch ended, as printed
             # The epochs a fit of the same model from epoch 0 goes on after: the earlier fits'
@@ -640,12 +649,18 @@ def _keras(module):
             # (the run is at its last epoch: the batches' steps are a finer scale)
             fitted["epoch"] = self.epoch
             if self.epoch is not None:
-                ended[self.model_id] = self.epoch
+                try:
+                    ended[self.owner] = self.epoch
+                except TypeError:  # (a model no weak reference can hold)
+                    pass
             exclusive("keras", False, self.epoch)
 
         def _epoch_begin(self, epoch, logs=None):
             if self.offset is None:
-                self.offset = ended.get(self.model_id, 0) if int(epoch) == 0 else 0
+                try:
+                    self.offset = ended.get(self.owner, 0) if int(epoch) == 0 else 0
+                except TypeError:
+                    self.offset = 0
             # Batches counted across epochs, from the fit's first epoch (initial_epoch).
             steps = (getattr(self, "params", None) or {}).get("steps")
             if isinstance(steps, int) and steps > 0:
@@ -675,7 +690,9 @@ def _keras(module):
                     fitted["epoch"])
 
     fitted = {"epoch": None}  # the epoch the latest fit ended at
-    ended = {}  # the epoch each model's latest fit ended at (by id)
+    import weakref
+
+    ended = weakref.WeakKeyDictionary()  # the epoch each model's latest fit ended at
     original = module.Model.fit
     if getattr(original, "_runlab", False):
         return
@@ -685,7 +702,7 @@ def _keras(module):
             if active() and "keras" not in _failed:
                 # fit(x, y, batch_size, epochs, verbose, callbacks, ...)
                 verbose = kwargs.get("verbose", args[4] if len(args) > 4 else "auto")
-                mine = RunlabCallback(verbose in (1, "auto"), id(self))
+                mine = RunlabCallback(verbose in (1, "auto"), self)
                 if len(args) > 5:
                     args = args[:5] + ([Opening(), *(args[5] or []), mine],) + args[6:]
                 else:
@@ -930,9 +947,11 @@ def _fitted_inside(estimator, before=False):
     return estimator
 
 
-# How deep the current thread is in scikit-learn fits (and cross-validations): only an
-# outermost fit records.
+# How deep the current thread is in scikit-learn fits: only an outermost fit records; and how
+# many cross-validations run, in any thread (their clones' fits in a thread pool's workers
+# record nothing either).
 _sklearn_depth = threading.local()
+_sklearn_validating = [0]
 
 
 def _sklearn_params(estimator):
@@ -959,10 +978,12 @@ def _sklearn_validation(module):
         def validate(*args, _original=original, **kwargs):
             level = getattr(_sklearn_depth, "level", 0)
             _sklearn_depth.level = level + 1
+            _sklearn_validating[0] += 1
             try:
                 return _original(*args, **kwargs)
             finally:
                 _sklearn_depth.level = level
+                _sklearn_validating[0] -= 1
                 estimator = args[0] if args else kwargs.get("estimator")
                 if level == 0 and hasattr(estimator, "get_params"):
                     guarded("sklearn", _sklearn_params)(estimator)
@@ -1022,14 +1043,15 @@ def _sklearn(module):
 
             def fit(estimator, *a, **k):
                 level = getattr(depth, "level", 0)
-                if level == 0:
+                outermost = level == 0 and not _sklearn_validating[0]
+                if outermost:
                     begin(estimator)
                 depth.level = level + 1
                 try:
                     result = fitted(estimator, *a, **k)
                 finally:
                     depth.level = level
-                if level == 0:
+                if outermost:
                     done(estimator)
                 return result
 
@@ -1185,6 +1207,8 @@ def _accelerate(module):
         _flatten_metrics(values, "", flat)  # (a dict's values, as its TensorBoard tracker's
         # add_scalars names them: `outer/inner`)
         number = None if step is None else _number(step)
+        if number is not None and not math.isfinite(number):
+            return  # (a step no tracker could chart)
         metrics("accelerate", {k: v for k, v in flat.items() if not isinstance(v, (str, bool))},
                 None if number is None else int(number))
 

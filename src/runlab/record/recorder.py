@@ -55,12 +55,14 @@ def printed_from(x: float, values: list[float]) -> bool:
 def repeated(value: float, step: int | None, generic: bool,
              values: list[tuple[int | None, float]]) -> bool:
     """Whether a printed `value` of a key also recorded otherwise repeats one of its recorded
-    (step, value) `values`. A library's format (a bar, a table of the history) may show any
-    of them; a line the program prints itself (`generic`) at a step the key was recorded at
-    repeats the value recorded there, if any: an epoch's average printed under the name a bar
-    records each batch's value under (`Epoch 2: loss=0.0399`, at step 2) is the program's own,
-    although another batch's value may round to it."""
-    if generic:
+    (step, value) `values`. A library's format (a bar, a table of the history)
+    may show any of them; a line the program prints itself (`generic`) at an earlier step the
+    key was recorded at repeats the value recorded there, if any: an epoch's average printed
+    under the name a bar records each batch's value under (`Epoch 2: loss=0.0399`, at step 2)
+    is the program's own, although another batch's value may round to it. At the furthest
+    step (where a line naming none is, after a fit), any (the best epoch's `val_loss`)."""
+    if generic and step is not None and step < max(
+            (s for s, _ in values if s is not None), default=step):
         at = [v for s, v in values if s == step]
         if at:
             return printed_from(value, at)

@@ -1767,31 +1767,52 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
 # `print(df.to_csv())`, its index's column unnamed): each row's values under their columns',
 # its counter's column (`epoch`, `step`) its step.
 _CSV_NAME = r"[A-Za-z_][\w/.@\-]{0,60}"
-_CSV_HEADER = re.compile(rf"\s{{0,8}}(?:{_CSV_NAME})?(?:,{_CSV_NAME}){{1,60}}\s*", re.ASCII)
+_CSV_HEADER = re.compile(rf"\s{{0,8}}(?:{_CSV_NAME})?(?:,\ ?{_CSV_NAME}){{1,60}}\s*", re.ASCII)
+
+
+def _csv_names(header: str) -> list[str]:
+    return [name.strip() for name in header.strip().split(",")]
 
 
 def parse_csv_header(line: str) -> list[Found]:
-    """A header of comma-separated names, one a measure's (`epoch,train_loss,val_acc`)."""
+    """A header of comma-separated names: a counter's first (`epoch,train_loss,val_acc`),
+    then one a measure's; or an unnamed index's, then measures only (pandas' `,loss,acc`).
+    Data's columns (`x,y,error`, `id,score`) are none."""
     if _CSV_HEADER.fullmatch(line) is None:
         return []
-    names = line.strip().split(",")
-    return [CLAIM] if any(names_a_measure(name) for name in names) else []
+    first, *rest = _csv_names(line)
+    if first.lower() in STEP_NAMES:
+        return [CLAIM] if any(names_a_measure(name) for name in rest) else []
+    if not first and all(names_a_measure(name) or name.lower() in RATES
+                         or name.lower() in STEP_NAMES for name in rest) and any(
+            names_a_measure(name) for name in rest):
+        return [CLAIM]
+    return []
 
 
 def csv_rows(header: str) -> Callable[[str], list[Found]]:
-    """Each row of numbers under the header's names (an unnamed index column left out)."""
-    names = header.strip().split(",")
+    """Each row of numbers under the header's names (an unnamed index column left out; a
+    counter's column written as a float by pandas, `1.0`, is its whole number)."""
+    names = _csv_names(header)
 
     def row(line: str) -> list[Found]:
-        cells = line.strip().split(",")
+        cells = [cell.strip() for cell in line.strip().split(",")]
         if len(cells) != len(names) or len(line) > 4000:
             return []
         values = [parse_number(cell) if cell else None for cell in cells]
         if any(value is None and cell for value, cell in zip(values, cells)):
             return []  # (a row of words: no table of this header's)
-        return [(name, value, None) for name, value in zip(names, values)
-                if name and value is not None and (name.lower() in STEP_NAMES
-                                                   or is_metric_key(name))] or [CLAIM]
+        found: list[Found] = []
+        for name, value in zip(names, values):
+            if not name or value is None:
+                continue
+            if name.lower() in STEP_NAMES:
+                if value != int(value):
+                    return []
+                found.append((name, int(value), None))
+            elif is_metric_key(name):
+                found.append((name, value, None))
+        return found or [CLAIM]
 
     return row
 

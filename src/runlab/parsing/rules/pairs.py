@@ -1478,13 +1478,16 @@ def _measure_pairs(text: str) -> list[Found]:
     phase = next((g for g in lead.groups() if g), "") if lead is not None else ""
     if phase.lower() not in PHASES:
         phase = ""
-    pairs = spaced_pairs(text[lead.end():] if phase and lead is not None else text)
+    arrow = _ARROW.match(text)
+    start = lead.end() if phase and lead is not None else arrow.end() if arrow else 0
+    pairs = spaced_pairs(text[start:])
     if not pairs or len(pairs) < 2 or not all(
             (names_a_measure(key) or key.lower() in RATES) and type(value) is not int
             for key, value, _ in pairs):
         return []
-    return [(key if not phase or phased(key) else f"{phase}_{key}", value, step)
-            for key, value, step in pairs]
+    # (a learning rate is the run's, no phase's: `TRAIN loss 0.5 lr 0.001`)
+    return [(key if not phase or phased(key) or key.lower() in RATES else f"{phase}_{key}",
+             value, step) for key, value, step in pairs]
 
 
 def parse_alone(line: str) -> list[Found]:
