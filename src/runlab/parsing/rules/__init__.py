@@ -21,7 +21,7 @@ from runlab.parsing.rules.bars import (
     read_rich,
     read_tqdm,
 )
-from runlab.parsing.rules.base import Rule
+from runlab.parsing.rules.base import STEP_NAMES, Rule
 from runlab.parsing.rules.dicts import parse_hf_trainer, parse_json, parse_python_dict
 from runlab.parsing.rules.libraries import (
     metric_table_rows,
@@ -915,7 +915,9 @@ RULES: list[Rule] = [
         "train_loss,val_loss` over `1,0.52,0.61`, pandas' `to_csv()`: each value under its "
         "column's name, a counter's column (`epoch`, `step`) the row's step",
         parse_csv_header,
-        (",",),
+        # (a counter's name and a comma, or the comma of pandas' unnamed index)
+        tuple(f"{name}," for counter in STEP_NAMES for name in (counter, counter.title())),
+        starts=",",
         final=True,
         rows=csv_rows,
     ),

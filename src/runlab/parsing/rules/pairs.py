@@ -1472,8 +1472,8 @@ def _measure_pairs(text: str) -> list[Found]:
     """A line of two or more `name value` pairs, each a measure's (or a learning rate's),
     `loss 0.5 acc 0.8`, each under the phase a leading word names (`TRAIN loss 0.5 acc 0.8`
     is TRAIN_loss and TRAIN_acc, as `val Loss: 0.7 Acc: 0.5` is val_Loss and val_Acc)."""
-    if "\t" in text:
-        return []  # (cells of a table, `loss\t0.5\tacc\t0.9`, are its rows')
+    if not text[-1:].isdigit() or "\t" in text:
+        return []  # (prose ends in a word; cells of a table, `loss\t0.5\tacc\t0.9`, are rows)
     lead = _LEADING_PHASE.match(text)
     phase = next((g for g in lead.groups() if g), "") if lead is not None else ""
     if phase.lower() not in PHASES:
