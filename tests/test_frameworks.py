@@ -176,6 +176,7 @@ def test_sklearn_curves_inside_a_pipeline_and_a_search(cli: Callable[..., Result
         assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 8))
         assert [s for s, _ in truth["metrics"]["train_loss"]] == [1, 2, 3, 4]  # the refit's only
         assert "Iteration 7, loss" in output  # printed as ever, recorded once
+        assert_params(run, truth)  # the search's best settings, as best_max_depth
 
 
 def test_sklearn_verbose_fits_are_read_and_partial_fits_continue(
@@ -504,3 +505,29 @@ def test_a_cross_validation_s_folds_are_no_curve_of_the_run(
     assert "loss" not in series  # nor the MLP's folds, fitted in threads
     params = json.loads(cli("show", "last", "--json").stdout)["params"]
     assert (params["max_depth"], params["n_estimators"]) == (2, 5)  # the first estimator's
+
+
+SKLEARN_SEARCH = """\
+from sklearn.datasets import make_classification
+from sklearn.model_selection import GridSearchCV
+from sklearn.svm import SVC
+
+X, y = make_classification(60, random_state=0)
+search = GridSearchCV(SVC(), {"C": [0.1, 10.0], "kernel": ["rbf", "linear"]}, cv=2).fit(X, y)
+with open("best.txt", "w") as f:
+    f.write(repr((search.best_params_, float(search.best_score_))))
+"""
+
+
+def test_a_search_records_its_best_settings_and_score(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    import ast
+
+    (tmp_path / "train.py").write_text(SKLEARN_SEARCH)
+    r = cli(python, "train.py", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0, r.stderr[-2000:]
+    best, score = ast.literal_eval((tmp_path / "best.txt").read_text())
+    params = json.loads(cli("show", "last", "--json").stdout)["params"]
+    assert {k: params.get(f"best_{k}") for k in best} == best
+    series = json.loads(cli("metrics", "last", "--json").stdout)
+    assert [p["value"] for p in series["best_cv_score"]] == [score]

@@ -1,6 +1,7 @@
 """Curves kept by estimators inside composites: an MLP as a pipeline's last step (verbose, so
 its printed losses are the hook's too), and gradient boosting searched over by GridSearchCV,
-whose refit best estimator's curve is the search's (not its cross-validation clones')."""
+whose refit best estimator's curve is the search's (not its cross-validation clones'), and
+its best cross-validated score its own."""
 
 import warnings
 
@@ -26,4 +27,5 @@ for key, curve in (("loss", pipe[-1].loss_curve_),
                    ("train_loss", search.best_estimator_.train_score_)):
     for i, value in enumerate(curve):
         _truth.add(metrics, key, i + 1, value)
-_truth.write(metrics)
+_truth.add(metrics, "best_cv_score", 0, search.best_score_)
+_truth.write(metrics, {f"best_{k}": v for k, v in search.best_params_.items()})

@@ -31,5 +31,6 @@ for epoch in range(4):
 scores = [search.cv_results_[f"split{k}_test_score"][c] for c in range(3) for k in range(3)]
 for i, value in enumerate(scores):
     _truth.add(metrics, "score", i, value)
+_truth.add(metrics, "best_cv_score", 0, search.best_score_)  # the search's own record of it
 # KMeans keeps no inertia an iteration: its verbose fit prints one for each (from 0).
 _truth.write(metrics, inertia=int(kmeans.n_iter_))

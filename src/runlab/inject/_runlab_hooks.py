@@ -1015,6 +1015,15 @@ def _sklearn(module):
 
     def done(estimator):
         _sklearn_params(estimator)
+        # A search's best settings and cross-validated score, as MLflow's autolog names them
+        # (`best_C`, `best_cv_score`): its params are those it searched from.
+        best = getattr(estimator, "best_params_", None)
+        if isinstance(best, dict):
+            params("sklearn", {f"best_{k}": v for k, v in best.items()
+                               if isinstance(v, (bool, int, float, str)) or v is None})
+            score = _number(getattr(estimator, "best_score_", None))
+            if score is not None and math.isfinite(score):
+                metrics("sklearn", {"best_cv_score": score}, None)
         estimator = _fitted_inside(estimator)
         try:
             mine = sent.setdefault(estimator, {})
