@@ -269,12 +269,25 @@ def test_a_hook_that_fails_inside_a_fit_leaves_the_output_read(
     assert len(series.get("final_loss", [])) == 1, series
 
 
-KERAS_RAISES = """\
+# A tiny Keras program's start: its data, and a model of one layer.
+KERAS_TINY = """\
 import os
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
 import keras
 import numpy as np
+
+x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
+y = (x.sum(axis=1) > 0).astype("float32")
+
+
+def tiny():
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+"""
+
+KERAS_RAISES = KERAS_TINY + """\
 
 
 class Stop(keras.callbacks.Callback):
@@ -282,10 +295,7 @@ class Stop(keras.callbacks.Callback):
         raise RuntimeError("out of patience")
 
 
-x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
-y = (x.sum(axis=1) > 0).astype("float32")
-model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
-model.compile(optimizer="adam", loss="binary_crossentropy")
+model = tiny()
 try:
     model.fit(x, y, epochs=2, batch_size=16, verbose=0, callbacks=[Stop()])
 except RuntimeError:
@@ -445,26 +455,15 @@ def test_hf_argument_parser_gives_way_to_the_settled_training_arguments(
     assert not [k for k in params if "-" in k], params  # no `dataloader-pin-memory` twin
 
 
-KERAS_FIT_PER_EPOCH = """\
-import os
-
-os.environ.setdefault("KERAS_BACKEND", "torch")
-import keras
-import numpy as np
-
-x = np.random.default_rng(0).normal(size=(64, 4)).astype("float32")
-y = (x.sum(axis=1) > 0).astype("float32")
-model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
-model.compile(optimizer="adam", loss="binary_crossentropy")
+KERAS_FIT_PER_EPOCH = KERAS_TINY + """\
+model = tiny()
 for epoch in range(3):  # one epoch a fit, the program's own loop around it
     model.fit(x, y, epochs=1, batch_size=16, verbose=1)
 print("after=1")
 # three more epochs (4 to 6), then the program prints one of them: the hook's, no new point
 history = model.fit(x, y, epochs=3, batch_size=16, verbose=0)
 print(f"loss: {history.history['loss'][1]:.4f}")
-other = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
-other.compile(optimizer="adam", loss="binary_crossentropy")
-other.fit(x, y, epochs=1, batch_size=16, verbose=0)  # another model starts at its epoch 1
+tiny().fit(x, y, epochs=1, batch_size=16, verbose=0)  # another model starts at its epoch 1
 """
 
 

@@ -810,29 +810,11 @@ def _lightgbm(module):
 
 def _patch_train(module, hook, add):
     """Wrap the `train` and `cv` functions a module holds (the package's and its sklearn
-    API's)."""
+    API's), before the package and its sklearn API bind the names: `add` adds to their
+    keyword arguments."""
     for name in ("train", "cv"):
-        _patch_function(module, name, hook, add)
-
-
-def _patch_function(module, name, hook, add):
-    original = getattr(module, name, None)
-    if original is None or getattr(original, "_runlab", False):
-        return
-
-    def call(*args, **kwargs):
-        if active() and hook not in _failed:
-            try:
-                add(args, kwargs)
-            except Exception as e:  # noqa: BLE001
-                fail(hook, e)
-        return original(*args, **kwargs)
-
-    call._runlab = True
-    call.__wrapped__ = original
-    for attribute in ("__name__", "__qualname__", "__doc__"):
-        setattr(call, attribute, getattr(original, attribute, None))
-    setattr(module, name, call)  # before the package and its sklearn API bind the name
+        if getattr(module, name, None) is not None:
+            wrap(module, name, hook, before=add)
 
 
 # -- Stable-Baselines3 ---------------------------------------------------------------------
@@ -970,29 +952,20 @@ _SKLEARN_VALIDATIONS = ("cross_validate", "cross_val_predict", "learning_curve",
 
 
 def _sklearn_validation(module):
+    def enter(args, kwargs):
+        _sklearn_validating[0] += 1
+
+    def leave(args, kwargs):
+        _sklearn_validating[0] -= 1
+        estimator = args[0] if args else kwargs.get("estimator")
+        if not _sklearn_validating[0] and not getattr(_sklearn_depth, "level", 0) and hasattr(
+                estimator, "get_params"):
+            _sklearn_params(estimator)
+
     for name in _SKLEARN_VALIDATIONS:
-        original = getattr(module, name, None)
-        if original is None or getattr(original, "_runlab", False):
-            continue
-
-        def validate(*args, _original=original, **kwargs):
-            level = getattr(_sklearn_depth, "level", 0)
-            _sklearn_depth.level = level + 1
-            _sklearn_validating[0] += 1
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                _sklearn_depth.level = level
-                _sklearn_validating[0] -= 1
-                estimator = args[0] if args else kwargs.get("estimator")
-                if level == 0 and hasattr(estimator, "get_params"):
-                    guarded("sklearn", _sklearn_params)(estimator)
-
-        validate._runlab = True
-        validate.__wrapped__ = original
-        for attribute in ("__name__", "__qualname__", "__doc__", "__module__"):
-            setattr(validate, attribute, getattr(original, attribute, None))
-        setattr(module, name, validate)
+        if getattr(module, name, None) is not None:
+            wrap(module, name, "sklearn", before=enter,
+                 after=lambda result, args, kwargs: leave(args, kwargs), failed=leave)
 
 
 def _sklearn(module):
