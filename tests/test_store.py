@@ -277,3 +277,30 @@ def test_output_tail_reads_back_to_whole_lines(store: Store, m: int) -> None:
         want = data.splitlines(keepends=True)
         for n in (1, 2, 3, 10):
             assert b"".join(store.output_log(run_id, tail=n)) == b"".join(want[-n:])
+
+
+def test_metrics_lines_are_what_json_writes() -> None:
+    # Metrics events are written by hand (the output's two million points a million lines):
+    # byte for byte json's line, and json's own for any event of another make.
+    def by_json(events: list[dict[str, object]]) -> bytes:
+        return "".join(json.dumps(e, separators=(",", ":")) + "\n" for e in events).encode()
+
+    nan, inf = float("nan"), float("inf")
+    cases: list[list[dict[str, object]]] = [
+        [{"e": "metrics", "p": [["loss", 0.5, 1, 1.5], ["acc", nan, 2, 1.5],
+                                ['vél "x"', inf, -3, 2.25], ["b", -inf, 0, 1e20],
+                                ["c", 1e-07, 10**20, nan], ["loss", 0.25, 2, 1.5]]}],
+        [{"e": "metrics", "p": []}],
+        [{"e": "metrics", "p": [["loss", 1, 1, 1.5]]}],  # an int value
+        [{"e": "metrics", "p": [["loss", True, 1, 1.5]]}],
+        [{"e": "metrics", "p": [["loss", 0.5, None, 1.5]]}],  # no step
+        [{"e": "metrics", "p": [["loss", 0.5, True, 1.5]]}],
+        [{"e": "metrics", "p": [["loss", 0.5, 1, 2]]}],  # an int time
+        [{"e": "metrics", "p": [[7, 0.5, 1, 1.5]]}],  # not a name
+        [{"e": "metrics", "p": [["loss", 0.5, 1]]}],  # a point short
+        [{"e": "metrics", "p": [{"key": "loss"}]}],
+        [{"e": "metrics", "p": [["loss", 0.5, 1, 1.5]], "from": "recorded"}],
+        [{"e": "params", "params": {"a": 1}}, {"e": "metrics", "p": [("loss", 0.5, 1, 1.5)]}],
+    ]
+    for events in cases:
+        assert journal.encode(events) == by_json(events), events

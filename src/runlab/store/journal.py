@@ -51,7 +51,54 @@ def write_private(path: str, data: bytes | IO[bytes], *, exclusive: bool) -> Non
 
 def encode(events: list[Event]) -> bytes:
     """Serialise events as JSON lines (NaN and infinities kept, as Python's json reads them)."""
-    return "".join(json.dumps(e, separators=(",", ":")) + "\n" for e in events).encode()
+    return "".join((e["e"] == "metrics" and _metrics_line(e) or _line(e)) + "\n"
+                   for e in events).encode()
+
+
+def _line(event: Event) -> str:
+    return json.dumps(event, separators=(",", ":"))
+
+
+_NOT_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
+def _metrics_line(event: Event) -> str | None:
+    """A metrics event's line as `json.dumps` writes it, written faster (a million output
+    lines are two million points): the points of a batch share their keys' and their times'
+    text. None for an event of another make (a value or a step not a float and an int)."""
+    points = event["p"]
+    if len(event) != 2 or type(points) is not list:
+        return None
+    text = float.__repr__
+    try:
+        numbers = list(map(text, [point[1] for point in points]))
+        return '{"e":"metrics","p":[' + ",".join(_points(points, numbers)) + "]}"
+    except (TypeError, ValueError, LookupError):
+        return None  # (`_points` says TypeError too)
+
+
+def _points(points: list[Any], numbers: list[str]) -> list[str]:
+    text = float.__repr__
+    heads: dict[Any, str] = {}
+    tails: dict[Any, str] = {}
+    parts = []
+    for (key, _, step, t), number in zip(points, numbers):
+        if type(step) is not int:
+            raise TypeError
+        head = heads.get(key)
+        if head is None:
+            if type(key) is not str:
+                raise TypeError
+            head = heads[key] = "[" + json.dumps(key) + ","
+        tail = tails.get(t)
+        if tail is None:
+            if type(t) is not float:
+                raise TypeError
+            tail = tails[t] = "," + _NOT_FINITE.get(text(t), text(t)) + "]"
+        if number[-1] in "fn":
+            number = _NOT_FINITE[number]
+        parts.append(f"{head}{number},{step}{tail}")
+    return parts
 
 
 def append(path: str, events: list[Event], *, fsync: bool = False) -> tuple[int, int]:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 
 from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_number
@@ -90,10 +91,14 @@ _PAIR = re.compile(
     re.ASCII,
 )
 
-# What a learned line shape reads for each value: the number is captured by a lookahead and
-# then consumed whole, so a value can be read one way only and a line that fails to match
-# late never makes the regex retry every earlier value (that retrying is exponential).
-_SHAPE_VALUE = "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)(?:%(?!\|)|dB)?" + _PAIR_END
+# What a learned line shape reads for each value: the number is consumed whole, so a value
+# can be read one way only and a line that fails to match late never makes the regex retry
+# every earlier value (that retrying is exponential). Possessive quantifiers say so where
+# Python has them (3.11), at about half the cost of a lookahead and a backreference.
+_SHAPE_VALUE = (
+    r"(?P<vSLOT>[-+]?+(?:\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d++)?+"
+    r"|[-+]?+(?i:nan|inf(?:inity)?+))" if sys.version_info >= (3, 11)
+    else "(?=(?P<vSLOT>" + NUMBER + r"))(?P=vSLOT)") + r"(?:%(?!\|)|dB)?" + _PAIR_END
 
 # The key of a pair that is not one (kept in place: a learned line shape reads values by
 # their place among the line's pairs).
