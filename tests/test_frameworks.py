@@ -30,6 +30,14 @@ SCRIPTS = Path(__file__).resolve().parent / "frameworks"
 TIMEOUT = 600  # importing torch on a busy two-core machine takes a while
 
 
+@pytest.fixture(autouse=True)
+def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The programs' temporary files go under the test's folder (stable-baselines3 makes a
+    folder in the temporary directory for every `learn`)."""
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+
+
 @pytest.fixture
 def python() -> str:
     if PYTHON and not os.access(PYTHON, os.X_OK):

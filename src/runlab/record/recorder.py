@@ -319,7 +319,8 @@ class Ownership:
             if not where:
                 kept += [[p.key, p.value, p.step, t] for p in points
                          if p.key not in hooked and p.key not in reported
-                         or not self._recorded(p)]
+                         or not self._recorded(p)] if hooked or reported else [
+                    [p.key, p.value, p.step, t] for p in points]  # (a program's own output)
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
