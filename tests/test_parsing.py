@@ -5311,3 +5311,90 @@ def test_round_30_review_measure_pairs_naming() -> None:
     # standard deviation 0.4` has its own standard deviation)
     assert [k for k, _, _ in steps_of("TRAIN loss 0.5 lr 0.001", ">> loss 0.5 acc 0.8")] == [
         "TRAIN_loss", "lr", "loss", "acc"]
+
+
+def test_round_31_counters_between_dashes_spaces_and_of() -> None:
+    # the epoch and the step between dashes or spaces, as after a comma: the step, made
+    # global when it starts again in the next epoch
+    assert steps_of("Epoch 1 - Step 125 - loss: 0.4720 - accuracy: 0.6250",
+                    "Epoch 1 - Step 250 - loss: 0.4520 - accuracy: 0.6350",
+                    "Epoch 2 - Step 125 - loss: 0.4320 - accuracy: 0.6450") == [
+        ("loss", 0.472, 125), ("accuracy", 0.625, 125), ("loss", 0.452, 250),
+        ("accuracy", 0.635, 250), ("loss", 0.432, 375), ("accuracy", 0.645, 375)]
+    assert steps_of("Epoch 2 Iteration 800 loss: 0.41", "epoch 2 - iter 900 - loss: 0.40") == [
+        ("loss", 0.41, 800), ("loss", 0.4, 900)]
+    # `N of M`, as `N/M`
+    assert steps_of("Epoch 3 of 5: loss 0.3429", "Iteration 100 of 500: training loss 2.0070") == [
+        ("loss", 0.3429, 3), ("training_loss", 2.007, 100)]
+
+
+def test_round_31_a_position_under_an_epoch_header_line() -> None:
+    # `step 10/20` or `batch 10/20` indented under `Epoch 2/2`: a place in the epoch, made
+    # global; the epoch's result after it is the epoch's
+    for word, gap in (("step", "  "), ("batch", ", "), ("iter", " | ")):
+        assert steps_of("Epoch 1/2", f"  {word} 10/20{gap}loss: 0.71", f"  {word} 20/20{gap}loss: 0.61",
+                        "Epoch 2/2", f"  {word} 10/20{gap}loss: 0.51", f"  {word} 20/20{gap}loss: 0.41",
+                        "  -> val_loss: 0.4") == [
+            ("loss", 0.71, 10), ("loss", 0.61, 20), ("loss", 0.51, 30), ("loss", 0.41, 40),
+            ("val_loss", 0.4, 2)], word
+
+
+def test_round_31_dicts_after_a_phase_s_label() -> None:
+    # after the counter that starts the line, a phase's label names the dict's values
+    assert steps_of("Epoch 1 train: {'loss': 1.0045, 'acc': 0.6556}",
+                    "Epoch 1 val: {'loss': 1.0592, 'acc': 0.6547}",
+                    'epoch 2, val: {"loss": 0.9, "acc": 0.7}',
+                    "Epoch 3 val metrics: {'loss': 0.8}") == [
+        ("train/loss", 1.0045, 1), ("train/acc", 0.6556, 1), ("val/loss", 1.0592, 1),
+        ("val/acc", 0.6547, 1), ("val/loss", 0.9, 2), ("val/acc", 0.7, 2),
+        ("val_metrics/loss", 0.8, 3)]
+    # dicts side by side, each after its phase's label (not read at all before)
+    for line in ("Epoch 4/4 - train: {'loss': 0.5, 'acc': 0.8} - val: {'loss': 0.6, 'acc': 0.7}",
+                 'Epoch 4/4 - train: {"loss": 0.5, "acc": 0.8} - val: {"loss": 0.6, "acc": 0.7}',
+                 "Epoch 4: train={'loss': 0.5, 'acc': 0.8}, val={'loss': 0.6, 'acc': 0.7}",
+                 "Epoch 4 | train {'loss': 0.5, 'acc': 0.8} | val {'loss': 0.6, 'acc': 0.7}"):
+        assert sorted(steps_of(line)) == [("train/acc", 0.8, 4), ("train/loss", 0.5, 4),
+                                         ("val/acc", 0.7, 4), ("val/loss", 0.6, 4)], line
+    # a JSON object under a phase's label, as a Python dict is
+    assert steps_of('val: {"loss": 1.5, "epoch": 3}') == [("val/loss", 1.5, 3)]
+    # side by side but not each under a phase: as before, the first alone
+    assert steps_of('x {"a": 1.5} y {"b": 2.5}') == [("a", 1.5, 0)]
+
+
+def test_round_31_headings_bullets_and_bracketed_phases() -> None:
+    # a bullet list under a phase's heading is the heading's, as the plain list is
+    assert steps_of("epoch 3: loss=0.48", "Test metrics:", "  - loss: 0.5123",
+                    "  * accuracy: 0.8412") == [
+        ("loss", 0.48, 3), ("Test_metrics/loss", 0.5123, 3), ("Test_metrics/accuracy", 0.8412, 3)]
+    assert steps_of("epoch 3: loss=0.48", "Evaluation on test set:", "  loss: 0.41") == [
+        ("loss", 0.48, 3), ("test_set/loss", 0.41, 3)]
+    # a phase in brackets or parentheses inside the line qualifies the pairs after it
+    for open_, close in ("[]", "()"):
+        assert steps_of(f"Epoch 1/4 {open_}train{close} loss=1.0047 acc=0.6500 "
+                        f"{open_}val{close} loss=1.0547 acc=0.6300") == [
+            ("train/loss", 1.0047, 1), ("train/acc", 0.65, 1), ("val/loss", 1.0547, 1),
+            ("val/acc", 0.63, 1)]
+
+
+def test_round_31_a_table_whose_columns_have_units() -> None:
+    # a unit in parentheses or `%` ends a column's name and is no part of its key; `@` is
+    assert steps_of("Epoch | Train Loss | Val Acc (%) | Time (s)",
+                    "    1 |     1.0091 |       65.69 |      4.2",
+                    "    2 |     0.9091 |       67.69 |      4.1") == [
+        ("Train_Loss", 1.0091, 1), ("Val_Acc", 65.69, 1), ("Time", 4.2, 1),
+        ("Train_Loss", 0.9091, 2), ("Val_Acc", 67.69, 2), ("Time", 4.1, 2)]
+    assert steps_of("epoch  train_loss  Acc@1  val_acc %", "1  0.5  60.1  61.0",
+                    "2  0.4  62.2  63.0") == [
+        ("train_loss", 0.5, 1), ("Acc@1", 60.1, 1), ("val_acc", 61.0, 1),
+        ("train_loss", 0.4, 2), ("Acc@1", 62.2, 2), ("val_acc", 63.0, 2)]
+
+
+def test_round_31_setup_lines_are_no_metrics() -> None:
+    assert steps_of("Vocabulary size: 33278", "observation space: 4, action space: 2",
+                    "gamma=0.99, seed=543, log_interval=10", "eval_interval = 500",
+                    "Python 3.11 | torch 2.3.1+cu121 | CUDA 12.1 | cuDNN 8902",
+                    "Warmup: 10 steps", "Embedding dim: 300", "Hidden units: 256",
+                    "Tokens per batch: 524288", "n_estimators: 100, max_depth: 6") == []
+    # a measure that names a size is still one
+    assert steps_of("Accuracy for 4 hidden units: 90.5 %") == [
+        ("Accuracy_for_4_hidden_units", 90.5, 0)]

@@ -136,7 +136,7 @@ _SECTION_HEAD = re.compile(
 # message (`Training...`).
 _HEADING_WORDS = PHASES | {"set", "split", "data", "dataset", "results", "result", "metrics",
                            "scores", "stats", "statistics", "performance", "summary", "final",
-                           "epoch", "step", "phase", "report"}
+                           "epoch", "step", "phase", "report", "on"}
 # How a heading with neither a colon nor a rule around it ends (`Final test results`).
 _HEADING_ENDS = ("results", "Results", "metrics", "Metrics", "set", "summary", "Summary", "report",
                  "scores", "stats", "performance")
@@ -144,8 +144,11 @@ _SECTION_RULE = re.compile(r"\s{0,8}[-=*#_~]{3,200}\s*")
 _SECTION_NAME = r"[A-Za-z][\w.\-/@()]{0,40}(?:\ [A-Za-z][\w.\-/@()]{0,40}){0,3}"
 _SECTION_PAIR = rf"{_SECTION_NAME}\ {{0,20}}[:=]\ {{0,20}}(?:{NUMBER})%?"
 _SECTION_PAIRS = re.compile(
-    rf"(\s{{0,12}}){_SECTION_PAIR}(?:(?:\ {{0,4}}[,;|]\ {{0,4}}|\ {{2,8}}){_SECTION_PAIR}){{0,20}}\s*",
+    # (a bullet before them: `  - loss: 0.51`)
+    rf"(\s{{0,12}})(?:[-*\u2022]\ {{1,4}})?{_SECTION_PAIR}"
+    rf"(?:(?:\ {{0,4}}[,;|]\ {{0,4}}|\ {{2,8}}){_SECTION_PAIR}){{0,20}}\s*",
     re.ASCII)
+_BULLETS = "-*\u2022"
 _SECTION_NAMES = re.compile(rf"({_SECTION_NAME})\ {{0,20}}[:=]", re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -640,7 +643,7 @@ class MetricParser:
                     and name.lower() not in STEP_NAMES for name in _SECTION_NAMES.findall(line)):
                 if self._section_indent < 0:
                     self._section_indent = len(pairs.group(1))
-                return f"{section} {line.lstrip()}"
+                return f"{section} {line.lstrip().lstrip(_BULLETS).lstrip()}"
             if _SECTION_RULE.fullmatch(line) is not None and self._section_indent < 0:
                 return line
             self._section = None

@@ -55,18 +55,33 @@ def parse_json(line: str) -> list[Found]:
     if opening is None:
         return []
     try:
-        obj, _ = _DECODER.raw_decode(line, opening.start())
+        obj, end = _DECODER.raw_decode(line, opening.start())
     except (ValueError, RecursionError):
         return []
     if not isinstance(obj, dict):
         return []
+    if _JSON_OPEN.search(line, end) is not None:
+        beside = _side_by_side(line)  # `train: {"loss": 0.5} - val: {"loss": 0.6}`
+        if beside:
+            return beside
     if settings(obj, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
                          for value in obj.values())) or _split_sizes(obj.items()):
         return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
+    start = opening.start()
+    lead: list[Found] = []
+    named = _NAMED_DICT.search(line, max(0, start - 42), start)
+    name = "" if named is None else named.group(1)
+    if not name and ":" in line[max(0, start - 60) : start]:
+        # under a phase's label, as a Python dict is: `val: {"loss": 0.4}` is val/loss
+        name = _phase_label(line, start)
+        if not name:
+            name, lead = _counted_phase_label(line, start)
     found: list[Found] = []
-    _flatten(obj, "", found, 0)
+    _flatten(obj, f"{name}/" if name else "", found, 0)
     found = [finding for finding in found if not best_counter(finding[0])]
-    return found + _counter_before(line, opening.start()) if found else found
+    if name:
+        found = _under(name, found)
+    return found + (lead or _counter_before(line, start)) if found else found
 
 
 # scikit-learn's name of a composite's inner setting, a step's then its own: `mlp__alpha`.
@@ -237,7 +252,7 @@ def parse_python_dict(line: str) -> list[Found]:
         return _indexed_scores(line)
     tree = None if opening is None else _dict_tree(line, opening.start())
     if tree is None or opening is None:
-        return []
+        return _side_by_side(line)
     flags = [node.value for _, node in _named(tree)
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
@@ -256,6 +271,7 @@ def parse_python_dict(line: str) -> list[Found]:
         return [CLAIM]  # a pandas row's cell, `cv_results_`'s `0  {'C': 0.1, ...}  ...  3`
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
+    lead: list[Found] = []  # the counter that starts the line, before the dict's label
     if not name and line.rstrip()[-1:] == "}" and SETTINGS_DICT.search(
             message(line[: opening.start()]).strip().replace(" ", "_")) and not any(
                 names_a_measure(key) for key, _ in _named(tree)):
@@ -267,23 +283,82 @@ def parse_python_dict(line: str) -> list[Found]:
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start()) or _best_label(line, opening.start()) or (
             _measure_label(line, opening.start(), tree))
+        if not name:
+            name, lead = _counted_phase_label(line, opening.start())
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
     _flatten_tree(tree, f"{name}/" if name else "", found, 0)
     if name:
-        # under its name, the dict's own counter is still its step (GraphGym's `val: {'epoch':
-        # 0, 'loss': 1.40, ...}`), and its settings stay settings (`'params': 1958`); under a
-        # best's label the counter says when the best was reached: neither step nor measure
-        best = _BEST_LABEL.fullmatch(name) is not None
-        found = [(key[len(name) + 1 :] if key[len(name) + 1 :] in STEP_NAMES and type(value) is int
-                  else key, value, step) for key, value, step in found
-                 if is_metric_key(key.rsplit("/", 1)[-1])
-                 and not (best and key[len(name) + 1 :] in STEP_NAMES)]
+        found = _under(name, found)
     split = _split(tree)
     if split:
         found = _in_split(found, split)
-    return found + _counter_before(line, opening.start()) if found else found
+    return found + (lead or _counter_before(line, opening.start())) if found else found
+
+
+def _under(name: str, found: list[Found]) -> list[Found]:
+    """A dict's findings under its label's `name`: its own counter is still its step
+    (GraphGym's `val: {'epoch': 0, 'loss': 1.40, ...}`), and its settings stay settings
+    (`'params': 1958`); under a best's label the counter says when the best was reached:
+    neither step nor measure."""
+    best = _BEST_LABEL.fullmatch(name) is not None
+    return [(key[len(name) + 1 :] if key[len(name) + 1 :] in STEP_NAMES and type(value) is int
+             else key, value, step) for key, value, step in found
+            if is_metric_key(key.rsplit("/", 1)[-1])
+            and not (best and key[len(name) + 1 :] in STEP_NAMES)]
+
+
+# The dicts of a line, side by side (none inside another), and a phase's label before each.
+_FLAT_DICT = re.compile(r"\{[^{}]{1,4000}\}")
+_SIDE_LABEL = re.compile(r"([A-Za-z][A-Za-z_ ]{0,30}?)\ {0,2}[:=]?\ {0,2}\Z", re.ASCII)
+
+
+def _side_by_side(line: str) -> list[Found]:
+    """Dicts side by side, each after a phase's label: `Epoch 1/4 - train: {...} - val:
+    {...}`, `train={...}, val={...}`, `Epoch 6 | train {...} | val {...}`: each read as if
+    alone under its label (train/loss, val/loss), the counter that starts the line their
+    step; none unless every dict has such a label."""
+    spans = [match.span() for match in _FLAT_DICT.finditer(line, 0, 20_000)]
+    if len(spans) < 2:
+        return []
+    found: list[Found] = []
+    end = 0
+    for start, after in spans:
+        label = _SIDE_LABEL.search(line, max(end, start - 40), start)
+        if label is None or not PHASES.intersection(label.group(1).lower().split()):
+            return []
+        alone = f"{label.group(1).strip()}: {line[start:after]}"
+        found += parse_json(alone) if _JSON_OPEN.match(line, start) else parse_python_dict(alone)
+        end = after
+    counter = _LEADING_COUNTER.match(message(line))
+    return [*found, *_counter_finding(counter)] if found else []
+
+
+# A counter that starts a message, before a phase's label: `Epoch 1 train: {...}`, `epoch 8,
+# val: {...}`, `Epoch 1/4 - train: {...}`.
+_LEADING_COUNTER = re.compile(
+    r"\s{0,8}(epoch|ep|step|iter|iteration)\ {0,4}(\d{1,18})(?:/\d{1,18})?(?:,|:|\ -|\ \|)?\ {1,4}",
+    re.ASCII | re.IGNORECASE)
+
+
+def _counter_finding(counter: re.Match[str] | None) -> list[Found]:
+    if counter is None:
+        return []
+    word = counter.group(1).lower()
+    return [("epoch" if word in ("epoch", "ep") else "step", int(counter.group(2)), None)]
+
+
+def _counted_phase_label(line: str, start: int) -> tuple[str, list[Found]]:
+    """`Epoch 1 train: {...}`, `Epoch 8 val metrics: {...}`: the label naming a phase after
+    the counter that starts the message (train, val_metrics), and the counter as a finding;
+    ('', []) when there is none."""
+    text = message(line[:start])
+    counter = _LEADING_COUNTER.match(text) if len(text) <= 80 else None
+    label = None if counter is None else phase_label(text[counter.end() :])
+    if label is None or label[1].strip():
+        return "", []
+    return label[0], _counter_finding(counter)
 
 
 def _numbers_only(record: ast.Dict) -> bool:

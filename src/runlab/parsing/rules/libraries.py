@@ -818,7 +818,11 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 # apart: pymoo's `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`, also
 # between outer bars, SciPy's trust-constr `| niter |f evals|CG iter|  obj func   |tr radius |`.
 # (A column may be named by a Greek letter: Clarabel's `iter    pcost    dcost ...    μ    step`.)
-_COLUMN = r"(?:[^\W\d_]|\#)[\w#/.\-]*(?: [^\W\d_][\w/.\-]*)?"
+# (A name may hold `@` or `%`, `Acc@1`, and end in its unit, `Val Acc (%)`, `Time (s)`.)
+_COLUMN = (r"(?:[^\W\d_]|\#)[\w#/.\-@%]*(?: [^\W\d_][\w/.\-@%]*)?"
+           r"(?:\ (?:\((?:%|[^\W\d_][\w/]{0,9})\)|%))?")
+# A column's unit, no part of its key (`Val Acc (%)` is Val_Acc).
+_COLUMN_UNIT = re.compile(r"\ (?:\([^()]{1,10}\)|%)\Z")
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")
@@ -1224,7 +1228,7 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     row may name its one value after the counter (`25  val 3.582`)."""
     columns = re.split(_COLUMN_GAP, _inside_bars(header).strip())
     columns[:1] = _counter_first(columns[0]) or columns[:1]
-    names = named or [name.replace(" ", "_") for name in columns]
+    names = named or [_COLUMN_UNIT.sub("", name).replace(" ", "_") for name in columns]
     counters = [i for name in _COUNTER_COLUMNS for i, n in enumerate(names) if n == name]
     # Where each column's name starts and ends, for rows with empty cells (a header spaced
     # with blanks only)

@@ -200,6 +200,20 @@ _SETTING = re.compile(
     r"|(?:^|[_./\-])(?:dropout|dropout_rate|weight_decay|max_grad_norm|label_smoothing"
     r"|patience|channels|capacity|gamma|accumulation|random_state|missing_keys"
     r"|unexpected_keys)$|^(?:dataset|dictionary|vocab|vocabulary|trained)$"
+    # a model's and an environment's sizes and a loop's intervals, as programs print them as
+    # they start (`Vocabulary size: 33278`, `Embedding dim: 300`, `Hidden units: 256`,
+    # `observation space: 4`, `log_interval=10`, `Tokens per batch: 524288`, `Warmup: 10
+    # steps`), the versions of the stack (`Python 3.11 | torch 2.3.1 | cuDNN 8902`), and a
+    # model's hyperparameters (`n_estimators: 100`, `max_depth: 6`)
+    r"|(?:^|_)vocabulary_size$|^(?:embed|embedding|hidden|model|latent|feature)_(?:dim|dims|units)$"
+    r"|(?:^|_)(?:observation|action|obs|state)_space$|(?:^|_)(?:log|eval|save|print|val|checkpoint"
+    r"|ckpt)_(?:interval|freq|every)$|(?:^|_)(?:tokens|samples|examples|sequences)_per_(?:batch"
+    r"|step|iter|iteration|update|device|gpu)$|^warmup$"
+    r"|^(?:python|torch|pytorch|torchvision|cudnn|nccl|numpy|tensorflow|jax|jaxlib|keras"
+    r"|transformers|triton)$"
+    r"|^(?:max_depth|num_leaves|n_estimators|min_child_weight|max_leaf_nodes|min_samples_split"
+    r"|min_samples_leaf|min_data_in_leaf|max_bin|n_neighbors|n_heads|num_heads|n_head|n_layer"
+    r"|n_layers|num_layers|n_embd|d_model|d_ff)$"
     # a batch's index, a counter (beside its epoch, the step in it: TensorFlow's tutorials'
     # `Epoch 1 Batch 100 Loss 2.1234`; alone, as often a batch's size, `batch: 64`)
     r"|^batch(?:_idx|_index|_num|_id)?$"
@@ -582,9 +596,11 @@ def _phase_section(text: str) -> tuple[str, str] | None:
 _TRAINING = frozenset({"train", "training"})
 _BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
-# loss 0.35`, ` Val -> loss: 0.45` (a name, then `=`, `: ` or a space and a number, not `val: n/a`, `val: inf`).
+# loss 0.35`, ` Val -> loss: 0.45`, ` [val] loss=0.45`, ` (val) loss=0.45` (a name, then `=`, `: `
+# or a space and a number, not `val: n/a`, `val: inf`).
 _MID_PHASE = re.compile(
-    r"(?<=\s)((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev))(?::|\ ->)\ +"
+    r"(?<=\s)(?:[\[(](?=[A-Za-z]{2,10}[\])]))?"
+    r"((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev))(?::|\ ->|[\])])\ +"
     r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
 
 
@@ -832,8 +848,9 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                     clause = clause[counted.end():]
             pairs += _qualified(_clause_pairs(clause), f"{phase}/")
         return pairs
-    if ": " in text and _MID_PHASE.search(text) is not None:
-        # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`
+    if (": " in text or "] " in text or ") " in text) and _MID_PHASE.search(text) is not None:
+        # `Epoch: 1 Train: loss=0.500 acc=0.800 Val: loss=0.450 acc=0.820`, `Epoch 1/4 [train]
+        # loss=1.00 acc=0.65 [val] loss=1.05 acc=0.63`
         return _sections(text)
     pairs = _clause_pairs(text)
     if len(pairs) == 1 and pairs[0][1] and pairs[0][0].lower() in STEP_NAMES:
@@ -1397,9 +1414,10 @@ _COUNTER = re.compile(
     # (`Epoch 3, Step 500, Loss: 0.41` too: a comma before a `name:` pair)
     # (DeepLabV3Plus-Pytorch's `Epoch 3, Itrs 10/40, Loss=2.31`)
     # (the TensorFlow tutorials' `Epoch 1, Batch 100, Loss: 0.5`: a batch's number in its epoch)
-    r"|epoch\ {1,4}\d{1,18},?\ {1,4}(?:step|iter|iters|itrs?|iteration|batch)\ {1,4}(\d{1,18})"
-    r"(?:/\d{1,18})?"
-    r"(?::|,(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
+    # (between dashes or spaces: `Epoch 2 - Step 125 - loss: 0.47`, `Epoch 2 Iteration 800 loss:`)
+    r"|epoch\ {1,4}\d{1,18}(?:,|\ -)?\ {1,4}(?:step|iter|iters|itrs?|iteration|batch)\ {1,4}"
+    r"(\d{1,18})(?:/\d{1,18})?"
+    r"(?::|(?:,|\ -)?(?=\ [A-Za-z][\w\ .]{0,40}[:=]))"
     # in parentheses with its total: CS231n's Solver, `(Iteration 11 / 40) loss: 0.199848`
     # (or alone: `(step 1000) loss=0.41`)
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
@@ -1564,7 +1582,9 @@ _BARE_COUNTER = re.compile(
     r"\s*(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4})?"  # an arrow before it: `==> Epoch 1: loss 0.5`
     # (or a sentence saying it ended: `Finished epoch 3. Train loss 0.41`)
     r"(?:(?:finished|completed|ended)\ )?"
-    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})(?:/\d{1,18})?"
+    # (its total after it: `Epoch 3/5`, `Epoch 3 of 5`)
+    r"(step|iter|iteration|it|epoch|episode|ep|fold|trial|round)\s+(\d{1,18})"
+    r"(?:/\d{1,18}|\ of\ \d{1,18})?"
     # (its time after it, `Epoch 1 (0.5s):`, `Epoch 1 [12.3s]:`)
     r"(?:\ [(\[]\d{1,9}(?:\.\d{1,6})?\ ?(?:s|sec|ms)[)\]])?"
     # (or that it ended, a sentence of its own: `Epoch 3 finished. Train loss 0.41`)
@@ -1992,8 +2012,10 @@ _FINER_POSITION = re.compile(
 _EPOCH_THEN_POSITION = re.compile(r"\s{0,8}(?:epoch|ep):?\ {1,4}\d{1,18}(?:/\d{1,18})?,?\ {1,4}",
                                   re.ASCII | re.IGNORECASE)
 _BARE_POSITION = re.compile(
-    r"(?:^|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
-    r"(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \()"
+    # (indented under an epoch's header, or before a `name:` pair: `  step 10/50  loss: 0.71`)
+    r"(?:^\ {0,12}|\ -\ |[|,;]\ ?)(?:iter|iteration|batch(?:\ status)?|step):?\ {1,4}(\d{1,18})"
+    r"/(\d{1,18})(?:\ \(\d{1,3}(?:\.\d{1,4})?%\))?"
+    r"(?=\ -\ |\ ?[|,;]|\ \[[=>.]|$|\ completed\ \(|\ {1,4}[A-Za-z][\w\-.\ ]{0,40}[:=]\ {0,4}[-+.\d])"
     # (llama-recipes' `Training Epoch: 1/3, step 10/100 completed (loss: 1.2345)`)
     # or after a space, where its share follows: Poutyne's `Epoch: 1/5 Step:  3/10  30.00% |`
     r"|(?<=\ )(?:iter|iteration|batch|step):?\ {1,4}(\d{1,18})/(\d{1,18})"
