@@ -162,6 +162,8 @@ def test_stable_baselines3_logger(cli: Callable[..., Result], tmp_path: Path,
         assert [s for s, _ in truth["metrics"]["mean_reward"]] == [768]  # after learn
         assert len(truth["metrics"]["custom/buffer_reward"]) == 3  # a callback's own record
         assert "|    approx_kl" in output  # printed as ever, recorded once
+        assert [s for s, _ in truth["metrics"]["eval/mean_reward"]] == [256, 512, 768]
+        assert "Eval num_timesteps=256, episode_reward=" in output  # its own, not a print
         assert_params(run, truth)
         assert "hook is off" not in output
 
@@ -538,3 +540,13 @@ def test_a_search_records_its_best_settings_and_score(
     assert {k: params.get(f"best_{k}") for k in best} == best
     series = json.loads(cli("metrics", "last", "--json").stdout)
     assert [p["value"] for p in series["best_cv_score"]] == [score]
+
+
+def test_xgboost_and_lightgbm_scikit_learn_models(cli: Callable[..., Result], tmp_path: Path,
+                                                  python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "boosting_sklearn.py"):
+        # the stopping round too; the refit model's rounds, no candidate's or fold's
+        assert_same_points(run, truth)
+        assert len(truth["metrics"]["validation_0-mae"]) == 4
+        assert "valid_0-l2" not in run["series"]
+        assert_params(run, truth)

@@ -1,10 +1,11 @@
 """A tiny Stable-Baselines3 PPO learning CartPole (two updates of 256 steps), verbose: its logger's
-boxed table on stdout; its own record is what the same logger hands its output formats (the
+boxed table on stdout, and an EvalCallback's lines; its own record is what the same logger hands its output formats (the
 table, progress.csv), kept by one more format of its own, every value at full precision at the
 timesteps it is written at."""
 
+import gymnasium as gym
 from stable_baselines3 import PPO
-from stable_baselines3.common.callbacks import BaseCallback
+from stable_baselines3.common.callbacks import BaseCallback, CallbackList, EvalCallback
 from stable_baselines3.common.evaluation import evaluate_policy
 from stable_baselines3.common.logger import KVWriter, configure
 
@@ -39,7 +40,9 @@ model = PPO("MlpPolicy", "CartPole-v1", n_steps=256, batch_size=64, n_epochs=2, 
 logger = configure(None, ["stdout"])  # as verbose=1 makes it, with the record beside the table
 logger.output_formats.append(Kept())
 model.set_logger(logger)
-model.learn(total_timesteps=768, callback=Recorded())
+# (an evaluation every 256 steps, verbose: its lines are its own, the logger's eval/ values)
+evaluation = EvalCallback(gym.make("CartPole-v1"), eval_freq=256, n_eval_episodes=2, verbose=1)
+model.learn(total_timesteps=768, callback=CallbackList([Recorded(), evaluation]))
 # The program's own evaluation after learning: at the timesteps learning reached.
 mean_reward, std_reward = evaluate_policy(model, model.get_env(), n_eval_episodes=3)
 print(f"mean_reward={mean_reward:.2f} +/- {std_reward:.2f}")

@@ -757,6 +757,8 @@ def _xgboost(module):
             self.after = guarded("xgboost", self._after)
 
         def _after(self, model, epoch, evals_log):
+            if _inside_sklearn():
+                return  # a search's or a pipeline's fit: its refit model's, after it
             values = {}
             for data, logs in evals_log.items():
                 for name, history in logs.items():
@@ -774,14 +776,62 @@ def _xgboost(module):
             return False
 
     def add(args, kwargs):
-        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [RunlabCallback()]
+        # first: a program's callback that stops the fit (`any(...)` over the callbacks)
+        # would leave the round it stops at unrecorded
+        kwargs["callbacks"] = [RunlabCallback(), *(kwargs.get("callbacks") or [])]
+        if _inside_sklearn():
+            return
         values = args[0] if args else kwargs.get("params")
+        if isinstance(values, (list, tuple)):
+            values = dict(v for v in values if isinstance(v, tuple) and len(v) == 2)
         if isinstance(values, dict):
-            params("xgboost", values)
-        elif isinstance(values, (list, tuple)):
-            params("xgboost", dict(v for v in values if isinstance(v, tuple) and len(v) == 2))
+            params("xgboost", {**values, **_rounds(args, kwargs, 10)})
 
     _patch_train(module, "xgboost", add)
+
+
+def _rounds(args, kwargs, default):
+    """The rounds a boosting library's `train` or `cv` was given (`num_boost_round`, its
+    early stopping's `early_stopping_rounds`, cv's `nfold`), as MLflow's autolog logs them."""
+    rounds = {"num_boost_round": args[2] if len(args) > 2 else kwargs.get("num_boost_round",
+                                                                          default)}
+    for name in ("early_stopping_rounds", "nfold"):
+        if kwargs.get(name) is not None:
+            rounds[name] = kwargs[name]
+    return rounds
+
+
+def _inside_sklearn():
+    """Whether a scikit-learn composite fits in this thread (a search, a pipeline), or a
+    cross-validation runs: a boosting model's fit there is a fold's or a candidate's, and the
+    composite's refit model is recorded after it (`_boosting_curves`)."""
+    return bool(getattr(_sklearn_depth, "level", 0) or _sklearn_validating[0])
+
+
+def _boosting_curves(estimator):
+    """Record the evaluation history of an XGBoost or LightGBM scikit-learn model fitted
+    inside a composite, as their hooks record a fit: `validation_0-logloss` from round 0,
+    `valid_0-l2` from 1."""
+    kinds = {kind.__module__.partition(".")[0] for kind in type(estimator).__mro__}
+    if "xgboost" in kinds:
+        hook, first = "xgboost", 0
+        try:
+            logs = estimator.evals_result()
+        except Exception:  # noqa: BLE001 - fitted without an evaluation set
+            return
+    elif "lightgbm" in kinds:
+        hook, first, logs = "lightgbm", 1, getattr(estimator, "evals_result_", None)
+    else:
+        return
+    rounds = {}
+    for data, curves in (logs or {}).items():
+        for name, values in (curves or {}).items():
+            for i, value in enumerate(values or ()):
+                number = _number(value)
+                if number is not None:
+                    rounds.setdefault(i + first, {})[f"{data}-{name}"] = number
+    for step in sorted(rounds):
+        metrics(hook, rounds[step], step)
 
 
 def _lightgbm(module):
@@ -792,7 +842,8 @@ def _lightgbm(module):
             values[f"{data}-{name}"] = value
             if len(item) > 4:  # cv's spread across the folds, as its log names it
                 values[f"{data}-{name}-stdv"] = item[4]
-        metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
+        if not _inside_sklearn():  # (a search's or a pipeline's fit: `_boosting_curves`)
+            metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
 
     record = guarded("lightgbm", record)
     # after its logging (10) and record_evaluation (20), before early_stopping (30), which
@@ -802,8 +853,8 @@ def _lightgbm(module):
     def add(args, kwargs):
         kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [record]
         values = args[0] if args else kwargs.get("params")
-        if isinstance(values, dict):
-            params("lightgbm", values)
+        if isinstance(values, dict) and not _inside_sklearn():
+            params("lightgbm", {**values, **_rounds(args, kwargs, 100)})
 
     _patch_train(module, "lightgbm", add)
 
@@ -998,6 +1049,7 @@ def _sklearn(module):
             if score is not None and math.isfinite(score):
                 metrics("sklearn", {"best_cv_score": score}, None)
         estimator = _fitted_inside(estimator)
+        _boosting_curves(estimator)
         try:
             mine = sent.setdefault(estimator, {})
         except TypeError:  # an estimator that cannot be a weak key: every fit sends it all

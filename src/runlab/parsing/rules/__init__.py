@@ -38,6 +38,7 @@ from runlab.parsing.rules.libraries import (
     crfsuite_settings,
     parse_crfsuite_stage,
     parse_box_edge,
+    parse_sb3_eval,
     parse_catalyst,
     parse_cma_header,
     parse_flaml,
@@ -831,6 +832,15 @@ RULES: list[Rule] = [
         ("runtime   i",),
         final=True,
         rows=gpy_rows,
+    ),
+    Rule(
+        "sb3_eval",
+        "stable-baselines3's EvalCallback: `Eval num_timesteps=1024, episode_reward=9.67 +/- "
+        "0.94` and `Episode length: 9.67 +/- 0.94` as episode_reward, Episode_length and each "
+        "one's _std, at the timesteps",
+        parse_sb3_eval,
+        ("Eval num_timesteps=", "Episode length: "),
+        final=True,
     ),
     Rule(
         "sb3_box",

@@ -1913,6 +1913,28 @@ def detectron2_rows(heading: str) -> Callable[[str], list[Found]]:
 
 # sb3_box --------------------------------------------------------------------------------------
 
+# stable-baselines3's EvalCallback, verbose (stable_baselines3/common/callbacks.py): `Eval
+# num_timesteps=1024, episode_reward=9.67 +/- 0.94` then `Episode length: 9.67 +/- 0.94`, each
+# mean and its standard deviation as printed (its logger records the means as eval/mean_reward
+# and eval/mean_ep_length), at the timesteps. Its own format: under the hook, not the program's.
+_SB3_EVAL = re.compile(
+    rf"Eval num_timesteps=(\d{{1,18}}), episode_reward=({NUMBER}) \+/- ({NUMBER})\s*", re.ASCII)
+_SB3_LENGTH = re.compile(rf"Episode length: ({NUMBER}) \+/- ({NUMBER})\s*", re.ASCII)
+
+
+def parse_sb3_eval(line: str) -> list[Found]:
+    """stable-baselines3's EvalCallback lines: episode_reward, Episode_length and their _std."""
+    match = _SB3_EVAL.fullmatch(line)
+    if match is not None:
+        return [("step", int(match.group(1)), None), ("episode_reward", to_number(match.group(2)), None),
+                ("episode_reward_std", to_number(match.group(3)), None)]
+    match = _SB3_LENGTH.fullmatch(line)
+    if match is None:
+        return []
+    return [("Episode_length", to_number(match.group(1)), None),
+            ("Episode_length_std", to_number(match.group(2)), None)]
+
+
 # stable-baselines3's logger: a box of `| section/ |  |` and `|    key | value |` rows between
 # two dashed lines, dumped at `time/total_timesteps`; Spinning Up's `EpochLogger` box, at its
 # `TotalEnvInteracts`.
