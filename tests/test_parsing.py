@@ -3062,10 +3062,12 @@ def test_a_position_in_a_total_is_no_measure_but_a_step_s_is_the_step() -> None:
 
 
 def test_stable_baselines3_s_evaluation_is_at_its_timesteps() -> None:
-    # EvalCallback's lines: the counter a phase names is the step, and the next line's too
+    # EvalCallback's lines, its own format (under the hook, not the program's prints): the
+    # timesteps are the step, and the next line's too; each mean's spread
     assert run_all("Eval num_timesteps=1024, episode_reward=9.67 +/- 0.94",
                    "Episode length: 9.67 +/- 0.94") == [
-        ("episode_reward", 9.67, 1024, "key_value"), ("Episode_length", 9.67, 1024, "key_value")]
+        ("episode_reward", 9.67, 1024, "sb3_eval"), ("episode_reward_std", 0.94, 1024, "sb3_eval"),
+        ("Episode_length", 9.67, 1024, "sb3_eval"), ("Episode_length_std", 0.94, 1024, "sb3_eval")]
 
 
 def test_speedrun_scripts_and_translation_toolkits() -> None:
