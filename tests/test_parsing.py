@@ -5400,3 +5400,21 @@ def test_round_31_setup_lines_are_no_metrics() -> None:
     # a measure that names a size is still one
     assert steps_of("Accuracy for 4 hidden units: 90.5 %") == [
         ("Accuracy_for_4_hidden_units", 90.5, 0)]
+
+
+def test_round_31_a_python_dict_over_several_lines_as_rich_prints_it() -> None:
+    # rich's `print` of a dict too wide for its line (a pipe's 80 columns): `{`, a pair a
+    # line, `}`; nested dicts too; read when it closes, as pprint's and JSON's are
+    assert steps_of("epoch 3: loss=0.4", "{", "    'test_loss': 0.2345,",
+                    "    'val': {", "        'acc': 0.91", "    }", "}", "next: 1.5") == [
+        ("loss", 0.4, 3), ("test_loss", 0.2345, 3), ("val/acc", 0.91, 3), ("next", 1.5, 3)]
+
+
+def test_round_31_middle_dots_and_a_best_s_epoch() -> None:
+    # a middle dot between a value and the next name parts clauses as a bar does (not a
+    # settings box's `batch · iters   4 · 60`)
+    assert steps_of("Epoch 8: loss 0.09 · acc 0.94 · f1 0.92", "batch · iters   4 · 60") == [
+        ("loss", 0.09, 8), ("acc", 0.94, 8), ("f1", 0.92, 8)]
+    # a best's value with the epoch it was reached at, in parentheses
+    assert steps_of("Epoch 5 | val_acc 0.8012 | best_val_acc 0.8123 (epoch 3)") == [
+        ("val_acc", 0.8012, 5), ("best_val_acc", 0.8123, 5)]

@@ -97,6 +97,8 @@ _LAUNCHER = re.compile(
     r"\[(?:default|rank|local_rank|trainer|worker)(\d{1,5})\]:|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
     r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ ", re.ASCII)
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
+# (after a value, before a name: not a box's `batch · iters   4 · 60`)
+_MIDDLE_DOT = re.compile(r"(?<=[\d%]) \u00b7 (?=[^\W\d_])")
 _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
@@ -107,7 +109,9 @@ _EMOJI = re.compile(
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
-_JSON_LINE = re.compile(r"\s*(?:[\"{}\[\]\d\-]|true|false|null)")
+# (or a Python dict's, as rich's `print` writes one too wide for its line: `{`, then
+# `    'test_loss': 0.2345,` a line)
+_JSON_LINE = re.compile(r"\s*(?:[\"'{}\[\]\d\-]|true|false|null|True|False|None)")
 _BLOCK_LINES = 10_000
 _PPRINT = "pprint"
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
@@ -940,6 +944,8 @@ class MetricParser:
                     if found:
                         self._resolve([("json", found, False)], points)
                 return points
+            if self._pprint and any(held.lstrip()[:1] == "'" for held in block):
+                return self._parse_line(" ".join(held.strip() for held in block))
         elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
             return points
         self._block = None
@@ -1387,10 +1393,13 @@ class MetricParser:
 
 
 def _plain(line: str) -> str:
-    """A line not all ASCII as the rules read it: full-width punctuation as ASCII's, and no
+    """A line not all ASCII as the rules read it: full-width punctuation as ASCII's, a middle
+    dot between clauses as a bar, and no
     emoji (`📊 Epoch 1/3`, `loss: 0.5 ✅`: one space where a run of them stood, none at the
     start), so that a header or a pair is read as without them."""
     line = line.translate(_FULL_WIDTH)
+    if " \u00b7 " in line:  # a middle dot between clauses, `loss 0.09 · acc 0.94`, as a bar
+        line = _MIDDLE_DOT.sub(" | ", line)
     if _EMOJI.search(line) is None:
         return line
     return _EMOJI.sub(" ", line).lstrip(" ") if _EMOJI.match(line.lstrip(" ")) else (

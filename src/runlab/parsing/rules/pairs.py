@@ -1428,8 +1428,10 @@ _CLAUSES = re.compile(r"[|\t,;]| - ")
 _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
 # (A sentence's full stop may end it: scikit-learn's GaussianMixture, `lower bound -4.25975.`)
 # (A unit in parentheses after the name is not part of it: `Validation RMSE (kcal/mol) 290.9`.)
+# (A best's value may say when it was reached: `best_val_acc 0.81 (epoch 3)`.)
 _NAMED_VALUE = re.compile(
-    rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?\s*",
+    rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?"
+    r"(?:\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?\s*",
     re.ASCII)
 # A label before ` : ` names the clauses after it: flair's `DEV : loss 0.69 - f1-score ...`.
 _LABEL = re.compile(r"(?:.*\s)?([A-Za-z]\w{0,30})\ :\ +(.*)", re.ASCII)
