@@ -36,7 +36,7 @@ class Recorded(BaseCallback):
 
 _truth.ready()
 model = PPO("MlpPolicy", "CartPole-v1", n_steps=256, batch_size=64, n_epochs=2, seed=0,
-            verbose=1, device="cpu")
+            verbose=1, device="cpu", clip_range=0.1, policy_kwargs={"net_arch": [16]})
 logger = configure(None, ["stdout"])  # as verbose=1 makes it, with the record beside the table
 logger.output_formats.append(Kept())
 model.set_logger(logger)
@@ -49,4 +49,5 @@ print(f"mean_reward={mean_reward:.2f} +/- {std_reward:.2f}")
 _truth.add(metrics, "mean_reward", model.num_timesteps, round(mean_reward, 2))
 _truth.write(metrics, {"algorithm": "PPO", "policy": "ActorCriticPolicy", "n_steps": 256,
                        "batch_size": 64, "n_epochs": 2, "gamma": 0.99, "seed": 0,
-                       "total_timesteps": 768})
+                       "total_timesteps": 768, "clip_range": 0.1,  # (a schedule, made of it)
+                       "policy_kwargs": {"net_arch": [16]}})

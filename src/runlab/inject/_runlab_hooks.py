@@ -878,7 +878,8 @@ _SB3_SETTINGS = ("learning_rate", "n_steps", "batch_size", "n_epochs", "gamma", 
                  "buffer_size", "learning_starts", "tau", "gradient_steps",
                  "target_update_interval", "exploration_fraction", "exploration_initial_eps",
                  "exploration_final_eps", "policy_delay", "target_policy_noise",
-                 "target_noise_clip", "use_sde", "sde_sample_freq", "n_envs", "seed")
+                 "target_noise_clip", "use_sde", "sde_sample_freq", "n_envs", "seed",
+                 "clip_range", "clip_range_vf")
 
 
 def _stable_baselines3(module):
@@ -909,8 +910,17 @@ def _stable_baselines3(module):
         values["total_timesteps"] = result[0]
         for name in _SB3_SETTINGS:
             value = getattr(algorithm, name, None)
+            if callable(value) and not isinstance(value, type):
+                # a schedule (PPO's `clip_range` always becomes one): its value at the start
+                try:
+                    value = _number(value(1.0))
+                except Exception:  # noqa: BLE001 - the program's own function
+                    value = None
             if isinstance(value, (bool, int, float, str)):
                 values[name] = value
+        policy_kwargs = getattr(algorithm, "policy_kwargs", None)
+        if isinstance(policy_kwargs, dict) and policy_kwargs:
+            values["policy_kwargs"] = policy_kwargs  # (`policy_kwargs.net_arch`)
         params("stable_baselines3", values)
         callback = result[1]
         ended = callback.on_training_end
