@@ -206,6 +206,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["valid/loss"]] == list(range(1, 31))
         assert [s for s, _ in truth["metrics"]["valid/acc"]] == list(range(1, 31))
         assert [s for s, _ in truth["metrics"]["ft_loss"]] == list(range(1, 13))
+        assert [s for s, _ in truth["metrics"]["score_loss"]] == [1, 2, 3, 4]
 
 
 def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

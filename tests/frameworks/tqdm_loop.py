@@ -1,6 +1,6 @@
 """A tqdm loop of 3 epochs: a training bar of 30 steps and a validation bar of 10, each with
-postfix values (the same key in both), then a bar updated by hand; its own record is what it
-set."""
+postfix values (the same key in both), then a bar updated by hand, then one whose postfix is
+set as text; its own record is what it set."""
 
 from tqdm import tqdm
 
@@ -38,4 +38,11 @@ for i in range(12):
     bar.update(1)
     _truth.add(metrics, "ft_loss", i + 1, loss)
 bar.close()
+# Values set as the postfix's text (set_postfix_str): its `name=value` pairs, as set_postfix's;
+# a word is none.
+bar = tqdm(range(4), desc="scoring")
+for i in bar:
+    loss = 0.25 / (i + 1.25)
+    bar.set_postfix_str(f"score_loss={loss:.4f}, mode=warm")
+    _truth.add(metrics, "score_loss", i + 1, float(f"{loss:.4f}"))
 _truth.write(metrics)

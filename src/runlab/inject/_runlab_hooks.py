@@ -485,7 +485,19 @@ def _tqdm(module):
             with lock:
                 totals[loop_key(bar)] = bar._runlab_offset + (bar.n if n is None else n)
 
+    def record_text(args, kwargs):
+        # set_postfix_str(s): the `name=value, ...` text set_postfix would have written
+        text = args[1] if len(args) > 1 else kwargs.get("s", "")
+        values = {}
+        for part in str(text).split(","):
+            name, equals, value = part.strip().partition("=")
+            if equals and name and " " not in name and _number(value.strip()) is not None:
+                values[name] = value.strip()
+        if values:
+            record((args[0], values), {})
+
     wrap(cls, "set_postfix", "tqdm", before=record)
+    wrap(cls, "set_postfix_str", "tqdm", before=record_text)
     wrap(cls, "close", "tqdm", before=lambda args, kwargs: closed(None, args, kwargs))
 
 
