@@ -5418,3 +5418,38 @@ def test_round_31_middle_dots_and_a_best_s_epoch() -> None:
     # a best's value with the epoch it was reached at, in parentheses
     assert steps_of("Epoch 5 | val_acc 0.8012 | best_val_acc 0.8123 (epoch 3)") == [
         ("val_acc", 0.8012, 5), ("best_val_acc", 0.8123, 5)]
+
+
+def test_round_31_log_prefixes_sections_and_rich_s_source_column() -> None:
+    # a heading behind a log line's prefix heads the block behind the same prefix
+    prefix = "12/05/2024 10:00:00 - INFO - __main__ -   "
+    assert steps_of("epoch 1: loss=0.9", f"{prefix}***** Eval results  *****",
+                    f"{prefix}  loss = 0.4", f"{prefix}  acc = 0.8", f"{prefix}Saving model") == [
+        ("loss", 0.9, 1), ("Eval_results/loss", 0.4, 1), ("Eval_results/acc", 0.8, 1)]
+    # ESPnet's host and module prefix; mmcv's time left is no metric
+    assert steps_of("[host] 2024-01-01 12:00:00,123 (trainer:8) INFO: step 5: loss=0.5",
+                    "Epoch [1][50/100]\tlr: 1.000e-02, eta: 1 day, 2:03:04, loss: 1.2345") == [
+        ("loss", 0.5, 5), ("lr", 0.01, 50), ("loss", 1.2345, 50)]
+    # RichHandler's source column ends the message's last clause
+    assert steps_of("[12/05/24 10:00:00] INFO     step 100 | loss 0.9000 | lr 1.0e-04      x.py:8") == [
+        ("loss", 0.9, 100), ("lr", 0.0001, 100)]
+
+
+def test_round_31_settings_printed_as_yaml_or_a_settings_class_repr() -> None:
+    # Hydra's `print(OmegaConf.to_yaml(cfg))`: sections of settings, none a metric; a
+    # measure's fraction under a section is no setting (YDF's `characteristics:`)
+    assert steps_of("seed: 42", "model:", "  lr: 0.001", "  temperature: 0.07", "optimizer:",
+                    "  momentum: 0.9", "name: run1", "trainer:", "  gradient_clip_val: 0.5",
+                    "  precision: 16", "", "characteristics:", "    name: '1' vs others",
+                    "    ROC AUC: 0.89", "epoch 1: loss=0.5") == [
+        ("ROC_AUC", 0.89, 0), ("loss", 0.5, 1)]
+    # a phase's, a results' heading still heads measures
+    assert steps_of("val:", "  loss: 0.3", "metrics:", "  acc: 0.9") == [
+        ("val/loss", 0.3, 0), ("metrics/acc", 0.9, 0)]
+    # the Hugging Face examples' `Training/evaluation parameters TrainingArguments(`, a field
+    # a line
+    assert steps_of("12/05/2026 09:01:24 - INFO - __main__ - Training/evaluation parameters "
+                    "TrainingArguments(",
+                    "accelerator_config={'split_batches': False, 'even_batches': True},",
+                    "adam_beta1=0.9,", "learning_rate=3e-05,", "logging_steps=500,", ")",
+                    "epoch 1: loss=0.5") == [("loss", 0.5, 1)]

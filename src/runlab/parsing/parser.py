@@ -58,6 +58,7 @@ from runlab.parsing.rules.pairs import (
     is_metric_key,
     key_value_pairs,
     line_shape,
+    message,
     names_a_measure,
     parse_alone,
 )
@@ -448,7 +449,7 @@ class MetricParser:
                 # (A line left open at a comma or a parenthesis may start a repr over several
                 # lines.)
                 if (not search(line) and line.lstrip()[:1] not in starts and line[-1:] != ","
-                        and line[-1:] != "("):
+                        and line[-1:] != "(" and line[-1:] != ":"):
                     if self._frame or line[:8] == '  File "':
                         # a traceback's frame and its source line (`_parse_line`)
                         points.extend(self._parse_headed(line))
@@ -599,8 +600,10 @@ class MetricParser:
                     self._current_step = before
                 self._rich_log = (column, step)  # (a third line may go on with it)
                 return points
-        points = self._parse_message(line)
-        if _RICH_SOURCE.search(line) is not None:
+        source = _RICH_SOURCE.search(line)
+        # (the source column is no part of the message's last clause: `lr 1.0e-04   x.py:8`)
+        points = self._parse_message(line if source is None else line[: source.start()])
+        if source is not None:
             head = _RICH_LOG.match(line)
             if head is not None:
                 self._rich_log = (head.end(), points[-1].step if points else self._current_step)
@@ -639,21 +642,25 @@ class MetricParser:
         (`-----`) keeps the heading for the lines after it, any other line ends it (and may
         head the next), and so does a line less indented than the block's first."""
         section = self._section
+        # (behind a log line's prefix, its message: the old run_glue's `... - INFO - __main__ -
+        # ***** Eval results *****`, then `... -     loss = 0.4`; indented as it may be)
+        text = message(line)
         if section is not None:
-            pairs = _SECTION_PAIRS.fullmatch(line)
+            pairs = _SECTION_PAIRS.fullmatch(text)
+            indent = len(pairs.group(1)) if pairs is not None and text is line else 0
             # (under a measure's heading, its things: `Per-class accuracy:` then `  cat: 81%`)
-            if pairs is not None and len(pairs.group(1)) >= self._section_indent and all(
+            if pairs is not None and indent >= self._section_indent and all(
                     names_a_measure(name.replace(" ", "_")) or self._section_things
-                    and name.lower() not in STEP_NAMES for name in _SECTION_NAMES.findall(line)):
+                    and name.lower() not in STEP_NAMES for name in _SECTION_NAMES.findall(text)):
                 if self._section_indent < 0:
-                    self._section_indent = len(pairs.group(1))
-                return f"{section} {line.lstrip().lstrip(_BULLETS).lstrip()}"
-            if _SECTION_RULE.fullmatch(line) is not None and self._section_indent < 0:
+                    self._section_indent = indent
+                return f"{section} {text.lstrip().lstrip(_BULLETS).lstrip()}"
+            if _SECTION_RULE.fullmatch(text) is not None and self._section_indent < 0:
                 return line
             self._section = None
-        if line[:1].isspace() or len(line) > 80 or line.count(" ") > 7 or self._rows is not None:
+        if text[:1].isspace() or len(text) > 80 or text.count(" ") > 7 or self._rows is not None:
             return line  # (not a heading: indented, a sentence, or a table's row)
-        head = _SECTION_HEAD.fullmatch(line)
+        head = _SECTION_HEAD.fullmatch(text)
         if head is None:
             return line
         before, phase, label, after, colon = head.groups()

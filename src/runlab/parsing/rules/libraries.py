@@ -2428,11 +2428,24 @@ _OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\ ?\(\s*", re.ASCII)
 _PARAMETER_GROUP = re.compile(r"Parameter Group \d{1,9}\s*")
 
 
+# A settings class's repr opened at the end of a message, its fields one a line and not
+# indented: the Hugging Face examples' `logger.info(f"Training/evaluation parameters
+# {training_args}")`, `TrainingArguments(` then `adam_beta1=0.9,` ... `)`.
+_OPEN_SETTINGS_REPR = re.compile(
+    r".{0,200}?(?<![\w.])[A-Z]\w{0,60}(?:Arguments|Args|Config|Configuration|Params|Parameters"
+    r"|Settings)\(\s*", re.ASCII)
+_FIELD_LINE = re.compile(r"[A-Za-z_]\w{0,80}=")
+
+
 def open_repr(line: str) -> Callable[[str], list[Found]] | None:
-    """The rows of a repr whose first line is only its class and `(`, else None: each later
-    line claimed while the brackets stay open, if indented or closing (10,000 at most)."""
+    """The rows of a repr whose first line is only its class and `(` (or ends in a settings
+    class's), else None: each later line claimed while the brackets stay open, if indented or
+    closing (or a settings class's `field=value,`; 10,000 at most)."""
+    fields = False
     if _OPEN_REPR.fullmatch(line) is None:
-        return None
+        if _OPEN_SETTINGS_REPR.fullmatch(line) is None:
+            return None
+        fields = True
     state = [1, 0]  # brackets open, lines read
 
     def row(text: str) -> list[Found]:
@@ -2440,7 +2453,8 @@ def open_repr(line: str) -> Callable[[str], list[Found]] | None:
         stripped = text.lstrip()
         if state[0] <= 0 or state[1] > 10_000 or not (
                 text[:1].isspace() or stripped[:1] in (")", "]", "}")
-                or _PARAMETER_GROUP.fullmatch(text)):
+                or _PARAMETER_GROUP.fullmatch(text)
+                or fields and _FIELD_LINE.match(text)):
             return []
         state[0] += _depth(text)
         return [CLAIM]
@@ -2455,18 +2469,50 @@ _SETTINGS_HEADING = re.compile(
     r"|configuration|settings|arguments|args|options)\s{0,8}:\s{0,8}", re.ASCII | re.IGNORECASE)
 
 
+# A YAML document's section, as Hydra's `print(OmegaConf.to_yaml(cfg))` writes one: a
+# lower-case key alone on its line, not indented, its settings indented under it (`model:`,
+# `  lr: 0.001`). Not a phase's, a measure's or a counter's (`val:`, `accuracy:`, `epoch:`),
+# nor a results' (`metrics:`): those head what was measured.
+_YAML_SECTION = re.compile(r"([a-z_][a-z0-9_\-]{0,40}):\s{0,8}", re.ASCII)
+_YAML_ENTRY = re.compile(r"([a-z_][\w\-]{0,40}):\ ", re.ASCII)
+_RESULTS_WORDS = frozenset({"results", "result", "metrics", "scores", "stats", "statistics",
+                            "performance", "summary", "final", "report", "best", "history"})
+
+
+def _yaml_section(line: str) -> bool:
+    match = _YAML_SECTION.fullmatch(line)
+    if match is None:
+        return False
+    name = match.group(1)
+    return not (phased(name) or names_a_measure(name) or name in STEP_NAMES
+                or set(name.split("_")) & _RESULTS_WORDS)
+
+
 def open_settings(line: str) -> Callable[[str], list[Found]] | None:
     """The lines under a heading of settings, else None: each later line indented deeper than
-    the heading claimed (10,000 at most); the first that is not ends them."""
+    the heading claimed (10,000 at most); the first that is not ends them. Under a YAML
+    section, the next section and a setting between them (`seed: 42`, not `loss: 0.5`) go
+    on with it."""
     heading = _SETTINGS_HEADING.fullmatch(line)
-    if heading is None:
+    yaml = heading is None and _yaml_section(line)
+    if heading is None and not yaml:
         return None
-    indent, read = len(heading.group(1)), [0]
+    indent, read = len(heading.group(1)) if heading is not None else 0, [0]
 
     def row(text: str) -> list[Found]:
         read[0] += 1
         stripped = text.lstrip()
-        if read[0] > 10_000 or not stripped or len(text) - len(stripped) <= indent:
+        if read[0] > 10_000 or not stripped:
+            return []
+        if len(text) - len(stripped) <= indent:
+            entry = _YAML_ENTRY.match(text) if yaml else None
+            if not (yaml and (_yaml_section(text) or entry is not None
+                              and not names_a_measure(entry.group(1)))):
+                return []
+        elif yaml and names_a_measure(stripped.partition(":")[0][:60].replace(" ", "_")) and not (
+                stripped.partition(":")[2].strip().isdigit()):
+            # a measure's fraction under it: no settings (YDF's `characteristics:`, `ROC AUC:
+            # 0.89`; Lightning's `precision: 16` is one)
             return []
         return [CLAIM]
 

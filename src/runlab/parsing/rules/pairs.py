@@ -200,6 +200,8 @@ _SETTING = re.compile(
     r"|(?:^|[_./\-])(?:dropout|dropout_rate|weight_decay|max_grad_norm|label_smoothing"
     r"|patience|channels|capacity|gamma|accumulation|random_state|missing_keys"
     r"|unexpected_keys)$|^(?:dataset|dictionary|vocab|vocabulary|trained)$"
+    # the time left, mmcv's `eta: 1 day, 2:03:04` (and XGBoost's `eta`, a setting)
+    r"|^eta$"
     # a model's and an environment's sizes and a loop's intervals, as programs print them as
     # they start (`Vocabulary size: 33278`, `Embedding dim: 300`, `Hidden units: 256`,
     # `observation space: 4`, `log_interval=10`, `Tokens per batch: 524288`, `Warmup: 10
@@ -1706,6 +1708,10 @@ _LOG_PART = (
     r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
+    # ESPnet's host in brackets before the date, `[host] 2024-01-01 12:00:00,123 `, and its
+    # module and line in parentheses before the level, `(trainer:8) INFO: `
+    r"|\[[\w.\-]{1,64}\](?=\ \d{4}-\d\d-\d\d\ )"
+    r"|\([A-Za-z_][\w.]{0,80}:\d{1,9}\)(?=\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b)"
     r"|[A-Za-z_][\w.]{0,80}:[\w<>]{1,80}:\d{1,9}(?=\ -\ )"  # loguru's `__main__:train:42`
     # (or a dotted module and a line, YOLOX's `yolox.core.trainer:270`; not `Epoch:3 - `)
     r"|[A-Za-z_]\w{0,40}(?:\.[A-Za-z_]\w{0,40}){1,6}:\d{1,9}(?=\ -\ )"
