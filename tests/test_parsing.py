@@ -5453,3 +5453,14 @@ def test_round_31_settings_printed_as_yaml_or_a_settings_class_repr() -> None:
                     "accelerator_config={'split_batches': False, 'even_batches': True},",
                     "adam_beta1=0.9,", "learning_rate=3e-05,", "logging_steps=500,", ")",
                     "epoch 1: loss=0.5") == [("loss", 0.5, 1)]
+
+
+def test_round_31_name_value_pairs_before_a_key_value_pair() -> None:
+    # `name value` pairs of measures, then a `name: value` one: all read
+    assert steps_of("step 100 loss 0.5123 acc 0.8100 elapsed: 12.0s",
+                    "[Epoch 1] train loss 0.5000 val loss 0.6000 best_acc: 0.8100") == [
+        ("loss", 0.5123, 100), ("acc", 0.81, 100), ("train_loss", 0.5, 1), ("val_loss", 0.6, 1),
+        ("best_acc", 0.81, 1)]
+    # (a phase's word before a `name:` pair is its name's, as before)
+    assert steps_of("step 500 train loss: 2.12 test loss: 2.23") == [
+        ("train_loss", 2.12, 500), ("test_loss", 2.23, 500)]

@@ -1647,6 +1647,21 @@ _NOT_NAME_WORDS = frozenset({"a", "an", "the", "to", "at", "of", "in", "on", "fo
                              "by", "is", "are", "was", "were", "and", "or", "took", "after"})
 
 
+# The first `name: value` or `name=value` pair of a text, after a space.
+_FIRST_PAIR = re.compile(r"\ [A-Za-z_][\w.\-/]{0,40}(?::\ |=)", re.ASCII)
+
+
+def _spaced_before_pairs(text: str) -> list[Found]:
+    """The `name value` pairs of measures that start `text` before its first `name: value`
+    pair, each a measure's (`loss 0.51 acc 0.81` of `loss 0.51 acc 0.81 elapsed: 12.0s`)."""
+    first = _FIRST_PAIR.search(text)
+    pairs = spaced_pairs(text[: first.start()]) if first is not None else None
+    if not pairs or not all(names_a_measure(key) and type(value) is not int
+                            for key, value, _ in pairs):
+        return []
+    return _phase_spread(pairs)
+
+
 def spaced_pairs(text: str) -> list[Found] | None:
     """``train loss 2.1234 test loss 2.2345``: names of up to four words, each followed by a
     number; None unless the whole text is such pairs."""
@@ -1833,6 +1848,10 @@ def parse_name_value(line: str) -> list[Found]:
             if clauses:
                 return lead + [pair for pair in clauses if is_metric_key(pair[0])
                                and type(pair[1]) is not int]
+        elif lead and len(counters) == 1:
+            spaced = _spaced_before_pairs(rest)  # `[Epoch 1] train loss 0.50 best_acc: 0.81`
+            if spaced:
+                return lead + spaced
         elif lead and lead[0][0] == "step" and len(counters) > 1:
             # `[Epoch 2][Batch 100] loss: 0.5`: the key_value rule reads the pairs; the
             # step in its epoch is theirs
@@ -1888,8 +1907,9 @@ def parse_name_value(line: str) -> list[Found]:
                 return [(key, count, None), *clauses]
             if ":" in line or "=" in line:
                 # makemore's `step 500 train loss: 2.12 test loss: 2.23`: the counter is the
-                # step of the pairs the key_value rule reads
-                return [(key, count, None)]
+                # step of the pairs the key_value rule reads; `name value` pairs of measures
+                # before them are read here (`step 100 loss 0.51 acc 0.81 elapsed: 12.0s`)
+                return [(key, count, None), *_spaced_before_pairs(line[after:])]
     if counter is not None:
         text = next(group for group in counter.groups() if group)
         word = counter.group(0).split(maxsplit=1)[0].rstrip(":.").lower()
