@@ -5464,3 +5464,11 @@ def test_round_31_name_value_pairs_before_a_key_value_pair() -> None:
     # (a phase's word before a `name:` pair is its name's, as before)
     assert steps_of("step 500 train loss: 2.12 test loss: 2.23") == [
         ("train_loss", 2.12, 500), ("test_loss", 2.23, 500)]
+
+
+def test_round_31_a_search_s_verbose_lines_with_the_candidate_s_count() -> None:
+    # verbose=10's `[CV 1/3; 1/4] END`: the score, the candidate's settings no metrics
+    assert steps_of("[CV 1/3; 1/4] START C=1, gamma=0.1.......................",
+                    "[CV 1/3; 1/4] END .......C=1, gamma=0.1;, score=0.980 total time=   0.0s",
+                    "[CV 2/3; 1/4] END .......C=1, gamma=0.1;, score=0.960 total time=   0.0s") == [
+        ("score", 0.98, 0), ("score", 0.96, 1)]

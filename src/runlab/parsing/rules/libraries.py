@@ -2364,7 +2364,7 @@ def parse_optuna(line: str) -> list[Found]:
 # (Without parameters, `cross_validate`'s and `learning_curve`'s, the message is padded with
 # dots, `[CV] END ..........., score=(train=0.940, test=0.860) total time=   0.3s`, or not
 # when its scores fill the line: `[CV] END  accuracy: (train=0.940, test=0.860) f1: (...)`.)
-_CV_END = re.compile(r"\s*\[CV[ \d/]{0,24}\] END (?:[^;]*;|\.*(?=[,\s]))")
+_CV_END = re.compile(r"\s*\[CV[ \d/;]{0,32}\] END (?:[^;]*;|\.*(?=[,\s]))")
 _CV_GROUP = re.compile(r"([\w.\-]{1,80})(?:=|: )\(([^()]{0,400})\)", re.ASCII)
 
 
