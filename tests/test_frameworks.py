@@ -549,5 +549,6 @@ def test_xgboost_and_lightgbm_scikit_learn_models(cli: Callable[..., Result], tm
         # the stopping round too; the refit model's rounds, no candidate's or fold's
         assert_same_points(run, truth)
         assert len(truth["metrics"]["validation_0-mae"]) == 4
+        assert len(truth["metrics"]["valid_0-l1"]) == 3
         assert "valid_0-l2" not in run["series"]
         assert_params(run, truth)

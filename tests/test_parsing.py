@@ -5472,3 +5472,14 @@ def test_round_31_a_search_s_verbose_lines_with_the_candidate_s_count() -> None:
                     "[CV 1/3; 1/4] END .......C=1, gamma=0.1;, score=0.980 total time=   0.0s",
                     "[CV 2/3; 1/4] END .......C=1, gamma=0.1;, score=0.960 total time=   0.0s") == [
         ("score", 0.98, 0), ("score", 0.96, 1)]
+
+
+def test_round_31_review_dicts_tables_and_counters_after_values() -> None:
+    # side by side, a label must start with its phase and a measure be among the keys
+    assert steps_of("Loaded train: {'images': 5000} val: {'images': 1000}",
+                    "Label distribution: train {'pos': 2500}, val {'pos': 500}") == []
+    # a word in parentheses after a column's name that is no unit is kept, as a qualifier
+    assert steps_of("Epoch  Loss (train)  Loss (val)", "1  0.50  0.60") == [
+        ("Loss_(train)", 0.5, 1), ("Loss_(val)", 0.6, 1)]
+    # the counter after a value in parentheses only after a best's
+    assert steps_of("loss 0.5 (step 100)") == []

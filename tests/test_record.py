@@ -355,3 +355,21 @@ def test_an_evaluations_results_printed_unqualified_are_the_evaluations() -> Non
                Point("accuracy", 0.3839, 3, "python_dict"),
                Point("loss", 0.7, 3, "key_value")]  # another value: the program's own
     assert [p[:2] for p in own.from_output([(NOW + 2, printed)])] == [["loss", 0.7]]
+
+
+def test_the_cycle_collector_is_as_it_was_after_reading_output() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with runner._quiet_collector():
+        assert gc.get_threshold() != before and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    # a caller's own freeze is left as it is
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with runner._quiet_collector():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

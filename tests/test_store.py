@@ -301,6 +301,11 @@ def test_metrics_lines_are_what_json_writes() -> None:
         [{"e": "metrics", "p": [{"key": "loss"}]}],
         [{"e": "metrics", "p": [["loss", 0.5, 1, 1.5]], "from": "recorded"}],
         [{"e": "params", "params": {"a": 1}}, {"e": "metrics", "p": [("loss", 0.5, 1, 1.5)]}],
+        # equal times of other makes, each written as json writes it
+        [{"e": "metrics", "p": [["a", 0.5, 1, 0.0], ["b", 0.5, 1, -0.0], ["c", 0.5, 1, 1.0],
+                                ["d", 0.5, 1, 1], ["e", 0.5, 1, True]]}],
+        [{"p": [["loss", 0.5, 1, 1.5]], "e": "metrics"}],  # its keys in another order
+        [{"x": 1}],
     ]
     for events in cases:
         assert journal.encode(events) == by_json(events), events

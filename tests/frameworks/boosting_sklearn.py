@@ -1,12 +1,14 @@
 """XGBoost's and LightGBM's scikit-learn models: one stopped by the program's own callback
 (the round it stops at is in its record), a grid search whose candidates and folds each fit
-with an evaluation set (only the refit best model's rounds are the run's), and a
-cross-validation (its folds' rounds are none). Their own record is `evals_result()`."""
+with an evaluation set (only the refit best model's rounds are the run's), a pipeline's model
+(its own rounds), and a cross-validation (its folds' rounds are none). Their own record is `evals_result()`."""
 
 import lightgbm as lgb
 import numpy as np
 import xgboost as xgb
 from sklearn.model_selection import GridSearchCV, cross_val_score
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 import _truth
 
@@ -35,6 +37,15 @@ for data, logs in search.best_estimator_.evals_result().items():
         for i, value in enumerate(values):
             _truth.add(metrics, f"{data}-{name}", i, value)
 _truth.add(metrics, "best_cv_score", 0, search.best_score_)
+
+# A pipeline's model fits once: its own rounds.
+pipeline = make_pipeline(StandardScaler(), lgb.LGBMRegressor(n_estimators=3, metric="l1",
+                                                             verbose=-1))
+pipeline.fit(x, target, lgbmregressor__eval_set=[(x[160:], target[160:])])
+for data, logs in pipeline[-1].evals_result_.items():
+    for name, values in logs.items():
+        for i, value in enumerate(values):
+            _truth.add(metrics, f"{data}-{name}", i + 1, value)
 
 scores = cross_val_score(lgb.LGBMRegressor(n_estimators=3, verbose=-1), x, target, cv=2,
                          params={"eval_set": [(x[160:], target[160:])]})

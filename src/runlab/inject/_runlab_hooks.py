@@ -814,10 +814,11 @@ def _rounds(args, kwargs, default):
 
 
 def _inside_sklearn():
-    """Whether a scikit-learn composite fits in this thread (a search, a pipeline), or a
-    cross-validation runs: a boosting model's fit there is a fold's or a candidate's, and the
-    composite's refit model is recorded after it (`_boosting_curves`)."""
-    return bool(getattr(_sklearn_depth, "level", 0) or _sklearn_validating[0])
+    """Whether a scikit-learn search (or another estimator that cross-validates clones,
+    `cv=`) fits, or a cross-validation runs, in any thread: a boosting model's fit there is a
+    fold's or a candidate's, and a search's refit model is recorded after it
+    (`_boosting_curves`). A pipeline's model records its own rounds."""
+    return bool(_sklearn_searching[0] or _sklearn_validating[0])
 
 
 def _boosting_curves(estimator):
@@ -1007,6 +1008,7 @@ def _fitted_inside(estimator, before=False):
 # record nothing either).
 _sklearn_depth = threading.local()
 _sklearn_validating = [0]
+_sklearn_searching = [0]  # fits of estimators that cross-validate clones (`cv=`), any thread
 
 
 def _sklearn_params(estimator):
@@ -1070,8 +1072,10 @@ def _sklearn(module):
             score = _number(getattr(estimator, "best_score_", None))
             if score is not None and math.isfinite(score):
                 metrics("sklearn", {"best_cv_score": score}, None)
+        searched = hasattr(estimator, "cv")
         estimator = _fitted_inside(estimator)
-        _boosting_curves(estimator)
+        if searched:
+            _boosting_curves(estimator)
         try:
             mine = sent.setdefault(estimator, {})
         except TypeError:  # an estimator that cannot be a weak key: every fit sends it all
@@ -1103,10 +1107,13 @@ def _sklearn(module):
                 if outermost:
                     begin(estimator)
                 depth.level = level + 1
+                searching = hasattr(estimator, "cv")
+                _sklearn_searching[0] += searching
                 try:
                     result = fitted(estimator, *a, **k)
                 finally:
                     depth.level = level
+                    _sklearn_searching[0] -= searching
                 if outermost:
                     done(estimator)
                 return result

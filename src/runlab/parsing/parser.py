@@ -951,7 +951,7 @@ class MetricParser:
                     if found:
                         self._resolve([("json", found, False)], points)
                 return points
-            if self._pprint and any(held.lstrip()[:1] == "'" for held in block):
+            if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block):
                 return self._parse_line(" ".join(held.strip() for held in block))
         elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
             return points

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import FrameType
 
@@ -160,16 +160,14 @@ class _Child:
         assert self.proc is not None
         self.outcome.pid = self.proc.pid
         previous = self._install_handlers()
-        collection = _quiet_collector()
         try:
-            self.launch.on_start(self.proc.pid)
-            self._pump()
-            self._ended(block=True)
-            self._end_group()
-            code = self._reap()
+            with _quiet_collector():
+                self.launch.on_start(self.proc.pid)
+                self._pump()
+                self._ended(block=True)
+                self._end_group()
+                code = self._reap()
         finally:
-            gc.set_threshold(*collection)
-            gc.unfreeze()
             self._restore_handlers(previous)
             # The pty master goes last: closing it hangs up whatever still has the terminal.
             for fd in {*self.streams, *([] if self.master is None else [self.master])}:
@@ -358,16 +356,25 @@ class _Child:
                     os.killpg(self.proc.pid, signal.SIGWINCH)
 
 
-def _quiet_collector() -> tuple[int, int, int]:
-    """Make Python's cycle collector cheap while the output is read, and return its settings
-    before. Reading output makes objects by the million (a point, its list) and no cycles;
-    the collector's passes over the ones still held cost about 6% of reading a million
-    metric lines. What runlab loaded before is frozen out of the passes, and they come a
-    thirtieth as often: cycles are still collected."""
+@contextlib.contextmanager
+def _quiet_collector() -> Iterator[None]:
+    """Python's cycle collector made cheap while the output is read, as it was after.
+    Reading output makes objects by the million (a point, its list) and no cycles; the
+    collector's passes over the ones still held cost about 6% of reading a million metric
+    lines. What runlab loaded before is frozen out of the passes (unless the caller froze
+    objects itself: that is left as it is), and they come a thirtieth as often: cycles are
+    still collected."""
     before = gc.get_threshold()
-    gc.freeze()
+    freezes = gc.get_freeze_count() == 0
+    if freezes:
+        gc.freeze()
     gc.set_threshold(20_000, 20, 20)
-    return before
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        if freezes:
+            gc.unfreeze()
 
 
 def find_program(name: str, env: Mapping[str, str]) -> str | None:

@@ -51,12 +51,11 @@ def write_private(path: str, data: bytes | IO[bytes], *, exclusive: bool) -> Non
 
 def encode(events: list[Event]) -> bytes:
     """Serialise events as JSON lines (NaN and infinities kept, as Python's json reads them)."""
-    return "".join((e["e"] == "metrics" and _metrics_line(e) or _line(e)) + "\n"
-                   for e in events).encode()
-
-
-def _line(event: Event) -> str:
-    return json.dumps(event, separators=(",", ":"))
+    lines = []
+    for event in events:
+        line = _metrics_line(event) if event.get("e") == "metrics" else None
+        lines.append((json.dumps(event, separators=(",", ":")) if line is None else line) + "\n")
+    return "".join(lines).encode()
 
 
 _NOT_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
@@ -64,41 +63,39 @@ _NOT_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 def _metrics_line(event: Event) -> str | None:
     """A metrics event's line as `json.dumps` writes it, written faster (a million output
-    lines are two million points): the points of a batch share their keys' and their times'
-    text. None for an event of another make (a value or a step not a float and an int)."""
+    lines are two million points): a batch's points share their keys' text, and their time's
+    while it is the same object. None for an event of another make (its keys, a value or a
+    step not a float and an int, a time not a float), which json writes."""
     points = event["p"]
-    if len(event) != 2 or type(points) is not list:
+    if list(event) != ["e", "p"] or type(points) is not list:
         return None
-    text = float.__repr__
     try:
-        numbers = list(map(text, [point[1] for point in points]))
-        return '{"e":"metrics","p":[' + ",".join(_points(points, numbers)) + "]}"
-    except (TypeError, ValueError, LookupError):
-        return None  # (`_points` says TypeError too)
+        numbers = [_float_text(point[1]) for point in points]
+        heads: dict[str, str] = {}  # (only a str equals a str: json writes them alike)
+        parts = []
+        last, tail = None, ""
+        for (key, _, step, t), number in zip(points, numbers):
+            if type(step) is not int:
+                return None
+            head = heads.get(key)
+            if head is None:
+                if type(key) is not str:
+                    return None
+                head = heads[key] = "[" + json.dumps(key) + ","
+            if t is not last:
+                if type(t) is not float:
+                    return None
+                last, tail = t, "," + _float_text(t) + "]"
+            parts.append(f"{head}{number},{step}{tail}")
+    except (TypeError, ValueError, LookupError):  # (not a point of four)
+        return None
+    return '{"e":"metrics","p":[' + ",".join(parts) + "]}"
 
 
-def _points(points: list[Any], numbers: list[str]) -> list[str]:
-    text = float.__repr__
-    heads: dict[Any, str] = {}
-    tails: dict[Any, str] = {}
-    parts = []
-    for (key, _, step, t), number in zip(points, numbers):
-        if type(step) is not int:
-            raise TypeError
-        head = heads.get(key)
-        if head is None:
-            if type(key) is not str:
-                raise TypeError
-            head = heads[key] = "[" + json.dumps(key) + ","
-        tail = tails.get(t)
-        if tail is None:
-            if type(t) is not float:
-                raise TypeError
-            tail = tails[t] = "," + _NOT_FINITE.get(text(t), text(t)) + "]"
-        if number[-1] in "fn":
-            number = _NOT_FINITE[number]
-        parts.append(f"{head}{number},{step}{tail}")
-    return parts
+def _float_text(value: float) -> str:
+    """A float as json writes it (TypeError for anything else but a float's subclass)."""
+    text = float.__repr__(value)
+    return _NOT_FINITE[text] if text[-1] in "fn" else text
 
 
 def append(path: str, events: list[Event], *, fsync: bool = False) -> tuple[int, int]:

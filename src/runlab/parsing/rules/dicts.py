@@ -326,13 +326,16 @@ def _side_by_side(line: str) -> list[Found]:
     end = 0
     for start, after in spans:
         label = _SIDE_LABEL.search(line, max(end, start - 40), start)
-        if label is None or not PHASES.intersection(label.group(1).lower().split()):
+        # (the label starts with its phase: not `Loaded train: {'images': 5000}`)
+        if label is None or label.group(1).split()[0].lower() not in PHASES:
             return []
         alone = f"{label.group(1).strip()}: {line[start:after]}"
         found += parse_json(alone) if _JSON_OPEN.match(line, start) else parse_python_dict(alone)
         end = after
+    if not any(names_a_measure(key.rsplit("/", 1)[-1]) for key, _, _ in found):
+        return []  # the splits' sizes or settings side by side, `train {'pos': 2500} val {...}`
     counter = _LEADING_COUNTER.match(message(line))
-    return [*found, *_counter_finding(counter)] if found else []
+    return [*found, *_counter_finding(counter)]
 
 
 # A counter that starts a message, before a phase's label: `Epoch 1 train: {...}`, `epoch 8,

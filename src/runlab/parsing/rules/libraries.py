@@ -821,8 +821,11 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 # (A name may hold `@` or `%`, `Acc@1`, and end in its unit, `Val Acc (%)`, `Time (s)`.)
 _COLUMN = (r"(?:[^\W\d_]|\#)[\w#/.\-@%]*(?: [^\W\d_][\w/.\-@%]*)?"
            r"(?:\ (?:\((?:%|[^\W\d_][\w/]{0,9})\)|%))?")
-# A column's unit, no part of its key (`Val Acc (%)` is Val_Acc).
-_COLUMN_UNIT = re.compile(r"\ (?:\([^()]{1,10}\)|%)\Z")
+# A column's unit, no part of its key (`Val Acc (%)` is Val_Acc, `Time (s)` Time); another
+# word in parentheses is (`Loss (val)` is Loss_(val), as a qualifier is kept).
+_COLUMN_UNIT = re.compile(
+    r"\ (?:\((?:%|s|ms|sec|secs|min|mins|h|hr|hrs|us|µs|ns|MB|GB|KB|MiB|GiB|KiB|dB|px|Hz)\)"
+    r"|%)\Z")
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")

@@ -1433,8 +1433,17 @@ _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
 # (A best's value may say when it was reached: `best_val_acc 0.81 (epoch 3)`.)
 _NAMED_VALUE = re.compile(
     rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?"
-    r"(?:\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?\s*",
+    r"(\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?\s*",
     re.ASCII)
+def _best_value(clause: str) -> re.Match[str] | None:
+    """`_NAMED_VALUE`'s match of a clause; the counter in parentheses after the value only
+    after a best's (`best_val_acc 0.81 (epoch 3)`: when it was reached)."""
+    match = _NAMED_VALUE.fullmatch(clause)
+    if match is not None and match.group(3) and not match.group(1).lower().startswith("best"):
+        return None
+    return match
+
+
 # A label before ` : ` names the clauses after it: flair's `DEV : loss 0.69 - f1-score ...`.
 _LABEL = re.compile(r"(?:.*\s)?([A-Za-z]\w{0,30})\ :\ +(.*)", re.ASCII)
 # fairseq's validation summary names its subset: `| valid on 'valid' subset | loss 0.84 |`.
@@ -1554,7 +1563,7 @@ def parse_alone(line: str) -> list[Found]:
             found.append(("epoch" if bare.group(1).lower() == "epoch" else "step",
                           int(bare.group(2)), None))
             continue
-        match = _NAMED_VALUE.fullmatch(clause)
+        match = _best_value(clause)
         if (match is not None and len(clauses) > 1 and match.group(2).lstrip("+-").isdigit()
                 and not is_metric_key(match.group(1).replace(" ", "_"))):
             continue  # a count among measures, SciPy's `Function evaluations 131, initial cost`
@@ -1949,12 +1958,12 @@ def parse_name_value(line: str) -> list[Found]:
             found[0] = ("epoch" if inner.group(1).lower() in ("epoch", "ep") else "step",
                         int(inner.group(2)), None)
             continue
-        match = _NAMED_VALUE.fullmatch(clause)
+        match = _best_value(clause)
         if match is None and " : " in clause:
             label = _LABEL.fullmatch(clause)
             if label is not None:
                 prefix = label.group(1) + "_"
-                match = _NAMED_VALUE.fullmatch(label.group(2))
+                match = _best_value(label.group(2))
         if (match is not None and dashed
                 and _MEASURE.search(match.group(1).split(" (", 1)[0]) is None):
             match = None
