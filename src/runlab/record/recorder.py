@@ -316,11 +316,13 @@ class Ownership:
                 points = [p for p in points if p.key not in evaluated
                           or not printed_from(float(p.value), evaluated[p.key])]
             where = self._window(t) if self.exclusive else 0
+            if not where and not (hooked or reported):  # (a program's own output, fast)
+                kept += [[p.key, p.value, p.step, t] for p in points]
+                continue
             if not where:
                 kept += [[p.key, p.value, p.step, t] for p in points
                          if p.key not in hooked and p.key not in reported
-                         or not self._recorded(p)] if hooked or reported else [
-                    [p.key, p.value, p.step, t] for p in points]  # (a program's own output)
+                         or not self._recorded(p)]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
