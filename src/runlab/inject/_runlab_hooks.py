@@ -497,7 +497,8 @@ def _tqdm(module):
             record((args[0], values), {})
 
     wrap(cls, "set_postfix", "tqdm", before=record)
-    wrap(cls, "set_postfix_str", "tqdm", before=record_text)
+    if hasattr(cls, "set_postfix_str"):  # (tqdm's own since 4.17)
+        wrap(cls, "set_postfix_str", "tqdm", before=record_text)
     wrap(cls, "close", "tqdm", before=lambda args, kwargs: closed(None, args, kwargs))
 
 
