@@ -5483,3 +5483,12 @@ def test_round_31_review_dicts_tables_and_counters_after_values() -> None:
         ("Loss_(train)", 0.5, 1), ("Loss_(val)", 0.6, 1)]
     # the counter after a value in parentheses only after a best's
     assert steps_of("loss 0.5 (step 100)") == []
+
+
+def test_round_31_a_phase_s_counter_names_the_measures_after_it() -> None:
+    # CleanRL's evaluation after training: its own series at its own count, not the training's
+    assert steps_of("global_step=1536, episodic_return=[23.]",
+                    "eval_episode=0, episodic_return=[400.]",
+                    "val_epoch=2, loss=0.3, val_acc=0.5") == [
+        ("episodic_return", 23.0, 1536), ("eval_episodic_return", 400.0, 0),
+        ("val_loss", 0.3, 2), ("val_acc", 0.5, 2)]

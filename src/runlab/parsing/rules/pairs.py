@@ -737,8 +737,24 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # `Epoch: 1 Batch: 100 Loss: 0.5`: the batch's number in its epoch is the step
         pairs = [("step" if key.lower() == "batch" else key, integer, number)
                  for key, integer, number in pairs]
+    elif pairs and (phase := _counted_phase(pairs[0][0])):
+        pairs = [pairs[0], *((key if phased(key) or key.lower() in STEP_NAMES or key == _DROPPED
+                              else f"{phase}_{key}", integer, number)
+                             for key, integer, number in pairs[1:])]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
+
+
+# A phase's counter that starts a line, CleanRL's `eval_episode=0, episodic_return=[400.]`:
+# the measures after it are the phase's (eval_episodic_return), not the training's.
+_PHASE_COUNTER_KEY = re.compile(
+    r"((?i:eval|val|valid|validation|test))_(?i:episode|epoch|step|iter|iteration)")
+
+
+def _counted_phase(key: str) -> str:
+    """The phase of a phase's counter's key (`eval_episode`: eval), else ''."""
+    match = _PHASE_COUNTER_KEY.fullmatch(key)
+    return "" if match is None else match.group(1)
 
 
 def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -1293,11 +1309,19 @@ _ONE_VALUE = re.compile(
     rf"(?<![^\s,;|(])({_NAME}):\ {{1,4}}\[\ ?({NUMBER})\ ?\](?=[\s,;|)]|$)", re.ASCII)
 
 
+_FIRST_KEY = re.compile(r"\s*([A-Za-z_]\w{0,40})=\d", re.ASCII)
+
+
 def parse_array_value(line: str) -> list[Found]:
     """``episodic_return=[15.]`` as episodic_return 15; ``Pseudo dice [0.87, 0.86]`` as
     Pseudo_dice/0 0.87 and Pseudo_dice/1 0.86."""
     found: list[Found] = [(key, to_number(value), None)
                           for key, value in _ARRAY_VALUE.findall(line) if is_metric_key(key)]
+    first = _FIRST_KEY.match(line)
+    phase = _counted_phase(first.group(1)) if first is not None else ""
+    if phase:  # (`eval_episode=0, episodic_return=[400.]`)
+        found = [(key if phased(key) else f"{phase}_{key}", value, step)
+                 for key, value, step in found]
     for name, value in _ONE_VALUE.findall(line):
         key = name.replace(" ", "_")
         if (_MEASURE.search(name) is not None or key.lower() in RATES) and is_metric_key(key):
