@@ -5492,3 +5492,11 @@ def test_round_31_a_phase_s_counter_names_the_measures_after_it() -> None:
                     "val_epoch=2, loss=0.3, val_acc=0.5") == [
         ("episodic_return", 23.0, 1536), ("eval_episodic_return", 400.0, 0),
         ("val_loss", 0.3, 2), ("val_acc", 0.5, 2)]
+
+
+def test_round_31_litgpt_s_line_a_measure_s_phases() -> None:
+    # a phase's name alone after a measure's and its phase's is the same measure's (the
+    # epoch beside the finer step is at it, as Lightning and the Trainer log it)
+    assert steps_of("Epoch 1 | iter 4 step 2 | loss train: 2.300, val: 2.240 | iter time: 120.45 ms") == [
+        ("Epoch", 1, 4), ("loss_train", 2.3, 4), ("loss_val", 2.24, 4)]
+    assert steps_of("train: 0.5, val: 0.6") == [("train", 0.5, 0), ("val", 0.6, 0)]

@@ -737,12 +737,31 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # `Epoch: 1 Batch: 100 Loss: 0.5`: the batch's number in its epoch is the step
         pairs = [("step" if key.lower() == "batch" else key, integer, number)
                  for key, integer, number in pairs]
+    elif any(key.lower() in PHASES for key, _, _ in pairs[1:]):
+        pairs = _measure_by_phase(pairs)
     elif pairs and (phase := _counted_phase(pairs[0][0])):
         pairs = [pairs[0], *((key if phased(key) or key.lower() in STEP_NAMES or key == _DROPPED
                               else f"{phase}_{key}", integer, number)
                              for key, integer, number in pairs[1:])]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
+
+
+def _measure_by_phase(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A phase's name alone after a measure's and its phase's, litgpt's `loss train: 2.30,
+    val: 2.24`: the same measure's (loss_val), not a metric called `val`."""
+    out = []
+    measure = ""
+    for key, integer, number in pairs:
+        words = key.rsplit("_", 1)
+        if key.lower() in PHASES and measure:
+            key = f"{measure}_{key}"
+        elif len(words) == 2 and words[1].lower() in PHASES and names_a_measure(words[0]):
+            measure = words[0]
+        else:
+            measure = ""
+        out.append((key, integer, number))
+    return out
 
 
 # A phase's counter that starts a line, CleanRL's `eval_episode=0, episodic_return=[400.]`:
