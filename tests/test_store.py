@@ -306,6 +306,7 @@ def test_metrics_lines_are_what_json_writes() -> None:
                                 ["d", 0.5, 1, 1], ["e", 0.5, 1, True]]}],
         [{"p": [["loss", 0.5, 1, 1.5]], "e": "metrics"}],  # its keys in another order
         [{"x": 1}],
+        [{"e": "metrics"}],  # no points at all
     ]
     for events in cases:
         assert journal.encode(events) == by_json(events), events

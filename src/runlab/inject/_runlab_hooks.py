@@ -771,7 +771,7 @@ def _xgboost(module):
 
         def _after(self, model, epoch, evals_log):
             if _inside_sklearn():
-                return  # a search's or a pipeline's fit: its refit model's, after it
+                return  # a search's candidate or fold: its refit model's, after it
             values = {}
             for data, logs in evals_log.items():
                 for name, history in logs.items():
@@ -823,8 +823,8 @@ def _inside_sklearn():
 
 
 def _boosting_curves(estimator):
-    """Record the evaluation history of an XGBoost or LightGBM scikit-learn model fitted
-    inside a composite, as their hooks record a fit: `validation_0-logloss` from round 0,
+    """Record the evaluation history of an XGBoost or LightGBM scikit-learn model a search
+    refit (its fit muted, `_inside_sklearn`), as their hooks record a fit: `validation_0-logloss` from round 0,
     `valid_0-l2` from 1."""
     kinds = {kind.__module__.partition(".")[0] for kind in type(estimator).__mro__}
     if "xgboost" in kinds:
@@ -856,7 +856,7 @@ def _lightgbm(module):
             values[f"{data}-{name}"] = value
             if len(item) > 4:  # cv's spread across the folds, as its log names it
                 values[f"{data}-{name}-stdv"] = item[4]
-        if not _inside_sklearn():  # (a search's or a pipeline's fit: `_boosting_curves`)
+        if not _inside_sklearn():  # (a search's candidate or fold: `_boosting_curves`)
             metrics("lightgbm", values, env.iteration + 1)  # as its log counts rounds, from 1
 
     record = guarded("lightgbm", record)

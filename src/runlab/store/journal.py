@@ -66,8 +66,7 @@ def _metrics_line(event: Event) -> str | None:
     lines are two million points): a batch's points share their keys' text, and their time's
     while it is the same object. None for an event of another make (its keys, a value or a
     step not a float and an int, a time not a float), which json writes."""
-    points = event["p"]
-    if list(event) != ["e", "p"] or type(points) is not list:
+    if list(event) != ["e", "p"] or type(points := event["p"]) is not list:
         return None
     try:
         numbers = [_float_text(point[1]) for point in points]
