@@ -216,6 +216,11 @@ _SETTING = re.compile(
     r"|^(?:max_depth|num_leaves|n_estimators|min_child_weight|max_leaf_nodes|min_samples_split"
     r"|min_samples_leaf|min_data_in_leaf|max_bin|n_neighbors|n_heads|num_heads|n_head|n_layer"
     r"|n_layers|num_layers|n_embd|d_model|d_ff)$"
+    # the machine, as `lscpu` and torch's environment report print it (`CPU family: 6`,
+    # `Model: 167`, `L2 cache: 4 MiB (2 instances)`, `Core(s) per socket: 2`) and a GPU's
+    # compute capability (`Tesla T4 (arch=7.5)`)
+    r"|^(?:cpu_family|model|stepping|bogomips|address_sizes|per_socket|arch)$"
+    r"|^l[1-3][di]?_cache$"
     # a batch's index, a counter (beside its epoch, the step in it: TensorFlow's tutorials'
     # `Epoch 1 Batch 100 Loss 2.1234`; alone, as often a batch's size, `batch: 64`)
     r"|^batch(?:_idx|_index|_num|_id)?$"
