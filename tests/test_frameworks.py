@@ -117,6 +117,7 @@ def test_lightning_with_its_default_bar(cli: Callable[..., Result], tmp_path: Pa
         assert len(truth["metrics"]["data/scale"]) == 15
         assert len(truth["metrics"]["lr-SGD"]) == 15
         assert [s for s, _ in truth["metrics"]["custom_epoch_metric"]] == [5, 10, 15]
+        assert [s for s, _ in truth["metrics"]["bar_loss"]] == list(range(15))
         assert_params(run, truth)
         assert "hook is off" not in output
 
@@ -207,6 +208,8 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["valid/acc"]] == list(range(1, 31))
         assert [s for s, _ in truth["metrics"]["ft_loss"]] == list(range(1, 13))
         assert [s for s, _ in truth["metrics"]["score_loss"]] == [1, 2, 3, 4]
+        assert [s for s, _ in truth["metrics"]["sample_loss"]] == [8, 16, 24, 32, 36]
+        assert [s for s, _ in truth["metrics"]["reused_loss"]] == list(range(1, 7))
 
 
 def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

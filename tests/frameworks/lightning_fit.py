@@ -1,5 +1,6 @@
 """A tiny Lightning run with the default progress bar and model summary; its own record is the
-CSV logger's metrics.csv, and what the module writes to TensorBoard's writer itself.
+CSV logger's metrics.csv, what the module writes to TensorBoard's writer itself, and what
+the bar shows that no logger gets.
 `pytorch_lightning` as the first argument uses that package."""
 
 import csv
@@ -15,6 +16,7 @@ import torch
 import _truth
 
 WRITTEN = []
+SHOWN = []
 
 class Model(L.LightningModule):
     def __init__(self, hidden=8, lr=0.05):
@@ -31,6 +33,8 @@ class Model(L.LightningModule):
         scale = 1.0 + i / 10
         self.loggers[1].experiment.add_scalar("data/scale", scale, self.global_step)
         WRITTEN.append((self.global_step, scale))
+        # on the bar only: no logger gets it
+        self.log("bar_loss", loss * 2, prog_bar=True, logger=False)
         return loss
 
     def validation_step(self, batch, i):
@@ -41,6 +45,11 @@ class Model(L.LightningModule):
         # the module's own call to its logger, beside self.log
         self.logger.log_metrics({"custom_epoch_metric": float(self.current_epoch) / 4},
                                 step=self.global_step)
+
+    def on_train_batch_end(self, outputs, batch, i):
+        # what the bar shows for this batch, at the step the loggers write the batch's values
+        SHOWN.append((self.trainer.fit_loop.epoch_loop._batches_that_stepped,
+                      float(self.trainer.progress_bar_metrics["bar_loss"])))
 
     def configure_optimizers(self):
         return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)
@@ -66,4 +75,6 @@ with open(os.path.join(logger.log_dir, "metrics.csv")) as f:
                 _truth.add(metrics, key, row["step"], float(value))
 for step, scale in WRITTEN:
     _truth.add(metrics, "data/scale", step, scale)
+for step, value in SHOWN:
+    _truth.add(metrics, "bar_loss", step, value)
 _truth.write(metrics, {"hidden": 8, "lr": 0.05})

@@ -45,4 +45,23 @@ for i in bar:
     loss = 0.25 / (i + 1.25)
     bar.set_postfix_str(f"score_loss={loss:.4f}, mode=warm")
     _truth.add(metrics, "score_loss", i + 1, float(f"{loss:.4f}"))
+# A bar that counts samples, a batch of 8 at a time (the last of 4), its values set before
+# each update: each is the count that update ends.
+bar = tqdm(total=36, desc="samples")
+for i, size in enumerate([8, 8, 8, 8, 4]):
+    loss = 0.3 / (i + 1.75)
+    bar.set_postfix(sample_loss=loss)
+    bar.update(size)
+    _truth.add(metrics, "sample_loss", bar.n, loss)
+bar.close()
+# One bar reset for each pass (`reset()`): the passes follow each other, as new bars would.
+bar = tqdm(total=3, desc="reused")
+for epoch in range(2):
+    bar.reset()
+    for i in range(3):
+        loss = 0.7 / (3 * epoch + i + 1.5)
+        bar.set_postfix(reused_loss=loss)
+        bar.update(1)
+        _truth.add(metrics, "reused_loss", 3 * epoch + i + 1, loss)
+bar.close()
 _truth.write(metrics)

@@ -467,23 +467,50 @@ def _tqdm(module):
         for name in _COUNTERS:  # a count shown beside the values (`step=g`): no metric
             values.pop(name, None)
         n = getattr(bar, "_runlab_n", None)
-        if n is None:
+        if n is None and not hasattr(bar, "_runlab_n"):
             # A bar updated by hand: values set before its first update (`set_postfix(...)`,
-            # then `update(1)`) are the step that update ends, and so are all its values.
-            # (A bar iterated over, its loop done, is at its count.)
+            # then `update(8)`) are the count that update ends, and so are all its values:
+            # they wait for it.
             if not hasattr(bar, "_runlab_ahead"):
-                bar._runlab_ahead = 1 if bar.n == 0 else 0
-            n = bar.n + (0 if hasattr(bar, "_runlab_n") else bar._runlab_ahead)
-        step = offset(bar) + n
+                bar._runlab_ahead = bar.n == 0
+            if bar._runlab_ahead:
+                pending = getattr(bar, "_runlab_pending", None) or {}
+                pending.update(values)
+                bar._runlab_pending = pending
+                return
+        # (A bar iterated over, its loop done, is at its count.)
+        shown(bar, values, bar.n if n is None else n)
+
+    def shown(bar, values, n):
         # With its description, which may name the bar's stage (`Epoch 3 [valid]`).
-        metrics("tqdm", values, step, bar=str(getattr(bar, "desc", "") or "")[:200])
+        metrics("tqdm", values, offset(bar) + n, bar=str(getattr(bar, "desc", "") or "")[:200])
+
+    def updated(result, args, kwargs):
+        bar = args[0]
+        pending = getattr(bar, "_runlab_pending", None)
+        if pending:
+            bar._runlab_pending = None
+            shown(bar, pending, bar.n)
 
     def closed(result, args, kwargs):
         bar = args[0]
+        updated(result, args, kwargs)  # values set after the last update: its count
         if hasattr(bar, "_runlab_offset"):
             n = getattr(bar, "_runlab_n", None)
             with lock:
                 totals[loop_key(bar)] = bar._runlab_offset + (bar.n if n is None else n)
+
+    def restarted(args, kwargs):
+        # reset(): the same bar counts a new pass from 0, after the passes before it, as a
+        # new bar of the loop would
+        bar = args[0]
+        updated(None, args, kwargs)
+        if hasattr(bar, "_runlab_offset"):
+            n = getattr(bar, "_runlab_n", None)
+            bar._runlab_offset += bar.n if n is None else n
+        for name in ("_runlab_ahead", "_runlab_n"):
+            if hasattr(bar, name):
+                delattr(bar, name)
 
     def record_text(args, kwargs):
         # set_postfix_str(s): the `name=value, ...` text set_postfix would have written
@@ -499,6 +526,10 @@ def _tqdm(module):
     wrap(cls, "set_postfix", "tqdm", before=record)
     if hasattr(cls, "set_postfix_str"):  # (tqdm's own since 4.17)
         wrap(cls, "set_postfix_str", "tqdm", before=record_text)
+    if hasattr(cls, "update"):
+        wrap(cls, "update", "tqdm", after=updated)
+    if hasattr(cls, "reset"):  # (tqdm's own since 4.32)
+        wrap(cls, "reset", "tqdm", before=restarted)
     wrap(cls, "close", "tqdm", before=lambda args, kwargs: closed(None, args, kwargs))
 
 
@@ -580,6 +611,27 @@ def _lightning(module):
 
     running = {}  # the trainer whose fit, validate or test runs
 
+    # What the bar shows but no logger gets (`self.log(..., prog_bar=True, logger=False)`):
+    # each new value where the loggers' step is, as Lightning computes it for the bar.
+    shown = {}
+
+    def bar_only(result, args, kwargs):
+        trainer = running.get("trainer")
+        if trainer is None or not isinstance(result, dict):
+            return
+        logged = result.get("log") or {}
+        values = {}
+        for key, value in (result.get("pbar") or {}).items():
+            number = _number(value)
+            if key not in logged and number is not None and shown.get(key) != number:
+                shown[key] = values[key] = number
+        if values:
+            metrics("lightning", values, trainer.fit_loop.epoch_loop._batches_that_stepped)
+
+    results = importlib.import_module(
+        root + ".trainer.connectors.logger_connector.result")._ResultCollection
+    wrap(results, "metrics", "lightning", after=bar_only)
+
     def direct(args, kwargs):
         values = args[0] if args else kwargs.get("metrics")
         step = args[1] if len(args) > 1 else kwargs.get("step")
@@ -594,6 +646,8 @@ def _lightning(module):
 
     def started(args, kwargs):
         trainer = args[0]
+        if running.get("trainer") is not trainer:
+            shown.clear()
         running["trainer"] = trainer
         # (the first logger's: each logger is passed the same values)
         for logger in list(getattr(trainer, "loggers", None) or ())[:1]:
