@@ -3989,6 +3989,13 @@ def test_bars_with_their_own_format_and_a_dict_in_the_postfix() -> None:
         ("best_cost", 0.0609, 1), ("best_cost", 0.0136, 3)]
     line = "epoch 1:  10%|█         | 1/10 [00:00<00:01,  7.77it/s, loss=0.823, metrics={'acc': 0.5}]"
     assert [(k, v) for k, v, _, _ in run_all(line)] == [("loss", 0.823), ("metrics/acc", 0.5)]
+    # `{l_bar}{bar}| {n_fmt}/{total_fmt} {postfix}`: a space after the bar, and the postfix's
+    # own `, ` after the count's space
+    frames = [f"Ep 0:  {50 * i}%|█████     | {i}/2 , acc={0.3 * i:.5f}, loss={1 / i:.5f}"
+              for i in (1, 2)]
+    assert [(k, v, s, r) for k, v, s, r in run_all(*frames)] == [
+        ("acc", 0.3, 1, "tqdm_postfix"), ("loss", 1.0, 1, "tqdm_postfix"),
+        ("acc", 0.6, 2, "tqdm_postfix"), ("loss", 0.5, 2, "tqdm_postfix")]
 
 
 def test_a_dict_given_as_a_value_is_nested_under_its_name_unless_settings() -> None:

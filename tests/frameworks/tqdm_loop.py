@@ -64,4 +64,12 @@ for epoch in range(2):
         bar.update(1)
         _truth.add(metrics, "reused_loss", 3 * epoch + i + 1, loss)
 bar.close()
+# A bar of its own format cut to its width by tqdm itself (`ncols`), its values shown as set,
+# as text: the line shows `cut_loss=12` for 123.45679, which is no value of the run.
+bar = tqdm(range(3), desc="cut", ncols=30, mininterval=0,
+           bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} {postfix}")
+for i in bar:
+    loss = f"{123.456789 / (i + 1):.5f}"
+    bar.set_postfix(cut_loss=loss)
+    _truth.add(metrics, "cut_loss", i + 1, float(loss))
 _truth.write(metrics)

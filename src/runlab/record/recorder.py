@@ -354,6 +354,8 @@ class Ownership:
         values = self.values.get(point.key)
         if values is None or not isinstance(point.value, (int, float)):
             return True
+        if point.rule == "tqdm_postfix" and point.key in self.hooked:
+            return True  # a bar shows what its hook recorded: at best rounded, and drawn late
         return repeated(float(point.value), point.step, point.generic, values)
 
     def _window(self, t: float) -> int:

@@ -58,8 +58,9 @@ _IGNITE_BAR = re.compile(
     r"\[(?:\d+:)?\d+:\d\d(?:<[^\]]*)?(\]|$)"
 )
 # A bar_format of its own with no times, its postfix after the count: PySwarms' Reporter
-# (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`).
-_PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\|(\d{1,18})/(\d{1,18})(?:, ([^|]*))?$")
+# (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`), or `{l_bar}{bar}|
+# {n_fmt}/{total_fmt} {postfix}` (`Ep 0:  50%|█████     | 6/12 , loss=1.2`).
+_PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, ([^|]*))?$")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
