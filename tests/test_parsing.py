@@ -2052,7 +2052,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        1, 0, 0, 0, 1, 1, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
                                        1, 1, 1, 0, 2, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0,
-                                       0, 0, 1, 0, 1, 0, 4, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0,
+                                       0, 0, 1, 0, 1, 0, 4, 2, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0,
                                        0, 0, 1, 1, 1, 0, 0, 0, 4, 4, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
                                        1, 0, 40_000, 163, 0, 0, 0, 0, 160_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -5507,3 +5507,42 @@ def test_round_31_litgpt_s_line_a_measure_s_phases() -> None:
     assert steps_of("Epoch 1 | iter 4 step 2 | loss train: 2.300, val: 2.240 | iter time: 120.45 ms") == [
         ("Epoch", 1, 4), ("loss_train", 2.3, 4), ("loss_val", 2.24, 4)]
     assert steps_of("train: 0.5, val: 0.6") == [("train", 0.5, 0), ("val", 0.6, 0)]
+
+
+def test_round_32_log_prefixes_of_popular_repositories() -> None:
+    # DINOv2's `%(levelname).1s%(asctime)s %(process)s %(name)s %(filename)s:%(lineno)s] `
+    # before its MetricLogger's header: the prefix is no part of the names
+    assert [key for key, _, _ in steps_of(
+        "I20240501 10:00:00 123 dinov2 helpers.py:102] Training  [     0/125000]  eta: 5 days, "
+        "1:00:00  lr: 0.0000 (0.0000)  total_loss: 13.1234 (13.1234)  time: 10.000000")] == [
+        "Training_lr", "Training_total_loss"]
+    # PaddleDetection's `[%m/%d %H:%M:%S] ppdet.engine INFO: ` before its epoch and position:
+    # an epoch is no logger's name
+    assert steps_of("[05/01 10:00:00] ppdet.engine INFO: Epoch: [0] [   0/1000] loss: 12.3",
+                    "[05/01 10:00:10] ppdet.engine INFO: Epoch: [0] [ 100/1000] loss: 10.0",
+                    "[05/01 10:02:00] ppdet.engine INFO: Epoch: [1] [   0/1000] loss: 9.0") == [
+        ("loss", 12.3, 0), ("loss", 10.0, 100), ("loss", 9.0, 1000)]
+    # PaddleOCR's evaluation, `cur metric, ...` and `best metric, ...`, after its training
+    # line's epoch and global step: each under its label, at the global step
+    assert steps_of(
+        "[2024/05/01 10:00:10] ppocr INFO: epoch: [1/500], global_step: 20, lr: 0.001000, "
+        "acc: 0.062500, loss: 18.000000",
+        "[2024/05/01 10:00:20] ppocr INFO: cur metric, acc: 0.45, norm_edit_dis: 0.81",
+        "[2024/05/01 10:00:20] ppocr INFO: best metric, acc: 0.45, is_float16: False") == [
+        ("lr", 0.001, 20), ("acc", 0.0625, 20), ("loss", 18.0, 20),
+        ("cur_metric/acc", 0.45, 20), ("cur_metric/norm_edit_dis", 0.81, 20),
+        ("best_metric/acc", 0.45, 20)]
+
+
+def test_round_32_meters_of_kaggle_baselines_and_torchreid() -> None:
+    # the Kaggle baselines' `Loss: 0.6931(0.6931)` (the average right after the value) and
+    # their evaluation's `EVAL: [19/20] ...` lines, under the label (not the training's loss)
+    assert steps_of(
+        "Epoch: [1][0/100] Elapsed 0m 1s (remain 1m 40s) Loss: 0.6931(0.6931) Grad: 1.2345  ",
+        "EVAL: [19/20] Elapsed 0m 10s (remain 0m 0s) Loss: 0.5200(0.5300) ") == [
+        ("Loss", 0.6931, 0), ("Grad", 1.2345, 0), ("EVAL/Loss", 0.52, 0)]
+    # torchreid's `epoch: [1/60][10/202]\t...`: a ProgressMeter's, its epochs from 1
+    assert steps_of("epoch: [1/60][10/202]\ttime 0.512 (0.600)\tloss 6.1234 (6.3456)\tlr 0.000300",
+                    "epoch: [2/60][10/202]\ttime 0.512 (0.600)\tloss 4.1234 (4.3456)\tlr 0.000300"
+                    ) == [("loss", 6.1234, 10), ("lr", 0.0003, 10), ("loss", 4.1234, 212),
+                          ("lr", 0.0003, 212)]

@@ -1161,6 +1161,11 @@ class MetricParser:
                     key_step = self._in_epoch(int(epoch), key_step)
             if best < _EPOCH_RANK and key_step is not None:
                 self._steps_done(key_step)
+                if best == 0 and header is not None and self._header_epoch is not None:
+                    # an epoch header on the line of a finer step (PaddleOCR's `epoch: [1/500],
+                    # global_step: 20, ...`): the lines after it that name no step are at that
+                    # step, not the epoch
+                    self._position_done = key_step
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
         # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).
         if position is not None and (key_step is None or best >= _EPOCH_RANK or (

@@ -48,7 +48,7 @@ NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?i:nan|inf(?:init
 # separator of a widely copied course's `Epoch 1/10.. Train loss: 0.512.. Test loss: 0.456..`).
 # (A value may be followed by its uncertainty, `-1666.6+/-0.3`, `0.91±0.02`, UltraNest's `0.46+-0.08`, or by the
 # threshold it is compared with, dynesty's `dlogz: 1683.1>   0.5`.)
-VALUE_END = r"(?=[\s;|)\]}]|,(?!\d)|\.{1,3}(?:\s|$)|$|\+/?-|±|>\ )"
+VALUE_END = r"(?=[\s;|)\]}]|\((?=[-+]?\d)|,(?!\d)|\.{1,3}(?:\s|$)|$|\+/?-|±|>\ )"
 
 _NUMBER_ALONE = re.compile(rf"\s*({NUMBER})\s*%?\s*", re.ASCII)
 # A number printed as its type's repr: PyTorch's `tensor(0.6931, grad_fn=<NllLossBackward0>)`

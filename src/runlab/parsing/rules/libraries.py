@@ -3034,7 +3034,8 @@ def yolo_rows(header: str) -> Callable[[str], list[Found]]:
 # [0/2][0/10]\teta 0:00:10 lr 0.000100\t wd 0.0500\ttime 0.1 (0.1)\tloss 6.9 (6.9)\tmem 0MB`.
 _METER_LINE = re.compile(
     r"\s*([^\t\[]{0,40}(?:\[\d{1,9}(?:/\d{1,9})?\])?)\[ *(\d{1,18})/ *(\d{1,18})\]\t")
-_METER_EPOCH = re.compile(r"\s*(?:Epoch|Train): \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
+# (torchreid's engine prints `epoch: [1/60][10/202]\t...\tloss 6.1234 (6.3456)\t...`)
+_METER_EPOCH = re.compile(r"\s*(?i:epoch|train): \[(\d{1,9})(?:/\d{1,9})?\]\s*$")
 _METER = re.compile(
     rf"\s*([A-Za-z][\w@/.\-]*(?: [A-Za-z][\w@/.\-]*){{0,3}}) +({NUMBER}) \( *(?:{NUMBER})\)\s*",
     re.ASCII,

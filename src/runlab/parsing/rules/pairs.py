@@ -584,17 +584,33 @@ def phase_label(text: str) -> tuple[str, str] | None:
 
 
 _NUMBERED_NAME = re.compile(r"\d{1,4}_[A-Za-z]")
+_PLACE = re.compile(r"\[\ {0,8}\d{1,18}/\d{1,18}\]\ {1,8}", re.ASCII)
+
+
+# A label that says what follows are metrics, before `:` or `,`: PaddleOCR's `cur metric, acc:
+# 0.91, norm_edit_dis: 0.81` and `best metric, ...` after each evaluation, `Metrics: ...`.
+# (Not a logger's name before a counter, `INFO metrics: epoch 0  F1=0.81`.)
+_METRICS_LABEL = re.compile(
+    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}(?i:metrics?))\ {0,8}[:,]"
+    r"(?!\ {0,8}(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial)\b)", re.ASCII)
 
 
 def _phase_section(text: str) -> tuple[str, str] | None:
     """A phase's label before the pairs of a message (`Test results: loss=0.27, acc=0.91`,
-    `Validation - loss: 0.28`): the section of every pair after it (Test_results/loss), as a
-    label is of the `name: value` right after it; else None."""
+    `Validation - loss: 0.28`, `cur metric, acc: 0.91`): the section of every pair after it
+    (Test_results/loss), as a label is of the `name: value` right after it; else None."""
     label = phase_label(text)
     if label is None:
-        return None
+        metrics_label = _METRICS_LABEL.match(text)
+        if metrics_label is None:
+            return None
+        label = metrics_label.group(1).replace(" ", "_"), text[metrics_label.end():]
     name, rest = label
     after = rest.lstrip(" ")
+    # (its batch's place, the Kaggle baselines' `EVAL: [19/20] Elapsed 0m 10s ... Loss: 0.52`)
+    place = _PLACE.match(after)
+    if place is not None:
+        after = after[place.end():]
     # (a name may start with a number: neuraloperator's `Eval: 16_h1=0.2069`)
     return (name, after) if after != rest and after[:1].isascii() and (
         after[:1].isalpha() or _NUMBERED_NAME.match(after) is not None) else None
@@ -1748,14 +1764,15 @@ _LOG_PART = (
     # `INFO in app: ` (any module, `in train: `), `| INFO | mylogger | ` (fairseq's `| INFO |
     # train | ` is its tag's)
     r"\[?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]?(?:"
-    rf":?\ {{1,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS})(?![\w.\-])){_LOGGER_NAME}"
+    rf":?\ {{1,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|ep|step|iter|iteration|it|batch"
+    rf"|episode|round|fold|trial)(?![\w.\-])){_LOGGER_NAME}"
     rf"|\ {{1,8}}in\ {_LOGGER_NAME})"
     r"(?=:\ (?!(?i:nan|inf)\b)[A-Za-z\[({])"
     rf"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {{0,8}}\|\ (?!(?i:{_PHASE_WORDS})\ )"
     rf"{_LOGGER_NAME}(?=\ {{1,8}}\|\ )"
     # or a logger's name padded before its level, the logging cookbook's `%(name)-12s
     # %(levelname)-8s %(message)s`: `myapp.area1  INFO     `
-    rf"|{_LOGGER_NAME}(?=\ {{1,40}}(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
+    rf"|{_LOGGER_NAME}(?=\ {{1,40}}(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):?\ )"
     r"|\[[^\]\[]{0,40}(?:\d\d:\d\d|INFO|DEBUG|WARN|ERROR|[Rr]ank\ ?\d|RANK\ ?\d)[^\]\[]{0,40}\]"
     # (`,`: open_clip's; `:`, lm-evaluation-harness' `2026-12-03:17:07:00`)
     r"|\d{4}[-/]\d\d[-/]\d\d(?:[ T,:]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?)?"
@@ -1769,8 +1786,10 @@ _LOG_PART = (
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\ {1,8}\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]"
     r"|(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|SUCCESS|TRACE)\b:?"  # (loguru's SUCCESS too)
     r"|[IWEF]\d{4}\ \d\d:\d\d:\d\d\.\d{1,9}\ {1,4}\d{1,20}"  # absl: its thread's id
-    # (or its level's letter before a whole date: `%(levelname).1s%(asctime)s`)
-    r"|[IWEF]\d{4}-\d\d-\d\d\ \d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
+    # (or its level's letter before a whole date: `%(levelname).1s%(asctime)s`, DINOv2's
+    # `I20240501 10:00:00 123 dinov2 helpers.py:102] `, with its process and logger's name)
+    r"|[IWEF]\d{4}-?\d\d-?\d\d\ \d\d:\d\d:\d\d(?:[.,]\d{1,9})?"
+    r"(?:\ \d{1,9}\ [\w.\-]{1,80}(?=\ [\w.\-]{1,80}\.py:\d))?"
     # a process id before the level, `%(asctime)s %(process)d %(levelname)s`
     r"|\d{1,9}(?=\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ )"
     # a module and its line in brackets right after another bracket, `[INFO][train:19]`; in
