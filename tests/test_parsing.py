@@ -5546,3 +5546,31 @@ def test_round_32_meters_of_kaggle_baselines_and_torchreid() -> None:
                     "epoch: [2/60][10/202]\ttime 0.512 (0.600)\tloss 4.1234 (4.3456)\tlr 0.000300"
                     ) == [("loss", 6.1234, 10), ("lr", 0.0003, 10), ("loss", 4.1234, 212),
                           ("lr", 0.0003, 212)]
+
+
+def test_round_32_arrows_barred_counters_and_slashed_clauses() -> None:
+    # nanoT5's `Name --> value` clauses after its phase and step, behind Hydra's log prefix
+    # (an arrow between values, or a mapping's, is no pair)
+    assert steps_of(
+        "[2024-05-01 10:00:00,000][Main][INFO] - [train] Step 100 out of 65536 | Loss --> 5.123"
+        " | Lr --> 0.010 |",
+        "[2024-05-01 10:00:20,000][Main][INFO] - [eval] Step 200 out of 65536 | Loss --> 4.800 |",
+        "Validation loss decreased (inf --> 0.800000).  Saving model ...",
+        "yes --> 33 --> yes") == [
+        ("train_Loss", 5.123, 100), ("train_Lr", 0.01, 100), ("eval_Loss", 4.8, 200)]
+    # GPT-NeoX's iteration in a clause between bars; its validation at that step
+    assert steps_of(
+        " samples/sec: 12.345 | iteration       10/     320 | learning rate: 1.000E-05 | "
+        "lm_loss: 1.034567E+01 |",
+        " validation results at iteration 10 | lm_loss value: 8.912345E+00 |") == [
+        ("samples/sec", 12.345, 10), ("learning_rate", 1e-05, 10), ("lm_loss", 10.34567, 10),
+        ("lm_loss_value", 8.912345, 10)]
+    # DreamerV3's terminal output: `[step]` then `name value` clauses between slashes, or its
+    # rich rule's title, then the clauses alone (a name of a measure among them)
+    assert steps_of("[5000] episode/score 12.5 / episode/length 250 / train/opt/lr 4e-5",
+                    "──────── Step 10000 ────────",
+                    "episode/score 20 / episode/length 300",
+                    "Chapter 1 / Section 2") == [
+        ("episode/score", 12.5, 5000), ("episode/length", 250, 5000),
+        ("train/opt/lr", 4e-05, 5000), ("episode/score", 20, 10000),
+        ("episode/length", 300, 10000)]

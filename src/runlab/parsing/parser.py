@@ -1404,12 +1404,19 @@ class MetricParser:
         return point
 
 
+_RULE_TITLE = re.compile(r"─{3,400} ([^─]{1,200}) ─{3,400}\s*")
+
+
 def _plain(line: str) -> str:
     """A line not all ASCII as the rules read it: full-width punctuation as ASCII's, a middle
     dot between clauses as a bar, and no
     emoji (`📊 Epoch 1/3`, `loss: 0.5 ✅`: one space where a run of them stood, none at the
     start), so that a header or a pair is read as without them."""
     line = line.translate(_FULL_WIDTH)
+    if line[:3] == "───":  # a rich rule's title, `──── Step 5000 ────`, alone
+        titled = _RULE_TITLE.fullmatch(line)
+        if titled is not None:
+            return titled.group(1)
     if " \u00b7 " in line:  # a middle dot between clauses, `loss 0.09 · acc 0.94`, as a bar
         line = _MIDDLE_DOT.sub(" | ", line)
     if _EMOJI.search(line) is None:

@@ -1088,7 +1088,7 @@ RULES: list[Rule] = [
         ("|", "\t", " - ", "step ", "Step ", "STEP ", "step:", "steps ", "Steps ", "iter", "Iter", "ITER", "it ", "It ",
          "epoch ", "Epoch ", ";", "] [", "Episode ", "episode ", "Ep. ", "ep ", "Ep ", "Episode:", "episode:", "Ep:", "Updates ", "Update ",
          "Fold ", "fold ", "Trial ", "trial ", "Round ", "round ",
-         "update ", "Generation ", "generation ", "run [", "Train tree ", "restart "),
+         "update ", "Generation ", "generation ", "run [", "Train tree ", "restart ", " / "),
         starts="0123456789[",
         generic=True,
     ),

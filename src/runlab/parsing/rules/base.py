@@ -174,12 +174,22 @@ _GROUPED = re.compile(
     re.ASCII)
 
 
+# A name, an arrow, its value: nanoT5's `Loss --> 5.123 | Lr --> 0.010`, read as `Loss: 5.123`
+# (not a value's change, `val_loss: 0.31 --> 0.29`, `(inf --> 0.8)`, nor a mapping's, `yes -->
+# 33 --> yes`).
+_ARROWED = re.compile(
+    r"(?<![^\s|,;\[(])(?!(?i:inf|nan)\ )([A-Za-z][\w.\-/]{0,60})\ -->"
+    r"(?=\ [-+]?(?:\d{1,30}(?:\.\d{0,30})?|\.\d{1,30})(?:[eE][-+]?\d{1,4})?\ {0,8}(?:[|,;]|$))", re.ASCII)
+
+
 def numbers_plain(line: str) -> str:
     """The line with its numbers written plain: a number printed as its type's repr as the
     number alone (`unwrapped`), and one printed with thousands separators without them
-    (`ppl 1,234.56` reads as `ppl 1234.56`)."""
+    (`ppl 1,234.56` reads as `ppl 1234.56`); a name's arrow before its value as `: `."""
     if "(" in line:
         line = unwrapped(line)
+    if "-->" in line:
+        line = _ARROWED.sub(r"\1:", line)
     return _GROUPED.sub(_digits_of, line) if "," in line else line
 
 

@@ -875,12 +875,13 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         whole = _whole(text)  # (after a log prefix too: Swin's `(main.py 164): INFO Accuracy of`)
         if whole is not None:
             return whole
-    label = _PHASE_LABEL.match(line)
+    label = _PHASE_LABEL.match(text)
     if label is not None and (label.group(1) or label.group(2)).lower() in PHASES:
-        # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial): every measure
-        # of the line is the phase's; its step is not
+        # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial; after a log
+        # prefix, nanoT5's `[...][Main][INFO] - [train] Step 100 out of 65536 | Loss --> 5.1`):
+        # every measure of the line is the phase's; its step is not
         phase = label.group(1) or label.group(2)
-        rest = line[label.end():]
+        rest = text[label.end():]
         counted = _LABELLED_COUNTER.match(rest)
         if counted is not None:  # `[Train] Epoch 1 Loss: 0.5 Acc: 0.8`: the epoch is the step
             return [(counted.group(1).lower(), counted.group(2), ""),
@@ -1489,6 +1490,12 @@ _COUNTER = re.compile(
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
     re.ASCII | re.IGNORECASE,
 )
+_NOT_SLASHED = re.compile(r"[|\t,;:=]| - ")
+_SLASHED_PAIRS = re.compile(
+    rf"\s{{0,8}}[A-Za-z][\w.\-/]{{0,60}}\ (?:{NUMBER})(?:\ /\ [A-Za-z][\w.\-/]{{0,60}}\ (?:{NUMBER})){{1,200}}\s*",
+    re.ASCII)
+_BARRED_COUNTER = re.compile(
+    r"\|\ {1,8}(?i:iteration|iter|step)\ {1,8}(\d{1,18})\ {0,12}/\ {0,12}\d{1,18}\ {0,8}\|", re.ASCII)
 _CLAUSES = re.compile(r"[|\t,;]| - ")
 # A name may end in a parenthesis: flair's `f1-score (micro avg)  0.5`.
 _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
@@ -1910,6 +1917,7 @@ def parse_name_value(line: str) -> list[Found]:
     counter = _COUNTER.match(line)
     found: list[Found] = []
     head = ""
+    slashed = False
     bracketed = _BRACKETED_COUNTERS.match(line) if line[:1] in " [" else None
     if bracketed is not None:
         # `[Epoch 1][Iter 100/500] loss 0.5123 lr 0.01`: the pairs after them; the finest
@@ -1933,6 +1941,13 @@ def parse_name_value(line: str) -> list[Found]:
             # step in its epoch is theirs
             epoch = next((int(c) for w, c, _ in counters if w.lower() in ("epoch", "ep")), None)
             return lead if epoch is None else [("epoch", epoch, None), *lead]
+    if counter is None and ": " in line and "|" in line:
+        # GPT-NeoX's `samples/sec: 12.345 | iteration       10/     320 | ... | lm_loss:
+        # 1.03E+01 |`: the counter with its total in a clause between bars, the step of the
+        # pairs the key_value rule reads
+        barred = _BARRED_COUNTER.search(line)
+        if barred is not None:
+            return [("step", int(barred.group(1)), None)]
     if counter is None and ";" in line:
         # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`,
         # the clauses before it read too
@@ -1993,6 +2008,10 @@ def parse_name_value(line: str) -> list[Found]:
         found.append((word if word in ("episode", "ep") else "step", int(text.replace(",", "")),
                       None))
         rest = head + line[counter.end() :]
+    elif " / " in line and _SLASHED_PAIRS.fullmatch(line) is not None and any(
+            names_a_measure(clause.split(maxsplit=1)[0]) for clause in line.split(" / ")):
+        # or with no counter, under DreamerV3's rich rule, `──── Step 5000 ────`
+        rest, slashed = line, True
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         name, tab, value = line.strip().partition("\t")
         if tab and "\t" not in value and "|" not in line:
@@ -2014,10 +2033,15 @@ def parse_name_value(line: str) -> list[Found]:
     counts = False  # whether a clause was a count (`num timesteps 220`), not a metric
     # Clauses only between ` - ` (no `|`, no tab) are prose as often as metrics (`Chapter 1 -
     # Section 2`, `Retries 3 - timeout 30`): there a name must end in a measure's word.
-    dashed = counter is None and "|" not in rest and "\t" not in rest and ";" not in rest
+    dashed = counter is None and not slashed and "|" not in rest and "\t" not in rest and (
+        ";" not in rest)
     fold = counter is not None and found[0][0] == "step" and counter.group(0).split(
         maxsplit=1)[0].rstrip(":.").lower() in _FOLDS
-    for clause in _CLAUSES.split(rest):
+    # (after a counter, clauses may be between slashes alone: DreamerV3's terminal output,
+    # `[5000] episode/score 12.5 / episode/length 250 / train/opt/lr 4e-5`)
+    slashed = slashed or counter is not None and " / " in rest and _NOT_SLASHED.search(
+        rest) is None
+    for clause in rest.split(" / ") if slashed else _CLAUSES.split(rest):
         inner = _IN_FOLD.fullmatch(clause.strip() + " ") if fold else None
         if inner is not None:
             # `Fold 2 | Epoch 1 | train_loss 1.02`: the epochs within a fold keep theirs
