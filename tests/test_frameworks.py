@@ -211,6 +211,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["sample_loss"]] == [8, 16, 24, 32, 36]
         assert [s for s, _ in truth["metrics"]["reused_loss"]] == list(range(1, 7))
         assert [s for s, _ in truth["metrics"]["cut_loss"]] == [1, 2, 3]
+        assert [s for s, _ in truth["metrics"]["refreshed_loss"]] == [10, 20, 30, 40]
 
 
 def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

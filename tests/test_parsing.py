@@ -5574,3 +5574,14 @@ def test_round_32_arrows_barred_counters_and_slashed_clauses() -> None:
         ("episode/score", 12.5, 5000), ("episode/length", 250, 5000),
         ("train/opt/lr", 4e-05, 5000), ("episode/score", 20, 10000),
         ("episode/length", 300, 10000)]
+
+
+def test_round_32_an_evaluation_s_dict_after_its_barred_phase() -> None:
+    # the TF Model Garden's controller (orbit): the evaluation's output under its phase, so
+    # that its accuracy never joins the training's
+    assert steps_of(
+        "train | step:    100 | steps/sec:   12.3 | output: {'accuracy': 0.30, 'training_loss': 2.3}",
+        " eval | step:    100 | eval time:   10.2 sec | output: {'accuracy': 0.45, "
+        "'validation_loss': 2.2}") == [
+        ("accuracy", 0.3, 100), ("training_loss", 2.3, 100), ("steps/sec", 12.3, 100),
+        ("eval/accuracy", 0.45, 100), ("eval/validation_loss", 2.2, 100)]

@@ -54,6 +54,15 @@ for i, size in enumerate([8, 8, 8, 8, 4]):
     bar.update(size)
     _truth.add(metrics, "sample_loss", bar.n, loss)
 bar.close()
+# `update(0)` between a value and its update only redraws: the value is the next count's.
+bar = tqdm(total=40, desc="refreshed")
+for i in range(4):
+    loss = 0.9 / (i + 1.25)
+    bar.set_postfix(refreshed_loss=loss)
+    bar.update(0)
+    bar.update(10)
+    _truth.add(metrics, "refreshed_loss", bar.n, loss)
+bar.close()
 # One bar reset for each pass (`reset()`): the passes follow each other, as new bars would.
 bar = tqdm(total=3, desc="reused")
 for epoch in range(2):

@@ -144,6 +144,10 @@ def fail(hook, error):
     if hook in _failed:
         return
     _failed.add(hook)
+    try:
+        emit({"hook": hook, "off": True})
+    except Exception:  # noqa: BLE001 - the program must never notice runlab
+        pass
     if hook in _open:
         try:
             exclusive(hook, False)
@@ -474,9 +478,11 @@ def _tqdm(module):
             if not hasattr(bar, "_runlab_ahead"):
                 bar._runlab_ahead = bar.n == 0
             if bar._runlab_ahead:
-                pending = getattr(bar, "_runlab_pending", None) or {}
-                pending.update(values)
-                bar._runlab_pending = pending
+                # (values set again before an update: those before are that of one update
+                # more, as a bar that is never updated shows them)
+                held(bar, later=True)
+                with lock:
+                    bar._runlab_pending = (bar.n, values)
                 return
         # (A bar iterated over, its loop done, is at its count.)
         shown(bar, values, bar.n if n is None else n)
@@ -485,16 +491,32 @@ def _tqdm(module):
         # With its description, which may name the bar's stage (`Epoch 3 [valid]`).
         metrics("tqdm", values, offset(bar) + n, bar=str(getattr(bar, "desc", "") or "")[:200])
 
+    def held(bar, later=False):
+        """The values a bar holds for its next update, given out: at the count an update
+        ended (not `update(0)`, a refresh), or one more when none came (`later`)."""
+        if getattr(bar, "_runlab_pending", None) is None:
+            return
+        with lock:
+            pending, bar._runlab_pending = bar._runlab_pending, None
+        if pending is None:
+            return
+        n, values = pending
+        if bar.n != n:
+            shown(bar, values, bar.n)
+        elif later:
+            shown(bar, values, n + 1)
+        else:
+            with lock:
+                bar._runlab_pending = pending
+
     def updated(result, args, kwargs):
-        bar = args[0]
-        pending = getattr(bar, "_runlab_pending", None)
-        if pending:
-            bar._runlab_pending = None
-            shown(bar, pending, bar.n)
+        held(args[0])
 
     def closed(result, args, kwargs):
         bar = args[0]
-        updated(result, args, kwargs)  # values set after the last update: its count
+        if not sys.is_finalizing() or "json" in sys.modules:
+            # (a bar never closed is collected as Python exits: nothing may be imported then)
+            held(bar, later=True)
         if hasattr(bar, "_runlab_offset"):
             n = getattr(bar, "_runlab_n", None)
             with lock:
@@ -504,10 +526,11 @@ def _tqdm(module):
         # reset(): the same bar counts a new pass from 0, after the passes before it, as a
         # new bar of the loop would
         bar = args[0]
-        updated(None, args, kwargs)
+        held(bar, later=True)
         if hasattr(bar, "_runlab_offset"):
             n = getattr(bar, "_runlab_n", None)
-            bar._runlab_offset += bar.n if n is None else n
+            with lock:
+                bar._runlab_offset += bar.n if n is None else n
         for name in ("_runlab_ahead", "_runlab_n"):
             if hasattr(bar, name):
                 delattr(bar, name)
@@ -619,6 +642,9 @@ def _lightning(module):
         trainer = running.get("trainer")
         if trainer is None or not isinstance(result, dict):
             return
+        loop = trainer.fit_loop.epoch_loop
+        if trainer.training and loop._should_accumulate():
+            return  # (the loggers get a batch's values once its optimizer steps)
         logged = result.get("log") or {}
         values = {}
         for key, value in (result.get("pbar") or {}).items():
@@ -646,8 +672,7 @@ def _lightning(module):
 
     def started(args, kwargs):
         trainer = args[0]
-        if running.get("trainer") is not trainer:
-            shown.clear()
+        shown.clear()
         running["trainer"] = trainer
         # (the first logger's: each logger is passed the same values)
         for logger in list(getattr(trainer, "loggers", None) or ())[:1]:

@@ -63,6 +63,7 @@ class Report:
     argv: bool = False  # the argparse values are those of the program's own command line
     foreign: bool = False  # the parser is a library's own (Hydra's): its options are no params
     weak: bool = False  # a hook's params that a later hook's params replace (a preprocessor's)
+    off: bool = False  # the hook turned itself off after an error
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -122,6 +123,7 @@ def read(msg: dict[str, Any], now: float) -> Report:
             report.owns = [k for k in msg["owns"] if isinstance(k, str)]
         if isinstance(msg.get("exclusive"), bool):
             report.exclusive = msg["exclusive"]
+        report.off = msg.get("off") is True
     if isinstance(msg.get("argparse"), list):
         for entry in msg["argparse"]:
             key = entry.get("key") if isinstance(entry, dict) else None

@@ -251,6 +251,7 @@ class Ownership:
 
     def __init__(self) -> None:
         self.hooked: set[str] = set()
+        self.bar_keys: set[str] = set()  # keys the tqdm hook records, while it is on
         # a reported key's latest values, as recorded, and the step of each
         self.values: dict[str, list[tuple[int | None, float]]] = {}
         # [from, to, grace) times, to and grace inf while open: what a library format gives in
@@ -282,6 +283,11 @@ class Ownership:
                                    if unqualified(key) != key})
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
+        if report.hook == "tqdm":
+            if report.off:
+                self.bar_keys.clear()  # its bars are read from the output again
+            else:
+                self.bar_keys.update(report.metrics)
         t = report.time
         window = self._hooked_window
         if window is not None and window[0] == report.hook and report.metrics and (
@@ -354,8 +360,8 @@ class Ownership:
         values = self.values.get(point.key)
         if values is None or not isinstance(point.value, (int, float)):
             return True
-        if point.rule == "tqdm_postfix" and point.key in self.hooked:
-            return True  # a bar shows what its hook recorded: at best rounded, and drawn late
+        if point.rule == "tqdm_postfix" and point.key in self.bar_keys:
+            return True  # a bar shows what its hook records: at best rounded, and drawn late
         return repeated(float(point.value), point.step, point.generic, values)
 
     def _window(self, t: float) -> int:

@@ -285,6 +285,12 @@ def parse_python_dict(line: str) -> list[Found]:
             _measure_label(line, opening.start(), tree))
         if not name:
             name, lead = _counted_phase_label(line, opening.start())
+    if not name and line[:20].lstrip()[:1] in "evtEVT":
+        # an evaluation's line in the TF Model Garden's controller (orbit), ` eval | step:
+        # 200 | eval time: 10.2 sec | output: {'accuracy': 0.45}`: its values are the
+        # evaluation's (eval/accuracy), not the training's `train | ... | output: {...}`
+        barred = _BARRED_PHASE.match(message(line[: opening.start()]))
+        name = "" if barred is None else barred.group(1)
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
@@ -295,6 +301,9 @@ def parse_python_dict(line: str) -> list[Found]:
     if split:
         found = _in_split(found, split)
     return found + (lead or _counter_before(line, opening.start())) if found else found
+
+
+_BARRED_PHASE = re.compile(r"\s{0,8}(eval|evaluation|val|valid|validation|test)\ {1,4}\|\ ", re.ASCII)
 
 
 def _under(name: str, found: list[Found]) -> list[Found]:

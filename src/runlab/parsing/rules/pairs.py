@@ -205,14 +205,15 @@ _SETTING = re.compile(
     # a model's and an environment's sizes and a loop's intervals, as programs print them as
     # they start (`Vocabulary size: 33278`, `Embedding dim: 300`, `Hidden units: 256`,
     # `observation space: 4`, `log_interval=10`, `Tokens per batch: 524288`, `Warmup: 10
-    # steps`), the versions of the stack (`Python 3.11 | torch 2.3.1 | cuDNN 8902`), and a
-    # model's hyperparameters (`n_estimators: 100`, `max_depth: 6`)
+    # steps`), the versions of the stack (`Python 3.11 | torch 2.3.1 | cuDNN 8902`, Unsloth's
+    # banner's `CUDA Toolkit: 12.4`), and a model's hyperparameters (`n_estimators: 100`,
+    # `max_depth: 6`)
     r"|(?:^|_)vocabulary_size$|^(?:embed|embedding|hidden|model|latent|feature)_(?:dim|dims|units)$"
     r"|(?:^|_)(?:observation|action|obs|state)_space$|(?:^|_)(?:log|eval|save|print|val|checkpoint"
     r"|ckpt)_(?:interval|freq|every)$|(?:^|_)(?:tokens|samples|examples|sequences)_per_(?:batch"
     r"|step|iter|iteration|update|device|gpu)$|^warmup$"
     r"|^(?:python|torch|pytorch|torchvision|cudnn|nccl|numpy|tensorflow|jax|jaxlib|keras"
-    r"|transformers|triton)$"
+    r"|transformers|triton|cuda_toolkit|cuda_runtime)$"
     r"|^(?:max_depth|num_leaves|n_estimators|min_child_weight|max_leaf_nodes|min_samples_split"
     r"|min_samples_leaf|min_data_in_leaf|max_bin|n_neighbors|n_heads|num_heads|n_head|n_layer"
     r"|n_layers|num_layers|n_embd|d_model|d_ff)$"
@@ -587,12 +588,11 @@ _NUMBERED_NAME = re.compile(r"\d{1,4}_[A-Za-z]")
 _PLACE = re.compile(r"\[\ {0,8}\d{1,18}/\d{1,18}\]\ {1,8}", re.ASCII)
 
 
-# A label that says what follows are metrics, before `:` or `,`: PaddleOCR's `cur metric, acc:
-# 0.91, norm_edit_dis: 0.81` and `best metric, ...` after each evaluation, `Metrics: ...`.
-# (Not a logger's name before a counter, `INFO metrics: epoch 0  F1=0.81`.)
-_METRICS_LABEL = re.compile(
-    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}(?i:metrics?))\ {0,8}[:,]"
-    r"(?!\ {0,8}(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial)\b)", re.ASCII)
+# A label that says the metrics after it are the current or the best ones, before `:` or
+# `,`: PaddleOCR's `cur metric, acc: 0.91, norm_edit_dis: 0.81` and `best metric, ...` after
+# each evaluation, `Best metrics: acc=0.9` (not the current acc's series).
+_METRICS_LABEL = re.compile(r"\s{0,8}((?i:cur|current|best|final)\ (?i:metrics?))\ {0,8}[:,]",
+                            re.ASCII)
 
 
 def _phase_section(text: str) -> tuple[str, str] | None:
@@ -1946,7 +1946,11 @@ def parse_name_value(line: str) -> list[Found]:
         # 1.03E+01 |`: the counter with its total in a clause between bars, the step of the
         # pairs the key_value rule reads
         barred = _BARRED_COUNTER.search(line)
-        if barred is not None:
+        if barred is not None and all(
+                ":" in clause or not clause.strip()
+                for clause in _CLAUSES.split(line[: barred.start()] + line[barred.end() :])):
+            # (every other clause a `name: value` pair: `Epoch: 1 | Step 10/100 | loss 0.5`
+            # is read below)
             return [("step", int(barred.group(1)), None)]
     if counter is None and ";" in line:
         # minGPT's `iter_dt 12.34ms; iter 100: train loss 2.34567`: the counter after a `;`,
@@ -2040,7 +2044,7 @@ def parse_name_value(line: str) -> list[Found]:
     # (after a counter, clauses may be between slashes alone: DreamerV3's terminal output,
     # `[5000] episode/score 12.5 / episode/length 250 / train/opt/lr 4e-5`)
     slashed = slashed or counter is not None and " / " in rest and _NOT_SLASHED.search(
-        rest) is None
+        rest) is None and _SLASHED_PAIRS.fullmatch(rest) is not None
     for clause in rest.split(" / ") if slashed else _CLAUSES.split(rest):
         inner = _IN_FOLD.fullmatch(clause.strip() + " ") if fold else None
         if inner is not None:
