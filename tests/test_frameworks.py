@@ -212,6 +212,16 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["reused_loss"]] == list(range(1, 7))
         assert [s for s, _ in truth["metrics"]["cut_loss"]] == [1, 2, 3]
         assert [s for s, _ in truth["metrics"]["refreshed_loss"]] == [10, 20, 30, 40]
+        assert [s for s, _ in truth["metrics"]["open_loss"]] == list(range(1, 7))
+
+
+def test_tqdm_status_line(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # The status line's own values are at the counting bar's steps. (The line as printed is
+    # read too, a shape any program prints: its last drawing may add a rounded copy.)
+    for run, truth, _ in run_both(cli, tmp_path, python, "tqdm_status.py"):
+        recorded = [[p["step"], p["value"]] for p in run["series"]["status_loss"]]
+        assert [s for s, _ in truth["metrics"]["status_loss"]] == list(range(1, 9))
+        assert all(point in recorded for point in truth["metrics"]["status_loss"])
 
 
 def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -63,6 +63,16 @@ for i in range(4):
     bar.update(10)
     _truth.add(metrics, "refreshed_loss", bar.n, loss)
 bar.close()
+# The bars of a loop, never closed: each goes on after the one before it, once that is done.
+left_open = []
+for epoch in range(2):
+    bar = tqdm(total=3, desc=f"open {epoch}")
+    left_open.append(bar)
+    for i in range(3):
+        loss = 0.6 / (3 * epoch + i + 1.5)
+        bar.set_postfix(open_loss=loss)
+        bar.update(1)
+        _truth.add(metrics, "open_loss", 3 * epoch + i + 1, loss)
 # One bar reset for each pass (`reset()`): the passes follow each other, as new bars would.
 bar = tqdm(total=3, desc="reused")
 for epoch in range(2):

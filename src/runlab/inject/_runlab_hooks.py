@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+import weakref
 
 _state = {"fd": None, "secrets": None, "pid": None}
 _failed = set()
@@ -423,6 +424,9 @@ _COUNTERS = ("step", "global_step", "iteration", "iter", "it", "epoch", "batch")
 def _tqdm(module):
     cls = module.tqdm
     totals = {}  # a loop's bars (description without digits, total) -> steps done before
+    last_of = {}  # a loop's latest bar (a weak reference)
+    latest = [None]  # the bar that counted last (a weak reference)
+    waiting = []  # status lines' values for the next count
     lock = threading.Lock()
 
     def loop_key(bar):
@@ -431,9 +435,24 @@ def _tqdm(module):
 
     def offset(bar):
         if not hasattr(bar, "_runlab_offset"):
+            key = loop_key(bar)
             with lock:
-                bar._runlab_offset = totals.get(loop_key(bar), 0)
+                before = last_of.get(key)
+                done = before() if before is not None else None
+                if done is not None and done is not bar and hasattr(done, "_runlab_offset") and (
+                        not getattr(done, "_runlab_banked", False) and done.total
+                        and done.n >= done.total):
+                    # the loop's bar before, never closed but done: this one goes on after it
+                    totals[key] = max(totals.get(key, 0), done._runlab_offset + done.n)
+                    done._runlab_banked = True
+                bar._runlab_offset = totals.get(key, 0)
+                last_of[key] = weakref.ref(bar)
         return bar._runlab_offset
+
+    def counted(bar):
+        """The global step a bar's count is at."""
+        n = getattr(bar, "_runlab_n", None)
+        return offset(bar) + (bar.n if n is None else n)
 
     original_iter = cls.__iter__
 
@@ -444,6 +463,7 @@ def _tqdm(module):
         except Exception as e:  # noqa: BLE001
             fail("tqdm", e)
             count = None
+        ref = weakref.ref(self)
         for obj in original_iter(self):
             if count is not None:
                 count += 1
@@ -452,6 +472,9 @@ def _tqdm(module):
                 except Exception as e:  # noqa: BLE001
                     fail("tqdm", e)
                     count = None
+                latest[0] = ref
+                if waiting:
+                    given(self)
             yield obj
         if count is not None:
             self._runlab_n = None
@@ -470,6 +493,18 @@ def _tqdm(module):
         values.update({k: v for k, v in kwargs.items() if k != "refresh"})
         for name in _COUNTERS:  # a count shown beside the values (`step=g`): no metric
             values.pop(name, None)
+        if getattr(bar, "total", None) == 0 and bar.n == 0:
+            # A status line (`tqdm(total=0, position=1, bar_format="{desc}{postfix}")`) counts
+            # nothing: its values are at the step of the bar that counts, the count it is at
+            # when it is iterated over, else the count its next update ends.
+            other = latest[0]() if latest[0] is not None else None
+            desc = str(getattr(bar, "desc", "") or "")[:200]
+            if other is not None and getattr(other, "_runlab_n", None) is not None:
+                metrics("tqdm", values, counted(other), bar=desc)
+            else:
+                with lock:
+                    waiting.append((values, desc))
+            return
         n = getattr(bar, "_runlab_n", None)
         if n is None and not hasattr(bar, "_runlab_n"):
             # A bar updated by hand: values set before its first update (`set_postfix(...)`,
@@ -509,18 +544,39 @@ def _tqdm(module):
             with lock:
                 bar._runlab_pending = pending
 
+    def given(bar):
+        """The status lines' values waiting for a count, at the count `bar` is at now."""
+        with lock:
+            out = waiting[:]
+            del waiting[:]
+        step = counted(bar)
+        for values, desc in out:
+            metrics("tqdm", values, step, bar=desc)
+
     def updated(result, args, kwargs):
-        held(args[0])
+        bar = args[0]
+        held(bar)
+        if waiting and bar.n and getattr(bar, "total", None) != 0:
+            given(bar)
+        ref = getattr(bar, "_runlab_ref", None)
+        if ref is None:
+            ref = bar._runlab_ref = weakref.ref(bar)
+        latest[0] = ref
 
     def closed(result, args, kwargs):
         bar = args[0]
         if not sys.is_finalizing() or "json" in sys.modules:
             # (a bar never closed is collected as Python exits: nothing may be imported then)
             held(bar, later=True)
-        if hasattr(bar, "_runlab_offset"):
-            n = getattr(bar, "_runlab_n", None)
+            other = latest[0]() if latest[0] is not None else None
+            if waiting and getattr(bar, "total", None) == 0:  # (a status line closed)
+                given(other if other is not None else bar)
+        if hasattr(bar, "_runlab_offset") and not getattr(bar, "_runlab_banked", False):
+            bar._runlab_banked = True
+            step = counted(bar)
             with lock:
-                totals[loop_key(bar)] = bar._runlab_offset + (bar.n if n is None else n)
+                key = loop_key(bar)
+                totals[key] = max(totals.get(key, 0), step)
 
     def restarted(args, kwargs):
         # reset(): the same bar counts a new pass from 0, after the passes before it, as a
