@@ -5585,3 +5585,19 @@ def test_round_32_an_evaluation_s_dict_after_its_barred_phase() -> None:
         "'validation_loss': 2.2}") == [
         ("accuracy", 0.3, 100), ("training_loss", 2.3, 100), ("steps/sec", 12.3, 100),
         ("eval/accuracy", 0.45, 100), ("eval/validation_loss", 2.2, 100)]
+
+
+def test_round_32_espnet_s_reporter() -> None:
+    # ESPnet's batches of an epoch (the batches done, made global across epochs) and its
+    # epoch's results, each phase's under its name, at the epoch; a time in words is none
+    prefix = "[gpu01] 2024-05-01 10:00:00,123 (trainer:732) INFO: "
+    assert steps_of(
+        prefix + "1epoch:train:1-100batch: loss=129.3, optim0_lr0=1.000e-05",
+        prefix + "1epoch:train:101-200batch: loss=119.0, optim0_lr0=2.000e-05",
+        prefix + "1epoch results: [train] loss=124.0, time=1 minute and 42.1 seconds, "
+        "[valid] loss=109.0, cer=0.7, time=5.2 seconds",
+        prefix + "2epoch:train:1-100batch: loss=93.0, optim0_lr0=3.000e-05") == [
+        ("epoch", 1, 100), ("loss", 129.3, 100), ("optim0_lr0", 1e-05, 100),
+        ("epoch", 1, 200), ("loss", 119.0, 200), ("optim0_lr0", 2e-05, 200),
+        ("train/loss", 124.0, 1), ("valid/loss", 109.0, 1), ("valid/cer", 0.7, 1),
+        ("epoch", 2, 300), ("loss", 93.0, 300), ("optim0_lr0", 3e-05, 300)]

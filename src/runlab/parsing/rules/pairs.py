@@ -65,7 +65,8 @@ _WORD = (
 # (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
 _NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
 # The units of a timing: a value followed by one is no measure (`time 5.6 sec`, `0.31 [s]`).
-TIME_UNITS = ("s", "sec", "secs", "seconds", "ms", "min", "mins", "minutes", "hours")
+TIME_UNITS = ("s", "sec", "secs", "second", "seconds", "ms", "min", "mins", "minute", "minutes",
+              "hour", "hours")
 TIME_UNIT = "|".join(TIME_UNITS)
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
@@ -811,6 +812,20 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             text = _LISTED_NAMES.sub(_listed_pairs, text)
     if "->" in text:
         text = _CHANGED.sub(r"\1", text)  # `loss: 0.3123 -> 0.2987`: the value now
+    if text[:1].isdigit() and "epoch" in text[:12]:
+        reported = _ESPNET_EPOCH.match(text)
+        if reported is not None:
+            # ESPnet's reporter: `1epoch:train:101-200batch: loss=119.0, ...` (the batches done
+            # in the epoch, made global by the parser) and `1epoch results: [train] loss=124.0,
+            # ... [valid] loss=109.0, ...` (the epoch's)
+            epoch, phase, done = reported.groups()
+            rest = text[reported.end():]
+            if done is None:
+                return [("epoch", epoch, ""), *_sections(" " + rest, "", "/")]
+            pairs = _clause_pairs(rest)
+            if phase.lower() not in _TRAINING:
+                pairs = _qualified(pairs, f"{phase}/")
+            return [("epoch", epoch, ""), ("step", done, ""), *pairs]
     if text[:1] == "[":
         batch = _EPOCH_BATCH.match(text)
         if batch is not None and names_a_measure(batch.group(3)):
@@ -1490,6 +1505,8 @@ _COUNTER = re.compile(
     r"|\((?:step|iter|iteration|it)\ {1,4}(\d{1,18})(?:\ {0,4}/\ {0,4}\d{1,18})?\))",
     re.ASCII | re.IGNORECASE,
 )
+_ESPNET_EPOCH = re.compile(
+    r"(\d{1,9})epoch(?::([A-Za-z]\w{0,20}):\d{1,18}-(\d{1,18})batch:|\ results:)\ ", re.ASCII)
 _NOT_SLASHED = re.compile(r"[|\t,;:=]| - ")
 _SLASHED_PAIRS = re.compile(
     rf"\s{{0,8}}[A-Za-z][\w.\-/]{{0,60}}\ (?:{NUMBER})(?:\ /\ [A-Za-z][\w.\-/]{{0,60}}\ (?:{NUMBER})){{1,200}}\s*",
