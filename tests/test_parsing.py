@@ -2017,6 +2017,14 @@ megabyte = [
     "loss (train/val): 0.5/0.6, " * 40_000,
     " " * 1_000_000 + "1",  # (spaces a leading counter's alternatives each took again)
     "\t" * 1_000_000 + "1",
+    "a --> " * 200_000 + "1",  # (a name's arrow before its value)
+    "loss 1 / " * 120_000 + "x",  # (clauses between slashes)
+    "| iter 1/ " * 100_000 + "loss: 1",  # (a counter between bars)
+    "─" * 1_000_000 + " Step 1 " + "─" * 10,  # (a rich rule's title)
+    "1epoch:train:1-" + "1" * 1_000_000,  # (ESPnet's reporter)
+    "cur metric, " + "acc: 1, " * 120_000,
+    "EVAL: [1/2] " + "Loss: 1(1) " * 90_000,
+    "I20240501 10:00:00 1 x " * 40_000 + "y.py:1] loss: 1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -2074,6 +2082,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 0, 0, 1, 0, 0,
                                        2, 0, 2, 3,
                                        0, 0, 0, 0,
+                                       0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0,
                                        1, 1]
 
 
