@@ -357,6 +357,18 @@ def test_an_evaluations_results_printed_unqualified_are_the_evaluations() -> Non
     assert [p[:2] for p in own.from_output([(NOW + 2, printed)])] == [["loss", 0.7]]
 
 
+def test_a_bar_s_values_the_tqdm_hook_records_are_read_from_the_output_once_it_is_off() -> None:
+    # With the tqdm hook on, a bar's postfix of a key it records is its own, even a copy that
+    # matches no value it recorded (rounded, drawn late, cut at the bar's width); a line of any
+    # shape is the program's own. Once the hook turns itself off, bars are read again.
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="tqdm", metrics={"loss": 123.45679}, step=1))
+    printed = [Point("loss", 1.0, 0, "tqdm_postfix"), Point("loss", 0.5, 3, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW + 1, printed)])] == [["loss", 0.5]]
+    own.take_report(channel.Report(time=NOW + 2, hook="tqdm", off=True))
+    assert [p[:2] for p in own.from_output([(NOW + 3, printed)])] == [["loss", 1.0], ["loss", 0.5]]
+
+
 def test_the_cycle_collector_is_as_it_was_after_reading_output() -> None:
     import gc
 

@@ -449,6 +449,10 @@ def _tqdm(module):
                 last_of[key] = weakref.ref(bar)
         return bar._runlab_offset
 
+    def described(bar):
+        """A bar's description, which may name its stage (`Epoch 3 [valid]`)."""
+        return str(getattr(bar, "desc", "") or "")[:200]
+
     def counted(bar):
         """The global step a bar's count is at."""
         n = getattr(bar, "_runlab_n", None)
@@ -498,12 +502,11 @@ def _tqdm(module):
             # nothing: its values are at the step of the bar that counts, the count it is at
             # when it is iterated over, else the count its next update ends.
             other = latest[0]() if latest[0] is not None else None
-            desc = str(getattr(bar, "desc", "") or "")[:200]
             if other is not None and getattr(other, "_runlab_n", None) is not None:
-                metrics("tqdm", values, counted(other), bar=desc)
+                metrics("tqdm", values, counted(other), bar=described(bar))
             else:
                 with lock:
-                    waiting.append((values, desc))
+                    waiting.append((values, described(bar)))
             return
         n = getattr(bar, "_runlab_n", None)
         if n is None and not hasattr(bar, "_runlab_n"):
@@ -523,8 +526,7 @@ def _tqdm(module):
         shown(bar, values, bar.n if n is None else n)
 
     def shown(bar, values, n):
-        # With its description, which may name the bar's stage (`Epoch 3 [valid]`).
-        metrics("tqdm", values, offset(bar) + n, bar=str(getattr(bar, "desc", "") or "")[:200])
+        metrics("tqdm", values, offset(bar) + n, bar=described(bar))
 
     def held(bar, later=False):
         """The values a bar holds for its next update, given out: at the count an update
@@ -568,8 +570,8 @@ def _tqdm(module):
         if not sys.is_finalizing() or "json" in sys.modules:
             # (a bar never closed is collected as Python exits: nothing may be imported then)
             held(bar, later=True)
-            other = latest[0]() if latest[0] is not None else None
             if waiting and getattr(bar, "total", None) == 0:  # (a status line closed)
+                other = latest[0]() if latest[0] is not None else None
                 given(other if other is not None else bar)
         if hasattr(bar, "_runlab_offset") and not getattr(bar, "_runlab_banked", False):
             bar._runlab_banked = True
@@ -584,9 +586,9 @@ def _tqdm(module):
         bar = args[0]
         held(bar, later=True)
         if hasattr(bar, "_runlab_offset"):
-            n = getattr(bar, "_runlab_n", None)
+            step = counted(bar)
             with lock:
-                bar._runlab_offset += bar.n if n is None else n
+                bar._runlab_offset = step
         for name in ("_runlab_ahead", "_runlab_n"):
             if hasattr(bar, name):
                 delattr(bar, name)
@@ -708,7 +710,7 @@ def _lightning(module):
             if key not in logged and number is not None and shown.get(key) != number:
                 shown[key] = values[key] = number
         if values:
-            metrics("lightning", values, trainer.fit_loop.epoch_loop._batches_that_stepped)
+            metrics("lightning", values, loop._batches_that_stepped)
 
     results = importlib.import_module(
         root + ".trainer.connectors.logger_connector.result")._ResultCollection

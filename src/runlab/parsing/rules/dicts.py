@@ -15,6 +15,7 @@ from runlab.parsing.rules.pairs import (
     MODEL_HYPERPARAMETERS,
     PHASES,
     SETTINGS_DICT,
+    TRAINING,
     SPLIT_NAMES,
     best_counter,
     is_metric_key,
@@ -285,12 +286,13 @@ def parse_python_dict(line: str) -> list[Found]:
             _measure_label(line, opening.start(), tree))
         if not name:
             name, lead = _counted_phase_label(line, opening.start())
-    if not name and line[:20].lstrip()[:1] in "evtEVT":
+    if not name and line[:20].lstrip()[:1] in "evtdEVTD":
         # an evaluation's line in the TF Model Garden's controller (orbit), ` eval | step:
         # 200 | eval time: 10.2 sec | output: {'accuracy': 0.45}`: its values are the
         # evaluation's (eval/accuracy), not the training's `train | ... | output: {...}`
         barred = _BARRED_PHASE.match(message(line[: opening.start()]))
-        name = "" if barred is None else barred.group(1)
+        if barred is not None and barred.group(1).lower() in PHASES - TRAINING:
+            name = barred.group(1)
     if name and SETTINGS_DICT.search(name):
         return [CLAIM]  # `params={'batch_size': 32, ...}`: a program's settings
     found: list[Found] = []
@@ -303,7 +305,7 @@ def parse_python_dict(line: str) -> list[Found]:
     return found + (lead or _counter_before(line, opening.start())) if found else found
 
 
-_BARRED_PHASE = re.compile(r"\s{0,8}(eval|evaluation|val|valid|validation|test)\ {1,4}\|\ ", re.ASCII)
+_BARRED_PHASE = re.compile(r"\s{0,8}([A-Za-z]{2,12})\ {1,4}\|\ ", re.ASCII)
 
 
 def _under(name: str, found: list[Found]) -> list[Found]:

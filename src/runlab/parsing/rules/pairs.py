@@ -617,7 +617,7 @@ def _phase_section(text: str) -> tuple[str, str] | None:
         after[:1].isalpha() or _NUMBERED_NAME.match(after) is not None) else None
 
 
-_TRAINING = frozenset({"train", "training"})
+TRAINING = frozenset({"train", "training"})
 _BAR_OR_TAB = re.compile(r"(\||\t)")
 # A phase's label inside a line, before the names of its measures: ` Val: loss=0.45`, ` val:
 # loss 0.35`, ` Val -> loss: 0.45`, ` [val] loss=0.45`, ` (val) loss=0.45` (a name, then `=`, `: `
@@ -823,7 +823,7 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             if done is None:
                 return [("epoch", epoch, ""), *_sections(" " + rest, "", "/")]
             pairs = _clause_pairs(rest)
-            if phase.lower() not in _TRAINING:
+            if phase.lower() not in TRAINING:
                 pairs = _qualified(pairs, f"{phase}/")
             return [("epoch", epoch, ""), ("step", done, ""), *pairs]
     if text[:1] == "[":
@@ -873,7 +873,7 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # (`Eval epoch 2: loss 0.3 acc 0.9`, `Valid epoch 3: loss 0.5 | acc 0.9`)
         pairs = _clause_pairs(rest) or _spaced_triples(rest) or [
             triple for clause in _SPACED_CLAUSES.split(rest) for triple in _spaced_triples(clause)]
-        if named.lower() in _TRAINING and text[: len(text) - len(rest)].rstrip(" ")[-1:] == "\t":
+        if named.lower() in TRAINING and text[: len(text) - len(rest)].rstrip(" ")[-1:] == "\t":
             # `Train Epoch: 1 \tLoss: 2.27` (Opacus' mnist): the training's epoch, then its
             # measures in a clause of their own, as with the position, pytorch/examples' `Train
             # Epoch: 1 [0/60000 (0%)]\tLoss: 2.30`; an evaluation's are qualified, so that they
@@ -913,7 +913,7 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                 phase, clause = inner
                 header = None if pairs else _EPOCH_HEADER.match(clause)
                 counted = None if pairs or header else _LABELLED_COUNTER.match(clause) or (
-                    _TRAINING_STEP.match(clause) if phase.lower() in _TRAINING else None)
+                    _TRAINING_STEP.match(clause) if phase.lower() in TRAINING else None)
                 if header is not None:  # `Train: epoch 5 loss=0.3`: the epoch is the step
                     pairs.append(("epoch", header.group("epoch"), ""))
                     clause = clause[header.end():]
@@ -1523,6 +1523,8 @@ _NAMED_VALUE = re.compile(
     rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?"
     r"(\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?\s*",
     re.ASCII)
+
+
 def _best_value(clause: str) -> re.Match[str] | None:
     """`_NAMED_VALUE`'s match of a clause; the counter in parentheses after the value only
     after a best's (`best_val_acc 0.81 (epoch 3)`: when it was reached)."""
