@@ -1650,6 +1650,58 @@ def test_text_a_pattern_matched_is_not_read_again() -> None:
     ]
 
 
+def test_a_pattern_leaves_the_rest_of_its_line_read_as_printed() -> None:
+    def read(pattern: str, *lines: str) -> list[tuple[str, float, int, str]]:
+        return sorted(run_all(*lines, parser=MetricParser([pattern])))
+
+    # the names around the value it took still qualify the pairs after it
+    assert read(r"val loss (?P<VL>[\d.]+)",
+                "Epoch 7 | train loss 0.41 acc 0.82 | val loss 0.49 acc 0.79") == [
+        ("VL", 0.49, 7, "custom"), ("train_acc", 0.82, 7, "name_value"),
+        ("train_loss", 0.41, 7, "name_value"), ("val_acc", 0.79, 7, "name_value")]
+    # a dict's other values, Python's or JSON's, and a section's label
+    assert read(r"'loss': (?P<L>[\d.]+)", "{'loss': 0.5, 'acc': 0.8}") == [
+        ("L", 0.5, 0, "custom"), ("acc", 0.8, 0, "python_dict")]
+    assert read(r'"loss": (?P<L>[\d.]+)', '{"loss": 0.5, "acc": 0.8}') == [
+        ("L", 0.5, 0, "custom"), ("acc", 0.8, 0, "json")]
+    assert read(r"loss=(?P<L>[\d.]+)", "Test results: loss=0.27, acc=0.91") == [
+        ("L", 0.27, 0, "custom"), ("Test_results/acc", 0.91, 0, "key_value")]
+    # the clauses before it
+    assert read(r"val acc: (?P<ACC>[\d.]+)", "epoch 1: top1 71.5 | top5 90.1 | val acc: 81%") == [
+        ("ACC", 81, 1, "custom"), ("top1", 71.5, 1, "name_value"), ("top5", 90.1, 1, "name_value")]
+    # a group that took the line's comma with the number: the number
+    assert read(r"train loss: (?P<tl>\S+)", "train loss: 0.4, val loss: 0.5") == [
+        ("tl", 0.4, 0, "custom"), ("val_loss", 0.5, 0, "key_value")]
+    # a value printed as negative zero elsewhere on the line is still read
+    assert read(r"acc (?P<a>[\d.]+)", "acc 0.5 | loss -0.0 | lr 0.1")[0] == ("a", 0.5, 0, "custom")
+
+
+def test_patterns_read_table_rows_and_bars_at_their_steps() -> None:
+    # a table's row: the pattern first, the other columns as the table's
+    assert sorted(run_all("epoch  train_loss  val_loss", "1      0.52        0.61",
+                          "2      0.41        0.55",
+                          parser=MetricParser([r"^(?P<step>\d+)\s+(?P<tl>[\d.]+)"]))) == [
+        ("tl", 0.41, 2, "custom"), ("tl", 0.52, 1, "custom"),
+        ("val_loss", 0.55, 2, "table"), ("val_loss", 0.61, 1, "table")]
+    # a tqdm bar's postfix: at the bar's step, each redraw, as the bar's own values
+    bar = "".join(f"\rEpoch 1: {i * 20}%|##  | {i}/5 [00:01<00:01, 3.2it/s, loss={1 - i / 10:.3f}, "
+                  f"acc={0.5 + i / 20:.3f}]" for i in range(1, 6))
+    points = run_all(*bar.split("\r"), parser=MetricParser([r"loss=(?P<L>[\d.]+)"]))
+    assert [(key, value, step) for key, value, step, _ in points if key == "L"] == [
+        ("L", 0.9, 1), ("L", 0.8, 2), ("L", 0.7, 3), ("L", 0.6, 4), ("L", 0.5, 5)]
+    assert [key for key, *_ in points if key not in ("L", "acc")] == []
+
+
+def test_a_value_gone_bad_after_a_qualified_name() -> None:
+    # `nan`/`inf` are a measure's value, not a word of its name (a diverged run is seen)
+    assert [(key, str(value), step) for key, value, step in steps_of(
+        "val loss: nan", "Test acc: inf", "loss nan acc 0.5", "step 5: loss nan acc 0.5",
+        "Epoch 3 | loss inf acc 0.5 | lr 0.1")] == [
+        ("val_loss", "nan", 0), ("Test_acc", "inf", 0), ("loss", "nan", 0), ("acc", "0.5", 0),
+        ("loss", "nan", 5), ("acc", "0.5", 5), ("loss", "inf", 3), ("acc", "0.5", 3),
+        ("lr", "0.1", 3)]
+
+
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [

@@ -201,31 +201,57 @@ class _Pattern:
             self.metrics = tuple(name for name in index if name != "step")
 
     def parse(self, line: str) -> tuple[list[Found], str]:
-        """The findings, and the line with the text of each match blanked (so that the
-        built-in rules do not read it again)."""
+        """The findings, and the line with each value read put out of reach (so that the
+        built-in rules do not read it again, and read the rest of the line as printed: the
+        names around it still qualify what is left, `val loss 0.49 acc 0.79` is val_acc)."""
         found: list[Found] = []
         spans: list[tuple[int, int]] = []
         for match in self.regex.finditer(line):
-            spans.append(match.span())
             step = None
             if self.has_step:
                 text = match.group("step")
                 number = None if text is None else parse_number(text)
                 step = number if type(number) is int else None
-            if self.metrics is None:
-                key, text = match.group("key"), match.group("value")
-                value = None if text is None else parse_number(text)
-                if key is not None and key.strip() and value is not None:
-                    found.append((key.strip(), value, step))
-                continue
-            for name in self.metrics:
-                text = match.group(name)
-                value = None if text is None else parse_number(text)
+            for key, group in self._groups(match):
+                value = _pattern_value(match.group(group))
                 if value is not None:
-                    found.append((name, value, step))
-        for start, end in reversed(spans):
-            line = line[:start] + " " * (end - start) + line[end:]
+                    found.append((key, value, step))
+                    spans.append(match.span(group))
+        for start, end in sorted(spans, reverse=True):
+            line = line[:start] + _taken_text(line[start:end]) + line[end:]
         return found, line
+
+    def _groups(self, match: re.Match[str]) -> list[tuple[str, str]]:
+        """Each metric of a match: its key and the group of its value."""
+        if self.metrics is not None:
+            return [(name, name) for name in self.metrics]
+        key = match.group("key")
+        return [(key.strip(), "value")] if key is not None and key.strip() else []
+
+
+# A value a user pattern read, as the built-in rules then see it: a number still, so that they
+# read the rest of the line as printed (a dict's other values, a table's other columns, the
+# pairs after it), but one no program prints as a measure, negative zero, whose points are then
+# dropped; its digits padded to the width of the text it stands for (a table's columns keep
+# their places).
+def _taken_text(text: str) -> str:
+    return "-0.0" + "0" * (len(text) - 4)
+
+
+def _taken(point: Point) -> bool:
+    """Whether a built-in rule's point is its reading of a value a user pattern took."""
+    return point.value == 0 and point.rule != _CUSTOM and math.copysign(1.0, point.value) < 0
+
+
+def _pattern_value(text: str | None) -> float | None:
+    """The number a pattern's group holds (`0.41`, `87.2%`, `0.41,`: trailing punctuation is
+    the line's, not the value's), else None."""
+    if text is None:
+        return None
+    value = parse_number(text.strip())
+    if value is None:
+        value = parse_number(text.strip().rstrip(",;:)]}%").strip())
+    return value
 
 
 class MetricParser:
@@ -392,6 +418,9 @@ class MetricParser:
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
         self._rich_log: tuple[int, int | None] | None = None
+        # The user patterns' findings of the line being read; whether they took any value.
+        self._custom: list[tuple[str, list[Found], bool]] = []
+        self._taken = False
         names = {rule.name for rule in rules}
         self._labels = "key_value" in names and not self._patterns
         self._records = "python_dict" in names
@@ -498,7 +527,7 @@ class MetricParser:
         points: list[Point] = []
         block, self._block = self._block, None
         for held in block[1:] if block else ():  # output ended inside what looked like JSON
-            points += self._parse_line(held)
+            points += self._parse_line(held, read=True)
         points += self._release_held()
         if self._wiped:
             points += self._close_wiped()
@@ -529,7 +558,8 @@ class MetricParser:
 
     def pending(self) -> list[Point]:
         """The points held back now, not yet given out (their steps may still change)."""
-        return [*(point for point, _ in self._held.values()), *self._waiting]
+        return [point for point in (*(point for point, _ in self._held.values()), *self._waiting)
+                if not (self._taken and _taken(point))]
 
     def _release_held(self) -> list[Point]:
         points = [point for point, _ in self._held.values()]
@@ -542,6 +572,11 @@ class MetricParser:
         """Parse the next line of output; return its points (usually none)."""
         return self._once(self._parse_one(line))
 
+    def _own(self) -> list[tuple[str, list[Found], bool]]:
+        """The user patterns' findings of the line being read, taken once."""
+        custom, self._custom = self._custom, []
+        return custom
+
     def _once(self, points: list[Point]) -> list[Point]:
         """The points but a print again of a key's value at the step it is at, in another
         shape than `key: value` (a results table then `print(results)`; a bar's `0.8251`, then
@@ -550,6 +585,8 @@ class MetricParser:
         (`Epoch 3, Acc: 1.00` a batch's)."""
         if not points:
             return points
+        if self._taken:  # (the built-in rules' reading of a value a pattern took: none)
+            points = [point for point in points if not _taken(point)]
         last = self._printed
         if len(last) > 10_000:  # ever-new keys: stay bounded
             last.clear()
@@ -705,7 +742,27 @@ class MetricParser:
             return None
         return [point for piece in pieces for point in self._parse_line(piece)]
 
-    def _parse_line(self, line: str) -> list[Point]:
+    def _parse_line(self, line: str, read: bool = False) -> list[Point]:
+        """The points of a line; `read`: the user patterns have read it already (a part of
+        it, or lines joined again)."""
+        custom: list[tuple[str, list[Found], bool]] = []
+        if self._patterns and not read:
+            # Patterns first, on every line (a table's row, a bar's): what they read is out of
+            # the built-in rules' reach.
+            for pattern in self._patterns:
+                findings, line = pattern.parse(line)
+                if findings:
+                    custom.append((_CUSTOM, findings, False))
+                    self._taken = True
+            line = numbers_plain(line)
+        self._custom = custom
+        points = self._read_line(line)
+        if self._custom:  # a line taken up by a block or a table: the patterns' points still
+            points += self._resolve(self._custom, [])
+            self._custom = []
+        return points
+
+    def _read_line(self, line: str) -> list[Point]:
         if self._columns is not None:
             columns, self._columns = self._columns, None
             reader = transposed_rows(columns, line) if self._rows is None else None
@@ -777,7 +834,7 @@ class MetricParser:
             if findings:
                 if self._rows_rule == "lightning_results" and self._lightning_done is not None:
                     findings = [(key, value, self._lightning_done) for key, value, _ in findings]
-                return self._resolve([(self._rows_rule, findings, False)], [])
+                return self._resolve([*self._own(), (self._rows_rule, findings, False)], [])
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
                 self._table = (self._rows, self._rows_rule)
             self._rows = None
@@ -787,14 +844,8 @@ class MetricParser:
             findings = self._table[0](line)
             if findings and findings[0][0]:
                 self._rows, self._rows_rule = self._table
-                return self._resolve([(self._rows_rule, findings, False)], [])
-        found: list[tuple[str, list[Found], bool]] = []
-        for pattern in self._patterns:
-            findings, line = pattern.parse(line)
-            if findings:
-                found.append((_CUSTOM, findings, False))
-        if self._patterns:
-            line = numbers_plain(line)
+                return self._resolve([*self._own(), (self._rows_rule, findings, False)], [])
+        found = self._own()
         asks = self._asks
         mask = 0
         for trigger in self._find_triggers(line):
@@ -829,10 +880,17 @@ class MetricParser:
                     # pipe) drawn before a framework's end but read after it: the run stays
                     # at the step the framework left it
                     self._pinned = pinned
-                self._draw(drawn, name, released)
+                # (what the user patterns read on a bar's line is drawn with it, at its step)
+                drawn_too = [finding for rule, findings, _ in found if rule == _CUSTOM
+                             for finding in findings if finding[2] is None]
+                if drawn_too:
+                    found = [(rule, [finding for finding in findings if finding[2] is not None], r)
+                             if rule == _CUSTOM else (rule, findings, r)
+                             for rule, findings, r in found]
+                self._draw(drawn, name, released, drawn_too)
                 if drawn.rest:  # `...it/s]12/01 10:00 - INFO - epoch 0: {'accuracy': 0.4}`
                     waiting = len(self._waiting)
-                    after = self._parse_line(drawn.rest)
+                    after = self._parse_line(drawn.rest, read=True)
                     # A print in the loop's body on the bar's line; a warning there (holding
                     # no metric) says nothing of the lines after it.
                     if ((after or len(self._waiting) > waiting) and drawn.family
@@ -941,7 +999,7 @@ class MetricParser:
                 if self._depth > 0 or line.rstrip()[-1:] != "}":
                     return points  # the dict goes on
                 self._block = None
-                return self._parse_line(" ".join(held.strip() for held in block))
+                return self._parse_line(" ".join(held.strip() for held in block), read=True)
             block.insert(0, "")  # not such a dict: its first line is read again too
         elif line.rstrip() == self._block_end:
             self._block = None
@@ -952,19 +1010,20 @@ class MetricParser:
                         self._resolve([("json", found, False)], points)
                 return points
             if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block):
-                return self._parse_line(" ".join(held.strip() for held in block))
+                return self._parse_line(" ".join(held.strip() for held in block), read=True)
         elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
             return points
         self._block = None
         blocks, self._blocks = self._blocks, 0
         try:
             for held in block[1:]:
-                points += self._parse_line(held)
+                points += self._parse_line(held, read=True)
         finally:
             self._blocks = blocks
         return points
 
-    def _draw(self, bar: Bar, rule: str, out: list[Point]) -> None:
+    def _draw(self, bar: Bar, rule: str, out: list[Point], custom: Sequence[Found] = ()
+              ) -> None:
         """A progress bar drawn: its global step, and a point for each key it shows with a
         new value."""
         metrics = [item for item in bar.found if item[0]]
@@ -1061,6 +1120,8 @@ class MetricParser:
             # sets another
             self._current_step, self._header_since_bar = self._pinned, True
         self._draw_values(metrics, step, rule, out, bar.described)
+        if custom:
+            self._draw_values(list(custom), step, _CUSTOM, out)
 
     def _draw_values(self, metrics: list[Found], step: int, rule: str, out: list[Point],
                      described: int = 0) -> None:

@@ -472,6 +472,9 @@ _RUNNING = frozenset({"avg", "average", "mean", "ema", "smoothed", "running", "m
 _OPENS_AFTER_VALUE = re.compile(r"\s{0,4}\(")
 
 
+_NAN_WORDS = frozenset({"nan", "inf", "+inf", "infinity"})
+
+
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs."""
@@ -511,6 +514,11 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
               and at + 1 < len(tokens) and tokens[at + 1].rstrip(",")[-1:] == ")"
               and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(",")[:-1])):
             skip = True  # or named, `loss 0.3362 (avg 0.4728)`
+        elif (words and token.lower() in _NAN_WORDS
+              and names_a_measure("_".join(words))):
+            # a measure's value gone bad, `loss nan acc 0.5`: the loss's (no `loss_nan_acc`)
+            found.append(("_".join(words), token))
+            words = []
         elif token in _BOOLEANS and len(words) == 1:
             words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
         elif found and not words and token.rstrip(",") in TIME_UNITS:
@@ -614,7 +622,12 @@ def _phase_section(text: str) -> tuple[str, str] | None:
         after = after[place.end():]
     # (a name may start with a number: neuraloperator's `Eval: 16_h1=0.2069`)
     return (name, after) if after != rest and after[:1].isascii() and (
-        after[:1].isalpha() or _NUMBERED_NAME.match(after) is not None) else None
+        after[:1].isalpha() and _BAD_VALUE.match(after) is None
+        or _NUMBERED_NAME.match(after) is not None) else None
+
+
+# A value gone bad after a label is the label's value (`val loss: nan`), no name of a section.
+_BAD_VALUE = re.compile(r"(?i:nan|inf(?:inity)?)(?![\w.\-/])", re.ASCII)
 
 
 TRAINING = frozenset({"train", "training"})
@@ -1531,7 +1544,12 @@ def _best_value(clause: str) -> re.Match[str] | None:
     match = _NAMED_VALUE.fullmatch(clause)
     if match is not None and match.group(3) and not match.group(1).lower().startswith("best"):
         return None
+    if match is not None and _NAN_IN_NAME.search(match.group(1)) is not None:
+        return None  # `loss nan acc 0.5`: two pairs, the first gone bad (spaced_pairs')
     return match
+
+
+_NAN_IN_NAME = re.compile(r"\ (?i:nan|inf|infinity)\ ", re.ASCII)
 
 
 # A label before ` : ` names the clauses after it: flair's `DEV : loss 0.69 - f1-score ...`.
