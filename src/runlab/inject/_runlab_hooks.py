@@ -19,13 +19,16 @@ import threading
 import time
 import weakref
 
-_state = {"fd": None, "secrets": None, "pid": None}
+_state = {"fd": None, "secrets": None, "pid": None, "ranked": False}
 _failed = set()
 
 
-def install(name, module, pid):
-    """Patch `module` (just imported) for the hook it triggers; `pid` is the recording one."""
+def install(name, module, pid, ranked=False):
+    """Patch `module` (just imported) for the hook it triggers; `pid` is the recording one;
+    `ranked`: it records only once it is rank 0 of a process group (a process
+    multiprocessing spawned, `ddp_spawn`'s and `torch.multiprocessing.spawn`'s ranks)."""
     _state["pid"] = pid
+    _state["ranked"] = ranked
     hook = "argparse" if name == "argparse" else _INSTALLERS[name].__name__.lstrip("_")
     if hook in _failed:
         return
@@ -37,7 +40,17 @@ def install(name, module, pid):
 
 def active():
     """Whether writing is allowed here: the recording process, not a fork of it."""
-    return os.getpid() == _state["pid"]
+    return os.getpid() == _state["pid"] and (not _state["ranked"] or _rank_zero())
+
+
+def _rank_zero():
+    """Whether this spawned process is rank 0 of the process group it has joined."""
+    distributed = sys.modules.get("torch.distributed")
+    try:
+        return bool(distributed is not None and distributed.is_available()
+                    and distributed.is_initialized() and distributed.get_rank() == 0)
+    except Exception:  # noqa: BLE001 - the program must never notice runlab
+        return False
 
 
 def _secrets():
@@ -717,10 +730,11 @@ def _lightning(module):
     wrap(results, "metrics", "lightning", after=bar_only)
 
     def direct(args, kwargs):
-        values = args[0] if args else kwargs.get("metrics")
-        step = args[1] if len(args) > 1 else kwargs.get("step")
+        values = args[1] if len(args) > 1 else kwargs.get("metrics")
+        step = args[2] if len(args) > 2 else kwargs.get("step")
         trainer = running.get("trainer")
-        if getattr(through, "depth", 0) or not values or trainer is None:
+        if getattr(through, "depth", 0) or not values or trainer is None or (
+                args[0] is not running.get("logger")):
             return
         if dict(values) == {"hp_metric": -1}:
             return  # TensorBoardLogger's placeholder for a metric the program may log later
@@ -732,10 +746,13 @@ def _lightning(module):
         trainer = args[0]
         shown.clear()
         running["trainer"] = trainer
-        # (the first logger's: each logger is passed the same values)
+        # (the first logger's: each logger is passed the same values; wrapped in its class,
+        # so that the logger still pickles, as `ddp_spawn` sends the trainer to each process)
+        running["logger"] = None
         for logger in list(getattr(trainer, "loggers", None) or ())[:1]:
-            if hasattr(logger, "log_metrics"):
-                wrap(logger, "log_metrics", "lightning", before=direct)
+            if callable(getattr(type(logger), "log_metrics", None)):
+                running["logger"] = logger
+                wrap(type(logger), "log_metrics", "lightning", before=direct)
         model = args[1] if len(args) > 1 else kwargs.get("model")
         datamodule = kwargs.get("datamodule") or (args[4] if len(args) > 4 else None)
         hparams = {}

@@ -11,7 +11,9 @@ Only one process of a run records: the first Python process to start (the one ru
 or the launcher it started), or, under a launcher that sets RANK/LOCAL_RANK, rank 0; a known
 launcher (`accelerate launch`, `torchrun`, `deepspeed`) records nothing itself. Its
 children, which inherit this hook through PYTHONPATH, stay silent, and so does a forked
-process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`).
+process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`); a
+process multiprocessing spawned records once it is rank 0 of the process group it joins
+(Lightning's `ddp_spawn`, `torch.multiprocessing.spawn`: the rank that trains is a child).
 RUNLAB_HOOKS_OFF names hooks not to install.
 """
 
@@ -72,7 +74,8 @@ def _launcher():
 
 
 def _records():
-    """Whether this process is the one that reports to the run (claimed in the environment)."""
+    """Whether this process is the one that reports to the run (claimed in the environment);
+    "ranked": only once it is rank 0 of a process group (a process multiprocessing spawned)."""
     if not os.environ.get("RUNLAB_EVENTS") or _launcher():
         return False
     rank = None
@@ -90,6 +93,8 @@ def _records():
             or (rank is not None and not owner.endswith("r")):
         os.environ[_OWNER] = str(_PID) + ("r" if rank is not None else "")
         return True
+    if rank is None and "--multiprocessing-fork" in sys.argv:
+        return "ranked"
     return False
 
 
@@ -98,7 +103,7 @@ def _install(name, module):
     try:
         import _runlab_hooks
 
-        _runlab_hooks.install(name, module, _PID)
+        _runlab_hooks.install(name, module, _PID, _RECORDS == "ranked")
     except Exception as e:  # noqa: BLE001 - the program must never notice runlab
         try:
             sys.stderr.write(f"runlab: the {hook} hook is off ({type(e).__name__}: {e})\n")
@@ -167,7 +172,8 @@ def _chain_user_sitecustomize():
             sys.modules["sitecustomize"] = mine
 
 
-if _records():
+_RECORDS = _records()
+if _RECORDS:
     _start()
 # Our directory stays off the path of the program's own children's imports otherwise.
 _chain_user_sitecustomize()
