@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 
 from runlab.capture.args import (
+    LAUNCHER_MODULES,
+    LAUNCHERS,
     REDACTED,
     SECRET_PATTERNS,
     is_secret,
@@ -187,11 +190,41 @@ def test_parse_args(
 
 
 def test_module_entry(cwd: str) -> None:
-    parsed = parse_args(["python", "-m", "torch.distributed.run", "--nproc", "2"], cwd=cwd)
-    assert parsed.module == "torch.distributed.run"
+    parsed = parse_args(["python", "-m", "pkg.train", "--nproc", "2"], cwd=cwd)
+    assert parsed.module == "pkg.train"
     assert parsed.script is None
     assert parsed.params == {"nproc": 2}
     assert parse_args(["python", "train.py"], cwd=cwd).module is None
+
+
+@pytest.mark.parametrize("launcher", [
+    ["python", "-m", "torch.distributed.run", "--nproc_per_node", "2"],
+    ["python", "-m", "accelerate.commands.launch", "--num_processes", "2", "--cpu"],
+    ["/opt/venv/bin/torchrun", "--nproc_per_node", "2"],
+    ["accelerate", "launch", "--num_processes", "2", "--cpu"],
+])
+def test_a_launcher_s_options_are_no_params_and_its_program_is_the_script(
+        tmp_path: Path, launcher: list[str]) -> None:
+    (tmp_path / "train.py").write_text("")
+    if launcher[0].startswith("/"):  # a launcher given by its path, a file itself
+        (tmp_path / "opt/venv/bin").mkdir(parents=True)
+        (tmp_path / "opt/venv/bin/torchrun").write_text("")
+        launcher = [str(tmp_path / "opt/venv/bin/torchrun"), *launcher[1:]]
+    parsed = parse_args([*launcher, "train.py", "--lr", "1"], cwd=str(tmp_path))
+    assert (parsed.script, parsed.module, parsed.params) == ("train.py", None, {"lr": 1})
+    # the launcher alone: its options are still its own
+    alone = parse_args(launcher, cwd=str(tmp_path))
+    assert (alone.script, alone.params) == (None, {})
+
+
+def test_the_launchers_are_the_start_up_hook_s() -> None:
+    # the start-up hook runs without runlab, so it keeps its own copy: the same names
+    source = Path(__file__).parent.parent / "src/runlab/inject/sitecustomize.py"
+    sets = {node.targets[0].id: ast.literal_eval(node.value.args[0])
+            for node in ast.parse(source.read_text()).body
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id in ("_LAUNCHERS", "_LAUNCHER_MODULES")}
+    assert sets == {"_LAUNCHERS": set(LAUNCHERS), "_LAUNCHER_MODULES": set(LAUNCHER_MODULES)}
 
 
 def test_script_is_resolved_against_cwd(tmp_path: Path) -> None:

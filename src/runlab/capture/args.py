@@ -88,6 +88,12 @@ _DELETION = re.compile(r"~[A-Za-z_][\w.\-/@]*")
 _PYTHON = re.compile(r"(?:python|pypy)[0-9.]*(?:-dbg)?(?:\.exe)?", re.IGNORECASE)
 # Python's own one-letter options that take an argument (attached or as the next word).
 _PYTHON_ARG_OPTIONS = "cmWX"
+# Launchers of a program's processes, by name or as `python -m`: their options are no params
+# of the run, and the program they start is its script (the start-up hook knows them too).
+LAUNCHERS = frozenset({"accelerate", "accelerate-launch", "torchrun", "deepspeed"})
+LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launch",
+                              "accelerate.commands.launch", "accelerate.commands.accelerate_cli",
+                              "deepspeed.launcher.runner", "deepspeed.launcher.launch"})
 _PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
 
 # (Each starts only where a word may: a run of word characters is never tried from each of them.)
@@ -356,14 +362,25 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         shell = _shell_command_entry(tokens)
         if shell is not None:
             return shell
-    if _is_file(program, cwd):
-        return _Entry(script=program)
-    for index in range(1, len(tokens)):
+    launcher = os.path.basename(program) in LAUNCHERS
+    if _is_file(program, cwd) and not launcher:
+        return _Entry(script=program)  # (a launcher given by its path is no script)
+    return _launched_entry(tokens, 1, cwd, launcher)
+
+
+def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
+                    module: str | None = None) -> _Entry:
+    """The first argument from `start` that is a file is the entry; what comes before it
+    is a launcher's (`torchrun --nproc_per_node 2 train.py`). With none, a launcher's
+    arguments are all its own."""
+    for index in range(start, len(tokens)):
         token = tokens[index]
         if token == "--":
             break
         if not token.startswith("-") and _is_file(token, cwd):
             return _Entry(script=token, prefix_end=index, params_start=index + 1)
+    if launcher:
+        return _Entry(module=module, prefix_end=len(tokens), params_start=len(tokens))
     return _Entry()
 
 
@@ -388,6 +405,9 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             attached = token[position + 1 :]
             value = attached if attached else (tokens[index + 1] if index + 1 < len(tokens) else "")
             after = index + 1 if attached else index + 2
+            if letter == "m" and value in LAUNCHER_MODULES:
+                # `python -m torch.distributed.run --nproc_per_node 2 train.py`
+                return _launched_entry(tokens, after, cwd, True, value)
             if letter == "m":
                 return _Entry(module=value or None, params_start=after)
             if letter == "c":  # `python -c CODE args...`: no file to point at
