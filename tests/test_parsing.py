@@ -5662,3 +5662,55 @@ def test_round_32_espnet_s_reporter() -> None:
         ("epoch", 1, 200), ("loss", 119.0, 200), ("optim0_lr0", 2e-05, 200),
         ("train/loss", 124.0, 1), ("valid/loss", 109.0, 1), ("valid/cer", 0.7, 1),
         ("epoch", 2, 300), ("loss", 93.0, 300), ("optim0_lr0", 3e-05, 300)]
+
+
+def test_round_33_log_prefixes_found_by_their_level() -> None:
+    # Python logging's and loguru's formats as people set them: whatever stands before the
+    # level (times, a thread, a path and line, a host, a logger's name and process) and a
+    # logger's or a source's name after it are the prefix; the message is read as printed
+    message_ = "epoch 2 step 200 loss=0.0100 acc=0.9900"
+    for prefix in (
+            "2026-12-05 13:14:32,005 - <module> - INFO - ",  # %(funcName)s
+            "myapp.trainer INFO     ",  # the logging cookbook's %(name)-12s %(levelname)-8s
+            "2026-12-05 13:14:31,993 INFO __main__ ",
+            "2026-12-05 13:14:31,993 INFO myapp.trainer ",
+            "2026-12-05 13:14:32,000 /home/me/proj/train.py:35 INFO ",  # %(pathname)s
+            "2026-12-05 13:14:31,983 [MainThread] INFO __main__ - ",
+            "2026-12-05 13:15:13,642 __main__[19912] INFO ",
+            "2026-12-05 13:15:13,649 INFO matrix3:35 - ",
+            "2026-12-05 13:15:13,649,649 __main__ INFO ",  # %(asctime)s,%(msecs)d
+            "INFO     [2026-12-05 13:15:13,651] trainer: ",
+            "2026-12-05 13:15:13,632 INFO     trainer - ",
+            "2026-12-05 13:15:13,633:INFO:",
+            "2026-12-05 13:15:13,635 - __main__:35 - INFO - ",
+            "0:00:00.043452 INFO ",  # loguru's {elapsed}
+            "13:16:28 INFO     __main__:<module>:20 ",
+            "2026-12-05T13:16:28.575835+0000 INFO ",
+            "13:16:28 | 24128 | INFO | ",
+            "2026-12-05 13:17:27 vm __main__[26186] INFO ",  # coloredlogs' default
+            "2026-12-05 13:17:27 [info     ] ",  # structlog's ConsoleRenderer
+            "ℹ️ 13:16:28 ",  # loguru's {level.icon}
+    ):
+        assert steps_of(prefix + message_) == [("loss", 0.01, 200), ("acc", 0.99, 200)], prefix
+    # a level inside a message is no prefix's end; nor are a line's counters after the level
+    assert steps_of("... ERROR 404: error = 1.5") == []
+    assert steps_of("INFO: loss.train: nan")[0][0] == "loss.train"
+    assert steps_of("Epoch 3 ERROR rate 0.5 | loss 0.2") != []
+
+
+def test_round_33_steps_labels_and_blocks() -> None:
+    # a finer step beside the epoch that starts the line is the step of the lines after it
+    assert steps_of("epoch 1 step 100 loss=0.02", "val_loss: 0.04", "epoch 2 step 200 loss=0.01",
+                    "val_loss: 0.03") == [
+        ("loss", 0.02, 100), ("val_loss", 0.04, 100), ("loss", 0.01, 200),
+        ("val_loss", 0.03, 200)]
+    # clu's `[50] eval: {...}`: the eval's, at step 50
+    assert steps_of("[50] eval: {'accuracy': 0.9, 'loss': 0.3}", "[60] loss: 0.5") == [
+        ("eval/accuracy", 0.9, 50), ("eval/loss", 0.3, 50), ("loss", 0.5, 60)]
+    # a labelled dict over several lines (`"Test metrics: " + json.dumps(d, indent=2)`)
+    assert steps_of("2026-12-05 13:00:00 INFO Test metrics: {", '  "test_loss": 0.05,',
+                    '  "test_f1": 0.6', "}", "Done: {", "val loss: 0.5") == [
+        ("Test_metrics/test_loss", 0.05, 0), ("Test_metrics/test_f1", 0.6, 0),
+        ("val_loss", 0.5, 0)]
+    # the rate a training starts at is a setting
+    assert steps_of("ℹ Initial learn rate: 0.001", "Initial learning rate: 0.1") == []

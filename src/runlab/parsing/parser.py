@@ -70,6 +70,7 @@ __all__ = ["MetricParser", "Point"]
 _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
 _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
+_FINE_RANK = _STEP_RANK["step"]
 # A counter's number names the counter: `Epoch Number: 3`, `Episode no: 10`.
 _COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
 # A phase's count that is a step: stable-baselines3's `Eval num_timesteps=1024`.
@@ -105,8 +106,12 @@ _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # nor check marks, the char-RNN tutorial's verdicts).
 # (A run of them and the spaces after it: no space before, which a search would try again
 # from every space of a long run of them.)
+# A label, then a dict that goes on over the lines after it (`Test metrics: {`).
+_LABELLED_OPEN = re.compile(r"[A-Za-z][\w \-/.]{0,40}:\ ?\{", re.ASCII)
+_LABELLED = "label"  # (what ends such a block: a `}` alone)
 _EMOJI = re.compile(
-    "[\U0001F000-\U0001FAFF\u2600-\u2712\u2719-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+ *")
+    "[\U0001F000-\U0001FAFF\u2600-\u2712\u2714\u2719-\u27BF\u2B00-\u2BFF\u2139\uFE0F\u200D"
+    "\u20E3]+ *")  # (loguru's level icons: `ℹ️`, `✔️`; not ✓ and ✗, the char-rnn tutorial's)
 _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100}:")
 # A JSON value printed over several lines (`json.dumps(results, indent=4)`, timm's `--result`):
 # what its lines may start with, and how many are read before it is given up as not JSON.
@@ -787,6 +792,11 @@ class MetricParser:
                     if record:
                         self._resolve([("python_dict", record, False)], read)
                 return read
+        if line[-1:] == "{" and self._blocks > 0 and _LABELLED_OPEN.fullmatch(message(line)):
+            # `log.info("Test metrics: " + json.dumps(metrics, indent=2))`: read whole when it
+            # closes, as the same line on one line
+            self._block, self._block_end = [line], _LABELLED
+            return []
         if line[-1:] in "{[" and self._blocks > 0 and line.strip() in ("{", "["):
             # A JSON value printed over several lines starts: read when it closes.
             self._block = [line]
@@ -1001,6 +1011,12 @@ class MetricParser:
                 self._block = None
                 return self._parse_line(" ".join(held.strip() for held in block), read=True)
             block.insert(0, "")  # not such a dict: its first line is read again too
+        elif self._block_end == _LABELLED:
+            if len(block) <= _BLOCK_LINES and line.rstrip() == "}":
+                self._block = None
+                return self._parse_line(" ".join(held.strip() for held in block), read=True)
+            if len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
+                return points
         elif line.rstrip() == self._block_end:
             self._block = None
             records = json_records("\n".join(block))
@@ -1197,6 +1213,7 @@ class MetricParser:
         key_step: int | None = None
         step_key = ""
         best = len(STEP_NAMES)
+        counted_on = False
         for rule, findings, redraws in found:
             for key, value, step in findings:
                 if key in chosen or not key:  # an empty key: a rule's CLAIM
@@ -1219,13 +1236,15 @@ class MetricParser:
                 if epoch is None:
                     epoch = line_epoch  # `Epoch 3, Step 500, Loss: 0.41`: its header's
                 if epoch is not None:
-                    key_step = self._in_epoch(int(epoch), key_step)
+                    within, key_step = key_step, self._in_epoch(int(epoch), key_step)
+                    counted_on = within != key_step  # (a step within its epoch, made global)
             if best < _EPOCH_RANK and key_step is not None:
                 self._steps_done(key_step)
-                if best == 0 and header is not None and self._header_epoch is not None:
+                if (best == 0 or best <= _FINE_RANK and not counted_on) and header is not None and (
+                        self._header_epoch is not None and position is None):
                     # an epoch header on the line of a finer step (PaddleOCR's `epoch: [1/500],
-                    # global_step: 20, ...`): the lines after it that name no step are at that
-                    # step, not the epoch
+                    # global_step: 20, ...`, `epoch 1 step 100 loss=...`): the lines after it
+                    # that name no step are at that step, not the epoch
                     self._position_done = key_step
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
         # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).

@@ -350,15 +350,18 @@ def _side_by_side(line: str) -> list[Found]:
 
 
 # A counter that starts a message, before a phase's label: `Epoch 1 train: {...}`, `epoch 8,
-# val: {...}`, `Epoch 1/4 - train: {...}`.
+# val: {...}`, `Epoch 1/4 - train: {...}`, clu's step in brackets, `[50] eval: {...}`.
 _LEADING_COUNTER = re.compile(
-    r"\s{0,8}(epoch|ep|step|iter|iteration)\ {0,4}(\d{1,18})(?:/\d{1,18})?(?:,|:|\ -|\ \|)?\ {1,4}",
+    r"\s{0,8}(?:(epoch|ep|step|iter|iteration)\ {0,4}(\d{1,18})(?:/\d{1,18})?|\[(\d{1,18})\])"
+    r"(?:,|:|\ -|\ \|)?\ {1,4}",
     re.ASCII | re.IGNORECASE)
 
 
 def _counter_finding(counter: re.Match[str] | None) -> list[Found]:
     if counter is None:
         return []
+    if counter.group(3) is not None:
+        return [("step", int(counter.group(3)), None)]
     word = counter.group(1).lower()
     return [("epoch" if word in ("epoch", "ep") else "step", int(counter.group(2)), None)]
 

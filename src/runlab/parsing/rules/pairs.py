@@ -124,6 +124,8 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
     r"|^id$"  # EvoTorch's `(id:140078962316048)`
+    # the rate a training starts at, spaCy's `ℹ Initial learn rate: 0.001` (not its schedule)
+    r"|^(?i:initial)_(?i:learn_rate|learning_rate|lr)$"
     r"|^name$"  # a file's descriptor, `<_io.TextIOWrapper name=4 encoding='UTF-8'>`
     # the count of a phase's steps: Poutyne's `Train steps: 10 Val steps: 3`
     r"|^(?:train|training|val|valid|validation|test|eval)_steps$"
@@ -1883,13 +1885,121 @@ _LOG_PREFIX = re.compile(
 _NAME_AND_LINE = re.compile(r"([A-Za-z_]\w{0,80}):\d{1,9}:?\ {0,8}(?:[-|]\ {1,8})?\Z", re.ASCII)
 
 
+# A log line's level, where any prefix may stand before it: `2026-12-05 13:14:32,005 - <module>
+# - INFO - `, `... /path/train.py:35 INFO `, coloredlogs' `... host __main__[26186] INFO `,
+# structlog's `... [info     ] ` (within the first 160 characters only).
+_LEVEL = re.compile(
+    r"(?<![\w.\-])(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|SUCCESS|TRACE|NOTICE)(?![\w.\-])"
+    r"|\[(?:debug|info|warning|warn|error|critical)\ {0,8}\]", re.ASCII)
+# The parts of what stands around it: a time or a date (`13:15:13,649`, `2026-12-05T13:16:28
+# .57+0000`, `0:00:00.043`), a number (a process id), something in brackets, a separator, a
+# logger's or a source's name (`__main__`, `myapp.trainer`, `__main__[26186]`, `<module>`,
+# `matrix3:35`, `__main__:<module>:21`, `/x/train.py:35`), a plain word (a host's name).
+_PREFIX_TOKEN = re.compile(
+    r"\ *(?:(?P<time>\d[\dT:\-+.,/Z]*)|(?P<bracket>\[[^\]=]{0,60}\]|\([^)=]{0,60}\))"
+    r"|(?P<sep>[-|:>]{1,2}(?=\ |$))"
+    r"|(?P<name>(?:[A-Za-z_<>/]|\.{1,2}/)[\w.<>/\-]{0,80}(?:\[\d{1,9}\])?(?::[\w<>]{1,80}){0,2}:?)"
+    r")", re.ASCII)
+_PLAIN_WORD = re.compile(r"[A-Za-z]{1,40}:?", re.ASCII)
+# After the level, a logger's name that may be a word of the message too: only before `: `,
+# ` - ` or ` | `, and not a phase, a qualifier or a counter (`INFO train: ` is the phase's).
+_NAMED_AFTER_LEVEL = re.compile(
+    rf"\ {{0,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|ep|step|iter|iteration|it|batch"
+    r"|episode|round|fold|trial)(?![\w.\-]))[A-Za-z_][\w\-]{0,40}(?::\ |\ {1,8}[-|]\ )"
+    r"(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)",  # (not a pair, `INFO loss: 0.52`)
+    re.ASCII)
+
+
+# In brackets after the level: a time (`INFO     [2026-12-05 13:15:13,651] `), a source's line
+# (`[evaluator:214]`); not a line's counters, BasicSR's `INFO: [001_M..][epoch:  0, iter: 10`.
+_BRACKETED_AFTER_LEVEL = re.compile(r"\[[^\]]{0,30}\d\d:\d\d[^\]]{0,30}\]|\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]",
+                                    re.ASCII)
+_WORD_AFTER = re.compile(r"\ {1,8}(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)", re.ASCII)
+
+
+def _level_prefix_end(line: str) -> int:
+    """Where the message starts after a log prefix found by its level (0 if none): the parts
+    before the level are a prefix's (a time, a date or a logger's name among them), and after
+    it a separator and a logger's or a source's name."""
+    level = _LEVEL.search(line, 0, 160)
+    if level is None:
+        return 0
+    strong = False
+    at, start = 0, level.start()
+    count = 0
+    while at < start:
+        if line[at] == " ":
+            at += 1
+            continue
+        token = _PREFIX_TOKEN.match(line, at, start)
+        if token is None or token.end() == at:
+            return 0
+        at = token.end()
+        count += 1
+        text = token.group().strip()
+        if token.group("time") is not None:
+            strong = strong or ":" in text or "-" in text
+        elif token.group("bracket") is not None:
+            strong = True
+        elif token.group("name") is not None and _PLAIN_WORD.fullmatch(text) is None:
+            strong = True
+    if count > 8 or (count and not strong) or line[start - 1 : start] not in ("", " ", ":", "[",
+                                                                              "|", "]"):
+        return 0
+    end = level.end()
+    if line[end : end + 1] in ("]", ":"):
+        end += 1  # `[INFO]`, `%(asctime)s:%(levelname)s:%(message)s`
+    for _ in range(3):  # what follows the level: a separator, a logger's name, a source's
+        token = _PREFIX_TOKEN.match(line, end)
+        if token is None:
+            break
+        text = token.group().strip()
+        if token.group("sep") is not None or token.group("bracket") is not None and (
+                _BRACKETED_AFTER_LEVEL.fullmatch(text) is not None):
+            end = token.end()
+            continue
+        name = token.group("name")
+        if name is not None and name[-1:] == ":" and _WORD_AFTER.match(line, token.end()) is None:
+            break  # a pair's name, `INFO: loss.train: nan`
+        if name is not None and _PLAIN_WORD.fullmatch(name) is None and (
+                name.startswith("__main__") or "." in name or ":" in name.rstrip(":")
+                or "<" in name or "[" in name) and line[token.end() : token.end() + 1] in (
+                    " ", ""):
+            end = token.end()
+            continue
+        if name is not None and name.rstrip(":") in ("__main__", "root"):
+            end = token.end()
+            continue
+        named = _NAMED_AFTER_LEVEL.match(line, end)
+        if named is not None:
+            end = named.end()
+        break
+    return end + len(line[end:]) - len(line[end:].lstrip(" "))
+
+
+# The latest line given to `message` and its message (the rules ask for it of one line often).
+_LATEST_MESSAGE: list[tuple[str, str]] = [("", "")]
+
+
 def message(line: str) -> str:
     """The line after its log prefix (the whole line when it has none)."""
-    if line[:1] not in "[0123456789DIWEFCr_ JMASON" or len(line) < 8:
+    latest = _LATEST_MESSAGE[0]
+    if latest[0] == line:
+        return latest[1]
+    text = _message(line)
+    _LATEST_MESSAGE[0] = (line, text)
+    return text
+
+
+def _message(line: str) -> str:
+    if len(line) < 8:
         return line
-    prefix = _LOG_PREFIX.match(line)
-    if prefix is None:
-        return line
+    prefix = _LOG_PREFIX.match(line) if line[:1] in "[0123456789DIWEFCr_ JMASON" else None
+    by_level = _level_prefix_end(line) if (
+        "INFO" in line or "[info" in line or "DEBUG" in line or "WARN" in line
+        or "ERROR" in line or "[debug" in line or "SUCCESS" in line or "[warn" in line) else 0
+    if prefix is None or by_level > prefix.end():
+        return line[by_level:] if by_level else line
     end = prefix.end()
     colon = line.rfind(":", 0, end - 1)  # (the one between a name and a line number)
     while colon > 0 and not line[colon + 1 : colon + 2].isdigit():
