@@ -423,6 +423,13 @@ def test_run_subcommand_and_prefix_options(cli: Callable[..., Result], tmp_path:
     assert second["params"]["lr"] == 0.5 and second["note"] == "hi"
     bad = cli("--bogus", PY, "-c", "1")
     assert bad.code == 2 and bad.stderr.startswith("runlab: error: unknown run option --bogus")
+    # the explicit form too: a typo of an option is no run (parse's `--pattern` for `-m`)
+    before = cli("ls", "--format", "json").stdout
+    for typo in (("--pattern", "x", "--", PY, "-c", "1"), ("--bogus-opt", "--", PY, "-c", "1")):
+        bad = cli("run", *typo)
+        assert bad.code == 2 and bad.stderr.startswith(
+            f"runlab: error: unknown run option {typo[0]}"), bad.stderr
+    assert cli("ls", "--format", "json").stdout == before
 
 
 def test_quiet_records_without_echo(cli: Callable[..., Result]) -> None:

@@ -51,6 +51,14 @@ def run_command(
 
     Example: runlab run -n baseline -t first -- python train.py --lr 0.01
     """
+    if command[0].startswith("-") and command[0] != "-":
+        # (an option runlab does not know, taken for the command's first word: no program's
+        # name starts with a dash, and a typo is not a run)
+        from runlab.errors import UsageError
+
+        raise UsageError(
+            f"unknown run option {command[0].partition('=')[0]} (options for the command go "
+            "after the command; `runlab run --help` lists runlab's)")
     values = {
         "name": name, "experiment": experiment, "tag": tag or [], "param": param or [],
         "note": note, "metric_pattern": metric_pattern or [], "artifact": artifact or [],
