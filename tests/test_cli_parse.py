@@ -211,3 +211,14 @@ def test_reparse_says_which_keys_changed(cli: Callable[..., Result], tmp_path: P
     assert "keys: 0 added, 0 removed, 1 renamed" in r.stderr
     assert "renamed: acc -> val_acc" in r.stderr
     assert set(show(cli)["metrics"]) == {"val_acc", "loss"}  # type: ignore[arg-type]
+
+
+def test_reparse_keeps_the_run_s_own_patterns(cli: Callable[..., Result]) -> None:
+    # the run's -m is part of how its output is read: reparse reads with it again
+    own = r"top1 (?P<top1>[\d.]+)"
+    assert cli("-m", own, PY, "-c", "print('top1 71.5 | loss: 2')").code == 0
+    r = cli("reparse", "last")
+    assert r.code == 0, r.stderr
+    assert "keys: 0 added, 0 removed, 0 renamed" in r.stderr
+    assert f"patterns: '{own}' (1 the run's own)" in r.stderr  # as typed, not escaped
+    assert set(show(cli)["metrics"]) == {"top1", "loss"}  # type: ignore[arg-type]

@@ -69,6 +69,8 @@ def test_project_root_is_the_repository(tmp_path: Path) -> None:
     ("bool_flags = [1, 2]\n", "bool_flags must be a list of strings"),
     ("[directions]\nloss = 'down'\n", 'directions.loss must be "lower" or "higher"'),
     ("experiment = \n", "cannot read it"),
+    ("metric_patterns = ['val (acc']\n", "metric pattern 'val \\(acc' is not a valid regex"),
+    ("metric_patterns = ['loss: ([.0-9]+)']\n", "has no named group"),
 ])
 def test_bad_files_name_the_file_and_key(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "runlab.toml").write_text(text)
@@ -94,6 +96,26 @@ def test_config_set_round_trips_and_keeps_other_keys(cli: Callable[..., Result],
     assert listed["pty"]["value"] is False
     assert listed["commands"]["value"] == {"train": {"run": "x"}}
     assert listed["directions"]["value"] == {"f1": "higher"}
+
+
+def test_metric_patterns_are_set_whole_and_checked(cli: Callable[..., Result],
+                                                   tmp_path: Path) -> None:
+    # a regex holds commas and brackets: one pattern, as typed (a TOML list sets several)
+    pattern = r"loss[,:] (?P<L>\d{1,3}\.\d+)"
+    assert cli("config", "set", "metric_patterns", pattern).code == 0
+    assert json.loads(cli("config", "get", "metric_patterns").stdout) == [pattern]
+    assert cli("config", "set", "metric_patterns", r"[\d]+ (?P<n>\d)").code == 0
+    assert json.loads(cli("config", "get", "metric_patterns").stdout) == [r"[\d]+ (?P<n>\d)"]
+    # one a line in the environment
+    loaded = config.load(str(tmp_path), env={"RUNLAB_METRIC_PATTERNS": "a{1,2} (?P<a>\\d)\nb (?P<b>\\d)"})
+    assert loaded.metric_patterns == ["a{1,2} (?P<a>\\d)", "b (?P<b>\\d)"]
+    # a bad pattern or an unknown rule is never written
+    before = (tmp_path / "runlab.toml").read_text()
+    r = cli("config", "set", "metric_patterns", "val (acc")
+    assert r.code == 2 and r.stderr.count("\n") == 1 and "not a valid regex" in r.stderr
+    r = cli("config", "set", "disabled_rules", "key_value,nope")
+    assert r.code == 2 and "no rule is called nope" in r.stderr
+    assert (tmp_path / "runlab.toml").read_text() == before
 
 
 def test_config_errors_are_one_line(cli: Callable[..., Result]) -> None:

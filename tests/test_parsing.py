@@ -1717,7 +1717,7 @@ def test_bad_patterns_are_usage_errors_naming_the_pattern(pattern: str, message:
     with pytest.raises(UsageError) as caught:
         MetricParser([pattern])
     text = str(caught.value)
-    assert message in text and repr(pattern) in text and "\n" not in text
+    assert message in text and f"'{pattern}'" in text and "\n" not in text
 
 
 def test_disabled_rules_are_skipped() -> None:

@@ -221,6 +221,21 @@ def check(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(
             f"{origin}: {key} must be {_kind_name(spec.kind)}, not {type(value).__name__}"
         )
+    if key == "metric_patterns":
+        from runlab.parsing.patterns import compile_pattern
+
+        for pattern in value:
+            try:
+                compile_pattern(pattern)
+            except ValueError as error:
+                raise ConfigError(f"{origin}: {error}") from None
+    if key == "disabled_rules" and value and origin == "command line":
+        from runlab.parsing.rules import RULES
+
+        unknown = sorted(set(value) - {rule.name for rule in RULES})
+        if unknown:
+            raise ConfigError(f"{origin}: disabled_rules: no rule is called "
+                              f"{', '.join(unknown)} (`runlab parse --help` names them)")
     if key == "directions":
         for name, way in value.items():
             if way not in ("lower", "higher"):
@@ -256,6 +271,9 @@ def from_env(key: str, text: str, origin: str | None = None) -> Any:
         except ValueError:
             what = "an integer" if kind is int else "a number"
             raise ConfigError(f"{origin}: must be {what}, not {text!r}") from None
+    if kind is list and key == "metric_patterns":
+        # (one a line: a regex may hold commas, `\d{1,3}`, `[,:]`)
+        return check(key, [part for part in text.split("\n") if part.strip()], origin)
     if kind is list:
         return [part.strip() for part in text.split(",") if part.strip()]
     if kind is dict:
@@ -299,8 +317,9 @@ def parse_value(key: str, text: str) -> Any:
         try:
             return check(key, tomllib.loads(f"v = {text}")["v"], "command line")
         except tomllib.TOMLDecodeError:
-            raise ConfigError(f"{key}: {text!r} is not a TOML list of strings") from None
-    return from_env(key, text, origin=key)
+            if key != "metric_patterns":  # (a regex may start with a bracket)
+                raise ConfigError(f"{key}: {text!r} is not a TOML list of strings") from None
+    return check(key, from_env(key, text, origin=key), "command line")
 
 
 def write_key(root: str, key: str, value: Any) -> str:

@@ -82,20 +82,30 @@ def reparse(
 ) -> None:
     """Extract a run's metrics from its output again, with the rules and patterns of now.
 
-    The new points replace those read from the output before; what the output did not
-    give (RUNLAB_EVENTS, the Python API, the start-up hooks, sys/ resources) is kept.
-    Recorded in the run's journal, so it survives reindex.
+    The patterns are the config's, the run's own (its -m), then -m. The new points replace
+    those read from the output before; what the output did not give (RUNLAB_EVENTS, the
+    Python API, the start-up hooks, sys/ resources) is kept. Recorded in the run's journal,
+    so it survives reindex.
 
     Example: runlab reparse last -m 'top1 (?P<top1>[\\d.]+)'
     """
+    from runlab.launch.rerun import start_event
     from runlab.parsing.extract import reparse_run
 
-    patterns, disabled = _rules(pattern)
+    configured, disabled = _rules(None)
     s = open_store(store)
-    done = reparse_run(s, s.resolve(run), patterns, disabled)
+    run_id = s.resolve(run)
+    options = start_event(s, run_id).get("options")
+    own = options.get("metric_pattern") if isinstance(options, dict) else None
+    own = [p for p in own if isinstance(p, str)] if isinstance(own, list) else []
+    patterns = list(dict.fromkeys([*configured, *own, *(pattern or [])]))
+    done = reparse_run(s, run_id, patterns, disabled)
     keys = ", ".join(done.keys) if done.keys else "none"
     message(f"run {done.number}: {done.points} metric points from output.log "
             f"(metrics: {keys})")
+    if patterns:
+        message("patterns: " + "  ".join(f"'{p}'" for p in patterns)
+                + (f" ({len(own)} the run's own)" if own else ""))
     message(f"keys: {len(done.added)} added, {len(done.removed)} removed, "
             f"{len(done.renamed)} renamed")
     for before, after in done.renamed:

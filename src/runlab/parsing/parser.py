@@ -185,20 +185,13 @@ class _Pattern:
     __slots__ = ("has_step", "metrics", "regex")
 
     def __init__(self, pattern: str) -> None:
+        from runlab.parsing.patterns import compile_pattern
+
         try:
-            self.regex = re.compile(pattern)
-        except (re.error, OverflowError, RecursionError) as error:
-            raise UsageError(f"metric pattern {pattern!r} is not a valid regex: {error}") from None
+            self.regex = compile_pattern(pattern)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
         index = self.regex.groupindex
-        if not set(index) - {"step"}:
-            raise UsageError(
-                f"metric pattern {pattern!r} has no named group: use (?P<key>...) and "
-                "(?P<value>...), or one (?P<name>...) per metric"
-            )
-        if ("key" in index) != ("value" in index):
-            raise UsageError(
-                f"metric pattern {pattern!r} needs both (?P<key>...) and (?P<value>...)"
-            )
         self.has_step = "step" in index
         # None in key/value mode; else the groups that are each a metric of that name.
         self.metrics: tuple[str, ...] | None = None
