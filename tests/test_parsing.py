@@ -5714,3 +5714,17 @@ def test_round_33_steps_labels_and_blocks() -> None:
         ("val_loss", 0.5, 0)]
     # the rate a training starts at is a setting
     assert steps_of("ℹ Initial learn rate: 0.001", "Initial learning rate: 0.1") == []
+
+
+def test_round_33_ranks_and_ends_of_processes() -> None:
+    # a program's own rank prefix: rank 0's lines are the run's, the others' are not read
+    assert steps_of("[rank0] step 1 loss 3.58", "[rank1] step 1 loss 3.90",
+                    "rank 0 | step 2 | loss 3.1", "rank 1 | step 2 | loss 3.3",
+                    "Rank 1: loss 9.9", "[RANK 1] step 4 loss 9") == [
+        ("loss", 3.58, 1), ("loss", 3.1, 2)]
+    # how a process ended is no metric: torchrun's failure report, its signal
+    assert steps_of("E1205 13:21:21.577000 29579 torch/distributed/elastic/multiprocessing/"
+                    "api.py:1002] failed (exitcode: 1) local_rank: 1 (pid: 29588) of binary: x",
+                    "  exitcode  : -15 (pid: 29587)  (SIGTERM)",
+                    "torch.distributed.elastic.multiprocessing.api.SignalException: Process "
+                    "4242 got signal: 2", "returncode: 1") == []

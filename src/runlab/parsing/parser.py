@@ -97,7 +97,12 @@ _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 # The other ranks' lines are theirs (rank 0's are the run's, as its hooks record only rank 0).
 _LAUNCHER = re.compile(
     r"\[(?:default|rank|local_rank|trainer|worker)(\d{1,5})\]:|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
-    r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ ", re.ASCII)
+    r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ "
+    # or what a program puts before its ranks' lines itself: `[rank1] step 1 loss 3.58`, `rank 1
+    # | step 1 | loss ...`, `Rank 0: loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its
+    # timers', is read whole)
+    r"|\[(?:rank|RANK)\ ?(\d{1,5})\]:?\ |(?i:rank)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
+_LAUNCHED_START = frozenset("[(rR")
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
 _MIDDLE_DOT = re.compile(r"(?<=[\d%]) \u00b7 (?=[^\W\d_])")
@@ -442,8 +447,8 @@ class MetricParser:
         for line in lines:
             if not line.isascii():
                 line = _plain(line)
-            if line[:1] in "[(" and (launched := _LAUNCHER.match(line)) is not None:
-                if (launched.group(1) or launched.group(2) or "0").strip("0"):
+            if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None:
+                if _rank(launched).strip("0"):
                     continue  # another rank's
                 line = line[launched.end() :]
             if self._rich_log is not None or ".py:" in line:
@@ -611,8 +616,8 @@ class MetricParser:
     def _parse_one(self, line: str) -> list[Point]:
         if not line.isascii() and not self._patterns:
             line = _plain(line)
-        if line[:1] in "[(" and (launched := _LAUNCHER.match(line)) is not None:
-            if (launched.group(1) or launched.group(2) or "0").strip("0"):
+        if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None:
+            if _rank(launched).strip("0"):
                 return []  # another rank's
             line = line[launched.end() :]
         if self._rich_log is not None or ".py:" in line:
@@ -1478,6 +1483,11 @@ class MetricParser:
 
 
 _RULE_TITLE = re.compile(r"─{3,400} ([^─]{1,200}) ─{3,400}\s*")
+
+
+def _rank(launched: re.Match[str]) -> str:
+    """The rank a launcher's (or a program's) prefix names ("" when it names none)."""
+    return next((rank for rank in launched.groups() if rank is not None), "")
 
 
 def _plain(line: str) -> str:

@@ -124,6 +124,9 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
     r"|^id$"  # EvoTorch's `(id:140078962316048)`
+    # how a process ended, torchrun's failure report (`exitcode  : 1 (pid: 4242)`, `failed
+    # (exitcode: 1) local_rank: 1`) and its `SignalException: Process 4242 got signal: 2`
+    r"|^(?i:exit_?code|exit_status|return_?code|got_signal|signal)$"
     # the rate a training starts at, spaCy's `ℹ Initial learn rate: 0.001` (not its schedule)
     r"|^(?i:initial)_(?i:learn_rate|learning_rate|lr)$"
     r"|^name$"  # a file's descriptor, `<_io.TextIOWrapper name=4 encoding='UTF-8'>`
