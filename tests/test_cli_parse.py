@@ -222,3 +222,35 @@ def test_reparse_keeps_the_run_s_own_patterns(cli: Callable[..., Result]) -> Non
     assert "keys: 0 added, 0 removed, 0 renamed" in r.stderr
     assert f"patterns: '{own}' (1 the run's own)" in r.stderr  # as typed, not escaped
     assert set(show(cli)["metrics"]) == {"top1", "loss"}  # type: ignore[arg-type]
+
+
+def test_parse_streams_what_it_reads(cli: Callable[..., Result], tmp_path: Path) -> None:
+    # a program's output piped in: each point as its line comes, before the input ends
+    import os
+    import select
+    import subprocess
+
+    proc = subprocess.Popen([PY, "-m", "runlab", "parse"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(b"step 1 loss=0.5\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 120)  # a bound, not a wait
+        assert ready, "no output before the input ended"
+        assert proc.stdout.readline().split() == [b"KEY", b"VALUE", b"STEP", b"RULE"]
+        assert proc.stdout.readline().split() == [b"loss", b"0.5", b"1", b"key_value"]
+        proc.stdin.write(b"step 2 loss=0.25\n")
+        proc.stdin.close()
+        assert proc.stdout.read().split() == [b"loss", b"0.25", b"2", b"key_value"]
+    finally:
+        proc.kill()
+        proc.wait()
+    # a large log: the table and the JSON both whole, in order
+    (tmp_path / "big.log").write_text("".join(f"step {i} loss={i / 7:.4f}\n" for i in range(20_000)))
+    table = cli("parse", str(tmp_path / "big.log")).stdout.splitlines()
+    assert len(table) == 20_001 and table[-1].split() == ["loss", "2857", "19999", "key_value"]
+    listed = json.loads(cli("parse", str(tmp_path / "big.log"), "--json").stdout)
+    assert len(listed) == 20_000 and listed[-1] == {
+        "key": "loss", "value": 2857.0, "step": 19999, "rule": "key_value"}

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from runlab.cli.common import command, console, emit_json, message, open_store
+from runlab.cli.common import (
+    colour,
+    command,
+    console,
+    emit_json,
+    message,
+    open_store,
+    write_chunks,
+)
 from runlab.cli.params import JsonOpt, RunArg, StoreOpt
+
+if TYPE_CHECKING:
+    from runlab.parsing import Point
 
 PatternOpt = Annotated[list[str] | None, typer.Option(
     "--pattern", "-m", help="An extra metric regex: named groups key/value/step, or one group "
@@ -42,12 +54,13 @@ def parse(
 
     Example: python train.py 2>&1 | runlab parse -m 'top1 (?P<top1>[\\d.]+)'
     """
-    from runlab.parsing.extract import explain_log, parse_log, read_chunks
+    from runlab.parsing.extract import explain_log, iter_points, read_chunks
 
     patterns, disabled = _rules(pattern)
     if file == "-":
         stdin = sys.stdin.buffer
-        chunks = iter(lambda: stdin.read(1 << 16), b"")
+        read = getattr(stdin, "read1", stdin.read)  # (what has come: read as it comes)
+        chunks = iter(lambda: read(1 << 16), b"")
     else:
         chunks = read_chunks(file)
     if explain:
@@ -62,16 +75,27 @@ def parse(
 
             print_explained(explained, console(soft_wrap=True))
         return
-    points = parse_log(chunks, patterns, disabled)
+    batches = iter_points(chunks, patterns, disabled)  # (streamed: a log of any size)
     if json_:
-        emit_json([{"key": p.key, "value": p.value, "step": p.step, "rule": p.rule}
-                   for p in points])
-    elif not points:
-        message("no metrics found: add a pattern with -m, or see `runlab parse --help`")
-    else:
-        from runlab.display.points import print_points
+        from runlab.display.format import json_lines
 
-        print_points(points, console(soft_wrap=True))
+        write_chunks(json_lines(({"key": p.key, "value": p.value, "step": p.step, "rule": p.rule}
+                                 for batch in batches for p in batch), array=True))
+        return
+    from runlab.display.points import points_lines
+
+    found = [False]
+
+    def counted() -> Iterator[list[Point]]:
+        for batch in batches:
+            found[0] = found[0] or bool(batch)
+            yield batch
+
+    for text in points_lines(counted(), bold=colour()):
+        sys.stdout.write(text)
+        sys.stdout.flush()  # (a batch a chunk read: a program's points as it prints them)
+    if not found[0]:
+        message("no metrics found: add a pattern with -m, or see `runlab parse --help`")
 
 
 @command()

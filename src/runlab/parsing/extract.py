@@ -20,12 +20,17 @@ CHUNK = 1 << 16
 def parse_log(chunks: Iterable[bytes], patterns: Sequence[str] = (),
               disabled: Sequence[str] = ()) -> list[Point]:
     """The points a tracked run would record from this output, progress bars flushed."""
+    return [point for batch in iter_points(chunks, patterns, disabled) for point in batch]
+
+
+def iter_points(chunks: Iterable[bytes], patterns: Sequence[str] = (),
+                disabled: Sequence[str] = ()) -> Iterator[list[Point]]:
+    """`parse_log`'s points a chunk at a time, as they come: a log of any size, or a program's
+    output as it runs, in little memory."""
     splitter, parser = LineSplitter(), MetricParser(patterns, disabled)
-    points: list[Point] = []
     for chunk in chunks:
-        points += parser.parse_lines(splitter.feed(chunk))
-    points += parser.parse_lines(splitter.flush())
-    return points + parser.flush()
+        yield parser.parse_lines(splitter.feed(chunk))
+    yield parser.parse_lines(splitter.flush()) + parser.flush()
 
 
 @dataclass
