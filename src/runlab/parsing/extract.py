@@ -89,7 +89,21 @@ _WHY = {
     "ignite": "the name as printed in Ignite's example line; after `Training Results - ` "
               "(or Validation, ...) those words, joined with _, then /",
     "mmengine": "an item of MMEngine's log line, as in its scalars.json",
+    "table": "its column's name in the table's header above this row (a counter's column, "
+             "epoch or step, is the row's step)",
+    "csv_rows": "its column's name in the CSV header above this row (a counter's column is "
+                "the row's step)",
+    "frame": "its column's name in the frame's header above this row",
+    "named_rows": "its column's name in the table's header above, under the row's name",
+    "table_groups": "its group's and its column's names in the table's header above",
+    "metric_table": "its column's name in the table's header above this row",
+    "score_grid": "its column's name in the grid's header above, under the row's name",
+    "sb3_box": "the section of stable-baselines3's box above, then the name, joined with /",
 }
+# Rules whose names come from a line above the one the value is on (a header, a section):
+# the line is shown whole.
+_WHOLE = frozenset({"json", "python_dict", "table", "csv_rows", "frame", "named_rows",
+                    "table_groups", "metric_table", "score_grid", "hf_trainer"})
 
 
 def _explain(key: str, rule: str, line: str) -> tuple[str, str]:
@@ -99,7 +113,7 @@ def _explain(key: str, rule: str, line: str) -> tuple[str, str]:
     if at < 0:
         at = line.find(key.split("/")[-1])
     clause = line.strip()
-    if at >= 0:
+    if at >= 0 and rule not in _WHOLE:  # (a nested dict's `val/loss`: not the first `loss`)
         start = max(line.rfind(sep, 0, at) for sep in (",", ";", "|", " - ", "\t", "[", "(", "]", ")"))
         ends = [i for i in (line.find(sep, at) for sep in (",", ";", "|", " - ", "\t", "]"))
                 if i >= 0]
