@@ -5728,3 +5728,15 @@ def test_round_33_ranks_and_ends_of_processes() -> None:
                     "  exitcode  : -15 (pid: 29587)  (SIGTERM)",
                     "torch.distributed.elastic.multiprocessing.api.SignalException: Process "
                     "4242 got signal: 2", "returncode: 1") == []
+
+
+def test_round_33_a_rich_log_message_wrapped_between_a_name_and_its_value() -> None:
+    # RichHandler in a narrow terminal: the message fills its column (one space before the
+    # source), and a name's value goes on the next line
+    assert steps_of(
+        "[13:15:56] INFO     Epoch 1/3 - train_loss: train_rich.py:14",
+        "                    0.0645 - val_loss:                      ",
+        "                    0.0825 - val_accuracy:                  ",
+        "                    71.93% - time: 12.5s                    ",
+        "           INFO     Done, see train.py:14") == [
+        ("train_loss", 0.0645, 1), ("val_loss", 0.0825, 1), ("val_accuracy", 71.93, 1)]

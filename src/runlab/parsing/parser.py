@@ -132,7 +132,7 @@ _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,3
 # blank when the time repeats); a message too long for its column goes on in the lines under
 # it, indented to the column, the source's column blank.
 _RICH_LOG = re.compile(r"(?:\[[^\]]{1,30}\]|\ {0,30})\ (?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\ +(?=\S)")
-_RICH_SOURCE = re.compile(r"\ {2}[\w.\-<>]{1,80}\.py:\d{1,9}\ *\Z")
+_RICH_SOURCE = re.compile(r"\ {1,}[\w.\-<>]{1,80}\.py:\d{1,9}\ *\Z")
 _LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
 
 # A heading alone on its line, not indented, that names a phase or a measure (`Validation:`,
@@ -420,7 +420,7 @@ class MetricParser:
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
-        self._rich_log: tuple[int, int | None] | None = None
+        self._rich_log: tuple[int, int | None, str] | None = None
         # The user patterns' findings of the line being read; whether they took any value.
         self._custom: list[tuple[str, list[Found], bool]] = []
         self._taken = False
@@ -630,23 +630,32 @@ class MetricParser:
         its points are at the message's step."""
         rich_log, self._rich_log = self._rich_log, None
         if rich_log is not None:
-            column, step = rich_log
+            column, step, dangling = rich_log
             if line[column : column + 1].strip() and not line[:column].strip() and (
                     _RICH_SOURCE.search(line) is None):
                 before = self._current_step
                 self._current_step = step
+                if dangling:  # `... - val_loss:` wrapped before its value: one clause again
+                    line = dangling + " " + line.lstrip(" ")
                 points = self._parse_message(line)
                 if self._current_step == step:
                     self._current_step = before
-                self._rich_log = (column, step)  # (a third line may go on with it)
+                # (a third line may go on with it)
+                self._rich_log = (column, step, _dangling(line))
                 return points
         source = _RICH_SOURCE.search(line)
-        # (the source column is no part of the message's last clause: `lr 1.0e-04   x.py:8`)
-        points = self._parse_message(line if source is None else line[: source.start()])
+        if source is not None and line[source.start() + 1] != " " and _RICH_LOG.match(
+                line) is None:
+            source = None  # (one space before it: a message's own `see train.py:14`)
+        # (the source column is no part of the message's last clause: `lr 1.0e-04   x.py:8`;
+        # one space only where the message fills its column)
+        text = line if source is None else line[: source.start()]
+        points = self._parse_message(text)
         if source is not None:
             head = _RICH_LOG.match(line)
             if head is not None:
-                self._rich_log = (head.end(), points[-1].step if points else self._current_step)
+                self._rich_log = (head.end(), points[-1].step if points else self._current_step,
+                                  _dangling(text))
         return points
 
     def _parse_message(self, line: str) -> list[Point]:
@@ -1483,6 +1492,21 @@ class MetricParser:
 
 
 _RULE_TITLE = re.compile(r"─{3,400} ([^─]{1,200}) ─{3,400}\s*")
+
+
+# A name left without its value at the end of a wrapped line (`... - val_loss:`), its clause's
+# last words.
+_DANGLING = re.compile(r"(?:^|\ -\ |[|,;\t])\ *([A-Za-z_][\w\-/.]{0,60}(?:\ [A-Za-z_][\w\-/.]{0,60})"
+                       r"{0,3}):\ *\Z", re.ASCII)
+
+
+def _dangling(text: str) -> str:
+    """The name a wrapped message's line ends with, before its value on the next line."""
+    if text.rstrip()[-1:] != ":":
+        return ""
+    tail = text.rstrip()[-250:]
+    found = _DANGLING.search(tail)
+    return "" if found is None else found.group(1) + ":"
 
 
 def _rank(launched: re.Match[str]) -> str:
