@@ -215,6 +215,13 @@ def test_a_launcher_s_options_are_no_params_and_its_program_is_the_script(
     # the launcher alone: its options are still its own
     alone = parse_args(launcher, cwd=str(tmp_path))
     assert (alone.script, alone.params) == (None, {})
+    # a module it runs; a file that is an option's value
+    module = parse_args([*launcher, "-m", "pkg.train", "--lr", "1"], cwd=str(tmp_path))
+    assert (module.script, module.module, module.params) == (None, "pkg.train", {"lr": 1})
+    (tmp_path / "cfg.yaml").write_text("")
+    configured = parse_args([*launcher, "--config_file", "cfg.yaml", "train.py", "--lr", "1"],
+                            cwd=str(tmp_path))
+    assert (configured.script, configured.params) == ("train.py", {"lr": 1})
 
 
 def test_the_launchers_are_the_start_up_hook_s() -> None:

@@ -1672,17 +1672,27 @@ def test_a_pattern_leaves_the_rest_of_its_line_read_as_printed() -> None:
     # a group that took the line's comma with the number: the number
     assert read(r"train loss: (?P<tl>\S+)", "train loss: 0.4, val loss: 0.5") == [
         ("tl", 0.4, 0, "custom"), ("val_loss", 0.5, 0, "key_value")]
-    # a value printed as negative zero elsewhere on the line is still read
-    assert read(r"acc (?P<a>[\d.]+)", "acc 0.5 | loss -0.0 | lr 0.1")[0] == ("a", 0.5, 0, "custom")
+    # a value printed as negative zero is still read, on the pattern's line and after it
+    assert read(r"acc (?P<a>[\d.]+)", "acc 0.5 | reward -0.00 | lr 0.1", "reward: -0.0") == [
+        ("a", 0.5, 0, "custom"), ("lr", 0.1, 0, "name_value"), ("reward", -0.0, 0, "name_value"),
+        ("reward", -0.0, 1, "key_value")]
+    # each pattern reads the line as printed, the first to read a value its owner
+    assert read(r"loss: (?P<train_loss>[\d.]+)", "loss: 0.5 acc: 0.9") == [
+        ("acc", 0.9, 0, "key_value"), ("train_loss", 0.5, 0, "custom")]
+    assert sorted(run_all("loss: 0.5 acc: 0.9", parser=MetricParser(
+        [r"loss: (?P<train_loss>[\d.]+)", r"(?P<key>\w+): (?P<value>-?[\d.]+)"]))) == [
+        ("acc", 0.9, 0, "custom"), ("train_loss", 0.5, 0, "custom")]
+    # a pattern's value on the line that closes what looked like JSON is still recorded
+    assert read(r"top1 (?P<top1>[\d.]+)", "{", "top1 0.5 done") == [("top1", 0.5, 0, "custom")]
 
 
 def test_patterns_read_table_rows_and_bars_at_their_steps() -> None:
-    # a table's row: the pattern first, the other columns as the table's
-    assert sorted(run_all("epoch  train_loss  val_loss", "1      0.52        0.61",
-                          "2      0.41        0.55",
-                          parser=MetricParser([r"^(?P<step>\d+)\s+(?P<tl>[\d.]+)"]))) == [
-        ("tl", 0.41, 2, "custom"), ("tl", 0.52, 1, "custom"),
-        ("val_loss", 0.55, 2, "table"), ("val_loss", 0.61, 1, "table")]
+    # a table's row: the pattern first, the other columns as the table's, at the row's step
+    for pattern in (r"^(?P<step>\d+)\s+(?P<tl>[\d.]+)", r"^\d+\s+(?P<tl>[\d.]+)"):
+        assert sorted(run_all("epoch  train_loss  val_loss", "1      0.52        0.61",
+                              "2      0.41        0.55", parser=MetricParser([pattern]))) == [
+            ("tl", 0.41, 2, "custom"), ("tl", 0.52, 1, "custom"),
+            ("val_loss", 0.55, 2, "table"), ("val_loss", 0.61, 1, "table")]
     # a tqdm bar's postfix: at the bar's step, each redraw, as the bar's own values
     bar = "".join(f"\rEpoch 1: {i * 20}%|##  | {i}/5 [00:01<00:01, 3.2it/s, loss={1 - i / 10:.3f}, "
                   f"acc={0.5 + i / 20:.3f}]" for i in range(1, 6))
@@ -5699,11 +5709,17 @@ def test_round_33_log_prefixes_found_by_their_level() -> None:
 
 
 def test_round_33_steps_labels_and_blocks() -> None:
-    # a finer step beside the epoch that starts the line is the step of the lines after it
-    assert steps_of("epoch 1 step 100 loss=0.02", "val_loss: 0.04", "epoch 2 step 200 loss=0.01",
-                    "val_loss: 0.03") == [
-        ("loss", 0.02, 100), ("val_loss", 0.04, 100), ("loss", 0.01, 200),
-        ("val_loss", 0.03, 200)]
+    # a step beside the epoch that starts the line is that line's: the lines after it stay at
+    # the epoch (a step that starts again each epoch would otherwise go back and forth)
+    assert steps_of("epoch 0 step 0 loss=0.5", "epoch 0 step 1 loss=0.4", "val_loss: 0.3",
+                    "epoch 1 step 0 loss=0.3", "epoch 1 step 1 loss=0.2", "val_loss: 0.25") == [
+        ("loss", 0.5, 0), ("loss", 0.4, 1), ("val_loss", 0.3, 0), ("loss", 0.3, 2),
+        ("loss", 0.2, 3), ("val_loss", 0.25, 1)]
+    # a counter in what looks like a log prefix is the line's step
+    assert steps_of("2026-01-01 12:00:00 | step 200 | INFO | loss=0.5",
+                    "2026-01-01 12:00:01 | step 300 | INFO | loss=0.4",
+                    "2026-12-05 13:15:13,642 __main__[19912] CRITICAL epoch 2 step 500 loss=0.1") == [
+        ("loss", 0.5, 200), ("loss", 0.4, 300), ("loss", 0.1, 500)]
     # clu's `[50] eval: {...}`: the eval's, at step 50
     assert steps_of("[50] eval: {'accuracy': 0.9, 'loss': 0.3}", "[60] loss: 0.5") == [
         ("eval/accuracy", 0.9, 50), ("eval/loss", 0.3, 50), ("loss", 0.5, 60)]
@@ -5720,8 +5736,9 @@ def test_round_33_ranks_and_ends_of_processes() -> None:
     # a program's own rank prefix: rank 0's lines are the run's, the others' are not read
     assert steps_of("[rank0] step 1 loss 3.58", "[rank1] step 1 loss 3.90",
                     "rank 0 | step 2 | loss 3.1", "rank 1 | step 2 | loss 3.3",
-                    "Rank 1: loss 9.9", "[RANK 1] step 4 loss 9") == [
-        ("loss", 3.58, 1), ("loss", 3.1, 2)]
+                    "[RANK 1] step 4 loss 9") == [("loss", 3.58, 1), ("loss", 3.1, 2)]
+    # a leaderboard's rank is no process's
+    assert steps_of("Rank 1 | team-a | score 0.91", "Rank 2 | team-b | score 0.85") != []
     # how a process ended is no metric: torchrun's failure report, its signal
     assert steps_of("E1205 13:21:21.577000 29579 torch/distributed/elastic/multiprocessing/"
                     "api.py:1002] failed (exitcode: 1) local_rank: 1 (pid: 29588) of binary: x",

@@ -272,13 +272,31 @@ def from_env(key: str, text: str, origin: str | None = None) -> Any:
             what = "an integer" if kind is int else "a number"
             raise ConfigError(f"{origin}: must be {what}, not {text!r}") from None
     if kind is list and key == "metric_patterns":
-        # (one a line: a regex may hold commas, `\d{1,3}`, `[,:]`)
-        return check(key, [part for part in text.split("\n") if part.strip()], origin)
+        return check(key, _patterns_text(text), origin)
     if kind is list:
         return [part.strip() for part in text.split(",") if part.strip()]
     if kind is dict:
         raise ConfigError(f"{origin}: {key} can only be set in runlab.toml")
     return text
+
+
+def _patterns_text(text: str) -> list[str]:
+    r"""Metric patterns written as text: one a line; on one line, comma-separated where every
+    part is a pattern of its own, else the whole line one (a regex may hold commas, `\d{1,3}`,
+    `[,:]`)."""
+    if "\n" in text:
+        return [part for part in text.split("\n") if part.strip()]
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) > 1:
+        from runlab.parsing.patterns import compile_pattern
+
+        try:
+            for part in parts:
+                compile_pattern(part)
+        except ValueError:
+            return [text]
+        return parts
+    return [text] if text.strip() else []
 
 
 def load(cwd: str, env: Mapping[str, str] = os.environ) -> Settings:

@@ -377,7 +377,14 @@ def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
         token = tokens[index]
         if token == "--":
             break
-        if not token.startswith("-") and _is_file(token, cwd):
+        if launcher and token in ("-m", "--module") and index + 1 < len(tokens):
+            # `torchrun --nproc_per_node 2 -m pkg.train --lr 0.1`: the module it runs
+            return _Entry(module=tokens[index + 1], prefix_end=index + 1,
+                          params_start=index + 2)
+        if not token.startswith("-") and _is_file(token, cwd) and not (
+                launcher and not token.endswith(".py") and tokens[index - 1].startswith("--")
+                and "=" not in tokens[index - 1]):
+            # (a launcher's option's file, `--config_file cfg.yaml`, is no program)
             return _Entry(script=token, prefix_end=index, params_start=index + 1)
     if launcher:
         return _Entry(module=module, prefix_end=len(tokens), params_start=len(tokens))

@@ -106,7 +106,7 @@ def reparse(
 ) -> None:
     """Extract a run's metrics from its output again, with the rules and patterns of now.
 
-    The patterns are the config's, the run's own (its -m), then -m. The new points replace
+    The patterns are -m, the run's own (its -m), then the config's. The new points replace
     those read from the output before; what the output did not give (RUNLAB_EVENTS, the
     Python API, the start-up hooks, sys/ resources) is kept. Recorded in the run's journal,
     so it survives reindex.
@@ -122,7 +122,8 @@ def reparse(
     options = start_event(s, run_id).get("options")
     own = options.get("metric_pattern") if isinstance(options, dict) else None
     own = [p for p in own if isinstance(p, str)] if isinstance(own, list) else []
-    patterns = list(dict.fromkeys([*configured, *own, *(pattern or [])]))
+    # (-m first: where two patterns read the same value, the first one's is recorded)
+    patterns = list(dict.fromkeys([*(pattern or []), *own, *configured]))
     done = reparse_run(s, run_id, patterns, disabled)
     keys = ", ".join(done.keys) if done.keys else "none"
     message(f"run {done.number}: {done.points} metric points from output.log "

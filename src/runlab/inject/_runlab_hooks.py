@@ -729,11 +729,15 @@ def _lightning(module):
         root + ".trainer.connectors.logger_connector.result")._ResultCollection
     wrap(results, "metrics", "lightning", after=bar_only)
 
+    calling = threading.local()  # a logger's log_metrics inside another's (a subclass's super())
+
     def direct(args, kwargs):
+        depth = getattr(calling, "depth", 0)
+        calling.depth = depth + 1
         values = args[1] if len(args) > 1 else kwargs.get("metrics")
         step = args[2] if len(args) > 2 else kwargs.get("step")
         trainer = running.get("trainer")
-        if getattr(through, "depth", 0) or not values or trainer is None or (
+        if depth or getattr(through, "depth", 0) or not values or trainer is None or (
                 args[0] is not running.get("logger")):
             return
         if dict(values) == {"hp_metric": -1}:
@@ -741,6 +745,9 @@ def _lightning(module):
         if step is None:
             step = trainer.fit_loop.epoch_loop._batches_that_stepped
         metrics("lightning", {k: _number(v) for k, v in values.items()}, int(step))
+
+    def returned(result, args, kwargs):
+        calling.depth = max(getattr(calling, "depth", 1) - 1, 0)
 
     def started(args, kwargs):
         trainer = args[0]
@@ -752,7 +759,8 @@ def _lightning(module):
         for logger in list(getattr(trainer, "loggers", None) or ())[:1]:
             if callable(getattr(type(logger), "log_metrics", None)):
                 running["logger"] = logger
-                wrap(type(logger), "log_metrics", "lightning", before=direct)
+                wrap(type(logger), "log_metrics", "lightning", before=direct, after=returned,
+                     failed=lambda args, kwargs: returned(None, args, kwargs))
         model = args[1] if len(args) > 1 else kwargs.get("model")
         datamodule = kwargs.get("datamodule") or (args[4] if len(args) > 4 else None)
         hparams = {}

@@ -70,7 +70,6 @@ __all__ = ["MetricParser", "Point"]
 _Plan = tuple[list[int], list[tuple[int, str]], frozenset[int]]
 _STEP_RANK = {name: rank for rank, name in enumerate(STEP_NAMES)}
 _EPOCH_RANK = _STEP_RANK["epoch"]
-_FINE_RANK = _STEP_RANK["step"]
 # A counter's number names the counter: `Epoch Number: 3`, `Episode no: 10`.
 _COUNTER_SUFFIX = re.compile(r"_(?:number|num|no)$")
 # A phase's count that is a step: stable-baselines3's `Eval num_timesteps=1024`.
@@ -99,9 +98,9 @@ _LAUNCHER = re.compile(
     r"\[(?:default|rank|local_rank|trainer|worker)(\d{1,5})\]:|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
     r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ "
     # or what a program puts before its ranks' lines itself: `[rank1] step 1 loss 3.58`, `rank 1
-    # | step 1 | loss ...`, `Rank 0: loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its
-    # timers', is read whole)
-    r"|\[(?:rank|RANK)\ ?(\d{1,5})\]:?\ |(?i:rank)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
+    # | step 1 | loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its timers', is read whole;
+    # a leaderboard's `Rank 1 | team-a | score 0.91` is no process's)
+    r"|\[(?:rank|RANK)\ ?(\d{1,5})\]:?\ |(?:rank|RANK)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
 _LAUNCHED_START = frozenset("[(rR")
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
@@ -203,12 +202,10 @@ class _Pattern:
         if "key" not in index:
             self.metrics = tuple(name for name in index if name != "step")
 
-    def parse(self, line: str) -> tuple[list[Found], str]:
-        """The findings, and the line with each value read put out of reach (so that the
-        built-in rules do not read it again, and read the rest of the line as printed: the
-        names around it still qualify what is left, `val loss 0.49 acc 0.79` is val_acc)."""
+    def parse(self, line: str, taken: list[tuple[int, int]]) -> list[Found]:
+        """The findings in the line as printed, but those of a value whose text another
+        pattern took already (`taken`, spans), to which the spans of its own are added."""
         found: list[Found] = []
-        spans: list[tuple[int, int]] = []
         for match in self.regex.finditer(line):
             step = None
             if self.has_step:
@@ -216,13 +213,17 @@ class _Pattern:
                 number = None if text is None else parse_number(text)
                 step = number if type(number) is int else None
             for key, group in self._groups(match):
-                value = _pattern_value(match.group(group))
-                if value is not None:
+                text = match.group(group)
+                value = _pattern_value(text)
+                if value is None or text is None:
+                    continue
+                start = match.start(group) + len(text) - len(text.lstrip())
+                end = start + len(_number_text(text))  # (not the punctuation after it)
+                if not any(
+                        start < after and before < end for before, after in taken):
                     found.append((key, value, step))
-                    spans.append(match.span(group))
-        for start, end in sorted(spans, reverse=True):
-            line = line[:start] + _taken_text(line[start:end]) + line[end:]
-        return found, line
+                    taken.append((start, end))
+        return found
 
     def _groups(self, match: re.Match[str]) -> list[tuple[str, str]]:
         """Each metric of a match: its key and the group of its value."""
@@ -234,27 +235,45 @@ class _Pattern:
 
 # A value a user pattern read, as the built-in rules then see it: a number still, so that they
 # read the rest of the line as printed (a dict's other values, a table's other columns, the
-# pairs after it), but one no program prints as a measure, negative zero, whose points are then
-# dropped; its digits padded to the width of the text it stands for (a table's columns keep
-# their places).
+# pairs after it), but one no program prints, whose points are then dropped (padded with zeros
+# to the width of the text it stands for, where that is wider: a table's columns keep their
+# places).
+_TAKEN = -9e99
+
+
 def _taken_text(text: str) -> str:
-    return "-0.0" + "0" * (len(text) - 4)
+    return "-9e" + "0" * (len(text) - 5) + "99"
 
 
 def _taken(point: Point) -> bool:
     """Whether a built-in rule's point is its reading of a value a user pattern took."""
-    return point.value == 0 and point.rule != _CUSTOM and math.copysign(1.0, point.value) < 0
+    return point.value == _TAKEN and point.rule != _CUSTOM
+
+
+def _take(line: str, spans: list[tuple[int, int]]) -> str:
+    """The line with the text of each span (values the patterns read) as `_taken_text`."""
+    parts = []
+    at = 0
+    for start, end in sorted(spans):
+        parts += [line[at:start], _taken_text(line[start:end])]
+        at = end
+    parts.append(line[at:])
+    return "".join(parts)
 
 
 def _pattern_value(text: str | None) -> float | None:
     """The number a pattern's group holds (`0.41`, `87.2%`, `0.41,`: trailing punctuation is
     the line's, not the value's), else None."""
-    if text is None:
-        return None
-    value = parse_number(text.strip())
-    if value is None:
-        value = parse_number(text.strip().rstrip(",;:)]}%").strip())
-    return value
+    return None if text is None else parse_number(_number_text(text))
+
+
+def _number_text(text: str) -> str:
+    """A group's text without the spaces around it, and without punctuation after the number
+    when that is what keeps it from being one."""
+    text = text.strip()
+    if parse_number(text) is None:
+        return text.rstrip(",;:)]}%").strip()
+    return text
 
 
 class MetricParser:
@@ -421,9 +440,8 @@ class MetricParser:
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
         self._rich_log: tuple[int, int | None, str] | None = None
-        # The user patterns' findings of the line being read; whether they took any value.
+        # The user patterns' findings of the line being read.
         self._custom: list[tuple[str, list[Found], bool]] = []
-        self._taken = False
         names = {rule.name for rule in rules}
         self._labels = "key_value" in names and not self._patterns
         self._records = "python_dict" in names
@@ -562,7 +580,7 @@ class MetricParser:
     def pending(self) -> list[Point]:
         """The points held back now, not yet given out (their steps may still change)."""
         return [point for point in (*(point for point, _ in self._held.values()), *self._waiting)
-                if not (self._taken and _taken(point))]
+                if not (self._patterns and _taken(point))]
 
     def _release_held(self) -> list[Point]:
         points = [point for point, _ in self._held.values()]
@@ -574,6 +592,12 @@ class MetricParser:
     def parse_line(self, line: str) -> list[Point]:
         """Parse the next line of output; return its points (usually none)."""
         return self._once(self._parse_one(line))
+
+    def _row_own(self, row: list[Found]) -> list[tuple[str, list[Found], bool]]:
+        """`_own`, on a table's row: a value with no step of its own at the row's."""
+        step = next((step for _, _, step in row if step is not None), None)
+        return [(rule, [(key, value, step if at is None else at) for key, value, at in findings],
+                 redraws) for rule, findings, redraws in self._own()]
 
     def _own(self) -> list[tuple[str, list[Found], bool]]:
         """The user patterns' findings of the line being read, taken once."""
@@ -588,7 +612,7 @@ class MetricParser:
         (`Epoch 3, Acc: 1.00` a batch's)."""
         if not points:
             return points
-        if self._taken:  # (the built-in rules' reading of a value a pattern took: none)
+        if self._patterns:  # (the built-in rules' reading of a value a pattern took: none)
             points = [point for point in points if not _taken(point)]
         last = self._printed
         if len(last) > 10_000:  # ever-new keys: stay bounded
@@ -757,15 +781,24 @@ class MetricParser:
     def _parse_line(self, line: str, read: bool = False) -> list[Point]:
         """The points of a line; `read`: the user patterns have read it already (a part of
         it, or lines joined again)."""
+        if read:  # (inside another line's reading: its patterns' findings wait for it)
+            outer, self._custom = self._custom, []
+            try:
+                return self._read_line(line)
+            finally:
+                self._custom = outer
         custom: list[tuple[str, list[Found], bool]] = []
-        if self._patterns and not read:
-            # Patterns first, on every line (a table's row, a bar's): what they read is out of
-            # the built-in rules' reach.
+        if self._patterns:
+            # Patterns first, on every line (a table's row, a bar's), each on the line as
+            # printed, the first to read a value its owner: what they read is out of the
+            # built-in rules' reach.
+            taken: list[tuple[int, int]] = []
             for pattern in self._patterns:
-                findings, line = pattern.parse(line)
+                findings = pattern.parse(line, taken)
                 if findings:
                     custom.append((_CUSTOM, findings, False))
-                    self._taken = True
+            if taken:
+                line = _take(line, taken)
             line = numbers_plain(line)
         self._custom = custom
         points = self._read_line(line)
@@ -851,7 +884,8 @@ class MetricParser:
             if findings:
                 if self._rows_rule == "lightning_results" and self._lightning_done is not None:
                     findings = [(key, value, self._lightning_done) for key, value, _ in findings]
-                return self._resolve([*self._own(), (self._rows_rule, findings, False)], [])
+                return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
+                                                                   False)], [])
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
                 self._table = (self._rows, self._rows_rule)
             self._rows = None
@@ -861,7 +895,8 @@ class MetricParser:
             findings = self._table[0](line)
             if findings and findings[0][0]:
                 self._rows, self._rows_rule = self._table
-                return self._resolve([*self._own(), (self._rows_rule, findings, False)], [])
+                return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
+                                                                   False)], [])
         found = self._own()
         asks = self._asks
         mask = 0
@@ -1220,7 +1255,6 @@ class MetricParser:
         key_step: int | None = None
         step_key = ""
         best = len(STEP_NAMES)
-        counted_on = False
         for rule, findings, redraws in found:
             for key, value, step in findings:
                 if key in chosen or not key:  # an empty key: a rule's CLAIM
@@ -1243,15 +1277,13 @@ class MetricParser:
                 if epoch is None:
                     epoch = line_epoch  # `Epoch 3, Step 500, Loss: 0.41`: its header's
                 if epoch is not None:
-                    within, key_step = key_step, self._in_epoch(int(epoch), key_step)
-                    counted_on = within != key_step  # (a step within its epoch, made global)
+                    key_step = self._in_epoch(int(epoch), key_step)
             if best < _EPOCH_RANK and key_step is not None:
                 self._steps_done(key_step)
-                if (best == 0 or best <= _FINE_RANK and not counted_on) and header is not None and (
-                        self._header_epoch is not None and position is None):
+                if best == 0 and header is not None and self._header_epoch is not None:
                     # an epoch header on the line of a finer step (PaddleOCR's `epoch: [1/500],
-                    # global_step: 20, ...`, `epoch 1 step 100 loss=...`): the lines after it
-                    # that name no step are at that step, not the epoch
+                    # global_step: 20, ...`): the lines after it that name no step are at that
+                    # step, not the epoch
                     self._position_done = key_step
         # Under an epoch header, a counter with its total is a position in the epoch: Paddle's
         # `step  5/20 - loss: 0.69` after `Epoch 2/2` (llm.c's `step 1/74 |` has no epochs).

@@ -1904,6 +1904,9 @@ _PREFIX_TOKEN = re.compile(
     r"|(?P<name>(?:[A-Za-z_<>/]|\.{1,2}/)[\w.<>/\-]{0,80}(?:\[\d{1,9}\])?(?::[\w<>]{1,80}){0,2}:?)"
     r")", re.ASCII)
 _PLAIN_WORD = re.compile(r"[A-Za-z]{1,40}:?", re.ASCII)
+_COUNTER_IN_PREFIX = re.compile(
+    r"(?<![A-Za-z])(?i:epoch|ep|step|steps|iter|iteration|it|batch|episode|round|fold|trial)"
+    r"(?![A-Za-z])", re.ASCII)
 # After the level, a logger's name that may be a word of the message too: only before `: `,
 # ` - ` or ` | `, and not a phase, a qualifier or a counter (`INFO train: ` is the phase's).
 _NAMED_AFTER_LEVEL = re.compile(
@@ -1940,6 +1943,8 @@ def _level_prefix_end(line: str) -> int:
         at = token.end()
         count += 1
         text = token.group().strip()
+        if _COUNTER_IN_PREFIX.search(text) is not None:
+            return 0  # `... | step 200 | INFO | loss=0.5`: the line's counter, not a prefix's
         if token.group("time") is not None:
             strong = strong or ":" in text or "-" in text
         elif token.group("bracket") is not None:
@@ -2000,7 +2005,9 @@ def _message(line: str) -> str:
     prefix = _LOG_PREFIX.match(line) if line[:1] in "[0123456789DIWEFCr_ JMASON" else None
     by_level = _level_prefix_end(line) if (
         "INFO" in line or "[info" in line or "DEBUG" in line or "WARN" in line
-        or "ERROR" in line or "[debug" in line or "SUCCESS" in line or "[warn" in line) else 0
+        or "ERROR" in line or "[debug" in line or "SUCCESS" in line or "[warn" in line
+        or "CRITICAL" in line or "[error" in line or "[critical" in line or "TRACE" in line
+        or "NOTICE" in line) else 0
     if prefix is None or by_level > prefix.end():
         return line[by_level:] if by_level else line
     end = prefix.end()
