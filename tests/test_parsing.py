@@ -5757,3 +5757,20 @@ def test_round_33_a_rich_log_message_wrapped_between_a_name_and_its_value() -> N
         "                    71.93% - time: 12.5s                    ",
         "           INFO     Done, see train.py:14") == [
         ("train_loss", 0.0645, 1), ("val_loss", 0.0825, 1), ("val_accuracy", 71.93, 1)]
+
+
+def test_round_33_teaching_material() -> None:
+    # d2l's closing lines: a throughput and its device after the measures
+    assert steps_of("perplexity 1.1, 65402.3 tokens/sec on cuda:0",
+                    "loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0",
+                    "45678.9 examples/sec on [device(type='cuda', index=0)]") == [
+        ("perplexity", 1.1, 0), ("loss", 0.345, 0), ("train_acc", 0.876, 0)]
+    # d2l's GAN: a network's letter after its measure
+    assert steps_of("loss_D 0.635, loss_G 1.477") == [("loss_D", 0.635, 0), ("loss_G", 1.477, 0)]
+    # `X of Y`: the whole phrase, the measure's; a size or a rate said so is a setting
+    assert steps_of("L2 norm of w: 0.352", "Norm of gradient: 0.53", "Std of rewards: 1.25",
+                    "Size of training set: 50000", "Average number of neighbors: 3.05",
+                    "Sample rate of waveform: 16000") == [
+        ("L2_norm_of_w", 0.352, 0), ("Norm_of_gradient", 0.53, 0), ("Std_of_rewards", 1.25, 0)]
+    # a settings line whose names end in a letter (`iou_t`) is still settings
+    assert steps_of("hyperparameters: lr0=0.01, momentum=0.937, iou_t=0.2, anchor_t=4.0") == []

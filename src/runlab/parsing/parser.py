@@ -55,6 +55,7 @@ from runlab.parsing.rules.libraries import (
 from runlab.parsing.rules.dicts import json_records, python_records
 from runlab.parsing.rules.pairs import (
     PHASES,
+    RATE_TAIL,
     is_metric_key,
     key_value_pairs,
     line_shape,
@@ -1566,9 +1567,11 @@ def _plain(line: str) -> str:
 
 def _ends_number(line: str) -> bool:
     """Whether a line ends in a number (and may be a name and its number), a sentence's full
-    stop after it too (mlx-lm's `Test loss 3.576, Test ppl 35.738.`)."""
+    stop after it too (mlx-lm's `Test loss 3.576, Test ppl 35.738.`), or in a throughput after
+    its measures (d2l's `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`)."""
     end = line.rstrip()[-2:]
-    return end[-1:] in _ENDS_NUMBER or (end[-1:] == "." and end[:1] in _ENDS_NUMBER)
+    return end[-1:] in _ENDS_NUMBER or (end[-1:] == "." and end[:1] in _ENDS_NUMBER) or (
+        "/sec" in line and RATE_TAIL.search(line) is not None)
 
 
 def _unprefixed(line: str) -> str:

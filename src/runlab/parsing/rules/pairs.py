@@ -124,6 +124,10 @@ _SOURCE_FILE = re.compile(r".\.(?:c|cc|cpp|cxx|cu|h|hpp|py|pyx|go|rs|java|js|ts|
 _SETTING = re.compile(
     r"^\#"  # `#training images = 16`: a count
     r"|^id$"  # EvoTorch's `(id:140078962316048)`
+    r"|^index$"  # a device's, `device(type='cuda', index=0)`
+    # a size said in words, `Size of training set: 50000`, `Length of vocab: 300`; a signal's
+    # rate, `Sample rate of waveform: 16000`
+    r"|(?:^|_)(?i:size|length|number|count)_of_|^(?i:sample|sampling)_rate"
     # how a process ended, torchrun's failure report (`exitcode  : 1 (pid: 4242)`, `failed
     # (exitcode: 1) local_rank: 1`) and its `SignalException: Process 4242 got signal: 2`
     r"|^(?i:exit_?code|exit_status|return_?code|got_signal|signal)$"
@@ -367,12 +371,14 @@ def _name_tuple(line: str) -> list[Found]:
 _MEASURE_PHRASE = re.compile(
     # (not part of the name; nor an exclamation before it, `Solved! Average reward over ...`)
     r"\s*(?:(?:(?i:the|a|an)|DEBUG|INFO|WARNING|ERROR|[A-Za-z]{2,20}!)\ {1,4})?"
-    r"((?:(?!(?i:the|a|an)\ )[A-Za-z]{2,20}\ ){0,3}"  # qualifiers: `Total loss for this batch`
+    r"((?:(?!(?i:the|a|an)\ )[A-Za-z][A-Za-z0-9]{1,19}\ ){0,3}"  # `Total loss for this batch`, `L2`
     r"(?i:accuracy|acc|loss|error|err|precision|recall|f1|score|perplexity|auc|top1|top5"
     r"|mae|mse|rmse|iou|map|cost|reward|return|mean|average"
     # (scikit-learn's examples: `Coefficient of determination: 0.47`, `Area under the ROC
     # curve`, `Explained variance ratio of PC1`, `Sum of squared errors`)
-    r"|coefficient|area|sum|proportion|ratio|fraction|percentage|variance)"
+    r"|coefficient|area|sum|proportion|ratio|fraction|percentage|variance"
+    # (d2l's `L2 norm of w: 0.35`, `Norm of gradient`, `Std of rewards`; a size's, a setting)
+    r"|norm|std|stddev|median|size|length|number|count|rate)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after|under)"
     # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
     # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`)
@@ -1575,7 +1581,8 @@ _MEASURE = re.compile(
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
     r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|aps|apm|apl"
     r"|metrics?"
-    r"|specificity|sensitivity)$",
+    # (a network's letter after it: a GAN's `loss_D`, `loss_G`)
+    r"|specificity|sensitivity)(?-i:_[A-Z])?$",
     re.ASCII | re.IGNORECASE,
 )
 
@@ -1639,6 +1646,10 @@ def _measure_pairs(text: str) -> list[Found]:
              value, step) for key, value, step in pairs]
 
 
+# A throughput clause after the measures, and what follows it: `, 123.4 examples/sec on cuda:0`.
+RATE_TAIL = re.compile(r",\ [\d.]{1,20}\ [A-Za-z]{1,20}/(?:sec|s)\b", re.ASCII)
+
+
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
@@ -1660,6 +1671,11 @@ def parse_alone(line: str) -> list[Found]:
         text = text[2:]
     if text[-1:] == "." and text[-2:-1].isdigit():  # a sentence's full stop
         text = text[:-1]
+    rate = RATE_TAIL.search(text) if "/s" in text else None
+    if rate is not None:
+        # d2l's closing line, `loss 0.345, train acc 0.876, 123.4 examples/sec on cuda:0`: a
+        # throughput, and the device it ran on, after the measures
+        text = text[: rate.start()]
     measures = _measure_pairs(text)
     if measures:
         return measures
