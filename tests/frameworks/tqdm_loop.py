@@ -91,4 +91,14 @@ for i in bar:
     loss = f"{123.456789 / (i + 1):.5f}"
     bar.set_postfix(cut_loss=loss)
     _truth.add(metrics, "cut_loss", i + 1, float(loss))
+# A description that shows the value too, set after it (`set_description(f"Epoch {e}
+# loss={l:.4f}")`): the next epoch's bar still goes on after this one.
+for epoch in range(2):
+    bar = tqdm(range(4), desc=f"shown {epoch + 1}")
+    for i in bar:
+        loss = 0.8 / (4 * epoch + i + 1.5)
+        bar.set_postfix(shown_loss=loss)
+        bar.set_description(f"shown {epoch + 1} shown_loss={loss:.4f}")
+        _truth.add(metrics, "shown_loss", 4 * epoch + i + 1, loss)
+    bar.close()
 _truth.write(metrics)

@@ -448,7 +448,9 @@ def _tqdm(module):
 
     def offset(bar):
         if not hasattr(bar, "_runlab_offset"):
-            key = loop_key(bar)
+            # (the loop's key as the bar first counts: a description that later shows values,
+            # `set_description(f"Epoch {e} loss={l:.4f}")`, names the same loop at its close)
+            key = bar._runlab_loop = loop_key(bar)
             with lock:
                 before = last_of.get(key)
                 done = before() if before is not None else None
@@ -590,7 +592,7 @@ def _tqdm(module):
             bar._runlab_banked = True
             step = counted(bar)
             with lock:
-                key = loop_key(bar)
+                key = getattr(bar, "_runlab_loop", None) or loop_key(bar)
                 totals[key] = max(totals.get(key, 0), step)
 
     def restarted(args, kwargs):
