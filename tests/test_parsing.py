@@ -5774,3 +5774,13 @@ def test_round_33_teaching_material() -> None:
         ("L2_norm_of_w", 0.352, 0), ("Norm_of_gradient", 0.53, 0), ("Std_of_rewards", 1.25, 0)]
     # a settings line whose names end in a letter (`iou_t`) is still settings
     assert steps_of("hyperparameters: lr0=0.01, momentum=0.937, iou_t=0.2, anchor_t=4.0") == []
+
+
+def test_round_33_hand_drawn_bars() -> None:
+    # a counter after a bar drawn with `#`, `-` or spaces is the position (click's, a loop's)
+    assert steps_of("Epoch 1  [#---]  2/4  loss=1.8", "Epoch 1  [##--]  4/4  loss=1.7",
+                    "Epoch 2  [#---]  2/4  loss=1.6") == [
+        ("loss", 1.8, 2), ("loss", 1.7, 4), ("loss", 1.6, 6)]
+    assert steps_of("[##                  ] 2/40 loss=1.8488",
+                    "[####                ] 4/40 loss=1.7095") == [
+        ("loss", 1.8488, 2), ("loss", 1.7095, 4)]

@@ -2327,8 +2327,10 @@ _BARE_POSITION = re.compile(
     r"(?=\ {1,4}\d{1,3}(?:\.\d{1,4})?%)"
     r"|(?:^|[|,;])\ {0,12}(\d{1,18})\ {0,4}/\ {0,12}(\d{1,18})\ (?:batches|steps|iterations|iters)"
     r"(?=\ {0,4}[|,;]|\s*$)"
-    # or after a hand-drawn bar, `Epoch 1/3 [==>......] 3/20 - loss: 0.85` (or `3/20 loss: ...`)
-    r"|(?<=[=>.]\]\ )(\d{1,18})/(\d{1,18})(?=\ -\ |\ {1,4}[A-Za-z])",
+    # or after a hand-drawn bar, `Epoch 1/3 [==>......] 3/20 - loss: 0.85` (or `3/20 loss: ...`,
+    # `[####      ] 5/40 loss=...`, click's `[#---]  2/40  loss=...`)
+    r"|(?:(?<=[=>.#\-\ *]\]\ )|(?<=[=>.#\-\ *]\]\ \ ))(\d{1,18})/(\d{1,18})"
+    r"(?=\ -\ |\ {1,4}[A-Za-z])",
     re.ASCII | re.IGNORECASE,
 )
 # An epoch's bracket before the position's, `[0/25][100/782] Loss_D: ...` (pytorch/examples'
