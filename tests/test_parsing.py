@@ -5784,3 +5784,12 @@ def test_round_33_hand_drawn_bars() -> None:
     assert steps_of("[##                  ] 2/40 loss=1.8488",
                     "[####                ] 4/40 loss=1.7095") == [
         ("loss", 1.8488, 2), ("loss", 1.7095, 4)]
+
+
+def test_round_33_an_indented_batch_under_its_epoch() -> None:
+    # the "Training with PyTorch" tutorial: its TensorBoard steps, epoch * batches + batch
+    assert steps_of("EPOCH 1:", "  batch 1000 loss: 0.5015", "  batch 2000 loss: 0.4015",
+                    "LOSS train 0.4015 valid 0.45", "EPOCH 2:", "  batch 1000 loss: 0.3015",
+                    "  batch 2000 loss: 0.2015") == [
+        ("loss", 0.5015, 1000), ("loss", 0.4015, 2000), ("LOSS_train", 0.4015, 1),
+        ("LOSS_valid", 0.45, 1), ("loss", 0.3015, 3000), ("loss", 0.2015, 4000)]

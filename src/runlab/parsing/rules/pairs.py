@@ -2385,7 +2385,18 @@ def parse_position(line: str) -> list[Found]:
                 # nanochat's `step 00024/00030 (80.00%) | loss: 5.90 | ... | epoch: 2 pq: 0 |`
                 return [("step", int(count), int(count))]
             return [("position", int(count), int(total))]
+    batch = _INDENTED_BATCH.match(line) if line[:1] == " " else None
+    if batch is not None:
+        # the "Training with PyTorch" tutorial's `  batch 1000 loss: 0.50` under `EPOCH 1:`:
+        # the place in the epoch, whose length is not printed
+        return [("position", int(batch.group(1)), 0)]
     return []
+
+
+# An indented batch's number (no total) before a `name: value` pair.
+_INDENTED_BATCH = re.compile(
+    r"\ {1,12}batch\ {1,4}(\d{1,18})\ {1,4}(?=[A-Za-z][\w\ ]{0,40}:\ {0,4}[-+.\d])",
+    re.ASCII | re.IGNORECASE)
 
 
 # A line that starts with its position and a comma: MONAI's tutorials' `1/10, train_loss: 0.62`
