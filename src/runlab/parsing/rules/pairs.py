@@ -1920,14 +1920,14 @@ _PREFIX_TOKEN = re.compile(
     r"|(?P<name>(?:[A-Za-z_<>/]|\.{1,2}/)[\w.<>/\-]{0,80}(?:\[\d{1,9}\])?(?::[\w<>]{1,80}){0,2}:?)"
     r")", re.ASCII)
 _PLAIN_WORD = re.compile(r"[A-Za-z]{1,40}:?", re.ASCII)
-_COUNTER_IN_PREFIX = re.compile(
-    r"(?<![A-Za-z])(?i:epoch|ep|step|steps|iter|iteration|it|batch|episode|round|fold|trial)"
-    r"(?![A-Za-z])", re.ASCII)
+# The words of a run's counters, which no log prefix holds.
+_COUNTER_WORDS = "epoch|ep|step|steps|iter|iteration|it|batch|episode|round|fold|trial"
+_COUNTER_IN_PREFIX = re.compile(rf"(?<![A-Za-z])(?i:{_COUNTER_WORDS})(?![A-Za-z])", re.ASCII)
 # After the level, a logger's name that may be a word of the message too: only before `: `,
 # ` - ` or ` | `, and not a phase, a qualifier or a counter (`INFO train: ` is the phase's).
 _NAMED_AFTER_LEVEL = re.compile(
-    rf"\ {{0,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|epoch|ep|step|iter|iteration|it|batch"
-    r"|episode|round|fold|trial)(?![\w.\-]))[A-Za-z_][\w\-]{0,40}(?::\ |\ {1,8}[-|]\ )"
+    rf"\ {{0,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|{_COUNTER_WORDS})(?![\w.\-]))"
+    r"[A-Za-z_][\w\-]{0,40}(?::\ |\ {1,8}[-|]\ )"
     r"(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)",  # (not a pair, `INFO loss: 0.52`)
     re.ASCII)
 
