@@ -235,12 +235,12 @@ def test_tensorboard_scalars(cli: Callable[..., Result], tmp_path: Path, python:
 
 
 def test_ranks_a_spawn_started(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
-    # The training runs in spawned children: rank 0's values are the run's, rank 1's not, and
-    # Lightning's ddp_spawn still pickles its logger.
+    # The training runs in spawned children: rank 0's values are the run's, rank 1's not; and
+    # Lightning's logger still pickles once the hook wrapped it (as ddp_spawn pickles it).
     for run, truth, _ in run_both(cli, tmp_path, python, "spawned_ranks.py"):
         assert_same_points(run, truth)
         assert [s for s, _ in truth["metrics"]["spawn_loss"]] == [1, 2, 3, 4, 5]
-        assert [s for s, _ in truth["metrics"]["ddp_loss"]] == [0, 1, 2, 3]
+        assert [s for s, _ in truth["metrics"]["ddp_loss"]] == list(range(8))
 
 
 def test_accelerate_trackers(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -5793,3 +5793,12 @@ def test_round_33_an_indented_batch_under_its_epoch() -> None:
                     "  batch 2000 loss: 0.2015") == [
         ("loss", 0.5015, 1000), ("loss", 0.4015, 2000), ("LOSS_train", 0.4015, 1),
         ("LOSS_valid", 0.45, 1), ("loss", 0.3015, 3000), ("loss", 0.2015, 4000)]
+
+
+def test_round_33_a_measure_said_in_words_for_its_epoch() -> None:
+    # Keras' "Writing your own callbacks" guide: the epoch named after the measure's words
+    assert steps_of("The average loss for epoch 0 is  439.58 and mean absolute error is   12.04.",
+                    "The average loss for epoch 1 is  139.58 and mean absolute error is    8.04."
+                    ) == [
+        ("average_loss", 439.58, 0), ("mean_absolute_error", 12.04, 0),
+        ("average_loss", 139.58, 1), ("mean_absolute_error", 8.04, 1)]

@@ -1,11 +1,13 @@
 """Ranks started by multiprocessing's spawn, the training in a child: the PyTorch DDP
 tutorial's `torch.multiprocessing.spawn` (each rank writes its loss to TensorBoard; only rank
-0's is the run's), then Lightning's `ddp_spawn` with its default logger (which must still
-pickle). Its own record: the values rank 0 passed to the writer, and what Lightning passed to
-its logger on rank 0."""
+0's is the run's); then a Lightning fit whose default logger must still pickle once the hook
+wrapped it, as `ddp_spawn` pickles the trainer for each process (a fit with ddp_spawn itself
+aborts now and then on gloo's teardown under load, with or without runlab). Its own record:
+the values rank 0 passed to the writer, and what Lightning passed to its logger."""
 
 import json
 import os
+import pickle
 import sys
 import tempfile
 
@@ -43,6 +45,7 @@ class Recorded(L.Callback):
 
     def setup(self, trainer, module, stage):
         logger = trainer.logger
+        pickle.dumps(logger)  # (what ddp_spawn does with it, the hook's wrapper with it)
         original = logger.log_metrics
         points = []
 
@@ -90,7 +93,7 @@ if __name__ == "__main__":
     torch.manual_seed(0)
     x = torch.randn(32, 3)
     data = DataLoader(TensorDataset(x, (x.sum(1) > 0).long()), batch_size=4)
-    trainer = L.Trainer(accelerator="cpu", devices=2, strategy="ddp_spawn", max_epochs=1,
+    trainer = L.Trainer(accelerator="cpu", devices=1, max_epochs=1,
                         log_every_n_steps=1, enable_checkpointing=False,
                         enable_model_summary=False, enable_progress_bar=False,
                         default_root_dir=tempfile.mkdtemp(), callbacks=[Recorded(logged)])

@@ -44,13 +44,20 @@ def active():
 
 
 def _rank_zero():
-    """Whether this spawned process is rank 0 of the process group it has joined."""
+    """Whether this spawned process is rank 0 of the process group it has joined (asked of
+    torch once it has joined one, then known: never again, at its exit neither)."""
+    known = _state.get("rank_zero")
+    if known is not None:
+        return known
     distributed = sys.modules.get("torch.distributed")
     try:
-        return bool(distributed is not None and distributed.is_available()
-                    and distributed.is_initialized() and distributed.get_rank() == 0)
+        if distributed is None or not (distributed.is_available()
+                                       and distributed.is_initialized()):
+            return False
+        known = _state["rank_zero"] = distributed.get_rank() == 0
     except Exception:  # noqa: BLE001 - the program must never notice runlab
         return False
+    return known
 
 
 def _secrets():

@@ -1319,6 +1319,9 @@ _IS_NAME = re.compile(
 # Said in words, a differential privacy's budget is a measure too (JAX's DP-SGD, `the current
 # epsilon is: 0.74`); printed as a setting, `adam_epsilon 1e-08`, it is none.
 _BUDGET = re.compile(r"(?:^|\ )epsilon$", re.ASCII | re.IGNORECASE)
+# The counter a measure's words end with, `average loss for epoch 0`.
+_IS_OVER = re.compile(r"\ (?:for|at|after|in|of)\ (epoch|step|iteration|iter|episode)\ (\d{1,18})\Z",
+                      re.ASCII | re.IGNORECASE)
 _LEADING_COUNTER = re.compile(
     r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#*]?\s{0,4}(\d{1,18})(?!\.\d)",
     re.ASCII | re.IGNORECASE)
@@ -1328,6 +1331,7 @@ def parse_is_value(line: str) -> list[Found]:
     """``total reward is 35.0`` as total_reward, at the step of a counter that starts the line."""
     text = message(line)
     found: list[Found] = []
+    stepped: list[Found] = []  # the step a clause names after its measure (`... for epoch 3`)
     start = 0  # where the clause of the next ` is ` may start: after the last one read
     section = ""
     for match in _IS_WORD.finditer(text):
@@ -1342,6 +1346,12 @@ def parse_is_value(line: str) -> list[Found]:
         counted = _LEADING_COUNTER.match(clause)
         if counted is not None:
             clause = clause[counted.end():].strip(" *")  # (keras-io's DDPG: `Episode * 0 *`)
+        over = _IS_OVER.search(clause)
+        if over is not None:
+            # Keras' callbacks guide, `The average loss for epoch 0 is 439.58`: the epoch's
+            clause = clause[: over.start()]
+            unit = over.group(1).lower()
+            stepped = stepped or [("epoch" if unit == "epoch" else "step", int(over.group(2)), None)]
         name = _IS_NAME.fullmatch(clause)
         if name is None or (_MEASURE.search(name.group(1)) is None
                             and _BUDGET.search(name.group(1)) is None):
@@ -1361,6 +1371,8 @@ def parse_is_value(line: str) -> list[Found]:
         unit = counter.group(1).lower()
         word = "epoch" if unit == "epoch" else unit if unit in ("episode", "ep") else "step"
         found.insert(0, (word, int(counter.group(2)), None))
+    elif stepped:
+        found = stepped + found
     return found
 
 
