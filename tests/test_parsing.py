@@ -5802,3 +5802,9 @@ def test_round_33_a_measure_said_in_words_for_its_epoch() -> None:
                     ) == [
         ("average_loss", 439.58, 0), ("mean_absolute_error", 12.04, 0),
         ("average_loss", 139.58, 1), ("mean_absolute_error", 8.04, 1)]
+
+
+def test_round_33_the_char_rnn_generation_tutorial() -> None:
+    # its loss with no name and no time left: at the iteration printed
+    assert steps_of("0m 37s (5000 5%) 3.1506", "1m 14s (10000 10%) 2.5524") == [
+        ("loss", 3.1506, 5000), ("loss", 2.5524, 10000)]

@@ -425,7 +425,8 @@ RULES: list[Rule] = [
         "nameless_loss",
         "famous lessons' losses printed with no name: makemore's `   1000/  10000: 1.2986`, "
         "PyTorch's char-RNN tutorial's `1000 5% (0m 4s) 2.7231 Sezz / Chinese ✗ (Spanish)` and "
-        "seq2seq tutorial's `0m 14s (- 2m 14s) (200 10%) 2.0976`, CS224n's word2vec `iter 10: "
+        "seq2seq tutorial's `0m 14s (- 2m 14s) (200 10%) 2.0976` (the char-RNN generation "
+        "tutorial's `0m 37s (5000 5%) 3.1506`), CS224n's word2vec `iter 10: "
         "8.081992`: `loss` at the step printed",
         parse_nameless_loss,
         ("%) ", "s) ", "iter "),

@@ -3136,8 +3136,9 @@ _CHAR_RNN_LOSS = re.compile(
     rf"(\d{{1,18}})\ \d{{1,3}}%\ \(\d{{1,6}}m\ \d{{1,2}}s\)\ ({NUMBER})\ \S.{{0,200}}\ [✓✗]")
 # (Stanford CS224n's word2vec assignment, `sgd.py`: `iter 10: 8.081992`, its `"iter %d: %f"`.)
 _SGD_LOSS = re.compile(r"iter\ (\d{1,18}):\ (\d{1,18}\.\d{6})\s*", re.ASCII)
+# (or with no time left, the char-RNN generation tutorial's `0m 37s (5000 5%) 3.1506`)
 _SEQ2SEQ_LOSS = re.compile(
-    rf"\d{{1,6}}m\ \d{{1,2}}s\ \(-\ -?\d{{1,6}}m\ -?\d{{1,2}}s\)\ \((\d{{1,18}})\ \d{{1,3}}%\)"
+    rf"\d{{1,6}}m\ \d{{1,2}}s\ (?:\(-\ -?\d{{1,6}}m\ -?\d{{1,2}}s\)\ )?\((\d{{1,18}})\ \d{{1,3}}%\)"
     rf"\ ({NUMBER})\s*")
 
 
