@@ -357,6 +357,23 @@ def test_an_evaluations_results_printed_unqualified_are_the_evaluations() -> Non
     assert [p[:2] for p in own.from_output([(NOW + 2, printed)])] == [["loss", 0.7]]
 
 
+def test_a_window_closes_no_earlier_than_the_recorder_read_its_end() -> None:
+    # Under load the recorder reads a fit's last lines seconds after the program printed
+    # them, then the hook's end mark (the program waits for it to be read): those lines
+    # were printed inside the fit, and a callback's copy of a hooked key stays the hook's,
+    # while what the output gives after the mark is read is the program's own again.
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="keras", exclusive=True))
+    own.take_report(channel.Report(time=NOW + 0.5, hook="keras", metrics={"val_loss": 0.6342},
+                                   step=2))
+    own.take_report(channel.Report(time=NOW + 1, hook="keras", exclusive=False, step=4),
+                    received=NOW + 5)
+    late = [Point("val_loss", 0.6342, 1, "key_value")]  # `Epoch 1: val_loss=0.6342`
+    assert own.from_output([(NOW + 4, late)]) == []
+    after = [Point("val_loss", 0.5, 4, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW + 6, after)])] == [["val_loss", 0.5]]
+
+
 def test_a_bar_s_values_the_tqdm_hook_records_are_read_from_the_output_once_it_is_off() -> None:
     # With the tqdm hook on, a bar's postfix of a key it records is its own, even a copy that
     # matches no value it recorded (rounded, drawn late, cut at the bar's width); a line of any

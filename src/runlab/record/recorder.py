@@ -268,8 +268,9 @@ class Ownership:
         self.moved: int | None = None
         self.closing = False  # a window closed since the output was last quiet (`settled`)
 
-    def take_report(self, report: channel.Report) -> None:
-        """What a report says of the keys and, a hook's, of the lines it owns."""
+    def take_report(self, report: channel.Report, received: float | None = None) -> None:
+        """What a report says of the keys and, a hook's, of the lines it owns (`received`:
+        when the recorder read it)."""
         for key, value in report.metrics.items():
             values = self.values.setdefault(key, [])
             values.append((report.step, float(value)))
@@ -299,8 +300,11 @@ class Ownership:
         elif report.exclusive is False and self.exclusive:
             # Output written just before the mark may be read just after it; what the
             # program prints itself once the framework returns is its own, at the step the
-            # framework left the run at (the one its mark names, else its furthest).
-            self.exclusive[-1][1:] = [t, t + EXCLUSIVE_GRACE_S]
+            # framework left the run at (the one its mark names, else its furthest). The
+            # program waits for the mark to be read (`acknowledge`): what the output gave
+            # before the recorder read it, however late under load, was printed before it.
+            end = t if received is None else max(t, received)
+            self.exclusive[-1][1:] = [end, end + EXCLUSIVE_GRACE_S]
             self.closing = True
             step = report.step if report.step is not None else (
                 window[1] if window is not None else None)
@@ -449,11 +453,13 @@ class ChannelReader:
                 data = f.read()
         except OSError:
             return ChannelBatch()
-        reports, used = channel.decode(data, _now())
+        now = _now()
+        reports, used = channel.decode(data, now)
         self.offset += used
-        return self.apply(reports)
+        return self.apply(reports, now)
 
-    def apply(self, reports: list[channel.Report]) -> ChannelBatch:
+    def apply(self, reports: list[channel.Report], received: float | None = None
+              ) -> ChannelBatch:
         batch = ChannelBatch()
         params: dict[str, Any] = {}
         tags: dict[str, str] = {}
@@ -461,7 +467,7 @@ class ChannelReader:
         dropped: list[str] = []
         for report in reports:
             try:
-                self._take(report, batch, params, tags, renames)
+                self._take(report, batch, params, tags, renames, received)
             except RecursionError:  # params nested beyond what redaction walks: not taken
                 continue
             if report.argparse and report.argv:
@@ -520,7 +526,7 @@ class ChannelReader:
         return dropped
 
     def _take(self, report: channel.Report, batch: ChannelBatch, params: dict[str, Any],
-              tags: dict[str, str], renames: list[Event]) -> None:
+              tags: dict[str, str], renames: list[Event], received: float | None) -> None:
         """One report, added to what the batch records once all of it is read (redacted
         here, so nothing of a line that cannot be taken whole is kept)."""
         from runlab.capture.args import redact_mapping
@@ -529,7 +535,7 @@ class ChannelReader:
                           for why in report.refused]
         line_params = dict(report.params)
         ranked: dict[str, Any] = {}  # params that the command line's own override
-        self.ownership.take_report(report)
+        self.ownership.take_report(report, received)
         if report.hook is not None:
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params}
             line_params = {}
