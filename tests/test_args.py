@@ -224,6 +224,23 @@ def test_a_launcher_s_options_are_no_params_and_its_program_is_the_script(
     assert (configured.script, configured.params) == ("train.py", {"lr": 1})
 
 
+@pytest.mark.parametrize("papermill", [["papermill"], ["python", "-m", "papermill"]])
+def test_papermill_s_notebook_parameters_are_the_params(tmp_path: Path,
+                                                        papermill: list[str]) -> None:
+    # `-p NAME VALUE` typed as papermill types it, `-r NAME VALUE` a string; papermill's own
+    # options are none; the input notebook is the script; a secret parameter is redacted.
+    (tmp_path / "train.ipynb").write_text("{}")
+    parsed = parse_args([*papermill, "train.ipynb", "out.ipynb", "-p", "lr", "0.05",
+                         "--parameters", "epochs", "5", "-r", "tag", "007", "--log-output",
+                         "-k", "python3", "-p", "api_key", "XYZ", "-p", "amsgrad", "True"],
+                        cwd=str(tmp_path))
+    assert parsed.params == {"lr": 0.05, "epochs": 5, "tag": "007", "api_key": REDACTED,
+                             "amsgrad": True}
+    assert parsed.script == "train.ipynb"
+    assert "XYZ" not in parsed.argv and parsed.argv[-6:] == [
+        "-p", "api_key", REDACTED, "-p", "amsgrad", "True"]
+
+
 def test_the_launchers_are_the_start_up_hook_s() -> None:
     # the start-up hook runs without runlab, so it keeps its own copy: the same names
     source = Path(__file__).parent.parent / "src/runlab/inject/sitecustomize.py"

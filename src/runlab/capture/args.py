@@ -95,6 +95,10 @@ LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launch
                               "accelerate.commands.launch", "accelerate.commands.accelerate_cli",
                               "deepspeed.launcher.runner", "deepspeed.launcher.launch"})
 _PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
+# papermill runs a notebook with parameters: `-p NAME VALUE` (typed) and `-r NAME VALUE` (a
+# string) are the run's params, its input notebook the script, its own options none.
+_PAPERMILL = "papermill"
+_PAPERMILL_PARAMS = {"-p": False, "--parameters": False, "-r": True, "--parameters_raw": True}
 
 # (Each starts only where a word may: a run of word characters is never tried from each of them.)
 _URL_USERINFO = re.compile(
@@ -334,6 +338,10 @@ def parse_args(
         # a secret among them must still be redacted from the recorded command line.
         scanner.scan(1, entry.prefix_end)
     params, args = scanner.scan(entry.params_start, len(tokens))
+    for index, raw in entry.notebook_params:
+        text = tokens[index + 2]
+        if scanner.add(params, tokens[index + 1], [text if raw else parse_value(text)]):
+            redacted[index + 2] = REDACTED
     if entry.shell_script is not None:
         redacted[entry.shell_script] = redact_shell(tokens[entry.shell_script], secret_patterns)
     return ParsedArgs(
@@ -348,6 +356,8 @@ class _Entry:
     prefix_end: int = 1  # launcher options argv[1:prefix_end], scanned for secrets only
     params_start: int = 1
     shell_script: int | None = None  # where the SCRIPT of `sh -c SCRIPT` stands
+    # papermill's `-p NAME VALUE`: where each option stands, and whether its value is raw
+    notebook_params: list[tuple[int, bool]] = field(default_factory=list)
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -362,6 +372,8 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         shell = _shell_command_entry(tokens)
         if shell is not None:
             return shell
+    if os.path.basename(program) == _PAPERMILL:
+        return _papermill_entry(tokens, 1, cwd)
     launcher = os.path.basename(program) in LAUNCHERS
     if _is_file(program, cwd) and not launcher:
         return _Entry(script=program)  # (a launcher given by its path is no script)
@@ -391,6 +403,23 @@ def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
     return _Entry()
 
 
+def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
+    """`papermill in.ipynb out.ipynb -p lr 0.01 -r name x --log-output`: the parameters
+    it injects into the notebook; the rest is papermill's own (scanned for secrets only)."""
+    entry = _Entry(prefix_end=len(tokens), params_start=len(tokens))
+    index = start
+    while index < len(tokens):
+        token = tokens[index]
+        if token in _PAPERMILL_PARAMS and index + 2 < len(tokens):
+            entry.notebook_params.append((index, _PAPERMILL_PARAMS[token]))
+            index += 3
+            continue
+        if entry.script is None and not token.startswith("-") and _is_file(token, cwd):
+            entry.script = token  # the input notebook (the output is not there yet)
+        index += 1
+    return entry
+
+
 def _python_entry(tokens: list[str], cwd: str) -> _Entry:
     """Skip the interpreter's own options the way CPython reads them."""
     index = 1
@@ -412,6 +441,8 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             attached = token[position + 1 :]
             value = attached if attached else (tokens[index + 1] if index + 1 < len(tokens) else "")
             after = index + 1 if attached else index + 2
+            if letter == "m" and value == _PAPERMILL:
+                return _papermill_entry(tokens, after, cwd)
             if letter == "m" and value in LAUNCHER_MODULES:
                 # `python -m torch.distributed.run --nproc_per_node 2 train.py`
                 return _launched_entry(tokens, after, cwd, True, value)
@@ -546,7 +577,7 @@ class _Scanner:
         name = token.lstrip("-")
         if "=" in name:
             key, _, text = name.partition("=")
-            if self._add(params, key, [parse_value(text)]):
+            if self.add(params, key, [parse_value(text)]):
                 self.redacted[index] = token[: token.index("=") + 1] + REDACTED
             return index + 1
         negated = name[3:] if name.startswith("no-") and len(name) > 3 else None
@@ -567,7 +598,7 @@ class _Scanner:
             values, after = [self.tokens[after]], after + 1  # `--password -x1`: the password
         if not values:
             self._flag(params, name, negated)
-        elif self._add(params, name, values):
+        elif self.add(params, name, values):
             self.redacted[index + 1 : after] = [REDACTED] * len(values)
         return after
 
@@ -576,7 +607,7 @@ class _Scanner:
         if prefix == "~":  # a Hydra deletion sets nothing
             secret = is_secret(key, self.secret_patterns)
         else:
-            secret = self._add(params, key, [parse_value(match["value"])])
+            secret = self.add(params, key, [parse_value(match["value"])])
         if secret:
             self.redacted[index] = f"{prefix}{key}={REDACTED}"
 
@@ -587,7 +618,7 @@ class _Scanner:
         if not self._ignored(key):
             _store(params, key, [value])
 
-    def _add(self, params: dict[str, Any], key: str, values: list[Any]) -> bool:
+    def add(self, params: dict[str, Any], key: str, values: list[Any]) -> bool:
         """Store a key's textual values; return whether they are secret (so argv hides them)."""
         secret = is_secret(key, self.secret_patterns)
         if self._ignored(key):
