@@ -374,6 +374,23 @@ def test_a_window_closes_no_earlier_than_the_recorder_read_its_end() -> None:
     assert [p[:2] for p in own.from_output([(NOW + 6, after)])] == [["val_loss", 0.5]]
 
 
+def test_a_muted_key_s_printed_values_are_dropped_and_every_other_key_s_kept() -> None:
+    # A cross-validation's clones print their curves (`Iteration 3, loss = ...`): none of
+    # the run's; the search's own lines (`[CV 1/2] END ... score=0.9`) are read as ever, and
+    # once the search returns the program's `loss` is its own again (no step moved).
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="sklearn", exclusive=True, keys=["loss"]))
+    inside = [Point("loss", 0.69, 1, "key_value"), Point("score", 0.9, 1, "sklearn_cv")]
+    assert [p[:2] for p in own.from_output([(NOW + 1, inside)])] == [["score", 0.9]]
+    own.take_report(channel.Report(time=NOW + 2, hook="sklearn", exclusive=False, keys=["loss"]),
+                    received=NOW + 3)
+    assert own.from_output([(NOW + 2.5, [Point("loss", 0.6, 2, "key_value")])]) == []
+    own.settled(NOW + 3)
+    after = [Point("loss", 0.5, 7, "key_value")]
+    assert [p[:3] for p in own.from_output([(NOW + 4, after)])] == [["loss", 0.5, 7]]
+    assert own.moved is None
+
+
 def test_a_bar_s_values_the_tqdm_hook_records_are_read_from_the_output_once_it_is_off() -> None:
     # With the tqdm hook on, a bar's postfix of a key it records is its own, even a copy that
     # matches no value it recorded (rounded, drawn late, cut at the bar's width); a line of any

@@ -1,13 +1,14 @@
 """Curves kept by estimators inside composites: an MLP as a pipeline's last step (verbose, so
 its printed losses are the hook's too), and gradient boosting searched over by GridSearchCV,
 whose refit best estimator's curve is the search's (not its cross-validation clones'), and
-its best cross-validated score its own."""
+its best cross-validated score its own. The clones print their curves as they fit (verbose,
+as cross_val_score's of the MLP do before): none of that is the run's."""
 
 import warnings
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
-from sklearn.model_selection import GridSearchCV
+from sklearn.model_selection import GridSearchCV, cross_val_score
 from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -18,9 +19,11 @@ warnings.simplefilter("ignore")
 rng = np.random.default_rng(0)
 x = rng.normal(size=(200, 4))
 y = (x[:, 0] > 0).astype(int)
+mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=5, random_state=1, verbose=True)
+print("cv:", cross_val_score(mlp, x, y, cv=2))
 pipe = make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(8,), max_iter=7,
                                                      random_state=0, verbose=True)).fit(x, y)
-search = GridSearchCV(GradientBoostingClassifier(n_estimators=4, random_state=0),
+search = GridSearchCV(GradientBoostingClassifier(n_estimators=4, random_state=0, verbose=1),
                       {"max_depth": [1, 2]}, cv=2).fit(x, y)
 metrics = {}
 for key, curve in (("loss", pipe[-1].loss_curve_),

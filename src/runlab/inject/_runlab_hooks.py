@@ -157,6 +157,7 @@ def emit(message):
 
 
 _open = set()  # hooks whose framework's printed lines are their own just now (`exclusive`)
+_muted = {}  # hook -> the keys whose printed values are no run's just now (`muted`)
 
 
 def fail(hook, error):
@@ -172,6 +173,11 @@ def fail(hook, error):
     if hook in _open:
         try:
             exclusive(hook, False)
+        except Exception:  # noqa: BLE001 - the program must never notice runlab
+            pass
+    if hook in _muted:
+        try:
+            muted(hook, _muted[hook], False)
         except Exception:  # noqa: BLE001 - the program must never notice runlab
             pass
     try:
@@ -331,18 +337,34 @@ def exclusive(hook, on, step=None):
     (model summaries, progress bars): the wrapper reads none from the output meanwhile. At
     the end, `step` is where the framework left the run (else its furthest step reported)."""
     if not on:
-        import sys
-
-        for stream in (sys.stdout, sys.stderr):  # what it printed goes out before the mark
-            try:
-                stream.flush()
-            except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
-                pass
+        _flush()
     (_open.add if on else _open.discard)(hook)
     at = {} if step is None else {"step": int(step)}
     emit({"hook": hook, "exclusive": bool(on), **at, "time": time.time()})
     if not on:
         _read_up_to_here()
+
+
+def muted(hook, keys, on):
+    """Say that the printed values of `keys` are no run's while `on` (a cross-validation's
+    clones print their curves as they fit): the wrapper reads none of them meanwhile, and
+    everything else as ever."""
+    if not on:
+        _flush()
+        _muted.pop(hook, None)
+    else:
+        _muted[hook] = list(keys)
+    emit({"hook": hook, "exclusive": bool(on), "keys": list(keys), "time": time.time()})
+    if not on:
+        _read_up_to_here()
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):  # what was printed goes out before the mark
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001 - a closed or odd stream is the program's own
+            pass
 
 
 def _read_up_to_here():
@@ -1198,15 +1220,28 @@ _SKLEARN_VALIDATIONS = ("cross_validate", "cross_val_predict", "learning_curve",
                         "validation_curve", "permutation_test_score")
 
 
+def _sklearn_clones(estimator, on):
+    """While a cross-validation fits clones of `estimator`, what their verbose fits print of
+    its curves (`Iteration 3, loss = ...`) is no run's (a search's refit is recorded)."""
+    keys = [key for key, _, _ in _sklearn_curves(_fitted_inside(estimator, True)).values()]
+    if keys:
+        muted("sklearn", keys, on)
+
+
 def _sklearn_validation(module):
     def enter(args, kwargs):
         _sklearn_validating[0] += 1
+        estimator = args[0] if args else kwargs.get("estimator")
+        if _sklearn_validating[0] == 1 and not getattr(_sklearn_depth, "level", 0):
+            guarded("sklearn", _sklearn_clones)(estimator, True)
 
     def leave(args, kwargs):
         _sklearn_validating[0] -= 1
         estimator = args[0] if args else kwargs.get("estimator")
-        if not _sklearn_validating[0] and not getattr(_sklearn_depth, "level", 0) and hasattr(
-                estimator, "get_params"):
+        outermost = not _sklearn_validating[0] and not getattr(_sklearn_depth, "level", 0)
+        if outermost and "sklearn" in _muted:
+            guarded("sklearn", muted)("sklearn", _muted["sklearn"], False)
+        if outermost and hasattr(estimator, "get_params"):
             _sklearn_params(estimator)
 
     for name in _SKLEARN_VALIDATIONS:
@@ -1276,16 +1311,20 @@ def _sklearn(module):
             def fit(estimator, *a, **k):
                 level = getattr(depth, "level", 0)
                 outermost = level == 0 and not _sklearn_validating[0]
+                searching = hasattr(estimator, "cv")
                 if outermost:
                     begin(estimator)
+                    if searching:
+                        guarded("sklearn", _sklearn_clones)(estimator, True)
                 depth.level = level + 1
-                searching = hasattr(estimator, "cv")
                 _sklearn_searching[0] += searching
                 try:
                     result = fitted(estimator, *a, **k)
                 finally:
                     depth.level = level
                     _sklearn_searching[0] -= searching
+                    if outermost and "sklearn" in _muted:
+                        guarded("sklearn", muted)("sklearn", _muted["sklearn"], False)
                 if outermost:
                     done(estimator)
                 return result

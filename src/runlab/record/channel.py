@@ -59,6 +59,7 @@ class Report:
     hook: str | None = None  # the start-up hook that wrote the line
     owns: list[str] = field(default_factory=list)  # keys the hook's framework prints, never logs
     exclusive: bool | None = None  # the framework's printed lines are its own from now / no more
+    keys: list[str] | None = None  # with `exclusive`: only these keys' printed values are
     argparse: list[ArgparseValue] = field(default_factory=list)
     argv: bool = False  # the argparse values are those of the program's own command line
     foreign: bool = False  # the parser is a library's own (Hydra's): its options are no params
@@ -123,6 +124,8 @@ def read(msg: dict[str, Any], now: float) -> Report:
             report.owns = [k for k in msg["owns"] if isinstance(k, str)]
         if isinstance(msg.get("exclusive"), bool):
             report.exclusive = msg["exclusive"]
+            if isinstance(msg.get("keys"), list):
+                report.keys = [k for k in msg["keys"] if isinstance(k, str)]
         report.off = msg.get("off") is True
     if isinstance(msg.get("argparse"), list):
         for entry in msg["argparse"]:

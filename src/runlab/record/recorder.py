@@ -258,6 +258,9 @@ class Ownership:
         # [from, to) is the framework's; in [to, grace) only keys it gave in the window are.
         self.exclusive: list[list[float]] = []
         self.framework_keys: set[str] = set()  # keys read inside a window
+        # [from, to, grace, keys): what the output gives of `keys` then is no run's (the
+        # fits of a cross-validation's clones)
+        self.muted: list[tuple[list[float], frozenset[str]]] = []
         # The latest evaluation's results the Keras hook recorded qualified (`eval_loss`), by
         # the name the program has them under (`loss`): printed (`print(model.evaluate(...))`),
         # they are those values, not the training's.
@@ -266,7 +269,8 @@ class Ownership:
         # the step the run is at (`moved`), for the program's lines after it.
         self._hooked_window: tuple[str, int | None] | None = None
         self.moved: int | None = None
-        self.closing = False  # a window closed since the output was last quiet (`settled`)
+        # the windows closed since the output was last quiet (`settled`)
+        self.closing: list[list[float]] = []
 
     def take_report(self, report: channel.Report, received: float | None = None) -> None:
         """What a report says of the keys and, a hook's, of the lines it owns (`received`:
@@ -290,6 +294,9 @@ class Ownership:
             else:
                 self.bar_keys.update(report.metrics)
         t = report.time
+        if report.keys is not None:
+            self._mute(report, received)
+            return
         window = self._hooked_window
         if window is not None and window[0] == report.hook and report.metrics and (
                 report.step is not None):
@@ -305,12 +312,30 @@ class Ownership:
             # before the recorder read it, however late under load, was printed before it.
             end = t if received is None else max(t, received)
             self.exclusive[-1][1:] = [end, end + EXCLUSIVE_GRACE_S]
-            self.closing = True
+            self.closing.append(self.exclusive[-1])
             step = report.step if report.step is not None else (
                 window[1] if window is not None else None)
             if step is not None:
                 self.moved = step
             self._hooked_window = None
+
+    def _mute(self, report: channel.Report, received: float | None) -> None:
+        t = report.time
+        if report.exclusive is True:
+            self.muted.append(([t, float("inf"), float("inf")], frozenset(report.keys or ())))
+        elif report.exclusive is False and self.muted:
+            end = t if received is None else max(t, received)  # (as a window's end)
+            self.muted[-1][0][1:] = [end, end + EXCLUSIVE_GRACE_S]
+            self.closing.append(self.muted[-1][0])
+
+    def _unmuted(self, batches: list[tuple[float, list[Any]]]
+                 ) -> list[tuple[float, list[Any]]]:
+        kept = []
+        for t, points in batches:
+            keys = frozenset().union(*(k for (start, _, grace), k in self.muted
+                                       if start <= t < grace))
+            kept.append((t, [p for p in points if p.key not in keys] if keys else points))
+        return kept
 
     def from_output(self, batches: list[tuple[float, list[Any]]]) -> list[list[Any]]:
         """The points read from the output that are not a hooked framework's: none under a
@@ -318,6 +343,8 @@ class Ownership:
         log dicts) gave, while a shape any program prints (`Point.generic`: a callback's
         `print(f"val_f1={x}")`) is the program's own; just after it, no late read of a key
         its formats gave in the window."""
+        if self.muted:
+            batches = self._unmuted(batches)
         kept: list[list[Any]] = []
         hooked, framework, reported = self.hooked, self.framework_keys, self.values
         evaluated = self.evaluated
@@ -352,10 +379,10 @@ class Ownership:
         """The output is quiet, everything written before the latest mark read: a window that
         closed ends now, with no grace (the hook waited for this), so the program's next
         prints are its own, however soon they come."""
-        if self.closing and self.exclusive:
-            end = max(self.exclusive[-1][1], now)
-            self.exclusive[-1][1:] = [end, end]
-        self.closing = False
+        for window in self.closing:
+            end = max(window[1], now)
+            window[1:] = [end, end]
+        self.closing = []
 
     def _recorded(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one the hook recorded (as printed: to
