@@ -302,8 +302,8 @@ class MetricParser:
         rules = [rule for rule in RULES if rule.name not in disabled]
         # Unpacked once: this loop runs for every line of output.
         self._plan = tuple(
-            (r.triggers, r.starts, r.parse, r.sets_step, r.final, r.redraws, r.rows, r.noise,
-             r.bar, r.counts, r.name)
+            (r.triggers, r.starts, r.parse, (1 + r.ends_step) if r.sets_step else 0, r.final,
+             r.redraws, r.rows, r.noise, r.bar, r.counts, r.name)
             for r in rules
         )
         # 1 when JSON over several lines is read; 0 when not, or while lines that turned out
@@ -1000,7 +1000,10 @@ class MetricParser:
                         if self._global_steps:
                             continue
                     header = step
-                    self._set_header(key, step, released)
+                    # (sets_step 2: the line ends its step, the lines after are the next's)
+                    self._set_header(key, step + sets_step - 1, released)
+                if sets_step == 2 and header is not None:
+                    metrics = [(key, value, header) for key, value, _ in metrics]
                 if metrics:
                     found.append((name, metrics, False))
             else:

@@ -241,12 +241,14 @@ RULES: list[Rule] = [
     Rule(
         "optuna",
         "Optuna's `Trial 3 finished with value: 0.12 and parameters: {'lr': 0.01}. Best is "
-        "trial 1 with value: 0.1.` as value 0.12 at step 3 (the trial's number); its "
+        "trial 1 with value: 0.1.` as value 0.12 at step 3 (the trial's number; the lines "
+        "after it are the next trial's, at step 4); its "
         "parameters and the best value are not points; several objectives' `values: [a, b]` "
         "as value_0, value_1, named ones (`{'acc': 0.9}`) by their names",
         parse_optuna,
         (" finished with value",),
         sets_step=True,
+        ends_step=True,
         final=True,
     ),
     Rule(

@@ -81,6 +81,8 @@ class Rule:
 
     - ``sets_step``: a header. Its findings that carry a step set the current step for this
       and later lines and are not recorded; its other findings are metrics at that step.
+      With ``ends_step`` too, the line ends its step (optuna's `Trial 3 finished ...`): its
+      metrics are at that step, and the lines after it at the next.
     - ``final``: the line is this rule's alone; the rules after it do not see it.
     - ``redraws``: a progress bar, redrawn in place. Its step is the bar's counter, and gives
       way to a header's step; of the points of one key at one step only the last is kept, held
@@ -112,6 +114,7 @@ class Rule:
     parse: Callable[[str], list[Found]]
     triggers: tuple[str, ...]
     sets_step: bool = False
+    ends_step: bool = False
     final: bool = False
     redraws: bool = False
     rows: Callable[[str], Callable[[str], list[Found]]] | None = None

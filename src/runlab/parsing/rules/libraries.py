@@ -2337,7 +2337,8 @@ _OPTUNA_VALUE = re.compile(NUMBER)
 
 def parse_optuna(line: str) -> list[Found]:
     """Optuna's `Trial 3 finished with value: 0.12 and parameters: {...}` as value 0.12 at step
-    3, the step of the lines after it too (the study's summary); nothing else of the line."""
+    3; nothing else of the line. It ends its trial: what the program prints after it is the
+    next trial's (its objective's own `val_f1: 0.83`), at step 4 (`ends_step`)."""
     match = _OPTUNA.search(line)
     if match is None:
         return []
