@@ -5261,6 +5261,21 @@ def test_round_30_optuna_studies_and_headed_settings() -> None:
         ("Value", 0.9151967435549526, 0), ("loss", 0.3, 0)]
 
 
+def test_a_search_s_parameters_are_settings_wherever_they_are_printed() -> None:
+    # optuna's failed trial (its parameters, and the error's text), a trial's repr, the best
+    # parameters as an attribute or under a label after the trial's values: no metrics
+    assert steps_of(
+        "[W 2026-12-05 16:00:00,123] Trial 5 failed with parameters: {'x': 2.9178, 'lr': 0.01}"
+        " because of the following error: ValueError('boom loss=nan').",
+        "Best trial: FrozenTrial(number=4, state=1, values=[0.97], datetime_start=None, "
+        "params={'x': 1.3}, distributions={'x': FloatDistribution(high=0.5, log=False, "
+        "low=0.0, step=None)}, user_attrs={}, value=None)",
+        "study.best_params = {'x': 2.002, 'lr': 0.01}",
+        "  Trial#5 Values: [3.67, 0.0068] Params: {'x': 1.9172, 'lr': 0.01}",
+        "metrics: {'loss': 0.3}", "trainer.metrics = {'loss': 0.2}") == [
+        ("loss", 0.3, 0), ("loss", 0.2, 1)]
+
+
 def test_a_log_line_written_onto_a_rich_bar_is_the_program_s_own() -> None:
     # In a terminal a logging line lands on the line of Lightning's rich bar: its values are
     # read as the log line's (a shape any program prints, so kept inside a hooked fit), and

@@ -460,7 +460,7 @@ RULES: list[Rule] = [
          "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
          "Running optimization with ", "CMA-ES (", "termination on {", " iters with {", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
-         " .... ",
+         " .... ", " failed with ", "FrozenTrial(",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has ",

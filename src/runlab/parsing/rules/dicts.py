@@ -273,10 +273,13 @@ def parse_python_dict(line: str) -> list[Found]:
     named = _NAMED_DICT.search(line, max(0, opening.start() - 42), opening.start())
     name = "" if named is None else named.group(1)
     lead: list[Found] = []  # the counter that starts the line, before the dict's label
-    if not name and line.rstrip()[-1:] == "}" and SETTINGS_DICT.search(
-            message(line[: opening.start()]).strip().replace(" ", "_")) and not any(
+    if not name and line.rstrip()[-1:] == "}" and (SETTINGS_DICT.search(
+            message(line[: opening.start()]).strip().replace(" ", "_")) or _settings_before(
+                line, opening.start())) and not any(
                 names_a_measure(key) for key, _ in _named(tree)):
-        return [CLAIM]  # `best params {'alpha': 0.001, 'n_components': 3}`: settings
+        # `best params {'alpha': 0.001, 'n_components': 3}`, `study.best_params = {...}`,
+        # `Trial#5 Values: [3.6, 0.1] Params: {'x': 1.9}`: settings
+        return [CLAIM]
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
         if settings_label(message(line[: opening.start()])) is not None and (
                 line.rstrip()[-1:] == "}") and not any(
@@ -421,6 +424,14 @@ def python_records(line: str) -> list[list[Found]]:
 # epoch log): nested under that name, `metrics/loss`, as a nested dict's values are. Under a
 # name for settings (`params={...}`, `config={...}`), none is a metric.
 _NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})\ {0,2}=\ {0,2}\Z")
+# The name just before a dict: an attribute's (`study.best_params = `), a label's (`Params: `).
+_NAME_BEFORE = re.compile(r"(?<![\w])([A-Za-z_]\w{0,40})(?:\ {0,2}=|:)\ {0,2}\Z")
+
+
+def _settings_before(line: str, start: int) -> bool:
+    """Whether the name just before a dict names settings (`.best_params = `, `Params: `)."""
+    match = _NAME_BEFORE.search(line, max(0, start - 44), start)
+    return match is not None and SETTINGS_DICT.search(match.group(1)) is not None
 
 
 # Or a dict that is all of a message after its label, the label naming a phase: RecBole's

@@ -61,6 +61,10 @@ _NOISE = re.compile(
     # TPOT's chosen pipeline, its estimators' settings: `Best pipeline: MultinomialNB(
     # input_matrix, alpha=10.0, fit_prior=False)`
     r"|^Best pipeline: "
+    # Optuna's failed trial, `[W ...] Trial 5 failed with parameters: {'x': 2.9} because of the
+    # following error: ValueError(...)` (its settings, and an error's text), and the repr of a
+    # trial, `FrozenTrial(number=4, ..., params={...}, distributions={...})` (its fields)
+    r"|\bTrial \d{1,18} failed with |\bFrozenTrial\("
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
