@@ -176,6 +176,7 @@ def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
         assert len(truth["metrics"]["loss"]) == 12
         assert [s for s, _ in truth["metrics"]["val_loss"]] == list(range(7))
         assert_params(run, truth)
+        assert "neg_label" not in run["params"]
         assert "Iteration 12, loss" in output
         assert "OOB Improve" in output  # printed as ever, recorded once at full precision
 

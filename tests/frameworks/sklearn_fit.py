@@ -1,12 +1,16 @@
 """Tiny scikit-learn fits that keep curves: an MLP with early stopping, gradient boosting
-(verbose, out-of-bag) and histogram gradient boosting with early stopping."""
+(verbose, out-of-bag) and histogram gradient boosting with early stopping. A scaler's
+`fit_transform` is the program's fit (its settings are params); `log_loss`'s own
+LabelBinarizer is scikit-learn's (its `neg_label` is none)."""
 
 import warnings
 
 import numpy as np
 from sklearn.decomposition import PCA
+from sklearn.metrics import log_loss
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
 from sklearn.neural_network import MLPClassifier
+from sklearn.preprocessing import StandardScaler
 
 import _truth
 
@@ -16,12 +20,14 @@ x = rng.normal(size=(200, 4))
 y = (x[:, 0] > 0).astype(int)
 # A preprocessor fitted first: its settings (`random_state` None) give way to the model's.
 PCA(n_components=3, whiten=True).fit(x)
+StandardScaler(with_mean=False).fit_transform(x)
 mlp = MLPClassifier(hidden_layer_sizes=(8,), max_iter=12, early_stopping=True,
                     n_iter_no_change=50, random_state=0, verbose=True).fit(x, y)
 gb = GradientBoostingClassifier(n_estimators=5, max_depth=2, subsample=0.8, random_state=0,
                                 verbose=1).fit(x, y)
 hgb = HistGradientBoostingClassifier(max_iter=6, early_stopping=True, n_iter_no_change=50,
                                      random_state=0).fit(x, y)
+log_loss(y, mlp.predict_proba(x))
 metrics = {}
 # The MLP's and gradient boosting's curves count iterations from 1; histogram gradient
 # boosting's scores start with the one before the first tree, and with its default scoring
@@ -34,4 +40,4 @@ for key, curve, first, sign in (
         _truth.add(metrics, key, i + first, sign * value)
 # the first model's, and the preprocessor's where no model has its own
 _truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12, "random_state": 0,
-                       "n_components": 3, "whiten": True})
+                       "n_components": 3, "whiten": True, "with_mean": False})

@@ -1205,6 +1205,18 @@ _sklearn_validating = [0]
 _sklearn_searching = [0]  # fits of estimators that cross-validate clones (`cv=`), any thread
 
 
+def _sklearn_own(estimator):
+    """Whether scikit-learn itself fits `estimator` for a function of its own (`log_loss`'s
+    LabelBinarizer), not for the program (a method of the estimator's own, `fit_transform`,
+    is the program's call): its settings are no run's. Asked of the fit's caller."""
+    try:
+        frame = sys._getframe(2)
+    except ValueError:
+        return False
+    return str(frame.f_globals.get("__name__", "")).startswith("sklearn.") and (
+        frame.f_locals.get("self") is not estimator)
+
+
 def _sklearn_params(estimator):
     values = {k: v for k, v in estimator.get_params(deep=True).items()
               if isinstance(v, (bool, int, float, str)) or v is None}
@@ -1310,7 +1322,8 @@ def _sklearn(module):
 
             def fit(estimator, *a, **k):
                 level = getattr(depth, "level", 0)
-                outermost = level == 0 and not _sklearn_validating[0]
+                outermost = level == 0 and not _sklearn_validating[0] and not _sklearn_own(
+                    estimator)
                 searching = hasattr(estimator, "cv")
                 if outermost:
                     begin(estimator)
