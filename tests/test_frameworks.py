@@ -214,6 +214,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["cut_loss"]] == [1, 2, 3]
         assert [s for s, _ in truth["metrics"]["refreshed_loss"]] == [10, 20, 30, 40]
         assert [s for s, _ in truth["metrics"]["open_loss"]] == list(range(1, 7))
+        assert [s for s, _ in truth["metrics"]["train/fmt_loss"]] == list(range(1, 9))
         assert [s for s, _ in truth["metrics"]["shown_loss"]] == list(range(1, 9))
 
 

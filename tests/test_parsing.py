@@ -5276,6 +5276,33 @@ def test_a_search_s_parameters_are_settings_wherever_they_are_printed() -> None:
         ("loss", 0.3, 0), ("loss", 0.2, 1)]
 
 
+def test_a_bar_of_its_count_and_times_alone_is_a_bar() -> None:
+    # Flax's NNX guides' bar_format, `{desc}[{n_fmt}/{total_fmt}]{postfix} [{elapsed}<
+    # {remaining}]`: a bar (its stage from the description), its postfix set before update(1)
+    assert steps_of("[train] epoch: 1/2, [0/3] [00:00<?]",
+                    "[train] epoch: 1/2, [0/3], loss=1.99 [00:00<?]",
+                    "[train] epoch: 1/2, [1/3], loss=1.89 [00:00<00:00]",
+                    "[train] epoch: 1/2, [2/3], loss=1.79 [00:00<00:00]",
+                    "[train] epoch: 1/2, [3/3], loss=1.79 [00:00<00:00]") == [
+        ("train/loss", 1.99, 1), ("train/loss", 1.89, 2), ("train/loss", 1.79, 3)]
+
+
+def test_orbax_s_checkpointing_log_is_noise() -> None:
+    prefix = "I1205 16:13:28.823595 140148125703040 "
+    assert steps_of(
+        prefix + "checkpoint_manager.py:926] [process=0][thread=MainThread] CheckpointManager "
+        "created,  primary_host=0, CheckpointManagerOptions=CheckpointManagerOptions("
+        "save_interval_steps=4, max_to_keep=2)",
+        prefix + "async_checkpointer.py:560] [process=0][thread=save_finalize] Finished "
+        "blocking save. Time taken: 0.07s. Total size: 197.7 bytes, throughput: 2.19 GiB/s",
+        prefix + "base_pytree_checkpoint_handler.py:501] Created BasePyTreeCheckpointHandler: "
+        "use_ocdbt=True, save_concurrent_bytes: 96000000000 (89.4 GiB)",
+        prefix + "async_io_engine.py:226] MemoryRegulated: Peak usage: 0.000000 GiB",
+        prefix + "checkpoint.py:188] Wrote Metadata={'item_handlers': None, 'metrics': {}, "
+        "'init_timestamp_nsecs': 1796487208832039259}",
+        prefix + "train.py:19] step 4: loss=2.3235") == [("loss", 2.3235, 4)]
+
+
 def test_a_log_line_written_onto_a_rich_bar_is_the_program_s_own() -> None:
     # In a terminal a logging line lands on the line of Lightning's rich bar: its values are
     # read as the log line's (a shape any program prints, so kept inside a hooked fit), and

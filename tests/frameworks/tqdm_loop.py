@@ -101,4 +101,14 @@ for epoch in range(2):
         bar.set_description(f"shown {epoch + 1} shown_loss={loss:.4f}")
         _truth.add(metrics, "shown_loss", 4 * epoch + i + 1, loss)
     bar.close()
+# A bar_format of the count and times alone, the phase in the description (Flax's NNX guides):
+# the hook's, under the stage its description names, and not read again from the bar.
+fmt = "{desc}[{n_fmt}/{total_fmt}]{postfix} [{elapsed}<{remaining}]"
+for epoch in range(2):
+    with tqdm(desc=f"[train] epoch: {epoch + 1}/2, ", total=4, bar_format=fmt) as bar:
+        for i in range(4):
+            loss = 0.9 / (4 * epoch + i + 1.25)
+            bar.set_postfix({"fmt_loss": loss})
+            bar.update(1)
+            _truth.add(metrics, "train/fmt_loss", 4 * epoch + i + 1, loss)
 _truth.write(metrics)

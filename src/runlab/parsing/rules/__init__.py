@@ -460,7 +460,8 @@ RULES: list[Rule] = [
          "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
          "Running optimization with ", "CMA-ES (", "termination on {", " iters with {", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
-         " .... ", " failed with ", "FrozenTrial(",
+         " .... ", " failed with ", "FrozenTrial(", "[process=", "CheckpointHandler: ",
+         "MemoryRegulated: ", "Metadata={",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has ",
@@ -1008,9 +1009,10 @@ RULES: list[Rule] = [
         "a tqdm bar (tqdm's set_postfix, PyTorch Lightning): `Epoch 3: 50%|█| 12/24 "
         "[00:01<00:01, 9.5it/s, loss=0.3]`, a point per key whenever a redraw shows a new "
         "value, at the bar's global step; Lightning's v_num is not a metric; Ignite's "
-        "`Epoch [3/5]: [12/24]  50%|█     , loss=0.3 [00:01<00:01]` too",
+        "`Epoch [3/5]: [12/24]  50%|█     , loss=0.3 [00:01<00:01]` too, and a bar_format of "
+        "a count and times, `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`",
         parse_tqdm_postfix,
-        ("/s, ", "/it, ", "/s]", "/it]", "%|"),
+        ("/s, ", "/it, ", "/s]", "/it]", "%|", "<?]", *(f"{d}<" for d in "0123456789")),
         final=True,
         bar=read_tqdm,
     ),

@@ -61,6 +61,10 @@ _IGNITE_BAR = re.compile(
 # (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`), or `{l_bar}{bar}|
 # {n_fmt}/{total_fmt} {postfix}` (`Ep 0:  50%|█████     | 6/12 , loss=1.2`).
 _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, ([^|]*))?$")
+# Or its count in brackets and no bar: `{desc}[{n_fmt}/{total_fmt}]{postfix} [{elapsed}<{remaining}]`
+# (Flax's NNX guides: `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`).
+_COUNT_BAR = re.compile(r"\[(\d{1,18})/(\d{1,18}|\?)\](?:, ([^\[]*?))? ?"
+                        r"\[(?:\d+:)?\d+:\d\d<(?:\?|(?:\d+:)?\d+:\d\d)\]\s*$")
 _POSTFIX_ITEM = re.compile(r"(?:^|, )([^=,\s][^=,]*)=([^,]*)")
 # Or with ` - `: segmentation_models_pytorch's `dice_loss - 0.4123, iou_score - 0.5321`.
 _POSTFIX_DASH_ITEM = re.compile(rf"(?:^|, )([A-Za-z][\w.\-/]{{0,60}}) - ((?:{NUMBER})(?=,|$))",
@@ -102,7 +106,7 @@ def read_tqdm(line: str) -> Bar | None:
             rate = ""
             ahead = True
         else:
-            bar = _PLAIN_BAR.search(line)
+            bar = _PLAIN_BAR.search(line) or _COUNT_BAR.search(line)
             if bar is None:
                 return None
             counter, total, postfix = bar.groups()

@@ -65,6 +65,10 @@ _NOISE = re.compile(
     # following error: ValueError(...)` (its settings, and an error's text), and the repr of a
     # trial, `FrozenTrial(number=4, ..., params={...}, distributions={...})` (its fields)
     r"|\bTrial \d{1,18} failed with |\bFrozenTrial\("
+    # Orbax's checkpointing log (through absl): `[process=0][thread=MainThread] ... throughput`
+    # and its handlers' settings, metadata and memory: none of the training's
+    r"|\[process=\d{1,9}\]|\bCreated \w{0,60}CheckpointHandler: |\bMemoryRegulated: "
+    r"|\b(?:Wrote|Read|Updated) Metadata=\{"
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
