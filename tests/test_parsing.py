@@ -5287,6 +5287,16 @@ def test_a_bar_of_its_count_and_times_alone_is_a_bar() -> None:
         ("train/loss", 1.99, 1), ("train/loss", 1.89, 2), ("train/loss", 1.79, 3)]
 
 
+def test_a_phase_s_heading_with_its_epoch_heads_the_list_under_it() -> None:
+    # Flax's NNX guides: `[val] epoch: 1/3`, then the list of its results; a line after the
+    # list is not one of its items
+    assert steps_of("[val] epoch: 1/3", "- total loss: 2.2952", "- Accuracy: 0.1133",
+                    "[val] epoch: 2/3", "- total loss: 2.2312", "- Accuracy: 0.2461",
+                    "loss: 2.1") == [
+        ("val_total_loss", 2.2952, 1), ("val_Accuracy", 0.1133, 1),
+        ("val_total_loss", 2.2312, 2), ("val_Accuracy", 0.2461, 2), ("loss", 2.1, 2)]
+
+
 def test_orbax_s_checkpointing_log_is_noise() -> None:
     prefix = "I1205 16:13:28.823595 140148125703040 "
     assert steps_of(

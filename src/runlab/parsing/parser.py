@@ -143,6 +143,8 @@ _LONE_VALUE = re.compile(rf"\s{{0,12}}({NUMBER})\s*", re.ASCII)
 _SECTION_HEAD = re.compile(
     r"(?:([*=#\-<>]{1,20})\ {0,4})?"
     r"(?:\[((?i:" + "|".join(sorted(PHASES, key=len, reverse=True)) + r"))\]"
+    # (and its epoch: Flax's NNX guides' `[val] epoch: 1/3`, then `- total loss: 2.2952`)
+    r"(?:\ {1,4}(?i:epoch)\ {0,4}:?\ {0,4}\d{1,18}(?:\ {0,2}/\ {0,2}\d{1,18})?)?"
     r"|([A-Za-z0-9][\w\-]{0,30}(?:\ [A-Za-z0-9][\w\-]{0,30}){0,3}))"
     r"\ {0,4}([*=#\-<>]{1,20})?\ {0,4}(:)?\s*",
     re.ASCII)
@@ -164,6 +166,11 @@ _SECTION_PAIRS = re.compile(
     rf"(?:(?:\ {{0,4}}[,;|]\ {{0,4}}|\ {{2,8}}){_SECTION_PAIR}){{0,20}}\s*",
     re.ASCII)
 _BULLETS = "-*\u2022"
+
+
+def _phase_epoch(line: str) -> bool:
+    """Whether a line may be a phase's heading with its epoch, `[val] epoch: 1/3`."""
+    return line[:1] == "[" and line[-1:].isdigit() and "epoch" in line[:40].lower()
 _SECTION_NAMES = re.compile(rf"({_SECTION_NAME})\ {{0,20}}[:=]", re.ASCII)
 _WAITING = 10_000  # points of step-less lines held for the next bar drawing, at most
 
@@ -437,6 +444,7 @@ class MetricParser:
         self._section: str | None = None
         self._section_indent = -1
         self._section_things = False  # a measure's heading: its lines name things, not measures
+        self._section_bullet = False  # the block's lines are a list's items (`- loss: 0.4`)
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
@@ -476,7 +484,7 @@ class MetricParser:
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
             if self._section is not None or self._labels and line and (
-                    line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS)):
+                    line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS) or _phase_epoch(line)):
                 line = self._sectioned(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
@@ -687,7 +695,7 @@ class MetricParser:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
         if self._section is not None or self._labels and line and (
-                line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS)):
+                line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS) or _phase_epoch(line)):
             line = self._sectioned(line)
         points: list[Point] = []
         if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
@@ -723,11 +731,14 @@ class MetricParser:
             pairs = _SECTION_PAIRS.fullmatch(text)
             indent = len(pairs.group(1)) if pairs is not None and text is line else 0
             # (under a measure's heading, its things: `Per-class accuracy:` then `  cat: 81%`)
-            if pairs is not None and indent >= self._section_indent and all(
+            # (a list's items are the block: `- loss: 0.4`, not a line after it, `loss: 0.5`)
+            bullet = text.lstrip()[:1] in _BULLETS
+            if pairs is not None and indent >= self._section_indent and (
+                    self._section_indent < 0 or bullet == self._section_bullet) and all(
                     names_a_measure(name.replace(" ", "_")) or self._section_things
                     and name.lower() not in STEP_NAMES for name in _SECTION_NAMES.findall(text)):
                 if self._section_indent < 0:
-                    self._section_indent = indent
+                    self._section_indent, self._section_bullet = indent, bullet
                 return f"{section} {text.lstrip().lstrip(_BULLETS).lstrip()}"
             if _SECTION_RULE.fullmatch(text) is not None and self._section_indent < 0:
                 return line

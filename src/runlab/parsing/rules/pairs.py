@@ -2432,11 +2432,11 @@ def parse_leading_position(line: str) -> list[Found]:
 # `epoch: 3/10`, `Epoch [3/10]`, `Start of epoch 3` (keras-io's custom loops), `Epoch #3:`
 # (tianshou), `===> Epoch 3 Complete:` (pytorch/examples' super_resolution), `-- Epoch 3`
 # (scikit-learn's SGD estimators, verbose),
-# `[Epoch 3/10]`, `Epoch (3/10)`, `(epoch 3)`, `Results at the end of epoch 3` (Chollet's
+# `[Epoch 3/10]`, `Epoch (3/10)`, `(epoch 3)`, `[val] epoch: 3/10` (Flax's NNX guides), `Results at the end of epoch 3` (Chollet's
 # custom loop), and Lightning's `Epoch 3: 100%|...`. The number is used as printed (Keras
 # counts from 1). `epoch=3` is a key=value pair, whose step holds for its own line only.
 _EPOCH_HEADER = re.compile(
-    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4})?"
+    r"[\ \t]{0,40}(?:[=\-]{1,8}>\ {0,4}|>{1,3}\ {1,4}|[-=*#]{2,40}\ {1,4}|\[[a-z]{1,12}\]\ {1,4})?"
     r"(?:start of |starting |beginning of |(?:results )?at the end of "
     r"|(?P<report>(?:[a-z]{1,12} )?(?:results|summary|stats|statistics|metrics|scores) "
     r"(?:for|of|after) (?:the )?))?"
