@@ -4604,11 +4604,10 @@ def test_optimizers_and_samplers_status_lines() -> None:
         ("Test_loss/1", 0.208, 0), ("Test_metric/0", 0.731, 0), ("train_loss", 5.01e-06, 10000),
         ("test_metric/0", 1.01e-04, 10000))
     # JAX's DP-SGD example: names listed, then a tuple of their values; the privacy budget said
-    # in words
+    # in words (for a delta, its setting)
     assert run(MetricParser(), "Test set loss, accuracy (%): (2.31, 9.90)",
                "For delta=1e-05, the current epsilon is: 0.74") == expect(
-        ("Test_set_loss", 2.31, 0), ("Test_set_accuracy", 9.9, 0), ("epsilon", 0.74, 0),
-        ("delta", 1e-05, 0))
+        ("Test_set_loss", 2.31, 0), ("Test_set_accuracy", 9.9, 0), ("epsilon", 0.74, 0))
     assert run(MetricParser(), "Input shape, size: (800, 1333)") == []
     # labml's console, redrawn in place: its indicators at the step, once while they repeat;
     # its sections' progress is none
@@ -5295,6 +5294,41 @@ def test_a_phase_s_heading_with_its_epoch_heads_the_list_under_it() -> None:
                     "loss: 2.1") == [
         ("val_total_loss", 2.2952, 1), ("val_Accuracy", 0.1133, 1),
         ("val_total_loss", 2.2312, 2), ("val_Accuracy", 0.2461, 2), ("loss", 2.1, 2)]
+
+
+def test_the_jax_ecosystem_s_examples_lines() -> None:
+    absl = "I1205 16:07:25.841496 139819997608832 "
+    # Flax's sst2 pads `eval` to `train`'s width; nlp_seq's `PHASE in step: N`; gemma's
+    # `Finished training step N.`; the basics guide's `Loss step N:  value`
+    assert steps_of("train epoch 001 loss 2.3235 accuracy 10.16",
+                    "eval  epoch 001 loss 2.3064 accuracy 8.20") == [
+        ("train_loss", 2.3235, 1), ("train_accuracy", 10.16, 1), ("eval_loss", 2.3064, 1),
+        ("eval_accuracy", 8.2, 1)]
+    assert steps_of(absl + "train.py:370] train in step: 3, loss: 2.3235",
+                    absl + "train.py:407] eval in step: 3, loss: 2.3064, accuracy: 0.0820") == [
+        ("train_loss", 2.3235, 3), ("eval_loss", 2.3064, 3), ("eval_accuracy", 0.082, 3)]
+    assert steps_of("Finished training step 8. Batch size: 64, Loss: 2.31595, LR: 0.0008",
+                    "[8] train_loss=2.30",
+                    "Finished training step 9. Batch size: 64, Loss: 2.2937, LR: 0.0016") == [
+        ("Loss", 2.31595, 8), ("LR", 0.0008, 8), ("train_loss", 2.3, 8), ("Loss", 2.2937, 9),
+        ("LR", 0.0016, 9)]
+    assert steps_of("Loss step 0:  5.372916", "Loss step 10:  0.8679923") == [
+        ("Loss", 5.372916, 0), ("Loss", 0.8679923, 10)]
+    # clu: a collection's values under its name; its hyperparameters and progress notes are
+    # no metrics; nor are a config logged as YAML, a condition's setting, an NNX module's repr
+    assert steps_of(
+        absl + "logging_writer.py:80] [Hyperparameters] {'learning_rate': 0.05, 'momentum': "
+        "0.9, 'num_train_steps': 24, 'batch_size': 64}",
+        absl + "local.py:41] Setting work unit notes: 44.8 steps/s, 33.3% (8/24), ETA: 0m",
+        absl + "logging_writer.py:48] [8] collection=train accuracy=0.105, loss=2.3179",
+        "[8] collection=eval accuracy=0.117188, loss=2.31486",
+        absl + "main.py:47] Starting training with config: batch_size: 128",
+        "decode_frequency: 200", "learning_rate: 0.003", "max_len_query_digit: 3", "",
+        "For delta=1e-05, the current epsilon is: 0.74",
+        "CNN( # Param: 50,618 (202.5 KB)", "  conv1=Conv( # Param: 80 (320 B)",
+        "    in_features=1,", "    strides=1,", "  ),", ")") == [
+        ("train/accuracy", 0.105, 8), ("train/loss", 2.3179, 8),
+        ("eval/accuracy", 0.117188, 8), ("eval/loss", 2.31486, 8), ("epsilon", 0.74, 8)]
 
 
 def test_orbax_s_checkpointing_log_is_noise() -> None:

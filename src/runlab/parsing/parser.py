@@ -168,6 +168,11 @@ _SECTION_PAIRS = re.compile(
 _BULLETS = "-*\u2022"
 
 
+# clu's LoggingWriter of a collection, `[8] collection=eval accuracy=0.11, loss=2.31`: the
+# collection's values (eval/accuracy), as TensorBoard shows each collection's apart.
+_CLU_COLLECTION = re.compile(r"(\[\d{1,18}\] )collection=([A-Za-z_][\w\-]{0,40}) ", re.ASCII)
+
+
 def _phase_epoch(line: str) -> bool:
     """Whether a line may be a phase's heading with its epoch, `[val] epoch: 1/3`."""
     return line[:1] == "[" and line[-1:].isdigit() and "epoch" in line[:40].lower()
@@ -483,6 +488,8 @@ class MetricParser:
                 continue
             if line.startswith(_LEVELS):
                 line = _unprefixed(line)
+            if "] collection=" in line:  # (as `_parse_message`)
+                line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
             if self._section is not None or self._labels and line and (
                     line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS) or _phase_epoch(line)):
                 line = self._sectioned(line)
@@ -694,6 +701,8 @@ class MetricParser:
     def _parse_message(self, line: str) -> list[Point]:
         if line.startswith(_LEVELS):
             line = _unprefixed(line)
+        if "] collection=" in line:  # clu's `[8] collection=eval loss=2.3`: as `[8] eval: ...`
+            line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
         if self._section is not None or self._labels and line and (
                 line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS) or _phase_epoch(line)):
             line = self._sectioned(line)
@@ -862,10 +871,12 @@ class MetricParser:
             self._block, self._block_end = [line], _PPRINT
             self._depth = line.count("{") - line.count("}")
             return []
-        if line[-1:] in ("(", ":", " ") and self._rows is None:
+        if (line[-1:] in ("(", ":", " ") or "onfig: " in line or "( # " in line) and (
+                self._rows is None):
             # `CNN(`: a module's repr, its settings until it closes; `Params:`, the settings
             # indented under it
-            settings = open_repr(line) if line[-1:] == "(" else open_settings(line)
+            settings = open_repr(line) if line[-1:] == "(" or "( # " in line else (
+                open_settings(line))
             if settings is not None:
                 self._rows, self._rows_rule = settings, "repr"
                 return []

@@ -424,8 +424,9 @@ def python_records(line: str) -> list[list[Found]]:
 # epoch log): nested under that name, `metrics/loss`, as a nested dict's values are. Under a
 # name for settings (`params={...}`, `config={...}`), none is a metric.
 _NAMED_DICT = re.compile(r"(?<![\w.])([A-Za-z_]\w{0,40})\ {0,2}=\ {0,2}\Z")
-# The name just before a dict: an attribute's (`study.best_params = `), a label's (`Params: `).
-_NAME_BEFORE = re.compile(r"(?<![\w])([A-Za-z_]\w{0,40})(?:\ {0,2}=|:)\ {0,2}\Z")
+# The name just before a dict: an attribute's (`study.best_params = `), a label's (`Params: `,
+# clu's `[Hyperparameters] `).
+_NAME_BEFORE = re.compile(r"(?<![\w])\[?([A-Za-z_]\w{0,40})(?:\ {0,2}=|:|\])\ {0,2}\Z")
 
 
 def _settings_before(line: str, start: int) -> bool:

@@ -69,6 +69,8 @@ _NOISE = re.compile(
     # and its handlers' settings, metadata and memory: none of the training's
     r"|\[process=\d{1,9}\]|\bCreated \w{0,60}CheckpointHandler: |\bMemoryRegulated: "
     r"|\b(?:Wrote|Read|Updated) Metadata=\{"
+    # clu's ReportProgress: `Setting work unit notes: 44.8 steps/s, 33.3% (8/24), ETA: 0m`
+    r"|\bSetting work unit notes: "
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
@@ -2436,7 +2438,10 @@ def repr_rows(header: str) -> Callable[[str], list[Found]]:
 # `print(model)`): `CNN(`, then indented fields (`conv1=Conv(`, `layers=[`, `Conv2d(`,
 # `in_channels=1,`) until its brackets close. Its numbers are the model's settings. So are a
 # PyTorch optimizer's, `print(optimizer)`: `Adam (`, `Parameter Group 0`, `    lr: 0.001`, `)`.
-_OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\ ?\(\s*", re.ASCII)
+# (Flax NNX's, `print(model)`, counts its parameters in a comment: `CNN( # Param: 50,618 (202.5
+# KB)`, then `  conv1=Conv( # Param: 80 (320 B)`, `    in_features=1,` ...)
+_OPEN_REPR = re.compile(r"[A-Z]\w{0,80}\ ?\((?:\ \#\ [^()]{0,80}(?:\([^()]{0,40}\))?)?\s*",
+                        re.ASCII)
 _PARAMETER_GROUP = re.compile(r"Parameter Group \d{1,9}\s*")
 
 
@@ -2500,14 +2505,22 @@ def _yaml_section(line: str) -> bool:
                 or set(name.split("_")) & _RESULTS_WORDS)
 
 
+# A configuration logged as YAML after its label, its first entry on the label's line (Flax's
+# examples: `logging.info('Starting training with config: %s', config)`, `... config: batch_size:
+# 128`, then `learning_rate: 0.003` and the rest, flush left): every entry a setting.
+_INLINE_SETTINGS = re.compile(r".{0,200}?(?i:config)\ {0,4}:\ {1,4}[a-z_][\w\-]{0,40}:\ +\S",
+                              re.ASCII)
+
+
 def open_settings(line: str) -> Callable[[str], list[Found]] | None:
     """The lines under a heading of settings, else None: each later line indented deeper than
     the heading claimed (10,000 at most); the first that is not ends them. Under a YAML
     section, the next section and a setting between them (`seed: 42`, not `loss: 0.5`) go
-    on with it."""
+    on with it; after a configuration's label and first entry, every entry."""
     heading = _SETTINGS_HEADING.fullmatch(line)
     yaml = heading is None and _yaml_section(line)
-    if heading is None and not yaml:
+    inline = heading is None and not yaml and _INLINE_SETTINGS.match(line) is not None
+    if heading is None and not yaml and not inline:
         return None
     indent, read = len(heading.group(1)) if heading is not None else 0, [0]
 
@@ -2517,7 +2530,10 @@ def open_settings(line: str) -> Callable[[str], list[Found]] | None:
         if read[0] > 10_000 or not stripped:
             return []
         if len(text) - len(stripped) <= indent:
-            entry = _YAML_ENTRY.match(text) if yaml else None
+            entry = _YAML_ENTRY.match(text) if yaml or inline else None
+            if inline and entry is not None and ": " not in text[entry.end():] and (
+                    entry.group(1) not in STEP_NAMES):
+                return [CLAIM]  # (one setting a line: `epoch: 1 loss: 0.5` is a result's)
             if not (yaml and (_yaml_section(text) or entry is not None
                               and not names_a_measure(entry.group(1)))):
                 return []

@@ -560,7 +560,9 @@ _PHASE_LABEL = re.compile(
     r"\s{0,8}(?:\[([A-Za-z]{3,10})\]|(?:-\ {1,4})?\(([A-Za-z]{3,10})\))\s{1,8}(?=[A-Za-z])",
     re.ASCII)
 # A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
-# `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, `Eval step 500: loss 0.4`, PFRL's
+# `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, `Eval step 500: loss 0.4`, Flax
+# sst2's `eval  epoch 001 loss 2.3 accuracy 8.20` (padded to its `train`'s width), its nlp_seq's
+# `eval in step: 3, loss: 2.3064, accuracy: 0.082`, PFRL's
 # `evaluation episode 0 length:9 R:9.0`; or with the counter, then its phase as a label: `Epoch
 # 1 val: loss=0.4`, `step 500 eval: loss 0.43`.
 # The counter is the line's step and the phase names every measure of the line
@@ -569,7 +571,7 @@ _PHASE_LABEL = re.compile(
 # evaluation_episode_length. (An evaluation's `step 3/50` is its place in the evaluation, not
 # the run's step.)
 _PHASE_COUNTER = re.compile(
-    r"\s{0,8}(?:([A-Za-z]{3,10})\ (episode|epoch|step|iter|iteration):?\ {1,4}(\d{1,18})"
+    r"\s{0,8}(?:([A-Za-z]{3,10})(?:\ in)?\ {1,4}(episode|epoch|step|iter|iteration):?\ {1,4}(\d{1,18})"
     r"(?:/\d{1,18})?(?::\ +|,?[\ \t]+)"
     r"|(episode|epoch|step|iter|iteration)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)"
     r"(?=[A-Za-z])",
@@ -768,6 +770,11 @@ def settings_label(text: str) -> str | None:
 _LATEST_PAIRS: list[tuple[str, tuple[tuple[str, str, str], ...]]] = [("", ())]
 
 
+# A condition that starts a line, the setting a result holds for (JAX's DP-SGD example: `For
+# delta=1e-05, the current epsilon is: 0.74`): no metric.
+_CONDITION = re.compile(r"[Ff]or\ [A-Za-z_]\w{0,30}\ ?=\ ?[^\s,]{1,30},\ ", re.ASCII)
+
+
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     """The raw pairs of a key_value line, (key, int text, other number text), keys named but
     unchecked; none for download progress, nor for the splits' sizes (`Train: 45000 | Val:
@@ -776,6 +783,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if latest[0] == line:
         return list(latest[1])
     pairs = _key_value_pairs(line)
+    if pairs and line[:4] in ("For ", "for ") and _CONDITION.match(line):
+        pairs = pairs[1:]  # `For delta=1e-05, the current epsilon is: 0.74`: what it holds for
     if pairs and all(integer and key.lower() in SPLIT_NAMES for key, integer, _ in pairs):
         pairs = []
     elif any(key.lower() == "batch" and integer for key, integer, _ in pairs) and any(
@@ -1500,9 +1509,10 @@ def parse_fraction(line: str) -> list[Found]:
 # `Ep 1 (Step 000005):`.
 _COUNTER = re.compile(
     # (a counter said to end: DeepChem's `Ending global_step 10: Average loss 2.28`,
-    # TorchANI's example's `After epoch 1: Validation RMSE (kcal/mol) 290.96`)
-    r"\s*(?i:after|ending|ended|finished|completed)\ (?i:global_step|step|epoch|iteration|iter)"
-    r"\ (\d{1,18}):(?=\ )|"
+    # TorchANI's example's `After epoch 1: Validation RMSE (kcal/mol) 290.96`, gemma's
+    # `Finished training step 9. Batch size: 64, Loss: 2.26, LR: 0.0016`)
+    r"\s*(?i:after|ending|ended|finished|completed)\ (?:(?i:training)\ )?"
+    r"(?i:global_step|step|epoch|iteration|iter)\ (\d{1,18})[:.](?=\ )|"
     # (SciPy's optimizers name themselves: `differential_evolution step 7: f(x)= 3.64`,
     # `basinhopping step 2: f -0.89 trial_f -0.89 accepted True lowest_f -0.89`)
     r"\s*(?:(?:(?:(?i:minibatch|mini-batch|global|train|training|optimizer|optimization|update"
@@ -2075,6 +2085,13 @@ def measured(pairs: list[Found]) -> list[Found]:
 _ARROW = re.compile(r"\s{0,8}(?:[=\-]{1,8}>|>{1,3})\ {1,4}(?=[A-Za-z\[(])", re.ASCII)
 
 
+# A measure's name, then the counter it is at, then its value: Flax's basics guide's
+# `print(f'Loss step {i}: ', loss_val)`, `Loss step 10:  0.8679923`.
+_MEASURE_AT_COUNTER = re.compile(
+    rf"\s{{0,8}}([A-Za-z][\w\-]{{0,30}}(?:\ [A-Za-z][\w\-]{{0,30}}){{0,2}})"
+    rf"\ (step|iter|iteration|epoch)\ (\d{{1,18}}):\s{{1,8}}({NUMBER})\s*", re.ASCII | re.IGNORECASE)
+
+
 def parse_name_value(line: str) -> list[Found]:
     """``it 200 | train_loss 0.3 | val_loss 0.35`` (fairseq, hand-written loops): `name value`
     clauses between `|` or tabs (a value may carry `%`, `ms` or `s`); and a leading counter
@@ -2082,6 +2099,11 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
     line = message(line)
+    at_counter = _MEASURE_AT_COUNTER.fullmatch(line)
+    if at_counter is not None and names_a_measure(at_counter.group(1).replace(" ", "_")):
+        name, word, count, value = at_counter.groups()
+        return [("epoch" if word.lower() == "epoch" else "step", int(count), None),
+                (name.replace(" ", "_"), to_number(value), None)]
     if line[:1] in " >=-":
         arrow = _ARROW.match(line)  # `>> train loss 0.5 | train acc 0.8`: a pointer, no name's
         if arrow is not None:
