@@ -261,6 +261,16 @@ def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> N
         assert_params(run, truth)
 
 
+def test_mlflow_logging(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, output in run_both(cli, tmp_path, python, "mlflow_log.py"):
+        assert_same_points(run, truth)  # the top-level run's, not the nested trial's
+        assert [s for s, _ in truth["metrics"]["val_loss"]] == [0, 10, 20]
+        assert truth["metrics"]["final_score"] == [[0, 0.91]]  # no step given: MLflow's 0
+        assert_params(run, truth)  # typed as given (MLflow keeps text)
+        assert "trial_lr" not in run["params"]
+        assert "hook is off" not in output
+
+
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5",
                                   "hydra.job.chdir=False", "optimizer=adam",

@@ -1475,6 +1475,107 @@ def _flatten_metrics(value, prefix, out):
             out[name] = item
 
 
+# -- MLflow -------------------------------------------------------------------------------
+
+# The callers whose MLflow calls are a framework's record that its own hook records already
+# (Lightning's MLFlowLogger, transformers' MLflowCallback, callbacks inside Keras, XGBoost,
+# LightGBM), or no run's at all (MLflow's system metrics, from its thread).
+_MLFLOW_OTHERS = _WRITING_FRAMEWORKS | {"keras", "tensorflow", "xgboost", "lightgbm",
+                                        "lightning_utilities", "threading", "concurrent",
+                                        "mlflow autolog"}
+# MLflow's autolog of the frameworks hooked here: their record, as their hooks record it.
+_MLFLOW_HOOKED = ("mlflow.pytorch", "mlflow.keras", "mlflow.tensorflow", "mlflow.xgboost",
+                  "mlflow.lightgbm", "mlflow.transformers")
+
+
+def _mlflow_caller():
+    """The package of the code that called MLflow (the first frame outside this file and
+    MLflow), or "mlflow autolog" for MLflow's autolog of a hooked framework."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        top = module.split(".", 1)[0]
+        if top == "mlflow":
+            if module.startswith(_MLFLOW_HOOKED):
+                return "mlflow autolog"
+        elif frame.f_code.co_filename != __file__:
+            return top
+        frame = frame.f_back
+    return ""
+
+
+def _mlflow_value(value):
+    """A param as the program gave it: MLflow keeps every param as text (`str(0.01)`), runlab
+    keeps numbers and booleans typed."""
+    if not isinstance(value, str):
+        return value
+    if value in ("True", "False"):
+        return value == "True"
+    if value == "None":
+        return None
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _mlflow(module):
+    """What a program logs to MLflow (`mlflow.log_metric`, `log_metrics`, `log_param(s)`, a
+    client's, MLflow's autolog for scikit-learn): metrics at MLflow's step (0 when none is
+    given, as MLflow stores them), params as given. A nested run's (a trial's, a search's
+    child runs) are no run's of runlab's, which is the whole command."""
+    children = set()  # the ids of the nested runs created
+
+    def mine(run_id):
+        return run_id not in children and _mlflow_caller() not in _MLFLOW_OTHERS
+
+    def created(result, args, kwargs):
+        # create_run(self, experiment_id, start_time=None, tags=None, run_name=None)
+        tags = args[3] if len(args) > 3 else kwargs.get("tags")
+        if isinstance(tags, dict) and tags.get("mlflow.parentRunId"):
+            children.add(result.info.run_id)
+
+    def metric(args, kwargs):
+        # log_metric(self, run_id, key, value, timestamp=None, step=None, ...)
+        names = ("run_id", "key", "value", "timestamp", "step")
+        given = dict(zip(names, args[1:6]))
+        given.update({k: v for k, v in kwargs.items() if k in names})
+        if mine(given.get("run_id")):
+            metrics("mlflow", {given.get("key"): given.get("value")}, given.get("step") or 0)
+
+    def param(args, kwargs):
+        # log_param(self, run_id, key, value, ...)
+        names = ("run_id", "key", "value")
+        given = dict(zip(names, args[1:4]))
+        given.update({k: v for k, v in kwargs.items() if k in names})
+        if mine(given.get("run_id")):
+            params("mlflow", {str(given.get("key")): _mlflow_value(given.get("value"))})
+
+    def batch(args, kwargs):
+        # log_batch(self, run_id, metrics=(), params=(), tags=(), ...)
+        names = ("run_id", "metrics", "params")
+        given = dict(zip(names, args[1:4]))
+        given.update({k: v for k, v in kwargs.items() if k in names})
+        if not mine(given.get("run_id")):
+            return
+        steps = {}
+        for m in given.get("metrics") or ():
+            steps.setdefault(getattr(m, "step", 0) or 0, {})[m.key] = m.value
+        for step, values in steps.items():
+            metrics("mlflow", values, step)
+        given_params = {p.key: _mlflow_value(p.value) for p in given.get("params") or ()}
+        if given_params:
+            params("mlflow", given_params)
+
+    client = module.MlflowClient
+    wrap(client, "create_run", "mlflow", after=created)
+    wrap(client, "log_metric", "mlflow", before=metric)
+    wrap(client, "log_param", "mlflow", before=param)
+    wrap(client, "log_batch", "mlflow", before=batch)
+
+
 # -- Accelerate ---------------------------------------------------------------------------
 
 def _accelerate(module):
@@ -1557,6 +1658,7 @@ _INSTALLERS = {
     "tensorboardX.writer": _tensorboard,
     "wandb.sdk.wandb_run": _wandb,
     "accelerate.accelerator": _accelerate,
+    "mlflow.tracking.client": _mlflow,
     "stable_baselines3.common.base_class": _stable_baselines3,
     "stable_baselines3.common.on_policy_algorithm": _stable_baselines3,
     "stable_baselines3.common.off_policy_algorithm": _stable_baselines3,

@@ -42,6 +42,7 @@ _TRIGGERS = {
     "tensorboardX.writer": "tensorboard",
     "wandb.sdk.wandb_run": "wandb",
     "accelerate.accelerator": "accelerate",
+    "mlflow.tracking.client": "mlflow",
     "stable_baselines3.common.base_class": "stable_baselines3",
     "stable_baselines3.common.on_policy_algorithm": "stable_baselines3",
     "stable_baselines3.common.off_policy_algorithm": "stable_baselines3",
