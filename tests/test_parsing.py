@@ -2566,8 +2566,7 @@ def test_fastai_table_rows_are_points_at_their_epoch() -> None:
         ("train_loss", 0.693147, 0, "table"), ("valid_loss", 0.69, 0, "table"),
         ("accuracy", 0.5, 0, "table"), ("train_loss", 0.593147, 1, "table"),
         ("valid_loss", 0.59, 1, "table"), ("accuracy", 0.6, 1, "table"),
-        ("valid_loss_value", 0.59, 0, "key_value"),
-    ]
+    ]  # (SaveModelCallback's notice repeats the table's valid_loss: none)
 
 
 def test_review_a_report_s_header_ends_its_label_and_other_ranks_lines_are_theirs() -> None:
@@ -3440,7 +3439,7 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
         "     | > loss: 2.28  (2.28)", "   --> TIME: 2026-12-03 08:16:48 -- STEP: 1/7 -- GLOBAL_STEP: 1",
         "     | > loss: 2.02  (2.15)")] == [("loss", 2.28, 0), ("loss", 2.02, 1)]
     # SciPy's least_squares (verbose=2): centred columns, the first row's empty cells; the
-    # summary's measures, not its count of evaluations
+    # summary's measures, not its count of evaluations, at the last row's iteration
     assert [(k, v, s) for k, v, s, _ in run_all(
         "   Iteration     Total nfev        Cost      Cost reduction    Step norm     Optimality   ",
         "       0              1         4.4383e+00                                    1.04e+02    ",
@@ -3449,8 +3448,8 @@ def test_trainer_and_optimizer_logs_of_round_twenty() -> None:
         "optimality 4.52e-08.")] == [
         ("Cost", 4.4383, 0), ("Optimality", 104.0, 0), ("Cost", 0.96619, 1),
         ("Cost_reduction", 3.47, 1), ("Step_norm", 5.94, 1), ("Optimality", 13.7, 1),
-        ("initial_cost", 4.4383, 0), ("final_cost", 0.00015375, 0),
-        ("first-order_optimality", 4.52e-08, 0)]
+        ("initial_cost", 4.4383, 1), ("final_cost", 0.00015375, 1),
+        ("first-order_optimality", 4.52e-08, 1)]
     # jaxopt's verbose solvers: the logger's dotted name is a prefix, the iteration the step, a
     # qualifier of several words in parentheses part of the name
     assert [(k, v, s) for k, v, s, _ in run_all(
@@ -5329,6 +5328,21 @@ def test_the_jax_ecosystem_s_examples_lines() -> None:
         "    in_features=1,", "    strides=1,", "  ),", ")") == [
         ("train/accuracy", 0.105, 8), ("train/loss", 2.3179, 8),
         ("eval/accuracy", 0.117188, 8), ("eval/loss", 2.31486, 8), ("epsilon", 0.74, 8)]
+
+
+def test_a_callback_s_print_after_fastai_s_row_is_at_the_row_s_epoch() -> None:
+    # fastprogress draws `Epoch 1/2 :` (from 1) before the row of epoch 0; a callback's print
+    # after the row is that epoch's; SaveModelCallback's notice repeats the table's value
+    bar = " : |----------------------------------------| 0.00% [0/8 00:00<?]"
+    assert steps_of("epoch     train_loss  valid_loss  accuracy  time    ",
+                    "Epoch 1/2" + bar, "0         0.577745    0.228345    0.929688  00:00     ",
+                    "val_f1=0.5000",
+                    "Better model found at epoch 0 with valid_loss value: 0.22834506630897522.",
+                    "Epoch 2/2" + bar, "1         0.346425    0.299515    0.953125  00:00     ",
+                    "val_f1=0.6000") == [
+        ("train_loss", 0.577745, 0), ("valid_loss", 0.228345, 0), ("accuracy", 0.929688, 0),
+        ("val_f1", 0.5, 0), ("train_loss", 0.346425, 1), ("valid_loss", 0.299515, 1),
+        ("accuracy", 0.953125, 1), ("val_f1", 0.6, 1)]
 
 
 def test_orbax_s_checkpointing_log_is_noise() -> None:

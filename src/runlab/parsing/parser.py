@@ -609,6 +609,14 @@ class MetricParser:
         """Parse the next line of output; return its points (usually none)."""
         return self._once(self._parse_one(line))
 
+    def _row_step(self, row: list[Found]) -> None:
+        """A library table's row at its own step (fastai's `0  0.577  0.228 ...`, epoch 0) is
+        where the run is: the lines after it that name no step are at it (a callback's print
+        after fastai's row), not at a bar's header drawn before it (`Epoch 1/6 :`)."""
+        step = next((step for _, _, step in row if step is not None), None)
+        if step is not None and step != self._current_step:
+            self._current_step, self._header_epoch, self._position_done = step, None, None
+
     def _row_own(self, row: list[Found]) -> list[tuple[str, list[Found], bool]]:
         """`_own`, on a table's row: a value with no step of its own at the row's."""
         step = next((step for _, _, step in row if step is not None), None)
@@ -907,6 +915,8 @@ class MetricParser:
             if findings:
                 if self._rows_rule == "lightning_results" and self._lightning_done is not None:
                     findings = [(key, value, self._lightning_done) for key, value, _ in findings]
+                if self._rows_rule == "table":
+                    self._row_step(findings)
                 return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
                                                                    False)], [])
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
@@ -918,6 +928,7 @@ class MetricParser:
             findings = self._table[0](line)
             if findings and findings[0][0]:
                 self._rows, self._rows_rule = self._table
+                self._row_step(findings)
                 return self._resolve([*self._row_own(findings), (self._rows_rule, findings,
                                                                    False)], [])
         found = self._own()

@@ -71,6 +71,9 @@ _NOISE = re.compile(
     r"|\b(?:Wrote|Read|Updated) Metadata=\{"
     # clu's ReportProgress: `Setting work unit notes: 44.8 steps/s, 33.3% (8/24), ETA: 0m`
     r"|\bSetting work unit notes: "
+    # fastai's SaveModelCallback: `Better model found at epoch 0 with valid_loss value:
+    # 0.2283.` (the table's value again, at full precision)
+    r"|\bBetter model found at epoch \d{1,18} with "
     # Lightning's model summary: `Modules in train mode: 4`, `Total FLOPs: 0`
     r"|^\s*(?:Modules in (?:train|eval) mode|Total FLOPs|Total estimated model params size)\b"
     r"|^\s*ℹ "  # spaCy's set-up notices: `ℹ Initial learn rate: 0.001`
