@@ -263,10 +263,16 @@ def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> N
 
 def test_mlflow_logging(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "mlflow_log.py"):
-        assert_same_points(run, truth)  # the top-level run's, not the nested trial's
-        assert [s for s, _ in truth["metrics"]["val_loss"]] == [0, 10, 20]
+        # the top-level run's, not the nested runs'; a thread's; not a refused call's; the
+        # Keras logs a callback copied to MLflow once, its own measure too
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["train_loss"]] == [0, 1, 2]
+        assert [s for s, _ in truth["metrics"]["valid_loss"]] == [0, 10, 20]
+        assert [s for s, _ in truth["metrics"]["val_loss"]] == [1, 2]
         assert truth["metrics"]["final_score"] == [[0, 0.91]]  # no step given: MLflow's 0
-        assert_params(run, truth)  # typed as given (MLflow keeps text)
+        assert truth["metrics"]["thread_metric"] == [[1, 0.75]]
+        assert [s for s, _ in truth["metrics"]["val_f1"]] == [0, 1]
+        assert_params(run, truth)  # typed as given (MLflow keeps text: `1.10` stays)
         assert "trial_lr" not in run["params"]
         assert "hook is off" not in output
 

@@ -319,6 +319,9 @@ def metrics(hook, values, step, **more):
         if number is not None:
             points[str(key)] = number
     if points:
+        if _open and hook != "mlflow":
+            for key, number in points.items():
+                _framework_values.setdefault(key, set()).add(number)
         at = {} if step is None else {"step": int(step)}
         emit({"hook": hook, "metrics": points, **at, "time": time.time(), **more})
 
@@ -339,10 +342,39 @@ def exclusive(hook, on, step=None):
     if not on:
         _flush()
     (_open.add if on else _open.discard)(hook)
+    if not _open:
+        _release_mlflow()
     at = {} if step is None else {"step": int(step)}
     emit({"hook": hook, "exclusive": bool(on), **at, "time": time.time()})
     if not on:
         _read_up_to_here()
+
+
+# While a hooked framework runs (its window open): the values its hook recorded, by key, and
+# what the program logged to MLflow meanwhile, held until the window closes. A callback that
+# hands the framework's logs to MLflow as well (`mlflow.log_metrics(logs, step=epoch)` in
+# Keras' `on_epoch_end`) repeats the framework's values: one source per metric.
+_framework_values = {}
+_mlflow_held = []
+
+
+def _mlflow_metrics(values, step):
+    if not _open:
+        metrics("mlflow", values, step)
+        return
+    _mlflow_held.append((values, step))
+    if len(_mlflow_held) > 10_000:  # (a fit that never ends: go on with what it gave so far)
+        _release_mlflow()
+
+
+def _release_mlflow():
+    held, seen = list(_mlflow_held), dict(_framework_values)
+    del _mlflow_held[:]
+    if not _open:
+        _framework_values.clear()
+    for values, step in held:
+        metrics("mlflow", {key: value for key, value in values.items()
+                           if _number(value) not in seen.get(str(key), ())}, step)
 
 
 def muted(hook, keys, on):
@@ -1479,57 +1511,68 @@ def _flatten_metrics(value, prefix, out):
 
 # The callers whose MLflow calls are a framework's record that its own hook records already
 # (Lightning's MLFlowLogger, transformers' MLflowCallback, callbacks inside Keras, XGBoost,
-# LightGBM), or no run's at all (MLflow's system metrics, from its thread).
+# LightGBM), or MLflow's autolog of such a framework.
 _MLFLOW_OTHERS = _WRITING_FRAMEWORKS | {"keras", "tensorflow", "xgboost", "lightgbm",
-                                        "lightning_utilities", "threading", "concurrent",
-                                        "mlflow autolog"}
-# MLflow's autolog of the frameworks hooked here: their record, as their hooks record it.
+                                        "lightning_utilities", "mlflow autolog",
+                                        "mlflow's own"}
 _MLFLOW_HOOKED = ("mlflow.pytorch", "mlflow.keras", "mlflow.tensorflow", "mlflow.xgboost",
                   "mlflow.lightgbm", "mlflow.transformers")
+# MLflow's own threads: its system metrics, its autolog's queue flushed in the background.
+_MLFLOW_OWN = ("mlflow.system_metrics", "mlflow.utils.autologging_utils")
+# Plumbing between a caller and MLflow (a context manager's exit, a thread's start).
+_MLFLOW_PLUMBING = frozenset({"contextlib", "functools", "threading", "concurrent"})
 
 
 def _mlflow_caller():
-    """The package of the code that called MLflow (the first frame outside this file and
-    MLflow), or "mlflow autolog" for MLflow's autolog of a hooked framework."""
+    """The package of the code that called MLflow: the first frame outside this file, MLflow
+    and Python's plumbing; "mlflow autolog" inside MLflow's autolog of a hooked framework;
+    for a thread that runs MLflow's call itself, "" (the program's), or "mlflow's own" for
+    MLflow's own threads."""
     frame = sys._getframe(1)
+    own = False
     while frame is not None:
         module = str(frame.f_globals.get("__name__", ""))
         top = module.split(".", 1)[0]
         if top == "mlflow":
             if module.startswith(_MLFLOW_HOOKED):
                 return "mlflow autolog"
-        elif frame.f_code.co_filename != __file__:
+            own = own or module.startswith(_MLFLOW_OWN)
+        elif frame.f_code.co_filename != __file__ and top not in _MLFLOW_PLUMBING:
             return top
         frame = frame.f_back
-    return ""
+    return "mlflow's own" if own else ""
 
 
-def _mlflow_value(value):
-    """A param as the program gave it: MLflow keeps every param as text (`str(0.01)`), runlab
-    keeps numbers and booleans typed."""
-    if not isinstance(value, str):
-        return value
-    if value in ("True", "False"):
-        return value == "True"
-    if value == "None":
-        return None
+def _mlflow_param(text):
+    """A param MLflow was given as text (`log_params` turns every value into `str(value)`):
+    the value whose text it is (`0.01`, `True`, `None`), else the text (`1.10`, `007`)."""
+    if not isinstance(text, str):
+        return text
+    if text in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[text]
     for kind in (int, float):
         try:
-            return kind(value)
+            value = kind(text)
         except ValueError:
-            pass
-    return value
+            continue
+        return value if str(value) == text else text
+    return text
 
 
 def _mlflow(module):
     """What a program logs to MLflow (`mlflow.log_metric`, `log_metrics`, `log_param(s)`, a
-    client's, MLflow's autolog for scikit-learn): metrics at MLflow's step (0 when none is
-    given, as MLflow stores them), params as given. A nested run's (a trial's, a search's
-    child runs) are no run's of runlab's, which is the whole command."""
-    children = set()  # the ids of the nested runs created
+    client's), once MLflow took it: metrics at MLflow's step (0 when none is given, as MLflow
+    stores them), params as given. A nested run's (a trial's, a search's child runs) are no
+    run's of runlab's, which is the whole command."""
+    children = set()  # the ids of the nested runs
 
     def mine(run_id):
         return run_id not in children and _mlflow_caller() not in _MLFLOW_OTHERS
+
+    def given(args, kwargs, names):
+        values = dict(zip(names, args[1:1 + len(names)]))
+        values.update({k: v for k, v in kwargs.items() if k in names})
+        return values
 
     def created(result, args, kwargs):
         # create_run(self, experiment_id, start_time=None, tags=None, run_name=None)
@@ -1537,43 +1580,48 @@ def _mlflow(module):
         if isinstance(tags, dict) and tags.get("mlflow.parentRunId"):
             children.add(result.info.run_id)
 
-    def metric(args, kwargs):
+    def tagged(result, args, kwargs):
+        # set_tag(self, run_id, key, value): a run made a child afterwards
+        call = given(args, kwargs, ("run_id", "key", "value"))
+        if call.get("key") == "mlflow.parentRunId" and call.get("value"):
+            children.add(call.get("run_id"))
+
+    def metric(result, args, kwargs):
         # log_metric(self, run_id, key, value, timestamp=None, step=None, ...)
-        names = ("run_id", "key", "value", "timestamp", "step")
-        given = dict(zip(names, args[1:6]))
-        given.update({k: v for k, v in kwargs.items() if k in names})
-        if mine(given.get("run_id")):
-            metrics("mlflow", {given.get("key"): given.get("value")}, given.get("step") or 0)
+        call = given(args, kwargs, ("run_id", "key", "value", "timestamp", "step"))
+        if mine(call.get("run_id")):
+            _mlflow_metrics({call.get("key"): call.get("value")}, call.get("step") or 0)
 
-    def param(args, kwargs):
-        # log_param(self, run_id, key, value, ...)
-        names = ("run_id", "key", "value")
-        given = dict(zip(names, args[1:4]))
-        given.update({k: v for k, v in kwargs.items() if k in names})
-        if mine(given.get("run_id")):
-            params("mlflow", {str(given.get("key")): _mlflow_value(given.get("value"))})
+    def param(result, args, kwargs):
+        # log_param(self, run_id, key, value, ...): the value as the program gave it
+        call = given(args, kwargs, ("run_id", "key", "value"))
+        if mine(call.get("run_id")):
+            params("mlflow", {str(call.get("key")): call.get("value")})
 
-    def batch(args, kwargs):
+    def batch(result, args, kwargs):
         # log_batch(self, run_id, metrics=(), params=(), tags=(), ...)
-        names = ("run_id", "metrics", "params")
-        given = dict(zip(names, args[1:4]))
-        given.update({k: v for k, v in kwargs.items() if k in names})
-        if not mine(given.get("run_id")):
+        call = given(args, kwargs, ("run_id", "metrics", "params", "tags"))
+        for tag in call.get("tags") or ():
+            if tag.key == "mlflow.parentRunId" and tag.value:
+                children.add(call.get("run_id"))
+        if not mine(call.get("run_id")):
             return
         steps = {}
-        for m in given.get("metrics") or ():
+        for m in call.get("metrics") or ():
             steps.setdefault(getattr(m, "step", 0) or 0, {})[m.key] = m.value
         for step, values in steps.items():
-            metrics("mlflow", values, step)
-        given_params = {p.key: _mlflow_value(p.value) for p in given.get("params") or ()}
-        if given_params:
-            params("mlflow", given_params)
+            _mlflow_metrics(values, step)
+        logged = {p.key: _mlflow_param(p.value) for p in call.get("params") or ()}
+        if logged:
+            params("mlflow", logged)
 
     client = module.MlflowClient
     wrap(client, "create_run", "mlflow", after=created)
-    wrap(client, "log_metric", "mlflow", before=metric)
-    wrap(client, "log_param", "mlflow", before=param)
-    wrap(client, "log_batch", "mlflow", before=batch)
+    wrap(client, "set_tag", "mlflow", after=tagged)
+    # (after the call: what MLflow refused, `ValueError` and all, is not the run's either)
+    wrap(client, "log_metric", "mlflow", after=metric)
+    wrap(client, "log_param", "mlflow", after=param)
+    wrap(client, "log_batch", "mlflow", after=batch)
 
 
 # -- Accelerate ---------------------------------------------------------------------------
