@@ -230,7 +230,9 @@ def test_papermill_s_notebook_parameters_are_the_params(tmp_path: Path,
     # `-p NAME VALUE` typed as papermill types it, `-r NAME VALUE` a string; papermill's own
     # options are none; the input notebook is the script; a secret parameter is redacted.
     (tmp_path / "train.ipynb").write_text("{}")
-    parsed = parse_args([*papermill, "train.ipynb", "out.ipynb", "-p", "lr", "0.05",
+    (tmp_path / "params.yaml").write_text("lr: 0.1")
+    parsed = parse_args([*papermill, "-f", "params.yaml", "train.ipynb", "out.ipynb", "-p",
+                         "lr", "0.05",
                          "--parameters", "epochs", "5", "-r", "tag", "007", "--log-output",
                          "-k", "python3", "-p", "api_key", "XYZ", "-p", "amsgrad", "True"],
                         cwd=str(tmp_path))

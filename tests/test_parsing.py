@@ -5345,6 +5345,24 @@ def test_a_callback_s_print_after_fastai_s_row_is_at_the_row_s_epoch() -> None:
         ("accuracy", 0.953125, 1), ("val_f1", 0.6, 1)]
 
 
+def test_a_condition_or_a_configuration_takes_no_result_with_it() -> None:
+    # `For NAME=VALUE, ...`: that setting only, never a step or a measure after it; a config
+    # logged as YAML after its label ends at a result's entry, and one whose first entry is
+    # a result's is none
+    assert steps_of("For model=resnet50, accuracy=0.91", "For split=test, loss=0.3, acc=0.9",
+                    "for epoch=3, loss=0.5") == [
+        ("accuracy", 0.91, 0), ("loss", 0.3, 0), ("acc", 0.9, 0), ("loss", 0.5, 3)]
+    assert steps_of("Starting training with config: model: resnet18", "lr: 0.01",
+                    "loss: 0.52", "acc: 0.91") == [("loss", 0.52, 0), ("acc", 0.91, 0)]
+    assert steps_of("Eval on config: val: loss: 0.5, acc: 0.9") == [
+        ("val/loss", 0.5, 0), ("acc", 0.9, 0)]
+    # a heading's block of indented lines goes on at a bulleted one; a list ends at a line
+    # that is no item
+    assert steps_of("Validation:", "  loss: 0.5", "  - acc: 0.9", "[val]", "- loss: 2",
+                    "acc: 0.5") == [("Validation/loss", 0.5, 0), ("Validation/acc", 0.9, 0),
+                                    ("val_loss", 2.0, 0), ("acc", 0.5, 0)]
+
+
 def test_orbax_s_checkpointing_log_is_noise() -> None:
     prefix = "I1205 16:13:28.823595 140148125703040 "
     assert steps_of(

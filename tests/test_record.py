@@ -379,7 +379,11 @@ def test_a_muted_key_s_printed_values_are_dropped_and_every_other_key_s_kept() -
     # the run's; the search's own lines (`[CV 1/2] END ... score=0.9`) are read as ever, and
     # once the search returns the program's `loss` is its own again (no step moved).
     own = Ownership()
-    own.take_report(channel.Report(time=NOW, hook="sklearn", exclusive=True, keys=["loss"]))
+    own.take_report(channel.Report(time=NOW, hook="sklearn", exclusive=True, keys=["loss"]),
+                    received=NOW + 0.5)
+    # (the program's own line, printed before the mark, read late but before the mark was)
+    before = [Point("loss", 0.7, 0, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW + 0.25, before)])] == [["loss", 0.7]]
     inside = [Point("loss", 0.69, 1, "key_value"), Point("score", 0.9, 1, "sklearn_cv")]
     assert [p[:2] for p in own.from_output([(NOW + 1, inside)])] == [["score", 0.9]]
     own.take_report(channel.Report(time=NOW + 2, hook="sklearn", exclusive=False, keys=["loss"]),

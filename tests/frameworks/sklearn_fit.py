@@ -1,11 +1,13 @@
 """Tiny scikit-learn fits that keep curves: an MLP with early stopping, gradient boosting
 (verbose, out-of-bag) and histogram gradient boosting with early stopping. A scaler's
 `fit_transform` is the program's fit (its settings are params); `log_loss`'s own
-LabelBinarizer is scikit-learn's (its `neg_label` is none)."""
+LabelBinarizer is scikit-learn's (its `neg_label` is none), while the estimator a model's
+function API fits (`k_means`) is the program's."""
 
 import warnings
 
 import numpy as np
+from sklearn.cluster import k_means
 from sklearn.decomposition import PCA
 from sklearn.metrics import log_loss
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
@@ -28,6 +30,7 @@ gb = GradientBoostingClassifier(n_estimators=5, max_depth=2, subsample=0.8, rand
 hgb = HistGradientBoostingClassifier(max_iter=6, early_stopping=True, n_iter_no_change=50,
                                      random_state=0).fit(x, y)
 log_loss(y, mlp.predict_proba(x))
+k_means(x, n_clusters=2, n_init=1, random_state=0)
 metrics = {}
 # The MLP's and gradient boosting's curves count iterations from 1; histogram gradient
 # boosting's scores start with the one before the first tree, and with its default scoring
@@ -40,4 +43,4 @@ for key, curve, first, sign in (
         _truth.add(metrics, key, i + first, sign * value)
 # the first model's, and the preprocessor's where no model has its own
 _truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12, "random_state": 0,
-                       "n_components": 3, "whiten": True, "with_mean": False})
+                       "n_components": 3, "whiten": True, "with_mean": False, "n_clusters": 2})

@@ -99,6 +99,12 @@ _PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
 # string) are the run's params, its input notebook the script, its own options none.
 _PAPERMILL = "papermill"
 _PAPERMILL_PARAMS = {"-p": False, "--parameters": False, "-r": True, "--parameters_raw": True}
+# Its options that take a value (`-f params.yaml` is no notebook).
+_PAPERMILL_VALUED = frozenset({"-f", "--parameters_file", "-y", "--parameters_yaml", "-b",
+                               "--parameters_base64", "-k", "--kernel", "-l", "--language",
+                               "--cwd", "--engine", "--log-level", "--start-timeout",
+                               "--start_timeout", "--execution-timeout", "--autosave-cell-every",
+                               "--inject-paths"})
 
 # (Each starts only where a word may: a run of word characters is never tried from each of them.)
 _URL_USERINFO = re.compile(
@@ -413,6 +419,9 @@ def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
         if token in _PAPERMILL_PARAMS and index + 2 < len(tokens):
             entry.notebook_params.append((index, _PAPERMILL_PARAMS[token]))
             index += 3
+            continue
+        if token in _PAPERMILL_VALUED:
+            index += 2
             continue
         if entry.script is None and not token.startswith("-") and _is_file(token, cwd):
             entry.script = token  # the input notebook (the output is not there yet)

@@ -380,15 +380,14 @@ def _release_mlflow():
 def muted(hook, keys, on):
     """Say that the printed values of `keys` are no run's while `on` (a cross-validation's
     clones print their curves as they fit): the wrapper reads none of them meanwhile, and
-    everything else as ever."""
+    everything else as ever. Either mark waits until the wrapper read what came before it."""
+    _flush()  # (what was printed before the mark, the program's own lines too, goes out first)
     if not on:
-        _flush()
         _muted.pop(hook, None)
     else:
         _muted[hook] = list(keys)
     emit({"hook": hook, "exclusive": bool(on), "keys": list(keys), "time": time.time()})
-    if not on:
-        _read_up_to_here()
+    _read_up_to_here()
 
 
 def _flush():
@@ -1245,8 +1244,14 @@ def _sklearn_own(estimator):
         frame = sys._getframe(2)
     except ValueError:
         return False
-    return str(frame.f_globals.get("__name__", "")).startswith("sklearn.") and (
+    return str(frame.f_globals.get("__name__", "")).startswith(_SKLEARN_HELPERS) and (
         frame.f_locals.get("self") is not estimator)
+
+
+# The modules whose functions fit estimators of their own to compute something (`log_loss`'s
+# LabelBinarizer, `label_binarize`); not the function APIs of models (`k_means`, `dbscan`),
+# whose fit is the program's.
+_SKLEARN_HELPERS = ("sklearn.metrics", "sklearn.preprocessing._label", "sklearn.utils")
 
 
 def _sklearn_params(estimator):
@@ -1555,7 +1560,8 @@ def _mlflow_param(text):
             value = kind(text)
         except ValueError:
             continue
-        return value if str(value) == text else text
+        # (as it prints: not `02134`, `1_000`, `1e3`; and a number, not `nan`)
+        return value if str(value) == text and text[-1:].isdigit() else text
     return text
 
 

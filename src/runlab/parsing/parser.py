@@ -751,7 +751,7 @@ class MetricParser:
             # (a list's items are the block: `- loss: 0.4`, not a line after it, `loss: 0.5`)
             bullet = text.lstrip()[:1] in _BULLETS
             if pairs is not None and indent >= self._section_indent and (
-                    self._section_indent < 0 or bullet == self._section_bullet) and all(
+                    self._section_indent < 0 or bullet or not self._section_bullet) and all(
                     names_a_measure(name.replace(" ", "_")) or self._section_things
                     and name.lower() not in STEP_NAMES for name in _SECTION_NAMES.findall(text)):
                 if self._section_indent < 0:

@@ -322,7 +322,10 @@ class Ownership:
     def _mute(self, report: channel.Report, received: float | None) -> None:
         t = report.time
         if report.exclusive is True:
-            self.muted.append(([t, float("inf"), float("inf")], frozenset(report.keys or ())))
+            # (the program waits for the mark to be read: what came before it is read first)
+            start = t if received is None else max(t, received)
+            self.muted.append(([start, float("inf"), float("inf")],
+                               frozenset(report.keys or ())))
         elif report.exclusive is False and self.muted:
             end = t if received is None else max(t, received)  # (as a window's end)
             self.muted[-1][0][1:] = [end, end + EXCLUSIVE_GRACE_S]

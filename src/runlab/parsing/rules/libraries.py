@@ -2511,8 +2511,16 @@ def _yaml_section(line: str) -> bool:
 # A configuration logged as YAML after its label, its first entry on the label's line (Flax's
 # examples: `logging.info('Starting training with config: %s', config)`, `... config: batch_size:
 # 128`, then `learning_rate: 0.003` and the rest, flush left): every entry a setting.
-_INLINE_SETTINGS = re.compile(r".{0,200}?(?i:config)\ {0,4}:\ {1,4}[a-z_][\w\-]{0,40}:\ +\S",
+_INLINE_SETTINGS = re.compile(r".{0,200}?(?i:config)\ {0,4}:\ {1,4}([a-z_][\w\-]{0,40}):\ +\S",
                               re.ASCII)
+
+
+def _a_setting(name: str) -> bool:
+    """Whether a YAML entry's name may be a configuration's (`learning_rate`, `batch_size`),
+    not a result's (`loss`, `val`, `epoch`)."""
+    lower = name.lower()
+    return lower in HYPERPARAMETERS or not (names_a_measure(name) or phased(name)
+                                            or lower in STEP_NAMES)
 
 
 def open_settings(line: str) -> Callable[[str], list[Found]] | None:
@@ -2522,7 +2530,8 @@ def open_settings(line: str) -> Callable[[str], list[Found]] | None:
     on with it; after a configuration's label and first entry, every entry."""
     heading = _SETTINGS_HEADING.fullmatch(line)
     yaml = heading is None and _yaml_section(line)
-    inline = heading is None and not yaml and _INLINE_SETTINGS.match(line) is not None
+    first = _INLINE_SETTINGS.match(line) if heading is None and not yaml else None
+    inline = first is not None and _a_setting(first.group(1))
     if heading is None and not yaml and not inline:
         return None
     indent, read = len(heading.group(1)) if heading is not None else 0, [0]
@@ -2535,8 +2544,8 @@ def open_settings(line: str) -> Callable[[str], list[Found]] | None:
         if len(text) - len(stripped) <= indent:
             entry = _YAML_ENTRY.match(text) if yaml or inline else None
             if inline and entry is not None and ": " not in text[entry.end():] and (
-                    entry.group(1) not in STEP_NAMES):
-                return [CLAIM]  # (one setting a line: `epoch: 1 loss: 0.5` is a result's)
+                    _a_setting(entry.group(1))):
+                return [CLAIM]  # (one setting a line: `loss: 0.5` is a result's, and ends it)
             if not (yaml and (_yaml_section(text) or entry is not None
                               and not names_a_measure(entry.group(1)))):
                 return []

@@ -772,7 +772,7 @@ _LATEST_PAIRS: list[tuple[str, tuple[tuple[str, str, str], ...]]] = [("", ())]
 
 # A condition that starts a line, the setting a result holds for (JAX's DP-SGD example: `For
 # delta=1e-05, the current epsilon is: 0.74`): no metric.
-_CONDITION = re.compile(r"[Ff]or\ [A-Za-z_]\w{0,30}\ ?=\ ?[^\s,]{1,30},\ ", re.ASCII)
+_CONDITION = re.compile(r"[Ff]or\ ([A-Za-z_]\w{0,30})\ ?=\ ?[^\s,]{1,30},\ ", re.ASCII)
 
 
 def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
@@ -783,7 +783,8 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if latest[0] == line:
         return list(latest[1])
     pairs = _key_value_pairs(line)
-    if pairs and line[:4] in ("For ", "for ") and _CONDITION.match(line):
+    if pairs and line[:4] in ("For ", "for ") and (condition := _CONDITION.match(line)) and (
+            pairs[0][0] == condition.group(1) and condition.group(1).lower() not in STEP_NAMES):
         pairs = pairs[1:]  # `For delta=1e-05, the current epsilon is: 0.74`: what it holds for
     if pairs and all(integer and key.lower() in SPLIT_NAMES for key, integer, _ in pairs):
         pairs = []
