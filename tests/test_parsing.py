@@ -5270,8 +5270,11 @@ def test_a_search_s_parameters_are_settings_wherever_they_are_printed() -> None:
         "low=0.0, step=None)}, user_attrs={}, value=None)",
         "study.best_params = {'x': 2.002, 'lr': 0.01}",
         "  Trial#5 Values: [3.67, 0.0068] Params: {'x': 1.9172, 'lr': 0.01}",
-        "metrics: {'loss': 0.3}", "trainer.metrics = {'loss': 0.2}") == [
-        ("loss", 0.3, 0), ("loss", 0.2, 1)]
+        "metrics: {'loss': 0.3}", "trainer.metrics = {'loss': 0.2}",
+        # an exception's text, the traceback's last line
+        "ValueError: boom loss=nan", "RuntimeError: diverged at step 5, loss=nan",
+        "MeanSquaredError: 0.25") == [
+        ("loss", 0.3, 0), ("loss", 0.2, 1), ("MeanSquaredError", 0.25, 1)]
 
 
 def test_a_bar_of_its_count_and_times_alone_is_a_bar() -> None:

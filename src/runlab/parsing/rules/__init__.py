@@ -461,7 +461,7 @@ RULES: list[Rule] = [
          "Running optimization with ", "CMA-ES (", "termination on {", " iters with {", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
          " .... ", " failed with ", "FrozenTrial(", "[process=", "CheckpointHandler: ",
-         "MemoryRegulated: ", "Metadata={", "work unit notes: ", "Better model found at ",
+         "MemoryRegulated: ", "Metadata={", "work unit notes: ", "Better model found at ", "Error: ", "Exception: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",
          "number of ", "max word length", "dataset determined", "#params", "data has ",

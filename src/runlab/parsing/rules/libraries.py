@@ -71,6 +71,10 @@ _NOISE = re.compile(
     r"|\b(?:Wrote|Read|Updated) Metadata=\{"
     # clu's ReportProgress: `Setting work unit notes: 44.8 steps/s, 33.3% (8/24), ETA: 0m`
     r"|\bSetting work unit notes: "
+    # An exception's line, a traceback's last, `ValueError: boom loss=nan`: an error's text
+    # (not a measure named like one, `MeanSquaredError: 0.25`)
+    r"|^(?:[a-z_]\w{0,40}\.){0,6}(?!\w{0,40}(?:Mean|Squared|Absolute))[A-Z]\w{0,60}"
+    r"(?:Error|Exception): "
     # fastai's SaveModelCallback: `Better model found at epoch 0 with valid_loss value:
     # 0.2283.` (the table's value again, at full precision)
     r"|\bBetter model found at epoch \d{1,18} with "
