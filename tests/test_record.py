@@ -374,6 +374,23 @@ def test_a_window_closes_no_earlier_than_the_recorder_read_its_end() -> None:
     assert [p[:2] for p in own.from_output([(NOW + 6, after)])] == [["val_loss", 0.5]]
 
 
+def test_a_terminal_s_late_copy_of_a_hooked_value_after_a_settled_window_is_the_hook_s() -> None:
+    # A terminal hands on a callback's last line (`Epoch 3: val_loss=0.6072`, Keras' epoch
+    # from 0) after the recorder settled the window: a copy of a value the hook recorded, at
+    # any step, is the hook's; a new value is the program's own
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="keras", exclusive=True))
+    own.take_report(channel.Report(time=NOW + 0.4, hook="keras", metrics={"val_loss": 0.6167},
+                                   step=3))
+    own.take_report(channel.Report(time=NOW + 0.5, hook="keras", metrics={"val_loss": 0.6072},
+                                   step=4))
+    own.take_report(channel.Report(time=NOW + 1, hook="keras", exclusive=False, step=4),
+                    received=NOW + 1)
+    own.settled(NOW + 1.1)
+    late = [Point("val_loss", 0.6072, 3, "key_value"), Point("val_loss", 0.5, 3, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW + 1.2, late)])] == [["val_loss", 0.5]]
+
+
 def test_a_muted_key_s_printed_values_are_dropped_and_every_other_key_s_kept() -> None:
     # A cross-validation's clones print their curves (`Iteration 3, loss = ...`): none of
     # the run's; the search's own lines (`[CV 1/2] END ... score=0.9`) are read as ever, and

@@ -271,6 +271,9 @@ class Ownership:
         self.moved: int | None = None
         # the windows closed since the output was last quiet (`settled`)
         self.closing: list[list[float]] = []
+        # [from, to) just after a settled window: a terminal may hand on the framework's last
+        # lines later still, and a copy of a value its hook recorded, at any step, is its
+        self.copies: list[tuple[float, float]] = []
 
     def take_report(self, report: channel.Report, received: float | None = None) -> None:
         """What a report says of the keys and, a hook's, of the lines it owns (`received`:
@@ -360,9 +363,10 @@ class Ownership:
                 kept += [[p.key, p.value, p.step, t] for p in points]
                 continue
             if not where:
+                copied = self.copies and any(a <= t < b for a, b in self.copies)
                 kept += [[p.key, p.value, p.step, t] for p in points
                          if p.key not in hooked and p.key not in reported
-                         or not self._recorded(p)]
+                         or not self._recorded(p) and not (copied and self._copy(p))]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
@@ -385,6 +389,7 @@ class Ownership:
         for window in self.closing:
             end = max(window[1], now)
             window[1:] = [end, end]
+            self.copies = [*self.copies[-7:], (end, end + EXCLUSIVE_GRACE_S)]
         self.closing = []
 
     def _recorded(self, point: Any) -> bool:
@@ -397,6 +402,12 @@ class Ownership:
         if point.rule == "tqdm_postfix" and point.key in self.bar_keys:
             return True  # a bar shows what its hook records: at best rounded, and drawn late
         return repeated(float(point.value), point.step, point.generic, values)
+
+    def _copy(self, point: Any) -> bool:
+        """Whether a printed value of a hooked key is one its hook recorded, at any step."""
+        if point.key not in self.hooked or not isinstance(point.value, (int, float)):
+            return False
+        return printed_from(float(point.value), [v for _, v in self.values.get(point.key, [])])
 
     def _window(self, t: float) -> int:
         """Where `t` falls: 1 inside a hooked framework's window, 2 just after one (where
