@@ -241,6 +241,14 @@ def test_papermill_s_notebook_parameters_are_the_params(tmp_path: Path,
     assert parsed.script == "train.ipynb"
     assert "XYZ" not in parsed.argv and parsed.argv[-6:] == [
         "-p", "api_key", REDACTED, "-p", "amsgrad", "True"]
+    # a parameters file's and YAML's (JSON too) top-level settings; `-p` after them wins, as
+    # papermill merges them
+    (tmp_path / "params.yaml").write_text("lr: 0.1\nname: 'v2'\nlayers:\n  - 64\nseed: 7\n")
+    merged = parse_args([*papermill, "train.ipynb", "out.ipynb", "-f", "params.yaml", "-y",
+                         '{"epochs": 3, "token": "abc"}', "-p", "lr", "0.2"], cwd=str(tmp_path))
+    assert merged.params == {"lr": 0.2, "name": "v2", "seed": 7, "epochs": 3,
+                             "token": REDACTED}
+    assert "abc" not in " ".join(merged.argv)
 
 
 def test_the_launchers_are_the_start_up_hook_s() -> None:

@@ -344,8 +344,18 @@ def parse_args(
         # a secret among them must still be redacted from the recorded command line.
         scanner.scan(1, entry.prefix_end)
     params, args = scanner.scan(entry.params_start, len(tokens))
+    # papermill's parameters: a file's and YAML's, then `-p`'s, a later one replacing
+    for index in entry.notebook_files:
+        text = tokens[index + 1]
+        if tokens[index] in ("-f", "--parameters_file"):
+            text = _small_file(os.path.join(cwd, text))
+        for key, value in _flat_yaml(text).items():
+            params.pop(key, None)
+            if scanner.add(params, key, [value]):
+                redacted[index + 1] = REDACTED
     for index, raw in entry.notebook_params:
         text = tokens[index + 2]
+        params.pop(tokens[index + 1], None)
         if scanner.add(params, tokens[index + 1], [text if raw else parse_value(text)]):
             redacted[index + 2] = REDACTED
     if entry.shell_script is not None:
@@ -364,6 +374,7 @@ class _Entry:
     shell_script: int | None = None  # where the SCRIPT of `sh -c SCRIPT` stands
     # papermill's `-p NAME VALUE`: where each option stands, and whether its value is raw
     notebook_params: list[tuple[int, bool]] = field(default_factory=list)
+    notebook_files: list[int] = field(default_factory=list)  # its `-y YAML`, `-f FILE`
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -421,12 +432,50 @@ def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
             index += 3
             continue
         if token in _PAPERMILL_VALUED:
+            if token in ("-y", "--parameters_yaml", "-f", "--parameters_file") and (
+                    index + 1 < len(tokens)):
+                entry.notebook_files.append(index)
             index += 2
             continue
         if entry.script is None and not token.startswith("-") and _is_file(token, cwd):
             entry.script = token  # the input notebook (the output is not there yet)
         index += 1
     return entry
+
+
+def _small_file(path: str) -> str:
+    """A parameters file's text (up to 1 MB), else ''."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read(1 << 20)
+    except OSError:
+        return ""
+
+
+_YAML_LINE = re.compile(r"([A-Za-z_][\w.\-]{0,100}):[ \t]+(.*?)[ \t]*")
+
+
+def _flat_yaml(text: str) -> dict[str, Any]:
+    """The top-level `name: value` settings of papermill's YAML parameters (JSON is YAML too);
+    nested ones are left out."""
+    import json
+
+    if text.lstrip()[:1] == "{":
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            loaded = None
+        if isinstance(loaded, dict):
+            return {str(k): v for k, v in loaded.items()
+                    if isinstance(v, (bool, int, float, str)) or v is None}
+    values: dict[str, Any] = {}
+    for line in text.splitlines():
+        match = _YAML_LINE.fullmatch(line)
+        if match is not None and match.group(2)[:1] not in ("", "#", "|", ">", "&", "*"):
+            value = match.group(2)
+            quoted = len(value) > 1 and value[0] == value[-1] and value[0] in "'\""
+            values[match.group(1)] = value[1:-1] if quoted else parse_value(value)
+    return values
 
 
 def _python_entry(tokens: list[str], cwd: str) -> _Entry:
