@@ -5366,6 +5366,48 @@ def test_a_condition_or_a_configuration_takes_no_result_with_it() -> None:
                                     ("val_loss", 2.0, 0), ("acc", 0.5, 0)]
 
 
+def test_vowpal_wabbit_s_holdout_rows_and_summary() -> None:
+    # after the first pass, rows marked `h` are the holdout's; the summary's average loss is
+    # at the examples seen in all (per pass times passes), its counts and sums no metrics
+    points = steps_of(*VW_HOLDOUT.splitlines())
+    assert points[-6:] == [
+        ("since_last", 0.514166, 1024), ("holdout_average_loss", 0.512751, 2048),
+        ("holdout_since_last", 0.512751, 2048), ("holdout_average_loss", 0.477038, 4096),
+        ("holdout_since_last", 0.441481, 4096), ("holdout_average_loss", 0.43254, 7200)]
+    assert {key for key, _, _ in points} == {"average_loss", "since_last",
+                                             "holdout_average_loss", "holdout_since_last"}
+    assert steps_of("initial_t = 0", "power_t = 0.5", "decay_learning_rate = 1") == []
+
+
+VW_HOLDOUT = """\
+average  since         example        example        current        current  current
+loss     last          counter         weight          label        predict features
+0.693147 0.693147            1            1.0         1.0000         0.0000        3
+0.515769 0.338390            2            2.0         1.0000         0.9096        3
+0.663904 0.812039            4            4.0         1.0000         0.6290        3
+0.623281 0.582658            8            8.0        -1.0000         1.0154        3
+0.624477 0.625673           16           16.0         1.0000         0.9709        3
+0.649139 0.673801           32           32.0         1.0000         0.3416        3
+0.663411 0.677684           64           64.0        -1.0000         0.5842        3
+0.631709 0.600007          128          128.0        -1.0000        -0.7039        3
+0.610910 0.590111          256          256.0        -1.0000         0.4810        3
+0.576593 0.542275          512          512.0         1.0000         0.7943        3
+0.545380 0.514166         1024         1024.0         1.0000        -1.1868        3
+0.512751 0.512751         2048         2048.0         1.0000         0.7230        3 h
+0.477038 0.441481         4096         4096.0         1.0000         2.3456        3 h
+
+finished run
+number of examples per pass = 1800
+passes used = 4
+weighted example sum = 7200.000000
+weighted label sum = -16.000000
+average loss = 0.432540 h
+best constant = -0.004444
+best constant's loss = 0.693145
+total feature number = 21600
+"""
+
+
 def test_orbax_s_checkpointing_log_is_noise() -> None:
     prefix = "I1205 16:13:28.823595 140148125703040 "
     assert steps_of(

@@ -75,6 +75,9 @@ _NOISE = re.compile(
     # (not a measure named like one, `MeanSquaredError: 0.25`)
     r"|^(?:[a-z_]\w{0,40}\.){0,6}(?!\w{0,40}(?:Mean|Squared|Absolute))[A-Z]\w{0,60}"
     r"(?:Error|Exception): "
+    # Vowpal Wabbit's settings before its table: `power_t = 0.5` (its `learning rate = 0.5`
+    # reads as pix2pix's schedule prints it, a measure)
+    r"|^(?:initial_t|power_t|decay_learning_rate) = "
     # fastai's SaveModelCallback: `Better model found at epoch 0 with valid_loss value:
     # 0.2283.` (the table's value again, at full precision)
     r"|\bBetter model found at epoch \d{1,18} with "
@@ -801,9 +804,17 @@ def parse_hmmlearn(line: str) -> list[Found]:
 _VW_HEADER = re.compile(r"\s*average\s+since\s+example\s+example\s+current\s+current\s+current\s*")
 _VW_SECOND = re.compile(r"\s*loss\s+last\s+counter\s+weight\s+label\s+predict\s+features\s*")
 _VW_ROW = re.compile(
-    rf"\s*({NUMBER})\s+({NUMBER})\s+(\d{{1,18}})\s+(?:{NUMBER})\s+\S{{1,40}}\s+\S{{1,40}}\s+\d{{1,18}}\s*",
+    rf"\s*({NUMBER})\s+({NUMBER})\s+(\d{{1,18}})\s+(?:{NUMBER})\s+\S{{1,40}}\s+\S{{1,40}}\s+\d{{1,18}}"
+    r"(\ h)?\s*",
     re.ASCII,
 )
+# Its summary after the table (`finished run`, counts and sums, `best constant's loss = ...`):
+# the run's average loss (`average loss = 0.4325 h`, the holdout's), at the last row's counter;
+# the rest no metric.
+_VW_SUMMARY = re.compile(rf"average loss = ({NUMBER})(\ h)?\s*")
+# (the examples seen in all: `number of examples = 5000`, or per pass times `passes used = 4`)
+_VW_EXAMPLES = re.compile(r"(number of examples(?: per pass)?|passes used) = (\d{1,18})\s*")
+_VW_SUMMARY_LINE = re.compile(r"finished run|[a-z][a-z' ]{2,40} = \S.*|\s*")
 
 
 parse_vw_header = _claims(_VW_HEADER)
@@ -812,17 +823,35 @@ parse_vw_header = _claims(_VW_HEADER)
 
 def vw_rows(header: str) -> Callable[[str], list[Found]]:
     """The table's second header line, then its rows as average_loss and since_last at the
-    example counter."""
+    example counter (a holdout's, after the first pass, marked `h`: holdout_average_loss,
+    holdout_since_last), then its summary."""
+    counter: list[int | None] = [None]  # the last row's, then the examples seen in all
+    averages: dict[str, float] = {}  # each key's last
 
     def row(line: str) -> list[Found]:
         if _VW_SECOND.fullmatch(line):
             return [CLAIM]
         match = _VW_ROW.fullmatch(line)
         if match is None:
-            return []
-        average, since, counter = match.groups()
-        step = int(counter)
-        return [("average_loss", to_number(average), step), ("since_last", to_number(since), step)]
+            examples = _VW_EXAMPLES.fullmatch(line)
+            if examples is not None:
+                count = int(examples.group(2))
+                passes = examples.group(1) == "passes used"
+                counter[0] = count * (counter[0] or 0) if passes else count
+                return [CLAIM]
+            summary = _VW_SUMMARY.fullmatch(line)
+            if summary is not None:
+                key = f"{'holdout_' if summary.group(2) else ''}average_loss"
+                value = to_number(summary.group(1))
+                # (the last row's again, when it is: one point)
+                return [CLAIM] if averages.get(key) == value else [(key, value, counter[0])]
+            return [CLAIM] if _VW_SUMMARY_LINE.fullmatch(line) else []
+        average, since, count, held = match.groups()
+        step = counter[0] = int(count)
+        prefix = "holdout_" if held else ""
+        averages[f"{prefix}average_loss"] = to_number(average)
+        return [(f"{prefix}average_loss", to_number(average), step),
+                (f"{prefix}since_last", to_number(since), step)]
 
     return row
 
