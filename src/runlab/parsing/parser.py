@@ -491,7 +491,8 @@ class MetricParser:
             if "] collection=" in line:  # (as `_parse_message`)
                 line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
             if self._section is not None or self._labels and line and (
-                    line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS) or _phase_epoch(line)):
+                    line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS)
+                    or line[:1] == "[" and _phase_epoch(line)):
                 line = self._sectioned(line)
             if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
                     line, points):
@@ -712,7 +713,8 @@ class MetricParser:
         if "] collection=" in line:  # clu's `[8] collection=eval loss=2.3`: as `[8] eval: ...`
             line = _CLU_COLLECTION.sub(r"\1\2: ", line, count=1)
         if self._section is not None or self._labels and line and (
-                line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS) or _phase_epoch(line)):
+                line[-1:] in ":*=-#]" or line.endswith(_HEADING_ENDS)
+                    or line[:1] == "[" and _phase_epoch(line)):
             line = self._sectioned(line)
         points: list[Point] = []
         if (self._label is not None or line[-1:] == ":") and self._labels and self._labelled(
