@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import weakref
+from collections import deque
 
 _state = {"fd": None, "secrets": None, "pid": None, "ranked": False}
 _failed = set()
@@ -319,9 +320,9 @@ def metrics(hook, values, step, **more):
         if number is not None:
             points[str(key)] = number
     if points:
-        if _open and hook != "mlflow":
+        if _open and _mlflow_on and hook != "mlflow":
             for key, number in points.items():
-                _framework_values.setdefault(key, set()).add(number)
+                _framework_values.setdefault(key, deque(maxlen=256)).append(number)
         at = {} if step is None else {"step": int(step)}
         emit({"hook": hook, "metrics": points, **at, "time": time.time(), **more})
 
@@ -354,8 +355,10 @@ def exclusive(hook, on, step=None):
 # what the program logged to MLflow meanwhile, held until the window closes. A callback that
 # hands the framework's logs to MLflow as well (`mlflow.log_metrics(logs, step=epoch)` in
 # Keras' `on_epoch_end`) repeats the framework's values: one source per metric.
+# (only once a program uses MLflow; a key's latest values only)
 _framework_values = {}
 _mlflow_held = []
+_mlflow_on = []  # non-empty once the MLflow hook is installed
 
 
 def _mlflow_metrics(values, step):
@@ -1621,6 +1624,7 @@ def _mlflow(module):
         if logged:
             params("mlflow", logged)
 
+    _mlflow_on.append(True)
     client = module.MlflowClient
     wrap(client, "create_run", "mlflow", after=created)
     wrap(client, "set_tag", "mlflow", after=tagged)

@@ -327,8 +327,9 @@ class Ownership:
         if report.exclusive is True:
             # (the program waits for the mark to be read: what came before it is read first)
             start = t if received is None else max(t, received)
-            self.muted.append(([start, float("inf"), float("inf")],
-                               frozenset(report.keys or ())))
+            # (a study's thousand cross-validations: the latest windows are the ones read)
+            self.muted = [*self.muted[-63:], ([start, float("inf"), float("inf")],
+                                              frozenset(report.keys or ()))]
         elif report.exclusive is False and self.muted:
             end = t if received is None else max(t, received)  # (as a window's end)
             self.muted[-1][0][1:] = [end, end + EXCLUSIVE_GRACE_S]

@@ -835,9 +835,9 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
         if match is None:
             examples = _VW_EXAMPLES.fullmatch(line)
             if examples is not None:
-                count = int(examples.group(2))
+                seen = int(examples.group(2))
                 passes = examples.group(1) == "passes used"
-                counter[0] = count * (counter[0] or 0) if passes else count
+                counter[0] = seen * (counter[0] or 0) if passes else seen
                 return [CLAIM]
             summary = _VW_SUMMARY.fullmatch(line)
             if summary is not None:
