@@ -5975,3 +5975,43 @@ def test_round_33_the_char_rnn_generation_tutorial() -> None:
     # its loss with no name and no time left: at the iteration printed
     assert steps_of("0m 37s (5000 5%) 3.1506", "1m 14s (10000 10%) 2.5524") == [
         ("loss", 3.1506, 5000), ("loss", 2.5524, 10000)]
+
+
+def test_round_35_a_barred_table_goes_on_after_a_program_s_notice() -> None:
+    # a C program's markdown-like table, a checkpoint's notice after an improving row
+    assert steps_of("| epoch | train_loss | val_acc |", "|-------|------------|---------|",
+                    "|     1 |     1.0000 |   0.610 |", "saved checkpoint: ckpt_1.bin",
+                    "|     2 |     0.5000 |   0.720 |") == [
+        ("train_loss", 1.0, 1), ("val_acc", 0.61, 1), ("train_loss", 0.5, 2),
+        ("val_acc", 0.72, 2)]
+
+
+def test_round_35_a_column_s_unit_written_without_a_space() -> None:
+    # printf's `time(s)`, `acc[%]`: the unit is no part of the key, and the table is read
+    assert steps_of("epoch  train_loss   val_acc  time(s)", "1          1.0000    0.6000     13.3",
+                    "2          0.5000    0.8000     14.3") == [
+        ("train_loss", 1.0, 1), ("val_acc", 0.6, 1), ("time", 13.3, 1),
+        ("train_loss", 0.5, 2), ("val_acc", 0.8, 2), ("time", 14.3, 2)]
+    assert steps_of("epoch  loss   acc[%]", "1  0.5  80.1") == [
+        ("loss", 0.5, 1), ("acc", 80.1, 1)]
+
+
+def test_round_35_log_prefixes_of_java_glog_and_rust() -> None:
+    assert steps_of(
+        "2026-12-05 19:00:00,123 INFO  [main] c.e.Trainer - Epoch 3 loss=0.41",
+        "2026-12-05T19:00:00.123Z  INFO 1234 --- [           main] c.e.Trainer : Epoch 4 loss=0.31",
+        "I1205 19:00:00.123456  1234 train.cc:42] step 500: loss=0.21",
+        "2026-12-05T10:00:00.123456Z  INFO mnist_train::trainer: epoch 6 loss=0.11") == [
+        ("loss", 0.41, 3), ("loss", 0.31, 4), ("loss", 0.21, 500), ("loss", 0.11, 6)]
+
+
+def test_round_35_shapes_counts_and_files_are_settings() -> None:
+    # llama.cpp's and nanoGPT's model shape, camelCase settings, libsvm's support vectors,
+    # word2vec's file size; not minimalRL's episode counter nor pymoo's n_nds
+    assert steps_of("llm_load_print_meta: n_vocab          = 32000",
+                    "Starting training with batchSize=64, hiddenUnits=128, seed=7",
+                    "nSV = 64, nBSV = 42", "Words in train file: 16718844") == []
+    assert steps_of("n_episode :20, score : 91.8, n_buffer : 1836, eps : 7.9%") == [
+        ("score", 91.8, 20), ("eps", 7.9, 20)]
+    assert steps_of("n_gen  |  n_eval  | n_nds  |      igd",
+                    "     1 |       40 |      3 |  0.5") == [("n_nds", 3, 1), ("igd", 0.5, 1)]

@@ -924,9 +924,9 @@ class MetricParser:
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
                 self._table = (self._rows, self._rows_rule)
             self._rows = None
-        elif self._table is not None and line.lstrip()[:1].isdigit():
-            # A row after other output (fastai draws its bars between the rows): the table
-            # goes on.
+        elif self._table is not None and line.lstrip(" |")[:1].isdigit():
+            # A row after other output (fastai draws its bars between the rows, a program its
+            # notices, `saved checkpoint`): the table goes on.
             findings = self._table[0](line)
             if findings and findings[0][0]:
                 self._rows, self._rows_rule = self._table

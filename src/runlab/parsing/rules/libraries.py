@@ -864,14 +864,14 @@ def vw_rows(header: str) -> Callable[[str], list[Found]]:
 # apart: pymoo's `n_gen  |  n_eval  | n_nds  |      igd      |       gd      |       hv`, also
 # between outer bars, SciPy's trust-constr `| niter |f evals|CG iter|  obj func   |tr radius |`.
 # (A column may be named by a Greek letter: Clarabel's `iter    pcost    dcost ...    μ    step`.)
-# (A name may hold `@` or `%`, `Acc@1`, and end in its unit, `Val Acc (%)`, `Time (s)`.)
+# (A name may hold `@` or `%`, `Acc@1`, and end in its unit, `Val Acc (%)`, `Time (s)`, or
+# `time(s)`, `acc[%]` as a C program's printf writes them.)
 _COLUMN = (r"(?:[^\W\d_]|\#)[\w#/.\-@%]*(?: [^\W\d_][\w/.\-@%]*)?"
-           r"(?:\ (?:\((?:%|[^\W\d_][\w/]{0,9})\)|%))?")
-# A column's unit, no part of its key (`Val Acc (%)` is Val_Acc, `Time (s)` Time); another
-# word in parentheses is (`Loss (val)` is Loss_(val), as a qualifier is kept).
-_COLUMN_UNIT = re.compile(
-    r"\ (?:\((?:%|s|ms|sec|secs|min|mins|h|hr|hrs|us|µs|ns|MB|GB|KB|MiB|GiB|KiB|dB|px|Hz)\)"
-    r"|%)\Z")
+           r"(?:\ ?\((?:%|[^\W\d_][\w/]{0,9})\)|\ ?\[(?:%|[^\W\d_][\w/]{0,9})\]|\ %)?")
+# A column's unit, no part of its key (`Val Acc (%)` is Val_Acc, `Time (s)` Time, `acc[%]`
+# acc); another word in parentheses is (`Loss (val)` is Loss_(val), as a qualifier is kept).
+_UNITS = r"(?:%|s|ms|sec|secs|min|mins|h|hr|hrs|us|µs|ns|MB|GB|KB|MiB|GiB|KiB|dB|px|Hz)"
+_COLUMN_UNIT = re.compile(rf"\ ?(?:\({_UNITS}\)|\[{_UNITS}\])\Z|\ %\Z")
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")

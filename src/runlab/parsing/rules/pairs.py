@@ -158,6 +158,13 @@ _SETTING = re.compile(
     # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
     # (Vowpal Wabbit), not fairseq's step, `num_updates`
     r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+(?:_\(\w+\))?$"
+    # a shape or a count, llama.cpp's and nanoGPT's `n_vocab = 32000`, `n_layer = 12`, libsvm's
+    # `nSV = 64` (camelCase, n_sv), JoeyNMT's `n_best` (not pymoo's `n_nds`, a measure, nor
+    # minimalRL's `n_episode`, a counter)
+    r"|^n_(?!nds$|(?:episode|epoch|iter|iteration|step|update|gen|generation|round)s?$"
+    r"|correct|errors?$|wrong|incorrect|mistakes)[a-z]\w*$"
+    # a file, word2vec's `Words in train file: 16718844`
+    r"|(?:^|_)(?:file|path|dir)$"
     # YDF's `Final model num-trees:20`, `num examples (weighted): 100`
     r"|(?:^|_)num-trees$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
@@ -1218,7 +1225,16 @@ def is_metric_key(key: str) -> bool:
             return False
     return not best_counter(key) and key not in _NOT_KEYS and not (
         "." in key and _SOURCE_FILE.search(key)) and not (
-        _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key)))
+        _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key))
+    ) and not (_CAMEL.search(key) is not None and _SETTING.search(_snake(key)))
+
+
+# A camelCase name (Java's, JavaScript's): `batchSize=64` is a setting as `batch_size` is.
+_CAMEL = re.compile(r"[a-z][A-Z]", re.ASCII)
+
+
+def _snake(key: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
 
 
 # A qualifier of several words in parentheses that ends a name: a setting stays one under it
@@ -1884,7 +1900,8 @@ _LOG_PART = (
     # braces, Airflow's `{train.py:19}`
     r"|(?<=\])\[(?!(?i:epoch|ep|step|iter|iteration|it|batch|episode|round|fold|trial):)"
     r"[A-Za-z_][\w.]{0,80}:\d{1,9}\]|\{[\w.\-]{1,80}\.py:\d{1,9}\}"
-    r"|[\w.\-]{1,80}\.py:\d{1,9}\]?:?"
+    # (or a C++ program's, glog's `I1205 19:00:00.123456  1234 train.cc:42] `, Caffe's)
+    r"|[\w.\-]{1,80}\.(?:py|cc|cpp|cxx|cu|c|h|hpp|go|rs):\d{1,9}\]?:?"
     r"|\[[\w.\-]{1,80}\.py:\d{1,9}\]"  # a source file in brackets, `[train.py:88]`
     r"|\([\w.\-]{1,80}\.py\ \d{1,9}\)"  # Swin Transformer's `(main.py 218)`
     # ESPnet's host in brackets before the date, `[host] 2024-01-01 12:00:00,123 `, and its
@@ -1939,8 +1956,10 @@ _LEVEL = re.compile(
 # `matrix3:35`, `__main__:<module>:21`, `/x/train.py:35`), a plain word (a host's name).
 _PREFIX_TOKEN = re.compile(
     r"\ *(?:(?P<time>\d[\dT:\-+.,/Z]*)|(?P<bracket>\[[^\]=]{0,60}\]|\([^)=]{0,60}\))"
-    r"|(?P<sep>[-|:>]{1,2}(?=\ |$))"
-    r"|(?P<name>(?:[A-Za-z_<>/]|\.{1,2}/)[\w.<>/\-]{0,80}(?:\[\d{1,9}\])?(?::[\w<>]{1,80}){0,2}:?)"
+    r"|(?P<sep>[-|:>]{1,3}(?=\ |$))"  # (Spring Boot's `---`)
+    # (a Rust module's path, tracing's `INFO mnist_train::trainer: `)
+    r"|(?P<name>(?:[A-Za-z_<>/]|\.{1,2}/)[\w.<>/\-]{0,80}(?:\[\d{1,9}\])?(?:::\w{1,80}){0,6}"
+    r"(?::[\w<>]{1,80}){0,2}:?)"
     r")", re.ASCII)
 _PLAIN_WORD = re.compile(r"[A-Za-z]{1,40}:?", re.ASCII)
 # The words of a run's counters, which no log prefix holds.
@@ -1960,6 +1979,12 @@ _NAMED_AFTER_LEVEL = re.compile(
 _BRACKETED_AFTER_LEVEL = re.compile(r"\[[^\]]{0,30}\d\d:\d\d[^\]]{0,30}\]|\[[A-Za-z_][\w.]{0,80}:\d{1,9}\]",
                                     re.ASCII)
 _WORD_AFTER = re.compile(r"\ {1,8}(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)", re.ASCII)
+# After the level, Java's loggers: log4j's `INFO  [main] c.e.Trainer - `, Spring Boot's `INFO
+# 1234 --- [           main] c.e.Trainer : ` (its process, then its application's name and
+# its thread in brackets, then the logger: a class's dotted name)
+_JAVA_AFTER_LEVEL = re.compile(
+    r"(?:\ {1,8}\d{1,9}\ {1,4}---)?(?:\ {0,8}\[[^\]\[]{0,60}\]){1,2}\ {1,8}"
+    r"[A-Za-z_$][\w$]{0,80}(?:\.[A-Za-z_$][\w$]{0,80}){1,8}\ {0,40}(?::|\ -)\ +", re.ASCII)
 
 
 def _level_prefix_end(line: str) -> int:
@@ -1996,6 +2021,9 @@ def _level_prefix_end(line: str) -> int:
     end = level.end()
     if line[end : end + 1] in ("]", ":"):
         end += 1  # `[INFO]`, `%(asctime)s:%(levelname)s:%(message)s`
+    java = _JAVA_AFTER_LEVEL.match(line, end)
+    if java is not None:  # a thread in brackets, then a class's logger
+        return java.end()
     for _ in range(3):  # what follows the level: a separator, a logger's name, a source's
         token = _PREFIX_TOKEN.match(line, end)
         if token is None:
