@@ -6015,3 +6015,36 @@ def test_round_35_shapes_counts_and_files_are_settings() -> None:
         ("score", 91.8, 20), ("eps", 7.9, 20)]
     assert steps_of("n_gen  |  n_eval  | n_nds  |      igd",
                     "     1 |       40 |      3 |  0.5") == [("n_nds", 3, 1), ("igd", 0.5, 1)]
+
+
+def test_round_35_ignite_s_examples() -> None:
+    # the CIFAR10 example's log_metrics: a heading after the line's clauses, then its items
+    # (the first indented by a space and a tab, the rest by a tab)
+    assert steps_of("Epoch 1 - Evaluation time (seconds): 0.07 - Train metrics:",
+                    " \tAccuracy: 0.665625", "\tLoss: 0.63",
+                    "Epoch 1 - Evaluation time (seconds): 0.01 - Test metrics:",
+                    " \tAccuracy: 0.6625", "\tLoss: 0.65") == [
+        ("Evaluation_time_(seconds)", 0.07, 1), ("Train_metrics/Accuracy", 0.665625, 1),
+        ("Train_metrics/Loss", 0.63, 1), ("Evaluation_time_(seconds)", 0.01, 1),
+        ("Test_metrics/Accuracy", 0.6625, 1), ("Test_metrics/Loss", 0.65, 1)]
+    # the epoch in brackets; an iteration counted within its epoch, made global
+    assert steps_of("Validation Results - Epoch[2] Avg accuracy: 0.750 Avg loss: 0.572",
+                    "Epoch[1] Iteration[10/20] Loss: 0.31", "Epoch[2] Iteration[5/20] Loss: 0.21",
+                    "Epoch[2] Iteration[30/20] Loss: 0.11") == [
+        ("Validation_Results/Avg_accuracy", 0.75, 2), ("Validation_Results/Avg_loss", 0.572, 2),
+        ("Loss", 0.31, 10), ("Loss", 0.21, 25), ("Loss", 0.11, 30)]
+
+
+def test_round_35_a_phase_s_counter_before_a_bar() -> None:
+    assert steps_of("Episode 5 | Reward: 25.0", "Test Episode 1 | Reward: 104.0",
+                    "Validation Epoch 3 | loss 0.4 | acc 0.9") == [
+        ("Reward", 25.0, 5), ("Test_Episode_Reward", 104.0, 1), ("Validation_loss", 0.4, 3),
+        ("Validation_acc", 0.9, 3)]
+
+
+def test_round_35_another_rank_after_a_log_prefix() -> None:
+    # accelerate's get_logger on every process: `[RANK 1]` after the logging prefix
+    assert steps_of("2026-12-05 19:00:00,123 - INFO - __main__ - [RANK 0] epoch 0: eval_loss: 0.51",
+                    "2026-12-05 19:00:00,123 - INFO - __main__ - [RANK 1] epoch 0: eval_loss: 0.52",
+                    "2026-12-05 19:00:01,123 - INFO - __main__ - [RANK 0] epoch 1: eval_loss: 0.41"
+                    ) == [("eval_loss", 0.51, 0), ("eval_loss", 0.41, 1)]

@@ -111,4 +111,15 @@ for epoch in range(2):
             bar.set_postfix({"fmt_loss": loss})
             bar.update(1)
             _truth.add(metrics, "train/fmt_loss", 4 * epoch + i + 1, loss)
+# A bar that starts at 1, as PyTorch Ignite's ProgressBar drives it: `tqdm(initial=1)`, then
+# each iteration its values and `update(iteration - bar.n)` (the first an `update(0)`); a new
+# bar each epoch: the iteration, counted on across epochs.
+for epoch in range(2):
+    bar = tqdm(total=5, initial=1, desc="Iteration")
+    for i in range(1, 6):
+        loss = 0.7 / (5 * epoch + i + 0.5)
+        bar.set_postfix({"batch_loss": loss})
+        bar.update(i - bar.n)
+        _truth.add(metrics, "batch_loss", 5 * epoch + i, loss)
+    bar.close()
 _truth.write(metrics)

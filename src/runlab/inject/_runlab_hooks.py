@@ -592,7 +592,7 @@ def _tqdm(module):
             # then `update(8)`) are the count that update ends, and so are all its values:
             # they wait for it.
             if not hasattr(bar, "_runlab_ahead"):
-                bar._runlab_ahead = bar.n == 0
+                bar._runlab_ahead = bar.n == (getattr(bar, "initial", 0) or 0)
             if bar._runlab_ahead:
                 # (values set again before an update: those before are that of one update
                 # more, as a bar that is never updated shows them)
@@ -616,7 +616,9 @@ def _tqdm(module):
         if pending is None:
             return
         n, values = pending
-        if bar.n != n:
+        if bar.n != n or n and n == getattr(bar, "initial", 0) and not later:
+            # (a bar that starts at its `initial` count shows its first values at it: Ignite's
+            # ProgressBar, `tqdm(initial=1)`, then `update(iteration - bar.n)`, so `update(0)`)
             shown(bar, values, bar.n)
         elif later:
             shown(bar, values, n + 1)

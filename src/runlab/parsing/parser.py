@@ -483,6 +483,8 @@ class MetricParser:
                 if _rank(launched).strip("0"):
                     continue  # another rank's
                 line = line[launched.end() :]
+            if "RANK " in line and _other_rank(line):
+                continue
             if self._rich_log is not None or ".py:" in line:
                 points.extend(self._continued(line))
                 continue
@@ -669,6 +671,8 @@ class MetricParser:
             if _rank(launched).strip("0"):
                 return []  # another rank's
             line = line[launched.end() :]
+        if "RANK " in line and _other_rank(line):
+            return []
         if self._rich_log is not None or ".py:" in line:
             return self._continued(line)
         return self._parse_message(line)
@@ -748,7 +752,7 @@ class MetricParser:
         text = message(line)
         if section is not None:
             pairs = _SECTION_PAIRS.fullmatch(text)
-            indent = len(pairs.group(1)) if pairs is not None and text is line else 0
+            indent = len(pairs.group(1).expandtabs()) if pairs is not None and text is line else 0
             # (under a measure's heading, its things: `Per-class accuracy:` then `  cat: 81%`)
             # (a list's items are the block: `- loss: 0.4`, not a line after it, `loss: 0.5`)
             bullet = text.lstrip()[:1] in _BULLETS
@@ -762,6 +766,10 @@ class MetricParser:
             if _SECTION_RULE.fullmatch(text) is not None and self._section_indent < 0:
                 return line
             self._section = None
+        if text[-1:] == ":" and " - " in text and self._rows is None and len(text) <= 160:
+            # a heading after the line's other clauses, Ignite's CIFAR10 example's `Epoch 1 -
+            # Evaluation time (seconds): 0.07 - Train metrics:`, then `\tAccuracy: 0.66`
+            text = text.rpartition(" - ")[2]
         if text[:1].isspace() or len(text) > 80 or text.count(" ") > 7 or self._rows is not None:
             return line  # (not a heading: indented, a sentence, or a table's row)
         head = _SECTION_HEAD.fullmatch(text)
@@ -1578,6 +1586,17 @@ def _dangling(text: str) -> str:
     tail = text.rstrip()[-250:]
     found = _DANGLING.search(tail)
     return "" if found is None else found.group(1) + ":"
+
+
+def _other_rank(line: str) -> bool:
+    """Whether a log line's message is another rank's: accelerate's `get_logger` on every
+    process, `... - INFO - __main__ - [RANK 1] epoch 0: eval_loss: 0.51`."""
+    text = message(line)
+    rank = _PREFIX_RANK.search(line, 0, len(line) - len(text)) if text is not line else None
+    return rank is not None and bool(rank.group(1).strip("0"))
+
+
+_PREFIX_RANK = re.compile(r"\[RANK\ (\d{1,5})\]\ *\Z", re.ASCII)
 
 
 def _rank(launched: re.Match[str]) -> str:

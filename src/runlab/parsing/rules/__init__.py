@@ -207,7 +207,7 @@ RULES: list[Rule] = [
         "Avg loss: 0.3` as Validation_Results/Avg_accuracy, ... at the epoch, 2 (the words "
         "before `Results` name the evaluation, as a section label does)",
         parse_ignite,
-        ("] Iteration[", " Results - Epoch: "),
+        ("] Iteration[", " Results - Epoch: ", " Results - Epoch["),
         final=True,
     ),
     Rule(

@@ -2257,9 +2257,12 @@ def logger_total_rows(header: str) -> Callable[[str], list[Found]]:
 # `engine.state.iteration`, and after each epoch `Training Results - Epoch: 1  Avg accuracy:
 # 0.91 Avg loss: 0.28` and `Validation Results - ...`: the words before `Results` say which
 # evaluation, so they qualify its keys (`Training_Results/Avg_loss`) as a section label does.
-_IGNITE_ITERATION = re.compile(r"\s*Epoch\[\d{1,9}\] Iteration\[(\d{1,18})/\d{1,18}\]\s+")
+# Older examples count the iteration within its epoch, `Epoch[2] Iteration[5/20]` (an
+# iteration after the first epoch at most the epoch's total): the global iteration is 25. The
+# epoch may be in brackets there too, `Validation Results - Epoch[2] Avg accuracy: 0.75`.
+_IGNITE_ITERATION = re.compile(r"\s*Epoch\[(\d{1,9})\] Iteration\[(\d{1,18})/(\d{1,18})\]\s+")
 _IGNITE_RESULTS = re.compile(
-    r"\s*([A-Za-z]\w{0,40}(?: [A-Za-z]\w{0,40}){0,3}) Results - Epoch: (\d{1,9})\s+"
+    r"\s*([A-Za-z]\w{0,40}(?: [A-Za-z]\w{0,40}){0,3}) Results - Epoch(?:: |\[)(\d{1,9})\]?\s+"
 )
 
 
@@ -2270,7 +2273,10 @@ def parse_ignite(line: str) -> list[Found]:
     the examples give their TensorBoard writer."""
     match = _IGNITE_ITERATION.match(line)
     if match is not None:
-        prefix, step = "", int(match.group(1))
+        epoch, iteration, total = (int(count) for count in match.groups())
+        prefix, step = "", iteration
+        if epoch > 1 and iteration <= total:
+            step = (epoch - 1) * total + iteration  # (counted within the epoch)
     else:
         match = _IGNITE_RESULTS.match(line)
         if match is None:

@@ -579,7 +579,7 @@ _PHASE_LABEL = re.compile(
 # the run's step.)
 _PHASE_COUNTER = re.compile(
     r"\s{0,8}(?:([A-Za-z]{3,10})(?:\ in)?\ {1,4}(episode|epoch|step|iter|iteration):?\ {1,4}(\d{1,18})"
-    r"(?:/\d{1,18})?(?::\ +|,?[\ \t]+)"
+    r"(?:/\d{1,18})?(?::\ +|,?[\ \t]+|\ {0,4}\|\ {1,4})"  # (`Test Episode 1 | Reward: 104`)
     r"|(episode|epoch|step|iter|iteration)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)"
     r"(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
@@ -690,6 +690,10 @@ def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     if phase.lower() not in PHASES or (
             "/" in match.group(0) and counter.lower() in ("step", "iter", "iteration")):
         return None  # (an evaluation's `step 3/50` is its place in the evaluation)
+    if "|" in match.group(0) and phase.lower() in TRAINING:
+        # (a clause of its own: `Train Epoch: 1 | Batch Status: 0/1280 (0%) | Loss: 2.32` is
+        # the training's Loss; `Test Episode 1 | Reward: 104.0`, the test's)
+        return None
     return phase, counter, step, text[match.end():]
 
 
@@ -2252,6 +2256,11 @@ def parse_name_value(line: str) -> list[Found]:
             names_a_measure(clause.split(maxsplit=1)[0]) for clause in line.split(" / ")):
         # or with no counter, under DreamerV3's rich rule, `──── Step 5000 ────`
         rest, slashed = line, True
+    elif ":" not in line and "=" not in line and _phase_counter(line) is not None:
+        # `train epoch 1 avg loss 0.5 acc 0.8`, `Validation Epoch 3 | loss 0.4`: a phase's
+        # counter, then `name value` pairs, as the key_value rule reads them after `Eval
+        # epoch 2:`
+        return parse_key_value(line)
     elif "|" in line or "\t" in line or " - " in line.lstrip():  # not a `- ` bullet
         name, tab, value = line.strip().partition("\t")
         if tab and "\t" not in value and "|" not in line:
@@ -2263,10 +2272,6 @@ def parse_name_value(line: str) -> list[Found]:
                 key = match.group(1).replace(" ", "_")
                 return [(key, to_number(match.group(2)), None)] if is_metric_key(key) else []
         rest = line
-    elif ":" not in line and "=" not in line and _phase_counter(line) is not None:
-        # `train epoch 1 avg loss 0.5 acc 0.8`: a phase's counter, then `name value` pairs, as
-        # the key_value rule reads them after `Eval epoch 2:`
-        return parse_key_value(line)
     else:
         return parse_alone(line)
     prefix = ""
