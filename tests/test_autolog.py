@@ -53,6 +53,31 @@ def test_a_param_given_with_p_wins_over_argparse(cli: Callable[..., Result],
     assert p["learning-rate"] == 0.7 and p["amp"] is True and p["layers"] == [64, 32]
 
 
+def test_a_library_s_parse_of_its_own_words_is_no_param(cli: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    # Ray Tune turns each trial's spec into words and parses them with its own parser: none
+    # of them is the program's setting (a program's own parse of a list still is)
+    library = tmp_path / "lib" / "site-packages" / "speclib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text(
+        "import argparse\n"
+        "def trial(spec):\n"
+        "    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('--run'); p.add_argument('--scheduler')\n"
+        "    return p.parse_args(['--run', spec, '--scheduler', 'FIFO'])\n")
+    (tmp_path / "train.py").write_text(
+        "import argparse, sys\n"
+        "sys.path.insert(0, 'lib/site-packages')\n"
+        "import speclib\n"
+        "p = argparse.ArgumentParser(); p.add_argument('--lr', type=float, default=0.1)\n"
+        "p.parse_args()\n"
+        "speclib.trial('trainable')\n"
+        "q = argparse.ArgumentParser(); q.add_argument('--depth', type=int)\n"
+        "q.parse_args(['--depth', '3'])\n")
+    assert cli(sys.executable, "train.py", "--lr", "0.5").code == 0
+    assert params(cli) == {"lr": 0.5, "depth": 3}
+
+
 ALIASES = """\
 import argparse
 p = argparse.ArgumentParser()

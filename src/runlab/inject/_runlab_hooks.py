@@ -269,6 +269,13 @@ def _caller_package():
     return "" if frame is None else str(frame.f_globals.get("__name__", "")).split(".", 1)[0]
 
 
+def _installed(package):
+    """Whether a package is an installed library (not the program's own code)."""
+    module = sys.modules.get(package)
+    path = str(getattr(module, "__file__", None) or "")
+    return "site-packages" in path or "dist-packages" in path
+
+
 def _argparse(argparse):
     original = argparse.ArgumentParser.parse_known_args
     if getattr(original, "_runlab", False):
@@ -281,9 +288,12 @@ def _argparse(argparse):
                 # (a subparser reads the rest of the command line: its words are the line's)
                 line = sys.argv[1:]
                 caller = _caller_package()
-                _report(self, result[0], args is None or isinstance(args, (list, tuple)) and (
-                    0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):]),
-                    caller in _OWN_PARSERS, caller in _DATACLASS_PARSERS)
+                from_argv = args is None or isinstance(args, (list, tuple)) and (
+                    0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):])
+                # (a library parsing a list of its own making, Ray Tune's trial specs turned
+                # into words: none of the program's settings)
+                _report(self, result[0], from_argv, caller in _OWN_PARSERS or not from_argv and (
+                    _installed(caller)), caller in _DATACLASS_PARSERS)
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result
@@ -1398,8 +1408,9 @@ def _sklearn(module):
 
 # The frameworks whose own loggers write to TensorBoard what their hooks record already
 # (Lightning's TensorBoardLogger, transformers' TensorBoardCallback).
+# (Ray Tune's loggers write each trial's results: a search's trials, none the run's own curve)
 _WRITING_FRAMEWORKS = frozenset({"lightning", "pytorch_lightning", "lightning_fabric",
-                                 "transformers", "accelerate", "stable_baselines3"})
+                                 "transformers", "accelerate", "stable_baselines3", "ray"})
 
 
 def _framework_writes():
