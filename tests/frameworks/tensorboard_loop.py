@@ -42,4 +42,15 @@ phases["val"].add_hparams(hparams, final)
 _truth.add(metrics, "hparam/accuracy", 0, 0.875)  # add_hparams writes it at step 0
 for each in phases.values():
     each.close()
+# CleanRL's loop: each episode's return printed, then written under a path; one series, the
+# writer's (a print of a value never written stays the program's own)
+writer = SummaryWriter(log_dir=tempfile.mkdtemp())
+for global_step in (120, 250, 390):
+    episodic_return = global_step / 10 + 0.5
+    print(f"global_step={global_step}, episodic_return=[{episodic_return}]")
+    writer.add_scalar("charts/episodic_return", episodic_return, global_step)
+    _truth.add(metrics, "charts/episodic_return", global_step, episodic_return)
+print("global_step=400, epsilon=0.05")
+_truth.add(metrics, "epsilon", 400, 0.05)
+writer.close()
 _truth.write(metrics, hparams)

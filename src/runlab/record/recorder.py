@@ -39,6 +39,7 @@ EXCLUSIVE_GRACE_S = 0.25  # how late a hooked framework's last printed line may 
 QUIET_S = 0.02
 # The values of a hooked key kept to tell its printed values from the program's own.
 _HOOKED_VALUES = 256
+_LEAVES = 512  # the last parts of hooked keys kept
 
 
 def printed_from(x: float, values: list[float]) -> bool:
@@ -251,6 +252,9 @@ class Ownership:
 
     def __init__(self) -> None:
         self.hooked: set[str] = set()
+        # the last part of a hooked key under a path (`charts/episodic_return`, as CleanRL
+        # writes to TensorBoard what it prints as `episodic_return=`) -> those keys
+        self.leaves: dict[str, set[str]] = {}
         self.bar_keys: set[str] = set()  # keys the tqdm hook records, while it is on
         # a reported key's latest values, as recorded, and the step of each
         self.values: dict[str, list[tuple[int | None, float]]] = {}
@@ -291,6 +295,14 @@ class Ownership:
                                    if unqualified(key) != key})
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
+        for key in report.metrics:
+            if "/" in key:
+                leaf = key.rsplit("/", 1)[1]
+                keys = self.leaves.get(leaf)
+                if keys is None and len(self.leaves) < _LEAVES:
+                    keys = self.leaves[leaf] = set()
+                if keys is not None:
+                    keys.add(key)
         if report.hook == "tqdm":
             if report.off:
                 self.bar_keys.clear()  # its bars are read from the output again
@@ -365,9 +377,11 @@ class Ownership:
                 continue
             if not where:
                 copied = self.copies and any(a <= t < b for a, b in self.copies)
+                leaves = self.leaves
                 kept += [[p.key, p.value, p.step, t] for p in points
-                         if p.key not in hooked and p.key not in reported
-                         or not self._recorded(p) and not (copied and self._copy(p))]
+                         if (p.key not in hooked and p.key not in reported
+                             or not self._recorded(p) and not (copied and self._copy(p)))
+                         and not (p.key in leaves and self._leaf_copy(p))]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
@@ -403,6 +417,15 @@ class Ownership:
         if point.rule == "tqdm_postfix" and point.key in self.bar_keys:
             return True  # a bar shows what its hook records: at best rounded, and drawn late
         return repeated(float(point.value), point.step, point.generic, values)
+
+    def _leaf_copy(self, point: Any) -> bool:
+        """Whether a printed value is one a hook recorded under a key that ends in its name
+        (`episodic_return=[22.]` printed, `charts/episodic_return` 22 written): one series,
+        the hook's."""
+        if not isinstance(point.value, (int, float)):
+            return False
+        return any(repeated(float(point.value), point.step, point.generic, self.values[key])
+                   for key in self.leaves[point.key] if key in self.values)
 
     def _copy(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one its hook recorded, at any step."""
