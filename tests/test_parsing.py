@@ -6048,3 +6048,18 @@ def test_round_35_another_rank_after_a_log_prefix() -> None:
                     "2026-12-05 19:00:00,123 - INFO - __main__ - [RANK 1] epoch 0: eval_loss: 0.52",
                     "2026-12-05 19:00:01,123 - INFO - __main__ - [RANK 0] epoch 1: eval_loss: 0.41"
                     ) == [("eval_loss", 0.51, 0), ("eval_loss", 0.41, 1)]
+
+
+def test_round_35_environment_steps_are_the_step() -> None:
+    # reinforcement-learning loops' usual axis; a step's or an update's count still wins
+    assert steps_of("Timesteps: 2048 | Episodes: 40 | Mean reward: 30.13",
+                    "total_timesteps=4096, mean_reward=80.00",
+                    "Episode : 12 \t\t Timestep : 8192 \t\t Average Reward : 21.5") == [
+        ("Episodes", 40, 2048), ("Mean_reward", 30.13, 2048), ("mean_reward", 80.0, 4096),
+        ("Episode", 12, 8192), ("Average_Reward", 21.5, 8192)]
+    assert steps_of("Updates 10, num timesteps 220, FPS 344",
+                    " Last 10 training episodes: mean/median reward 27.2/29.5") == [
+        ("mean_reward", 27.2, 10), ("median_reward", 29.5, 10)]
+    # a coarser counter read by two rules is one point
+    assert steps_of("Episode: 3, total_t: 500, reward: 2") == [
+        ("episode", 3, 500), ("reward", 2, 500)]

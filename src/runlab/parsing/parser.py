@@ -36,6 +36,7 @@ from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import (
     NUMBER,
+    ENV_STEPS,
     STEP_NAMES,
     Bar,
     Found,
@@ -1318,6 +1319,11 @@ class MetricParser:
             for key in [key for key, (value, _, _, _) in chosen.items()
                         if value == key_step and key.lower() == step_key.lower()]:
                 del chosen[key]  # the counter as another rule read it, `Episode: 10,`
+            counters: dict[str, str] = {}
+            for key in [key for key in chosen if _step_rank(key) is not None]:
+                first = counters.setdefault(key.lower(), key)
+                if first != key and chosen[first][0] == chosen[key][0]:
+                    del chosen[key]  # (a coarser counter, read by two rules: `Episode: 3,`)
             if best < _EPOCH_RANK and position is None:
                 epoch = next((value for key, (value, _, _, _) in chosen.items()
                               if type(value) is int and key.lower() == "epoch"), None)
@@ -1688,6 +1694,8 @@ def _step_rank(key: str) -> int | None:
     if rank is None:
         lower = key.lower()
         rank = _STEP_RANK.get(lower)
+        if rank is None and lower in ENV_STEPS:
+            return _STEP_RANK["num_updates"]
         if rank is None and "_" in lower and lower not in _NOT_STEPS and not lower.startswith(
                 "best_"):  # (the best epoch is a result: `Best epoch: 4, best val acc: 0.8`)
             rank = _STEP_RANK.get(_COUNTER_SUFFIX.sub("", lower).rsplit("_", 1)[-1])

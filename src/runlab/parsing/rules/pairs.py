@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 
-from runlab.parsing.rules.base import NUMBER, STEP_NAMES, VALUE_END, Found, to_number
+from runlab.parsing.rules.base import ENV_STEPS, NUMBER, STEP_NAMES, VALUE_END, Found, to_number
 
 # key_value ------------------------------------------------------------------------------------
 
@@ -157,6 +157,8 @@ _SETTING = re.compile(
     r"|observation|obs|state)_size$"
     # counts: `Number of words: 61` (fastText), `num sources = 0`, `Num weight bits = 18`
     # (Vowpal Wabbit), not fairseq's step, `num_updates`
+    # (and a diffusion model's `num_timesteps`, its setting; stable-baselines3's `Eval
+    # num_timesteps=1024` is its step, read by its own rule)
     r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+(?:_\(\w+\))?$"
     # a shape or a count, llama.cpp's and nanoGPT's `n_vocab = 32000`, `n_layer = 12`, libsvm's
     # `nSV = 64` (camelCase, n_sv), JoeyNMT's `n_best` (not pymoo's `n_nds`, a measure, nor
@@ -2334,7 +2336,7 @@ def parse_name_value(line: str) -> list[Found]:
         else:
             name = match.group(1).replace(" ", "_")
             key = name if name in _UNPREFIXED or (prefix and phased(name)) else prefix + name
-            if is_metric_key(name) and is_metric_key(key):
+            if is_metric_key(name) and is_metric_key(key) and name.lower() not in ENV_STEPS:
                 found.append((key, to_number(match.group(2)), None))
             elif name.lower() == "batch" and match.group(2).isdigit() and any(
                     k.lower() in ("epoch", "ep") for k, _, _ in found):
