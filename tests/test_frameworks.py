@@ -108,6 +108,18 @@ def test_transformers_trainer(cli: Callable[..., Result], tmp_path: Path, python
         assert "hook is off" not in output
 
 
+def test_lightning_with_no_logger(cli: Callable[..., Result], tmp_path: Path,
+                                  python: str) -> None:
+    # what the bar shows is the record: every batch's loss, each validation's (not the sanity
+    # check's), once each
+    for run, truth, _ in run_both(cli, tmp_path, python, "lightning_no_logger.py"):
+        epochs = run["series"].pop("epoch")
+        assert [p["value"] for p in epochs] == [0, 1, 2]
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["train_loss"]] == list(range(12))
+        assert [s for s, _ in truth["metrics"]["val_loss"]] == [3, 7, 11]
+
+
 def test_lightning_with_its_default_bar(cli: Callable[..., Result], tmp_path: Path,
                                         python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "lightning_fit.py"):

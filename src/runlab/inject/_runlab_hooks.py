@@ -754,6 +754,10 @@ def _lightning(module):
         if not values:
             return
         values = {k: _number(v) for k, v in values.items()}
+        if not getattr(self.trainer, "loggers", None):
+            # (no logger, `Trainer(logger=False)`, darts' default: the bar's values are the
+            # record, given as it showed them; not again when the connector passes them on)
+            values = {k: v for k, v in values.items() if shown.get(k) != v}
         # The step the loggers get (as _LoggerConnector.log_metrics computes it).
         if step is None:
             if values.get("step") is not None:
@@ -782,18 +786,20 @@ def _lightning(module):
 
     running = {}  # the trainer whose fit, validate or test runs
 
-    # What the bar shows but no logger gets (`self.log(..., prog_bar=True, logger=False)`):
-    # each new value where the loggers' step is, as Lightning computes it for the bar.
+    # What the bar shows but no logger gets (`self.log(..., prog_bar=True, logger=False)`, or
+    # anything with no logger at all): each new value where the loggers' step is, as
+    # Lightning computes it for the bar.
     shown = {}
 
     def bar_only(result, args, kwargs):
         trainer = running.get("trainer")
-        if trainer is None or not isinstance(result, dict):
-            return
+        if trainer is None or not isinstance(result, dict) or getattr(
+                trainer, "sanity_checking", False):
+            return  # (nor what the sanity check's validation shows: no logger gets it)
         loop = trainer.fit_loop.epoch_loop
         if trainer.training and loop._should_accumulate():
             return  # (the loggers get a batch's values once its optimizer steps)
-        logged = result.get("log") or {}
+        logged = (result.get("log") or {}) if getattr(trainer, "loggers", None) else {}
         values = {}
         for key, value in (result.get("pbar") or {}).items():
             number = _number(value)
