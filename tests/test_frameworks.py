@@ -108,6 +108,17 @@ def test_transformers_trainer(cli: Callable[..., Result], tmp_path: Path, python
         assert "hook is off" not in output
 
 
+def test_searches_record_their_trials(cli: Callable[..., Result], tmp_path: Path,
+                                      python: str) -> None:
+    # Optuna's trials' values at their numbers (the failed one has none), not the trials'
+    # boosting rounds; the objective's own prints; the best parameters, FLAML's best config
+    for run, truth, output in run_both(cli, tmp_path, python, "search_trials.py"):
+        assert "validation_0-logloss" in output
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["value"]] == [0, 1, 3, 4]
+        assert run["params"] == truth["params"]
+
+
 def test_lightning_with_no_logger(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     # what the bar shows is the record: every batch's loss, each validation's (not the sanity

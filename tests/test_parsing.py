@@ -5274,7 +5274,8 @@ def test_a_search_s_parameters_are_settings_wherever_they_are_printed() -> None:
         # an exception's text, the traceback's last line
         "ValueError: boom loss=nan", "RuntimeError: diverged at step 5, loss=nan",
         "MeanSquaredError: 0.25") == [
-        ("loss", 0.3, 0), ("loss", 0.2, 1), ("MeanSquaredError", 0.25, 0)]
+        # (the failed trial ends its trial: what follows is the next one's, 6)
+        ("loss", 0.3, 6), ("loss", 0.2, 6), ("MeanSquaredError", 0.25, 6)]
 
 
 def test_a_bar_of_its_count_and_times_alone_is_a_bar() -> None:

@@ -324,6 +324,8 @@ def _number(value):
 def metrics(hook, values, step, **more):
     """Record a dict of values at `step` (non-numeric values are left out; without a step,
     each key's next point)."""
+    if _searching[0] and hook not in _SEARCHES:
+        return  # a search's trial's (`_search`)
     points = {}
     for key, value in values.items():
         number = _number(value)
@@ -340,6 +342,8 @@ def metrics(hook, values, step, **more):
 def params(hook, values, weak=False):
     """Record hyperparameters (flattened with dots, secrets redacted before writing); `weak`
     ones give way to the next that a hook records under the same names."""
+    if _searching[0] and hook not in _SEARCHES:
+        return
     flat = {}
     _flatten(values, "", flat)
     if flat:
@@ -350,6 +354,9 @@ def exclusive(hook, on, step=None):
     """Say that the framework's own printed lines hold no metric of their own while it runs
     (model summaries, progress bars): the wrapper reads none from the output meanwhile. At
     the end, `step` is where the framework left the run (else its furthest step reported)."""
+    if _searching[0] and hook not in _SEARCHES:
+        (_open.add if on else _open.discard)(hook)  # (a trial's fit: its output is muted)
+        return
     if not on:
         _flush()
     (_open.add if on else _open.discard)(hook)
@@ -359,6 +366,88 @@ def exclusive(hook, on, step=None):
     emit({"hook": hook, "exclusive": bool(on), **at, "time": time.time()})
     if not on:
         _read_up_to_here()
+
+
+# -- searches: Optuna, FLAML ----------------------------------------------------------------
+
+# A search fits a model a trial: what the frameworks' hooks would record of those fits is no
+# run's (each trial's curve on the same steps as the others', its settings the first trial's).
+# While one runs, only its own hook records: each trial's result, then the best trial's
+# settings as the run's params. An Optuna study also mutes what the fits print in a library's
+# format (XGBoost's rounds, LightGBM's, a Keras bar): its trials' lines are its hook's.
+_SEARCHES = ("optuna", "flaml")
+_searching = [0]
+
+
+def _search(hook, on, quiet=False):
+    if on:
+        _searching[0] += 1
+        if _searching[0] == 1 and quiet:
+            muted(hook, ["*"], True)
+        return
+    _searching[0] = max(0, _searching[0] - 1)
+    if not _searching[0] and hook in _muted:
+        muted(hook, _muted[hook], False)
+
+
+def _optuna(module):
+    study = module.Study
+    original = study.optimize
+    if getattr(original, "_runlab", False):
+        return
+
+    def told(study, trial):
+        # (a callback, after each trial: a complete one's value, named as the optuna rule
+        # names a printed one)
+        if getattr(getattr(trial, "state", None), "name", "") != "COMPLETE" or not trial.values:
+            return
+        names = list(getattr(study, "metric_names", None) or ())
+        values = list(trial.values)
+        if len(names) == len(values):
+            named = dict(zip(names, values))
+        elif len(values) == 1:
+            named = {"value": values[0]}
+        else:
+            named = {f"value_{i}": value for i, value in enumerate(values)}
+        metrics("optuna", named, trial.number)
+
+    def best(study):
+        if len(getattr(study, "directions", ()) or ()) == 1 and any(
+                getattr(t.state, "name", "") == "COMPLETE" for t in study.get_trials(
+                    deepcopy=False)):
+            params("optuna", dict(study.best_params))
+
+    def optimize(self, *args, **kwargs):
+        if "optuna" in _failed or not active():
+            return original(self, *args, **kwargs)
+        callback = guarded("optuna", told)
+        if len(args) > 4:  # (callbacks given in place)
+            args = (*args[:4], [*(args[4] or ()), callback], *args[5:])
+        else:
+            kwargs["callbacks"] = [*(kwargs.get("callbacks") or ()), callback]
+        guarded("optuna", _search)("optuna", True, quiet=True)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            guarded("optuna", _search)("optuna", False)
+            guarded("optuna", best)(self)
+
+    optimize._runlab = True
+    study.optimize = optimize
+
+
+def _flaml(module):
+    automl = module.AutoML
+
+    def fitted(result, args, kwargs):
+        _search("flaml", False)
+        model = args[0]
+        config = getattr(model, "best_config", None)
+        if isinstance(config, dict):
+            params("flaml", {"estimator": getattr(model, "best_estimator", None), **config})
+
+    wrap(automl, "fit", "flaml", before=lambda args, kwargs: _search("flaml", True),
+         after=fitted, failed=lambda args, kwargs: _search("flaml", False))
 
 
 # While a hooked framework runs (its window open): the values its hook recorded, by key, and
@@ -1739,4 +1828,6 @@ _INSTALLERS = {
     "stable_baselines3.common.base_class": _stable_baselines3,
     "stable_baselines3.common.on_policy_algorithm": _stable_baselines3,
     "stable_baselines3.common.off_policy_algorithm": _stable_baselines3,
+    "optuna.study.study": _optuna,
+    "flaml.automl.automl": _flaml,
 }

@@ -46,6 +46,8 @@ _TRIGGERS = {
     "stable_baselines3.common.base_class": "stable_baselines3",
     "stable_baselines3.common.on_policy_algorithm": "stable_baselines3",
     "stable_baselines3.common.off_policy_algorithm": "stable_baselines3",
+    "optuna.study.study": "optuna",
+    "flaml.automl.automl": "flaml",
 }
 _PID = os.getpid()
 

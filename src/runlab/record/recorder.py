@@ -40,6 +40,7 @@ QUIET_S = 0.02
 # The values of a hooked key kept to tell its printed values from the program's own.
 _HOOKED_VALUES = 256
 _LEAVES = 512  # the last parts of hooked keys kept
+ALL_KEYS = "*"  # muted keys that stand for every key a library's format gives
 
 
 def printed_from(x: float, values: list[float]) -> bool:
@@ -353,6 +354,8 @@ class Ownership:
         for t, points in batches:
             keys = frozenset().union(*(k for (start, _, grace), k in self.muted
                                        if start <= t < grace))
+            if ALL_KEYS in keys:  # (a search's: every library format's, not the program's)
+                points = [p for p in points if p.generic]
             kept.append((t, [p for p in points if p.key not in keys] if keys else points))
         return kept
 

@@ -246,7 +246,7 @@ RULES: list[Rule] = [
         "parameters and the best value are not points; several objectives' `values: [a, b]` "
         "as value_0, value_1, named ones (`{'acc': 0.9}`) by their names",
         parse_optuna,
-        (" finished with value",),
+        (" finished with value", " failed with "),
         sets_step=True,
         ends_step=True,
         final=True,
@@ -460,7 +460,7 @@ RULES: list[Rule] = [
          "kernel_size=", "eps=", "training speed: ", "find the best model: ", "function:", "Trial status: ", "JAX ", "DECODE: ", "Namespace(", "random_state=", "verbose=",
          "Running optimization with ", "CMA-ES (", "termination on {", " iters with {", "Total seconds required ", "Seconds required: ",
          "(p=", "(inplace=", "(dim=", "(negative_slope=", "engine/trainer: ", "] time (ms) | ",
-         " .... ", " failed with ", "FrozenTrial(", "[process=", "CheckpointHandler: ",
+         " .... ", "FrozenTrial(", "[process=", "CheckpointHandler: ",
          "MemoryRegulated: ", "Metadata={", "work unit notes: ", "Better model found at ", "Error: ", "Exception: ",
          "Overriding model", " layers", "Fast image access", "Scanning ", "optimizer: ",
          "fraction=", " of the training set: ", "Corpus: ", "Binning ", " trees in ",

@@ -276,14 +276,14 @@ def parse_python_dict(line: str) -> list[Found]:
     if not name and line.rstrip()[-1:] == "}" and (SETTINGS_DICT.search(
             message(line[: opening.start()]).strip().replace(" ", "_")) or _settings_before(
                 line, opening.start())) and not any(
-                names_a_measure(key) for key, _ in _named(tree)):
+                names_a_measure(key) for key, _ in _valued(tree)):
         # `best params {'alpha': 0.001, 'n_components': 3}`, `study.best_params = {...}`,
         # `Trial#5 Values: [3.6, 0.1] Params: {'x': 1.9}`: settings
         return [CLAIM]
     if not name and ":" in line[max(0, opening.start() - 60) : opening.start()]:
         if settings_label(message(line[: opening.start()])) is not None and (
                 line.rstrip()[-1:] == "}") and not any(
-                names_a_measure(key) for key, _ in _named(tree)):
+                names_a_measure(key) for key, _ in _valued(tree)):
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start()) or _best_label(line, opening.start()) or (
             _measure_label(line, opening.start(), tree))
@@ -491,6 +491,13 @@ def _line_dict(line: str) -> ast.Dict | None:
     """The Python dict display on the line, from its first `{'`, parsed and never evaluated."""
     opening = _PY_OPEN.search(line)
     return None if opening is None else _dict_tree(line, opening.start())
+
+
+def _valued(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
+    """A dict display's entries whose values may be a measure's (not text: LightGBM's
+    `'metric': 'binary_logloss'` among its settings names no measure's value)."""
+    return ((key, node) for key, node in _named(tree)
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)))
 
 
 def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:

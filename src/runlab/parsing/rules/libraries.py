@@ -61,10 +61,9 @@ _NOISE = re.compile(
     # TPOT's chosen pipeline, its estimators' settings: `Best pipeline: MultinomialNB(
     # input_matrix, alpha=10.0, fit_prior=False)`
     r"|^Best pipeline: "
-    # Optuna's failed trial, `[W ...] Trial 5 failed with parameters: {'x': 2.9} because of the
-    # following error: ValueError(...)` (its settings, and an error's text), and the repr of a
-    # trial, `FrozenTrial(number=4, ..., params={...}, distributions={...})` (its fields)
-    r"|\bTrial \d{1,18} failed with |\bFrozenTrial\("
+    # the repr of an Optuna trial, `FrozenTrial(number=4, ..., params={...}, distributions=
+    # {...})` (its fields; a failed trial's line is the optuna rule's)
+    r"|\bFrozenTrial\("
     # Orbax's checkpointing log (through absl): `[process=0][thread=MainThread] ... throughput`
     # and its handlers' settings, metadata and memory: none of the training's
     r"|\[process=\d{1,9}\]|\bCreated \w{0,60}CheckpointHandler: |\bMemoryRegulated: "
@@ -2381,7 +2380,10 @@ def parse_timm(line: str) -> list[Found]:
 # `values: [0.12, 0.9]` (recorded as `value_0`, `value_1`, the names optuna's MLflow callback
 # gives them), and one whose metrics are named (`set_metric_names`) a dict, `value: {'acc':
 # 0.9}` or `values: {'acc': 0.9, 'loss': 0.1}`: the names.
-_OPTUNA = re.compile(rf"(?:^|[\s\]])Trial (\d{{1,18}}) finished with (?:value: ({NUMBER}) "
+# A failed trial, `[W ...] Trial 5 failed with parameters: {'x': 2.9} because of the following
+# error: ValueError(...)`, then `Trial 5 failed with value None.`, gives nothing (its settings,
+# an error's text) but ends its trial too.
+_OPTUNA = re.compile(rf"(?:^|[\s\]])Trial (\d{{1,18}}) (?:finished|failed) with (?:value: ({NUMBER}) "
                      r"|values?: (\[[^\]]{0,4000}\]|\{[^}]{0,4000}\}) )?")
 _OPTUNA_NAMED = re.compile(rf"'([^']{{1,200}})': ({NUMBER})")
 _OPTUNA_VALUE = re.compile(NUMBER)
