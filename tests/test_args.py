@@ -408,6 +408,11 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("github_tokens", True),
         ("tokens", True),
         ("total_tokens", False),
+        # a tokenizer's special tokens (SFTConfig's `eos_token="<eos>"`)
+        ("eos_token", False),
+        ("pad_token_id", False),
+        ("mask_token", False),
+        ("auth_token", True),
         ("tokens_per_batch", False),
         ("tokenKey", True),
         ("auth_token", True),

@@ -108,6 +108,12 @@ def test_transformers_trainer(cli: Callable[..., Result], tmp_path: Path, python
         assert "hook is off" not in output
 
 
+def test_peft_adapter_settings(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "peft_lora.py"):
+        assert_params(run, truth)
+        assert_same_points(run, truth)
+
+
 def test_searches_record_their_trials(cli: Callable[..., Result], tmp_path: Path,
                                       python: str) -> None:
     # Optuna's trials' values at their numbers (the failed one has none), not the trials'

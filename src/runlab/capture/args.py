@@ -71,7 +71,10 @@ _PLAIN_WORDS = re.compile(
     r"|eval|generated|completion)[-_.](?:new[-_.]|input[-_.]|output[-_.])?tokens"
     r"|tokens(?=[-_.](?:seen|per)(?![a-z0-9])))(?![a-z0-9])"
     r"|(?<![a-z0-9])(?:tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
-    r"|keyframes?|keystrokes?)(?![a-z0-9])")
+    r"|keyframes?|keystrokes?)(?![a-z0-9])"
+    # a tokenizer's special tokens, SFTConfig's `eos_token="<eos>"`, `pad_token_id`
+    r"|(?<![a-z0-9])(?:eos|bos|pad|unk|sep|cls|mask|additional_special|special)[-_.]tokens?"
+    r"(?:[-_.]ids?)?(?![a-z0-9])")
 REDACTED = "***"
 
 _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")

@@ -368,6 +368,30 @@ def exclusive(hook, on, step=None):
         _read_up_to_here()
 
 
+# -- PEFT ---------------------------------------------------------------------------------
+
+def _peft(module):
+    """An adapter's settings (`LoraConfig(r=8, lora_alpha=16, ...)`) as the run's params,
+    `peft.r`, `peft.lora_alpha`, `peft.target_modules`: what `get_peft_model` is given, by the
+    program or by a trainer (TRL's `SFTTrainer(peft_config=...)`)."""
+    def given(args, kwargs):
+        config = args[1] if len(args) > 1 else kwargs.get("peft_config")
+        settings = config.to_dict() if hasattr(config, "to_dict") else None
+        if not isinstance(settings, dict):
+            return
+        values = {}
+        for key, value in settings.items():
+            if value is None or key in ("peft_version", "revision"):
+                continue
+            if isinstance(value, (set, frozenset)):
+                value = sorted(str(v) for v in value)
+            values[key] = value
+        params("peft", {"peft": values})
+
+    if hasattr(module, "get_peft_model"):
+        wrap(module, "get_peft_model", "peft", before=given)
+
+
 # -- searches: Optuna, FLAML ----------------------------------------------------------------
 
 # A search fits a model a trial: what the frameworks' hooks would record of those fits is no
@@ -540,7 +564,12 @@ def _flatten(value, prefix, out):
             type(value).__name__ in ("IntervalStrategy", "SchedulerType"):
         out[prefix] = str(getattr(value, "value", value))
     elif prefix:
-        out[prefix] = str(value)
+        text = str(value)
+        if " at 0x" in text:  # (an object's repr without its address, `<function cos_sim>`)
+            import re
+
+            text = re.sub(r" (?:object )?at 0x[0-9a-fA-F]{4,16}", "", text)
+        out[prefix] = text
 
 
 def guarded(hook, function):
@@ -1829,5 +1858,7 @@ _INSTALLERS = {
     "stable_baselines3.common.on_policy_algorithm": _stable_baselines3,
     "stable_baselines3.common.off_policy_algorithm": _stable_baselines3,
     "optuna.study.study": _optuna,
+    "peft.mapping_func": _peft,
+    "peft.mapping": _peft,
     "flaml.automl.automl": _flaml,
 }

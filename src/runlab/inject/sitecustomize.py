@@ -47,6 +47,8 @@ _TRIGGERS = {
     "stable_baselines3.common.on_policy_algorithm": "stable_baselines3",
     "stable_baselines3.common.off_policy_algorithm": "stable_baselines3",
     "optuna.study.study": "optuna",
+    "peft.mapping_func": "peft",
+    "peft.mapping": "peft",
     "flaml.automl.automl": "flaml",
 }
 _PID = os.getpid()
