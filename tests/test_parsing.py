@@ -6064,3 +6064,25 @@ def test_round_35_environment_steps_are_the_step() -> None:
     # a coarser counter read by two rules is one point
     assert steps_of("Episode: 3, total_t: 500, reward: 2") == [
         ("episode", 3, 500), ("reward", 2, 500)]
+
+
+def test_round_35_sentence_transformers_evaluators() -> None:
+    # its evaluators' log, as its training examples set logging up: each value under the name
+    # the evaluator returns it by, at the steps its heading names, percentages as fractions
+    prefix = "2026-12-05 19:40:11,512 - "
+    assert steps_of(*(prefix + line for line in (
+        "EmbeddingSimilarityEvaluator: Evaluating the model on the sts-dev dataset in epoch 0.5 "
+        "after 2 steps:", "Cosine-Similarity:\tPearson: -0.6670\tSpearman: -0.7307",
+        "Information Retrieval Evaluation of the model on the ir dataset in epoch 0.5 after 2 "
+        "steps:", "Queries: 8", "Corpus: 8", "", "Score-Function: cosine", "Accuracy@1: 100.00%",
+        "Precision@3: 33.33%", "MRR@10: 1.0000",
+        "Binary Accuracy Evaluation of the model on the bc dataset:",
+        "F1 with Cosine-Similarity:                   72.73\t(Threshold: 0.9211)",
+        "Matthews Correlation with Cosine-Similarity: 37.80"))) == [
+        ("sts-dev_pearson_cosine", -0.667, 2), ("sts-dev_spearman_cosine", -0.7307, 2),
+        ("ir_cosine_accuracy@1", 1.0, 2), ("ir_cosine_precision@3", 0.3333, 2),
+        ("ir_cosine_mrr@10", 1.0, 2), ("bc_cosine_f1", 0.7273, 0),
+        ("bc_cosine_f1_threshold", 0.9211, 0), ("bc_cosine_mcc", 0.378, 0)]
+    # a similarity's line apart from its heading: no dataset's name
+    assert steps_of("Cosine-Similarity:\tPearson: 0.1183\tSpearman: 0.1260") == [
+        ("pearson_cosine", 0.1183, 0), ("spearman_cosine", 0.126, 0)]

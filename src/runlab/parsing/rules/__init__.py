@@ -141,6 +141,9 @@ from runlab.parsing.rules.libraries import (
     grid_rows,
     ipopt_rows,
     tune_result_rows,
+    parse_st_heading,
+    parse_st_similarity,
+    st_rows,
     id_rows,
     table_rows,
     wandb_rows,
@@ -737,6 +740,29 @@ RULES: list[Rule] = [
         (" ... ",),
         final=True,
         rows=dotted_rows,
+    ),
+    Rule(
+        "sentence_transformers",
+        "sentence-transformers' evaluators' log: `EmbeddingSimilarityEvaluator: Evaluating the "
+        "model on the sts-dev dataset in epoch 0.5 after 2 steps:`, then `Cosine-Similarity:"
+        "\tPearson: -0.667\tSpearman: -0.731` as sts-dev_pearson_cosine, ... at step 2; the "
+        "information retrieval block's `Accuracy@1: 100.00%` as ir_cosine_accuracy@1 1.0; the "
+        "binary classification block's `Accuracy with Cosine-Similarity: 62.50\t(Threshold: "
+        "0.92)` as bc_cosine_accuracy 0.625 and bc_cosine_accuracy_threshold (the names the "
+        "evaluator returns them by)",
+        parse_st_heading,
+        ("Evaluating the model on", "Evaluation of the model on"),
+        final=True,
+        rows=st_rows,
+    ),
+    Rule(
+        "sentence_transformers_similarity",
+        "a sentence-transformers evaluator's `Cosine-Similarity:\tPearson: -0.667\tSpearman: "
+        "-0.731` apart from its heading (another stream's line between them) as "
+        "pearson_cosine, spearman_cosine",
+        parse_st_similarity,
+        ("\tPearson: ",),
+        final=True,
     ),
     Rule(
         "tune_result",

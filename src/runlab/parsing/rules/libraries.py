@@ -2371,6 +2371,93 @@ def parse_timm(line: str) -> list[Found]:
     return found or [CLAIM]
 
 
+# sentence_transformers ------------------------------------------------------------------------
+
+# sentence-transformers' evaluators log what they computed (through `logging`, as its training
+# examples set it up, `%(asctime)s - %(message)s`), each block after a heading that names the
+# dataset and where the training is (sentence_transformers/evaluation/*.py):
+#     `EmbeddingSimilarityEvaluator: Evaluating the model on the sts-dev dataset in epoch 0.5
+#     after 2 steps:`, then `Cosine-Similarity:\tPearson: -0.6670\tSpearman: -0.7307`
+#     `Information Retrieval Evaluation of the model on the ir dataset ...:`, then `Queries: 8`,
+#     `Corpus: 8`, `Score-Function: cosine`, `Accuracy@1: 100.00%`, ..., `MAP@100: 1.0000`
+#     `Binary Accuracy Evaluation of the model on the bc dataset ...:`, then `Accuracy with
+#     Cosine-Similarity:   62.50\t(Threshold: 0.9211)`, ..., `Matthews Correlation with ...: 37.80`
+# Each value under the name the evaluator returns it by (`sts-dev_pearson_cosine`,
+# `ir_cosine_accuracy@1`, `bc_cosine_accuracy`, `bc_cosine_accuracy_threshold`), a percentage
+# as the fraction it returns, at the steps the heading names (else the line's). Inside a
+# Trainer's fit these are its hook's (as `eval_sts-dev_pearson_cosine`): not read twice.
+_ST_HEADING = re.compile(
+    r"(?:\w{1,60}: )?(?:Evaluating|[A-Z][\w ]{0,60} Evaluation of) the model on the ?"
+    r"(\S{0,100}) dataset(?: in epoch [\d.]{1,20} after (\d{1,18}) steps| after epoch [\d.]{1,20})?:")
+_ST_SIMILARITY = re.compile(
+    rf"([A-Z][A-Za-z\-]{{0,30}}):\tPearson: ({NUMBER})\tSpearman: ({NUMBER})\s*")
+_ST_AT_K = re.compile(rf"(Accuracy|Precision|Recall|MRR|NDCG|MAP)@(\d{{1,5}}): ({NUMBER})(%?)\s*")
+_ST_BINARY = re.compile(
+    r"(Accuracy|F1|Precision|Recall|Average Precision|Matthews Correlation) with "
+    rf"([A-Z][A-Za-z\-]{{0,30}}): +({NUMBER})(?:\t\(Threshold: ({NUMBER})\))?\s*")
+_ST_OTHER = re.compile(r"(?:Queries|Corpus): \d{1,18}\s*|Score-Function: (\w{1,40})\s*|\s*")
+_ST_SCORES = {"Cosine-Similarity": "cosine", "Manhattan-Distance": "manhattan",
+              "Euclidean-Distance": "euclidean", "Dot-Product": "dot",
+              "Dot-Product-Similarity": "dot"}
+_ST_BINARY_NAMES = {"Accuracy": "accuracy", "F1": "f1", "Precision": "precision",
+                    "Recall": "recall", "Average Precision": "ap", "Matthews Correlation": "mcc"}
+
+
+def _fraction(percent: str) -> float:
+    """A percentage as printed, as the fraction it stands for (`72.73` is 0.7273, not
+    0.7273000000000001)."""
+    return float(f"{percent}e-2")
+
+
+def parse_st_heading(line: str) -> list[Found]:
+    """A sentence-transformers evaluator's heading: its block follows."""
+    return [CLAIM] if _ST_HEADING.fullmatch(message(line).rstrip()) else []
+
+
+def parse_st_similarity(line: str) -> list[Found]:
+    """An evaluator's similarity line apart from its heading (another stream's line between
+    them), with no dataset's name: `pearson_cosine`."""
+    return st_rows("")(line)
+
+
+def st_rows(header: str) -> Callable[[str], list[Found]]:
+    """The lines of an evaluator's block, each value under the name the evaluator gives it."""
+    heading = _ST_HEADING.fullmatch(message(header).rstrip())
+    name = heading.group(1) + "_" if heading is not None and heading.group(1) else ""
+    step = int(heading.group(2)) if heading is not None and heading.group(2) else None
+    score = ["cosine"]
+
+    def read(line: str) -> list[Found]:
+        text = message(line)
+        match = _ST_SIMILARITY.fullmatch(text)
+        if match is not None:
+            kind = _ST_SCORES.get(match.group(1), match.group(1).lower())
+            return [(f"{name}pearson_{kind}", to_number(match.group(2)), step),
+                    (f"{name}spearman_{kind}", to_number(match.group(3)), step)]
+        match = _ST_AT_K.fullmatch(text)
+        if match is not None:
+            measure, k, value, percent = match.groups()
+            number = _fraction(value) if percent else to_number(value)
+            return [(f"{name}{score[0]}_{measure.lower()}@{k}", number, step)]
+        match = _ST_BINARY.fullmatch(text)
+        if match is not None:
+            measure, similarity, value, threshold = match.groups()
+            key = f"{name}{_ST_SCORES.get(similarity, similarity.lower())}_" + (
+                _ST_BINARY_NAMES[measure])
+            found: list[Found] = [(key, _fraction(value), step)]
+            if threshold is not None:
+                found.append((key + "_threshold", to_number(threshold), step))
+            return found
+        match = _ST_OTHER.fullmatch(text)
+        if match is None:
+            return []
+        if match.group(1):
+            score[0] = match.group(1)
+        return [CLAIM]
+
+    return read
+
+
 # optuna ---------------------------------------------------------------------------------------
 
 # Optuna's log line for a finished trial (optuna/study/study.py `_log_completed_trial`): `[I
