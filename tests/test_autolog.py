@@ -55,9 +55,10 @@ def test_a_param_given_with_p_wins_over_argparse(cli: Callable[..., Result],
 
 def test_a_library_s_parse_of_its_own_words_is_no_param(cli: Callable[..., Result],
                                                         tmp_path: Path) -> None:
-    # Ray Tune turns each trial's spec into words and parses them with its own parser: none
-    # of them is the program's setting (a program's own parse of a list still is)
-    library = tmp_path / "lib" / "site-packages" / "speclib"
+    # Ray Tune turns each trial's spec into words and parses them with its own parser (here a
+    # stand-in package of its name): none of them is the program's setting; a program's own
+    # parse of a list still is, and so is another library's (HfArgumentParser's `args=`)
+    library = tmp_path / "lib" / "ray"
     library.mkdir(parents=True)
     (library / "__init__.py").write_text(
         "import argparse\n"
@@ -67,11 +68,11 @@ def test_a_library_s_parse_of_its_own_words_is_no_param(cli: Callable[..., Resul
         "    return p.parse_args(['--run', spec, '--scheduler', 'FIFO'])\n")
     (tmp_path / "train.py").write_text(
         "import argparse, sys\n"
-        "sys.path.insert(0, 'lib/site-packages')\n"
-        "import speclib\n"
+        "sys.path.insert(0, 'lib')\n"
+        "import ray\n"
         "p = argparse.ArgumentParser(); p.add_argument('--lr', type=float, default=0.1)\n"
         "p.parse_args()\n"
-        "speclib.trial('trainable')\n"
+        "ray.trial('trainable')\n"
         "q = argparse.ArgumentParser(); q.add_argument('--depth', type=int)\n"
         "q.parse_args(['--depth', '3'])\n")
     assert cli(sys.executable, "train.py", "--lr", "0.5").code == 0

@@ -6006,12 +6006,22 @@ def test_round_35_log_prefixes_of_java_glog_and_rust() -> None:
         ("loss", 0.41, 3), ("loss", 0.31, 4), ("loss", 0.21, 500), ("loss", 0.11, 6)]
 
 
+def test_round_35_camel_case_measures_and_dotted_names_after_a_level() -> None:
+    # an acronym's capitals are one word (`nDCG`: a measure, no count `n_dcg`); a dotted
+    # pair's name after a level and a bracket is no Java logger's
+    assert steps_of("epoch 3 nDCG: 0.452 mAP: 0.31", "nRMSE: 0.12, nMAE: 0.08",
+                    "INFO [model] val.accuracy: 0.91") == [
+        ("nDCG", 0.452, 3), ("mAP", 0.31, 3), ("nRMSE", 0.12, 3), ("nMAE", 0.08, 3),
+        ("val.accuracy", 0.91, 3)]
+    assert steps_of("iter 0: timesteps=512 mean_reward=72.33") == [
+        ("timesteps", 512, 0), ("mean_reward", 72.33, 0)]
+
+
 def test_round_35_shapes_counts_and_files_are_settings() -> None:
-    # llama.cpp's and nanoGPT's model shape, camelCase settings, libsvm's support vectors,
-    # word2vec's file size; not minimalRL's episode counter nor pymoo's n_nds
+    # llama.cpp's and nanoGPT's model shape, camelCase settings, word2vec's file size; not minimalRL's episode counter nor pymoo's n_nds
     assert steps_of("llm_load_print_meta: n_vocab          = 32000",
                     "Starting training with batchSize=64, hiddenUnits=128, seed=7",
-                    "nSV = 64, nBSV = 42", "Words in train file: 16718844") == []
+                    "Words in train file: 16718844") == []
     assert steps_of("n_episode :20, score : 91.8, n_buffer : 1836, eps : 7.9%") == [
         ("score", 91.8, 20), ("eps", 7.9, 20)]
     assert steps_of("n_gen  |  n_eval  | n_nds  |      igd",
@@ -6086,3 +6096,23 @@ def test_round_35_sentence_transformers_evaluators() -> None:
     # a similarity's line apart from its heading: no dataset's name
     assert steps_of("Cosine-Similarity:\tPearson: 0.1183\tSpearman: 0.1260") == [
         ("pearson_cosine", 0.1183, 0), ("spearman_cosine", 0.126, 0)]
+
+
+def test_round_35_settings_counts_and_compiler_logs_are_no_metrics() -> None:
+    assert steps_of("State dim: 3, action dim: 1, max action: 2.0",
+                    "[Episode 1] reward=17.0 epsilon=1.000 buffer=17",
+                    "Df Model:                           3",
+                    "Sample:                             0   HQIC:    125.2",
+                    "bestIteration = 10", "Trainer(log_every_n_steps=50). Set a lower value",
+                    "Tuned aten.addmm: m=32, n=16, k=8",
+                    "LocalAOTAutogradCache: {hit: 0, miss: 1, put: 1, exception: 0}") == [
+        ("reward", 17.0, 1), ("epsilon", 1.0, 1), ("HQIC", 125.2, 1)]
+
+
+def test_round_35_lightgbm_s_command_line_tool() -> None:
+    assert steps_of("[LightGBM] [Info] Number of data points in the train set: 200",
+                    "[LightGBM] [Info] Iteration:1, training l2 : 0.9",
+                    "[LightGBM] [Info] Iteration:1, valid_1 l2 : 1.0",
+                    "[LightGBM] [Info] 0.001 seconds elapsed, finished iteration 1",
+                    "[LightGBM] [Info] Iteration:2, training l2 : 0.8") == [
+        ("training-l2", 0.9, 1), ("valid_1-l2", 1.0, 1), ("training-l2", 0.8, 2)]

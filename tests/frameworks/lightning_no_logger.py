@@ -27,8 +27,10 @@ class Model(L.LightningModule):
         x, y = batch
         loss = torch.nn.functional.mse_loss(self.net(x), y)
         self.log("val_loss", loss, prog_bar=True)
+        self.log("val_ok", 1.0, prog_bar=True)  # (the same value each epoch: a point each)
         if not self.trainer.sanity_checking:
             _truth.add(metrics, "val_loss", self.global_step - 1, loss.item())
+            _truth.add(metrics, "val_ok", self.global_step - 1, 1.0)
 
     def configure_optimizers(self):
         return torch.optim.SGD(self.parameters(), lr=0.05)

@@ -34,7 +34,7 @@ def objective(trial):
 
 
 study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=0))
-study.optimize(objective, n_trials=5, catch=(ValueError,))
+study.optimize(objective, 5, None, 1, (ValueError,))  # (its arguments in place)
 for trial in study.trials:
     if trial.state.name == "COMPLETE":
         _truth.add(metrics, "value", trial.number, trial.value)

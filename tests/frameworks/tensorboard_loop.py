@@ -52,5 +52,12 @@ for global_step in (120, 250, 390):
     _truth.add(metrics, "charts/episodic_return", global_step, episodic_return)
 print("global_step=400, epsilon=0.05")
 _truth.add(metrics, "epsilon", 400, 0.05)
+# a batch's loss written under a path, the epoch's average printed under its last part: the
+# program's own (it equals another batch's, not the one at its step)
+for batch, value in enumerate((0.5, 0.4, 0.3, 0.2), start=1):
+    writer.add_scalar("batch/loss", value, batch)
+    _truth.add(metrics, "batch/loss", batch, value)
+print("Epoch 1: loss 0.300")
+_truth.add(metrics, "loss", 1, 0.3)
 writer.close()
 _truth.write(metrics, hparams)

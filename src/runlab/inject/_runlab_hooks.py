@@ -255,6 +255,9 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
 _OWN_PARSERS = frozenset({"hydra"})
+# Libraries that parse words they made themselves (Ray Tune turns each trial's spec into
+# `--run trainable --scheduler FIFO ...`): what those parses read is none of the program's.
+_WORDS_PARSERS = frozenset({"ray"})
 # Libraries whose parser fills settings objects that settle their own defaults afterwards
 # (transformers' HfArgumentParser: `TrainingArguments` turns `do_eval` on for an evaluation
 # strategy): what it read gives way to the settings a hook records later.
@@ -267,13 +270,6 @@ def _caller_package():
     while frame is not None and frame.f_globals.get("__name__") in ("argparse", __name__):
         frame = frame.f_back
     return "" if frame is None else str(frame.f_globals.get("__name__", "")).split(".", 1)[0]
-
-
-def _installed(package):
-    """Whether a package is an installed library (not the program's own code)."""
-    module = sys.modules.get(package)
-    path = str(getattr(module, "__file__", None) or "")
-    return "site-packages" in path or "dist-packages" in path
 
 
 def _argparse(argparse):
@@ -293,7 +289,7 @@ def _argparse(argparse):
                 # (a library parsing a list of its own making, Ray Tune's trial specs turned
                 # into words: none of the program's settings)
                 _report(self, result[0], from_argv, caller in _OWN_PARSERS or not from_argv and (
-                    _installed(caller)), caller in _DATACLASS_PARSERS)
+                    caller in _WORDS_PARSERS), caller in _DATACLASS_PARSERS)
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result
@@ -356,6 +352,8 @@ def exclusive(hook, on, step=None):
     the end, `step` is where the framework left the run (else its furthest step reported)."""
     if _searching[0] and hook not in _SEARCHES:
         (_open.add if on else _open.discard)(hook)  # (a trial's fit: its output is muted)
+        if not _open:
+            _release_mlflow()  # (what a trial logged to MLflow meanwhile: no run's, dropped)
         return
     if not on:
         _flush()
@@ -407,11 +405,14 @@ def _search(hook, on, quiet=False):
     if on:
         _searching[0] += 1
         if _searching[0] == 1 and quiet:
-            muted(hook, ["*"], True)
+            guarded(hook, muted)(hook, ["*"], True)
         return
     _searching[0] = max(0, _searching[0] - 1)
     if not _searching[0] and hook in _muted:
-        muted(hook, _muted[hook], False)
+        try:
+            muted(hook, _muted[hook], False)
+        except Exception as e:  # noqa: BLE001 - the program must never notice runlab
+            fail(hook, e)
 
 
 def _optuna(module):
@@ -442,18 +443,20 @@ def _optuna(module):
             params("optuna", dict(study.best_params))
 
     def optimize(self, *args, **kwargs):
-        if "optuna" in _failed or not active():
+        if "optuna" in _failed or not active() or _searching[0]:
+            # (a study inside a trial's objective is that trial's: the outer study records)
             return original(self, *args, **kwargs)
         callback = guarded("optuna", told)
-        if len(args) > 4:  # (callbacks given in place)
-            args = (*args[:4], [*(args[4] or ()), callback], *args[5:])
+        # optimize(func, n_trials, timeout, n_jobs, catch, callbacks, ...)
+        if len(args) > 5:  # (callbacks given in place)
+            args = (*args[:5], [*(args[5] or ()), callback], *args[6:])
         else:
             kwargs["callbacks"] = [*(kwargs.get("callbacks") or ()), callback]
-        guarded("optuna", _search)("optuna", True, quiet=True)
+        _search("optuna", True, quiet=True)
         try:
             return original(self, *args, **kwargs)
         finally:
-            guarded("optuna", _search)("optuna", False)
+            _search("optuna", False)  # (unguarded: the other hooks record again, whatever)
             guarded("optuna", best)(self)
 
     optimize._runlab = True
@@ -464,14 +467,28 @@ def _flaml(module):
     automl = module.AutoML
 
     def fitted(result, args, kwargs):
-        _search("flaml", False)
         model = args[0]
         config = getattr(model, "best_config", None)
         if isinstance(config, dict):
             params("flaml", {"estimator": getattr(model, "best_estimator", None), **config})
 
-    wrap(automl, "fit", "flaml", before=lambda args, kwargs: _search("flaml", True),
-         after=fitted, failed=lambda args, kwargs: _search("flaml", False))
+    original = automl.fit
+    if getattr(original, "_runlab", False):
+        return
+
+    def fit(self, *args, **kwargs):
+        if "flaml" in _failed or not active() or _searching[0]:
+            return original(self, *args, **kwargs)
+        _search("flaml", True)
+        try:
+            result = original(self, *args, **kwargs)
+        finally:
+            _search("flaml", False)
+        guarded("flaml", fitted)(result, (self, *args), kwargs)
+        return result
+
+    fit._runlab = True
+    automl.fit = fit
 
 
 # While a hooked framework runs (its window open): the values its hook recorded, by key, and
@@ -872,10 +889,6 @@ def _lightning(module):
         if not values:
             return
         values = {k: _number(v) for k, v in values.items()}
-        if not getattr(self.trainer, "loggers", None):
-            # (no logger, `Trainer(logger=False)`, darts' default: the bar's values are the
-            # record, given as it showed them; not again when the connector passes them on)
-            values = {k: v for k, v in values.items() if shown.get(k) != v}
         # The step the loggers get (as _LoggerConnector.log_metrics computes it).
         if step is None:
             if values.get("step") is not None:
@@ -883,6 +896,11 @@ def _lightning(module):
             else:
                 values.setdefault("epoch", self.trainer.current_epoch)
                 step = self.trainer.fit_loop.epoch_loop._batches_that_stepped
+        if not getattr(self.trainer, "loggers", None):
+            # (no logger, `Trainer(logger=False)`, darts' default: the bar's values are the
+            # record, given as it showed them; not again at the same step when the connector
+            # passes them on)
+            values = {k: v for k, v in values.items() if shown_at.get(k) != (step, v)}
         metrics("lightning", values, step)
 
     # What the connector passes to the loggers, its own record: a logger's log_metrics called
@@ -908,6 +926,7 @@ def _lightning(module):
     # anything with no logger at all): each new value where the loggers' step is, as
     # Lightning computes it for the bar.
     shown = {}
+    shown_at = {}  # (with no logger) the step and value each key was last recorded at
 
     def bar_only(result, args, kwargs):
         trainer = running.get("trainer")
@@ -917,14 +936,17 @@ def _lightning(module):
         loop = trainer.fit_loop.epoch_loop
         if trainer.training and loop._should_accumulate():
             return  # (the loggers get a batch's values once its optimizer steps)
-        logged = (result.get("log") or {}) if getattr(trainer, "loggers", None) else {}
+        loggers = getattr(trainer, "loggers", None)
+        logged = (result.get("log") or {}) if loggers else {}
         values = {}
+        step = loop._batches_that_stepped
         for key, value in (result.get("pbar") or {}).items():
             number = _number(value)
             if key not in logged and number is not None and shown.get(key) != number:
                 shown[key] = values[key] = number
+                shown_at[key] = (step, number)
         if values:
-            metrics("lightning", values, loop._batches_that_stepped)
+            metrics("lightning", values, step)
 
     results = importlib.import_module(
         root + ".trainer.connectors.logger_connector.result")._ResultCollection

@@ -422,12 +422,15 @@ class Ownership:
         return repeated(float(point.value), point.step, point.generic, values)
 
     def _leaf_copy(self, point: Any) -> bool:
-        """Whether a printed value is one a hook recorded under a key that ends in its name
-        (`episodic_return=[22.]` printed, `charts/episodic_return` 22 written): one series,
-        the hook's."""
+        """Whether a printed value is one a hook recorded at its step under a key that ends in
+        its name (`episodic_return=[22.]` printed, `charts/episodic_return` 22 written): one
+        series, the hook's."""
         if not isinstance(point.value, (int, float)):
             return False
-        return any(repeated(float(point.value), point.step, point.generic, self.values[key])
+        # (at its step only: an epoch's average printed under the name of a batch's series,
+        # `Epoch 3: loss 0.412`, may round to another step's value)
+        return any(printed_from(float(point.value), [v for s, v in self.values[key]
+                                                     if s == point.step])
                    for key in self.leaves[point.key] if key in self.values)
 
     def _copy(self, point: Any) -> bool:

@@ -143,6 +143,7 @@ from runlab.parsing.rules.libraries import (
     tune_result_rows,
     parse_st_heading,
     parse_st_similarity,
+    parse_lightgbm_cli,
     st_rows,
     id_rows,
     table_rows,
@@ -470,7 +471,7 @@ RULES: list[Rule] = [
          "number of ", "max word length", "dataset determined", "#params", "data has ",
          " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric ",
          "Overriding: ", "Best pipeline: ", "Number of ", "Total number of ", " bounds: ",
-         "Total seconds in IPOPT"),
+         "Total seconds in IPOPT", "Tuned aten.", "Cache: {"),
         noise=True,
     ),
     Rule(
@@ -1009,6 +1010,14 @@ RULES: list[Rule] = [
         "LightGBM's evaluation log: `[10]\\tvalid_0's l2: 0.3` as valid_0-l2 at step 10",
         parse_lightgbm,
         ("'s ",),
+        final=True,
+    ),
+    Rule(
+        "lightgbm_cli",
+        "LightGBM's command line tool: `[LightGBM] [Info] Iteration:3, training l2 : 0.0923` as "
+        "training-l2 at step 3",
+        parse_lightgbm_cli,
+        ("] Iteration:",),
         final=True,
     ),
     Rule(

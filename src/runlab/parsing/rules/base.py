@@ -40,8 +40,8 @@ _INT64 = 2**63
 # The environment steps a reinforcement-learning run has taken, the usual axis of its curves:
 # `Timesteps: 2048 | Episodes: 40 | Mean reward: 30.13`, `total_timesteps=12288, mean_reward=80`,
 # PPO-PyTorch's `Episode : 12 \t\t Timestep : 4800 \t\t Average Reward : 21.5`, RLlib's
-# `timesteps_total`: a step, over an iteration's count (`iter 0: timesteps=512`), not over a
-# step's or an update's (pytorch-a2c-ppo-acktr-gail's `Updates 10, num timesteps 220`).
+# `timesteps_total`: a step, ranked with `num_updates`, so a line's `step` or leading counter
+# wins (pytorch-a2c-ppo-acktr-gail's `Updates 10, num timesteps 220`, `iter 0: timesteps=512`).
 ENV_STEPS = frozenset({"timesteps", "timestep", "total_timesteps", "num_timesteps",
                        "timesteps_total", "env_steps", "env_step", "total_env_steps"})
 STEP_NAMES = ("global_step", "total_t", "step", "num_updates", "iteration", "iter", "it", "generation",

@@ -44,7 +44,11 @@ def _claims(pattern: re.Pattern[str]) -> Callable[[str], list[Found]]:
 _NOISE = re.compile(
     r"^\s*\S*\.py:\d+: "  # a Python warning: `.../fit_loop.py:321: ... (log_every_n_steps=50)`
     r"|(?P<two>(?:Early stopping, best|Did not meet early stopping\. Best) iteration is:\s*$)"
-    r"|\[LightGBM\] \["  # [LightGBM] [Info] Number of data points in the train set: 200, ...
+    # [LightGBM] [Info] Number of data points in the train set: 200, ... (not its command
+    # line tool's evaluations, `[LightGBM] [Info] Iteration:3, training l2 : 0.09`)
+    r"|\[LightGBM\] \[(?!Info\] Iteration:\d)"
+    # PyTorch's compiler's log (`TORCH_LOGS`): its autotuning's shapes, its caches' counts
+    r"|\bTuned aten\.\w+: |(?:AOTAutograd|FxGraph|FXGraph)Cache: \{"
     r"|[GTHI]PU available: "  # Lightning: GPU available: False, used: False
     r"|LOCAL_RANK: \d+ - CUDA_VISIBLE_DEVICES"  # Lightning
     r"|did not improve more than tol="  # scikit-learn's early stopping notice
@@ -2146,6 +2150,22 @@ def parse_lightgbm(line: str) -> list[Found]:
         if std:
             found.append((f"{data}-{metric}-stdv", to_number(std), step))
     return found
+
+
+# LightGBM's command line tool (src/boosting/gbdt.cpp `OutputMetric`): `[LightGBM] [Info]
+# Iteration:3, training l2 : 0.0923` and `... Iteration:3, valid_1 l2 : 0.1021`, named as the
+# Python package's log is read, `training-l2`, at the iteration (from 1).
+_LGB_CLI = re.compile(
+    rf"\[LightGBM\] \[Info\] Iteration:(\d{{1,18}}), ([\w.\-]{{1,60}}) ([\w@.\-]{{1,60}}) : ({NUMBER})\s*")
+
+
+def parse_lightgbm_cli(line: str) -> list[Found]:
+    """``[LightGBM] [Info] Iteration:3, training l2 : 0.0923`` as ``training-l2`` at step 3."""
+    match = _LGB_CLI.fullmatch(line)
+    if match is None:
+        return []
+    iteration, data, metric, value = match.groups()
+    return [(f"{data}-{metric}", to_number(value), int(iteration))]
 
 
 # metric_logger --------------------------------------------------------------------------------

@@ -160,13 +160,18 @@ _SETTING = re.compile(
     # (and a diffusion model's `num_timesteps`, its setting; stable-baselines3's `Eval
     # num_timesteps=1024` is its step, read by its own rule)
     r"|^(?:number_of|num)_(?!updates$|correct|errors?$|wrong|incorrect|mistakes)\w+(?:_\(\w+\))?$"
-    # a shape or a count, llama.cpp's and nanoGPT's `n_vocab = 32000`, `n_layer = 12`, libsvm's
-    # `nSV = 64` (camelCase, n_sv), JoeyNMT's `n_best` (not pymoo's `n_nds`, a measure, nor
-    # minimalRL's `n_episode`, a counter)
+    # a shape or a count, llama.cpp's and nanoGPT's `n_vocab = 32000`, `n_layer = 12`,
+    # JoeyNMT's `n_best` (not pymoo's `n_nds`, a measure, nor minimalRL's `n_episode`, a
+    # counter)
     r"|^n_(?!nds$|(?:episode|epoch|iter|iteration|step|update|gen|generation|round)s?$"
     r"|correct|errors?$|wrong|incorrect|mistakes)[a-z]\w*$"
     # a file, word2vec's `Words in train file: 16718844`
     r"|(?:^|_)(?:file|path|dir)$"
+    # a space's size, a bound, a buffer's fill (reinforcement learning's `State dim: 3, action
+    # dim: 1, max action: 2.0`, `buffer=17`); a schedule (`log_every_n_steps=50`); statsmodels'
+    # degrees of freedom and sample (`Df Model: 3`, `Sample: 0`)
+    r"|(?:^|[_./\-])(?:dim|dims|dimension|dimensions)$|^max_action$|(?:^|_)buffer(?:_size|_len)?$"
+    r"|(?:^|_)every_n_\w+$|^(?i:df_(?:model|residuals|resid)|sample)$"
     # YDF's `Final model num-trees:20`, `num examples (weighted): 100`
     r"|(?:^|_)num-trees$"
     # Vowpal Wabbit's schedule and its summary's sums: `power_t = 0.5`, `weighted example sum`
@@ -1214,8 +1219,10 @@ _NOT_NUMBERED_MEASURES = frozenset({"error", "metric", "metrics", "map"})  # `Er
 
 
 def best_counter(key: str) -> bool:
-    """Whether a key names where the best result was, `best_epoch`, `Best iteration`: neither a
-    measure nor the line's step."""
+    """Whether a key names where the best result was, `best_epoch`, `Best iteration`, CatBoost's
+    `bestIteration`: neither a measure nor the line's step."""
+    if key[:4] == "best" and _CAMEL.match(key, 3):
+        key = _snake(key)
     return key[:5].lower() == "best_" and key[5:].lower() in STEP_NAMES
 
 
@@ -1240,7 +1247,12 @@ _CAMEL = re.compile(r"[a-z][A-Z]", re.ASCII)
 
 
 def _snake(key: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+    """`batchSize` as `batch_size`; an acronym's capitals stay one word (`nDCG` is `ndcg`, a
+    measure, not a count `n_dcg`)."""
+    return _HUMP.sub(r"_\1", key).lower()
+
+
+_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])(?=[a-z])", re.ASCII)
 
 
 # A qualifier of several words in parentheses that ends a name: a setting stays one under it
@@ -1990,7 +2002,8 @@ _WORD_AFTER = re.compile(r"\ {1,8}(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)", re.ASCII)
 # its thread in brackets, then the logger: a class's dotted name)
 _JAVA_AFTER_LEVEL = re.compile(
     r"(?:\ {1,8}\d{1,9}\ {1,4}---)?(?:\ {0,8}\[[^\]\[]{0,60}\]){1,2}\ {1,8}"
-    r"[A-Za-z_$][\w$]{0,80}(?:\.[A-Za-z_$][\w$]{0,80}){1,8}\ {0,40}(?::|\ -)\ +", re.ASCII)
+    r"[A-Za-z_$][\w$]{0,80}(?:\.[A-Za-z_$][\w$]{0,80}){1,8}\ {1,40}[:\-]\ +(?=[A-Za-z\[(])",
+    re.ASCII)  # (a space before its `:` or `-`: `INFO [model] val.accuracy: 0.91` is a pair's)
 
 
 def _level_prefix_end(line: str) -> int:
