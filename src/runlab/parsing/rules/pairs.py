@@ -1239,7 +1239,8 @@ def is_metric_key(key: str) -> bool:
     return not best_counter(key) and key not in _NOT_KEYS and not (
         "." in key and _SOURCE_FILE.search(key)) and not (
         _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key))
-    ) and not (_CAMEL.search(key) is not None and _SETTING.search(_snake(key)))
+    ) and not (len(key) <= 120 and _CAMEL.search(key) is not None and _SETTING.search(
+        _snake(key)))
 
 
 # A camelCase name (Java's, JavaScript's): `batchSize=64` is a setting as `batch_size` is.
