@@ -1922,6 +1922,15 @@ def test_show_draws_metrics_that_span_more_than_a_float_holds(
     assert "█▁▄" in r.stdout, r.stdout
 
 
+def test_show_draws_a_constant_series_flat(cli: Callable[..., Result]) -> None:
+    # 2000 equal values squeezed into 24 slices: each slice's mean rounds, the line stays flat
+    code = "for i in range(2000): print(f'step {i} loss=0.5')"
+    assert cli("--no-git", PY, "-c", code).code == 0
+    r = cli("show", "last")
+    assert r.code == 0, r.stderr
+    assert "▄" * 24 in r.stdout and "█" not in r.stdout, r.stdout
+
+
 def test_plot_leaves_out_values_no_chart_can_draw_and_says_how_many(
         cli: Callable[..., Result]) -> None:
     code = ("for v in ('1e308', '-1e308', 'nan', 'inf', '-inf', '2', '5', '3'): "

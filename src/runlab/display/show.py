@@ -31,7 +31,7 @@ def sparkline(values: Sequence[float], width: int = 24) -> str:
         ]
     lo, hi = min(finite), max(finite)
     span = hi / 2 - lo / 2  # halved: -1e308 to 1e308 spans more than a float holds
-    if span == 0:
+    if span <= 1e-12 * max(abs(lo), abs(hi)):  # (equal values, but for a slice mean's rounding)
         return SPARK[3] * len(finite)
     return "".join(SPARK[min(7, int((v / 2 - lo / 2) / span * 7.999))] for v in finite)
 
