@@ -153,6 +153,31 @@ def test_an_evaluations_printed_results_stay_its_own_live_and_after_reparse(
     store.close()
 
 
+def test_a_printed_copy_of_a_path_s_value_is_the_hook_s_live_and_after_reparse(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # CleanRL prints each episode's return and writes it as charts/episodic_return: one
+    # series; a printed value at a step the path has another value at is the program's own
+    code = ("import json, os, sys\n"
+            "f = open(os.environ['RUNLAB_EVENTS'], 'a')\n"
+            "for step, r in ((120, 12.5), (250, 25.5)):\n"
+            "    print(f'global_step={step}, episodic_return=[{r}]'); sys.stdout.flush()\n"
+            "    f.write(json.dumps({'hook': 'tensorboard', 'step': step, 'time': 0,\n"
+            "                        'metrics': {'charts/episodic_return': r}}) + '\\n')\n"
+            "    f.flush()\n"
+            "print('global_step=250, episodic_return=[7.5]')\n")
+    assert cli(PY, "-c", code).code == 0
+    store = Store(str(tmp_path / "store"))
+    for reparse in (False, True):
+        if reparse:
+            assert cli("reparse", "last").code == 0
+        series = store.series(store.resolve("last"))
+        assert {k: sorted((p.step, p.value) for p in v) for k, v in series.items()} == {
+            "charts/episodic_return": [(120, 12.5), (250, 25.5)],
+            "episodic_return": [(250, 7.5)]}, reparse
+    store.close()
+
+
 def test_reparse_of_an_unknown_run(main: Callable[..., Result]) -> None:
     r = main("reparse", "7")
     assert r.code != 0 and "no run number 7" in r.stderr
