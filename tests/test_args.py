@@ -224,6 +224,25 @@ def test_a_launcher_s_options_are_no_params_and_its_program_is_the_script(
     assert (configured.script, configured.params) == ("train.py", {"lr": 1})
 
 
+def test_java_s_and_make_s_own_options_are_no_params(tmp_path: Path) -> None:
+    # the JVM's options before the main class (a class, a jar, a source file) are its own;
+    # the program's arguments after it are the params
+    (tmp_path / "app.jar").write_text("")
+    (tmp_path / "Train.java").write_text("")
+    parsed = parse_args(["java", "-Xmx256m", "-cp", ".", "-Dfoo=bar", "Trainer", "2", "--lr",
+                         "0.01"], cwd=str(tmp_path))
+    assert parsed.params == {"lr": 0.01} and parsed.module == "Trainer"
+    jar = parse_args(["java", "-jar", "app.jar", "--epochs", "3"], cwd=str(tmp_path))
+    assert jar.params == {"epochs": 3} and jar.script == "app.jar"
+    source = parse_args(["java", "Train.java", "--lr", "0.1"], cwd=str(tmp_path))
+    assert source.params == {"lr": 0.1} and source.script == "Train.java"
+    # make's variables are the params, not its options nor its targets; a secret is redacted
+    made = parse_args(["make", "-C", "sub", "train", "-j2", "LR=0.01", "EPOCHS=3",
+                       "API_KEY=abc"], cwd=str(tmp_path))
+    assert made.params == {"LR": 0.01, "EPOCHS": 3, "API_KEY": REDACTED}
+    assert "abc" not in " ".join(made.argv) and made.argv[-1] == f"API_KEY={REDACTED}"
+
+
 @pytest.mark.parametrize("papermill", [["papermill"], ["python", "-m", "papermill"]])
 def test_papermill_s_notebook_parameters_are_the_params(tmp_path: Path,
                                                         papermill: list[str]) -> None:

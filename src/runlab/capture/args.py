@@ -361,6 +361,10 @@ def parse_args(
         params.pop(tokens[index + 1], None)
         if scanner.add(params, tokens[index + 1], [text if raw else parse_value(text)]):
             redacted[index + 2] = REDACTED
+    for index in entry.assignments:
+        key, _, text = tokens[index].partition("=")
+        if scanner.add(params, key, [parse_value(text)]):
+            redacted[index] = f"{key}={REDACTED}"
     if entry.shell_script is not None:
         redacted[entry.shell_script] = redact_shell(tokens[entry.shell_script], secret_patterns)
     return ParsedArgs(
@@ -378,6 +382,7 @@ class _Entry:
     # papermill's `-p NAME VALUE`: where each option stands, and whether its value is raw
     notebook_params: list[tuple[int, bool]] = field(default_factory=list)
     notebook_files: list[int] = field(default_factory=list)  # its `-y YAML`, `-f FILE`
+    assignments: list[int] = field(default_factory=list)  # make's `VAR=value`, where each stands
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -394,6 +399,10 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
             return shell
     if os.path.basename(program) == _PAPERMILL:
         return _papermill_entry(tokens, 1, cwd)
+    if os.path.basename(program) == "java":
+        return _java_entry(tokens, cwd)
+    if os.path.basename(program) in ("make", "gmake"):
+        return _make_entry(tokens)
     launcher = os.path.basename(program) in LAUNCHERS
     if _is_file(program, cwd) and not launcher:
         return _Entry(script=program)  # (a launcher given by its path is no script)
@@ -421,6 +430,53 @@ def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
     if launcher:
         return _Entry(module=module, prefix_end=len(tokens), params_start=len(tokens))
     return _Entry()
+
+
+# The JVM's options that take the next word (`-cp lib:.`), and make's (`-C dir`, `-f file`).
+_JAVA_WITH_ARG = frozenset({"-cp", "-classpath", "--class-path", "-p", "--module-path",
+                            "--upgrade-module-path", "--add-modules", "--add-opens",
+                            "--add-exports", "--add-reads", "--patch-module", "--limit-modules",
+                            "--enable-native-access"})
+_MAKE_WITH_ARG = frozenset({"-C", "--directory", "-f", "--file", "--makefile", "-I",
+                            "--include-dir", "-o", "--old-file", "--assume-old", "-W", "--what-if",
+                            "--new-file", "--assume-new", "-l", "--load-average", "-O",
+                            "--output-sync", "--eval"})
+
+
+def _java_entry(tokens: list[str], cwd: str) -> _Entry:
+    """`java [options] Main args...`, `java -jar app.jar args...`, `java Train.java args...`:
+    the JVM's options are no params (`-Xmx4g`, `-cp lib`, `-Dkey=value`); the class (as a
+    module), the jar or the source file is the program, and what follows it its arguments."""
+    index = 1
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "-jar" and index + 1 < len(tokens):
+            jar = tokens[index + 1]
+            return _Entry(script=jar if _is_file(jar, cwd) else None, prefix_end=index + 2,
+                          params_start=index + 2)
+        if token.startswith("-"):
+            index += 2 if token in _JAVA_WITH_ARG else 1
+            continue
+        script = token if _is_file(token, cwd) else None
+        return _Entry(script=script, module=None if script else token, prefix_end=index + 1,
+                      params_start=index + 1)
+    return _Entry(prefix_end=len(tokens), params_start=len(tokens))
+
+
+def _make_entry(tokens: list[str]) -> _Entry:
+    """`make [options] [VAR=value ...] [targets]`: its variables are the params (`LR=0.01`),
+    its options (`-j4`, `-C dir`) and targets are not."""
+    entry = _Entry(prefix_end=len(tokens), params_start=len(tokens))
+    index = 1
+    while index < len(tokens):
+        token = tokens[index]
+        if token in _MAKE_WITH_ARG:
+            index += 2
+            continue
+        if not token.startswith("-") and _ASSIGNMENT.fullmatch(token) and token[:1] not in "+~":
+            entry.assignments.append(index)
+        index += 1
+    return entry
 
 
 def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
