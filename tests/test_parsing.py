@@ -6119,3 +6119,12 @@ def test_round_35_lightgbm_s_command_line_tool() -> None:
                     "[LightGBM] [Info] 0.001 seconds elapsed, finished iteration 1",
                     "[LightGBM] [Info] Iteration:2, training l2 : 0.8") == [
         ("training-l2", 0.9, 1), ("valid_1-l2", 1.0, 1), ("training-l2", 0.8, 2)]
+
+
+def test_round_35_an_average_over_the_last_episodes() -> None:
+    # a reinforcement-learning loop's main curve, named with its window
+    assert steps_of("Episode 10 | Mean Reward (last 100): 15.00",
+                    "Episode 11\tAvg reward last 100: 20.1", "Average of last 100 episodes: 20.5",
+                    "Episode 14 | Avg Reward (100): 83.0") == [
+        ("Mean_Reward_(last_100)", 15.0, 10), ("Avg_reward_last_100", 20.1, 11),
+        ("Average_of_last_100_episodes", 20.5, 11), ("Avg_Reward_(100)", 83.0, 14)]

@@ -57,13 +57,17 @@ _WORD = (
     r"(?:(?<![\w.\-/]{2})\([a-z]\)(?=\s{0,4}[:=])|\ ?\(%\)(?=\s{0,4}[:=])|\ %(?=:)|\*(?=:)"
     # (or a statistic's, attached: an RL loop's `R(avg100): 18.40`, `acc(ema): 0.90`)
     r"|\((?i:avg|ema|mean|smoothed|running|median|max|min|std)\d{0,6}\)(?=\s{0,4}[:=])"
-    # (or a window's size, an RL loop's `Avg Reward (100): 83.0`, `Average Score (100 eps):`)
+    # (or a window's size, an RL loop's `Avg Reward (100): 83.0`, `Average Score (100 eps):`,
+    # `Mean Reward (last 100): 15.00`, `average score (last 100 episodes):`, `Avg reward last
+    # 100: 20.1`)
     r"|\ \((?:%|[A-Za-z][\w@.\-/]{0,20}(?:\ [A-Za-z][\w@.\-/]{0,20}){0,2}"
-    r"|\d{1,6}(?:\ [A-Za-z]{1,12})?)\)(?=\s{0,4}[:=]))?"
+    r"|(?:last\ )?\d{1,6}(?:\ [A-Za-z]{1,12})?)\)(?=\s{0,4}[:=])"
+    r"|\ last\ \d{1,6}(?=\s{0,4}[:=]))?"
 )
-# (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`.)
+# (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`,
+# `Average of last 100 episodes: 20.1`.)
 # (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
-_NAME = rf"{_WORD}(?:\ (?:over\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
+_NAME = rf"{_WORD}(?:\ (?:(?:over|last)\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
 # The units of a timing: a value followed by one is no measure (`time 5.6 sec`, `0.31 [s]`).
 TIME_UNITS = ("s", "sec", "secs", "second", "seconds", "ms", "min", "mins", "minute", "minutes",
               "hour", "hours")
@@ -1267,6 +1271,8 @@ def names_a_measure(name: str) -> bool:
     in one and its cut-off (`mAP@0.5:0.95`, `recall@10`)."""
     if _MEASURE.search(name) is not None:
         return True
+    if name[-1:] == ")" and "(" in name:  # (a qualifier after it: `score_(last_100)`)
+        return names_a_measure(name[: name.rindex("(")].rstrip("_ "))
     if "@" in name:
         return names_a_measure(name.partition("@")[0])
     phase = _PHASE_SUFFIX.search(name)
