@@ -6128,3 +6128,16 @@ def test_round_35_an_average_over_the_last_episodes() -> None:
                     "Episode 14 | Avg Reward (100): 83.0") == [
         ("Mean_Reward_(last_100)", 15.0, 10), ("Avg_reward_last_100", 20.1, 11),
         ("Average_of_last_100_episodes", 20.5, 11), ("Avg_Reward_(100)", 83.0, 14)]
+
+
+def test_round_35_retest_a_rank_and_ignite_s_results_behind_log_prefixes() -> None:
+    # `logging.basicConfig()`'s prefix before accelerate's `[RANK 1]`; Ignite's lines behind
+    # its logger's prefix (its counters are no logger's name)
+    assert steps_of("INFO:__main__:[RANK 0] epoch 0: eval_loss: 0.5",
+                    "INFO:__main__:[RANK 1] epoch 0: eval_loss: 0.51",
+                    "INFO:__main__:[RANK 0] epoch 1: eval_loss: 0.6") == [
+        ("eval_loss", 0.5, 0), ("eval_loss", 0.6, 1)]
+    assert steps_of(
+        "2026-12-05 19:07:53,436 trainer INFO: Validation Results - Epoch[2] Avg accuracy: 0.75",
+        "2026-12-05 19:07:53,436 trainer INFO: Epoch[2] Iteration[30/20] Loss: 0.31") == [
+        ("Validation_Results/Avg_accuracy", 0.75, 2), ("Loss", 0.31, 30)]

@@ -1597,12 +1597,16 @@ def _dangling(text: str) -> str:
 def _other_rank(line: str) -> bool:
     """Whether a log line's message is another rank's: accelerate's `get_logger` on every
     process, `... - INFO - __main__ - [RANK 1] epoch 0: eval_loss: 0.51`."""
+    if line.startswith(_LEVELS):  # `logging.basicConfig()`'s `INFO:__main__:[RANK 1] ...`
+        rank = _LEADING_RANK.match(_unprefixed(line))
+        return rank is not None and bool(rank.group(1).strip("0"))
     text = message(line)
     rank = _PREFIX_RANK.search(line, 0, len(line) - len(text)) if text is not line else None
     return rank is not None and bool(rank.group(1).strip("0"))
 
 
 _PREFIX_RANK = re.compile(r"\[RANK\ (\d{1,5})\]\ *\Z", re.ASCII)
+_LEADING_RANK = re.compile(r"\[RANK\ (\d{1,5})\]", re.ASCII)
 
 
 def _rank(launched: re.Match[str]) -> str:

@@ -2290,6 +2290,7 @@ def parse_ignite(line: str) -> list[Found]:
     10; `Validation Results - Epoch: 2  Avg accuracy: 0.9 Avg loss: 0.3` as
     Validation_Results/Avg_accuracy and Validation_Results/Avg_loss at the epoch, 2, the step
     the examples give their TensorBoard writer."""
+    line = message(line)  # (behind a logger's prefix: `... trainer INFO: Validation Results`)
     match = _IGNITE_ITERATION.match(line)
     if match is not None:
         epoch, iteration, total = (int(count) for count in match.groups())

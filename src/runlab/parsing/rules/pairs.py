@@ -2065,7 +2065,8 @@ def _level_prefix_end(line: str) -> int:
         if name is not None and _PLAIN_WORD.fullmatch(name) is None and (
                 name.startswith("__main__") or "." in name or ":" in name.rstrip(":")
                 or "<" in name or "[" in name) and line[token.end() : token.end() + 1] in (
-                    " ", ""):
+                    " ", "") and not (name[:1] in "EeIiSs" and _COUNTER_IN_PREFIX.match(name)):
+            # (a logger's, `__main__[26186]`; not Ignite's counter, `Epoch[2] Iteration[5/20]`)
             end = token.end()
             continue
         if name is not None and name.rstrip(":") in ("__main__", "root"):
