@@ -632,6 +632,34 @@ def _run_measured(args: list[str], cwd: Path, **kw: object) -> tuple[int, int, s
     return code, peak * 1024, p.stderr.decode()
 
 
+def _open_new_store(root: str, start: object) -> tuple[bool, list[str]]:
+    from runlab.store import Store
+
+    start.wait()  # type: ignore[attr-defined]
+    store = Store(root)
+    try:
+        store.catch_up()
+        return store.writable, store.problems
+    finally:
+        store.close()
+
+
+def test_processes_that_open_a_new_store_at_once_all_write_it(tmp_path: Path) -> None:
+    # Runs started together on a new store race to create its index. SQLite turns a new
+    # database to WAL without waiting on the others (no busy handler): the losers took the
+    # store for one that cannot be written and said so. Twelve rounds of sixteen processes;
+    # before the fix about one round in eight had a loser.
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    with fork.Manager() as manager, fork.Pool(16) as pool:
+        for k in range(12):
+            root = str(tmp_path / f"store{k}")
+            start = manager.Barrier(16)
+            for writable, problems in pool.starmap(_open_new_store, [(root, start)] * 16):
+                assert writable and problems == [], problems
+
+
 @pytest.mark.slow
 def test_a_gigabyte_of_output(cli: Callable[..., Result], tmp_path: Path) -> None:
     size, width = 1 << 30, 4000

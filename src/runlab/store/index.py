@@ -134,8 +134,8 @@ def connect(path: str, *, scratch: bool = False) -> sqlite3.Connection:
         if scratch:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
-        elif db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        else:
+            _write_ahead(db)
         db.execute("PRAGMA foreign_keys = ON")
         if not scratch:
             db.execute("PRAGMA synchronous = NORMAL")
@@ -146,6 +146,21 @@ def connect(path: str, *, scratch: bool = False) -> sqlite3.Connection:
     except sqlite3.DatabaseError as e:  # not a database, or a malformed one
         raise CorruptIndex(f"the index {path} is damaged ({e})") from e
     return db
+
+
+def _write_ahead(db: sqlite3.Connection) -> None:
+    """Put a new index in WAL mode. SQLite changes the mode without waiting for other
+    connections (the busy handler is not called): when several processes open a new store
+    at once (runs started together), the losers of that race wait here as they would for a
+    lock, instead of taking the store for one that cannot be written."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.002)
 
 
 class CorruptIndex(StoreError):
