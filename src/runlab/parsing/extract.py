@@ -178,7 +178,7 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
         # recorded otherwise is that record's, unless it is none of its values (a result the
         # program printed after a hooked fit); the latest evaluation's result (`eval_loss`)
         # printed under the program's name for it (`loss`) too
-        from runlab.record.recorder import printed_from, repeated, unqualified
+        from runlab.record.recorder import leaf_copy, repeated, unqualified
 
         recorded: dict[str, list[tuple[int | None, float]]] = {}
         evaluated: dict[str, float] = {}  # the latest evaluation's, printed unqualified
@@ -192,14 +192,14 @@ def reparse_run(store: Store, run_id: str, patterns: Sequence[str] = (),
             recorded.setdefault(key, []).append((None, value))
         # (and a value recorded at its step under a path ending in its name: CleanRL's
         # printed `episodic_return`, written as `charts/episodic_return`)
-        leaves: dict[str, list[tuple[int | None, float]]] = {}
+        leaves: dict[str, list[list[tuple[int | None, float]]]] = {}
         for key, values in recorded.items():
             if "/" in key:
-                leaves.setdefault(key.rsplit("/", 1)[1], []).extend(values)
+                leaves.setdefault(key.rsplit("/", 1)[1], []).append(values)
         points = [p for p in points if (p.key not in recorded
                   or not repeated(float(p.value), p.step, p.generic, recorded[p.key]))
-                  and not (p.key in leaves and printed_from(
-                      float(p.value), [v for at, v in leaves[p.key] if at == p.step]))]
+                  and not (p.key in leaves and leaf_copy(float(p.value), p.step,
+                                                          leaves[p.key]))]
     store.append(run_id, _reparse_events([[p.key, p.value, p.step, t] for p in points], kept),
                  fsync=True)
     keys = sorted({p.key for p in points} | {str(p[0]) for p in kept})

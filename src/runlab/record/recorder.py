@@ -26,6 +26,7 @@ from runlab.store import events as journal_events
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
     from runlab.lifecycle.artifacts import Capture, Collector
@@ -52,6 +53,16 @@ def printed_from(x: float, values: list[float]) -> bool:
 
     tolerance = printed_tolerance(x)
     return any(abs(v - x) <= tolerance or abs(v * 100 - x) <= tolerance for v in values)
+
+
+def leaf_copy(value: float, step: int | None,
+              series: Iterable[list[tuple[int | None, float]]]) -> bool:
+    """Whether a printed value is one recorded at its step in one of `series`, the (step,
+    value)s recorded under keys ending in its name (`episodic_return=[22.]` printed,
+    `charts/episodic_return` 22 written): one series, the recorded one. At its step only: an
+    epoch's average printed under the name of a batch's series (`Epoch 3: loss 0.412`) may
+    round to another step's value."""
+    return printed_from(value, [v for values in series for at, v in values if at == step])
 
 
 def repeated(value: float, step: int | None, generic: bool,
@@ -423,15 +434,12 @@ class Ownership:
 
     def _leaf_copy(self, point: Any) -> bool:
         """Whether a printed value is one a hook recorded at its step under a key that ends in
-        its name (`episodic_return=[22.]` printed, `charts/episodic_return` 22 written): one
-        series, the hook's."""
+        its name (`leaf_copy`)."""
         if not isinstance(point.value, (int, float)):
             return False
-        # (at its step only: an epoch's average printed under the name of a batch's series,
-        # `Epoch 3: loss 0.412`, may round to another step's value)
-        return any(printed_from(float(point.value), [v for s, v in self.values[key]
-                                                     if s == point.step])
-                   for key in self.leaves[point.key] if key in self.values)
+        return leaf_copy(float(point.value), point.step,
+                         (self.values[key] for key in self.leaves[point.key]
+                          if key in self.values))
 
     def _copy(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one its hook recorded, at any step."""
