@@ -1,6 +1,7 @@
 """A program written for MLflow (a file store in a temporary folder): params one by one and as
 a dict, metrics at explicit steps and at none (MLflow keeps those at step 0), a dict of them at
-a step, one through a client, one from a thread, a nested run (a trial) and a run made a child
+a step, a model logged (which logs the metrics at its step again, linked to it), one
+through a client, one from a thread, a nested run (a trial) and a run made a child
 afterwards whose values are their own, a call MLflow refuses; then a Keras fit whose callback
 hands the epoch's logs to MLflow as well, with a measure of its own. Its own record is
 MLflow's, every point of the top-level run read back from the store, but for the logs the
@@ -26,6 +27,11 @@ class ToMlflow(keras.callbacks.Callback):
         mlflow.log_metric("val_f1", 0.5 + epoch / 10, step=epoch)
 
 
+class Echo(mlflow.pyfunc.PythonModel):
+    def predict(self, context, model_input):
+        return model_input
+
+
 mlflow.set_tracking_uri("file:" + os.path.join(tempfile.mkdtemp(), "mlruns"))
 client = MlflowClient()
 with mlflow.start_run() as run:
@@ -35,6 +41,8 @@ with mlflow.start_run() as run:
         mlflow.log_metric("train_loss", 1.0 / (epoch + 1.123456789), step=epoch)
         mlflow.log_metrics({"valid_loss": 1.5 / (epoch + 1.5), "val/acc": 0.5 + 0.1 * epoch},
                            step=10 * epoch)
+    # (logging a model links the run's metrics at its step to it: MLflow logs them again)
+    mlflow.pyfunc.log_model(name="model", python_model=Echo(), pip_requirements=[], step=2)
     with mlflow.start_run(nested=True):
         mlflow.log_param("trial_lr", 0.1)
         mlflow.log_metric("train_loss", 9.9, step=1)
@@ -61,7 +69,10 @@ metrics = {}
 for key in client.get_run(run.info.run_id).data.metrics:
     if key in history.history:
         continue
-    for point in client.get_metric_history(run.info.run_id, key):
+    # (each point once: the copy linked to the model keeps the point's time, and a file
+    # store keeps no link)
+    for point in {(p.step, p.value, p.timestamp): p
+                  for p in client.get_metric_history(run.info.run_id, key)}.values():
         _truth.add(metrics, key, point.step, point.value)
 for key, values in history.history.items():
     for epoch, value in enumerate(values, start=1):

@@ -1693,14 +1693,17 @@ _MLFLOW_PLUMBING = frozenset({"contextlib", "functools", "threading", "concurren
 def _mlflow_caller():
     """The package of the code that called MLflow: the first frame outside this file, MLflow
     and Python's plumbing; "mlflow autolog" inside MLflow's autolog of a hooked framework;
-    for a thread that runs MLflow's call itself, "" (the program's), or "mlflow's own" for
-    MLflow's own threads."""
+    "mlflow's own" inside `log_model` (which logs the metrics of the run's latest step again,
+    linked to the model) and MLflow's own threads; "" for a thread that runs the program's
+    call itself."""
     frame = sys._getframe(1)
     own = False
     while frame is not None:
         module = str(frame.f_globals.get("__name__", ""))
         top = module.split(".", 1)[0]
         if top == "mlflow":
+            if module == "mlflow.models.model":
+                return "mlflow's own"  # (`log_model` logs the step's metrics again, linked)
             if module.startswith(_MLFLOW_HOOKED):
                 return "mlflow autolog"
             own = own or module.startswith(_MLFLOW_OWN)
