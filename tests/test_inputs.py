@@ -337,6 +337,19 @@ def test_candidates_are_argument_values_under_the_directory(project: Path) -> No
     assert found == ["data/train.csv", "data"]
 
 
+def test_where_a_run_writes_is_not_an_input(project: Path) -> None:
+    # an output folder that exists before the run (timm's `--output`, spaCy's, `-o`) is the
+    # run's output: not fingerprinted, never "changed while the run was going"
+    (project / "out").mkdir()
+    found = inputs.candidates(
+        [PY, "read.py", "--output", "out", "--save-dir=out", "-o", "out", "--log_dir", "out",
+         "--output-dir", "out", "--data", "data", "out"], str(project), skip=["read.py"])
+    assert found == ["data", "out"]  # (a positional is an input all the same)
+    found = inputs.candidates([PY, "read.py", "--resume", "out", "--checkpoint=out"],
+                              str(project), skip=["read.py"])
+    assert found == ["out"]  # what a run reads back is its input
+
+
 def test_the_file_of_a_secret_looking_option_is_not_an_input(cli: Callable[..., Result],
                                                              project: Path) -> None:
     (project / "creds.json").write_text('{"user": "ada", "password": "hunter2"}')

@@ -4706,6 +4706,29 @@ def test_yolov5_counts_its_epochs_from_0() -> None:
         ("box_loss", 0.1256, 2, "yolo"), ("obj_loss", 0.00659, 2, "yolo")]
 
 
+def test_yolo_classification_validation_after_training() -> None:
+    # models/yolo/classify/val.py: its bar's description is the header; the final validation
+    # of best.pt comes after other lines, and its bar's `100%` is no `top5_acc`
+    epochs = []
+    for epoch in (1, 2):
+        epochs += ["      Epoch    GPU_mem       loss  Instances       Size",
+                   f"        {epoch}/2         0G      1.808          8         32: 100% ━━━ 9/9",
+                   "               classes   top1_acc   top5_acc: 100% ━━━━━━ 2/2 64.1it/s",
+                   f"                   all      0.{epoch}67      0.833",
+                   ""]
+    points = run_all(*epochs,
+                     "2 epochs completed in 0.001 hours.",
+                     "Validating runs/classify/train/weights/best.pt...",
+                     "YOLOv8n-cls summary (fused): 30 layers, 1,442,566 parameters, 3.3 GFLOPs",
+                     "test: None...",
+                     "               classes   top1_acc   top5_acc: 100% ━━━━━━ 2/2 43.5it/s 0.0s",
+                     "                   all      0.267      0.833")
+    assert [p for p in points if p[0] != "loss"] == [
+        ("top1_acc", 0.167, 1, "yolo"), ("top5_acc", 0.833, 1, "yolo"),
+        ("top1_acc", 0.267, 2, "yolo"), ("top5_acc", 0.833, 2, "yolo"),
+        ("top1_acc", 0.267, 2, "yolo"), ("top5_acc", 0.833, 2, "yolo")]
+
+
 def test_rl_tools_tables_and_values() -> None:
     # ElegantRL's evaluator table at each row's step; rl_games' best rewards printed as an
     # array of one, and its `fps step` a rate, not the step

@@ -457,6 +457,32 @@ def test_a_command_that_ignores_sigint_and_exits_0_finished(cli: Callable[..., R
     assert run["status"] == "finished" and run["exit_code"] == 0
 
 
+CATCHER = """\
+import sys
+print('ready', flush=True)
+try:
+    sys.stdin.readline()  # (training, until Ctrl-C)
+except KeyboardInterrupt:
+    print('interrupted: saving the checkpoint', flush=True)
+"""
+
+
+def test_a_command_that_catches_ctrl_c_and_exits_0_was_interrupted(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # timm's train.py catches KeyboardInterrupt, saves and exits 0: the run stopped early,
+    # so it is `killed` (runlab exits 0, as the command did: the shell sees what it would)
+    p = spawn(PY, "-c", CATCHER, cwd=tmp_path, stdin=subprocess.PIPE)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    out.until(b"ready")
+    p.send_signal(signal.SIGINT)
+    out.until(b"saving")
+    assert p.wait(timeout=DEADLINE) == 0
+    no_traceback(p.stderr.read())
+    run = show(cli)
+    assert run["status"] == "killed" and run["exit_code"] == 0
+
+
 def test_a_background_run_in_a_script_ignores_sigint_as_the_command_would(
         cli: Callable[..., Result], tmp_path: Path) -> None:
     # A script's `cmd &` starts with SIGINT ignored; Ctrl-C on the script (its process group)

@@ -49,6 +49,14 @@ def _hasher() -> tuple[str, Callable[[], Any]]:
         return "blake2b", lambda: hashlib.blake2b(digest_size=16)
 
 
+# Options naming where a run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`): what
+# they name is the run's output, not its input, even when it exists before the run.
+_OUTPUT = re.compile(
+    r"o|out|outdir|outfile|outputs?(?:[-_.]?(?:dir|path|file|folder|root))?"
+    r"|(?:out|save|log|logging|work|checkpoint|ckpt|result|results|exp|tensorboard|tb)"
+    r"[-_.]?(?:dir|path|folder|root)|save(?:[-_]to)?|dest")
+
+
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
                globs: Sequence[str] = (),
                secret: Callable[[str], bool] = lambda key: False) -> list[str]:
@@ -56,18 +64,23 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
     existing file or directory under `cwd`, as a path relative to it, plus the files the
     `globs` match (which may reach outside `cwd`: they are configured). `skip` holds paths
     that are not inputs (the entry script, the interpreter, artifacts); the value of an
-    option whose name is `secret` (`--key-file k.json`) is never one."""
+    option whose name is `secret` (`--key-file k.json`) is never one, nor that of an option
+    naming where the run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`)."""
     root = os.path.realpath(cwd)
     skipped = {os.path.realpath(os.path.join(cwd, s)) for s in skip}
     out: list[str] = []
-    after_secret = False
+    after_option = False
+
+    def passed(name: str) -> bool:
+        return secret(name) or _OUTPUT.fullmatch(name.lower()) is not None
+
     for word in argv[1:]:
         key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
-        hidden, after_secret = after_secret, False
+        hidden, after_option = after_option, False
         if word.startswith("-") and not eq:
-            after_secret = secret(word.lstrip("-"))
+            after_option = passed(word.lstrip("-"))
             continue
-        if hidden or (eq and secret(key.lstrip("-"))) or not value or "\0" in value:
+        if hidden or (eq and passed(key.lstrip("-"))) or not value or "\0" in value:
             continue
         path = os.path.realpath(os.path.join(cwd, value))
         if path in skipped or path == root or not path.startswith(root + os.sep):

@@ -41,14 +41,17 @@ class Outcome:
     signal: int | None = None
     error: str | None = None  # the command could not be started (exit_code is 126 or 127)
     signals_forwarded: list[int] = field(default_factory=list)
+    interrupted: bool = False  # a signal passed on reached a command that did not ignore it
     pid: int | None = None
     usage: object = None  # the child's resource.struct_rusage from wait4, once reaped
 
     @property
     def status(self) -> str:
-        """killed: ended by a signal, or interrupted and then failed. A command that was
-        interrupted but let it pass and exited 0 finished."""
-        if self.signal is not None or (self.signals_forwarded and self.exit_code != 0):
+        """killed: ended by a signal, or interrupted (Ctrl-C, SIGTERM, SIGHUP passed on),
+        however it exited: a program that catches the interrupt, saves and exits 0 stopped
+        early all the same. A command that ignores the signal (SIG_IGN) and runs its course
+        finished."""
+        if self.signal is not None or self.interrupted:
             return "killed"
         return "finished" if self.exit_code == 0 else "failed"
 
@@ -319,6 +322,8 @@ class _Child:
         assert self.proc is not None
         sent = self.outcome.signals_forwarded
         sent.append(signum)
+        if not _ignores(self.proc.pid, signum):
+            self.outcome.interrupted = True
         target = signum
         name = signal.Signals(signum).name
         if len(sent) >= 3:
@@ -354,6 +359,19 @@ class _Child:
             if self.proc is not None:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(self.proc.pid, signal.SIGWINCH)
+
+
+def _ignores(pid: int, signum: int) -> bool:
+    """Whether process `pid` ignores signal `signum` (SIG_IGN), as /proc says; False where
+    that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"SigIgn:"):
+                    return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return False
 
 
 @contextlib.contextmanager

@@ -892,7 +892,7 @@ RULES: list[Rule] = [
         "row as P, R, mAP50, mAP50-95 at the epoch (another class's as class/P, ...); GPU_mem, "
         "Instances, Size and Images are not metrics",
         parse_yolo_header,
-        ("GPU_mem", "Instances  "),
+        ("GPU_mem", "Instances  ", "classes  "),
         final=True,
         rows=yolo_rows,
     ),

@@ -3198,8 +3198,8 @@ def yolo_rows(header: str) -> Callable[[str], list[Found]]:
         if not val or len(words) < 2 or parse_number(words[0]) is not None:
             return []
         row = [parse_number(word) for word in words[1:]]
-        if any(value is None for value in row):
-            return []
+        if any(value is None for value in row) or len(row) != len(val) - 1:
+            return []  # (a row has a number for each column but the class's: `foo: 5` none)
         section = "" if words[0] == "all" else f"{words[0]}/"
         at = epoch[0] if epoch else None
         return [(section + name, value, at) for name, value in zip(val[1:], row)
