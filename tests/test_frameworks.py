@@ -289,6 +289,7 @@ def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> N
         assert_same_points(run, truth)
         assert [s for s, _ in truth["metrics"]["loss"]] == [0, 1, 2, 3, 4]
         assert_params(run, truth)
+        assert "warmup_steps" not in run["params"]  # (the parsed `--warmup-steps`, once)
 
 
 def test_mlflow_logging(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -1,7 +1,9 @@
 """A hand-written loop that logs to Weights & Biases (offline: nothing leaves the machine):
+its parsed arguments as its config (`--warmup-steps`, `warmup_steps` to W&B: one param),
 wandb.log at the run's own steps, an explicit step, a nested dict and a commit=False pair. Its
 own record is every value it passed, at the step W&B gives it (`run.step` before the call)."""
 
+import argparse
 import os
 import tempfile
 
@@ -13,7 +15,10 @@ import wandb
 import _truth
 
 metrics = {}
-run = wandb.init(project="runlab-test", config={"lr": 0.01, "layers": 2})
+parser = argparse.ArgumentParser()
+parser.add_argument("--warmup-steps", type=int, default=5)
+args, _ = parser.parse_known_args()  # (the truth's path after it is the test's)
+run = wandb.init(project="runlab-test", config={"lr": 0.01, "layers": 2, **vars(args)})
 for i in range(5):
     loss = 1.0 / (i + 1.123456789)
     _truth.add(metrics, "loss", run.step, loss)
@@ -30,4 +35,4 @@ wandb.log({"grad_norm": 2.5})
 _truth.add(metrics, "lr", at, 1e-4)
 _truth.add(metrics, "grad_norm", at, 2.5)
 run.finish()
-_truth.write(metrics, {"lr": 0.01, "layers": 2})
+_truth.write(metrics, {"lr": 0.01, "layers": 2, "warmup-steps": 5})

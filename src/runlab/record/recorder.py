@@ -499,6 +499,10 @@ class ChannelReader:
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.weak: set[str] = set()  # params a hook gave weakly: the next hook's replace them
         self.steps: dict[str, int] = {}  # the next step of a key reported without one
+        # the program's parser's settings by their attribute's name (`amp_dtype` for
+        # `--amp-dtype`): (key, value), so that a hook given the parsed namespace
+        # (`wandb.init(config=args)`) adds no twin of each
+        self.parsed: dict[str, tuple[str, Any]] = {}
 
     def grown(self) -> bool:
         """Whether lines were written since the last read (one `stat`, no reading)."""
@@ -586,6 +590,12 @@ class ChannelReader:
             params.pop(key, None)
         return dropped
 
+    def _parsed_twin(self, key: str, value: Any) -> bool:
+        """Whether a hook's param is one the program's parser read under another spelling
+        (`amp_dtype`, `--amp-dtype`'s attribute), with the same value."""
+        twin = self.parsed.get(key.replace("-", "_"))
+        return twin is not None and twin[0] != key and twin[1] == value
+
     def _composed(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
         """Hydra's composed configuration holds the command line's overrides, typed as the
         configuration types them (`data.splits=[0.7,0.3]` a list): its values win over the
@@ -616,9 +626,11 @@ class ChannelReader:
         ranked: dict[str, Any] = {}  # params that the command line's own override
         self.ownership.take_report(report, received)
         if report.hook is not None:
-            ranked = {k: v for k, v in line_params.items() if k not in self.argv_params}
+            ranked = {k: v for k, v in line_params.items() if k not in self.argv_params
+                      and not self._parsed_twin(k, v)}
             line_params = {}
         for entry in [] if report.foreign else report.argparse:
+            self.parsed.setdefault(entry.key.replace("-", "_"), (entry.key, entry.value))
             typed = next((name for name in (entry.key, *entry.aliases)
                           if name in self.argv_params), None)
             if report.argv and typed is not None and not (
