@@ -435,6 +435,21 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("tokens_per_batch", False),
         ("tokenKey", True),
         ("auth_token", True),
+        # settings about tokens and keys: a kind, a size (timm's `--kd-token-distill-type`,
+        # Llama's `num_key_value_heads`), a vision transformer's tokens, YOLO's loss weights
+        ("kd-token-distill-type", False),
+        ("token_type_ids", False),
+        ("num_key_value_heads", False),
+        ("key_dim", False),
+        ("token_dropout", False),
+        ("class_token", False),
+        ("reg-tokens", False),
+        ("cls_pw", False),
+        ("obj_pw", False),
+        ("db_pw", True),
+        ("access-token", True),
+        ("api_keys", True),
+        ("key_file", True),
     ],
 )
 def test_is_secret(key: str, secret: bool) -> None:

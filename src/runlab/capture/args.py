@@ -72,9 +72,17 @@ _PLAIN_WORDS = re.compile(
     r"|tokens(?=[-_.](?:seen|per)(?![a-z0-9])))(?![a-z0-9])"
     r"|(?<![a-z0-9])(?:tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
     r"|keyframes?|keystrokes?)(?![a-z0-9])"
-    # a tokenizer's special tokens, SFTConfig's `eos_token="<eos>"`, `pad_token_id`
-    r"|(?<![a-z0-9])(?:eos|bos|pad|unk|sep|cls|mask|additional_special|special)[-_.]tokens?"
-    r"(?:[-_.]ids?)?(?![a-z0-9])")
+    # a tokenizer's special tokens, SFTConfig's `eos_token="<eos>"`, `pad_token_id`; a vision
+    # transformer's class, distillation and register tokens (timm's `class_token`, `reg_tokens`)
+    r"|(?<![a-z0-9])(?:eos|bos|pad|unk|sep|cls|mask|additional_special|special|class|dist"
+    r"|reg|register)[-_.]tokens?(?:[-_.]ids?)?(?![a-z0-9])"
+    # a setting about tokens or keys: a kind, a size, a dropout (`token_type_ids`, timm's
+    # `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`)
+    r"|(?<![a-z0-9])(?:tokens?|keys?)[-_.](?:[a-z]+[-_.]){0,2}?(?:types?|len|length|dims?|size"
+    r"|mode|pooling|dropout|drop|strategy|pos|position|embed|embeddings?|mixing|mixer|heads?"
+    r"|channels|merging|pruning)(?![a-z0-9])"
+    # YOLO's positive weights of its class and objectness losses (`cls_pw`, `obj_pw`)
+    r"|(?<![a-z0-9])(?:cls|obj)[-_.]pw(?![a-z0-9])")
 REDACTED = "***"
 
 _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
