@@ -673,13 +673,14 @@ def _open_new_store(root: str, start: object) -> tuple[bool, list[str]]:
 def test_processes_that_open_a_new_store_at_once_all_write_it(tmp_path: Path) -> None:
     # Runs started together on a new store race to create its index. SQLite turns a new
     # database to WAL without waiting on the others (no busy handler): the losers took the
-    # store for one that cannot be written and said so. Twelve rounds of sixteen processes;
-    # before the fix about one round in eight had a loser.
+    # store for one that cannot be written and said so. Twenty-four rounds of sixteen
+    # processes; before the fix about one round in eight had a loser (so this fails then 24
+    # times in 25).
     import multiprocessing
 
     fork = multiprocessing.get_context("fork")
     with fork.Manager() as manager, fork.Pool(16) as pool:
-        for k in range(12):
+        for k in range(24):
             root = str(tmp_path / f"store{k}")
             start = manager.Barrier(16)
             for writable, problems in pool.starmap(_open_new_store, [(root, start)] * 16):

@@ -310,3 +310,15 @@ def test_metrics_lines_are_what_json_writes() -> None:
     ]
     for events in cases:
         assert journal.encode(events) == by_json(events), events
+
+
+def test_a_store_that_does_not_exist_reads_as_empty_without_waiting() -> None:
+    # Its index is one in memory, which SQLite cannot put in WAL mode: asking once is enough
+    # (asking until it is would never end). Bounded, in a process of its own.
+    done = subprocess.run(
+        [sys.executable, "-c", "from runlab.store import index\n"
+         "db = index.connect(':memory:')\n"
+         "print(db.execute('PRAGMA journal_mode').fetchone()[0])"],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "memory"

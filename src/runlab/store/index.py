@@ -156,7 +156,8 @@ def _write_ahead(db: sqlite3.Connection) -> None:
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         try:
-            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            return  # (changed, or left as it was where it cannot be: reading still works)
         except sqlite3.OperationalError as e:
             if "locked" not in str(e) or time.monotonic() > deadline:
                 raise
