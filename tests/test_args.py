@@ -444,6 +444,10 @@ def test_custom_secret_patterns(cwd: str) -> None:
         ("token_dropout", False),
         ("class_token", False),
         ("reg-tokens", False),
+        ("REG_TOKEN", True),  # (a CI runner's registration token)
+        ("--reg-token", True),
+        ("register_token", True),
+        ("dist_token", True),
         ("cls_pw", False),
         ("obj_pw", False),
         ("db_pw", True),

@@ -73,9 +73,10 @@ _PLAIN_WORDS = re.compile(
     r"|(?<![a-z0-9])(?:tokeni[sz](?:er|ers|e|ed|ing|ation)|monkeys?|keywords?|keypoints?"
     r"|keyframes?|keystrokes?)(?![a-z0-9])"
     # a tokenizer's special tokens, SFTConfig's `eos_token="<eos>"`, `pad_token_id`; a vision
-    # transformer's class, distillation and register tokens (timm's `class_token`, `reg_tokens`)
-    r"|(?<![a-z0-9])(?:eos|bos|pad|unk|sep|cls|mask|additional_special|special|class|dist"
-    r"|reg|register)[-_.]tokens?(?:[-_.]ids?)?(?![a-z0-9])"
+    # transformer's class token and count of register tokens (timm's `class_token`,
+    # `reg_tokens`; a runner's `REG_TOKEN`, its registration token, stays secret)
+    r"|(?<![a-z0-9])(?:eos|bos|pad|unk|sep|cls|mask|additional_special|special|class)[-_.]"
+    r"tokens?(?:[-_.]ids?)?(?![a-z0-9])|(?<![a-z0-9])reg[-_.]tokens(?![a-z0-9])"
     # a setting about tokens or keys: a kind, a size, a dropout (`token_type_ids`, timm's
     # `--kd-token-distill-type`, `token_dropout`, `key_dim`, `num_key_value_heads`)
     r"|(?<![a-z0-9])(?:tokens?|keys?)[-_.](?:[a-z]+[-_.]){0,2}?(?:types?|len|length|dims?|size"
