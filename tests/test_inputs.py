@@ -161,6 +161,30 @@ def test_config_files_are_inputs_and_params(cli: Callable[..., Result], project:
     assert found.stdout.split()[1:] == ["1"]
 
 
+TIMM_LIKE = """\
+import argparse, json
+config = argparse.ArgumentParser(add_help=False)
+config.add_argument("-c", "--config")
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch-size", type=int, default=128)
+parser.add_argument("--lr", type=float, default=0.1)
+known, rest = config.parse_known_args()
+parser.set_defaults(**json.load(open(known.config)))  # (timm's train.py, from its YAML)
+print(parser.parse_args(rest))
+"""
+
+
+def test_a_config_file_the_parser_takes_its_defaults_from_gives_each_param_once(
+        cli: Callable[..., Result], project: Path) -> None:
+    (project / "timm_like.py").write_text(TIMM_LIKE)
+    (project / "cfg.json").write_text(json.dumps({"batch_size": 8, "lr": 0.05, "note": "x"}))
+    cli(PY, "timm_like.py", "-c", "cfg.json", cwd=project)
+    params = show(cli, project)["params"]
+    assert params["batch-size"] == 8 and params["lr"] == 0.05
+    assert "batch_size" not in params  # (the parser's `--batch-size`, not again as the file's)
+    assert params["note"] == "x"  # (the file's own, no setting of the parser's)
+
+
 def test_yaml_config_files_are_read_when_pyyaml_is_there(cli: Callable[..., Result],
                                                          project: Path) -> None:
     pytest.importorskip("yaml")
@@ -345,9 +369,13 @@ def test_where_a_run_writes_is_not_an_input(project: Path) -> None:
         [PY, "read.py", "--output", "out", "--save-dir=out", "-o", "out", "--log_dir", "out",
          "--output-dir", "out", "--data", "data", "out"], str(project), skip=["read.py"])
     assert found == ["data", "out"]  # (a positional is an input all the same)
-    found = inputs.candidates([PY, "read.py", "--resume", "out", "--checkpoint=out"],
+    found = inputs.candidates([PY, "read.py", "--resume", "out", "--checkpoint=out",
+                               "--ckpt_path", "data", "--checkpoint-dir", "data"],
                               str(project), skip=["read.py"])
-    assert found == ["out"]  # what a run reads back is its input
+    assert found == ["out", "data"]  # what a run reads back is its input
+    found = inputs.candidates([PY, "read.py", "--save", "data/train.csv", "-O", "data"],
+                              str(project), skip=["read.py"])
+    assert found == ["data/train.csv", "data"]  # (a switch; Python's `-O` writes nothing)
 
 
 def test_the_file_of_a_secret_looking_option_is_not_an_input(cli: Callable[..., Result],

@@ -51,10 +51,12 @@ def _hasher() -> tuple[str, Callable[[], Any]]:
 
 # Options naming where a run writes (`--output out/`, `--save-dir`, `--logdir`, `-o`): what
 # they name is the run's output, not its input, even when it exists before the run.
+# (Not a checkpoint's path, `--ckpt_path model.pt`, which an evaluation reads; nor `--save`,
+# a switch more often than not.)
 _OUTPUT = re.compile(
-    r"o|out|outdir|outfile|outputs?(?:[-_.]?(?:dir|path|file|folder|root))?"
-    r"|(?:out|save|log|logging|work|checkpoint|ckpt|result|results|exp|tensorboard|tb)"
-    r"[-_.]?(?:dir|path|folder|root)|save(?:[-_]to)?|dest")
+    r"o|(?i:out|outdir|outfile|outputs?(?:[-_.]?(?:dir|path|file|folder|root))?"
+    r"|(?:out|save|log|logging|result|results|tensorboard|tb)[-_.]?(?:dir|path|folder|root)"
+    r"|save[-_]to|dest)")
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
@@ -72,7 +74,7 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
     after_option = False
 
     def passed(name: str) -> bool:
-        return secret(name) or _OUTPUT.fullmatch(name.lower()) is not None
+        return secret(name) or _OUTPUT.fullmatch(name) is not None
 
     for word in argv[1:]:
         key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
@@ -321,6 +323,7 @@ class Watch:
         self.events: list[Event] = []
         self.stats: dict[str, tuple[int, int]] = {}
         self.packages: dict[str, str] = {}  # of the Python command, once read
+        self.file_params: dict[str, Any] = {}  # the params read from config files
         self.inputs: dict[str, dict[str, Any]] = {}
         self.problems: list[str] = []
         self._lock = threading.Lock()
@@ -375,6 +378,7 @@ class Watch:
         if params:
             params = self.config(params)
             if params:
+                self.file_params = params
                 self._emit(kinds.params(params))
         if self.inputs:
             self._emit(kinds.inputs(dict(self.inputs)))

@@ -253,6 +253,12 @@ class OutputMetrics:
         ran (at `drawn_at`)."""
         self._keep(self.parser().moved_to(step), drawn_at)
 
+    def released(self, drawn_at: float) -> None:
+        """What the bars hold back was drawn by `drawn_at` (a muted window's last Keras line,
+        held until its step moves on, is the window's)."""
+        if self._parser is not None:
+            self._keep(self._parser.release_held(), drawn_at)
+
 
 class Ownership:
     """One source per metric: what a framework hook records is not read again from the output
@@ -285,6 +291,7 @@ class Ownership:
         # the step the run is at (`moved`), for the program's lines after it.
         self._hooked_window: tuple[str, int | None] | None = None
         self.moved: int | None = None
+        self.unmuted: float | None = None  # the start of a muted window that closed
         # the windows closed since the output was last quiet (`settled`)
         self.closing: list[list[float]] = []
         # [from, to) just after a settled window: a terminal may hand on the framework's last
@@ -357,6 +364,7 @@ class Ownership:
         elif report.exclusive is False and self.muted:
             end = t if received is None else max(t, received)  # (as a window's end)
             self.muted[-1][0][1:] = [end, end + EXCLUSIVE_GRACE_S]
+            self.unmuted = self.muted[-1][0][0]
             self.closing.append(self.muted[-1][0])
 
     def _unmuted(self, batches: list[tuple[float, list[Any]]]
@@ -590,6 +598,12 @@ class ChannelReader:
             params.pop(key, None)
         return dropped
 
+    def twins(self, params: dict[str, Any]) -> list[str]:
+        """The keys of `params` (a config file's) that the program's parser read under another
+        spelling, with the same value (timm's `-c cfg.yaml`, whose `batch_size` its parser
+        takes as `--batch-size`'s default): one param each, the parser's."""
+        return [key for key, value in params.items() if self._parsed_twin(key, value)]
+
     def _parsed_twin(self, key: str, value: Any) -> bool:
         """Whether a hook's param is one the program's parser read under another spelling
         (`amp_dtype`, `--amp-dtype`'s attribute), with the same value."""
@@ -759,6 +773,9 @@ class Recorder:
         if self.ownership.moved is not None:
             self.metrics.moved_to(self.ownership.moved, self.ownership.window_start())
             self.ownership.moved = None
+        if self.ownership.unmuted is not None:
+            self.metrics.released(self.ownership.unmuted)
+            self.ownership.unmuted = None
 
     def append(self, events: list[Event], fsync: bool = False) -> bool:
         """Record events in the journal; whether it took them (see `losses`)."""

@@ -322,8 +322,8 @@ class _Child:
         assert self.proc is not None
         sent = self.outcome.signals_forwarded
         sent.append(signum)
-        if not _ignores(self.proc.pid, signum):
-            self.outcome.interrupted = True
+        if not self._ended() and not _ignores(self.proc.pid, signum):
+            self.outcome.interrupted = True  # (not once it exited: a zombie's mask is kept)
         target = signum
         name = signal.Signals(signum).name
         if len(sent) >= 3:

@@ -28,7 +28,7 @@ HOOK_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 # The start-up hooks (inject/), by the names config's disabled_hooks takes.
 HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
          "sklearn", "tensorboard", "wandb", "hydra", "stable_baselines3", "accelerate", "mlflow",
-         "optuna", "flaml", "peft")
+         "optuna", "flaml", "peft", "keras_tuner")
 
 
 @dataclass
@@ -235,6 +235,9 @@ def record(opts: RunOptions, settings: Settings, store: Store,
                                start_event["t"])
     if watch:
         events, problems = watch[0].finish(outputs=recorder.artifacts.kept)
+        twins = recorder.channel.twins(watch[0].file_params)
+        if twins:
+            events.append(journal_events.params({}, twins))
         if events:
             recorder.append(events)
         recorder.problems += problems
