@@ -125,6 +125,22 @@ def test_searches_record_their_trials(cli: Callable[..., Result], tmp_path: Path
         assert run["params"] == truth["params"]
 
 
+def test_keras_tuner_search(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # each trial's score at its number, not its fits' epochs piled on the same steps; the best
+    # hyperparameters as params; its display and summary no points; the refit's own curves
+    for refit in ((), ("refit",)):
+        (tmp_path / f"{refit}").mkdir()
+        for run, truth, output in run_both(cli, tmp_path / f"{refit}", python,
+                                           "keras_tuner_search.py", *refit):
+            assert "Trial 3 Complete" in output and "Results summary" in output
+            assert_same_points(run, truth)  # (without a refit, not the last trial's last bar)
+            assert [s for s, _ in truth["metrics"]["score"]] == [1, 2, 3]
+            assert [s for s, _ in truth["metrics"].get("val_accuracy", ())] == (
+                [1, 2] if refit else [])
+            assert_params(run, truth)
+            assert set(truth["params"]) == {"units", "lr"}
+
+
 def test_lightning_with_no_logger(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     # what the bar shows is the record: every batch's loss, each validation's (not the sanity

@@ -2098,6 +2098,8 @@ megabyte = [
     "Epoch 1 - " + "Evaluation time (seconds): 0.07 - " * 30_000 + "Train metrics:",
     "Evaluating the model on the " + "x" * 1_000_000 + " dataset:",
     "Cosine-Similarity:\tPearson: 1\tSpearman: " + "1" * 1_000_000,
+    "1/2 \u2501 0s 3ms/step" + " - a: 1" * 140_000 + " ",
+    "1/2 \u2501 0s 3ms/step" + " - a: 1" * 140_000 + "x=1",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -2148,7 +2150,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0,
                                        0, 0, 1, 0, 0, 2, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
                                        0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1,
-                                       1, 0, 0, 2, 2, 1, 1]
+                                       1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1]
 
 
 
@@ -2437,6 +2439,24 @@ def test_keras_redraws_give_one_point_per_key_and_epoch() -> None:
     assert parser.flush() == []
 
 
+def test_a_callbacks_print_glued_to_a_keras_bar_is_a_line_of_its_own() -> None:
+    # verbose=1: the bar's first frame has no line end yet when a callback prints at the
+    # epoch's end (`print(f"val_f1={f1:.4f}")`), then the bar's last frame comes after `\b`s
+    frame = " 1/15 \u2501\u2501 0s 736us/step - accuracy: 0.8750 - loss: 0.3269"
+    last = "15/15 \u2501\u2501 0s 425us/step - accuracy: 0.9187 - loss: 0.2692"
+    data = f"Epoch 4/4\n\r{frame}val_f1=0.9167\n\b\b\r{last} - val_loss: 0.2486\n".encode()
+    lines = LineSplitter().feed(data)
+    assert lines == ["Epoch 4/4", frame, "val_f1=0.9167", f"{last} - val_loss: 0.2486"]
+    parser = MetricParser()
+    points = parser.parse_lines(lines) + parser.flush()
+    assert ("val_f1", 0.9167, 4) in [(p.key, p.value, p.step) for p in points]
+    # (a value's exponent stays the value's; a frame with nothing glued is left whole)
+    assert LineSplitter().feed(b"\r2/8 \xe2\x94\x81 1s 3ms/step - lr: 1.0e-04epoch=3\n") == [
+        "2/8 \u2501 1s 3ms/step - lr: 1.0e-04", "epoch=3"]
+    assert LineSplitter().feed(b"8/8 - 0s - 3ms/step - loss: 0.6997 - val_loss: 0.7647\n") == [
+        "8/8 - 0s - 3ms/step - loss: 0.6997 - val_loss: 0.7647"]
+
+
 def test_keras_evaluate_after_fit_is_a_new_bar_not_a_redraw() -> None:
     assert run_all(
         "Epoch 3/3", "8/8 - 0s - 3ms/step - accuracy: 0.5547 - loss: 0.6997",
@@ -2612,6 +2632,18 @@ def test_a_pandas_data_frame_of_epochs_printed_with_its_index() -> None:
     ) == [
         ("train_loss", 1.0, 1, "table"), ("val_loss", 1.1, 1, "table"), ("val_acc", 0.55, 1, "table"),
         ("train_loss", 0.5, 2, "table"), ("val_loss", 0.55, 2, "table"), ("val_acc", 0.6, 2, "table"),
+    ]
+
+
+def test_catboost_cv_frame_counts_its_iterations() -> None:
+    # `print(cv(...).to_string())`: its `iterations` column is the step, not a metric
+    assert run_all(
+        "   iterations  test-Logloss-mean  test-Logloss-std",
+        "0           0           0.659354          0.000930",
+        "1           1           0.621719          0.004957",
+    ) == [
+        ("test-Logloss-mean", 0.659354, 0, "table"), ("test-Logloss-std", 0.00093, 0, "table"),
+        ("test-Logloss-mean", 0.621719, 1, "table"), ("test-Logloss-std", 0.004957, 1, "table"),
     ]
 
 
@@ -4671,11 +4703,15 @@ def test_scikit_learns_solvers() -> None:
                "Newton iter=5", "  Check Convergence",
                "    1. max |gradient| 1.7372737004332436e-05 <= 0.0001 True",
                "    2. Newton decrement 2.9706189977131137e-05 <= 0.0001 True",
-               "n_iterations: 3", "factor: 2", "n_candidates: 8") == expect(
+               "n_iterations: 3", "factor: 2", "n_candidates: 8",
+               # newton-cg's: the gradient again, not the setting `tol`
+               "Newton-CG iter = 6", "  Check Convergence",
+               "    max |gradient| <= tol: 1.7624441307839602e-05 <= 0.0001 True") == expect(
         ("act", 72.94, 1), ("pre", 63.19, 1), ("delta", 1.133, 1), ("f", 138.6, 1),
         ("|g|", 136.2, 1), ("cost", 54.4, 3), ("dual_gap", -1.712e-04, 3),
         ("max_|gradient|", 1.7372737004332436e-05, 5),
-        ("Newton_decrement", 2.9706189977131137e-05, 5))
+        ("Newton_decrement", 2.9706189977131137e-05, 5),
+        ("max_|gradient|", 1.7624441307839602e-05, 6))
     assert run_all("Step\t\tAdded\t\tDropped\t\tActive set size\t\tC",
                    "0\t\t3\t\t\t\t1\t\t67.10701324709981",
                    "6\t\t\t\t[np.int64(2)]\t\t5\t\t[3.92595407]") == [
@@ -4727,6 +4763,39 @@ def test_yolo_classification_validation_after_training() -> None:
         ("top1_acc", 0.167, 1, "yolo"), ("top5_acc", 0.833, 1, "yolo"),
         ("top1_acc", 0.267, 2, "yolo"), ("top5_acc", 0.833, 2, "yolo"),
         ("top1_acc", 0.267, 2, "yolo"), ("top5_acc", 0.833, 2, "yolo")]
+
+
+def test_keras_tuner_display_and_summaries() -> None:
+    # keras_tuner/src/engine/oracle.py's display: the trial's value as `score` at its number,
+    # the best so far; its search space's and results' summaries no points
+    assert run_all(
+        "Search space summary",
+        "Default search space size: 2",
+        "units (Int)",
+        "{'default': None, 'conditions': [], 'min_value': 8, 'max_value': 32, 'step': 8}",
+        "lr (Choice)",
+        "{'default': 0.1, 'conditions': [], 'values': [0.1, 0.2], 'ordered': True}",
+        "Trial 2 Complete [00h 00m 01s]",
+        "val_accuracy: 0.4921875",
+        "Best val_accuracy So Far: 0.4921875",
+        "Total elapsed time: 00h 00m 02s",
+        "Results summary",
+        "Results in kt/search",
+        "Showing 10 best trials",
+        'MultiObjective(name="multi_objective", direction="min"): [Objective(name="loss")]',
+        "Trial 1 summary",
+        "Hyperparameters:",
+        "units: 16",
+        "lr: 0.1",
+        "Score: 0.4921875",
+        "Trial 0 summary",
+        "Hyperparameters:",
+        "default configuration",
+        "Score: 0.25",
+        "test_loss: 0.5") == [
+        ("score", 0.4921875, 2, "keras_tuner"),
+        ("Best_val_accuracy_So_Far", 0.4921875, 2, "keras_tuner"),
+        ("test_loss", 0.5, 0, "key_value")]
 
 
 def test_rl_tools_tables_and_values() -> None:

@@ -390,14 +390,14 @@ def _peft(module):
         wrap(module, "get_peft_model", "peft", before=given)
 
 
-# -- searches: Optuna, FLAML ----------------------------------------------------------------
+# -- searches: Optuna, FLAML, Keras Tuner ---------------------------------------------------
 
 # A search fits a model a trial: what the frameworks' hooks would record of those fits is no
 # run's (each trial's curve on the same steps as the others', its settings the first trial's).
 # While one runs, only its own hook records: each trial's result, then the best trial's
 # settings as the run's params. An Optuna study also mutes what the fits print in a library's
 # format (XGBoost's rounds, LightGBM's, a Keras bar): its trials' lines are its hook's.
-_SEARCHES = ("optuna", "flaml")
+_SEARCHES = ("optuna", "flaml", "keras_tuner")
 _searching = [0]
 
 
@@ -461,6 +461,61 @@ def _optuna(module):
 
     optimize._runlab = True
     study.optimize = optimize
+
+
+def _keras_tuner(module):
+    """`tuner.search(...)`: each trial's score and the best so far at its number as the tuner
+    displays it (`Trial 3 Complete`: its `trial_id` "2" plus one), the trials' fits muted;
+    after it the best trial's hyperparameters as params."""
+    tuner = module.BaseTuner
+    original = tuner.search
+    if getattr(original, "_runlab", False):
+        return
+
+    def scored(oracle, trial):
+        # (as its display shows them: `val_accuracy: 0.8`, `Best val_accuracy So Far: 0.8`; a
+        # trial whose score was not finite is invalid, and run again under its number)
+        score, trial_id = _number(getattr(trial, "score", None)), str(trial.trial_id)
+        if str(getattr(trial, "status", "")) != "COMPLETED" or score is None or not (
+                math.isfinite(score)) or not trial_id.isdigit():
+            return
+        values = {"score": score}
+        best = oracle.get_best_trials(1)
+        name = getattr(getattr(oracle, "objective", None), "name", None)
+        if best and _number(best[0].score) is not None and isinstance(name, str):
+            values[f"Best_{name}_So_Far"] = _number(best[0].score)
+        metrics("keras_tuner", values, int(trial_id) + 1)
+
+    def best(self):
+        found = self.get_best_hyperparameters(1)
+        if found:
+            params("keras_tuner", dict(found[0].values))
+
+    def search(self, *args, **kwargs):
+        if "keras_tuner" in _failed or not active() or _searching[0]:
+            return original(self, *args, **kwargs)
+        own = "on_trial_end" in vars(self)
+        ended = self.on_trial_end
+
+        def on_trial_end(trial):
+            result = ended(trial)
+            guarded("keras_tuner", scored)(self.oracle, trial)
+            return result
+
+        self.on_trial_end = on_trial_end  # (this tuner's, whatever its class: the program's)
+        _search("keras_tuner", True, quiet=True)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            if own:
+                self.on_trial_end = ended
+            else:
+                vars(self).pop("on_trial_end", None)
+            _search("keras_tuner", False)
+            guarded("keras_tuner", best)(self)
+
+    search._runlab = True
+    tuner.search = search
 
 
 def _flaml(module):
@@ -1886,4 +1941,6 @@ _INSTALLERS = {
     "peft.mapping_func": _peft,
     "peft.mapping": _peft,
     "flaml.automl.automl": _flaml,
+    "keras_tuner.src.engine.base_tuner": _keras_tuner,
+    "keras_tuner.engine.base_tuner": _keras_tuner,
 }

@@ -50,6 +50,8 @@ _TRIGGERS = {
     "peft.mapping_func": "peft",
     "peft.mapping": "peft",
     "flaml.automl.automl": "flaml",
+    "keras_tuner.src.engine.base_tuner": "keras_tuner",
+    "keras_tuner.engine.base_tuner": "keras_tuner",
 }
 _PID = os.getpid()
 

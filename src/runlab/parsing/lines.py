@@ -31,6 +31,12 @@ _CONTROLS = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f
 
 _LINE_END = re.compile(rb"[\r\n]")
 
+# A Keras bar's frame has no line end until the bar's next frame: what a callback prints
+# meanwhile is glued to its last value (`- loss: 0.3269val_f1=0.9167`). The print is a line of
+# its own. (A Keras value is a number then ` - ` or the end, never a letter.)
+_KERAS_GLUED = re.compile(rb"(/step(?: - [A-Za-z_][\w.\-/]{0,80}: -?[0-9][0-9.]{0,40}"
+                          rb"(?:e[-+]?[0-9]{1,3})?)+)(?=[A-Za-z_])(?!e[-+]?[0-9])")
+
 # Bigger feeds are worked through in slices so that temporary copies stay this size.
 _SLICE = 64 * 1024
 
@@ -120,6 +126,8 @@ class LineSplitter:
     def _clean(self, block: bytes) -> list[str]:
         if b"\x1b" in block:
             block = _ESCAPE.sub(b"", block)
+        if b"/step - " in block:
+            block = _KERAS_GLUED.sub(rb"\1\n", block)
         text = block.translate(_CR_TO_LF, _CONTROLS).decode("utf-8", "replace")
         cap = self.max_line
         return [line[:cap] for line in text.split("\n") if line]

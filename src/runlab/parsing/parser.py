@@ -1416,6 +1416,11 @@ class MetricParser:
         self._pinned = step  # (the framework's last bar may still be drawn after the mark)
         return self._once(released)
 
+    def release_held(self) -> list[Point]:
+        """The points the bars hold back, given out now, their steps as they are (a window
+        in which the bars' lines are no run's closed: what they drew was drawn in it)."""
+        return self._once(self._release_held())
+
     def _step_header(self, step: int, out: list[Point]) -> None:
         """A line of only a step (`STEP:  0`, `iteration 5`): the lines after it are at that
         step, as after an epoch header, until a line names another."""

@@ -89,7 +89,6 @@ from runlab.parsing.rules.libraries import (
     parse_with_std,
     parse_ignite,
     parse_autogluon,
-    parse_keras_tuner,
     parse_skopt,
     parse_lightgbm,
     logger_total_rows,
@@ -97,6 +96,7 @@ from runlab.parsing.rules.libraries import (
     parse_metric_logger,
     parse_mmengine,
     parse_noise,
+    parse_keras_tuner,
     parse_optuna,
     parse_progress_meter,
     parse_ray_box,
@@ -148,6 +148,7 @@ from runlab.parsing.rules.libraries import (
     id_rows,
     table_rows,
     wandb_rows,
+    keras_tuner_rows,
     yolo_rows,
 )
 from runlab.parsing.rules.pairs import (
@@ -256,6 +257,18 @@ RULES: list[Rule] = [
         final=True,
     ),
     Rule(
+        "keras_tuner",
+        "Keras Tuner's display: `Trial 3 Complete [00h 00m 01s]` then the objective's "
+        "`val_accuracy: 0.80` as score 0.80 and `Best val_accuracy So Far: 0.80` as "
+        "Best_val_accuracy_So_Far, at step 3; `results_summary()`'s trials (`Trial 2 summary`, "
+        "`Hyperparameters:`, `units: 16`, `Score: 0.80`) and `Default search space size` are "
+        "no points",
+        parse_keras_tuner,
+        (" Complete [", "Results summary", "Default search space size: "),
+        final=True,
+        rows=keras_tuner_rows,
+    ),
+    Rule(
         "sklearn_cv",
         "scikit-learn's search at verbose 2 or more: `[CV 1/3] END ....C=1, gamma=0.1;, "
         "score=0.860 total time=   0.0s` as score; the candidate's parameters before the `;` "
@@ -293,15 +306,6 @@ RULES: list[Rule] = [
         ("Optimization terminated", "Maximum number of iterations"),
         final=True,
         rows=statsmodels_rows,
-    ),
-    Rule(
-        "keras_tuner",
-        "Keras Tuner's `Trial 3 Complete [00h 00m 02s]`: the trial's score and the best so far "
-        "after it (`val_accuracy: 0.61`, `Best val_accuracy So Far: 0.78`) are at step 3",
-        parse_keras_tuner,
-        (" Complete [",),
-        sets_step=True,
-        final=True,
     ),
     Rule(
         "autogluon",
@@ -471,7 +475,8 @@ RULES: list[Rule] = [
          "number of ", "max word length", "dataset determined", "#params", "data has ",
          " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric ",
          "Overriding: ", "Best pipeline: ", "Number of ", "Total number of ", " bounds: ",
-         "Total seconds in IPOPT", "Tuned aten.", "Cache: {"),
+         "Total seconds in IPOPT", "Tuned aten.", "Cache: {",
+         "NodeDef mentions attribute "),
         noise=True,
     ),
     Rule(

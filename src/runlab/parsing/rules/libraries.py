@@ -49,6 +49,9 @@ _NOISE = re.compile(
     r"|\[LightGBM\] \[(?!Info\] Iteration:\d)"
     # PyTorch's compiler's log (`TORCH_LOGS`): its autotuning's shapes, its caches' counts
     r"|\bTuned aten\.\w+: |(?:AOTAutograd|FxGraph|FXGraph)Cache: \{"
+    # TensorFlow's op definitions in a warning: `... node_def_util.cc:682] NodeDef mentions
+    # attribute use_unbounded_threadpool ...: Op<name=MapDataset; ...,min=0; ...>`
+    r"|\] NodeDef mentions attribute "
     r"|[GTHI]PU available: "  # Lightning: GPU available: False, used: False
     r"|LOCAL_RANK: \d+ - CUDA_VISIBLE_DEVICES"  # Lightning
     r"|did not improve more than tol="  # scikit-learn's early stopping notice
@@ -211,13 +214,16 @@ _TSNE = re.compile(
 #   CG   2` (the prefix on a fit's first line only);
 # - the graphical lasso's `[graphical_lasso] Iteration   0, cost  5.44e+01, dual gap -2.609e-01`;
 # - the Newton solvers' convergence checks under `Newton iter=1` (the step), `    1. max
-#   |gradient| 0.1277 <= 0.0001 False` and `    2. Newton decrement 2.97e-05 <= 0.0001 True`.
+#   |gradient| 0.1277 <= 0.0001 False` and `    2. Newton decrement 2.97e-05 <= 0.0001 True`;
+#   newton-cg's under `Newton-CG iter = 0`, `    max |gradient| <= tol: 0.5155 <= 0.0001 False`
+#   (the same measure, not the setting `tol`).
 _SOLVERS = re.compile(
     rf"(?:\[LibLinear\])?iter\ {{1,8}}(\d{{1,18}})\ act\ ({NUMBER})\ pre\ ({NUMBER})"
     rf"\ delta\ ({NUMBER})\ f\ ({NUMBER})\ \|g\|\ ({NUMBER})\ CG\ {{1,8}}\d{{1,9}}\s*"
     rf"|\[graphical_lasso\]\ Iteration\ {{1,8}}(\d{{1,18}}),\ cost\ {{1,8}}({NUMBER}),"
     rf"\ dual\ gap\ ({NUMBER})\s*"
-    rf"|\ {{2,8}}\d\.\ (max\ \|gradient\||Newton\ decrement)\ ({NUMBER})\ <=\ (?:{NUMBER})"
+    rf"|\ {{2,8}}(?:\d\.\ )?(max\ \|gradient\||Newton\ decrement)(?:\ <=\ tol:)?\ ({NUMBER})"
+    rf"\ <=\ (?:{NUMBER})"
     rf"\ (?:True|False)\s*",
     re.ASCII,
 )
@@ -878,7 +884,8 @@ _COLUMN_UNIT = re.compile(rf"\ ?(?:\({_UNITS}\)|\[{_UNITS}\])\Z|\ %\Z")
 _COLUMN_GAP = r"(?: {0,40}[\t|] {0,40}| {2,})"
 _TABLE_HEADER = re.compile(rf"\s*({_COLUMN})(?:{_COLUMN_GAP}{_COLUMN}){{2,}}\s*")
 _TWO_COLUMNS = re.compile(rf"\s*({_COLUMN}){_COLUMN_GAP}({_COLUMN})\s*")
-_COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration", "epoch",
+_COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration",
+                    "iterations", "Iterations", "epoch",
                     "Epoch", "E", "gen", "Gen", "n_gen", "niter", "nit", "i",
                     "run")  # (last: airbench's run before its epoch, `|  run  |  epoch  |`)
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
@@ -2737,20 +2744,6 @@ def statsmodels_rows(header: str) -> Callable[[str], list[Found]]:
     return row
 
 
-# keras_tuner ----------------------------------------------------------------------------------
-
-# Keras Tuner's display (keras_tuner/src/engine/oracle.py): `Trial 3 Complete [00h 00m 02s]`,
-# then the trial's score, `val_accuracy: 0.61`, and `Best val_accuracy So Far: 0.78`, at the
-# trial's number.
-_TRIAL = re.compile(r"\s*Trial (\d{1,18}) Complete \[")
-
-
-def parse_keras_tuner(line: str) -> list[Found]:
-    """``Trial 3 Complete [00h 00m 02s]``: the step of the lines that follow, 3."""
-    match = _TRIAL.match(line)
-    return [] if match is None else [("trial", int(match.group(1)), int(match.group(1)))]
-
-
 # skopt ----------------------------------------------------------------------------------------
 
 # scikit-optimize's `VerboseCallback` (skopt/callbacks.py): `Iteration No: 3 started. ...`, then
@@ -3099,6 +3092,72 @@ def results_rows(header: str) -> Callable[[str], list[Found]]:
     return read
 
 
+# keras_tuner ----------------------------------------------------------------------------------
+
+# Keras Tuner's display (keras_tuner/src/engine/oracle.py): `Trial 3 Complete [00h 00m 01s]`,
+# the objective's value (`val_accuracy: 0.8046875`), `Best val_accuracy So Far: 0.8046875`,
+# `Total elapsed time: 00h 00m 03s`; `results_summary()`'s `Results summary`, then for each
+# trial `Trial 2 summary` (its id: the display counts from 1, the ids from 0), `Hyperparameters:`,
+# a `name: value` each, `Score: 0.8046875`; and `search_space_summary()`'s `Default search space
+# size: 4`. A trial's value is its `score` (not the objective's name: a fit after the search
+# has a `val_accuracy` of its own) at the trial's number, the best so far with it; the
+# hyperparameters and the summary's scores again are no points.
+_TUNER_TRIAL = re.compile(r"\s*Trial (\d{1,9}) Complete \[")
+_TUNER_BEST = re.compile(rf"Best ([\w./\-]{{1,200}}) So Far: ({NUMBER})\s*$")
+_TUNER_SUMMARY = re.compile(r"Trial \w{1,64} summary\s*$")
+_TUNER_VALUE = re.compile(rf"[A-Za-z_][\w./\-]{{0,200}}: ({NUMBER})\s*$")
+_TUNER_SETTING = re.compile(r"[A-Za-z_][\w./\-]{0,200}: \S")
+_TUNER_HEADS = ("Results summary", "Default search space size: ")
+_TUNER_SPACE = re.compile(r"[\w./\-]{1,200} \([A-Z]\w{0,30}\)\s*$")
+
+
+def parse_keras_tuner(line: str) -> list[Found]:
+    """Keras Tuner's `Trial 3 Complete [...]`, `Results summary` or `Default search space
+    size: 4`: a header whose lines follow."""
+    return [CLAIM] if _TUNER_TRIAL.match(line) or line.startswith(_TUNER_HEADS) else []
+
+
+def keras_tuner_rows(header: str) -> Callable[[str], list[Found]]:
+    """The lines after a Keras Tuner header: a trial's value as `score` at its number, the best
+    so far with it, the rest of its display or of the results' summary claimed."""
+    trial = _TUNER_TRIAL.match(header)
+    state = ["value" if trial is not None else "summary" if header.startswith(
+        _TUNER_HEADS[0]) else "space"]
+
+    def read(line: str) -> list[Found]:
+        if trial is not None:
+            if state[0] == "value":
+                state[0] = "best"
+                value = _TUNER_VALUE.match(line)
+                if value is not None:
+                    return [("score", to_number(value.group(1)), int(trial.group(1)))]
+            best = _TUNER_BEST.match(line)
+            if best is not None:
+                return [(f"Best_{best.group(1)}_So_Far", to_number(best.group(2)),
+                         int(trial.group(1)))]
+            return [CLAIM] if line.startswith("Total elapsed time: ") else []
+        if state[0] == "space":  # `units (Int)`, then its settings as a dict
+            return [CLAIM] if _TUNER_SPACE.match(line) or line[:1] == "{" else []
+        if state[0] == "summary":  # until the first trial's
+            if line.startswith(("Results in ", "Showing ", "Objective(", "MultiObjective(")):
+                return [CLAIM]
+        if state[0] in ("summary", "scored") and _TUNER_SUMMARY.match(line):
+            state[0] = "trial"
+            return [CLAIM]
+        if state[0] == "trial" and line.startswith(("Hyperparameters:", "default configuration")):
+            state[0] = "settings"
+            return [CLAIM]
+        if state[0] == "settings":
+            if line.startswith(("Score: ", "default configuration")):
+                state[0] = "scored" if line[:1] == "S" else "settings"
+                return [CLAIM]
+            if _TUNER_SETTING.match(line):
+                return [CLAIM]
+        return []
+
+    return read
+
+
 # yolo -----------------------------------------------------------------------------------------
 
 # Ultralytics YOLO (ultralytics/engine/trainer.py, models/yolo/*/train.py and val.py): a header
@@ -3198,8 +3257,9 @@ def yolo_rows(header: str) -> Callable[[str], list[Found]]:
         if not val or len(words) < 2 or parse_number(words[0]) is not None:
             return []
         row = [parse_number(word) for word in words[1:]]
-        if any(value is None for value in row) or len(row) != len(val) - 1:
-            return []  # (a row has a number for each column but the class's: `foo: 5` none)
+        if any(value is None for value in row) or len(row) < len(val) - 1:
+            return []  # (a row has a number for each column but the class's, `foo: 5` not;
+            # a header a terminal cut has fewer columns than its rows)
         section = "" if words[0] == "all" else f"{words[0]}/"
         at = epoch[0] if epoch else None
         return [(section + name, value, at) for name, value in zip(val[1:], row)
