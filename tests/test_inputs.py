@@ -137,6 +137,31 @@ def test_git_tracked_unchanged_files_are_identified_by_their_blob(
     assert "data changed: data.csv" in r.stderr
 
 
+WRITER = """\
+import os, sys
+os.makedirs(sys.argv[2], exist_ok=True)
+open(os.path.join(sys.argv[2], "model.txt"), "w").write("weights")
+print("loss: 0.5")
+"""
+
+
+def test_what_an_earlier_run_wrote_where_the_run_writes_is_no_code(
+        cli: Callable[..., Result], git_repo: Path) -> None:
+    # spaCy's `--output output/` twice: the first run's files there are untracked, and no
+    # change of the code, the second run's input, or "changed while the run was going"
+    (git_repo / "write.py").write_text(WRITER)
+    git(git_repo, "add", "write.py")
+    git(git_repo, "commit", "-qm", "writer")
+    cli(PY, "write.py", "--output", "output", cwd=git_repo)
+    r = cli(PY, "write.py", "--output", "output", cwd=git_repo)
+    run = show(cli, git_repo)
+    assert run["git"]["dirty"] is False and run["inputs"] == {}
+    assert "same code" in r.stderr and "changed while" not in r.stderr
+    (git_repo / "notes.txt").write_text("mine")  # (an untracked file elsewhere still is)
+    cli(PY, "write.py", "--output", "output", cwd=git_repo)
+    assert show(cli, git_repo)["git"]["dirty"] is True
+
+
 def test_a_dvc_pointer_gives_the_hash(cli: Callable[..., Result], project: Path) -> None:
     (project / "data" / "train.csv.dvc").write_text(
         "outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 8\n  path: train.csv\n")

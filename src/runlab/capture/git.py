@@ -82,11 +82,15 @@ class PendingCapture:
 
     def finish(self, max_file_bytes: int = 1_000_000, max_patch_bytes: int = 10_000_000,
                exclude: Collection[str] = (),
-               secret_patterns: Sequence[str] = SECRET_PATTERNS) -> GitInfo:
+               secret_patterns: Sequence[str] = SECRET_PATTERNS,
+               written: Collection[str] = ()) -> GitInfo:
         """The repository's state; the files at the absolute paths in `exclude` (runlab's
-        own outputs) are no part of it: not in the patch, the changed files or `dirty`. The
-        patch leaves out files that hold secrets by name and is redacted (`redact_patch`)."""
-        return _complete(self, max_file_bytes, max_patch_bytes, exclude, secret_patterns)
+        own outputs) are no part of it: not in the patch, the changed files or `dirty`; nor
+        are the untracked files under the absolute paths in `written` (where the command
+        writes: an earlier run's outputs). The patch leaves out files that hold secrets by
+        name and is redacted (`redact_patch`)."""
+        return _complete(self, max_file_bytes, max_patch_bytes, exclude, secret_patterns,
+                         written)
 
 
 def start_capture(cwd: str) -> PendingCapture | None:
@@ -96,7 +100,8 @@ def start_capture(cwd: str) -> PendingCapture | None:
 
 
 def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int,
-              exclude: Collection[str], secret_patterns: Sequence[str]) -> GitInfo:
+              exclude: Collection[str], secret_patterns: Sequence[str],
+              written: Collection[str] = ()) -> GitInfo:
     root = pending.root
     info = GitInfo(root=root)
     if pending.status is None:
@@ -119,6 +124,12 @@ def _complete(pending: PendingCapture, max_file_bytes: int, max_patch_bytes: int
         info.own_outputs = sorted(c.path for c in tracked + untracked if c.path in skip)
         tracked = [c for c in tracked if c.path not in skip]
         untracked = [c for c in untracked if c.path not in skip]
+    if written:
+        real_root = os.path.realpath(root)
+        places = tuple(os.path.relpath(p, real_root).replace(os.sep, "/") for p in written
+                       if p.startswith(real_root + os.sep))
+        untracked = [c for c in untracked
+                     if not any(c.path == p or c.path.startswith(p + "/") for p in places)]
     info.dirty = bool(tracked or untracked)
     changed = [change.path for change in tracked + untracked]
     info.changed_files = changed[:_MAX_LISTED]

@@ -59,6 +59,22 @@ _OUTPUT = re.compile(
     r"|save[-_]to|dest)")
 
 
+def written(argv: Sequence[str], cwd: str) -> list[str]:
+    """The absolute paths the options naming where the run writes give (`--output out/`,
+    `--save-dir=runs`, `-o x`): what is there is the runs' output, no input and no code."""
+    out: list[str] = []
+    after = False
+    for word in argv[1:]:
+        key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
+        if word.startswith("-") and not eq:
+            after = _OUTPUT.fullmatch(word.lstrip("-")) is not None
+            continue
+        if (after or eq and _OUTPUT.fullmatch(key.lstrip("-"))) and value and "\0" not in value:
+            out.append(os.path.realpath(os.path.join(cwd, value)))
+        after = False
+    return out
+
+
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
                globs: Sequence[str] = (),
                secret: Callable[[str], bool] = lambda key: False) -> list[str]:

@@ -91,9 +91,12 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         if pending is not None:
             from runlab.store import outputs
 
+            from runlab.capture.inputs import written
+
             git_info = pending.finish(max_patch_bytes=settings.max_patch_bytes,
                                       exclude=outputs.own_files(store.root),
-                                      secret_patterns=secret_patterns)
+                                      secret_patterns=secret_patterns,
+                                      written=written(opts.argv, opts.cwd))
     process = start.process_fields(parsed, opts.argv, opts.cwd, capture_host(), git_info,
                                    author_from_git=opts.git)
     env_names = settings.env
