@@ -141,6 +141,16 @@ def test_keras_tuner_search(cli: Callable[..., Result], tmp_path: Path, python: 
             assert set(truth["params"]) == {"units", "lr"}
 
 
+def test_catboost_fit_and_its_cross_validation(cli: Callable[..., Result], tmp_path: Path,
+                                               python: str) -> None:
+    # the fit's iterations as printed, its settings as params; not cv()'s folds' iterations
+    for run, truth, output in run_both(cli, tmp_path, python, "catboost_fit.py"):
+        assert "Training on fold [2/3]" in output
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["test"]] == [0, 1, 2, 3, 4]
+        assert run["params"] == truth["params"]
+
+
 def test_lightning_with_no_logger(cli: Callable[..., Result], tmp_path: Path,
                                   python: str) -> None:
     # what the bar shows is the record: every batch's loss, each validation's (not the sanity

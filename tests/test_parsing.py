@@ -2100,6 +2100,7 @@ megabyte = [
     "Cosine-Similarity:\tPearson: 1\tSpearman: " + "1" * 1_000_000,
     "1/2 \u2501 0s 3ms/step" + " - a: 1" * 140_000 + " ",
     "1/2 \u2501 0s 3ms/step" + " - a: 1" * 140_000 + "x=1",
+    "0:\t" + "learn: 1\t" * 100_000 + "x",
 ]
 for line in megabyte:  # whole, as a caller may hand them over, and through the line cap
     counts.append(len(MetricParser().parse_line(line)))
@@ -2150,7 +2151,7 @@ def test_no_line_stalls_the_parser() -> None:
                                        0, 1, 0, 0, 0, 0, 0, 2, 2, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0,
                                        0, 0, 1, 0, 0, 2, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
                                        0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1,
-                                       1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1]
+                                       1, 0, 0, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1]
 
 
 
@@ -2633,6 +2634,20 @@ def test_a_pandas_data_frame_of_epochs_printed_with_its_index() -> None:
         ("train_loss", 1.0, 1, "table"), ("val_loss", 1.1, 1, "table"), ("val_acc", 0.55, 1, "table"),
         ("train_loss", 0.5, 2, "table"), ("val_loss", 0.55, 2, "table"), ("val_acc", 0.6, 2, "table"),
     ]
+
+
+def test_catboost_iterations() -> None:
+    # catboost's verbose fit: its eval metric on each set at the iteration; the best so far and
+    # the timings are no points
+    assert run_all(
+        "0:\tlearn: 0.6510516\ttest: 0.6641784\tbest: 0.6641784 (0)\ttotal: 152ms\tremaining: 5.91s",
+        "5:\tlearn: 0.5070896\ttest: 0.5568004\ttest1: 0.61\tbest: 0.5568004 (5)\ttotal: 153ms\t"
+        "remaining: 865ms",
+        "bestTest = 0.5568004",
+        "bestIteration = 5") == [
+        ("learn", 0.6510516, 0, "catboost"), ("test", 0.6641784, 0, "catboost"),
+        ("learn", 0.5070896, 5, "catboost"), ("test", 0.5568004, 5, "catboost"),
+        ("test1", 0.61, 5, "catboost")]
 
 
 def test_catboost_cv_frame_counts_its_iterations() -> None:

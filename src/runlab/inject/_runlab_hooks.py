@@ -397,7 +397,7 @@ def _peft(module):
 # While one runs, only its own hook records: each trial's result, then the best trial's
 # settings as the run's params. An Optuna study also mutes what the fits print in a library's
 # format (XGBoost's rounds, LightGBM's, a Keras bar): its trials' lines are its hook's.
-_SEARCHES = ("optuna", "flaml", "keras_tuner")
+_SEARCHES = ("optuna", "flaml", "keras_tuner", "catboost")
 _searching = [0]
 
 
@@ -516,6 +516,31 @@ def _keras_tuner(module):
 
     search._runlab = True
     tuner.search = search
+
+
+def _catboost(module):
+    """A CatBoost model's settings (`get_params()`, what the program set) as params once it is
+    fitted (its printed iterations are read from the output, `learn` and `test`); `cv()` is a
+    search: its folds' fits print their iterations too, which are no run's curves."""
+    def fitted(result, args, kwargs):
+        params("catboost", dict(args[0].get_params()))
+
+    wrap(module.CatBoost, "_fit", "catboost", after=fitted)
+    original = module.cv
+    if getattr(original, "_runlab", False):
+        return
+
+    def cv(*args, **kwargs):
+        if "catboost" in _failed or not active() or _searching[0]:
+            return original(*args, **kwargs)
+        _search("catboost", True, quiet=True)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _search("catboost", False)
+
+    cv._runlab = True
+    module.cv = cv
 
 
 def _flaml(module):
@@ -1943,4 +1968,5 @@ _INSTALLERS = {
     "flaml.automl.automl": _flaml,
     "keras_tuner.src.engine.base_tuner": _keras_tuner,
     "keras_tuner.engine.base_tuner": _keras_tuner,
+    "catboost.core": _catboost,
 }

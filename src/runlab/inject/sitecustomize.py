@@ -52,6 +52,7 @@ _TRIGGERS = {
     "flaml.automl.automl": "flaml",
     "keras_tuner.src.engine.base_tuner": "keras_tuner",
     "keras_tuner.engine.base_tuner": "keras_tuner",
+    "catboost.core": "catboost",
 }
 _PID = os.getpid()
 

@@ -90,6 +90,7 @@ from runlab.parsing.rules.libraries import (
     parse_ignite,
     parse_autogluon,
     parse_skopt,
+    parse_catboost,
     parse_lightgbm,
     logger_total_rows,
     parse_logger_total,
@@ -1015,6 +1016,15 @@ RULES: list[Rule] = [
         "LightGBM's evaluation log: `[10]\\tvalid_0's l2: 0.3` as valid_0-l2 at step 10",
         parse_lightgbm,
         ("'s ",),
+        final=True,
+    ),
+    Rule(
+        "catboost",
+        "CatBoost's verbose fit: `0:\tlearn: 0.6510516\ttest: 0.6641784\tbest: 0.6641784 (0)"
+        "\ttotal: 152ms\tremaining: 5.91s` as learn and test at step 0 (`test1` for a second "
+        "eval set); `best` and `bestTest = 0.55`, the best so far, and the timings are no points",
+        parse_catboost,
+        ("\ttotal: ", "bestTest = "),
         final=True,
     ),
     Rule(

@@ -2159,6 +2159,27 @@ def parse_lightgbm(line: str) -> list[Found]:
     return found
 
 
+# CatBoost's verbose fit (and its command line tool, and each fold of `cv()`): `0:\tlearn:
+# 0.6510516\ttest: 0.6641784\tbest: 0.6641784 (0)\ttotal: 152ms\tremaining: 5.91s`, its eval
+# metric on the learn set and on each eval set (`test`, `test1`) at the iteration (from 0);
+# `best`, the best so far, is no point, nor are its timings; after the fit `bestTest = 0.55`,
+# the best again.
+_CATBOOST = re.compile(r"(\d{1,18}):\t((?:[A-Za-z]\w{0,30}: [^\t]{1,60}\t){1,40})total: ")
+_CATBOOST_ITEM = re.compile(rf"(learn|test\d{{0,3}}): ({NUMBER})\t")
+_CATBOOST_BEST = re.compile(rf"bestTest = {NUMBER}\s*$")
+
+
+def parse_catboost(line: str) -> list[Found]:
+    """CatBoost's `0:\tlearn: 0.65\ttest: 0.66\tbest: 0.66 (0)\ttotal: 1ms\tremaining: 5ms`
+    gives learn and test at step 0; `bestTest = 0.55` nothing."""
+    match = _CATBOOST.match(line)
+    if match is None:
+        return [CLAIM] if _CATBOOST_BEST.match(line) else []
+    step = int(match.group(1))
+    return [(name, to_number(value), step)
+            for name, value in _CATBOOST_ITEM.findall(match.group(2))] or [CLAIM]
+
+
 # LightGBM's command line tool (src/boosting/gbdt.cpp `OutputMetric`): `[LightGBM] [Info]
 # Iteration:3, training l2 : 0.0923` and `... Iteration:3, valid_1 l2 : 0.1021`, named as the
 # Python package's log is read, `training-l2`, at the iteration (from 1).
