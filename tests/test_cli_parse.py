@@ -132,6 +132,21 @@ def test_reparse_keeps_what_the_output_did_not_give(
     store.close()
 
 
+def series_live_and_reparsed(cli: Callable[..., Result], tmp_path: Path,
+                             code: str) -> list[dict[str, list[tuple[int, float]]]]:
+    """Run `code` tracked; its series as recorded, then after `reparse` (step, value each)."""
+    assert cli(PY, "-c", code).code == 0
+    store = Store(str(tmp_path / "store"))
+    found = []
+    for reparse in (False, True):
+        if reparse:
+            assert cli("reparse", "last").code == 0
+        series = store.series(store.resolve("last"))
+        found.append({k: sorted((p.step, p.value) for p in v) for k, v in series.items()})
+    store.close()
+    return found
+
+
 def test_an_evaluations_printed_results_stay_its_own_live_and_after_reparse(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -142,15 +157,8 @@ def test_an_evaluations_printed_results_stay_its_own_live_and_after_reparse(
             "    f.write(json.dumps({'hook': 'keras', 'step': 3, 'time': 0,\n"
             "                        'metrics': {'loss': 0.81, 'eval_loss': 0.8927261}}) + '\\n')\n"
             "print({'loss': 0.8927261}); print('step 4: loss: 0.7')\n")
-    assert cli(PY, "-c", code).code == 0
-    store = Store(str(tmp_path / "store"))
-    for reparse in (False, True):
-        if reparse:
-            assert cli("reparse", "last").code == 0
-        series = store.series(store.resolve("last"))
-        assert {k: sorted((p.step, p.value) for p in v) for k, v in series.items()} == {
-            "loss": [(3, 0.81), (4, 0.7)], "eval_loss": [(3, 0.8927261)]}, reparse
-    store.close()
+    assert series_live_and_reparsed(cli, tmp_path, code) == [
+        {"loss": [(3, 0.81), (4, 0.7)], "eval_loss": [(3, 0.8927261)]}] * 2
 
 
 def test_a_printed_copy_of_a_path_s_value_is_the_hook_s_live_and_after_reparse(
@@ -166,16 +174,9 @@ def test_a_printed_copy_of_a_path_s_value_is_the_hook_s_live_and_after_reparse(
             "                        'metrics': {'charts/episodic_return': r}}) + '\\n')\n"
             "    f.flush()\n"
             "print('global_step=250, episodic_return=[7.5]')\n")
-    assert cli(PY, "-c", code).code == 0
-    store = Store(str(tmp_path / "store"))
-    for reparse in (False, True):
-        if reparse:
-            assert cli("reparse", "last").code == 0
-        series = store.series(store.resolve("last"))
-        assert {k: sorted((p.step, p.value) for p in v) for k, v in series.items()} == {
-            "charts/episodic_return": [(120, 12.5), (250, 25.5)],
-            "episodic_return": [(250, 7.5)]}, reparse
-    store.close()
+    assert series_live_and_reparsed(cli, tmp_path, code) == [
+        {"charts/episodic_return": [(120, 12.5), (250, 25.5)],
+         "episodic_return": [(250, 7.5)]}] * 2
 
 
 def test_reparse_of_an_unknown_run(main: Callable[..., Result]) -> None:

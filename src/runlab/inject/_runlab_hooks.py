@@ -481,9 +481,10 @@ def _keras_tuner(module):
             return
         values = {"score": score}
         best = oracle.get_best_trials(1)
+        best_score = _number(best[0].score) if best else None
         name = getattr(getattr(oracle, "objective", None), "name", None)
-        if best and _number(best[0].score) is not None and isinstance(name, str):
-            values[f"Best_{name}_So_Far"] = _number(best[0].score)
+        if best_score is not None and isinstance(name, str):
+            values[f"Best_{name}_So_Far"] = best_score
         metrics("keras_tuner", values, int(trial_id) + 1)
 
     def best(self):
