@@ -59,20 +59,25 @@ _OUTPUT = re.compile(
     r"|save[-_]to|dest)")
 
 
-def written(argv: Sequence[str], cwd: str) -> list[str]:
-    """The absolute paths the options naming where the run writes give (`--output out/`,
-    `--save-dir=runs`, `-o x`): what is there is the runs' output, no input and no code."""
-    out: list[str] = []
-    after = False
+def _values(argv: Sequence[str]) -> Iterable[tuple[str, str]]:
+    """(option, value) of each argument value after the program: `--k=v` and `--k v` give
+    ("k", "v"), a positional argument ("", its text); empty values and NULs are no values."""
+    option = ""
     for word in argv[1:]:
         key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
         if word.startswith("-") and not eq:
-            after = _OUTPUT.fullmatch(word.lstrip("-")) is not None
+            option = word.lstrip("-")
             continue
-        if (after or eq and _OUTPUT.fullmatch(key.lstrip("-"))) and value and "\0" not in value:
-            out.append(os.path.realpath(os.path.join(cwd, value)))
-        after = False
-    return out
+        if value and "\0" not in value:
+            yield (key.lstrip("-") if eq else option), value
+        option = ""
+
+
+def written(argv: Sequence[str], cwd: str) -> list[str]:
+    """The absolute paths the options naming where the run writes give (`--output out/`,
+    `--save-dir=runs`, `-o x`): what is there is the runs' output, no input and no code."""
+    return [os.path.realpath(os.path.join(cwd, value)) for option, value in _values(argv)
+            if option and _OUTPUT.fullmatch(option)]
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
@@ -87,18 +92,8 @@ def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
     root = os.path.realpath(cwd)
     skipped = {os.path.realpath(os.path.join(cwd, s)) for s in skip}
     out: list[str] = []
-    after_option = False
-
-    def passed(name: str) -> bool:
-        return secret(name) or _OUTPUT.fullmatch(name) is not None
-
-    for word in argv[1:]:
-        key, eq, value = word.partition("=") if word.startswith("-") else ("", "", word)
-        hidden, after_option = after_option, False
-        if word.startswith("-") and not eq:
-            after_option = passed(word.lstrip("-"))
-            continue
-        if hidden or (eq and passed(key.lstrip("-"))) or not value or "\0" in value:
+    for option, value in _values(argv):
+        if option and (secret(option) or _OUTPUT.fullmatch(option)):
             continue
         path = os.path.realpath(os.path.join(cwd, value))
         if path in skipped or path == root or not path.startswith(root + os.sep):
