@@ -124,6 +124,20 @@ def test_the_program_s_parser_names_and_reads_its_command_line(cli: Callable[...
     assert params(cli)["epochs"] == 9 and "e" not in params(cli)
 
 
+def test_a_repeated_option_of_assignments_keeps_its_parser_s_values(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # DVC's `dvc exp run -S train.lr=0.05 -S train.epochs=3`: the words after `-S` look like
+    # assignments, but the parser appends them to the option's list, which is its value
+    (tmp_path / "train.py").write_text(
+        "import argparse\n"
+        "p = argparse.ArgumentParser()\n"
+        "p.add_argument('-S', '--set-param', action='append', default=[])\n"
+        "p.parse_args()\n")
+    assert cli(sys.executable, "train.py", "-S", "train.lr=0.05", "-S", "train.epochs=3"
+               ).code == 0
+    assert params(cli)["set-param"] == ["train.lr=0.05", "train.epochs=3"]
+
+
 def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(ARGPARSE)
     assert cli("--no-inject", sys.executable, "train.py").code == 0

@@ -186,6 +186,22 @@ def test_config_files_are_inputs_and_params(cli: Callable[..., Result], project:
     assert found.stdout.split()[1:] == ["1"]
 
 
+def test_a_nested_key_set_on_the_command_line_wins_over_the_file_s(
+        cli: Callable[..., Result], project: Path) -> None:
+    # `python train.py --config exp.json optimizer.lr=0.5` (Hydra's, OmegaConf's and DVC's
+    # spelling of the file's `optimizer/lr`): one param, the file's, with the command line's
+    # value, so the runs with and without the override compare
+    (project / "exp.json").write_text(json.dumps({"optimizer": {"lr": 0.01}, "epochs": 5}))
+    cli(PY, "read.py", "--config", "exp.json", "optimizer.lr=0.5", cwd=project)
+    cli(PY, "read.py", "--config", "exp.json", cwd=project)
+    first, second = show(cli, project, "1")["params"], show(cli, project, "2")["params"]
+    assert first["optimizer/lr"] == 0.5 and "optimizer.lr" not in first
+    assert second["optimizer/lr"] == 0.01 and first["epochs"] == second["epochs"] == 5
+    diff = cli("diff", "1", "2", cwd=project).stdout
+    changed = diff.partition("\nParams\n")[2].partition("\n\n")[0]
+    assert "optimizer/lr  0.5  0.01  changed" in changed and "optimizer.lr" not in changed
+
+
 TIMM_LIKE = """\
 import argparse, json
 config = argparse.ArgumentParser(add_help=False)

@@ -6248,3 +6248,21 @@ def test_round_35_retest_a_rank_and_ignite_s_results_behind_log_prefixes() -> No
         "2026-12-05 19:07:53,436 trainer INFO: Validation Results - Epoch[2] Avg accuracy: 0.75",
         "2026-12-05 19:07:53,436 trainer INFO: Epoch[2] Iteration[30/20] Loss: 0.31") == [
         ("Validation_Results/Avg_accuracy", 0.75, 2), ("Loss", 0.31, 30)]
+
+
+def test_round_37_a_configuration_printed_whole_is_no_metric() -> None:
+    # a DVC user's `print(yaml.safe_load(open("params.yaml")))`, as a dict or as JSON: its
+    # nested settings are settings, as the same dict flat is
+    assert steps_of("{'train': {'lr': 0.01, 'epochs': 5}, 'seed': 42}",
+                    '{"train": {"lr": 0.01, "epochs": 5}, "seed": 42}',
+                    '{"data": {"batch_size": 64}, "optimizer": {"lr": 0.001, "momentum": 0.9}}',
+                    "{'epoch': 2, 'train': {'loss': 0.3, 'lr': 0.1}, 'val': {'loss': 0.4}}") == [
+        ("train/loss", 0.3, 2), ("train/lr", 0.1, 2), ("val/loss", 0.4, 2)]
+    # ... and as YAML (`yaml.dump`, keys sorted or not): a phase's section whose first entry is
+    # a setting is the configuration's, with the sections after it; a phase's results are not
+    assert steps_of("train:", "  lr: 0.01", "  epochs: 5", "seed: 42", "Epoch 1 loss: 0.3") == [
+        ("loss", 0.3, 1)]
+    assert steps_of("seed: 42", "train:", "  batch_size: 32", "  optimizer:", "    lr: 0.1",
+                    "val:", "  every: 2", "done", "acc: 0.9") == [("acc", 0.9, 0)]
+    assert steps_of("train:", "  loss: 0.5", "  acc: 0.9", "val:", "  loss: 0.6") == [
+        ("train/loss", 0.5, 0), ("train/acc", 0.9, 0), ("val/loss", 0.6, 0)]

@@ -324,13 +324,14 @@ class Watch:
     def __init__(self, paths: list[str], cwd: str, budget: int,
                  git: tuple[str, str | None, list[str]] | None,
                  environment: Callable[[], dict[str, Any]] | None,
-                 config: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+                 config: Callable[[dict[str, Any]], tuple[dict[str, Any], list[str]]]) -> None:
         self.paths = paths
         self.cwd = cwd
         self.budget = budget
         self.git = git  # (root, commit, changed files) when the run is in a repository
         self.environment = environment
-        self.config = config  # redacts and drops the keys the command line already set
+        # redacts, and drops the keys the command line set: (params, params dropped)
+        self.config = config
         self.events: list[Event] = []
         self.stats: dict[str, tuple[int, int]] = {}
         self.packages: dict[str, str] = {}  # of the Python command, once read
@@ -387,10 +388,11 @@ class Watch:
                 continue
             self.inputs[rel] = entry
         if params:
-            params = self.config(params)
+            params, dropped = self.config(params)
             if params:
                 self.file_params = params
-                self._emit(kinds.params(params))
+            if params or dropped:
+                self._emit(kinds.params(params, dropped))
         if self.inputs:
             self._emit(kinds.inputs(dict(self.inputs)))
 

@@ -52,6 +52,7 @@ from runlab.parsing.rules.libraries import (
     open_repr,
     open_settings,
     transposed_rows,
+    yaml_settings,
 )
 from runlab.parsing.rules.dicts import json_records, python_records
 from runlab.parsing.rules.pairs import (
@@ -767,6 +768,9 @@ class MetricParser:
             if _SECTION_RULE.fullmatch(text) is not None and self._section_indent < 0:
                 return line
             self._section = None
+            if self._section_indent < 0 and text is line and self._rows is None:
+                # a YAML configuration's `train:` section, `  lr: 0.01` under it: settings
+                self._rows, self._rows_rule = yaml_settings(section, line), "repr"
         if text[-1:] == ":" and " - " in text and self._rows is None and len(text) <= 160:
             # a heading after the line's other clauses, Ignite's CIFAR10 example's `Epoch 1 -
             # Evaluation time (seconds): 0.07 - Train metrics:`, then `\tAccuracy: 0.66`

@@ -654,7 +654,10 @@ class ChannelReader:
                 # positional apart from an option's value: `--name foo data.csv`)
                 typed_value = self.argv_params[typed]
                 self.argv_params.setdefault(entry.key, typed_value)
-                if entry.exact or isinstance(entry.value, list) != isinstance(typed_value, list):
+                if entry.exact or isinstance(entry.value, list) != isinstance(typed_value, list) \
+                        or _flags_of(typed_value) and not _flags_of(entry.value):
+                    # (a repeated option whose values look like assignments, `-S lr=0.1 -S
+                    # epochs=3`, is no flag for its parser: `[true, true]` is not its value)
                     line_params[entry.key] = entry.value
                 elif typed != entry.key:
                     line_params[entry.key] = typed_value
@@ -822,3 +825,8 @@ class Recorder:
         self.metrics.end()
         self.flush()
         self.log.close()
+
+
+def _flags_of(value: Any) -> bool:
+    """Whether a param's value is a flag's (`true`), or a list of them."""
+    return any(type(item) is bool for item in (value if isinstance(value, list) else [value]))

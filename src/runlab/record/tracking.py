@@ -370,11 +370,24 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
             paths = [p for p in paths if p not in outputs]
     git = (git_info.root, git_info.commit, list(git_info.changed_files)) \
         if git_info is not None and git_info.root and not git_info.errors else None
-    argv_params = set(start.get("params") or ())
+    argv_params = dict(start.get("params") or {})
 
-    def config(params: dict[str, Any]) -> dict[str, Any]:
-        return redact_mapping({k: v for k, v in params.items() if k not in argv_params},
-                              patterns)
+    def config(params: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        kept: dict[str, Any] = {}
+        dropped = []
+        for key, value in params.items():
+            dotted = key.replace("/", ".")
+            if key in argv_params:
+                continue
+            if dotted in argv_params and dotted != key:
+                # the command line's override of a nested key, spelt as Hydra, OmegaConf and
+                # DVC spell it (`train.lr=0.5` over the file's `train/lr`): one param, the
+                # file's name with the command line's value
+                kept[key] = argv_params[dotted]
+                dropped.append(dotted)
+            else:
+                kept[key] = value
+        return redact_mapping(kept, patterns), dropped
 
     return inputs.Watch(
         paths, opts.cwd, settings.hash_budget, git,

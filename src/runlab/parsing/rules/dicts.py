@@ -65,9 +65,13 @@ def parse_json(line: str) -> list[Found]:
         beside = _side_by_side(line)  # `train: {"loss": 0.5} - val: {"loss": 0.6}`
         if beside:
             return beside
-    if settings(obj, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
-                         for value in obj.values())) or _split_sizes(obj.items()):
-        return [CLAIM]  # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings
+    leaves = dict(_leaves(obj, 0)) if any(isinstance(value, dict) for value in obj.values()) \
+        else obj
+    if settings(leaves, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
+                            for value in leaves.values())) or _split_sizes(obj.items()):
+        # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings; nested too
+        # (`{"train": {"lr": 0.01, "epochs": 5}, "seed": 42}`, a configuration printed whole)
+        return [CLAIM]
     start = opening.start()
     lead: list[Found] = []
     named = _NAMED_DICT.search(line, max(0, start - 42), start)
@@ -141,6 +145,15 @@ def json_records(text: str) -> list[list[Found]] | None:
         _flatten(item, "", found, 0)
         records.append([finding for finding in found if is_metric_key(finding[0])])
     return records
+
+
+def _leaves(obj: dict[object, object], depth: int) -> Iterator[tuple[object, object]]:
+    """The entries of a JSON object and of the objects nested in it that hold no object."""
+    for key, raw in obj.items():
+        if not isinstance(raw, dict):
+            yield key, raw
+        elif depth < _DEPTH:
+            yield from _leaves(raw, depth + 1)
 
 
 def _flatten(obj: dict[object, object], prefix: str, found: list[Found], depth: int) -> None:
@@ -258,10 +271,12 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
-    if settings([key for key, _ in _named(tree)], any(
+    leaves = list(_tree_leaves(tree, 0) if any(isinstance(node, ast.Dict) for node in tree.values)
+                  else _named(tree))
+    if settings([key for key, _ in leaves], any(
             isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in _named(tree))):
-        return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same
+            and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in leaves)):
+        return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same, nested too
     entries = list(_named(tree))
     if len(entries) == len(tree.keys) and _split_sizes(
             (key, node.value if isinstance(node, ast.Constant) else None) for key, node in entries):
@@ -505,6 +520,15 @@ def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
     for key, node in zip(tree.keys, tree.values):
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.strip():
             yield key.value.strip(), node
+
+
+def _tree_leaves(tree: ast.Dict, depth: int) -> Iterator[tuple[str, ast.expr]]:
+    """`_named`'s entries of a dict display and of the displays nested in it, but those."""
+    for name, node in _named(tree):
+        if not isinstance(node, ast.Dict):
+            yield name, node
+        elif depth < _DEPTH:
+            yield from _tree_leaves(node, depth + 1)
 
 
 def _flatten_tree(tree: ast.Dict, prefix: str, found: list[Found], depth: int) -> None:

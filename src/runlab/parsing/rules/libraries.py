@@ -2676,12 +2676,14 @@ _RESULTS_WORDS = frozenset({"results", "result", "metrics", "scores", "stats", "
                             "performance", "summary", "final", "report", "best", "history"})
 
 
-def _yaml_section(line: str) -> bool:
+def _yaml_section(line: str, phases: bool = False) -> bool:
+    """Whether the line is a YAML section of settings (`model:`); a phase's (`train:`) only
+    where `phases` (inside a configuration already)."""
     match = _YAML_SECTION.fullmatch(line)
     if match is None:
         return False
     name = match.group(1)
-    return not (phased(name) or names_a_measure(name) or name in STEP_NAMES
+    return not (not phases and phased(name) or names_a_measure(name) or name in STEP_NAMES
                 or set(name.split("_")) & _RESULTS_WORDS)
 
 
@@ -2700,13 +2702,27 @@ def _a_setting(name: str) -> bool:
                                             or lower in STEP_NAMES)
 
 
-def open_settings(line: str) -> Callable[[str], list[Found]] | None:
+def yaml_settings(heading: str, line: str) -> Callable[[str], list[Found]] | None:
+    """The YAML section a phase names (`train:`, as `yaml.dump(config)` writes one), when its
+    first entry, `line`, is a setting's (`  lr: 0.01`, `  epochs: 5`; not `  loss: 0.5`, a
+    phase's results): the section's lines as `open_settings` claims them, this one first."""
+    entry = _YAML_ENTRY.match(line.lstrip())
+    if _YAML_SECTION.fullmatch(heading) is None or entry is None or line[:1] not in " \t":
+        return None
+    name = entry.group(1)
+    if name.lower() not in HYPERPARAMETERS and is_metric_key(name):
+        return None
+    return open_settings(heading, yaml=True)
+
+
+def open_settings(line: str, yaml: bool = False) -> Callable[[str], list[Found]] | None:
     """The lines under a heading of settings, else None: each later line indented deeper than
     the heading claimed (10,000 at most); the first that is not ends them. Under a YAML
-    section, the next section and a setting between them (`seed: 42`, not `loss: 0.5`) go
-    on with it; after a configuration's label and first entry, every entry."""
-    heading = _SETTINGS_HEADING.fullmatch(line)
-    yaml = heading is None and _yaml_section(line)
+    section (`yaml`: known to be one), the next section and a setting between them (`seed:
+    42`, not `loss: 0.5`) go on with it; after a configuration's label and first entry, every
+    entry."""
+    heading = None if yaml else _SETTINGS_HEADING.fullmatch(line)
+    yaml = yaml or heading is None and _yaml_section(line)
     first = _INLINE_SETTINGS.match(line) if heading is None and not yaml else None
     inline = first is not None and _a_setting(first.group(1))
     if heading is None and not yaml and not inline:
@@ -2723,7 +2739,7 @@ def open_settings(line: str) -> Callable[[str], list[Found]] | None:
             if inline and entry is not None and ": " not in text[entry.end():] and (
                     _a_setting(entry.group(1))):
                 return [CLAIM]  # (one setting a line: `loss: 0.5` is a result's, and ends it)
-            if not (yaml and (_yaml_section(text) or entry is not None
+            if not (yaml and (_yaml_section(text, phases=True) or entry is not None
                               and not names_a_measure(entry.group(1)))):
                 return []
         elif yaml and names_a_measure(stripped.partition(":")[0][:60].replace(" ", "_")) and not (
