@@ -130,11 +130,19 @@ def test_git_tracked_unchanged_files_are_identified_by_their_blob(
     entry = show(cli, git_repo)["inputs"]["data.csv"]
     blob = git(git_repo, "rev-parse", "HEAD:data.csv").strip()
     assert entry["fingerprint"] == f"git:{blob}" and entry["by"] == "git"
-    (git_repo / "data.csv").write_text("b\n")  # changed in the work tree: hashed
+    (git_repo / "data.csv").write_text("b\n")  # changed in the work tree: its content's blob
     r = cli(PY, "train.py", "data.csv", cwd=git_repo)
     entry = show(cli, git_repo)["inputs"]["data.csv"]
-    assert entry["by"] == "hash"
+    assert entry["by"] == "git"
+    assert entry["fingerprint"] == "git:" + git(git_repo, "hash-object", "data.csv").strip()
     assert "data changed: data.csv" in r.stderr
+    # the commit moves on and the work tree goes back to the first run's bytes: the same data
+    # as the first run's (a DVC user's params.yaml edited back), though one is the commit's
+    git(git_repo, "commit", "-qam", "b")
+    (git_repo / "data.csv").write_text("a\n")
+    cli(PY, "train.py", "data.csv", cwd=git_repo)
+    assert show(cli, git_repo)["inputs"]["data.csv"]["fingerprint"] == f"git:{blob}"
+    assert cli("diff", "1", "3", cwd=git_repo).stdout.split("\ninputs")[1].split()[0] == "same"
 
 
 WRITER = """\
