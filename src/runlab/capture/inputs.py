@@ -5,8 +5,8 @@ A file is hashed whole (xxh3-128) while the run's hashing budget lasts; beyond i
 fingerprint is partial, and says so: size, modification time and sampled blocks. A directory
 gets a manifest fingerprint over its files' relative paths, sizes and fingerprints. A file git
 tracks and the work tree has not changed is identified by its blob in the commit, not hashed
-(one it changed, by its bytes' blob id); a file with a DVC pointer (`NAME.dvc`) takes the pointer's hash. A JSON, TOML or YAML file is
-also read into params (`optimizer/lr`).
+(one it changed, by its bytes' blob id); a file with a DVC pointer (`NAME.dvc`) takes the
+pointer's hash. A JSON, TOML or YAML file is also read into params (`optimizer/lr`).
 """
 
 from __future__ import annotations
