@@ -170,6 +170,22 @@ def test_what_an_earlier_run_wrote_where_the_run_writes_is_no_code(
     assert show(cli, git_repo)["git"]["dirty"] is True
 
 
+def test_what_trackers_write_beside_the_code_is_no_code(
+        cli: Callable[..., Result], git_repo: Path) -> None:
+    # DVCLive's `dvclive/metrics.json`, W&B's `wandb/`, Lightning's `lightning_logs/`, written
+    # by the first run: the second runs the same code
+    (git_repo / "write.py").write_text(
+        "import os\n"
+        "for d in ('dvclive', 'wandb/run-1', 'lightning_logs/version_0'):\n"
+        "    os.makedirs(d, exist_ok=True)\n"
+        "    open(os.path.join(d, 'metrics.json'), 'w').write('{\"loss\": 0.5}')\n")
+    git(git_repo, "add", "write.py")
+    git(git_repo, "commit", "-qm", "writer")
+    cli(PY, "write.py", cwd=git_repo)
+    r = cli(PY, "write.py", cwd=git_repo)
+    assert show(cli, git_repo)["git"]["dirty"] is False and "same code" in r.stderr
+
+
 def test_a_dvc_pointer_gives_the_hash(cli: Callable[..., Result], project: Path) -> None:
     (project / "data" / "train.csv.dvc").write_text(
         "outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 8\n  path: train.csv\n")

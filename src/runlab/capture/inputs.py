@@ -73,11 +73,19 @@ def _values(argv: Sequence[str]) -> Iterable[tuple[str, str]]:
         option = ""
 
 
+# Where trackers and frameworks write each run's files by default, beside the code: DVCLive,
+# W&B, MLflow, Lightning, TensorBoard's SummaryWriter, Hydra.
+TRACKER_OUTPUTS = ("dvclive", "wandb", "mlruns", "mlartifacts", "lightning_logs", "runs",
+                   "outputs", "multirun")
+
+
 def written(argv: Sequence[str], cwd: str) -> list[str]:
     """The absolute paths the options naming where the run writes give (`--output out/`,
-    `--save-dir=runs`, `-o x`): what is there is the runs' output, no input and no code."""
+    `--save-dir=runs`, `-o x`), and the trackers' own folders in `cwd` (`dvclive/`,
+    `wandb/`, `lightning_logs/`): what is there is the runs' output, no input and no code."""
     return [os.path.realpath(os.path.join(cwd, value)) for option, value in _values(argv)
-            if option and _OUTPUT.fullmatch(option)]
+            if option and _OUTPUT.fullmatch(option)] + [
+        os.path.realpath(os.path.join(cwd, name)) for name in TRACKER_OUTPUTS]
 
 
 def candidates(argv: Sequence[str], cwd: str, skip: Iterable[str] = (),
