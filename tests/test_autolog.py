@@ -138,6 +138,38 @@ def test_a_repeated_option_of_assignments_keeps_its_parser_s_values(
     assert params(cli)["set-param"] == ["train.lr=0.05", "train.epochs=3"]
 
 
+def test_dvc_s_options_are_no_params_but_what_it_sets_and_its_stage_s_are(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # `runlab dvc exp run -S train.lr=0.05` (here a stand-in `dvc` with DVC's parser's shape,
+    # which runs its stage's command): DVC's own options are none of the run's params, the
+    # param it sets is one, and the stage's program records its own
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "dvc").write_text(
+        f"#!{sys.executable}\n"
+        "import argparse, subprocess, sys\n"
+        "p = argparse.ArgumentParser(prog='dvc')\n"
+        "p.add_argument('-q', '--quiet', action='store_true')\n"
+        "sub = p.add_subparsers(dest='cmd')\n"
+        "run = sub.add_parser('exp').add_subparsers(dest='exp_cmd').add_parser('run')\n"
+        "run.add_argument('-S', '--set-param', action='append', default=[])\n"
+        "run.add_argument('-f', '--force', action='store_true')\n"
+        "p.parse_args()\n"
+        "sys.exit(subprocess.run([sys.executable, 'train.py', '--lr', '0.1']).returncode)\n")
+    (bin_dir / "dvc").chmod(0o755)
+    (tmp_path / "train.py").write_text(
+        "import argparse\n"
+        "p = argparse.ArgumentParser()\n"
+        "p.add_argument('--lr', type=float)\n"
+        "p.add_argument('--epochs', type=int, default=3)\n"
+        "p.parse_args()\n"
+        "print('loss: 0.5')\n")
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    assert cli("dvc", "exp", "run", "-S", "train.lr=0.05", "--set-param=params.yaml:seed=7",
+               "-f", env=env).code == 0
+    assert params(cli) == {"train.lr": 0.05, "seed": 7, "lr": 0.1, "epochs": 3}
+
+
 def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(ARGPARSE)
     assert cli("--no-inject", sys.executable, "train.py").code == 0

@@ -374,6 +374,12 @@ def parse_args(
         key, _, text = tokens[index].partition("=")
         if scanner.add(params, key, [parse_value(text)]):
             redacted[index] = f"{key}={REDACTED}"
+    for index in entry.set_params:
+        option = "--set-param=" if tokens[index].startswith("--set-param=") else ""
+        key, _, text = tokens[index][len(option):].partition("=")
+        where, _, key = key.rpartition(":")
+        if key and scanner.add(params, key, [parse_value(text)]):
+            redacted[index] = f"{option}{where + ':' if where else ''}{key}={REDACTED}"
     if entry.shell_script is not None:
         redacted[entry.shell_script] = redact_shell(tokens[entry.shell_script], secret_patterns)
     return ParsedArgs(
@@ -392,6 +398,7 @@ class _Entry:
     notebook_params: list[tuple[int, bool]] = field(default_factory=list)
     notebook_files: list[int] = field(default_factory=list)  # its `-y YAML`, `-f FILE`
     assignments: list[int] = field(default_factory=list)  # make's `VAR=value`, where each stands
+    set_params: list[int] = field(default_factory=list)  # DVC's `-S k=v`, where each `k=v` is
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -412,6 +419,8 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         return _java_entry(tokens, cwd)
     if os.path.basename(program) in ("make", "gmake"):
         return _make_entry(tokens)
+    if os.path.basename(program) == "dvc":
+        return _dvc_entry(tokens)
     launcher = os.path.basename(program) in LAUNCHERS
     if _is_file(program, cwd) and not launcher:
         return _Entry(script=program)  # (a launcher given by its path is no script)
@@ -486,6 +495,15 @@ def _make_entry(tokens: list[str]) -> _Entry:
             entry.assignments.append(index)
         index += 1
     return entry
+
+
+def _dvc_entry(tokens: list[str]) -> _Entry:
+    """`dvc repro`, `dvc exp run -S train.lr=0.05 -S params.yaml:epochs=3`: DVC's own options
+    are no params (its stages' programs record theirs), but a param it sets, `-S` and
+    `--set-param`, is one (`train.lr`; the file named before it is left out)."""
+    set_params = [index for index, token in enumerate(tokens) if token.startswith("--set-param=")
+                  or index and tokens[index - 1] in ("-S", "--set-param")]
+    return _Entry(prefix_end=len(tokens), params_start=len(tokens), set_params=set_params)
 
 
 def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:

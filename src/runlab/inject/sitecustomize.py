@@ -59,11 +59,11 @@ _PID = os.getpid()
 
 # Launchers whose options are no settings of the run: they record nothing, and the program
 # they start (its rank 0) records, with or without a rank (`accelerate launch` runs one
-# process with none).
-_LAUNCHERS = frozenset({"accelerate", "accelerate-launch", "torchrun", "deepspeed"})
+# process with none; `dvc repro` its stages' commands).
+_LAUNCHERS = frozenset({"accelerate", "accelerate-launch", "torchrun", "deepspeed", "dvc"})
 _LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launch",
                                "accelerate.commands.launch", "accelerate.commands.accelerate_cli",
-                               "deepspeed.launcher.runner", "deepspeed.launcher.launch"})
+                               "deepspeed.launcher.runner", "deepspeed.launcher.launch", "dvc"})
 
 
 def _launcher():
