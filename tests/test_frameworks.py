@@ -318,6 +318,14 @@ def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> N
         assert "warmup_steps" not in run["params"]  # (the parsed `--warmup-steps`, once)
 
 
+def test_dvclive_logging(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    for run, truth, _ in run_both(cli, tmp_path, python, "dvclive_loop.py"):
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["train/loss"]] == [0, 1, 2, 3]
+        assert truth["metrics"]["test/acc"] == [[4, 0.875]]
+        assert_params(run, truth)
+
+
 def test_mlflow_logging(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, output in run_both(cli, tmp_path, python, "mlflow_log.py"):
         # the top-level run's, not the nested runs'; a thread's; not a refused call's; the

@@ -1911,6 +1911,53 @@ def _accelerate(module):
     wrap(module.Accelerator, "init_trackers", "accelerate", before=trackers)
 
 
+# -- DVCLive -----------------------------------------------------------------------------
+
+# DVCLive's own callbacks for frameworks whose hooks record their curves (and its search's
+# and its system monitor's records: no curve of the run; and `Live`'s calls of its own methods)
+_DVCLIVE_OWN = frozenset({"dvclive.live", "dvclive.lightning", "dvclive.fabric", "dvclive.huggingface",
+                          "dvclive.keras", "dvclive.xgb", "dvclive.lgbm", "dvclive.optuna",
+                          "dvclive.monitor_system"})
+
+
+def _dvclive(module):
+    """`Live.log_metric` at the Live's step (from 0, as its `plots/metrics/*.tsv`), and
+    `log_param`/`log_params`: what the program logs (a framework's DVCLive callback logs
+    what that framework's hook records already)."""
+    def caller_is_own():
+        frame = sys._getframe(2)
+        while frame is not None and frame.f_code.co_filename == __file__:
+            frame = frame.f_back
+        return frame is not None and frame.f_globals.get("__name__") in _DVCLIVE_OWN
+
+    def metric(args, kwargs):
+        # log_metric(self, name, val, timestamp=False, plot=True)
+        if caller_is_own():
+            return
+        values = dict(zip(("name", "val"), args[1:3]))
+        values.update({k: v for k, v in kwargs.items() if k in ("name", "val")})
+        if "name" in values and "val" in values and not isinstance(values["val"], (str, bool)):
+            metrics("dvclive", {str(values["name"]): values["val"]},
+                    getattr(args[0], "step", None))
+
+    def given(args, kwargs):
+        # log_params(self, params) / log_param(self, name, val)
+        if caller_is_own():
+            return
+        if "params" in kwargs or len(args) == 2:
+            values = kwargs.get("params", args[1] if len(args) == 2 else None)
+        else:
+            named = dict(zip(("name", "val"), args[1:3]))
+            named.update({k: v for k, v in kwargs.items() if k in ("name", "val")})
+            values = {named["name"]: named["val"]} if len(named) == 2 else None
+        if isinstance(values, dict):
+            params("dvclive", values)
+
+    wrap(module.Live, "log_metric", "dvclive", before=metric)
+    wrap(module.Live, "log_params", "dvclive", before=given)
+    wrap(module.Live, "log_param", "dvclive", before=given)
+
+
 # -- Hydra --------------------------------------------------------------------------------
 
 def _hydra(module):
@@ -1970,4 +2017,5 @@ _INSTALLERS = {
     "keras_tuner.src.engine.base_tuner": _keras_tuner,
     "keras_tuner.engine.base_tuner": _keras_tuner,
     "catboost.core": _catboost,
+    "dvclive.live": _dvclive,
 }

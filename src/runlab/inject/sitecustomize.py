@@ -53,6 +53,7 @@ _TRIGGERS = {
     "keras_tuner.src.engine.base_tuner": "keras_tuner",
     "keras_tuner.engine.base_tuner": "keras_tuner",
     "catboost.core": "catboost",
+    "dvclive.live": "dvclive",
 }
 _PID = os.getpid()
 
