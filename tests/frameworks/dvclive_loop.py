@@ -6,11 +6,11 @@ record is every value it passed, at the Live's step when it did (`plots/metrics/
 import os
 import tempfile
 
-os.chdir(tempfile.mkdtemp())  # (DVCLive writes dvclive/ where it runs)
 from dvclive import Live
 
 import _truth
 
+os.chdir(tempfile.mkdtemp())  # (DVCLive writes dvclive/ where it runs)
 metrics = {}
 settings = {"train": {"lr": 0.05, "epochs": 4}, "seed": 42}
 with Live(save_dvc_exp=False) as live:
