@@ -215,6 +215,43 @@ def test_system_metrics_appear(cli: Callable[..., Result], tmp_path: Path) -> No
     assert "sys/" not in r.stderr  # the summary leaves them out
 
 
+CHURN = """\
+import json, multiprocessing as mp, os, time
+journal = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"],
+                       "journal.jsonl")
+def busy(i):
+    end = time.process_time() + 0.3
+    while time.process_time() < end:
+        pass
+if __name__ == "__main__":
+    with mp.Pool(2, maxtasksperchild=1) as pool:  # (a worker a task: each comes and goes)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            pool.map(busy, range(4), chunksize=1)
+            with open(journal) as f:
+                if f.read().count("sys/cpu_percent") >= 4:
+                    break
+    print("sampled")
+"""
+
+
+def test_cpu_percent_counts_workers_that_come_and_go(cli: Callable[..., Result],
+                                                     tmp_path: Path) -> None:
+    # a pool whose workers live for one task each: their CPU is the tree's though no sample
+    # saw them, and a worker first seen just before a sample is no thousand percent
+    (tmp_path / "churn.py").write_text(CHURN)
+    r = cli(sys.executable, "churn.py", env={"RUNLAB_SYSTEM_METRICS": "0.5"})
+    assert r.code == 0 and "sampled" in r.stdout
+    run = json.loads(cli("show", "last", "--json").stdout)
+    used = run["resources"]["cpu_user_s"] + run["resources"]["cpu_system_s"]
+    samples = [p["value"] for p in json.loads(cli("metrics", "last", "--json").stdout)[
+        "sys/cpu_percent"]]
+    assert max(samples) <= 100 * (os.cpu_count() or 1) * 1.5
+    # (the samples' mean is the tree's use over their span: at least a good part of the
+    # run's average, which its start-up and end bring down)
+    assert sum(samples) / len(samples) >= 0.4 * 100 * used / run["duration_s"]
+
+
 WAIT_FOR_FLUSHES = """\
 import json, os, time
 journal = os.path.join(os.environ["RUNLAB_STORE"], "runs", os.environ["RUNLAB_RUN_ID"],

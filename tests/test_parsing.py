@@ -6266,3 +6266,14 @@ def test_round_37_a_configuration_printed_whole_is_no_metric() -> None:
                     "val:", "  every: 2", "done", "acc: 0.9") == [("acc", 0.9, 0)]
     assert steps_of("train:", "  loss: 0.5", "  acc: 0.9", "val:", "  loss: 0.6") == [
         ("train/loss", 0.5, 0), ("train/acc", 0.9, 0), ("val/loss", 0.6, 0)]
+
+
+def test_round_37_ray_s_status_notes_and_an_exit_are_no_metrics() -> None:
+    # Ray Tune's best so far (a trial's id, all digits by chance, is no step), its note on
+    # the lines it folded, its quick start's best config, and a traceback's `SystemExit: 1`
+    assert steps_of("Current best trial: 26201690 with loss=0.0223 and params={'lr': 0.7}",
+                    "(train_fn pid=4) done [repeated 3x across cluster] (Ray deduplicates logs"
+                    " by default. Set RAY_DEDUP_LOGS=0 to disable log deduplication.)",
+                    "Best hyperparameters found were:  {'x': 1.0276, 'y': 0.5448}",
+                    "SystemExit: 1", "KeyboardInterrupt: 2", "epoch 1 loss: 0.5") == [
+        ("loss", 0.5, 1)]

@@ -152,6 +152,7 @@ class ResourceMonitor:
         self._descendants: dict[int, psutil.Process] = {}
         self._metrics: list[list[Any]] = []  # [key, value, step, time] since the last drain
         self._metric_step = 0
+        self._cpu_mark = (0.0, 0.0)  # (monotonic time, the tree's CPU seconds) at the last sample
         self._gpu: GpuReader | None = None
 
     def start(self) -> None:
@@ -181,9 +182,6 @@ class ResourceMonitor:
                 except psutil.Error:
                     continue
             # Remember descendants: those that outlive the child are not in RUSAGE_CHILDREN.
-            for process in children:
-                if process.pid not in self._descendants:
-                    _prime_cpu(process)
             self._descendants = {process.pid: self._descendants.get(process.pid, process)
                                  for process in children}
             if self._peak_rss is None or total > self._peak_rss:
@@ -240,13 +238,12 @@ class ResourceMonitor:
                 return
             self._root = root
             self._ready.set()
-        if root is not None:
-            _prime_cpu(root)
         command = gpu_command(self.metrics_interval) if self.gpu and self.metrics_interval > 0 \
             else None
         if command:
             self._gpu = GpuReader.start(command, self.metrics_interval)
         self.sample()
+        self._cpu_mark = (time.monotonic(), self._tree_cpu())
         next_metrics = time.monotonic() + self.metrics_interval
         while not self._stop.wait(self.interval):
             try:
@@ -264,13 +261,16 @@ class ResourceMonitor:
         root = self._root
         if root is None:
             return
-        cpu = rss = threads = read = written = 0.0
+        rss = threads = read = written = 0.0
         with self._lock:
             tree = [root, *self._descendants.values()]
+        now, cpu_s = time.monotonic(), self._tree_cpu(tree)
+        then, before = self._cpu_mark
+        self._cpu_mark = (now, cpu_s)
+        cpu = max(0.0, cpu_s - before) / (now - then) * 100 if now > then else 0.0
         for process in tree:
             try:
                 with process.oneshot():
-                    cpu += process.cpu_percent()  # since this process's previous call
                     rss += process.memory_info().rss
                     threads += process.num_threads()
                     try:
@@ -292,6 +292,25 @@ class ResourceMonitor:
                 ["sys/read_bytes", read, step, t],
                 ["sys/write_bytes", written, step, t],
             ]
+
+    def _tree_cpu(self, tree: list[Any] | None = None) -> float:
+        """The CPU seconds the tree has used: each live process's own and its reaped
+        children's (a worker that came and went since the last sample is in its parent's), so
+        the difference between two samples is the tree's use between them."""
+        import psutil
+
+        if tree is None:
+            with self._lock:
+                tree = [] if self._root is None else [self._root,
+                                                      *self._descendants.values()]
+        total = 0.0
+        for process in tree:
+            try:
+                times = process.cpu_times()
+            except psutil.Error:
+                continue
+            total += times.user + times.system + times.children_user + times.children_system
+        return total
 
     def _outlived_cpu(self) -> tuple[float, float]:
         """CPU of processes from the last sample still running now: no rusage includes them.
@@ -317,16 +336,6 @@ class ResourceMonitor:
             user += times.user + times.children_user
             system += times.system + times.children_system
         return user, system
-
-
-def _prime_cpu(process: Any) -> None:
-    """psutil's first cpu_percent() of a process is meaningless: make it now, not in a sample."""
-    import psutil
-
-    try:
-        process.cpu_percent()
-    except psutil.Error:
-        pass
 
 
 GPU_QUERY = "index,utilization.gpu,memory.used,memory.total,power.draw,temperature.gpu"

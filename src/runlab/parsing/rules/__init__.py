@@ -477,7 +477,8 @@ RULES: list[Rule] = [
          " lifecycle event {", " downsamples ", ". New best score: ", "Monitored metric ",
          "Overriding: ", "Best pipeline: ", "Number of ", "Total number of ", " bounds: ",
          "Total seconds in IPOPT", "Tuned aten.", "Cache: {",
-         "NodeDef mentions attribute "),
+         "NodeDef mentions attribute ", "SystemExit: ", "KeyboardInterrupt: ",
+         "StopIteration: ", "Ray deduplicates logs ", "Current best trial: "),
         noise=True,
     ),
     Rule(

@@ -78,9 +78,15 @@ _NOISE = re.compile(
     # clu's ReportProgress: `Setting work unit notes: 44.8 steps/s, 33.3% (8/24), ETA: 0m`
     r"|\bSetting work unit notes: "
     # An exception's line, a traceback's last, `ValueError: boom loss=nan`: an error's text
-    # (not a measure named like one, `MeanSquaredError: 0.25`)
+    # (not a measure named like one, `MeanSquaredError: 0.25`); an exit's, `SystemExit: 1`
     r"|^(?:[a-z_]\w{0,40}\.){0,6}(?!\w{0,40}(?:Mean|Squared|Absolute))[A-Z]\w{0,60}"
-    r"(?:Error|Exception): "
+    r"(?:Error|Exception): |^(?:SystemExit|KeyboardInterrupt|StopIteration): "
+    # Ray's note after the lines it folded: `(Ray deduplicates logs by default. Set
+    # RAY_DEDUP_LOGS=0 to disable log deduplication, ...)`
+    r"|\(Ray deduplicates logs by default\. "
+    # Ray Tune's status: `Current best trial: 26201690 with loss=0.02 and params={...}`, the
+    # best so far of the trials' results (each of which its result box and table print)
+    r"|^Current best trial: \w{1,40} with "
     # Vowpal Wabbit's settings before its table: `power_t = 0.5` (its `learning rate = 0.5`
     # reads as pix2pix's schedule prints it, a measure)
     r"|^(?:initial_t|power_t|decay_learning_rate) = "

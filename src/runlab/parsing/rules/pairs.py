@@ -1213,7 +1213,8 @@ def line_shape(line: str) -> re.Pattern[str] | None:
 # none of its values is a metric.
 SETTINGS_DICT = re.compile(
     r"(?:^|_)(?:params|hparams|hyperparams|hyperparameters|parameters|config|cfg|args|kwargs"
-    r"|settings|options)$", re.IGNORECASE)
+    r"|settings|options)(?:_(?:found|were|was|are|is|used|chosen|selected|so_far)){0,3}$",
+    re.IGNORECASE)  # (Ray Tune's quick start: `Best hyperparameters found were: {...}`)
 
 
 # A thing's number or id, AutoTS's `Model Number: 137`, `Run ID: 3`: no measure, unless a
