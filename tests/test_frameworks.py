@@ -125,6 +125,17 @@ def test_searches_record_their_trials(cli: Callable[..., Result], tmp_path: Path
         assert run["params"] == truth["params"]
 
 
+def test_ray_tune_search(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # each trial's last result at its number, not the trials' printed epochs and Ray's boxes
+    # piled on the same steps; the best trial's config as params
+    for run, truth, output in run_both(cli, tmp_path, python, "ray_tune_search.py"):
+        assert "epoch 2 loss=" in output and "Trial status" in output
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["loss"]] == [0, 1, 2, 3]
+        assert_params(run, truth)
+        assert truth["params"]["lr"] == 0.7 and "hook is off" not in output
+
+
 def test_keras_tuner_search(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     # each trial's score at its number, not its fits' epochs piled on the same steps; the best
     # hyperparameters as params; its display and summary no points; the refit's own curves

@@ -397,15 +397,18 @@ def _peft(module):
 # While one runs, only its own hook records: each trial's result, then the best trial's
 # settings as the run's params. An Optuna study also mutes what the fits print in a library's
 # format (XGBoost's rounds, LightGBM's, a Keras bar): its trials' lines are its hook's.
-_SEARCHES = ("optuna", "flaml", "keras_tuner", "catboost")
+_SEARCHES = ("optuna", "flaml", "keras_tuner", "catboost", "ray")
 _searching = [0]
 
 
-def _search(hook, on, quiet=False):
+def _search(hook, on, quiet=False, silent=False):
+    """A search starts (`on`) or ends. `quiet`: what its trials print in a library's format
+    is theirs; `silent`: all that is printed meanwhile is (Ray Tune's trials run in other
+    processes, whose lines it prints: the program's own code waits for it)."""
     if on:
         _searching[0] += 1
-        if _searching[0] == 1 and quiet:
-            guarded(hook, muted)(hook, ["*"], True)
+        if _searching[0] == 1 and (quiet or silent):
+            guarded(hook, muted)(hook, ["**" if silent else "*"], True)
         return
     _searching[0] = max(0, _searching[0] - 1)
     if not _searching[0] and hook in _muted:
@@ -1911,6 +1914,77 @@ def _accelerate(module):
     wrap(module.Accelerator, "init_trackers", "accelerate", before=trackers)
 
 
+# -- Ray Tune -----------------------------------------------------------------------------
+
+# What Ray adds to each result a trainable reports (ray/tune/result.py's AUTO_RESULT_KEYS and
+# the ids and flags beside them): no measure of the trial's.
+_RAY_AUTO = frozenset({"training_iteration", "time_total_s", "episodes_total", "timesteps_total",
+                       "node_ip", "hostname", "pid", "time_this_iter_s", "timestamp", "date",
+                       "time_since_restore", "timesteps_since_restore",
+                       "iterations_since_restore", "config", "checkpoint_dir_name", "done",
+                       "trial_id", "experiment_tag", "should_checkpoint", "experiment_id"})
+
+
+def _ray_results(trials, best):
+    """Each trial's last result at its number in the search (its `_00000`, from 0), then the
+    best trial's config as the run's params (where the search names its metric)."""
+    for number, last in enumerate(trials):
+        if not isinstance(last, dict):
+            continue
+        flat = {}
+        _flatten_metrics({k: v for k, v in last.items() if k not in _RAY_AUTO}, "", flat)
+        metrics("ray", {k: v for k, v in flat.items() if not isinstance(v, (str, bool))},
+                number)
+    try:
+        config = best()
+    except Exception:  # noqa: BLE001 - no metric named, or no trial finished
+        return
+    if isinstance(config, dict):
+        params("ray", config)
+
+
+def _ray(module):
+    """`Tuner.fit()` and `tune.run()`: a search whose trials run in Ray's worker processes
+    and whose printed lines (theirs, forwarded, and its status tables) are no run's; after it,
+    each trial's last result at the trial's number, and the best trial's config as params."""
+    def fit(original):
+        def call(self, *args, **kwargs):
+            if "ray" in _failed or not active() or _searching[0]:
+                return original(self, *args, **kwargs)
+            _search("ray", True, silent=True)
+            try:
+                grid = original(self, *args, **kwargs)
+            finally:
+                _search("ray", False)
+            guarded("ray", _ray_results)(
+                [getattr(result, "metrics", None) for result in grid],
+                lambda: grid.get_best_result().config)
+            return grid
+        call._runlab = True
+        return call
+
+    def run(original):
+        def call(*args, **kwargs):
+            if "ray" in _failed or not active() or _searching[0]:
+                return original(*args, **kwargs)
+            _search("ray", True, silent=True)
+            try:
+                analysis = original(*args, **kwargs)
+            finally:
+                _search("ray", False)
+            guarded("ray", _ray_results)(
+                [getattr(trial, "last_result", None) for trial in analysis.trials],
+                lambda: analysis.best_config)
+            return analysis
+        call._runlab = True
+        return call
+
+    if hasattr(module, "Tuner") and not getattr(module.Tuner.fit, "_runlab", False):
+        module.Tuner.fit = fit(module.Tuner.fit)
+    if hasattr(module, "run") and not getattr(module.run, "_runlab", False):
+        module.run = run(module.run)
+
+
 # -- DVCLive -----------------------------------------------------------------------------
 
 # DVCLive's own callbacks for frameworks whose hooks record their curves (and its search's
@@ -2018,4 +2092,6 @@ _INSTALLERS = {
     "keras_tuner.engine.base_tuner": _keras_tuner,
     "catboost.core": _catboost,
     "dvclive.live": _dvclive,
+    "ray.tune.tuner": _ray,
+    "ray.tune.tune": _ray,
 }

@@ -54,6 +54,8 @@ _TRIGGERS = {
     "keras_tuner.engine.base_tuner": "keras_tuner",
     "catboost.core": "catboost",
     "dvclive.live": "dvclive",
+    "ray.tune.tuner": "ray",
+    "ray.tune.tune": "ray",
 }
 _PID = os.getpid()
 

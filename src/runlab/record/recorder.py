@@ -42,6 +42,7 @@ QUIET_S = 0.02
 _HOOKED_VALUES = 256
 _LEAVES = 512  # the last parts of hooked keys kept
 ALL_KEYS = "*"  # muted keys that stand for every key a library's format gives
+EVERY_POINT = "**"  # ... and for every point printed (a search whose trials print it all)
 
 
 def printed_from(x: float, values: list[float]) -> bool:
@@ -373,7 +374,9 @@ class Ownership:
         for t, points in batches:
             keys = frozenset().union(*(k for (start, _, grace), k in self.muted
                                        if start <= t < grace))
-            if ALL_KEYS in keys:  # (a search's: every library format's, not the program's)
+            if EVERY_POINT in keys:  # (Ray Tune's trials': what is printed is theirs)
+                points = []
+            elif ALL_KEYS in keys:  # (a search's: every library format's, not the program's)
                 points = [p for p in points if p.generic]
             kept.append((t, [p for p in points if p.key not in keys] if keys else points))
         return kept
