@@ -254,7 +254,8 @@ def test_sklearn_curves_inside_a_pipeline_and_a_search(cli: Callable[..., Result
         assert [s for s, _ in truth["metrics"]["loss"]] == list(range(1, 8))
         assert [s for s, _ in truth["metrics"]["train_loss"]] == [1, 2, 3, 4]  # the refit's only
         assert "Iteration 7, loss" in output  # printed as ever, recorded once
-        assert_params(run, truth)  # the search's best settings, as best_max_depth
+        assert_params(run, truth)  # the searches' best settings, as best_max_depth
+        assert run["params"]["best_tfidfvectorizer__ngram_range"] in ([1, 1], [1, 2])
 
 
 def test_sklearn_verbose_fits_are_read_and_partial_fits_continue(

@@ -1568,8 +1568,8 @@ def _sklearn(module):
         # (`best_C`, `best_cv_score`): its params are those it searched from.
         best = getattr(estimator, "best_params_", None)
         if isinstance(best, dict):
-            params("sklearn", {f"best_{k}": v for k, v in best.items()
-                               if isinstance(v, (bool, int, float, str)) or v is None})
+            # (a tuple, `hidden_layer_sizes=(16,)`, as a list; an estimator as its repr)
+            params("sklearn", {f"best_{k}": v for k, v in best.items()})
             score = _number(getattr(estimator, "best_score_", None))
             if score is not None and math.isfinite(score):
                 metrics("sklearn", {"best_cv_score": score}, None)
