@@ -6277,3 +6277,18 @@ def test_round_37_ray_s_status_notes_and_an_exit_are_no_metrics() -> None:
                     "Best hyperparameters found were:  {'x': 1.0276, 'y': 0.5448}",
                     "SystemExit: 1", "KeyboardInterrupt: 2", "epoch 1 loss: 0.5") == [
         ("loss", 0.5, 1)]
+
+
+def test_round_37_a_ray_train_worker_s_rank_is_the_one_its_controller_names() -> None:
+    # Ray's prefix names a worker's process, not its rank: the controller's listing does
+    assert steps_of(
+        "(TrainController pid=26693) Started training worker group of size 2: ",
+        "(TrainController pid=26693) - (ip=192.0.2.2, pid=26799) world_rank=0, local_rank=0,"
+        " node_rank=0",
+        "(TrainController pid=26693) - (ip=192.0.2.2, pid=26834) world_rank=1, local_rank=1,"
+        " node_rank=0",
+        "(RayTrainWorker pid=26834) epoch 0 loss=76.3552",
+        "(RayTrainWorker pid=26799) epoch 0 loss=8.5981",
+        "(RayTrainWorker pid=26834) epoch 1 loss=59.8061",
+        "(RayTrainWorker pid=26799) epoch 1 loss=6.8922") == [
+        ("loss", 8.5981, 0), ("loss", 6.8922, 1)]

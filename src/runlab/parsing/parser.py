@@ -99,12 +99,16 @@ _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 # The other ranks' lines are theirs (rank 0's are the run's, as its hooks record only rank 0).
 _LAUNCHER = re.compile(
     r"\[(?:default|rank|local_rank|trainer|worker)(\d{1,5})\]:|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
-    r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=\d{1,9}(?:,\ ip=[\w.:\-]{1,60})?\)\ "
+    r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=(?P<pid>\d{1,9})(?:,\ ip=[\w.:\-]{1,60})?\)\ "
     # or what a program puts before its ranks' lines itself: `[rank1] step 1 loss 3.58`, `rank 1
     # | step 1 | loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its timers', is read whole;
     # a leaderboard's `Rank 1 | team-a | score 0.91` is no process's)
     r"|\[(?:rank|RANK)\ ?(\d{1,5})\]:?\ |(?:rank|RANK)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
 _LAUNCHED_START = frozenset("[(rR")
+# Ray Train's controller naming each worker's rank: `- (ip=10.0.0.1, pid=26834) world_rank=1,
+# local_rank=1, node_rank=0`, so that its `(RayTrainWorker pid=26834) ` lines are rank 1's.
+_RAY_WORKER_RANK = re.compile(r"-\ \(ip=[\w.:\-]{1,60},\ pid=(\d{1,9})\)\ world_rank=(\d{1,5})",
+                              re.ASCII)
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
 _MIDDLE_DOT = re.compile(r"(?<=[\d%]) \u00b7 (?=[^\W\d_])")
@@ -452,6 +456,7 @@ class MetricParser:
         self._section_indent = -1
         self._section_things = False  # a measure's heading: its lines name things, not measures
         self._section_bullet = False  # the block's lines are a list's items (`- loss: 0.4`)
+        self._ray_ranks: dict[str, str] = {}  # a Ray worker's process id -> its rank
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
@@ -482,9 +487,11 @@ class MetricParser:
             if not line.isascii():
                 line = _plain(line)
             if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None:
-                if _rank(launched).strip("0"):
+                if self._rank(launched).strip("0"):
                     continue  # another rank's
                 line = line[launched.end() :]
+                if "world_rank=" in line:
+                    self._ray_worker(line)
             if "RANK " in line and _other_rank(line):
                 continue
             if self._rich_log is not None or ".py:" in line:
@@ -666,13 +673,28 @@ class MetricParser:
                 kept.append(point)
         return points if kept is None else kept
 
+    def _rank(self, launched: re.Match[str]) -> str:
+        """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray
+        worker's, the one its controller named for its process."""
+        pid = launched.group("pid")
+        if pid is not None:
+            return self._ray_ranks.get(pid, "")
+        return next((rank for rank in launched.groups() if rank is not None), "")
+
+    def _ray_worker(self, line: str) -> None:
+        worker = _RAY_WORKER_RANK.search(line)
+        if worker is not None and len(self._ray_ranks) < 4096:
+            self._ray_ranks[worker.group(1)] = worker.group(2)
+
     def _parse_one(self, line: str) -> list[Point]:
         if not line.isascii() and not self._patterns:
             line = _plain(line)
         if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None:
-            if _rank(launched).strip("0"):
+            if self._rank(launched).strip("0"):
                 return []  # another rank's
             line = line[launched.end() :]
+            if "world_rank=" in line:
+                self._ray_worker(line)
         if "RANK " in line and _other_rank(line):
             return []
         if self._rich_log is not None or ".py:" in line:
@@ -1618,9 +1640,6 @@ _PREFIX_RANK = re.compile(r"\[RANK\ (\d{1,5})\]\ *\Z", re.ASCII)
 _LEADING_RANK = re.compile(r"\[RANK\ (\d{1,5})\]", re.ASCII)
 
 
-def _rank(launched: re.Match[str]) -> str:
-    """The rank a launcher's (or a program's) prefix names ("" when it names none)."""
-    return next((rank for rank in launched.groups() if rank is not None), "")
 
 
 def _plain(line: str) -> str:
