@@ -235,6 +235,30 @@ def test_term_and_hup_are_passed_on(cli: Callable[..., Result], tmp_path: Path, 
     assert show(cli)["status"] == "killed"
 
 
+def test_sigterm_reaches_the_command_which_stops_its_workers_itself(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # as `kill -TERM` of the command without runlab: the command gets it, not its workers
+    # (Lightning's DDP ranks, each given SIGTERM, hang); what it leaves is killed after it
+    mark = tmp_path / "worker-got-term"
+    worker = (f"import signal, time; signal.signal(signal.SIGTERM, lambda s, f: "
+              f"open({str(mark)!r}, 'w').close()); print('armed', flush=True); time.sleep(60)")
+    code = ("import subprocess, sys, time\n"
+            f"g = subprocess.Popen([sys.executable, '-c', {worker!r}], stdout=subprocess.PIPE)\n"
+            "g.stdout.readline()\n"  # (its handler in place)
+            "print('ready', g.pid, flush=True)\n"
+            "time.sleep(60)\n")
+    p = subprocess.Popen(runlab_argv(PY, "-c", code), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, cwd=tmp_path, env=child_env())
+    assert p.stdout is not None
+    line = p.stdout.readline().decode()
+    assert line.startswith("ready"), line
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=30)
+    assert p.returncode == -signal.SIGTERM and show(cli)["status"] == "killed"
+    assert not mark.exists()
+    assert _gone(int(line.split()[1]))
+
+
 def test_sigkill_of_runlab_leaves_a_lost_run_with_its_output(cli: Callable[..., Result],
                                                               tmp_path: Path) -> None:
     p = _start_waiting_child(tmp_path)

@@ -332,7 +332,13 @@ class _Child:
         elif len(sent) == 2:
             self.launch.notify(f"{name} again: passing it on once more; a third kills the command")
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.proc.pid, target)
+            if len(sent) == 1 and signum == signal.SIGTERM:
+                # `kill -TERM` of a command without runlab reaches that process, which stops
+                # its workers as it sees fit (Lightning's DDP ranks, each given SIGTERM, wait on
+                # each other for ever); a terminal's Ctrl-C and hang-up reach the whole group
+                os.kill(self.proc.pid, target)
+            else:
+                os.killpg(self.proc.pid, target)
 
     def _pass_on(self, signum: int, frame: FrameType | None) -> None:
         self._signal_group(signum)
