@@ -411,12 +411,19 @@ def test_a_known_launcher_records_nothing_and_its_rankless_worker_does(
     launcher = bin_dir / "accelerate"
     launcher.write_text(f"#!{sys.executable}\n" + LAUNCHER.replace(
         "env=dict(os.environ, RANK=str(rank), LOCAL_RANK=str(rank))", "env=os.environ").replace(
-        "default=3", "default=1"))
+        "default=3", "default=1").replace(
+        'p.add_argument("script")', 'p.add_argument("script")\np.add_argument("--config_file")'))
     launcher.chmod(0o755)
     (tmp_path / "worker.py").write_text(WORKER.replace('os.environ["RANK"]', '"0"'))
     r = cli(str(launcher), "worker.py")
     assert r.code == 0, r.stderr
     assert params(cli) == {"who": "rank0"}
+    # nor is a file its options name an input of the run, or its settings params
+    (tmp_path / "cpu.json").write_text('{"num_processes": 2, "use_cpu": true}')
+    r = cli(str(launcher), "--config_file", "cpu.json", "worker.py")
+    assert r.code == 0, r.stderr
+    run = json.loads(cli("show", "last", "--json").stdout)
+    assert run["params"] == {"who": "rank0"} and run["inputs"] == {}
 
 
 BROKEN_TQDM = """\

@@ -6292,3 +6292,16 @@ def test_round_37_a_ray_train_worker_s_rank_is_the_one_its_controller_names() ->
         "(RayTrainWorker pid=26834) epoch 1 loss=59.8061",
         "(RayTrainWorker pid=26799) epoch 1 loss=6.8922") == [
         ("loss", 8.5981, 0), ("loss", 6.8922, 1)]
+
+
+def test_round_37_a_process_group_s_traceback_and_lightning_s_rank_prefix() -> None:
+    # PyTorch's `[rank0]: ` before a crashed rank's traceback: its frames' source lines are
+    # code (`lr=0.05`), as without the prefix; Lightning's `[rank: 1] ` is rank 1's, and its
+    # notice of the signal it took is no metric
+    assert steps_of("[rank0]: Traceback (most recent call last):",
+                    '[rank0]:   File "t.py", line 7, in <module>',
+                    "[rank0]:     train_step(step, lr=0.05, momentum=0.9)",
+                    "[rank0]: RuntimeError: loss diverged",
+                    "[rank: 0] Received SIGTERM: 15", "Received SIGTERM: 15",
+                    "[rank: 1] val_loss: 0.5", "[rank: 0] step 3 loss 0.25") == [
+        ("loss", 0.25, 3)]

@@ -387,6 +387,13 @@ def parse_args(
     )
 
 
+def launcher_words(argv: Sequence[str], cwd: str) -> list[str]:
+    """The words of a launcher's own options before the program it starts (`accelerate
+    launch --config_file cpu.yaml train.py`: `launch`, `--config_file`, `cpu.yaml`)."""
+    tokens = list(argv)
+    return tokens[1 : _find_entry(tokens, cwd).prefix_end] if tokens else []
+
+
 @dataclass
 class _Entry:
     script: str | None = None

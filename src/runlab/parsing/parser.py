@@ -93,17 +93,19 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 # Python's `logging.basicConfig()` format, `INFO:__main__:loss: 0.5` (TensorFlow's too,
 # `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
-# What a launcher puts before each line of a worker's output: torchrun's `--tee`, `[default0]:`
-# or `[rank0]:`; Open MPI's `--tag-output`, `[1,0]<stdout>:`; Ray's `(RayTrainWorker pid=1234,
+# What a launcher puts before each line of a worker's output: torchrun's `--tee`, `[default0]:`,
+# or PyTorch's in a process group, `[rank0]: ` (its space too: a traceback's `[rank0]:   File`); Open MPI's `--tag-output`, `[1,0]<stdout>:`; Ray's `(RayTrainWorker pid=1234,
 # ip=10.0.0.1) ` and `(pid=1234) `. Not part of the program's line.
 # The other ranks' lines are theirs (rank 0's are the run's, as its hooks record only rank 0).
 _LAUNCHER = re.compile(
-    r"\[(?:default|rank|local_rank|trainer|worker)(\d{1,5})\]:|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
+    r"\[(?:default|local_rank|trainer|worker)(\d{1,5})\]:|\[rank(\d{1,5})\]:\ ?"
+    r"|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
     r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=(?P<pid>\d{1,9})(?:,\ ip=[\w.:\-]{1,60})?\)\ "
-    # or what a program puts before its ranks' lines itself: `[rank1] step 1 loss 3.58`, `rank 1
+    # or what a program puts before its ranks' lines itself: `[rank1] step 1 loss 3.58`
+    # (Lightning's `[rank: 1] `), `rank 1
     # | step 1 | loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its timers', is read whole;
     # a leaderboard's `Rank 1 | team-a | score 0.91` is no process's)
-    r"|\[(?:rank|RANK)\ ?(\d{1,5})\]:?\ |(?:rank|RANK)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
+    r"|\[(?:rank|RANK):?\ ?(\d{1,5})\]:?\ |(?:rank|RANK)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
 _LAUNCHED_START = frozenset("[(rR")
 # Ray Train's controller naming each worker's rank: `- (ip=10.0.0.1, pid=26834) world_rank=1,
 # local_rank=1, node_rank=0`, so that its `(RayTrainWorker pid=26834) ` lines are rank 1's.

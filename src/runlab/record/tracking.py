@@ -352,7 +352,7 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
     """The background thread that reads the packages and platform, and fingerprints the
     inputs the arguments name (capture/inputs.py), for a child that has just started."""
     from runlab.capture import inputs, packages
-    from runlab.capture.args import is_secret, redact_mapping, secret_patterns
+    from runlab.capture.args import is_secret, launcher_words, redact_mapping, secret_patterns
 
     patterns = secret_patterns(settings)
     paths: list[str] = []
@@ -361,7 +361,10 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
         if script and not (is_python(opts.argv, opts.cwd, env)
                            or script.endswith(inputs.CODE_SUFFIXES)):
             script = None  # `cat data.csv`: the first file is data, not an entry script
-        skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p]
+        # (nor what a launcher's options name: accelerate's `--config_file cpu.yaml` is its
+        # settings, none of the run's params)
+        skip = [p for p in (script, opts.argv[0] if opts.argv else None) if p] + \
+            launcher_words(opts.argv, opts.cwd)
         paths = inputs.candidates(opts.argv, opts.cwd, skip, settings.input_globs,
                                   secret=lambda key: is_secret(key, patterns))
         if paths and settings.artifacts + opts.artifacts:

@@ -478,7 +478,8 @@ RULES: list[Rule] = [
          "Overriding: ", "Best pipeline: ", "Number of ", "Total number of ", " bounds: ",
          "Total seconds in IPOPT", "Tuned aten.", "Cache: {",
          "NodeDef mentions attribute ", "SystemExit: ", "KeyboardInterrupt: ",
-         "StopIteration: ", "Ray deduplicates logs ", "Current best trial: "),
+         "StopIteration: ", "Ray deduplicates logs ", "Current best trial: ",
+         "Received SIG"),
         noise=True,
     ),
     Rule(

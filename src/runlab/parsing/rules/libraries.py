@@ -81,6 +81,7 @@ _NOISE = re.compile(
     # (not a measure named like one, `MeanSquaredError: 0.25`); an exit's, `SystemExit: 1`
     r"|^(?:[a-z_]\w{0,40}\.){0,6}(?!\w{0,40}(?:Mean|Squared|Absolute))[A-Z]\w{0,60}"
     r"(?:Error|Exception): |^(?:SystemExit|KeyboardInterrupt|StopIteration): "
+    r"|^Received SIG[A-Z]{2,8}: \d"  # Lightning's notice of the signal it took, `... 15`
     # Ray's note after the lines it folded: `(Ray deduplicates logs by default. Set
     # RAY_DEDUP_LOGS=0 to disable log deduplication, ...)`
     r"|\(Ray deduplicates logs by default\. "
