@@ -354,6 +354,18 @@ def test_mlflow_logging(cli: Callable[..., Result], tmp_path: Path, python: str)
         assert "hook is off" not in output
 
 
+def test_hydra_sweep(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # a sweep's jobs are its trials: their printed epochs are not piled on the same steps,
+    # each job's return value is at its number
+    for run, truth, output in run_both(cli, tmp_path, python, "hydra_sweep.py", "--multirun",
+                                       "model.lr=0.1,0.5,0.9",
+                                       f"hydra.sweep.dir={tmp_path / 'multirun'}"):
+        assert "epoch 2 loss=" in output
+        assert_same_points(run, truth)
+        assert [s for s, _ in truth["metrics"]["value"]] == [0, 1, 2]
+        assert "hook is off" not in output
+
+
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "hydra_app.py", "model.lr=0.5",
                                   "hydra.job.chdir=False", "optimizer=adam",

@@ -6275,7 +6275,9 @@ def test_round_37_ray_s_status_notes_and_an_exit_are_no_metrics() -> None:
                     "(train_fn pid=4) done [repeated 3x across cluster] (Ray deduplicates logs"
                     " by default. Set RAY_DEDUP_LOGS=0 to disable log deduplication.)",
                     "Best hyperparameters found were:  {'x': 1.0276, 'y': 0.5448}",
-                    "SystemExit: 1", "KeyboardInterrupt: 2", "epoch 1 loss: 0.5") == [
+                    "SystemExit: 1", "KeyboardInterrupt: 2",
+                    "[2026-12-06 01:43:05,511][HYDRA] \t#0 : model.lr=0.1",
+                    "epoch 1 loss: 0.5") == [
         ("loss", 0.5, 1)]
 
 

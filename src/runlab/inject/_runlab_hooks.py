@@ -397,7 +397,7 @@ def _peft(module):
 # While one runs, only its own hook records: each trial's result, then the best trial's
 # settings as the run's params. An Optuna study also mutes what the fits print in a library's
 # format (XGBoost's rounds, LightGBM's, a Keras bar): its trials' lines are its hook's.
-_SEARCHES = ("optuna", "flaml", "keras_tuner", "catboost", "ray")
+_SEARCHES = ("optuna", "flaml", "keras_tuner", "catboost", "ray", "hydra")
 _searching = [0]
 
 
@@ -2061,6 +2061,42 @@ def _hydra(module):
 
     run_job._runlab = True
     module.run_job = run_job
+
+    hydra = getattr(module, "Hydra", None)
+    multirun = getattr(hydra, "multirun", None)
+    if multirun is None or getattr(multirun, "_runlab", False):
+        return
+
+    def sweep(self, *args, **kwargs):
+        # `--multirun`: a sweep whose jobs run in this process, one after the other (or in
+        # a launcher's processes); what they print and their frameworks log is theirs, each
+        # job's return value (an objective, as Hydra's Optuna sweeper takes it) the run's
+        if "hydra" in _failed or not active() or _searching[0]:
+            return multirun(self, *args, **kwargs)
+        _search("hydra", True, silent=True)
+        try:
+            returns = multirun(self, *args, **kwargs)
+        finally:
+            _search("hydra", False)
+        guarded("hydra", _hydra_jobs)(returns)
+        return returns
+
+    sweep._runlab = True
+    hydra.multirun = sweep
+
+
+def _hydra_jobs(returns):
+    """Each job's return value of a number (or a dict of them) at the job's number (from 0,
+    as Hydra numbers its jobs' folders)."""
+    jobs = [job for batch in returns or () for job in (
+        batch if isinstance(batch, (list, tuple)) else [batch])]
+    for number, job in enumerate(jobs):
+        value = getattr(job, "_return_value", None)
+        if getattr(getattr(job, "status", None), "name", "") != "COMPLETED":
+            continue
+        values = {"value": value} if not isinstance(value, dict) else value
+        metrics("hydra", {k: v for k, v in values.items() if not isinstance(v, (str, bool))},
+                number)
 
 
 _INSTALLERS = {

@@ -26,7 +26,7 @@ from runlab.store import events as journal_events
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from runlab.lifecycle.artifacts import Capture, Collector
@@ -427,7 +427,10 @@ class Ownership:
         closed ends now, with no grace (the hook waited for this), so the program's next
         prints are its own, however soon they come."""
         for window in self.closing:
-            end = max(window[1], now)
+            # (times are to the millisecond: what was read in the millisecond the output went
+            # quiet is the window's; the program's next print comes after its wait for the
+            # acknowledgement, a millisecond at least)
+            end = round(max(window[1], now) + 0.001, 3)
             window[1:] = [end, end]
             self.copies = [*self.copies[-7:], (end, end + EXCLUSIVE_GRACE_S)]
         self.closing = []
@@ -764,12 +767,15 @@ class Recorder:
         program uses it (a hook may be waiting, `quiet`), else only at ticks."""
         return QUIET_S if self.channel.offset or self.channel.grown() else float("inf")
 
-    def quiet(self) -> None:
+    def quiet(self, pending: Callable[[], bool] = lambda: False) -> None:
         """The output is quiet: all the program wrote before its latest reports is read. A
         framework's end is applied here, before anything the program prints after it, and
-        the channel acknowledged."""
+        the channel acknowledged. Not while output is `pending`: a hook writes what was
+        printed before its report, and output read after the report would seem later."""
         if self.channel.grown():
             self._ahead.extend(self.channel.read())
+        if pending():
+            return  # (read first; the next quiet moment settles)
         self._moved()
         self.ownership.settled(_now())
         self.channel.acknowledge()

@@ -71,7 +71,9 @@ class Launch:
     on_tick: Callable[[], None] = lambda: None
     # Called when the output has been quiet for `quiet_s()` seconds (all the command wrote
     # so far is read); `quiet_s` says how soon to look again (inf: only at ticks).
-    on_quiet: Callable[[], None] = lambda: None
+    # (given whether output came meanwhile: what the command wrote before its latest report
+    # may be in the pipe by the time the report is read)
+    on_quiet: Callable[[Callable[[], bool]], None] = lambda pending: None
     quiet_s: Callable[[], float] = lambda: float("inf")
     on_start: Callable[[int], None] = lambda pid: None
     notify: Callable[[str], None] = lambda message: None
@@ -199,7 +201,7 @@ class _Child:
                     timeout = min(timeout, max(0.0, exited_at + DRAIN_S - now))
                 ready = sel.select(timeout)
                 if not ready and timeout == quiet:
-                    self.launch.on_quiet()
+                    self.launch.on_quiet(lambda: bool(sel.select(0)))
                 for key, _ in ready:
                     fd = int(key.fd)
                     if not self._read(fd):

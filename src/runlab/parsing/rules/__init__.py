@@ -479,7 +479,7 @@ RULES: list[Rule] = [
          "Total seconds in IPOPT", "Tuned aten.", "Cache: {",
          "NodeDef mentions attribute ", "SystemExit: ", "KeyboardInterrupt: ",
          "StopIteration: ", "Ray deduplicates logs ", "Current best trial: ",
-         "Received SIG"),
+         "Received SIG", "[HYDRA] "),
         noise=True,
     ),
     Rule(

@@ -82,6 +82,8 @@ _NOISE = re.compile(
     r"|^(?:[a-z_]\w{0,40}\.){0,6}(?!\w{0,40}(?:Mean|Squared|Absolute))[A-Z]\w{0,60}"
     r"(?:Error|Exception): |^(?:SystemExit|KeyboardInterrupt|StopIteration): "
     r"|^Received SIG[A-Z]{2,8}: \d"  # Lightning's notice of the signal it took, `... 15`
+    # Hydra's sweep launching a job: `[2026-12-06 01:43:05,511][HYDRA] 	#0 : model.lr=0.1`
+    r"|\[HYDRA\]\s{1,8}#\d{1,9} : "
     # Ray's note after the lines it folded: `(Ray deduplicates logs by default. Set
     # RAY_DEDUP_LOGS=0 to disable log deduplication, ...)`
     r"|\(Ray deduplicates logs by default\. "
