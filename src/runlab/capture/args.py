@@ -102,10 +102,10 @@ _PYTHON = re.compile(r"(?:python|pypy)[0-9.]*(?:-dbg)?(?:\.exe)?", re.IGNORECASE
 _PYTHON_ARG_OPTIONS = "cmWX"
 # Launchers of a program's processes, by name or as `python -m`: their options are no params
 # of the run, and the program they start is its script (the start-up hook knows them too).
-LAUNCHERS = frozenset({"accelerate", "accelerate-launch", "torchrun", "deepspeed"})
+LAUNCHERS = frozenset({"accelerate", "accelerate-launch", "torchrun", "deepspeed", "dvc"})
 LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launch",
                               "accelerate.commands.launch", "accelerate.commands.accelerate_cli",
-                              "deepspeed.launcher.runner", "deepspeed.launcher.launch"})
+                              "deepspeed.launcher.runner", "deepspeed.launcher.launch", "dvc"})
 _PYTHON_LONG_WITH_ARG = ("--check-hash-based-pycs",)
 # papermill runs a notebook with parameters: `-p NAME VALUE` (typed) and `-r NAME VALUE` (a
 # string) are the run's params, its input notebook the script, its own options none.
@@ -594,6 +594,8 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             after = index + 1 if attached else index + 2
             if letter == "m" and value == _PAPERMILL:
                 return _papermill_entry(tokens, after, cwd)
+            if letter == "m" and value == "dvc":
+                return _dvc_entry(tokens)  # `python -m dvc exp run -S lr=0.1`
             if letter == "m" and value in LAUNCHER_MODULES:
                 # `python -m torch.distributed.run --nproc_per_node 2 train.py`
                 return _launched_entry(tokens, after, cwd, True, value)
