@@ -389,6 +389,17 @@ def test_secret_in_launcher_options_is_redacted(cwd: str) -> None:
     assert parsed.script == "train.py"
 
 
+def test_dvc_s_options_are_no_params_but_what_it_sets(cwd: str) -> None:
+    # `dvc exp run -S k=v` (and `python -m dvc`): the params it sets, a file named before
+    # one left out, a secret among them redacted; its own options none
+    for prefix in (["dvc"], ["python", "-m", "dvc"]):
+        parsed = parse_args([*prefix, "exp", "run", "-f", "-S", "train.lr=0.05",
+                             "--set-param=params.yaml:seed=7", "-S", "api_key=abc"], cwd=cwd)
+        assert parsed.params == {"train.lr": 0.05, "seed": 7, "api_key": REDACTED}
+        assert parsed.argv[-1] == f"api_key={REDACTED}" and "abc" not in parsed.argv
+    assert parse_args(["dvc", "repro", "--force", "train"], cwd=cwd).params == {}
+
+
 def test_custom_secret_patterns(cwd: str) -> None:
     parsed = parse_args(
         ["python", "train.py", "--pin", "1234", "--token", "t"],
