@@ -1947,42 +1947,37 @@ def _ray(module):
     """`Tuner.fit()` and `tune.run()`: a search whose trials run in Ray's worker processes
     and whose printed lines (theirs, forwarded, and its status tables) are no run's; after it,
     each trial's last result at the trial's number, and the best trial's config as params."""
-    def fit(original):
-        def call(self, *args, **kwargs):
-            if "ray" in _failed or not active() or _searching[0]:
-                return original(self, *args, **kwargs)
-            _search("ray", True, silent=True)
-            try:
-                grid = original(self, *args, **kwargs)
-            finally:
-                _search("ray", False)
-            guarded("ray", _ray_results)(
-                [getattr(result, "metrics", None) for result in grid],
-                lambda: grid.get_best_result().config)
-            return grid
-        call._runlab = True
-        return call
+    def fitted(grid):
+        _ray_results([getattr(result, "metrics", None) for result in grid],
+                     lambda: grid.get_best_result().config)
 
-    def run(original):
-        def call(*args, **kwargs):
-            if "ray" in _failed or not active() or _searching[0]:
-                return original(*args, **kwargs)
-            _search("ray", True, silent=True)
-            try:
-                analysis = original(*args, **kwargs)
-            finally:
-                _search("ray", False)
-            guarded("ray", _ray_results)(
-                [getattr(trial, "last_result", None) for trial in analysis.trials],
-                lambda: analysis.best_config)
-            return analysis
-        call._runlab = True
-        return call
+    def ran(analysis):
+        _ray_results([getattr(trial, "last_result", None) for trial in analysis.trials],
+                     lambda: analysis.best_config)
 
     if hasattr(module, "Tuner") and not getattr(module.Tuner.fit, "_runlab", False):
-        module.Tuner.fit = fit(module.Tuner.fit)
+        module.Tuner.fit = _silent_search("ray", module.Tuner.fit, fitted)
     if hasattr(module, "run") and not getattr(module.run, "_runlab", False):
-        module.run = run(module.run)
+        module.run = _silent_search("ray", module.run, ran)
+
+
+def _silent_search(hook, original, done):
+    """`original` (a function, or a method as its class holds it) run as a search whose
+    trials print all that is printed meanwhile (`_search`'s `silent`); `done(its result)`
+    records the search's own results after it."""
+    def call(*args, **kwargs):
+        if hook in _failed or not active() or _searching[0]:
+            return original(*args, **kwargs)
+        _search(hook, True, silent=True)
+        try:
+            result = original(*args, **kwargs)
+        finally:
+            _search(hook, False)
+        guarded(hook, done)(result)
+        return result
+
+    call._runlab = True
+    return call
 
 
 # -- DVCLive -----------------------------------------------------------------------------
@@ -2067,22 +2062,10 @@ def _hydra(module):
     if multirun is None or getattr(multirun, "_runlab", False):
         return
 
-    def sweep(self, *args, **kwargs):
-        # `--multirun`: a sweep whose jobs run in this process, one after the other (or in
-        # a launcher's processes); what they print and their frameworks log is theirs, each
-        # job's return value (an objective, as Hydra's Optuna sweeper takes it) the run's
-        if "hydra" in _failed or not active() or _searching[0]:
-            return multirun(self, *args, **kwargs)
-        _search("hydra", True, silent=True)
-        try:
-            returns = multirun(self, *args, **kwargs)
-        finally:
-            _search("hydra", False)
-        guarded("hydra", _hydra_jobs)(returns)
-        return returns
-
-    sweep._runlab = True
-    hydra.multirun = sweep
+    # `--multirun`: a sweep whose jobs run in this process, one after the other (or in a
+    # launcher's processes); what they print and their frameworks log is theirs, each job's
+    # return value (an objective, as Hydra's Optuna sweeper takes it) the run's
+    hydra.multirun = _silent_search("hydra", multirun, _hydra_jobs)
 
 
 def _hydra_jobs(returns):
