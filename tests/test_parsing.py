@@ -6307,3 +6307,14 @@ def test_round_37_a_process_group_s_traceback_and_lightning_s_rank_prefix() -> N
                     "[rank: 0] Received SIGTERM: 15", "Received SIGTERM: 15",
                     "[rank: 1] val_loss: 0.5", "[rank: 0] step 3 loss 0.25") == [
         ("loss", 0.25, 3)]
+
+
+def test_round_37_lines_ray_forwards_from_a_search_s_trials_are_theirs() -> None:
+    # Ray Tune's hook names the actors its trials run in: their lines are no run's, also
+    # those Ray forwards after the search has returned; another actor's still are
+    parser = MetricParser()
+    parser.trials(["train_fn"])
+    lines = ["(train_fn pid=30304) epoch 2 loss=0.0409", "(other pid=7) step 4 loss=0.5",
+             "step 9: best_loss=0.02227"]
+    assert triples(parser.parse_lines(lines) + parser.flush()) == [
+        ("loss", 0.5, 4), ("best_loss", 0.02227, 9)]

@@ -1955,19 +1955,39 @@ def _ray(module):
         _ray_results([getattr(trial, "last_result", None) for trial in analysis.trials],
                      lambda: analysis.best_config)
 
+    def tuner_trials(args, kwargs):
+        _ray_trials(getattr(getattr(args[0], "_local_tuner", None), "trainable", None))
+
+    def run_trials(args, kwargs):
+        _ray_trials(args[0] if args else kwargs.get("run_or_experiment"))
+
     if hasattr(module, "Tuner") and not getattr(module.Tuner.fit, "_runlab", False):
-        module.Tuner.fit = _silent_search("ray", module.Tuner.fit, fitted)
+        module.Tuner.fit = _silent_search("ray", module.Tuner.fit, fitted, tuner_trials)
     if hasattr(module, "run") and not getattr(module.run, "_runlab", False):
-        module.run = _silent_search("ray", module.run, ran)
+        module.run = _silent_search("ray", module.run, ran, run_trials)
 
 
-def _silent_search(hook, original, done):
+def _ray_trials(trainable):
+    """Say which of Ray's actors run the trials: the lines Ray forwards from them (`(train_fn
+    pid=1234) ...`) are theirs, also those it prints after the search has returned."""
+    if trainable is None:
+        return
+    name = trainable if isinstance(trainable, str) else getattr(
+        trainable, "__name__", type(trainable).__name__)
+    # (a trainer's trials run its workers: their lines are the trials' too)
+    emit({"hook": "ray", "actors": [str(name), "ImplicitFunc", "RayTrainWorker"],
+          "time": time.time()})
+
+
+def _silent_search(hook, original, done, before=None):
     """`original` (a function, or a method as its class holds it) run as a search whose
-    trials print all that is printed meanwhile (`_search`'s `silent`); `done(its result)`
-    records the search's own results after it."""
+    trials print all that is printed meanwhile (`_search`'s `silent`); `before(args, kwargs)`
+    first, and `done(its result)` records the search's own results after it."""
     def call(*args, **kwargs):
         if hook in _failed or not active() or _searching[0]:
             return original(*args, **kwargs)
+        if before is not None:
+            guarded(hook, before)(args, kwargs)
         _search(hook, True, silent=True)
         try:
             result = original(*args, **kwargs)

@@ -100,7 +100,7 @@ _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 _LAUNCHER = re.compile(
     r"\[(?:default|local_rank|trainer|worker)(\d{1,5})\]:|\[rank(\d{1,5})\]:\ ?"
     r"|\[\d{1,5},(\d{1,5})\]<std(?:out|err)>:"
-    r"|\((?:[A-Za-z_][\w.\-]{0,60}\ )?pid=(?P<pid>\d{1,9})(?:,\ ip=[\w.:\-]{1,60})?\)\ "
+    r"|\((?:(?P<actor>[A-Za-z_][\w.\-]{0,60})\ )?pid=(?P<pid>\d{1,9})(?:,\ ip=[\w.:\-]{1,60})?\)\ "
     # or what a program puts before its ranks' lines itself: `[rank1] step 1 loss 3.58`
     # (Lightning's `[rank: 1] `), `rank 1
     # | step 1 | loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its timers', is read whole;
@@ -459,6 +459,7 @@ class MetricParser:
         self._section_things = False  # a measure's heading: its lines name things, not measures
         self._section_bullet = False  # the block's lines are a list's items (`- loss: 0.4`)
         self._ray_ranks: dict[str, str] = {}  # a Ray worker's process id -> its rank
+        self._trial_actors: set[str] = set()  # Ray actors whose lines are trials' (`trials`)
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
@@ -680,8 +681,15 @@ class MetricParser:
         worker's, the one its controller named for its process."""
         pid = launched.group("pid")
         if pid is not None:
+            if launched.group("actor") in self._trial_actors:
+                return "trial"  # (a search's trial's line, however late Ray forwards it)
             return self._ray_ranks.get(pid, "")
         return next((rank for rank in launched.groups() if rank is not None), "")
+
+    def trials(self, actors: Iterable[str]) -> None:
+        """The lines Ray forwards from these actors (`(train_fn pid=1234) epoch 2 loss=0.04`)
+        are a search's trials', not the run's (Ray Tune's, as its hook names them)."""
+        self._trial_actors.update(actors)
 
     def _ray_worker(self, line: str) -> None:
         worker = _RAY_WORKER_RANK.search(line)

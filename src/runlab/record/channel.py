@@ -65,6 +65,9 @@ class Report:
     foreign: bool = False  # the parser is a library's own (Hydra's): its options are no params
     weak: bool = False  # a hook's params that a later hook's params replace (a preprocessor's)
     off: bool = False  # the hook turned itself off after an error
+    # Ray's worker actors (`(train_fn pid=1234) ...`) whose forwarded lines are a search's
+    # trials', none the run's, whenever they come
+    actors: list[str] = field(default_factory=list)
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -127,6 +130,8 @@ def read(msg: dict[str, Any], now: float) -> Report:
             if isinstance(msg.get("keys"), list):
                 report.keys = [k for k in msg["keys"] if isinstance(k, str)]
         report.off = msg.get("off") is True
+        if isinstance(msg.get("actors"), list):
+            report.actors = [a for a in msg["actors"] if isinstance(a, str)][:64]
     if isinstance(msg.get("argparse"), list):
         for entry in msg["argparse"]:
             key = entry.get("key") if isinstance(entry, dict) else None

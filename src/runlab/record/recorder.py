@@ -189,6 +189,7 @@ class OutputMetrics:
         # Points read from the output, kept until taken: (time read, the parser's points).
         self.batches: list[tuple[float, list[Any]]] = []
         self.count = 0
+        self._actors: list[str] = []  # the Ray actors whose lines are no run's (`trials`)
 
     def parser(self) -> Any:
         """The metric parser, with every line read so far parsed. It is made when there is
@@ -200,10 +201,17 @@ class OutputMetrics:
             from runlab.parsing.parser import MetricParser
 
             self._parser = MetricParser(*self._rules)
+            self._parser.trials(self._actors)
             waiting, self._waiting, self._waiting_lines = self._waiting, [], 0
             for read_at, lines in waiting:
                 self._keep(self._parser.parse_lines(lines), read_at)
         return self._parser
+
+    def trials(self, actors: list[str]) -> None:
+        """The lines Ray forwards from these actors are a search's trials' (`MetricParser`)."""
+        self._actors += actors
+        if self._parser is not None:
+            self._parser.trials(actors)
 
     def _loaded(self) -> bool:
         """Whether the parser is made, made here if its rules have loaded meanwhile."""
@@ -293,6 +301,7 @@ class Ownership:
         self._hooked_window: tuple[str, int | None] | None = None
         self.moved: int | None = None
         self.unmuted: float | None = None  # the start of a muted window that closed
+        self.actors: list[str] = []  # Ray actors whose lines are a search's, to tell the parser
         # the windows closed since the output was last quiet (`settled`)
         self.closing: list[list[float]] = []
         # [from, to) just after a settled window: a terminal may hand on the framework's last
@@ -645,6 +654,7 @@ class ChannelReader:
         line_params = dict(report.params)
         ranked: dict[str, Any] = {}  # params that the command line's own override
         self.ownership.take_report(report, received)
+        self.ownership.actors += report.actors
         if report.hook is not None:
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params
                       and not self._parsed_twin(k, v)}
@@ -781,6 +791,9 @@ class Recorder:
         self.channel.acknowledge()
 
     def _moved(self) -> None:
+        if self.ownership.actors:  # (before any line they print after the search is parsed)
+            self.metrics.trials(self.ownership.actors)
+            self.ownership.actors = []
         # (what the program prints after a hooked framework's end is at the step it left)
         if self.ownership.moved is not None:
             self.metrics.moved_to(self.ownership.moved, self.ownership.window_start())
