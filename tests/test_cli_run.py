@@ -235,15 +235,20 @@ def test_term_and_hup_are_passed_on(cli: Callable[..., Result], tmp_path: Path, 
     assert show(cli)["status"] == "killed"
 
 
-def test_sigterm_reaches_the_command_which_stops_its_workers_itself(
-        cli: Callable[..., Result], tmp_path: Path) -> None:
-    # as `kill -TERM` of the command without runlab: the command gets it, not its workers
-    # (Lightning's DDP ranks, each given SIGTERM, hang); what it leaves is killed after it
+@pytest.mark.parametrize("handled", [True, False])
+def test_sigterm_reaches_a_command_that_handles_it_alone(
+        cli: Callable[..., Result], tmp_path: Path, handled: bool) -> None:
+    # as `kill -TERM` of the command without runlab: a command with a handler of its own gets
+    # it, not its workers (Lightning's DDP ranks, each given SIGTERM, hang), and what it
+    # leaves is killed after it; a command without one (a wrapper) is not the one that would
+    # handle it: the group gets it, its worker too
     mark = tmp_path / "worker-got-term"
-    worker = (f"import signal, time; signal.signal(signal.SIGTERM, lambda s, f: "
-              f"open({str(mark)!r}, 'w').close()); print('armed', flush=True); time.sleep(60)")
-    code = ("import subprocess, sys, time\n"
-            f"g = subprocess.Popen([sys.executable, '-c', {worker!r}], stdout=subprocess.PIPE)\n"
+    worker = (f"import signal, sys, time; signal.signal(signal.SIGTERM, lambda s, f: "
+              f"(open({str(mark)!r}, 'w').close(), sys.exit(0))); print('armed', flush=True); "
+              f"time.sleep(60)")
+    code = ("import os, signal, subprocess, sys, time\n"
+            + ("signal.signal(signal.SIGTERM, lambda s, f: os._exit(143))\n" if handled else "")
+            + f"g = subprocess.Popen([sys.executable, '-c', {worker!r}], stdout=subprocess.PIPE)\n"
             "g.stdout.readline()\n"  # (its handler in place)
             "print('ready', g.pid, flush=True)\n"
             "time.sleep(60)\n")
@@ -254,8 +259,8 @@ def test_sigterm_reaches_the_command_which_stops_its_workers_itself(
     assert line.startswith("ready"), line
     p.send_signal(signal.SIGTERM)
     p.communicate(timeout=30)
-    assert p.returncode == -signal.SIGTERM and show(cli)["status"] == "killed"
-    assert not mark.exists()
+    assert show(cli)["status"] == "killed"
+    assert mark.exists() is not handled
     assert _gone(int(line.split()[1]))
 
 

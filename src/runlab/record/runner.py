@@ -334,10 +334,13 @@ class _Child:
         elif len(sent) == 2:
             self.launch.notify(f"{name} again: passing it on once more; a third kills the command")
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            if len(sent) == 1 and signum == signal.SIGTERM:
-                # `kill -TERM` of a command without runlab reaches that process, which stops
-                # its workers as it sees fit (Lightning's DDP ranks, each given SIGTERM, wait on
-                # each other for ever); a terminal's Ctrl-C and hang-up reach the whole group
+            if len(sent) == 1 and signum == signal.SIGTERM and _ignores(
+                    self.proc.pid, signum, b"SigCgt:"):
+                # A command that handles SIGTERM itself stops its workers as it sees fit, as
+                # `kill -TERM` of it without runlab would have it (Lightning's DDP ranks, each
+                # given SIGTERM, wait on each other for ever); one that does not (a shell, a
+                # wrapper) dies of it, and its program would only be killed after it: the
+                # whole group gets it, as a terminal's Ctrl-C and hang-up reach it
                 os.kill(self.proc.pid, target)
             else:
                 os.killpg(self.proc.pid, target)
@@ -369,13 +372,14 @@ class _Child:
                     os.killpg(self.proc.pid, signal.SIGWINCH)
 
 
-def _ignores(pid: int, signum: int) -> bool:
-    """Whether process `pid` ignores signal `signum` (SIG_IGN), as /proc says; False where
-    that cannot be read."""
+def _ignores(pid: int, signum: int, mask: bytes = b"SigIgn:") -> bool:
+    """Whether process `pid` ignores signal `signum` (SIG_IGN), as /proc says (with `mask`
+    `SigCgt:`, whether it catches it: a handler of its own); False where that cannot be
+    read."""
     try:
         with open(f"/proc/{pid}/status", "rb") as f:
             for line in f:
-                if line.startswith(b"SigIgn:"):
+                if line.startswith(mask):
                     return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
     except (OSError, ValueError, IndexError):
         pass
