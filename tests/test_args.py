@@ -14,6 +14,7 @@ from runlab.capture.args import (
     LAUNCHER_MODULES,
     LAUNCHERS,
     REDACTED,
+    launcher_words,
     SECRET_PATTERNS,
     is_secret,
     parse_args,
@@ -398,6 +399,16 @@ def test_dvc_s_options_are_no_params_but_what_it_sets(cwd: str) -> None:
         assert parsed.params == {"train.lr": 0.05, "seed": 7, "api_key": REDACTED}
         assert parsed.argv[-1] == f"api_key={REDACTED}" and "abc" not in parsed.argv
     assert parse_args(["dvc", "repro", "--force", "train"], cwd=cwd).params == {}
+
+
+def test_a_launcher_s_words_are_its_options_only(cwd: str) -> None:
+    # what they name is no input of the run; papermill's words are the run's own (its
+    # notebook, its parameters file)
+    Path(cwd, "train.py").write_text("")
+    assert launcher_words(["accelerate", "launch", "--config_file", "c.yaml", "train.py",
+                           "--lr", "1"], cwd) == ["launch", "--config_file", "c.yaml"]
+    assert launcher_words(["papermill", "in.ipynb", "out.ipynb", "-f", "p.yaml"], cwd) == []
+    assert launcher_words(["python", "train.py", "data.csv"], cwd) == []
 
 
 def test_custom_secret_patterns(cwd: str) -> None:

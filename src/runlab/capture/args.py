@@ -391,7 +391,8 @@ def launcher_words(argv: Sequence[str], cwd: str) -> list[str]:
     """The words of a launcher's own options before the program it starts (`accelerate
     launch --config_file cpu.yaml train.py`: `launch`, `--config_file`, `cpu.yaml`)."""
     tokens = list(argv)
-    return tokens[1 : _find_entry(tokens, cwd).prefix_end] if tokens else []
+    entry = _find_entry(tokens, cwd) if tokens else _Entry()
+    return tokens[1 : entry.prefix_end] if entry.launcher else []
 
 
 @dataclass
@@ -406,6 +407,7 @@ class _Entry:
     notebook_files: list[int] = field(default_factory=list)  # its `-y YAML`, `-f FILE`
     assignments: list[int] = field(default_factory=list)  # make's `VAR=value`, where each stands
     set_params: list[int] = field(default_factory=list)  # DVC's `-S k=v`, where each `k=v` is
+    launcher: bool = False  # argv[1:prefix_end] are a launcher's (not papermill's: its own)
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -446,14 +448,16 @@ def _launched_entry(tokens: list[str], start: int, cwd: str, launcher: bool,
         if launcher and token in ("-m", "--module") and index + 1 < len(tokens):
             # `torchrun --nproc_per_node 2 -m pkg.train --lr 0.1`: the module it runs
             return _Entry(module=tokens[index + 1], prefix_end=index + 1,
-                          params_start=index + 2)
+                          params_start=index + 2, launcher=True)
         if not token.startswith("-") and _is_file(token, cwd) and not (
                 launcher and not token.endswith(".py") and tokens[index - 1].startswith("--")
                 and "=" not in tokens[index - 1]):
             # (a launcher's option's file, `--config_file cfg.yaml`, is no program)
-            return _Entry(script=token, prefix_end=index, params_start=index + 1)
+            return _Entry(script=token, prefix_end=index, params_start=index + 1,
+                          launcher=launcher)
     if launcher:
-        return _Entry(module=module, prefix_end=len(tokens), params_start=len(tokens))
+        return _Entry(module=module, prefix_end=len(tokens), params_start=len(tokens),
+                      launcher=True)
     return _Entry()
 
 
@@ -508,9 +512,10 @@ def _dvc_entry(tokens: list[str]) -> _Entry:
     """`dvc repro`, `dvc exp run -S train.lr=0.05 -S params.yaml:epochs=3`: DVC's own options
     are no params (its stages' programs record theirs), but a param it sets, `-S` and
     `--set-param`, is one (`train.lr`; the file named before it is left out)."""
-    set_params = [index for index, token in enumerate(tokens) if token.startswith("--set-param=")
-                  or index and tokens[index - 1] in ("-S", "--set-param")]
-    return _Entry(prefix_end=len(tokens), params_start=len(tokens), set_params=set_params)
+    set_params = [index for index, token in enumerate(tokens) if "=" in token and (
+        token.startswith("--set-param=") or index and tokens[index - 1] in ("-S", "--set-param"))]
+    return _Entry(prefix_end=len(tokens), params_start=len(tokens), set_params=set_params,
+                  launcher=True)
 
 
 def _papermill_entry(tokens: list[str], start: int, cwd: str) -> _Entry:
