@@ -15,7 +15,7 @@ metrics = {}
 settings = {"train": {"lr": 0.05, "epochs": 4}, "seed": 42}
 with Live(save_dvc_exp=False) as live:
     live.log_params(settings)
-    live.log_param("layers", 2)
+    live.log_param("layers", val=2)  # (its value by name)
     for epoch in range(settings["train"]["epochs"]):
         loss, acc = 1.0 / (epoch + 1.123456789), 0.5 + epoch / 10
         live.log_metric("train/loss", loss)

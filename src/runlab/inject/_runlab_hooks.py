@@ -1961,8 +1961,18 @@ def _ray(module):
     def run_trials(args, kwargs):
         _ray_trials(args[0] if args else kwargs.get("run_or_experiment"))
 
+    def training():
+        # (Ray Train's own `trainer.fit()` runs one training through a Tuner of one trial,
+        # where Ray Train V2 is off: no search, its workers' lines are the run's)
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_filename == __file__:
+            frame = frame.f_back
+        return frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
+            "ray.train.")
+
     if hasattr(module, "Tuner") and not getattr(module.Tuner.fit, "_runlab", False):
-        module.Tuner.fit = _silent_search("ray", module.Tuner.fit, fitted, tuner_trials)
+        module.Tuner.fit = _silent_search("ray", module.Tuner.fit, fitted, tuner_trials,
+                                          plain=training)
     if hasattr(module, "run") and not getattr(module.run, "_runlab", False):
         module.run = _silent_search("ray", module.run, ran, run_trials)
 
@@ -1979,12 +1989,13 @@ def _ray_trials(trainable):
           "time": time.time()})
 
 
-def _silent_search(hook, original, done, before=None):
+def _silent_search(hook, original, done, before=None, plain=None):
     """`original` (a function, or a method as its class holds it) run as a search whose
     trials print all that is printed meanwhile (`_search`'s `silent`); `before(args, kwargs)`
-    first, and `done(its result)` records the search's own results after it."""
+    first, and `done(its result)` records the search's own results after it; where `plain()`
+    says so, as it is."""
     def call(*args, **kwargs):
-        if hook in _failed or not active() or _searching[0]:
+        if hook in _failed or not active() or _searching[0] or plain is not None and plain():
             return original(*args, **kwargs)
         if before is not None:
             guarded(hook, before)(args, kwargs)
@@ -2017,7 +2028,9 @@ def _dvclive(module):
         frame = sys._getframe(2)
         while frame is not None and frame.f_code.co_filename == __file__:
             frame = frame.f_back
-        return frame is not None and frame.f_globals.get("__name__") in _DVCLIVE_OWN
+        name = "" if frame is None else str(frame.f_globals.get("__name__", ""))
+        # (and the frameworks' own callbacks for DVCLive: transformers' `DVCLiveCallback`)
+        return name in _DVCLIVE_OWN or name.split(".", 1)[0] in _WRITING_FRAMEWORKS
 
     def metric(args, kwargs):
         # log_metric(self, name, val, timestamp=False, plot=True)
@@ -2030,21 +2043,21 @@ def _dvclive(module):
                     getattr(args[0], "step", None))
 
     def given(args, kwargs):
-        # log_params(self, params) / log_param(self, name, val)
-        if caller_is_own():
-            return
-        if "params" in kwargs or len(args) == 2:
-            values = kwargs.get("params", args[1] if len(args) == 2 else None)
-        else:
-            named = dict(zip(("name", "val"), args[1:3]))
-            named.update({k: v for k, v in kwargs.items() if k in ("name", "val")})
-            values = {named["name"]: named["val"]} if len(named) == 2 else None
-        if isinstance(values, dict):
+        # log_params(self, params)
+        values = args[1] if len(args) > 1 else kwargs.get("params")
+        if isinstance(values, dict) and not caller_is_own():
             params("dvclive", values)
+
+    def one(args, kwargs):
+        # log_param(self, name, val)
+        named = dict(zip(("name", "val"), args[1:3]))
+        named.update({k: v for k, v in kwargs.items() if k in ("name", "val")})
+        if len(named) == 2 and not caller_is_own():
+            params("dvclive", {named["name"]: named["val"]})
 
     wrap(module.Live, "log_metric", "dvclive", before=metric)
     wrap(module.Live, "log_params", "dvclive", before=given)
-    wrap(module.Live, "log_param", "dvclive", before=given)
+    wrap(module.Live, "log_param", "dvclive", before=one)
 
 
 # -- Hydra --------------------------------------------------------------------------------
