@@ -6263,7 +6263,7 @@ def test_round_37_a_configuration_printed_whole_is_no_metric() -> None:
     assert steps_of("train:", "  lr: 0.01", "  epochs: 5", "seed: 42", "Epoch 1 loss: 0.3") == [
         ("loss", 0.3, 1)]
     assert steps_of("seed: 42", "train:", "  batch_size: 32", "  optimizer:", "    lr: 0.1",
-                    "val:", "  every: 2", "done", "acc: 0.9") == [("acc", 0.9, 0)]
+                    "val:", "  batch_size: 2", "done", "acc: 0.9") == [("acc", 0.9, 0)]
     assert steps_of("train:", "  loss: 0.5", "  acc: 0.9", "val:", "  loss: 0.6") == [
         ("train/loss", 0.5, 0), ("train/acc", 0.9, 0), ("val/loss", 0.6, 0)]
 
@@ -6318,3 +6318,24 @@ def test_round_37_lines_ray_forwards_from_a_search_s_trials_are_theirs() -> None
              "step 9: best_loss=0.02227"]
     assert triples(parser.parse_lines(lines) + parser.flush()) == [
         ("loss", 0.5, 4), ("best_loss", 0.02227, 9)]
+
+
+def test_round_37_review_a_config_s_neighbours() -> None:
+    # a YAML configuration, then a results section: the phase's results keep their phase
+    assert steps_of("model:", "  hidden_size: 64", "train:", "  lr: 0.01", "val:",
+                    "  batch_size: 64", "test:", "  loss: 0.3", "  accuracy: 0.9") == [
+        ("test/loss", 0.3, 0), ("test/accuracy", 0.9, 0)]
+    # a setting's name at the top of a nested dict still makes it settings; JSON after a
+    # label naming settings is settings, as a Python dict is
+    assert steps_of('{"epochs": {"train": 10, "val": 2}}',
+                    '{"n_estimators": {"mean": 120, "std": 5}}',
+                    'Best hyperparameters found were:  {"lr": 0.01, "momentum": 0.9}',
+                    'Best params: {"lr": 0.01, "acc": 0.9}') == [
+        ("lr", 0.01, 0), ("acc", 0.9, 0)]
+    # Ray Train V1's listing names the node too
+    assert steps_of(
+        "(RayTrainWorker pid=26799) Setting up process group",
+        "(TrainTrainable pid=26693) - (node_id=6a8f0e2c1b, ip=192.0.2.2, pid=26834) "
+        "world_rank=1, local_rank=1, node_rank=0",
+        "(RayTrainWorker pid=26834) epoch 0 loss=76.3552",
+        "(RayTrainWorker pid=26799) epoch 0 loss=8.5981") == [("loss", 8.5981, 0)]

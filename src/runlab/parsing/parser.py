@@ -109,8 +109,9 @@ _LAUNCHER = re.compile(
 _LAUNCHED_START = frozenset("[(rR")
 # Ray Train's controller naming each worker's rank: `- (ip=10.0.0.1, pid=26834) world_rank=1,
 # local_rank=1, node_rank=0`, so that its `(RayTrainWorker pid=26834) ` lines are rank 1's.
-_RAY_WORKER_RANK = re.compile(r"-\ \(ip=[\w.:\-]{1,60},\ pid=(\d{1,9})\)\ world_rank=(\d{1,5})",
-                              re.ASCII)
+# (Ray Train V1's: `- (node_id=6a8f..., ip=10.0.0.1, pid=26834) world_rank=1, ...`)
+_RAY_WORKER_RANK = re.compile(r"-\ \((?:node_id=\w{1,80},\ )?ip=[\w.:\-]{1,60},\ pid=(\d{1,9})\)"
+                              r"\ world_rank=(\d{1,5})", re.ASCII)
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
 _MIDDLE_DOT = re.compile(r"(?<=[\d%]) \u00b7 (?=[^\W\d_])")
@@ -969,6 +970,8 @@ class MetricParser:
             if self._rows_rule == "table":  # library tables with fixed shapes end for good
                 self._table = (self._rows, self._rows_rule)
             self._rows = None
+            if self._rows_rule == "repr" and line[-1:] == ":" and self._labels:
+                self._sectioned(line)  # (the heading that ends settings may head a phase's)
         elif self._table is not None and line.lstrip(" |")[:1].isdigit():
             # A row after other output (fastai draws its bars between the rows, a program its
             # notices, `saved checkpoint`): the table goes on.

@@ -65,14 +65,15 @@ def parse_json(line: str) -> list[Found]:
         beside = _side_by_side(line)  # `train: {"loss": 0.5} - val: {"loss": 0.6}`
         if beside:
             return beside
-    leaves = dict(_leaves(obj, 0)) if any(isinstance(value, dict) for value in obj.values()) \
-        else obj
-    if settings(leaves, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
-                            for value in leaves.values())) or _split_sizes(obj.items()):
+    if _json_settings(obj) or any(isinstance(value, dict) for value in obj.values()) and (
+            _json_settings(dict(_leaves(obj, 0)))) or _split_sizes(obj.items()):
         # `{"lr": 0.001, "batch_size": 32, "epochs": 10}`: a program's settings; nested too
         # (`{"train": {"lr": 0.01, "epochs": 5}, "seed": 42}`, a configuration printed whole)
         return [CLAIM]
     start = opening.start()
+    if ":" in line[max(0, start - 60) : start] and settings_label(message(line[:start])) and (
+            not any(names_a_measure(str(key)) for key in obj)):
+        return [CLAIM]  # `Best hyperparameters found were: {"lr": 0.01}`: settings
     lead: list[Found] = []
     named = _NAMED_DICT.search(line, max(0, start - 42), start)
     name = "" if named is None else named.group(1)
@@ -145,6 +146,11 @@ def json_records(text: str) -> list[list[Found]] | None:
         _flatten(item, "", found, 0)
         records.append([finding for finding in found if is_metric_key(finding[0])])
     return records
+
+
+def _json_settings(obj: dict[object, object]) -> bool:
+    return settings(obj, any(isinstance(value, str) and _NUMBER_TEXT.fullmatch(value) is None
+                             for value in obj.values()))
 
 
 def _leaves(obj: dict[object, object], depth: int) -> Iterator[tuple[object, object]]:
@@ -271,11 +277,9 @@ def parse_python_dict(line: str) -> list[Found]:
              if isinstance(node, ast.Constant) and (node.value is None or type(node.value) is bool)]
     if None in flags or len(flags) > 1:
         return []  # `print(vars(args))`: a program's settings (True, False, None), not metrics
-    leaves = list(_tree_leaves(tree, 0) if any(isinstance(node, ast.Dict) for node in tree.values)
-                  else _named(tree))
-    if settings([key for key, _ in leaves], any(
-            isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in leaves)):
+    if _tree_settings(list(_named(tree))) or any(
+            isinstance(node, ast.Dict) for node in tree.values) and _tree_settings(
+                list(_tree_leaves(tree, 0))):
         return [CLAIM]  # `{'lr': 0.001, 'batch_size': 32}`: the same, nested too
     entries = list(_named(tree))
     if len(entries) == len(tree.keys) and _split_sizes(
@@ -520,6 +524,12 @@ def _named(tree: ast.Dict) -> Iterator[tuple[str, ast.expr]]:
     for key, node in zip(tree.keys, tree.values):
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.strip():
             yield key.value.strip(), node
+
+
+def _tree_settings(entries: list[tuple[str, ast.expr]]) -> bool:
+    return settings([key for key, _ in entries], any(
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and _NUMBER_TEXT.fullmatch(node.value) is None for _, node in entries))
 
 
 def _tree_leaves(tree: ast.Dict, depth: int) -> Iterator[tuple[str, ast.expr]]:

@@ -2685,14 +2685,14 @@ _RESULTS_WORDS = frozenset({"results", "result", "metrics", "scores", "stats", "
                             "performance", "summary", "final", "report", "best", "history"})
 
 
-def _yaml_section(line: str, phases: bool = False) -> bool:
-    """Whether the line is a YAML section of settings (`model:`); a phase's (`train:`) only
-    where `phases` (inside a configuration already)."""
+def _yaml_section(line: str) -> bool:
+    """Whether the line is a YAML section of settings (`model:`; a phase's, `train:`, is
+    judged by its first entry: `yaml_settings`)."""
     match = _YAML_SECTION.fullmatch(line)
     if match is None:
         return False
     name = match.group(1)
-    return not (not phases and phased(name) or names_a_measure(name) or name in STEP_NAMES
+    return not (phased(name) or names_a_measure(name) or name in STEP_NAMES
                 or set(name.split("_")) & _RESULTS_WORDS)
 
 
@@ -2748,7 +2748,7 @@ def open_settings(line: str, yaml: bool = False) -> Callable[[str], list[Found]]
             if inline and entry is not None and ": " not in text[entry.end():] and (
                     _a_setting(entry.group(1))):
                 return [CLAIM]  # (one setting a line: `loss: 0.5` is a result's, and ends it)
-            if not (yaml and (_yaml_section(text, phases=True) or entry is not None
+            if not (yaml and (_yaml_section(text) or entry is not None
                               and not names_a_measure(entry.group(1)))):
                 return []
         elif yaml and names_a_measure(stripped.partition(":")[0][:60].replace(" ", "_")) and not (
