@@ -143,6 +143,14 @@ def test_git_tracked_unchanged_files_are_identified_by_their_blob(
     cli(PY, "train.py", "data.csv", cwd=git_repo)
     assert show(cli, git_repo)["inputs"]["data.csv"]["fingerprint"] == f"git:{blob}"
     assert cli("diff", "1", "3", cwd=git_repo).stdout.split("\ninputs")[1].split()[0] == "same"
+    # git's filters apply, as they would to the commit: a CRLF file under `text eol=lf` is
+    # the blob git would store (`git hash-object`), not its bytes'
+    (git_repo / ".gitattributes").write_text("*.csv text eol=lf\n")
+    git(git_repo, "add", ".gitattributes")
+    git(git_repo, "commit", "-qm", "attributes")
+    (git_repo / "data.csv").write_bytes(b"a\r\n")
+    cli(PY, "train.py", "data.csv", cwd=git_repo)
+    assert show(cli, git_repo)["inputs"]["data.csv"]["fingerprint"] == f"git:{blob}"
 
 
 WRITER = """\

@@ -4,8 +4,8 @@ directory, fingerprinted in a background thread while the command runs (`Watch`)
 A file is hashed whole (xxh3-128) while the run's hashing budget lasts; beyond it the
 fingerprint is partial, and says so: size, modification time and sampled blocks. A directory
 gets a manifest fingerprint over its files' relative paths, sizes and fingerprints. A file git
-tracks and the work tree has not changed is identified by its blob in the commit, not hashed
-(one it changed, by its bytes' blob id); a file with a DVC pointer (`NAME.dvc`) takes the
+tracks is identified by its blob, the commit's or, where the work tree changed it, the one git
+would store now, not hashed; a file with a DVC pointer (`NAME.dvc`) takes the
 pointer's hash. A JSON, TOML or YAML file is also read into params (`optimizer/lr`).
 """
 
@@ -134,18 +134,16 @@ class Stopped(Exception):
 class Fingerprinter:
     """Fingerprints files within a budget of bytes hashed whole, shared by all a run's inputs."""
 
-    def __init__(self, budget: int, git_blobs: Mapping[str, str | None] | None = None,
+    def __init__(self, budget: int, git_blobs: Mapping[str, str] | None = None,
                  stop: threading.Event | None = None) -> None:
         self.budget = budget
         self.stop = stop or threading.Event()  # set: hashing ends at the next chunk
         self.algo, self.new = _hasher()
-        # real path -> blob id of the files git tracks unchanged (None: changed since)
-        self.git_blobs = git_blobs or {}
+        self.git_blobs = git_blobs or {}  # real path -> blob id of the files git tracks
 
     def file(self, path: str, st: os.stat_result) -> dict[str, Any]:
         """{fingerprint, partial, by} of one regular file."""
-        real = os.path.realpath(path)
-        blob = self.git_blobs.get(real)
+        blob = self.git_blobs.get(os.path.realpath(path))
         if blob is not None:
             return {"fingerprint": f"git:{blob}", "partial": False, "by": "git"}
         dvc = dvc_hash(path)
@@ -154,24 +152,13 @@ class Fingerprinter:
         # A file no larger than the samples costs no more to hash whole than to sample.
         if st.st_size <= self.budget or st.st_size <= SAMPLES * SAMPLE_BYTES:
             self.budget -= min(st.st_size, self.budget)
-            if real in self.git_blobs:
-                # a file git tracks, changed since the commit: its blob id all the same, so
-                # the same content is the same input whether or not the work tree changed it
-                return {"fingerprint": f"git:{self._whole(path, git=st.st_size)}",
-                        "partial": False, "by": "git"}
             return {"fingerprint": f"{self.algo}:{self._whole(path)}", "partial": False,
                     "by": "hash"}
         return {"fingerprint": f"partial:{self.algo}:{self._sampled(path, st)}",
                 "partial": True, "by": "sample"}
 
-    def _whole(self, path: str, git: int | None = None) -> str:
-        """The hash of the file's bytes; `git`: its size, for git's blob id (SHA-1)."""
-        if git is None:
-            h = self.new()
-        else:
-            import hashlib
-
-            h = hashlib.sha1(b"blob %d\0" % git, usedforsecurity=False)
+    def _whole(self, path: str) -> str:
+        h = self.new()
         with open(path, "rb") as f:
             while chunk := f.read(CHUNK):
                 if self.stop.is_set():
@@ -241,9 +228,10 @@ def dvc_hash(path: str) -> str | None:
 
 
 def git_blobs(root: str, commit: str | None, paths: Sequence[str],
-              changed: Iterable[str]) -> dict[str, str | None]:
-    """{real path: blob id} of the files under `paths` that git tracks in `commit`, None for
-    those the work tree has changed (`changed`: repository-relative paths from git status)."""
+              changed: Iterable[str]) -> dict[str, str]:
+    """{real path: blob id} of the files under `paths` that git tracks in `commit`: the
+    commit's, or what the work tree changed them to (`changed`: repository-relative paths
+    from git status; `_changed_blobs`)."""
     if commit is None or not paths:
         return {}
     real_root = os.path.realpath(root)
@@ -262,17 +250,52 @@ def git_blobs(root: str, commit: str | None, paths: Sequence[str],
     if done.returncode != 0:
         return {}
     dirty = set(changed)
-    out: dict[str, str | None] = {}
+    out: dict[str, str] = {}
+    changed_here = []
     for entry in done.stdout.split(b"\0"):
         meta, _, name = entry.partition(b"\t")
         parts = meta.split()
         if len(parts) != 3 or parts[1] != b"blob":
             continue
         rel = name.decode("utf-8", "surrogateescape")
-        changed_here = rel in dirty or any(rel.startswith(d.rstrip("/") + "/") for d in dirty
-                                           if d.endswith("/"))
-        out[os.path.join(real_root, rel)] = None if changed_here else parts[2].decode("ascii")
+        if rel in dirty or any(rel.startswith(d.rstrip("/") + "/") for d in dirty
+                               if d.endswith("/")):
+            changed_here.append(rel)
+        else:
+            out[os.path.join(real_root, rel)] = parts[2].decode("ascii")
+    out.update(_changed_blobs(root, real_root, changed_here))
     return out
+
+
+MAX_GIT_HASHED = 64 << 20  # a changed tracked file larger than this is hashed by runlab
+
+
+def _changed_blobs(root: str, real_root: str, rels: list[str]) -> dict[str, str]:
+    """{real path: blob id} of tracked files the work tree changed, as git would store them
+    now (`git hash-object`, its clean filters and line endings applied): the same content is
+    the same input whichever commit holds it. Not the large ones (hashed as any file)."""
+    rels = [rel for rel in rels if "\n" not in rel and _size(os.path.join(real_root, rel))
+            <= MAX_GIT_HASHED]
+    if not rels:
+        return {}
+    try:
+        done = subprocess.run(["git", "hash-object", "--stdin-paths"], cwd=root,
+                              input="\n".join(rels).encode("utf-8", "surrogateescape"),
+                              capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    ids = done.stdout.decode("ascii", "replace").split()
+    if done.returncode != 0 or len(ids) != len(rels):
+        return {}
+    return {os.path.join(real_root, rel): blob for rel, blob in zip(rels, ids)}
+
+
+def _size(path: str) -> float:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return float("inf")
+    return st.st_size if stat.S_ISREG(st.st_mode) else float("inf")
 
 
 # -- config files -------------------------------------------------------------------------
