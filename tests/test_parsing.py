@@ -6339,3 +6339,15 @@ def test_round_37_review_a_config_s_neighbours() -> None:
         "world_rank=1, local_rank=1, node_rank=0",
         "(RayTrainWorker pid=26834) epoch 0 loss=76.3552",
         "(RayTrainWorker pid=26799) epoch 0 loss=8.5981") == [("loss", 8.5981, 0)]
+
+
+def test_round_37_retest_configs_printed_as_graphgym_and_json_print_them() -> None:
+    # GraphGym's config dump: a phase's section right after the configuration's, its first
+    # entry a flag, then another whose values are counts: all settings
+    assert steps_of("seed: 1", "share:", "  dim_in: 100", "train:", "  auto_resume: False",
+                    "  ckpt_period: 100", "  walk_length: 4", "val:", "  node_per_graph: 32",
+                    "view_emb: False", "Num parameters: 1958", "epoch 1 loss: 0.5") == [
+        ("loss", 0.5, 1)]
+    # `print(json.dumps(params, indent=2))` of a nested configuration
+    assert steps_of("{", '  "train": {', '    "lr": 0.01,', '    "batch_size": 5', "  }",
+                    "}", "epoch 1 loss: 0.5") == [("loss", 0.5, 1)]

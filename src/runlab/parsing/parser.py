@@ -461,6 +461,7 @@ class MetricParser:
         self._section_bullet = False  # the block's lines are a list's items (`- loss: 0.4`)
         self._ray_ranks: dict[str, str] = {}  # a Ray worker's process id -> its rank
         self._trial_actors: set[str] = set()  # Ray actors whose lines are trials' (`trials`)
+        self._after_settings = False  # the heading just read ended a block of settings
         # The names of a line that may head a frame a column a thing (`frame_columns`).
         self._columns: list[str] | None = None
         # After a RichHandler line: its message's column and its step (`_continued`).
@@ -782,6 +783,7 @@ class MetricParser:
         (`-----`) keeps the heading for the lines after it, any other line ends it (and may
         head the next), and so does a line less indented than the block's first."""
         section = self._section
+        after_settings, self._after_settings = self._after_settings, False
         # (behind a log line's prefix, its message: the old run_glue's `... - INFO - __main__ -
         # ***** Eval results *****`, then `... -     loss = 0.4`; indented as it may be)
         text = message(line)
@@ -803,7 +805,8 @@ class MetricParser:
             self._section = None
             if self._section_indent < 0 and text is line and self._rows is None:
                 # a YAML configuration's `train:` section, `  lr: 0.01` under it: settings
-                self._rows, self._rows_rule = yaml_settings(section, line), "repr"
+                self._rows, self._rows_rule = yaml_settings(section, line,
+                                                            after_settings), "repr"
         if text[-1:] == ":" and " - " in text and self._rows is None and len(text) <= 160:
             # a heading after the line's other clauses, Ignite's CIFAR10 example's `Epoch 1 -
             # Evaluation time (seconds): 0.07 - Train metrics:`, then `\tAccuracy: 0.66`
@@ -972,6 +975,7 @@ class MetricParser:
             self._rows = None
             if self._rows_rule == "repr" and line[-1:] == ":" and self._labels:
                 self._sectioned(line)  # (the heading that ends settings may head a phase's)
+                self._after_settings = True
         elif self._table is not None and line.lstrip(" |")[:1].isdigit():
             # A row after other output (fastai draws its bars between the rows, a program its
             # notices, `saved checkpoint`): the table goes on.

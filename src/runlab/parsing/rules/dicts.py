@@ -138,8 +138,11 @@ def json_records(text: str) -> list[list[Found]] | None:
         return None
     records: list[list[Found]] = []
     for item in objects:
-        if any(value is None or type(value) is bool for value in item.values()) or settings(item):
-            # `json.dumps(vars(args), indent=2)`: a program's settings, not metrics
+        if any(value is None or type(value) is bool for value in item.values()) or settings(
+                item) or any(isinstance(value, dict) for value in item.values()) and (
+                    _json_settings(dict(_leaves(item, 0)))):
+            # `json.dumps(vars(args), indent=2)`: a program's settings, not metrics (nested
+            # too: a configuration printed whole)
             records.append([])
             continue
         found: list[Found] = []

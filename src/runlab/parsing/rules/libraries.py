@@ -2711,15 +2711,20 @@ def _a_setting(name: str) -> bool:
                                             or lower in STEP_NAMES)
 
 
-def yaml_settings(heading: str, line: str) -> Callable[[str], list[Found]] | None:
+def yaml_settings(heading: str, line: str, config: bool = False
+                  ) -> Callable[[str], list[Found]] | None:
     """The YAML section a phase names (`train:`, as `yaml.dump(config)` writes one), when its
-    first entry, `line`, is a setting's (`  lr: 0.01`, `  epochs: 5`; not `  loss: 0.5`, a
-    phase's results): the section's lines as `open_settings` claims them, this one first."""
-    entry = _YAML_ENTRY.match(line.lstrip())
+    first entry, `line`, is a setting's (`  lr: 0.01`, `  epochs: 5`, `  auto_resume: False`;
+    not `  loss: 0.5`, a phase's results), or any but a measure's where the section comes
+    right after a configuration's (`config`): the section's lines as `open_settings` claims
+    them, this one first."""
+    stripped = line.lstrip()
+    entry = _YAML_ENTRY.match(stripped)
     if _YAML_SECTION.fullmatch(heading) is None or entry is None or line[:1] not in " \t":
         return None
-    name = entry.group(1)
-    if name.lower() not in HYPERPARAMETERS and is_metric_key(name):
+    name, value = entry.group(1), stripped[entry.end():].strip()
+    if not config and name.lower() not in HYPERPARAMETERS and is_metric_key(name) and (
+            parse_number(value) is not None):
         return None
     return open_settings(heading, yaml=True)
 
