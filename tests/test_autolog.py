@@ -170,6 +170,43 @@ def test_dvc_s_options_are_no_params_but_what_it_sets_and_its_stage_s_are(
     assert params(cli) == {"train.lr": 0.05, "seed": 7, "lr": 0.1, "epochs": 3}
 
 
+def test_a_negative_option_without_a_dash_names_the_positive_one(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # simple_parsing's and absl's boolean: one argument, `--use_amp` and `--nouse_amp`; its
+    # value is `use_amp`'s, never recorded under the negative name
+    (tmp_path / "train.py").write_text(
+        "import argparse\n"
+        "p = argparse.ArgumentParser()\n"
+        "p.add_argument('--use_amp', '--nouse_amp', dest='use_amp', default=True,\n"
+        "               type=lambda s: s == 'true')\n"
+        "p.parse_args()\n")
+    assert cli(sys.executable, "train.py").code == 0
+    assert params(cli) == {"use_amp": True}
+
+
+def test_fire_s_own_flags_are_no_params(cli: Callable[..., Result], tmp_path: Path) -> None:
+    # python-fire parses its own flags (`-- --trace --verbose`) with argparse, the program's
+    # arguments itself (here a stand-in package of its name, as Fire's core does it)
+    library = tmp_path / "lib" / "fire"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text(
+        "import argparse, sys\n"
+        "def Fire(component):\n"
+        "    words = sys.argv[1:]\n"
+        "    flags = words[words.index('--') + 1:] if '--' in words else []\n"
+        "    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('--trace', action='store_true')\n"
+        "    p.add_argument('--verbose', action='store_true')\n"
+        "    p.parse_known_args(flags)\n"
+        "    return component(float(words[words.index('--lr') + 1]))\n")
+    (tmp_path / "train.py").write_text(
+        "import sys\nsys.path.insert(0, 'lib')\nimport fire\n"
+        "def main(lr=0.1):\n    print('lr', lr)\n"
+        "fire.Fire(main)\n")
+    assert cli(sys.executable, "train.py", "--lr", "0.5", "--", "--trace").code == 0
+    assert params(cli) == {"lr": 0.5}
+
+
 def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(ARGPARSE)
     assert cli("--no-inject", sys.executable, "train.py").code == 0

@@ -232,7 +232,11 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
             value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
                      for v in value]
         options = list(action.option_strings)
-        positive = [o for o in options if not o.lstrip("-").startswith(("no-", "no_"))]
+        names = [o.lstrip("-") for o in options]
+        # (a negative option: `--no-amp`, `--no_amp`, or simple_parsing's and absl's `--noamp`
+        # beside `--amp`)
+        positive = [o for o in options if not o.lstrip("-").startswith(("no-", "no_")) and not (
+            o.lstrip("-").startswith("no") and o.lstrip("-")[2:] in names)]
         longest = max(positive or options, key=len) if options else dest
         key = longest.lstrip("-")
         if options and not positive and not dest.startswith("no"):
@@ -254,7 +258,7 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
 
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
-_OWN_PARSERS = frozenset({"hydra"})
+_OWN_PARSERS = frozenset({"hydra", "fire"})  # (and Fire's `-- --trace --verbose`)
 # Libraries that parse words they made themselves (Ray Tune turns each trial's spec into
 # `--run trainable --scheduler FIFO ...`): what those parses read is none of the program's.
 _WORDS_PARSERS = frozenset({"ray"})
@@ -1073,7 +1077,8 @@ def _lightning(module):
         hparams = {}
         for part in (model, datamodule):
             hparams.update(dict(getattr(part, "hparams_initial", None) or {}))
-        hparams.pop("_class_path", None)
+        # (LightningCLI's own: `_class_path`, `_instantiator`; no settings of the model's)
+        hparams = {k: v for k, v in hparams.items() if not str(k).startswith("_")}
         if hparams:
             params("lightning", hparams)
         # The bar's version number, which its last render (after the window) may still show.
