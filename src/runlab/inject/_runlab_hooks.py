@@ -1648,14 +1648,19 @@ _WRITING_FRAMEWORKS = frozenset({"lightning", "pytorch_lightning", "lightning_fa
                                  "transformers", "accelerate", "stable_baselines3", "ray"})
 
 
-def _framework_writes():
-    """Whether the call being hooked comes from a framework's own code (not the program's:
-    a LightningModule's `self.logger.experiment.add_scalar(...)` is the program's)."""
+def _caller_module():
+    """The module of the code that made the call being hooked: the first frame outside this
+    file ("" for none)."""
     frame = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename == __file__:
         frame = frame.f_back
-    module = "" if frame is None else str(frame.f_globals.get("__name__", ""))
-    return module.split(".", 1)[0] in _WRITING_FRAMEWORKS
+    return "" if frame is None else str(frame.f_globals.get("__name__", ""))
+
+
+def _framework_writes():
+    """Whether the call being hooked comes from a framework's own code (not the program's:
+    a LightningModule's `self.logger.experiment.add_scalar(...)` is the program's)."""
+    return _caller_module().split(".", 1)[0] in _WRITING_FRAMEWORKS
 
 
 # A writer's directory named for a phase (`runs/x/train`, `runs/x/val`): TensorBoard shows
@@ -1969,11 +1974,7 @@ def _ray(module):
     def training():
         # (Ray Train's own `trainer.fit()` runs one training through a Tuner of one trial,
         # where Ray Train V2 is off: no search, its workers' lines are the run's)
-        frame = sys._getframe(1)
-        while frame is not None and frame.f_code.co_filename == __file__:
-            frame = frame.f_back
-        return frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
-            "ray.train.")
+        return _caller_module().startswith("ray.train.")
 
     if hasattr(module, "Tuner") and not getattr(module.Tuner.fit, "_runlab", False):
         module.Tuner.fit = _silent_search("ray", module.Tuner.fit, fitted, tuner_trials,
@@ -1989,8 +1990,11 @@ def _ray_trials(trainable):
         return
     name = trainable if isinstance(trainable, str) else getattr(
         trainable, "__name__", type(trainable).__name__)
-    # (a trainer's trials run its workers: their lines are the trials' too)
-    emit({"hook": "ray", "actors": [str(name), "ImplicitFunc", "RayTrainWorker"],
+    # (a trainer's trials run its workers: their lines are the trials' too; not otherwise,
+    # so that a training after the search is read)
+    trainer = type(trainable).__module__.startswith("ray.train")
+    emit({"hook": "ray", "actors": [str(name), "ImplicitFunc",
+                                    *(["RayTrainWorker"] if trainer else [])],
           "time": time.time()})
 
 
@@ -2020,8 +2024,8 @@ def _silent_search(hook, original, done, before=None, plain=None):
 
 # DVCLive's own callbacks for frameworks whose hooks record their curves (and its search's
 # and its system monitor's records: no curve of the run; and `Live`'s calls of its own methods)
-_DVCLIVE_OWN = frozenset({"dvclive.live", "dvclive.lightning", "dvclive.fabric", "dvclive.huggingface",
-                          "dvclive.keras", "dvclive.xgb", "dvclive.lgbm", "dvclive.optuna",
+_DVCLIVE_OWN = frozenset({"dvclive.live", "dvclive.lightning", "dvclive.fabric",
+                          "dvclive.huggingface", "dvclive.keras", "dvclive.xgb", "dvclive.lgbm", "dvclive.optuna",
                           "dvclive.monitor_system"})
 
 
@@ -2030,11 +2034,8 @@ def _dvclive(module):
     `log_param`/`log_params`: what the program logs (a framework's DVCLive callback logs
     what that framework's hook records already)."""
     def caller_is_own():
-        frame = sys._getframe(2)
-        while frame is not None and frame.f_code.co_filename == __file__:
-            frame = frame.f_back
-        name = "" if frame is None else str(frame.f_globals.get("__name__", ""))
         # (and the frameworks' own callbacks for DVCLive: transformers' `DVCLiveCallback`)
+        name = _caller_module()
         return name in _DVCLIVE_OWN or name.split(".", 1)[0] in _WRITING_FRAMEWORKS
 
     def metric(args, kwargs):

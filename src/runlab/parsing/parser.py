@@ -94,7 +94,8 @@ _SHAPE_PAIRS = 64  # lines with more pairs are read pair by pair (a shape regex 
 # `INFO:tensorflow:loss = 0.51, step = 100`): the level and the logger's name are not the line's.
 _LEVELS = ("DEBUG:", "INFO:", "WARNING:", "ERROR:", "CRITICAL:")
 # What a launcher puts before each line of a worker's output: torchrun's `--tee`, `[default0]:`,
-# or PyTorch's in a process group, `[rank0]: ` (its space too: a traceback's `[rank0]:   File`); Open MPI's `--tag-output`, `[1,0]<stdout>:`; Ray's `(RayTrainWorker pid=1234,
+# or PyTorch's in a process group, `[rank0]: ` (its space too: a traceback's `[rank0]:   File`);
+# Open MPI's `--tag-output`, `[1,0]<stdout>:`; Ray's `(RayTrainWorker pid=1234,
 # ip=10.0.0.1) ` and `(pid=1234) `. Not part of the program's line.
 # The other ranks' lines are theirs (rank 0's are the run's, as its hooks record only rank 0).
 _LAUNCHER = re.compile(

@@ -189,7 +189,7 @@ class OutputMetrics:
         # Points read from the output, kept until taken: (time read, the parser's points).
         self.batches: list[tuple[float, list[Any]]] = []
         self.count = 0
-        self._actors: list[str] = []  # the Ray actors whose lines are no run's (`trials`)
+        self._actors: set[str] = set()  # the Ray actors whose lines are no run's (`trials`)
 
     def parser(self) -> Any:
         """The metric parser, with every line read so far parsed. It is made when there is
@@ -209,7 +209,7 @@ class OutputMetrics:
 
     def trials(self, actors: list[str]) -> None:
         """The lines Ray forwards from these actors are a search's trials' (`MetricParser`)."""
-        self._actors += actors
+        self._actors.update(actors)
         if self._parser is not None:
             self._parser.trials(actors)
 

@@ -373,8 +373,8 @@ class _Child:
 
 
 def _ignores(pid: int, signum: int, mask: bytes = b"SigIgn:") -> bool:
-    """Whether process `pid` ignores signal `signum` (SIG_IGN), as /proc says (with `mask`
-    `SigCgt:`, whether it catches it: a handler of its own); False where that cannot be
+    """Whether process `pid` ignores signal `signum` (SIG_IGN), as /proc says; with `mask`
+    `SigCgt:`, whether it catches it (a handler of its own). False where that cannot be
     read."""
     try:
         with open(f"/proc/{pid}/status", "rb") as f:
