@@ -6351,3 +6351,69 @@ def test_round_37_retest_configs_printed_as_graphgym_and_json_print_them() -> No
     # `print(json.dumps(params, indent=2))` of a nested configuration
     assert steps_of("{", '  "train": {', '    "lr": 0.01,', '    "batch_size": 5', "  }",
                     "}", "epoch 1 loss: 0.5") == [("loss", 0.5, 1)]
+
+
+def test_round_38_evaluations_at_a_step_tables_histories_and_status_lines() -> None:
+    # an evaluation `at step N` (or in parentheses) is the phase's, at that step: never the
+    # training's `loss` at the step before
+    assert steps_of("step 1600 - loss: 1.2500 - lr: 1.0e-04",
+                    "Validation at step 1600: loss=1.2702, acc=0.3649",
+                    "step 1700 - loss: 1.2000 - lr: 1.0e-04",
+                    "Evaluating at step 1800: loss=1.2102, acc=0.3700",
+                    "Validation (step 1900): loss=1.2002, acc=0.3750",
+                    "Test at epoch 4 | loss 0.5500 | acc 0.7200") == [
+        ("loss", 1.25, 1600), ("lr", 0.0001, 1600), ("Validation_loss", 1.2702, 1600),
+        ("Validation_acc", 0.3649, 1600), ("loss", 1.2, 1700), ("lr", 0.0001, 1700),
+        ("Evaluating_loss", 1.2102, 1800), ("Evaluating_acc", 0.37, 1800),
+        ("Validation_loss", 1.2002, 1900), ("Validation_acc", 0.375, 1900),
+        ("Test_loss", 0.55, 4), ("Test_acc", 0.72, 4)]
+    # an unclosed parenthesis is no counter of a phase
+    assert steps_of("Validation (step 1900: loss=1.2") == [("loss", 1.2, 0)]
+    # R2's symbols before a preposition keep the phrase whole
+    assert steps_of("R2 on test: 0.8", "R^2 on training data: 0.96",
+                    "R-squared on training data: 0.81", "R² on test data: 0.79") == [
+        ("R2_on_test", 0.8, 0), ("R^2_on_training_data", 0.96, 0),
+        ("R-squared_on_training_data", 0.81, 0), ("R²_on_test_data", 0.79, 0)]
+    # a rich Table's boxes, as a Markdown table's bars
+    assert steps_of("┏━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━┓", "┃ Epoch ┃ Train Loss ┃ Val Loss ┃",
+                    "┡━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━┩", "│     1 │     1.8500 │   1.9000 │",
+                    "│     2 │     1.6700 │   1.7200 │", "└───────┴────────────┴──────────┘") == [
+        ("Train_Loss", 1.85, 1), ("Val_Loss", 1.9, 1), ("Train_Loss", 1.67, 2),
+        ("Val_Loss", 1.72, 2)]
+    # a history printed whole as a dict of lists: an epoch each, from 1 (or its own epochs)
+    assert steps_of("{'train_loss': [1.85, 1.67], 'val_loss': [1.9, 1.72]}",
+                    '{"loss": [0.5, 0.4], "epoch": [5, 6]}') == [
+        ("train_loss", 1.85, 1), ("val_loss", 1.9, 1), ("train_loss", 1.67, 2),
+        ("val_loss", 1.72, 2), ("loss", 0.5, 5), ("loss", 0.4, 6)]
+    # ... nothing new after the curve it repeats (Keras' epochs, then `history.history`)
+    assert steps_of("Epoch 1/2", "8/8 - 0s - 3ms/step - accuracy: 0.5300 - loss: 0.7200",
+                    "Epoch 2/2", "8/8 - 0s - 3ms/step - accuracy: 0.6300 - loss: 0.6200",
+                    "{'accuracy': [0.53, 0.63], 'loss': [0.72, 0.62]}") == [
+        ("accuracy", 0.53, 1), ("loss", 0.72, 1), ("accuracy", 0.63, 2), ("loss", 0.62, 2)]
+    # ... and a settings grid is no history
+    assert steps_of("{'C': [0.1, 1, 10], 'gamma': [0.01, 0.1]}") == []
+    # a status line in brackets whole, as without them
+    assert steps_of("[step 50/500 | tokens 1.6M | loss 2.947 | lr 1.5e-04 | 32.1k tok/s]",
+                    "[step 100/500 | loss 2.850 | lr 3.0e-04]") == [
+        ("loss", 2.947, 50), ("lr", 0.00015, 50), ("loss", 2.85, 100), ("lr", 0.0003, 100)]
+    # a phase as a progress word, `Validating...`, names the line's measures
+    assert steps_of("=== Epoch 1/4 ===", "Training...   loss=1.8500",
+                    "Validating... loss=1.9000 acc=0.3667") == [
+        ("Training/loss", 1.85, 1), ("Validating/loss", 1.9, 1), ("Validating/acc", 0.3667, 1)]
+    # PyTorch's schedulers, verbose: the new learning rate, at the epoch the line names
+    assert steps_of("Epoch 1: train_loss 0.50", "Adjusting learning rate of group 0 to 1.0000e-03.",
+                    "Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.",
+                    "Epoch 00003: adjusting learning rate of group 1 to 5.0000e-05.") == [
+        ("train_loss", 0.5, 1), ("lr", 0.001, 1), ("lr", 0.0001, 2), ("lr/group_1", 5e-05, 3)]
+    # sacrebleu: the score under its signature, and its JSON's named scores
+    assert steps_of(
+        "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = 41.4 "
+        "75.1/49.6/33.4/23.7 (BP = 1.000 ratio = 1.000 hyp_len = 2400 ref_len = 2400)",
+        "chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0 = 60.0",
+        "BLEU+case.mixed+numrefs.1+smooth.exp+tok.13a+version.1.4.14 = 39.2") == [
+        ("BLEU", 41.4, 0), ("BP", 1.0, 0), ("ratio", 1.0, 0), ("chrF2", 60.0, 0),
+        ("BLEU", 39.2, 1)]
+    assert steps_of("[", "{", ' "name": "BLEU",', ' "score": 41.4,',
+                    ' "signature": "nrefs:1|case:mixed|version:2.6.0",', ' "nrefs": "1"', "},",
+                    "{", ' "name": "TER",', ' "score": 29.4,', ' "nrefs": "1"', "}", "]") == [
+        ("BLEU", 41.4, 0), ("TER", 29.4, 0)]

@@ -54,7 +54,7 @@ from runlab.parsing.rules.libraries import (
     transposed_rows,
     yaml_settings,
 )
-from runlab.parsing.rules.dicts import json_records, python_records
+from runlab.parsing.rules.dicts import json_records, python_history, python_records
 from runlab.parsing.rules.pairs import (
     PHASES,
     RATE_TAIL,
@@ -368,6 +368,9 @@ class MetricParser:
         self._header_since_bar = False
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
+        # and its earlier steps' values in other shapes than a dict's (`_once`: a history
+        # printed whole after its curve)
+        self._earlier: dict[str, dict[int, float]] = {}
         self._frame = False  # the line before was a traceback's frame
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
@@ -651,7 +654,8 @@ class MetricParser:
         shape than `key: value` (a results table then `print(results)`; a bar's `0.8251`, then
         `0.8251492`): one point. To the coarser print's digits, when it has three significant
         ones at the least, else exactly. The same shape again is another measurement
-        (`Epoch 3, Acc: 1.00` a batch's)."""
+        (`Epoch 3, Acc: 1.00` a batch's). A dict's value is also one point with the same
+        value at an earlier step its key has (a history printed whole after its curve)."""
         if not points:
             return points
         if self._patterns:  # (the built-in rules' reading of a value a pattern took: none)
@@ -659,7 +663,7 @@ class MetricParser:
         last = self._printed
         if len(last) > 10_000:  # ever-new keys: stay bounded
             last.clear()
-        get = last.get
+        get, earlier = last.get, self._earlier
         kept: list[Point] | None = None
         for i, point in enumerate(points):
             if point.rule == "key_value":
@@ -669,11 +673,22 @@ class MetricParser:
                     kept.append(point)
                 continue
             seen = get(point.key)
-            if seen is not None and seen.step == point.step and seen.rule != point.rule and (
-                    _one_print(seen.value, point.value)):
+            if seen is not None and seen.rule != point.rule and (
+                    _one_print(seen.value, point.value) if seen.step == point.step else (
+                        point.rule == "python_dict" and point.step is not None and _one_print(
+                            earlier.get(point.key, {}).get(point.step, math.nan), point.value))):
                 if kept is None:
                     kept = points[:i]
                 continue
+            if point.rule != "python_dict" and point.step is not None:
+                steps = earlier.get(point.key)
+                if steps is None:
+                    if len(earlier) > 1_000:
+                        earlier.clear()
+                    steps = earlier[point.key] = {}
+                elif len(steps) >= 1_024:
+                    del steps[next(iter(steps))]
+                steps[point.step] = point.value
             last[point.key] = point
             if kept is not None:
                 kept.append(point)
@@ -773,6 +788,14 @@ class MetricParser:
     def _parse_headed(self, line: str) -> list[Point]:
         """`_parse_line`, and whether the line may head a frame a column a thing, which its
         next line tells (`_parse_line` takes it up)."""
+        if line[:1] == "[" and line[-1:] == "]" and " | " in line and line.count("[") == 1 and (
+                line.count("]") == 1):
+            line = line[1:-1]  # a status line in brackets, `[step 50/500 | loss 2.947 | lr 3e-4]`
+        if "version" in line and ("|version:" in line or "+version." in line) and (
+                signed := _SIGNATURE.match(line)):
+            # sacrebleu's score under its signature, `BLEU|nrefs:1|...|version:2.6.0 = 41.4 ...`
+            # (1.x's `BLEU+case.mixed+...+version.1.4.14 = 41.4`): as `BLEU = 41.4 ...`
+            line = f"{signed.group(1)} = {line[signed.end():]}"
         points = self._parse_line(line)
         if line[:2] == "  " and not points and self._rows is None:
             self._columns = frame_columns(line)
@@ -909,6 +932,14 @@ class MetricParser:
             records = python_records(line)
             if records:  # a history printed whole, a record an epoch
                 read: list[Point] = []
+                for record in records:
+                    if record:
+                        self._resolve([("python_dict", record, False)], read)
+                return read
+        if line[-2:] == "]}" and line[:1] == "{" and self._records and not self._patterns:
+            records = python_history(line)
+            if records:  # a history printed whole, a list a measure
+                read = []
                 for record in records:
                     if record:
                         self._resolve([("python_dict", record, False)], read)
@@ -1658,6 +1689,10 @@ _PREFIX_RANK = re.compile(r"\[RANK\ (\d{1,5})\]\ *\Z", re.ASCII)
 _LEADING_RANK = re.compile(r"\[RANK\ (\d{1,5})\]", re.ASCII)
 
 
+
+
+_SIGNATURE = re.compile(r"(\s{0,40}[A-Za-z][\w\-]{0,20})(?:(?:\|[\w.\-:]{1,80}){1,20}\|version:"
+                        r"|(?:\+[\w.\-]{1,80}){1,20}\+version\.)[\w.\-]{1,20} = ", re.ASCII)
 
 
 def _plain(line: str) -> str:

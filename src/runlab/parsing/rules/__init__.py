@@ -129,6 +129,7 @@ from runlab.parsing.rules.libraries import (
     parse_visualizer,
     parse_wandb_summary,
     ray_rows,
+    parse_lr_scheduler,
     parse_xgboost,
     parse_yolo_header,
     repr_rows,
@@ -1005,6 +1006,15 @@ RULES: list[Rule] = [
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
          "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t"),
         rows=table_rows,
+    ),
+    Rule(
+        "lr_scheduler",
+        "PyTorch's schedulers, verbose: `Adjusting learning rate of group 0 to 1.0000e-03.` and "
+        "ReduceLROnPlateau's `Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.` as "
+        "lr (another group's lr/group_1), at the epoch the line names, else the current step",
+        parse_lr_scheduler,
+        ("learning rate of group ",),
+        final=True,
     ),
     Rule(
         "xgboost",

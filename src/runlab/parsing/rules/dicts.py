@@ -138,6 +138,10 @@ def json_records(text: str) -> list[list[Found]] | None:
         return None
     records: list[list[Found]] = []
     for item in objects:
+        named = _named_score(item)
+        if named is not None:
+            records.append([named])
+            continue
         if any(value is None or type(value) is bool for value in item.values()) or settings(
                 item) or any(isinstance(value, dict) for value in item.values()) and (
                     _json_settings(dict(_leaves(item, 0)))):
@@ -149,6 +153,17 @@ def json_records(text: str) -> list[list[Found]] | None:
         _flatten(item, "", found, 0)
         records.append([finding for finding in found if is_metric_key(finding[0])])
     return records
+
+
+def _named_score(item: dict[str, object]) -> Found | None:
+    """A result that names its measure: sacrebleu's `{"name": "BLEU", "score": 41.4,
+    "signature": "nrefs:1|...", ...}` is BLEU, 41.4 (its signature's fields are settings)."""
+    name = item.get("name", item.get("metric"))
+    value = item.get("score", item.get("value"))
+    if not isinstance(name, str) or not 0 < len(name) <= 60 or isinstance(value, bool) or (
+            not isinstance(value, (int, float))):
+        return None
+    return (name.replace(" ", "_"), value, None)
 
 
 def _json_settings(obj: dict[object, object]) -> bool:
@@ -439,6 +454,36 @@ def python_records(line: str) -> list[list[Found]]:
                     place if len(records) > 1 else None)
         found.append([(key, value, step) for key, value, _ in items
                       if key not in own and is_metric_key(key.rsplit("/", 1)[-1])])
+    return found
+
+
+def python_history(line: str) -> list[list[Found]]:
+    """A history printed whole as a dict of lists, a list a measure (Keras'
+    `print(history.history)`, a loop's `{'train_loss': [1.85, 1.67], 'val_loss': [...]}`,
+    JSON's too): one list of findings per epoch, each at its place (from 1, as Keras counts
+    its epochs) or at its own `epoch`/`step` list's value; none unless every value is a list
+    of numbers and a name names a measure (a settings grid, `{'C': [0.1, 1, 10]}`, is none)."""
+    body = _expression(line)
+    if not isinstance(body, ast.Dict) or not body.keys:
+        return []
+    columns: dict[str, list[float]] = {}
+    for name, node in _named(body):
+        if not isinstance(node, ast.List) or not node.elts or len(node.elts) > 100_000:
+            return []
+        values = [_literal_number(item) for item in node.elts]
+        if any(value is None or isinstance(item, ast.Constant) and type(item.value) is bool
+               for value, item in zip(values, node.elts)):
+            return []
+        columns[name.replace(" ", "_")] = [value for value in values if value is not None]
+    if len(columns) < len(body.keys) or not any(names_a_measure(name) for name in columns):
+        return []
+    counter = next((columns.pop(key) for key in STEP_NAMES if key in columns and all(
+        value == int(value) for value in columns[key])), None)
+    found: list[list[Found]] = []
+    for place in range(max(len(values) for values in columns.values())):
+        step = int(counter[place]) if counter is not None and place < len(counter) else place + 1
+        found.append([(name, values[place], step) for name, values in columns.items()
+                      if place < len(values) and is_metric_key(name)])
     return found
 
 

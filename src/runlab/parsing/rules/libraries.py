@@ -900,8 +900,15 @@ _COUNTER_COLUMNS = ("#", "step", "Step", "iter", "Iter", "iteration", "Iteration
 _OUTER_BARS = re.compile(r"\s*\|(.*)\|\s*")
 
 
+# A rich Table's bars (`┃ Epoch ┃ Train Loss ┃`, `│     1 │     1.8500 │`; its box's rules
+# between them, `┡━━━━━━━╇━━━━━┩`, are between its rows) read as a Markdown table's.
+_BOX_BARS = str.maketrans("┃│║", "|||")
+
+
 def _inside_bars(line: str) -> str:
     """A table's line without the bars around it (`| 1 | 0.5 |`)."""
+    if not line.isascii():
+        line = line.translate(_BOX_BARS)
     outer = _OUTER_BARS.fullmatch(line)
     return line if outer is None else outer.group(1)
 _DIVIDER = re.compile(r"\s*-+(?: +-+)+\s*")
@@ -1294,6 +1301,8 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     (the finest of them: spaCy's `#` before its `E`; NLTK's `Final` row has none); columns of
     times (`00:01`) and counts written with commas or units (`53,089`, `0.6k`) are skipped; a
     row may name its one value after the counter (`25  val 3.582`)."""
+    if not header.isascii():
+        header = header.translate(_BOX_BARS)
     columns = re.split(_COLUMN_GAP, _inside_bars(header).strip())
     columns[:1] = _counter_first(columns[0]) or columns[:1]
     names = named or [_COLUMN_UNIT.sub("", name).replace(" ", "_") for name in columns]
@@ -1310,6 +1319,8 @@ def table_rows(header: str, named: list[str] | None = None) -> Callable[[str], l
     indexed = header[:1] == " " and not barred
 
     def read(line: str) -> list[Found]:
+        if not line.isascii():
+            line = line.translate(_BOX_BARS)
         inside = _inside_bars(line) if barred else line
         if inside is not line and inside.count("|") == len(names) - 1:
             # a row between bars, its empty cells kept: airbench's `|     |  1  |  2.04  |     |`
@@ -2128,6 +2139,27 @@ def metric_table_rows(header: str) -> Callable[[str], list[Found]]:
         return [(key, to_number(cells.group(2)), None)]
 
     return row
+
+
+# lr_scheduler ---------------------------------------------------------------------------------
+
+# PyTorch's schedulers, verbose (torch/optim/lr_scheduler.py): `Adjusting learning rate of group
+# 0 to 1.0000e-03.`, `Epoch 00003: adjusting learning rate of group 0 to 1.0000e-03.`, and
+# ReduceLROnPlateau's `Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.`
+_LR_GROUP = re.compile(
+    rf"\s*(?:Epoch\ (\d{{1,18}}(?:\.\d{{1,6}})?):\ )?(?:[Aa]djusting|reducing)\ learning\ rate"
+    rf"\ of\ group\ (\d{{1,6}})\ to\ ({NUMBER})\.?\s*", re.ASCII)
+
+
+def parse_lr_scheduler(line: str) -> list[Found]:
+    """A scheduler's new learning rate, `lr` (a second parameter group's `lr/group_1`), at the
+    epoch the line names (a whole one), else at the current step."""
+    match = _LR_GROUP.fullmatch(message(line))
+    if match is None:
+        return []
+    epoch, group, value = match.groups()
+    step = int(epoch) if epoch is not None and epoch.isdigit() else None
+    return [("lr" if group == "0" else f"lr/group_{group}", to_number(value), step)]
 
 
 # xgboost, lightgbm ----------------------------------------------------------------------------

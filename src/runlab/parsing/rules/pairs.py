@@ -396,7 +396,9 @@ _MEASURE_PHRASE = re.compile(
     # curve`, `Explained variance ratio of PC1`, `Sum of squared errors`)
     r"|coefficient|area|sum|proportion|ratio|fraction|percentage|variance"
     # (d2l's `L2 norm of w: 0.35`, `Norm of gradient`, `Std of rewards`; a size's, a setting)
-    r"|norm|std|stddev|median|size|length|number|count|rate)"
+    r"|norm|std|stddev|median|size|length|number|count|rate"
+    # (the coefficient's symbols, `R2 on test: 0.8`, `R^2 on training data`, `R²`, `R-squared`)
+    r"|r2|r\^2|r\u00b2|r-squared|bleu|wer|cer|nll|ppl|mape)"
     r"\ (?i:of|on|for|over|in|at|across|per|with|after|under)"
     # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
     # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`)
@@ -562,7 +564,7 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
 PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
-                    "testing", "eval", "evaluation", "dev"})
+                    "testing", "eval", "evaluation", "dev", "validating", "evaluating"})
 _PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr", "test"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR, arch's
@@ -581,7 +583,8 @@ _PHASE_LABEL = re.compile(
 # `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, `Eval step 500: loss 0.4`, Flax
 # sst2's `eval  epoch 001 loss 2.3 accuracy 8.20` (padded to its `train`'s width), its nlp_seq's
 # `eval in step: 3, loss: 2.3064, accuracy: 0.082`, PFRL's
-# `evaluation episode 0 length:9 R:9.0`; or with the counter, then its phase as a label: `Epoch
+# `evaluation episode 0 length:9 R:9.0`, `Validation at step 1600: loss=1.27`, `Evaluating at
+# epoch 3 | loss 0.6`, `Validation (step 1800): loss=1.2`; or with the counter, then its phase as a label: `Epoch
 # 1 val: loss=0.4`, `step 500 eval: loss 0.43`.
 # The counter is the line's step and the phase names every measure of the line
 # (Validation_loss). An episode is also what its measures are of, as reinforcement-learning
@@ -589,8 +592,9 @@ _PHASE_LABEL = re.compile(
 # evaluation_episode_length. (An evaluation's `step 3/50` is its place in the evaluation, not
 # the run's step.)
 _PHASE_COUNTER = re.compile(
-    r"\s{0,8}(?:([A-Za-z]{3,10})(?:\ in)?\ {1,4}(episode|epoch|step|iter|iteration):?\ {1,4}(\d{1,18})"
-    r"(?:/\d{1,18})?(?::\ +|,?[\ \t]+|\ {0,4}\|\ {1,4})"  # (`Test Episode 1 | Reward: 104`)
+    r"\s{0,8}(?:([A-Za-z]{3,10})(?:\ (?:in|at|after))?\ {1,4}(\(?)(episode|epoch|step|iter|iteration)"
+    r":?\ {1,4}(\d{1,18})(?:/\d{1,18})?(\)?)"
+    r"(?::\ +|,?[\ \t]+|\ {0,4}\|\ {1,4})"  # (`Test Episode 1 | Reward: 104`)
     r"|(episode|epoch|step|iter|iteration)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)"
     r"(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
@@ -607,12 +611,12 @@ _TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[
                             re.ASCII | re.IGNORECASE)
 
 
-# A label of up to three words, one of them a phase, ending in `:` or ` -`: `Test results:`,
-# `Validation -`, `best valid :`; a qualifier in parentheses may follow, kept in the label as
+# A label of up to three words, one of them a phase, ending in `:`, ` -` or an ellipsis: `Test
+# results:`, `Validation -`, `best valid :`, `Validating... loss=1.90`; a qualifier in parentheses may follow, kept in the label as
 # a name keeps its own (`Validation (restored best weights):`, Keras' EarlyStopping).
 _PHASE_LABEL_WORDS = re.compile(
     r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
-    r"\ {0,8}(?::|\ ->?)", re.ASCII)
+    r"\ {0,8}(?::|\ ->?|\.{3}(?=\ ))", re.ASCII)
 
 
 def phase_label(text: str) -> tuple[str, str] | None:
@@ -695,10 +699,10 @@ def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     match = _PHASE_COUNTER.match(text)
     if match is None:
         return None
-    phase, counter, step, counter_first, step_first, phase_after = match.groups()
+    phase, opened, counter, step, closed, counter_first, step_first, phase_after = match.groups()
     if phase is None:
         phase, counter, step = phase_after, counter_first, step_first
-    if phase.lower() not in PHASES or (
+    if phase.lower() not in PHASES or bool(opened) != bool(closed) or (
             "/" in match.group(0) and counter.lower() in ("step", "iter", "iteration")):
         return None  # (an evaluation's `step 3/50` is its place in the evaluation)
     if "|" in match.group(0) and phase.lower() in TRAINING:
