@@ -258,12 +258,43 @@ def test_a_config_file_the_parser_takes_its_defaults_from_gives_each_param_once(
     assert params["note"] == "x"  # (the file's own, no setting of the parser's)
 
 
+MERGED_AFTER = """\
+import argparse, json, sys
+parser = argparse.ArgumentParser()
+parser.add_argument("--config")
+parser.add_argument("--batch-size", type=int, default=32)
+args = parser.parse_args()
+for key, value in json.load(open(args.config)).items():  # the file over the defaults
+    if "--" + key.replace("_", "-") not in sys.argv:
+        setattr(args, key, value)
+print("batch size", args.batch_size)
+"""
+
+
+def test_a_config_file_read_after_the_parser_gives_the_parser_s_param_its_value(
+        cli: Callable[..., Result], project: Path) -> None:
+    # the file's `batch_size` is the program's value where the command line typed none: one
+    # param, the parser's `batch-size` (never its unused default 32); a value typed wins
+    (project / "merged.py").write_text(MERGED_AFTER)
+    (project / "cfg.json").write_text(json.dumps({"batch_size": 64}))
+    cli(PY, "merged.py", "--config", "cfg.json", cwd=project)
+    cli(PY, "merged.py", "--config", "cfg.json", "--batch-size", "128", cwd=project)
+    first, second = show(cli, project, "1")["params"], show(cli, project, "2")["params"]
+    assert first["batch-size"] == 64 and "batch_size" not in first
+    assert second["batch-size"] == 128 and "batch_size" not in second
+
+
 def test_yaml_config_files_are_read_when_pyyaml_is_there(cli: Callable[..., Result],
                                                          project: Path) -> None:
     pytest.importorskip("yaml")
-    (project / "exp.yaml").write_text("optimizer:\n  lr: 0.5\n")
+    (project / "exp.yaml").write_text("optimizer:\n  lr: 0.5\n  eps: 1e-8\n  beta: '2.0'\n"
+                                      "wd: 5.0E-4\nname: 1e3x\n")
     cli(PY, "read.py", "--config", "exp.yaml", cwd=project)
-    assert show(cli, project)["params"]["optimizer/lr"] == 0.5
+    params = show(cli, project)["params"]
+    assert params["optimizer/lr"] == 0.5
+    # (YAML 1.2's numbers, which OmegaConf and Hydra read as floats, PyYAML as text)
+    assert params["optimizer/eps"] == 1e-8 and params["wd"] == 5e-4
+    assert params["optimizer/beta"] == "2.0" and params["name"] == "1e3x"
 
 
 def test_an_input_changed_during_the_run_is_reported(cli: Callable[..., Result],

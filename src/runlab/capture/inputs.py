@@ -333,17 +333,24 @@ def config_params(path: str) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         return None
     out: dict[str, Any] = {}
-    _flatten(value, "", out)
+    _flatten(value, "", out, suffix not in (".json", ".toml"))
     return out
 
 
-def _flatten(value: Mapping[Any, Any], prefix: str, out: dict[str, Any]) -> None:
+# A number in YAML 1.2's spelling that PyYAML (YAML 1.1) reads as text: `lr: 1e-3`, which
+# OmegaConf, Hydra and jsonargparse read as the float the program uses.
+_YAML_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+
+
+def _flatten(value: Mapping[Any, Any], prefix: str, out: dict[str, Any], yaml: bool) -> None:
     for key, item in value.items():
         if len(out) >= MAX_CONFIG_PARAMS:
             return
         name = f"{prefix}{key}"
         if isinstance(item, Mapping) and item:
-            _flatten(item, f"{name}/", out)
+            _flatten(item, f"{name}/", out, yaml)
+        elif yaml and isinstance(item, str) and _YAML_FLOAT.fullmatch(item):
+            out[name] = float(item)
         elif item is None or isinstance(item, (bool, int, float, str)):
             out[name] = item
         elif isinstance(item, list) and all(

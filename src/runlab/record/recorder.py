@@ -613,11 +613,22 @@ class ChannelReader:
             params.pop(key, None)
         return dropped
 
-    def twins(self, params: dict[str, Any]) -> list[str]:
+    def twins(self, params: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
         """The keys of `params` (a config file's) that the program's parser read under another
-        spelling, with the same value (timm's `-c cfg.yaml`, whose `batch_size` its parser
-        takes as `--batch-size`'s default): one param each, the parser's."""
-        return [key for key, value in params.items() if self._parsed_twin(key, value)]
+        spelling (timm's `-c cfg.yaml`, whose `batch_size` its parser takes as `--batch-size`'s
+        default), and the parser's params that take the file's value: one param each, the
+        parser's, with the file's value unless the command line typed one (a program that
+        reads its file after its parser has its parser's defaults give way to the file, and
+        the words typed win over both)."""
+        dropped, values = [], {}
+        for key, value in params.items():
+            twin = self.parsed.get(key.replace("-", "_"))
+            if twin is None or twin[0] == key:
+                continue
+            dropped.append(key)
+            if twin[1] != value and twin[0] not in self.argv_params:
+                values[twin[0]] = value
+        return dropped, values
 
     def _parsed_twin(self, key: str, value: Any) -> bool:
         """Whether a hook's param is one the program's parser read under another spelling

@@ -238,9 +238,9 @@ def record(opts: RunOptions, settings: Settings, store: Store,
                                start_event["t"])
     if watch:
         events, problems = watch[0].finish(outputs=recorder.artifacts.kept)
-        twins = recorder.channel.twins(watch[0].file_params)
+        twins, values = recorder.channel.twins(watch[0].file_params)
         if twins:
-            events.append(journal_events.params({}, twins))
+            events.append(journal_events.params(values, twins))
         if events:
             recorder.append(events)
         recorder.problems += problems
