@@ -6417,3 +6417,10 @@ def test_round_38_evaluations_at_a_step_tables_histories_and_status_lines() -> N
                     ' "signature": "nrefs:1|case:mixed|version:2.6.0",', ' "nrefs": "1"', "},",
                     "{", ' "name": "TER",', ' "score": 29.4,', ' "nrefs": "1"', "}", "]") == [
         ("BLEU", 41.4, 0), ("TER", 29.4, 0)]
+    # a measure named once, then its phases' values
+    assert steps_of("Epoch 1 | Loss - Train: 1.8500, Val: 1.9000") == [
+        ("Loss_Train", 1.85, 1), ("Loss_Val", 1.9, 1)]
+    # a plan's counts are no values (`6 epochs`), a name of its own after a value still is
+    assert steps_of("Starting training: 6 epochs, batch size 32", "loss: 0.5 epochs: 3",
+                    "rho = 1.00e-01 (adaptive: 50 iterations),", "acc: 0.9 epochs 3") == [
+        ("loss", 0.5, 0), ("rho", 0.1, 0), ("acc", 0.9, 0)]

@@ -76,6 +76,11 @@ TIME_UNIT = "|".join(TIME_UNITS)
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
             rf"|records|lines|bytes|batches|shards|chunks|objects|{TIME_UNIT})\b"
+            # (a plan's counts, `Starting training: 6 epochs, batch size 32`; not a name of
+            # its own, `loss: 0.5 epochs: 3`)
+            r"|(?:(?<=[\s:=]\d)|(?<=[\s:=]\d\d)|(?<=[\s:=]\d{3})|(?<=[\s:=]\d{4}))"  # (a count)
+            r"\ +(?:epochs|iterations|classes|layers|parameters|params|workers|threads|GPUs|gpus)"
+            r"\b(?!\ ?[:=])"
             rf"|\ \[(?:{TIME_UNIT})\]"  # in brackets, pytorch-GAT's `time elapsed= 0.31 [s]`
             # a setting left at its default, CmdStan's `tol_obj = 1e-12 (Default)`
             r"|\ \(Default\))")
@@ -819,6 +824,10 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         # `Epoch: 1 Batch: 100 Loss: 0.5`: the batch's number in its epoch is the step
         pairs = [("step" if key.lower() == "batch" else key, integer, number)
                  for key, integer, number in pairs]
+    elif len(pairs) > 1 and all(key.lower() in PHASES for key, _, _ in pairs) and len(
+            measures := _MEASURE_THEN_PHASES.findall(line)) == 1 and names_a_measure(measures[0]):
+        # `Loss - Train: 1.85, Val: 1.90`: the measure named once, then its phases' values
+        pairs = [(f"{measures[0]}_{key}", integer, number) for key, integer, number in pairs]
     elif any(key.lower() in PHASES for key, _, _ in pairs[1:]):
         pairs = _measure_by_phase(pairs)
     elif pairs and (phase := _counted_phase(pairs[0][0])):
@@ -827,6 +836,11 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                              for key, integer, number in pairs[1:])]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
+
+
+_MEASURE_THEN_PHASES = re.compile(
+    rf"(?:^|[|,;]\ |\t)\s{{0,8}}([A-Za-z][\w\-]{{0,30}})\ -\ (?i:{'|'.join(sorted(PHASES))}):\ ",
+    re.ASCII)
 
 
 def _measure_by_phase(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
