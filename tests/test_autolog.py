@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -122,6 +123,40 @@ def test_the_program_s_parser_names_and_reads_its_command_line(cli: Callable[...
     assert params(cli)["e"] == 5
     assert cli("-p", "epochs=9", sys.executable, "train.py", "-e", "3", "data.csv").code == 0
     assert params(cli)["epochs"] == 9 and "e" not in params(cli)
+
+
+SCRIPTED = """\
+import argparse
+p = argparse.ArgumentParser()
+p.add_argument("--lr", type=float, default=0.01)
+p.add_argument("--epochs", type=int, default=3)
+p.add_argument("--seed", type=int, default=0)
+a = p.parse_args()
+print(f"done lr={a.lr}")
+"""
+
+
+def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_settings(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # `runlab bash train.sh` and `runlab make train`: each Python program the command starts
+    # records what its parser read (the first's where two say), beside the command's own
+    # words (`--epochs 4` typed to the script stays the script's); `import torch`-like
+    # imports of argparse that parse nothing record nothing
+    (tmp_path / "train.py").write_text(SCRIPTED)
+    (tmp_path / "train.sh").write_text(
+        'python3 -c "import argparse"\n'
+        f'"{sys.executable}" train.py --lr 0.3 "$@"\n"{sys.executable}" train.py --lr 0.9 --seed 5\n')
+    assert cli("bash", "train.sh", "--epochs", "4").code == 0
+    assert params(cli) == {"epochs": 4, "lr": 0.3, "seed": 0}
+    if shutil.which("make") is None:
+        return
+    (tmp_path / "Makefile").write_text(
+        f"LR ?= 0.01\ntrain:\n\t\"{sys.executable}\" train.py --lr $(LR) --epochs 2\n")
+    assert cli("make", "-s", "train", "LR=0.2").code == 0
+    assert params(cli) == {"LR": 0.2, "lr": 0.2, "epochs": 2, "seed": 0}
+    # (--no-inject: the command's words alone)
+    assert cli("--no-inject", "bash", "train.sh", "--epochs", "4").code == 0
+    assert params(cli) == {"epochs": 4}
 
 
 def test_a_repeated_option_of_assignments_keeps_its_parser_s_values(

@@ -288,8 +288,9 @@ def _argparse(argparse):
                 # (a subparser reads the rest of the command line: its words are the line's)
                 line = sys.argv[1:]
                 caller = _caller_package()
-                from_argv = args is None or isinstance(args, (list, tuple)) and (
+                from_argv = (args is None or isinstance(args, (list, tuple)) and (
                     0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):])
+                ) and not os.environ.get("RUNLAB_HOOK_NESTED")  # (under `bash train.sh`)
                 # (a library parsing a list of its own making, Ray Tune's trial specs turned
                 # into words: none of the program's settings)
                 _report(self, result[0], from_argv, caller in _OWN_PARSERS or not from_argv and (

@@ -8,7 +8,8 @@ sitecustomize, if there is one further along the path. It stays this small, and 
 nothing, so that a program that uses none of those libraries pays nothing for it.
 
 Only one process of a run records: the first Python process to start (the one runlab started,
-or the launcher it started), or, under a launcher that sets RANK/LOCAL_RANK, rank 0; a known
+or the launcher it started; under a command that is not Python, `bash train.sh`, each Python
+process the command starts itself, one after the other), or, under a launcher that sets RANK/LOCAL_RANK, rank 0; a known
 launcher (`accelerate launch`, `torchrun`, `deepspeed`) records nothing itself. Its
 children, which inherit this hook through PYTHONPATH, stay silent, and so does a forked
 process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`); a

@@ -289,14 +289,20 @@ def record(opts: RunOptions, settings: Settings, store: Store,
 def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: str,
                secret_patterns: tuple[str, ...], env: Mapping[str, str] | None,
                ) -> dict[str, str]:
-    """The command's environment: the run and its events channel, and for a Python command
-    the start-up hook (unless it is off)."""
+    """The command's environment: the run and its events channel, and the start-up hook
+    (unless it is off): a Python command's own process records, and under another command
+    (`bash train.sh`, `make train`) each Python process it starts itself, one after the
+    other as a script runs them (their children stay silent, as a Python command's do)."""
     child_env = dict(os.environ if env is None else env)
     child_env["RUNLAB_RUN_ID"] = run_id
     child_env["RUNLAB_EVENTS"] = events_path
-    if opts.inject and is_python(opts.argv, opts.cwd, child_env):
+    if opts.inject:
         from runlab.capture.args import hook_secrets
 
+        if is_python(opts.argv, opts.cwd, child_env):
+            child_env.pop("RUNLAB_HOOK_NESTED", None)
+        else:  # (what a Python process's parser reads is not the run's command line)
+            child_env["RUNLAB_HOOK_NESTED"] = "1"
         child_env["PYTHONPATH"] = os.pathsep.join(
             p for p in (HOOK_DIR, child_env.get("PYTHONPATH")) if p)
         # The hook redacts as the wrapper does, before it writes anything.
