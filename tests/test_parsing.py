@@ -6424,3 +6424,11 @@ def test_round_38_evaluations_at_a_step_tables_histories_and_status_lines() -> N
     assert steps_of("Starting training: 6 epochs, batch size 32", "loss: 0.5 epochs: 3",
                     "rho = 1.00e-01 (adaptive: 50 iterations),", "acc: 0.9 epochs 3") == [
         ("loss", 0.5, 0), ("rho", 0.1, 0), ("acc", 0.9, 0)]
+    # a configuration printed in protobuf's text format (sentencepiece's) is settings; a
+    # block of anything else is read line by line
+    assert steps_of("trainer_spec {", "  input: corpus.txt", "  input_format: ",
+                    "  vocab_size: 1000", "  character_coverage: 0.9995", "  nested {",
+                    "    eps: 0.1", "  }", "}", "denormalizer_spec {}", "loss: 0.5") == [
+        ("loss", 0.5, 0)]
+    assert steps_of("results {", "loss: 0.4 at epoch 3, which is fine", "}") == [
+        ("loss", 0.4, 0)]

@@ -135,6 +135,11 @@ _LOG_PREFIX = re.compile(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.<>\-]{1,100
 _JSON_LINE = re.compile(r"\s*(?:[\"'{}\[\]\d\-]|true|false|null|True|False|None)")
 _BLOCK_LINES = 10_000
 _PPRINT = "pprint"
+# A message in protobuf's text format over several lines, as programs print their configuration
+# (sentencepiece's `trainer_spec {`, then `  vocab_size: 1000` lines, then `}`): settings.
+_PROTO_OPEN = re.compile(r"[A-Za-z_]\w{0,60}\ \{", re.ASCII)
+_PROTO_LINE = re.compile(r"\s{1,40}[A-Za-z_][\w.]{0,80}(?::.{0,400}|\ \{\}?)|\s{0,40}\}", re.ASCII)
+_PROTO = "proto"
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 # A name alone before its colon (up to five words), and a number alone on its line.
 _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,4}):")
@@ -944,6 +949,9 @@ class MetricParser:
                     if record:
                         self._resolve([("python_dict", record, False)], read)
                 return read
+        if line[-2:] == " {" and self._blocks > 0 and _PROTO_OPEN.fullmatch(line):
+            self._block, self._block_end, self._depth = [line], _PROTO, 1
+            return []
         if line[-1:] == "{" and self._blocks > 0 and _LABELLED_OPEN.fullmatch(message(line)):
             # `log.info("Test metrics: " + json.dumps(metrics, indent=2))`: read whole when it
             # closes, as the same line on one line
@@ -1168,7 +1176,15 @@ class MetricParser:
         assert block is not None
         block.append(line)
         points: list[Point] = []
-        if self._block_end == _PPRINT:
+        if self._block_end == _PROTO:
+            if len(block) <= _BLOCK_LINES and _PROTO_LINE.fullmatch(line.rstrip()):
+                self._depth += line.endswith(" {") - (line.strip() == "}")
+                if self._depth > 0:
+                    return points  # the message goes on
+                self._block = None
+                return points  # a configuration: settings, no metrics
+            block.insert(0, "")  # not such a message: its first line is read again too
+        elif self._block_end == _PPRINT:
             if len(block) <= _BLOCK_LINES and line[:1] == " " and line.lstrip()[:1] in "'\"":
                 self._depth += line.count("{") - line.count("}")
                 if self._depth > 0 or line.rstrip()[-1:] != "}":
