@@ -381,6 +381,23 @@ def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, pytho
                     "optimizer"} & set(run["params"])
 
 
+def test_lightning_cli_records_its_resolved_configuration_once(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # LightningCLI's resolved configuration: the file's settings, the command line's override
+    # and every init argument's default, each once under its own name (not again as the
+    # model's hparams, `lr`, nor as the config file's `model/lr`)
+    for run, truth, output in run_both(cli, tmp_path, python, "lightning_cli.py", "fit",
+                                       "--config", "conf/cli.yaml", "--model.lr", "0.1"):
+        assert truth["params"]["model"] == {"lr": 0.1, "hidden": 16, "dropout": 0.0}
+        assert truth["params"]["data"] == {"batch_size": 32, "n": 64}
+        assert_params(run, truth)
+        assert not {"lr", "hidden", "dropout", "batch_size", "n", "model/lr", "model/hidden",
+                    "data/batch_size", "trainer/max_epochs"} & set(run["params"])
+        assert run["params"]["config"] == "conf/cli.yaml"
+        assert_same_points(run, truth)
+        assert "hook is off" not in output
+
+
 KERAS_MOVED = """\
 import os
 

@@ -1080,7 +1080,7 @@ def _lightning(module):
             hparams.update(dict(getattr(part, "hparams_initial", None) or {}))
         # (LightningCLI's own: `_class_path`, `_instantiator`; no settings of the model's)
         hparams = {k: v for k, v in hparams.items() if not str(k).startswith("_")}
-        if hparams:
+        if hparams and not _state.get("lightning_cli"):  # (LightningCLI's config holds them)
             params("lightning", hparams)
         # The bar's version number, which its last render (after the window) may still show.
         emit({"hook": "lightning", "owns": ["v_num"]})
@@ -2069,6 +2069,36 @@ def _dvclive(module):
 
 # -- Hydra --------------------------------------------------------------------------------
 
+def _lightning_cli(module):
+    cli = getattr(module, "LightningCLI", None)
+    original = getattr(cli, "parse_arguments", None)
+    if original is None or getattr(original, "_runlab", False):
+        return
+
+    def parsed(cli_self):
+        config = cli_self.config
+        subcommand = config.get("subcommand") if hasattr(config, "get") else None
+        if subcommand and subcommand in config:
+            config = config[subcommand]  # (`fit`'s: the settings the run used)
+        values = config.as_dict() if hasattr(config, "as_dict") else dict(vars(config))
+        values = {key: value for key, value in values.items()
+                  if key not in ("config", "print_config") and not str(key).startswith("__")}
+        flat = {}
+        _flatten(values, "", flat)
+        _state["lightning_cli"] = True
+        params("lightning_cli", {key: value for key, value in flat.items() if value is not None})
+
+    parsed = guarded("lightning_cli", parsed)
+
+    def parse_arguments(self, parser, args):
+        result = original(self, parser, args)
+        parsed(self)
+        return result
+
+    parse_arguments._runlab = True
+    cli.parse_arguments = parse_arguments
+
+
 def _hydra(module):
     original = module.run_job
     if getattr(original, "_runlab", False):
@@ -2135,6 +2165,8 @@ _INSTALLERS = {
     "sklearn.base": _sklearn,
     "sklearn.model_selection._validation": _sklearn,
     "hydra._internal.hydra": _hydra,
+    "lightning.pytorch.cli": _lightning_cli,
+    "pytorch_lightning.cli": _lightning_cli,
     "torch.utils.tensorboard.writer": _tensorboard,
     "tensorboardX.writer": _tensorboard,
     "wandb.sdk.wandb_run": _wandb,

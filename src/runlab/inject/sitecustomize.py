@@ -39,6 +39,8 @@ _TRIGGERS = {
     "sklearn.base": "sklearn",
     "sklearn.model_selection._validation": "sklearn",
     "hydra._internal.hydra": "hydra",
+    "lightning.pytorch.cli": "lightning_cli",
+    "pytorch_lightning.cli": "lightning_cli",
     "torch.utils.tensorboard.writer": "tensorboard",
     "tensorboardX.writer": "tensorboard",
     "wandb.sdk.wandb_run": "wandb",

@@ -526,6 +526,8 @@ class ChannelReader:
         # `--amp-dtype`): (key, value), so that a hook given the parsed namespace
         # (`wandb.init(config=args)`) adds no twin of each
         self.parsed: dict[str, tuple[str, Any]] = {}
+        # The keys of a configuration a framework composed (Hydra's, LightningCLI's)
+        self.composed: set[str] = set()
 
     def grown(self) -> bool:
         """Whether lines were written since the last read (one `stat`, no reading)."""
@@ -578,7 +580,7 @@ class ChannelReader:
                 continue
             if report.argparse and report.argv:
                 dropped += self._typed_aliases(report, params)
-            if report.hook == "hydra" and report.params:
+            if report.hook in ("hydra", "lightning_cli") and report.params:
                 dropped += self._composed(report, params)
         if params or dropped:
             batch.events.append(journal_events.params(params, dropped))
@@ -622,6 +624,9 @@ class ChannelReader:
         the words typed win over both)."""
         dropped, values = [], {}
         for key, value in params.items():
+            if key.replace("/", ".") in self.composed:
+                dropped.append(key)  # (LightningCLI's `--config cfg.yaml`: its `model.lr`)
+                continue
             twin = self.parsed.get(key.replace("-", "_"))
             if twin is None or twin[0] == key:
                 continue
@@ -644,6 +649,7 @@ class ChannelReader:
         from runlab.capture.args import redact_mapping
 
         composed = redact_mapping(dict(report.params), self.secret_patterns)
+        self.composed.update(composed)
         dropped = []
         for key in [k for k in self.argv_params if k not in self.given_params]:
             if key in composed:
