@@ -284,6 +284,47 @@ def test_a_config_file_read_after_the_parser_gives_the_parser_s_param_its_value(
     assert second["batch-size"] == 128 and "batch_size" not in second
 
 
+SPACY_CFG = """\
+[system]
+seed = 0
+
+[nlp]
+lang = "en"
+pipeline = ["textcat"]
+
+[training]
+seed = ${system.seed}
+dropout = 0.1
+max_epochs = 0
+frozen_components = []
+before_to_disk = null
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+learn_rate = 0.001
+use_averages = false
+"""
+
+
+def test_ini_config_files_are_params_spacy_s_too(cli: Callable[..., Result],
+                                                 project: Path) -> None:
+    # spaCy's `config.cfg`: sections nested by their dots, values as JSON reads them, a
+    # reference to another key its value; `--training.max_epochs 3` overrides the file's
+    (project / "config.cfg").write_text(SPACY_CFG)
+    (project / "yolo.cfg").write_text("[net]\nbatch=64\n[conv]\nfilters=32\n[conv]\nfilters=64\n")
+    cli(PY, "read.py", "config.cfg", "--training.max_epochs", "3", "--model", "yolo.cfg",
+        cwd=project)
+    params = show(cli, project)["params"]
+    assert params["training/optimizer/learn_rate"] == 0.001
+    assert params["training/optimizer/@optimizers"] == "Adam.v1"
+    assert params["training/optimizer/use_averages"] is False
+    assert params["training/seed"] == 0 and params["nlp/pipeline"] == ["textcat"]
+    assert params["nlp/lang"] == "en" and params["training/before_to_disk"] is None
+    assert params["training/max_epochs"] == 3 and "training.max_epochs" not in params
+    # (a file of repeated sections, darknet's layers, is no settings)
+    assert not [key for key in params if key.startswith(("net/", "conv/"))]
+
+
 def test_yaml_config_files_are_read_when_pyyaml_is_there(cli: Callable[..., Result],
                                                          project: Path) -> None:
     pytest.importorskip("yaml")

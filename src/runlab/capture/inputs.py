@@ -33,7 +33,7 @@ MAX_DIR_FILES = 10_000  # files listed in a directory's manifest
 MAX_INPUTS = 1000  # inputs recorded per run (a glob matching more records the first ones)
 MAX_CONFIG_BYTES = 1 << 20  # config files larger than this are inputs, not params
 MAX_CONFIG_PARAMS = 1000
-CONFIG_SUFFIXES = (".json", ".toml", ".yaml", ".yml")
+CONFIG_SUFFIXES = (".json", ".toml", ".yaml", ".yml", ".cfg", ".ini")
 CODE_SUFFIXES = (".py", ".sh", ".bash", ".r", ".R", ".jl", ".rb", ".pl", ".js", ".lua")
 
 
@@ -302,8 +302,9 @@ def _size(path: str) -> float:
 
 
 def config_params(path: str) -> dict[str, Any] | None:
-    """The values of a JSON, TOML or YAML file flattened with `/` (`optimizer/lr`); None when
-    it is no such file, cannot be read, or is not a mapping. YAML needs PyYAML installed."""
+    """The values of a JSON, TOML, YAML or INI (`.cfg`, `.ini`) file flattened with `/`
+    (`optimizer/lr`); None when it is no such file, cannot be read, or is not a mapping. YAML
+    needs PyYAML installed."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in CONFIG_SUFFIXES:
         return None
@@ -320,6 +321,8 @@ def config_params(path: str) -> dict[str, Any] | None:
             from runlab.config import _toml
 
             value = _toml().loads(data.decode())
+        elif suffix in (".cfg", ".ini"):
+            value = _ini(data.decode())
         else:
             import importlib
 
@@ -333,7 +336,44 @@ def config_params(path: str) -> dict[str, Any] | None:
     if not isinstance(value, dict):
         return None
     out: dict[str, Any] = {}
-    _flatten(value, "", out, suffix not in (".json", ".toml"))
+    _flatten(value, "", out, suffix in (".yaml", ".yml"))
+    return out
+
+
+_REFERENCE = re.compile(r"\$\{([\w.\-]{1,200})\}")
+
+
+def _ini(text: str) -> dict[str, Any]:
+    """An INI file's sections as nested dicts (spaCy's `config.cfg`: `[training.optimizer]`
+    is training/optimizer), each value as JSON reads it (`0.001`, `true`, `null`, `"en"`,
+    `[]`), else its text (`True`/`False` a bool); a whole `${section.key}` is that key's."""
+    import configparser
+    import json
+
+    # (strict: a file of repeated sections, darknet's `[convolutional]` a layer, is no settings)
+    parser = configparser.ConfigParser(interpolation=None, strict=True, delimiters=("=",))
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # (keys keep their case)
+    parser.read_string(text)
+    raw = {section: dict(parser[section]) for section in parser.sections()}
+
+    def value(text: str, depth: int = 0) -> Any:
+        reference = _REFERENCE.fullmatch(text.strip())
+        if reference is not None and depth < 8:
+            section, _, key = reference.group(1).rpartition(".")
+            if key in raw.get(section, {}):
+                return value(raw[section][key], depth + 1)
+        try:
+            return json.loads(text)
+        except ValueError:
+            return {"True": True, "False": False}.get(text.strip(), text.strip())
+
+    out: dict[str, Any] = {}
+    for section, items in raw.items():
+        place = out
+        for part in section.split("."):
+            inner = place.setdefault(part, {})
+            place = inner if isinstance(inner, dict) else {}
+        place.update({key: value(text) for key, text in items.items()})
     return out
 
 
