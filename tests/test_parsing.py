@@ -6432,3 +6432,5 @@ def test_round_38_evaluations_at_a_step_tables_histories_and_status_lines() -> N
         ("loss", 0.5, 0)]
     assert steps_of("results {", "loss: 0.4 at epoch 3, which is fine", "}") == [
         ("loss", 0.4, 0)]
+    # a bullet between clauses, as a middle dot
+    assert steps_of("epoch 6: loss 1.1129 • acc 62.90%") == [("loss", 1.1129, 6), ("acc", 62.9, 6)]

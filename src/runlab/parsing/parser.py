@@ -115,7 +115,7 @@ _RAY_WORKER_RANK = re.compile(r"-\ \((?:node_id=\w{1,80},\ )?ip=[\w.:\-]{1,60},\
                               r"\ world_rank=(\d{1,5})", re.ASCII)
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
-_MIDDLE_DOT = re.compile(r"(?<=[\d%]) \u00b7 (?=[^\W\d_])")
+_MIDDLE_DOT = re.compile(r"(?<=[\d%]) [\u00b7\u2022] (?=[^\W\d_])")
 _FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
@@ -1721,7 +1721,8 @@ def _plain(line: str) -> str:
         titled = _RULE_TITLE.fullmatch(line)
         if titled is not None:
             return titled.group(1)
-    if " \u00b7 " in line:  # a middle dot between clauses, `loss 0.09 · acc 0.94`, as a bar
+    if " \u00b7 " in line or " \u2022 " in line:  # a middle dot or a bullet between clauses,
+        # `loss 0.09 · acc 0.94`, `loss 1.11 • acc 62.90%`, as a bar
         line = _MIDDLE_DOT.sub(" | ", line)
     if _EMOJI.search(line) is None:
         return line
