@@ -246,7 +246,11 @@ def test_no_inject_and_non_python_commands(cli: Callable[..., Result], tmp_path:
     (tmp_path / "train.py").write_text(ARGPARSE)
     assert cli("--no-inject", sys.executable, "train.py").code == 0
     assert params(cli) == {}
+    # (a command that is not Python: the hook first on its path, for the Python programs it
+    # starts, the command's own path kept after it; none with --no-inject)
     r = cli("sh", "-c", 'echo "path=$PYTHONPATH"', env={"PYTHONPATH": "/mine"})
+    assert r.stdout.startswith("path=") and r.stdout.endswith(os.pathsep + "/mine\n")
+    r = cli("--no-inject", "sh", "-c", 'echo "path=$PYTHONPATH"', env={"PYTHONPATH": "/mine"})
     assert r.stdout == "path=/mine\n"
 
 

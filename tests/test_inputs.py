@@ -282,6 +282,11 @@ def test_a_config_file_read_after_the_parser_gives_the_parser_s_param_its_value(
     first, second = show(cli, project, "1")["params"], show(cli, project, "2")["params"]
     assert first["batch-size"] == 64 and "batch_size" not in first
     assert second["batch-size"] == 128 and "batch_size" not in second
+    # a value of another kind (DeepSpeed's "auto") is no value of the int option: both stay
+    (project / "cfg.json").write_text(json.dumps({"batch_size": "auto"}))
+    cli(PY, "merged.py", "--config", "cfg.json", cwd=project)
+    third = show(cli, project, "3")["params"]
+    assert third["batch-size"] == 32 and third["batch_size"] == "auto"
 
 
 SPACY_CFG = """\
@@ -329,13 +334,16 @@ def test_yaml_config_files_are_read_when_pyyaml_is_there(cli: Callable[..., Resu
                                                          project: Path) -> None:
     pytest.importorskip("yaml")
     (project / "exp.yaml").write_text("optimizer:\n  lr: 0.5\n  eps: 1e-8\n  beta: '2.0'\n"
-                                      "wd: 5.0E-4\nname: 1e3x\n")
+                                      "wd: 5.0E-4\nname: 1e3x\ncommit: \"3e45219\"\n"
+                                      "quoted: \"1e-8\"\nhuge: 3e45219\n")
     cli(PY, "read.py", "--config", "exp.yaml", cwd=project)
     params = show(cli, project)["params"]
     assert params["optimizer/lr"] == 0.5
     # (YAML 1.2's numbers, which OmegaConf and Hydra read as floats, PyYAML as text)
     assert params["optimizer/eps"] == 1e-8 and params["wd"] == 5e-4
     assert params["optimizer/beta"] == "2.0" and params["name"] == "1e3x"
+    # (quoted, text; one that would overflow, text too)
+    assert params["commit"] == params["huge"] == "3e45219" and params["quoted"] == "1e-8"
 
 
 def test_an_input_changed_during_the_run_is_reported(cli: Callable[..., Result],

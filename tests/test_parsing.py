@@ -4498,7 +4498,7 @@ def test_a_measure_at_a_step_in_words() -> None:
     # Aladdin Persson's learning-rate scheduler script
     assert run(MetricParser(), "Cost at epoch 3 is 2.123682737350464",
                "Epoch 00090: reducing learning rate of group 0 to 1.0000e-02.") == expect(
-        ("Cost", 2.123682737350464, 3))
+        ("Cost", 2.123682737350464, 3), ("lr", 0.01, 90))
 
 
 def test_a_measure_said_in_words() -> None:
@@ -6400,11 +6400,19 @@ def test_round_38_evaluations_at_a_step_tables_histories_and_status_lines() -> N
     assert steps_of("=== Epoch 1/4 ===", "Training...   loss=1.8500",
                     "Validating... loss=1.9000 acc=0.3667") == [
         ("Training/loss", 1.85, 1), ("Validating/loss", 1.9, 1), ("Validating/acc", 0.3667, 1)]
-    # PyTorch's schedulers, verbose: the new learning rate, at the epoch the line names
+    # PyTorch's schedulers, verbose: the new learning rate, at the epoch the line names (a
+    # count of the scheduler's calls, no header), else the current step
     assert steps_of("Epoch 1: train_loss 0.50", "Adjusting learning rate of group 0 to 1.0000e-03.",
+                    "Epoch 2: train_loss 0.40",
                     "Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.",
-                    "Epoch 00003: adjusting learning rate of group 1 to 5.0000e-05.") == [
-        ("train_loss", 0.5, 1), ("lr", 0.001, 1), ("lr", 0.0001, 2), ("lr/group_1", 5e-05, 3)]
+                    "Epoch     2: adjusting learning rate of group 1 to 5.0000e-05.",
+                    "loss: 0.3") == [
+        ("train_loss", 0.5, 1), ("lr", 0.001, 1), ("train_loss", 0.4, 2), ("lr", 0.0001, 2),
+        ("lr/group_1", 5e-05, 2), ("loss", 0.3, 2)]
+    assert steps_of("step 300 | loss 0.3",
+                    "Adjusting learning rate of group 0 to 1.0000e-04.",
+                    "step 400 | loss 0.2") == [
+        ("loss", 0.3, 300), ("lr", 0.0001, 300), ("loss", 0.2, 400)]
     # sacrebleu: the score under its signature, and its JSON's named scores
     assert steps_of(
         "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = 41.4 "
@@ -6434,3 +6442,68 @@ def test_round_38_evaluations_at_a_step_tables_histories_and_status_lines() -> N
         ("loss", 0.4, 0)]
     # a bullet between clauses, as a middle dot
     assert steps_of("epoch 6: loss 1.1129 • acc 62.90%") == [("loss", 1.1129, 6), ("acc", 62.9, 6)]
+
+
+def test_round_38_review_histories_reprints_and_patterns() -> None:
+    # a history's counter that is no whole number, or too large for a step, is no counter:
+    # never an error, never a step of 10^30
+    assert steps_of("step 1: loss=0.5", "{'loss': [1.0, 2.0], 'epoch': [nan, 2]}",
+                    "{'loss': [1.0, 2.0], 'step': [1e30, 2e30]}",
+                    "{'loss': [1.0, 2.0], 'epoch': [inf, 2]}") == [("loss", 0.5, 1)]
+    # after step 5000, per-class results are no history; a curve over a setting is none
+    assert steps_of("step 5000: loss 0.31",
+                    "{'precision': [0.91, 0.85, 0.78], 'recall': [0.5, 0.6, 0.7]}") == [
+        ("loss", 0.31, 5000)]
+    assert steps_of("{'k': [1, 5, 10], 'recall': [0.41, 0.63, 0.72]}",
+                    "{'loss': [0.5, 0.4], 'val_loss': [0.6]}") == []
+    # a history after its curve printed as `key=value` lines, or by Keras to four decimals
+    assert steps_of("Epoch 1: train_loss=1.85 val_loss=1.90",
+                    "Epoch 2: train_loss=1.67 val_loss=1.72",
+                    "{'train_loss': [1.85, 1.67], 'val_loss': [1.9, 1.72]}") == [
+        ("train_loss", 1.85, 1), ("val_loss", 1.9, 1), ("train_loss", 1.67, 2),
+        ("val_loss", 1.72, 2)]
+    assert steps_of("Epoch 1/2", "8/8 - 0s - val_accuracy: 0.6000 - val_loss: 1.9021",
+                    "Epoch 2/2", "8/8 - 0s - val_accuracy: 0.6812 - val_loss: 1.7234",
+                    "{'val_accuracy': [0.6000000238418579, 0.6812499761581421], "
+                    "'val_loss': [1.902112364768982, 1.7234]}") == [
+        ("val_accuracy", 0.6, 1), ("val_loss", 1.9021, 1), ("val_accuracy", 0.6812, 2),
+        ("val_loss", 1.7234, 2)]
+    # a table drawn again (rich's Live, a table printed anew each epoch): a row once
+    table = ["| epoch | train_loss | val_acc |", "|-------|------------|---------|",
+             "| 1     | 1.8000     | 0.3500  |"]
+    assert steps_of(*table, "", *table, "| 2     | 1.6000     | 0.4000  |") == [
+        ("train_loss", 1.8, 1), ("val_acc", 0.35, 1), ("train_loss", 1.6, 2),
+        ("val_acc", 0.4, 2)]
+    # results that name their measures, on one line too; at their own epoch; a setting so
+    # named is none
+    assert steps_of('{"metric": "accuracy", "value": 0.91}',
+                    '{"name": "num_workers", "value": 8}',
+                    '{"metric": "val_loss", "value": 0.5, "epoch": 3}',
+                    '[{"name": "BLEU", "score": 41.4}, {"name": "chrF2", "score": 60.0}]') == [
+        ("accuracy", 0.91, 0), ("val_loss", 0.5, 3), ("BLEU", 41.4, 0), ("chrF2", 60.0, 0)]
+    # an evaluation at a step, however it is worded
+    assert steps_of("step 700 | loss 1.9000",
+                    "Validation at step 700 - loss: 2.4101 - acc: 0.2801",
+                    "Evaluation results at step 700: loss=2.4106",
+                    "Running validation at step 700... loss=2.4107",
+                    "Eval @ step 700: loss=2.5109, ppl=12.39",
+                    "[Validation at step 700] loss=2.4115",
+                    "Test at epoch 4 - loss: 0.5516") == [
+        ("loss", 1.9, 700), ("Validation_loss", 2.4101, 700), ("Validation_acc", 0.2801, 700),
+        ("Evaluation_loss", 2.4106, 700), ("validation_loss", 2.4107, 700),
+        ("Eval_loss", 2.5109, 700), ("Eval_ppl", 12.39, 700), ("Validation_loss", 2.4115, 700),
+        ("Test_loss", 0.5516, 4)]
+    # an ellipsis after one progress word only; a measure's phrase before ` = `
+    assert steps_of("Evaluating model... done. accuracy: 0.9", "Training… loss=1.508",
+                    "R2 on test = 0.8127", "MSE on the test set = 0.3126") == [
+        ("accuracy", 0.9, 0), ("Training/loss", 1.508, 0), ("R2_on_test", 0.8127, 0),
+        ("MSE_on_the_test_set", 0.3126, 0)]
+
+
+def test_round_38_user_patterns_read_status_lines_and_signatures_as_printed() -> None:
+    parser = MetricParser([r"^\[step (?P<step>\d+)/\d+ \| loss (?P<myloss>[\d.]+)",
+                           r"tok:(?P<tok>\w+)\|.*version:[\d.]+ = (?P<sbleu>[\d.]+)"])
+    points = parser.parse_lines(["[step 50/500 | loss 2.947 | lr 1.5e-04]",
+                                 "BLEU|nrefs:1|tok:13a|version:2.3.1 = 41.4 75.1/49.6"])
+    assert ("myloss", 2.947, 50) in triples(points + parser.flush())
+    assert [p.key for p in points if p.key == "sbleu"] == ["sbleu"]

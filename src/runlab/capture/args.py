@@ -88,7 +88,7 @@ REDACTED = "***"
 
 _INT = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
 # A float needs a point or an exponent, so "007" (an id, most likely) stays a string.
-_FLOAT = re.compile(
+FLOAT = re.compile(
     r"[+-]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+)"
 )
 # Any number, however written (-3, .5, 1e-4): a value, never an option.
@@ -181,7 +181,7 @@ def parse_value(text: str) -> Any:
     """
     if _INT.fullmatch(text):
         return int(text)
-    if _FLOAT.fullmatch(text):
+    if FLOAT.fullmatch(text):
         number = float(text)
         if number not in (float("inf"), float("-inf")):
             return number

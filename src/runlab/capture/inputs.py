@@ -330,13 +330,13 @@ def config_params(path: str) -> dict[str, Any] | None:
                 yaml = importlib.import_module("yaml")
             except ImportError:
                 return None
-            value = yaml.safe_load(data)
+            value = yaml.load(data, Loader=_yaml_loader(yaml))  # noqa: S506 - a safe loader
     except Exception:  # noqa: BLE001 - any reason a file is not readable config: not params
         return None
     if not isinstance(value, dict):
         return None
     out: dict[str, Any] = {}
-    _flatten(value, "", out, suffix in (".yaml", ".yml"))
+    _flatten(value, "", out)
     return out
 
 
@@ -377,20 +377,33 @@ def _ini(text: str) -> dict[str, Any]:
     return out
 
 
-# A number in YAML 1.2's spelling that PyYAML (YAML 1.1) reads as text: `lr: 1e-3`, which
-# OmegaConf, Hydra and jsonargparse read as the float the program uses.
-_YAML_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+_LOADERS: dict[int, Any] = {}
 
 
-def _flatten(value: Mapping[Any, Any], prefix: str, out: dict[str, Any], yaml: bool) -> None:
+def _yaml_loader(yaml: Any) -> Any:
+    """PyYAML's safe loader reading the numbers YAML 1.2 spells without a point (`lr: 1e-3`),
+    which PyYAML (YAML 1.1) reads as text and OmegaConf, Hydra and jsonargparse as the float
+    the program uses; a quoted one stays text, one that would overflow too (a commit,
+    `3e45219`)."""
+    loader: Any = _LOADERS.get(id(yaml))
+    if loader is None:
+        from runlab.capture.args import FLOAT, parse_value
+
+        loader = type("Loader", (yaml.SafeLoader,), {})
+        _LOADERS[id(yaml)] = loader
+        loader.add_constructor("tag:runlab,2026:float",
+                               lambda load, node: parse_value(load.construct_scalar(node)))
+        loader.add_implicit_resolver("tag:runlab,2026:float", FLOAT, list("-+0123456789."))
+    return loader
+
+
+def _flatten(value: Mapping[Any, Any], prefix: str, out: dict[str, Any]) -> None:
     for key, item in value.items():
         if len(out) >= MAX_CONFIG_PARAMS:
             return
         name = f"{prefix}{key}"
         if isinstance(item, Mapping) and item:
-            _flatten(item, f"{name}/", out, yaml)
-        elif yaml and isinstance(item, str) and _YAML_FLOAT.fullmatch(item):
-            out[name] = float(item)
+            _flatten(item, f"{name}/", out)
         elif item is None or isinstance(item, (bool, int, float, str)):
             out[name] = item
         elif isinstance(item, list) and all(

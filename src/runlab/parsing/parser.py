@@ -373,8 +373,8 @@ class MetricParser:
         self._header_since_bar = False
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
-        # and its earlier steps' values in other shapes than a dict's (`_once`: a history
-        # printed whole after its curve)
+        # and its values at its latest steps (`_once`: a history printed whole after its
+        # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
         self._frame = False  # the line before was a traceback's frame
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
@@ -659,8 +659,9 @@ class MetricParser:
         shape than `key: value` (a results table then `print(results)`; a bar's `0.8251`, then
         `0.8251492`): one point. To the coarser print's digits, when it has three significant
         ones at the least, else exactly. The same shape again is another measurement
-        (`Epoch 3, Acc: 1.00` a batch's). A dict's value is also one point with the same
-        value at an earlier step its key has (a history printed whole after its curve)."""
+        (`Epoch 3, Acc: 1.00` a batch's). A dict's or a table's value is also one point with
+        the value its key had at that step, however far back (a history printed whole after
+        its curve, a table drawn again)."""
         if not points:
             return points
         if self._patterns:  # (the built-in rules' reading of a value a pattern took: none)
@@ -669,35 +670,47 @@ class MetricParser:
         if len(last) > 10_000:  # ever-new keys: stay bounded
             last.clear()
         get, earlier = last.get, self._earlier
+        for steps in earlier.values():
+            if len(steps) > 256:  # (each key's latest 256 steps: bounded)
+                for old in list(steps)[: len(steps) - 256]:
+                    del steps[old]
         kept: list[Point] | None = None
         for i, point in enumerate(points):
+            key, step = point.key, point.step
             if point.rule == "key_value":
                 # (the shape most lines have, read fast: a print again of its value is in
                 # another shape, a dict's, a table's, a bar's, which come less often)
+                if step is not None:
+                    steps = earlier.get(key) or self._earlier_steps(key)
+                    steps[step] = point.value
                 if kept is not None:
                     kept.append(point)
                 continue
-            seen = get(point.key)
-            if seen is not None and seen.rule != point.rule and (
-                    _one_print(seen.value, point.value) if seen.step == point.step else (
-                        point.rule == "python_dict" and point.step is not None and _one_print(
-                            earlier.get(point.key, {}).get(point.step, math.nan), point.value))):
+            seen = get(key)
+            if seen is not None and seen.step == step and seen.rule != point.rule and (
+                    _one_print(seen.value, point.value)) or point.rule in _REPRINTS and (
+                        step is not None and _reprint(earlier.get(key, {}).get(step),
+                                                      point.value)):
                 if kept is None:
                     kept = points[:i]
                 continue
-            if point.rule != "python_dict" and point.step is not None:
-                steps = earlier.get(point.key)
-                if steps is None:
-                    if len(earlier) > 1_000:
-                        earlier.clear()
-                    steps = earlier[point.key] = {}
-                elif len(steps) >= 1_024:
-                    del steps[next(iter(steps))]
-                steps[point.step] = point.value
-            last[point.key] = point
+            if step is not None:
+                steps = earlier.get(key) or self._earlier_steps(key)
+                steps[step] = point.value
+            last[key] = point
             if kept is not None:
                 kept.append(point)
         return points if kept is None else kept
+
+    def _earlier_steps(self, key: str) -> dict[int, float]:
+        """A new key's steps in `_earlier`, bounded: 256 keys (the oldest key's give way), each
+        of its latest 256 steps at the start of a batch of points."""
+        earlier = self._earlier
+        if len(earlier) >= 256:
+            del earlier[next(iter(earlier))]
+        steps: dict[int, float] = {}
+        earlier[key] = steps
+        return steps
 
     def _rank(self, launched: re.Match[str]) -> str:
         """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray
@@ -793,10 +806,12 @@ class MetricParser:
     def _parse_headed(self, line: str) -> list[Point]:
         """`_parse_line`, and whether the line may head a frame a column a thing, which its
         next line tells (`_parse_line` takes it up)."""
-        if line[:1] == "[" and line[-1:] == "]" and " | " in line and line.count("[") == 1 and (
+        if self._patterns:
+            pass  # (user patterns read the line as printed)
+        elif line[:1] == "[" and line[-1:] == "]" and " | " in line and line.count("[") == 1 and (
                 line.count("]") == 1):
             line = line[1:-1]  # a status line in brackets, `[step 50/500 | loss 2.947 | lr 3e-4]`
-        if "version" in line and ("|version:" in line or "+version." in line) and (
+        elif "version" in line and ("|version:" in line or "+version." in line) and (
                 signed := _SIGNATURE.match(line)):
             # sacrebleu's score under its signature, `BLEU|nrefs:1|...|version:2.6.0 = 41.4 ...`
             # (1.x's `BLEU+case.mixed+...+version.1.4.14 = 41.4`): as `BLEU = 41.4 ...`
@@ -942,7 +957,7 @@ class MetricParser:
                         self._resolve([("python_dict", record, False)], read)
                 return read
         if line[-2:] == "]}" and line[:1] == "{" and self._records and not self._patterns:
-            records = python_history(line)
+            records = python_history(line, max(self._done or 0, self._stepless() or 0))
             if records:  # a history printed whole, a list a measure
                 read = []
                 for record in records:
@@ -1707,7 +1722,7 @@ _LEADING_RANK = re.compile(r"\[RANK\ (\d{1,5})\]", re.ASCII)
 
 
 
-_SIGNATURE = re.compile(r"(\s{0,40}[A-Za-z][\w\-]{0,20})(?:(?:\|[\w.\-:]{1,80}){1,20}\|version:"
+_SIGNATURE = re.compile(r"(\s{0,40}[A-Za-z][\w\-]{0,20}\+{0,2})(?:(?:\|[\w.\-:]{1,80}){1,20}\|version:"
                         r"|(?:\+[\w.\-]{1,80}){1,20}\+version\.)[\w.\-]{1,20} = ", re.ASCII)
 
 
@@ -1743,6 +1758,19 @@ def _unprefixed(line: str) -> str:
     """The line without a `logging.basicConfig()` prefix (`INFO:__main__:`)."""
     match = _LOG_PREFIX.match(line)
     return line if match is None else line[match.end() :]
+
+
+# The rules whose values are printed again whole (a history, a table drawn anew)
+_REPRINTS = frozenset({"python_dict", "table", "json"})
+
+
+def _reprint(earlier: float | None, value: float) -> bool:
+    """Whether a value printed again is the one a key had at that step: to its printed
+    digits (Keras' `0.6000` is history's 0.6000000238; four decimals at the least)."""
+    if earlier is None:
+        return False
+    return _one_print(earlier, value) or abs(earlier) >= 1e-3 and (
+        abs(earlier - value) <= 5e-5 + 1e-6 * abs(value))
 
 
 def _one_print(a: float, b: float) -> bool:

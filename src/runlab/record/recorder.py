@@ -619,9 +619,10 @@ class ChannelReader:
         """The keys of `params` (a config file's) that the program's parser read under another
         spelling (timm's `-c cfg.yaml`, whose `batch_size` its parser takes as `--batch-size`'s
         default), and the parser's params that take the file's value: one param each, the
-        parser's, with the file's value unless the command line typed one (a program that
-        reads its file after its parser has its parser's defaults give way to the file, and
-        the words typed win over both)."""
+        parser's, with the file's value unless the command line typed one or the two differ
+        in kind (a program's file is taken to win over its parser's defaults, as files given
+        for settings do, and the words typed over both; a DeepSpeed file's `"auto"` is no
+        value of an int option: both stay)."""
         dropped, values = [], {}
         for key, value in params.items():
             if key.replace("/", ".") in self.composed:
@@ -630,8 +631,10 @@ class ChannelReader:
             twin = self.parsed.get(key.replace("-", "_"))
             if twin is None or twin[0] == key:
                 continue
-            dropped.append(key)
-            if twin[1] != value and twin[0] not in self.argv_params:
+            if twin[1] == value or twin[0] in self.argv_params:
+                dropped.append(key)
+            elif _same_kind(twin[1], value):
+                dropped.append(key)
                 values[twin[0]] = value
         return dropped, values
 
@@ -729,6 +732,15 @@ class ChannelReader:
                 else:
                     params.setdefault(key, value)
         tags.update(line_tags)
+
+
+def _same_kind(a: Any, b: Any) -> bool:
+    """Whether two settings' values are of one kind: numbers, or both text, flags or lists (a
+    DeepSpeed file's `"auto"` is no value of an int option)."""
+    number = (int, float)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b)
+    return isinstance(a, number) and isinstance(b, number) or type(a) is type(b)
 
 
 class Artifacts:

@@ -417,6 +417,15 @@ RULES: list[Rule] = [
         rows=wandb_rows,
     ),
     Rule(
+        "lr_scheduler",
+        "PyTorch's schedulers, verbose: `Adjusting learning rate of group 0 to 1.0000e-03.` and "
+        "ReduceLROnPlateau's `Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.` as "
+        "lr (another group's lr/group_1), at the epoch the line names, else the current step",
+        parse_lr_scheduler,
+        ("learning rate of group ",),
+        final=True,
+    ),
+    Rule(
         "epoch_header",
         "a line starting with `Epoch 3/10`, `Epoch 3`, `epoch: 3/10`, `Epoch [3/10]` or "
         "`Start of epoch 3`, `Results for epoch 3:` (or `Ep 3:`) sets "
@@ -1006,15 +1015,6 @@ RULES: list[Rule] = [
         ("epoch ", "Epoch ", "E ", "# ", "step ", "Step ", "iter", "Iter", "gen\t", "gen ",
          "Gen", "n_gen ", "epoch\t", "Epoch\t", "step\t", "Step\t", "#\t", "E\t"),
         rows=table_rows,
-    ),
-    Rule(
-        "lr_scheduler",
-        "PyTorch's schedulers, verbose: `Adjusting learning rate of group 0 to 1.0000e-03.` and "
-        "ReduceLROnPlateau's `Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.` as "
-        "lr (another group's lr/group_1), at the epoch the line names, else the current step",
-        parse_lr_scheduler,
-        ("learning rate of group ",),
-        final=True,
     ),
     Rule(
         "xgboost",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import math
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,7 @@ from runlab.parsing.rules.pairs import (
     HYPERPARAMETERS,
     MODEL_HYPERPARAMETERS,
     PHASES,
+    RATES,
     SETTINGS_DICT,
     TRAINING,
     SPLIT_NAMES,
@@ -61,6 +63,9 @@ def parse_json(line: str) -> list[Found]:
         return []
     if not isinstance(obj, dict):
         return []
+    score = _named_score(obj)
+    if score is not None:
+        return [score]  # sacrebleu's `{"name": "BLEU", "score": 41.4, ...}` on one line
     if _JSON_OPEN.search(line, end) is not None:
         beside = _side_by_side(line)  # `train: {"loss": 0.5} - val: {"loss": 0.6}`
         if beside:
@@ -157,13 +162,20 @@ def json_records(text: str) -> list[list[Found]] | None:
 
 def _named_score(item: dict[str, object]) -> Found | None:
     """A result that names its measure: sacrebleu's `{"name": "BLEU", "score": 41.4,
-    "signature": "nrefs:1|...", ...}` is BLEU, 41.4 (its signature's fields are settings)."""
+    "signature": "nrefs:1|...", ...}` is BLEU, 41.4 (its signature's fields are settings),
+    at its own `step` or `epoch` (`{"metric": "val_loss", "value": 0.5, "epoch": 3}`); a
+    setting so named is none (`{"name": "num_workers", "value": 8}`)."""
     name = item.get("name", item.get("metric"))
     value = item.get("score", item.get("value"))
     if not isinstance(name, str) or not 0 < len(name) <= 60 or isinstance(value, bool) or (
             not isinstance(value, (int, float))):
         return None
-    return (name.replace(" ", "_"), value, None)
+    name = name.replace(" ", "_")
+    if not is_metric_key(name):
+        return CLAIM
+    step = next((int(number) for number in (item.get("step"), item.get("epoch"))
+                 if type(number) is int), None)
+    return (name, value, step)
 
 
 def _json_settings(obj: dict[object, object]) -> bool:
@@ -436,6 +448,15 @@ def python_records(line: str) -> list[list[Found]]:
     place (from 1) when there are several, at the current step when there is one (Lightning's
     `print(trainer.test())`); none for a list of settings (True, None), of things (a layer's
     neurons) or of results with words in them (a pipeline's `{'label': 'POSITIVE', ...}`)."""
+    if line[:3] == '[{"':  # (JSON's results that name their measures, sacrebleu's)
+        try:
+            results = json.loads(line)
+        except (ValueError, RecursionError):
+            results = None
+        named = [_named_score(item) for item in results if isinstance(item, dict)] if (
+            isinstance(results, list)) else []
+        if named and len(named) == len(results or ()) and None not in named:
+            return [[score] for score in named if score is not None]
     body = _expression(line)
     if not isinstance(body, ast.List):
         return []
@@ -457,12 +478,14 @@ def python_records(line: str) -> list[list[Found]]:
     return found
 
 
-def python_history(line: str) -> list[list[Found]]:
+def python_history(line: str, now: int = 0) -> list[list[Found]]:
     """A history printed whole as a dict of lists, a list a measure (Keras'
     `print(history.history)`, a loop's `{'train_loss': [1.85, 1.67], 'val_loss': [...]}`,
     JSON's too): one list of findings per epoch, each at its place (from 1, as Keras counts
     its epochs) or at its own `epoch`/`step` list's value; none unless every value is a list
-    of numbers and a name names a measure (a settings grid, `{'C': [0.1, 1, 10]}`, is none)."""
+    of numbers, all as long, each a measure's (a settings grid, `{'C': [0.1, 1, 10]}`, is
+    none), and, with no counter of its own, unless the run is `now` at no later step than
+    its last (a per-class result after step 5000 is no history)."""
     body = _expression(line)
     if not isinstance(body, ast.Dict) or not body.keys:
         return []
@@ -475,12 +498,21 @@ def python_history(line: str) -> list[list[Found]]:
                for value, item in zip(values, node.elts)):
             return []
         columns[name.replace(" ", "_")] = [value for value in values if value is not None]
-    if len(columns) < len(body.keys) or not any(names_a_measure(name) for name in columns):
+    if len(columns) < len(body.keys):
         return []
     counter = next((columns.pop(key) for key in STEP_NAMES if key in columns and all(
-        value == int(value) for value in columns[key])), None)
+        math.isfinite(value) and value == int(value) and abs(value) < 1e18
+        for value in columns[key])), None)
+    # (every list a measure's, all as long: `{'k': [1, 5, 10], 'recall': [...]}` is a curve
+    # over a setting, `{'milestones': [30, 60], 'gamma': [0.1]}` settings)
+    if not columns or len({len(values) for values in columns.values()}) > 1 or not all(
+            names_a_measure(name) or name.lower() in RATES for name in columns):
+        return []
+    length = len(next(iter(columns.values())))
+    if counter is None and now > length:
+        return []  # (after step 5000, `{'precision': [0.91, 0.85, 0.78]}` is no history: classes)
     found: list[list[Found]] = []
-    for place in range(max(len(values) for values in columns.values())):
+    for place in range(length):
         step = int(counter[place]) if counter is not None and place < len(counter) else place + 1
         found.append([(name, values[place], step) for name, values in columns.items()
                       if place < len(values) and is_metric_key(name)])

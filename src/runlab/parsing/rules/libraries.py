@@ -2147,13 +2147,14 @@ def metric_table_rows(header: str) -> Callable[[str], list[Found]]:
 # 0 to 1.0000e-03.`, `Epoch 00003: adjusting learning rate of group 0 to 1.0000e-03.`, and
 # ReduceLROnPlateau's `Epoch 00002: reducing learning rate of group 0 to 1.0000e-04.`
 _LR_GROUP = re.compile(
-    rf"\s*(?:Epoch\ (\d{{1,18}}(?:\.\d{{1,6}})?):\ )?(?:[Aa]djusting|reducing)\ learning\ rate"
+    rf"\s*(?:Epoch\ +(\d{{1,18}}(?:\.\d{{1,6}})?):\ )?(?:[Aa]djusting|reducing)\ learning\ rate"
     rf"\ of\ group\ (\d{{1,6}})\ to\ ({NUMBER})\.?\s*", re.ASCII)
 
 
 def parse_lr_scheduler(line: str) -> list[Found]:
     """A scheduler's new learning rate, `lr` (a second parameter group's `lr/group_1`), at the
-    epoch the line names (a whole one), else at the current step."""
+    epoch the line names (the scheduler's count of its calls, an epoch's as schedulers are
+    mostly stepped; a whole one), else at the current step."""
     match = _LR_GROUP.fullmatch(message(line))
     if match is None:
         return []

@@ -407,7 +407,8 @@ _MEASURE_PHRASE = re.compile(
     r"\ (?i:of|on|for|over|in|at|across|per|with|after|under)"
     # (`+`: `... with CE + KD: 9.38%`; a space before the colon: the older CIFAR-10 tutorial's
     # `Accuracy of plane : 57 %`; a symbol in parentheses, `(R^2)`)
-    r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)\ ?:\ +" + VALUE,
+    # (or ` = `: `MSE on the test set = 0.31`)
+    r"(?:\ {1,8}[\w@.\-/+]{1,40}){1,10}(?:\ \([\w^.\-]{1,20}\))?)(?:\ ?:\ +|\ =\ +)" + VALUE,
     re.ASCII,
 )
 # The same phrase's head before a name inside a line, after a clause's start: `epoch: 0,
@@ -597,10 +598,17 @@ _PHASE_LABEL = re.compile(
 # evaluation_episode_length. (An evaluation's `step 3/50` is its place in the evaluation, not
 # the run's step.)
 _PHASE_COUNTER = re.compile(
-    r"\s{0,8}(?:([A-Za-z]{3,10})(?:\ (?:in|at|after))?\ {1,4}(\(?)(episode|epoch|step|iter|iteration)"
-    r":?\ {1,4}(\d{1,18})(?:/\d{1,18})?(\)?)"
-    r"(?::\ +|,?[\ \t]+|\ {0,4}\|\ {1,4})"  # (`Test Episode 1 | Reward: 104`)
-    r"|(episode|epoch|step|iter|iteration)\ (\d{1,18})(?:/\d{1,18})?,?\ ([A-Za-z]{3,10}):\ +)"
+    # (in brackets whole, `[Validation at step 700] loss=2.41`; after a verb, `Running
+    # validation at step 700... loss=2.41`; a word after it, `Evaluation results at step 700:`)
+    r"\s{0,8}(?:(?P<bracket>\[?)(?:(?:running|starting|doing|performing)\ )?"
+    r"(?P<phase>[A-Za-z]{3,10})(?:\ (?:results|metrics|model|stats|summary))?"
+    r"(?:\ (?:in|at|after|on|@))?\ {1,4}(?P<opened>\(?)"
+    r"(?P<counter>episode|epoch|step|iter|iteration)"
+    r":?\ {1,4}(?P<step>\d{1,18})(?:/\d{1,18})?(?P<closed>\)?)(?P<shut>\]?)"
+    # (`Test Episode 1 | Reward: 104`, `Validation at step 700 - loss: 2.41`, `...`)
+    r"(?::\ +|,?[\ \t]+|\ {0,4}\|\ {1,4}|\ -\ +|(?:\.{3}|\u2026)\ *)"
+    r"|(?P<counter_first>episode|epoch|step|iter|iteration)\ (?P<step_first>\d{1,18})"
+    r"(?:/\d{1,18})?,?\ (?P<phase_after>[A-Za-z]{3,10}):\ +)"
     r"(?=[A-Za-z])",
     re.ASCII | re.IGNORECASE)
 
@@ -621,15 +629,16 @@ _TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[
 # a name keeps its own (`Validation (restored best weights):`, Keras' EarlyStopping).
 _PHASE_LABEL_WORDS = re.compile(
     r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
-    r"\ {0,8}(?::|\ ->?|\.{3}(?=\ ))", re.ASCII)
+    r"\ {0,8}(?::|\ ->?|(?:\.{3}|\u2026)(?=\ ))", re.ASCII)
 
 
 def phase_label(text: str) -> tuple[str, str] | None:
     """The label naming a phase that starts `text`, its words joined with _, and the text
     after it (`Test results: loss=0.27`: Test_results, `loss=0.27`), else None."""
     match = _PHASE_LABEL_WORDS.match(text)
-    if match is None or not PHASES.intersection(match.group(1).lower().split()):
-        return None
+    if match is None or not PHASES.intersection(match.group(1).lower().split()) or (
+            match.group(0)[-1:] in ".\u2026" and " " in match.group(1)):
+        return None  # (an ellipsis after one word only: `Evaluating model... done.` is prose)
     return (match.group(1) + (match.group(2) or "")).replace(" ", "_"), text[match.end():]
 
 
@@ -704,10 +713,13 @@ def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     match = _PHASE_COUNTER.match(text)
     if match is None:
         return None
-    phase, opened, counter, step, closed, counter_first, step_first, phase_after = match.groups()
+    phase, counter, step = match.group("phase", "counter", "step")
     if phase is None:
-        phase, counter, step = phase_after, counter_first, step_first
-    if phase.lower() not in PHASES or bool(opened) != bool(closed) or (
+        phase, counter, step = match.group("phase_after", "counter_first", "step_first")
+    elif bool(match.group("opened")) != bool(match.group("closed")) or bool(
+            match.group("bracket")) != bool(match.group("shut")):
+        return None  # (`(step 5: loss=0.4`: an unclosed parenthesis is no counter's)
+    if phase.lower() not in PHASES or (
             "/" in match.group(0) and counter.lower() in ("step", "iter", "iteration")):
         return None  # (an evaluation's `step 3/50` is its place in the evaluation)
     if "|" in match.group(0) and phase.lower() in TRAINING:
