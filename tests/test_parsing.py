@@ -6498,6 +6498,16 @@ def test_round_38_review_histories_reprints_and_patterns() -> None:
                     "R2 on test = 0.8127", "MSE on the test set = 0.3126") == [
         ("accuracy", 0.9, 0), ("Training/loss", 1.508, 0), ("R2_on_test", 0.8127, 0),
         ("MSE_on_the_test_set", 0.3126, 0)]
+    # tabulate's fancy_grid history, its first column a counter
+    assert steps_of("╒═════════╤══════════════╤═══════════╕",
+                    "│   epoch │   train_loss │   val_acc │",
+                    "╞═════════╪══════════════╪═══════════╡",
+                    "│       1 │       0.5123 │    0.8012 │",
+                    "├─────────┼──────────────┼───────────┤",
+                    "│       2 │       0.4123 │    0.8312 │",
+                    "╘═════════╧══════════════╧═══════════╛") == [
+        ("train_loss", 0.5123, 1), ("val_acc", 0.8012, 1), ("train_loss", 0.4123, 2),
+        ("val_acc", 0.8312, 2)]
 
 
 def test_round_38_user_patterns_read_status_lines_and_signatures_as_printed() -> None:

@@ -1761,7 +1761,7 @@ def _unprefixed(line: str) -> str:
 
 
 # The rules whose values are printed again whole (a history, a table drawn anew)
-_REPRINTS = frozenset({"python_dict", "table", "json"})
+_REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table"})
 
 
 def _reprint(earlier: float | None, value: float) -> bool:

@@ -382,6 +382,9 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
     columns: list[str] = []
     pairs = [False]
     done = [False]
+    # (a history under a header whose first column is a counter, `│ epoch │ train_loss │`:
+    # read as a table's rows are)
+    history: list[Callable[[str], list[Found]]] = []
 
     def pair(cells: list[str]) -> list[Found]:
         name, value = cells
@@ -399,6 +402,8 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
                 cells = first.pop()
                 if line.lstrip()[:1] == "╞":
                     columns[:] = cells
+                    if _counter_first(cells[0]) is not None and len(cells) > 1:
+                        history.append(table_rows(f"| {' | '.join(cells)} |"))
                     # (`│ metric │ value │` over them: a table of names and values)
                     pairs[0] = len(cells) == 2 and _METRIC_TABLE_HEADER.fullmatch(
                         f"│{cells[0]}│{cells[1]}│") is not None
@@ -411,6 +416,8 @@ def fancy_grid_rows(header: str) -> Callable[[str], list[Found]]:
         text = line.strip()
         if text[:1] != "│" or text[-1:] != "│":
             return []
+        if history:
+            return [CLAIM, *history[0](text)]
         cells = [cell.strip() for cell in text[1:-1].split("│")]
         if not columns and not pairs[0]:
             first[:] = [cells]
