@@ -6498,6 +6498,11 @@ def test_round_38_review_histories_reprints_and_patterns() -> None:
                     "R2 on test = 0.8127", "MSE on the test set = 0.3126") == [
         ("accuracy", 0.9, 0), ("Training/loss", 1.508, 0), ("R2_on_test", 0.8127, 0),
         ("MSE_on_the_test_set", 0.3126, 0)]
+    # a history after a label, and one printed as indented JSON
+    assert steps_of("history: {'train_loss': [1.85, 1.67], 'val_f1': [0.41, 0.47]}",
+                    "{", '  "loss": [', "    0.5,", "    0.4", "  ]", "}") == [
+        ("train_loss", 1.85, 1), ("val_f1", 0.41, 1), ("train_loss", 1.67, 2),
+        ("val_f1", 0.47, 2), ("loss", 0.5, 1), ("loss", 0.4, 2)]
     # tabulate's fancy_grid history, its first column a counter
     assert steps_of("╒═════════╤══════════════╤═══════════╕",
                     "│   epoch │   train_loss │   val_acc │",

@@ -140,6 +140,8 @@ _PPRINT = "pprint"
 _PROTO_OPEN = re.compile(r"[A-Za-z_]\w{0,60}\ \{", re.ASCII)
 _PROTO_LINE = re.compile(r"\s{1,40}[A-Za-z_][\w.]{0,80}(?::.{0,400}|\ \{\}?)|\s{0,40}\}", re.ASCII)
 _PROTO = "proto"
+# A label before a history printed whole, `history: {'loss': [...]}`, `History = {...}`
+_HISTORY_LABEL = re.compile(r"[A-Za-z_][\w .]{0,30}(?::|\ ?=)\ {0,4}\{", re.ASCII)
 _ENDS_NUMBER = frozenset("0123456789%")  # and not "": a line that may be a name and its number
 # A name alone before its colon (up to five words), and a number alone on its line.
 _LABEL_ALONE = re.compile(r"\s{0,12}([A-Za-z][\w\-]{0,30}(?:\ [A-Za-z][\w\-]{0,30}){0,4}):")
@@ -956,8 +958,11 @@ class MetricParser:
                     if record:
                         self._resolve([("python_dict", record, False)], read)
                 return read
-        if line[-2:] == "]}" and line[:1] == "{" and self._records and not self._patterns:
-            records = python_history(line, max(self._done or 0, self._stepless() or 0))
+        if line[-2:] == "]}" and self._records and not self._patterns and (
+                line[:1] == "{" or _HISTORY_LABEL.match(line)):
+            # (`print("history:", history)`: after a label too)
+            records = python_history(line[line.index("{"):], max(self._done or 0,
+                                                                  self._stepless() or 0))
             if records:  # a history printed whole, a list a measure
                 read = []
                 for record in records:
@@ -1215,7 +1220,11 @@ class MetricParser:
                 return points
         elif line.rstrip() == self._block_end:
             self._block = None
-            records = json_records("\n".join(block))
+            text = "\n".join(block)
+            # (`json.dumps(history, indent=2)`: a history, as on one line)
+            records = json_records(text) if '": [' not in text else python_history(
+                " ".join(held.strip() for held in block),
+                max(self._done or 0, self._stepless() or 0)) or json_records(text)
             if records is not None:
                 for found in records:
                     if found:
