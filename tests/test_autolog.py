@@ -143,11 +143,19 @@ def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_setting
     # words (`--epochs 4` typed to the script stays the script's); `import torch`-like
     # imports of argparse that parse nothing record nothing
     (tmp_path / "train.py").write_text(SCRIPTED)
+    (tmp_path / "prepare.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--seed', default=42)\n"
+        "p.add_argument('--n', type=int, default=10)\np.parse_args()\n")
     (tmp_path / "train.sh").write_text(
         'python3 -c "import argparse"\n'
-        f'"{sys.executable}" train.py --lr 0.3 "$@"\n"{sys.executable}" train.py --lr 0.9 --seed 5\n')
+        f'echo "{{}}" | "{sys.executable}" -m json.tool --indent 2\n'
+        f'"{sys.executable}" prepare.py\n'
+        f'"{sys.executable}" train.py --lr 0.3 --seed 7 "$@"\n'
+        f'"{sys.executable}" train.py --lr 0.9 --seed 5\n')
     assert cli("bash", "train.sh", "--epochs", "4").code == 0
-    assert params(cli) == {"epochs": 4, "lr": 0.3, "seed": 0}
+    # (prepare.py's default seed gives way to the seed train.py was given; json.tool, a tool
+    # outside the working tree, records nothing)
+    assert params(cli) == {"epochs": 4, "lr": 0.3, "seed": 7, "n": 10}
     if shutil.which("make") is None:
         return
     (tmp_path / "Makefile").write_text(

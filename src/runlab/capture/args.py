@@ -93,8 +93,11 @@ FLOAT = re.compile(
 )
 # Any number, however written (-3, .5, 1e-4): a value, never an option.
 NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# (not a file's name that holds `=`: Lightning's checkpoints, `epoch=3-step=120.ckpt`,
+# `ck/epoch=3.ckpt`: a value with another `=`, or a path's key before a file's extension)
 _ASSIGNMENT = re.compile(
-    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>.*)", re.DOTALL
+    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>[^=]*)"
+    r"(?<!\.ckpt)(?<!\.pt)(?<!\.pth)(?<!\.bin)(?<!\.safetensors)", re.DOTALL
 )
 _DELETION = re.compile(r"~[A-Za-z_][\w.\-/@]*")
 _PYTHON = re.compile(r"(?:python|pypy)[0-9.]*(?:-dbg)?(?:\.exe)?", re.IGNORECASE)

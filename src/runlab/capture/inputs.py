@@ -54,7 +54,8 @@ def _hasher() -> tuple[str, Callable[[], Any]]:
 # (Not a checkpoint's path, `--ckpt_path model.pt`, which an evaluation reads; nor `--save`,
 # a switch more often than not.)
 _OUTPUT = re.compile(
-    r"o|(?i:out|outdir|outfile|outputs?(?:[-_.]?(?:dir|path|file|folder|root))?"
+    # (the last part of a dotted name too: LightningCLI's `--trainer.logger.save_dir`)
+    r"o|(?:[\w\-]{1,60}\.){0,8}(?i:out|outdir|outfile|outputs?(?:[-_.]?(?:dir|path|file|folder|root))?"
     r"|(?:out|save|log|logging|result|results|tensorboard|tb)[-_.]?(?:dir|path|folder|root)"
     r"|save[-_]to|dest)")
 

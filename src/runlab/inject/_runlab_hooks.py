@@ -189,7 +189,7 @@ def fail(hook, error):
         pass
 
 
-def _report(parser, namespace, from_argv, foreign=False, weak=False):
+def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False):
     """What `parser` read: each argument under its longest option (its other options named,
     so that the key the command line typed, `-e` for `--epochs`, is the same argument; a
     negative option, `--no-augment`, names the positive one's or its destination's value);
@@ -198,6 +198,8 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
     is not yet the program's settings (HfArgumentParser's dataclasses settle their defaults:
     the Trainer's arguments are its hook's)."""
     entries = []
+    # (under a script, `bash train.sh`: which options the program's own command line typed)
+    words = list(getattr(sys, "argv", [])[1:]) if typed else []
     # One entry a destination: a `--no-x` beside `--x` is its alias; options that each store
     # their constant in it (`--cpu`/`--mps` into `device`) are named by it, each an alias.
     by_dest = {}
@@ -249,6 +251,9 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False):
             entry["aliases"] = aliases
         if exact:
             entry["exact"] = True
+        if typed and any(word == option or word.startswith(option + "=")
+                         for option in options for word in words):
+            entry["typed"] = True
         entries.append(entry)
         by_dest[dest] = entry
     if entries:
@@ -266,6 +271,22 @@ _WORDS_PARSERS = frozenset({"ray"})
 # (transformers' HfArgumentParser: `TrainingArguments` turns `do_eval` on for an evaluation
 # strategy): what it read gives way to the settings a hook records later.
 _DATACLASS_PARSERS = frozenset({"transformers"})
+
+
+def _in_tree(root):
+    """Whether this program is one of the working tree's (`python train.py`, `python -m
+    pkg.train` of the repository), not a tool a script runs (TensorBoard's console script,
+    `python -m json.tool`): under a script, only its settings are the run's."""
+    main = getattr(sys.modules.get("__main__"), "__file__", None) or (
+        getattr(sys, "argv", [""])[0])
+    if not main or main == "-c":
+        return False
+    path = os.path.realpath(os.path.abspath(main))
+    # (a virtual environment's console scripts and packages, even one inside the tree, are
+    # installed tools)
+    return path.startswith(os.path.realpath(root) + os.sep) and not any(
+        path.startswith(os.path.realpath(prefix) + os.sep)
+        for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix})
 
 
 def _caller_package():
@@ -288,13 +309,17 @@ def _argparse(argparse):
                 # (a subparser reads the rest of the command line: its words are the line's)
                 line = sys.argv[1:]
                 caller = _caller_package()
-                from_argv = (args is None or isinstance(args, (list, tuple)) and (
+                from_argv = args is None or isinstance(args, (list, tuple)) and (
                     0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):])
-                ) and not os.environ.get("RUNLAB_HOOK_NESTED")  # (under `bash train.sh`)
+                nested = os.environ.get("RUNLAB_HOOK_NESTED")
+                if nested and not _in_tree(nested):
+                    return result  # (a tool a script runs, `tensorboard --logdir runs &`)
                 # (a library parsing a list of its own making, Ray Tune's trial specs turned
-                # into words: none of the program's settings)
-                _report(self, result[0], from_argv, caller in _OWN_PARSERS or not from_argv and (
-                    caller in _WORDS_PARSERS), caller in _DATACLASS_PARSERS)
+                # into words: none of the program's settings; under a script, what a program
+                # parses is no word of the run's command line)
+                _report(self, result[0], from_argv and not nested,
+                        caller in _OWN_PARSERS or not from_argv and caller in _WORDS_PARSERS,
+                        caller in _DATACLASS_PARSERS, typed=bool(nested and from_argv))
             except Exception as e:  # noqa: BLE001 - the program must never notice runlab
                 fail("argparse", e)
         return result

@@ -42,6 +42,7 @@ class ArgparseValue:
     value: Any
     aliases: list[str] = field(default_factory=list)  # its other options (`e` for `epochs`)
     exact: bool = False  # argparse's typing says more than the words typed (`type=`, `nargs`)
+    typed: bool = False  # a program under a script typed it (`--seed 7`), no default
 
 
 @dataclass
@@ -139,7 +140,8 @@ def read(msg: dict[str, Any], now: float) -> Report:
                 aliases = entry.get("aliases")
                 report.argparse.append(ArgparseValue(key, entry.get("value"), [
                     a for a in aliases if isinstance(a, str) and a and a != key]
-                    if isinstance(aliases, list) else [], entry.get("exact") is True))
+                    if isinstance(aliases, list) else [], entry.get("exact") is True,
+                    entry.get("typed") is True))
         report.argv = msg.get("argv") is True
         report.foreign = msg.get("foreign") is True
         report.weak = report.weak or msg.get("weak") is True

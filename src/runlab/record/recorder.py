@@ -528,6 +528,8 @@ class ChannelReader:
         self.parsed: dict[str, tuple[str, Any]] = {}
         # The keys of a configuration a framework composed (Hydra's, LightningCLI's)
         self.composed: set[str] = set()
+        # The settings a program under a script was given on its command line (the first's)
+        self.typed: set[str] = set()
 
     def grown(self) -> bool:
         """Whether lines were written since the last read (one `stat`, no reading)."""
@@ -673,6 +675,7 @@ class ChannelReader:
                           for why in report.refused]
         line_params = dict(report.params)
         ranked: dict[str, Any] = {}  # params that the command line's own override
+        scripted: dict[str, Any] = {}  # what a program under a script was given
         self.ownership.take_report(report, received)
         self.ownership.actors += report.actors
         if report.hook is not None:
@@ -698,7 +701,14 @@ class ChannelReader:
                 elif typed != entry.key:
                     line_params[entry.key] = typed_value
             elif entry.key not in self.argv_params:
-                ranked.setdefault(entry.key, entry.value)
+                if entry.typed and entry.key not in self.typed:
+                    # (a program under a script given it on its command line: over another
+                    # program's default, `prepare.py`'s `--seed` 42 before `train.py --seed 7`)
+                    self.typed.add(entry.key)
+                    self.ranked.add(entry.key)
+                    scripted[entry.key] = entry.value
+                else:
+                    ranked.setdefault(entry.key, entry.value)
         line_tags = dict([report.tag]) if report.tag is not None else {}
         if line_params or ranked or line_tags:
             line_params = redact_mapping(line_params, self.secret_patterns)
@@ -720,6 +730,7 @@ class ChannelReader:
             self.steps[key] = s + 1
             batch.points.append([key, value, s, report.time])
         params.update(line_params)
+        params.update(redact_mapping(scripted, self.secret_patterns) if scripted else scripted)
         for key, value in ranked.items():
             if report.weak:  # (a preprocessor's, until an estimator that predicts says)
                 if key not in self.ranked and key not in self.weak:

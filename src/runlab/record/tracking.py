@@ -301,8 +301,9 @@ def _child_env(opts: RunOptions, settings: Settings, run_id: str, events_path: s
 
         if is_python(opts.argv, opts.cwd, child_env):
             child_env.pop("RUNLAB_HOOK_NESTED", None)
-        else:  # (what a Python process's parser reads is not the run's command line)
-            child_env["RUNLAB_HOOK_NESTED"] = "1"
+        else:  # (what a Python process's parser reads is not the run's command line; the
+            # working tree, whose programs' settings are the run's)
+            child_env["RUNLAB_HOOK_NESTED"] = opts.cwd
         child_env["PYTHONPATH"] = os.pathsep.join(
             p for p in (HOOK_DIR, child_env.get("PYTHONPATH")) if p)
         # The hook redacts as the wrapper does, before it writes anything.
