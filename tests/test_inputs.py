@@ -520,7 +520,8 @@ def test_where_a_run_writes_is_not_an_input(project: Path) -> None:
     (project / "out").mkdir()
     found = inputs.candidates(
         [PY, "read.py", "--output", "out", "--save-dir=out", "-o", "out", "--log_dir", "out",
-         "--output-dir", "out", "--data", "data", "out"], str(project), skip=["read.py"])
+         "--output-dir", "out", "--trainer.logger.save_dir=out", "--data", "data", "out"],
+        str(project), skip=["read.py"])
     assert found == ["data", "out"]  # (a positional is an input all the same)
     found = inputs.candidates([PY, "read.py", "--resume", "out", "--checkpoint=out",
                                "--ckpt_path", "data", "--checkpoint-dir", "data"],

@@ -15,7 +15,8 @@ parser, so it follows the conventions most training scripts share:
   spelling takes exactly one value (`--name=foo data.csv` keeps `data.csv` positional).
 - `key=value` and Hydra overrides are params: `model.lr=0.1`, `+trainer.gpus=2` (key
   `trainer.gpus`), `++x=1`; a deletion `~key` is no param. A `key=value` token is never the
-  value of a preceding flag, so `-m db=mysql` gives `m: True, db: mysql`.
+  value of a preceding flag, so `-m db=mysql` gives `m: True, db: mysql`; a file's name that
+  holds `=` (`ck/epoch=3-step=120.ckpt`) is no such token.
 - A repeated key collects its values in order into one list (`--layer 64 --layer 32`).
 - A token that parses as a number is a value, never an option: `--offset -3` is `-3`.
 - `--` ends option parsing; everything after it is positional.
