@@ -440,3 +440,24 @@ def test_the_cycle_collector_is_as_it_was_after_reading_output() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_lightning_cli_s_resolved_configuration_replaces_its_shorthand_words(
+        store: Store, tmp_path: Path) -> None:
+    # `fit --config a.yaml --optimizer Adam --optimizer.lr 0.03 --trainer.callbacks+=...`:
+    # the configuration LightningCLI resolved spells each out (`optimizer.init_args.lr`); the
+    # words typed under its groups are no params of their own, the config file's name stays
+    recorder, run_id, _ = _recorder(store, tmp_path)
+    recorder.channel.argv_params = {"config": "a.yaml", "optimizer": "Adam",
+                                    "optimizer.lr": 0.03, "model.lr": 0.5,
+                                    "trainer.callbacks+": "LearningRateMonitor"}
+    line = json.dumps({"hook": "lightning_cli", "params": {
+        "optimizer.class_path": "torch.optim.Adam", "optimizer.init_args.lr": 0.03,
+        "model.lr": 0.5, "trainer.max_epochs": 2}}).encode() + b"\n"
+    reports, _ = channel.decode(line, NOW)
+    batch = recorder.channel.apply(reports, NOW)
+    events = [e for e in batch.events if e["e"] == "params"]
+    assert sorted(events[0]["drop"]) == ["optimizer", "optimizer.lr", "trainer.callbacks+"]
+    assert events[0]["params"]["optimizer.init_args.lr"] == 0.03
+    assert "config" not in events[0]["drop"]
+    recorder.close()

@@ -647,19 +647,25 @@ class ChannelReader:
         return twin is not None and twin[0] != key and twin[1] == value
 
     def _composed(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
-        """Hydra's composed configuration holds the command line's overrides, typed as the
-        configuration types them (`data.splits=[0.7,0.3]` a list): its values win over the
-        words typed, and a config group's choice (`model=big`, whose settings are `model.*`)
-        is no param of its own. `-p` still wins."""
+        """Hydra's (and LightningCLI's) composed configuration holds the command line's
+        overrides, typed as the configuration types them (`data.splits=[0.7,0.3]` a list): its
+        values win over the words typed, and a config group's choice (`model=big`, whose
+        settings are `model.*`) is no param of its own. `-p` still wins."""
         from runlab.capture.args import redact_mapping
 
         composed = redact_mapping(dict(report.params), self.secret_patterns)
         self.composed.update(composed)
         dropped = []
+        # (LightningCLI's groups: a word under one, `--optimizer.lr 0.03` or
+        # `--trainer.callbacks+=...`, is a shorthand its resolved configuration spells out,
+        # `optimizer.init_args.lr`)
+        groups = {name.split(".", 1)[0] for name in composed} if (
+            report.hook == "lightning_cli") else set()
         for key in [k for k in self.argv_params if k not in self.given_params]:
             if key in composed:
                 params[key] = composed[key]
-            elif any(name.startswith(key + ".") for name in composed):
+            elif any(name.startswith(key + ".") for name in composed) or (
+                    key.split(".", 1)[0].rstrip("+") in groups):
                 dropped.append(key)
                 self.argv_params.pop(key, None)
                 params.pop(key, None)
