@@ -290,6 +290,10 @@ def test_a_config_file_read_after_the_parser_gives_the_parser_s_param_its_value(
 
 
 SPACY_CFG = """\
+[paths]
+root = "/data"
+train = null
+
 [system]
 seed = 0
 
@@ -299,6 +303,8 @@ pipeline = ["textcat"]
 
 [training]
 seed = ${system.seed}
+train = ${paths.train}
+data = "${paths.root}/train.csv"
 dropout = 0.1
 max_epochs = 0
 frozen_components = []
@@ -317,13 +323,21 @@ def test_ini_config_files_are_params_spacy_s_too(cli: Callable[..., Result],
     # reference to another key its value; `--training.max_epochs 3` overrides the file's
     (project / "config.cfg").write_text(SPACY_CFG)
     (project / "yolo.cfg").write_text("[net]\nbatch=64\n[conv]\nfilters=32\n[conv]\nfilters=64\n")
+    (project / "logging.ini").write_text("[loggers]\nkeys=root\n[handlers]\nkeys=h\n"
+                                         "[formatters]\nkeys=f\n[logger_root]\nlevel=INFO\n")
     cli(PY, "read.py", "config.cfg", "--training.max_epochs", "3", "--model", "yolo.cfg",
+        "--system.seed", "7", "--paths.train", "train.spacy", "--log", "logging.ini",
         cwd=project)
     params = show(cli, project)["params"]
+    # (references resolved once the command line's overrides are in, as spaCy does)
+    assert params["training/seed"] == 7 and params["system/seed"] == 7
+    assert params["training/train"] == "train.spacy"
+    assert params["training/data"] == "/data/train.csv"
+    assert not [key for key in params if key.startswith(("loggers/", "logger_root/"))]
     assert params["training/optimizer/learn_rate"] == 0.001
     assert params["training/optimizer/@optimizers"] == "Adam.v1"
     assert params["training/optimizer/use_averages"] is False
-    assert params["training/seed"] == 0 and params["nlp/pipeline"] == ["textcat"]
+    assert params["nlp/pipeline"] == ["textcat"]
     assert params["nlp/lang"] == "en" and params["training/before_to_disk"] is None
     assert params["training/max_epochs"] == 3 and "training.max_epochs" not in params
     # (a file of repeated sections, darknet's layers, is no settings)

@@ -342,27 +342,29 @@ def config_params(path: str) -> dict[str, Any] | None:
 
 
 _REFERENCE = re.compile(r"\$\{([\w.\-]{1,200})\}")
+# Logging's own configuration (`logging.config.fileConfig`): no settings of a run.
+_LOGGING_SECTIONS = frozenset({"loggers", "handlers", "formatters"})
 
 
 def _ini(text: str) -> dict[str, Any]:
     """An INI file's sections as nested dicts (spaCy's `config.cfg`: `[training.optimizer]`
     is training/optimizer), each value as JSON reads it (`0.001`, `true`, `null`, `"en"`,
-    `[]`), else its text (`True`/`False` a bool); a whole `${section.key}` is that key's."""
+    `[]`), else its text (`True`/`False` a bool); its `${section.key}` references are left
+    for `resolved`, once the command line's overrides are in. A logging configuration is
+    none; `[DEFAULT]`'s keys are its own section's, not every section's."""
     import configparser
     import json
 
     # (strict: a file of repeated sections, darknet's `[convolutional]` a layer, is no settings)
-    parser = configparser.ConfigParser(interpolation=None, strict=True, delimiters=("=",))
+    parser = configparser.ConfigParser(interpolation=None, strict=True, delimiters=("=",),
+                                       default_section="\x00")
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # (keys keep their case)
     parser.read_string(text)
     raw = {section: dict(parser[section]) for section in parser.sections()}
+    if _LOGGING_SECTIONS <= set(raw):
+        return {}
 
-    def value(text: str, depth: int = 0) -> Any:
-        reference = _REFERENCE.fullmatch(text.strip())
-        if reference is not None and depth < 8:
-            section, _, key = reference.group(1).rpartition(".")
-            if key in raw.get(section, {}):
-                return value(raw[section][key], depth + 1)
+    def value(text: str) -> Any:
         try:
             return json.loads(text)
         except ValueError:
@@ -376,6 +378,33 @@ def _ini(text: str) -> dict[str, Any]:
             place = inner if isinstance(inner, dict) else {}
         place.update({key: value(text) for key, text in items.items()})
     return out
+
+
+def resolved(params: dict[str, Any], others: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A config file's params with their `${section.key}` references (spaCy's, OmegaConf's)
+    replaced by the values those keys have there (`/` for the dots), else in `others` (the
+    command line's, by their dotted names): a whole reference is the value, one inside a
+    text is its text (`"${paths.root}/train.csv"`); one to nothing stays as it is."""
+    own = list(params)
+    known = {**{key.replace(".", "/"): item for key, item in (others or {}).items()}, **params}
+
+    def value(item: Any, depth: int = 0) -> Any:
+        if not isinstance(item, str) or "${" not in item or depth > 8:
+            return item
+        whole = _REFERENCE.fullmatch(item.strip())
+        if whole is not None:
+            key = whole.group(1).replace(".", "/")
+            return value(known[key], depth + 1) if key in known else item
+
+        def text(match: re.Match[str]) -> str:
+            key = match.group(1).replace(".", "/")
+            found = value(known[key], depth + 1) if key in known else None
+            return match.group(0) if found is None or isinstance(found, (dict, list)) else str(
+                found)
+
+        return _REFERENCE.sub(text, item)
+
+    return {key: value(params[key]) for key in own}
 
 
 _LOADERS: dict[int, Any] = {}

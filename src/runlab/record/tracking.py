@@ -397,7 +397,9 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                 dropped.append(dotted)
             else:
                 kept[key] = value
-        return redact_mapping(kept, patterns), dropped
+        # (its references once the command line's overrides are in: spaCy's `seed =
+        # ${system.seed}` with `--system.seed 7` is 7)
+        return redact_mapping(inputs.resolved(kept, argv_params), patterns), dropped
 
     return inputs.Watch(
         paths, opts.cwd, settings.hash_budget, git,
