@@ -73,7 +73,8 @@ _LAUNCHER_MODULES = frozenset({"torch.distributed.run", "torch.distributed.launc
 
 
 def _launcher():
-    if os.path.basename(sys.argv[0] if sys.argv else "") in _LAUNCHERS:
+    argv = getattr(sys, "argv", None) or [""]  # (an old Python sets it after site's imports)
+    if os.path.basename(argv[0]) in _LAUNCHERS:
         return True
     command = getattr(sys, "orig_argv", None) or []
     index = 1
@@ -107,7 +108,7 @@ def _records():
             or (rank is not None and not owner.endswith("r")):
         os.environ[_OWNER] = str(_PID) + ("r" if rank is not None else "")
         return True
-    if rank is None and "--multiprocessing-fork" in sys.argv:
+    if rank is None and "--multiprocessing-fork" in getattr(sys, "argv", ()):
         return "ranked"
     return False
 
