@@ -6522,3 +6522,15 @@ def test_round_38_user_patterns_read_status_lines_and_signatures_as_printed() ->
                                  "BLEU|nrefs:1|tok:13a|version:2.3.1 = 41.4 75.1/49.6"])
     assert ("myloss", 2.947, 50) in triples(points + parser.flush())
     assert [p.key for p in points if p.key == "sbleu"] == ["sbleu"]
+
+
+def test_round_38_kaggle_folds_counters_and_postfix_counts() -> None:
+    # an outer loop's counter beside the epoch is no metric; the fold's epochs keep theirs
+    assert steps_of("SEED: 0, FOLD: 0, EPOCH: 2, train_loss: 0.0201",
+                    "fold: 1, epoch: 1, train_loss: 0.0213",
+                    "Fold 0 Epoch 3 | train_loss 0.5881 | val_loss 0.6") == [
+        ("train_loss", 0.0201, 2), ("train_loss", 0.0213, 1), ("train_loss", 0.5881, 3),
+        ("val_loss", 0.6, 3)]
+    # a count shown in a bar's postfix, `set_postfix(Epoch=epoch, ...)`, is none
+    assert steps_of("100%|##########| 40/40 [00:00<00:00, 95.1it/s, Epoch=1, LR=5e-5, "
+                    "Train_Loss=0.598]") == [("LR", 5e-05, 40), ("Train_Loss", 0.598, 40)]

