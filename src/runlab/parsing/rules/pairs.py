@@ -601,7 +601,7 @@ _PHASE_COUNTER = re.compile(
     # (in brackets whole, `[Validation at step 700] loss=2.41`; after a verb, `Running
     # validation at step 700... loss=2.41`; a word after it, `Evaluation results at step 700:`)
     r"\s{0,8}(?:(?P<bracket>\[?)(?:(?:running|starting|doing|performing)\ )?"
-    r"(?P<phase>[A-Za-z]{3,10})(?:\ (?:results|metrics|model|stats|summary))?"
+    r"(?P<phase>[A-Za-z]{3,10})(?P<extra>\ (?:results|metrics|model|stats|summary))?"
     r"(?:\ (?:in|at|after|on|@))?\ {1,4}(?P<opened>\(?)"
     r"(?P<counter>episode|epoch|step|iter|iteration)"
     r":?\ {1,4}(?P<step>\d{1,18})(?:/\d{1,18})?(?P<closed>\)?)(?P<shut>\]?)"
@@ -722,6 +722,9 @@ def _phase_counter(text: str) -> tuple[str, str, str, str] | None:
     if phase.lower() not in PHASES or (
             "/" in match.group(0) and counter.lower() in ("step", "iter", "iteration")):
         return None  # (an evaluation's `step 3/50` is its place in the evaluation)
+    if "|" in match.group(0) and match.group("extra"):
+        return None  # (GPT-NeoX's `validation results at iteration 10 | lm_loss value: 8.9`,
+        # as Megatron's `validation loss at iteration 10 | lm loss value:`, names its own)
     if "|" in match.group(0) and phase.lower() in TRAINING:
         # (a clause of its own: `Train Epoch: 1 | Batch Status: 0/1280 (0%) | Loss: 2.32` is
         # the training's Loss; `Test Episode 1 | Reward: 104.0`, the test's)
