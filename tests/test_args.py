@@ -104,12 +104,16 @@ CASES: list[tuple[list[str], dict[str, Any], list[str], str | None]] = [
     (["python", "train.py", "db=mysql", "-m"], {"db": "mysql", "m": True}, [], "train.py"),
     (["python", "train.py", "-m", "db=mysql,pg"], {"m": True, "db": "mysql,pg"}, [], "train.py"),
     (["python", "train.py", "layers=[64,32]"], {"layers": "[64,32]"}, [], "train.py"),
-    (["python", "train.py", "data/x=1.csv"], {"data/x": "1.csv"}, [], "train.py"),
-    # a file's name that holds `=` (Lightning's checkpoints) is a value, no assignment
+    # a file's name that holds `=` (Lightning's checkpoints, a path's) is a value, no
+    # assignment; an override's value may be one
+    (["python", "train.py", "data/x=1.csv"], {}, ["data/x=1.csv"], "train.py"),
     (["python", "train.py", "--ckpt", "ck/epoch=3-step=120.ckpt"],
      {"ckpt": "ck/epoch=3-step=120.ckpt"}, [], "train.py"),
-    (["python", "train.py", "--ckpt", "last=1.pt"], {"ckpt": "last=1.pt"}, [], "train.py"),
     (["python", "train.py", "epoch=3-step=120.ckpt"], {}, ["epoch=3-step=120.ckpt"], "train.py"),
+    (["python", "train.py", "ckpt_path=logs/epoch=3-step=120.ckpt", "model.weights=r50.pth",
+      "hydra/launcher=joblib"], {"ckpt_path": "logs/epoch=3-step=120.ckpt",
+                                 "model.weights": "r50.pth", "hydra/launcher": "joblib"},
+     [], "train.py"),
     # repeats and several values
     (["python", "train.py", "--layer", "64", "--layer", "32"], {"layer": [64, 32]}, [], "train.py"),
     (["python", "train.py", "x=1", "x=2", "x=3"], {"x": [1, 2, 3]}, [], "train.py"),

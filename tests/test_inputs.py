@@ -301,6 +301,11 @@ seed = 0
 lang = "en"
 pipeline = ["textcat"]
 
+[db]
+password = "hunter2s3cret"
+dsn = "scott/${db.password}@orcl"
+copy = ${db.password}
+
 [training]
 seed = ${system.seed}
 train = ${paths.train}
@@ -334,6 +339,10 @@ def test_ini_config_files_are_params_spacy_s_too(cli: Callable[..., Result],
     assert params["training/train"] == "train.spacy"
     assert params["training/data"] == "/data/train.csv"
     assert not [key for key in params if key.startswith(("loggers/", "logger_root/"))]
+    # (a secret's value never reaches another key through a reference)
+    assert params["db/password"] == params["db/copy"] == "***"
+    assert params["db/dsn"] == "scott/***@orcl"
+    assert "hunter2s3cret" not in json.dumps(show(cli, project))
     assert params["training/optimizer/learn_rate"] == 0.001
     assert params["training/optimizer/@optimizers"] == "Adam.v1"
     assert params["training/optimizer/use_averages"] is False

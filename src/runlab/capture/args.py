@@ -94,12 +94,14 @@ FLOAT = re.compile(
 )
 # Any number, however written (-3, .5, 1e-4): a value, never an option.
 NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-# (not a file's name that holds `=`: Lightning's checkpoints, `epoch=3-step=120.ckpt`,
-# `ck/epoch=3.ckpt`: a value with another `=`, or a path's key before a file's extension)
-_ASSIGNMENT = re.compile(
-    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>[^=]*)"
-    r"(?<!\.ckpt)(?<!\.pt)(?<!\.pth)(?<!\.bin)(?<!\.safetensors)", re.DOTALL
+# (not a file's name that holds `=`: Lightning's checkpoints, `epoch=3-step=120.ckpt`, or a
+# path's, `ck/last=1.ckpt`, a folder before its `=` and a file's extension at its end; an
+# override's value may be one, `ckpt_path=logs/epoch=3-step=120.ckpt`)
+ASSIGNMENT = re.compile(
+    r"(?!epoch=\d+(?:[-_.][\w.=\-]*)?\.\w{1,12}$)(?![^=]*/[^=]*=.*\.\w{1,12}$)"
+    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>.*)", re.DOTALL
 )
+_ASSIGNMENT = ASSIGNMENT
 _DELETION = re.compile(r"~[A-Za-z_][\w.\-/@]*")
 _PYTHON = re.compile(r"(?:python|pypy)[0-9.]*(?:-dbg)?(?:\.exe)?", re.IGNORECASE)
 # Python's own one-letter options that take an argument (attached or as the next word).

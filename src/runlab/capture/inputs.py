@@ -380,27 +380,37 @@ def _ini(text: str) -> dict[str, Any]:
     return out
 
 
-def resolved(params: dict[str, Any], others: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def resolved(params: dict[str, Any], others: Mapping[str, Any] | None = None,
+             secret: Callable[[str], bool] = lambda key: False) -> dict[str, Any]:
     """A config file's params with their `${section.key}` references (spaCy's, OmegaConf's)
     replaced by the values those keys have there (`/` for the dots), else in `others` (the
     command line's, by their dotted names): a whole reference is the value, one inside a
-    text is its text (`"${paths.root}/train.csv"`); one to nothing stays as it is."""
+    text is its text (`"${paths.root}/train.csv"`); one to nothing stays as it is, and one to
+    a key that is `secret` (`${db.password}`) is `***`, wherever it is."""
+    from runlab.capture.args import REDACTED
+
     own = list(params)
     known = {**{key.replace(".", "/"): item for key, item in (others or {}).items()}, **params}
+    missing = object()
+
+    def lookup(name: str, depth: int) -> Any:
+        key = name.replace(".", "/")
+        if secret(name) or secret(key.rsplit("/", 1)[-1]):
+            return REDACTED
+        return value(known[key], depth + 1) if key in known else missing
 
     def value(item: Any, depth: int = 0) -> Any:
         if not isinstance(item, str) or "${" not in item or depth > 8:
             return item
         whole = _REFERENCE.fullmatch(item.strip())
         if whole is not None:
-            key = whole.group(1).replace(".", "/")
-            return value(known[key], depth + 1) if key in known else item
+            found = lookup(whole.group(1), depth)
+            return item if found is missing else found
 
         def text(match: re.Match[str]) -> str:
-            key = match.group(1).replace(".", "/")
-            found = value(known[key], depth + 1) if key in known else None
-            return match.group(0) if found is None or isinstance(found, (dict, list)) else str(
-                found)
+            found = lookup(match.group(1), depth)
+            return match.group(0) if found is missing or isinstance(found, (dict, list)) else (
+                str(found))
 
         return _REFERENCE.sub(text, item)
 

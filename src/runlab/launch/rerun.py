@@ -34,13 +34,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from runlab.lifecycle.artifacts import sha256_file
-from runlab.capture.args import REDACTED, is_option, parse_args, parse_value
+from runlab.capture.args import ASSIGNMENT, REDACTED, is_option, parse_args, parse_value
 from runlab.errors import RunlabError, UsageError
 from runlab.record.request import RunRequest
 from runlab.store import Store
 from runlab.store.journal import Event
 
-_ASSIGNMENT = re.compile(r"(\+\+|\+)?([A-Za-z_][\w.\-/@]*)=(.*)", re.DOTALL)
+_ASSIGNMENT = ASSIGNMENT  # (what the record reads as `key=value`, a rerun replaces)
 _OVERRIDE = re.compile(r"([A-Za-z_][\w.\-/@]*)=(.*)", re.DOTALL)
 
 

@@ -399,7 +399,8 @@ def _watch(opts: RunOptions, settings: Settings, start: Event, git_info: Any,
                 kept[key] = value
         # (its references once the command line's overrides are in: spaCy's `seed =
         # ${system.seed}` with `--system.seed 7` is 7)
-        return redact_mapping(inputs.resolved(kept, argv_params), patterns), dropped
+        return redact_mapping(inputs.resolved(kept, argv_params, lambda key: is_secret(
+            key, patterns)), patterns), dropped
 
     return inputs.Watch(
         paths, opts.cwd, settings.hash_budget, git,
