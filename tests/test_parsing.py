@@ -5554,7 +5554,7 @@ def test_a_fold_a_trial_or_a_round_counts_its_line() -> None:
                     "Fold 2 | AUC 0.85", "Fold 3: AUC = 0.84", "fold: 4, epoch: 3, acc: 0.9",
                     "Trial 4 score: 0.3", "Round 5, accuracy: 0.7") == [
         ("loss", 0.5, 1), ("loss", 0.4, 2), ("AUC", 0.8611, 1), ("AUC", 0.85, 2),
-        ("AUC", 0.84, 3), ("fold", 4, 3), ("acc", 0.9, 3), ("score", 0.3, 4),
+        ("AUC", 0.84, 3), ("acc", 0.9, 3), ("score", 0.3, 4),
         ("accuracy", 0.7, 5)]
 
 
