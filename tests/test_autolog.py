@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -146,15 +147,21 @@ def test_a_shell_script_s_or_make_s_python_programs_record_their_parsers_setting
     (tmp_path / "prepare.py").write_text(
         "import argparse\np = argparse.ArgumentParser()\np.add_argument('--seed', default=42)\n"
         "p.add_argument('--n', type=int, default=10)\np.parse_args()\n")
+    # a wrapper outside the working tree (as `poetry run`, `conda run`) that starts it
+    tools = Path(tempfile.mkdtemp())
+    (tools / "wrap.py").write_text("import subprocess, sys\n"
+                                   "sys.exit(subprocess.call(sys.argv[1:]))\n")
     (tmp_path / "train.sh").write_text(
-        'python3 -c "import argparse"\n'
+        'python3 -c "import argparse; argparse.ArgumentParser().parse_args([])"\n'
         f'echo "{{}}" | "{sys.executable}" -m json.tool --indent 2\n'
         f'"{sys.executable}" prepare.py\n'
-        f'"{sys.executable}" train.py --lr 0.3 --seed 7 "$@"\n'
+        f'"{sys.executable}" {tools / "wrap.py"} "{sys.executable}" train.py --lr 0.3 '
+        '--seed 7 "$@"\n'
         f'"{sys.executable}" train.py --lr 0.9 --seed 5\n')
     assert cli("bash", "train.sh", "--epochs", "4").code == 0
     # (prepare.py's default seed gives way to the seed train.py was given; json.tool, a tool
-    # outside the working tree, records nothing)
+    # outside the working tree, and `python -c` record nothing, and the wrapper leaves the
+    # program it starts to record)
     assert params(cli) == {"epochs": 4, "lr": 0.3, "seed": 7, "n": 10}
     if shutil.which("make") is None:
         return

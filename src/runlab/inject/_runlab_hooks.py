@@ -273,22 +273,6 @@ _WORDS_PARSERS = frozenset({"ray"})
 _DATACLASS_PARSERS = frozenset({"transformers"})
 
 
-def _in_tree(root):
-    """Whether this program is one of the working tree's (`python train.py`, `python -m
-    pkg.train` of the repository), not a tool a script runs (TensorBoard's console script,
-    `python -m json.tool`): under a script, only its settings are the run's."""
-    main = getattr(sys.modules.get("__main__"), "__file__", None) or (
-        getattr(sys, "argv", [""])[0])
-    if not main or main == "-c":
-        return False
-    path = os.path.realpath(os.path.abspath(main))
-    # (a virtual environment's console scripts and packages, even one inside the tree, are
-    # installed tools)
-    return path.startswith(os.path.realpath(root) + os.sep) and not any(
-        path.startswith(os.path.realpath(prefix) + os.sep)
-        for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix})
-
-
 def _caller_package():
     """The top-level package of the code that called into argparse."""
     frame = sys._getframe(2)
@@ -307,13 +291,11 @@ def _argparse(argparse):
         if "argparse" not in _failed:
             try:
                 # (a subparser reads the rest of the command line: its words are the line's)
-                line = sys.argv[1:]
+                line = list(getattr(sys, "argv", None) or [""])[1:]
                 caller = _caller_package()
                 from_argv = args is None or isinstance(args, (list, tuple)) and (
                     0 < len(args) <= len(line) and list(args) == line[len(line) - len(args):])
                 nested = os.environ.get("RUNLAB_HOOK_NESTED")
-                if nested and not _in_tree(nested):
-                    return result  # (a tool a script runs, `tensorboard --logdir runs &`)
                 # (a library parsing a list of its own making, Ray Tune's trial specs turned
                 # into words: none of the program's settings; under a script, what a program
                 # parses is no word of the run's command line)

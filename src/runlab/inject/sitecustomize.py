@@ -8,8 +8,8 @@ sitecustomize, if there is one further along the path. It stays this small, and 
 nothing, so that a program that uses none of those libraries pays nothing for it.
 
 Only one process of a run records: the first Python process to start (the one runlab started,
-or the launcher it started; under a command that is not Python, `bash train.sh`, each Python
-process the command starts itself, one after the other), or, under a launcher that sets RANK/LOCAL_RANK, rank 0; a known
+or the launcher it started; under a command that is not Python, `bash train.sh`, each program
+of the working tree the command starts, one after the other, tools and wrappers not), or, under a launcher that sets RANK/LOCAL_RANK, rank 0; a known
 launcher (`accelerate launch`, `torchrun`, `deepspeed`) records nothing itself. Its
 children, which inherit this hook through PYTHONPATH, stay silent, and so does a forked
 process (a DataLoader worker) that inherits the patched code (`_runlab_hooks.active`); a
@@ -88,11 +88,68 @@ def _launcher():
     return False
 
 
+def _program():
+    """What this interpreter runs: ("file", its script), ("module", the name `-m` gives), or
+    None (`-c`, stdin, an interpreter alone)."""
+    command = getattr(sys, "orig_argv", None) or [""] + list(getattr(sys, "argv", None) or [])
+    index = 1
+    while index < len(command):
+        token = command[index]
+        if token == "-m" or token[:2] == "-m" and len(token) > 2:
+            name = token[2:] or (command[index + 1] if index + 1 < len(command) else "")
+            return ("module", name) if name else None
+        if token[:2] == "-c" or token == "-":
+            return None
+        if not token.startswith("-"):
+            return ("file", token)
+        index += 2 if token in ("-X", "-W") else 1
+    return None
+
+
+def _in_tree(root):
+    """Under a command that is not Python (`bash train.sh`: `root` its working folder),
+    whether this process runs a program of the working tree (its repository, found from
+    `root`): `python train.py`, `python -m pkg.train`; not a tool (TensorBoard's console
+    script, `python -m json.tool`, a wrapper that starts the program, `poetry run`), nor
+    `python -c`. Only such a program records, and the program it starts may."""
+    program = _program()
+    if program is None:
+        return False
+    top = os.path.realpath(root)
+    folder = top
+    while True:  # (the repository's root: a script under `../src` from `scripts/` is its)
+        if os.path.exists(os.path.join(folder, ".git")):
+            top = folder
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    kind, name = program
+    if kind == "module":
+        here = os.getcwd()
+        first = name.split(".")[0]
+        path = os.path.join(here, first)
+        if not (os.path.isdir(path) or os.path.isfile(path + ".py")):
+            return False
+    else:
+        path = os.path.realpath(os.path.abspath(name))
+    installed = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    try:
+        return os.path.commonpath([top, path]) == top and not any(
+            os.path.commonpath([prefix, path]) == prefix for prefix in installed)
+    except ValueError:  # (another drive)
+        return False
+
+
 def _records():
     """Whether this process is the one that reports to the run (claimed in the environment);
     "ranked": only once it is rank 0 of a process group (a process multiprocessing spawned)."""
     if not os.environ.get("RUNLAB_EVENTS") or _launcher():
         return False
+    nested = os.environ.get("RUNLAB_HOOK_NESTED")
+    if nested and os.environ.get(_OWNER) is None and not _in_tree(nested):
+        return False  # (a tool or a wrapper a script runs: the program it starts may record)
     rank = None
     for name in ("RANK", "LOCAL_RANK"):
         text = os.environ.get(name, "").strip()
