@@ -178,7 +178,9 @@ def _install(name, module):
         _runlab_hooks.install(name, module, _PID, _RECORDS == "ranked")
     except Exception as e:  # noqa: BLE001 - the program must never notice runlab
         try:
-            sys.stderr.write(f"runlab: the {hook} hook is off ({type(e).__name__}: {e})\n")
+            # (no f-string: an old Python under a script reads this file too)
+            sys.stderr.write("runlab: the {} hook is off ({}: {})\n".format(  # noqa: UP032
+                hook, type(e).__name__, e))
         except Exception:  # noqa: BLE001
             pass
 
@@ -244,7 +246,8 @@ def _chain_user_sitecustomize():
             sys.modules["sitecustomize"] = mine
 
 
-_RECORDS = _records()
+# (an interpreter older than the hooks know, 2.7 under a script: only the chaining below)
+_RECORDS = _records() if sys.version_info >= (3, 8) else False
 if _RECORDS:
     _start()
 # Our directory stays off the path of the program's own children's imports otherwise.
