@@ -438,7 +438,16 @@ def _optuna(module):
 
     def told(study, trial):
         # (a callback, after each trial: a complete one's value, named as the optuna rule
-        # names a printed one)
+        # names a printed one; then, whatever the trial's end, a wait for the recorder to read
+        # what was written before it: Optuna's `Trial 3 finished ...` on stderr is read before
+        # the next trial's own prints on stdout, however the two streams' reads fall)
+        try:
+            value(study, trial)
+        finally:
+            emit({"hook": "optuna", "owns": [], "time": time.time()})
+            _read_up_to_here()
+
+    def value(study, trial):
         if getattr(getattr(trial, "state", None), "name", "") != "COMPLETE" or not trial.values:
             return
         names = list(getattr(study, "metric_names", None) or ())
