@@ -6534,3 +6534,13 @@ def test_round_38_kaggle_folds_counters_and_postfix_counts() -> None:
     # a count shown in a bar's postfix, `set_postfix(Epoch=epoch, ...)`, is none
     assert steps_of("100%|##########| 40/40 [00:00<00:00, 95.1it/s, Epoch=1, LR=5e-5, "
                     "Train_Loss=0.598]") == [("LR", 5e-05, 40), ("Train_Loss", 0.598, 40)]
+
+
+def test_round_38_the_memory_of_earlier_steps_is_bounded() -> None:
+    # (what reads a redrawn table or a history once keeps 256 keys, each its latest steps)
+    parser = MetricParser()
+    for start in range(0, 20_000, 1_000):
+        parser.parse_lines([f"step={i} loss={i / 7:.4f} k{i % 400}=0.5"
+                            for i in range(start, start + 1_000)])
+    assert len(parser._earlier) <= 256
+    assert max(len(steps) for steps in parser._earlier.values()) <= 256 + 4_096

@@ -378,6 +378,7 @@ class MetricParser:
         # and its values at its latest steps (`_once`: a history printed whole after its
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
+        self._earlier_due = 4_096  # (points until `_earlier` is bounded again)
         self._frame = False  # the line before was a traceback's frame
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
@@ -672,8 +673,10 @@ class MetricParser:
         if len(last) > 10_000:  # ever-new keys: stay bounded
             last.clear()
         get, earlier = last.get, self._earlier
-        for steps in earlier.values():
-            if len(steps) > 256:  # (each key's latest 256 steps: bounded)
+        self._earlier_due -= len(points)
+        if self._earlier_due < 0:  # (each key's latest 256 steps, looked over once in a while)
+            self._earlier_due = 4_096
+            for steps in earlier.values():
                 for old in list(steps)[: len(steps) - 256]:
                     del steps[old]
         kept: list[Point] | None = None
@@ -706,7 +709,7 @@ class MetricParser:
 
     def _earlier_steps(self, key: str) -> dict[int, float]:
         """A new key's steps in `_earlier`, bounded: 256 keys (the oldest key's give way), each
-        of its latest 256 steps at the start of a batch of points."""
+        of its latest 256 steps every 4,096 points."""
         earlier = self._earlier
         if len(earlier) >= 256:
             del earlier[next(iter(earlier))]
@@ -808,16 +811,8 @@ class MetricParser:
     def _parse_headed(self, line: str) -> list[Point]:
         """`_parse_line`, and whether the line may head a frame a column a thing, which its
         next line tells (`_parse_line` takes it up)."""
-        if self._patterns:
-            pass  # (user patterns read the line as printed)
-        elif line[:1] == "[" and line[-1:] == "]" and " | " in line and line.count("[") == 1 and (
-                line.count("]") == 1):
-            line = line[1:-1]  # a status line in brackets, `[step 50/500 | loss 2.947 | lr 3e-4]`
-        elif "version" in line and ("|version:" in line or "+version." in line) and (
-                signed := _SIGNATURE.match(line)):
-            # sacrebleu's score under its signature, `BLEU|nrefs:1|...|version:2.6.0 = 41.4 ...`
-            # (1.x's `BLEU+case.mixed+...+version.1.4.14 = 41.4`): as `BLEU = 41.4 ...`
-            line = f"{signed.group(1)} = {line[signed.end():]}"
+        if not self._patterns:  # (user patterns read the line as printed)
+            line = _unwrapped(line)
         points = self._parse_line(line)
         if line[:2] == "  " and not points and self._rows is None:
             self._columns = frame_columns(line)
@@ -953,22 +948,13 @@ class MetricParser:
         if line[:2] == "[{" and line[-2:] == "}]" and self._records and not self._patterns:
             records = python_records(line)
             if records:  # a history printed whole, a record an epoch
-                read: list[Point] = []
-                for record in records:
-                    if record:
-                        self._resolve([("python_dict", record, False)], read)
-                return read
+                return self._printed_whole(records, "python_dict")
         if line[-2:] == "]}" and self._records and not self._patterns and (
                 line[:1] == "{" or _HISTORY_LABEL.match(line)):
             # (`print("history:", history)`: after a label too)
-            records = python_history(line[line.index("{"):], max(self._done or 0,
-                                                                  self._stepless() or 0))
+            records = python_history(line[line.index("{"):], self._reached())
             if records:  # a history printed whole, a list a measure
-                read = []
-                for record in records:
-                    if record:
-                        self._resolve([("python_dict", record, False)], read)
-                return read
+                return self._printed_whole(records, "python_dict")
         if line[-2:] == " {" and self._blocks > 0 and _PROTO_OPEN.fullmatch(line):
             self._block, self._block_end, self._depth = [line], _PROTO, 1
             return []
@@ -1189,6 +1175,18 @@ class MetricParser:
             self._current_step = step
             released += self._release_held()
 
+    def _printed_whole(self, records: list[list[Found]], rule: str) -> list[Point]:
+        """The points of records printed whole (a history's epochs, JSON's objects)."""
+        points: list[Point] = []
+        for found in records:
+            if found:
+                self._resolve([(rule, found, False)], points)
+        return points
+
+    def _reached(self) -> int:
+        """The furthest step the run has reached (0 before any)."""
+        return max(self._done or 0, self._stepless() or 0)
+
     def _feed_block(self, line: str) -> list[Point]:
         """The next line of a JSON value printed over several lines: its points once it
         closes; its lines read one by one when it turns out not to be JSON."""
@@ -1223,13 +1221,9 @@ class MetricParser:
             text = "\n".join(block)
             # (`json.dumps(history, indent=2)`: a history, as on one line)
             records = json_records(text) if '": [' not in text else python_history(
-                " ".join(held.strip() for held in block),
-                max(self._done or 0, self._stepless() or 0)) or json_records(text)
+                " ".join(held.strip() for held in block), self._reached()) or json_records(text)
             if records is not None:
-                for found in records:
-                    if found:
-                        self._resolve([("json", found, False)], points)
-                return points
+                return self._printed_whole(records, "json")
             if self._pprint and all(held.lstrip()[:1] in "'{}[]" for held in block):
                 return self._parse_line(" ".join(held.strip() for held in block), read=True)
         elif len(block) <= _BLOCK_LINES and _JSON_LINE.match(line):
@@ -1732,6 +1726,19 @@ _PREFIX_RANK = re.compile(r"\[RANK\ (\d{1,5})\]\ *\Z", re.ASCII)
 _LEADING_RANK = re.compile(r"\[RANK\ (\d{1,5})\]", re.ASCII)
 
 
+
+
+def _unwrapped(line: str) -> str:
+    """A line as the rules read it without what wraps its clauses: a status line in brackets
+    (`[step 50/500 | loss 2.947 | lr 3e-4]`), sacrebleu's signature before its score
+    (`BLEU|nrefs:1|...|version:2.6.0 = 41.4 ...`, 1.x's `BLEU+case.mixed+...+version.1.4.14 =
+    41.4`: as `BLEU = 41.4 ...`)."""
+    if line[:1] == "[" and line[-1:] == "]" and " | " in line and line.count("[") == 1 and (
+            line.count("]") == 1):
+        return line[1:-1]
+    if ("|version:" in line or "+version." in line) and (signed := _SIGNATURE.match(line)):
+        return f"{signed.group(1)} = {line[signed.end():]}"
+    return line
 
 
 _SIGNATURE = re.compile(r"(\s{0,40}[A-Za-z][\w\-]{0,20}\+{0,2})(?:(?:\|[\w.\-:]{1,80}){1,20}\|version:"

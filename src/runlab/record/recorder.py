@@ -630,8 +630,8 @@ class ChannelReader:
             if key.replace("/", ".") in self.composed:
                 dropped.append(key)  # (LightningCLI's `--config cfg.yaml`: its `model.lr`)
                 continue
-            twin = self.parsed.get(key.replace("-", "_"))
-            if twin is None or twin[0] == key:
+            twin = self._twin(key)
+            if twin is None:
                 continue
             if twin[1] == value or twin[0] in self.argv_params:
                 dropped.append(key)
@@ -643,8 +643,13 @@ class ChannelReader:
     def _parsed_twin(self, key: str, value: Any) -> bool:
         """Whether a hook's param is one the program's parser read under another spelling
         (`amp_dtype`, `--amp-dtype`'s attribute), with the same value."""
+        twin = self._twin(key)
+        return twin is not None and twin[1] == value
+
+    def _twin(self, key: str) -> tuple[str, Any] | None:
+        """The key and value the program's parser read under another spelling of `key`."""
         twin = self.parsed.get(key.replace("-", "_"))
-        return twin is not None and twin[0] != key and twin[1] == value
+        return None if twin is None or twin[0] == key else twin
 
     def _composed(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
         """Hydra's (and LightningCLI's) composed configuration holds the command line's
@@ -736,7 +741,8 @@ class ChannelReader:
             self.steps[key] = s + 1
             batch.points.append([key, value, s, report.time])
         params.update(line_params)
-        params.update(redact_mapping(scripted, self.secret_patterns) if scripted else scripted)
+        if scripted:
+            params.update(redact_mapping(scripted, self.secret_patterns))
         for key, value in ranked.items():
             if report.weak:  # (a preprocessor's, until an estimator that predicts says)
                 if key not in self.ranked and key not in self.weak:
