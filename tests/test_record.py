@@ -401,6 +401,7 @@ def test_a_muted_key_s_printed_values_are_dropped_and_every_other_key_s_kept() -
     # (the program's own line, printed before the mark, read late but before the mark was)
     before = [Point("loss", 0.7, 0, "key_value")]
     assert [p[:2] for p in own.from_output([(NOW + 0.25, before)])] == [["loss", 0.7]]
+    own.settled(NOW + 0.75)  # (the output quiet, the mark acknowledged: the program goes on)
     inside = [Point("loss", 0.69, 1, "key_value"), Point("score", 0.9, 1, "sklearn_cv")]
     assert [p[:2] for p in own.from_output([(NOW + 1, inside)])] == [["score", 0.9]]
     own.take_report(channel.Report(time=NOW + 2, hook="sklearn", exclusive=False, keys=["loss"]),
@@ -410,6 +411,43 @@ def test_a_muted_key_s_printed_values_are_dropped_and_every_other_key_s_kept() -
     after = [Point("loss", 0.5, 7, "key_value")]
     assert [p[:3] for p in own.from_output([(NOW + 4, after)])] == [["loss", 0.5, 7]]
     assert own.moved is None
+
+
+def test_a_print_read_in_the_millisecond_the_window_settled_is_the_program_s() -> None:
+    # The hook goes on as soon as the recorder acknowledges its end mark, and the program's
+    # next line may be read in that same millisecond: it is the program's own (a fold's
+    # `train_loss` the hook never gave), while what was read before the quiet is the fit's.
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="test", exclusive=True))
+    own.take_report(channel.Report(time=NOW + 0.5, hook="test", metrics={"train_loss": 0.5},
+                                   step=40))
+    own.take_report(channel.Report(time=NOW + 1, hook="test", exclusive=False),
+                    received=NOW + 1)
+    inside = [Point("train_loss", 0.41, 3, "fairseq")]  # (the fit's own format, read late)
+    assert own.from_output([(NOW + 1.05, inside)]) == []
+    own.settled(NOW + 1.08)
+    fold = [Point("train_loss", 0.42, 2, "key_value")]
+    assert [p[:3] for p in own.from_output([(NOW + 1.08, fold)])] == [["train_loss", 0.42, 2]]
+
+
+def test_what_the_output_gives_before_a_mute_mark_settles_was_printed_before_it() -> None:
+    # CatBoost's fit, then `cv()`: the fit's last iterations (written before the search's
+    # mark) are read just after the mark, before the output goes quiet and the recorder
+    # acknowledges it; the program goes on only then, so they are the fit's, and what comes
+    # after the acknowledgement is the folds'.
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="catboost", exclusive=True, keys=["*"]),
+                    received=NOW + 0.1)
+    late = [Point("learn", 0.4480276, 2, "catboost")]
+    assert [p[:3] for p in own.from_output([(NOW + 0.2, late)])] == [["learn", 0.4480276, 2]]
+    own.settled(NOW + 0.3)
+    fold = [Point("learn", 0.6692292, 0, "catboost"), Point("learn", 0.7, 0, "key_value")]
+    assert [p[:2] for p in own.from_output([(NOW + 0.4, fold)])] == [["learn", 0.7]]
+    own.take_report(channel.Report(time=NOW + 1, hook="catboost", exclusive=False, keys=["*"]),
+                    received=NOW + 1)
+    own.settled(NOW + 1.1)
+    after = [Point("learn", 0.3, 5, "catboost")]
+    assert [p[:3] for p in own.from_output([(NOW + 1.2, after)])] == [["learn", 0.3, 5]]
 
 
 def test_a_bar_s_values_the_tqdm_hook_records_are_read_from_the_output_once_it_is_off() -> None:

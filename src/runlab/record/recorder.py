@@ -292,6 +292,9 @@ class Ownership:
         # [from, to, grace, keys): what the output gives of `keys` then is no run's (the
         # fits of a cross-validation's clones)
         self.muted: list[tuple[list[float], frozenset[str]]] = []
+        # the muted windows opened since the output was last quiet: each starts once the
+        # output written before its mark is read (`settled`)
+        self.opening: list[list[float]] = []
         # The latest evaluation's results the Keras hook recorded qualified (`eval_loss`), by
         # the name the program has them under (`loss`): printed (`print(model.evaluate(...))`),
         # they are those values, not the training's.
@@ -366,16 +369,22 @@ class Ownership:
     def _mute(self, report: channel.Report, received: float | None) -> None:
         t = report.time
         if report.exclusive is True:
-            # (the program waits for the mark to be read: what came before it is read first)
-            start = t if received is None else max(t, received)
+            # The program waits for the mark to be read and acknowledged, once the output is
+            # quiet: what the output gives until then was written before the mark, however
+            # its reads and the channel's fell (CatBoost's last iterations, read just after
+            # the mark of the `cv()` that follows). The window starts when it settles.
+            window = [float("inf")] * 3 if received is not None else [
+                t, float("inf"), float("inf")]
+            if received is not None:
+                self.opening.append(window)
             # (a study's thousand cross-validations: the latest windows are the ones read)
-            self.muted = [*self.muted[-63:], ([start, float("inf"), float("inf")],
-                                              frozenset(report.keys or ()))]
+            self.muted = [*self.muted[-63:], (window, frozenset(report.keys or ()))]
         elif report.exclusive is False and self.muted:
             end = t if received is None else max(t, received)  # (as a window's end)
-            self.muted[-1][0][1:] = [end, end + EXCLUSIVE_GRACE_S]
-            self.unmuted = self.muted[-1][0][0]
-            self.closing.append(self.muted[-1][0])
+            window = self.muted[-1][0]
+            window[:] = [min(window[0], end), end, end + EXCLUSIVE_GRACE_S]
+            self.unmuted = window[0]
+            self.closing.append(window)
 
     def _unmuted(self, batches: list[tuple[float, list[Any]]]
                  ) -> list[tuple[float, list[Any]]]:
@@ -435,11 +444,14 @@ class Ownership:
         """The output is quiet, everything written before the latest mark read: a window that
         closed ends now, with no grace (the hook waited for this), so the program's next
         prints are its own, however soon they come."""
+        # (`now` is when the recorder saw the output quiet for QUIET_S: what it read before
+        # was read that long before now at least; what the program prints once the mark is
+        # acknowledged is read at `now` or later, in the same millisecond too)
+        for window in self.opening:
+            window[0] = min(now, window[1])  # (what was read before: printed before the mark)
+        self.opening = []
         for window in self.closing:
-            # (times are to the millisecond: what was read in the millisecond the output went
-            # quiet is the window's; the program's next print comes after its wait for the
-            # acknowledgement, a millisecond at least)
-            end = round(max(window[1], now) + 0.001, 3)
+            end = max(window[1], now)
             window[1:] = [end, end]
             self.copies = [*self.copies[-7:], (end, end + EXCLUSIVE_GRACE_S)]
         self.closing = []
