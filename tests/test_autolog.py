@@ -398,11 +398,13 @@ p.add_argument("--url", default="https://alice:s3cret-pw@example.com/data")
 p.add_argument("--lr", type=float, default=0.5)
 p.add_argument("--api-tokens", default="tok-secret-value")
 p.add_argument("--max-new-tokens", type=int, default=256)
+p.add_argument("--opts", nargs="*", default=["WANDB.API_KEY", "list-secret-val", "LR", "0.1"])
+p.add_argument("--launch", default="serve --api-key opt-secret-val --port 80")
 p.parse_args()
 with open(os.environ["RUNLAB_EVENTS"]) as f:
     channel = f.read()
-leaks = [s for s in ("hunter2", "opaque-dsn", "s3cret-pw", "given-pw", "tok-secret")
-         if s in channel]
+leaks = [s for s in ("hunter2", "opaque-dsn", "s3cret-pw", "given-pw", "tok-secret",
+                     "list-secret", "opt-secret") if s in channel]
 print("leaks", leaks, "lr" in channel)
 """
 
@@ -418,6 +420,9 @@ def test_the_hook_redacts_before_it_writes(cli: Callable[..., Result], tmp_path:
     assert p["url"] == "https://example.com/data"
     # (a count of tokens is no secret, inside the program too; a list of tokens is)
     assert p["api-tokens"] == "***" and p["max-new-tokens"] == 256
+    # (the value after a secret's name in a list, and a secret option's in a text)
+    assert p["opts"] == ["WANDB.API_KEY", "***", "LR", "0.1"]
+    assert p["launch"] == "serve --api-key *** --port 80"
 
 
 FAMILY = """\

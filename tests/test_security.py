@@ -649,3 +649,51 @@ def test_camel_case_secret_names_are_redacted_on_every_path(tmp_path: Path) -> N
     for name, mark in m.items():
         assert mark not in said, f"{name} was printed"
     _no_mark_in_store_or_archive(tmp_path, m)
+
+
+YACS_TRAIN = """\
+import argparse, yaml_free_config
+parser = argparse.ArgumentParser()
+parser.add_argument('--config-file', default='')
+parser.add_argument('opts', nargs=argparse.REMAINDER)
+args = parser.parse_args()
+print('loss=0.5')
+""".replace("import argparse, yaml_free_config", "import argparse")
+
+
+def test_override_pairs_settings_files_and_webhooks_keep_no_secret(
+        cli: Callable[..., Result], git_repo: Path) -> None:
+    # yacs' and detectron2's `KEY VALUE` overrides (argv, and their parser's `opts` list), and
+    # the files a patch adds that are no code: a Makefile, a Dockerfile, a flag file, a shell
+    # script's `--option value`, a config's credentials and a Slack webhook
+    leaks = {"yacs": "yacs-opt-secret-4455", "make": "make-key-5566",
+             "docker": "docker-tok-1357", "flags": "absl-flag-key-2468",
+             "shell": "sh-arg-key-1122", "credentials": "plain-yaml-cred-123",
+             "webhook": "B0ABCDEF/abcdefghijklmnop1234"}
+    (git_repo / "train.py").write_text(YACS_TRAIN)
+    git(git_repo, "add", ".")
+    git(git_repo, "commit", "-qm", "train")
+    (git_repo / "Makefile").write_text(f"API_KEY ?= {leaks['make']}\nLR := 0.1\n")
+    (git_repo / "Dockerfile").write_text(f"FROM python\nENV HF_TOKEN={leaks['docker']}\n")
+    (git_repo / "prod.flags").write_text(f"--wandb_api_key={leaks['flags']}\n--lr=0.1\n")
+    (git_repo / "run.sh").write_text(f"python train.py --lr 0.1 --wandb-api-key {leaks['shell']}\n")
+    (git_repo / "cfg.yaml").write_text(
+        f"storage:\n  credentials: {leaks['credentials']}\nlogging:\n"
+        f"  slack: https://hooks.slack.com/services/T0ABCDEF/{leaks['webhook']}\n")
+    git(git_repo, "add", "-N", ".")
+    r = cli(PY, "train.py", "--config-file", "cfg.yaml", "SOLVER.BASE_LR", "0.01",
+            "WANDB.API_KEY", leaks["yacs"], cwd=git_repo)
+    assert r.code == 0, r.stderr
+    run = json.loads(cli("show", "last", "--json", cwd=git_repo).stdout)
+    assert run["command"][-2:] == ["WANDB.API_KEY", "***"]
+    assert run["params"]["opts"] == ["SOLVER.BASE_LR", "0.01", "WANDB.API_KEY", "***"]
+    patch = (Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "code.patch").read_text()
+    assert "API_KEY ?= ***" in patch and "ENV HF_TOKEN=***" in patch and "LR := 0.1" in patch
+    assert "--wandb-api-key ***" in patch and "--wandb_api_key=***" in patch
+    assert "credentials: ***" in patch and "hooks.slack.com/services/***" in patch
+    said = [r.stdout + r.stderr] + [cli(*args, cwd=git_repo).stdout for args in (
+        ["show", "last"], ["ls", "--format", "csv"], ["log", "last"])]
+    for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
+        said.append(path.read_bytes().decode(errors="replace"))
+    for name, secret in leaks.items():
+        assert not any(secret in text for text in said), name

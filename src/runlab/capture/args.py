@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 # `author`, `passthrough` and `pass_at_k` stay readable.
 _SEP = "[-_./]"
 SECRET_PATTERNS: tuple[str, ...] = (
-    "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*",
+    "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*", "*credential*",
     *(glob for word in ("pass", "pw", "pwd", "auth") for glob in (word, f"*{_SEP}{word}")),
 )
 # Where a camelCase or PascalCase name splits into words.
@@ -137,14 +137,23 @@ _CREDENTIALS = re.compile(
     | \bhf_[A-Za-z0-9]{30,}                      # Hugging Face tokens
     | \bAIza[0-9A-Za-z_\-]{35}                   # Google API keys
     | (?<=\bBearer\ )[A-Za-z0-9\-._~+/]{8,}=*    # HTTP bearer tokens
+    | (?<=\bhooks\.slack\.com/services/)[A-Za-z0-9_/\-]{8,}   # Slack's and Discord's
+    | (?<=\bdiscord\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}     # webhooks: the URL is the key
+    | (?<=\bdiscordapp\.com/api/webhooks/)[A-Za-z0-9_/\-]{8,}
     """,
     re.VERBOSE,
 )
 # `KEY=VALUE`, `KEY: VALUE`, `"KEY": "VALUE"` inside a longer text (JSON or Python passed as
 # an argument, a query string): the value is redacted when the key looks secret.
 _PAIR = re.compile(
-    r"""(?<![\w.])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<q>["']?)[ \t]*[:=][ \t]*"""
+    r"""(?<![\w.])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<q>["']?)[ \t]*(?:[?+:!]?=|:)[ \t]*"""
     r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|[^\s,;&|()\[\]{}"'<>]+)"""
+)
+# In a settings file or a script, a secret-looking option and its value as the next word
+# (`--wandb-api-key abc` in `run.sh`, a flag file's `--hf_token abc`).
+_OPTION_VALUE = re.compile(
+    r"""(?<![\w\-])(?P<key>--?[A-Za-z][\w.\-]{0,80})[ \t]+"""
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|(?!-)[^\s;&|<>]+)"""
 )
 
 
@@ -222,7 +231,8 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     """Redact credentials recognisable by their format, whatever key they came with, and the
     values of secret-looking keys written inside the text (`{"password": "x"}`, `token=x`)."""
     text = _CREDENTIALS.sub(REDACTED, redact_url(text))
-    if ":" not in text and "=" not in text:
+    pairs, options = ":" in text or "=" in text, "-" in text and " " in text
+    if not pairs and not options:
         return text
 
     def hide(match: re.Match[str]) -> str:
@@ -232,7 +242,8 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
         quote = value[0] if value[0] in "\"'" else ""
         return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
 
-    return _PAIR.sub(hide, text)
+    text = _PAIR.sub(hide, text) if pairs else text
+    return _OPTION_VALUE.sub(hide, text) if options else text
 
 
 # Files that hold secrets by convention: left out of the stored patch, whatever they say.
@@ -240,10 +251,14 @@ SECRET_FILES = (".env", ".env.*", "*.env", ".envrc", ".netrc", ".pgpass", ".pypi
                 ".git-credentials", "credentials", "credentials.*", "*secret*", "*password*",
                 "*passwd*", "*.pem", "*.key", "*.p12", "*.pfx", "*.keystore", "id_rsa*",
                 "id_dsa*", "id_ecdsa*", "id_ed25519*")
-# Files whose `name: value` lines are settings, not code: every secret-looking pair is redacted
-# (shell scripts too: `export WANDB_API_KEY=x`).
-_CONFIG_SUFFIXES = (".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".json", ".properties",
-                    ".sh", ".bash", ".zsh")
+# Files of code: only a quoted value of a secret-looking name is redacted there (`API_KEY =
+# "x"`), so that `token = get_token()` stays code. Every other file's `name: value` and `name =
+# value` pairs and `--name value` options are settings, each secret-looking one redacted:
+# configs, shell scripts (`export WANDB_API_KEY=x`), Makefiles (`API_KEY ?= x`), Dockerfiles
+# (`ENV HF_TOKEN=x`), flag files (`--wandb_api_key=x`).
+_CODE_SUFFIXES = (".py", ".pyi", ".pyx", ".ipynb", ".js", ".mjs", ".ts", ".jsx", ".tsx", ".c",
+                  ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".java", ".scala", ".kt", ".go",
+                  ".rs", ".rb", ".jl", ".r", ".swift", ".lua", ".php", ".cs", ".m")
 
 
 def is_secret_file(path: str) -> bool:
@@ -256,7 +271,7 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
     """A file's text (or its diff) as the store may keep it: credentials by their format, and
     the values of secret-looking names, everywhere in a settings file (`api_key: x`) but only
     where quoted in code (`API_KEY = "x"`), so `token = get_token()` stays code."""
-    if path.lower().endswith(_CONFIG_SUFFIXES) or is_secret_file(path):
+    if not path.lower().endswith(_CODE_SUFFIXES) or is_secret_file(path):
         return redact_value(text, patterns)
     text = _CREDENTIALS.sub(REDACTED, redact_url(text))
 
@@ -308,7 +323,8 @@ def hook_secrets(patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     return json.dumps({"names": list(patterns), "humps": _HUMP.pattern,
                        "plain": _PLAIN_WORDS.pattern, "builtin": list(SECRET_PATTERNS),
                        "values": ["(?x)" + _CREDENTIALS.pattern],
-                       "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern})
+                       "url": _URL_USERINFO.pattern, "pairs": _PAIR.pattern,
+                       "options": _OPTION_VALUE.pattern, "word": _NAME_WORD.pattern})
 
 
 def redact_mapping(values: Mapping[Any, Any],
@@ -337,8 +353,25 @@ def _redact_any(value: Any, patterns: Sequence[str]) -> Any:
     if isinstance(value, Mapping):
         return redact_mapping(value, patterns)
     if isinstance(value, (list, tuple)):
-        return [_redact_any(v, patterns) for v in value]
+        # (a list of names and values, yacs' `opts` after `KEY VALUE` overrides: the value
+        # after a secret-looking name is the secret's)
+        out: list[Any] = []
+        after_name = False  # (the item before names a secret: this one is its value)
+        for v in value:
+            hides = after_name and not (v is None or isinstance(v, bool) or v == "")
+            out.append(REDACTED if hides else _redact_any(v, patterns))
+            after_name = not hides and _names_secret(v, patterns)
+        return out
     return value
+
+
+_NAME_WORD = re.compile(r"-{0,2}[A-Za-z_][\w.\-]{0,80}")
+
+
+def _names_secret(word: Any, patterns: Sequence[str]) -> bool:
+    """Whether a word of a list names a secret (`WANDB.API_KEY`, `--api-key`)."""
+    return isinstance(word, str) and _NAME_WORD.fullmatch(word) is not None and is_secret(
+        word, patterns)
 
 
 def parse_args(
@@ -732,6 +765,10 @@ class _Scanner:
             if assignment:
                 self._assignment(index, assignment, params)
             elif not _DELETION.fullmatch(token):
+                if index > start and _CONFIG_KEY.fullmatch(tokens[index - 1]) and is_secret(
+                        tokens[index - 1], self.secret_patterns):
+                    # yacs' and detectron2's `KEY VALUE` overrides: `WANDB.API_KEY abc`
+                    self.redacted[index] = REDACTED
                 positional.append(self.redacted[index])
             index += 1
         return params, positional
@@ -799,6 +836,10 @@ class _Scanner:
 
     def _is_value(self, token: str) -> bool:
         return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
+
+
+# A configuration's key as a word of its own, dotted or in capitals (`SOLVER.BASE_LR`, `API_KEY`)
+_CONFIG_KEY = re.compile(r"[A-Za-z_]\w{0,80}(?:\.\w{1,80}){1,8}|[A-Z][A-Z0-9_]{1,80}")
 
 
 def _could_be_secret(token: str) -> bool:

@@ -77,7 +77,9 @@ def _secrets():
         humps = re.compile(spec["humps"]) if spec.get("humps") else None
         plain = re.compile(spec["plain"]) if spec.get("plain") else None
         builtin = {str(p).lower() for p in spec.get("builtin") or ()}
-        _state["secrets"] = (names, values, url, pairs, humps, (plain, builtin))
+        options = re.compile(spec["options"]) if spec.get("options") else None
+        word = re.compile(spec["word"]) if spec.get("word") else None
+        _state["secrets"] = (names, values, url, (pairs, options, word), humps, (plain, builtin))
     return _state["secrets"]
 
 
@@ -95,7 +97,7 @@ def _secret_name(key):
 
 
 def _redact_text(text):
-    _, values, url, pairs, _, _ = _secrets()
+    _, values, url, (pairs, options, _), _, _ = _secrets()
     if url is not None:
         def strip(match):
             scheme, userinfo = match["scheme"], match["userinfo"]
@@ -106,15 +108,18 @@ def _redact_text(text):
         text = url.sub(strip, text)
     for pattern in values:
         text = pattern.sub("***", text)
-    if pairs is not None and (":" in text or "=" in text):
-        def hide(match):
-            value = match["value"]
-            if not _secret_name(match["key"]) or value.strip("\"'") == "***":
-                return match[0]
-            quote = value[0] if value[0] in "\"'" else ""
-            return match[0][: match.start("value") - match.start()] + quote + "***" + quote
 
+    def hide(match):
+        value = match["value"]
+        if not _secret_name(match["key"]) or value.strip("\"'") == "***":
+            return match[0]
+        quote = value[0] if value[0] in "\"'" else ""
+        return match[0][: match.start("value") - match.start()] + quote + "***" + quote
+
+    if pairs is not None and (":" in text or "=" in text):
         text = pairs.sub(hide, text)
+    if options is not None and "-" in text and " " in text:
+        text = options.sub(hide, text)
     return text
 
 
@@ -124,7 +129,16 @@ def _redact_any(value):
     if isinstance(value, dict):
         return redact(value)
     if isinstance(value, (list, tuple)):
-        return [_redact_any(v) for v in value]
+        # (the value after a secret-looking name in a list: yacs' `opts`)
+        word = _secrets()[3][2]
+        out = []
+        after_name = False  # (the item before names a secret: this one is its value)
+        for v in value:
+            hides = after_name and not (v is None or isinstance(v, bool) or v == "")
+            out.append("***" if hides else _redact_any(v))
+            after_name = not hides and word is not None and isinstance(v, str) and (
+                word.fullmatch(v) is not None and _secret_name(v))
+        return out
     return value
 
 
