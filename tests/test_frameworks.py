@@ -398,6 +398,38 @@ def test_lightning_cli_records_its_resolved_configuration_once(
         assert "hook is off" not in output
 
 
+def test_yacs_absl_and_jsonargparse_record_the_configuration_they_settled(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # yacs: the defaults, the file's and the `KEY VALUE` overrides', once each under the
+    # configuration's own names (no `opts` list, no file's `SOLVER/BASE_LR`), a secret's value
+    # redacted in the params and the command line
+    for run, truth, output in run_both(
+            cli, tmp_path, python, "yacs_train.py", "--config-file", "conf/yacs.yaml",
+            "SOLVER.BASE_LR", "0.01", "MODEL.DEPTH", "50", "WANDB.API_KEY", "yacs-secret-77"):
+        assert truth["params"]["SOLVER"]["BASE_LR"] == 0.01
+        assert truth["params"]["MODEL"]["DEPTH"] == 50
+        assert_params(run, truth)
+        assert not {"opts", "SOLVER/BASE_LR", "MODEL/DEPTH"} & set(run["params"])
+        assert "yacs-secret-77" not in json.dumps(run)
+        assert_same_points(run, truth)
+        assert "hook is off" not in output
+    # absl: every flag of the program's own, from the flag file, the defaults and the line
+    # (`--noaugment` is `augment` false; `-e 2` is `num_epochs`)
+    for run, truth, _output in run_both(cli, tmp_path / "absl", python, "absl_train.py",
+                                       "--flagfile=conf/absl.flags", "-e", "2"):
+        assert truth["params"] == {"learning_rate": 0.05, "num_epochs": 2, "batch_size": 16,
+                                   "augment": False, "layers": ["128", "64"]}
+        assert_params(run, truth)
+        assert not {"e", "noaugment"} & set(run["params"])
+        assert_same_points(run, truth)
+    # jsonargparse's CLI: every argument, the config file's values, the line's override
+    for run, truth, _output in run_both(cli, tmp_path / "cli", python, "jsonargparse_cli.py",
+                                       "--config", "conf/cli_train.yaml", "--lr", "0.1"):
+        assert truth["params"] == {"lr": 0.1, "batch_size": 64, "seed": 7, "epochs": 3}
+        assert_params(run, truth)
+        assert_same_points(run, truth)
+
+
 KERAS_MOVED = """\
 import os
 

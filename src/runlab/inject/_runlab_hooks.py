@@ -2099,6 +2099,20 @@ def _dvclive(module):
 
 # -- Hydra --------------------------------------------------------------------------------
 
+def _resolved(config):
+    """A jsonargparse configuration as params: its subcommand's (`fit`'s, the settings the
+    run used), flattened with dots, unset ones (`null`) and its own entries left out."""
+    subcommand = config.get("subcommand") if hasattr(config, "get") else None
+    if subcommand and subcommand in config:
+        config = config[subcommand]
+    values = config.as_dict() if hasattr(config, "as_dict") else dict(vars(config))
+    values = {key: value for key, value in values.items()
+              if key not in ("config", "print_config") and not str(key).startswith("__")}
+    flat = {}
+    _flatten(values, "", flat)
+    return {key: value for key, value in flat.items() if value is not None}
+
+
 def _lightning_cli(module):
     cli = getattr(module, "LightningCLI", None)
     original = getattr(cli, "parse_arguments", None)
@@ -2106,27 +2120,114 @@ def _lightning_cli(module):
         return
 
     def parsed(cli_self):
-        config = cli_self.config
-        subcommand = config.get("subcommand") if hasattr(config, "get") else None
-        if subcommand and subcommand in config:
-            config = config[subcommand]  # (`fit`'s: the settings the run used)
-        values = config.as_dict() if hasattr(config, "as_dict") else dict(vars(config))
-        values = {key: value for key, value in values.items()
-                  if key not in ("config", "print_config") and not str(key).startswith("__")}
-        flat = {}
-        _flatten(values, "", flat)
         _state["lightning_cli"] = True
-        params("lightning_cli", {key: value for key, value in flat.items() if value is not None})
+        params("lightning_cli", _resolved(cli_self.config))
 
     parsed = guarded("lightning_cli", parsed)
 
     def parse_arguments(self, parser, args):
-        result = original(self, parser, args)
+        _state["in_lightning_cli"] = True  # (its parser's parse is its: the jsonargparse hook)
+        try:
+            result = original(self, parser, args)
+        finally:
+            _state["in_lightning_cli"] = False
         parsed(self)
         return result
 
     parse_arguments._runlab = True
     cli.parse_arguments = parse_arguments
+
+
+def _jsonargparse(module):
+    """jsonargparse's parser (and `CLI(fn)`, which parses with it): the configuration it
+    resolved from the program's command line, its config files and every default, as
+    LightningCLI's (which uses it, and whose hook records it)."""
+    parser = getattr(module, "ArgumentParser", None)
+    original = getattr(parser, "parse_args", None)
+    if original is None or getattr(original, "_runlab", False):
+        return
+    depth = [0]
+
+    def parsed(config, args):
+        line = list(getattr(sys, "argv", None) or [""])[1:]
+        if args is not None and list(args) != line or _state.get("in_lightning_cli"):
+            return  # (a list of its own making, or LightningCLI's parse: none of the run's)
+        params("jsonargparse", _resolved(config))
+
+    parsed = guarded("jsonargparse", parsed)
+
+    def parse_args(self, args=None, *rest, **kwargs):
+        depth[0] += 1
+        try:
+            result = original(self, args, *rest, **kwargs)
+        finally:
+            depth[0] -= 1
+        if not depth[0]:
+            parsed(result, args)
+        return result
+
+    parse_args._runlab = True
+    parser.parse_args = parse_args
+
+
+def _yacs(module):
+    """yacs' (and detectron2's, fvcore's) `CfgNode`: the configuration once the command line's
+    overrides are merged into it (`merge_from_list(args.opts)`) and once it is frozen, every
+    default included, flattened with dots (`SOLVER.BASE_LR`), as Hydra's composed one."""
+    node = module.CfgNode
+
+    def settled(result, args, kwargs):
+        values = {}
+        _flatten(args[0], "", values)
+        params("yacs", values)
+
+    wrap(node, "merge_from_list", "yacs", after=settled)
+    wrap(node, "freeze", "yacs", after=settled)
+
+
+def _absl(module):
+    """absl's flags, once it parsed the program's command line (`app.run` does): each flag the
+    program's own modules define, its value (defaults, a `--flagfile`'s, `--noaugment` as
+    `augment` false), as argparse's are recorded."""
+    flag_values = module.FlagValues
+    original = flag_values.__call__
+    if getattr(original, "_runlab", False):
+        return
+
+    def parsed(flags, argv):
+        line = list(getattr(sys, "argv", None) or [""])
+        if list(argv) != line or os.environ.get("RUNLAB_HOOK_NESTED"):
+            return
+        main = line[0]
+        home = os.path.dirname(os.path.abspath(main))
+        entries = []
+        for name, defined in flags.flags_by_module_dict().items():
+            file = getattr(sys.modules.get(name), "__file__", None) or ""
+            if name != main and not os.path.abspath(file).startswith(home + os.sep):
+                continue  # (a library's flags, JAX's, absl's own)
+            for flag in defined:
+                value = flag.value
+                if isinstance(value, tuple):
+                    value = list(value)
+                if not (value is None or isinstance(value, (bool, int, float, str, list))):
+                    value = str(value)
+                aliases = [flag.short_name] if flag.short_name else []
+                if flag.boolean:
+                    aliases.append("no" + flag.name)
+                entries.append({"key": flag.name, "value": redact({flag.name: value})[
+                    _redact_text(flag.name)], "aliases": aliases, "exact": True})
+        if entries:
+            emit({"argparse": entries, "argv": True})
+
+    parsed = guarded("absl", parsed)
+
+    def call(self, argv, *args, **kwargs):
+        result = original(self, argv, *args, **kwargs)
+        parsed(self, argv)
+        return result
+
+    call._runlab = True
+    flag_values.__call__ = call
 
 
 def _hydra(module):
@@ -2197,6 +2298,9 @@ _INSTALLERS = {
     "hydra._internal.hydra": _hydra,
     "lightning.pytorch.cli": _lightning_cli,
     "pytorch_lightning.cli": _lightning_cli,
+    "jsonargparse._core": _jsonargparse,
+    "yacs.config": _yacs,
+    "absl.flags._flagvalues": _absl,
     "torch.utils.tensorboard.writer": _tensorboard,
     "tensorboardX.writer": _tensorboard,
     "wandb.sdk.wandb_run": _wandb,

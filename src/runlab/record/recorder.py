@@ -508,6 +508,11 @@ class ChannelBatch:
         self.files += later.files
 
 
+# The hooks that record a configuration a framework composed from files, defaults and the
+# command line's overrides: its values win over the words typed.
+_COMPOSING = frozenset({"hydra", "lightning_cli", "jsonargparse", "yacs"})
+
+
 # Overrides of a library's own settings on the command line (Hydra's `hydra.run.dir=out`,
 # `hydra/job_logging=disabled`): no params of the run.
 _FOREIGN_OVERRIDES = ("hydra.", "hydra/")
@@ -594,7 +599,7 @@ class ChannelReader:
                 continue
             if report.argparse and report.argv:
                 dropped += self._typed_aliases(report, params)
-            if report.hook in ("hydra", "lightning_cli") and report.params:
+            if report.hook in _COMPOSING and report.params:
                 dropped += self._composed(report, params)
         if params or dropped:
             batch.events.append(journal_events.params(params, dropped))
@@ -639,8 +644,12 @@ class ChannelReader:
         value of an int option: both stay)."""
         dropped, values = [], {}
         for key, value in params.items():
-            if key.replace("/", ".") in self.composed:
-                dropped.append(key)  # (LightningCLI's `--config cfg.yaml`: its `model.lr`)
+            dotted = key.replace("/", ".")
+            if dotted in self.composed:
+                # (LightningCLI's `--config cfg.yaml`: its `model.lr`; under the same name,
+                # jsonargparse's `CLI(fn)` given a flat file, the composed param itself)
+                if dotted != key:
+                    dropped.append(key)
                 continue
             twin = self._twin(key)
             if twin is None:
@@ -677,7 +686,15 @@ class ChannelReader:
         # `--trainer.callbacks+=...`, is a shorthand its resolved configuration spells out,
         # `optimizer.init_args.lr`)
         groups = {name.split(".", 1)[0] for name in composed} if (
-            report.hook == "lightning_cli") else set()
+            report.hook in ("lightning_cli", "jsonargparse")) else set()
+        if report.hook == "yacs":
+            # (its parser's list of the overrides it merged, `opts`: `KEY VALUE` pairs that
+            # the configuration holds, each under its key)
+            for key, value in list(self.parsed.values()):
+                if isinstance(value, list) and value and len(value) % 2 == 0 and all(
+                        isinstance(name, str) and name in composed for name in value[::2]):
+                    dropped.append(key)
+                    params.pop(key, None)
         for key in [k for k in self.argv_params if k not in self.given_params]:
             if key in composed:
                 params[key] = composed[key]

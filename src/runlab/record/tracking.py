@@ -28,7 +28,8 @@ HOOK_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 # The start-up hooks (inject/), by the names config's disabled_hooks takes.
 HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
          "sklearn", "tensorboard", "wandb", "hydra", "stable_baselines3", "accelerate", "mlflow",
-         "optuna", "flaml", "peft", "keras_tuner", "catboost", "dvclive", "ray", "lightning_cli")
+         "optuna", "flaml", "peft", "keras_tuner", "catboost", "dvclive", "ray", "lightning_cli",
+         "jsonargparse", "yacs", "absl")
 
 
 @dataclass
