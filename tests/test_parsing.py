@@ -6544,3 +6544,61 @@ def test_round_38_the_memory_of_earlier_steps_is_bounded() -> None:
                             for i in range(start, start + 1_000)])
     assert len(parser._earlier) <= 256
     assert max(len(steps) for steps in parser._earlier.values()) <= 256 + 4_096
+
+
+def test_round_39_thousands_separators_infinities_and_dashes_between_clauses() -> None:
+    # a whole number with thousands separators after a measure's or a rate's name is read
+    # whole (never its first group); after another name it is a count, not read
+    assert steps_of("Episode 10 | Return 1,250 | Length 500",
+                    "step 11 | loss 3.70 | tok/s 539,391",
+                    "step 12 loss 3.8 tok/s 539,391", "reward: 12,000",
+                    "Episode 13 | Return 1,250 | Length 1,500",
+                    "Total params: 1,234,567") == [
+        ("Return", 1250, 10), ("Length", 500, 10), ("loss", 3.7, 11), ("tok/s", 539391, 11),
+        ("loss", 3.8, 12), ("tok/s", 539391, 12), ("reward", 12000, 12), ("Return", 1250, 13)]
+    # a value gone bad among `name value` pairs is that name's, whatever it names
+    assert steps_of("epoch 2 loss 0.5000 grad_norm inf lr 0.01",
+                    "epoch 4 loss 0.2000 grad_norm -inf") == [
+        ("loss", 0.5, 2), ("grad_norm", float("inf"), 2), ("lr", 0.01, 2),
+        ("loss", 0.2, 4), ("grad_norm", float("-inf"), 4)]
+    # an em or en dash between clauses, as ` - `; a minus sign as `-`
+    assert steps_of("✅ epoch 3 — loss 0.3333 — acc 0.850", "epoch 4 – loss 0.12 – acc 0.9",
+                    "Epoch 5 — train loss 0.52, val loss 0.61", "step 6 | loss −0.5") == [
+        ("loss", 0.3333, 3), ("acc", 0.85, 3), ("loss", 0.12, 4), ("acc", 0.9, 4),
+        ("train_loss", 0.52, 5), ("val_loss", 0.61, 5), ("loss", -0.5, 6)]
+
+
+def test_round_39_planned_counts_and_settings_reprs_are_no_steps_nor_metrics() -> None:
+    # lda's `n_iter: 200` is the plan, not the step its curve is at; minimalRL's `n_episode`
+    # is its counter
+    assert steps_of("INFO:lda:n_iter: 200", "INFO:lda:log likelihood: -119157") == [
+        ("log_likelihood", -119157, 0)]
+    assert steps_of("n_episode :20, score : 91.8, eps : 7.9%")[:1] == [("score", 91.8, 20)]
+    # a settings object's repr names no measure: mealpy's optimizer, a dataclass; a result's
+    # does (its class, or a measure's name)
+    assert steps_of("BaseGA(epoch=15, pop_size=30, pc=0.9, pm=0.05)",
+                    "Point(x=1.5, y=2.5)") == []
+    assert steps_of("Result(acc1=76.1)", "EvalOutput(loss=0.31, accuracy=0.9)") == [
+        ("acc1", 76.1, 0), ("loss", 0.31, 0), ("accuracy", 0.9, 0)]
+
+
+def test_round_39_phase_labels_between_bars_and_bracketed_counters() -> None:
+    # a phase's label before a bar names the pairs after it; a second phase's label inside a
+    # phase's clause names those after it
+    assert steps_of("iter 200: loss 0.05 | acc 0.5", "Validation | loss: 0.0711 | acc: 0.770",
+                    "train: loss=0.5 acc=0.8  val: loss=0.45 acc=0.82") == [
+        ("loss", 0.05, 200), ("acc", 0.5, 200), ("Validation/loss", 0.0711, 200),
+        ("Validation/acc", 0.77, 200), ("train/loss", 0.5, 200), ("train/acc", 0.8, 200),
+        ("val/loss", 0.45, 200), ("val/acc", 0.82, 200)]
+    # a counter in brackets, padded, is the step
+    assert steps_of("[   600] loss 0.12345 acc 0.900", "[step   700] loss=0.1") == [
+        ("loss", 0.12345, 600), ("acc", 0.9, 600), ("loss", 0.1, 700)]
+
+
+def test_round_39_cut_offs_in_thousands_and_words_about_a_value() -> None:
+    # FID at 10,000 samples is `FID@10k`; a word in parentheses after a value is about it
+    assert steps_of("FID@10k: 25.00", "step 10: FID@50k 18.31",
+                    "step 50 lr 1.50e-04 (warmup) loss 2.9500",
+                    "step 200 | loss 2.700 (best) | acc 0.40") == [
+        ("FID@10k", 25.0, 0), ("FID@50k", 18.31, 10), ("lr", 1.5e-04, 50), ("loss", 2.95, 50),
+        ("loss", 2.7, 200), ("acc", 0.4, 200)]

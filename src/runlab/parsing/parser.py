@@ -83,8 +83,11 @@ _RUN_STEPS = frozenset({"steps_executed"})
 _FROM_ONE = frozenset({"progress_meter"})
 # Qualified names that end like a step key but count something else.
 # (rl_games' `fps step: 4241` is a rate, not a step)
+# (and counts planned, lda's `n_iter: 200`, not the counter itself, minimalRL's `n_episode`)
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
-                        "fps_step"})
+                        "fps_step", "n_iter", "n_iters", "num_iter", "num_iters", "n_epochs",
+                        "nb_epochs", "num_epochs", "n_iterations", "num_iterations"})
+_COUNTS_OF = ("best_",)
 
 _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})
@@ -116,7 +119,7 @@ _RAY_WORKER_RANK = re.compile(r"-\ \((?:node_id=\w{1,80},\ )?ip=[\w.:\-]{1,60},\
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
 _MIDDLE_DOT = re.compile(r"(?<=[\d%]) [\u00b7\u2022] (?=[^\W\d_])")
-_FULL_WIDTH = str.maketrans("：，；（）＝｜", ":,;()=|")
+_FULL_WIDTH = str.maketrans("：，；（）＝｜\u2212", ":,;()=|-")  # (and a minus sign, `−0.5`)
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
 # (A run of them and the spaces after it: no space before, which a search would try again
@@ -1758,6 +1761,8 @@ def _plain(line: str) -> str:
     if " \u00b7 " in line or " \u2022 " in line:  # a middle dot or a bullet between clauses,
         # `loss 0.09 · acc 0.94`, `loss 1.11 • acc 62.90%`, as a bar
         line = _MIDDLE_DOT.sub(" | ", line)
+    if " \u2014 " in line or " \u2013 " in line:  # an em or en dash between clauses, as ` - `
+        line = line.replace(" \u2014 ", " - ").replace(" \u2013 ", " - ")
     if _EMOJI.search(line) is None:
         return line
     return _EMOJI.sub(" ", line).lstrip(" ") if _EMOJI.match(line.lstrip(" ")) else (
@@ -1846,7 +1851,9 @@ def _step_rank(key: str) -> int | None:
         if rank is None and lower in ENV_STEPS:
             return _STEP_RANK["num_updates"]
         if rank is None and "_" in lower and lower not in _NOT_STEPS and not lower.startswith(
-                "best_"):  # (the best epoch is a result: `Best epoch: 4, best val acc: 0.8`)
+                _COUNTS_OF):
+            # (the best epoch is a result: `Best epoch: 4, best val acc: 0.8`; a count of
+            # them a setting: lda's `n_iter: 200`, `max_epoch`)
             rank = _STEP_RANK.get(_COUNTER_SUFFIX.sub("", lower).rsplit("_", 1)[-1])
             phase, _, rest = lower.partition("_")
             if rank is None and phase in PHASES:

@@ -192,6 +192,13 @@ _ARROWED = re.compile(
     r"(?=\ [-+]?(?:\d{1,30}(?:\.\d{0,30})?|\.\d{1,30})(?:[eE][-+]?\d{1,4})?\ {0,8}(?:[|,;]|$))", re.ASCII)
 
 
+# A whole number so printed after a measure's name is the measure's value, read whole: an RL
+# loop's `Return 1,250`, `reward: 12,000`, a throughput's `tok/s 539,391`.
+_GROUPED_AFTER_NAME = re.compile(
+    rf"(?<![\w.,])([A-Za-z][\w/.\-]{{0,40}})(\ {{1,4}}|\ ?[:=]\ {{0,4}})([-+]?{_GROUP})"
+    rf"(?![\d.]|,\d)", re.ASCII)
+
+
 def numbers_plain(line: str) -> str:
     """The line with its numbers written plain: a number printed as its type's repr as the
     number alone (`unwrapped`), and one printed with thousands separators without them
@@ -200,11 +207,21 @@ def numbers_plain(line: str) -> str:
         line = unwrapped(line)
     if "-->" in line:
         line = _ARROWED.sub(r"\1:", line)
-    return _GROUPED.sub(_digits_of, line) if "," in line else line
+    if "," not in line:
+        return line
+    return _GROUPED_AFTER_NAME.sub(_measure_digits, _GROUPED.sub(_digits_of, line))
 
 
 def _digits_of(match: re.Match[str]) -> str:
     return match[0].replace(",", "")
+
+
+def _measure_digits(match: re.Match[str]) -> str:
+    from runlab.parsing.rules.pairs import names_a_rate_or_measure
+
+    if not names_a_rate_or_measure(match[1]):
+        return match[0]  # (a count: `Total params: 1,234,567`)
+    return match[1] + match[2] + match[3].replace(",", "")
 
 
 def _number_of(match: re.Match[str]) -> str:

@@ -26,7 +26,8 @@ from runlab.parsing.rules.base import ENV_STEPS, NUMBER, STEP_NAMES, VALUE_END, 
 # pattern it is in a pass over each of its characters, tens of milliseconds at start-up.)
 LETTERS = r"(?=[^\x00-\xbf\u0370-\u03ff])(?u:[^\W\d_])"
 _OTHER_SCRIPT = re.compile(LETTERS)
-_CUT = r"(?:\d{1,4}(?:\.\d{1,4})?|\.\d{1,4})"  # an `@` cut-off's number: `@1`, `@0.5`, `@.5`
+# an `@` cut-off's number: `@1`, `@0.5`, `@.5`, in thousands (FID's `@10k`)
+_CUT = r"(?:\d{1,4}(?:\.\d{1,4}|k)?|\.\d{1,4})"
 # (a range of fractions is always a name's, mentioned or before its value: `mAP@0.5:0.95`)
 _IOU = r"(?:\d{0,4}\.\d{1,4}:\d{0,4}\.\d{1,4}(?![\d.]))"
 _WORD = (
@@ -149,6 +150,8 @@ _SETTING = re.compile(
     r"|^n_(?:train|training|val|valid|validation|test|eval)$"
     # a dataset's shape, LibRecommender's `n_users: 300, n_items: 200, data density: 7.6 %`
     r"|^n_(?:users|items|entities|relations|nodes|edges|classes|features|samples|clusters)$"
+    # a planned count of steps, lda's `n_iter: 200`
+    r"|^(?i:n|nb|num)_(?i:iters?|iterations|epochs)$"
     r"|^data(?:set)?_(?:density|sparsity)$"
     r"|(?:^|[_./\-])(?:threads?|workers?|seed|port|pid|rank|world_size|cpus?|cores?|gpus?"
     r"|devices?|nodes?|procs?|processes|jobs|version|rows|examples|samples|observations|tensors"
@@ -545,15 +548,18 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
                 return None
             words = []
         elif (found and not words and token[:1] == "(" and token[-1:] == ")"
-              and _SPACED_NUMBER.fullmatch(token[1:-1])):
-            pass  # an AverageMeter's running average after its value: `loss 0.4123 (0.4567)`
+              and (_SPACED_NUMBER.fullmatch(token[1:-1]) or token[1:-1].isalpha()
+                   and len(token) <= 22)):
+            # an AverageMeter's running average after its value: `loss 0.4123 (0.4567)`; a
+            # word about the value, `lr 1.5e-04 (warmup)`, `loss 2.70 (best)`
+            pass
         elif (found and not words and token[:1] == "(" and token[1:].lower() in _RUNNING
               and at + 1 < len(tokens) and tokens[at + 1].rstrip(",")[-1:] == ")"
               and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(",")[:-1])):
             skip = True  # or named, `loss 0.3362 (avg 0.4728)`
-        elif (words and token.lower() in _NAN_WORDS
-              and names_a_measure("_".join(words))):
-            # a measure's value gone bad, `loss nan acc 0.5`: the loss's (no `loss_nan_acc`)
+        elif words and token.lower() in _NAN_WORDS:
+            # a value gone bad, `loss nan acc 0.5`, `grad_norm inf lr 0.01`: the name's (no
+            # `loss_nan_acc`)
             found.append(("_".join(words), token))
             words = []
         elif token in _BOOLEANS and len(words) == 1:
@@ -624,12 +630,12 @@ _TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[
                             re.ASCII | re.IGNORECASE)
 
 
-# A label of up to three words, one of them a phase, ending in `:`, ` -` or an ellipsis: `Test
-# results:`, `Validation -`, `best valid :`, `Validating... loss=1.90`; a qualifier in parentheses may follow, kept in the label as
+# A label of up to three words, one of them a phase, ending in `:`, ` -`, ` |` or an ellipsis:
+# `Test results:`, `Validation -`, `Validation | loss: 0.07`, `best valid :`, `Validating... loss=1.90`; a qualifier in parentheses may follow, kept in the label as
 # a name keeps its own (`Validation (restored best weights):`, Keras' EarlyStopping).
 _PHASE_LABEL_WORDS = re.compile(
     r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
-    r"\ {0,8}(?::|\ ->?|(?:\.{3}|\u2026)(?=\ ))", re.ASCII)
+    r"\ {0,8}(?::|\ ->?|\ \|(?=\ )|(?:\.{3}|\u2026)(?=\ ))", re.ASCII)
 
 
 def phase_label(text: str) -> tuple[str, str] | None:
@@ -639,6 +645,8 @@ def phase_label(text: str) -> tuple[str, str] | None:
     if match is None or not PHASES.intersection(match.group(1).lower().split()) or (
             match.group(0)[-1:] in ".\u2026" and " " in match.group(1)):
         return None  # (an ellipsis after one word only: `Evaluating model... done.` is prose)
+    if match.group(0)[-1:] == "|" and match.group(1).lower() in TRAINING:
+        return None  # (the training's own before a bar, orbit's `train | step: 100 | ...`)
     return (match.group(1) + (match.group(2) or "")).replace(" ", "_"), text[match.end():]
 
 
@@ -926,11 +934,14 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if labelled is not None:  # (after a label: `Scheduler: OneCycleLR(max_lr=0.01, ...)`)
         text = text[labelled.end():]
     if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
-        # an object's repr of settings only, `SGD(lr=0.01, momentum=0.9)`, is none
-        # (`TrainOutput(global_step=30, training_loss=0.52)`, `Result(acc1=76.1)` are results)
+        # an object's repr of settings only, `SGD(lr=0.01, momentum=0.9)`, mealpy's
+        # `BaseGA(epoch=15, pop_size=30, pc=0.9)`, is none (`TrainOutput(global_step=30,
+        # training_loss=0.52)`, `Result(acc1=76.1)` are results: a measure named, or a class
+        # of results)
         pairs = _clause_pairs(text)
-        return pairs if any(is_metric_key(key) and key.lower() not in HYPERPARAMETERS
-                            for key, _, _ in pairs) else []
+        results = _RESULTS_CLASS.match(text) is not None
+        return pairs if any(is_metric_key(key) and key.lower() not in HYPERPARAMETERS and (
+            results or names_a_measure(key)) for key, _, _ in pairs) else []
     if text[:1].isalpha() and settings_label(text) is not None:
         # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings, unless a measure is
         # among them (`Best params: lr=0.01 | Best accuracy: 0.93`: the line is a result's)
@@ -1009,6 +1020,10 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                 elif counted is not None:  # `train: step 500: loss=0.3`
                     pairs.append((counted.group(1).lower(), counted.group(2), ""))
                     clause = clause[counted.end():]
+            if _MID_PHASE.search(clause) is not None:
+                # (another phase's label inside the clause, `train: loss=0.5  val: loss=0.45`)
+                pairs += _sections(clause, f"{phase}/")
+                continue
             pairs += _qualified(_clause_pairs(clause), f"{phase}/")
         return pairs
     if (": " in text or "] " in text or ") " in text) and _MID_PHASE.search(text) is not None:
@@ -1089,6 +1104,8 @@ HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
 _SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
+_RESULTS_CLASS = re.compile(r"\w{0,60}(?:Result|Output|Metric|Eval|Score|Stat|Summary|Report)",
+                            re.ASCII)
 _LABELLED_CALL = re.compile(r"[A-Za-z][\w\ ]{0,30}:\ {1,4}(?=[A-Z]\w{0,80}\([A-Za-z_]\w{0,80}=)",
                             re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
@@ -1314,6 +1331,11 @@ def names_a_measure(name: str) -> bool:
 
 
 _PHASE_SUFFIX = re.compile(r"[_\-/.](?i:train|training|val|valid|test|eval|dev)$", re.ASCII)
+
+
+def names_a_rate_or_measure(name: str) -> bool:
+    """Whether a name is a measure's (`names_a_measure`) or a rate's (`tok/s`, `samples/sec`)."""
+    return names_a_measure(name) or _RATE_UNIT.fullmatch(name) is not None
 
 
 # at_step --------------------------------------------------------------------------------------
@@ -1601,7 +1623,8 @@ _COUNTER = re.compile(
     # (`step:100/1000 loss:0.41`: a step's colon, its total, then a pair; the spaces before
     # it are the group's: spaces taken twice over would make a line of them quadratic)
     r"|step:\ {0,4}(\d{1,18})/\d{1,18}\ +(?=[A-Za-z][\w\-]{0,40}:\ ?[-+.\d])"
-    r"|(?:run\ )?\[(?:(?:step|iter|iteration|it|ep|episode)\ )?(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
+    r"|(?:run\ )?\[\ {0,8}(?:(?:step|iter|iteration|it|ep|episode)\ {1,8})?"
+    r"(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})\](?!\t)"
     # Sockeye's `Checkpoint [2]\tTrain-ppl=23.14` and `E=3 B=100\ts/sec=1406.45 ... ppl=23.14`
     # (B its updates so far)
     r"|checkpoint\ \[(\d{1,18})\](?=\t)|E=\d{1,9}\ B=(\d{1,18})(?=\t)"
@@ -1635,7 +1658,7 @@ _SLASHED_PAIRS = re.compile(
     re.ASCII)
 _BARRED_COUNTER = re.compile(
     r"\|\ {1,8}(?i:iteration|iter|step)\ {1,8}(\d{1,18})\ {0,12}/\ {0,12}\d{1,18}\ {0,8}\|", re.ASCII)
-_CLAUSES = re.compile(r"[|\t,;]| - ")
+_CLAUSES = re.compile(r"[|\t;]|,(?!\d)| - ")  # (not a thousands separator, `Length 1,500`)
 # A name may end in a parenthesis: flair's `f1-score (micro avg)  0.5`.
 _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
 # (A sentence's full stop may end it: scikit-learn's GaussianMixture, `lower bound -4.25975.`)
@@ -1643,7 +1666,8 @@ _QUALIFIED = rf"{_NAME}(?:\ \([A-Za-z][\w\ ]{{0,30}}\))?"
 # (A best's value may say when it was reached: `best_val_acc 0.81 (epoch 3)`.)
 _NAMED_VALUE = re.compile(
     rf"\s*({_QUALIFIED})(?:\ \([A-Za-z]{{1,10}}/[A-Za-z]{{1,10}}\))?\s+({NUMBER})(?:%|ms|s)?\.?"
-    r"(\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?\s*",
+    r"(\ \((?:at\ |@\ ?)?(?i:epoch|step|iter|iteration)\ \d{1,18}\))?"
+    r"(?:\ \([A-Za-z]{1,20}\))?\s*",  # (a word about the value, `loss 2.70 (best)`)
     re.ASCII)
 
 
