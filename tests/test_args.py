@@ -251,6 +251,13 @@ def test_java_s_and_make_s_own_options_are_no_params(tmp_path: Path) -> None:
                        "API_KEY=abc"], cwd=str(tmp_path))
     assert made.params == {"LR": 0.01, "EPOCHS": 3, "API_KEY": REDACTED}
     assert "abc" not in " ".join(made.argv) and made.argv[-1] == f"API_KEY={REDACTED}"
+    # env's variables are the params as make's; the command it runs is read as typed alone
+    (tmp_path / "train.py").write_text("")
+    env = parse_args(["env", "-u", "HOME", "LR=0.1", "DB_PASSWORD=pw", "/usr/bin/python3",
+                      "train.py", "--epochs", "2"], cwd=str(tmp_path))
+    assert env.script == "train.py" and env.args == []
+    assert env.params == {"LR": 0.1, "DB_PASSWORD": REDACTED, "epochs": 2}
+    assert "pw" not in env.argv
 
 
 @pytest.mark.parametrize("papermill", [["papermill"], ["python", "-m", "papermill"]])

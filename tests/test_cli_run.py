@@ -531,6 +531,22 @@ def test_a_bad_metric_pattern_stops_before_any_run(cli: Callable[..., Result]) -
     assert json.loads(cli("ls", "--json").stdout) == []
 
 
+def test_a_module_run_with_python_m_is_the_run_s_source(cli: Callable[..., Result],
+                                                         git_repo: Path) -> None:
+    # `python -m pkg.train` runs pkg/train.py: the run's source, hashed (a package's
+    # `__main__.py` for `-m pkg`)
+    (git_repo / "pkg").mkdir()
+    (git_repo / "pkg" / "__init__.py").write_text("")
+    (git_repo / "pkg" / "train.py").write_text("print('loss=0.5')\n")
+    (git_repo / "pkg" / "__main__.py").write_text("print('loss=0.4')\n")
+    for module, path in (("pkg.train", "pkg/train.py"), ("pkg", "pkg/__main__.py")):
+        r = cli(PY, "-m", module, "--lr", "0.1", cwd=git_repo)
+        assert r.code == 0, r.stderr
+        run = show(cli, cwd=git_repo)
+        assert run["source"]["path"] == path and len(run["source"]["sha256"]) == 64
+        assert run["params"] == {"lr": 0.1}
+
+
 def test_limits_must_make_sense(cli: Callable[..., Result]) -> None:
     cli(PY, "-c", "print(1)")
     for args in (["ls", "--limit", "0"], ["ls", "--limit", "-1"], ["log", "last", "--tail", "-1"]):

@@ -335,6 +335,16 @@ def redact_mapping(values: Mapping[Any, Any],
     flag hides nothing); credentials in string values, in lists and in nested mappings are
     redacted by their format, and so are keys that are themselves a credential.
     """
+    return _redact_mapping(values, patterns, 0)
+
+
+# How deep nested params may be: deeper, redaction cannot be sure to walk them, and a
+# RecursionError says so (the events channel's line is not taken).
+_DEEPEST = 200
+
+
+def _redact_mapping(values: Mapping[Any, Any], patterns: Sequence[str],
+                    depth: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in values.items():
         name = redact_value(str(key), patterns)
@@ -343,15 +353,17 @@ def redact_mapping(values: Mapping[Any, Any],
         if is_secret(name, patterns) and not hides_nothing:
             out[name] = REDACTED
         else:
-            out[name] = _redact_any(value, patterns)
+            out[name] = _redact_any(value, patterns, depth + 1)
     return out
 
 
-def _redact_any(value: Any, patterns: Sequence[str]) -> Any:
+def _redact_any(value: Any, patterns: Sequence[str], depth: int = 0) -> Any:
+    if depth > _DEEPEST:
+        raise RecursionError("nested too deep to redact")
     if isinstance(value, str):
         return redact_value(value, patterns)
     if isinstance(value, Mapping):
-        return redact_mapping(value, patterns)
+        return _redact_mapping(value, patterns, depth)
     if isinstance(value, (list, tuple)):
         # (a list of names and values, yacs' `opts` after `KEY VALUE` overrides: the value
         # after a secret-looking name is the secret's)
@@ -359,7 +371,7 @@ def _redact_any(value: Any, patterns: Sequence[str]) -> Any:
         after_name = False  # (the item before names a secret: this one is its value)
         for v in value:
             hides = after_name and not (v is None or isinstance(v, bool) or v == "")
-            out.append(REDACTED if hides else _redact_any(v, patterns))
+            out.append(REDACTED if hides else _redact_any(v, patterns, depth + 1))
             after_name = not hides and _names_secret(v, patterns)
         return out
     return value
@@ -467,6 +479,8 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         return _java_entry(tokens, cwd)
     if os.path.basename(program) in ("make", "gmake"):
         return _make_entry(tokens)
+    if os.path.basename(program) == "env":
+        return _env_entry(tokens, cwd)
     if os.path.basename(program) == "dvc":
         return _dvc_entry(tokens)
     launcher = os.path.basename(program) in LAUNCHERS
@@ -545,6 +559,37 @@ def _make_entry(tokens: list[str]) -> _Entry:
             entry.assignments.append(index)
         index += 1
     return entry
+
+
+_ENV_WITH_ARG = frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"})
+
+
+def _env_entry(tokens: list[str], cwd: str) -> _Entry:
+    """`env [options] [NAME=VALUE ...] COMMAND ...`: its variables are params (`LR=0.1`, as
+    make's), the command it runs is read as if typed alone (its script the run's)."""
+    index, assignments = 1, []
+    while index < len(tokens):
+        token = tokens[index]
+        if token in _ENV_WITH_ARG:
+            index += 2
+        elif token.startswith("-"):
+            index += 1
+        elif _ASSIGNMENT.fullmatch(token) and token[:1] not in "+~":
+            assignments.append(index)
+            index += 1
+        else:
+            break
+    if index >= len(tokens):
+        return _Entry(prefix_end=len(tokens), params_start=len(tokens), assignments=assignments)
+    inner = _find_entry(tokens[index:], cwd)
+    return _Entry(
+        script=inner.script, module=inner.module, prefix_end=index + inner.prefix_end,
+        params_start=index + inner.params_start,
+        shell_script=None if inner.shell_script is None else index + inner.shell_script,
+        notebook_params=[(index + i, raw) for i, raw in inner.notebook_params],
+        notebook_files=[index + i for i in inner.notebook_files],
+        assignments=assignments + [index + i for i in inner.assignments],
+        set_params=[index + i for i in inner.set_params], launcher=inner.launcher)
 
 
 def _dvc_entry(tokens: list[str]) -> _Entry:

@@ -125,6 +125,20 @@ def format_author(name: str | None, email: str | None) -> str | None:
     return f"{name} <{email}>" if name and email else (name or email)
 
 
+def entry_source(script: str | None, module: str | None, cwd: str) -> dict[str, Any] | None:
+    """The entry's `source_fields`: the script's, else the file of `python -m pkg.train`'s
+    module in `cwd` (`pkg/train.py`, or a package's `__main__.py`); None without either."""
+    if script:
+        return source_fields(script, cwd)
+    if not module or not all(part.isidentifier() for part in module.split(".")):
+        return None
+    parts = module.split(".")
+    for path in (os.path.join(*parts) + ".py", os.path.join(*parts, "__main__.py")):
+        if os.path.isfile(os.path.join(cwd, path)):
+            return source_fields(path, cwd)
+    return None
+
+
 def source_fields(script: str, cwd: str) -> dict[str, Any]:
     """The entry script: its path from `cwd` and its hash (None when it cannot be read)."""
     path = os.path.join(cwd, script)
