@@ -258,6 +258,10 @@ def test_java_s_and_make_s_own_options_are_no_params(tmp_path: Path) -> None:
     assert env.script == "train.py" and env.args == []
     assert env.params == {"LR": 0.1, "DB_PASSWORD": REDACTED, "epochs": 2}
     assert "pw" not in env.argv
+    # a negative option takes no value: the word after it is a positional
+    negative = parse_args(["python", "train.py", "--no-cuda", "data.csv", "--lr", "0.1"],
+                          cwd=str(tmp_path))
+    assert negative.params == {"cuda": False, "lr": 0.1} and negative.args == ["data.csv"]
 
 
 @pytest.mark.parametrize("papermill", [["papermill"], ["python", "-m", "papermill"]])

@@ -784,3 +784,45 @@ def test_options_sharing_a_destination_stay_apart_but_a_negative_twin(
     # `--cpu` and `--mps` each store their constant in `device`: the run says which
     assert params["device"] == "mps" and params["aug"] is False
     assert not {"cpu", "mps", "no_aug", "no-aug"} & set(params), params
+
+
+def test_the_hook_runs_no_file_of_the_program_s_named_as_a_module_it_imports(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # a `json.py` beside the script, which the program itself never imports: the hook's own
+    # `json` is the standard library's, and the program's file is never run
+    (tmp_path / "prog").mkdir()
+    (tmp_path / "prog" / "json.py").write_text("print('USER json.py RAN')\ndumps = None\n")
+    (tmp_path / "prog" / "main.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--lr', type=float, default=0.1)\np.parse_args()\nprint('loss=0.5')\n")
+    r = cli(sys.executable, "prog/main.py", "--lr", "0.2")
+    assert r.code == 0, r.stderr
+    assert "USER json.py RAN" not in r.stdout + r.stderr and "hook is off" not in r.stderr
+    assert params(cli) == {"lr": 0.2}
+
+
+def test_the_hook_writes_no_file_the_program_opened_on_a_number_it_closed(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # a daemonizing helper closes every descriptor, then the program opens its own files on
+    # those numbers: the hook opens its channel again, and the program's files hold only
+    # what the program wrote
+    (tmp_path / "train.py").write_text(
+        "import argparse, os\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--lr', type=float, default=0.1)\np.parse_args()\n"
+        "os.closerange(3, 256)\n"
+        "fds = [os.open(f'user{k}.bin', os.O_WRONLY | os.O_CREAT | os.O_TRUNC) for k in range(3)]\n"
+        "q = argparse.ArgumentParser()\nq.add_argument('--seed', type=int, default=7)\n"
+        "q.parse_args([])\n"
+        "for fd in fds:\n    os.write(fd, b'USERDATA\\n')\n    os.close(fd)\n")
+    r = cli(sys.executable, "train.py", "--lr", "0.2")
+    assert r.code == 0, r.stderr
+    assert [(tmp_path / f"user{k}.bin").read_bytes() for k in range(3)] == [b"USERDATA\n"] * 3
+    assert params(cli)["lr"] == 0.2
+
+
+def test_a_tool_s_own_options_are_no_params(cli: Callable[..., Result], tmp_path: Path) -> None:
+    # pytest run as a command: its options (and their defaults) are its own, not the run's
+    (tmp_path / "test_b.py").write_text("def test_b():\n    assert True\n")
+    r = cli(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_b.py")
+    assert r.code == 0, r.stdout + r.stderr
+    assert params(cli) == {}

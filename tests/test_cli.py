@@ -191,3 +191,18 @@ def test_ctrl_c_before_a_command_runs_exits_130_without_a_traceback(
                        capture_output=True, text=True, timeout=60, check=False)
     assert r.returncode == 130, (point, r.stderr)
     assert r.stdout == "" and r.stderr.strip() == "", (point, r.stderr)
+
+
+def test_an_ascii_locale_reads_runs_whose_params_are_not_ascii(cli: Callable[..., Result],
+                                                                tmp_path: Path) -> None:
+    # `PYTHONIOENCODING=ascii` (or `LC_ALL=C` on an old Python): shown escaped, JSON as JSON
+    assert cli("-p", "emoji=\U0001f680", sys.executable, "-c", "print('loss=0.5')").code == 0
+    ascii_env = {"PYTHONIOENCODING": "ascii"}
+    shown = cli("show", "last", "--json", env=ascii_env)
+    assert shown.code == 0 and "Traceback" not in shown.stderr, shown.stderr
+    assert json.loads(shown.stdout)["params"]["emoji"] == "\U0001f680"
+    for args in (["ls"], ["show", "last"], ["ls", "--format", "json"]):
+        r = cli(*args, env=ascii_env)
+        assert r.code == 0 and "Traceback" not in r.stderr, (args, r.stderr)
+    assert json.loads(cli("ls", "--format", "json", env=ascii_env).stdout)[0]["params"][
+        "emoji"] == "\U0001f680"

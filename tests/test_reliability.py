@@ -2115,3 +2115,39 @@ def test_a_long_run_s_series_cache_is_built_after_runlab_exits(
     assert {key: entry["count"] for key, entry in meta["keys"].items()} == {
         "loss": lines, "acc": lines}
     assert run["metrics"]["loss"]["count"] == lines
+
+
+# A training program under a shell script: on SIGTERM it saves its checkpoint (which takes a
+# moment), reports its last value, and stops.
+SAVER = """\
+import signal, sys, time
+def stop(s, f):
+    print('saving checkpoint', flush=True)
+    time.sleep(1.0)
+    open('ckpt.saved', 'w').write('ok')
+    print('checkpoint saved; val_loss: 0.42', flush=True)
+    sys.exit(0)
+signal.signal(signal.SIGTERM, stop)
+print('ready', flush=True)
+time.sleep(120)
+"""
+
+
+def test_sigterm_under_a_script_lets_the_program_finish_saving(
+        cli: Callable[..., Result], tmp_path: Path) -> None:
+    # The script's shell dies of SIGTERM at once; its program, given SIGTERM as the whole
+    # group is (SLURM's preemption, `docker stop`), saves before it stops: runlab kills what
+    # is left only if it takes too long, and reads what it prints meanwhile.
+    (tmp_path / "saver.py").write_text(SAVER)
+    (tmp_path / "train.sh").write_text(f"{PY} saver.py\necho after\n")
+    p = spawn("bash", "train.sh", cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    out = Lines(p.stdout.fileno())
+    out.until(b"ready")
+    p.send_signal(signal.SIGTERM)
+    assert b"checkpoint saved" in out.rest()
+    assert p.wait(timeout=DEADLINE) == -signal.SIGTERM
+    no_traceback(p.stderr.read())
+    assert (tmp_path / "ckpt.saved").read_text() == "ok"
+    run = show(cli)
+    assert run["status"] == "killed" and run["metrics"]["val_loss"]["last"] == 0.42

@@ -342,10 +342,14 @@ def test_secret_environment_is_never_recorded_unless_asked_and_then_redacted(
 
 MARKS = {name: f"mark-{name}-5e3c" for name in (
     "killed", "shell", "shell_env", "dash", "edit", "named", "sweep_a", "sweep_b", "api",
-    "param", "tag", "pin_run", "pin_api", "pin_edit", "pin_sweep", "pin_named")}
+    "param", "tag", "pin_run", "pin_api", "pin_edit", "pin_sweep", "pin_named", "raw")}
 
-SLEEPER = """\
-import sys
+# (what a shell script appends to the channel in the clear: the raw channel of a run whose
+# recorder was killed is never kept, nor exported)
+SLEEPER = f"""\
+import os, sys
+with open(os.environ["RUNLAB_EVENTS"], "a") as f:
+    f.write('{{"param": "api_key", "value": "' + {MARKS["raw"][:6]!r} + {MARKS["raw"][6:]!r} + '"}}\\n')
 print('ready', flush=True)
 sys.stdin.read()
 """

@@ -833,7 +833,8 @@ class _Scanner:
 
         values: list[Any] = []
         after = index + 1
-        while after < end and self._is_value(self.tokens[after]):
+        # (a negative option is a flag: `--no-cuda data.csv` is `cuda` false and a positional)
+        while negated is None and after < end and self._is_value(self.tokens[after]):
             value = parse_value(self.tokens[after])
             if values and _kind(value) is not _kind(values[0]):
                 break

@@ -33,6 +33,13 @@ TOP_OPTIONS = frozenset({"--help", "-h", "--version", "--install-completion",
 def main(argv: Sequence[str] | None = None) -> None:
     from runlab.cli.common import guard
 
+    for stream in (sys.stdout, sys.stderr):
+        # (an ASCII locale, `PYTHONIOENCODING=ascii`: a run's `🚀` param is shown escaped,
+        # never a UnicodeEncodeError)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding and encoding != "utf8":
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         # Ctrl-C while the command line loads or is parsed exits 130, as in a command's body.
         guard(lambda: _main(argv))

@@ -20,7 +20,29 @@ import time
 import weakref
 from collections import deque
 
-_state = {"fd": None, "secrets": None, "pid": None, "ranked": False}
+
+def _own_imports():
+    """The standard library's modules the hooks use, never a program's file of the same name
+    beside its script (a `json.py` the program itself never imports): the script's folder,
+    first on the path by now, is left out while they are imported."""
+    head = sys.path[0] if sys.path else None
+    main = getattr(sys.modules.get("__main__"), "__file__", None) or ""
+    left_out = head is not None and (head == "" or bool(main) and os.path.dirname(
+        os.path.abspath(main)) == os.path.abspath(head))
+    if left_out:
+        del sys.path[0]
+    try:
+        import fnmatch  # noqa: F401
+        import json  # noqa: F401
+        import re  # noqa: F401
+    finally:
+        if left_out:
+            sys.path.insert(0, head)
+
+
+_own_imports()
+
+_state = {"fd": None, "file": None, "secrets": None, "pid": None, "ranked": False}
 _failed = set()
 
 
@@ -165,10 +187,25 @@ def emit(message):
     if not active():
         return
     line = encode(message)
-    if _state["fd"] is None:
-        _state["fd"] = os.open(os.environ["RUNLAB_EVENTS"],
-                               os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
-    os.write(_state["fd"], line)
+    os.write(_channel(), line)
+
+
+def _channel():
+    """The events channel's descriptor, opened again if the program closed it (a daemonizing
+    helper's `os.closerange`): a number it reused is the program's own file, never written."""
+    fd = _state["fd"]
+    if fd is not None:
+        try:
+            st = os.fstat(fd)
+            if (st.st_dev, st.st_ino) == _state["file"]:
+                return fd
+        except OSError:
+            pass
+    fd = os.open(os.environ["RUNLAB_EVENTS"],
+                 os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    st = os.fstat(fd)
+    _state["fd"], _state["file"] = fd, (st.st_dev, st.st_ino)
+    return fd
 
 
 _open = set()  # hooks whose framework's printed lines are their own just now (`exclusive`)
@@ -277,7 +314,9 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
 
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
 # `--multirun`, ...: its hook records the configuration they compose).
-_OWN_PARSERS = frozenset({"hydra", "fire"})  # (and Fire's `-- --trace --verbose`)
+# (and Fire's `-- --trace --verbose`; a tool's, pytest's `-p no:cacheprovider`, IPython's)
+_OWN_PARSERS = frozenset({"hydra", "fire", "_pytest", "pytest", "IPython", "ipykernel",
+                          "jupyter_core", "nbconvert", "sphinx", "mypy", "pip"})
 # Libraries that parse words they made themselves (Ray Tune turns each trial's spec into
 # `--run trainable --scheduler FIFO ...`): what those parses read is none of the program's.
 _WORDS_PARSERS = frozenset({"ray"})
@@ -671,7 +710,7 @@ def _read_up_to_here():
     except (OSError, KeyError):
         return  # a recorder that does not acknowledge
     try:
-        end = os.fstat(_state["fd"]).st_size
+        end = os.fstat(_channel()).st_size
         deadline = time.monotonic() + 1.0
         pause = 0.001
         while time.monotonic() < deadline:

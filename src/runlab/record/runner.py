@@ -25,6 +25,9 @@ CHUNK = 65536
 TICK_S = 0.5
 # After the child exits, how long to keep reading output that its own children still write.
 DRAIN_S = 0.5
+# After a SIGTERM, how long what the command left in its process group may take to stop on its
+# own (a training program under `runlab bash` saving its checkpoint) before it is killed.
+STOP_GRACE_S = 10.0
 # Passed on to the command's process group; a third one kills it.
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # Passed on as they are, as a shell would: Ctrl-\ (Python's faulthandler dumps its threads).
@@ -198,7 +201,7 @@ class _Child:
                 quiet = self.launch.quiet_s()
                 timeout = min(max(0.0, next_tick - now), quiet)
                 if exited_at is not None:
-                    timeout = min(timeout, max(0.0, exited_at + DRAIN_S - now))
+                    timeout = min(timeout, max(0.0, exited_at + self._drain_s() - now))
                 ready = sel.select(timeout)
                 if not ready and timeout == quiet:
                     self.launch.on_quiet(lambda: bool(sel.select(0)))
@@ -218,13 +221,16 @@ class _Child:
                     self.launch.on_tick()
                     if exited_at is None and self._ended():
                         exited_at = now
-                        self._end_group()
-                if exited_at is not None and now >= exited_at + DRAIN_S:
-                    # The child is gone; what still holds its output open is a daemon.
+                        if not self._stopping():
+                            self._end_group()
+                if exited_at is not None and now >= exited_at + self._drain_s():
+                    # The child is gone; what still holds its output open is a daemon (or,
+                    # after a SIGTERM, a process that took too long to stop).
                     break
                 if exited_at is None and not ready and self._ended():
                     exited_at = now
-                    self._end_group()
+                    if not self._stopping():
+                        self._end_group()
         finally:
             sel.close()
 
@@ -248,6 +254,16 @@ class _Child:
                 _, status, self.outcome.usage = os.wait4(self.proc.pid, 0)
                 self.proc.returncode = os.waitstatus_to_exitcode(status)
         return self.proc.wait()
+
+    def _stopping(self) -> bool:
+        """Whether the command was asked to stop with SIGTERM (once or twice): what it left
+        in its group may take STOP_GRACE_S to stop (while its output is still read), as
+        without runlab, where they would not be killed the moment the command exits."""
+        sent = self.outcome.signals_forwarded
+        return bool(sent) and sent[0] == signal.SIGTERM and len(sent) < 3
+
+    def _drain_s(self) -> float:
+        return STOP_GRACE_S if self._stopping() else DRAIN_S
 
     def _end_group(self) -> None:
         """Once an interrupted command has exited, kill what it left in its process group

@@ -19,6 +19,7 @@ from runlab.store import Run, Store
 from runlab.store import events as journal_events
 from runlab.store import journal
 from runlab.store.journal import Event
+from runlab.store.store import CHANNEL_FILES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -169,7 +170,9 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     if git_info is None and start_event.get("source") and start_event["source"].get("sha256"):
         _copy_source(os.path.join(opts.cwd, start_event["source"]["path"]), run_dir,
                      secret_patterns)
-    events_path = os.path.join(run_dir, "events.jsonl")
+    events_path = os.path.join(run_dir, CHANNEL_FILES[0])
+    with contextlib.suppress(OSError):  # (private from the start, whoever appends to it)
+        journal.write_private(events_path, b"", exclusive=True)
     recorder = Recorder(
         store,
         run_id,

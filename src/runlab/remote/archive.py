@@ -43,7 +43,7 @@ from runlab.errors import RunlabError, UsageError
 from runlab.store import events as kinds
 from runlab.store import journal
 from runlab.store.journal import FILE_MODE, JOURNAL, Event, write_private
-from runlab.store.store import Store
+from runlab.store.store import CHANNEL_FILES, Store
 
 _RUN_ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -111,6 +111,8 @@ def _add_run(tar: tarfile.TarFile, run_dir: str, arcname: str, report: ExportRep
                 report.left_out.append(os.path.join(top, name))
         dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(top, d)))
         for name in sorted(files):
+            if rel_top == "." and name in CHANNEL_FILES:
+                continue  # (a lost run's raw channel: never a copy of it)
             full = os.path.join(top, name)
             st = os.lstat(full)
             if not stat.S_ISREG(st.st_mode):

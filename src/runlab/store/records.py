@@ -77,10 +77,16 @@ def json_safe(value: Any) -> Any:
     return value
 
 
-def to_json_text(value: Any, *, indent: int | None = None, ascii_only: bool = False) -> str:
-    """Strict JSON text (no bare NaN or Infinity): the one encoder of runlab's JSON output."""
+def to_json_text(value: Any, *, indent: int | None = None, ascii_only: bool | None = None) -> str:
+    """Strict JSON text (no bare NaN or Infinity): the one encoder of runlab's JSON output,
+    ASCII with `\\u` escapes where standard output holds no other (`ascii_only` None: an
+    ASCII locale's `runlab show --json` is JSON still)."""
     import json
+    import sys
 
+    if ascii_only is None:
+        encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+        ascii_only = bool(encoding) and encoding != "utf8"
     return json.dumps(json_safe(value), indent=indent, ensure_ascii=ascii_only,
                       allow_nan=False)
 

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 STORE_DIR = ".runlab"
 DIR_MODE = 0o700
+# A run's raw events channel while it runs (and the recorder's acknowledgements): read, redacted
+# and removed at its end; it may hold secrets in the clear, so no copy of a run ever holds it.
+CHANNEL_FILES = ("events.jsonl", "events.jsonl.ack")
 
 
 def locate(cwd: str, override: str | None = None, env: Mapping[str, str] = os.environ,
@@ -347,6 +350,9 @@ class Store:
                     report.lost += 1
                     with contextlib.suppress(OSError):
                         os.unlink(self.reserve_path(run_id))
+                    for name in CHANNEL_FILES:  # (its recorder died before it removed them)
+                        with contextlib.suppress(OSError):
+                            os.unlink(os.path.join(self.run_dir(run_id), name))
             with self.transaction() as tx:
                 index.set_meta(tx, "runs_mtime", mtime)
         except sqlite3.DatabaseError as e:  # a full disk, a read-only file
