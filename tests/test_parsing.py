@@ -6602,3 +6602,23 @@ def test_round_39_cut_offs_in_thousands_and_words_about_a_value() -> None:
                     "step 200 | loss 2.700 (best) | acc 0.40") == [
         ("FID@10k", 25.0, 0), ("FID@50k", 18.31, 10), ("lr", 1.5e-04, 50), ("loss", 2.95, 50),
         ("loss", 2.7, 200), ("acc", 0.4, 200)]
+
+
+def test_round_39_return_codes_and_import_times_are_no_metrics() -> None:
+    assert steps_of("script after python rc=1", "train.py exited with rc=2",
+                    "import time:       214 |        214 |   _io", "step 3 loss=0.5") == [
+        ("loss", 0.5, 3)]
+
+
+def test_round_39_phases_named_beside_dicts_datasets_and_indented_classes() -> None:
+    # an evaluation's dict after a phase's word alone (the training's stays unqualified)
+    assert steps_of("step 100: train {'loss': 0.5}", "step 100: eval {'loss': 0.6}") == [
+        ("loss", 0.5, 100), ("eval/loss", 0.6, 100)]
+    # a data set's name with digits in a phase's label keeps the series apart
+    assert steps_of("  test cifar10: acc=0.650", "  test cifar100: acc=0.350") == [
+        ("test_cifar10/acc", 0.65, 0), ("test_cifar100/acc", 0.35, 0)]
+    # a class's lines indented under the epoch's
+    assert steps_of("Epoch 1: acc=0.5", "  class 0: precision=0.58 recall=0.42",
+                    "  class 1: precision=0.6 recall=0.4") == [
+        ("acc", 0.5, 1), ("class_0/precision", 0.58, 1), ("class_0/recall", 0.42, 1),
+        ("class_1/precision", 0.6, 1), ("class_1/recall", 0.4, 1)]

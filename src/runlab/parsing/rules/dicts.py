@@ -425,6 +425,11 @@ def _counted_phase_label(line: str, start: int) -> tuple[str, list[Found]]:
     text = message(line[:start])
     counter = _LEADING_COUNTER.match(text) if len(text) <= 80 else None
     label = None if counter is None else phase_label(text[counter.end() :])
+    if counter is not None and label is None:
+        # (a phase's word alone before the dict, `print(f"step {step}: eval", metrics)`)
+        word = text[counter.end() :].strip()
+        if word.lower() in PHASES - TRAINING:
+            return word, _counter_finding(counter)
     if label is None or label[1].strip():
         return "", []
     return label[0], _counter_finding(counter)

@@ -140,7 +140,9 @@ _SETTING = re.compile(
     r"|(?:^|_)(?i:size|length|number|count)_of_|^(?i:sample|sampling)_rate"
     # how a process ended, torchrun's failure report (`exitcode  : 1 (pid: 4242)`, `failed
     # (exitcode: 1) local_rank: 1`) and its `SignalException: Process 4242 got signal: 2`
-    r"|^(?i:exit_?code|exit_status|return_?code|got_signal|signal)$"
+    r"|^(?i:exit_?code|exit_status|return_?code|got_signal|signal|rc)$|(?i:_rc)$"
+    # Python's own `-X importtime` lines, `import time:       214 |        214 |   _io`
+    r"|^import_time$"
     # the rate a training starts at, spaCy's `ℹ Initial learn rate: 0.001` (not its schedule)
     r"|^(?i:initial)_(?i:learn_rate|learning_rate|lr)$"
     r"|^name$"  # a file's descriptor, `<_io.TextIOWrapper name=4 encoding='UTF-8'>`
@@ -631,10 +633,11 @@ _TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[
 
 
 # A label of up to three words, one of them a phase, ending in `:`, ` -`, ` |` or an ellipsis:
-# `Test results:`, `Validation -`, `Validation | loss: 0.07`, `best valid :`, `Validating... loss=1.90`; a qualifier in parentheses may follow, kept in the label as
+# `Test results:`, `Validation -`, `test cifar10:`, `Validation | loss: 0.07`, `best valid :`, `Validating... loss=1.90`; a qualifier in parentheses may follow, kept in the label as
 # a name keeps its own (`Validation (restored best weights):`, Keras' EarlyStopping).
 _PHASE_LABEL_WORDS = re.compile(
-    r"\s{0,8}((?:[A-Za-z]{2,20}\ ){0,2}[A-Za-z]{2,20})(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
+    r"\s{0,8}((?:[A-Za-z][A-Za-z0-9]{1,19}\ ){0,2}[A-Za-z][A-Za-z0-9]{1,19})"
+    r"(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
     r"\ {0,8}(?::|\ ->?|\ \|(?=\ )|(?:\.{3}|\u2026)(?=\ ))", re.ASCII)
 
 
@@ -951,8 +954,9 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     if generation is not None:
         # geneticalgorithm2's progress, `GA is running...2 gen from 300...best value = 4.09`
         return [("generation", generation.group(1), ""), *_clause_pairs(text[generation.end():])]
-    if text[:1] in _CLASS_FIRST:
-        labelled = _CLASS_LABEL.match(text)
+    if text[:1] in _CLASS_FIRST or text[:1] == " " and text.lstrip(" ")[:1] in _CLASS_FIRST:
+        # (indented under the epoch's line too, `  class 0: precision=0.58`)
+        labelled = _CLASS_LABEL.match(text, len(text) - len(text.lstrip(" ")))
         if labelled is not None:
             # one class's scores, `class 0: precision=0.58 recall=0.42`, `[class 0] ...`,
             # `Class cat - Precision: 0.58`: each under the class (class_0/precision), so
