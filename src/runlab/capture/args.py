@@ -833,8 +833,10 @@ class _Scanner:
 
         values: list[Any] = []
         after = index + 1
-        # (a negative option is a flag: `--no-cuda data.csv` is `cuda` false and a positional)
-        while negated is None and after < end and self._is_value(self.tokens[after]):
+        # (a negative option takes a number only, `--no-repeat-ngram-size 3`: `--no-cuda
+        # data.csv` is `cuda` false and a positional)
+        while after < end and self._is_value(self.tokens[after]) and (
+                negated is None or NUMBER.fullmatch(self.tokens[after]) is not None):
             value = parse_value(self.tokens[after])
             if values and _kind(value) is not _kind(values[0]):
                 break
