@@ -826,3 +826,14 @@ def test_a_tool_s_own_options_are_no_params(cli: Callable[..., Result], tmp_path
     r = cli(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_b.py")
     assert r.code == 0, r.stdout + r.stderr
     assert params(cli) == {}
+
+
+def test_a_negative_option_of_its_own_is_its_parser_s_value(cli: Callable[..., Result],
+                                                             tmp_path: Path) -> None:
+    # `--no-cuda` as an option of its own (`store_true` into `no_cuda`): its value, once, not
+    # a `cuda` false beside it; the word after it is the positional it is
+    (tmp_path / "train.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('data')\n"
+        "p.add_argument('--no-cuda', action='store_true')\np.parse_args()\n")
+    assert cli(sys.executable, "train.py", "--no-cuda", "data.csv").code == 0
+    assert params(cli) == {"data": "data.csv", "no-cuda": True}

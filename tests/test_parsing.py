@@ -6632,3 +6632,21 @@ def test_round_39_a_leading_number_before_a_bar_or_a_bracketed_pair_is_the_step(
                     "300 | loss: 0.4") == [
         ("D_loss", 0.693, 0), ("acc.", 51.0, 0), ("G_loss", 0.712, 0), ("D_loss", 0.65, 200),
         ("acc.", 60.0, 200), ("G_loss", 0.8, 200), ("loss", 0.4, 300)]
+
+
+def test_round_39_retest_remarks_counters_of_a_total_reprs_after_a_word_and_bare_phases() -> None:
+    # a remark about a value in parentheses, of several words
+    assert steps_of("epoch 5 val_loss 2.55 (new best!) val_acc 0.73",
+                    "epoch 6 loss 2.43 (improved from 2.44) acc 0.77") == [
+        ("val_loss", 2.55, 5), ("val_acc", 0.73, 5), ("loss", 2.43, 6), ("acc", 0.77, 6)]
+    # a counter out of its total in brackets before `name value` pairs
+    assert steps_of("Epoch [3/10] loss 0.4100 acc 0.880", "Epoch [6/10]: loss 0.7 acc 0.76") == [
+        ("loss", 0.41, 3), ("acc", 0.88, 3), ("loss", 0.7, 6), ("acc", 0.76, 6)]
+    # a settings repr after a word, an assignment or an indent; AutoTS' `Model Number: 22 of
+    # 22` stays a position, no step
+    assert steps_of("Running BaseGA(epoch=12, pop_size=30, pc=0.9)",
+                    "model = BaseGA(epoch=12, pop_size=30)", "   GA(epoch=12, pc=0.9)",
+                    "New Generation: 1 of 2", "SMAPE: 7.66") == [("SMAPE", 7.66, 0)]
+    # an evaluation's dict after its phase's word with no colon
+    assert steps_of("step 100 train {'loss': 0.9}", "step 100 eval {'loss': 1.0}") == [
+        ("loss", 0.9, 100), ("eval/loss", 1.0, 100)]

@@ -671,14 +671,16 @@ def test_override_pairs_settings_files_and_webhooks_keep_no_secret(
     # the files a patch adds that are no code: a Makefile, a Dockerfile, a flag file, a shell
     # script's `--option value`, a config's credentials and a Slack webhook
     leaks = {"yacs": "yacs-opt-secret-4455", "make": "make-key-5566",
-             "docker": "docker-tok-1357", "flags": "absl-flag-key-2468",
+             "docker": "docker-tok-1357", "docker_space": "docker-key-9753",
+             "flags": "absl-flag-key-2468",
              "shell": "sh-arg-key-1122", "credentials": "plain-yaml-cred-123",
              "webhook": "B0ABCDEF/abcdefghijklmnop1234"}
     (git_repo / "train.py").write_text(YACS_TRAIN)
     git(git_repo, "add", ".")
     git(git_repo, "commit", "-qm", "train")
     (git_repo / "Makefile").write_text(f"API_KEY ?= {leaks['make']}\nLR := 0.1\n")
-    (git_repo / "Dockerfile").write_text(f"FROM python\nENV HF_TOKEN={leaks['docker']}\n")
+    (git_repo / "Dockerfile").write_text(f"FROM python\nENV HF_TOKEN={leaks['docker']}\n"
+                                         f"ENV WANDB_API_KEY {leaks['docker_space']}\n")
     (git_repo / "prod.flags").write_text(f"--wandb_api_key={leaks['flags']}\n--lr=0.1\n")
     (git_repo / "run.sh").write_text(f"python train.py --lr 0.1 --wandb-api-key {leaks['shell']}\n")
     (git_repo / "cfg.yaml").write_text(
@@ -693,6 +695,7 @@ def test_override_pairs_settings_files_and_webhooks_keep_no_secret(
     assert run["params"]["opts"] == ["SOLVER.BASE_LR", "0.01", "WANDB.API_KEY", "***"]
     patch = (Path(os.environ["RUNLAB_STORE"]) / "runs" / run["id"] / "code.patch").read_text()
     assert "API_KEY ?= ***" in patch and "ENV HF_TOKEN=***" in patch and "LR := 0.1" in patch
+    assert "ENV WANDB_API_KEY ***" in patch
     assert "--wandb-api-key ***" in patch and "--wandb_api_key=***" in patch
     assert "credentials: ***" in patch and "hooks.slack.com/services/***" in patch
     said = [r.stdout + r.stderr] + [cli(*args, cwd=git_repo).stdout for args in (

@@ -267,12 +267,27 @@ def is_secret_file(path: str) -> bool:
     return any(fnmatchcase(name, pattern) for pattern in SECRET_FILES)
 
 
+# A Dockerfile's `ENV NAME value` (and `ARG`), the space form of `ENV NAME=value`.
+_DOCKER_ENV = re.compile(
+    r"(?im)^[ \t]*(?:ENV|ARG)[ \t]+(?P<key>[A-Za-z_]\w{0,80})[ \t]+"
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|[^\s=]\S*)""")
+
+
+def _hide_docker_env(match: re.Match[str], patterns: Sequence[str]) -> str:
+    if not is_secret(match["key"], patterns) or match["value"].strip("\"'") == REDACTED:
+        return match[0]
+    return match[0][: match.start("value") - match.start()] + REDACTED
+
+
 def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     """A file's text (or its diff) as the store may keep it: credentials by their format, and
     the values of secret-looking names, everywhere in a settings file (`api_key: x`) but only
     where quoted in code (`API_KEY = "x"`), so `token = get_token()` stays code."""
     if not path.lower().endswith(_CODE_SUFFIXES) or is_secret_file(path):
-        return redact_value(text, patterns)
+        text = redact_value(text, patterns)
+        if "ENV" in text.upper() or "ARG" in text.upper():
+            text = _DOCKER_ENV.sub(lambda m: _hide_docker_env(m, patterns), text)
+        return text
     text = _CREDENTIALS.sub(REDACTED, redact_url(text))
 
     def hide(match: re.Match[str]) -> str:

@@ -2241,9 +2241,10 @@ def _absl(module):
         home = os.path.dirname(os.path.abspath(main))
         entries = []
         for name, defined in flags.flags_by_module_dict().items():
-            file = getattr(sys.modules.get(name), "__file__", None) or ""
-            if name != main and not os.path.abspath(file).startswith(home + os.sep):
-                continue  # (a library's flags, JAX's, absl's own)
+            file = os.path.abspath(getattr(sys.modules.get(name), "__file__", None) or "")
+            if name != main and (not file.startswith(home + os.sep) or name.startswith(
+                    "absl.") or "site-packages" in file or file.startswith(sys.prefix + os.sep)):
+                continue  # (a library's flags, JAX's, absl's own; a venv inside the project)
             for flag in defined:
                 value = flag.value
                 if isinstance(value, tuple):

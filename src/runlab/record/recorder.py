@@ -629,6 +629,11 @@ class ChannelReader:
                 dropped += [alias for alias in entry.aliases if alias in typed]
             dropped += [key for key in typed if key not in named and len(key) > 1
                         and key[0] in short and (key[1:].isdigit() or set(key) == {key[0]})]
+            # (`--no-cuda` of an option of its own, `store_true` into `no_cuda`: its value,
+            # not a `cuda` false the words look like)
+            dropped += [entry.key[3:] for entry in report.argparse
+                        if entry.key[:3] in ("no-", "no_") and entry.key[3:] in typed
+                        and entry.key[3:] not in named and self.argv_params[entry.key[3:]] is False]
         for key in dropped:
             self.argv_params.pop(key, None)
             params.pop(key, None)

@@ -336,8 +336,9 @@ def parse_python_dict(line: str) -> list[Found]:
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start()) or _best_label(line, opening.start()) or (
             _measure_label(line, opening.start(), tree))
-        if not name:
-            name, lead = _counted_phase_label(line, opening.start())
+    if not name:
+        # (`Epoch 1 train: {...}`, `step 100: eval {...}`, `step 100 eval {...}`)
+        name, lead = _counted_phase_label(line, opening.start())
     if not name and line[:20].lstrip()[:1] in "evtdEVTD":
         # an evaluation's line in the TF Model Garden's controller (orbit), ` eval | step:
         # 200 | eval time: 10.2 sec | output: {'accuracy': 0.45}`: its values are the

@@ -517,9 +517,16 @@ _OPENS_AFTER_VALUE = re.compile(r"\s{0,4}\(")
 _NAN_WORDS = frozenset({"nan", "inf", "+inf", "infinity"})
 
 
+# A remark in parentheses after a value, `(new best!)`, `(lowest so far)`, `(*)`, `(improved
+# from 2.44)`: about the value, no pair (not a number's, `(0.45)`, nor a time's, `(12.3 s)`).
+_REMARK = re.compile(r"(?<=[\d%])\ \((?![-+]?\.?\d)[^()]{1,40}\)(?=\ |$)", re.ASCII)
+
+
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs."""
+    if "(" in text:
+        text = _REMARK.sub("", text)
     found: list[tuple[str, str]] = []
     words: list[str] = []
     tokens = text.split()
@@ -933,7 +940,7 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
             # batch in it, the step (made global across epochs)
             return [("epoch", batch.group(1), ""), ("step", batch.group(2), ""),
                     *_clause_pairs(text[batch.end():])]
-    labelled = _LABELLED_CALL.match(text) if text.rstrip()[-1:] == ")" and ": " in text else None
+    labelled = _LABELLED_CALL.match(text) if text.rstrip()[-1:] == ")" else None
     if labelled is not None:  # (after a label: `Scheduler: OneCycleLR(max_lr=0.01, ...)`)
         text = text[labelled.end():]
     if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
@@ -1110,8 +1117,10 @@ _SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
 _RESULTS_CLASS = re.compile(r"\w{0,60}(?:Result|Output|Metric|Eval|Score|Stat|Summary|Report)",
                             re.ASCII)
-_LABELLED_CALL = re.compile(r"[A-Za-z][\w\ ]{0,30}:\ {1,4}(?=[A-Z]\w{0,80}\([A-Za-z_]\w{0,80}=)",
-                            re.ASCII)
+# (or a word, an assignment or an indent before it: `Running BaseGA(...)`, `model = GA(...)`)
+_LABELLED_CALL = re.compile(
+    r"(?:\s{0,8}[A-Za-z][\w\ .]{0,30}(?::\ {1,4}|\ ?=\ {0,4})|\s{0,8}[A-Za-z]\w{0,30}\ {1,4}|\s{1,8})"
+    r"(?=[A-Z]\w{0,80}\([A-Za-z_]\w{0,80}=)", re.ASCII)
 _EPOCH_BATCH = re.compile(r"\[(\d{1,4}),\ {1,8}(\d{1,12})\]\ +(?=([A-Za-z][\w\-]{0,40}))",
                           re.ASCII)
 _COUNTER_THEN_SPACED = re.compile(r"\s*[A-Za-z_]{2,12}:\ {0,4}\d{1,18}(?:/\d{1,18})?,?\ +(?=[A-Za-z])",
@@ -1872,6 +1881,9 @@ _BRACKETED_COUNTER = re.compile(
     r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
 # Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
+_BRACKETED_OF_TOTAL = re.compile(
+    r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
+    r"(?=[A-Za-z])", re.ASCII)
 _FOLDS = frozenset({"fold", "trial", "round"})
 _IN_FOLD = re.compile(
     r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?:\ ?[,:|])?\ +",
@@ -2242,6 +2254,14 @@ def parse_name_value(line: str) -> list[Found]:
     if ": " in line:
         if _EVENT_LABEL.match(line) is not None:
             return []  # `Epoch 1 test results: loss 0.3, accuracy 0.91`: the key_value rule's
+    of_total = _BRACKETED_OF_TOTAL.match(line) if "]" in line[:60] and "=" not in line else None
+    if of_total is not None and ":" not in line[of_total.end():]:
+        # `Epoch [3/10] loss 0.41 acc 0.88`, `[3/10]: loss 0.41 acc 0.88`: the counter out of
+        # its total, then `name value` pairs
+        pairs = spaced_pairs(line[of_total.end():])
+        if pairs:
+            return [("epoch" if of_total.group(1) else "step", int(of_total.group(2)), None),
+                    *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
     counter = _COUNTER.match(line)
     found: list[Found] = []
     head = ""
