@@ -799,6 +799,13 @@ def test_the_hook_runs_no_file_of_the_program_s_named_as_a_module_it_imports(
     assert r.code == 0, r.stderr
     assert "USER json.py RAN" not in r.stdout + r.stderr and "hook is off" not in r.stderr
     assert params(cli) == {"lr": 0.2}
+    # and a program that imports its own `json` after argparse gets its own file, as without
+    # runlab
+    (tmp_path / "prog" / "own.py").write_text(
+        "import argparse\nargparse.ArgumentParser().parse_args()\nimport json\n"
+        "print('dumps is', json.dumps)\n")
+    r = cli(sys.executable, "prog/own.py")
+    assert r.code == 0 and "USER json.py RAN" in r.stdout and "dumps is None" in r.stdout
 
 
 def test_the_hook_writes_no_file_the_program_opened_on_a_number_it_closed(

@@ -439,15 +439,38 @@ def test_what_the_output_gives_before_a_mute_mark_settles_was_printed_before_it(
     own.take_report(channel.Report(time=NOW, hook="catboost", exclusive=True, keys=["*"]),
                     received=NOW + 0.1)
     late = [Point("learn", 0.4480276, 2, "catboost")]
-    assert [p[:3] for p in own.from_output([(NOW + 0.2, late)])] == [["learn", 0.4480276, 2]]
+    assert own.from_output([(NOW + 0.2, late)]) == []  # (it waits for the mark to settle)
     own.settled(NOW + 0.3)
     fold = [Point("learn", 0.6692292, 0, "catboost"), Point("learn", 0.7, 0, "key_value")]
-    assert [p[:2] for p in own.from_output([(NOW + 0.4, fold)])] == [["learn", 0.7]]
+    assert [p[:3] for p in own.from_output([(NOW + 0.4, fold)])] == [
+        ["learn", 0.4480276, 2], ["learn", 0.7, 0]]
     own.take_report(channel.Report(time=NOW + 1, hook="catboost", exclusive=False, keys=["*"]),
                     received=NOW + 1)
     own.settled(NOW + 1.1)
     after = [Point("learn", 0.3, 5, "catboost")]
     assert [p[:3] for p in own.from_output([(NOW + 1.2, after)])] == [["learn", 0.3, 5]]
+
+
+def test_a_mute_mark_that_never_settles_starts_when_it_was_read() -> None:
+    # A program whose other thread prints all along: the output is never quiet, the hook's
+    # wait for the acknowledgement times out and the search runs; its window starts when
+    # its mark was read, and what was read meanwhile is judged once it closes.
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="catboost", exclusive=True, keys=["*"]),
+                    received=NOW + 0.1)
+    before = [Point("learn", 0.37, 4, "catboost")]
+    fold = [Point("learn", 0.67, 0, "catboost"), Point("heartbeat", 1.0, 0, "key_value")]
+    assert own.from_output([(NOW + 0.05, before), (NOW + 0.5, fold)]) == [
+        ["learn", 0.37, 4, NOW + 0.05]]
+    own.take_report(channel.Report(time=NOW + 1, hook="catboost", exclusive=False, keys=["*"]),
+                    received=NOW + 1)
+    assert [p[:2] for p in own.from_output([])] == [["heartbeat", 1.0]]
+    # and at the output's end, a window still opening starts when its mark was read
+    own.take_report(channel.Report(time=NOW + 2, hook="catboost", exclusive=True, keys=["*"]),
+                    received=NOW + 2)
+    assert own.from_output([(NOW + 3, [Point("learn", 0.6, 0, "catboost")])]) == []
+    own.release()
+    assert own.from_output([]) == []
 
 
 def test_a_bar_s_values_the_tqdm_hook_records_are_read_from_the_output_once_it_is_off() -> None:

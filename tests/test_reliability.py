@@ -2151,3 +2151,17 @@ def test_sigterm_under_a_script_lets_the_program_finish_saving(
     assert (tmp_path / "ckpt.saved").read_text() == "ok"
     run = show(cli)
     assert run["status"] == "killed" and run["metrics"]["val_loss"]["last"] == 0.42
+    # the same when the program's output goes to its own file (no output holds runlab open)
+    (tmp_path / "ckpt.saved").unlink()
+    (tmp_path / "quiet.sh").write_text(f"echo started\n{PY} saver.py > saver.log 2>&1\n")
+    p = spawn("bash", "quiet.sh", cwd=tmp_path)
+    assert p.stdout is not None and p.stderr is not None
+    Lines(p.stdout.fileno()).until(b"started")
+    deadline = time.monotonic() + DEADLINE  # (the program's own log says it is ready)
+    while b"ready" not in (tmp_path / "saver.log").read_bytes() if (
+            tmp_path / "saver.log").exists() else True:
+        assert time.monotonic() < deadline, "the program never started"
+        time.sleep(0.01)
+    p.send_signal(signal.SIGTERM)
+    assert p.wait(timeout=DEADLINE) == -signal.SIGTERM
+    assert (tmp_path / "ckpt.saved").read_text() == "ok"

@@ -153,7 +153,12 @@ _PAIR = re.compile(
 # (`--wandb-api-key abc` in `run.sh`, a flag file's `--hf_token abc`).
 _OPTION_VALUE = re.compile(
     r"""(?<![\w\-])(?P<key>--?[A-Za-z][\w.\-]{0,80})[ \t]+"""
-    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|(?!-)[^\s;&|<>]+)"""
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|(?!-|\\(?:\s|$))[^\s;&|<>]+)"""
+)
+# Or in a list of words, a launch configuration's `"args": ["--wandb_api_key", "x"]`.
+_LISTED_OPTION = re.compile(
+    r"""(?P<q>["'])(?P<key>--?[A-Za-z][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*"""
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}')"""
 )
 
 
@@ -243,6 +248,8 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
         return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
 
     text = _PAIR.sub(hide, text) if pairs else text
+    if options and "," in text:
+        text = _LISTED_OPTION.sub(hide, text)
     return _OPTION_VALUE.sub(hide, text) if options else text
 
 
@@ -256,9 +263,27 @@ SECRET_FILES = (".env", ".env.*", "*.env", ".envrc", ".netrc", ".pgpass", ".pypi
 # value` pairs and `--name value` options are settings, each secret-looking one redacted:
 # configs, shell scripts (`export WANDB_API_KEY=x`), Makefiles (`API_KEY ?= x`), Dockerfiles
 # (`ENV HF_TOKEN=x`), flag files (`--wandb_api_key=x`).
-_CODE_SUFFIXES = (".py", ".pyi", ".pyx", ".ipynb", ".js", ".mjs", ".ts", ".jsx", ".tsx", ".c",
-                  ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".java", ".scala", ".kt", ".go",
-                  ".rs", ".rb", ".jl", ".r", ".swift", ".lua", ".php", ".cs", ".m")
+_CODE_SUFFIXES = (".py", ".pyi", ".pyx", ".pxd", ".pxi", ".pyw", ".ipynb", ".js", ".mjs",
+                  ".cjs", ".ts", ".jsx", ".tsx", ".vue", ".svelte", ".c", ".h", ".cc", ".cpp",
+                  ".cxx", ".c++", ".hpp", ".hxx", ".hh", ".cu", ".cuh", ".java", ".scala", ".kt",
+                  ".kts", ".groovy", ".go", ".rs", ".rb", ".jl", ".r", ".swift", ".lua", ".php",
+                  ".cs", ".fs", ".m", ".mm", ".pl", ".pm", ".ex", ".exs", ".erl", ".hs", ".ml",
+                  ".clj", ".dart", ".zig", ".nim", ".f90", ".f", ".sql", ".tex", ".md", ".rst",
+                  ".html", ".css")
+# Files without a suffix that are settings (a Makefile's variables, a Dockerfile's ENV); any
+# other file without one is taken as code (a script named `train`).
+_SETTINGS_NAMES = ("makefile", "gnumakefile", "dockerfile", "containerfile", "procfile",
+                   "justfile")
+
+
+def _is_code(path: str) -> bool:
+    """Whether a file holds code (only a quoted secret is redacted there), not settings."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if name.endswith(_CODE_SUFFIXES):
+        return True
+    stem = name.split(".", 1)[0]
+    return "." not in name.lstrip(".") and not name.startswith(".") and (
+        stem not in _SETTINGS_NAMES)
 
 
 def is_secret_file(path: str) -> bool:
@@ -283,7 +308,7 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
     """A file's text (or its diff) as the store may keep it: credentials by their format, and
     the values of secret-looking names, everywhere in a settings file (`api_key: x`) but only
     where quoted in code (`API_KEY = "x"`), so `token = get_token()` stays code."""
-    if not path.lower().endswith(_CODE_SUFFIXES) or is_secret_file(path):
+    if not _is_code(path) or is_secret_file(path):
         text = redact_value(text, patterns)
         if "ENV" in text.upper() or "ARG" in text.upper():
             text = _DOCKER_ENV.sub(lambda m: _hide_docker_env(m, patterns), text)
@@ -306,13 +331,27 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     commit's, which git holds already)."""
     out = []
     path = ""
+    continued = False  # (the line before ended in a secret option and a continuation `\`)
     for line in patch.splitlines(keepends=True):
         if line.startswith("diff --git "):
             path = _diff_path(line)
         elif line[:1] == "+" and not line.startswith("+++ "):
+            if continued:
+                line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
             line = "+" + redact_source(line[1:], path, patterns)
+            option = _OPTION_CONTINUED.search(line)
+            continued = option is not None and is_secret(option.group(1), patterns)
+            out.append(line)
+            continue
+        continued = False
         out.append(line)
     return "".join(out)
+
+
+# A secret option at a line's end before a shell's continuation, `--api-key \`, and the value
+# that starts the next line.
+_OPTION_CONTINUED = re.compile(r"(?:^|\s)(--?[A-Za-z][\w.\-]{0,80})[ \t]+\\\r?\n?$")
+_CONTINUED_VALUE = re.compile(r"^(\+[ \t]*)(?![-\\])[^\s;&|<>]+")
 
 
 def _diff_path(header: str) -> str:
@@ -392,7 +431,10 @@ def _redact_any(value: Any, patterns: Sequence[str], depth: int = 0) -> Any:
     return value
 
 
-_NAME_WORD = re.compile(r"-{0,2}[A-Za-z_][\w.\-]{0,80}")
+# (an option, a dotted key or one in capitals: `--api-key`, `wandb.api_key`, `API_KEY`; not a
+# word of a list of words, `['key', 'date']`)
+_NAME_WORD = re.compile(r"--?[A-Za-z][\w.\-]{0,80}|[A-Za-z_]\w{0,80}(?:\.\w{1,80}){1,8}"
+                        r"|[A-Z][A-Z0-9_]{1,80}")
 
 
 def _names_secret(word: Any, patterns: Sequence[str]) -> bool:
@@ -768,7 +810,7 @@ def redact_shell(script: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
             continue
         pattern = re.compile(f"(?:(?<={_SHELL_EDGE})|^){re.escape(value)}(?={_SHELL_EDGE}|$)")
         text, found = pattern.subn(REDACTED, text)
-        if not found:
+        if not found and value in text:  # (not already taken by `redact_value`)
             return REDACTED
     return text
 
@@ -851,7 +893,10 @@ class _Scanner:
         # (a negative option takes a number only, `--no-repeat-ngram-size 3`: `--no-cuda
         # data.csv` is `cuda` false and a positional)
         while after < end and self._is_value(self.tokens[after]) and (
-                negated is None or NUMBER.fullmatch(self.tokens[after]) is not None):
+                negated is None or NUMBER.fullmatch(self.tokens[after]) is not None) and not (
+                "." in self.tokens[after] and _CONFIG_KEY.fullmatch(self.tokens[after])):
+            # (nor the `KEY VALUE` overrides after it, yacs' `--config-file c.yaml
+            # SOLVER.BASE_LR 0.01` and `--opts WANDB.API_KEY x`: positionals, redacted)
             value = parse_value(self.tokens[after])
             if values and _kind(value) is not _kind(values[0]):
                 break
@@ -901,8 +946,9 @@ class _Scanner:
         return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
 
-# A configuration's key as a word of its own, dotted or in capitals (`SOLVER.BASE_LR`, `API_KEY`)
-_CONFIG_KEY = re.compile(r"[A-Za-z_]\w{0,80}(?:\.\w{1,80}){1,8}|[A-Z][A-Z0-9_]{1,80}")
+# A configuration's key as a word of its own, in capitals as yacs' (`SOLVER.BASE_LR`, `API_KEY`;
+# not a file's name, `keys.txt`)
+_CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}")
 
 
 def _could_be_secret(token: str) -> bool:

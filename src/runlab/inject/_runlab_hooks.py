@@ -22,25 +22,33 @@ from collections import deque
 
 
 def _own_imports():
-    """The standard library's modules the hooks use, never a program's file of the same name
-    beside its script (a `json.py` the program itself never imports): the script's folder,
-    first on the path by now, is left out while they are imported."""
+    """The standard library's modules the hooks use (json, re, fnmatch), never a program's
+    file of the same name beside its script (a `json.py`): the script's folder, first on the
+    path by now, is left out while they are imported, and a module the program had not
+    imported is taken out of `sys.modules` again, so that its own `import json` finds its
+    file as without runlab. The hooks use the modules returned."""
     head = sys.path[0] if sys.path else None
     main = getattr(sys.modules.get("__main__"), "__file__", None) or ""
     left_out = head is not None and (head == "" or bool(main) and os.path.dirname(
         os.path.abspath(main)) == os.path.abspath(head))
+    names = ("fnmatch", "json", "re")
+    before = {name for name in names if name in sys.modules}
     if left_out:
         del sys.path[0]
     try:
-        import fnmatch  # noqa: F401
-        import json  # noqa: F401
-        import re  # noqa: F401
+        import fnmatch
+        import json
+        import re
     finally:
         if left_out:
             sys.path.insert(0, head)
+            for name in names:
+                if name not in before:
+                    sys.modules.pop(name, None)
+    return fnmatch, json, re
 
 
-_own_imports()
+_fnmatch, _json, _re = _own_imports()
 
 _state = {"fd": None, "file": None, "secrets": None, "pid": None, "ranked": False}
 _failed = set()
@@ -85,9 +93,7 @@ def _rank_zero():
 
 def _secrets():
     if _state["secrets"] is None:
-        import json
-        import re
-
+        json, re = _json, _re
         try:
             spec = json.loads(os.environ.get("RUNLAB_SECRETS") or "{}")
         except ValueError:
@@ -106,7 +112,7 @@ def _secrets():
 
 
 def _secret_name(key):
-    from fnmatch import fnmatchcase
+    fnmatchcase = _fnmatch.fnmatchcase
 
     names, _, _, _, humps, (plain, builtin) = _secrets()
     bare = str(key).lstrip("-+~")
@@ -177,9 +183,7 @@ def redact(values):
 def encode(message):
     """One line of the events channel: runlab's `record.channel.encode`, kept here because
     runlab may not be importable in the program's Python (a test keeps the two in step)."""
-    import json
-
-    return (json.dumps(message, default=str) + "\n").encode()
+    return (_json.dumps(message, default=str) + "\n").encode()
 
 
 def emit(message):
@@ -741,9 +745,7 @@ def _flatten(value, prefix, out):
     elif prefix:
         text = str(value)
         if " at 0x" in text:  # (an object's repr without its address, `<function cos_sim>`)
-            import re
-
-            text = re.sub(r" (?:object )?at 0x[0-9a-fA-F]{4,16}", "", text)
+            text = _re.sub(r" (?:object )?at 0x[0-9a-fA-F]{4,16}", "", text)
         out[prefix] = text
 
 

@@ -292,9 +292,11 @@ class Ownership:
         # [from, to, grace, keys): what the output gives of `keys` then is no run's (the
         # fits of a cross-validation's clones)
         self.muted: list[tuple[list[float], frozenset[str]]] = []
-        # the muted windows opened since the output was last quiet: each starts once the
-        # output written before its mark is read (`settled`)
-        self.opening: list[list[float]] = []
+        # the muted windows opened since the output was last quiet, each with when its mark
+        # was read: each starts once the output written before its mark is read (`settled`);
+        # meanwhile what the output gives after the mark was read waits (`held`)
+        self.opening: list[tuple[list[float], float]] = []
+        self.held: list[tuple[float, list[Any]]] = []
         # The latest evaluation's results the Keras hook recorded qualified (`eval_loss`), by
         # the name the program has them under (`loss`): printed (`print(model.evaluate(...))`),
         # they are those values, not the training's.
@@ -376,15 +378,30 @@ class Ownership:
             window = [float("inf")] * 3 if received is not None else [
                 t, float("inf"), float("inf")]
             if received is not None:
-                self.opening.append(window)
+                self.opening.append((window, max(t, received)))
             # (a study's thousand cross-validations: the latest windows are the ones read)
             self.muted = [*self.muted[-63:], (window, frozenset(report.keys or ()))]
         elif report.exclusive is False and self.muted:
             end = t if received is None else max(t, received)  # (as a window's end)
             window = self.muted[-1][0]
+            # (closed before the output was ever quiet, a program that prints all along: it
+            # started when its mark was read)
+            self._start_opening(window)
             window[:] = [min(window[0], end), end, end + EXCLUSIVE_GRACE_S]
             self.unmuted = window[0]
             self.closing.append(window)
+
+    def _start_opening(self, window: list[float] | None = None) -> None:
+        """A window still opening (`window`, else every one) starts when its mark was read."""
+        for opening, received in self.opening:
+            if window is None or opening is window:
+                opening[0] = min(received, opening[1])
+        self.opening = [] if window is None else [
+            (opening, received) for opening, received in self.opening if opening is not window]
+
+    def release(self) -> None:
+        """The output ended: windows still opening start when their marks were read."""
+        self._start_opening()
 
     def _unmuted(self, batches: list[tuple[float, list[Any]]]
                  ) -> list[tuple[float, list[Any]]]:
@@ -405,6 +422,13 @@ class Ownership:
         log dicts) gave, while a shape any program prints (`Point.generic`: a callback's
         `print(f"val_f1={x}")`) is the program's own; just after it, no late read of a key
         its formats gave in the window."""
+        if self.held:
+            batches, self.held = [*self.held, *batches], []
+        if self.opening:
+            # (what was read after a mark still opening waits until it starts)
+            read = min(received for _, received in self.opening)
+            self.held = [batch for batch in batches if batch[0] >= read]
+            batches = [batch for batch in batches if batch[0] < read]
         if self.muted:
             batches = self._unmuted(batches)
         kept: list[list[Any]] = []
@@ -447,7 +471,7 @@ class Ownership:
         # (`now` is when the recorder saw the output quiet for QUIET_S: what it read before
         # was read that long before now at least; what the program prints once the mark is
         # acknowledged is read at `now` or later, in the same millisecond too)
-        for window in self.opening:
+        for window, _ in self.opening:
             window[0] = min(now, window[1])  # (what was read before: printed before the mark)
         self.opening = []
         for window in self.closing:
@@ -931,6 +955,7 @@ class Recorder:
         self._ahead.extend(self.channel.read())
         self._moved()
         self.metrics.end()
+        self.ownership.release()
         self.flush()
         self.log.close()
 

@@ -94,6 +94,7 @@ class _Child:
         self.outcome = Outcome()
         self.master: int | None = None
         self.group_ended = False  # _end_group has run
+        self.exited_at: float | None = None  # when the command was seen to exit (monotonic)
         # fd we read -> (stream number, fd we echo to or None once echo stopped)
         self.streams: dict[int, tuple[int, int | None]] = {}
 
@@ -173,6 +174,8 @@ class _Child:
                 self.launch.on_start(self.proc.pid)
                 self._pump()
                 self._ended(block=True)
+                if self._stopping():
+                    self._wait_group()
                 self._end_group()
                 code = self._reap()
         finally:
@@ -195,6 +198,7 @@ class _Child:
             sel.register(fd, selectors.EVENT_READ)
         next_tick = time.monotonic() + TICK_S
         exited_at: float | None = None
+        self.exited_at = None
         try:
             while self.streams:
                 now = time.monotonic()
@@ -220,7 +224,7 @@ class _Child:
                     next_tick = now + TICK_S
                     self.launch.on_tick()
                     if exited_at is None and self._ended():
-                        exited_at = now
+                        exited_at = self.exited_at = now
                         if not self._stopping():
                             self._end_group()
                 if exited_at is not None and now >= exited_at + self._drain_s():
@@ -228,7 +232,7 @@ class _Child:
                     # after a SIGTERM, a process that took too long to stop).
                     break
                 if exited_at is None and not ready and self._ended():
-                    exited_at = now
+                    exited_at = self.exited_at = now
                     if not self._stopping():
                         self._end_group()
         finally:
@@ -264,6 +268,14 @@ class _Child:
 
     def _drain_s(self) -> float:
         return STOP_GRACE_S if self._stopping() else DRAIN_S
+
+    def _wait_group(self) -> None:
+        """After a SIGTERM, give what the command left in its group (a program whose output
+        goes to its own file) the rest of STOP_GRACE_S to stop on its own."""
+        assert self.proc is not None
+        deadline = (self.exited_at or time.monotonic()) + STOP_GRACE_S
+        while time.monotonic() < deadline and _group_alive(self.proc.pid):
+            time.sleep(0.05)
 
     def _end_group(self) -> None:
         """Once an interrupted command has exited, kill what it left in its process group
@@ -386,6 +398,26 @@ class _Child:
             if self.proc is not None:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(self.proc.pid, signal.SIGWINCH)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group `pgid` other than its leader still runs (a zombie does
+    not); False where the system cannot say (no /proc): the group is then killed at once."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return False
+    for entry in entries:
+        if not entry.isdigit() or int(entry) == pgid:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rpartition(b")")[2].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid).encode() and fields[0] != b"Z":
+            return True
+    return False
 
 
 def _ignores(pid: int, signum: int, mask: bytes = b"SigIgn:") -> bool:

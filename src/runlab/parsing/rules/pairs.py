@@ -1645,7 +1645,7 @@ _COUNTER = re.compile(
     # the step done out of the steps to do)
     r"|(\d{1,3}(?:,\d{3}){1,6}|\d{1,18})(?:/\d{1,18})?:(?![\d/])"
     # or alone before a bar and a name, llama2.c's `10 | loss 6.2430 | lr 1.0e-04 | 53.38ms`
-    r"|(\d{1,18})\ \|\ (?=[A-Za-z][\w/.\-]{0,40}(?::\ {0,4}|\ )[-+]?\.?\d)"
+    r"|(\d{1,18})\ \|\ (?=[A-Za-z][\w/.\-]{0,40}\ [-+]?\.?\d)"
     # or before a bracketed `name: value` pair, Keras-GAN's `200 [D loss: 0.69, acc.: 51.00%]`
     r"|(\d{1,18})\ (?=\[[A-Za-z][\w\ ]{0,40}:\ {0,4}[-+]?\.?\d)"
     # or before a comma and a pair, Cellpose's `[INFO] 0, train_loss=2.7065, test_loss=3.4078`
