@@ -20,6 +20,9 @@ from runlab.capture.args import (
     parse_args,
     parse_value,
     redact_env,
+    redact_mapping,
+    redact_patch,
+    redact_source,
     redact_url,
     redact_value,
 )
@@ -570,3 +573,36 @@ def test_import_is_cheap() -> None:
 def test_shell_command_strings_are_code_not_params(argv: list[str], params: dict[str, object],
                                                    tmp_path: Path) -> None:
     assert parse_args(argv, cwd=str(tmp_path)).params == params
+
+
+def test_override_pairs_and_continued_options_keep_their_secrets_and_values(
+        tmp_path: Path) -> None:
+    # yacs' overrides after an option's value, in an option's list, or lowercase dotted: the
+    # secret's value redacted, nothing else (a value in capitals with a dot, a file's name)
+    def words(*argv: str) -> tuple[list[str], dict[str, object]]:
+        parsed = parse_args(["python", "x.py", *argv], cwd=str(tmp_path))
+        return parsed.argv[2:], parsed.params
+    assert words("--config-file", "c.yaml", "WANDB.API_KEY", "s1", "SOLVER.BASE_LR", "0.01") == (
+        ["--config-file", "c.yaml", "WANDB.API_KEY", REDACTED, "SOLVER.BASE_LR", "0.01"],
+        {"config-file": "c.yaml"})
+    assert words("--opts", "API_KEY", "s2") == (["--opts", "API_KEY", REDACTED],
+                                                {"opts": ["API_KEY", REDACTED]})
+    assert words("wandb.api_key", "s3") == (["wandb.api_key", REDACTED], {})
+    assert words("--model", "GPT2.SMALL", "--resume", "RUN.ID") == (
+        ["--model", "GPT2.SMALL", "--resume", "RUN.ID"], {"model": "GPT2.SMALL", "resume": "RUN.ID"})
+    assert words("private.key", "msg.txt", "keys.txt", "data.csv")[0] == [
+        "private.key", "msg.txt", "keys.txt", "data.csv"]
+    assert redact_mapping({"files": ["keys.csv", "values.csv"], "words": ["key", "date"]}) == {
+        "files": ["keys.csv", "values.csv"], "words": ["key", "date"]}
+    # the stored patch: a continued option's value on the next line (the option on a context
+    # line too), a launch configuration's args list, a document's settings
+    patch = ("diff --git a/run.sh b/run.sh\n--- a/run.sh\n+++ b/run.sh\n@@ -1,3 +1,5 @@\n"
+             " python train.py \\\n     --api-key \\\n-    old \\\n+    s4 \\\n+--hf-token \\\n"
+             "+    \"s5 s6\" \\\n     --lr 0.1\n")
+    redacted = redact_patch(patch)
+    assert "s4" not in redacted and "s5" not in redacted and "+    *** \\\n" in redacted
+    assert redact_source('{"args": ["--fp16", "--wandb_api_key", "s7", "--out", "o"]}',
+                         "launch.json") == '{"args": ["--fp16", "--wandb_api_key", "***", "--out", "o"]}'
+    assert redact_source("export HF_TOKEN=s8\n", "README.md") == "export HF_TOKEN=***\n"
+    assert redact_source("auto token = fetch_token(cfg);\n", "net.cxx") == (
+        "auto token = fetch_token(cfg);\n")

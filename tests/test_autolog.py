@@ -806,6 +806,13 @@ def test_the_hook_runs_no_file_of_the_program_s_named_as_a_module_it_imports(
         "print('dumps is', json.dumps)\n")
     r = cli(sys.executable, "prog/own.py")
     assert r.code == 0 and "USER json.py RAN" in r.stdout and "dumps is None" in r.stdout
+    # with no such file beside it, the standard library's json is whole (`json.decoder`)
+    (tmp_path / "dec.py").write_text(
+        "import argparse\nargparse.ArgumentParser().parse_args()\nimport json\n"
+        "try:\n    json.loads('{bad')\nexcept json.decoder.JSONDecodeError:\n"
+        "    print('decoder ok')\n")
+    r = cli(sys.executable, "dec.py")
+    assert r.code == 0 and "decoder ok" in r.stdout, r.stderr
 
 
 def test_the_hook_writes_no_file_the_program_opened_on_a_number_it_closed(

@@ -522,3 +522,20 @@ def test_lightning_cli_s_resolved_configuration_replaces_its_shorthand_words(
     assert events[0]["params"]["optimizer.init_args.lr"] == 0.03
     assert "config" not in events[0]["drop"]
     recorder.close()
+
+
+def test_nested_muted_windows_close_each_its_own() -> None:
+    # An Optuna study (`*`, every library format) whose trial runs a cross-validation that
+    # mutes `loss` and closes it: the study's window stays open until its own end, and what
+    # the program prints after the study is its own.
+    own = Ownership()
+    for t, hook, on, keys in ((NOW, "optuna", True, ["*"]), (NOW + 1, "sklearn", True, ["loss"]),
+                              (NOW + 2, "sklearn", False, ["loss"]),
+                              (NOW + 3, "optuna", False, ["*"])):
+        own.take_report(channel.Report(time=t, hook=hook, exclusive=on, keys=keys), received=t)
+        if on:
+            own.settled(t + 0.05)
+    inside = [Point("val_acc", 0.7, 0, "fairseq")]
+    after = [Point("val_acc", 0.9, 1, "fairseq")]
+    assert [p[:2] for p in own.from_output([(NOW + 2.5, inside), (NOW + 3.5, after)])] == [
+        ["val_acc", 0.9]]

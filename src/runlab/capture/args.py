@@ -158,7 +158,7 @@ _OPTION_VALUE = re.compile(
 # Or in a list of words, a launch configuration's `"args": ["--wandb_api_key", "x"]`.
 _LISTED_OPTION = re.compile(
     r"""(?P<q>["'])(?P<key>--?[A-Za-z][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*"""
-    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}')"""
+    r"""(?P<value>"(?!-)(?:[^"\\\n]|\\.){0,1000}"|'(?!-)(?:[^'\\\n]|\\.){0,1000}')"""
 )
 
 
@@ -268,22 +268,14 @@ _CODE_SUFFIXES = (".py", ".pyi", ".pyx", ".pxd", ".pxi", ".pyw", ".ipynb", ".js"
                   ".cxx", ".c++", ".hpp", ".hxx", ".hh", ".cu", ".cuh", ".java", ".scala", ".kt",
                   ".kts", ".groovy", ".go", ".rs", ".rb", ".jl", ".r", ".swift", ".lua", ".php",
                   ".cs", ".fs", ".m", ".mm", ".pl", ".pm", ".ex", ".exs", ".erl", ".hs", ".ml",
-                  ".clj", ".dart", ".zig", ".nim", ".f90", ".f", ".sql", ".tex", ".md", ".rst",
-                  ".html", ".css")
-# Files without a suffix that are settings (a Makefile's variables, a Dockerfile's ENV); any
-# other file without one is taken as code (a script named `train`).
-_SETTINGS_NAMES = ("makefile", "gnumakefile", "dockerfile", "containerfile", "procfile",
-                   "justfile")
+                  ".clj", ".dart", ".zig", ".nim", ".f90", ".f")
 
 
 def _is_code(path: str) -> bool:
-    """Whether a file holds code (only a quoted secret is redacted there), not settings."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
-    if name.endswith(_CODE_SUFFIXES):
-        return True
-    stem = name.split(".", 1)[0]
-    return "." not in name.lstrip(".") and not name.startswith(".") and (
-        stem not in _SETTINGS_NAMES)
+    """Whether a file holds code (only a quoted secret is redacted there), not settings: by
+    its suffix; documents and files without one (a shell script named `train`) are read as
+    settings, a secret's leak being worse than a line of code redacted."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1].lower().endswith(_CODE_SUFFIXES)
 
 
 def is_secret_file(path: str) -> bool:
@@ -339,19 +331,21 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
             if continued:
                 line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
             line = "+" + redact_source(line[1:], path, patterns)
+        if line[:1] in "+ " and not line.startswith("+++ "):  # (a context line's too)
             option = _OPTION_CONTINUED.search(line)
             continued = option is not None and is_secret(option.group(1), patterns)
-            out.append(line)
-            continue
-        continued = False
+        elif line[:1] != "-":
+            continued = False
         out.append(line)
     return "".join(out)
 
 
 # A secret option at a line's end before a shell's continuation, `--api-key \`, and the value
 # that starts the next line.
-_OPTION_CONTINUED = re.compile(r"(?:^|\s)(--?[A-Za-z][\w.\-]{0,80})[ \t]+\\\r?\n?$")
-_CONTINUED_VALUE = re.compile(r"^(\+[ \t]*)(?![-\\])[^\s;&|<>]+")
+_OPTION_CONTINUED = re.compile(r"(?:^[+ ]?|\s)(--?[A-Za-z][\w.\-]{0,80})[ \t]+\\\r?\n?$")
+_CONTINUED_VALUE = re.compile(
+    r"""^(\+[ \t]*)(?![-\\])(?:"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'"""
+    r"""|[^\s;&|<>]+)""")
 
 
 def _diff_path(header: str) -> str:
@@ -433,8 +427,8 @@ def _redact_any(value: Any, patterns: Sequence[str], depth: int = 0) -> Any:
 
 # (an option, a dotted key or one in capitals: `--api-key`, `wandb.api_key`, `API_KEY`; not a
 # word of a list of words, `['key', 'date']`)
-_NAME_WORD = re.compile(r"--?[A-Za-z][\w.\-]{0,80}|[A-Za-z_]\w{0,80}(?:\.\w{1,80}){1,8}"
-                        r"|[A-Z][A-Z0-9_]{1,80}")
+_NAME_WORD = re.compile(r"--?[A-Za-z][\w.\-]{0,80}|[A-Z][A-Z0-9_]{1,80}(?:\.[A-Z0-9_]{1,80}){0,8}"
+                        r"|[a-z_]\w{0,80}(?:\.\w{1,80}){0,7}\.(?=\w*_|\w{4})\w{1,80}")
 
 
 def _names_secret(word: Any, patterns: Sequence[str]) -> bool:
@@ -894,7 +888,8 @@ class _Scanner:
         # data.csv` is `cuda` false and a positional)
         while after < end and self._is_value(self.tokens[after]) and (
                 negated is None or NUMBER.fullmatch(self.tokens[after]) is not None) and not (
-                "." in self.tokens[after] and _CONFIG_KEY.fullmatch(self.tokens[after])):
+                values and "." in self.tokens[after] and self.tokens[after][:1].isupper()
+                and _CONFIG_KEY.fullmatch(self.tokens[after]) is not None):
             # (nor the `KEY VALUE` overrides after it, yacs' `--config-file c.yaml
             # SOLVER.BASE_LR 0.01` and `--opts WANDB.API_KEY x`: positionals, redacted)
             value = parse_value(self.tokens[after])
@@ -907,7 +902,14 @@ class _Scanner:
             values, after = [self.tokens[after]], after + 1  # `--password -x1`: the password
         if not values:
             self._flag(params, name, negated)
-        elif self.add(params, name, values):
+            return after
+        if len(values) > 1:  # (a list of overrides, `--opts WANDB.API_KEY x`: its secrets)
+            hidden = _redact_any(values, self.secret_patterns)
+            for i, (value, shown) in enumerate(zip(values, hidden)):
+                if shown == REDACTED and value != REDACTED:
+                    self.redacted[index + 1 + i] = REDACTED
+            values = hidden
+        if self.add(params, name, values):
             self.redacted[index + 1 : after] = [REDACTED] * len(values)
         return after
 
@@ -946,9 +948,11 @@ class _Scanner:
         return token != "--" and not is_option(token) and not _ASSIGNMENT.fullmatch(token)
 
 
-# A configuration's key as a word of its own, in capitals as yacs' (`SOLVER.BASE_LR`, `API_KEY`;
-# not a file's name, `keys.txt`)
-_CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}")
+# A configuration's key as a word of its own, in capitals as yacs' (`SOLVER.BASE_LR`, `API_KEY`),
+# or dotted whose last part names a secret at length (`wandb.api_key`, `hf.token`; not a
+# file's name, `keys.txt`, `private.key`)
+_CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}"
+                         r"|[a-z_]\w{0,80}(?:\.\w{1,80}){0,7}\.(?=\w*_|\w{4})\w{1,80}")
 
 
 def _could_be_secret(token: str) -> bool:

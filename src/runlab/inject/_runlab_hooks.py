@@ -23,28 +23,33 @@ from collections import deque
 
 def _own_imports():
     """The standard library's modules the hooks use (json, re, fnmatch), never a program's
-    file of the same name beside its script (a `json.py`): the script's folder, first on the
-    path by now, is left out while they are imported, and a module the program had not
-    imported is taken out of `sys.modules` again, so that its own `import json` finds its
-    file as without runlab. The hooks use the modules returned."""
-    head = sys.path[0] if sys.path else None
-    main = getattr(sys.modules.get("__main__"), "__file__", None) or ""
-    left_out = head is not None and (head == "" or bool(main) and os.path.dirname(
-        os.path.abspath(main)) == os.path.abspath(head))
+    file of the same name beside its script (a `json.py`): only where the script's folder,
+    first on the path by now, holds such a file, it is left out while they are imported, and
+    those the program had not imported (their submodules too) are taken out of `sys.modules`
+    again, so that its own `import json` finds its file as without runlab."""
     names = ("fnmatch", "json", "re")
-    before = {name for name in names if name in sys.modules}
-    if left_out:
-        del sys.path[0]
+    head = sys.path[0] if sys.path else None
+    shadowed = False
+    if head is not None:
+        shadowed = any(name not in sys.modules and (
+            os.path.exists(os.path.join(head or ".", name + ".py"))
+            or os.path.isdir(os.path.join(head or ".", name))) for name in names)
+    if not shadowed:
+        import fnmatch
+        import json
+        import re
+        return fnmatch, json, re
+    before = set(sys.modules)
+    del sys.path[0]
     try:
         import fnmatch
         import json
         import re
     finally:
-        if left_out:
-            sys.path.insert(0, head)
-            for name in names:
-                if name not in before:
-                    sys.modules.pop(name, None)
+        sys.path.insert(0, head)
+        for name in set(sys.modules) - before:
+            if name.split(".", 1)[0] in names:
+                sys.modules.pop(name, None)
     return fnmatch, json, re
 
 

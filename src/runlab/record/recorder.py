@@ -383,7 +383,11 @@ class Ownership:
             self.muted = [*self.muted[-63:], (window, frozenset(report.keys or ()))]
         elif report.exclusive is False and self.muted:
             end = t if received is None else max(t, received)  # (as a window's end)
-            window = self.muted[-1][0]
+            # (the latest open one of the same keys: a study's `*` window stays open while
+            # a cross-validation inside its trial opens and closes its own)
+            keys = frozenset(report.keys or ())
+            window = next((opened for opened, its in reversed(self.muted)
+                           if its == keys and opened[1] == float("inf")), self.muted[-1][0])
             # (closed before the output was ever quiet, a program that prints all along: it
             # started when its mark was read)
             self._start_opening(window)
