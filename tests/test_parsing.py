@@ -6649,3 +6649,10 @@ def test_round_39_retest_remarks_counters_of_a_total_reprs_after_a_word_and_bare
     # an evaluation's dict after its phase's word with no colon
     assert steps_of("step 100 train {'loss': 0.9}", "step 100 eval {'loss': 1.0}") == [
         ("loss", 0.9, 100), ("eval/loss", 1.0, 100)]
+
+
+def test_round_39_a_class_s_clause_before_its_scores_between_bars() -> None:
+    assert steps_of("Epoch 1: loss=0.5", "  class 0 | precision 0.50 | recall 0.40",
+                    "Class cat | precision 0.7 | recall 0.2") == [
+        ("loss", 0.5, 1), ("class_0/precision", 0.5, 1), ("class_0/recall", 0.4, 1),
+        ("Class_cat/precision", 0.7, 1), ("Class_cat/recall", 0.2, 1)]

@@ -1881,6 +1881,9 @@ _BRACKETED_COUNTER = re.compile(
     r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
 # Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
+# A class's clause alone before its scores' clauses (between bars).
+_CLASS_CLAUSE = re.compile(r"\s{0,8}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\s{0,8}",
+                           re.ASCII)
 _BRACKETED_OF_TOTAL = re.compile(
     r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
     r"(?=[A-Za-z])", re.ASCII)
@@ -2402,6 +2405,11 @@ def parse_name_value(line: str) -> list[Found]:
             found[0] = ("epoch" if inner.group(1).lower() in ("epoch", "ep") else "step",
                         int(inner.group(2)), None)
             continue
+        if not found and not prefix and clause.lstrip()[:1] in "cC":
+            named = _CLASS_CLAUSE.fullmatch(clause)
+            if named is not None:  # `  class 0 | precision 0.5 | recall 0.4`: the class's
+                prefix = f"{named.group(1)}_{named.group(2)}/"
+                continue
         match = _best_value(clause)
         if match is None and " : " in clause:
             label = _LABEL.fullmatch(clause)
