@@ -468,9 +468,10 @@ def test_a_mute_mark_that_never_settles_starts_when_it_was_read() -> None:
     # and at the output's end, a window still opening starts when its mark was read
     own.take_report(channel.Report(time=NOW + 2, hook="catboost", exclusive=True, keys=["*"]),
                     received=NOW + 2)
-    assert own.from_output([(NOW + 3, [Point("learn", 0.6, 0, "catboost")])]) == []
+    last = [Point("learn", 0.6, 0, "catboost"), Point("heartbeat", 2.0, 0, "key_value")]
+    assert own.from_output([(NOW + 3, last)]) == []  # (held)
     own.release()
-    assert own.from_output([]) == []
+    assert [p[:2] for p in own.from_output([])] == [["heartbeat", 2.0]]
 
 
 def test_a_bar_s_values_the_tqdm_hook_records_are_read_from_the_output_once_it_is_off() -> None:
