@@ -6656,3 +6656,12 @@ def test_round_39_a_class_s_clause_before_its_scores_between_bars() -> None:
                     "Class cat | precision 0.7 | recall 0.2") == [
         ("loss", 0.5, 1), ("class_0/precision", 0.5, 1), ("class_0/recall", 0.4, 1),
         ("Class_cat/precision", 0.7, 1), ("Class_cat/recall", 0.2, 1)]
+
+
+def test_a_name_as_code_spells_it_drops_the_message_words_before_it() -> None:
+    # the words before `val_loss` are what happened, not its name; a qualifier stays
+    assert run(MetricParser(), "checkpoint saved val_loss=0.43",
+               "Early stopping triggered val_loss: 0.46", "new best val_loss=0.44",
+               "checkpoint saved test avg_loss=0.3", "Validation accuracy = 0.93") == expect(
+        ("val_loss", 0.43, 0), ("val_loss", 0.46, 1), ("best_val_loss", 0.44, 0),
+        ("test_avg_loss", 0.3, 0), ("Validation_accuracy", 0.93, 0))

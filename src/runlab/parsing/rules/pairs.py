@@ -1244,9 +1244,31 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
+        if not whole and " " in key and "_" in key:
+            key = _code_name(key)
         pairs.append((key.replace(" ", "_"), integer, number))
         end = match.end()
     return pairs
+
+
+# A name as code spells it (`val_loss`): the words before it in its clause are the message's
+# (`checkpoint saved val_loss=0.42`, `Early stopping triggered val_loss=0.46`), not its name,
+# but for the ones that qualify it (`best val_loss=0.4`, `test avg_loss: 0.3`).
+_CODE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+", re.ASCII)
+_QUALIFYING = PHASES | _RUNNING | frozenset({"best", "final", "last", "min", "max", "total",
+                                             "overall", "top", "current"})
+
+
+def _code_name(key: str) -> str:
+    """The name of `key`'s last word where that is a name as code spells it: the words before
+    it only from the first that qualifies it (`best val_loss`), else none of them."""
+    words = key.split(" ")
+    if _CODE_NAME.fullmatch(words[-1]) is None:
+        return key
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in _QUALIFYING:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def line_shape(line: str) -> re.Pattern[str] | None:
