@@ -6665,3 +6665,22 @@ def test_a_name_as_code_spells_it_drops_the_message_words_before_it() -> None:
                "checkpoint saved test avg_loss=0.3", "Validation accuracy = 0.93") == expect(
         ("val_loss", 0.43, 0), ("val_loss", 0.46, 1), ("best_val_loss", 0.44, 0),
         ("test_avg_loss", 0.3, 0), ("Validation_accuracy", 0.93, 0))
+
+
+def test_round_40_padded_steps_in_words_quoted_settings_and_counters_within_a_round() -> None:
+    # PennyLane's tutorials: `"Cost after step {:5d}: {: .7f}"`, and other measures' names
+    assert run(MetricParser(), "Cost after step     5:  0.9961778",
+               "Objective after step    10:  3.1500000", "Energy after step 15: -1.13") == expect(
+        ("Cost", 0.9961778, 5), ("Objective", 3.15, 10), ("Energy", -1.13, 15))
+    # Lightning's notices quote the Trainer's settings: no metric
+    assert run(MetricParser(), "`Trainer(limit_train_batches=1.0)` was configured so 100% of "
+               "the batches per epoch will be used..",
+               "`Trainer(val_check_interval=1.0)` was configured so validation will run at the "
+               "end of the training epoch..") == []
+    # sentencepiece's EM rounds: `sub_iter` counts within a round, no step and no metric
+    assert run(MetricParser(), "EM sub_iter=0 size=220 obj=16.68 num_tokens=6779 bytes/tok=3.97",
+               "EM sub_iter=1 size=200 obj=16.5 num_tokens=6779 bytes/tok=3.9") == expect(
+        ("size", 220, 0), ("obj", 16.68, 0), ("bytes/tok", 3.97, 0),
+        ("size", 200, 1), ("obj", 16.5, 1), ("bytes/tok", 3.9, 1))
+    # a fitted estimator's best iteration is where the best was, not a measure
+    assert run(MetricParser(), "best_iteration_: 1", "model.best_iteration_ = 12") == []

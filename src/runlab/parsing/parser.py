@@ -87,7 +87,7 @@ _FROM_ONE = frozenset({"progress_meter"})
 _NOT_STEPS = frozenset({"num_epoch", "max_step", "max_iter", "total_step", "warmup_step",
                         "fps_step", "n_iter", "n_iters", "num_iter", "num_iters", "n_epochs",
                         "nb_epochs", "num_epochs", "n_iterations", "num_iterations"})
-_COUNTS_OF = ("best_",)
+_COUNTS_OF = ("best_", "sub_")  # (sentencepiece's `EM sub_iter=0`: within a round)
 
 _CUSTOM = "custom"
 _GENERIC = frozenset({_CUSTOM, *(rule.name for rule in RULES if rule.generic)})

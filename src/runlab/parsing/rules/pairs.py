@@ -943,6 +943,12 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
     labelled = _LABELLED_CALL.match(text) if text.rstrip()[-1:] == ")" else None
     if labelled is not None:  # (after a label: `Scheduler: OneCycleLR(max_lr=0.01, ...)`)
         text = text[labelled.end():]
+    if text[:1] == "`" and _CALL_REPR.match(text, 1):
+        # a call quoted in a sentence, Lightning's `` `Trainer(limit_val_batches=1)` was
+        # configured so 1 batch will be used.``: the call alone is read, as a repr
+        quoted = text.find("`", 1)
+        if quoted > 0 and text[quoted - 1] == ")":
+            text = text[1:quoted]
     if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
         # an object's repr of settings only, `SGD(lr=0.01, momentum=0.9)`, mealpy's
         # `BaseGA(epoch=15, pop_size=30, pc=0.9)`, is none (`TrainOutput(global_step=30,
@@ -1310,7 +1316,9 @@ _NOT_NUMBERED_MEASURES = frozenset({"error", "metric", "metrics", "map"})  # `Er
 
 def best_counter(key: str) -> bool:
     """Whether a key names where the best result was, `best_epoch`, `Best iteration`, CatBoost's
-    `bestIteration`: neither a measure nor the line's step."""
+    `bestIteration`, scikit-learn's fitted `best_iteration_`: neither a measure nor the line's
+    step."""
+    key = key.rsplit(".", 1)[-1].rstrip("_")
     if key[:4] == "best" and _CAMEL.match(key, 3):
         key = _snake(key)
     return key[:5].lower() == "best_" and key[5:].lower() in STEP_NAMES
@@ -1327,6 +1335,8 @@ def is_metric_key(key: str) -> bool:
         if not (measure or counter):
             return False
     return not best_counter(key) and key not in _NOT_KEYS and not (
+        # (a counter within a round, sentencepiece's `EM sub_iter=1`)
+        key[:4].lower() == "sub_" and key[4:].lower() in STEP_NAMES) and not (
         "." in key and _SOURCE_FILE.search(key)) and not (
         _SETTING.search(key)) and not (key[-1:] == ")" and _SETTING.search(_QUALIFIER.sub("", key))
     ) and not (len(key) <= 120 and _CAMEL.search(key) is not None and _SETTING.search(
@@ -1383,7 +1393,7 @@ def names_a_rate_or_measure(name: str) -> bool:
 # the counter its step.
 _AT_STEP = re.compile(
     rf"({_NAME})(?:\ \([^()]{{1,60}}\))?\ (?:at|after|on|for|in|of)"
-    rf"\ (step|iteration|iter|epoch|episode|batch|init|fold|trial|round)\ {{1,4}}(\d{{1,18}})"
+    rf"\ (step|iteration|iter|epoch|episode|batch|init|fold|trial|round)\ {{1,12}}(\d{{1,18}})"
     rf"(?:/\d{{1,18}})?"
     # (or in words: Aladdin Persson's `Cost at epoch 3 is 2.1236`)
     rf"(?:\s*[:=]|\ is|\ was)\s*({NUMBER}){VALUE_END}",
@@ -1738,6 +1748,7 @@ _MEASURE = re.compile(
     # (mmsegmentation's means over classes, and its accuracy over all pixels)
     r"|miou|macc|aacc|mdice|mfscore"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
+    r"|objective|energy|fitness"
     r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|aps|apm|apl"
     r"|metrics?"
     # (a network's letter after it: a GAN's `loss_D`, `loss_G`)
