@@ -325,7 +325,10 @@ def test_accelerate_trackers(cli: Callable[..., Result], tmp_path: Path, python:
 def test_wandb_log(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
     for run, truth, _ in run_both(cli, tmp_path, python, "wandb_loop.py"):
         assert_same_points(run, truth)
-        assert [s for s, _ in truth["metrics"]["loss"]] == [0, 1, 2, 3, 4]
+        assert [s for s, _ in truth["metrics"]["loss"]] == [0, 1, 2, 3, 4, 1, 2]
+        assert [v for _, v in truth["metrics"]["micro_loss"]] == [4.0]
+        assert [s for s, _ in truth["metrics"]["eval/loss"]] == [1, 2]
+        assert "epoch" not in run["metrics"]  # (the defined metrics' axis)
         assert_params(run, truth)
         assert "warmup_steps" not in run["params"]  # (the parsed `--warmup-steps`, once)
 

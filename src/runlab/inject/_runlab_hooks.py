@@ -18,7 +18,6 @@ import sys
 import threading
 import time
 import weakref
-from collections import deque
 
 
 def _own_imports():
@@ -402,9 +401,12 @@ def metrics(hook, values, step, **more):
         if number is not None:
             points[str(key)] = number
     if points:
-        if _open and _mlflow_on and hook != "mlflow":
+        if _open and _loggers_on and hook not in _LOGGERS:
             for key, number in points.items():
-                _framework_values.setdefault(key, deque(maxlen=256)).append(number)
+                seen = _framework_values.setdefault(key, {})
+                seen[number] = None
+                if len(seen) > 10_000:  # (as many as may be held: `_logged`)
+                    del seen[next(iter(seen))]
         at = {} if step is None else {"step": int(step)}
         emit({"hook": hook, "metrics": points, **at, "time": time.time(), **more})
 
@@ -427,13 +429,13 @@ def exclusive(hook, on, step=None):
     if _searching[0] and hook not in _SEARCHES:
         (_open.add if on else _open.discard)(hook)  # (a trial's fit: its output is muted)
         if not _open:
-            _release_mlflow()  # (what a trial logged to MLflow meanwhile: no run's, dropped)
+            _release_logged()  # (what a trial logged to MLflow meanwhile: no run's, dropped)
         return
     if not on:
         _flush()
     (_open.add if on else _open.discard)(hook)
     if not _open:
-        _release_mlflow()
+        _release_logged()
     at = {} if step is None else {"step": int(step)}
     emit({"hook": hook, "exclusive": bool(on), **at, "time": time.time()})
     if not on:
@@ -659,32 +661,37 @@ def _flaml(module):
 
 
 # While a hooked framework runs (its window open): the values its hook recorded, by key, and
-# what the program logged to MLflow meanwhile, held until the window closes. A callback that
-# hands the framework's logs to MLflow as well (`mlflow.log_metrics(logs, step=epoch)` in
-# Keras' `on_epoch_end`) repeats the framework's values: one source per metric.
-# (only once a program uses MLflow; a key's latest values only)
+# what the program logged itself meanwhile (to MLflow, W&B, TensorBoard, DVCLive, Accelerate's
+# trackers), held until the window closes. A callback that hands the framework's logs to a
+# tracker as well (`mlflow.log_metrics(logs, step=epoch)` or `wandb.log(logs)` in Keras'
+# `on_epoch_end`, `wandb.log({"train_loss": loss})` beside Lightning's `self.log`) repeats
+# the framework's values: one source per metric.
+# (only once a program uses such a tracker; a key's latest values only)
+_LOGGERS = frozenset({"mlflow", "wandb", "tensorboard", "dvclive", "accelerate"})
 _framework_values = {}
-_mlflow_held = []
-_mlflow_on = []  # non-empty once the MLflow hook is installed
+_logged_held = []
+_loggers_on = []  # non-empty once one of those hooks is installed
 
 
-def _mlflow_metrics(values, step):
+def _logged(hook, values, step):
+    """What the program logged to a tracker, recorded now, or once a hooked framework's window
+    closes (the values its hook recorded under the same keys left out)."""
     if not _open:
-        metrics("mlflow", values, step)
+        metrics(hook, values, step)
         return
-    _mlflow_held.append((values, step))
-    if len(_mlflow_held) > 10_000:  # (a fit that never ends: go on with what it gave so far)
-        _release_mlflow()
+    _logged_held.append((hook, values, step))
+    if len(_logged_held) > 10_000:  # (a fit that never ends: go on with what it gave so far)
+        _release_logged()
 
 
-def _release_mlflow():
-    held, seen = list(_mlflow_held), dict(_framework_values)
-    del _mlflow_held[:]
+def _release_logged():
+    held, seen = list(_logged_held), dict(_framework_values)
+    del _logged_held[:]
     if not _open:
         _framework_values.clear()
-    for values, step in held:
-        metrics("mlflow", {key: value for key, value in values.items()
-                           if _number(value) not in seen.get(str(key), ())}, step)
+    for hook, values, step in held:
+        metrics(hook, {key: value for key, value in values.items()
+                       if _number(value) not in seen.get(str(key), ())}, step)
 
 
 def muted(hook, keys, on):
@@ -1770,7 +1777,7 @@ def _tensorboard(module):
         values = dict(zip(("tag", "scalar_value", "global_step"), args[1:4]))
         values.update({k: v for k, v in kwargs.items() if k in ("tag", "scalar_value",
                                                                  "global_step")})
-        metrics("tensorboard", {named(args[0], values["tag"]): values["scalar_value"]},
+        _logged("tensorboard", {named(args[0], values["tag"]): values["scalar_value"]},
                 step_of(values.get("global_step")))
 
     def scalars(args, kwargs):
@@ -1781,7 +1788,7 @@ def _tensorboard(module):
         values.update({k: v for k, v in kwargs.items() if k in ("main_tag", "tag_scalar_dict",
                                                                  "global_step")})
         main = named(args[0], values["main_tag"])
-        metrics("tensorboard", {f"{main}/{tag}": value
+        _logged("tensorboard", {f"{main}/{tag}": value
                                 for tag, value in dict(values["tag_scalar_dict"]).items()},
                 step_of(values.get("global_step")))
 
@@ -1794,6 +1801,7 @@ def _tensorboard(module):
         if isinstance(values, dict):
             params("tensorboard", values)
 
+    _loggers_on.append(True)
     wrap(writer, "add_scalar", "tensorboard", before=scalar)
     wrap(writer, "add_scalars", "tensorboard", before=scalars)
     wrap(writer, "add_hparams", "tensorboard", before=hparams)
@@ -1803,6 +1811,9 @@ def _tensorboard(module):
 
 def _wandb(module):
     configs = set()  # the runs whose config is recorded (by id)
+    axes = {}  # a run's (by id) `define_metric(name, step_metric=...)`s: [(glob, step metric)]
+    latest = {}  # a run's (by id) step metrics' latest values
+    pending = {}  # a run's (by id) values logged with commit=False: [step, values]
 
     def log(args, kwargs):
         # Run.log(data, step=None, commit=None): at `step`, else the run's own next step
@@ -1829,10 +1840,70 @@ def _wandb(module):
         flat = {}
         _flatten_metrics(data, "", flat)
         # (W&B charts numbers: a string, `"1.5"`, or a boolean is no point of a curve there)
-        metrics("wandb", {k: v for k, v in flat.items()
-                          if not isinstance(v, (str, bool))}, step)
+        flat = {k: v for k, v in flat.items() if not isinstance(v, (str, bool))}
+        held = pending.get(id(run))
+        if held is not None and held[0] == step:
+            # values logged with commit=False are the step's until it is committed: a key
+            # logged again replaces its value there (a gradient-accumulation loop's), as
+            # W&B keeps one value a key a step
+            flat = {**held[1], **flat}
+            del pending[id(run)]
+        elif held is not None:
+            committed(run)
+        if values.get("commit") is False:
+            pending[id(run)] = [step, flat]
+            return
+        given(run, flat, step)
 
+    def given(run, flat, step):
+        # A metric defined with a step metric (`define_metric("val/*", step_metric="epoch")`)
+        # is at that metric's value, logged with it or before (as W&B fills it in); a step
+        # metric itself is the axis, no point.
+        defined = axes.get(id(run))
+        if not defined:
+            _logged("wandb", flat, step)
+            return
+        known = latest.setdefault(id(run), {})
+        axis_names = {axis for _, axis in defined}
+        for name in axis_names & set(flat):
+            number = _number(flat[name])
+            if number is not None and math.isfinite(number):
+                known[name] = int(number)
+        by_step = {}
+        for key, value in flat.items():
+            if key in axis_names:
+                continue
+            axis = next((axis for glob, axis in defined if _fnmatch.fnmatchcase(key, glob)),
+                        None)
+            at = known.get(axis, step) if axis is not None else step
+            by_step.setdefault(at, {})[key] = value
+        for at, points in by_step.items():
+            _logged("wandb", points, at)
+
+    def committed(run):
+        held = pending.pop(id(run), None)
+        if held is not None:
+            given(run, held[1], held[0])
+
+    def defined(args, kwargs):
+        # Run.define_metric(name, step_metric=None, ...)
+        names = ("name", "step_metric")
+        values = dict(zip(names, args[1:3]))
+        values.update({k: v for k, v in kwargs.items() if k in names})
+        name, axis = values.get("name"), values.get("step_metric")
+        if isinstance(name, str) and axis is not None:
+            axis = str(getattr(axis, "name", axis))
+            axes.setdefault(id(args[0]), []).append((name, axis))
+
+    def finished(args, kwargs):
+        committed(args[0])
+
+    _loggers_on.append(True)
     wrap(module.Run, "log", "wandb", before=log)
+    if hasattr(module.Run, "define_metric"):
+        wrap(module.Run, "define_metric", "wandb", before=defined)
+    if hasattr(module.Run, "finish"):
+        wrap(module.Run, "finish", "wandb", before=finished)
 
 
 def _flatten_metrics(value, prefix, out):
@@ -1932,7 +2003,7 @@ def _mlflow(module):
         # log_metric(self, run_id, key, value, timestamp=None, step=None, ...)
         call = given(args, kwargs, ("run_id", "key", "value", "timestamp", "step"))
         if mine(call.get("run_id")):
-            _mlflow_metrics({call.get("key"): call.get("value")}, call.get("step") or 0)
+            _logged("mlflow", {call.get("key"): call.get("value")}, call.get("step") or 0)
 
     def param(result, args, kwargs):
         # log_param(self, run_id, key, value, ...): the value as the program gave it
@@ -1952,12 +2023,12 @@ def _mlflow(module):
         for m in call.get("metrics") or ():
             steps.setdefault(getattr(m, "step", 0) or 0, {})[m.key] = m.value
         for step, values in steps.items():
-            _mlflow_metrics(values, step)
+            _logged("mlflow", values, step)
         logged = {p.key: _mlflow_param(p.value) for p in call.get("params") or ()}
         if logged:
             params("mlflow", logged)
 
-    _mlflow_on.append(True)
+    _loggers_on.append(True)
     client = module.MlflowClient
     wrap(client, "create_run", "mlflow", after=created)
     wrap(client, "set_tag", "mlflow", after=tagged)
@@ -1988,7 +2059,7 @@ def _accelerate(module):
         number = None if step is None else _number(step)
         if number is not None and not math.isfinite(number):
             return  # (a step no tracker could chart)
-        metrics("accelerate", {k: v for k, v in flat.items() if not isinstance(v, (str, bool))},
+        _logged("accelerate", {k: v for k, v in flat.items() if not isinstance(v, (str, bool))},
                 None if number is None else int(number))
 
     def trackers(args, kwargs):
@@ -1997,6 +2068,7 @@ def _accelerate(module):
         if isinstance(config, dict) and getattr(args[0], "is_main_process", True):
             params("accelerate", config)
 
+    _loggers_on.append(True)
     wrap(module.Accelerator, "log", "accelerate", before=log)
     wrap(module.Accelerator, "init_trackers", "accelerate", before=trackers)
 
@@ -2122,7 +2194,7 @@ def _dvclive(module):
         values = dict(zip(("name", "val"), args[1:3]))
         values.update({k: v for k, v in kwargs.items() if k in ("name", "val")})
         if "name" in values and "val" in values and not isinstance(values["val"], (str, bool)):
-            metrics("dvclive", {str(values["name"]): values["val"]},
+            _logged("dvclive", {str(values["name"]): values["val"]},
                     getattr(args[0], "step", None))
 
     def given(args, kwargs):
@@ -2138,6 +2210,7 @@ def _dvclive(module):
         if len(named) == 2 and not caller_is_own():
             params("dvclive", {named["name"]: named["val"]})
 
+    _loggers_on.append(True)
     wrap(module.Live, "log_metric", "dvclive", before=metric)
     wrap(module.Live, "log_params", "dvclive", before=given)
     wrap(module.Live, "log_param", "dvclive", before=one)
