@@ -357,6 +357,25 @@ def test_an_evaluations_results_printed_unqualified_are_the_evaluations() -> Non
     assert [p[:2] for p in own.from_output([(NOW + 2, printed)])] == [["loss", 0.7]]
 
 
+def test_a_hooks_values_printed_under_a_label_are_the_hooks() -> None:
+    # `print("Test:", trainer.evaluate(...))` and the Trainer's TrainOutput repeat what the
+    # hook recorded, under a label (`Test/test_loss`, `metrics/train_loss`) or the result's
+    # own name (`training_loss`): no second series. A label that qualifies a plain name
+    # (`val/loss`) names another series, whatever its value; a labelled value the hook
+    # recorded at another step is the program's own.
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="transformers", step=4, metrics={
+        "loss": 0.41, "test_loss": 0.9253368377685547, "epoch": 1.0, "train_loss": 0.6825}))
+    printed = [Point("Test/test_loss", 0.9253368377685547, 4, "python_dict"),
+               Point("Test/epoch", 1.0, 4, "python_dict"),
+               Point("metrics/train_loss", 0.6825, 4, "python_dict"),
+               Point("training_loss", 0.6825, 4, "key_value"),
+               Point("val/loss", 0.41, 4, "python_dict"),
+               Point("Test/test_loss", 0.9253368377685547, 9, "python_dict")]
+    assert [p[:3] for p in own.from_output([(NOW + 1, printed)])] == [
+        ["val/loss", 0.41, 4], ["Test/test_loss", 0.9253368377685547, 9]]
+
+
 def test_a_window_closes_no_earlier_than_the_recorder_read_its_end() -> None:
     # Under load the recorder reads a fit's last lines seconds after the program printed
     # them, then the hook's end mark (the program waits for it to be read): those lines

@@ -1,5 +1,6 @@
 """A tiny Hugging Face Trainer run: 3 epochs of 8 steps, a log every step, an evaluation
-every 8 steps; its own record is `state.log_history`."""
+every 8 steps; then its result and an evaluation of its own printed (the second under a label);
+its own record is `state.log_history`."""
 
 import torch
 from transformers import Trainer, TrainingArguments
@@ -32,7 +33,9 @@ args = TrainingArguments(output_dir="hf-out", num_train_epochs=3, per_device_tra
                          use_cpu=True, save_strategy="no", learning_rate=0.01,
                          dataloader_num_workers=0)
 trainer = Trainer(model=Model(), args=args, train_dataset=Data(), eval_dataset=Data())
-trainer.train()
+print(trainer.train())  # (its TrainOutput: the summary the hook records, `training_loss` too)
+# an evaluation printed under a label: the values the hook records, once
+print("Test:", trainer.evaluate(Data(), metric_key_prefix="test"))
 metrics = {}
 for entry in trainer.state.log_history:
     for key, value in entry.items():

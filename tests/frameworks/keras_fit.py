@@ -51,6 +51,7 @@ results = model.evaluate(x, y, return_dict=True)
 for key, value in results.items():
     _truth.add(metrics, f"eval_{key}", 3, value)
 print(results)
+print("Test:", results)  # (under a label: the same values)
 test_loss, test_accuracy = results["loss"], results["accuracy"]
 print(f"test_loss: {test_loss}, test_accuracy: {test_accuracy}")
 _truth.add(metrics, "test_loss", 3, test_loss)

@@ -83,6 +83,14 @@ def repeated(value: float, step: int | None, generic: bool,
     return printed_from(value, [v for _, v in values])
 
 
+# A framework's result's own name for a value its hook records under another: the Trainer's
+# `TrainOutput(training_loss=...)` is its log's `train_loss`.
+_ALIASES = {"training_loss": "train_loss"}
+_PHASES = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
+                     "evaluation", "dev"})
+_COUNTERS = frozenset({"epoch", "step", "global_step", "iteration", "iter"})
+
+
 def unqualified(key: str) -> str:
     """The name an evaluation's result has in the program: `eval_loss` is Keras' `loss`."""
     return key[5:] if key.startswith("eval_") else key
@@ -439,9 +447,9 @@ class Ownership:
         hooked, framework, reported = self.hooked, self.framework_keys, self.values
         evaluated = self.evaluated
         for t, points in batches:
-            if evaluated:
-                points = [p for p in points if p.key not in evaluated
-                          or not printed_from(float(p.value), evaluated[p.key])]
+            if evaluated:  # (under a label too: `print("Test:", model.evaluate(...))`)
+                points = [p for p in points if (leaf := p.key.rsplit("/", 1)[-1]) not in evaluated
+                          or not printed_from(float(p.value), evaluated[leaf])]
             where = self._window(t) if self.exclusive else 0
             if not where and not (hooked or reported):  # (a program's own output, fast)
                 kept += [[p.key, p.value, p.step, t] for p in points]
@@ -452,7 +460,9 @@ class Ownership:
                 kept += [[p.key, p.value, p.step, t] for p in points
                          if (p.key not in hooked and p.key not in reported
                              or not self._recorded(p) and not (copied and self._copy(p)))
-                         and not (p.key in leaves and self._leaf_copy(p))]
+                         and not (p.key in leaves and self._leaf_copy(p))
+                         and not (("/" in p.key or p.key in _ALIASES)
+                                  and self._labelled_copy(p))]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
@@ -503,6 +513,19 @@ class Ownership:
         return leaf_copy(float(point.value), point.step,
                          (self.values[key] for key in self.leaves[point.key]
                           if key in self.values))
+
+    def _labelled_copy(self, point: Any) -> bool:
+        """Whether a printed value under a label (`Test/test_loss`, as `print("Test:",
+        trainer.evaluate())` prints a Trainer's results, `metrics/train_loss` in its
+        `TrainOutput`) is one a hook recorded under the name after the label."""
+        if not isinstance(point.value, (int, float)):
+            return False
+        label, _, leaf = point.key.rpartition("/")
+        if leaf.split("_", 1)[0].lower() not in _PHASES and leaf.lower() not in _COUNTERS and any(
+                word in _PHASES for word in label.lower().replace("/", "_").split("_")):
+            return False  # the label qualifies the name (`val/loss` is no copy of `loss`)
+        values = self.values.get(_ALIASES.get(leaf, leaf))
+        return values is not None and leaf_copy(float(point.value), point.step, [values])
 
     def _copy(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one its hook recorded, at any step."""
