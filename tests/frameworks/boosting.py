@@ -1,5 +1,6 @@
 """Tiny XGBoost and LightGBM trainings with evaluation sets, printed each round (LightGBM's
-stopped early); their own records are `evals_result` and `record_evaluation`."""
+stopped early), XGBoost's then going on from its model; their own records are `evals_result`
+and `record_evaluation`."""
 
 import lightgbm as lgb
 import numpy as np
@@ -14,13 +15,23 @@ metrics = {}
 
 dtrain, dvalid = xgb.DMatrix(x[:150], label=y[:150]), xgb.DMatrix(x[150:], label=y[150:])
 evals = {}
-xgb.train({"objective": "binary:logistic", "max_depth": 2, "eta": 0.3,
-           "eval_metric": ["logloss", "auc"]}, dtrain, num_boost_round=6,
-          evals=[(dtrain, "train"), (dvalid, "eval")], evals_result=evals)
+xgb_params = {"objective": "binary:logistic", "max_depth": 2, "eta": 0.3,
+              "eval_metric": ["logloss", "auc"]}
+model = xgb.train(xgb_params, dtrain, num_boost_round=6,
+                  evals=[(dtrain, "train"), (dvalid, "eval")], evals_result=evals)
 for data, logs in evals.items():
     for name, values in logs.items():
         for i, value in enumerate(values):
             _truth.add(metrics, f"{data}-{name}", i, value)
+# a training that goes on from the model: its rounds after the model's 6 (its evals_result
+# counts them from 0 again)
+more = {}
+xgb.train(xgb_params, dtrain, num_boost_round=3, evals=[(dvalid, "eval")], evals_result=more,
+          xgb_model=model)
+for data, logs in more.items():
+    for name, values in logs.items():
+        for i, value in enumerate(values):
+            _truth.add(metrics, f"{data}-{name}", 6 + i, value)
 
 recorded = {}
 train = lgb.Dataset(x[:150], label=y[:150])

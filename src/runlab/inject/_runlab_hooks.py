@@ -1326,6 +1326,19 @@ def _xgboost(module):
         def __init__(self):
             super().__init__()
             self.after = guarded("xgboost", self._after)
+            self.before = guarded("xgboost", self._before)
+            self.done = 0  # the rounds the model had boosted before this training
+
+        def _before(self, model):
+            # a training that goes on from a model (`xgb_model=booster`) counts its rounds
+            # from 0; the model's rounds go on after those it had (`num_boosted_rounds()`),
+            # as LightGBM's `init_model` does
+            rounds = getattr(model, "num_boosted_rounds", None)
+            self.done = int(rounds()) if callable(rounds) else 0
+
+        def before_training(self, model):
+            self.before(model)
+            return model
 
         def _after(self, model, epoch, evals_log):
             if _inside_sklearn():
@@ -1340,7 +1353,7 @@ def _xgboost(module):
                         values[f"{data}-{name}"], values[f"{data}-{name}-std"] = last[:2]
                     else:
                         values[f"{data}-{name}"] = last
-            metrics("xgboost", values, epoch)
+            metrics("xgboost", values, self.done + epoch)
 
         def after_iteration(self, model, epoch, evals_log):
             self.after(model, epoch, evals_log)
