@@ -6684,3 +6684,25 @@ def test_round_40_padded_steps_in_words_quoted_settings_and_counters_within_a_ro
         ("size", 200, 1), ("obj", 16.5, 1), ("bytes/tok", 3.9, 1))
     # a fitted estimator's best iteration is where the best was, not a measure
     assert run(MetricParser(), "best_iteration_: 1", "model.best_iteration_ = 12") == []
+
+
+def test_rich_tasks_named_for_their_stage_and_fields_after_the_time() -> None:
+    # two tasks of one Progress, `train:` and `valid:`, both showing `loss`: two series
+    parser = MetricParser()
+    points = run(parser, "train: ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 3/15 0:00:00 loss: 1.8253",
+                 "valid: ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 2/5  0:00:00 loss: 1.4741")
+    assert {key for key, _, _ in points} == {"train/loss", "valid/loss"}
+    # a TextColumn of `name value` fields after the time column
+    assert run(MetricParser(), "train ━━━━━━━━━━ 5%  3/60 0:00:03 lr 1.0e-03 loss 1.8253") == expect(
+        ("train/lr", 0.001, 3), ("train/loss", 1.8253, 3))
+
+
+def test_progressbar2_widgets_are_a_bar() -> None:
+    # `Percentage`, `Bar`, `Counter` over the total, `Variable`s, `ETA`: the counter is the
+    # step, the percentage no metric, the variables' placeholders (`------`) no value
+    assert run(MetricParser(),
+               "Epoch   0% |                     | 0/60 loss: ------ acc: ------ ETA:  --:--:--",
+               "Epoch   1% |                     | 1/60 loss:   1.98 acc:   0.13 ETA:   0:00:00",
+               "Epoch   3% |                     | 2/60 loss:  1.905 acc:  0.158 ETA:   0:00:00",
+               ) == expect(("loss", 1.98, 1), ("acc", 0.13, 1), ("loss", 1.905, 2),
+                           ("acc", 0.158, 2))

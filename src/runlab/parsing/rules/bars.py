@@ -61,6 +61,9 @@ _IGNITE_BAR = re.compile(
 # (`pyswarms.single.global_best:   1%|          |1/100, best_cost=0.0609`), or `{l_bar}{bar}|
 # {n_fmt}/{total_fmt} {postfix}` (`Ep 0:  50%|█████     | 6/12 , loss=1.2`).
 _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, ([^|]*))?$")
+# Or progressbar2's widgets: `Train  5% |#     | 3/60 loss:  1.825 acc:  0.186 ETA:   0:00:01`
+# (`Percentage`, `Bar`, `Counter` over the total, `Variable`s, `ETA`).
+_WIDGETS_BAR = re.compile(r"\d{1,3}% \|[^|]{0,400}\| {0,18}(\d{1,18})/(\d{1,18}) +(.{0,2000})$")
 # Or its count in brackets and no bar: `{desc}[{n_fmt}/{total_fmt}]{postfix} [{elapsed}<{remaining}]`
 # (Flax's NNX guides: `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`).
 _COUNT_BAR = re.compile(r"\[(\d{1,18})/(\d{1,18}|\?)\](?:, ([^\[]*?))? ?"
@@ -107,9 +110,16 @@ def read_tqdm(line: str) -> Bar | None:
             ahead = True
         else:
             bar = _PLAIN_BAR.search(line) or _COUNT_BAR.search(line)
-            if bar is None:
-                return None
-            counter, total, postfix = bar.groups()
+            if bar is not None:
+                counter, total, postfix = bar.groups()
+            else:
+                bar = _WIDGETS_BAR.search(line)
+                if bar is None:
+                    return None
+                counter, total, fields = bar.groups()
+                # (its `Variable` widgets, `loss: 1.98 acc: 0.13`, before its `ETA: 0:00:01`)
+                postfix = ", ".join(f"{key}={integer or number}" for key, integer, number
+                                    in key_value_pairs(fields) if key)
             rate, end = "", "$"
     items = _POSTFIX_ITEM.findall(postfix or "")
     if not items and postfix and " - " in postfix:
@@ -325,6 +335,15 @@ def read_rich(line: str) -> Bar | None:
         # (rich's columns show a task's fields before its first step as they were added:
         # no values yet)
         found, described = [], []
+    if not lightning and (found or described):
+        # a task named for its stage (`train:` and `valid:` tasks of one Progress): one
+        # series a stage, as a tqdm bar's
+        text = _SPINNER.sub("", head[:cut]).strip()
+        phase = _phase(text, _description(text)) if text else ""
+        if phase:
+            found, described = (
+                [(f"{phase}/{key}" if key and not phased(key) else key, value, step)
+                 for key, value, step in items] for items in (found, described))
     size = int(total) if total.isdigit() else 0
     epoch = _RICH_EPOCH.match(head) if lightning else None
     base = int(epoch.group(1)) * size if epoch is not None and size else None
@@ -345,8 +364,9 @@ def _spaced_fields(text: str) -> list[Found]:
     """A rich bar's fields written `name value` (`• step 60 • loss 0.2582 • val_acc 0.8`):
     every clause a time or such pairs, of them the measures'; else none."""
     found: list[Found] = []
-    for clause in _FIELD_CLAUSES.split(text.strip()):
-        if not clause or _CLOCK.fullmatch(clause):
+    # (a time column before the fields, `3/60 0:00:03 lr 1.0e-03 loss 1.8253`, is a clause)
+    for clause in _FIELD_CLAUSES.split(_CLOCK.sub("  ", text).strip()):
+        if not clause:
             continue
         pairs = spaced_pairs(clause)
         if pairs is None:
