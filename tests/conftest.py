@@ -136,10 +136,11 @@ def _text(data: bytes) -> str:
 
 def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
                env: dict[str, str] | None = None, argv: list[str] | None = None,
-               stdin: bool = False) -> tuple[int, bytes]:
+               stdin: bool = False, answers: dict[bytes, bytes] | None = None
+               ) -> tuple[int, bytes]:
     """Run runlab (or `argv`) with a real pseudo-terminal as its stdout (and stdin, with
     `stdin`, as in a terminal session); returns (wait status, the bytes the terminal
-    received)."""
+    received). `answers`: what the terminal answers (into stdin) to a query it receives."""
     import fcntl
     import pty
     import select
@@ -162,6 +163,9 @@ def run_in_pty(args: list[str], cwd: Path, cols: int = 100, timeout: float = 30,
         if not data:
             break
         out += data
+        for query, answer in (answers or {}).items():
+            for _ in range(data.count(query)):
+                os.write(master, answer)
     os.close(master)
     return p.wait(timeout=timeout), out
 

@@ -467,6 +467,20 @@ def test_quiet_records_without_echo(cli: Callable[..., Result]) -> None:
     assert "secret sauce" in cli("log", "last").stdout
 
 
+def test_quiet_passes_a_cursor_query_on_to_the_terminal(cli: Callable[..., Result],
+                                                        tmp_path: Path) -> None:
+    # enlighten and blessed ask the terminal where the cursor is and read the answer from
+    # their input: quiet, the question still reaches the terminal, and its answer the program
+    probe = ("import select, sys, tty; tty.setcbreak(0); sys.stdout.write('\\x1b[6n'); "
+             "sys.stdout.flush(); ready = select.select([0], [], [], 20)[0]; "
+             "print('answer', repr(sys.stdin.read(6)) if ready else None)")
+    code, out = run_in_pty(["-q", PY, "-c", probe], tmp_path, stdin=True,
+                           answers={b"\x1b[6n": b"\x1b[5;1R"})
+    assert code == 0
+    assert b"answer" not in out  # (quiet)
+    assert "answer '\\x1b[5;1R'" in cli("log", "last").stdout
+
+
 def test_reading_commands_report_bad_references(cli: Callable[..., Result]) -> None:
     cli("-n", "same", PY, "-c", "1")
     cli("-n", "same", PY, "-c", "1")

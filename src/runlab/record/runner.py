@@ -150,6 +150,15 @@ class _Child:
         for fd, stream, echo in read_fds:
             self.streams[fd] = (stream, echo if launch.echo else None)
 
+    def _ask_terminal(self, times: int) -> None:
+        """Pass a cursor position query the command wrote on to the user's terminal, which
+        answers into the command's input (`--quiet`: nothing else of the output is shown)."""
+        if _isatty(self.launch.stdout_fd):
+            try:
+                _write_all(self.launch.stdout_fd, _CURSOR_QUERY * times)
+            except OSError:
+                pass
+
     def run(self) -> Outcome:
         try:
             self._spawn()
@@ -300,6 +309,8 @@ class _Child:
         stream, echo = self.streams[fd]
         self.launch.on_output(stream, data)
         if echo is None:
+            if fd == self.master and not self.launch.echo and _CURSOR_QUERY in data:
+                self._ask_terminal(data.count(_CURSOR_QUERY))
             return True
         try:
             there = _write_all(echo, data)
@@ -465,6 +476,12 @@ def find_program(name: str, env: Mapping[str, str]) -> str | None:
         if os.path.isfile(path) and os.access(path, os.X_OK):
             return path
     return None
+
+
+# A program asking its terminal where the cursor is (enlighten, blessed, prompt_toolkit) reads
+# the answer from its input, the user's terminal: with the output not echoed (`--quiet`) the
+# question alone is passed on, or the program waits for an answer that never comes.
+_CURSOR_QUERY = b"\x1b[6n"
 
 
 def _isatty(fd: int) -> bool:
