@@ -6706,3 +6706,12 @@ def test_progressbar2_widgets_are_a_bar() -> None:
                "Epoch   3% |                     | 2/60 loss:  1.905 acc:  0.158 ETA:   0:00:00",
                ) == expect(("loss", 1.98, 1), ("acc", 0.13, 1), ("loss", 1.905, 2),
                            ("acc", 0.158, 2))
+
+
+def test_a_tqdm_frame_cut_before_its_rate_keeps_its_description() -> None:
+    # an 80-column terminal cuts a long description's frame inside its times
+    assert run(MetricParser(),
+               "Epoch 1 train_loss 1.6779 train_acc 0.2382 lr 1.0e-03:  25%|▎| 5/20 [00:00<00:0",
+               "Epoch 1 train_loss 1.6205 train_acc 0.2631 lr 1.0e-03:  30%|▎| 6/20 [00:00<00:0",
+               ) == expect(("train_loss", 1.6779, 5), ("train_acc", 0.2382, 5), ("lr", 0.001, 5),
+                           ("train_loss", 1.6205, 6), ("train_acc", 0.2631, 6), ("lr", 0.001, 6))

@@ -48,9 +48,9 @@ def parse_keras(line: str) -> list[Found]:
 # [00:01, 9.50it/s, ...]`: the counter, then a bracket that starts with the elapsed time and
 # holds the rate, then the postfix if any; in a terminal the line may be cut at its width.
 _TQDM = re.compile(
-    r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?, ([^,\]]*)"
-    r"(?:, ((?:[^\]\[]|\[[^\]\[]*\])*))?(\]|$)"  # a postfix may hold brackets: `avg. loss [1-20]: 22.7`
-)
+    r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?(?:, ([^,\]]*)"
+    r"(?:, ((?:[^\]\[]|\[[^\]\[]*\])*))?)?(\]|$)"  # a postfix may hold brackets: `avg. loss [1-20]: 22.7`
+)  # (a terminal may cut the line before the rate: `5/20 [00:00<00:0`)
 # PyTorch Ignite's `ProgressBar` (ignite/handlers/tqdm_logger.py) draws its own layout:
 # `Epoch [2/3]: [12/25]  48%|████▊     , loss=0.3 [00:01<00:01]`, the counter first.
 _IGNITE_BAR = re.compile(
@@ -100,6 +100,7 @@ def read_tqdm(line: str) -> Bar | None:
     ahead = False
     if bar is not None:
         counter, total, rate, postfix, end = bar.groups()
+        rate = rate or ""
         if "=" in rate:  # a bar_format with no rate: `[00:01<00:00, loss=0.8, acc=0.9]`
             rate, postfix = "", f"{rate}, {postfix}" if postfix else rate
     else:
