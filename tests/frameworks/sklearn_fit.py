@@ -2,8 +2,12 @@
 (verbose, out-of-bag) and histogram gradient boosting with early stopping. A scaler's
 `fit_transform` is the program's fit (its settings are params); `log_loss`'s own
 LabelBinarizer is scikit-learn's (its `neg_label` is none), while the estimator a model's
-function API fits (`k_means`) is the program's."""
+function API fits (`k_means`) is the program's; a mixture an installed library fits for its own
+use (a data synthesizer's per-column transformer) is the library's."""
 
+import os
+import sys
+import tempfile
 import warnings
 
 import numpy as np
@@ -31,6 +35,17 @@ hgb = HistGradientBoostingClassifier(max_iter=6, early_stopping=True, n_iter_no_
                                      random_state=0).fit(x, y)
 log_loss(y, mlp.predict_proba(x))
 k_means(x, n_clusters=2, n_init=1, random_state=0)
+library = os.path.join(tempfile.mkdtemp(), "site-packages")
+os.makedirs(os.path.join(library, "synthlib"))
+with open(os.path.join(library, "synthlib", "__init__.py"), "w") as f:
+    f.write("from sklearn.mixture import BayesianGaussianMixture\n"
+            "def normalize(column):\n"
+            "    return BayesianGaussianMixture(n_components=2, weight_concentration_prior=0.123,"
+            " random_state=0).fit(column)\n")
+sys.path.insert(0, library)
+import synthlib  # noqa: E402
+
+synthlib.normalize(x[:, :1])
 metrics = {}
 # The MLP's and gradient boosting's curves count iterations from 1; histogram gradient
 # boosting's scores start with the one before the first tree, and with its default scoring

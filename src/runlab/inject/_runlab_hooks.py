@@ -1585,14 +1585,34 @@ _sklearn_searching = [0]  # fits of estimators that cross-validate clones (`cv=`
 
 def _sklearn_own(estimator):
     """Whether scikit-learn itself fits `estimator` for a function of its own (`log_loss`'s
-    LabelBinarizer), not for the program (a method of the estimator's own, `fit_transform`,
-    is the program's call): its settings are no run's. Asked of the fit's caller."""
+    LabelBinarizer), or another library for its own use, not for the program (a method of
+    the estimator's own, `fit_transform`, is its caller's call): its settings are no run's.
+    Asked of the fit's caller."""
     try:
         frame = sys._getframe(2)
     except ValueError:
         return False
-    return str(frame.f_globals.get("__name__", "")).startswith(_SKLEARN_HELPERS) and (
-        frame.f_locals.get("self") is not estimator)
+    while frame is not None and frame.f_locals.get("self") is estimator:
+        frame = frame.f_back  # (its own methods: `fit` calling its `fit_predict`)
+    if frame is None:
+        return False
+    name = str(frame.f_globals.get("__name__", ""))
+    # (or another library's, a data synthesizer's (CTGAN's transformer fits a Gaussian
+    # mixture per column): its settings are the library's, not the program's)
+    return name.startswith(_SKLEARN_HELPERS) or name.split(".", 1)[0] != "sklearn" and (
+        _library_code(frame.f_code.co_filename, name))
+
+
+def _library_code(file, name):
+    """Whether code (its file, its module's name) is an installed library's, not the
+    program's: under site-packages or the interpreter's prefix, and not the package the
+    program runs as (`python -m mypkg.train`)."""
+    file = str(file or "")
+    if not ("site-packages" in file or "dist-packages" in file or file.startswith(
+            (sys.prefix + os.sep, sys.base_prefix + os.sep))):
+        return False
+    main = getattr(getattr(sys.modules.get("__main__"), "__spec__", None), "name", None) or ""
+    return not (main and name.split(".", 1)[0] == main.split(".", 1)[0])
 
 
 # The modules whose functions fit estimators of their own to compute something (`log_loss`'s
