@@ -6687,14 +6687,15 @@ def test_round_40_padded_steps_in_words_quoted_settings_and_counters_within_a_ro
 
 
 def test_rich_tasks_named_for_their_stage_and_fields_after_the_time() -> None:
-    # two tasks of one Progress, `train:` and `valid:`, both showing `loss`: two series
+    # two tasks of one Progress, `train:` and `valid:`, both showing `loss`: two series (the
+    # training's unqualified)
     parser = MetricParser()
     points = run(parser, "train: ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 3/15 0:00:00 loss: 1.8253",
                  "valid: ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 2/5  0:00:00 loss: 1.4741")
-    assert {key for key, _, _ in points} == {"train/loss", "valid/loss"}
+    assert {key for key, _, _ in points} == {"loss", "valid/loss"}
     # a TextColumn of `name value` fields after the time column
     assert run(MetricParser(), "train ━━━━━━━━━━ 5%  3/60 0:00:03 lr 1.0e-03 loss 1.8253") == expect(
-        ("train/lr", 0.001, 3), ("train/loss", 1.8253, 3))
+        ("lr", 0.001, 3), ("loss", 1.8253, 3))
 
 
 def test_progressbar2_widgets_are_a_bar() -> None:

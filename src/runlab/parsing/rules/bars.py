@@ -19,6 +19,7 @@ from runlab.parsing.rules.base import (
 from runlab.parsing.rules.dicts import parse_python_dict
 from runlab.parsing.rules.pairs import (
     PHASES,
+    TRAINING,
     is_metric_key,
     key_value_pairs,
     measured,
@@ -337,11 +338,11 @@ def read_rich(line: str) -> Bar | None:
         # no values yet)
         found, described = [], []
     if not lightning and (found or described):
-        # a task named for its stage (`train:` and `valid:` tasks of one Progress): one
-        # series a stage, as a tqdm bar's
+        # a task named for an evaluation's stage (`train:` and `valid:` tasks of one
+        # Progress): its own series (the training's stay unqualified)
         text = _SPINNER.sub("", head[:cut]).strip()
         phase = _phase(text, _description(text)) if text else ""
-        if phase:
+        if phase and phase.lower() not in TRAINING:
             found, described = (
                 [(f"{phase}/{key}" if key and not phased(key) else key, value, step)
                  for key, value, step in items] for items in (found, described))
