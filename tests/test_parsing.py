@@ -6716,3 +6716,18 @@ def test_a_tqdm_frame_cut_before_its_rate_keeps_its_description() -> None:
                "Epoch 1 train_loss 1.6205 train_acc 0.2631 lr 1.0e-03:  30%|▎| 6/20 [00:00<00:0",
                ) == expect(("train_loss", 1.6779, 5), ("train_acc", 0.2382, 5), ("lr", 0.001, 5),
                            ("train_loss", 1.6205, 6), ("train_acc", 0.2631, 6), ("lr", 0.001, 6))
+
+
+def test_alive_progress_bars() -> None:
+    # the bar, a spinner, the count, the percentage, the times and the rate, then its text
+    # (`bar.text(...)`), `name=value` or `name value | ...`; the text beside `0/60` is set
+    # before the first count, no value yet
+    assert run(MetricParser(),
+               "train |          | ▁▃▅ 0/60 [0%] in 0s (~0s, 0.0/s) loss=1.9800 acc=0.130",
+               "train |█▍        | ▂▄▆ 4/60 [7%] in 0s (~1s, 39.7/s) loss=1.7467 acc=0.212",
+               "train |█▌        | ▃▅▇ 6/60 [10%] in 0s (~1s, 39.2/s) loss=1.6205 acc=0.263",
+               ) == expect(("train/loss", 1.7467, 4), ("train/acc", 0.212, 4),
+                           ("train/loss", 1.6205, 6), ("train/acc", 0.263, 6))
+    assert run(MetricParser(),
+               "Epoch 1 |██        | ▁▃▅ 1/20 [5%] in 0s (~0s, 61.8/s) loss 1.9800 | acc 0.130",
+               ) == expect(("loss", 1.98, 1), ("acc", 0.13, 1))

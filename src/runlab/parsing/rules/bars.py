@@ -65,6 +65,10 @@ _PLAIN_BAR = re.compile(r"\d{1,3}%\|[^|]{0,400}\| ?(\d{1,18})/(\d{1,18}) ?(?:, (
 # Or progressbar2's widgets: `Train  5% |#     | 3/60 loss:  1.825 acc:  0.186 ETA:   0:00:01`
 # (`Percentage`, `Bar`, `Counter` over the total, `Variable`s, `ETA`).
 _WIDGETS_BAR = re.compile(r"\d{1,3}% \|[^|]{0,400}\| {0,18}(\d{1,18})/(\d{1,18}) +(.{0,2000})$")
+# Or alive-progress': `train |████▍     | ▃▅▇ 4/60 [7%] in 0s (~1s, 39.7/s) loss=1.7467` (the
+# bar, a spinner, the count over the total, the percentage, the times and the rate, its text).
+_ALIVE_BAR = re.compile(r"\| (?:\S{1,8} )?(\d{1,18})/(\d{1,18}) \[\d{1,3}%\] in [^()]{0,20}"
+                        r"\([^()]{0,40}/s\)(?: (.{0,2000}))?$")
 # Or its count in brackets and no bar: `{desc}[{n_fmt}/{total_fmt}]{postfix} [{elapsed}<{remaining}]`
 # (Flax's NNX guides: `[train] epoch: 1/3, [12/50], loss=1.89 [00:01<00:02]`).
 _COUNT_BAR = re.compile(r"\[(\d{1,18})/(\d{1,18}|\?)\](?:, ([^\[]*?))? ?"
@@ -115,13 +119,21 @@ def read_tqdm(line: str) -> Bar | None:
             if bar is not None:
                 counter, total, postfix = bar.groups()
             else:
-                bar = _WIDGETS_BAR.search(line)
+                bar = _WIDGETS_BAR.search(line) or _ALIVE_BAR.search(line)
                 if bar is None:
                     return None
                 counter, total, fields = bar.groups()
-                # (its `Variable` widgets, `loss: 1.98 acc: 0.13`, before its `ETA: 0:00:01`)
-                postfix = ", ".join(f"{key}={integer or number}" for key, integer, number
-                                    in key_value_pairs(fields) if key)
+                # (progressbar2's `Variable` widgets, `loss: 1.98 acc: 0.13`, before its
+                # `ETA: 0:00:01`; alive-progress' text, `loss=1.74 acc=0.21`, `loss 1.74 |
+                # acc 0.21`)
+                pairs = [(key, integer or number) for key, integer, number
+                         in key_value_pairs(fields or "") if key]
+                if not pairs and fields:
+                    pairs = [(key, str(value)) for key, value, _ in _spaced_fields(fields)]
+                # (alive-progress shows the text set before the first count beside `0/60`:
+                # the values are the counts' to come, drawn at them)
+                postfix = ", ".join(f"{key}={value}" for key, value in pairs) if (
+                    counter != "0") else ""
             rate, end = "", "$"
     items = _POSTFIX_ITEM.findall(postfix or "")
     if not items and postfix and " - " in postfix:
