@@ -6731,3 +6731,11 @@ def test_alive_progress_bars() -> None:
     assert run(MetricParser(),
                "Epoch 1 |██        | ▁▃▅ 1/20 [5%] in 0s (~0s, 61.8/s) loss 1.9800 | acc 0.130",
                ) == expect(("loss", 1.98, 1), ("acc", 0.13, 1))
+
+
+def test_a_panels_row_is_its_text() -> None:
+    # rich's `Panel(f"step {g}/{N} | loss {loss:.4f} | acc {acc:.3f}")` redrawn by `Live`
+    assert run(MetricParser(), "╭────────────────────────────────────────╮",
+               "│ step 3/40 | loss 1.8253 | acc 0.186 │",
+               "╰────────────────────────────────────────╯") == expect(
+        ("loss", 1.8253, 3), ("acc", 0.186, 3))

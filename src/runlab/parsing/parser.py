@@ -1748,12 +1748,18 @@ _SIGNATURE = re.compile(r"(\s{0,40}[A-Za-z][\w\-]{0,20}\+{0,2})(?:(?:\|[\w.\-:]{
                         r"|(?:\+[\w.\-]{1,80}){1,20}\+version\.)[\w.\-]{1,20} = ", re.ASCII)
 
 
+_PANEL_SIDES = frozenset("│┃║")
+
+
 def _plain(line: str) -> str:
     """A line not all ASCII as the rules read it: full-width punctuation as ASCII's, a middle
     dot between clauses as a bar, and no
     emoji (`📊 Epoch 1/3`, `loss: 0.5 ✅`: one space where a run of them stood, none at the
     start), so that a header or a pair is read as without them."""
     line = line.translate(_FULL_WIDTH)
+    if line[:1] in _PANEL_SIDES and line.rstrip()[-1:] == line[:1] and line.count(line[:1]) == 2:
+        # a panel's row, rich's `Panel(f"step {g} | loss {loss:.4f}")`: its text, no cell
+        line = line.rstrip()[1:-1].strip()
     if line[:3] == "───":  # a rich rule's title, `──── Step 5000 ────`, alone
         titled = _RULE_TITLE.fullmatch(line)
         if titled is not None:
