@@ -42,6 +42,16 @@ phases["val"].add_hparams(hparams, final)
 _truth.add(metrics, "hparam/accuracy", 0, 0.875)  # add_hparams writes it at step 0
 for each in phases.values():
     each.close()
+# writers the program keeps open side by side, one an optimizer (TensorBoard shows each as a
+# run): a series each
+compared = tempfile.mkdtemp()
+runs = {name: SummaryWriter(log_dir=f"{compared}/{name}") for name in ("sgd", "adam")}
+for step in range(1, 3):
+    for name, scale in (("sgd", 1.0), ("adam", 0.5)):
+        runs[name].add_scalar("loss", scale / step, step)
+        _truth.add(metrics, f"{name}/loss", step, scale / step)
+for each in runs.values():
+    each.close()
 # CleanRL's loop: each episode's return printed, then written under a path; one series, the
 # writer's (a print of a value never written stays the program's own)
 writer = SummaryWriter(log_dir=tempfile.mkdtemp())

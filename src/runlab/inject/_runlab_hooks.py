@@ -1788,18 +1788,42 @@ _PHASE_DIRS = frozenset({"train", "training", "val", "valid", "validation", "tes
 
 def _tensorboard(module):
     writer = module.SummaryWriter
+    # a parent directory -> the names of the directories of the program's writers open in it
+    siblings = {}
 
     def step_of(value):
         number = None if value is None else _number(value)
         return None if number is None else int(number)
 
-    def named(writer, tag):
-        # `loss` from the writer at `runs/x/val` is `val/loss` (unless the tag names a phase)
+    def where(writer):
         directory = getattr(writer, "log_dir", None) or getattr(writer, "logdir", None)
-        phase = os.path.basename(os.path.normpath(str(directory))) if directory else ""
+        if not directory:
+            return "", ""
+        directory = os.path.normpath(str(directory))
+        return os.path.dirname(directory), os.path.basename(directory)
+
+    def created(result, args, kwargs):
+        if _framework_writes():
+            return  # (Lightning's logger's writer: no run of the program's own)
+        parent, name = where(args[0])
+        if name:
+            siblings.setdefault(parent, {})[id(args[0])] = name
+
+    def closed(args, kwargs):
+        parent, _ = where(args[0])
+        siblings.get(parent, {}).pop(id(args[0]), None)
+
+    def named(writer, tag):
+        # `loss` from the writer at `runs/x/val` is `val/loss` (unless the tag names a phase);
+        # from writers the program made side by side, `runs/cmp/sgd` and `runs/cmp/adam`
+        # (TensorBoard shows each as a run), `sgd/loss` and `adam/loss`
+        parent, phase = where(writer)
         tag = str(tag)
-        if phase.lower() not in _PHASE_DIRS or any(
-                part.lower() in _PHASE_DIRS for part in tag.replace("_", "/").split("/")):
+        if phase.lower() not in _PHASE_DIRS:
+            open_beside = siblings.get(parent, {})
+            side_by_side = id(writer) in open_beside and len(set(open_beside.values())) > 1
+            return f"{phase}/{tag}" if side_by_side else tag
+        if any(part.lower() in _PHASE_DIRS for part in tag.replace("_", "/").split("/")):
             return tag
         return f"{phase}/{tag}"
 
@@ -1835,6 +1859,8 @@ def _tensorboard(module):
             params("tensorboard", values)
 
     _loggers_on.append(True)
+    wrap(writer, "__init__", "tensorboard", after=created)
+    wrap(writer, "close", "tensorboard", before=closed)
     wrap(writer, "add_scalar", "tensorboard", before=scalar)
     wrap(writer, "add_scalars", "tensorboard", before=scalars)
     wrap(writer, "add_hparams", "tensorboard", before=hparams)
