@@ -6739,3 +6739,18 @@ def test_a_panels_row_is_its_text() -> None:
                "│ step 3/40 | loss 1.8253 | acc 0.186 │",
                "╰────────────────────────────────────────╯") == expect(
         ("loss", 1.8253, 3), ("acc", 0.186, 3))
+
+
+def test_imbalanced_learns_classification_report() -> None:
+    # `classification_report_imbalanced`: each score under its row's label, the supports counts
+    points = run(MetricParser(),
+                 "                   pre       rec       spe        f1       geo       iba       sup",
+                 "",
+                 "          0       0.36      0.65      0.84      0.47      0.74      0.53        31",
+                 "",
+                 "avg / total       0.79      0.72      0.90      0.74      0.80      0.63       250")
+    assert points == expect(
+        ("0/pre", 0.36, 0), ("0/rec", 0.65, 0), ("0/spe", 0.84, 0), ("0/f1", 0.47, 0),
+        ("0/geo", 0.74, 0), ("0/iba", 0.53, 0), ("avg_total/pre", 0.79, 0),
+        ("avg_total/rec", 0.72, 0), ("avg_total/spe", 0.9, 0), ("avg_total/f1", 0.74, 0),
+        ("avg_total/geo", 0.8, 0), ("avg_total/iba", 0.63, 0))

@@ -687,7 +687,7 @@ RULES: list[Rule] = [
         "a row a class and the averages, each score under its row's label (`0/precision`, "
         "`macro_avg/f1-score`) and `accuracy`; the supports are counts",
         parse_report_header,
-        ("f1-score   support",),
+        ("f1-score   support", " iba "),
         final=True,
         rows=report_rows,
         # the program prints it (a Trainer's compute_metrics, a Lightning callback), never a

@@ -593,7 +593,16 @@ def parse_gb_row(line: str) -> list[Found]:
 # 0.86      0.72        22`, `    accuracy                           0.64        75`, `   macro
 # avg       0.64 ...` and `weighted avg ...`, blank lines between: each score under its row's
 # label (`0/precision`, `macro_avg/f1-score`, `accuracy`); the supports are counts.
-_CR_HEADER = re.compile(r"\s*precision\s+recall\s+f1-score\s+support\s*")
+_CR_HEADER = re.compile(r"\s*precision\s+recall\s+f1-score\s+support\s*"
+                        # (or imbalanced-learn's `classification_report_imbalanced`: `pre  rec
+                        # spe  f1  geo  iba  sup`, then `avg / total` for the averages)
+                        r"|\s*pre\s+rec\s+spe\s+f1\s+geo\s+iba\s+sup\s*")
+_IMBALANCED_ROW = re.compile(
+    rf"\s*(\S(?:.{{0,60}}?\S)?)\s{{2,}}({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+({NUMBER})"
+    rf"\s+({NUMBER})\s+({NUMBER})\s+\d{{1,18}}\s*",
+    re.ASCII,
+)
+_IMBALANCED_COLUMNS = ("pre", "rec", "spe", "f1", "geo", "iba")
 _CR_ROW = re.compile(
     rf"\s*(\S(?:.{{0,60}}?\S)?)\s{{2,}}({NUMBER})\s+({NUMBER})\s+({NUMBER})\s+\d{{1,18}}\s*",
     re.ASCII,
@@ -608,6 +617,9 @@ parse_report_header = _claims(_CR_HEADER)
 def report_rows(header: str) -> Callable[[str], list[Found]]:
     """The report's rows, blank lines between them included (two at most in a row)."""
     blanks = [0]
+    imbalanced = "precision" not in header
+    rows, columns = (_IMBALANCED_ROW, _IMBALANCED_COLUMNS) if imbalanced else (
+        _CR_ROW, _CR_COLUMNS)
 
     def row(line: str) -> list[Found]:
         if not line.strip():
@@ -617,12 +629,12 @@ def report_rows(header: str) -> Callable[[str], list[Found]]:
         accuracy = _CR_ACCURACY.fullmatch(line)
         if accuracy is not None:
             return [("accuracy", to_number(accuracy.group(1)), None)]
-        match = _CR_ROW.fullmatch(line)
+        match = rows.fullmatch(line)
         if match is None:
             return []
-        label = match.group(1).replace(" ", "_")
+        label = "_".join(word for word in match.group(1).split() if word != "/")
         return [(f"{label}/{column}", to_number(value), None)
-                for column, value in zip(_CR_COLUMNS, match.groups()[1:])]
+                for column, value in zip(columns, match.groups()[1:])]
 
     return row
 
