@@ -1418,6 +1418,12 @@ _AFTER_COUNT = re.compile(
 )
 
 
+# What an optimizer's steps lower or raise, named at a step in words (PennyLane's tutorials,
+# `Objective after step    10:  3.15`, `Energy after step 15: -1.13`), though a settings dict's
+# `objective` (XGBoost's) is none.
+_OPTIMIZED = re.compile(r"(?:^|[_\s])(?:objective|energy|fitness)$", re.ASCII | re.IGNORECASE)
+
+
 def parse_at_step(line: str) -> list[Found]:
     """``Training loss (for 1 batch) at step 100: 0.6021`` as Training_loss at step 100."""
     text = message(line).lstrip()
@@ -1438,7 +1444,8 @@ def parse_at_step(line: str) -> list[Found]:
     else:
         name, unit, step, value = match.groups()
     key = name.replace(" ", "_")
-    if not is_metric_key(key) or _MEASURE.search(name) is None:  # `Checkpoint saved at step 5`
+    if not is_metric_key(key) or _MEASURE.search(name) is None and _OPTIMIZED.search(
+            name) is None:  # `Checkpoint saved at step 5`
         return []
     unit = unit.lower().rstrip("s")
     return [(unit if unit in ("epoch", "episode") else "step", int(step), None),
@@ -1748,7 +1755,6 @@ _MEASURE = re.compile(
     # (mmsegmentation's means over classes, and its accuracy over all pixels)
     r"|miou|macc|aacc|mdice|mfscore"
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
-    r"|objective|energy|fitness"
     r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|aps|apm|apl"
     r"|metrics?"
     # (a network's letter after it: a GAN's `loss_D`, `loss_G`)
