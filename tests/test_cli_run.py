@@ -481,6 +481,27 @@ def test_quiet_passes_a_cursor_query_on_to_the_terminal(cli: Callable[..., Resul
     assert "answer '\\x1b[5;1R'" in cli("log", "last").stdout
 
 
+def test_quiet_passes_on_a_cursor_query_the_reads_cut_in_two() -> None:
+    # the command's output comes in reads of any size: a query may end one and open the next
+    import pty
+
+    from runlab.record.runner import Launch, _Child
+
+    terminal, seat = pty.openpty()
+    r, w = os.pipe()
+    try:
+        child = _Child(Launch(argv=["true"], cwd=".", env={}, use_pty=True, echo=False,
+                              stdout_fd=seat))
+        child.master, child.streams[r] = r, (1, None)
+        for piece in (b"ready\x1b[", b"6n then \x1b", b"[6n", b" done"):
+            os.write(w, piece)
+            assert child._read(r)
+        assert os.read(terminal, 100) == b"\x1b[6n\x1b[6n"
+    finally:
+        for fd in (terminal, seat, r, w):
+            os.close(fd)
+
+
 def test_reading_commands_report_bad_references(cli: Callable[..., Result]) -> None:
     cli("-n", "same", PY, "-c", "1")
     cli("-n", "same", PY, "-c", "1")

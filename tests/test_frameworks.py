@@ -243,7 +243,6 @@ def test_sklearn_params_and_curves(cli: Callable[..., Result], tmp_path: Path,
         assert [s for s, _ in truth["metrics"]["val_loss"]] == list(range(7))
         assert_params(run, truth)
         assert "neg_label" not in run["params"]
-        assert "weight_concentration_prior" not in run["params"]  # (an installed library's)
         assert "Iteration 12, loss" in output
         assert "OOB Improve" in output  # printed as ever, recorded once at full precision
 

@@ -6659,12 +6659,18 @@ def test_round_39_a_class_s_clause_before_its_scores_between_bars() -> None:
 
 
 def test_a_name_as_code_spells_it_drops_the_message_words_before_it() -> None:
-    # the words before `val_loss` are what happened, not its name; a qualifier stays
+    # the words that tell what happened before `val_loss`, and those before them, are not its
+    # name; a qualifier after them stays
     assert run(MetricParser(), "checkpoint saved val_loss=0.43",
                "Early stopping triggered val_loss: 0.46", "new best val_loss=0.44",
                "checkpoint saved test avg_loss=0.3", "Validation accuracy = 0.93") == expect(
         ("val_loss", 0.43, 0), ("val_loss", 0.46, 1), ("best_val_loss", 0.44, 0),
         ("test_avg_loss", 0.3, 0), ("Validation_accuracy", 0.93, 0))
+    # words that name whose value it is stay: each its own series
+    assert run(MetricParser(), "Epoch 3 | teacher val_acc: 0.91 | student val_acc: 0.85",
+               "Validation set avg_loss: 0.3", "swa model val_acc: 0.93") == expect(
+        ("teacher_val_acc", 0.91, 3), ("student_val_acc", 0.85, 3),
+        ("Validation_set_avg_loss", 0.3, 3), ("swa_model_val_acc", 0.93, 3))
 
 
 def test_round_40_padded_steps_in_words_quoted_settings_and_counters_within_a_round() -> None:
@@ -6677,6 +6683,9 @@ def test_round_40_padded_steps_in_words_quoted_settings_and_counters_within_a_ro
                "the batches per epoch will be used..",
                "`Trainer(val_check_interval=1.0)` was configured so validation will run at the "
                "end of the training epoch..") == []
+    # (what follows a quoted call is read as ever)
+    assert run(MetricParser(), "`Trainer(max_epochs=3)` done: val_loss=0.25") == expect(
+        ("val_loss", 0.25, 0))
     # sentencepiece's EM rounds: `sub_iter` counts within a round, no step and no metric
     assert run(MetricParser(), "EM sub_iter=0 size=220 obj=16.68 num_tokens=6779 bytes/tok=3.97",
                "EM sub_iter=1 size=200 obj=16.5 num_tokens=6779 bytes/tok=3.9") == expect(
@@ -6716,6 +6725,10 @@ def test_a_tqdm_frame_cut_before_its_rate_keeps_its_description() -> None:
                "Epoch 1 train_loss 1.6205 train_acc 0.2631 lr 1.0e-03:  30%|▎| 6/20 [00:00<00:0",
                ) == expect(("train_loss", 1.6779, 5), ("train_acc", 0.2382, 5), ("lr", 0.001, 5),
                            ("train_loss", 1.6205, 6), ("train_acc", 0.2631, 6), ("lr", 0.001, 6))
+    # or right after the comma before it
+    assert run(MetricParser(),
+               "Epoch 1/3 | train_loss: 0.3551 | train_acc: 0.91:  50%|▌| 10/20 [00:00<00:00,",
+               ) == expect(("train_loss", 0.3551, 10), ("train_acc", 0.91, 10))
 
 
 def test_alive_progress_bars() -> None:
@@ -6754,3 +6767,12 @@ def test_imbalanced_learns_classification_report() -> None:
         ("0/geo", 0.74, 0), ("0/iba", 0.53, 0), ("avg_total/pre", 0.79, 0),
         ("avg_total/rec", 0.72, 0), ("avg_total/spe", 0.9, 0), ("avg_total/f1", 0.74, 0),
         ("avg_total/geo", 0.8, 0), ("avg_total/iba", 0.63, 0))
+
+
+def test_a_counter_after_the_measures_is_their_step() -> None:
+    assert run(MetricParser(), "loss 1.4331 acc 0.5223 step 1", "loss 1.0268 acc 0.6577 step 2",
+               "loss 0.9 acc 0.7 (step 3)", "loss 0.8 acc 0.75 epoch 4") == expect(
+        ("loss", 1.4331, 1), ("acc", 0.5223, 1), ("loss", 1.0268, 2), ("acc", 0.6577, 2),
+        ("loss", 0.9, 3), ("acc", 0.7, 3), ("loss", 0.8, 4), ("acc", 0.75, 4))
+    # (words and counts that name no measure: no metric)
+    assert run(MetricParser(), "foo 3 bar 4 step 5") == []

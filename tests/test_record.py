@@ -376,6 +376,23 @@ def test_a_hooks_values_printed_under_a_label_are_the_hooks() -> None:
         ["val/loss", 0.41, 4], ["Test/test_loss", 0.9253368377685547, 9]]
 
 
+def test_a_hooks_value_printed_in_other_capitals_and_earlier_evaluations_are_the_hooks() -> None:
+    # `print(f"Eval loss: {m['eval_loss']:.4f}")` after the Trainer's evaluation; Keras'
+    # evaluations printed after a later one (`print("Validation:", first)`) stay theirs
+    own = Ownership()
+    own.take_report(channel.Report(time=NOW, hook="transformers", step=4,
+                                   metrics={"eval_loss": 1.323517}))
+    own.take_report(channel.Report(time=NOW, hook="keras", step=3, metrics={
+        "eval_loss": 4.8853, "eval_mae": 1.5}))
+    own.take_report(channel.Report(time=NOW, hook="keras", step=3, metrics={
+        "eval_loss": 9.1397, "eval_mae": 2.5}))
+    printed = [Point("Eval_loss", 1.3235, 4, "key_value"),
+               Point("Eval_loss", 1.5, 4, "key_value"),  # another value: the program's own
+               Point("Validation/loss", 4.8853, 3, "python_dict"),
+               Point("Validation/mae", 1.5, 3, "python_dict")]
+    assert [p[:2] for p in own.from_output([(NOW + 1, printed)])] == [["Eval_loss", 1.5]]
+
+
 def test_a_window_closes_no_earlier_than_the_recorder_read_its_end() -> None:
     # Under load the recorder reads a fit's last lines seconds after the program printed
     # them, then the hook's end mark (the program waits for it to be read): those lines

@@ -4,7 +4,8 @@ wandb.log at the run's own steps, an explicit step, a nested dict and a commit=F
 a gradient-accumulation loop's commit=False values, which W&B keeps the last of a step; a
 metric defined against a step metric of its own (`define_metric("eval/*",
 step_metric="epoch")`); then a Keras fit whose callback hands the epoch's logs to W&B and to a
-TensorBoard writer as well, with measures of its own. Its own record is every value it passed,
+TensorBoard writer as well, with measures of its own; a last commit=False value, the run left
+for W&B to finish as Python exits. Its own record is every value it passed,
 at the step W&B gives it (`run.step` before the call; a defined metric's at its step metric),
 but for the logs the Keras callback copied: the Keras hook's (at its epochs, from 1)."""
 
@@ -18,10 +19,13 @@ os.environ["WANDB_SILENT"] = "true"
 os.environ.setdefault("KERAS_BACKEND", "torch")
 import keras
 import numpy as np
+import torch
 import wandb
 from torch.utils.tensorboard import SummaryWriter
 
 import _truth
+
+seen = torch.zeros(())
 
 
 class Copied(keras.callbacks.Callback):
@@ -37,6 +41,9 @@ class Copied(keras.callbacks.Callback):
             self.writer.add_scalar(key, value, epoch)
         self.writer.add_scalar("tb_f1", 0.25 + epoch / 10, epoch)
         _truth.add(metrics, "tb_f1", epoch, 0.25 + epoch / 10)
+        seen.add_(1)  # a tensor updated in place: its value as it was logged
+        self.writer.add_scalar("seen_epochs", seen, epoch)
+        _truth.add(metrics, "seen_epochs", epoch, float(seen))
 
 metrics = {}
 parser = argparse.ArgumentParser()
@@ -83,5 +90,8 @@ writer.close()
 for key, values in history.history.items():
     for epoch, value in enumerate(values, start=1):
         _truth.add(metrics, key, epoch, value)
-run.finish()
+# a value never committed by a later call: W&B keeps it as the run ends (the program does not
+# finish the run itself: W&B does, as Python exits)
+_truth.add(metrics, "closing", run.step, 0.5)
+wandb.log({"closing": 0.5}, commit=False)
 _truth.write(metrics, {"lr": 0.01, "layers": 2, "warmup-steps": 5})

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import weakref
+from collections import deque
 
 
 def _own_imports():
@@ -390,9 +391,9 @@ def _number(value):
         return None
 
 
-def metrics(hook, values, step, **more):
+def metrics(hook, values, step, when=None, **more):
     """Record a dict of values at `step` (non-numeric values are left out; without a step,
-    each key's next point)."""
+    each key's next point), logged now or `when`."""
     if _searching[0] and hook not in _SEARCHES:
         return  # a search's trial's (`_search`)
     points = {}
@@ -403,12 +404,13 @@ def metrics(hook, values, step, **more):
     if points:
         if _open and _loggers_on and hook not in _LOGGERS:
             for key, number in points.items():
-                seen = _framework_values.setdefault(key, {})
-                seen[number] = None
-                if len(seen) > 10_000:  # (as many as may be held: `_logged`)
-                    del seen[next(iter(seen))]
+                seen = _framework_values.get(key)
+                if seen is None or len(seen) >= 10_000:  # (more than `_HELD_S` could hold)
+                    seen = _framework_values[key] = set()
+                seen.add(number)
         at = {} if step is None else {"step": int(step)}
-        emit({"hook": hook, "metrics": points, **at, "time": time.time(), **more})
+        emit({"hook": hook, "metrics": points, **at, "time": time.time() if when is None else when,
+              **more})
 
 
 def params(hook, values, weak=False):
@@ -669,29 +671,44 @@ def _flaml(module):
 # (only once a program uses such a tracker; a key's latest values only)
 _LOGGERS = frozenset({"mlflow", "wandb", "tensorboard", "dvclive", "accelerate"})
 _framework_values = {}
-_logged_held = []
+_logged_held = deque()  # (hook, {key: number}, step, time logged)
 _loggers_on = []  # non-empty once one of those hooks is installed
+# How long a value logged inside a fit waits for the framework's own at the most: a fit stopped
+# by a signal (a cluster's preemption) loses no more of what the program logged than that.
+_HELD_S = 30.0
 
 
 def _logged(hook, values, step):
     """What the program logged to a tracker, recorded now, or once a hooked framework's window
-    closes (the values its hook recorded under the same keys left out)."""
+    closes (the values its hook recorded under the same keys left out), as the values were and
+    when they were logged."""
     if not _open:
         metrics(hook, values, step)
         return
-    _logged_held.append((hook, values, step))
-    if len(_logged_held) > 10_000:  # (a fit that never ends: go on with what it gave so far)
-        _release_logged()
+    numbers = {}
+    for key, value in values.items():  # (a tensor updated in place later: its value now)
+        number = _number(value)
+        if number is not None:
+            numbers[str(key)] = number
+    if not numbers:
+        return
+    now = time.time()
+    _logged_held.append((hook, numbers, step, now))
+    if now - _logged_held[0][3] > _HELD_S or len(_logged_held) > 10_000:
+        _release_logged(now - _HELD_S)
 
 
-def _release_logged():
-    held, seen = list(_logged_held), dict(_framework_values)
-    del _logged_held[:]
-    if not _open:
+def _release_logged(before=None):
+    """What the program logged in a fit, recorded: all of it, else what was logged `before`."""
+    out = []
+    while _logged_held and (before is None or _logged_held[0][3] <= before):
+        out.append(_logged_held.popleft())
+    seen = _framework_values
+    for hook, numbers, step, when in out:
+        metrics(hook, {key: number for key, number in numbers.items()
+                       if number not in seen.get(key, ())}, step, when=when)
+    if before is None and not _open:
         _framework_values.clear()
-    for hook, values, step in held:
-        metrics(hook, {key: value for key, value in values.items()
-                       if _number(value) not in seen.get(str(key), ())}, step)
 
 
 def muted(hook, keys, on):
@@ -1585,34 +1602,16 @@ _sklearn_searching = [0]  # fits of estimators that cross-validate clones (`cv=`
 
 def _sklearn_own(estimator):
     """Whether scikit-learn itself fits `estimator` for a function of its own (`log_loss`'s
-    LabelBinarizer), or another library for its own use, not for the program (a method of
-    the estimator's own, `fit_transform`, is its caller's call): its settings are no run's.
-    Asked of the fit's caller."""
+    LabelBinarizer), not for the program (a method of the estimator's own, `fit_transform`,
+    is its caller's call): its settings are no run's. Asked of the fit's caller."""
     try:
         frame = sys._getframe(2)
     except ValueError:
         return False
     while frame is not None and frame.f_locals.get("self") is estimator:
         frame = frame.f_back  # (its own methods: `fit` calling its `fit_predict`)
-    if frame is None:
-        return False
-    name = str(frame.f_globals.get("__name__", ""))
-    # (or another library's, a data synthesizer's (CTGAN's transformer fits a Gaussian
-    # mixture per column): its settings are the library's, not the program's)
-    return name.startswith(_SKLEARN_HELPERS) or name.split(".", 1)[0] != "sklearn" and (
-        _library_code(frame.f_code.co_filename, name))
-
-
-def _library_code(file, name):
-    """Whether code (its file, its module's name) is an installed library's, not the
-    program's: under site-packages or the interpreter's prefix, and not the package the
-    program runs as (`python -m mypkg.train`)."""
-    file = str(file or "")
-    if not ("site-packages" in file or "dist-packages" in file or file.startswith(
-            (sys.prefix + os.sep, sys.base_prefix + os.sep))):
-        return False
-    main = getattr(getattr(sys.modules.get("__main__"), "__spec__", None), "name", None) or ""
-    return not (main and name.split(".", 1)[0] == main.split(".", 1)[0])
+    return frame is not None and str(frame.f_globals.get("__name__", "")).startswith(
+        _SKLEARN_HELPERS)
 
 
 # The modules whose functions fit estimators of their own to compute something (`log_loss`'s
@@ -1626,8 +1625,10 @@ def _sklearn_params(estimator):
               if isinstance(v, (bool, int, float, str)) or v is None}
     # A preprocessor's settings (a scaler's, PCA's: it transforms, it does not predict)
     # give way to the model's fitted after it (`random_state` is the model's).
+    # (and so do a sampler's, imbalanced-learn's `SMOTE`: it resamples, it does not predict)
     params("sklearn", values,
-           weak=hasattr(estimator, "transform") and not hasattr(estimator, "predict"))
+           weak=(hasattr(estimator, "transform") or hasattr(estimator, "fit_resample"))
+           and not hasattr(estimator, "predict"))
 
 
 # The cross-validations that fit clones of an estimator: each clone's curves are a fold's, no
@@ -1912,17 +1913,17 @@ def _wandb(module):
         if values.get("commit") is False:
             pending[id(run)] = [step, flat]
             return
-        given(run, flat, step)
+        given(id(run), flat, step)
 
     def given(run, flat, step):
         # A metric defined with a step metric (`define_metric("val/*", step_metric="epoch")`)
         # is at that metric's value, logged with it or before (as W&B fills it in); a step
         # metric itself is the axis, no point.
-        defined = axes.get(id(run))
+        defined = axes.get(run)
         if not defined:
             _logged("wandb", flat, step)
             return
-        known = latest.setdefault(id(run), {})
+        known = latest.setdefault(run, {})
         axis_names = {axis for _, axis in defined}
         for name in axis_names & set(flat):
             number = _number(flat[name])
@@ -1942,7 +1943,7 @@ def _wandb(module):
     def committed(run):
         held = pending.pop(id(run), None)
         if held is not None:
-            given(run, held[1], held[0])
+            given(id(run), held[1], held[0])
 
     def defined(args, kwargs):
         # Run.define_metric(name, step_metric=None, ...)
@@ -1961,8 +1962,20 @@ def _wandb(module):
     wrap(module.Run, "log", "wandb", before=log)
     if hasattr(module.Run, "define_metric"):
         wrap(module.Run, "define_metric", "wandb", before=defined)
-    if hasattr(module.Run, "finish"):
-        wrap(module.Run, "finish", "wandb", before=finished)
+    # (`finish()` ends in `_finish`, and so does a `with wandb.init()` block; a run left open
+    # W&B's service finishes as Python exits, never calling either)
+    for ending in ("finish", "_finish"):
+        if hasattr(module.Run, ending):
+            wrap(module.Run, ending, "wandb", before=finished)
+
+    def exiting():
+        for run, (step, flat) in list(pending.items()):
+            given(run, flat, step)
+        pending.clear()
+
+    import atexit
+
+    atexit.register(guarded("wandb", exiting))
 
 
 def _flatten_metrics(value, prefix, out):

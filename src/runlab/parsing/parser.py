@@ -1758,8 +1758,11 @@ def _plain(line: str) -> str:
     start), so that a header or a pair is read as without them."""
     line = line.translate(_FULL_WIDTH)
     if line[:1] in _PANEL_SIDES and line.rstrip()[-1:] == line[:1] and line.count(line[:1]) == 2:
-        # a panel's row, rich's `Panel(f"step {g} | loss {loss:.4f}")`: its text, no cell
-        line = line.rstrip()[1:-1].strip()
+        # a panel's row of pairs, rich's `Panel(f"step {g} | loss {loss:.4f}")`: its text (a
+        # box's row of a name and a value, Ray Tune's `│ acc    0.915 │`, is a table's)
+        inner = line.rstrip()[1:-1].strip()
+        if " | " in inner or ": " in inner or "=" in inner:
+            line = inner
     if line[:3] == "───":  # a rich rule's title, `──── Step 5000 ────`, alone
         titled = _RULE_TITLE.fullmatch(line)
         if titled is not None:

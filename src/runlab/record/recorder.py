@@ -86,6 +86,7 @@ def repeated(value: float, step: int | None, generic: bool,
 # A framework's result's own name for a value its hook records under another: the Trainer's
 # `TrainOutput(training_loss=...)` is its log's `train_loss`.
 _ALIASES = {"training_loss": "train_loss"}
+_EVALUATIONS = 16  # the latest evaluations whose printed results are known as theirs
 _PHASES = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
                      "evaluation", "dev"})
 _COUNTERS = frozenset({"epoch", "step", "global_step", "iteration", "iter"})
@@ -291,6 +292,8 @@ class Ownership:
         # writes to TensorBoard what it prints as `episodic_return=`) -> those keys
         self.leaves: dict[str, set[str]] = {}
         self.bar_keys: set[str] = set()  # keys the tqdm hook records, while it is on
+        # a hooked key in lower case -> those keys (`Eval loss: 1.3235` printed is `eval_loss`)
+        self.cased: dict[str, set[str]] = {}
         # a reported key's latest values, as recorded, and the step of each
         self.values: dict[str, list[tuple[int | None, float]]] = {}
         # [from, to, grace) times, to and grace inf while open: what a library format gives in
@@ -305,7 +308,7 @@ class Ownership:
         # meanwhile what the output gives after the mark was read waits (`held`)
         self.opening: list[tuple[list[float], float]] = []
         self.held: list[tuple[float, list[Any]]] = []
-        # The latest evaluation's results the Keras hook recorded qualified (`eval_loss`), by
+        # The latest evaluations' results the Keras hook recorded qualified (`eval_loss`), by
         # the name the program has them under (`loss`): printed (`print(model.evaluate(...))`),
         # they are those values, not the training's.
         self.evaluated: dict[str, list[float]] = {}
@@ -331,13 +334,20 @@ class Ownership:
                 del values[: len(values) - _HOOKED_VALUES]
         if report.hook is None:
             return  # (the program's own report, RUNLAB_EVENTS or the API: its values only)
-        if report.hook == "keras":  # (its `evaluate`'s results, which it gives unqualified)
-            self.evaluated.update({unqualified(key): [float(value)]
-                                   for key, value in report.metrics.items()
-                                   if unqualified(key) != key})
+        if report.hook == "keras":  # (its `evaluate`s' results, which it gives unqualified)
+            for key, value in report.metrics.items():
+                if unqualified(key) != key:
+                    results = self.evaluated.setdefault(unqualified(key), [])
+                    results.append(float(value))
+                    del results[:-_EVALUATIONS]
         self.hooked.update(report.metrics)
         self.hooked.update(report.owns)
         for key in report.metrics:
+            lowered = self.cased.get(key.lower())
+            if lowered is None and len(self.cased) < _LEAVES:
+                lowered = self.cased[key.lower()] = set()
+            if lowered is not None:
+                lowered.add(key)
             if "/" in key:
                 leaf = key.rsplit("/", 1)[1]
                 keys = self.leaves.get(leaf)
@@ -462,7 +472,9 @@ class Ownership:
                              or not self._recorded(p) and not (copied and self._copy(p)))
                          and not (p.key in leaves and self._leaf_copy(p))
                          and not (("/" in p.key or p.key in _ALIASES)
-                                  and self._labelled_copy(p))]
+                                  and self._labelled_copy(p))
+                         and not (p.key not in hooked and p.key.lower() in self.cased
+                                  and self._cased_copy(p))]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
@@ -526,6 +538,15 @@ class Ownership:
             return False  # the label qualifies the name (`val/loss` is no copy of `loss`)
         values = self.values.get(_ALIASES.get(leaf, leaf))
         return values is not None and leaf_copy(float(point.value), point.step, [values])
+
+    def _cased_copy(self, point: Any) -> bool:
+        """Whether a printed value is one a hook recorded at its step under its name in other
+        capitals (`Eval loss: 1.3235` printed, the Trainer's `eval_loss`)."""
+        if not isinstance(point.value, (int, float)):
+            return False
+        return leaf_copy(float(point.value), point.step,
+                         (self.values[key] for key in self.cased[point.key.lower()]
+                          if key in self.values))
 
     def _copy(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one its hook recorded, at any step."""

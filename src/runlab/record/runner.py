@@ -97,6 +97,7 @@ class _Child:
         self.exited_at: float | None = None  # when the command was seen to exit (monotonic)
         # fd we read -> (stream number, fd we echo to or None once echo stopped)
         self.streams: dict[int, tuple[int, int | None]] = {}
+        self._query_tail = b""  # the terminal's output last read, for a query cut in two
 
     # -- start -------------------------------------------------------------------------------
 
@@ -309,8 +310,13 @@ class _Child:
         stream, echo = self.streams[fd]
         self.launch.on_output(stream, data)
         if echo is None:
-            if fd == self.master and not self.launch.echo and _CURSOR_QUERY in data:
-                self._ask_terminal(data.count(_CURSOR_QUERY))
+            if fd == self.master and not self.launch.echo:
+                # (a query may come in two reads: the end of the one before goes with it)
+                seen = self._query_tail + data
+                if _CURSOR_QUERY in seen:
+                    self._ask_terminal(seen.count(_CURSOR_QUERY))
+                    seen = seen[seen.rindex(_CURSOR_QUERY) + len(_CURSOR_QUERY):]
+                self._query_tail = seen[-(len(_CURSOR_QUERY) - 1):]
             return True
         try:
             there = _write_all(echo, data)

@@ -50,8 +50,8 @@ def parse_keras(line: str) -> list[Found]:
 # holds the rate, then the postfix if any; in a terminal the line may be cut at its width.
 _TQDM = re.compile(
     r"(?<!\S)(\d{1,18})(?:/(\S+)|[A-Za-z]*) \[(?:\d+:)?\d+:\d\d(?:<[^,\]]*)?(?:, ([^,\]]*)"
-    r"(?:, ((?:[^\]\[]|\[[^\]\[]*\])*))?)?(\]|$)"  # a postfix may hold brackets: `avg. loss [1-20]: 22.7`
-)  # (a terminal may cut the line before the rate: `5/20 [00:00<00:0`)
+    r"(?:, ((?:[^\]\[]|\[[^\]\[]*\])*))?)?(\]|,?$)"  # a postfix may hold brackets: `avg. loss [1-20]: 22.7`
+)  # (a terminal may cut the line before the rate: `5/20 [00:00<00:0`, `10/20 [00:00<00:00,`)
 # PyTorch Ignite's `ProgressBar` (ignite/handlers/tqdm_logger.py) draws its own layout:
 # `Epoch [2/3]: [12/25]  48%|████▊     , loss=0.3 [00:01<00:01]`, the counter first.
 _IGNITE_BAR = re.compile(

@@ -945,19 +945,12 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         text = text[labelled.end():]
     if text[:1] == "`" and _CALL_REPR.match(text, 1):
         # a call quoted in a sentence, Lightning's `` `Trainer(limit_val_batches=1)` was
-        # configured so 1 batch will be used.``: the call alone is read, as a repr
+        # configured so 1 batch will be used.``: the call is read as a repr, the rest as ever
         quoted = text.find("`", 1)
         if quoted > 0 and text[quoted - 1] == ")":
-            text = text[1:quoted]
+            return _call_repr(text[1:quoted]) + _clause_pairs(text[quoted + 1 :])
     if text[:1].isupper() and text.rstrip()[-1:] == ")" and _CALL_REPR.match(text):
-        # an object's repr of settings only, `SGD(lr=0.01, momentum=0.9)`, mealpy's
-        # `BaseGA(epoch=15, pop_size=30, pc=0.9)`, is none (`TrainOutput(global_step=30,
-        # training_loss=0.52)`, `Result(acc1=76.1)` are results: a measure named, or a class
-        # of results)
-        pairs = _clause_pairs(text)
-        results = _RESULTS_CLASS.match(text) is not None
-        return pairs if any(is_metric_key(key) and key.lower() not in HYPERPARAMETERS and (
-            results or names_a_measure(key)) for key, _, _ in pairs) else []
+        return _call_repr(text)
     if text[:1].isalpha() and settings_label(text) is not None:
         # `args: lr=0.001 wd=0.0005 bs=64`: the program's settings, unless a measure is
         # among them (`Best params: lr=0.01 | Best accuracy: 0.93`: the line is a result's)
@@ -1119,6 +1112,17 @@ HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
     "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
     "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
+def _call_repr(text: str) -> list[tuple[str, str, str]]:
+    """An object's repr: of settings only, `SGD(lr=0.01, momentum=0.9)`, mealpy's
+    `BaseGA(epoch=15, pop_size=30, pc=0.9)`, none (`TrainOutput(global_step=30,
+    training_loss=0.52)`, `Result(acc1=76.1)` are results: a measure named, or a class of
+    results)."""
+    pairs = _clause_pairs(text)
+    results = _RESULTS_CLASS.match(text) is not None
+    return pairs if any(is_metric_key(key) and key.lower() not in HYPERPARAMETERS and (
+        results or names_a_measure(key)) for key, _, _ in pairs) else []
+
+
 _SPACED_CLAUSES = re.compile(r"\s*[|;,]\s*")
 _CALL_REPR = re.compile(r"[A-Z]\w{0,80}\((?=[A-Za-z_]\w{0,80}=)", re.ASCII)
 _RESULTS_CLASS = re.compile(r"\w{0,60}(?:Result|Output|Metric|Eval|Score|Stat|Summary|Report)",
@@ -1257,24 +1261,28 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
     return pairs
 
 
-# A name as code spells it (`val_loss`): the words before it in its clause are the message's
-# (`checkpoint saved val_loss=0.42`, `Early stopping triggered val_loss=0.46`), not its name,
-# but for the ones that qualify it (`best val_loss=0.4`, `test avg_loss: 0.3`).
+# A name as code spells it (`val_loss`) after words that tell what happened (`checkpoint saved
+# val_loss=0.42`, `Early stopping triggered val_loss: 0.46`): those are the message's, not its
+# name, and so are the words before them; the words after them qualify it (`new best
+# val_loss=0.4` is best_val_loss). Words that name whose value it is stay (`teacher val_acc`,
+# `Validation set avg_loss`).
 _CODE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+", re.ASCII)
-_QUALIFYING = PHASES | _RUNNING | frozenset({"best", "final", "last", "min", "max", "total",
-                                             "overall", "top", "current"})
+_EVENT_WORDS = frozenset({"saved", "saving", "checkpoint", "checkpointed", "triggered",
+                          "improved", "reached", "decreased", "increased", "updated", "stopping",
+                          "stopped", "restored", "restoring", "loaded", "loading", "found",
+                          "achieved", "new", "got", "exported", "wrote", "written"})
 
 
 def _code_name(key: str) -> str:
-    """The name of `key`'s last word where that is a name as code spells it: the words before
-    it only from the first that qualifies it (`best val_loss`), else none of them."""
+    """`key`'s words after the last that tells what happened, where its last word is a name as
+    code spells it (`checkpoint saved val_loss`: val_loss)."""
     words = key.split(" ")
     if _CODE_NAME.fullmatch(words[-1]) is None:
         return key
-    start = len(words) - 1
-    while start > 0 and words[start - 1].lower() in _QUALIFYING:
-        start -= 1
-    return " ".join(words[start:])
+    for start in range(len(words) - 1, 0, -1):
+        if words[start - 1].lower() in _EVENT_WORDS:
+            return " ".join(words[start:])
+    return key
 
 
 def line_shape(line: str) -> re.Pattern[str] | None:
@@ -1826,6 +1834,11 @@ def _measure_pairs(text: str) -> list[Found]:
 RATE_TAIL = re.compile(r",\ [\d.]{1,20}\ [A-Za-z]{1,20}/(?:sec|s)\b", re.ASCII)
 
 
+_TRAILING_COUNTER = re.compile(
+    r"(?:\ |,\ |\ \|\ )\(?(?:@\ )?(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})\)?$",
+    re.ASCII | re.IGNORECASE)
+
+
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
@@ -1855,6 +1868,14 @@ def parse_alone(line: str) -> list[Found]:
     measures = _measure_pairs(text)
     if measures:
         return measures
+    trailing = _TRAILING_COUNTER.search(text) if text[-1:] in "0123456789)" else None
+    if trailing is not None:
+        # the counter after the measures, `loss 1.4331 acc 0.5223 step 1`
+        pairs = spaced_pairs(text[: trailing.start()])
+        if pairs and measured(pairs):
+            word = trailing.group(1).lower()
+            return [("epoch" if word == "epoch" else "step", int(trailing.group(2)), None),
+                    *(pair for pair in pairs if is_metric_key(pair[0]))]
     label = _PAIRS_LABEL.match(text)
     if label is not None and ", " not in text and ":" not in text[label.end():]:
         # a label before a measure alone, TorchANI's example's `Before training starts:
