@@ -6776,3 +6776,8 @@ def test_a_counter_after_the_measures_is_their_step() -> None:
         ("loss", 0.9, 3), ("acc", 0.7, 3), ("loss", 0.8, 4), ("acc", 0.75, 4))
     # (words and counts that name no measure: no metric)
     assert run(MetricParser(), "foo 3 bar 4 step 5") == []
+
+
+def test_a_holdout_sets_label_names_its_values() -> None:
+    assert run(MetricParser(), "Holdout: {'loss': 0.2, 'r2': 0.5}", "Holdout set: loss=0.5") == expect(
+        ("Holdout/loss", 0.2, 0), ("Holdout/r2", 0.5, 0), ("Holdout_set/loss", 0.5, 0))

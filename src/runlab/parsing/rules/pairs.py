@@ -585,7 +585,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
 # A phase word that starts a name qualifies the measures named after it in the same clause: PyTorch's transfer-learning tutorial prints `val Loss: 0.6812 Acc: 0.5500`, whose Acc is
 # val_Acc (not the Acc of the `train` line above it). `Val.` abbreviated before a name too.
 PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation", "test",
-                    "testing", "eval", "evaluation", "dev", "validating", "evaluating"})
+                    "testing", "eval", "evaluation", "dev", "validating", "evaluating",
+                    "holdout"})
 _PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr", "test"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR, arch's
