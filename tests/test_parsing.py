@@ -6661,6 +6661,8 @@ def test_round_39_a_class_s_clause_before_its_scores_between_bars() -> None:
 def test_a_name_as_code_spells_it_drops_the_message_words_before_it() -> None:
     # the words that tell what happened before `val_loss`, and those before them, are not its
     # name; a qualifier after them stays
+    assert run(MetricParser(), "Validation finished val_acc=0.88 val_loss=0.31") == expect(
+        ("val_acc", 0.88, 0), ("val_loss", 0.31, 0))
     assert run(MetricParser(), "checkpoint saved val_loss=0.43",
                "Early stopping triggered val_loss: 0.46", "new best val_loss=0.44",
                "checkpoint saved test avg_loss=0.3", "Validation accuracy = 0.93") == expect(
@@ -6752,6 +6754,8 @@ def test_a_panels_row_is_its_text() -> None:
                "│ step 3/40 | loss 1.8253 | acc 0.186 │",
                "╰────────────────────────────────────────╯") == expect(
         ("loss", 1.8253, 3), ("acc", 0.186, 3))
+    assert run(MetricParser(), "│ step 4 loss 1.7467 acc 0.212 │") == expect(
+        ("loss", 1.7467, 4), ("acc", 0.212, 4))
 
 
 def test_imbalanced_learns_classification_report() -> None:
@@ -6776,6 +6780,9 @@ def test_a_counter_after_the_measures_is_their_step() -> None:
         ("loss", 0.9, 3), ("acc", 0.7, 3), ("loss", 0.8, 4), ("acc", 0.75, 4))
     # (words and counts that name no measure: no metric)
     assert run(MetricParser(), "foo 3 bar 4 step 5") == []
+    # a phase that starts the first name names the measures after it, as without the counter
+    assert run(MetricParser(), "val loss 0.5123 acc 0.8222 epoch 1") == expect(
+        ("val_loss", 0.5123, 1), ("val_acc", 0.8222, 1))
 
 
 def test_a_holdout_sets_label_names_its_values() -> None:

@@ -129,6 +129,40 @@ def test_the_start_up_hooks_write_what_the_channel_decodes(
     assert owns.owns == ["v_num"]
 
 
+def test_what_a_program_logs_inside_a_fit_is_held_as_it_was_and_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a Keras callback's `wandb.log(...)` inside the fit: held until the fit ends, its value as
+    # it was when logged (a tensor updated in place later), and not where the framework's hook
+    # recorded the same value among its latest 10,000
+    events = tmp_path / "events.jsonl"
+    monkeypatch.setenv("RUNLAB_EVENTS", str(events))
+    hooks = _hooks_module()
+    hooks._state["pid"] = os.getpid()
+    hooks._loggers_on.append(True)
+    hooks._open.add("keras")
+
+    class Counter:  # (as a tensor: a number, updated in place)
+        value = 1.0
+
+        def __float__(self) -> float:
+            return self.value
+
+    for i in range(10_050):
+        hooks.metrics("keras", {"loss": float(i)}, i)
+    seen = Counter()
+    before = time.time()
+    hooks._logged("wandb", {"loss": 9_990.0, "f1": seen}, 3)  # a copy, and its own measure
+    hooks._logged("wandb", {"loss": 3.0}, 4)  # the framework's long ago: no copy now
+    seen.value = 99.0
+    assert hooks._logged_held  # (held while the fit runs)
+    hooks._open.discard("keras")
+    hooks._release_logged()
+    reports, _ = channel.decode(events.read_bytes(), NOW)
+    logged = [(r.metrics, r.step) for r in reports if r.hook == "wandb"]
+    assert logged == [({"f1": 1.0}, 3), ({"loss": 3.0}, 4)]
+    assert all(r.time >= before for r in reports if r.hook == "wandb")
+
+
 def test_the_python_api_writes_what_the_channel_decodes(tmp_path: Path) -> None:
     events = tmp_path / "events.jsonl"
     run = api._ChannelRun(str(events), "run-id")

@@ -402,14 +402,14 @@ def metrics(hook, values, step, when=None, **more):
         if number is not None:
             points[str(key)] = number
     if points:
+        now = time.time()
         if _open and _loggers_on and hook not in _LOGGERS:
             for key, number in points.items():
-                seen = _framework_values.get(key)
-                if seen is None or len(seen) >= 10_000:  # (more than `_HELD_S` could hold)
-                    seen = _framework_values[key] = set()
-                seen.add(number)
+                _framework_value(key, number)
+            if _logged_held and now - _logged_held[0][3] > _HELD_S:
+                _release_logged(now - _HELD_S)  # (the program logs nothing more for a while)
         at = {} if step is None else {"step": int(step)}
-        emit({"hook": hook, "metrics": points, **at, "time": time.time() if when is None else when,
+        emit({"hook": hook, "metrics": points, **at, "time": now if when is None else when,
               **more})
 
 
@@ -670,8 +670,9 @@ def _flaml(module):
 # the framework's values: one source per metric.
 # (only once a program uses such a tracker; a key's latest values only)
 _LOGGERS = frozenset({"mlflow", "wandb", "tensorboard", "dvclive", "accelerate"})
-_framework_values = {}
+_framework_values = {}  # key -> (its latest values in order, how many times each is among them)
 _logged_held = deque()  # (hook, {key: number}, step, time logged)
+_held_lock = threading.Lock()  # (a tracker logs from any thread)
 _loggers_on = []  # non-empty once one of those hooks is installed
 # How long a value logged inside a fit waits for the framework's own at the most: a fit stopped
 # by a signal (a cluster's preemption) loses no more of what the program logged than that.
@@ -693,20 +694,40 @@ def _logged(hook, values, step):
     if not numbers:
         return
     now = time.time()
-    _logged_held.append((hook, numbers, step, now))
-    if now - _logged_held[0][3] > _HELD_S or len(_logged_held) > 10_000:
+    with _held_lock:
+        _logged_held.append((hook, numbers, step, now))
+        late = now - _logged_held[0][3] > _HELD_S or len(_logged_held) > 10_000
+    if late:
         _release_logged(now - _HELD_S)
+
+
+def _framework_value(key, number):
+    """A value a framework's hook recorded in its window, among its key's latest 10,000."""
+    seen = _framework_values.get(key)
+    if seen is None:
+        seen = _framework_values[key] = (deque(), {})
+    order, counts = seen
+    order.append(number)
+    counts[number] = counts.get(number, 0) + 1
+    if len(order) > 10_000:  # (more than `_HELD_S` could hold): the oldest goes
+        oldest = order.popleft()
+        left = counts[oldest] - 1
+        if left:
+            counts[oldest] = left
+        else:
+            del counts[oldest]
 
 
 def _release_logged(before=None):
     """What the program logged in a fit, recorded: all of it, else what was logged `before`."""
     out = []
-    while _logged_held and (before is None or _logged_held[0][3] <= before):
-        out.append(_logged_held.popleft())
-    seen = _framework_values
+    with _held_lock:
+        while _logged_held and (before is None or _logged_held[0][3] <= before):
+            out.append(_logged_held.popleft())
     for hook, numbers, step, when in out:
         metrics(hook, {key: number for key, number in numbers.items()
-                       if number not in seen.get(key, ())}, step, when=when)
+                       if number not in _framework_values.get(key, ((), ()))[1]}, step,
+                when=when)
     if before is None and not _open:
         _framework_values.clear()
 
@@ -1808,7 +1829,10 @@ def _tensorboard(module):
             return  # (Lightning's logger's writer: no run of the program's own)
         parent, name = where(args[0])
         if name:
-            siblings.setdefault(parent, {})[id(args[0])] = name
+            beside = siblings.setdefault(parent, {})
+            for key in [key for key, (ref, _) in beside.items() if ref() is None]:
+                del beside[key]  # (a writer never closed, gone)
+            beside[id(args[0])] = (weakref.ref(args[0]), name)
 
     def closed(args, kwargs):
         parent, _ = where(args[0])
@@ -1822,7 +1846,8 @@ def _tensorboard(module):
         tag = str(tag)
         if phase.lower() not in _PHASE_DIRS:
             open_beside = siblings.get(parent, {})
-            side_by_side = id(writer) in open_beside and len(set(open_beside.values())) > 1
+            side_by_side = id(writer) in open_beside and len(
+                {name for ref, name in open_beside.values() if ref() is not None}) > 1
             return f"{phase}/{tag}" if side_by_side else tag
         if any(part.lower() in _PHASE_DIRS for part in tag.replace("_", "/").split("/")):
             return tag

@@ -1749,6 +1749,7 @@ _SIGNATURE = re.compile(r"(\s{0,40}[A-Za-z][\w\-]{0,20}\+{0,2})(?:(?:\|[\w.\-:]{
 
 
 _PANEL_SIDES = frozenset("│┃║")
+_NUMBERS = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.])", re.ASCII)
 
 
 def _plain(line: str) -> str:
@@ -1761,7 +1762,7 @@ def _plain(line: str) -> str:
         # a panel's row of pairs, rich's `Panel(f"step {g} | loss {loss:.4f}")`: its text (a
         # box's row of a name and a value, Ray Tune's `│ acc    0.915 │`, is a table's)
         inner = line.rstrip()[1:-1].strip()
-        if " | " in inner or ": " in inner or "=" in inner:
+        if " | " in inner or ": " in inner or "=" in inner or len(_NUMBERS.findall(inner)) > 1:
             line = inner
     if line[:3] == "───":  # a rich rule's title, `──── Step 5000 ────`, alone
         titled = _RULE_TITLE.fullmatch(line)

@@ -1271,7 +1271,9 @@ _CODE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+", re.ASCII)
 _EVENT_WORDS = frozenset({"saved", "saving", "checkpoint", "checkpointed", "triggered",
                           "improved", "reached", "decreased", "increased", "updated", "stopping",
                           "stopped", "restored", "restoring", "loaded", "loading", "found",
-                          "achieved", "new", "got", "exported", "wrote", "written"})
+                          "achieved", "new", "got", "exported", "wrote", "written", "finished",
+                          "done", "complete", "completed", "exceeded", "reducing", "reduced",
+                          "ended", "started", "starting", "logged", "logging", "reported"})
 
 
 def _code_name(key: str) -> str:
@@ -1876,7 +1878,7 @@ def parse_alone(line: str) -> list[Found]:
         if pairs and measured(pairs):
             word = trailing.group(1).lower()
             return [("epoch" if word == "epoch" else "step", int(trailing.group(2)), None),
-                    *(pair for pair in pairs if is_metric_key(pair[0]))]
+                    *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
     label = _PAIRS_LABEL.match(text)
     if label is not None and ", " not in text and ":" not in text[label.end():]:
         # a label before a measure alone, TorchANI's example's `Before training starts:
