@@ -1268,12 +1268,12 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
 # val_loss=0.4` is best_val_loss). Words that name whose value it is stay (`teacher val_acc`,
 # `Validation set avg_loss`).
 _CODE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+", re.ASCII)
-_EVENT_WORDS = frozenset({"saved", "saving", "checkpoint", "checkpointed", "triggered",
-                          "improved", "reached", "decreased", "increased", "updated", "stopping",
-                          "stopped", "restored", "restoring", "loaded", "loading", "found",
-                          "achieved", "new", "got", "exported", "wrote", "written", "finished",
-                          "done", "complete", "completed", "exceeded", "reducing", "reduced",
-                          "ended", "started", "starting", "logged", "logging", "reported"})
+_HAPPENED_WORDS = frozenset({
+    "saved", "saving", "checkpoint", "checkpointed", "triggered", "improved", "reached",
+    "decreased", "increased", "updated", "stopping", "stopped", "restored", "restoring",
+    "loaded", "loading", "found", "achieved", "new", "got", "exported", "wrote", "written",
+    "finished", "done", "complete", "completed", "exceeded", "reducing", "reduced", "ended",
+    "started", "starting", "logged", "logging", "reported"})
 
 
 def _code_name(key: str) -> str:
@@ -1283,7 +1283,7 @@ def _code_name(key: str) -> str:
     if _CODE_NAME.fullmatch(words[-1]) is None:
         return key
     for start in range(len(words) - 1, 0, -1):
-        if words[start - 1].lower() in _EVENT_WORDS:
+        if words[start - 1].lower() in _HAPPENED_WORDS:
             return " ".join(words[start:])
     return key
 
@@ -2131,12 +2131,12 @@ _PREFIX_TOKEN = re.compile(
     r")", re.ASCII)
 _PLAIN_WORD = re.compile(r"[A-Za-z]{1,40}:?", re.ASCII)
 # The words of a run's counters, which no log prefix holds.
-_COUNTER_WORDS = "epoch|ep|step|steps|iter|iteration|it|batch|episode|round|fold|trial"
-_COUNTER_IN_PREFIX = re.compile(rf"(?<![A-Za-z])(?i:{_COUNTER_WORDS})(?![A-Za-z])", re.ASCII)
+_RUN_COUNTER_WORDS = "epoch|ep|step|steps|iter|iteration|it|batch|episode|round|fold|trial"
+_COUNTER_IN_PREFIX = re.compile(rf"(?<![A-Za-z])(?i:{_RUN_COUNTER_WORDS})(?![A-Za-z])", re.ASCII)
 # After the level, a logger's name that may be a word of the message too: only before `: `,
 # ` - ` or ` | `, and not a phase, a qualifier or a counter (`INFO train: ` is the phase's).
 _NAMED_AFTER_LEVEL = re.compile(
-    rf"\ {{0,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|{_COUNTER_WORDS})(?![\w.\-]))"
+    rf"\ {{0,8}}(?!(?i:{_PHASE_WORDS}|{_QUALIFIER_WORDS}|{_RUN_COUNTER_WORDS})(?![\w.\-]))"
     r"[A-Za-z_][\w\-]{0,40}(?::\ |\ {1,8}[-|]\ )"
     r"(?=[A-Za-z\[({])(?!(?i:nan|inf)\b)",  # (not a pair, `INFO loss: 0.52`)
     re.ASCII)
