@@ -6775,7 +6775,7 @@ def test_imbalanced_learns_classification_report() -> None:
 
 def test_a_counter_after_the_measures_is_their_step() -> None:
     assert run(MetricParser(), "loss 1.4331 acc 0.5223 step 1", "loss 1.0268 acc 0.6577 step 2",
-               "loss 0.9 acc 0.7 (step 3)", "loss 0.8 acc 0.75 epoch 4") == expect(
+               "loss 0.9 acc 0.7 | step 3", "loss 0.8 acc 0.75 epoch 4") == expect(
         ("loss", 1.4331, 1), ("acc", 0.5223, 1), ("loss", 1.0268, 2), ("acc", 0.6577, 2),
         ("loss", 0.9, 3), ("acc", 0.7, 3), ("loss", 0.8, 4), ("acc", 0.75, 4))
     # (words and counts that name no measure: no metric)

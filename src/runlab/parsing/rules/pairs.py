@@ -1837,8 +1837,9 @@ def _measure_pairs(text: str) -> list[Found]:
 RATE_TAIL = re.compile(r",\ [\d.]{1,20}\ [A-Za-z]{1,20}/(?:sec|s)\b", re.ASCII)
 
 
+# (not in parentheses: `loss 0.5 (step 100)` says where a value was reached as often)
 _TRAILING_COUNTER = re.compile(
-    r"(?:\ |,\ |\ \|\ )\(?(?:@\ )?(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})\)?$",
+    r"(?:\ |,\ |\ \|\ )(?:@\ )?(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})$",
     re.ASCII | re.IGNORECASE)
 
 
@@ -1871,7 +1872,7 @@ def parse_alone(line: str) -> list[Found]:
     measures = _measure_pairs(text)
     if measures:
         return measures
-    trailing = _TRAILING_COUNTER.search(text) if text[-1:] in "0123456789)" else None
+    trailing = _TRAILING_COUNTER.search(text) if text[-1:] in "0123456789" else None
     if trailing is not None:
         # the counter after the measures, `loss 1.4331 acc 0.5223 step 1`
         pairs = spaced_pairs(text[: trailing.start()])
