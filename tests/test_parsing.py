@@ -6780,6 +6780,12 @@ def test_a_counter_after_the_measures_is_their_step() -> None:
         ("loss", 0.9, 3), ("acc", 0.7, 3), ("loss", 0.8, 4), ("acc", 0.75, 4))
     # (words and counts that name no measure: no metric)
     assert run(MetricParser(), "foo 3 bar 4 step 5") == []
+    # after `name: value` pairs, apart by a comma or a bar; the same line again too (its shape
+    # learned: the counter is no pair's value); a setting's `warmup step 100` is none
+    assert run(MetricParser(), "loss: 1.5000, step 100", "loss: 1.4000, step 200",
+               "loss: 1.3000, step 300", "loss=0.5 | epoch 3", "lr: 0.001, warmup step 100",
+               ) == expect(("loss", 1.5, 100), ("loss", 1.4, 200), ("loss", 1.3, 300),
+                           ("loss", 0.5, 3), ("lr", 0.001, 300))
     # a phase that starts the first name names the measures after it, as without the counter
     assert run(MetricParser(), "val loss 0.5123 acc 0.8222 epoch 1") == expect(
         ("val_loss", 0.5123, 1), ("val_acc", 0.8222, 1))

@@ -868,8 +868,19 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         pairs = [pairs[0], *((key if phased(key) or key.lower() in STEP_NAMES or key == _DROPPED
                               else f"{phase}_{key}", integer, number)
                              for key, integer, number in pairs[1:])]
+    if pairs and line[-1:].isdigit() and (", " in line or " | " in line):
+        trailing = _KV_TRAILING_COUNTER.search(line)
+        if trailing is not None and not any(key.lower() in STEP_NAMES for key, _, _ in pairs):
+            # the counter after the pairs, `loss: 1.5000, step 100` (no pair of its own)
+            pairs = [*pairs, (trailing.group(1).lower(), trailing.group(2), "")]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
+
+
+# A counter after a line's pairs, apart by a comma or a bar (`loss: 1.5, step 100`): their step.
+_KV_TRAILING_COUNTER = re.compile(
+    r"(?:,\ |\ \|\ )(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})$",
+    re.ASCII | re.IGNORECASE)
 
 
 _MEASURE_THEN_PHASES = re.compile(
@@ -1295,6 +1306,8 @@ def line_shape(line: str) -> re.Pattern[str] | None:
     and in linear time."""
     if (line[:1].isalpha() or line[:1] == " ") and _whole(line) is not None:
         return None
+    if line[-1:].isdigit() and _KV_TRAILING_COUNTER.search(line) is not None:
+        return None  # (its counter is no pair's value: read pair by pair)
     text = message(line)
     if _phase_counter(text) is not None or _phase_section(text) is not None:
         return None  # its step is no pair's value; its label names each pair
