@@ -1,9 +1,12 @@
 """A hand-written loop that logs to TensorBoard (torch.utils.tensorboard's SummaryWriter): a
 loss a step, a validation accuracy an epoch, two learning rates through add_scalars, and a
-value logged without a step. Its own record is every value it passed to the writer."""
+value logged without a step; writers for phases, two kept open side by side (two optimizers),
+and two alone (each dropped before the next opens beside it). Its own record is every value it
+passed to the writer."""
 
 import sys
 import tempfile
+import types
 
 from torch.utils.tensorboard import SummaryWriter
 
@@ -52,6 +55,17 @@ for step in range(1, 3):
         _truth.add(metrics, f"{name}/loss", step, scale / step)
 for each in runs.values():
     each.close()
+
+
+def alone(name, value):
+    """A writer made, written to and dropped (never closed) before the next opens beside it."""
+    SummaryWriter(log_dir=f"{compared}/{name}").add_scalar("solo_loss", value, 1)
+    _truth.add(metrics, "solo_loss", 1, value)
+
+
+alone("first", 0.75)
+taken = [types.SimpleNamespace() for _ in range(8)]  # (the gone writer's memory in other use)
+alone("second", 0.5)
 # CleanRL's loop: each episode's return printed, then written under a path; one series, the
 # writer's (a print of a value never written stays the program's own)
 writer = SummaryWriter(log_dir=tempfile.mkdtemp())

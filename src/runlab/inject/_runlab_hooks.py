@@ -431,7 +431,7 @@ def exclusive(hook, on, step=None):
     if _searching[0] and hook not in _SEARCHES:
         (_open.add if on else _open.discard)(hook)  # (a trial's fit: its output is muted)
         if not _open:
-            _release_logged()  # (what a trial logged to MLflow meanwhile: no run's, dropped)
+            _release_logged()  # (what a trial logged to a tracker meanwhile: no run's, dropped)
         return
     if not on:
         _flush()
@@ -1898,7 +1898,9 @@ def _wandb(module):
     configs = set()  # the runs whose config is recorded (by id)
     axes = {}  # a run's (by id) `define_metric(name, step_metric=...)`s: [(glob, step metric)]
     latest = {}  # a run's (by id) step metrics' latest values
-    pending = {}  # a run's (by id) values logged with commit=False: [step, values]
+    # the runs' (by id) values logged with commit=False, not yet committed: [step, values]; the
+    # functions below name a run by its id too
+    pending = {}
 
     def log(args, kwargs):
         # Run.log(data, step=None, commit=None): at `step`, else the run's own next step
@@ -1934,7 +1936,7 @@ def _wandb(module):
             flat = {**held[1], **flat}
             del pending[id(run)]
         elif held is not None:
-            committed(run)
+            committed(id(run))
         if values.get("commit") is False:
             pending[id(run)] = [step, flat]
             return
@@ -1966,9 +1968,9 @@ def _wandb(module):
             _logged("wandb", points, at)
 
     def committed(run):
-        held = pending.pop(id(run), None)
+        held = pending.pop(run, None)
         if held is not None:
-            given(id(run), held[1], held[0])
+            given(run, held[1], held[0])
 
     def defined(args, kwargs):
         # Run.define_metric(name, step_metric=None, ...)
@@ -1981,7 +1983,7 @@ def _wandb(module):
             axes.setdefault(id(args[0]), []).append((name, axis))
 
     def finished(args, kwargs):
-        committed(args[0])
+        committed(id(args[0]))
 
     _loggers_on.append(True)
     wrap(module.Run, "log", "wandb", before=log)
@@ -1994,9 +1996,8 @@ def _wandb(module):
             wrap(module.Run, ending, "wandb", before=finished)
 
     def exiting():
-        for run, (step, flat) in list(pending.items()):
-            given(run, flat, step)
-        pending.clear()
+        for run in list(pending):
+            committed(run)
 
     import atexit
 

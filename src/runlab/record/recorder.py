@@ -87,9 +87,6 @@ def repeated(value: float, step: int | None, generic: bool,
 # `TrainOutput(training_loss=...)` is its log's `train_loss`.
 _ALIASES = {"training_loss": "train_loss"}
 _EVALUATIONS = 16  # the latest evaluations whose printed results are known as theirs
-_PHASES = frozenset({"train", "training", "val", "valid", "validation", "test", "eval",
-                     "evaluation", "dev"})
-_COUNTERS = frozenset({"epoch", "step", "global_step", "iteration", "iter"})
 
 
 def unqualified(key: str) -> str:
@@ -470,11 +467,11 @@ class Ownership:
                 kept += [[p.key, p.value, p.step, t] for p in points
                          if (p.key not in hooked and p.key not in reported
                              or not self._recorded(p) and not (copied and self._copy(p)))
-                         and not (p.key in leaves and self._leaf_copy(p))
+                         and not (p.key in leaves and self._copy_under(p, leaves[p.key]))
                          and not (("/" in p.key or p.key in _ALIASES)
                                   and self._labelled_copy(p))
                          and not (p.key not in hooked and p.key.lower() in self.cased
-                                  and self._cased_copy(p))]
+                                  and self._copy_under(p, self.cased[p.key.lower()]))]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
@@ -517,14 +514,14 @@ class Ownership:
             return True  # a bar shows what its hook records: at best rounded, and drawn late
         return repeated(float(point.value), point.step, point.generic, values)
 
-    def _leaf_copy(self, point: Any) -> bool:
-        """Whether a printed value is one a hook recorded at its step under a key that ends in
-        its name (`leaf_copy`)."""
+    def _copy_under(self, point: Any, keys: Iterable[str]) -> bool:
+        """Whether a printed value is one a hook recorded at its step under one of `keys`
+        (`leaf_copy`): keys that end in its name (`charts/episodic_return`), or its name in
+        other capitals (`Eval loss: 1.3235` printed, the Trainer's `eval_loss`)."""
         if not isinstance(point.value, (int, float)):
             return False
         return leaf_copy(float(point.value), point.step,
-                         (self.values[key] for key in self.leaves[point.key]
-                          if key in self.values))
+                         (self.values[key] for key in keys if key in self.values))
 
     def _labelled_copy(self, point: Any) -> bool:
         """Whether a printed value under a label (`Test/test_loss`, as `print("Test:",
@@ -532,21 +529,15 @@ class Ownership:
         `TrainOutput`) is one a hook recorded under the name after the label."""
         if not isinstance(point.value, (int, float)):
             return False
+        from runlab.parsing.rules.base import STEP_NAMES  # (loaded with the parser)
+        from runlab.parsing.rules.pairs import PHASES
+
         label, _, leaf = point.key.rpartition("/")
-        if leaf.split("_", 1)[0].lower() not in _PHASES and leaf.lower() not in _COUNTERS and any(
-                word in _PHASES for word in label.lower().replace("/", "_").split("_")):
+        if leaf.split("_", 1)[0].lower() not in PHASES and leaf.lower() not in STEP_NAMES and any(
+                word in PHASES for word in label.lower().replace("/", "_").split("_")):
             return False  # the label qualifies the name (`val/loss` is no copy of `loss`)
         values = self.values.get(_ALIASES.get(leaf, leaf))
         return values is not None and leaf_copy(float(point.value), point.step, [values])
-
-    def _cased_copy(self, point: Any) -> bool:
-        """Whether a printed value is one a hook recorded at its step under its name in other
-        capitals (`Eval loss: 1.3235` printed, the Trainer's `eval_loss`)."""
-        if not isinstance(point.value, (int, float)):
-            return False
-        return leaf_copy(float(point.value), point.step,
-                         (self.values[key] for key in self.cased[point.key.lower()]
-                          if key in self.values))
 
     def _copy(self, point: Any) -> bool:
         """Whether a printed value of a hooked key is one its hook recorded, at any step."""

@@ -207,15 +207,14 @@ class _Child:
         for fd in self.streams:
             sel.register(fd, selectors.EVENT_READ)
         next_tick = time.monotonic() + TICK_S
-        exited_at: float | None = None
         self.exited_at = None
         try:
             while self.streams:
                 now = time.monotonic()
                 quiet = self.launch.quiet_s()
                 timeout = min(max(0.0, next_tick - now), quiet)
-                if exited_at is not None:
-                    timeout = min(timeout, max(0.0, exited_at + self._drain_s() - now))
+                if self.exited_at is not None:
+                    timeout = min(timeout, max(0.0, self.exited_at + self._drain_s() - now))
                 ready = sel.select(timeout)
                 if not ready and timeout == quiet:
                     self.launch.on_quiet(lambda: bool(sel.select(0)))
@@ -233,16 +232,16 @@ class _Child:
                 if now >= next_tick:
                     next_tick = now + TICK_S
                     self.launch.on_tick()
-                    if exited_at is None and self._ended():
-                        exited_at = self.exited_at = now
+                    if self.exited_at is None and self._ended():
+                        self.exited_at = now
                         if not self._stopping():
                             self._end_group()
-                if exited_at is not None and now >= exited_at + self._drain_s():
+                if self.exited_at is not None and now >= self.exited_at + self._drain_s():
                     # The child is gone; what still holds its output open is a daemon (or,
                     # after a SIGTERM, a process that took too long to stop).
                     break
-                if exited_at is None and not ready and self._ended():
-                    exited_at = self.exited_at = now
+                if self.exited_at is None and not ready and self._ended():
+                    self.exited_at = now
                     if not self._stopping():
                         self._end_group()
         finally:

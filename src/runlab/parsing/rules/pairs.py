@@ -869,17 +869,21 @@ def key_value_pairs(line: str) -> list[tuple[str, str, str]]:
                               else f"{phase}_{key}", integer, number)
                              for key, integer, number in pairs[1:])]
     if pairs and line[-1:].isdigit() and (", " in line or " | " in line):
-        trailing = _KV_TRAILING_COUNTER.search(line)
-        if trailing is not None and not any(key.lower() in STEP_NAMES for key, _, _ in pairs):
-            # the counter after the pairs, `loss: 1.5000, step 100` (no pair of its own)
-            pairs = [*pairs, (trailing.group(1).lower(), trailing.group(2), "")]
+        trailing = _TRAILING_COUNTER.search(line)
+        if trailing is not None and trailing.group(1) != " " and not any(
+                key.lower() in STEP_NAMES for key, _, _ in pairs):
+            # the counter after the pairs, apart by a comma or a bar, `loss: 1.5000, step
+            # 100` (no pair of its own)
+            pairs = [*pairs, (trailing.group(2).lower(), trailing.group(3), "")]
     _LATEST_PAIRS[0] = (line, tuple(pairs))
     return pairs
 
 
-# A counter after a line's pairs, apart by a comma or a bar (`loss: 1.5, step 100`): their step.
-_KV_TRAILING_COUNTER = re.compile(
-    r"(?:,\ |\ \|\ )(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})$",
+# A counter after a line's measures, their step: `loss 1.43 acc 0.52 step 1`, `loss: 1.5,
+# step 100`, `loss=0.5 | epoch 3` (not in parentheses: `loss 0.5 (step 100)` says where a value
+# was reached as often). The separator before it, then its word and its number.
+_TRAILING_COUNTER = re.compile(
+    r"(,\ |\ \|\ |\ )(?:@\ )?(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})$",
     re.ASCII | re.IGNORECASE)
 
 
@@ -1124,6 +1128,8 @@ HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
     "lr_decay", "rho", "alpha", "foreach", "maximize", "capturable", "differentiable", "fused",
     "pct_start", "warmup_ratio", "label_smoothing", "max_norm", "grad_clip", "gradient_clip_val"}
+
+
 def _call_repr(text: str) -> list[tuple[str, str, str]]:
     """An object's repr: of settings only, `SGD(lr=0.01, momentum=0.9)`, mealpy's
     `BaseGA(epoch=15, pop_size=30, pc=0.9)`, none (`TrainOutput(global_step=30,
@@ -1306,8 +1312,9 @@ def line_shape(line: str) -> re.Pattern[str] | None:
     and in linear time."""
     if (line[:1].isalpha() or line[:1] == " ") and _whole(line) is not None:
         return None
-    if line[-1:].isdigit() and _KV_TRAILING_COUNTER.search(line) is not None:
-        return None  # (its counter is no pair's value: read pair by pair)
+    trailing = _TRAILING_COUNTER.search(line) if line[-1:].isdigit() else None
+    if trailing is not None and trailing.group(1) != " ":
+        return None  # (a counter after the pairs is no pair's value: read pair by pair)
     text = message(line)
     if _phase_counter(text) is not None or _phase_section(text) is not None:
         return None  # its step is no pair's value; its label names each pair
@@ -1850,12 +1857,6 @@ def _measure_pairs(text: str) -> list[Found]:
 RATE_TAIL = re.compile(r",\ [\d.]{1,20}\ [A-Za-z]{1,20}/(?:sec|s)\b", re.ASCII)
 
 
-# (not in parentheses: `loss 0.5 (step 100)` says where a value was reached as often)
-_TRAILING_COUNTER = re.compile(
-    r"(?:\ |,\ |\ \|\ )(?:@\ )?(step|iter|iteration|epoch|global_step)\ {1,4}(\d{1,18})$",
-    re.ASCII | re.IGNORECASE)
-
-
 def parse_alone(line: str) -> list[Found]:
     """``val loss 3.9123``: a whole line of one name ending in a measure's word (or a split's
     name alone, `val 3.9123`) and a number with a fraction; or of several such clauses between commas, the first of which may be the
@@ -1890,8 +1891,8 @@ def parse_alone(line: str) -> list[Found]:
         # the counter after the measures, `loss 1.4331 acc 0.5223 step 1`
         pairs = spaced_pairs(text[: trailing.start()])
         if pairs and measured(pairs):
-            word = trailing.group(1).lower()
-            return [("epoch" if word == "epoch" else "step", int(trailing.group(2)), None),
+            word = trailing.group(2).lower()
+            return [("epoch" if word == "epoch" else "step", int(trailing.group(3)), None),
                     *(pair for pair in _phase_spread(pairs) if is_metric_key(pair[0]))]
     label = _PAIRS_LABEL.match(text)
     if label is not None and ", " not in text and ":" not in text[label.end():]:
@@ -1957,13 +1958,14 @@ _BRACKETED_COUNTERS = re.compile(
 _BRACKETED_COUNTER = re.compile(
     r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
-# Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
 # A class's clause alone before its scores' clauses (between bars).
 _CLASS_CLAUSE = re.compile(r"\s{0,8}(class|Class|CLASS)[\ _=]([A-Za-z0-9][\w\-]{0,30})\s{0,8}",
                            re.ASCII)
+# A counter out of its total in brackets before `name value` pairs: `Epoch [3/10] loss 0.41`.
 _BRACKETED_OF_TOTAL = re.compile(
     r"\s{0,8}(?:((?i:epoch|ep))\ {0,4})?\[\ {0,4}(\d{1,18})\ {0,4}/\ {0,4}\d{1,18}\ {0,4}\]:?\ +"
     r"(?=[A-Za-z])", re.ASCII)
+# Counters a fold's (a trial's, a round's) holds, whose number is the step of its line.
 _FOLDS = frozenset({"fold", "trial", "round"})
 _IN_FOLD = re.compile(
     r"(epoch|ep|step|iter|iteration)\ {1,4}(\d{1,18})(?:/\d{1,18})?(?:\ ?[,:|])?\ +",
