@@ -126,6 +126,23 @@ def test_the_program_s_parser_names_and_reads_its_command_line(cli: Callable[...
     assert params(cli)["epochs"] == 9 and "e" not in params(cli)
 
 
+def test_an_abbreviated_option_is_the_one_param_it_names(cli: Callable[..., Result],
+                                                         tmp_path: Path) -> None:
+    # argparse takes `--learn` for `--learning-rate`, `--no-aug` shortened, `--verb` for a
+    # count, a short option's value attached (`-nfoo`): each is the option it names, no
+    # param of its own
+    (tmp_path / "abbrev.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--learning-rate', type=float, default=0.1)\n"
+        "p.add_argument('--no-shuffle', dest='shuffle', action='store_false')\n"
+        "p.add_argument('-v', '--verbose', action='count', default=0)\n"
+        "p.add_argument('-n', '--name', default='x')\np.parse_args()\n")
+    assert cli(sys.executable, "abbrev.py", "--learn=0.05", "--no-shuf", "--verb",
+               "-nfoo").code == 0
+    assert params(cli) == {"learning-rate": 0.05, "shuffle": False, "verbose": 1,
+                           "name": "foo"}
+
+
 SCRIPTED = """\
 import argparse
 p = argparse.ArgumentParser()

@@ -650,6 +650,44 @@ def test_hf_argument_parser_gives_way_to_the_settled_training_arguments(
     assert not [k for k in params if "-" in k], params  # no `dataloader-pin-memory` twin
 
 
+HF_ARGUMENTS_FILE = """\
+import dataclasses
+import json
+import sys
+
+from transformers import HfArgumentParser, TrainingArguments
+
+
+@dataclasses.dataclass
+class ModelArguments:
+    model_name_or_path: str = "tiny"
+    lora_r: int = 8
+    block_size: int = 128
+
+
+model, args = HfArgumentParser((ModelArguments, TrainingArguments)).parse_json_file(sys.argv[1])
+with open("settings.json", "w") as f:
+    json.dump({**dataclasses.asdict(model), "learning_rate": args.learning_rate}, f)
+"""
+
+
+def test_hf_argument_parser_reading_a_file_gives_its_dataclasses_settings(
+        cli: Callable[..., Result], tmp_path: Path, python: str) -> None:
+    # `python run_clm.py args.json`, as the Hugging Face examples are launched: the file's
+    # settings and the dataclasses' own defaults are the params, though no command line
+    # typed them (and no Trainer ran)
+    (tmp_path / "train.py").write_text(HF_ARGUMENTS_FILE)
+    (tmp_path / "args.json").write_text(json.dumps(
+        {"output_dir": "out", "learning_rate": 5e-5, "lora_r": 32, "report_to": "none"}))
+    r = cli(python, "train.py", "args.json", cwd=tmp_path, timeout=TIMEOUT)
+    assert r.code == 0, r.stderr[-2000:]
+    params = json.loads(cli("show", "last", "--json").stdout)["params"]
+    settings = json.loads((tmp_path / "settings.json").read_text())
+    assert settings == {"model_name_or_path": "tiny", "lora_r": 32, "block_size": 128,
+                        "learning_rate": 5e-5}
+    assert {k: params.get(k) for k in settings} == settings
+
+
 KERAS_FIT_PER_EPOCH = KERAS_TINY + """\
 model = tiny()
 for epoch in range(3):  # one epoch a fit, the program's own loop around it

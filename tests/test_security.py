@@ -704,3 +704,65 @@ def test_override_pairs_settings_files_and_webhooks_keep_no_secret(
         said.append(path.read_bytes().decode(errors="replace"))
     for name, secret in leaks.items():
         assert not any(secret in text for text in said), name
+
+
+def test_a_secret_the_parser_reads_under_another_spelling_is_hidden_everywhere(
+        tmp_path: Path) -> None:
+    # A short option, an abbreviation, a value attached to a short option and a destination
+    # named for a secret: the command line names none of them so, the program's parser does.
+    # Their values are hidden in the recorded command and params, however the store is read
+    # (the index rebuilt from the journal too); a number printed or logged under a secret's
+    # name is no metric; the other spellings add no params of their own.
+    m = {w: f"mark{w}{i}x9q" for i, w in enumerate(("short", "abbr", "glued", "dest", "pin"))}
+    m["pin"] = "90221177"
+    (tmp_path / "train.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('-k', '--api-key'); p.add_argument('--hf-token')\n"
+        "p.add_argument('-t', '--token'); p.add_argument('-x', dest='db_password')\n"
+        "p.add_argument('--learning-rate', type=float, default=0.1)\n"
+        "p.add_argument('--no-shuffle', dest='shuffle', action='store_false')\n"
+        "a = p.parse_args()\n"
+        "print('db_password:', open('pin.txt').read())\nprint('epoch 1 loss 0.5')\n")
+    (tmp_path / "pin.txt").write_text(m["pin"])  # (not in the source)
+    r = _runlab("--no-git", PY, "train.py", "-k", m["short"], "--hf", m["abbr"],
+                f"-t{m['glued']}", "-x", m["dest"], "--learning=0.05", "--no-shuf",
+                cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+    assert shown["command"][2:9] == ["-k", "***", "--hf", "***", "-t***", "-x", "***"], (
+        shown["command"])
+    params = shown["params"]
+    assert {k: params[k] for k in ("api-key", "hf-token", "token", "x")} == dict.fromkeys(
+        ("api-key", "hf-token", "token", "x"), "***"), params
+    assert params["learning-rate"] == 0.05 and params["shuffle"] is False
+    assert not {"k", "hf", "learning", "shuf"} & set(params), params
+    assert not [k for k in params if "***" in k], params
+    assert sorted(shown["metrics"]) == ["loss"], shown["metrics"]
+    store = Path(os.environ["RUNLAB_STORE"])
+    (store / "index.db").unlink()
+    rebuilt = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+    assert rebuilt["command"] == shown["command"] and rebuilt["params"] == params
+    for path in _everything_under(store):
+        if path.name != "output.log":  # (what the program printed itself, as it printed it)
+            for name, mark in m.items():
+                assert mark.encode() not in path.read_bytes(), f"{name} leaked into {path}"
+
+
+def test_secrets_set_in_code_the_common_ways_are_redacted_in_the_patch() -> None:
+    from runlab.capture.args import redact_patch, redact_value
+
+    added = ['os.environ["WANDB_API_KEY"] = "mark-a-1"', "os.environ['HF_TOKEN'] = 'mark-b-2'",
+             'os.environ.setdefault("COMET_API_KEY", "mark-c-3")', 'API_KEY: str = "mark-d-4"',
+             'config["api_key"] = "mark-e-5"', 'os.putenv("DB_PASSWORD", "mark-f-6")']
+    kept = ['x: Optional[str] = "keep-1"', 'd = {"lr": "keep-2"}', 'os.environ["LANG"] = "C"']
+    patch = "diff --git a/s.py b/s.py\n+++ b/s.py\n" + "".join(
+        f"+{line}\n" for line in added + kept)
+    out = redact_patch(patch)
+    assert "mark-" not in out and out.count('"***"') + out.count("'***'") == len(added), out
+    assert all(line in out for line in kept)
+    # a pair inside a pair's value (Hydra's `override_dirname`), and names that hold secrets
+    assert redact_value("override_dirname: +db.password=mark-g,seed=1") == (
+        "override_dirname: +db.password=***,seed=1")
+    assert redact_value('--authorization "Bearer x1" --jwt x2 --cookie x3') == (
+        '--authorization "***" --jwt *** --cookie ***')
+    assert redact_value('d: "--password x4"') == 'd: "--password ***"'

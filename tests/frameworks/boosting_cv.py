@@ -18,6 +18,11 @@ history = xgb.cv({"max_depth": 2, "eta": 0.3}, xgb.DMatrix(x, label=y), num_boos
 for name, values in history.items():
     for i, value in enumerate(values):
         _truth.add(metrics, name.removesuffix("-mean"), i, value)
+# ... and printed as the program looks at it, a table of the means and spreads: the same
+# points, no `test-rmse-mean` beside the hook's `test-rmse`
+import pandas as pd  # noqa: E402
+
+print(pd.DataFrame(history))
 
 # {'valid l2-mean': [...], 'valid l2-stdv': [...]}, rounds from 1 (as it prints them)
 history = lgb.cv({"objective": "regression", "num_leaves": 4, "verbose": -1},

@@ -58,7 +58,12 @@ for key, curve, first, sign in (
         ("train_loss", hgb.train_score_, 0, -1), ("val_loss", hgb.validation_score_, 0, -1)):
     for i, value in enumerate(curve):
         _truth.add(metrics, key, i + first, sign * value)
-# the first model's, and the preprocessor's where no model has its own
-_truth.write(metrics, {"alpha": mlp.alpha, "n_estimators": 5, "max_iter": 12, "random_state": 0,
-                       "n_components": 3, "whiten": True, "with_mean": False, "n_clusters": 2,
-                       "k_neighbors": 3})
+# the first model's, and the preprocessor's where no model has its own; another kind of
+# model's under its name (the histogram boosting's `max_iter` is its own, not the MLP's)
+_truth.write(metrics, {"alpha": mlp.alpha, "max_iter": 12, "random_state": 0,
+                       "n_components": 3, "whiten": True, "with_mean": False,
+                       "GradientBoostingClassifier.n_estimators": 5,
+                       "GradientBoostingClassifier.subsample": 0.8,
+                       "HistGradientBoostingClassifier.max_iter": 6,
+                       "HistGradientBoostingClassifier.early_stopping": True,
+                       "KMeans.n_clusters": 2, "k_neighbors": 3})

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 _SEP = "[-_./]"
 SECRET_PATTERNS: tuple[str, ...] = (
     "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*", "*credential*",
+    "*bearer*", "*jwt*", "*cookie*", "*authorization*",
     *(glob for word in ("pass", "pw", "pwd", "auth") for glob in (word, f"*{_SEP}{word}")),
 )
 # Where a camelCase or PascalCase name splits into words.
@@ -153,7 +154,7 @@ _PAIR = re.compile(
 # (`--wandb-api-key abc` in `run.sh`, a flag file's `--hf_token abc`).
 _OPTION_VALUE = re.compile(
     r"""(?<![\w\-])(?P<key>--?[A-Za-z][\w.\-]{0,80})[ \t]+"""
-    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|(?!-|\\(?:\s|$))[^\s;&|<>]+)"""
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|(?!-|\\(?:\s|$))[^\s;&|<>"']+)"""
 )
 # Or in a list of words, a launch configuration's `"args": ["--wandb_api_key", "x"]`.
 _LISTED_OPTION = re.compile(
@@ -191,6 +192,19 @@ def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     plain = {_PLAIN_WORDS.sub("", name) for name in names}  # (for the built-in patterns)
     return any(fnmatchcase(name, pattern.lower())
                for pattern in patterns for name in (plain if pattern in SECRET_PATTERNS else names))
+
+
+# In a measure's name, `token` counts tokens (`mean_token_accuracy`, `tokens_per_sec`), and
+# `key` names a secret only at its end (`api_key`; not `key_acc`, `num_keys`): no secret's
+# number otherwise.
+_MEASURE_WORDS = re.compile(r"(?i)tokens?|key(?!$)")
+
+
+def secret_measure(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
+    """Whether a metric's name is a secret's, so that its number is none to record (a PIN
+    printed as `db_password: 4711`, `wandb.log({"api_key": 5551234})`): a secret's name but
+    for the words `token`, and `key` but at its end."""
+    return is_secret(key, patterns) and is_secret(_MEASURE_WORDS.sub("", key), patterns)
 
 
 def parse_value(text: str) -> Any:
@@ -242,7 +256,14 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
 
     def hide(match: re.Match[str]) -> str:
         value = match["value"]
-        if not is_secret(match["key"], patterns) or value.strip("\"'") == REDACTED:
+        if not is_secret(match["key"], patterns):
+            # (a pair inside a pair's value, Hydra's `override_dirname: +db.password=x,seed=1`)
+            inner = value[1:] if value[:1] in "+~" else value
+            if len(value) > 2 and ("=" in inner or ":" in inner) and _PAIR.search(inner):
+                return (match[0][: match.start("value") - match.start()]
+                        + value[: len(value) - len(inner)] + redact_value(inner, patterns))
+            return match[0]
+        if value.strip("\"'") == REDACTED:
             return match[0]
         quote = value[0] if value[0] in "\"'" else ""
         return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
@@ -309,12 +330,30 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
     def hide(match: re.Match[str]) -> str:
         value = match["value"]
-        if (value[0] not in "\"'" or not is_secret(match["key"], patterns)
+        key = match["key"] if match["key"] is not None else match["name"]
+        if (value[0] not in "\"'" or not is_secret(key, patterns)
                 or value[1:-1] == REDACTED or len(value) < 3):
             return match[0]
         return match[0][: match.start("value") - match.start()] + value[0] + REDACTED + value[0]
 
-    return _PAIR.sub(hide, text) if ("=" in text or ":" in text) else text
+    if "=" in text or ":" in text:
+        text = _PAIR.sub(hide, text)
+    if "=" in text:
+        text = _CODE_ASSIGNED.sub(hide, text)
+    return _CODE_CALLED.sub(hide, text) if "," in text else text
+
+
+# In code, a quoted value given to a secret's name other than as `NAME = "x"`: an item set,
+# `os.environ["WANDB_API_KEY"] = "x"`, `config["api_key"] = "x"`, or an annotated name,
+# `API_KEY: str = "x"`; and a quoted name beside its value in a call or a tuple,
+# `os.environ.setdefault("COMET_API_KEY", "x")`, `os.putenv("HF_TOKEN", "x")`.
+_QUOTED = r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}')"""
+_CODE_ASSIGNED = re.compile(
+    r"""(?:(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*\]"""
+    r"""|(?<![\w.])(?P<name>[A-Za-z_]\w{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.\[\], |]{0,60}?)"""
+    r"""[ \t]*=[ \t]*""" + _QUOTED)
+_CODE_CALLED = re.compile(
+    r"""(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*""" + _QUOTED)
 
 
 def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
@@ -354,6 +393,22 @@ def _diff_path(header: str) -> str:
     if header.endswith('"'):
         return header.rsplit(' "b/', 1)[-1][:-1]
     return header.rsplit(" b/", 1)[-1]
+
+
+def hide_values(value: Any, secrets: Collection[str]) -> Any:
+    """`value` (a JSON value, a start event) with these secrets' text replaced by `***`
+    wherever it is, in a text or in a name (`-tX`, a short option with its value attached,
+    read as a flag `tX`): for what was recorded before the values were known to be secrets."""
+    if isinstance(value, str):
+        for secret in secrets:
+            if secret in value:
+                value = value.replace(secret, REDACTED)
+        return value
+    if isinstance(value, dict):
+        return {hide_values(k, secrets): hide_values(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [hide_values(v, secrets) for v in value]
+    return value
 
 
 def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, str]:

@@ -144,7 +144,14 @@ def _redact_text(text):
 
     def hide(match):
         value = match["value"]
-        if not _secret_name(match["key"]) or value.strip("\"'") == "***":
+        if not _secret_name(match["key"]):
+            # (a pair inside a pair's value, `override_dirname: +db.password=x,seed=1`)
+            inner = value[1:] if value[:1] in "+~" else value
+            if len(value) > 2 and ("=" in inner or ":" in inner) and pairs.search(inner):
+                return (match[0][: match.start("value") - match.start()]
+                        + value[: len(value) - len(inner)] + _redact_text(inner))
+            return match[0]
+        if value.strip("\"'") == "***":
             return match[0]
         quote = value[0] if value[0] in "\"'" else ""
         return match[0][: match.start("value") - match.start()] + quote + "***" + quote
@@ -260,6 +267,9 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
     entries = []
     # (under a script, `bash train.sh`: which options the program's own command line typed)
     words = list(getattr(sys, "argv", [])[1:]) if typed else []
+    # (the program's own command line: the spellings it typed, `--learn` for
+    # `--learning-rate`, and where a secret's values are in it)
+    spelt = _typed_options(parser, list(getattr(sys, "argv", [])[1:])) if from_argv else {}
     # One entry a destination: a `--no-x` beside `--x` is its alias; options that each store
     # their constant in it (`--cpu`/`--mps` into `device`) are named by it, each an alias.
     by_dest = {}
@@ -305,8 +315,17 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
             key = dest.replace("_", "-")  # `--no-aug` storing False into `aug`: `aug`
         if dest in shared:
             key = dest
-        entry = {"key": key, "value": redact({key: value})[_redact_text(key)]}
+        typed_as, places = spelt.get(id(action), ((), ()))
+        # (a secret by its destination or any of its options: `-k` storing into `api_key`)
+        secret = any(_secret_name(name) for name in (dest, *names))
+        entry = {"key": key, "value": "***" if secret and not (
+            value is None or isinstance(value, bool) or value == "") else redact(
+                {key: value})[_redact_text(key)]}
         aliases = [option.lstrip("-") for option in options if option.lstrip("-") != key]
+        aliases += [name for name in typed_as if name != key and name not in aliases and not (
+            secret and isinstance(value, str) and value and value in name)]
+        if secret and places:
+            entry["secret_at"] = places
         if aliases:
             entry["aliases"] = aliases
         if exact:
@@ -319,6 +338,62 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
     if entries:
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
               **({"weak": True} if weak else {})})
+
+
+def _typed_options(parser, words):
+    """The command line's words as `parser` reads them: for each of its actions that they
+    give, the spellings typed other than its options (an abbreviation, `--learn` for
+    `--learning-rate`, and the positive name of a negative one's, `shuf` of `--no-shuf`; a
+    short option's word with its value attached, `-tX`) and where its values are: (how far
+    from the line's end their word is, where in it they start)."""
+    options = getattr(parser, "_option_string_actions", None) or {}
+    prefix = getattr(parser, "prefix_chars", "-") or "-"
+    out = {}
+    i, count = 0, len(words)
+    while i < count:
+        word = words[i]
+        i += 1
+        if word == "--":
+            break
+        if not isinstance(word, str) or len(word) < 2 or word[0] not in prefix or (
+                word[1:2].isdigit() or word[1:2] == "."):
+            continue
+        name, eq, _ = word.partition("=")
+        action = options.get(word) or (options.get(name) if eq else None)
+        spelling, start = None, (len(name) + 1 if eq and action is not None else None)
+        if action is None and word[1] in prefix:
+            if getattr(parser, "allow_abbrev", True):
+                found = {id(a): a for o, a in options.items()
+                         if o[1:2] in prefix and o.startswith(name)}
+                if len(found) == 1:
+                    action = next(iter(found.values()))
+                    spelling = name.lstrip(prefix)
+                    start = len(name) + 1 if eq else None
+        elif action is None:
+            short = options.get(word[:2])
+            if short is not None and short.nargs != 0:
+                action, spelling = short, word[1:]
+                start = 3 if word[2:3] == "=" else 2
+        if action is None:
+            continue
+        names, places = out.setdefault(id(action), ([], []))
+        if spelling is not None:
+            names.append(spelling)
+            if spelling[:3] in ("no-", "no_"):
+                names.append(spelling[3:])
+        if action.nargs == 0:
+            continue
+        if start is not None:
+            places.append([count - i + 1, start])
+            continue
+        many = action.nargs if isinstance(action.nargs, int) else (
+            count if action.nargs in ("+", "*", "...") else 1)
+        while many and i < count and not (
+                words[i][:1] in prefix and len(words[i]) > 1 and not words[i][1:2].isdigit()):
+            places.append([count - i, 0])
+            i += 1
+            many -= 1
+    return out
 
 
 # Libraries whose own command line parser is not the program's (Hydra's `--config-name`,
@@ -1052,6 +1127,9 @@ def _tqdm(module):
 # -- Hugging Face Trainer -----------------------------------------------------------------
 
 def _transformers(module):
+    if module.__name__.endswith(".hf_argparser"):
+        _transformers_arguments(module)
+        return
     from transformers.trainer_callback import TrainerCallback
 
     class RunlabCallback(TrainerCallback):
@@ -1505,6 +1583,32 @@ _SB3_SETTINGS = ("learning_rate", "n_steps", "batch_size", "n_epochs", "gamma", 
                  "clip_range", "clip_range_vf")
 
 
+def _transformers_arguments(module):
+    """HfArgumentParser's dataclasses as they are returned, their defaults settled, however
+    it read them: the command line (`parse_args_into_dataclasses`, over argparse's reading),
+    a JSON or YAML file (`run_clm.py args.json`) or a dict; weak, as the Trainer's hook
+    records its `TrainingArguments` as they end up."""
+    import dataclasses
+
+    def after(result, args, kwargs):
+        values = {}
+        for item in result if isinstance(result, tuple) else (result,):
+            if not dataclasses.is_dataclass(item) or isinstance(item, type):
+                continue
+            for field in dataclasses.fields(item):
+                value = getattr(item, field.name, None)
+                value = getattr(value, "value", value)  # (an Enum's member: its value)
+                if isinstance(value, (bool, int, float, str)) or value is None:
+                    values[field.name] = value
+        if values:
+            params("transformers", values, weak=True)
+
+    for name in ("parse_args_into_dataclasses", "parse_json_file", "parse_yaml_file",
+                 "parse_dict"):
+        if getattr(module.HfArgumentParser, name, None) is not None:
+            wrap(module.HfArgumentParser, name, "transformers", after=after)
+
+
 def _stable_baselines3(module):
     if not module.__name__.endswith(".base_class"):
         _stable_baselines3_learn(module)
@@ -1642,14 +1746,25 @@ _SKLEARN_HELPERS = ("sklearn.metrics", "sklearn.preprocessing._label", "sklearn.
 
 
 def _sklearn_params(estimator):
-    values = {k: v for k, v in estimator.get_params(deep=True).items()
-              if isinstance(v, (bool, int, float, str)) or v is None}
     # A preprocessor's settings (a scaler's, PCA's: it transforms, it does not predict)
     # give way to the model's fitted after it (`random_state` is the model's).
     # (and so do a sampler's, imbalanced-learn's `SMOTE`: it resamples, it does not predict)
-    params("sklearn", values,
-           weak=(hasattr(estimator, "transform") or hasattr(estimator, "fit_resample"))
-           and not hasattr(estimator, "predict"))
+    weak = (hasattr(estimator, "transform") or hasattr(estimator, "fit_resample")) and (
+        not hasattr(estimator, "predict"))
+    values = {k: v for k, v in estimator.get_params(deep=True).items()
+              if isinstance(v, (bool, int, float, str)) or v is None}
+    if not weak:
+        # The run's model is the first fitted: another kind fitted after it (a script that
+        # compares models) gives its settings under its name, `RandomForestClassifier.
+        # random_state`, never mixed with the first's
+        if _sklearn_model[0] is None:
+            _sklearn_model[0] = type(estimator)
+        elif type(estimator) is not _sklearn_model[0]:
+            values = {f"{type(estimator).__name__}.{k}": v for k, v in values.items()}
+    params("sklearn", values, weak=weak)
+
+
+_sklearn_model = [None]  # the kind of the first model fitted (`_sklearn_params`)
 
 
 # The cross-validations that fit clones of an estimator: each clone's curves are a fold's, no
@@ -2504,6 +2619,7 @@ def _hydra_jobs(returns):
 _INSTALLERS = {
     "tqdm.std": _tqdm,
     "transformers.trainer": _transformers,
+    "transformers.hf_argparser": _transformers,
     "lightning.pytorch.trainer.trainer": _lightning,
     "pytorch_lightning.trainer.trainer": _lightning,
     "keras.src.models.model": _keras,

@@ -29,6 +29,7 @@ _TRIGGERS = {
     "argparse": "argparse",
     "tqdm.std": "tqdm",
     "transformers.trainer": "transformers",
+    "transformers.hf_argparser": "transformers",
     "lightning.pytorch.trainer.trainer": "lightning",
     "pytorch_lightning.trainer.trainer": "lightning",
     "keras.src.models.model": "keras",

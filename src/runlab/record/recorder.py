@@ -98,8 +98,14 @@ def _now() -> float:
     return round(time.time(), 3)
 
 
-def _load_parser() -> None:
-    import runlab.parsing.parser  # noqa: F401 (loads its rules)
+def _load_parser(rules: tuple[list[str], list[str]], made: list[Any]) -> None:
+    """Load the parser's rules and make it (in a thread: the output is read meanwhile)."""
+    from runlab.parsing.parser import MetricParser
+
+    try:
+        made.append(MetricParser(*rules))
+    except Exception:  # noqa: BLE001 - made again where it is needed, which says why
+        pass
 
 
 @dataclass
@@ -189,6 +195,7 @@ class OutputMetrics:
         self._rules = (patterns, disabled)
         self._parser: Any = None  # made once its rules are loaded (see `parser`)
         self._loading: Any = None  # the thread loading them, from the first line of output
+        self._made: list[Any] = []  # the parser it made
         self._waiting: list[tuple[float, list[str]]] = []  # lines read meanwhile, with when
         self._waiting_lines = 0
         self.splitters = {runner.STDOUT: LineSplitter(), runner.STDERR: LineSplitter()}
@@ -204,9 +211,12 @@ class OutputMetrics:
         if self._parser is None:
             if self._loading is not None:
                 self._loading.join()
-            from runlab.parsing.parser import MetricParser
+            if self._made:
+                self._parser = self._made[0]
+            else:  # (the thread failed, or never ran: made here)
+                from runlab.parsing.parser import MetricParser
 
-            self._parser = MetricParser(*self._rules)
+                self._parser = MetricParser(*self._rules)
             self._parser.trials(self._actors)
             waiting, self._waiting, self._waiting_lines = self._waiting, [], 0
             for read_at, lines in waiting:
@@ -237,7 +247,8 @@ class OutputMetrics:
         if self._loading is None:
             import threading
 
-            self._loading = threading.Thread(target=_load_parser, daemon=True)
+            self._loading = threading.Thread(target=_load_parser, args=(self._rules, self._made),
+                                             daemon=True)
             self._loading.start()
         if self._waiting_lines >= FLUSH_POINTS:
             self.parser()  # as many lines as make a flush: waits for the rules
@@ -471,7 +482,11 @@ class Ownership:
                          and not (("/" in p.key or p.key in _ALIASES)
                                   and self._labelled_copy(p))
                          and not (p.key not in hooked and p.key.lower() in self.cased
-                                  and self._copy_under(p, self.cased[p.key.lower()]))]
+                                  and self._copy_under(p, self.cased[p.key.lower()]))
+                         # (the mean of the folds the hook records under the plain name:
+                         # `print(xgb.cv(...))`'s `test-rmse-mean`, the hook's `test-rmse`)
+                         and not (p.key[-5:] in ("-mean", "_mean") and p.key[:-5] in reported
+                                  and self._copy_under(p, (p.key[:-5],)))]
                 continue
             for p in points:
                 if p.key in hooked or (where == 2 and p.key in framework) or (
@@ -596,8 +611,14 @@ class ChannelReader:
         self.acknowledge()  # (the file says the recorder acknowledges)
         self.ownership = ownership
         self.secret_patterns = secret_patterns
+        self.secret_keys: dict[str, bool] = {}  # whether a metric's name is a secret's
         self.problems = problems
         self.argv_params: dict[str, Any] = {}  # params read from the command line itself
+        self.command: list[str] = []  # the command line as recorded
+        # values on it that the program's parser reads as secrets (`-k X` into `api_key`),
+        # all of them, and those the run's start has yet to hide
+        self.hidden: list[str] = []
+        self.to_hide: list[str] = []
         self.given_params: set[str] = set()  # those given with -p: what the program read never wins
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.weak: set[str] = set()  # params a hook gave weakly: the next hook's replace them
@@ -671,6 +692,33 @@ class ChannelReader:
         batch.events += renames
         return batch
 
+    def _hide(self, entry: channel.ArgparseValue) -> None:
+        """A secret's values on the command line, found where the program's parser read them
+        (`-k X`, `--api=X`, `-kX`): hidden in what the run's start recorded, and its params."""
+        from runlab.capture.args import REDACTED
+
+        for back, start in entry.secret_at:
+            if not 0 < back <= len(self.command):
+                continue
+            value = self.command[len(self.command) - back][start:]
+            if REDACTED not in value and len(value) >= len(REDACTED) and (
+                    value not in self.hidden):
+                self.hidden.append(value)
+                self.to_hide.append(value)
+        for name in (entry.key, *entry.aliases):
+            if name in self.argv_params and self.argv_params[name] not in (True, False, None):
+                self.argv_params[name] = REDACTED
+
+    def _secret(self, key: str) -> bool:
+        secret = self.secret_keys.get(key)
+        if secret is None:
+            from runlab.capture.args import secret_measure
+
+            secret = secret_measure(key, self.secret_patterns)
+            if len(self.secret_keys) < 10_000:
+                self.secret_keys[key] = secret
+        return secret
+
     def _typed_aliases(self, report: channel.Report, params: dict[str, Any]) -> list[str]:
         """The params the command line gave under another option of an argument its parser
         names by its longest (`-e 3` for `--epochs`), or with the value attached to a short
@@ -700,6 +748,13 @@ class ChannelReader:
         for key in dropped:
             self.argv_params.pop(key, None)
             params.pop(key, None)
+        if self.hidden:  # (a key holding a secret's value, `-kX` read as a flag `kX`: none)
+            from runlab.capture.args import hide_values
+
+            for key in [k for k in self.argv_params if hide_values(k, self.hidden) != k]:
+                self.argv_params.pop(key)
+                params.pop(key, None)
+                dropped.append(hide_values(key, self.hidden))
         return dropped
 
     def twins(self, params: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
@@ -791,6 +846,8 @@ class ChannelReader:
                       and not self._parsed_twin(k, v)}
             line_params = {}
         for entry in [] if report.foreign else report.argparse:
+            if entry.secret_at and report.argv:
+                self._hide(entry)
             self.parsed.setdefault(entry.key.replace("-", "_"), (entry.key, entry.value))
             typed = next((name for name in (entry.key, *entry.aliases)
                           if name in self.argv_params), None)
@@ -834,6 +891,8 @@ class ChannelReader:
         if report.artifact is not None:
             batch.files.append(report.artifact)
         for key, value in report.metrics.items():
+            if self._secret(key):  # (a number logged under a secret's name)
+                continue
             s = self.steps.get(key, 0) if report.step is None else report.step
             self.steps[key] = s + 1
             batch.points.append([key, value, s, report.time])
@@ -958,6 +1017,9 @@ class Recorder:
     def flush(self) -> None:
         batch, self._ahead = self._ahead, ChannelBatch()
         batch.extend(self.channel.read())
+        if self.channel.to_hide:
+            self.journal.store.hide_in_start(self.journal.run_id, self.channel.hidden)
+            self.channel.to_hide = []
         events = batch.events
         if batch.files:
             captured = self.artifacts.add(batch.files)

@@ -184,6 +184,7 @@ def record(opts: RunOptions, settings: Settings, store: Store,
     )
     child_env = _child_env(opts, settings, run_id, events_path, secret_patterns, env)
     recorder.channel.argv_params = dict(start_event.get("params") or {})
+    recorder.channel.command = [str(word) for word in start_event.get("command") or ()]
     recorder.channel.given_params = set(opts.params)
     monitor: list[Any] = []
     interval = settings.system_metrics if opts.system_metrics else 0.0

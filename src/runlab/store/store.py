@@ -8,10 +8,11 @@ command applies what the index has not seen (`catch_up`).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 
@@ -231,6 +232,56 @@ class Store:
         except (sqlite3.OperationalError, sqlite3.DatabaseError):
             self._mark_pending(run_id)
             return None
+
+    def hide_in_start(self, run_id: str, secrets: Collection[str]) -> bool:
+        """Hide values that the run's start recorded before they were known to be secrets (a
+        secret option's value typed after a short option, `-k X`, that the program's parser
+        stores in `api_key`): in the journal's first line, written again in place at its
+        length (padded with spaces; nothing appended meanwhile moves), and in the index.
+        Whether there was anything to hide."""
+        from runlab.capture.args import REDACTED, hide_values
+
+        secrets = [secret for secret in secrets if len(secret) >= len(REDACTED)]
+        path = self.journal_path(run_id)
+        try:
+            with open(path, "rb") as f:
+                line = f.readline().rstrip(b"\n")
+            start = json.loads(line)
+        except (OSError, ValueError):
+            return False
+        hidden = hide_values(start, secrets)
+        if hidden == start:
+            return False
+        text = json.dumps(hidden, separators=(",", ":")).encode()
+        if len(text) > len(line):
+            return False
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+            try:
+                os.pwrite(fd, text + b" " * (len(line) - len(text)), 0)
+            finally:
+                os.close(fd)
+        except OSError:
+            return False
+        try:
+            with self.transaction() as db:
+                number = _number(db, run_id)
+                row = db.execute("SELECT command, data FROM runs WHERE number = ?",
+                                 (number,)).fetchone()
+                if row is not None:
+                    db.execute("UPDATE runs SET command = ?, data = ? WHERE number = ?",
+                               (json.dumps(hide_values(json.loads(row[0]), secrets)),
+                                json.dumps(hide_values(json.loads(row[1]), secrets)), number))
+                for key, value in db.execute("SELECT key, value FROM params WHERE run = ?",
+                                             (number,)).fetchall():
+                    if hide_values(key, secrets) != key:
+                        db.execute("DELETE FROM params WHERE run = ? AND key = ?", (number, key))
+                    elif isinstance(value, str) and hide_values(value, secrets) != value:
+                        db.execute("UPDATE params SET value = ? WHERE run = ? AND key = ?",
+                                   (hide_values(value, secrets), number, key))
+        except (sqlite3.OperationalError, sqlite3.DatabaseError):
+            self._mark_pending(run_id)
+        return True
 
     def index_only(self, run_id: str, events: list[Event]) -> bool:
         """Apply events that the journal refused (a full disk) to the index alone, so that it
