@@ -1591,9 +1591,20 @@ def test_new_shapes_keep_to_their_own_lines() -> None:
 
 def test_a_rank_a_gpu_or_a_fold_is_no_position() -> None:
     parser = MetricParser()
+    # (rank 1's line is its own, not read: the run's are rank 0's)
     assert run(parser, "epoch 1", "[Rank 0/2] loss: 0.50", "[Rank 1/2] loss: 0.52",
                "epoch 2", "[Rank 0/2] loss: 0.40", "Fold [2/5] accuracy: 0.81") == expect(
-        ("loss", 0.5, 1), ("loss", 0.52, 1), ("loss", 0.4, 2), ("accuracy", 0.81, 2))
+        ("loss", 0.5, 1), ("loss", 0.4, 2), ("accuracy", 0.81, 2))
+
+
+def test_a_capitalised_rank_gpu_or_worker_prefix_is_that_process() -> None:
+    # the PyTorch DDP tutorial's `Rank 0: step 1, loss: 0.9`: rank 0's line at its own step,
+    # rank 1's not read; a GPU's, a worker's alike; a leaderboard's `Rank 1 | ...` is a row
+    assert run(MetricParser(), "Rank 0: step 1, loss: 0.9", "Rank 1: step 1, loss: 0.8",
+               "Rank 0: step 2, loss 0.7000", "GPU 1: step 2 loss: 0.5",
+               "Worker 0: epoch 5, loss=0.3") == expect(
+        ("loss", 0.9, 1), ("loss", 0.7, 2), ("loss", 0.3, 5))
+    assert run(MetricParser(), "Rank 1 | team-a | score 0.91") == expect(("score", 0.91, 0))
 
 
 def test_a_multi_line_json_of_settings_is_no_metric() -> None:
@@ -6794,3 +6805,52 @@ def test_a_counter_after_the_measures_is_their_step() -> None:
 def test_a_holdout_sets_label_names_its_values() -> None:
     assert run(MetricParser(), "Holdout: {'loss': 0.2, 'r2': 0.5}", "Holdout set: loss=0.5") == expect(
         ("Holdout/loss", 0.2, 0), ("Holdout/r2", 0.5, 0), ("Holdout_set/loss", 0.5, 0))
+
+
+def test_a_unit_after_a_value_loses_no_other_pair_of_its_line() -> None:
+    # a rate's name after a pair (`tokens/s=`) is the next pair, not the value's count; a
+    # speed in `it/s` after its value is a timing, not read, and the line's measures are;
+    # a percentage's sign a space apart is its value's
+    assert steps_of("step 1: loss=0.4000 tokens/s=9876.5", "step 2 loss 0.2500 acc 0.400 "
+                    "speed 3.50 it/s", "epoch 3 acc 81.0 % loss 0.3") == [
+        ("loss", 0.4, 1), ("tokens/s", 9876.5, 1), ("loss", 0.25, 2), ("acc", 0.4, 2),
+        ("acc", 81.0, 3), ("loss", 0.3, 3)]
+    # (a count before a rate stays a count: `17845.3 rows/s (80 batch size)`)
+    assert steps_of("Estimated inference throughput: 17845.3 rows/s (80 batch size)") == []
+
+
+def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields() -> None:
+    # python-json-logger's `extra`, a message of pairs, structlog's `event` with context, and
+    # loguru's `serialize=True`: where and when it logged (line, process, thread, its time),
+    # the rank and the worker are no metrics
+    assert steps_of(
+        '{"asctime": "2026-12-06 10:00:00,123", "levelname": "INFO", "lineno": 7, '
+        '"process": 20698, "message": "train step", "step": 1, "loss": 0.5}',
+        '{"asctime": "2026-12-06 10:00:00,124", "levelname": "INFO", '
+        '"message": "step 2 loss 0.4000 acc 0.600"}',
+        '{"event": "epoch done", "level": "info", "timestamp": "2026-12-06T10:00:00Z", '
+        '"lineno": 9, "thread": 140300919991168, "local_rank": 0, "epoch": 3, "val_loss": 0.3}',
+        '{"text": "x", "record": {"extra": {"step": 4, "loss": 0.2}, "line": 12, '
+        '"message": "step=4 loss=0.2", "process": {"id": 1}, "thread": {"id": 2}, '
+        '"time": {"timestamp": 1796000000.1}}}',
+        '{"message": "saw 5 things", "levelname": "INFO"}') == [
+        ("loss", 0.5, 1), ("loss", 0.4, 2), ("acc", 0.6, 2), ("val_loss", 0.3, 3),
+        ("loss", 0.2, 4)]
+
+
+def test_logging_s_thread_name_ends_a_prefix_and_a_table_s_nan_is_one_point() -> None:
+    # the logging cookbook's `%(relativeCreated)6d %(threadName)s %(levelname)s`
+    assert steps_of("    98 MainThread INFO epoch 1 train_loss 0.5952 val_loss 0.6547") == [
+        ("train_loss", 0.5952, 1), ("val_loss", 0.6547, 1)]
+    # a table printed again each epoch: its NaN cell is the same NaN, not a point each time
+    lines = ["epoch  loss  reward", "    1   1.0    -9.0"]
+    again = [*lines, "    2   0.5     nan"]
+    points = steps_of(*lines, *again, *again, "    3   0.3    -7.0")
+    assert [(k, str(v), s) for k, v, s in points if k == "reward"] == [
+        ("reward", "-9.0", 1), ("reward", "nan", 2), ("reward", "-7.0", 3)]
+
+
+def test_a_number_printed_under_a_secret_s_name_is_no_metric() -> None:
+    assert steps_of("epoch 1 loss 0.5", "db_password: 902211", "api_key=5551234",
+                    "mean_token_accuracy: 0.8", "tokens_per_sec: 1200") == [
+        ("loss", 0.5, 1), ("mean_token_accuracy", 0.8, 1), ("tokens_per_sec", 1200, 1)]

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from runlab.capture.args import secret_measure
 from runlab.errors import UsageError
 from runlab.parsing.rules import RULES
 from runlab.parsing.rules.base import (
@@ -109,8 +110,13 @@ _LAUNCHER = re.compile(
     # (Lightning's `[rank: 1] `), `rank 1
     # | step 1 | loss ...` (DeepSpeed's `[Rank 0] time (ms) | ...`, its timers', is read whole;
     # a leaderboard's `Rank 1 | team-a | score 0.91` is no process's)
-    r"|\[(?:rank|RANK):?\ ?(\d{1,5})\]:?\ |(?:rank|RANK)\ ?(\d{1,5})\ ?[|:]\ ", re.ASCII)
-_LAUNCHED_START = frozenset("[(rR")
+    r"|\[(?:rank|RANK):?\ ?(\d{1,5})\]:?\ |(?:rank|RANK)\ ?(\d{1,5})\ ?[|:]\ "
+    # (the PyTorch DDP tutorial's `Rank 0: step 1, loss: 0.9`, a GPU's or a worker's,
+    # `[Rank 1/2] ...`; a leaderboard's `Rank 1 | ...` stays a row, and a host's name, ESPnet's
+    # `[gpu01]`, pdsh's `gpu1: `, is none)
+    r"|(?:Rank|GPU|Worker|worker)\ (\d{1,5}):\ (?=[A-Za-z])"
+    r"|\[Rank\ ?(\d{1,5})/\d{1,5}\]:?\ ", re.ASCII)
+_LAUNCHED_START = frozenset("[(rRGWw")
 # Ray Train's controller naming each worker's rank: `- (ip=10.0.0.1, pid=26834) world_rank=1,
 # local_rank=1, node_rank=0`, so that its `(RayTrainWorker pid=26834) ` lines are rank 1's.
 # (Ray Train V1's: `- (node_id=6a8f..., ip=10.0.0.1, pid=26834) world_rank=1, ...`)
@@ -378,6 +384,7 @@ class MetricParser:
         self._header_since_bar = False
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
+        self._secret_keys: dict[str, bool] = {}  # whether a key names a secret (`_once`)
         # and its values at its latest steps (`_once`: a history printed whole after its
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
@@ -683,8 +690,16 @@ class MetricParser:
                 for old in list(steps)[: len(steps) - 256]:
                     del steps[old]
         kept: list[Point] | None = None
+        secrets = self._secret_keys
         for i, point in enumerate(points):
             key, step = point.key, point.step
+            secret = secrets.get(key)
+            if secret is None:
+                secret = secrets[key] = secret_measure(key) if len(secrets) < 10_000 else False
+            if secret:  # (a number printed under a secret's name, `db_password: 4711`)
+                if kept is None:
+                    kept = points[:i]
+                continue
             if point.rule == "key_value":
                 # (the shape most lines have, read fast: a print again of its value is in
                 # another shape, a dict's, a table's, a bar's, which come less often)
@@ -1803,6 +1818,8 @@ def _reprint(earlier: float | None, value: float) -> bool:
     digits (Keras' `0.6000` is history's 0.6000000238; four decimals at the least)."""
     if earlier is None:
         return False
+    if earlier != earlier:  # (a table drawn again: its NaN cell is the same NaN)
+        return value != value
     return _one_print(earlier, value) or abs(earlier) >= 1e-3 and (
         abs(earlier - value) <= 5e-5 + 1e-6 * abs(value))
 

@@ -25,6 +25,7 @@ CHUNK = 65536
 TICK_S = 0.5
 # After the child exits, how long to keep reading output that its own children still write.
 DRAIN_S = 0.5
+SWITCH_S = 0.0005  # the longest another thread of runlab's holds the interpreter
 # After a SIGTERM, how long what the command left in its process group may take to stop on its
 # own (a training program under `runlab bash` saving its checkpoint) before it is killed.
 STOP_GRACE_S = 10.0
@@ -208,6 +209,11 @@ class _Child:
             sel.register(fd, selectors.EVENT_READ)
         next_tick = time.monotonic() + TICK_S
         self.exited_at = None
+        # (a thread of runlab's own, loading the parser or sampling resources, gives the
+        # reading back within a millisecond: lines of stdout and stderr written a few
+        # milliseconds apart are read apart, in their order)
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_S)
         try:
             while self.streams:
                 now = time.monotonic()
@@ -245,6 +251,7 @@ class _Child:
                     if not self._stopping():
                         self._end_group()
         finally:
+            sys.setswitchinterval(switch)
             sel.close()
 
     def _ended(self, *, block: bool = False) -> bool:

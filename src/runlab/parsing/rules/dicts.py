@@ -63,6 +63,9 @@ def parse_json(line: str) -> list[Found]:
         return []
     if not isinstance(obj, dict):
         return []
+    record = _log_record(obj)
+    if record is not None:
+        return record
     score = _named_score(obj)
     if score is not None:
         return [score]  # sacrebleu's `{"name": "BLEU", "score": 41.4, ...}` on one line
@@ -93,6 +96,48 @@ def parse_json(line: str) -> list[Found]:
     if name:
         found = _under(name, found)
     return found + (lead or _counter_before(line, start)) if found else found
+
+
+# A JSON log record (python-json-logger's, structlog's, loguru's `serialize=True`): its
+# message, and the values the program gave with it; the logger's own fields (where and when,
+# which process and thread) are none.
+_MESSAGE_KEYS = ("message", "msg", "event")
+_RECORD_KEYS = frozenset({"levelname", "level", "severity", "asctime", "timestamp", "time",
+                          "logger", "name", "logger_name"})
+_RECORD_CONTEXT = frozenset({
+    "lineno", "line", "process", "processName", "process_name", "thread", "threadName",
+    "thread_name", "pid", "tid", "levelno", "created", "msecs", "relativeCreated", "elapsed",
+    "timestamp", "ts", "time", "asctime", "exc_info", "stack_info", "taskName", "filename",
+    "funcName", "func_name", "module", "pathname", "level", "levelname", "logger", "name",
+    "severity", "logger_name", "local_rank", "rank", "world_size", "gpu", "worker", "run_id"})
+
+
+def _log_record(obj: dict[object, object]) -> list[Found] | None:
+    """The findings of a JSON log record; None when `obj` is none."""
+    inner = obj.get("record")
+    if isinstance(inner, dict) and isinstance(obj.get("text"), str) and isinstance(
+            inner.get("message"), str):
+        message, values = inner["message"], inner.get("extra")  # loguru's
+        values = values if isinstance(values, dict) else {}
+    else:
+        said = next((key for key in _MESSAGE_KEYS if isinstance(obj.get(key), str)), None)
+        if said is None or not any(key in obj for key in _RECORD_KEYS):
+            return None
+        message = str(obj[said])
+        values = {key: value for key, value in obj.items()
+                  if key != said and key not in _RECORD_CONTEXT}
+    found: list[Found] = []
+    _flatten(values, "", found, 0)
+    if any(c.isdigit() for c in message):
+        from runlab.parsing.rules.base import to_number
+        from runlab.parsing.rules.pairs import key_value_pairs, spaced_pairs
+
+        said_pairs = [(key, to_number(integer or number), None)
+                      for key, integer, number in key_value_pairs(message)
+                      if is_metric_key(key) or key.lower() in STEP_NAMES]
+        found += said_pairs or [pair for pair in spaced_pairs(message) or ()
+                                if is_metric_key(pair[0]) or pair[0].lower() in STEP_NAMES]
+    return [finding for finding in found if not best_counter(finding[0])] or [CLAIM]
 
 
 # scikit-learn's name of a composite's inner setting, a step's then its own: `mlp__alpha`.

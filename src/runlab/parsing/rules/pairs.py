@@ -77,6 +77,7 @@ TIME_UNIT = "|".join(TIME_UNITS)
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
             rf"|records|lines|bytes|batches|shards|chunks|objects|{TIME_UNIT})\b"
+            r"(?!/\w{1,12}\ ?[:=]|\ ?[:=])"  # (the next pair's name, `loss=0.4 tokens/s=9876.5`)
             # (a plan's counts, `Starting training: 6 epochs, batch size 32`; not a name of
             # its own, `loss: 0.5 epochs: 3`)
             r"|(?:(?<=[\s:=]\d)|(?<=[\s:=]\d\d)|(?<=[\s:=]\d{3})|(?<=[\s:=]\d{4}))"  # (a count)
@@ -506,6 +507,8 @@ def _spaced_triples(text: str, head: str = "") -> list[tuple[str, str, str]]:
 _UNIT_VALUE = re.compile(
     rf"({NUMBER})(ms|s|sec|[KMGT]i?B|B)|\d{{1,4}}:\d\d(?::\d\d)?(?:\.\d{{1,6}})?", re.ASCII)
 _RATE_UNIT = re.compile(r"[A-Za-z]{1,12}/(?:s|sec|step|it)", re.ASCII)
+# A unit a space apart from its value (`%`, `GB`).
+_SPACED_UNITS = frozenset({"%", "dB"})
 
 
 # A running average's name, in parentheses after the value it averages: `loss 0.33 (avg 0.47)`
@@ -575,6 +578,12 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
             words = []  # a flag's pair, no number: SciPy's basinhopping, `accepted True`
         elif found and not words and token.rstrip(",") in TIME_UNITS:
             found.pop()  # a timing, Dive into DL's `..., test acc 0.086, time 5.6 sec`
+        elif found and not words and at and tokens[at - 1].rstrip(",%") == found[-1][1] and (
+                token.rstrip(",") in _SPACED_UNITS):
+            pass  # the value's unit, apart: `acc 81.0 %`
+        elif found and not words and _RATE_UNIT.fullmatch(token.rstrip(",")) and not (
+                at + 1 < len(tokens) and _SPACED_NUMBER.fullmatch(tokens[at + 1].rstrip(","))):
+            found.pop()  # a speed, as a timing: `speed 3.50 it/s` (not `tok/s 539,391`'s name)
         elif _SPACED_WORD.fullmatch(token) and token.lower() not in _NOT_NAME_WORDS:
             words.append(token)
         else:
@@ -2172,6 +2181,9 @@ _JAVA_AFTER_LEVEL = re.compile(
     re.ASCII)  # (a space before its `:` or `-`: `INFO [model] val.accuracy: 0.91` is a pair's)
 
 
+_THREAD_NAMES = frozenset({"MainThread", "MainProcess"})
+
+
 def _level_prefix_end(line: str) -> int:
     """Where the message starts after a log prefix found by its level (0 if none): the parts
     before the level are a prefix's (a time, a date or a logger's name among them), and after
@@ -2198,8 +2210,9 @@ def _level_prefix_end(line: str) -> int:
             strong = strong or ":" in text or "-" in text
         elif token.group("bracket") is not None:
             strong = True
-        elif token.group("name") is not None and _PLAIN_WORD.fullmatch(text) is None:
-            strong = True
+        elif token.group("name") is not None and (_PLAIN_WORD.fullmatch(text) is None
+                                                  or text in _THREAD_NAMES):
+            strong = True  # (or logging's thread name: `    98 MainThread INFO ...`)
     if count > 8 or (count and not strong) or line[start - 1 : start] not in ("", " ", ":", "[",
                                                                               "|", "]"):
         return 0
