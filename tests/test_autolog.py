@@ -143,6 +143,63 @@ def test_an_abbreviated_option_is_the_one_param_it_names(cli: Callable[..., Resu
                            "name": "foo"}
 
 
+CLICK_APP = """\
+import click
+
+
+@click.command()
+@click.option("--learning-rate", "--lr", type=float, default=0.001)
+@click.option("--epochs", "-e", type=int, default=3)
+@click.option("--amp/--no-amp", default=False)
+@click.option("--api-key", "-k")
+@click.option("--batch", envvar="BATCH", type=int, default=8)
+@click.argument("data", default="d.csv")
+def main(**kwargs):
+    print("used", sorted(kwargs))
+
+
+main()
+"""
+TYPER_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def train(data: str = typer.Argument("d.csv"), lr: float = 0.001,
+          epochs: int = typer.Option(3, "--epochs", "-e"), amp: bool = False):
+    print("trained", data, lr, epochs, amp)
+
+
+@app.command()
+def evaluate(ckpt: str = "m.pt"):
+    print("evaluated", ckpt)
+
+
+app()
+"""
+
+
+def test_click_and_typer_commands_record_their_parameters(cli: Callable[..., Result],
+                                                          tmp_path: Path) -> None:
+    # every parameter as click typed it (defaults and the environment's too), under its
+    # longest option: `-e 7` is `epochs`, `--amp x.csv` a flag and the argument (not `amp`
+    # "x.csv"); a secret's value typed after a short option is hidden in the command too
+    (tmp_path / "app.py").write_text(CLICK_APP)
+    (tmp_path / "tapp.py").write_text(TYPER_APP)
+    r = cli(sys.executable, "app.py", "--amp", "x.csv", "-e", "7", "--lr", "0.01", "-k",
+            "mark-click-k-4f2", env={"BATCH": "64"})
+    assert r.code == 0, r.stderr
+    assert params(cli) == {"learning-rate": 0.01, "epochs": 7, "amp": True, "api-key": "***",
+                           "batch": 64, "data": "x.csv"}
+    shown = json.loads(cli("show", "last", "--json").stdout)
+    assert "mark-click-k-4f2" not in json.dumps(shown) and shown["command"][-1] == "***"
+    assert cli(sys.executable, "tapp.py", "train", "x.csv", "--lr", "0.1", "-e", "5",
+               "--amp").code == 0
+    assert params(cli) == {"data": "x.csv", "lr": 0.1, "epochs": 5, "amp": True}
+
+
 SCRIPTED = """\
 import argparse
 p = argparse.ArgumentParser()

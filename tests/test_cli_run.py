@@ -73,6 +73,15 @@ def test_summary_compares_with_the_previous_finished_run(cli: Callable[..., Resu
         in r.stderr, r.stderr
 
 
+def test_python_c_s_code_is_its_program(cli: Callable[..., Result], git_repo: Path) -> None:
+    # `python -c CODE`: two snippets are other code, the same one again the same
+    cli(PY, "-c", "print('loss: 0.5')", cwd=git_repo)
+    r = cli(PY, "-c", "print('acc: 0.9'); print('loss: 0.7')", cwd=git_repo)
+    assert "vs run 1: code changed · loss +0.2" in r.stderr, r.stderr
+    r = cli(PY, "-c", "print('acc: 0.9'); print('loss: 0.7')", cwd=git_repo)
+    assert "vs run 2: same code" in r.stderr, r.stderr
+
+
 def test_summary_matches_the_script_from_a_subdirectory(cli: Callable[..., Result],
                                                          git_repo: Path) -> None:
     cli(PY, "train.py", "--lr=0.1", cwd=git_repo)

@@ -367,6 +367,11 @@ def test_hydra_sweep(cli: Callable[..., Result], tmp_path: Path, python: str) ->
         assert_same_points(run, truth)
         assert [s for s, _ in truth["metrics"]["value"]] == [0, 1, 2]
         assert "hook is off" not in output
+        # the settings every job shares, beside the sweep's words as typed
+        assert {k: run["params"].get(k) for k in (
+            "model.lr", "model.layers", "data.batch_size", "data.name", "optimizer.name")} == {
+            "model.lr": "0.1,0.5,0.9", "model.layers": [64, 32], "data.batch_size": 16,
+            "data.name": "toy", "optimizer.name": "sgd"}, run["params"]
 
 
 def test_hydra_composed_config(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

@@ -6854,3 +6854,13 @@ def test_a_number_printed_under_a_secret_s_name_is_no_metric() -> None:
     assert steps_of("epoch 1 loss 0.5", "db_password: 902211", "api_key=5551234",
                     "mean_token_accuracy: 0.8", "tokens_per_sec: 1200") == [
         ("loss", 0.5, 1), ("mean_token_accuracy", 0.8, 1), ("tokens_per_sec", 1200, 1)]
+
+
+def test_a_process_number_before_a_line_that_names_its_counter_is_a_prefix() -> None:
+    # MPI's `-l` (`[0] `, `0: `) before `step 5`: the line's own counter is its step; alone
+    # before the pairs, `[3] loss: 0.9`, the number is the step as ever
+    assert steps_of("[0] step 5 loss: 0.9", "0: step 6 loss: 0.8", "[0]: step 7 loss: 0.7",
+                    "[0] Epoch 8/10 loss: 0.6", "[0] iter 9 loss 0.5 lr 0.1",
+                    "[10] loss: 0.4") == [
+        ("loss", 0.9, 5), ("loss", 0.8, 6), ("loss", 0.7, 7), ("loss", 0.6, 8),
+        ("loss", 0.5, 9), ("lr", 0.1, 9), ("loss", 0.4, 10)]

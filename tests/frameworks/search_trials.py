@@ -39,6 +39,8 @@ for trial in study.trials:
     if trial.state.name == "COMPLETE":
         _truth.add(metrics, "value", trial.number, trial.value)
 print("Best trial:", study.best_trial.number, "value:", study.best_value)
+print(study.best_params)  # (the settings the hook records, printed: no metrics)
+print(f"    eta: {study.best_params['eta']}")  # (and so on a line of its own, full digits)
 automl = AutoML()
 automl.fit(x, y, task="classification", time_budget=-1, max_iter=4,
            estimator_list=["lgbm", "xgboost"], verbose=0)

@@ -172,6 +172,7 @@ class ParsedArgs:
     script: str | None = None  # as typed; None when there is none or it is no existing file
     module: str | None = None  # `python -m MODULE`
     argv: list[str] = field(default_factory=list)  # the whole command, secrets as "***"
+    code: str | None = None  # `python -c CODE`'s program, as typed (never stored: its hash is)
 
 
 def secret_patterns(settings: Settings | None = None) -> tuple[str, ...]:
@@ -540,7 +541,8 @@ def parse_args(
     if entry.shell_script is not None:
         redacted[entry.shell_script] = redact_shell(tokens[entry.shell_script], secret_patterns)
     return ParsedArgs(
-        params=params, args=args, script=entry.script, module=entry.module, argv=redacted
+        params=params, args=args, script=entry.script, module=entry.module, argv=redacted,
+        code=entry.code,
     )
 
 
@@ -565,6 +567,7 @@ class _Entry:
     assignments: list[int] = field(default_factory=list)  # make's `VAR=value`, where each stands
     set_params: list[int] = field(default_factory=list)  # DVC's `-S k=v`, where each `k=v` is
     launcher: bool = False  # argv[1:prefix_end] are a launcher's (not papermill's: its own)
+    code: str | None = None  # `python -c CODE`'s program
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
@@ -797,7 +800,7 @@ def _python_entry(tokens: list[str], cwd: str) -> _Entry:
             if letter == "m":
                 return _Entry(module=value or None, params_start=after)
             if letter == "c":  # `python -c CODE args...`: no file to point at
-                return _Entry(params_start=after)
+                return _Entry(params_start=after, code=value)
             index = after - 1  # -W/-X consumed their argument
             break
         index += 1

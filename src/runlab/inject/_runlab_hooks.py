@@ -1583,6 +1583,77 @@ _SB3_SETTINGS = ("learning_rate", "n_steps", "batch_size", "n_epochs", "gamma", 
                  "clip_range", "clip_range_vf")
 
 
+def _click(module):
+    """click's (and typer's) commands: each one's parameters as it invokes it, the defaults,
+    the environment's values and the command line's typed as click typed them, reported as
+    argparse's are (an option's other spellings its aliases, `-e 7` no param of its own); a
+    secret's values on the command line placed, as argparse's, to be hidden."""
+    command_class = module.Command
+
+    def main(args, kwargs):
+        given = kwargs["args"] if "args" in kwargs else args[1] if len(args) > 1 else None
+        _state["click_argv"] = given is None and not os.environ.get("RUNLAB_HOOK_NESTED")
+
+    def invoke(args, kwargs):
+        command, ctx = args[0], args[1]
+        # (typer's own `main` reads the command line as click's does, unless handed a list)
+        from_argv = _state.get("click_argv", not os.environ.get("RUNLAB_HOOK_NESTED"))
+        words = list(getattr(sys, "argv", [])[1:]) if from_argv else []
+        entries = []
+        for param in getattr(command, "params", ()):
+            name = getattr(param, "name", None)
+            if not name or name not in ctx.params:
+                continue
+            value = ctx.params[name]
+            if isinstance(value, tuple):
+                value = list(value)
+            if isinstance(value, list):
+                value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
+                         for v in value]
+            elif value is not None and not isinstance(value, (bool, int, float, str)):
+                named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
+                    value, "write") else getattr(value, "value", None)
+                value = named if isinstance(named, (int, float, str)) else str(value)
+            options = [o for o in (*param.opts, *getattr(param, "secondary_opts", ()))
+                       if o[:1] in "-+/"]
+            names = [o.lstrip("-+/") for o in options]
+            positive = [o for o in param.opts if o[:1] in "-+/"]
+            key = max(positive, key=len).lstrip("-+/") if positive else name
+            secret = any(_secret_name(n) for n in (name, *names))
+            entry = {"key": key, "exact": True, "value": "***" if secret and not (
+                value is None or isinstance(value, bool) or value == "") else redact(
+                    {key: value})[_redact_text(key)]}
+            aliases = [n for n in names if n != key]
+            if aliases:
+                entry["aliases"] = aliases
+            places = _option_places(options, words) if secret and words and not getattr(
+                param, "is_flag", False) and getattr(param, "nargs", 1) == 1 else []
+            if places:
+                entry["secret_at"] = places
+            entries.append(entry)
+        if entries:
+            emit({"argparse": entries, "argv": bool(from_argv)})
+
+    wrap(command_class, "main", "click", before=main)
+    wrap(command_class, "invoke", "click", before=invoke)
+
+
+def _option_places(options, words):
+    """Where an option's values are among the command line's words (`-k X`, `--key=X`,
+    `-kX`): each (how far its word is from the line's end, where in the word it starts)."""
+    places = []
+    count = len(words)
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        name, eq, _ = word.partition("=")
+        if name in options:
+            places.append([count - i, len(name) + 1] if eq else [count - i - 1, 0])
+        elif word[:2] in options and len(word[:2]) == 2 and word[1:2] != "-" and len(word) > 2:
+            places.append([count - i, 2])
+    return [place for place in places if 0 < place[0] <= count]
+
+
 def _transformers_arguments(module):
     """HfArgumentParser's dataclasses as they are returned, their defaults settled, however
     it read them: the command line (`parse_args_into_dataclasses`, over argparse's reading),
@@ -2604,9 +2675,24 @@ def _hydra(module):
 
 def _hydra_jobs(returns):
     """Each job's return value of a number (or a dict of them) at the job's number (from 0,
-    as Hydra numbers its jobs' folders)."""
+    as Hydra numbers its jobs' folders); and the settings every job's composed configuration
+    shares (`seed`, `trainer.epochs`), the run's params beside the sweep's words (`model.lr`
+    `0.1,0.5`)."""
     jobs = [job for batch in returns or () for job in (
         batch if isinstance(batch, (list, tuple)) else [batch])]
+    shared = None
+    for job in jobs:
+        cfg = getattr(job, "cfg", None)
+        if cfg is None:
+            continue
+        from omegaconf import OmegaConf
+
+        flat = {}
+        _flatten(OmegaConf.to_container(cfg, resolve=True), "", flat)
+        shared = flat if shared is None else {
+            k: v for k, v in shared.items() if k in flat and flat[k] == v}
+    if shared:
+        params("hydra", shared)
     for number, job in enumerate(jobs):
         value = getattr(job, "_return_value", None)
         if getattr(getattr(job, "status", None), "name", "") != "COMPLETED":
@@ -2653,4 +2739,6 @@ _INSTALLERS = {
     "dvclive.live": _dvclive,
     "ray.tune.tuner": _ray,
     "ray.tune.tune": _ray,
+    "click.core": _click,
+    "typer._click.core": _click,
 }

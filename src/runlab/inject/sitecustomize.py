@@ -63,6 +63,8 @@ _TRIGGERS = {
     "dvclive.live": "dvclive",
     "ray.tune.tuner": "ray",
     "ray.tune.tune": "ray",
+    "click.core": "click",
+    "typer._click.core": "click",
 }
 _PID = os.getpid()
 

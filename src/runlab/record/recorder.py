@@ -612,6 +612,7 @@ class ChannelReader:
         self.ownership = ownership
         self.secret_patterns = secret_patterns
         self.secret_keys: dict[str, bool] = {}  # whether a metric's name is a secret's
+        self.hooked_params: dict[str, Any] = {}  # the settings hooks recorded (`flush`)
         self.problems = problems
         self.argv_params: dict[str, Any] = {}  # params read from the command line itself
         self.command: list[str] = []  # the command line as recorded
@@ -842,6 +843,8 @@ class ChannelReader:
         self.ownership.take_report(report, received)
         self.ownership.actors += report.actors
         if report.hook is not None:
+            if len(self.hooked_params) < 10_000:
+                self.hooked_params.update(report.params)
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params
                       and not self._parsed_twin(k, v)}
             line_params = {}
@@ -911,6 +914,25 @@ class ChannelReader:
                 else:
                     params.setdefault(key, value)
         tags.update(line_tags)
+
+
+# The rules that read a dict printed whole: a hook's settings printed so are no metrics.
+_DICT_RULES = frozenset({"python_dict", "json"})
+
+
+def _printed_setting(point: Any, settings: dict[str, Any]) -> bool:
+    """Whether a printed value is the one a hook recorded as the setting of its name: in a
+    dict printed whole (`print(study.best_params)`), to its printed digits; on a line of its
+    own, exactly and with six significant digits at the least (`lr: 0.05981221901152557`, not
+    a schedule's `lr: 0.001` that a setting started it at)."""
+    value = settings[point.key]
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not isinstance(
+            point.value, (int, float)):
+        return False
+    if point.rule in _DICT_RULES:
+        return printed_from(float(point.value), [float(value)])
+    return float(point.value) == float(value) and len(
+        repr(float(value)).lstrip("-0.").split("e")[0].replace(".", "")) >= 6
 
 
 def _same_kind(a: Any, b: Any) -> bool:
@@ -1030,7 +1052,12 @@ class Recorder:
         # After the channel: a hook writes its record before the framework prints it. What
         # the output gave apart from the rest, which a reparse of the output keeps.
         recorded = batch.points + (self.monitor.drain() if self.monitor is not None else [])
-        printed = self.ownership.from_output(self.metrics.take())
+        batches = self.metrics.take()
+        settings = self.channel.hooked_params
+        if settings:  # (a hook's settings printed as a dict, `print(study.best_params)`)
+            batches = [(t, [p for p in points if not (
+                p.key in settings and _printed_setting(p, settings))]) for t, points in batches]
+        printed = self.ownership.from_output(batches)
         metrics = [journal_events.metrics(recorded, journal_events.RECORDED)] if recorded else []
         if printed:
             metrics.append(journal_events.metrics(printed))

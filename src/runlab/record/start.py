@@ -125,11 +125,16 @@ def format_author(name: str | None, email: str | None) -> str | None:
     return f"{name} <{email}>" if name and email else (name or email)
 
 
-def entry_source(script: str | None, module: str | None, cwd: str) -> dict[str, Any] | None:
+def entry_source(script: str | None, module: str | None, cwd: str,
+                 code: str | None = None) -> dict[str, Any] | None:
     """The entry's `source_fields`: the script's, else the file of `python -m pkg.train`'s
-    module in `cwd` (`pkg/train.py`, or a package's `__main__.py`); None without either."""
+    module in `cwd` (`pkg/train.py`, or a package's `__main__.py`), else `python -c CODE`'s
+    program (`-c` and its hash: two runs of other code are no "same code"); None without
+    any."""
     if script:
         return source_fields(script, cwd)
+    if code is not None:
+        return {"path": "-c", "sha256": sha256_text(code)}
     if not module or not all(part.isidentifier() for part in module.split(".")):
         return None
     parts = module.split(".")

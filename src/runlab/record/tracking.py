@@ -30,7 +30,7 @@ HOOK_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
          "sklearn", "tensorboard", "wandb", "hydra", "stable_baselines3", "accelerate", "mlflow",
          "optuna", "flaml", "peft", "keras_tuner", "catboost", "dvclive", "ray", "lightning_cli",
-         "jsonargparse", "yacs", "absl")
+         "jsonargparse", "yacs", "absl", "click")
 
 
 @dataclass
@@ -109,7 +109,7 @@ def capture_start(opts: RunOptions, settings: Settings, store: Store,
         params=params,
         tags=redact_mapping(opts.tags, secret_patterns),
         note=None if opts.note is None else redact_value(opts.note, secret_patterns),
-        source=start.entry_source(parsed.script, parsed.module, opts.cwd),
+        source=start.entry_source(parsed.script, parsed.module, opts.cwd, parsed.code),
         env=redact_env({k: os.environ[k] for k in env_names if k in os.environ},
                        secret_patterns) if env_names else None,
         extra=opts.extra,
@@ -167,7 +167,8 @@ def record(opts: RunOptions, settings: Settings, store: Store,
         journal.write_private(os.path.join(run_dir, "code.patch"), git_info.patch.encode(),
                               exclusive=False)
     secret_patterns = secret_patterns_of(settings)
-    if git_info is None and start_event.get("source") and start_event["source"].get("sha256"):
+    if git_info is None and start_event.get("source") and start_event["source"].get("sha256") \
+            and start_event["source"]["path"] != "-c":
         _copy_source(os.path.join(opts.cwd, start_event["source"]["path"]), run_dir,
                      secret_patterns)
     events_path = os.path.join(run_dir, CHANNEL_FILES[0])

@@ -2265,9 +2265,18 @@ def message(line: str) -> str:
     return text
 
 
+# A process's number before a line that names its own counter (MPI's `-l`, `[0] step 5
+# loss: 0.9`; `0: epoch 3 ...`): a prefix, the counter the line's step.
+_INDEX_BEFORE_COUNTER = re.compile(
+    r"(?:\[\ ?\d{1,5}\ ?\]:?|\d{1,5}:)\ +(?=(?:step|iter|iteration|epoch|global_step)\b\ {0,4}"
+    r"[:=]?\ {0,4}\d)", re.ASCII | re.IGNORECASE)
+
+
 def _message(line: str) -> str:
     if len(line) < 8:
         return line
+    if line[:1] in "[0123456789" and (indexed := _INDEX_BEFORE_COUNTER.match(line)):
+        return line[indexed.end():]
     prefix = _LOG_PREFIX.match(line) if line[:1] in "[0123456789DIWEFCr_ JMASON" else None
     by_level = _level_prefix_end(line) if (
         "INFO" in line or "[info" in line or "DEBUG" in line or "WARN" in line
