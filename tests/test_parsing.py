@@ -6815,8 +6815,10 @@ def test_a_unit_after_a_value_loses_no_other_pair_of_its_line() -> None:
                     "speed 3.50 it/s", "epoch 3 acc 81.0 % loss 0.3") == [
         ("loss", 0.4, 1), ("tokens/s", 9876.5, 1), ("loss", 0.25, 2), ("acc", 0.4, 2),
         ("acc", 81.0, 3), ("loss", 0.3, 3)]
-    # (a count before a rate stays a count: `17845.3 rows/s (80 batch size)`)
+    # (a count before a rate stays a count: `17845.3 rows/s (80 batch size)`; a time's unit
+    # before a colon is the time's, no name)
     assert steps_of("Estimated inference throughput: 17845.3 rows/s (80 batch size)") == []
+    assert steps_of("epoch=1 time=12.5 s: loss=0.3") == [("loss", 0.3, 1)]
 
 
 def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields() -> None:

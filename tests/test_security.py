@@ -748,6 +748,57 @@ def test_a_secret_the_parser_reads_under_another_spelling_is_hidden_everywhere(
                 assert mark.encode() not in path.read_bytes(), f"{name} leaked into {path}"
 
 
+def test_a_secret_is_found_by_what_it_is_not_where_the_program_s_argv_says(
+        tmp_path: Path) -> None:
+    # a program that adds to its own argv before parsing, flags grouped before the secret's
+    # short option, a positional secret: each hidden, and nothing else of the command is
+    m = {w: f"mark{w}{i}z7k" for i, w in enumerate(("moved", "grouped", "glued", "pos"))}
+    (tmp_path / "moved.py").write_text(
+        "import argparse, sys\nsys.argv += ['--lr', '0.3']\np = argparse.ArgumentParser()\n"
+        "p.add_argument('-k', '--api-key'); p.add_argument('--lr', type=float)\n"
+        "p.add_argument('--name')\np.add_argument('-v', action='store_true')\np.parse_args()\n")
+    (tmp_path / "pos.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('api_token')\n"
+        "p.parse_args()\n")
+    for argv, tail in (
+            (["moved.py", "-k", m["moved"], "--name", "foo"], ["moved.py", "-k", "***", "--name",
+                                                             "foo"]),
+            (["moved.py", "-vk", m["grouped"]], ["moved.py", "-vk", "***"]),
+            (["moved.py", f"-vk{m['glued']}"], ["moved.py", "-vk***"]),
+            (["pos.py", m["pos"]], ["pos.py", "***"])):
+        r = _runlab("--no-git", PY, *argv, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+        assert shown["command"][1:] == tail, shown["command"]
+        assert not [k for k in shown["params"] if k.startswith("vk")], shown["params"]
+    store = Path(os.environ["RUNLAB_STORE"])
+    for path in _everything_under(store):
+        if path.name != "output.log":
+            for name, mark in m.items():
+                assert mark.encode() not in path.read_bytes(), f"{name} leaked into {path}"
+
+
+def test_a_start_hidden_while_the_index_is_busy_is_hidden_there_when_it_is_free(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    from runlab.store import Store
+
+    store = Store(str(tmp_path / "store"))
+    run_id, _ = store.create_run({"command": ["python", "t.py", "-k", "mark-busy-9q"],
+                                  "params": {"k": "mark-busy-9q"}})
+    busy = sqlite3.connect(store.index_path, timeout=0)
+    busy.execute("BEGIN IMMEDIATE")
+    store.db.execute("PRAGMA busy_timeout = 0")
+    assert store.hide_in_start(run_id, ["mark-busy-9q"]) is False  # (the index is held)
+    busy.rollback()
+    busy.close()
+    assert store.hide_in_start(run_id, ["mark-busy-9q"]) is True
+    run = store.get(run_id)
+    assert run.command == ["python", "t.py", "-k", "***"] and run.params == {"k": "***"}
+    assert b"mark-busy" not in Path(store.journal_path(run_id)).read_bytes()
+
+
 def test_secrets_set_in_code_the_common_ways_are_redacted_in_the_patch() -> None:
     from runlab.capture.args import redact_patch, redact_value
 
@@ -766,3 +817,22 @@ def test_secrets_set_in_code_the_common_ways_are_redacted_in_the_patch() -> None
     assert redact_value('--authorization "Bearer x1" --jwt x2 --cookie x3') == (
         '--authorization "***" --jwt *** --cookie ***')
     assert redact_value('d: "--password x4"') == 'd: "--password ***"'
+    # lists of words stay code (a merge on a column named `key`); a classpath is one value,
+    # read whole and at once, however many parts it has
+    words = ['df = a.merge(b, on=["key", "date"])', 'cols = ("token", "count")',
+             'row["key"] = "date"']
+    assert redact_patch("diff --git a/m.py b/m.py\n+++ b/m.py\n" + "".join(
+        f"+{line}\n" for line in words)).count("***") == 0
+    classpath = ":".join(f"/opt/jars/lib{i}.jar" for i in range(2000))
+    assert redact_value(f"--cp {classpath}") == f"--cp {classpath}"
+
+
+def test_a_secret_s_name_drops_its_number_but_measures_that_hold_such_words_stay() -> None:
+    from runlab.capture.args import secret_measure
+
+    assert all(secret_measure(k) for k in ("db_password", "api_key", "APIKey", "secret",
+                                             "access_token", "client_secret", "pin"))
+    assert not any(secret_measure(k) for k in (
+        "secret_loss", "secret_psnr", "test_pass", "eval/pass", "passkey", "val_key", "hit_key",
+        "mean_token_accuracy", "num_tokens", "key with spaces", "cookie_count"))
+    assert secret_measure("db_pin_code", ("*pin*",))  # (a configured pattern)

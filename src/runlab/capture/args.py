@@ -195,17 +195,21 @@ def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
                for pattern in patterns for name in (plain if pattern in SECRET_PATTERNS else names))
 
 
-# In a measure's name, `token` counts tokens (`mean_token_accuracy`, `tokens_per_sec`), and
-# `key` names a secret only at its end (`api_key`; not `key_acc`, `num_keys`): no secret's
-# number otherwise.
-_MEASURE_WORDS = re.compile(r"(?i)tokens?|key(?!$)")
+# A measure's name that says its number is a secret's: a password, a credential, an API's or
+# an access key or token, a secret alone (not `secret_loss`, steganography's; nor `test_pass`,
+# `passkey`, `mean_token_accuracy`, `key_acc`: measures).
+_SECRET_MEASURE = re.compile(
+    r"(?i)pass(?:word|wd|phrase)|credential|(?:api|access|secret|private|auth|client|app)"
+    r"[-_.]?(?:key|token|secret)|bearer|jwt|(?:^|[-_./])(?:secret|pin)$|^key$")
 
 
 def secret_measure(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
     """Whether a metric's name is a secret's, so that its number is none to record (a PIN
-    printed as `db_password: 4711`, `wandb.log({"api_key": 5551234})`): a secret's name but
-    for the words `token`, and `key` but at its end."""
-    return is_secret(key, patterns) and is_secret(_MEASURE_WORDS.sub("", key), patterns)
+    printed as `db_password: 4711`, `wandb.log({"api_key": 5551234})`): the names above, or
+    a configured pattern's (`secret_patterns`)."""
+    return _SECRET_MEASURE.search(_HUMP.sub("_", key)) is not None or any(
+        fnmatchcase(key.lower(), pattern.lower()) for pattern in patterns
+        if pattern not in SECRET_PATTERNS)
 
 
 def parse_value(text: str) -> Any:
@@ -250,7 +254,11 @@ def redact_url(url: str) -> str:
 def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     """Redact credentials recognisable by their format, whatever key they came with, and the
     values of secret-looking keys written inside the text (`{"password": "x"}`, `token=x`)."""
-    text = _CREDENTIALS.sub(REDACTED, redact_url(text))
+    return _redact_value(text, patterns, True)
+
+
+def _redact_value(text: str, patterns: Sequence[str], outer: bool) -> str:
+    text = _CREDENTIALS.sub(REDACTED, redact_url(text)) if outer else text
     pairs, options = ":" in text or "=" in text, "-" in text and " " in text
     if not pairs and not options:
         return text
@@ -258,11 +266,13 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     def hide(match: re.Match[str]) -> str:
         value = match["value"]
         if not is_secret(match["key"], patterns):
-            # (a pair inside a pair's value, Hydra's `override_dirname: +db.password=x,seed=1`)
+            # (a pair inside a pair's value, one level down: Hydra's `override_dirname:
+            # +db.password=x,seed=1`; not a classpath's `a:b:c` read a part at a time)
             inner = value[1:] if value[:1] in "+~" else value
-            if len(value) > 2 and ("=" in inner or ":" in inner) and _PAIR.search(inner):
+            if outer and len(value) > 2 and "=" in inner and _PAIR.search(inner):
                 return (match[0][: match.start("value") - match.start()]
-                        + value[: len(value) - len(inner)] + redact_value(inner, patterns))
+                        + value[: len(value) - len(inner)]
+                        + _redact_value(inner, patterns, False))
             return match[0]
         if value.strip("\"'") == REDACTED:
             return match[0]
@@ -339,11 +349,19 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
     if "=" in text or ":" in text:
         text = _PAIR.sub(hide, text)
+    if '"' not in text and "'" not in text:
+        return text  # (no quoted value: the common line of code, read once)
+    def hide_item(match: re.Match[str]) -> str:
+        key = match["key"] if match["key"] is not None else match["name"]
+        return match[0] if key.lower() in _WORDS else hide(match)
+
     if "=" in text:
-        text = _CODE_ASSIGNED.sub(hide, text)
-    return _CODE_CALLED.sub(hide, text) if "," in text else text
+        text = _CODE_ASSIGNED.sub(hide_item, text)
+    return _CODE_CALLED.sub(hide_item, text) if "," in text else text
 
 
+# Words that name a secret only in a name of more (`row["key"] = "date"` is a column's).
+_WORDS = frozenset({"key", "keys", "token", "tokens"})
 # In code, a quoted value given to a secret's name other than as `NAME = "x"`: an item set,
 # `os.environ["WANDB_API_KEY"] = "x"`, `config["api_key"] = "x"`, or an annotated name,
 # `API_KEY: str = "x"`; and a quoted name beside its value in a call or a tuple,
@@ -354,6 +372,7 @@ _CODE_ASSIGNED = re.compile(
     r"""|(?<![\w.])(?P<name>[A-Za-z_]\w{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.\[\], |]{0,60}?)"""
     r"""[ \t]*=[ \t]*""" + _QUOTED)
 _CODE_CALLED = re.compile(
+    r"""(?:setdefault|putenv|setenv|set_key|set_secret)\([ \t]*"""
     r"""(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*""" + _QUOTED)
 
 
@@ -401,8 +420,8 @@ def hide_values(value: Any, secrets: Collection[str]) -> Any:
     wherever it is, in a text or in a name (`-tX`, a short option with its value attached,
     read as a flag `tX`): for what was recorded before the values were known to be secrets."""
     if isinstance(value, str):
-        for secret in secrets:
-            if secret in value:
+        for secret in sorted(secrets, key=len, reverse=True):  # (the longest first: `abcdef`
+            if secret in value:                              # before `abc`)
                 value = value.replace(secret, REDACTED)
         return value
     if isinstance(value, dict):

@@ -324,8 +324,10 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         aliases = [option.lstrip("-") for option in options if option.lstrip("-") != key]
         aliases += [name for name in typed_as if name != key and name not in aliases and not (
             secret and isinstance(value, str) and value and value in name)]
-        if secret and places:
-            entry["secret_at"] = places
+        if secret:
+            hashes = _secret_hashes(value, places, sys.argv[1:] if from_argv else [])
+            if hashes:
+                entry["secret_hash"] = hashes
         if aliases:
             entry["aliases"] = aliases
         if exact:
@@ -370,10 +372,16 @@ def _typed_options(parser, words):
                     spelling = name.lstrip(prefix)
                     start = len(name) + 1 if eq else None
         elif action is None:
-            short = options.get(word[:2])
-            if short is not None and short.nargs != 0:
+            # a short option's value attached, `-kX`; or after flags grouped before it, `-vk X`
+            # and `-vkX` (argparse reads `-v`, then `-k`)
+            at = 1
+            while at < len(word) and (flag := options.get(word[0] + word[at])) is not None and (
+                    flag.nargs == 0) and at + 1 < len(word):
+                at += 1
+            short = options.get(word[0] + word[at]) if at < len(word) else None
+            if short is not None and (short.nargs != 0 or at > 1):
                 action, spelling = short, word[1:]
-                start = 3 if word[2:3] == "=" else 2
+                start = None if at + 1 == len(word) else at + 2 if word[at + 1] == "=" else at + 1
         if action is None:
             continue
         names, places = out.setdefault(id(action), ([], []))
@@ -1628,14 +1636,31 @@ def _click(module):
                 entry["aliases"] = aliases
             places = _option_places(options, words) if secret and words and not getattr(
                 param, "is_flag", False) and getattr(param, "nargs", 1) == 1 else []
-            if places:
-                entry["secret_at"] = places
+            hashes = _secret_hashes(value, places, words) if secret else []
+            if hashes:
+                entry["secret_hash"] = hashes
             entries.append(entry)
         if entries:
             emit({"argparse": entries, "argv": bool(from_argv)})
 
     wrap(command_class, "main", "click", before=main)
     wrap(command_class, "invoke", "click", before=invoke)
+
+
+def _secret_hashes(value, places, words):
+    """What the recorder needs to find a secret's text in the command line it recorded, and
+    to hide it there, without the secret itself: a digest of each text the secret may have
+    been typed as (its value as parsed, the words where its option's values stand)."""
+    import hashlib
+
+    texts = [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) \
+        else [v for v in value if isinstance(v, (str, int, float))] if isinstance(value, list) \
+        else []
+    texts = [str(text) for text in texts]
+    texts += [words[len(words) - back][start:] for back, start in places
+              if 0 < back <= len(words) and isinstance(words[len(words) - back], str)]
+    return sorted({hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+                   for text in texts if len(text) >= 3 and text != "***"})
 
 
 def _option_places(options, words):

@@ -695,7 +695,9 @@ class MetricParser:
             key, step = point.key, point.step
             secret = secrets.get(key)
             if secret is None:
-                secret = secrets[key] = secret_measure(key) if len(secrets) < 10_000 else False
+                secret = secret_measure(key)
+                if len(secrets) < 10_000:  # (ever-new keys: each checked, not kept)
+                    secrets[key] = secret
             if secret:  # (a number printed under a secret's name, `db_password: 4711`)
                 if kept is None:
                     kept = points[:i]

@@ -43,9 +43,9 @@ class ArgparseValue:
     aliases: list[str] = field(default_factory=list)  # its other options (`e` for `epochs`)
     exact: bool = False  # argparse's typing says more than the words typed (`type=`, `nargs`)
     typed: bool = False  # a program under a script typed it (`--seed 7`), no default
-    # a secret's: where its values are on the command line, each (how far its word is from
-    # the line's end, where in the word it starts)
-    secret_at: list[tuple[int, int]] = field(default_factory=list)
+    # a secret's: digests of the texts it may have been typed as (`secret_digest`), so that
+    # the recorder finds them in the command line it recorded, never sent the secret itself
+    secret_hash: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -144,7 +144,7 @@ def read(msg: dict[str, Any], now: float) -> Report:
                 report.argparse.append(ArgparseValue(key, entry.get("value"), [
                     a for a in aliases if isinstance(a, str) and a and a != key]
                     if isinstance(aliases, list) else [], entry.get("exact") is True,
-                    entry.get("typed") is True, _places(entry.get("secret_at"))))
+                    entry.get("typed") is True, _digests(entry.get("secret_hash"))))
         report.argv = msg.get("argv") is True
         report.foreign = msg.get("foreign") is True
         report.weak = report.weak or msg.get("weak") is True
@@ -179,9 +179,16 @@ def _step(value: Any) -> int | None:
     return None
 
 
-def _places(value: Any) -> list[tuple[int, int]]:
-    """A secret's places on the command line, as the hook gives them: [[back, start], ...]."""
+def _digests(value: Any) -> list[str]:
+    """A secret's digests, as the hook gives them (16 hex digits each)."""
     if not isinstance(value, list):
         return []
-    return [(place[0], place[1]) for place in value[:64] if isinstance(place, list)
-            and len(place) == 2 and all(type(n) is int and 0 <= n < 1 << 20 for n in place)]
+    return [d for d in value[:64] if isinstance(d, str) and len(d) == 16
+            and all(c in "0123456789abcdef" for c in d)]
+
+
+def secret_digest(text: str) -> str:
+    """A text's digest as the start-up hook makes it (`_secret_hashes`)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]

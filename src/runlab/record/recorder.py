@@ -612,6 +612,10 @@ class ChannelReader:
         self.ownership = ownership
         self.secret_patterns = secret_patterns
         self.secret_keys: dict[str, bool] = {}  # whether a metric's name is a secret's
+        from runlab.capture.args import SECRET_PATTERNS
+
+        # (patterns of the settings', beyond the built-in ones the parser knows)
+        self.configured_secrets = any(p not in SECRET_PATTERNS for p in secret_patterns)
         self.hooked_params: dict[str, Any] = {}  # the settings hooks recorded (`flush`)
         self.problems = problems
         self.argv_params: dict[str, Any] = {}  # params read from the command line itself
@@ -694,23 +698,28 @@ class ChannelReader:
         return batch
 
     def _hide(self, entry: channel.ArgparseValue) -> None:
-        """A secret's values on the command line, found where the program's parser read them
-        (`-k X`, `--api=X`, `-kX`): hidden in what the run's start recorded, and its params."""
+        """A secret the program's parser read under a spelling that names none (`-k X` into
+        `api_key`, `--hf X` for `--hf-token`, `-kX`, a positional `api_token`): its texts,
+        found in the recorded command line by their digests, hidden in what the run's start
+        recorded, and in its params."""
         from runlab.capture.args import REDACTED
 
-        for back, start in entry.secret_at:
-            if not 0 < back <= len(self.command):
+        digests = set(entry.secret_hash)
+        for word in self.command:
+            if REDACTED in word:
                 continue
-            value = self.command[len(self.command) - back][start:]
-            if REDACTED not in value and len(value) >= len(REDACTED) and (
-                    value not in self.hidden):
-                self.hidden.append(value)
-                self.to_hide.append(value)
+            # (the word, what follows its `=`, or its value attached to short options)
+            for text in {word, word.partition("=")[2], word[2:], word[3:]}:
+                if len(text) >= len(REDACTED) and text not in self.hidden and (
+                        channel.secret_digest(text) in digests):
+                    self.hidden.append(text)
+                    self.to_hide.append(text)
         for name in (entry.key, *entry.aliases):
             if name in self.argv_params and self.argv_params[name] not in (True, False, None):
                 self.argv_params[name] = REDACTED
 
-    def _secret(self, key: str) -> bool:
+    def secret(self, key: str) -> bool:
+        """Whether a metric's name is a secret's (`secret_measure`), remembered a key."""
         secret = self.secret_keys.get(key)
         if secret is None:
             from runlab.capture.args import secret_measure
@@ -849,7 +858,7 @@ class ChannelReader:
                       and not self._parsed_twin(k, v)}
             line_params = {}
         for entry in [] if report.foreign else report.argparse:
-            if entry.secret_at and report.argv:
+            if entry.secret_hash:
                 self._hide(entry)
             self.parsed.setdefault(entry.key.replace("-", "_"), (entry.key, entry.value))
             typed = next((name for name in (entry.key, *entry.aliases)
@@ -894,7 +903,7 @@ class ChannelReader:
         if report.artifact is not None:
             batch.files.append(report.artifact)
         for key, value in report.metrics.items():
-            if self._secret(key):  # (a number logged under a secret's name)
+            if self.secret(key):  # (a number logged under a secret's name)
                 continue
             s = self.steps.get(key, 0) if report.step is None else report.step
             self.steps[key] = s + 1
@@ -1039,9 +1048,9 @@ class Recorder:
     def flush(self) -> None:
         batch, self._ahead = self._ahead, ChannelBatch()
         batch.extend(self.channel.read())
-        if self.channel.to_hide:
-            self.journal.store.hide_in_start(self.journal.run_id, self.channel.hidden)
-            self.channel.to_hide = []
+        if self.channel.to_hide and self.journal.store.hide_in_start(
+                self.journal.run_id, self.channel.hidden):
+            self.channel.to_hide = []  # (else again at the next flush: the index was busy)
         events = batch.events
         if batch.files:
             captured = self.artifacts.add(batch.files)
@@ -1057,6 +1066,9 @@ class Recorder:
         if settings:  # (a hook's settings printed as a dict, `print(study.best_params)`)
             batches = [(t, [p for p in points if not (
                 p.key in settings and _printed_setting(p, settings))]) for t, points in batches]
+        if self.channel.configured_secrets:  # (the parser knows the built-in names only)
+            batches = [(t, [p for p in points if not self.channel.secret(p.key)])
+                       for t, points in batches]
         printed = self.ownership.from_output(batches)
         metrics = [journal_events.metrics(recorded, journal_events.RECORDED)] if recorded else []
         if printed:

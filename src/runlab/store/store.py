@@ -238,7 +238,7 @@ class Store:
         secret option's value typed after a short option, `-k X`, that the program's parser
         stores in `api_key`): in the journal's first line, written again in place at its
         length (padded with spaces; nothing appended meanwhile moves), and in the index.
-        Whether there was anything to hide."""
+        False when the index was busy: call it again (the journal's line is hidden once)."""
         from runlab.capture.args import REDACTED, hide_values
 
         secrets = [secret for secret in secrets if len(secret) >= len(REDACTED)]
@@ -248,30 +248,28 @@ class Store:
                 line = f.readline().rstrip(b"\n")
             start = json.loads(line)
         except (OSError, ValueError):
-            return False
+            return True  # (nothing this can hide)
         hidden = hide_values(start, secrets)
-        if hidden == start:
-            return False
-        text = json.dumps(hidden, separators=(",", ":")).encode()
-        if len(text) > len(line):
-            return False
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
-            try:
-                os.pwrite(fd, text + b" " * (len(line) - len(text)), 0)
-            finally:
-                os.close(fd)
-        except OSError:
-            return False
+        if hidden != start:
+            text = json.dumps(hidden, separators=(",", ":")).encode()
+            if len(text) <= len(line):
+                with contextlib.suppress(OSError):
+                    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+                    try:
+                        os.pwrite(fd, text + b" " * (len(line) - len(text)), 0)
+                    finally:
+                        os.close(fd)
         try:
             with self.transaction() as db:
                 number = _number(db, run_id)
-                row = db.execute("SELECT command, data FROM runs WHERE number = ?",
-                                 (number,)).fetchone()
+                row = db.execute("SELECT command, data, name, note, cwd, git_branch FROM runs "
+                                 "WHERE number = ?", (number,)).fetchone()
                 if row is not None:
-                    db.execute("UPDATE runs SET command = ?, data = ? WHERE number = ?",
-                               (json.dumps(hide_values(json.loads(row[0]), secrets)),
-                                json.dumps(hide_values(json.loads(row[1]), secrets)), number))
+                    command, data = (json.dumps(hide_values(json.loads(v), secrets))
+                                     for v in row[:2])
+                    db.execute("UPDATE runs SET command = ?, data = ?, name = ?, note = ?, "
+                               "cwd = ?, git_branch = ? WHERE number = ?",
+                               (command, data, *hide_values(list(row[2:]), secrets), number))
                 for key, value in db.execute("SELECT key, value FROM params WHERE run = ?",
                                              (number,)).fetchall():
                     if hide_values(key, secrets) != key:
@@ -280,7 +278,7 @@ class Store:
                         db.execute("UPDATE params SET value = ? WHERE run = ? AND key = ?",
                                    (hide_values(value, secrets), number, key))
         except (sqlite3.OperationalError, sqlite3.DatabaseError):
-            self._mark_pending(run_id)
+            return False
         return True
 
     def index_only(self, run_id: str, events: list[Event]) -> bool:

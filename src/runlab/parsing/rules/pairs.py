@@ -77,7 +77,7 @@ TIME_UNIT = "|".join(TIME_UNITS)
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
             rf"|records|lines|bytes|batches|shards|chunks|objects|{TIME_UNIT})\b"
-            r"(?!/\w{1,12}\ ?[:=]|\ ?[:=])"  # (the next pair's name, `loss=0.4 tokens/s=9876.5`)
+            r"(?!/\w{1,12}\ ?[:=])"  # (the next pair's name, `loss=0.4 tokens/s=9876.5`)
             # (a plan's counts, `Starting training: 6 epochs, batch size 32`; not a name of
             # its own, `loss: 0.5 epochs: 3`)
             r"|(?:(?<=[\s:=]\d)|(?<=[\s:=]\d\d)|(?<=[\s:=]\d{3})|(?<=[\s:=]\d{4}))"  # (a count)
