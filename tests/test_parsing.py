@@ -1601,10 +1601,14 @@ def test_a_capitalised_rank_gpu_or_worker_prefix_is_that_process() -> None:
     # the PyTorch DDP tutorial's `Rank 0: step 1, loss: 0.9`: rank 0's line at its own step,
     # rank 1's not read; a GPU's, a worker's alike; a leaderboard's `Rank 1 | ...` is a row
     assert run(MetricParser(), "Rank 0: step 1, loss: 0.9", "Rank 1: step 1, loss: 0.8",
-               "Rank 0: step 2, loss 0.7000", "GPU 1: step 2 loss: 0.5",
-               "Worker 0: epoch 5, loss=0.3") == expect(
-        ("loss", 0.9, 1), ("loss", 0.7, 2), ("loss", 0.3, 5))
+               "Rank 0: step 2, loss 0.7000", "GPU 0: step 3 loss: 0.6",
+               "GPU 1: step 3 loss: 0.5", "Worker 0: epoch 5, loss=0.3") == expect(
+        ("loss", 0.9, 1), ("loss", 0.7, 2), ("loss", 0.6, 3), ("loss", 0.3, 5))
     assert run(MetricParser(), "Rank 1 | team-a | score 0.91") == expect(("score", 0.91, 0))
+    # a form that never named rank 0 is no process's: a leaderboard's rows are read
+    assert run(MetricParser(), "Rank 1: team-a accuracy: 0.910",
+               "Rank 2: team-b accuracy: 0.880") == expect(
+        ("team-a_accuracy", 0.91, 0), ("team-b_accuracy", 0.88, 0))
 
 
 def test_a_multi_line_json_of_settings_is_no_metric() -> None:

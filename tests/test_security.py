@@ -778,6 +778,51 @@ def test_a_secret_is_found_by_what_it_is_not_where_the_program_s_argv_says(
                 assert mark.encode() not in path.read_bytes(), f"{name} leaked into {path}"
 
 
+def test_secrets_that_look_like_assignments_numbers_or_a_script_s_words_are_hidden(
+        tmp_path: Path) -> None:
+    # base64's padding (`X==`), a `user=x` password, a cookie's `session=x`, numbers into a
+    # secret destination, and a program's secrets given through a shell script or `sh -c`
+    m = {"b64": "bWFyay1iNjQ==", "user": "markuser4k", "cookie": "markcook5k",
+         "sh1": "marksh1x6k", "sh2": "marksh2x7k", "num": "47113579", "c1": "markc1x8k",
+         "c2": "markc2x9k"}
+    (tmp_path / "app.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('-k', '--api-key')\n"
+        "p.add_argument('--password'); p.add_argument('--cookie')\n"
+        "p.add_argument('-P', dest='db_password', type=int)\np.parse_args()\n")
+    (tmp_path / "train.sh").write_text(f'{PY} app.py -k "$1" --password "$2"\n')
+    (tmp_path / "eval.sh").write_text("#!/bin/sh\necho done\n")
+    (tmp_path / "eval.sh").chmod(0o755)
+    for argv in ([PY, "app.py", "-k", m["b64"], "--password", f"user={m['user']}"],
+                 ["./eval.sh", "--api-key", m["b64"]],
+                 [PY, "app.py", "--cookie", f"session={m['cookie']}", "-P", m["num"]],
+                 ["bash", "train.sh", m["sh1"], m["sh2"]],
+                 ["sh", "-c", f"{PY} app.py -k {m['c1']} --password {m['c2']}"]):
+        r = _runlab("--no-git", *argv, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+        assert "***" in json.dumps(shown["command"]), shown["command"]
+        assert "user" not in shown["params"] and "session" not in shown["params"], shown
+    store = Path(os.environ["RUNLAB_STORE"])
+    for path in _everything_under(store):
+        if path.name != "output.log":
+            for name, mark in m.items():
+                assert mark.encode() not in path.read_bytes(), f"{name} leaked into {path}"
+
+
+def test_a_notebook_s_secrets_are_redacted_in_the_patch() -> None:
+    from runlab.capture.args import redact_patch
+
+    patch = ("diff --git a/nb.ipynb b/nb.ipynb\n+++ b/nb.ipynb\n"
+             '+    "os.environ[\\"WANDB_API_KEY\\"] = \\"mark-nb-1\\"\\n",\n'
+             '+    "API_KEY = \\"mark-nb-2\\"\\n",\n'
+             '+    "args = [\\"--api-key\\", \\"mark-nb-3\\"]\\n",\n'
+             '+    "df = a.merge(b, on=[\\"key\\", \\"date\\"])"\n')
+    out = redact_patch(patch)
+    assert "mark-nb" not in out and out.count("***") == 3, out
+    assert '\\"date\\"' in out and json.loads("{" + '"x": ' + out.splitlines()[3][5:].rstrip(",")
+                                              + "}")
+
+
 def test_a_start_hidden_while_the_index_is_busy_is_hidden_there_when_it_is_free(
         tmp_path: Path) -> None:
     import sqlite3

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 _SEP = "[-_./]"
 SECRET_PATTERNS: tuple[str, ...] = (
     "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*", "*credential*",
-    "*bearer*", "*jwt*", "*cookie*", "*authorization*",
+    "*bearer*", "*jwt*", "*cookie*", "*authorization*", "*creds*",
     *(glob for word in ("pass", "pw", "pwd", "auth") for glob in (word, f"*{_SEP}{word}")),
 )
 # Where a camelCase or PascalCase name splits into words.
@@ -100,7 +100,8 @@ NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 # override's value may be one, `ckpt_path=logs/epoch=3-step=120.ckpt`)
 ASSIGNMENT = re.compile(
     r"(?!epoch=\d+(?:[-_.][\w.=\-]*)?\.\w{1,12}$)(?![^=]*/[^=]*=.*\.\w{1,12}$)"
-    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>.*)", re.DOTALL
+    # (not a value ending in base64's padding, `c2stU0VD==`: a key's, no assignment)
+    r"(?P<prefix>\+\+|\+|~)?(?P<key>[A-Za-z_][\w.\-/@]*)=(?P<value>(?!=).*)", re.DOTALL
 )
 _ASSIGNMENT = ASSIGNMENT
 _DELETION = re.compile(r"~[A-Za-z_][\w.\-/@]*")
@@ -337,6 +338,8 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
         if "ENV" in text.upper() or "ARG" in text.upper():
             text = _DOCKER_ENV.sub(lambda m: _hide_docker_env(m, patterns), text)
         return text
+    if path.lower().endswith(".ipynb") and '"' in text:
+        return _redact_notebook(text, patterns)
     text = _CREDENTIALS.sub(REDACTED, redact_url(text))
 
     def hide(match: re.Match[str]) -> str:
@@ -351,6 +354,9 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
         text = _PAIR.sub(hide, text)
     if '"' not in text and "'" not in text:
         return text  # (no quoted value: the common line of code, read once)
+    if "," in text and "-" in text:  # (`["--api-key", "x"]`, a launch list's words)
+        text = _LISTED_OPTION.sub(hide, text)
+
     def hide_item(match: re.Match[str]) -> str:
         key = match["key"] if match["key"] is not None else match["name"]
         return match[0] if key.lower() in _WORDS else hide(match)
@@ -358,6 +364,32 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
     if "=" in text:
         text = _CODE_ASSIGNED.sub(hide_item, text)
     return _CODE_CALLED.sub(hide_item, text) if "," in text else text
+
+
+# A notebook's line of a cell's source, a JSON string (`    "API_KEY = \\"x\\"\\n",`).
+_NOTEBOOK_LINE = re.compile(r'(\s*")((?:[^"\\\n]|\\.)*)("\s*,?\s*)')
+
+
+def _redact_notebook(text: str, patterns: Sequence[str]) -> str:
+    """A notebook's text: each line that is a JSON string of a cell's source redacted as the
+    code it holds (its quotes escaped there), every other line as code is."""
+    import json
+
+    out = []
+    for line in text.splitlines(keepends=True):
+        match = _NOTEBOOK_LINE.fullmatch(line)
+        if match is None:
+            out.append(redact_source(line, "notebook.py", patterns))
+            continue
+        try:
+            source = json.loads(f'"{match[2]}"')
+        except ValueError:
+            out.append(redact_source(line, "notebook.py", patterns))
+            continue
+        redacted = redact_source(source, "cell.py", patterns)
+        out.append(line if redacted == source else
+                   match[1] + json.dumps(redacted, ensure_ascii=False)[1:-1] + match[3])
+    return "".join(out)
 
 
 # Words that name a secret only in a name of more (`row["key"] = "date"` is a column's).
@@ -419,6 +451,8 @@ def hide_values(value: Any, secrets: Collection[str]) -> Any:
     """`value` (a JSON value, a start event) with these secrets' text replaced by `***`
     wherever it is, in a text or in a name (`-tX`, a short option with its value attached,
     read as a flag `tX`): for what was recorded before the values were known to be secrets."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return REDACTED if str(value) in secrets else value  # (a PIN typed as a number)
     if isinstance(value, str):
         for secret in sorted(secrets, key=len, reverse=True):  # (the longest first: `abcdef`
             if secret in value:                              # before `abc`)
@@ -1034,8 +1068,9 @@ _CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}"
 
 def _could_be_secret(token: str) -> bool:
     """Whether the word after a secret-looking option is its value, though it starts with a
-    dash: anything but `--`, a long option or an assignment."""
-    return not token.startswith("--") and not _ASSIGNMENT.fullmatch(token)
+    dash or looks like an assignment (`--password user=x`, a cookie's `session=x`): anything
+    but `--` and a long option."""
+    return not token.startswith("--")
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

@@ -117,6 +117,9 @@ _LAUNCHER = re.compile(
     r"|(?:Rank|GPU|Worker|worker)\ (\d{1,5}):\ (?=[A-Za-z])"
     r"|\[Rank\ ?(\d{1,5})/\d{1,5}\]:?\ ", re.ASCII)
 _LAUNCHED_START = frozenset("[(rRGWw")
+# The first of `_LAUNCHER`'s groups that a program's own words give (`[rank: 1]`, `rank 1 |`,
+# `Rank 1:`), not a launcher
+_PROGRAM_RANKS = 6
 # Ray Train's controller naming each worker's rank: `- (ip=10.0.0.1, pid=26834) world_rank=1,
 # local_rank=1, node_rank=0`, so that its `(RayTrainWorker pid=26834) ` lines are rank 1's.
 # (Ray Train V1's: `- (node_id=6a8f..., ip=10.0.0.1, pid=26834) world_rank=1, ...`)
@@ -385,6 +388,7 @@ class MetricParser:
         self._first_epoch: int | None = None
         self._printed: dict[str, Point] = {}  # each key's latest point (`_once`)
         self._secret_keys: dict[str, bool] = {}  # whether a key names a secret (`_once`)
+        self._rank_forms: set[str] = set()  # the prefixes in words that named rank 0
         # and its values at its latest steps (`_once`: a history printed whole after its
         # curve, a table drawn again)
         self._earlier: dict[str, dict[int, float]] = {}
@@ -513,8 +517,9 @@ class MetricParser:
         for line in lines:
             if not line.isascii():
                 line = _plain(line)
-            if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None:
-                if self._rank(launched).strip("0"):
+            if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
+                    (rank := self._prefix_rank(launched)) is not None):
+                if rank.strip("0"):
                     continue  # another rank's
                 line = line[launched.end() :]
                 if "world_rank=" in line:
@@ -737,6 +742,22 @@ class MetricParser:
         earlier[key] = steps
         return steps
 
+    def _prefix_rank(self, launched: re.Match[str]) -> str | None:
+        """The rank a line's prefix names (`_rank`); None when it is no process's prefix: a
+        rank the program puts before its lines in words (`rank 1 | ...`, `Rank 1: ...`, `GPU
+        1: ...`) is a process's once that form has named rank 0, so that a leaderboard's
+        `Rank 1: team-a accuracy: 0.91`, or a sweep's `rank 4: val_loss 0.31` (LoRA's), is
+        read as a line of its own."""
+        rank = self._rank(launched)
+        group = launched.lastindex or 0
+        if group < _PROGRAM_RANKS:
+            return rank
+        form = launched.string[: launched.start(group)].lower()
+        if not rank.strip("0"):
+            self._rank_forms.add(form)
+            return rank
+        return rank if form in self._rank_forms else None
+
     def _rank(self, launched: re.Match[str]) -> str:
         """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray
         worker's, the one its controller named for its process."""
@@ -760,8 +781,9 @@ class MetricParser:
     def _parse_one(self, line: str) -> list[Point]:
         if not line.isascii() and not self._patterns:
             line = _plain(line)
-        if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None:
-            if self._rank(launched).strip("0"):
+        if line[:1] in _LAUNCHED_START and (launched := _LAUNCHER.match(line)) is not None and (
+                (rank := self._prefix_rank(launched)) is not None):
+            if rank.strip("0"):
                 return []  # another rank's
             line = line[launched.end() :]
             if "world_rank=" in line:

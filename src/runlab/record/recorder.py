@@ -624,6 +624,8 @@ class ChannelReader:
         # all of them, and those the run's start has yet to hide
         self.hidden: list[str] = []
         self.to_hide: list[str] = []
+        self.assigned: set[str] = set()  # the keys of secrets the command line's words read
+        # as overrides (`user` of `--password user=x`): no params
         self.given_params: set[str] = set()  # those given with -p: what the program read never wins
         self.ranked: set[str] = set()  # params a hook or argparse gave: the first one stays
         self.weak: set[str] = set()  # params a hook gave weakly: the next hook's replace them
@@ -704,16 +706,25 @@ class ChannelReader:
         recorded, and in its params."""
         from runlab.capture.args import REDACTED
 
+        from runlab.capture.args import ASSIGNMENT
+
         digests = set(entry.secret_hash)
         for word in self.command:
-            if REDACTED in word:
-                continue
-            # (the word, what follows its `=`, or its value attached to short options)
-            for text in {word, word.partition("=")[2], word[2:], word[3:]}:
-                if len(text) >= len(REDACTED) and text not in self.hidden and (
-                        channel.secret_digest(text) in digests):
+            # (the word, what follows its `=`, its value attached to short options; a shell
+            # script's words, `sh -c "python t.py -k X"`)
+            for part in word.split() if " " in word else (word,):
+                for text in {part, part.partition("=")[2], part[2:], part[3:]}:
+                    if len(text) < len(REDACTED) or text in self.hidden or (
+                            channel.secret_digest(text) not in digests):
+                        continue
                     self.hidden.append(text)
                     self.to_hide.append(text)
+                    assigned = ASSIGNMENT.fullmatch(text)
+                    if assigned is not None and len(assigned["value"]) >= len(REDACTED):
+                        # (`--password user=x` read as an override: its value, its key no param)
+                        self.hidden.append(assigned["value"])
+                        self.to_hide.append(assigned["value"])
+                        self.assigned.add(assigned["key"])
         for name in (entry.key, *entry.aliases):
             if name in self.argv_params and self.argv_params[name] not in (True, False, None):
                 self.argv_params[name] = REDACTED
@@ -761,7 +772,8 @@ class ChannelReader:
         if self.hidden:  # (a key holding a secret's value, `-kX` read as a flag `kX`: none)
             from runlab.capture.args import hide_values
 
-            for key in [k for k in self.argv_params if hide_values(k, self.hidden) != k]:
+            for key in [k for k in self.argv_params
+                        if hide_values(k, self.hidden) != k or k in self.assigned]:
                 self.argv_params.pop(key)
                 params.pop(key, None)
                 dropped.append(hide_values(key, self.hidden))

@@ -274,9 +274,11 @@ class Store:
                                              (number,)).fetchall():
                     if hide_values(key, secrets) != key:
                         db.execute("DELETE FROM params WHERE run = ? AND key = ?", (number, key))
-                    elif isinstance(value, str) and hide_values(value, secrets) != value:
-                        db.execute("UPDATE params SET value = ? WHERE run = ? AND key = ?",
-                                   (hide_values(value, secrets), number, key))
+                    elif isinstance(value, (str, int, float)) and not isinstance(
+                            value, bool) and hide_values(value, secrets) != value:
+                        db.execute("UPDATE params SET value = ?, kind = ? WHERE run = ? AND "
+                                   "key = ?", (*index.encode_param(hide_values(value, secrets)),
+                                               number, key))
         except (sqlite3.OperationalError, sqlite3.DatabaseError):
             return False
         return True
