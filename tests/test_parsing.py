@@ -6823,6 +6823,16 @@ def test_a_unit_after_a_value_loses_no_other_pair_of_its_line() -> None:
     # before a colon is the time's, no name)
     assert steps_of("Estimated inference throughput: 17845.3 rows/s (80 batch size)") == []
     assert steps_of("epoch=1 time=12.5 s: loss=0.3") == [("loss", 0.3, 1)]
+    # asides among `name value` pairs: a time taken, a speed, memory, an uncertainty
+    assert steps_of("epoch 1 loss 0.5000 acc 0.800 took 12.3s",
+                    "step 4 loss 0.4000 acc 0.90 mem 3.2 GB",
+                    "step 7 loss 0.3000 lr 2.0e-04 (120 ms)",
+                    "step 8 loss 0.2 lr 2e-4 120ms/step",
+                    "epoch 9 loss 0.1 acc 0.815 in 12.3 s",
+                    "step 10 val_acc 0.81 ± 0.02 loss 0.29") == [
+        ("loss", 0.5, 1), ("acc", 0.8, 1), ("loss", 0.4, 4), ("acc", 0.9, 4), ("loss", 0.3, 7),
+        ("lr", 0.0002, 7), ("loss", 0.2, 8), ("lr", 0.0002, 8), ("loss", 0.1, 9),
+        ("acc", 0.815, 9), ("val_acc", 0.81, 10), ("loss", 0.29, 10)]
 
 
 def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields() -> None:
@@ -6839,15 +6849,30 @@ def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields()
         '{"text": "x", "record": {"extra": {"step": 4, "loss": 0.2}, "line": 12, '
         '"message": "step=4 loss=0.2", "process": {"id": 1}, "thread": {"id": 2}, '
         '"time": {"timestamp": 1796000000.1}}}',
-        '{"message": "saw 5 things", "levelname": "INFO"}') == [
+        '{"message": "saw 5 things", "levelname": "INFO"}',
+        # Elastic's ECS records (the logger's fields nested), Google Cloud's, and one
+        # printed over several lines (python-json-logger's `json_indent=2`)
+        '{"@timestamp": "2026-12-06T10:00:00Z", "log.level": "info", "message": "train step", '
+        '"log": {"origin": {"file": {"line": 5}}}, "process": {"pid": 12358, "thread": '
+        '{"id": 1405}}, "step": 5, "loss": 0.1}',
+        '{"severity": "INFO", "message": "eval step 6", "logging.googleapis.com/sourceLocation": '
+        '{"line": 12}, "eval_loss": 0.3}',
+        "{", '  "levelname": "INFO",', '  "lineno": 7,', '  "message": "train step",',
+        '  "step": 7,', '  "loss": 0.05', "}") == [
         ("loss", 0.5, 1), ("loss", 0.4, 2), ("acc", 0.6, 2), ("val_loss", 0.3, 3),
-        ("loss", 0.2, 4)]
+        ("loss", 0.2, 4), ("loss", 0.1, 5), ("eval_loss", 0.3, 5), ("loss", 0.05, 7)]
 
 
 def test_logging_s_thread_name_ends_a_prefix_and_a_table_s_nan_is_one_point() -> None:
-    # the logging cookbook's `%(relativeCreated)6d %(threadName)s %(levelname)s`
-    assert steps_of("    98 MainThread INFO epoch 1 train_loss 0.5952 val_loss 0.6547") == [
-        ("train_loss", 0.5952, 1), ("val_loss", 0.6547, 1)]
+    # the logging cookbook's `%(relativeCreated)6d %(threadName)s %(levelname)s`, without the
+    # level, and the seconds of `%(created)f` or `%(relativeCreated)07.1f` before a level
+    assert steps_of("    98 MainThread INFO epoch 1 train_loss 0.5952 val_loss 0.6547",
+                    "    99 MainThread epoch 2 train_loss 0.5 val_loss 0.6",
+                    "1796564884.843708 INFO     epoch 3 train_loss 0.4 val_loss 0.5",
+                    "00098.3 INFO:epoch 4 train_loss 0.3 val_loss 0.4") == [
+        ("train_loss", 0.5952, 1), ("val_loss", 0.6547, 1), ("train_loss", 0.5, 2),
+        ("val_loss", 0.6, 2), ("train_loss", 0.4, 3), ("val_loss", 0.5, 3),
+        ("train_loss", 0.3, 4), ("val_loss", 0.4, 4)]
     # a table printed again each epoch: its NaN cell is the same NaN, not a point each time
     lines = ["epoch  loss  reward", "    1   1.0    -9.0"]
     again = [*lines, "    2   0.5     nan"]

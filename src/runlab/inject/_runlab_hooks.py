@@ -1853,10 +1853,14 @@ def _sklearn_params(estimator):
         # The run's model is the first fitted: another kind fitted after it (a script that
         # compares models) gives its settings under its name, `RandomForestClassifier.
         # random_state`, never mixed with the first's
+        # (a pipeline is the kind of its final step: `make_pipeline(scaler, SVC())` is an SVC)
+        steps = getattr(estimator, "steps", None)
+        kind = type(steps[-1][1]) if isinstance(steps, list) and steps and isinstance(
+            steps[-1], tuple) and len(steps[-1]) == 2 else type(estimator)
         if _sklearn_model[0] is None:
-            _sklearn_model[0] = type(estimator)
-        elif type(estimator) is not _sklearn_model[0]:
-            values = {f"{type(estimator).__name__}.{k}": v for k, v in values.items()}
+            _sklearn_model[0] = kind
+        elif kind is not _sklearn_model[0]:
+            values = {f"{kind.__name__}.{k}": v for k, v in values.items()}
     params("sklearn", values, weak=weak)
 
 

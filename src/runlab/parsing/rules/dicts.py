@@ -103,13 +103,18 @@ def parse_json(line: str) -> list[Found]:
 # which process and thread) are none.
 _MESSAGE_KEYS = ("message", "msg", "event")
 _RECORD_KEYS = frozenset({"levelname", "level", "severity", "asctime", "timestamp", "time",
-                          "logger", "name", "logger_name"})
+                          "logger", "name", "logger_name", "@timestamp", "log.level"})
 _RECORD_CONTEXT = frozenset({
     "lineno", "line", "process", "processName", "process_name", "thread", "threadName",
     "thread_name", "pid", "tid", "levelno", "created", "msecs", "relativeCreated", "elapsed",
     "timestamp", "ts", "time", "asctime", "exc_info", "stack_info", "taskName", "filename",
     "funcName", "func_name", "module", "pathname", "level", "levelname", "logger", "name",
-    "severity", "logger_name", "local_rank", "rank", "world_size", "gpu", "worker", "run_id"})
+    "severity", "logger_name", "local_rank", "rank", "world_size", "gpu", "worker", "run_id",
+    # (ECS's, Elastic's: `log.origin.file.line`, `process.pid`, `process.thread.id`; Google
+    # Cloud's `logging.googleapis.com/sourceLocation`)
+    "log", "origin", "ecs", "host", "service", "event", "sourceLocation", "file",
+    "@timestamp", "log.level", "ecs.version", "process.pid", "process.thread.id",
+    "log.origin.file.line", "logging.googleapis.com"})
 
 
 def _log_record(obj: dict[object, object]) -> list[Found] | None:
@@ -126,8 +131,11 @@ def _log_record(obj: dict[object, object]) -> list[Found] | None:
         message = str(obj[said])
         values = {key: value for key, value in obj.items()
                   if key != said and key not in _RECORD_CONTEXT}
-    found: list[Found] = []
+    found = []
     _flatten(values, "", found, 0)
+    # (a logger's field nested, `log/origin/file/line`, `process/thread/id`: none either)
+    found = [finding for finding in found if not any(
+        part in _RECORD_CONTEXT for part in finding[0].split("/"))]
     if any(c.isdigit() for c in message):
         from runlab.parsing.rules.base import to_number
         from runlab.parsing.rules.pairs import key_value_pairs, spaced_pairs
@@ -136,7 +144,7 @@ def _log_record(obj: dict[object, object]) -> list[Found] | None:
                       for key, integer, number in key_value_pairs(message)
                       if is_metric_key(key) or key.lower() in STEP_NAMES]
         found += said_pairs or [pair for pair in spaced_pairs(message) or ()
-                                if is_metric_key(pair[0]) or pair[0].lower() in STEP_NAMES]
+                                if names_a_measure(pair[0]) or pair[0].lower() in STEP_NAMES]
     return [finding for finding in found if not best_counter(finding[0])] or [CLAIM]
 
 
@@ -188,6 +196,10 @@ def json_records(text: str) -> list[list[Found]] | None:
         return None
     records: list[list[Found]] = []
     for item in objects:
+        record = _log_record(item)
+        if record is not None:  # (python-json-logger's `json_indent=2`)
+            records.append([found for found in record if found is not CLAIM])
+            continue
         named = _named_score(item)
         if named is not None:
             records.append([named])

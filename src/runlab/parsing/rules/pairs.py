@@ -525,11 +525,25 @@ _NAN_WORDS = frozenset({"nan", "inf", "+inf", "infinity"})
 _REMARK = re.compile(r"(?<=[\d%])\ \((?![-+]?\.?\d)[^()]{1,40}\)(?=\ |$)", re.ASCII)
 
 
+# Asides among `name value` pairs that are no pairs of them: a time taken (`took 12.3s`,
+# `in 12.3 s`, `(120 ms)`, `120ms/step`), a speed (`speed 3.50it/s`), memory (`mem 3.2 GB`),
+# a value's uncertainty (`0.81 ± 0.02`): left out, the pairs around them read.
+_ASIDES = re.compile(
+    r"(?<!\S)(?:(?:took|in|time|elapsed)\ +\d{1,9}(?:\.\d{1,9})?\ ?(?:s|sec|secs|seconds|ms|min)"
+    r"|\(\ ?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|sec)\ ?\)"
+    r"|(?:(?:speed|throughput)\ +)?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|it|its|samples|tok|tokens"
+    r"|img|imgs|ex|steps?)/(?:step|it|s|sec)"
+    r"|(?:mem|memory|peak_mem|gpu_mem|max_mem|mem_used)\ +\d{1,9}(?:\.\d{1,9})?\ ?[KMGT]i?B"
+    r"|±\ ?\d{1,9}(?:\.\d{1,9})?)(?!\S)", re.ASCII)
+
+
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
-    text is such pairs."""
+    text is such pairs (asides among them, `took 12.3s`, left out)."""
     if "(" in text:
         text = _REMARK.sub("", text)
+    if ("s" in text or "B" in text or "±" in text) and _ASIDES.search(text) is not None:
+        text = _ASIDES.sub(" ", text)
     found: list[tuple[str, str]] = []
     words: list[str] = []
     tokens = text.split()
@@ -2182,6 +2196,10 @@ _JAVA_AFTER_LEVEL = re.compile(
 
 
 _THREAD_NAMES = frozenset({"MainThread", "MainProcess"})
+_SECONDS = re.compile(r"\d{1,12}\.\d{1,9}", re.ASCII)
+# A logging format's time and thread with no level, `%(relativeCreated)6d %(threadName)s`.
+_TIME_AND_THREAD = re.compile(r"\ {0,12}\d{1,12}(?:\.\d{1,9})?\ +(?:MainThread|Thread-\d{1,6}"
+                              r"(?:\ \(\w{1,60}\))?)\ +(?=\S)", re.ASCII)
 
 
 def _level_prefix_end(line: str) -> int:
@@ -2207,7 +2225,8 @@ def _level_prefix_end(line: str) -> int:
         if _COUNTER_IN_PREFIX.search(text) is not None:
             return 0  # `... | step 200 | INFO | loss=0.5`: the line's counter, not a prefix's
         if token.group("time") is not None:
-            strong = strong or ":" in text or "-" in text
+            # (or logging's `%(created)f`, `%(relativeCreated)07.1f`: seconds, milliseconds)
+            strong = strong or ":" in text or "-" in text or _SECONDS.fullmatch(text) is not None
         elif token.group("bracket") is not None:
             strong = True
         elif token.group("name") is not None and (_PLAIN_WORD.fullmatch(text) is None
@@ -2277,6 +2296,9 @@ def _message(line: str) -> str:
         return line
     if line[:1] in "[0123456789" and (indexed := _INDEX_BEFORE_COUNTER.match(line)):
         return line[indexed.end():]
+    if "Thread" in line[:40] and (threaded := _TIME_AND_THREAD.match(line)) is not None and (
+            _LEVEL.match(line, threaded.end()) is None):
+        return line[threaded.end():]
     prefix = _LOG_PREFIX.match(line) if line[:1] in "[0123456789DIWEFCr_ JMASON" else None
     by_level = _level_prefix_end(line) if (
         "INFO" in line or "[info" in line or "DEBUG" in line or "WARN" in line
