@@ -131,7 +131,7 @@ def _log_record(obj: dict[object, object]) -> list[Found] | None:
         message = str(obj[said])
         values = {key: value for key, value in obj.items()
                   if key != said and key not in _RECORD_CONTEXT}
-    found = []
+    found: list[Found] = []
     _flatten(values, "", found, 0)
     # (a logger's field nested, `log/origin/file/line`, `process/thread/id`: none either)
     found = [finding for finding in found if not any(
