@@ -6885,6 +6885,8 @@ def test_a_number_printed_under_a_secret_s_name_is_no_metric() -> None:
     assert steps_of("epoch 1 loss 0.5", "db_password: 902211", "api_key=5551234",
                     "mean_token_accuracy: 0.8", "tokens_per_sec: 1200") == [
         ("loss", 0.5, 1), ("mean_token_accuracy", 0.8, 1), ("tokens_per_sec", 1200, 1)]
+    # (`print(vars(args))` with a secret among the settings: settings still, no metrics)
+    assert steps_of("{'lr': 0.1, 'batch_size': 32, 'db_password': 9999}") == []
 
 
 def test_a_process_number_before_a_line_that_names_its_counter_is_a_prefix() -> None:

@@ -167,7 +167,10 @@ def settings(keys: Iterable[object], texts: bool = False) -> bool:
     A model's hyperparameters alone are settings too (a search's `best_params_`, `{'C': 10,
     'gamma': 0.01}`), and so is a dict of words (`texts`: `'kernel': 'rbf'`, `'objective':
     'binary:logistic'`) with one among its keys and no measure."""
-    names = [key for key in keys if isinstance(key, str)]
+    from runlab.capture.args import secret_measure
+
+    # (a secret among them, `vars(args)`'s `db_password`, is a setting's too: no measure)
+    names = [key for key in keys if isinstance(key, str) and not secret_measure(key)]
     if any(_NESTED_PARAM.fullmatch(name) for name in names) and not any(
             names_a_measure(name) for name in names):
         return True  # a pipeline's `{'mlp__alpha': 0.0001, 'pca__n_components': 3}`
