@@ -1605,6 +1605,10 @@ def test_a_capitalised_rank_gpu_or_worker_prefix_is_that_process() -> None:
                "GPU 1: step 3 loss: 0.5", "Worker 0: epoch 5, loss=0.3") == expect(
         ("loss", 0.9, 1), ("loss", 0.7, 2), ("loss", 0.6, 3), ("loss", 0.3, 5))
     assert run(MetricParser(), "Rank 1 | team-a | score 0.91") == expect(("score", 0.91, 0))
+    # another rank's line before rank 0's, with its counter or a world's size: still its own
+    assert run(MetricParser(), "Rank 1: step 1, loss: 0.95", "Rank 0: step 1, loss: 0.9",
+               "[Rank 1/2] epoch 2 loss 0.85", "[Rank 0/2] epoch 2 loss 0.8") == expect(
+        ("loss", 0.9, 1), ("loss", 0.8, 2))
     # a form that never named rank 0 is no process's: a leaderboard's rows are read
     assert run(MetricParser(), "Rank 1: team-a accuracy: 0.910",
                "Rank 2: team-b accuracy: 0.880") == expect(
@@ -6833,6 +6837,12 @@ def test_a_unit_after_a_value_loses_no_other_pair_of_its_line() -> None:
         ("loss", 0.5, 1), ("acc", 0.8, 1), ("loss", 0.4, 4), ("acc", 0.9, 4), ("loss", 0.3, 7),
         ("lr", 0.0002, 7), ("loss", 0.2, 8), ("lr", 0.0002, 8), ("loss", 0.1, 9),
         ("acc", 0.815, 9), ("val_acc", 0.81, 10), ("loss", 0.29, 10)]
+    # (a rate's name and its value are a pair, no aside; a count's word before a colon is the
+    # next pair's name)
+    assert steps_of("step 11 loss 0.5 tokens/s 9876", "step 12 loss: 0.3 tokens: 1024",
+                    "step 13 loss=0.42 lines=20") == [
+        ("loss", 0.5, 11), ("tokens/s", 9876, 11), ("loss", 0.3, 12), ("loss", 0.42, 13),
+        ("lines", 20, 13)]
 
 
 def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields() -> None:
@@ -6890,9 +6900,11 @@ def test_a_number_printed_under_a_secret_s_name_is_no_metric() -> None:
 
 
 def test_a_process_number_before_a_line_that_names_its_counter_is_a_prefix() -> None:
-    # MPI's `-l` (`[0] `, `0: `) before `step 5`: the line's own counter is its step; alone
-    # before the pairs, `[3] loss: 0.9`, the number is the step as ever
-    assert steps_of("[0] step 5 loss: 0.9", "0: step 6 loss: 0.8", "[0]: step 7 loss: 0.7",
+    # MPI's `-l` (`[0] `, `0: `) before `step 5`: the line's own counter is its step, another
+    # process's line is its own; alone before the pairs, `[3] loss: 0.9`, the number is the
+    # step as ever
+    assert steps_of("[1] step 5 loss: 0.95", "[0] step 5 loss: 0.9", "0: step 6 loss: 0.8",
+                    "1: step 6 loss: 0.85", "[0]: step 7 loss: 0.7",
                     "[0] Epoch 8/10 loss: 0.6", "[0] iter 9 loss 0.5 lr 0.1",
                     "[10] loss: 0.4") == [
         ("loss", 0.9, 5), ("loss", 0.8, 6), ("loss", 0.7, 7), ("loss", 0.6, 8),

@@ -752,11 +752,25 @@ def test_a_secret_is_found_by_what_it_is_not_where_the_program_s_argv_says(
         tmp_path: Path) -> None:
     # a program that adds to its own argv before parsing, flags grouped before the secret's
     # short option, a positional secret: each hidden, and nothing else of the command is
-    m = {w: f"mark{w}{i}z7k" for i, w in enumerate(("moved", "grouped", "glued", "pos"))}
+    m = {w: f"mark{w}{i}z7k" for i, w in enumerate(("moved", "grouped", "glued", "pos",
+                                                     "two"))}
     (tmp_path / "moved.py").write_text(
         "import argparse, sys\nsys.argv += ['--lr', '0.3']\np = argparse.ArgumentParser()\n"
         "p.add_argument('-k', '--api-key'); p.add_argument('--lr', type=float)\n"
-        "p.add_argument('--name')\np.add_argument('-v', action='store_true')\np.parse_args()\n")
+        "p.add_argument('--name')\np.add_argument('-v', action='count')\np.parse_args()\n")
+    # (an option named for a secret but never typed: its default is in no word, and nothing
+    # of the command, the folder or the commit is touched for it)
+    (tmp_path / "text_train.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--text-key', "
+        "default='text')\np.add_argument('--mode')\np.add_argument('--use_auth_token', "
+        "action='store_true')\np.parse_known_args()\n")
+    r = _runlab("--no-git", PY, "text_train.py", "--mode", "text", "--use_auth_token",
+                "lr=0.1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+    assert shown["command"][1:] == ["text_train.py", "--mode", "text", "--use_auth_token",
+                                    "lr=0.1"], shown["command"]
+    assert shown["params"]["lr"] == 0.1 and shown["params"]["text-key"] == "***"
     (tmp_path / "pos.py").write_text(
         "import argparse\np = argparse.ArgumentParser()\np.add_argument('api_token')\n"
         "p.parse_args()\n")
@@ -765,6 +779,7 @@ def test_a_secret_is_found_by_what_it_is_not_where_the_program_s_argv_says(
                                                              "foo"]),
             (["moved.py", "-vk", m["grouped"]], ["moved.py", "-vk", "***"]),
             (["moved.py", f"-vk{m['glued']}"], ["moved.py", "-vk***"]),
+            (["moved.py", f"-vvk{m['two']}"], ["moved.py", "-vvk***"]),
             (["pos.py", m["pos"]], ["pos.py", "***"])):
         r = _runlab("--no-git", PY, *argv, cwd=tmp_path)
         assert r.returncode == 0, r.stderr
@@ -816,11 +831,14 @@ def test_a_notebook_s_secrets_are_redacted_in_the_patch() -> None:
              '+    "os.environ[\\"WANDB_API_KEY\\"] = \\"mark-nb-1\\"\\n",\n'
              '+    "API_KEY = \\"mark-nb-2\\"\\n",\n'
              '+    "args = [\\"--api-key\\", \\"mark-nb-3\\"]\\n",\n'
+             '+    "!python t.py --api-key mark-nb-4\\n",\n'
+             '+    "%env WANDB_API_KEY=mark-nb-5\\n",\n'
              '+    "df = a.merge(b, on=[\\"key\\", \\"date\\"])"\n')
     out = redact_patch(patch)
-    assert "mark-nb" not in out and out.count("***") == 3, out
+    assert "mark-nb" not in out and out.count("***") == 5, out
     assert '\\"date\\"' in out and json.loads("{" + '"x": ' + out.splitlines()[3][5:].rstrip(",")
                                               + "}")
+    assert json.loads(out.splitlines()[-1][5:])  # (each line still a JSON string)
 
 
 def test_a_start_hidden_while_the_index_is_busy_is_hidden_there_when_it_is_free(
@@ -879,5 +897,6 @@ def test_a_secret_s_name_drops_its_number_but_measures_that_hold_such_words_stay
                                              "access_token", "client_secret", "pin"))
     assert not any(secret_measure(k) for k in (
         "secret_loss", "secret_psnr", "test_pass", "eval/pass", "passkey", "val_key", "hit_key",
-        "mean_token_accuracy", "num_tokens", "key with spaces", "cookie_count"))
+        "mean_token_accuracy", "num_tokens", "key with spaces", "cookie_count", "api_tokens",
+        "access_tokens_per_sec", "private_key_bits"))
     assert secret_measure("db_pin_code", ("*pin*",))  # (a configured pattern)

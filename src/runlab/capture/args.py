@@ -201,7 +201,7 @@ def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
 # `passkey`, `mean_token_accuracy`, `key_acc`: measures).
 _SECRET_MEASURE = re.compile(
     r"(?i)pass(?:word|wd|phrase)|credential|(?:api|access|secret|private|auth|client|app)"
-    r"[-_.]?(?:key|token|secret)|bearer|jwt|(?:^|[-_./])(?:secret|pin)$|^key$")
+    r"[-_.]?(?:key|token|secret)(?![a-z0-9_])|bearer|jwt|(?:^|[-_./])(?:secret|pin)$|^key$")
 
 
 def secret_measure(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
@@ -367,7 +367,7 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
 
 # A notebook's line of a cell's source, a JSON string (`    "API_KEY = \\"x\\"\\n",`).
-_NOTEBOOK_LINE = re.compile(r'(\s*")((?:[^"\\\n]|\\.)*)("\s*,?\s*)')
+_NOTEBOOK_LINE = re.compile(r'([ \t]*")((?:[^"\\\n]|\\.)*)("[ \t]*,?\r?\n?)')
 
 
 def _redact_notebook(text: str, patterns: Sequence[str]) -> str:
@@ -386,7 +386,10 @@ def _redact_notebook(text: str, patterns: Sequence[str]) -> str:
         except ValueError:
             out.append(redact_source(line, "notebook.py", patterns))
             continue
-        redacted = redact_source(source, "cell.py", patterns)
+        # (a shell command or a magic in a cell, `!python t.py --api-key x`, `%env K=x`: as a
+        # script's settings)
+        redacted = redact_value(source, patterns) if source.lstrip()[:1] in "!%" and (
+            source.strip()) else redact_source(source, "cell.py", patterns)
         out.append(line if redacted == source else
                    match[1] + json.dumps(redacted, ensure_ascii=False)[1:-1] + match[3])
     return "".join(out)
@@ -1068,9 +1071,10 @@ _CONFIG_KEY = re.compile(r"[A-Z][A-Z0-9_]{0,80}(?:\.[A-Z0-9_]{1,80}){0,8}"
 
 def _could_be_secret(token: str) -> bool:
     """Whether the word after a secret-looking option is its value, though it starts with a
-    dash or looks like an assignment (`--password user=x`, a cookie's `session=x`): anything
-    but `--` and a long option."""
-    return not token.startswith("--")
+    dash: anything but `--`, a long option or an assignment (`--use_auth_token lr=0.1` is a
+    flag and an override; a Python program's parser says when `--password user=x` is the
+    password, and the hook hides it then)."""
+    return not token.startswith("--") and not _ASSIGNMENT.fullmatch(token)
 
 
 def _store(params: dict[str, Any], key: str, values: list[Any]) -> None:

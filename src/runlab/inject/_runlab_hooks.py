@@ -269,7 +269,8 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
     words = list(getattr(sys, "argv", [])[1:]) if typed else []
     # (the program's own command line: the spellings it typed, `--learn` for
     # `--learning-rate`, and where a secret's values are in it)
-    spelt = _typed_options(parser, list(getattr(sys, "argv", [])[1:])) if from_argv else {}
+    argv = list(getattr(sys, "argv", [])[1:]) if from_argv or typed else []
+    spelt = _typed_options(parser, argv) if argv else {}
     # One entry a destination: a `--no-x` beside `--x` is its alias; options that each store
     # their constant in it (`--cpu`/`--mps` into `device`) are named by it, each an alias.
     by_dest = {}
@@ -325,7 +326,10 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         aliases += [name for name in typed_as if name != key and name not in aliases and not (
             secret and isinstance(value, str) and value and value in name)]
         if secret:
-            hashes = _secret_hashes(value, places, sys.argv[1:] if from_argv else [])
+            # (what was typed only: a default, never typed, is in no word of the command)
+            typed_value = not options and argv and value is not None and (
+                value != getattr(action, "default", None))
+            hashes = _secret_hashes(value if typed_value else None, places, argv)
             if hashes:
                 entry["secret_hash"] = hashes
         if aliases:
@@ -1636,7 +1640,7 @@ def _click(module):
                 entry["aliases"] = aliases
             places = _option_places(options, words) if secret and words and not getattr(
                 param, "is_flag", False) and getattr(param, "nargs", 1) == 1 else []
-            hashes = _secret_hashes(value, places, words) if secret else []
+            hashes = _secret_hashes(None, places, words) if secret else []
             if hashes:
                 entry["secret_hash"] = hashes
             entries.append(entry)
@@ -1653,7 +1657,8 @@ def _secret_hashes(value, places, words):
     been typed as (its value as parsed, the words where its option's values stand)."""
     import hashlib
 
-    texts = [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) \
+    texts = [] if value is None else [value] if isinstance(value, (str, int, float)) and (
+        not isinstance(value, bool)) \
         else [v for v in value if isinstance(v, (str, int, float))] if isinstance(value, list) \
         else []
     texts = [str(text) for text in texts]
@@ -2709,19 +2714,6 @@ def _hydra_jobs(returns):
     `0.1,0.5`)."""
     jobs = [job for batch in returns or () for job in (
         batch if isinstance(batch, (list, tuple)) else [batch])]
-    shared = None
-    for job in jobs:
-        cfg = getattr(job, "cfg", None)
-        if cfg is None:
-            continue
-        from omegaconf import OmegaConf
-
-        flat = {}
-        _flatten(OmegaConf.to_container(cfg, resolve=True), "", flat)
-        shared = flat if shared is None else {
-            k: v for k, v in shared.items() if k in flat and flat[k] == v}
-    if shared:
-        params("hydra", shared)
     for number, job in enumerate(jobs):
         value = getattr(job, "_return_value", None)
         if getattr(getattr(job, "status", None), "name", "") != "COMPLETED":
@@ -2729,6 +2721,32 @@ def _hydra_jobs(returns):
         values = {"value": value} if not isinstance(value, dict) else value
         metrics("hydra", {k: v for k, v in values.items() if not isinstance(v, (str, bool))},
                 number)
+    try:
+        _hydra_shared(jobs)
+    except Exception:  # noqa: BLE001 - the shared settings are a bonus, the values are not
+        pass
+
+
+def _hydra_shared(jobs):
+    """The settings every job's composed configuration shares, as params (an interpolation
+    that resolves only inside a job, `${hydra:runtime.output_dir}`, left as written)."""
+    from omegaconf import OmegaConf
+
+    shared = None
+    for job in jobs:
+        cfg = getattr(job, "cfg", None)
+        if cfg is None:
+            continue
+        try:
+            container = OmegaConf.to_container(cfg, resolve=True)
+        except Exception:  # noqa: BLE001 - a value that resolves only inside its job
+            container = OmegaConf.to_container(cfg, resolve=False)
+        flat = {}
+        _flatten(container, "", flat)
+        shared = flat if shared is None else {
+            k: v for k, v in shared.items() if k in flat and flat[k] == v}
+    if shared:
+        params("hydra", shared)
 
 
 _INSTALLERS = {

@@ -115,11 +115,21 @@ _LAUNCHER = re.compile(
     # `[Rank 1/2] ...`; a leaderboard's `Rank 1 | ...` stays a row, and a host's name, ESPnet's
     # `[gpu01]`, pdsh's `gpu1: `, is none)
     r"|(?:Rank|GPU|Worker|worker)\ (\d{1,5}):\ (?=[A-Za-z])"
-    r"|\[Rank\ ?(\d{1,5})/\d{1,5}\]:?\ ", re.ASCII)
-_LAUNCHED_START = frozenset("[(rRGWw")
+    r"|\[Rank\ ?(\d{1,5})/\d{1,5}\]:?\ "
+    # (a process's number before a line that names its own counter, MPI's `-l`: `[1] step 5
+    # loss: 0.9`, `1: epoch 3 ...`; alone before the pairs, `[3] loss: 0.9`, it is the step)
+    r"|\[(\d{1,5})\]:?\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)"
+    r"|(\d{1,5}):\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)",
+    re.ASCII)
+_LAUNCHED_START = frozenset("[(rRGWw0123456789")
 # The first of `_LAUNCHER`'s groups that a program's own words give (`[rank: 1]`, `rank 1 |`,
-# `Rank 1:`), not a launcher
+# `Rank 1:`), not a launcher; and those that say a process whatever came before (a world's
+# size, `[Rank 1/2]`; a counter after the number, `[1] step 5`)
 _PROGRAM_RANKS = 6
+_PROCESS_RANKS = frozenset({9, 10, 11})
+# A counter after a rank's words: the line is a process's (`Rank 1: step 1, loss: 0.95`)
+_COUNTER_AFTER = re.compile(r"(?i:step|iter|iteration|epoch|global_step|batch)\b\ {0,4}[:=]?"
+                            r"\ {0,4}\d", re.ASCII)
 # Ray Train's controller naming each worker's rank: `- (ip=10.0.0.1, pid=26834) world_rank=1,
 # local_rank=1, node_rank=0`, so that its `(RayTrainWorker pid=26834) ` lines are rank 1's.
 # (Ray Train V1's: `- (node_id=6a8f..., ip=10.0.0.1, pid=26834) world_rank=1, ...`)
@@ -750,13 +760,15 @@ class MetricParser:
         read as a line of its own."""
         rank = self._rank(launched)
         group = launched.lastindex or 0
-        if group < _PROGRAM_RANKS:
+        if group < _PROGRAM_RANKS or group in _PROCESS_RANKS:
             return rank
         form = launched.string[: launched.start(group)].lower()
         if not rank.strip("0"):
             self._rank_forms.add(form)
             return rank
-        return rank if form in self._rank_forms else None
+        if form in self._rank_forms or _COUNTER_AFTER.match(launched.string, launched.end()):
+            return rank  # (another process's, though it printed before rank 0)
+        return None
 
     def _rank(self, launched: re.Match[str]) -> str:
         """The rank a launcher's (or a program's) prefix names ("" when it names none); a Ray

@@ -616,7 +616,7 @@ class ChannelReader:
 
         # (patterns of the settings', beyond the built-in ones the parser knows)
         self.configured_secrets = any(p not in SECRET_PATTERNS for p in secret_patterns)
-        self.hooked_params: dict[str, Any] = {}  # the settings hooks recorded (`flush`)
+        self.hooked_params: dict[str, Any] = {}  # the settings searches found (`flush`)
         self.problems = problems
         self.argv_params: dict[str, Any] = {}  # params read from the command line itself
         self.command: list[str] = []  # the command line as recorded
@@ -713,7 +713,10 @@ class ChannelReader:
             # (the word, what follows its `=`, its value attached to short options; a shell
             # script's words, `sh -c "python t.py -k X"`)
             for part in word.split() if " " in word else (word,):
-                for text in {part, part.partition("=")[2], part[2:], part[3:]}:
+                # (after grouped short flags, `-vvkX`: each place the value may start)
+                short = part[:1] == "-" and part[1:2] != "-"
+                for text in {part, part.partition("=")[2],
+                             *(part[i:] for i in range(2, len(part)) if short)}:
                     if len(text) < len(REDACTED) or text in self.hidden or (
                             channel.secret_digest(text) not in digests):
                         continue
@@ -864,7 +867,7 @@ class ChannelReader:
         self.ownership.take_report(report, received)
         self.ownership.actors += report.actors
         if report.hook is not None:
-            if len(self.hooked_params) < 10_000:
+            if report.hook in _SEARCHES and len(self.hooked_params) < 10_000:
                 self.hooked_params.update(report.params)
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params
                       and not self._parsed_twin(k, v)}
@@ -937,6 +940,10 @@ class ChannelReader:
         tags.update(line_tags)
 
 
+# The hooks of searches, whose params are the best trial's settings: printed after the search
+# (`print(study.best_params)`), no metrics. (Not a framework's: a constant `lr` printed each
+# epoch is a curve.)
+_SEARCHES = frozenset({"optuna", "flaml", "ray", "keras_tuner"})
 # The rules that read a dict printed whole: a hook's settings printed so are no metrics.
 _DICT_RULES = frozenset({"python_dict", "json"})
 

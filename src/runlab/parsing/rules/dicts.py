@@ -133,9 +133,9 @@ def _log_record(obj: dict[object, object]) -> list[Found] | None:
                   if key != said and key not in _RECORD_CONTEXT}
     found: list[Found] = []
     _flatten(values, "", found, 0)
-    # (a logger's field nested, `log/origin/file/line`, `process/thread/id`: none either)
-    found = [finding for finding in found if not any(
-        part in _RECORD_CONTEXT for part in finding[0].split("/"))]
+    # (a logger's field nested, `log/origin/file/line`, `process/thread/id`: none either; a
+    # program's own nested value, `metrics/time`, is one)
+    found = [finding for finding in found if finding[0].split("/", 1)[0] not in _RECORD_CONTEXT]
     if any(c.isdigit() for c in message):
         from runlab.parsing.rules.base import to_number
         from runlab.parsing.rules.pairs import key_value_pairs, spaced_pairs

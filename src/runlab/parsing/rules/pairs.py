@@ -75,9 +75,12 @@ TIME_UNITS = ("s", "sec", "secs", "second", "seconds", "ms", "min", "mins", "min
 TIME_UNIT = "|".join(TIME_UNITS)
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
-_COUNTED = (r"(?!\ +(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
-            rf"|records|lines|bytes|batches|shards|chunks|objects|{TIME_UNIT})\b"
-            r"(?!/\w{1,12}\ ?[:=])"  # (the next pair's name, `loss=0.4 tokens/s=9876.5`)
+_COUNTED = (r"(?!\ +(?:(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
+            r"|records|lines|bytes|batches|shards|chunks|objects)\b(?!\ ?[:=])"
+            rf"|(?:{TIME_UNIT})\b)"
+            # (the next pair's name, `loss=0.4 tokens/s=9876.5`, `loss: 0.5 tokens: 1024`; a
+            # time's unit before a colon is the time's, `time=12.5 s: loss=0.3`)
+            r"(?!/\w{1,12}\ ?[:=])"
             # (a plan's counts, `Starting training: 6 epochs, batch size 32`; not a name of
             # its own, `loss: 0.5 epochs: 3`)
             r"|(?:(?<=[\s:=]\d)|(?<=[\s:=]\d\d)|(?<=[\s:=]\d{3})|(?<=[\s:=]\d{4}))"  # (a count)
@@ -534,7 +537,8 @@ _ASIDES = re.compile(
     r"|(?:(?:speed|throughput)\ +)?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|it|its|samples|tok|tokens"
     r"|img|imgs|ex|steps?)/(?:step|it|s|sec)"
     r"|(?:mem|memory|peak_mem|gpu_mem|max_mem|mem_used)\ +\d{1,9}(?:\.\d{1,9})?\ ?[KMGT]i?B"
-    r"|±\ ?\d{1,9}(?:\.\d{1,9})?)(?!\S)", re.ASCII)
+    r"|±\ ?\d{1,9}(?:\.\d{1,9})?)(?!\S)"
+    r"(?!\ {1,4}[-+]?\.?\d)", re.ASCII)  # (not a rate's name and its value, `tokens/s 9876`)
 
 
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
@@ -2284,18 +2288,9 @@ def message(line: str) -> str:
     return text
 
 
-# A process's number before a line that names its own counter (MPI's `-l`, `[0] step 5
-# loss: 0.9`; `0: epoch 3 ...`): a prefix, the counter the line's step.
-_INDEX_BEFORE_COUNTER = re.compile(
-    r"(?:\[\ ?\d{1,5}\ ?\]:?|\d{1,5}:)\ +(?=(?:step|iter|iteration|epoch|global_step)\b\ {0,4}"
-    r"[:=]?\ {0,4}\d)", re.ASCII | re.IGNORECASE)
-
-
 def _message(line: str) -> str:
     if len(line) < 8:
         return line
-    if line[:1] in "[0123456789" and (indexed := _INDEX_BEFORE_COUNTER.match(line)):
-        return line[indexed.end():]
     if "Thread" in line[:40] and (threaded := _TIME_AND_THREAD.match(line)) is not None and (
             _LEVEL.match(line, threaded.end()) is None):
         return line[threaded.end():]
