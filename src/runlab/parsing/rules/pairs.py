@@ -546,7 +546,9 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     text is such pairs (asides among them, `took 12.3s`, left out)."""
     if "(" in text:
         text = _REMARK.sub("", text)
-    if ("s" in text or "B" in text or "±" in text) and _ASIDES.search(text) is not None:
+    if ("/" in text or "(" in text or "B" in text or "±" in text or "took" in text
+            or " in " in text or "time" in text or "elapsed" in text) and (
+            _ASIDES.search(text) is not None):
         text = _ASIDES.sub(" ", text)
     found: list[tuple[str, str]] = []
     words: list[str] = []
