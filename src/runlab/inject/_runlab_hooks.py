@@ -294,16 +294,8 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
         exact = isinstance(value, (bool, int, float)) or isinstance(value, (str, list, tuple)) and (
             getattr(action, "type", None) is not None or getattr(action, "nargs", None) == 0)
         if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
-            # (a file argparse opened is its name, an Enum's member its value)
-            named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
-                value, "write") else getattr(value, "value", None)
-            value = named if isinstance(named, (int, float, str)) else str(value)
             exact = False
-        if isinstance(value, tuple):
-            value = list(value)
-        if isinstance(value, list):
-            value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
-                     for v in value]
+        value = _parsed_value(value)
         options = list(action.option_strings)
         names = [o.lstrip("-") for o in options]
         # (a negative option: `--no-amp`, `--no_amp`, or simple_parsing's and absl's `--noamp`
@@ -344,6 +336,19 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
     if entries:
         emit({"argparse": entries, "argv": bool(from_argv), **({"foreign": True} if foreign else {}),
               **({"weak": True} if weak else {})})
+
+
+def _parsed_value(value):
+    """A parser's value as a param: a file it opened is its name, an Enum's member its value,
+    a tuple a list, anything else its text."""
+    if value is not None and not isinstance(value, (bool, int, float, str, list, tuple)):
+        named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
+            value, "write") else getattr(value, "value", None)
+        return named if isinstance(named, (int, float, str)) else str(value)
+    if isinstance(value, (list, tuple)):
+        return [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
+                for v in value]
+    return value
 
 
 def _typed_options(parser, words):
@@ -1616,16 +1621,7 @@ def _click(module):
             name = getattr(param, "name", None)
             if not name or name not in ctx.params:
                 continue
-            value = ctx.params[name]
-            if isinstance(value, tuple):
-                value = list(value)
-            if isinstance(value, list):
-                value = [v if isinstance(v, (bool, int, float, str)) or v is None else str(v)
-                         for v in value]
-            elif value is not None and not isinstance(value, (bool, int, float, str)):
-                named = getattr(value, "name", None) if hasattr(value, "read") or hasattr(
-                    value, "write") else getattr(value, "value", None)
-                value = named if isinstance(named, (int, float, str)) else str(value)
+            value = _parsed_value(ctx.params[name])
             options = [o for o in (*param.opts, *getattr(param, "secondary_opts", ()))
                        if o[:1] in "-+/"]
             names = [o.lstrip("-+/") for o in options]
