@@ -544,6 +544,7 @@ def test_redact_env() -> None:
         "AWS_SECRET_ACCESS_KEY": "s",
         "DATABASE_URL": "postgres://me:pw@db/x",
         "CUSTOM_PIN": "1234",
+        "CUSTOM_OTP": "4321",
     }
     assert redact_env(env) == {
         "HOME": "/home/me",
@@ -551,9 +552,10 @@ def test_redact_env() -> None:
         "HF_TOKEN": REDACTED,
         "AWS_SECRET_ACCESS_KEY": REDACTED,
         "DATABASE_URL": "postgres://db/x",
-        "CUSTOM_PIN": "1234",
+        "CUSTOM_PIN": REDACTED,  # (a PIN, by its last word)
+        "CUSTOM_OTP": "4321",
     }
-    assert redact_env(env, ["*pin*"])["CUSTOM_PIN"] == REDACTED
+    assert redact_env(env, ["*otp*"])["CUSTOM_OTP"] == REDACTED
 
 
 def test_import_is_cheap() -> None:

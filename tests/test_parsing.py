@@ -6868,9 +6868,15 @@ def test_a_json_log_record_gives_its_message_and_values_not_the_loggers_fields()
         '{"severity": "INFO", "message": "eval step 6", "logging.googleapis.com/sourceLocation": '
         '{"line": 12}, "eval_loss": 0.3}',
         "{", '  "levelname": "INFO",', '  "lineno": 7,', '  "message": "train step",',
-        '  "step": 7,', '  "loss": 0.05', "}") == [
+        '  "step": 7,', '  "loss": 0.05', "}",
+        # a message's `step N:`, its label once (no bare copy), settings given with it none
+        '{"levelname": "INFO", "message": "step 8: loss=0.040, acc=0.95"}',
+        '{"levelname": "INFO", "message": "Test results: loss=0.27, acc=0.91"}',
+        '{"levelname": "INFO", "message": "config", "lr": 0.3, "batch_size": 64, "seed": 7}') == [
         ("loss", 0.5, 1), ("loss", 0.4, 2), ("acc", 0.6, 2), ("val_loss", 0.3, 3),
-        ("loss", 0.2, 4), ("loss", 0.1, 5), ("eval_loss", 0.3, 5), ("loss", 0.05, 7)]
+        ("loss", 0.2, 4), ("loss", 0.1, 5), ("eval_loss", 0.3, 5), ("loss", 0.05, 7),
+        ("loss", 0.04, 8), ("acc", 0.95, 8), ("Test_results/loss", 0.27, 8),
+        ("Test_results/acc", 0.91, 8)]
 
 
 def test_logging_s_thread_name_ends_a_prefix_and_a_table_s_nan_is_one_point() -> None:

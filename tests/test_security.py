@@ -441,10 +441,10 @@ def test_secret_patterns_is_the_one_place_that_decides() -> None:
     from runlab import config
     from runlab.capture.args import SECRET_PATTERNS, is_secret, secret_patterns
 
-    settings = config.Settings(values={"secret_patterns": ["*pin*"]})
+    settings = config.Settings(values={"secret_patterns": ["*otp*"]})
     patterns = secret_patterns(settings)
-    assert patterns[: len(SECRET_PATTERNS)] == SECRET_PATTERNS and "*pin*" in patterns
-    assert is_secret("user_pin", patterns) and not is_secret("user_pin", secret_patterns())
+    assert patterns[: len(SECRET_PATTERNS)] == SECRET_PATTERNS and "*otp*" in patterns
+    assert is_secret("user_otp", patterns) and not is_secret("user_otp", secret_patterns())
     assert secret_patterns(config.Settings()) == SECRET_PATTERNS
 
 
@@ -833,12 +833,39 @@ def test_a_notebook_s_secrets_are_redacted_in_the_patch() -> None:
              '+    "args = [\\"--api-key\\", \\"mark-nb-3\\"]\\n",\n'
              '+    "!python t.py --api-key mark-nb-4\\n",\n'
              '+    "%env WANDB_API_KEY=mark-nb-5\\n",\n'
+             '+    "use --password mark-nb-6 here\\n",\n'
+             '+    "TOKEN = os.getenv(\\"TOKEN\\", \\"mark-nb-7\\")\\n",\n'
+             '+   "source": "API_KEY = \\"mark-nb-8\\"\\ntoken = \\"mark-nb-9\\"\\n",\n'
              '+    "df = a.merge(b, on=[\\"key\\", \\"date\\"])"\n')
     out = redact_patch(patch)
-    assert "mark-nb" not in out and out.count("***") == 5, out
+    assert "mark-nb" not in out and out.count("***") == 9, out
     assert '\\"date\\"' in out and json.loads("{" + '"x": ' + out.splitlines()[3][5:].rstrip(",")
                                               + "}")
     assert json.loads(out.splitlines()[-1][5:])  # (each line still a JSON string)
+
+
+def test_only_the_words_typed_for_a_secret_are_hidden(tmp_path: Path) -> None:
+    # a secret that is also part of the folder's name, the script's, another option's value:
+    # only its own word is hidden (a short one with as many stars), the rest as typed
+    work = tmp_path / "num"
+    work.mkdir()
+    (work / "num.py").write_text(
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('-k', '--api-key')\n"
+        "p.add_argument('-n', dest='token', type=int)\np.add_argument('--seed', type=int)\n"
+        "p.add_argument('--name')\np.add_argument('--out')\np.parse_args()\n")
+    for argv, command, params in (
+            (["-k", "num", "--name", "num_run", "--out", f"{work}/num.txt"],
+             ["-k", "***", "--name", "num_run", "--out", f"{work}/num.txt"],
+             {"name": "num_run", "out": f"{work}/num.txt"}),
+            (["-n", "8675309", "--seed", "8675309"], ["-n", "***", "--seed", "8675309"],
+             {"seed": 8675309, "n": "***"}),
+            (["-k", "ab"], ["-k", "**"], {"api-key": "***"})):
+        r = _runlab("--no-git", PY, "num.py", *argv, cwd=work)
+        assert r.returncode == 0, r.stderr
+        shown = json.loads(_runlab("show", "last", "--json", cwd=work).stdout)
+        assert shown["command"][1:] == ["num.py", *command], shown["command"]
+        assert {k: shown["params"][k] for k in params} == params, shown["params"]
+        assert shown["cwd"] == str(work)
 
 
 def test_a_start_hidden_while_the_index_is_busy_is_hidden_there_when_it_is_free(
@@ -853,10 +880,11 @@ def test_a_start_hidden_while_the_index_is_busy_is_hidden_there_when_it_is_free(
     busy = sqlite3.connect(store.index_path, timeout=0)
     busy.execute("BEGIN IMMEDIATE")
     store.db.execute("PRAGMA busy_timeout = 0")
-    assert store.hide_in_start(run_id, ["mark-busy-9q"]) is False  # (the index is held)
+    hidden = ["python", "t.py", "-k", "***"]
+    assert store.hide_in_start(run_id, hidden, ["mark-busy-9q"]) is False  # (index held)
     busy.rollback()
     busy.close()
-    assert store.hide_in_start(run_id, ["mark-busy-9q"]) is True
+    assert store.hide_in_start(run_id, hidden, ["mark-busy-9q"]) is True
     run = store.get(run_id)
     assert run.command == ["python", "t.py", "-k", "***"] and run.params == {"k": "***"}
     assert b"mark-busy" not in Path(store.journal_path(run_id)).read_bytes()
@@ -900,3 +928,7 @@ def test_a_secret_s_name_drops_its_number_but_measures_that_hold_such_words_stay
         "mean_token_accuracy", "num_tokens", "key with spaces", "cookie_count", "api_tokens",
         "access_tokens_per_sec", "private_key_bits"))
     assert secret_measure("db_pin_code", ("*pin*",))  # (a configured pattern)
+    assert secret_measure("PIN_code") and secret_measure("pincode")
+    from runlab.capture.args import is_secret
+
+    assert is_secret("pin") and is_secret("user_pin") and not is_secret("pin_memory")

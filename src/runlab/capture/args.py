@@ -58,8 +58,8 @@ if TYPE_CHECKING:
 _SEP = "[-_./]"
 SECRET_PATTERNS: tuple[str, ...] = (
     "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*", "*credential*",
-    "*bearer*", "*jwt*", "*cookie*", "*authorization*", "*creds*",
-    *(glob for word in ("pass", "pw", "pwd", "auth") for glob in (word, f"*{_SEP}{word}")),
+    "*bearer*", "*jwt*", "*cookie*", "*authorization*", "*creds*", "*pincode*", "*pin[-_]code*",
+    *(glob for word in ("pass", "pw", "pwd", "auth", "pin") for glob in (word, f"*{_SEP}{word}")),
 )
 # Where a camelCase or PascalCase name splits into words.
 _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -201,7 +201,8 @@ def is_secret(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
 # `passkey`, `mean_token_accuracy`, `key_acc`: measures).
 _SECRET_MEASURE = re.compile(
     r"(?i)pass(?:word|wd|phrase)|credential|(?:api|access|secret|private|auth|client|app)"
-    r"[-_.]?(?:key|token|secret)(?![a-z0-9_])|bearer|jwt|(?:^|[-_./])(?:secret|pin)$|^key$")
+    r"[-_.]?(?:key|token|secret)(?![a-z0-9_])|bearer|jwt|(?:^|[-_./])(?:secret|pin)$|^key$"
+    r"|pin[-_.]?code")
 
 
 def secret_measure(key: str, patterns: Sequence[str] = SECRET_PATTERNS) -> bool:
@@ -363,11 +364,21 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
     if "=" in text:
         text = _CODE_ASSIGNED.sub(hide_item, text)
-    return _CODE_CALLED.sub(hide_item, text) if "," in text else text
+    return _CODE_CALLED.sub(hide, text) if "," in text else text
 
 
 # A notebook's line of a cell's source, a JSON string (`    "API_KEY = \\"x\\"\\n",`).
-_NOTEBOOK_LINE = re.compile(r'([ \t]*")((?:[^"\\\n]|\\.)*)("[ \t]*,?\r?\n?)')
+_NOTEBOOK_LINE = re.compile(
+    r'([ \t]*(?:"(?:source|text)":[ \t]*)?")((?:[^"\\\n]|\\.)*)("[ \t]*,?\r?\n?)')
+
+
+def _hide_option(match: re.Match[str], patterns: Sequence[str]) -> str:
+    """A secret option's value, `--password x`, hidden (a notebook's text)."""
+    value = match["value"]
+    if not is_secret(match["key"], patterns) or value.strip("\"'") == REDACTED:
+        return match[0]
+    quote = value[0] if value[0] in "\"'" else ""
+    return match[0][: match.start("value") - match.start()] + quote + REDACTED + quote
 
 
 def _redact_notebook(text: str, patterns: Sequence[str]) -> str:
@@ -390,6 +401,8 @@ def _redact_notebook(text: str, patterns: Sequence[str]) -> str:
         # script's settings)
         redacted = redact_value(source, patterns) if source.lstrip()[:1] in "!%" and (
             source.strip()) else redact_source(source, "cell.py", patterns)
+        if "-" in redacted and " " in redacted:  # (`--password x` in a markdown cell)
+            redacted = _OPTION_VALUE.sub(lambda m: _hide_option(m, patterns), redacted)
         out.append(line if redacted == source else
                    match[1] + json.dumps(redacted, ensure_ascii=False)[1:-1] + match[3])
     return "".join(out)
@@ -407,7 +420,7 @@ _CODE_ASSIGNED = re.compile(
     r"""|(?<![\w.])(?P<name>[A-Za-z_]\w{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.\[\], |]{0,60}?)"""
     r"""[ \t]*=[ \t]*""" + _QUOTED)
 _CODE_CALLED = re.compile(
-    r"""(?:setdefault|putenv|setenv|set_key|set_secret)\([ \t]*"""
+    r"""(?:setdefault|putenv|setenv|set_key|set_secret|getenv|get)\([ \t]*"""
     r"""(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*""" + _QUOTED)
 
 
@@ -450,22 +463,38 @@ def _diff_path(header: str) -> str:
     return header.rsplit(" b/", 1)[-1]
 
 
-def hide_values(value: Any, secrets: Collection[str]) -> Any:
-    """`value` (a JSON value, a start event) with these secrets' text replaced by `***`
-    wherever it is, in a text or in a name (`-tX`, a short option with its value attached,
-    read as a flag `tX`): for what was recorded before the values were known to be secrets."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return REDACTED if str(value) in secrets else value  # (a PIN typed as a number)
-    if isinstance(value, str):
-        for secret in sorted(secrets, key=len, reverse=True):  # (the longest first: `abcdef`
-            if secret in value:                              # before `abc`)
-                value = value.replace(secret, REDACTED)
-        return value
+def hidden_text(text: str) -> str:
+    """What stands for a secret's text hidden after the fact: `***`, or as many stars as it
+    has characters where it has fewer (a journal line is hidden at its length)."""
+    return REDACTED if len(text) >= len(REDACTED) else "*" * len(text)
+
+
+def hide_key(key: str, secrets: Collection[str]) -> str:
+    """A param's name with these secrets' text hidden in it (`-kX` read as a flag `kX`)."""
+    for secret in sorted(secrets, key=len, reverse=True):  # (the longest first: `abcdef`
+        if secret and secret in key:                    # before `abc`)
+            key = key.replace(secret, hidden_text(secret))
+    return key
+
+
+def hide_params(value: Any, secrets: Collection[str]) -> Any:
+    """Params (or a list of positionals) with every value that is one of these secrets'
+    texts hidden, and their text in names (for what was recorded before the values were known
+    to be secrets); nothing else is touched (a path or a name holding the same text)."""
     if isinstance(value, dict):
-        return {hide_values(k, secrets): hide_values(v, secrets) for k, v in value.items()}
+        return {hide_key(str(k), secrets): hide_params(v, secrets) for k, v in value.items()}
     if isinstance(value, list):
-        return [hide_values(v, secrets) for v in value]
-    return value
+        return [hide_params(v, secrets) for v in value]
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    if text not in secrets:
+        return value
+    if isinstance(value, str):
+        return hidden_text(text)
+    # (a number hidden at its length, as the journal's line is: `"***"` in five characters,
+    # `null` in four; one shorter is no secret)
+    return REDACTED if len(text) >= 5 else None if len(text) == 4 else value
 
 
 def redact_env(env: Mapping[str, str], patterns: Sequence[str] = SECRET_PATTERNS) -> dict[str, str]:

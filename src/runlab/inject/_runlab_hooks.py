@@ -321,9 +321,11 @@ def _report(parser, namespace, from_argv, foreign=False, weak=False, typed=False
             # (what was typed only: a default, never typed, is in no word of the command)
             typed_value = not options and argv and value is not None and (
                 value != getattr(action, "default", None))
-            hashes = _secret_hashes(value if typed_value else None, places, argv)
-            if hashes:
-                entry["secret_hash"] = hashes
+            at, anywhere = _secret_places(value if typed_value else None, places, argv)
+            if at:
+                entry["secret_at"] = at
+            if anywhere:
+                entry["secret_hash"] = anywhere
         if aliases:
             entry["aliases"] = aliases
         if exact:
@@ -1636,9 +1638,9 @@ def _click(module):
                 entry["aliases"] = aliases
             places = _option_places(options, words) if secret and words and not getattr(
                 param, "is_flag", False) and getattr(param, "nargs", 1) == 1 else []
-            hashes = _secret_hashes(None, places, words) if secret else []
-            if hashes:
-                entry["secret_hash"] = hashes
+            at, _ = _secret_places(None, places, words) if secret else ([], [])
+            if at:
+                entry["secret_at"] = at
             entries.append(entry)
         if entries:
             emit({"argparse": entries, "argv": bool(from_argv)})
@@ -1647,21 +1649,25 @@ def _click(module):
     wrap(command_class, "invoke", "click", before=invoke)
 
 
-def _secret_hashes(value, places, words):
+def _secret_places(value, places, words):
     """What the recorder needs to find a secret's text in the command line it recorded, and
-    to hide it there, without the secret itself: a digest of each text the secret may have
-    been typed as (its value as parsed, the words where its option's values stand)."""
+    to hide it there, without the secret itself: where each value typed for it stands (how
+    far its word is from the line's end, where in the word it starts) with a digest of its
+    text, so that the recorder hides that word only, and checks it is the one; and digests of
+    its value as parsed where no place is known (a positional's), looked for in every word."""
     import hashlib
 
-    texts = [] if value is None else [value] if isinstance(value, (str, int, float)) and (
-        not isinstance(value, bool)) \
-        else [v for v in value if isinstance(v, (str, int, float))] if isinstance(value, list) \
-        else []
-    texts = [str(text) for text in texts]
-    texts += [words[len(words) - back][start:] for back, start in places
-              if 0 < back <= len(words) and isinstance(words[len(words) - back], str)]
-    return sorted({hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-                   for text in texts if len(text) >= 3 and text != "***"})
+    def digest(text):
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+    at = [[back, start, digest(words[len(words) - back][start:])] for back, start in places
+          if 0 < back <= len(words) and isinstance(words[len(words) - back], str)
+          and words[len(words) - back][start:] not in ("", "***")]
+    texts = [] if value is None or at else [value] if isinstance(value, (str, int, float)) and (
+        not isinstance(value, bool)) else [
+        v for v in value if isinstance(v, (str, int, float))] if isinstance(value, list) else []
+    anywhere = sorted({digest(str(text)) for text in texts if str(text) not in ("", "***")})
+    return at, anywhere
 
 
 def _option_places(options, words):

@@ -43,8 +43,11 @@ class ArgparseValue:
     aliases: list[str] = field(default_factory=list)  # its other options (`e` for `epochs`)
     exact: bool = False  # argparse's typing says more than the words typed (`type=`, `nargs`)
     typed: bool = False  # a program under a script typed it (`--seed 7`), no default
-    # a secret's: digests of the texts it may have been typed as (`secret_digest`), so that
-    # the recorder finds them in the command line it recorded, never sent the secret itself
+    # a secret's, so that the recorder finds it in the command line it recorded, never sent
+    # the secret itself: where each value typed for it stands, (how far its word is from the
+    # line's end, where in the word it starts, the text's digest, `secret_digest`); and the
+    # digests of values whose place is not known, looked for in every word
+    secret_at: list[tuple[int, int, str]] = field(default_factory=list)
     secret_hash: list[str] = field(default_factory=list)
 
 
@@ -144,7 +147,8 @@ def read(msg: dict[str, Any], now: float) -> Report:
                 report.argparse.append(ArgparseValue(key, entry.get("value"), [
                     a for a in aliases if isinstance(a, str) and a and a != key]
                     if isinstance(aliases, list) else [], entry.get("exact") is True,
-                    entry.get("typed") is True, _digests(entry.get("secret_hash"))))
+                    entry.get("typed") is True, _places(entry.get("secret_at")),
+                    _digests(entry.get("secret_hash"))))
         report.argv = msg.get("argv") is True
         report.foreign = msg.get("foreign") is True
         report.weak = report.weak or msg.get("weak") is True
@@ -177,6 +181,15 @@ def _step(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and -MAX_STEP <= value <= MAX_STEP:
         return value
     return None
+
+
+def _places(value: Any) -> list[tuple[int, int, str]]:
+    """A secret's places, as the hook gives them: [[back, start, digest], ...]."""
+    if not isinstance(value, list):
+        return []
+    return [(place[0], place[1], place[2]) for place in value[:64] if isinstance(place, list)
+            and len(place) == 3 and all(type(n) is int and 0 <= n < 1 << 20 for n in place[:2])
+            and _digests([place[2]])]
 
 
 def _digests(value: Any) -> list[str]:

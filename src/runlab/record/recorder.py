@@ -701,36 +701,60 @@ class ChannelReader:
 
     def _hide(self, entry: channel.ArgparseValue) -> None:
         """A secret the program's parser read under a spelling that names none (`-k X` into
-        `api_key`, `--hf X` for `--hf-token`, `-kX`, a positional `api_token`): its texts,
-        found in the recorded command line by their digests, hidden in what the run's start
-        recorded, and in its params."""
+        `api_key`, `--hf X` for `--hf-token`, `-kX`, a positional `api_token`): the words it
+        was typed in, found in the recorded command line where the hook says (checked by
+        their digests; else looked for in every word), hidden in what the run's start
+        recorded, those words only, and the params holding its text."""
         from runlab.capture.args import REDACTED
 
-        from runlab.capture.args import ASSIGNMENT
-
-        digests = set(entry.secret_hash)
-        for word in self.command:
-            # (the word, what follows its `=`, its value attached to short options; a shell
-            # script's words, `sh -c "python t.py -k X"`)
-            for part in word.split() if " " in word else (word,):
-                # (after grouped short flags, `-vvkX`: each place the value may start)
-                short = part[:1] == "-" and part[1:2] != "-"
-                for text in {part, part.partition("=")[2],
-                             *(part[i:] for i in range(2, len(part)) if short)}:
-                    if len(text) < len(REDACTED) or text in self.hidden or (
-                            channel.secret_digest(text) not in digests):
-                        continue
-                    self.hidden.append(text)
-                    self.to_hide.append(text)
-                    assigned = ASSIGNMENT.fullmatch(text)
-                    if assigned is not None and len(assigned["value"]) >= len(REDACTED):
-                        # (`--password user=x` read as an override: its value, its key no param)
-                        self.hidden.append(assigned["value"])
-                        self.to_hide.append(assigned["value"])
-                        self.assigned.add(assigned["key"])
+        command, found = self.command, False
+        for back, start, digest in entry.secret_at:
+            at = len(command) - back
+            if 0 <= at < len(command) and channel.secret_digest(command[at][start:]) == digest:
+                self._hide_text(at, start, command[at][start:])
+                found = True
+        digests = {digest for _, _, digest in entry.secret_at} if not found else set()
+        digests.update(entry.secret_hash)
+        for at, word in enumerate(command if digests else ()):
+            # (the word, what follows its `=`, its value attached after grouped short flags,
+            # `-vvkX`; a shell script's words, `sh -c "python t.py -k X"`)
+            short = word[:1] == "-" and word[1:2] != "-"
+            starts = {0, word.find("=") + 1, *(range(2, len(word)) if short else ())}
+            for start in sorted(starts):
+                if channel.secret_digest(word[start:]) in digests:
+                    self._hide_text(at, start, word[start:])
+                    break
+            else:
+                for part in word.split() if " " in word else ():
+                    if channel.secret_digest(part) in digests:
+                        self._hide_text(at, None, part)
         for name in (entry.key, *entry.aliases):
             if name in self.argv_params and self.argv_params[name] not in (True, False, None):
                 self.argv_params[name] = REDACTED
+
+    def _hide_text(self, at: int, start: int | None, text: str) -> None:
+        """Hide `text` in the command's word `at`: from `start` on, or as a shell script's
+        word of its own (`start` None); and wherever a param's value is that text."""
+        from runlab.capture.args import ASSIGNMENT, REDACTED, hidden_text
+
+        word = self.command[at]
+        if start is not None:
+            word = word[:start] + hidden_text(text)
+        else:
+            import re
+
+            word = re.sub(rf"(?<!\S){re.escape(text)}(?!\S)", hidden_text(text), word)
+        if word == self.command[at]:
+            return
+        self.command[at] = word
+        self.to_hide.append(text)
+        if text not in self.hidden:
+            self.hidden.append(text)
+        assigned = ASSIGNMENT.fullmatch(text)
+        if assigned is not None and len(assigned["value"]) >= len(REDACTED):
+            # (`--password user=x` read as an override: its value hidden, its key no param)
+            self.hidden.append(assigned["value"])
+            self.assigned.add(assigned["key"])
 
     def secret(self, key: str) -> bool:
         """Whether a metric's name is a secret's (`secret_measure`), remembered a key."""
@@ -773,13 +797,13 @@ class ChannelReader:
             self.argv_params.pop(key, None)
             params.pop(key, None)
         if self.hidden:  # (a key holding a secret's value, `-kX` read as a flag `kX`: none)
-            from runlab.capture.args import hide_values
+            from runlab.capture.args import hide_key
 
             for key in [k for k in self.argv_params
-                        if hide_values(k, self.hidden) != k or k in self.assigned]:
+                        if hide_key(k, self.hidden) != k or k in self.assigned]:
                 self.argv_params.pop(key)
                 params.pop(key, None)
-                dropped.append(hide_values(key, self.hidden))
+                dropped.append(hide_key(key, self.hidden))
         return dropped
 
     def twins(self, params: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
@@ -873,7 +897,7 @@ class ChannelReader:
                       and not self._parsed_twin(k, v)}
             line_params = {}
         for entry in [] if report.foreign else report.argparse:
-            if entry.secret_hash:
+            if entry.secret_at or entry.secret_hash:
                 self._hide(entry)
             self.parsed.setdefault(entry.key.replace("-", "_"), (entry.key, entry.value))
             typed = next((name for name in (entry.key, *entry.aliases)
@@ -1068,7 +1092,7 @@ class Recorder:
         batch, self._ahead = self._ahead, ChannelBatch()
         batch.extend(self.channel.read())
         if self.channel.to_hide and self.journal.store.hide_in_start(
-                self.journal.run_id, self.channel.hidden):
+                self.journal.run_id, self.channel.command, self.channel.hidden):
             self.channel.to_hide = []  # (else again at the next flush: the index was busy)
         events = batch.events
         if batch.files:

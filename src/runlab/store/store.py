@@ -233,15 +233,17 @@ class Store:
             self._mark_pending(run_id)
             return None
 
-    def hide_in_start(self, run_id: str, secrets: Collection[str]) -> bool:
-        """Hide values that the run's start recorded before they were known to be secrets (a
-        secret option's value typed after a short option, `-k X`, that the program's parser
-        stores in `api_key`): in the journal's first line, written again in place at its
-        length (padded with spaces; nothing appended meanwhile moves), and in the index.
-        False when the index was busy: call it again (the journal's line is hidden once)."""
-        from runlab.capture.args import REDACTED, hide_values
+    def hide_in_start(self, run_id: str, command: list[str],
+                      secrets: Collection[str]) -> bool:
+        """Hide what the run's start recorded before it was known to hold secrets (a secret
+        option's value typed after a short option, `-k X`, that the program's parser stores in
+        `api_key`): its command line as `command` has it now, and its params and positionals
+        whose value is one of `secrets` (`hide_params`); nothing else (a folder's or a
+        script's name holding the same text stays). In the journal's first line, written
+        again in place at its length (padded with spaces; nothing appended meanwhile moves),
+        and in the index. False when the index was busy: call it again."""
+        from runlab.capture.args import hide_params
 
-        secrets = [secret for secret in secrets if len(secret) >= len(REDACTED)]
         path = self.journal_path(run_id)
         try:
             with open(path, "rb") as f:
@@ -249,7 +251,12 @@ class Store:
             start = json.loads(line)
         except (OSError, ValueError):
             return True  # (nothing this can hide)
-        hidden = hide_values(start, secrets)
+        if not isinstance(start, dict):
+            return True
+        hidden = {**start, "command": list(command)}
+        for name in ("params", "args"):
+            if name in start:
+                hidden[name] = hide_params(start[name], secrets)
         if hidden != start:
             text = json.dumps(hidden, separators=(",", ":")).encode()
             if len(text) <= len(line):
@@ -262,23 +269,22 @@ class Store:
         try:
             with self.transaction() as db:
                 number = _number(db, run_id)
-                row = db.execute("SELECT command, data, name, note, cwd, git_branch FROM runs "
-                                 "WHERE number = ?", (number,)).fetchone()
+                row = db.execute("SELECT data FROM runs WHERE number = ?", (number,)).fetchone()
                 if row is not None:
-                    command, data = (json.dumps(hide_values(json.loads(v), secrets))
-                                     for v in row[:2])
-                    db.execute("UPDATE runs SET command = ?, data = ?, name = ?, note = ?, "
-                               "cwd = ?, git_branch = ? WHERE number = ?",
-                               (command, data, *hide_values(list(row[2:]), secrets), number))
-                for key, value in db.execute("SELECT key, value FROM params WHERE run = ?",
-                                             (number,)).fetchall():
-                    if hide_values(key, secrets) != key:
+                    data = json.loads(row[0])
+                    if "args" in data:
+                        data["args"] = hide_params(data["args"], secrets)
+                    db.execute("UPDATE runs SET command = ?, data = ? WHERE number = ?",
+                               (json.dumps(list(command)), json.dumps(data), number))
+                for key, value, kind in db.execute(
+                        "SELECT key, value, kind FROM params WHERE run = ?", (number,)).fetchall():
+                    decoded = index.decode_param(value, kind)
+                    name, shown = next(iter(hide_params({key: decoded}, secrets).items()))
+                    if name != key:
                         db.execute("DELETE FROM params WHERE run = ? AND key = ?", (number, key))
-                    elif isinstance(value, (str, int, float)) and not isinstance(
-                            value, bool) and hide_values(value, secrets) != value:
+                    elif shown != decoded:
                         db.execute("UPDATE params SET value = ?, kind = ? WHERE run = ? AND "
-                                   "key = ?", (*index.encode_param(hide_values(value, secrets)),
-                                               number, key))
+                                   "key = ?", (*index.encode_param(shown), number, key))
         except (sqlite3.OperationalError, sqlite3.DatabaseError):
             return False
         return True

@@ -132,17 +132,22 @@ def _log_record(obj: dict[object, object]) -> list[Found] | None:
         values = {key: value for key, value in obj.items()
                   if key != said and key not in _RECORD_CONTEXT}
     found: list[Found] = []
-    _flatten(values, "", found, 0)
+    if not settings(values):  # (`extra={"lr": 0.3, "batch_size": 64, "seed": 7}`: settings)
+        _flatten(values, "", found, 0)
     # (a logger's field nested, `log/origin/file/line`, `process/thread/id`: none either; a
-    # program's own nested value, `metrics/time`, is one)
-    found = [finding for finding in found if finding[0].split("/", 1)[0] not in _RECORD_CONTEXT]
+    # program's own nested value, `metrics/time`, is one; nor a setting, `seed`)
+    found = [finding for finding in found if finding[0].split("/", 1)[0] not in _RECORD_CONTEXT
+             and (is_metric_key(finding[0]) or finding[0].lower() in STEP_NAMES)]
     if any(c.isdigit() for c in message):
         from runlab.parsing.rules.base import to_number
-        from runlab.parsing.rules.pairs import key_value_pairs, spaced_pairs
+        from runlab.parsing.rules.pairs import key_value_pairs, leading_counter, spaced_pairs
 
-        said_pairs = [(key, to_number(integer or number), None)
+        said_pairs: list[Found] = [(key, to_number(integer or number), None)
                       for key, integer, number in key_value_pairs(message)
                       if is_metric_key(key) or key.lower() in STEP_NAMES]
+        counter = leading_counter(message) if said_pairs else None
+        if counter is not None and not any(key.lower() in STEP_NAMES for key, _, _ in said_pairs):
+            said_pairs.insert(0, counter)  # (`step 3: loss=0.3`: the message's step)
         found += said_pairs or [pair for pair in spaced_pairs(message) or ()
                                 if names_a_measure(pair[0]) or pair[0].lower() in STEP_NAMES]
     return [finding for finding in found if not best_counter(finding[0])] or [CLAIM]

@@ -957,6 +957,8 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         return []
     if line[:2] == "# " and _COMMENT_SETTING.fullmatch(line):
         return []
+    if line[:2] == '{"' and JSON_LOG_RECORD.search(line) is not None:
+        return []  # (a JSON log record: the json rule reads its message, and its step)
     text = message(line)
     if "/" in text:
         text = _PHASE_PAIRS.sub(_two_pairs, text)
@@ -1541,6 +1543,21 @@ _BUDGET = re.compile(r"(?:^|\ )epsilon$", re.ASCII | re.IGNORECASE)
 # The counter a measure's words end with, `average loss for epoch 0`.
 _IS_OVER = re.compile(r"\ (?:for|at|after|in|of)\ (epoch|step|iteration|iter|episode)\ (\d{1,18})\Z",
                       re.ASCII | re.IGNORECASE)
+# A JSON log record's message beside its level or time (the json rule's `_log_record`).
+JSON_LOG_RECORD = re.compile(
+    r'"(?:message|msg|event)":\ ?"|"record":\ ?\{', re.ASCII)
+
+
+def leading_counter(text: str) -> Found | None:
+    """The counter that starts a text, `step 3: loss=...`, `Epoch 2 ...`, as a finding."""
+    counter = _LEADING_COUNTER.match(text)
+    if counter is None:
+        return None
+    unit = counter.group(1).lower()
+    word = "epoch" if unit == "epoch" else unit if unit in ("episode", "ep") else "step"
+    return (word, int(counter.group(2)), None)
+
+
 _LEADING_COUNTER = re.compile(
     r"\s*\[?(step|iter|iteration|it|epoch|episode|ep)\s{0,4}[:#*]?\s{0,4}(\d{1,18})(?!\.\d)",
     re.ASCII | re.IGNORECASE)
