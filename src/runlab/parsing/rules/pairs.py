@@ -529,10 +529,10 @@ _REMARK = re.compile(r"(?<=[\d%])\ \((?![-+]?\.?\d)[^()]{1,40}\)(?=\ |$)", re.AS
 
 
 # Asides among `name value` pairs that are no pairs of them: a time taken (`took 12.3s`,
-# `in 12.3 s`, `(120 ms)`, `120ms/step`), a speed (`speed 3.50it/s`), memory (`mem 3.2 GB`),
+# `in 12.3 s`, `(120 ms)`, `120ms/step`; a `time 12.3s` pair is a time's, as `dt 13.5ms`), a speed (`speed 3.50it/s`), memory (`mem 3.2 GB`),
 # a value's uncertainty (`0.81 ± 0.02`): left out, the pairs around them read.
 _ASIDES = re.compile(
-    r"(?<!\S)(?:(?:took|in|time|elapsed)\ +\d{1,9}(?:\.\d{1,9})?\ ?(?:s|sec|secs|seconds|ms|min)"
+    r"(?<!\S)(?:(?:took|in)\ +\d{1,9}(?:\.\d{1,9})?\ ?(?:s|sec|secs|seconds|ms|min)"
     r"|\(\ ?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|sec)\ ?\)"
     r"|(?:(?:speed|throughput)\ +)?\d{1,9}(?:\.\d{1,9})?\ ?(?:ms|s|it|its|samples|tok|tokens"
     r"|img|imgs|ex|steps?)/(?:step|it|s|sec)"
@@ -547,9 +547,11 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     if "(" in text:
         text = _REMARK.sub("", text)
     if ("/" in text or "(" in text or "B" in text or "±" in text or "took" in text
-            or " in " in text or "time" in text or "elapsed" in text) and (
-            _ASIDES.search(text) is not None):
-        text = _ASIDES.sub(" ", text)
+            or " in " in text) and _ASIDES.search(text) is not None:
+        aside = _ASIDES.sub(" ", text)
+        if any(names_a_measure(word) for word in aside.split()):  # (not `Epoch 3, Step 1,
+            # took 0.5s`: prose)
+            text = aside
     found: list[tuple[str, str]] = []
     words: list[str] = []
     tokens = text.split()
