@@ -859,7 +859,11 @@ def test_only_the_words_typed_for_a_secret_are_hidden(tmp_path: Path) -> None:
              {"name": "num_run", "out": f"{work}/num.txt"}),
             (["-n", "8675309", "--seed", "8675309"], ["-n", "***", "--seed", "8675309"],
              {"seed": 8675309, "n": "***"}),
-            (["-k", "ab"], ["-k", "**"], {"api-key": "***"})):
+            (["-k", "ab"], ["-k", "**"], {"api-key": "***"}),
+            # (a secret of one letter hides its word only, never a name holding that letter)
+            (["-k", "a", "--name", "a", "--seed", "32"], ["-k", "*", "--name", "a", "--seed",
+                                                          "32"],
+             {"api-key": "***", "name": "a", "seed": 32})):
         r = _runlab("--no-git", PY, "num.py", *argv, cwd=work)
         assert r.returncode == 0, r.stderr
         shown = json.loads(_runlab("show", "last", "--json", cwd=work).stdout)

@@ -470,10 +470,11 @@ def hidden_text(text: str) -> str:
 
 
 def hide_key(key: str, secrets: Collection[str]) -> str:
-    """A param's name with these secrets' text hidden in it (`-kX` read as a flag `kX`)."""
+    """A param's name with these secrets' text hidden in it (`-kX` read as a flag `kX`); a
+    secret shorter than `***` is in too many names to be looked for in them."""
     for secret in sorted(secrets, key=len, reverse=True):  # (the longest first: `abcdef`
-        if secret and secret in key:                    # before `abc`)
-            key = key.replace(secret, hidden_text(secret))
+        if len(secret) >= len(REDACTED) and secret in key:  # before `abc`)
+            key = key.replace(secret, REDACTED)
     return key
 
 
@@ -488,8 +489,8 @@ def hide_params(value: Any, secrets: Collection[str]) -> Any:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return value
     text = value if isinstance(value, str) else str(value)
-    if text not in secrets:
-        return value
+    if len(text) < len(REDACTED) or text not in secrets:
+        return value  # (a short one is too common a value: hidden in its command word only)
     if isinstance(value, str):
         return hidden_text(text)
     # (a number hidden at its length, as the journal's line is: `"***"` in five characters,

@@ -748,7 +748,9 @@ class ChannelReader:
             return
         self.command[at] = word
         self.to_hide.append(text)
-        if text not in self.hidden:
+        if text not in self.hidden and len(text) >= len(REDACTED):
+            # (a shorter one is hidden in its word only: as a name's or a value's part, it
+            # would be found in too many others)
             self.hidden.append(text)
         assigned = ASSIGNMENT.fullmatch(text)
         if assigned is not None and len(assigned["value"]) >= len(REDACTED):
