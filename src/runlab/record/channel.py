@@ -201,7 +201,7 @@ def _digests(value: Any) -> list[str]:
 
 
 def secret_digest(text: str) -> str:
-    """A text's digest as the start-up hook makes it (`_secret_hashes`)."""
+    """A text's digest as the start-up hook makes it (`_secret_places`)."""
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]

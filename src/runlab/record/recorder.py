@@ -620,10 +620,10 @@ class ChannelReader:
         self.problems = problems
         self.argv_params: dict[str, Any] = {}  # params read from the command line itself
         self.command: list[str] = []  # the command line as recorded
-        # values on it that the program's parser reads as secrets (`-k X` into `api_key`),
-        # all of them, and those the run's start has yet to hide
+        # values on it that the program's parser reads as secrets (`-k X` into `api_key`), and
+        # whether the run's start has yet to be hidden as `command` now has it
         self.hidden: list[str] = []
-        self.to_hide: list[str] = []
+        self.to_hide = False
         self.assigned: set[str] = set()  # the keys of secrets the command line's words read
         # as overrides (`user` of `--password user=x`): no params
         self.given_params: set[str] = set()  # those given with -p: what the program read never wins
@@ -747,7 +747,7 @@ class ChannelReader:
         if word == self.command[at]:
             return
         self.command[at] = word
-        self.to_hide.append(text)
+        self.to_hide = True
         if text not in self.hidden and len(text) >= len(REDACTED):
             # (a shorter one is hidden in its word only: as a name's or a value's part, it
             # would be found in too many others)
@@ -1095,7 +1095,7 @@ class Recorder:
         batch.extend(self.channel.read())
         if self.channel.to_hide and self.journal.store.hide_in_start(
                 self.journal.run_id, self.channel.command, self.channel.hidden):
-            self.channel.to_hide = []  # (else again at the next flush: the index was busy)
+            self.channel.to_hide = False  # (else again at the next flush: the index was busy)
         events = batch.events
         if batch.files:
             captured = self.artifacts.add(batch.files)
