@@ -6915,3 +6915,141 @@ def test_a_process_number_before_a_line_that_names_its_counter_is_a_prefix() -> 
                     "[10] loss: 0.4") == [
         ("loss", 0.9, 5), ("loss", 0.8, 6), ("loss", 0.7, 7), ("loss", 0.6, 8),
         ("loss", 0.5, 9), ("lr", 0.1, 9), ("loss", 0.4, 10)]
+
+
+def test_a_phase_s_dict_after_the_training_s_pairs_is_the_phase_s() -> None:
+    # `print(f"epoch {e}, loss: {l}, val: {v}")`: the dict is val's, the pair before it the
+    # training's (the val loss never replaces the training loss)
+    assert steps_of("epoch 1, loss: 0.0774, val: {'loss': 0.2136, 'acc': 0.3031}",
+                    "epoch 2 | loss 0.0674 | val: {'loss': 0.2036, 'acc': 0.3131}") == [
+        ("val/loss", 0.2136, 1), ("val/acc", 0.3031, 1), ("loss", 0.0774, 1),
+        ("val/loss", 0.2036, 2), ("val/acc", 0.3131, 2), ("loss", 0.0674, 2)]
+
+
+def test_a_name_before_a_dict_of_values_keyed_by_what_was_measured_names_them() -> None:
+    # per-layer norms: one series a layer and a name, never the two dicts mixed
+    assert steps_of("step 10 loss 0.5",
+                    "grad_norms: {'layer.0.weight': 0.011, 'layer.1.weight': 0.02}",
+                    "weight_norms: {'layer.0.weight': 1.36, 'layer.1.weight': 1.2}") == [
+        ("loss", 0.5, 10), ("grad_norms/layer.0.weight", 0.011, 10),
+        ("grad_norms/layer.1.weight", 0.02, 10), ("weight_norms/layer.0.weight", 1.36, 10),
+        ("weight_norms/layer.1.weight", 1.2, 10)]
+    # (settings and counts under such a name stay what they were)
+    assert steps_of("optim_cfg: {'lr': 0.001, 'momentum': 0.9}") == []
+
+
+def test_a_position_out_of_its_total_in_a_run_of_no_epochs_is_the_step_after_it() -> None:
+    assert steps_of("[  200/800] train_loss=0.4000", "  eval @ 200: val_loss=0.3 val_acc=0.7",
+                    "[  400/800] train_loss=0.3000", "val_loss: 0.25",
+                    "Final test: test_loss=0.2") == [
+        ("train_loss", 0.4, 200), ("val_loss", 0.3, 200), ("val_acc", 0.7, 200),
+        ("train_loss", 0.3, 400), ("val_loss", 0.25, 400), ("test_loss", 0.2, 400)]
+
+
+def test_the_line_s_own_step_after_its_epoch_in_brackets_wins() -> None:
+    for shape in ("[Epoch {e}] step {g} | loss {l}", "[Epoch {e}] step {g}: loss={l}",
+                  "[Epoch {e}] global step {g} loss {l}", "(Epoch {e}) step {g} loss {l}"):
+        lines = [shape.format(e=e, g=g, l=loss) for e, g, loss in ((1, 25, 0.5), (2, 50, 0.4))]
+        assert [(k, v, s) for k, v, s in steps_of(*lines) if k == "loss"] == [
+            ("loss", 0.5, 25), ("loss", 0.4, 50)], shape
+
+
+def test_a_mark_after_the_last_value_of_name_value_pairs_keeps_the_line() -> None:
+    # the new best's mark: the curve keeps its best epochs
+    for mark in (" *", " ↓", " ✓ saved", " <-- best", " [saved]", " -> saved checkpoint", " !"):
+        line = f"epoch 3 train loss 0.4100 val loss 0.5000 val acc 0.8000{mark}"
+        assert steps_of(line) == [("train_loss", 0.41, 3), ("val_loss", 0.5, 3),
+                                  ("val_acc", 0.8, 3)], mark
+
+
+def test_names_in_greek_and_accented_letters_and_numbered_qualifiers() -> None:
+    assert steps_of("Epoch 1: Pearson's r: 0.5 | Spearman's ρ: 0.4 | Cohen's κ: 0.3",
+                    "Epoch 1: μ_residual=-0.1686 Δloss=-0.01",
+                    "Époque 1/5 - perte: 0.4 - écart-type: 0.2",
+                    "Epoch 1 | Öğrenme oranı: 0.001 | Übereinstimmung: 0.5",
+                    "Epoch 1 | Top 1 Acc: 90.00% | Top 5 Acc: 99.00%",
+                    "Task 1 acc: 0.95 | Task 2 acc: 0.89") == [
+        ("Pearson's_r", 0.5, 1), ("Spearman's_ρ", 0.4, 1), ("Cohen's_κ", 0.3, 1),
+        ("μ_residual", -0.1686, 1), ("Δloss", -0.01, 1), ("perte", 0.4, 1),
+        ("écart-type", 0.2, 1), ("Öğrenme_oranı", 0.001, 1), ("Übereinstimmung", 0.5, 1),
+        ("Top_1_Acc", 90, 1), ("Top_5_Acc", 99, 1), ("Task_1_acc", 0.95, 1),
+        ("Task_2_acc", 0.89, 1)]
+    # (a Greek letter with a digit is a setting's, as before: `β1: 0.9`)
+    assert steps_of("β1: 0.9") == []
+
+
+def test_a_tqdm_postfix_name_of_words_is_joined_with_underscores() -> None:
+    line = ("ep1: 100%|##########| 10/10 [00:00<00:00, 50.00it/s, train loss=0.5, "
+            "val acc=0.9, top-1 err=0.1]")
+    assert steps_of(line) == [("train_loss", 0.5, 10), ("val_acc", 0.9, 10),
+                              ("top-1_err", 0.1, 10)]
+
+
+def test_a_table_of_measures_under_phases_columns() -> None:
+    # tabulate's (GitHub's and plain) and a rich Table's `Metric | Train | Val`: train/loss
+    github = ["| metric   |   train |   val |", "|----------|---------|-------|",
+              "| loss     |     0.5 |   0.6 |", "| acc      |     0.8 |   0.7 |"]
+    plain = ["Metric      Train    Val", "--------  -------  -----", "loss          0.4    0.5",
+             "acc           0.9    0.8"]
+    boxed = ["┏━━━━━━━━┳━━━━━━━┳━━━━━┓", "┃ Metric ┃ Train ┃ Val ┃", "┡━━━━━━━━╇━━━━━━━╇━━━━━┩",
+             "│ loss   │ 0.3   │ 0.4 │", "│ acc    │ 0.95  │ 0.85 │", "└────────┴───────┴─────┘"]
+    assert steps_of("Epoch 1/3", *github, "Epoch 2/3", *plain, "Epoch 3/3", *boxed) == [
+        ("train/loss", 0.5, 1), ("val/loss", 0.6, 1), ("train/acc", 0.8, 1), ("val/acc", 0.7, 1),
+        ("Train/loss", 0.4, 2), ("Val/loss", 0.5, 2), ("Train/acc", 0.9, 2), ("Val/acc", 0.8, 2),
+        ("Train/loss", 0.3, 3), ("Val/loss", 0.4, 3), ("Train/acc", 0.95, 3),
+        ("Val/acc", 0.85, 3)]
+
+
+def test_a_table_of_classes_leaves_out_supports_and_names_numbered_classes() -> None:
+    named = ["| class    |   precision |   recall |   support |", "|----------|-------------|"
+             "----------|-----------|", "| airplane |         0.5 |      0.6 |        46 |"]
+    numbered = ["  class    precision    recall    support", "-------  -----------  --------"
+                "  ---------", "      0          0.5       0.6         46",
+                "      1          0.7       0.6         50"]
+    assert steps_of("Epoch 1/2", *named, "Epoch 2/2", *numbered) == [
+        ("airplane/precision", 0.5, 1), ("airplane/recall", 0.6, 1),
+        ("class_0/precision", 0.5, 2), ("class_0/recall", 0.6, 2),
+        ("class_1/precision", 0.7, 2), ("class_1/recall", 0.6, 2)]
+
+
+def test_a_growing_history_frame_indexed_by_epoch_is_read_each_row_once() -> None:
+    lines = []
+    for last in (1, 2, 3):
+        lines += ["       train_loss  val_loss", "epoch                      "]
+        lines += [f"{e}          {1 / e:.4f}    {1.1 / e:.4f}" for e in range(1, last + 1)]
+    assert steps_of(*lines) == [
+        ("train_loss", 1.0, 1), ("val_loss", 1.1, 1), ("train_loss", 0.5, 2),
+        ("val_loss", 0.55, 2), ("train_loss", 0.3333, 3), ("val_loss", 0.3667, 3)]
+
+
+def test_a_learning_rate_said_to_change_is_a_point() -> None:
+    assert steps_of("Epoch 1: learning rate set to 0.10000", "Epoch 2: Setting learning rate to 0.05",
+                    "Epoch 3: lr -> 0.025", "Epoch 4: LR decayed to 0.0125",
+                    "Epoch 5: reducing learning rate to 0.00625",
+                    "The learning rate is set to 0.01 for all layers.") == [
+        ("learning_rate", 0.1, 1), ("learning_rate", 0.05, 2), ("lr", 0.025, 3),
+        ("LR", 0.0125, 4), ("learning_rate", 0.00625, 5)]
+    # (Keras' callback's note: its epoch's line shows the epoch's own rate)
+    assert steps_of("Epoch 2: ReduceLROnPlateau reducing learning rate to 0.02500000037252903.",
+                    "15/15 - 0s - 26ms/step - loss: 0.5601 - learning_rate: 0.0500") == [
+        ("loss", 0.5601, 2), ("learning_rate", 0.05, 2)]
+
+
+def test_a_position_in_parentheses_or_before_a_bar_that_starts_the_line() -> None:
+    lines = []
+    for epoch in (1, 2):
+        lines += [f"Epoch {epoch}/2", f"  (50/100) loss: 0.{epoch}5", f"  (100/100) loss: 0.{epoch}0"]
+    assert steps_of(*lines) == [("loss", 0.15, 50), ("loss", 0.1, 100), ("loss", 0.25, 150),
+                                ("loss", 0.2, 200)]
+    assert steps_of("60/300 | loss 0.5", "120/300 | loss 0.4") == [
+        ("loss", 0.5, 60), ("loss", 0.4, 120)]
+    # (a count of tasks with no value after it is none)
+    assert steps_of("(1/3) Downloading data", "loss: 0.5") == [("loss", 0.5, 0)]
+
+
+def test_a_line_of_settings_before_training_is_no_metric() -> None:
+    assert steps_of("lr=0.01 | weight_decay=0.0001 | epochs=4 | warmup_ratio=0.1",
+                    "Hyperparams -> lr: 3e-4, dropout: 0.1, label_smoothing: 0.05, grad_clip: 1.0",
+                    "lr=0.01 weight_decay=0.0001 epochs=4 warmup_ratio=0.1",
+                    "Epoch 1/3", "lr=0.001 weight_decay=0.0001", "loss=0.5") == [
+        ("lr", 0.001, 1), ("loss", 0.5, 1)]

@@ -1022,6 +1022,9 @@ def _tqdm(module):
             return
         values = dict(args[1] or {}) if len(args) > 1 and args[1] else {}
         values.update({k: v for k, v in kwargs.items() if k != "refresh"})
+        if any(" " in str(k) for k in values):
+            # (a name of words, `{"train loss": l}`, joined with _ as the bar's text is read)
+            values = {"_".join(str(k).split()): v for k, v in values.items()}
         for name in [k for k in values if str(k).lower() in _COUNTERS]:
             values.pop(name, None)  # a count shown beside the values (`step=g`, `Epoch=e`)
         if getattr(bar, "total", None) == 0 and bar.n == 0:

@@ -1517,7 +1517,9 @@ class MetricParser:
             elif epoch is None:
                 epoch = self._header_epoch
             key_step = self._position_step(count, length, epoch)
-            if own:
+            if own or (epoch is None and self._current_step is None):
+                # (a position with no epoch in a run of none, `[200/800] loss=0.4`: the run's
+                # count, the step of the lines after it that name none, `val_loss: 0.3`)
                 self._position_done = key_step
         if key_step is None:
             # a user pattern's step is the step of the rest of its line too
@@ -1846,7 +1848,7 @@ def _unprefixed(line: str) -> str:
 
 
 # The rules whose values are printed again whole (a history, a table drawn anew)
-_REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table"})
+_REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame"})
 
 
 def _reprint(earlier: float | None, value: float) -> bool:

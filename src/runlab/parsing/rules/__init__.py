@@ -87,6 +87,7 @@ from runlab.parsing.rules.libraries import (
     parse_vw_header,
     parse_report_header,
     parse_with_std,
+    parse_lr_change,
     parse_ignite,
     parse_autogluon,
     parse_skopt,
@@ -701,9 +702,20 @@ RULES: list[Rule] = [
         "Std`): each value under its row's label and column (`NAME/Precision`, "
         "`RMSE_(testset)/Fold_1`); supports are counts",
         parse_labelled_header,
-        ("Label  ", "Class  ", "Metric  ", "Fold 1  "),
+        ("Label  ", "Class  ", "Metric  ", "Fold 1  ", "label  ", "class  ", "metric  "),
         final=True,
         rows=labelled_rows,
+    ),
+    Rule(
+        "lr_change",
+        "a learning rate said to change: `Epoch 4: learning rate decayed to 0.0125`, `Epoch 3: "
+        "lr -> 0.025`: learning_rate (lr) at the line's step (not Keras' ReduceLROnPlateau's "
+        "note: its epoch's line shows the epoch's own rate)",
+        parse_lr_change,
+        ("rate to ", "rate of group ", "set to ", "lr -> ", "LR -> ", "lr to ", "LR to ",
+         "decayed to ", "reduced to ", "rate -> ", "lr → ", "rate → "),
+        final=True,
+        generic=True,
     ),
     Rule(
         "with_std",
@@ -989,7 +1001,7 @@ RULES: list[Rule] = [
         "Markdown table of values alone whose first column names a measure, Detectron2's "
         "`|   AP   |  AP50  |` over `| 43.495 | 27.386 |`: each value under its column",
         parse_named_rows_header,
-        (" | ",),
+        (" | ", "┃ "),
         final=True,
         rows=named_rows,
     ),
@@ -1130,7 +1142,7 @@ RULES: list[Rule] = [
         "global step of the position in the latest `epoch N` header's epoch; it records nothing",
         parse_leading_position,
         (),
-        starts="0123456789",
+        starts="0123456789(",
         counts=True,
         generic=True,
     ),

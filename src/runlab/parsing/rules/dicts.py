@@ -400,10 +400,17 @@ def parse_python_dict(line: str) -> list[Found]:
                 names_a_measure(key) for key, _ in _valued(tree)):
             return [CLAIM]  # `Config: {'lr': 0.001, 'batch_size': 64}`: a program's settings
         name = _phase_label(line, opening.start()) or _best_label(line, opening.start()) or (
-            _measure_label(line, opening.start(), tree))
+            _measure_label(line, opening.start(), tree)) or _word_label(line, opening.start(), tree)
     if not name:
         # (`Epoch 1 train: {...}`, `step 100: eval {...}`, `step 100 eval {...}`)
         name, lead = _counted_phase_label(line, opening.start())
+    if not name:
+        # a phase's label in a clause of its own after other pairs, `epoch 1, loss: 0.07,
+        # val: {'loss': 0.21}`: the dict is the phase's (val/loss), the pairs before it the
+        # training's, read as the line's other pairs are
+        clause = _CLAUSE_PHASE.search(line, max(0, opening.start() - 24), opening.start())
+        if clause is not None and clause.group(1).lower() in PHASES:
+            name = clause.group(1)
     if not name and line[:20].lstrip()[:1] in "evtdEVTD":
         # an evaluation's line in the TF Model Garden's controller (orbit), ` eval | step:
         # 200 | eval time: 10.2 sec | output: {'accuracy': 0.45}`: its values are the
@@ -423,6 +430,7 @@ def parse_python_dict(line: str) -> list[Found]:
     return found + (lead or _counter_before(line, opening.start())) if found else found
 
 
+_CLAUSE_PHASE = re.compile(r"(?:,|;|\ \||\ -)\ {1,4}([A-Za-z]{2,12})\ {0,2}[:=]\ {0,2}\Z", re.ASCII)
 _BARRED_PHASE = re.compile(r"\s{0,8}([A-Za-z]{2,12})\ {1,4}\|\ ", re.ASCII)
 
 
@@ -655,6 +663,27 @@ def _measure_label(line: str, start: int, tree: ast.Dict) -> str:
                         for key, node in named):
         return ""
     return label.group(1).replace(" ", "_")
+
+
+# Or a name of one word before a dict of numbers keyed by what was measured: `grad_norms:
+# {'layer.0.weight': 0.01, ...}`, grad_norms/layer.0.weight (not one series a layer, mixed
+# with the `weight_norms: {...}` printed after it).
+_WORD_LABEL = re.compile(r"\s{0,8}([A-Za-z][A-Za-z0-9]{0,30}(?:_[A-Za-z0-9]{1,30}){1,4})\ {0,2}:\s*",
+                         re.ASCII)
+
+
+def _word_label(line: str, start: int, tree: ast.Dict) -> str:
+    """The one-word name before a dict that is the rest of its message, when the dict's keys
+    name no measure and its values are all numbers with a fraction, else ''."""
+    label = _WORD_LABEL.fullmatch(message(line[:start]))
+    if label is None:
+        return ""
+    named = list(_named(tree))
+    if len(named) < 2 or any(names_a_measure(key) or STEP_NAMES.__contains__(key.lower())
+                             or not isinstance(node, ast.Constant) or type(node.value) is not float
+                             for key, node in named):
+        return ""
+    return label.group(1)
 
 
 def _line_dict(line: str) -> ast.Dict | None:

@@ -658,6 +658,29 @@ def parse_with_std(line: str) -> list[Found]:
             ("standard_deviation", to_number(std), None)]
 
 
+# lr_change ------------------------------------------------------------------------------------
+
+# A learning rate said to change, as schedulers and hand-written loops print it: PyTorch's
+# `Epoch 00005: reducing learning rate of group 0 to 1.0000e-04.` and `Adjusting learning rate
+# of group 0 to 1.0000e-01.` (torch/optim/lr_scheduler.py, verbose), `Epoch 3: lr -> 0.025`,
+# `LR decayed to 0.0125`: the rate under its name as printed, at the line's step.
+_LR_CHANGE = re.compile(
+    rf"(?<![\w])((?i:learning\ rate|lr))(?:\ of\ group\ \d{{1,4}})?"
+    r"(?:\ (?:is\ )?(?i:set|decayed|reduced|changed|adjusted|lowered|updated|increased|dropped"
+    r"|scheduled|annealed|warmed\ up))?"
+    rf"\ (?:to|->|→)\ ({NUMBER})\.?\s*\Z", re.ASCII)
+
+
+def parse_lr_change(line: str) -> list[Found]:
+    """``reducing learning rate of group 0 to 1.0000e-04.``: learning_rate 1e-4."""
+    match = _LR_CHANGE.search(line, max(0, len(line) - 200))
+    if match is None or "ReduceLROnPlateau" in line:
+        # (Keras' callback says the rate of the epochs after it, and its epoch's line shows
+        # each epoch's own, `learning_rate: 0.0500`: no point of it)
+        return []
+    return [(match.group(1).replace(" ", "_"), to_number(match.group(2)), None)]
+
+
 # labelled_table -------------------------------------------------------------------------------
 
 # A table of rows named by a label, under a header naming the value columns: CRFsuite's
@@ -668,7 +691,8 @@ def parse_with_std(line: str) -> list[Found]:
 # (`NAME/Precision`, `RMSE_(testset)/Fold_1`); a support column holds counts.
 _HEADING = r"[A-Za-z][\w\-@]{0,30}(?:\ [\w\-@]{1,30})?"
 _LABELLED_HEADER = re.compile(
-    rf"(?:\ {{8,40}}|(?:Label|Class|Metric)\ {{2,40}})({_HEADING}(?:\ {{2,40}}{_HEADING}){{1,15}})\ *",
+    rf"(?:\ {{8,40}}|\ {{0,8}}(Label|Class|Metric|label|class|metric)\ {{2,40}})"
+    rf"({_HEADING}(?:\ {{2,40}}{_HEADING}){{1,15}})\ *",
     re.ASCII)
 _LABELLED_ROW = re.compile(r"\ {0,8}(\S(?:[^\ ]|\ (?!\ )){0,60})\ {2,}(\S.*?)\ *", re.ASCII)
 _COUNT_COLUMNS = frozenset({"support", "count", "n"})
@@ -683,7 +707,11 @@ def labelled_rows(header: str) -> Callable[[str], list[Found]]:
     """The reader of a labelled table's rows, dividers between them included."""
     match = _LABELLED_HEADER.fullmatch(header)
     assert match is not None
-    columns = [name.replace(" ", "_") for name in re.split(r" {2,}", match.group(1))]
+    columns = [name.replace(" ", "_") for name in re.split(r" {2,}", match.group(2))]
+    # (a class's number is named for its column: `class_0/precision`, as `class 0: ...` is)
+    numbered = f"{match.group(1)}_" if (match.group(1) or "").lower() == "class" else ""
+    # (under phases' columns, `Metric  Train  Val`, each value is the phase's: Train/loss)
+    phased = len(columns) > 1 and all(column.lower() in PHASES for column in columns)
 
     def row(line: str) -> list[Found]:
         if _DIVIDER.fullmatch(line) or (line.strip() and not line.strip("-= ")):
@@ -695,7 +723,10 @@ def labelled_rows(header: str) -> Callable[[str], list[Found]]:
         if len(values) != len(columns) or any(value is None for value in values):
             return []
         label = named.group(1).replace(" ", "_")
-        return [(f"{label}/{column}", value, None) for column, value in zip(columns, values)
+        if numbered and label.isdigit():
+            label = numbered + label
+        return [(f"{column}/{label}" if phased else f"{label}/{column}", value, None)
+                for column, value in zip(columns, values)
                 if value is not None and column.lower() not in _COUNT_COLUMNS] or [CLAIM]
 
     return row
@@ -1806,13 +1837,17 @@ def _measures_only(cells: list[str]) -> bool:
 def parse_named_rows_header(line: str) -> list[Found]:
     """A header of named measures over a first column of row names (empty or a word)."""
     if line.count("|") < 2 or len(line) > 2000:
-        return []
+        # (a rich Table's, `┃ Metric ┃ Train ┃ Val ┃`, under phases' columns only)
+        boxed = _cells(line.translate(_BOX_BARS)) if len(line) <= 2000 else None
+        return [CLAIM] if boxed is not None and _phase_columns(boxed) else []
     cells = _cells(line, 2)
     if cells is not None and line.lstrip()[:1] == "|" and _measures_only(cells):
         return [CLAIM]  # (two columns too: `| loss | accuracy |`)
     cells = _cells(line)
     if cells is None or (cells[0] and not _ROW_NAME.fullmatch(cells[0])):
         return []
+    if _phase_columns(cells):
+        return [CLAIM]  # `| metric | train | val |`: a measure a row, a phase a column
     if not all(_NAMED_CELL.fullmatch(cell) for cell in cells[1:]) or not any(
             names_a_measure(_CELL_UNIT.sub("", cell)) for cell in cells[1:]):
         return []  # (a table of settings, versions or layers names no measure)
@@ -1821,15 +1856,28 @@ def parse_named_rows_header(line: str) -> list[Found]:
     return [CLAIM]
 
 
+def _phase_columns(cells: list[str]) -> bool:
+    """Whether a header's columns after the first are phases (`train`, `val`) and its first
+    is empty or names the rows' measures (`metric`, `name`)."""
+    return (cells[0].lower() in ("", "metric", "metrics", "name", "measure")
+            and len(cells) > 2 and all(cell.lower() in PHASES for cell in cells[1:]))
+
+
 def named_rows(header: str) -> Callable[[str], list[Found]]:
     """The rows of a table of named measures: dividers claimed, each row's numbers under its
-    name."""
+    name; under phases' columns (`| metric | train | val |`), each under the column's phase
+    (train/loss)."""
+    header = header.translate(_BOX_BARS)
+    phased = _phase_columns(_cells(header) or [""])
     cells = _cells(header, 2) or []
     # (a table of values alone: every column a measure's, its rows numbers only)
-    alone = header.lstrip()[:1] == "|" and _measures_only(cells)
+    alone = header.lstrip()[:1] == "|" and _measures_only(cells) and not phased
     names = [_CELL_UNIT.sub("", cell).replace(" ", "_") for cell in cells]
     columns = [None if _TIMES_COLUMN.fullmatch(cell) or not is_metric_key(name)
-               or name.lower() in STEP_NAMES else name for cell, name in zip(cells, names)]
+               or name.lower() in STEP_NAMES or name.lower() in _COUNT_COLUMNS else name
+               for cell, name in zip(cells, names)]
+    # (a class's number is named for its column: `class_0/precision`, as `class 0: ...` is)
+    numbered = f"{cells[0]}_" if cells and cells[0].lower() == "class" else ""
     if alone:  # (its measures only: not `lr`, `depth`, a count's `support` or `n`)
         columns = [name if name is not None and names_a_measure(name) else None
                    for name in columns]
@@ -1840,7 +1888,7 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
     def row(line: str) -> list[Found]:
         if not any(c.isalnum() for c in line):
             return [CLAIM]  # `--- + ------ + ...`, `+-----+-----+`, `|:----:|:----:|`
-        values = _cells(line, 2)
+        values = _cells(line.translate(_BOX_BARS) if phased else line, 2)
         if values is None or len(values) != len(cells):
             return []
         if alone:
@@ -1848,6 +1896,8 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
             return [(column, value, None) for column, value in zip(columns, numbers)
                     if column is not None and value is not None] if all(
                         value is not None for value in numbers) else []
+        if numbered and values[0].isdigit() and len(values[0]) <= 6:
+            values[0] = numbered + values[0]
         if not _ROW_NAME.fullmatch(values[0]):
             return []
         found: list[Found] = []
@@ -1856,7 +1906,8 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
             if text and value is None:
                 return []
             if column is not None and value is not None:
-                found.append((f"{values[0]}/{column}", value, None))
+                found.append((f"{column}/{values[0]}" if phased else f"{values[0]}/{column}",
+                              value, None))
         return found or [CLAIM]
 
     return row

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 
-from runlab.parsing.rules.base import ENV_STEPS, NUMBER, STEP_NAMES, VALUE_END, Found, to_number
+from runlab.parsing.rules.base import CLAIM, ENV_STEPS, NUMBER, STEP_NAMES, VALUE_END, Found, to_number
 
 # key_value ------------------------------------------------------------------------------------
 
@@ -47,8 +47,14 @@ _WORD = (
     # (or a word in another script: accented Latin, Cyrillic, Chinese, Japanese, Korean, `训练损失`)
     # (a word of another script alone holds no digits: `第1轮 训练损失` is 训练损失, not the
     # epoch's number glued to it)
-    rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]))"
-    rf"(?u:(?>[\w.\-/]*\w))?|{LETTERS}(?>(?:_|{LETTERS})*{LETTERS})?)"
+    # (or a Greek letter joined to a word, `μ_residual`, `Δloss`; not `β1`)
+    # (a word of another script may go on in Latin letters, `écart-type`, `Übereinstimmung`)
+    # (or a qualifier and its number before a word, `Top 1 Acc`, `Task 2 acc`, `head 0 loss`:
+    # one word of the name, not a counter's)
+    r"(?:(?i:top|task|head|stage|layer|block|level|scale|tower|expert|agent|player)\ \d{1,4}"
+    r"(?=\ [A-Za-z])|"
+    rf"\#?(?:(?:[A-Za-z]|\d{{1,4}}_(?=[A-Za-z])|ε|χ²|[\u0391-\u03c9](?=\w{{0,20}}\ [A-Za-z]|_?[A-Za-z]))"
+    rf"(?u:(?>[\w.\-/]*\w))?|{LETTERS}(?>(?:[_\-]|[A-Za-z]|{LETTERS})*(?:[A-Za-z]|{LETTERS}))?))"
     rf"(?:'s(?=\ ))?(?:\^\d)?(?>@(?:{_IOU}|{_CUT}(?::{_CUT}(?=\s{{0,4}}[:=]))?|k))?"
     r"(?:\.(?=:))?"
     # a function's value by its argument, SciPy's `f(x)= 3.64`; a unit, dynesty's `eff(%):`; a
@@ -68,7 +74,8 @@ _WORD = (
 # (A count of what it is taken over may sit inside: TD3's `Evaluation over 10 episodes: -1570.6`,
 # `Average of last 100 episodes: 20.1`.)
 # (Or an `@` between words: PyOD's `precision @ rank n:1.0`.)
-_NAME = rf"{_WORD}(?:\ (?:(?:over|last)\ \d{{1,9}}\ |@\ )?{_WORD}){{0,4}}"
+# (A Greek letter alone after a word is a word of the name: `Spearman's ρ`, `Cohen's κ`.)
+_NAME = (rf"{_WORD}(?:\ (?:(?:over|last)\ \d{{1,9}}\ |@\ )?(?:{_WORD}|[\u0391-\u03c9](?![\w.]))){{0,4}}")
 # The units of a timing: a value followed by one is no measure (`time 5.6 sec`, `0.31 [s]`).
 TIME_UNITS = ("s", "sec", "secs", "second", "seconds", "ms", "min", "mins", "minute", "minutes",
               "hour", "hours")
@@ -284,9 +291,17 @@ _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 def parse_key_value(line: str) -> list[Found]:
     """``loss: 0.5``, ``loss=0.5``, ``val loss = 0.5`` (``val_loss``), several per line."""
+    pairs = key_value_pairs(line)
+    if len(pairs) > 2 and any(not is_metric_key(key) for key, _, _ in pairs):
+        from runlab.parsing.rules.dicts import settings  # (dicts reads pairs: not at the top)
+
+        if settings(key for key, _, _ in pairs):
+            # `lr=0.01 | weight_decay=0.0001 | epochs=4 | warmup_ratio=0.1`: a program's
+            # settings, as the same in a dict are (two alone, `lr=... wd=...`, may be a curve)
+            return [CLAIM]
     return [
         (key, int(integer) if integer else float(number), None)
-        for key, integer, number in key_value_pairs(line)
+        for key, integer, number in pairs
         if is_metric_key(key) and not (integer and _CONSTANT.fullmatch(key) and not _MEASURE.search(
             key) and key.lower() not in STEP_NAMES)  # (Coqui's `GLOBAL_STEP: 3` is a step)
     ]
@@ -541,11 +556,19 @@ _ASIDES = re.compile(
     r"(?!\ {1,4}[-+]?\.?\d)", re.ASCII)  # (not a rate's name and its value, `tokens/s 9876`)
 
 
+# A mark after the last value, the new best's (` *`, ` <-- best`, ` ✓ saved`, ` [saved]`, ` ->
+# saved checkpoint`): a sign first, no digit in it.
+_MARKER_TAIL = re.compile(r"(?<=[\d%])\ {1,4}[^\d\w\s(][^\d]{0,39}\Z")
+_DIGITS_AND_PERCENT = frozenset("0123456789%")
+
+
 def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     """``loss 0.7838 accuracy 0.8930`` as (name, number text) pairs; None unless the whole
     text is such pairs (asides among them, `took 12.3s`, left out)."""
     if "(" in text:
         text = _REMARK.sub("", text)
+    if text[-1:] not in _DIGITS_AND_PERCENT and (marker := _MARKER_TAIL.search(text)) is not None:
+        text = text[: marker.start()]  # `val acc 0.80 *`, `<-- best`, `[saved]`: a mark, no pair
     if ("/" in text or "(" in text or "B" in text or "±" in text or "took" in text
             or " in " in text) and _ASIDES.search(text) is not None:
         aside = _ASIDES.sub(" ", text)
@@ -2003,6 +2026,9 @@ _BRACKETED_COUNTERS = re.compile(
     r"\s{0,8}(?:\[\ {0,4}(?i:epoch|ep|iter|iteration|step|batch)\ {0,4}:?\ {0,4}\d{1,18}"
     r"(?:\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]\ {0,4}){1,3}(?:::\ |[:|\-]\ )?\ {0,4}(?=[A-Za-z])",
     re.ASCII)
+_EPOCH_BEFORE_STEP = re.compile(
+    r"[\[(]\ {0,4}((?i:epoch|ep)\ {1,4}\d{1,18}(?:/\d{1,18})?)\ {0,4}[\])]\ {1,4}"
+    r"(?=(?i:global\ step|global_step|step|iter|iteration|it)\ {1,4}\d)", re.ASCII)
 _BRACKETED_COUNTER = re.compile(
     r"\[\ {0,4}((?i:epoch|ep|iter|iteration|step|batch))\ {0,4}:?\ {0,4}(\d{1,18})"
     r"(\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]", re.ASCII)
@@ -2374,6 +2400,10 @@ def parse_name_value(line: str) -> list[Found]:
     subset` prefixes the names after it (`valid_loss`). A log line's prefix (a timestamp, a
     level) is not part of its message."""
     line = message(line)
+    if line[:1] in "[(" and (epoch_first := _EPOCH_BEFORE_STEP.match(line)) is not None:
+        # `[Epoch 2] step 500 | loss 0.45`, `(Epoch 1) global step 240 loss 0.1`: the step of
+        # the line's own after its epoch, as without the brackets
+        line = f"{epoch_first.group(1)} {line[epoch_first.end():]}"
     at_counter = _MEASURE_AT_COUNTER.fullmatch(line)
     if at_counter is not None and names_a_measure(at_counter.group(1).replace(" ", "_")):
         name, word, count, value = at_counter.groups()
@@ -2725,16 +2755,19 @@ _INDENTED_BATCH = re.compile(
 # A line that starts with its position and a comma: MONAI's tutorials' `1/10, train_loss: 0.62`
 # (`{step}/{epoch_len}, ...` under their `epoch 1/5` header).
 # (Or a dash: Géron's `print_status_bar`, `1/36 - mean: 6.2707 - mean_absolute_error: 1.3876`.)
-_LEADING_POSITION = re.compile(r"\ {0,12}(\d{1,18})/(\d{1,18})(?:,|\ -)\ (?=[A-Za-z])", re.ASCII)
+_LEADING_POSITION = re.compile(
+    # (or in parentheses, `  (20/100) loss: 0.5` under `Epoch 1/3`; or before a bar, `60/300 |`)
+    r"\ {0,12}(\()?(\d{1,18})/(\d{1,18})(?(1)\):?|(?:,|\ -|\ \|))\ (?=[A-Za-z])", re.ASCII)
 
 
 def parse_leading_position(line: str) -> list[Found]:
     """``1/10, train_loss: 0.62``: the position in its epoch that starts the line, as
     ``("position", 1, 10)``; the parser makes it a global step."""
     match = _LEADING_POSITION.match(line)
-    if match is None or not 0 < int(match.group(1)) <= int(match.group(2)):
-        return []
-    return [("position", int(match.group(1)), int(match.group(2)))]
+    if match is None or not 0 < int(match.group(2)) <= int(match.group(3)) or not any(
+            c.isdigit() for c in line[match.end():]):
+        return []  # (and values after it: not `(1/3) Downloading data`)
+    return [("position", int(match.group(2)), int(match.group(3)))]
 
 
 # epoch_header ---------------------------------------------------------------------------------
