@@ -7053,3 +7053,17 @@ def test_a_line_of_settings_before_training_is_no_metric() -> None:
                     "lr=0.01 weight_decay=0.0001 epochs=4 warmup_ratio=0.1",
                     "Epoch 1/3", "lr=0.001 weight_decay=0.0001", "loss=0.5") == [
         ("lr", 0.001, 1), ("loss", 0.5, 1)]
+
+
+def test_a_frame_s_counter_column_is_its_rows_step_and_a_2d_tensor_of_one_value() -> None:
+    # `print(pd.DataFrame(history).tail(1))` each epoch, wide enough to hide columns: the
+    # `epoch` column is the step, not the frame's index
+    lines = []
+    for epoch in (1, 2):
+        lines += ["   epoch  train_loss  train_acc  ...  val_rmse  weight_norm",
+                  f"{epoch - 1}      {epoch}         0.{epoch}5     0.{epoch}3  ...      0.1"
+                  "       0.2", "", "[1 rows x 15 columns]"]
+    assert [(k, s) for k, _, s in steps_of(*lines) if k == "train_loss"] == [
+        ("train_loss", 1), ("train_loss", 2)]
+    assert steps_of("epoch 4 grad_norm: tensor([[0.3884]]) loss: tensor([0.5])") == [
+        ("grad_norm", 0.3884, 4), ("loss", 0.5, 4)]

@@ -59,7 +59,7 @@ VALUE_END = r"(?=[\s;|)\]}]|\((?=[-+]?\d)|,(?!\d)|\.{1,3}(?:\s|$)|$|\+/?-|±|>\ 
 
 _NUMBER_ALONE = re.compile(rf"\s*({NUMBER})\s*%?\s*", re.ASCII)
 # A number printed as its type's repr: PyTorch's `tensor(0.6931, grad_fn=<NllLossBackward0>)`
-# and `tensor([0.4321])`, NumPy 2's `np.float64(0.51)`, `array(0.5)`, JAX's `Array(0.5,
+# and `tensor([0.4321])` (`tensor([[0.4321]])` too), NumPy 2's `np.float64(0.51)`, `array(0.5)`, JAX's `Array(0.5,
 # dtype=float32)`, TensorFlow's `tf.Tensor(0.5, shape=(), dtype=float32)` (its str) and
 # `<tf.Tensor: shape=(), dtype=float32, numpy=0.5>` (its repr): one number, then only keyword
 # arguments, to the line's end when torch continues them on the next line (`tensor(0.6931,
@@ -67,7 +67,7 @@ _NUMBER_ALONE = re.compile(rf"\s*({NUMBER})\s*%?\s*", re.ASCII)
 # tensor of several numbers is not a value.
 _WRAPPED = re.compile(
     rf"\b(?:tensor|np\.(?:float|int|uint)\d{{0,3}}|(?:Device)?Array|array|tf\.Tensor)"
-    rf"\(\[?({NUMBER})\]?(?:(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)"
+    rf"\((?:\[|\[\[)?({NUMBER})(?:\]|\]\])?(?:(?:, ?[a-z_]+=(?:[^()]|\(\)){{0,160}})?\)"
     rf"|(,(?: ?[a-z_]{{1,40}}(?:=[^()]{{0,160}})?)?\s*$))"
     rf"|<tf\.Tensor: shape=\(\), dtype=\w{{1,20}}, numpy=({NUMBER})>"
     # a tuple of one number after its name, BasicSR's learning rates, `lr:(2.000e-04,)`

@@ -1206,11 +1206,18 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
     if names and names[0] in _NAME_COLUMNS:
         return _named_rows(names[1:])
     rows = table_rows(header, ["#", *names])
+    # (a counter's column first, `epoch`, is the row's step, not the frame's index)
+    counted = bool(names) and names[0].lower() in STEP_NAMES
 
     def read(line: str) -> list[Found]:
         if line[:2] == ".." and not line.strip(". "):
             return [CLAIM]
         fields = line.split()
+        if counted and len(fields) > 2 and fields[1].isdigit() and len(fields[1]) <= 18 and (
+                fields[0].isdigit()):
+            step = int(fields[1])
+            return [(key, value, step) if key else (key, value, at)
+                    for key, value, at in rows(line)]
         if len(fields) == 1 and _FRAME_INDEX.fullmatch(fields[0]) and line[:1] != " " and (
                 len(line) >= len(header.rstrip())):
             # the index's name, padded to the header's width (`df.set_index("epoch")`)
