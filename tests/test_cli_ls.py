@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -112,3 +113,85 @@ def test_table_fits_the_terminal(tmp_path: Path, runs: Store) -> None:
     assert all(len(x) <= 60 for x in table), table
     assert [x.split()[0] for x in table[1:]] == ["5", "4", "3", "2", "1"]
     assert "more columns do not fit" in out.decode()
+
+
+# -- odd keys: one spelling for --columns, --where and --sort ------------------------------------
+
+ODD = """\
+import runlab
+runlab.log_params({"model.lr": 0.1, "lr": 0.01})
+runlab.log_metrics({"acc@1": 0.5, "F1_(macro)": 0.4, "a,b": 3.0, "loss": 0.9,
+                    "loss.min": 7.0, "val acc": 0.2}, step=1)
+runlab.log_metrics({"acc@1": 0.6, "F1_(macro)": 0.45, "loss": 0.4}, step=2)
+"""
+
+
+@pytest.fixture
+def odd(cli: Callable[..., Result], git_repo: Path) -> Path:
+    """One real run, in a git repository, whose params and metrics have odd names."""
+    (git_repo / "odd.py").write_text(ODD)
+    r = cli(sys.executable, "odd.py", cwd=git_repo)
+    assert r.code == 0, r.stderr
+    return git_repo
+
+
+def cells(r: Result) -> dict[str, str]:
+    """A one-run Markdown table as {header: cell}."""
+    assert r.code == 0, r.stderr
+    head, _, row = (line.strip("|").split(" | ") for line in r.stdout.splitlines()[:3])
+    return {h.strip(): c.strip() for h, c in zip(head, row)}
+
+
+def test_columns_take_keys_quoted_as_where_and_sort_take_them(
+        main: Callable[..., Result], odd: Path) -> None:
+    spelled = "number,metrics.`acc@1`,metrics.\"F1_(macro)\",params.`model.lr`"
+    r = main("ls", "--format", "markdown", "--columns", spelled, cwd=odd)
+    assert r.code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "| # | acc@1 | F1_(macro) | model.lr |"
+    assert r.stdout.splitlines()[2] == "| 1 | 0.6 | 0.45 | 0.1 |"
+    rows = list(csv.DictReader(io.StringIO(main("ls", "--format", "csv", "--columns", spelled,
+                                                 cwd=odd).stdout)))
+    assert rows == [{"number": "1", "metrics.`acc@1`": "0.6", 'metrics."F1_(macro)"': "0.45",
+                     "params.`model.lr`": "0.1"}]
+    table = main("ls", "--columns", spelled, cwd=odd).stdout.splitlines()
+    assert table[0].split() == ["#", "acc@1", "F1_(macro)", "model.lr"]
+    assert table[1].split() == ["1", "0.6", "0.45", "0.1"]
+    # The same spelling filters and sorts.
+    assert numbers(main("ls", "--json", "--where", "metrics.`acc@1` = 0.6 and "
+                        "metrics.\"F1_(macro)\" > 0.4", "--sort", "-metrics.`acc@1`",
+                        cwd=odd)) == [1]
+    # Written bare, as --columns has always taken them, they still show.
+    r = main("ls", "--format", "markdown", "--columns", "metrics.acc@1,metrics.F1_(macro)",
+             cwd=odd)
+    assert r.stdout.splitlines()[2] == "| 0.6 | 0.45 |"
+
+
+def test_columns_split_on_commas_outside_quotes(main: Callable[..., Result], odd: Path) -> None:
+    r = main("ls", "--format", "markdown", "--columns", "number,metrics.`a,b`,metrics.\"val acc\"",
+             cwd=odd)
+    assert r.code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "| # | a,b | val acc |"
+    assert r.stdout.splitlines()[2] == "| 1 | 3 | 0.2 |"
+    bad = main("ls", "--columns", "number,metrics.`acc", cwd=odd)
+    assert bad.code == 2 and "unterminated string" in bad.stderr
+    assert bad.stderr.splitlines()[1:] == ["  number,metrics.`acc", "                 ^"]
+
+
+def test_a_statistic_suffix_means_the_same_in_columns_where_and_best(
+        main: Callable[..., Result], odd: Path) -> None:
+    # metrics.loss.min is loss's minimum everywhere; the metric named loss.min is quoted.
+    r = main("ls", "--format", "markdown", "--columns",
+             "number,metrics.loss.min,metrics.`loss.min`,metrics.`loss.min`.max", cwd=odd)
+    assert r.stdout.splitlines()[0] == "| # | loss.min | `loss.min` | `loss.min`.max |"
+    assert r.stdout.splitlines()[2] == "| 1 | 0.4 | 7 | 7 |"
+    assert numbers(main("ls", "--json", "--where", "metrics.loss.min = 0.4", cwd=odd)) == [1]
+    assert numbers(main("ls", "--json", "--where", "metrics.`loss.min` = 7", cwd=odd)) == [1]
+    assert "best loss.min first" in main("ls", "--best", "loss.min", cwd=odd).stderr
+    # The default table and CSV name the metric loss.min so that it reads back as itself.
+    assert cells(main("ls", "--format", "markdown", cwd=odd))["`loss.min`"] == "7"
+    row = next(csv.DictReader(io.StringIO(main("ls", "--format", "csv", cwd=odd).stdout)))
+    assert row["metrics.`loss.min`"] == "7.0" and row["metrics.loss"] == "0.4"
+    assert row["metrics.`acc@1`"] == "0.6" and row["params.model.lr"] == "0.1"
+    for name in ("metrics.`loss.min`", "metrics.`acc@1`", "params.model.lr"):
+        again = main("ls", "--format", "csv", "--columns", name, cwd=odd).stdout.splitlines()
+        assert again[1] == row[name], name

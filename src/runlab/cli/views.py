@@ -39,7 +39,7 @@ def ls(where: str | None = None, sort: list[str] | None = None, best: str | None
     if better is not None and best is None:
         raise UsageError("--better goes with --best METRIC")
     s = open_store(store)
-    cols = [fields.check(c.strip(), s) for c in columns.split(",")] if columns else None
+    cols = fields.columns(columns, s) if columns else None
     chosen = None
     if best is not None:
         directions = config.load(os.getcwd()).directions

@@ -24,10 +24,11 @@ def csv_columns(runs: Sequence[Run]) -> list[str]:
 
 
 def columns_for(keys: Mapping[str, Sequence[str]]) -> list[str]:
-    """The default columns: the base ones, then one per param, metric and tag name."""
+    """The default columns: the base ones, then one per param, metric and tag name, each
+    headed by the field that names it (metrics.`acc@1` where the key needs quoting)."""
     cols = list(BASE)
     for group in ("params", "metrics", "tags"):
-        cols += [f"{group}.{k}" for k in keys.get(group, ())]
+        cols += [fields.spell(group, k) for k in keys.get(group, ())]
     return cols
 
 

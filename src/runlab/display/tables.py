@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from runlab.errors import QueryError
 from runlab.store import fields
 from runlab.display import format as fmt
 from runlab.display.grid import grid
@@ -22,10 +23,10 @@ def default_columns(runs: Sequence[Run]) -> list[str]:
     for key in param_keys:
         values = {fmt.value(r.params.get(key, "\0missing")) for r in runs}
         if len(values) > 1 or len(runs) == 1:
-            cols.append(f"params.{key}")
+            cols.append(fields.spell("params", key))
     # System metrics (sys/...) are there on request (--columns), not by default.
-    cols += [f"metrics.{k}" for k in sorted({k for r in runs for k in r.metrics
-                                             if not k.startswith("sys/")})]
+    cols += [fields.spell("metrics", k) for k in sorted({k for r in runs for k in r.metrics
+                                                         if not k.startswith("sys/")})]
     if any(r.tags for r in runs):
         cols.append("tags")
     if not any(r.name for r in runs):
@@ -34,14 +35,25 @@ def default_columns(runs: Sequence[Run]) -> list[str]:
 
 
 def header(column: str, columns: Sequence[str]) -> str:
+    """A column's head: `#`, a plain field's name, a key without its prefix and quotes
+    (`acc@1` for metrics.`acc@1`), or the whole name where two columns would read alike."""
     if column == "number":
         return "#"
-    for prefix in fields.PREFIXES:
-        if column.startswith(prefix):
-            short = column[len(prefix):]
-            clash = sum(1 for c in columns if c.split(".", 1)[-1] == short) > 1
-            return column if clash else short
-    return column
+    if column in fields.FIELDS:
+        return column
+    short = _short(column)
+    clash = sum(1 for c in columns if _short(c) == short) > 1
+    return column if clash else short
+
+
+def _short(column: str) -> str:
+    if column in fields.FIELDS:
+        return column.split(".", 1)[-1]
+    try:
+        found = fields.ref(column)
+    except QueryError:
+        return column
+    return found.label if found.table else column.split(".", 1)[-1]
 
 
 def cell(run: Run, column: str, colour: bool) -> Text:

@@ -11,12 +11,13 @@ version).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from runlab.errors import UsageError
+from runlab.errors import QueryError, UsageError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -88,18 +89,107 @@ FIELD_HELP = (f"{', '.join(PLAIN)}, params.KEY, metrics.KEY[.{'|.'.join(METRIC_S
               "tags.KEY, inputs.PATH, packages.NAME")
 
 KEY_KINDS = {"metrics": "metric", "params": "param", "tags": "tag"}  # most asked for first
+KEY_CHAR = re.compile(r"[\w\-/.]")  # what a key written without quotes may hold
+
+
+def quote_key(key: str) -> str:
+    """The key in backticks, as the query language reads it back (`acc@1`)."""
+    escaped = (key.replace("\\", "\\\\").replace("`", "\\`").replace("\n", "\\n")
+               .replace("\t", "\\t"))
+    return f"`{escaped}`"
+
+
+def spell(table: str, key: str) -> str:
+    """The field that names a key, as --where, --sort and --columns all read it: bare
+    (`metrics.val_loss`) where that reads back as the key, else quoted (metrics.`acc@1`;
+    metrics.`loss.min` for a metric named so, as metrics.loss.min is loss's minimum)."""
+    bare = bool(key) and all(KEY_CHAR.fullmatch(c) for c in key)
+    if bare and table == "metrics":
+        bare = not _ends_in_stat(key)
+    return f"{table}.{key if bare else quote_key(key)}"
+
+
+def label(table: str, key: str, stat: str | None = None) -> str:
+    """A key as a header or a message shows it: unquoted, but a metric named like a
+    statistic (`loss.min`) quoted, so that it never reads as loss's minimum; `.stat` after."""
+    shown = quote_key(key) if table == "metrics" and _ends_in_stat(key) else key
+    return shown + (f".{stat}" if stat else "")
+
+
+def _ends_in_stat(key: str) -> bool:
+    base, dot, suffix = key.rpartition(".")
+    return bool(dot and base and suffix in METRIC_STATS)
+
+
+class Ref(NamedTuple):
+    """What a field name means: its table (params, metrics, tags, inputs, packages; "" for a
+    plain field), its key (or the plain field's name), the metric statistic, and the label a
+    table's header gives it (the key unquoted, with the statistic when one was written; a
+    metric named like a statistic, `loss.min`, stays quoted)."""
+
+    table: str
+    key: str
+    stat: str
+    label: str
+
+
+@functools.lru_cache(maxsize=1024)
+def ref(field: str) -> Ref:
+    """Read a field name as --where and --sort read it (metrics.loss.min is loss's minimum,
+    metrics.`acc@1` a quoted key). A key with characters the language wants quoted, written
+    bare (metrics.acc@1), is read as that key, as --columns always has. Raises QueryError."""
+    from runlab.store.query import read_field
+
+    try:
+        found = read_field(field)
+    except QueryError:
+        lower = field.lower()
+        prefix = next((p for p in PREFIXES if lower.startswith(p)), None)
+        key = field[len(prefix):] if prefix else ""
+        if not prefix or not key or key[0] in "`\"'":
+            raise
+        table, stat, named = prefix[:-1], "last", False
+        if table == "metrics" and _ends_in_stat(key):
+            key, _, stat = key.rpartition(".")
+            named = True
+        return Ref(table, key, stat, key + ("." + stat if named else ""))
+    if not found.table:
+        return Ref("", found.key, "last", found.key)
+    shown = label(found.table, found.key, found.stat if found.named_stat else None)
+    return Ref(found.table, found.key, found.stat, shown)
 
 
 def check(field: str, store: Store | None = None) -> str:
-    """`field` when it names a field (a column of `ls --columns`), else a UsageError."""
-    if field in PLAIN or (field.startswith(PREFIXES) and "." in field and field.split(".", 1)[1]):
-        return field
-    close = closest_field(store, field) if store is not None else None
-    hint = f" (did you mean {close}?)" if close else ""
-    raise UsageError(
-        f"unknown field {field!r}{hint}: use one of {', '.join(PLAIN)}, params.X, "
-        "metrics.X[.min|.max], tags.X, inputs.PATH, packages.NAME"
-    )
+    """The field's name (its prefix in lower case) when it names a field (a column of
+    `ls --columns`), else a UsageError suggesting the closest one."""
+    from runlab.store.query import UnknownField
+
+    try:
+        found = ref(field)
+    except UnknownField:
+        close = closest_field(store, field) if store is not None else None
+        hint = f" (did you mean {close}?)" if close else ""
+        raise UsageError(
+            f"unknown field {field!r}{hint}: use one of {', '.join(PLAIN)}, params.X, "
+            "metrics.X[.min|.max], tags.X, inputs.PATH, packages.NAME"
+        ) from None
+    if not found.table:
+        return found.key
+    return found.table + field[len(found.table):]
+
+
+def columns(text: str, store: Store | None = None) -> list[str]:
+    """The fields of `ls --columns A,B,...`, checked: commas split them except inside quotes
+    (metrics.`a,b`); an error points at the field in `text`."""
+    from runlab.store.query import split_fields
+
+    out = []
+    for field, offset in split_fields(text):
+        try:
+            out.append(check(field, store))
+        except QueryError as e:
+            raise QueryError(e.args[0], text, offset + e.column) from None
+    return out
 
 
 def closest_field(store: Store, word: str) -> str | None:
@@ -144,13 +234,14 @@ def best(store: Store, metric: str, better: str | None,
     from runlab.compare.changes import direction
     from runlab.store.selection import Best
 
-    key = metric[len("metrics."):] if metric.startswith("metrics.") else metric
-    stat = "last"
-    base, dot, suffix = key.rpartition(".")
-    if dot and base and suffix in METRIC_STATS and not store.has_key("metrics", key):
-        key, stat = base, suffix
-    if not key:
-        raise UsageError("--best needs a metric, as in --best val_loss")
+    # METRIC reads as the field metrics.METRIC does: loss.min is loss's minimum.
+    written = metric if metric.lower().startswith("metrics.") else "metrics." + metric
+    try:
+        _, key, stat, _ = ref(written)
+    except QueryError:
+        if written == "metrics.":
+            raise UsageError("--best needs a metric, as in --best val_loss") from None
+        raise
     if not store.has_key("metrics", key):
         if store.has_key("params", key):
             raise UsageError(f"{key!r} is a param, not a metric: order by it with "
@@ -167,25 +258,25 @@ def best(store: Store, metric: str, better: str | None,
 
 
 def value(run: Run, field: str) -> Any:
-    """The field's value in a run, or None when the run lacks it."""
+    """The field's value in a run (the field read as `ref` reads it), or None when the run
+    lacks it."""
     plain = FIELDS.get(field)
     if plain is not None:
         return plain.get(run)
-    if field.startswith("params."):
-        return run.params.get(field[7:])
-    if field.startswith("metrics."):
-        key, stat = field[8:], "last"
-        if key not in run.metrics and "." in key:
-            base, _, suffix = key.rpartition(".")
-            if suffix in METRIC_STATS:
-                key, stat = base, suffix
+    try:
+        table, key, stat, _ = ref(field)
+    except QueryError:
+        return None
+    if not table:
+        return FIELDS[key].get(run)
+    if table == "params":
+        return run.params.get(key)
+    if table == "metrics":
         summary = run.metrics.get(key)
         return None if summary is None else getattr(summary, stat)
-    if field.startswith("tags."):
-        return run.tags.get(field[5:])
-    if field.startswith("inputs."):
-        entry = run.inputs.get(field[7:])
+    if table == "tags":
+        return run.tags.get(key)
+    if table == "inputs":
+        entry = run.inputs.get(key)
         return entry.get("fingerprint") if isinstance(entry, dict) else None
-    if field.startswith("packages."):
-        return run.packages.get(field[9:])
-    return None
+    return run.packages.get(key)

@@ -39,7 +39,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from runlab.errors import QueryError
-from runlab.store.fields import FIELDS, FIELD_HELP, METRIC_STATS, Field
+from runlab.store.fields import FIELDS, FIELD_HELP, KEY_CHAR, METRIC_STATS, Field
 from runlab.store.records import STATUSES
 
 # -- the fields (store/fields.py holds the table) -----------------------------------------------
@@ -54,7 +54,6 @@ _JSON_FIELDS = {
     "packages": ("json_each((SELECT value FROM meta WHERE key = 'packages/' || "
                  "json_extract(runs.data, '$.environment.python.packages_id')))", "j.value"),
 }
-_KEY = re.compile(r"[\w\-/.]+")  # an unquoted key: letters, digits, _ - / and dots
 
 # -- values ------------------------------------------------------------------------------------
 
@@ -87,6 +86,7 @@ class _Field:
     stat: str  # the metric statistic (a column of `metrics`)
     name: str  # as written, for messages
     pos: int
+    named_stat: bool = False  # whether the statistic was written (`metrics.loss.last`)
 
     @property
     def column(self) -> Field:
@@ -151,7 +151,7 @@ def _tokenize(expr: str, offset: int = 0, source: str | None = None) -> list[_To
                 key, i = _read_quoted(expr, i, fail)
                 if not key:
                     raise fail(f"expected a key inside the quotes after {word!r}", i - 2)
-                stat = "last"
+                stat, named = "last", False
                 if table == "metrics" and expr.startswith(".", i) and i + 1 < n:
                     j = i + 1
                     while j < n and expr[j] not in _WORD_STOP:
@@ -163,8 +163,8 @@ def _tokenize(expr: str, offset: int = 0, source: str | None = None) -> list[_To
                             f"{', '.join(METRIC_STATS)}",
                             i + 1,
                         )
-                    i = j
-                field = _Field(table, key, stat, expr[start:i], start + offset)
+                    i, named = j, True
+                field = _Field(table, key, stat, expr[start:i], start + offset, named)
                 tokens.append(_Token("field", expr[start:i], start, field))
             else:
                 tokens.append(_Token("word", word, start))
@@ -590,17 +590,17 @@ def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
         if not key:
             raise QueryError(f"expected a key after {text!r}, as in {prefix}lr",
                              expr, pos + len(text) + offset)
-        bad = next((i for i, c in enumerate(key) if not _KEY.fullmatch(c)), None)
+        bad = next((i for i, c in enumerate(key) if not KEY_CHAR.fullmatch(c)), None)
         if bad is not None:
             raise QueryError(
                 f"a key may hold letters, digits, _ - / and dots; quote others with backticks: "
                 f"{prefix}`{key}`", expr, pos + len(prefix) + bad + offset)
-        stat = "last"
+        stat, named = "last", False
         if table == "metrics":
             base, dot, suffix = key.rpartition(".")
             if dot and base and suffix in METRIC_STATS:
-                key, stat = base, suffix
-        return _Field(table, key, stat, text, pos + offset)
+                key, stat, named = base, suffix, True
+        return _Field(table, key, stat, text, pos + offset, named)
     head = lower.split(".", 1)[0] + "." if "." in lower else lower
     close = difflib.get_close_matches(head, [*FIELDS, *_PREFIXES], n=1)
     hint = f" (did you mean {close[0]}{'KEY' if close[0].endswith('.') else ''}?)" if close else ""
@@ -716,24 +716,43 @@ def compile_sort(fields: Sequence[str]) -> str:
 
 def _split_sort_item(item: str) -> list[tuple[str, int]]:
     """The comma-separated parts of one --sort value, with their columns (quotes respected)."""
+    parts = split_fields(item)
+    for text, offset in parts:
+        if not text:
+            raise QueryError("expected a field to sort by, such as -metrics.acc", item, offset)
+    return parts
+
+
+def split_fields(text: str) -> list[tuple[str, int]]:
+    """The comma-separated fields of a --sort or --columns value, each stripped, with the
+    column it starts at: a comma inside quotes (metrics.`a,b`) is part of its field."""
     parts: list[tuple[str, int]] = []
-    start, quote = 0, ""
-    for i, c in enumerate(item + ","):
-        if quote:
+    start, quote, escaped = 0, "", False
+    for i in range(len(text) + 1):
+        c = text[i] if i < len(text) else ","  # an unterminated quote ends with the text
+        if i < len(text) and escaped:
+            escaped = False
+        elif i < len(text) and quote:
+            escaped = c == "\\"
             quote = "" if c == quote else quote
         elif c in "`\"'":
             quote = c
         elif c == ",":
-            piece = item[start:i]
+            piece = text[start:i]
             stripped = piece.lstrip()
-            if not stripped.strip():
-                raise QueryError("expected a field to sort by, such as -metrics.acc", item, i)
             parts.append((stripped.rstrip(), start + len(piece) - len(stripped)))
             start = i + 1
     return parts
 
 
-def _sort_field(item: str, body: str, offset: int) -> _Field:
+def read_field(text: str) -> _Field:
+    """One field written as --where and --sort write it (metrics.`acc@1`.max, status), as
+    `ls --columns` names one. Raises QueryError (UnknownField for a name the language does
+    not know)."""
+    return _sort_field(text, text, 0, sorting=False)
+
+
+def _sort_field(item: str, body: str, offset: int, sorting: bool = True) -> _Field:
     # Errors point into `item`, the --sort value as the user wrote it.
     tokens = _tokenize(body, offset, item)
     first = tokens[0]
@@ -742,11 +761,12 @@ def _sort_field(item: str, body: str, offset: int) -> _Field:
     elif first.kind == "word" and not first.keyword():
         field = _parse_field(first.text, first.pos, item, offset)
     else:
-        raise QueryError("expected a field to sort by, such as -metrics.acc", item,
-                         first.pos + offset)
+        example = "a field to sort by, such as -metrics.acc" if sorting else \
+            "a field, such as metrics.acc"
+        raise QueryError(f"expected {example}", item, first.pos + offset)
     if tokens[1].kind != "end":
-        raise QueryError(f"expected one field to sort by, found {tokens[1].show()} after it",
-                         item, tokens[1].pos + offset)
+        raise QueryError(f"expected one field{' to sort by' if sorting else ''}, found "
+                         f"{tokens[1].show()} after it", item, tokens[1].pos + offset)
     return field
 
 

@@ -26,11 +26,15 @@ class Best:
     @property
     def field(self) -> str:
         """The metric as a field of the query language."""
-        return f"metrics.`{self.key}`" + ("" if self.stat == "last" else f".{self.stat}")
+        from runlab.store.fields import quote_key
+
+        return f"metrics.{quote_key(self.key)}" + ("" if self.stat == "last" else f".{self.stat}")
 
     @property
     def description(self) -> str:
-        name = self.key + ("" if self.stat == "last" else f".{self.stat}")
+        from runlab.store.fields import label
+
+        name = label("metrics", self.key, None if self.stat == "last" else self.stat)
         way = "higher" if self.direction > 0 else "lower"
         return f"best {name} first ({way} is better), finished runs only"
 
