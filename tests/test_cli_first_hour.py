@@ -133,6 +133,27 @@ def test_a_float_param_keeps_its_point_everywhere(cli: Cli, tmp_path: Path) -> N
     assert json.loads(ok(cli("show", "1", "--json")).stdout)["params"]["lr"] == 1.0
 
 
+def test_a_float_param_shows_the_digits_a_query_matches(cli: Cli, git_repo: Path) -> None:
+    # 0.1 * 3 is 0.30000000000000004: shown as 0.3 it looked equal to 0.3, and a query for
+    # the 0.3 on the screen found nothing.
+    (git_repo / "fit.py").write_text("print('loss: 0.5')\n")
+    ok(cli(PY, "fit.py", "--lr", "0.3", "--wd", "0.25", cwd=git_repo))
+    second = ok(cli(PY, "fit.py", "--lr", "0.30000000000000004", "--wd", "0.3333333333333333",
+                    cwd=git_repo))
+    assert "lr 0.3 → 0.30000000000000004" in second.stderr  # the end-of-run summary
+    assert "wd 0.25 → 0.3333333333333333" in second.stderr
+    show = [line.split() for line in ok(cli("show", "2", cwd=git_repo)).stdout.splitlines()]
+    assert ["lr", "0.30000000000000004"] in show and ["wd", "0.3333333333333333"] in show
+    diff = [line.split() for line in ok(cli("diff", "1", "2", cwd=git_repo)).stdout.splitlines()]
+    assert ["lr", "0.3", "0.30000000000000004", "changed"] in diff
+    table = ok(cli("ls", "--columns", "number,params.lr", cwd=git_repo)).stdout.splitlines()
+    assert [line.split() for line in table] == [["#", "lr"], ["2", "0.30000000000000004"],
+                                                ["1", "0.3"]]
+    for shown, number in (("0.30000000000000004", 2), ("0.3", 1)):
+        found = ok(cli("ls", "--json", "--where", f"params.lr = {shown}", cwd=git_repo))
+        assert [run["number"] for run in json.loads(found.stdout)] == [number]
+
+
 # -- 11. telling runs apart in a narrow table; a summary that fits -----------------------------
 
 

@@ -64,15 +64,13 @@ def number(value: float | None, digits: int = 5) -> str:
 
 def value(v: Any) -> str:
     """A param or tag value as a user would type it: `1.0` stays `1.0` (a float keeps its
-    point, as in the JSON), unlike a metric, which `number` rounds for reading."""
+    point, as in the JSON), unlike a metric, which `number` rounds for reading. A float is
+    its shortest round-trip form (0.30000000000000004, never 0.3), so that what is shown is
+    what `--where params.lr = ...` matches and two values that differ never look alike."""
     if v is None:
         return "null"
     if isinstance(v, float) and math.isfinite(v):
-        text = repr(v)
-        if len(text) > 16:  # a computed value (0.1 * 3): its digits, not its binary noise
-            text = f"{v:.10g}"
-            text += "" if any(c in text for c in ".en") else ".0"
-        return text
+        return repr(v)
     if isinstance(v, (bool, int, float)):
         return number(v)
     if isinstance(v, (list, dict)):
