@@ -195,3 +195,34 @@ def test_a_statistic_suffix_means_the_same_in_columns_where_and_best(
     for name in ("metrics.`loss.min`", "metrics.`acc@1`", "params.model.lr"):
         again = main("ls", "--format", "csv", "--columns", name, cwd=odd).stdout.splitlines()
         assert again[1] == row[name], name
+
+
+def test_suggestions_and_hints_spell_odd_keys_as_the_language_reads_them(
+        main: Callable[..., Result], odd: Path) -> None:
+    r = main("ls", "--where", "metrics.`acc@2` > 0", cwd=odd)
+    assert r.stderr == ("runlab: warning: no run has a metric 'acc@2'; "
+                        "did you mean metrics.`acc@1`?\n")
+    r = main("ls", "--where", "metrics.val_acc > 0", cwd=odd)
+    assert "no run has a metric 'val_acc'; did you mean metrics.`val acc`?" in r.stderr
+    r = main("ls", "--sort", "acc@1", cwd=odd)
+    assert r.code == 2 and "unknown field 'acc@1': did you mean metrics.`acc@1`?" in r.stderr
+    r = main("ls", "--where", "F1_(macro) > 0.4", cwd=odd)
+    assert r.code == 2 and \
+        "unknown field 'F1_(macro)': did you mean metrics.`F1_(macro)`?" in r.stderr
+    r = main("ls", "--columns", "number,F1_(macro)", cwd=odd)
+    assert r.code == 2 and "did you mean metrics.`F1_(macro)`?" in r.stderr
+    # A bare key that stops at a character it cannot hold gets the quoted spelling, as
+    # metrics.acc@1 always has, pointing at that character.
+    for where, hint in (("metrics.F1_(macro) > 0.4", "metrics.`F1_(macro)`"),
+                        ("(metrics.F1_(macro).max>0.4)", "metrics.`F1_(macro)`.max"),
+                        ("metrics.acc@1 > 0.4", "metrics.`acc@1`")):
+        r = main("ls", "--where", where, cwd=odd)
+        assert r.code == 2, where
+        assert f"quote others with backticks: {hint} " in r.stderr.splitlines()[0], r.stderr
+        expression, caret = r.stderr.splitlines()[1:]
+        assert expression[caret.index("^")] in "(@", r.stderr
+    r = main("ls", "--sort", "-metrics.F1_(macro)", cwd=odd)
+    assert r.code == 2 and "quote others with backticks: metrics.`F1_(macro)`" in r.stderr
+    # And each spelling suggested is one the language takes.
+    assert numbers(main("ls", "--json", "--where", "metrics.`F1_(macro)`.max > 0.4 and "
+                        "metrics.`val acc` < 1", "--sort", "-metrics.`acc@1`", cwd=odd)) == [1]

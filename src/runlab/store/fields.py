@@ -194,13 +194,14 @@ def columns(text: str, store: Store | None = None) -> list[str]:
 
 def closest_field(store: Store, word: str) -> str | None:
     """`metrics.val_loss` for `val_loss`: the params/metrics/tags field whose key is `word`,
-    else the one whose key is spelled most like it; None when none is close."""
+    else the one whose key is spelled most like it; None when none is close. Spelled as the
+    query language reads it (metrics.`acc@1`)."""
     for table in KEY_KINDS:
         if store.has_key(table, word):
-            return f"{table}.{word}"
+            return spell(table, word)
     known = {key: table for table in reversed(KEY_KINDS) for key in store.keys(table)}
     close = _closest_key(word, list(known), 0.75)
-    return f"{known[close]}.{close}" if close else None
+    return spell(known[close], close) if close else None
 
 
 def _closest_key(word: str, keys: Sequence[str], cutoff: float) -> str | None:
@@ -222,7 +223,7 @@ def missing_keys(store: Store, used: Sequence[tuple[str, str]]) -> list[str]:
         if table not in KEY_KINDS or store.has_key(table, key):
             continue  # (inputs and packages: their keys are paths and names, never suggested)
         close = _closest_key(key, store.keys(table), 0.6)
-        hint = f"; did you mean {table}.{close}?" if close else ""
+        hint = f"; did you mean {spell(table, close)}?" if close else ""
         out.append(f"no run has a {KEY_KINDS[table]} {key!r}{hint}")
     return out
 

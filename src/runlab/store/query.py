@@ -39,7 +39,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from runlab.errors import QueryError
-from runlab.store.fields import FIELDS, FIELD_HELP, KEY_CHAR, METRIC_STATS, Field
+from runlab.store.fields import FIELDS, FIELD_HELP, KEY_CHAR, METRIC_STATS, Field, quote_key
 from runlab.store.records import STATUSES
 
 # -- the fields (store/fields.py holds the table) -----------------------------------------------
@@ -320,7 +320,11 @@ class _Compiler:
         if tok.kind != "word" or tok.keyword():
             raise self.error(f"expected a field such as params.lr, metrics.acc or status "
                              f"{where}, found {tok.show()}", tok.pos)
-        field = _parse_field(tok.text, tok.pos, self.expr, 0)
+        try:
+            field = _parse_field(tok.text, tok.pos, self.expr, 0)
+        except UnknownField as e:
+            e.word = _run_on(self.expr, tok.pos, tok.pos + len(tok.text)) or e.word
+            raise
         self.fields.append(field)
         return field
 
@@ -339,6 +343,7 @@ class _Compiler:
             return self.compare(field, "not in" if negate else "in", self.parse_list(), tok)
         if tok.kind in ("end", ")") or self.is_and(tok) or self.is_or(tok):
             return _presence(field)
+        _check_key_goes_on(field, self.expr)
         raise self.error(f"expected an operator (= != < <= > >= ~ !~ in) after {field.name!r}, "
                          f"found {tok.show()}", tok.pos)
 
@@ -594,7 +599,7 @@ def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
         if bad is not None:
             raise QueryError(
                 f"a key may hold letters, digits, _ - / and dots; quote others with backticks: "
-                f"{prefix}`{key}`", expr, pos + len(prefix) + bad + offset)
+                f"{prefix}{quote_key(key)}", expr, pos + len(prefix) + bad + offset)
         stat, named = "last", False
         if table == "metrics":
             base, dot, suffix = key.rpartition(".")
@@ -608,6 +613,39 @@ def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
         hint = f" (to match a status, write status = {lower} or status in (...))"
     raise UnknownField(f"unknown field {text!r}{hint}: use one of {FIELD_HELP}",
                        expr, pos + offset, word=text)
+
+
+def _check_key_goes_on(field: _Field, source: str) -> None:
+    """A QueryError saying to quote the key when the text right after an unquoted key goes on
+    with characters a bare key cannot hold (`metrics.F1_(macro) > 0.4` stops at the `(`)."""
+    prefix = field.table + "."
+    start = field.pos + len(prefix)
+    if not field.table or source[start:start + 1] in ("`", '"', "'"):
+        return  # a plain field, or a quoted key: the text after it is the error
+    text = _run_on(source, start, field.pos + len(field.name))
+    if text is None:
+        return
+    suffix = ""
+    if field.table == "metrics":
+        base, dot, stat = text.rpartition(".")
+        if dot and base and stat in METRIC_STATS:
+            text, suffix = base, "." + stat
+    raise QueryError(f"a key may hold letters, digits, _ - / and dots; quote others with "
+                     f"backticks: {prefix}{quote_key(text)}{suffix}", source,
+                     field.pos + len(field.name))
+
+
+def _run_on(source: str, start: int, end: int) -> str | None:
+    """The name at source[start:end] with what runs on right after it (`F1_(macro)` for
+    `F1_`): up to a space, an operator or a quote, less a `)` closing a group; None when
+    nothing runs on."""
+    j = end
+    while j < len(source) and not source[j].isspace() and source[j] not in "=!<>~&|'\"`":
+        j += 1
+    text = source[start:j]
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]  # the parenthesis that closes a group, not part of the name
+    return text if len(text) > end - start else None
 
 
 def _parse_duration(value: _Value) -> float | None:
@@ -759,12 +797,17 @@ def _sort_field(item: str, body: str, offset: int, sorting: bool = True) -> _Fie
     if first.kind == "field" and first.field is not None:
         field = first.field
     elif first.kind == "word" and not first.keyword():
-        field = _parse_field(first.text, first.pos, item, offset)
+        try:
+            field = _parse_field(first.text, first.pos, item, offset)
+        except UnknownField as e:
+            e.word = _run_on(body, first.pos, first.pos + len(first.text)) or e.word
+            raise
     else:
         example = "a field to sort by, such as -metrics.acc" if sorting else \
             "a field, such as metrics.acc"
         raise QueryError(f"expected {example}", item, first.pos + offset)
     if tokens[1].kind != "end":
+        _check_key_goes_on(field, item)
         raise QueryError(f"expected one field{' to sort by' if sorting else ''}, found "
                          f"{tokens[1].show()} after it", item, tokens[1].pos + offset)
     return field
