@@ -339,3 +339,16 @@ def test_no_other_command_imports_the_ui_dependencies(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        env=child_env(), cwd=str(tmp_path))
     assert r.stderr.strip() == "[]", r.stderr
+
+
+def test_a_missing_metric_names_the_runs_metrics_and_how_many_more(tmp_path: Path) -> None:
+    with runlab.start_run(store=os.environ["RUNLAB_STORE"]) as r:
+        for i in range(21):
+            r.log_metric(f"m{i:02}", float(i), step=1)
+    with serving() as srv:
+        answer = get(srv, "/api/runs/last/metrics/acc")
+    assert answer.status == 400
+    error = answer.json()["error"]
+    assert "has no metric 'acc'" in error
+    assert ", ".join(f"m{i:02}" for i in range(20)) + " … and 1 more)" in error
+    assert "m20" not in error

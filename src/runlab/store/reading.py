@@ -86,7 +86,10 @@ def metric_history(store: Store, run: Run, key: str) -> list[MetricPoint]:
     if points is None:
         if key in run.metrics:
             return []  # the summary knows it, the series holds no point yet (a reparse)
-        have = ", ".join(list(run.metrics)[:20]) or "none"
+        names = list(run.metrics)
+        have = ", ".join(names[:20]) or "none"
+        if len(names) > 20:
+            have += f" … and {len(names) - 20} more"
         raise UsageError(f"run {run.number} has no metric {key!r} (it has: {have})")
     return points
 
