@@ -282,6 +282,28 @@ def test_metrics_unknown_key_names_the_run_metrics(series_run: Cli) -> None:
     assert series_run("metrics", "last", "--json", "--csv").code == 2
 
 
+def test_metrics_takes_a_key_that_starts_with_a_dash_after_double_dash(
+        cli: Cli, git_repo: Path) -> None:
+    (git_repo / "neg.py").write_text(
+        "import runlab\n"
+        "for step in (1, 2):\n"
+        "    runlab.log_metrics({'-neg': -step, 'loss': 1 / step}, step=step)\n")
+    ok(cli(PY, "neg.py", cwd=git_repo))
+    for env in ({}, {"_RUNLAB_NO_FASTPATH": "1"}):
+        for words in (["last", "--", "-neg"], ["--", "last", "-neg"], ["--json", "last", "--", "-neg"]):
+            out = ok(cli("metrics", *words, cwd=git_repo, env=env)).stdout
+            if "--json" in words:
+                assert [p["value"] for p in json.loads(out)["-neg"]] == [-1, -2]
+            else:
+                assert [line.split()[:2] for line in out.splitlines()] == [
+                    ["step", "value"], ["1", "-1"], ["2", "-2"]], (env, words)
+        # Without --, click reads -neg as options: say where such a key goes.
+        r = cli("metrics", "last", "-neg", cwd=git_repo, env=env)
+        assert r.code == 2 and r.stderr == (
+            "runlab: error: No such option: -n (a word that starts with - goes after --, as in "
+            "`runlab metrics last -- -neg`; see `runlab metrics --help`)\n")
+
+
 def test_series_alignment_on_step() -> None:
     def pts(*pairs: tuple[int, float]) -> list[MetricPoint]:
         return [MetricPoint(s, v, 1000.0 + s) for s, v in pairs]
