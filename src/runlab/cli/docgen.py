@@ -477,6 +477,7 @@ QUERY_EXAMPLES = [
     "runlab ls --where 'tags.best' --sort -metrics.acc",
     "runlab ls --where \"params.optimizer in ('adam', 'sgd') and git.branch = main\"",
     "runlab ls --where 'name ~ \"resnet*\"'",
+    "runlab ls --columns 'number,metrics.`acc@1`,metrics.loss.min' --sort '-metrics.`acc@1`'",
 ]
 
 EXIT_STATUS = {
@@ -617,8 +618,12 @@ def man_page() -> str:
     page.para(markup("Operators:"))
     for tag, text in QUERY_OPERATORS:
         page.item(bold(tag), markup(text))
-    page.para(markup("The same field names serve `--sort` (a leading `-` for descending) and "
-                     "`--columns`. Examples:"))
+    page.para(markup("The same field names, written the same way, serve `--sort` (a leading "
+                     "`-` for descending) and `--columns` (commas between them). A key holding "
+                     "other characters than letters, digits, _ - / and dots is quoted with "
+                     "backticks or double quotes, `metrics.\"acc@1\"`, and a metric named like "
+                     "a statistic too: `metrics.loss.min` is loss's smallest value, "
+                     "`metrics.\"loss.min\"` the metric named loss.min. Examples:"))
     page.literal(QUERY_EXAMPLES)
 
     page.req(".SH EXIT STATUS")

@@ -36,7 +36,8 @@ def ls(
         show_default=False)] = None,
     columns: Annotated[str | None, typer.Option(
         "--columns", "-c", metavar="FIELD,...",
-        help="Comma-separated fields to show, e.g. params.lr,metrics.acc.",
+        help="Comma-separated fields to show, named as in --where, e.g. "
+             "params.lr,metrics.acc.",
         show_default=False, autocompletion=complete_columns)] = None,
     experiment: Annotated[str | None, typer.Option(
         "--experiment", "-e", metavar="NAME", help="Only runs of this experiment.",
