@@ -908,8 +908,9 @@ def test_a_history_printed_as_a_pandas_frame() -> None:
         ("val_loss", 0.187508, 1), ("val_mae", 0.58332, 1), ("loss", 0.889936, 98),
         ("mae", 0.978266, 98), ("val_loss", 0.68405, 98), ("val_mae", 0.425856, 98),
         ("loss", 0.822374, 99), ("mae", 0.58987, 99), ("val_loss", 0.823781, 99),
-        ("val_mae", 0.396752, 99), ("loss", 0.636962, 0), ("accuracy", 0.479988, 0),
-        ("loss", 0.269787, 1), ("accuracy", 0.232373, 1),
+        # (the second frame's `loss` is the first's at the same rows: a frame printed again,
+        # read once)
+        ("val_mae", 0.396752, 99), ("accuracy", 0.479988, 0), ("accuracy", 0.232373, 1),
         ("GLM_1_AutoML_1_20261203_123722/auc", 0.900645, 0),
         ("GLM_1_AutoML_1_20261203_123722/logloss", 0.398346, 0),
         ("GLM_1_AutoML_1_20261203_123722/mean_per_class_error", 0.160623, 0))
@@ -3347,7 +3348,7 @@ def test_points_say_whether_a_shape_any_program_prints_gave_them() -> None:
     assert {rule.name for rule in RULES if rule.generic} == {
         "json", "python_dict", "position", "leading_position", "name_value", "at_step",
         "is_value", "array_value", "call_name", "split_name", "assigned_tuple",
-        "fraction", "key_value", "decorated", "classification_report"}
+        "fraction", "key_value", "decorated", "classification_report", "lr_change"}
 
 
 def test_the_commonest_metric_lines_ask_no_rule_of_their_own() -> None:
@@ -7067,3 +7068,32 @@ def test_a_frame_s_counter_column_is_its_rows_step_and_a_2d_tensor_of_one_value(
         ("train_loss", 1), ("train_loss", 2)]
     assert steps_of("epoch 4 grad_norm: tensor([[0.3884]]) loss: tensor([0.5])") == [
         ("grad_norm", 0.3884, 4), ("loss", 0.5, 4)]
+
+
+def test_a_note_after_a_mark_keeps_the_line_and_split_statistics_are_no_metrics() -> None:
+    for note in (" -> saved checkpoints/epoch_3.pt", " <-- best (epoch 7)", " [saved ckpt_10.pt]",
+                 " [12.3s]", " ✓ saved epoch_9.pt"):
+        assert steps_of(f"epoch 3 train loss 0.4100 val loss 0.5000{note}") == [
+            ("train_loss", 0.41, 3), ("val_loss", 0.5, 3)], note
+    # a table or a frame of a split's statistics under phases' columns: no measure
+    assert steps_of("|           |     train |       val |", "|-----------|-----------|------|",
+                    "| images    | 5000      | 1000      |", "| loss      | 0.48      | 0.49 |",
+                    "       train     val", "samples    5000.00  1000.00",
+                    "pos_ratio     0.12     0.13") == [("train/loss", 0.48, 0),
+                                                      ("val/loss", 0.49, 0)]
+    # a frame of measures under phases' columns: the phase first
+    assert steps_of("Epoch 1/2", "          train   val", "loss        0.5  0.60",
+                    "accuracy    0.8  0.75") == [
+        ("train/loss", 0.5, 1), ("val/loss", 0.6, 1), ("train/accuracy", 0.8, 1),
+        ("val/accuracy", 0.75, 1)]
+
+
+def test_an_optimizer_s_settings_each_epoch_and_a_few_tasks_counted_in_parentheses() -> None:
+    assert steps_of("Epoch 1/3", "  lr=0.01 | weight_decay=0.0001 | momentum=0.9",
+                    "  (1/2) mnist acc: 0.91", "  (2/2) fashion acc: 0.81",
+                    "Epoch 2/3", "  lr=0.005 | weight_decay=0.0001 | momentum=0.9",
+                    "step 10 loss 0.3 grad_norms: {'layer.0.weight': 0.03, 'layer.1.weight': 0.04}"
+                    ) == [
+        ("lr", 0.01, 1), ("momentum", 0.9, 1), ("mnist_acc", 0.91, 1), ("fashion_acc", 0.81, 1),
+        ("lr", 0.005, 2), ("momentum", 0.9, 2), ("grad_norms/layer.0.weight", 0.03, 10),
+        ("grad_norms/layer.1.weight", 0.04, 10), ("loss", 0.3, 10)]

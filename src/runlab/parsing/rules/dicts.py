@@ -672,10 +672,17 @@ _WORD_LABEL = re.compile(r"\s{0,8}([A-Za-z][A-Za-z0-9]{0,30}(?:_[A-Za-z0-9]{1,30
                          re.ASCII)
 
 
+# (or after the line's other pairs, `step 10 loss 0.3 grad_norms: {...}`)
+_WORD_LABEL_AFTER = re.compile(
+    r"(?<=[\d%])(?:,|;|\ \||\ -)?\ {1,4}([A-Za-z][A-Za-z0-9]{0,30}(?:_[A-Za-z0-9]{1,30}){1,4})"
+    r"\ {0,2}:\ {0,2}\Z", re.ASCII)
+
+
 def _word_label(line: str, start: int, tree: ast.Dict) -> str:
     """The one-word name before a dict that is the rest of its message, when the dict's keys
     name no measure and its values are all numbers with a fraction, else ''."""
-    label = _WORD_LABEL.fullmatch(message(line[:start]))
+    label = _WORD_LABEL.fullmatch(message(line[:start])) or _WORD_LABEL_AFTER.search(
+        line, max(0, start - 72), start)
     if label is None:
         return ""
     named = list(_named(tree))

@@ -725,6 +725,8 @@ def labelled_rows(header: str) -> Callable[[str], list[Found]]:
         label = named.group(1).replace(" ", "_")
         if numbered and label.isdigit():
             label = numbered + label
+        if phased and not names_a_measure(label):
+            return [CLAIM]  # (a split's statistics, `images  5000  1000`: no measure)
         return [(f"{column}/{label}" if phased else f"{label}/{column}", value, None)
                 for column, value in zip(columns, values)
                 if value is not None and column.lower() not in _COUNT_COLUMNS] or [CLAIM]
@@ -1208,6 +1210,7 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
     rows = table_rows(header, ["#", *names])
     # (a counter's column first, `epoch`, is the row's step, not the frame's index)
     counted = bool(names) and names[0].lower() in STEP_NAMES
+    phases = len(names) > 1 and all(name.lower() in PHASES for name in names)
 
     def read(line: str) -> list[Found]:
         if line[:2] == ".." and not line.strip(". "):
@@ -1230,10 +1233,16 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
         if fields[0] == "count":
             return [CLAIM]  # `describe()`'s count of rows: no measure
         # a row named in the index (a model's, `NB`; `describe()`'s `mean`, `25%`): row then
-        # column, no step
+        # column, no step; a measure's under phases' columns (`DataFrame({"train": {...},
+        # "val": {...}})`), the phase first, train/loss, as anywhere
         values = [parse_number(field) for field in fields[1:]]
+        if None in values:
+            return []
+        if phases:
+            return [(f"{name}/{fields[0]}", value, None) for name, value in zip(names, values)
+                    if value is not None] if names_a_measure(fields[0]) else [CLAIM]
         return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
-                if value is not None] if None not in values else []
+                if value is not None]
 
     return read
 
@@ -1912,7 +1921,9 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
             value = parse_number(text) if text else None
             if text and value is None:
                 return []
-            if column is not None and value is not None:
+            if column is not None and value is not None and not (
+                    phased and not names_a_measure(values[0])):
+                # (under phases' columns, a row a measure's: not a split's `images` count)
                 found.append((f"{column}/{values[0]}" if phased else f"{values[0]}/{column}",
                               value, None))
         return found or [CLAIM]

@@ -292,12 +292,15 @@ _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 def parse_key_value(line: str) -> list[Found]:
     """``loss: 0.5``, ``loss=0.5``, ``val loss = 0.5`` (``val_loss``), several per line."""
     pairs = key_value_pairs(line)
-    if len(pairs) > 2 and any(not is_metric_key(key) for key, _, _ in pairs):
+    if len(pairs) > 2 and any(not is_metric_key(key) and key.lower() not in _PARAM_GROUP
+                              for key, _, _ in pairs):
         from runlab.parsing.rules.dicts import settings  # (dicts reads pairs: not at the top)
 
         if settings(key for key, _, _ in pairs):
             # `lr=0.01 | weight_decay=0.0001 | epochs=4 | warmup_ratio=0.1`: a program's
-            # settings, as the same in a dict are (two alone, `lr=... wd=...`, may be a curve)
+            # settings, as the same in a dict are (a setting other than an optimizer's param
+            # group's among them, `epochs`, `dropout`: `lr=... | weight_decay=... |
+            # momentum=...` printed each epoch is the optimizer's state, a curve)
             return [CLAIM]
     return [
         (key, int(integer) if integer else float(number), None)
@@ -557,8 +560,12 @@ _ASIDES = re.compile(
 
 
 # A mark after the last value, the new best's (` *`, ` <-- best`, ` ✓ saved`, ` [saved]`, ` ->
-# saved checkpoint`): a sign first, no digit in it.
-_MARKER_TAIL = re.compile(r"(?<=[\d%])\ {1,4}[^\d\w\s(][^\d]{0,39}\Z")
+# saved checkpoint`): a sign first, no digit in it; or a note after a mark's sign, digits and
+# all (` -> saved checkpoints/epoch_3.pt`, ` <-- best (epoch 7)`, ` * new best 0.49`), or in
+# brackets that end the line (` [saved ckpt_10.pt]`, ` [12.3s]`).
+_MARKER_TAIL = re.compile(
+    r"(?<=[\d%])\ {1,4}(?:[^\d\w\s(][^\d]{0,39}|(?:[*!<>✓✔✗↓↑→←★☆]|->|=>)[^\[\]]{0,60}"
+    r"|\[[^\[\]]{1,40}\])\Z")
 _DIGITS_AND_PERCENT = frozenset("0123456789%")
 
 
@@ -567,7 +574,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     text is such pairs (asides among them, `took 12.3s`, left out)."""
     if "(" in text:
         text = _REMARK.sub("", text)
-    if text[-1:] not in _DIGITS_AND_PERCENT and (marker := _MARKER_TAIL.search(text)) is not None:
+    if text[-1:] not in _DIGITS_AND_PERCENT and (
+            marker := _MARKER_TAIL.search(text, max(0, len(text) - 72))) is not None:
         text = text[: marker.start()]  # `val acc 0.80 *`, `<-- best`, `[saved]`: a mark, no pair
     if ("/" in text or "(" in text or "B" in text or "±" in text or "took" in text
             or " in " in text) and _ASIDES.search(text) is not None:
@@ -1179,6 +1187,11 @@ MODEL_HYPERPARAMETERS = frozenset({
     "n_neighbors", "criterion", "activation", "hidden_layer_sizes", "learning_rate_init",
     "d_model", "n_heads", "num_heads", "n_head", "n_layer", "n_layers", "num_layers", "n_embd",
     "d_ff", "top_k", "top_p"})
+# What an optimizer's param group holds, printed as it changes (`opt.param_groups[0]`).
+_PARAM_GROUP = frozenset({
+    "lr", "learning_rate", "initial_lr", "momentum", "weight_decay", "wd", "eps", "betas",
+    "beta1", "beta2", "nesterov", "amsgrad", "dampening", "rho", "alpha", "lr_decay", "foreach",
+    "maximize", "capturable", "differentiable", "fused"})
 HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
@@ -2765,8 +2778,10 @@ def parse_leading_position(line: str) -> list[Found]:
     ``("position", 1, 10)``; the parser makes it a global step."""
     match = _LEADING_POSITION.match(line)
     if match is None or not 0 < int(match.group(2)) <= int(match.group(3)) or not any(
-            c.isdigit() for c in line[match.end():]):
-        return []  # (and values after it: not `(1/3) Downloading data`)
+            c.isdigit() for c in line[match.end():]) or match.group(1) and int(match.group(3)) < 10:
+        # (and values after it: not `(1/3) Downloading data`; in parentheses, not a few
+        # tasks' count, `(1/2) mnist acc: 0.91`)
+        return []
     return [("position", int(match.group(2)), int(match.group(3)))]
 
 
