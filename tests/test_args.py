@@ -267,6 +267,24 @@ def test_java_s_and_make_s_own_options_are_no_params(tmp_path: Path) -> None:
     assert negative.params == {"cuda": False, "lr": 0.1} and negative.args == ["data.csv"]
 
 
+def test_what_follows_double_dash_hides_secrets_and_a_runner_s_program_has_the_params(
+        tmp_path: Path) -> None:
+    # after `--`, another program's words: its secret options' values are hidden still
+    parsed = parse_args(["./train", "--epochs", "1", "--", "--api-key", "plainJJJ000",
+                         "--password", "pwKKK111", "--password=pw2", "HF_TOKEN=tk"],
+                        cwd=str(tmp_path))
+    assert parsed.params == {"epochs": 1}
+    assert not {"plainJJJ000", "pwKKK111", "pw2", "tk"} & {
+        part for word in parsed.argv for part in word.split("=")}
+    # `cargo run ... -- ARGS`, `npm run train -- ARGS`: the program's arguments are the params,
+    # the runner's own options none
+    for runner in (["cargo", "run", "-q", "--release"], ["npm", "run", "train"]):
+        ran = parse_args([*runner, "--", "--lr", "0.2", "--epochs", "2", "--api-key", "x9x9x9"],
+                         cwd=str(tmp_path))
+        assert ran.params == {"lr": 0.2, "epochs": 2, "api-key": REDACTED}, runner
+        assert "x9x9x9" not in ran.argv
+
+
 @pytest.mark.parametrize("papermill", [["papermill"], ["python", "-m", "papermill"]])
 def test_papermill_s_notebook_parameters_are_the_params(tmp_path: Path,
                                                         papermill: list[str]) -> None:
