@@ -7097,3 +7097,26 @@ def test_an_optimizer_s_settings_each_epoch_and_a_few_tasks_counted_in_parenthes
         ("lr", 0.01, 1), ("momentum", 0.9, 1), ("mnist_acc", 0.91, 1), ("fashion_acc", 0.81, 1),
         ("lr", 0.005, 2), ("momentum", 0.9, 2), ("grad_norms/layer.0.weight", 0.03, 10),
         ("grad_norms/layer.1.weight", 0.04, 10), ("loss", 0.3, 10)]
+
+
+def test_lines_after_a_boosting_log_and_darknet_s_iterations_are_at_the_rounds_done() -> None:
+    assert steps_of("[0]\ttest-error:0.3\ttrain-error:0.2", "[1]\ttest-error:0.28\ttrain-error:0.2",
+                    "test accuracy: 0.71")[-1] == ("test_accuracy", 0.71, 2)
+    assert steps_of("1: 4.756754, 4.756754 avg loss, 0.001000 rate, 0.250000 seconds, 64 images, "
+                    "1.234 hours left", "2: 4.5, 4.73 avg, 0.001000 rate, 0.25 seconds, 128 images",
+                    "test acc: 0.5") == [
+        ("loss", 4.756754, 1), ("avg_loss", 4.756754, 1), ("rate", 0.001, 1), ("loss", 4.5, 2),
+        ("avg_loss", 4.73, 2), ("rate", 0.001, 2), ("test_acc", 0.5, 2)]
+
+
+def test_a_hand_drawn_bar_s_share_or_count_word_before_its_position() -> None:
+    for shape in ("Epoch {e}/2 [####] batch {b}/4 loss: {v}", "Epoch {e}/2 [####]  50% {b}/4 loss: {v}"):
+        lines = [shape.format(e=e, b=b, v=e + b / 10) for e in (1, 2) for b in (2, 4)]
+        assert [s for _, _, s in steps_of(*lines)] == [2, 4, 6, 8], shape
+
+
+def test_the_cursor_sent_to_the_first_column_is_a_redraw() -> None:
+    splitter = LineSplitter()
+    lines = splitter.feed(b"step 1 loss=0.9\n\x1b[1Gstep 2 loss=0.8\x1b[K\x1b[1Gstep 3 loss=0.7"
+                          b"\x1b[K\x1b[Gstep 4 loss=0.6\x1b[K\n")
+    assert lines == ["step 1 loss=0.9", "step 2 loss=0.8", "step 3 loss=0.7", "step 4 loss=0.6"]

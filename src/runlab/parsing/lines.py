@@ -30,6 +30,9 @@ _CR_TO_LF = bytes.maketrans(b"\r", b"\n")
 _CONTROLS = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 
 _LINE_END = re.compile(rb"[\r\n]")
+# The cursor sent to the line's first column (`ESC[1G`, `ESC[G`): a redraw, as a lone \r is
+# (Node's `readline.cursorTo(stream, 0)`, under the `progress` package's bars).
+_TO_FIRST_COLUMN = re.compile(rb"\x1b\[[01]?G")
 
 # A Keras bar's frame has no line end until the bar's next frame: what a callback prints
 # meanwhile is glued to its last value (`- loss: 0.3269val_f1=0.9167`). The print is a line of
@@ -48,6 +51,8 @@ def strip_escapes(data: bytes) -> bytes:
     """Output for reading as plain text: escape codes removed, a lone \\r (a redraw) made a
     line end. Feed whole lines: no sequence is ever split across a line end here."""
     if b"\x1b" in data:
+        if b"G" in data:
+            data = _TO_FIRST_COLUMN.sub(b"\r", data)
         data = _ESCAPE.sub(b"", data)
     if b"\r" in data:
         data = _LONE_CR.sub(b"\n", data.replace(b"\r\n", b"\n"))
@@ -95,6 +100,8 @@ class LineSplitter:
         return self._clean(block) if block else []
 
     def _feed(self, data: bytes) -> list[str]:
+        if b"\x1b[" in data and b"G" in data:
+            data = _TO_FIRST_COLUMN.sub(b"\r", data)
         last = max(data.rfind(b"\n"), data.rfind(b"\r"))
         if last < 0:
             self._hold(data)

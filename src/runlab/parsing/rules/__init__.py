@@ -88,6 +88,7 @@ from runlab.parsing.rules.libraries import (
     parse_report_header,
     parse_with_std,
     parse_lr_change,
+    parse_darknet,
     parse_ignite,
     parse_autogluon,
     parse_skopt,
@@ -1057,6 +1058,14 @@ RULES: list[Rule] = [
         "training-l2 at step 3",
         parse_lightgbm_cli,
         ("] Iteration:",),
+        final=True,
+    ),
+    Rule(
+        "darknet",
+        "darknet's training loop (YOLOv4's): `1: 4.756754, 4.756754 avg loss, 0.001000 rate, "
+        "0.25 seconds, 64 images` as loss, avg_loss and rate at step 1",
+        parse_darknet,
+        (" rate, ",),
         final=True,
     ),
     Rule(

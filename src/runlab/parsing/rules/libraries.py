@@ -2326,6 +2326,31 @@ def parse_lightgbm_cli(line: str) -> list[Found]:
     return [(f"{data}-{metric}", to_number(value), int(iteration))]
 
 
+# darknet ----------------------------------------------------------------------------------------
+
+# darknet's training loop (src/detector.c `train_detector`, and AlexeyAB's fork that YOLOv4 is
+# trained with): `1: 4.756754, 4.756754 avg loss, 0.001000 rate, 0.250000 seconds, 64 images,
+# 1.234 hours left` (the original prints `avg`, not `avg loss`): the batch's loss, its running
+# average (avg_loss either way) and the learning rate at the iteration; the seconds, images
+# and hours are counts.
+_DARKNET = re.compile(
+    rf"\s{{0,12}}(\d{{1,18}}):\s{{1,4}}({NUMBER}),\s{{1,4}}({NUMBER})\s(avg(?:\sloss)?),"
+    rf"\s{{1,4}}({NUMBER})\srate,\s{{1,4}}(?:{NUMBER})\sseconds,\s{{1,4}}\d{{1,18}}\simages"
+    r"(?:,\s{1,4}[\d.]{1,20}\shours\sleft)?\s*", re.ASCII)
+
+
+def parse_darknet(line: str) -> list[Found]:
+    """``1: 4.75, 4.75 avg loss, 0.001 rate, 0.25 seconds, 64 images``: loss, avg_loss and
+    rate at iteration 1."""
+    match = _DARKNET.fullmatch(line)
+    if match is None:
+        return []
+    iteration, loss, average, _, rate = match.groups()
+    step = int(iteration)
+    return [("loss", to_number(loss), step), ("avg_loss", to_number(average), step),
+            ("rate", to_number(rate), step)]
+
+
 # metric_logger --------------------------------------------------------------------------------
 
 # torchvision's references/classification/utils.py `MetricLogger.log_every` (copied by DETR,

@@ -2695,7 +2695,9 @@ _BARE_POSITION = re.compile(
     r"(?=\ {0,4}[|,;]|\s*$)"
     # or after a hand-drawn bar, `Epoch 1/3 [==>......] 3/20 - loss: 0.85` (or `3/20 loss: ...`,
     # `[####      ] 5/40 loss=...`, click's `[#---]  2/40  loss=...`)
-    r"|(?:(?<=[=>.#\-\ *]\]\ )|(?<=[=>.#\-\ *]\]\ \ ))(\d{1,18})/(\d{1,18})"
+    r"|(?:(?<=[=>.#\-\ *]\]\ )|(?<=[=>.#\-\ *]\]\ \ ))"
+    # (its share or the count's name between, `[####]  50% 2/4 loss:`, `[####] batch 2/4`)
+    r"(?:\ {0,2}\d{1,3}%\ {1,2})?(?:(?i:batch|step|iter|iteration)\ {1,2})?(\d{1,18})/(\d{1,18})"
     r"(?=\ -\ |\ {1,4}[A-Za-z])",
     re.ASCII | re.IGNORECASE,
 )
