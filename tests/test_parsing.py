@@ -7120,3 +7120,11 @@ def test_the_cursor_sent_to_the_first_column_is_a_redraw() -> None:
     lines = splitter.feed(b"step 1 loss=0.9\n\x1b[1Gstep 2 loss=0.8\x1b[K\x1b[1Gstep 3 loss=0.7"
                           b"\x1b[K\x1b[Gstep 4 loss=0.6\x1b[K\n")
     assert lines == ["step 1 loss=0.9", "step 2 loss=0.8", "step 3 loss=0.7", "step 4 loss=0.6"]
+
+
+def test_a_padded_count_before_measures_pairs_is_the_step() -> None:
+    # candle's mnist-training: `{epoch:4} train loss {:8.5} test acc: {:5.2}%`
+    assert steps_of("   1 train loss  0.54668 test acc: 70.00%",
+                    "   2 train loss  0.44676 test acc: 71.00%", "  3 workers started") == [
+        ("train_loss", 0.54668, 1), ("test_acc", 70, 1), ("train_loss", 0.44676, 2),
+        ("test_acc", 71, 2)]

@@ -2039,6 +2039,9 @@ _BRACKETED_COUNTERS = re.compile(
     r"\s{0,8}(?:\[\ {0,4}(?i:epoch|ep|iter|iteration|step|batch)\ {0,4}:?\ {0,4}\d{1,18}"
     r"(?:\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]\ {0,4}){1,3}(?:::\ |[:|\-]\ )?\ {0,4}(?=[A-Za-z])",
     re.ASCII)
+_BARE_COUNT = re.compile(r"\ {0,8}(\d{1,9})\ (?=[A-Za-z])", re.ASCII)
+_COUNT_FIRST = frozenset(" 0123456789")
+_WORDS_AT_END = re.compile(r"(?:\ [A-Za-z][\w\-]{0,40}){1,4}\Z", re.ASCII)
 _EPOCH_BEFORE_STEP = re.compile(
     r"[\[(]\ {0,4}((?i:epoch|ep)\ {1,4}\d{1,18}(?:/\d{1,18})?)\ {0,4}[\])]\ {1,4}"
     r"(?=(?i:global\ step|global_step|step|iter|iteration|it)\ {1,4}\d)", re.ASCII)
@@ -2417,6 +2420,15 @@ def parse_name_value(line: str) -> list[Found]:
         # `[Epoch 2] step 500 | loss 0.45`, `(Epoch 1) global step 240 loss 0.1`: the step of
         # the line's own after its epoch, as without the brackets
         line = f"{epoch_first.group(1)} {line[epoch_first.end():]}"
+    if line[:1] in _COUNT_FIRST and (lead_count := _BARE_COUNT.match(line)) is not None:
+        # a count alone before measures' `name value` pairs, candle's mnist-training
+        # `{epoch:4} train loss {:8.5} test acc: {:5.2}%`: the line's step
+        rest = line[lead_count.end():]
+        first = _FIRST_PAIR.search(rest)
+        # (the `name value` pairs before the first `name: value`, its name's words left to it)
+        pairs = spaced_pairs(rest if first is None else _WORDS_AT_END.sub("", rest[: first.start()]))
+        if pairs and all(names_a_measure(key) and type(value) is not int for key, value, _ in pairs):
+            return [("step", int(lead_count.group(1)), None), *_phase_spread(pairs)]
     at_counter = _MEASURE_AT_COUNTER.fullmatch(line)
     if at_counter is not None and names_a_measure(at_counter.group(1).replace(" ", "_")):
         name, word, count, value = at_counter.groups()
