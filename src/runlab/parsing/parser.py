@@ -1541,7 +1541,6 @@ class MetricParser:
         done = self._done if line_step is None else None
         counts = self._counts
         held = self._held
-        rounds: int | None = None
         for key, (value, step, rule, redraws) in chosen.items():
             if redraws:
                 # A bar's own step, its counter, gives way to the line's and the header's.
@@ -1563,13 +1562,7 @@ class MetricParser:
             counts[key] = seen + 1
             if step is None:
                 step = line_step if line_step is not None else seen if done is None else done
-            elif rule in _ROUNDS:
-                rounds = step
             points.append(Point(key, float(value), step, rule))
-        if rounds is not None:
-            # (a boosting library's round: the lines after its log that name no step, a test
-            # score, are at the rounds done, as after `step N` lines)
-            self._steps_done(rounds)
         return points
 
     def _main_finished(self) -> bool:
@@ -1854,8 +1847,6 @@ def _unprefixed(line: str) -> str:
     return line if match is None else line[match.end() :]
 
 
-# Boosting libraries' evaluation logs, a round a line (and darknet's, an iteration a line).
-_ROUNDS = frozenset({"xgboost", "lightgbm", "catboost", "lightgbm_cli", "darknet"})
 # The rules whose values are printed again whole (a history, a table drawn anew)
 _REPRINTS = frozenset({"python_dict", "table", "json", "fancy_grid", "metric_table", "frame"})
 

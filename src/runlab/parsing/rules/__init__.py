@@ -713,7 +713,7 @@ RULES: list[Rule] = [
         "lr -> 0.025`: learning_rate (lr) at the line's step (not Keras' ReduceLROnPlateau's "
         "note: its epoch's line shows the epoch's own rate)",
         parse_lr_change,
-        ("rate to ", "rate of group ", "set to ", "lr -> ", "LR -> ", "lr to ", "LR to ",
+        ("rate to ", "set to ", "lr -> ", "LR -> ", "lr to ", "LR to ",
          "decayed to ", "reduced to ", "rate -> ", "lr → ", "rate → "),
         final=True,
         generic=True,

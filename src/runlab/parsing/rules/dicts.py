@@ -665,7 +665,7 @@ def _measure_label(line: str, start: int, tree: ast.Dict) -> str:
     return label.group(1).replace(" ", "_")
 
 
-# Or a name of one word before a dict of numbers keyed by what was measured: `grad_norms:
+# Or a name of words joined by `_` before a dict of numbers keyed by what was measured: `grad_norms:
 # {'layer.0.weight': 0.01, ...}`, grad_norms/layer.0.weight (not one series a layer, mixed
 # with the `weight_norms: {...}` printed after it).
 _WORD_LABEL = re.compile(r"\s{0,8}([A-Za-z][A-Za-z0-9]{0,30}(?:_[A-Za-z0-9]{1,30}){1,4})\ {0,2}:\s*",
@@ -679,14 +679,15 @@ _WORD_LABEL_AFTER = re.compile(
 
 
 def _word_label(line: str, start: int, tree: ast.Dict) -> str:
-    """The one-word name before a dict that is the rest of its message, when the dict's keys
-    name no measure and its values are all numbers with a fraction, else ''."""
+    """The name of words joined by `_` before a dict (the rest of its message, or after the
+    line's pairs), when the dict's keys name no measure and its values are all numbers with a
+    fraction, else ''."""
     label = _WORD_LABEL.fullmatch(message(line[:start])) or _WORD_LABEL_AFTER.search(
         line, max(0, start - 72), start)
     if label is None:
         return ""
     named = list(_named(tree))
-    if len(named) < 2 or any(names_a_measure(key) or STEP_NAMES.__contains__(key.lower())
+    if len(named) < 2 or any(names_a_measure(key) or key.lower() in STEP_NAMES
                              or not isinstance(node, ast.Constant) or type(node.value) is not float
                              for key, node in named):
         return ""

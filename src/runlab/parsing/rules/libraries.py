@@ -660,12 +660,12 @@ def parse_with_std(line: str) -> list[Found]:
 
 # lr_change ------------------------------------------------------------------------------------
 
-# A learning rate said to change, as schedulers and hand-written loops print it: PyTorch's
-# `Epoch 00005: reducing learning rate of group 0 to 1.0000e-04.` and `Adjusting learning rate
-# of group 0 to 1.0000e-01.` (torch/optim/lr_scheduler.py, verbose), `Epoch 3: lr -> 0.025`,
-# `LR decayed to 0.0125`: the rate under its name as printed, at the line's step.
+# A learning rate said to change, as hand-written loops print it: `Epoch 3: lr -> 0.025`, `LR
+# decayed to 0.0125`, `Epoch 1: learning rate set to 0.1`: the rate under its name as printed,
+# at the line's step (PyTorch's schedulers' `... learning rate of group 0 to ...` are the
+# lr_scheduler rule's; a minimum, a maximum or an initial rate is a setting).
 _LR_CHANGE = re.compile(
-    rf"(?<![\w])((?i:learning\ rate|lr))(?:\ of\ group\ \d{{1,4}})?"
+    rf"(?<![\w])(?<!(?i:min|max)\ )(?<!(?i:base|peak)\ )(?<!(?i:initial)\ )((?i:learning\ rate|lr))"
     r"(?:\ (?:is\ )?(?i:set|decayed|reduced|changed|adjusted|lowered|updated|increased|dropped"
     r"|scheduled|annealed|warmed\ up))?"
     rf"\ (?:to|->|→)\ ({NUMBER})\.?\s*\Z", re.ASCII)
@@ -674,8 +674,8 @@ _LR_CHANGE = re.compile(
 def parse_lr_change(line: str) -> list[Found]:
     """``reducing learning rate of group 0 to 1.0000e-04.``: learning_rate 1e-4."""
     match = _LR_CHANGE.search(line, max(0, len(line) - 200))
-    if match is None or "ReduceLROnPlateau" in line:
-        # (Keras' callback says the rate of the epochs after it, and its epoch's line shows
+    if match is None or "ReduceLROnPlateau" in line or "LearningRateScheduler" in line:
+        # (Keras' callbacks say the rate of the epochs after them, and the epoch's line shows
         # each epoch's own, `learning_rate: 0.0500`: no point of it)
         return []
     return [(match.group(1).replace(" ", "_"), to_number(match.group(2)), None)]
@@ -700,7 +700,11 @@ _COUNT_COLUMNS = frozenset({"support", "count", "n"})
 
 def parse_labelled_header(line: str) -> list[Found]:
     """The header of a table of labelled rows."""
-    return [CLAIM] if _LABELLED_HEADER.fullmatch(line) else []
+    match = _LABELLED_HEADER.fullmatch(line)
+    if match is None or match.group(1) and match.group(1).islower() and not any(
+            names_a_measure(name) for name in match.group(2).split()):
+        return []  # (a data frame's `class  sepal_length  sepal_width`: no measures' table)
+    return [CLAIM]
 
 
 def labelled_rows(header: str) -> Callable[[str], list[Found]]:

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 
-from runlab.parsing.rules.base import CLAIM, ENV_STEPS, NUMBER, STEP_NAMES, VALUE_END, Found, to_number
+from runlab.parsing.rules.base import ENV_STEPS, NUMBER, STEP_NAMES, VALUE_END, Found, to_number
 
 # key_value ------------------------------------------------------------------------------------
 
@@ -292,16 +292,6 @@ _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 def parse_key_value(line: str) -> list[Found]:
     """``loss: 0.5``, ``loss=0.5``, ``val loss = 0.5`` (``val_loss``), several per line."""
     pairs = key_value_pairs(line)
-    if len(pairs) > 2 and any(not is_metric_key(key) and key.lower() not in _PARAM_GROUP
-                              for key, _, _ in pairs):
-        from runlab.parsing.rules.dicts import settings  # (dicts reads pairs: not at the top)
-
-        if settings(key for key, _, _ in pairs):
-            # `lr=0.01 | weight_decay=0.0001 | epochs=4 | warmup_ratio=0.1`: a program's
-            # settings, as the same in a dict are (a setting other than an optimizer's param
-            # group's among them, `epochs`, `dropout`: `lr=... | weight_decay=... |
-            # momentum=...` printed each epoch is the optimizer's state, a curve)
-            return [CLAIM]
     return [
         (key, int(integer) if integer else float(number), None)
         for key, integer, number in pairs
@@ -1187,11 +1177,6 @@ MODEL_HYPERPARAMETERS = frozenset({
     "n_neighbors", "criterion", "activation", "hidden_layer_sizes", "learning_rate_init",
     "d_model", "n_heads", "num_heads", "n_head", "n_layer", "n_layers", "num_layers", "n_embd",
     "d_ff", "top_k", "top_p"})
-# What an optimizer's param group holds, printed as it changes (`opt.param_groups[0]`).
-_PARAM_GROUP = frozenset({
-    "lr", "learning_rate", "initial_lr", "momentum", "weight_decay", "wd", "eps", "betas",
-    "beta1", "beta2", "nesterov", "amsgrad", "dampening", "rho", "alpha", "lr_decay", "foreach",
-    "maximize", "capturable", "differentiable", "fused"})
 HYPERPARAMETERS = MODEL_HYPERPARAMETERS | {
     "lr", "learning_rate", "initial_lr", "max_lr", "min_lr", "momentum", "weight_decay", "wd",
     "dropout", "eps", "epsilon", "betas", "beta1", "beta2", "nesterov", "amsgrad", "dampening",
