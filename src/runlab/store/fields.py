@@ -116,9 +116,15 @@ def label(table: str, key: str, stat: str | None = None) -> str:
     return shown + (f".{stat}" if stat else "")
 
 
-def _ends_in_stat(key: str) -> bool:
+def split_stat(key: str) -> tuple[str, str]:
+    """(`loss`, `min`) for `loss.min`: a key that ends in a metric statistic, and that
+    statistic; (key, "") for one that does not."""
     base, dot, suffix = key.rpartition(".")
-    return bool(dot and base and suffix in METRIC_STATS)
+    return (base, suffix) if dot and base and suffix in METRIC_STATS else (key, "")
+
+
+def _ends_in_stat(key: str) -> bool:
+    return bool(split_stat(key)[1])
 
 
 class Ref(NamedTuple):
@@ -148,11 +154,10 @@ def ref(field: str) -> Ref:
         key = field[len(prefix):] if prefix else ""
         if not prefix or not key or key[0] in "`\"'":
             raise
-        table, stat, named = prefix[:-1], "last", False
-        if table == "metrics" and _ends_in_stat(key):
-            key, _, stat = key.rpartition(".")
-            named = True
-        return Ref(table, key, stat, key + ("." + stat if named else ""))
+        table, stat = prefix[:-1], ""
+        if table == "metrics":
+            key, stat = split_stat(key)
+        return Ref(table, key, stat or "last", key + ("." + stat if stat else ""))
     if not found.table:
         return Ref("", found.key, "last", found.key)
     shown = label(found.table, found.key, found.stat if found.named_stat else None)

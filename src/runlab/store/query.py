@@ -39,7 +39,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from runlab.errors import QueryError
-from runlab.store.fields import FIELDS, FIELD_HELP, KEY_CHAR, METRIC_STATS, Field, quote_key
+from runlab.store.fields import (FIELDS, FIELD_HELP, KEY_CHAR, METRIC_STATS, Field, quote_key,
+                                 split_stat)
 from runlab.store.records import STATUSES
 
 # -- the fields (store/fields.py holds the table) -----------------------------------------------
@@ -600,12 +601,10 @@ def _parse_field(text: str, pos: int, expr: str, offset: int) -> _Field:
             raise QueryError(
                 f"a key may hold letters, digits, _ - / and dots; quote others with backticks: "
                 f"{prefix}{quote_key(key)}", expr, pos + len(prefix) + bad + offset)
-        stat, named = "last", False
+        stat = ""
         if table == "metrics":
-            base, dot, suffix = key.rpartition(".")
-            if dot and base and suffix in METRIC_STATS:
-                key, stat, named = base, suffix, True
-        return _Field(table, key, stat, text, pos + offset, named)
+            key, stat = split_stat(key)
+        return _Field(table, key, stat or "last", text, pos + offset, bool(stat))
     head = lower.split(".", 1)[0] + "." if "." in lower else lower
     close = difflib.get_close_matches(head, [*FIELDS, *_PREFIXES], n=1)
     hint = f" (did you mean {close[0]}{'KEY' if close[0].endswith('.') else ''}?)" if close else ""
@@ -627,9 +626,8 @@ def _check_key_goes_on(field: _Field, source: str) -> None:
         return
     suffix = ""
     if field.table == "metrics":
-        base, dot, stat = text.rpartition(".")
-        if dot and base and stat in METRIC_STATS:
-            text, suffix = base, "." + stat
+        text, stat = split_stat(text)
+        suffix = "." + stat if stat else ""
     raise QueryError(f"a key may hold letters, digits, _ - / and dots; quote others with "
                      f"backticks: {prefix}{quote_key(text)}{suffix}", source,
                      field.pos + len(field.name))
