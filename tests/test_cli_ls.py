@@ -226,3 +226,36 @@ def test_suggestions_and_hints_spell_odd_keys_as_the_language_reads_them(
     # And each spelling suggested is one the language takes.
     assert numbers(main("ls", "--json", "--where", "metrics.`F1_(macro)`.max > 0.4 and "
                         "metrics.`val acc` < 1", "--sort", "-metrics.`acc@1`", cwd=odd)) == [1]
+
+
+def test_each_column_is_read_once_per_listing_whatever_the_runs(
+        main: Callable[..., Result], store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A store with many runs and columns: a column's name is parsed once to check --columns
+    # and once to lay out the table or the CSV, never once a cell or once a pair of headers.
+    for n in range(12):
+        run_id, _ = store.create_run({"name": f"r{n}", "command": ["train"], "cwd": "/",
+                                      "params": {"lr": n / 10}})
+        store.append(run_id, [{"e": "metrics", "p": [[f"m{k}", n + k, 0, time.time()]
+                                                     for k in range(30)]},
+                              {"e": "end", "t": time.time(), "status": "finished",
+                               "exit_code": 0}])
+    store.close()
+    from collections import Counter
+
+    from runlab.store import fields
+
+    reads: Counter[str] = Counter()
+    real = fields.ref
+
+    def counted(field: str) -> fields.Ref:
+        reads[field] += 1
+        return real(field)
+
+    monkeypatch.setattr(fields, "ref", counted)
+    chosen = "number,metrics.m3,metrics.m7.max,params.lr"
+    for fmt in ("table", "markdown", "csv"):
+        for columns in ((), ("--columns", chosen)):
+            reads.clear()
+            r = main("ls", "--all", "--format", fmt, *columns)
+            assert r.code == 0, r.stderr
+            assert reads and max(reads.values()) <= (2 if columns else 1), (fmt, reads)

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from runlab.display import format as fmt
-from runlab.display.tables import header
+from runlab.display.tables import headers
 from runlab.errors import QueryError
 from runlab.store import Run, Store
-from runlab.store.fields import FIELDS, PLAIN, value
+from runlab.store.fields import FIELDS, PLAIN, refs, value
 from runlab.store.records import iso
 from runlab.store.selection import RunQuery
 from tests.conftest import Result
@@ -90,7 +90,7 @@ def test_every_field_is_a_column_in_the_table_json_and_csv(
         cli: Callable[..., Result], runs: list[Run], name: str) -> None:
     table = cli("ls", "--format", "markdown", "--columns", name)
     assert table.code == 0, table.stderr
-    assert table.stdout.splitlines()[0] == f"| {header(name, [name])} |"
+    assert table.stdout.splitlines()[0] == f"| {headers([name], refs([name]))[0]} |"
     listed = cli("ls", "--format", "csv", "--columns", f"number,{name}")
     assert listed.code == 0, listed.stderr
     rows = list(csv.DictReader(io.StringIO(listed.stdout)))

@@ -32,8 +32,8 @@ def columns_for(keys: Mapping[str, Sequence[str]]) -> list[str]:
     return cols
 
 
-def _cell(run: Run, column: str) -> Any:
-    v = fields.value(run, column)
+def _cell(run: Run, column: str, found: fields.Ref | None) -> Any:
+    v = fields.value_of(run, found)
     if column in ("started", "ended"):
         return iso(v) or ""
     if column == "command":
@@ -70,5 +70,6 @@ def lines(runs: Iterable[Run], columns: Sequence[str]) -> Iterator[str]:
         return text
 
     yield line(list(columns))
+    found = fields.refs(columns)  # each column read once, not once a cell
     for run in runs:
-        yield line([_cell(run, c) for c in columns])
+        yield line([_cell(run, c, found[c]) for c in columns])

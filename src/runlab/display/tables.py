@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from runlab.errors import QueryError
 from runlab.store import fields
 from runlab.display import format as fmt
 from runlab.display.grid import grid
 from runlab.display.format import STATUS_STYLE
 from runlab.store import Run
+from runlab.store.fields import Ref
 
 
 def default_columns(runs: Sequence[Run]) -> list[str]:
@@ -34,38 +35,32 @@ def default_columns(runs: Sequence[Run]) -> list[str]:
     return cols
 
 
-def header(column: str, columns: Sequence[str]) -> str:
-    """A column's head: `#`, a plain field's name, a key without its prefix and quotes
-    (`acc@1` for metrics.`acc@1`), or the whole name where two columns would read alike."""
-    if column == "number":
-        return "#"
-    if column in fields.FIELDS:
-        return column
-    short = _short(column)
-    clash = sum(1 for c in columns if _short(c) == short) > 1
-    return column if clash else short
+def headers(columns: Sequence[str], found: Mapping[str, Ref | None]) -> list[str]:
+    """Each column's head: `#`, a plain field's name, a key without its prefix and quotes
+    (`acc@1` for metrics.`acc@1`), or the whole name where two columns would read alike.
+    `found` holds each column read once (`fields.refs`)."""
+    shorts = [_short(c, found.get(c)) for c in columns]
+    count = Counter(shorts)
+    return ["#" if c == "number" else c if c in fields.FIELDS or count[short] > 1 else short
+            for c, short in zip(columns, shorts)]
 
 
-def _short(column: str) -> str:
-    if column in fields.FIELDS:
-        return column.split(".", 1)[-1]
-    try:
-        found = fields.ref(column)
-    except QueryError:
-        return column
+def _short(column: str, found: Ref | None) -> str:
+    if column in fields.FIELDS or found is None:
+        return column.split(".", 1)[-1] if column in fields.FIELDS else column
     return found.label if found.table else column.split(".", 1)[-1]
 
 
-def cell(run: Run, column: str, colour: bool) -> Text:
+def cell(run: Run, column: str, found: Ref | None, colour: bool) -> Text:
     """A table's cell: one line, whatever the value holds (a script given with `-c`)."""
-    text = _cell(run, column, colour)
+    text = _cell(run, column, found, colour)
     if "\n" in text.plain or "\r" in text.plain or "\t" in text.plain:
         text = Text(fmt.one_line(text.plain), style=text.style)
     return text
 
 
-def _cell(run: Run, column: str, colour: bool) -> Text:
-    v: Any = fields.value(run, column)
+def _cell(run: Run, column: str, found: Ref | None, colour: bool) -> Text:
+    v: Any = fields.value_of(run, found)
     if column == "status":
         return Text(run.status, style=STATUS_STYLE.get(run.status, "") if colour else "")
     if column in ("started", "ended"):
@@ -88,9 +83,10 @@ def markdown_runs(runs: Sequence[Run], columns: Sequence[str] | None) -> str:
     from runlab.display import markdown
 
     cols = list(columns) if columns else default_columns(runs)
+    found = fields.refs(cols)
     right = [_right(c) for c in cols]
-    rows = [[cell(run, c, False).plain for c in cols] for run in runs]
-    return markdown.table([header(c, cols) for c in cols], rows, right)
+    rows = [[cell(run, c, found[c], False).plain for c in cols] for run in runs]
+    return markdown.table(headers(cols, found), rows, right)
 
 
 def _right(column: str) -> bool:
@@ -121,18 +117,21 @@ def print_runs(runs: Sequence[Run], columns: Sequence[str] | None, console: Cons
     cols = list(columns) if columns else default_columns(runs)
     colour = console.is_terminal and not console.no_color
     width = console.width if console.is_terminal else None
-    rows = [[cell(run, c, colour) for c in cols] for run in runs]
-    text, dropped = _layout(cols, rows, width, colour)
+    found = fields.refs(cols)  # each column read once, not once a cell
+    rows = [[cell(run, c, found[c], colour) for c in cols] for run in runs]
+    heads = headers(cols, found)
+    text, dropped = _layout(cols, heads, rows, width, colour)
     footer = ""
     if dropped and not columns and len(runs) > 1:
         same = [i for i, c in enumerate(cols) if i and c != "command"
                 and len({row[i].plain for row in rows}) == 1 and rows[0][i].plain]
         if same:
             footer = "same on every run: " + " · ".join(
-                f"{header(cols[i], cols)} {rows[0][i].plain}" for i in same)
+                f"{heads[i]} {rows[0][i].plain}" for i in same)
             cols = [c for i, c in enumerate(cols) if i not in same]
             rows = [[c for i, c in enumerate(row) if i not in same] for row in rows]
-            text, dropped = _layout(cols, rows, width, colour)
+            heads = headers(cols, found)
+            text, dropped = _layout(cols, heads, rows, width, colour)
     console.print(text, crop=False, overflow="ignore", no_wrap=True)
     if footer:
         console.print(Text(footer, style="dim" if colour else ""), crop=False,
@@ -145,14 +144,14 @@ def print_runs(runs: Sequence[Run], columns: Sequence[str] | None, console: Cons
                          "widen the terminal or choose them with --columns)\n")
 
 
-def _layout(cols: list[str], rows: list[list[Text]], width: int | None,
+def _layout(cols: list[str], heads: list[str], rows: list[list[Text]], width: int | None,
             colour: bool) -> tuple[Text, int]:
     flexible = cols.index("command") if "command" in cols else None
     keep = 12
     if flexible is not None and width is not None:
-        heads = [len(fmt.command_head(row[flexible].plain)) for row in rows]
-        keep = min(max([12, *heads]), 40)
-    return grid([header(c, cols) for c in cols], rows, right=[_right(c) for c in cols],
+        widths = [len(fmt.command_head(row[flexible].plain)) for row in rows]
+        keep = min(max([12, *widths]), 40)
+    return grid(heads, rows, right=[_right(c) for c in cols],
                 width=width, flexible=flexible, min_flexible=keep,
                 header_style="bold" if colour else "", drop_order=drop_order(cols),
                 shorten=fmt.shorten_command)

@@ -11,7 +11,6 @@ version).
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -139,7 +138,6 @@ class Ref(NamedTuple):
     label: str
 
 
-@functools.lru_cache(maxsize=1024)
 def ref(field: str) -> Ref:
     """Read a field name as --where and --sort read it (metrics.loss.min is loss's minimum,
     metrics.`acc@1` a quoted key). A key with characters the language wants quoted, written
@@ -263,16 +261,37 @@ def best(store: Store, metric: str, better: str | None,
     return Best(key, stat, way)
 
 
+def refs(columns: Sequence[str]) -> dict[str, Ref | None]:
+    """Each column read once (`ref`), for a table or a CSV to look its cells up with
+    `value_of`; None for a name that reads as no field."""
+    out: dict[str, Ref | None] = {}
+    for column in columns:
+        if column not in out:
+            try:
+                out[column] = ref(column)
+            except QueryError:
+                out[column] = None
+    return out
+
+
 def value(run: Run, field: str) -> Any:
     """The field's value in a run (the field read as `ref` reads it), or None when the run
-    lacks it."""
+    lacks it. Many runs: read the columns once with `refs`, then call `value_of`."""
     plain = FIELDS.get(field)
     if plain is not None:
         return plain.get(run)
     try:
-        table, key, stat, _ = ref(field)
+        found = ref(field)
     except QueryError:
         return None
+    return value_of(run, found)
+
+
+def value_of(run: Run, found: Ref | None) -> Any:
+    """The value in a run of a field already read with `ref`, or None."""
+    if found is None:
+        return None
+    table, key, stat, _ = found
     if not table:
         return FIELDS[key].get(run)
     if table == "params":
