@@ -259,3 +259,29 @@ def test_each_column_is_read_once_per_listing_whatever_the_runs(
             r = main("ls", "--all", "--format", fmt, *columns)
             assert r.code == 0, r.stderr
             assert reads and max(reads.values()) <= (2 if columns else 1), (fmt, reads)
+
+
+def test_a_quote_inside_a_bare_key_opens_nothing(main: Callable[..., Result],
+                                                 store: Store) -> None:
+    # Names runlab's parser makes from output lines; the quote is part of the key.
+    run_id, _ = store.create_run({"name": "a", "command": ["train"], "cwd": "/"})
+    store.append(run_id, [{"e": "metrics", "p": [["Best_model's_validation_roc_auc", 0.9, 0,
+                                                  time.time()], ["loss", 0.2, 0, time.time()],
+                                                 ['say "hi"', 3, 0, time.time()]]},
+                          {"e": "end", "t": time.time(), "status": "finished", "exit_code": 0}])
+    store.close()
+    r = main("ls", "--format", "markdown", "--columns",
+             "number,metrics.Best_model's_validation_roc_auc,metrics.loss,metrics.say \"hi\"")
+    assert r.code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == \
+        "| # | Best_model's_validation_roc_auc | loss | say \"hi\" |"
+    assert r.stdout.splitlines()[2] == "| 1 | 0.9 | 0.2 | 3 |"
+    # A quote where a key starts opens a quoted key, and one left open is an error there.
+    r = main("ls", "--format", "markdown", "--columns", "number,metrics.'a,b',\"loss\"")
+    assert r.code == 2 and "expected a field" in r.stderr  # a,b stays one key; "loss" no field
+    r = main("ls", "--format", "markdown", "--columns", "metrics.'loss',metrics.\"loss\".max")
+    assert r.stdout.splitlines()[0] == "| loss | loss.max |", r.stderr
+    bad = main("ls", "--columns", "number,metrics.'loss,metrics.loss")
+    assert bad.code == 2 and "unterminated string" in bad.stderr.splitlines()[0]
+    assert bad.stderr.splitlines()[1:] == ["  number,metrics.'loss,metrics.loss",
+                                           "                 ^"]

@@ -761,7 +761,8 @@ def _split_sort_item(item: str) -> list[tuple[str, int]]:
 
 def split_fields(text: str) -> list[tuple[str, int]]:
     """The comma-separated fields of a --sort or --columns value, each stripped, with the
-    column it starts at: a comma inside quotes (metrics.`a,b`) is part of its field."""
+    column it starts at: a comma inside quotes (metrics.`a,b`) is part of its field. A quote
+    opens only where a key or a field starts (metrics.`a,b`, not Best_model's_auc)."""
     parts: list[tuple[str, int]] = []
     start, quote, escaped = 0, "", False
     for i in range(len(text) + 1):
@@ -771,7 +772,7 @@ def split_fields(text: str) -> list[tuple[str, int]]:
         elif i < len(text) and quote:
             escaped = c == "\\"
             quote = "" if c == quote else quote
-        elif c in "`\"'":
+        elif c in "`\"'" and _opens_key(text[start:i]):
             quote = c
         elif c == ",":
             piece = text[start:i]
@@ -779,6 +780,13 @@ def split_fields(text: str) -> list[tuple[str, int]]:
             parts.append((stripped.rstrip(), start + len(piece) - len(stripped)))
             start = i + 1
     return parts
+
+
+def _opens_key(before: str) -> bool:
+    """Whether a quote after `before` (the field so far) starts a quoted key or field."""
+    head = before.lstrip()
+    head = head[1:] if head[:1] in "+-" else head
+    return not head or head.lower() in _PREFIXES
 
 
 def read_field(text: str) -> _Field:
