@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 
 def cell(text: str) -> str:
-    """One cell's text: pipes escaped, line breaks as spaces, an empty cell stays empty."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    """One cell's text: pipes and backticks escaped (`loss.min` is no code span), line breaks
+    as spaces, an empty cell stays empty."""
+    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+            .replace("\r", " ").replace("\n", " "))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]],
