@@ -278,8 +278,23 @@ def test_metrics_json_and_csv_parse_back(series_run: Cli) -> None:
 def test_metrics_unknown_key_names_the_run_metrics(series_run: Cli) -> None:
     r = series_run("metrics", "last", "los")
     assert r.code == 2
-    assert r.stderr == "runlab: error: run 1 has no metric los; its metrics: acc, loss\n"
+    assert r.stderr == "runlab: error: run 1 has no metric 'los' (it has: acc, loss)\n"
     assert series_run("metrics", "last", "--json", "--csv").code == 2
+
+
+def test_a_missing_metric_names_the_first_20_and_counts_the_rest(
+        cli: Cli, git_repo: Path) -> None:
+    # The same sentence as the REST API's and runlab.metric_history's, not 1500 names.
+    (git_repo / "many.py").write_text(
+        "import runlab\n"
+        "runlab.log_metrics({f'm{i:02}': float(i) for i in range(25)}, step=1)\n")
+    ok(cli(PY, "many.py", cwd=git_repo))
+    for env in ({}, {"_RUNLAB_NO_FASTPATH": "1"}):
+        r = cli("metrics", "last", "nope", "m01", "gone", cwd=git_repo, env=env)
+        assert r.code == 2
+        first = ", ".join(f"m{i:02}" for i in range(20))
+        assert r.stderr == (f"runlab: error: run 1 has no metrics 'nope', 'gone' (it has: "
+                            f"{first} … and 5 more)\n"), env
 
 
 def test_metrics_takes_a_key_that_starts_with_a_dash_after_double_dash(

@@ -120,9 +120,9 @@ def metrics(run: str, keys: list[str] | None = None, json_: bool = False, csv_: 
     known = list(dict.fromkeys([*r.metrics, *arrays]))
     unknown = [k for k in wanted if k not in known]
     if unknown:
-        names = ", ".join(unknown)
-        raise UsageError(f"run {r.number} has no metric {names}; its metrics: "
-                         f"{', '.join(known) or 'none yet'}")
+        from runlab.store.reading import no_metric
+
+        raise no_metric(r, unknown, known)
     chosen = wanted or known
     from runlab.display import series as display
 

@@ -86,12 +86,18 @@ def metric_history(store: Store, run: Run, key: str) -> list[MetricPoint]:
     if points is None:
         if key in run.metrics:
             return []  # the summary knows it, the series holds no point yet (a reparse)
-        names = list(run.metrics)
-        have = ", ".join(names[:20]) or "none"
-        if len(names) > 20:
-            have += f" … and {len(names) - 20} more"
-        raise UsageError(f"run {run.number} has no metric {key!r} (it has: {have})")
+        raise no_metric(run, [key], list(run.metrics))
     return points
+
+
+def no_metric(run: Run, missing: Sequence[str], known: Sequence[str]) -> UsageError:
+    """The error for metrics a run lacks, naming the first 20 it has and how many more."""
+    have = ", ".join(known[:20]) or "none yet"
+    if len(known) > 20:
+        have += f" … and {len(known) - 20} more"
+    names = ", ".join(repr(k) for k in missing)
+    return UsageError(f"run {run.number} has no metric{'s' if len(missing) > 1 else ''} "
+                      f"{names} (it has: {have})")
 
 
 def read_log(store: Store, run: Run, offset: int = 0, limit: int | None = None) -> tuple[bytes, int]:
