@@ -313,10 +313,13 @@ def test_metrics_takes_a_key_that_starts_with_a_dash_after_double_dash(
                 assert [line.split()[:2] for line in out.splitlines()] == [
                     ["step", "value"], ["1", "-1"], ["2", "-2"]], (env, words)
         # Without --, click reads -neg as options: say where such a key goes.
-        r = cli("metrics", "last", "-neg", cwd=git_repo, env=env)
+        r = cli("metrics", "last", "-neg", "loss", cwd=git_repo, env=env)
         assert r.code == 2 and r.stderr == (
             "runlab: error: No such option: -n (a word that starts with - goes after --, as in "
-            "`runlab metrics last -- -neg`; see `runlab metrics --help`)\n")
+            "`runlab metrics last -- -neg loss`; see `runlab metrics --help`)\n")
+        # A mistyped option is a typo, not a key: click's suggestion, and no -- advice.
+        r = cli("diff", "1", "2", "--lgo", cwd=git_repo, env=env)
+        assert r.code == 2 and "--log" in r.stderr and " -- " not in r.stderr, r.stderr
 
 
 def test_series_alignment_on_step() -> None:

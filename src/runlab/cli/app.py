@@ -144,18 +144,19 @@ def _click_exceptions() -> object:
     return exceptions
 
 
-def _dash_hint(ctx: Any, option: str, words: list[str]) -> str:
+def _dash_hint(ctx: Any, option: str, words: list[str], close: object) -> str:
     """For a command that takes any number of words (`metrics RUN KEY...`), how to pass one
-    that starts with -: after --, which ends the options."""
+    that starts with -: after --, which ends the options. None where click found an option
+    spelled like it (`--lgo`: a typo of --log, which click names)."""
     import shlex
 
-    if ctx is None or not any(p.param_type_name == "argument" and p.nargs == -1
-                              for p in ctx.command.params):
+    if close or ctx is None or not any(p.param_type_name == "argument" and p.nargs == -1
+                                       for p in ctx.command.params):
         return ""
     at = next((i for i, w in enumerate(words) if w.startswith(option) and w != "--"), None)
     if at is None:
         return ""
-    example = " ".join(shlex.quote(w) for w in ["runlab", *words[:at], "--", words[at]])
+    example = " ".join(shlex.quote(w) for w in ["runlab", *words[:at], "--", *words[at:]])
     return (f" (a word that starts with - goes after --, as in `{example}`; "
             f"see `{ctx.command_path} --help`)")
 
@@ -173,7 +174,7 @@ def run_app(words: list[str]) -> None:
     except ce.UsageError as e:  # type: ignore[attr-defined]
         hint = f" (see `{e.ctx.command_path} --help`)" if e.ctx else ""
         if isinstance(e, ce.NoSuchOption):  # type: ignore[attr-defined]
-            hint = _dash_hint(e.ctx, e.option_name, words) or hint
+            hint = _dash_hint(e.ctx, e.option_name, words, e.possibilities) or hint
         error(f"{e.format_message()}{hint}")
         sys.exit(2)
     except ce.ClickException as e:  # type: ignore[attr-defined]
