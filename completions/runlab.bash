@@ -21,7 +21,19 @@ _runlab_completion() {
                    COMP_CWORD=$cword \
                    _RUNLAB_COMPLETE=complete_bash $1 ) )
     [[ -n $at ]] && reply=( "${reply[@]#@}" )
-    COMPREPLY=( "${reply[@]}" )
+    # bash inserts a reply as it stands: quote one that the shell would read otherwise (a key
+    # in backticks, metrics.`acc@1`, would run acc@1 as a command); inside a quote the user
+    # opened, escape only what that quote does not keep literal.
+    local cur="${COMP_WORDS[COMP_CWORD]}" r
+    COMPREPLY=()
+    for r in "${reply[@]}"; do
+        case $cur in
+            \'*) [[ $r == *\'* ]] && continue ;;
+            \"*) r="${r//\\/\\\\}"; r="${r//\`/\\\`}"; r="${r//\$/\\\$}"; r="${r//\"/\\\"}" ;;
+            *) [[ $r == *[!A-Za-z0-9_./,@~+=:%-]* ]] && printf -v r '%q' "$r" ;;
+        esac
+        COMPREPLY+=( "$r" )
+    done
     return 0
 }
 

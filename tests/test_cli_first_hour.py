@@ -380,3 +380,28 @@ def test_reading_never_makes_a_store(cli: Cli, tmp_path: Path) -> None:
     ok(cli(PY, "-c", "print('loss 0.5')", cwd=work, env=here))
     assert numbers(cli("ls", "--json", cwd=work, env=here)) == [1]
     assert (work / ".runlab").is_dir()
+
+
+def test_completed_fields_read_back_as_their_keys_and_bash_quotes_them(
+        store: Store, shell_env: dict[str, str]) -> None:  # noqa: F811
+    import shlex
+
+    add_run(store, metrics={"loss": 0.4, "loss.min": 7.0, "acc@1": 0.6},
+            params={"model.lr": 0.1})
+    store.close()
+    offered = bash_complete(shell_env, "ls", "--sort", "metrics.")
+    # A metric named loss.min is metrics.`loss.min` (bare, it is loss's minimum), acc@1 is
+    # quoted as --where and --sort want it; bash gets each escaped so that the shell reads
+    # the backticks as text, not as a command to run.
+    assert [shlex.split(w) for w in offered] == [
+        ["metrics.`acc@1`"], ["metrics.loss"], ["metrics.`loss.min`"]], offered
+    assert "metrics.loss.min" not in offered and "metrics.acc@1" not in offered
+    assert bash_complete(shell_env, "ls", "--where", "params.") == ["params.model.lr"]
+    assert bash_complete(shell_env, "ls", "--best", "") == ["\\`acc@1\\`", "loss", "\\`loss.min\\`"]
+    # Inside a quote the user opened, single quotes keep backticks as they are.
+    assert "metrics.`acc@1`" in bash_complete(shell_env, "ls", "--sort", "'metrics.")
+    zsh = _protocol(shell_env, "zsh", "runlab ls --sort metrics.")
+    assert '"metrics.\\`loss.min\\`":"metric"' in zsh and '"metrics.loss.min"' not in zsh
+    fish = _protocol(shell_env, "fish", "runlab ls --sort metrics.",
+                     _TYPER_COMPLETE_FISH_ACTION="get-args")
+    assert "metrics.`acc@1`\tmetric" in fish.split("\n")

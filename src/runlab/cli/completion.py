@@ -128,16 +128,20 @@ _STOP = " \t()=!<>~,'\""  # what ends a field inside a --where expression or a -
 
 
 def _fields(ctx: Any, metrics_only: bool = False) -> list[tuple[str, str]]:
-    """`metrics.KEY`, `params.KEY`, `tags.KEY` of the store (metrics first), then plain ones."""
+    """`metrics.KEY`, `params.KEY`, `tags.KEY` of the store (metrics first), then plain ones,
+    each spelled as the query language reads it (`fields.spell`)."""
     from runlab.store.complete import keys
 
     root = _store_root(ctx)
     if not root:
         return []
+    from runlab.store.fields import PLAIN, spell
+
     kinds = ("metrics",) if metrics_only else ("metrics", "params", "tags")
-    out = [(f"{table}.{key}", table[:-1]) for table in kinds for key in keys(root, table)]
+    # As the query language reads them: metrics.`loss.min` is the metric named so (bare, it
+    # is loss's minimum), metrics.`acc@1` a key --where and --sort take only quoted.
+    out = [(spell(table, key), table[:-1]) for table in kinds for key in keys(root, table)]
     if not metrics_only:
-        from runlab.store.fields import PLAIN
 
         out += [(name, "") for name in PLAIN if name != "tags"]
     return out
