@@ -173,6 +173,31 @@ def test_a_running_run_updates_live(page: Any, tmp_path: Path) -> None:
         run.end()
 
 
+def test_a_column_of_an_odd_key_sorts_by_the_field_the_language_reads(page: Any) -> None:
+    # The page names a column as the query language reads it: clicking acc@1's header sorts
+    # by metrics.`acc@1` (metrics.acc@1 is an error), and a metric named loss.min is
+    # metrics.`loss.min` (metrics.loss.min would be loss's minimum).
+    for acc, weird in ((0.2, 5.0), (0.9, 1.0), (0.5, 3.0)):
+        with runlab.start_run(params={"lr": acc}) as r:
+            r.log_metrics({"acc@1": acc, "loss": 9.0, "loss.min": weird}, step=0)
+    with serving() as srv:
+        page.goto(srv.url)
+        page.wait_for_selector("#runs-table tbody tr")
+        heads = page.eval_on_selector_all("#runs-table th[data-field]", "t => t.map(h => h.dataset.field)")
+        assert "metrics.`acc@1`" in heads and "metrics.`loss.min`" in heads, heads
+        page.click("th[data-field='metrics.`acc@1`']")
+        page.wait_for_selector("th.sorted[data-field='metrics.`acc@1`']:not(.desc)")
+        assert numbers(page) == [1, 3, 2]
+        assert page.locator("#query-error .error").count() == 0
+        page.click("th[data-field='metrics.`loss.min`']")
+        page.wait_for_selector("th.sorted[data-field='metrics.`loss.min`']:not(.desc)")
+        assert numbers(page) == [2, 3, 1]
+        cells = page.eval_on_selector_all(  # the last column is loss.min's, loss's before it
+            "#runs-table tbody tr", "rows => rows.map(r => [...r.children].slice(-2)"
+            ".map(c => c.textContent))")
+        assert cells == [["9", "1"], ["9", "3"], ["9", "5"]]
+
+
 def test_new_runs_appear_without_a_reload(page: Any) -> None:
     with runlab.start_run(name="before") as r:
         r.log_metric("loss", 1.0, step=0)

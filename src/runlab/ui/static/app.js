@@ -77,10 +77,40 @@ function fmtTime(iso) {
 }
 function runLabel(r) { return "#" + r.number + (r.name ? " " + r.name : ""); }
 
+// A key's field as the query language reads it, as store/fields.py `spell` writes it: bare
+// where the key holds only letters, digits, _ - / and dots (and a metric's does not end in a
+// statistic: metrics.loss.min is loss's minimum), else in backticks (metrics.`acc@1`).
+const METRIC_STATS = ["last", "min", "max", "count", "last_step"];
+const BARE_KEY = /^[\p{L}\p{N}_\-/.]+$/u;
+function endsInStat(key) {
+  const dot = key.lastIndexOf(".");
+  return dot > 0 && METRIC_STATS.includes(key.slice(dot + 1));
+}
+function spell(table, key) {
+  const bare = BARE_KEY.test(key) && !(table === "metrics" && endsInStat(key));
+  const quoted = "`" + key.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\n/g, "\\n")
+    .replace(/\t/g, "\\t") + "`";
+  return table + "." + (bare ? key : quoted);
+}
+// [table, key] of a params/metrics/tags field, quoted or bare (columns saved before quoting
+// read as the key written); ["", field] for any other.
+function unspell(f) {
+  const dot = f.indexOf(".");
+  const table = dot > 0 ? f.slice(0, dot) : "";
+  if (!["params", "metrics", "tags"].includes(table)) return ["", f];
+  const rest = f.slice(dot + 1);
+  if (rest.length > 1 && rest.startsWith("`") && rest.endsWith("`")) {
+    return [table, rest.slice(1, -1).replace(/\\(.)/g, (_, c) => ({ n: "\n", t: "\t" })[c] || c)];
+  }
+  return [table, rest];
+}
+const respell = (f) => { const [table, key] = unspell(f); return table ? spell(table, key) : f; };
+
 function fieldValue(r, f) {
-  if (f.startsWith("params.")) return r.params[f.slice(7)];
-  if (f.startsWith("metrics.")) { const m = r.metrics[f.slice(8)]; return m ? m.last : undefined; }
-  if (f.startsWith("tags.")) return r.tags[f.slice(5)];
+  const [table, key] = unspell(f);
+  if (table === "params") return r.params[key];
+  if (table === "metrics") { const m = r.metrics[key]; return m ? m.last : undefined; }
+  if (table === "tags") return r.tags[key];
   if (f.startsWith("git.")) return (r.git || {})[f.slice(4)];
   switch (f) {
     case "started": return fmtTime(r.started_at);
@@ -140,7 +170,8 @@ function route() {
 
 const runsState = {
   where: "", sort: "", offset: 0, selected: new Map(), cursor: 0, runs: [], total: 0,
-  columns: JSON.parse(localStorage.getItem("runlab.columns") || "null"),
+  // Saved columns respelled: one saved as metrics.acc@1 sorts as metrics.`acc@1`.
+  columns: (JSON.parse(localStorage.getItem("runlab.columns") || "null") || null)?.map(respell) || null,
 };
 
 async function runsPage(root, params) {
@@ -182,8 +213,8 @@ async function runsPage(root, params) {
   }
   async function fillColumns() {
     const keys = await getJSON("/api/fields");
-    const all = [...BASE_COLUMNS, ...keys.params.map((k) => "params." + k),
-      ...keys.metrics.map((k) => "metrics." + k), ...keys.tags.map((k) => "tags." + k)];
+    const all = [...BASE_COLUMNS, ...keys.params.map((k) => spell("params", k)),
+      ...keys.metrics.map((k) => spell("metrics", k)), ...keys.tags.map((k) => spell("tags", k))];
     const cols = currentColumns();
     panel.replaceChildren(...all.map((f) => h("label", {},
       h("input", { type: "checkbox", checked: cols.includes(f), onchange: (e) => {
@@ -196,8 +227,8 @@ async function runsPage(root, params) {
     if (st.columns) return st.columns;
     // Until columns are chosen: the params and metrics of the runs on this page.
     const present = (part) => [...new Set(st.runs.flatMap((r) => Object.keys(r[part])))].sort();
-    return [...DEFAULT_COLUMNS, ...present("params").slice(0, 8).map((x) => "params." + x),
-      ...present("metrics").slice(0, 6).map((x) => "metrics." + x)];
+    return [...DEFAULT_COLUMNS, ...present("params").slice(0, 8).map((x) => spell("params", x)),
+      ...present("metrics").slice(0, 6).map((x) => spell("metrics", x))];
   }
   function render() {
     const cols = currentColumns();
@@ -368,7 +399,7 @@ async function comparePage(root, params) {
 
   // Params that differ.
   const diff = h("table", { class: "grid", id: "params-diff" },
-    h("thead", {}, h("tr", {}, h("th", { text: "run" }), differing.map((k) => h("th", { text: "params." + k })))),
+    h("thead", {}, h("tr", {}, h("th", { text: "run" }), differing.map((k) => h("th", { text: spell("params", k) })))),
     h("tbody", {}, runs.map((r) => h("tr", {}, h("td", {}, h("a", { href: "#/run/" + r.number, text: runLabel(r) })),
       differing.map((k) => { const v = r.params[k]; return h("td", { text: v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v) }); })))));
   root.append(h("section", {}, h("h2", { text: differing.length ? "Params that differ" : "Params: all equal" }), differing.length ? diff : null));
@@ -464,10 +495,10 @@ async function comparePage(root, params) {
       const ys = runs.map((r) => r.metrics[m] ? num(r.metrics[m].last) : null);
       newPlot(scatter, [{ type: "scatter", mode: "markers", x: runs.map((r) => r.params[p]), y: ys,
         text: runs.map((r) => plotText(runLabel(r))), marker: { size: 10, color: colours() }, name: plotText(m) }],
-      plotLayout(p + " vs " + m, { showlegend: false, xaxis: { title: { text: plotText("params." + p) } }, yaxis: { title: { text: plotText("metrics." + m) } } }));
+      plotLayout(p + " vs " + m, { showlegend: false, xaxis: { title: { text: plotText(spell("params", p)) } }, yaxis: { title: { text: plotText(spell("metrics", m)) } } }));
       if (parcoords) {
-        const axes = numeric.map((k) => ({ label: "params." + k, values: runs.map((r) => r.params[k]) }));
-        axes.push({ label: "metrics." + m, values: ys });
+        const axes = numeric.map((k) => ({ label: spell("params", k), values: runs.map((r) => r.params[k]) }));
+        axes.push({ label: spell("metrics", m), values: ys });
         parallelCoordinates(parcoords, axes, runs.map(runLabel), "params \u2192 " + m);
       }
     };
