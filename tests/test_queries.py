@@ -78,3 +78,21 @@ def test_a_store_that_does_not_exist_reads_as_empty_and_is_not_made(tmp_path: Pa
     missing = tmp_path / "nowhere" / ".runlab"
     assert runlab.runs(store=str(missing)) == []
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_runs_frame_and_csv_name_odd_keys_alike(main: Callable[..., Result]) -> None:
+    # Bare as in MLflow's frames (df["metrics.acc@1"]); a metric named loss.min is quoted in
+    # both, as metrics.loss.min is loss's minimum; each CSV header reads back in --columns.
+    import csv
+    import io
+
+    with runlab.start_run(params={"model.lr": 0.1}) as r:
+        r.log_metrics({"acc@1": 0.6, "loss": 0.4, "loss.min": 7.0}, step=1)
+    frame = runlab.runs_frame()
+    odd = [c for c in frame.columns if c.startswith(("params.", "metrics."))]
+    assert odd == ["params.model.lr", "metrics.acc@1", "metrics.loss", "metrics.`loss.min`"]
+    header = next(csv.reader(io.StringIO(main("ls", "--format", "csv").stdout)))
+    assert [c for c in header if c.startswith(("params.", "metrics."))] == odd
+    assert frame["metrics.`loss.min`"][0] == 7.0 and frame["metrics.acc@1"][0] == 0.6
+    back = main("ls", "--format", "csv", "--columns", ",".join(odd)).stdout.splitlines()
+    assert back[1] == "0.1,0.6,0.4,7.0"

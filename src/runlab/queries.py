@@ -68,7 +68,7 @@ def runs_frame(where: str | None = None, sort: str | Sequence[str] | None = None
         raise MissingExtra("runs_frame needs pandas: pip install 'runlab[pandas]'") from None
     records = runs(where, sort, limit, store, experiment=experiment, deleted=deleted)
     rows = [_flat(r) for r in records]
-    frame = pd.DataFrame(rows, columns=_columns(rows))
+    frame = pd.DataFrame(rows, columns=_columns(records))
     for column in ("start_time", "end_time"):
         frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame
@@ -88,18 +88,24 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
         "command": " ".join(record["command"]), "git.commit": git.get("commit"),
         "git.branch": git.get("branch"), "git.dirty": git.get("dirty"), "note": record["note"],
     }
+    # Named as CSV names them: metrics.acc@1 as in MLflow's frames, metrics.`loss.min` for a
+    # metric named so (metrics.loss.min is loss's minimum wherever runlab reads a field).
+    from runlab.store.fields import column_name
+
     for k, v in record["params"].items():
-        row[f"params.{k}"] = v
+        row[column_name("params", k)] = v
     for k, m in record["metrics"].items():
         last = m["last"]
-        row[f"metrics.{k}"] = float(last) if isinstance(last, str) else last
+        row[column_name("metrics", k)] = float(last) if isinstance(last, str) else last
     for k, v in record["tags"].items():
-        row[f"tags.{k}"] = v
+        row[column_name("tags", k)] = v
     return row
 
 
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
-    """The fixed columns, then params, metrics and tags, each group sorted."""
-    extra = sorted({k for row in rows for k in row if k not in _FIXED},
-                   key=lambda k: (("params.", "metrics.", "tags.").index(k[:k.index(".") + 1]), k))
-    return [*_FIXED, *extra]
+def _columns(records: list[dict[str, Any]]) -> list[str]:
+    """The fixed columns, then params, metrics and tags, each group in the order of its keys
+    (as CSV orders them)."""
+    from runlab.store.fields import column_name
+
+    return [*_FIXED, *(column_name(group, k) for group in ("params", "metrics", "tags")
+                       for k in sorted({k for r in records for k in r[group]}))]

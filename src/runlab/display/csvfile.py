@@ -25,10 +25,11 @@ def csv_columns(runs: Sequence[Run]) -> list[str]:
 
 def columns_for(keys: Mapping[str, Sequence[str]]) -> list[str]:
     """The default columns: the base ones, then one per param, metric and tag name, each
-    headed by the field that names it (metrics.`acc@1` where the key needs quoting)."""
+    headed as `runlab.runs_frame()` names it (`fields.column_name`: metrics.acc@1, and
+    metrics.`loss.min` for a metric named so), a name that --columns reads back."""
     cols = list(BASE)
     for group in ("params", "metrics", "tags"):
-        cols += [fields.spell(group, k) for k in keys.get(group, ())]
+        cols += [fields.column_name(group, k) for k in keys.get(group, ())]
     return cols
 
 

@@ -108,6 +108,21 @@ def spell(table: str, key: str) -> str:
     return f"{table}.{key if bare else quote_key(key)}"
 
 
+def column_name(table: str, key: str) -> str:
+    """A key's column in CSV and in `runlab.runs_frame()`: bare as MLflow's frames name it
+    (`metrics.acc@1`, which --columns reads back), quoted only where the bare name would read
+    as another field or split (metrics.`loss.min`, metrics.`a,b`)."""
+    from runlab.store.query import split_fields
+
+    bare = f"{table}.{key}"
+    try:
+        found = ref(bare)
+    except QueryError:
+        return spell(table, key)
+    same = (found.table, found.key, found.label) == (table, key, label(table, key))
+    return bare if same and split_fields(bare) == [(bare, 0)] else spell(table, key)
+
+
 def label(table: str, key: str, stat: str | None = None) -> str:
     """A key as a header or a message shows it: unquoted, but a metric named like a
     statistic (`loss.min`) quoted, so that it never reads as loss's minimum; `.stat` after."""
