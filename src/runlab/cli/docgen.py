@@ -635,7 +635,10 @@ def man_page() -> str:
                      "other characters than letters, digits, _ - / and dots is quoted with "
                      "backticks or double quotes, `metrics.\"acc@1\"`, and a metric named like "
                      "a statistic too: `metrics.loss.min` is loss's smallest value, "
-                     "`metrics.\"loss.min\"` the metric named loss.min. Examples:"))
+                     "`metrics.\"loss.min\"` the metric named loss.min. A quote opens only "
+                     "where a key starts: `metrics.Best_model's_auc` is that key. CSV "
+                     "headers name a key bare where `--columns` reads it back as the key "
+                     "(`metrics.acc@1`), quoted elsewhere. Examples:"))
     page.literal(QUERY_EXAMPLES)
 
     page.req(".SH EXIT STATUS")
