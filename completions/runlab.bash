@@ -18,7 +18,7 @@ _runlab_completion() {
         (( i++ ))
     done
     reply=( $( env COMP_WORDS="${words[*]}" \
-                   COMP_CWORD=$cword \
+                   COMP_CWORD=$cword _RUNLAB_COMPLETE_QUOTES=1 \
                    _RUNLAB_COMPLETE=complete_bash $1 ) )
     [[ -n $at ]] && reply=( "${reply[@]#@}" )
     # bash inserts a reply as it stands: quote one that the shell would read otherwise (a key

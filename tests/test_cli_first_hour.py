@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -405,3 +406,29 @@ def test_completed_fields_read_back_as_their_keys_and_bash_quotes_them(
     fish = _protocol(shell_env, "fish", "runlab ls --sort metrics.",
                      _TYPER_COMPLETE_FISH_ACTION="get-args")
     assert "metrics.`acc@1`\tmetric" in fish.split("\n")
+
+
+def test_bash_s_generic_script_is_offered_no_name_it_would_run(
+        store: Store, shell_env: dict[str, str]) -> None:  # noqa: F811
+    # `--install-completion`'s script inserts a reply as it stands: metrics.`acc@1` would run
+    # acc@1 as a command, so only runlab's own script (which escapes it) is offered it
+    add_run(store, metrics={"loss": 0.4, "acc@1": 0.6})
+    store.close()
+    env = {**shell_env, "_RUNLAB_COMPLETE": "complete_bash",
+           "COMP_WORDS": "runlab ls --sort metrics.", "COMP_CWORD": "3"}
+    generic = subprocess.run(["runlab"], env=env, capture_output=True, text=True, timeout=60,
+                             check=False)
+    assert generic.stdout.split() == ["metrics.loss"], generic.stdout
+    ours = subprocess.run(["runlab"], env={**env, "_RUNLAB_COMPLETE_QUOTES": "1"},
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert ours.stdout.split() == ["metrics.`acc@1`", "metrics.loss"], ours.stdout
+
+
+def test_fields_complete_in_a_store_of_more_keys_than_are_offered_at_once(
+        store: Store, shell_env: dict[str, str]) -> None:  # noqa: F811
+    # the typed start is asked of the store first: a key past the first few hundred completes
+    add_run(store, metrics={f"k{index:03d}": 0.5 for index in range(300)})
+    store.close()
+    assert bash_complete(shell_env, "ls", "--sort", "metrics.k29") == [
+        f"metrics.k29{digit}" for digit in range(10)]
+    assert bash_complete(shell_env, "ls", "--where", "metrics.k299") == ["metrics.k299"]

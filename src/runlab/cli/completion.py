@@ -13,6 +13,7 @@ zsh and fish show the help beside the value, bash shows values only.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 
@@ -125,11 +126,12 @@ def complete_runs_then_tag_keys(ctx: Any, incomplete: str) -> list[tuple[str, st
 # -- field names: --sort, --where, --columns, --best --------------------------------------------
 
 _STOP = " \t()=!<>~,'\""  # what ends a field inside a --where expression or a --columns list
+_SHELL_SAFE = re.compile(r"[A-Za-z0-9_./,@~+=:%-]*")
 
 
-def _fields(ctx: Any, metrics_only: bool = False) -> list[tuple[str, str]]:
+def _fields(ctx: Any, typed: str, metrics_only: bool = False) -> list[tuple[str, str]]:
     """`metrics.KEY`, `params.KEY`, `tags.KEY` of the store (metrics first), then plain ones,
-    each spelled as the query language reads it (`fields.spell`)."""
+    each spelled as the query language reads it (`fields.spell`), that `typed` starts."""
     from runlab.store.complete import keys
 
     root = _store_root(ctx)
@@ -138,12 +140,21 @@ def _fields(ctx: Any, metrics_only: bool = False) -> list[tuple[str, str]]:
     from runlab.store.fields import PLAIN, spell
 
     kinds = ("metrics",) if metrics_only else ("metrics", "params", "tags")
-    # As the query language reads them: metrics.`loss.min` is the metric named so (bare, it
-    # is loss's minimum), metrics.`acc@1` a key --where and --sort take only quoted.
-    out = [(spell(table, key), table[:-1]) for table in kinds for key in keys(root, table)]
+    table_typed, dot, key_typed = typed.partition(".")
+    out = []
+    for table in kinds:
+        # (the store is asked for the keys the typed start names, not all of them: a store of
+        # thousands of keys completes any)
+        prefix = key_typed.lstrip("`\"") if dot and table_typed == table else ""
+        for key in keys(root, table, prefix=prefix):
+            # As the query language reads them: metrics.`loss.min` is the metric named so
+            # (bare, it is loss's minimum), metrics.`acc@1` a key --where and --sort take
+            # only quoted.
+            spelled = spell(table, key)
+            if spelled.startswith(typed):
+                out.append((spelled, table[:-1]))
     if not metrics_only:
-
-        out += [(name, "") for name in PLAIN if name != "tags"]
+        out += [(name, "") for name in PLAIN if name != "tags" and name.startswith(typed)]
     return out
 
 
@@ -154,8 +165,14 @@ def _complete_tail(ctx: Any, incomplete: str, metrics_only: bool = False) -> lis
         head, tail = incomplete[:cut], incomplete[cut:]
         if tail.startswith(("-", "+")):
             head, tail = head + tail[0], tail[1:]
-        return [(head + name, help_) for name, help_ in _fields(ctx, metrics_only)
-                if name.startswith(tail)]
+        fields = _fields(ctx, tail, metrics_only)
+        if os.environ.get("_RUNLAB_COMPLETE") == "complete_bash" and not os.environ.get(
+                "_RUNLAB_COMPLETE_QUOTES"):
+            # bash's generic script (`--install-completion`'s) inserts a reply as it stands: a
+            # name the shell would read otherwise (metrics.`acc@1` runs acc@1) is not offered;
+            # runlab's own script escapes it
+            fields = [(name, help_) for name, help_ in fields if _SHELL_SAFE.fullmatch(name)]
+        return [(head + name, help_) for name, help_ in fields]
     except Exception:  # noqa: BLE001 (Tab must never print a traceback)
         return []
 

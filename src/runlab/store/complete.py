@@ -54,9 +54,12 @@ def tag_keys(root: str, limit: int = LIMIT) -> list[str]:
     return keys(root, "tags", limit)
 
 
-def keys(root: str, table: str, limit: int = LIMIT) -> list[str]:
-    """Every key of `params`, `metrics` or `tags` in use, sorted; [] on any trouble."""
+def keys(root: str, table: str, limit: int = LIMIT, prefix: str = "") -> list[str]:
+    """Every key of `params`, `metrics` or `tags` in use that starts with `prefix`, sorted
+    (the first `limit` of them: the prefix is applied first, so a store of thousands of keys
+    still completes `k299`); [] on any trouble."""
     if table not in ("params", "metrics", "tags"):
         return []
-    rows = _rows(root, f"SELECT DISTINCT key FROM {table} ORDER BY key LIMIT ?", (limit,))
+    rows = _rows(root, f"SELECT DISTINCT key FROM {table} WHERE substr(key, 1, ?) = ? "
+                       "ORDER BY key LIMIT ?", (len(prefix), prefix, limit))
     return [key for (key,) in rows if isinstance(key, str)]
