@@ -7118,3 +7118,10 @@ def test_a_padded_count_before_measures_pairs_is_the_step() -> None:
                     "   2 train loss  0.44676 test acc: 71.00%", "  3 workers started") == [
         ("train_loss", 0.54668, 1), ("test_acc", 70, 1), ("train_loss", 0.44676, 2),
         ("test_acc", 71, 2)]
+
+
+def test_a_hand_drawn_bar_of_blocks_before_its_position() -> None:
+    for full, empty in (("█", "░"), ("▇", " "), ("━", " ")):
+        lines = [f"Epoch {e}/2 [{full * (b * 10 // 4)}{empty * (10 - b * 10 // 4)}] {b}/4 "
+                 f"loss={e + b / 10:.4f}" for e in (1, 2) for b in (1, 2, 3, 4)]
+        assert [s for _, _, s in steps_of(*lines)] == [1, 2, 3, 4, 5, 6, 7, 8], full

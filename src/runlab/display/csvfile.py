@@ -70,7 +70,12 @@ def lines(runs: Iterable[Run], columns: Sequence[str]) -> Iterator[str]:
         out.truncate()
         return text
 
-    yield line(list(columns))
     found = fields.refs(columns)  # each column read once, not once a cell
+    # (a key's column headed as the default columns head it, however --columns quoted it)
+    yield line([fields.column_name(ref.table, ref.key)
+                if ref is not None and ref.table in ("params", "metrics", "tags")
+                and column != f"{ref.table}.{ref.key}"
+                and ref.label == fields.label(ref.table, ref.key) else column
+                for column, ref in ((c, found[c]) for c in columns)])
     for run in runs:
         yield line([_cell(run, c, found[c]) for c in columns])
