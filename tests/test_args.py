@@ -276,6 +276,14 @@ def test_what_follows_double_dash_hides_secrets_and_a_runner_s_program_has_the_p
     assert parsed.params == {"epochs": 1}
     assert not {"plainJJJ000", "pwKKK111", "pw2", "tk"} & {
         part for word in parsed.argv for part in word.split("=")}
+    # every spelling hidden before a `--` is hidden after it: a list's values, yacs' overrides
+    for tail in (["--api-keys", "K1x", "K2x"], ["--basic-auth", "userx", "passx"],
+                 ["WANDB.API_KEY", "abcx"], ["--opts", "WANDB.API_KEY", "abcx"]):
+        after = parse_args(["./train", "--", *tail], cwd=str(tmp_path))
+        assert not {"K1x", "K2x", "passx", "abcx"} & {*after.argv, *after.args}, tail
+    # (words that name no secret stay)
+    assert parse_args(["./train", "--", "--max-new-tokens", "512"], cwd=str(tmp_path)).args == [
+        "--max-new-tokens", "512"]
     # `cargo run ... -- ARGS`, `npm run train -- ARGS`: the program's arguments are the params,
     # the runner's own options none
     for runner in (["cargo", "run", "-q", "--release"], ["npm", "run", "train"]):

@@ -7070,9 +7070,12 @@ def test_a_note_after_a_mark_keeps_the_line_and_split_statistics_are_no_metrics(
     # a table or a frame of a split's statistics under phases' columns: no measure
     assert steps_of("|           |     train |       val |", "|-----------|-----------|------|",
                     "| images    | 5000      | 1000      |", "| loss      | 0.48      | 0.49 |",
-                    "       train     val", "samples    5000.00  1000.00",
-                    "pos_ratio     0.12     0.13") == [("train/loss", 0.48, 0),
-                                                      ("val/loss", 0.49, 0)]
+                    "       train     val", "samples     5000    1000",
+                    "auroc       0.90    0.85", "kappa       0.70    0.65") == [
+        ("train/loss", 0.48, 0), ("val/loss", 0.49, 0), ("train/auroc", 0.9, 0),
+        ("val/auroc", 0.85, 0), ("train/kappa", 0.7, 0), ("val/kappa", 0.65, 0)]
+    # a bracket of pairs after them is no mark: the line is not cut short
+    assert steps_of("epoch 3 loss 0.5 acc 0.9 [val acc 0.8]") == []
     # a frame of measures under phases' columns: the phase first
     assert steps_of("Epoch 1/2", "          train   val", "loss        0.5  0.60",
                     "accuracy    0.8  0.75") == [
@@ -7107,15 +7110,22 @@ def test_a_hand_drawn_bar_s_share_or_count_word_before_its_position() -> None:
 
 def test_the_cursor_sent_to_the_first_column_is_a_redraw() -> None:
     splitter = LineSplitter()
-    lines = splitter.feed(b"step 1 loss=0.9\n\x1b[1Gstep 2 loss=0.8\x1b[K\x1b[1Gstep 3 loss=0.7"
-                          b"\x1b[K\x1b[Gstep 4 loss=0.6\x1b[K\n")
-    assert lines == ["step 1 loss=0.9", "step 2 loss=0.8", "step 3 loss=0.7", "step 4 loss=0.6"]
+    data = (b"step 1 loss=0.9\n\x1b[1Gstep 2 loss=0.8\x1b[K\x1b[1Gstep 3 loss=0.7"
+            b"\x1b[K\x1b[Gstep 4 loss=0.6\x1b[K\n")
+    assert splitter.feed(data) == ["step 1 loss=0.9", "step 2 loss=0.8", "step 3 loss=0.7",
+                                   "step 4 loss=0.6"]
+    # however the output is cut into chunks
+    for cut in range(1, len(data)):
+        cut_in_two = LineSplitter()
+        assert cut_in_two.feed(data[:cut]) + cut_in_two.feed(data[cut:]) + cut_in_two.flush() == [
+            "step 1 loss=0.9", "step 2 loss=0.8", "step 3 loss=0.7", "step 4 loss=0.6"], cut
 
 
 def test_a_padded_count_before_measures_pairs_is_the_step() -> None:
     # candle's mnist-training: `{epoch:4} train loss {:8.5} test acc: {:5.2}%`
     assert steps_of("   1 train loss  0.54668 test acc: 70.00%",
-                    "   2 train loss  0.44676 test acc: 71.00%", "  3 workers started") == [
+                    "   2 train loss  0.44676 test acc: 71.00%", "  3 workers started",
+                    "5 fold cv accuracy 0.81", "  128 batch size loss 0.5") == [
         ("train_loss", 0.54668, 1), ("test_acc", 70, 1), ("train_loss", 0.44676, 2),
         ("test_acc", 71, 2)]
 

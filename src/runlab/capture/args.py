@@ -657,7 +657,8 @@ class _Entry:
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "fish"})
-# Build tools and package managers that run a program and pass it what follows `--`.
+# Build tools and package managers that run a program and pass it what follows `--` (cargo's
+# `run` only: `cargo test -- --test-threads 1` is the test harness's).
 _BUILD_RUNNERS = frozenset({"cargo", "npm", "pnpm", "yarn", "bun"})
 _SHELL_LONG_WITH_ARG = ("--rcfile", "--init-file")
 
@@ -680,7 +681,8 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         return _env_entry(tokens, cwd)
     if os.path.basename(program) == "dvc":
         return _dvc_entry(tokens)
-    if os.path.basename(program) in _BUILD_RUNNERS and "--" in tokens:
+    if os.path.basename(program) in _BUILD_RUNNERS and "--" in tokens and (
+            os.path.basename(program) != "cargo" or tokens[1:2] in (["run"], ["r"])):
         # `cargo run --release -- --lr 0.2`, `npm run train -- --lr 0.4`: what follows `--` is
         # the program's own arguments, what comes before the runner's
         at = tokens.index("--")
@@ -1003,7 +1005,9 @@ class _Scanner:
         while index < end:
             token = tokens[index]
             if token == "--":
-                self._hide_after_options(index + 1, end)
+                # another program's words (`bin/train -- --api-key X`): no params, but what is
+                # secret among them is hidden as it would be before the `--`
+                self.scan(index + 1, end)
                 positional.extend(self.redacted[index + 1 : end])
                 break
             if is_option(token):
@@ -1020,16 +1024,6 @@ class _Scanner:
                 positional.append(self.redacted[index])
             index += 1
         return params, positional
-
-    def _hide_after_options(self, start: int, end: int) -> None:
-        """After `--`, words no params are read from (another program's, `bin/train -- --api-key
-        X`): a secret option's value is still hidden (`--password=x` is, as any word is)."""
-        tokens = self.tokens
-        for index in range(start, end - 1):
-            token = tokens[index]
-            if is_option(token) and "=" not in token and is_secret(
-                    token.lstrip("-"), self.secret_patterns) and _could_be_secret(tokens[index + 1]):
-                self.redacted[index + 1] = REDACTED
 
     def _option(self, index: int, end: int, params: dict[str, Any]) -> int:
         token = self.tokens[index]

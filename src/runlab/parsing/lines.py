@@ -132,6 +132,8 @@ class LineSplitter:
 
     def _clean(self, block: bytes) -> list[str]:
         if b"\x1b" in block:
+            if b"G" in block:  # (one cut between two chunks, `_feed` did not see whole)
+                block = _TO_FIRST_COLUMN.sub(b"\r", block)
             block = _ESCAPE.sub(b"", block)
         if b"/step - " in block:
             block = _KERAS_GLUED.sub(rb"\1\n", block)

@@ -665,14 +665,15 @@ def parse_with_std(line: str) -> list[Found]:
 # at the line's step (PyTorch's schedulers' `... learning rate of group 0 to ...` are the
 # lr_scheduler rule's; a minimum, a maximum or an initial rate is a setting).
 _LR_CHANGE = re.compile(
-    rf"(?<![\w])(?<!(?i:min|max)\ )(?<!(?i:base|peak)\ )(?<!(?i:initial)\ )((?i:learning\ rate|lr))"
+    rf"(?<![\w])(?<!(?i:min|max)\ )(?<!(?i:base|peak)\ )(?<!(?i:initial|minimum|maximum)\ )"
+    r"((?i:learning\ rate|lr))"
     r"(?:\ (?:is\ )?(?i:set|decayed|reduced|changed|adjusted|lowered|updated|increased|dropped"
     r"|scheduled|annealed|warmed\ up))?"
     rf"\ (?:to|->|→)\ ({NUMBER})\.?\s*\Z", re.ASCII)
 
 
 def parse_lr_change(line: str) -> list[Found]:
-    """``reducing learning rate of group 0 to 1.0000e-04.``: learning_rate 1e-4."""
+    """``Epoch 4: LR decayed to 0.0125``: LR 0.0125."""
     match = _LR_CHANGE.search(line, max(0, len(line) - 200))
     if match is None or "ReduceLROnPlateau" in line or "LearningRateScheduler" in line:
         # (Keras' callbacks say the rate of the epochs after them, and the epoch's line shows
@@ -729,8 +730,8 @@ def labelled_rows(header: str) -> Callable[[str], list[Found]]:
         label = named.group(1).replace(" ", "_")
         if numbered and label.isdigit():
             label = numbered + label
-        if phased and not names_a_measure(label):
-            return [CLAIM]  # (a split's statistics, `images  5000  1000`: no measure)
+        if phased and all(type(value) is int for value in values):
+            return [CLAIM]  # (a split's counts, `images  5000  1000`: no measure)
         return [(f"{column}/{label}" if phased else f"{label}/{column}", value, None)
                 for column, value in zip(columns, values)
                 if value is not None and column.lower() not in _COUNT_COLUMNS] or [CLAIM]
@@ -1242,9 +1243,10 @@ def frame_rows_of(names: list[str], header: str) -> Callable[[str], list[Found]]
         values = [parse_number(field) for field in fields[1:]]
         if None in values:
             return []
-        if phases:
-            return [(f"{name}/{fields[0]}", value, None) for name, value in zip(names, values)
-                    if value is not None] if names_a_measure(fields[0]) else [CLAIM]
+        if phases:  # (a split's counts, `samples  5000  1000`, are none)
+            return [CLAIM] if all(type(value) is int for value in values) else [
+                (f"{name}/{fields[0]}", value, None) for name, value in zip(names, values)
+                if value is not None]
         return [(f"{fields[0]}/{name}", value, None) for name, value in zip(names, values)
                 if value is not None]
 
@@ -1925,11 +1927,11 @@ def named_rows(header: str) -> Callable[[str], list[Found]]:
             value = parse_number(text) if text else None
             if text and value is None:
                 return []
-            if column is not None and value is not None and not (
-                    phased and not names_a_measure(values[0])):
-                # (under phases' columns, a row a measure's: not a split's `images` count)
+            if column is not None and value is not None:
                 found.append((f"{column}/{values[0]}" if phased else f"{values[0]}/{column}",
                               value, None))
+        if phased and found and all(type(value) is int for _, value, _ in found):
+            return [CLAIM]  # (under phases' columns, a split's counts, `images  5000  1000`)
         return found or [CLAIM]
 
     return row

@@ -551,8 +551,9 @@ _ASIDES = re.compile(
 
 # A mark after the last value, the new best's (` *`, ` <-- best`, ` ✓ saved`, ` [saved]`, ` ->
 # saved checkpoint`): a sign first, no digit in it; or a note after a mark's sign, digits and
-# all (` -> saved checkpoints/epoch_3.pt`, ` <-- best (epoch 7)`, ` * new best 0.49`), or in
-# brackets that end the line (` [saved ckpt_10.pt]`, ` [12.3s]`).
+# all (` -> saved checkpoints/epoch_3.pt`, ` <-- best (epoch 7)`; one that ends in a number,
+# ` * new best 0.49`, is not looked for), or in brackets that end the line (` [saved
+# ckpt_10.pt]`, ` [12.3s]`).
 _MARKER_TAIL = re.compile(
     r"(?<=[\d%])\ {1,4}(?:[^\d\w\s(][^\d]{0,39}|(?:[*!<>✓✔✗↓↑→←★☆]|->|=>)[^\[\]]{0,60}"
     r"|\[[^\[\]]{1,40}\])\Z")
@@ -565,8 +566,12 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
     if "(" in text:
         text = _REMARK.sub("", text)
     if text[-1:] not in _DIGITS_AND_PERCENT and (
-            marker := _MARKER_TAIL.search(text, max(0, len(text) - 72))) is not None:
-        text = text[: marker.start()]  # `val acc 0.80 *`, `<-- best`, `[saved]`: a mark, no pair
+            marker := _MARKER_TAIL.search(text, max(0, len(text) - 72))) is not None and not (
+                text[-1:] == "]" and "]" not in (inside := text[text.rindex("[") + 1 : -1])
+                and _spaced_texts(inside) is not None):
+        # `val acc 0.80 *`, `<-- best`, `[saved]`: a mark, no pair (a bracket of pairs, `[val
+        # acc 0.8]`, is none)
+        text = text[: marker.start()]
     if ("/" in text or "(" in text or "B" in text or "±" in text or "took" in text
             or " in " in text) and _ASIDES.search(text) is not None:
         aside = _ASIDES.sub(" ", text)
@@ -2024,8 +2029,9 @@ _BRACKETED_COUNTERS = re.compile(
     r"\s{0,8}(?:\[\ {0,4}(?i:epoch|ep|iter|iteration|step|batch)\ {0,4}:?\ {0,4}\d{1,18}"
     r"(?:\ {0,4}/\ {0,4}\d{1,18})?\ {0,4}\]\ {0,4}){1,3}(?:::\ |[:|\-]\ )?\ {0,4}(?=[A-Za-z])",
     re.ASCII)
-_BARE_COUNT = re.compile(r"\ {0,8}(\d{1,9})\ (?=[A-Za-z])", re.ASCII)
-_COUNT_FIRST = frozenset(" 0123456789")
+# (padded, as `{epoch:4}` pads it, and before a phase's or a measure's word: not `5 fold cv
+# accuracy 0.81`, `128 batch size loss 0.5`)
+_BARE_COUNT = re.compile(r"\ {1,8}(\d{1,9})\ (?=([A-Za-z][\w\-]{0,40})\ )", re.ASCII)
 _WORDS_AT_END = re.compile(r"(?:\ [A-Za-z][\w\-]{0,40}){1,4}\Z", re.ASCII)
 _EPOCH_BEFORE_STEP = re.compile(
     r"[\[(]\ {0,4}((?i:epoch|ep)\ {1,4}\d{1,18}(?:/\d{1,18})?)\ {0,4}[\])]\ {1,4}"
@@ -2405,7 +2411,8 @@ def parse_name_value(line: str) -> list[Found]:
         # `[Epoch 2] step 500 | loss 0.45`, `(Epoch 1) global step 240 loss 0.1`: the step of
         # the line's own after its epoch, as without the brackets
         line = f"{epoch_first.group(1)} {line[epoch_first.end():]}"
-    if line[:1] in _COUNT_FIRST and (lead_count := _BARE_COUNT.match(line)) is not None:
+    if line[:1] == " " and (lead_count := _BARE_COUNT.match(line)) is not None and (
+            lead_count.group(2).lower() in PHASES or names_a_measure(lead_count.group(2))):
         # a count alone before measures' `name value` pairs, candle's mnist-training
         # `{epoch:4} train loss {:8.5} test acc: {:5.2}%`: the line's step
         rest = line[lead_count.end():]
