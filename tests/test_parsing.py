@@ -7135,3 +7135,9 @@ def test_a_hand_drawn_bar_of_blocks_before_its_position() -> None:
         lines = [f"Epoch {e}/2 [{full * (b * 10 // 4)}{empty * (10 - b * 10 // 4)}] {b}/4 "
                  f"loss={e + b / 10:.4f}" for e in (1, 2) for b in (1, 2, 3, 4)]
         assert [s for _, _, s in steps_of(*lines)] == [1, 2, 3, 4, 5, 6, 7, 8], full
+
+
+def test_a_mark_that_ends_in_a_bracket_it_never_opened() -> None:
+    # (a closing bracket with no opening one: no mark's bracket, and no error)
+    assert steps_of("epoch 3 loss 0.5000 acc 0.9000 *]", "epoch 4 loss 0.4000 acc 0.9000 <-- ]") == [
+        ("loss", 0.5, 3), ("acc", 0.9, 3), ("loss", 0.4, 4), ("acc", 0.9, 4)]

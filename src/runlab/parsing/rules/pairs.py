@@ -567,7 +567,8 @@ def _spaced_texts(text: str) -> list[tuple[str, str]] | None:
         text = _REMARK.sub("", text)
     if text[-1:] not in _DIGITS_AND_PERCENT and (
             marker := _MARKER_TAIL.search(text, max(0, len(text) - 72))) is not None and not (
-                text[-1:] == "]" and "]" not in (inside := text[text.rindex("[") + 1 : -1])
+                text[-1:] == "]" and (opening := text.rfind("[")) >= 0
+                and "]" not in (inside := text[opening + 1 : -1])
                 and _spaced_texts(inside) is not None):
         # `val acc 0.80 *`, `<-- best`, `[saved]`: a mark, no pair (a bracket of pairs, `[val
         # acc 0.8]`, is none)
