@@ -284,6 +284,7 @@ def test_tqdm_postfix_curve(cli: Callable[..., Result], tmp_path: Path, python: 
         assert [s for s, _ in truth["metrics"]["train/fmt_loss"]] == list(range(1, 9))
         assert [s for s, _ in truth["metrics"]["shown_loss"]] == list(range(1, 9))
         assert [s for s, _ in truth["metrics"]["batch_loss"]] == list(range(1, 11))
+        assert [s for s, _ in truth["metrics"]["words_loss"]] == [1, 2, 3]
 
 
 def test_tqdm_status_line(cli: Callable[..., Result], tmp_path: Path, python: str) -> None:

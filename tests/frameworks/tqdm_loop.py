@@ -122,4 +122,10 @@ for epoch in range(2):
         bar.update(i - bar.n)
         _truth.add(metrics, "batch_loss", 5 * epoch + i, loss)
     bar.close()
+# A name of words (`{"words loss": ...}`): joined with _, as the same name printed is.
+bar = tqdm(range(3), desc="words")
+for i in bar:
+    loss = 0.4 / (i + 1.5)
+    bar.set_postfix({"words loss": loss})
+    _truth.add(metrics, "words_loss", i + 1, loss)
 _truth.write(metrics)

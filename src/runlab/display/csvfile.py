@@ -54,6 +54,16 @@ def _cell(run: Run, column: str, found: fields.Ref | None) -> Any:
     return v
 
 
+def _heading(column: str, found: fields.Ref | None) -> str:
+    """A key's column headed as the default columns head it (`fields.column_name`), however
+    --columns quoted it; a statistic's or a plain field's as written."""
+    if found is None or found.table not in ("params", "metrics", "tags") or (
+            column == f"{found.table}.{found.key}"  # (already so: no second reading)
+            or found.label != fields.label(found.table, found.key)):
+        return column
+    return fields.column_name(found.table, found.key)
+
+
 def render(runs: Sequence[Run], columns: Sequence[str] | None = None) -> str:
     return "".join(lines(runs, list(columns) if columns else csv_columns(runs)))
 
@@ -71,11 +81,6 @@ def lines(runs: Iterable[Run], columns: Sequence[str]) -> Iterator[str]:
         return text
 
     found = fields.refs(columns)  # each column read once, not once a cell
-    # (a key's column headed as the default columns head it, however --columns quoted it)
-    yield line([fields.column_name(ref.table, ref.key)
-                if ref is not None and ref.table in ("params", "metrics", "tags")
-                and column != f"{ref.table}.{ref.key}"
-                and ref.label == fields.label(ref.table, ref.key) else column
-                for column, ref in ((c, found[c]) for c in columns)])
+    yield line([_heading(c, found[c]) for c in columns])
     for run in runs:
         yield line([_cell(run, c, found[c]) for c in columns])

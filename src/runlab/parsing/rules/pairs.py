@@ -291,10 +291,9 @@ _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 def parse_key_value(line: str) -> list[Found]:
     """``loss: 0.5``, ``loss=0.5``, ``val loss = 0.5`` (``val_loss``), several per line."""
-    pairs = key_value_pairs(line)
     return [
         (key, int(integer) if integer else float(number), None)
-        for key, integer, number in pairs
+        for key, integer, number in key_value_pairs(line)
         if is_metric_key(key) and not (integer and _CONSTANT.fullmatch(key) and not _MEASURE.search(
             key) and key.lower() not in STEP_NAMES)  # (Coqui's `GLOBAL_STEP: 3` is a step)
     ]
