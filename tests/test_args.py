@@ -106,7 +106,11 @@ CASES: list[tuple[list[str], dict[str, Any], list[str], str | None]] = [
     (["python", "train.py", "~db=mysql"], {}, [], "train.py"),
     (["python", "train.py", "db=mysql", "-m"], {"db": "mysql", "m": True}, [], "train.py"),
     (["python", "train.py", "-m", "db=mysql,pg"], {"m": True, "db": "mysql,pg"}, [], "train.py"),
-    (["python", "train.py", "layers=[64,32]"], {"layers": "[64,32]"}, [], "train.py"),
+    # (an override's flat list is a list, a quoted value a string: Hydra's, OmegaConf's and
+    # sacred's reading; a nested list stays text)
+    (["python", "train.py", "layers=[64,32]"], {"layers": [64, 32]}, [], "train.py"),
+    (["python", "train.py", "with", "run_id='10'", 'name="a b"', "x=[]", "y=[1,[2]]"],
+     {"run_id": "10", "name": "a b", "x": [], "y": "[1,[2]]"}, ["with"], "train.py"),
     # a file's name that holds `=` (Lightning's checkpoints, a path's) is a value, no
     # assignment; an override's value may be one
     (["python", "train.py", "data/x=1.csv"], {}, ["data/x=1.csv"], "train.py"),

@@ -395,9 +395,12 @@ def test_lightning_cli_records_its_resolved_configuration_once(
     # LightningCLI's resolved configuration: the file's settings, the command line's override
     # and every init argument's default, each once under its own name (not again as the
     # model's hparams, `lr`, nor as the config file's `model/lr`)
+    # (`--seed_everything true`: the seed LightningCLI drew, as its saved config has it)
     for run, truth, output in run_both(cli, tmp_path, python, "lightning_cli.py", "fit",
-                                       "--config", "conf/cli.yaml", "--model.lr", "0.1"):
+                                       "--config", "conf/cli.yaml", "--model.lr", "0.1",
+                                       "--seed_everything", "true"):
         assert truth["params"]["model"] == {"lr": 0.1, "hidden": 16, "dropout": 0.0}
+        assert isinstance(truth["params"]["seed_everything"], int)
         assert truth["params"]["data"] == {"batch_size": 32, "n": 64}
         assert_params(run, truth)
         assert not {"lr", "hidden", "dropout", "batch_size", "n", "model/lr", "model/hidden",
@@ -423,19 +426,27 @@ def test_yacs_absl_and_jsonargparse_record_the_configuration_they_settled(
         assert_same_points(run, truth)
         assert "hook is off" not in output
     # absl: every flag of the program's own, from the flag file, the defaults and the line
-    # (`--noaugment` is `augment` false; `-e 2` is `num_epochs`)
+    # (`--noaugment` is `augment` false; `-e 2` is `num_epochs`; a secret's value typed after
+    # its short name, `-t X`, hidden in the command line too)
     for run, truth, _output in run_both(cli, tmp_path / "absl", python, "absl_train.py",
-                                       "--flagfile=conf/absl.flags", "-e", "2"):
+                                       "--flagfile=conf/absl.flags", "-e", "2", "-t",
+                                       "absl-short-secret-31"):
         assert truth["params"] == {"learning_rate": 0.05, "num_epochs": 2, "batch_size": 16,
                                    "augment": False, "layers": ["128", "64"]}
         assert_params(run, truth)
-        assert not {"e", "noaugment"} & set(run["params"])
+        assert not {"e", "noaugment", "t"} & set(run["params"])
+        assert run["params"]["hf_token"] == "***" and run["command"][-2:] == ["-t", "***"]
+        assert "absl-short-secret-31" not in json.dumps(run)
         assert_same_points(run, truth)
     # jsonargparse's CLI: every argument, the config file's values, the line's override
+    # (a secret's positional hidden where it was typed, though its parser says not where)
     for run, truth, _output in run_both(cli, tmp_path / "cli", python, "jsonargparse_cli.py",
-                                       "--config", "conf/cli_train.yaml", "--lr", "0.1"):
+                                       "jsa-positional-secret-52", "--config",
+                                       "conf/cli_train.yaml", "--lr", "0.1"):
         assert truth["params"] == {"lr": 0.1, "batch_size": 64, "seed": 7, "epochs": 3}
         assert_params(run, truth)
+        assert run["params"]["api_token"] == "***" and run["args"][-1] == "***", run["args"]
+        assert "jsa-positional-secret-52" not in json.dumps(run)
         assert_same_points(run, truth)
 
 

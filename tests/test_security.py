@@ -936,3 +936,47 @@ def test_a_secret_s_name_drops_its_number_but_measures_that_hold_such_words_stay
     from runlab.capture.args import is_secret
 
     assert is_secret("pin") and is_secret("user_pin") and not is_secret("pin_memory")
+
+
+def test_parsers_defaults_and_quoted_parts_of_a_value_keep_no_secret() -> None:
+    from runlab.capture.args import is_secret, redact_patch, redact_value
+
+    # a default where a parser declares it (argparse, click, absl, docopt), and a file of
+    # argparse's `fromfile_prefix_chars`, one word a line
+    added = ['p.add_argument("--api-key", default="mark-a-1")',
+             "p.add_argument('-k', '--hf-token', type=str, default='mark-b-2', help='x')",
+             '@click.option("--token", default="mark-c-3")',
+             'flags.DEFINE_string("hf_token", "mark-d-4", "its token")',
+             "  --api-key=<k>   The key [default: mark-e-5]."]
+    kept = ['p.add_argument("--name", default="keep-1")', 'x = dict(default="keep-2")',
+            'flags.DEFINE_string("model", "keep-3", "m")', "  --lr=<lr>  Rate [default: 0.1]."]
+    patch = "diff --git a/s.py b/s.py\n+++ b/s.py\n" + "".join(
+        f"+{line}\n" for line in added + kept)
+    patch += "diff --git a/args.txt b/args.txt\n+++ b/args.txt\n+--seed\n+5\n+--api-key\n"
+    patch += "+mark-f-6\n+train\n"
+    out = redact_patch(patch)
+    assert "mark-" not in out and all(line in out for line in kept), out
+    assert "[default: ***]." in out and "+--seed\n+5\n" in out and "+train\n" in out
+    # a quoted part inside an option's value: `--gin_bindings=train.api_key="x"`
+    assert redact_value('--gin_bindings=train.api_key="mark-g"') == (
+        '--gin_bindings=train.api_key="***"')
+    assert redact_value("--hparams=api_key='mark-h',lr=0.1") == "--hparams=api_key='***',lr=0.1"
+    assert redact_value('--name=run="a"') == '--name=run="a"'
+    assert is_secret("SSHPASS") and not is_secret("bypass")
+
+
+def test_a_secret_argument_of_click_is_hidden_where_it_was_typed_only(tmp_path: Path) -> None:
+    # click's (and typer's) positional argument named for a secret: its word hidden in the
+    # command and args, as argparse's positional is; an option's word of other text stays
+    (tmp_path / "c.py").write_text(
+        "import click\n@click.command()\n@click.argument('api_token')\n"
+        "@click.option('--name', default='x')\ndef main(api_token, name):\n"
+        "    print('loss=0.5')\nmain()\n")
+    r = _runlab("--no-git", PY, "c.py", "markclick7q2", "--name", "run1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+    assert shown["command"][1:] == ["c.py", "***", "--name", "run1"], shown["command"]
+    assert shown["args"] == ["***"] and shown["params"]["api_token"] == "***"
+    for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
+        if path.name != "output.log":
+            assert b"markclick7q2" not in path.read_bytes(), path

@@ -1,5 +1,5 @@
 """An absl program (`app.run`): its flags from their defaults, a `--flagfile` and the command
-line (`--noaugment`, the short `-e`). Its record: each flag's value, and its losses."""
+line (`--noaugment`, the short `-e`, a secret's short `-t`). Its record: each flag's value, and its losses."""
 
 import sys
 
@@ -13,6 +13,7 @@ flags.DEFINE_integer("num_epochs", 3, "epochs", short_name="e")
 flags.DEFINE_integer("batch_size", 32, "the batch size")
 flags.DEFINE_boolean("augment", True, "whether to augment")
 flags.DEFINE_list("layers", ["64"], "the hidden layers")
+flags.DEFINE_string("hf_token", None, "a token", short_name="t")
 FLAGS = flags.FLAGS
 
 

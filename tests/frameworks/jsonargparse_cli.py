@@ -1,5 +1,5 @@
 """jsonargparse's `CLI(train)`: the function's arguments from their defaults, a `--config`
-file and the command line. Its record: the arguments it was called with, and its losses."""
+file and the command line (a secret's positional). Its record: the arguments it was called with, and its losses."""
 
 import sys
 
@@ -10,7 +10,7 @@ import _truth
 truth = sys.argv.pop(1)
 
 
-def train(lr: float = 0.01, batch_size: int = 32, seed: int = 0, epochs: int = 3) -> None:
+def train(api_token: str, lr: float = 0.01, batch_size: int = 32, seed: int = 0, epochs: int = 3) -> None:
     metrics = {}
     for epoch in range(epochs):
         loss = round(lr / (epoch + 1), 4)

@@ -48,6 +48,7 @@ sys.argv[1:1] = [truth]
 config = cli.config["fit"].as_dict()
 settings = {part: config[part] for part in ("model", "data")}
 settings["trainer"] = {"max_epochs": config["trainer"]["max_epochs"]}
+settings["seed_everything"] = config["seed_everything"]  # (the one drawn for `true`)
 metrics = {}
 with open(cli.trainer.logger.experiment.metrics_file_path) as f:
     for row in csv.DictReader(f):

@@ -59,6 +59,7 @@ _SEP = "[-_./]"
 SECRET_PATTERNS: tuple[str, ...] = (
     "*key*", "*token*", "*secret*", "*password*", "*passwd*", "*passphrase*", "*credential*",
     "*bearer*", "*jwt*", "*cookie*", "*authorization*", "*creds*", "*pincode*", "*pin[-_]code*",
+    "sshpass",  # (sshpass's password variable, `SSHPASS`)
     *(glob for word in ("pass", "pw", "pwd", "auth", "pin") for glob in (word, f"*{_SEP}{word}")),
 )
 # Where a camelCase or PascalCase name splits into words.
@@ -147,9 +148,11 @@ _CREDENTIALS = re.compile(
 )
 # `KEY=VALUE`, `KEY: VALUE`, `"KEY": "VALUE"` inside a longer text (JSON or Python passed as
 # an argument, a query string): the value is redacted when the key looks secret.
+# (An unquoted value may hold quoted parts, `--gin_bindings=train.api_key="x"`.)
 _PAIR = re.compile(
     r"""(?<![\w.])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P<q>["']?)[ \t]*(?:[?+:!]?=|:)[ \t]*"""
-    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|[^\s,;&|()\[\]{}"'<>]+)"""
+    r"""(?P<value>"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'|[^\s,;&|()\[\]{}"'<>]+"""
+    r"""(?:(?:"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}')[^\s,;&|()\[\]{}"'<>]*)*)"""
 )
 # In a settings file or a script, a secret-looking option and its value as the next word
 # (`--wandb-api-key abc` in `run.sh`, a flag file's `--hf_token abc`).
@@ -235,6 +238,22 @@ def parse_value(text: str) -> Any:
     if lowered in ("null", "none"):
         return None
     return text
+
+
+_QUOTED_WORD = re.compile(r"""'([^'\\]*)'|"([^"\\]*)\"""")
+_FLAT_LIST = re.compile(r"\[[^\[\]{}'\"]*\]")
+
+
+def _override_value(text: str) -> Any:
+    """An override's value as Hydra, OmegaConf and sacred read it: a quoted one a string
+    (`run_id='10'` is "10"), a flat list a list (`layers=[8,16]`), else `parse_value`'s."""
+    quoted = _QUOTED_WORD.fullmatch(text)
+    if quoted is not None:
+        return quoted[1] if quoted[1] is not None else quoted[2]
+    if _FLAT_LIST.fullmatch(text):
+        inner = text[1:-1].strip()
+        return [parse_value(item.strip()) for item in inner.split(",")] if inner else []
+    return parse_value(text)
 
 
 def redact_url(url: str) -> str:
@@ -353,6 +372,8 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
     if "=" in text or ":" in text:
         text = _PAIR.sub(hide, text)
+    if "[default:" in text:
+        text = _DOCOPT_DEFAULT.sub(lambda m: _hide_option(m, patterns), text)
     if '"' not in text and "'" not in text:
         return text  # (no quoted value: the common line of code, read once)
     if "," in text and "-" in text:  # (`["--api-key", "x"]`, a launch list's words)
@@ -362,8 +383,17 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
         key = match["key"] if match["key"] is not None else match["name"]
         return match[0] if key.lower() in _WORDS else hide(match)
 
+    def hide_default(match: re.Match[str]) -> str:
+        value = match["value"]
+        if value[1:-1] == REDACTED or not any(
+                is_secret(name, patterns) for name in _QUOTED_NAME.findall(match["args"])):
+            return match[0]
+        return match[0][: match.start("value") - match.start()] + value[0] + REDACTED + value[0]
+
     if "=" in text:
         text = _CODE_ASSIGNED.sub(hide_item, text)
+        if "default" in text:
+            text = _CODE_DEFAULT.sub(hide_default, text)
     return _CODE_CALLED.sub(hide, text) if "," in text else text
 
 
@@ -420,8 +450,17 @@ _CODE_ASSIGNED = re.compile(
     r"""|(?<![\w.])(?P<name>[A-Za-z_]\w{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.\[\], |]{0,60}?)"""
     r"""[ \t]*=[ \t]*""" + _QUOTED)
 _CODE_CALLED = re.compile(
-    r"""(?:setdefault|putenv|setenv|set_key|set_secret|getenv|get)\([ \t]*"""
+    r"""(?:setdefault|putenv|setenv|set_key|set_secret|getenv|get|DEFINE_[a-z_]{1,20})\([ \t]*"""
     r"""(?P<q>["'])(?P<key>[A-Za-z_][\w.\-]{0,80})(?P=q)[ \t]*,[ \t]*""" + _QUOTED)
+# An option's default where a parser declares it, `add_argument("--api-key", default="x")`,
+# `@click.option("--token", default="x")`, `Field(default="x")` after a quoted name; and a
+# docopt usage's `--api-key=<k>  The key [default: x]`.
+_CODE_DEFAULT = re.compile(
+    r"""\((?P<args>[^()\n]{0,300}?)\bdefault[ \t]*=[ \t]*""" + _QUOTED)
+_QUOTED_NAME = re.compile(r"""["']-{0,2}([A-Za-z_][\w.\-]{0,80})["']""")
+_DOCOPT_DEFAULT = re.compile(
+    r"""(?<![\w\-])(?P<key>--?[A-Za-z][\w.\-]{0,80})[^\n\[]{0,200}"""
+    r"""\[default:[ \t]*(?P<value>[^\]\n]{1,200})(?=\])""")
 
 
 def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
@@ -439,7 +478,7 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
                 line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
             line = "+" + redact_source(line[1:], path, patterns)
         if line[:1] in "+ " and not line.startswith("+++ "):  # (a context line's too)
-            option = _OPTION_CONTINUED.search(line)
+            option = _OPTION_CONTINUED.search(line) or _OPTION_ALONE.match(line)
             continued = option is not None and is_secret(option.group(1), patterns)
         elif line[:1] != "-":
             continued = False
@@ -450,6 +489,9 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
 # A secret option at a line's end before a shell's continuation, `--api-key \`, and the value
 # that starts the next line.
 _OPTION_CONTINUED = re.compile(r"(?:^[+ ]?|\s)(--?[A-Za-z][\w.\-]{0,80})[ \t]+\\\r?\n?$")
+# Or a secret option alone on its line, its value the next line's (a file of argparse's
+# `fromfile_prefix_chars`, one word a line).
+_OPTION_ALONE = re.compile(r"[+ ]?[ \t]*(--?[A-Za-z][\w.\-]{0,80})[ \t]*\r?\n?$")
 _CONTINUED_VALUE = re.compile(
     r"""^(\+[ \t]*)(?![-\\])(?:"(?:[^"\\\n]|\\.){0,1000}"|'(?:[^'\\\n]|\\.){0,1000}'"""
     r"""|[^\s;&|<>]+)""")
@@ -1074,7 +1116,7 @@ class _Scanner:
         if prefix == "~":  # a Hydra deletion sets nothing
             secret = is_secret(key, self.secret_patterns)
         else:
-            secret = self.add(params, key, [parse_value(match["value"])])
+            secret = self.add(params, key, [_override_value(match["value"])])
         if secret:
             self.redacted[index] = f"{prefix}{key}={REDACTED}"
 

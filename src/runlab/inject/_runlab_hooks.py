@@ -175,7 +175,7 @@ def _redact_any(value):
         after_name = False  # (the item before names a secret: this one is its value)
         for v in value:
             hides = after_name and not (v is None or isinstance(v, bool) or v == "")
-            out.append("***" if hides else _redact_any(v))
+            out.append(_hidden(v) if hides else _redact_any(v))
             after_name = not hides and word is not None and isinstance(v, str) and (
                 word.fullmatch(v) is not None and _secret_name(v))
         return out
@@ -188,8 +188,33 @@ def redact(values):
     for key, value in values.items():
         name = _redact_text(str(key))
         hides_nothing = value is None or isinstance(value, bool) or value == ""
-        out[name] = "***" if _secret_name(name) and not hides_nothing else _redact_any(value)
+        out[name] = _hidden(value) if _secret_name(name) and not hides_nothing else _redact_any(
+            value)
     return out
+
+
+_PLACEHOLDERS = ("none", "null", "true", "false", "empty")
+
+
+def _hidden(value):
+    """`***` for a secret's value. Where the command line holds its text, its digests (its
+    items' for a list) are kept for the next line written (`emit`), so that the recorder hides
+    the words that typed it however a parser that says not where read them (jsonargparse's
+    positional, a configuration's override): the secret itself never leaves the program."""
+    import hashlib
+
+    line = "\0".join(str(word) for word in getattr(sys, "argv", None) or ())
+    for text in value if isinstance(value, (list, tuple)) else (value,):
+        if isinstance(text, (str, int, float)) and not isinstance(text, bool):
+            text = str(text)
+            if len(text) >= 4 and text.lower() not in _PLACEHOLDERS and text in line and len(
+                    _typed_secrets) < 64:
+                _typed_secrets.add(hashlib.sha256(
+                    text.encode("utf-8", "surrogateescape")).hexdigest()[:16])
+    return "***"
+
+
+_typed_secrets = set()  # the digests `_hidden` kept for the next line written
 
 
 def encode(message):
@@ -199,9 +224,13 @@ def encode(message):
 
 
 def emit(message):
-    """Append one JSON line to the events channel (the recording process only)."""
+    """Append one JSON line to the events channel (the recording process only), with the
+    digests of the secrets hidden in it (`_hidden`)."""
     if not active():
         return
+    if _typed_secrets:
+        message = {**message, "secrets": sorted(_typed_secrets)}
+        _typed_secrets.clear()
     line = encode(message)
     os.write(_channel(), line)
 
@@ -1641,9 +1670,16 @@ def _click(module):
                 entry["aliases"] = aliases
             places = _option_places(options, words) if secret and words and not getattr(
                 param, "is_flag", False) and getattr(param, "nargs", 1) == 1 else []
-            at, _ = _secret_places(None, places, words) if secret else ([], [])
+            # (an argument's value, where the command line gave it: in no known place)
+            source = getattr(ctx, "get_parameter_source", lambda name: None)(name)
+            typed_value = secret and not options and words and value is not None and (
+                getattr(source, "name", "") == "COMMANDLINE")
+            at, anywhere = _secret_places(value if typed_value else None, places, words) if (
+                secret) else ([], [])
             if at:
                 entry["secret_at"] = at
+            if anywhere:
+                entry["secret_hash"] = anywhere
             entries.append(entry)
         if entries:
             emit({"argparse": entries, "argv": bool(from_argv)})
@@ -2567,17 +2603,30 @@ def _lightning_cli(module):
 
     parsed = guarded("lightning_cli", parsed)
 
+    # (its seed once it is set, `seed_everything: true` the one it drew, where Lightning sets
+    # it after parsing)
+    set_seed = getattr(cli, "_set_seed", None)
+
     def parse_arguments(self, parser, args):
         _state["in_lightning_cli"] = True  # (its parser's parse is its: the jsonargparse hook)
         try:
             result = original(self, parser, args)
         finally:
             _state["in_lightning_cli"] = False
-        parsed(self)
+        if set_seed is None:
+            parsed(self)
         return result
+
+    def seeded(self):
+        try:
+            return set_seed(self)
+        finally:
+            parsed(self)
 
     parse_arguments._runlab = True
     cli.parse_arguments = parse_arguments
+    if set_seed is not None:
+        cli._set_seed = seeded
 
 
 def _jsonargparse(module):
@@ -2650,6 +2699,14 @@ def _absl(module):
                 continue  # (a library's flags, JAX's, absl's own; a venv inside the project)
             for flag in defined:
                 value = flag.value
+                if callable(getattr(value, "to_dict", None)):
+                    # (ml_collections' `config_flags`: the configuration's fields, each one,
+                    # `config.lr`; the file it came from stays the command line's)
+                    flat = {}
+                    _flatten(value.to_dict(), flag.name, flat)
+                    entries += [{"key": key, "value": redact({key: item})[_redact_text(key)],
+                                 "exact": True} for key, item in flat.items()]
+                    continue
                 if isinstance(value, tuple):
                     value = list(value)
                 if not (value is None or isinstance(value, (bool, int, float, str, list))):
@@ -2657,8 +2714,21 @@ def _absl(module):
                 aliases = [flag.short_name] if flag.short_name else []
                 if flag.boolean:
                     aliases.append("no" + flag.name)
-                entries.append({"key": flag.name, "value": redact({flag.name: value})[
-                    _redact_text(flag.name)], "aliases": aliases, "exact": True})
+                entry = {"key": flag.name, "aliases": aliases, "exact": True}
+                if any(_secret_name(name) for name in (flag.name, *aliases)) and not (
+                        value is None or isinstance(value, bool) or value == ""):
+                    # (its words where the command line typed it, `-t X`, `--hf_token=X`:
+                    # those hidden, as argparse's are)
+                    entry["value"] = "***"
+                    words = line[1:]
+                    at, _ = _secret_places(None, _option_places(
+                        [f"{dashes}{name}" for name in (flag.name, *aliases[:1])
+                         for dashes in ("--", "-")], words), words)
+                    if at:
+                        entry["secret_at"] = at
+                else:
+                    entry["value"] = redact({flag.name: value})[_redact_text(flag.name)]
+                entries.append(entry)
         if entries:
             emit({"argparse": entries, "argv": True})
 

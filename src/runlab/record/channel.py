@@ -75,6 +75,9 @@ class Report:
     # Ray's worker actors (`(train_fn pid=1234) ...`) whose forwarded lines are a search's
     # trials', none the run's, whenever they come
     actors: list[str] = field(default_factory=list)
+    # the digests of secrets' values the hook hid in this line (`ArgparseValue.secret_hash`):
+    # the words of the command line that typed them are hidden too
+    secrets: list[str] = field(default_factory=list)
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -139,6 +142,7 @@ def read(msg: dict[str, Any], now: float) -> Report:
         report.off = msg.get("off") is True
         if isinstance(msg.get("actors"), list):
             report.actors = [a for a in msg["actors"] if isinstance(a, str)][:64]
+    report.secrets = _digests(msg.get("secrets"))
     if isinstance(msg.get("argparse"), list):
         for entry in msg["argparse"]:
             key = entry.get("key") if isinstance(entry, dict) else None

@@ -898,6 +898,8 @@ class ChannelReader:
             ranked = {k: v for k, v in line_params.items() if k not in self.argv_params
                       and not self._parsed_twin(k, v)}
             line_params = {}
+        if report.secrets:
+            self._hide(channel.ArgparseValue("", None, secret_hash=report.secrets))
         for entry in [] if report.foreign else report.argparse:
             if entry.secret_at or entry.secret_hash:
                 self._hide(entry)
