@@ -7141,3 +7141,109 @@ def test_a_mark_that_ends_in_a_bracket_it_never_opened() -> None:
     # (a closing bracket with no opening one: no mark's bracket, and no error)
     assert steps_of("epoch 3 loss 0.5000 acc 0.9000 *]", "epoch 4 loss 0.4000 acc 0.9000 <-- ]") == [
         ("loss", 0.5, 3), ("acc", 0.9, 3), ("loss", 0.4, 4), ("acc", 0.9, 4)]
+
+
+def test_a_variant_s_label_names_its_name_value_pairs() -> None:
+    # rouge-score's `rouge1: precision=... recall=...`, a dataset's `SST-2: accuracy=0.91`,
+    # conlleval's entity types (`LOC: precision: ...; recall: ...`, each the type's); a
+    # logger's name, a counter's or a process's is no such label
+    assert steps_of("rouge1: precision=0.8571 recall=0.6667", "rougeL: precision=0.8 recall=0.5",
+                    "SST-2: accuracy=0.91", "CIFAR-10: acc=0.9, loss=0.3",
+                    "processed 12 tokens with 6 phrases; found: 6 phrases; correct: 4.",
+                    "              LOC: precision: 100.00%; recall:  50.00%; FB1:  66.67  2",
+                    "trainer: loss=0.5", "epoch1: acc=0.5", "rank0: f1=0.4") == [
+        ("rouge1/precision", 0.8571, 0), ("rouge1/recall", 0.6667, 0),
+        ("rougeL/precision", 0.8, 0), ("rougeL/recall", 0.5, 0), ("SST-2/accuracy", 0.91, 0),
+        ("CIFAR-10/acc", 0.9, 0), ("CIFAR-10/loss", 0.3, 0), ("correct", 4, 0),
+        ("LOC/precision", 100, 0), ("LOC/recall", 50, 0), ("LOC/FB1", 66.67, 0), ("loss", 0.5, 0),
+        ("acc", 0.5, 0), ("f1", 0.4, 0)]
+
+
+def test_evaluation_reports_tables_and_summaries() -> None:
+    # statsmodels' `Adj. R-squared` (no second R-squared), its counts and flags; Markdown
+    # tables whose names carry a qualifier in parentheses; LVIS' summary; sacrebleu's scores
+    # after their signature and chrF++ (a signature alone is settings); a classifier's rates
+    assert steps_of("Model:                            OLS   Adj. R-squared:                  0.396",
+                    "No. Iterations: 6.0000", "Converged: 1.0000",
+                    "| Metric | Value |", "|:-------|------:|", "| Accuracy | 0.9100 |",
+                    "| F1 (macro) | 0.8841 |", "| ROC AUC | 0.9500 |", "",
+                    "| Model | Acc (%) | F1 (macro) |", "|-------|----|----|",
+                    "| logreg | 91.2 | 0.88 |", "",
+                    " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=300 "
+                    "catIds=  r] = 0.486",
+                    "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.4.0",
+                    "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.4.0 = 27.3 "
+                    "60.1/33.2/20.1/12.9 (BP = 1.000 ratio = 1.020 hyp_len = 52 ref_len = 51)",
+                    "chrF2++ = 71.10", "selection_rate          0.500000",
+                    "false_positive_rate     0.120000") == [
+        ("Adj_R-squared", 0.396, 0), ("Accuracy", 0.91, 0), ("F1_(macro)", 0.8841, 0),
+        ("ROC_AUC", 0.95, 0), ("logreg/Acc", 91.2, 0), ("logreg/F1_(macro)", 0.88, 0),
+        ("AP@[IoU=0.50:0.95|area=all|maxDets=300|catIds=r]", 0.486, 0), ("BLEU", 27.3, 0),
+        ("BP", 1, 0), ("ratio", 1.02, 0), ("chrF2++", 71.1, 0), ("selection_rate", 0.5, 0),
+        ("false_positive_rate", 0.12, 0)]
+
+
+def test_the_best_epoch_s_values_said_again_are_best_values_not_points_of_the_curve() -> None:
+    assert steps_of("epoch 6 val_loss 0.4800", "epoch 7 val_loss 0.4900",
+                    "Early stopping at epoch 7. Best epoch: 4 (val_loss=0.4500)",
+                    "Loading best model from ckpt/epoch_4.pt (val_loss=0.4500)",
+                    "Best epoch 5: val_loss=0.45 val_acc=0.80",
+                    "New best model! val_acc: 0.80 (previous: 0.78)",
+                    "val_loss did not improve (best: 0.45, current: 0.47)") == [
+        ("val_loss", 0.48, 6), ("val_loss", 0.49, 7), ("best_val_loss", 0.45, 7),
+        ("best_val_loss", 0.45, 7), ("best_val_loss", 0.45, 7), ("best_val_acc", 0.8, 7),
+        ("best_val_acc", 0.8, 7)]
+
+
+def test_more_ranks_in_words_and_a_phase_s_label_before_its_counter() -> None:
+    # rank 0's lines read (its prefix dropped), the other ranks' not; a counter after a
+    # phase's label, `train: step 1 loss 0.51`, is the step, its pairs the phase's
+    lines = [f"{form.format(r=r)} {word} {s} loss {0.5 + r + s / 100:.2f}"
+             for s, (form, word) in enumerate([
+                 ("Rank {r},", "epoch"), ("rank {r}", "epoch"), ("[Worker {r}]", "step"),
+                 ("(rank {r})", "step"), ("[Rank {r}]", "step"), ("[GPU{r}]", "epoch"),
+                 ("[rank {r}/2]", "step")], start=1) for r in (0, 1)]
+    assert steps_of(*lines) == [("loss", round(0.5 + s / 100, 2), s) for s in range(1, 8)]
+    assert steps_of("train: step 1 loss 0.51", "val: epoch 2 loss 0.52 acc 0.9",
+                    "[GPU0] Epoch 3 | Batchsize: 32") == [
+        ("train_loss", 0.51, 1), ("val_loss", 0.52, 2), ("val_acc", 0.9, 2)]
+
+
+def test_a_crash_s_report_and_a_retry_s_count_are_no_metrics() -> None:
+    assert steps_of(
+        "epoch 1: loss=0.5000", "╭──────── Traceback (most recent call last) ────────╮",
+        "│ ╭──── locals ────╮                                 │",
+        "│ │   epoch = 5    │                                 │",
+        "│ │      lr = 0.01 │                                 │",
+        "│ ╰────────────────╯                                 │",
+        "╰────────────────────────────────────────────────────╯", "RuntimeError: diverged",
+        "  + Exception Group Traceback (most recent call last):",
+        '  |   File "/usr/lib/python3.11/asyncio/taskgroups.py", line 145, in __aexit__',
+        "  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)",
+        "  +-+---------------- 1 ----------------", "    | ValueError: bad loss=nan acc=0.12",
+        "    +------------------------------------",
+        "Extension modules: numpy.core._multiarray_umath, torch._C (total: 13)",
+        "[W socket.cpp:1] connect failed, retrying (try=0, timeout=2000ms, delay=2496ms)",
+        "Received signal 15, exiting with code=143", "worker exit_code=1",
+        "epoch 2: loss=0.2500") == [("loss", 0.5, 1), ("loss", 0.25, 2)]
+
+
+def test_a_traceback_glued_to_a_progress_line_keeps_its_value() -> None:
+    splitter = LineSplitter()
+    lines = splitter.feed(b"\rstep 29/30 loss 0.0345\rstep 30/30 loss 0.0333")
+    lines += splitter.feed(b"^CTraceback (most recent call last):\n") + splitter.flush()
+    assert lines == ["step 29/30 loss 0.0345", "step 30/30 loss 0.0333",
+                     "Traceback (most recent call last):"]
+
+
+def test_counters_and_phases_in_the_words_of_other_languages() -> None:
+    assert steps_of("第 1 轮，训练损失：0.6543", "轮次 2/10 损失: 0.41",
+                    "エポック 3/10 損失: 0.5", "Эпоха 4, потеря: 0.5", "Época 5 - pérdida: 0.5",
+                    "训练 - 损失: 0.65, 准确率: 0.7", "验证 - 损失: 0.68, 准确率: 0.6",
+                    "训练: 损失=0.5 准确率=0.8  验证: 损失=0.6 准确率=0.7",
+                    "Epoch 6：loss=0.5，acc=0.8") == [
+        ("训练损失", 0.6543, 1), ("损失", 0.41, 2), ("損失", 0.5, 3), ("потеря", 0.5, 4),
+        ("pérdida", 0.5, 5), ("训练/损失", 0.65, 5), ("训练/准确率", 0.7, 5),
+        ("验证/损失", 0.68, 5), ("验证/准确率", 0.6, 5), ("训练/损失", 0.5, 5),
+        ("训练/准确率", 0.8, 5), ("验证/损失", 0.6, 5), ("验证/准确率", 0.7, 5),
+        ("loss", 0.5, 6), ("acc", 0.8, 6)]

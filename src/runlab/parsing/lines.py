@@ -39,6 +39,9 @@ _TO_FIRST_COLUMN = re.compile(rb"\x1b\[[01]?G")
 # its own. (A Keras value is a number then ` - ` or the end, never a letter.)
 _KERAS_GLUED = re.compile(rb"(/step(?: - [A-Za-z_][\w.\-/]{0,80}: -?[0-9][0-9.]{0,40}"
                           rb"(?:e[-+]?[0-9]{1,3})?)+)(?=[A-Za-z_])(?!e[-+]?[0-9])")
+# A traceback that starts on the line a progress line left open (`\rstep 30/30 loss 0.0333`
+# then the crash, or Ctrl-C's, on a terminal): a line of its own, the value before it kept.
+_GLUED_TRACEBACK = re.compile(rb"([^\r\n])(?:\^C)?(?=Traceback \(most recent call last\):)")
 
 # Bigger feeds are worked through in slices so that temporary copies stay this size.
 _SLICE = 64 * 1024
@@ -137,6 +140,8 @@ class LineSplitter:
             block = _ESCAPE.sub(b"", block)
         if b"/step - " in block:
             block = _KERAS_GLUED.sub(rb"\1\n", block)
+        if b"Traceback (most recent call last):" in block:
+            block = _GLUED_TRACEBACK.sub(rb"\1\n", block)
         text = block.translate(_CR_TO_LF, _CONTROLS).decode("utf-8", "replace")
         cap = self.max_line
         return [line[:cap] for line in text.split("\n") if line]

@@ -119,9 +119,19 @@ _LAUNCHER = re.compile(
     # (a process's number before a line that names its own counter, MPI's `-l`: `[1] step 5
     # loss: 0.9`, `1: epoch 3 ...`; alone before the pairs, `[3] loss: 0.9`, it is the step)
     r"|\[(\d{1,5})\]:?\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)"
-    r"|(\d{1,5}):\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)",
+    r"|(\d{1,5}):\ +(?=(?i:step|iter|iteration|epoch|global_step)\b\ {0,4}[:=]?\ {0,4}\d)"
+    # (more of a program's own: `[Rank 0] step 1 ...`, `[Worker 0] ...`, `[GPU0] Epoch 1 |
+    # ...` (the PyTorch DDP tutorial's), `(rank 0) step 1 ...`, `Rank 0, epoch 1, loss ...`,
+    # `rank 0 epoch 1 ...`, `Rank: 0, Epoch: 1, ...`, `Rank 0 | step 1 | ...`, `[rank 0/2] ...`)
+    r"|\[(?:Rank|Worker|worker|GPU|gpu)\ ?(\d{1,5})\]:?\ (?!time\ \(ms\))|\((?:rank|Rank|RANK)\ ?(\d{1,5})\)\ "
+    r"|(?:Rank|rank|RANK):?\ ?(\d{1,5}),?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)"
+    r"|Rank\ (\d{1,5})\ \|\ |\[rank\ (\d{1,5})/\d{1,5}\]:?\ ",
     re.ASCII)
 _LAUNCHED_START = frozenset("[(rRGWw0123456789")
+# The first characters of the lines that may start a crash's report (`_crashed`).
+_CRASH_STARTS = frozenset("╭ E")
+# A line of an exception group's traceback: its bars and corners before the frames.
+_EXCEPTION_GROUP_LINE = re.compile(r"\ {2,}[|+]")
 # The first of `_LAUNCHER`'s groups that a program's own words give (`[rank: 1]`, `rank 1 |`,
 # `Rank 1:`), not a launcher; and those that say a process whatever came before (a world's
 # size, `[Rank 1/2]`; a counter after the number, `[1] step 5`)
@@ -138,7 +148,10 @@ _RAY_WORKER_RANK = re.compile(r"-\ \((?:node_id=\w{1,80},\ )?ip=[\w.:\-]{1,60},\
 # Chinese and Japanese text's full-width punctuation, read as its ASCII form: `训练损失：0.41，`
 # (after a value, before a name: not a box's `batch · iters   4 · 60`)
 _MIDDLE_DOT = re.compile(r"(?<=[\d%]) [\u00b7\u2022] (?=[^\W\d_])")
-_FULL_WIDTH = str.maketrans("：，；（）＝｜\u2212", ":,;()=|-")  # (and a minus sign, `−0.5`)
+# (a comma's and a colon's space after them too, as Chinese text has none: `第 1 轮 第 5/15 批，损失：0.7`
+# as `..., 损失: 0.7`)
+_FULL_WIDTH: dict[int, str] = {**{ord(a): b for a, b in zip("；（）＝｜\u2212", ";()=|-")},
+                               ord("："): ": ", ord("，"): ", "}  # (and a minus sign, `−0.5`)
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
 # (A run of them and the spaces after it: no space before, which a search would try again
@@ -404,6 +417,7 @@ class MetricParser:
         self._earlier: dict[str, dict[int, float]] = {}
         self._earlier_due = 4_096  # (points until `_earlier` is bounded again)
         self._frame = False  # the line before was a traceback's frame
+        self._crash = ""  # in a crash's report that goes on over lines ("box", "group")
         # By the epoch's length (an evaluation's positions, `step 4/4`, are another count): the
         # epoch and position last seen together, and whether the positions go on across an
         # epoch instead of starting again (`Step 3500/4500` after `Epoch 2 summary`: the run's
@@ -535,6 +549,8 @@ class MetricParser:
                 if "world_rank=" in line:
                     self._ray_worker(line)
             if "RANK " in line and _other_rank(line):
+                continue
+            if (self._crash or line[:1] in _CRASH_STARTS) and self._crashed(line):
                 continue
             if self._rich_log is not None or ".py:" in line:
                 points.extend(self._continued(line))
@@ -802,9 +818,35 @@ class MetricParser:
                 self._ray_worker(line)
         if "RANK " in line and _other_rank(line):
             return []
+        if (self._crash or line[:1] in _CRASH_STARTS) and self._crashed(line):
+            return []
         if self._rich_log is not None or ".py:" in line:
             return self._continued(line)
         return self._parse_message(line)
+
+    def _crashed(self, line: str) -> bool:
+        """Whether a line is part of a crash's report, no output of the run's: rich's
+        traceback box (`╭── Traceback (most recent call last) ──╮` to `╰──╯`, its frames' locals,
+        `│ lr = 0.01 │`, inside), an exception group's (`  + Exception Group Traceback ...`,
+        then its `  | ` and `  +-+--` lines), faulthandler's `Extension modules: ... (total:
+        13)`."""
+        if self._crash == "box":
+            if line[:1] == "╰":
+                self._crash = ""
+            return True
+        if self._crash == "group":
+            if _EXCEPTION_GROUP_LINE.match(line):
+                return True
+            self._crash = ""
+        if line[:4] != "  + " and line[:1] == " ":
+            return False
+        if line[:1] == "╭" and "Traceback" in line:
+            self._crash = "box"
+            return True
+        if line[:4] == "  + " and "Exception Group Traceback" in line:
+            self._crash = "group"
+            return True
+        return line.startswith("Extension modules: ")
 
     def _continued(self, line: str) -> list[Point]:
         """A RichHandler line, or the next line: where that goes on with the message above
@@ -1805,12 +1847,38 @@ _PANEL_SIDES = frozenset("│┃║")
 _NUMBERS = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.])", re.ASCII)
 
 
+# A counter in the words of another language's tutorials, read as English's (`第 3 轮` and
+# `轮次 3/10` as `Epoch 3`, `エポック 3/10`, `에폭 3`, `Эпоха 3`, `Época 3`; `步骤 100`, `ステップ`,
+# `Шаг`, `Paso` as `Step`; `批次 [5/15]`, `第 5/15 批` as `Batch`; `迭代 100` as `Iter`), so
+# that it is the line's step as `Epoch 3` is; the names after it stay as printed.
+_NATIVE_COUNTER = re.compile(
+    r"第\s{0,2}(\d{1,9}(?:\s{0,2}/\s{0,2}\d{1,9})?)\s{0,2}(轮|回合|个\s?[Ee]poch|次迭代|步|批|代)"
+    r"|(?:(轮次|训练轮次|轮数|エポック|에폭|에포크|Эпоха|эпоха|Эпохи|Época|época|Époque|époque"
+    r"|Kỷ\ nguyên)|(步骤|步数|ステップ|스텝|Шаг|шаг|Adım|adım|Étape|étape|Bước|bước)"
+    r"|(批次|バッチ|배치|Батч|батч)|(迭代|イテレーション|반복|Итерация|итерация|Iteración"
+    r"|iteración|Iteração|iteração))(?=\s{0,2}[\[(]?\s{0,2}\d)")
+_NATIVE_WORDS = {"轮": "Epoch", "回合": "Epoch", "次迭代": "Iter", "步": "Step", "批": "Batch",
+                 "代": "Epoch"}
+
+
+def _english_counter(match: re.Match[str]) -> str:
+    if match.group(1) is not None:  # `第 3 轮`: the word after the number
+        word = match.group(2)
+        english = _NATIVE_WORDS.get(word, "Epoch")
+        return f"{english} {match.group(1).replace(' ', '')}"
+    english = ("Epoch", "Step", "Batch", "Iter")[
+        next(i for i, g in enumerate(match.groups()[2:]) if g is not None)]
+    return english
+
+
 def _plain(line: str) -> str:
     """A line not all ASCII as the rules read it: full-width punctuation as ASCII's, a middle
     dot between clauses as a bar, and no
     emoji (`📊 Epoch 1/3`, `loss: 0.5 ✅`: one space where a run of them stood, none at the
     start), so that a header or a pair is read as without them."""
     line = line.translate(_FULL_WIDTH)
+    if _NATIVE_COUNTER.search(line) is not None:
+        line = _NATIVE_COUNTER.sub(_english_counter, line)
     if line[:1] in _PANEL_SIDES and line.rstrip()[-1:] == line[:1] and line.count(line[:1]) == 2:
         # a panel's row of pairs, rich's `Panel(f"step {g} | loss {loss:.4f}")`: its text (a
         # box's row of a name and a value, Ray Tune's `│ acc    0.915 │`, is a table's)

@@ -43,6 +43,7 @@ from runlab.parsing.rules.libraries import (
     parse_cma_header,
     parse_flaml,
     parse_coco_eval,
+    parse_sacrebleu,
     parse_gensim,
     parse_hmmlearn,
     parse_labelled_header,
@@ -733,6 +734,14 @@ RULES: list[Rule] = [
         "AP@[IoU=0.50:0.95|area=all|maxDets=100]",
         parse_coco_eval,
         ("Average Precision  (AP) @[", "Average Recall     (AR) @["),
+        final=True,
+    ),
+    Rule(
+        "sacrebleu",
+        "sacrebleu's chrF++, `chrF2++ = 71.1` (after its signature too): under its name as "
+        "printed; a signature alone (`nrefs:1|case:mixed|...`) is settings",
+        parse_sacrebleu,
+        ("nrefs:", "++ = "),
         final=True,
     ),
     Rule(

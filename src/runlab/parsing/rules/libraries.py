@@ -1831,11 +1831,14 @@ def parse_labml(line: str) -> list[Found]:
 # 0.8358 | ...`, MACE's prettytable `|  config_type  | MAE E / meV | ...` over `| train_Default
 # |  844.7  | ...`: each value as row/column (PMF/MAE, train_Default/MAE_E), a unit after ` / `
 # or a `%` left out of the column's name; a column of times (`Train (s)`) is none.
+# (A qualifier in parentheses stays in the name, `F1 (macro)` is `F1_(macro)` as `F1 (macro):
+# 0.88` is; a percent sign's is dropped, `Acc (%)`.)
 _NAMED_CELL = re.compile(r"[A-Za-z][\w@.:\-]{0,40}(?:\ [A-Za-z%][\w@.\-%]{0,20}){0,4}"
-                         rf"(?:\ /\ [^|]{{1,20}})?(?:\ \((?:{TIME_UNIT})\))?", re.ASCII)
+                         rf"(?:\ /\ [^|]{{1,20}})?(?:\ \((?:{TIME_UNIT}|%|[A-Za-z][\w@.\-]{{0,20}})\))?",
+                         re.ASCII)
 _TIMES_COLUMN = re.compile(rf".*\ \((?:{TIME_UNIT})\)", re.ASCII)
 _ROW_NAME = re.compile(r"[A-Za-z][\w.\-]{0,60}", re.ASCII)
-_CELL_UNIT = re.compile(r"\ /\ .*$|\ ?%$")
+_CELL_UNIT = re.compile(r"\ /\ .*$|\ ?%$|\ \(%\)$")
 _NOT_ROW_NAMES = frozenset({*STEP_NAMES, "metric", "name", "key"})
 
 
@@ -2200,7 +2203,8 @@ _METRIC_TABLE_HEADER = re.compile(
     rf"{_TABLE_BAR}\s{{0,40}}(?i:values?|scores?|results?)\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?")
 _METRIC_TABLE_ROW = re.compile(
     rf"\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?"
-    rf"([A-Za-z][\w@.\-/]{{0,60}}(?:\ [A-Za-z@][\w@.\-/]{{0,30}}){{0,4}})"
+    rf"([A-Za-z][\w@.\-/]{{0,60}}(?:\ [A-Za-z@][\w@.\-/]{{0,30}}){{0,4}}"
+    rf"(?:\ \([A-Za-z][\w@.\-]{{0,20}}\))?)"  # (a qualifier, `F1 (macro)`)
     rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}({NUMBER})%?\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?")
 # (the lines between: dashes, `=`, `+`, and the box-drawing characters)
 _TABLE_RULE = re.compile(r"[\s|+\-=:\u2500-\u257f]{3,400}")
@@ -3555,10 +3559,14 @@ def parse_sklearn_hgb(line: str) -> list[Found]:
 # pycocotools' summary (`COCOeval.summarize`), printed by DETR, detectron2, MMDetection,
 # YOLOv5's val.py and torchvision's detection references:
 #     ` Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.372`
-# Each value under its label, padding dropped: `AP@[IoU=0.50:0.95|area=all|maxDets=100]`.
+# and LVIS' (lvis-api's `print_results`), with its categories' frequency:
+#     ` Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=300 catIds=  r] = 0.42`
+# Each value under its label, padding dropped: `AP@[IoU=0.50:0.95|area=all|maxDets=100]`,
+# `AP@[IoU=0.50:0.95|area=all|maxDets=300|catIds=r]`.
 _COCO_SUMMARY = re.compile(
     rf"\s{{0,4}}Average\ (?:Precision|Recall)\ {{1,8}}\((AP|AR)\)\ @\[\ IoU=([\d.:]{{1,12}})\ {{0,12}}\|"
-    rf"\ area=\ {{0,12}}(\w{{1,12}})\ \|\ maxDets=\ {{0,6}}(\d{{1,6}})\ \]\ =\ ({NUMBER})\s*",
+    rf"\ area=\ {{0,12}}(\w{{1,12}})\ \|\ maxDets=\ {{0,6}}(\d{{1,6}})"
+    rf"(?:\ catIds=\ {{0,6}}(\w{{1,8}}))?\ ?\]\ =\ ({NUMBER})\s*",
     re.ASCII)
 
 
@@ -3567,8 +3575,35 @@ def parse_coco_eval(line: str) -> list[Found]:
     match = _COCO_SUMMARY.fullmatch(line)
     if match is None:
         return []
-    kind, iou, area, dets, value = match.groups()
-    return [(f"{kind}@[IoU={iou}|area={area}|maxDets={dets}]", to_number(value), None)]
+    kind, iou, area, dets, categories, value = match.groups()
+    kinds = f"|catIds={categories}" if categories else ""
+    return [(f"{kind}@[IoU={iou}|area={area}|maxDets={dets}{kinds}]", to_number(value), None)]
+
+
+# sacrebleu ------------------------------------------------------------------------------------
+
+# sacrebleu's chrF++ (its `+` signs no name's of the pairs' reading, which reads BLEU's, chrF's
+# and TER's lines), as its command line prints it (`-f text`) after its signature and as its
+# Python API's score object prints: `chrF2++|nrefs:1|...|version:2.4.0 = 71.1`, `chrF2++ =
+# 71.10`: under its name as printed, the rest of the line as any pairs; and a signature alone
+# (`print(bleu.get_signature())`, `nrefs:1|case:mixed|...`): settings.
+_SACREBLEU = re.compile(
+    rf"\s{{0,8}}(BLEU|chrF\d{{0,2}}\+{{0,2}}|TER)((?:\|[\w.:+\-]{{1,40}}){{0,16}})\ =\ ({NUMBER})"
+    r"(\s.{0,400})?", re.ASCII)
+_SACREBLEU_SIGNATURE = re.compile(
+    r"\s{0,8}(?:[A-Za-z]\w{0,20}\+{0,2}\|)?nrefs:\w{1,8}(?:\|[\w.+\-]{1,20}:[\w.+\-]{1,20}){1,16}\s*",
+    re.ASCII)
+
+
+def parse_sacrebleu(line: str) -> list[Found]:
+    """A sacrebleu score's line, or its signature alone (claimed: no metric)."""
+    match = _SACREBLEU.fullmatch(line)
+    if match is None:
+        return [CLAIM] if _SACREBLEU_SIGNATURE.fullmatch(line) else []
+    name, _, value, rest = match.groups()
+    if "+" not in name:
+        return []  # (`BLEU = 27.3 ...`, `TER = 40.0`: any pairs' reading)
+    return [(name, to_number(value), None), *(parse_key_value(rest) if rest else [])]
 
 
 # nameless_loss --------------------------------------------------------------------------------

@@ -83,7 +83,8 @@ TIME_UNIT = "|".join(TIME_UNITS)
 # A pair's value: an int (a possible step) or any other number; `100%|` is a tqdm bar, not a
 # percentage (the bar's 100 fails VALUE_END). `60000 examples` is a dataset's size.
 _COUNTED = (r"(?!\ +(?:(?:examples|samples|items|files|rows|images|tokens|sentences|documents"
-            r"|records|lines|bytes|batches|shards|chunks|objects)\b(?!\ ?[:=])"
+            r"|records|lines|bytes|batches|shards|chunks|objects|phrases|entities|mentions)"
+            r"\b(?!\ ?[:=])"
             rf"|(?:{TIME_UNIT})\b)"
             # (the next pair's name, `loss=0.4 tokens/s=9876.5`, `loss: 0.5 tokens: 1024`; a
             # time's unit before a colon is the time's, `time=12.5 s: loss=0.3`)
@@ -106,12 +107,35 @@ _PAIR = re.compile(
     # (an ellipsis before it: Chollet's `...loss: 2.2407`, geneticalgorithm2's `...1 gen from
     # 300...best value = 4.09`)
     r"(?:\.{2,3}(?=[A-Za-z]))?"
-    rf"(?:({_NAME}):\ +(?=[A-Za-z])(?!(?i:nan|inf)))?"
+    rf"(?:({_NAME}):\ +(?=[A-Za-z]|{LETTERS})(?!(?i:nan|inf)))?"
     rf"({_NAME})"
-    r"\s*(?(1):|[:=])\s*"  # after a section label, only `name: value`
+    r"\s*[:=]\s*"  # (after a section label `name=value` is a variant's only: `_label`)
     + VALUE + _COUNTED,
     re.ASCII,
 )
+# A label that names a variant, before its `name=value` pairs: a metric's, a dataset's or an
+# entity type's name with a digit, a hyphen, a capital after small letters or all capitals
+# (`rouge1: precision=0.86 recall=0.67`, `rougeL:`, `SST-2: accuracy=0.91`, `CIFAR-10:`,
+# `LOC:`); not a logger's name (`trainer: loss=0.5`), a counter's (`epoch1:`) or a process's
+# (`rank0:`, `gpu1:`).
+_VARIANT = re.compile(
+    r"(?!(?i:epoch|step|iter|iteration|episode|round|trial|batch|fold|rank|gpu|cuda|cpu|node"
+    r"|worker|proc|process|device|dev|thread|job|task|run|seed|version|v)[\d_\-]*\d+$)"
+    r"(?:[A-Za-z]\w*(?:\d|[a-z][A-Z])\w*|[A-Za-z]+(?:-[A-Za-z0-9]+)+|[A-Z]{2,10})",
+    re.ASCII)
+
+
+def _label(line: str, match: re.Match[str]) -> str | None:
+    """The section label a `_PAIR` match names its pair after, if any: any before `name:
+    value` (`ROUGE-L: f1: 0.5`), a variant's only before `name=value` (`_VARIANT`)."""
+    head = match.group(1)
+    if head is None:
+        return None
+    value = match.start(3) if match.group(3) is not None else match.start(4)
+    if "=" in line[match.end(2) : value] and _VARIANT.fullmatch(head) is None and (
+            head.lower() not in NATIVE_PHASES):
+        return None
+    return head
 
 # What a learned line shape reads for each value: the number is consumed whole, so a value
 # can be read one way only and a line that fails to match late never makes the regex retry
@@ -154,6 +178,12 @@ _SETTING = re.compile(
     r"|^(?i:exit_?code|exit_status|return_?code|got_signal|signal|rc)$|(?i:_rc)$"
     # Python's own `-X importtime` lines, `import time:       214 |        214 |   _io`
     r"|^import_time$"
+    r"|^(?i:converged)$"  # whether a fit converged, statsmodels' `Converged: 1.0000`
+    # a retry's count, an error's or an exit's code (torch's store, `(try=0, timeout=2000ms)`;
+    # `errno: 99`, `exiting with code=143`, `worker exit_code=1`)
+    r"|^(?i:try|tries|attempts?|retry|retries|errno|code)$|(?i:_exit_?code)$"
+    # the DDP tutorial's `Batchsize: 32`: a batch's size
+    r"|(?:^|_)(?i:batchsize)$"
     # the rate a training starts at, spaCy's `ℹ Initial learn rate: 0.001` (not its schedule)
     r"|^(?i:initial)_(?i:learn_rate|learning_rate|lr)$"
     r"|^name$"  # a file's descriptor, `<_io.TextIOWrapper name=4 encoding='UTF-8'>`
@@ -446,8 +476,10 @@ def _whole(line: str) -> list[tuple[str, str, str]] | None:
     """The pair of a line read whole (`Accuracy of the network on ...: 54 %`), else None."""
     phrase = _MEASURE_PHRASE.match(line)
     if phrase is not None:
-        rest = [(f"{head}/{key}".replace(" ", "_") if head else key.replace(" ", "_"), i, n)
-                for head, key, i, n in _PAIR.findall(line, phrase.end())]
+        rest = [(f"{head}/{key}".replace(" ", "_") if head else key.replace(" ", "_"),
+                 match.group(3) or "", match.group(4) or "")
+                for match in _PAIR.finditer(line, phrase.end())
+                for head, key in [(_label(line, match), match.group(2))]]
         return [("_".join(phrase.group(1).split()), phrase.group(2) or "",
                  phrase.group(3) or ""), *rest]
     labelled = _IS_VALUE.match(line)
@@ -645,10 +677,18 @@ PHASES = frozenset({"train", "training", "val", "valid", "validate", "validation
                     "testing", "eval", "evaluation", "dev", "validating", "evaluating",
                     "holdout"})
 _PHASES_CUT = frozenset({"val", "valid", "eval", "dev", "tr", "test"})
+# The phases in the words of other languages' tutorials, as labels (`训练 - 损失: 0.65`,
+# `验证: 损失=0.6`, `Валидация - потеря: 0.6`): lower-cased.
+NATIVE_PHASES = frozenset({
+    "训练", "验证", "测试", "评估", "訓練", "驗證", "測試", "学習", "検証", "テスト", "評価",
+    "훈련", "학습", "검증", "테스트", "평가", "обучение", "валидация", "проверка", "тест",
+    "тестирование", "entrenamiento", "validación", "prueba", "treino", "treinamento",
+    "validação", "teste", "entraînement", "validierung", "eğitim", "doğrulama"})
 _PHASE_DOT = re.compile(r"(?:^|\s)([A-Za-z]{3,10})\.\s*$", re.ASCII)
 # Other abbreviations before a name, kept in it: `Avg. PSNR: 20.1 dB` is Avg_PSNR, arch's
 # `Neg. LLF: 6822.88` Neg_LLF.
-_ABBREVIATED = frozenset({"avg", "ave", "tot", "cum", "neg", "func", "std", "rel", "abs"})
+_ABBREVIATED = frozenset({"avg", "ave", "tot", "cum", "neg", "func", "std", "rel", "abs",
+                          "adj"})  # (statsmodels' `Adj. R-squared: 0.396`)
 # Within its clause only: a separator between the names ends the phase's reach.
 _SEPARATOR = re.compile(r"[,;|\t\[\](){}]| - ")
 _BARS = re.compile(r"\|{1,2}")
@@ -701,7 +741,8 @@ _TRAINING_STEP = re.compile(r"(step|iter|iteration)\ {1,4}(\d{1,18})[:,]?\ +(?=[
 # `Test results:`, `Validation -`, `test cifar10:`, `Validation | loss: 0.07`, `best valid :`, `Validating... loss=1.90`; a qualifier in parentheses may follow, kept in the label as
 # a name keeps its own (`Validation (restored best weights):`, Keras' EarlyStopping).
 _PHASE_LABEL_WORDS = re.compile(
-    r"\s{0,8}((?:[A-Za-z][A-Za-z0-9]{1,19}\ ){0,2}[A-Za-z][A-Za-z0-9]{1,19})"
+    r"\s{0,8}((?:[A-Za-z][A-Za-z0-9]{1,19}\ ){0,2}[A-Za-z][A-Za-z0-9]{1,19}"
+    r"|(?u:[^\W\d_]{2,20}))"  # (or a word in another script, `训练 - 损失: 0.65`)
     r"(\ \((?:[\w.\-]{1,20}\ ){0,3}[\w.\-]{1,20}\))?"
     r"\ {0,8}(?::|\ ->?|\ \|(?=\ )|(?:\.{3}|\u2026)(?=\ ))", re.ASCII)
 
@@ -710,7 +751,8 @@ def phase_label(text: str) -> tuple[str, str] | None:
     """The label naming a phase that starts `text`, its words joined with _, and the text
     after it (`Test results: loss=0.27`: Test_results, `loss=0.27`), else None."""
     match = _PHASE_LABEL_WORDS.match(text)
-    if match is None or not PHASES.intersection(match.group(1).lower().split()) or (
+    if match is None or not (PHASES.intersection(match.group(1).lower().split()) or (
+            match.group(1).lower() in NATIVE_PHASES)) or (
             match.group(0)[-1:] in ".\u2026" and " " in match.group(1)):
         return None  # (an ellipsis after one word only: `Evaluating model... done.` is prose)
     if match.group(0)[-1:] == "|" and match.group(1).lower() in TRAINING:
@@ -746,7 +788,8 @@ def _phase_section(text: str) -> tuple[str, str] | None:
     if place is not None:
         after = after[place.end():]
     # (a name may start with a number: neuraloperator's `Eval: 16_h1=0.2069`)
-    return (name, after) if after != rest and after[:1].isascii() and (
+    return (name, after) if after != rest and (after[:1].isascii() or (
+        name.lower() in NATIVE_PHASES)) and (
         after[:1].isalpha() and _BAD_VALUE.match(after) is None
         or _NUMBERED_NAME.match(after) is not None) else None
 
@@ -762,8 +805,9 @@ _BAR_OR_TAB = re.compile(r"(\||\t)")
 # or a space and a number, not `val: n/a`, `val: inf`).
 _MID_PHASE = re.compile(
     r"(?<=\s)(?:[\[(](?=[A-Za-z]{2,10}[\])]))?"
-    r"((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev))(?::|\ ->|[\])])\ +"
-    r"(?=[A-Za-z][\w.\-/]{0,40}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
+    r"((?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)"
+    rf"|(?iu:{'|'.join(sorted(NATIVE_PHASES))}))(?::|\ ->|[\])])\ +"
+    rf"(?=(?:[A-Za-z]|{LETTERS})(?u:[\w.\-/]){{0,40}}(?:=|:?\ +)[-+]?\.?\d)", re.ASCII)
 
 
 def _sections(text: str, prefix: str = "", joint: str = "/") -> list[tuple[str, str, str]]:
@@ -1247,8 +1291,23 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             found.append(_first_clause(line))
         return found[0]
 
+    label = ""  # a variant's label names the pairs after it in its clause too (`_label`)
+    bested = False  # the line's pairs are the best epoch's (`best_val_loss`)
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
+        if head is not None:
+            head = _label(line, match)
+            if head is not None and key.lower() in STEP_NAMES and "=" in line[
+                    match.end(2) : match.end(2) + 3]:
+                head = None  # (a counter names no variant's: `DQN: epoch=1 step=100`)
+            if head is None:  # (no label: the pair as if read without it, `trainer: loss=0.5`)
+                unlabelled = _PAIR.match(line, match.start(2))
+                if unlabelled is not None and unlabelled.end() == match.end():
+                    match = unlabelled
+            label = head or ""
+        elif label and (pairs and pairs[-1][0].startswith(label + "/")) and not (
+                _BARS.search(line, end, match.start()) or " - " in line[end : match.start()]):
+            head = label  # (`LOC: precision: 100.00%; recall: 100.00%`: LOC's recall)
         whole = False  # whether the name is already its clause's whole phrase
         if pairs and key.lower() in _RUNNING and _OPENS_AFTER_VALUE.fullmatch(
                 line, end, match.start()):
@@ -1285,6 +1344,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             end = match.end()
             continue
         if line[max(0, match.start() - 10) : match.start()].lower() == "number of " or (
+                line[max(0, match.start() - 4) : match.start()] == "No. ") or (
                 _COUNT_OF_IN.search(line, max(0, match.start() - 50), match.start())):
             # a count, `Number of actions:  4`, `Number of batches in raw_train_ds: 50`
             pairs.append((_DROPPED, integer, number))
@@ -1333,9 +1393,30 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             continue
         if not whole and " " in key and "_" in key:
             key = _code_name(key)
+        if key.lower() in _NO_SUBJECT or key.lower() == "best" and not any(
+                k != _DROPPED for k, _, _ in pairs):
+            # (`val_loss did not improve (best: 0.45, current: 0.47)`, `New best model!
+            # val_acc: 0.80 (previous: 0.78)`: a value of no measure it names)
+            pairs.append((_DROPPED, integer, number))
+            end = match.end()
+            continue
+        if "est" in line and "best" not in key.lower() and (bested or not any(
+                k != _DROPPED and "best" not in k.lower() and k.lower() not in STEP_NAMES
+                for k, _, _ in pairs)) and _BEST_WORD.search(line, 0, match.start()):
+            # the best epoch's values, said again after the curve (`Early stopping at epoch
+            # 7. Best epoch: 4 (val_loss=0.45)`, `Loading best model from ... (val_loss=0.45)`):
+            # best_val_loss, never a new point of val_loss's curve
+            key = f"best {key}"
+            bested = True
         pairs.append((key.replace(" ", "_"), integer, number))
         end = match.end()
     return pairs
+
+
+# The word `best` in a line's words before its first pair (`Best epoch: 4 (val_loss=0.45)`).
+_BEST_WORD = re.compile(r"(?<![\w'])(?i:best)(?![\w'])")
+# Names of no measure after a message's words, a value compared with another.
+_NO_SUBJECT = frozenset({"current", "previous", "prev"})
 
 
 # A name as code spells it (`val_loss`) after words that tell what happened (`checkpoint saved
@@ -1862,6 +1943,10 @@ _MEASURE = re.compile(
     r"|inertia|scores|divergence|kl|elbo|likelihood|cost|distance|deviation|logloss|mlogloss"
     r"|crossentropy|entropy|mape|smape|r2|ndcg|mrr|optimality|psnr|ssim|ap|ap50|ap75|aps|apm|apl"
     r"|metrics?"
+    # (a classifier's rates, fairlearn's `selection_rate`, `false_positive_rate`; not a
+    # learning rate)
+    r"|(?:(?:true|false)[_\s\-](?:positive|negative)|selection|error|success|win|hit|miss"
+    r"|detection|discovery)[_\s\-]rate|fpr|tpr|fnr|tnr"
     # (a network's letter after it: a GAN's `loss_D`, `loss_G`)
     r"|specificity|sensitivity)(?-i:_[A-Z])?$",
     re.ASCII | re.IGNORECASE,
@@ -2505,10 +2590,15 @@ def parse_name_value(line: str) -> list[Found]:
             clauses = None
             if bare is not None and line[bare.end() - 2 : bare.end()] == ", ":
                 clauses = _counted_clauses(line[bare.end() :])
+            elif bare is not None and ":" not in line[bare.end() :] and "=" not in line:
+                # (`train: step 1 loss 0.51`, `val: epoch 1 loss 0.51 | acc 0.9`)
+                rest = line[bare.end() :]
+                clauses = spaced_pairs(rest) or _counted_clauses(rest)
             if bare is None or clauses is None:
                 return []
             phase = labelled.group(1)
-            return [("step", int(bare.group(2)), None), *(
+            counter_key = "epoch" if bare.group(1).lower() == "epoch" else "step"
+            return [(counter_key, int(bare.group(2)), None), *(
                 (key if phased(key) or key in STEP_NAMES else f"{phase}_{key}", value, step)
                 for key, value, step in clauses)]
         bare = _BARE_COUNTER.match(line)
