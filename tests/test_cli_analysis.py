@@ -521,3 +521,13 @@ def test_iso_times_keep_the_local_offset_across_summer_time(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_measure_named_in_another_language_has_its_direction() -> None:
+    from runlab.compare.changes import direction
+
+    assert [direction(k) for k in ("训练损失", "損失", "손실", "потеря", "pérdida", "Verlust")] == [
+        -1] * 6
+    assert [direction(k) for k in ("验证准确率", "精度", "정확도", "точность", "precisión",
+                                   "Genauigkeit")] == [1] * 6
+    assert direction("样本数") == 0

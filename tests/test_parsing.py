@@ -7247,3 +7247,10 @@ def test_counters_and_phases_in_the_words_of_other_languages() -> None:
         ("验证/损失", 0.68, 5), ("验证/准确率", 0.6, 5), ("训练/损失", 0.5, 5),
         ("训练/准确率", 0.8, 5), ("验证/损失", 0.6, 5), ("验证/准确率", 0.7, 5),
         ("loss", 0.5, 6), ("acc", 0.8, 6)]
+
+
+def test_trec_eval_s_report_over_all_queries() -> None:
+    assert steps_of("runid                 \tall\tbm25", "num_q                 \tall\t50",
+                    "map                   \tall\t0.4167", "P_10                  \tall\t0.3200",
+                    "ndcg_cut_10              all     0.4512", "Accuracy over all 0.5") == [
+        ("map", 0.4167, 0), ("P_10", 0.32, 0), ("ndcg_cut_10", 0.4512, 0)]

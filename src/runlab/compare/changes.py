@@ -18,10 +18,17 @@ if TYPE_CHECKING:
 MISSING: Any = object()
 
 # Metric names whose better direction is known (DESIGN: diff marks better or worse).
+# (and the words of other languages' tutorials: 损失, 損失, 손실, потеря, pérdida, Verlust; 准确率,
+# 精度, 정확도, точность, precisión, Genauigkeit)
 LOWER_IS_BETTER = ("*loss*", "*error*", "*err", "*mse*", "*rmse*", "*mae*", "*perplexity*",
-                   "*ppl*", "*wer*", "*cer*")
+                   "*ppl*", "*wer*", "*cer*", "*损失*", "*损耗*", "*误差*", "*損失*", "*誤差*",
+                   "*손실*", "*오차*", "*потер*", "*ошибк*", "*pérdida*", "*perdida*", "*perda*",
+                   "*perte*", "*verlust*", "*kayıp*", "*fehler*")
 HIGHER_IS_BETTER = ("*acc*", "*accuracy*", "*f1*", "*auc*", "*precision*", "*recall*", "*r2*",
-                    "*score*", "*bleu*", "*rouge*", "*iou*", "*map*")
+                    "*score*", "*bleu*", "*rouge*", "*iou*", "*map*", "*准确*", "*正确率*",
+                    "*精度*", "*正確率*", "*正解率*", "*召回率*", "*정확도*", "*точност*",
+                    "*precisión*", "*precisão*", "*précision*", "*exactitud*", "*acurácia*",
+                    "*genauigkeit*", "*doğruluk*")
 
 
 def direction(key: str, overrides: Mapping[str, str] | None = None) -> int:

@@ -44,6 +44,7 @@ from runlab.parsing.rules.libraries import (
     parse_flaml,
     parse_coco_eval,
     parse_sacrebleu,
+    parse_trec_eval,
     parse_gensim,
     parse_hmmlearn,
     parse_labelled_header,
@@ -742,6 +743,14 @@ RULES: list[Rule] = [
         "printed; a signature alone (`nrefs:1|case:mixed|...`) is settings",
         parse_sacrebleu,
         ("nrefs:", "++ = "),
+        final=True,
+    ),
+    Rule(
+        "trec_eval",
+        "trec_eval's report over all queries, `map  all  0.4167` (pytrec_eval's printed so): "
+        "the measure's value; its counts, `num_q`, `num_ret`, are none",
+        parse_trec_eval,
+        ("\tall\t", "  all ", "\tall "),
         final=True,
     ),
     Rule(

@@ -3606,6 +3606,26 @@ def parse_sacrebleu(line: str) -> list[Found]:
     return [(name, to_number(value), None), *(parse_key_value(rest) if rest else [])]
 
 
+# trec_eval ------------------------------------------------------------------------------------
+
+# trec_eval's report (and pytrec_eval's, printed as it prints): `map                   \tall\t0.4167`,
+# a measure, the query (`all`: over all of them), its value; the counts (`num_q`, `num_ret`,
+# `num_rel`, `num_rel_ret`) and the run's id are no metrics.
+_TREC_EVAL = re.compile(
+    rf"\s{{0,8}}([A-Za-z][\w.@]{{0,40}})(?:\s{{0,40}}\t|\ {{2,40}})all\s{{1,40}}({NUMBER})\s*", re.ASCII)
+
+
+def parse_trec_eval(line: str) -> list[Found]:
+    """A line of trec_eval's report over all queries: the measure's value."""
+    match = _TREC_EVAL.fullmatch(line)
+    if match is None:
+        return []
+    name, value = match.groups()
+    if name.startswith("num_") or name == "runid":
+        return [CLAIM]
+    return [(name, to_number(value), None)]
+
+
 # nameless_loss --------------------------------------------------------------------------------
 
 # Famous lessons that print their loss with no name, only beside the step: nn-zero-to-hero's
