@@ -5143,8 +5143,9 @@ def test_names_in_other_scripts() -> None:
     assert steps_of("轮次 3/10 | 训练损失: 0.4123 | 训练精度: 88.12%",
                     "训练损失：0.4123，验证准确率：0.91", "потеря: 0.41", "précision: 0.91",
                     "損失: 0.4") == [
-        ("训练损失", 0.4123, 0), ("训练精度", 88.12, 0), ("训练损失", 0.4123, 1),
-        ("验证准确率", 0.91, 0), ("потеря", 0.41, 0), ("précision", 0.91, 0), ("損失", 0.4, 0)]
+        # (`轮次 3/10` is the epoch's counter, as `Epoch 3/10`)
+        ("训练损失", 0.4123, 3), ("训练精度", 88.12, 3), ("训练损失", 0.4123, 3),
+        ("验证准确率", 0.91, 3), ("потеря", 0.41, 3), ("précision", 0.91, 3), ("損失", 0.4, 3)]
     # a qualifier in another script stays in the name; a counter before such a name is the step
     assert steps_of("训练 loss: 0.41, 验证 acc: 0.88", "step 2 训练损失：0.3") == [
         ("训练_loss", 0.41, 0), ("验证_acc", 0.88, 0), ("训练损失", 0.3, 2)]
@@ -5221,8 +5222,9 @@ def test_round_28_review() -> None:
         "Epoch 0, Step 0, Loss: 0.9", "Epoch 1, Step 0, Loss: 0.8", "Epoch 2, Step 0, Loss: 0.7")] == [
         0, 1, 2]
     # an epoch's number glued to its word is no part of the name that follows
+    # (and it is the step, `第1轮` as `Epoch 1`)
     assert steps_of("第1轮 训练损失: 0.5231 验证损失: 0.6012") == [
-        ("训练损失", 0.5231, 0), ("验证损失", 0.6012, 0)]
+        ("训练损失", 0.5231, 1), ("验证损失", 0.6012, 1)]
     # a whole number under an English measure after a word of another script is kept
     assert steps_of("训练 reward: 200") == [("训练_reward", 200.0, 0)]
     # measures in brackets are no logger's name and line
@@ -5489,7 +5491,7 @@ def test_a_condition_or_a_configuration_takes_no_result_with_it() -> None:
     assert steps_of("Starting training with config: model: resnet18", "lr: 0.01",
                     "loss: 0.52", "acc: 0.91") == [("loss", 0.52, 0), ("acc", 0.91, 0)]
     assert steps_of("Eval on config: val: loss: 0.5, acc: 0.9") == [
-        ("val/loss", 0.5, 0), ("acc", 0.9, 0)]
+        ("val/loss", 0.5, 0), ("val/acc", 0.9, 0)]
     # a heading's block of indented lines goes on at a bulleted one; a list ends at a line
     # that is no item
     assert steps_of("Validation:", "  loss: 0.5", "  - acc: 0.9", "[val]", "- loss: 2",
@@ -7220,7 +7222,8 @@ def test_a_crash_s_report_and_a_retry_s_count_are_no_metrics() -> None:
         "  + Exception Group Traceback (most recent call last):",
         '  |   File "/usr/lib/python3.11/asyncio/taskgroups.py", line 145, in __aexit__',
         "  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)",
-        "  +-+---------------- 1 ----------------", "    | ValueError: bad loss=nan acc=0.12",
+        "+-+---------------- 1 ----------------", '    |   File "/tmp/eg.py", line 6, in main',
+        "    | ValueError: bad loss=nan acc=0.12",
         "    +------------------------------------",
         "Extension modules: numpy.core._multiarray_umath, torch._C (total: 13)",
         "[W socket.cpp:1] connect failed, retrying (try=0, timeout=2000ms, delay=2496ms)",
@@ -7232,8 +7235,11 @@ def test_a_traceback_glued_to_a_progress_line_keeps_its_value() -> None:
     splitter = LineSplitter()
     lines = splitter.feed(b"\rstep 29/30 loss 0.0345\rstep 30/30 loss 0.0333")
     lines += splitter.feed(b"^CTraceback (most recent call last):\n") + splitter.flush()
+    # (an exception group's indented one stays whole)
+    lines += splitter.feed(b"    | Traceback (most recent call last):\n")
     assert lines == ["step 29/30 loss 0.0345", "step 30/30 loss 0.0333",
-                     "Traceback (most recent call last):"]
+                     "Traceback (most recent call last):",
+                     "    | Traceback (most recent call last):"]
 
 
 def test_counters_and_phases_in_the_words_of_other_languages() -> None:
@@ -7241,12 +7247,14 @@ def test_counters_and_phases_in_the_words_of_other_languages() -> None:
                     "エポック 3/10 損失: 0.5", "Эпоха 4, потеря: 0.5", "Época 5 - pérdida: 0.5",
                     "训练 - 损失: 0.65, 准确率: 0.7", "验证 - 损失: 0.68, 准确率: 0.6",
                     "训练: 损失=0.5 准确率=0.8  验证: 损失=0.6 准确率=0.7",
-                    "Epoch 6：loss=0.5，acc=0.8") == [
+                    "Epoch 6：loss=0.5，acc=0.8", "测试准确率: 98%", "批大小: 64",
+                    "Step 800, 损失: 0.3", "步骤 900, 损失: 0.2") == [
         ("训练损失", 0.6543, 1), ("损失", 0.41, 2), ("損失", 0.5, 3), ("потеря", 0.5, 4),
         ("pérdida", 0.5, 5), ("训练/损失", 0.65, 5), ("训练/准确率", 0.7, 5),
         ("验证/损失", 0.68, 5), ("验证/准确率", 0.6, 5), ("训练/损失", 0.5, 5),
         ("训练/准确率", 0.8, 5), ("验证/损失", 0.6, 5), ("验证/准确率", 0.7, 5),
-        ("loss", 0.5, 6), ("acc", 0.8, 6)]
+        ("loss", 0.5, 6), ("acc", 0.8, 6), ("测试准确率", 98, 6), ("损失", 0.3, 800),
+        ("损失", 0.2, 900)]
 
 
 def test_trec_eval_s_report_over_all_queries() -> None:
@@ -7254,3 +7262,20 @@ def test_trec_eval_s_report_over_all_queries() -> None:
                     "map                   \tall\t0.4167", "P_10                  \tall\t0.3200",
                     "ndcg_cut_10              all     0.4512", "Accuracy over all 0.5") == [
         ("map", 0.4167, 0), ("P_10", 0.32, 0), ("ndcg_cut_10", 0.4512, 0)]
+
+
+def test_re_test_near_variants_of_labels_ranks_and_other_languages() -> None:
+    # more ranks' forms: rank 0's read, the others' not
+    lines = [form.format(r=r, s=s, v=0.5 + r + s / 100) for s, form in enumerate([
+        "rank={r} epoch={s} loss={v:.2f}", "GPU {r} | Epoch {s} | loss {v:.2f}",
+        "Rank {r} - Epoch {s} - loss: {v:.2f}", "[local_rank {r}] step {s} loss {v:.2f}",
+        "[cuda:{r}] step {s} loss {v:.2f}", "[rank={r}] step {s} loss {v:.2f}",
+        "local_rank {r}: step {s} loss {v:.2f}"], start=1) for r in (1, 0)]
+    assert steps_of(*lines) == [("loss", round(0.5 + s / 100, 2), s) for s in range(1, 8)]
+    # a phase in brackets in another language, full-width percent, ideographic comma and
+    # brackets; a counter's label after a phase; a counter's own name is no variant's label
+    assert steps_of("【第 3 轮】", "[训练] 损失: 1.0000, 准确率: 0.6", "准确率: 51.00％",
+                    "損失: 1.0、精度: 0.6", "train: iter 100 loss 0.1", "Ep1: loss=0.5",
+                    "| Metric | Value |", "|---|---|", "| Acc (%) | 91.2 |") == [
+        ("训练_损失", 1.0, 3), ("训练_准确率", 0.6, 3), ("准确率", 51.0, 3), ("損失", 1.0, 3),
+        ("精度", 0.6, 3), ("train_loss", 0.1, 100), ("loss", 0.5, 3), ("Acc", 91.2, 3)]

@@ -980,3 +980,22 @@ def test_a_secret_argument_of_click_is_hidden_where_it_was_typed_only(tmp_path: 
     for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
         if path.name != "output.log":
             assert b"markclick7q2" not in path.read_bytes(), path
+
+
+def test_python_fire_s_arguments_are_params_and_a_secret_positional_is_hidden(
+        tmp_path: Path) -> None:
+    # fire binds `train mnist X` to `data` and `hf_token`: the params are the function's, its
+    # defaults included, `--model-name` once as `model_name`; the secret's word is hidden
+    (tmp_path / "f.py").write_text(
+        "import fire\ndef train(data, hf_token, lr=0.1, model_name='resnet'):\n"
+        "    print(f'loss={lr}')\nfire.Fire({'train': train})\n")
+    r = _runlab("--no-git", PY, "f.py", "train", "mnist", "markfire8k2", "--model-name", "vit",
+                cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(_runlab("show", "last", "--json", cwd=tmp_path).stdout)
+    assert shown["command"][1:] == ["f.py", "train", "mnist", "***", "--model-name", "vit"]
+    assert shown["params"] == {"data": "mnist", "hf_token": "***", "lr": 0.1,
+                               "model_name": "vit"}, shown["params"]
+    for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
+        if path.name != "output.log":
+            assert b"markfire8k2" not in path.read_bytes(), path

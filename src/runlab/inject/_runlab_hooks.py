@@ -1688,6 +1688,63 @@ def _click(module):
     wrap(command_class, "invoke", "click", before=invoke)
 
 
+def _fire(module):
+    """python-fire's calls: each function's (or class's) arguments as fire bound them from the
+    program's command line, its defaults included, reported as argparse's are (`model_name`,
+    typed `--model-name` or `--model_name`, once); a secret's value typed as a positional
+    placed, as argparse's is, to be hidden."""
+    make = getattr(module, "_MakeParseFn", None)
+    if make is None or getattr(make, "_runlab", False) or not hasattr(module, "Fire"):
+        return
+
+    def fired(args, kwargs):
+        command = kwargs["command"] if "command" in kwargs else args[1] if len(args) > 1 else None
+        _state["fire_argv"] = command is None and not os.environ.get("RUNLAB_HOOK_NESTED")
+
+    def bound(fn, varargs, kwargs):
+        import inspect
+
+        signature = inspect.signature(fn)
+        binding = signature.bind_partial(*varargs, **kwargs)
+        binding.apply_defaults()
+        words = [str(word) for word in getattr(sys, "argv", [])[1:]]
+        entries = []
+        for name, value in binding.arguments.items():
+            if signature.parameters[name].kind in (inspect.Parameter.VAR_POSITIONAL,
+                                                   inspect.Parameter.VAR_KEYWORD):
+                continue
+            value = _parsed_value(value)
+            secret = _secret_name(name) and not (
+                value is None or isinstance(value, bool) or value == "")
+            entry = {"key": name, "exact": True, "value": "***" if secret else redact(
+                {name: value})[_redact_text(name)]}
+            if "_" in name:
+                entry["aliases"] = [name.replace("_", "-")]
+            if secret and str(value) in words:
+                _, entry["secret_hash"] = _secret_places(str(value), [], words)
+            entries.append(entry)
+        if entries:
+            emit({"argparse": entries, "argv": True})
+
+    bound = guarded("fire", bound)
+
+    def make_parse(fn, metadata):
+        parse = make(fn, metadata)
+
+        def parse_fn(args):
+            result = parse(args)
+            if _state.get("fire_argv"):
+                (varargs, kwargs), *_ = result
+                bound(fn, varargs, kwargs)
+            return result
+
+        return parse_fn
+
+    make_parse._runlab = True
+    module._MakeParseFn = make_parse
+    wrap(module, "Fire", "fire", before=fired)
+
+
 def _secret_places(value, places, words):
     """What the recorder needs to find a secret's text in the command line it recorded, and
     to hide it there, without the secret itself: where each value typed for it stands (how
@@ -2863,4 +2920,5 @@ _INSTALLERS = {
     "ray.tune.tune": _ray,
     "click.core": _click,
     "typer._click.core": _click,
+    "fire.core": _fire,
 }

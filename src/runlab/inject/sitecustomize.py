@@ -65,6 +65,7 @@ _TRIGGERS = {
     "ray.tune.tune": "ray",
     "click.core": "click",
     "typer._click.core": "click",
+    "fire.core": "fire",
 }
 _PID = os.getpid()
 

@@ -41,7 +41,8 @@ _KERAS_GLUED = re.compile(rb"(/step(?: - [A-Za-z_][\w.\-/]{0,80}: -?[0-9][0-9.]{
                           rb"(?:e[-+]?[0-9]{1,3})?)+)(?=[A-Za-z_])(?!e[-+]?[0-9])")
 # A traceback that starts on the line a progress line left open (`\rstep 30/30 loss 0.0333`
 # then the crash, or Ctrl-C's, on a terminal): a line of its own, the value before it kept.
-_GLUED_TRACEBACK = re.compile(rb"([^\r\n])(?:\^C)?(?=Traceback \(most recent call last\):)")
+# (not one indented, an exception group's `    | Traceback ...`)
+_GLUED_TRACEBACK = re.compile(rb"([^\s|])(?:\^C)?(?=Traceback \(most recent call last\):)")
 
 # Bigger feeds are worked through in slices so that temporary copies stay this size.
 _SLICE = 64 * 1024

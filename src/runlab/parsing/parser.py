@@ -125,13 +125,19 @@ _LAUNCHER = re.compile(
     # `rank 0 epoch 1 ...`, `Rank: 0, Epoch: 1, ...`, `Rank 0 | step 1 | ...`, `[rank 0/2] ...`)
     r"|\[(?:Rank|Worker|worker|GPU|gpu)\ ?(\d{1,5})\]:?\ (?!time\ \(ms\))|\((?:rank|Rank|RANK)\ ?(\d{1,5})\)\ "
     r"|(?:Rank|rank|RANK):?\ ?(\d{1,5}),?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)"
-    r"|Rank\ (\d{1,5})\ \|\ |\[rank\ (\d{1,5})/\d{1,5}\]:?\ ",
+    r"|Rank\ (\d{1,5})\ \|\ |\[rank\ (\d{1,5})/\d{1,5}\]:?\ "
+    # (`GPU 1 | Epoch 1 | ...`, `Worker 1 | ...`, `Rank 1 - Epoch 1 - ...`, `[local_rank 1] ...`,
+    # `[Process 1] ...`, `[cuda:1] ...`, `[rank=1] ...`, `rank=1 epoch=1 loss=...`,
+    # `local_rank 1: ...`)
+    r"|(?:GPU|Worker|worker|Rank|rank)\ (\d{1,5})\ [|\-]\ (?=(?i:step|iter|iteration|epoch|batch)\b)"
+    r"|\[(?:local_rank|Process|process|cuda:|rank=|RANK=|local_rank=)\ ?(\d{1,5})\]:?\ "
+    r"|(?:local_rank|rank|RANK)[=\ ](\d{1,5}):?\ (?=(?i:step|iter|iteration|epoch|global_step|batch)\b)",
     re.ASCII)
-_LAUNCHED_START = frozenset("[(rRGWw0123456789")
+_LAUNCHED_START = frozenset("[(rRGWwl0123456789")
 # The first characters of the lines that may start a crash's report (`_crashed`).
 _CRASH_STARTS = frozenset("╭ E")
 # A line of an exception group's traceback: its bars and corners before the frames.
-_EXCEPTION_GROUP_LINE = re.compile(r"\ {2,}[|+]")
+_EXCEPTION_GROUP_LINE = re.compile(r"\ {0,40}[|+]")
 # The first of `_LAUNCHER`'s groups that a program's own words give (`[rank: 1]`, `rank 1 |`,
 # `Rank 1:`), not a launcher; and those that say a process whatever came before (a world's
 # size, `[Rank 1/2]`; a counter after the number, `[1] step 5`)
@@ -150,8 +156,8 @@ _RAY_WORKER_RANK = re.compile(r"-\ \((?:node_id=\w{1,80},\ )?ip=[\w.:\-]{1,60},\
 _MIDDLE_DOT = re.compile(r"(?<=[\d%]) [\u00b7\u2022] (?=[^\W\d_])")
 # (a comma's and a colon's space after them too, as Chinese text has none: `第 1 轮 第 5/15 批，损失：0.7`
 # as `..., 损失: 0.7`)
-_FULL_WIDTH: dict[int, str] = {**{ord(a): b for a, b in zip("；（）＝｜\u2212", ";()=|-")},
-                               ord("："): ": ", ord("，"): ", "}  # (and a minus sign, `−0.5`)
+_FULL_WIDTH: dict[int, str] = {**{ord(a): b for a, b in zip("；（）＝｜％【】\u2212", ";()=|%[]-")},
+                               ord("："): ": ", ord("，"): ", ", ord("、"): ", "}  # (and a minus sign, `−0.5`)
 # Emoji and pictographs (not box drawing, block elements, arrows nor braille: tables and bars;
 # nor check marks, the char-RNN tutorial's verdicts).
 # (A run of them and the spaces after it: no space before, which a search would try again

@@ -30,7 +30,7 @@ HOOK_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 HOOKS = ("argparse", "tqdm", "transformers", "lightning", "keras", "xgboost", "lightgbm",
          "sklearn", "tensorboard", "wandb", "hydra", "stable_baselines3", "accelerate", "mlflow",
          "optuna", "flaml", "peft", "keras_tuner", "catboost", "dvclive", "ray", "lightning_cli",
-         "jsonargparse", "yacs", "absl", "click")
+         "jsonargparse", "yacs", "absl", "click", "fire")
 
 
 @dataclass

@@ -2204,7 +2204,7 @@ _METRIC_TABLE_HEADER = re.compile(
 _METRIC_TABLE_ROW = re.compile(
     rf"\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?"
     rf"([A-Za-z][\w@.\-/]{{0,60}}(?:\ [A-Za-z@][\w@.\-/]{{0,30}}){{0,4}}"
-    rf"(?:\ \([A-Za-z][\w@.\-]{{0,20}}\))?)"  # (a qualifier, `F1 (macro)`)
+    rf"(?:\ \([A-Za-z][\w@.\-]{{0,20}}\)|\ \(%\))?)"  # (a qualifier, `F1 (macro)`; `Acc (%)`)
     rf"\s{{0,40}}{_TABLE_BAR}\s{{0,40}}({NUMBER})%?\s{{0,40}}(?:{_TABLE_BAR}\s{{0,40}})?")
 # (the lines between: dashes, `=`, `+`, and the box-drawing characters)
 _TABLE_RULE = re.compile(r"[\s|+\-=:\u2500-\u257f]{3,400}")
@@ -2231,7 +2231,7 @@ def metric_table_rows(header: str) -> Callable[[str], list[Found]]:
         cells = _METRIC_TABLE_ROW.fullmatch(line)
         if cells is None:
             return []
-        key = cells.group(1).replace(" ", "_")
+        key = cells.group(1).removesuffix(" (%)").replace(" ", "_")
         if not is_metric_key(key) or (measures_only and not names_a_measure(key)):
             return [CLAIM]
         return [(key, to_number(cells.group(2)), None)]

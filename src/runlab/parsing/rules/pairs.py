@@ -119,8 +119,9 @@ _PAIR = re.compile(
 # `LOC:`); not a logger's name (`trainer: loss=0.5`), a counter's (`epoch1:`) or a process's
 # (`rank0:`, `gpu1:`).
 _VARIANT = re.compile(
-    r"(?!(?i:epoch|step|iter|iteration|episode|round|trial|batch|fold|rank|gpu|cuda|cpu|node"
-    r"|worker|proc|process|device|dev|thread|job|task|run|seed|version|v)[\d_\-]*\d+$)"
+    r"(?!(?i:epoch|ep|step|iter|itr|it|iteration|episode|round|trial|batch|fold|rank|gpu|cuda"
+    r"|cpu|node|worker|proc|process|device|dev|thread|job|task|run|seed|version|v|gen"
+    r"|generation|update|e|s)[\d_\-]*\d+$)"
     r"(?:[A-Za-z]\w*(?:\d|[a-z][A-Z])\w*|[A-Za-z]+(?:-[A-Za-z0-9]+)+|[A-Z]{2,10})",
     re.ASCII)
 
@@ -696,7 +697,8 @@ _BARS = re.compile(r"\|{1,2}")
 # parentheses after a dash, attention-is-all-you-need-pytorch's `  - (Validation) ppl:  14.3,
 # accuracy: 42.6 %`.
 _PHASE_LABEL = re.compile(
-    r"\s{0,8}(?:\[([A-Za-z]{3,10})\]|(?:-\ {1,4})?\(([A-Za-z]{3,10})\))\s{1,8}(?=[A-Za-z])",
+    r"\s{0,8}(?:\[([A-Za-z]{3,10}|(?u:[^\W\d_]{2,13}))\]|(?:-\ {1,4})?\(([A-Za-z]{3,10})\))"
+    rf"\s{{1,8}}(?=[A-Za-z]|{LETTERS})",  # (`[训练] 损失: 1.0`: a phase in another language)
     re.ASCII)
 # A line that starts with its phase and that phase's counter: `Validation Epoch 3 loss: 0.4`,
 # `Test epoch 2: loss=0.3`, `Eval epoch 2: loss 0.3 acc 0.9`, `Eval step 500: loss 0.4`, Flax
@@ -1120,7 +1122,8 @@ def _key_value_pairs(line: str) -> list[tuple[str, str, str]]:
         if whole is not None:
             return whole
     label = _PHASE_LABEL.match(text)
-    if label is not None and (label.group(1) or label.group(2)).lower() in PHASES:
+    if label is not None and ((label.group(1) or label.group(2)).lower() in PHASES or (
+            label.group(1) or "").lower() in NATIVE_PHASES):
         # `[train] step: 25, loss: 2.40, accuracy: 9.01` (Flax's NNX tutorial; after a log
         # prefix, nanoT5's `[...][Main][INFO] - [train] Step 100 out of 65536 | Loss --> 5.1`):
         # every measure of the line is the phase's; its step is not
@@ -1293,6 +1296,7 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
 
     label = ""  # a variant's label names the pairs after it in its clause too (`_label`)
     bested = False  # the line's pairs are the best epoch's (`best_val_loss`)
+    best: tuple[int, bool] | None = None  # where `best` is said first, and of settings
     for match in _PAIR.finditer(line):
         head, key, integer, number = match.groups()
         if head is not None:
@@ -1385,7 +1389,8 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             phrase = _MEASURE_OF.search(line, max(end, match.start() - 60), match.start())
             if phrase is not None:  # DANN's `epoch: 0, accuracy of the MNIST dataset: 0.99`
                 key = phrase.group(1) + key
-        if integer is not None and _OTHER_SCRIPT.search(key.rsplit(" ", 1)[-1]):
+        if integer is not None and _OTHER_SCRIPT.search(key.rsplit(" ", 1)[-1]) and (
+                "%" not in line[match.start(3) : match.end()]):  # (`测试准确率: 98%` is one)
             # a whole number under a name in another script is a count or a setting as
             # often as not (`批大小: 64`): no metric (`训练 reward: 200` is one)
             pairs.append((_DROPPED, integer, number))
@@ -1400,9 +1405,14 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
             pairs.append((_DROPPED, integer, number))
             end = match.end()
             continue
-        if "est" in line and "best" not in key.lower() and (bested or not any(
+        if best is None:  # (looked for once a line: `(position, settings)`)
+            word = _BEST_WORD.search(line) if "est" in line else None
+            best = (len(line), False) if word is None else (
+                word.start(), _BEST_SETTINGS.search(line) is not None)
+        if best[0] < match.start() and not best[1] and "best" not in key.lower() and (
+                bested or not any(
                 k != _DROPPED and "best" not in k.lower() and k.lower() not in STEP_NAMES
-                for k, _, _ in pairs)) and _BEST_WORD.search(line, 0, match.start()):
+                for k, _, _ in pairs)):
             # the best epoch's values, said again after the curve (`Early stopping at epoch
             # 7. Best epoch: 4 (val_loss=0.45)`, `Loading best model from ... (val_loss=0.45)`):
             # best_val_loss, never a new point of val_loss's curve
@@ -1415,6 +1425,9 @@ def _clause_pairs(line: str) -> list[tuple[str, str, str]]:
 
 # The word `best` in a line's words before its first pair (`Best epoch: 4 (val_loss=0.45)`).
 _BEST_WORD = re.compile(r"(?<![\w'])(?i:best)(?![\w'])")
+# The best trial's settings, `Best hyperparameters: lr=0.01`: settings, not the best epoch's.
+_BEST_SETTINGS = re.compile(r"(?i:best)[\ _](?i:params|parameters|hyperparameters|hparams"
+                            r"|hyper-parameters|config|configuration|settings|trial)")
 # Names of no measure after a message's words, a value compared with another.
 _NO_SUBJECT = frozenset({"current", "previous", "prev"})
 
@@ -2590,14 +2603,17 @@ def parse_name_value(line: str) -> list[Found]:
             clauses = None
             if bare is not None and line[bare.end() - 2 : bare.end()] == ", ":
                 clauses = _counted_clauses(line[bare.end() :])
-            elif bare is not None and ":" not in line[bare.end() :] and "=" not in line:
+            elif bare is not None and ":" not in line[bare.end() :] and "=" not in line and (
+                    bare.group(1).lower() == "epoch" or labelled.group(1).lower() in TRAINING):
+                # (an evaluation's `test: iter 5 loss 0.3` is its place in the evaluation)
                 # (`train: step 1 loss 0.51`, `val: epoch 1 loss 0.51 | acc 0.9`)
                 rest = line[bare.end() :]
                 clauses = spaced_pairs(rest) or _counted_clauses(rest)
             if bare is None or clauses is None:
                 return []
             phase = labelled.group(1)
-            counter_key = "epoch" if bare.group(1).lower() == "epoch" else "step"
+            word = bare.group(1).lower()  # (`iter`, `iteration`, `episode`: as key_value names it)
+            counter_key = word if word in STEP_NAMES else "step"
             return [(counter_key, int(bare.group(2)), None), *(
                 (key if phased(key) or key in STEP_NAMES else f"{phase}_{key}", value, step)
                 for key, value, step in clauses)]
@@ -2735,8 +2751,10 @@ def parse_name_value(line: str) -> list[Found]:
                 counts = True
     if counter is not None and counter.group(0).endswith(",") and not any(
             names_a_measure(key) for key, _, _ in found[1:]) and not any(
-            _MEASURE.search(key) or key == "f" for key, _, _ in key_value_pairs(line)):
-        # (`f` is an objective's value: GPy's `Optimization restart 2/10, f = -21.0096`)
+            _MEASURE.search(key) or key == "f" or _OTHER_SCRIPT.match(key)
+            for key, _, _ in key_value_pairs(line)):
+        # (`f` is an objective's value: GPy's `Optimization restart 2/10, f = -21.0096`; a
+        # name in another script is a measure's as often, `Step 100, 损失: 0.35`)
         # `Step 1, took 0.5s`, `iteration 2, retries 3`: prose, no measure named (`iter 100,
         # loss: 89.87` names one in a key_value pair); but a line of the counter and counts is
         # the step of the measures on the lines after it: pytorch-a2c-ppo-acktr-gail's
