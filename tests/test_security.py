@@ -999,3 +999,24 @@ def test_python_fire_s_arguments_are_params_and_a_secret_positional_is_hidden(
     for path in _everything_under(Path(os.environ["RUNLAB_STORE"])):
         if path.name != "output.log":
             assert b"markfire8k2" not in path.read_bytes(), path
+
+
+def test_a_parser_s_default_over_several_lines_and_sshpass_s_password_are_hidden() -> None:
+    from runlab.capture.args import parse_args, redact_patch, redact_source, redact_value
+
+    code = ('parser.add_argument(\n    "--wandb-api-key",\n    type=str,\n'
+            '    default="mark-m-1",\n)\nparser.add_argument(\n    "--name",\n'
+            '    default="keep-1",\n)\nflags.DEFINE_string(\n    "hf_token",\n    "mark-m-2",\n'
+            '    "its help")\n@click.option("--secret",\n              default="mark-m-3")\n'
+            'hf_token: Optional[str] = field(default="mark-m-4", metadata={"help": "x"})\n'
+            'model: str = field(default="keep-2")\np.add_argument("--api-key", default=f"mark-m-5")\n')
+    for out in (redact_source(code, "train.py"), redact_patch(
+            "diff --git a/train.py b/train.py\n+++ b/train.py\n" + "".join(
+                f"+{line}\n" for line in code.splitlines()))):
+        assert "mark-m-" not in out and "keep-1" in out and "keep-2" in out, out
+        assert '    "***",\n' in out and '    "its help")' in out
+    parsed = parse_args(["sshpass", "-p", "mark-s-1", "ssh", "u@h", "python", "t.py", "--lr",
+                         "0.1"], cwd=".")
+    assert parsed.argv[:3] == ["sshpass", "-p", "***"] and "mark-s-1" not in str(parsed.params)
+    assert parse_args(["sshpass", "-pmark-s-2", "ssh", "u@h"], cwd=".").argv[1] == "-p***"
+    assert redact_value("sshpass -p mark-s-3 ssh u@h ls") == "sshpass -p *** ssh u@h ls"

@@ -272,6 +272,10 @@ def redact_url(url: str) -> str:
     return _URL_USERINFO.sub(strip, url)
 
 
+_SSHPASS_PASSWORD = re.compile(
+    r"""((?<![\w\-])sshpass(?:[ \t]+-[^p\s]\S{0,80}){0,4}[ \t]+-p[ \t]*)(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s;&|'"]{1,200})""")
+
+
 def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     """Redact credentials recognisable by their format, whatever key they came with, and the
     values of secret-looking keys written inside the text (`{"password": "x"}`, `token=x`)."""
@@ -280,6 +284,8 @@ def redact_value(text: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
 
 def _redact_value(text: str, patterns: Sequence[str], outer: bool) -> str:
     text = _CREDENTIALS.sub(REDACTED, redact_url(text)) if outer else text
+    if outer and "sshpass" in text:  # (`sshpass -p X ssh ...` in a script)
+        text = _SSHPASS_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
     pairs, options = ":" in text or "=" in text, "-" in text and " " in text
     if not pairs and not options:
         return text
@@ -385,16 +391,25 @@ def redact_source(text: str, path: str, patterns: Sequence[str] = SECRET_PATTERN
 
     def hide_default(match: re.Match[str]) -> str:
         value = match["value"]
-        if value[1:-1] == REDACTED or not any(
-                is_secret(name, patterns) for name in _QUOTED_NAME.findall(match["args"])):
+        if value[1:-1] == REDACTED:
             return match[0]
+        if not any(is_secret(name, patterns) for name in _QUOTED_NAME.findall(match["args"])):
+            # (or a dataclass field's name, `hf_token: Optional[str] = field(default="x")`)
+            start = text.rfind("\n", 0, match.start()) + 1
+            annotated = _ANNOTATED_CALL.search(text, start, match.start())
+            if annotated is None or not is_secret(annotated.group(1), patterns):
+                return match[0]
         return match[0][: match.start("value") - match.start()] + value[0] + REDACTED + value[0]
 
     if "=" in text:
         text = _CODE_ASSIGNED.sub(hide_item, text)
         if "default" in text:
             text = _CODE_DEFAULT.sub(hide_default, text)
-    return _CODE_CALLED.sub(hide, text) if "," in text else text
+    text = _CODE_CALLED.sub(hide, text) if "," in text else text
+    if "\n" in text.rstrip("\r\n") and ("(" in text):  # (a file whole: calls over lines)
+        calls = _SecretCalls(patterns)
+        text = "".join(calls.feed(line) for line in text.splitlines(keepends=True))
+    return text
 
 
 # A notebook's line of a cell's source, a JSON string (`    "API_KEY = \\"x\\"\\n",`).
@@ -456,11 +471,60 @@ _CODE_CALLED = re.compile(
 # `@click.option("--token", default="x")`, `Field(default="x")` after a quoted name; and a
 # docopt usage's `--api-key=<k>  The key [default: x]`.
 _CODE_DEFAULT = re.compile(
-    r"""\((?P<args>[^()\n]{0,300}?)\bdefault[ \t]*=[ \t]*""" + _QUOTED)
+    r"""\((?P<args>[^()\n]{0,300}?)\bdefault[ \t]*=[ \t]*[fFrRbBuU]{0,2}""" + _QUOTED)
 _QUOTED_NAME = re.compile(r"""["']-{0,2}([A-Za-z_][\w.\-]{0,80})["']""")
+_ANNOTATED_CALL = re.compile(r"([A-Za-z_]\w{0,80})[ \t]*:[^=\n]{0,80}=[ \t]*[\w.]{0,40}$")
 _DOCOPT_DEFAULT = re.compile(
     r"""(?<![\w\-])(?P<key>--?[A-Za-z][\w.\-]{0,80})[^\n\[]{0,200}"""
     r"""\[default:[ \t]*(?P<value>[^\]\n]{1,200})(?=\])""")
+
+
+# A parser's default, or a secret's value alone on its line (absl's `DEFINE_string(` then
+# `"hf_token",` then `"x",`), in a call over several lines.
+_DEFAULT_KWARG = re.compile(r"""\bdefault[ \t]*=[ \t]*[fFrRbBuU]{0,2}""" + _QUOTED)
+_QUOTED_ALONE = re.compile(r"""([ \t]*[fFrRbBuU]{0,2})""" + _QUOTED + r"""([ \t]*,?[ \t]*\r?\n?)""")
+
+
+class _SecretCalls:
+    """Code read a line at a time: a call over several lines that names a secret on one of
+    them (black's `parser.add_argument(`, `"--wandb-api-key",`, `type=str,`, `default="x",`,
+    `)`; `@click.option("--token",` then `default="x")`; absl's `flags.DEFINE_string(`,
+    `"hf_token",`, `"x",`) has its default hidden on the lines after that one, to the call's
+    end. Parentheses are counted as they come, in strings too: a guess, on the side of
+    hiding."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = patterns
+        self.depth = 0  # parentheses open
+        self.inside = 0  # the depth of a call that named a secret (0: none)
+        self.positional = False  # its next value alone on a line is the default (absl's)
+        self.before = ""  # the line before
+
+    def feed(self, line: str, hide: bool = True) -> str:
+        before = self.depth
+        self.depth = max(0, before + line.count("(") - line.count(")"))
+        if self.inside:
+            if hide and "default" in line:
+                line = _DEFAULT_KWARG.sub(_hidden_quoted, line)
+            elif hide and self.positional and (alone := _QUOTED_ALONE.fullmatch(line)):
+                line = _hidden_quoted(alone) + alone.group(3)
+            self.positional = False
+            if self.depth < self.inside:
+                self.inside = 0
+        elif self.depth >= 1 and self.depth >= before and ('"' in line or "'" in line) and any(
+                is_secret(name, self.patterns) for name in _QUOTED_NAME.findall(line)):
+            self.inside = self.depth
+            self.positional = "DEFINE_" in line or "DEFINE_" in self.before
+        self.before = line
+        return line
+
+
+def _hidden_quoted(match: re.Match[str]) -> str:
+    """A `_QUOTED` value hidden in its match, its quotes kept."""
+    value = match["value"]
+    if value[1:-1] == REDACTED:
+        return match[0]
+    return match[0][: match.start("value") - match.start()] + value[0] + REDACTED + value[0]
 
 
 def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
@@ -470,13 +534,19 @@ def redact_patch(patch: str, patterns: Sequence[str] = SECRET_PATTERNS) -> str:
     out = []
     path = ""
     continued = False  # (the line before ended in a secret option and a continuation `\`)
+    calls = _SecretCalls(patterns)
     for line in patch.splitlines(keepends=True):
         if line.startswith("diff --git "):
             path = _diff_path(line)
+            calls = _SecretCalls(patterns)
         elif line[:1] == "+" and not line.startswith("+++ "):
             if continued:
                 line = _CONTINUED_VALUE.sub(lambda m: m.group(1) + REDACTED, line, count=1)
             line = "+" + redact_source(line[1:], path, patterns)
+            if _is_code(path):
+                line = "+" + calls.feed(line[1:])
+        elif line[:1] == " " and _is_code(path):
+            calls.feed(line[1:], hide=False)  # (a context line's parentheses count too)
         if line[:1] in "+ " and not line.startswith("+++ "):  # (a context line's too)
             option = _OPTION_CONTINUED.search(line) or _OPTION_ALONE.match(line)
             continued = option is not None and is_secret(option.group(1), patterns)
@@ -634,6 +704,16 @@ def parse_args(
     if not tokens:
         return ParsedArgs()
     redacted = [redact_value(token, secret_patterns) for token in tokens]
+    if os.path.basename(tokens[0]) == "sshpass":  # (its password, `-p X` or `-pX`)
+        for index, token in enumerate(tokens[1:], 1):
+            if not token.startswith("-"):
+                break
+            if token == "-p" and index + 1 < len(tokens):
+                redacted[index + 1] = REDACTED
+                break
+            if token.startswith("-p"):
+                redacted[index] = "-p" + REDACTED
+                break
     scanner = _Scanner(tokens, redacted, bool_flags, ignore, secret_patterns)
 
     entry = _find_entry(tokens, cwd)
@@ -723,6 +803,8 @@ def _find_entry(tokens: list[str], cwd: str) -> _Entry:
         return _env_entry(tokens, cwd)
     if os.path.basename(program) == "dvc":
         return _dvc_entry(tokens)
+    if os.path.basename(program) == "sshpass":
+        return _sshpass_entry(tokens, cwd)
     if os.path.basename(program) in _BUILD_RUNNERS and "--" in tokens and (
             os.path.basename(program) != "cargo" or tokens[1:2] in (["run"], ["r"])):
         # `cargo run --release -- --lr 0.2`, `npm run train -- --lr 0.4`: what follows `--` is
@@ -836,6 +918,23 @@ def _env_entry(tokens: list[str], cwd: str) -> _Entry:
         notebook_files=[index + i for i in inner.notebook_files],
         assignments=assignments + [index + i for i in inner.assignments],
         set_params=[index + i for i in inner.set_params], launcher=inner.launcher)
+
+
+_SSHPASS_WITH_ARG = frozenset({"-p", "-f", "-d", "-P"})
+
+
+def _sshpass_entry(tokens: list[str], cwd: str) -> _Entry:
+    """`sshpass [-p PASSWORD|-f FILE|-d FD|-e] COMMAND ...`: its options are no params (its
+    password is hidden by `parse_args`), the command it runs is read as if typed alone."""
+    index = 1
+    while index < len(tokens) and tokens[index].startswith("-"):
+        index += 2 if tokens[index] in _SSHPASS_WITH_ARG else 1
+    if index >= len(tokens):
+        return _Entry(prefix_end=len(tokens), params_start=len(tokens), launcher=True)
+    inner = _find_entry(tokens[index:], cwd)
+    return _Entry(
+        script=inner.script, module=inner.module, prefix_end=index + inner.prefix_end,
+        params_start=index + inner.params_start, launcher=True)
 
 
 def _dvc_entry(tokens: list[str]) -> _Entry:
